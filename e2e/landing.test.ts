@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import { demoLogins, pageApi, pickSkuWithStock } from './support/demo.ts';
+import { browserTest, useEnv } from './support/suite.ts';
+
+const DOORS = [
+  { role: 'shopper', title: '逛一逛', path: '/app' },
+  { role: 'merchant', title: '商家后台', path: '/merchant' },
+  { role: 'creator', title: '达人中心', path: '/creator' },
+  { role: 'admin', title: '平台管理', path: '/admin' },
+];
+const PRICE = /¥\d+\.\d{2}/;
+
+describe('landing page and demo doors', () => {
+  const env = useEnv();
+
+  browserTest(env, 'landing shows the four doors with their demo logins', async (page) => {
+    const logins = await demoLogins(env());
+    await page.goto('/');
+    await page.getByTestId('tagline').waitFor();
+    for (const door of DOORS) {
+      const card = page.getByTestId(`door-${door.role}`);
+      await card.getByRole('button', { name: new RegExp(door.title) }).waitFor();
+      const demo = logins.find((l) => l.role === door.role);
+      assert.ok(demo, `GET /api/v1/demo has a ${door.role} login`);
+      await card.getByText(demo.login, { exact: true }).waitFor();
+    }
+  });
+
+  browserTest(env, '逛一逛 logs in as the demo shopper, shows the shelf and buys through the sandbox cashier', async (page) => {
+    const shopper = (await demoLogins(env())).find((l) => l.role === 'shopper')!;
+    await page.goto('/');
+    await page.getByTestId('door-shopper').getByRole('button', { name: /逛一逛/ }).click();
+    await page.waitForURL((url) => url.pathname === '/app');
+
+    const me = await pageApi<{ user: { login: string } }>(page, '/api/v1/me');
+    assert.equal(me.status, 200);
+    assert.equal(me.body.user.login, shopper.login);
+
+    const cards = page.getByTestId('product-card');
+    await cards.first().waitFor();
+    assert.ok((await cards.count()) > 0, 'the shelf shows product cards');
+    assert.match(await cards.first().getByTestId('price').innerText(), PRICE);
+
+    await cards.first().click();
+    await page.waitForURL(/\/app\/product\//);
+    await page.getByTestId('product').waitFor();
+    assert.match(await page.getByTestId('product').getByTestId('price').first().innerText(), PRICE);
+    await pickSkuWithStock(page);
+
+    await page.getByRole('button', { name: '立即购买' }).click();
+    await page.waitForURL(/\/sandbox\/cashier\//, { timeout: 30_000 });
+  });
+
+  browserTest(env, '商家后台 logs in as the demo merchant and lists the shop', async (page) => {
+    await page.goto('/');
+    await page.getByTestId('door-merchant').getByRole('button', { name: /商家后台/ }).click();
+    await page.waitForURL((url) => url.pathname === '/merchant');
+
+    const shops = await pageApi<{ items: Array<{ id: string; name: string }> }>(page, '/api/v1/merchant/shops');
+    assert.equal(shops.status, 200);
+    assert.ok(shops.body.items.length > 0, 'the demo merchant owns a shop');
+    const list = page.getByTestId('shop-list');
+    await list.getByText(shops.body.items[0]!.name, { exact: true }).waitFor();
+    // Orders: the table, or the empty state when the shop has none yet.
+    await page.getByTestId('orders-table').or(page.getByText('暂无订单', { exact: false })).first().waitFor();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * One server and one browser per test file; every test gets a fresh page (and no cookies),
+ * and a failing test leaves a screenshot and a log in .e2e-artifacts/.
+ *
+ * By default each file starts the real server (see server.ts). For debugging against a server
+ * you already run (e.g. `npm run dev -w @zhongcao/web`), set E2E_BASE_URL=http://host:port.
+ */
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, recordPageLog, saveArtifacts, type Browser } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+export interface Env {
+  server: RunningServer;
+  browser: Browser;
+  /** GET a JSON API path from Node (not the browser), e.g. api('/api/v1/demo'). */
+  api<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+}
+
+export function useEnv(): () => Env {
+  let env: Env | null = null;
+  let server: RunningServer | null = null;
+  let browser: Browser | null = null;
+
+  before(async () => {
+    // Browser first: a missing chromium fails at once, without waiting for the server.
+    const probe = await launchBrowser('http://127.0.0.1');
+    await probe.close();
+    server = process.env.E2E_BASE_URL ? externalServer(process.env.E2E_BASE_URL) : await startServer();
+    browser = await launchBrowser(server.url);
+    const base = server.url;
+    env = {
+      server,
+      browser,
+      async api<T>(path: string) {
+        const res = await fetch(base + path, { headers: { accept: 'application/json' } });
+        const text = await res.text();
+        return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+      },
+    };
+  }, { timeout: 180_000 });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, { timeout: 60_000 });
+
+  return () => {
+    if (!env) throw new Error('e2e environment failed to start (see the before hook)');
+    return env;
+  };
+}
+
+function externalServer(url: string): RunningServer {
+  const parsed = new URL(url);
+  return { url: parsed.origin, port: Number(parsed.port), dataDir: '', output: () => '', stop: async () => {} };
+}
+
+/** A browser test: a fresh page with cleared cookies; screenshot + log on failure. */
+export function browserTest(getEnv: () => Env, name: string, fn: (page: Page, env: Env) => Promise<void>): void {
+  test(name, { timeout: 120_000 }, async () => {
+    const env = getEnv();
+    await env.browser.context.clearCookies();
+    const page = await env.browser.context.newPage();
+    const log = recordPageLog(page);
+    try {
+      await fn(page, env);
+    } catch (error) {
+      const png = await saveArtifacts(page, name, log);
+      const detail = log.length ? `\n--- page log ---\n${log.slice(-30).join('\n')}` : '';
+      if (error instanceof Error) error.message += `\nscreenshot: ${png}${detail}`;
+      throw error;
+    } finally {
+      await page.close().catch(() => {});
+    }
+  });
+}

@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor, CoreContext, Db } from '../context.js';
+import { conflict, DomainError, invalid } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
+
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+const LOGIN_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
+
+export interface UserView {
+  id: string;
+  login: string;
+  displayName: string;
+  roles: Array<{ role: string; shopId: string | null }>;
+}
+
+export interface RegisterInput {
+  login: string;
+  password: string;
+  displayName: string;
+  roles?: GlobalRole[];
+}
+
+function checkCredentialsShape(login: string, password: string): void {
+  if (!LOGIN_PATTERN.test(login)) {
+    throw invalid('login must be 3–32 characters: lower-case letters, digits, "_", "." or "-"', { field: 'login' });
+  }
+  if (password.length < 8 || password.length > 128) throw invalid('password must be 8–128 characters', { field: 'password' });
+}
+
+/** Creates a person with the shopper role (plus any requested non-admin roles). */
+export async function register(ctx: CoreContext, input: RegisterInput, passwordHash?: string): Promise<UserView> {
+  const login = input.login.trim().toLowerCase();
+  checkCredentialsShape(login, input.password);
+  const displayName = input.displayName.trim();
+  if (displayName.length < 1 || displayName.length > 40) throw invalid('displayName must be 1–40 characters', { field: 'displayName' });
+  const roles = new Set<GlobalRole>(['shopper', ...(input.roles ?? [])]);
+  for (const r of roles) if (!GLOBAL_ROLES.includes(r)) throw invalid(`unknown role ${r}`, { field: 'roles' });
+  const hashed = passwordHash ?? (await hashPassword(input.password));
+  const id = newId('user');
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const taken = await tx.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
+    if (taken) throw conflict('LOGIN_TAKEN', 'this login is already registered');
+    await tx.insertInto('users').values({ id, login, display_name: displayName, password_hash: hashed, created_at: now }).execute();
+    await tx
+      .insertInto('user_roles')
+      .values([...roles].map((role) => ({ user_id: id, role, created_at: now })))
+      .execute();
+  });
+  return loadUserView(ctx.db, id);
+}
+
+export async function grantRole(ctx: CoreContext, userId: string, role: GlobalRole): Promise<void> {
+  await ctx.db
+    .insertInto('user_roles')
+    .values({ user_id: userId, role, created_at: ctx.clock.now() })
+    .onConflict((oc) => oc.columns(['user_id', 'role']).doNothing())
+    .execute();
+}
+
+export interface IssuedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: number;
+  user: UserView;
+}
+
+/** Verifies the password and issues a session (a cookie session for browsers, a bearer token for API clients). */
+export async function logIn(
+  ctx: CoreContext,
+  input: { login: string; password: string },
+  kind: 'cookie' | 'bearer',
+): Promise<IssuedSession> {
+  const login = input.login.trim().toLowerCase();
+  const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('login', '=', login).executeTakeFirst();
+  // Verify against a real hash even for unknown logins so timing does not reveal which logins exist.
+  const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
+  if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'wrong login or password', 401);
+  return issueSession(ctx, user.id, kind);
+}
+
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$iY8iJ6KUdmcF9iS++chLIw$dBFUd2tD+bLMQ82kH0mD0JznBY488SJA/cJOC79EAXI';
+
+export async function issueSession(ctx: CoreContext, userId: string, kind: 'cookie' | 'bearer'): Promise<IssuedSession> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = ctx.clock.now();
+  const expiresAt = now + SESSION_TTL_MS;
+  await ctx.db
+    .insertInto('sessions')
+    .values({ id: newId('session'), token_hash: hashToken(token), user_id: userId, kind, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, revoked_at: null })
+    .execute();
+  return { token, csrfToken, expiresAt, user: await loadUserView(ctx.db, userId) };
+}
+
+export async function logOut(ctx: CoreContext, token: string): Promise<void> {
+  await ctx.db.updateTable('sessions').set({ revoked_at: ctx.clock.now() }).where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).execute();
+}
+
+export interface AuthenticatedSession {
+  actor: Actor;
+  kind: 'cookie' | 'bearer';
+  csrfToken: string;
+}
+
+/** Resolves a session token to the person behind it, or null when unknown, revoked or expired. */
+export async function authenticate(ctx: CoreContext, token: string): Promise<AuthenticatedSession | null> {
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'sessions.kind', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.revoked_at', 'users.login', 'users.display_name'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.expires_at <= ctx.clock.now()) return null;
+  const { roles, shops } = await loadRoles(ctx.db, row.user_id);
+  return {
+    actor: { userId: row.user_id, login: row.login, displayName: row.display_name, roles, shops },
+    kind: row.kind === 'bearer' ? 'bearer' : 'cookie',
+    csrfToken: row.csrf_token,
+  };
+}
+
+async function loadRoles(db: Db, userId: string): Promise<{ roles: Set<string>; shops: Map<string, 'owner' | 'staff'> }> {
+  const [roleRows, memberRows] = await Promise.all([
+    db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute(),
+    db.selectFrom('shop_members').select(['shop_id', 'role']).where('user_id', '=', userId).execute(),
+  ]);
+  const roles = new Set(roleRows.map((r) => r.role));
+  const shops = new Map(memberRows.map((m) => [m.shop_id, m.role === 'owner' ? ('owner' as const) : ('staff' as const)]));
+  if (shops.size > 0) roles.add('merchant');
+  return { roles, shops };
+}
+
+export async function loadActor(db: Db, userId: string): Promise<Actor> {
+  const user = await db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const { roles, shops } = await loadRoles(db, userId);
+  return { userId: user.id, login: user.login, displayName: user.display_name, roles, shops };
+}
+
+export async function loadUserView(db: Db, userId: string): Promise<UserView> {
+  return actorView(await loadActor(db, userId));
+}
+
+export function actorView(actor: Actor): UserView {
+  return {
+    id: actor.userId,
+    login: actor.login,
+    displayName: actor.displayName,
+    roles: [
+      ...[...actor.roles].filter((r) => r !== 'merchant').sort().map((role) => ({ role, shopId: null })),
+      ...[...actor.shops.keys()].sort().map((shopId) => ({ role: 'merchant', shopId })),
+    ],
+  };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

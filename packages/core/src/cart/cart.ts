@@ -1,0 +1,79 @@
+/** One cart per person: SKUs with quantities and the attribution of the card that added them. */
+import type { Actor, CoreContext, Db } from '../context.js';
+import { DomainError, invalid, notFound } from '../platform/errors.js';
+import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/attribution.js';
+import type { Attribution } from '../checkout/pricing.js';
+
+export const MAX_CART_ITEMS = 100;
+
+export interface CartView {
+  items: Array<{
+    skuId: string;
+    productId: string;
+    shopId: string;
+    shopName: string;
+    title: string;
+    specValues: string[];
+    priceFen: number;
+    quantity: number;
+    stock: number;
+    available: boolean;
+    attribution: Attribution;
+  }>;
+  totalFen: number;
+}
+
+export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId: string; quantity: number; attribution?: Attribution }): Promise<CartView> {
+  if (!Number.isSafeInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_LINE_QUANTITY) {
+    throw invalid(`quantity must be 1–${MAX_LINE_QUANTITY}`, { field: 'quantity' });
+  }
+  const attribution = input.attribution ?? { source: 'shelf' };
+  checkAttribution(attribution);
+  const sku = await ctx.db.selectFrom('skus').innerJoin('products', 'products.id', 'skus.product_id').select(['skus.id', 'products.status']).where('skus.id', '=', input.skuId).executeTakeFirst();
+  if (!sku) throw notFound('sku', input.skuId);
+  if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { skuId: input.skuId });
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const count = await tx.selectFrom('cart_items').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', actor.userId).executeTakeFirstOrThrow();
+    const exists = await tx.selectFrom('cart_items').select('sku_id').where('user_id', '=', actor.userId).where('sku_id', '=', input.skuId).executeTakeFirst();
+    if (!exists && Number(count.n) >= MAX_CART_ITEMS) throw new DomainError('CART_FULL', `a cart holds at most ${MAX_CART_ITEMS} items`, 409);
+    await tx
+      .insertInto('cart_items')
+      .values({ user_id: actor.userId, sku_id: input.skuId, quantity: input.quantity, attribution: JSON.stringify(attribution), added_at: now, updated_at: now })
+      .onConflict((oc) => oc.columns(['user_id', 'sku_id']).doUpdateSet({ quantity: input.quantity, attribution: JSON.stringify(attribution), updated_at: now }))
+      .execute();
+  });
+  return cartView(ctx.db, actor.userId);
+}
+
+export async function removeCartItem(ctx: CoreContext, actor: Actor, skuId: string): Promise<CartView> {
+  const res = await ctx.db.deleteFrom('cart_items').where('user_id', '=', actor.userId).where('sku_id', '=', skuId).executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) throw notFound('cart item', skuId);
+  return cartView(ctx.db, actor.userId);
+}
+
+export async function cartView(db: Db, userId: string): Promise<CartView> {
+  const rows = await db
+    .selectFrom('cart_items')
+    .innerJoin('skus', 'skus.id', 'cart_items.sku_id')
+    .innerJoin('products', 'products.id', 'skus.product_id')
+    .innerJoin('shops', 'shops.id', 'skus.shop_id')
+    .select(['cart_items.sku_id', 'cart_items.quantity', 'cart_items.attribution', 'skus.product_id', 'skus.shop_id', 'shops.name as shop_name', 'products.title', 'products.status', 'skus.spec_values', 'skus.price_fen', 'skus.stock'])
+    .where('cart_items.user_id', '=', userId)
+    .orderBy('cart_items.added_at')
+    .execute();
+  const items = rows.map((r) => ({
+    skuId: r.sku_id,
+    productId: r.product_id,
+    shopId: r.shop_id,
+    shopName: r.shop_name,
+    title: r.title,
+    specValues: JSON.parse(r.spec_values) as string[],
+    priceFen: r.price_fen,
+    quantity: r.quantity,
+    stock: r.stock,
+    available: r.status === 'listed' && r.stock >= r.quantity,
+    attribution: JSON.parse(r.attribution) as Attribution,
+  }));
+  return { items, totalFen: items.filter((i) => i.available).reduce((s, i) => s + i.priceFen * i.quantity, 0) };
+}

@@ -1,0 +1,84 @@
+import type { Actor, CoreContext, Db } from '../context.js';
+import { requireRole } from '../accounts/roles.js';
+import { invalid, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+
+/** The rule profile every category carries; later issues read more of it. */
+export interface RuleProfile {
+  shipByHours: number;
+  perishable: boolean;
+  feeRateBp: number;
+}
+
+export interface CategoryView extends RuleProfile {
+  id: string;
+  parentId: string | null;
+  name: string;
+  children: CategoryView[];
+}
+
+export interface CategoryInput {
+  parentId?: string | null;
+  name: string;
+  shipByHours: number;
+  perishable: boolean;
+  feeRateBp: number;
+  sort?: number;
+}
+
+export function checkRuleProfile(r: RuleProfile): void {
+  if (!Number.isInteger(r.shipByHours) || r.shipByHours < 1 || r.shipByHours > 24 * 90) throw invalid('shipByHours must be 1–2160', { field: 'shipByHours' });
+  if (!Number.isInteger(r.feeRateBp) || r.feeRateBp < 0 || r.feeRateBp > 10_000) throw invalid('feeRateBp must be 0–10000', { field: 'feeRateBp' });
+}
+
+export async function createCategory(ctx: CoreContext, actor: Actor | null, input: CategoryInput): Promise<CategoryView> {
+  if (actor) requireRole(actor, 'admin');
+  checkRuleProfile(input);
+  const name = input.name.trim();
+  if (!name || name.length > 30) throw invalid('name must be 1–30 characters', { field: 'name' });
+  if (input.parentId) {
+    const parent = await ctx.db.selectFrom('categories').select('id').where('id', '=', input.parentId).executeTakeFirst();
+    if (!parent) throw notFound('parent category', input.parentId);
+  }
+  const id = newId('category');
+  await ctx.db
+    .insertInto('categories')
+    .values({ id, parent_id: input.parentId ?? null, name, ship_by_hours: input.shipByHours, perishable: input.perishable ? 1 : 0, fee_rate_bp: input.feeRateBp, sort: input.sort ?? 0, created_at: ctx.clock.now() })
+    .execute();
+  return { id, parentId: input.parentId ?? null, name, shipByHours: input.shipByHours, perishable: input.perishable, feeRateBp: input.feeRateBp, children: [] };
+}
+
+export async function updateCategoryRules(ctx: CoreContext, actor: Actor, id: string, rules: RuleProfile & { name?: string }): Promise<void> {
+  requireRole(actor, 'admin');
+  checkRuleProfile(rules);
+  const res = await ctx.db
+    .updateTable('categories')
+    .set({ ship_by_hours: rules.shipByHours, perishable: rules.perishable ? 1 : 0, fee_rate_bp: rules.feeRateBp, ...(rules.name ? { name: rules.name.trim() } : {}) })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw notFound('category', id);
+}
+
+/** The whole tree, roots first, ordered by `sort` then id. */
+export async function categoryTree(db: Db): Promise<CategoryView[]> {
+  const rows = await db.selectFrom('categories').selectAll().orderBy('sort').orderBy('id').execute();
+  const byId = new Map<string, CategoryView>();
+  for (const r of rows) {
+    byId.set(r.id, { id: r.id, parentId: r.parent_id, name: r.name, shipByHours: r.ship_by_hours, perishable: r.perishable === 1, feeRateBp: r.fee_rate_bp, children: [] });
+  }
+  const roots: CategoryView[] = [];
+  for (const c of byId.values()) {
+    const parent = c.parentId ? byId.get(c.parentId) : undefined;
+    if (parent) parent.children.push(c);
+    else roots.push(c);
+  }
+  return roots;
+}
+
+/** Products live only in leaf categories. */
+export async function requireLeafCategory(db: Db, id: string): Promise<void> {
+  const cat = await db.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst();
+  if (!cat) throw notFound('category', id);
+  const child = await db.selectFrom('categories').select('id').where('parent_id', '=', id).limit(1).executeTakeFirst();
+  if (child) throw invalid('products belong in a leaf category', { field: 'categoryId' });
+}

@@ -1,0 +1,113 @@
+import type { Actor, CoreContext } from '../context.js';
+import { requireShopMember } from '../accounts/roles.js';
+import { invalid, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { requireLeafCategory } from './categories.js';
+import { checkPrice, checkProductTransition, checkSpecsAndSkus, specKey, type ProductStatus, type SkuInput, type SpecOption } from './product-rules.js';
+
+export interface ProductInput {
+  categoryId: string;
+  title: string;
+  description?: string;
+  specOptions: SpecOption[];
+  skus: SkuInput[];
+  status?: 'draft' | 'listed';
+}
+
+function checkText(title: string, description: string): void {
+  if (title.trim().length < 2 || title.length > 60) throw invalid('title must be 2–60 characters', { field: 'title' });
+  if (description.length > 5000) throw invalid('description is at most 5000 characters', { field: 'description' });
+}
+
+/** Creates a product with its SKUs in one transaction. */
+export async function createProduct(ctx: CoreContext, actor: Actor, shopId: string, input: ProductInput): Promise<{ id: string; skuIds: string[] }> {
+  requireShopMember(actor, shopId);
+  const description = input.description ?? '';
+  checkText(input.title, description);
+  checkSpecsAndSkus(input.specOptions, input.skus);
+  await requireLeafCategory(ctx.db, input.categoryId);
+  const now = ctx.clock.now();
+  const id = newId('product', now);
+  const skuIds = input.skus.map(() => newId('sku', now));
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('products')
+      .values({
+        id,
+        shop_id: shopId,
+        category_id: input.categoryId,
+        title: input.title.trim(),
+        description,
+        spec_options: JSON.stringify(input.specOptions),
+        status: input.status ?? 'draft',
+        min_price_fen: Math.min(...input.skus.map((s) => s.priceFen)),
+        sales: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await tx
+      .insertInto('skus')
+      .values(
+        input.skus.map((s, i) => ({
+          id: skuIds[i]!,
+          product_id: id,
+          shop_id: shopId,
+          spec_values: JSON.stringify(s.specValues),
+          spec_key: specKey(s.specValues),
+          price_fen: s.priceFen,
+          original_price_fen: s.originalPriceFen ?? null,
+          stock: s.stock,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  });
+  return { id, skuIds };
+}
+
+/** Loads a product's shop and checks the caller belongs to it; other shops' products are NOT_FOUND. */
+export async function requireOwnProduct(ctx: CoreContext, actor: Actor, productId: string): Promise<{ shopId: string; status: string }> {
+  const row = await ctx.db.selectFrom('products').select(['shop_id', 'status']).where('id', '=', productId).executeTakeFirst();
+  if (!row || !actor.shops.has(row.shop_id)) throw notFound('product', productId);
+  return { shopId: row.shop_id, status: row.status };
+}
+
+export async function updateProduct(ctx: CoreContext, actor: Actor, productId: string, input: { title: string; description?: string; categoryId?: string }): Promise<void> {
+  await requireOwnProduct(ctx, actor, productId);
+  checkText(input.title, input.description ?? '');
+  if (input.categoryId) await requireLeafCategory(ctx.db, input.categoryId);
+  await ctx.db
+    .updateTable('products')
+    .set({ title: input.title.trim(), description: input.description ?? '', ...(input.categoryId ? { category_id: input.categoryId } : {}), updated_at: ctx.clock.now() })
+    .where('id', '=', productId)
+    .execute();
+}
+
+/** Draft → listed → delisted → listed…, by the table in product-rules; a conditional update so two editors cannot both win. */
+export async function setProductStatus(ctx: CoreContext, actor: Actor, productId: string, to: ProductStatus): Promise<void> {
+  const { status } = await requireOwnProduct(ctx, actor, productId);
+  checkProductTransition(status, to);
+  const res = await ctx.db.updateTable('products').set({ status: to, updated_at: ctx.clock.now() }).where('id', '=', productId).where('status', '=', status).executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) checkProductTransition('changed concurrently', to);
+}
+
+async function requireOwnSku(ctx: CoreContext, actor: Actor, skuId: string): Promise<{ productId: string }> {
+  const row = await ctx.db.selectFrom('skus').select(['shop_id', 'product_id']).where('id', '=', skuId).executeTakeFirst();
+  if (!row || !actor.shops.has(row.shop_id)) throw notFound('sku', skuId);
+  return { productId: row.product_id };
+}
+
+export async function updateSkuPrice(ctx: CoreContext, actor: Actor, skuId: string, priceFen: number, originalPriceFen: number | null): Promise<void> {
+  const { productId } = await requireOwnSku(ctx, actor, skuId);
+  checkPrice(priceFen, originalPriceFen);
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    await tx.updateTable('skus').set({ price_fen: priceFen, original_price_fen: originalPriceFen, updated_at: now }).where('id', '=', skuId).execute();
+    const min = await tx.selectFrom('skus').select((eb) => eb.fn.min('price_fen').as('m')).where('product_id', '=', productId).executeTakeFirstOrThrow();
+    await tx.updateTable('products').set({ min_price_fen: Number(min.m), updated_at: now }).where('id', '=', productId).execute();
+  });
+}
+
+export { requireOwnSku };

@@ -1,0 +1,102 @@
+import type { Actor, CoreContext, Db } from '../context.js';
+import { requireShopMember, requireShopOwner } from '../accounts/roles.js';
+import { conflict, invalid, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+
+export interface ShopInput {
+  name: string;
+  description?: string;
+  origin?: string;
+  shippingFeeFen?: number;
+  freeShippingOverFen?: number | null;
+}
+
+export interface ShopView {
+  id: string;
+  name: string;
+  description: string;
+  origin: string;
+  shippingFeeFen: number;
+  freeShippingOverFen: number | null;
+  status: string;
+  createdAt: number;
+}
+
+function checkShop(input: ShopInput): void {
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 40) throw invalid('shop name must be 2–40 characters', { field: 'name' });
+  if ((input.description ?? '').length > 500) throw invalid('description is at most 500 characters', { field: 'description' });
+  const fee = input.shippingFeeFen ?? 0;
+  if (!Number.isSafeInteger(fee) || fee < 0 || fee > 100_000) throw invalid('shippingFeeFen must be 0–100000', { field: 'shippingFeeFen' });
+  const free = input.freeShippingOverFen ?? null;
+  if (free !== null && (!Number.isSafeInteger(free) || free < 0 || free > 100_000_000)) throw invalid('freeShippingOverFen out of range', { field: 'freeShippingOverFen' });
+}
+
+/** Opens a shop; the caller becomes its owner (and so a merchant). */
+export async function createShop(ctx: CoreContext, actor: Actor, input: ShopInput): Promise<ShopView> {
+  checkShop(input);
+  const id = newId('shop');
+  const now = ctx.clock.now();
+  const row = {
+    id,
+    name: input.name.trim(),
+    description: (input.description ?? '').trim(),
+    origin: (input.origin ?? '').trim(),
+    owner_id: actor.userId,
+    shipping_fee_fen: input.shippingFeeFen ?? 0,
+    free_shipping_over_fen: input.freeShippingOverFen ?? null,
+    status: 'open',
+    created_at: now,
+  };
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('shops').values(row).execute();
+    await tx.insertInto('shop_members').values({ shop_id: id, user_id: actor.userId, role: 'owner', created_at: now }).execute();
+  });
+  return toView(row);
+}
+
+export async function updateShop(ctx: CoreContext, actor: Actor, shopId: string, input: ShopInput): Promise<ShopView> {
+  requireShopOwner(actor, shopId);
+  checkShop(input);
+  await ctx.db
+    .updateTable('shops')
+    .set({
+      name: input.name.trim(),
+      description: (input.description ?? '').trim(),
+      origin: (input.origin ?? '').trim(),
+      shipping_fee_fen: input.shippingFeeFen ?? 0,
+      free_shipping_over_fen: input.freeShippingOverFen ?? null,
+    })
+    .where('id', '=', shopId)
+    .execute();
+  return getShop(ctx.db, shopId);
+}
+
+/** The owner adds a staff member by login. */
+export async function addStaff(ctx: CoreContext, actor: Actor, shopId: string, login: string): Promise<void> {
+  requireShopOwner(actor, shopId);
+  const user = await ctx.db.selectFrom('users').select('id').where('login', '=', login.trim().toLowerCase()).executeTakeFirst();
+  if (!user) throw notFound('user', login);
+  const res = await ctx.db
+    .insertInto('shop_members')
+    .values({ shop_id: shopId, user_id: user.id, role: 'staff', created_at: ctx.clock.now() })
+    .onConflict((oc) => oc.columns(['shop_id', 'user_id']).doNothing())
+    .executeTakeFirst();
+  if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 0) throw conflict('ALREADY_MEMBER', 'this person already belongs to the shop');
+}
+
+export async function getShop(db: Db, shopId: string): Promise<ShopView> {
+  const row = await db.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst();
+  if (!row) throw notFound('shop', shopId);
+  return toView(row);
+}
+
+export async function myShops(db: Db, actor: Actor): Promise<Array<{ id: string; name: string; role: string }>> {
+  if (actor.shops.size === 0) return [];
+  const rows = await db.selectFrom('shops').select(['id', 'name']).where('id', 'in', [...actor.shops.keys()]).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, role: requireShopMember(actor, r.id) }));
+}
+
+function toView(r: { id: string; name: string; description: string; origin: string; shipping_fee_fen: number; free_shipping_over_fen: number | null; status: string; created_at: number }): ShopView {
+  return { id: r.id, name: r.name, description: r.description, origin: r.origin, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen, status: r.status, createdAt: r.created_at };
+}

@@ -1,0 +1,156 @@
+/**
+ * Checkout: one transaction that prices on the server, splits into one order per shop, reserves
+ * stock by conditional updates, opens a pending payment, and honours Idempotency-Key. Any
+ * failure (out of stock, unavailable product) rolls back everything: never a half-written order.
+ */
+import type { Actor, CoreContext, Tx } from '../context.js';
+import { DomainError, invalid, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { emit } from '../outbox/outbox.js';
+import { reserveStock } from '../inventory/stock.js';
+import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
+import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js';
+import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
+
+export const MAX_CHECKOUT_LINES = 50;
+
+export interface CheckoutInput {
+  /** Buy these now; when absent, the whole cart is checked out. */
+  items?: RequestedLine[] | undefined;
+  addressId?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface CheckoutResult {
+  checkoutId: string;
+  orders: Array<{ id: string; shopId: string; status: 'unpaid'; itemsFen: number; shippingFeeFen: number; totalFen: number }>;
+  totalFen: number;
+  payment: { id: string; amountFen: number; cashierUrl: string; expiresAt: number };
+}
+
+export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutInput, idempotencyKey?: string): Promise<{ statusCode: number; body: CheckoutResult }> {
+  if (idempotencyKey !== undefined) checkKey(idempotencyKey);
+  const note = (input.note ?? '').trim();
+  if (note.length > 200) throw invalid('note is at most 200 characters', { field: 'note' });
+  const fromCart = input.items === undefined;
+  const requested = fromCart ? await cartLines(ctx, actor) : checkLines(input.items!);
+  const address = await pickAddress(ctx, actor, input.addressId);
+  const hash = requestHash({ items: input.items ?? 'cart', addressId: input.addressId ?? null, note });
+
+  return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    if (idempotencyKey !== undefined) {
+      const stored = await claimKey(tx, actor.userId, 'checkout', idempotencyKey, hash, now);
+      if (stored) return stored as { statusCode: number; body: CheckoutResult };
+    }
+    const { skus, shops } = await loadPricing(tx, requested.map((l) => l.skuId));
+    const orders = priceOrders(requested, skus, shops);
+    const checkoutId = newId('checkout', now);
+    const paymentId = newId('payment', now);
+    const totalFen = orders.reduce((s, o) => s + o.totalFen, 0);
+    const payDeadline = now + ctx.payWindowMs;
+    await tx.insertInto('checkouts').values({ id: checkoutId, buyer_id: actor.userId, total_fen: totalFen, created_at: now }).execute();
+    const result: CheckoutResult = {
+      checkoutId,
+      orders: [],
+      totalFen,
+      payment: { id: paymentId, amountFen: totalFen, cashierUrl: `/api/v1/payments/${paymentId}/cashier`, expiresAt: payDeadline },
+    };
+    for (const o of orders) {
+      const orderId = newId('order', now);
+      await tx
+        .insertInto('orders')
+        .values({ id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now })
+        .execute();
+      await tx
+        .insertInto('order_lines')
+        .values(
+          o.lines.map((l) => ({
+            id: newId('orderLine', now),
+            order_id: orderId,
+            shop_id: o.shopId,
+            product_id: l.productId,
+            sku_id: l.skuId,
+            category_id: l.categoryId,
+            title: l.title,
+            spec_values: JSON.stringify(l.specValues),
+            unit_price_fen: l.priceFen,
+            quantity: l.quantity,
+            line_total_fen: l.lineTotalFen,
+            ship_by_hours: l.shipByHours,
+            fee_rate_bp: l.feeRateBp,
+            perishable: l.perishable ? 1 : 0,
+            attr_source: l.attribution.source,
+            attr_content_id: l.attribution.contentId ?? null,
+            attr_creator_id: l.attribution.creatorId ?? null,
+            created_at: now,
+          })),
+        )
+        .execute();
+      await reserveStock(tx, orderId, o.lines.map((l) => ({ skuId: l.skuId, shopId: o.shopId, quantity: l.quantity })), now);
+      await tx.insertInto('order_transitions').values({ id: newId('transition', now), order_id: orderId, shop_id: o.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: actor.userId, reason: 'order placed', at: now }).execute();
+      await emit(tx, 'order.created', orderId, { orderId, shopId: o.shopId, buyerId: actor.userId, totalFen: o.totalFen }, now);
+      result.orders.push({ id: orderId, shopId: o.shopId, status: 'unpaid', itemsFen: o.itemsFen, shippingFeeFen: o.shippingFeeFen, totalFen: o.totalFen });
+    }
+    await tx
+      .insertInto('payments')
+      .values({ id: paymentId, checkout_id: checkoutId, buyer_id: actor.userId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payDeadline, paid_at: null, updated_at: now })
+      .execute();
+    if (fromCart) await tx.deleteFrom('cart_items').where('user_id', '=', actor.userId).where('sku_id', 'in', requested.map((l) => l.skuId)).execute();
+    const response = { statusCode: 201, body: result };
+    if (idempotencyKey !== undefined) await storeResponse(tx, actor.userId, 'checkout', idempotencyKey, response);
+    return response;
+  });
+}
+
+function checkLines(items: RequestedLine[]): RequestedLine[] {
+  if (!Array.isArray(items) || items.length < 1 || items.length > MAX_CHECKOUT_LINES) throw invalid(`a checkout has 1–${MAX_CHECKOUT_LINES} items`, { field: 'items' });
+  for (const [i, item] of items.entries()) {
+    if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_LINE_QUANTITY) throw invalid(`quantity must be 1–${MAX_LINE_QUANTITY}`, { field: 'quantity', index: i });
+    checkAttribution(item.attribution ?? { source: 'shelf' });
+  }
+  const merged = mergeLines(items.map((i) => ({ ...i, attribution: i.attribution ?? { source: 'shelf' } })));
+  for (const l of merged) if (l.quantity > MAX_LINE_QUANTITY) throw invalid(`quantity must be 1–${MAX_LINE_QUANTITY}`, { field: 'quantity', skuId: l.skuId });
+  return merged;
+}
+
+async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[]> {
+  const rows = await ctx.db.selectFrom('cart_items').select(['sku_id', 'quantity', 'attribution']).where('user_id', '=', actor.userId).orderBy('added_at').execute();
+  if (rows.length === 0) throw new DomainError('CART_EMPTY', 'the cart is empty', 409);
+  return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: JSON.parse(r.attribution) as RequestedLine['attribution'] }));
+}
+
+async function pickAddress(ctx: CoreContext, actor: Actor, addressId: string | undefined): Promise<Record<string, string>> {
+  let q = ctx.db.selectFrom('addresses').select(['name', 'phone', 'province', 'city', 'district', 'detail']).where('user_id', '=', actor.userId);
+  q = addressId ? q.where('id', '=', addressId) : q.orderBy('is_default', 'desc').orderBy('id').limit(1);
+  const row = await q.executeTakeFirst();
+  if (!row) {
+    if (addressId) throw notFound('address', addressId);
+    throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before checking out', 400);
+  }
+  return row;
+}
+
+async function loadPricing(tx: Tx, skuIds: string[]): Promise<{ skus: Map<string, PricedSku>; shops: Map<string, ShopShipping> }> {
+  const rows = await tx
+    .selectFrom('skus')
+    .innerJoin('products', 'products.id', 'skus.product_id')
+    .innerJoin('shops', 'shops.id', 'skus.shop_id')
+    .innerJoin('categories', 'categories.id', 'products.category_id')
+    .select([
+      'skus.id as sku_id', 'skus.product_id', 'skus.shop_id', 'skus.spec_values', 'skus.price_fen',
+      'products.title', 'products.status', 'products.category_id', 'shops.status as shop_status',
+      'shops.shipping_fee_fen', 'shops.free_shipping_over_fen', 'categories.ship_by_hours', 'categories.fee_rate_bp', 'categories.perishable',
+    ])
+    .where('skus.id', 'in', skuIds)
+    .execute();
+  const skus = new Map<string, PricedSku>();
+  const shops = new Map<string, ShopShipping>();
+  for (const r of rows) {
+    if (r.status !== 'listed' || r.shop_status !== 'open') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { skuId: r.sku_id });
+    skus.set(r.sku_id, { skuId: r.sku_id, productId: r.product_id, shopId: r.shop_id, categoryId: r.category_id, title: r.title, specValues: JSON.parse(r.spec_values) as string[], priceFen: r.price_fen, shipByHours: r.ship_by_hours, feeRateBp: r.fee_rate_bp, perishable: r.perishable === 1 });
+    shops.set(r.shop_id, { shopId: r.shop_id, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen });
+  }
+  for (const id of skuIds) if (!skus.has(id)) throw notFound('sku', id);
+  return { skus, shops };
+}

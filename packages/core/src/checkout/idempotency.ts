@@ -1,0 +1,48 @@
+/**
+ * `Idempotency-Key` for retried mutations. The key is claimed inside the command's transaction,
+ * so a concurrent retry waits for the first attempt (PostgreSQL row lock on the unique key;
+ * SQLite serialises writers) and then replays its stored answer. A failed attempt stores
+ * nothing, so its retry runs again.
+ */
+import { createHash } from 'node:crypto';
+import type { Tx } from '../context.js';
+import { DomainError } from '../platform/errors.js';
+
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+}
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('base64url');
+}
+
+export function checkKey(key: string): void {
+  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) {
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8–128 characters of letters, digits, "_", ".", ":" or "-"', 400);
+  }
+}
+
+/** Returns the stored answer of an earlier attempt, or null after claiming the key for this one. */
+export async function claimKey(tx: Tx, userId: string, scope: string, key: string, hash: string, now: number): Promise<StoredResponse | null> {
+  const claimed = await tx
+    .insertInto('idempotency_keys')
+    .values({ user_id: userId, scope, key, request_hash: hash, status_code: 0, response: '', created_at: now })
+    .onConflict((oc) => oc.columns(['user_id', 'scope', 'key']).doNothing())
+    .executeTakeFirst();
+  if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 1) return null;
+  const row = await tx.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
+  if (row.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 422);
+  if (row.status_code === 0) throw new DomainError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still running', 409);
+  return { statusCode: row.status_code, body: JSON.parse(row.response) };
+}
+
+export async function storeResponse(tx: Tx, userId: string, scope: string, key: string, response: StoredResponse): Promise<void> {
+  await tx
+    .updateTable('idempotency_keys')
+    .set({ status_code: response.statusCode, response: JSON.stringify(response.body) })
+    .where('user_id', '=', userId)
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .execute();
+}

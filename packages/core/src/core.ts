@@ -1,0 +1,65 @@
+/** Assembles the core: storage, migrations, clock, payment providers, outbox and the background worker. */
+import type { CoreContext } from './context.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { installationSecret } from './platform/settings.js';
+import { openStorage, type Storage, type StorageOptions } from './storage/database.js';
+import { migrateToLatest } from './storage/migrate.js';
+import { providerRegistry } from './payments/provider.js';
+import { SandboxGateway } from './payments/sandbox/sandbox-gateway.js';
+import { SandboxProvider } from './payments/sandbox/sandbox-provider.js';
+import { submitPendingRefunds } from './payments/payments.js';
+import { cancelExpiredUnpaid } from './orders/order-commands.js';
+import { OutboxDispatcher } from './outbox/outbox.js';
+
+export interface CoreOptions extends StorageOptions {
+  clock?: Clock;
+  /** Base URL the payment providers call back to; set by the server once it listens. */
+  baseUrl?: string;
+  payWindowMs?: number;
+  /** Replaces the sandbox gateway's HTTP sender (tests deliver notifications in-process). */
+  sandboxPost?: (url: string, body: string, headers: Record<string, string>) => Promise<number>;
+  migrate?: boolean;
+}
+
+export interface Core {
+  ctx: CoreContext;
+  storage: Storage;
+  sandbox: SandboxGateway;
+  sandboxSecret: string;
+  outbox: OutboxDispatcher;
+  setBaseUrl(url: string): void;
+  /** One round of background work: expire unpaid orders, send refunds and gateway notifications, dispatch events. */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PAY_WINDOW_MS = 15 * 60 * 1000;
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const storage = openStorage(options);
+  if (options.migrate !== false) await migrateToLatest(storage.db);
+  const clock = options.clock ?? systemClock;
+  const sandboxSecret = process.env.SANDBOX_PAY_SECRET || (await installationSecret(storage.db, 'sandbox_pay_secret'));
+  let baseUrl = options.baseUrl ?? 'http://127.0.0.1:3000';
+  const sandbox = new SandboxGateway(storage.db, sandboxSecret, () => clock.now(), options.sandboxPost);
+  const payments = providerRegistry([new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl);
+  const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
+  const outbox = new OutboxDispatcher(storage.db, () => clock.now());
+  return {
+    ctx,
+    storage,
+    sandbox,
+    sandboxSecret,
+    outbox,
+    setBaseUrl(url) {
+      baseUrl = url;
+    },
+    async tick() {
+      await cancelExpiredUnpaid(ctx);
+      await submitPendingRefunds(ctx);
+      await sandbox.deliverDue();
+      await outbox.dispatchOnce();
+    },
+    close: () => storage.close(),
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Seeds the deterministic demo data set through the real services: categories, people, shops,
+ * products with images, and buyers' order history in every state (paid through the sandbox
+ * gateway's signed notifications, shipped, delivered, completed, cancelled, refunded).
+ */
+import type { Actor, CoreContext } from '../context.js';
+import type { Core } from '../core.js';
+import { grantRole, loadActor, register } from '../accounts/accounts.js';
+import { addAddress } from '../accounts/addresses.js';
+import { hashPassword } from '../accounts/passwords.js';
+import { createCategory } from '../catalog/categories.js';
+import { createShop } from '../catalog/shops.js';
+import { createProduct } from '../catalog/products.js';
+import { addProductImage } from '../catalog/images.js';
+import { checkout } from '../checkout/checkout.js';
+import { openCashier, receiveNotification, submitPendingRefunds } from '../payments/payments.js';
+import { providerRegistry } from '../payments/provider.js';
+import { SandboxGateway } from '../payments/sandbox/sandbox-gateway.js';
+import { SandboxProvider } from '../payments/sandbox/sandbox-provider.js';
+import { cancelOrder, confirmReceipt, markShipmentDelivered, shipOrder } from '../orders/order-commands.js';
+import { ManualClock } from '../platform/clock.js';
+import { getSetting, setSetting } from '../platform/settings.js';
+import { buildDemoCatalog } from './catalog.js';
+import { gradientPng } from './png.js';
+
+export const DEMO_PASSWORD = 'zhongcao-demo';
+export const DEMO_DOORS = [
+  { role: 'shopper', login: 'demo-shopper' },
+  { role: 'merchant', login: 'demo-merchant' },
+  { role: 'creator', login: 'demo-creator' },
+  { role: 'admin', login: 'demo-admin' },
+] as const;
+
+export type SeedProgress = (stage: string, done: number, total: number) => void;
+
+export async function isDemoSeeded(core: Core): Promise<boolean> {
+  return (await getSetting(core.ctx.db, 'demo_seeded_at')) !== null;
+}
+
+export interface DemoLogin {
+  role: string;
+  login: string;
+  password: string;
+  displayName: string;
+}
+
+export async function demoLogins(core: Core): Promise<DemoLogin[] | null> {
+  if (!(await isDemoSeeded(core))) return null;
+  const rows = await core.ctx.db.selectFrom('users').select(['login', 'display_name']).where('login', 'in', DEMO_DOORS.map((d) => d.login)).execute();
+  return DEMO_DOORS.flatMap((d) => {
+    const u = rows.find((r) => r.login === d.login);
+    return u ? [{ role: d.role, login: d.login, password: DEMO_PASSWORD, displayName: u.display_name }] : [];
+  });
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** Seeds once; returns false when the store already holds the demo. */
+export async function seedDemo(core: Core, progress: SeedProgress = () => {}): Promise<boolean> {
+  if (await isDemoSeeded(core)) return false;
+  const data = buildDemoCatalog();
+  const realNow = core.ctx.clock.now();
+  const clock = new ManualClock(realNow - 30 * DAY);
+  // The seed runs on its own clock (history spread over 30 days) with a gateway on that clock, so
+  // signatures and payment windows line up; notifications are delivered in-process.
+  const gateway = new SandboxGateway(core.ctx.db, core.sandboxSecret, () => clock.now());
+  const provider = new SandboxProvider(gateway, core.sandboxSecret, () => clock.now());
+  const ctx: CoreContext = { ...core.ctx, clock, payments: providerRegistry([provider], () => 'http://seed.invalid') };
+  const deliver = async (): Promise<void> => {
+    await gateway.deliverDue(1000, async (_url, body, headers) => {
+      await receiveNotification(ctx, 'sandbox', headers, body);
+      return 200;
+    });
+  };
+
+  const categoryIds = new Map<string, string>();
+  for (const [i, c] of data.categories.entries()) {
+    const created = await createCategory(ctx, null, { parentId: c.parentKey ? categoryIds.get(c.parentKey)! : null, name: c.name, shipByHours: c.rules.shipByHours, perishable: c.rules.perishable, feeRateBp: c.rules.feeRateBp, sort: i });
+    categoryIds.set(c.key, created.id);
+  }
+  progress('categories', data.categories.length, data.categories.length);
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = new Map<string, Actor>();
+  for (const [i, p] of data.people.entries()) {
+    const user = await register(ctx, { login: p.login, password: DEMO_PASSWORD, displayName: p.displayName, roles: p.roles.filter((r) => r !== 'merchant' && r !== 'admin') as never }, passwordHash);
+    if (p.roles.includes('admin')) await grantRole(ctx, user.id, 'admin');
+    let actor = await loadActor(ctx.db, user.id);
+    if (p.address) await addAddress(ctx, actor, { ...p.address, isDefault: true });
+    people.set(p.login, actor);
+    progress('people', i + 1, data.people.length);
+  }
+
+  const shopIds = new Map<string, string>();
+  for (const s of data.shops) {
+    const owner = people.get(s.ownerLogin)!;
+    const shop = await createShop(ctx, owner, { name: s.name, description: s.description, origin: s.origin, shippingFeeFen: s.shippingFeeFen, freeShippingOverFen: s.freeShippingOverFen });
+    shopIds.set(s.key, shop.id);
+    people.set(s.ownerLogin, await loadActor(ctx.db, owner.userId));
+  }
+  progress('shops', data.shops.length, data.shops.length);
+
+  const owners = new Map(data.shops.map((s) => [s.key, s.ownerLogin]));
+  const listedSkus: Array<{ skuId: string; shopKey: string; priceFen: number; stock: number }> = [];
+  for (const [i, p] of data.products.entries()) {
+    const owner = people.get(owners.get(p.shopKey)!)!;
+    const status = p.status === 'draft' ? 'draft' : 'listed';
+    const created = await createProduct(ctx, owner, shopIds.get(p.shopKey)!, { categoryId: categoryIds.get(p.categoryKey)!, title: p.title, description: p.description, specOptions: p.specOptions, skus: p.skus, status });
+    await addProductImage(ctx, owner, created.id, gradientPng(p.imageColor));
+    if (p.status === 'delisted') {
+      await ctx.db.updateTable('products').set({ status: 'delisted' }).where('id', '=', created.id).execute();
+    } else if (status === 'listed') {
+      p.skus.forEach((s, j) => listedSkus.push({ skuId: created.skuIds[j]!, shopKey: p.shopKey, priceFen: s.priceFen, stock: s.stock }));
+    }
+    clock.advance(60_000);
+    if ((i + 1) % 10 === 0 || i + 1 === data.products.length) progress('products', i + 1, data.products.length);
+  }
+
+  // Order history: each buyer places a few orders that end in different states.
+  const buyers = data.people.filter((p) => p.address && p.roles.includes('shopper')).map((p) => people.get(p.login)!);
+  const plans = ['completed', 'completed', 'shipped', 'paid', 'completed', 'cancelled', 'refunded', 'delivered'] as const;
+  const inStock = listedSkus.filter((s) => s.stock >= 20);
+  const total = buyers.length * 3;
+  let done = 0;
+  let pick = 7;
+  for (let round = 0; round < 3; round++) {
+    for (const [bi, buyer] of buyers.entries()) {
+      clock.set(realNow - (28 - round * 9 - (bi % 7)) * DAY);
+      const plan = plans[(bi + round * 3) % plans.length]!;
+      const first = inStock[(pick = (pick * 31 + 17) % inStock.length)]!;
+      const second = inStock[(pick = (pick * 31 + 17) % inStock.length)]!;
+      const items: Array<{ skuId: string; quantity: number; attribution: { source: 'shelf' | 'search' } }> = [{ skuId: first.skuId, quantity: 1 + (bi % 2), attribution: { source: 'shelf' } }];
+      if (second.skuId !== first.skuId && bi % 3 === 0) items.push({ skuId: second.skuId, quantity: 1, attribution: { source: 'search' as const } });
+      await placeOrderInState(ctx, gateway, deliver, clock, buyer, people, items, plan);
+      progress('orders', ++done, total);
+    }
+  }
+  // A fresh unpaid order for the demo shopper, still inside its payment window.
+  clock.set(realNow - 60_000);
+  const shopper = people.get('demo-shopper')!;
+  await checkout(ctx, shopper, { items: [{ skuId: inStock[3]!.skuId, quantity: 1, attribution: { source: 'video' } }] });
+
+  await setSetting(ctx.db, 'demo_seeded_at', String(realNow));
+  return true;
+}
+
+type Plan = 'completed' | 'shipped' | 'paid' | 'cancelled' | 'refunded' | 'delivered';
+let trackingSeq = 0;
+
+async function placeOrderInState(
+  ctx: CoreContext,
+  gateway: SandboxGateway,
+  deliver: () => Promise<void>,
+  clock: ManualClock,
+  buyer: Actor,
+  people: Map<string, Actor>,
+  items: Array<{ skuId: string; quantity: number; attribution: { source: 'shelf' | 'search' } }>,
+  plan: Plan,
+): Promise<void> {
+  const placed = await checkout(ctx, buyer, { items });
+  if (plan === 'cancelled') {
+    for (const o of placed.body.orders) await cancelOrder(ctx, buyer, o.id, '不想要了');
+    return;
+  }
+  const { cashierUrl } = await openCashier(ctx, buyer, placed.body.payment.id);
+  clock.advance(2 * 60_000);
+  await gateway.complete(cashierUrl.split('/').pop()!, 'paid');
+  await deliver();
+  if (plan === 'paid') return;
+  if (plan === 'refunded') {
+    for (const o of placed.body.orders) await cancelOrder(ctx, buyer, o.id, '拍错了规格');
+    await submitRefunds(ctx, deliver);
+    return;
+  }
+  clock.advance(20 * 3600 * 1000);
+  for (const o of placed.body.orders) {
+    const merchant = [...people.values()].find((p) => p.shops.has(o.shopId))!;
+    const shipped = await shipOrder(ctx, merchant, o.id, [{ carrier: trackingSeq % 2 ? '中通快递' : '顺丰速运', trackingNo: `SF${String(1_400_000_000 + ++trackingSeq * 7919)}` }]);
+    if (plan === 'shipped') continue;
+    clock.advance(2 * DAY);
+    for (const id of shipped.shipmentIds) await markShipmentDelivered(ctx, merchant, id);
+    if (plan === 'delivered') continue;
+    clock.advance(DAY);
+    await confirmReceipt(ctx, buyer, o.id);
+  }
+}
+
+async function submitRefunds(ctx: CoreContext, deliver: () => Promise<void>): Promise<void> {
+  await submitPendingRefunds(ctx);
+  await deliver();
+}

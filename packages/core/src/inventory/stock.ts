@@ -1,0 +1,78 @@
+/**
+ * Stock per SKU. Stock changes only through conditional updates
+ * (`set stock = stock - q where stock >= q`), never read-modify-write, so it can never go
+ * negative or be oversold, whatever the concurrency, on SQLite and on PostgreSQL.
+ */
+import type { Actor, CoreContext, Tx } from '../context.js';
+import { DomainError, invalid } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { MAX_STOCK } from '../catalog/product-rules.js';
+import { requireOwnSku } from '../catalog/products.js';
+
+export interface ReservationLine {
+  skuId: string;
+  shopId: string;
+  quantity: number;
+}
+
+/**
+ * Reserves stock for an order's lines inside the caller's transaction. SKUs are taken in id order
+ * so concurrent checkouts lock rows in the same order (no deadlocks on PostgreSQL). Throws
+ * OUT_OF_STOCK (and the transaction rolls back) when any line cannot be covered.
+ */
+export async function reserveStock(tx: Tx, orderId: string, lines: ReservationLine[], now: number): Promise<void> {
+  const sorted = [...lines].sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
+  for (const line of sorted) {
+    const res = await tx
+      .updateTable('skus')
+      .set((eb) => ({ stock: eb('stock', '-', line.quantity), updated_at: now }))
+      .where('id', '=', line.skuId)
+      .where('stock', '>=', line.quantity)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', 409, { skuId: line.skuId, requested: line.quantity });
+    }
+  }
+  await tx
+    .insertInto('stock_reservations')
+    .values(lines.map((l) => ({ id: newId('reservation', now), order_id: orderId, sku_id: l.skuId, shop_id: l.shopId, quantity: l.quantity, status: 'reserved', created_at: now, updated_at: now })))
+    .execute();
+}
+
+/** Payment captured: the reservation becomes a sale. */
+export async function commitReservations(tx: Tx, orderId: string, now: number): Promise<void> {
+  await tx.updateTable('stock_reservations').set({ status: 'committed', updated_at: now }).where('order_id', '=', orderId).where('status', '=', 'reserved').execute();
+}
+
+/**
+ * Returns an order's unshipped stock to the pool. Each reservation flips to `released` by a
+ * conditional update first, so a release that runs twice returns the stock once.
+ */
+export async function releaseReservations(tx: Tx, orderId: string, now: number): Promise<number> {
+  const rows = await tx.selectFrom('stock_reservations').select(['id', 'sku_id', 'quantity']).where('order_id', '=', orderId).where('status', 'in', ['reserved', 'committed']).orderBy('sku_id').execute();
+  let released = 0;
+  for (const r of rows) {
+    const flip = await tx.updateTable('stock_reservations').set({ status: 'released', updated_at: now }).where('id', '=', r.id).where('status', 'in', ['reserved', 'committed']).executeTakeFirst();
+    if (Number(flip.numUpdatedRows) !== 1) continue;
+    await tx.updateTable('skus').set((eb) => ({ stock: eb('stock', '+', r.quantity), updated_at: now })).where('id', '=', r.sku_id).execute();
+    released += r.quantity;
+  }
+  return released;
+}
+
+/** A merchant's stock correction by a signed delta (receiving goods, write-offs); never below zero. */
+export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string, delta: number): Promise<number> {
+  await requireOwnSku(ctx, actor, skuId);
+  if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_STOCK) throw invalid('delta must be a non-zero integer', { field: 'delta' });
+  const now = ctx.clock.now();
+  const res = await ctx.db
+    .updateTable('skus')
+    .set((eb) => ({ stock: eb('stock', '+', delta), updated_at: now }))
+    .where('id', '=', skuId)
+    .where('stock', '>=', Math.max(0, -delta))
+    .where('stock', '<=', MAX_STOCK - Math.max(0, delta))
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', 409, { skuId, delta });
+  const row = await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
+  return row.stock;
+}

@@ -1,0 +1,148 @@
+/** What buyers, merchants, carriers and the system do to an order; one transaction each. */
+import type { Actor, CoreContext, Tx } from '../context.js';
+import { DomainError, invalid, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { emit } from '../outbox/outbox.js';
+import { releaseReservations } from '../inventory/stock.js';
+import { requestRefund } from '../payments/payments.js';
+import type { ActorKind } from './order-states.js';
+import { requireTransition, transitionOrder } from './transition.js';
+
+interface OrderRow {
+  id: string;
+  shop_id: string;
+  buyer_id: string;
+  status: string;
+  total_fen: number;
+  checkout_id: string;
+}
+
+async function loadOrder(tx: Tx, orderId: string): Promise<OrderRow | undefined> {
+  return tx.selectFrom('orders').select(['id', 'shop_id', 'buyer_id', 'status', 'total_fen', 'checkout_id']).where('id', '=', orderId).executeTakeFirst();
+}
+
+/** The caller's relation to an order; strangers (and other shops) get NOT_FOUND. */
+function relation(actor: Actor, order: OrderRow | undefined, orderId: string): { order: OrderRow; kind: ActorKind } {
+  if (order && order.buyer_id === actor.userId) return { order, kind: 'buyer' };
+  if (order && actor.shops.has(order.shop_id)) return { order, kind: 'merchant' };
+  if (order && actor.roles.has('admin')) return { order, kind: 'admin' };
+  throw notFound('order', orderId);
+}
+
+/**
+ * Cancels an unpaid order (stock back to the pool) or a paid, unshipped one (stock back, and
+ * the paid amount refunded through the provider).
+ */
+export async function cancelOrder(ctx: CoreContext, actor: Actor, orderId: string, reason: string): Promise<void> {
+  const why = reason.trim();
+  if (why.length < 1 || why.length > 200) throw invalid('reason must be 1–200 characters', { field: 'reason' });
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    const { order, kind } = relation(actor, await loadOrder(tx, orderId), orderId);
+    const ref = { id: order.id, shopId: order.shop_id };
+    if (order.status === 'paid') {
+      const shipped = await tx.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', order.id).limit(1).executeTakeFirst();
+      if (shipped) throw new DomainError('ALREADY_SHIPPING', 'part of this order has shipped; ask for an after-sales refund instead', 409);
+    }
+    const from = order.status === 'paid' ? 'paid' : 'unpaid';
+    await requireTransition(tx, ref, from, 'cancelled', { kind, id: actor.userId }, why, now, { cancel_reason: why });
+    await releaseReservations(tx, order.id, now);
+    if (from === 'paid') {
+      const payment = await tx.selectFrom('payments').select('id').where('checkout_id', '=', order.checkout_id).where('status', '=', 'succeeded').executeTakeFirstOrThrow();
+      await requestRefund(tx, { paymentId: payment.id, orderId: order.id, amountFen: order.total_fen, reason: `cancelled: ${why}`, requestKey: `cancel:${order.id}` }, now);
+    }
+  });
+}
+
+/** Cancels unpaid orders whose payment window has passed, returning their stock. Run by the worker. */
+export async function cancelExpiredUnpaid(ctx: CoreContext, limit = 200): Promise<number> {
+  const now = ctx.clock.now();
+  const due = await ctx.db.selectFrom('orders').select(['id', 'shop_id']).where('status', '=', 'unpaid').where('pay_deadline', '<=', now).orderBy('pay_deadline').limit(limit).execute();
+  let cancelled = 0;
+  for (const o of due) {
+    await ctx.db.transaction().execute(async (tx) => {
+      if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'unpaid', 'cancelled', { kind: 'system', id: null }, 'not paid in time', now, { cancel_reason: 'not paid in time' })) {
+        await releaseReservations(tx, o.id, now);
+        cancelled++;
+      }
+    });
+  }
+  return cancelled;
+}
+
+export interface ParcelInput {
+  carrier: string;
+  trackingNo: string;
+  /** Lines in this parcel; all lines not yet shipped when absent. */
+  lineIds?: string[] | undefined;
+}
+
+/** The merchant ships some or all lines in one or more parcels; the order is shipped once every line is. */
+export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string, parcels: ParcelInput[]): Promise<{ shipmentIds: string[]; status: string }> {
+  if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > 20) throw invalid('give 1–20 parcels', { field: 'parcels' });
+  for (const p of parcels) {
+    if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(p.carrier)) throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
+    if (!/^[A-Za-z0-9-]{6,40}$/.test(p.trackingNo)) throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    const order = await loadOrder(tx, orderId);
+    if (!order || !actor.shops.has(order.shop_id)) throw notFound('order', orderId);
+    if (order.status !== 'paid') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, 409, { from: order.status, to: 'shipped' });
+    const lines = await tx.selectFrom('order_lines').select('id').where('order_id', '=', orderId).execute();
+    const shippedRows = await tx.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', orderId).execute();
+    const pending = new Set(lines.map((l) => l.id));
+    for (const s of shippedRows) pending.delete(s.order_line_id);
+    const shipmentIds: string[] = [];
+    for (const p of parcels) {
+      const ids = p.lineIds ?? [...pending];
+      if (ids.length === 0) throw new DomainError('NOTHING_TO_SHIP', 'every line of this order has shipped already', 409);
+      for (const id of ids) if (!pending.has(id)) throw new DomainError('LINE_NOT_SHIPPABLE', 'a line is unknown or already shipped', 409, { lineId: id });
+      const dup = await tx.selectFrom('shipments').select('id').where('carrier', '=', p.carrier).where('tracking_no', '=', p.trackingNo).executeTakeFirst();
+      if (dup) throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', 409, { trackingNo: p.trackingNo });
+      const shipmentId = newId('shipment', now);
+      await tx.insertInto('shipments').values({ id: shipmentId, order_id: orderId, shop_id: order.shop_id, carrier: p.carrier, tracking_no: p.trackingNo, status: 'in_transit', created_at: now, delivered_at: null }).execute();
+      await tx.insertInto('shipment_lines').values(ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId }))).execute();
+      for (const id of ids) pending.delete(id);
+      shipmentIds.push(shipmentId);
+      await emit(tx, 'shipment.created', shipmentId, { orderId, shipmentId, carrier: p.carrier, trackingNo: p.trackingNo }, now);
+    }
+    let status = order.status;
+    if (pending.size === 0) {
+      await requireTransition(tx, { id: orderId, shopId: order.shop_id }, 'paid', 'shipped', { kind: 'merchant', id: actor.userId }, `shipped in ${shipmentIds.length + (shippedRows.length ? 1 : 0)} parcel(s)`, now);
+      status = 'shipped';
+    }
+    return { shipmentIds, status };
+  });
+}
+
+/** A parcel reached the buyer (carrier event; the shop or an admin reports it in the sandbox carrier). */
+export async function markShipmentDelivered(ctx: CoreContext, actor: Actor, shipmentId: string): Promise<{ orderStatus: string }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    const s = await tx.selectFrom('shipments').select(['id', 'order_id', 'shop_id', 'status']).where('id', '=', shipmentId).executeTakeFirst();
+    if (!s || !(actor.shops.has(s.shop_id) || actor.roles.has('admin'))) throw notFound('shipment', shipmentId);
+    await tx.updateTable('shipments').set({ status: 'delivered', delivered_at: now }).where('id', '=', shipmentId).where('status', '=', 'in_transit').execute();
+    const order = (await loadOrder(tx, s.order_id))!;
+    const open = await tx.selectFrom('shipments').select('id').where('order_id', '=', s.order_id).where('status', '=', 'in_transit').limit(1).executeTakeFirst();
+    if (!open && order.status === 'shipped') {
+      await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'shipped', 'delivered', { kind: 'carrier', id: actor.userId }, 'all parcels delivered', now);
+      return { orderStatus: 'delivered' };
+    }
+    return { orderStatus: order.status };
+  });
+}
+
+/** The buyer confirms receipt of a shipped or delivered order; it completes. */
+export async function confirmReceipt(ctx: CoreContext, actor: Actor, orderId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    const order = await loadOrder(tx, orderId);
+    if (!order || order.buyer_id !== actor.userId) throw notFound('order', orderId);
+    const ref = { id: order.id, shopId: order.shop_id };
+    const by = { kind: 'buyer' as const, id: actor.userId };
+    if (order.status === 'shipped') await requireTransition(tx, ref, 'shipped', 'delivered', by, 'buyer confirmed receipt', now);
+    else if (order.status !== 'delivered') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be confirmed as received`, 409, { from: order.status, to: 'completed' });
+    await requireTransition(tx, ref, 'delivered', 'completed', by, 'buyer confirmed receipt', now);
+  });
+}

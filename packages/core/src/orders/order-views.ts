@@ -1,0 +1,144 @@
+/** Read models of orders: the buyer's list, a shop's list, and one order's full detail. */
+import type { Actor, Db } from '../context.js';
+import { notFound } from '../platform/errors.js';
+import type { Page } from '../catalog/product-views.js';
+
+export interface OrderLineView {
+  id: string;
+  productId: string;
+  skuId: string;
+  title: string;
+  specValues: string[];
+  unitPriceFen: number;
+  quantity: number;
+  lineTotalFen: number;
+  attribution: { source: string; contentId: string | null; creatorId: string | null };
+}
+
+export interface OrderSummary {
+  id: string;
+  shopId: string;
+  shopName: string;
+  buyerName: string;
+  status: string;
+  itemsFen: number;
+  shippingFeeFen: number;
+  totalFen: number;
+  createdAt: number;
+  payDeadline: number;
+  lines: OrderLineView[];
+}
+
+export interface OrderDetail extends OrderSummary {
+  paymentId: string | null;
+  paymentStatus: string | null;
+  address: Record<string, string>;
+  note: string;
+  paidAt: number | null;
+  shippedAt: number | null;
+  deliveredAt: number | null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: string | null;
+  promise: { shipByHours: number };
+  shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; deliveredAt: number | null; lineIds: string[] }>;
+  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
+  refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
+}
+
+export interface OrderQuery {
+  status?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('shops', 'shops.id', 'orders.shop_id')
+    .innerJoin('users', 'users.id', 'orders.buyer_id')
+    .select(['orders.id', 'orders.shop_id', 'shops.name as shop_name', 'users.display_name as buyer_name', 'orders.status', 'orders.items_fen', 'orders.shipping_fee_fen', 'orders.total_fen', 'orders.created_at', 'orders.pay_deadline']);
+}
+
+async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>): Promise<OrderSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const lines = ids.length ? await db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).orderBy('id').execute() : [];
+  return rows.map((r) => ({
+    id: r.id,
+    shopId: r.shop_id,
+    shopName: r.shop_name,
+    buyerName: r.buyer_name,
+    status: r.status,
+    itemsFen: r.items_fen,
+    shippingFeeFen: r.shipping_fee_fen,
+    totalFen: r.total_fen,
+    createdAt: r.created_at,
+    payDeadline: r.pay_deadline,
+    lines: lines.filter((l) => l.order_id === r.id).map(lineView),
+  }));
+}
+
+function lineView(l: { id: string; product_id: string; sku_id: string; title: string; spec_values: string; unit_price_fen: number; quantity: number; line_total_fen: number; attr_source: string; attr_content_id: string | null; attr_creator_id: string | null }): OrderLineView {
+  return {
+    id: l.id,
+    productId: l.product_id,
+    skuId: l.sku_id,
+    title: l.title,
+    specValues: JSON.parse(l.spec_values) as string[],
+    unitPriceFen: l.unit_price_fen,
+    quantity: l.quantity,
+    lineTotalFen: l.line_total_fen,
+    attribution: { source: l.attr_source, contentId: l.attr_content_id, creatorId: l.attr_creator_id },
+  };
+}
+
+async function page(db: Db, q: ReturnType<typeof baseQuery>, query: OrderQuery): Promise<Page<OrderSummary>> {
+  let qq = q.orderBy('orders.id', 'desc').limit(query.limit + 1);
+  if (query.status) qq = qq.where('orders.status', '=', query.status);
+  if (query.cursor) qq = qq.where('orders.id', '<', query.cursor);
+  const rows = await qq.execute();
+  const items = await withLines(db, rows.slice(0, query.limit));
+  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null };
+}
+
+export function buyerOrders(db: Db, actor: Actor, query: OrderQuery): Promise<Page<OrderSummary>> {
+  return page(db, baseQuery(db).where('orders.buyer_id', '=', actor.userId), query);
+}
+
+/** A shop's orders; only its members may list them (others get NOT_FOUND for the shop). */
+export function shopOrders(db: Db, actor: Actor, shopId: string, query: OrderQuery): Promise<Page<OrderSummary>> {
+  if (!actor.shops.has(shopId)) throw notFound('shop', shopId);
+  return page(db, baseQuery(db).where('orders.shop_id', '=', shopId), query);
+}
+
+/** One order, for its buyer, its shop's members, or an admin. */
+export async function orderDetail(db: Db, actor: Actor, orderId: string): Promise<OrderDetail> {
+  const o = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  if (!o || !(o.buyer_id === actor.userId || actor.shops.has(o.shop_id) || actor.roles.has('admin'))) throw notFound('order', orderId);
+  const [summary] = await withLines(db, await baseQuery(db).where('orders.id', '=', orderId).execute());
+  const [payment, shipments, shipmentLines, transitions, refunds, promise] = await Promise.all([
+    db.selectFrom('payments').select(['id', 'status']).where('checkout_id', '=', o.checkout_id).executeTakeFirst(),
+    db.selectFrom('shipments').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
+    db.selectFrom('shipment_lines').selectAll().where('order_id', '=', orderId).execute(),
+    db.selectFrom('order_transitions').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
+    db.selectFrom('refunds').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
+    db.selectFrom('order_lines').select((eb) => eb.fn.max('ship_by_hours').as('h')).where('order_id', '=', orderId).executeTakeFirst(),
+  ]);
+  return {
+    ...summary!,
+    paymentId: payment?.id ?? null,
+    paymentStatus: payment?.status ?? null,
+    address: JSON.parse(o.address) as Record<string, string>,
+    note: o.buyer_note,
+    paidAt: o.paid_at,
+    shippedAt: o.shipped_at,
+    deliveredAt: o.delivered_at,
+    completedAt: o.completed_at,
+    cancelledAt: o.cancelled_at,
+    cancelReason: o.cancel_reason,
+    promise: { shipByHours: Number(promise?.h ?? 48) },
+    shipments: shipments.map((s) => ({ id: s.id, carrier: s.carrier, trackingNo: s.tracking_no, status: s.status, createdAt: s.created_at, deliveredAt: s.delivered_at, lineIds: shipmentLines.filter((l) => l.shipment_id === s.id).map((l) => l.order_line_id) })),
+    transitions: transitions.map((t) => ({ from: t.from_status, to: t.to_status, actorKind: t.actor_kind, reason: t.reason, at: t.at })),
+    refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amount_fen, status: r.status, reason: r.reason, createdAt: r.created_at })),
+  };
+}

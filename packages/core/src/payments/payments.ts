@@ -1,0 +1,164 @@
+/**
+ * The platform's payment records: opening the provider's cashier, applying the provider's signed
+ * notifications (idempotent by event id; duplicates and out-of-order events change nothing;
+ * amounts verified), and refunds through the same provider interface.
+ */
+import type { Actor, CoreContext, Tx } from '../context.js';
+import { DomainError, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { emit } from '../outbox/outbox.js';
+import { commitReservations } from '../inventory/stock.js';
+import { transitionOrder } from '../orders/transition.js';
+import type { ProviderNotification } from './provider.js';
+
+export const notifyPath = (provider: string): string => `/api/v1/payments/notify/${provider}`;
+
+export interface PaymentView {
+  id: string;
+  checkoutId: string;
+  provider: string;
+  amountFen: number;
+  status: string;
+  expiresAt: number;
+  paidAt: number | null;
+  orderIds: string[];
+}
+
+export async function paymentView(ctx: CoreContext, actor: Actor, paymentId: string): Promise<PaymentView> {
+  const p = await ctx.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
+  if (!p || p.buyer_id !== actor.userId) throw notFound('payment', paymentId);
+  const orders = await ctx.db.selectFrom('orders').select('id').where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
+  return { id: p.id, checkoutId: p.checkout_id, provider: p.provider, amountFen: p.amount_fen, status: p.status, expiresAt: p.expires_at, paidAt: p.paid_at, orderIds: orders.map((o) => o.id) };
+}
+
+/** Creates (once) the payment at the provider and returns where the buyer pays. */
+export async function openCashier(ctx: CoreContext, actor: Actor, paymentId: string): Promise<{ cashierUrl: string }> {
+  const p = await ctx.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
+  if (!p || p.buyer_id !== actor.userId) throw notFound('payment', paymentId);
+  if (p.status !== 'pending') throw new DomainError('PAYMENT_NOT_PENDING', `this payment is ${p.status}`, 409, { status: p.status });
+  if (p.expires_at <= ctx.clock.now()) throw new DomainError('PAYMENT_EXPIRED', 'the time to pay has run out', 409);
+  if (p.cashier_url) return { cashierUrl: p.cashier_url };
+  const provider = ctx.payments.get(p.provider);
+  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', `payment provider ${p.provider} is not configured`, 503);
+  const orders = await ctx.db.selectFrom('orders').select('id').where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
+  const created = await provider.createPayment({
+    paymentId: p.id,
+    amountFen: p.amount_fen,
+    description: `Zhongcao order ${orders.map((o) => o.id).join(',')}`,
+    expiresAt: p.expires_at,
+    notifyUrl: ctx.payments.baseUrl() + notifyPath(provider.name),
+    returnUrl: orders.length === 1 ? `/app/orders/${orders[0]!.id}` : '/app/orders',
+  });
+  await ctx.db.updateTable('payments').set({ provider_txn_id: created.providerTxnId, cashier_url: created.cashierUrl, updated_at: ctx.clock.now() }).where('id', '=', p.id).where('cashier_url', 'is', null).execute();
+  const fresh = await ctx.db.selectFrom('payments').select('cashier_url').where('id', '=', p.id).executeTakeFirstOrThrow();
+  return { cashierUrl: fresh.cashier_url ?? created.cashierUrl };
+}
+
+/** Verifies a provider's notification (signature, freshness, shape) and applies it. */
+export async function receiveNotification(ctx: CoreContext, providerName: string, headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+  const provider = ctx.payments.get(providerName);
+  if (!provider) throw notFound('payment provider', providerName);
+  const n = provider.verifyNotification(headers, rawBody);
+  return applyNotification(ctx, provider.name, n, rawBody);
+}
+
+export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
+
+/** Applies a verified notification in one transaction. */
+export async function applyNotification(ctx: CoreContext, provider: string, n: ProviderNotification, rawBody: string): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    const claimed = await tx
+      .insertInto('payment_notifications')
+      .values({ provider, event_id: n.eventId, kind: n.kind, provider_txn_id: n.providerTxnId, outcome: 'applied', received_at: now, payload: rawBody.slice(0, 4000) })
+      .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) return { outcome: 'duplicate' as const };
+    const result = n.kind === 'refund.succeeded' ? await applyRefund(tx, n, now) : await applyPayment(tx, provider, n, now);
+    if (result.outcome !== 'applied') {
+      await tx.updateTable('payment_notifications').set({ outcome: result.reason ? `${result.outcome}:${result.reason}` : result.outcome }).where('provider', '=', provider).where('event_id', '=', n.eventId).execute();
+    }
+    return result;
+  });
+}
+
+async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotification, { kind: 'payment.succeeded' | 'payment.failed' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+  const p = await tx.selectFrom('payments').selectAll().where('id', '=', n.paymentId).executeTakeFirst();
+  if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYMENT' };
+  if (p.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
+  if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
+  if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
+  const won = await tx
+    .updateTable('payments')
+    .set({ status: 'succeeded', provider_txn_id: n.providerTxnId, paid_at: now, updated_at: now })
+    .where('id', '=', p.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(won.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
+  await emit(tx, 'payment.succeeded', p.id, { paymentId: p.id, amountFen: p.amount_fen }, now);
+  const orders = await tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen']).where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
+  for (const o of orders) {
+    const ref = { id: o.id, shopId: o.shop_id };
+    if (o.status === 'unpaid' && (await transitionOrder(tx, ref, 'unpaid', 'paid', { kind: 'provider', id: provider }, 'payment captured', now))) {
+      await commitReservations(tx, o.id, now);
+      const lines = await tx.selectFrom('order_lines').select(['product_id', 'quantity']).where('order_id', '=', o.id).execute();
+      for (const l of lines) await tx.updateTable('products').set((eb) => ({ sales: eb('sales', '+', l.quantity) })).where('id', '=', l.product_id).execute();
+    } else {
+      // Money arrived for an order that was closed meanwhile (e.g. the payment window ran out): give it back.
+      await requestRefund(tx, { paymentId: p.id, orderId: o.id, amountFen: o.total_fen, reason: 'paid after the order was closed', requestKey: `late-payment:${o.id}` }, now);
+    }
+  }
+  return { outcome: 'applied' };
+}
+
+async function applyRefund(tx: Tx, n: Extract<ProviderNotification, { kind: 'refund.succeeded' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+  const r = await tx.selectFrom('refunds').select(['id', 'amount_fen', 'status']).where('id', '=', n.refundId).executeTakeFirst();
+  if (!r) return { outcome: 'rejected', reason: 'UNKNOWN_REFUND' };
+  if (r.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
+  const res = await tx.updateTable('refunds').set({ status: 'succeeded', provider_refund_id: n.providerRefundId, completed_at: now }).where('id', '=', r.id).where('status', '=', 'pending').executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `REFUND_${r.status.toUpperCase()}` };
+  await emit(tx, 'refund.succeeded', r.id, { refundId: r.id, amountFen: r.amount_fen }, now);
+  return { outcome: 'applied' };
+}
+
+/** Records a refund to be sent to the provider after commit; the request key makes it happen once. */
+export async function requestRefund(tx: Tx, input: { paymentId: string; orderId: string; amountFen: number; reason: string; requestKey: string }, now: number): Promise<string | null> {
+  const id = newId('refund', now);
+  const res = await tx
+    .insertInto('refunds')
+    .values({ id, payment_id: input.paymentId, order_id: input.orderId, amount_fen: input.amountFen, status: 'pending', reason: input.reason, request_key: input.requestKey, provider_refund_id: null, created_at: now, completed_at: null })
+    .onConflict((oc) => oc.column('request_key').doNothing())
+    .executeTakeFirst();
+  if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) return null;
+  await emit(tx, 'refund.requested', id, { refundId: id, orderId: input.orderId, amountFen: input.amountFen }, now);
+  return id;
+}
+
+/** Sends pending refunds to their provider (idempotent there by refund id); run by the worker loop. */
+export async function submitPendingRefunds(ctx: CoreContext, limit = 50): Promise<number> {
+  const rows = await ctx.db
+    .selectFrom('refunds')
+    .innerJoin('payments', 'payments.id', 'refunds.payment_id')
+    .select(['refunds.id', 'refunds.amount_fen', 'payments.provider', 'payments.provider_txn_id'])
+    .where('refunds.status', '=', 'pending')
+    .where('refunds.provider_refund_id', 'is', null)
+    .orderBy('refunds.created_at')
+    .limit(limit)
+    .execute();
+  let sent = 0;
+  for (const r of rows) {
+    const provider = ctx.payments.get(r.provider);
+    if (!provider || !r.provider_txn_id) continue;
+    try {
+      const out = await provider.refund({ refundId: r.id, providerTxnId: r.provider_txn_id, amountFen: r.amount_fen, notifyUrl: ctx.payments.baseUrl() + notifyPath(provider.name) });
+      await ctx.db.updateTable('refunds').set({ provider_refund_id: out.providerRefundId }).where('id', '=', r.id).where('provider_refund_id', 'is', null).execute();
+      sent++;
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'PROVIDER_REFUND_REJECTED') {
+        await ctx.db.updateTable('refunds').set({ status: 'failed', completed_at: ctx.clock.now() }).where('id', '=', r.id).where('status', '=', 'pending').execute();
+      }
+      // other errors: the provider is unreachable; the next round retries.
+    }
+  }
+  return sent;
+}

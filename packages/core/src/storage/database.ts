@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface StorageOptions {
+  /** Data directory; the SQLite file lives at `<dataDir>/zhongcao.db`. */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of SQLite. */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (tests isolate themselves with one). */
+  pgSchema?: string | undefined;
+  /** Size of the PostgreSQL pool. */
+  pgPoolSize?: number | undefined;
+}
+
+export interface Storage {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** Opens the store: SQLite (WAL) under the data directory by default, PostgreSQL with a URL. */
+export function openStorage(options: StorageOptions): Storage {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, 'zhongcao.db');
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string, options: StorageOptions): Storage {
+  const types = {
+    getTypeParser: (oid: number, format?: string) => {
+      // int8 (20) and numeric (1700) arrive as strings; every int8 here (fen, ms, counts) fits a double.
+      if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.pgPoolSize ?? 20,
+    types: types as pg.CustomTypesConfig,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

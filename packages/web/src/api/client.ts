@@ -1,0 +1,80 @@
+/**
+ * Thin fetch wrapper for the same-origin /api/v1 API: JSON in and out, the session cookie
+ * sent with every call, the CSRF token added to every mutating call, and API errors
+ * (`{"error":{"code","message","details"}}`) turned into ApiError.
+ */
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remember the CSRF token from the login response or GET /me (null after logout). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | null | undefined>;
+  headers?: Record<string, string>;
+}
+
+export const API_BASE = '/api/v1';
+
+export async function api<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const url = new URL(API_BASE + path, window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== null && value !== undefined && value !== '') url.searchParams.set(key, String(value));
+  }
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(url.pathname + url.search, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : String(cause));
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!response.ok) throw toApiError(response, data);
+  return data as T;
+}
+
+function toApiError(response: Response, data: unknown): ApiError {
+  const error = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  if (error && typeof error.code === 'string') {
+    const details = error.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : {};
+    return new ApiError(response.status, error.code, typeof error.message === 'string' ? error.message : error.code, details);
+  }
+  return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || `HTTP ${response.status}`);
+}

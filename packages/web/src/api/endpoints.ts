@@ -1,0 +1,71 @@
+/** One function per API call the SPA makes. */
+import { ApiError, api } from './client';
+import type {
+  CheckoutResult,
+  DemoLogin,
+  LineInput,
+  MerchantOrder,
+  MerchantShop,
+  Page,
+  ProductDetail,
+  ProductSummary,
+  Session,
+} from './types';
+
+/** Demo logins, or null when the server has no demo data (404). */
+export async function getDemoLogins(): Promise<DemoLogin[] | null> {
+  try {
+    const data = await api<{ logins: DemoLogin[] }>('GET', '/demo');
+    return data.logins ?? [];
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export function login(loginName: string, password: string): Promise<Session> {
+  return api<Session>('POST', '/auth/login', { body: { login: loginName, password } });
+}
+
+export function logout(): Promise<void> {
+  return api<void>('POST', '/auth/logout');
+}
+
+/** The current session, or null when not logged in (401). */
+export async function getMe(): Promise<Session | null> {
+  try {
+    return await api<Session>('GET', '/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function listProducts(cursor: string | null, limit = 20): Promise<Page<ProductSummary>> {
+  return api<Page<ProductSummary>>('GET', '/products', { query: { limit, cursor } });
+}
+
+export function getProduct(id: string): Promise<ProductDetail> {
+  return api<ProductDetail>('GET', `/products/${encodeURIComponent(id)}`);
+}
+
+export function putCartItem(line: LineInput): Promise<unknown> {
+  return api<unknown>('PUT', '/cart/items', { body: line });
+}
+
+export function checkout(items: LineInput[], idempotencyKey: string): Promise<CheckoutResult> {
+  return api<CheckoutResult>('POST', '/checkout', {
+    body: { items },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function listMerchantShops(): Promise<{ items: MerchantShop[] }> {
+  return api<{ items: MerchantShop[] }>('GET', '/merchant/shops');
+}
+
+export function listMerchantOrders(shopId: string, cursor: string | null = null, limit = 20): Promise<Page<MerchantOrder>> {
+  return api<Page<MerchantOrder>>('GET', `/merchant/shops/${encodeURIComponent(shopId)}/orders`, {
+    query: { limit, cursor },
+  });
+}

@@ -1,0 +1,97 @@
+/** Request and response shapes of the /api/v1 HTTP API (plain types, no runtime code). */
+
+export interface UserRole {
+  role: string; // 'shopper' | 'merchant' | 'creator' | 'admin' | …
+  shopId: string | null;
+}
+
+export interface User {
+  id: string;
+  login: string;
+  displayName: string;
+  roles: UserRole[];
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface DemoLogin {
+  role: string;
+  login: string;
+  password: string;
+  displayName: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ProductSummary {
+  id: string;
+  title: string;
+  shopId: string;
+  shopName: string;
+  priceFen: number;
+  originalPriceFen: number | null;
+  imageUrl: string | null;
+  sales: number;
+}
+
+export interface SpecOption {
+  name: string;
+  values: string[];
+}
+
+export interface Sku {
+  id: string;
+  specValues: string[];
+  priceFen: number;
+  originalPriceFen: number | null;
+  stock: number;
+}
+
+export interface ProductDetail {
+  id: string;
+  title: string;
+  description: string;
+  status: string; // 'listed' | 'draft' | 'delisted'
+  shop: { id: string; name: string };
+  specOptions: SpecOption[];
+  skus: Sku[];
+  images: string[];
+  sales: number;
+}
+
+export interface Attribution {
+  source: string; // 'shelf' | 'video' | 'live' | …
+}
+
+export interface LineInput {
+  skuId: string;
+  quantity: number;
+  attribution: Attribution;
+}
+
+export interface CheckoutResult {
+  checkoutId: string;
+  orders: Array<{ id: string; shopId: string; totalFen: number }>;
+  totalFen: number;
+  payment: { id: string; cashierUrl: string; expiresAt: number };
+}
+
+export interface MerchantShop {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface MerchantOrder {
+  id: string;
+  status: string;
+  totalFen: number;
+  createdAt: number;
+  buyerName: string;
+}

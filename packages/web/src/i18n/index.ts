@@ -1,0 +1,44 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en';
+import zhCN from './zh-CN';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'zhongcao.lang';
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    if (value === 'en' || value === 'zh-CN') return value;
+  } catch {
+    // storage unavailable (private mode): fall back to the default
+  }
+  return 'zh-CN';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false }, // React escapes already
+});
+
+function applyToDocument(lng: string): void {
+  document.documentElement.lang = lng;
+  document.title = i18n.t('app.fullName');
+}
+applyToDocument(i18n.language);
+i18n.on('languageChanged', applyToDocument);
+
+export function setLanguage(lng: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // ignore
+  }
+  void i18n.changeLanguage(lng);
+}
+
+export default i18n;

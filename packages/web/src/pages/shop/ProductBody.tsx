@@ -1,0 +1,103 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProductDetail } from '../../api/types';
+import { Price } from '../../components/Price';
+import { ShopperLayout } from '../../components/ShopperLayout';
+import { formatCount } from '../../lib/format';
+import { BuyBar } from './BuyBar';
+import { ImageCarousel } from './ImageCarousel';
+import { QuantityStepper } from './QuantityStepper';
+import { SkuPicker } from './SkuPicker';
+import { initialSelection, priceRange, selectedSku, totalStock, type Selection } from './skus';
+import { usePurchase } from './usePurchase';
+
+export function ProductBody({ product }: { product: ProductDetail }) {
+  const { t, i18n } = useTranslation();
+  const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
+  const [quantity, setQuantity] = useState(1);
+  const [notice, setNotice] = useState<string | null>(null);
+  const purchase = usePurchase();
+
+  const sku = selectedSku(product, selection);
+  const range = useMemo(() => priceRange(product, selection), [product, selection]);
+  const soldOut = totalStock(product) === 0 || (sku !== null && sku.stock <= 0);
+  const delisted = product.status === 'delisted';
+  const missing = product.specOptions.filter((_, i) => selection[i] === null).map((o) => o.name);
+
+  useEffect(() => {
+    if (sku) setQuantity((q) => Math.min(Math.max(1, q), Math.max(1, sku.stock)));
+  }, [sku]);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 2500);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  function line() {
+    if (!sku) {
+      setNotice(t('product.chooseSpec', { names: missing.join(' / ') }));
+      return null;
+    }
+    return { skuId: sku.id, quantity, attribution: { source: 'shelf' } };
+  }
+
+  const priceSku = sku ?? range?.min ?? null;
+  const showFrom = !sku && range !== null && range.min.priceFen !== range.max.priceFen;
+
+  async function addToCart() {
+    if (!(await purchase.ensureSignedIn())) return;
+    const l = line();
+    if (l && (await purchase.addToCart(l))) setNotice(t('product.added'));
+  }
+
+  async function buyNow() {
+    if (!(await purchase.ensureSignedIn())) return;
+    const l = line();
+    if (l) await purchase.buyNow(l);
+  }
+
+  const bottomBar = (
+    <BuyBar
+      state={delisted ? 'delisted' : soldOut ? 'soldOut' : 'ready'}
+      busy={purchase.busy}
+      error={purchase.error}
+      onAddToCart={() => void addToCart()}
+      onBuyNow={() => void buyNow()}
+    />
+  );
+
+  return (
+    <ShopperLayout title={product.shop.name} back bottomBar={bottomBar}>
+      <article className="product" data-testid="product">
+        <ImageCarousel images={product.images} title={product.title} />
+        <section className="section">
+          <div className="product-price-row">
+            {priceSku && <Price fen={priceSku.priceFen} originalFen={priceSku.originalPriceFen} size="large" suffix={showFrom ? t('product.from') : undefined} />}
+            <span className="muted">{t('product.sales', { n: formatCount(product.sales, i18n.language) })}</span>
+          </div>
+          <h2 className="product-title">{product.title}</h2>
+        </section>
+        <section className="section">
+          <SkuPicker product={product} selection={selection} onChange={setSelection} />
+          <div className="quantity-row">
+            <span>{t('product.quantity')}</span>
+            {sku && <span className="muted">{t('product.stock', { count: sku.stock })}</span>}
+            <QuantityStepper value={quantity} max={sku?.stock ?? 1} onChange={setQuantity} disabled={!sku || sku.stock <= 0} />
+          </div>
+        </section>
+        <section className="section shop-row">
+          <span className="shop-avatar" aria-hidden="true">{Array.from(product.shop.name)[0] ?? '店'}</span>
+          <span>
+            <small className="muted">{t('product.shop')}</small>
+            <strong className="shop-name">{product.shop.name}</strong>
+          </span>
+        </section>
+        <section className="section">
+          <h3>{t('product.description')}</h3>
+          <p className="description">{product.description || t('product.noDescription')}</p>
+        </section>
+      </article>
+      {notice && <div className="toast" role="status">{notice}</div>}
+    </ShopperLayout>
+  );
+}

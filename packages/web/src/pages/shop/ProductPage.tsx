@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { ErrorNote } from '../../components/ErrorNote';
+import { ShopperLayout } from '../../components/ShopperLayout';
+import { Skeleton, SkeletonLines } from '../../components/Skeleton';
+import { ProductBody } from './ProductBody';
+import { useProduct } from './useProduct';
+import '../../styles/shop.css';
+
+export function ProductPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { product, error, loading, retry } = useProduct(id);
+
+  if (product) return <ProductBody product={product} />;
+  return (
+    <ShopperLayout title="" back>
+      {loading && (
+        <div className="product-skeleton" data-testid="product-skeleton">
+          <Skeleton height="auto" radius={0} style={{ aspectRatio: '1 / 1', width: '100%', display: 'block' }} />
+          <div className="section">
+            <Skeleton width="40%" height={28} />
+            <SkeletonLines lines={3} />
+          </div>
+        </div>
+      )}
+      {error != null &&
+        (error instanceof ApiError && error.status === 404 ? (
+          <div className="empty">
+            <p className="empty-title">{t('product.notFound')}</p>
+            <Link to="/app" className="btn">
+              {t('common.home')}
+            </Link>
+          </div>
+        ) : (
+          <ErrorNote error={error} onRetry={retry} />
+        ))}
+    </ShopperLayout>
+  );
+}
