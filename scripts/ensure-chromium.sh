@@ -1,28 +1,30 @@
 #!/bin/sh
-# Ensure Debian's Chromium (for the e2e suite) and CJK fonts (so Chinese text renders
-# in screenshots) are installed. Idempotent; prints nothing when everything is present.
-# Needs root (or sudo) and Debian's package mirrors.
+# Installs what the e2e suite (npm run test:e2e) needs from Debian, when missing:
+#   - chromium        -> /usr/bin/chromium, driven by playwright-core
+#   - fonts-noto-cjk  -> Chinese glyphs, so pages and screenshots do not show boxes
+# Idempotent and silent when everything is present. Needs root (or sudo) and apt.
 set -eu
 
-need=""
-[ -x /usr/bin/chromium ] || need="$need chromium"
-# fonts-noto-cjk provides the Chinese glyphs; without it 中文 renders as boxes.
-if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' && [ ! -d /usr/share/fonts/opentype/noto ]; then
-  need="$need fonts-noto-cjk"
-fi
-[ -n "$need" ] || exit 0
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || missing="$missing fonts-noto-cjk"
+[ -n "$missing" ] || exit 0
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-    echo "ensure-chromium: need root to install:$need" >&2; exit 1
-  fi
+  command -v sudo >/dev/null 2>&1 || { echo "ensure-chromium: root needed to install:$missing" >&2; exit 1; }
+  SUDO="sudo"
 fi
 
-echo "ensure-chromium: installing$need" >&2
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >/dev/null
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
+echo "ensure-chromium: installing$missing" >&2
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+apt="$SUDO env DEBIAN_FRONTEND=noninteractive apt-get"
+# shellcheck disable=SC2086  # $missing is a list of package names
+if ! { $apt update && $apt install -y --no-install-recommends $missing; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "ensure-chromium: apt-get failed" >&2
+  exit 1
+fi
 
-[ -x /usr/bin/chromium ] || { echo "ensure-chromium: /usr/bin/chromium still missing" >&2; exit 1; }
+[ -x /usr/bin/chromium ] || { echo "ensure-chromium: /usr/bin/chromium still missing after install" >&2; exit 1; }

@@ -172,15 +172,16 @@ async function placeOrderInState(
     await submitRefunds(ctx, deliver);
     return;
   }
-  clock.advance(20 * 3600 * 1000);
+  const paidAt = clock.now();
   for (const o of placed.body.orders) {
     const merchant = [...people.values()].find((p) => p.shops.has(o.shopId))!;
+    clock.set(paidAt + 20 * 3600 * 1000);
     const shipped = await shipOrder(ctx, merchant, o.id, [{ carrier: trackingSeq % 2 ? '中通快递' : '顺丰速运', trackingNo: `SF${String(1_400_000_000 + ++trackingSeq * 7919)}` }]);
     if (plan === 'shipped') continue;
-    clock.advance(2 * DAY);
+    clock.set(paidAt + 20 * 3600 * 1000 + 2 * DAY);
     for (const id of shipped.shipmentIds) await markShipmentDelivered(ctx, merchant, id);
     if (plan === 'delivered') continue;
-    clock.advance(DAY);
+    clock.set(paidAt + 20 * 3600 * 1000 + 3 * DAY);
     await confirmReceipt(ctx, buyer, o.id);
   }
 }

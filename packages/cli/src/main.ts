@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/** The `zhongcao` command: start, migrate, seed, bench. */
+import { parseArgs } from 'node:util';
+import { DEMO_DOORS, DEMO_PASSWORD, migrateToLatest, openCore, openStorage, seedDemo } from '@zhongcao/core';
+import { startPlatform } from '@zhongcao/server';
+import { commonConfig, webDist } from './config.js';
+import { progressPrinter } from './progress.js';
+import { runBenchCommand } from './bench/bench-command.js';
+
+const USAGE = `zhongcao — interest e-commerce platform
+
+Usage:
+  zhongcao start [--port N] [--data DIR] [--no-demo]   migrate, seed demo data on first run, serve
+  zhongcao migrate [--data DIR]                          bring the database schema up to date
+  zhongcao seed --demo [--data DIR]                      load the demo data set (once)
+  zhongcao bench <checkout|oversell|all> [--json]        run a benchmark on a fresh temporary store
+
+Environment: PORT, ZHONGCAO_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite),
+LOG_LEVEL (info), PUBLIC_URL (base URL payment providers call back to), SANDBOX_PAY_SECRET.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      demo: { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
+      json: { type: 'boolean' },
+      seconds: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (!command || values.help || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = commonConfig(values);
+  switch (command) {
+    case 'start': {
+      const seedOnFirstRun = !values['no-demo'];
+      const platform = await startPlatform({
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+        port: config.port,
+        logLevel: config.logLevel,
+        webDist: webDist(),
+        beforeListen: async (core) => {
+          if (!seedOnFirstRun) return;
+          const users = await core.ctx.db.selectFrom('users').select('id').limit(1).execute();
+          if (users.length === 0) {
+            console.error('First run: loading the demo data set…');
+            await seedDemo(core, progressPrinter('seed'));
+          }
+        },
+      });
+      console.log(`\n  种草 Zhongcao is running at ${platform.url}\n`);
+      console.log(`  API reference: ${platform.url}/api/docs`);
+      console.log(`  Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
+      console.log(`  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_DOORS.map((d) => `${d.role}=${d.login}`).join('  ')}\n`);
+      const shutdown = async (): Promise<void> => {
+        await platform.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      const report = await migrateToLatest(storage.db);
+      await storage.close();
+      console.log(report.applied.length ? `applied: ${report.applied.join(', ')}` : 'schema is up to date');
+      return 0;
+    }
+    case 'seed': {
+      if (!values.demo) {
+        console.error('say what to seed: zhongcao seed --demo');
+        return 2;
+      }
+      const core = await openCore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      const seeded = await seedDemo(core, progressPrinter('seed'));
+      await core.close();
+      console.log(seeded ? 'demo data loaded' : 'demo data was already loaded');
+      return 0;
+    }
+    case 'bench':
+      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds });
+    default:
+      console.error(`unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack ?? err.message : err);
+    process.exit(1);
+  },
+);

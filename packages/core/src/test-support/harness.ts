@@ -1,0 +1,95 @@
+/**
+ * Test harness: a fresh, migrated store per test. SQLite in a temporary folder by default; a
+ * fresh PostgreSQL schema when DATABASE_URL is set (CI runs every suite both ways). A missing
+ * PostgreSQL fails loudly: the connection error surfaces in the test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openCore, type Core, type CoreOptions } from '../core.js';
+import { ManualClock } from '../platform/clock.js';
+import { loadActor, register } from '../accounts/accounts.js';
+import { hashPassword } from '../accounts/passwords.js';
+import { addAddress } from '../accounts/addresses.js';
+import { createCategory } from '../catalog/categories.js';
+import { createShop } from '../catalog/shops.js';
+import { createProduct } from '../catalog/products.js';
+import type { Actor } from '../context.js';
+
+export interface TestCore extends Core {
+  clock: ManualClock;
+  dispose(): Promise<void>;
+}
+
+export const usingPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
+
+export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<TestCore> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-test-'));
+  const clock = new ManualClock(Date.now());
+  let schema: string | undefined;
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    schema = `t_${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+  }
+  const core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10, ...options });
+  return {
+    ...core,
+    clock,
+    async dispose() {
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (url && schema) {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`drop schema ${schema} cascade`);
+        await client.end();
+      }
+    },
+  };
+}
+
+let cachedHash: Promise<string> | null = null;
+export const TEST_PASSWORD = 'test-password-1';
+
+/** A person with the given roles (the password hash is computed once per run to keep tests fast). */
+export async function makePerson(core: Core, login: string, roles: Array<'creator' | 'mcn' | 'colonel' | 'admin'> = [], withAddress = true): Promise<Actor> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const user = await register(core.ctx, { login, password: TEST_PASSWORD, displayName: login, roles: roles.filter((r) => r !== 'admin') }, await cachedHash);
+  if (roles.includes('admin')) await core.ctx.db.insertInto('user_roles').values({ user_id: user.id, role: 'admin', created_at: core.ctx.clock.now() }).execute();
+  const actor = await loadActor(core.ctx.db, user.id);
+  if (withAddress) await addAddress(core.ctx, actor, { name: '张三', phone: '13800001111', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号' });
+  return actor;
+}
+
+export interface ShopFixture {
+  owner: Actor;
+  shopId: string;
+  categoryId: string;
+  productId: string;
+  skuIds: string[];
+}
+
+/** A shop with one listed product of two SKUs (¥29.90 and ¥49.90), each with `stock` units. */
+export async function makeShop(core: Core, ownerLogin: string, stock = 100, categoryId?: string): Promise<ShopFixture> {
+  const ownerBase = await makePerson(core, ownerLogin, [], false);
+  const shop = await createShop(core.ctx, ownerBase, { name: `${ownerLogin} 的店`, shippingFeeFen: 800, freeShippingOverFen: 9900 });
+  const owner = await loadActor(core.ctx.db, ownerBase.userId);
+  const catId = categoryId ?? (await createCategory(core.ctx, null, { name: `水果-${ownerLogin}`, shipByHours: 48, perishable: true, feeRateBp: 200 })).id;
+  const product = await createProduct(core.ctx, owner, shop.id, {
+    categoryId: catId,
+    title: '云南冰糖橙 新鲜现摘',
+    specOptions: [{ name: '规格', values: ['5斤', '10斤'] }],
+    skus: [
+      { specValues: ['5斤'], priceFen: 2990, originalPriceFen: 3990, stock },
+      { specValues: ['10斤'], priceFen: 4990, stock },
+    ],
+    status: 'listed',
+  });
+  return { owner, shopId: shop.id, categoryId: catId, productId: product.id, skuIds: product.skuIds };
+}

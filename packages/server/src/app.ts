@@ -1,0 +1,105 @@
+/** Builds the HTTP server: the API under /api/v1, its OpenAPI document and reference, media, the sandbox cashier and the web app. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import { mediaDir, MAX_IMAGE_BYTES, type Core } from '@zhongcao/core';
+import { installAuth } from './http/auth.js';
+import { installErrorHandling, sendError } from './http/errors.js';
+import { ErrorBody } from './http/schemas.js';
+import { installMetrics } from './metrics.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
+import { merchantRoutes } from './routes/merchant-routes.js';
+import { paymentRoutes } from './routes/payment-routes.js';
+import { sandboxRoutes } from './routes/sandbox-routes.js';
+import { shoppingRoutes } from './routes/shopping-routes.js';
+import { systemRoutes } from './routes/system-routes.js';
+import type { RouteDeps } from './routes/types.js';
+
+export interface ServerOptions {
+  core: Core;
+  /** pino level; 'silent' turns logging off. */
+  logLevel?: string;
+  /** Folder of the built web app (index.html and assets); the SPA is served when it exists. */
+  webDist?: string | null;
+  secureCookies?: boolean;
+  /** Rate limits on login and ordering (off in benchmarks that hammer one account). */
+  rateLimits?: boolean;
+  kickWorker?: () => void;
+}
+
+/** Two validators: request bodies are never coerced (a string is not a number); query strings and params are. */
+function validators(): { body: Ajv; coercing: Ajv } {
+  const make = (coerceTypes: boolean | 'array'): Ajv => {
+    const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, strict: false });
+    (formatsPlugin as unknown as (a: Ajv) => Ajv)(ajv);
+    return ajv;
+  };
+  return { body: make(false), coercing: make('array') };
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  const ajv = validators();
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.coercing).compile(schema));
+  app.addSchema(ErrorBody);
+  installErrorHandling(app);
+  const metrics = installMetrics(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
+  await app.register(rateLimit, { global: false, enabled: options.rateLimits !== false } as never);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Zhongcao API', version: '1', description: 'Interest e-commerce platform. Money is integer fen; times are epoch milliseconds (UTC); ids are prefixed sortable strings. Errors are `{"error":{"code","message","details"}}` with stable codes.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zc_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app, options.core.ctx);
+  const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}) };
+  systemRoutes(app, deps, metrics);
+  authRoutes(app, deps);
+  catalogRoutes(app, deps);
+  merchantRoutes(app, deps);
+  shoppingRoutes(app, deps);
+  paymentRoutes(app, deps);
+  adminRoutes(app, deps);
+  sandboxRoutes(app, deps);
+  options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
+
+  await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });
+  const web = options.webDist && existsSync(join(options.webDist, 'index.html')) ? options.webDist : null;
+  if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, decorateReply: true, index: ['index.html'] });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApp = request.method === 'GET' && web && !/^\/(api|media|sandbox|metrics|healthz|readyz)(\/|$)/.test(path) && !/\.[a-z0-9]{1,5}$/i.test(path);
+    if (isApp) return reply.type('text/html; charset=utf-8').sendFile('index.html', web);
+    return sendError(reply, 404, 'ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
+  });
+  return app;
+}

@@ -1,0 +1,49 @@
+/** Sessions: an httpOnly SameSite cookie for browsers (CSRF token required on mutations) or a bearer token for API clients. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate, DomainError, type Actor, type AuthenticatedSession, type CoreContext } from '@zhongcao/core';
+
+export const SESSION_COOKIE = 'zc_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthenticatedSession | null;
+    sessionToken: string | null;
+  }
+}
+
+export function sessionToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return request.cookies[SESSION_COOKIE] ?? null;
+}
+
+export function installAuth(app: FastifyInstance, ctx: CoreContext): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = sessionToken(request);
+    if (!token || token.length > 200) return;
+    const session = await authenticate(ctx, token);
+    if (!session) return;
+    request.auth = session;
+    request.sessionToken = token;
+    if (session.kind === 'cookie' && MUTATING.has(request.method) && request.headers.authorization === undefined) {
+      if (request.headers[CSRF_HEADER] !== session.csrfToken) {
+        throw new DomainError('CSRF_TOKEN_INVALID', `mutations with a session cookie need the ${CSRF_HEADER} header from login or GET /api/v1/me`, 403);
+      }
+    }
+  });
+}
+
+/** The signed-in person, or 401. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.auth) throw new DomainError('UNAUTHENTICATED', 'log in first', 401);
+  return request.auth.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: number, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: new Date(expiresAt) });
+}

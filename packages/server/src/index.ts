@@ -1,0 +1,3 @@
+export { buildServer, type ServerOptions } from './app.js';
+export { startWorker, type Worker } from './worker.js';
+export { startPlatform, type PlatformOptions, type RunningPlatform } from './platform.js';

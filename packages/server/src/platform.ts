@@ -1,0 +1,48 @@
+/** Starts a whole platform process: core (migrated), HTTP server, background worker. */
+import type { FastifyInstance } from 'fastify';
+import { openCore, type Core, type CoreOptions } from '@zhongcao/core';
+import { buildServer } from './app.js';
+import { startWorker, type Worker } from './worker.js';
+
+export interface PlatformOptions extends CoreOptions {
+  port: number;
+  host?: string;
+  logLevel?: string;
+  webDist?: string | null;
+  rateLimits?: boolean;
+  /** Called after migrations, before listening (e.g. to seed demo data). */
+  beforeListen?: (core: Core) => Promise<void>;
+}
+
+export interface RunningPlatform {
+  core: Core;
+  app: FastifyInstance;
+  worker: Worker;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const core = await openCore(options);
+  await options.beforeListen?.(core);
+  let worker: Worker | null = null;
+  const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick() });
+  const host = options.host ?? '0.0.0.0';
+  await app.listen({ port: options.port, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  core.setBaseUrl(process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
+  worker = startWorker(core, app.log);
+  return {
+    core,
+    app,
+    worker,
+    url,
+    async stop() {
+      await worker?.stop();
+      await app.close();
+      await core.close();
+    },
+  };
+}

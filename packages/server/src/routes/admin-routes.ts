@@ -1,0 +1,30 @@
+import { Type } from 'typebox';
+import { createCategory, requireRole, updateCategoryRules } from '@zhongcao/core';
+import { actorOf } from '../http/auth.js';
+import { errors, Id } from '../http/schemas.js';
+import { typed, type App, type RouteDeps } from './types.js';
+
+const Rules = {
+  shipByHours: Type.Integer({ minimum: 1, maximum: 2160, description: 'hours after payment to ship' }),
+  perishable: Type.Boolean(),
+  feeRateBp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'platform fee rate in basis points' }),
+};
+
+export function adminRoutes(app: App, deps: RouteDeps): void {
+  const r = typed(app);
+  const { ctx } = deps.core;
+  const tags = ['admin'];
+
+  r.post('/api/v1/admin/categories', {
+    schema: { tags, summary: 'Create a category with its rule profile', body: Type.Object({ parentId: Type.Optional(Type.Union([Id('category'), Type.Null()])), name: Type.String({ minLength: 1, maxLength: 30 }), sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })), ...Rules }, { additionalProperties: false }), response: errors(400, 401, 403, 404) },
+  }, async (req, reply) => reply.status(201).send(await createCategory(ctx, actorOf(req), req.body)));
+
+  r.put('/api/v1/admin/categories/:categoryId', {
+    schema: { tags, summary: 'Edit a category’s name and rule profile', params: Type.Object({ categoryId: Id('category') }), body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })), ...Rules }, { additionalProperties: false }), response: errors(400, 401, 403, 404) },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'admin');
+    await updateCategoryRules(ctx, actor, req.params.categoryId, req.body);
+    return reply.status(204).send();
+  });
+}

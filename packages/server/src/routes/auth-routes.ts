@@ -1,0 +1,73 @@
+import { Type } from 'typebox';
+import { actorView, addAddress, listAddresses, logIn, logOut, register } from '@zhongcao/core';
+import { actorOf, setSessionCookie, SESSION_COOKIE } from '../http/auth.js';
+import { errors } from '../http/schemas.js';
+import { typed, type App, type RouteDeps } from './types.js';
+
+const Credentials = Type.Object(
+  {
+    login: Type.String({ minLength: 3, maxLength: 32, description: 'lower-case letters, digits, "_", "." or "-"' }),
+    password: Type.String({ minLength: 8, maxLength: 128 }),
+    mode: Type.Optional(Type.Union([Type.Literal('cookie'), Type.Literal('token')], { description: 'cookie (browsers, default) or token (API clients: a bearer token)' })),
+  },
+  { additionalProperties: false },
+);
+
+const AddressBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    phone: Type.String({ pattern: '^1[0-9]{10}$' }),
+    province: Type.String({ minLength: 1, maxLength: 120 }),
+    city: Type.String({ minLength: 1, maxLength: 120 }),
+    district: Type.String({ minLength: 1, maxLength: 120 }),
+    detail: Type.String({ minLength: 1, maxLength: 120 }),
+    isDefault: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export function authRoutes(app: App, deps: RouteDeps): void {
+  const r = typed(app);
+  const { ctx } = deps.core;
+  const tags = ['accounts'];
+
+  r.post('/api/v1/auth/register', {
+    schema: { tags, summary: 'Register (becomes a shopper) and sign in', body: Type.Object({ login: Credentials.properties.login, password: Credentials.properties.password, displayName: Type.String({ minLength: 1, maxLength: 40 }), mode: Credentials.properties.mode }, { additionalProperties: false }), response: errors(400, 409) },
+    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    await register(ctx, req.body);
+    const session = await logIn(ctx, req.body, req.body.mode === 'token' ? 'bearer' : 'cookie');
+    if (req.body.mode === 'token') return reply.status(201).send({ user: session.user, token: session.token, expiresAt: session.expiresAt });
+    setSessionCookie(reply, session.token, session.expiresAt, deps.secureCookies);
+    return reply.status(201).send({ user: session.user, csrfToken: session.csrfToken });
+  });
+
+  r.post('/api/v1/auth/login', {
+    schema: { tags, summary: 'Log in: sets the session cookie, or returns a bearer token with mode=token', body: Credentials, response: errors(400, 401, 429) },
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const mode = req.body.mode === 'token' ? 'bearer' : 'cookie';
+    const session = await logIn(ctx, req.body, mode);
+    if (mode === 'bearer') return { user: session.user, token: session.token, expiresAt: session.expiresAt };
+    setSessionCookie(reply, session.token, session.expiresAt, deps.secureCookies);
+    return { user: session.user, csrfToken: session.csrfToken };
+  });
+
+  r.post('/api/v1/auth/logout', { schema: { tags, summary: 'Log out (revokes this session)', response: errors(401, 403) } }, async (req, reply) => {
+    actorOf(req);
+    await logOut(ctx, req.sessionToken!);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  r.get('/api/v1/me', { schema: { tags, summary: 'The signed-in person, roles and CSRF token', response: errors(401) } }, async (req) => {
+    const actor = actorOf(req);
+    return { user: actorView(actor), csrfToken: req.auth!.kind === 'cookie' ? req.auth!.csrfToken : null };
+  });
+
+  r.get('/api/v1/me/addresses', { schema: { tags, summary: 'My shipping addresses', response: errors(401) } }, async (req) => ({ items: await listAddresses(ctx.db, actorOf(req).userId) }));
+
+  r.post('/api/v1/me/addresses', { schema: { tags, summary: 'Add a shipping address', body: AddressBody, response: errors(400, 401) } }, async (req, reply) => {
+    return reply.status(201).send(await addAddress(ctx, actorOf(req), req.body));
+  });
+}

@@ -1,0 +1,143 @@
+import { Type } from 'typebox';
+import {
+  addProductImage, addStaff, adjustStock, createProduct, createShop, DomainError, getShop, listProducts, markShipmentDelivered,
+  MAX_IMAGE_BYTES, myShops, productDetail, requireOwnProduct, requireShopMember, setProductStatus, shipOrder, shopOrders, updateProduct, updateShop, updateSkuPrice,
+} from '@zhongcao/core';
+import { actorOf } from '../http/auth.js';
+import { errors, Fen, Id, PageQuery } from '../http/schemas.js';
+import { typed, type App, type RouteDeps } from './types.js';
+
+const ShopBody = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: 40 }),
+    description: Type.Optional(Type.String({ maxLength: 500 })),
+    origin: Type.Optional(Type.String({ maxLength: 40 })),
+    shippingFeeFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+    freeShippingOverFen: Type.Optional(Type.Union([Fen(), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+const SpecOption = Type.Object({ name: Type.String({ minLength: 1, maxLength: 20 }), values: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 1, maxItems: 30 }) }, { additionalProperties: false });
+const SkuBody = Type.Object(
+  {
+    specValues: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 3 }),
+    priceFen: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+    originalPriceFen: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000_000 }), Type.Null()])),
+    stock: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  },
+  { additionalProperties: false },
+);
+const ProductBody = Type.Object(
+  {
+    categoryId: Id('category'),
+    title: Type.String({ minLength: 2, maxLength: 60 }),
+    description: Type.Optional(Type.String({ maxLength: 5000 })),
+    specOptions: Type.Array(SpecOption, { maxItems: 3 }),
+    skus: Type.Array(SkuBody, { minItems: 1, maxItems: 300 }),
+    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('listed')])),
+  },
+  { additionalProperties: false },
+);
+const Parcel = Type.Object(
+  {
+    carrier: Type.String({ minLength: 2, maxLength: 30 }),
+    trackingNo: Type.String({ minLength: 6, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }),
+    lineIds: Type.Optional(Type.Array(Id('orderLine'), { minItems: 1, maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+const OrderStatus = Type.Union(['unpaid', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'].map((s) => Type.Literal(s)));
+
+export function merchantRoutes(app: App, deps: RouteDeps): void {
+  const r = typed(app);
+  const { ctx } = deps.core;
+  const tags = ['merchant'];
+  const shopParams = Type.Object({ shopId: Id('shop') });
+  const productParams = Type.Object({ productId: Id('product') });
+  const skuParams = Type.Object({ skuId: Id('sku') });
+
+  r.post('/api/v1/shops', { schema: { tags, summary: 'Open a shop; you become its owner', body: ShopBody, response: errors(400, 401) } }, async (req, reply) => reply.status(201).send(await createShop(ctx, actorOf(req), req.body)));
+
+  r.get('/api/v1/merchant/shops', { schema: { tags, summary: 'Shops I belong to', response: errors(401) } }, async (req) => ({ items: await myShops(ctx.db, actorOf(req)) }));
+
+  r.get('/api/v1/merchant/shops/:shopId', { schema: { tags, summary: 'My shop', params: shopParams, response: errors(401, 404) } }, async (req) => {
+    requireShopMember(actorOf(req), req.params.shopId);
+    return getShop(ctx.db, req.params.shopId);
+  });
+
+  r.put('/api/v1/merchant/shops/:shopId', { schema: { tags, summary: 'Edit my shop (owner)', params: shopParams, body: ShopBody, response: errors(400, 401, 403, 404) } }, async (req) => updateShop(ctx, actorOf(req), req.params.shopId, req.body));
+
+  r.post('/api/v1/merchant/shops/:shopId/staff', {
+    schema: { tags, summary: 'Add a staff member by login (owner)', params: shopParams, body: Type.Object({ login: Type.String({ minLength: 3, maxLength: 32 }) }, { additionalProperties: false }), response: errors(400, 401, 403, 404, 409) },
+  }, async (req, reply) => {
+    await addStaff(ctx, actorOf(req), req.params.shopId, req.body.login);
+    return reply.status(204).send();
+  });
+
+  r.get('/api/v1/merchant/shops/:shopId/products', {
+    schema: { tags, summary: 'My shop’s products in every status', params: shopParams, querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('listed'), Type.Literal('delisted')])) }, { additionalProperties: false }), response: errors(400, 401, 404) },
+  }, async (req) => {
+    requireShopMember(actorOf(req), req.params.shopId);
+    return listProducts(ctx.db, { ...req.query, shopId: req.params.shopId, limit: req.query.limit ?? 20 }, false);
+  });
+
+  r.post('/api/v1/merchant/shops/:shopId/products', { schema: { tags, summary: 'Create a product with spec options and SKUs', params: shopParams, body: ProductBody, response: errors(400, 401, 404) } }, async (req, reply) => {
+    return reply.status(201).send(await createProduct(ctx, actorOf(req), req.params.shopId, req.body));
+  });
+
+  r.get('/api/v1/merchant/products/:productId', { schema: { tags, summary: 'One of my products, any status', params: productParams, response: errors(401, 404) } }, async (req) => {
+    const actor = actorOf(req);
+    await requireOwnProduct(ctx, actor, req.params.productId);
+    return productDetail(ctx.db, req.params.productId, actor);
+  });
+
+  r.put('/api/v1/merchant/products/:productId', {
+    schema: { tags, summary: 'Edit title, description or category', params: productParams, body: Type.Object({ title: Type.String({ minLength: 2, maxLength: 60 }), description: Type.Optional(Type.String({ maxLength: 5000 })), categoryId: Type.Optional(Id('category')) }, { additionalProperties: false }), response: errors(400, 401, 404) },
+  }, async (req, reply) => {
+    await updateProduct(ctx, actorOf(req), req.params.productId, req.body);
+    return reply.status(204).send();
+  });
+
+  r.post('/api/v1/merchant/products/:productId/status', {
+    schema: { tags, summary: 'List, delist or return a product to draft', params: productParams, body: Type.Object({ status: Type.Union([Type.Literal('draft'), Type.Literal('listed'), Type.Literal('delisted')]) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+  }, async (req, reply) => {
+    await setProductStatus(ctx, actorOf(req), req.params.productId, req.body.status);
+    return reply.status(204).send();
+  });
+
+  r.post('/api/v1/merchant/products/:productId/images', {
+    schema: { tags, summary: `Upload a product image (multipart field "file"; JPEG, PNG, WebP or GIF; at most ${MAX_IMAGE_BYTES} bytes)`, params: productParams, consumes: ['multipart/form-data'], response: errors(400, 401, 404, 409, 413, 415) },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    await requireOwnProduct(ctx, actor, req.params.productId);
+    if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the image as multipart/form-data', 415);
+    const file = await req.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } });
+    if (!file) throw new DomainError('FILE_REQUIRED', 'the multipart body has no file', 400);
+    const bytes = await file.toBuffer();
+    return reply.status(201).send(await addProductImage(ctx, actor, req.params.productId, bytes));
+  });
+
+  r.put('/api/v1/merchant/skus/:skuId/price', {
+    schema: { tags, summary: 'Change a SKU’s price', params: skuParams, body: Type.Object({ priceFen: Type.Integer({ minimum: 1, maximum: 100_000_000 }), originalPriceFen: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000_000 }), Type.Null()])) }, { additionalProperties: false }), response: errors(400, 401, 404) },
+  }, async (req, reply) => {
+    await updateSkuPrice(ctx, actorOf(req), req.params.skuId, req.body.priceFen, req.body.originalPriceFen ?? null);
+    return reply.status(204).send();
+  });
+
+  r.post('/api/v1/merchant/skus/:skuId/stock-adjustments', {
+    schema: { tags, summary: 'Adjust stock by a signed delta (never below zero)', params: skuParams, body: Type.Object({ delta: Type.Integer({ minimum: -10_000_000, maximum: 10_000_000 }) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+  }, async (req) => ({ stock: await adjustStock(ctx, actorOf(req), req.params.skuId, req.body.delta) }));
+
+  r.get('/api/v1/merchant/shops/:shopId/orders', {
+    schema: { tags, summary: 'My shop’s orders, newest first', params: shopParams, querystring: Type.Object({ ...PageQuery, status: Type.Optional(OrderStatus) }, { additionalProperties: false }), response: errors(400, 401, 404) },
+  }, async (req) => shopOrders(ctx.db, actorOf(req), req.params.shopId, { ...req.query, limit: req.query.limit ?? 20 }));
+
+  r.post('/api/v1/merchant/orders/:orderId/ship', {
+    schema: { tags, summary: 'Ship an order in one or more parcels', params: Type.Object({ orderId: Id('order') }), body: Type.Object({ parcels: Type.Array(Parcel, { minItems: 1, maxItems: 20 }) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+  }, async (req) => shipOrder(ctx, actorOf(req), req.params.orderId, req.body.parcels));
+
+  r.post('/api/v1/merchant/shipments/:shipmentId/delivered', {
+    schema: { tags, summary: 'Report a parcel delivered (sandbox carrier event)', params: Type.Object({ shipmentId: Id('shipment') }), response: errors(400, 401, 404) },
+  }, async (req) => markShipmentDelivered(ctx, actorOf(req), req.params.shipmentId));
+}

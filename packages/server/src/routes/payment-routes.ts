@@ -1,0 +1,39 @@
+import { Type } from 'typebox';
+import { DomainError, openCashier, paymentView, receiveNotification } from '@zhongcao/core';
+import { actorOf } from '../http/auth.js';
+import { sendError } from '../http/errors.js';
+import { errors, Id } from '../http/schemas.js';
+import { typed, type App, type RouteDeps } from './types.js';
+
+export function paymentRoutes(app: App, deps: RouteDeps): void {
+  const r = typed(app);
+  const { ctx } = deps.core;
+  const tags = ['payments'];
+  const params = Type.Object({ paymentId: Id('payment') });
+
+  r.get('/api/v1/payments/:paymentId', { schema: { tags, summary: 'A payment and its orders', params, response: errors(400, 401, 404) } }, async (req) => paymentView(ctx, actorOf(req), req.params.paymentId));
+
+  r.get('/api/v1/payments/:paymentId/cashier', {
+    schema: { tags, summary: 'Go to the provider’s cashier (302), or its URL as JSON with ?format=json', params, querystring: Type.Object({ format: Type.Optional(Type.Literal('json')) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+  }, async (req, reply) => {
+    const { cashierUrl } = await openCashier(ctx, actorOf(req), req.params.paymentId);
+    if (req.query.format === 'json') return { cashierUrl };
+    return reply.redirect(cashierUrl, 302);
+  });
+
+  // Providers sign the exact bytes they send, so this route reads the raw body.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
+    typed(scope).post('/api/v1/payments/notify/:provider', {
+      schema: { tags, summary: 'Asynchronous, HMAC-signed notification from a payment provider (idempotent by event id)', params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: errors(400, 401, 404) },
+    }, async (req, reply) => {
+      const raw = typeof req.body === 'string' ? req.body : '';
+      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
+      const result = await receiveNotification(ctx, req.params.provider, req.headers, raw);
+      if (result.outcome === 'rejected') return sendError(reply, 400, result.reason ?? 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
+      if (result.outcome === 'applied') deps.kickWorker();
+      return { received: true, outcome: result.outcome };
+    });
+  });
+}

@@ -1,0 +1,56 @@
+import { Type } from 'typebox';
+import { buyerOrders, cancelOrder, cartView, checkout, confirmReceipt, orderDetail, putCartItem, removeCartItem } from '@zhongcao/core';
+import { actorOf } from '../http/auth.js';
+import { Attribution, errors, Id, PageQuery } from '../http/schemas.js';
+import { typed, type App, type RouteDeps } from './types.js';
+
+const Line = Type.Object({ skuId: Id('sku'), quantity: Type.Integer({ minimum: 1, maximum: 999 }), attribution: Type.Optional(Attribution) }, { additionalProperties: false });
+const OrderStatus = Type.Union(['unpaid', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'].map((s) => Type.Literal(s)));
+
+export function shoppingRoutes(app: App, deps: RouteDeps): void {
+  const r = typed(app);
+  const { ctx } = deps.core;
+
+  r.get('/api/v1/cart', { schema: { tags: ['cart'], summary: 'My cart', response: errors(401) } }, async (req) => cartView(ctx.db, actorOf(req).userId));
+
+  r.put('/api/v1/cart/items', { schema: { tags: ['cart'], summary: 'Put a SKU in the cart with a quantity (replaces the quantity)', body: Line, response: errors(400, 401, 404, 409) } }, async (req) => putCartItem(ctx, actorOf(req), req.body));
+
+  r.delete('/api/v1/cart/items/:skuId', { schema: { tags: ['cart'], summary: 'Remove a SKU from the cart', params: Type.Object({ skuId: Id('sku') }), response: errors(400, 401, 404) } }, async (req) => removeCartItem(ctx, actorOf(req), req.params.skuId));
+
+  r.post('/api/v1/checkout', {
+    schema: {
+      tags: ['checkout'],
+      summary: 'Place orders (one per shop) for the given items, or for the whole cart when items is absent',
+      description: 'Prices, totals and shipping are computed on the server. Send an Idempotency-Key header so a retried request never creates two orders.',
+      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' })) }),
+      body: Type.Object({ items: Type.Optional(Type.Array(Line, { minItems: 1, maxItems: 50 })), addressId: Type.Optional(Id('address')), note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+      response: errors(400, 401, 404, 409, 422),
+    },
+    config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const key = req.headers['idempotency-key'];
+    const items = req.body.items?.map((i) => ({ skuId: i.skuId, quantity: i.quantity, attribution: i.attribution ?? { source: 'shelf' as const } }));
+    const result = await checkout(ctx, actorOf(req), { items, addressId: req.body.addressId, note: req.body.note }, typeof key === 'string' ? key : undefined);
+    return reply.status(result.statusCode).send(result.body);
+  });
+
+  r.get('/api/v1/orders', {
+    schema: { tags: ['orders'], summary: 'My orders, newest first', querystring: Type.Object({ ...PageQuery, status: Type.Optional(OrderStatus) }, { additionalProperties: false }), response: errors(400, 401) },
+  }, async (req) => buyerOrders(ctx.db, actorOf(req), { ...req.query, limit: req.query.limit ?? 20 }));
+
+  const orderParams = Type.Object({ orderId: Id('order') });
+  r.get('/api/v1/orders/:orderId', { schema: { tags: ['orders'], summary: 'One order with lines, shipments, refunds and its history (buyer, shop staff or admin)', params: orderParams, response: errors(400, 401, 404) } }, async (req) => orderDetail(ctx.db, actorOf(req), req.params.orderId));
+
+  r.post('/api/v1/orders/:orderId/cancel', {
+    schema: { tags: ['orders'], summary: 'Cancel an unpaid order, or a paid unshipped one (refunded in full)', params: orderParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+  }, async (req) => {
+    await cancelOrder(ctx, actorOf(req), req.params.orderId, req.body.reason);
+    deps.kickWorker();
+    return orderDetail(ctx.db, actorOf(req), req.params.orderId);
+  });
+
+  r.post('/api/v1/orders/:orderId/confirm-receipt', { schema: { tags: ['orders'], summary: 'Confirm receipt of a shipped order; it completes', params: orderParams, response: errors(400, 401, 404, 409) } }, async (req) => {
+    await confirmReceipt(ctx, actorOf(req), req.params.orderId);
+    return orderDetail(ctx.db, actorOf(req), req.params.orderId);
+  });
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Core } from '@zhongcao/core';
+
+export type App = FastifyInstance;
+
+export interface RouteDeps {
+  core: Core;
+  /** Cookies get the Secure flag (behind HTTPS). */
+  secureCookies: boolean;
+  /** Wake the background worker (e.g. a gateway notification is waiting). */
+  kickWorker: () => void;
+}
+
+export function typed(app: FastifyInstance) {
+  return app.withTypeProvider<TypeBoxTypeProvider>();
+}
