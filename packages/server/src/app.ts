@@ -1,7 +1,7 @@
 /** Builds the HTTP server: the API under /api/v1, its OpenAPI document and reference, media, the sandbox cashier and the web app. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -62,7 +62,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
-  await app.register(rateLimit, { global: false, enabled: options.rateLimits !== false } as never);
+  // Limits count per session (bearer token or session cookie), falling back to the client address.
+  await app.register(rateLimit, {
+    global: false,
+    enabled: options.rateLimits !== false,
+    keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.cookies?.zc_session ?? req.ip,
+  } as never);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
