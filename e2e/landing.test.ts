@@ -65,4 +65,19 @@ describe('landing page and demo doors', () => {
     // Orders: the table, or the empty state when the shop has none yet.
     await page.getByTestId('orders-table').or(page.getByText('暂无订单', { exact: false })).first().waitFor();
   });
+
+  browserTest(env, '达人中心 and 平台管理 open their consoles as the demo user; 退出登录 returns home', async (page) => {
+    const logins = await demoLogins(env());
+    for (const door of DOORS.filter((d) => d.role === 'creator' || d.role === 'admin')) {
+      const demo = logins.find((l) => l.role === door.role)!;
+      await page.goto('/');
+      await page.getByTestId(`door-${door.role}`).getByRole('button', { name: new RegExp(door.title) }).click();
+      await page.waitForURL((url) => url.pathname === door.path);
+      await page.getByTestId('console-user').getByText(demo.login, { exact: false }).waitFor();
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      const me = await pageApi(page, '/api/v1/me');
+      assert.equal(me.status, 401, 'logged out');
+    }
+  });
 });

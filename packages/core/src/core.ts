@@ -10,6 +10,9 @@ import { SandboxProvider } from './payments/sandbox/sandbox-provider.js';
 import { submitPendingRefunds } from './payments/payments.js';
 import { cancelExpiredUnpaid } from './orders/order-commands.js';
 import { OutboxDispatcher } from './outbox/outbox.js';
+import { housekeeping } from './platform/housekeeping.js';
+
+const HOUSEKEEPING_EVERY_MS = 60_000;
 
 export interface CoreOptions extends StorageOptions {
   clock?: Clock;
@@ -45,6 +48,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const payments = providerRegistry([new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl);
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
+  let lastHousekeeping = 0;
   return {
     ctx,
     storage,
@@ -59,6 +63,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await submitPendingRefunds(ctx);
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
+      if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
+        lastHousekeeping = clock.now();
+        await housekeeping(storage.db, clock.now());
+      }
     },
     close: () => storage.close(),
   };

@@ -12,7 +12,9 @@ import { ShelfPage } from './pages/shop/ShelfPage';
 export function App() {
   return (
     <AuthProvider>
-      <BrowserRouter>
+      {/* Plain (non-transition) navigation updates, so a navigate() and an auth change made
+          together render together (e.g. log-out → "/" never flashes a /login redirect). */}
+      <BrowserRouter useTransitions={false}>
         <Routes>
           <Route path="/" element={<LandingPage />} />
           <Route path="/login" element={<LoginPage />} />

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setCsrfToken } from '../api/client';
 import * as endpoints from '../api/endpoints';
 import type { Session, User } from '../api/types';
@@ -12,7 +12,8 @@ interface AuthApi {
   auth: AuthState;
   /** Sign in; throws ApiError (e.g. INVALID_CREDENTIALS). */
   signIn(login: string, password: string): Promise<User>;
-  signOut(): Promise<void>;
+  /** Sign out; `then` runs (e.g. a navigate) in the same render as the signed-out state. */
+  signOut(then?: () => void): Promise<void>;
   /** Re-read the session from GET /me (e.g. after a 401). */
   refresh(): Promise<User | null>;
 }
@@ -22,18 +23,29 @@ const AuthContext = createContext<AuthApi | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [auth, setAuth] = useState<AuthState>({ status: 'loading', user: null });
 
+  const current = useRef<User | null>(null);
+
   const apply = useCallback((session: Session | null) => {
+    current.current = session?.user ?? null;
     setCsrfToken(session?.csrfToken ?? null);
     setAuth(session ? { status: 'authenticated', user: session.user } : { status: 'anonymous', user: null });
     return session?.user ?? null;
   }, []);
 
+  // Bumped by every sign-in and sign-out, so that a GET /me that was already under way
+  // (e.g. the one at page load) cannot overwrite the newer session with its older answer.
+  const epoch = useRef(0);
+
   const refresh = useCallback(async () => {
+    const started = epoch.current;
+    let session: Session | null = null;
     try {
-      return apply(await endpoints.getMe());
+      session = await endpoints.getMe();
     } catch {
-      return apply(null);
+      session = null;
     }
+    if (started !== epoch.current) return current.current; // a newer sign-in/out won
+    return apply(session);
   }, [apply]);
 
   useEffect(() => {
@@ -43,19 +55,27 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (loginName: string, password: string) => {
       const session = await endpoints.login(loginName, password);
+      epoch.current += 1;
       apply(session);
       return session.user;
     },
     [apply],
   );
 
-  const signOut = useCallback(async () => {
-    try {
-      await endpoints.logout();
-    } finally {
-      apply(null);
-    }
-  }, [apply]);
+  const signOut = useCallback(
+    async (then?: () => void) => {
+      try {
+        await endpoints.logout();
+      } finally {
+        epoch.current += 1;
+        // Same tick as the state change, so React renders both together: pages behind
+        // <RequireAuth> unmount instead of first redirecting to /login.
+        then?.();
+        apply(null);
+      }
+    },
+    [apply],
+  );
 
   const value = useMemo(() => ({ auth, signIn, signOut, refresh }), [auth, signIn, signOut, refresh]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

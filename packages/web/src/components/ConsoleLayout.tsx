@@ -27,11 +27,7 @@ export function ConsoleLayout({ title, children }: { title: string; children: Re
               disabled={busy}
               onClick={async () => {
                 setBusy(true);
-                try {
-                  await signOut();
-                } finally {
-                  navigate('/', { replace: true });
-                }
+                await signOut(() => navigate('/', { replace: true })).catch(() => setBusy(false));
               }}
             >
               {t('common.logout')}

@@ -20,20 +20,22 @@ export function LandingPage() {
   const [error, setError] = useState<unknown>(null);
   const demoRequest = useRef<Promise<DemoLogin[] | null> | null>(null);
 
+  // One request, started on first use: by the effect, or by a click that comes before it.
+  const demoLogins = () => (demoRequest.current ??= getDemoLogins());
+
   useEffect(() => {
-    const request = getDemoLogins();
-    demoRequest.current = request;
-    request.then(
+    demoLogins().then(
       (logins) => setDemo(logins ? { kind: 'ready', logins } : { kind: 'none' }),
       (e: unknown) => setDemo({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
+    // (demoLogins only reads a ref: no dependencies)
   }, []);
 
   async function enter(door: Door) {
     setError(null);
     let logins: DemoLogin[] | null = null;
     try {
-      logins = (await demoRequest.current) ?? null;
+      logins = await demoLogins();
     } catch {
       logins = null;
     }

@@ -20,8 +20,7 @@ export function MePage() {
     setBusy(true);
     setError(null);
     try {
-      await signOut();
-      navigate('/', { replace: true });
+      await signOut(() => navigate('/', { replace: true }));
     } catch (e) {
       setError(e);
       setBusy(false);

@@ -26,7 +26,7 @@ export function ProductPage() {
         </div>
       )}
       {error != null &&
-        (error instanceof ApiError && error.status === 404 ? (
+        (isNotFound(error) ? (
           <div className="empty">
             <p className="empty-title">{t('product.notFound')}</p>
             <Link to="/app" className="btn">
@@ -38,4 +38,9 @@ export function ProductPage() {
         ))}
     </ShopperLayout>
   );
+}
+
+/** 404, or an id the server rejects as malformed (400 VALIDATION_FAILED): no such product. */
+function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.code === 'VALIDATION_FAILED'));
 }
