@@ -102,7 +102,10 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}): P
 
   const owners = new Map(data.shops.map((s) => [s.key, s.ownerLogin]));
   const listedSkus: Array<{ skuId: string; shopKey: string; priceFen: number; stock: number }> = [];
-  for (const [i, p] of data.products.entries()) {
+  // Interleave shops so the newest-first shelf shows every shop, not one shop's 50 products in a row.
+  const byShop = data.shops.map((s) => data.products.filter((p) => p.shopKey === s.key));
+  const interleaved = Array.from({ length: Math.max(...byShop.map((l) => l.length)) }, (_, i) => byShop.flatMap((l) => (l[i] ? [l[i]] : []))).flat();
+  for (const [i, p] of interleaved.entries()) {
     const owner = people.get(owners.get(p.shopKey)!)!;
     const status = p.status === 'draft' ? 'draft' : 'listed';
     const created = await createProduct(ctx, owner, shopIds.get(p.shopKey)!, { categoryId: categoryIds.get(p.categoryKey)!, title: p.title, description: p.description, specOptions: p.specOptions, skus: p.skus, status });
