@@ -40,7 +40,7 @@ export const DEFAULT_PAY_WINDOW_MS = 15 * 60 * 1000;
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const storage = openStorage(options);
-  if (options.migrate !== false) await migrateToLatest(storage.db);
+  if (options.migrate !== false) await migrateToLatest(storage.db, storage.schema);
   const clock = options.clock ?? systemClock;
   const sandboxSecret = process.env.SANDBOX_PAY_SECRET || (await installationSecret(storage.db, 'sandbox_pay_secret'));
   let baseUrl = options.baseUrl ?? 'http://127.0.0.1:3000';

@@ -10,9 +10,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import { mediaDir, MAX_IMAGE_BYTES, type Core } from '@zhongcao/core';
+import { DomainError, mediaDir, MAX_IMAGE_BYTES, type Core } from '@zhongcao/core';
 import { installAuth } from './http/auth.js';
-import { installErrorHandling, sendError } from './http/errors.js';
+import { installInputGuards } from './http/input.js';
+import { frameworkErrors, installErrorHandling, sendError } from './http/errors.js';
 import { ErrorBody } from './http/schemas.js';
 import { installMetrics } from './metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -54,6 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    frameworkErrors,
   });
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.coercing).compile(schema));
@@ -64,11 +66,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
   // Limits count per session (bearer token or session cookie), falling back to the client address.
-  await app.register(rateLimit, {
-    global: false,
-    enabled: options.rateLimits !== false,
-    keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.cookies?.zc_session ?? req.ip,
-  } as never);
+  // Turned off by not registering the plugin: it has no on/off option, and routes' own limits would still apply.
+  if (options.rateLimits !== false) {
+    await app.register(rateLimit, {
+      global: false,
+      keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.cookies?.zc_session ?? req.ip,
+      errorResponseBuilder: (_req, context) => new DomainError('RATE_LIMITED', `too many requests; retry in ${context.after}`, context.statusCode, { retryAfter: context.after }),
+    });
+  }
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -85,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  installInputGuards(app);
   installAuth(app, options.core.ctx);
   const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}) };
   systemRoutes(app, deps, metrics);
@@ -99,12 +105,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });
   const web = options.webDist && existsSync(join(options.webDist, 'index.html')) ? options.webDist : null;
-  if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, decorateReply: true, index: ['index.html'] });
+  if (web) {
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, {
+      root: web,
+      prefix: '/',
+      wildcard: true,
+      decorateReply: true,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (res, path) => res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isApp = request.method === 'GET' && web && !/^\/(api|media|sandbox|metrics|healthz|readyz)(\/|$)/.test(path) && !/\.[a-z0-9]{1,5}$/i.test(path);
-    if (isApp) return reply.type('text/html; charset=utf-8').sendFile('index.html', web);
+    if (isApp) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', web);
     return sendError(reply, 404, 'ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
   });
   return app;

@@ -21,6 +21,8 @@ export interface StorageOptions {
 export interface Storage {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema in use, when one was chosen. */
+  schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -53,5 +55,5 @@ function openPostgres(url: string, options: StorageOptions): Storage {
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: options.pgSchema, close: () => db.destroy() };
 }

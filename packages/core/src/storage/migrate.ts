@@ -13,8 +13,10 @@ export interface MigrationReport {
 }
 
 /** Brings the schema up to date; safe to run on every start. */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<MigrationReport> {
+  // On PostgreSQL, name the schema of the migration tables: otherwise Kysely looks for them in
+  // every schema and is fooled by another schema's tables in the same database.
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

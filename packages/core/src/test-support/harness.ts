@@ -37,19 +37,28 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
     await client.query(`create schema ${schema}`);
     await client.end();
   }
-  const core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10, ...options });
+  const dropSchema = async (): Promise<void> => {
+    if (!url || !schema) return;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  };
+  let core: Core;
+  try {
+    core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10, ...options });
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    await dropSchema();
+    throw err;
+  }
   return {
     ...core,
     clock,
     async dispose() {
       await core.close();
       rmSync(dataDir, { recursive: true, force: true });
-      if (url && schema) {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
-      }
+      await dropSchema();
     },
   };
 }

@@ -13,9 +13,15 @@ declare module 'fastify' {
   }
 }
 
+const BEARER = /^Bearer\s+/i;
+
+/** True when the request carries its session as a bearer token (not the ambient cookie a browser adds by itself). */
+function bearerRequest(request: FastifyRequest): boolean {
+  return BEARER.test(request.headers.authorization ?? '');
+}
+
 export function sessionToken(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  if (bearerRequest(request)) return request.headers.authorization!.replace(BEARER, '').trim() || null;
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
@@ -30,7 +36,8 @@ export function installAuth(app: FastifyInstance, ctx: CoreContext): void {
     if (!session) return;
     request.auth = session;
     request.sessionToken = token;
-    if (session.kind === 'cookie' && MUTATING.has(request.method) && request.headers.authorization === undefined) {
+    // Only a token the client chose to send is exempt: any other Authorization header leaves the cookie ambient.
+    if (session.kind === 'cookie' && MUTATING.has(request.method) && !bearerRequest(request)) {
       if (request.headers[CSRF_HEADER] !== session.csrfToken) {
         throw new DomainError('CSRF_TOKEN_INVALID', `mutations with a session cookie need the ${CSRF_HEADER} header from login or GET /api/v1/me`, 403);
       }

@@ -18,7 +18,17 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_FIELDS_LIMIT: [413, 'TOO_MANY_FIELDS'],
   FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE'],
   FST_ERR_RATE_LIMIT_EXCEEDED: [429, 'RATE_LIMITED'],
+  FST_ERR_BAD_URL: [400, 'BAD_URL'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'URI_TOO_LONG'],
 };
+
+/** Errors the router raises before any route runs (a malformed or over-long path segment): same error shape. */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const mapped = FASTIFY_CODES[err.code];
+  if (mapped) return sendError(reply, mapped[0], mapped[1], err.message);
+  request.log.error({ err }, 'router error');
+  return sendError(reply, 500, 'INTERNAL', 'something went wrong on our side');
+}
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
 import {
-  addProductImage, addStaff, adjustStock, createProduct, createShop, DomainError, getShop, listProducts, markShipmentDelivered,
+  addProductImage, addStaff, adjustStock, createProduct, createShop, getShop, listProducts, markShipmentDelivered,
   MAX_IMAGE_BYTES, myShops, productDetail, requireOwnProduct, requireShopMember, setProductStatus, shipOrder, shopOrders, updateProduct, updateShop, updateSkuPrice,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
+import { readUploadedFile } from '../http/input.js';
 import { errors, Fen, Id, PageQuery } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
@@ -111,10 +112,7 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
   }, async (req, reply) => {
     const actor = actorOf(req);
     await requireOwnProduct(ctx, actor, req.params.productId);
-    if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the image as multipart/form-data', 415);
-    const file = await req.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } });
-    if (!file) throw new DomainError('FILE_REQUIRED', 'the multipart body has no file', 400);
-    const bytes = await file.toBuffer();
+    const bytes = await readUploadedFile(req, MAX_IMAGE_BYTES);
     return reply.status(201).send(await addProductImage(ctx, actor, req.params.productId, bytes));
   });
 

@@ -14,7 +14,7 @@ function cashierPage(t: { id: string; amountFen: number; description: string; st
   const open = t.status === 'created' && t.expiresAt > now;
   const statusText: Record<string, string> = { created: open ? '待支付' : '已过期', paid: '支付成功', failed: '支付失败', closed: '已关闭' };
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>收银台 · Zhongcao Sandbox Pay</title>
+<title>收银台 · Zhongcao Sandbox Pay</title><link rel="icon" href="data:,">
 <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;background:#f5f5f5;margin:0;display:flex;justify-content:center}
 main{background:#fff;max-width:420px;width:100%;min-height:100vh;padding:24px;box-sizing:border-box}
 h1{font-size:18px;margin:0 0 4px}.sub{color:#888;font-size:13px}.amount{font-size:40px;color:#fe2c55;font-weight:700;margin:24px 0 8px;text-align:center}

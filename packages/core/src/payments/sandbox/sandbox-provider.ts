@@ -25,17 +25,19 @@ export class SandboxProvider implements PaymentProvider {
   verifyNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): ProviderNotification {
     const header = headers[SIGNATURE_HEADER];
     verifySignature(this.secret, Array.isArray(header) ? header[0] : header, rawBody, this.now());
-    let body: Record<string, unknown>;
+    let body: unknown;
     try {
-      body = JSON.parse(rawBody) as Record<string, unknown>;
+      body = JSON.parse(rawBody);
     } catch {
       throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not JSON', 400);
     }
-    return parseNotification(body);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not a JSON object', 400);
+    return parseNotification(body as Record<string, unknown>);
   }
 }
 
-const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 128;
+// Identifiers from the provider: printable ASCII only (no control characters), at most 128 long.
+const str = (v: unknown): v is string => typeof v === 'string' && /^[\x21-\x7e]{1,128}$/.test(v);
 const fen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 export function parseNotification(b: Record<string, unknown>): ProviderNotification {
