@@ -158,3 +158,27 @@ export function actorView(actor: Actor): UserView {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
+
+/** Admin: find people by login prefix, newest first. */
+export async function findUsers(db: Db, query: { login?: string | undefined; limit: number; cursor?: string | undefined }): Promise<{ items: UserView[]; nextCursor: string | null }> {
+  let q = db.selectFrom('users').select('id').orderBy('id', 'desc').limit(query.limit + 1);
+  if (query.login) q = q.where('login', 'like', `${query.login.replace(/[%_\\]/g, '')}%`);
+  if (query.cursor) q = q.where('id', '<', query.cursor);
+  const rows = await q.execute();
+  const page = rows.slice(0, query.limit);
+  const items = await Promise.all(page.map((r) => loadUserView(db, r.id)));
+  return { items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+}
+
+/** Admin: grant or revoke a global role. An admin cannot revoke their own admin role. */
+export async function setRole(ctx: CoreContext, admin: Actor, userId: string, role: GlobalRole, granted: boolean): Promise<UserView> {
+  if (!admin.roles.has('admin')) throw new DomainError('FORBIDDEN', 'this needs the admin role', 403);
+  const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new DomainError('NOT_FOUND', 'user not found', 404, { what: 'user', id: userId });
+  if (granted) await grantRole(ctx, userId, role);
+  else {
+    if (role === 'admin' && userId === admin.userId) throw conflict('CANNOT_REVOKE_OWN_ADMIN', 'an admin cannot revoke their own admin role');
+    await ctx.db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', role).execute();
+  }
+  return loadUserView(ctx.db, userId);
+}

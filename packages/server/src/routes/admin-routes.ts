@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { createCategory, requireRole, updateCategoryRules } from '@zhongcao/core';
+import { createCategory, findUsers, GLOBAL_ROLES, requireRole, setRole, updateCategoryRules } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { errors, Id, PageQuery } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Rules = {
@@ -27,4 +27,19 @@ export function adminRoutes(app: App, deps: RouteDeps): void {
     await updateCategoryRules(ctx, actor, req.params.categoryId, req.body);
     return reply.status(204).send();
   });
+
+  r.get('/api/v1/admin/users', {
+    schema: { tags, summary: 'Find people by login prefix', querystring: Type.Object({ ...PageQuery, login: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })) }, { additionalProperties: false }), response: errors(400, 401, 403) },
+  }, async (req) => {
+    requireRole(actorOf(req), 'admin');
+    return findUsers(ctx.db, { ...req.query, limit: req.query.limit ?? 20 });
+  });
+
+  r.put('/api/v1/admin/users/:userId/roles/:role', {
+    schema: { tags, summary: 'Grant a global role (creator, mcn, colonel, admin, shopper)', params: Type.Object({ userId: Id('user'), role: Type.Union(GLOBAL_ROLES.map((x) => Type.Literal(x))) }), response: errors(400, 401, 403, 404) },
+  }, async (req) => setRole(ctx, actorOf(req), req.params.userId, req.params.role, true));
+
+  r.delete('/api/v1/admin/users/:userId/roles/:role', {
+    schema: { tags, summary: 'Revoke a global role', params: Type.Object({ userId: Id('user'), role: Type.Union(GLOBAL_ROLES.map((x) => Type.Literal(x))) }), response: errors(400, 401, 403, 404, 409) },
+  }, async (req) => setRole(ctx, actorOf(req), req.params.userId, req.params.role, false));
 }
