@@ -1,5 +1,43 @@
-/** Dispatches `zhongcao bench <name>`; each benchmark prints one JSON line of figures. */
-export async function runBenchCommand(name: string | undefined, _opts: { json: boolean; seconds?: string | undefined }): Promise<number> {
-  console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell or all`);
-  return 2;
+/** Dispatches `zhongcao bench <name>`; each benchmark prints one JSON line of figures on stdout (progress and a summary go to stderr). */
+import { benchCheckout, TARGET_ORDERS_PER_S, type CheckoutResult } from './checkout-bench.js';
+import { benchOversell, type OversellResult } from './oversell-bench.js';
+import { cleanUpOnSignals, log } from './resources.js';
+
+const NAMES = ['checkout', 'oversell', 'all'] as const;
+const DEFAULT_SECONDS = 20;
+
+export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined }): Promise<number> {
+  if (!NAMES.includes(name as (typeof NAMES)[number])) {
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell or all`);
+    return 2;
+  }
+  const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    console.error(`--seconds must be a number of seconds (0–3600], got ${opts.seconds}`);
+    return 2;
+  }
+  // --json is accepted for scripts; the JSON line is always what goes to stdout.
+  cleanUpOnSignals();
+  try {
+    if (name === 'checkout' || name === 'all') emit(await benchCheckout(seconds));
+    if (name === 'oversell' || name === 'all') emit(await benchOversell());
+    return 0;
+  } catch (err) {
+    log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  }
+}
+
+function emit(result: CheckoutResult | OversellResult): void {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.stderr.write(`${summary(result)}\n`);
+}
+
+function summary(r: CheckoutResult | OversellResult): string {
+  if (r.bench === 'checkout') {
+    const verdict = r.orders_per_s >= TARGET_ORDERS_PER_S && r.errors === 0 ? 'meets' : 'MISSES';
+    return `checkout (${r.dialect}): ${r.orders_per_s} complete checkouts/s over ${r.seconds} s with ${r.concurrency} workers; p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.completed} completed, ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_ORDERS_PER_S}/s with 0 errors`;
+  }
+  const ok = r.paid_orders === r.initial_stock && r.final_stock === 0 && r.oversold === 0 && r.stock_never_negative;
+  return `oversell (${r.dialect}): ${r.buyers} buyers for ${r.initial_stock} units → ${r.paid_orders} paid orders, final stock ${r.final_stock}, oversold ${r.oversold}, ${r.rejected_out_of_stock} rejected OUT_OF_STOCK, ${r.errors} errors in ${r.seconds} s; stock never negative: ${r.stock_never_negative} — ${ok ? 'OK' : 'FAILED'}`;
 }

@@ -1,0 +1,93 @@
+/** The real server as a child process (`zhongcao start`), so the load generator never shares its event loop. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { log, type BenchStore, type Scope } from './resources.js';
+
+export interface ServerChild {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 10_000;
+
+/** The compiled CLI entry point, next to this file's folder (dist/bench/ → dist/main.js). */
+const mainJs = (): string => fileURLToPath(new URL('../main.js', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `zhongcao start --no-demo` on the store and waits until it listens; stopping is registered in the scope. */
+export async function startServerChild(scope: Scope, store: BenchStore, sandboxSecret: string): Promise<ServerChild> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', SANDBOX_PAY_SECRET: sandboxSecret };
+  delete env.DATABASE_URL;
+  delete env.PUBLIC_URL;
+  if (store.databaseUrl) env.DATABASE_URL = store.databaseUrl;
+  const child = spawn(process.execPath, [mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = (): Promise<void> => stopChild(child);
+  scope.defer('stop server', stop);
+
+  // Everything the server prints goes to our stderr: our stdout carries only the JSON result.
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(prefixLines(chunk)));
+  const origin = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    let listening = false;
+    const timer = setTimeout(() => reject(new Error(`the server did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited before listening (code ${code}, signal ${signal})`));
+    };
+    child.once('exit', onExit);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      process.stderr.write(prefixLines(chunk));
+      if (listening) return;
+      buffered += chunk.toString('utf8');
+      // The line with the URL (the port must be complete: a non-digit follows it).
+      const m = /http:\/\/[^\s:/]+:(\d+)[^\d]/.exec(buffered);
+      if (!m) return;
+      listening = true;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve(`http://127.0.0.1:${m[1]}`);
+    });
+  });
+  log(`server child pid ${child.pid} listening at ${origin}`);
+  return { origin, stop };
+}
+
+function prefixLines(chunk: Buffer): string {
+  return chunk
+    .toString('utf8')
+    .split('\n')
+    .map((l) => (l.trim() ? `  [server] ${l}` : l))
+    .join('\n');
+}
+
+/** SIGTERM, then SIGKILL if it has not exited after a grace period. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    log(`server pid ${child.pid} ignored SIGTERM for ${STOP_GRACE_MS / 1000} s; sending SIGKILL`);
+    child.kill('SIGKILL');
+  }, STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
