@@ -11,7 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { DomainError, mediaDir, MAX_IMAGE_BYTES, type Core } from '@zhongcao/core';
-import { installAuth } from './http/auth.js';
+import { installAuth, SessionCache } from './http/auth.js';
 import { installInputGuards } from './http/input.js';
 import { frameworkErrors, installErrorHandling, sendError } from './http/errors.js';
 import { ErrorBody } from './http/schemas.js';
@@ -91,8 +91,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installInputGuards(app);
-  installAuth(app, options.core.ctx);
-  const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}) };
+  const sessions = new SessionCache();
+  installAuth(app, options.core.ctx, sessions);
+  const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}), sessions };
   systemRoutes(app, deps, metrics);
   authRoutes(app, deps);
   catalogRoutes(app, deps);

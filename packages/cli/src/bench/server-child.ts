@@ -35,7 +35,9 @@ export async function startServerChild(scope: Scope, store: BenchStore, sandboxS
   delete env.DATABASE_URL;
   delete env.PUBLIC_URL;
   if (store.databaseUrl) env.DATABASE_URL = store.databaseUrl;
-  const child = spawn(process.execPath, [mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = (): Promise<void> => stopChild(child);
   scope.defer('stop server', stop);
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
 import { conflict, DomainError, invalid } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -123,12 +124,19 @@ export async function authenticate(ctx: CoreContext, token: string): Promise<Aut
 }
 
 async function loadRoles(db: Db, userId: string): Promise<{ roles: Set<string>; shops: Map<string, 'owner' | 'staff'> }> {
-  const [roleRows, memberRows] = await Promise.all([
-    db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute(),
-    db.selectFrom('shop_members').select(['shop_id', 'role']).where('user_id', '=', userId).execute(),
-  ]);
-  const roles = new Set(roleRows.map((r) => r.role));
-  const shops = new Map(memberRows.map((m) => [m.shop_id, m.role === 'owner' ? ('owner' as const) : ('staff' as const)]));
+  // One statement: global roles and shop memberships together.
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['role', sql<string | null>`null`.as('shop_id')])
+    .where('user_id', '=', userId)
+    .unionAll(db.selectFrom('shop_members').select(['role', 'shop_id']).where('user_id', '=', userId))
+    .execute();
+  const roles = new Set<string>();
+  const shops = new Map<string, 'owner' | 'staff'>();
+  for (const r of rows) {
+    if (r.shop_id === null) roles.add(r.role);
+    else shops.set(r.shop_id, r.role === 'owner' ? 'owner' : 'staff');
+  }
   if (shops.size > 0) roles.add('merchant');
   return { roles, shops };
 }

@@ -43,6 +43,6 @@ export async function addAddress(ctx: CoreContext, actor: Actor, input: AddressI
 }
 
 export async function listAddresses(db: Db, userId: string): Promise<AddressView[]> {
-  const rows = await db.selectFrom('addresses').selectAll().where('user_id', '=', userId).orderBy('is_default', 'desc').orderBy('id').execute();
+  const rows = await db.selectFrom('addresses').selectAll().where('user_id', '=', userId).orderBy('is_default', 'desc').orderBy('id', 'desc').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, phone: r.phone, province: r.province, city: r.city, district: r.district, detail: r.detail, isDefault: r.is_default === 1 }));
 }

@@ -11,6 +11,7 @@ import { reserveStock } from '../inventory/stock.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
 import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js';
 import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
+import { insertRows } from '../storage/insert-rows.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
@@ -34,7 +35,6 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
   if (note.length > 200) throw invalid('note is at most 200 characters', { field: 'note' });
   const fromCart = input.items === undefined;
   const requested = fromCart ? await cartLines(ctx, actor) : checkLines(input.items!);
-  const address = await pickAddress(ctx, actor, input.addressId);
   const hash = requestHash({ items: input.items ?? 'cart', addressId: input.addressId ?? null, note });
 
   return ctx.db.transaction().execute(async (tx) => {
@@ -43,13 +43,14 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
       const stored = await claimKey(tx, actor.userId, 'checkout', idempotencyKey, hash, now);
       if (stored) return stored as { statusCode: number; body: CheckoutResult };
     }
+    const address = await pickAddress(tx, actor, input.addressId);
     const { skus, shops } = await loadPricing(tx, requested.map((l) => l.skuId));
     const orders = priceOrders(requested, skus, shops);
     const checkoutId = newId('checkout', now);
     const paymentId = newId('payment', now);
     const totalFen = orders.reduce((s, o) => s + o.totalFen, 0);
     const payDeadline = now + ctx.payWindowMs;
-    await tx.insertInto('checkouts').values({ id: checkoutId, buyer_id: actor.userId, total_fen: totalFen, created_at: now }).execute();
+    await insertRows(tx, 'checkouts', [{ id: checkoutId, buyer_id: actor.userId, total_fen: totalFen, created_at: now }]);
     const result: CheckoutResult = {
       checkoutId,
       orders: [],
@@ -58,14 +59,11 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     };
     for (const o of orders) {
       const orderId = newId('order', now);
-      await tx
-        .insertInto('orders')
-        .values({ id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now })
-        .execute();
-      await tx
-        .insertInto('order_lines')
-        .values(
-          o.lines.map((l) => ({
+      await insertRows(tx, 'orders', [{ id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
+      await insertRows(
+        tx,
+        'order_lines',
+        o.lines.map((l) => ({
             id: newId('orderLine', now),
             order_id: orderId,
             shop_id: o.shopId,
@@ -85,17 +83,13 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
             attr_creator_id: l.attribution.creatorId ?? null,
             created_at: now,
           })),
-        )
-        .execute();
+      );
       await reserveStock(tx, orderId, o.lines.map((l) => ({ skuId: l.skuId, shopId: o.shopId, quantity: l.quantity })), now);
-      await tx.insertInto('order_transitions').values({ id: newId('transition', now), order_id: orderId, shop_id: o.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: actor.userId, reason: 'order placed', at: now }).execute();
+      await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: o.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: actor.userId, reason: 'order placed', at: now }]);
       await emit(tx, 'order.created', orderId, { orderId, shopId: o.shopId, buyerId: actor.userId, totalFen: o.totalFen }, now);
       result.orders.push({ id: orderId, shopId: o.shopId, status: 'unpaid', itemsFen: o.itemsFen, shippingFeeFen: o.shippingFeeFen, totalFen: o.totalFen });
     }
-    await tx
-      .insertInto('payments')
-      .values({ id: paymentId, checkout_id: checkoutId, buyer_id: actor.userId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payDeadline, paid_at: null, updated_at: now })
-      .execute();
+    await insertRows(tx, 'payments', [{ id: paymentId, checkout_id: checkoutId, buyer_id: actor.userId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payDeadline, paid_at: null, updated_at: now }]);
     if (fromCart) await tx.deleteFrom('cart_items').where('user_id', '=', actor.userId).where('sku_id', 'in', requested.map((l) => l.skuId)).execute();
     const response = { statusCode: 201, body: result };
     if (idempotencyKey !== undefined) await storeResponse(tx, actor.userId, 'checkout', idempotencyKey, response);
@@ -120,9 +114,9 @@ async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[
   return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: JSON.parse(r.attribution) as RequestedLine['attribution'] }));
 }
 
-async function pickAddress(ctx: CoreContext, actor: Actor, addressId: string | undefined): Promise<Record<string, string>> {
-  let q = ctx.db.selectFrom('addresses').select(['name', 'phone', 'province', 'city', 'district', 'detail']).where('user_id', '=', actor.userId);
-  q = addressId ? q.where('id', '=', addressId) : q.orderBy('is_default', 'desc').orderBy('id').limit(1);
+async function pickAddress(tx: Tx, actor: Actor, addressId: string | undefined): Promise<Record<string, string>> {
+  let q = tx.selectFrom('addresses').select(['name', 'phone', 'province', 'city', 'district', 'detail']).where('user_id', '=', actor.userId);
+  q = addressId ? q.where('id', '=', addressId) : q.orderBy('is_default', 'desc').orderBy('id', 'desc').limit(1);
   const row = await q.executeTakeFirst();
   if (!row) {
     if (addressId) throw notFound('address', addressId);

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '../context.js';
 import { DomainError } from '../platform/errors.js';
+import { insertRows } from '../storage/insert-rows.js';
 
 export interface StoredResponse {
   statusCode: number;
@@ -25,12 +26,8 @@ export function checkKey(key: string): void {
 
 /** Returns the stored answer of an earlier attempt, or null after claiming the key for this one. */
 export async function claimKey(tx: Tx, userId: string, scope: string, key: string, hash: string, now: number): Promise<StoredResponse | null> {
-  const claimed = await tx
-    .insertInto('idempotency_keys')
-    .values({ user_id: userId, scope, key, request_hash: hash, status_code: 0, response: '', created_at: now })
-    .onConflict((oc) => oc.columns(['user_id', 'scope', 'key']).doNothing())
-    .executeTakeFirst();
-  if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 1) return null;
+  const claimed = await insertRows(tx, 'idempotency_keys', [{ user_id: userId, scope, key, request_hash: hash, status_code: 0, response: '', created_at: now }], { onConflictDoNothing: ['user_id', 'scope', 'key'] });
+  if (claimed === 1) return null;
   const row = await tx.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
   if (row.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 422);
   if (row.status_code === 0) throw new DomainError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still running', 409);

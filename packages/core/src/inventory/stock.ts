@@ -8,6 +8,7 @@ import { DomainError, invalid } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { MAX_STOCK } from '../catalog/product-rules.js';
 import { requireOwnSku } from '../catalog/products.js';
+import { insertRows } from '../storage/insert-rows.js';
 
 export interface ReservationLine {
   skuId: string;
@@ -33,10 +34,7 @@ export async function reserveStock(tx: Tx, orderId: string, lines: ReservationLi
       throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', 409, { skuId: line.skuId, requested: line.quantity });
     }
   }
-  await tx
-    .insertInto('stock_reservations')
-    .values(lines.map((l) => ({ id: newId('reservation', now), order_id: orderId, sku_id: l.skuId, shop_id: l.shopId, quantity: l.quantity, status: 'reserved', created_at: now, updated_at: now })))
-    .execute();
+  await insertRows(tx, 'stock_reservations', lines.map((l) => ({ id: newId('reservation', now), order_id: orderId, sku_id: l.skuId, shop_id: l.shopId, quantity: l.quantity, status: 'reserved', created_at: now, updated_at: now })));
 }
 
 /** Payment captured: the reservation becomes a sale. */

@@ -3,6 +3,7 @@ import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
 import { assertTransition, STATUS_TIME_COLUMN, type ActorKind, type OrderStatus } from './order-states.js';
+import { insertRows } from '../storage/insert-rows.js';
 
 export interface TransitionActor {
   kind: ActorKind;
@@ -34,10 +35,7 @@ export async function transitionOrder(
     .where('status', '=', from)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  await tx
-    .insertInto('order_transitions')
-    .values({ id: newId('transition', now), order_id: order.id, shop_id: order.shopId, from_status: from, to_status: to, actor_kind: actor.kind, actor_id: actor.id, reason, at: now })
-    .execute();
+  await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: order.id, shop_id: order.shopId, from_status: from, to_status: to, actor_kind: actor.kind, actor_id: actor.id, reason, at: now }]);
   await emit(tx, `order.${to}`, order.id, { orderId: order.id, shopId: order.shopId, from, to, actor }, now);
   return true;
 }

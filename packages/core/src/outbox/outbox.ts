@@ -4,6 +4,7 @@
  */
 import type { Db, Tx } from '../context.js';
 import { newId } from '../platform/ids.js';
+import { insertRows } from '../storage/insert-rows.js';
 
 export interface DomainEvent {
   id: string;
@@ -14,7 +15,7 @@ export interface DomainEvent {
 }
 
 export async function emit(tx: Tx, topic: string, subjectId: string, payload: unknown, now: number): Promise<void> {
-  await tx.insertInto('outbox').values({ id: newId('outbox', now), topic, subject_id: subjectId, payload: JSON.stringify(payload), created_at: now, dispatched_at: null }).execute();
+  await insertRows(tx, 'outbox', [{ id: newId('outbox', now), topic, subject_id: subjectId, payload: JSON.stringify(payload), created_at: now, dispatched_at: null }]);
 }
 
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;

@@ -10,6 +10,7 @@ import { emit } from '../outbox/outbox.js';
 import { commitReservations } from '../inventory/stock.js';
 import { transitionOrder } from '../orders/transition.js';
 import type { ProviderNotification } from './provider.js';
+import { insertRows } from '../storage/insert-rows.js';
 
 export const notifyPath = (provider: string): string => `/api/v1/payments/notify/${provider}`;
 
@@ -68,12 +69,8 @@ export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejecte
 export async function applyNotification(ctx: CoreContext, provider: string, n: ProviderNotification, rawBody: string): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const claimed = await tx
-      .insertInto('payment_notifications')
-      .values({ provider, event_id: n.eventId, kind: n.kind, provider_txn_id: n.providerTxnId, outcome: 'applied', received_at: now, payload: rawBody.slice(0, 4000) })
-      .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) return { outcome: 'duplicate' as const };
+    const claimed = await insertRows(tx, 'payment_notifications', [{ provider, event_id: n.eventId, kind: n.kind, provider_txn_id: n.providerTxnId, outcome: 'applied', received_at: now, payload: rawBody.slice(0, 4000) }], { onConflictDoNothing: ['provider', 'event_id'] });
+    if (claimed !== 1) return { outcome: 'duplicate' as const };
     const result = n.kind === 'refund.succeeded' ? await applyRefund(tx, n, now) : await applyPayment(tx, provider, n, now);
     if (result.outcome !== 'applied') {
       await tx.updateTable('payment_notifications').set({ outcome: result.reason ? `${result.outcome}:${result.reason}` : result.outcome }).where('provider', '=', provider).where('event_id', '=', n.eventId).execute();

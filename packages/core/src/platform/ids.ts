@@ -1,4 +1,4 @@
-import { monotonicFactory } from 'ulid';
+import { randomFillSync } from 'node:crypto';
 
 /** Type prefixes of every id the platform issues. */
 export const ID_PREFIX = {
@@ -26,11 +26,53 @@ export const ID_PREFIX = {
 
 export type IdKind = keyof typeof ID_PREFIX;
 
-const ulid = monotonicFactory();
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+let lastTime = -1;
+const lastRandom = new Uint8Array(16); // 16 base32 digits = 80 random bits
 
-/** A sortable id with a type prefix, e.g. `ord_01JD3…`. Sorts by creation time. */
-export function newId(kind: IdKind, now?: number): string {
-  return `${ID_PREFIX[kind]}_${ulid(now).toLowerCase()}`;
+function refillRandom(): void {
+  if (poolAt + 16 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  for (let i = 0; i < 16; i++) lastRandom[i] = pool[poolAt + i]! & 31;
+  poolAt += 16;
+}
+
+/** Adds one to the random part (monotonic within a millisecond, as the ULID spec says). */
+function incrementRandom(): void {
+  for (let i = 15; i >= 0; i--) {
+    if (lastRandom[i]! < 31) {
+      lastRandom[i]!++;
+      return;
+    }
+    lastRandom[i] = 0;
+  }
+}
+
+/** A monotonic, lower-case ULID: 48 bits of milliseconds then 80 random bits; never goes backwards. */
+function ulid(now: number): string {
+  if (now > lastTime) {
+    lastTime = now;
+    refillRandom();
+  } else {
+    incrementRandom();
+  }
+  let out = '';
+  let t = lastTime;
+  for (let i = 9; i >= 0; i--) {
+    out = ALPHABET[t % 32]! + out;
+    t = Math.floor(t / 32);
+  }
+  for (let i = 0; i < 16; i++) out += ALPHABET[lastRandom[i]!]!;
+  return out;
+}
+
+/** A sortable id with a type prefix, e.g. `ord_01jd3…`. Sorts by creation time. */
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  return `${ID_PREFIX[kind]}_${ulid(now)}`;
 }
 
 /** True when `id` looks like an id of that kind (prefix and 26 base32 characters). */

@@ -25,14 +25,54 @@ export function sessionToken(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
-export function installAuth(app: FastifyInstance, ctx: CoreContext): void {
+/**
+ * Resolved sessions are kept for a moment so a busy client does not cost two queries a request.
+ * Logging out and changes of roles or shop membership in this process clear it at once; another
+ * process sees a revoked session within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 2000;
+const SESSION_CACHE_MAX = 50_000;
+
+export class SessionCache {
+  private readonly entries = new Map<string, { session: AuthenticatedSession; at: number }>();
+
+  get(token: string): AuthenticatedSession | undefined {
+    const hit = this.entries.get(token);
+    if (!hit) return undefined;
+    if (performance.now() - hit.at > SESSION_CACHE_MS) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return hit.session;
+  }
+
+  set(token: string, session: AuthenticatedSession): void {
+    if (this.entries.size >= SESSION_CACHE_MAX) this.entries.clear();
+    this.entries.set(token, { session, at: performance.now() });
+  }
+
+  forget(token: string): void {
+    this.entries.delete(token);
+  }
+
+  /** Roles or memberships changed: resolve every session afresh. */
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export function installAuth(app: FastifyInstance, ctx: CoreContext, cache: SessionCache): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = sessionToken(request);
     if (!token || token.length > 200) return;
-    const session = await authenticate(ctx, token);
+    let session = cache.get(token) ?? null;
+    if (!session) {
+      session = await authenticate(ctx, token);
+      if (session) cache.set(token, session);
+    }
     if (!session) return;
     request.auth = session;
     request.sessionToken = token;

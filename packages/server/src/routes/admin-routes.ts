@@ -37,9 +37,17 @@ export function adminRoutes(app: App, deps: RouteDeps): void {
 
   r.put('/api/v1/admin/users/:userId/roles/:role', {
     schema: { tags, summary: 'Grant a global role (creator, mcn, colonel, admin, shopper)', params: Type.Object({ userId: Id('user'), role: Type.Union(GLOBAL_ROLES.map((x) => Type.Literal(x))) }), response: errors(400, 401, 403, 404) },
-  }, async (req) => setRole(ctx, actorOf(req), req.params.userId, req.params.role, true));
+  }, async (req) => {
+    const user = await setRole(ctx, actorOf(req), req.params.userId, req.params.role, true);
+    deps.sessions.clear();
+    return user;
+  });
 
   r.delete('/api/v1/admin/users/:userId/roles/:role', {
     schema: { tags, summary: 'Revoke a global role', params: Type.Object({ userId: Id('user'), role: Type.Union(GLOBAL_ROLES.map((x) => Type.Literal(x))) }), response: errors(400, 401, 403, 404, 409) },
-  }, async (req) => setRole(ctx, actorOf(req), req.params.userId, req.params.role, false));
+  }, async (req) => {
+    const user = await setRole(ctx, actorOf(req), req.params.userId, req.params.role, false);
+    deps.sessions.clear();
+    return user;
+  });
 }

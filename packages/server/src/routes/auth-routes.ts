@@ -56,6 +56,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
   r.post('/api/v1/auth/logout', { schema: { tags, summary: 'Log out (revokes this session)', response: errors(401, 403) } }, async (req, reply) => {
     actorOf(req);
     await logOut(ctx, req.sessionToken!);
+    deps.sessions.forget(req.sessionToken!);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

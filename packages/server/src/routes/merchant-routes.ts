@@ -58,7 +58,11 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
   const productParams = Type.Object({ productId: Id('product') });
   const skuParams = Type.Object({ skuId: Id('sku') });
 
-  r.post('/api/v1/shops', { schema: { tags, summary: 'Open a shop; you become its owner', body: ShopBody, response: errors(400, 401) } }, async (req, reply) => reply.status(201).send(await createShop(ctx, actorOf(req), req.body)));
+  r.post('/api/v1/shops', { schema: { tags, summary: 'Open a shop; you become its owner', body: ShopBody, response: errors(400, 401) } }, async (req, reply) => {
+    const shop = await createShop(ctx, actorOf(req), req.body);
+    deps.sessions.clear(); // the owner is now a merchant
+    return reply.status(201).send(shop);
+  });
 
   r.get('/api/v1/merchant/shops', { schema: { tags, summary: 'Shops I belong to', response: errors(401) } }, async (req) => ({ items: await myShops(ctx.db, actorOf(req)) }));
 
@@ -73,6 +77,7 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
     schema: { tags, summary: 'Add a staff member by login (owner)', params: shopParams, body: Type.Object({ login: Type.String({ minLength: 3, maxLength: 32 }) }, { additionalProperties: false }), response: errors(400, 401, 403, 404, 409) },
   }, async (req, reply) => {
     await addStaff(ctx, actorOf(req), req.params.shopId, req.body.login);
+    deps.sessions.clear();
     return reply.status(204).send();
   });
 

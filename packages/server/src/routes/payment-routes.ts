@@ -32,7 +32,6 @@ export function paymentRoutes(app: App, deps: RouteDeps): void {
       if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
       const result = await receiveNotification(ctx, req.params.provider, req.headers, raw);
       if (result.outcome === 'rejected') return sendError(reply, 400, result.reason ?? 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
-      if (result.outcome === 'applied') deps.kickWorker();
       return { received: true, outcome: result.outcome };
     });
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Core } from '@zhongcao/core';
+import type { SessionCache } from '../http/auth.js';
 
 export type App = FastifyInstance;
 
@@ -10,6 +11,8 @@ export interface RouteDeps {
   secureCookies: boolean;
   /** Wake the background worker (e.g. a gateway notification is waiting). */
   kickWorker: () => void;
+  /** Resolved sessions; cleared when roles or memberships change. */
+  sessions: SessionCache;
 }
 
 export function typed(app: FastifyInstance) {

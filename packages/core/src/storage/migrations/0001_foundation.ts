@@ -50,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('is_default', 'integer', (c) => c.notNull())
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
-  await s.createIndex('addresses_user').on('addresses').columns(['user_id', 'is_default']).execute();
+  await s.createIndex('addresses_user').on('addresses').columns(['user_id', 'is_default', 'id']).execute();
 
   await s
     .createTable('shops')
