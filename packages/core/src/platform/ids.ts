@@ -22,6 +22,20 @@ export const ID_PREFIX = {
   sandboxTxn: 'sbx',
   sandboxRefund: 'sbr',
   sandboxDelivery: 'sbd',
+  // content
+  video: 'vid',
+  comment: 'cmt',
+  share: 'shr',
+  // events and feed
+  event: 'evn',
+  feedSession: 'fds',
+  // money
+  journal: 'jnl',
+  entry: 'ent',
+  payout: 'pyo',
+  payoutAccount: 'pya',
+  reconciliation: 'rcn',
+  sandboxPayout: 'sbp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;
