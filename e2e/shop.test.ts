@@ -9,7 +9,7 @@ describe('shopper shelf and product page', () => {
   browserTest(env, 'the shelf loads more products by cursor when scrolled to the end', async (page) => {
     const first = await env().api<{ items: unknown[]; nextCursor: string | null }>('/api/v1/products?limit=20');
     assert.equal(first.status, 200);
-    await page.goto('/app');
+    await page.goto('/app/mall');
     const cards = page.getByTestId('product-card');
     await cards.first().waitFor();
     assert.equal(await cards.count(), first.body.items.length);
@@ -22,6 +22,8 @@ describe('shopper shelf and product page', () => {
     await page.goto('/');
     await page.getByTestId('door-shopper').getByRole('button').click();
     await page.waitForURL((url) => url.pathname === '/app');
+    await page.getByTestId('bottom-nav').getByRole('link', { name: '商城' }).click();
+    await page.waitForURL((url) => url.pathname === '/app/mall');
     await page.getByTestId('product-card').nth(1).click();
     await page.getByTestId('product').waitFor();
     await pickSkuWithStock(page);

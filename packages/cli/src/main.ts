@@ -6,13 +6,15 @@ import { startPlatform } from '@zhongcao/server';
 import { commonConfig, webDist } from './config.js';
 import { progressPrinter } from './progress.js';
 import { runBenchCommand } from './bench/bench-command.js';
+import { runLedgerCommand } from './ledger-command.js';
 
 const USAGE = `zhongcao — interest e-commerce platform
 
 Usage:
   zhongcao start [--port N] [--data DIR] [--no-demo]   migrate, seed demo data on first run, serve
   zhongcao migrate [--data DIR]                          bring the database schema up to date
-  zhongcao seed --demo [--data DIR]                      load the demo data set (once)
+  zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
+  zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
   zhongcao bench <checkout|oversell|all> [--json]        run a benchmark on a fresh temporary store
 
 Environment: PORT, ZHONGCAO_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite),
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       'no-demo': { type: 'boolean' },
       json: { type: 'boolean' },
       seconds: { type: 'string' },
+      videos: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,11 +84,18 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const core = await openCore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-      const seeded = await seedDemo(core, progressPrinter('seed'));
+      const videos = values.videos === undefined ? undefined : Number(values.videos);
+      if (videos !== undefined && (!Number.isInteger(videos) || videos < 0 || videos > 1_000_000)) {
+        console.error('--videos takes a whole number up to 1000000');
+        return 2;
+      }
+      const seeded = await seedDemo(core, progressPrinter('seed'), { videos });
       await core.close();
       console.log(seeded ? 'demo data loaded' : 'demo data was already loaded');
       return 0;
     }
+    case 'ledger':
+      return runLedgerCommand(positionals, config);
     case 'bench':
       return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds });
     default:

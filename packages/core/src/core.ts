@@ -4,13 +4,17 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { installationSecret } from './platform/settings.js';
 import { openStorage, type Storage, type StorageOptions } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
-import { providerRegistry } from './payments/provider.js';
-import { SandboxGateway } from './payments/sandbox/sandbox-gateway.js';
+import { moneyProviders, providerRegistry } from './payments/provider.js';
+import { SandboxGateway, sandboxStatement } from './payments/sandbox/sandbox-gateway.js';
+import { SandboxPayoutProvider } from './payments/sandbox/sandbox-payouts.js';
+import { submitPayouts } from './ledger/payouts.js';
+import { reconcileDaily } from './ledger/reconciliation.js';
 import { SandboxProvider } from './payments/sandbox/sandbox-provider.js';
 import { submitPendingRefunds } from './payments/payments.js';
 import { cancelExpiredUnpaid } from './orders/order-commands.js';
 import { OutboxDispatcher } from './outbox/outbox.js';
 import { housekeeping } from './platform/housekeeping.js';
+import { settleDueOrders } from './ledger/settlement.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -45,7 +49,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const sandboxSecret = process.env.SANDBOX_PAY_SECRET || (await installationSecret(storage.db, 'sandbox_pay_secret'));
   let baseUrl = options.baseUrl ?? 'http://127.0.0.1:3000';
   const sandbox = new SandboxGateway(storage.db, sandboxSecret, () => clock.now(), options.sandboxPost);
-  const payments = providerRegistry([new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl);
+  const money = moneyProviders([new SandboxPayoutProvider(storage.db, sandbox, sandboxSecret, () => clock.now())], [{ name: 'sandbox', statement: (until) => sandboxStatement(storage.db, until) }]);
+  const payments = providerRegistry([new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl, money);
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
   let lastHousekeeping = 0;
@@ -61,11 +66,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async tick() {
       await cancelExpiredUnpaid(ctx);
       await submitPendingRefunds(ctx);
+      await settleDueOrders(ctx);
+      await submitPayouts(ctx);
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = clock.now();
         await housekeeping(storage.db, clock.now());
+        await reconcileDaily(ctx);
       }
     },
     close: () => storage.close(),

@@ -17,6 +17,11 @@ import { frameworkErrors, installErrorHandling, sendError } from './http/errors.
 import { ErrorBody } from './http/schemas.js';
 import { installMetrics } from './metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
+import { consoleRoutes } from './routes/console-routes.js';
+import { contentRoutes } from './routes/content-routes.js';
+import { feedRoutes } from './routes/feed-routes.js';
+import { ledgerRoutes } from './routes/ledger-routes.js';
+import { searchRoutes } from './routes/search-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { merchantRoutes } from './routes/merchant-routes.js';
@@ -102,6 +107,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   paymentRoutes(app, deps);
   adminRoutes(app, deps);
   sandboxRoutes(app, deps);
+  contentRoutes(app, deps);
+  feedRoutes(app, deps);
+  searchRoutes(app, deps);
+  ledgerRoutes(app, deps);
+  consoleRoutes(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
   await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });

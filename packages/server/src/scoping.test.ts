@@ -190,6 +190,7 @@ describe('tenant scoping', () => {
       'POST /api/v1/admin/categories': ['/api/v1/admin/categories', { name: '新类目', shipByHours: 24, perishable: false, feeRateBp: 100 }],
       'PUT /api/v1/admin/categories/{categoryId}': [`/api/v1/admin/categories/${t.a.categoryId}`, { name: '改名类目', shipByHours: 72, perishable: false, feeRateBp: 300 }],
       'GET /api/v1/admin/users': ['/api/v1/admin/users?login=buyer', undefined],
+      'GET /api/v1/admin/shops': ['/api/v1/admin/shops', undefined],
       'PUT /api/v1/admin/users/{userId}/roles/{role}': [`/api/v1/admin/users/${t.otherBuyer.actor.userId}/roles/creator`, undefined],
       'DELETE /api/v1/admin/users/{userId}/roles/{role}': [`/api/v1/admin/users/${t.otherBuyer.actor.userId}/roles/creator`, undefined],
     };

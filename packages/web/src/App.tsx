@@ -1,13 +1,13 @@
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/AuthContext';
 import { ConsolePage } from './pages/console/ConsolePage';
 import { MerchantPage } from './pages/console/MerchantPage';
 import { LandingPage } from './pages/landing/LandingPage';
 import { LoginPage } from './pages/login/LoginPage';
-import { MePage } from './pages/me/MePage';
+import { FeedPage } from './pages/feed/FeedPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ProductPage } from './pages/shop/ProductPage';
-import { ShelfPage } from './pages/shop/ShelfPage';
+import { RegisterPage } from './pages/register/RegisterPage';
+import { ShopperApp } from './pages/shopper/ShopperApp';
 
 export function App() {
   return (
@@ -18,9 +18,10 @@ export function App() {
         <Routes>
           <Route path="/" element={<LandingPage />} />
           <Route path="/login" element={<LoginPage />} />
-          <Route path="/app" element={<ShelfPage />} />
-          <Route path="/app/product/:id" element={<ProductPage />} />
-          <Route path="/me" element={<MePage />} />
+          <Route path="/app/*" element={<ShopperApp />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/v/:videoId" element={<FeedPage />} />
+          <Route path="/me" element={<Navigate to="/app/me" replace />} />
           <Route path="/merchant/*" element={<MerchantPage />} />
           <Route path="/creator/*" element={<ConsolePage role="creator" />} />
           <Route path="/admin/*" element={<ConsolePage role="admin" />} />

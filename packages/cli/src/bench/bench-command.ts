@@ -1,14 +1,17 @@
 /** Dispatches `zhongcao bench <name>`; each benchmark prints one JSON line of figures on stdout (progress and a summary go to stderr). */
 import { benchCheckout, TARGET_ORDERS_PER_S, type CheckoutResult } from './checkout-bench.js';
 import { benchOversell, type OversellResult } from './oversell-bench.js';
+import { benchFeed, TARGET_FEED_P99_MS, TARGET_PAGES_PER_S, type FeedResult } from './feed-bench.js';
+import { benchEvents, EVENTS_SECONDS, TARGET_EVENTS_PER_S, type EventsResult } from './events-bench.js';
+import { benchLedger, ledgerSummary, type LedgerResult } from './ledger-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
 
-const NAMES = ['checkout', 'oversell', 'all'] as const;
+const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'all'] as const;
 const DEFAULT_SECONDS = 20;
 
 export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined }): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
-    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell or all`);
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger or all`);
     return 2;
   }
   const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
@@ -21,6 +24,10 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
   try {
     if (name === 'checkout' || name === 'all') emit(await benchCheckout(seconds));
     if (name === 'oversell' || name === 'all') emit(await benchOversell());
+    if (name === 'feed' || name === 'all') emit(await benchFeed(seconds));
+    // Events run 10 s unless --seconds is given.
+    if (name === 'events' || name === 'all') emit(await benchEvents(opts.seconds === undefined ? EVENTS_SECONDS : seconds));
+    if (name === 'ledger' || name === 'all') emit(await benchLedger());
     return 0;
   } catch (err) {
     log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -28,12 +35,23 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
   }
 }
 
-function emit(result: CheckoutResult | OversellResult): void {
+type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult;
+
+function emit(result: Result): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.stderr.write(`${summary(result)}\n`);
 }
 
-function summary(r: CheckoutResult | OversellResult): string {
+function summary(r: Result): string {
+  if (r.bench === 'ledger') return ledgerSummary(r);
+  if (r.bench === 'feed') {
+    const verdict = r.pages_per_s >= TARGET_PAGES_PER_S && r.p99_ms <= TARGET_FEED_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
+    return `feed (${r.dialect}): ${r.pages_per_s} pages/s over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos (${r.videos_from}); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_PAGES_PER_S}/s, p99 ≤ ${TARGET_FEED_P99_MS} ms`;
+  }
+  if (r.bench === 'events') {
+    const verdict = r.events_per_s >= TARGET_EVENTS_PER_S && r.errors === 0 ? 'meets' : 'MISSES';
+    return `events (${r.dialect}): ${r.events_per_s} accepted events/s in batches of ${r.batch} over ${r.seconds} s with ${r.concurrency} clients; p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_EVENTS_PER_S}/s`;
+  }
   if (r.bench === 'checkout') {
     const verdict = r.orders_per_s >= TARGET_ORDERS_PER_S && r.errors === 0 ? 'meets' : 'MISSES';
     return `checkout (${r.dialect}): ${r.orders_per_s} complete checkouts/s over ${r.seconds} s with ${r.concurrency} workers; p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.completed} completed, ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_ORDERS_PER_S}/s with 0 errors`;

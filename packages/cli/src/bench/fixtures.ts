@@ -1,5 +1,5 @@
 /** Benchmark fixtures written straight through @zhongcao/core: a shop with one listed product, buyers with addresses and bearer tokens. */
-import { addAddress, createCategory, createProduct, createShop, issueSession, loadActor, openCore, register, type Core } from '@zhongcao/core';
+import { addAddress, createCategory, createProduct, createShop, issueSession, loadActor, newId, openCore, register, type Core } from '@zhongcao/core';
 import { log, type BenchStore } from './resources.js';
 
 /** argon2id of "bench-password-1", computed once so that thousands of buyers register instantly. */
@@ -71,4 +71,67 @@ async function makeBuyers(core: Core, count: number): Promise<Buyer[]> {
   };
   await Promise.all(Array.from({ length: Math.min(16, count) }, chain));
   return buyers;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface VideoSpec {
+  /** Creators the videos are spread over (round robin). */
+  ownerIds: string[];
+  /** Listed products to anchor (one per video, round robin); may be empty. */
+  productIds: string[];
+  /** Published over the last `spreadDays` days, evenly. */
+  spreadDays: number;
+}
+
+/**
+ * Writes `count` published video rows (and their anchors) straight into the store in chunks: the
+ * feed reads rows, so a benchmark does not need the upload path (or real files) behind them.
+ */
+export async function insertBenchVideos(core: Core, count: number, spec: VideoSpec): Promise<string[]> {
+  const db = core.ctx.db;
+  const now = Date.now();
+  const ids: string[] = [];
+  const CHUNK = 500;
+  for (let start = 0; start < count; start += CHUNK) {
+    const n = Math.min(CHUNK, count - start);
+    const rows = Array.from({ length: n }, (_, k) => {
+      const i = start + k;
+      const publishedAt = now - Math.floor(((i + 0.5) / count) * spec.spreadDays * DAY_MS);
+      const id = newId('video', publishedAt);
+      return {
+        id,
+        owner_id: spec.ownerIds[i % spec.ownerIds.length]!,
+        host_kind: 'creator',
+        shop_id: null,
+        title: `压测视频 ${i + 1} · 今日好物`,
+        caption: `第 ${i + 1} 条 #种草 #好物推荐`,
+        hashtags: JSON.stringify(['种草', '好物推荐']),
+        status: 'published',
+        file_name: 'bench.mp4',
+        content_type: 'video/mp4',
+        bytes: 1_000_000,
+        duration_ms: 15_000,
+        poster_file: null,
+        views: (i * 37) % 5000,
+        likes: (i * 13) % 400,
+        comments: (i * 7) % 50,
+        shares: (i * 3) % 20,
+        completions: (i * 11) % 300,
+        created_at: publishedAt,
+        published_at: publishedAt,
+        updated_at: publishedAt,
+      };
+    });
+    await db.insertInto('videos').values(rows).execute();
+    if (spec.productIds.length) {
+      await db
+        .insertInto('video_anchors')
+        .values(rows.map((r, k) => ({ video_id: r.id, product_id: spec.productIds[(start + k) % spec.productIds.length]!, position: 0 })))
+        .execute();
+    }
+    ids.push(...rows.map((r) => r.id));
+    if ((start + n) % 20_000 === 0 || start + n === count) log(`fixtures: ${start + n}/${count} videos`);
+  }
+  return ids;
 }

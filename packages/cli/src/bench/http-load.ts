@@ -25,6 +25,15 @@ export async function post(pool: Pool, path: string, headers: Record<string, str
   }
 }
 
+export async function get(pool: Pool, path: string, headers: Record<string, string> = {}): Promise<Reply> {
+  try {
+    const res = await pool.request({ method: 'GET', path, headers });
+    return { status: res.statusCode, body: await res.body.text() };
+  } catch (err) {
+    return { status: 0, body: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+  }
+}
+
 export interface Placed {
   paymentId: string;
   amountFen: number;
@@ -50,13 +59,13 @@ export async function notifyPaid(pool: Pool, secret: string, placed: Placed, ref
 }
 
 /** Runs `concurrency` workers that each repeat `iteration` until `ms` have passed (or the signal aborts); returns the wall time until the last one finished. */
-export async function runFor(concurrency: number, ms: number, signal: AbortSignal, iteration: () => Promise<void>): Promise<number> {
+export async function runFor(concurrency: number, ms: number, signal: AbortSignal, iteration: (worker: number) => Promise<void>): Promise<number> {
   const started = performance.now();
   const deadline = started + ms;
-  const worker = async (): Promise<void> => {
-    while (performance.now() < deadline && !signal.aborted) await iteration();
+  const worker = async (n: number): Promise<void> => {
+    while (performance.now() < deadline && !signal.aborted) await iteration(n);
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, (_, n) => worker(n)));
   return performance.now() - started;
 }
 

@@ -1,4 +1,5 @@
 /** Read models of the catalog for shoppers (listed products only) and for the shop's own staff. */
+import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
 
@@ -39,53 +40,98 @@ export interface ProductQuery {
   limit: number;
 }
 
-/** Newest first, keyset-paginated by id. `onlyListed` for shoppers; staff see every status of their shop. */
-export async function listProducts(db: Db, q: ProductQuery, onlyListed: boolean): Promise<Page<ProductCard>> {
-  let query = db
+/**
+ * The card's columns in one statement: the cheapest SKU's original price and the first image come
+ * from correlated subqueries over covering indexes (skus_product_price, product_images_first), so a
+ * page is one query instead of three, and no SKU or image rows are read beyond the one needed.
+ */
+function cardQuery(db: Db) {
+  return db
     .selectFrom('products')
     .innerJoin('shops', 'shops.id', 'products.shop_id')
-    .select(['products.id', 'products.title', 'products.shop_id', 'shops.name as shop_name', 'products.category_id', 'products.min_price_fen', 'products.sales', 'products.status'])
-    .orderBy('products.id', 'desc')
-    .limit(q.limit + 1);
-  if (onlyListed) query = query.where('products.status', '=', 'listed');
-  else if (q.status) query = query.where('products.status', '=', q.status);
-  if (q.shopId) query = query.where('products.shop_id', '=', q.shopId);
-  if (q.categoryId) {
-    const catId = q.categoryId;
-    query = query.where((eb) => eb.or([eb('products.category_id', '=', catId), eb('products.category_id', 'in', eb.selectFrom('categories').select('id').where('parent_id', '=', catId))]));
-  }
-  if (q.cursor) query = query.where('products.id', '<', q.cursor);
-  const rows = await query.execute();
-  const page = rows.slice(0, q.limit);
-  const ids = page.map((r) => r.id);
-  const [origPrices, images] = ids.length
-    ? await Promise.all([
-        db.selectFrom('skus').select(['product_id', 'price_fen', 'original_price_fen']).where('product_id', 'in', ids).execute(),
-        db.selectFrom('product_images').select(['product_id', 'file_name', 'sort']).where('product_id', 'in', ids).orderBy('sort').orderBy('id').execute(),
-      ])
-    : [[], []];
-  const firstImage = new Map<string, string>();
-  for (const img of images) if (!firstImage.has(img.product_id)) firstImage.set(img.product_id, imageUrl(img.file_name));
-  const original = new Map<string, number | null>();
-  for (const r of page) {
-    const cheapest = origPrices.filter((s) => s.product_id === r.id && s.price_fen === r.min_price_fen)[0];
-    original.set(r.id, cheapest?.original_price_fen ?? null);
-  }
+    .select((eb) => [
+      'products.id',
+      'products.title',
+      'products.shop_id',
+      'shops.name as shop_name',
+      'products.category_id',
+      'products.min_price_fen',
+      'products.sales',
+      'products.status',
+      eb
+        .selectFrom('skus')
+        .select('skus.original_price_fen')
+        .whereRef('skus.product_id', '=', 'products.id')
+        .whereRef('skus.price_fen', '=', 'products.min_price_fen')
+        .orderBy('skus.id')
+        .limit(1)
+        .as('original_price_fen'),
+      eb.selectFrom('product_images').select('product_images.file_name').whereRef('product_images.product_id', '=', 'products.id').orderBy('product_images.sort').orderBy('product_images.id').limit(1).as('image_file'),
+    ]);
+}
+
+type CardRow = Awaited<ReturnType<ReturnType<typeof cardQuery>['execute']>>[number];
+
+function toCard(r: CardRow): ProductCard {
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      title: r.title,
-      shopId: r.shop_id,
-      shopName: r.shop_name,
-      categoryId: r.category_id,
-      priceFen: r.min_price_fen,
-      originalPriceFen: original.get(r.id) ?? null,
-      imageUrl: firstImage.get(r.id) ?? null,
-      sales: r.sales,
-      status: r.status,
-    })),
-    nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
+    id: r.id,
+    title: r.title,
+    shopId: r.shop_id,
+    shopName: r.shop_name,
+    categoryId: r.category_id,
+    priceFen: r.min_price_fen,
+    originalPriceFen: r.original_price_fen ?? null,
+    imageUrl: r.image_file ? imageUrl(r.image_file) : null,
+    sales: r.sales,
+    status: r.status,
   };
+}
+
+/** Cards of the given products, in the order of `ids` (missing ones and, with `onlyListed`, unlisted ones are left out). */
+export async function productCardsByIds(db: Db, ids: string[], onlyListed: boolean): Promise<ProductCard[]> {
+  if (ids.length === 0) return [];
+  let query = cardQuery(db).where('products.id', 'in', ids);
+  if (onlyListed) query = query.where('products.status', '=', 'listed');
+  const byId = new Map((await query.execute()).map((r) => [r.id, toCard(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const LIMIT_SENTINEL = -770_001;
+const sentinel = (name: string): string => `\u0000${name}`;
+const listingSql = new Map<string, { sql: string; params: unknown[] }>();
+
+/**
+ * The listing's SQL is fixed per shape (which filters are present), so it is built and compiled
+ * once per shape with sentinel parameters and reused; only the values change per call. Kysely's
+ * builder and compiler cost about as much as the query itself on this hot path.
+ */
+function listingQuery(db: Db, q: ProductQuery, onlyListed: boolean): CompiledQuery<CardRow> {
+  const status = onlyListed ? 'listed' : q.status;
+  const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'pg' : 'sqlite';
+  const key = `${dialect}|${status ? 's' : ''}|${q.shopId ? 'h' : ''}|${q.categoryId ? 'c' : ''}|${q.cursor ? 'k' : ''}`;
+  let shape = listingSql.get(key);
+  if (!shape) {
+    let query = cardQuery(db).orderBy('products.id', 'desc').limit(LIMIT_SENTINEL);
+    if (status) query = query.where('products.status', '=', sentinel('status'));
+    if (q.shopId) query = query.where('products.shop_id', '=', sentinel('shopId'));
+    if (q.categoryId) {
+      const catId = sentinel('categoryId');
+      query = query.where((eb) => eb.or([eb('products.category_id', '=', catId), eb('products.category_id', 'in', eb.selectFrom('categories').select('id').where('parent_id', '=', catId))]));
+    }
+    if (q.cursor) query = query.where('products.id', '<', sentinel('cursor'));
+    const compiled = query.compile();
+    shape = { sql: compiled.sql, params: [...compiled.parameters] };
+    listingSql.set(key, shape);
+  }
+  const values: Record<string, unknown> = { [sentinel('status')]: status, [sentinel('shopId')]: q.shopId, [sentinel('categoryId')]: q.categoryId, [sentinel('cursor')]: q.cursor };
+  return CompiledQuery.raw(shape.sql, shape.params.map((p) => (p === LIMIT_SENTINEL ? q.limit + 1 : typeof p === 'string' && p in values ? values[p] : p))) as CompiledQuery<CardRow>;
+}
+
+/** Newest first, keyset-paginated by id. `onlyListed` for shoppers; staff see every status of their shop. */
+export async function listProducts(db: Db, q: ProductQuery, onlyListed: boolean): Promise<Page<ProductCard>> {
+  const { rows } = await db.executeQuery(listingQuery(db, q, onlyListed));
+  const page = rows.slice(0, q.limit);
+  return { items: page.map(toCard), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
 }
 
 /** A product with SKUs. Shoppers see listed products only; members of the shop see any status. */

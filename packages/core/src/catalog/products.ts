@@ -3,6 +3,7 @@ import { requireShopMember } from '../accounts/roles.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { requireLeafCategory } from './categories.js';
+import { indexProduct } from '../search/search-index.js';
 import { checkPrice, checkProductTransition, checkSpecsAndSkus, specKey, type ProductStatus, type SkuInput, type SpecOption } from './product-rules.js';
 
 export interface ProductInput {
@@ -63,6 +64,7 @@ export async function createProduct(ctx: CoreContext, actor: Actor, shopId: stri
         })),
       )
       .execute();
+    await indexProduct(tx, id, now);
   });
   return { id, skuIds };
 }
@@ -78,11 +80,15 @@ export async function updateProduct(ctx: CoreContext, actor: Actor, productId: s
   await requireOwnProduct(ctx, actor, productId);
   checkText(input.title, input.description ?? '');
   if (input.categoryId) await requireLeafCategory(ctx.db, input.categoryId);
-  await ctx.db
-    .updateTable('products')
-    .set({ title: input.title.trim(), description: input.description ?? '', ...(input.categoryId ? { category_id: input.categoryId } : {}), updated_at: ctx.clock.now() })
-    .where('id', '=', productId)
-    .execute();
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('products')
+      .set({ title: input.title.trim(), description: input.description ?? '', ...(input.categoryId ? { category_id: input.categoryId } : {}), updated_at: now })
+      .where('id', '=', productId)
+      .execute();
+    await indexProduct(tx, productId, now);
+  });
 }
 
 /** Draft → listed → delisted → listed…, by the table in product-rules; a conditional update so two editors cannot both win. */

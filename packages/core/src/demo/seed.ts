@@ -13,6 +13,7 @@ import { createShop } from '../catalog/shops.js';
 import { createProduct } from '../catalog/products.js';
 import { addProductImage } from '../catalog/images.js';
 import { checkout } from '../checkout/checkout.js';
+import type { Attribution } from '../checkout/pricing.js';
 import { openCashier, receiveNotification, submitPendingRefunds } from '../payments/payments.js';
 import { providerRegistry } from '../payments/provider.js';
 import { SandboxGateway } from '../payments/sandbox/sandbox-gateway.js';
@@ -22,6 +23,8 @@ import { ManualClock } from '../platform/clock.js';
 import { getSetting, setSetting } from '../platform/settings.js';
 import { buildDemoCatalog } from './catalog.js';
 import { gradientPng } from './png.js';
+import { seedDemoContent } from './seed-content.js';
+import { seedDemoMoney } from './seed-money.js';
 
 export const DEMO_PASSWORD = 'zhongcao-demo';
 export const DEMO_DOORS = [
@@ -56,7 +59,12 @@ export async function demoLogins(core: Core): Promise<DemoLogin[] | null> {
 const DAY = 24 * 3600 * 1000;
 
 /** Seeds once; returns false when the store already holds the demo. */
-export async function seedDemo(core: Core, progress: SeedProgress = () => {}): Promise<boolean> {
+export interface SeedOptions {
+  /** Number of demo videos (default 240). */
+  videos?: number;
+}
+
+export async function seedDemo(core: Core, progress: SeedProgress = () => {}, options: SeedOptions = {}): Promise<boolean> {
   if (await isDemoSeeded(core)) return false;
   const data = buildDemoCatalog();
   const realNow = core.ctx.clock.now();
@@ -102,6 +110,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}): P
 
   const owners = new Map(data.shops.map((s) => [s.key, s.ownerLogin]));
   const listedSkus: Array<{ skuId: string; shopKey: string; priceFen: number; stock: number }> = [];
+  const listedProductIds: string[] = [];
   // Interleave shops so the newest-first shelf shows every shop, not one shop's 50 products in a row.
   const byShop = data.shops.map((s) => data.products.filter((p) => p.shopKey === s.key));
   const interleaved = Array.from({ length: Math.max(...byShop.map((l) => l.length)) }, (_, i) => byShop.flatMap((l) => (l[i] ? [l[i]] : []))).flat();
@@ -113,6 +122,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}): P
     if (p.status === 'delisted') {
       await ctx.db.updateTable('products').set({ status: 'delisted' }).where('id', '=', created.id).execute();
     } else if (status === 'listed') {
+      listedProductIds.push(created.id);
       p.skus.forEach((s, j) => listedSkus.push({ skuId: created.skuIds[j]!, shopKey: p.shopKey, priceFen: s.priceFen, stock: s.stock }));
     }
     clock.advance(60_000);
@@ -141,13 +151,57 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}): P
   // A fresh unpaid order for the demo shopper, still inside its payment window.
   clock.set(realNow - 60_000);
   const shopper = people.get('demo-shopper')!;
-  await checkout(ctx, shopper, { items: [{ skuId: inStock[3]!.skuId, quantity: 1, attribution: { source: 'video' } }] });
+  await checkout(ctx, shopper, { items: [{ skuId: inStock[3]!.skuId, quantity: 1, attribution: { source: 'shelf' } }] });
+
+  await seedDemoMoney({ ctx, clock, people, realNow, deliver, progress });
+  clock.set(realNow - 20 * DAY);
+  await seedDemoContent({ ctx, clock, people, listedProductIds, videos: options.videos ?? 240, progress });
+  await seedVideoOrders(ctx, gateway, deliver, clock, realNow, buyers, people, progress);
 
   await setSetting(ctx.db, 'demo_seeded_at', String(realNow));
   return true;
 }
 
 type Plan = 'completed' | 'shipped' | 'paid' | 'cancelled' | 'refunded' | 'delivered';
+
+/**
+ * Orders placed from product cards on the demo videos (attributed to the video and its creator),
+ * over the last two weeks, so creators see attributed orders and GMV.
+ */
+async function seedVideoOrders(
+  ctx: CoreContext,
+  gateway: SandboxGateway,
+  deliver: () => Promise<void>,
+  clock: ManualClock,
+  realNow: number,
+  buyers: Actor[],
+  people: Map<string, Actor>,
+  progress: SeedProgress,
+): Promise<void> {
+  const anchored = await ctx.db
+    .selectFrom('videos')
+    .innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id')
+    .innerJoin('skus', 'skus.product_id', 'video_anchors.product_id')
+    .select(['videos.id as video_id', 'videos.owner_id', 'videos.host_kind', 'videos.published_at', 'skus.id as sku_id'])
+    .where('videos.status', '=', 'published')
+    .where('videos.published_at', '<=', realNow - 2 * DAY)
+    .where('skus.stock', '>=', 10)
+    .orderBy('videos.published_at', 'desc')
+    .limit(400)
+    .execute();
+  const total = Math.min(60, anchored.length);
+  for (let i = 0; i < total; i++) {
+    const a = anchored[(i * 37) % anchored.length]!;
+    const buyer = buyers[(i * 7 + 3) % buyers.length]!;
+    const placedAt = Math.max(a.published_at ?? realNow, realNow - 14 * DAY) + ((i * 5 + 1) % 24) * 3600 * 1000;
+    clock.set(Math.min(placedAt, realNow - 3600 * 1000));
+    const age = realNow - clock.now();
+    const plan: Plan = age > 5 * DAY ? (i % 5 === 0 ? 'refunded' : 'completed') : i % 2 ? 'shipped' : 'paid';
+    const attribution: Attribution = { source: 'video', contentId: a.video_id, creatorId: a.host_kind === 'creator' ? a.owner_id : null };
+    await placeOrderInState(ctx, gateway, deliver, clock, buyer, people, [{ skuId: a.sku_id, quantity: 1 + (i % 2), attribution }], plan);
+    progress('video orders', i + 1, total);
+  }
+}
 let trackingSeq = 0;
 
 async function placeOrderInState(
@@ -157,7 +211,7 @@ async function placeOrderInState(
   clock: ManualClock,
   buyer: Actor,
   people: Map<string, Actor>,
-  items: Array<{ skuId: string; quantity: number; attribution: { source: 'shelf' | 'search' } }>,
+  items: Array<{ skuId: string; quantity: number; attribution: Attribution }>,
   plan: Plan,
 ): Promise<void> {
   const placed = await checkout(ctx, buyer, { items });

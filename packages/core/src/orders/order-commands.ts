@@ -5,6 +5,7 @@ import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
 import { releaseReservations } from '../inventory/stock.js';
 import { requestRefund } from '../payments/payments.js';
+import { scheduleSettlement } from '../ledger/order-money.js';
 import type { ActorKind } from './order-states.js';
 import { requireTransition, transitionOrder } from './transition.js';
 
@@ -144,5 +145,6 @@ export async function confirmReceipt(ctx: CoreContext, actor: Actor, orderId: st
     if (order.status === 'shipped') await requireTransition(tx, ref, 'shipped', 'delivered', by, 'buyer confirmed receipt', now);
     else if (order.status !== 'delivered') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be confirmed as received`, 409, { from: order.status, to: 'completed' });
     await requireTransition(tx, ref, 'delivered', 'completed', by, 'buyer confirmed receipt', now);
+    await scheduleSettlement(tx, order.id, now);
   });
 }

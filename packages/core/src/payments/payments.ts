@@ -11,6 +11,7 @@ import { commitReservations } from '../inventory/stock.js';
 import { transitionOrder } from '../orders/transition.js';
 import type { ProviderNotification } from './provider.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/order-money.js';
 
 export const notifyPath = (provider: string): string => `/api/v1/payments/notify/${provider}`;
 
@@ -96,6 +97,8 @@ async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotific
   const orders = await tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen']).where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
   for (const o of orders) {
     const ref = { id: o.id, shopId: o.shop_id };
+    // Every captured fen enters the ledger, whether the order is still open or not.
+    await recordCapture(tx, o, provider, now);
     if (o.status === 'unpaid' && (await transitionOrder(tx, ref, 'unpaid', 'paid', { kind: 'provider', id: provider }, 'payment captured', now))) {
       await commitReservations(tx, o.id, now);
       const lines = await tx.selectFrom('order_lines').select(['product_id', 'quantity']).where('order_id', '=', o.id).execute();
@@ -109,17 +112,28 @@ async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotific
 }
 
 async function applyRefund(tx: Tx, n: Extract<ProviderNotification, { kind: 'refund.succeeded' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
-  const r = await tx.selectFrom('refunds').select(['id', 'amount_fen', 'status']).where('id', '=', n.refundId).executeTakeFirst();
+  const r = await tx
+    .selectFrom('refunds')
+    .innerJoin('payments', 'payments.id', 'refunds.payment_id')
+    .select(['refunds.id', 'refunds.amount_fen', 'refunds.status', 'payments.provider', 'payments.provider_txn_id'])
+    .where('refunds.id', '=', n.refundId)
+    .executeTakeFirst();
   if (!r) return { outcome: 'rejected', reason: 'UNKNOWN_REFUND' };
+  if (r.provider_txn_id !== null && r.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
   if (r.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
   const res = await tx.updateTable('refunds').set({ status: 'succeeded', provider_refund_id: n.providerRefundId, completed_at: now }).where('id', '=', r.id).where('status', '=', 'pending').executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `REFUND_${r.status.toUpperCase()}` };
+  await recordRefundPaid(tx, { id: r.id, amountFen: r.amount_fen, provider: r.provider }, now);
   await emit(tx, 'refund.succeeded', r.id, { refundId: r.id, amountFen: r.amount_fen }, now);
   return { outcome: 'applied' };
 }
 
-/** Records a refund to be sent to the provider after commit; the request key makes it happen once. */
-export async function requestRefund(tx: Tx, input: { paymentId: string; orderId: string; amountFen: number; reason: string; requestKey: string }, now: number): Promise<string | null> {
+/**
+ * Records a refund to be sent to the provider after commit; the request key makes it happen once.
+ * The ledger books it in the same transaction (pro rata over the lines, or one line when
+ * `lineId` is given) and refuses amounts above the refundable remainder.
+ */
+export async function requestRefund(tx: Tx, input: { paymentId: string; orderId: string; amountFen: number; reason: string; requestKey: string; lineId?: string | undefined }, now: number): Promise<string | null> {
   const id = newId('refund', now);
   const res = await tx
     .insertInto('refunds')
@@ -127,6 +141,7 @@ export async function requestRefund(tx: Tx, input: { paymentId: string; orderId:
     .onConflict((oc) => oc.column('request_key').doNothing())
     .executeTakeFirst();
   if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) return null;
+  await recordRefund(tx, { orderId: input.orderId, refundId: id, amountFen: input.amountFen, lineId: input.lineId }, now);
   await emit(tx, 'refund.requested', id, { refundId: id, orderId: input.orderId, amountFen: input.amountFen }, now);
   return id;
 }

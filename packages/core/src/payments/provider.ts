@@ -39,11 +39,65 @@ export interface PaymentProviders {
   default: PaymentProvider;
   /** Public base URL the providers call back to, e.g. http://127.0.0.1:3000. */
   baseUrl(): string;
+  /** Payout providers and provider statements (absent where nothing pays out, e.g. the demo seed's context). */
+  money?: MoneyProviders;
 }
 
-export function providerRegistry(providers: PaymentProvider[], baseUrl: () => string): PaymentProviders {
+export function providerRegistry(providers: PaymentProvider[], baseUrl: () => string, money?: MoneyProviders): PaymentProviders {
   const byName = new Map(providers.map((p) => [p.name, p]));
   const first = providers[0];
   if (!first) throw new Error('at least one payment provider is needed');
-  return { get: (name) => byName.get(name), default: first, baseUrl };
+  return { get: (name) => byName.get(name), default: first, baseUrl, ...(money ? { money } : {}) };
+}
+
+export function moneyProviders(payouts: PayoutProvider[], statements: ProviderStatementSource[]): MoneyProviders {
+  const byName = new Map(payouts.map((p) => [p.name, p]));
+  const first = payouts[0];
+  if (!first) throw new Error('at least one payout provider is needed');
+  return { payout: (name) => byName.get(name), defaultPayout: first, statements };
+}
+
+/**
+ * The payout provider interface: sends money from the platform to a registered bank account
+ * (idempotent by our payout id) and reports the outcome in signed asynchronous notifications.
+ */
+export interface PayoutRequest {
+  payoutId: string; // our reference, the idempotency key at the provider
+  amountFen: number;
+  holderName: string;
+  bank: string;
+  accountNo: string;
+  notifyUrl: string;
+}
+
+export type PayoutNotification = { eventId: string; kind: 'payout.succeeded' | 'payout.failed'; payoutId: string; providerPayoutId: string; amountFen: number; reason: string | null; at: number };
+
+/** One line of a provider's statement (对账单), what reconciliation compares with the ledger. */
+export interface ProviderRecord {
+  kind: 'payment' | 'refund' | 'payout';
+  /** Our reference: payment id, refund id or payout id. */
+  ref: string;
+  providerId: string;
+  amountFen: number;
+  status: 'succeeded' | 'failed';
+  at: number;
+}
+
+export interface PayoutProvider {
+  readonly name: string;
+  submitPayout(req: PayoutRequest): Promise<{ providerPayoutId: string }>;
+  verifyPayoutNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): PayoutNotification;
+}
+
+/** Where a provider's statement comes from (payments, refunds and payouts it processed). */
+export interface ProviderStatementSource {
+  readonly name: string;
+  statement(until: number): Promise<ProviderRecord[]>;
+}
+
+/** Payout providers and provider statements, beside the payment providers. */
+export interface MoneyProviders {
+  payout(name: string): PayoutProvider | undefined;
+  defaultPayout: PayoutProvider;
+  statements: ProviderStatementSource[];
 }

@@ -1,9 +1,17 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001_foundation.js';
+import * as content from './migrations/0002_content.js';
+import * as events from './migrations/0003_events.js';
+import * as search from './migrations/0004_search.js';
+import * as ledger from './migrations/0005_ledger.js';
 
 /** The one migration set, for both dialects, in order. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_content': content,
+  '0003_events': events,
+  '0004_search': search,
+  '0005_ledger': ledger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

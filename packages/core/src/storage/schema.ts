@@ -303,7 +303,12 @@ export interface SandboxDeliveriesTable {
   created_at: number;
 }
 
-export interface Database {
+import type { ContentTables } from './schema-content.js';
+import type { EventsTables } from './schema-events.js';
+import type { LedgerTables } from './schema-ledger.js';
+import type { SearchTables } from './schema-search.js';
+
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

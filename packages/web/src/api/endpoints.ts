@@ -41,8 +41,8 @@ export async function getMe(): Promise<Session | null> {
   }
 }
 
-export function listProducts(cursor: string | null, limit = 20): Promise<Page<ProductSummary>> {
-  return api<Page<ProductSummary>>('GET', '/products', { query: { limit, cursor } });
+export function listProducts(cursor: string | null, limit = 20, filter: { shopId?: string; categoryId?: string } = {}): Promise<Page<ProductSummary>> {
+  return api<Page<ProductSummary>>('GET', '/products', { query: { limit, cursor, shopId: filter.shopId, categoryId: filter.categoryId } });
 }
 
 export function getProduct(id: string): Promise<ProductDetail> {

@@ -58,7 +58,9 @@ export interface ProductDetail {
   title: string;
   description: string;
   status: string; // 'listed' | 'draft' | 'delisted'
-  shop: { id: string; name: string };
+  shop: { id: string; name: string; origin?: string | null };
+  categoryId?: string;
+  rules?: { shipByHours: number; perishable: boolean };
   specOptions: SpecOption[];
   skus: Sku[];
   images: string[];
@@ -67,6 +69,8 @@ export interface ProductDetail {
 
 export interface Attribution {
   source: string; // 'shelf' | 'video' | 'live' | …
+  contentId?: string | null;
+  creatorId?: string | null;
 }
 
 export interface LineInput {

@@ -8,6 +8,8 @@ export function useErrorText(): (error: unknown) => string {
     if (error instanceof ApiError) {
       const key = `errors.${error.code}`;
       if (i18n.exists(key)) return t(key);
+      const shopperKey = `shopperErrors.${error.code}`;
+      if (i18n.exists(shopperKey)) return t(shopperKey);
       return error.message || t('errors.generic', { message: error.code });
     }
     return t('errors.generic', { message: error instanceof Error ? error.message : String(error) });

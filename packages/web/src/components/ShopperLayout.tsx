@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
+import { BottomNav } from './BottomNav';
 import { LangToggle } from './LangToggle';
 
 /** The shopper app frame: a phone-width column centred on desktop, top bar and bottom tabs. */
-export function ShopperLayout({ title, back = false, children, bottomBar }: { title: string; back?: boolean; children: ReactNode; bottomBar?: ReactNode }) {
+export function ShopperLayout({ title, back = false, children, bottomBar, right }: { title: string; back?: boolean; children: ReactNode; bottomBar?: ReactNode; right?: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
@@ -19,19 +20,10 @@ export function ShopperLayout({ title, back = false, children, bottomBar }: { ti
             <span className="topbar-spacer" />
           )}
           <h1 className="topbar-title">{title}</h1>
-          <LangToggle />
+          {right ?? <LangToggle />}
         </header>
         <main className="phone-main">{children}</main>
-        {bottomBar ?? (
-          <nav className="tabbar">
-            <NavLink to="/app" end className="tab">
-              {t('common.home')}
-            </NavLink>
-            <NavLink to="/me" className="tab">
-              {t('common.me')}
-            </NavLink>
-          </nav>
-        )}
+        {bottomBar ?? <BottomNav />}
       </div>
     </div>
   );

@@ -1,6 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import consoleEn from './console.en';
+import consoleZhCN from './console.zh-CN';
 import en from './en';
+import shopperEn from './shopper.en';
+import shopperZhCN from './shopper.zh-CN';
 import zhCN from './zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -19,7 +23,10 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN } },
+    en: { translation: { ...en, ...shopperEn, ...consoleEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes already

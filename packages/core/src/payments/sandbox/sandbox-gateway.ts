@@ -8,6 +8,7 @@ import type { Db } from '../../context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { sign, SIGNATURE_HEADER } from '../signature.js';
+import type { ProviderRecord } from '../provider.js';
 
 export interface SandboxTxnView {
   id: string;
@@ -89,7 +90,8 @@ export class SandboxGateway {
     return { id };
   }
 
-  private async enqueue(url: string, payload: Record<string, unknown>): Promise<void> {
+  /** Queues a signed notification (also used by the sandbox payout gateway, which shares the queue). */
+  async enqueue(url: string, payload: Record<string, unknown>): Promise<void> {
     const now = this.now();
     await this.db.insertInto('sandbox_deliveries').values({ id: newId('sandboxDelivery', now), url, body: JSON.stringify(payload), attempts: 0, next_attempt_at: now, delivered_at: null, last_error: null, created_at: now }).execute();
   }
@@ -133,6 +135,18 @@ async function httpPost(url: string, body: string, headers: Record<string, strin
   const res = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(10_000) });
   await res.arrayBuffer();
   return res.status;
+}
+
+/** The gateway's statement (对账单): paid transactions and refunds up to a time. */
+export async function sandboxStatement(db: Db, until: number): Promise<ProviderRecord[]> {
+  const txns = await db.selectFrom('sandbox_txns').select(['id', 'merchant_ref', 'amount_fen', 'paid_at']).where('status', '=', 'paid').where('paid_at', '<=', until).execute();
+  const refunds = await db.selectFrom('sandbox_refunds').select(['id', 'request_key', 'amount_fen', 'status', 'created_at']).where('created_at', '<=', until).execute();
+  const payouts = await db.selectFrom('sandbox_payouts').select(['id', 'request_key', 'amount_fen', 'status', 'created_at']).where('created_at', '<=', until).execute();
+  return [
+    ...txns.map((t) => ({ kind: 'payment' as const, ref: t.merchant_ref, providerId: t.id, amountFen: Number(t.amount_fen), status: 'succeeded' as const, at: Number(t.paid_at) })),
+    ...refunds.map((r) => ({ kind: 'refund' as const, ref: r.request_key, providerId: r.id, amountFen: Number(r.amount_fen), status: r.status === 'succeeded' ? ('succeeded' as const) : ('failed' as const), at: Number(r.created_at) })),
+    ...payouts.map((p) => ({ kind: 'payout' as const, ref: p.request_key, providerId: p.id, amountFen: Number(p.amount_fen), status: p.status === 'succeeded' ? ('succeeded' as const) : ('failed' as const), at: Number(p.created_at) })),
+  ];
 }
 
 function toView(r: { id: string; merchant_ref: string; amount_fen: number; description: string; status: string; expires_at: number; return_url: string; refunded_fen: number }): SandboxTxnView {

@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { LangToggle } from '../../components/LangToggle';
 import { safeNext } from '../../lib/next';
 import '../../styles/login.css';
+import '../../styles/shopper.css';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -70,6 +71,9 @@ export function LoginPage() {
         <button type="submit" className="btn btn-primary btn-block" disabled={submitting}>
           {submitting ? t('login.submitting') : t('login.submit')}
         </button>
+        <Link to={`/register?next=${encodeURIComponent(next)}`} className="login-switch" data-testid="to-register">
+          {t('register.noAccount')}
+        </Link>
       </form>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProductDetail } from '../../api/types';
+import { Link } from 'react-router';
+import type { Attribution, ProductDetail } from '../../api/types';
 import { Price } from '../../components/Price';
 import { ShopperLayout } from '../../components/ShopperLayout';
 import { formatCount } from '../../lib/format';
@@ -9,9 +10,9 @@ import { ImageCarousel } from './ImageCarousel';
 import { QuantityStepper } from './QuantityStepper';
 import { SkuPicker } from './SkuPicker';
 import { initialSelection, priceRange, selectedSku, totalStock, type Selection } from './skus';
-import { usePurchase } from './usePurchase';
+import { intentLine, usePurchase } from './usePurchase';
 
-export function ProductBody({ product }: { product: ProductDetail }) {
+export function ProductBody({ product, attribution = { source: 'shelf' } }: { product: ProductDetail; attribution?: Attribution }) {
   const { t, i18n } = useTranslation();
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
   const [quantity, setQuantity] = useState(1);
@@ -38,7 +39,7 @@ export function ProductBody({ product }: { product: ProductDetail }) {
       setNotice(t('product.chooseSpec', { names: missing.join(' / ') }));
       return null;
     }
-    return { skuId: sku.id, quantity, attribution: { source: 'shelf' } };
+    return { skuId: sku.id, quantity, attribution };
   }
 
   const priceSku = sku ?? range?.min ?? null;
@@ -53,7 +54,7 @@ export function ProductBody({ product }: { product: ProductDetail }) {
   async function buyNow() {
     if (!(await purchase.ensureSignedIn())) return;
     const l = line();
-    if (l) await purchase.buyNow(l);
+    if (l && sku) await purchase.buyNow(intentLine(product, sku, l));
   }
 
   const bottomBar = (
@@ -76,6 +77,7 @@ export function ProductBody({ product }: { product: ProductDetail }) {
             <span className="muted">{t('product.sales', { n: formatCount(product.sales, i18n.language) })}</span>
           </div>
           <h2 className="product-title">{product.title}</h2>
+          {product.rules && <span className="promise-line" data-testid="promise">{t('order.promise', { h: product.rules.shipByHours })}</span>}
         </section>
         <section className="section">
           <SkuPicker product={product} selection={selection} onChange={setSelection} />
@@ -85,13 +87,14 @@ export function ProductBody({ product }: { product: ProductDetail }) {
             <QuantityStepper value={quantity} max={sku?.stock ?? 1} onChange={setQuantity} disabled={!sku || sku.stock <= 0} />
           </div>
         </section>
-        <section className="section shop-row">
+        <Link to={`/app/shop/${encodeURIComponent(product.shop.id)}`} className="section shop-row" data-testid="shop-entry">
           <span className="shop-avatar" aria-hidden="true">{Array.from(product.shop.name)[0] ?? '店'}</span>
           <span>
-            <small className="muted">{t('product.shop')}</small>
+            <small className="muted">{t('product.shop')}{product.shop.origin ? ` · ${product.shop.origin}` : ''}</small>
             <strong className="shop-name">{product.shop.name}</strong>
           </span>
-        </section>
+          <span className="shop-enter">{t('shopPage.enter')} ›</span>
+        </Link>
         <section className="section">
           <h3>{t('product.description')}</h3>
           <p className="description">{product.description || t('product.noDescription')}</p>

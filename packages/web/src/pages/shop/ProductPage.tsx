@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ShopperLayout } from '../../components/ShopperLayout';
@@ -7,13 +7,15 @@ import { Skeleton, SkeletonLines } from '../../components/Skeleton';
 import { ProductBody } from './ProductBody';
 import { useProduct } from './useProduct';
 import '../../styles/shop.css';
+import '../../styles/shopper.css';
 
 export function ProductPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { product, error, loading, retry } = useProduct(id);
+  const [params] = useSearchParams();
 
-  if (product) return <ProductBody product={product} />;
+  if (product) return <ProductBody product={product} attribution={attributionFrom(params)} />;
   return (
     <ShopperLayout title="" back>
       {loading && (
@@ -43,4 +45,10 @@ export function ProductPage() {
 /** 404, or an id the server rejects as malformed (400 VALIDATION_FAILED): no such product. */
 function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.code === 'VALIDATION_FAILED'));
+}
+
+/** Opened from a video's product sheet (?from=video&contentId=…&creatorId=…): the order credits that video. */
+function attributionFrom(params: URLSearchParams): { source: string; contentId?: string | null; creatorId?: string | null } {
+  if (params.get('from') !== 'video') return { source: 'shelf' };
+  return { source: 'video', contentId: params.get('contentId'), creatorId: params.get('creatorId') };
 }

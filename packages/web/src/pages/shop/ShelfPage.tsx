@@ -1,14 +1,16 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ShopperLayout } from '../../components/ShopperLayout';
 import { ProductCard, ProductCardSkeleton } from './ProductCard';
+import { SearchLink } from './SearchLink';
 import { useProductPages } from './useProductPages';
 import '../../styles/shop.css';
 
-export function ShelfPage() {
+/** The product grid (商城), optionally one shop's or one category's, with infinite scroll. */
+export function ShelfPage({ title, header, shopId, categoryId, back = false, emptyText }: { title?: string; header?: ReactNode; shopId?: string; categoryId?: string; back?: boolean; emptyText?: string } = {}) {
   const { t } = useTranslation();
-  const pages = useProductPages(20);
+  const pages = useProductPages(20, { shopId, categoryId });
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasMore, loading, error, loadMore } = pages;
 
@@ -25,7 +27,8 @@ export function ShelfPage() {
 
   const initialLoading = !pages.loaded && pages.loading;
   return (
-    <ShopperLayout title={t('shelf.title')}>
+    <ShopperLayout title={title ?? t('shelf.title')} back={back} right={<SearchLink />}>
+      {header}
       <ul className="grid" data-testid="product-grid" aria-busy={pages.loading}>
         {pages.items.map((p) => (
           <ProductCard key={p.id} product={p} />
@@ -36,7 +39,7 @@ export function ShelfPage() {
       {pages.error != null && <ErrorNote error={pages.error} onRetry={pages.retry} />}
       {pages.loaded && pages.items.length === 0 && !pages.error && (
         <div className="empty" data-testid="empty">
-          <p className="empty-title">{t('shelf.empty')}</p>
+          <p className="empty-title">{emptyText ?? t('shelf.empty')}</p>
           <p className="muted">{t('shelf.emptyHint')}</p>
         </div>
       )}

@@ -11,7 +11,8 @@ interface State {
 }
 
 /** Pages through GET /products with the server's cursor. */
-export function useProductPages(pageSize = 20) {
+export function useProductPages(pageSize = 20, filter: { shopId?: string; categoryId?: string } = {}) {
+  const { shopId, categoryId } = filter;
   const [state, setState] = useState<State>({ items: [], nextCursor: null, loaded: false, loading: true, error: null });
   const inFlight = useRef(false);
   const generation = useRef(0);
@@ -23,7 +24,7 @@ export function useProductPages(pageSize = 20) {
       const gen = generation.current;
       setState((s) => ({ ...s, loading: true, error: null }));
       try {
-        const page = await listProducts(cursor, pageSize);
+        const page = await listProducts(cursor, pageSize, { shopId, categoryId });
         if (gen !== generation.current) return;
         setState((s) => {
           const seen = new Set(cursor ? s.items.map((p) => p.id) : []);
@@ -42,7 +43,7 @@ export function useProductPages(pageSize = 20) {
         if (gen === generation.current) inFlight.current = false;
       }
     },
-    [pageSize],
+    [pageSize, shopId, categoryId],
   );
 
   useEffect(() => {

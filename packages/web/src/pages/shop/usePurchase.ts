@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
-import { checkout, putCartItem } from '../../api/endpoints';
-import type { LineInput } from '../../api/types';
+import { putCartItem } from '../../api/endpoints';
+import type { LineInput, ProductDetail, Sku } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { newUuid } from '../../lib/ids';
 import { loginUrl } from '../../lib/next';
+import { saveBuyNow, type IntentLine } from '../checkout/intent';
 
 type Busy = null | 'cart' | 'buy';
 
@@ -16,8 +16,6 @@ export function usePurchase() {
   const location = useLocation();
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<unknown>(null);
-  // One Idempotency-Key per intended order, reused if the same order is retried.
-  const idempotency = useRef<{ line: string; key: string } | null>(null);
 
   const here = location.pathname + location.search;
 
@@ -52,22 +50,27 @@ export function usePurchase() {
     }
   }
 
-  async function buyNow(line: LineInput): Promise<void> {
+  /** 立即购买: to the checkout page (address, shipping, 提交订单) with just this line. */
+  async function buyNow(line: IntentLine): Promise<void> {
     setError(null);
     if (!(await ensureSignedIn())) return;
-    const lineKey = `${line.skuId}×${line.quantity}`;
-    if (idempotency.current?.line !== lineKey) idempotency.current = { line: lineKey, key: newUuid() };
-    setBusy('buy');
-    try {
-      const result = await checkout([line], idempotency.current.key);
-      idempotency.current = null;
-      window.location.assign(result.payment.cashierUrl); // the server's cashier page
-    } catch (e) {
-      if (e instanceof ApiError && e.status > 0 && e.status < 500) idempotency.current = null; // rejected: a new attempt is a new order
-      setBusy(null);
-      await handle(e);
-    }
+    saveBuyNow([line]);
+    navigate('/app/checkout?from=buy');
   }
 
   return { busy, error, ensureSignedIn, addToCart, buyNow, clearError: () => setError(null) };
+}
+
+/** The checkout line for a chosen SKU, with what the checkout page shows about it. */
+export function intentLine(product: ProductDetail, sku: Sku, line: LineInput): IntentLine {
+  return {
+    ...line,
+    productId: product.id,
+    title: product.title,
+    specValues: sku.specValues,
+    priceFen: sku.priceFen,
+    shopId: product.shop.id,
+    shopName: product.shop.name,
+    imageUrl: product.images[0] ?? null,
+  };
 }

@@ -1,0 +1,85 @@
+/** Comments on a video, threaded one level deep: a reply to a reply attaches to the top comment. */
+import { sql } from 'kysely';
+import type { Actor, CoreContext, Db } from '../context.js';
+import { notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { checkCommentText } from './text-rules.js';
+import { visibleVideo } from './videos.js';
+
+export const REPLIES_SHOWN = 3;
+
+export interface CommentReply {
+  id: string;
+  text: string;
+  author: { id: string; displayName: string };
+  createdAt: number;
+  parentId: string | null;
+}
+
+export interface CommentView extends CommentReply {
+  replies: CommentReply[];
+  replyCount: number;
+}
+
+export async function addComment(ctx: CoreContext, actor: Actor, videoId: string, input: { text: string; parentId?: string | null }): Promise<CommentView> {
+  const text = checkCommentText(input.text);
+  const now = ctx.clock.now();
+  const id = newId('comment', now);
+  let parentId: string | null = null;
+  await ctx.db.transaction().execute(async (tx) => {
+    await visibleVideo(tx, videoId, actor);
+    if (input.parentId) {
+      const parent = await tx.selectFrom('comments').select(['id', 'parent_id', 'status']).where('id', '=', input.parentId).where('video_id', '=', videoId).executeTakeFirst();
+      if (!parent || parent.status !== 'visible') throw notFound('comment', input.parentId);
+      parentId = parent.parent_id ?? parent.id;
+    }
+    await tx.insertInto('comments').values({ id, video_id: videoId, author_id: actor.userId, parent_id: parentId, text, reply_count: 0, status: 'visible', created_at: now }).execute();
+    if (parentId) await tx.updateTable('comments').set({ reply_count: sql`reply_count + 1` }).where('id', '=', parentId).execute();
+    await tx.updateTable('videos').set({ comments: sql`comments + 1` }).where('id', '=', videoId).execute();
+  });
+  return { id, text, author: { id: actor.userId, displayName: actor.displayName }, createdAt: now, parentId, replies: [], replyCount: 0 };
+}
+
+/** Top comments newest first (cursor: the last comment id), each with its first replies oldest first. */
+export async function listComments(db: Db, videoId: string, viewer: Actor | null, q: { cursor?: string | undefined; limit: number }): Promise<{ items: CommentView[]; nextCursor: string | null }> {
+  await visibleVideo(db, videoId, viewer);
+  let query = db
+    .selectFrom('comments')
+    .innerJoin('users', 'users.id', 'comments.author_id')
+    .select(['comments.id', 'comments.text', 'comments.author_id', 'users.display_name', 'comments.created_at', 'comments.reply_count', 'comments.parent_id'])
+    .where('comments.video_id', '=', videoId)
+    .where('comments.parent_id', 'is', null)
+    .where('comments.status', '=', 'visible')
+    .orderBy('comments.id', 'desc')
+    .limit(q.limit + 1);
+  if (q.cursor) query = query.where('comments.id', '<', q.cursor);
+  const rows = await query.execute();
+  const page = rows.slice(0, q.limit);
+  const replies = await Promise.all(
+    page.map((c) =>
+      Number(c.reply_count) === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('comments')
+            .innerJoin('users', 'users.id', 'comments.author_id')
+            .select(['comments.id', 'comments.text', 'comments.author_id', 'users.display_name', 'comments.created_at', 'comments.parent_id'])
+            .where('comments.video_id', '=', videoId)
+            .where('comments.parent_id', '=', c.id)
+            .where('comments.status', '=', 'visible')
+            .orderBy('comments.id')
+            .limit(REPLIES_SHOWN)
+            .execute(),
+    ),
+  );
+  const view = (r: { id: string; text: string; author_id: string; display_name: string; created_at: number; parent_id: string | null }): CommentReply => ({
+    id: r.id,
+    text: r.text,
+    author: { id: r.author_id, displayName: r.display_name },
+    createdAt: Number(r.created_at),
+    parentId: r.parent_id,
+  });
+  return {
+    items: page.map((c, i) => ({ ...view(c), replies: replies[i]!.map(view), replyCount: Number(c.reply_count) })),
+    nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
+  };
+}

@@ -1,0 +1,157 @@
+/** Videos: upload (checked, stored, poster), publish (draft → review → published), remove, and reading one. */
+import { join } from 'node:path';
+import type { Actor, CoreContext, Db, Tx } from '../context.js';
+import { hasRole } from '../accounts/roles.js';
+import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { emit } from '../outbox/outbox.js';
+import { checkAnchorIds, checkCaption, checkTitle, parseHashtags } from './text-rules.js';
+import { assertVideoTransition, publishPath, type VideoActor, type VideoStatus } from './video-states.js';
+import { checkPoster, extractPoster, inspectVideoFile, moveIntoVideos, postersDir, removeQuietly, writePoster } from './media-files.js';
+import { videoCards, type VideoCard, type VideoRow } from './video-cards.js';
+
+export interface CreateVideoInput {
+  /** The uploaded video, already on disk (a temp file; it is moved away on success). */
+  filePath: string;
+  /** An uploaded poster image, when the client sent one. */
+  poster?: Buffer | null;
+  title: string;
+  caption?: string;
+  productIds?: string[];
+  hostKind?: 'creator' | 'shop';
+  shopId?: string | null;
+  publish?: boolean;
+}
+
+/** Who may post as what: creators as themselves; a shop's members for the shop (店播). */
+function checkHost(actor: Actor, hostKind: 'creator' | 'shop', shopId: string | null | undefined): string | null {
+  if (hostKind === 'shop') {
+    if (!shopId) throw new DomainError('INVALID_INPUT', 'shopId is required when hostKind is shop', 400, { field: 'shopId' });
+    if (!actor.shops.has(shopId)) throw notFound('shop', shopId);
+    return shopId;
+  }
+  if (shopId) throw new DomainError('INVALID_INPUT', 'shopId is only for hostKind shop', 400, { field: 'shopId' });
+  if (!hasRole(actor, 'creator')) throw forbidden('posting videos as a creator needs the creator role');
+  return null;
+}
+
+/** Anchors must be listed products; returns them in the given order. */
+async function checkAnchorsListed(db: Db | Tx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await db.selectFrom('products').select(['id', 'status']).where('id', 'in', [...ids]).execute();
+  const listed = new Set(rows.filter((r) => r.status === 'listed').map((r) => r.id));
+  const missing = ids.filter((id) => !listed.has(id));
+  if (missing.length) throw new DomainError('PRODUCT_UNAVAILABLE', 'a video can only carry listed products', 409, { productIds: missing });
+}
+
+/** Uploads a video: every check first, then the files, then one transaction; a failure leaves nothing behind. */
+export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateVideoInput): Promise<VideoCard> {
+  const hostKind = input.hostKind ?? 'creator';
+  const shopId = checkHost(actor, hostKind, input.shopId);
+  const title = checkTitle(input.title);
+  const caption = checkCaption(input.caption ?? '');
+  const productIds = checkAnchorIds(input.productIds ?? []);
+  const poster = input.poster ? checkPoster(input.poster) : null;
+  await checkAnchorsListed(ctx.db, productIds);
+  const media = await inspectVideoFile(input.filePath);
+
+  const now = ctx.clock.now();
+  const id = newId('video', now);
+  const fileName = `${id}.${media.ext}`;
+  const stored = await moveIntoVideos(ctx.dataDir, input.filePath, fileName);
+  let posterFile: string | null = null;
+  try {
+    if (input.poster && poster) {
+      posterFile = `${id}.${poster.ext}`;
+      await writePoster(ctx.dataDir, posterFile, input.poster);
+    } else if (await extractPoster(ctx.dataDir, stored, `${id}.jpg`)) {
+      posterFile = `${id}.jpg`;
+    }
+    const status: VideoStatus = input.publish ? 'published' : 'draft';
+    await ctx.db.transaction().execute(async (tx) => {
+      await checkAnchorsListed(tx, productIds);
+      await tx
+        .insertInto('videos')
+        .values({
+          id, owner_id: actor.userId, host_kind: hostKind, shop_id: shopId, title, caption, hashtags: JSON.stringify(parseHashtags(caption)), status,
+          file_name: fileName, content_type: media.type, bytes: media.bytes, duration_ms: media.durationMs, poster_file: posterFile,
+          views: 0, likes: 0, comments: 0, shares: 0, completions: 0, created_at: now, published_at: status === 'published' ? now : null, updated_at: now,
+        })
+        .execute();
+      if (productIds.length) await tx.insertInto('video_anchors').values(productIds.map((p, position) => ({ video_id: id, product_id: p, position }))).execute();
+      if (status === 'published') await emit(tx, 'video.published', id, { videoId: id, ownerId: actor.userId }, now);
+    });
+  } catch (err) {
+    await removeQuietly(stored);
+    if (posterFile) await removeQuietly(join(postersDir(ctx.dataDir), posterFile));
+    throw err;
+  }
+  return getVideo(ctx.db, id, actor);
+}
+
+async function loadRow(db: Db | Tx, videoId: string): Promise<VideoRow> {
+  const row = await db.selectFrom('videos').selectAll().where('id', '=', videoId).executeTakeFirst();
+  if (!row) throw notFound('video', videoId);
+  return row;
+}
+
+/** The uploader, or (for a shop's own video) any member of that shop. */
+export function managesVideo(actor: Actor, row: Pick<VideoRow, 'owner_id' | 'shop_id' | 'host_kind'>): boolean {
+  return row.owner_id === actor.userId || (row.host_kind === 'shop' && row.shop_id !== null && actor.shops.has(row.shop_id));
+}
+
+/** True when this viewer may see the video: published ones for everyone, any other live state for its managers; removed for nobody. */
+export function canSeeVideo(viewer: Actor | null, row: Pick<VideoRow, 'status' | 'owner_id' | 'shop_id' | 'host_kind'>): boolean {
+  if (row.status === 'published') return true;
+  if (row.status === 'removed') return false;
+  return viewer !== null && managesVideo(viewer, row);
+}
+
+/** A video the viewer may see, else 404. */
+export async function visibleVideo(db: Db | Tx, videoId: string, viewer: Actor | null): Promise<VideoRow> {
+  const row = await loadRow(db, videoId);
+  if (!canSeeVideo(viewer, row)) throw notFound('video', videoId);
+  return row;
+}
+
+export async function getVideo(db: Db, videoId: string, viewer: Actor | null): Promise<VideoCard> {
+  const row = await visibleVideo(db, videoId, viewer);
+  return (await videoCards(db, [row], viewer?.userId ?? null))[0]!;
+}
+
+async function moveTo(tx: Tx, row: VideoRow, to: VideoStatus, by: VideoActor, now: number): Promise<void> {
+  assertVideoTransition(row.status, to, by);
+  const done = await tx
+    .updateTable('videos')
+    .set({ status: to, updated_at: now, ...(to === 'published' ? { published_at: now } : {}) })
+    .where('id', '=', row.id)
+    .where('status', '=', row.status)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', 'the video changed meanwhile; try again', 409, { from: row.status, to });
+  row.status = to;
+  await emit(tx, `video.${to}`, row.id, { videoId: row.id, ownerId: row.owner_id, by }, now);
+}
+
+/** The owner publishes: draft → review → published (review approves at once in this release). */
+export async function publishVideo(ctx: CoreContext, actor: Actor, videoId: string): Promise<VideoCard> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRow(tx, videoId);
+    if (!managesVideo(actor, row) || row.status === 'removed') throw notFound('video', videoId);
+    for (const step of publishPath(row.status)) await moveTo(tx, row, step.to, step.by, now);
+  });
+  return getVideo(ctx.db, videoId, actor);
+}
+
+/** The owner or an admin takes a video down; it is gone for everyone (404). */
+export async function removeVideo(ctx: CoreContext, actor: Actor, videoId: string): Promise<{ id: string; status: 'removed' }> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRow(tx, videoId);
+    const isAdmin = hasRole(actor, 'admin');
+    const manages = managesVideo(actor, row);
+    if ((!manages && !isAdmin) || row.status === 'removed') throw notFound('video', videoId);
+    await moveTo(tx, row, 'removed', manages ? 'owner' : 'admin', now);
+  });
+  return { id: videoId, status: 'removed' };
+}

@@ -1,0 +1,64 @@
+/** Client events: validated, deduplicated by clientEventId per viewer, stored append-only in one multi-row insert. */
+import type { CoreContext, Db } from '../context.js';
+import { DomainError } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { insertRows } from '../storage/insert-rows.js';
+import type { EventsTable } from '../storage/schema-events.js';
+import { actorKey, checkEventBatch, uniqueByClientId, type ClientEvent } from './event-rules.js';
+
+/** Who sends the batch: a signed-in person, or an anonymous viewer id chosen by the client. Never a user id from the body. */
+export interface EventSender {
+  userId?: string | null | undefined;
+  viewerId?: string | null | undefined;
+}
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+}
+
+export async function ingestEvents(ctx: CoreContext, sender: EventSender, events: readonly ClientEvent[]): Promise<IngestResult> {
+  const key = actorKey(sender);
+  const now = ctx.clock.now();
+  checkEventBatch(events, now);
+  const unique = uniqueByClientId(events);
+  await assertKnown(ctx, 'videos', 'UNKNOWN_VIDEO', unique.map((e) => e.videoId));
+  await assertKnown(ctx, 'products', 'UNKNOWN_PRODUCT', unique.map((e) => e.productId));
+  const userId = sender.userId ?? null;
+  const rows: EventsTable[] = unique.map((e) => ({
+    id: newId('event', now),
+    actor_key: key,
+    user_id: userId,
+    type: e.type,
+    video_id: e.videoId ?? null,
+    product_id: e.productId ?? null,
+    watch_ms: e.watchMs ?? null,
+    duration_ms: e.durationMs ?? null,
+    at: e.at,
+    client_event_id: e.clientEventId,
+    received_at: now,
+  }));
+  // One statement: the batch is stored whole or not at all; a clientEventId already stored for this viewer is skipped.
+  const accepted = await insertRows(ctx.db, 'events', rows, { onConflictDoNothing: ['actor_key', 'client_event_id'] });
+  return { accepted, duplicates: events.length - accepted };
+}
+
+/** Ids known to exist, per store and process: rows of videos and products are never deleted, so a hit never goes stale. */
+const knownIds = new WeakMap<Db, Set<string>>();
+const KNOWN_MAX = 200_000;
+
+async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code: string, ids: Array<string | undefined>): Promise<void> {
+  let known = knownIds.get(ctx.db);
+  if (!known) {
+    known = new Set();
+    knownIds.set(ctx.db, known);
+  }
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id) && !known.has(`${table}:${id}`)))];
+  if (wanted.length === 0) return;
+  const found = await ctx.db.selectFrom(table).select('id').where('id', 'in', wanted).execute();
+  if (known.size + found.length > KNOWN_MAX) known.clear();
+  for (const r of found) known.add(`${table}:${r.id}`);
+  if (found.length === wanted.length) return;
+  const missing = wanted.filter((id) => !known.has(`${table}:${id}`));
+  throw new DomainError(code, `no such ${table === 'videos' ? 'video' : 'product'}: ${missing[0]}`, 400, { ids: missing });
+}

@@ -1,0 +1,114 @@
+/**
+ * Product search for shoppers: listed products matching every word of the query (or one of its
+ * alternatives), ranked by relevance — which fields hold which words: the title counts most,
+ * then the category, then the shop; the word as typed counts more than a stem or synonym — then
+ * by sales, then by the engine's text rank (bm25 / ts_rank), then newest first.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { CoreContext } from '../context.js';
+import { invalid } from '../platform/errors.js';
+import { productCardsByIds, type Page, type ProductCard } from '../catalog/product-views.js';
+import { matchSql, matchText } from './search-dialect.js';
+import { cutForSearch } from './segmenter.js';
+import { queryGroups, weightedTerms, type TermGroup } from './terms.js';
+
+export const QUERY_MAX_CHARS = 50;
+export const SEARCH_MAX_LIMIT = 50;
+const MAX_OFFSET = 5_000;
+
+/** The cursor is opaque to clients: the offset into the ranked results. */
+export function encodeSearchCursor(offset: number): string {
+  return Buffer.from(`o${offset}`).toString('base64url');
+}
+
+export function decodeSearchCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^o(\d{1,6})$/.exec(text);
+  const offset = m ? Number(m[1]) : NaN;
+  if (!Number.isSafeInteger(offset) || offset < 1 || offset > MAX_OFFSET) throw invalid('cursor is not valid', { field: 'cursor' });
+  return offset;
+}
+
+/** Checks the length and returns the query with control characters (NUL included) turned into spaces. */
+export function checkQuery(q: string): string {
+  if (q.length < 1 || q.length > QUERY_MAX_CHARS) throw invalid(`q must be 1–${QUERY_MAX_CHARS} characters`, { field: 'q' });
+  return q.replace(/[\p{Cc}\p{Cs}]/gu, ' ');
+}
+
+/**
+ * Points per term, by where it is found: a whole word of the title 8, a sub-word or character of
+ * the title 3, the category 4, the shop 2; times 2 for the word as typed, 1 for an alternative.
+ * So 水果 ranks fruit (category 水果) above a 水果刀 (sub-word of the title).
+ */
+function relevance(match: ReturnType<typeof matchSql>, groups: TermGroup[]): RawBuilder<number> {
+  const has = (field: string, term: string) => sql`${match.contains(sql`(' ' || d.${sql.ref(field)} || ' ')`, ` ${term} `)} > 0`;
+  const parts = weightedTerms(groups).map(({ term, weight }) => {
+    const title = sql`(case when ${has('title_words', term)} then ${sql.lit(8 * weight)} when ${has('title_terms', term)} then ${sql.lit(3 * weight)} else 0 end)`;
+    const others = sql`(case when ${has('category_terms', term)} then ${sql.lit(4 * weight)} else 0 end) + (case when ${has('shop_terms', term)} then ${sql.lit(2 * weight)} else 0 end)`;
+    return sql`${title} + ${others}`;
+  });
+  return sql<number>`(${sql.join(parts, sql` + `)})`;
+}
+
+/** Ids of the listed products matching the groups, best first. */
+async function rankedIds(ctx: CoreContext, groups: TermGroup[], offset: number, limit: number, options: { prefixLast?: boolean; shopId?: string | undefined } = {}): Promise<string[]> {
+  const match = matchSql(ctx.dialect, matchText(ctx.dialect, groups, options.prefixLast));
+  const inShop = options.shopId ? sql`and p.shop_id = ${options.shopId}` : sql``;
+  const { rows } = await sql<{ id: string }>`
+    select p.id from search_documents d ${match.join}
+    join products p on p.id = d.product_id
+    where ${match.where} and p.status = 'listed' ${inShop}
+    order by ${relevance(match, groups)} desc, p.sales desc, ${match.rank} desc, p.id desc
+    limit ${limit} offset ${offset}`.execute(ctx.db);
+  return rows.map((r) => r.id);
+}
+
+export interface SearchQuery {
+  q: string;
+  /** Search within one shop (the shop page's search box). */
+  shopId?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export async function searchProducts(ctx: CoreContext, query: SearchQuery): Promise<Page<ProductCard>> {
+  const q = checkQuery(query.q);
+  const limit = query.limit ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT) throw invalid(`limit must be 1–${SEARCH_MAX_LIMIT}`, { field: 'limit' });
+  const offset = query.cursor ? decodeSearchCursor(query.cursor) : 0;
+  const groups = queryGroups(q, cutForSearch);
+  if (groups.length === 0) return { items: [], nextCursor: null };
+  const ids = await rankedIds(ctx, groups, offset, limit + 1, { shopId: query.shopId });
+  const page = ids.slice(0, limit);
+  const items = await productCardsByIds(ctx.db, page, true);
+  const next = offset + limit;
+  return { items, nextCursor: ids.length > limit && next <= MAX_OFFSET ? encodeSearchCursor(next) : null };
+}
+
+export const SUGGEST_MAX = 8;
+
+/**
+ * Up to eight suggestions while typing: titles of listed products that start with the text
+ * (best sellers first), then titles of the best matches for it, the last word matched as a prefix.
+ */
+export async function suggest(ctx: CoreContext, q: string): Promise<{ items: string[] }> {
+  const text = checkQuery(q).trim();
+  if (text.length === 0) return { items: [] };
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const prefixed = await ctx.db
+    .selectFrom('products')
+    .select('title')
+    .where('status', '=', 'listed')
+    .where(sql<boolean>`title like ${`${escaped}%`} escape '\\'`)
+    .orderBy('sales', 'desc')
+    .orderBy('id', 'desc')
+    .limit(SUGGEST_MAX)
+    .execute();
+  const items = new Set(prefixed.map((r) => r.title));
+  const groups = queryGroups(text, cutForSearch);
+  if (items.size < SUGGEST_MAX && groups.length > 0) {
+    const ids = await rankedIds(ctx, groups, 0, SUGGEST_MAX, { prefixLast: true });
+    for (const card of await productCardsByIds(ctx.db, ids, true)) items.add(card.title);
+  }
+  return { items: [...items].slice(0, SUGGEST_MAX) };
+}

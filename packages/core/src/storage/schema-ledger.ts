@@ -1,0 +1,140 @@
+import type { Generated } from 'kysely';
+/**
+ * Row types of the ledger module's tables (merged into `Database` in schema.ts). The columns it
+ * adds to order_lines and categories are declared here too and merged by interface merging.
+ */
+export interface LedgerAccountsTable {
+  id: string; // `<kind>` or `<kind>:<owner id>`
+  kind: string;
+  owner_id: string | null;
+  created_at: number;
+}
+
+export interface LedgerJournalsTable {
+  id: string;
+  reason: string;
+  ref_kind: string; // order | refund | payout | compensation | adjustment
+  ref_id: string;
+  memo: string;
+  created_at: number;
+}
+
+export interface LedgerEntriesTable {
+  id: string;
+  journal_id: string;
+  account_id: string;
+  amount_fen: number; // credit-positive: what the platform owes the account's holder
+  created_at: number;
+}
+
+export interface LedgerBalancesTable {
+  account_id: string;
+  balance_fen: number;
+  updated_at: number;
+}
+
+export interface LedgerOrderMoneyTable {
+  order_id: string;
+  shop_id: string;
+  provider: string;
+  captured_fen: number;
+  refunded_fen: number;
+  shipping_refunded_fen: number;
+  status: string; // held | settled | closed
+  settle_due_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LedgerSettlementsTable {
+  order_id: string;
+  shop_id: string;
+  journal_id: string;
+  gross_fen: number;
+  fee_fen: number;
+  commission_fen: number;
+  merchant_fen: number;
+  settled_at: number;
+}
+
+export interface PayoutAccountsTable {
+  id: string;
+  ledger_account_id: string;
+  holder_name: string;
+  bank: string;
+  account_no: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface PayoutsTable {
+  id: string;
+  ledger_account_id: string;
+  payout_account_id: string;
+  provider: string;
+  amount_fen: number;
+  status: string; // requested | submitted | succeeded | failed
+  request_key: string;
+  provider_payout_id: string | null;
+  attempts: number;
+  next_attempt_at: number;
+  failure: string | null;
+  created_by: string;
+  created_at: number;
+  completed_at: number | null;
+}
+
+export interface PayoutNotificationsTable {
+  provider: string;
+  event_id: string;
+  outcome: string;
+  received_at: number;
+}
+
+export interface ReconciliationReportsTable {
+  id: string;
+  day: string;
+  checked: number;
+  mismatches: string; // JSON
+  mismatch_count: number;
+  created_at: number;
+}
+
+export interface SandboxPayoutsTable {
+  id: string;
+  request_key: string;
+  amount_fen: number;
+  account_no: string;
+  holder_name: string;
+  status: string;
+  created_at: number;
+}
+
+export interface LedgerTables {
+  ledger_accounts: LedgerAccountsTable;
+  ledger_journals: LedgerJournalsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_balances: LedgerBalancesTable;
+  ledger_order_money: LedgerOrderMoneyTable;
+  ledger_settlements: LedgerSettlementsTable;
+  payout_accounts: PayoutAccountsTable;
+  payouts: PayoutsTable;
+  payout_notifications: PayoutNotificationsTable;
+  reconciliation_reports: ReconciliationReportsTable;
+  sandbox_payouts: SandboxPayoutsTable;
+}
+
+// Columns 0005_ledger adds to tables of the foundation (optional on insert: they have defaults).
+declare module './schema.js' {
+  interface OrderLinesTable {
+    creator_rate_bp: Generated<number>;
+    mcn_id: string | null;
+    mcn_share_bp: Generated<number>;
+    colonel_id: string | null;
+    colonel_fee_bp: Generated<number>;
+    refunded_fen: Generated<number>;
+  }
+  interface CategoriesTable {
+    settle_window_days: Generated<number>;
+  }
+}

@@ -1,0 +1,68 @@
+import { Type } from 'typebox';
+import { EVENT_TYPES, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedPageToJson, getFeed, getPersonSettings, ingestEvents, MAX_EVENTS_PER_BATCH, MAX_WATCH_MS, putPersonSettings } from '@zhongcao/core';
+import { actorOf } from '../http/auth.js';
+import { errors, Id } from '../http/schemas.js';
+import { typed, type App, type RouteDeps } from './types.js';
+
+const EPOCH_MS_MAX = 2 ** 50; // far beyond any real date, below 2**53
+const WatchMs = Type.Integer({ minimum: 0, maximum: MAX_WATCH_MS, description: 'milliseconds' });
+
+const ClientEvent = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z_]+$', description: EVENT_TYPES.join(' | ') }),
+    videoId: Type.Optional(Id('video')),
+    productId: Type.Optional(Id('product')),
+    watchMs: Type.Optional(WatchMs),
+    durationMs: Type.Optional(WatchMs),
+    at: Type.Integer({ minimum: 0, maximum: EPOCH_MS_MAX, description: 'when it happened on the client, epoch ms: at most 5 minutes ahead, at most 7 days old' }),
+    clientEventId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$', description: 'unique per viewer; a resent event is counted once' }),
+  },
+  { additionalProperties: false },
+);
+
+const ViewerHeader = Type.Object({ 'x-viewer-id': Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'anonymous viewer id chosen by the client' })) });
+
+const Settings = Type.Object({ personalizedRecommendation: Type.Boolean() }, { additionalProperties: false });
+
+export function feedRoutes(app: App, deps: RouteDeps): void {
+  const r = typed(app);
+  const { ctx } = deps.core;
+
+  r.get('/api/v1/feed', {
+    schema: {
+      tags: ['feed'],
+      summary: 'Pages of short videos: recommend (new, popular in the last day, followed creators; never repeats within a feed session) or following',
+      description: 'The first page (no cursor) starts a new feed session; pass nextCursor for the next page. Anonymous viewers may read recommend; following needs sign-in.',
+      querystring: Type.Object(
+        {
+          tab: Type.Optional(Type.Union([Type.Literal('recommend'), Type.Literal('following')], { default: 'recommend' })),
+          cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, pattern: '^[A-Za-z0-9_.-]+$', description: 'opaque; from nextCursor' })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: FEED_MAX_LIMIT, default: FEED_DEFAULT_LIMIT })),
+        },
+        { additionalProperties: false },
+      ),
+      response: errors(400, 401),
+    },
+  }, async (req, reply) => reply.type('application/json; charset=utf-8').send(feedPageToJson(await getFeed(ctx, req.auth?.actor.userId ?? null, req.query))));
+
+  r.post('/api/v1/events', {
+    schema: {
+      tags: ['feed'],
+      summary: 'Report what the viewer saw and did (impressions, watch progress, completions, product taps, likes, shares, follows)',
+      description: 'Stored append-only. The sender is the signed-in person, or an anonymous viewer identified by x-viewer-id; events repeating a clientEventId are ignored.',
+      headers: ViewerHeader,
+      body: Type.Object({ events: Type.Array(ClientEvent, { minItems: 1, maxItems: MAX_EVENTS_PER_BATCH }) }, { additionalProperties: false }),
+      response: errors(400, 401),
+    },
+  }, async (req, reply) => {
+    const viewerId = req.headers['x-viewer-id'];
+    const result = await ingestEvents(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.events);
+    return reply.status(202).send(result);
+  });
+
+  r.get('/api/v1/me/settings', { schema: { tags: ['feed'], summary: 'My preferences (personalised recommendation is on by default)', response: errors(401) } }, async (req) => getPersonSettings(ctx.db, actorOf(req).userId));
+
+  r.put('/api/v1/me/settings', {
+    schema: { tags: ['feed'], summary: 'Change my preferences; takes effect on the next request', body: Settings, response: errors(400, 401) },
+  }, async (req) => putPersonSettings(ctx, actorOf(req), req.body));
+}

@@ -1,0 +1,57 @@
+import { Type } from 'typebox';
+import { QUERY_MAX_CHARS, SEARCH_MAX_LIMIT, SHELF_SORTS, searchProducts, shelfProducts, shopSummary, suggest } from '@zhongcao/core';
+import { errors, Id } from '../http/schemas.js';
+import { typed, type App, type RouteDeps } from './types.js';
+
+const Cursor = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$', description: 'opaque, from nextCursor' });
+const Q = Type.String({ minLength: 1, maxLength: QUERY_MAX_CHARS, description: 'what the shopper typed (Chinese is segmented; any punctuation is safe)' });
+
+export function searchRoutes(app: App, deps: RouteDeps): void {
+  const r = typed(app);
+  const { ctx } = deps.core;
+  const tags = ['search'];
+
+  r.get('/api/v1/search/products', {
+    schema: {
+      tags,
+      summary: 'Search listed products, ranked by relevance then sales',
+      description: 'Every word of the query must match the title, category or shop (橙子 also finds 脐橙). An empty result is 200 with no items.',
+      querystring: Type.Object(
+        {
+          q: Q,
+          shopId: Type.Optional(Id('shop')),
+          cursor: Type.Optional(Cursor),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_MAX_LIMIT, default: 20 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: errors(400),
+    },
+  }, async (req) => searchProducts(ctx, req.query));
+
+  r.get('/api/v1/search/suggest', {
+    schema: { tags, summary: 'Up to 8 suggestions while typing (product titles)', querystring: Type.Object({ q: Q }, { additionalProperties: false }), response: errors(400) },
+  }, async (req) => suggest(ctx, req.query.q));
+
+  r.get('/api/v1/shelf/products', {
+    schema: {
+      tags,
+      summary: 'The shelf of a shop or category page (listed products, the category with its children), sorted',
+      querystring: Type.Object(
+        {
+          shopId: Type.Optional(Id('shop')),
+          categoryId: Type.Optional(Id('category')),
+          sort: Type.Optional(Type.Union(SHELF_SORTS.map((s) => Type.Literal(s)), { default: 'new', description: 'new | sales (best selling) | price_asc | price_desc' })),
+          cursor: Type.Optional(Cursor),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_MAX_LIMIT, default: 20 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: errors(400),
+    },
+  }, async (req) => shelfProducts(ctx.db, { ...req.query, limit: req.query.limit ?? 20 }));
+
+  r.get('/api/v1/shops/:shopId/summary', {
+    schema: { tags: ['catalog'], summary: 'A shop page’s header: the shop, its listed products and sales, its categories with product counts', params: Type.Object({ shopId: Id('shop') }), response: errors(400, 404) },
+  }, async (req) => shopSummary(ctx.db, req.params.shopId));
+}

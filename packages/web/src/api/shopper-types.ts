@@ -1,0 +1,185 @@
+/** Shapes of the shopper app's calls: content, feed, search, cart, checkout, orders. */
+
+export interface VideoAnchor {
+  productId: string;
+  title: string;
+  priceFen: number;
+  imageUrl: string | null;
+}
+
+export interface VideoCard {
+  id: string;
+  title: string;
+  caption: string;
+  hashtags: string[];
+  status: 'draft' | 'review' | 'published' | 'removed';
+  videoUrl: string;
+  posterUrl: string | null;
+  durationMs: number | null;
+  creator: { id: string; displayName: string; followed: boolean };
+  shop: { id: string; name: string } | null;
+  hostKind: 'creator' | 'shop';
+  anchors: VideoAnchor[];
+  stats: { views: number; likes: number; comments: number; shares: number };
+  liked: boolean;
+  publishedAt: number | null;
+  createdAt: number;
+}
+
+export type FeedTab = 'recommend' | 'following';
+
+export interface CommentReply {
+  id: string;
+  text: string;
+  author: { id: string; displayName: string };
+  createdAt: number;
+}
+
+export interface Comment extends CommentReply {
+  replies: CommentReply[];
+  replyCount: number;
+}
+
+export interface Profile {
+  id: string;
+  displayName: string;
+  followers: number;
+  following: number;
+  videos: number;
+  followed: boolean;
+  isCreator: boolean;
+}
+
+export interface Settings {
+  personalizedRecommendation: boolean;
+}
+
+export type EventType = 'impression' | 'view_progress' | 'complete' | 'product_tap' | 'like' | 'share' | 'follow';
+
+export interface ClientEvent {
+  type: EventType;
+  videoId?: string;
+  productId?: string;
+  watchMs?: number;
+  durationMs?: number;
+  at: number;
+  clientEventId: string;
+}
+
+export interface ProductCardData {
+  id: string;
+  title: string;
+  shopId: string;
+  shopName: string;
+  categoryId: string;
+  priceFen: number;
+  originalPriceFen: number | null;
+  imageUrl: string | null;
+  sales: number;
+  status: string;
+}
+
+export interface ShopInfo {
+  id: string;
+  name: string;
+  description: string;
+  origin: string | null;
+  shippingFeeFen: number;
+  freeShippingOverFen: number | null;
+  status: string;
+  createdAt: number;
+}
+
+export interface Category {
+  id: string;
+  parentId: string | null;
+  name: string;
+  shipByHours: number;
+  perishable: boolean;
+  children: Category[];
+}
+
+export interface Address {
+  id: string;
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+  isDefault: boolean;
+}
+
+export type AddressInput = Omit<Address, 'id'>;
+
+export interface CartItem {
+  skuId: string;
+  productId: string;
+  shopId: string;
+  shopName: string;
+  title: string;
+  specValues: string[];
+  priceFen: number;
+  quantity: number;
+  stock: number;
+  available: boolean;
+  attribution: { source: string; contentId?: string | null; creatorId?: string | null };
+}
+
+export interface Cart {
+  items: CartItem[];
+  totalFen: number;
+}
+
+export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled';
+
+export interface OrderLine {
+  id: string;
+  productId: string;
+  skuId: string;
+  title: string;
+  specValues: string[];
+  unitPriceFen: number;
+  quantity: number;
+  lineTotalFen: number;
+}
+
+export interface OrderSummary {
+  id: string;
+  shopId: string;
+  shopName: string;
+  status: OrderStatus;
+  itemsFen: number;
+  shippingFeeFen: number;
+  totalFen: number;
+  createdAt: number;
+  payDeadline: number | null;
+  lines: OrderLine[];
+}
+
+export interface Shipment {
+  id: string;
+  carrier: string;
+  trackingNo: string;
+  status: string;
+  createdAt: number;
+  deliveredAt: number | null;
+  lineIds: string[];
+}
+
+export interface OrderDetail extends OrderSummary {
+  paymentId: string | null;
+  paymentStatus: string | null;
+  address: Omit<Address, 'id' | 'isDefault'> | null;
+  note: string;
+  paidAt: number | null;
+  shippedAt: number | null;
+  deliveredAt: number | null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: string | null;
+  promise: { shipByHours: number } | null;
+  shipments: Shipment[];
+  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
+  refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
+}

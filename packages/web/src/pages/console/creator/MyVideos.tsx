@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Button, Popconfirm, Table, Toast, Typography } from '@douyinfe/semi-ui-19';
+import { IconPlus } from '@douyinfe/semi-icons';
+import { formatCount, formatDateTime } from '../../../lib/format';
+import { formatFen } from '../../../lib/money';
+import { consoleApi, type CreatorVideo } from '../api';
+import { CursorPager, useCursorPages } from '../shell/CursorPager';
+import { EmptyState, ErrorState, errorText, StatusTag } from '../shell/common';
+
+/** 作品: my videos with their status, views, likes, comments, shares and the orders they brought. */
+export function MyVideos() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const pages = useCursorPages((cursor) => consoleApi.myVideos(cursor), []);
+  const [busy, setBusy] = useState<string | null>(null);
+  const n = (v: number) => formatCount(v, i18n.language);
+
+  async function publish(v: CreatorVideo) {
+    setBusy(v.id);
+    try {
+      await consoleApi.publishVideo(v.id);
+      Toast.success(t('consoleUi.creator.publishedNow'));
+      pages.reload();
+    } catch (e) {
+      Toast.error(errorText(e, t));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.nav.videos')}</Typography.Title>
+      <div className="cs-toolbar">
+        <span className="cs-grow" />
+        <Button theme="solid" icon={<IconPlus />} onClick={() => navigate('/creator/publish')}>{t('consoleUi.nav.publish')}</Button>
+      </div>
+      {pages.error != null ? (
+        <ErrorState error={pages.error} onRetry={pages.reload} />
+      ) : (
+        <Table
+          loading={pages.loading}
+          rowKey="id"
+          pagination={false}
+          dataSource={pages.items ?? []}
+          data-testid="videos-table"
+          scroll={{ x: 'max-content' }}
+          empty={<EmptyState title={t('consoleUi.creator.noVideos')}><Button onClick={() => navigate('/creator/publish')}>{t('consoleUi.nav.publish')}</Button></EmptyState>}
+          columns={[
+            {
+              title: t('consoleUi.creator.video'),
+              dataIndex: 'title',
+              render: (_: unknown, v: CreatorVideo) => (
+                <span className="cs-title-cell">
+                  {v.posterUrl ? <img className="cs-poster" src={v.posterUrl} alt="" /> : <span className="cs-poster" />}
+                  <span>
+                    <strong>{v.title}</strong>
+                    <br />
+                    <span className="cs-muted">{v.hashtags.map((h) => `#${h}`).join(' ')}</span>
+                  </span>
+                </span>
+              ),
+            },
+            { title: t('consoleUi.statusCol'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+            { title: t('consoleUi.creator.views'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.views) },
+            { title: t('consoleUi.creator.likes'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.likes) },
+            { title: t('consoleUi.creator.comments'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.comments) },
+            { title: t('consoleUi.creator.shares'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.shares) },
+            { title: t('consoleUi.creator.orders'), dataIndex: 'orders', align: 'right' },
+            { title: t('consoleUi.creator.gmv'), dataIndex: 'gmvFen', align: 'right', render: (v: number) => formatFen(v) },
+            { title: t('consoleUi.creator.when'), dataIndex: 'createdAt', render: (_: number, v: CreatorVideo) => formatDateTime(v.publishedAt ?? v.createdAt, i18n.language) },
+            {
+              title: t('consoleUi.actions'),
+              dataIndex: 'id',
+              render: (_: unknown, v: CreatorVideo) =>
+                v.status === 'draft' ? (
+                  <Popconfirm title={t('consoleUi.creator.confirmPublish')} content={v.title} onConfirm={() => void publish(v)}>
+                    <Button size="small" loading={busy === v.id}>{t('consoleUi.creator.publish')}</Button>
+                  </Popconfirm>
+                ) : null,
+            },
+          ]}
+        />
+      )}
+      <CursorPager pages={pages} />
+    </>
+  );
+}

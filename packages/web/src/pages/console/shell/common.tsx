@@ -1,0 +1,121 @@
+/** Small pieces every console screen uses: loading with retry, error and empty views, status tags. */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Empty, Skeleton, Tag } from '@douyinfe/semi-ui-19';
+import { IllustrationConstruction, IllustrationNoContent } from '@douyinfe/semi-illustrations';
+import { ApiError } from '../../../api/client';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Runs `load` when `deps` change (and on reload); the newest answer wins. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    load().then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (error: unknown) => live && setState({ data: null, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+export function errorText(error: unknown, t: (k: string) => string): string {
+  if (error instanceof ApiError) return error.status === 0 ? t('consoleUi.networkError') : `${error.message} (${error.code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Empty
+      image={<IllustrationConstruction style={{ width: 120, height: 120 }} />}
+      title={t('consoleUi.loadFailed')}
+      description={errorText(error, t)}
+      data-testid="console-error"
+    >
+      {onRetry && <Button onClick={onRetry}>{t('consoleUi.retry')}</Button>}
+    </Empty>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <Empty image={<IllustrationNoContent style={{ width: 120, height: 120 }} />} title={title}>
+      {children}
+    </Empty>
+  );
+}
+
+export function LoadingBlock({ rows = 5 }: { rows?: number }) {
+  return <Skeleton placeholder={<Skeleton.Paragraph rows={rows} />} loading active />;
+}
+
+/** The three states of a loaded block; `children` renders the data. */
+export function LoadView<T>({ state, rows, children }: { state: Loaded<T>; rows?: number; children: (data: T) => ReactNode }) {
+  if (state.error != null) return <ErrorState error={state.error} onRetry={state.reload} />;
+  if (state.data === null) return <LoadingBlock rows={rows} />;
+  return <>{children(state.data)}</>;
+}
+
+const STATUS_COLOR: Record<string, 'orange' | 'blue' | 'green' | 'grey' | 'red' | 'cyan' | 'violet'> = {
+  unpaid: 'grey', paid: 'orange', shipped: 'blue', delivered: 'cyan', completed: 'green', cancelled: 'grey',
+  listed: 'green', draft: 'grey', delisted: 'orange',
+  published: 'green', review: 'violet', removed: 'red',
+  active: 'green', suspended: 'red',
+};
+
+/** A coloured tag for an order, product, video or shop status, in the UI language. */
+export function StatusTag({ status }: { status: string }) {
+  const { t, i18n } = useTranslation();
+  const key = `consoleUi.status.${status}`;
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'grey'} size="small" data-status={status}>
+      {i18n.exists(key) ? t(key) : status}
+    </Tag>
+  );
+}
+
+/** "¥29.90" → fen; null when not a valid amount. */
+export function yuanToFen(value: string | number | undefined | null): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  const text = String(value).trim();
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) return null;
+  const [yuan, cents = ''] = text.split('.');
+  return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
+}
+
+/** Remaining time until `deadline` as "3小时12分" / "3h 12m"; negative means overdue. */
+export function countdown(deadline: number, now: number, lang: string): { text: string; urgent: boolean; overdue: boolean } {
+  const left = deadline - now;
+  const abs = Math.abs(left);
+  const h = Math.floor(abs / 3_600_000);
+  const m = Math.floor((abs % 3_600_000) / 60_000);
+  const zh = lang.startsWith('zh');
+  const span = zh ? `${h > 0 ? `${h}小时` : ''}${m}分` : `${h > 0 ? `${h}h ` : ''}${m}m`;
+  if (left < 0) return { text: zh ? `已超时 ${span}` : `overdue ${span}`, urgent: true, overdue: true };
+  return { text: zh ? `剩余 ${span}` : `${span} left`, urgent: left < 2 * 3_600_000, overdue: false };
+}
+
+/** How long ago, roughly: "5分钟前" / "5 min ago". */
+export function waited(since: number, now: number, lang: string): string {
+  const mins = Math.max(0, Math.floor((now - since) / 60_000));
+  const zh = lang.startsWith('zh');
+  if (mins < 1) return zh ? '刚刚' : 'just now';
+  if (mins < 60) return zh ? `${mins}分钟前` : `${mins} min ago`;
+  const hours = Math.floor(mins / 60);
+  if (hours < 48) return zh ? `${hours}小时前` : `${hours} h ago`;
+  return zh ? `${Math.floor(hours / 24)}天前` : `${Math.floor(hours / 24)} d ago`;
+}

@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { getOrder } from '../../api/shopper';
+import type { OrderDetail } from '../../api/shopper-types';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Price } from '../../components/Price';
+import { LineImage } from '../../components/LineImage';
+import { ShopperLayout } from '../../components/ShopperLayout';
+import { SkeletonLines } from '../../components/Skeleton';
+import { formatDateTime } from '../../lib/format';
+import { formatFen } from '../../lib/money';
+import { AddressText } from '../checkout/AddressForm';
+import { OrderActionsBar } from './OrderActionsBar';
+import '../../styles/shop.css';
+import '../../styles/shopper.css';
+
+/** /app/orders/:orderId: status and promise, address, lines, totals, parcels, timeline, actions. */
+export function OrderDetailPage() {
+  const { t } = useTranslation();
+  return (
+    <ShopperLayout title={t('order.title')} back>
+      <RequireAuth fallback={<section className="section"><SkeletonLines lines={6} /></section>}>{() => <Detail />}</RequireAuth>
+    </ShopperLayout>
+  );
+}
+
+function Detail() {
+  const { t, i18n } = useTranslation();
+  const { orderId = '' } = useParams();
+  const [order, setOrder] = useState<OrderDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    setError(null);
+    getOrder(orderId).then(setOrder, setError);
+  }, [orderId]);
+  useEffect(load, [load]);
+
+  if (!order) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+      return (
+        <div className="empty">
+          <p className="empty-title">{t('order.notFound')}</p>
+          <Link to="/app/orders" className="btn">
+            {t('orders.title')}
+          </Link>
+        </div>
+      );
+    }
+    return error != null ? <ErrorNote error={error} onRetry={load} /> : <section className="section"><SkeletonLines lines={6} /></section>;
+  }
+  const when = (ms: number) => formatDateTime(ms, i18n.language);
+  return (
+    <div data-testid="order-detail" data-order-id={order.id}>
+      <section className={`order-hero status-bg-${order.status}`}>
+        <h2 data-testid="order-status">{t(`orderStatus.${order.status}`)}</h2>
+        <p>{t(`order.statusHint.${order.status}`, { defaultValue: '' })}</p>
+        {order.status === 'unpaid' && order.payDeadline && <p>{t('order.payBy', { time: when(order.payDeadline) })}</p>}
+        {order.promise && (order.status === 'unpaid' || order.status === 'paid') && (
+          <span className="promise-tag" data-testid="promise">
+            {t('order.promise', { h: order.promise.shipByHours })}
+          </span>
+        )}
+        {order.status === 'cancelled' && order.cancelReason && <p>{t('order.cancelled', { reason: order.cancelReason })}</p>}
+      </section>
+
+      {order.shipments.length > 0 ? (
+        <section className="section" data-testid="parcels">
+          <h3>{t('order.parcels')}</h3>
+          {order.shipments.map((s, i) => (
+            <div className="parcel" key={s.id} data-testid="parcel">
+              <div className="kv">
+                <strong>{t('order.parcel', { n: i + 1 })}</strong>
+                <span className="tag">{t(`order.shipmentStatus.${s.status}`, { defaultValue: s.status })}</span>
+              </div>
+              <div className="kv">
+                <span className="muted">{t('order.carrier')}</span>
+                <span>{s.carrier}</span>
+              </div>
+              <div className="kv">
+                <span className="muted">{t('order.trackingNo')}</span>
+                <span data-testid="tracking-no">{s.trackingNo}</span>
+              </div>
+            </div>
+          ))}
+        </section>
+      ) : (
+        order.status === 'paid' && (
+          <section className="section">
+            <h3>{t('order.parcels')}</h3>
+            <p className="muted">{t('order.noParcels')}</p>
+          </section>
+        )
+      )}
+
+      {order.address && (
+        <section className="section">
+          <h3>{t('order.address')}</h3>
+          <AddressText address={order.address} />
+        </section>
+      )}
+
+      <section className="section">
+        <Link to={`/app/shop/${encodeURIComponent(order.shopId)}`} className="cart-shop-name">
+          {order.shopName} ›
+        </Link>
+        {order.lines.map((l) => (
+          <Link to={`/app/product/${encodeURIComponent(l.productId)}`} className="line" key={l.id}>
+            <LineImage src={null} title={l.title} />
+            <div className="line-main">
+              <span className="line-title">{l.title}</span>
+              <span className="line-spec">{l.specValues.join(' / ')}</span>
+              <div className="line-bottom">
+                <Price fen={l.unitPriceFen} />
+                <span className="muted">×{l.quantity}</span>
+              </div>
+            </div>
+          </Link>
+        ))}
+        <div className="kv">
+          <span className="muted">{t('order.items')}</span>
+          <span>{formatFen(order.itemsFen)}</span>
+        </div>
+        <div className="kv">
+          <span className="muted">{t('order.shipping')}</span>
+          <span>{order.shippingFeeFen === 0 ? t('checkout.free') : formatFen(order.shippingFeeFen)}</span>
+        </div>
+        <div className="kv kv-strong">
+          <span>{t('order.total')}</span>
+          <Price fen={order.totalFen} />
+        </div>
+      </section>
+
+      <section className="section">
+        <h3>{t('order.timeline')}</h3>
+        <ol className="timeline" data-testid="timeline">
+          {[...order.transitions].reverse().map((tr, i) => (
+            <li key={`${tr.at}-${i}`} className={i === 0 ? 'timeline-now' : ''}>
+              <strong>{t(`orderStatus.${tr.to}`, { defaultValue: tr.to })}</strong>
+              <span className="muted small">{when(tr.at)}</span>
+            </li>
+          ))}
+        </ol>
+        <div className="kv small">
+          <span className="muted">{t('order.id')}</span>
+          <span className="mono">{order.id}</span>
+        </div>
+        <div className="kv small">
+          <span className="muted">{t('order.createdAt')}</span>
+          <span>{when(order.createdAt)}</span>
+        </div>
+      </section>
+      <div className="detail-actions">
+        <OrderActionsBar order={order} onChanged={setOrder} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { CartPage } from '../cart/CartPage';
+import { CheckoutPage } from '../checkout/CheckoutPage';
+import { FeedPage } from '../feed/FeedPage';
+import { MallPage } from '../mall/MallPage';
+import { AddressesPage } from '../me/AddressesPage';
+import { MePage } from '../me/MePage';
+import { NotFoundPage } from '../NotFoundPage';
+import { OrderDetailPage } from '../orders/OrderDetailPage';
+import { OrdersPage } from '../orders/OrdersPage';
+import { CreatorProfilePage } from '../profile/CreatorProfilePage';
+import { SearchPage } from '../search/SearchPage';
+import { ProductPage } from '../shop/ProductPage';
+import { ShopPage } from '../shoppage/ShopPage';
+
+/** Everything under /app: the shopper app. */
+export function ShopperApp() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    window.scrollTo(0, 0); // a new screen starts at its top
+  }, [pathname]);
+  return (
+    <Routes>
+      <Route index element={<FeedPage />} />
+      <Route path="mall" element={<MallPage />} />
+      <Route path="category/:categoryId" element={<MallPage />} />
+      <Route path="search" element={<SearchPage />} />
+      <Route path="product/:id" element={<ProductPage />} />
+      <Route path="shop/:shopId" element={<ShopPage />} />
+      <Route path="u/:userId" element={<CreatorProfilePage />} />
+      <Route path="cart" element={<CartPage />} />
+      <Route path="checkout" element={<CheckoutPage />} />
+      <Route path="orders" element={<OrdersPage />} />
+      <Route path="orders/:orderId" element={<OrderDetailPage />} />
+      <Route path="me" element={<MePage />} />
+      <Route path="me/addresses" element={<AddressesPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
