@@ -39,7 +39,15 @@ export async function platformBalances(ctx: CoreContext, actor: Actor): Promise<
   requireViewable(actor, 'platform_fee_revenue');
   const rows = await ctx.db.selectFrom('ledger_accounts').select('id').where('owner_id', 'is', null).orderBy('id').execute();
   const providers = await ctx.db.selectFrom('ledger_accounts').select('id').where('kind', '=', 'provider_cash').orderBy('id').execute();
-  return balances(ctx, [...rows.map((r) => r.id), ...providers.map((r) => r.id)]);
+  const platform = await balances(ctx, [...rows.map((r) => r.id), ...providers.map((r) => r.id)]);
+  // Buyers' money held for every shop until settlement: the sum of all shops' clearing accounts.
+  const clearing = await ctx.db
+    .selectFrom('ledger_balances')
+    .innerJoin('ledger_accounts', 'ledger_accounts.id', 'ledger_balances.account_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('ledger_balances.balance_fen'), eb.lit(0)).as('total'))
+    .where('ledger_accounts.kind', '=', 'clearing')
+    .executeTakeFirstOrThrow();
+  return [...platform, { accountId: 'clearing', kind: 'clearing', ownerId: null, label: ACCOUNT_KINDS.clearing, balanceFen: Number(clearing.total) }];
 }
 
 export interface StatementLine {

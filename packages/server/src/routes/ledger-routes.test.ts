@@ -62,6 +62,7 @@ test('money over HTTP: balances, statement JSON and CSV, payout, refunds; scoped
     assert.equal((await s.call('GET', '/api/v1/admin/money/overview', { token: owner })).statusCode, 404);
     const overview = (await s.call('GET', '/api/v1/admin/money/overview', { token: adminToken })).json() as { items: Array<{ accountId: string; balanceFen: number }> };
     assert.equal(overview.items.find((i) => i.accountId === 'platform_fee_revenue')!.balanceFen, 180);
+    assert.equal(typeof overview.items.find((i) => i.accountId === 'clearing')?.balanceFen, 'number', 'the overview totals every shop’s clearing account');
     s.core.clock.advance(3600 * 1000);
     const rec = await s.call('POST', '/api/v1/admin/money/reconciliations', { token: adminToken });
     assert.equal(rec.statusCode, 201);
