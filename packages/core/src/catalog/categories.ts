@@ -2,6 +2,7 @@ import type { Actor, CoreContext, Db } from '../context.js';
 import { requireRole } from '../accounts/roles.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { reindexCategory } from '../search/search-index.js';
 
 /** The rule profile every category carries; later issues read more of it. */
 export interface RuleProfile {
@@ -51,12 +52,15 @@ export async function createCategory(ctx: CoreContext, actor: Actor | null, inpu
 export async function updateCategoryRules(ctx: CoreContext, actor: Actor, id: string, rules: RuleProfile & { name?: string }): Promise<void> {
   requireRole(actor, 'admin');
   checkRuleProfile(rules);
-  const res = await ctx.db
-    .updateTable('categories')
-    .set({ ship_by_hours: rules.shipByHours, perishable: rules.perishable ? 1 : 0, fee_rate_bp: rules.feeRateBp, ...(rules.name ? { name: rules.name.trim() } : {}) })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw notFound('category', id);
+  await ctx.db.transaction().execute(async (tx) => {
+    const res = await tx
+      .updateTable('categories')
+      .set({ ship_by_hours: rules.shipByHours, perishable: rules.perishable ? 1 : 0, fee_rate_bp: rules.feeRateBp, ...(rules.name ? { name: rules.name.trim() } : {}) })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw notFound('category', id);
+    if (rules.name) await reindexCategory(tx, id, ctx.clock.now()); // category names are part of the search text
+  });
 }
 
 /** The whole tree, roots first, ordered by `sort` then id. */

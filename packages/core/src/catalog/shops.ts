@@ -2,6 +2,7 @@ import type { Actor, CoreContext, Db } from '../context.js';
 import { requireShopMember, requireShopOwner } from '../accounts/roles.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { reindexShop } from '../search/search-index.js';
 
 export interface ShopInput {
   name: string;
@@ -58,17 +59,20 @@ export async function createShop(ctx: CoreContext, actor: Actor, input: ShopInpu
 export async function updateShop(ctx: CoreContext, actor: Actor, shopId: string, input: ShopInput): Promise<ShopView> {
   requireShopOwner(actor, shopId);
   checkShop(input);
-  await ctx.db
-    .updateTable('shops')
-    .set({
-      name: input.name.trim(),
-      description: (input.description ?? '').trim(),
-      origin: (input.origin ?? '').trim(),
-      shipping_fee_fen: input.shippingFeeFen ?? 0,
-      free_shipping_over_fen: input.freeShippingOverFen ?? null,
-    })
-    .where('id', '=', shopId)
-    .execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('shops')
+      .set({
+        name: input.name.trim(),
+        description: (input.description ?? '').trim(),
+        origin: (input.origin ?? '').trim(),
+        shipping_fee_fen: input.shippingFeeFen ?? 0,
+        free_shipping_over_fen: input.freeShippingOverFen ?? null,
+      })
+      .where('id', '=', shopId)
+      .execute();
+    await reindexShop(tx, shopId, ctx.clock.now()); // the shop's name is part of its products' search text
+  });
   return getShop(ctx.db, shopId);
 }
 
