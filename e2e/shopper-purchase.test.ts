@@ -147,4 +147,27 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     await screen(page, 'feed-en');
     await useLanguage(page, 'zh-CN');
   });
+
+  browserTest(env, 'on a touch screen, a swipe up shows the next video and a swipe down the previous one', async (page) => {
+    await page.goto('/app');
+    const current = page.getByTestId('video-current');
+    await current.waitFor();
+    const first = await current.getAttribute('data-video-id');
+    const swipe = (fromY: number, toY: number) =>
+      page.evaluate(
+        ([a, b]) => {
+          // No helper functions in here: the page gets this code as a string.
+          const el = document.querySelector('.slides')!;
+          const start = new Touch({ identifier: 1, target: el, clientX: 200, clientY: a! });
+          const end = new Touch({ identifier: 1, target: el, clientX: 200, clientY: b! });
+          el.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, touches: [start], changedTouches: [start] }));
+          el.dispatchEvent(new TouchEvent('touchend', { bubbles: true, touches: [], changedTouches: [end] }));
+        },
+        [fromY, toY],
+      );
+    await swipe(600, 200);
+    await page.waitForFunction((id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id, first);
+    await swipe(200, 600);
+    await page.waitForFunction((id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') === id, first);
+  });
 });

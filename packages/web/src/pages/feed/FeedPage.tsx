@@ -152,7 +152,7 @@ export function FeedPage() {
           {feed.items.map((video, i) =>
             Math.abs(i - index) <= 2 ? (
               <div key={video.id} className="slide-frame" style={{ transform: `translateY(${(i - index) * 100}%)` }} aria-hidden={i !== index}>
-                <VideoSlide video={video} active={i === index && sheet?.kind !== 'product'} near={Math.abs(i - index) <= 1} muted={muted} onUnmute={() => setMuted(false)}>
+                <VideoSlide video={video} active={i === index} near={Math.abs(i - index) <= 1} muted={muted} onUnmute={() => setMuted(false)}>
                   <ActionRail
                     video={video}
                     isSelf={video.creator.id === userId}
