@@ -77,6 +77,13 @@ describe('landing page and demo doors', () => {
     assert.equal(shops.status, 200);
     assert.ok(shops.body.items.length > 0, 'the demo merchant owns a shop');
     await page.getByTestId('console-user-menu').getByTestId('display-name').waitFor();
+
+    // Log out from the console's user menu: back on the landing page, signed out.
+    await page.getByTestId('console-user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const me = await pageApi(page, '/api/v1/me');
+    assert.equal(me.status, 401);
   });
 
   browserTest(env, '达人中心 and 平台管理 open their consoles signed in as the demo user', async (page) => {

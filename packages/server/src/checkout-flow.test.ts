@@ -54,6 +54,7 @@ test('a shopper buys, pays at the sandbox cashier, the merchant ships, the shopp
     assert.deepEqual(order.transitions.map((t: { to: string }) => t.to), ['unpaid', 'paid', 'shipped', 'delivered', 'completed']);
     assert.deepEqual(order.transitions.map((t: { actorKind: string }) => t.actorKind), ['buyer', 'provider', 'merchant', 'buyer', 'buyer']);
     assert.equal(order.shipments[0].trackingNo, 'SF1234567890');
+    assert.equal(order.shipments[0].status, 'delivered', 'confirming receipt marks parcels still in transit as delivered');
   } finally {
     await s.close();
   }

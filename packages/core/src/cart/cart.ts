@@ -3,6 +3,7 @@ import type { Actor, CoreContext, Db } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/attribution.js';
 import type { Attribution } from '../checkout/pricing.js';
+import { firstImages } from '../catalog/product-views.js';
 
 export const MAX_CART_ITEMS = 100;
 
@@ -10,6 +11,7 @@ export interface CartView {
   items: Array<{
     skuId: string;
     productId: string;
+    imageUrl: string | null;
     shopId: string;
     shopName: string;
     title: string;
@@ -62,9 +64,11 @@ export async function cartView(db: Db, userId: string): Promise<CartView> {
     .where('cart_items.user_id', '=', userId)
     .orderBy('cart_items.added_at')
     .execute();
+  const images = await firstImages(db, rows.map((r) => r.product_id));
   const items = rows.map((r) => ({
     skuId: r.sku_id,
     productId: r.product_id,
+    imageUrl: images.get(r.product_id) ?? null,
     shopId: r.shop_id,
     shopName: r.shop_name,
     title: r.title,

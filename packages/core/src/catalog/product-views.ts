@@ -165,3 +165,13 @@ export async function productDetail(db: Db, productId: string, viewer: Actor | n
     rules: { shipByHours: p.ship_by_hours, perishable: p.perishable === 1 },
   };
 }
+
+/** The first image of each product, for lists that show a thumbnail (cart, order lines). */
+export async function firstImages(db: Db, productIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(productIds)];
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('product_images').select(['product_id', 'file_name']).where('product_id', 'in', ids).orderBy('sort').orderBy('id').execute();
+  for (const r of rows) if (!out.has(r.product_id)) out.set(r.product_id, imageUrl(r.file_name));
+  return out;
+}

@@ -142,7 +142,11 @@ export async function confirmReceipt(ctx: CoreContext, actor: Actor, orderId: st
     if (!order || order.buyer_id !== actor.userId) throw notFound('order', orderId);
     const ref = { id: order.id, shopId: order.shop_id };
     const by = { kind: 'buyer' as const, id: actor.userId };
-    if (order.status === 'shipped') await requireTransition(tx, ref, 'shipped', 'delivered', by, 'buyer confirmed receipt', now);
+    if (order.status === 'shipped') {
+      await requireTransition(tx, ref, 'shipped', 'delivered', by, 'buyer confirmed receipt', now);
+      // The buyer has the goods: parcels still in transit count as delivered now.
+      await tx.updateTable('shipments').set({ status: 'delivered', delivered_at: now }).where('order_id', '=', order.id).where('status', '=', 'in_transit').execute();
+    }
     else if (order.status !== 'delivered') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be confirmed as received`, 409, { from: order.status, to: 'completed' });
     await requireTransition(tx, ref, 'delivered', 'completed', by, 'buyer confirmed receipt', now);
     await scheduleSettlement(tx, order.id, now);

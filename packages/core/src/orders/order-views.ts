@@ -1,11 +1,12 @@
 /** Read models of orders: the buyer's list, a shop's list, and one order's full detail. */
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
-import type { Page } from '../catalog/product-views.js';
+import { firstImages, type Page } from '../catalog/product-views.js';
 
 export interface OrderLineView {
   id: string;
   productId: string;
+  imageUrl: string | null;
   skuId: string;
   title: string;
   specValues: string[];
@@ -63,6 +64,7 @@ function baseQuery(db: Db) {
 async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>): Promise<OrderSummary[]> {
   const ids = rows.map((r) => r.id);
   const lines = ids.length ? await db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).orderBy('id').execute() : [];
+  const images = await firstImages(db, lines.map((l) => l.product_id));
   return rows.map((r) => ({
     id: r.id,
     shopId: r.shop_id,
@@ -74,14 +76,15 @@ async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof base
     totalFen: r.total_fen,
     createdAt: r.created_at,
     payDeadline: r.pay_deadline,
-    lines: lines.filter((l) => l.order_id === r.id).map(lineView),
+    lines: lines.filter((l) => l.order_id === r.id).map((l) => lineView(l, images.get(l.product_id) ?? null)),
   }));
 }
 
-function lineView(l: { id: string; product_id: string; sku_id: string; title: string; spec_values: string; unit_price_fen: number; quantity: number; line_total_fen: number; attr_source: string; attr_content_id: string | null; attr_creator_id: string | null }): OrderLineView {
+function lineView(l: { id: string; product_id: string; sku_id: string; title: string; spec_values: string; unit_price_fen: number; quantity: number; line_total_fen: number; attr_source: string; attr_content_id: string | null; attr_creator_id: string | null }, image: string | null): OrderLineView {
   return {
     id: l.id,
     productId: l.product_id,
+    imageUrl: image,
     skuId: l.sku_id,
     title: l.title,
     specValues: JSON.parse(l.spec_values) as string[],

@@ -115,6 +115,7 @@ export type AddressInput = Omit<Address, 'id'>;
 export interface CartItem {
   skuId: string;
   productId: string;
+  imageUrl: string | null;
   shopId: string;
   shopName: string;
   title: string;
@@ -136,6 +137,7 @@ export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'delivered' | 'complet
 export interface OrderLine {
   id: string;
   productId: string;
+  imageUrl: string | null;
   skuId: string;
   title: string;
   specValues: string[];

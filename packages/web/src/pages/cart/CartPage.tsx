@@ -95,7 +95,7 @@ function CartBody() {
           {group.items.map((item) => (
             <div key={item.skuId} className={`line${item.available ? '' : ' line-unavailable'}`} data-testid="cart-item">
               <Link to={`/app/product/${encodeURIComponent(item.productId)}`}>
-                <LineImage src={null} title={item.title} />
+                <LineImage src={item.imageUrl} title={item.title} />
               </Link>
               <div className="line-main">
                 <Link to={`/app/product/${encodeURIComponent(item.productId)}`} className="line-title">

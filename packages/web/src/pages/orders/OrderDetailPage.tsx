@@ -108,7 +108,7 @@ function Detail() {
         </Link>
         {order.lines.map((l) => (
           <Link to={`/app/product/${encodeURIComponent(l.productId)}`} className="line" key={l.id}>
-            <LineImage src={null} title={l.title} />
+            <LineImage src={l.imageUrl} title={l.title} />
             <div className="line-main">
               <span className="line-title">{l.title}</span>
               <span className="line-spec">{l.specValues.join(' / ')}</span>

@@ -107,7 +107,7 @@ function OrderCard({ order, onChanged }: { order: OrderSummary; onChanged(order:
       </div>
       {order.lines.map((l) => (
         <div className="line" key={l.id}>
-          <LineImage src={null} title={l.title} />
+          <LineImage src={l.imageUrl} title={l.title} />
           <div className="line-main">
             <span className="line-title">{l.title}</span>
             <span className="line-spec">{l.specValues.join(' / ')}</span>

@@ -86,10 +86,13 @@ function Frame({ kind, nav, switcher, children, user }: { kind: ConsoleKind; nav
                 </Dropdown.Menu>
               }
             >
-              <Button theme="borderless" className="cs-user" data-testid="console-user-menu" aria-label={t('consoleUi.userMenu')}>
-                <Avatar size="extra-small" color="red">{user.displayName.slice(0, 1)}</Avatar>
-                <span className="cs-user-name" data-testid="display-name">{user.displayName}</span>
-              </Button>
+              {/* A plain element as the trigger: Semi positions the menu from its DOM node (a Button's ref is not one). */}
+              <span className="cs-user-trigger">
+                <Button theme="borderless" className="cs-user" data-testid="console-user-menu" aria-label={t('consoleUi.userMenu')}>
+                  <Avatar size="extra-small" color="red">{user.displayName.slice(0, 1)}</Avatar>
+                  <span className="cs-user-name" data-testid="display-name">{user.displayName}</span>
+                </Button>
+              </span>
             </Dropdown>
           </span>
         </Layout.Header>
