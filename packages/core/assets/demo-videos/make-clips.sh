@@ -1,7 +1,9 @@
 #!/bin/sh
 # Makes the demo clips in this folder with Debian's ffmpeg (apt-get install ffmpeg fonts-noto-cjk).
 # Each clip: 6 s, 540x960 portrait, 24 fps, H.264 (yuv420p, faststart), a quiet tone, a warm
-# moving colour field, a sliding highlight and a Chinese caption. The product never runs this.
+# moving colour field, a sliding highlight and a Chinese caption. Captions name the category, not
+# one product, because each clip is reused for every demo video of its category. The product
+# never runs this.
 set -eu
 cd "$(dirname "$0")"
 FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
@@ -21,10 +23,10 @@ drawtext=fontfile=$FONT:text='种草 Zhongcao':fontsize=26:fontcolor=white@0.8:x
     -c:a aac -b:a 24k -ac 1 -movflags +faststart -t 6 "$1"
 }
 
-clip orchard-oranges.mp4 '#ff7a18' '#ffd166' '新鲜现摘' '云南冰糖橙 产地直发' 220
-clip mountain-honey.mp4 '#e09f3e' '#9e2a2b' '深山土蜂蜜' '原蜜无添加 · 一瓶两斤' 247
-clip river-tea.mp4 '#2d6a4f' '#95d5b2' '明前春茶' '高山云雾 · 一芽一叶' 262
-clip fresh-seafood.mp4 '#0077b6' '#90e0ef' '今早出海' '舟山带鱼 · 冰鲜到家' 196
-clip farm-rice.mp4 '#bc6c25' '#fefae0' '五常大米' '新米上市 · 软糯香甜' 233
-clip spicy-snacks.mp4 '#d00000' '#ffba08' '麻辣零食' '重庆风味 · 一口上头' 294
-clip kitchen-knives.mp4 '#495057' '#adb5bd' '匠心好刀' '阳江锻打 · 切菜不粘' 175
+clip orchard-oranges.mp4 '#ff7a18' '#ffd166' '新鲜现摘' '高原果园 · 产地直发' 220
+clip mountain-honey.mp4 '#e09f3e' '#9e2a2b' '古法酿造' '厨房必备 · 家的味道' 247
+clip river-tea.mp4 '#2d6a4f' '#95d5b2' '明前春茶' '高山云雾 · 一泡回甘' 262
+clip fresh-seafood.mp4 '#0077b6' '#90e0ef' '今早出海' '渔船直供 · 冰鲜到家' 196
+clip farm-rice.mp4 '#bc6c25' '#fefae0' '新粮上市' '黑土地好粮 · 软糯香甜' 233
+clip spicy-snacks.mp4 '#d00000' '#ffba08' '解馋零食' '追剧必备 · 一口上头' 294
+clip kitchen-knives.mp4 '#495057' '#adb5bd' '匠心厨具' '经久耐用 · 厨房升级' 175
