@@ -11,7 +11,8 @@ import { submitPayouts } from './ledger/payouts.js';
 import { reconcileDaily } from './ledger/reconciliation.js';
 import { SandboxProvider } from './payments/sandbox/sandbox-provider.js';
 import { submitPendingRefunds } from './payments/payments.js';
-import { cancelExpiredUnpaid } from './orders/order-commands.js';
+import { runDueTimers, TimerRegistry } from './timers/scheduler.js';
+import { registerOrderDeadlines } from './rules/deadline-handlers.js';
 import { OutboxDispatcher } from './outbox/outbox.js';
 import { housekeeping } from './platform/housekeeping.js';
 import { settleDueOrders } from './ledger/settlement.js';
@@ -34,8 +35,10 @@ export interface Core {
   sandbox: SandboxGateway;
   sandboxSecret: string;
   outbox: OutboxDispatcher;
+  /** Handlers of the durable timers by kind; later modules register theirs (e.g. after-sales response deadlines). */
+  timers: TimerRegistry;
   setBaseUrl(url: string): void;
-  /** One round of background work: expire unpaid orders, send refunds and gateway notifications, dispatch events. */
+  /** One round of background work: fire due timers (unpaid orders, ship-by, auto-confirm…), send refunds and gateway notifications, dispatch events. */
   tick(): Promise<void>;
   close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const payments = providerRegistry([new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl, money);
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
+  const timers = registerOrderDeadlines(new TimerRegistry());
   let lastHousekeeping = 0;
   return {
     ctx,
@@ -60,11 +64,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sandbox,
     sandboxSecret,
     outbox,
+    timers,
     setBaseUrl(url) {
       baseUrl = url;
     },
     async tick() {
-      await cancelExpiredUnpaid(ctx);
+      await runDueTimers(ctx, timers, { limit: 5_000 });
       await submitPendingRefunds(ctx);
       await settleDueOrders(ctx);
       await submitPayouts(ctx);

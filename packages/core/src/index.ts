@@ -38,3 +38,5 @@ export * from './events/index.js';
 export * from './search/index.js';
 export * from './ledger/index.js';
 export * from './console/index.js';
+export * from './timers/index.js';
+export * from './rules/index.js';

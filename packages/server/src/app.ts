@@ -29,6 +29,7 @@ import { paymentRoutes } from './routes/payment-routes.js';
 import { sandboxRoutes } from './routes/sandbox-routes.js';
 import { shoppingRoutes } from './routes/shopping-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
+import { rulesRoutes } from './routes/rules-routes.js';
 import type { RouteDeps } from './routes/types.js';
 
 export interface ServerOptions {
@@ -112,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   searchRoutes(app, deps);
   ledgerRoutes(app, deps);
   consoleRoutes(app, deps);
+  rulesRoutes(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
   await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });

@@ -12,7 +12,7 @@ import { makePerson, TEST_PASSWORD } from '@zhongcao/core/test-support';
 import { startTestServer, type TestServer } from './test-support/server-harness.js';
 import { makeTenants, multipartBody, TINY_PNG, type Tenants } from './test-support/tenants.js';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 function assertError(res: LightMyRequestResponse, status: number, code: string, what: string): void {
   assert.equal(res.statusCode, status, `${what}: ${res.body.slice(0, 300)}`);
@@ -191,6 +191,10 @@ describe('tenant scoping', () => {
       'PUT /api/v1/admin/categories/{categoryId}': [`/api/v1/admin/categories/${t.a.categoryId}`, { name: '改名类目', shipByHours: 72, perishable: false, feeRateBp: 300 }],
       'GET /api/v1/admin/users': ['/api/v1/admin/users?login=buyer', undefined],
       'GET /api/v1/admin/shops': ['/api/v1/admin/shops', undefined],
+      'GET /api/v1/admin/rules/categories': ['/api/v1/admin/rules/categories', undefined],
+      'GET /api/v1/admin/categories/{categoryId}/rules': [`/api/v1/admin/categories/${t.a.categoryId}/rules`, undefined],
+      'PATCH /api/v1/admin/categories/{categoryId}/rules': [`/api/v1/admin/categories/${t.a.categoryId}/rules`, { shipByHours: 24 }],
+      'GET /api/v1/admin/timers': ['/api/v1/admin/timers', undefined],
       'PUT /api/v1/admin/users/{userId}/roles/{role}': [`/api/v1/admin/users/${t.otherBuyer.actor.userId}/roles/creator`, undefined],
       'DELETE /api/v1/admin/users/{userId}/roles/{role}': [`/api/v1/admin/users/${t.otherBuyer.actor.userId}/roles/creator`, undefined],
     };

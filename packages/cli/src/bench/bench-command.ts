@@ -4,14 +4,15 @@ import { benchOversell, type OversellResult } from './oversell-bench.js';
 import { benchFeed, TARGET_FEED_P99_MS, TARGET_PAGES_PER_S, type FeedResult } from './feed-bench.js';
 import { benchEvents, EVENTS_SECONDS, TARGET_EVENTS_PER_S, type EventsResult } from './events-bench.js';
 import { benchLedger, ledgerSummary, type LedgerResult } from './ledger-bench.js';
+import { benchTimers, timersSummary, type TimersResult } from './timers-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
 
-const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'all'] as const;
+const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'all'] as const;
 const DEFAULT_SECONDS = 20;
 
 export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined }): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
-    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger or all`);
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers or all`);
     return 2;
   }
   const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
@@ -28,6 +29,7 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
     // Events run 10 s unless --seconds is given.
     if (name === 'events' || name === 'all') emit(await benchEvents(opts.seconds === undefined ? EVENTS_SECONDS : seconds));
     if (name === 'ledger' || name === 'all') emit(await benchLedger());
+    if (name === 'timers' || name === 'all') emit(await benchTimers());
     return 0;
   } catch (err) {
     log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -35,7 +37,7 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
   }
 }
 
-type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult;
+type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult;
 
 function emit(result: Result): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -44,6 +46,7 @@ function emit(result: Result): void {
 
 function summary(r: Result): string {
   if (r.bench === 'ledger') return ledgerSummary(r);
+  if (r.bench === 'timers') return timersSummary(r);
   if (r.bench === 'feed') {
     const verdict = r.pages_per_s >= TARGET_PAGES_PER_S && r.p99_ms <= TARGET_FEED_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
     return `feed (${r.dialect}): ${r.pages_per_s} pages/s over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos (${r.videos_from}); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_PAGES_PER_S}/s, p99 ≤ ${TARGET_FEED_P99_MS} ms`;

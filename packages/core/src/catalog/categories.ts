@@ -4,14 +4,14 @@ import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { reindexCategory } from '../search/search-index.js';
 
-/** The rule profile every category carries; later issues read more of it. */
-export interface RuleProfile {
+/** The rules kept in the category's own columns; the full profile is rules/category-rules.ts. */
+export interface CategoryBasics {
   shipByHours: number;
   perishable: boolean;
   feeRateBp: number;
 }
 
-export interface CategoryView extends RuleProfile {
+export interface CategoryView extends CategoryBasics {
   id: string;
   parentId: string | null;
   name: string;
@@ -27,14 +27,14 @@ export interface CategoryInput {
   sort?: number;
 }
 
-export function checkRuleProfile(r: RuleProfile): void {
+export function checkCategoryBasics(r: CategoryBasics): void {
   if (!Number.isInteger(r.shipByHours) || r.shipByHours < 1 || r.shipByHours > 24 * 90) throw invalid('shipByHours must be 1–2160', { field: 'shipByHours' });
   if (!Number.isInteger(r.feeRateBp) || r.feeRateBp < 0 || r.feeRateBp > 10_000) throw invalid('feeRateBp must be 0–10000', { field: 'feeRateBp' });
 }
 
 export async function createCategory(ctx: CoreContext, actor: Actor | null, input: CategoryInput): Promise<CategoryView> {
   if (actor) requireRole(actor, 'admin');
-  checkRuleProfile(input);
+  checkCategoryBasics(input);
   const name = input.name.trim();
   if (!name || name.length > 30) throw invalid('name must be 1–30 characters', { field: 'name' });
   if (input.parentId) {
@@ -49,9 +49,9 @@ export async function createCategory(ctx: CoreContext, actor: Actor | null, inpu
   return { id, parentId: input.parentId ?? null, name, shipByHours: input.shipByHours, perishable: input.perishable, feeRateBp: input.feeRateBp, children: [] };
 }
 
-export async function updateCategoryRules(ctx: CoreContext, actor: Actor, id: string, rules: RuleProfile & { name?: string }): Promise<void> {
+export async function updateCategoryRules(ctx: CoreContext, actor: Actor, id: string, rules: CategoryBasics & { name?: string }): Promise<void> {
   requireRole(actor, 'admin');
-  checkRuleProfile(rules);
+  checkCategoryBasics(rules);
   await ctx.db.transaction().execute(async (tx) => {
     const res = await tx
       .updateTable('categories')

@@ -12,6 +12,9 @@ import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
 import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js';
 import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { orderRules, type RuleProfile } from '../rules/profile.js';
+import { profileOfCategory } from '../rules/category-rules.js';
+import { DEADLINE } from '../rules/deadline-kinds.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
@@ -44,12 +47,17 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
       if (stored) return stored as { statusCode: number; body: CheckoutResult };
     }
     const address = await pickAddress(tx, actor, input.addressId);
-    const { skus, shops } = await loadPricing(tx, requested.map((l) => l.skuId));
+    const { skus, shops, rules } = await loadPricing(tx, requested.map((l) => l.skuId));
     const orders = priceOrders(requested, skus, shops);
     const checkoutId = newId('checkout', now);
     const paymentId = newId('payment', now);
     const totalFen = orders.reduce((s, o) => s + o.totalFen, 0);
-    const payDeadline = now + ctx.payWindowMs;
+    // The rules each line is sold under, snapshotted: a later rule change never rewrites this promise.
+    const ruleOf = (skuId: string): RuleProfile => rules.get(skuId)!;
+    const orderRuleSets = orders.map((o) => orderRules(o.lines.map((l) => ruleOf(l.skuId))));
+    // One payment covers the checkout: it waits as long as the strictest of its orders allows.
+    const payDeadline = now + Math.min(...orderRuleSets.map((r) => r.unpaidCancelMinutes)) * 60_000;
+    const timers: Array<{ kind: string; subject_id: string; scope_id: string; due_at: number; payload: string; status: string; attempts: number; last_error: null; created_at: number; updated_at: number; fired_at: null }> = [];
     await insertRows(tx, 'checkouts', [{ id: checkoutId, buyer_id: actor.userId, total_fen: totalFen, created_at: now }]);
     const result: CheckoutResult = {
       checkoutId,
@@ -57,9 +65,9 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
       totalFen,
       payment: { id: paymentId, amountFen: totalFen, cashierUrl: `/api/v1/payments/${paymentId}/cashier`, expiresAt: payDeadline },
     };
-    for (const o of orders) {
+    for (const [i, o] of orders.entries()) {
       const orderId = newId('order', now);
-      await insertRows(tx, 'orders', [{ id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
+      await insertRows(tx, 'orders', [{ rules: JSON.stringify(orderRuleSets[i]), id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
       await insertRows(
         tx,
         'order_lines',
@@ -78,6 +86,7 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
             ship_by_hours: l.shipByHours,
             fee_rate_bp: l.feeRateBp,
             perishable: l.perishable ? 1 : 0,
+            rules: JSON.stringify(ruleOf(l.skuId)),
             attr_source: l.attribution.source,
             attr_content_id: l.attribution.contentId ?? null,
             attr_creator_id: l.attribution.creatorId ?? null,
@@ -87,8 +96,10 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
       await reserveStock(tx, orderId, o.lines.map((l) => ({ skuId: l.skuId, shopId: o.shopId, quantity: l.quantity })), now);
       await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: o.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: actor.userId, reason: 'order placed', at: now }]);
       await emit(tx, 'order.created', orderId, { orderId, shopId: o.shopId, buyerId: actor.userId, totalFen: o.totalFen }, now);
+      timers.push({ kind: DEADLINE.payBy, subject_id: orderId, scope_id: o.shopId, due_at: payDeadline, payload: '{}', status: 'pending', attempts: 0, last_error: null, created_at: now, updated_at: now, fired_at: null });
       result.orders.push({ id: orderId, shopId: o.shopId, status: 'unpaid', itemsFen: o.itemsFen, shippingFeeFen: o.shippingFeeFen, totalFen: o.totalFen });
     }
+    await insertRows(tx, 'timers', timers); // the unpaid deadline of every order (rules/order-deadlines.ts)
     await insertRows(tx, 'payments', [{ id: paymentId, checkout_id: checkoutId, buyer_id: actor.userId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payDeadline, paid_at: null, updated_at: now }]);
     if (fromCart) await tx.deleteFrom('cart_items').where('user_id', '=', actor.userId).where('sku_id', 'in', requested.map((l) => l.skuId)).execute();
     const response = { statusCode: 201, body: result };
@@ -125,7 +136,7 @@ async function pickAddress(tx: Tx, actor: Actor, addressId: string | undefined):
   return row;
 }
 
-async function loadPricing(tx: Tx, skuIds: string[]): Promise<{ skus: Map<string, PricedSku>; shops: Map<string, ShopShipping> }> {
+async function loadPricing(tx: Tx, skuIds: string[]): Promise<{ skus: Map<string, PricedSku>; shops: Map<string, ShopShipping>; rules: Map<string, RuleProfile> }> {
   const rows = await tx
     .selectFrom('skus')
     .innerJoin('products', 'products.id', 'skus.product_id')
@@ -135,16 +146,19 @@ async function loadPricing(tx: Tx, skuIds: string[]): Promise<{ skus: Map<string
       'skus.id as sku_id', 'skus.product_id', 'skus.shop_id', 'skus.spec_values', 'skus.price_fen',
       'products.title', 'products.status', 'products.category_id', 'shops.status as shop_status',
       'shops.shipping_fee_fen', 'shops.free_shipping_over_fen', 'categories.ship_by_hours', 'categories.fee_rate_bp', 'categories.perishable',
+      'categories.settle_window_days', 'categories.rules',
     ])
     .where('skus.id', 'in', skuIds)
     .execute();
   const skus = new Map<string, PricedSku>();
   const shops = new Map<string, ShopShipping>();
+  const rules = new Map<string, RuleProfile>();
   for (const r of rows) {
     if (r.status !== 'listed' || r.shop_status !== 'open') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { skuId: r.sku_id });
     skus.set(r.sku_id, { skuId: r.sku_id, productId: r.product_id, shopId: r.shop_id, categoryId: r.category_id, title: r.title, specValues: JSON.parse(r.spec_values) as string[], priceFen: r.price_fen, shipByHours: r.ship_by_hours, feeRateBp: r.fee_rate_bp, perishable: r.perishable === 1 });
     shops.set(r.shop_id, { shopId: r.shop_id, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen });
+    rules.set(r.sku_id, profileOfCategory(r));
   }
   for (const id of skuIds) if (!skus.has(id)) throw notFound('sku', id);
-  return { skus, shops };
+  return { skus, shops, rules };
 }

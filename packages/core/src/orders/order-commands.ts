@@ -55,22 +55,6 @@ export async function cancelOrder(ctx: CoreContext, actor: Actor, orderId: strin
   });
 }
 
-/** Cancels unpaid orders whose payment window has passed, returning their stock. Run by the worker. */
-export async function cancelExpiredUnpaid(ctx: CoreContext, limit = 200): Promise<number> {
-  const now = ctx.clock.now();
-  const due = await ctx.db.selectFrom('orders').select(['id', 'shop_id']).where('status', '=', 'unpaid').where('pay_deadline', '<=', now).orderBy('pay_deadline').limit(limit).execute();
-  let cancelled = 0;
-  for (const o of due) {
-    await ctx.db.transaction().execute(async (tx) => {
-      if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'unpaid', 'cancelled', { kind: 'system', id: null }, 'not paid in time', now, { cancel_reason: 'not paid in time' })) {
-        await releaseReservations(tx, o.id, now);
-        cancelled++;
-      }
-    });
-  }
-  return cancelled;
-}
-
 export interface ParcelInput {
   carrier: string;
   trackingNo: string;

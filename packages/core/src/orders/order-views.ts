@@ -2,6 +2,7 @@
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
 import { firstImages, type Page } from '../catalog/product-views.js';
+import { parseOrderRules } from '../rules/order-snapshot.js';
 
 export interface OrderLineView {
   id: string;
@@ -41,7 +42,16 @@ export interface OrderDetail extends OrderSummary {
   completedAt: number | null;
   cancelledAt: number | null;
   cancelReason: string | null;
-  promise: { shipByHours: number };
+  /** What the buyer was promised at purchase (the order's rule snapshot) and where it stands. */
+  promise: {
+    shipByHours: number;
+    /** Ship-by due time, set at payment; null before. */
+    shipBy: number | null;
+    /** When the order was found shipped late (compensation was booked), or null. */
+    lateAt: number | null;
+    autoConfirmDays: number;
+    sevenDayNoReason: boolean;
+  };
   shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; deliveredAt: number | null; lineIds: string[] }>;
   transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
@@ -139,9 +149,21 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string): Promis
     completedAt: o.completed_at,
     cancelledAt: o.cancelled_at,
     cancelReason: o.cancel_reason,
-    promise: { shipByHours: Number(promise?.h ?? 48) },
+    promise: promiseOf(o, Number(promise?.h ?? 48)),
     shipments: shipments.map((s) => ({ id: s.id, carrier: s.carrier, trackingNo: s.tracking_no, status: s.status, createdAt: s.created_at, deliveredAt: s.delivered_at, lineIds: shipmentLines.filter((l) => l.shipment_id === s.id).map((l) => l.order_line_id) })),
     transitions: transitions.map((t) => ({ from: t.from_status, to: t.to_status, actorKind: t.actor_kind, reason: t.reason, at: t.at })),
     refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amount_fen, status: r.status, reason: r.reason, createdAt: r.created_at })),
+  };
+}
+
+function promiseOf(o: { rules: string; ship_by_at: number | null; late_at: number | null }, lineShipByHours: number): OrderDetail['promise'] {
+  const rules = parseOrderRules(o.rules);
+  const snapshotted = o.rules !== '{}'; // orders placed before rule snapshots: the lines' hours
+  return {
+    shipByHours: snapshotted ? rules.shipByHours : lineShipByHours,
+    shipBy: o.ship_by_at === null ? null : Number(o.ship_by_at),
+    lateAt: o.late_at === null ? null : Number(o.late_at),
+    autoConfirmDays: rules.autoConfirmDays,
+    sevenDayNoReason: rules.sevenDayNoReason,
   };
 }

@@ -4,6 +4,7 @@ import * as content from './migrations/0002_content.js';
 import * as events from './migrations/0003_events.js';
 import * as search from './migrations/0004_search.js';
 import * as ledger from './migrations/0005_ledger.js';
+import * as rulesTimers from './migrations/0006_rules_timers.js';
 
 /** The one migration set, for both dialects, in order. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_events': events,
   '0004_search': search,
   '0005_ledger': ledger,
+  '0006_rules_timers': rulesTimers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -307,8 +307,9 @@ import type { ContentTables } from './schema-content.js';
 import type { EventsTables } from './schema-events.js';
 import type { LedgerTables } from './schema-ledger.js';
 import type { SearchTables } from './schema-search.js';
+import type { RulesTables } from './schema-rules.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

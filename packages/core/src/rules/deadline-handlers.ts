@@ -1,0 +1,44 @@
+/**
+ * Handlers of the order deadlines: what happens when one passes. Every handler re-checks the
+ * order's status, so a deadline that lost its race (the order was paid, shipped or confirmed
+ * just before) changes nothing; each runs in the transaction that marks its timer done.
+ */
+import type { Tx } from '../context.js';
+import { releaseReservations } from '../inventory/stock.js';
+import { scheduleSettlement } from '../ledger/order-money.js';
+import { transitionOrder } from '../orders/transition.js';
+import type { TimerRegistry } from '../timers/scheduler.js';
+import { DEADLINE } from './deadline-kinds.js';
+import { applyLateShipment } from './late-shipment.js';
+
+const SYSTEM = { kind: 'system' as const, id: null };
+
+async function orderState(tx: Tx, orderId: string) {
+  return tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'ship_by_at', 'shipped_at']).where('id', '=', orderId).executeTakeFirst();
+}
+
+/** Registers the handlers of the order deadlines. */
+export function registerOrderDeadlines(registry: TimerRegistry): TimerRegistry {
+  registry.register(DEADLINE.payBy, async (tx, timer, now) => {
+    const o = await orderState(tx, timer.subjectId);
+    if (o?.status !== 'unpaid') return;
+    if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'unpaid', 'cancelled', SYSTEM, 'not paid in time', now, { cancel_reason: 'not paid in time' })) {
+      await releaseReservations(tx, o.id, now);
+    }
+  });
+  registry.register(DEADLINE.shipBy, async (tx, timer, now) => {
+    const o = await orderState(tx, timer.subjectId);
+    if (!o) return;
+    // Not shipped yet, or shipped after the deadline (shipping in time cancels this timer).
+    const late = o.status === 'paid' || (o.shipped_at !== null && o.ship_by_at !== null && Number(o.shipped_at) > Number(o.ship_by_at));
+    if (late) await applyLateShipment(tx, o.id, now);
+  });
+  registry.register(DEADLINE.autoConfirm, async (tx, timer, now) => {
+    const o = await orderState(tx, timer.subjectId);
+    if (o?.status !== 'delivered') return;
+    if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'delivered', 'completed', SYSTEM, 'receipt confirmed automatically', now)) {
+      await scheduleSettlement(tx, o.id, now);
+    }
+  });
+  return registry;
+}

@@ -1,0 +1,39 @@
+/**
+ * Where a late shipment gets compensated: the order is flagged late, the buyer is compensated
+ * by the merchant through the ledger (the same journal `compensateBuyer` books), and the shop
+ * collects violation points. Idempotent: an order is late once.
+ */
+import type { Tx } from '../context.js';
+import { emit } from '../outbox/outbox.js';
+import { accountId } from '../ledger/accounts.js';
+import { postJournal } from '../ledger/journal.js';
+import { lateShipmentCompensationFen } from './compensation.js';
+import { parseOrderRules } from './order-snapshot.js';
+import { addViolation } from './violations.js';
+
+export const LATE_SHIPMENT_RULE = 'late_shipment';
+
+export interface LateShipmentOutcome {
+  compensationFen: number;
+  milliPoints: number;
+}
+
+/** Applies the late-shipment rule to an order; null when it was already applied. */
+export async function applyLateShipment(tx: Tx, orderId: string, now: number): Promise<LateShipmentOutcome | null> {
+  const flagged = await tx.updateTable('orders').set({ late_at: now, updated_at: now }).where('id', '=', orderId).where('late_at', 'is', null).returning(['shop_id', 'total_fen', 'rules', 'ship_by_at']).executeTakeFirst();
+  if (!flagged) return null;
+  const rules = parseOrderRules(flagged.rules);
+  const compensationFen = lateShipmentCompensationFen(Number(flagged.total_fen), rules.lateShipment);
+  if (compensationFen > 0) {
+    const ref = `${orderId}:${LATE_SHIPMENT_RULE}`;
+    const seen = await tx.selectFrom('ledger_journals').select('id').where('ref_id', '=', ref).where('reason', '=', 'compensation').executeTakeFirst();
+    if (!seen) {
+      await postJournal(tx, { reason: 'compensation', refKind: 'order', refId: ref, memo: '延迟发货赔付 / late-shipment compensation', entries: [{ account: accountId('merchant_available', flagged.shop_id), amountFen: -compensationFen }, { account: accountId('buyer_compensation_payable'), amountFen: compensationFen }] }, now);
+      await emit(tx, 'compensation.booked', orderId, { orderId, amountFen: compensationFen, paidBy: 'merchant', rule: LATE_SHIPMENT_RULE }, now);
+    }
+  }
+  const milliPoints = rules.lateShipment.violationMilliPoints;
+  if (milliPoints > 0) await addViolation(tx, { shopId: flagged.shop_id, rule: LATE_SHIPMENT_RULE, subjectId: orderId, milliPoints, detail: { shipByAt: flagged.ship_by_at, lateAt: now, compensationFen } }, now);
+  await emit(tx, 'order.late', orderId, { orderId, shopId: flagged.shop_id, shipByAt: flagged.ship_by_at, compensationFen, milliPoints }, now);
+  return { compensationFen, milliPoints };
+}

@@ -1,0 +1,63 @@
+/**
+ * The order deadlines on timers: what each order change schedules or cancels, inside the
+ * change's transaction (orders/transition.ts calls `onOrderTransition` after every change).
+ * The handlers that enforce a passed deadline are in deadline-handlers.ts.
+ */
+import type { Tx } from '../context.js';
+import { scheduleTimer, type TimerInput } from '../timers/timers.js';
+import { DEADLINE_DAY_MS, DEADLINE, DEADLINE_HOUR_MS, ORDER_DEADLINES } from './deadline-kinds.js';
+import { loadOrderRules } from './order-snapshot.js';
+
+/**
+ * Cancels the order's pending timers of these kinds that are not due yet. A due timer is left to
+ * fire: its handler re-checks the order and does nothing (or applies a rule that was already
+ * broken). Not touching due timers also keeps the lock order one way on PostgreSQL: a scheduler
+ * holds a due timer's row and then takes the order's, an order change never waits on a due timer.
+ */
+async function cancelNotDue(tx: Tx, kinds: readonly string[], orderId: string, now: number): Promise<void> {
+  await tx.updateTable('timers').set({ status: 'cancelled', updated_at: now }).where('kind', 'in', kinds).where('subject_id', '=', orderId).where('status', '=', 'pending').where('due_at', '>', now).execute();
+}
+
+/** The pay-by timer of a new order (checkout writes them all in one statement). */
+export function payByTimer(order: { id: string; shopId: string; payDeadline: number }): TimerInput {
+  return { kind: DEADLINE.payBy, subjectId: order.id, scopeId: order.shopId, dueAt: order.payDeadline };
+}
+
+/** Payment captured: the pay-by deadline is void and the ship-by clock starts (from the order's snapshot). */
+export async function onOrderPaid(tx: Tx, order: { id: string; shopId: string }, now: number): Promise<number> {
+  const rules = await loadOrderRules(tx, order.id);
+  const shipByAt = now + rules.shipByHours * DEADLINE_HOUR_MS;
+  await tx.updateTable('orders').set({ ship_by_at: shipByAt }).where('id', '=', order.id).execute();
+  await cancelNotDue(tx, [DEADLINE.payBy], order.id, now);
+  await scheduleTimer(tx, { kind: DEADLINE.shipBy, subjectId: order.id, scopeId: order.shopId, dueAt: shipByAt }, now);
+  return shipByAt;
+}
+
+/**
+ * Every line shipped: in time, the ship-by timer is done with. Shipped after the deadline, the
+ * timer stays due and its handler applies the late-shipment rule on the next round (the rule is
+ * the deadline, not the scheduler's timing; shipping itself stays cheap).
+ */
+export async function onOrderShipped(tx: Tx, orderId: string, now: number): Promise<void> {
+  // Shipping at the due millisecond is in time; the timer is not due for the scheduler until then either.
+  await tx.updateTable('timers').set({ status: 'cancelled', updated_at: now }).where('kind', '=', DEADLINE.shipBy).where('subject_id', '=', orderId).where('status', '=', 'pending').where('due_at', '>=', now).execute();
+}
+
+/** Delivered: receipt is confirmed automatically after the snapshot's number of days. */
+export async function onOrderDelivered(tx: Tx, order: { id: string; shopId: string }, now: number): Promise<void> {
+  const rules = await loadOrderRules(tx, order.id);
+  await scheduleTimer(tx, { kind: DEADLINE.autoConfirm, subjectId: order.id, scopeId: order.shopId, dueAt: now + rules.autoConfirmDays * DEADLINE_DAY_MS }, now);
+}
+
+/** Cancelled or completed: no order deadline runs any more. */
+export async function onOrderClosed(tx: Tx, orderId: string, now: number): Promise<void> {
+  await cancelNotDue(tx, ORDER_DEADLINES, orderId, now);
+}
+
+/** Called by every order transition (same transaction): keeps the order's timers in step with its status. */
+export async function onOrderTransition(tx: Tx, order: { id: string; shopId: string }, to: string, now: number): Promise<void> {
+  if (to === 'paid') await onOrderPaid(tx, order, now);
+  else if (to === 'shipped') await onOrderShipped(tx, order.id, now);
+  else if (to === 'delivered') await onOrderDelivered(tx, order, now);
+  else if (to === 'cancelled' || to === 'completed') await onOrderClosed(tx, order.id, now);
+}
