@@ -12,6 +12,7 @@ import { accountId } from './accounts.js';
 import { postJournal, type JournalInput } from './journal.js';
 import { effectiveRates, LINE_MONEY_COLUMNS, type LineMoneyRow } from './line-rates.js';
 import { clawbackLine, spreadRefund } from './split-rules.js';
+import { parseOrderRules } from '../rules/order-snapshot.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -129,13 +130,20 @@ export async function recordRefundPaid(tx: Tx, refund: { id: string; amountFen: 
  * its lines' categories has passed. Every path that completes an order calls this.
  */
 export async function scheduleSettlement(tx: Tx, orderId: string, completedAt: number): Promise<void> {
-  const w = await tx
-    .selectFrom('order_lines')
-    .innerJoin('categories', 'categories.id', 'order_lines.category_id')
-    .select((eb) => eb.fn.max('categories.settle_window_days').as('days'))
-    .where('order_lines.order_id', '=', orderId)
-    .executeTakeFirst();
-  const days = Number(w?.days ?? 7);
+  // The window the order was sold under (its rule snapshot); orders from before snapshots use their categories' current window.
+  const order = await tx.selectFrom('orders').select('rules').where('id', '=', orderId).executeTakeFirst();
+  let days: number;
+  if (order && order.rules && order.rules !== '{}') {
+    days = parseOrderRules(order.rules).settleWindowDays;
+  } else {
+    const w = await tx
+      .selectFrom('order_lines')
+      .innerJoin('categories', 'categories.id', 'order_lines.category_id')
+      .select((eb) => eb.fn.max('categories.settle_window_days').as('days'))
+      .where('order_lines.order_id', '=', orderId)
+      .executeTakeFirst();
+    days = Number(w?.days ?? 7);
+  }
   await ensureCaptured(tx, orderId, completedAt);
   await tx.updateTable('ledger_order_money').set({ settle_due_at: completedAt + days * DAY_MS, updated_at: completedAt }).where('order_id', '=', orderId).where('status', '=', 'held').execute();
 }
