@@ -180,7 +180,7 @@ export interface OrderDetail extends OrderSummary {
   completedAt: number | null;
   cancelledAt: number | null;
   cancelReason: string | null;
-  promise: { shipByHours: number } | null;
+  promise: { shipByHours: number; shipBy?: number | null; lateAt?: number | null; autoConfirmDays?: number; sevenDayNoReason?: boolean } | null;
   shipments: Shipment[];
   transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;

@@ -154,6 +154,8 @@ const strings: typeof zhCN = {
   order: {
     title: 'Order details',
     promise: 'Ships within {{h}} hours',
+    shipBy: 'The shop must ship by {{time}}',
+    late: 'The shop missed its shipping deadline; you have been compensated under the platform rules',
     payBy: 'Please pay before {{time}}',
     address: 'Shipping to',
     lines: 'Items',

@@ -152,6 +152,8 @@ const strings = {
   order: {
     title: '订单详情',
     promise: '{{h}}小时内发货',
+    shipBy: '商家最晚 {{time}} 前发货',
+    late: '商家已超时未发货，平台已按规则向你赔付',
     payBy: '请在 {{time}} 前完成支付',
     address: '收货信息',
     lines: '商品',

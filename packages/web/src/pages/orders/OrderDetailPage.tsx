@@ -63,6 +63,8 @@ function Detail() {
             {t('order.promise', { h: order.promise.shipByHours })}
           </span>
         )}
+        {order.promise?.shipBy && order.status === 'paid' && <p data-testid="ship-by">{t('order.shipBy', { time: when(order.promise.shipBy) })}</p>}
+        {order.promise?.lateAt && <p className="late-note" data-testid="late">{t('order.late')}</p>}
         {order.status === 'cancelled' && order.cancelReason && <p>{t('order.cancelled', { reason: order.cancelReason })}</p>}
       </section>
 
