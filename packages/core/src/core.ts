@@ -16,6 +16,7 @@ import { registerOrderDeadlines } from './rules/deadline-handlers.js';
 import { OutboxDispatcher } from './outbox/outbox.js';
 import { housekeeping } from './platform/housekeeping.js';
 import { settleDueOrders } from './ledger/settlement.js';
+import { installLogistics } from './logistics/install.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -57,6 +58,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
   const timers = registerOrderDeadlines(new TimerRegistry());
+  installLogistics({ ctx, timers, sandboxSecret }); // carriers' timers run in any process that ticks
   let lastHousekeeping = 0;
   return {
     ctx,

@@ -40,3 +40,5 @@ export * from './ledger/index.js';
 export * from './console/index.js';
 export * from './timers/index.js';
 export * from './rules/index.js';
+export * from './logistics/index.js';
+export * from './capacity/index.js';

@@ -30,6 +30,8 @@ import { sandboxRoutes } from './routes/sandbox-routes.js';
 import { shoppingRoutes } from './routes/shopping-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { rulesRoutes } from './routes/rules-routes.js';
+import { logisticsRoutes } from './routes/logistics-routes.js';
+import { capacityRoutes } from './routes/capacity-routes.js';
 import type { RouteDeps } from './routes/types.js';
 
 export interface ServerOptions {
@@ -114,6 +116,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   ledgerRoutes(app, deps);
   consoleRoutes(app, deps);
   rulesRoutes(app, deps);
+  logisticsRoutes(app, deps);
+  capacityRoutes(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
   await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });

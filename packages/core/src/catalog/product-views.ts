@@ -1,4 +1,6 @@
 /** Read models of the catalog for shoppers (listed products only) and for the shop's own staff. */
+import { productSaleTerms, saleTermsOf } from '../capacity/shop-load.js';
+import type { SalePromise } from '../capacity/surge-policy.js';
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
@@ -23,6 +25,10 @@ export interface ProductDetail extends Omit<ProductCard, 'shopId' | 'shopName' |
   skus: Array<{ id: string; specValues: string[]; priceFen: number; originalPriceFen: number | null; stock: number }>;
   images: string[];
   rules: { shipByHours: number; perishable: boolean };
+  /** What the buyer is promised if they buy now (surge protection may make it a pre-sale date). */
+  promise: SalePromise;
+  /** Surge protection paused this product's sales: checkout answers 409 SALES_PAUSED. */
+  salesPaused: boolean;
 }
 
 export interface Page<T> {
@@ -135,7 +141,7 @@ export async function listProducts(db: Db, q: ProductQuery, onlyListed: boolean)
 }
 
 /** A product with SKUs. Shoppers see listed products only; members of the shop see any status. */
-export async function productDetail(db: Db, productId: string, viewer: Actor | null): Promise<ProductDetail> {
+export async function productDetail(db: Db, productId: string, viewer: Actor | null, now?: number): Promise<ProductDetail> {
   const p = await db
     .selectFrom('products')
     .innerJoin('shops', 'shops.id', 'products.shop_id')
@@ -144,9 +150,11 @@ export async function productDetail(db: Db, productId: string, viewer: Actor | n
     .where('products.id', '=', productId)
     .executeTakeFirst();
   if (!p || (p.status !== 'listed' && !viewer?.shops.has(p.shop_id))) throw notFound('product', productId);
-  const [skus, images] = await Promise.all([
+  const [skus, images, terms] = await Promise.all([
     db.selectFrom('skus').selectAll().where('product_id', '=', productId).orderBy('id').execute(),
     db.selectFrom('product_images').select(['file_name']).where('product_id', '=', productId).orderBy('sort').orderBy('id').execute(),
+    // Without the time (callers that pass none) the usual in-stock promise is shown.
+    now === undefined ? saleTermsOf(null, p.ship_by_hours, null, 0) : productSaleTerms(db, { id: p.id, shopId: p.shop_id, shipByHours: p.ship_by_hours }, now),
   ]);
   const cheapest = skus.find((s) => s.price_fen === p.min_price_fen);
   return {
@@ -163,6 +171,8 @@ export async function productDetail(db: Db, productId: string, viewer: Actor | n
     skus: skus.map((s) => ({ id: s.id, specValues: JSON.parse(s.spec_values) as string[], priceFen: s.price_fen, originalPriceFen: s.original_price_fen, stock: s.stock })),
     images: images.map((i) => imageUrl(i.file_name)),
     rules: { shipByHours: p.ship_by_hours, perishable: p.perishable === 1 },
+    promise: terms.sale === 'open' ? terms.promise : { kind: 'in_stock', shipWithinHours: p.ship_by_hours },
+    salesPaused: terms.sale === 'paused',
   };
 }
 

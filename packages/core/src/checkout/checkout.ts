@@ -15,6 +15,8 @@ import { insertRows } from '../storage/insert-rows.js';
 import { orderRules, type RuleProfile } from '../rules/profile.js';
 import { profileOfCategory } from '../rules/category-rules.js';
 import { DEADLINE } from '../rules/deadline-kinds.js';
+import { surgePromises } from '../capacity/checkout-guard.js';
+import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
@@ -47,8 +49,10 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
       if (stored) return stored as { statusCode: number; body: CheckoutResult };
     }
     const address = await pickAddress(tx, actor, input.addressId);
-    const { skus, shops, rules } = await loadPricing(tx, requested.map((l) => l.skuId));
+    const { skus, shops, rules, capacity, policies } = await loadPricing(tx, requested.map((l) => l.skuId));
     const orders = priceOrders(requested, skus, shops);
+    // Surge protection: paused products answer 409, pre-sale orders carry their projected date.
+    const promisedShipBy = capacity.size === 0 ? [] : await surgePromises(tx, orders, capacity, policies, now);
     const checkoutId = newId('checkout', now);
     const paymentId = newId('payment', now);
     const totalFen = orders.reduce((s, o) => s + o.totalFen, 0);
@@ -67,7 +71,7 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     };
     for (const [i, o] of orders.entries()) {
       const orderId = newId('order', now);
-      await insertRows(tx, 'orders', [{ rules: JSON.stringify(orderRuleSets[i]), id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
+      await insertRows(tx, 'orders', [{ rules: JSON.stringify(orderRuleSets[i]), promised_ship_by_at: promisedShipBy[i] ?? null, id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
       await insertRows(
         tx,
         'order_lines',
@@ -136,13 +140,25 @@ async function pickAddress(tx: Tx, actor: Actor, addressId: string | undefined):
   return row;
 }
 
-async function loadPricing(tx: Tx, skuIds: string[]): Promise<{ skus: Map<string, PricedSku>; shops: Map<string, ShopShipping>; rules: Map<string, RuleProfile> }> {
+interface LoadedPricing {
+  skus: Map<string, PricedSku>;
+  shops: Map<string, ShopShipping>;
+  rules: Map<string, RuleProfile>;
+  /** Daily capacity of the shops that declared one, and the surge policy of each product. */
+  capacity: Map<string, number>;
+  policies: Map<string, string | null>;
+}
+
+async function loadPricing(tx: Tx, skuIds: string[]): Promise<LoadedPricing> {
   const rows = await tx
     .selectFrom('skus')
     .innerJoin('products', 'products.id', 'skus.product_id')
     .innerJoin('shops', 'shops.id', 'skus.shop_id')
     .innerJoin('categories', 'categories.id', 'products.category_id')
+    .leftJoin('shop_capacity', (j) => j.onRef('shop_capacity.shop_id', '=', 'skus.shop_id').on('shop_capacity.warehouse', '=', DEFAULT_WAREHOUSE))
+    .leftJoin('product_surge_policies', 'product_surge_policies.product_id', 'skus.product_id')
     .select([
+      'shop_capacity.per_day', 'product_surge_policies.policy as surge_policy',
       'skus.id as sku_id', 'skus.product_id', 'skus.shop_id', 'skus.spec_values', 'skus.price_fen',
       'products.title', 'products.status', 'products.category_id', 'shops.status as shop_status',
       'shops.shipping_fee_fen', 'shops.free_shipping_over_fen', 'categories.ship_by_hours', 'categories.fee_rate_bp', 'categories.perishable',
@@ -153,12 +169,16 @@ async function loadPricing(tx: Tx, skuIds: string[]): Promise<{ skus: Map<string
   const skus = new Map<string, PricedSku>();
   const shops = new Map<string, ShopShipping>();
   const rules = new Map<string, RuleProfile>();
+  const capacity = new Map<string, number>();
+  const policies = new Map<string, string | null>();
   for (const r of rows) {
     if (r.status !== 'listed' || r.shop_status !== 'open') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { skuId: r.sku_id });
     skus.set(r.sku_id, { skuId: r.sku_id, productId: r.product_id, shopId: r.shop_id, categoryId: r.category_id, title: r.title, specValues: JSON.parse(r.spec_values) as string[], priceFen: r.price_fen, shipByHours: r.ship_by_hours, feeRateBp: r.fee_rate_bp, perishable: r.perishable === 1 });
     shops.set(r.shop_id, { shopId: r.shop_id, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen });
     rules.set(r.sku_id, profileOfCategory(r));
+    if (r.per_day !== null) capacity.set(r.shop_id, Number(r.per_day));
+    policies.set(r.product_id, r.surge_policy);
   }
   for (const id of skuIds) if (!skus.has(id)) throw notFound('sku', id);
-  return { skus, shops, rules };
+  return { skus, shops, rules, capacity, policies };
 }

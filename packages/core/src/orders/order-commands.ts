@@ -8,6 +8,7 @@ import { requestRefund } from '../payments/payments.js';
 import { scheduleSettlement } from '../ledger/order-money.js';
 import type { ActorKind } from './order-states.js';
 import { requireTransition, transitionOrder } from './transition.js';
+import { bookPickup } from '../logistics/pickup.js';
 
 interface OrderRow {
   id: string;
@@ -88,6 +89,7 @@ export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string,
       const shipmentId = newId('shipment', now);
       await tx.insertInto('shipments').values({ id: shipmentId, order_id: orderId, shop_id: order.shop_id, carrier: p.carrier, tracking_no: p.trackingNo, status: 'in_transit', created_at: now, delivered_at: null }).execute();
       await tx.insertInto('shipment_lines').values(ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId }))).execute();
+      await bookPickup(tx, { carrier: p.carrier, shipmentId, trackingNo: p.trackingNo }, now);
       for (const id of ids) pending.delete(id);
       shipmentIds.push(shipmentId);
       await emit(tx, 'shipment.created', shipmentId, { orderId, shipmentId, carrier: p.carrier, trackingNo: p.trackingNo }, now);

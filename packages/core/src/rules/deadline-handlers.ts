@@ -10,11 +10,13 @@ import { transitionOrder } from '../orders/transition.js';
 import type { TimerRegistry } from '../timers/scheduler.js';
 import { DEADLINE } from './deadline-kinds.js';
 import { applyLateShipment } from './late-shipment.js';
+import { isLateDispatch } from './dispatch-rule.js';
+import { hasTrackedParcel } from '../logistics/pickup.js';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 
 async function orderState(tx: Tx, orderId: string) {
-  return tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'ship_by_at', 'shipped_at']).where('id', '=', orderId).executeTakeFirst();
+  return tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'ship_by_at', 'shipped_at', 'dispatched_at']).where('id', '=', orderId).executeTakeFirst();
 }
 
 /** Registers the handlers of the order deadlines. */
@@ -29,8 +31,9 @@ export function registerOrderDeadlines(registry: TimerRegistry): TimerRegistry {
   registry.register(DEADLINE.shipBy, async (tx, timer, now) => {
     const o = await orderState(tx, timer.subjectId);
     if (!o) return;
-    // Not shipped yet, or shipped after the deadline (shipping in time cancels this timer).
-    const late = o.status === 'paid' || (o.shipped_at !== null && o.ship_by_at !== null && Number(o.shipped_at) > Number(o.ship_by_at));
+    // Not dispatched yet, or dispatched after the deadline (dispatching in time cancels this timer).
+    const tracked = o.status !== 'paid' && (await hasTrackedParcel(tx, o.id));
+    const late = isLateDispatch({ status: o.status, shipByAt: o.ship_by_at, shippedAt: o.shipped_at, dispatchedAt: o.dispatched_at, tracked });
     if (late) await applyLateShipment(tx, o.id, now);
   });
   registry.register(DEADLINE.autoConfirm, async (tx, timer, now) => {

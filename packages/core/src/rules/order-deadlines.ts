@@ -6,7 +6,8 @@
 import type { Tx } from '../context.js';
 import { scheduleTimer, type TimerInput } from '../timers/timers.js';
 import { DEADLINE_DAY_MS, DEADLINE, DEADLINE_HOUR_MS, ORDER_DEADLINES } from './deadline-kinds.js';
-import { loadOrderRules } from './order-snapshot.js';
+import { loadOrderRules, parseOrderRules } from './order-snapshot.js';
+import { hasTrackedParcel } from '../logistics/pickup.js';
 
 /**
  * Cancels the order's pending timers of these kinds that are not due yet. A due timer is left to
@@ -25,8 +26,10 @@ export function payByTimer(order: { id: string; shopId: string; payDeadline: num
 
 /** Payment captured: the pay-by deadline is void and the ship-by clock starts (from the order's snapshot). */
 export async function onOrderPaid(tx: Tx, order: { id: string; shopId: string }, now: number): Promise<number> {
-  const rules = await loadOrderRules(tx, order.id);
-  const shipByAt = now + rules.shipByHours * DEADLINE_HOUR_MS;
+  const row = await tx.selectFrom('orders').select(['rules', 'promised_ship_by_at']).where('id', '=', order.id).executeTakeFirst();
+  // A pre-sale order (surge protection) was promised a date at checkout: that date is its deadline.
+  const promised = row?.promised_ship_by_at ?? null;
+  const shipByAt = promised !== null ? Number(promised) : now + parseOrderRules(row?.rules).shipByHours * DEADLINE_HOUR_MS;
   await tx.updateTable('orders').set({ ship_by_at: shipByAt }).where('id', '=', order.id).execute();
   await cancelNotDue(tx, [DEADLINE.payBy], order.id, now);
   await scheduleTimer(tx, { kind: DEADLINE.shipBy, subjectId: order.id, scopeId: order.shopId, dueAt: shipByAt }, now);
@@ -39,6 +42,8 @@ export async function onOrderPaid(tx: Tx, order: { id: string; shopId: string },
  * the deadline, not the scheduler's timing; shipping itself stays cheap).
  */
 export async function onOrderShipped(tx: Tx, orderId: string, now: number): Promise<void> {
+  // With a carrier that scans, dispatch is its first scan (logistics/tracking.ts ends the deadline then).
+  if (await hasTrackedParcel(tx, orderId)) return;
   // Shipping at the due millisecond is in time; the timer is not due for the scheduler until then either.
   await tx.updateTable('timers').set({ status: 'cancelled', updated_at: now }).where('kind', '=', DEADLINE.shipBy).where('subject_id', '=', orderId).where('status', '=', 'pending').where('due_at', '>=', now).execute();
 }

@@ -5,6 +5,8 @@ import * as events from './migrations/0003_events.js';
 import * as search from './migrations/0004_search.js';
 import * as ledger from './migrations/0005_ledger.js';
 import * as rulesTimers from './migrations/0006_rules_timers.js';
+import * as logistics from './migrations/0007_logistics.js';
+import * as capacity from './migrations/0008_capacity.js';
 
 /** The one migration set, for both dialects, in order. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   '0004_search': search,
   '0005_ledger': ledger,
   '0006_rules_timers': rulesTimers,
+  '0007_logistics': logistics,
+  '0008_capacity': capacity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -303,13 +303,15 @@ export interface SandboxDeliveriesTable {
   created_at: number;
 }
 
+import type { CapacityTables } from './schema-capacity.js';
 import type { ContentTables } from './schema-content.js';
+import type { LogisticsTables } from './schema-logistics.js';
 import type { EventsTables } from './schema-events.js';
 import type { LedgerTables } from './schema-ledger.js';
 import type { SearchTables } from './schema-search.js';
 import type { RulesTables } from './schema-rules.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -16,7 +16,7 @@ export function catalogRoutes(app: App, deps: RouteDeps): void {
 
   r.get('/api/v1/products/:productId', {
     schema: { tags, summary: 'A listed product with its SKUs', params: Type.Object({ productId: Id('product') }), response: errors(400, 404) },
-  }, async (req) => productDetail(ctx.db, req.params.productId, req.auth?.actor ?? null));
+  }, async (req) => productDetail(ctx.db, req.params.productId, req.auth?.actor ?? null, ctx.clock.now()));
 
   r.get('/api/v1/shops/:shopId', {
     schema: { tags, summary: 'A shop’s public profile', params: Type.Object({ shopId: Id('shop') }), response: errors(400, 404) },

@@ -95,7 +95,7 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
   r.get('/api/v1/merchant/products/:productId', { schema: { tags, summary: 'One of my products, any status', params: productParams, response: errors(401, 404) } }, async (req) => {
     const actor = actorOf(req);
     await requireOwnProduct(ctx, actor, req.params.productId);
-    return productDetail(ctx.db, req.params.productId, actor);
+    return productDetail(ctx.db, req.params.productId, actor, ctx.clock.now());
   });
 
   r.put('/api/v1/merchant/products/:productId', {

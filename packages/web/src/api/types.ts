@@ -61,6 +61,9 @@ export interface ProductDetail {
   shop: { id: string; name: string; origin?: string | null };
   categoryId?: string;
   rules?: { shipByHours: number; perishable: boolean };
+  /** What the shop can promise right now: in stock, or pre-sale with an honest date (surge protection). */
+  promise?: { kind: 'in_stock'; shipWithinHours: number } | { kind: 'presale'; shipBy: number };
+  salesPaused?: boolean;
   specOptions: SpecOption[];
   skus: Sku[];
   images: string[];

@@ -54,6 +54,8 @@ const en: Messages = {
     end: 'That is everything',
   },
   product: {
+    presale: 'Pre-sale · ships by {{date}}',
+    salesPaused: 'Sales paused: the shop’s shipping schedule is full',
     sales: '{{n}} sold',
     from: 'from',
     shop: 'Shop',

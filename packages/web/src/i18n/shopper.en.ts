@@ -224,6 +224,12 @@ const strings: typeof zhCN = {
     PRODUCT_UNAVAILABLE: 'This product is no longer available',
     INVALID_TRANSITION: 'The order has changed; refresh and try again',
   },
+  tracking: {
+    title: 'Tracking',
+    empty: 'Waiting for the courier to collect the parcel',
+    loadFailed: 'Tracking is not available right now',
+    status: { awaiting_pickup: 'Awaiting pickup', collected: 'Collected', in_transit: 'In transit', out_for_delivery: 'Out for delivery', exception: 'Delivery exception', delivered: 'Delivered' },
+  },
 };
 
 export default strings;

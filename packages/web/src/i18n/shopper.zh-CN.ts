@@ -222,6 +222,12 @@ const strings = {
     PRODUCT_UNAVAILABLE: '商品已下架',
     INVALID_TRANSITION: '订单状态已变化，请刷新后再试',
   },
+  tracking: {
+    title: '物流轨迹',
+    empty: '等待快递员揽收',
+    loadFailed: '物流信息暂时无法加载',
+    status: { awaiting_pickup: '待揽收', collected: '已揽收', in_transit: '运输中', out_for_delivery: '派送中', exception: '派送异常', delivered: '已签收' } as Record<string, string>,
+  },
 };
 
 export default strings;

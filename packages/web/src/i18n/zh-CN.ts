@@ -51,6 +51,8 @@ const zhCN = {
     end: '没有更多了',
   },
   product: {
+    presale: '预售 · 预计 {{date}} 前发货',
+    salesPaused: '发货排期已满，暂停销售',
     sales: '已售 {{n}}',
     from: '起',
     shop: '店铺',

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { AddressText } from '../checkout/AddressForm';
 import { OrderActionsBar } from './OrderActionsBar';
+import { ParcelTimeline, useOrderTracking } from './ParcelTracking';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
 
@@ -37,6 +38,7 @@ function Detail() {
     getOrder(orderId).then(setOrder, setError);
   }, [orderId]);
   useEffect(load, [load]);
+  const tracking = useOrderTracking(orderId, order?.status);
 
   if (!order) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
@@ -85,8 +87,10 @@ function Detail() {
                 <span className="muted">{t('order.trackingNo')}</span>
                 <span data-testid="tracking-no">{s.trackingNo}</span>
               </div>
+              <ParcelTimeline parcel={tracking.parcels.get(s.id)} />
             </div>
           ))}
+          {tracking.failed && <p className="muted">{t('tracking.loadFailed')}</p>}
         </section>
       ) : (
         order.status === 'paid' && (

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Attribution, ProductDetail } from '../../api/types';
 import { Price } from '../../components/Price';
 import { ShopperLayout } from '../../components/ShopperLayout';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { BuyBar } from './BuyBar';
 import { ImageCarousel } from './ImageCarousel';
 import { QuantityStepper } from './QuantityStepper';
@@ -77,7 +77,13 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
             <span className="muted">{t('product.sales', { n: formatCount(product.sales, i18n.language) })}</span>
           </div>
           <h2 className="product-title">{product.title}</h2>
-          {product.rules && <span className="promise-line" data-testid="promise">{t('order.promise', { h: product.rules.shipByHours })}</span>}
+          {product.salesPaused ? (
+            <span className="promise-line paused" data-testid="promise">{t('product.salesPaused')}</span>
+          ) : product.promise?.kind === 'presale' ? (
+            <span className="promise-line presale" data-testid="promise">{t('product.presale', { date: formatDateTime(product.promise.shipBy, i18n.language) })}</span>
+          ) : (
+            product.rules && <span className="promise-line" data-testid="promise">{t('order.promise', { h: product.promise?.kind === 'in_stock' ? product.promise.shipWithinHours : product.rules.shipByHours })}</span>
+          )}
         </section>
         <section className="section">
           <SkuPicker product={product} selection={selection} onChange={setSelection} />

@@ -1,0 +1,17 @@
+/** Wires logistics into a core: the carriers it talks to and the sandbox carrier's scan timer. */
+import type { CoreContext } from '../context.js';
+import type { TimerRegistry } from '../timers/scheduler.js';
+import type { Carrier } from './carrier.js';
+import { registerSandboxCarrier, SandboxCarrier } from './sandbox-carrier.js';
+
+const installed = new WeakMap<TimerRegistry, ReadonlyMap<string, Carrier>>();
+
+/** Idempotent per core: registers the scan timer once and returns the carriers by name. */
+export function installLogistics(core: { ctx: CoreContext; timers: TimerRegistry; sandboxSecret: string }): ReadonlyMap<string, Carrier> {
+  const known = installed.get(core.timers);
+  if (known) return known;
+  registerSandboxCarrier(core.timers, () => core.ctx.payments.baseUrl());
+  const carriers = new Map<string, Carrier>([['sandbox', new SandboxCarrier(core.sandboxSecret)]]);
+  installed.set(core.timers, carriers);
+  return carriers;
+}
