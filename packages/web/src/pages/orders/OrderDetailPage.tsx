@@ -7,7 +7,7 @@ import type { OrderDetail } from '../../api/shopper-types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Price } from '../../components/Price';
-import { LineImage } from '../../components/LineImage';
+import { OrderLineBody } from './OrderLineBody';
 import { ShopperLayout } from '../../components/ShopperLayout';
 import { SkeletonLines } from '../../components/Skeleton';
 import { formatDateTime } from '../../lib/format';
@@ -114,15 +114,7 @@ function Detail() {
         </Link>
         {order.lines.map((l) => (
           <Link to={`/app/product/${encodeURIComponent(l.productId)}`} className="line" key={l.id}>
-            <LineImage src={l.imageUrl} title={l.title} />
-            <div className="line-main">
-              <span className="line-title">{l.title}</span>
-              <span className="line-spec">{l.specValues.join(' / ')}</span>
-              <div className="line-bottom">
-                <Price fen={l.unitPriceFen} />
-                <span className="muted">×{l.quantity}</span>
-              </div>
-            </div>
+            <OrderLineBody line={l} />
           </Link>
         ))}
         <div className="kv">

@@ -6,7 +6,7 @@ import type { OrderStatus, OrderSummary } from '../../api/shopper-types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Price } from '../../components/Price';
-import { LineImage } from '../../components/LineImage';
+import { OrderLineBody } from './OrderLineBody';
 import { ShopperLayout } from '../../components/ShopperLayout';
 import { SkeletonLines } from '../../components/Skeleton';
 import { OrderActionsBar } from './OrderActionsBar';
@@ -107,15 +107,7 @@ function OrderCard({ order, onChanged }: { order: OrderSummary; onChanged(order:
       </div>
       {order.lines.map((l) => (
         <div className="line" key={l.id}>
-          <LineImage src={l.imageUrl} title={l.title} />
-          <div className="line-main">
-            <span className="line-title">{l.title}</span>
-            <span className="line-spec">{l.specValues.join(' / ')}</span>
-            <div className="line-bottom">
-              <Price fen={l.unitPriceFen} />
-              <span className="muted">×{l.quantity}</span>
-            </div>
-          </div>
+          <OrderLineBody line={l} />
         </div>
       ))}
       <div className="order-card-total">
