@@ -1,33 +1,24 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, Popconfirm, Table, Toast, Typography } from '@douyinfe/semi-ui-19';
+import { Button, Popconfirm, Table, Typography } from '@douyinfe/semi-ui-19';
 import { IconPlus } from '@douyinfe/semi-icons';
 import { formatCount, formatDateTime } from '../../../lib/format';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, type CreatorVideo } from '../api';
 import { CursorPager, useCursorPages } from '../shell/CursorPager';
-import { EmptyState, ErrorState, errorText, StatusTag } from '../shell/common';
+import { EmptyState, ErrorState, StatusTag } from '../shell/common';
+import { useRowAction } from '../shell/useRowAction';
 
 /** 作品: my videos with their status, views, likes, comments, shares and the orders they brought. */
 export function MyVideos() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const pages = useCursorPages((cursor) => consoleApi.myVideos(cursor), []);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useRowAction(pages.reload);
   const n = (v: number) => formatCount(v, i18n.language);
 
-  async function publish(v: CreatorVideo) {
-    setBusy(v.id);
-    try {
-      await consoleApi.publishVideo(v.id);
-      Toast.success(t('consoleUi.creator.publishedNow'));
-      pages.reload();
-    } catch (e) {
-      Toast.error(errorText(e, t));
-    } finally {
-      setBusy(null);
-    }
+  function publish(v: CreatorVideo) {
+    return run(v.id, () => consoleApi.publishVideo(v.id), t('consoleUi.creator.publishedNow'));
   }
 
   return (

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, Popconfirm, RadioGroup, Radio, Table, Toast, Typography } from '@douyinfe/semi-ui-19';
+import { Button, Popconfirm, RadioGroup, Radio, Table, Typography } from '@douyinfe/semi-ui-19';
 import { IconPlus } from '@douyinfe/semi-icons';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, type ProductCard } from '../api';
 import { CursorPager, useCursorPages } from '../shell/CursorPager';
-import { EmptyState, ErrorState, errorText, StatusTag } from '../shell/common';
+import { EmptyState, ErrorState, StatusTag } from '../shell/common';
+import { useRowAction } from '../shell/useRowAction';
 
 /** 商品: the shop's products in every status, filter by status, list/delist, edit. */
 export function ProductsView({ shopId }: { shopId: string }) {
@@ -14,19 +15,10 @@ export function ProductsView({ shopId }: { shopId: string }) {
   const navigate = useNavigate();
   const [status, setStatus] = useState('');
   const pages = useCursorPages((cursor) => consoleApi.products(shopId, { status: status || undefined, cursor }), [shopId, status]);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useRowAction(pages.reload);
 
-  async function toggle(p: ProductCard) {
-    setBusy(p.id);
-    try {
-      await consoleApi.setProductStatus(p.id, p.status === 'listed' ? 'delisted' : 'listed');
-      Toast.success(p.status === 'listed' ? t('consoleUi.products.delisted') : t('consoleUi.products.listed'));
-      pages.reload();
-    } catch (e) {
-      Toast.error(errorText(e, t));
-    } finally {
-      setBusy(null);
-    }
+  function toggle(p: ProductCard) {
+    return run(p.id, () => consoleApi.setProductStatus(p.id, p.status === 'listed' ? 'delisted' : 'listed'), p.status === 'listed' ? t('consoleUi.products.delisted') : t('consoleUi.products.listed'));
   }
 
   return (
