@@ -7,6 +7,7 @@ import { commonConfig, webDist } from './config.js';
 import { progressPrinter } from './progress.js';
 import { runBenchCommand } from './bench/bench-command.js';
 import { runLedgerCommand } from './ledger-command.js';
+import { runRecsysCommand } from './recsys-command.js';
 
 const USAGE = `zhongcao — interest e-commerce platform
 
@@ -16,12 +17,16 @@ Usage:
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
   zhongcao bench <checkout|oversell|all> [--json]        run a benchmark on a fresh temporary store
+  zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
+                                                         offline evaluation of the interest engine (leave-one-out)
 
 Environment: PORT, ZHONGCAO_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite),
 LOG_LEVEL (info), PUBLIC_URL (base URL payment providers call back to), SANDBOX_PAY_SECRET.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // recsys parses its own options (--dataset, --seed, --users, --epochs).
+  if (command === 'recsys') return runRecsysCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

@@ -1,0 +1,96 @@
+/**
+ * A collisionless id → row table (as in Monolith): every id gets its own row, rows are
+ * allocated on first sight and recycled when an id has not been seen for a while, so the
+ * embedding tables stay bounded without hashing two ids onto one row.
+ */
+export class IdTable<K> {
+  private readonly rows = new Map<K, number>();
+  private ids: (K | undefined)[] = [];
+  private lastSeen: Float64Array;
+  private readonly free: number[] = [];
+  private readonly growth: ((capacity: number) => void)[] = [];
+  /** Bumped whenever a row is allocated or freed. */
+  version = 0;
+
+  constructor(private cap = 1024) {
+    this.lastSeen = new Float64Array(cap);
+  }
+
+  get capacity(): number {
+    return this.cap;
+  }
+
+  /** Rows handed out so far (the high-water mark; freed rows below it are reused first). */
+  get rowCount(): number {
+    return this.ids.length;
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** Calls fn(newCapacity) whenever rows beyond the current capacity are needed. */
+  onGrow(fn: (capacity: number) => void): void {
+    this.growth.push(fn);
+  }
+
+  /** The row of id, or -1. */
+  find(id: K): number {
+    return this.rows.get(id) ?? -1;
+  }
+
+  idOf(row: number): K | undefined {
+    return this.ids[row];
+  }
+
+  /** The id held by each row (undefined for free rows); a live view, do not modify. */
+  get rowIds(): readonly (K | undefined)[] {
+    return this.ids;
+  }
+
+  lastSeenOf(row: number): number {
+    return this.lastSeen[row]!;
+  }
+
+  /** The row of id, allocated if new; records `now` as the id's last sighting. Returns [row, isNew]. */
+  acquire(id: K, now: number): [number, boolean] {
+    const found = this.rows.get(id);
+    if (found !== undefined) {
+      if (now > this.lastSeen[found]!) this.lastSeen[found] = now;
+      return [found, false];
+    }
+    let row = this.free.pop();
+    if (row === undefined) {
+      row = this.ids.length;
+      if (row >= this.cap) this.grow(Math.max(row + 1, this.cap * 2));
+    }
+    this.rows.set(id, row);
+    this.ids[row] = id;
+    this.version++;
+    this.lastSeen[row] = now;
+    return [row, true];
+  }
+
+  /** Frees the rows of ids last seen before `before`; returns the freed rows (for re-initialisation). */
+  expire(before: number): number[] {
+    const freed: number[] = [];
+    for (const [id, row] of this.rows) {
+      if (this.lastSeen[row]! < before) {
+        this.rows.delete(id);
+        this.ids[row] = undefined;
+        this.free.push(row);
+        freed.push(row);
+        this.version++;
+      }
+    }
+    return freed;
+  }
+
+  private grow(capacity: number): void {
+    const seen = new Float64Array(capacity);
+    seen.set(this.lastSeen);
+    this.lastSeen = seen;
+    this.cap = capacity;
+    for (const fn of this.growth) fn(capacity);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * `recsys eval`: the published protocol on one data set, for most-popular, item-to-item
+ * co-occurrence and the engine, on the same split, users, negatives and seed.
+ *
+ * Every model is built twice with the same settings: from the train sequences, to be scored on
+ * the validation item (where the engine's ranker is fitted and all tuning happens), and from
+ * everything the protocol gives a model at test time (train sequences plus validation items), to
+ * be scored on the test item. Test items are never read before the test scoring.
+ */
+import { sequenceOf, type Interactions } from '../data/dataset.js';
+import { Engine, ENGINE_DEFAULTS, type EngineOptions } from '../engine/engine.js';
+import { COOCCURRENCE_DEFAULTS, Cooccurrence, CooccurrenceModel } from '../models/cooccurrence.js';
+import type { Recommender } from '../models/model.js';
+import { itemCounts, PopularModel } from '../models/popular.js';
+import { deriveSeed } from '../random.js';
+import { trainInWorkers } from '../engine/worker-pool.js';
+import { fitRankerOnValidation, type RankerFitReport } from './engine-fit.js';
+import { evaluate, type PhaseResult } from './evaluate.js';
+import { buildProtocol, DEFAULT_MAX_USERS, DEFAULT_NEGATIVES, DEFAULT_SEED, type Protocol } from './protocol.js';
+import { evaluableUsers, leaveOneOut, type Split } from './split.js';
+
+export type Progress = (stage: string, done: number, total: number) => void;
+
+export interface EvalOptions {
+  seed?: number;
+  maxUsers?: number;
+  /** Embedding epochs of the engine (default: ENGINE_DEFAULTS.epochs). */
+  epochs?: number;
+  /** Also rank against every item (default true). */
+  full?: boolean;
+  engine?: Partial<EngineOptions>;
+  /** Worker threads for embedding training (default: one per core). */
+  workers?: number;
+  progress?: Progress;
+}
+
+export interface ModelReport {
+  'hr@10': number;
+  'ndcg@10': number;
+  'full_hr@10': number | null;
+  'full_ndcg@10': number | null;
+  'valid_hr@10': number;
+  'valid_ndcg@10': number;
+  train_s: number;
+  eval_s: number;
+  /** Process resident memory right after this model was trained. */
+  rss_mb: number;
+  [extra: string]: unknown;
+}
+
+export interface EvalReport {
+  protocol: Record<string, unknown>;
+  results: { popular: ModelReport; cooccurrence: ModelReport; engine: ModelReport };
+  train_s: number;
+  eval_s: number;
+  rss_mb: number;
+}
+
+const MODEL_CUTOFF = 10;
+
+export function rssMb(): number {
+  return Math.round(process.memoryUsage().rss / 1048576);
+}
+
+export async function runEval(data: Interactions, opts: EvalOptions = {}): Promise<EvalReport> {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const full = opts.full ?? true;
+  const progress = opts.progress ?? (() => {});
+  const split = leaveOneOut(data);
+  const protocol = buildProtocol(split, { seed, maxUsers: opts.maxUsers ?? DEFAULT_MAX_USERS, negatives: DEFAULT_NEGATIVES });
+  let peak = rssMb();
+  /** Scores the validation phase with `validModel` and the test phase with `testModel`. */
+  const measure = (name: string, validModel: Recommender, trainS: number, extra: Record<string, unknown>, testModel: Recommender): ModelReport => {
+    const rss = rssMb();
+    peak = Math.max(peak, rss);
+    const v = evaluate(validModel, split, protocol.valid, { progress: (d, t) => progress(`${name} validation`, d, t) });
+    const t = evaluate(testModel, split, protocol.test, { full, progress: (d, n) => progress(`${name} test`, d, n) });
+    peak = Math.max(peak, rssMb());
+    return report(v, t, trainS, rss, extra);
+  };
+
+  const testInput = withValidation(split);
+  const popular = ((): ModelReport => {
+    const started = performance.now();
+    const valid = new PopularModel(itemCounts(split.train, split.numItems));
+    const test = new PopularModel(itemCounts(testInput, split.numItems));
+    return measure('popular', valid, seconds(started), {}, test);
+  })();
+  const cooccurrence = ((): ModelReport => {
+    const started = performance.now();
+    const [valid, test] = [split.train, testInput].map((seqs) => {
+      const table = new Cooccurrence(split.numItems, { ...COOCCURRENCE_DEFAULTS });
+      table.addSequences(seqs);
+      return new CooccurrenceModel(table);
+    });
+    return measure('cooccurrence', valid!, seconds(started), { settings: COOCCURRENCE_DEFAULTS }, test!);
+  })();
+
+  const engineOpts: EngineOptions = { ...ENGINE_DEFAULTS, ...opts.engine, ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}) };
+  const started = performance.now();
+  // One engine trained on train (for tuning), one on train + validation (for test); their
+  // embedding models train in parallel on worker threads.
+  const tuned = new Engine(split.numItems, engineOpts);
+  const final = new Engine(split.numItems, engineOpts);
+  const jobs = [
+    ...tuned.embeddings.jobs(tuned.ingest(split.train), engineOpts.epochs, deriveSeed(seed, 'engine')),
+    ...final.embeddings.jobs(final.ingest(testInput), engineOpts.epochs, deriveSeed(seed, 'engine-final')),
+  ];
+  let epochsDone = 0;
+  const totalEpochs = jobs.length * engineOpts.epochs;
+  const states = await trainInWorkers(jobs, { concurrency: opts.workers, onEpoch: () => progress('engine embedding epochs', ++epochsDone, totalEpochs) });
+  tuned.embeddings.load(states.slice(0, engineOpts.members));
+  final.embeddings.load(states.slice(engineOpts.members));
+  progress('engine ranker fit (validation)', 0, 1);
+  const ranker: RankerFitReport = fitRankerOnValidation(tuned, split, evaluableUsers(split), { negatives: 20, seed: deriveSeed(seed, 'ranker') });
+  progress('engine ranker fit (validation)', 1, 1);
+  final.ranker.weights.set(tuned.ranker.weights);
+  const engine = measure('engine', tuned, seconds(started), { members: engineOpts.members, epochs: engineOpts.epochs, dim: engineOpts.embedding.dim, ranker }, final);
+
+  return {
+    protocol: describeProtocol(data, protocol),
+    results: { popular, cooccurrence, engine },
+    train_s: round(popular.train_s + cooccurrence.train_s + engine.train_s, 1),
+    eval_s: round(popular.eval_s + cooccurrence.eval_s + engine.eval_s, 1),
+    rss_mb: peak,
+  };
+}
+
+/** Train sequences with each evaluated user's validation item appended: the model's input at test time. */
+export function withValidation(split: Split): { offsets: Int32Array; items: Int32Array } {
+  const offsets = new Int32Array(split.numUsers + 1);
+  const items = new Int32Array(split.train.items.length + split.valid.filter((v) => v >= 0).length);
+  for (let u = 0; u < split.numUsers; u++) {
+    const train = sequenceOf(split.train, u);
+    items.set(train, offsets[u]!);
+    let end = offsets[u]! + train.length;
+    if (split.valid[u]! >= 0) items[end++] = split.valid[u]!;
+    offsets[u + 1] = end;
+  }
+  return { offsets, items };
+}
+
+function report(v: PhaseResult, t: PhaseResult, trainS: number, rss: number, extra: Record<string, unknown>): ModelReport {
+  return {
+    'hr@10': round(t.hr, 4),
+    'ndcg@10': round(t.ndcg, 4),
+    'full_hr@10': t.fullHr === null ? null : round(t.fullHr, 4),
+    'full_ndcg@10': t.fullNdcg === null ? null : round(t.fullNdcg, 4),
+    'valid_hr@10': round(v.hr, 4),
+    'valid_ndcg@10': round(v.ndcg, 4),
+    train_s: round(trainS, 1),
+    eval_s: round(v.seconds + t.seconds, 1),
+    rss_mb: rss,
+    ...extra,
+  };
+}
+
+function describeProtocol(data: Interactions, p: Protocol): Record<string, unknown> {
+  return {
+    split: 'leave-one-out per user: last item = test, second-to-last = validation, rest = train; users with < 3 interactions: train only, not evaluated',
+    interactions: data.items.length,
+    users: data.numUsers,
+    items: data.numItems,
+    evaluable_users: p.evaluableUsers,
+    users_evaluated: p.test.users.length,
+    users_sampled: p.sampledUsers,
+    negatives: p.negatives,
+    negative_sampling: 'independent uniform draws (with replacement) from items the user never interacted with',
+    seed: p.seed,
+    prng: 'xoshiro128** seeded by splitmix32, one derived stream per purpose',
+    ties: 'rank = number of competing items scoring >= the held-out item (ties count against the model)',
+    cutoff: MODEL_CUTOFF,
+    test_input: 'train sequence + validation item; every model is rebuilt from train + validation items for test (from train alone for validation)',
+    tuning: 'validation item only (never test)',
+    full_ranking: 'held-out item against every item the user never interacted with',
+  };
+}
+
+function seconds(since: number): number {
+  return (performance.now() - since) / 1000;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

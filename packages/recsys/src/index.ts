@@ -1,0 +1,18 @@
+export { Rng, deriveSeed } from './random.js';
+export { parseInteractions, readInteractions, sequenceOf, DatasetFormatError, type Interactions } from './data/dataset.js';
+export { leaveOneOut, evaluableUsers, historyFor, MIN_EVALUATED_LENGTH, type Split } from './eval/split.js';
+export { buildProtocol, sampleNegatives, DEFAULT_MAX_USERS, DEFAULT_NEGATIVES, DEFAULT_SEED, type Protocol, type PhasePlan } from './eval/protocol.js';
+export { sampledRank, fullRank, hitAt, ndcgAt, CUTOFF } from './eval/metrics.js';
+export { evaluate, type PhaseResult } from './eval/evaluate.js';
+export { runEval, type EvalOptions, type EvalReport, type ModelReport, type Progress } from './eval/run.js';
+export type { Recommender, UserScorer } from './models/model.js';
+export { PopularModel, itemCounts } from './models/popular.js';
+export { Cooccurrence, CooccurrenceModel, COOCCURRENCE_DEFAULTS, type CooccurrenceOptions } from './models/cooccurrence.js';
+export { Engine, ENGINE_DEFAULTS, FEATURE_NAMES, type EngineOptions, type Recommendation } from './engine/engine.js';
+export { SeqEmbedding, SEQ_EMBEDDING_DEFAULTS, type SeqEmbeddingOptions } from './engine/seq-embedding.js';
+export { IdTable } from './engine/id-table.js';
+export { EmbeddingEnsemble } from './engine/ensemble.js';
+export { trainInWorkers } from './engine/worker-pool.js';
+export { trainEpochs, type RowSequences } from './engine/train-embedding.js';
+export { Trending } from './engine/trending.js';
+export { LinearRanker } from './engine/ranker.js';
