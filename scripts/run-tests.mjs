@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Finds *.test.ts files under the given folders and runs them with node's test runner through tsx.
-// Usage: node scripts/run-tests.mjs [--concurrency N] <folder>...
-import { readdirSync } from 'node:fs';
+// Usage: node scripts/run-tests.mjs [--concurrency N] <folder-or-test-file>...
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -23,7 +23,7 @@ function walk(dir, out) {
   return out;
 }
 
-const files = roots.flatMap((r) => walk(r, [])).sort();
+const files = roots.flatMap((r) => (statSync(r).isDirectory() ? walk(r, []) : [r])).sort();
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);

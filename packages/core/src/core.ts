@@ -13,6 +13,7 @@ import { SandboxProvider } from './payments/sandbox/sandbox-provider.js';
 import { submitPendingRefunds } from './payments/payments.js';
 import { runDueTimers, TimerRegistry } from './timers/scheduler.js';
 import { registerOrderDeadlines } from './rules/deadline-handlers.js';
+import { registerAftersalesDeadlines } from './aftersales/deadlines.js';
 import { OutboxDispatcher } from './outbox/outbox.js';
 import { housekeeping } from './platform/housekeeping.js';
 import { settleDueOrders } from './ledger/settlement.js';
@@ -57,7 +58,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const payments = providerRegistry([new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl, money);
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
-  const timers = registerOrderDeadlines(new TimerRegistry());
+  const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
   installLogistics({ ctx, timers, sandboxSecret }); // carriers' timers run in any process that ticks
   let lastHousekeeping = 0;
   return {

@@ -42,3 +42,6 @@ export * from './timers/index.js';
 export * from './rules/index.js';
 export * from './logistics/index.js';
 export * from './capacity/index.js';
+export * from './aftersales/index.js';
+export * from './supply/index.js';
+export * from './affiliate/index.js';

@@ -32,6 +32,9 @@ import { systemRoutes } from './routes/system-routes.js';
 import { rulesRoutes } from './routes/rules-routes.js';
 import { logisticsRoutes } from './routes/logistics-routes.js';
 import { capacityRoutes } from './routes/capacity-routes.js';
+import { aftersalesRoutes } from './routes/aftersales-routes.js';
+import { supplyRoutes } from './routes/supply-routes.js';
+import { affiliateRoutes } from './routes/affiliate-routes.js';
 import type { RouteDeps } from './routes/types.js';
 
 export interface ServerOptions {
@@ -118,6 +121,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   rulesRoutes(app, deps);
   logisticsRoutes(app, deps);
   capacityRoutes(app, deps);
+  aftersalesRoutes(app, deps);
+  supplyRoutes(app, deps);
+  affiliateRoutes(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
   await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });

@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
-import { newId, type IdKind } from '@zhongcao/core';
+import { actOnCase, fileCase, newId, type IdKind } from '@zhongcao/core';
 import { makePerson, TEST_PASSWORD } from '@zhongcao/core/test-support';
 import { startTestServer, type TestServer } from './test-support/server-harness.js';
 import { makeTenants, multipartBody, TINY_PNG, type Tenants } from './test-support/tenants.js';
@@ -186,6 +186,10 @@ describe('tenant scoping', () => {
   });
 
   it('admin-only routes answer 403 FORBIDDEN to everyone but admins', async () => {
+    // An escalated after-sales case on order B for the arbitration route.
+    const escalated = await fileCase(s.core.ctx, t.buyer.actor, t.orderB.id, { type: 'refund_only', orderLineId: t.orderB.lineIds[0]!, reasonCode: 'missing' });
+    await actOnCase(s.core.ctx, t.ownerB.actor, escalated, { action: 'reject', reason: '已核实发货' });
+    await actOnCase(s.core.ctx, t.buyer.actor, escalated, { action: 'escalate' });
     const bodies: Record<string, [string, unknown]> = {
       'POST /api/v1/admin/categories': ['/api/v1/admin/categories', { name: '新类目', shipByHours: 24, perishable: false, feeRateBp: 100 }],
       'PUT /api/v1/admin/categories/{categoryId}': [`/api/v1/admin/categories/${t.a.categoryId}`, { name: '改名类目', shipByHours: 72, perishable: false, feeRateBp: 300 }],
@@ -197,6 +201,8 @@ describe('tenant scoping', () => {
       'GET /api/v1/admin/timers': ['/api/v1/admin/timers', undefined],
       'PUT /api/v1/admin/users/{userId}/roles/{role}': [`/api/v1/admin/users/${t.otherBuyer.actor.userId}/roles/creator`, undefined],
       'DELETE /api/v1/admin/users/{userId}/roles/{role}': [`/api/v1/admin/users/${t.otherBuyer.actor.userId}/roles/creator`, undefined],
+      'GET /api/v1/admin/aftersales': ['/api/v1/admin/aftersales', undefined],
+      'POST /api/v1/admin/aftersales/{caseId}/arbitrate': [`/api/v1/admin/aftersales/${escalated}/arbitrate`, { decision: 'reject', reason: '证据不足' }],
     };
     const doc = (await s.call('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
     const adminOps = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.tags?.includes('admin')).map(([m]) => `${m.toUpperCase()} ${path}`));

@@ -120,7 +120,10 @@ test('surge: 3,000 orders in an hour against 1,000/day — each policy applies a
     assert.equal(deadlines.length, sold.length);
     for (const o of sold) assert.equal(shipByOf.get(o.orderId), o.presaleShipBy ?? paidAtOf.get(o.orderId)! + 48 * HOUR_MS);
     const last = sold.at(-1)!;
-    assert.equal((await orderDetail(core.ctx.db, buyer, last.orderId)).promise.shipBy, last.presaleShipBy);
+    const lastPromise = (await orderDetail(core.ctx.db, buyer, last.orderId)).promise;
+    assert.equal(lastPromise.shipBy, last.presaleShipBy);
+    assert.equal(lastPromise.presaleShipBy, last.presaleShipBy, 'the order detail tells the buyer the pre-sale date');
+    assert.equal((await orderDetail(core.ctx.db, buyer, sold[0]!.orderId)).promise.presaleShipBy, null, 'in-stock orders carry no pre-sale date');
     const projection = await shopProjection(core.ctx, shop.owner, shop.shopId);
     assert.equal(projection.capacityPerDay, 1000);
     assert.equal(projection.backlog, sold.length);

@@ -10,6 +10,8 @@ export interface ShopInput {
   origin?: string;
   shippingFeeFen?: number;
   freeShippingOverFen?: number | null;
+  /** Fast refund (极速退款) opt-in; unchanged when absent. */
+  fastRefund?: boolean | undefined;
 }
 
 export interface ShopView {
@@ -19,6 +21,8 @@ export interface ShopView {
   origin: string;
   shippingFeeFen: number;
   freeShippingOverFen: number | null;
+  /** Qualifying refund requests before shipping are refunded at once by the platform. */
+  fastRefund: boolean;
   status: string;
   createdAt: number;
 }
@@ -46,6 +50,7 @@ export async function createShop(ctx: CoreContext, actor: Actor, input: ShopInpu
     owner_id: actor.userId,
     shipping_fee_fen: input.shippingFeeFen ?? 0,
     free_shipping_over_fen: input.freeShippingOverFen ?? null,
+    fast_refund: input.fastRefund ? 1 : 0,
     status: 'open',
     created_at: now,
   };
@@ -68,6 +73,7 @@ export async function updateShop(ctx: CoreContext, actor: Actor, shopId: string,
         origin: (input.origin ?? '').trim(),
         shipping_fee_fen: input.shippingFeeFen ?? 0,
         free_shipping_over_fen: input.freeShippingOverFen ?? null,
+        ...(input.fastRefund === undefined ? {} : { fast_refund: input.fastRefund ? 1 : 0 }),
       })
       .where('id', '=', shopId)
       .execute();
@@ -101,6 +107,6 @@ export async function myShops(db: Db, actor: Actor): Promise<Array<{ id: string;
   return rows.map((r) => ({ id: r.id, name: r.name, role: requireShopMember(actor, r.id) }));
 }
 
-function toView(r: { id: string; name: string; description: string; origin: string; shipping_fee_fen: number; free_shipping_over_fen: number | null; status: string; created_at: number }): ShopView {
-  return { id: r.id, name: r.name, description: r.description, origin: r.origin, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen, status: r.status, createdAt: r.created_at };
+function toView(r: { id: string; name: string; description: string; origin: string; shipping_fee_fen: number; free_shipping_over_fen: number | null; fast_refund: number; status: string; created_at: number }): ShopView {
+  return { id: r.id, name: r.name, description: r.description, origin: r.origin, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen, fastRefund: Number(r.fast_refund) === 1, status: r.status, createdAt: r.created_at };
 }

@@ -17,6 +17,7 @@ import { profileOfCategory } from '../rules/category-rules.js';
 import { DEADLINE } from '../rules/deadline-kinds.js';
 import { surgePromises } from '../capacity/checkout-guard.js';
 import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
+import { resolveCommissions } from '../affiliate/resolver.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
@@ -51,6 +52,8 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     const address = await pickAddress(tx, actor, input.addressId);
     const { skus, shops, rules, capacity, policies } = await loadPricing(tx, requested.map((l) => l.skuId));
     const orders = priceOrders(requested, skus, shops);
+    // Attribution and commission snapshot of every line (affiliate/resolver.ts): one or two batched queries.
+    const commissions = await resolveCommissions(tx, actor.userId, orders.flatMap((o) => o.lines), now);
     // Surge protection: paused products answer 409, pre-sale orders carry their projected date.
     const promisedShipBy = capacity.size === 0 ? [] : await surgePromises(tx, orders, capacity, policies, now);
     const checkoutId = newId('checkout', now);
@@ -91,9 +94,7 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
             fee_rate_bp: l.feeRateBp,
             perishable: l.perishable ? 1 : 0,
             rules: JSON.stringify(ruleOf(l.skuId)),
-            attr_source: l.attribution.source,
-            attr_content_id: l.attribution.contentId ?? null,
-            attr_creator_id: l.attribution.creatorId ?? null,
+            ...commissions.get(l.skuId)!,
             created_at: now,
           })),
       );
@@ -124,9 +125,10 @@ function checkLines(items: RequestedLine[]): RequestedLine[] {
 }
 
 async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[]> {
-  const rows = await ctx.db.selectFrom('cart_items').select(['sku_id', 'quantity', 'attribution']).where('user_id', '=', actor.userId).orderBy('added_at').execute();
+  const rows = await ctx.db.selectFrom('cart_items').select(['sku_id', 'quantity', 'attribution', 'updated_at']).where('user_id', '=', actor.userId).orderBy('added_at').execute();
   if (rows.length === 0) throw new DomainError('CART_EMPTY', 'the cart is empty', 409);
-  return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: JSON.parse(r.attribution) as RequestedLine['attribution'] }));
+  // The card that added the item was touched when the item was last put in the cart.
+  return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: { ...(JSON.parse(r.attribution) as RequestedLine['attribution']), at: Number(r.updated_at) } }));
 }
 
 async function pickAddress(tx: Tx, actor: Actor, addressId: string | undefined): Promise<Record<string, string>> {

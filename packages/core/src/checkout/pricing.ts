@@ -23,6 +23,8 @@ export interface Attribution {
   source: 'video' | 'live' | 'search' | 'shelf' | 'link' | 'feed' | 'cart';
   contentId?: string | null | undefined;
   creatorId?: string | null | undefined;
+  /** When the buyer touched the card (set by the server: a cart item's time); absent = at checkout. */
+  at?: number | undefined;
 }
 
 export interface RequestedLine {

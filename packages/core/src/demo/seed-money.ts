@@ -15,6 +15,7 @@ import { balanceOf } from '../ledger/journal.js';
 import { refundOrder } from '../ledger/money-commands.js';
 import { receivePayoutNotification, registerPayoutAccount, requestPayout, submitPayouts } from '../ledger/payouts.js';
 import { settleDueOrders } from '../ledger/settlement.js';
+import { attributeDemoOrders } from './seed-affiliate.js';
 
 export interface DemoMoneyInput {
   ctx: CoreContext;
@@ -32,20 +33,10 @@ export async function seedDemoMoney(input: DemoMoneyInput): Promise<void> {
   const { ctx, clock, people, realNow, deliver, progress } = input;
   clock.set(realNow - 2 * 60_000);
   const creator = withRole(people, 'creator');
-  const mcn = withRole(people, 'mcn');
-  const colonel = withRole(people, 'colonel');
-  // Commission snapshots on every other completed order (the Creator economy issue fills these at checkout).
+  // Every other completed order credited to the creator's tracked links, with the snapshot the
+  // affiliate module's own decision gives at the order's time (plans, MCN contract, colonel).
   const completed = await ctx.db.selectFrom('orders').select(['id', 'shop_id']).where('status', '=', 'completed').orderBy('id').execute();
-  if (creator) {
-    const ids = completed.filter((_, i) => i % 2 === 0).map((o) => o.id);
-    if (ids.length) {
-      await ctx.db
-        .updateTable('order_lines')
-        .set({ attr_creator_id: creator.userId, creator_rate_bp: 1500, mcn_id: mcn?.userId ?? null, mcn_share_bp: mcn ? 2000 : 0, colonel_id: colonel?.userId ?? null, colonel_fee_bp: colonel ? 300 : 0 })
-        .where('order_id', 'in', ids)
-        .execute();
-    }
-  }
+  if (creator) await attributeDemoOrders(ctx, clock, people, creator, completed.filter((_, i) => i % 2 === 0).map((o) => o.id));
   // Refunds of cancelled orders go back to the buyers; then everything past its window settles.
   await submitPendingRefunds(ctx, 1000);
   await deliver();

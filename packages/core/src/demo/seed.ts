@@ -25,6 +25,9 @@ import { buildDemoCatalog } from './catalog.js';
 import { gradientPng } from './png.js';
 import { seedDemoContent } from './seed-content.js';
 import { seedDemoMoney } from './seed-money.js';
+import { seedDemoAftersales } from './seed-aftersales.js';
+import { seedDemoAffiliate } from './seed-affiliate.js';
+import { FRESH_SHOPS, LONG_KEEPING_SHOPS, seedDemoSupply, shipDemoFreshOrder } from './seed-supply.js';
 
 export const DEMO_PASSWORD = 'zhongcao-demo';
 export const DEMO_DOORS = [
@@ -129,6 +132,16 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
     if ((i + 1) % 10 === 0 || i + 1 === data.products.length) progress('products', i + 1, data.products.length);
   }
 
+  // Tea and grain batches first, received before the oldest order: the order history ships from
+  // them (fruit and seafood come at the end, with this week's harvest).
+  const supplyInput = { ctx, clock, people, shopIds, progress };
+  const afterProducts = clock.now();
+  clock.set(realNow - 36 * DAY);
+  await seedDemoSupply(supplyInput, LONG_KEEPING_SHOPS);
+  clock.set(afterProducts);
+  // Commission plans, a colonel activity, an MCN contract and demo-creator's showcase, in force before the first order.
+  await seedDemoAffiliate({ ctx, clock, people, listedProductIds, password: DEMO_PASSWORD, passwordHash, realNow, progress });
+
   // Order history: each buyer places a few orders that end in different states.
   const buyers = data.people.filter((p) => p.address && p.roles.includes('shopper')).map((p) => people.get(p.login)!);
   const plans = ['completed', 'completed', 'shipped', 'paid', 'completed', 'cancelled', 'refunded', 'delivered'] as const;
@@ -157,6 +170,21 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   clock.set(realNow - 20 * DAY);
   await seedDemoContent({ ctx, clock, people, listedProductIds, videos: options.videos ?? 240, progress });
   await seedVideoOrders(ctx, gateway, deliver, clock, realNow, buyers, people, progress);
+
+  clock.set(realNow - 6 * 3600 * 1000);
+  await seedDemoSupply(supplyInput, FRESH_SHOPS);
+  await shipDemoFreshOrder({ ...supplyInput, gateway, deliver });
+
+  // After-sales cases in several states, on orders of their own (so every open deadline lies ahead).
+  const buyPaid = async (buyer: Actor, skuId: string, quantity: number): Promise<string> => {
+    const placed = await checkout(ctx, buyer, { items: [{ skuId, quantity, attribution: { source: 'shelf' } }] });
+    const { cashierUrl } = await openCashier(ctx, buyer, placed.body.payment.id);
+    clock.advance(60_000);
+    await gateway.complete(cashierUrl.split('/').pop()!, 'paid');
+    await deliver();
+    return placed.body.orders[0]!.id;
+  };
+  await seedDemoAftersales({ ctx, clock, people, realNow, buyPaid, progress });
 
   await setSetting(ctx.db, 'demo_seeded_at', String(realNow));
   return true;

@@ -74,3 +74,18 @@ export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string,
   const row = await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
   return row.stock;
 }
+
+/**
+ * Goods received into stock inside the caller's transaction (e.g. a supply batch): adds
+ * `quantity` by a conditional update that keeps the stock within MAX_STOCK. False when it would not.
+ */
+export async function receiveIntoStock(tx: Tx, skuId: string, quantity: number, now: number): Promise<boolean> {
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK) throw invalid(`quantity must be an integer between 1 and ${MAX_STOCK}`, { field: 'quantity' });
+  const res = await tx
+    .updateTable('skus')
+    .set((eb) => ({ stock: eb('stock', '+', quantity), updated_at: now }))
+    .where('id', '=', skuId)
+    .where('stock', '<=', MAX_STOCK - quantity)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

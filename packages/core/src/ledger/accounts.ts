@@ -15,6 +15,7 @@ export const ACCOUNT_KINDS = {
   refunds_payable: '待退款 / refunds payable to buyers',
   buyer_compensation_payable: '待付买家赔付 / buyer compensation payable',
   platform_compensation_expense: '平台赔付支出 / compensation paid by the platform',
+  platform_insurance_expense: '退货运费险赔付 / return-shipping insurance paid by the platform',
   payouts_in_transit: '提现在途 / payouts in transit',
 } as const;
 

@@ -21,6 +21,9 @@ export type FaultHook = (step: SettleStep) => void;
 
 const HOUR_MS = 60 * 60 * 1000;
 
+/** After-sales case statuses that hold an order's settlement back (see aftersales/case-types.ts). */
+export const SETTLEMENT_HOLDING_CASE_STATUSES = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated'];
+
 /** Settles due orders in batches; returns how many settled. Run by the worker loop. */
 export async function settleDueOrders(ctx: CoreContext, options: { limit?: number; batchSize?: number; fault?: FaultHook } = {}): Promise<number> {
   const now = ctx.clock.now();
@@ -38,9 +41,12 @@ export async function settleDueOrders(ctx: CoreContext, options: { limit?: numbe
 /** Settles the given orders that are due, in the caller's transaction. */
 export async function settleOrders(tx: Tx, orderIds: readonly string[], now: number, fault?: FaultHook): Promise<number> {
   if (orderIds.length === 0) return 0;
-  // An open case (today: a refund still pending at the provider) holds the money back an hour.
+  // An open case holds the money back an hour at a time: a refund still pending at the provider,
+  // or an after-sales case still being handled (requested, countered, awaiting or carrying a
+  // return, escalated). Final and rejected cases do not hold settlement.
   const open = await tx.selectFrom('refunds').select('order_id').where('order_id', 'in', orderIds).where('status', '=', 'pending').execute();
-  const blocked = new Set(open.map((o) => o.order_id));
+  const cases = await tx.selectFrom('aftersales_cases').select('order_id').where('order_id', 'in', orderIds).where('status', 'in', SETTLEMENT_HOLDING_CASE_STATUSES).execute();
+  const blocked = new Set([...open.map((o) => o.order_id), ...cases.map((c) => c.order_id)]);
   if (blocked.size) await tx.updateTable('ledger_order_money').set({ settle_due_at: now + HOUR_MS }).where('order_id', 'in', [...blocked]).where('status', '=', 'held').execute();
   const candidates = orderIds.filter((id) => !blocked.has(id));
   if (candidates.length === 0) return 0;

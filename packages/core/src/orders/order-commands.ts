@@ -9,6 +9,7 @@ import { scheduleSettlement } from '../ledger/order-money.js';
 import type { ActorKind } from './order-states.js';
 import { requireTransition, transitionOrder } from './transition.js';
 import { bookPickup } from '../logistics/pickup.js';
+import { recordLineBatches } from '../supply/ship-allocation.js';
 
 interface OrderRow {
   id: string;
@@ -75,9 +76,10 @@ export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string,
     const order = await loadOrder(tx, orderId);
     if (!order || !actor.shops.has(order.shop_id)) throw notFound('order', orderId);
     if (order.status !== 'paid') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, 409, { from: order.status, to: 'shipped' });
-    const lines = await tx.selectFrom('order_lines').select('id').where('order_id', '=', orderId).execute();
+    const lines = await tx.selectFrom('order_lines').select(['id', 'line_total_fen', 'refunded_fen']).where('order_id', '=', orderId).execute();
     const shippedRows = await tx.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', orderId).execute();
-    const pending = new Set(lines.map((l) => l.id));
+    // A line refunded in full before shipping (an after-sales refund) is never shipped.
+    const pending = new Set(lines.filter((l) => Number(l.refunded_fen) < Number(l.line_total_fen)).map((l) => l.id));
     for (const s of shippedRows) pending.delete(s.order_line_id);
     const shipmentIds: string[] = [];
     for (const p of parcels) {
@@ -89,6 +91,7 @@ export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string,
       const shipmentId = newId('shipment', now);
       await tx.insertInto('shipments').values({ id: shipmentId, order_id: orderId, shop_id: order.shop_id, carrier: p.carrier, tracking_no: p.trackingNo, status: 'in_transit', created_at: now, delivered_at: null }).execute();
       await tx.insertInto('shipment_lines').values(ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId }))).execute();
+      await recordLineBatches(tx, ids, now); // traceability: which batch(es) each line's units came from
       await bookPickup(tx, { carrier: p.carrier, shipmentId, trackingNo: p.trackingNo }, now);
       for (const id of ids) pending.delete(id);
       shipmentIds.push(shipmentId);

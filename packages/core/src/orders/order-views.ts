@@ -3,6 +3,8 @@ import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
 import { firstImages, type Page } from '../catalog/product-views.js';
 import { parseOrderRules } from '../rules/order-snapshot.js';
+import { lineOrigins, type LineOrigin } from '../supply/origin.js';
+import { linesAfterSales, type LineAfterSales } from '../aftersales/line-status.js';
 
 export interface OrderLineView {
   id: string;
@@ -15,6 +17,12 @@ export interface OrderLineView {
   quantity: number;
   lineTotalFen: number;
   attribution: { source: string; contentId: string | null; creatorId: string | null };
+  /** The batch(es) the line's units shipped from (溯源); empty before shipping or without batches. */
+  origin: LineOrigin[];
+  /** The line's after-sales case (the open one, else the latest), or null. */
+  afterSales: LineAfterSales['afterSales'];
+  /** Case types the buyer may file on this line now (empty for other viewers). */
+  afterSalesEligible: LineAfterSales['afterSalesEligible'];
 }
 
 export interface OrderSummary {
@@ -49,6 +57,8 @@ export interface OrderDetail extends OrderSummary {
     shipBy: number | null;
     /** When the order was found shipped late (compensation was booked), or null. */
     lateAt: number | null;
+    /** The pre-sale date the buyer was promised before paying (surge protection), or null for the usual in-stock promise. */
+    presaleShipBy: number | null;
     autoConfirmDays: number;
     sevenDayNoReason: boolean;
   };
@@ -71,10 +81,12 @@ function baseQuery(db: Db) {
     .select(['orders.id', 'orders.shop_id', 'shops.name as shop_name', 'users.display_name as buyer_name', 'orders.status', 'orders.items_fen', 'orders.shipping_fee_fen', 'orders.total_fen', 'orders.created_at', 'orders.pay_deadline']);
 }
 
-async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>): Promise<OrderSummary[]> {
+async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>, buyerNow?: number): Promise<OrderSummary[]> {
   const ids = rows.map((r) => r.id);
   const lines = ids.length ? await db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).orderBy('id').execute() : [];
   const images = await firstImages(db, lines.map((l) => l.product_id));
+  const origins = await lineOrigins(db, lines.map((l) => l.id));
+  const afterSales = await linesAfterSales(db, ids, buyerNow);
   return rows.map((r) => ({
     id: r.id,
     shopId: r.shop_id,
@@ -86,11 +98,11 @@ async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof base
     totalFen: r.total_fen,
     createdAt: r.created_at,
     payDeadline: r.pay_deadline,
-    lines: lines.filter((l) => l.order_id === r.id).map((l) => lineView(l, images.get(l.product_id) ?? null)),
+    lines: lines.filter((l) => l.order_id === r.id).map((l) => ({ ...lineView(l, images.get(l.product_id) ?? null), origin: origins.get(l.id) ?? [], afterSales: afterSales.get(l.id)?.afterSales ?? null, afterSalesEligible: afterSales.get(l.id)?.afterSalesEligible ?? [] })),
   }));
 }
 
-function lineView(l: { id: string; product_id: string; sku_id: string; title: string; spec_values: string; unit_price_fen: number; quantity: number; line_total_fen: number; attr_source: string; attr_content_id: string | null; attr_creator_id: string | null }, image: string | null): OrderLineView {
+function lineView(l: { id: string; product_id: string; sku_id: string; title: string; spec_values: string; unit_price_fen: number; quantity: number; line_total_fen: number; attr_source: string; attr_content_id: string | null; attr_creator_id: string | null }, image: string | null): Omit<OrderLineView, 'origin' | 'afterSales' | 'afterSalesEligible'> {
   return {
     id: l.id,
     productId: l.product_id,
@@ -105,17 +117,18 @@ function lineView(l: { id: string; product_id: string; sku_id: string; title: st
   };
 }
 
-async function page(db: Db, q: ReturnType<typeof baseQuery>, query: OrderQuery): Promise<Page<OrderSummary>> {
+async function page(db: Db, q: ReturnType<typeof baseQuery>, query: OrderQuery, buyerNow?: number): Promise<Page<OrderSummary>> {
   let qq = q.orderBy('orders.id', 'desc').limit(query.limit + 1);
   if (query.status) qq = qq.where('orders.status', '=', query.status);
   if (query.cursor) qq = qq.where('orders.id', '<', query.cursor);
   const rows = await qq.execute();
-  const items = await withLines(db, rows.slice(0, query.limit));
+  const items = await withLines(db, rows.slice(0, query.limit), buyerNow);
   return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null };
 }
 
-export function buyerOrders(db: Db, actor: Actor, query: OrderQuery): Promise<Page<OrderSummary>> {
-  return page(db, baseQuery(db).where('orders.buyer_id', '=', actor.userId), query);
+/** The buyer's orders; with `now`, each line says which after-sales cases may be filed on it. */
+export function buyerOrders(db: Db, actor: Actor, query: OrderQuery, now?: number): Promise<Page<OrderSummary>> {
+  return page(db, baseQuery(db).where('orders.buyer_id', '=', actor.userId), query, now);
 }
 
 /** A shop's orders; only its members may list them (others get NOT_FOUND for the shop). */
@@ -124,11 +137,11 @@ export function shopOrders(db: Db, actor: Actor, shopId: string, query: OrderQue
   return page(db, baseQuery(db).where('orders.shop_id', '=', shopId), query);
 }
 
-/** One order, for its buyer, its shop's members, or an admin. */
-export async function orderDetail(db: Db, actor: Actor, orderId: string): Promise<OrderDetail> {
+/** One order, for its buyer, its shop's members, or an admin; with `now`, the buyer sees which after-sales cases each line may file. */
+export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: number): Promise<OrderDetail> {
   const o = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
   if (!o || !(o.buyer_id === actor.userId || actor.shops.has(o.shop_id) || actor.roles.has('admin'))) throw notFound('order', orderId);
-  const [summary] = await withLines(db, await baseQuery(db).where('orders.id', '=', orderId).execute());
+  const [summary] = await withLines(db, await baseQuery(db).where('orders.id', '=', orderId).execute(), o.buyer_id === actor.userId ? now : undefined);
   const [payment, shipments, shipmentLines, transitions, refunds, promise] = await Promise.all([
     db.selectFrom('payments').select(['id', 'status']).where('checkout_id', '=', o.checkout_id).executeTakeFirst(),
     db.selectFrom('shipments').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
@@ -156,13 +169,14 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string): Promis
   };
 }
 
-function promiseOf(o: { rules: string; ship_by_at: number | null; late_at: number | null }, lineShipByHours: number): OrderDetail['promise'] {
+function promiseOf(o: { rules: string; ship_by_at: number | null; late_at: number | null; promised_ship_by_at: number | null }, lineShipByHours: number): OrderDetail['promise'] {
   const rules = parseOrderRules(o.rules);
   const snapshotted = o.rules !== '{}'; // orders placed before rule snapshots: the lines' hours
   return {
     shipByHours: snapshotted ? rules.shipByHours : lineShipByHours,
     shipBy: o.ship_by_at === null ? null : Number(o.ship_by_at),
     lateAt: o.late_at === null ? null : Number(o.late_at),
+    presaleShipBy: o.promised_ship_by_at === null ? null : Number(o.promised_ship_by_at),
     autoConfirmDays: rules.autoConfirmDays,
     sevenDayNoReason: rules.sevenDayNoReason,
   };

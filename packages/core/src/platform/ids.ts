@@ -36,6 +36,23 @@ export const ID_PREFIX = {
   payoutAccount: 'pya',
   reconciliation: 'rcn',
   sandboxPayout: 'sbp',
+  // after-sales
+  afterSalesCase: 'afs',
+  afterSalesEvent: 'afv',
+  afterSalesEvidence: 'afe',
+  // supply and traceability
+  supplier: 'sup',
+  productionBase: 'bas',
+  batch: 'bat',
+  qcRecord: 'qcr',
+  supplyPhoto: 'sph',
+  // creator economy
+  affiliatePlan: 'afp',
+  planRate: 'afr',
+  affiliateLink: 'lnk',
+  touch: 'tch',
+  colonelActivity: 'cac',
+  mcnContract: 'mcc',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -1,7 +1,7 @@
 /**
  * The deadlines the platform enforces, as timer kinds. The subject of an order deadline is the
- * order id; after-sales deadlines (a later part) use the case id and register their handlers
- * under these names.
+ * order id; after-sales deadlines use the case id (their handlers: aftersales/deadlines.ts,
+ * which also runs the buyer's counter-offer reply deadline under its own kind).
  */
 export const DEADLINE = {
   /** Unpaid order cancelled, stock released. */
@@ -10,13 +10,13 @@ export const DEADLINE = {
   shipBy: 'ship_by',
   /** Delivered order completed (receipt confirmed) automatically. */
   autoConfirm: 'auto_confirm',
-  /** Hook for after-sales: a refund request on an unshipped order unanswered → approved. */
+  /** After-sales: a refund request on an unshipped order unanswered → approved (refunded). */
   refundResponse: 'refund_response',
-  /** Hook for after-sales: a request on a shipped order unanswered → approved. */
+  /** After-sales: a request on a shipped order unanswered → approved (refunded, or the return starts). */
   afterSalesResponse: 'aftersales_response',
-  /** Hook for after-sales: the buyer did not ship the return in time. */
+  /** After-sales: the buyer did not ship the return in time → the case closes. */
   returnShip: 'return_ship',
-  /** Hook for after-sales: the merchant did not confirm the returned parcel → refunded. */
+  /** After-sales: the merchant did not confirm the returned parcel → refunded. */
   returnConfirm: 'return_confirm',
 } as const;
 

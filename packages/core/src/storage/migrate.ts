@@ -7,6 +7,9 @@ import * as ledger from './migrations/0005_ledger.js';
 import * as rulesTimers from './migrations/0006_rules_timers.js';
 import * as logistics from './migrations/0007_logistics.js';
 import * as capacity from './migrations/0008_capacity.js';
+import * as aftersales from './migrations/0009_aftersales.js';
+import * as supply from './migrations/0010_supply.js';
+import * as affiliate from './migrations/0011_affiliate.js';
 
 /** The one migration set, for both dialects, in order. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +21,9 @@ const migrations: Record<string, Migration> = {
   '0006_rules_timers': rulesTimers,
   '0007_logistics': logistics,
   '0008_capacity': capacity,
+  '0009_aftersales': aftersales,
+  '0010_supply': supply,
+  '0011_affiliate': affiliate,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

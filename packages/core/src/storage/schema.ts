@@ -303,7 +303,10 @@ export interface SandboxDeliveriesTable {
   created_at: number;
 }
 
+import type { AffiliateTables } from './schema-affiliate.js';
+import type { AftersalesTables } from './schema-aftersales.js';
 import type { CapacityTables } from './schema-capacity.js';
+import type { SupplyTables } from './schema-supply.js';
 import type { ContentTables } from './schema-content.js';
 import type { LogisticsTables } from './schema-logistics.js';
 import type { EventsTables } from './schema-events.js';
@@ -311,7 +314,7 @@ import type { LedgerTables } from './schema-ledger.js';
 import type { SearchTables } from './schema-search.js';
 import type { RulesTables } from './schema-rules.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

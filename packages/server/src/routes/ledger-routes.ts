@@ -10,7 +10,7 @@ import { sendError } from '../http/errors.js';
 import { errors, Id, PageQuery } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
-const ACCOUNT_PATTERN = '^((clearing|merchant_available|creator_available|mcn_available|colonel_available):[a-z]{3}_[0-9a-z]{26}|provider_cash:[a-z0-9-]{2,32}|platform_fee_revenue|refunds_payable|buyer_compensation_payable|platform_compensation_expense|payouts_in_transit)$';
+const ACCOUNT_PATTERN = '^((clearing|merchant_available|creator_available|mcn_available|colonel_available):[a-z]{3}_[0-9a-z]{26}|provider_cash:[a-z0-9-]{2,32}|platform_fee_revenue|refunds_payable|buyer_compensation_payable|platform_compensation_expense|platform_insurance_expense|payouts_in_transit)$';
 const Account = Type.String({ pattern: ACCOUNT_PATTERN, maxLength: 80, description: 'ledger account id, e.g. merchant_available:shp_… or creator_available:usr_…' });
 const Amount = Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'amount in fen (1/100 yuan)' });
 const RequestKey = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'your idempotency key: the same key never moves money twice' });

@@ -34,6 +34,10 @@ test('tracking over HTTP: the sandbox carrier posts signed scans to the notify r
     assert.equal(parcel.status, 'delivered');
     assert.deepEqual(parcel.events.map((e: { status: string }) => e.status), ['collected', 'in_transit', 'out_for_delivery', 'delivered']);
     assert.equal((await s.call('GET', `/api/v1/orders/${orderId}`, { token: buyerToken })).json().status, 'delivered');
+    // The shop's merchant reads the same timeline (the console's order drawer); another person gets 404.
+    const merchantView = await s.call('GET', `/api/v1/orders/${orderId}/tracking`, { token: await s.tokenFor(shop.owner.userId) });
+    assert.equal(merchantView.statusCode, 200);
+    assert.deepEqual(merchantView.json(), res.json());
     assert.equal((await s.call('GET', `/api/v1/orders/${orderId}/tracking`, { token: await s.tokenFor(stranger.userId) })).statusCode, 404);
     assert.equal((await s.call('GET', `/api/v1/orders/${orderId}/tracking`)).statusCode, 401);
 

@@ -15,6 +15,7 @@ const ShopBody = Type.Object(
     origin: Type.Optional(Type.String({ maxLength: 40 })),
     shippingFeeFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
     freeShippingOverFen: Type.Optional(Type.Union([Fen(), Type.Null()])),
+    fastRefund: Type.Optional(Type.Boolean({ description: '极速退款：未发货小额退款由平台即时退款 / fast refund: small refund requests before shipping are refunded at once' })),
   },
   { additionalProperties: false },
 );

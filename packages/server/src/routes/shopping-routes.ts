@@ -36,21 +36,21 @@ export function shoppingRoutes(app: App, deps: RouteDeps): void {
 
   r.get('/api/v1/orders', {
     schema: { tags: ['orders'], summary: 'My orders, newest first', querystring: Type.Object({ ...PageQuery, status: Type.Optional(OrderStatus) }, { additionalProperties: false }), response: errors(400, 401) },
-  }, async (req) => buyerOrders(ctx.db, actorOf(req), { ...req.query, limit: req.query.limit ?? 20 }));
+  }, async (req) => buyerOrders(ctx.db, actorOf(req), { ...req.query, limit: req.query.limit ?? 20 }, ctx.clock.now()));
 
   const orderParams = Type.Object({ orderId: Id('order') });
-  r.get('/api/v1/orders/:orderId', { schema: { tags: ['orders'], summary: 'One order with lines, shipments, refunds and its history (buyer, shop staff or admin)', params: orderParams, response: errors(400, 401, 404) } }, async (req) => orderDetail(ctx.db, actorOf(req), req.params.orderId));
+  r.get('/api/v1/orders/:orderId', { schema: { tags: ['orders'], summary: 'One order with lines, shipments, refunds and its history (buyer, shop staff or admin)', params: orderParams, response: errors(400, 401, 404) } }, async (req) => orderDetail(ctx.db, actorOf(req), req.params.orderId, ctx.clock.now()));
 
   r.post('/api/v1/orders/:orderId/cancel', {
     schema: { tags: ['orders'], summary: 'Cancel an unpaid order, or a paid unshipped one (refunded in full)', params: orderParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
   }, async (req) => {
     await cancelOrder(ctx, actorOf(req), req.params.orderId, req.body.reason);
     deps.kickWorker();
-    return orderDetail(ctx.db, actorOf(req), req.params.orderId);
+    return orderDetail(ctx.db, actorOf(req), req.params.orderId, ctx.clock.now());
   });
 
   r.post('/api/v1/orders/:orderId/confirm-receipt', { schema: { tags: ['orders'], summary: 'Confirm receipt of a shipped order; it completes', params: orderParams, response: errors(400, 401, 404, 409) } }, async (req) => {
     await confirmReceipt(ctx, actorOf(req), req.params.orderId);
-    return orderDetail(ctx.db, actorOf(req), req.params.orderId);
+    return orderDetail(ctx.db, actorOf(req), req.params.orderId, ctx.clock.now());
   });
 }

@@ -144,6 +144,10 @@ export interface OrderLine {
   unitPriceFen: number;
   quantity: number;
   lineTotalFen: number;
+  /** The line's after-sales case (open or last), if any. */
+  afterSales?: { caseId: string; status: string; type: string } | null;
+  /** The after-sales case types the buyer may file on this line now. */
+  afterSalesEligible?: string[];
 }
 
 export interface OrderSummary {
@@ -180,7 +184,7 @@ export interface OrderDetail extends OrderSummary {
   completedAt: number | null;
   cancelledAt: number | null;
   cancelReason: string | null;
-  promise: { shipByHours: number; shipBy?: number | null; lateAt?: number | null; autoConfirmDays?: number; sevenDayNoReason?: boolean } | null;
+  promise: { shipByHours: number; shipBy?: number | null; lateAt?: number | null; presaleShipBy?: number | null; autoConfirmDays?: number; sevenDayNoReason?: boolean } | null;
   shipments: Shipment[];
   transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;

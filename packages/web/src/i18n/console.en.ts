@@ -5,7 +5,7 @@ const strings: typeof zhCN = {
   consoleUi: {
     title: { merchant: 'Merchant Center', creator: 'Creator Center', admin: 'Platform Admin' },
     navLabel: 'Console navigation',
-    nav: { home: 'Home', products: 'Products', orders: 'Orders', settings: 'Settings', videos: 'Videos', publish: 'Publish', users: 'Users', shops: 'Shops', categories: 'Categories & rules', funds: 'Funds', earnings: 'Earnings', money: 'Settlement & reconciliation' },
+    nav: { home: 'Home', products: 'Products', orders: 'Orders', settings: 'Settings', videos: 'Videos', publish: 'Publish', users: 'Users', shops: 'Shops', categories: 'Categories & rules', funds: 'Funds', earnings: 'Earnings', money: 'Settlement & reconciliation', fulfilment: 'Fulfilment', aftersales: 'After-sales', supply: 'Supply & origin', rules: 'Platform rules', arbitration: 'Arbitration' },
     switchShop: 'Switch shop',
     switchLanguage: 'Switch language',
     userMenu: 'Account menu',
@@ -232,6 +232,7 @@ const strings: typeof zhCN = {
         refunds_payable: 'Refunds payable to buyers',
         buyer_compensation_payable: 'Buyer compensation payable',
         platform_compensation_expense: 'Compensation paid by the platform',
+        platform_insurance_expense: 'Return-shipping insurance payouts',
         payouts_in_transit: 'Payouts in transit',
         provider_cash: 'Cash at payment provider',
       },

@@ -3,7 +3,7 @@ const strings = {
   consoleUi: {
     title: { merchant: '商家后台', creator: '达人中心', admin: '平台管理' },
     navLabel: '控制台导航',
-    nav: { home: '首页', products: '商品', orders: '订单', settings: '设置', videos: '作品', publish: '发布作品', users: '用户', shops: '店铺', categories: '类目与规则', funds: '资金', earnings: '收益', money: '结算与对账' },
+    nav: { home: '首页', products: '商品', orders: '订单', settings: '设置', videos: '作品', publish: '发布作品', users: '用户', shops: '店铺', categories: '类目与规则', funds: '资金', earnings: '收益', money: '结算与对账', fulfilment: '履约中心', aftersales: '售后', supply: '供应链', rules: '平台规则', arbitration: '售后仲裁' },
     switchShop: '切换店铺',
     switchLanguage: '切换语言',
     userMenu: '账号菜单',
@@ -230,6 +230,7 @@ const strings = {
         refunds_payable: '待退款给买家',
         buyer_compensation_payable: '待付买家赔付',
         platform_compensation_expense: '平台赔付支出',
+        platform_insurance_expense: '退货运费险赔付支出',
         payouts_in_transit: '提现在途',
         provider_cash: '支付渠道资金',
       },

@@ -6,6 +6,12 @@ import en from './en';
 import shopperEn from './shopper.en';
 import shopperZhCN from './shopper.zh-CN';
 import zhCN from './zh-CN';
+import aftersalesEn from './aftersales.en';
+import aftersalesZhCN from './aftersales.zh-CN';
+import supplyEn from './supply.en';
+import supplyZhCN from './supply.zh-CN';
+import opsEn from './ops.en';
+import opsZhCN from './ops.zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,8 +30,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN } },
-    en: { translation: { ...en, ...shopperEn, ...consoleEn } },
+    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN } },
+    en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatCount } from './format.ts';
+import { formatCount, formatMonthDay } from './format.ts';
 import { safeNext } from './next.ts';
 
 test('formatCount uses 万 and 亿 in Chinese', () => {
@@ -17,4 +17,11 @@ test('safeNext accepts only same-origin paths', () => {
   assert.equal(safeNext('https://evil.example'), '/app');
   assert.equal(safeNext('/\\evil.example'), '/app');
   assert.equal(safeNext(null, '/me'), '/me');
+});
+
+test('formatMonthDay gives the Shanghai calendar day as MM-DD', () => {
+  // 2026-12-02T16:30Z is already 12-03 00:30 in Shanghai.
+  assert.equal(formatMonthDay(Date.UTC(2026, 11, 2, 16, 30)), '12-03');
+  assert.equal(formatMonthDay(Date.UTC(2026, 11, 2, 15, 59)), '12-02');
+  assert.equal(formatMonthDay(Date.UTC(2026, 0, 5, 12, 0), 'UTC'), '01-05');
 });

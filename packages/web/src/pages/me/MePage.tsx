@@ -105,6 +105,9 @@ function MeBody({ user }: { user: User }) {
       </section>
 
       <section className="section menu">
+        <Link to="/app/aftersales" className="menu-row" data-testid="me-aftersales">
+          {t('aftersales.mine')} <span className="chev">›</span>
+        </Link>
         <Link to="/app/cart" className="menu-row">
           {t('meApp.cart')} <span className="chev">›</span>
         </Link>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -10,9 +10,11 @@ import { Price } from '../../components/Price';
 import { OrderLineBody } from './OrderLineBody';
 import { ShopperLayout } from '../../components/ShopperLayout';
 import { SkeletonLines } from '../../components/Skeleton';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatMonthDay } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { AddressText } from '../checkout/AddressForm';
+import { LineAftersales } from '../aftersales/LineAftersales';
+import { OrderRefunds } from '../aftersales/OrderRefunds';
 import { OrderActionsBar } from './OrderActionsBar';
 import { ParcelTimeline, useOrderTracking } from './ParcelTracking';
 import '../../styles/shop.css';
@@ -62,7 +64,7 @@ function Detail() {
         {order.status === 'unpaid' && order.payDeadline && <p>{t('order.payBy', { time: when(order.payDeadline) })}</p>}
         {order.promise && (order.status === 'unpaid' || order.status === 'paid') && (
           <span className="promise-tag" data-testid="promise">
-            {t('order.promise', { h: order.promise.shipByHours })}
+            {order.promise.presaleShipBy ? t('product.presale', { date: formatMonthDay(order.promise.presaleShipBy) }) : t('order.promise', { h: order.promise.shipByHours })}
           </span>
         )}
         {order.promise?.shipBy && order.status === 'paid' && <p data-testid="ship-by">{t('order.shipBy', { time: when(order.promise.shipBy) })}</p>}
@@ -113,9 +115,12 @@ function Detail() {
           {order.shopName} ›
         </Link>
         {order.lines.map((l) => (
-          <Link to={`/app/product/${encodeURIComponent(l.productId)}`} className="line" key={l.id}>
-            <OrderLineBody line={l} />
-          </Link>
+          <Fragment key={l.id}>
+            <Link to={`/app/product/${encodeURIComponent(l.productId)}`} className="line">
+              <OrderLineBody line={l} />
+            </Link>
+            <LineAftersales orderId={order.id} line={l} />
+          </Fragment>
         ))}
         <div className="kv">
           <span className="muted">{t('order.items')}</span>
@@ -129,6 +134,7 @@ function Detail() {
           <span>{t('order.total')}</span>
           <Price fen={order.totalFen} />
         </div>
+        <OrderRefunds refunds={order.refunds} />
       </section>
 
       <section className="section">

@@ -1,6 +1,7 @@
 import type { OrderLine } from '../../api/shopper-types';
 import { LineImage } from '../../components/LineImage';
 import { Price } from '../../components/Price';
+import { LineOriginNote } from '../shop/OriginCard';
 
 /** One order line: thumbnail, title, spec, unit price and quantity (the caller chooses the wrapper). */
 export function OrderLineBody({ line }: { line: OrderLine }) {
@@ -14,6 +15,7 @@ export function OrderLineBody({ line }: { line: OrderLine }) {
           <Price fen={line.unitPriceFen} />
           <span className="muted">×{line.quantity}</span>
         </div>
+        <LineOriginNote line={line} />
       </div>
     </>
   );

@@ -4,9 +4,10 @@ import { Link } from 'react-router';
 import type { Attribution, ProductDetail } from '../../api/types';
 import { Price } from '../../components/Price';
 import { ShopperLayout } from '../../components/ShopperLayout';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatMonthDay } from '../../lib/format';
 import { BuyBar } from './BuyBar';
 import { ImageCarousel } from './ImageCarousel';
+import { OriginCard } from './OriginCard';
 import { QuantityStepper } from './QuantityStepper';
 import { SkuPicker } from './SkuPicker';
 import { initialSelection, priceRange, selectedSku, totalStock, type Selection } from './skus';
@@ -80,7 +81,7 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
           {product.salesPaused ? (
             <span className="promise-line paused" data-testid="promise">{t('product.salesPaused')}</span>
           ) : product.promise?.kind === 'presale' ? (
-            <span className="promise-line presale" data-testid="promise">{t('product.presale', { date: formatDateTime(product.promise.shipBy, i18n.language) })}</span>
+            <span className="promise-line presale" data-testid="promise">{t('product.presale', { date: formatMonthDay(product.promise.shipBy) })}</span>
           ) : (
             product.rules && <span className="promise-line" data-testid="promise">{t('order.promise', { h: product.promise?.kind === 'in_stock' ? product.promise.shipWithinHours : product.rules.shipByHours })}</span>
           )}
@@ -93,6 +94,7 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
             <QuantityStepper value={quantity} max={sku?.stock ?? 1} onChange={setQuantity} disabled={!sku || sku.stock <= 0} />
           </div>
         </section>
+        <OriginCard productId={product.id} skuId={sku?.id ?? null} />
         <Link to={`/app/shop/${encodeURIComponent(product.shop.id)}`} className="section shop-row" data-testid="shop-entry">
           <span className="shop-avatar" aria-hidden="true">{Array.from(product.shop.name)[0] ?? '店'}</span>
           <span>

@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
+import { CasePage } from '../aftersales/CasePage';
+import { MyCasesPage } from '../aftersales/MyCasesPage';
+import { NewCasePage } from '../aftersales/NewCasePage';
 import { CartPage } from '../cart/CartPage';
 import { CheckoutPage } from '../checkout/CheckoutPage';
 import { FeedPage } from '../feed/FeedPage';
@@ -33,6 +36,9 @@ export function ShopperApp() {
       <Route path="checkout" element={<CheckoutPage />} />
       <Route path="orders" element={<OrdersPage />} />
       <Route path="orders/:orderId" element={<OrderDetailPage />} />
+      <Route path="orders/:orderId/aftersales/new" element={<NewCasePage />} />
+      <Route path="aftersales" element={<MyCasesPage />} />
+      <Route path="aftersales/:caseId" element={<CasePage />} />
       <Route path="me" element={<MePage />} />
       <Route path="me/addresses" element={<AddressesPage />} />
       <Route path="*" element={<NotFoundPage />} />

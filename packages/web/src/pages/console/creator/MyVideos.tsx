@@ -68,7 +68,7 @@ export function MyVideos() {
               render: (_: unknown, v: CreatorVideo) =>
                 v.status === 'draft' ? (
                   <Popconfirm title={t('consoleUi.creator.confirmPublish')} content={v.title} onConfirm={() => void publish(v)}>
-                    <Button size="small" loading={busy === v.id}>{t('consoleUi.creator.publish')}</Button>
+                    <span><Button size="small" loading={busy === v.id}>{t('consoleUi.creator.publish')}</Button></span>
                   </Popconfirm>
                 ) : null,
             },

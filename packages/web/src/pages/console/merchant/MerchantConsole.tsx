@@ -2,12 +2,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked } from '@douyinfe/semi-icons';
+import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox } from '@douyinfe/semi-icons';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
 import { MerchantFunds } from '../money/MerchantFunds';
+import { AftersalesView } from './AftersalesView';
 import { DashboardView } from './DashboardView';
+import { FulfilmentView } from './FulfilmentView';
+import { SupplyView } from './SupplyView';
 import { OrdersView } from './OrdersView';
 import { ProductEditor } from './ProductEditor';
 import { ProductsView } from './ProductsView';
@@ -15,13 +18,16 @@ import { SettingsView } from './SettingsView';
 
 const SHOP_KEY = 'zhongcao.console.shop';
 
-/** 商家后台: the shop switcher in the top bar, 首页 · 商品 · 订单 · 资金 · 设置 in the left navigation. */
+/** 商家后台: the shop switcher in the top bar, 首页 · 商品 · 订单 · 履约 · 售后 · 供应链 · 资金 · 设置 in the left navigation. */
 export default function MerchantConsole() {
   const { t } = useTranslation();
   const nav = [
     { path: '', text: t('consoleUi.nav.home'), icon: <IconHome /> },
     { path: 'products', text: t('consoleUi.nav.products'), icon: <IconShoppingBag /> },
     { path: 'orders', text: t('consoleUi.nav.orders'), icon: <IconList /> },
+    { path: 'fulfilment', text: t('consoleUi.nav.fulfilment'), icon: <IconClock /> },
+    { path: 'aftersales', text: t('consoleUi.nav.aftersales'), icon: <IconRefresh /> },
+    { path: 'supply', text: t('consoleUi.nav.supply'), icon: <IconBox /> },
     { path: 'funds', text: t('consoleUi.nav.funds'), icon: <IconCoinMoneyStroked /> },
     { path: 'settings', text: t('consoleUi.nav.settings'), icon: <IconSetting /> },
   ];
@@ -104,6 +110,9 @@ function MerchantRoutes() {
             <Route path="products/new" element={<ProductEditor key={shop.id} shopId={shop.id} productId={null} />} />
             <Route path="products/:productId" element={<ProductEditor key={shop.id} shopId={shop.id} />} />
             <Route path="orders" element={<OrdersView key={shop.id} shopId={shop.id} />} />
+            <Route path="fulfilment" element={<FulfilmentView key={shop.id} shopId={shop.id} />} />
+            <Route path="aftersales/*" element={<AftersalesView key={shop.id} shopId={shop.id} />} />
+            <Route path="supply/*" element={<SupplyView key={shop.id} shopId={shop.id} />} />
             <Route path="funds" element={<MerchantFunds key={shop.id} shopId={shop.id} role={shop.role} />} />
             <Route path="settings" element={<SettingsView key={shop.id} shopId={shop.id} role={shop.role} />} />
             <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />

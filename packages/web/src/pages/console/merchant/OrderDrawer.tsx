@@ -4,10 +4,12 @@ import { Button, Descriptions, SideSheet, Table, Tag, Timeline, Typography } fro
 import { formatDateTime } from '../../../lib/format';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, type OrderDetail } from '../api';
+import type { OrderPromise } from '../ops-api';
 import { LoadView, StatusTag, useLoad } from '../shell/common';
 import { ShipModal } from './ShipModal';
+import { OrderPromiseLine, ParcelTracking } from './fulfilment/ParcelTracking';
 
-/** Order detail: lines, address, parcels and the history; 发货 when it waits to ship. */
+/** Order detail: the promise, lines, address, parcels with their tracking timeline and the history; 发货 when it waits to ship. */
 export function OrderDrawer({ orderId, onClose, onChanged }: { orderId: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const state = useLoad(() => consoleApi.order(orderId), [orderId]);
@@ -42,6 +44,7 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
           { key: t('consoleUi.orders.createdAt'), value: when(o.createdAt) },
         ]}
       />
+      <OrderPromiseLine status={o.status} promise={o.promise as OrderPromise} />
       {o.status === 'paid' && <Button theme="solid" onClick={onShip} data-testid="ship-open">{t('consoleUi.ship.action')}</Button>}
       <Typography.Title heading={6}>{t('consoleUi.orders.lines')}</Typography.Title>
       <Table
@@ -68,6 +71,12 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
             <Tag color="blue">{s.carrier}</Tag> <span className="cs-mono">{s.trackingNo}</span> · <StatusTag status={s.status} /> · {when(s.createdAt)}
           </p>
         ))
+      )}
+      {o.shipments.length > 0 && (
+        <>
+          <Typography.Title heading={6}>{t('ops.tracking.title')}</Typography.Title>
+          <ParcelTracking orderId={o.id} version={o.status} />
+        </>
       )}
       <Typography.Title heading={6}>{t('consoleUi.orders.history')}</Typography.Title>
       <Timeline>

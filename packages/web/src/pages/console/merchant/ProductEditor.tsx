@@ -153,7 +153,7 @@ function EditProduct({ p, categories, reload }: { p: ProductFull; categories: Ca
             <Button theme="solid" loading={saving} onClick={() => { setSaving(true); void run(() => consoleApi.updateProduct(p.id, { title: title.trim(), description, categoryId })).finally(() => setSaving(false)); }}>{t('consoleUi.save')}</Button>
             {p.status === 'listed' ? (
               <Popconfirm title={t('consoleUi.products.confirmDelist')} content={p.title} onConfirm={() => void run(() => consoleApi.setProductStatus(p.id, 'delisted'), t('consoleUi.products.delisted'))}>
-                <Button type="danger">{t('consoleUi.products.delist')}</Button>
+                <span><Button type="danger">{t('consoleUi.products.delist')}</Button></span>
               </Popconfirm>
             ) : (
               <Button onClick={() => void run(() => consoleApi.setProductStatus(p.id, 'listed'), t('consoleUi.products.listed'))}>{t('consoleUi.products.list')}</Button>
@@ -222,7 +222,7 @@ function StockCell({ sku, onSave }: { sku: SkuRow; onSave: (delta: number) => Pr
     <Space>
       <InputNumber aria-label={t('consoleUi.products.delta')} value={delta} onChange={(v) => setDelta(Number(v) || 0)} min={-sku.stock} max={10_000_000} style={{ width: 120 }} formatter={(v) => (Number(v) > 0 ? `+${v}` : String(v))} parser={(v) => v.replace('+', '')} />
       <Popconfirm title={t('consoleUi.products.confirmStock', { delta: delta > 0 ? `+${delta}` : delta, stock: sku.stock + delta })} onConfirm={() => void onSave(delta).then(() => setDelta(0))} disabled={delta === 0}>
-        <Button size="small" disabled={delta === 0}>{t('consoleUi.apply')}</Button>
+        <span><Button size="small" disabled={delta === 0}>{t('consoleUi.apply')}</Button></span>
       </Popconfirm>
     </Space>
   );

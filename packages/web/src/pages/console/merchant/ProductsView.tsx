@@ -68,9 +68,11 @@ export function ProductsView({ shopId }: { shopId: string }) {
                     content={p.title}
                     onConfirm={() => void toggle(p)}
                   >
-                    <Button theme="borderless" type={p.status === 'listed' ? 'danger' : 'primary'} loading={busy === p.id}>
-                      {p.status === 'listed' ? t('consoleUi.products.delist') : t('consoleUi.products.list')}
-                    </Button>
+                    <span>
+                      <Button theme="borderless" type={p.status === 'listed' ? 'danger' : 'primary'} loading={busy === p.id}>
+                        {p.status === 'listed' ? t('consoleUi.products.delist') : t('consoleUi.products.list')}
+                      </Button>
+                    </span>
                   </Popconfirm>
                 </span>
               ),

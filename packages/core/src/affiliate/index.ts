@@ -1,0 +1,20 @@
+// The affiliate module's public surface (精选联盟: plans, attribution, showcases, links, colonels, MCNs).
+export * from './affiliate-rules.js';
+export * from './rate-changes.js';
+export * from './attribution-rules.js';
+export * from './plan-selection.js';
+export * from './affiliate-context.js';
+export * from './commission-decision.js';
+export * from './resolver.js';
+export * from './plan-store.js';
+export * from './plans.js';
+export * from './plan-views.js';
+export * from './applications.js';
+export * from './offers.js';
+export * from './showcase.js';
+export * from './links.js';
+export * from './colonels.js';
+export * from './mcn.js';
+export * from './marketplace.js';
+export * from './performance.js';
+export { requireAffiliateParty } from './access.js';

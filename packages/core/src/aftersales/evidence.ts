@@ -1,0 +1,31 @@
+/**
+ * Evidence photos for after-sales cases: uploaded by anyone signed in (buyer, shop, admin), type
+ * sniffed from the bytes like product images (JPEG, PNG, WebP, GIF; never SVG), size-limited,
+ * stored under the data directory; attached to a case when the uploader files or writes with it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Actor, CoreContext } from '../context.js';
+import { DomainError } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
+import { imageUrl } from '../catalog/product-views.js';
+
+/** Photos a person may hold uploaded but not yet used in a case. */
+export const MAX_UNUSED_EVIDENCE = 30;
+
+export async function uploadEvidence(ctx: CoreContext, actor: Actor, bytes: Buffer): Promise<{ id: string; url: string }> {
+  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, 413, { limit: MAX_IMAGE_BYTES });
+  if (bytes.length === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty', 415);
+  const kind = sniffImageType(bytes);
+  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'evidence must be a JPEG, PNG, WebP or GIF photo', 415);
+  const unused = await ctx.db.selectFrom('aftersales_evidence').select((eb) => eb.fn.countAll().as('n')).where('uploader_id', '=', actor.userId).where('case_id', 'is', null).executeTakeFirstOrThrow();
+  if (Number(unused.n) >= MAX_UNUSED_EVIDENCE) throw new DomainError('TOO_MANY_IMAGES', `at most ${MAX_UNUSED_EVIDENCE} photos may wait unused; file or write with them first`, 409);
+  const now = ctx.clock.now();
+  const id = newId('afterSalesEvidence', now);
+  const fileName = `${id}.${kind.ext}`;
+  await mkdir(mediaDir(ctx.dataDir), { recursive: true });
+  await writeFile(join(mediaDir(ctx.dataDir), fileName), bytes);
+  await ctx.db.insertInto('aftersales_evidence').values({ id, uploader_id: actor.userId, case_id: null, event_id: null, file_name: fileName, content_type: kind.type, bytes: bytes.length, created_at: now }).execute();
+  return { id, url: imageUrl(fileName) };
+}

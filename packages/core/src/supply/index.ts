@@ -1,0 +1,13 @@
+export { BASE_KINDS, QC_RESULTS, BATCH_CODE, LIMITS as SUPPLY_LIMITS, bestBefore, type BaseKind, type QcResult, type BatchStatus } from './supply-rules.js';
+export * from './photos.js';
+export * from './suppliers.js';
+export * from './bases.js';
+export * from './batches.js';
+export * from './batch-views.js';
+export * from './qc.js';
+export * from './receive.js';
+export * from './allocation.js';
+export * from './ship-allocation.js';
+export * from './origin.js';
+export * from './quality-score.js';
+export * from './quality-report.js';
