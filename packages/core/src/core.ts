@@ -16,6 +16,8 @@ import { registerOrderDeadlines } from './rules/deadline-handlers.js';
 import { registerAftersalesDeadlines } from './aftersales/deadlines.js';
 import { OutboxDispatcher } from './outbox/outbox.js';
 import { housekeeping } from './platform/housekeeping.js';
+import { purgeUnusedEvidence } from './aftersales/evidence.js';
+import { purgeUnattachedPhotos } from './supply/photos.js';
 import { settleDueOrders } from './ledger/settlement.js';
 import { installLogistics } from './logistics/install.js';
 
@@ -81,6 +83,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = clock.now();
         await housekeeping(storage.db, clock.now());
+        await purgeUnusedEvidence(ctx, clock.now());
+        await purgeUnattachedPhotos(ctx, clock.now());
         await reconcileDaily(ctx);
       }
     },

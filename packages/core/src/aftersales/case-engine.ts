@@ -7,6 +7,7 @@
 import type { Tx } from '../context.js';
 import { DomainError, invalid } from '../platform/errors.js';
 import { emit } from '../outbox/outbox.js';
+import { takeFromStock } from '../inventory/stock.js';
 import type { TransitionActor } from '../orders/transition.js';
 import { checkNamedAmount, counterVerdict, grantableFen } from './amounts.js';
 import { addEvent, lineRefundable, lineRules, moveCase, type CasePatch, type CaseRow } from './case-store.js';
@@ -135,7 +136,10 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
     if (party === 'system') return false;
     throw notAllowed(c, action);
   }
-  if (action === 'reship') await addEvent(tx, c.id, { actor: party, actorId, kind: 'return_confirmed', text: null }, now);
+  if (action === 'reship') {
+    await takeReplacementFromStock(tx, c.order_line_id, now);
+    await addEvent(tx, c.id, { actor: party, actorId, kind: 'return_confirmed', text: null }, now);
+  }
   await addEvent(tx, c.id, { actor: party, actorId, kind: EVENT_OF[action], text: note, amountFen: amount }, now);
 
   if (to === 'refunded' && refund !== null && refund > 0) {
@@ -156,4 +160,12 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
 function orderActor(c: CaseRow, party: Party, actorId: string | null): TransitionActor {
   if (party === 'merchant' || party === 'admin') return { kind: party, id: actorId };
   return { kind: 'buyer', id: c.buyer_id };
+}
+
+/** The replacement parcel of an exchange leaves the warehouse: the line's SKU and quantity come out of stock. */
+async function takeReplacementFromStock(tx: Tx, orderLineId: string, now: number): Promise<void> {
+  const line = await tx.selectFrom('order_lines').select(['sku_id', 'quantity']).where('id', '=', orderLineId).executeTakeFirstOrThrow();
+  if (!(await takeFromStock(tx, line.sku_id, Number(line.quantity), now))) {
+    throw new DomainError('OUT_OF_STOCK', 'not enough stock to send the replacement; receive stock first', 409, { skuId: line.sku_id });
+  }
 }

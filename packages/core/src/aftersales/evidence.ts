@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Actor, CoreContext } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
+import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
 import { imageUrl } from '../catalog/product-views.js';
 
 /** Photos a person may hold uploaded but not yet used in a case. */
@@ -28,4 +28,11 @@ export async function uploadEvidence(ctx: CoreContext, actor: Actor, bytes: Buff
   await writeFile(join(mediaDir(ctx.dataDir), fileName), bytes);
   await ctx.db.insertInto('aftersales_evidence').values({ id, uploader_id: actor.userId, case_id: null, event_id: null, file_name: fileName, content_type: kind.type, bytes: bytes.length, created_at: now }).execute();
   return { id, url: imageUrl(fileName) };
+}
+
+/** Housekeeping: evidence uploaded but never used in a case within a day is deleted, row and file. */
+export async function purgeUnusedEvidence(ctx: CoreContext, now: number): Promise<number> {
+  const gone = await ctx.db.deleteFrom('aftersales_evidence').where('case_id', 'is', null).where('created_at', '<', now - KEEP_UNUSED_UPLOADS_MS).returning('file_name').execute();
+  await deleteMediaFiles(ctx.dataDir, gone.map((r) => r.file_name));
+  return gone.length;
 }

@@ -47,7 +47,13 @@ test('exchange: the merchant receives the parcel and reships; no money moves. A 
     await actOnCase(core.ctx, w.shop.owner, ex, { action: 'approve' });
     await actOnCase(core.ctx, w.buyer, ex, { action: 'ship_return', carrier: '圆通速递', trackingNo: 'YT9000000001' });
     await rejectsWith(actOnCase(core.ctx, w.shop.owner, ex, { action: 'confirm_return' }), 'ACTION_NOT_ALLOWED', 409);
+    const stockOf = async () => Number((await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', w.shop.skuIds[0]!).executeTakeFirstOrThrow()).stock);
+    const before = await stockOf();
+    await core.ctx.db.updateTable('skus').set({ stock: 0 }).where('id', '=', w.shop.skuIds[0]!).execute();
+    await rejectsWith(actOnCase(core.ctx, w.shop.owner, ex, { action: 'reship', carrier: '圆通速递', trackingNo: 'YT9000000002' }), 'OUT_OF_STOCK', 409);
+    await core.ctx.db.updateTable('skus').set({ stock: before }).where('id', '=', w.shop.skuIds[0]!).execute();
     await actOnCase(core.ctx, w.shop.owner, ex, { action: 'reship', carrier: '圆通速递', trackingNo: 'YT9000000002' });
+    assert.equal(await stockOf(), before - 1, 'the replacement leaves stock');
     const v = await caseView(core.ctx.db, w.buyer, ex, core.clock.now());
     assert.deepEqual([v.status, v.requestedFen, v.refundFen], ['completed', 0, 0]);
     assert.equal(v.reshipment?.trackingNo, 'YT9000000002');

@@ -1,5 +1,5 @@
 /** Product images: type sniffed from the bytes (not the client's word), size-limited, stored under the data directory. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext } from '../context.js';
 import { DomainError } from '../platform/errors.js';
@@ -44,4 +44,18 @@ export async function addProductImage(ctx: CoreContext, actor: Actor, productId:
     .values({ id, product_id: productId, shop_id: shopId, file_name: fileName, content_type: kind.type, bytes: bytes.length, sort: Number(count.n), created_at: ctx.clock.now() })
     .execute();
   return { id, url: imageUrl(fileName) };
+}
+
+/** Uploads not used within this long are removed by housekeeping (evidence, supply photos). */
+export const KEEP_UNUSED_UPLOADS_MS = 24 * 3600 * 1000;
+
+/** Removes media files by name; a file already gone is fine. */
+export async function deleteMediaFiles(dataDir: string, fileNames: readonly string[]): Promise<void> {
+  for (const name of fileNames) {
+    try {
+      await unlink(join(mediaDir(dataDir), name));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
 }

@@ -89,3 +89,19 @@ export async function receiveIntoStock(tx: Tx, skuId: string, quantity: number, 
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/**
+ * Goods taken out of stock inside the caller's transaction outside an order (e.g. the
+ * replacement parcel of an exchange): subtracts `quantity` by a conditional update, never below
+ * zero. False when there is not enough stock.
+ */
+export async function takeFromStock(tx: Tx, skuId: string, quantity: number, now: number): Promise<boolean> {
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK) throw invalid(`quantity must be an integer between 1 and ${MAX_STOCK}`, { field: 'quantity' });
+  const res = await tx
+    .updateTable('skus')
+    .set((eb) => ({ stock: eb('stock', '-', quantity), updated_at: now }))
+    .where('id', '=', skuId)
+    .where('stock', '>=', quantity)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

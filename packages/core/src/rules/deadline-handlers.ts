@@ -12,8 +12,22 @@ import { DEADLINE } from './deadline-kinds.js';
 import { applyLateShipment } from './late-shipment.js';
 import { isLateDispatch } from './dispatch-rule.js';
 import { hasTrackedParcel } from '../logistics/pickup.js';
+import { scheduleTimer } from '../timers/timers.js';
 
 const SYSTEM = { kind: 'system' as const, id: null };
+
+/**
+ * While the buyer's request to refund an unshipped order is open, the merchant must not ship it,
+ * so the ship-by rule waits: the check comes back every hour until the request is answered
+ * (the refund-response deadline bounds the wait). Statuses as in the after-sales vocabulary.
+ */
+export const SHIP_BY_RECHECK_MS = 3600_000;
+const OPEN_CASE_STATUSES = ['requested', 'countered', 'escalated'];
+
+async function hasOpenUnshippedRefund(tx: Tx, orderId: string): Promise<boolean> {
+  const row = await tx.selectFrom('aftersales_cases').select('id').where('order_id', '=', orderId).where('type', '=', 'refund_unshipped').where('status', 'in', OPEN_CASE_STATUSES).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
 
 async function orderState(tx: Tx, orderId: string) {
   return tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'ship_by_at', 'shipped_at', 'dispatched_at']).where('id', '=', orderId).executeTakeFirst();
@@ -31,6 +45,10 @@ export function registerOrderDeadlines(registry: TimerRegistry): TimerRegistry {
   registry.register(DEADLINE.shipBy, async (tx, timer, now) => {
     const o = await orderState(tx, timer.subjectId);
     if (!o) return;
+    if (o.status === 'paid' && (await hasOpenUnshippedRefund(tx, o.id))) {
+      await scheduleTimer(tx, { kind: DEADLINE.shipBy, subjectId: o.id, dueAt: now + SHIP_BY_RECHECK_MS, scopeId: timer.scopeId, payload: timer.payload }, now);
+      return;
+    }
     // Not dispatched yet, or dispatched after the deadline (dispatching in time cancels this timer).
     const tracked = o.status !== 'paid' && (await hasTrackedParcel(tx, o.id));
     const late = isLateDispatch({ status: o.status, shipByAt: o.ship_by_at, shippedAt: o.shipped_at, dispatchedAt: o.dispatched_at, tracked });

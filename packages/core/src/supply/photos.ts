@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { requireShopMember } from '../accounts/roles.js';
-import { MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
+import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
 import { imageUrl } from '../catalog/product-views.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -47,7 +47,7 @@ export async function attachPhotos(tx: Tx, shopId: string, photoIds: readonly st
   }
 }
 
-/** Detaches an owner's photos except `keep` (they stay on disk; housekeeping may remove them). */
+/** Detaches an owner's photos except `keep`; housekeeping then deletes them (row and file). */
 export async function detachPhotos(tx: Tx, ownerId: string, keep: readonly string[]): Promise<void> {
   let q = tx.updateTable('supply_photos').set({ attached_to: null }).where('attached_to', '=', ownerId);
   if (keep.length) q = q.where('id', 'not in', [...keep]);
@@ -65,4 +65,11 @@ export async function photosOf(db: Db | Tx, ownerIds: readonly string[]): Promis
     out.set(r.attached_to!, list);
   }
   return out;
+}
+
+/** Housekeeping: photos not attached to a base or check for a day are deleted, row and file. */
+export async function purgeUnattachedPhotos(ctx: CoreContext, now: number): Promise<number> {
+  const gone = await ctx.db.deleteFrom('supply_photos').where('attached_to', 'is', null).where('created_at', '<', now - KEEP_UNUSED_UPLOADS_MS).returning('file_name').execute();
+  await deleteMediaFiles(ctx.dataDir, gone.map((r) => r.file_name));
+  return gone.length;
 }

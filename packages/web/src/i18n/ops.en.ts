@@ -12,6 +12,7 @@ const strings = {
       emptyHint: 'Once an order is paid, its ship-by deadline counts down here to the second',
       kindCol: 'Deadline',
       order: 'Order',
+      case: 'Case',
       dueAt: 'Due',
       countdown: 'Countdown',
       left: '{{span}} left',

@@ -12,6 +12,7 @@ const strings = {
       emptyHint: '订单付款后，发货时限会在这里按秒倒计时',
       kindCol: '时限',
       order: '订单',
+      case: '售后单',
       dueAt: '截止时间',
       countdown: '倒计时',
       left: '剩余 {{span}}',

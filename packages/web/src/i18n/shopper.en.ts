@@ -138,6 +138,7 @@ const strings: typeof zhCN = {
     paid: 'To ship',
     shipped: 'To receive',
     completed: 'Completed',
+    aftersales: 'Returns & refunds',
     empty: 'No orders here yet',
     emptyHint: 'Find something you like in the videos.',
     total: 'Paid {{amount}}',

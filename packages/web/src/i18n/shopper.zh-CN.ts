@@ -136,6 +136,7 @@ const strings = {
     paid: '待发货',
     shipped: '待收货',
     completed: '已完成',
+    aftersales: '退款/售后',
     empty: '还没有相关订单',
     emptyHint: '去首页看看视频里的好物吧。',
     total: '实付 {{amount}}',

@@ -14,6 +14,8 @@ export interface Deadline {
   dueAt: number;
   /** On the server's clock when it answered; negative once due and awaiting enforcement. */
   remainingMs: number;
+  /** Set when the deadline belongs to an after-sales case (the merchant answers it there). */
+  caseId?: string | null;
 }
 
 export interface Violations {

@@ -14,7 +14,7 @@ import { ORDER_TABS, statusesOf, toTab, type OrderTab } from './status';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
 
-/** /app/orders?tab=…: 全部 · 待支付 · 待发货 · 待收货 · 已完成. */
+/** /app/orders?tab=…: 全部 · 待支付 · 待发货 · 待收货 · 已完成, and 退款/售后 (the buyer's after-sales cases). */
 export function OrdersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -27,6 +27,9 @@ export function OrdersPage() {
             {t(`orders.${name}`)}
           </button>
         ))}
+        <Link to="/app/aftersales" role="tab" aria-selected={false} className="order-tab" data-testid="orders-aftersales-tab">
+          {t('orders.aftersales')}
+        </Link>
       </nav>
       <RequireAuth fallback={<section className="section"><SkeletonLines lines={4} /></section>}>{() => <OrderList key={tab} tab={tab} />}</RequireAuth>
     </ShopperLayout>

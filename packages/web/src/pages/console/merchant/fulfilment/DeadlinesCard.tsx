@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Table, Tag } from '@douyinfe/semi-ui-19';
 import { IconRefresh } from '@douyinfe/semi-icons';
@@ -11,7 +12,7 @@ import { useSecondTick } from './useSecondTick';
 
 const KIND_COLOR: Record<string, 'orange' | 'blue' | 'cyan' | 'violet' | 'grey'> = { ship_by: 'orange', pay_by: 'grey', auto_confirm: 'cyan', refund_response: 'violet', aftersales_response: 'violet', return_confirm: 'blue', return_ship: 'blue' };
 
-/** Every running deadline of the shop as a live countdown, most urgent first; a row opens its order. */
+/** Every running deadline of the shop as a live countdown, most urgent first; a row opens its order, or its after-sales case. */
 export function DeadlinesCard({ shopId, version, onOpenOrder }: { shopId: string; version: number; onOpenOrder: (orderId: string) => void }) {
   const { t } = useTranslation();
   const state = useLoad(async () => toLiveDeadlines(await opsApi.deadlines(shopId), Date.now()), [shopId, version]);
@@ -35,6 +36,7 @@ export function DeadlinesCard({ shopId, version, onOpenOrder }: { shopId: string
 
 function DeadlineTable({ items, onOpenOrder }: { items: LiveDeadline[]; onOpenOrder: (orderId: string) => void }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   return (
     <>
       <Summary items={items} />
@@ -51,11 +53,16 @@ function DeadlineTable({ items, onOpenOrder }: { items: LiveDeadline[]; onOpenOr
           {
             title: t('ops.deadlines.order'),
             dataIndex: 'orderId',
-            render: (id: string) => (
-              <Button theme="borderless" size="small" className="ff-order-link" onClick={() => onOpenOrder(id)} data-testid="deadline-order">
-                <span className="cs-mono">{id}</span>
-              </Button>
-            ),
+            render: (id: string, d: LiveDeadline) =>
+              d.caseId ? (
+                <Button theme="borderless" size="small" className="ff-order-link" onClick={() => navigate(`/merchant/aftersales/${encodeURIComponent(d.caseId!)}`)} data-testid="deadline-case">
+                  {t('ops.deadlines.case')} <span className="cs-mono">{d.caseId}</span>
+                </Button>
+              ) : (
+                <Button theme="borderless" size="small" className="ff-order-link" onClick={() => onOpenOrder(id)} data-testid="deadline-order">
+                  <span className="cs-mono">{id}</span>
+                </Button>
+              ),
           },
           {
             title: t('ops.deadlines.countdown'),
