@@ -18,3 +18,4 @@ export * from './mcn.js';
 export * from './marketplace.js';
 export * from './performance.js';
 export { requireAffiliateParty } from './access.js';
+export * from './samples.js';

@@ -78,8 +78,8 @@ export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string,
     if (order.status !== 'paid') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, 409, { from: order.status, to: 'shipped' });
     const lines = await tx.selectFrom('order_lines').select(['id', 'line_total_fen', 'refunded_fen']).where('order_id', '=', orderId).execute();
     const shippedRows = await tx.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', orderId).execute();
-    // A line refunded in full before shipping (an after-sales refund) is never shipped.
-    const pending = new Set(lines.filter((l) => Number(l.refunded_fen) < Number(l.line_total_fen)).map((l) => l.id));
+    // A line refunded in full before shipping (an after-sales refund) is never shipped; a free line (a sample) always is.
+    const pending = new Set(lines.filter((l) => Number(l.line_total_fen) === 0 || Number(l.refunded_fen) < Number(l.line_total_fen)).map((l) => l.id));
     for (const s of shippedRows) pending.delete(s.order_line_id);
     const shipmentIds: string[] = [];
     for (const p of parcels) {

@@ -53,6 +53,7 @@ export const ID_PREFIX = {
   touch: 'tch',
   colonelActivity: 'cac',
   mcnContract: 'mcc',
+  sampleRequest: 'smp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -10,6 +10,7 @@ import * as capacity from './migrations/0008_capacity.js';
 import * as aftersales from './migrations/0009_aftersales.js';
 import * as supply from './migrations/0010_supply.js';
 import * as affiliate from './migrations/0011_affiliate.js';
+import * as affiliateSamples from './migrations/0013_affiliate_samples.js';
 
 /** The one migration set, for both dialects, in order. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_aftersales': aftersales,
   '0010_supply': supply,
   '0011_affiliate': affiliate,
+  '0013_affiliate_samples': affiliateSamples,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

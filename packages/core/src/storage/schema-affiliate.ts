@@ -107,6 +107,25 @@ export interface McnContractsTable {
   ended_by: string | null;
 }
 
+/** A creator's request for a sample (寄样); approved, it becomes a zero-price order. */
+export interface AffiliateSampleRequestsTable {
+  id: string;
+  creator_id: string;
+  shop_id: string;
+  product_id: string;
+  sku_id: string;
+  /** The shipping address snapshotted at request time (JSON, as on orders). */
+  address: string;
+  note: string;
+  status: string; // requested | approved | rejected | cancelled
+  reason: string | null;
+  order_id: string | null;
+  open_key: string | null;
+  decided_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface AffiliateTables {
   affiliate_plans: AffiliatePlansTable;
   affiliate_plan_rates: AffiliatePlanRatesTable;
@@ -116,6 +135,7 @@ export interface AffiliateTables {
   affiliate_touches: AffiliateTouchesTable;
   colonel_activities: ColonelActivitiesTable;
   mcn_contracts: McnContractsTable;
+  affiliate_sample_requests: AffiliateSampleRequestsTable;
 }
 
 // The plan decision snapshotted on each order line at checkout (0011_affiliate).
