@@ -96,6 +96,15 @@ describe('console 履约中心 and 平台规则', () => {
     assert.match(await countdown.innerText(), /^(1d 23:5\d|2d 00:00):\d\d left$/);
     await screen(page, 'fulfilment-en');
     await switchLanguage(page, 'zh-CN');
+
+    // The dashboard shows the same gauge and leads back here.
+    await page.goto('/merchant');
+    const onDashboard = page.getByTestId('dashboard-capacity');
+    await onDashboard.getByTestId('capacity-gauge').locator('canvas').waitFor();
+    const now = await call<{ pressure: number }>(env(), 'GET', `/api/v1/merchant/shops/${shopId}/capacity/projection`, { token: merchant });
+    assert.equal(Number(await onDashboard.getByTestId('capacity-gauge').getAttribute('data-percent')), Math.round(now.body.pressure * 1000) / 10);
+    await onDashboard.getByText('履约中心').click();
+    await page.getByTestId('capacity-card').waitFor();
   });
 
   browserTest(env, 'the demo admin edits a category’s ship-by hours in 平台规则 and sees it saved', async (page) => {

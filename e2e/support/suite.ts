@@ -57,8 +57,8 @@ function externalServer(url: string): RunningServer {
 }
 
 /** A browser test: a fresh page with cleared cookies; screenshot + log on failure. */
-export function browserTest(getEnv: () => Env, name: string, fn: (page: Page, env: Env) => Promise<void>): void {
-  test(name, { timeout: 120_000 }, async () => {
+export function browserTest(getEnv: () => Env, name: string, fn: (page: Page, env: Env) => Promise<void>, timeoutMs = 120_000): void {
+  test(name, { timeout: timeoutMs }, async () => {
     const env = getEnv();
     await env.browser.context.clearCookies();
     const page = await env.browser.context.newPage();

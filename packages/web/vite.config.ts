@@ -14,7 +14,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': backend,
+      '/api': { target: backend, ws: true }, // the live rooms' WebSockets too
       '/media': backend,
       '/sandbox': backend,
     },

@@ -8,6 +8,7 @@ import { progressPrinter } from './progress.js';
 import { runBenchCommand } from './bench/bench-command.js';
 import { runLedgerCommand } from './ledger-command.js';
 import { runRecsysCommand } from './recsys-command.js';
+import { runSimulateCommand } from './simulate/simulate-command.js';
 
 const USAGE = `zhongcao — interest e-commerce platform
 
@@ -17,8 +18,11 @@ Usage:
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
   zhongcao bench <checkout|oversell|all> [--json]        run a benchmark on a fresh temporary store
+                 (recsys-feed and recsys-freshness take [--videos N] [--people N])
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)
+  zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--json]
+                                                         synthetic shoppers through the HTTP API; learning curve, personalised vs not
 
 Environment: PORT, ZHONGCAO_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite),
 LOG_LEVEL (info), PUBLIC_URL (base URL payment providers call back to), SANDBOX_PAY_SECRET.`;
@@ -27,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // recsys parses its own options (--dataset, --seed, --users, --epochs).
   if (command === 'recsys') return runRecsysCommand(rest);
+  if (command === 'simulate') return runSimulateCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -38,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       seconds: { type: 'string' },
       videos: { type: 'string' },
+      people: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -102,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ledger':
       return runLedgerCommand(positionals, config);
     case 'bench':
-      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds });
+      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people });
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);
       return 2;

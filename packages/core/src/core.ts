@@ -20,6 +20,8 @@ import { purgeUnusedEvidence } from './aftersales/evidence.js';
 import { purgeUnattachedPhotos } from './supply/photos.js';
 import { settleDueOrders } from './ledger/settlement.js';
 import { installLogistics } from './logistics/install.js';
+import { subscribeRecommendOutbox } from './recommend/outbox-signals.js';
+import { registerLiveDeadlines } from './live/sale-deadlines.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -60,7 +62,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const payments = providerRegistry([new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl, money);
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
+  subscribeRecommendOutbox(outbox, ctx); // purchases, refunds and new videos reach the interest engine
   const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
+  registerLiveDeadlines(timers, ctx);
   installLogistics({ ctx, timers, sandboxSecret }); // carriers' timers run in any process that ticks
   let lastHousekeeping = 0;
   return {

@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
@@ -36,6 +37,9 @@ import { aftersalesRoutes } from './routes/aftersales-routes.js';
 import { supplyRoutes } from './routes/supply-routes.js';
 import { affiliateRoutes } from './routes/affiliate-routes.js';
 import type { RouteDeps } from './routes/types.js';
+import { liveRoutes } from './routes/live-routes.js';
+import { liveSocketRoute } from './live/ws-route.js';
+import { MAX_FRAME_BYTES } from './live/protocol.js';
 
 export interface ServerOptions {
   core: Core;
@@ -75,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const metrics = installMetrics(app);
 
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
   // Limits count per session (bearer token or session cookie), falling back to the client address.
   // Turned off by not registering the plugin: it has no on/off option, and routes' own limits would still apply.
@@ -124,6 +129,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   aftersalesRoutes(app, deps);
   supplyRoutes(app, deps);
   affiliateRoutes(app, deps);
+  liveRoutes(app, deps);
+  liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
   await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });

@@ -1,6 +1,6 @@
 /** Starts a whole platform process: core (migrated), HTTP server, background worker. */
 import type { FastifyInstance } from 'fastify';
-import { openCore, type Core, type CoreOptions } from '@zhongcao/core';
+import { openCore, recommendService, type Core, type CoreOptions } from '@zhongcao/core';
 import { buildServer } from './app.js';
 import { startWorker, type Worker } from './worker.js';
 
@@ -25,6 +25,7 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const core = await openCore(options);
   await options.beforeListen?.(core);
+  await recommendService(core.ctx).ready; // the interest engine warms from the stored history (bounded) before the first request
   let worker: Worker | null = null;
   const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick() });
   const host = options.host ?? '0.0.0.0';

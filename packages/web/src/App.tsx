@@ -6,6 +6,7 @@ import { LandingPage } from './pages/landing/LandingPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { FeedPage } from './pages/feed/FeedPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { LinkPage } from './pages/link/LinkPage';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { ShopperApp } from './pages/shopper/ShopperApp';
 
@@ -21,10 +22,13 @@ export function App() {
           <Route path="/app/*" element={<ShopperApp />} />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/v/:videoId" element={<FeedPage />} />
+          <Route path="/l/:token" element={<LinkPage />} />
           <Route path="/me" element={<Navigate to="/app/me" replace />} />
           <Route path="/merchant/*" element={<MerchantPage />} />
           <Route path="/creator/*" element={<ConsolePage role="creator" />} />
           <Route path="/admin/*" element={<ConsolePage role="admin" />} />
+          <Route path="/colonel/*" element={<ConsolePage role="colonel" />} />
+          <Route path="/mcn/*" element={<ConsolePage role="mcn" />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </BrowserRouter>

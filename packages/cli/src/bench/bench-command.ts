@@ -5,19 +5,29 @@ import { benchFeed, TARGET_FEED_P99_MS, TARGET_PAGES_PER_S, type FeedResult } fr
 import { benchEvents, EVENTS_SECONDS, TARGET_EVENTS_PER_S, type EventsResult } from './events-bench.js';
 import { benchLedger, ledgerSummary, type LedgerResult } from './ledger-bench.js';
 import { benchTimers, timersSummary, type TimersResult } from './timers-bench.js';
+import { benchRecsysFeed, recsysFeedSummary, type RecsysFeedResult } from './recsys-feed-bench.js';
+import { benchRecsysFreshness, recsysFreshnessSummary, type RecsysFreshnessResult } from './recsys-freshness-bench.js';
+import { benchFlashSale, flashSaleSummary, type FlashSaleResult } from './flash-sale-bench.js';
+import { benchLiveFanout, liveFanoutSummary, type LiveFanoutResult } from './live-fanout-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
 
-const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'all'] as const;
+const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'all'] as const;
 const DEFAULT_SECONDS = 20;
 
-export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined }): Promise<number> {
+export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined }): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
-    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers or all`);
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout or all`);
     return 2;
   }
   const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
     console.error(`--seconds must be a number of seconds (0–3600], got ${opts.seconds}`);
+    return 2;
+  }
+  // --videos and --people size the recsys stores (quick runs); their defaults are the benchmarks' own.
+  const sizes = { videos: opts.videos === undefined ? undefined : Number(opts.videos), people: opts.people === undefined ? undefined : Number(opts.people) };
+  if (Object.values(sizes).some((n) => n !== undefined && !(Number.isInteger(n) && n >= 100 && n <= 1_000_000))) {
+    console.error('--videos and --people take a whole number from 100 to 1000000');
     return 2;
   }
   // --json is accepted for scripts; the JSON line is always what goes to stdout.
@@ -30,6 +40,11 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
     if (name === 'events' || name === 'all') emit(await benchEvents(opts.seconds === undefined ? EVENTS_SECONDS : seconds));
     if (name === 'ledger' || name === 'all') emit(await benchLedger());
     if (name === 'timers' || name === 'all') emit(await benchTimers());
+    if (name === 'recsys-feed' || name === 'all') emit(await benchRecsysFeed({ seconds, ...sizes }));
+    if (name === 'recsys-freshness' || name === 'all') emit(await benchRecsysFreshness(sizes));
+    if (name === 'flash-sale' || name === 'all') emit(await benchFlashSale());
+    // live-fanout measures 10 s unless --seconds is given.
+    if (name === 'live-fanout' || name === 'all') emit(await benchLiveFanout({ seconds: opts.seconds === undefined ? 10 : seconds }));
     return 0;
   } catch (err) {
     log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -37,7 +52,7 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
   }
 }
 
-type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult;
+type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult;
 
 function emit(result: Result): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -47,6 +62,10 @@ function emit(result: Result): void {
 function summary(r: Result): string {
   if (r.bench === 'ledger') return ledgerSummary(r);
   if (r.bench === 'timers') return timersSummary(r);
+  if (r.bench === 'recsys-feed') return recsysFeedSummary(r);
+  if (r.bench === 'recsys-freshness') return recsysFreshnessSummary(r);
+  if (r.bench === 'flash-sale') return flashSaleSummary(r);
+  if (r.bench === 'live-fanout') return liveFanoutSummary(r);
   if (r.bench === 'feed') {
     const verdict = r.pages_per_s >= TARGET_PAGES_PER_S && r.p99_ms <= TARGET_FEED_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
     return `feed (${r.dialect}): ${r.pages_per_s} pages/s over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos (${r.videos_from}); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_PAGES_PER_S}/s, p99 ≤ ${TARGET_FEED_P99_MS} ms`;

@@ -12,7 +12,7 @@ import { DAY_MS } from '../capacity/shanghai-days.js';
 import { checkActivityTerms, checkPlanRate, type ActivityTerms } from './affiliate-rules.js';
 import { ownProduct, requireColonel } from './access.js';
 import { loadSummaries } from './plans.js';
-import type { PlanSummary } from './plan-store.js';
+import { planChanges, type PlanSummary } from './plan-store.js';
 
 export interface ActivityInput extends ActivityTerms {
   name: string;
@@ -93,6 +93,8 @@ export async function applyToActivity(ctx: CoreContext, actor: Actor, productId:
 
 export interface ActivityApplication extends PlanSummary {
   productTitle: string;
+  /** The rate the merchant applied with (shown while the application waits; `rateBp` is null until approved). */
+  requestedRateBp: number | null;
 }
 
 /** Products applied into one of the colonel's activities. */
@@ -105,7 +107,9 @@ export async function activityApplications(ctx: CoreContext, actor: Actor, activ
   const rows = await q.execute();
   const titles = new Map(rows.map((r) => [r.id, r.title]));
   const summaries = await loadSummaries(ctx, rows.map((r) => r.id));
-  return { items: summaries.map((s) => ({ ...s, productTitle: titles.get(s.id) ?? '' })) };
+  const changes = await planChanges(ctx.db, rows.map((r) => r.id));
+  const requested = (id: string): number | null => (changes.get(id) ?? []).filter((c) => c.supersededAt === null).at(-1)?.rateBp ?? null;
+  return { items: summaries.map((s) => ({ ...s, productTitle: titles.get(s.id) ?? '', requestedRateBp: requested(s.id) })) };
 }
 
 /** The colonel approves (the plan opens at once) or rejects a product application. */

@@ -19,3 +19,4 @@ export * from './marketplace.js';
 export * from './performance.js';
 export { requireAffiliateParty } from './access.js';
 export * from './samples.js';
+export * from './experience-score.js';

@@ -10,6 +10,7 @@ import { productCardsByIds, type Page, type ProductCard } from '../catalog/produ
 import { requireCreator } from './access.js';
 import { offers } from './offers.js';
 import { rateInForce } from './rate-changes.js';
+import { shopExperienceScores } from './experience-score.js';
 import type { PlanChoice, PlanView } from './plan-selection.js';
 
 export interface MarketplaceQuery {
@@ -25,7 +26,7 @@ export interface MarketplaceItem {
   offer: Pick<PlanChoice, 'reason' | 'planId' | 'kind' | 'rateBp' | 'creatorRateBp' | 'colonelFeeBp' | 'protected'>;
   plans: Array<{ planId: string; kind: string; rateBp: number | null; application: string | null; activity: { id: string; serviceFeeBp: number; endsAt: number } | null }>;
   inShowcase: boolean;
-  /** 商家体验分: not computed yet (governance issue); null until then. */
+  /** 商家体验分 (0–5, experience-score.ts); null when the shop sold nothing in the window. */
   experienceScore: number | null;
 }
 
@@ -71,6 +72,7 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
   const appOf = new Map(apps.map((a) => [a.plan_id, a.status]));
   const shown = await ctx.db.selectFrom('affiliate_showcase').select('product_id').where('creator_id', '=', actor.userId).where('product_id', 'in', ids).where('removed_at', 'is', null).execute();
   const inShowcase = new Set(shown.map((s) => s.product_id));
+  const scores = await shopExperienceScores(ctx.db, page.map((r) => r.shop_id), now);
   const views = new Map<string, PlanView>();
   for (const list of context.plans.values()) for (const p of list) views.set(p.id, p);
 
@@ -93,7 +95,7 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
       offer: { reason: c.reason, planId: c.planId, kind: c.kind, rateBp: c.rateBp, creatorRateBp: c.creatorRateBp, colonelFeeBp: c.colonelFeeBp, protected: c.protected },
       plans,
       inShowcase: inShowcase.has(product.id),
-      experienceScore: null,
+      experienceScore: scores.get(product.shopId) ?? null,
     };
   });
   return { items, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };

@@ -1,5 +1,6 @@
 /** One cart per person: SKUs with quantities and the attribution of the card that added them. */
 import type { Actor, CoreContext, Db } from '../context.js';
+import { publishSignals } from '../recommend/signal-bus.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/attribution.js';
 import type { Attribution } from '../checkout/pricing.js';
@@ -31,7 +32,7 @@ export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId
   }
   const attribution = input.attribution ?? { source: 'shelf' };
   checkAttribution(attribution);
-  const sku = await ctx.db.selectFrom('skus').innerJoin('products', 'products.id', 'skus.product_id').select(['skus.id', 'products.status']).where('skus.id', '=', input.skuId).executeTakeFirst();
+  const sku = await ctx.db.selectFrom('skus').innerJoin('products', 'products.id', 'skus.product_id').select(['skus.id', 'skus.product_id', 'products.status']).where('skus.id', '=', input.skuId).executeTakeFirst();
   if (!sku) throw notFound('sku', input.skuId);
   if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { skuId: input.skuId });
   const now = ctx.clock.now();
@@ -45,6 +46,7 @@ export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId
       .onConflict((oc) => oc.columns(['user_id', 'sku_id']).doUpdateSet({ quantity: input.quantity, attribution: JSON.stringify(attribution), updated_at: now }))
       .execute();
   });
+  publishSignals(ctx.db, [{ actor: actor.userId, kind: 'add_to_cart', productId: sku.product_id, at: now }]);
   return cartView(ctx.db, actor.userId);
 }
 

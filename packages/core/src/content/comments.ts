@@ -1,5 +1,6 @@
 /** Comments on a video, threaded one level deep: a reply to a reply attaches to the top comment. */
 import { sql } from 'kysely';
+import { publishSignals } from '../recommend/signal-bus.js';
 import type { Actor, CoreContext, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -37,6 +38,7 @@ export async function addComment(ctx: CoreContext, actor: Actor, videoId: string
     if (parentId) await tx.updateTable('comments').set({ reply_count: sql`reply_count + 1` }).where('id', '=', parentId).execute();
     await tx.updateTable('videos').set({ comments: sql`comments + 1` }).where('id', '=', videoId).execute();
   });
+  publishSignals(ctx.db, [{ actor: actor.userId, kind: 'comment', videoId, at: now }]);
   return { id, text, author: { id: actor.userId, displayName: actor.displayName }, createdAt: now, parentId, replies: [], replyCount: 0 };
 }
 

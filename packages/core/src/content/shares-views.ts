@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Actor, CoreContext } from '../context.js';
 import { newId } from '../platform/ids.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { publishAfter } from '../recommend/signal-bus.js';
 import { visibleVideo } from './videos.js';
 
 export const VIEW_WINDOW_MS = 30 * 60 * 1000;
@@ -10,13 +11,13 @@ export const VIEW_WINDOW_MS = 30 * 60 * 1000;
 export async function shareVideo(ctx: CoreContext, actor: Actor | null, videoId: string): Promise<{ shareUrl: string; shares: number }> {
   const now = ctx.clock.now();
   const id = newId('share', now);
-  return ctx.db.transaction().execute(async (tx) => {
+  return publishAfter(ctx.db, ctx.db.transaction().execute(async (tx) => {
     await visibleVideo(tx, videoId, actor);
     await insertRows(tx, 'video_shares', [{ id, video_id: videoId, user_id: actor?.userId ?? null, created_at: now }]);
     await tx.updateTable('videos').set({ shares: sql`shares + 1` }).where('id', '=', videoId).execute();
     const row = await tx.selectFrom('videos').select('shares').where('id', '=', videoId).executeTakeFirstOrThrow();
     return { shareUrl: `/v/${videoId}?s=${id}`, shares: Number(row.shares) };
-  });
+  }), () => (actor ? [{ actor: actor.userId, kind: 'share', videoId, at: now }] : []));
 }
 
 /** The key a viewer is counted by: the signed-in person, else a client-chosen anonymous id, else nobody. */

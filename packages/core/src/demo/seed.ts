@@ -26,6 +26,7 @@ import { gradientPng } from './png.js';
 import { seedDemoContent } from './seed-content.js';
 import { seedDemoMoney } from './seed-money.js';
 import { seedDemoAftersales } from './seed-aftersales.js';
+import { seedDemoLive } from './seed-live.js';
 import { seedDemoAffiliate } from './seed-affiliate.js';
 import { FRESH_SHOPS, LONG_KEEPING_SHOPS, seedDemoSupply, shipDemoFreshOrder } from './seed-supply.js';
 
@@ -35,6 +36,8 @@ export const DEMO_DOORS = [
   { role: 'merchant', login: 'demo-merchant' },
   { role: 'creator', login: 'demo-creator' },
   { role: 'admin', login: 'demo-admin' },
+  { role: 'colonel', login: 'demo-colonel' },
+  { role: 'mcn', login: 'demo-mcn' },
 ] as const;
 
 export type SeedProgress = (stage: string, done: number, total: number) => void;
@@ -186,6 +189,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   };
   await seedDemoAftersales({ ctx, clock, people, realNow, buyPaid, progress });
 
+  await seedDemoLive(core.ctx, people); // a live room now, on the store's own clock
   await setSetting(ctx.db, 'demo_seeded_at', String(realNow));
   return true;
 }

@@ -1,7 +1,7 @@
 /** What makes a batch of client events acceptable. Pure: no I/O, the current time is passed in. */
 import { DomainError } from '../platform/errors.js';
 
-export const EVENT_TYPES = ['impression', 'view_progress', 'complete', 'product_tap', 'like', 'share', 'follow'] as const;
+export const EVENT_TYPES = ['impression', 'view_progress', 'complete', 'product_tap', 'like', 'share', 'follow', 'not_interested'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -32,6 +32,7 @@ const NEEDS: Record<EventType, { video: boolean; product: boolean; watch: boolea
   like: { video: true, product: false, watch: false },
   share: { video: true, product: false, watch: false },
   follow: { video: false, product: false, watch: false },
+  not_interested: { video: true, product: false, watch: false },
 };
 
 export const isEventType = (t: string): t is EventType => (EVENT_TYPES as readonly string[]).includes(t);

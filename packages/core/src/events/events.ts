@@ -1,9 +1,14 @@
-/** Client events: validated, deduplicated by clientEventId per viewer, stored append-only in one multi-row insert. */
+/**
+ * Client events: validated, deduplicated by clientEventId per viewer, stored append-only in one
+ * multi-row insert, then published to the interest engine (only the ones actually stored).
+ */
 import type { CoreContext, Db } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { insertRows } from '../storage/insert-rows.js';
 import type { EventsTable } from '../storage/schema-events.js';
+import { hasSignalListeners, publishSignals } from '../recommend/signal-bus.js';
+import { clientEventSignal } from '../recommend/stored-signals.js';
 import { actorKey, checkEventBatch, uniqueByClientId, type ClientEvent } from './event-rules.js';
 
 /** Who sends the batch: a signed-in person, or an anonymous viewer id chosen by the client. Never a user id from the body. */
@@ -40,7 +45,18 @@ export async function ingestEvents(ctx: CoreContext, sender: EventSender, events
   }));
   // One statement: the batch is stored whole or not at all; a clientEventId already stored for this viewer is skipped.
   const accepted = await insertRows(ctx.db, 'events', rows, { onConflictDoNothing: ['actor_key', 'client_event_id'] });
+  if (accepted > 0 && hasSignalListeners(ctx.db)) await publishStored(ctx.db, rows, accepted);
   return { accepted, duplicates: events.length - accepted };
+}
+
+/** Publishes the rows this batch stored (when some were duplicates, the stored ones are looked up by id). */
+async function publishStored(db: Db, rows: readonly EventsTable[], accepted: number): Promise<void> {
+  let stored = rows;
+  if (accepted < rows.length) {
+    const ids = new Set((await db.selectFrom('events').select('id').where('id', 'in', rows.map((r) => r.id)).execute()).map((r) => r.id));
+    stored = rows.filter((r) => ids.has(r.id));
+  }
+  publishSignals(db, stored.flatMap((r) => clientEventSignal(r) ?? []));
 }
 
 /** Ids known to exist, per store and process: rows of videos and products are never deleted, so a hit never goes stale. */

@@ -5,6 +5,7 @@ import { makePerson, openTestCore, type TestCore } from '../test-support/harness
 import { getFeed, type FeedPage } from './feed.js';
 import { resetFeedCache } from './candidates.js';
 import { insertTestVideos } from './test-videos.js';
+import { putPersonSettings } from '../events/person-settings.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -89,8 +90,11 @@ test('pages mix new, popular in the last day and followed creators; a new sessio
 
     const anon = await getFeed(core.ctx, null, { limit: 4 });
     assert.deepEqual(anon.items.map((v) => v.id), [fresh[0], hit, fresh[1], fresh[2]], 'new, popular, new, (no followed: new)');
+    await putPersonSettings(core.ctx, viewer, { personalizedRecommendation: false }); // this test is about the non-personalised mix
     const mine = await getFeed(core.ctx, viewer.userId, { limit: 4 });
     assert.deepEqual(mine.items.map((v) => v.id), [fresh[0], hit, fresh[1], followedOld]);
+    assert.deepEqual(mine.reasons?.map((r) => r.code), ['new', 'popular', 'new', 'followed_creator']);
+    assert.deepEqual(mine.reasons?.[3]?.params, { creator: 'creator-b' });
     assert.equal(mine.items[1]!.liked, true);
     assert.equal(mine.items[3]!.creator.followed, true);
     const again = await getFeed(core.ctx, null, { limit: 4 });

@@ -1,5 +1,13 @@
-/** GET /api/v1/feed: the non-personalised feed (recommend) and the following tab. */
+/**
+ * GET /api/v1/feed: the recommend tab — the interest engine's personalised page when the
+ * viewer has personalisation on (or is an anonymous device with a viewer id), else the
+ * non-personalised feed, which reads nothing personal but the followed creators — and the
+ * following tab. Every recommend item carries its reason ("why this").
+ */
+import type { Reason } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
+import { getPersonSettings } from '../events/person-settings.js';
+import { personalFeedPage } from '../recommend/personal-feed.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { feedSnapshot, followedCandidates } from './candidates.js';
@@ -16,19 +24,45 @@ export interface FeedQuery {
   tab?: FeedTab | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
+  /** The anonymous device's id (x-viewer-id): its device profile personalises the page. */
+  viewerId?: string | null | undefined;
 }
 
 export interface FeedPage {
   items: FeedVideoCard[];
   nextCursor: string | null;
+  /** Why each item is there (same order as items); serialised as each item's `reason`. */
+  reasons?: Reason[];
 }
+
+export const VIEWER_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
  * The page as JSON text, the same as JSON.stringify(page): cached cards are serialised once for
  * every session that shows them, which is most of a page's cost otherwise.
  */
 export function feedPageToJson(page: FeedPage): string {
-  return `{"items":[${page.items.map(cardToJson).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+  const { reasons } = page;
+  const items = page.items.map((card, i) => {
+    const json = cardToJson(card);
+    const reason = reasons?.[i];
+    return reason ? `${json.slice(0, -1)},"reason":${JSON.stringify(reason)}}` : json;
+  });
+  return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+}
+
+/** The reason of a non-personalised pick: the source it came from. */
+export function sourceReason(source: FeedSource, card: FeedVideoCard): Reason {
+  if (source === 'followed') return { code: 'followed_creator', params: { creator: card.creator.displayName } };
+  return { code: source, params: {} };
+}
+
+/** Whose profile personalises the page: the person when their switch is on, the anonymous device, or nobody. */
+async function personalActor(ctx: CoreContext, userId: string | null, viewerId: string | null | undefined): Promise<string | null> {
+  if (userId) return (await getPersonSettings(ctx.db, userId)).personalizedRecommendation ? userId : null;
+  if (viewerId == null) return null;
+  if (!VIEWER_ID_PATTERN.test(viewerId)) throw new DomainError('VALIDATION_FAILED', 'x-viewer-id must be 8–64 letters, digits, _ or -', 400);
+  return `anon:${viewerId}`;
 }
 
 /** `userId` null for an anonymous viewer (recommend only). */
@@ -40,10 +74,10 @@ export async function getFeed(ctx: CoreContext, userId: string | null, q: FeedQu
     if (!userId) throw new DomainError('UNAUTHENTICATED', 'log in to see the creators you follow', 401);
     return followingFeed(ctx, userId, q.cursor, limit);
   }
-  return recommendFeed(ctx, userId, q.cursor, limit);
+  return recommendFeed(ctx, userId, q.viewerId, q.cursor, limit);
 }
 
-async function recommendFeed(ctx: CoreContext, userId: string | null, cursorText: string | undefined, limit: number): Promise<FeedPage> {
+async function recommendFeed(ctx: CoreContext, userId: string | null, viewerId: string | null | undefined, cursorText: string | undefined, limit: number): Promise<FeedPage> {
   const key = await cursorKey(ctx.db);
   const cursor = cursorText ? decodeCursor(key, cursorText) : null;
   if (cursor && cursor.kind !== 'recommend') throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor', 400);
@@ -52,18 +86,23 @@ async function recommendFeed(ctx: CoreContext, userId: string | null, cursorText
   const page = (cursor?.page ?? 0) + 1;
 
   const snapshot = await feedSnapshot(ctx);
-  const followed = userId ? await followedCandidates(ctx, userId, snapshot) : { ids: [], cards: new Map<string, FeedVideoCard>() };
-  const sources: Record<FeedSource, readonly string[]> = { new: snapshot.newIds, popular: snapshot.popularIds, followed: followed.ids, more: snapshot.moreIds };
-  const picked = interleave(sources, (id) => shown.has(id), limit);
-  const cards: FeedVideoCard[] = [];
-  for (const { id } of picked) {
-    shown.add(id);
-    const card = snapshot.cards.get(id) ?? followed.cards.get(id);
-    if (card) cards.push(card);
-  }
-  const nextCursor = picked.length < limit ? null : encodeCursor(key, { kind: 'recommend', page, sessionId, shown });
-  return { items: await markForViewer(ctx.db, userId, cards), nextCursor };
+  const actorKey = await personalActor(ctx, userId, viewerId);
+  /** The non-personalised picks (today's interleave of new, popular, followed, older). */
+  const interleaved = async (n: number, isTaken: (id: string) => boolean): Promise<Array<{ card: FeedVideoCard; reason: Reason }>> => {
+    const followed = userId ? await followedCandidates(ctx, userId, snapshot) : { ids: [], cards: new Map<string, FeedVideoCard>() };
+    const sources: Record<FeedSource, readonly string[]> = { new: snapshot.newIds, popular: snapshot.popularIds, followed: followed.ids, more: snapshot.moreIds };
+    return interleave(sources, (id) => shown.has(id) || isTaken(id), n).flatMap(({ id, source }) => {
+      const card = snapshot.cards.get(id) ?? followed.cards.get(id);
+      return card ? [{ card, reason: sourceReason(source, card) }] : [];
+    });
+  };
+  const picked = actorKey ? await personalFeedPage(ctx, actorKey, shown, limit, snapshot, interleaved) : toPage(await interleaved(limit, () => false));
+  for (const card of picked.cards) shown.add(card.id);
+  const nextCursor = picked.cards.length < limit ? null : encodeCursor(key, { kind: 'recommend', page, sessionId, shown });
+  return { items: await markForViewer(ctx.db, userId, picked.cards), nextCursor, reasons: picked.reasons };
 }
+
+const toPage = (picks: Array<{ card: FeedVideoCard; reason: Reason }>): { cards: FeedVideoCard[]; reasons: Reason[] } => ({ cards: picks.map((p) => p.card), reasons: picks.map((p) => p.reason) });
 
 async function followingFeed(ctx: CoreContext, userId: string, cursorText: string | undefined, limit: number): Promise<FeedPage> {
   const key = await cursorKey(ctx.db);

@@ -45,8 +45,12 @@ test('popular ranks by score, ties by the newer id', () => {
   assert.deepEqual(rankPopular(new Map([['vid_a', 1], ['vid_b', 2]]), 1), ['vid_b']);
 });
 
-test('a page as JSON text is exactly JSON.stringify of the page', async () => {
+test('a page as JSON text is exactly JSON.stringify of the page (reasons inside their items)', async () => {
   const { feedPageToJson } = await import('./feed.js');
   const card = { id: 'vid_1', title: '标题 "引号"', caption: '', hashtags: ['a'], status: 'published', videoUrl: '/media/videos/v.mp4', posterUrl: null, durationMs: null, creator: { id: 'usr_1', displayName: 'x', followed: false }, shop: null, hostKind: 'creator' as const, anchors: [], stats: { views: 1, likes: 2, comments: 3, shares: 4 }, liked: false, publishedAt: 1, createdAt: 1 };
   for (const page of [{ items: [card, { ...card, id: 'vid_2' }], nextCursor: 'r1.x' }, { items: [], nextCursor: null }]) assert.equal(feedPageToJson(page), JSON.stringify(page));
+  // With reasons, each item carries its own.
+  const reasons = [{ code: 'because_you_liked' as const, params: { videoId: 'vid_9', title: '草莓 "甜"' } }, { code: 'new' as const, params: {} }];
+  const items = [card, { ...card, id: 'vid_2' }];
+  assert.equal(feedPageToJson({ items, nextCursor: null, reasons }), JSON.stringify({ items: items.map((c, i) => ({ ...c, reason: reasons[i] })), nextCursor: null }));
 });

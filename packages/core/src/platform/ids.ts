@@ -54,6 +54,11 @@ export const ID_PREFIX = {
   colonelActivity: 'cac',
   mcnContract: 'mcc',
   sampleRequest: 'smp',
+  // live rooms
+  liveRoom: 'lvr',
+  flashSale: 'lvs',
+  liveCoupon: 'lvc',
+  luckyBag: 'lvb',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

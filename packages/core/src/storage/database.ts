@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type DatabaseIntrospector } from 'kysely';
+import { Kysely, PostgresDialect, type DatabaseIntrospector } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './checkpointer.js';
 import { SearchPathIntrospector } from './pg-introspector.js';
+import { FifoSqliteDialect } from './fifo-sqlite.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -42,7 +43,7 @@ export function openStorage(options: StorageOptions): Storage {
   sqlite.pragma('journal_size_limit = 67108864');
   sqlite.pragma('temp_store = MEMORY');
   const checkpointer = startCheckpointer(sqlite, file, createRequire(import.meta.url).resolve('better-sqlite3'));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',

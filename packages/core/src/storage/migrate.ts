@@ -10,7 +10,9 @@ import * as capacity from './migrations/0008_capacity.js';
 import * as aftersales from './migrations/0009_aftersales.js';
 import * as supply from './migrations/0010_supply.js';
 import * as affiliate from './migrations/0011_affiliate.js';
+import * as live from './migrations/0012_live.js';
 import * as affiliateSamples from './migrations/0013_affiliate_samples.js';
+import * as trafficPool from './migrations/0014_traffic_pool.js';
 
 /** The one migration set, for both dialects, in order. */
 const migrations: Record<string, Migration> = {
@@ -25,7 +27,9 @@ const migrations: Record<string, Migration> = {
   '0009_aftersales': aftersales,
   '0010_supply': supply,
   '0011_affiliate': affiliate,
+  '0012_live': live,
   '0013_affiliate_samples': affiliateSamples,
+  '0014_traffic_pool': trafficPool,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,7 +22,20 @@ export interface PersonSettingsTable {
   updated_at: number;
 }
 
+/** A traffic-pool step of a video: entered, promoted or stopped (with the rates and thresholds compared). */
+export interface VideoPoolStepsTable {
+  video_id: string;
+  pool: number; // 0-based
+  decision: string; // entered | promoted | stopped | top
+  impressions: number;
+  rates: string | null; // JSON Record<rate, number>
+  thresholds: string | null; // JSON Record<rate, number>
+  shortfalls: string; // JSON rate[]
+  at: number;
+}
+
 export interface EventsTables {
   events: EventsTable;
   person_settings: PersonSettingsTable;
+  video_pool_steps: VideoPoolStepsTable;
 }

@@ -313,8 +313,9 @@ import type { EventsTables } from './schema-events.js';
 import type { LedgerTables } from './schema-ledger.js';
 import type { SearchTables } from './schema-search.js';
 import type { RulesTables } from './schema-rules.js';
+import type { LiveTables } from './schema-live.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -33,6 +33,13 @@ export class Trending {
     return v === undefined ? 0 : v * Math.exp((this.ref - now) * this.lambda);
   }
 
+  /** A reader of decayed counts at one time `now`: one exponential per reader, not per item. */
+  readerAt(now: number): (item: number) => number {
+    const f = Math.exp((this.ref - now) * this.lambda);
+    const values = this.values;
+    return (item) => (values[item] ?? 0) * f;
+  }
+
   /** The decayed counts of all items at `now`, into out. */
   valuesAt(now: number, out: Float32Array): void {
     const f = Math.exp((this.ref - now) * this.lambda);

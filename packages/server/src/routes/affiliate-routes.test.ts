@@ -40,6 +40,8 @@ test('HTTP: merchant opens a targeted plan → creator applies, is approved, anc
     // A colonel's activity with the product in it; the creator finds the product there.
     const activity = ok(await as('colonel')('POST', '/api/v1/colonel/activities', { name: '云南水果节', commissionFloorBp: 2000, serviceFeeBp: 500, endsAt: s.core.clock.now() + 60 * DAY }), 201, 'activity');
     const inActivity = ok(await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/activities`, { activityId: activity.id, rateBp: 2200 }), 201, 'apply into the activity');
+    const review = ok(await as('colonel')('GET', `/api/v1/colonel/activities/${activity.id}/products?status=pending`), 200, 'the colonel’s review list');
+    assert.deepEqual(review.items.map((i: { id: string; rateBp: number | null; requestedRateBp: number }) => [i.id, i.rateBp, i.requestedRateBp]), [[inActivity.id, null, 2200]], 'the rate applied with shows while pending');
     ok(await as('colonel')('POST', `/api/v1/colonel/activity-products/${inActivity.id}/decision`, { decision: 'approve' }), 200, 'colonel approves');
 
     // The merchant's targeted plan.

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { actorView, addAddress, listAddresses, logIn, logOut, register } from '@zhongcao/core';
+import { actorView, addAddress, listAddresses, logIn, logOut, mergeDeviceProfile, register } from '@zhongcao/core';
 import { actorOf, setSessionCookie, SESSION_COOKIE } from '../http/auth.js';
 import { errors } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -48,6 +48,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
   }, async (req, reply) => {
     const mode = req.body.mode === 'token' ? 'bearer' : 'cookie';
     const session = await logIn(ctx, req.body, mode);
+    void mergeDeviceProfile(ctx, req.headers['x-viewer-id'], session.user.id).catch(() => false); // the device's feed profile joins the account
     if (mode === 'bearer') return { user: session.user, token: session.token, expiresAt: session.expiresAt };
     setSessionCookie(reply, session.token, session.expiresAt, deps.secureCookies);
     return { user: session.user, csrfToken: session.csrfToken };

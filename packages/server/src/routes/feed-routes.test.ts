@@ -87,3 +87,42 @@ test('GET/PUT /api/v1/me/settings', async () => {
     assert.equal((await s.call('PUT', '/api/v1/me/settings', { token, body: { personalizedRecommendation: 'no' } })).statusCode, 400);
   });
 });
+
+test('the interest engine over HTTP: reasons in the feed JSON, a device profile joins the account at login, pool views for the creator only', async () => {
+  await withServer(async (s) => {
+    const creator = await makePerson(s.core, 'creator-a', ['creator'], false);
+    const other = await makePerson(s.core, 'creator-b', ['creator'], false);
+    const now = s.core.clock.now();
+    const ids = await insertTestVideos(s.core.ctx.db, Array.from({ length: 12 }, (_, i) => ({ ownerId: i % 2 ? creator.userId : other.userId, publishedAt: now - i * 60_000 })), now);
+    const device = { 'x-viewer-id': 'device-http-0001' };
+    const { recommendService } = await import('@zhongcao/core');
+    await recommendService(s.core.ctx).ready; // as at boot: the engine warms before personalised pages
+    const page = (await s.call('GET', '/api/v1/feed?limit=5', { headers: device })).json() as { items: Array<{ id: string; reason: { code: string; params: Record<string, string> } }> };
+    assert.equal(page.items.length, 5);
+    for (const item of page.items) assert.equal(typeof item.reason.code, 'string');
+    assert.equal((await s.call('GET', '/api/v1/feed', { headers: { 'x-viewer-id': 'bad id!' } })).statusCode, 400);
+    const liked = page.items[0]!.id;
+    const events = await s.call('POST', '/api/v1/events', { headers: device, body: { events: [{ type: 'like', videoId: liked, at: now, clientEventId: 'l1' }, { type: 'not_interested', videoId: page.items[1]!.id, at: now, clientEventId: 'n1' }] } });
+    assert.equal(events.statusCode, 202, events.body);
+    const engine = recommendService(s.core.ctx).engine;
+    assert.ok(engine.profileOf('anon:device-http-0001'));
+    await makePerson(s.core, 'shopper', [], false);
+    const login = await s.call('POST', '/api/v1/auth/login', { headers: device, body: { login: 'shopper', password: 'test-password-1', mode: 'token' } });
+    assert.equal(login.statusCode, 200, login.body);
+    const userId = (login.json() as { user: { id: string } }).user.id;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(engine.profileOf('anon:device-http-0001'), undefined);
+    assert.ok(engine.profileOf(userId)!.hidden.size === 1, 'the device\'s "not interested" came along');
+
+    const creatorToken = await s.tokenFor(creator.userId);
+    const mine = ids[1]!;
+    const view = await s.call('GET', `/api/v1/me/videos/${mine}/pool`, { token: creatorToken });
+    assert.equal(view.statusCode, 200, view.body);
+    assert.deepEqual(Object.keys(view.json()).sort(), ['audiences', 'pool', 'status', 'steps', 'videoId']);
+    assert.equal((await s.call('GET', `/api/v1/me/videos/${ids[0]}/pool`, { token: creatorToken })).statusCode, 404, "another creator's video");
+    assert.equal((await s.call('GET', `/api/v1/me/videos/${mine}/pool`)).statusCode, 401);
+    const list = await s.call('GET', `/api/v1/me/video-pools?ids=${ids.slice(0, 4).join(',')}`, { token: creatorToken });
+    assert.deepEqual((list.json() as { items: Array<{ videoId: string }> }).items.map((p) => p.videoId).sort(), [ids[1], ids[3]].sort());
+    assert.equal((await s.call('GET', '/api/v1/me/video-pools?ids=nonsense', { token: creatorToken })).statusCode, 400);
+  });
+});

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { EVENT_TYPES, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedPageToJson, getFeed, getPersonSettings, ingestEvents, MAX_EVENTS_PER_BATCH, MAX_WATCH_MS, putPersonSettings } from '@zhongcao/core';
+import { EVENT_TYPES, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedPageToJson, getFeed, getPersonSettings, ingestEvents, MAX_EVENTS_PER_BATCH, MAX_WATCH_MS, myVideoPools, putPersonSettings, videoPoolView } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -31,8 +31,10 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
   r.get('/api/v1/feed', {
     schema: {
       tags: ['feed'],
-      summary: 'Pages of short videos: recommend (new, popular in the last day, followed creators; never repeats within a feed session) or following',
-      description: 'The first page (no cursor) starts a new feed session; pass nextCursor for the next page. Anonymous viewers may read recommend; following needs sign-in.',
+      summary: 'Pages of short videos: recommend (personalised by the interest engine, or new / popular / followed when personalisation is off; never repeats within a feed session) or following',
+      description:
+        'The first page (no cursor) starts a new feed session; pass nextCursor for the next page. Anonymous viewers may read recommend (with x-viewer-id, their device profile personalises it); following needs sign-in. Each recommend item carries `reason`: { code, params } — followed_creator {creator}, because_you_liked {videoId, title}, popular_in_category {category}, tag_interest {tag}, similar_taste, trending, new, popular, more.',
+      headers: ViewerHeader,
       querystring: Type.Object(
         {
           tab: Type.Optional(Type.Union([Type.Literal('recommend'), Type.Literal('following')], { default: 'recommend' })),
@@ -43,13 +45,17 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
       ),
       response: errors(400, 401),
     },
-  }, async (req, reply) => reply.type('application/json; charset=utf-8').send(feedPageToJson(await getFeed(ctx, req.auth?.actor.userId ?? null, req.query))));
+  }, async (req, reply) => {
+    const viewerId = req.headers['x-viewer-id'];
+    const page = await getFeed(ctx, req.auth?.actor.userId ?? null, { ...req.query, viewerId: typeof viewerId === 'string' ? viewerId : null });
+    return reply.type('application/json; charset=utf-8').send(feedPageToJson(page));
+  });
 
   r.post('/api/v1/events', {
     schema: {
       tags: ['feed'],
-      summary: 'Report what the viewer saw and did (impressions, watch progress, completions, product taps, likes, shares, follows)',
-      description: 'Stored append-only. The sender is the signed-in person, or an anonymous viewer identified by x-viewer-id; events repeating a clientEventId are ignored.',
+      summary: 'Report what the viewer saw and did (impressions, watch progress, completions, product taps, likes, shares, follows, not interested)',
+      description: 'Stored append-only, then learnt by the interest engine at once (the next feed page reflects them). The sender is the signed-in person, or an anonymous viewer identified by x-viewer-id; events repeating a clientEventId are ignored.',
       headers: ViewerHeader,
       body: Type.Object({ events: Type.Array(ClientEvent, { minItems: 1, maxItems: MAX_EVENTS_PER_BATCH }) }, { additionalProperties: false }),
       response: errors(400, 401),
@@ -65,4 +71,23 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
   r.put('/api/v1/me/settings', {
     schema: { tags: ['feed'], summary: 'Change my preferences; takes effect on the next request', body: Settings, response: errors(400, 401) },
   }, async (req) => putPersonSettings(ctx, actorOf(req), req.body));
+
+  r.get('/api/v1/me/videos/:videoId/pool', {
+    schema: {
+      tags: ['feed'],
+      summary: 'Creator console: the traffic pools (流量池) one of my videos went through, and why it stopped climbing',
+      description: 'Each step has the rates (completion, like, comment, share, product tap per impression) and the thresholds they were compared with; `shortfalls` names the rates that fell short.',
+      params: Type.Object({ videoId: Id('video') }),
+      response: errors(400, 401, 404),
+    },
+  }, async (req) => videoPoolView(ctx.db, actorOf(req), req.params.videoId));
+
+  r.get('/api/v1/me/video-pools', {
+    schema: {
+      tags: ['feed'],
+      summary: 'Creator console: the pool reached by each of several of my videos (others are left out)',
+      querystring: Type.Object({ ids: Type.String({ minLength: 1, maxLength: 3100, pattern: '^vid_[0-9a-z]+(,vid_[0-9a-z]+)*$', description: 'comma-separated video ids, at most 100' }) }, { additionalProperties: false }),
+      response: errors(400, 401),
+    },
+  }, async (req) => ({ items: await myVideoPools(ctx.db, actorOf(req), req.query.ids.split(',')) }));
 }

@@ -1,4 +1,5 @@
 /** One function per API call the SPA makes. */
+import { viewerHeaders } from './viewer';
 import { ApiError, api } from './client';
 import type {
   CheckoutResult,
@@ -24,7 +25,8 @@ export async function getDemoLogins(): Promise<DemoLogin[] | null> {
 }
 
 export function login(loginName: string, password: string): Promise<Session> {
-  return api<Session>('POST', '/auth/login', { body: { login: loginName, password } });
+  // The anonymous viewer id lets the server merge this device's feed profile into the account.
+  return api<Session>('POST', '/auth/login', { body: { login: loginName, password }, headers: viewerHeaders() });
 }
 
 export function logout(): Promise<void> {

@@ -24,6 +24,14 @@ export interface VideoCard {
   liked: boolean;
   publishedAt: number | null;
   createdAt: number;
+  /** Why the recommend feed shows it (absent elsewhere). */
+  reason?: FeedReason;
+}
+
+/** "Why this": a reason code with its parameters (creator, title, category, tag). */
+export interface FeedReason {
+  code: string;
+  params: Record<string, string>;
 }
 
 export type FeedTab = 'recommend' | 'following';
@@ -54,7 +62,7 @@ export interface Settings {
   personalizedRecommendation: boolean;
 }
 
-export type EventType = 'impression' | 'view_progress' | 'complete' | 'product_tap' | 'like' | 'share' | 'follow';
+export type EventType = 'impression' | 'view_progress' | 'complete' | 'product_tap' | 'like' | 'share' | 'follow' | 'not_interested';
 
 export interface ClientEvent {
   type: EventType;

@@ -12,6 +12,10 @@ import supplyEn from './supply.en';
 import supplyZhCN from './supply.zh-CN';
 import opsEn from './ops.en';
 import opsZhCN from './ops.zh-CN';
+import affiliateEn from './affiliate.en';
+import affiliateZhCN from './affiliate.zh-CN';
+import liveEn from './live.en';
+import liveZhCN from './live.zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,8 +34,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN } },
-    en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn } },
+    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN } },
+    en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',

@@ -10,6 +10,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { SearchIcon } from '../../components/Icons';
 import { useToast } from '../../components/useToast';
 import { loginUrl } from '../../lib/next';
+import { LiveEntry } from '../live/LiveEntry';
 import { ActionRail } from './ActionRail';
 import { CommentSheet } from './CommentSheet';
 import { FeedEmpty } from './FeedEmpty';
@@ -18,6 +19,7 @@ import { useFeed } from './useFeed';
 import { useSwipe } from './useSwipe';
 import { VideoInfo } from './VideoInfo';
 import { VideoSlide } from './VideoSlide';
+import { WhyThisSheet } from './WhyThisSheet';
 import '../../styles/shop.css';
 import '../../styles/feed.css';
 
@@ -34,7 +36,7 @@ export function FeedPage() {
   const feed = useFeed(tab, auth.status !== 'loading' && !needsLogin, tab === 'recommend' ? sharedId : null);
   const [index, setIndex] = useState(0);
   const [muted, setMuted] = useState(true);
-  const [sheet, setSheet] = useState<null | { kind: 'comments' } | { kind: 'product'; productId: string }>(null);
+  const [sheet, setSheet] = useState<null | { kind: 'comments' } | { kind: 'product'; productId: string } | { kind: 'why' }>(null);
   const toast = useToast();
   const endShown = useRef(false);
 
@@ -130,13 +132,20 @@ export function FeedPage() {
     setSheet({ kind: 'product', productId: anchor.productId });
   }
 
+  function notInterested(video: VideoCard) {
+    track('not_interested', { videoId: video.id });
+    setSheet(null);
+    toast.show(t('feed.notInterestedDone'));
+    go(1);
+  }
+
   const setTab = (next: FeedTab) => setParams(next === 'following' ? { tab: 'following' } : {}, { replace: true });
 
   return (
     <div className="phone-stage feed-stage">
       <div className="phone feed-phone" data-testid="feed">
         <header className="feed-top">
-          <span className="feed-top-side" />
+          <LiveEntry className="feed-top-side" />
           <nav className="feed-tabs" role="tablist">
             {(['following', 'recommend'] as const).map((name) => (
               <button key={name} type="button" role="tab" aria-selected={tab === name} className={`feed-tab${tab === name ? ' feed-tab-active' : ''}`} onClick={() => setTab(name)}>
@@ -152,7 +161,7 @@ export function FeedPage() {
           {feed.items.map((video, i) =>
             Math.abs(i - index) <= 2 ? (
               <div key={video.id} className="slide-frame" style={{ transform: `translateY(${(i - index) * 100}%)` }} aria-hidden={i !== index}>
-                <VideoSlide video={video} active={i === index} near={Math.abs(i - index) <= 1} muted={muted} onUnmute={() => setMuted(false)}>
+                <VideoSlide video={video} active={i === index} near={Math.abs(i - index) <= 1} muted={muted} onUnmute={() => setMuted(false)} onLongPress={tab === 'recommend' ? () => setSheet({ kind: 'why' }) : undefined}>
                   <ActionRail
                     video={video}
                     isSelf={video.creator.id === userId}
@@ -188,6 +197,7 @@ export function FeedPage() {
           />
         )}
         {current && sheet?.kind === 'product' && <ProductSheet productId={sheet.productId} video={current} onClose={() => setSheet(null)} onToast={toast.show} />}
+        {current && sheet?.kind === 'why' && <WhyThisSheet reason={current.reason} onNotInterested={() => notInterested(current)} onClose={() => setSheet(null)} />}
         {toast.node}
       </div>
     </div>

@@ -48,7 +48,7 @@ export function ProductSheet({ productId: first, video, onClose, onToast }: { pr
   );
 }
 
-function SheetBody({ product, attribution, onToast }: { product: ProductDetail; attribution: Attribution; onToast(text: string): void }) {
+export function SheetBody({ product, attribution, onToast }: { product: ProductDetail; attribution: Attribution; onToast(text: string): void }) {
   const { t, i18n } = useTranslation();
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
   const [quantity, setQuantity] = useState(1);

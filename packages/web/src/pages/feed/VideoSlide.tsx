@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { track } from '../../api/events';
 import { countView } from '../../api/shopper';
@@ -12,6 +12,8 @@ interface Props {
   near: boolean;
   muted: boolean;
   onUnmute(): void;
+  /** A long press (or the context menu) on the video: "why this". */
+  onLongPress?(): void;
   children: ReactNode; // the overlay: action rail and info
 }
 
@@ -19,7 +21,7 @@ interface Props {
  * One full-screen video: muted autoplay while current, a tap unmutes (then pauses/resumes),
  * and it reports impression, view_progress (watch time), complete and one view per showing.
  */
-export function VideoSlide({ video, active, near, muted, onUnmute, children }: Props) {
+export function VideoSlide({ video, active, near, muted, onUnmute, onLongPress, children }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLVideoElement>(null);
   const [paused, setPaused] = useState(false);
@@ -28,6 +30,22 @@ export function VideoSlide({ video, active, near, muted, onUnmute, children }: P
   const latest = useRef(video);
   latest.current = video;
   const videoId = video.id;
+  const press = useRef<{ timer: ReturnType<typeof setTimeout> | null; x: number; y: number; fired: boolean }>({ timer: null, x: 0, y: 0, fired: false });
+
+  function startPress(e: ReactPointerEvent) {
+    if (!onLongPress) return;
+    press.current = { timer: setTimeout(() => {
+      press.current.fired = true;
+      onLongPress();
+    }, LONG_PRESS_MS), x: e.clientX, y: e.clientY, fired: false };
+  }
+
+  function endPress(e?: ReactPointerEvent) {
+    const p = press.current;
+    if (e && e.type === 'pointermove' && Math.hypot(e.clientX - p.x, e.clientY - p.y) < 10) return;
+    if (p.timer) clearTimeout(p.timer);
+    p.timer = null;
+  }
 
   useEffect(() => {
     if (ref.current) ref.current.muted = muted;
@@ -78,6 +96,10 @@ export function VideoSlide({ video, active, near, muted, onUnmute, children }: P
   }
 
   function onTap() {
+    if (press.current.fired) {
+      press.current.fired = false;
+      return; // the press opened "why this"
+    }
     const el = ref.current;
     if (!el) return;
     if (muted) {
@@ -119,7 +141,24 @@ export function VideoSlide({ video, active, near, muted, onUnmute, children }: P
           aria-label={video.title}
         />
       )}
-      <button type="button" className="slide-tap" aria-label={muted ? t('feed.unmute') : t('feed.paused')} onClick={onTap} />
+      <button
+        type="button"
+        className="slide-tap"
+        aria-label={muted ? t('feed.unmute') : t('feed.paused')}
+        title={onLongPress ? t('feed.whyHint') : undefined}
+        onClick={onTap}
+        onPointerDown={startPress}
+        onPointerUp={() => endPress()}
+        onPointerLeave={() => endPress()}
+        onPointerCancel={() => endPress()}
+        onPointerMove={endPress}
+        onContextMenu={(e) => {
+          if (!onLongPress) return;
+          e.preventDefault();
+          endPress();
+          if (!press.current.fired) onLongPress();
+        }}
+      />
       {active && muted && (
         <button type="button" className="unmute-hint" onClick={onTap}>
           <MutedIcon /> {t('feed.unmute')}
@@ -134,6 +173,8 @@ export function VideoSlide({ video, active, near, muted, onUnmute, children }: P
     </div>
   );
 }
+
+const LONG_PRESS_MS = 550;
 
 function durationOf(el: HTMLVideoElement | null, video: VideoCard): number | undefined {
   if (el && Number.isFinite(el.duration) && el.duration > 0) return el.duration * 1000;

@@ -47,8 +47,9 @@ function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.code === 'VALIDATION_FAILED'));
 }
 
-/** Opened from a video's product sheet (?from=video&contentId=…&creatorId=…): the order credits that video. */
+/** Opened from a video's product sheet or a creator's tracked link (?from=video|link&contentId=…&creatorId=…): the order credits it. */
 function attributionFrom(params: URLSearchParams): { source: string; contentId?: string | null; creatorId?: string | null } {
-  if (params.get('from') !== 'video') return { source: 'shelf' };
-  return { source: 'video', contentId: params.get('contentId'), creatorId: params.get('creatorId') };
+  const from = params.get('from');
+  if (from !== 'video' && from !== 'link') return { source: 'shelf' };
+  return { source: from, contentId: params.get('contentId'), creatorId: params.get('creatorId') };
 }

@@ -6,6 +6,7 @@ import { NewCasePage } from '../aftersales/NewCasePage';
 import { CartPage } from '../cart/CartPage';
 import { CheckoutPage } from '../checkout/CheckoutPage';
 import { FeedPage } from '../feed/FeedPage';
+import { LiveRoomPage } from '../live/LiveRoomPage';
 import { MallPage } from '../mall/MallPage';
 import { AddressesPage } from '../me/AddressesPage';
 import { MePage } from '../me/MePage';
@@ -39,6 +40,7 @@ export function ShopperApp() {
       <Route path="orders/:orderId/aftersales/new" element={<NewCasePage />} />
       <Route path="aftersales" element={<MyCasesPage />} />
       <Route path="aftersales/:caseId" element={<CasePage />} />
+      <Route path="live/:roomId" element={<LiveRoomPage />} />
       <Route path="me" element={<MePage />} />
       <Route path="me/addresses" element={<AddressesPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, Popconfirm, Table, Typography } from '@douyinfe/semi-ui-19';
@@ -8,6 +9,8 @@ import { consoleApi, type CreatorVideo } from '../api';
 import { CursorPager, useCursorPages } from '../shell/CursorPager';
 import { EmptyState, ErrorState, StatusTag } from '../shell/common';
 import { useRowAction } from '../shell/useRowAction';
+import { PoolDrawer, PoolTag } from './PoolDrawer';
+import { poolApi, type PoolSummary } from './pool-api';
 
 /** 作品: my videos with their status, views, likes, comments, shares and the orders they brought. */
 export function MyVideos() {
@@ -16,6 +19,17 @@ export function MyVideos() {
   const pages = useCursorPages((cursor) => consoleApi.myVideos(cursor), []);
   const { busy, run } = useRowAction(pages.reload);
   const n = (v: number) => formatCount(v, i18n.language);
+  const [pools, setPools] = useState<Map<string, PoolSummary>>(new Map());
+  const [poolOf, setPoolOf] = useState<CreatorVideo | null>(null);
+  const ids = (pages.items ?? []).filter((v) => v.status === 'published').map((v) => v.id).join(',');
+  useEffect(() => {
+    if (!ids) return;
+    let live = true;
+    poolApi.summaries(ids.split(',')).then((r) => live && setPools(new Map(r.items.map((p) => [p.videoId, p]))), () => {});
+    return () => {
+      live = false;
+    };
+  }, [ids]);
 
   function publish(v: CreatorVideo) {
     return run(v.id, () => consoleApi.publishVideo(v.id), t('consoleUi.creator.publishedNow'));
@@ -55,6 +69,19 @@ export function MyVideos() {
               ),
             },
             { title: t('consoleUi.statusCol'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+            {
+              title: t('consoleUi.creator.pool'),
+              dataIndex: 'id',
+              render: (_: unknown, v: CreatorVideo) => {
+                if (v.status !== 'published') return null;
+                const p = pools.get(v.id);
+                return (
+                  <Button size="small" theme="borderless" data-testid="pool-open" onClick={() => setPoolOf(v)}>
+                    <PoolTag status={p?.status ?? 'not_entered'} pool={p?.pool ?? null} />
+                  </Button>
+                );
+              },
+            },
             { title: t('consoleUi.creator.views'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.views) },
             { title: t('consoleUi.creator.likes'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.likes) },
             { title: t('consoleUi.creator.comments'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.comments) },
@@ -76,6 +103,7 @@ export function MyVideos() {
         />
       )}
       <CursorPager pages={pages} />
+      {poolOf && <PoolDrawer videoId={poolOf.id} title={poolOf.title} onClose={() => setPoolOf(null)} />}
     </>
   );
 }

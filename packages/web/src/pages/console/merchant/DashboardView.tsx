@@ -5,8 +5,11 @@ import { Button, Card, Table, Typography } from '@douyinfe/semi-ui-19';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, type Dashboard } from '../api';
 import { countdown, EmptyState, LoadView, useLoad, waited } from '../shell/common';
+import { opsApi } from '../ops-api';
+import { CapacityGauge } from './fulfilment/CapacityCard';
+import { gaugeFigures } from './fulfilment/capacity-figures';
 
-/** 首页: today's figures, the 7-day bars and the orders waiting longest to ship (countdowns, red under 2 h). */
+/** 首页: today's figures, the 7-day bars, the orders waiting longest to ship (countdowns, red under 2 h) and the capacity gauge. */
 export function DashboardView({ shopId }: { shopId: string }) {
   const { t } = useTranslation();
   const state = useLoad(() => consoleApi.dashboard(shopId), [shopId]);
@@ -14,6 +17,7 @@ export function DashboardView({ shopId }: { shopId: string }) {
     <>
       <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.dashboard.title')}</Typography.Title>
       <LoadView state={state} rows={8}>{(d) => <DashboardBody d={d} />}</LoadView>
+      <CapacitySummary shopId={shopId} />
     </>
   );
 }
@@ -89,5 +93,20 @@ function DashboardBody({ d }: { d: Dashboard }) {
         </Card>
       </div>
     </div>
+  );
+}
+
+/** The capacity gauge of the fulfilment centre, when the shop declared a capacity; links there. */
+function CapacitySummary({ shopId }: { shopId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const state = useLoad(() => opsApi.projection(shopId), [shopId]);
+  if (state.data === null) return null; // loading, or no projection to show: the dashboard stays as it is
+  const g = gaugeFigures(state.data);
+  if (g.level === 'none') return null;
+  return (
+    <Card className="cs-dashboard-capacity" title={t('ops.capacity.gaugeTitle')} headerExtraContent={<Button theme="borderless" onClick={() => navigate('/merchant/fulfilment')}>{t('consoleUi.nav.fulfilment')}</Button>} data-testid="dashboard-capacity">
+      <CapacityGauge g={g} />
+    </Card>
   );
 }

@@ -11,7 +11,7 @@ import { hasRole, useAuth } from '../../../auth/AuthContext';
 import { RequireAuth } from '../../../auth/RequireAuth';
 import { setLanguage } from '../../../i18n';
 
-export type ConsoleKind = 'merchant' | 'creator' | 'admin';
+export type ConsoleKind = 'merchant' | 'creator' | 'admin' | 'colonel' | 'mcn';
 
 export interface NavEntry {
   /** Path below the console root ('' for its home). */

@@ -6,6 +6,7 @@ import { opsApi, type CapacityProjection } from '../../ops-api';
 import { EmptyState, errorText } from '../../shell/common';
 import { checkCapacity, gaugeFigures, type GaugeFigures } from './capacity-figures';
 import { useChart, type ChartOption } from './charts';
+import './fulfilment.css';
 
 const LEVEL_BANNER = { none: 'info', ok: 'success', near: 'warning', full: 'danger' } as const;
 
@@ -21,7 +22,7 @@ export function CapacityCard({ shopId, projection, onChanged }: { shopId: string
         <EmptyState title={t('ops.capacity.notDeclared')}><p className="cs-muted ff-hint">{t('ops.capacity.notDeclaredHint')}</p></EmptyState>
       ) : (
         <>
-          <Gauge g={g} />
+          <CapacityGauge g={g} />
           <div data-testid="capacity-level" data-level={g.level}>
             <Banner type={LEVEL_BANNER[g.level]} fullMode={false} closeIcon={null} description={t(`ops.capacity.level.${g.level}`)} />
           </div>
@@ -44,7 +45,8 @@ export function CapacityCard({ shopId, projection, onChanged }: { shopId: string
   );
 }
 
-function Gauge({ g }: { g: GaugeFigures }) {
+/** The load gauge alone (also on the dashboard). */
+export function CapacityGauge({ g }: { g: GaugeFigures }) {
   const { t } = useTranslation();
   const option = useMemo<ChartOption>(() => ({
     animation: false,

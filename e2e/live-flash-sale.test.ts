@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, recordPageLog, saveArtifacts } from './support/browser.ts';
+import { CHROMIUM_PATH } from './support/paths.ts';
+import { screen } from './support/screens.ts';
+import { call, registerToken, waitFor } from './support/shopper-api.ts';
+import { browserTest, useEnv } from './support/suite.ts';
+
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const SALE_UNITS = 5;
+const LIMIT = 2;
+
+interface Shopper {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  log: string[];
+}
+
+/** A new shopper with a default address, signed in through the login page in a browser context of their own, in the room. */
+async function shopperInRoom(browser: Browser, base: string, name: string, roomId: string): Promise<Shopper> {
+  const login = `live${name}${Date.now().toString(36)}`;
+  const password = 'e2e-live-password';
+  const caller = await registerToken(base, login, password, `直播观众${name}`);
+  await call(base, 'POST', '/api/v1/me/addresses', {
+    token: caller.token,
+    body: { name: `观众${name}`, phone: '13800000000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号', isDefault: true },
+  });
+  const context = await browser.newContext({ baseURL: base, viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const log = recordPageLog(page);
+  await page.goto(`/login?next=${encodeURIComponent(`/app/live/${roomId}`)}`);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === `/app/live/${roomId}`);
+  await page.locator(`[data-testid="live-room"][data-room-id="${roomId}"][data-connection="open"]`).waitFor();
+  return { name, context, page, log };
+}
+
+const remaining = (page: Page, n: number) => page.locator(`[data-testid="sale-banner"] [data-testid="sale-remaining"][data-remaining="${n}"]`).waitFor();
+
+/** The input of a Semi field marked with a test id (on the input itself or on its wrapper). */
+const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
+async function pick(page: Page, selectId: string, option?: string): Promise<string> {
+  await page.getByTestId(selectId).click();
+  const options = page.locator('.semi-select-option:not(.semi-select-option-disabled)');
+  const choice = option ? options.filter({ hasText: option }).first() : options.first();
+  const text = (await choice.innerText()).trim();
+  await choice.click();
+  return text;
+}
+
+/** 马上抢 on the banner, (+ for more than one), 确认抢购 in the sheet; the cashier opens in a new tab. Returns that tab. */
+async function grab(shopper: Shopper, quantity: number): Promise<Page> {
+  const { page, context } = shopper;
+  await page.getByTestId('sale-buy').click();
+  const sheet = page.getByTestId('sale-buy-sheet');
+  await sheet.getByText(`观众${shopper.name}`).waitFor(); // the default address is already chosen
+  for (let i = 1; i < quantity; i++) await sheet.getByTestId('quantity').locator('button').last().click();
+  assert.equal(await sheet.getByTestId('quantity').locator('input').inputValue(), String(quantity));
+  const cashier = context.waitForEvent('page');
+  await sheet.getByTestId('sale-confirm').click();
+  const tab = await cashier;
+  await tab.waitForURL((url) => url.pathname.startsWith('/sandbox/cashier/'));
+  await sheet.getByTestId('sale-reserved').waitFor();
+  return tab;
+}
+
+describe('live room: a host runs a flash sale, two shoppers buy from it', () => {
+  const env = useEnv();
+
+  browserTest(env, 'the host opens a room, pins a product and starts a flash sale; two shoppers watch the stock count down as each buys', async (host) => {
+    const base = env().server.url;
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const shoppers: Shopper[] = [];
+    try {
+      // The host: the demo merchant's shop goes live (店播) from 商家后台 · 直播.
+      await host.setViewportSize(DESKTOP);
+      await host.goto('/');
+      await host.getByTestId('door-merchant').getByRole('button').click();
+      await host.waitForURL((url) => url.pathname === '/merchant');
+      await host.getByRole('menuitem', { name: '直播' }).click();
+      await host.waitForURL((url) => url.pathname === '/merchant/live');
+      await inputOf(host, 'live-new-title').fill('果园现摘 · 秒杀测试');
+      await host.getByTestId('live-create').click();
+      await host.waitForURL((url) => /^\/merchant\/live\/[^/]+$/.test(url.pathname));
+      const roomId = decodeURIComponent(new URL(host.url()).pathname.split('/').pop()!);
+      await host.locator('[data-testid="live-panel"][data-status="scheduled"]').waitFor();
+      await host.getByTestId('live-open').click();
+      await host.locator('[data-testid="live-panel"][data-status="live"]').waitFor();
+
+      // Two shoppers come in before anything is on sale.
+      shoppers.push(await shopperInRoom(browser, base, 'A', roomId));
+      shoppers.push(await shopperInRoom(browser, base, 'B', roomId));
+      const [a, b] = shoppers as [Shopper, Shopper];
+      assert.equal(await a.page.getByTestId('pinned-card').count(), 0);
+
+      // A comments; B's phone shows it in the next batch of comments.
+      await a.page.getByTestId('live-say').fill('想要！主播看看我');
+      await a.page.getByTestId('live-say').press('Enter');
+      await b.page.getByTestId('live-comments').getByText('想要！主播看看我').waitFor();
+      await a.page.getByTestId('live-like').click();
+
+      // The host fills the bag and pins the product: both phones show 讲解中 without reloading.
+      const product = await pick(host, 'live-bag-choose');
+      const productTitle = product.split(' · ')[0]!;
+      await host.getByTestId('live-bag-add').click();
+      const bagRow = host.locator('tr[data-testid="live-bag-row"]').first();
+      await bagRow.waitFor();
+      const productId = await bagRow.getAttribute('data-product-id');
+      assert.ok(productId);
+      await bagRow.getByTestId('live-pin').click();
+      for (const s of shoppers) await s.page.locator(`[data-testid="pinned-card"][data-product-id="${productId}"]`).waitFor();
+      assert.ok((await a.page.getByTestId('pinned-card').innerText()).includes(productTitle));
+
+      // The flash sale: 5 units, 2 per person, from now for 10 minutes.
+      await pick(host, 'live-sale-product', productTitle);
+      await pick(host, 'live-sale-sku');
+      await inputOf(host, 'live-sale-price').fill('1.00');
+      await inputOf(host, 'live-sale-quantity').fill(String(SALE_UNITS));
+      await inputOf(host, 'live-sale-limit').fill(String(LIMIT));
+      await host.getByTestId('live-sale-start').click();
+      await host.locator('tr[data-testid="live-sale-row"]').waitFor();
+      await screen(host, 'live-console-panel-zh');
+
+      for (const s of shoppers) {
+        await s.page.locator('[data-testid="sale-banner"][data-phase="open"]').waitFor();
+        await remaining(s.page, SALE_UNITS);
+      }
+      await screen(b.page, 'live-room-sale-zh');
+
+      // A grabs two: both phones count down to 3 while A pays in the cashier tab.
+      const cashierA = await grab(a, LIMIT);
+      await remaining(b.page, 3);
+      await remaining(a.page, 3);
+      await screen(a.page, 'live-room-reserved-zh');
+      await cashierA.getByTestId('cashier-pay').click();
+      await a.page.getByTestId('sale-paid').waitFor({ timeout: 20_000 });
+      await cashierA.close();
+
+      // B grabs two: down to 1 on both phones and in the host's panel.
+      const cashierB = await grab(b, LIMIT);
+      await remaining(a.page, 1);
+      await remaining(b.page, 1);
+      await cashierB.getByTestId('cashier-pay').click();
+      await b.page.getByTestId('sale-paid').waitFor({ timeout: 20_000 });
+      await cashierB.close();
+      await host.locator('[data-testid="live-sale-remaining"]', { hasText: `1/${SALE_UNITS}` }).waitFor({ timeout: 20_000 });
+      await host.locator('[data-testid="dash-online"]').waitFor();
+      await host.waitForFunction(() => Number(document.querySelector('[data-testid="dash-online"]')?.getAttribute('data-value')) >= 2, undefined, { timeout: 10_000 });
+      await host.getByTestId('dash-trend').locator('canvas').waitFor();
+      await screen(host, 'live-console-dashboard-zh');
+
+      // A is at the per-person limit: a third unit is refused, nothing more is taken.
+      await a.page.getByTestId('sale-buy-sheet').getByRole('button', { name: '关闭' }).click();
+      await a.page.getByTestId('sale-buy').click();
+      await a.page.getByTestId('sale-confirm').click();
+      await a.page.locator('[data-testid="live-error"][data-code="SALE_LIMIT_REACHED"]').waitFor();
+      await remaining(b.page, 1);
+      for (const extra of a.context.pages().filter((p) => p !== a.page)) await extra.close();
+
+      // The sold units are real orders: both shoppers' orders are paid.
+      await waitFor(async () => {
+        const res = await a.page.evaluate(async () => (await fetch('/api/v1/orders?status=paid', { credentials: 'same-origin' })).json());
+        return (res as { items: unknown[] }).items.length === 1;
+      }, 'A’s paid flash-sale order');
+
+      // The room is listed on the feed as 直播中.
+      const feed = await b.context.newPage();
+      const feedLog = recordPageLog(feed);
+      try {
+        await feed.goto('/app');
+        await feed.getByTestId('live-entry').click({ timeout: 30_000 });
+        await feed.locator(`[data-testid="live-strip-room"][data-room-id="${roomId}"]`).waitFor();
+        await screen(feed, 'live-feed-entry-zh');
+      } catch (error) {
+        if (error instanceof Error) error.message += `\nfeed: ${await saveArtifacts(feed, 'live-feed', feedLog)}`;
+        throw error;
+      } finally {
+        await feed.close();
+      }
+
+      // The host ends the room: everyone sees it end.
+      await host.getByTestId('live-end').click();
+      await host.getByTestId('live-end-confirm').click();
+      await host.locator('[data-testid="live-panel"][data-status="ended"]').waitFor();
+      for (const s of shoppers) await s.page.getByTestId('live-ended').waitFor();
+    } catch (error) {
+      for (const s of shoppers) {
+        const png = await saveArtifacts(s.page, `live-shopper-${s.name}`, s.log);
+        if (error instanceof Error) error.message += `\nshopper ${s.name}: ${png}`;
+      }
+      throw error;
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  }, 300_000); // three people and a console on a shared machine: longer than the default two minutes
+});

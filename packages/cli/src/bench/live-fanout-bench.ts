@@ -1,0 +1,89 @@
+/**
+ * `bench live-fanout`: 10,000 WebSocket viewers in one room on one server process, 200
+ * comments a second from 400 signed-in viewers and a pin half-way. The viewers run in their own
+ * process (live-fanout-viewers.ts), so the server process is measured alone: p99_ms is the time
+ * from a comment's sending to its arrival at each viewer, over every (comment, viewer) pair of the
+ * measured window; rss_mb is the server's largest resident memory seen during the run.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { get, openPool } from './http-load.js';
+import { makeLiveFixtures } from './live-fixtures.js';
+import type { ViewersConfig, ViewersResult } from './live-fanout-viewers.js';
+import { freshStore, log, Scope } from './resources.js';
+import { startServerChild } from './server-child.js';
+
+export interface LiveFanoutResult extends ViewersResult {
+  bench: 'live-fanout';
+  dialect: 'sqlite' | 'postgres';
+  viewers: number;
+  comments_per_s: number;
+  seconds: number;
+  rss_mb: number | null;
+}
+
+export const TARGET_FANOUT_P99_MS = 250;
+const COMMENTERS = 400;
+
+export async function benchLiveFanout(opts: { viewers?: number; seconds?: number; commentsPerS?: number } = {}): Promise<LiveFanoutResult> {
+  const viewers = opts.viewers ?? 10_000;
+  const seconds = opts.seconds ?? 10;
+  const commentsPerS = opts.commentsPerS ?? 200;
+  const scope = new Scope();
+  try {
+    const store = await freshStore(scope);
+    log(`live-fanout: ${store.dialect}, ${viewers} viewers, ${commentsPerS} comments/s from ${COMMENTERS} viewers, ${seconds} s measured`);
+    const fx = await makeLiveFixtures(store, { stock: 100, buyers: Math.min(COMMENTERS, viewers) });
+    const server = await startServerChild(scope, store, randomBytes(24).toString('hex'));
+    const pool = openPool(scope, server.origin, 2);
+    let rss: number | null = null;
+    const sampler = setInterval(() => {
+      void serverRssMb(pool).then((mb) => {
+        if (mb !== null) rss = Math.max(rss ?? 0, mb);
+      });
+    }, 1000);
+    scope.defer('stop RSS sampler', async () => clearInterval(sampler));
+
+    const config: ViewersConfig = { origin: server.origin, roomId: fx.roomId, productId: fx.productId, hostToken: fx.hostToken, viewers, commenterTokens: fx.buyers.map((b) => b.token), commentsPerS, warmupS: 2, measureS: seconds };
+    const result = await runViewers(config);
+    clearInterval(sampler);
+    const last = await serverRssMb(pool);
+    if (last !== null) rss = Math.max(rss ?? 0, last);
+    await pool.destroy();
+    await server.stop();
+    return { bench: 'live-fanout', dialect: store.dialect, viewers, comments_per_s: commentsPerS, seconds, ...result, rss_mb: rss };
+  } finally {
+    await scope.close();
+  }
+}
+
+async function serverRssMb(pool: ReturnType<typeof openPool>): Promise<number | null> {
+  const reply = await get(pool, '/metrics');
+  const m = /^zhongcao_process_resident_memory_bytes\s+([0-9.e+]+)/m.exec(reply.body);
+  return m ? Math.round(Number(m[1]) / 1024 / 1024) : null;
+}
+
+function runViewers(config: ViewersConfig): Promise<ViewersResult> {
+  const entry = fileURLToPath(new URL('./live-fanout-viewers.js', import.meta.url));
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, LIVE_FANOUT_CONFIG: JSON.stringify(config) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line) as ViewersResult);
+      } catch {
+        reject(new Error(`the viewers process exited with ${code} without a result: ${out.slice(0, 300)}`));
+      }
+    });
+  });
+}
+
+export function liveFanoutSummary(r: LiveFanoutResult): string {
+  const ok = r.p99_ms <= TARGET_FANOUT_P99_MS && r.viewers_connected === r.viewers;
+  return `live-fanout (${r.dialect}): ${r.viewers_connected}/${r.viewers} viewers, ${r.comments_sent} comments in ${r.seconds} s (${r.comments_per_s}/s); delivery p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms over ${r.deliveries} deliveries (${Math.round(r.delivered_ratio * 100)} % of comment×viewer pairs); pin p99 ${r.pin_p99_ms} ms to ${r.pin_received} viewers; server RSS ${r.rss_mb ?? '?'} MB — ${ok ? 'meets' : 'MISSES'} the target p99 ≤ ${TARGET_FANOUT_P99_MS} ms`;
+}

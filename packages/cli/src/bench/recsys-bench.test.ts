@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPlatform } from '@zhongcao/server';
+import { benchRecsysFeed } from './recsys-feed-bench.js';
+import { benchRecsysFreshness, showsEffect } from './recsys-freshness-bench.js';
+import type { StartServer } from './recsys-load.js';
+import type { RecsysStore } from './recsys-fixtures.js';
+
+/** The platform in this process (the benchmarks start the built CLI as a child; tests run from source). */
+const inProcess: StartServer = async (scope, store) => {
+  const platform = await startPlatform({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'silent' });
+  scope.defer('stop platform', () => platform.stop());
+  const address = platform.app.server.address();
+  if (!address || typeof address !== 'object') throw new Error('not listening');
+  return { origin: `http://127.0.0.1:${address.port}` };
+};
+
+test('recsys-feed at a tiny size prints its figures', async () => {
+  const r = await benchRecsysFeed({ seconds: 1, videos: 400, people: 400, startServer: inProcess });
+  assert.equal(r.bench, 'recsys-feed');
+  assert.equal(r.videos, 400);
+  assert.equal(r.people, 400);
+  assert.ok(r.history_events >= 400 * 5 * 2, 'every person has a history');
+  assert.equal(r.page_size, 10);
+  assert.ok(r.pages > 0 && r.pages_per_s > 0);
+  assert.ok(r.p99_ms >= r.p50_ms && r.p50_ms > 0);
+  assert.equal(r.errors, 0);
+  assert.ok(typeof r.rss_mb === 'number' && r.rss_mb > 10);
+  assert.equal(r.events_target_per_s, 5000);
+  assert.ok(r.events_per_s > 0 && r.event_errors === 0);
+  assert.equal(typeof r.reasons_on_items, 'boolean');
+});
+
+test('recsys-freshness at a tiny size says whether the effect was observed and never reports a latency it did not see', async () => {
+  const r = await benchRecsysFreshness({ trials: 3, videos: 400, people: 200, startServer: inProcess });
+  assert.equal(r.bench, 'recsys-freshness');
+  assert.equal(r.trials, 3);
+  assert.ok(r.observed >= 0 && r.observed <= 3);
+  assert.equal(r.effect_observed, r.observed === 3);
+  if (r.observed === 3) assert.ok(r.p99_ms !== null && r.p99_ms <= r.timeout_ms);
+  if (r.observed === 0) assert.equal(r.p50_ms, null);
+  assert.ok(r.baseline_pages >= 3 && r.baseline_hits <= r.baseline_pages);
+});
+
+test('the effect is another video by the creator acted on, or 5 of the page in their category', () => {
+  // Videos 0..19: creator c(i) = i mod 5, category = i mod 2.
+  const data = {
+    videoIds: Array.from({ length: 20 }, (_, i) => `v${i}`),
+    creatorOfVideo: Array.from({ length: 20 }, (_, i) => `c${i % 5}`),
+    categoryOfVideo: Array.from({ length: 20 }, (_, i) => i % 2),
+  } as unknown as RecsysStore;
+  const indexOf = new Map(data.videoIds.map((id, i) => [id, i]));
+  const page = (...i: number[]) => ({ ids: i.map((n) => `v${n}`), items: [] });
+  assert.equal(showsEffect(page(5, 2), data, indexOf, 0, [0]), true, 'v5 is by c0 too');
+  assert.equal(showsEffect(page(0, 1, 3), data, indexOf, 0, [0]), false, 'the acted-on video itself does not count');
+  assert.equal(showsEffect(page(2, 4, 6, 8, 1), data, indexOf, 0, [0]), false, 'four of category 0');
+  assert.equal(showsEffect(page(0, 2, 4, 6, 8), data, indexOf, 0, [0]), false, 'the acted-on video does not count for its category either');
+  assert.equal(showsEffect(page(2, 4, 6, 8, 12), data, indexOf, 0, [0]), true, 'five of category 0');
+});

@@ -1,0 +1,151 @@
+/**
+ * `bench recsys-feed`: personalised feed pages of 10 over HTTP from the real server (a child
+ * process) on a store of 100,000 videos and 100,000 people with histories, while a separate
+ * generator posts events at 5,000/s. 32 signed-in clients page through the recommend feed,
+ * each starting a new feed session every 10 pages and rotating over 512 people.
+ */
+import { performance } from 'node:perf_hooks';
+import { ErrorSampler, get, openPool, runFor } from './http-load.js';
+import { latencySummary } from './percentiles.js';
+import { buildRecsysStore } from './recsys-fixtures.js';
+import { childServer, itemsCarryReasons, serverRssMb, streamEvents, type StartServer } from './recsys-load.js';
+import { freshStore, log, Scope } from './resources.js';
+
+export interface RecsysFeedResult {
+  bench: 'recsys-feed';
+  dialect: 'sqlite' | 'postgres';
+  videos: number;
+  people: number;
+  history_events: number;
+  concurrency: number;
+  seconds: number;
+  page_size: number;
+  pages_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  /** Failed or empty pages plus repeats. */
+  errors: number;
+  /** Videos shown twice within one feed session (must be 0). */
+  repeats: number;
+  pages: number;
+  /** Resident memory of the server process at the end, MB. */
+  rss_mb: number | null;
+  events_target_per_s: number;
+  /** Events the server accepted per second during the run. */
+  events_per_s: number;
+  event_errors: number;
+  /** Whether the feed items carried a "why this" reason (the interest engine's feed does; the non-personalised one does not). */
+  reasons_on_items: boolean;
+}
+
+export interface RecsysFeedOptions {
+  seconds: number;
+  videos?: number | undefined;
+  people?: number | undefined;
+  startServer?: StartServer;
+}
+
+const CONCURRENCY = 32;
+const CLIENTS = 512;
+const PAGE_SIZE = 10;
+const PAGES_PER_SESSION = 10;
+const HISTORY_PER_PERSON = 5;
+export const RECSYS_VIDEOS = 100_000;
+export const RECSYS_PEOPLE = 100_000;
+export const EVENTS_PER_S = 5_000;
+export const TARGET_RECSYS_PAGES_PER_S = 1_000;
+export const TARGET_RECSYS_P99_MS = 50;
+
+export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFeedResult> {
+  const videos = opts.videos ?? RECSYS_VIDEOS;
+  const people = opts.people ?? RECSYS_PEOPLE;
+  const scope = new Scope();
+  try {
+    const store = await freshStore(scope);
+    log(`recsys-feed: ${store.dialect}, ${videos} videos, ${people} people, ${CONCURRENCY} clients × ${opts.seconds} s, events at ${EVENTS_PER_S}/s`);
+    const data = await buildRecsysStore(store, { videos, people, historyPerPerson: HISTORY_PER_PERSON, clients: CLIENTS });
+    const server = await (opts.startServer ?? childServer)(scope, store);
+    const pool = openPool(scope, server.origin, CONCURRENCY);
+    const eventPool = openPool(scope, server.origin, 8);
+    const auth = (w: number): Record<string, string> => ({ authorization: `Bearer ${data.clients[w % data.clients.length]!.token}` });
+    const warm = await get(pool, `/api/v1/feed?tab=recommend&limit=${PAGE_SIZE}`, auth(0));
+    if (warm.status !== 200) throw new Error(`the feed does not answer: ${warm.status} ${warm.body.slice(0, 300)}`);
+    const reasons = itemsCarryReasons((JSON.parse(warm.body) as { items: Array<Record<string, unknown>> }).items);
+
+    const events = streamEvents(eventPool, data, EVENTS_PER_S, scope.signal);
+    const person = Array.from({ length: CONCURRENCY }, (_, w) => w);
+    const cursors: Array<string | null> = Array<string | null>(CONCURRENCY).fill(null);
+    const pagesInSession: number[] = Array<number>(CONCURRENCY).fill(0);
+    const seenInSession = Array.from({ length: CONCURRENCY }, () => new Set<string>());
+    const newSession = (w: number): void => {
+      cursors[w] = null;
+      pagesInSession[w] = 0;
+      seenInSession[w]!.clear();
+      person[w] = (person[w]! + CONCURRENCY) % data.clients.length;
+    };
+    let repeats = 0;
+    let errors = 0;
+    const latencies: number[] = [];
+    const sampler = new ErrorSampler();
+    const elapsedMs = await runFor(CONCURRENCY, opts.seconds * 1000, scope.signal, async (w) => {
+      if (pagesInSession[w]! >= PAGES_PER_SESSION) newSession(w);
+      const cursor = cursors[w];
+      const t0 = performance.now();
+      const reply = await get(pool, `/api/v1/feed?tab=recommend&limit=${PAGE_SIZE}${cursor ? `&cursor=${cursor}` : ''}`, auth(person[w]!));
+      if (scope.signal.aborted) return;
+      const ms = performance.now() - t0;
+      if (reply.status !== 200) {
+        errors++;
+        newSession(w);
+        return sampler.note('feed page', reply);
+      }
+      const page = JSON.parse(reply.body) as { items: Array<{ id: string }>; nextCursor: string | null };
+      if (page.items.length === 0) {
+        errors++;
+        newSession(w);
+        return sampler.note('feed page', { status: 200, body: `empty page: ${reply.body.slice(0, 200)}` });
+      }
+      for (const { id } of page.items) {
+        if (seenInSession[w]!.has(id)) repeats++;
+        seenInSession[w]!.add(id);
+      }
+      latencies.push(ms);
+      cursors[w] = page.nextCursor;
+      pagesInSession[w] = page.nextCursor ? pagesInSession[w]! + 1 : PAGES_PER_SESSION;
+    });
+    const achieved = await events.stop();
+    if (scope.signal.aborted) throw new Error('interrupted');
+    const rss = await serverRssMb(pool);
+    if (errors) log(`recsys-feed errors: ${sampler.summary()}`);
+    if (repeats) log(`recsys-feed: ${repeats} videos were shown twice within a session`);
+    const { p50, p99 } = latencySummary(latencies);
+    return {
+      bench: 'recsys-feed',
+      dialect: store.dialect,
+      videos,
+      people: data.rows.people,
+      history_events: data.rows.events,
+      concurrency: CONCURRENCY,
+      seconds: opts.seconds,
+      page_size: PAGE_SIZE,
+      pages_per_s: Math.round((latencies.length / (elapsedMs / 1000)) * 10) / 10,
+      p50_ms: p50,
+      p99_ms: p99,
+      errors: errors + repeats,
+      repeats,
+      pages: latencies.length,
+      rss_mb: rss,
+      events_target_per_s: EVENTS_PER_S,
+      events_per_s: achieved.events_per_s,
+      event_errors: achieved.errors,
+      reasons_on_items: reasons,
+    };
+  } finally {
+    await scope.close();
+  }
+}
+
+export function recsysFeedSummary(r: RecsysFeedResult): string {
+  const verdict = r.pages_per_s >= TARGET_RECSYS_PAGES_PER_S && r.p99_ms <= TARGET_RECSYS_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
+  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items} — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms`;
+}

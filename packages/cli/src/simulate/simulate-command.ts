@@ -1,0 +1,162 @@
+/**
+ * `zhongcao simulate`: synthetic shoppers with hidden interests use the platform through its
+ * HTTP API and the learning curve of each half (personalisation on / off) is printed. With
+ * --url it drives a running server; otherwise it starts the platform in this process on a
+ * temporary store loaded with the demo data set (rate limits off, so sign-up is not throttled).
+ */
+import { parseArgs } from 'node:util';
+import { seedDemo } from '@zhongcao/core';
+import { startPlatform } from '@zhongcao/server';
+import { cleanUpOnSignals, freshStore, Scope } from '../bench/resources.js';
+import { progressPrinter } from '../progress.js';
+import { curveTable } from './curve.js';
+import { runSimulation, type SimulationReport } from './simulation.js';
+
+export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--bucket N] [--warmup N] [--videos N] [--json]
+  --url      a running platform (default: start one here on a temporary store with the demo data)
+  --users    simulated shoppers, half with personalisation on (default 20)
+  --steps    impressions per shopper (default 200; unlimited when only --minutes is given)
+  --minutes  stop scrolling after this long
+  --rate     at most this many requests per second over all shoppers (default: no limit)
+  --seed     seed of the hidden-interest model (default 1)
+  --bucket   impressions per shopper in one row of the curve (default steps/10, at least 10)
+  --warmup   impressions per shopper left out of the after-warm-up figures (default one bucket)
+  --videos   demo videos to seed when starting the platform here (default 2000: enough that a
+             personalised feed can keep finding a shopper's kind of video without repeating one)`;
+
+const DEMO_VIDEOS = 2_000;
+
+export interface SimulateIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  progress: (stage: string, done: number, total: number) => void;
+}
+
+const defaultIo: SimulateIo = {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+  progress: progressPrinter('simulate'),
+};
+
+class UsageError extends Error {}
+
+function whole(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, got ${text}`);
+  return n;
+}
+
+function positive(name: string, text: string | undefined, max: number): number | null {
+  if (text === undefined) return null;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new UsageError(`--${name} takes a number above 0 and up to ${max}, got ${text}`);
+  return n;
+}
+
+export async function runSimulateCommand(args: string[], io: SimulateIo = defaultIo): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        url: { type: 'string' },
+        users: { type: 'string' },
+        steps: { type: 'string' },
+        minutes: { type: 'string' },
+        rate: { type: 'string' },
+        seed: { type: 'string' },
+        bucket: { type: 'string' },
+        warmup: { type: 'string' },
+        videos: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (err) {
+    io.err(`${err instanceof Error ? err.message : String(err)}\n\n${SIMULATE_USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(`${SIMULATE_USAGE}\n`);
+    return 0;
+  }
+  let opts;
+  try {
+    const minutes = positive('minutes', values.minutes, 24 * 60);
+    const steps = values.steps === undefined && minutes !== null ? Infinity : whole('steps', values.steps, 200, 1, 1_000_000);
+    const bucket = whole('bucket', values.bucket, Number.isFinite(steps) ? Math.max(10, Math.round(steps / 10)) : 50, 1, 1_000_000);
+    opts = {
+      url: values.url === undefined ? null : checkUrl(values.url),
+      users: whole('users', values.users, 20, 2, 100_000),
+      steps,
+      minutes,
+      rate: positive('rate', values.rate, 1_000_000) ?? 0,
+      seed: whole('seed', values.seed, 1, 0, 2 ** 32 - 1),
+      bucket,
+      warmup: whole('warmup', values.warmup, bucket, 0, 1_000_000),
+      videos: whole('videos', values.videos, DEMO_VIDEOS, 10, 1_000_000),
+    };
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`${err.message}\n\n${SIMULATE_USAGE}\n`);
+    return 2;
+  }
+  const log = (msg: string): void => io.err(`[simulate] ${msg}\n`);
+  // Ctrl-C stops the platform started here and removes its temporary store.
+  cleanUpOnSignals();
+  const scope = new Scope();
+  try {
+    const origin = opts.url ?? (await startHere(scope, opts.videos, io, log));
+    log(`${opts.users} shoppers on ${opts.url ?? `a platform started here (${origin})`}, seed ${opts.seed}`);
+    const report = await runSimulation({ ...opts, origin, progress: io.progress, log });
+    io.out(values.json ? `${JSON.stringify(report)}\n` : `${humanReport(report)}\n`);
+    return report.impressions > 0 ? 0 : 1;
+  } catch (err) {
+    log(`the simulation could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  } finally {
+    await scope.close();
+  }
+}
+
+function checkUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--url must be an http(s) URL, got ${text}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be an http(s) URL, got ${text}`);
+  return url.origin;
+}
+
+/** The whole platform in this process on a throw-away store, seeded with the demo data. */
+async function startHere(scope: Scope, videos: number, io: SimulateIo, log: (m: string) => void): Promise<string> {
+  const store = await freshStore(scope);
+  log(`starting the platform on a temporary ${store.dialect} store and loading the demo data…`);
+  const platform = await startPlatform({
+    dataDir: store.dataDir,
+    databaseUrl: store.databaseUrl,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'warn',
+    rateLimits: false,
+    beforeListen: async (core) => void (await seedDemo(core, (stage, done, total) => io.progress(`seed ${stage}`, done, total), { videos })),
+  });
+  scope.defer('stop the platform', () => platform.stop());
+  const address = platform.app.server.address();
+  if (!address || typeof address !== 'object') throw new Error('the platform is not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+function humanReport(r: SimulationReport): string {
+  const on = r.after_warmup.personalised;
+  const off = r.after_warmup.non_personalised;
+  return [
+    curveTable(r.bucket, r.curve.personalised, r.curve.non_personalised),
+    '',
+    `after the first ${r.warmup} impressions per shopper: personalised ${on.purchases_per_100} purchases/100 impressions, off ${off.purchases_per_100} — ratio ${r.after_warmup.purchase_ratio ?? 'n/a'}`,
+    `${r.users} shoppers, ${r.impressions} impressions, ${r.likes} likes, ${r.purchases} purchases in ${r.seconds} s; ${r.requests_per_s} requests/s, ${r.events_per_s} events/s; ${r.errors} errors`,
+  ].join('\n');
+}

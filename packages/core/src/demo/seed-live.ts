@@ -1,0 +1,29 @@
+/**
+ * The demo's live room: demo-creator is live with the showcase in the bag, the first product
+ * pinned and a flash sale on its first SKU (70 % of the price, 50 units, 2 per person, open for
+ * the next 24 hours). Without an ingest server the room plays demo-creator's newest video on loop.
+ * Runs on the store's own clock (the room is live now), after the rest of the demo data.
+ */
+import type { Actor, CoreContext } from '../context.js';
+import { addToBag, pinProduct } from '../live/bag.js';
+import { createFlashSale } from '../live/flash-sales.js';
+import { createRoom, openRoom } from '../live/rooms.js';
+import { MAX_SALE_WINDOW_MS } from '../live/live-rules.js';
+
+export async function seedDemoLive(ctx: CoreContext, people: Map<string, Actor>): Promise<string | null> {
+  const creator = people.get('demo-creator');
+  if (!creator) return null;
+  const showcase = await ctx.db.selectFrom('affiliate_showcase').innerJoin('products', 'products.id', 'affiliate_showcase.product_id').select('affiliate_showcase.product_id').where('affiliate_showcase.creator_id', '=', creator.userId).where('affiliate_showcase.removed_at', 'is', null).where('products.status', '=', 'listed').orderBy('affiliate_showcase.first_added_at').limit(6).execute();
+  if (showcase.length === 0) return null;
+  const { id: roomId } = await createRoom(ctx, creator, { title: '今晚好物直播 · 产地直发秒杀' });
+  for (const s of showcase) await addToBag(ctx, creator, roomId, s.product_id);
+  await openRoom(ctx, creator, roomId);
+  const first = showcase[0]!.product_id;
+  await pinProduct(ctx, creator, roomId, first);
+  const sku = await ctx.db.selectFrom('skus').select(['id', 'price_fen', 'stock']).where('product_id', '=', first).orderBy('id').executeTakeFirst();
+  if (sku && Number(sku.stock) > 0 && Number(sku.price_fen) > 1) {
+    const now = ctx.clock.now();
+    await createFlashSale(ctx, creator, roomId, { skuId: sku.id, priceFen: Math.max(1, Math.floor(Number(sku.price_fen) * 0.7)), quantity: Math.min(50, Number(sku.stock)), perPersonLimit: 2, startsAt: now, endsAt: now + MAX_SALE_WINDOW_MS - 60_000 });
+  }
+  return roomId;
+}

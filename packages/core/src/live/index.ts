@@ -1,0 +1,16 @@
+export * from './live-rules.js';
+export * from './lucky-draw.js';
+export * from './moderation.js';
+export * from './room-stats.js';
+export * from './runtime.js';
+export * from './rooms.js';
+export * from './bag.js';
+export * from './stream.js';
+export * from './sale-info.js';
+export * from './sale-gate.js';
+export { LIVE_SALE_PAY_BY, type SaleOrderResult } from './sale-writer.js';
+export * from './flash-sales.js';
+export * from './sale-deadlines.js';
+export * from './coupons.js';
+export * from './lucky-bags.js';
+export * from './room-view.js';

@@ -1,0 +1,105 @@
+/**
+ * The live module's state in this process: the flash sales' desks, the rooms' figures, the
+ * moderation hook and the listeners (the WebSocket hub) that broadcast what changed. One per store.
+ */
+import type { CoreContext, Db } from '../context.js';
+import { allowAllModerator, type CommentModerator } from './moderation.js';
+import { RoomStatsTracker, type RoomCounters } from './room-stats.js';
+import { SaleDesk } from './sale-desk.js';
+import { saleView, type FlashSaleView } from './sale-info.js';
+
+export type LiveEvent =
+  | { roomId: string; kind: 'pin'; productId: string | null }
+  | { roomId: string; kind: 'sale'; sale: FlashSaleView }
+  | { roomId: string; kind: 'coupon'; coupon: unknown }
+  | { roomId: string; kind: 'luckybag'; bag: unknown }
+  | { roomId: string; kind: 'changed' }
+  | { roomId: string; kind: 'opened' }
+  | { roomId: string; kind: 'ended' };
+
+export type LiveListener = (event: LiveEvent) => void;
+
+export class LiveRuntime {
+  private readonly listeners = new Set<LiveListener>();
+  private readonly desks = new Map<string, Promise<SaleDesk | null>>();
+  private readonly trackers = new Map<string, RoomStatsTracker>();
+  private sampler: NodeJS.Timeout | null = null;
+  moderator: CommentModerator = allowAllModerator;
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  on(listener: LiveListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(event: LiveEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // a listener's failure never reaches the service that changed the room
+      }
+    }
+  }
+
+  /** The desk of a sale in this process (opened on first use); null when the sale does not exist. */
+  desk(saleId: string): Promise<SaleDesk | null> {
+    let d = this.desks.get(saleId);
+    if (!d) {
+      d = SaleDesk.open(this.ctx, saleId, {
+        placed: (sale, orders, _units, gmv, buyers) => {
+          this.stats(sale.roomId).ordered(orders, gmv, buyers);
+          void this.desks.get(sale.id)?.then((desk) => desk && this.publish({ roomId: sale.roomId, kind: 'sale', sale: saleView({ ...sale, remaining: desk.remaining }, this.ctx.clock.now()) }));
+        },
+      });
+      d.then((x) => x ?? this.desks.delete(saleId), () => this.desks.delete(saleId));
+      this.desks.set(saleId, d);
+    }
+    return d;
+  }
+
+  /** The desk if this process already has one open (no load). */
+  openDesk(saleId: string): Promise<SaleDesk | null> | undefined {
+    return this.desks.get(saleId);
+  }
+
+  stats(roomId: string, seed?: Partial<RoomCounters>): RoomStatsTracker {
+    let t = this.trackers.get(roomId);
+    if (!t) {
+      t = new RoomStatsTracker(seed);
+      this.trackers.set(roomId, t);
+      this.startSampler();
+    }
+    return t;
+  }
+
+  hasStats(roomId: string): boolean {
+    return this.trackers.has(roomId);
+  }
+
+  forgetRoom(roomId: string): void {
+    this.trackers.delete(roomId);
+  }
+
+  private startSampler(): void {
+    if (this.sampler) return;
+    this.sampler = setInterval(() => {
+      const at = this.ctx.clock.now();
+      for (const t of this.trackers.values()) t.sample(at);
+    }, 1000);
+    this.sampler.unref();
+  }
+}
+
+const runtimes = new WeakMap<Db, LiveRuntime>();
+
+/** The runtime of this store in this process. */
+export function liveRuntime(ctx: CoreContext): LiveRuntime {
+  let r = runtimes.get(ctx.db);
+  if (!r) {
+    r = new LiveRuntime(ctx);
+    runtimes.set(ctx.db, r);
+  }
+  return r;
+}

@@ -1,0 +1,255 @@
+/**
+ * Writes flash-sale orders in groups: every request the gate admitted while the previous group
+ * was committing goes into the next transaction (group commit), with one conditional update of
+ * the sale's remaining units, one of the SKU's stock, one conditional upsert of the buyers'
+ * holdings and one multi-row insert per table. If any guard refuses the group (or a row
+ * collides, e.g. a retried Idempotency-Key), the group rolls back and each request is written
+ * alone, where the guard that refused it becomes its answer. Arrival order is kept: one queue
+ * per sale, written first in, first out.
+ */
+import { sql } from 'kysely';
+import type { CoreContext, Tx } from '../context.js';
+import { DomainError } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { insertRows } from '../storage/insert-rows.js';
+import { orderRules } from '../rules/profile.js';
+import { shippingFee } from '../checkout/pricing.js';
+import { loadAffiliateContext } from '../affiliate/affiliate-context.js';
+import { decideLine, unattributed, type LineSnapshot } from '../affiliate/commission-decision.js';
+import { DEFAULT_AFFILIATE_RULES } from '../affiliate/affiliate-rules.js';
+import type { SaleInfo } from './sale-info.js';
+
+export const LIVE_SALE_PAY_BY = 'live_sale_pay_by';
+const MAX_GROUP = 400;
+
+export interface SaleOrderRequest {
+  buyerId: string;
+  quantity: number;
+  addressId: string | undefined;
+  idemKey: string | undefined;
+  requestHash: string;
+}
+
+export interface SaleOrderResult {
+  orderId: string;
+  paymentId: string;
+  payBefore: number;
+  totalFen: number;
+  /** The answer of an earlier request with the same Idempotency-Key: nothing new was reserved. */
+  replayed?: boolean;
+}
+
+interface Pending {
+  req: SaleOrderRequest;
+  resolve(r: SaleOrderResult): void;
+  reject(e: unknown): void;
+}
+
+type Address = Record<'name' | 'phone' | 'province' | 'city' | 'district' | 'detail', string>;
+
+/** A guard of the database refused a write; alone, the code is the request's answer. */
+class Refused extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+export class SaleWriter {
+  private queue: Pending[] = [];
+  private running = false;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly sale: () => SaleInfo,
+    private readonly committed: (results: Array<{ req: SaleOrderRequest; result: SaleOrderResult }>) => void,
+  ) {}
+
+  submit(req: SaleOrderRequest): Promise<SaleOrderResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ req, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        await this.writeGroup(group);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async writeGroup(group: Pending[]): Promise<void> {
+    const sale = this.sale();
+    let addresses: Map<string, Address | DomainError>;
+    try {
+      addresses = await pickAddresses(this.ctx, group.map((p) => p.req));
+    } catch (err) {
+      for (const p of group) p.reject(err);
+      return;
+    }
+    const ready = group.filter((p) => {
+      const a = addresses.get(p.req.buyerId + '|' + (p.req.addressId ?? ''));
+      if (a instanceof DomainError || a === undefined) {
+        p.reject(a ?? new DomainError('ADDRESS_REQUIRED', 'add a shipping address before ordering', 400));
+        return false;
+      }
+      return true;
+    });
+    if (ready.length === 0) return;
+    if (ready.length > 1) {
+      try {
+        const results = await this.ctx.db.transaction().execute((tx) => writeOrders(tx, this.ctx, sale, ready.map((p) => p.req), addresses));
+        this.committed(ready.map((p, i) => ({ req: p.req, result: results[i]! })));
+        ready.forEach((p, i) => p.resolve(results[i]!));
+        return;
+      } catch {
+        // One of the group was refused by a guard: write each alone, in arrival order.
+      }
+    }
+    for (const p of ready) {
+      try {
+        const [result] = await this.ctx.db.transaction().execute((tx) => writeOrders(tx, this.ctx, sale, [p.req], addresses));
+        this.committed([{ req: p.req, result: result! }]);
+        p.resolve(result!);
+      } catch (err) {
+        p.reject(err instanceof Refused ? refusal(err.code) : err);
+      }
+    }
+  }
+}
+
+function refusal(code: string): DomainError {
+  switch (code) {
+    case 'SALE_SOLD_OUT':
+      return new DomainError(code, 'the flash sale is sold out', 409);
+    case 'SALE_NOT_OPEN':
+      return new DomainError(code, 'the flash sale is not open', 409);
+    case 'SALE_LIMIT_REACHED':
+      return new DomainError(code, 'you already hold the most this sale allows per person', 409);
+    case 'OUT_OF_STOCK':
+      return new DomainError(code, 'not enough stock for this item', 409);
+    default:
+      return new DomainError(code, code, 409);
+  }
+}
+
+/** The address of each request: the one named (it must be the buyer's) or the buyer's default. */
+async function pickAddresses(ctx: CoreContext, reqs: SaleOrderRequest[]): Promise<Map<string, Address | DomainError>> {
+  const buyers = [...new Set(reqs.map((r) => r.buyerId))];
+  const rows = await ctx.db.selectFrom('addresses').select(['id', 'user_id', 'name', 'phone', 'province', 'city', 'district', 'detail', 'is_default']).where('user_id', 'in', buyers).orderBy('is_default', 'desc').orderBy('id', 'desc').execute();
+  const out = new Map<string, Address | DomainError>();
+  for (const r of reqs) {
+    const key = r.buyerId + '|' + (r.addressId ?? '');
+    if (out.has(key)) continue;
+    const row = r.addressId ? rows.find((a) => a.id === r.addressId && a.user_id === r.buyerId) : rows.find((a) => a.user_id === r.buyerId);
+    if (!row) out.set(key, r.addressId ? new DomainError('NOT_FOUND', 'address not found', 404, { what: 'address', id: r.addressId }) : new DomainError('ADDRESS_REQUIRED', 'add a shipping address before ordering', 400));
+    else out.set(key, { name: row.name, phone: row.phone, province: row.province, city: row.city, district: row.district, detail: row.detail });
+  }
+  return out;
+}
+
+/** Commission snapshot of a live order: the room's creator (a live touch now wins its minute), or nobody in a shop's own room. */
+async function liveCommission(tx: Tx, sale: SaleInfo, now: number): Promise<LineSnapshot> {
+  const claim = { source: 'live' as const, contentId: sale.roomId, creatorId: sale.hostKind === 'creator' ? sale.hostId : null };
+  if (sale.hostKind !== 'creator') return unattributed(claim);
+  const context = await loadAffiliateContext(tx, { productIds: [sale.productId], creatorIds: [sale.hostId], shopIds: [sale.shopId], now, protectionWindowMs: DEFAULT_AFFILIATE_RULES.protectionWindowMs });
+  return decideLine(context, { touch: { source: 'live', creatorId: sale.hostId, contentId: sale.roomId, at: now }, productId: sale.productId, shopId: sale.shopId, at: now, feeRateBp: sale.rules.feeRateBp, protectionWindowMs: DEFAULT_AFFILIATE_RULES.protectionWindowMs });
+}
+
+async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, reqs: SaleOrderRequest[], addresses: Map<string, Address | DomainError>): Promise<SaleOrderResult[]> {
+  const now = ctx.clock.now();
+  if (reqs.length === 1 && reqs[0]!.idemKey !== undefined) {
+    const stored = await storedAnswer(tx, reqs[0]!.buyerId, reqs[0]!.idemKey!, reqs[0]!.requestHash);
+    if (stored) return [{ ...stored, replayed: true }];
+  }
+  const units = reqs.reduce((s, r) => s + r.quantity, 0);
+  const saleRes = await tx
+    .updateTable('live_flash_sales')
+    .set((eb) => ({ remaining: eb('remaining', '-', units) }))
+    .where('id', '=', sale.id)
+    .where('remaining', '>=', units)
+    .where('closed_at', 'is', null)
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .executeTakeFirst();
+  if (Number(saleRes.numUpdatedRows) !== 1) {
+    const row = await tx.selectFrom('live_flash_sales').select(['remaining', 'closed_at', 'starts_at', 'ends_at']).where('id', '=', sale.id).executeTakeFirstOrThrow();
+    const open = row.closed_at === null && Number(row.starts_at) <= now && Number(row.ends_at) > now;
+    throw new Refused(open ? 'SALE_SOLD_OUT' : 'SALE_NOT_OPEN');
+  }
+  const stockRes = await tx.updateTable('skus').set((eb) => ({ stock: eb('stock', '-', units), updated_at: now })).where('id', '=', sale.skuId).where('stock', '>=', units).executeTakeFirst();
+  if (Number(stockRes.numUpdatedRows) !== 1) throw new Refused('OUT_OF_STOCK');
+
+  // Holdings per buyer (a buyer may appear twice in a group): one conditional upsert.
+  const perBuyer = new Map<string, number>();
+  for (const r of reqs) perBuyer.set(r.buyerId, (perBuyer.get(r.buyerId) ?? 0) + r.quantity);
+  if ([...perBuyer.values()].some((q) => q > sale.perPersonLimit)) throw new Refused('SALE_LIMIT_REACHED');
+  const values = [...perBuyer].map(([buyer, q]) => sql`(${sale.id}, ${buyer}, ${q})`);
+  const upsert = await sql`insert into live_sale_buyers (sale_id, buyer_id, quantity) values ${sql.join(values)}
+    on conflict (sale_id, buyer_id) do update set quantity = live_sale_buyers.quantity + excluded.quantity
+    where live_sale_buyers.quantity + excluded.quantity <= ${sale.perPersonLimit}`.execute(tx);
+  if (Number(upsert.numAffectedRows ?? 0n) !== perBuyer.size) throw new Refused('SALE_LIMIT_REACHED');
+
+  const commission = await liveCommission(tx, sale, now);
+  const rules = orderRules([sale.rules]);
+  const rulesJson = JSON.stringify(rules);
+  const lineRulesJson = JSON.stringify(sale.rules);
+  const specJson = JSON.stringify(sale.specValues);
+  const payBefore = now + rules.flashSaleUnpaidCancelMinutes * 60_000;
+  const results: SaleOrderResult[] = [];
+  const checkouts = [], orders = [], lines = [], reservations = [], transitions = [], outbox = [], timers = [], payments = [], saleOrders = [], touches = [];
+  for (const r of reqs) {
+    const checkoutId = newId('checkout', now);
+    const orderId = newId('order', now);
+    const paymentId = newId('payment', now);
+    const itemsFen = sale.priceFen * r.quantity;
+    const shippingFeeFen = shippingFee({ shopId: sale.shopId, shippingFeeFen: sale.shippingFeeFen, freeShippingOverFen: sale.freeShippingOverFen }, itemsFen);
+    const totalFen = itemsFen + shippingFeeFen;
+    const address = addresses.get(r.buyerId + '|' + (r.addressId ?? '')) as Address;
+    checkouts.push({ id: checkoutId, buyer_id: r.buyerId, total_fen: totalFen, created_at: now });
+    orders.push({ rules: rulesJson, promised_ship_by_at: null, id: orderId, checkout_id: checkoutId, shop_id: sale.shopId, buyer_id: r.buyerId, status: 'unpaid', items_fen: itemsFen, shipping_fee_fen: shippingFeeFen, total_fen: totalFen, address: JSON.stringify(address), buyer_note: '', pay_deadline: payBefore, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now });
+    lines.push({ id: newId('orderLine', now), order_id: orderId, shop_id: sale.shopId, product_id: sale.productId, sku_id: sale.skuId, category_id: sale.categoryId, title: sale.title, spec_values: specJson, unit_price_fen: sale.priceFen, quantity: r.quantity, line_total_fen: itemsFen, ship_by_hours: sale.rules.shipByHours, fee_rate_bp: sale.rules.feeRateBp, perishable: sale.rules.perishable ? 1 : 0, rules: lineRulesJson, ...commission, created_at: now });
+    reservations.push({ id: newId('reservation', now), order_id: orderId, sku_id: sale.skuId, shop_id: sale.shopId, quantity: r.quantity, status: 'reserved', created_at: now, updated_at: now });
+    transitions.push({ id: newId('transition', now), order_id: orderId, shop_id: sale.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: r.buyerId, reason: 'flash sale order placed', at: now });
+    outbox.push({ id: newId('outbox', now), topic: 'order.created', subject_id: orderId, payload: JSON.stringify({ orderId, shopId: sale.shopId, buyerId: r.buyerId, totalFen, saleId: sale.id, roomId: sale.roomId }), created_at: now, dispatched_at: null });
+    timers.push({ kind: LIVE_SALE_PAY_BY, subject_id: orderId, scope_id: sale.shopId, due_at: payBefore, payload: JSON.stringify({ saleId: sale.id }), status: 'pending', attempts: 0, last_error: null, created_at: now, updated_at: now, fired_at: null });
+    payments.push({ id: paymentId, checkout_id: checkoutId, buyer_id: r.buyerId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payBefore, paid_at: null, updated_at: now });
+    saleOrders.push({ order_id: orderId, sale_id: sale.id, buyer_id: r.buyerId, quantity: r.quantity, status: 'reserved', payment_id: paymentId, pay_before: payBefore, idem_key: r.idemKey ?? null, request_hash: r.idemKey ? r.requestHash : null, created_at: now, updated_at: now });
+    if (sale.hostKind === 'creator') touches.push({ id: newId('touch', now), buyer_id: r.buyerId, product_id: sale.productId, creator_id: sale.hostId, source: 'live', content_id: sale.roomId, at: now });
+    results.push({ orderId, paymentId, payBefore, totalFen });
+  }
+  await insertRows(tx, 'live_sale_orders', saleOrders); // first: a reused Idempotency-Key collides before anything else is written
+  await insertRows(tx, 'checkouts', checkouts);
+  await insertRows(tx, 'orders', orders);
+  await insertRows(tx, 'order_lines', lines);
+  await insertRows(tx, 'stock_reservations', reservations);
+  await insertRows(tx, 'order_transitions', transitions);
+  await insertRows(tx, 'outbox', outbox);
+  await insertRows(tx, 'timers', timers);
+  await insertRows(tx, 'payments', payments);
+  if (touches.length) await insertRows(tx, 'affiliate_touches', touches);
+  return results;
+}
+
+/** The answer given to an earlier request with this Idempotency-Key; a different request under the same key is refused. */
+export async function storedAnswer(db: Tx | CoreContext['db'], buyerId: string, idemKey: string, requestHash: string): Promise<SaleOrderResult | null> {
+  const row = await db
+    .selectFrom('live_sale_orders')
+    .innerJoin('orders', 'orders.id', 'live_sale_orders.order_id')
+    .select(['live_sale_orders.order_id', 'live_sale_orders.payment_id', 'live_sale_orders.pay_before', 'live_sale_orders.request_hash', 'orders.total_fen'])
+    .where('live_sale_orders.buyer_id', '=', buyerId)
+    .where('live_sale_orders.idem_key', '=', idemKey)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request', 422);
+  return { orderId: row.order_id, paymentId: row.payment_id, payBefore: Number(row.pay_before), totalFen: Number(row.total_fen) };
+}

@@ -1,0 +1,8 @@
+// The recommend module's public surface: the interest engine in the core process.
+export * from './signal-bus.js';
+export * from './recommend-service.js';
+export * from './personal-feed.js';
+export * from './pool-steps.js';
+export { FeedMultipliers, THROTTLED_MULTIPLIER, type FeedMultiplier } from './throttle.js';
+export { subscribeRecommendOutbox } from './outbox-signals.js';
+export { WARM_SIGNAL_DAYS, WARM_VIDEO_DAYS, type WarmReport } from './warm.js';

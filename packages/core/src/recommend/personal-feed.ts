@@ -1,0 +1,98 @@
+/**
+ * The recommend tab's personalised page: the engine's ranked videos (each with its reason),
+ * as cards from the feed snapshot or a small card cache, topped up from the non-personalised
+ * sources when the engine has too few, so a session never ends early.
+ */
+import type { Reason } from '@zhongcao/recsys';
+import type { CoreContext } from '../context.js';
+import type { FeedSnapshot } from '../feed/candidates.js';
+import type { ShownFilter } from '../feed/shown-filter.js';
+import { loadFeedCards, type FeedVideoCard } from '../feed/video-cards.js';
+import { recommendService } from './recommend-service.js';
+
+const CARD_TTL_MS = 30_000;
+const CARD_CACHE_MAX = 20_000;
+const SPARE = 4;
+
+interface CachedCard {
+  card: FeedVideoCard;
+  at: number;
+}
+const cardCaches = new WeakMap<CoreContext['db'], Map<string, CachedCard>>();
+const syncedSnapshots = new WeakMap<FeedSnapshot, Promise<void>>();
+
+async function cardsFor(ctx: CoreContext, ids: readonly string[], snapshot: FeedSnapshot): Promise<Map<string, FeedVideoCard>> {
+  let cache = cardCaches.get(ctx.db);
+  if (!cache) {
+    cache = new Map();
+    cardCaches.set(ctx.db, cache);
+  }
+  const now = performance.now();
+  const out = new Map<string, FeedVideoCard>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const card = snapshot.cards.get(id) ?? (() => {
+      const hit = cache.get(id);
+      return hit && now - hit.at < CARD_TTL_MS ? hit.card : undefined;
+    })();
+    if (card) out.set(id, card);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    if (cache.size + missing.length > CARD_CACHE_MAX) cache.clear();
+    for (const [id, card] of await loadFeedCards(ctx.db, missing)) {
+      cache.set(id, { card, at: now });
+      out.set(id, card);
+    }
+  }
+  return out;
+}
+
+export interface PersonalPage {
+  cards: FeedVideoCard[];
+  reasons: Reason[];
+}
+
+/** Up to `limit` cards for the actor; `topUp` supplies non-personalised picks when the engine runs short. */
+export async function personalFeedPage(
+  ctx: CoreContext,
+  actorKey: string,
+  shown: ShownFilter,
+  limit: number,
+  snapshot: FeedSnapshot,
+  topUp: (n: number, isTaken: (id: string) => boolean) => Promise<Array<{ card: FeedVideoCard; reason: Reason }>>,
+): Promise<PersonalPage> {
+  const service = recommendService(ctx);
+  // While the engine warms up (seconds after a start), pages are the non-personalised ones.
+  if (!service.isWarm) {
+    const picks = await topUp(limit, () => false);
+    return { cards: picks.map((p) => p.card), reasons: picks.map((p) => p.reason) };
+  }
+  let sync = syncedSnapshots.get(snapshot);
+  if (!sync) {
+    sync = service.learnVideos([...snapshot.newIds, ...snapshot.popularIds, ...snapshot.moreIds]);
+    syncedSnapshots.set(snapshot, sync);
+  }
+  await sync;
+  const recs = service.engine.recommend(actorKey, { limit: limit + SPARE, now: ctx.clock.now(), isShown: (id) => shown.has(id), multiplier: service.multipliers.multiplier });
+  const cards = await cardsFor(ctx, recs.map((r) => r.videoId), snapshot);
+  const page: PersonalPage = { cards: [], reasons: [] };
+  for (const r of recs) {
+    if (page.cards.length >= limit) break;
+    const card = cards.get(r.videoId);
+    if (!card || card.status !== 'published') {
+      service.engine.removeVideo(r.videoId);
+      continue;
+    }
+    page.cards.push(card);
+    page.reasons.push(r.reason);
+  }
+  if (page.cards.length < limit) {
+    const taken = new Set(page.cards.map((c) => c.id));
+    for (const { card, reason } of await topUp(limit - page.cards.length, (id) => taken.has(id))) {
+      page.cards.push(card);
+      page.reasons.push(reason);
+    }
+  }
+  return page;
+}

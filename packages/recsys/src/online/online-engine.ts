@@ -1,0 +1,297 @@
+/**
+ * The online interest engine behind the live feed: it consumes committed signals one by one
+ * (profiles, item-to-item co-occurrence, online embeddings, trending, the traffic pool and the
+ * ranking model all learn from each), and answers a feed page from bounded candidate sources,
+ * ranked by the learned model's value formula and re-ranked for diversity, each video with
+ * its reason. Pure: no I/O; the caller loads videos, feeds signals and records pool steps.
+ */
+import { Trending } from '../engine/trending.js';
+import { Covisitation } from './covisitation.js';
+import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Labels, type ValueFormula } from './hashed-ranker.js';
+import { ItemCatalog, type ItemMeta } from './item-catalog.js';
+import { OnlineEmbedding } from './online-embedding.js';
+import { OutcomeLog } from './outcome-log.js';
+import { Profile } from './profile.js';
+import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
+import { reasonFor, type Reason } from './reasons.js';
+import { breaksRun, diversify } from './rerank.js';
+import { interestWeight, type Signal } from './signals.js';
+import * as src from './sources.js';
+import { TrafficPool, type PoolEvent, type PoolStep } from './traffic-pool.js';
+
+export interface OnlineEngineOptions {
+  value: ValueFormula;
+  trendingHalfLifeMs: number;
+  perSource: number;
+  /** Traffic-pool videos offered per page. */
+  poolPerPage: number;
+  /** Weight of the candidate source's own score next to the model's value (cold start). */
+  retrievalPrior: number;
+}
+
+export const ONLINE_ENGINE_DEFAULTS: OnlineEngineOptions = { value: VALUE_DEFAULTS, trendingHalfLifeMs: 6 * 3600_000, perSource: 20, poolPerPage: 1, retrievalPrior: 0.3 };
+
+export interface Recommended {
+  videoId: string;
+  value: number;
+  reason: Reason;
+}
+
+export interface RecommendRequest {
+  limit: number;
+  now: number;
+  /** Already shown in this feed session (the cursor's filter). */
+  isShown: (videoId: string) => boolean;
+  /** Governance throttling, surge protection, ads: 1 leaves the value as it is. */
+  multiplier?: (meta: ItemMeta) => number;
+}
+
+const SOURCE_PRIOR: Record<src.SourceName, number> = { followed: 0.9, covisit: 1, category: 0.7, tag: 0.6, embedding: 0.6, trending: 0.5, pool: 0.3, fresh: 0.2 };
+const POOL_EVENTS: Partial<Record<Signal['kind'], PoolEvent>> = { impression: 'impression', complete: 'completion', like: 'like', comment: 'comment', share: 'share', product_tap: 'product_tap' };
+const LABELS: Partial<Record<Signal['kind'], 'seen' | keyof Labels>> = { impression: 'seen', complete: 'complete', like: 'engage', comment: 'engage', share: 'engage', follow: 'engage', product_tap: 'engage', add_to_cart: 'purchase', purchase: 'purchase' };
+const TRENDING_TOP = 300;
+const EMPTY_PROFILE = new Profile();
+const TRENDING_EVERY_MS = 2_000;
+
+export class OnlineEngine {
+  readonly catalog = new ItemCatalog();
+  readonly covisit = new Covisitation();
+  readonly embedding = new OnlineEmbedding();
+  readonly pool = new TrafficPool();
+  readonly ranker = new HashedRanker();
+  readonly outcomes = new OutcomeLog();
+  readonly profiles = new Map<string, Profile>();
+  private readonly trending: Trending;
+  private trendTop: number[] = [];
+  private trendSet = new Set<number>();
+  private trendValue: (item: number) => number = () => 0;
+  private trendAt = -Infinity;
+  private readonly touched = new Set<number>();
+  private readonly state: src.SourceState;
+  /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
+  personalReads = 0;
+  private readonly train = (slots: Int32Array, labels: Labels): void => this.ranker.update(slots, labels);
+
+  constructor(readonly opts: OnlineEngineOptions = ONLINE_ENGINE_DEFAULTS) {
+    this.trending = new Trending(1024, opts.trendingHalfLifeMs);
+    this.state = {
+      catalog: this.catalog,
+      covisit: this.covisit,
+      embedding: this.embedding,
+      pool: this.pool,
+      trendingTop: () => this.trendTop,
+      trendingSet: () => this.trendSet,
+      trendingValue: (item) => this.trendValue(item),
+    };
+  }
+
+  /** Adds or updates a published video; `isNew` puts it in the first traffic pool. */
+  upsertVideo(meta: ItemMeta, isNew: boolean, now: number): PoolStep | null {
+    const item = this.catalog.upsert(meta);
+    return isNew ? this.pool.enter(item, meta.id, now) : null;
+  }
+
+  removeVideo(videoId: string): void {
+    this.catalog.remove(videoId);
+  }
+
+  profileOf(actor: string): Profile | undefined {
+    return this.profiles.get(actor);
+  }
+
+  private profile(actor: string): Profile {
+    let p = this.profiles.get(actor);
+    if (!p) {
+      p = new Profile();
+      this.profiles.set(actor, p);
+    }
+    return p;
+  }
+
+  /** The video a signal is about: its video, else the latest video anchoring its product. */
+  private itemOf(s: Signal): number {
+    if (s.videoId) return this.catalog.indexOf(s.videoId);
+    const list = s.productId ? this.catalog.byProduct.get(s.productId) : undefined;
+    return list && list.length ? list[list.length - 1]! : -1;
+  }
+
+  /** Learns from one committed signal; returns the traffic-pool steps it caused. */
+  observe(s: Signal): PoolStep[] {
+    const steps: PoolStep[] = [];
+    const p = this.profile(s.actor);
+    p.touch(s.at);
+    const item = this.itemOf(s);
+    // A follow reported from a video (a client event) follows that video's creator.
+    if ((s.kind === 'follow' || s.kind === 'unfollow') && !s.creatorId && item >= 0) s = { ...s, creatorId: this.catalog.meta(item).creatorId };
+    if (s.kind === 'follow' && s.creatorId) {
+      p.follow(s.creatorId);
+      p.interests.add(`c:${s.creatorId}`, interestWeight(s), s.at);
+    } else if (s.kind === 'unfollow' && s.creatorId) {
+      p.follows.delete(s.creatorId);
+      p.interests.add(`c:${s.creatorId}`, interestWeight(s), s.at);
+    }
+    this.outcomes.closeDue(s.at, this.train);
+    if (item < 0) return steps;
+    const poolEvent = POOL_EVENTS[s.kind];
+    if (poolEvent) {
+      const step = this.pool.record(item, poolEvent, s.at);
+      if (step) steps.push(step);
+    }
+    this.learnRanking(s, item);
+    const w = s.kind === 'follow' || s.kind === 'unfollow' ? 0 : interestWeight(s);
+    if (w === 0) return steps;
+    const keys = this.catalog.keys(item);
+    p.interests.add(keys.creator, w, s.at);
+    if (keys.category) p.interests.add(keys.category, w, s.at);
+    for (const t of keys.tags) p.interests.add(t, w * 0.5, s.at);
+    if (keys.band) p.interests.add(keys.band, w * 0.5, s.at);
+    if (s.kind === 'not_interested') p.hide(item);
+    if (w >= 1) {
+      const { items, at } = p.recentItems();
+      this.covisit.observe(items, at, item, s.at);
+      p.pushRecent(item, s.at);
+      this.trending.add(item, s.at, w);
+      this.touched.add(item);
+    }
+    if (w >= 1 || w < 0) this.embedding.step(s.actor, item, w > 0, s.at, Math.abs(w) / 4);
+    return steps;
+  }
+
+  /** Joins outcomes to what the engine served; pairs served by another path are not training data. */
+  private learnRanking(s: Signal, item: number): void {
+    const what = LABELS[s.kind] ?? (s.kind === 'view_progress' && s.durationMs && (s.watchMs ?? 0) >= 0.9 * s.durationMs ? 'complete' : undefined);
+    if (what) this.outcomes.mark(s.actor, item, what);
+  }
+
+  private readonly hashScratch = new Uint32Array(FEATURE_COUNT);
+  private readonly pair: PairContext = { source: null, retrieval: 0, embedding: 0, trending: 0, followed: false, now: 0 };
+
+  /** The pair's feature slots, into `out`. */
+  private features(p: Profile | undefined, c: src.Candidate, emb: number, now: number, aff: Affinities, out: Int32Array): Int32Array {
+    const pair = this.pair;
+    pair.source = c.source;
+    pair.retrieval = c.retrieval;
+    pair.embedding = emb;
+    pair.trending = this.trendValue(c.item);
+    pair.followed = p?.follows.has(this.catalog.meta(c.item).creatorId) ?? false;
+    pair.now = now;
+    pairFeatures(this.catalog, c.item, aff, pair, this.hashScratch);
+    return this.ranker.slots(this.hashScratch, out);
+  }
+
+  /** Refreshes the trending top from the previous top and the videos touched since (order within is kept by uniform decay). */
+  private refreshTrending(now: number): void {
+    if (now - this.trendAt < TRENDING_EVERY_MS && this.touched.size < 1000) return;
+    const all = new Set([...this.trendTop, ...this.touched]);
+    this.touched.clear();
+    const value = this.trending.readerAt(now);
+    this.trendTop = [...all].filter((i) => this.catalog.isLive(i)).sort((a, b) => value(b) - value(a) || b - a).slice(0, TRENDING_TOP);
+    this.trendSet = new Set(this.trendTop);
+    this.trendValue = value;
+    this.trendAt = now;
+  }
+
+  /** One source's candidates alone, for measuring it (same skips as the feed). */
+  candidates(actor: string, source: src.SourceName, n: number, now: number, isShown: (id: string) => boolean = () => false, shared?: src.Skip): src.Candidate[] {
+    this.refreshTrending(now);
+    const p = this.profiles.get(actor);
+    const skip = shared ?? this.skipper(p, isShown);
+    const empty = EMPTY_PROFILE;
+    switch (source) {
+      case 'followed':
+        return src.followedSource(this.state, p ?? empty, skip, n);
+      case 'covisit':
+        return src.covisitSource(this.state, p ?? empty, skip, n, now);
+      case 'category':
+        return src.categorySource(this.state, p ?? empty, skip, n, now);
+      case 'tag':
+        return src.tagSource(this.state, p ?? empty, skip, n, now);
+      case 'embedding':
+        return src.embeddingSource(this.state, actor, skip, n);
+      case 'trending':
+        return src.trendingSource(this.state, skip, n);
+      case 'pool':
+        return src.poolSource(this.state, skip, n);
+      case 'fresh':
+        return src.freshSource(this.state, skip, n);
+    }
+  }
+
+  /** What a page must not offer: removed videos, hidden or just-engaged ones, and those shown in the session (memoised per request). */
+  private skipper(p: Profile | undefined, isShown: (id: string) => boolean): src.Skip {
+    const memo = new Map<number, boolean>();
+    return (item) => {
+      let skip = memo.get(item);
+      if (skip === undefined) {
+        skip = !this.catalog.isLive(item) || (p !== undefined && (p.hidden.has(item) || p.hasRecent(item))) || isShown(this.catalog.meta(item).id);
+        memo.set(item, skip);
+      }
+      return skip;
+    };
+  }
+
+  /** A personalised page: candidates from every source, valued by the model, diversified. */
+  recommend(actor: string, req: RecommendRequest): Recommended[] {
+    const { now } = req;
+    this.refreshTrending(now);
+    this.outcomes.closeDue(now, this.train);
+    const p = this.profiles.get(actor);
+    this.personalReads++;
+    const n = this.opts.perSource;
+    const merged = new Map<number, src.Candidate>();
+    const skip = this.skipper(p, req.isShown);
+    for (const source of src.SOURCES) {
+      const list = this.candidates(actor, source, source === 'pool' ? this.opts.poolPerPage * 3 : n, now, req.isShown, skip);
+      for (const c of list) if (!merged.has(c.item)) merged.set(c.item, c);
+    }
+    const cands = [...merged.values()];
+    const emb = new Float32Array(cands.length);
+    this.embedding.score(actor, Int32Array.from(cands, (c) => c.item), emb);
+    const aff = affinities(p, now);
+    const probs = new Float64Array(3);
+    const slots = new Int32Array(FEATURE_COUNT);
+    const scored = cands.map((c, j) => {
+      const meta = this.catalog.meta(c.item);
+      this.features(p, c, emb[j]!, now, aff, slots);
+      const value = impressionValue(this.ranker.predict(slots, probs), meta.priceFen, this.opts.value) + this.opts.retrievalPrior * SOURCE_PRIOR[c.source];
+      return { item: c.item, value: value * (req.multiplier ? req.multiplier(meta) : 1), creator: meta.creatorId, category: meta.categoryId, cand: c, emb: emb[j]! };
+    });
+    const page = diversify(scored, req.limit);
+    this.reservePoolSlot(page, scored);
+    for (const r of page) this.outcomes.served(actor, r.item, this.features(p, r.cand, r.emb, now, aff, new Int32Array(FEATURE_COUNT)), now, this.train);
+    return page.map((r) => ({ videoId: this.catalog.meta(r.item).id, value: r.value, reason: reasonFor(r.cand, this.catalog) }));
+  }
+
+  /** Every page gives its traffic-pool video(s) a slot (third place), so new videos get their first audience. */
+  private reservePoolSlot<T extends { item: number; value: number; creator: string; category: string | null; cand: src.Candidate }>(page: T[], scored: readonly T[]): void {
+    const onPage = new Set(page.map((r) => r.item));
+    const want = this.opts.poolPerPage - page.filter((r) => r.cand.source === 'pool').length;
+    const extra = scored.filter((r) => r.cand.source === 'pool' && !onPage.has(r.item)).slice(0, Math.max(0, want));
+    for (const r of extra) {
+      const at = Math.min(2, page.length - 1);
+      if (at < 0 || breaksRun(page.slice(0, at), r)) continue;
+      page.splice(at, 1, r);
+    }
+  }
+
+  /** A device's profile and embedding folded into the account it logged in to. */
+  mergeProfile(device: string, account: string, now: number): boolean {
+    const from = this.profiles.get(device);
+    if (!from) return false;
+    this.profile(account).mergeFrom(from, now);
+    this.embedding.merge(device, account, now);
+    this.profiles.delete(device);
+    return true;
+  }
+
+  /** Forgets people not seen since `before` (profiles and embedding rows). */
+  expire(before: number): number {
+    let n = 0;
+    for (const [actor, p] of this.profiles) if (p.lastAt < before) {
+      this.profiles.delete(actor);
+      n++;
+    }
+    this.embedding.expire(before);
+    return n;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The online candidate sources, each a small function over one piece of state, each returning
+ * at most `n` candidates best first, so each can be measured alone. None scans the catalogue:
+ * they read the profile, bounded per-key lists and the trending top. Pure.
+ */
+import type { Covisitation } from './covisitation.js';
+import type { ItemCatalog } from './item-catalog.js';
+import type { OnlineEmbedding } from './online-embedding.js';
+import type { Profile } from './profile.js';
+import type { TrafficPool } from './traffic-pool.js';
+import { topK } from '../engine/candidates.js';
+
+export const SOURCES = ['followed', 'covisit', 'category', 'tag', 'embedding', 'trending', 'pool', 'fresh'] as const;
+export type SourceName = (typeof SOURCES)[number];
+
+export interface Candidate {
+  item: number;
+  source: SourceName;
+  /** The source's own score (higher is better; scales differ by source). */
+  retrieval: number;
+  /** What led here: the liked item (covisit), or the category / tag id. */
+  via?: number | string;
+}
+
+export interface SourceState {
+  catalog: ItemCatalog;
+  covisit: Covisitation;
+  embedding: OnlineEmbedding;
+  pool: TrafficPool;
+  trendingTop: () => readonly number[];
+  trendingSet: () => ReadonlySet<number>;
+  trendingValue: (item: number) => number;
+}
+
+export type Skip = (item: number) => boolean;
+
+const best = (c: Candidate[], n: number): Candidate[] => c.sort((a, b) => b.retrieval - a.retrieval || a.item - b.item).slice(0, n);
+
+/** The followed creators' latest videos, newest first. */
+export function followedSource(s: SourceState, p: Profile, skip: Skip, n: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const creator of p.follows) {
+    const list = s.catalog.byCreator.get(creator);
+    if (!list) continue;
+    for (let k = list.length - 1, taken = 0; k >= 0 && taken < 5; k--) {
+      const item = list[k]!;
+      if (skip(item)) continue;
+      out.push({ item, source: 'followed', retrieval: s.catalog.meta(item).publishedAt });
+      taken++;
+    }
+  }
+  return best(out, n);
+}
+
+/** Videos that co-occur in sessions with the person's latest engaged videos (newest count most). */
+export function covisitSource(s: SourceState, p: Profile, skip: Skip, n: number, now: number, latest = 6): Candidate[] {
+  const { items } = p.recentItems();
+  const score = new Map<number, { w: number; via: number; viaW: number }>();
+  for (let k = items.length - 1, r = 1; k >= 0 && k >= items.length - latest; k--, r *= 0.8) {
+    const from = items[k]!;
+    s.covisit.forEachNeighbour(from, now, (b, w) => {
+      if (skip(b)) return;
+      const add = w * r;
+      const e = score.get(b);
+      if (!e) score.set(b, { w: add, via: from, viaW: add });
+      else {
+        e.w += add;
+        if (add > e.viaW) {
+          e.via = from;
+          e.viaW = add;
+        }
+      }
+    });
+  }
+  return best(Array.from(score, ([item, e]) => ({ item, source: 'covisit' as const, retrieval: e.w, via: e.via })), n);
+}
+
+/** The person's top categories: their videos hottest now. */
+export function categorySource(s: SourceState, p: Profile, skip: Skip, n: number, now: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [key, w] of p.interests.top('k:', 3, now)) {
+    const id = key.slice(2);
+    hottest(s, s.catalog.byCategory.get(id), skip, 60, w, 'category', id, out);
+  }
+  return best(out, n);
+}
+
+/** The person's top tags: their videos hottest now. */
+export function tagSource(s: SourceState, p: Profile, skip: Skip, n: number, now: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [key, w] of p.interests.top('t:', 3, now)) {
+    const tag = key.slice(2);
+    hottest(s, s.catalog.byTag.get(tag), skip, 30, w, 'tag', tag, out);
+  }
+  return best(out, n);
+}
+
+/** The newest `scan` of a list, scored by interest weight × (1 + trending), newer first on ties; appended to out. */
+function hottest(s: SourceState, list: readonly number[] | undefined, skip: Skip, scan: number, weight: number, source: 'category' | 'tag', via: string, out: Candidate[]): void {
+  if (!list) return;
+  for (let k = list.length - 1; k >= 0 && k >= list.length - scan; k--) {
+    const item = list[k]!;
+    if (!skip(item)) out.push({ item, source, retrieval: weight * (1 + s.trendingValue(item) + k / (list.length * 10)), via });
+  }
+}
+
+/** Embedding neighbours of the person among the trending and the newest videos (at most trending + `newest` scored). */
+export function embeddingSource(s: SourceState, actor: string, skip: Skip, n: number, newest = 100): Candidate[] {
+  if (!s.embedding.hasPerson(actor)) return [];
+  const items: number[] = [];
+  for (const i of s.trendingTop()) if (!skip(i)) items.push(i);
+  const trending = s.trendingSet();
+  for (let i = s.catalog.size - 1; i >= 0 && i >= s.catalog.size - newest; i--) if (!trending.has(i) && !skip(i)) items.push(i);
+  const scores = new Float32Array(items.length);
+  s.embedding.score(actor, items, scores);
+  return Array.from(topK(scores, n, () => false, false), (j) => ({ item: items[j]!, source: 'embedding' as const, retrieval: scores[j]! }));
+}
+
+/** The hottest videos now. */
+export function trendingSource(s: SourceState, skip: Skip, n: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const item of s.trendingTop()) {
+    if (out.length >= n) break;
+    if (!skip(item)) out.push({ item, source: 'trending', retrieval: s.trendingValue(item) });
+  }
+  return out;
+}
+
+/** New videos still collecting their traffic pool's impressions. */
+export function poolSource(s: SourceState, skip: Skip, n: number): Candidate[] {
+  return s.pool.pick(n, skip).map((item) => ({ item, source: 'pool' as const, retrieval: 1 }));
+}
+
+/** The newest videos of the catalogue (so a quiet catalogue still fills a page). */
+export function freshSource(s: SourceState, skip: Skip, n: number, scan = 400): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = s.catalog.size - 1; i >= 0 && i >= s.catalog.size - scan && out.length < n; i--) {
+    if (!skip(i)) out.push({ item: i, source: 'fresh', retrieval: s.catalog.meta(i).publishedAt });
+  }
+  return out;
+}
