@@ -17,7 +17,8 @@ Usage:
   zhongcao migrate [--data DIR]                          bring the database schema up to date
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
-  zhongcao bench <checkout|oversell|all> [--json]        run a benchmark on a fresh temporary store
+  zhongcao bench <name|all> [--json]                     run a benchmark on a fresh temporary store: checkout, oversell,
+                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout
                  (recsys-feed and recsys-freshness take [--videos N] [--people N])
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)

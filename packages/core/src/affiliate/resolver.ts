@@ -5,7 +5,8 @@
  *    window, the tracked links named by the lines' attributions and the videos they name with
  *    their anchors. A reported video counts only when it is published, a creator's (not a shop's
  *    own) and carries the product; a link only when it is for the product and was unexpired when
- *    touched. Live rooms cannot be verified yet and earn nothing.
+ *    touched. A reported live room counts when a creator hosts it, the product is in its bag and
+ *    the room is live (or ended after the buyer's touch).
  * 2. The attribution rule (attribution-rules.ts) picks each line's touch.
  * 3. Only when some line has a creator: one more statement (affiliate-context.ts) reads plans,
  *    rates, memberships, showcases, MCN contracts and shop memberships for all of them, and
@@ -44,11 +45,13 @@ export async function resolveCommissions(tx: Tx, buyerId: string, lines: readonl
   const productIds = [...new Set(lines.map((l) => l.productId))];
   const tokens = new Set<string>();
   const videoIds = new Set<string>();
+  const roomIds = new Set<string>();
   for (const l of lines) {
     const id = l.attribution.contentId;
     if (!id) continue;
     if (l.attribution.source === 'link' && LINK_TOKEN.test(id)) tokens.add(id);
     if (l.attribution.source === 'video' || l.attribution.source === 'feed') videoIds.add(id);
+    if (l.attribution.source === 'live') roomIds.add(id);
   }
   const parts: RawBuilder<unknown>[] = [
     sql`select cast('touch' as text) as k, t.creator_id as a, t.content_id as b, t.product_id as c, t.source as d, t.at as n
@@ -59,11 +62,16 @@ export async function resolveCommissions(tx: Tx, buyerId: string, lines: readonl
     parts.push(sql`select cast('video' as text), v.owner_id, v.id, va.product_id, v.host_kind, cast(null as bigint)
         from videos v join video_anchors va on va.video_id = v.id where v.id in (${sql.join([...videoIds])}) and v.status = 'published'`);
   }
+  if (roomIds.size) {
+    parts.push(sql`select cast('live' as text), r.host_id, r.id, b.product_id, r.host_kind, r.ended_at
+        from live_rooms r join live_bag_items b on b.room_id = r.id where r.id in (${sql.join([...roomIds])}) and r.status in ('live', 'ended')`);
+  }
   const { rows } = await sql<Row>`${sql.join(parts, sql` union all `)}`.execute(tx);
 
   const stored = new Map<string, Touch[]>();
   const links = new Map<string, Row>();
   const anchored = new Map<string, Row>();
+  const inBag = new Map<string, Row>();
   for (const r of rows) {
     if (r.k === 'touch') {
       const list = stored.get(r.c) ?? [];
@@ -71,12 +79,13 @@ export async function resolveCommissions(tx: Tx, buyerId: string, lines: readonl
       stored.set(r.c, list);
     } else if (r.k === 'link') links.set(r.d!, r);
     else if (r.k === 'video' && r.d === 'creator') anchored.set(`${r.b}|${r.c}`, r);
+    else if (r.k === 'live' && r.d === 'creator') inBag.set(`${r.b}|${r.c}`, r);
   }
 
   const winners = new Map<string, Touch>();
   for (const l of lines) {
     const touches = [...(stored.get(l.productId) ?? [])];
-    const claim = verifiedClaim(l, claimTime(l, now), links, anchored);
+    const claim = verifiedClaim(l, claimTime(l, now), links, anchored, inBag);
     if (claim) touches.push(claim);
     const won = pickTouch(touches, now, rules.attributionWindowMs);
     if (won) winners.set(l.skuId, won);
@@ -98,7 +107,7 @@ export async function resolveCommissions(tx: Tx, buyerId: string, lines: readonl
   return out;
 }
 
-function verifiedClaim(l: ResolverLine, at: number, links: Map<string, Row>, anchored: Map<string, Row>): Touch | null {
+function verifiedClaim(l: ResolverLine, at: number, links: Map<string, Row>, anchored: Map<string, Row>, inBag: Map<string, Row>): Touch | null {
   const { source, contentId } = l.attribution;
   if (!contentId) return null;
   if (source === 'link') {
@@ -109,6 +118,11 @@ function verifiedClaim(l: ResolverLine, at: number, links: Map<string, Row>, anc
   if (source === 'video' || source === 'feed') {
     const video = anchored.get(`${contentId}|${l.productId}`);
     return video ? { source, creatorId: video.a, contentId, at } : null;
+  }
+  if (source === 'live') {
+    const room = inBag.get(`${contentId}|${l.productId}`);
+    if (!room || (room.n !== null && at > Number(room.n))) return null;
+    return { source: 'live', creatorId: room.a, contentId, at };
   }
   return null;
 }
