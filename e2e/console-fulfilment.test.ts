@@ -11,7 +11,8 @@ async function enter(page: Page, door: 'merchant' | 'admin', menu: string, path:
   await page.goto('/');
   await page.getByTestId(`door-${door}`).getByRole('button').click();
   await page.waitForURL((url) => url.pathname === `/${door}`);
-  await page.getByRole('menuitem', { name: menu }).click();
+  // The item's own label, not a longer one that ends with it (收益 vs 带货收益); the icon's name comes first.
+  await page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${menu}$`) }).click();
   await page.waitForURL((url) => url.pathname === `/${door}/${path}`);
 }
 
