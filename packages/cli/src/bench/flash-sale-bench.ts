@@ -72,6 +72,8 @@ export async function benchFlashSale(opts: { buyers?: number; quantity?: number 
     let limited = 0;
     let errors = 0;
     let lastReservedAt = 0;
+    let answered = 0;
+    let answeredByLastReservation = 0;
     const t0 = performance.now();
     await Promise.all(
       requests.map(async (r) => {
@@ -79,7 +81,11 @@ export async function benchFlashSale(opts: { buyers?: number; quantity?: number 
         const reply = await post(pool, `/api/v1/live/flash-sales/${saleId}/orders`, { authorization: `Bearer ${r.token}`, 'idempotency-key': r.key }, '{"quantity":1}');
         const ended = performance.now();
         latencies.push(ended - started);
-        if (reply.status === 201) lastReservedAt = Math.max(lastReservedAt, ended);
+        answered++;
+        if (reply.status === 201) {
+          lastReservedAt = Math.max(lastReservedAt, ended);
+          answeredByLastReservation = answered;
+        }
         else if (reply.status === 409 && reply.body.includes('SALE_SOLD_OUT')) soldOut++;
         else if (reply.status === 409 && reply.body.includes('SALE_LIMIT_REACHED')) limited++;
         else {
@@ -89,6 +95,7 @@ export async function benchFlashSale(opts: { buyers?: number; quantity?: number 
       }),
     );
     const totalS = (performance.now() - t0) / 1000;
+    log(`flash-sale: the last reservation was answered after ${((lastReservedAt - t0) / 1000).toFixed(2)} s, as request ${answeredByLastReservation} of ${requests.length}`);
     log(`flash-sale: ${requests.length} requests answered in ${totalS.toFixed(2)} s; ${soldOut} sold out, ${limited} over the limit, ${errors} errors${errors ? ` (${sampler.summary()})` : ''}`);
     await pool.destroy();
     await server.stop();

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
 import { conflict, DomainError, invalid } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
 
@@ -108,13 +109,8 @@ export interface AuthenticatedSession {
 
 /** Resolves a session token to the person behind it, or null when unknown, revoked or expired. */
 export async function authenticate(ctx: CoreContext, token: string): Promise<AuthenticatedSession | null> {
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.user_id', 'sessions.kind', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.revoked_at', 'users.login', 'users.display_name'])
-    .where('sessions.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!row || row.revoked_at !== null || row.expires_at <= ctx.clock.now()) return null;
+  const row = await sessionByTokenHash.takeFirst(ctx.db, { hash: hashToken(token) });
+  if (!row || row.revoked_at !== null || Number(row.expires_at) <= ctx.clock.now()) return null;
   const { roles, shops } = await loadRoles(ctx.db, row.user_id);
   return {
     actor: { userId: row.user_id, login: row.login, displayName: row.display_name, roles, shops },
@@ -123,14 +119,26 @@ export async function authenticate(ctx: CoreContext, token: string): Promise<Aut
   };
 }
 
-async function loadRoles(db: Db, userId: string): Promise<{ roles: Set<string>; shops: Map<string, 'owner' | 'staff'> }> {
-  // One statement: global roles and shop memberships together.
-  const rows = await db
+// Every signed-in request resolves its session: these two run more than any other statement.
+const sessionByTokenHash = compiledOnce((db, v) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'sessions.kind', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.revoked_at', 'users.login', 'users.display_name'])
+    .where('sessions.token_hash', '=', v('hash')),
+);
+
+// One statement: global roles and shop memberships together.
+const rolesOfUser = compiledOnce((db, v) =>
+  db
     .selectFrom('user_roles')
     .select(['role', sql<string | null>`null`.as('shop_id')])
-    .where('user_id', '=', userId)
-    .unionAll(db.selectFrom('shop_members').select(['role', 'shop_id']).where('user_id', '=', userId))
-    .execute();
+    .where('user_id', '=', v('userId'))
+    .unionAll(db.selectFrom('shop_members').select(['role', 'shop_id']).where('user_id', '=', v('userId'))),
+);
+
+async function loadRoles(db: Db, userId: string): Promise<{ roles: Set<string>; shops: Map<string, 'owner' | 'staff'> }> {
+  const rows = await rolesOfUser.all(db, { userId });
   const roles = new Set<string>();
   const shops = new Map<string, 'owner' | 'staff'>();
   for (const r of rows) {

@@ -6,6 +6,10 @@
  * collides, e.g. a retried Idempotency-Key), the group rolls back and each request is written
  * alone, where the guard that refused it becomes its answer. Arrival order is kept: one queue
  * per sale, written first in, first out.
+ *
+ * A group closes at the end of an event-loop turn (setImmediate), not at the first request: the
+ * SQLite driver runs synchronously, so a writer that started at once would commit each request
+ * before the next socket's bytes were even read, one transaction per order.
  */
 import { sql } from 'kysely';
 import type { CoreContext, Tx } from '../context.js';
@@ -67,7 +71,10 @@ export class SaleWriter {
   submit(req: SaleOrderRequest): Promise<SaleOrderResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ req, resolve, reject });
-      if (!this.running) void this.drain();
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
@@ -76,11 +83,12 @@ export class SaleWriter {
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, MAX_GROUP);
         await this.writeGroup(group);
+        // Let the sockets be read between groups: what arrived meanwhile forms the next group.
+        if (this.queue.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       this.running = false;

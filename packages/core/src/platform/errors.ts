@@ -9,7 +9,12 @@ export class DomainError extends Error {
     readonly status: number = 400,
     readonly details: Record<string, unknown> = {},
   ) {
+    // An expected answer, not a fault: no stack trace (capturing one costs more than the request's
+    // own work when thousands of buyers are told "sold out" in the same second).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'DomainError';
   }
 }
