@@ -68,8 +68,8 @@ export const DEFAULT_RULES: Readonly<RuleProfile> = Object.freeze({
   feeRateBp: 500,
 });
 
-/** Inclusive bounds of every whole-number rule. */
-const BOUNDS: Record<string, [number, number]> = {
+/** Inclusive bounds of every whole-number rule (the admin screen validates against these too). */
+export const RULE_BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
   unpaidCancelMinutes: [1, 24 * 60],
   flashSaleUnpaidCancelMinutes: [1, 24 * 60],
   shipByHours: [1, 24 * 90],
@@ -90,7 +90,7 @@ const BOUNDS: Record<string, [number, number]> = {
 };
 
 function checkInt(field: string, value: unknown): number {
-  const [lo, hi] = BOUNDS[field]!;
+  const [lo, hi] = RULE_BOUNDS[field]!;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < lo || value > hi) {
     throw invalid(`${field} must be a whole number ${lo}–${hi}`, { field });
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout, openCashier } from '@zhongcao/core';
+import { checkout, DEFAULT_RULES, openCashier, RULE_BOUNDS } from '@zhongcao/core';
 import { makePerson, makeShop } from '@zhongcao/core/test-support';
 import { startTestServer } from '../test-support/server-harness.js';
 
@@ -30,6 +30,7 @@ test('rules over HTTP: admins edit a rule profile, merchants see running deadlin
     const second = (await checkout(s.core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }] })).body;
     const listed = (await s.call('GET', '/api/v1/admin/rules/categories', { token: adminToken })).json();
     assert.equal(listed.items.find((c: { categoryId: string }) => c.categoryId === shop.categoryId).rules.shipByHours, 24);
+    assert.deepEqual(listed.book, { defaults: DEFAULT_RULES, bounds: RULE_BOUNDS }, 'the screen gets the platform defaults and bounds from the server, never its own copy');
 
     for (const c of [first, second]) {
       const txn = (await openCashier(s.core.ctx, buyer, c.payment.id)).cashierUrl.split('/').pop()!;

@@ -1,6 +1,6 @@
 /** Platform rules: category rule profiles (admins), running deadlines and violation points (merchants), timer health (admins). */
 import { Type } from 'typebox';
-import { categoryRules, listCategoryRules, MERCHANT_DEADLINES, ORDER_DEADLINES, requireRole, shopDeadlines, shopViolations, timerCounts, troubledTimers, updateCategoryRuleProfile } from '@zhongcao/core';
+import { categoryRules, DEFAULT_RULES, listCategoryRules, MERCHANT_DEADLINES, ORDER_DEADLINES, requireRole, RULE_BOUNDS, shopDeadlines, shopViolations, timerCounts, troubledTimers, updateCategoryRuleProfile } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -50,10 +50,10 @@ export function rulesRoutes(app: App, deps: RouteDeps): void {
   const merchant = ['rules'];
 
   r.get('/api/v1/admin/rules/categories', {
-    schema: { tags: admin, summary: 'Rule profiles of every category', response: errors(401, 403) },
+    schema: { tags: admin, summary: 'Rule profiles of every category, with the platform defaults they inherit and the bounds of each rule', response: errors(401, 403) },
   }, async (req) => {
     requireRole(actorOf(req), 'admin');
-    return { items: await listCategoryRules(ctx.db) };
+    return { items: await listCategoryRules(ctx.db), book: { defaults: DEFAULT_RULES, bounds: RULE_BOUNDS } };
   });
 
   r.get('/api/v1/admin/categories/:categoryId/rules', {

@@ -71,6 +71,8 @@ export interface RuleProfile {
 export type RulesPatch = Partial<Omit<RuleProfile, 'lateShipment'>> & { lateShipment?: Partial<LateShipmentRule> };
 
 export interface CategoryRules { categoryId: string; name: string; rules: RuleProfile }
+/** The platform's defaults every category inherits, and each whole-number rule's inclusive bounds (as the server checks them). */
+export interface RuleBook { defaults: RuleProfile; bounds: Record<string, [number, number]> }
 
 export interface TimerView {
   kind: string;
@@ -106,7 +108,7 @@ export const opsApi = {
   projection: (shopId: string) => api<CapacityProjection>('GET', `/merchant/shops/${enc(shopId)}/capacity/projection`),
   setSurgePolicy: (productId: string, policy: SurgePolicy) => api<{ productId: string; policy: SurgePolicy }>('PUT', `/merchant/products/${enc(productId)}/surge-policy`, { body: { policy } }),
   tracking: (orderId: string) => api<{ parcels: TrackedParcel[] }>('GET', `/orders/${enc(orderId)}/tracking`).then((r) => r.parcels),
-  categoryRules: () => api<{ items: CategoryRules[] }>('GET', '/admin/rules/categories').then((r) => r.items),
+  categoryRules: () => api<{ items: CategoryRules[]; book: RuleBook }>('GET', '/admin/rules/categories'),
   updateRules: (categoryId: string, patch: RulesPatch) => api<CategoryRules>('PATCH', `/admin/categories/${enc(categoryId)}/rules`, { body: patch }),
   timers: () => api<TimersOverview>('GET', '/admin/timers'),
 };

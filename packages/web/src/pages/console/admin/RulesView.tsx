@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Card, Typography } from '@douyinfe/semi-ui-19';
-import { opsApi, type CategoryRules } from '../ops-api';
+import { opsApi, type CategoryRules, type RuleBook } from '../ops-api';
 import { LoadView, useLoad } from '../shell/common';
 import { CategoryRulesTable } from './rules/CategoryRulesTable';
 import { RulesEditor } from './rules/RulesEditor';
@@ -12,18 +12,19 @@ import './rules/rules.css';
 export function RulesView() {
   const { t } = useTranslation();
   const state = useLoad(() => opsApi.categoryRules(), []);
-  const [editing, setEditing] = useState<CategoryRules | null>(null);
+  const [editing, setEditing] = useState<{ category: CategoryRules; book: RuleBook } | null>(null);
   return (
     <>
       <Typography.Title heading={4} className="cs-page-title">{t('ops.rules.title')}</Typography.Title>
       <Banner type="info" fullMode={false} closeIcon={null} description={t('ops.rules.note')} />
       <Card>
-        <LoadView state={state} rows={8}>{(items) => <CategoryRulesTable items={items} onEdit={setEditing} />}</LoadView>
+        <LoadView state={state} rows={8}>{({ items, book }) => <CategoryRulesTable items={items} book={book} onEdit={(category) => setEditing({ category, book })} />}</LoadView>
       </Card>
       <TimersCard />
       {editing && (
         <RulesEditor
-          category={editing}
+          category={editing.category}
+          book={editing.book}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Button, InputNumber, SideSheet, Space, Switch, Toast } from '@douyinfe/semi-ui-19';
-import { opsApi, type CategoryRules, type RuleProfile } from '../../ops-api';
+import { opsApi, type CategoryRules, type RuleBook, type RuleProfile } from '../../ops-api';
 import { errorText } from '../../shell/common';
 import { BOOL_FIELDS, checkRules, fromDisplay, GROUPS, inheritedValue, isOverridden, NUM_FIELDS, precisionOf, rulesPatch, toDisplay, valueOf, withValue, type BoolField, type NumField, type RuleError } from './rule-fields';
 import { OverrideTag, useRuleText } from './RuleValue';
 
 /** The edit form of one category's rules: grouped fields in their units, bounds checked as the server does, only changes sent. */
-export function RulesEditor({ category, onClose, onSaved }: { category: CategoryRules; onClose: () => void; onSaved: () => void }) {
+export function RulesEditor({ category, book, onClose, onSaved }: { category: CategoryRules; book: RuleBook; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<RuleProfile>(category.rules);
   const [busy, setBusy] = useState(false);
-  const errors = checkRules(draft);
+  const errors = checkRules(book, draft);
   const invalid = Object.keys(errors).length > 0;
   const patch = rulesPatch(category.rules, draft);
 
@@ -42,8 +42,8 @@ export function RulesEditor({ category, onClose, onSaved }: { category: Category
       {GROUPS.map((g) => (
         <fieldset key={g} className="rl-fieldset">
           <legend>{t(`ops.rules.groups.${g}`)}</legend>
-          {NUM_FIELDS.filter((f) => f.group === g).map((f) => <NumRow key={f.key} field={f} draft={draft} error={errors[f.key]} onChange={setDraft} />)}
-          {BOOL_FIELDS.filter((f) => f.group === g).map((f) => <BoolRow key={f.key} field={f} draft={draft} error={errors[f.key]} onChange={setDraft} />)}
+          {NUM_FIELDS.filter((f) => f.group === g).map((f) => <NumRow key={f.key} book={book} field={f} draft={draft} error={errors[f.key]} onChange={setDraft} />)}
+          {BOOL_FIELDS.filter((f) => f.group === g).map((f) => <BoolRow key={f.key} book={book} field={f} draft={draft} error={errors[f.key]} onChange={setDraft} />)}
         </fieldset>
       ))}
     </SideSheet>
@@ -55,7 +55,7 @@ function useErrorText(): (e: RuleError, f?: NumField) => string {
   return (e, f) => (e.code === 'range' && f ? t('ops.rules.errors.range', { min: toDisplay(f.unit, e.min), max: toDisplay(f.unit, e.max) }) : t(`ops.rules.errors.${e.code}`));
 }
 
-function NumRow({ field: f, draft, error, onChange }: { field: NumField; draft: RuleProfile; error: RuleError | undefined; onChange: (p: RuleProfile) => void }) {
+function NumRow({ book, field: f, draft, error, onChange }: { book: RuleBook; field: NumField; draft: RuleProfile; error: RuleError | undefined; onChange: (p: RuleProfile) => void }) {
   const { t } = useTranslation();
   const text = useRuleText();
   const errorOf = useErrorText();
@@ -80,10 +80,10 @@ function NumRow({ field: f, draft, error, onChange }: { field: NumField; draft: 
           data-testid={`rule-input-${f.key}`}
           aria-invalid={error ? true : undefined}
         />
-        <OverrideTag profile={draft} field={f.key} />
-        {isOverridden(draft, f.key) && (
-          <Button size="small" theme="borderless" onClick={() => onChange(withValue(draft, f.key, inheritedValue(draft, f.key)))}>
-            {t('ops.rules.reset')} · {text(f.key, inheritedValue(draft, f.key))}
+        <OverrideTag book={book} profile={draft} field={f.key} />
+        {isOverridden(book, draft, f.key) && (
+          <Button size="small" theme="borderless" onClick={() => onChange(withValue(draft, f.key, inheritedValue(book, draft, f.key)))}>
+            {t('ops.rules.reset')} · {text(f.key, inheritedValue(book, draft, f.key))}
           </Button>
         )}
       </div>
@@ -92,7 +92,7 @@ function NumRow({ field: f, draft, error, onChange }: { field: NumField; draft: 
   );
 }
 
-function BoolRow({ field: f, draft, error, onChange }: { field: BoolField; draft: RuleProfile; error: RuleError | undefined; onChange: (p: RuleProfile) => void }) {
+function BoolRow({ book, field: f, draft, error, onChange }: { book: RuleBook; field: BoolField; draft: RuleProfile; error: RuleError | undefined; onChange: (p: RuleProfile) => void }) {
   const { t } = useTranslation();
   const errorOf = useErrorText();
   const label = t(`ops.rules.field.${f.key}`);
@@ -103,7 +103,7 @@ function BoolRow({ field: f, draft, error, onChange }: { field: BoolField; draft
       <span className="rl-label">{label}</span>
       <div className="rl-control">
         <Switch checked={valueOf(draft, f.key)} disabled={locked} aria-label={label} onChange={(v: boolean) => onChange(withValue(draft, f.key, v))} data-testid={`rule-input-${f.key}`} />
-        <OverrideTag profile={draft} field={f.key} />
+        <OverrideTag book={book} profile={draft} field={f.key} />
       </div>
       {error && <span className="rl-error" role="alert">{errorOf(error)}</span>}
     </div>

@@ -1,29 +1,10 @@
 /**
- * The fields of a category's rule profile for the 平台规则 screen (pure): the platform defaults
- * (the product's rules table), the server's bounds, the units a person edits them in, what a
- * category overrides, validation mirroring the server's and the partial change to send.
+ * The fields of a category's rule profile for the 平台规则 screen (pure): the units a person
+ * edits them in, what a category overrides, validation and the partial change to send. The
+ * platform defaults and the bounds are the server's own (its RuleBook, sent with the list), so
+ * this screen can never disagree with the rules it edits.
  */
-import type { RuleProfile, RulesPatch } from '../../ops-api';
-
-/** The platform defaults; a category inherits each rule it does not override. */
-export const DEFAULT_RULES: Readonly<RuleProfile> = Object.freeze({
-  unpaidCancelMinutes: 15,
-  flashSaleUnpaidCancelMinutes: 5,
-  shipByHours: 48,
-  lateShipment: Object.freeze({ compensationBp: 500, minFen: 300, maxFen: 5000, violationMilliPoints: 100 }),
-  refundResponseHours: 48,
-  fastRefundMaxFen: 30_000,
-  fastRefundWithinHours: 6,
-  afterSalesResponseHours: 48,
-  returnShipDays: 7,
-  returnConfirmHours: 48,
-  freshClaimHours: 48,
-  autoConfirmDays: 7,
-  settleWindowDays: 7,
-  sevenDayNoReason: true,
-  perishable: false,
-  feeRateBp: 500,
-});
+import type { RuleBook, RuleProfile, RulesPatch } from '../../ops-api';
 
 /** How a stored whole number is shown and typed: fen as ¥, basis points as %, thousandths of a point as points. */
 export type Unit = 'minutes' | 'hours' | 'days' | 'fen' | 'bp' | 'milliPoints';
@@ -38,28 +19,28 @@ export type FieldKey = NumKey | BoolKey;
 
 export type Group = 'payment' | 'shipping' | 'afterSales' | 'settlement';
 
-export interface NumField { key: NumKey; group: Group; unit: Unit; min: number; max: number }
+export interface NumField { key: NumKey; group: Group; unit: Unit }
 export interface BoolField { key: BoolKey; group: Group }
 
-/** Every whole-number rule with the server's inclusive bounds (in stored units). */
+/** Every whole-number rule, where it is shown and in which unit. */
 export const NUM_FIELDS: readonly NumField[] = [
-  { key: 'unpaidCancelMinutes', group: 'payment', unit: 'minutes', min: 1, max: 1440 },
-  { key: 'flashSaleUnpaidCancelMinutes', group: 'payment', unit: 'minutes', min: 1, max: 1440 },
-  { key: 'shipByHours', group: 'shipping', unit: 'hours', min: 1, max: 2160 },
-  { key: 'lateShipment.compensationBp', group: 'shipping', unit: 'bp', min: 0, max: 10_000 },
-  { key: 'lateShipment.minFen', group: 'shipping', unit: 'fen', min: 0, max: 100_000_000 },
-  { key: 'lateShipment.maxFen', group: 'shipping', unit: 'fen', min: 0, max: 100_000_000 },
-  { key: 'lateShipment.violationMilliPoints', group: 'shipping', unit: 'milliPoints', min: 0, max: 12_000 },
-  { key: 'refundResponseHours', group: 'afterSales', unit: 'hours', min: 1, max: 720 },
-  { key: 'fastRefundMaxFen', group: 'afterSales', unit: 'fen', min: 0, max: 100_000_000 },
-  { key: 'fastRefundWithinHours', group: 'afterSales', unit: 'hours', min: 0, max: 720 },
-  { key: 'afterSalesResponseHours', group: 'afterSales', unit: 'hours', min: 1, max: 720 },
-  { key: 'returnShipDays', group: 'afterSales', unit: 'days', min: 1, max: 60 },
-  { key: 'returnConfirmHours', group: 'afterSales', unit: 'hours', min: 1, max: 720 },
-  { key: 'freshClaimHours', group: 'afterSales', unit: 'hours', min: 1, max: 720 },
-  { key: 'autoConfirmDays', group: 'settlement', unit: 'days', min: 1, max: 60 },
-  { key: 'settleWindowDays', group: 'settlement', unit: 'days', min: 0, max: 90 },
-  { key: 'feeRateBp', group: 'settlement', unit: 'bp', min: 0, max: 10_000 },
+  { key: 'unpaidCancelMinutes', group: 'payment', unit: 'minutes' },
+  { key: 'flashSaleUnpaidCancelMinutes', group: 'payment', unit: 'minutes' },
+  { key: 'shipByHours', group: 'shipping', unit: 'hours' },
+  { key: 'lateShipment.compensationBp', group: 'shipping', unit: 'bp' },
+  { key: 'lateShipment.minFen', group: 'shipping', unit: 'fen' },
+  { key: 'lateShipment.maxFen', group: 'shipping', unit: 'fen' },
+  { key: 'lateShipment.violationMilliPoints', group: 'shipping', unit: 'milliPoints' },
+  { key: 'refundResponseHours', group: 'afterSales', unit: 'hours' },
+  { key: 'fastRefundMaxFen', group: 'afterSales', unit: 'fen' },
+  { key: 'fastRefundWithinHours', group: 'afterSales', unit: 'hours' },
+  { key: 'afterSalesResponseHours', group: 'afterSales', unit: 'hours' },
+  { key: 'returnShipDays', group: 'afterSales', unit: 'days' },
+  { key: 'returnConfirmHours', group: 'afterSales', unit: 'hours' },
+  { key: 'freshClaimHours', group: 'afterSales', unit: 'hours' },
+  { key: 'autoConfirmDays', group: 'settlement', unit: 'days' },
+  { key: 'settleWindowDays', group: 'settlement', unit: 'days' },
+  { key: 'feeRateBp', group: 'settlement', unit: 'bp' },
 ];
 
 export const BOOL_FIELDS: readonly BoolField[] = [
@@ -87,17 +68,17 @@ export function withValue(p: RuleProfile, key: FieldKey, value: number | boolean
 }
 
 /** What the category would have without overrides: the defaults, where 7-day no-reason follows perishability. */
-export function inheritedValue(p: RuleProfile, key: FieldKey): number | boolean {
+export function inheritedValue(book: RuleBook, p: RuleProfile, key: FieldKey): number | boolean {
   if (key === 'sevenDayNoReason') return !p.perishable;
-  return valueOf(DEFAULT_RULES, key);
+  return valueOf(book.defaults, key);
 }
 
-export function isOverridden(p: RuleProfile, key: FieldKey): boolean {
-  return valueOf(p, key) !== inheritedValue(p, key);
+export function isOverridden(book: RuleBook, p: RuleProfile, key: FieldKey): boolean {
+  return valueOf(p, key) !== inheritedValue(book, p, key);
 }
 
-export function overriddenKeys(p: RuleProfile): FieldKey[] {
-  return [...NUM_FIELDS, ...BOOL_FIELDS].map((f) => f.key).filter((k) => isOverridden(p, k));
+export function overriddenKeys(book: RuleBook, p: RuleProfile): FieldKey[] {
+  return [...NUM_FIELDS, ...BOOL_FIELDS].map((f) => f.key).filter((k) => isOverridden(book, p, k));
 }
 
 /** Stored whole number → the number a person reads and types (¥, %, points). */
@@ -122,12 +103,13 @@ export function precisionOf(unit: Unit): number {
 export type RuleError = { code: 'whole' } | { code: 'range'; min: number; max: number } | { code: 'minAboveMax' } | { code: 'perishableNoReason' };
 
 /** Every problem, by field: the server's bounds and its two cross-field rules. */
-export function checkRules(p: RuleProfile): Partial<Record<FieldKey, RuleError>> {
+export function checkRules(book: RuleBook, p: RuleProfile): Partial<Record<FieldKey, RuleError>> {
   const errors: Partial<Record<FieldKey, RuleError>> = {};
   for (const f of NUM_FIELDS) {
     const v = valueOf(p, f.key);
+    const [min, max] = book.bounds[f.key] ?? [0, Number.MAX_SAFE_INTEGER];
     if (!Number.isSafeInteger(v)) errors[f.key] = { code: 'whole' };
-    else if (v < f.min || v > f.max) errors[f.key] = { code: 'range', min: f.min, max: f.max };
+    else if (v < min || v > max) errors[f.key] = { code: 'range', min, max };
   }
   if (!errors['lateShipment.minFen'] && !errors['lateShipment.maxFen'] && p.lateShipment.minFen > p.lateShipment.maxFen) errors['lateShipment.minFen'] = { code: 'minAboveMax' };
   if (p.perishable && p.sevenDayNoReason) errors.sevenDayNoReason = { code: 'perishableNoReason' };
