@@ -22,6 +22,7 @@ import { loadAffiliateContext } from '../affiliate/affiliate-context.js';
 import { decideLine, unattributed, type LineSnapshot } from '../affiliate/commission-decision.js';
 import { DEFAULT_AFFILIATE_RULES } from '../affiliate/affiliate-rules.js';
 import type { SaleInfo } from './sale-info.js';
+import { surgeTermsOfGroup } from './sale-surge.js';
 
 export const LIVE_SALE_PAY_BY = 'live_sale_pay_by';
 const MAX_GROUP = 400;
@@ -95,6 +96,21 @@ export class SaleWriter {
     }
   }
 
+  /** A committed group's answers: the placed orders (reported as committed) and those surge protection paused. */
+  private settle(group: Pending[], results: Array<SaleOrderResult | Refused>): void {
+    const placed: Array<{ req: SaleOrderRequest; result: SaleOrderResult }> = [];
+    group.forEach((p, i) => {
+      const r = results[i]!;
+      if (!(r instanceof Refused)) placed.push({ req: p.req, result: r });
+    });
+    if (placed.length) this.committed(placed);
+    group.forEach((p, i) => {
+      const r = results[i]!;
+      if (r instanceof Refused) p.reject(refusal(r.code));
+      else p.resolve(r);
+    });
+  }
+
   private async writeGroup(group: Pending[]): Promise<void> {
     const sale = this.sale();
     let addresses: Map<string, Address | DomainError>;
@@ -116,8 +132,7 @@ export class SaleWriter {
     if (ready.length > 1) {
       try {
         const results = await this.ctx.db.transaction().execute((tx) => writeOrders(tx, this.ctx, sale, ready.map((p) => p.req), addresses));
-        this.committed(ready.map((p, i) => ({ req: p.req, result: results[i]! })));
-        ready.forEach((p, i) => p.resolve(results[i]!));
+        this.settle(ready, results);
         return;
       } catch {
         // One of the group was refused by a guard: write each alone, in arrival order.
@@ -125,9 +140,8 @@ export class SaleWriter {
     }
     for (const p of ready) {
       try {
-        const [result] = await this.ctx.db.transaction().execute((tx) => writeOrders(tx, this.ctx, sale, [p.req], addresses));
-        this.committed([{ req: p.req, result: result! }]);
-        p.resolve(result!);
+        const results = await this.ctx.db.transaction().execute((tx) => writeOrders(tx, this.ctx, sale, [p.req], addresses));
+        this.settle([p], results);
       } catch (err) {
         p.reject(err instanceof Refused ? refusal(err.code) : err);
       }
@@ -145,6 +159,8 @@ function refusal(code: string): DomainError {
       return new DomainError(code, 'you already hold the most this sale allows per person', 409);
     case 'OUT_OF_STOCK':
       return new DomainError(code, 'not enough stock for this item', 409);
+    case 'SALES_PAUSED':
+      return new DomainError(code, '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity', 409);
     default:
       return new DomainError(code, code, 409);
   }
@@ -173,12 +189,17 @@ async function liveCommission(tx: Tx, sale: SaleInfo, now: number): Promise<Line
   return decideLine(context, { touch: { source: 'live', creatorId: sale.hostId, contentId: sale.roomId, at: now }, productId: sale.productId, shopId: sale.shopId, at: now, feeRateBp: sale.rules.feeRateBp, protectionWindowMs: DEFAULT_AFFILIATE_RULES.protectionWindowMs });
 }
 
-async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, reqs: SaleOrderRequest[], addresses: Map<string, Address | DomainError>): Promise<SaleOrderResult[]> {
+/** Writes the group's orders; each answer is its order, or a refusal when surge protection paused it (nothing of it written). */
+async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: SaleOrderRequest[], addresses: Map<string, Address | DomainError>): Promise<Array<SaleOrderResult | Refused>> {
   const now = ctx.clock.now();
-  if (reqs.length === 1 && reqs[0]!.idemKey !== undefined) {
-    const stored = await storedAnswer(tx, reqs[0]!.buyerId, reqs[0]!.idemKey!, reqs[0]!.requestHash);
+  if (group.length === 1 && group[0]!.idemKey !== undefined) {
+    const stored = await storedAnswer(tx, group[0]!.buyerId, group[0]!.idemKey!, group[0]!.requestHash);
     if (stored) return [{ ...stored, replayed: true }];
   }
+  const surge = await surgeTermsOfGroup(tx, sale, group.length, now);
+  const reqs = group.filter((_, i) => surge[i] !== 'paused');
+  const promised = surge.filter((t): t is number | null => t !== 'paused');
+  if (reqs.length === 0) return group.map(() => new Refused('SALES_PAUSED'));
   const units = reqs.reduce((s, r) => s + r.quantity, 0);
   const saleRes = await tx
     .updateTable('live_flash_sales')
@@ -215,7 +236,7 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, reqs: SaleO
   const payBefore = now + rules.flashSaleUnpaidCancelMinutes * 60_000;
   const results: SaleOrderResult[] = [];
   const checkouts = [], orders = [], lines = [], reservations = [], transitions = [], outbox = [], timers = [], payments = [], saleOrders = [], touches = [];
-  for (const r of reqs) {
+  for (const [i, r] of reqs.entries()) {
     const checkoutId = newId('checkout', now);
     const orderId = newId('order', now);
     const paymentId = newId('payment', now);
@@ -224,7 +245,7 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, reqs: SaleO
     const totalFen = itemsFen + shippingFeeFen;
     const address = addresses.get(r.buyerId + '|' + (r.addressId ?? '')) as Address;
     checkouts.push({ id: checkoutId, buyer_id: r.buyerId, total_fen: totalFen, created_at: now });
-    orders.push({ rules: rulesJson, promised_ship_by_at: null, id: orderId, checkout_id: checkoutId, shop_id: sale.shopId, buyer_id: r.buyerId, status: 'unpaid', items_fen: itemsFen, shipping_fee_fen: shippingFeeFen, total_fen: totalFen, address: JSON.stringify(address), buyer_note: '', pay_deadline: payBefore, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now });
+    orders.push({ rules: rulesJson, promised_ship_by_at: promised[i] ?? null, id: orderId, checkout_id: checkoutId, shop_id: sale.shopId, buyer_id: r.buyerId, status: 'unpaid', items_fen: itemsFen, shipping_fee_fen: shippingFeeFen, total_fen: totalFen, address: JSON.stringify(address), buyer_note: '', pay_deadline: payBefore, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now });
     lines.push({ id: newId('orderLine', now), order_id: orderId, shop_id: sale.shopId, product_id: sale.productId, sku_id: sale.skuId, category_id: sale.categoryId, title: sale.title, spec_values: specJson, unit_price_fen: sale.priceFen, quantity: r.quantity, line_total_fen: itemsFen, ship_by_hours: sale.rules.shipByHours, fee_rate_bp: sale.rules.feeRateBp, perishable: sale.rules.perishable ? 1 : 0, rules: lineRulesJson, ...commission, created_at: now });
     reservations.push({ id: newId('reservation', now), order_id: orderId, sku_id: sale.skuId, shop_id: sale.shopId, quantity: r.quantity, status: 'reserved', created_at: now, updated_at: now });
     transitions.push({ id: newId('transition', now), order_id: orderId, shop_id: sale.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: r.buyerId, reason: 'flash sale order placed', at: now });
@@ -245,7 +266,8 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, reqs: SaleO
   await insertRows(tx, 'timers', timers);
   await insertRows(tx, 'payments', payments);
   if (touches.length) await insertRows(tx, 'affiliate_touches', touches);
-  return results;
+  let next = 0;
+  return surge.map((t) => (t === 'paused' ? new Refused('SALES_PAUSED') : results[next++]!));
 }
 
 /** The answer given to an earlier request with this Idempotency-Key; a different request under the same key is refused. */
