@@ -21,6 +21,7 @@ export * from './inventory/stock.js';
 export * from './cart/cart.js';
 export * from './checkout/attribution.js';
 export * from './checkout/pricing.js';
+export * from './checkout/coupon-pricing.js';
 export * from './checkout/checkout.js';
 export * from './payments/provider.js';
 export * from './payments/signature.js';

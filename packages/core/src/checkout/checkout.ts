@@ -18,6 +18,8 @@ import { DEADLINE } from '../rules/deadline-kinds.js';
 import { surgePromises } from '../capacity/checkout-guard.js';
 import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
 import { resolveCommissions } from '../affiliate/resolver.js';
+import { applyCoupon } from './coupon-pricing.js';
+import { couponForCheckout, spendCoupon } from '../live/coupon-use.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
@@ -26,11 +28,13 @@ export interface CheckoutInput {
   items?: RequestedLine[] | undefined;
   addressId?: string | undefined;
   note?: string | undefined;
+  /** A live coupon the buyer claimed (live/coupon-use.ts). */
+  couponId?: string | undefined;
 }
 
 export interface CheckoutResult {
   checkoutId: string;
-  orders: Array<{ id: string; shopId: string; status: 'unpaid'; itemsFen: number; shippingFeeFen: number; totalFen: number }>;
+  orders: Array<{ id: string; shopId: string; status: 'unpaid'; itemsFen: number; discountFen: number; shippingFeeFen: number; totalFen: number }>;
   totalFen: number;
   payment: { id: string; amountFen: number; cashierUrl: string; expiresAt: number };
 }
@@ -41,7 +45,7 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
   if (note.length > 200) throw invalid('note is at most 200 characters', { field: 'note' });
   const fromCart = input.items === undefined;
   const requested = fromCart ? await cartLines(ctx, actor) : checkLines(input.items!);
-  const hash = requestHash({ items: input.items ?? 'cart', addressId: input.addressId ?? null, note });
+  const hash = requestHash({ items: input.items ?? 'cart', addressId: input.addressId ?? null, note, couponId: input.couponId ?? null });
 
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
@@ -52,6 +56,9 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     const address = await pickAddress(tx, actor, input.addressId);
     const { skus, shops, rules, capacity, policies } = await loadPricing(tx, requested.map((l) => l.skuId));
     const orders = priceOrders(requested, skus, shops);
+    const coupon = input.couponId === undefined ? null : await couponForCheckout(tx, actor.userId, input.couponId, now);
+    const applied = coupon ? applyCoupon(orders, coupon) : null;
+    if (coupon && !applied) throw new DomainError('COUPON_MIN_SPEND_NOT_MET', 'the items from this coupon’s live room do not reach its minimum spend', 409, { couponId: coupon.couponId, minSpendFen: coupon.minSpendFen });
     // Attribution and commission snapshot of every line (affiliate/resolver.ts): one or two batched queries.
     const commissions = await resolveCommissions(tx, actor.userId, orders.flatMap((o) => o.lines), now);
     // Surge protection: paused products answer 409, pre-sale orders carry their projected date.
@@ -74,7 +81,7 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     };
     for (const [i, o] of orders.entries()) {
       const orderId = newId('order', now);
-      await insertRows(tx, 'orders', [{ rules: JSON.stringify(orderRuleSets[i]), promised_ship_by_at: promisedShipBy[i] ?? null, id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
+      await insertRows(tx, 'orders', [{ rules: JSON.stringify(orderRuleSets[i]), promised_ship_by_at: promisedShipBy[i] ?? null, id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, discount_fen: o.discountFen ?? 0, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
       await insertRows(
         tx,
         'order_lines',
@@ -90,6 +97,7 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
             unit_price_fen: l.priceFen,
             quantity: l.quantity,
             line_total_fen: l.lineTotalFen,
+            discount_fen: l.discountFen ?? 0,
             ship_by_hours: l.shipByHours,
             fee_rate_bp: l.feeRateBp,
             perishable: l.perishable ? 1 : 0,
@@ -102,7 +110,8 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
       await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: o.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: actor.userId, reason: 'order placed', at: now }]);
       await emit(tx, 'order.created', orderId, { orderId, shopId: o.shopId, buyerId: actor.userId, totalFen: o.totalFen }, now);
       timers.push({ kind: DEADLINE.payBy, subject_id: orderId, scope_id: o.shopId, due_at: payDeadline, payload: '{}', status: 'pending', attempts: 0, last_error: null, created_at: now, updated_at: now, fired_at: null });
-      result.orders.push({ id: orderId, shopId: o.shopId, status: 'unpaid', itemsFen: o.itemsFen, shippingFeeFen: o.shippingFeeFen, totalFen: o.totalFen });
+      if (coupon && applied?.orderIndex === i) await spendCoupon(tx, actor.userId, coupon.couponId, orderId, now);
+      result.orders.push({ id: orderId, shopId: o.shopId, status: 'unpaid', itemsFen: o.itemsFen, discountFen: o.discountFen ?? 0, shippingFeeFen: o.shippingFeeFen, totalFen: o.totalFen });
     }
     await insertRows(tx, 'timers', timers); // the unpaid deadline of every order (rules/order-deadlines.ts)
     await insertRows(tx, 'payments', [{ id: paymentId, checkout_id: checkoutId, buyer_id: actor.userId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payDeadline, paid_at: null, updated_at: now }]);

@@ -35,14 +35,18 @@ export interface RequestedLine {
 
 export interface PricedLine extends PricedSku {
   quantity: number;
+  /** What the buyer pays for the line: price × quantity less its share of a coupon. */
   lineTotalFen: number;
+  discountFen?: number;
   attribution: Attribution;
 }
 
 export interface PricedOrder {
   shopId: string;
   lines: PricedLine[];
+  /** The lines' totals (after any coupon). */
   itemsFen: number;
+  discountFen?: number;
   shippingFeeFen: number;
   totalFen: number;
 }

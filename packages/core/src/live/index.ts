@@ -12,5 +12,6 @@ export { LIVE_SALE_PAY_BY, type SaleOrderResult } from './sale-writer.js';
 export * from './flash-sales.js';
 export * from './sale-deadlines.js';
 export * from './coupons.js';
+export * from './coupon-use.js';
 export * from './lucky-bags.js';
 export * from './room-view.js';

@@ -4,6 +4,7 @@ import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
 import { releaseReservations } from '../inventory/stock.js';
+import { giveBackCoupon } from '../live/coupon-use.js';
 import { requestRefund } from '../payments/payments.js';
 import { scheduleSettlement } from '../ledger/order-money.js';
 import type { ActorKind } from './order-states.js';
@@ -50,6 +51,7 @@ export async function cancelOrder(ctx: CoreContext, actor: Actor, orderId: strin
     const from = order.status === 'paid' ? 'paid' : 'unpaid';
     await requireTransition(tx, ref, from, 'cancelled', { kind, id: actor.userId }, why, now, { cancel_reason: why });
     await releaseReservations(tx, order.id, now);
+    if (from === 'unpaid') await giveBackCoupon(tx, order.id);
     if (from === 'paid') {
       const payment = await tx.selectFrom('payments').select('id').where('checkout_id', '=', order.checkout_id).where('status', '=', 'succeeded').executeTakeFirstOrThrow();
       await requestRefund(tx, { paymentId: payment.id, orderId: order.id, amountFen: order.total_fen, reason: `cancelled: ${why}`, requestKey: `cancel:${order.id}` }, now);

@@ -15,7 +15,10 @@ export interface OrderLineView {
   specValues: string[];
   unitPriceFen: number;
   quantity: number;
+  /** What the buyer pays for the line (after its share of a coupon). */
   lineTotalFen: number;
+  /** The line's share of a live coupon's discount. */
+  discountFen: number;
   attribution: { source: string; contentId: string | null; creatorId: string | null };
   /** The batch(es) the line's units shipped from (溯源); empty before shipping or without batches. */
   origin: LineOrigin[];
@@ -31,7 +34,9 @@ export interface OrderSummary {
   shopName: string;
   buyerName: string;
   status: string;
+  /** The goods after any coupon discount (before it: itemsFen + discountFen). */
   itemsFen: number;
+  discountFen: number;
   shippingFeeFen: number;
   totalFen: number;
   createdAt: number;
@@ -78,7 +83,7 @@ function baseQuery(db: Db) {
     .selectFrom('orders')
     .innerJoin('shops', 'shops.id', 'orders.shop_id')
     .innerJoin('users', 'users.id', 'orders.buyer_id')
-    .select(['orders.id', 'orders.shop_id', 'shops.name as shop_name', 'users.display_name as buyer_name', 'orders.status', 'orders.items_fen', 'orders.shipping_fee_fen', 'orders.total_fen', 'orders.created_at', 'orders.pay_deadline']);
+    .select(['orders.id', 'orders.shop_id', 'shops.name as shop_name', 'users.display_name as buyer_name', 'orders.status', 'orders.items_fen', 'orders.discount_fen', 'orders.shipping_fee_fen', 'orders.total_fen', 'orders.created_at', 'orders.pay_deadline']);
 }
 
 async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>, buyerNow?: number): Promise<OrderSummary[]> {
@@ -94,6 +99,7 @@ async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof base
     buyerName: r.buyer_name,
     status: r.status,
     itemsFen: r.items_fen,
+    discountFen: Number(r.discount_fen),
     shippingFeeFen: r.shipping_fee_fen,
     totalFen: r.total_fen,
     createdAt: r.created_at,
@@ -102,7 +108,7 @@ async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof base
   }));
 }
 
-function lineView(l: { id: string; product_id: string; sku_id: string; title: string; spec_values: string; unit_price_fen: number; quantity: number; line_total_fen: number; attr_source: string; attr_content_id: string | null; attr_creator_id: string | null }, image: string | null): Omit<OrderLineView, 'origin' | 'afterSales' | 'afterSalesEligible'> {
+function lineView(l: { id: string; product_id: string; sku_id: string; title: string; spec_values: string; unit_price_fen: number; quantity: number; line_total_fen: number; discount_fen: number; attr_source: string; attr_content_id: string | null; attr_creator_id: string | null }, image: string | null): Omit<OrderLineView, 'origin' | 'afterSales' | 'afterSalesEligible'> {
   return {
     id: l.id,
     productId: l.product_id,
@@ -113,6 +119,7 @@ function lineView(l: { id: string; product_id: string; sku_id: string; title: st
     unitPriceFen: l.unit_price_fen,
     quantity: l.quantity,
     lineTotalFen: l.line_total_fen,
+    discountFen: Number(l.discount_fen),
     attribution: { source: l.attr_source, contentId: l.attr_content_id, creatorId: l.attr_creator_id },
   };
 }

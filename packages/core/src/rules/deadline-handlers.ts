@@ -5,6 +5,7 @@
  */
 import type { Tx } from '../context.js';
 import { releaseReservations } from '../inventory/stock.js';
+import { giveBackCoupon } from '../live/coupon-use.js';
 import { scheduleSettlement } from '../ledger/order-money.js';
 import { transitionOrder } from '../orders/transition.js';
 import type { TimerRegistry } from '../timers/scheduler.js';
@@ -40,6 +41,7 @@ export function registerOrderDeadlines(registry: TimerRegistry): TimerRegistry {
     if (o?.status !== 'unpaid') return;
     if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'unpaid', 'cancelled', SYSTEM, 'not paid in time', now, { cancel_reason: 'not paid in time' })) {
       await releaseReservations(tx, o.id, now);
+      await giveBackCoupon(tx, o.id);
     }
   });
   registry.register(DEADLINE.shipBy, async (tx, timer, now) => {

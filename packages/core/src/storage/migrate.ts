@@ -13,6 +13,7 @@ import * as affiliate from './migrations/0011_affiliate.js';
 import * as live from './migrations/0012_live.js';
 import * as affiliateSamples from './migrations/0013_affiliate_samples.js';
 import * as trafficPool from './migrations/0014_traffic_pool.js';
+import * as liveCouponUse from './migrations/0015_live_coupon_use.js';
 
 /** The one migration set, for both dialects, in order. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012_live': live,
   '0013_affiliate_samples': affiliateSamples,
   '0014_traffic_pool': trafficPool,
+  '0015_live_coupon_use': liveCouponUse,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

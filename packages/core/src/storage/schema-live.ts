@@ -3,6 +3,8 @@
  * shopping bag, flash sales with their reservations and per-buyer counts, live coupons and lucky
  * bags with their entrants.
  */
+import type { Generated } from 'kysely';
+
 export interface LiveRoomsTable {
   id: string;
   title: string;
@@ -82,6 +84,9 @@ export interface LiveCouponClaimsTable {
   coupon_id: string;
   user_id: string;
   claimed_at: number;
+  /** The order the coupon was spent on; null while unused (or after that order was cancelled unpaid). */
+  used_order_id: Generated<string | null>;
+  used_at: Generated<number | null>;
 }
 
 export interface LiveLuckyBagsTable {
@@ -116,4 +121,15 @@ export interface LiveTables {
   live_coupon_claims: LiveCouponClaimsTable;
   live_lucky_bags: LiveLuckyBagsTable;
   live_lucky_entrants: LiveLuckyEntrantsTable;
+}
+
+declare module './schema.js' {
+  interface OrdersTable {
+    /** Coupon discount taken off the items (already out of items_fen and total_fen). */
+    discount_fen: Generated<number>;
+  }
+  interface OrderLinesTable {
+    /** This line's share of the order's discount (already out of line_total_fen). */
+    discount_fen: Generated<number>;
+  }
 }

@@ -1,6 +1,6 @@
 import {
   addToBag, claimCoupon, createCoupon, createFlashSale, createLuckyBag, createRoom, endLiveRoom, issueStreamKey, listRooms, luckyBagAudit,
-  onPublish, onUnpublish, openRoom, pinProduct, placeSaleOrder, removeFromBag, roomDashboard, roomView,
+  onPublish, onUnpublish, openRoom, pinProduct, placeSaleOrder, removeFromBag, roomDashboard, roomView, usableCoupons,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors } from '../http/schemas.js';
@@ -80,6 +80,10 @@ export function liveRoutes(app: App, deps: RouteDeps): void {
 
   r.post('/api/v1/live/rooms/:roomId/coupons', { schema: { tags, summary: 'Release live coupons in the room (host only, room live)', params: RoomParams, body: CouponBody, response: errors(400, 401, 403, 404, 409) } }, async (req, reply) =>
     reply.status(201).send(await createCoupon(ctx, actorOf(req), req.params.roomId, req.body)));
+
+  r.get('/api/v1/me/live-coupons', { schema: { tags, summary: 'My claimed live coupons that can still be spent at checkout, with the products each applies to', response: errors(401) } }, async (req) => ({
+    items: await usableCoupons(ctx.db, actorOf(req).userId, ctx.clock.now()),
+  }));
 
   r.post('/api/v1/live/coupons/:couponId/claim', { schema: { tags, summary: 'Claim a live coupon (one per person)', params: CouponParams, response: errors(400, 401, 404, 409) } }, async (req) => claimCoupon(ctx, actorOf(req), req.params.couponId));
 

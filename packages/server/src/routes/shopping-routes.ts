@@ -21,16 +21,16 @@ export function shoppingRoutes(app: App, deps: RouteDeps): void {
     schema: {
       tags: ['checkout'],
       summary: 'Place orders (one per shop) for the given items, or for the whole cart when items is absent',
-      description: 'Prices, totals and shipping are computed on the server. Send an Idempotency-Key header so a retried request never creates two orders.',
+      description: 'Prices, totals and shipping are computed on the server. Send an Idempotency-Key header so a retried request never creates two orders. With couponId, a claimed live coupon comes off the items of its room’s bag (404 COUPON_NOT_CLAIMED, 409 COUPON_USED, COUPON_EXPIRED, COUPON_MIN_SPEND_NOT_MET).',
       headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' })) }),
-      body: Type.Object({ items: Type.Optional(Type.Array(Line, { minItems: 1, maxItems: 50 })), addressId: Type.Optional(Id('address')), note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+      body: Type.Object({ items: Type.Optional(Type.Array(Line, { minItems: 1, maxItems: 50 })), addressId: Type.Optional(Id('address')), note: Type.Optional(Type.String({ maxLength: 200 })), couponId: Type.Optional(Id('liveCoupon')) }, { additionalProperties: false }),
       response: errors(400, 401, 404, 409, 422),
     },
     config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const key = req.headers['idempotency-key'];
     const items = req.body.items?.map((i) => ({ skuId: i.skuId, quantity: i.quantity, attribution: i.attribution ?? { source: 'shelf' as const } }));
-    const result = await checkout(ctx, actorOf(req), { items, addressId: req.body.addressId, note: req.body.note }, typeof key === 'string' ? key : undefined);
+    const result = await checkout(ctx, actorOf(req), { items, addressId: req.body.addressId, note: req.body.note, couponId: req.body.couponId }, typeof key === 'string' ? key : undefined);
     return reply.status(result.statusCode).send(result.body);
   });
 

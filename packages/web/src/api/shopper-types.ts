@@ -163,7 +163,9 @@ export interface OrderSummary {
   shopId: string;
   shopName: string;
   status: OrderStatus;
+  /** The goods after any coupon (before it: itemsFen + discountFen). */
   itemsFen: number;
+  discountFen: number;
   shippingFeeFen: number;
   totalFen: number;
   createdAt: number;

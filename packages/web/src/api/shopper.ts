@@ -108,9 +108,24 @@ export function cashierUrl(paymentId: string): string {
 }
 
 /** 提交订单: one order per shop; the Idempotency-Key makes a retried submit place them once. */
-export function placeOrder(items: LineInput[], addressId: string, note: string, idempotencyKey: string): Promise<CheckoutResult> {
+export function placeOrder(items: LineInput[], addressId: string, note: string, idempotencyKey: string, couponId: string | null = null): Promise<CheckoutResult> {
   return api<CheckoutResult>('POST', '/checkout', {
-    body: note ? { items, addressId, note } : { items, addressId },
+    body: { items, addressId, ...(note ? { note } : {}), ...(couponId ? { couponId } : {}) },
     headers: { 'Idempotency-Key': idempotencyKey },
   });
+}
+
+/** Live coupons I claimed and can still spend (GET /me/live-coupons). */
+export function myLiveCoupons(): Promise<{ items: LiveCoupon[] }> {
+  return api('GET', '/me/live-coupons');
+}
+
+export interface LiveCoupon {
+  couponId: string;
+  roomId: string;
+  roomTitle: string;
+  amountFen: number;
+  minSpendFen: number;
+  productIds: string[];
+  validUntil: number | null;
 }

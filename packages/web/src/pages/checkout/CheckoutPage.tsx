@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { getCart, getShop, listAddresses, placeOrder } from '../../api/shopper';
+import { getCart, getShop, listAddresses, myLiveCoupons, placeOrder, type LiveCoupon } from '../../api/shopper';
 import type { Address, ShopInfo } from '../../api/shopper-types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -14,6 +14,7 @@ import { newUuid } from '../../lib/ids';
 import { formatFen } from '../../lib/money';
 import { groupByShop, shippingFor } from '../cart/group';
 import { AddressForm, AddressText } from './AddressForm';
+import { applicableCoupons } from './coupon-choice';
 import { clearBuyNow, loadBuyNow, type IntentLine } from './intent';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
@@ -38,6 +39,9 @@ function CheckoutBody() {
   const [choosing, setChoosing] = useState(false);
   const [shops, setShops] = useState<Record<string, ShopInfo>>({});
   const [note, setNote] = useState('');
+  const [coupons, setCoupons] = useState<LiveCoupon[]>([]);
+  /** The coupon the buyer picked; undefined: the best one; null: none. */
+  const [picked, setPicked] = useState<string | null | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const key = useRef(newUuid());
@@ -57,6 +61,7 @@ function CheckoutBody() {
         setError,
       );
     }
+    myLiveCoupons().then((res) => setCoupons(res.items), () => setCoupons([])); // no coupons is not an error worth a banner
     listAddresses().then((res) => {
       setAddresses(res.items);
       setAddressId((res.items.find((a) => a.isDefault) ?? res.items[0])?.id ?? null);
@@ -71,8 +76,14 @@ function CheckoutBody() {
   }, [shopIds]);
 
   const groups = groupByShop(lines ?? []);
-  const totals = groups.map((g) => ({ ...g, shippingFen: shippingFor(g.itemsFen, shops[g.shopId]) }));
-  const totalFen = totals.reduce((sum, g) => sum + g.itemsFen + g.shippingFen, 0);
+  const offers = applicableCoupons(lines ?? [], coupons);
+  const chosen = picked === null ? null : (offers.find((o) => o.couponId === picked) ?? offers[0] ?? null);
+  const totals = groups.map((g) => ({ ...g, shippingFen: shippingFor(g.itemsFen, shops[g.shopId]), discountFen: chosen?.shopId === g.shopId ? chosen.discountFen : 0 }));
+  const totalFen = totals.reduce((sum, g) => sum + g.itemsFen + g.shippingFen - g.discountFen, 0);
+  const couponLabel = (id: string) => {
+    const c = coupons.find((x) => x.couponId === id);
+    return c ? t('checkout.liveCoupon', { amount: formatFen(c.amountFen), min: formatFen(c.minSpendFen), room: c.roomTitle }) : id;
+  };
   const address = addresses?.find((a) => a.id === addressId) ?? null;
 
   async function submit() {
@@ -86,6 +97,7 @@ function CheckoutBody() {
         addressId,
         note.trim(),
         key.current,
+        chosen?.couponId ?? null,
       );
       clearBuyNow();
       window.location.assign(result.payment.cashierUrl);
@@ -97,7 +109,7 @@ function CheckoutBody() {
   }
 
   const payBar = (
-    <div className="paybar paybar-bottom" data-testid="checkout-bar">
+    <div className="paybar paybar-bottom" data-testid="checkout-bar" data-total-fen={totalFen}>
       <span className="paybar-total">
         {t('checkout.total')}
         <Price fen={totalFen} size="large" />
@@ -173,11 +185,28 @@ function CheckoutBody() {
           </div>
           <div className="kv">
             <span>{t('checkout.coupon')}</span>
-            <span className="muted">{t('checkout.noCoupon')}</span>
+            {offers.some((o) => o.shopId === g.shopId) ? (
+              <span className="coupon-pick">
+                {g.discountFen > 0 && <strong className="coupon-off" data-testid="coupon-off">-{formatFen(g.discountFen)}</strong>}
+                <select
+                  aria-label={t('checkout.coupon')}
+                  value={chosen?.shopId === g.shopId ? chosen.couponId : ''}
+                  onChange={(e) => setPicked(e.target.value === '' ? null : e.target.value)}
+                  data-testid="coupon-select"
+                >
+                  <option value="">{t('checkout.noCouponUsed')}</option>
+                  {offers.filter((o) => o.shopId === g.shopId).map((o) => (
+                    <option key={o.couponId} value={o.couponId}>{couponLabel(o.couponId)}</option>
+                  ))}
+                </select>
+              </span>
+            ) : (
+              <span className="muted">{t('checkout.noCoupon')}</span>
+            )}
           </div>
           <div className="kv kv-strong">
             <span>{t('checkout.subtotal')}</span>
-            <Price fen={g.itemsFen + g.shippingFen} />
+            <Price fen={g.itemsFen + g.shippingFen - g.discountFen} />
           </div>
         </section>
       ))}

@@ -124,8 +124,14 @@ function Detail() {
         ))}
         <div className="kv">
           <span className="muted">{t('order.items')}</span>
-          <span>{formatFen(order.itemsFen)}</span>
+          <span>{formatFen(order.itemsFen + order.discountFen)}</span>
         </div>
+        {order.discountFen > 0 && (
+          <div className="kv" data-testid="order-discount">
+            <span className="muted">{t('checkout.couponOff')}</span>
+            <span className="coupon-off">-{formatFen(order.discountFen)}</span>
+          </div>
+        )}
         <div className="kv">
           <span className="muted">{t('order.shipping')}</span>
           <span>{order.shippingFeeFen === 0 ? t('checkout.free') : formatFen(order.shippingFeeFen)}</span>
