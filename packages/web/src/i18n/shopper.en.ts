@@ -36,6 +36,8 @@ const strings: typeof zhCN = {
     login: 'Log in',
     end: 'No more videos for now',
     follow: 'Follow {{name}}',
+    liveNow: '{{name}} is live now: open the room',
+    liveTag: 'LIVE',
     followed: 'Following',
     like: 'Like',
     unlike: 'Unlike',

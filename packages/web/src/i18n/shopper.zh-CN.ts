@@ -34,6 +34,8 @@ const strings = {
     login: '去登录',
     end: '暂时没有更多视频了',
     follow: '关注 {{name}}',
+    liveNow: '{{name}} 正在直播，进入直播间',
+    liveTag: '直播',
     followed: '已关注',
     like: '点赞',
     unlike: '取消点赞',

@@ -7,6 +7,8 @@ import { formatCount } from '../../lib/format';
 interface Props {
   video: VideoCard;
   isSelf: boolean;
+  /** The room the creator is live in now: the avatar wears the live ring and opens the room. */
+  liveRoomId?: string | undefined;
   onFollow(): void;
   onLike(): void;
   onComments(): void;
@@ -14,17 +16,24 @@ interface Props {
 }
 
 /** The right-edge column, bottom-up: avatar with "+", like, comment, share, the shop for 店播. */
-export function ActionRail({ video, isSelf, onFollow, onLike, onComments, onShare }: Props) {
+export function ActionRail({ video, isSelf, liveRoomId, onFollow, onLike, onComments, onShare }: Props) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatCount(value, i18n.language);
   const initial = Array.from(video.creator.displayName)[0] ?? '@';
   return (
     <div className="rail">
       <div className="rail-avatar-wrap">
-        <Link to={`/app/u/${encodeURIComponent(video.creator.id)}`} className="rail-avatar" aria-label={video.creator.displayName}>
-          {initial}
-        </Link>
-        {!video.creator.followed && !isSelf && (
+        {liveRoomId ? (
+          <Link to={`/app/live/${encodeURIComponent(liveRoomId)}`} className="rail-avatar rail-avatar-live" aria-label={t('feed.liveNow', { name: video.creator.displayName })} data-testid="rail-live" data-room-id={liveRoomId}>
+            {initial}
+            <span className="rail-live-tag" aria-hidden="true">{t('feed.liveTag')}</span>
+          </Link>
+        ) : (
+          <Link to={`/app/u/${encodeURIComponent(video.creator.id)}`} className="rail-avatar" aria-label={video.creator.displayName}>
+            {initial}
+          </Link>
+        )}
+        {!video.creator.followed && !isSelf && !liveRoomId && (
           <button type="button" className="follow-badge" aria-label={t('feed.follow', { name: video.creator.displayName })} data-testid="follow" onClick={onFollow}>
             +
           </button>

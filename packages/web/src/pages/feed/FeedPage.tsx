@@ -11,6 +11,7 @@ import { SearchIcon } from '../../components/Icons';
 import { useToast } from '../../components/useToast';
 import { loginUrl } from '../../lib/next';
 import { LiveEntry } from '../live/LiveEntry';
+import { liveRoomOf, useLiveRooms } from '../live/useLiveRooms';
 import { ActionRail } from './ActionRail';
 import { CommentSheet } from './CommentSheet';
 import { FeedEmpty } from './FeedEmpty';
@@ -36,6 +37,7 @@ export function FeedPage() {
   const feed = useFeed(tab, auth.status !== 'loading' && !needsLogin, tab === 'recommend' ? sharedId : null);
   const [index, setIndex] = useState(0);
   const [muted, setMuted] = useState(true);
+  const liveRooms = useLiveRooms();
   const [sheet, setSheet] = useState<null | { kind: 'comments' } | { kind: 'product'; productId: string } | { kind: 'why' }>(null);
   const toast = useToast();
   const endShown = useRef(false);
@@ -145,7 +147,7 @@ export function FeedPage() {
     <div className="phone-stage feed-stage">
       <div className="phone feed-phone" data-testid="feed">
         <header className="feed-top">
-          <LiveEntry className="feed-top-side" />
+          <LiveEntry className="feed-top-side" rooms={liveRooms} />
           <nav className="feed-tabs" role="tablist">
             {(['following', 'recommend'] as const).map((name) => (
               <button key={name} type="button" role="tab" aria-selected={tab === name} className={`feed-tab${tab === name ? ' feed-tab-active' : ''}`} onClick={() => setTab(name)}>
@@ -165,6 +167,7 @@ export function FeedPage() {
                   <ActionRail
                     video={video}
                     isSelf={video.creator.id === userId}
+                    liveRoomId={liveRoomOf(liveRooms, video.creator.id, video.shop?.id ?? null)?.id}
                     onFollow={() => void follow(video)}
                     onLike={() => void like(video)}
                     onComments={() => setSheet({ kind: 'comments' })}

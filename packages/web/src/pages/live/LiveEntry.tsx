@@ -1,29 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { liveApi, type RoomCard } from '../../api/live';
+import type { RoomCard } from '../../api/live';
 import { Sheet } from '../../components/Sheet';
 import { formatCount } from '../../lib/format';
 import './live.css';
 
-const REFRESH_MS = 60_000;
-
 /** The feed's top-left "直播中" entry: shown while rooms are on air, it opens the list of them. */
-export function LiveEntry({ className }: { className: string }) {
+export function LiveEntry({ className, rooms }: { className: string; rooms: RoomCard[] }) {
   const { t, i18n } = useTranslation();
-  const [rooms, setRooms] = useState<RoomCard[]>([]);
   const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    const load = () => liveApi.rooms({ status: 'live' }).then((items) => live && setRooms(items), () => {}); // no rooms shown when the list fails
-    void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
 
   if (rooms.length === 0) return <span className={className} />;
   return (
