@@ -57,6 +57,16 @@ export class RoomStatsTracker {
     for (const b of buyers) this.buyerIds.add(b);
   }
 
+  /**
+   * The room's sales as the database counts them (every order credited to the room, from any
+   * process): the chart's next samples follow them. Flash-sale reservations in this process are
+   * added at once by ordered(); this catches up everything else each time the figures are read.
+   */
+  syncSales(orders: number, gmvFen: number): void {
+    this.orders = orders;
+    this.gmvFen = gmvFen;
+  }
+
   sample(at: number): void {
     this.series.push({ at, online: this.online, gmvFen: this.gmvFen, orders: this.orders });
     if (this.series.length > MAX_POINTS) this.series = this.series.filter((_, i) => i % 2 === 0);

@@ -107,30 +107,40 @@ export interface RoomStats {
 }
 
 /** Orders and GMV from the database: every flash-sale order of the room that was not released, per product. */
+/**
+ * What the room sold: every order line credited to the room (a flash-sale order, or a purchase
+ * from its bag or pinned card) for a product of its bag, in orders not cancelled. Goods only, after
+ * any coupon: shipping is not the room's GMV.
+ */
 async function salesFigures(ctx: CoreContext, roomId: string): Promise<{ orders: number; gmvFen: number; buyers: number; perProduct: RoomStats['perProduct'] }> {
-  const rows = await ctx.db
-    .selectFrom('live_sale_orders as o')
-    .innerJoin('live_flash_sales as s', 's.id', 'o.sale_id')
-    .innerJoin('products as p', 'p.id', 's.product_id')
-    .select((eb) => ['s.product_id', 'p.title', eb.fn.countAll<number>().as('orders'), eb.fn.sum<number>('o.quantity').as('qty'), eb.fn.sum<number>(eb('o.quantity', '*', eb.ref('s.price_fen'))).as('gmv'), eb.fn.count<number>('o.buyer_id').distinct().as('buyers')])
-    .where('s.room_id', '=', roomId)
-    .where('o.status', '!=', 'released')
-    .groupBy(['s.product_id', 'p.title'])
-    .execute();
+  const credited = ctx.db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', 'o.id', 'l.order_id')
+    .innerJoin('live_bag_items as b', (j) => j.onRef('b.product_id', '=', 'l.product_id').on('b.room_id', '=', roomId))
+    .where('l.attr_source', '=', 'live')
+    .where('l.attr_content_id', '=', roomId)
+    .where('o.status', '!=', 'cancelled');
+  const [rows, totals] = await Promise.all([
+    credited
+      .innerJoin('products as p', 'p.id', 'l.product_id')
+      .select((eb) => ['l.product_id', 'p.title', eb.fn.sum<number>('l.quantity').as('qty'), eb.fn.sum<number>('l.line_total_fen').as('gmv')])
+      .groupBy(['l.product_id', 'p.title'])
+      .execute(),
+    credited.select((eb) => [eb.fn.count<number>('o.id').distinct().as('orders'), eb.fn.count<number>('o.buyer_id').distinct().as('buyers')]).executeTakeFirstOrThrow(),
+  ]);
+  // Remaining: a running flash sale's units, else the product's stock.
   const sales = await roomSales(ctx, ctx.db, roomId);
   const remainingOf = new Map<string, number>();
   for (const s of sales) if (s.status !== 'ended') remainingOf.set(s.productId, (remainingOf.get(s.productId) ?? 0) + s.remaining);
-  const buyers = await ctx.db
-    .selectFrom('live_sale_orders as o')
-    .innerJoin('live_flash_sales as s', 's.id', 'o.sale_id')
-    .select((eb) => eb.fn.count<number>('o.buyer_id').distinct().as('n'))
-    .where('s.room_id', '=', roomId)
-    .where('o.status', '!=', 'released')
-    .executeTakeFirstOrThrow();
+  const plain = rows.map((r) => r.product_id).filter((id) => !remainingOf.has(id));
+  if (plain.length) {
+    const stock = await ctx.db.selectFrom('skus').select((eb) => ['product_id', eb.fn.sum<number>('stock').as('stock')]).where('product_id', 'in', plain).groupBy('product_id').execute();
+    for (const s of stock) remainingOf.set(s.product_id, Number(s.stock ?? 0));
+  }
   return {
-    orders: rows.reduce((s, r) => s + Number(r.orders), 0),
+    orders: Number(totals.orders),
     gmvFen: rows.reduce((s, r) => s + Number(r.gmv ?? 0), 0),
-    buyers: Number(buyers.n),
+    buyers: Number(totals.buyers),
     perProduct: rows.map((r) => ({ productId: r.product_id, title: r.title, soldQty: Number(r.qty ?? 0), gmvFen: Number(r.gmv ?? 0), remaining: remainingOf.get(r.product_id) ?? 0 })),
   };
 }
@@ -139,6 +149,7 @@ async function liveFigures(ctx: CoreContext, room: RoomRow): Promise<RoomStats> 
   const tracker = liveRuntime(ctx).stats(room.id);
   const c = tracker.counters();
   const sold = await salesFigures(ctx, room.id);
+  tracker.syncSales(sold.orders, sold.gmvFen);
   return {
     online: c.online,
     cumulativeViewers: c.cumulativeViewers,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadActor } from '../accounts/accounts.js';
+import { checkout } from '../checkout/checkout.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
 import { runDueTimers } from '../timers/scheduler.js';
 import { addToBag, pinProduct, removeFromBag } from './bag.js';
@@ -124,6 +125,27 @@ test('coupons are claimed once per person and never beyond their quantity; strea
     assert.equal(await onPublish(core.ctx, { name, key: 'wrong-key-123' }), false);
     const view = await roomView(core.ctx, fx.roomId);
     assert.match(view.playback.hlsUrl ?? '', new RegExp(`${fx.roomId}\\.m3u8$`));
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('the dashboard counts every order credited to the room: flash sales and purchases from its bag, not claims for products outside it', async () => {
+  const core = await openTestCore();
+  try {
+    const fx = await liveShopRoom(core, 'dash', { quantity: 5, perPersonLimit: 2 });
+    const [a, b, c] = await buyers(core, 'dash-b', 3);
+    await placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 });
+    const fromRoom = { source: 'live' as const, contentId: fx.roomId };
+    // b buys the bag's product at its usual price (the 10斤 SKU, ¥49.90) from the pinned card.
+    await checkout(core.ctx, b!, { items: [{ skuId: fx.shop.skuIds[1]!, quantity: 2, attribution: fromRoom }] });
+    // c says it came from the room, for a product that was never in its bag: not the room's sale.
+    const other = await makeShop(core, 'dash-other');
+    await checkout(core.ctx, c!, { items: [{ skuId: other.skuIds[0]!, quantity: 1, attribution: fromRoom }] });
+    const live = await roomDashboard(core.ctx, fx.host, fx.roomId);
+    assert.equal(live.orders, 2);
+    assert.equal(live.gmvFen, 990 + 2 * 4990, 'goods only, shipping is not GMV');
+    assert.deepEqual(live.perProduct.map((p) => [p.productId, p.soldQty]), [[fx.shop.productId, 3]]);
   } finally {
     await core.dispose();
   }
