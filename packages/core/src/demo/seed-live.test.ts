@@ -22,6 +22,7 @@ test('demo live room: demo-creator is live with the showcase in the bag, a pinne
     assert.equal(room.sales.length, 1);
     assert.equal(room.sales[0]!.status, 'open');
     assert.equal(room.sales[0]!.priceFen, Math.floor(2990 * 0.7));
+    assert.deepEqual(room.coupons.map((c) => [c.amountFen, c.minSpendFen, c.remaining]), [[500, 3900, 500]], 'coupons to claim and spend at checkout');
     assert.equal(await seedDemoLive(core.ctx, new Map()), null, 'no demo creator, no room');
   } finally {
     await core.dispose();

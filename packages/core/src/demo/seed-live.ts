@@ -1,11 +1,13 @@
 /**
  * The demo's live room: demo-creator is live with the showcase in the bag, the first product
  * pinned and a flash sale on its first SKU (70 % of the price, 50 units, 2 per person, open for
- * the next 24 hours). Without an ingest server the room plays demo-creator's newest video on loop.
+ * the next 24 hours), and live coupons of ¥5 off ¥39 to claim and spend at checkout. Without an
+ * ingest server the room plays demo-creator's newest video on loop.
  * Runs on the store's own clock (the room is live now), after the rest of the demo data.
  */
 import type { Actor, CoreContext } from '../context.js';
 import { addToBag, pinProduct } from '../live/bag.js';
+import { createCoupon } from '../live/coupons.js';
 import { createFlashSale } from '../live/flash-sales.js';
 import { createRoom, openRoom } from '../live/rooms.js';
 import { MAX_SALE_WINDOW_MS } from '../live/live-rules.js';
@@ -25,5 +27,6 @@ export async function seedDemoLive(ctx: CoreContext, people: Map<string, Actor>)
     const now = ctx.clock.now();
     await createFlashSale(ctx, creator, roomId, { skuId: sku.id, priceFen: Math.max(1, Math.floor(Number(sku.price_fen) * 0.7)), quantity: Math.min(50, Number(sku.stock)), perPersonLimit: 2, startsAt: now, endsAt: now + MAX_SALE_WINDOW_MS - 60_000 });
   }
+  await createCoupon(ctx, creator, roomId, { amountFen: 500, minSpendFen: 3900, quantity: 500 });
   return roomId;
 }
