@@ -4,8 +4,10 @@
  * with their send time recorded, pins a product half-way, and measures when every viewer
  * receives each comment and the pin. Prints one JSON line with the figures.
  *
- * Cheap on purpose: a viewer only reads the frame's type and sequence number from the first
- * bytes; one probe viewer parses each comments frame to learn which comments it carried.
+ * Cheap on purpose: a viewer only reads the frame's type and the numbers of the comments it
+ * carries (`upTo`, `count`) from the first bytes; one probe viewer parses its comments frames to
+ * learn which comment each number is. Viewers are flushed in groups at different moments, so
+ * frames differ between viewers: every (comment, viewer) pair is matched by the comment's number.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,26 +30,52 @@ export interface ViewersResult {
   connect_s: number;
   comments_sent: number;
   deliveries: number;
-  /** Deliveries received / (comments sent in the window × viewers). */
+  /** Deliveries received / (comments sent in the window × viewers): sampled-out comments count as not delivered. */
   delivered_ratio: number;
+  /** Comments of the window that no frame carried (sampled out, refused, or not framed before the wait ended): no viewer saw them. */
+  comments_not_carried: number;
+  /** Comments the server reports it sampled out, summed over the frames of the window: never delivered. */
+  sampled_out: number;
+  /** (carried comment, viewer) pairs that never arrived: frames a viewer missed or that came after the wait. */
+  deliveries_missed: number;
+  /** Over every (carried comment, viewer) pair; a pair that never arrived counts as slower than all. */
   p50_ms: number;
   p99_ms: number;
+  /** The p99 over the pairs that arrived only (the figure before missed pairs were counted). */
+  p99_delivered_ms: number;
+  /** The p99 of the arrivals from the server's accepting the comment (its `at`): batching and fan-out, without the way in. */
+  p99_from_accept_ms: number;
   pin_p99_ms: number;
   pin_received: number;
   errors: number;
 }
 
-const PREFIX = Buffer.from('{"t":"comments","seq":');
+const PREFIX = Buffer.from('{"t":"comments","upTo":');
+const COUNT = Buffer.from(',"count":');
+
+/** The decimal number at data[at…], and where it ends. */
+function readNumber(data: Buffer, at: number): [number, number] {
+  let n = 0;
+  for (; data[at]! >= 0x30 && data[at]! <= 0x39; at++) n = n * 10 + (data[at]! - 0x30);
+  return [n, at];
+}
 const CONNECT_CONCURRENCY = 200;
 
 async function main(): Promise<void> {
   const cfg = JSON.parse(process.env.LIVE_FANOUT_CONFIG ?? '{}') as ViewersConfig;
   const wsUrl = `${cfg.origin.replace(/^http/, 'ws')}/api/v1/live/rooms/${cfg.roomId}/ws`;
-  const recv = new Map<number, number[]>();
-  const carried = new Map<number, number[]>();
+  // Every comments frame received while measuring: the numbers it carried and when it arrived.
+  const frameUpTo: number[] = [];
+  const frameCount: number[] = [];
+  const frameAt: number[] = [];
+  /** Comment number in the room → the bench's comment id, from the probe's frames. */
+  const commentIdByNumber = new Map<number, number>();
+  /** Comment number → when the server accepted it (its clock, ms since the epoch). */
+  const acceptedAtByNumber = new Map<number, number>();
   const sentAt: number[] = [];
   const pinAt: number[] = [];
   let errors = 0;
+  let sampledOut = 0;
   let measuring = false;
   const sockets: WebSocket[] = [];
 
@@ -65,15 +93,22 @@ async function main(): Promise<void> {
           return;
         }
         if (data[6] === 0x63 /* c: comments */ && data.compare(PREFIX, 0, PREFIX.length, 0, PREFIX.length) === 0) {
-          let seq = 0;
-          for (let k = PREFIX.length; data[k]! >= 0x30 && data[k]! <= 0x39; k++) seq = seq * 10 + (data[k]! - 0x30);
           if (!measuring) return;
-          let list = recv.get(seq);
-          if (!list) recv.set(seq, (list = []));
-          list.push(now);
+          const [upTo, end] = readNumber(data, PREFIX.length);
+          if (data.compare(COUNT, 0, COUNT.length, end, end + COUNT.length) !== 0) return;
+          const [count] = readNumber(data, end + COUNT.length);
+          frameUpTo.push(upTo);
+          frameCount.push(count);
+          frameAt.push(now);
           if (probe) {
-            const frame = JSON.parse(data.toString()) as { items: Array<{ text: string }> };
-            carried.set(seq, frame.items.map((c) => Number(c.text.slice(6))).filter((n) => Number.isInteger(n)));
+            const frame = JSON.parse(data.toString()) as { items: Array<{ text: string; at: number }>; sampledOut?: number };
+            sampledOut += frame.sampledOut ?? 0;
+            frame.items.forEach((c, k) => {
+              const id = Number(c.text.slice(6));
+              if (!c.text.startsWith('bench:') || !Number.isInteger(id)) return;
+              commentIdByNumber.set(upTo - count + 1 + k, id);
+              acceptedAtByNumber.set(upTo - count + 1 + k, c.at);
+            });
           }
         } else if (data[6] === 0x70 && data[7] === 0x69 /* pi: pin */) pinAt.push(now);
         else if (data[6] === 0x65 && data[7] === 0x72 /* er: error */) errors++;
@@ -133,22 +168,25 @@ async function main(): Promise<void> {
 
   // Latency of each (comment, viewer) delivery, in a 1 ms histogram.
   const hist = new Uint32Array(60_000);
+  const fromAccept = new Uint32Array(60_000);
   let deliveries = 0;
-  for (const [seq, times] of recv) {
-    const ids = carried.get(seq) ?? [];
-    for (const c of ids) {
-      if (c < firstMeasured || c >= lastMeasured) continue;
-      const sent = sentAt[c]!;
-      for (const t of times) {
-        hist[Math.min(hist.length - 1, Math.max(0, Math.round(t - sent)))]!++;
-        deliveries++;
-      }
+  const measured = (id: number | undefined): id is number => id !== undefined && id >= firstMeasured && id < lastMeasured;
+  const carriedIds = new Set([...commentIdByNumber.values()].filter(measured));
+  for (let f = 0; f < frameAt.length; f++) {
+    for (let n = frameUpTo[f]! - frameCount[f]! + 1; n <= frameUpTo[f]!; n++) {
+      const id = commentIdByNumber.get(n);
+      if (!measured(id)) continue;
+      hist[Math.min(hist.length - 1, Math.max(0, Math.round(frameAt[f]! - sentAt[id]!)))]!++;
+      fromAccept[Math.min(hist.length - 1, Math.max(0, Math.round(performance.timeOrigin + frameAt[f]! - acceptedAtByNumber.get(n)!)))]!++;
+      deliveries++;
     }
   }
-  const pct = (p: number): number => {
-    let need = Math.ceil(deliveries * p);
-    for (let ms = 0; ms < hist.length; ms++) {
-      need -= hist[ms]!;
+  // Every carried comment should reach every connected viewer: the pairs that did not are missed.
+  const deliveriesMissed = Math.max(0, carriedIds.size * connected - deliveries);
+  const pct = (p: number, pairs: number, h = hist): number => {
+    let need = Math.ceil(pairs * p);
+    for (let ms = 0; ms < h.length; ms++) {
+      need -= h[ms]!;
       if (need <= 0) return ms;
     }
     return hist.length;
@@ -160,8 +198,13 @@ async function main(): Promise<void> {
     comments_sent: lastMeasured - firstMeasured,
     deliveries,
     delivered_ratio: Math.round((deliveries / Math.max(1, (lastMeasured - firstMeasured) * connected)) * 1000) / 1000,
-    p50_ms: pct(0.5),
-    p99_ms: pct(0.99),
+    comments_not_carried: lastMeasured - firstMeasured - carriedIds.size,
+    sampled_out: sampledOut,
+    deliveries_missed: deliveriesMissed,
+    p50_ms: pct(0.5, deliveries + deliveriesMissed),
+    p99_ms: pct(0.99, deliveries + deliveriesMissed),
+    p99_delivered_ms: pct(0.99, deliveries),
+    p99_from_accept_ms: pct(0.99, deliveries, fromAccept),
     pin_p99_ms: pins.length ? Math.round(pins[Math.max(0, Math.ceil(pins.length * 0.99) - 1)]!) : -1,
     pin_received: pins.length,
     errors,

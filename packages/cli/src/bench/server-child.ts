@@ -1,5 +1,6 @@
 /** The real server as a child process (`zhongcao start`), so the load generator never shares its event loop. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { log, type BenchStore, type Scope } from './resources.js';
@@ -7,6 +8,7 @@ import { log, type BenchStore, type Scope } from './resources.js';
 export interface ServerChild {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ export async function startServerChild(scope: Scope, store: BenchStore, sandboxS
     });
   });
   log(`server child pid ${child.pid} listening at ${origin}`);
-  return { origin, stop };
+  return { origin, pid: child.pid!, stop };
 }
 
 function prefixLines(chunk: Buffer): string {
@@ -92,4 +94,18 @@ async function stopChild(child: ChildProcess): Promise<void> {
   }, STOP_GRACE_MS);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * Resident memory of a process in MB, read from /proc (null where there is none). Sampling it
+ * this way costs the server nothing; scraping its /metrics every second would not be free with
+ * thousands of sockets open (the default collectors list every handle and file descriptor).
+ */
+export function processRssMb(pid: number): number | null {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,17 +1,18 @@
 /**
  * The rooms' real-time channels in this server process. It listens to the live module's events
- * (pin, sales, coupons, lucky bags, room changes) and to the viewers' sockets, and sends:
- * comments batched five times a second (sampled when a room is busier than people can read),
- * likes and viewer counts once a second when they changed, sale updates at most five times a
- * second, the full state on join (a reconnecting client resumes from it).
+ * (pin, sales, coupons, lucky bags, room changes) and to the viewers' sockets, and sends each
+ * viewer a frame five times a second with the comments since its last (sampled when a room is
+ * busier than people can read), likes and viewer counts once a second when they changed, and the
+ * pin, sale, coupon, lucky-bag and room updates since its last; the full state on join (a
+ * reconnecting client resumes from it). The viewers are flushed in groups, in turn (room-channel.ts).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import { enterLuckyBags, liveRuntime, loadRoom, roomView, saleStatus, type Core, type FlashSaleView, type LiveEvent, type RoomView } from '@zhongcao/core';
 import { parseClientMessage, TokenBucket, type ClientMessage } from './protocol.js';
-import { RoomChannel, type Viewer } from './room-channel.js';
+import { FLUSH_GROUPS, FRAME_MS, RoomChannel, type Viewer } from './room-channel.js';
 
-export const FRAME_MS = 200;
+const TICK_MS = FRAME_MS / FLUSH_GROUPS;
 const STATE_TTL_MS = 2000;
 /** Per connection: messages of any kind. */
 const MESSAGES_PER_S = 10;
@@ -37,14 +38,17 @@ export class LiveHub {
   private readonly commentBuckets = new Map<string, TokenBucket>();
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unsubscribe: () => void;
-  private ticks = 0;
+  /** Flushes done and due are counted from here, so a late timer catches up rather than stretching every viewer's interval. */
+  private readonly startedAt = performance.now();
+  private flushes = 0;
+  private second = 0;
 
   constructor(
     private readonly core: Core,
     private readonly log: FastifyBaseLogger,
   ) {
     this.unsubscribe = liveRuntime(core.ctx).on((e) => this.onEvent(e));
-    this.timers.push(setInterval(() => this.frameTick(), FRAME_MS));
+    this.timers.push(setInterval(() => this.frameTick(), TICK_MS));
     for (const t of this.timers) t.unref();
   }
 
@@ -79,11 +83,11 @@ export class LiveHub {
       void this.handle(channel, v, parsed.message).then((code) => code && strike(code), (err: unknown) => this.log.warn({ err }, 'live message failed'));
     });
     socket.on('close', () => {
-      if (channel.viewers.delete(v)) channel.stats.viewerLeft();
+      if (channel.leave(v)) channel.stats.viewerLeft();
       if (channel.viewers.size === 0) this.channels.delete(roomId);
     });
     socket.on('error', () => socket.terminate());
-    channel.viewers.add(v);
+    channel.join(v);
     channel.stats.viewerJoined(viewer.viewerKey);
     try {
       const state = await this.stateFrame(roomId);
@@ -134,30 +138,37 @@ export class LiveHub {
     return null;
   }
 
+  /**
+   * Flushes the groups whose turn has come (one every TICK_MS; after a stall, each group at most
+   * once); the room-wide updates are queued for all groups first.
+   */
   private frameTick(): void {
-    const everySecond = ++this.ticks % Math.round(1000 / FRAME_MS) === 0;
+    const elapsed = performance.now() - this.startedAt;
+    const due = Math.floor(elapsed / TICK_MS);
+    const turns = Math.min(FLUSH_GROUPS, due - this.flushes);
+    this.flushes = due;
+    const second = Math.floor(elapsed / 1000);
+    const everySecond = second !== this.second;
+    this.second = second;
     const now = this.core.ctx.clock.now();
     for (const ch of this.channels.values()) {
-      const frames: Buffer[] = [];
-      const comments = ch.takeCommentsFrame();
-      if (comments) frames.push(comments);
-      if (everySecond) this.secondFrames(ch, now, frames);
-      for (const sale of ch.salesWaiting.values()) frames.push(Buffer.from(JSON.stringify({ t: 'sale', sale })));
+      if (everySecond) this.secondFrames(ch, now);
+      for (const [id, sale] of ch.salesWaiting) ch.queueForAll(`sale:${id}`, Buffer.from(JSON.stringify({ t: 'sale', sale })));
       ch.salesWaiting.clear();
-      ch.broadcastAll(frames);
+      for (let i = 0; i < turns; i++) ch.flushNext();
     }
   }
 
   /** Once a second: viewer counts and likes when they changed, and sales opening or closing by their clock. */
-  private secondFrames(ch: RoomChannel, now: number, frames: Buffer[]): void {
+  private secondFrames(ch: RoomChannel, now: number): void {
     const c = ch.stats.counters();
     if (c.online !== ch.onlineSent) {
       ch.onlineSent = c.online;
-      frames.push(Buffer.from(JSON.stringify({ t: 'viewers', online: c.online, cumulative: c.cumulativeViewers })));
+      ch.queueForAll('viewers', Buffer.from(JSON.stringify({ t: 'viewers', online: c.online, cumulative: c.cumulativeViewers })));
     }
     if (c.likes !== ch.likesSent) {
       ch.likesSent = c.likes;
-      frames.push(Buffer.from(JSON.stringify({ t: 'likes', total: c.likes })));
+      ch.queueForAll('likes', Buffer.from(JSON.stringify({ t: 'likes', total: c.likes })));
     }
     const state = this.states.get(ch.roomId);
     for (const sale of state?.room.sales ?? []) {
@@ -191,29 +202,30 @@ export class LiveHub {
         return;
       case 'coupon':
       case 'luckybag': {
+        const item = (e.kind === 'coupon' ? e.coupon : e.bag) as { id: string };
         if (state) {
           const list = (e.kind === 'coupon' ? state.room.coupons : state.room.luckyBags) as Array<{ id: string }>;
-          const item = (e.kind === 'coupon' ? e.coupon : e.bag) as { id: string };
           const i = list.findIndex((x) => x.id === item.id);
           if (i >= 0) list[i] = item;
           else list.unshift(item);
           state.json = null;
         }
-        ch?.broadcast(JSON.stringify(e.kind === 'coupon' ? { t: 'coupon', coupon: e.coupon } : { t: 'luckybag', bag: e.bag }));
+        const frame = JSON.stringify(e.kind === 'coupon' ? { t: 'coupon', coupon: e.coupon } : { t: 'luckybag', bag: e.bag });
+        ch?.queueForAll(`${e.kind}:${item.id}`, Buffer.from(frame));
         return;
       }
       case 'pin':
         this.states.delete(e.roomId);
-        if (ch) void this.state(e.roomId).then((s) => ch.broadcast(JSON.stringify({ t: 'pin', pinned: s.room.pinned })), (err: unknown) => this.log.warn({ err }, 'live pin failed'));
+        if (ch) void this.state(e.roomId).then((s) => ch.queueForAll('pin', Buffer.from(JSON.stringify({ t: 'pin', pinned: s.room.pinned }))), (err: unknown) => this.log.warn({ err }, 'live pin failed'));
         return;
       case 'ended':
         this.states.delete(e.roomId);
-        ch?.broadcast('{"t":"ended"}');
+        ch?.queueForAll('ended', Buffer.from('{"t":"ended"}'));
         return;
       case 'opened':
       case 'changed':
         this.states.delete(e.roomId);
-        if (ch) void this.stateFrame(e.roomId).then((f) => ch.broadcast(f), (err: unknown) => this.log.warn({ err }, 'live state failed'));
+        if (ch) void this.stateFrame(e.roomId).then((f) => ch.queueForAll('state', f), (err: unknown) => this.log.warn({ err }, 'live state failed'));
         return;
     }
   }

@@ -63,11 +63,3 @@ export class TokenBucket {
     return true;
   }
 }
-
-/** Keeps at most `max` items, chosen uniformly at random, in their original order (a busy room's comments are sampled). */
-export function sample<T>(items: readonly T[], max: number, random: () => number = Math.random): T[] {
-  if (items.length <= max) return [...items];
-  const picked = new Set<number>();
-  while (picked.size < max) picked.add(Math.floor(random() * items.length));
-  return [...picked].sort((a, b) => a - b).map((i) => items[i]!);
-}
