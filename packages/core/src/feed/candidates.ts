@@ -2,12 +2,16 @@
  * The feed's candidate lists and their cards, kept in memory per store and process for a few
  * seconds: every page of every session reads the same snapshot, so a page costs no query at all
  * for an anonymous viewer. A stale snapshot is served while one fresh build runs in the
- * background (so no request waits for it once the first one exists). A video published, removed
- * or liked shows in the feed within SNAPSHOT_TTL_MS; several processes each keep their own.
+ * background (so no request waits for it once the first one exists). A video published or
+ * removed shows in the feed within SNAPSHOT_TTL_MS; the popular list (counting a day of likes,
+ * comments, shares and completions, the snapshot's costliest queries: they block the event loop
+ * on SQLite) is recounted with each full rebuild, every FULL_REBUILD_MS. Several processes each
+ * keep their own.
  */
 import { performance } from 'node:perf_hooks';
 import type { CoreContext, Db } from '../context.js';
 import { loadFeedCards, type FeedVideoCard } from './video-cards.js';
+import { resetViewerMarks } from './viewer-marks.js';
 
 export const SNAPSHOT_TTL_MS = 5_000;
 export const FULL_REBUILD_MS = 60_000;
@@ -43,10 +47,11 @@ const cache = new WeakMap<Db, CacheEntry>();
 const followedCache = new WeakMap<Db, Map<string, { at: number; ids: string[]; cards: Map<string, FeedVideoCard> }>>();
 const FOLLOWED_CACHE_MAX = 10_000;
 
-/** Forget the cached snapshot and followed lists (tests; after bulk loads). */
+/** Forget the cached snapshot, followed lists and viewer marks (tests; after bulk loads). */
 export function resetFeedCache(db: Db): void {
   cache.delete(db);
   followedCache.delete(db);
+  resetViewerMarks(db);
 }
 
 export async function feedSnapshot(ctx: CoreContext): Promise<FeedSnapshot> {
@@ -80,15 +85,15 @@ async function buildSnapshot(ctx: CoreContext, previous: FeedSnapshot | null): P
   const { db } = ctx;
   const now = ctx.clock.now();
   const newSince = now - NEW_WINDOW_MS;
+  const full = !previous || performance.now() - previous.fullAt >= FULL_REBUILD_MS;
   const [fresh, older, popularIds] = await Promise.all([
     db.selectFrom('videos').select('id').where('status', '=', 'published').where('published_at', '>=', newSince).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(NEW_MAX).execute(),
     db.selectFrom('videos').select('id').where('status', '=', 'published').where('published_at', '<', newSince).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(MORE_MAX).execute(),
-    popularInLastDay(ctx, now),
+    full ? popularInLastDay(ctx, now) : previous.popularIds,
   ]);
   const newIds = fresh.map((r) => r.id);
   const moreIds = older.map((r) => r.id);
   const all = [...new Set([...newIds, ...popularIds, ...moreIds])];
-  const full = !previous || performance.now() - previous.fullAt >= FULL_REBUILD_MS;
   const cards = new Map<string, FeedVideoCard>();
   const known = full ? [] : all.filter((id) => previous.cards.has(id));
   const unknown = full ? all : all.filter((id) => !previous.cards.has(id));

@@ -6,6 +6,7 @@ import { getFeed, type FeedPage } from './feed.js';
 import { resetFeedCache } from './candidates.js';
 import { insertTestVideos } from './test-videos.js';
 import { putPersonSettings } from '../events/person-settings.js';
+import { followUser, likeVideo, unfollowUser, unlikeVideo } from '../content/social.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -99,6 +100,24 @@ test('pages mix new, popular in the last day and followed creators; a new sessio
     assert.equal(mine.items[3]!.creator.followed, true);
     const again = await getFeed(core.ctx, null, { limit: 4 });
     assert.deepEqual(again.items.map((v) => v.id), anon.items.map((v) => v.id), 'no cursor: a new session');
+  });
+});
+
+test("the viewer's own like and follow show on their next page, and go when taken back", async () => {
+  await withCore(async (core) => {
+    const a = await makePerson(core, 'creator-a', ['creator'], false);
+    const viewer = await makePerson(core, 'viewer', [], false);
+    const now = core.clock.now();
+    const [video] = await insertTestVideos(core.ctx.db, [{ ownerId: a.userId, publishedAt: now - HOUR }], now);
+    const card = async (userId: string | null = viewer.userId) => (await getFeed(core.ctx, userId, {})).items.find((v) => v.id === video)!;
+    assert.deepEqual([(await card()).liked, (await card()).creator.followed], [false, false]);
+    await likeVideo(core.ctx, viewer, video!);
+    await followUser(core.ctx, viewer, a.userId);
+    assert.deepEqual([(await card()).liked, (await card()).creator.followed], [true, true]);
+    assert.deepEqual([(await card(null)).liked, (await card(a.userId)).liked], [false, false], 'marks are the viewer\'s own');
+    await unlikeVideo(core.ctx, viewer, video!);
+    await unfollowUser(core.ctx, viewer, a.userId);
+    assert.deepEqual([(await card()).liked, (await card()).creator.followed], [false, false]);
   });
 });
 

@@ -6,10 +6,11 @@
  */
 import type { Reason } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { getPersonSettings } from '../events/person-settings.js';
+import { DEFAULT_PERSON_SETTINGS } from '../events/person-settings.js';
 import { personalFeedPage } from '../recommend/personal-feed.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 import { feedSnapshot, followedCandidates } from './candidates.js';
 import { cursorKey, decodeCursor, encodeCursor } from './feed-cursor.js';
 import { interleave, type FeedSource } from './interleave.js';
@@ -57,9 +58,17 @@ export function sourceReason(source: FeedSource, card: FeedVideoCard): Reason {
   return { code: source, params: {} };
 }
 
+/** The person's personalisation switch, read on every page (a change takes effect on the next one); compiled once, as it is on every page. */
+const personalisationSwitch = compiledOnce((db, v) => db.selectFrom('person_settings').select('personalized_recommendation').where('user_id', '=', v('userId')));
+
+async function personalisationOn(ctx: CoreContext, userId: string): Promise<boolean> {
+  const row = await personalisationSwitch.takeFirst(ctx.db, { userId });
+  return row ? Number(row.personalized_recommendation) === 1 : DEFAULT_PERSON_SETTINGS.personalizedRecommendation;
+}
+
 /** Whose profile personalises the page: the person when their switch is on, the anonymous device, or nobody. */
 async function personalActor(ctx: CoreContext, userId: string | null, viewerId: string | null | undefined): Promise<string | null> {
-  if (userId) return (await getPersonSettings(ctx.db, userId)).personalizedRecommendation ? userId : null;
+  if (userId) return (await personalisationOn(ctx, userId)) ? userId : null;
   if (viewerId == null) return null;
   if (!VIEWER_ID_PATTERN.test(viewerId)) throw new DomainError('VALIDATION_FAILED', 'x-viewer-id must be 8–64 letters, digits, _ or -', 400);
   return `anon:${viewerId}`;

@@ -8,6 +8,7 @@
 export const SHOWN_FILTER_BITS = 4096;
 const BYTES = SHOWN_FILTER_BITS / 8;
 const HASHES = 4;
+const SECOND_SEED = 0x9e3779b9;
 
 /** FNV-1a 32-bit, with a seed. */
 function fnv1a(text: string, seed: number): number {
@@ -37,20 +38,24 @@ export class ShownFilter {
     return Buffer.from(this.bits).toString('base64url');
   }
 
-  private positions(id: string): number[] {
-    const h1 = fnv1a(id, 0);
-    const h2 = fnv1a(id, 0x9e3779b9) | 1;
-    const out: number[] = [];
-    for (let i = 0; i < HASHES; i++) out.push((h1 + Math.imul(i, h2)) >>> 0 & (SHOWN_FILTER_BITS - 1));
-    return out;
-  }
-
   add(id: string): void {
-    for (const p of this.positions(id)) this.bits[p >> 3]! |= 1 << (p & 7);
+    const h1 = fnv1a(id, 0);
+    const h2 = fnv1a(id, SECOND_SEED) | 1;
+    for (let i = 0; i < HASHES; i++) {
+      const p = ((h1 + Math.imul(i, h2)) >>> 0) & (SHOWN_FILTER_BITS - 1);
+      this.bits[p >> 3]! |= 1 << (p & 7);
+    }
   }
 
+  /** Asked for hundreds of candidates per page: no allocation, and the second hash only when the first bit is set. */
   has(id: string): boolean {
-    for (const p of this.positions(id)) if ((this.bits[p >> 3]! & (1 << (p & 7))) === 0) return false;
+    const h1 = fnv1a(id, 0);
+    if ((this.bits[(h1 & (SHOWN_FILTER_BITS - 1)) >> 3]! & (1 << (h1 & 7))) === 0) return false;
+    const h2 = fnv1a(id, SECOND_SEED) | 1;
+    for (let i = 1; i < HASHES; i++) {
+      const p = ((h1 + Math.imul(i, h2)) >>> 0) & (SHOWN_FILTER_BITS - 1);
+      if ((this.bits[p >> 3]! & (1 << (p & 7))) === 0) return false;
+    }
     return true;
   }
 }

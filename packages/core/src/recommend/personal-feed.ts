@@ -1,52 +1,19 @@
 /**
  * The recommend tab's personalised page: the engine's ranked videos (each with its reason),
- * as cards from the feed snapshot or a small card cache, topped up from the non-personalised
+ * as cards from the feed snapshot or the card cache (card-cache.ts), topped up from the non-personalised
  * sources when the engine has too few, so a session never ends early.
  */
 import type { Reason } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import type { FeedSnapshot } from '../feed/candidates.js';
 import type { ShownFilter } from '../feed/shown-filter.js';
-import { loadFeedCards, type FeedVideoCard } from '../feed/video-cards.js';
+import type { FeedVideoCard } from '../feed/video-cards.js';
+import { cardsFor } from './card-cache.js';
 import { recommendService } from './recommend-service.js';
 
-const CARD_TTL_MS = 30_000;
-const CARD_CACHE_MAX = 20_000;
 const SPARE = 4;
 
-interface CachedCard {
-  card: FeedVideoCard;
-  at: number;
-}
-const cardCaches = new WeakMap<CoreContext['db'], Map<string, CachedCard>>();
 const syncedSnapshots = new WeakMap<FeedSnapshot, Promise<void>>();
-
-async function cardsFor(ctx: CoreContext, ids: readonly string[], snapshot: FeedSnapshot): Promise<Map<string, FeedVideoCard>> {
-  let cache = cardCaches.get(ctx.db);
-  if (!cache) {
-    cache = new Map();
-    cardCaches.set(ctx.db, cache);
-  }
-  const now = performance.now();
-  const out = new Map<string, FeedVideoCard>();
-  const missing: string[] = [];
-  for (const id of ids) {
-    const card = snapshot.cards.get(id) ?? (() => {
-      const hit = cache.get(id);
-      return hit && now - hit.at < CARD_TTL_MS ? hit.card : undefined;
-    })();
-    if (card) out.set(id, card);
-    else missing.push(id);
-  }
-  if (missing.length) {
-    if (cache.size + missing.length > CARD_CACHE_MAX) cache.clear();
-    for (const [id, card] of await loadFeedCards(ctx.db, missing)) {
-      cache.set(id, { card, at: now });
-      out.set(id, card);
-    }
-  }
-  return out;
-}
 
 export interface PersonalPage {
   cards: FeedVideoCard[];

@@ -37,6 +37,8 @@ export class OnlineEmbedding {
   private P: Float32Array;
   private readonly rng: Rng;
   private readonly grad: Float32Array;
+  /** Row of each item by item index (-1: none): the items table's map, mirrored for the hot scoring loop. */
+  private rowOfItem = new Int32Array(1024).fill(-1);
 
   constructor(readonly opts: OnlineEmbeddingOptions = ONLINE_EMBEDDING_DEFAULTS) {
     const d = opts.dim;
@@ -64,8 +66,18 @@ export class OnlineEmbedding {
     if (isNew) {
       this.init(this.E, row);
       this.B[row] = 0;
+      if (item >= this.rowOfItem.length) {
+        const grown = new Int32Array(Math.max(item + 1, this.rowOfItem.length * 2)).fill(-1);
+        grown.set(this.rowOfItem);
+        this.rowOfItem = grown;
+      }
+      this.rowOfItem[item] = row;
     }
     return row;
+  }
+
+  private rowOf(item: number): number {
+    return item < this.rowOfItem.length ? this.rowOfItem[item]! : -1;
   }
 
   private personRow(actor: string, now: number): number {
@@ -114,7 +126,7 @@ export class OnlineEmbedding {
     const d = this.opts.dim;
     const pr = this.people.find(actor);
     for (let j = 0; j < items.length; j++) {
-      const r = pr < 0 ? -1 : this.items.find(items[j]!);
+      const r = pr < 0 ? -1 : this.rowOf(items[j]!);
       if (r < 0) {
         out[j] = 0;
         continue;
@@ -137,6 +149,13 @@ export class OnlineEmbedding {
 
   /** Frees rows of people and videos not seen since `before`. */
   expire(before: number): { people: number; items: number } {
-    return { people: this.people.expire(before).length, items: this.items.expire(before).length };
+    const result = { people: this.people.expire(before).length, items: this.items.expire(before).length };
+    if (result.items > 0) {
+      this.rowOfItem.fill(-1);
+      this.items.rowIds.forEach((item, row) => {
+        if (item !== undefined) this.rowOfItem[item] = row;
+      });
+    }
+    return result;
   }
 }

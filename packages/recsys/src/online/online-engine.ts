@@ -68,6 +68,9 @@ export class OnlineEngine {
   private trendAt = -Infinity;
   private readonly touched = new Set<number>();
   private readonly state: src.SourceState;
+  private skipStamps = new Uint32Array(1024);
+  private skipBits = new Uint8Array(1024);
+  private skipEpoch = 0;
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
   personalReads = 0;
   private readonly train = (slots: Int32Array, labels: Labels): void => this.ranker.update(slots, labels);
@@ -217,15 +220,30 @@ export class OnlineEngine {
     }
   }
 
-  /** What a page must not offer: removed videos, hidden or just-engaged ones, and those shown in the session (memoised per request). */
+  /**
+   * What a page must not offer: removed videos, hidden or just-engaged ones, and those shown in
+   * the session. Memoised per request in two arrays indexed by item (a request's stamp marks the
+   * items decided), as the sources ask about the same items several times.
+   */
   private skipper(p: Profile | undefined, isShown: (id: string) => boolean): src.Skip {
-    const memo = new Map<number, boolean>();
+    if (this.skipStamps.length < this.catalog.size) {
+      const size = Math.max(this.catalog.size, this.skipStamps.length * 2);
+      this.skipStamps = new Uint32Array(size);
+      this.skipBits = new Uint8Array(size);
+    }
+    this.skipEpoch = (this.skipEpoch + 1) >>> 0;
+    if (this.skipEpoch === 0) {
+      this.skipStamps.fill(0);
+      this.skipEpoch = 1;
+    }
+    const epoch = this.skipEpoch;
+    const stamps = this.skipStamps;
+    const bits = this.skipBits;
     return (item) => {
-      let skip = memo.get(item);
-      if (skip === undefined) {
-        skip = !this.catalog.isLive(item) || (p !== undefined && (p.hidden.has(item) || p.hasRecent(item))) || isShown(this.catalog.meta(item).id);
-        memo.set(item, skip);
-      }
+      if (stamps[item] === epoch) return bits[item] === 1;
+      const skip = !this.catalog.isLive(item) || (p !== undefined && (p.hidden.has(item) || p.hasRecent(item))) || isShown(this.catalog.meta(item).id);
+      stamps[item] = epoch;
+      bits[item] = skip ? 1 : 0;
       return skip;
     };
   }

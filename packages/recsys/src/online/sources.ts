@@ -104,16 +104,19 @@ function hottest(s: SourceState, list: readonly number[] | undefined, skip: Skip
   }
 }
 
-/** Embedding neighbours of the person among the trending and the newest videos (at most trending + `newest` scored). */
+/**
+ * Embedding neighbours of the person among the trending and the newest videos (at most trending +
+ * `newest` scored). Skips are asked only of the videos good enough for the top `n` (the heap
+ * never admits a skipped one, so the result is that of filtering first).
+ */
 export function embeddingSource(s: SourceState, actor: string, skip: Skip, n: number, newest = 100): Candidate[] {
   if (!s.embedding.hasPerson(actor)) return [];
-  const items: number[] = [];
-  for (const i of s.trendingTop()) if (!skip(i)) items.push(i);
+  const items: number[] = [...s.trendingTop()];
   const trending = s.trendingSet();
-  for (let i = s.catalog.size - 1; i >= 0 && i >= s.catalog.size - newest; i--) if (!trending.has(i) && !skip(i)) items.push(i);
+  for (let i = s.catalog.size - 1; i >= 0 && i >= s.catalog.size - newest; i--) if (!trending.has(i)) items.push(i);
   const scores = new Float32Array(items.length);
   s.embedding.score(actor, items, scores);
-  return Array.from(topK(scores, n, () => false, false), (j) => ({ item: items[j]!, source: 'embedding' as const, retrieval: scores[j]! }));
+  return Array.from(topK(scores, n, (j) => skip(items[j]!), false), (j) => ({ item: items[j]!, source: 'embedding' as const, retrieval: scores[j]! }));
 }
 
 /** The hottest videos now. */
