@@ -50,3 +50,21 @@ export async function pickSkuWithStock(page: Page): Promise<string[]> {
   }
   return picked;
 }
+
+/**
+ * In an open product sheet: a SKU with stock, 立即购买, the order submitted to the buyer's default
+ * address (shown by its name), paid in the sandbox cashier, then back to the order. Returns its id.
+ */
+export async function buyFromSheet(page: Page, sheetTestId: string, addressName: string): Promise<string> {
+  const sheet = page.getByTestId(sheetTestId);
+  await pickSkuWithStock(page);
+  await sheet.getByRole('button', { name: '立即购买' }).click();
+  await page.waitForURL((url) => url.pathname === '/app/checkout');
+  await page.getByTestId('checkout-address').getByText(addressName).waitFor();
+  await page.getByTestId('submit-order').click();
+  await page.waitForURL((url) => url.pathname.startsWith('/sandbox/cashier/'));
+  await page.getByTestId('cashier-pay').click();
+  await page.getByRole('link', { name: /返回商城/ }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/app/orders/ord_'));
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+}

@@ -59,3 +59,17 @@ test('a shopper buys, pays at the sandbox cashier, the merchant ships, the shopp
     await s.close();
   }
 });
+
+test('metrics: process defaults and request durations, without the per-handle listings that stall a server holding many sockets', async () => {
+  const s = await startTestServer();
+  try {
+    await s.call('GET', '/healthz');
+    const body = (await s.call('GET', '/metrics')).body;
+    assert.match(body, /^zhongcao_process_resident_memory_bytes \d/m);
+    assert.match(body, /^zhongcao_process_open_fds \d/m);
+    assert.match(body, /^zhongcao_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1$/m);
+    assert.doesNotMatch(body, /nodejs_active_handles|nodejs_active_resources/);
+  } finally {
+    await s.close();
+  }
+});

@@ -6,10 +6,16 @@ export interface Metrics {
   events: Counter<'topic'>;
 }
 
-/** Prometheus metrics: process defaults, request durations by route, and domain events by topic. */
+const UNCOLLECTED = ['nodejs_active_handles', 'nodejs_active_handles_total', 'nodejs_active_resources', 'nodejs_active_resources_total'];
+
+/** Prometheus metrics: process defaults (less the per-handle listings), request durations by route, and domain events by topic. */
 export function installMetrics(app: FastifyInstance): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'zhongcao_' });
+  // Not these: they list every active handle and resource on each scrape, which with a live room's
+  // ten thousand sockets stalls the server for tens of milliseconds (open file descriptors, kept,
+  // tell the same story for a fraction of the cost).
+  for (const name of UNCOLLECTED) registry.removeSingleMetric(`zhongcao_${name}`);
   const duration = new Histogram({
     name: 'zhongcao_http_request_duration_seconds',
     help: 'HTTP request duration by method, route and status',

@@ -19,16 +19,19 @@ function validUntil(room: { status: string; ended_at: number | null }): number {
   return room.ended_at === null ? 0 : Number(room.ended_at) + COUPON_VALID_AFTER_ROOM_MS;
 }
 
-/** The buyer's claimed, unused coupon with the products it applies to; 404 when not theirs, 409 when used or expired. */
-export async function couponForCheckout(tx: Tx, buyerId: string, couponId: string, now: number): Promise<CouponForCheckout> {
-  const row = await tx
+/** A buyer's claims with their coupon and its room. */
+function claimsOf(db: Db | Tx, buyerId: string) {
+  return db
     .selectFrom('live_coupon_claims as c')
     .innerJoin('live_coupons as k', 'k.id', 'c.coupon_id')
     .innerJoin('live_rooms as r', 'r.id', 'k.room_id')
-    .select(['k.id', 'k.room_id', 'k.amount_fen', 'k.min_spend_fen', 'c.used_order_id', 'r.status', 'r.ended_at'])
-    .where('c.coupon_id', '=', couponId)
-    .where('c.user_id', '=', buyerId)
-    .executeTakeFirst();
+    .select(['k.id', 'k.room_id', 'k.amount_fen', 'k.min_spend_fen', 'c.used_order_id', 'r.title', 'r.status', 'r.ended_at'])
+    .where('c.user_id', '=', buyerId);
+}
+
+/** The buyer's claimed, unused coupon with the products it applies to; 404 when not theirs, 409 when used or expired. */
+export async function couponForCheckout(tx: Tx, buyerId: string, couponId: string, now: number): Promise<CouponForCheckout> {
+  const row = await claimsOf(tx, buyerId).where('c.coupon_id', '=', couponId).executeTakeFirst();
   if (!row) throw new DomainError('COUPON_NOT_CLAIMED', 'claim this coupon in its live room first', 404, { couponId });
   if (row.used_order_id !== null) throw new DomainError('COUPON_USED', 'this coupon has already been used', 409, { couponId });
   if (now > validUntil(row)) throw new DomainError('COUPON_EXPIRED', 'this coupon has expired', 409, { couponId });
@@ -59,16 +62,7 @@ export interface MyLiveCoupon {
 
 /** The buyer's claimed coupons that can still be spent, best first. */
 export async function usableCoupons(db: Db, buyerId: string, now: number): Promise<MyLiveCoupon[]> {
-  const rows = await db
-    .selectFrom('live_coupon_claims as c')
-    .innerJoin('live_coupons as k', 'k.id', 'c.coupon_id')
-    .innerJoin('live_rooms as r', 'r.id', 'k.room_id')
-    .select(['k.id', 'k.room_id', 'r.title', 'r.status', 'r.ended_at', 'k.amount_fen', 'k.min_spend_fen'])
-    .where('c.user_id', '=', buyerId)
-    .where('c.used_order_id', 'is', null)
-    .orderBy('c.claimed_at', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await claimsOf(db, buyerId).where('c.used_order_id', 'is', null).orderBy('c.claimed_at', 'desc').limit(100).execute();
   const live = rows.filter((r) => now <= validUntil(r));
   const roomIds = [...new Set(live.map((r) => r.room_id))];
   const bags = roomIds.length ? await db.selectFrom('live_bag_items').select(['room_id', 'product_id']).where('room_id', 'in', roomIds).execute() : [];
