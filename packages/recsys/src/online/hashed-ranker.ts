@@ -61,10 +61,11 @@ export class HashedRanker {
     return out;
   }
 
-  /** One AdaGrad step of logistic loss per head. */
-  update(slots: ArrayLike<number>, labels: Labels): void {
+  /** One AdaGrad step of logistic loss per head (or for the one head `only`). */
+  update(slots: ArrayLike<number>, labels: Labels, only?: Head): void {
     const { lr, l2 } = this.opts;
     for (let h = 0; h < HEADS.length; h++) {
+      if (only !== undefined && HEADS[h] !== only) continue;
       const w = this.w[h]!;
       const g2 = this.g2[h]!;
       let s = 0;

@@ -7,7 +7,7 @@
  */
 import { Trending } from '../engine/trending.js';
 import { Covisitation } from './covisitation.js';
-import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Labels, type ValueFormula } from './hashed-ranker.js';
+import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Head, type Labels, type ValueFormula } from './hashed-ranker.js';
 import { ItemCatalog, type ItemMeta } from './item-catalog.js';
 import { OnlineEmbedding } from './online-embedding.js';
 import { OutcomeLog } from './outcome-log.js';
@@ -73,7 +73,7 @@ export class OnlineEngine {
   private skipEpoch = 0;
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
   personalReads = 0;
-  private readonly train = (slots: Int32Array, labels: Labels): void => this.ranker.update(slots, labels);
+  private readonly train = (slots: Int32Array, labels: Labels, only?: Head): void => this.ranker.update(slots, labels, only);
 
   constructor(readonly opts: OnlineEngineOptions = ONLINE_ENGINE_DEFAULTS) {
     this.trending = new Trending(1024, opts.trendingHalfLifeMs);
@@ -163,7 +163,7 @@ export class OnlineEngine {
   /** Joins outcomes to what the engine served; pairs served by another path are not training data. */
   private learnRanking(s: Signal, item: number): void {
     const what = LABELS[s.kind] ?? (s.kind === 'view_progress' && s.durationMs && (s.watchMs ?? 0) >= 0.9 * s.durationMs ? 'complete' : undefined);
-    if (what) this.outcomes.mark(s.actor, item, what);
+    if (what) this.outcomes.mark(s.actor, item, what, this.train);
   }
 
   private readonly hashScratch = new Uint32Array(FEATURE_COUNT);
@@ -253,6 +253,7 @@ export class OnlineEngine {
     const { now } = req;
     this.refreshTrending(now);
     this.outcomes.closeDue(now, this.train);
+    this.outcomes.movedOn(actor, this.train);
     const p = this.profiles.get(actor);
     this.personalReads++;
     const n = this.opts.perSource;

@@ -157,3 +157,25 @@ test('the engine learns from impressions joined with outcomes (window closes, th
   e.observe({ actor: 'usr_x', kind: 'impression', videoId: 'vid_1', at: T0 + 10 * 60_000 });
   assert.ok(e.ranker.updates - before >= 150, `${e.ranker.updates - before} examples`);
 });
+
+test('a person who has seen a category’s newest videos is offered its older ones', () => {
+  const e = engineWith(2000);
+  e.observe({ actor: 'usr_cat', kind: 'like', videoId: 'vid_3', at: T0 });
+  const inCategory = (id: string): boolean => Number(id.slice(4)) % 4 === 3;
+  // The newest 150 videos of category 3 (ids 3, 7, …, 599; vid_0 is the newest) were shown.
+  const shown = (id: string): boolean => inCategory(id) && Number(id.slice(4)) < 600;
+  const ids = e.candidates('usr_cat', 'category', 20, T0 + 1, shown).map((c) => e.catalog.meta(c.item).id);
+  assert.equal(ids.length, 20);
+  assert.ok(ids.every((id) => inCategory(id) && !shown(id)), ids.join(' '));
+});
+
+test('a late purchase after the person moved on still reaches the purchase head', () => {
+  const e = engineWith(30);
+  const page = e.recommend('usr_late', { limit: 5, now: T0, isShown: () => false });
+  for (const r of page) e.observe({ actor: 'usr_late', kind: 'impression', videoId: r.videoId, at: T0 + 1 });
+  const before = e.ranker.updates;
+  e.recommend('usr_late', { limit: 5, now: T0 + 2, isShown: () => false });
+  assert.equal(e.ranker.updates - before, 5, 'moving on trains the five seen pairs at once');
+  e.observe({ actor: 'usr_late', kind: 'purchase', videoId: page[0]!.videoId, at: T0 + 3 });
+  assert.equal(e.ranker.updates - before, 6, 'the purchase corrects its pair');
+});

@@ -95,12 +95,18 @@ export function tagSource(s: SourceState, p: Profile, skip: Skip, n: number, now
   return best(out, n);
 }
 
-/** The newest `scan` of a list, scored by interest weight × (1 + trending), newer first on ties; appended to out. */
-function hottest(s: SourceState, list: readonly number[] | undefined, skip: Skip, scan: number, weight: number, source: 'category' | 'tag', via: string, out: Candidate[]): void {
+/**
+ * The newest `want` videos of a list the person may still see, scored by interest weight ×
+ * (1 + trending), newer first on ties; appended to out. Skipped videos do not count, so a person
+ * who has seen a category's newest videos is offered older ones; at most `want × 10` are looked at.
+ */
+function hottest(s: SourceState, list: readonly number[] | undefined, skip: Skip, want: number, weight: number, source: 'category' | 'tag', via: string, out: Candidate[]): void {
   if (!list) return;
-  for (let k = list.length - 1; k >= 0 && k >= list.length - scan; k--) {
+  for (let k = list.length - 1, taken = 0; k >= 0 && k >= list.length - want * 10 && taken < want; k--) {
     const item = list[k]!;
-    if (!skip(item)) out.push({ item, source, retrieval: weight * (1 + s.trendingValue(item) + k / (list.length * 10)), via });
+    if (skip(item)) continue;
+    out.push({ item, source, retrieval: weight * (1 + s.trendingValue(item) + k / (list.length * 10)), via });
+    taken++;
   }
 }
 
