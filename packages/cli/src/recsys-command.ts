@@ -103,6 +103,7 @@ export function formatReport(r: EvalReport, dataset: string): string {
     ['most popular', r.results.popular],
     ['item-to-item co-occurrence', r.results.cooccurrence],
     ['engine (candidates + ranker)', r.results.engine],
+    ['live feed engine (replayed)', r.results.online],
   ];
   const lines = [
     `Offline evaluation on ${dataset}`,
@@ -117,6 +118,7 @@ export function formatReport(r: EvalReport, dataset: string): string {
     ),
     `  ${'SASRec (published, Games)'.padEnd(30)} ${num(SASREC.hr).padStart(7)} ${num(SASREC.ndcg).padStart(8)}`,
     '',
+    `  engine: the batch-trained sequence model; live feed engine: the online engine the app's feed runs, fed the data as a stream`,
     `  engine vs SASRec: HR@10 ${signed(r.results.engine['hr@10'] - SASREC.hr)}, NDCG@10 ${signed(r.results.engine['ndcg@10'] - SASREC.ndcg)}; training ${r.train_s.toFixed(1)} s in all, evaluation ${r.eval_s.toFixed(1)} s, peak RSS ${r.rss_mb} MB`,
     '',
   ];

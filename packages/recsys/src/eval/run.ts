@@ -15,6 +15,7 @@ import { itemCounts, PopularModel } from '../models/popular.js';
 import { deriveSeed } from '../random.js';
 import { trainInWorkers } from '../engine/worker-pool.js';
 import { fitRankerOnValidation, type RankerFitReport } from './engine-fit.js';
+import { OnlineReplayModel } from './online-replay.js';
 import { evaluate, type PhaseResult } from './evaluate.js';
 import { buildProtocol, DEFAULT_MAX_USERS, DEFAULT_NEGATIVES, DEFAULT_SEED, type Protocol } from './protocol.js';
 import { evaluableUsers, leaveOneOut, type Split } from './split.js';
@@ -50,7 +51,8 @@ export interface ModelReport {
 
 export interface EvalReport {
   protocol: Record<string, unknown>;
-  results: { popular: ModelReport; cooccurrence: ModelReport; engine: ModelReport };
+  /** `engine`: the batch-trained sequence model; `online`: the live feed's engine, replayed. */
+  results: { popular: ModelReport; cooccurrence: ModelReport; engine: ModelReport; online: ModelReport };
   train_s: number;
   eval_s: number;
   rss_mb: number;
@@ -116,14 +118,40 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
   progress('engine ranker fit (validation)', 1, 1);
   final.ranker.weights.set(tuned.ranker.weights);
   const engine = measure('engine', tuned, seconds(started), { members: engineOpts.members, epochs: engineOpts.epochs, dim: engineOpts.embedding.dim, ranker }, final);
+  const online = replayOnline(split, protocol, { seed, full, progress });
+  peak = Math.max(peak, online.rss_mb);
 
+  const all = [popular, cooccurrence, engine, online];
   return {
     protocol: describeProtocol(data, protocol),
-    results: { popular, cooccurrence, engine },
-    train_s: round(popular.train_s + cooccurrence.train_s + engine.train_s, 1),
-    eval_s: round(popular.eval_s + cooccurrence.eval_s + engine.eval_s, 1),
+    results: { popular, cooccurrence, engine, online },
+    train_s: round(all.reduce((t, m) => t + m.train_s, 0), 1),
+    eval_s: round(all.reduce((t, m) => t + m.eval_s, 0), 1),
     rss_mb: peak,
   };
+}
+
+/**
+ * The live feed's engine, as a stream: the train sequences are replayed, the validation item
+ * scored; then every validation item is replayed too and the test item scored (the engine
+ * learns online, so one model serves both phases, and no test item is ever replayed).
+ */
+function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; full: boolean; progress: Progress }): ModelReport {
+  const started = performance.now();
+  const model = new OnlineReplayModel(split.numItems, { negatives: 4, seed: deriveSeed(opts.seed, 'online') });
+  const step = Math.max(1, Math.floor(split.numUsers / 100));
+  for (let u = 0; u < split.numUsers; u++) {
+    model.play(u, sequenceOf(split.train, u));
+    if (u % step === 0 || u === split.numUsers - 1) opts.progress('online replay', u + 1, split.numUsers);
+  }
+  let trainS = seconds(started);
+  const rss = rssMb();
+  const v = evaluate(model, split, protocol.valid, { progress: (d, t) => opts.progress('online validation', d, t) });
+  const more = performance.now();
+  for (let u = 0; u < split.numUsers; u++) if (split.valid[u]! >= 0) model.play(u, [split.valid[u]!]);
+  trainS += seconds(more);
+  const t = evaluate(model, split, protocol.test, { full: opts.full, progress: (d, n) => opts.progress('online test', d, n) });
+  return report(v, t, trainS, Math.max(rss, rssMb()), { replayed_choices: model.choices, choices_among_candidates: round(model.offered / Math.max(1, model.choices), 4) });
 }
 
 /** Train sequences with each evaluated user's validation item appended: the model's input at test time. */

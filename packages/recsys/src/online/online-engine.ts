@@ -53,6 +53,16 @@ const TRENDING_TOP = 300;
 const EMPTY_PROFILE = new Profile();
 const TRENDING_EVERY_MS = 2_000;
 
+interface Scored {
+  item: number;
+  value: number;
+  creator: string;
+  category: string | null;
+  cand: src.Candidate;
+  emb: number;
+  aff: Affinities;
+}
+
 export class OnlineEngine {
   readonly catalog = new ItemCatalog();
   readonly covisit = new Covisitation();
@@ -248,14 +258,9 @@ export class OnlineEngine {
     };
   }
 
-  /** A personalised page: candidates from every source, valued by the model, diversified. */
-  recommend(actor: string, req: RecommendRequest): Recommended[] {
+  /** Every candidate of a page for the person, valued by the model (not yet diversified). */
+  private score(actor: string, p: Profile | undefined, req: Pick<RecommendRequest, 'now' | 'isShown' | 'multiplier'>): Scored[] {
     const { now } = req;
-    this.refreshTrending(now);
-    this.outcomes.closeDue(now, this.train);
-    this.outcomes.movedOn(actor, this.train);
-    const p = this.profiles.get(actor);
-    this.personalReads++;
     const n = this.opts.perSource;
     const merged = new Map<number, src.Candidate>();
     const skip = this.skipper(p, req.isShown);
@@ -267,18 +272,68 @@ export class OnlineEngine {
     const emb = new Float32Array(cands.length);
     this.embedding.score(actor, Int32Array.from(cands, (c) => c.item), emb);
     const aff = affinities(p, now);
-    const probs = new Float64Array(3);
     const slots = new Int32Array(FEATURE_COUNT);
-    const scored = cands.map((c, j) => {
+    return cands.map((c, j) => {
       const meta = this.catalog.meta(c.item);
-      this.features(p, c, emb[j]!, now, aff, slots);
-      const value = impressionValue(this.ranker.predict(slots, probs), meta.priceFen, this.opts.value) + this.opts.retrievalPrior * SOURCE_PRIOR[c.source];
-      return { item: c.item, value: value * (req.multiplier ? req.multiplier(meta) : 1), creator: meta.creatorId, category: meta.categoryId, cand: c, emb: emb[j]! };
+      const value = this.valueOf(p, c, emb[j]!, now, aff, slots, meta.priceFen);
+      return { item: c.item, value: value * (req.multiplier ? req.multiplier(meta) : 1), creator: meta.creatorId, category: meta.categoryId, cand: c, emb: emb[j]!, aff };
     });
+  }
+
+  private readonly probs = new Float64Array(3);
+
+  private valueOf(p: Profile | undefined, c: src.Candidate, emb: number, now: number, aff: Affinities, slots: Int32Array, priceFen: number | null): number {
+    this.features(p, c, emb, now, aff, slots);
+    return impressionValue(this.ranker.predict(slots, this.probs), priceFen, this.opts.value) + this.opts.retrievalPrior * SOURCE_PRIOR[c.source];
+  }
+
+  /** A personalised page: candidates from every source, valued by the model, diversified. */
+  recommend(actor: string, req: RecommendRequest): Recommended[] {
+    const { now } = req;
+    this.refreshTrending(now);
+    this.outcomes.closeDue(now, this.train);
+    this.outcomes.movedOn(actor, this.train);
+    const p = this.profiles.get(actor);
+    this.personalReads++;
+    const scored = this.score(actor, p, req);
     const page = diversify(scored, req.limit);
     this.reservePoolSlot(page, scored);
-    for (const r of page) this.outcomes.served(actor, r.item, this.features(p, r.cand, r.emb, now, aff, new Int32Array(FEATURE_COUNT)), now, this.train);
+    for (const r of page) this.outcomes.served(actor, r.item, this.features(p, r.cand, r.emb, now, r.aff, new Int32Array(FEATURE_COUNT)), now, this.train);
     return page.map((r) => ({ videoId: this.catalog.meta(r.item).id, value: r.value, reason: reasonFor(r.cand, this.catalog) }));
+  }
+
+  /**
+   * Every video the person's page could draw from, with the model's value (replays and
+   * offline evaluation: what the feed would rank, before diversity and the pool's slot).
+   */
+  valuedCandidates(actor: string, now: number, isShown: (videoId: string) => boolean = () => false): Map<number, number> {
+    this.refreshTrending(now);
+    const scored = this.score(actor, this.profiles.get(actor), { now, isShown });
+    return new Map(scored.map((r) => [r.item, r.value]));
+  }
+
+  /**
+   * Learning from a choice seen without serving it (a replayed history): when the chosen video
+   * was among the person's candidates, it is a positive example for every head and `negatives`
+   * of the other candidates negative ones, each with the features the feed would have ranked it
+   * with. Returns whether the choice was a candidate.
+   */
+  learnChoice(actor: string, chosen: number, now: number, negatives: number, pick: (n: number) => number): boolean {
+    this.refreshTrending(now);
+    const p = this.profiles.get(actor);
+    const scored = this.score(actor, p, { now, isShown: () => false });
+    const own = scored.find((r) => r.item === chosen);
+    if (!own) return false;
+    const slots = new Int32Array(FEATURE_COUNT);
+    this.features(p, own.cand, own.emb, now, own.aff, slots);
+    this.ranker.update(slots, { complete: 1, engage: 1, purchase: 1 });
+    const others = scored.filter((r) => r !== own);
+    for (let k = 0; k < negatives && others.length > 0; k++) {
+      const r = others[pick(others.length)]!;
+      this.features(p, r.cand, r.emb, now, r.aff, slots);
+      this.ranker.update(slots, { complete: 0, engage: 0, purchase: 0 });
+    }
+    return true;
   }
 
   /** Every page gives its traffic-pool video(s) a slot (third place), so new videos get their first audience. */

@@ -179,3 +179,22 @@ test('a late purchase after the person moved on still reaches the purchase head'
   e.observe({ actor: 'usr_late', kind: 'purchase', videoId: page[0]!.videoId, at: T0 + 3 });
   assert.equal(e.ranker.updates - before, 6, 'the purchase corrects its pair');
 });
+
+test('a replayed choice among the candidates teaches the ranker; one the sources never offer does not', () => {
+  const e = engineWith(200);
+  for (let u = 0; u < 20; u++) {
+    e.observe({ actor: `usr_p${u}`, kind: 'purchase', videoId: 'vid_150', at: T0 + u * 10 });
+    e.observe({ actor: `usr_p${u}`, kind: 'purchase', videoId: 'vid_151', at: T0 + u * 10 + 1 });
+  }
+  e.observe({ actor: 'usr_q', kind: 'purchase', videoId: 'vid_150', at: T0 + 500 });
+  const values = e.valuedCandidates('usr_q', T0 + 501);
+  const next = e.catalog.indexOf('vid_151');
+  assert.ok(values.has(next), 'what others bought next is a candidate');
+  const before = e.ranker.updates;
+  assert.equal(e.learnChoice('usr_q', next, T0 + 501, 3, () => 0), true);
+  assert.equal(e.ranker.updates - before, 4, 'one positive, three negatives');
+  const never = e.catalog.indexOf('vid_199');
+  assert.equal(values.has(never), false);
+  assert.equal(e.learnChoice('usr_q', never, T0 + 501, 3, () => 0), false);
+  assert.equal(e.ranker.updates - before, 4);
+});
