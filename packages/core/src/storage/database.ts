@@ -42,9 +42,6 @@ export function openStorage(options: StorageOptions): Storage {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_size_limit = 67108864');
   sqlite.pragma('temp_store = MEMORY');
-  // SQLite's default page cache is 2 MB: a store of this size would read most index pages from
-  // the OS on every lookup (a session lookup cost 34 µs under a flash sale instead of a few).
-  sqlite.pragma('cache_size = -131072');
   const checkpointer = startCheckpointer(sqlite, file, createRequire(import.meta.url).resolve('better-sqlite3'));
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
   return {

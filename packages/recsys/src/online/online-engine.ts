@@ -9,7 +9,7 @@ import { Trending } from '../engine/trending.js';
 import { Covisitation } from './covisitation.js';
 import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Head, type Labels, type ValueFormula } from './hashed-ranker.js';
 import { ItemCatalog, type ItemMeta } from './item-catalog.js';
-import { OnlineEmbedding } from './online-embedding.js';
+import { SequenceEmbedding } from './sequence-embedding.js';
 import { OutcomeLog } from './outcome-log.js';
 import { Profile } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
@@ -66,7 +66,7 @@ interface Scored {
 export class OnlineEngine {
   readonly catalog = new ItemCatalog();
   readonly covisit = new Covisitation();
-  readonly embedding = new OnlineEmbedding();
+  readonly embedding = new SequenceEmbedding((actor) => this.profiles.get(actor)?.recentItems().items);
   readonly pool = new TrafficPool();
   readonly ranker = new HashedRanker();
   readonly outcomes = new OutcomeLog();
@@ -353,7 +353,6 @@ export class OnlineEngine {
     const from = this.profiles.get(device);
     if (!from) return false;
     this.profile(account).mergeFrom(from, now);
-    this.embedding.merge(device, account, now);
     this.profiles.delete(device);
     return true;
   }

@@ -5,7 +5,7 @@
  */
 import type { Covisitation } from './covisitation.js';
 import type { ItemCatalog } from './item-catalog.js';
-import type { OnlineEmbedding } from './online-embedding.js';
+import type { SequenceEmbedding } from './sequence-embedding.js';
 import type { Profile } from './profile.js';
 import type { TrafficPool } from './traffic-pool.js';
 import { topK } from '../engine/candidates.js';
@@ -25,7 +25,7 @@ export interface Candidate {
 export interface SourceState {
   catalog: ItemCatalog;
   covisit: Covisitation;
-  embedding: OnlineEmbedding;
+  embedding: SequenceEmbedding;
   pool: TrafficPool;
   trendingTop: () => readonly number[];
   trendingSet: () => ReadonlySet<number>;

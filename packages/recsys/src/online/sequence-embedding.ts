@@ -1,0 +1,80 @@
+/**
+ * The feed's learned taste: the offline engine's sequence-aware embedding (`SeqEmbedding`)
+ * stepped online, one SGD step per engagement. A person is the weighted sum of their latest
+ * engaged videos, z = Σ a_k · E[h_−k], so a like moves the next page at once and no per-person
+ * row has to be learned; s(i) = b[i] + z · E[i]. Video rows live in the model's collisionless id
+ * table (Monolith-style) and expire when unseen. The person's latest videos come from their
+ * profile (`recentOf`). Pure.
+ */
+import { SeqEmbedding, type SeqEmbeddingOptions } from '../engine/seq-embedding.js';
+
+export const SEQUENCE_EMBEDDING_DEFAULTS: SeqEmbeddingOptions = { dim: 32, recent: 20, recency: 0.85, negatives: 8, dropout: 0.25, lr: 0.05, reg: 0.01, initSd: 0.05, seed: 11 };
+
+export class SequenceEmbedding {
+  readonly model: SeqEmbedding;
+  private readonly z: Float32Array;
+  private history = new Int32Array(32);
+
+  constructor(
+    private readonly recentOf: (actor: string) => ArrayLike<number> | undefined,
+    readonly opts: SeqEmbeddingOptions = SEQUENCE_EMBEDDING_DEFAULTS,
+  ) {
+    this.model = new SeqEmbedding(opts);
+    this.z = new Float32Array(opts.dim);
+  }
+
+  /** Rows of the person's latest videos that have one, oldest first, leaving out `except`. */
+  private rows(actor: string, except = -1): Int32Array {
+    const recent = this.recentOf(actor);
+    if (!recent) return this.history.subarray(0, 0);
+    let n = 0;
+    for (let k = 0; k < recent.length; k++) {
+      const item = recent[k]!;
+      if (item === except) continue;
+      const row = this.model.items.find(item);
+      if (row < 0) continue;
+      if (n === this.history.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(this.history);
+        this.history = grown;
+      }
+      this.history[n++] = row;
+    }
+    return this.history.subarray(0, n);
+  }
+
+  hasPerson(actor: string): boolean {
+    return this.rows(actor).length > 0;
+  }
+
+  /**
+   * One step: the person chose `item` after their latest videos (a positive engagement). A
+   * negative one is not a choice; the profile hides or discounts it instead.
+   */
+  step(actor: string, item: number, positive: boolean, now: number, weight = 1): void {
+    if (!positive) return;
+    const target = this.model.itemRow(item, now);
+    const history = this.rows(actor, item);
+    if (history.length === 0) return;
+    this.model.step(-1, history, target, this.model.items.rowCount, this.opts.lr * Math.min(2, weight));
+  }
+
+  /** Scores of `items` for the person (0 for people with no history and unknown videos). */
+  score(actor: string, items: ArrayLike<number>, out: Float32Array): void {
+    const history = this.rows(actor);
+    if (history.length === 0) {
+      out.fill(0, 0, items.length);
+      return;
+    }
+    this.model.personVector(-1, history, this.z);
+    for (let j = 0; j < items.length; j++) {
+      const row = this.model.items.find(items[j]!);
+      out[j] = row < 0 ? 0 : this.model.score(this.z, row);
+    }
+  }
+
+  /** Frees the rows of videos not engaged with since `before`. */
+  expire(before: number): number {
+    return this.model.expire(before).items;
+  }
+}
