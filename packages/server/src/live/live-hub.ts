@@ -58,8 +58,9 @@ export class LiveHub {
     for (const ch of this.channels.values()) for (const v of ch.viewers) v.socket.close(1001, 'server shutting down');
   }
 
-  /** A viewer joins (or rejoins): the full state first, then the live frames. */
-  async join(roomId: string, socket: WebSocket, viewer: { userId: string | null; userName: string; viewerKey: string | null }): Promise<void> {
+  /** A viewer joins (or rejoins): the full state first, then the live frames. Uncounted ones (the host's panel) are left out of the viewer figures. */
+  async join(roomId: string, socket: WebSocket, viewer: { userId: string | null; userName: string; viewerKey: string | null; counted?: boolean }): Promise<void> {
+    const counted = viewer.counted ?? true;
     try {
       await loadRoom(this.core.ctx.db, roomId);
     } catch {
@@ -83,12 +84,12 @@ export class LiveHub {
       void this.handle(channel, v, parsed.message).then((code) => code && strike(code), (err: unknown) => this.log.warn({ err }, 'live message failed'));
     });
     socket.on('close', () => {
-      if (channel.leave(v)) channel.stats.viewerLeft();
+      if (channel.leave(v) && counted) channel.stats.viewerLeft();
       if (channel.viewers.size === 0) this.channels.delete(roomId);
     });
     socket.on('error', () => socket.terminate());
     channel.join(v);
-    channel.stats.viewerJoined(viewer.viewerKey);
+    if (counted) channel.stats.viewerJoined(viewer.viewerKey);
     try {
       const state = await this.stateFrame(roomId);
       if (socket.readyState === 1) socket.send(state, { binary: false });

@@ -76,11 +76,12 @@ interface Frame {
 }
 
 /** A test client: collects frames, waits for one matching a predicate. */
-async function connect(s: TestServer, roomId: string, token?: string) {
+async function connect(s: TestServer, roomId: string, token?: string, asHost = false) {
   const frames: Frame[] = [];
   const waiters: Array<{ pred: (f: Frame) => boolean; resolve: (f: Frame) => void }> = [];
   let closeCode: number | null = null;
-  const ws = await s.app.injectWS(`/api/v1/live/rooms/${roomId}/ws${token ? `?token=${token}` : ''}`, {}, {
+  const query = [token ? `token=${token}` : '', asHost ? 'as=host' : ''].filter(Boolean).join('&');
+  const ws = await s.app.injectWS(`/api/v1/live/rooms/${roomId}/ws${query ? `?${query}` : ''}`, {}, {
     onInit: (w) => {
       w.on('message', (data) => {
         const f = JSON.parse(String(data)) as Frame;
@@ -170,6 +171,35 @@ test('the room channel: state on join, comments batched to everyone, rate limits
     await s.call('POST', `/api/v1/live/rooms/${roomId}/end`, { token: hostToken });
     await talker.next((f) => f.t === 'ended');
     talker.ws.close();
+  } finally {
+    await s.close();
+  }
+});
+
+test('the host’s panel follows the room over its channel without counting as a viewer; no one else may open it', async () => {
+  const s = await startTestServer();
+  try {
+    const { shop, hostToken, roomId } = await hostedRoom(s, 'live-panel');
+    const panel = await connect(s, roomId, hostToken, true);
+    await panel.next((f) => f.t === 'state');
+    const fan = await makePerson(s.core, 'live-panel-fan');
+    const viewer = await connect(s, roomId, await s.tokenFor(fan.userId));
+    await viewer.next((f) => f.t === 'state');
+    assert.equal((await panel.next((f) => f.t === 'viewers')).online, 1, 'only the shopper counts');
+    const now = s.core.clock.now();
+    await s.call('POST', `/api/v1/live/rooms/${roomId}/flash-sales`, { token: hostToken, body: { skuId: shop.skuIds[0], priceFen: 990, quantity: 5, perPersonLimit: 2, startsAt: now, endsAt: now + 600_000 } });
+    assert.equal(((await panel.next((f) => f.t === 'sale')).sale as { remaining: number }).remaining, 5);
+    const dashboard = (await s.call('GET', `/api/v1/live/rooms/${roomId}/dashboard`, { token: hostToken })).json() as { online: number; cumulativeViewers: number };
+    assert.deepEqual([dashboard.online, dashboard.cumulativeViewers], [1, 1]);
+
+    const stranger = await connect(s, roomId, await s.tokenFor(fan.userId), true);
+    assert.equal((await stranger.next((f) => f.t === 'error')).code, 'NOT_ROOM_HOST');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(stranger.closed(), 4403);
+    const anonymous = await connect(s, roomId, undefined, true);
+    assert.equal((await anonymous.next((f) => f.t === 'error')).code, 'UNAUTHENTICATED');
+    panel.ws.close();
+    viewer.ws.close();
   } finally {
     await s.close();
   }

@@ -180,3 +180,9 @@ export function liveSocketUrl(roomId: string, viewer: string, location: { protoc
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${location.host}/api/v1/live/rooms/${enc(roomId)}/ws?viewer=${enc(viewer)}`;
 }
+
+/** The host's control panel on the room's channel: the same frames, not counted as a viewer. */
+export function hostSocketUrl(roomId: string, location: { protocol: string; host: string } = window.location): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/api/v1/live/rooms/${enc(roomId)}/ws?as=host`;
+}

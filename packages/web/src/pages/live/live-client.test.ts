@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FlashSale } from '../../api/live';
+import { hostSocketUrl, liveSocketUrl, type FlashSale } from '../../api/live';
 import { BACKOFF_MAX_MS, backoffDelay, featuredSale, formatCountdown, LikeBatcher, MAX_LIKES_PER_MESSAGE, MAX_PENDING_LIKES, salePhase, soldShare } from './live-client';
 
 test('backoffDelay doubles per attempt, jitters within the upper half of the step, and is capped', () => {
@@ -75,4 +75,10 @@ test('soldShare is the taken part of the units, bounded', () => {
   assert.equal(soldShare({ quantity: 10, remaining: 7 }), 0.3);
   assert.equal(soldShare({ quantity: 10, remaining: 12 }), 0);
   assert.equal(soldShare({ quantity: 0, remaining: 0 }), 1);
+});
+
+test('socket addresses: viewers carry their device key; the host panel asks to be left out of the viewer figures', () => {
+  const at = { protocol: 'https:', host: 'shop.example' };
+  assert.equal(liveSocketUrl('lrm_1', 'dev-1', at), 'wss://shop.example/api/v1/live/rooms/lrm_1/ws?viewer=dev-1');
+  assert.equal(hostSocketUrl('lrm_1', { protocol: 'http:', host: 'localhost:3000' }), 'ws://localhost:3000/api/v1/live/rooms/lrm_1/ws?as=host');
 });

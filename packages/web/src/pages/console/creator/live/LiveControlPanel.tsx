@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
+import { LiveSocket } from '../../../live/live-socket';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Button, Modal, Tag, Toast } from '@douyinfe/semi-ui-19';
-import { liveApi, type Room } from '../../../../api/live';
+import { hostSocketUrl, liveApi, type Room } from '../../../../api/live';
 import { errorText, LoadView, useLoad } from '../../shell/common';
 import { BagCard } from './BagCard';
 import { FlashSaleCard } from './FlashSaleCard';
@@ -11,7 +12,9 @@ import { CouponCard, LuckyBagFormCard } from './PromoCards';
 import { scopeBase, type LiveScope } from './scope';
 import { StreamKeyCard } from './StreamKeyCard';
 
-const ROOM_REFRESH_MS = 5_000;
+/** Frames of the room's channel that change what the panel shows (sale stock, coupons claimed, lucky-bag draws, the pin). */
+const PANEL_FRAMES = new Set(['sale', 'coupon', 'luckybag', 'pin', 'ended']);
+const RELOAD_AFTER_MS = 300;
 
 /** A room's control panel: open / end, stream key, bag and pin, flash sales, coupons, lucky bags, and the 大屏. */
 export function LiveControlPanel({ scope }: { scope: LiveScope }) {
@@ -19,11 +22,32 @@ export function LiveControlPanel({ scope }: { scope: LiveScope }) {
   const room = useLoad(() => liveApi.room(roomId), [roomId]);
   const { reload } = room;
   const live = room.data?.status === 'live';
+  // Sale stock, claims and lucky-bag draws move on their own: follow the room's channel (as its
+  // host, so the panel is not counted as a viewer) and reload shortly after a change; a
+  // reconnect's state frame reloads too, in case a change was missed while offline.
   useEffect(() => {
     if (!live) return;
-    const timer = setInterval(reload, ROOM_REFRESH_MS); // sale stock and lucky-bag draws move on their own
-    return () => clearInterval(timer);
-  }, [live, reload]);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let joined = false;
+    const soon = () => {
+      if (timer === null) timer = setTimeout(() => ((timer = null), reload()), RELOAD_AFTER_MS);
+    };
+    const socket = new LiveSocket({
+      url: hostSocketUrl(roomId),
+      onStatus: () => {},
+      onMessage: (m) => {
+        if (m.t === 'state') {
+          if (joined) soon();
+          joined = true;
+        } else if (PANEL_FRAMES.has(m.t)) soon();
+      },
+    });
+    socket.start();
+    return () => {
+      socket.stop();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [live, roomId, reload]);
   return <LoadView state={room}>{(r) => <Panel room={r} scope={scope} reload={reload} />}</LoadView>;
 }
 
