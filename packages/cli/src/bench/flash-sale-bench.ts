@@ -15,6 +15,7 @@ import { makeLiveFixtures } from './live-fixtures.js';
 import { latencySummary } from './percentiles.js';
 import { freshStore, log, Scope, type BenchStore } from './resources.js';
 import { startServerChild } from './server-child.js';
+import { cpuMsPer, serverCpuSeconds } from './server-metrics.js';
 
 export interface FlashSaleResult {
   bench: 'flash-sale';
@@ -29,6 +30,8 @@ export interface FlashSaleResult {
   reservations_per_s: number;
   p50_ms: number;
   p99_ms: number;
+  /** The server's CPU time (all its threads) per order request, answered or refused, in ms. */
+  server_cpu_ms_per_request: number | null;
   sold_out_rejections: number;
   limit_rejections: number;
   errors: number;
@@ -57,6 +60,7 @@ export async function benchFlashSale(opts: { buyers?: number; quantity?: number 
     const saleId = (JSON.parse(created.body) as { id: string }).id;
     // Warm the connections (and the server's session cache) with a read, then wait for the opening.
     await Promise.all(Array.from({ length: CONNECTIONS }, () => get(pool, `/api/v1/live/rooms/${fx.roomId}`)));
+    const cpuBefore = await serverCpuSeconds(pool);
     await sleep(Math.max(0, opensAt - Date.now()));
 
     // Every buyer once; one in ten three times at once.
@@ -95,6 +99,7 @@ export async function benchFlashSale(opts: { buyers?: number; quantity?: number 
       }),
     );
     const totalS = (performance.now() - t0) / 1000;
+    const cpuAfter = await serverCpuSeconds(pool);
     log(`flash-sale: the last reservation was answered after ${((lastReservedAt - t0) / 1000).toFixed(2)} s, as request ${answeredByLastReservation} of ${requests.length}`);
     log(`flash-sale: ${requests.length} requests answered in ${totalS.toFixed(2)} s; ${soldOut} sold out, ${limited} over the limit, ${errors} errors${errors ? ` (${sampler.summary()})` : ''}`);
     await pool.destroy();
@@ -116,6 +121,7 @@ export async function benchFlashSale(opts: { buyers?: number; quantity?: number 
       reservations_per_s: Math.round(final.reserved / windowS),
       p50_ms: p50,
       p99_ms: p99,
+      server_cpu_ms_per_request: cpuMsPer(cpuBefore, cpuAfter, requests.length),
       sold_out_rejections: soldOut,
       limit_rejections: limited,
       errors,
@@ -153,5 +159,5 @@ async function finalState(store: BenchStore, saleId: string): Promise<{ reserved
 export function flashSaleSummary(r: FlashSaleResult): string {
   const ok = r.reserved === r.quantity && r.oversold === 0 && r.over_limit === 0 && r.errors === 0;
   const fast = r.reservations_per_s >= TARGET_RESERVATIONS_PER_S;
-  return `flash-sale (${r.dialect}): ${r.buyers} buyers (${r.requests} requests) for ${r.quantity} units → reserved ${r.reserved}, oversold ${r.oversold}, over the limit ${r.over_limit}, ${r.errors} errors; ${r.reservations_per_s} reservations/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms — ${ok ? 'correct' : 'WRONG'}, ${fast ? 'meets' : 'MISSES'} the target of ≥ ${TARGET_RESERVATIONS_PER_S}/s`;
+  return `flash-sale (${r.dialect}): ${r.buyers} buyers (${r.requests} requests) for ${r.quantity} units → reserved ${r.reserved}, oversold ${r.oversold}, over the limit ${r.over_limit}, ${r.errors} errors; ${r.reservations_per_s} reservations/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_request ?? '?'} ms per request — ${ok ? 'correct' : 'WRONG'}, ${fast ? 'meets' : 'MISSES'} the target of ≥ ${TARGET_RESERVATIONS_PER_S}/s`;
 }

@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { ErrorSampler, get, openPool, runFor } from './http-load.js';
 import { latencySummary } from './percentiles.js';
 import { buildRecsysStore } from './recsys-fixtures.js';
-import { childServer, itemsCarryReasons, serverRssMb, streamEvents, type StartServer } from './recsys-load.js';
+import { childServer, itemsCarryReasons, streamEvents, type StartServer } from './recsys-load.js';
+import { cpuMsPer, serverCpuSeconds, serverRssMb } from './server-metrics.js';
 import { freshStore, log, Scope } from './resources.js';
 
 export interface RecsysFeedResult {
@@ -30,6 +31,11 @@ export interface RecsysFeedResult {
   pages: number;
   /** Resident memory of the server process at the end, MB. */
   rss_mb: number | null;
+  /**
+   * The server's CPU time (all its threads) per page served during the run, event ingestion
+   * included, in ms: less sensitive than pages_per_s to how busy the machine is.
+   */
+  server_cpu_ms_per_page: number | null;
   events_target_per_s: number;
   /** Events the server accepted per second during the run. */
   events_per_s: number;
@@ -72,6 +78,7 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
     if (warm.status !== 200) throw new Error(`the feed does not answer: ${warm.status} ${warm.body.slice(0, 300)}`);
     const reasons = itemsCarryReasons((JSON.parse(warm.body) as { items: Array<Record<string, unknown>> }).items);
 
+    const cpuBefore = await serverCpuSeconds(pool);
     const events = streamEvents(eventPool, data, EVENTS_PER_S, scope.signal);
     const person = Array.from({ length: CONCURRENCY }, (_, w) => w);
     const cursors: Array<string | null> = Array<string | null>(CONCURRENCY).fill(null);
@@ -114,6 +121,7 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
       pagesInSession[w] = page.nextCursor ? pagesInSession[w]! + 1 : PAGES_PER_SESSION;
     });
     const achieved = await events.stop();
+    const cpuAfter = await serverCpuSeconds(pool);
     if (scope.signal.aborted) throw new Error('interrupted');
     const rss = await serverRssMb(pool);
     if (errors) log(`recsys-feed errors: ${sampler.summary()}`);
@@ -135,6 +143,7 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
       repeats,
       pages: latencies.length,
       rss_mb: rss,
+      server_cpu_ms_per_page: cpuMsPer(cpuBefore, cpuAfter, latencies.length),
       events_target_per_s: EVENTS_PER_S,
       events_per_s: achieved.events_per_s,
       event_errors: achieved.errors,
@@ -147,5 +156,5 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
 
 export function recsysFeedSummary(r: RecsysFeedResult): string {
   const verdict = r.pages_per_s >= TARGET_RECSYS_PAGES_PER_S && r.p99_ms <= TARGET_RECSYS_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
-  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items} — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms`;
+  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB, server CPU ${r.server_cpu_ms_per_page ?? '?'} ms per page; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items} — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms`;
 }

@@ -1,4 +1,4 @@
-/** Shared parts of the recsys benchmarks: the server under test, its resident memory, and events at a steady rate. */
+/** Shared parts of the recsys benchmarks: the server under test and events at a steady rate. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'undici';
@@ -10,13 +10,6 @@ import { startServerChild } from './server-child.js';
 /** How the server is started: a child process by default; tests may start one in-process. */
 export type StartServer = (scope: Scope, store: BenchStore) => Promise<{ origin: string }>;
 export const childServer: StartServer = (scope, store) => startServerChild(scope, store, 'bench-recsys-secret');
-
-/** Resident memory of the server process in MB, from its Prometheus metrics (null if it does not say). */
-export async function serverRssMb(pool: Pool): Promise<number | null> {
-  const reply = await get(pool, '/metrics');
-  const m = /^zhongcao_process_resident_memory_bytes\s+([0-9.e+]+)/m.exec(reply.body);
-  return m ? Math.round(Number(m[1]) / 1024 / 1024) : null;
-}
 
 /** Whether feed items carry a reason ("why this"), as the interest engine's items do. */
 export function itemsCarryReasons(items: ReadonlyArray<Record<string, unknown>>): boolean {

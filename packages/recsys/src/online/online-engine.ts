@@ -9,7 +9,7 @@ import { Trending } from '../engine/trending.js';
 import { Covisitation } from './covisitation.js';
 import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Head, type Labels, type ValueFormula } from './hashed-ranker.js';
 import { ItemCatalog, type ItemMeta } from './item-catalog.js';
-import { SequenceEmbedding } from './sequence-embedding.js';
+import { SequenceEmbedding, type GatheredVectors } from './sequence-embedding.js';
 import { OutcomeLog } from './outcome-log.js';
 import { Profile } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
@@ -73,7 +73,8 @@ export class OnlineEngine {
   readonly profiles = new Map<string, Profile>();
   private readonly trending: Trending;
   private trendTop: number[] = [];
-  private trendSet = new Set<number>();
+  /** The embedding source's pool, for the trending top and catalogue size it was made from. */
+  private embeddingItems: { top: readonly number[]; size: number; pool: GatheredVectors } | null = null;
   private trendValue: (item: number) => number = () => 0;
   private trendAt = -Infinity;
   private readonly touched = new Set<number>();
@@ -93,7 +94,7 @@ export class OnlineEngine {
       embedding: this.embedding,
       pool: this.pool,
       trendingTop: () => this.trendTop,
-      trendingSet: () => this.trendSet,
+      embeddingPool: () => this.embeddingPool(),
       trendingValue: (item) => this.trendValue(item),
     };
   }
@@ -199,9 +200,17 @@ export class OnlineEngine {
     this.touched.clear();
     const value = this.trending.readerAt(now);
     this.trendTop = [...all].filter((i) => this.catalog.isLive(i)).sort((a, b) => value(b) - value(a) || b - a).slice(0, TRENDING_TOP);
-    this.trendSet = new Set(this.trendTop);
     this.trendValue = value;
     this.trendAt = now;
+  }
+
+  /** Made again with fresh vectors whenever the trending top is refreshed (every few seconds) or a video is added. */
+  private embeddingPool(): GatheredVectors {
+    const size = this.catalog.size;
+    if (this.embeddingItems?.top !== this.trendTop || this.embeddingItems.size !== size) {
+      this.embeddingItems = { top: this.trendTop, size, pool: this.embedding.gather(src.embeddingPoolOf(this.trendTop, size)) };
+    }
+    return this.embeddingItems.pool;
   }
 
   /** One source's candidates alone, for measuring it (same skips as the feed). */

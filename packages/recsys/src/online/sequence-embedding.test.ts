@@ -39,3 +39,29 @@ test('a negative engagement is not a choice, and unengaged videos expire', () =>
   assert.equal(emb.expire(1), 1);
   assert.equal(emb.model.items.find(2), -1);
 });
+
+test('gathered vectors score as the table does at the moment they were gathered', () => {
+  const recent = new Map<string, number[]>([['me', [1, 2]]]);
+  const emb = new SequenceEmbedding((actor) => recent.get(actor));
+  for (let k = 0; k < 30; k++) {
+    recent.set(`p${k}`, []);
+    emb.step(`p${k}`, k % 7, true, k);
+    recent.set(`p${k}`, [k % 7]);
+    emb.step(`p${k}`, (k % 7) + 10, true, k);
+  }
+  const items = Int32Array.from([10, 11, 12, 13, 14, 15, 16, 99]);
+  const gathered = emb.gather(items);
+  const direct = new Float32Array(items.length);
+  const fromCopy = new Float32Array(items.length);
+  emb.score('me', items, direct);
+  emb.scoreGathered('me', gathered, fromCopy);
+  for (let j = 0; j < items.length; j++) assert.ok(Math.abs(direct[j]! - fromCopy[j]!) < 1e-5, `${items[j]}: ${direct[j]} vs ${fromCopy[j]}`);
+  assert.equal(fromCopy[items.length - 1], 0, 'a video with no row scores 0');
+  assert.ok(fromCopy.some((s) => s !== 0));
+  // Training moves the table, not the copy.
+  for (let k = 0; k < 20; k++) emb.step('me', 10, true, 100 + k);
+  emb.scoreGathered('me', emb.gather(items), direct);
+  assert.notDeepEqual([...direct], [...fromCopy]);
+  emb.scoreGathered('nobody', gathered, fromCopy);
+  assert.ok(fromCopy.every((s) => s === 0));
+});

@@ -6,7 +6,18 @@
  * table (Monolith-style) and expire when unseen. The person's latest videos come from their
  * profile (`recentOf`). Pure.
  */
-import { SeqEmbedding, type SeqEmbeddingOptions } from '../engine/seq-embedding.js';
+import { dot, SeqEmbedding, type SeqEmbeddingOptions } from '../engine/seq-embedding.js';
+
+/**
+ * A copy of some videos' vectors and biases, side by side: a list scored on every page (the
+ * embedding source's pool) is read from a few kilobytes instead of rows scattered over the table.
+ * It is as fresh as the moment it was gathered.
+ */
+export interface GatheredVectors {
+  readonly items: Int32Array;
+  readonly vectors: Float32Array;
+  readonly bias: Float32Array;
+}
 
 export const SEQUENCE_EMBEDDING_DEFAULTS: SeqEmbeddingOptions = { dim: 32, recent: 20, recency: 0.85, negatives: 8, dropout: 0.25, lr: 0.05, reg: 0.01, initSd: 0.05, seed: 11 };
 
@@ -71,6 +82,35 @@ export class SequenceEmbedding {
       const row = this.model.items.find(items[j]!);
       out[j] = row < 0 ? 0 : this.model.score(this.z, row);
     }
+  }
+
+  /** The current vectors of `items` (zero for videos with no row yet). */
+  gather(items: Int32Array): GatheredVectors {
+    const d = this.opts.dim;
+    const vectors = new Float32Array(items.length * d);
+    const bias = new Float32Array(items.length);
+    const { E, B } = this.model;
+    for (let j = 0; j < items.length; j++) {
+      const row = this.model.items.find(items[j]!);
+      if (row < 0) continue;
+      vectors.set(E.subarray(row * d, row * d + d), j * d);
+      bias[j] = B[row]!;
+    }
+    return { items, vectors, bias };
+  }
+
+  /** Scores of the gathered videos for the person, into out (0 for people with no history and videos that had no row). */
+  scoreGathered(actor: string, g: GatheredVectors, out: Float32Array): void {
+    const history = this.rows(actor);
+    const n = g.items.length;
+    if (history.length === 0) {
+      out.fill(0, 0, n);
+      return;
+    }
+    const d = this.opts.dim;
+    this.model.personVector(-1, history, this.z);
+    // A video with no row was gathered as zeros: it scores 0.
+    for (let j = 0; j < n; j++) out[j] = g.bias[j]! + dot(this.z, g.vectors, j * d, d);
   }
 
   /** Frees the rows of videos not engaged with since `before`. */

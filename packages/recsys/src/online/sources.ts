@@ -5,7 +5,7 @@
  */
 import type { Covisitation } from './covisitation.js';
 import type { ItemCatalog } from './item-catalog.js';
-import type { SequenceEmbedding } from './sequence-embedding.js';
+import type { GatheredVectors, SequenceEmbedding } from './sequence-embedding.js';
 import type { Profile } from './profile.js';
 import type { TrafficPool } from './traffic-pool.js';
 import { topK } from '../engine/candidates.js';
@@ -28,7 +28,8 @@ export interface SourceState {
   embedding: SequenceEmbedding;
   pool: TrafficPool;
   trendingTop: () => readonly number[];
-  trendingSet: () => ReadonlySet<number>;
+  /** The trending top, then the newest videos not in it, with their vectors: what the embedding source scores. */
+  embeddingPool: () => GatheredVectors;
   trendingValue: (item: number) => number;
 }
 
@@ -110,18 +111,25 @@ function hottest(s: SourceState, list: readonly number[] | undefined, skip: Skip
   }
 }
 
+/** The trending videos, then the newest `newest` of the catalogue that are not among them. */
+export function embeddingPoolOf(trendingTop: readonly number[], catalogSize: number, newest = 100): Int32Array {
+  const trending = new Set(trendingTop);
+  const items: number[] = [...trendingTop];
+  for (let i = catalogSize - 1; i >= 0 && i >= catalogSize - newest; i--) if (!trending.has(i)) items.push(i);
+  return Int32Array.from(items);
+}
+
 /**
- * Embedding neighbours of the person among the trending and the newest videos (at most trending +
- * `newest` scored). Skips are asked only of the videos good enough for the top `n` (the heap
- * never admits a skipped one, so the result is that of filtering first).
+ * Embedding neighbours of the person among the trending and the newest videos (the pool, kept
+ * with its vectors by the engine between refreshes of the trending top, at most a few seconds). Skips are asked only of the videos good enough for the top
+ * `n` (the heap never admits a skipped one, so the result is that of filtering first).
  */
-export function embeddingSource(s: SourceState, actor: string, skip: Skip, n: number, newest = 100): Candidate[] {
+export function embeddingSource(s: SourceState, actor: string, skip: Skip, n: number): Candidate[] {
   if (!s.embedding.hasPerson(actor)) return [];
-  const items: number[] = [...s.trendingTop()];
-  const trending = s.trendingSet();
-  for (let i = s.catalog.size - 1; i >= 0 && i >= s.catalog.size - newest; i--) if (!trending.has(i)) items.push(i);
+  const pool = s.embeddingPool();
+  const items = pool.items;
   const scores = new Float32Array(items.length);
-  s.embedding.score(actor, items, scores);
+  s.embedding.scoreGathered(actor, pool, scores);
   return Array.from(topK(scores, n, (j) => skip(items[j]!), false), (j) => ({ item: items[j]!, source: 'embedding' as const, retrieval: scores[j]! }));
 }
 
