@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
 import { conflict, DomainError, invalid } from '../platform/errors.js';
@@ -171,8 +171,9 @@ export function actorView(actor: Actor): UserView {
   };
 }
 
+/** Every signed-in request hashes its token: the one-shot hash, without a Hash object. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  return hash('sha256', token, 'base64url');
 }
 
 /** Admin: find people by login prefix, newest first. */

@@ -4,7 +4,7 @@
  * SQLite serialises writers) and then replays its stored answer. A failed attempt stores
  * nothing, so its retry runs again.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Tx } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { insertRows } from '../storage/insert-rows.js';
@@ -15,7 +15,7 @@ export interface StoredResponse {
 }
 
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('base64url');
+  return hash('sha256', JSON.stringify(body ?? null), 'base64url');
 }
 
 export function checkKey(key: string): void {
