@@ -4,12 +4,13 @@
  * for an anonymous viewer. A stale snapshot is served while one fresh build runs in the
  * background (so no request waits for it once the first one exists). A video published or
  * removed shows in the feed within SNAPSHOT_TTL_MS; the popular list (counting a day of likes,
- * comments, shares and completions, the snapshot's costliest queries: they block the event loop
- * on SQLite) is recounted with each full rebuild, every FULL_REBUILD_MS. Several processes each
+ * comments, shares and completions, the snapshot's costliest queries, run aside from the requests'
+ * thread on SQLite) is recounted with each full rebuild, every FULL_REBUILD_MS. Several processes each
  * keep their own.
  */
 import { performance } from 'node:perf_hooks';
 import type { CoreContext, Db } from '../context.js';
+import { readAside } from '../storage/read-aside.js';
 import { loadFeedCards, type FeedVideoCard } from './video-cards.js';
 import { resetViewerMarks } from './viewer-marks.js';
 
@@ -125,20 +126,23 @@ async function buildSnapshot(ctx: CoreContext, previous: FeedSnapshot | null): P
 async function popularInLastDay(ctx: CoreContext, now: number): Promise<string[]> {
   const { db } = ctx;
   const since = now - POPULAR_WINDOW_MS;
+  // The snapshot's costliest queries: on SQLite they run on the read-aside worker, so requests are not held up.
   const [likes, comments, shares, completions] = await Promise.all([
-    db.selectFrom('video_likes').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN).execute(),
-    db.selectFrom('comments').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).where('status', '=', 'visible').groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN).execute(),
-    db.selectFrom('video_shares').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN).execute(),
-    db
-      .selectFrom('events')
-      .select(['video_id', (eb) => eb.fn.count<number>('actor_key').distinct().as('n')])
-      .where('type', '=', 'complete')
-      .where('at', '>=', since)
-      .where('video_id', 'is not', null)
-      .groupBy('video_id')
-      .orderBy('n', 'desc')
-      .limit(PER_SOURCE_SCAN)
-      .execute(),
+    readAside(db, db.selectFrom('video_likes').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN)),
+    readAside(db, db.selectFrom('comments').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).where('status', '=', 'visible').groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN)),
+    readAside(db, db.selectFrom('video_shares').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN)),
+    readAside(
+      db,
+      db
+        .selectFrom('events')
+        .select(['video_id', (eb) => eb.fn.count<number>('actor_key').distinct().as('n')])
+        .where('type', '=', 'complete')
+        .where('at', '>=', since)
+        .where('video_id', 'is not', null)
+        .groupBy('video_id')
+        .orderBy('n', 'desc')
+        .limit(PER_SOURCE_SCAN),
+    ),
   ]);
   const score = new Map<string, number>();
   for (const rows of [likes, comments, shares, completions]) for (const r of rows) if (r.video_id) score.set(r.video_id, (score.get(r.video_id) ?? 0) + Number(r.n));

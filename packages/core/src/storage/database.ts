@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, type DatabaseIntrospector } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './checkpointer.js';
+import { registerReadAside, startReadAside, type ReadAside } from './read-aside.js';
 import { SearchPathIntrospector } from './pg-introspector.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
 
@@ -42,12 +43,17 @@ export function openStorage(options: StorageOptions): Storage {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_size_limit = 67108864');
   sqlite.pragma('temp_store = MEMORY');
-  const checkpointer = startCheckpointer(sqlite, file, createRequire(import.meta.url).resolve('better-sqlite3'));
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const checkpointer = startCheckpointer(sqlite, file, driver);
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
+  // Started on first use: most stores (tests, one-off commands) never send a query aside.
+  let aside: ReadAside | null = null;
+  registerReadAside(db, () => (aside ??= startReadAside(file, driver)));
   return {
     db,
     dialect: 'sqlite',
     close: async () => {
+      await aside?.stop();
       await checkpointer.stop();
       await db.destroy();
     },
