@@ -63,9 +63,8 @@ export class IdTable<K> {
 
   /** The row of id, allocated if new; records `now` as the id's last sighting. Returns [row, isNew]. */
   acquire(id: K, now: number): [number, boolean] {
-    const at = this.find(id);
-    const found = at < 0 ? undefined : at;
-    if (found !== undefined) {
+    const found = this.find(id);
+    if (found >= 0) {
       if (now > this.lastSeen[found]!) this.lastSeen[found] = now;
       return [found, false];
     }

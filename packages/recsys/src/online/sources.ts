@@ -121,8 +121,9 @@ export function embeddingPoolOf(trendingTop: readonly number[], catalogSize: num
 
 /**
  * Embedding neighbours of the person among the trending and the newest videos (the pool, kept
- * with its vectors by the engine between refreshes of the trending top, at most a few seconds). Skips are asked only of the videos good enough for the top
- * `n` (the heap never admits a skipped one, so the result is that of filtering first).
+ * with its vectors by the engine between refreshes of the trending top, at most a few seconds).
+ * Skips are asked only of the videos good enough for the top `n` (the heap never admits a
+ * skipped one, so the result is that of filtering first).
  */
 export function embeddingSource(s: SourceState, actor: string, skip: Skip, n: number): Candidate[] {
   if (!s.embedding.hasPerson(actor)) return [];
