@@ -33,7 +33,7 @@ export interface RecsysFeedResult {
   rss_mb: number | null;
   /**
    * The server's CPU time (all its threads) per page served during the run, event ingestion
-   * included, in ms: less sensitive than pages_per_s to how busy the machine is.
+   * included, in ms: what a page costs the server, apart from time spent waiting.
    */
   server_cpu_ms_per_page: number | null;
   events_target_per_s: number;
