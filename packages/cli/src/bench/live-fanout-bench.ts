@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { makeLiveFixtures } from './live-fixtures.js';
 import type { ViewersConfig, ViewersResult } from './live-fanout-viewers.js';
 import { freshStore, log, Scope } from './resources.js';
-import { processRssMb, startServerChild } from './server-child.js';
+import { processRssMb, startScriptChild, startServerChild } from './server-child.js';
 
 export interface LiveFanoutResult extends ViewersResult {
   bench: 'live-fanout';
@@ -22,6 +22,13 @@ export interface LiveFanoutResult extends ViewersResult {
   comments_per_s: number;
   seconds: number;
   rss_mb: number | null;
+  /**
+   * The same viewers and comments against bare-fanout-server.ts (`ws` sending one frame of the
+   * comments to every socket each 200 ms, nothing else), measured right after: the issue's
+   * yardstick, taken in the same minute of this machine.
+   */
+  bare_server_p50_ms: number;
+  bare_server_p99_ms: number;
 }
 
 export const TARGET_FANOUT_P99_MS = 250;
@@ -50,7 +57,13 @@ export async function benchLiveFanout(opts: { viewers?: number; seconds?: number
     const last = processRssMb(server.pid);
     if (last !== null) rss = Math.max(rss ?? 0, last);
     await server.stop();
-    return { bench: 'live-fanout', dialect: store.dialect, viewers, comments_per_s: commentsPerS, seconds, ...result, rss_mb: rss };
+
+    // The same viewers against the bare server of the issue's yardstick, in the same minute.
+    const bare = await startScriptChild(scope, 'bare-fanout-server.js', []);
+    const yardstick = await runViewers({ ...config, origin: bare.origin });
+    await bare.stop();
+    log(`live-fanout: the bare server: p50 ${yardstick.p50_ms} ms, p99 ${yardstick.p99_ms} ms over ${yardstick.deliveries} deliveries to ${yardstick.viewers_connected} viewers`);
+    return { bench: 'live-fanout', dialect: store.dialect, viewers, comments_per_s: commentsPerS, seconds, ...result, rss_mb: rss, bare_server_p50_ms: yardstick.p50_ms, bare_server_p99_ms: yardstick.p99_ms };
   } finally {
     await scope.close();
   }
@@ -77,5 +90,5 @@ function runViewers(config: ViewersConfig): Promise<ViewersResult> {
 
 export function liveFanoutSummary(r: LiveFanoutResult): string {
   const ok = r.p99_ms <= TARGET_FANOUT_P99_MS && r.viewers_connected === r.viewers;
-  return `live-fanout (${r.dialect}): ${r.viewers_connected}/${r.viewers} viewers, ${r.comments_sent} comments in ${r.seconds} s (${r.comments_per_s}/s); delivery p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms (${r.p99_delivered_ms} ms over arrivals only, ${r.p99_from_accept_ms} ms from the server's accepting the comment) over ${r.deliveries} deliveries (${Math.round(r.delivered_ratio * 100)} % of comment×viewer pairs; ${r.deliveries_missed} pairs missed; ${r.comments_not_carried} comments in no frame, the server reports ${r.sampled_out} sampled out — not delivered); pin p99 ${r.pin_p99_ms} ms to ${r.pin_received} viewers; server RSS ${r.rss_mb ?? '?'} MB — ${ok ? 'meets' : 'MISSES'} the target p99 ≤ ${TARGET_FANOUT_P99_MS} ms`;
+  return `live-fanout (${r.dialect}): ${r.viewers_connected}/${r.viewers} viewers, ${r.comments_sent} comments in ${r.seconds} s (${r.comments_per_s}/s); delivery p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms (${r.p99_delivered_ms} ms over arrivals only, ${r.p99_from_accept_ms} ms from the server's accepting the comment) over ${r.deliveries} deliveries (${Math.round(r.delivered_ratio * 100)} % of comment×viewer pairs; ${r.deliveries_missed} pairs missed; ${r.comments_not_carried} comments in no frame, the server reports ${r.sampled_out} sampled out — not delivered); pin p99 ${r.pin_p99_ms} ms to ${r.pin_received} viewers; server RSS ${r.rss_mb ?? '?'} MB; a bare ws server under the same viewers p50 ${r.bare_server_p50_ms} ms, p99 ${r.bare_server_p99_ms} ms — ${ok ? 'meets' : 'MISSES'} the target p99 ≤ ${TARGET_FANOUT_P99_MS} ms`;
 }

@@ -39,19 +39,29 @@ export async function startServerChild(scope: Scope, store: BenchStore, sandboxS
   if (store.databaseUrl) env.DATABASE_URL = store.databaseUrl;
   // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = (): Promise<void> => stopChild(child);
-  scope.defer('stop server', stop);
+  return startChild(scope, 'server', [...nodeArgs, mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], env);
+}
 
-  // Everything the server prints goes to our stderr: our stdout carries only the JSON result.
+/** Starts a script of this folder (compiled, e.g. `bare-sale-server.js`) that prints its URL when it listens. */
+export async function startScriptChild(scope: Scope, script: string, args: string[]): Promise<ServerChild> {
+  return startChild(scope, script, [fileURLToPath(new URL(`./${script}`, import.meta.url)), ...args], { ...process.env });
+}
+
+/** Spawns node with the arguments, waits for the http:// URL it prints, and registers its stopping in the scope. */
+async function startChild(scope: Scope, label: string, args: string[], env: NodeJS.ProcessEnv): Promise<ServerChild> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = (): Promise<void> => stopChild(child);
+  scope.defer(`stop ${label}`, stop);
+
+  // Everything the child prints goes to our stderr: our stdout carries only the JSON result.
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(prefixLines(chunk)));
   const origin = await new Promise<string>((resolve, reject) => {
     let buffered = '';
     let listening = false;
-    const timer = setTimeout(() => reject(new Error(`the server did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`${label} did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       clearTimeout(timer);
-      reject(new Error(`the server exited before listening (code ${code}, signal ${signal})`));
+      reject(new Error(`${label} exited before listening (code ${code}, signal ${signal})`));
     };
     child.once('exit', onExit);
     child.once('error', (err) => {
@@ -71,7 +81,7 @@ export async function startServerChild(scope: Scope, store: BenchStore, sandboxS
       resolve(`http://127.0.0.1:${m[1]}`);
     });
   });
-  log(`server child pid ${child.pid} listening at ${origin}`);
+  log(`${label} child pid ${child.pid} listening at ${origin}`);
   return { origin, pid: child.pid!, stop };
 }
 
