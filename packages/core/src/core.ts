@@ -21,6 +21,7 @@ import { purgeUnattachedPhotos } from './supply/photos.js';
 import { settleDueOrders } from './ledger/settlement.js';
 import { installLogistics } from './logistics/install.js';
 import { subscribeRecommendOutbox } from './recommend/outbox-signals.js';
+import { stopRecommendService } from './recommend/recommend-service.js';
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
@@ -92,6 +93,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         await reconcileDaily(ctx);
       }
     },
-    close: () => storage.close(),
+    async close() {
+      await stopRecommendService(ctx);
+      await storage.close();
+    },
   };
 }

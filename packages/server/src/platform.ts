@@ -10,6 +10,8 @@ export interface PlatformOptions extends CoreOptions {
   logLevel?: string;
   webDist?: string | null;
   rateLimits?: boolean;
+  /** The interest engine on its own worker thread (default) or on the thread that answers HTTP. */
+  engineThread?: boolean;
   /** Called after migrations, before listening (e.g. to seed demo data). */
   beforeListen?: (core: Core) => Promise<void>;
 }
@@ -25,7 +27,8 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const core = await openCore(options);
   await options.beforeListen?.(core);
-  await recommendService(core.ctx).ready; // the interest engine warms from the stored history (bounded) before the first request
+  // The interest engine runs on its own thread and warms from the stored history (bounded) before the first request.
+  await recommendService(core.ctx, { thread: options.engineThread ?? true }).ready;
   let worker: Worker | null = null;
   const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick() });
   const host = options.host ?? '0.0.0.0';

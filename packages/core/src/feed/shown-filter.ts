@@ -34,6 +34,16 @@ export class ShownFilter {
     return new ShownFilter(new Uint8Array(bytes));
   }
 
+  /** The filter's bits (to hand to the engine, which may run on another thread). */
+  get bytes(): Uint8Array {
+    return this.bits;
+  }
+
+  /** A filter over bits from `bytes` (null when they are not a filter's size). */
+  static fromBytes(bytes: Uint8Array): ShownFilter | null {
+    return bytes.length === BYTES ? new ShownFilter(bytes) : null;
+  }
+
   encode(): string {
     return Buffer.from(this.bits).toString('base64url');
   }

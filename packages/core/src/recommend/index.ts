@@ -3,6 +3,6 @@ export * from './signal-bus.js';
 export * from './recommend-service.js';
 export * from './personal-feed.js';
 export * from './pool-steps.js';
-export { FeedMultipliers, THROTTLED_MULTIPLIER, type FeedMultiplier } from './throttle.js';
+export { FeedMultipliers, THROTTLED_MULTIPLIER, multiplierOf, type MultiplierRule, type MultiplierTable } from './throttle.js';
 export { subscribeRecommendOutbox } from './outbox-signals.js';
 export { WARM_SIGNAL_DAYS, WARM_VIDEO_DAYS, type WarmReport } from './warm.js';

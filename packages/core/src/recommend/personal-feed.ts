@@ -3,12 +3,13 @@
  * as cards from the feed snapshot or the card cache (card-cache.ts), topped up from the non-personalised
  * sources when the engine has too few, so a session never ends early.
  */
-import type { Reason } from '@zhongcao/recsys';
+import type { Reason, Recommended } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import type { FeedSnapshot } from '../feed/candidates.js';
 import type { ShownFilter } from '../feed/shown-filter.js';
 import type { FeedVideoCard } from '../feed/video-cards.js';
 import { cardsFor } from './card-cache.js';
+import { EngineStopped } from './engine-thread.js';
 import { recommendService } from './recommend-service.js';
 
 const SPARE = 4;
@@ -30,25 +31,32 @@ export async function personalFeedPage(
   topUp: (n: number, isTaken: (id: string) => boolean) => Promise<Array<{ card: FeedVideoCard; reason: Reason }>>,
 ): Promise<PersonalPage> {
   const service = recommendService(ctx);
-  // While the engine warms up (seconds after a start), pages are the non-personalised ones.
-  if (!service.isWarm) {
+  // While the engine warms up (seconds after a start), or if its thread failed, pages are the non-personalised ones.
+  const unpersonalised = async (): Promise<PersonalPage> => {
     const picks = await topUp(limit, () => false);
     return { cards: picks.map((p) => p.card), reasons: picks.map((p) => p.reason) };
-  }
+  };
+  if (!service.isWarm) return unpersonalised();
   let sync = syncedSnapshots.get(snapshot);
   if (!sync) {
     sync = service.learnVideos([...snapshot.newIds, ...snapshot.popularIds, ...snapshot.moreIds]);
     syncedSnapshots.set(snapshot, sync);
   }
   await sync;
-  const recs = service.engine.recommend(actorKey, { limit: limit + SPARE, now: ctx.clock.now(), isShown: (id) => shown.has(id), multiplier: service.multipliers.multiplier });
+  let recs: Recommended[];
+  try {
+    recs = await service.recommend(actorKey, limit + SPARE, shown);
+  } catch (err) {
+    if (err instanceof EngineStopped) return unpersonalised();
+    throw err;
+  }
   const cards = await cardsFor(ctx, recs.map((r) => r.videoId), snapshot);
   const page: PersonalPage = { cards: [], reasons: [] };
   for (const r of recs) {
     if (page.cards.length >= limit) break;
     const card = cards.get(r.videoId);
     if (!card || card.status !== 'published') {
-      service.engine.removeVideo(r.videoId);
+      service.removeVideo(r.videoId);
       continue;
     }
     page.cards.push(card);

@@ -1,12 +1,16 @@
 /**
- * The interest engine inside the core process: one per store, created on first use (the server
- * creates it at start so it warms at boot). It warms from what is stored, then learns from every
- * signal published after a commit (payments and refunds arrive from the outbox), records the
- * traffic pool's steps, and keeps the videos it knows in step with the feed's snapshot.
+ * The interest engine of the core process: one per store, created on first use (the server
+ * creates it at start, on its own worker thread, so it warms at boot). It warms from what is
+ * stored, then learns from every signal published after a commit (payments and refunds arrive
+ * from the outbox), records the traffic pool's steps, and keeps the videos it knows in step with
+ * the feed's snapshot.
  */
-import { OnlineEngine, type PoolStep, type Signal } from '@zhongcao/recsys';
+import type { OnlineEngine, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
+import type { ShownFilter } from '../feed/shown-filter.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { LocalEngineHost, type EngineHost } from './engine-host.js';
+import { ThreadEngineHost } from './engine-thread.js';
 import { onSignals } from './signal-bus.js';
 import { FeedMultipliers } from './throttle.js';
 import { videoMetasByIds } from './video-meta.js';
@@ -16,11 +20,18 @@ const EXPIRE_EVERY_MS = 3600_000;
 /** People and videos unseen this long leave the engine (profiles and embedding rows). */
 export const PROFILE_TTL_MS = 60 * 24 * 3600_000;
 
+export interface RecommendServiceOptions {
+  /** Run the engine on its own worker thread (the platform does); otherwise in this thread. */
+  thread?: boolean;
+}
+
 export class RecommendService {
-  readonly engine = new OnlineEngine();
+  readonly host: EngineHost;
   readonly multipliers: FeedMultipliers;
   readonly ready: Promise<WarmReport>;
   private warmed = false;
+  /** Set when the engine's thread failed: pages are the non-personalised ones from then on. */
+  failure: Error | null = null;
   private pending: Signal[] = [];
   private stepQueue: PoolStep[] = [];
   private flushing: Promise<void> | null = null;
@@ -29,10 +40,15 @@ export class RecommendService {
   signalsSeen = 0;
   readonly unsubscribe: () => void;
 
-  constructor(private readonly ctx: CoreContext) {
-    this.multipliers = new FeedMultipliers(ctx.db, () => ctx.clock.now());
+  constructor(
+    private readonly ctx: CoreContext,
+    opts: RecommendServiceOptions = {},
+  ) {
+    const onSteps = (steps: PoolStep[]): void => this.recordSteps(steps);
+    this.host = opts.thread ? new ThreadEngineHost(onSteps, (err) => (this.failure = err)) : new LocalEngineHost(onSteps);
+    this.multipliers = new FeedMultipliers(ctx.db, () => ctx.clock.now(), (table) => this.host.setMultipliers(table));
     this.unsubscribe = onSignals(ctx.db, (signals) => this.apply(signals));
-    this.ready = warmEngine(ctx, this.engine, (steps) => this.recordSteps(steps)).then((report) => {
+    this.ready = warmEngine(ctx, this.host).then((report) => {
       this.warmed = true;
       const queued = this.pending;
       this.pending = [];
@@ -42,9 +58,15 @@ export class RecommendService {
     this.ready.catch(() => {});
   }
 
-  /** True once the warm-up replayed the stored history (until then the feed is the non-personalised one). */
+  /** The engine itself, when it runs in this thread (tests look inside it). */
+  get engine(): OnlineEngine {
+    if (this.host instanceof LocalEngineHost) return this.host.engine;
+    throw new Error('the interest engine runs on its own thread');
+  }
+
+  /** True once the warm-up replayed the stored history and the engine is running (until then the feed is the non-personalised one). */
   get isWarm(): boolean {
-    return this.warmed;
+    return this.warmed && !this.failure;
   }
 
   /** Learns from committed signals (queued until the warm-up is done). */
@@ -53,15 +75,20 @@ export class RecommendService {
       this.pending.push(...signals);
       return;
     }
-    const steps: PoolStep[] = [];
-    for (const s of signals) steps.push(...this.engine.observe(s));
+    if (signals.length) this.host.observe([...signals]);
     this.signalsSeen += signals.length;
-    if (steps.length) this.recordSteps(steps);
     const now = this.ctx.clock.now();
     if (now - this.lastExpire > EXPIRE_EVERY_MS) {
       this.lastExpire = now;
-      this.engine.expire(now - PROFILE_TTL_MS);
+      this.host.expire(now - PROFILE_TTL_MS);
     }
+  }
+
+  /** The engine's page for the actor (ranked, diversified), skipping what the session has shown. */
+  async recommend(actor: string, limit: number, shown: ShownFilter): Promise<Recommended[]> {
+    const { recs, consulted } = await this.host.recommend(actor, limit, this.ctx.clock.now(), shown);
+    if (consulted.length) this.multipliers.consult(consulted);
+    return recs;
   }
 
   /** Queues pool steps for one batched insert; a step already recorded is kept as it was. */
@@ -71,8 +98,10 @@ export class RecommendService {
     if (!this.flushing) this.flushing = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
   }
 
-  /** Resolves when every queued step is stored. */
+  /** Resolves when every step the engine has produced so far is stored. */
   async flushSteps(): Promise<void> {
+    await this.host.settled().catch(() => {});
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.flushing) await this.flushing;
   }
 
@@ -94,35 +123,42 @@ export class RecommendService {
 
   /** Teaches the engine videos it has not seen (published since the warm-up); new ones enter the traffic pool. */
   async learnVideos(ids: readonly string[]): Promise<void> {
-    const unknown = ids.filter((id) => this.engine.catalog.indexOf(id) < 0 && !this.loading.has(id));
+    const unknown = ids.filter((id) => !this.host.knows(id) && !this.loading.has(id));
     if (unknown.length === 0) return;
     for (const id of unknown) this.loading.add(id);
     try {
       const now = this.ctx.clock.now();
-      const steps: PoolStep[] = [];
-      for (const m of (await videoMetasByIds(this.ctx.db, unknown)).sort((a, b) => a.publishedAt - b.publishedAt)) {
-        const step = this.engine.upsertVideo(m, m.publishedAt >= now - POOL_ENTRY_DAYS * 24 * 3600_000, now);
-        if (step) steps.push(step);
-      }
-      this.recordSteps(steps);
+      const metas = (await videoMetasByIds(this.ctx.db, unknown)).sort((a, b) => a.publishedAt - b.publishedAt);
+      if (metas.length) this.host.upsertVideos(metas, now - POOL_ENTRY_DAYS * 24 * 3600_000, now);
     } finally {
       for (const id of unknown) this.loading.delete(id);
     }
   }
 
+  /** A video the feed found unpublished: the engine stops offering it. */
+  removeVideo(videoId: string): void {
+    this.host.removeVideo(videoId);
+  }
+
   /** A device's profile folded into the account at login. */
-  mergeDevice(viewerId: string, userId: string): boolean {
-    return this.engine.mergeProfile(`anon:${viewerId}`, userId, this.ctx.clock.now());
+  mergeDevice(viewerId: string, userId: string): Promise<boolean> {
+    return this.host.mergeProfile(`anon:${viewerId}`, userId, this.ctx.clock.now());
+  }
+
+  /** Stops the engine (its thread, if it has one) and the signal subscription. */
+  async close(): Promise<void> {
+    this.unsubscribe();
+    await this.host.close();
   }
 }
 
 const services = new WeakMap<CoreContext['db'], RecommendService>();
 
-/** The store's engine, created (and warming) on first use. */
-export function recommendService(ctx: CoreContext): RecommendService {
+/** The store's engine, created (and warming) on first use; options count only on that first call. */
+export function recommendService(ctx: CoreContext, opts: RecommendServiceOptions = {}): RecommendService {
   let s = services.get(ctx.db);
   if (!s) {
-    s = new RecommendService(ctx);
+    s = new RecommendService(ctx, opts);
     services.set(ctx.db, s);
   }
   return s;
@@ -142,5 +178,13 @@ export async function mergeDeviceProfile(ctx: CoreContext, viewerId: string | st
   const service = runningRecommendService(ctx);
   if (!service) return false;
   await service.ready;
-  return service.mergeDevice(viewerId, userId);
+  return service.mergeDevice(viewerId, userId).catch(() => false);
+}
+
+/** Stops the store's engine if one runs (its thread included). */
+export async function stopRecommendService(ctx: CoreContext): Promise<void> {
+  const service = services.get(ctx.db);
+  if (!service) return;
+  services.delete(ctx.db);
+  await service.close();
 }

@@ -188,7 +188,7 @@ test('multipliers re-rank the page: a hook (governance, ads) that lowers a categ
     const viewer = await makePerson(core, 'viewer', [], false);
     await likeVideo(core.ctx, viewer, cat.fruitVideos[0]!);
     const service = recommendService(core.ctx);
-    const remove = service.multipliers.add((meta) => (meta.categoryId === cat.fruit.categoryId ? 0.01 : 1));
+    const remove = service.multipliers.add({ field: 'categoryId', value: cat.fruit.categoryId, multiplier: 0.01 });
     const throttled = await getFeed(core.ctx, viewer.userId, { limit: 4 });
     const fruit = throttled.items.map((v) => cat.fruitVideos.includes(v.id));
     assert.deepEqual(fruit, [false, false, true, false], 'the throttled category yields the lead; diversity still mixes it in after two in a row');
@@ -196,5 +196,24 @@ test('multipliers re-rank the page: a hook (governance, ads) that lowers a categ
     const free = await getFeed(core.ctx, viewer.userId, { limit: 4 });
     assert.ok(cat.fruitVideos.includes(free.items[0]!.id));
     assert.equal(await service.multipliers.refresh(cat.fruit.shopId), 0, 'no capacity declared: no pressure');
+  });
+});
+
+test('with the engine on its own thread the feed is personalised; when the thread stops, pages are the non-personalised ones', async () => {
+  await withCore(async (core) => {
+    const cat = await makeTestCatalog(core, 15, false);
+    const service = recommendService(core.ctx, { thread: true });
+    await service.ready;
+    assert.throws(() => service.engine, /its own thread/);
+    const viewer = await makePerson(core, 'viewer', [], false);
+    await likeVideo(core.ctx, viewer, cat.fruitVideos[0]!);
+    const page = await getFeed(core.ctx, viewer.userId, { limit: 4 });
+    assert.ok(cat.fruitVideos.includes(page.items[0]!.id), 'the like leads the next page');
+    assert.equal(service.isWarm, true);
+    await (service.host as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(service.isWarm, false, 'a stopped engine is not used');
+    const after = await getFeed(core.ctx, viewer.userId, { limit: 4 });
+    assert.equal(after.items.length, 4, 'the feed goes on without it');
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Feed multipliers from outside the engine: surge protection (a shop near its shipping
- * capacity gets its videos shown less, from capacity's pressure signal) and any hook other
- * modules register (governance throttling, ads). Pressures are cached per shop and refreshed
- * in the background, so ranking never waits on a query.
+ * capacity gets its videos shown less, from capacity's pressure signal) and rules other modules
+ * add (governance throttling, ads). They travel to the engine as a table of plain data, so the
+ * engine may rank on another thread; the engine reports which shops it ranked, and their
+ * pressures are read in the background and refreshed every REFRESH_MS, so ranking never waits on
+ * a query.
  */
 import type { ItemMeta } from '@zhongcao/recsys';
 import type { Db } from '../context.js';
@@ -13,25 +15,52 @@ export const THROTTLED_MULTIPLIER = 0.3;
 const REFRESH_MS = 30_000;
 const MAX_SHOPS = 50_000;
 
-export type FeedMultiplier = (meta: ItemMeta) => number;
+/** Videos whose `field` equals `value` have their value multiplied by `multiplier`. */
+export interface MultiplierRule {
+  field: 'shopId' | 'creatorId' | 'categoryId' | 'id';
+  value: string;
+  multiplier: number;
+}
+
+/** What the engine needs to apply the multipliers: plain data. */
+export interface MultiplierTable {
+  throttledShops: string[];
+  rules: MultiplierRule[];
+}
+
+/** The multiplier of one video under a table (throttled shops and rules multiply). */
+export function multiplierOf(throttledShops: ReadonlySet<string>, rules: readonly MultiplierRule[], meta: ItemMeta): number {
+  let m = meta.shopId && throttledShops.has(meta.shopId) ? THROTTLED_MULTIPLIER : 1;
+  for (const r of rules) if (meta[r.field] === r.value) m *= r.multiplier;
+  return m;
+}
 
 export class FeedMultipliers {
   private readonly pressure = new Map<string, { value: number; at: number }>();
   private readonly refreshing = new Set<string>();
-  private readonly hooks: FeedMultiplier[] = [];
+  private readonly rules: MultiplierRule[] = [];
+  private throttled = new Set<string>();
 
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
+    /** Called with the new table whenever it changes. */
+    private readonly publish: (table: MultiplierTable) => void,
   ) {}
 
-  /** Registers another multiplier (governance, ads…); returns the function that removes it. */
-  add(hook: FeedMultiplier): () => void {
-    this.hooks.push(hook);
+  /** Adds a rule (governance, ads…); returns the function that removes it. */
+  add(rule: MultiplierRule): () => void {
+    this.rules.push(rule);
+    this.publish(this.table());
     return () => {
-      const i = this.hooks.indexOf(hook);
-      if (i >= 0) this.hooks.splice(i, 1);
+      const i = this.rules.indexOf(rule);
+      if (i >= 0) this.rules.splice(i, 1);
+      this.publish(this.table());
     };
+  }
+
+  table(): MultiplierTable {
+    return { throttledShops: [...this.throttled], rules: this.rules.map((r) => ({ ...r })) };
   }
 
   /** Reads the shop's pressure now (tests, and after a capacity change). */
@@ -39,23 +68,26 @@ export class FeedMultipliers {
     const value = await capacityPressure(this.db, shopId, this.now());
     if (this.pressure.size >= MAX_SHOPS) this.pressure.clear();
     this.pressure.set(shopId, { value, at: this.now() });
+    const throttled = value >= NEAR_LIMIT;
+    if (throttled !== this.throttled.has(shopId)) {
+      this.throttled = new Set(this.throttled);
+      if (throttled) this.throttled.add(shopId);
+      else this.throttled.delete(shopId);
+      this.publish(this.table());
+    }
     return value;
   }
 
-  private pressureOf(shopId: string): number {
-    const hit = this.pressure.get(shopId);
-    if ((!hit || this.now() - hit.at > REFRESH_MS) && !this.refreshing.has(shopId)) {
+  /** Shops the engine ranked videos of: those not read lately are read in the background. */
+  consult(shopIds: readonly string[]): void {
+    const now = this.now();
+    for (const shopId of shopIds) {
+      const hit = this.pressure.get(shopId);
+      if ((hit && now - hit.at <= REFRESH_MS) || this.refreshing.has(shopId)) continue;
       this.refreshing.add(shopId);
       this.refresh(shopId)
         .catch(() => {})
         .finally(() => this.refreshing.delete(shopId));
     }
-    return hit?.value ?? 0;
   }
-
-  multiplier = (meta: ItemMeta): number => {
-    let m = meta.shopId && this.pressureOf(meta.shopId) >= NEAR_LIMIT ? THROTTLED_MULTIPLIER : 1;
-    for (const hook of this.hooks) m *= hook(meta);
-    return m;
-  };
 }

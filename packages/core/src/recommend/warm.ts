@@ -4,9 +4,10 @@
  * restart does not forget everyone. Bounded in rows per table, so the time and memory it takes
  * do not grow with the platform's age.
  */
-import type { OnlineEngine, PoolStep, Signal } from '@zhongcao/recsys';
+import type { Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import { newId } from '../platform/ids.js';
+import type { EngineHost } from './engine-host.js';
 import { forEachVideoMetaSince } from './video-meta.js';
 import { clientEventSignal } from './stored-signals.js';
 
@@ -74,22 +75,17 @@ async function storedSignals(ctx: CoreContext, since: number): Promise<Signal[]>
   return out.sort((a, b) => a.at - b.at);
 }
 
-/** Loads videos and replays stored signals into the engine; pool steps go to `onSteps`. */
-export async function warmEngine(ctx: CoreContext, engine: OnlineEngine, onSteps: (steps: PoolStep[]) => void): Promise<WarmReport> {
+/** Signals go to the engine in chunks of this many (one message each when it runs on a thread). */
+const SIGNAL_CHUNK = 50_000;
+
+/** Loads videos and replays stored signals into the engine; resolves when the engine has learnt them all. */
+export async function warmEngine(ctx: CoreContext, engine: EngineHost): Promise<WarmReport> {
   const started = Date.now();
   const now = ctx.clock.now();
   const poolSince = now - POOL_ENTRY_DAYS * DAY;
-  const entered: PoolStep[] = [];
-  const videos = await forEachVideoMetaSince(ctx.db, now - WARM_VIDEO_DAYS * DAY, MAX_VIDEOS, (metas) => {
-    for (const m of metas) {
-      const step = engine.upsertVideo(m, m.publishedAt >= poolSince, m.publishedAt);
-      if (step) entered.push(step);
-    }
-  });
-  onSteps(entered);
+  const videos = await forEachVideoMetaSince(ctx.db, now - WARM_VIDEO_DAYS * DAY, MAX_VIDEOS, (metas) => engine.upsertVideos([...metas], poolSince, null));
   const signals = await storedSignals(ctx, now - WARM_SIGNAL_DAYS * DAY);
-  const steps: PoolStep[] = [];
-  for (const s of signals) steps.push(...engine.observe(s));
-  onSteps(steps);
+  for (let i = 0; i < signals.length; i += SIGNAL_CHUNK) engine.observe(signals.slice(i, i + SIGNAL_CHUNK));
+  await engine.settled();
   return { videos, signals: signals.length, ms: Date.now() - started };
 }

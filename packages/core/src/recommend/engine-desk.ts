@@ -1,0 +1,99 @@
+/**
+ * The interest engine behind a message interface: every request is plain data and every answer
+ * too, so the same desk serves the engine in this thread (tests, small stores) or on its own
+ * worker thread (the platform), and the two behave alike. Requests are served in order, so a
+ * signal sent before a page request has been learnt when the page is made.
+ */
+import { OnlineEngine, type ItemMeta, type PoolStep, type Recommended, type Signal } from '@zhongcao/recsys';
+import { ShownFilter } from '../feed/shown-filter.js';
+import { multiplierOf, type MultiplierRule, type MultiplierTable } from './throttle.js';
+
+export type EngineRequest =
+  /** Videos added or updated; those published since `poolSince` enter the traffic pool, at `now` (null: at their publishing). */
+  | { op: 'upsert'; metas: ItemMeta[]; poolSince: number; now: number | null }
+  | { op: 'observe'; signals: Signal[] }
+  | { op: 'recommend'; actor: string; limit: number; now: number; shown: Uint8Array }
+  | { op: 'remove'; videoId: string }
+  | { op: 'merge'; device: string; account: string; now: number }
+  | { op: 'expire'; before: number }
+  | { op: 'multipliers'; table: MultiplierTable }
+  /** Answers once every earlier request is done. */
+  | { op: 'settled' };
+
+export interface RecommendAnswer {
+  recs: Recommended[];
+  /** Shops whose videos were ranked and not reported in the last REPORT_EVERY_MS: their pressure should be read. */
+  consulted: string[];
+}
+
+const REPORT_EVERY_MS = 10_000;
+const MAX_REPORTED = 50_000;
+
+export class EngineDesk {
+  private throttled: ReadonlySet<string> = new Set();
+  private rules: readonly MultiplierRule[] = [];
+  private readonly reportedAt = new Map<string, number>();
+  private consulted: string[] = [];
+  private now = 0;
+
+  constructor(
+    readonly engine: OnlineEngine,
+    /** Traffic-pool steps caused by upserts and signals, to be stored. */
+    private readonly onSteps: (steps: PoolStep[]) => void,
+  ) {}
+
+  private readonly multiplier = (meta: ItemMeta): number => {
+    const shop = meta.shopId;
+    if (shop) {
+      const at = this.reportedAt.get(shop);
+      if (at === undefined || this.now - at > REPORT_EVERY_MS) {
+        if (this.reportedAt.size >= MAX_REPORTED) this.reportedAt.clear();
+        this.reportedAt.set(shop, this.now);
+        this.consulted.push(shop);
+      }
+    }
+    return multiplierOf(this.throttled, this.rules, meta);
+  };
+
+  /** Serves one request; the answer is plain data (undefined for requests that need none). */
+  handle(req: EngineRequest): RecommendAnswer | boolean | undefined {
+    switch (req.op) {
+      case 'upsert': {
+        const steps: PoolStep[] = [];
+        for (const m of req.metas) {
+          const step = this.engine.upsertVideo(m, m.publishedAt >= req.poolSince, req.now ?? m.publishedAt);
+          if (step) steps.push(step);
+        }
+        if (steps.length) this.onSteps(steps);
+        return undefined;
+      }
+      case 'observe': {
+        const steps: PoolStep[] = [];
+        for (const s of req.signals) for (const step of this.engine.observe(s)) steps.push(step);
+        if (steps.length) this.onSteps(steps);
+        return undefined;
+      }
+      case 'recommend': {
+        const shown = ShownFilter.fromBytes(req.shown) ?? ShownFilter.empty();
+        this.now = req.now;
+        this.consulted = [];
+        const recs = this.engine.recommend(req.actor, { limit: req.limit, now: req.now, isShown: (id) => shown.has(id), multiplier: this.multiplier });
+        return { recs, consulted: this.consulted };
+      }
+      case 'remove':
+        this.engine.removeVideo(req.videoId);
+        return undefined;
+      case 'merge':
+        return this.engine.mergeProfile(req.device, req.account, req.now);
+      case 'expire':
+        this.engine.expire(req.before);
+        return undefined;
+      case 'multipliers':
+        this.throttled = new Set(req.table.throttledShops);
+        this.rules = req.table.rules;
+        return undefined;
+      case 'settled':
+        return true;
+    }
+  }
+}

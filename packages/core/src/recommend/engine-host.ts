@@ -1,0 +1,92 @@
+/**
+ * Where the interest engine runs. `LocalEngineHost` serves the desk in this thread (tests and
+ * tools that look inside the engine); `ThreadEngineHost` (engine-thread.ts) on a worker thread,
+ * so ranking and learning use the second core instead of the thread that answers HTTP. Both
+ * send every request to the same `EngineDesk`, in order.
+ */
+import { OnlineEngine, type ItemMeta, type PoolStep, type Signal } from '@zhongcao/recsys';
+import type { ShownFilter } from '../feed/shown-filter.js';
+import { EngineDesk, type EngineRequest, type RecommendAnswer } from './engine-desk.js';
+import type { MultiplierTable } from './throttle.js';
+
+export interface EngineHost {
+  /** True once a video was upserted (removed ones stay known). */
+  knows(videoId: string): boolean;
+  upsertVideos(metas: ItemMeta[], poolSince: number, now: number | null): void;
+  observe(signals: Signal[]): void;
+  recommend(actor: string, limit: number, now: number, shown: ShownFilter): Promise<RecommendAnswer>;
+  removeVideo(videoId: string): void;
+  mergeProfile(device: string, account: string, now: number): Promise<boolean>;
+  expire(before: number): void;
+  setMultipliers(table: MultiplierTable): void;
+  /** Resolves when every request sent so far has been served. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Base of both hosts: requests as messages, and the ids the engine knows mirrored here. */
+export abstract class MessageEngineHost implements EngineHost {
+  private readonly known = new Set<string>();
+
+  protected abstract send(req: EngineRequest): void;
+  protected abstract ask(req: EngineRequest): Promise<unknown>;
+  abstract close(): Promise<void>;
+
+  knows(videoId: string): boolean {
+    return this.known.has(videoId);
+  }
+
+  upsertVideos(metas: ItemMeta[], poolSince: number, now: number | null): void {
+    for (const m of metas) this.known.add(m.id);
+    this.send({ op: 'upsert', metas, poolSince, now });
+  }
+
+  observe(signals: Signal[]): void {
+    this.send({ op: 'observe', signals });
+  }
+
+  recommend(actor: string, limit: number, now: number, shown: ShownFilter): Promise<RecommendAnswer> {
+    return this.ask({ op: 'recommend', actor, limit, now, shown: shown.bytes }) as Promise<RecommendAnswer>;
+  }
+
+  removeVideo(videoId: string): void {
+    this.send({ op: 'remove', videoId });
+  }
+
+  mergeProfile(device: string, account: string, now: number): Promise<boolean> {
+    return this.ask({ op: 'merge', device, account, now }) as Promise<boolean>;
+  }
+
+  expire(before: number): void {
+    this.send({ op: 'expire', before });
+  }
+
+  setMultipliers(table: MultiplierTable): void {
+    this.send({ op: 'multipliers', table });
+  }
+
+  async settled(): Promise<void> {
+    await this.ask({ op: 'settled' });
+  }
+}
+
+/** The engine in this thread: requests are served at once. */
+export class LocalEngineHost extends MessageEngineHost {
+  readonly engine = new OnlineEngine();
+  private readonly desk: EngineDesk;
+
+  constructor(onSteps: (steps: PoolStep[]) => void) {
+    super();
+    this.desk = new EngineDesk(this.engine, onSteps);
+  }
+
+  protected send(req: EngineRequest): void {
+    this.desk.handle(req);
+  }
+
+  protected async ask(req: EngineRequest): Promise<unknown> {
+    return this.desk.handle(req);
+  }
+
+  async close(): Promise<void> {}
+}

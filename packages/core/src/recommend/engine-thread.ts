@@ -1,0 +1,84 @@
+/**
+ * The interest engine on its own worker thread (engine-worker.ts). Messages on one port arrive
+ * in order, so a signal sent before a page request is learnt before that page is made. If the
+ * thread fails, every waiting and later request is refused with EngineStopped and the feed falls
+ * back to its non-personalised pages.
+ */
+import { Worker } from 'node:worker_threads';
+import type { PoolStep } from '@zhongcao/recsys';
+import type { EngineRequest } from './engine-desk.js';
+import { MessageEngineHost } from './engine-host.js';
+
+export class EngineStopped extends Error {
+  constructor(why: string) {
+    super(`the interest engine's thread stopped: ${why}`);
+    this.name = 'EngineStopped';
+  }
+}
+
+/**
+ * Compiled, the worker is engine-worker.js beside this file. From source (the tests), it is the
+ * .ts, which a worker can only load after registering tsx itself.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./engine-worker.js', import.meta.url));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./engine-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+}
+
+export class ThreadEngineHost extends MessageEngineHost {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private stopped: EngineStopped | null = null;
+
+  constructor(
+    onSteps: (steps: PoolStep[]) => void,
+    private readonly onFailure: (err: Error) => void,
+  ) {
+    super();
+    this.worker = startWorker();
+    this.worker.unref();
+    this.worker.on('message', (m: { id?: number; value?: unknown; error?: string; steps?: PoolStep[]; failed?: string }) => {
+      if (m.steps) return onSteps(m.steps);
+      if (m.failed) return this.onFailure(new Error(m.failed));
+      const w = m.id === undefined ? undefined : this.waiting.get(m.id);
+      if (!w) return;
+      this.waiting.delete(m.id!);
+      if (m.error !== undefined) w.reject(new Error(m.error));
+      else w.resolve(m.value);
+    });
+    this.worker.on('error', (err) => this.stop(err.message));
+    this.worker.on('exit', (code) => this.stop(`exited with code ${code}`));
+  }
+
+  private stop(why: string): void {
+    if (this.stopped) return;
+    this.stopped = new EngineStopped(why);
+    for (const w of this.waiting.values()) w.reject(this.stopped);
+    this.waiting.clear();
+    this.onFailure(this.stopped);
+  }
+
+  protected send(req: EngineRequest): void {
+    if (!this.stopped) this.worker.postMessage({ id: 0, req });
+  }
+
+  protected ask(req: EngineRequest): Promise<unknown> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, req });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = new EngineStopped('closed');
+    for (const w of this.waiting.values()) w.reject(this.stopped);
+    this.waiting.clear();
+    await this.worker.terminate();
+  }
+}
