@@ -17,14 +17,23 @@ export class EngineStopped extends Error {
 }
 
 /**
+ * The engine allocates briskly per page (candidates, features) while holding a large, long-lived
+ * heap; a young generation larger than V8's default means fewer scavenges, each no longer. In
+ * alternating `bench recsys-feed` runs: 929, 1,184 and 1,174 pages/s with 64 MB against 478–1,036
+ * without, for about 120 MB more resident memory.
+ */
+const YOUNG_GENERATION_MB = 64;
+
+/**
  * Compiled, the worker is engine-worker.js beside this file. From source (the tests), it is the
  * .ts, which a worker can only load after registering tsx itself.
  */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./engine-worker.js', import.meta.url));
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./engine-worker.js', import.meta.url), { resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./engine-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`, { eval: true, resourceLimits });
 }
 
 export class ThreadEngineHost extends MessageEngineHost {
