@@ -9,6 +9,7 @@ import { insertRows } from '../storage/insert-rows.js';
 import type { EventsTable } from '../storage/schema-events.js';
 import { hasSignalListeners, publishSignals } from '../recommend/signal-bus.js';
 import { clientEventSignal } from '../recommend/stored-signals.js';
+import { runningRecommendService } from '../recommend/recommend-service.js';
 import { actorKey, checkEventBatch, uniqueByClientId, type ClientEvent } from './event-rules.js';
 
 /** Who sends the batch: a signed-in person, or an anonymous viewer id chosen by the client. Never a user id from the body. */
@@ -27,7 +28,9 @@ export async function ingestEvents(ctx: CoreContext, sender: EventSender, events
   const now = ctx.clock.now();
   checkEventBatch(events, now);
   const unique = uniqueByClientId(events);
-  await assertKnown(ctx, 'videos', 'UNKNOWN_VIDEO', unique.map((e) => e.videoId));
+  // A video the interest engine was taught is known to exist: no query for the feed's own videos.
+  const engine = runningRecommendService(ctx)?.host;
+  await assertKnown(ctx, 'videos', 'UNKNOWN_VIDEO', unique.map((e) => (e.videoId && engine?.knows(e.videoId) ? undefined : e.videoId)));
   await assertKnown(ctx, 'products', 'UNKNOWN_PRODUCT', unique.map((e) => e.productId));
   const userId = sender.userId ?? null;
   const rows: EventsTable[] = unique.map((e) => ({
