@@ -29,6 +29,7 @@ test('recsys-feed at a tiny size prints its figures', async () => {
   assert.equal(r.events_target_per_s, 5000);
   assert.ok(r.events_per_s > 0 && r.event_errors === 0);
   assert.equal(typeof r.reasons_on_items, 'boolean');
+  assert.ok(r.engine_reasons_ratio > 0.2, `the pages are the engine's (${r.engine_reasons_ratio} of items with its reasons)`);
 });
 
 test('recsys-freshness at a tiny size says whether the effect was observed and never reports a latency it did not see', async () => {

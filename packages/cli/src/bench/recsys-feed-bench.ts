@@ -42,6 +42,12 @@ export interface RecsysFeedResult {
   event_errors: number;
   /** Whether the feed items carried a "why this" reason (the interest engine's feed does; the non-personalised one does not). */
   reasons_on_items: boolean;
+  /**
+   * Share of the items served whose reason only the interest engine gives (liked, similar taste,
+   * a category or tag interest, trending): near 0 would mean the pages were the non-personalised
+   * fallback (an engine not warm or stopped), which is cheaper and not what this measures.
+   */
+  engine_reasons_ratio: number;
 }
 
 export interface RecsysFeedOptions {
@@ -59,6 +65,8 @@ const HISTORY_PER_PERSON = 5;
 export const RECSYS_VIDEOS = 100_000;
 export const RECSYS_PEOPLE = 100_000;
 export const EVENTS_PER_S = 5_000;
+const ENGINE_REASONS = new Set(['because_you_liked', 'similar_taste', 'popular_in_category', 'tag_interest', 'trending']);
+
 export const TARGET_RECSYS_PAGES_PER_S = 1_000;
 export const TARGET_RECSYS_P99_MS = 50;
 
@@ -94,6 +102,8 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
     let errors = 0;
     const latencies: number[] = [];
     const sampler = new ErrorSampler();
+    let items = 0;
+    let engineItems = 0;
     const elapsedMs = await runFor(CONCURRENCY, opts.seconds * 1000, scope.signal, async (w) => {
       if (pagesInSession[w]! >= PAGES_PER_SESSION) newSession(w);
       const cursor = cursors[w];
@@ -106,13 +116,15 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
         newSession(w);
         return sampler.note('feed page', reply);
       }
-      const page = JSON.parse(reply.body) as { items: Array<{ id: string }>; nextCursor: string | null };
+      const page = JSON.parse(reply.body) as { items: Array<{ id: string; reason?: { code?: string } }>; nextCursor: string | null };
       if (page.items.length === 0) {
         errors++;
         newSession(w);
         return sampler.note('feed page', { status: 200, body: `empty page: ${reply.body.slice(0, 200)}` });
       }
-      for (const { id } of page.items) {
+      for (const { id, reason } of page.items) {
+        items++;
+        if (reason?.code && ENGINE_REASONS.has(reason.code)) engineItems++;
         if (seenInSession[w]!.has(id)) repeats++;
         seenInSession[w]!.add(id);
       }
@@ -148,6 +160,7 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
       events_per_s: achieved.events_per_s,
       event_errors: achieved.errors,
       reasons_on_items: reasons,
+      engine_reasons_ratio: items ? Math.round((engineItems / items) * 1000) / 1000 : 0,
     };
   } finally {
     await scope.close();
@@ -156,5 +169,5 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
 
 export function recsysFeedSummary(r: RecsysFeedResult): string {
   const verdict = r.pages_per_s >= TARGET_RECSYS_PAGES_PER_S && r.p99_ms <= TARGET_RECSYS_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
-  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB, server CPU ${r.server_cpu_ms_per_page ?? '?'} ms per page; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items} — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms`;
+  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB, server CPU ${r.server_cpu_ms_per_page ?? '?'} ms per page; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items}, ${Math.round(r.engine_reasons_ratio * 100)} % with the engine's own reasons — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms`;
 }

@@ -109,3 +109,19 @@ test('when the thread stops, waiting and later requests are refused with EngineS
   thread.observe([]); // sending to a stopped thread is a no-op, not a throw
   await thread.close();
 });
+
+test('a signal that throws on the thread is counted and dropped; the engine goes on', async () => {
+  let failure: Error | null = null;
+  const thread = new ThreadEngineHost(() => {}, (err) => (failure = err));
+  try {
+    thread.upsertVideos(catalog(), 0, null);
+    thread.observe([null as unknown as Signal]);
+    await thread.settled();
+    assert.equal(thread.requestErrors, 1);
+    assert.match(thread.lastRequestError ?? '', /TypeError/);
+    assert.equal(failure, null, 'the thread is not reported as stopped');
+    assert.equal((await thread.recommend('usr_fan', 6, NOW, ShownFilter.empty())).recs.length, 6);
+  } finally {
+    await thread.close();
+  }
+});

@@ -2,7 +2,8 @@
  * The interest engine on its own worker thread (engine-worker.ts). Messages on one port arrive
  * in order, so a signal sent before a page request is learnt before that page is made. If the
  * thread fails, every waiting and later request is refused with EngineStopped and the feed falls
- * back to its non-personalised pages.
+ * back to its non-personalised pages. A request that throws on the thread is answered with its
+ * error (or, unanswered ones, counted) and the engine goes on, as it does in this thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { PoolStep } from '@zhongcao/recsys';
@@ -41,6 +42,9 @@ export class ThreadEngineHost extends MessageEngineHost {
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private stopped: EngineStopped | null = null;
+  /** Requests sent without waiting (signals, upserts…) that threw on the engine's thread. */
+  requestErrors = 0;
+  lastRequestError: string | null = null;
 
   constructor(
     onSteps: (steps: PoolStep[]) => void,
@@ -51,7 +55,12 @@ export class ThreadEngineHost extends MessageEngineHost {
     this.worker.unref();
     this.worker.on('message', (m: { id?: number; value?: unknown; error?: string; steps?: PoolStep[]; failed?: string }) => {
       if (m.steps) return onSteps(m.steps);
-      if (m.failed) return this.onFailure(new Error(m.failed));
+      if (m.failed !== undefined) {
+        // As in this thread, a signal or upsert that throws is dropped and the engine goes on.
+        this.requestErrors++;
+        this.lastRequestError = m.failed;
+        return;
+      }
       const w = m.id === undefined ? undefined : this.waiting.get(m.id);
       if (!w) return;
       this.waiting.delete(m.id!);
