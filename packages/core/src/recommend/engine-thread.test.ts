@@ -125,3 +125,16 @@ test('a signal that throws on the thread is counted and dropped; the engine goes
     await thread.close();
   }
 });
+
+test('a process waiting only for the engine thread stays alive until it answers, then may exit', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const host = new URL('./engine-thread.ts', import.meta.url).href;
+  const script = `
+    const { ThreadEngineHost } = await import(${JSON.stringify(host)});
+    const thread = new ThreadEngineHost(() => {}, () => {});
+    await thread.settled();
+    console.log('answered');`;
+  const run = spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.stdout.trim(), 'answered', run.stderr);
+  assert.equal(run.status, 0, 'and the idle thread does not keep it from exiting');
+});

@@ -64,6 +64,7 @@ export class ThreadEngineHost extends MessageEngineHost {
       const w = m.id === undefined ? undefined : this.waiting.get(m.id);
       if (!w) return;
       this.waiting.delete(m.id!);
+      if (this.waiting.size === 0) this.worker.unref();
       if (m.error !== undefined) w.reject(new Error(m.error));
       else w.resolve(m.value);
     });
@@ -86,6 +87,8 @@ export class ThreadEngineHost extends MessageEngineHost {
   protected ask(req: EngineRequest): Promise<unknown> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
+    // An awaited answer keeps the process alive; an idle engine thread does not.
+    if (this.waiting.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.postMessage({ id, req });
