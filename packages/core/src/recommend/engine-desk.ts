@@ -10,8 +10,8 @@ import { multiplierOf, type MultiplierRule, type MultiplierTable } from './throt
 
 export type EngineRequest =
   /** Videos added or updated; those published since `poolSince` enter the traffic pool, at `now` (null: at their publishing). */
-  | { op: 'upsert'; metas: ItemMeta[]; poolSince: number; now: number | null }
-  | { op: 'observe'; signals: Signal[] }
+  | { op: 'upsert'; metas: readonly ItemMeta[]; poolSince: number; now: number | null }
+  | { op: 'observe'; signals: readonly Signal[] }
   | { op: 'recommend'; actor: string; limit: number; now: number; shown: Uint8Array }
   | { op: 'remove'; videoId: string }
   | { op: 'merge'; device: string; account: string; now: number }

@@ -12,8 +12,8 @@ import type { MultiplierTable } from './throttle.js';
 export interface EngineHost {
   /** True once a video was upserted (removed ones stay known). */
   knows(videoId: string): boolean;
-  upsertVideos(metas: ItemMeta[], poolSince: number, now: number | null): void;
-  observe(signals: Signal[]): void;
+  upsertVideos(metas: readonly ItemMeta[], poolSince: number, now: number | null): void;
+  observe(signals: readonly Signal[]): void;
   recommend(actor: string, limit: number, now: number, shown: ShownFilter): Promise<RecommendAnswer>;
   removeVideo(videoId: string): void;
   mergeProfile(device: string, account: string, now: number): Promise<boolean>;
@@ -36,12 +36,12 @@ export abstract class MessageEngineHost implements EngineHost {
     return this.known.has(videoId);
   }
 
-  upsertVideos(metas: ItemMeta[], poolSince: number, now: number | null): void {
+  upsertVideos(metas: readonly ItemMeta[], poolSince: number, now: number | null): void {
     for (const m of metas) this.known.add(m.id);
     this.send({ op: 'upsert', metas, poolSince, now });
   }
 
-  observe(signals: Signal[]): void {
+  observe(signals: readonly Signal[]): void {
     this.send({ op: 'observe', signals });
   }
 

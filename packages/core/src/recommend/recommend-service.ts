@@ -75,7 +75,7 @@ export class RecommendService {
       this.pending.push(...signals);
       return;
     }
-    if (signals.length) this.host.observe([...signals]);
+    if (signals.length) this.host.observe(signals);
     this.signalsSeen += signals.length;
     const now = this.ctx.clock.now();
     if (now - this.lastExpire > EXPIRE_EVERY_MS) {

@@ -83,7 +83,7 @@ export async function warmEngine(ctx: CoreContext, engine: EngineHost): Promise<
   const started = Date.now();
   const now = ctx.clock.now();
   const poolSince = now - POOL_ENTRY_DAYS * DAY;
-  const videos = await forEachVideoMetaSince(ctx.db, now - WARM_VIDEO_DAYS * DAY, MAX_VIDEOS, (metas) => engine.upsertVideos([...metas], poolSince, null));
+  const videos = await forEachVideoMetaSince(ctx.db, now - WARM_VIDEO_DAYS * DAY, MAX_VIDEOS, (metas) => engine.upsertVideos(metas, poolSince, null));
   const signals = await storedSignals(ctx, now - WARM_SIGNAL_DAYS * DAY);
   for (let i = 0; i < signals.length; i += SIGNAL_CHUNK) engine.observe(signals.slice(i, i + SIGNAL_CHUNK));
   await engine.settled();
