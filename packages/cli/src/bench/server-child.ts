@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../server-node-flags.js';
 import { log, type BenchStore, type Scope } from './resources.js';
 
 export interface ServerChild {
@@ -30,7 +31,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `zhongcao start --no-demo` on the store and waits until it listens; stopping is registered in the scope. */
+/** Starts `zhongcao start --no-demo` on the store, with the node flags `npm start` uses, and waits until it listens; stopping is registered in the scope. */
 export async function startServerChild(scope: Scope, store: BenchStore, sandboxSecret: string): Promise<ServerChild> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', SANDBOX_PAY_SECRET: sandboxSecret };
@@ -39,7 +40,7 @@ export async function startServerChild(scope: Scope, store: BenchStore, sandboxS
   if (store.databaseUrl) env.DATABASE_URL = store.databaseUrl;
   // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return startChild(scope, 'server', [...nodeArgs, mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], env);
+  return startChild(scope, 'server', [...SERVER_NODE_FLAGS, ...nodeArgs, mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], env);
 }
 
 /** Starts a script of this folder (compiled, e.g. `bare-sale-server.js`) that prints its URL when it listens. */
