@@ -16,12 +16,13 @@ const inProcess: StartServer = async (scope, store) => {
 };
 
 test('recsys-feed at a tiny size prints its figures', async () => {
-  const r = await benchRecsysFeed({ seconds: 1, videos: 400, people: 400, startServer: inProcess });
+  const r = await benchRecsysFeed({ seconds: 1, warmupSeconds: 1, videos: 400, people: 400, startServer: inProcess });
   assert.equal(r.bench, 'recsys-feed');
   assert.equal(r.videos, 400);
   assert.equal(r.people, 400);
   assert.ok(r.history_events >= 400 * 5 * 2, 'every person has a history');
   assert.equal(r.page_size, 10);
+  assert.equal(r.warmup_s, 1, 'the warm-up is reported');
   assert.ok(r.pages > 0 && r.pages_per_s > 0);
   assert.ok(r.p99_ms >= r.p50_ms && r.p50_ms > 0);
   assert.equal(r.errors, 0);
