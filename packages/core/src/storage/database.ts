@@ -21,6 +21,8 @@ export interface StorageOptions {
   pgSchema?: string | undefined;
   /** Size of the PostgreSQL pool. */
   pgPoolSize?: number | undefined;
+  /** Told when PostgreSQL drops an idle connection (default: a warning on stderr). */
+  onConnectionLost?: ((err: Error) => void) | undefined;
 }
 
 export interface Storage {
@@ -98,8 +100,33 @@ function openPostgres(url: string, options: StorageOptions): Storage {
     types: types as pg.CustomTypesConfig,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
+  // A connection the server drops while idle (a restart, a failover, an idle timeout in a
+  // proxy) is removed by the pool and replaced on next use; it must not take the process down.
+  const onError = options.onConnectionLost ?? warnConnectionLost;
+  pool.on('error', (err) => onError(err));
   const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema: options.pgSchema, close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: options.pgSchema, close: () => closePool(db, pool) };
+}
+
+function warnConnectionLost(err: Error): void {
+  process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'a PostgreSQL connection was lost while idle; the pool opens a new one', err: err.message })}\n`);
+}
+
+/**
+ * Ends the pool and waits until every connection has really closed: pg's pool resolves its end
+ * once it has let go of its clients, while their sockets may still be open (a database dropped
+ * right after would kill them mid-goodbye).
+ */
+async function closePool(db: Kysely<Database>, pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const allClosed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    pool.on('remove', () => {
+      if (--open <= 0) resolve();
+    });
+  });
+  await db.destroy();
+  await Promise.race([allClosed, new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())]);
 }
 
 /** PostgreSQL with an introspector limited to the search path (see pg-introspector.ts). */
