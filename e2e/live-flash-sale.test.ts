@@ -46,12 +46,19 @@ const remaining = (page: Page, n: number) => page.locator(`[data-testid="sale-ba
 /** The input of a Semi field marked with a test id (on the input itself or on its wrapper). */
 const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
+/**
+ * Opens a Semi select, clicks an option, and waits until its dropdown has faded out: a dropdown
+ * still closing (about 0.1–0.2 s) holds options of its own, which the next pick would find first.
+ */
 async function pick(page: Page, selectId: string, option?: string): Promise<string> {
+  const anyOption = page.locator('.semi-select-option');
+  await anyOption.first().waitFor({ state: 'hidden' });
   await page.getByTestId(selectId).click();
   const options = page.locator('.semi-select-option:not(.semi-select-option-disabled)');
   const choice = option ? options.filter({ hasText: option }).first() : options.first();
   const text = (await choice.innerText()).trim();
   await choice.click();
+  await anyOption.first().waitFor({ state: 'hidden' });
   return text;
 }
 
@@ -124,7 +131,9 @@ describe('live room: a host runs a flash sale, two shoppers buy from it', () => 
       await inputOf(host, 'live-sale-price').fill('1.00');
       await inputOf(host, 'live-sale-quantity').fill(String(SALE_UNITS));
       await inputOf(host, 'live-sale-limit').fill(String(LIMIT));
+      const started = host.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/flash-sales'));
       await host.getByTestId('live-sale-start').click();
+      assert.equal((await started).status(), 201, 'the flash sale is created');
       await host.locator('tr[data-testid="live-sale-row"]').waitFor();
       await screen(host, 'live-console-panel-zh');
 
