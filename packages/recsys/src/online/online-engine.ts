@@ -178,6 +178,8 @@ export class OnlineEngine {
   }
 
   private readonly hashScratch = new Uint32Array(FEATURE_COUNT);
+  /** The features of a served pair, copied into the outcome log. */
+  private readonly servedScratch = new Int32Array(FEATURE_COUNT);
   private readonly pair: PairContext = { source: null, retrieval: 0, embedding: 0, trending: 0, followed: false, now: 0 };
 
   /** The pair's feature slots, into `out`. */
@@ -307,7 +309,7 @@ export class OnlineEngine {
     const scored = this.score(actor, p, req);
     const page = diversify(scored, req.limit);
     this.reservePoolSlot(page, scored);
-    for (const r of page) this.outcomes.served(actor, r.item, this.features(p, r.cand, r.emb, now, r.aff, new Int32Array(FEATURE_COUNT)), now, this.train);
+    for (const r of page) this.outcomes.served(actor, r.item, this.features(p, r.cand, r.emb, now, r.aff, this.servedScratch), now, this.train);
     return page.map((r) => ({ videoId: this.catalog.meta(r.item).id, value: r.value, reason: reasonFor(r.cand, this.catalog) }));
   }
 

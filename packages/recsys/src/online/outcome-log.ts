@@ -6,63 +6,88 @@
  * model learns at the pace people scroll, not at the window's. A label that arrives after its
  * pair was trained but within the window (a purchase made later) is trained again for that
  * head alone, as a correction of the example's false negative. Bounded: the oldest pairs are
- * closed early when `capacity` is reached. A queue in serving order plus maps by pair and by
- * person, so closing costs O(closed pairs). Pure.
+ * closed early when `capacity` is reached. Pure.
+ *
+ * The pairs live in a ring of typed arrays in serving order (features, labels, flags, time),
+ * indexed per person by video: tens of thousands of pending pairs are a few flat buffers, not
+ * objects the garbage collector has to copy on every scavenge.
  */
-import type { Head, Labels } from './hashed-ranker.js';
-
-interface Pending {
-  key: string;
-  actor: string;
-  slots: Int32Array;
-  labels: Labels;
-  seen: boolean;
-  at: number;
-  /** Already passed to `train` (kept until the window closes, for late labels). */
-  trained: boolean;
-  /** Replaced by a later serve of the same pair, or out of the window. */
-  closed: boolean;
-}
+import { HEADS, type Head, type Labels } from './hashed-ranker.js';
+import { FEATURE_COUNT } from './ranking-features.js';
 
 /** One training example; `only` restricts it to one head (a late label's correction). */
 export type Train = (slots: Int32Array, labels: Labels, only?: Head) => void;
 
+const SEEN = 1;
+const TRAINED = 2;
+const LIVE = 4;
+const LABEL_BIT: Record<Head, number> = { complete: 1, engage: 2, purchase: 4 };
+
 export class OutcomeLog {
-  private readonly byKey = new Map<string, Pending>();
-  private readonly byActor = new Map<string, Pending[]>();
-  private queue: Pending[] = [];
-  private head = 0;
+  private readonly slots: Int32Array;
+  private readonly labels: Uint8Array;
+  private readonly flags: Uint8Array;
+  private readonly at: Float64Array;
+  private readonly item: Int32Array;
+  private readonly actor: Array<string | undefined>;
+  /** Per person: video → ring position of its live pair. */
+  private readonly byActor = new Map<string, Map<number, number>>();
+  /** Ring positions in use: [tail, tail + used) modulo capacity, oldest first. */
+  private tail = 0;
+  private used = 0;
+  private live = 0;
 
   constructor(
     readonly windowMs = 60_000,
     readonly capacity = 50_000,
-  ) {}
-
-  get size(): number {
-    return this.byKey.size;
+    /** Features per pair (the ranker's feature count). */
+    readonly width = FEATURE_COUNT,
+  ) {
+    this.slots = new Int32Array(capacity * width);
+    this.labels = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.at = new Float64Array(capacity);
+    this.item = new Int32Array(capacity);
+    this.actor = new Array<string | undefined>(capacity).fill(undefined);
   }
 
-  private static key(actor: string, item: number): string {
-    return `${actor}\u0000${item}`;
+  /** Pairs pending (served within the window and not replaced). */
+  get size(): number {
+    return this.live;
   }
 
   has(actor: string, item: number): boolean {
-    return this.byKey.has(OutcomeLog.key(actor, item));
+    return this.byActor.get(actor)?.has(item) ?? false;
   }
 
   /** Remembers the features a pair was ranked with (a later serve of the same pair replaces them). */
   served(actor: string, item: number, slots: Int32Array, at: number, train: Train): void {
-    const key = OutcomeLog.key(actor, item);
-    const had = this.byKey.get(key);
-    if (had) had.closed = true;
-    const carry = had && !had.trained;
-    const p: Pending = { key, actor, slots, labels: carry ? had.labels : { complete: 0, engage: 0, purchase: 0 }, seen: carry ? had.seen : false, at, trained: false, closed: false };
-    this.byKey.set(key, p);
-    this.queue.push(p);
-    const mine = this.byActor.get(actor);
-    if (mine) mine.push(p);
-    else this.byActor.set(actor, [p]);
-    while (this.byKey.size > this.capacity) this.closeNext(train);
+    if (slots.length !== this.width) throw new RangeError(`${slots.length} features, the log keeps ${this.width} per pair`);
+    if (this.used === this.capacity) this.closeOldest(train);
+    let mine = this.byActor.get(actor);
+    if (!mine) this.byActor.set(actor, (mine = new Map()));
+    const had = mine.get(item);
+    const pos = (this.tail + this.used) % this.capacity;
+    this.used++;
+    let labels = 0;
+    let flags = LIVE;
+    if (had !== undefined) {
+      // Not yet trained: its labels and impression carry over to the new serve.
+      if (!(this.flags[had]! & TRAINED)) {
+        labels = this.labels[had]!;
+        flags |= this.flags[had]! & SEEN;
+      }
+      this.flags[had] = 0;
+      this.live--;
+    }
+    this.slots.set(slots, pos * this.width);
+    this.labels[pos] = labels;
+    this.flags[pos] = flags;
+    this.at[pos] = at;
+    this.item[pos] = item;
+    this.actor[pos] = actor;
+    mine.set(item, pos);
+    this.live++;
   }
 
   /**
@@ -72,51 +97,57 @@ export class OutcomeLog {
   movedOn(actor: string, train: Train): void {
     const mine = this.byActor.get(actor);
     if (!mine) return;
-    const keep: Pending[] = [];
-    for (const p of mine) {
-      if (p.closed) continue;
-      if (p.seen && !p.trained) {
-        p.trained = true;
-        train(p.slots, p.labels);
+    for (const pos of mine.values()) {
+      if ((this.flags[pos]! & (SEEN | TRAINED)) === SEEN) {
+        this.flags[pos]! |= TRAINED;
+        this.train(pos, train);
       }
-      keep.push(p);
     }
-    if (keep.length) this.byActor.set(actor, keep);
-    else this.byActor.delete(actor);
   }
 
   /** Marks a pair seen or sets one label (which implies seen); false when the pair is not pending. */
   mark(actor: string, item: number, what: 'seen' | Head, train?: Train): boolean {
-    const p = this.byKey.get(OutcomeLog.key(actor, item));
-    if (!p) return false;
+    const pos = this.byActor.get(actor)?.get(item);
+    if (pos === undefined) return false;
     if (what === 'seen') {
-      p.seen = true;
+      this.flags[pos]! |= SEEN;
       return true;
     }
-    const late = p.trained && p.labels[what] === 0;
-    p.seen = true;
-    p.labels[what] = 1;
-    if (late && train) train(p.slots, p.labels, what);
+    const bit = LABEL_BIT[what];
+    const late = (this.flags[pos]! & TRAINED) !== 0 && (this.labels[pos]! & bit) === 0;
+    this.flags[pos]! |= SEEN;
+    this.labels[pos]! |= bit;
+    if (late && train) this.train(pos, train, what);
     return true;
   }
 
   /** Closes every pair older than the window; seen ones not yet trained are passed to `train`. */
   closeDue(now: number, train: Train): void {
-    while (this.head < this.queue.length && now - this.queue[this.head]!.at >= this.windowMs) this.closeNext(train);
+    while (this.used > 0 && now - this.at[this.tail]! >= this.windowMs) this.closeOldest(train);
   }
 
-  private closeNext(train: Train): void {
-    const p = this.queue[this.head++];
-    if (this.head > 4096 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
-    }
-    if (!p || p.closed) return;
-    p.closed = true;
-    this.byKey.delete(p.key);
-    // The queue is in serving order: when a person's newest pair leaves, all of theirs have.
-    const mine = this.byActor.get(p.actor);
-    if (mine && mine[mine.length - 1] === p) this.byActor.delete(p.actor);
-    if (p.seen && !p.trained) train(p.slots, p.labels);
+  private closeOldest(train: Train): void {
+    const pos = this.tail;
+    this.tail = (this.tail + 1) % this.capacity;
+    this.used--;
+    const flags = this.flags[pos]!;
+    const actor = this.actor[pos]!;
+    this.actor[pos] = undefined;
+    this.flags[pos] = 0;
+    if (!(flags & LIVE)) return; // replaced by a later serve of the same pair
+    this.live--;
+    const mine = this.byActor.get(actor)!;
+    mine.delete(this.item[pos]!);
+    if (mine.size === 0) this.byActor.delete(actor);
+    if ((flags & (SEEN | TRAINED)) === SEEN) this.train(pos, train);
+  }
+
+  private train(pos: number, train: Train, only?: Head): void {
+    const bits = this.labels[pos]!;
+    const labels = {} as Labels;
+    for (const h of HEADS) labels[h] = bits & LABEL_BIT[h] ? 1 : 0;
+    const slots = this.slots.subarray(pos * this.width, (pos + 1) * this.width);
+    if (only) train(slots, labels, only);
+    else train(slots, labels);
   }
 }
