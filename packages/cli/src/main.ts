@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /** The `zhongcao` command: start, migrate, seed, bench. */
 import { parseArgs } from 'node:util';
-import { DEMO_DOORS, DEMO_PASSWORD, migrateToLatest, openCore, openStorage, seedDemo } from '@zhongcao/core';
+import { DEMO_DOORS, DEMO_PASSWORD, demoAccountsWithPublicPassword, migrateToLatest, openCore, openStorage, seedDemo } from '@zhongcao/core';
 import { startPlatform } from '@zhongcao/server';
-import { commonConfig, webDist } from './config.js';
+import { commonConfig, exposedDemoWarning, isLoopbackHost, webDist } from './config.js';
 import { progressPrinter } from './progress.js';
 import { runBenchCommand } from './bench/bench-command.js';
 import { runLedgerCommand } from './ledger-command.js';
@@ -13,7 +13,8 @@ import { runSimulateCommand } from './simulate/simulate-command.js';
 const USAGE = `zhongcao — interest e-commerce platform
 
 Usage:
-  zhongcao start [--port N] [--data DIR] [--no-demo]   migrate, seed demo data on first run, serve
+  zhongcao start [--port N] [--host H] [--data DIR] [--no-demo]
+                                                         migrate, seed demo data on first run, serve (127.0.0.1 unless --host)
   zhongcao migrate [--data DIR]                          bring the database schema up to date
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
@@ -25,7 +26,7 @@ Usage:
   zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--json]
                                                          synthetic shoppers through the HTTP API; learning curve, personalised vs not
 
-Environment: PORT, ZHONGCAO_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite),
+Environment: PORT, ZHONGCAO_HOST (default 127.0.0.1), ZHONGCAO_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite),
 LOG_LEVEL (info), PUBLIC_URL (base URL payment providers call back to), SANDBOX_PAY_SECRET.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       port: { type: 'string' },
+      host: { type: 'string' },
       data: { type: 'string' },
       demo: { type: 'boolean' },
       'no-demo': { type: 'boolean' },
@@ -60,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
         dataDir: config.dataDir,
         databaseUrl: config.databaseUrl,
         port: config.port,
+        host: config.host,
         logLevel: config.logLevel,
         webDist: webDist(),
         beforeListen: async (core) => {
@@ -75,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
       console.log(`  API reference: ${platform.url}/api/docs`);
       console.log(`  Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
       console.log(`  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_DOORS.map((d) => `${d.role}=${d.login}`).join('  ')}\n`);
+      if (!isLoopbackHost(config.host)) {
+        const open = await demoAccountsWithPublicPassword(platform.core);
+        if (open.length) console.error(exposedDemoWarning(config.host, open));
+      }
       const shutdown = async (): Promise<void> => {
         await platform.stop();
         process.exit(0);

@@ -33,6 +33,7 @@ export * from './orders/order-commands.js';
 export * from './orders/order-views.js';
 export * from './outbox/outbox.js';
 export * from './demo/seed.js';
+export * from './demo/demo-accounts.js';
 export * from './content/index.js';
 export * from './feed/index.js';
 export * from './events/index.js';

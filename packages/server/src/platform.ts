@@ -6,6 +6,7 @@ import { startWorker, type Worker } from './worker.js';
 
 export interface PlatformOptions extends CoreOptions {
   port: number;
+  /** Interface to listen on: loopback by default, so a fresh install is reachable only from its own machine. */
   host?: string;
   logLevel?: string;
   webDist?: string | null;
@@ -31,11 +32,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   await recommendService(core.ctx, { thread: options.engineThread ?? true }).ready;
   let worker: Worker | null = null;
   const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick() });
-  const host = options.host ?? '0.0.0.0';
+  const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   core.setBaseUrl(process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
   worker = startWorker(core, app.log);
   return {

@@ -53,11 +53,12 @@ export async function seedDemoAffiliate(input: DemoAffiliateInput): Promise<void
   const products = input.listedProductIds.filter((id) => shopOf.has(id));
 
   const general: string[] = [];
+  const planned = products.filter((_, i) => i % 3 !== 2).length;
   for (const [i, id] of products.entries()) {
     if (i % 3 === 2) continue;
     await createPlan(ctx, owners.get(shopOf.get(id)!)!, id, { kind: 'general', rateBp: GENERAL_RATES[i % GENERAL_RATES.length]! });
     general.push(id);
-    if (general.length % 20 === 0) progress('affiliate plans', general.length, Math.ceil((products.length * 2) / 3));
+    if (general.length % 20 === 0 || general.length === planned) progress('affiliate plans', general.length, planned);
   }
   const byShop = (login: string): string[] => {
     const shopId = [...(people.get(login)?.shops.keys() ?? [])][0];
