@@ -15,6 +15,7 @@ import { createRoom, openRoom } from '../live/rooms.js';
 import { DEMO_CLIPS_DIR } from '../demo/demo-clips.js';
 import { searchProducts, type SearchSort } from './search-products.js';
 import { searchLiveRooms, searchPeople, searchVideos } from './search-subjects.js';
+import { indexPeople } from './subject-index.js';
 
 function clipCopy(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'zc-clip-')), 'orchard-oranges.mp4');
@@ -95,8 +96,7 @@ test('videos, people and live rooms are found by name or pinyin, in their own or
     await ctx.db.updateTable('users').set({ display_name: 'x' }).where('id', '=', host.userId).execute();
     const teaGirl = await makePerson(core, 'tea-girl', ['creator'], false);
     const viewer = await makePerson(core, 'viewer', [], false);
-    // People are indexed when they register: rename through the index's own write path.
-    const { indexPeople } = await import('./subject-index.js');
+    // People are indexed when they register; display names never change, so re-index after setting them here.
     await ctx.db.updateTable('users').set({ display_name: '茶小仙' }).where('id', '=', teaGirl.userId).execute();
     await ctx.db.updateTable('users').set({ display_name: '茶园阿明' }).where('id', '=', host.userId).execute();
     await indexPeople(ctx.db, [teaGirl.userId, host.userId], ctx.clock.now());
