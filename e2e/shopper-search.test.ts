@@ -26,6 +26,9 @@ describe('shopper search and the live room’s host', () => {
   browserTest(env, 'typing cha finds tea; the videos, people and live tabs; sorting by price both ways; more results on scrolling', async (page) => {
     await page.setViewportSize(PHONE);
     await page.goto('/app/search');
+    await page.goto('/');
+    await useLanguage(page, 'zh-CN');
+    await page.goto('/app/search');
     await page.getByTestId('search-input').fill('cha');
     await page.getByTestId('search-input').press('Enter');
     await page.waitForURL((url) => url.pathname === '/app/search' && url.searchParams.get('q') === 'cha');
@@ -101,6 +104,8 @@ describe('shopper search and the live room’s host', () => {
     await registerToken(base, login, password, '新来的茶友');
 
     await page.setViewportSize(PHONE);
+    await page.goto('/');
+    await useLanguage(page, 'zh-CN'); // the browser's storage outlives a test: start in Chinese
     await logIn(page, `/app/live/${room.id}`, login, password);
     await page.locator(`[data-testid="live-room"][data-room-id="${room.id}"]`).waitFor();
     await page.getByTestId('live-host').click();
@@ -147,6 +152,8 @@ describe('shopper search and the live room’s host', () => {
     await call(base, 'POST', `/api/v1/live/rooms/${room.id}/open`, { token: merchant.token });
 
     await page.setViewportSize(PHONE);
+    await page.goto('/');
+    await useLanguage(page, 'zh-CN');
     await page.goto(`/app/live/${room.id}`);
     await page.locator(`[data-testid="live-room"][data-room-id="${room.id}"]`).waitFor();
     await page.getByTestId('live-host').click();

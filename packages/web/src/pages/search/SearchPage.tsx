@@ -83,7 +83,11 @@ export function SearchPage() {
     navigate(searchHref(value, tab, sort), { replace: q !== '' });
   }
 
-  const show = (next: { tab?: SearchTab; sort?: SearchSort }) => navigate(searchHref(q, next.tab ?? tab, next.sort ?? sort), { replace: true });
+  // Another tab or sort starts a new list: from its top.
+  const show = (next: { tab?: SearchTab; sort?: SearchSort }) => {
+    navigate(searchHref(q, next.tab ?? tab, next.sort ?? sort), { replace: true });
+    window.scrollTo({ top: 0 });
+  };
 
   const form = (
     <form className="search-form" role="search" onSubmit={(e: FormEvent) => (e.preventDefault(), go(text))}>
