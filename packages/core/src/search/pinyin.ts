@@ -2,16 +2,25 @@
  * Pinyin index terms, so a shopper can type what the keyboard gives before the Chinese (茶 as
  * `cha`, 普洱 as `puer` or `pe`). Computed once when a document is written, never per query.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+type PinyinPro = typeof import('pinyin-pro');
+let loaded: PinyinPro | null = null;
+
+/** One reading per character of the text, toneless, ü as v: pinyin-pro, loaded on first use (its dictionary takes a moment; most processes never index). */
+function readings(text: string): string[] {
+  loaded ??= createRequire(import.meta.url)('pinyin-pro') as PinyinPro;
+  return loaded.pinyin(text, { toneType: 'none', type: 'array', v: true });
+}
 
 const HAN = /\p{Script=Han}/u;
 
 /** Syllables of the word's Han characters, in order (the word's context picks the reading of 长, 行, 重…); ü is written v. */
 function syllables(word: string): string[] {
   const chars = [...word];
-  const read = pinyin(word, { toneType: 'none', type: 'array', v: true });
+  const read = readings(word);
   // pinyin-pro returns one entry per character; keep those of Han characters only.
-  if (read.length !== chars.length) return chars.filter((c) => HAN.test(c)).map((c) => pinyin(c, { toneType: 'none', v: true }));
+  if (read.length !== chars.length) return chars.filter((c) => HAN.test(c)).map((c) => readings(c)[0] ?? '');
   return read.filter((_, i) => HAN.test(chars[i]!));
 }
 
