@@ -4,7 +4,7 @@
  * a live room when it is created, a shop's videos and rooms when the shop is renamed, and
  * everything at once in the migration that introduced the table. Terms carry their pinyin.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { cutForSearch } from './segmenter.js';
 import { indexTerms } from './terms.js';
@@ -121,10 +121,4 @@ export async function reindexAllSubjects(db: Store, now: number): Promise<number
     }
   }
   return total;
-}
-
-/** How many documents of a kind the index holds (for checks and tests). */
-export async function countSubjects(db: Store, kind: SubjectKind): Promise<number> {
-  const row = await db.selectFrom('search_subjects').select(sql<number>`count(*)`.as('n')).where('kind', '=', kind).executeTakeFirstOrThrow();
-  return Number(row.n);
 }
