@@ -161,6 +161,10 @@ describe('shopper search and the live room’s host', () => {
     await sheet.getByText(shop.name).first().waitFor();
     await sheet.getByText('店播').waitFor();
     await screen(page, 'live-host-shop-zh');
+    await useLanguage(page, 'en');
+    await page.getByTestId('live-host').click();
+    await page.getByTestId('host-sheet-shop').getByText('Shop live').waitFor();
+    await screen(page, 'live-host-shop-en');
     await page.getByTestId('host-shop-link').click();
     await page.waitForURL((url) => url.pathname === `/app/shop/${shop.id}`);
     await page.getByTestId('shop-header').getByText(shop.name).waitFor();

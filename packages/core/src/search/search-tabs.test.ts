@@ -113,6 +113,11 @@ test('videos, people and live rooms are found by name or pinyin, in their own or
     assert.deepEqual(await videoIds('puer'), [puer.id], 'published only (the draft stays hidden)');
     assert.ok(!(await videoIds('普洱')).includes(draft.id));
     assert.deepEqual(new Set(await videoIds('cha')), new Set([puer.id, shopVideo.id]));
+    const firstVideo = await searchVideos(ctx, { q: 'cha', limit: 1 }, null);
+    assert.equal(firstVideo.items.length, 1);
+    const secondVideo = await searchVideos(ctx, { q: 'cha', limit: 1, cursor: firstVideo.nextCursor! }, null);
+    assert.deepEqual(new Set([...firstVideo.items, ...secondVideo.items].map((v) => v.id)), new Set([puer.id, shopVideo.id]), 'pages without repeats');
+    assert.equal(secondVideo.nextCursor, null);
     assert.deepEqual(await videoIds('chaxiaoxian'), [puer.id], 'by its author, in pinyin');
     assert.deepEqual(await videoIds('云岭'), [shopVideo.id], 'a shop’s own video by the shop’s name');
     await updateShop(ctx, owner, shopId, { name: '洱源茶仓', shippingFeeFen: 0 });

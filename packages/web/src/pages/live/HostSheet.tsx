@@ -119,7 +119,7 @@ function ShopHost({ host }: { host: LiveHost }) {
       </div>
       {summary ? (
         <>
-          {summary.shop.origin && <p className="muted">{t('liveHost.origin', { origin: summary.shop.origin })}</p>}
+          {summary.shop.origin && <p className="host-sheet-desc muted">{t('liveHost.origin', { origin: summary.shop.origin })}</p>}
           {summary.shop.description && <p className="host-sheet-desc">{summary.shop.description}</p>}
           <div className="profile-stats">
             <span><strong>{n(summary.products)}</strong>{t('liveHost.products')}</span>
