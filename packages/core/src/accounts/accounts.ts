@@ -6,6 +6,7 @@ import { newId } from '../platform/ids.js';
 import { compiledOnce } from '../storage/compiled-once.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
+import { indexPeople } from '../search/index.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const LOGIN_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
@@ -50,6 +51,7 @@ export async function register(ctx: CoreContext, input: RegisterInput, passwordH
       .insertInto('user_roles')
       .values([...roles].map((role) => ({ user_id: id, role, created_at: now })))
       .execute();
+    await indexPeople(tx, [id], now); // findable by name (and its pinyin) in search
   });
   return loadUserView(ctx.db, id);
 }

@@ -5,6 +5,7 @@ import { hasRole } from '../accounts/roles.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
+import { indexVideos } from '../search/index.js';
 import { checkAnchorIds, checkCaption, checkTitle, parseHashtags } from './text-rules.js';
 import { assertVideoTransition, publishPath, type VideoActor, type VideoStatus } from './video-states.js';
 import { checkPoster, extractPoster, inspectVideoFile, moveIntoVideos, postersDir, removeQuietly, writePoster } from './media-files.js';
@@ -78,6 +79,7 @@ export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateV
           views: 0, likes: 0, comments: 0, shares: 0, completions: 0, created_at: now, published_at: status === 'published' ? now : null, updated_at: now,
         })
         .execute();
+      await indexVideos(tx, [id], now);
       if (productIds.length) await tx.insertInto('video_anchors').values(productIds.map((p, position) => ({ video_id: id, product_id: p, position }))).execute();
       if (status === 'published') await emit(tx, 'video.published', id, { videoId: id, ownerId: actor.userId }, now);
     });

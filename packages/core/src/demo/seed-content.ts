@@ -14,6 +14,7 @@ import { loadActor, register } from '../accounts/accounts.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { newId } from '../platform/ids.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { indexVideos } from '../search/index.js';
 import type { CommentsTable, VideoAnchorsTable, VideoLikesTable, VideoSharesTable, VideosTable, VideoViewsTable } from '../storage/schema-content.js';
 import { inspectVideoFile, videosDir, writePoster } from '../content/media-files.js';
 import { parseHashtags, TITLE_MAX } from '../content/text-rules.js';
@@ -205,6 +206,7 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
       await insertChunked(tx, 'video_views', views, 3000);
       await insertChunked(tx, 'comments', comments, 1000);
       await insertChunked(tx, 'video_shares', shares, 2000);
+      await indexVideos(tx, videos.map((v) => v.id), start);
     });
     progress('videos', Math.min(total, from + CHUNK), total);
   }

@@ -10,6 +10,7 @@ import { videoUrl } from '../content/media-files.js';
 import { firstImages } from '../catalog/product-views.js';
 import { canMoveRoom, MAX_TITLE, notRoomHost, roomNotFound, type RoomStatus } from './live-rules.js';
 import { liveRuntime } from './runtime.js';
+import { indexLiveRooms } from '../search/index.js';
 
 export interface RoomRow {
   id: string;
@@ -69,7 +70,10 @@ export async function createRoom(ctx: CoreContext, actor: Actor, input: { title:
   const now = ctx.clock.now();
   const id = newId('liveRoom', now);
   const fallback = await fallbackVideo(ctx.db, host.kind === 'creator' ? host.id : null);
-  await ctx.db.insertInto('live_rooms').values({ id, title, host_kind: host.kind, host_id: host.id, created_by: actor.userId, status: 'scheduled', pinned_product_id: null, stream_key_hash: null, publishing: 0, fallback_video_url: fallback, stats: null, created_at: now, opened_at: null, ended_at: null, updated_at: now }).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('live_rooms').values({ id, title, host_kind: host.kind, host_id: host.id, created_by: actor.userId, status: 'scheduled', pinned_product_id: null, stream_key_hash: null, publishing: 0, fallback_video_url: fallback, stats: null, created_at: now, opened_at: null, ended_at: null, updated_at: now }).execute();
+    await indexLiveRooms(tx, [id], now); // findable by title and host in search
+  });
   return { id };
 }
 
@@ -147,22 +151,31 @@ export async function listRooms(ctx: CoreContext, actor: Actor | null, q: { stat
     const hosts = [actor.userId, ...actor.shops.keys()];
     query = query.where('host_id', 'in', hosts);
   }
-  const rows = await query.execute();
+  return { items: await roomCards(ctx, await query.execute()) };
+}
+
+/** Cards of rooms whose ids are given, in that order (ids that do not exist are skipped). */
+export async function roomCardsByIds(ctx: CoreContext, ids: readonly string[]): Promise<RoomCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.selectFrom('live_rooms').selectAll().where('id', 'in', [...ids]).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return roomCards(ctx, ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+}
+
+async function roomCards(ctx: CoreContext, rows: readonly RoomRow[]): Promise<RoomCard[]> {
   const hosts = await hostViews(ctx.db, rows);
   // A room's cover is its pinned product's picture (the host's own cover image is not built yet).
   const covers = await firstImages(ctx.db, rows.flatMap((r) => (r.pinned_product_id ? [r.pinned_product_id] : [])));
   const runtime = liveRuntime(ctx);
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      host: hosts.get(r.host_id) ?? { kind: r.host_kind as 'creator' | 'shop', id: r.host_id, name: '', avatarUrl: null },
-      online: r.status === 'live' && runtime.hasStats(r.id) ? runtime.stats(r.id).online : 0,
-      coverUrl: r.pinned_product_id ? (covers.get(r.pinned_product_id) ?? null) : null,
-      openedAt: r.opened_at === null ? null : Number(r.opened_at),
-      endedAt: r.ended_at === null ? null : Number(r.ended_at),
-      createdAt: Number(r.created_at),
-    })),
-  };
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    host: hosts.get(r.host_id) ?? { kind: r.host_kind as 'creator' | 'shop', id: r.host_id, name: '', avatarUrl: null },
+    online: r.status === 'live' && runtime.hasStats(r.id) ? runtime.stats(r.id).online : 0,
+    coverUrl: r.pinned_product_id ? (covers.get(r.pinned_product_id) ?? null) : null,
+    openedAt: r.opened_at === null ? null : Number(r.opened_at),
+    endedAt: r.ended_at === null ? null : Number(r.ended_at),
+    createdAt: Number(r.created_at),
+  }));
 }

@@ -48,6 +48,37 @@ export async function createSearchStructures(db: Kysely<any>): Promise<void> {
   await sql`create trigger search_documents_au after update on search_documents begin ${del} ${add('new')} end`.execute(db);
 }
 
+/**
+ * Creates `search_subjects` (videos, people, live rooms) and its full-text structures: FTS5
+ * `search_subjects_fts` with triggers on SQLite, a generated `tsv` (name A, other B) with a GIN
+ * index on PostgreSQL.
+ */
+export async function createSubjectStructures(db: Kysely<any>): Promise<void> {
+  const dialect = dialectOf(db);
+  let table = db.schema.createTable('search_subjects');
+  if (dialect === 'sqlite') table = table.addColumn('id', 'integer', (c) => c.primaryKey());
+  await table
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('subject_id', 'text', (c) => c.notNull().unique())
+    .addColumn('name_terms', 'text', (c) => c.notNull())
+    .addColumn('other_terms', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+  if (dialect === 'postgres') {
+    await sql`alter table search_subjects add column tsv tsvector generated always as (
+      setweight(to_tsvector('simple', name_terms), 'A') || setweight(to_tsvector('simple', other_terms), 'B')) stored`.execute(db);
+    await sql`create index search_subjects_tsv on search_subjects using gin (tsv)`.execute(db);
+    return;
+  }
+  await sql`create virtual table search_subjects_fts using fts5(name_terms, other_terms,
+    content='search_subjects', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(db);
+  const add = (r: 'new' | 'old') => sql`insert into search_subjects_fts(rowid, name_terms, other_terms) values (${sql.raw(r)}.id, ${sql.raw(r)}.name_terms, ${sql.raw(r)}.other_terms);`;
+  const del = sql`insert into search_subjects_fts(search_subjects_fts, rowid, name_terms, other_terms) values ('delete', old.id, old.name_terms, old.other_terms);`;
+  await sql`create trigger search_subjects_ai after insert on search_subjects begin ${add('new')} end`.execute(db);
+  await sql`create trigger search_subjects_ad after delete on search_subjects begin ${del} end`.execute(db);
+  await sql`create trigger search_subjects_au after update on search_subjects begin ${del} ${add('new')} end`.execute(db);
+}
+
 const ftsTerm = (t: string, prefix: boolean): string => `"${t.replaceAll('"', '""')}"${prefix ? '*' : ''}`;
 const tsTerm = (t: string, prefix: boolean): string => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${prefix ? ':*' : ''}`;
 
@@ -73,7 +104,10 @@ export interface MatchSql {
   contains: (haystack: RawBuilder<unknown>, needle: string) => RawBuilder<number>;
 }
 
-export function matchSql(dialect: Dialect, text: string): MatchSql {
+/** The full-text table a match runs over: product documents, or videos, people and rooms. */
+export type MatchTable = 'products' | 'subjects';
+
+export function matchSql(dialect: Dialect, text: string, over: MatchTable = 'products'): MatchSql {
   if (dialect === 'postgres') {
     const query = sql`to_tsquery('simple', ${text})`;
     return {
@@ -83,11 +117,12 @@ export function matchSql(dialect: Dialect, text: string): MatchSql {
       contains: (haystack, needle) => sql<number>`strpos(${haystack}, ${needle})`,
     };
   }
+  const fts = sql.raw(over === 'products' ? 'search_fts' : 'search_subjects_fts');
   return {
-    join: sql`join search_fts on search_fts.rowid = d.id`,
-    where: sql`search_fts match ${text}`,
-    // bm25 is "lower is better"; weights favour the title over the category over the shop.
-    rank: sql<number>`-bm25(search_fts, 10.0, 3.0, 1.0)`,
+    join: sql`join ${fts} on ${fts}.rowid = d.id`,
+    where: sql`${fts} match ${text}`,
+    // bm25 is "lower is better"; weights favour the title over the category over the shop (the name over the rest).
+    rank: over === 'products' ? sql<number>`-bm25(search_fts, 10.0, 3.0, 1.0)` : sql<number>`-bm25(search_subjects_fts, 4.0, 1.0)`,
     contains: (haystack, needle) => sql<number>`instr(${haystack}, ${needle})`,
   };
 }

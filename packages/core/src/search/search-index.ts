@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { cutForSearch, cutWords } from './segmenter.js';
 import { indexTerms, wholeWords } from './terms.js';
+import { withPinyin } from './pinyin.js';
+import { reindexShopSubjects } from './subject-index.js';
 
 type Store = Kysely<Database>;
 
@@ -19,10 +21,10 @@ export interface SearchSource {
 export function documentOf(src: SearchSource, now: number): Database['search_documents'] {
   return {
     product_id: src.productId,
-    title_terms: indexTerms(src.title, cutForSearch).join(' '),
+    title_terms: withPinyin(indexTerms(src.title, cutForSearch)).join(' '),
     title_words: wholeWords(src.title, cutWords).join(' '),
-    category_terms: indexTerms(src.categoryNames.join(' '), cutForSearch).join(' '),
-    shop_terms: indexTerms(src.shopName, cutForSearch).join(' '),
+    category_terms: withPinyin(indexTerms(src.categoryNames.join(' '), cutForSearch)).join(' '),
+    shop_terms: withPinyin(indexTerms(src.shopName, cutForSearch)).join(' '),
     updated_at: now,
   };
 }
@@ -60,9 +62,10 @@ export async function indexProduct(db: Store, productId: string, now: number): P
   await write(db, await sources(db).where('products.id', '=', productId).execute(), now);
 }
 
-/** After a shop is renamed: its products carry the shop's name in their documents. */
+/** After a shop is renamed: its products carry the shop's name in their documents, its videos and rooms too. */
 export async function reindexShop(db: Store, shopId: string, now: number): Promise<void> {
   await write(db, await sources(db).where('products.shop_id', '=', shopId).execute(), now);
+  await reindexShopSubjects(db, shopId, now);
 }
 
 /** After a category is renamed: its products and those of its children. */
@@ -71,6 +74,19 @@ export async function reindexCategory(db: Store, categoryId: string, now: number
     .where((eb) => eb.or([eb('products.category_id', '=', categoryId), eb('categories.parent_id', '=', categoryId)]))
     .execute();
   await write(db, rows, now);
+}
+
+/** Rewrites every product's document (a migration that changes what a document holds); returns how many. */
+export async function reindexAllProducts(db: Store, now: number): Promise<number> {
+  let indexed = 0;
+  let after = '';
+  for (;;) {
+    const rows = await sources(db).where('products.id', '>', after).orderBy('products.id').limit(1000).execute();
+    if (rows.length === 0) return indexed;
+    await write(db, rows, now);
+    indexed += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 /** Indexes every product that has no document yet (the migration's backfill; safe to rerun). */

@@ -1,8 +1,9 @@
 /**
  * Product search for shoppers: listed products matching every word of the query (or one of its
- * alternatives), ranked by relevance — which fields hold which words: the title counts most,
- * then the category, then the shop; the word as typed counts more than a stem or synonym — then
- * by sales, then by the engine's text rank (bm25 / ts_rank), then newest first.
+ * alternatives, or its pinyin: cha, puer, pe), ranked by relevance — which fields hold which
+ * words: the title counts most, then the category, then the shop; the word as typed counts more
+ * than a stem or synonym — then by sales, then by the engine's text rank (bm25 / ts_rank), then
+ * newest first. Or sorted by sales (综合 → 销量) or by price either way (价格 ↑ / ↓).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { CoreContext } from '../context.js';
@@ -50,15 +51,32 @@ function relevance(match: ReturnType<typeof matchSql>, groups: TermGroup[]): Raw
   return sql<number>`(${sql.join(parts, sql` + `)})`;
 }
 
-/** Ids of the listed products matching the groups, best first. */
-async function rankedIds(ctx: CoreContext, groups: TermGroup[], offset: number, limit: number, options: { prefixLast?: boolean; shopId?: string | undefined } = {}): Promise<string[]> {
+export const SEARCH_SORTS = ['relevance', 'sales', 'price_asc', 'price_desc'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** The ORDER BY of a sort; every one ends on the id, so offset pages never repeat or skip a product. */
+function orderOf(sort: SearchSort, match: ReturnType<typeof matchSql>, groups: TermGroup[]): RawBuilder<unknown> {
+  switch (sort) {
+    case 'relevance':
+      return sql`${relevance(match, groups)} desc, p.sales desc, ${match.rank} desc, p.id desc`;
+    case 'sales':
+      return sql`p.sales desc, ${relevance(match, groups)} desc, p.id desc`;
+    case 'price_asc':
+      return sql`p.min_price_fen asc, p.id desc`;
+    case 'price_desc':
+      return sql`p.min_price_fen desc, p.id desc`;
+  }
+}
+
+/** Ids of the listed products matching the groups, in the sort's order (best first by default). */
+async function rankedIds(ctx: CoreContext, groups: TermGroup[], offset: number, limit: number, options: { prefixLast?: boolean; shopId?: string | undefined; sort?: SearchSort } = {}): Promise<string[]> {
   const match = matchSql(ctx.dialect, matchText(ctx.dialect, groups, options.prefixLast));
   const inShop = options.shopId ? sql`and p.shop_id = ${options.shopId}` : sql``;
   const { rows } = await sql<{ id: string }>`
     select p.id from search_documents d ${match.join}
     join products p on p.id = d.product_id
     where ${match.where} and p.status = 'listed' ${inShop}
-    order by ${relevance(match, groups)} desc, p.sales desc, ${match.rank} desc, p.id desc
+    order by ${orderOf(options.sort ?? 'relevance', match, groups)}
     limit ${limit} offset ${offset}`.execute(ctx.db);
   return rows.map((r) => r.id);
 }
@@ -67,22 +85,36 @@ export interface SearchQuery {
   q: string;
   /** Search within one shop (the shop page's search box). */
   shopId?: string | undefined;
+  /** relevance (综合, the default), sales (销量), price_asc / price_desc (价格). */
+  sort?: SearchSort | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
 }
 
 export async function searchProducts(ctx: CoreContext, query: SearchQuery): Promise<Page<ProductCard>> {
   const q = checkQuery(query.q);
-  const limit = query.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT) throw invalid(`limit must be 1–${SEARCH_MAX_LIMIT}`, { field: 'limit' });
+  const limit = checkLimit(query.limit);
+  const sort = query.sort ?? 'relevance';
+  if (!SEARCH_SORTS.includes(sort)) throw invalid(`sort must be one of ${SEARCH_SORTS.join(', ')}`, { field: 'sort' });
   const offset = query.cursor ? decodeSearchCursor(query.cursor) : 0;
   const groups = queryGroups(q, cutForSearch);
   if (groups.length === 0) return { items: [], nextCursor: null };
-  const ids = await rankedIds(ctx, groups, offset, limit + 1, { shopId: query.shopId });
-  const page = ids.slice(0, limit);
-  const items = await productCardsByIds(ctx.db, page, true);
+  const ids = await rankedIds(ctx, groups, offset, limit + 1, { shopId: query.shopId, sort });
+  const items = await productCardsByIds(ctx.db, ids.slice(0, limit), true);
+  return { items, nextCursor: nextSearchCursor(offset, limit, ids.length) };
+}
+
+/** The page size, 1–50 (20 when absent). */
+export function checkLimit(limit: number | undefined): number {
+  const n = limit ?? 20;
+  if (!Number.isInteger(n) || n < 1 || n > SEARCH_MAX_LIMIT) throw invalid(`limit must be 1–${SEARCH_MAX_LIMIT}`, { field: 'limit' });
+  return n;
+}
+
+/** The cursor of the next page when one more row than the page was found (offsets stop at 5,000). */
+export function nextSearchCursor(offset: number, limit: number, found: number): string | null {
   const next = offset + limit;
-  return { items, nextCursor: ids.length > limit && next <= MAX_OFFSET ? encodeSearchCursor(next) : null };
+  return found > limit && next <= MAX_OFFSET ? encodeSearchCursor(next) : null;
 }
 
 export const SUGGEST_MAX = 8;

@@ -17,6 +17,21 @@ export interface SearchDocumentsTable {
   updated_at: number;
 }
 
+/**
+ * One row per video, person or live room: the segmented terms (with their pinyin terms) of its
+ * name — a video's or room's title, a person's display name — and of its other text — a video's
+ * caption and author, a room's host. SQLite keeps `search_subjects_fts` in step with triggers;
+ * PostgreSQL has a generated `tsv` column with a GIN index (untyped here, like the products').
+ */
+export interface SearchSubjectsTable {
+  kind: string; // video | person | live
+  subject_id: string;
+  name_terms: string;
+  other_terms: string;
+  updated_at: number;
+}
+
 export interface SearchTables {
   search_documents: SearchDocumentsTable;
+  search_subjects: SearchSubjectsTable;
 }

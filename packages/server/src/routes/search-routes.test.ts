@@ -1,8 +1,9 @@
 /** Search and shelf over HTTP: segmentation end to end, the opaque cursor, bad input as 4xx, the shop summary. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createProduct } from '@zhongcao/core';
-import { makeShop } from '@zhongcao/core/test-support';
+import { createProduct, createRoom, followUser, indexPeople, indexVideos, openRoom } from '@zhongcao/core';
+import { makePerson, makeShop } from '@zhongcao/core/test-support';
+import { insertTestVideos } from '@zhongcao/core/test-support/feed';
 import { startTestServer, type TestServer } from '../test-support/server-harness.js';
 
 describe('search routes', () => {
@@ -70,6 +71,72 @@ describe('search routes', () => {
       const res = await get(`/api/v1/search/products?q=${encodeURIComponent(q)}`);
       assert.equal(res.statusCode, 200, `${q}: ${res.body}`);
       assert.equal((await get(`/api/v1/search/suggest?q=${encodeURIComponent(q)}`)).statusCode, 200, q);
+    }
+  });
+
+  it('finds products by pinyin and sorts them by sales or price', async () => {
+    await s.core.ctx.db.updateTable('products').set({ sales: 50 }).where('id', '=', orangeId).execute();
+    const ids = async (url: string) => {
+      const res = await get(url);
+      assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+      return (res.json() as { items: Array<{ id: string; priceFen: number; sales: number }> }).items;
+    };
+    const byPinyin = await ids('/api/v1/search/products?q=yunnan%20bingtang');
+    assert.deepEqual(byPinyin.map((i) => i.id), [orangeId], 'yunnan bingtang → 云南冰糖橙');
+    assert.deepEqual((await ids('/api/v1/search/products?q=bt')).map((i) => i.id), [orangeId], 'initials of 冰糖');
+    const cheap = await ids(`/api/v1/search/products?q=${encodeURIComponent('橙')}&sort=price_asc`);
+    assert.deepEqual(cheap.map((i) => i.priceFen), [...cheap.map((i) => i.priceFen)].sort((a, b) => a - b));
+    assert.equal(cheap.at(-1)!.id, orangeId, '¥29.90 after the ¥19.90 oranges');
+    const dear = await ids(`/api/v1/search/products?q=${encodeURIComponent('橙')}&sort=price_desc`);
+    assert.equal(dear[0]!.id, orangeId);
+    const best = await ids(`/api/v1/search/products?q=${encodeURIComponent('橙')}&sort=sales`);
+    assert.equal(best[0]!.id, orangeId, 'the best seller first');
+    await s.core.ctx.db.updateTable('products').set({ sales: 0 }).where('id', '=', orangeId).execute();
+  });
+
+  it('searches videos, people and live rooms, with the caller’s follows', async () => {
+    const ctx = s.core.ctx;
+    const creator = await makePerson(s.core, 'chayuan', ['creator'], false);
+    await ctx.db.updateTable('users').set({ display_name: '茶园小妹' }).where('id', '=', creator.userId).execute();
+    await indexPeople(ctx.db, [creator.userId], ctx.clock.now());
+    const fan = await makePerson(s.core, 'fan', [], false);
+    await followUser(ctx, fan, creator.userId);
+    const token = await s.tokenFor(fan.userId);
+    const [videoId] = await insertTestVideos(ctx.db, [{ ownerId: creator.userId, publishedAt: ctx.clock.now(), title: '普洱开箱', likes: 3 }], ctx.clock.now());
+    await indexVideos(ctx.db, [videoId!], ctx.clock.now());
+    const room = await createRoom(ctx, creator, { title: '茶山直播' });
+    await openRoom(ctx, creator, room.id);
+
+    const videos = await get('/api/v1/search/videos?q=puer');
+    assert.equal(videos.statusCode, 200, videos.body);
+    assert.deepEqual((videos.json() as { items: Array<{ id: string; creator: { id: string } }> }).items.map((v) => [v.id, v.creator.id]), [[videoId, creator.userId]]);
+    const people = await s.call('GET', '/api/v1/search/users?q=chayuan', { token });
+    assert.equal(people.statusCode, 200, people.body);
+    assert.deepEqual((people.json() as { items: unknown[] }).items, [{ id: creator.userId, displayName: '茶园小妹', isCreator: true, followers: 1, videos: 1, followed: true }]);
+    const anonymous = (await get('/api/v1/search/users?q=cyxm')).json() as { items: Array<{ followed: boolean }> };
+    assert.deepEqual(anonymous.items.map((p) => p.followed), [false]);
+    const live = await get(`/api/v1/search/live?q=${encodeURIComponent('茶山')}`);
+    assert.equal(live.statusCode, 200, live.body);
+    assert.deepEqual((live.json() as { items: Array<{ id: string; status: string; host: { id: string; name: string } }> }).items.map((r) => [r.id, r.status, r.host.name]), [[room.id, 'live', '茶园小妹']]);
+  });
+
+  it('answers bad sorts, kinds and pages with 400 and a stable code', async () => {
+    for (const [url, code] of [
+      ['/api/v1/search/products?q=cha&sort=cheapest', 'VALIDATION_FAILED'],
+      ['/api/v1/search/products?q=cha&sort=', 'VALIDATION_FAILED'],
+      ['/api/v1/search/videos?q=cha&sort=sales', 'VALIDATION_FAILED'],
+      ['/api/v1/search/videos', 'VALIDATION_FAILED'],
+      ['/api/v1/search/users?q=cha&limit=51', 'VALIDATION_FAILED'],
+      ['/api/v1/search/live?q=cha&cursor=bm9wZQ', 'INVALID_INPUT'],
+      [`/api/v1/search/users?q=${'茶'.repeat(51)}`, 'VALIDATION_FAILED'],
+    ] as const) {
+      const res = await get(url);
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+      assert.equal((res.json() as { error: { code: string } }).error.code, code, url);
+    }
+    assert.equal((await get('/api/v1/search/shops?q=cha')).statusCode, 404, 'no such kind');
+    for (const q of ['"', '*', 'NEAR(a', '%00茶', '😀']) {
+      for (const kind of ['videos', 'users', 'live']) assert.equal((await get(`/api/v1/search/${kind}?q=${encodeURIComponent(q)}`)).statusCode, 200, `${kind} ${q}`);
     }
   });
 

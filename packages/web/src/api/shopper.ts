@@ -64,14 +64,15 @@ export function putSettings(settings: Settings): Promise<Settings> {
 }
 
 // Search and shelf
-export function searchProducts(q: string, cursor: string | null, limit = 20): Promise<Page<ProductCardData>> {
-  return api<Page<ProductCardData>>('GET', '/search/products', { query: { q, cursor, limit } });
-}
 export function suggest(q: string): Promise<{ items: string[] }> {
   return api<{ items: string[] }>('GET', '/search/suggest', { query: { q } });
 }
 export function getShop(shopId: string): Promise<ShopInfo> {
   return api<ShopInfo>('GET', `/shops/${enc(shopId)}`);
+}
+/** A shop page's header: the shop, how many products it has listed and how many it has sold. */
+export function getShopSummary(shopId: string): Promise<{ shop: ShopInfo; products: number; totalSales: number }> {
+  return api<{ shop: ShopInfo; products: number; totalSales: number }>('GET', `/shops/${enc(shopId)}/summary`);
 }
 export function listCategories(): Promise<{ items: Category[] }> {
   return api<{ items: Category[] }>('GET', '/categories');

@@ -12,6 +12,7 @@ import { BagSheet } from './BagSheet';
 import { ChatInput, ChatOverlay } from './ChatOverlay';
 import { CouponChips } from './CouponChips';
 import { FlashSaleBanner } from './FlashSaleBanner';
+import { HostSheet } from './HostSheet';
 import { LikeButton } from './LikeButton';
 import { featuredSale, salePhase } from './live-client';
 import { LivePlayer } from './LivePlayer';
@@ -25,7 +26,7 @@ import '../../styles/shop.css';
 import '../../styles/feed.css';
 import './live.css';
 
-type SheetState = null | { kind: 'bag' } | { kind: 'product'; productId: string } | { kind: 'sale'; saleId: string };
+type SheetState = null | { kind: 'bag' } | { kind: 'product'; productId: string } | { kind: 'sale'; saleId: string } | { kind: 'host' };
 
 /** /app/live/:roomId — the live room: video, comments, likes, 讲解中 card, 小黄车, 秒杀, coupons, 福袋. */
 export function LiveRoomPage() {
@@ -88,13 +89,13 @@ export function LiveRoomPage() {
       <div className="phone feed-phone live-phone" data-testid="live-room" data-room-id={room.id} data-status={room.status} data-connection={live.status}>
         <LivePlayer hlsUrl={room.playback.hlsUrl} fallbackUrl={room.playback.fallbackVideoUrl} />
         <header className="live-top">
-          <div className="live-host">
+          <button type="button" className="live-host live-host-button" onClick={() => setSheet({ kind: 'host' })} aria-label={t('liveHost.open', { name: room.host.name })} data-testid="live-host">
             <span className="live-host-avatar" aria-hidden="true">{Array.from(room.host.name)[0] ?? '播'}</span>
             <span className="live-host-text">
               <strong>{room.host.name}</strong>
               <small data-testid="live-online" data-online={view.online}>{t('live.online', { n: n(view.online) })}</small>
             </span>
-          </div>
+          </button>
           <span className="live-badge">{room.status === 'live' ? t('live.onAir') : room.status === 'scheduled' ? t('live.scheduled') : t('live.ended')}</span>
           <button type="button" className="live-close" aria-label={t('live.leave')} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/app'))}>×</button>
         </header>
@@ -132,6 +133,7 @@ export function LiveRoomPage() {
         )}
         {sheet?.kind === 'bag' && <BagSheet bag={room.bag} pinnedId={room.pinned?.id ?? null} sales={room.sales} onProduct={openProduct} onClose={() => setSheet(null)} />}
         {sheet?.kind === 'product' && <LiveProductSheet productId={sheet.productId} attribution={attribution} onClose={() => setSheet(null)} onToast={toast.show} />}
+        {sheet?.kind === 'host' && <HostSheet host={room.host} onClose={() => setSheet(null)} />}
         {buying && <SaleBuySheet sale={buying} title={titleOf(buying.productId)} now={now} onClose={() => setSheet(null)} />}
         {toast.node}
       </div>

@@ -1,0 +1,36 @@
+/** The shopper app's search: products (sorted), videos, people and live rooms, each paged by an opaque cursor. */
+import { api } from './client';
+import type { RoomCard } from './live';
+import type { ProductCardData, VideoCard } from './shopper-types';
+import type { Page } from './types';
+
+export const SEARCH_SORTS = ['relevance', 'sales', 'price_asc', 'price_desc'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export const SEARCH_TABS = ['products', 'videos', 'users', 'live'] as const;
+export type SearchTab = (typeof SEARCH_TABS)[number];
+
+/** A person in the 用户 tab: creator or not, followers, published videos, whether I follow them. */
+export interface PersonCard {
+  id: string;
+  displayName: string;
+  isCreator: boolean;
+  followers: number;
+  videos: number;
+  followed: boolean;
+}
+
+const PAGE = 20;
+
+export function searchProducts(q: string, sort: SearchSort, cursor: string | null, limit = PAGE): Promise<Page<ProductCardData>> {
+  return api<Page<ProductCardData>>('GET', '/search/products', { query: { q, sort, cursor, limit } });
+}
+export function searchVideos(q: string, cursor: string | null, limit = PAGE): Promise<Page<VideoCard>> {
+  return api<Page<VideoCard>>('GET', '/search/videos', { query: { q, cursor, limit } });
+}
+export function searchUsers(q: string, cursor: string | null, limit = PAGE): Promise<Page<PersonCard>> {
+  return api<Page<PersonCard>>('GET', '/search/users', { query: { q, cursor, limit } });
+}
+export function searchLive(q: string, cursor: string | null, limit = PAGE): Promise<Page<RoomCard>> {
+  return api<Page<RoomCard>>('GET', '/search/live', { query: { q, cursor, limit } });
+}

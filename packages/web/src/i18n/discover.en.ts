@@ -1,0 +1,47 @@
+/** Discover: the search page's tabs and sorts, and the live room's host sheet. */
+const discoverEn = {
+  searchTabs: {
+    placeholder: 'Search products, videos, people, live',
+    label: 'Kinds of results',
+    tabs: { products: 'Products', videos: 'Videos', users: 'People', live: 'Live' },
+    sort: { label: 'Sort', relevance: 'Best match', sales: 'Sales', price: 'Price', priceAsc: 'Price, low to high', priceDesc: 'Price, high to low' },
+    empty: {
+      products: 'No products found for “{{q}}”',
+      videos: 'No videos found for “{{q}}”',
+      users: 'No one found for “{{q}}”',
+      live: 'No live rooms for “{{q}}” right now',
+    },
+    emptyHint: 'Try another word, or pinyin such as cha or puer.',
+    loadMore: 'Load more',
+    loadingMore: 'Loading…',
+    end: 'That is all',
+    followers: '{{n}} followers',
+    videos: '{{n}} videos',
+    creator: 'Creator',
+    follow: 'Follow',
+    followed: 'Following',
+    onAir: 'Live',
+    scheduled: 'Upcoming',
+    watching: '{{n}} watching',
+    shopHost: 'Shop live',
+  },
+  liveHost: {
+    open: 'About the host {{name}}',
+    followers: 'Followers',
+    following: 'Following',
+    videos: 'Videos',
+    follow: 'Follow',
+    followed: 'Following',
+    creator: 'Creator',
+    profile: 'Open profile',
+    recent: 'Latest videos',
+    noVideos: 'No videos yet',
+    shopTag: 'Shop live',
+    origin: 'Origin: {{origin}}',
+    products: 'Products',
+    sold: 'Sold',
+    shopLink: 'Visit the shop',
+  },
+};
+
+export default discoverEn;

@@ -1,0 +1,47 @@
+/** 发现: the search page's tabs and sorts, and the live room's host sheet. */
+const discoverZhCN = {
+  searchTabs: {
+    placeholder: '搜索商品、视频、用户、直播',
+    label: '搜索结果分类',
+    tabs: { products: '商品', videos: '视频', users: '用户', live: '直播' },
+    sort: { label: '排序', relevance: '综合', sales: '销量', price: '价格', priceAsc: '价格从低到高', priceDesc: '价格从高到低' },
+    empty: {
+      products: '没有找到“{{q}}”相关的商品',
+      videos: '没有找到“{{q}}”相关的视频',
+      users: '没有找到“{{q}}”相关的用户',
+      live: '现在没有“{{q}}”相关的直播',
+    },
+    emptyHint: '换个关键词，或者用拼音试试，比如 cha、puer。',
+    loadMore: '加载更多',
+    loadingMore: '加载中…',
+    end: '没有更多了',
+    followers: '{{n}} 粉丝',
+    videos: '{{n}} 个作品',
+    creator: '达人',
+    follow: '关注',
+    followed: '已关注',
+    onAir: '直播中',
+    scheduled: '预告',
+    watching: '{{n}}人在看',
+    shopHost: '店播',
+  },
+  liveHost: {
+    open: '查看主播 {{name}}',
+    followers: '粉丝',
+    following: '关注',
+    videos: '作品',
+    follow: '关注',
+    followed: '已关注',
+    creator: '达人',
+    profile: '进入主页',
+    recent: '最新作品',
+    noVideos: '还没有发布作品',
+    shopTag: '店播',
+    origin: '产地：{{origin}}',
+    products: '在售商品',
+    sold: '已售',
+    shopLink: '进店逛逛',
+  },
+};
+
+export default discoverZhCN;
