@@ -28,8 +28,10 @@ test('checking out the cart buys only the ticked lines; the others stay in the c
     assert.deepEqual([cart.totalFen, cart.selectedQuantity], [0, 0], 'untick all');
     await assert.rejects(checkout(core.ctx, buyer, {}), { code: 'CART_NOTHING_SELECTED' });
 
-    cart = await selectCartItems(core.ctx, buyer, { skuIds: [a.skuIds[1]!, 'sku_01aaaaaaaaaaaaaaaaaaaaaaaa'], selected: true });
-    assert.deepEqual(cart.items.filter((i) => i.selected).map((i) => i.skuId), [a.skuIds[1]], 'a SKU not in the cart is ignored');
+    await assert.rejects(selectCartItems(core.ctx, buyer, { skuIds: [a.skuIds[1]!, 'sku_01aaaaaaaaaaaaaaaaaaaaaaaa'], selected: true }), { code: 'NOT_FOUND' });
+    assert.equal((await cartView(core.ctx.db, buyer.userId)).selectedQuantity, 0, 'a refused selection changes nothing');
+    cart = await selectCartItems(core.ctx, buyer, { skuIds: [a.skuIds[1]!], selected: true });
+    assert.deepEqual(cart.items.filter((i) => i.selected).map((i) => i.skuId), [a.skuIds[1]]);
     assert.deepEqual([cart.totalFen, cart.selectedQuantity, cart.count], [4990, 1, 3]);
 
     const placed = (await checkout(core.ctx, buyer, {})).body;

@@ -72,13 +72,21 @@ export async function removeCartItem(ctx: CoreContext, actor: Actor, skuId: stri
   return cartView(ctx.db, actor.userId);
 }
 
-/** Ticks (or unticks) lines for 结算: the given SKUs, or every line when skuIds is absent. Lines not in the cart are ignored. */
+/** Ticks (or unticks) lines for 结算: the given SKUs (404 when one is not in the cart), or every line when skuIds is absent. */
 export async function selectCartItems(ctx: CoreContext, actor: Actor, input: { skuIds?: string[] | undefined; selected: boolean }): Promise<CartView> {
   if (input.skuIds !== undefined && (!Array.isArray(input.skuIds) || input.skuIds.length > MAX_CART_ITEMS)) throw invalid(`at most ${MAX_CART_ITEMS} SKUs`, { field: 'skuIds' });
   if (input.skuIds === undefined || input.skuIds.length > 0) {
-    let q = ctx.db.updateTable('cart_items').set({ selected: input.selected ? 1 : 0 }).where('user_id', '=', actor.userId);
-    if (input.skuIds !== undefined) q = q.where('sku_id', 'in', input.skuIds);
-    await q.execute();
+    const skuIds = input.skuIds;
+    await ctx.db.transaction().execute(async (tx) => {
+      let q = tx.updateTable('cart_items').set({ selected: input.selected ? 1 : 0 }).where('user_id', '=', actor.userId);
+      if (skuIds !== undefined) q = q.where('sku_id', 'in', skuIds);
+      const res = await q.executeTakeFirst();
+      // A SKU that is not in the cart is refused, and nothing is changed.
+      if (skuIds !== undefined && Number(res.numUpdatedRows) !== new Set(skuIds).size) {
+        const held = new Set((await tx.selectFrom('cart_items').select('sku_id').where('user_id', '=', actor.userId).where('sku_id', 'in', skuIds).execute()).map((r) => r.sku_id));
+        throw notFound('cart item', skuIds.find((id) => !held.has(id)));
+      }
+    });
   }
   return cartView(ctx.db, actor.userId);
 }

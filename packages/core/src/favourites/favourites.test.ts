@@ -49,7 +49,9 @@ test('favourites are per person, idempotent both ways, counted on the product an
     await setProductStatus(core.ctx, shop.owner, more[1]!, 'delisted');
     const all = await myFavourites(core.ctx.db, ann, { limit: 10 });
     assert.equal(all.items.find((x) => x.product.id === more[1])?.product.status, 'delisted');
-    await assert.rejects(addFavourite(core.ctx, bob, more[1]!), { code: 'PRODUCT_UNAVAILABLE' });
+    await assert.rejects(addFavourite(core.ctx, bob, more[1]!), { code: 'NOT_FOUND' }, 'an unlisted product answers like an unknown one');
+    await assert.rejects(favouriteState(core.ctx.db, bob, more[1]!), { code: 'NOT_FOUND' });
+    await assert.rejects(addFavourite(core.ctx, shop.owner, more[1]!), { code: 'PRODUCT_UNAVAILABLE' }, 'its own shop sees it, but it is not on sale');
     assert.equal((await addFavourite(core.ctx, ann, more[1]!)).favourited, true, 'already kept: still idempotent');
     await assert.rejects(myFavourites(core.ctx.db, ann, { cursor: 'nonsense' }), { code: 'INVALID_CURSOR' });
     await assert.rejects(myFavourites(core.ctx.db, ann, { limit: 0 }), { code: 'INVALID_INPUT' });

@@ -23,42 +23,46 @@ export interface FavouriteItem {
   favouritedAt: number;
 }
 
-async function productCount(db: Db, productId: string): Promise<number> {
-  const row = await db.selectFrom('products').select('favourites').where('id', '=', productId).executeTakeFirst();
-  if (!row) throw notFound('product', productId);
-  return Number(row.favourites);
+/**
+ * The product's favourite count and whether the person keeps it. A product the person cannot see
+ * (not listed, not of their shop, not already among their favourites) answers like an unknown id.
+ */
+async function visibleProduct(db: Db, actor: Actor | null, productId: string): Promise<{ favourited: boolean; favourites: number }> {
+  const row = await db.selectFrom('products').select(['status', 'shop_id', 'favourites']).where('id', '=', productId).executeTakeFirst();
+  const kept = row && actor ? await db.selectFrom('favourites').select('product_id').where('user_id', '=', actor.userId).where('product_id', '=', productId).executeTakeFirst() : undefined;
+  if (!row || (row.status !== 'listed' && !kept && !actor?.shops.has(row.shop_id))) throw notFound('product', productId);
+  return { favourited: kept !== undefined, favourites: Number(row.favourites) };
 }
 
-/** Adds a listed product to the person's favourites; adding it again changes nothing. */
+/** Adds a product to the person's favourites; adding it again changes nothing. Only a listed product can be newly added. */
 export async function addFavourite(ctx: CoreContext, actor: Actor, productId: string): Promise<FavouriteState> {
-  const product = await ctx.db.selectFrom('products').select(['id', 'status']).where('id', '=', productId).executeTakeFirst();
-  if (!product) throw notFound('product', productId);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
-    const known = await tx.selectFrom('favourites').select('product_id').where('user_id', '=', actor.userId).where('product_id', '=', productId).executeTakeFirst();
-    if (!known) {
-      if (product.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { productId });
+    const seen = await visibleProduct(tx, actor, productId);
+    if (!seen.favourited) {
+      const status = await tx.selectFrom('products').select('status').where('id', '=', productId).executeTakeFirstOrThrow();
+      if (status.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { productId });
       const inserted = await insertRows(tx, 'favourites', [{ user_id: actor.userId, product_id: productId, created_at: now }], { onConflictDoNothing: ['user_id', 'product_id'] });
       if (inserted === 1) await tx.updateTable('products').set((eb) => ({ favourites: eb('favourites', '+', 1) })).where('id', '=', productId).execute();
     }
-    return { productId, favourited: true, favourites: await productCount(tx, productId) };
+    return { productId, ...(await visibleProduct(tx, actor, productId)) };
   });
 }
 
 /** Takes a product out of the person's favourites; removing one that is not there changes nothing. */
 export async function removeFavourite(ctx: CoreContext, actor: Actor, productId: string): Promise<FavouriteState> {
   return ctx.db.transaction().execute(async (tx) => {
+    await visibleProduct(tx, actor, productId);
     const res = await tx.deleteFrom('favourites').where('user_id', '=', actor.userId).where('product_id', '=', productId).executeTakeFirst();
     if (Number(res.numDeletedRows) === 1) await tx.updateTable('products').set((eb) => ({ favourites: eb('favourites', '-', 1) })).where('id', '=', productId).where('favourites', '>', 0).execute();
-    return { productId, favourited: false, favourites: await productCount(tx, productId) };
+    const row = await tx.selectFrom('products').select('favourites').where('id', '=', productId).executeTakeFirstOrThrow();
+    return { productId, favourited: false, favourites: Number(row.favourites) };
   });
 }
 
 /** Whether the person has the product in their favourites, with the product's count (anonymous: never). */
 export async function favouriteState(db: Db, actor: Actor | null, productId: string): Promise<FavouriteState> {
-  const favourites = await productCount(db, productId);
-  const row = actor ? await db.selectFrom('favourites').select('product_id').where('user_id', '=', actor.userId).where('product_id', '=', productId).executeTakeFirst() : undefined;
-  return { productId, favourited: row !== undefined, favourites };
+  return { productId, ...(await visibleProduct(db, actor, productId)) };
 }
 
 /** The person's favourites, the latest added first, keyset-paginated. Products taken off sale stay listed with their status. */

@@ -8,7 +8,7 @@ import type { Actor, Db } from '../context.js';
 import { invalid } from '../platform/errors.js';
 import { isIdOf } from '../platform/ids.js';
 import { COUPON_VALID_AFTER_ROOM_MS } from './coupon-use.js';
-import { hostViews, type HostView } from './rooms.js';
+import { hostViews, loadRoom, type HostView } from './rooms.js';
 
 export const WALLET_TABS = ['usable', 'used', 'expired'] as const;
 export type WalletTab = (typeof WALLET_TABS)[number];
@@ -92,8 +92,9 @@ export async function couponWallet(db: Db, actor: Actor, q: { tab: WalletTab; cu
   return { items, nextCursor: rows.length > limit && last ? last.id : null };
 }
 
-/** The coupons of a room the buyer has claimed (used or not), so the room shows them as 已领取. */
+/** The coupons of a room the buyer has claimed (used or not), so the room shows them as 已领取; 404 for an unknown room. */
 export async function claimedInRoom(db: Db, actor: Actor, roomId: string): Promise<string[]> {
+  await loadRoom(db, roomId);
   const rows = await db
     .selectFrom('live_coupon_claims as c')
     .innerJoin('live_coupons as k', 'k.id', 'c.coupon_id')

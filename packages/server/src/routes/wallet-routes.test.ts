@@ -51,6 +51,7 @@ test('the coupon wallet over HTTP: the room shows what I hold, the wallet lists 
     assert.equal((await s.call('POST', `/api/v1/live/coupons/${coupon.id}/claim`, { token: buyer })).statusCode, 200);
     assert.deepEqual((await s.call('GET', `/api/v1/live/rooms/${roomId}/claimed-coupons`, { token: buyer })).json(), { couponIds: [coupon.id] });
     assert.equal((await s.call('GET', `/api/v1/live/rooms/${roomId}/claimed-coupons`)).statusCode, 401);
+    assert.equal((await s.call('GET', '/api/v1/live/rooms/lvr_01aaaaaaaaaaaaaaaaaaaaaaaa/claimed-coupons', { token: buyer })).json().error.code, 'ROOM_NOT_FOUND');
 
     const usable = (await s.call('GET', '/api/v1/me/coupons?tab=usable', { token: buyer })).json();
     assert.equal(usable.items.length, 1);
@@ -76,6 +77,7 @@ test('the cart over HTTP: tick lines, count them, check out the ticked ones; the
     assert.equal(ticked.statusCode, 200, ticked.body);
     assert.deepEqual([ticked.json().totalFen, ticked.json().selectedQuantity, ticked.json().count], [4990, 1, 2]);
     assert.equal((await s.call('PUT', '/api/v1/cart/selection', { token, body: { skuIds: ['x'], selected: true } })).statusCode, 400);
+    assert.equal((await s.call('PUT', '/api/v1/cart/selection', { token, body: { skuIds: ['sku_01aaaaaaaaaaaaaaaaaaaaaaaa'], selected: true } })).json().error.code, 'NOT_FOUND', 'a SKU not in the cart');
     assert.equal((await s.call('PUT', '/api/v1/cart/selection', { token, body: { selected: 'yes' } })).statusCode, 400);
 
     const placed = await s.call('POST', '/api/v1/checkout', { token, headers: { 'idempotency-key': 'cart-http-0001' }, body: {} });
