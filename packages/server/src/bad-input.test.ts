@@ -401,7 +401,7 @@ function errorCode(res: LightMyRequestResponse): string {
 /** Row counts and the values that a half-done request could have changed. */
 async function snapshot(s: TestServer): Promise<Record<string, unknown>> {
   const db = s.core.ctx.db;
-  const tables = ['orders', 'order_lines', 'order_transitions', 'stock_reservations', 'payments', 'refunds', 'shipments', 'shipment_lines', 'checkouts', 'idempotency_keys', 'cart_items', 'users', 'addresses', 'shops', 'shop_members', 'categories', 'products', 'skus', 'product_images', 'outbox'];
+  const tables = ['orders', 'order_lines', 'order_transitions', 'stock_reservations', 'payments', 'refunds', 'shipments', 'shipment_lines', 'checkouts', 'idempotency_keys', 'cart_items', 'users', 'addresses', 'shops', 'shop_members', 'categories', 'products', 'skus', 'product_images', 'outbox', 'favourites'];
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(t)}`.execute(db);

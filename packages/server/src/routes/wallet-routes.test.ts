@@ -95,6 +95,18 @@ test('the cart over HTTP: tick lines, count them, check out the ticked ones; the
     const after = await s.call('GET', `/sandbox/cashier/${txnId}`);
     assert.match(after.body, new RegExp(`id="back" href="/app/orders/${order.id}\\?from=cashier"`));
     assert.match(after.body, /location\.replace/);
+
+    // Orders of two shops paid at once: the cashier returns to the list, which follows the payment.
+    const other = await makeShop(s.core, 'cart-http-other', 10);
+    await s.call('PUT', '/api/v1/cart/items', { token, body: { skuId: other.skuIds[0], quantity: 1 } });
+    assert.equal((await s.call('PUT', '/api/v1/cart/selection', { token, body: { selected: true } })).json().selectedQuantity, 2, 'tick all');
+    const both = (await s.call('POST', '/api/v1/checkout', { token, headers: { 'idempotency-key': 'cart-http-0002' }, body: {} })).json();
+    assert.equal(both.orders.length, 2);
+    const txn2 = String((await s.call('GET', `/api/v1/payments/${both.payment.id}/cashier`, { token })).headers.location).split('/').pop()!;
+    await s.app.inject({ method: 'POST', url: `/sandbox/cashier/${txn2}`, payload: 'outcome=paid', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.match((await s.call('GET', `/sandbox/cashier/${txn2}`)).body, new RegExp(`id="back" href="/app/orders\\?from=cashier&#38;payment=${both.payment.id}"`));
+    await s.deliverNotifications();
+    assert.equal((await s.call('GET', `/api/v1/payments/${both.payment.id}`, { token })).json().status, 'succeeded');
   } finally {
     await s.close();
   }

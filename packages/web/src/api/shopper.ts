@@ -115,6 +115,10 @@ export function cancelOrder(orderId: string, reason: string): Promise<OrderDetai
 export function confirmReceipt(orderId: string): Promise<OrderDetail> {
   return api<OrderDetail>('POST', `/orders/${enc(orderId)}/confirm-receipt`);
 }
+/** A payment of mine and its orders (status pending | succeeded | failed | closed). */
+export function getPayment(paymentId: string): Promise<{ id: string; status: string; orderIds: string[] }> {
+  return api('GET', `/payments/${enc(paymentId)}`);
+}
 /** The cashier page of a payment (the server answers with a 302 to the sandbox cashier). */
 export function cashierUrl(paymentId: string): string {
   return `/api/v1/payments/${enc(paymentId)}/cashier`;

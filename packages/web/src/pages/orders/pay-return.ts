@@ -14,3 +14,9 @@ export function payReturnState(fromCashier: boolean, status: string | undefined,
   if (status === 'unpaid') return waitedMs < PAY_RETURN_PATIENCE_MS ? 'confirming' : 'slow';
   return status === 'cancelled' ? 'none' : 'paid';
 }
+
+/** The same for a payment of several orders (the order list): pending reads as unpaid, succeeded as paid. */
+export function paymentReturnState(fromCashier: boolean, paymentStatus: string | undefined, waitedMs: number): PayReturnState {
+  if (paymentStatus === undefined) return fromCashier ? 'confirming' : 'none';
+  return payReturnState(fromCashier, paymentStatus === 'pending' ? 'unpaid' : paymentStatus === 'succeeded' ? 'paid' : 'cancelled', waitedMs);
+}
