@@ -38,6 +38,7 @@ import { supplyRoutes } from './routes/supply-routes.js';
 import { affiliateRoutes } from './routes/affiliate-routes.js';
 import type { RouteDeps } from './routes/types.js';
 import { liveRoutes } from './routes/live-routes.js';
+import { favouriteRoutes } from './routes/favourite-routes.js';
 import { liveSocketRoute } from './live/ws-route.js';
 import { MAX_FRAME_BYTES } from './live/protocol.js';
 
@@ -130,6 +131,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   supplyRoutes(app, deps);
   affiliateRoutes(app, deps);
   liveRoutes(app, deps);
+  favouriteRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 

@@ -1,4 +1,8 @@
-/** One cart per person: SKUs with quantities and the attribution of the card that added them. */
+/**
+ * One cart per person: SKUs with quantities, the attribution of the card that added them, and
+ * whether each line is ticked for 结算. Checking out the cart buys the ticked lines that can be
+ * bought (`isBuyable`); the others stay in the cart.
+ */
 import type { Actor, CoreContext, Db } from '../context.js';
 import { publishSignals } from '../recommend/signal-bus.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
@@ -21,9 +25,21 @@ export interface CartView {
     quantity: number;
     stock: number;
     available: boolean;
+    /** Ticked for 结算; a line that cannot be bought never counts as selected. */
+    selected: boolean;
     attribution: Attribution;
   }>;
+  /** Lines in the cart (the 购物车 tab's badge). */
+  count: number;
+  /** Units in the selected lines. */
+  selectedQuantity: number;
+  /** What the selected lines cost, before shipping and coupons. */
   totalFen: number;
+}
+
+/** A cart line can be bought when its product is on sale and its SKU has the quantity in stock (pure). */
+export function isBuyable(line: { status: string; stock: number; quantity: number }): boolean {
+  return line.status === 'listed' && Number(line.stock) >= Number(line.quantity);
 }
 
 export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId: string; quantity: number; attribution?: Attribution }): Promise<CartView> {
@@ -56,13 +72,38 @@ export async function removeCartItem(ctx: CoreContext, actor: Actor, skuId: stri
   return cartView(ctx.db, actor.userId);
 }
 
+/** Ticks (or unticks) lines for 结算: the given SKUs (404 when one is not in the cart), or every line when skuIds is absent. */
+export async function selectCartItems(ctx: CoreContext, actor: Actor, input: { skuIds?: string[] | undefined; selected: boolean }): Promise<CartView> {
+  if (input.skuIds !== undefined && (!Array.isArray(input.skuIds) || input.skuIds.length > MAX_CART_ITEMS)) throw invalid(`at most ${MAX_CART_ITEMS} SKUs`, { field: 'skuIds' });
+  if (input.skuIds === undefined || input.skuIds.length > 0) {
+    const skuIds = input.skuIds;
+    await ctx.db.transaction().execute(async (tx) => {
+      let q = tx.updateTable('cart_items').set({ selected: input.selected ? 1 : 0 }).where('user_id', '=', actor.userId);
+      if (skuIds !== undefined) q = q.where('sku_id', 'in', skuIds);
+      const res = await q.executeTakeFirst();
+      // A SKU that is not in the cart is refused, and nothing is changed.
+      if (skuIds !== undefined && Number(res.numUpdatedRows) !== new Set(skuIds).size) {
+        const held = new Set((await tx.selectFrom('cart_items').select('sku_id').where('user_id', '=', actor.userId).where('sku_id', 'in', skuIds).execute()).map((r) => r.sku_id));
+        throw notFound('cart item', skuIds.find((id) => !held.has(id)));
+      }
+    });
+  }
+  return cartView(ctx.db, actor.userId);
+}
+
+/** How many lines the person's cart holds. */
+export async function cartCount(db: Db, userId: string): Promise<number> {
+  const row = await db.selectFrom('cart_items').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function cartView(db: Db, userId: string): Promise<CartView> {
   const rows = await db
     .selectFrom('cart_items')
     .innerJoin('skus', 'skus.id', 'cart_items.sku_id')
     .innerJoin('products', 'products.id', 'skus.product_id')
     .innerJoin('shops', 'shops.id', 'skus.shop_id')
-    .select(['cart_items.sku_id', 'cart_items.quantity', 'cart_items.attribution', 'skus.product_id', 'skus.shop_id', 'shops.name as shop_name', 'products.title', 'products.status', 'skus.spec_values', 'skus.price_fen', 'skus.stock'])
+    .select(['cart_items.sku_id', 'cart_items.quantity', 'cart_items.attribution', 'cart_items.selected', 'skus.product_id', 'skus.shop_id', 'shops.name as shop_name', 'products.title', 'products.status', 'skus.spec_values', 'skus.price_fen', 'skus.stock'])
     .where('cart_items.user_id', '=', userId)
     .orderBy('cart_items.added_at')
     .execute();
@@ -78,8 +119,15 @@ export async function cartView(db: Db, userId: string): Promise<CartView> {
     priceFen: r.price_fen,
     quantity: r.quantity,
     stock: r.stock,
-    available: r.status === 'listed' && r.stock >= r.quantity,
+    available: isBuyable(r),
+    selected: Number(r.selected) === 1 && isBuyable(r),
     attribution: JSON.parse(r.attribution) as Attribution,
   }));
-  return { items, totalFen: items.filter((i) => i.available).reduce((s, i) => s + i.priceFen * i.quantity, 0) };
+  const selected = items.filter((i) => i.selected);
+  return {
+    items,
+    count: items.length,
+    selectedQuantity: selected.reduce((s, i) => s + i.quantity, 0),
+    totalFen: selected.reduce((s, i) => s + i.priceFen * i.quantity, 0),
+  };
 }

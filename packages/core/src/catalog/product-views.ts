@@ -29,6 +29,8 @@ export interface ProductDetail extends Omit<ProductCard, 'shopId' | 'shopName' |
   promise: SalePromise;
   /** Surge protection paused this product's sales: checkout answers 409 SALES_PAUSED. */
   salesPaused: boolean;
+  /** How many people have it in their favourites (收藏). */
+  favourites: number;
 }
 
 export interface Page<T> {
@@ -146,7 +148,7 @@ export async function productDetail(db: Db, productId: string, viewer: Actor | n
     .selectFrom('products')
     .innerJoin('shops', 'shops.id', 'products.shop_id')
     .innerJoin('categories', 'categories.id', 'products.category_id')
-    .select(['products.id', 'products.title', 'products.description', 'products.status', 'products.shop_id', 'shops.name as shop_name', 'shops.origin', 'products.category_id', 'products.spec_options', 'products.min_price_fen', 'products.sales', 'categories.ship_by_hours', 'categories.perishable'])
+    .select(['products.id', 'products.title', 'products.description', 'products.status', 'products.shop_id', 'shops.name as shop_name', 'shops.origin', 'products.category_id', 'products.spec_options', 'products.min_price_fen', 'products.sales', 'products.favourites', 'categories.ship_by_hours', 'categories.perishable'])
     .where('products.id', '=', productId)
     .executeTakeFirst();
   if (!p || (p.status !== 'listed' && !viewer?.shops.has(p.shop_id))) throw notFound('product', productId);
@@ -167,6 +169,7 @@ export async function productDetail(db: Db, productId: string, viewer: Actor | n
     priceFen: p.min_price_fen,
     originalPriceFen: cheapest?.original_price_fen ?? null,
     sales: p.sales,
+    favourites: Number(p.favourites),
     specOptions: JSON.parse(p.spec_options) as ProductDetail['specOptions'],
     skus: skus.map((s) => ({ id: s.id, specValues: JSON.parse(s.spec_values) as string[], priceFen: s.price_fen, originalPriceFen: s.original_price_fen, stock: s.stock })),
     images: images.map((i) => imageUrl(i.file_name)),

@@ -20,6 +20,7 @@ import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
 import { resolveCommissions } from '../affiliate/resolver.js';
 import { applyCoupon } from './coupon-pricing.js';
 import { couponForCheckout, spendCoupon } from '../live/coupon-use.js';
+import { isBuyable } from '../cart/cart.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
@@ -133,9 +134,19 @@ function checkLines(items: RequestedLine[]): RequestedLine[] {
   return merged;
 }
 
+/** The cart's lines ticked for 结算 that can be bought; the rest stay in the cart. */
 async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[]> {
-  const rows = await ctx.db.selectFrom('cart_items').select(['sku_id', 'quantity', 'attribution', 'updated_at']).where('user_id', '=', actor.userId).orderBy('added_at').execute();
-  if (rows.length === 0) throw new DomainError('CART_EMPTY', 'the cart is empty', 409);
+  const all = await ctx.db
+    .selectFrom('cart_items')
+    .innerJoin('skus', 'skus.id', 'cart_items.sku_id')
+    .innerJoin('products', 'products.id', 'skus.product_id')
+    .select(['cart_items.sku_id', 'cart_items.quantity', 'cart_items.attribution', 'cart_items.updated_at', 'cart_items.selected', 'products.status', 'skus.stock'])
+    .where('cart_items.user_id', '=', actor.userId)
+    .orderBy('cart_items.added_at')
+    .execute();
+  if (all.length === 0) throw new DomainError('CART_EMPTY', 'the cart is empty', 409);
+  const rows = all.filter((r) => Number(r.selected) === 1 && isBuyable(r));
+  if (rows.length === 0) throw new DomainError('CART_NOTHING_SELECTED', 'select the items to check out', 409);
   // The card that added the item was touched when the item was last put in the cart.
   return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: { ...(JSON.parse(r.attribution) as RequestedLine['attribution']), at: Number(r.updated_at) } }));
 }

@@ -13,5 +13,6 @@ export * from './flash-sales.js';
 export * from './sale-deadlines.js';
 export * from './coupons.js';
 export * from './coupon-use.js';
+export * from './coupon-wallet.js';
 export * from './lucky-bags.js';
 export * from './room-view.js';

@@ -49,7 +49,8 @@ export async function openCashier(ctx: CoreContext, actor: Actor, paymentId: str
     description: `Zhongcao order ${orders.map((o) => o.id).join(',')}`,
     expiresAt: p.expires_at,
     notifyUrl: ctx.payments.baseUrl() + notifyPath(provider.name),
-    returnUrl: orders.length === 1 ? `/app/orders/${orders[0]!.id}` : '/app/orders',
+    // Back from the cashier, the app waits for the provider's notification before it shows the order paid.
+    returnUrl: orders.length === 1 ? `/app/orders/${orders[0]!.id}?from=cashier` : `/app/orders?from=cashier&payment=${p.id}`,
   });
   await ctx.db.updateTable('payments').set({ provider_txn_id: created.providerTxnId, cashier_url: created.cashierUrl, updated_at: ctx.clock.now() }).where('id', '=', p.id).where('cashier_url', 'is', null).execute();
   const fresh = await ctx.db.selectFrom('payments').select('cashier_url').where('id', '=', p.id).executeTakeFirstOrThrow();

@@ -14,6 +14,7 @@ import * as live from './migrations/0012_live.js';
 import * as affiliateSamples from './migrations/0013_affiliate_samples.js';
 import * as trafficPool from './migrations/0014_traffic_pool.js';
 import * as liveCouponUse from './migrations/0015_live_coupon_use.js';
+import * as favourites from './migrations/0016_favourites.js';
 import * as searchPinyin from './migrations/0019_search_pinyin.js';
 
 /** The one migration set, for both dialects, in order. */
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0013_affiliate_samples': affiliateSamples,
   '0014_traffic_pool': trafficPool,
   '0015_live_coupon_use': liveCouponUse,
+  '0016_favourites': favourites,
   '0019_search_pinyin': searchPinyin,
 };
 

@@ -2,6 +2,7 @@
  * Row types of every table (Kysely's `Database` interface). Money in integer fen, times in epoch
  * ms, booleans as 0/1, JSON as text: the same on SQLite and PostgreSQL.
  */
+import type { Generated } from 'kysely';
 export interface SettingsTable {
   key: string;
   value: string;
@@ -85,6 +86,8 @@ export interface ProductsTable {
   status: string; // draft | listed | delisted
   min_price_fen: number;
   sales: number;
+  /** How many people have the product in their favourites (收藏). */
+  favourites: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -120,6 +123,14 @@ export interface CartItemsTable {
   attribution: string; // JSON
   added_at: number;
   updated_at: number;
+  /** 1 when the line is ticked for 结算 (checking out the cart buys only these), 0 otherwise. */
+  selected: Generated<number>;
+}
+
+export interface FavouritesTable {
+  user_id: string;
+  product_id: string;
+  created_at: number;
 }
 
 export interface IdempotencyKeysTable {
@@ -328,6 +339,7 @@ export interface Database extends ContentTables, EventsTables, SearchTables, Led
   skus: SkusTable;
   product_images: ProductImagesTable;
   cart_items: CartItemsTable;
+  favourites: FavouritesTable;
   idempotency_keys: IdempotencyKeysTable;
   checkouts: CheckoutsTable;
   orders: OrdersTable;

@@ -1,11 +1,11 @@
 import {
   addToBag, claimCoupon, createCoupon, createFlashSale, createLuckyBag, createRoom, endLiveRoom, issueStreamKey, listRooms, luckyBagAudit,
-  onPublish, onUnpublish, openRoom, pinProduct, placeSaleOrder, removeFromBag, roomDashboard, roomView, usableCoupons,
+  onPublish, onUnpublish, openRoom, pinProduct, placeSaleOrder, removeFromBag, roomDashboard, roomView, usableCoupons, claimedInRoom, couponWallet,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors } from '../http/schemas.js';
 import {
-  BagBody, BagParams, CouponBody, CouponParams, CreateRoomBody, FlashSaleBody, IdempotencyHeaders, IngestBody, ListRoomsQuery, LuckyBagBody,
+  BagBody, BagParams, CouponBody, WalletQuery, CouponParams, CreateRoomBody, FlashSaleBody, IdempotencyHeaders, IngestBody, ListRoomsQuery, LuckyBagBody,
   PinBody, RoomParams, RoomProductParams, SaleOrderBody, SaleParams,
 } from './live-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -83,6 +83,19 @@ export function liveRoutes(app: App, deps: RouteDeps): void {
 
   r.get('/api/v1/me/live-coupons', { schema: { tags, summary: 'My claimed live coupons that can still be spent at checkout, with the products each applies to', response: errors(401) } }, async (req) => ({
     items: await usableCoupons(ctx.db, actorOf(req).userId, ctx.clock.now()),
+  }));
+
+  r.get('/api/v1/me/coupons', {
+    schema: {
+      tags,
+      summary: 'My coupon wallet: one tab (usable, used with its order, expired), each coupon with amount, minimum spend, scope (room, host, products) and validity; newest first, paged',
+      querystring: WalletQuery,
+      response: errors(400, 401),
+    },
+  }, async (req) => couponWallet(ctx.db, actorOf(req), { tab: req.query.tab, limit: req.query.limit, cursor: req.query.cursor }, ctx.clock.now()));
+
+  r.get('/api/v1/live/rooms/:roomId/claimed-coupons', { schema: { tags, summary: 'The coupons of this room I have claimed (used or not), shown as 已领取', params: RoomParams, response: errors(400, 401) } }, async (req) => ({
+    couponIds: await claimedInRoom(ctx.db, actorOf(req), req.params.roomId),
   }));
 
   r.post('/api/v1/live/coupons/:couponId/claim', { schema: { tags, summary: 'Claim a live coupon (one per person)', params: CouponParams, response: errors(400, 401, 404, 409) } }, async (req) => claimCoupon(ctx, actorOf(req), req.params.couponId));

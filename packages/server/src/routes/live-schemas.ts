@@ -1,6 +1,6 @@
 /** Request schemas of the live-room routes. */
 import { Type } from 'typebox';
-import { MAX_KEYWORD, MAX_LUCKY_WINNERS, MAX_PER_PERSON, MAX_PRIZE, MAX_SALE_QUANTITY, MAX_TITLE } from '@zhongcao/core';
+import { MAX_KEYWORD, MAX_LUCKY_WINNERS, MAX_PER_PERSON, MAX_PRIZE, MAX_SALE_QUANTITY, MAX_TITLE, WALLET_PAGE_MAX, WALLET_TABS } from '@zhongcao/core';
 import { Fen, Id } from '../http/schemas.js';
 
 const EpochMs = (description: string) => Type.Integer({ minimum: 0, maximum: 9_999_999_999_999, description });
@@ -40,4 +40,10 @@ export const LuckyBagBody = Type.Object(
 export const IngestBody = Type.Object(
   { name: Type.Optional(Type.String({ maxLength: 300 })), stream: Type.Optional(Type.String({ maxLength: 300 })), key: Type.Optional(Type.String({ maxLength: 300 })), param: Type.Optional(Type.String({ maxLength: 600 })) },
   { additionalProperties: true },
+);
+
+/** 我 → 优惠券: one tab of the wallet, paged by coupon id. */
+export const WalletQuery = Type.Object(
+  { tab: Type.Union(WALLET_TABS.map((t) => Type.Literal(t))), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: WALLET_PAGE_MAX, default: 20 })), cursor: Type.Optional(Id('liveCoupon')) },
+  { additionalProperties: false },
 );

@@ -1,5 +1,6 @@
 /**
- * The sandbox gateway's own pages: its cashier (收银台) where the payer confirms or declines.
+ * The sandbox gateway's own pages: its cashier (收银台) where the payer confirms or declines;
+ * once paid it returns to the merchant's return URL (the order) by itself.
  * This stands in for the gateway's site; the platform learns the outcome only from the signed
  * notification the gateway then sends.
  */
@@ -7,6 +8,9 @@ import { Type } from 'typebox';
 import { formatFen } from '@zhongcao/core';
 import { Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
+
+/** After a successful payment the cashier shows 支付成功 this long, then takes the payer back to the merchant's page by itself, as real cashiers do. */
+const RETURN_AFTER_MS = 1200;
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -28,7 +32,11 @@ ${open ? `<div class="count">剩余支付时间 <span id="left" data-deadline="$
 <form method="post" action="/sandbox/cashier/${t.id}"><input type="hidden" name="outcome" value="failed"><button class="fail" type="submit">模拟支付失败 Decline</button></form>
 <script>const el=document.getElementById('left');const d=+el.dataset.deadline;function tick(){const s=Math.max(0,Math.round((d-Date.now())/1000));el.textContent=String(Math.floor(s/60)).padStart(2,'0')+':'+String(s%60).padStart(2,'0');if(s===0)location.reload()}tick();setInterval(tick,1000)</script>`
     : `<div class="status" data-testid="cashier-status">${statusText[t.status] ?? t.status}</div>`}
-<p style="text-align:center;margin-top:32px"><a href="${escapeHtml(t.returnUrl)}">返回商城 Back to the shop</a></p></main></body></html>`;
+${t.status === 'paid'
+    ? `<p class="count" data-testid="cashier-returning">正在返回订单… Returning to your order</p>
+<p style="text-align:center;margin-top:32px"><a id="back" href="${escapeHtml(t.returnUrl)}">返回订单 Back to the order</a></p>
+<script>setTimeout(function(){location.replace(document.getElementById('back').href)},${RETURN_AFTER_MS})</script>`
+    : `<p style="text-align:center;margin-top:32px"><a href="${escapeHtml(t.returnUrl)}">返回商城 Back to the shop</a></p>`}</main></body></html>`;
 }
 
 export function sandboxRoutes(app: App, deps: RouteDeps): void {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { buyerOrders, cancelOrder, cartView, checkout, confirmReceipt, orderDetail, putCartItem, removeCartItem } from '@zhongcao/core';
+import { buyerOrders, cancelOrder, cartCount, cartView, selectCartItems, checkout, confirmReceipt, orderDetail, putCartItem, removeCartItem } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { Attribution, errors, Id, PageQuery } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -15,12 +15,23 @@ export function shoppingRoutes(app: App, deps: RouteDeps): void {
 
   r.put('/api/v1/cart/items', { schema: { tags: ['cart'], summary: 'Put a SKU in the cart with a quantity (replaces the quantity)', body: Line, response: errors(400, 401, 404, 409) } }, async (req) => putCartItem(ctx, actorOf(req), req.body));
 
+  r.get('/api/v1/cart/count', { schema: { tags: ['cart'], summary: 'How many lines my cart holds (the cart tab’s badge)', response: errors(401) } }, async (req) => ({ count: await cartCount(ctx.db, actorOf(req).userId) }));
+
+  r.put('/api/v1/cart/selection', {
+    schema: {
+      tags: ['cart'],
+      summary: 'Tick or untick cart lines for 结算: the given SKUs, or every line when skuIds is absent. Checking out the cart buys the ticked lines only.',
+      body: Type.Object({ skuIds: Type.Optional(Type.Array(Id('sku'), { maxItems: 100 })), selected: Type.Boolean() }, { additionalProperties: false }),
+      response: errors(400, 401),
+    },
+  }, async (req) => selectCartItems(ctx, actorOf(req), req.body));
+
   r.delete('/api/v1/cart/items/:skuId', { schema: { tags: ['cart'], summary: 'Remove a SKU from the cart', params: Type.Object({ skuId: Id('sku') }), response: errors(400, 401, 404) } }, async (req) => removeCartItem(ctx, actorOf(req), req.params.skuId));
 
   r.post('/api/v1/checkout', {
     schema: {
       tags: ['checkout'],
-      summary: 'Place orders (one per shop) for the given items, or for the whole cart when items is absent',
+      summary: 'Place orders (one per shop) for the given items, or for the cart’s selected lines when items is absent (those lines leave the cart; 409 CART_NOTHING_SELECTED)',
       description: 'Prices, totals and shipping are computed on the server. Send an Idempotency-Key header so a retried request never creates two orders. With couponId, a claimed live coupon comes off the items of its room’s bag (404 COUPON_NOT_CLAIMED, 409 COUPON_USED, COUPON_EXPIRED, COUPON_MIN_SPEND_NOT_MET).',
       headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' })) }),
       body: Type.Object({ items: Type.Optional(Type.Array(Line, { minItems: 1, maxItems: 50 })), addressId: Type.Optional(Id('address')), note: Type.Optional(Type.String({ maxLength: 200 })), couponId: Type.Optional(Id('liveCoupon')) }, { additionalProperties: false }),

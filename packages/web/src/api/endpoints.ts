@@ -1,6 +1,8 @@
 /** One function per API call the SPA makes. */
 import { viewerHeaders } from './viewer';
 import { ApiError, api } from './client';
+import { setCartCount } from '../lib/cart-count';
+import type { Cart } from './shopper-types';
 import type {
   CheckoutResult,
   DemoLogin,
@@ -51,8 +53,10 @@ export function getProduct(id: string): Promise<ProductDetail> {
   return api<ProductDetail>('GET', `/products/${encodeURIComponent(id)}`);
 }
 
-export function putCartItem(line: LineInput): Promise<unknown> {
-  return api<unknown>('PUT', '/cart/items', { body: line });
+export async function putCartItem(line: LineInput): Promise<Cart> {
+  const cart = await api<Cart>('PUT', '/cart/items', { body: line });
+  setCartCount(cart.count);
+  return cart;
 }
 
 export function checkout(items: LineInput[], idempotencyKey: string): Promise<CheckoutResult> {

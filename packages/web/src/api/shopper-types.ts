@@ -132,11 +132,18 @@ export interface CartItem {
   quantity: number;
   stock: number;
   available: boolean;
+  /** Ticked for 结算 (never true for a line that cannot be bought). */
+  selected: boolean;
   attribution: { source: string; contentId?: string | null; creatorId?: string | null };
 }
 
 export interface Cart {
   items: CartItem[];
+  /** Lines in the cart (the tab's badge). */
+  count: number;
+  /** Units in the selected lines. */
+  selectedQuantity: number;
+  /** The selected lines' total before shipping and coupons. */
   totalFen: number;
 }
 

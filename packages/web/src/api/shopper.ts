@@ -18,6 +18,7 @@ import type {
   VideoCard,
 } from './shopper-types';
 import { viewerHeaders } from './viewer';
+import { setCartCount } from '../lib/cart-count';
 
 const enc = encodeURIComponent;
 
@@ -85,11 +86,23 @@ export function listAddresses(): Promise<{ items: Address[] }> {
 export function addAddress(input: AddressInput): Promise<Address> {
   return api<Address>('POST', '/me/addresses', { body: input });
 }
-export function getCart(): Promise<Cart> {
-  return api<Cart>('GET', '/cart');
+function counted(cart: Cart): Cart {
+  setCartCount(cart.count);
+  return cart;
 }
-export function removeCartItem(skuId: string): Promise<Cart> {
-  return api<Cart>('DELETE', `/cart/items/${enc(skuId)}`);
+export async function getCart(): Promise<Cart> {
+  return counted(await api<Cart>('GET', '/cart'));
+}
+export async function removeCartItem(skuId: string): Promise<Cart> {
+  return counted(await api<Cart>('DELETE', `/cart/items/${enc(skuId)}`));
+}
+/** Ticks or unticks lines for 结算 (every line when skuIds is absent). */
+export async function selectCartItems(skuIds: string[] | null, selected: boolean): Promise<Cart> {
+  return counted(await api<Cart>('PUT', '/cart/selection', { body: { ...(skuIds ? { skuIds } : {}), selected } }));
+}
+/** Refreshes the 购物车 badge from the server. */
+export async function refreshCartCount(): Promise<void> {
+  setCartCount((await api<{ count: number }>('GET', '/cart/count')).count);
 }
 export function listOrders(status: OrderStatus | null, cursor: string | null, limit = 20): Promise<Page<OrderSummary>> {
   return api<Page<OrderSummary>>('GET', '/orders', { query: { status, cursor, limit } });
@@ -103,15 +116,19 @@ export function cancelOrder(orderId: string, reason: string): Promise<OrderDetai
 export function confirmReceipt(orderId: string): Promise<OrderDetail> {
   return api<OrderDetail>('POST', `/orders/${enc(orderId)}/confirm-receipt`);
 }
+/** A payment of mine and its orders (status pending | succeeded | failed | closed). */
+export function getPayment(paymentId: string): Promise<{ id: string; status: string; orderIds: string[] }> {
+  return api('GET', `/payments/${enc(paymentId)}`);
+}
 /** The cashier page of a payment (the server answers with a 302 to the sandbox cashier). */
 export function cashierUrl(paymentId: string): string {
   return `/api/v1/payments/${enc(paymentId)}/cashier`;
 }
 
-/** 提交订单: one order per shop; the Idempotency-Key makes a retried submit place them once. */
-export function placeOrder(items: LineInput[], addressId: string, note: string, idempotencyKey: string, couponId: string | null = null): Promise<CheckoutResult> {
+/** 提交订单: one order per shop; the Idempotency-Key makes a retried submit place them once. Without items, the cart's selected lines are bought (and leave the cart). */
+export function placeOrder(items: LineInput[] | null, addressId: string, note: string, idempotencyKey: string, couponId: string | null = null): Promise<CheckoutResult> {
   return api<CheckoutResult>('POST', '/checkout', {
-    body: { items, addressId, ...(note ? { note } : {}), ...(couponId ? { couponId } : {}) },
+    body: { ...(items ? { items } : {}), addressId, ...(note ? { note } : {}), ...(couponId ? { couponId } : {}) },
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

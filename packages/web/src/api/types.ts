@@ -68,6 +68,8 @@ export interface ProductDetail {
   skus: Sku[];
   images: string[];
   sales: number;
+  /** How many people have it in their favourites (收藏). */
+  favourites?: number;
 }
 
 export interface Attribution {

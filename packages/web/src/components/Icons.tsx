@@ -8,6 +8,13 @@ export function HeartIcon({ size = 34, className, filled = true }: P & { filled?
     </svg>
   );
 }
+export function StarIcon({ size = 22, className, filled = false }: P & { filled?: boolean }) {
+  return (
+    <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M12 3.2l2.7 5.5 6 .9-4.4 4.3 1 6-5.3-2.8-5.3 2.8 1-6-4.4-4.3 6-.9z" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={1.7} strokeLinejoin="round" />
+    </svg>
+  );
+}
 export function CommentIcon({ size = 32, className }: P) {
   return (
     <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">

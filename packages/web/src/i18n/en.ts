@@ -124,6 +124,8 @@ const en: Messages = {
     UNAUTHENTICATED: 'Please log in first',
     FORBIDDEN: 'You are not allowed to do that',
     NOT_FOUND: 'Not found',
+    CART_EMPTY: 'Your cart is empty',
+    CART_NOTHING_SELECTED: 'Tick the items to check out first',
     OUT_OF_STOCK: 'Not enough stock',
     COUPON_USED: 'This coupon has already been used',
     COUPON_EXPIRED: 'This coupon has expired',

@@ -216,7 +216,6 @@ const strings: typeof zhCN = {
     addresses: 'Addresses',
     followed: 'Creators I follow',
     coupons: 'Coupons',
-    couponsSoon: 'Coming soon',
     settings: 'Settings',
     personalized: 'Personalised recommendations',
     personalizedOn: 'On: For You orders videos by what you watch, like and buy.',

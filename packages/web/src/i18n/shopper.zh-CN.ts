@@ -214,7 +214,6 @@ const strings = {
     addresses: '收货地址',
     followed: '关注的达人',
     coupons: '优惠券',
-    couponsSoon: '即将上线',
     settings: '设置',
     personalized: '个性化推荐',
     personalizedOn: '开启后，「推荐」会根据你的观看、点赞和购买偏好排序视频。',

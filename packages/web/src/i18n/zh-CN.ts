@@ -121,6 +121,8 @@ const zhCN = {
     UNAUTHENTICATED: '请先登录',
     FORBIDDEN: '没有权限',
     NOT_FOUND: '内容不存在',
+    CART_EMPTY: '购物车是空的',
+    CART_NOTHING_SELECTED: '请先勾选要结算的商品',
     OUT_OF_STOCK: '库存不足',
     COUPON_USED: '这张券已经用过了',
     COUPON_EXPIRED: '这张券已过期',

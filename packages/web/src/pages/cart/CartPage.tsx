@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { putCartItem } from '../../api/endpoints';
-import { getCart, removeCartItem } from '../../api/shopper';
+import { getCart, removeCartItem, selectCartItems } from '../../api/shopper';
 import type { Cart, CartItem } from '../../api/shopper-types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -16,8 +16,9 @@ import { QuantityStepper } from '../shop/QuantityStepper';
 import { groupByShop } from './group';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
+import '../../styles/wallet.css';
 
-/** /app/cart: items by shop, quantity steppers, remove (confirmed), unavailable items greyed, total → checkout. */
+/** /app/cart: items by shop with a tick per line, per shop and for all; quantity steppers, remove (confirmed), unavailable items greyed; the selected lines' total → checkout. */
 export function CartPage() {
   const { t } = useTranslation();
   const skeleton = (
@@ -58,6 +59,19 @@ function CartBody() {
     }
   }
 
+  /** Ticks or unticks lines at once on screen, then on the server (whose answer replaces the cart). */
+  async function select(skuIds: string[] | null, selected: boolean) {
+    setError(null);
+    const touched = skuIds ? new Set(skuIds) : null;
+    setCart((c) => c && { ...c, items: c.items.map((i) => (i.available && (!touched || touched.has(i.skuId)) ? { ...i, selected } : i)) });
+    try {
+      setCart(await selectCartItems(skuIds, selected));
+    } catch (e) {
+      setError(e);
+      load();
+    }
+  }
+
   async function remove(item: CartItem) {
     setBusy(true);
     try {
@@ -83,17 +97,26 @@ function CartBody() {
     );
   }
   const available = cart.items.filter((i) => i.available);
-  const totalFen = available.reduce((sum, i) => sum + i.priceFen * i.quantity, 0);
-  const count = available.reduce((sum, i) => sum + i.quantity, 0);
+  const chosen = available.filter((i) => i.selected);
+  const totalFen = chosen.reduce((sum, i) => sum + i.priceFen * i.quantity, 0);
+  const count = chosen.reduce((sum, i) => sum + i.quantity, 0);
+  const allChosen = available.length > 0 && chosen.length === available.length;
   return (
     <>
-      {groupByShop(cart.items, (i) => i.available).map((group) => (
+      {groupByShop(cart.items, (i) => i.selected).map((group) => {
+        const open = group.items.filter((i) => i.available);
+        const shopChosen = open.length > 0 && open.every((i) => i.selected);
+        return (
         <section className="section cart-shop" key={group.shopId} data-testid="cart-shop">
-          <Link to={`/app/shop/${encodeURIComponent(group.shopId)}`} className="cart-shop-name">
-            {group.shopName} ›
-          </Link>
+          <div className="cart-shop-head">
+            <input type="checkbox" className="check" checked={shopChosen} disabled={open.length === 0} aria-label={t('cartSelect.shop', { shop: group.shopName })} onChange={() => void select(open.map((i) => i.skuId), !shopChosen)} data-testid="cart-shop-check" />
+            <Link to={`/app/shop/${encodeURIComponent(group.shopId)}`} className="cart-shop-name">
+              {group.shopName} ›
+            </Link>
+          </div>
           {group.items.map((item) => (
-            <div key={item.skuId} className={`line${item.available ? '' : ' line-unavailable'}`} data-testid="cart-item">
+            <div key={item.skuId} className={`line${item.available ? '' : ' line-unavailable'}`} data-testid="cart-item" data-sku-id={item.skuId} data-selected={item.selected}>
+              <input type="checkbox" className="check" checked={item.selected} disabled={!item.available} aria-label={t('cartSelect.line', { title: item.title })} onChange={() => void select([item.skuId], !item.selected)} data-testid="cart-item-check" />
               <Link to={`/app/product/${encodeURIComponent(item.productId)}`}>
                 <LineImage src={item.imageUrl} title={item.title} />
               </Link>
@@ -120,9 +143,14 @@ function CartBody() {
             </div>
           ))}
         </section>
-      ))}
+        );
+      })}
       {error != null && <ErrorNote error={error} />}
-      <div className="paybar" data-testid="cart-bar">
+      <div className="paybar" data-testid="cart-bar" data-total-fen={totalFen}>
+        <label className="cart-select-all">
+          <input type="checkbox" className="check" checked={allChosen} disabled={available.length === 0} onChange={() => void select(allChosen ? null : available.map((i) => i.skuId), !allChosen)} data-testid="cart-select-all" />
+          {t('cartSelect.all')}
+        </label>
         <span className="paybar-total">
           {t('cart.total')}
           <Price fen={totalFen} />
@@ -131,6 +159,8 @@ function CartBody() {
           type="button"
           className="btn btn-primary"
           disabled={count === 0}
+          title={count === 0 ? t('cartSelect.none') : undefined}
+          data-testid="cart-checkout"
           onClick={() => {
             clearBuyNow();
             navigate('/app/checkout?from=cart');

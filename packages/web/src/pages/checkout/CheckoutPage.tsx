@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { getCart, getShop, listAddresses, myLiveCoupons, placeOrder, type LiveCoupon } from '../../api/shopper';
+import { getCart, getShop, listAddresses, myLiveCoupons, placeOrder, refreshCartCount, type LiveCoupon } from '../../api/shopper';
 import type { Address, ShopInfo } from '../../api/shopper-types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -34,6 +34,8 @@ function CheckoutBody() {
   const [params] = useSearchParams();
   const fromCart = params.get('from') !== 'buy';
   const [lines, setLines] = useState<IntentLine[] | null>(null);
+  /** Buying the cart's selected lines (they leave the cart with the order) rather than a 立即购买. */
+  const [ofCart, setOfCart] = useState(false);
   const [addresses, setAddresses] = useState<Address[] | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
@@ -50,12 +52,14 @@ function CheckoutBody() {
     const buy = fromCart ? null : loadBuyNow();
     if (buy) {
       setLines(buy);
+      setOfCart(false);
     } else {
+      setOfCart(true);
       getCart().then(
         (cart) =>
           setLines(
             cart.items
-              .filter((i) => i.available)
+              .filter((i) => i.selected)
               .map((i) => ({ skuId: i.skuId, quantity: i.quantity, attribution: { source: i.attribution.source, contentId: i.attribution.contentId ?? null, creatorId: i.attribution.creatorId ?? null }, productId: i.productId, title: i.title, specValues: i.specValues, priceFen: i.priceFen, shopId: i.shopId, shopName: i.shopName, imageUrl: null })),
           ),
         setError,
@@ -93,13 +97,14 @@ function CheckoutBody() {
     setError(null);
     try {
       const result = await placeOrder(
-        lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity, attribution: l.attribution })),
+        ofCart ? null : lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity, attribution: l.attribution })),
         addressId,
         note.trim(),
         key.current,
         chosen?.couponId ?? null,
       );
       clearBuyNow();
+      if (ofCart) await refreshCartCount().catch(() => {});
       window.location.assign(result.payment.cashierUrl);
     } catch (e) {
       if (e instanceof ApiError && e.status > 0 && e.status < 500) key.current = newUuid(); // rejected: a new attempt is a new order

@@ -11,6 +11,7 @@ import { Sheet } from '../../components/Sheet';
 import { Skeleton, SkeletonLines } from '../../components/Skeleton';
 import { formatCount } from '../../lib/format';
 import { BuyBar } from '../shop/BuyBar';
+import { FavouriteToggle } from '../shop/FavouriteToggle';
 import { QuantityStepper } from '../shop/QuantityStepper';
 import { SkuPicker } from '../shop/SkuPicker';
 import { initialSelection, priceRange, selectedSku, totalStock, type Selection } from '../shop/skus';
@@ -112,6 +113,7 @@ export function SheetBody({ product, attribution, onToast }: { product: ProductD
               if (l && sku) await purchase.buyNow(intentLine(product, sku, l));
             })()
           }
+          leading={<FavouriteToggle productId={product.id} count={product.favourites ?? 0} ensureSignedIn={purchase.ensureSignedIn} onToast={onToast} />}
         />
       </div>
     </div>

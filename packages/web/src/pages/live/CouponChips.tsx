@@ -1,16 +1,34 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { liveApi, type LiveCoupon } from '../../api/live';
+import { walletApi } from '../../api/wallet';
+import { useAuth } from '../../auth/AuthContext';
 import { formatFen } from '../../lib/money';
 import { useLiveErrorText } from './LiveError';
 
-/** 直播间专享券: claim with one tap; the answer (领取成功 or why not) shows as a toast. */
-export function CouponChips({ coupons, onNeedLogin, onToast }: { coupons: LiveCoupon[]; onNeedLogin(): boolean; onToast(text: string): void }) {
+/**
+ * 直播间专享券: claim with one tap; the answer (领取成功 or why not) shows as a toast. Coupons the
+ * signed-in viewer already holds (from the server, so a reload keeps them) show 已领取.
+ */
+export function CouponChips({ roomId, coupons, onNeedLogin, onToast }: { roomId: string; coupons: LiveCoupon[]; onNeedLogin(): boolean; onToast(text: string): void }) {
   const { t } = useTranslation();
   const errorText = useLiveErrorText();
+  const { auth } = useAuth();
+  const userId = auth.user?.id ?? null;
   const [claimed, setClaimed] = useState<Set<string>>(() => new Set());
   const [busy, setBusy] = useState<string | null>(null);
+  useEffect(() => {
+    if (!userId) return setClaimed(new Set());
+    let live = true;
+    walletApi.claimedInRoom(roomId).then(
+      (res) => live && setClaimed((s) => new Set([...s, ...res.couponIds])),
+      () => {}, // the chips still work; a claim answers COUPON_ALREADY_CLAIMED
+    );
+    return () => {
+      live = false;
+    };
+  }, [roomId, userId]);
   const visible = coupons.filter((c) => claimed.has(c.id) || c.remaining > 0);
   if (visible.length === 0) return null;
   async function claim(coupon: LiveCoupon) {

@@ -107,7 +107,7 @@ export function LiveRoomPage() {
         </div>
         <div className="live-bottom">
           {sale && <FlashSaleBanner sale={sale} title={titleOf(sale.productId)} now={now} onBuy={() => !needLogin() && setSheet({ kind: 'sale', saleId: sale.id })} />}
-          <CouponChips coupons={room.coupons} onNeedLogin={needLogin} onToast={toast.show} />
+          <CouponChips roomId={room.id} coupons={room.coupons} onNeedLogin={needLogin} onToast={toast.show} />
           <ChatOverlay lines={view.comments} />
           {room.pinned && <PinnedCard item={room.pinned} onOpen={() => openProduct(room.pinned!.id)} />}
           <div className="live-bar">

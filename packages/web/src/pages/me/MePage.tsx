@@ -16,7 +16,7 @@ import { PersonalizationSwitch } from './PersonalizationSwitch';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
 
-/** 我 (/app/me): profile, orders by status, cart, addresses, followed creators, settings, language, log out. */
+/** 我 (/app/me): profile, orders by status, cart, addresses, followed creators, coupons, favourites, settings, language, log out. */
 export function MePage() {
   const { t } = useTranslation();
   const skeleton = (
@@ -120,9 +120,12 @@ function MeBody({ user }: { user: User }) {
             {n(profile?.following)} <span className="chev">›</span>
           </span>
         </Link>
-        <span className="menu-row">
-          {t('meApp.coupons')} <span className="muted">{t('meApp.couponsSoon')}</span>
-        </span>
+        <Link to="/app/me/coupons" className="menu-row" data-testid="me-coupons">
+          {t('meApp.coupons')} <span className="chev">›</span>
+        </Link>
+        <Link to="/app/me/favourites" className="menu-row" data-testid="me-favourites">
+          {t('favourites.title')} <span className="chev">›</span>
+        </Link>
         {hasRole(user, 'creator') && (
           <Link to="/creator" className="menu-row">
             {t('meApp.creatorCenter')} <span className="chev">›</span>

@@ -1,6 +1,6 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { getOrder } from '../../api/shopper';
 import type { OrderDetail } from '../../api/shopper-types';
@@ -17,10 +17,12 @@ import { LineAftersales } from '../aftersales/LineAftersales';
 import { OrderRefunds } from '../aftersales/OrderRefunds';
 import { OrderActionsBar } from './OrderActionsBar';
 import { ParcelTimeline, useOrderTracking } from './ParcelTracking';
+import { PAY_RETURN_POLL_MS, payReturnState } from './pay-return';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
+import '../../styles/wallet.css';
 
-/** /app/orders/:orderId: status and promise, address, lines, totals, parcels, timeline, actions. */
+/** /app/orders/:orderId: status and promise, address, lines, totals, parcels, timeline, actions; back from the cashier it waits for the payment to be confirmed. */
 export function OrderDetailPage() {
   const { t } = useTranslation();
   return (
@@ -41,6 +43,19 @@ function Detail() {
   }, [orderId]);
   useEffect(load, [load]);
   const tracking = useOrderTracking(orderId, order?.status);
+  const [params] = useSearchParams();
+  const [since] = useState(() => Date.now());
+  const [waited, setWaited] = useState(0);
+  const payReturn = payReturnState(params.get('from') === 'cashier', order?.status, waited);
+  useEffect(() => {
+    if (payReturn !== 'confirming') return;
+    // The provider's notification arrives on its own time: ask again until the order reads paid.
+    const timer = setTimeout(() => {
+      setWaited(Date.now() - since);
+      getOrder(orderId).then(setOrder, () => {});
+    }, PAY_RETURN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [payReturn, order, waited, orderId, since]);
 
   if (!order) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
@@ -59,9 +74,33 @@ function Detail() {
   return (
     <div data-testid="order-detail" data-order-id={order.id}>
       <section className={`order-hero status-bg-${order.status}`}>
-        <h2 data-testid="order-status">{t(`orderStatus.${order.status}`)}</h2>
-        <p>{t(`order.statusHint.${order.status}`, { defaultValue: '' })}</p>
-        {order.status === 'unpaid' && order.payDeadline && <p>{t('order.payBy', { time: when(order.payDeadline) })}</p>}
+        {payReturn === 'confirming' ? (
+          <>
+            <h2 className="pay-return" data-testid="pay-return" data-state={payReturn}>
+              <span className="pay-return-spinner" aria-hidden="true" />
+              {t('payReturn.confirming')}
+            </h2>
+            <p>{t('payReturn.confirmingHint')}</p>
+          </>
+        ) : (
+          <>
+            <h2 data-testid="order-status">{t(`orderStatus.${order.status}`)}</h2>
+            {payReturn === 'paid' ? (
+              <p className="pay-return-paid" data-testid="pay-return" data-state={payReturn}>{t('payReturn.paid')}</p>
+            ) : (
+              <p>{t(`order.statusHint.${order.status}`, { defaultValue: '' })}</p>
+            )}
+          </>
+        )}
+        {payReturn === 'slow' && (
+          <p data-testid="pay-return" data-state={payReturn}>
+            {t('payReturn.slow')}{' '}
+            <button type="button" className="link-btn" onClick={load}>
+              {t('payReturn.refresh')}
+            </button>
+          </p>
+        )}
+        {order.status === 'unpaid' && payReturn !== 'confirming' && order.payDeadline && <p>{t('order.payBy', { time: when(order.payDeadline) })}</p>}
         {order.promise && (order.status === 'unpaid' || order.status === 'paid') && (
           <span className="promise-tag" data-testid="promise">
             {order.promise.presaleShipBy ? t('product.presale', { date: formatMonthDay(order.promise.presaleShipBy) }) : t('order.promise', { h: order.promise.shipByHours })}
@@ -162,9 +201,11 @@ function Detail() {
           <span>{when(order.createdAt)}</span>
         </div>
       </section>
-      <div className="detail-actions">
-        <OrderActionsBar order={order} onChanged={setOrder} />
-      </div>
+      {payReturn !== 'confirming' && (
+        <div className="detail-actions">
+          <OrderActionsBar order={order} onChanged={setOrder} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { listOrders } from '../../api/shopper';
+import { getPayment, listOrders } from '../../api/shopper';
 import type { OrderStatus, OrderSummary } from '../../api/shopper-types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -11,8 +11,10 @@ import { ShopperLayout } from '../../components/ShopperLayout';
 import { SkeletonLines } from '../../components/Skeleton';
 import { OrderActionsBar } from './OrderActionsBar';
 import { ORDER_TABS, statusesOf, toTab, type OrderTab } from './status';
+import { PAY_RETURN_POLL_MS, paymentReturnState } from './pay-return';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
+import '../../styles/wallet.css';
 
 /** /app/orders?tab=…: 全部 · 待支付 · 待发货 · 待收货 · 已完成, and 退款/售后 (the buyer's after-sales cases). */
 export function OrdersPage() {
@@ -31,8 +33,50 @@ export function OrdersPage() {
           {t('orders.aftersales')}
         </Link>
       </nav>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={4} /></section>}>{() => <OrderList key={tab} tab={tab} />}</RequireAuth>
+      <RequireAuth fallback={<section className="section"><SkeletonLines lines={4} /></section>}>
+        {() => (params.get('from') === 'cashier' && params.get('payment') ? <PaymentReturn paymentId={params.get('payment')!} tab={tab} /> : <OrderList key={tab} tab={tab} />)}
+      </RequireAuth>
     </ShopperLayout>
+  );
+}
+
+/**
+ * Back from the cashier after paying several shops' orders at once: follow the payment until the
+ * provider's notification has arrived, then show the list again with the orders paid.
+ */
+function PaymentReturn({ paymentId, tab }: { paymentId: string; tab: OrderTab }) {
+  const { t } = useTranslation();
+  const [since] = useState(() => Date.now());
+  const [waited, setWaited] = useState(0);
+  const [status, setStatus] = useState<string | undefined>(undefined);
+  const state = paymentReturnState(true, status, waited);
+  useEffect(() => {
+    if (state !== 'confirming') return;
+    const timer = setTimeout(() => {
+      getPayment(paymentId).then((p) => setStatus(p.status), () => setStatus((s) => s ?? 'failed'));
+      setWaited(Date.now() - since);
+    }, status === undefined ? 0 : PAY_RETURN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [state, status, waited, paymentId, since]);
+  return (
+    <>
+      {state !== 'none' && (
+        <section className="section" data-testid="pay-return" data-state={state}>
+          {state === 'confirming' ? (
+            <span className="pay-return">
+              <span className="pay-return-spinner" aria-hidden="true" />
+              {t('payReturn.confirming')}
+            </span>
+          ) : state === 'paid' ? (
+            <span className="pay-return-paid">{t('payReturn.paid')}</span>
+          ) : (
+            <span>{t('payReturn.slow')}</span>
+          )}
+        </section>
+      )}
+      {/* Remounted once the payment is settled, so the list reads the orders afresh. */}
+      {state !== 'confirming' && <OrderList key={`${tab}-${state}`} tab={tab} />}
+    </>
   );
 }
 

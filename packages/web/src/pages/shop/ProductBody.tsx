@@ -6,6 +6,7 @@ import { Price } from '../../components/Price';
 import { ShopperLayout } from '../../components/ShopperLayout';
 import { formatCount, formatMonthDay } from '../../lib/format';
 import { BuyBar } from './BuyBar';
+import { FavouriteToggle } from './FavouriteToggle';
 import { ImageCarousel } from './ImageCarousel';
 import { OriginCard } from './OriginCard';
 import { QuantityStepper } from './QuantityStepper';
@@ -65,6 +66,7 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
       error={purchase.error}
       onAddToCart={() => void addToCart()}
       onBuyNow={() => void buyNow()}
+      leading={<FavouriteToggle productId={product.id} count={product.favourites ?? 0} ensureSignedIn={purchase.ensureSignedIn} onToast={setNotice} />}
     />
   );
 

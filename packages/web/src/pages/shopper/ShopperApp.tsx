@@ -9,6 +9,8 @@ import { FeedPage } from '../feed/FeedPage';
 import { LiveRoomPage } from '../live/LiveRoomPage';
 import { MallPage } from '../mall/MallPage';
 import { AddressesPage } from '../me/AddressesPage';
+import { CouponWalletPage } from '../me/CouponWalletPage';
+import { FavouritesPage } from '../me/FavouritesPage';
 import { MePage } from '../me/MePage';
 import { NotFoundPage } from '../NotFoundPage';
 import { OrderDetailPage } from '../orders/OrderDetailPage';
@@ -43,6 +45,8 @@ export function ShopperApp() {
       <Route path="live/:roomId" element={<LiveRoomPage />} />
       <Route path="me" element={<MePage />} />
       <Route path="me/addresses" element={<AddressesPage />} />
+      <Route path="me/coupons" element={<CouponWalletPage />} />
+      <Route path="me/favourites" element={<FavouritesPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

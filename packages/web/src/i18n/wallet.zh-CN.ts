@@ -1,0 +1,50 @@
+/** 优惠券、收藏、购物车勾选与收银台返回的文案（简体中文）。 */
+const zhCN = {
+  wallet: {
+    title: '我的优惠券',
+    tabs: { usable: '可使用', used: '已使用', expired: '已过期' },
+    kind: '直播间专享券',
+    minSpend: '满{{amount}}可用',
+    noMin: '无门槛',
+    room: '{{host}}的直播间 ·「{{room}}」',
+    products: '限 {{list}}',
+    productsMore: '限 {{list}} 等 {{n}} 件商品',
+    noProducts: '限直播间小黄车商品',
+    validLive: '直播中可用 · 下播后 24 小时内有效',
+    validUntil: '有效期至 {{time}}',
+    expiredAt: '已于 {{time}} 过期',
+    usedAt: '{{time}} 已使用',
+    viewOrder: '查看订单',
+    use: '去使用',
+    empty: { usable: '暂无可用的优惠券', used: '还没有用过优惠券', expired: '没有过期的优惠券' },
+    emptyHint: '进直播间领取专享券，下单时自动抵扣。',
+    more: '加载更多',
+  },
+  favourites: {
+    title: '我的收藏',
+    add: '收藏',
+    added: '已收藏',
+    count: '{{n}}人收藏',
+    on: '已加入收藏',
+    off: '已取消收藏',
+    empty: '还没有收藏的商品',
+    emptyHint: '在商品页点「收藏」，喜欢的好物不错过。',
+    unavailable: '已下架',
+    more: '加载更多',
+  },
+  cartSelect: {
+    all: '全选',
+    shop: '选择{{shop}}的全部商品',
+    line: '选择 {{title}}',
+    none: '请先勾选要结算的商品',
+  },
+  payReturn: {
+    confirming: '支付结果确认中…',
+    confirmingHint: '已从收银台返回，正在等待支付机构的通知，通常只需几秒。',
+    paid: '支付成功，商家将尽快发货',
+    slow: '暂未收到支付结果。若已付款请稍后刷新；未付款可继续支付。',
+    refresh: '刷新',
+  },
+};
+
+export default zhCN;
