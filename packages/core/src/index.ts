@@ -5,6 +5,7 @@ export * from './platform/errors.js';
 export * from './platform/ids.js';
 export * from './platform/money.js';
 export * from './platform/settings.js';
+export * from './platform/csv-write.js';
 export * from './storage/database.js';
 export * from './storage/migrate.js';
 export type { Database } from './storage/schema.js';

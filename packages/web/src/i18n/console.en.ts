@@ -133,6 +133,8 @@ const strings: typeof zhCN = {
       title: 'Batch shipping',
       hint: 'Upload a CSV file: a header row orderId,carrier,trackingNo, then one order per row, at most 500 rows. Each row is handled on its own; a failed row does not stop the others.',
       choose: 'Choose CSV file',
+      encodings: 'UTF-8 (with or without BOM) and GBK files saved by Excel are both accepted.',
+      template: 'Download template with orders to ship',
       send: 'Ship',
       summary: '{{shipped}} shipped, {{failed}} failed',
       row: 'Row',

@@ -128,6 +128,9 @@ export const uploadProductImage = (productId: string, file: File) => {
   return sendWithProgress<{ url?: string }>(`/merchant/products/${enc(productId)}/images`, form);
 };
 
+/** The batch-shipping template (the shop's orders waiting to ship, for Excel), downloaded by a plain GET. */
+export const batchShipTemplateUrl = (shopId: string) => `${API_BASE}/merchant/shops/${encodeURIComponent(shopId)}/shipments/batch/template.csv`;
+
 export const batchShip = (shopId: string, file: File) => {
   const form = new FormData();
   form.append('file', file);
