@@ -27,6 +27,7 @@ export * from './checkout/checkout.js';
 export * from './payments/provider.js';
 export * from './payments/signature.js';
 export * from './payments/payments.js';
+export * from './payments/buyer-compensation.js';
 export * from './payments/sandbox/sandbox-gateway.js';
 export * from './payments/sandbox/sandbox-provider.js';
 export * from './orders/order-states.js';
