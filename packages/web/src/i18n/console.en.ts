@@ -116,6 +116,9 @@ const strings: typeof zhCN = {
       note: 'Buyer note',
       parcels: 'Parcels',
       noParcels: 'Not shipped yet',
+      compensations: 'Compensation to the buyer',
+      paidByShop: 'paid by the shop',
+      paidByPlatform: 'paid by the platform',
       history: 'History',
     },
     ship: {

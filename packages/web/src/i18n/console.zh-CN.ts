@@ -114,6 +114,9 @@ const strings = {
       note: '买家留言',
       parcels: '包裹',
       noParcels: '尚未发货',
+      compensations: '买家赔付',
+      paidByShop: '店铺承担',
+      paidByPlatform: '平台承担',
       history: '订单记录',
     },
     ship: {

@@ -2,6 +2,7 @@
 import { api, ApiError, API_BASE } from '../../api/client';
 import { getMe } from '../../api/endpoints';
 import type { Page } from '../../api/types';
+import type { OrderCompensation } from '../../api/shopper-types';
 
 export interface ShopRef { id: string; name: string; role: string }
 export interface Dashboard {
@@ -22,6 +23,7 @@ export interface OrderDetail extends OrderSummary {
   shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; lineIds: string[] }>;
   transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string }>;
+  compensations?: OrderCompensation[];
 }
 export interface ShopProfile { id: string; name: string; description: string; origin: string; shippingFeeFen: number; freeShippingOverFen: number | null; status: string }
 export interface Category { id: string; parentId: string | null; name: string; shipByHours: number; perishable: boolean; feeRateBp: number; children: Category[] }
