@@ -107,3 +107,7 @@ export const linkUrl = (token: string): string => `${window.location.origin}/l/$
 
 /** The shop's listed products (for picking one to open a plan on or apply into an activity). */
 export const listedShopProducts = (shopId: string) => api<Page<ProductCard>>('GET', `/merchant/shops/${enc(shopId)}/products`, { query: { status: 'listed', limit: 100 } });
+
+/** A creator found by handle, display name or id (for naming creators in a plan or a contract). */
+export interface CreatorMatch { id: string; login: string; displayName: string; followers: number }
+export const searchCreators = (q: string) => api<{ items: CreatorMatch[] }>('GET', '/affiliate/creators', { query: { q, limit: 10 } }).then((r) => r.items);

@@ -83,7 +83,7 @@ export const consoleApi = {
   updateShop: (shopId: string, body: unknown) => api<ShopProfile>('PUT', `/merchant/shops/${enc(shopId)}`, { body }),
   addStaff: (shopId: string, login: string) => api<void>('POST', `/merchant/shops/${enc(shopId)}/staff`, { body: { login } }),
   categories: () => api<{ items: Category[] } | Category[]>('GET', '/categories').then((r) => (Array.isArray(r) ? r : r.items)),
-  myVideos: (cursor: string | null) => api<Page<CreatorVideo>>('GET', '/me/videos', { query: { cursor } }),
+  myVideos: (cursor: string | null, limit?: number) => api<Page<CreatorVideo>>('GET', '/me/videos', { query: { cursor, limit } }),
   publishVideo: (id: string) => api<VideoCard>('POST', `/videos/${enc(id)}/publish`),
   searchProducts: (q: string) => api<Page<ProductCard>>('GET', '/search/products', { query: { q, limit: 10 } }),
   listedProducts: () => api<Page<ProductCard>>('GET', '/products', { query: { limit: 10 } }),
