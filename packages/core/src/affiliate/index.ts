@@ -21,3 +21,4 @@ export { requireAffiliateParty } from './access.js';
 export * from './samples.js';
 export * from './experience-score.js';
 export * from './creator-search.js';
+export * from './pending-commission.js';
