@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStorage, migrateToLatest } from '@zhongcao/core';
+import { accountId, openStorage, migrateToLatest, postJournal } from '@zhongcao/core';
 import { runLedgerCommand } from './ledger-command.js';
 
 test('ledger check: 0 when the books balance, 1 when a balance disagrees with its entries', async () => {
@@ -20,6 +20,28 @@ test('ledger check: 0 when the books balance, 1 when a balance disagrees with it
     await storage.close();
     assert.equal(await runLedgerCommand(['check'], config), 1);
     assert.equal(await runLedgerCommand(['nope'], config), 2);
+  } finally {
+    console.log = log;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('ledger check: 1 and a COMPENSATION line when compensation is booked with no payout to the buyer', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-ledger-'));
+  const log = console.log;
+  const lines: string[] = [];
+  console.log = (...args: unknown[]) => void lines.push(args.join(' '));
+  try {
+    const config = { dataDir, databaseUrl: undefined, port: 0, logLevel: 'silent' };
+    const storage = openStorage({ dataDir });
+    await migrateToLatest(storage.db);
+    await storage.db.transaction().execute((tx) =>
+      postJournal(tx, { reason: 'compensation', refKind: 'order', refId: 'ord_x:late_shipment', entries: [{ account: accountId('platform_compensation_expense'), amountFen: -300 }, { account: accountId('buyer_compensation_payable'), amountFen: 300 }] }, 1),
+    );
+    await storage.close();
+    assert.equal(await runLedgerCommand(['check'], config), 1);
+    assert.ok(lines.some((l) => l.includes('COMPENSATION BOOKED_WITHOUT_PAYOUT ord_x:late_shipment: expected 300 fen, found 0 fen')), lines.join('\n'));
+    assert.match(lines.at(-1)!, /FAILED: 0 unbalanced journal\(s\), 0 balance mismatch\(es\), 2 compensation problem\(s\)/);
   } finally {
     console.log = log;
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
- * `zhongcao ledger check [--data DIR]`: verifies every journal balances and every cached balance
- * equals the sum of its entries; prints a summary (and the first problems) and exits 1 when
+ * `zhongcao ledger check [--data DIR]`: verifies every journal balances, every cached balance
+ * equals the sum of its entries and buyer compensation is paid or payable order by order; prints a summary (and the first problems) and exits 1 when
  * anything is off, 0 when the books balance.
  */
 import { checkLedger, migrateToLatest, openStorage } from '@zhongcao/core';
@@ -20,7 +20,12 @@ export async function runLedgerCommand(positionals: string[], config: CommonConf
     console.log(`ledger check: ${r.journals} journals, ${r.entries} entries, ${r.accounts} accounts in ${seconds.toFixed(2)} s`);
     for (const u of r.unbalancedJournals.slice(0, 20)) console.log(`  UNBALANCED journal ${u.journalId}: entries sum to ${u.sumFen} fen`);
     for (const m of r.balanceMismatches.slice(0, 20)) console.log(`  BALANCE MISMATCH ${m.accountId}: cached ${m.cachedFen} fen, entries ${m.entriesFen} fen`);
-    console.log(r.ok ? 'OK: every transaction balances and every balance equals its entries' : `FAILED: ${r.unbalancedJournals.length} unbalanced journal(s), ${r.balanceMismatches.length} balance mismatch(es)`);
+    for (const c of r.compensationProblems.slice(0, 20)) console.log(`  COMPENSATION ${c.code} ${c.ref}${c.orderId && c.orderId !== c.ref ? ` (order ${c.orderId})` : ''}: expected ${c.expectedFen} fen, found ${c.actualFen} fen`);
+    console.log(
+      r.ok
+        ? 'OK: every transaction balances, every balance equals its entries, and buyer compensation is accounted for per order'
+        : `FAILED: ${r.unbalancedJournals.length} unbalanced journal(s), ${r.balanceMismatches.length} balance mismatch(es), ${r.compensationProblems.length} compensation problem(s)`,
+    );
     return r.ok ? 0 : 1;
   } finally {
     await storage.close();

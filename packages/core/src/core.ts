@@ -11,6 +11,7 @@ import { submitPayouts } from './ledger/payouts.js';
 import { reconcileDaily } from './ledger/reconciliation.js';
 import { SandboxProvider } from './payments/sandbox/sandbox-provider.js';
 import { submitPendingRefunds } from './payments/payments.js';
+import { submitPendingCompensations } from './payments/buyer-compensation.js';
 import { runDueTimers, TimerRegistry } from './timers/scheduler.js';
 import { registerOrderDeadlines } from './rules/deadline-handlers.js';
 import { registerAftersalesDeadlines } from './aftersales/deadlines.js';
@@ -81,6 +82,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async tick() {
       await runDueTimers(ctx, timers, { limit: 5_000 });
       await submitPendingRefunds(ctx);
+      await submitPendingCompensations(ctx);
       await settleDueOrders(ctx);
       await submitPayouts(ctx);
       await sandbox.deliverDue();

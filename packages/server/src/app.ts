@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import { DomainError, mediaDir, MAX_IMAGE_BYTES, type Core } from '@zhongcao/core';
+import { DomainError, mediaDir, MAX_IMAGE_BYTES, runningRecommendService, type Core } from '@zhongcao/core';
 import { installAuth, SessionCache } from './http/auth.js';
 import { installInputGuards } from './http/input.js';
 import { frameworkErrors, installErrorHandling, sendError } from './http/errors.js';
@@ -77,7 +77,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.coercing).compile(schema));
   app.addSchema(ErrorBody);
   installErrorHandling(app);
-  const metrics = installMetrics(app);
+  const metrics = installMetrics(app, () => runningRecommendService(options.core.ctx));
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });

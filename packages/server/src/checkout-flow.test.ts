@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as core from '@zhongcao/core';
 import { makePerson, makeShop } from '@zhongcao/core/test-support';
 import { startTestServer } from './test-support/server-harness.js';
 
@@ -69,6 +70,11 @@ test('metrics: process defaults and request durations, without the per-handle li
     assert.match(body, /^zhongcao_process_open_fds \d/m);
     assert.match(body, /^zhongcao_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1$/m);
     assert.doesNotMatch(body, /nodejs_active_handles|nodejs_active_resources/);
+    // The interest engine: none runs yet in this process, so it is down and never restarted.
+    assert.match(body, /^zhongcao_interest_engine_up 0$/m);
+    assert.match(body, /^zhongcao_interest_engine_restarts_total 0$/m);
+    await core.recommendService(s.core.ctx).ready;
+    assert.match((await s.call('GET', '/metrics')).body, /^zhongcao_interest_engine_up 1$/m);
   } finally {
     await s.close();
   }

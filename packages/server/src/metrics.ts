@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
@@ -8,8 +8,14 @@ export interface Metrics {
 
 const UNCOLLECTED = ['nodejs_active_handles', 'nodejs_active_handles_total', 'nodejs_active_resources', 'nodejs_active_resources_total'];
 
-/** Prometheus metrics: process defaults (less the per-handle listings), request durations by route, and domain events by topic. */
-export function installMetrics(app: FastifyInstance): Metrics {
+/** What the metrics read off the interest engine at each scrape (null when none runs in this process). */
+export interface EngineGauges {
+  isWarm: boolean;
+  restarts: number;
+}
+
+/** Prometheus metrics: process defaults (less the per-handle listings), request durations by route, domain events by topic, and the interest engine's state. */
+export function installMetrics(app: FastifyInstance, engine: () => EngineGauges | null = () => null): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'zhongcao_' });
   // Not these: they list every active handle and resource on each scrape, which with a live room's
@@ -24,6 +30,23 @@ export function installMetrics(app: FastifyInstance): Metrics {
     registers: [registry],
   });
   const events = new Counter({ name: 'zhongcao_domain_events_total', help: 'Domain events dispatched from the outbox, by topic', labelNames: ['topic'] as const, registers: [registry] });
+  new Gauge({
+    name: 'zhongcao_interest_engine_up',
+    help: 'The interest engine is running and warm (1), or stopped or warming with the feed non-personalised (0)',
+    registers: [registry],
+    collect() {
+      this.set(engine()?.isWarm ? 1 : 0);
+    },
+  });
+  new Counter({
+    name: 'zhongcao_interest_engine_restarts_total',
+    help: 'Times the interest engine\'s thread stopped and was started again',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(engine()?.restarts ?? 0);
+    },
+  });
   app.addHook('onResponse', async (request, reply) => {
     duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });

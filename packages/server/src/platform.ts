@@ -29,9 +29,15 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const core = await openCore(options);
   await options.beforeListen?.(core);
   // The interest engine runs on its own thread and warms from the stored history (bounded) before the first request.
-  await recommendService(core.ctx, { thread: options.engineThread ?? true }).ready;
+  const engine = recommendService(core.ctx, { thread: options.engineThread ?? true });
+  await engine.ready;
   let worker: Worker | null = null;
   const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick() });
+  engine.onLifecycle((e) => {
+    if (e.kind === 'stopped') app.log.error({ reason: e.reason, restartInMs: e.restartInMs }, 'interest engine thread stopped; the feed is non-personalised until it restarts');
+    else if (e.kind === 'restart_failed') app.log.error({ reason: e.reason }, 'interest engine restart failed; trying again');
+    else app.log.warn({ restarts: e.restarts, videos: e.videos, signals: e.signals, warmMs: e.warmMs }, 'interest engine thread restarted and warm; personalised pages are back');
+  });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });
   const address = app.server.address();

@@ -1,8 +1,30 @@
 /**
  * `ledger check`: every journal balances, every cached balance equals the sum of its account's
- * entries, and every settled order has exactly its settlement journal. Read-only.
+ * entries, and buyer compensation is accounted for order by order (`compensationProblems`).
+ * Read-only.
  */
 import type { Db } from '../context.js';
+import { accountId } from './accounts.js';
+
+export type CompensationProblemCode =
+  /** A compensation journal into the payable account with no payout to the buyer. */
+  | 'BOOKED_WITHOUT_PAYOUT'
+  /** A payout whose booking journal is missing, or books another amount. */
+  | 'PAYOUT_NOT_BOOKED'
+  /** A payout marked paid without its paid journal, or a paid journal for a payout not marked paid. */
+  | 'PAID_STATUS_DIFFERS'
+  /** What the order still owes its buyer in the payable account differs from its unpaid payouts (e.g. payable left once paid). */
+  | 'ORDER_PAYABLE_DIFFERS'
+  /** The payable account's balance differs from the sum of unpaid payouts. */
+  | 'PAYABLE_BALANCE_DIFFERS';
+
+export interface CompensationProblem {
+  code: CompensationProblemCode;
+  orderId: string | null;
+  ref: string;
+  expectedFen: number;
+  actualFen: number;
+}
 
 export interface LedgerCheckReport {
   journals: number;
@@ -10,7 +32,61 @@ export interface LedgerCheckReport {
   accounts: number;
   unbalancedJournals: Array<{ journalId: string; sumFen: number }>;
   balanceMismatches: Array<{ accountId: string; cachedFen: number; entriesFen: number }>;
+  compensationProblems: CompensationProblem[];
   ok: boolean;
+}
+
+/**
+ * Buyer compensation, order by order: every booking into the payable account has its payout of the
+ * same amount; a payout is paid exactly when its paid journal exists; each order's payable (booked
+ * less paid) equals its unpaid payouts, so nothing is left payable once paid; and the account's
+ * balance is the sum of unpaid payouts.
+ */
+export async function checkCompensation(db: Db): Promise<CompensationProblem[]> {
+  const payable = accountId('buyer_compensation_payable');
+  const entries = await db
+    .selectFrom('ledger_entries as e')
+    .innerJoin('ledger_journals as j', 'j.id', 'e.journal_id')
+    .select(['j.reason', 'j.ref_id', 'e.amount_fen'])
+    .where('e.account_id', '=', payable)
+    .execute();
+  const payouts = await db.selectFrom('compensation_payouts').select(['id', 'order_id', 'booked_ref', 'amount_fen', 'status']).execute();
+  const booked = new Map<string, number>();
+  const paid = new Map<string, number>();
+  let balance = 0;
+  for (const e of entries) {
+    const fen = Number(e.amount_fen);
+    balance += fen;
+    if (e.reason === 'compensation') booked.set(e.ref_id, (booked.get(e.ref_id) ?? 0) + fen);
+    else if (e.reason === 'compensation_paid') paid.set(e.ref_id, (paid.get(e.ref_id) ?? 0) - fen);
+  }
+  const problems: CompensationProblem[] = [];
+  const byRef = new Map(payouts.map((p) => [p.booked_ref, p]));
+  for (const [ref, fen] of booked) {
+    if (!byRef.has(ref)) problems.push({ code: 'BOOKED_WITHOUT_PAYOUT', orderId: null, ref, expectedFen: fen, actualFen: 0 });
+  }
+  const perOrder = new Map<string, { owed: number; unpaid: number }>();
+  let unpaidTotal = 0;
+  for (const p of payouts) {
+    const amount = Number(p.amount_fen);
+    const bookedFen = booked.get(p.booked_ref) ?? 0;
+    const paidFen = paid.get(p.id) ?? 0;
+    if (bookedFen !== amount) problems.push({ code: 'PAYOUT_NOT_BOOKED', orderId: p.order_id, ref: p.id, expectedFen: amount, actualFen: bookedFen });
+    const expectPaid = p.status === 'succeeded' ? amount : 0;
+    if (paidFen !== expectPaid) problems.push({ code: 'PAID_STATUS_DIFFERS', orderId: p.order_id, ref: p.id, expectedFen: expectPaid, actualFen: paidFen });
+    const o = perOrder.get(p.order_id) ?? { owed: 0, unpaid: 0 };
+    o.owed += bookedFen - paidFen;
+    if (p.status !== 'succeeded') {
+      o.unpaid += amount;
+      unpaidTotal += amount;
+    }
+    perOrder.set(p.order_id, o);
+  }
+  for (const [orderId, o] of perOrder) {
+    if (o.owed !== o.unpaid) problems.push({ code: 'ORDER_PAYABLE_DIFFERS', orderId, ref: orderId, expectedFen: o.unpaid, actualFen: o.owed });
+  }
+  if (balance !== unpaidTotal) problems.push({ code: 'PAYABLE_BALANCE_DIFFERS', orderId: null, ref: payable, expectedFen: unpaidTotal, actualFen: balance });
+  return problems;
 }
 
 export async function checkLedger(db: Db): Promise<LedgerCheckReport> {
@@ -44,12 +120,14 @@ export async function checkLedger(db: Db): Promise<LedgerCheckReport> {
     if (a !== b) mismatches.push({ accountId: id, cachedFen: a, entriesFen: b });
   }
   const unbalancedJournals = unbalanced.map((u) => ({ journalId: u.journal_id, sumFen: Number(u.total) }));
+  const compensationProblems = await checkCompensation(db);
   return {
     journals: Number(counts.n),
     entries: Number(entryCount.n),
     accounts: bySum.size,
     unbalancedJournals,
     balanceMismatches: mismatches.sort((x, y) => x.accountId.localeCompare(y.accountId)),
-    ok: unbalancedJournals.length === 0 && mismatches.length === 0,
+    compensationProblems,
+    ok: unbalancedJournals.length === 0 && mismatches.length === 0 && compensationProblems.length === 0,
   };
 }

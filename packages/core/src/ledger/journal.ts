@@ -12,7 +12,7 @@ import { insertRows } from '../storage/insert-rows.js';
 import { parseAccountId } from './accounts.js';
 
 export interface JournalInput {
-  reason: string; // capture | refund_requested | refund_paid | settlement | clawback | compensation | payout_requested | payout_paid | payout_returned | adjustment
+  reason: string; // capture | refund_requested | refund_paid | settlement | clawback | compensation | compensation_paid | payout_requested | payout_paid | payout_returned | adjustment
   refKind: string;
   refId: string;
   memo?: string;

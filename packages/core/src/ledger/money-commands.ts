@@ -6,6 +6,7 @@
 import type { Actor, CoreContext } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { requestRefund } from '../payments/payments.js';
+import { bookBuyerCompensation } from '../payments/buyer-compensation.js';
 import { emit } from '../outbox/outbox.js';
 import { accountId } from './accounts.js';
 import { postJournal } from './journal.js';
@@ -58,7 +59,8 @@ export interface CompensationInput {
 
 /**
  * Compensation to the buyer of an order: its own journal, from the merchant's available balance
- * (it may go negative) or from the platform's compensation expense, into compensation payable.
+ * (it may go negative) or from the platform's compensation expense, into compensation payable,
+ * and paid to the buyer's original payment by the provider (payments/buyer-compensation.ts).
  * A merchant pays only from its own shop; the platform pays only when an admin says so.
  */
 export async function compensateBuyer(ctx: CoreContext, actor: Actor, orderId: string, input: CompensationInput): Promise<{ journalId: string | null }> {
@@ -72,10 +74,10 @@ export async function compensateBuyer(ctx: CoreContext, actor: Actor, orderId: s
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const ref = `${orderId}:${key}`;
-    const seen = await tx.selectFrom('ledger_journals').select('id').where('ref_id', '=', ref).where('reason', '=', 'compensation').executeTakeFirst();
-    if (seen) return { journalId: null };
     const from = input.paidBy === 'merchant' ? accountId('merchant_available', order.shop_id) : accountId('platform_compensation_expense');
-    const journalId = await postJournal(tx, { reason: 'compensation', refKind: 'order', refId: ref, memo: reason, entries: [{ account: from, amountFen: -input.amountFen }, { account: accountId('buyer_compensation_payable'), amountFen: input.amountFen }] }, now);
+    const booked = await bookBuyerCompensation(tx, { orderId, amountFen: input.amountFen, kind: 'manual', paidBy: input.paidBy, fromAccount: from, refKind: 'order', refId: ref, memo: reason }, now);
+    if (!booked) return { journalId: null };
+    const journalId = booked.journalId;
     await emit(tx, 'compensation.booked', orderId, { orderId, amountFen: input.amountFen, paidBy: input.paidBy }, now);
     return { journalId };
   });

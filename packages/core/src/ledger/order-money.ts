@@ -147,3 +147,8 @@ export async function scheduleSettlement(tx: Tx, orderId: string, completedAt: n
   await ensureCaptured(tx, orderId, completedAt);
   await tx.updateTable('ledger_order_money').set({ settle_due_at: completedAt + days * DAY_MS, updated_at: completedAt }).where('order_id', '=', orderId).where('status', '=', 'held').execute();
 }
+
+/** The provider paid compensation to the buyer: buyer compensation payable → provider cash. */
+export async function recordCompensationPaid(tx: Tx, payout: { id: string; orderId: string; amountFen: number; provider: string }, now: number): Promise<void> {
+  await postJournal(tx, { reason: 'compensation_paid', refKind: 'compensation', refId: payout.id, memo: `赔付已到账 / compensation paid to the buyer of ${payout.orderId}`, entries: [{ account: accountId('buyer_compensation_payable'), amountFen: -payout.amountFen }, { account: accountId('provider_cash', payout.provider), amountFen: payout.amountFen }] }, now);
+}

@@ -5,6 +5,7 @@
  */
 import type { Actor, CoreContext } from '../context.js';
 import { invalid } from '../platform/errors.js';
+import { csvDocument, type CsvCell } from '../platform/csv-write.js';
 import { formatFen } from '../platform/money.js';
 import { ACCOUNT_KINDS, parseAccountId } from './accounts.js';
 import { accountsOf, requireViewable } from './access.js';
@@ -98,17 +99,15 @@ export async function statement(ctx: CoreContext, actor: Actor, account: string,
   return { accountId: account, openingFen: opening, items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }
 
-const csvCell = (v: string): string => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const yuan = (fen: number): string => formatFen(fen).replace('¥', '');
 
-/** The statement as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese headers). */
+/** The statement as CSV for Excel (UTF-8 with BOM, CRLF, formula-safe text: `csvDocument`). */
 export async function statementCsv(ctx: CoreContext, actor: Actor, account: string, q: Omit<StatementQuery, 'limit' | 'cursor'>): Promise<string> {
   const s = await statement(ctx, actor, account, { ...q, limit: 100_000 });
-  const header = ['时间 time (UTC)', '分录 entry', '凭证 journal', '事由 reason', '关联 ref', '摘要 memo', '金额 amount (CNY)', '余额 balance (CNY)'];
-  const lines = [header.join(',')];
-  lines.push([...['', '', '', 'opening', '', '期初余额 / opening balance'].map(csvCell), '', yuan(s.openingFen)].join(','));
-  for (const l of s.items) lines.push([...[new Date(l.at).toISOString(), l.entryId, l.journalId, l.reason, `${l.refKind}:${l.refId}`, l.memo].map(csvCell), yuan(l.amountFen), yuan(l.balanceFen)].join(','));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  const rows: CsvCell[][] = [['时间 time (UTC)', '分录 entry', '凭证 journal', '事由 reason', '关联 ref', '摘要 memo', '金额 amount (CNY)', '余额 balance (CNY)']];
+  rows.push(['', '', '', 'opening', '', '期初余额 / opening balance', '', yuan(s.openingFen)]);
+  for (const l of s.items) rows.push([new Date(l.at).toISOString(), l.entryId, l.journalId, l.reason, `${l.refKind}:${l.refId}`, l.memo, yuan(l.amountFen), yuan(l.balanceFen)]);
+  return csvDocument(rows);
 }
 
 export interface SettlementView {

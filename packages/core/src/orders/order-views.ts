@@ -5,6 +5,7 @@ import { firstImages, type Page } from '../catalog/product-views.js';
 import { parseOrderRules } from '../rules/order-snapshot.js';
 import { lineOrigins, type LineOrigin } from '../supply/origin.js';
 import { linesAfterSales, type LineAfterSales } from '../aftersales/line-status.js';
+import type { CompensationKind, CompensationPayoutStatus } from '../storage/schema-ledger.js';
 
 export interface OrderLineView {
   id: string;
@@ -70,6 +71,8 @@ export interface OrderDetail extends OrderSummary {
   shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; deliveredAt: number | null; lineIds: string[] }>;
   transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
+  /** Compensation owed to the buyer (late shipment, return-shipping insurance, a merchant's or the platform's own) and whether the provider has paid it. */
+  compensations: Array<{ id: string; kind: CompensationKind; paidBy: 'merchant' | 'platform'; amountFen: number; status: CompensationPayoutStatus; createdAt: number; completedAt: number | null }>;
 }
 
 export interface OrderQuery {
@@ -149,13 +152,14 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: n
   const o = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
   if (!o || !(o.buyer_id === actor.userId || actor.shops.has(o.shop_id) || actor.roles.has('admin'))) throw notFound('order', orderId);
   const [summary] = await withLines(db, await baseQuery(db).where('orders.id', '=', orderId).execute(), o.buyer_id === actor.userId ? now : undefined);
-  const [payment, shipments, shipmentLines, transitions, refunds, promise] = await Promise.all([
+  const [payment, shipments, shipmentLines, transitions, refunds, promise, compensations] = await Promise.all([
     db.selectFrom('payments').select(['id', 'status']).where('checkout_id', '=', o.checkout_id).executeTakeFirst(),
     db.selectFrom('shipments').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
     db.selectFrom('shipment_lines').selectAll().where('order_id', '=', orderId).execute(),
     db.selectFrom('order_transitions').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
     db.selectFrom('refunds').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
     db.selectFrom('order_lines').select((eb) => eb.fn.max('ship_by_hours').as('h')).where('order_id', '=', orderId).executeTakeFirst(),
+    db.selectFrom('compensation_payouts').select(['id', 'kind', 'paid_by', 'amount_fen', 'status', 'created_at', 'completed_at']).where('order_id', '=', orderId).orderBy('id').execute(),
   ]);
   return {
     ...summary!,
@@ -173,6 +177,7 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: n
     shipments: shipments.map((s) => ({ id: s.id, carrier: s.carrier, trackingNo: s.tracking_no, status: s.status, createdAt: s.created_at, deliveredAt: s.delivered_at, lineIds: shipmentLines.filter((l) => l.shipment_id === s.id).map((l) => l.order_line_id) })),
     transitions: transitions.map((t) => ({ from: t.from_status, to: t.to_status, actorKind: t.actor_kind, reason: t.reason, at: t.at })),
     refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amount_fen, status: r.status, reason: r.reason, createdAt: r.created_at })),
+    compensations: compensations.map((c) => ({ id: c.id, kind: c.kind, paidBy: c.paid_by, amountFen: Number(c.amount_fen), status: c.status, createdAt: Number(c.created_at), completedAt: c.completed_at === null ? null : Number(c.completed_at) })),
   };
 }
 

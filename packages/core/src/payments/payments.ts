@@ -12,6 +12,7 @@ import { transitionOrder } from '../orders/transition.js';
 import type { ProviderNotification } from './provider.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/order-money.js';
+import { applyTransferNotification } from './buyer-compensation.js';
 
 export const notifyPath = (provider: string): string => `/api/v1/payments/notify/${provider}`;
 
@@ -73,7 +74,7 @@ export async function applyNotification(ctx: CoreContext, provider: string, n: P
     const now = ctx.clock.now();
     const claimed = await insertRows(tx, 'payment_notifications', [{ provider, event_id: n.eventId, kind: n.kind, provider_txn_id: n.providerTxnId, outcome: 'applied', received_at: now, payload: rawBody.slice(0, 4000) }], { onConflictDoNothing: ['provider', 'event_id'] });
     if (claimed !== 1) return { outcome: 'duplicate' as const };
-    const result = n.kind === 'refund.succeeded' ? await applyRefund(tx, n, now) : await applyPayment(tx, provider, n, now);
+    const result = n.kind === 'refund.succeeded' ? await applyRefund(tx, n, now) : n.kind === 'transfer.succeeded' ? await applyTransferNotification(tx, n, now) : await applyPayment(tx, provider, n, now);
     if (result.outcome !== 'applied') {
       await tx.updateTable('payment_notifications').set({ outcome: result.reason ? `${result.outcome}:${result.reason}` : result.outcome }).where('provider', '=', provider).where('event_id', '=', n.eventId).execute();
     }

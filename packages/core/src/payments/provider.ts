@@ -21,15 +21,31 @@ export interface RefundRequest {
   notifyUrl: string;
 }
 
+/**
+ * A transfer to the payer of a captured payment, outside its refundable amount: how compensation
+ * (late shipment, return-shipping insurance) reaches the buyer's original payment method, as the
+ * platforms' own 赔付 do. Idempotent at the provider by our transfer id.
+ */
+export interface TransferRequest {
+  transferId: string;
+  providerTxnId: string;
+  amountFen: number;
+  memo: string;
+  notifyUrl: string;
+}
+
 export type ProviderNotification =
   | { eventId: string; kind: 'payment.succeeded'; paymentId: string; providerTxnId: string; amountFen: number; at: number }
   | { eventId: string; kind: 'payment.failed'; paymentId: string; providerTxnId: string; amountFen: number; at: number }
-  | { eventId: string; kind: 'refund.succeeded'; refundId: string; providerRefundId: string; providerTxnId: string; amountFen: number; at: number };
+  | { eventId: string; kind: 'refund.succeeded'; refundId: string; providerRefundId: string; providerTxnId: string; amountFen: number; at: number }
+  | { eventId: string; kind: 'transfer.succeeded'; transferId: string; providerTransferId: string; providerTxnId: string; amountFen: number; at: number };
 
 export interface PaymentProvider {
   readonly name: string;
   createPayment(req: CreatePaymentRequest): Promise<{ providerTxnId: string; cashierUrl: string }>;
   refund(req: RefundRequest): Promise<{ providerRefundId: string }>;
+  /** Throws PROVIDER_TRANSFER_REJECTED when the provider refuses for good (e.g. the payment is not captured). */
+  transfer(req: TransferRequest): Promise<{ providerTransferId: string }>;
   /** Verifies the signature and freshness of a notification and parses it; throws INVALID_SIGNATURE / INVALID_NOTIFICATION. */
   verifyNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): ProviderNotification;
 }

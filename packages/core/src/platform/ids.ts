@@ -36,6 +36,8 @@ export const ID_PREFIX = {
   payoutAccount: 'pya',
   reconciliation: 'rcn',
   sandboxPayout: 'sbp',
+  compensationPayout: 'cpo',
+  sandboxTransfer: 'sbt',
   // after-sales
   afterSalesCase: 'afs',
   afterSalesEvent: 'afv',

@@ -23,15 +23,38 @@ export const PROFILE_TTL_MS = 60 * 24 * 3600_000;
 export interface RecommendServiceOptions {
   /** Run the engine on its own worker thread (the platform does); otherwise in this thread. */
   thread?: boolean;
+  /** Wait before restarting a stopped engine thread: first this long, doubling up to `restartMaxMs`. */
+  restartFirstMs?: number;
+  restartMaxMs?: number;
 }
 
+/** What happens to the engine's thread, for the log and the metrics. */
+export type EngineLifecycleEvent =
+  | { kind: 'stopped'; reason: string; restartInMs: number }
+  | { kind: 'restarted'; restarts: number; videos: number; signals: number; warmMs: number }
+  | { kind: 'restart_failed'; reason: string };
+
+const RESTART_FIRST_MS = 1_000;
+const RESTART_MAX_MS = 60_000;
+/** An engine that ran this long before stopping restarts after the first wait again, not a longer one. */
+const STABLE_RUN_MS = 10 * 60_000;
+
 export class RecommendService {
-  readonly host: EngineHost;
+  private current: EngineHost;
   readonly multipliers: FeedMultipliers;
   readonly ready: Promise<WarmReport>;
   private warmed = false;
-  /** Set when the engine's thread failed: pages are the non-personalised ones from then on. */
+  /** Set while the engine's thread is stopped: pages are the non-personalised ones until it is restarted and warm again. */
   failure: Error | null = null;
+  /** Engine threads started again after one stopped. */
+  restarts = 0;
+  private restarting = false;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private restartWaitMs: number;
+  private startedAt = Date.now();
+  private closed = false;
+  private readonly listeners = new Set<(e: EngineLifecycleEvent) => void>();
+  private readonly onSteps: (steps: PoolStep[]) => void;
   private pending: Signal[] = [];
   private stepQueue: PoolStep[] = [];
   private flushing: Promise<void> | null = null;
@@ -42,10 +65,11 @@ export class RecommendService {
 
   constructor(
     private readonly ctx: CoreContext,
-    opts: RecommendServiceOptions = {},
+    private readonly opts: RecommendServiceOptions = {},
   ) {
-    const onSteps = (steps: PoolStep[]): void => this.recordSteps(steps);
-    this.host = opts.thread ? new ThreadEngineHost(onSteps, (err) => (this.failure = err)) : new LocalEngineHost(onSteps);
+    this.onSteps = (steps: PoolStep[]): void => this.recordSteps(steps);
+    this.restartWaitMs = opts.restartFirstMs ?? RESTART_FIRST_MS;
+    this.current = opts.thread ? this.startThread() : new LocalEngineHost(this.onSteps);
     this.multipliers = new FeedMultipliers(ctx.db, () => ctx.clock.now(), (table) => this.host.setMultipliers(table));
     this.unsubscribe = onSignals(ctx.db, (signals) => this.apply(signals));
     this.ready = warmEngine(ctx, this.host).then((report) => {
@@ -56,6 +80,88 @@ export class RecommendService {
       return report;
     });
     this.ready.catch(() => {});
+  }
+
+  /** Where the engine runs now (a stopped thread is replaced by a new one). */
+  get host(): EngineHost {
+    return this.current;
+  }
+
+  /** Tells the listener when the engine's thread stops and when it is back; returns the unsubscribe. */
+  onLifecycle(listener: (e: EngineLifecycleEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: EngineLifecycleEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // a listener's failure is not the engine's
+      }
+    }
+  }
+
+  private startThread(): ThreadEngineHost {
+    const host: ThreadEngineHost = new ThreadEngineHost(this.onSteps, (err) => this.threadStopped(host, err));
+    return host;
+  }
+
+  /**
+   * The thread stopped (a crash, an out-of-memory kill): the feed serves non-personalised pages,
+   * and after a wait (1 s, doubling up to a minute; back to 1 s after a long run) a new thread
+   * warms from the stored history and takes over.
+   */
+  private threadStopped(host: EngineHost, err: Error): void {
+    if (this.closed || host !== this.current || this.failure) return;
+    this.failure = err;
+    this.warmed = false;
+    // Signals committed while the engine is down are stored; the next warm-up replays them.
+    this.pending = [];
+    if (Date.now() - this.startedAt >= STABLE_RUN_MS) this.restartWaitMs = this.opts.restartFirstMs ?? RESTART_FIRST_MS;
+    const wait = this.restartWaitMs;
+    this.restartWaitMs = Math.min(wait * 2, this.opts.restartMaxMs ?? RESTART_MAX_MS);
+    this.emit({ kind: 'stopped', reason: err.message, restartInMs: wait });
+    this.restartTimer = setTimeout(() => void this.restart(), wait);
+    this.restartTimer.unref();
+  }
+
+  private async restart(): Promise<void> {
+    this.restartTimer = null;
+    if (this.closed) return;
+    this.restarting = true;
+    const host = this.startThread();
+    this.startedAt = Date.now();
+    try {
+      const report = await warmEngine(this.ctx, host);
+      if (this.closed) {
+        await host.close();
+        return;
+      }
+      const stopped = this.current;
+      this.current = host;
+      host.setMultipliers(this.multipliers.table());
+      this.failure = null;
+      this.restarts++;
+      this.warmed = true;
+      this.restarting = false;
+      const queued = this.pending;
+      this.pending = [];
+      this.apply(queued);
+      void stopped.close().catch(() => {});
+      this.emit({ kind: 'restarted', restarts: this.restarts, videos: report.videos, signals: report.signals, warmMs: report.ms });
+    } catch (err) {
+      this.restarting = false;
+      this.pending = [];
+      await host.close().catch(() => {});
+      if (this.closed) return;
+      this.emit({ kind: 'restart_failed', reason: err instanceof Error ? err.message : String(err) });
+      // Try again after the next, longer wait, as if this thread had stopped.
+      this.current = host;
+      this.failure = null;
+      this.threadStopped(host, err instanceof Error ? err : new Error(String(err)));
+    }
   }
 
   /** The engine itself, when it runs in this thread (tests look inside it). */
@@ -72,7 +178,8 @@ export class RecommendService {
   /** Learns from committed signals (queued until the warm-up is done). */
   apply(signals: readonly Signal[]): void {
     if (!this.warmed) {
-      this.pending.push(...signals);
+      // While a stopped thread waits for its restart, nothing queues: the warm-up reads what was stored.
+      if (!this.failure || this.restarting) this.pending.push(...signals);
       return;
     }
     if (signals.length) this.host.observe(signals);
@@ -147,8 +254,10 @@ export class RecommendService {
 
   /** Stops the engine (its thread, if it has one) and the signal subscription. */
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
     this.unsubscribe();
-    await this.host.close();
+    await this.current.close();
   }
 }
 

@@ -1,12 +1,12 @@
 /**
  * Where a late shipment gets compensated: the order is flagged late, the buyer is compensated
- * by the merchant through the ledger (the same journal `compensateBuyer` books), and the shop
+ * by the merchant through the ledger (the same journal and payout `compensateBuyer` books), and the shop
  * collects violation points. Idempotent: an order is late once.
  */
 import type { Tx } from '../context.js';
 import { emit } from '../outbox/outbox.js';
 import { accountId } from '../ledger/accounts.js';
-import { postJournal } from '../ledger/journal.js';
+import { bookBuyerCompensation } from '../payments/buyer-compensation.js';
 import { lateShipmentCompensationFen } from './compensation.js';
 import { parseOrderRules } from './order-snapshot.js';
 import { addViolation } from './violations.js';
@@ -26,9 +26,8 @@ export async function applyLateShipment(tx: Tx, orderId: string, now: number): P
   const compensationFen = lateShipmentCompensationFen(Number(flagged.total_fen), rules.lateShipment);
   if (compensationFen > 0) {
     const ref = `${orderId}:${LATE_SHIPMENT_RULE}`;
-    const seen = await tx.selectFrom('ledger_journals').select('id').where('ref_id', '=', ref).where('reason', '=', 'compensation').executeTakeFirst();
-    if (!seen) {
-      await postJournal(tx, { reason: 'compensation', refKind: 'order', refId: ref, memo: '延迟发货赔付 / late-shipment compensation', entries: [{ account: accountId('merchant_available', flagged.shop_id), amountFen: -compensationFen }, { account: accountId('buyer_compensation_payable'), amountFen: compensationFen }] }, now);
+    const booked = await bookBuyerCompensation(tx, { orderId, amountFen: compensationFen, kind: 'late_shipment', paidBy: 'merchant', fromAccount: accountId('merchant_available', flagged.shop_id), refKind: 'order', refId: ref, memo: '延迟发货赔付 / late-shipment compensation' }, now);
+    if (booked) {
       await emit(tx, 'compensation.booked', orderId, { orderId, amountFen: compensationFen, paidBy: 'merchant', rule: LATE_SHIPMENT_RULE }, now);
     }
   }

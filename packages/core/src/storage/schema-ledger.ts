@@ -110,6 +110,36 @@ export interface SandboxPayoutsTable {
   created_at: number;
 }
 
+export type CompensationKind = 'late_shipment' | 'return_insurance' | 'manual';
+export type CompensationPayoutStatus = 'pending' | 'succeeded' | 'failed';
+
+/** Compensation owed to a buyer, paid through the provider to the order's original payment (0017). */
+export interface CompensationPayoutsTable {
+  id: string;
+  order_id: string;
+  payment_id: string | null;
+  kind: CompensationKind;
+  paid_by: 'merchant' | 'platform';
+  booked_ref: string; // ref_id of the compensation journal that booked it
+  amount_fen: number;
+  status: CompensationPayoutStatus;
+  provider_transfer_id: string | null;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  completed_at: number | null;
+}
+
+export interface SandboxTransfersTable {
+  id: string;
+  txn_id: string;
+  amount_fen: number;
+  request_key: string;
+  status: string; // succeeded
+  created_at: number;
+}
+
 export interface LedgerTables {
   ledger_accounts: LedgerAccountsTable;
   ledger_journals: LedgerJournalsTable;
@@ -122,6 +152,8 @@ export interface LedgerTables {
   payout_notifications: PayoutNotificationsTable;
   reconciliation_reports: ReconciliationReportsTable;
   sandbox_payouts: SandboxPayoutsTable;
+  compensation_payouts: CompensationPayoutsTable;
+  sandbox_transfers: SandboxTransfersTable;
 }
 
 // Columns 0005_ledger adds to tables of the foundation (optional on insert: they have defaults).

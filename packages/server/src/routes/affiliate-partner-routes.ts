@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import {
   acceptContract, activityApplications, colonelPerformance, createActivity, declineContract, decideActivityProduct, endContract, mcnPerformance, myActivities, myContracts,
-  openActivities, proposeContract, requireAffiliateParty,
+  openActivities, proposeContract, requireAffiliateParty, searchCreators, CREATOR_SEARCH_MAX, pendingCommission,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
@@ -23,6 +23,24 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
     requireAffiliateParty(actorOf(req));
     return openActivities(ctx);
   });
+
+  r.get('/api/v1/affiliate/creators', {
+    schema: {
+      tags: ['affiliate'],
+      summary: 'Find creators by handle (prefix), display name (contains) or exact id, for naming them in a plan or a contract (shop members, MCNs, colonels, admins)',
+      querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 40 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: CREATOR_SEARCH_MAX })) }, { additionalProperties: false }),
+      response: errors(400, 401, 403),
+    },
+  }, async (req) => searchCreators(ctx.db, actorOf(req), req.query.q, req.query.limit ?? 10));
+
+  r.get('/api/v1/affiliate/pending-commission', {
+    schema: {
+      tags: ['affiliate'],
+      summary: '待结算佣金: my part of orders attributed to me, paid and not settled yet, with the expected amount and settlement date (as a creator, an MCN or a colonel)',
+      querystring: Type.Object({ as: Type.Union([Type.Literal('creator'), Type.Literal('mcn'), Type.Literal('colonel')]) }, { additionalProperties: false }),
+      response: errors(400, 401, 403),
+    },
+  }, async (req) => pendingCommission(ctx, actorOf(req), req.query.as));
 
   r.post('/api/v1/colonel/activities', {
     schema: {

@@ -60,6 +60,50 @@ test('batch shipping by text/csv and by multipart; per-row results; whole-file e
   }
 });
 
+test('batch shipping reads GBK files as Excel saves them; the template lists orders to ship, for Excel', async () => {
+  const s = await startTestServer();
+  try {
+    const t = await makeTenants(s);
+    const template = await s.call('GET', `/api/v1/merchant/shops/${t.a.shopId}/shipments/batch/template.csv`, { token: t.ownerA.token });
+    assert.equal(template.statusCode, 200, template.body);
+    assert.match(String(template.headers['content-type']), /^text\/csv; charset=utf-8/);
+    assert.match(String(template.headers['content-disposition']), /attachment; filename="batch-ship-template.csv"/);
+    const raw = template.rawPayload;
+    assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with the UTF-8 BOM');
+    const lines = template.body.replace(/^\uFEFF/, '').split('\r\n');
+    assert.match(lines[0]!, /^orderId,carrier,trackingNo,收件人 recipient/);
+    assert.ok(lines[1]!.startsWith(`${t.orderA.id},,,`), lines[1]);
+    assert.equal(lines.at(-1), '', 'every row ends with CRLF');
+    assert.ok(!/[^\r]\n/.test(template.body), 'no bare LF line ends');
+    assert.equal((await s.call('GET', `/api/v1/merchant/shops/${t.a.shopId}/shipments/batch/template.csv`, { token: t.ownerB.token })).statusCode, 404);
+
+    // 订单号,快递公司,运单号 / <id>,顺丰速运,SF7000000009 in GBK bytes (an independent encoder's output).
+    const gbk = Buffer.concat([
+      Buffer.from('b6a9b5a5bac52cbfecb5ddb9abcbbe2cd4cbb5a5bac50d0a', 'hex'),
+      Buffer.from(t.orderA.id),
+      Buffer.from('2ccbb3b7e1cbd9d4cb2c5346373030303030303030390d0a', 'hex'),
+    ]);
+    const res = await s.app.inject({ method: 'POST', url: `/api/v1/merchant/shops/${t.a.shopId}/shipments/batch`, payload: gbk, headers: { 'content-type': 'text/csv', authorization: `Bearer ${t.ownerA.token}` } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal((res.json() as { shipped: number }).shipped, 1);
+    const order = await s.call('GET', `/api/v1/orders/${t.orderA.id}`, { token: t.buyer.token });
+    const parcels = (order.json() as { status: string; shipments?: Array<{ carrier: string }> });
+    assert.equal(parcels.status, 'shipped');
+    assert.equal(JSON.stringify(parcels).includes('顺丰速运'), true, 'the carrier name arrives ungarbled');
+    // The same bytes as a multipart upload.
+    const second = await placePaidOrder(s, t.buyer.token, t.a.skuIds[0]!, 1);
+    const file = Buffer.concat([Buffer.from('b6a9b5a5bac52cbfecb5ddb9abcbbe2cd4cbb5a5bac50d0a', 'hex'), Buffer.from(second.id), Buffer.from('2cd6d0cda8bfecb5dd2c5a54373030303030303031300d0a', 'hex')]);
+    const upload = multipartBody({ name: 'ship-gbk.csv', bytes: file, contentType: 'text/csv' });
+    const viaFile = await s.app.inject({ method: 'POST', url: `/api/v1/merchant/shops/${t.a.shopId}/shipments/batch`, payload: upload.payload, headers: { ...upload.headers, authorization: `Bearer ${t.ownerA.token}` } });
+    assert.equal(viaFile.statusCode, 200, viaFile.body);
+    assert.equal((viaFile.json() as { shipped: number }).shipped, 1);
+    const secondView = await s.call('GET', `/api/v1/orders/${second.id}`, { token: t.buyer.token });
+    assert.equal(secondView.body.includes('中通快递'), true);
+  } finally {
+    await s.close();
+  }
+});
+
 test('admin shops: admins only, with owner login and counts', async () => {
   const s = await startTestServer();
   try {

@@ -13,7 +13,8 @@ const MAX_CSV_BYTES = 512 * 1024;
 /** What packages/core/src/console exports (see its index.ts). */
 interface ConsoleReports {
   shopDashboard(db: Db, actor: Actor, shopId: string, now: number): Promise<unknown>;
-  batchShip(ctx: CoreContext, actor: Actor, shopId: string, csvText: string): Promise<unknown>;
+  batchShip(ctx: CoreContext, actor: Actor, shopId: string, csv: Uint8Array): Promise<unknown>;
+  batchShipTemplateCsv(ctx: CoreContext, actor: Actor, shopId: string): Promise<string>;
   adminShops(db: Db, actor: Actor, query: { cursor?: string | undefined; limit?: number | undefined }): Promise<unknown>;
 }
 
@@ -23,7 +24,7 @@ interface ConsoleReports {
  */
 function consoleReports(): ConsoleReports | null {
   const m = core as unknown as Partial<ConsoleReports>;
-  return m.shopDashboard && m.batchShip && m.adminShops ? (m as ConsoleReports) : null;
+  return m.shopDashboard && m.batchShip && m.batchShipTemplateCsv && m.adminShops ? (m as ConsoleReports) : null;
 }
 
 export function consoleRoutes(app: App, deps: RouteDeps): void {
@@ -38,7 +39,8 @@ export function consoleRoutes(app: App, deps: RouteDeps): void {
   // Its own scope: the text/csv body parser applies to these routes only.
   void app.register(async (scope) => {
     const r = typed(scope);
-    scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) => done(null, String(body)));
+    // Bytes, not text: the file may be GBK (as Excel in China saves CSV) or UTF-8; core decodes it.
+    scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) => done(null, body));
 
     r.get('/api/v1/merchant/shops/:shopId/dashboard', {
       schema: { tags: ['merchant'], summary: 'Today’s orders, paid orders, GMV, orders to ship and refunds; the last 7 days (Asia/Shanghai); the oldest orders waiting to ship', params: shopParams, response: errors(400, 401, 404) },
@@ -47,15 +49,22 @@ export function consoleRoutes(app: App, deps: RouteDeps): void {
     r.post('/api/v1/merchant/shops/:shopId/shipments/batch', {
       schema: {
         tags: ['merchant'],
-        summary: `Ship many orders from a CSV (body text/csv, or multipart field "file"): header orderId,carrier,trackingNo, at most 500 rows; each row is its own transaction and gets its own result`,
+        summary: `Ship many orders from a CSV (body text/csv, or multipart field "file"; UTF-8 with or without BOM, or GBK/GB18030): header orderId,carrier,trackingNo, at most 500 rows; each row is its own transaction and gets its own result`,
         params: shopParams,
         response: errors(400, 401, 404, 413),
       },
     }, async (req) => {
       const actor = actorOf(req);
       core.requireShopMember(actor, req.params.shopId);
-      const text = await csvText(req);
-      return reports.batchShip(ctx, actor, req.params.shopId, text);
+      const bytes = await csvBytes(req);
+      return reports.batchShip(ctx, actor, req.params.shopId, bytes);
+    });
+
+    r.get('/api/v1/merchant/shops/:shopId/shipments/batch/template.csv', {
+      schema: { tags: ['merchant'], summary: 'The batch-shipping template: the orders waiting to ship with empty carrier and tracking columns (CSV for Excel: UTF-8 with BOM, CRLF)', params: shopParams, response: errors(401, 404) },
+    }, async (req, reply) => {
+      const csv = await reports.batchShipTemplateCsv(ctx, actorOf(req), req.params.shopId);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="batch-ship-template.csv"').send(csv);
     });
 
     r.get('/api/v1/admin/shops', {
@@ -64,8 +73,8 @@ export function consoleRoutes(app: App, deps: RouteDeps): void {
   });
 }
 
-async function csvText(req: Parameters<typeof readUploadedFile>[0]): Promise<string> {
-  if (req.isMultipart()) return (await readUploadedFile(req, MAX_CSV_BYTES)).toString('utf8');
-  if (/^text\/(csv|plain)\b/i.test(req.headers['content-type'] ?? '') && typeof req.body === 'string') return req.body;
+async function csvBytes(req: Parameters<typeof readUploadedFile>[0]): Promise<Uint8Array> {
+  if (req.isMultipart()) return readUploadedFile(req, MAX_CSV_BYTES);
+  if (/^text\/(csv|plain)\b/i.test(req.headers['content-type'] ?? '') && Buffer.isBuffer(req.body)) return req.body;
   throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the CSV as text/csv or as the multipart field "file"', 415);
 }

@@ -107,3 +107,12 @@ export const linkUrl = (token: string): string => `${window.location.origin}/l/$
 
 /** The shop's listed products (for picking one to open a plan on or apply into an activity). */
 export const listedShopProducts = (shopId: string) => api<Page<ProductCard>>('GET', `/merchant/shops/${enc(shopId)}/products`, { query: { status: 'listed', limit: 100 } });
+
+/** A creator found by handle, display name or id (for naming creators in a plan or a contract). */
+export interface CreatorMatch { id: string; login: string; displayName: string; followers: number }
+export const searchCreators = (q: string) => api<{ items: CreatorMatch[] }>('GET', '/affiliate/creators', { query: { q, limit: 10 } }).then((r) => r.items);
+
+/** 待结算佣金: my part of orders attributed to me, paid and not settled yet. */
+export interface PendingCommissionOrder { orderId: string; orderStatus: string; paidAt: number; products: string[]; expectedFen: number; settleDueAt: number | null; settleWindowDays: number }
+export interface PendingCommission { party: 'creator' | 'mcn' | 'colonel'; totalFen: number; orders: number; items: PendingCommissionOrder[]; truncated: boolean }
+export const pendingCommission = (as: PendingCommission['party']) => api<PendingCommission>('GET', '/affiliate/pending-commission', { query: { as } });

@@ -205,4 +205,16 @@ export interface OrderDetail extends OrderSummary {
   shipments: Shipment[];
   transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
+  compensations?: OrderCompensation[];
+}
+
+/** Compensation owed to the buyer of an order and whether the payment provider has paid it to the original payment. */
+export interface OrderCompensation {
+  id: string;
+  kind: 'late_shipment' | 'return_insurance' | 'manual';
+  paidBy: 'merchant' | 'platform';
+  amountFen: number;
+  status: 'pending' | 'succeeded' | 'failed';
+  createdAt: number;
+  completedAt: number | null;
 }

@@ -116,6 +116,9 @@ const strings: typeof zhCN = {
       note: 'Buyer note',
       parcels: 'Parcels',
       noParcels: 'Not shipped yet',
+      compensations: 'Compensation to the buyer',
+      paidByShop: 'paid by the shop',
+      paidByPlatform: 'paid by the platform',
       history: 'History',
     },
     ship: {
@@ -133,6 +136,8 @@ const strings: typeof zhCN = {
       title: 'Batch shipping',
       hint: 'Upload a CSV file: a header row orderId,carrier,trackingNo, then one order per row, at most 500 rows. Each row is handled on its own; a failed row does not stop the others.',
       choose: 'Choose CSV file',
+      encodings: 'UTF-8 (with or without BOM) and GBK files saved by Excel are both accepted.',
+      template: 'Download template with orders to ship',
       send: 'Ship',
       summary: '{{shipped}} shipped, {{failed}} failed',
       row: 'Row',

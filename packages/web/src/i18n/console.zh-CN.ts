@@ -114,6 +114,9 @@ const strings = {
       note: '买家留言',
       parcels: '包裹',
       noParcels: '尚未发货',
+      compensations: '买家赔付',
+      paidByShop: '店铺承担',
+      paidByPlatform: '平台承担',
       history: '订单记录',
     },
     ship: {
@@ -131,6 +134,8 @@ const strings = {
       title: '批量发货',
       hint: '上传 CSV 文件：第一行为表头 orderId,carrier,trackingNo，每行一个订单，最多 500 行。每行单独处理，某行失败不影响其他行。',
       choose: '选择 CSV 文件',
+      encodings: '支持 UTF-8（含或不含 BOM）及 Excel 保存的 GBK 编码文件。',
+      template: '下载模板（含待发货订单）',
       send: '开始发货',
       summary: '发货成功 {{shipped}} 单，失败 {{failed}} 单',
       row: '行号',

@@ -178,6 +178,11 @@ const strings: typeof zhCN = {
     promise: 'Ships within {{h}} hours',
     shipBy: 'The shop must ship by {{time}}',
     late: 'The shop missed its shipping deadline; you have been compensated under the platform rules',
+    compensation: {
+      kind: { late_shipment: 'Late-shipment compensation', return_insurance: 'Return-shipping insurance', manual: 'Compensation from the shop', manual_platform: 'Compensation from the platform' },
+      status: { pending: 'Processing', succeeded: 'Paid', failed: 'Payment failed; customer service will contact you' },
+      hint: 'Compensation is paid back to your original payment method',
+    },
     payBy: 'Please pay before {{time}}',
     address: 'Shipping to',
     lines: 'Items',

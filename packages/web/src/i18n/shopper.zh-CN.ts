@@ -176,6 +176,11 @@ const strings = {
     promise: '{{h}}小时内发货',
     shipBy: '商家最晚 {{time}} 前发货',
     late: '商家已超时未发货，平台已按规则向你赔付',
+    compensation: {
+      kind: { late_shipment: '超时发货赔付', return_insurance: '退货运费险赔付', manual: '商家补偿', manual_platform: '平台补偿' },
+      status: { pending: '处理中', succeeded: '已到账', failed: '赔付失败，客服将联系你' },
+      hint: '赔付将退回你的原支付账户',
+    },
     payBy: '请在 {{time}} 前完成支付',
     address: '收货信息',
     lines: '商品',

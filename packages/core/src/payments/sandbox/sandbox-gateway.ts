@@ -90,6 +90,28 @@ export class SandboxGateway {
     return { id };
   }
 
+  /**
+   * Pays money to the payer of a paid transaction (compensation), apart from its refunds; the same
+   * request key never pays twice. At most the transaction's amount per transfer.
+   */
+  async transfer(input: { txnId: string; amountFen: number; requestKey: string; notifyUrl: string }): Promise<{ id: string }> {
+    const now = this.now();
+    const existing = await this.db.selectFrom('sandbox_transfers').select('id').where('request_key', '=', input.requestKey).executeTakeFirst();
+    if (existing) return { id: existing.id };
+    const txn = await this.db.selectFrom('sandbox_txns').select(['status', 'amount_fen']).where('id', '=', input.txnId).executeTakeFirst();
+    if (!txn || txn.status !== 'paid' || !(input.amountFen > 0) || input.amountFen > Number(txn.amount_fen)) {
+      throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'the gateway refused the transfer (not paid, or more than was paid)', 409);
+    }
+    const id = newId('sandboxTransfer', now);
+    const inserted = await this.db.insertInto('sandbox_transfers').values({ id, txn_id: input.txnId, amount_fen: input.amountFen, request_key: input.requestKey, status: 'succeeded', created_at: now }).onConflict((oc) => oc.column('request_key').doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) {
+      const again = await this.db.selectFrom('sandbox_transfers').select('id').where('request_key', '=', input.requestKey).executeTakeFirstOrThrow();
+      return { id: again.id };
+    }
+    await this.enqueue(input.notifyUrl, { eventId: `${id}:succeeded`, kind: 'transfer.succeeded', requestKey: input.requestKey, transferId: id, txnId: input.txnId, amountFen: input.amountFen, at: now });
+    return { id };
+  }
+
   /** Queues a signed notification (also used by the sandbox payout gateway, which shares the queue). */
   async enqueue(url: string, payload: Record<string, unknown>): Promise<void> {
     const now = this.now();

@@ -2,7 +2,7 @@
  * The platform's side of the sandbox gateway: implements PaymentProvider by calling the gateway
  * (in-process, through its own API surface) and verifying its signed notifications.
  */
-import type { CreatePaymentRequest, PaymentProvider, ProviderNotification, RefundRequest } from '../provider.js';
+import type { CreatePaymentRequest, PaymentProvider, ProviderNotification, RefundRequest, TransferRequest } from '../provider.js';
 import { DomainError } from '../../platform/errors.js';
 import { SIGNATURE_HEADER, verifySignature } from '../signature.js';
 import type { SandboxGateway } from './sandbox-gateway.js';
@@ -20,6 +20,11 @@ export class SandboxProvider implements PaymentProvider {
   async refund(req: RefundRequest): Promise<{ providerRefundId: string }> {
     const r = await this.gateway.refund({ txnId: req.providerTxnId, amountFen: req.amountFen, requestKey: req.refundId, notifyUrl: req.notifyUrl });
     return { providerRefundId: r.id };
+  }
+
+  async transfer(req: TransferRequest): Promise<{ providerTransferId: string }> {
+    const t = await this.gateway.transfer({ txnId: req.providerTxnId, amountFen: req.amountFen, requestKey: req.transferId, notifyUrl: req.notifyUrl });
+    return { providerTransferId: t.id };
   }
 
   verifyNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): ProviderNotification {
@@ -47,6 +52,9 @@ export function parseNotification(b: Record<string, unknown>): ProviderNotificat
   }
   if (b.kind === 'refund.succeeded' && str(b.eventId) && str(b.requestKey) && str(b.refundId) && str(b.txnId) && fen(b.amountFen)) {
     return { eventId: b.eventId, kind: 'refund.succeeded', refundId: b.requestKey, providerRefundId: b.refundId, providerTxnId: b.txnId, amountFen: b.amountFen, at };
+  }
+  if (b.kind === 'transfer.succeeded' && str(b.eventId) && str(b.requestKey) && str(b.transferId) && str(b.txnId) && fen(b.amountFen)) {
+    return { eventId: b.eventId, kind: 'transfer.succeeded', transferId: b.requestKey, providerTransferId: b.transferId, providerTxnId: b.txnId, amountFen: b.amountFen, at };
   }
   throw new DomainError('INVALID_NOTIFICATION', 'unknown or incomplete notification', 400);
 }

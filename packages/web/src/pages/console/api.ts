@@ -2,6 +2,7 @@
 import { api, ApiError, API_BASE } from '../../api/client';
 import { getMe } from '../../api/endpoints';
 import type { Page } from '../../api/types';
+import type { OrderCompensation } from '../../api/shopper-types';
 
 export interface ShopRef { id: string; name: string; role: string }
 export interface Dashboard {
@@ -22,6 +23,7 @@ export interface OrderDetail extends OrderSummary {
   shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; lineIds: string[] }>;
   transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string }>;
+  compensations?: OrderCompensation[];
 }
 export interface ShopProfile { id: string; name: string; description: string; origin: string; shippingFeeFen: number; freeShippingOverFen: number | null; status: string }
 export interface Category { id: string; parentId: string | null; name: string; shipByHours: number; perishable: boolean; feeRateBp: number; children: Category[] }
@@ -81,7 +83,7 @@ export const consoleApi = {
   updateShop: (shopId: string, body: unknown) => api<ShopProfile>('PUT', `/merchant/shops/${enc(shopId)}`, { body }),
   addStaff: (shopId: string, login: string) => api<void>('POST', `/merchant/shops/${enc(shopId)}/staff`, { body: { login } }),
   categories: () => api<{ items: Category[] } | Category[]>('GET', '/categories').then((r) => (Array.isArray(r) ? r : r.items)),
-  myVideos: (cursor: string | null) => api<Page<CreatorVideo>>('GET', '/me/videos', { query: { cursor } }),
+  myVideos: (cursor: string | null, limit?: number) => api<Page<CreatorVideo>>('GET', '/me/videos', { query: { cursor, limit } }),
   publishVideo: (id: string) => api<VideoCard>('POST', `/videos/${enc(id)}/publish`),
   searchProducts: (q: string) => api<Page<ProductCard>>('GET', '/search/products', { query: { q, limit: 10 } }),
   listedProducts: () => api<Page<ProductCard>>('GET', '/products', { query: { limit: 10 } }),
@@ -127,6 +129,9 @@ export const uploadProductImage = (productId: string, file: File) => {
   form.append('file', file);
   return sendWithProgress<{ url?: string }>(`/merchant/products/${enc(productId)}/images`, form);
 };
+
+/** The batch-shipping template (the shop's orders waiting to ship, for Excel), downloaded by a plain GET. */
+export const batchShipTemplateUrl = (shopId: string) => `${API_BASE}/merchant/shops/${encodeURIComponent(shopId)}/shipments/batch/template.csv`;
 
 export const batchShip = (shopId: string, file: File) => {
   const form = new FormData();

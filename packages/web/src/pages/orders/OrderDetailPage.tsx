@@ -15,6 +15,7 @@ import { formatFen } from '../../lib/money';
 import { AddressText } from '../checkout/AddressForm';
 import { LineAftersales } from '../aftersales/LineAftersales';
 import { OrderRefunds } from '../aftersales/OrderRefunds';
+import { OrderCompensations } from './OrderCompensations';
 import { OrderActionsBar } from './OrderActionsBar';
 import { ParcelTimeline, useOrderTracking } from './ParcelTracking';
 import { PAY_RETURN_POLL_MS, payReturnState } from './pay-return';
@@ -180,6 +181,7 @@ function Detail() {
           <Price fen={order.totalFen} />
         </div>
         <OrderRefunds refunds={order.refunds} />
+        <OrderCompensations compensations={order.compensations} />
       </section>
 
       <section className="section">

@@ -4,6 +4,7 @@ import { Radio, RadioGroup, Typography } from '@douyinfe/semi-ui-19';
 import { colonelPerformance } from '../../../api/affiliate';
 import { LoadView, useLoad } from '../shell/common';
 import { PerformanceTable } from '../affiliate/PerformanceTable';
+import { PendingCommissionCard } from '../affiliate/PendingCommissionCard';
 
 /** 收益: sales through my activities in the last 30 days and my service fees, by product or creator. */
 export function ColonelEarningsView() {
@@ -21,6 +22,7 @@ export function ColonelEarningsView() {
         <span className="cs-muted">{t('affiliate.perf.period')}</span>
       </div>
       <LoadView state={report}>{(r) => <PerformanceTable report={r} party="colonel" testId="colonel-earnings" />}</LoadView>
+      <PendingCommissionCard party="colonel" />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState, LoadView, useLoad } from '../shell/common';
 import { useRowAction } from '../shell/useRowAction';
 import { PlanStateTag } from '../affiliate/PlanStateTag';
 import { affiliateErrorText } from '../affiliate/affiliate-errors';
+import { CreatorPicker } from '../affiliate/CreatorPicker';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -60,7 +61,8 @@ export function McnContractsView() {
 
 function ProposeModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [creatorId, setCreatorId] = useState('');
+  const [creator, setCreator] = useState<string[]>([]);
+  const creatorId = creator[0] ?? '';
   const [share, setShare] = useState('');
   const [days, setDays] = useState(365);
   const [busy, setBusy] = useState(false);
@@ -83,7 +85,7 @@ function ProposeModal({ onClose, onDone }: { onClose: () => void; onDone: () => 
       okButtonProps={{ disabled: !ready, loading: busy, ...({ 'data-testid': 'contract-propose-ok' } as object) }}>
       <Space vertical align="start" style={{ width: '100%' }}>
         <label className="cs-muted">{t('affiliate.mcn.creatorId')}</label>
-        <Input value={creatorId} onChange={setCreatorId} data-testid="contract-creator" />
+        <CreatorPicker value={creator} onChange={setCreator} testId="contract-creator" />
         <label className="cs-muted">{t('affiliate.mcn.sharePercent')}</label>
         <Input value={share} onChange={setShare} suffix="%" data-testid="contract-share" />
         <label className="cs-muted">{t('affiliate.mcn.days')}</label>

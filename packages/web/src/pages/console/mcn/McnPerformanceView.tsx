@@ -4,6 +4,7 @@ import { Radio, RadioGroup, Typography } from '@douyinfe/semi-ui-19';
 import { mcnPerformance } from '../../../api/affiliate';
 import { LoadView, useLoad } from '../shell/common';
 import { PerformanceTable } from '../affiliate/PerformanceTable';
+import { PendingCommissionCard } from '../affiliate/PendingCommissionCard';
 
 /** 业绩与分成: my creators' attributed sales in the last 30 days, their commission and my share, by creator or product. */
 export function McnPerformanceView() {
@@ -21,6 +22,7 @@ export function McnPerformanceView() {
         <span className="cs-muted">{t('affiliate.perf.period')}</span>
       </div>
       <LoadView state={report}>{(r) => <PerformanceTable report={r} party="mcn" testId="mcn-performance" />}</LoadView>
+      <PendingCommissionCard party="mcn" />
     </>
   );
 }

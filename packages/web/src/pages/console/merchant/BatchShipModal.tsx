@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Modal, Table, Tag } from '@douyinfe/semi-ui-19';
-import { IconUpload } from '@douyinfe/semi-icons';
-import { batchShip, type BatchResult } from '../api';
+import { IconDownload, IconUpload } from '@douyinfe/semi-icons';
+import { batchShip, batchShipTemplateUrl, type BatchResult } from '../api';
 import { errorText } from '../shell/common';
 
 /** 批量发货: upload a CSV (orderId,carrier,trackingNo) and see what happened to each row. */
@@ -39,8 +39,15 @@ export function BatchShipModal({ shopId, onClose, onDone }: { shopId: string; on
       cancelText={t('consoleUi.cancel')}
       okButtonProps={{ disabled: !report && !file, loading: busy }}
     >
-      <p className="cs-muted">{t('consoleUi.batch.hint')}</p>
+      <p className="cs-muted">{t('consoleUi.batch.hint')} {t('consoleUi.batch.encodings')}</p>
       <pre className="cs-mono" style={{ background: 'var(--semi-color-fill-0)', padding: 8, borderRadius: 6 }}>orderId,carrier,trackingNo{'\n'}ord_01…,顺丰速运,SF1234567890</pre>
+      {!report && (
+        <p>
+          <a href={batchShipTemplateUrl(shopId)} download data-testid="batch-template">
+            <IconDownload aria-hidden /> {t('consoleUi.batch.template')}
+          </a>
+        </p>
+      )}
       {!report && (
         <label className="semi-button semi-button-tertiary semi-button-light" style={{ display: 'inline-flex', gap: 6, alignItems: 'center', cursor: 'pointer', padding: '6px 12px' }}>
           <IconUpload /> {file ? file.name : t('consoleUi.batch.choose')}

@@ -8,6 +8,7 @@ import type { OrderPromise } from '../ops-api';
 import { LoadView, StatusTag, useLoad } from '../shell/common';
 import { ShipModal } from './ShipModal';
 import { OrderPromiseLine, ParcelTracking } from './fulfilment/ParcelTracking';
+import { compensationKindKey } from '../../orders/OrderCompensations';
 
 /** Order detail: the promise, lines, address, parcels with their tracking timeline and the history; 发货 when it waits to ship. */
 export function OrderDrawer({ orderId, onClose, onChanged }: { orderId: string; onClose: () => void; onChanged: () => void }) {
@@ -62,6 +63,17 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
       <Typography.Title heading={6}>{t('consoleUi.orders.address')}</Typography.Title>
       <p>{a.name} {a.phone}<br />{[a.province, a.city, a.district, a.detail].filter(Boolean).join(' ')}</p>
       {o.note && <p className="cs-muted">{t('consoleUi.orders.note')}: {o.note}</p>}
+      {o.compensations && o.compensations.length > 0 && (
+        <>
+          <Typography.Title heading={6}>{t('consoleUi.orders.compensations')}</Typography.Title>
+          {o.compensations.map((c) => (
+            <p key={c.id} data-testid="drawer-compensation" data-status={c.status}>
+              {t(compensationKindKey(c))} · {formatFen(c.amountFen)} · <Tag color={c.status === 'succeeded' ? 'green' : c.status === 'failed' ? 'red' : 'orange'}>{t(`order.compensation.status.${c.status}`)}</Tag>
+              <span className="cs-muted"> · {t(c.paidBy === 'merchant' ? 'consoleUi.orders.paidByShop' : 'consoleUi.orders.paidByPlatform')} · {when(c.createdAt)}</span>
+            </p>
+          ))}
+        </>
+      )}
       <Typography.Title heading={6}>{t('consoleUi.orders.parcels')}</Typography.Title>
       {o.shipments.length === 0 ? (
         <p className="cs-muted">{t('consoleUi.orders.noParcels')}</p>

@@ -4,6 +4,7 @@ import { Radio, RadioGroup, Typography } from '@douyinfe/semi-ui-19';
 import { creatorEarnings } from '../../../../api/affiliate';
 import { LoadView, useLoad } from '../../shell/common';
 import { PerformanceTable } from '../../affiliate/PerformanceTable';
+import { PendingCommissionCard } from '../../affiliate/PendingCommissionCard';
 
 /** 带货收益: my attributed sales and commission of the last 30 days (settled and pending), by product or video. */
 export function SalesView() {
@@ -21,6 +22,7 @@ export function SalesView() {
         <span className="cs-muted">{t('affiliate.perf.period')}</span>
       </div>
       <LoadView state={report}>{(r) => <PerformanceTable key={r.groupBy} report={r} party="creator" testId="creator-sales" />}</LoadView>
+      <PendingCommissionCard party="creator" />
     </>
   );
 }

@@ -1,28 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Input, SideSheet, Space, Table, Toast, Typography } from '@douyinfe/semi-ui-19';
+import { Button, SideSheet, Space, Table, Toast, Typography } from '@douyinfe/semi-ui-19';
+import { CreatorPicker } from '../../affiliate/CreatorPicker';
 import { formatBp, nameCreators, planDetail, type PlanCreator, type RateChange } from '../../../../api/affiliate';
 import { formatDateTime } from '../../../../lib/format';
 import { EmptyState, LoadView, useLoad } from '../../shell/common';
 import { PlanStateTag } from '../../affiliate/PlanStateTag';
 import { affiliateErrorText } from '../../affiliate/affiliate-errors';
 
-const ids = (text: string): string[] => text.split(/[\s,，]+/).map((s) => s.trim()).filter(Boolean);
-
 /** One plan: its creators (named or applied, with their status), its whole rate history; a targeted plan names more creators here. */
 export function PlanDetailSheet({ planId, onClose }: { planId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const detail = useLoad(() => planDetail(planId), [planId]);
-  const [more, setMore] = useState('');
+  const [more, setMore] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const when = (v: number | null) => (v === null ? '—' : formatDateTime(v, i18n.language));
 
   async function name() {
     setBusy(true);
     try {
-      await nameCreators(planId, ids(more));
+      await nameCreators(planId, more);
       Toast.success(t('affiliate.detail.named'));
-      setMore('');
+      setMore([]);
       detail.reload();
     } catch (e) {
       Toast.error(affiliateErrorText(e, t));
@@ -39,8 +38,8 @@ export function PlanDetailSheet({ planId, onClose }: { planId: string; onClose: 
             <Typography.Title heading={6}>{t('affiliate.detail.creators')}</Typography.Title>
             {d.kind === 'targeted' && d.state === 'active' && (
               <Space style={{ width: '100%' }}>
-                <Input value={more} onChange={setMore} placeholder={t('affiliate.plans.creatorIdsHint')} data-testid="plan-name-creators" />
-                <Button disabled={ids(more).length === 0} loading={busy} onClick={() => void name()}>{t('affiliate.detail.name')}</Button>
+                <div style={{ width: 420 }}><CreatorPicker multiple value={more} onChange={setMore} testId="plan-name-creators" /></div>
+                <Button disabled={more.length === 0} loading={busy} onClick={() => void name()}>{t('affiliate.detail.name')}</Button>
               </Space>
             )}
             <Table

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Input, Modal, RadioGroup, Radio, Select, Space, Toast } from '@douyinfe/semi-ui-19';
+import { CreatorPicker } from '../../affiliate/CreatorPicker';
 import { createPlan, listedShopProducts, percentToBp, type PlanKind } from '../../../../api/affiliate';
 import { useLoad } from '../../shell/common';
 import { affiliateErrorText } from '../../affiliate/affiliate-errors';
@@ -8,8 +9,6 @@ import { affiliateErrorText } from '../../affiliate/affiliate-errors';
 type OpenKind = Exclude<PlanKind, 'colonel'>;
 /** The rate ranges of PRODUCT.md, in basis points (the server decides; these only guide the form). */
 export const RATE_RANGE: Record<OpenKind, { min: number; max: number }> = { general: { min: 100, max: 5000 }, targeted: { min: 0, max: 8000 }, exclusive: { min: 0, max: 5000 } };
-
-const ids = (text: string): string[] => text.split(/[\s,，]+/).map((s) => s.trim()).filter(Boolean);
 
 /** 新建佣金计划: a listed product, the kind (general / targeted / exclusive), the rate and who it names. */
 export function PlanFormModal({ shopId, onClose, onCreated }: { shopId: string; onClose: () => void; onCreated: () => void }) {
@@ -19,12 +18,11 @@ export function PlanFormModal({ shopId, onClose, onCreated }: { shopId: string; 
   const [kind, setKind] = useState<OpenKind>('general');
   const [rate, setRate] = useState('');
   const [name, setName] = useState('');
-  const [creators, setCreators] = useState('');
+  const [named, setNamed] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const rateBp = percentToBp(rate);
   const range = RATE_RANGE[kind];
   const rateOk = rateBp !== null && rateBp >= range.min && rateBp <= range.max;
-  const named = ids(creators);
   const ready = productId !== null && rateOk && (kind !== 'exclusive' || named.length === 1);
 
   async function submit() {
@@ -72,7 +70,7 @@ export function PlanFormModal({ shopId, onClose, onCreated }: { shopId: string; 
           data-testid="plan-product"
         />
         <label className="cs-muted">{t('affiliate.plans.kindCol')}</label>
-        <RadioGroup type="button" value={kind} onChange={(e) => setKind(e.target.value as OpenKind)}>
+        <RadioGroup type="button" value={kind} onChange={(e) => { setKind(e.target.value as OpenKind); setNamed([]); }}>
           {(['general', 'targeted', 'exclusive'] as const).map((k) => <Radio key={k} value={k} data-testid={`plan-kind-${k}`}>{t(`affiliate.kind.${k}`)}</Radio>)}
         </RadioGroup>
         <span className="cs-muted">{t(`affiliate.plans.kindHint.${kind}`)}</span>
@@ -83,7 +81,7 @@ export function PlanFormModal({ shopId, onClose, onCreated }: { shopId: string; 
         {kind !== 'general' && (
           <>
             <label className="cs-muted">{t(kind === 'exclusive' ? 'affiliate.plans.exclusiveCreator' : 'affiliate.plans.namedCreators')}</label>
-            <Input value={creators} onChange={setCreators} placeholder={t('affiliate.plans.creatorIdsHint')} data-testid="plan-creators" />
+            <CreatorPicker key={kind} multiple={kind === 'targeted'} value={named} onChange={setNamed} testId="plan-creators" />
           </>
         )}
       </Space>
