@@ -10,6 +10,7 @@ import { Sheet } from '../../components/Sheet';
 import { SkeletonLines } from '../../components/Skeleton';
 import { newUuid } from '../../lib/ids';
 import { formatFen } from '../../lib/money';
+import { maskPhone } from '../../lib/phone';
 import { AddressForm, AddressText } from '../checkout/AddressForm';
 import { QuantityStepper } from '../shop/QuantityStepper';
 import { formatCountdown, salePhase } from './live-client';
@@ -106,7 +107,7 @@ export function SaleBuySheet({ sale, title, now, onClose }: { sale: FlashSale; t
               ) : (
                 <select className="live-buy-select" value={addressId ?? ''} onChange={(e) => setAddressId(e.target.value)} aria-label={t('checkout.address')}>
                   {addresses.map((a) => (
-                    <option key={a.id} value={a.id}>{`${a.name} ${a.phone} · ${a.city}${a.district}${a.detail}`}</option>
+                    <option key={a.id} value={a.id}>{`${a.name} ${maskPhone(a.phone)} · ${a.city}${a.district}${a.detail}`}</option>
                   ))}
                 </select>
               )}
