@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, recordPageLog, saveArtifacts } from './support/browser.ts';
+import { pageApi } from './support/demo.ts';
 import { CHROMIUM_PATH } from './support/paths.ts';
 import { screen } from './support/screens.ts';
 import { tokenFor } from './support/console-api.ts';
@@ -79,10 +80,14 @@ async function grab(shopper: Shopper, quantity: number, skuSaleId: string): Prom
   const pages = shopper.context.pages().length;
   const placed = page.waitForResponse((r) => r.request().method() === 'POST' && /\/flash-sales\/[^/]+\/orders$/.test(r.url()));
   await sheet.getByTestId('sale-confirm').click();
-  const body = (await (await placed).json()) as { orderId: string; paymentId: string };
+  assert.equal((await placed).status(), 201, 'the units are reserved');
   await page.waitForURL((url) => url.pathname.startsWith('/sandbox/cashier/'));
   assert.equal(shopper.context.pages().length, pages, 'the cashier opens in the same tab, not a new one');
-  return body;
+  // The reserved order (the buyer's only unpaid one) and the payment it was placed with.
+  const unpaid = (await pageApi(page, '/api/v1/orders?status=unpaid')).body as { items: Array<{ id: string }> };
+  assert.equal(unpaid.items.length, 1, 'one order waits for payment');
+  const order = (await pageApi(page, `/api/v1/orders/${unpaid.items[0]!.id}`)).body as { id: string; paymentId: string };
+  return { orderId: order.id, paymentId: order.paymentId };
 }
 
 /** Pays in the sandbox cashier and comes back to the room; the order is paid. */
@@ -183,6 +188,7 @@ describe('live room: a host runs a flash sale, two shoppers buy from it', () => 
       // A opens the sale: both SKUs are offered; picking the other one renames the sheet.
       await a.page.getByTestId('sale-buy').click();
       const sheetA = a.page.getByTestId('sale-buy-sheet');
+      await sheetA.locator(`[data-testid="sale-sku"][data-sale-id="${second.id}"]`).waitFor(); // the second sale arrives over the room's channel
       assert.equal(await sheetA.getByTestId('sale-sku').count(), 2);
       await sheetA.locator(`[data-testid="sale-sku"][data-sale-id="${second.id}"]`).click();
       await sheetA.locator(`[data-testid="sale-buy-label"][data-sku-id="${otherSku.id}"]`, { hasText: second.label }).waitFor();
