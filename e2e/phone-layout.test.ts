@@ -8,7 +8,7 @@ import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { fillAddress } from './support/address.ts';
 import { pickSkuWithStock } from './support/demo.ts';
-import { assertPhoneLayout } from './support/layout.ts';
+import { assertPhoneLayout, phoneLayoutProblems } from './support/layout.ts';
 import { screen, useLanguage } from './support/screens.ts';
 import { call, registerToken } from './support/shopper-api.ts';
 import { browserTest, useEnv } from './support/suite.ts';
@@ -163,4 +163,28 @@ describe('the shopper app fits a 390 px phone on every main screen', () => {
     await page.getByTestId('live-strip').waitFor();
     await check(page, 'live-list', 'en');
   }, 240_000);
+
+  browserTest(env, 'the layout check itself: it reports a too-wide form and a covered button, and lets a scroller or a fixed bar pass', async (page) => {
+    await page.setViewportSize(PHONE);
+    await page.setContent(`<!doctype html><html><body style="margin:0">
+      <form style="display:grid;grid-template-columns:1fr 1fr;gap:10px"><input size="40" data-testid="wide"><input size="40"></form>
+      <div style="overflow-x:auto;white-space:nowrap"><button style="width:300px">a</button><button style="width:300px">b</button></div>
+      <div style="height:750px"></div>
+      <button data-testid="under-bar" style="display:block;height:20px">under the bar</button>
+      <div style="height:600px"></div>
+      <nav style="position:fixed;bottom:0;left:0;right:0;height:56px;background:#fff"></nav>
+      <button data-testid="covered" style="position:fixed;top:200px;left:10px">tab</button>
+      <div style="position:fixed;top:190px;left:0;width:200px;height:60px;background:red"></div>
+    </body></html>`);
+    const under = await page.getByTestId('under-bar').boundingBox();
+    assert.ok(under && under.y > 844 - 56 && under.y + under.height < 844, `the button starts under the fixed bar (${JSON.stringify(under)})`);
+    const problems = await phoneLayoutProblems(page);
+    const kinds = problems.map((p) => `${p.kind} ${p.element}`);
+    assert.ok(kinds.some((k) => k.startsWith('document-wider-than-viewport')), kinds.join('\n'));
+    assert.ok(kinds.some((k) => k.startsWith('past-right-edge <input')), kinds.join('\n'));
+    assert.ok(kinds.some((k) => k.startsWith('covered <button data-testid="covered"')), kinds.join('\n'));
+    assert.ok(!kinds.some((k) => k.includes('"a"') || k.includes('"b"')), 'buttons in a sideways scroller are not overflow');
+    assert.ok(!kinds.some((k) => k.includes('under-bar')), 'a button under a fixed bar that scrolling uncovers is not covered');
+    await assert.rejects(assertPhoneLayout(page, 'synthetic'), /covered/);
+  });
 });

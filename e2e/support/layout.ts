@@ -21,6 +21,8 @@ export interface LayoutProblem {
 
 /** Problems on the page as it is now (empty when the layout is sound). */
 export async function phoneLayoutProblems(page: Page): Promise<LayoutProblem[]> {
+  // The test runner's transform names inner functions through a __name helper the page lacks.
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
   return page.evaluate(() => {
     const problems: Array<{ kind: 'document-wider-than-viewport' | 'past-right-edge' | 'covered'; element: string; detail: string }> = [];
     const vw = document.documentElement.clientWidth;
