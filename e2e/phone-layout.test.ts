@@ -71,7 +71,7 @@ describe('the shopper app fits a 390 px phone on every main screen', () => {
     await check(page, 'product');
     await page.getByRole('button', { name: '加入购物车' }).first().click();
     await page.getByRole('status').getByText('已加入购物车').waitFor();
-    const product = (await call(base, 'GET', `/api/v1/products/${encodeURIComponent(productId)}`)) as { shopId: string };
+    const product = (await call(base, 'GET', `/api/v1/products/${encodeURIComponent(productId)}`)) as { shop: { id: string } };
 
     await page.goto('/app/search?q=苹果');
     await page.getByTestId('search-results').waitFor();
@@ -80,8 +80,9 @@ describe('the shopper app fits a 390 px phone on every main screen', () => {
     await page.goto('/app/mall');
     await page.getByTestId('product-card').first().waitFor();
     await check(page, 'mall');
-    await page.goto(`/app/shop/${encodeURIComponent(product.shopId)}`);
+    await page.goto(`/app/shop/${encodeURIComponent(product.shop.id)}`);
     await page.getByTestId('shop-header').waitFor();
+    await page.getByTestId('product-card').first().waitFor();
     await check(page, 'shop');
     await page.goto('/app/cart');
     await page.getByTestId('cart-item').first().waitFor();
