@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { addAddress, updateAddress } from '../../api/shopper';
 import type { Address, AddressInput } from '../../api/shopper-types';
 import { ErrorNote } from '../../components/ErrorNote';
-import { codesOf } from '../../lib/divisions';
 import { maskPhone } from '../../lib/phone';
-import { RegionPicker, type RegionCodes } from './RegionPicker';
+import { RegionPicker } from './RegionPicker';
 
 const EMPTY: AddressInput = { name: '', phone: '', province: '', city: '', district: '', detail: '', isDefault: true };
 const REQUIRED = ['name', 'phone', 'province', 'city', 'district', 'detail'] as const;
@@ -17,7 +16,6 @@ const REQUIRED = ['name', 'phone', 'province', 'city', 'district', 'detail'] as 
 export function AddressForm({ address, onSaved, onCancel, makeDefault = true }: { address?: Address; onSaved(address: Address): void; onCancel?: () => void; makeDefault?: boolean }) {
   const { t } = useTranslation();
   const [value, setValue] = useState<AddressInput>(address ? { name: address.name, phone: address.phone, province: address.province, city: address.city, district: address.district, detail: address.detail, isDefault: address.isDefault } : { ...EMPTY, isDefault: makeDefault });
-  const [codes, setCodes] = useState<RegionCodes>(() => (address ? codesOf(address.province, address.city, address.district) : { province: '', city: '', district: '' }));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -54,13 +52,7 @@ export function AddressForm({ address, onSaved, onCancel, makeDefault = true }: 
     <form className="address-form" onSubmit={(e) => void submit(e)} noValidate data-testid="address-form" data-address-id={address?.id}>
       {text('name')}
       {text('phone')}
-      <RegionPicker
-        value={codes}
-        onChange={(next, names) => {
-          setCodes(next);
-          setValue((v) => ({ ...v, ...names }));
-        }}
-      />
+      <RegionPicker value={{ province: value.province, city: value.city, district: value.district }} onChange={(names) => setValue((v) => ({ ...v, ...names }))} />
       {text('detail')}
       {!address?.isDefault && (
         <label className="af-check">
