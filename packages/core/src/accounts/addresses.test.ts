@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/checkout.js';
+import { buildDemoCatalog } from '../demo/catalog.js';
 import { orderDetail } from '../orders/order-views.js';
 import { maskPhone } from '../platform/phone-mask.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
@@ -80,4 +81,10 @@ test('the shop sees the buyer’s name and full address with the phone masked; t
   } finally {
     await core.dispose();
   }
+});
+
+test('every demo address names a district of a city of a province', () => {
+  const people = buildDemoCatalog().people.filter((p) => p.address);
+  assert.ok(people.length > 40);
+  for (const p of people) assert.equal(regionProblem(p.address!.province, p.address!.city, p.address!.district), null, `${p.login}: ${p.address!.province} ${p.address!.city} ${p.address!.district}`);
 });
