@@ -13,7 +13,7 @@ import { ChatInput, ChatOverlay } from './ChatOverlay';
 import { CouponChips } from './CouponChips';
 import { FlashSaleBanner } from './FlashSaleBanner';
 import { LikeButton } from './LikeButton';
-import { featuredSale, saleChoices, salePhase } from './live-client';
+import { featuredSale, salePhase } from './live-client';
 import { LivePlayer } from './LivePlayer';
 import { LiveProductSheet } from './LiveProductSheet';
 import { useLiveErrorText } from './LiveError';
@@ -131,7 +131,7 @@ export function LiveRoomPage() {
         )}
         {sheet?.kind === 'bag' && <BagSheet bag={room.bag} pinnedId={room.pinned?.id ?? null} sales={room.sales} onProduct={openProduct} onClose={() => setSheet(null)} />}
         {sheet?.kind === 'product' && <LiveProductSheet productId={sheet.productId} attribution={attribution} onClose={() => setSheet(null)} onToast={toast.show} />}
-        {buying && <SaleBuySheet key={buying.productId} choices={saleChoices(room.sales, buying, now)} initialId={buying.id} now={now} onClose={() => setSheet(null)} />}
+        {buying && <SaleBuySheet key={buying.productId} sales={room.sales} initialId={buying.id} now={now} onClose={() => setSheet(null)} />}
         {toast.node}
       </div>
     </div>

@@ -13,7 +13,7 @@ import { formatFen } from '../../lib/money';
 import { maskPhone } from '../../lib/phone';
 import { AddressForm, AddressText } from '../checkout/AddressForm';
 import { QuantityStepper } from '../shop/QuantityStepper';
-import { formatCountdown, salePhase } from './live-client';
+import { formatCountdown, saleChoices, salePhase } from './live-client';
 import { LiveError } from './LiveError';
 
 /**
@@ -22,7 +22,7 @@ import { LiveError } from './LiveError';
  * 确认抢购 reserves the units and goes on to the sandbox cashier in this tab (a phone blocks a
  * tab opened without a tap); the order keeps that one payment, which 去支付 opens again.
  */
-export function SaleBuySheet({ choices, initialId, now, onClose }: { choices: FlashSale[]; initialId: string; now: number; onClose(): void }) {
+export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashSale[]; initialId: string; now: number; onClose(): void }) {
   const { t } = useTranslation();
   const [addresses, setAddresses] = useState<Address[] | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
@@ -32,7 +32,9 @@ export function SaleBuySheet({ choices, initialId, now, onClose }: { choices: Fl
   const [error, setError] = useState<unknown>(null);
   const [order, setOrder] = useState<(SaleOrder & { quantity: number }) | null>(null);
   const key = useRef(newUuid());
-  const sale = choices.find((s) => s.id === saleId) ?? choices[0]!;
+  // The chosen sale stays chosen when it sells out or ends (the button says so); it never switches by itself.
+  const sale = sales.find((s) => s.id === saleId) ?? sales.find((s) => s.id === initialId)!;
+  const choices = saleChoices(sales, sale, now);
   const max = Math.max(1, Math.min(sale.perPersonLimit, sale.remaining));
   const phase = salePhase(sale, now);
 
@@ -87,7 +89,7 @@ export function SaleBuySheet({ choices, initialId, now, onClose }: { choices: Fl
           </div>
         ) : (
           <>
-            {choices.length > 1 && (
+            {choices.length > 1 ? (
               <div className="live-buy-skus" role="radiogroup" aria-label={t('live.buy.sku')} data-testid="sale-skus">
                 {choices.map((c) => (
                   <button key={c.id} type="button" role="radio" aria-checked={c.id === sale.id} className={`live-buy-sku${c.id === sale.id ? ' active' : ''}`} onClick={() => pick(c.id)} data-testid="sale-sku" data-sale-id={c.id}>
@@ -96,7 +98,7 @@ export function SaleBuySheet({ choices, initialId, now, onClose }: { choices: Fl
                   </button>
                 ))}
               </div>
-            )}
+            ) : null}
             <div className="live-buy-address">
               {addresses === null ? (
                 <SkeletonLines lines={2} />

@@ -71,14 +71,14 @@ test('featuredSale prefers the open sale, then the next to open, then a sold-out
   assert.equal(featuredSale([], 0), null);
 });
 
-test('saleChoices offers the open sales of the same product, one per SKU, in spec order', () => {
+test('saleChoices offers the open sales of the same product and the chosen one, one per SKU, in spec order', () => {
   const five = sale({ id: 'five' });
   const ten = sale({ id: 'ten', skuId: 'k2', specValues: ['10斤'], label: '蜜橘 · 10斤' });
   const soldOut = sale({ id: 'three', skuId: 'k3', specValues: ['3斤'], remaining: 0 });
   const other = sale({ id: 'other', productId: 'p2', skuId: 'k9' });
   assert.deepEqual(saleChoices([ten, soldOut, other, five], ten, 2000).map((s) => s.id), ['five', 'ten']);
   assert.deepEqual(saleChoices([five, other], five, 2000).map((s) => s.id), ['five']);
-  assert.deepEqual(saleChoices([five, ten], soldOut, 2000).map((s) => s.id), ['three'], 'a sale no longer open is shown alone');
+  assert.deepEqual(saleChoices([five, ten, soldOut], soldOut, 2000).map((s) => s.id), ['three', 'five', 'ten'], 'the chosen sale stays among the choices when it sells out');
 });
 
 test('soldShare is the taken part of the units, bounded', () => {
