@@ -41,6 +41,11 @@ describe('console 履约中心 and 平台规则', () => {
     const drawer = page.getByTestId('order-drawer');
     await drawer.getByText(orderId).waitFor();
     await drawer.getByTestId('order-ship-by').getByTestId('deadline-countdown').waitFor();
+    // The shop ships to the buyer's name and full address; the phone is masked.
+    const shipTo = await drawer.getByTestId('order-address').innerText();
+    assert.match(shipTo, /1\d{2}\*{4}\d{4}/, `the phone is masked in ${shipTo}`);
+    assert.doesNotMatch(shipTo, /1\d{10}/, 'no full phone number reaches the shop');
+    await screen(page, 'merchant-order-drawer-zh');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, recordPageLog, saveArtifacts } from './support/browser.ts';
+import { pageApi } from './support/demo.ts';
 import { CHROMIUM_PATH } from './support/paths.ts';
 import { screen } from './support/screens.ts';
+import { tokenFor } from './support/console-api.ts';
 import { call, registerToken, waitFor } from './support/shopper-api.ts';
 import { browserTest, useEnv } from './support/suite.ts';
 
@@ -62,20 +64,47 @@ async function pick(page: Page, selectId: string, option?: string): Promise<stri
   return text;
 }
 
-/** 马上抢 on the banner, (+ for more than one), 确认抢购 in the sheet; the cashier opens in a new tab. Returns that tab. */
-async function grab(shopper: Shopper, quantity: number): Promise<Page> {
-  const { page, context } = shopper;
+/**
+ * 马上抢 on the banner, the SKU (when the product has several on sale), + for more than one,
+ * 确认抢购: the cashier opens in the same tab (no pop-up). Returns the reserved order and its payment.
+ */
+async function grab(shopper: Shopper, quantity: number, skuSaleId: string): Promise<{ orderId: string; paymentId: string }> {
+  const { page } = shopper;
   await page.getByTestId('sale-buy').click();
   const sheet = page.getByTestId('sale-buy-sheet');
   await sheet.getByText(`观众${shopper.name}`).waitFor(); // the default address is already chosen
+  await sheet.locator(`[data-testid="sale-sku"][data-sale-id="${skuSaleId}"]`).click();
+  await sheet.locator(`[data-testid="sale-sku"][data-sale-id="${skuSaleId}"][aria-checked="true"]`).waitFor();
   for (let i = 1; i < quantity; i++) await sheet.getByTestId('quantity').locator('button').last().click();
   assert.equal(await sheet.getByTestId('quantity').locator('input').inputValue(), String(quantity));
-  const cashier = context.waitForEvent('page');
+  const pages = shopper.context.pages().length;
+  const placed = page.waitForResponse((r) => r.request().method() === 'POST' && /\/flash-sales\/[^/]+\/orders$/.test(r.url()));
   await sheet.getByTestId('sale-confirm').click();
-  const tab = await cashier;
-  await tab.waitForURL((url) => url.pathname.startsWith('/sandbox/cashier/'));
-  await sheet.getByTestId('sale-reserved').waitFor();
-  return tab;
+  assert.equal((await placed).status(), 201, 'the units are reserved');
+  await page.waitForURL((url) => url.pathname.startsWith('/sandbox/cashier/'));
+  assert.equal(shopper.context.pages().length, pages, 'the cashier opens in the same tab, not a new one');
+  // The reserved order (the buyer's only unpaid one) and the payment it was placed with.
+  const unpaid = (await pageApi(page, '/api/v1/orders?status=unpaid')).body as { items: Array<{ id: string }> };
+  assert.equal(unpaid.items.length, 1, 'one order waits for payment');
+  const order = (await pageApi(page, `/api/v1/orders/${unpaid.items[0]!.id}`)).body as { id: string; paymentId: string };
+  return { orderId: order.id, paymentId: order.paymentId };
+}
+
+/** Pays in the sandbox cashier and comes back to the room; the order is paid. */
+async function payAndReturn(shopper: Shopper, roomId: string, placed: { orderId: string; paymentId: string }): Promise<void> {
+  const { page } = shopper;
+  const { orderId } = placed;
+  await page.getByTestId('cashier-pay').click();
+  await page.getByRole('link', { name: /返回商城/ }).click();
+  await page.waitForURL((url) => url.pathname === `/app/orders/${orderId}`);
+  await waitFor(async () => {
+    const res = await page.evaluate(async (id) => (await fetch(`/api/v1/orders/${id}`, { credentials: 'same-origin' })).json(), orderId);
+    const order = res as { status: string; paymentId: string };
+    assert.equal(order.paymentId, placed.paymentId, 'the order keeps the one payment it was placed with');
+    return order.status === 'paid';
+  }, `${shopper.name}’s order is paid`);
+  await page.goto(`/app/live/${roomId}`);
+  await page.locator(`[data-testid="live-room"][data-room-id="${roomId}"][data-connection="open"]`).waitFor();
 }
 
 describe('live room: a host runs a flash sale, two shoppers buy from it', () => {
@@ -137,28 +166,47 @@ describe('live room: a host runs a flash sale, two shoppers buy from it', () => 
       await host.locator('tr[data-testid="live-sale-row"]').waitFor();
       await screen(host, 'live-console-panel-zh');
 
+      // A second SKU of the product goes on sale too (over the API, ending later so the banner
+      // keeps showing the first); the buy sheet offers both, each named by its own SKU.
+      const merchant = await tokenFor(env(), 'merchant');
+      const firstSale = (await call(base, 'GET', `/api/v1/live/rooms/${roomId}`)) as { sales: Array<{ id: string; skuId: string; label: string }> };
+      const saleA = firstSale.sales[0]!;
+      const detail = (await call(base, 'GET', `/api/v1/products/${productId}`)) as { skus: Array<{ id: string; stock: number }> };
+      const otherSku = detail.skus.find((k) => k.id !== saleA.skuId && k.stock >= 2);
+      assert.ok(otherSku, 'the product has a second SKU in stock');
+      const now = Date.now();
+      const second = (await call(base, 'POST', `/api/v1/live/rooms/${roomId}/flash-sales`, { token: merchant, body: { skuId: otherSku.id, priceFen: 200, quantity: 2, perPersonLimit: 1, startsAt: now, endsAt: now + 20 * 60_000 } })) as { id: string; label: string };
+      assert.notEqual(second.label, saleA.label, 'each sale is named by its SKU');
+
       for (const s of shoppers) {
         await s.page.locator('[data-testid="sale-banner"][data-phase="open"]').waitFor();
+        await s.page.locator(`[data-testid="sale-label"][data-sku-id="${saleA.skuId}"]`, { hasText: saleA.label }).waitFor();
         await remaining(s.page, SALE_UNITS);
       }
       await screen(b.page, 'live-room-sale-zh');
 
-      // A grabs two: both phones count down to 3 while A pays in the cashier tab.
-      const cashierA = await grab(a, LIMIT);
+      // A opens the sale: both SKUs are offered; picking the other one renames the sheet.
+      await a.page.getByTestId('sale-buy').click();
+      const sheetA = a.page.getByTestId('sale-buy-sheet');
+      await sheetA.locator(`[data-testid="sale-sku"][data-sale-id="${second.id}"]`).waitFor(); // the second sale arrives over the room's channel
+      assert.equal(await sheetA.getByTestId('sale-sku').count(), 2);
+      await sheetA.locator(`[data-testid="sale-sku"][data-sale-id="${second.id}"]`).click();
+      await sheetA.locator(`[data-testid="sale-buy-label"][data-sku-id="${otherSku.id}"]`, { hasText: second.label }).waitFor();
+      await screen(a.page, 'live-sale-sku-choice-zh');
+      await sheetA.getByRole('button', { name: '关闭' }).click();
+
+      // A grabs two of the first SKU and pays in the same tab; B's phone counts down to 3.
+      const orderA = await grab(a, LIMIT, saleA.id);
       await remaining(b.page, 3);
+      await screen(a.page, 'live-sale-cashier-zh');
+      await payAndReturn(a, roomId, orderA);
       await remaining(a.page, 3);
-      await screen(a.page, 'live-room-reserved-zh');
-      await cashierA.getByTestId('cashier-pay').click();
-      await a.page.getByTestId('sale-paid').waitFor({ timeout: 20_000 });
-      await cashierA.close();
 
       // B grabs two: down to 1 on both phones and in the host's panel.
-      const cashierB = await grab(b, LIMIT);
+      const orderB = await grab(b, LIMIT, saleA.id);
       await remaining(a.page, 1);
+      await payAndReturn(b, roomId, orderB);
       await remaining(b.page, 1);
-      await cashierB.getByTestId('cashier-pay').click();
-      await b.page.getByTestId('sale-paid').waitFor({ timeout: 20_000 });
-      await cashierB.close();
       // The panel follows the room's channel: the sale's stock moves there within a moment, and the
       // panel itself is not counted among the room's viewers (only the two shoppers are).
       await host.locator('[data-testid="live-sale-remaining"]', { hasText: `1/${SALE_UNITS}` }).waitFor({ timeout: 3_000 });
@@ -168,12 +216,11 @@ describe('live room: a host runs a flash sale, two shoppers buy from it', () => 
       await screen(host, 'live-console-dashboard-zh');
 
       // A is at the per-person limit: a third unit is refused, nothing more is taken.
-      await a.page.getByTestId('sale-buy-sheet').getByRole('button', { name: '关闭' }).click();
       await a.page.getByTestId('sale-buy').click();
       await a.page.getByTestId('sale-confirm').click();
       await a.page.locator('[data-testid="live-error"][data-code="SALE_LIMIT_REACHED"]').waitFor();
       await remaining(b.page, 1);
-      for (const extra of a.context.pages().filter((p) => p !== a.page)) await extra.close();
+      assert.equal(a.context.pages().length, 1, 'no tab was opened');
 
       // The sold units are real orders: both shoppers' orders are paid.
       await waitFor(async () => {
@@ -187,8 +234,12 @@ describe('live room: a host runs a flash sale, two shoppers buy from it', () => 
       try {
         await feed.goto('/app');
         await feed.getByTestId('live-entry').click({ timeout: 30_000 });
-        await feed.locator(`[data-testid="live-strip-room"][data-room-id="${roomId}"]`).waitFor();
+        const entry = feed.locator(`[data-testid="live-strip-room"][data-room-id="${roomId}"]`);
+        await entry.waitFor();
         await screen(feed, 'live-feed-entry-zh');
+        // The sheet lies above the tab bar: tapping the room enters it (not 购物车 under it).
+        await entry.click();
+        await feed.waitForURL((url) => url.pathname === `/app/live/${roomId}`);
       } catch (error) {
         if (error instanceof Error) error.message += `\nfeed: ${await saveArtifacts(feed, 'live-feed', feedLog)}`;
         throw error;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { pickSkuWithStock } from './support/demo.ts';
+import { pickRegion } from './support/address.ts';
 import { screen, useLanguage } from './support/screens.ts';
 import { browserTest, useEnv } from './support/suite.ts';
 
@@ -81,9 +82,7 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     const form = page.getByTestId('address-form');
     await form.locator('input[name="name"]').fill('王小二');
     await form.locator('input[name="phone"]').fill('13812345678');
-    await form.locator('input[name="province"]').fill('浙江省');
-    await form.locator('input[name="city"]').fill('杭州市');
-    await form.locator('input[name="district"]').fill('西湖区');
+    await pickRegion(form, '浙江省', '杭州市', '西湖区');
     await form.locator('input[name="detail"]').fill('文三路 90 号 1 幢');
     await page.getByTestId('address-save').click();
     await page.getByTestId('checkout-address').getByText('王小二').waitFor();

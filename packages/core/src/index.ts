@@ -11,6 +11,8 @@ export * from './storage/migrate.js';
 export type { Database } from './storage/schema.js';
 export * from './accounts/accounts.js';
 export * from './accounts/addresses.js';
+export * from './accounts/divisions.js';
+export * from './platform/phone-mask.js';
 export * from './accounts/roles.js';
 export * from './catalog/categories.js';
 export * from './catalog/shops.js';

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { openTestCore, type TestCore } from '../test-support/harness.js';
 import { cancelOrder } from '../orders/order-commands.js';
 import { runDueTimers } from '../timers/scheduler.js';
-import { placeSaleOrder } from './flash-sales.js';
+import { createFlashSale, placeSaleOrder, roomSales } from './flash-sales.js';
+import { saleLabel } from './sale-info.js';
 import { liveRuntime } from './runtime.js';
 import { buyers, liveShopRoom } from './test-support/live-fixtures.js';
 
@@ -137,6 +138,22 @@ test('a restarted process reloads the gate from the database: units sold before 
     const otherCtx = { ...core.ctx, db: core.ctx.db.withoutPlugins() };
     await assert.rejects(placeSaleOrder(otherCtx, b!, fx.sale.id, { quantity: 1 }), { code: 'SALE_SOLD_OUT' });
     await assert.rejects(placeSaleOrder(otherCtx, a!, fx.sale.id, { quantity: 1 }), { code: 'SALE_LIMIT_REACHED' });
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('each sale is labelled with the SKU it sells, also when two SKUs of a product are on sale at once', async () => {
+  const core = await openTestCore();
+  try {
+    const fx = await liveShopRoom(core, 'label', { quantity: 3, perPersonLimit: 1 });
+    const now = core.clock.now();
+    const second = await createFlashSale(core.ctx, fx.host, fx.roomId, { skuId: fx.shop.skuIds[1]!, priceFen: 1990, quantity: 2, perPersonLimit: 1, startsAt: now, endsAt: now + 3600_000 });
+    assert.equal(fx.sale.label, '云南冰糖橙 新鲜现摘 · 5斤');
+    assert.equal(second.label, '云南冰糖橙 新鲜现摘 · 10斤');
+    const listed = await roomSales(core.ctx, core.ctx.db, fx.roomId);
+    assert.deepEqual(listed.map((s) => [s.skuId, s.label]).sort(), [[fx.shop.skuIds[0], fx.sale.label], [fx.shop.skuIds[1], second.label]].sort());
+    assert.equal(saleLabel('整箱', []), '整箱', 'a product without specs is its title');
   } finally {
     await core.dispose();
   }

@@ -77,8 +77,11 @@ export interface FlashSaleView {
   roomId: string;
   productId: string;
   skuId: string;
+  /** The product's title. */
   title: string;
   specValues: string[];
+  /** What the sale sells, as shown to buyers: the product's title and the SKU's spec values. */
+  label: string;
   priceFen: number;
   originalPriceFen: number;
   quantity: number;
@@ -89,6 +92,12 @@ export interface FlashSaleView {
   status: SaleStatus;
 }
 
+/** 「云南冰糖橙 · 10斤」: a sale names the one SKU it sells, never only the product. */
+export function saleLabel(title: string, specValues: readonly string[]): string {
+  const spec = specValues.map((v) => v.trim()).filter(Boolean).join(' / ');
+  return spec ? `${title} · ${spec}` : title;
+}
+
 export function saleView(s: Pick<SaleInfo, 'id' | 'roomId' | 'productId' | 'skuId' | 'title' | 'specValues' | 'priceFen' | 'originalPriceFen' | 'quantity' | 'remaining' | 'perPersonLimit' | 'startsAt' | 'endsAt' | 'closedAt'>, now: number): FlashSaleView {
   return {
     id: s.id,
@@ -97,6 +106,7 @@ export function saleView(s: Pick<SaleInfo, 'id' | 'roomId' | 'productId' | 'skuI
     skuId: s.skuId,
     title: s.title,
     specValues: s.specValues,
+    label: saleLabel(s.title, s.specValues),
     priceFen: s.priceFen,
     originalPriceFen: s.originalPriceFen,
     quantity: s.quantity,

@@ -1,6 +1,7 @@
 /** Read models of orders: the buyer's list, a shop's list, and one order's full detail. */
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
+import { maskPhone } from '../platform/phone-mask.js';
 import { firstImages, type Page } from '../catalog/product-views.js';
 import { parseOrderRules } from '../rules/order-snapshot.js';
 import { lineOrigins, type LineOrigin } from '../supply/origin.js';
@@ -165,7 +166,7 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: n
     ...summary!,
     paymentId: payment?.id ?? null,
     paymentStatus: payment?.status ?? null,
-    address: JSON.parse(o.address) as Record<string, string>,
+    address: addressFor(JSON.parse(o.address) as Record<string, string>, o.buyer_id === actor.userId),
     note: o.buyer_note,
     paidAt: o.paid_at,
     shippedAt: o.shipped_at,
@@ -179,6 +180,15 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: n
     refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amount_fen, status: r.status, reason: r.reason, createdAt: r.created_at })),
     compensations: compensations.map((c) => ({ id: c.id, kind: c.kind, paidBy: c.paid_by, amountFen: Number(c.amount_fen), status: c.status, createdAt: Number(c.created_at), completedAt: c.completed_at === null ? null : Number(c.completed_at) })),
   };
+}
+
+/**
+ * The shipping address as the viewer may see it: the buyer sees their own snapshot; the shop and
+ * the platform see the name and the full address to ship to, and the phone masked (138****5678).
+ */
+function addressFor(address: Record<string, string>, isBuyer: boolean): Record<string, string> {
+  if (isBuyer || typeof address.phone !== 'string') return address;
+  return { ...address, phone: maskPhone(address.phone) };
 }
 
 function promiseOf(o: { rules: string; ship_by_at: number | null; late_at: number | null; promised_ship_by_at: number | null }, lineShipByHours: number): OrderDetail['promise'] {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { actorView, addAddress, listAddresses, logIn, logOut, mergeDeviceProfile, register } from '@zhongcao/core';
+import { actorView, addAddress, listAddresses, logIn, logOut, mergeDeviceProfile, register, updateAddress } from '@zhongcao/core';
 import { actorOf, setSessionCookie, SESSION_COOKIE } from '../http/auth.js';
-import { errors } from '../http/schemas.js';
+import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Credentials = Type.Object(
@@ -69,7 +69,12 @@ export function authRoutes(app: App, deps: RouteDeps): void {
 
   r.get('/api/v1/me/addresses', { schema: { tags, summary: 'My shipping addresses', response: errors(401) } }, async (req) => ({ items: await listAddresses(ctx.db, actorOf(req).userId) }));
 
-  r.post('/api/v1/me/addresses', { schema: { tags, summary: 'Add a shipping address', body: AddressBody, response: errors(400, 401) } }, async (req, reply) => {
+  const regionNote = 'province, city and district must be a district of a city of a province of China (names as in the address picker); otherwise 400 ADDRESS_REGION_MISMATCH with details.field.';
+  r.post('/api/v1/me/addresses', { schema: { tags, summary: 'Add a shipping address', description: regionNote, body: AddressBody, response: errors(400, 401) } }, async (req, reply) => {
     return reply.status(201).send(await addAddress(ctx, actorOf(req), req.body));
   });
+
+  r.put('/api/v1/me/addresses/:addressId', {
+    schema: { tags, summary: 'Change one of my shipping addresses (orders already placed keep theirs)', description: regionNote, params: Type.Object({ addressId: Id('address') }), body: AddressBody, response: errors(400, 401, 404) },
+  }, async (req) => updateAddress(ctx, actorOf(req), req.params.addressId, req.body));
 }

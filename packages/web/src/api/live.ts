@@ -41,8 +41,11 @@ export interface FlashSale {
   roomId: string;
   productId: string;
   skuId: string;
+  /** The product's title. */
   title: string;
   specValues: string[];
+  /** What the sale sells: the product's title and this SKU's spec values. */
+  label: string;
   priceFen: number;
   originalPriceFen: number;
   quantity: number;

@@ -86,6 +86,9 @@ export function listAddresses(): Promise<{ items: Address[] }> {
 export function addAddress(input: AddressInput): Promise<Address> {
   return api<Address>('POST', '/me/addresses', { body: input });
 }
+export function updateAddress(id: string, input: AddressInput): Promise<Address> {
+  return api<Address>('PUT', `/me/addresses/${encodeURIComponent(id)}`, { body: input });
+}
 function counted(cart: Cart): Cart {
   setCartCount(cart.count);
   return cart;

@@ -1,8 +1,13 @@
 import { useEffect, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import '../styles/shopper.css';
 
-/** A bottom sheet over the current screen (the video keeps playing behind it). Esc closes. */
+/**
+ * A bottom sheet over the current screen (the video keeps playing behind it). Esc closes.
+ * Rendered into <body>, so no stacking context of the part that opens it (the feed's header, a
+ * card) can put it under the tab bar or a pay bar.
+ */
 export function Sheet({ title, onClose, children, testId, tall = false }: { title: ReactNode; onClose(): void; children: ReactNode; testId?: string; tall?: boolean }) {
   const { t } = useTranslation();
   useEffect(() => {
@@ -12,7 +17,7 @@ export function Sheet({ title, onClose, children, testId, tall = false }: { titl
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  return (
+  return createPortal(
     <div className="sheet-backdrop" onClick={onClose} data-sheet="open">
       <section
         className={`sheet${tall ? ' sheet-tall' : ''}`}
@@ -32,6 +37,7 @@ export function Sheet({ title, onClose, children, testId, tall = false }: { titl
         </header>
         <div className="sheet-body">{children}</div>
       </section>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -151,6 +151,12 @@ const strings: typeof zhCN = {
     empty: 'No addresses yet',
     invalidPhone: 'Enter an 11-digit mobile number',
     missing: 'Please fill in every field',
+    region: 'Region',
+    pickProvince: 'Province',
+    pickCity: 'City',
+    pickDistrict: 'District',
+    edit: 'Edit',
+    editing: 'Edit address',
   },
   orders: {
     title: 'My orders',
@@ -245,6 +251,7 @@ const strings: typeof zhCN = {
     missingName: 'Please enter a display name',
   },
   shopperErrors: {
+    ADDRESS_REGION_MISMATCH: 'The province, city and district do not belong together; pick them again',
     LOGIN_TAKEN: 'That account name is taken; try another',
     CANNOT_FOLLOW_SELF: 'You cannot follow yourself',
     PRODUCT_UNAVAILABLE: 'This product is no longer available',

@@ -149,6 +149,12 @@ const strings = {
     empty: '还没有收货地址',
     invalidPhone: '请输入 11 位手机号',
     missing: '请填写完整的收货信息',
+    region: '所在地区',
+    pickProvince: '请选择省份',
+    pickCity: '请选择城市',
+    pickDistrict: '请选择区县',
+    edit: '编辑',
+    editing: '编辑收货地址',
   },
   orders: {
     title: '我的订单',
@@ -243,6 +249,7 @@ const strings = {
     missingName: '请填写昵称',
   },
   shopperErrors: {
+    ADDRESS_REGION_MISMATCH: '所选的省、市、区县不匹配，请重新选择',
     LOGIN_TAKEN: '这个账号已被注册，换一个吧',
     CANNOT_FOLLOW_SELF: '不能关注自己',
     PRODUCT_UNAVAILABLE: '商品已下架',

@@ -15,7 +15,8 @@ export function BagSheet({ bag, pinnedId, sales, onProduct, onClose }: { bag: Ba
         ) : (
           <ol className="live-bag">
             {bag.map((item, i) => {
-              const sale = sales.find((s) => s.productId === item.id && s.status !== 'ended');
+              // Several SKUs of the product may be on sale: the bag shows the lowest sale price.
+              const sale = sales.filter((s) => s.productId === item.id && s.status !== 'ended').sort((a, b) => a.priceFen - b.priceFen)[0];
               return (
                 <li key={item.id}>
                   <button type="button" className="live-bag-item" onClick={() => onProduct(item.id)} data-testid="bag-item" data-product-id={item.id}>

@@ -3,8 +3,8 @@ import type { FlashSale } from '../../api/live';
 import { Price } from '../../components/Price';
 import { formatCountdown, salePhase, soldShare } from './live-client';
 
-/** 秒杀 banner: price, the live remaining stock with a bar, and the countdown to the start or the end. */
-export function FlashSaleBanner({ sale, title, now, onBuy }: { sale: FlashSale; title: string; now: number; onBuy(): void }) {
+/** 秒杀 banner: the SKU on sale (product and spec), its price, the live remaining stock with a bar, and the countdown to the start or the end. */
+export function FlashSaleBanner({ sale, now, onBuy }: { sale: FlashSale; now: number; onBuy(): void }) {
   const { t } = useTranslation();
   const phase = salePhase(sale, now);
   const countdown = phase === 'upcoming' ? t('live.sale.startsIn', { time: formatCountdown(sale.startsAt - now) }) : phase === 'open' ? t('live.sale.endsIn', { time: formatCountdown(sale.endsAt - now) }) : null;
@@ -12,7 +12,7 @@ export function FlashSaleBanner({ sale, title, now, onBuy }: { sale: FlashSale; 
     <section className={`live-sale live-sale-${phase}`} data-testid="sale-banner" data-sale-id={sale.id} data-phase={phase} aria-live="polite">
       <div className="live-sale-head">
         <span className="live-sale-tag">{t('live.sale.tag')}</span>
-        <span className="live-sale-title">{title}</span>
+        <span className="live-sale-title" data-testid="sale-label" data-sku-id={sale.skuId}>{sale.label}</span>
         {countdown && <span className="live-sale-clock" data-testid="sale-countdown">{countdown}</span>}
       </div>
       <div className="live-sale-body">

@@ -72,7 +72,6 @@ export function LiveRoomPage() {
     );
   }
 
-  const titleOf = (productId: string) => room.sales.find((s) => s.productId === productId)?.title ?? room.bag.find((b) => b.id === productId)?.title ?? '';
   const sale = featuredSale(room.sales, now);
   const buying = sheet?.kind === 'sale' ? room.sales.find((s) => s.id === sheet.saleId) ?? null : null;
   const attribution = { source: 'live', contentId: room.id, creatorId: room.host.kind === 'creator' ? room.host.id : null };
@@ -106,7 +105,7 @@ export function LiveRoomPage() {
           ))}
         </div>
         <div className="live-bottom">
-          {sale && <FlashSaleBanner sale={sale} title={titleOf(sale.productId)} now={now} onBuy={() => !needLogin() && setSheet({ kind: 'sale', saleId: sale.id })} />}
+          {sale && <FlashSaleBanner sale={sale} now={now} onBuy={() => !needLogin() && setSheet({ kind: 'sale', saleId: sale.id })} />}
           <CouponChips roomId={room.id} coupons={room.coupons} onNeedLogin={needLogin} onToast={toast.show} />
           <ChatOverlay lines={view.comments} />
           {room.pinned && <PinnedCard item={room.pinned} onOpen={() => openProduct(room.pinned!.id)} />}
@@ -134,7 +133,7 @@ export function LiveRoomPage() {
         {sheet?.kind === 'bag' && <BagSheet bag={room.bag} pinnedId={room.pinned?.id ?? null} sales={room.sales} onProduct={openProduct} onClose={() => setSheet(null)} />}
         {sheet?.kind === 'product' && <LiveProductSheet productId={sheet.productId} attribution={attribution} onClose={() => setSheet(null)} onToast={toast.show} />}
         {sheet?.kind === 'host' && <HostSheet host={room.host} onClose={() => setSheet(null)} />}
-        {buying && <SaleBuySheet sale={buying} title={titleOf(buying.productId)} now={now} onClose={() => setSheet(null)} />}
+        {buying && <SaleBuySheet key={buying.productId} sales={room.sales} initialId={buying.id} now={now} onClose={() => setSheet(null)} />}
         {toast.node}
       </div>
     </div>

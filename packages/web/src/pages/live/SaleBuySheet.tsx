@@ -3,33 +3,38 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { liveApi, type FlashSale, type SaleOrder } from '../../api/live';
-import { cashierUrl, getOrder, listAddresses } from '../../api/shopper';
+import { cashierUrl, listAddresses } from '../../api/shopper';
 import type { Address } from '../../api/shopper-types';
 import { Price } from '../../components/Price';
 import { Sheet } from '../../components/Sheet';
 import { SkeletonLines } from '../../components/Skeleton';
 import { newUuid } from '../../lib/ids';
 import { formatFen } from '../../lib/money';
+import { maskPhone } from '../../lib/phone';
 import { AddressForm, AddressText } from '../checkout/AddressForm';
 import { QuantityStepper } from '../shop/QuantityStepper';
-import { formatCountdown, salePhase } from './live-client';
+import { formatCountdown, saleChoices, salePhase } from './live-client';
 import { LiveError } from './LiveError';
 
 /**
  * The second tap of a flash-sale purchase: the default address and the quantity are already
- * filled in; 确认抢购 reserves the units and opens the sandbox cashier in a new tab, so the
- * room keeps playing. The sheet then follows the order until it is paid or the hold expires.
+ * filled in, and where several SKUs of the product are on sale the buyer picks one of them.
+ * 确认抢购 reserves the units and goes on to the sandbox cashier in this tab (a phone blocks a
+ * tab opened without a tap); the order keeps that one payment, which 去支付 opens again.
  */
-export function SaleBuySheet({ sale, title, now, onClose }: { sale: FlashSale; title: string; now: number; onClose(): void }) {
+export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashSale[]; initialId: string; now: number; onClose(): void }) {
   const { t } = useTranslation();
   const [addresses, setAddresses] = useState<Address[] | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
+  const [saleId, setSaleId] = useState(initialId);
   const [quantity, setQuantity] = useState(1);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [order, setOrder] = useState<SaleOrder | null>(null);
-  const [paid, setPaid] = useState(false);
+  const [order, setOrder] = useState<(SaleOrder & { quantity: number }) | null>(null);
   const key = useRef(newUuid());
+  // The chosen sale stays chosen when it sells out or ends (the button says so); it never switches by itself.
+  const sale = sales.find((s) => s.id === saleId) ?? sales.find((s) => s.id === initialId)!;
+  const choices = saleChoices(sales, sale, now);
   const max = Math.max(1, Math.min(sale.perPersonLimit, sale.remaining));
   const phase = salePhase(sale, now);
 
@@ -40,31 +45,25 @@ export function SaleBuySheet({ sale, title, now, onClose }: { sale: FlashSale; t
     }, setError);
   }, []);
 
-  // Follow the reserved order: paid in the cashier tab → 支付成功 here.
-  useEffect(() => {
-    if (!order || paid) return;
-    const timer = setInterval(() => {
-      getOrder(order.orderId).then((o) => o.status !== 'unpaid' && o.status !== 'cancelled' && setPaid(true), () => {});
-    }, 1500);
-    return () => clearInterval(timer);
-  }, [order, paid]);
+  function pick(id: string) {
+    if (id === sale.id) return;
+    setSaleId(id);
+    setQuantity(1);
+    setError(null);
+    key.current = newUuid(); // another SKU is another order
+  }
 
   async function confirm() {
     if (!addressId) return;
-    // Open the cashier's tab inside the tap (browsers allow pop-ups only there), fill it in once the order exists.
-    const tab = window.open('', '_blank');
     setBusy(true);
     setError(null);
     try {
-      const placed = await liveApi.buy(sale.id, quantity, addressId, key.current);
-      setOrder(placed);
-      if (tab) tab.location.href = cashierUrl(placed.paymentId);
-      else window.location.assign(cashierUrl(placed.paymentId));
+      const placed = await liveApi.buy(sale.id, Math.min(quantity, max), addressId, key.current);
+      setOrder({ ...placed, quantity: Math.min(quantity, max) });
+      window.location.assign(cashierUrl(placed.paymentId));
     } catch (e) {
-      tab?.close();
       if (e instanceof ApiError && e.status > 0 && e.status < 500) key.current = newUuid(); // refused: a new attempt is a new order
       setError(e);
-    } finally {
       setBusy(false);
     }
   }
@@ -75,27 +74,31 @@ export function SaleBuySheet({ sale, title, now, onClose }: { sale: FlashSale; t
       <div className="live-sheet">
         <div className="live-buy-head">
           <span className="live-sale-tag">{t('live.sale.tag')}</span>
-          <span className="live-buy-title">{title}</span>
+          <span className="live-buy-title" data-testid="sale-buy-label" data-sku-id={sale.skuId}>{sale.label}</span>
           <Price fen={sale.priceFen} originalFen={sale.originalPriceFen} />
         </div>
         {order ? (
           <div className="live-buy-done" data-testid="sale-reserved" data-order-id={order.orderId}>
-            {paid ? (
-              <p className="live-buy-paid" data-testid="sale-paid">{t('live.buy.paid')}</p>
-            ) : (
-              <p>{t('live.buy.reserved', { n: quantity, time: formatCountdown(order.payBefore - now) })}</p>
-            )}
+            <p>{t('live.buy.reserved', { n: order.quantity, time: formatCountdown(order.payBefore - now) })}</p>
             <div className="live-buy-actions">
-              {!paid && (
-                <a className="btn btn-primary" href={cashierUrl(order.paymentId)} target="_blank" rel="noopener" data-testid="sale-pay">
-                  {t('live.buy.pay')}
-                </a>
-              )}
+              <a className="btn btn-primary" href={cashierUrl(order.paymentId)} data-testid="sale-pay">
+                {t('live.buy.pay')}
+              </a>
               <Link className="btn" to={`/app/orders/${encodeURIComponent(order.orderId)}`}>{t('live.buy.viewOrder')}</Link>
             </div>
           </div>
         ) : (
           <>
+            {choices.length > 1 ? (
+              <div className="live-buy-skus" role="radiogroup" aria-label={t('live.buy.sku')} data-testid="sale-skus">
+                {choices.map((c) => (
+                  <button key={c.id} type="button" role="radio" aria-checked={c.id === sale.id} className={`live-buy-sku${c.id === sale.id ? ' active' : ''}`} onClick={() => pick(c.id)} data-testid="sale-sku" data-sale-id={c.id}>
+                    <span>{c.specValues.join(' / ') || c.title}</span>
+                    <small>{formatFen(c.priceFen)} · {t('live.buy.skuLeft', { n: c.remaining })}</small>
+                  </button>
+                ))}
+              </div>
+            ) : null}
             <div className="live-buy-address">
               {addresses === null ? (
                 <SkeletonLines lines={2} />
@@ -106,7 +109,7 @@ export function SaleBuySheet({ sale, title, now, onClose }: { sale: FlashSale; t
               ) : (
                 <select className="live-buy-select" value={addressId ?? ''} onChange={(e) => setAddressId(e.target.value)} aria-label={t('checkout.address')}>
                   {addresses.map((a) => (
-                    <option key={a.id} value={a.id}>{`${a.name} ${a.phone} · ${a.city}${a.district}${a.detail}`}</option>
+                    <option key={a.id} value={a.id}>{`${a.name} ${maskPhone(a.phone)} · ${a.city}${a.district}${a.detail}`}</option>
                   ))}
                 </select>
               )}

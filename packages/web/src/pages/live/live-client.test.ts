@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hostSocketUrl, liveSocketUrl, type FlashSale } from '../../api/live';
-import { BACKOFF_MAX_MS, backoffDelay, featuredSale, formatCountdown, LikeBatcher, MAX_LIKES_PER_MESSAGE, MAX_PENDING_LIKES, salePhase, soldShare } from './live-client';
+import { BACKOFF_MAX_MS, backoffDelay, featuredSale, formatCountdown, LikeBatcher, MAX_LIKES_PER_MESSAGE, MAX_PENDING_LIKES, saleChoices, salePhase, soldShare } from './live-client';
 
 test('backoffDelay doubles per attempt, jitters within the upper half of the step, and is capped', () => {
   assert.equal(backoffDelay(0, () => 0), 250);
@@ -47,7 +47,7 @@ test('formatCountdown reads mm:ss, with hours from an hour up, rounding partial 
 });
 
 const sale = (over: Partial<FlashSale>): FlashSale => ({
-  id: 's1', roomId: 'r1', productId: 'p1', skuId: 'k1', title: '蜜橘', specValues: ['5斤'], priceFen: 990, originalPriceFen: 1990, quantity: 10, remaining: 10, perPersonLimit: 2,
+  id: 's1', roomId: 'r1', productId: 'p1', skuId: 'k1', title: '蜜橘', specValues: ['5斤'], label: '蜜橘 · 5斤', priceFen: 990, originalPriceFen: 1990, quantity: 10, remaining: 10, perPersonLimit: 2,
   startsAt: 1000, endsAt: 5000, status: 'open', ...over,
 });
 
@@ -69,6 +69,16 @@ test('featuredSale prefers the open sale, then the next to open, then a sold-out
   assert.equal(featuredSale([gone], 2000)?.id, 'gone');
   assert.equal(featuredSale([gone], 6000), null);
   assert.equal(featuredSale([], 0), null);
+});
+
+test('saleChoices offers the open sales of the same product and the chosen one, one per SKU, in spec order', () => {
+  const five = sale({ id: 'five' });
+  const ten = sale({ id: 'ten', skuId: 'k2', specValues: ['10斤'], label: '蜜橘 · 10斤' });
+  const soldOut = sale({ id: 'three', skuId: 'k3', specValues: ['3斤'], remaining: 0 });
+  const other = sale({ id: 'other', productId: 'p2', skuId: 'k9' });
+  assert.deepEqual(saleChoices([ten, soldOut, other, five], ten, 2000).map((s) => s.id), ['five', 'ten']);
+  assert.deepEqual(saleChoices([five, other], five, 2000).map((s) => s.id), ['five']);
+  assert.deepEqual(saleChoices([five, ten, soldOut], soldOut, 2000).map((s) => s.id), ['three', 'five', 'ten'], 'the chosen sale stays among the choices when it sells out');
 });
 
 test('soldShare is the taken part of the units, bounded', () => {

@@ -74,6 +74,16 @@ export function featuredSale(sales: FlashSale[], now: number): FlashSale | null 
   return soldOut[0] ?? null;
 }
 
+/**
+ * The SKUs a buyer may pick from while looking at `sale`: the sales on the same product that are
+ * open now, and `sale` itself whatever its phase (a chosen SKU never vanishes from the sheet), in
+ * the order of their specs.
+ */
+export function saleChoices(sales: FlashSale[], sale: FlashSale, now: number): FlashSale[] {
+  const open = sales.filter((s) => s.productId === sale.productId && s.id !== sale.id && salePhase(s, now) === 'open');
+  return [sale, ...open].sort((a, b) => a.specValues.join('/').localeCompare(b.specValues.join('/'), 'zh-CN', { numeric: true }) || a.id.localeCompare(b.id));
+}
+
 /** Share of the sale's units already taken, 0..1, for the stock bar. */
 export function soldShare(sale: Pick<FlashSale, 'quantity' | 'remaining'>): number {
   if (sale.quantity <= 0) return 1;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { FlashSale, Room } from '../../api/live';
 import { applyMessage, emptyView, MAX_CHAT_LINES, parseServerMessage, viewFromRoom } from './live-state';
 
-const sale: FlashSale = { id: 's1', roomId: 'r1', productId: 'p1', skuId: 'k1', title: '蜜橘', specValues: ['5斤'], priceFen: 990, originalPriceFen: 1990, quantity: 10, remaining: 10, perPersonLimit: 2, startsAt: 0, endsAt: 9e12, status: 'open' };
+const sale: FlashSale = { id: 's1', roomId: 'r1', productId: 'p1', skuId: 'k1', title: '蜜橘', specValues: ['5斤'], label: '蜜橘 · 5斤', priceFen: 990, originalPriceFen: 1990, quantity: 10, remaining: 10, perPersonLimit: 2, startsAt: 0, endsAt: 9e12, status: 'open' };
 const room: Room = {
   id: 'r1', title: '果园直播', status: 'live', host: { kind: 'creator', id: 'u1', name: '阿柚', avatarUrl: null },
   playback: { hlsUrl: null, fallbackVideoUrl: '/media/demo.mp4' },

@@ -25,21 +25,35 @@ function Addresses() {
   const [items, setItems] = useState<Address[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   useEffect(() => {
     listAddresses().then((r) => setItems(r.items), setError);
   }, []);
   if (items === null) return error != null ? <ErrorNote error={error} /> : <section className="section"><SkeletonLines lines={3} /></section>;
+  const saved = (a: Address) => setItems((list) => [a, ...(list ?? []).filter((x) => x.id !== a.id).map((x) => (a.isDefault ? { ...x, isDefault: false } : x))].sort((x, y) => Number(y.isDefault) - Number(x.isDefault)));
   return (
     <>
       <section className="section">
         {items.length === 0 && <p className="muted">{t('address.empty')}</p>}
         <ul className="address-list">
-          {items.map((a) => (
-            <li key={a.id} className="address-option">
-              <AddressText address={a} />
-              {a.isDefault && <span className="tag">{t('address.defaultTag')}</span>}
-            </li>
-          ))}
+          {items.map((a) =>
+            editing === a.id ? (
+              <li key={a.id} className="address-editing">
+                <h3>{t('address.editing')}</h3>
+                <AddressForm address={a} onSaved={(x) => (saved(x), setEditing(null))} onCancel={() => setEditing(null)} />
+              </li>
+            ) : (
+              <li key={a.id} className="address-option" data-testid="address-item" data-address-id={a.id}>
+                <AddressText address={a} />
+                <span className="address-side">
+                  {a.isDefault && <span className="tag">{t('address.defaultTag')}</span>}
+                  <button type="button" className="btn btn-small" onClick={() => (setEditing(a.id), setAdding(false))} data-testid="address-edit">
+                    {t('address.edit')}
+                  </button>
+                </span>
+              </li>
+            ),
+          )}
         </ul>
       </section>
       <section className="section">
@@ -47,13 +61,13 @@ function Addresses() {
           <AddressForm
             makeDefault={items.length === 0}
             onSaved={(a) => {
-              setItems((list) => [a, ...(list ?? []).map((x) => (a.isDefault ? { ...x, isDefault: false } : x))]);
+              saved(a);
               setAdding(false);
             }}
             onCancel={items.length > 0 ? () => setAdding(false) : undefined}
           />
         ) : (
-          <button type="button" className="btn btn-primary btn-block" onClick={() => setAdding(true)}>
+          <button type="button" className="btn btn-primary btn-block" onClick={() => (setAdding(true), setEditing(null))} data-testid="address-add">
             {t('checkout.addAddress')}
           </button>
         )}

@@ -61,7 +61,8 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
         ]}
       />
       <Typography.Title heading={6}>{t('consoleUi.orders.address')}</Typography.Title>
-      <p>{a.name} {a.phone}<br />{[a.province, a.city, a.district, a.detail].filter(Boolean).join(' ')}</p>
+      {/* The server sends the buyer's phone masked (138****5678): the shop ships with the name and the full address. */}
+      <p data-testid="order-address">{a.name} {a.phone}<br />{[a.province, a.city, a.district, a.detail].filter(Boolean).join(' ')}</p>
       {o.note && <p className="cs-muted">{t('consoleUi.orders.note')}: {o.note}</p>}
       {o.compensations && o.compensations.length > 0 && (
         <>

@@ -21,8 +21,6 @@ export function FlashSaleCard({ room, onChanged }: { room: Room; onChanged(): vo
   const sku = skus.find((s) => s.id === values.skuId) ?? null;
   const check = checkSaleForm(values, sku ? { priceFen: sku.priceFen, stock: sku.stock } : null, Date.now());
   const set = (patch: Partial<SaleFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const titleOf = (s: FlashSale) => `${s.title}${s.specValues.length ? ` · ${s.specValues.join(' / ')}` : ''}`;
-
   async function start() {
     setTried(true);
     if (!check.ok) return;
@@ -91,7 +89,7 @@ export function FlashSaleCard({ room, onChanged }: { room: Room; onChanged(): vo
           onRow={(s?: FlashSale) => ({ 'data-testid': 'live-sale-row', 'data-sale-id': s?.id } as object)}
           style={{ marginTop: 12 }}
           columns={[
-            { title: t('liveConsole.sale.product'), render: (_: unknown, s: FlashSale) => titleOf(s) },
+            { title: t('liveConsole.sale.product'), render: (_: unknown, s: FlashSale) => s.label },
             { title: t('liveConsole.price'), render: (_: unknown, s: FlashSale) => formatFen(s.priceFen) },
             { title: t('liveConsole.sale.remainingCol'), render: (_: unknown, s: FlashSale) => <span data-testid="live-sale-remaining">{`${s.remaining}/${s.quantity}`}</span> },
             { title: t('liveConsole.status'), render: (_: unknown, s: FlashSale) => <Tag color={SALE_COLOR[s.status]}>{t(`liveConsole.sale.statuses.${s.status}`)}</Tag> },
