@@ -16,9 +16,10 @@ import { newId } from '../platform/ids.js';
 import { insertRows } from '../storage/insert-rows.js';
 import type { CommentsTable, VideoAnchorsTable, VideoLikesTable, VideoSharesTable, VideosTable, VideoViewsTable } from '../storage/schema-content.js';
 import { inspectVideoFile, videosDir, writePoster } from '../content/media-files.js';
-import { parseHashtags, TITLE_MAX } from '../content/text-rules.js';
+import { parseHashtags } from '../content/text-rules.js';
 import { clipForCategory, DEMO_CLIPS, DEMO_CLIPS_DIR, type DemoClip } from './demo-clips.js';
-import { CAPTION_OPENERS, COMMENTS, DEMO_CREATORS, REPLIES, TAG_POOL, TITLE_HOOKS } from './content-words.js';
+import { COMMENTS, DEMO_CREATORS, REPLIES } from './content-words.js';
+import { demoVideoText } from './video-text.js';
 import { posterPng } from './poster-png.js';
 import { DEMO_PASSWORD } from './seed.js';
 
@@ -58,9 +59,6 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-/** "云南冰糖橙 新鲜现摘 5斤装…" → "云南冰糖橙" (the listing's first words, short enough for a title). */
-const shortName = (title: string): string => (title.replace(/【[^】]*】/g, '').trim().split(/[\s|｜,，]+/)[0] ?? title).slice(0, 16);
 
 async function insertChunked<T extends 'videos' | 'video_anchors' | 'video_likes' | 'video_views' | 'comments' | 'video_shares'>(tx: Tx, table: T, rows: ReadonlyArray<Insertable<import('../storage/schema.js').Database[T]>>, per: number): Promise<void> {
   for (let i = 0; i < rows.length; i += per) await insertRows(tx, table, rows.slice(i, i + per));
@@ -175,10 +173,7 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
       }
       const clip = clipForCategory(first.leaf, first.parent);
       const file = clipFiles.get(clip)!;
-      const name = shortName(first.title);
-      const title = `${pick(clip.hooks)}｜${name}${pick(TITLE_HOOKS)}`.slice(0, TITLE_MAX);
-      const tags = [name, first.leaf, pick(TAG_POOL), ...(host ? ['店播'] : [])];
-      const caption = `${pick(CAPTION_OPENERS)}，${name}${host ? '，官方直发' : ''} ${tags.map((t) => `#${t.replace(/[^\p{L}\p{N}_·]/gu, '')}`).join(' ')}`;
+      const { title, caption } = demoVideoText(rand, first, clip, host !== null);
       const draft = i === lastOfDemoCreator && owner === demoCreator;
       const id = newId('video', publishedAt - 600_000);
       const detailed = i >= total - DETAILED;
