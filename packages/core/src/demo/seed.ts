@@ -22,7 +22,7 @@ import { cancelOrder, confirmReceipt, markShipmentDelivered, shipOrder } from '.
 import { ManualClock } from '../platform/clock.js';
 import { getSetting, setSetting } from '../platform/settings.js';
 import { buildDemoCatalog } from './catalog.js';
-import { gradientPng } from './png.js';
+import { pictureCache, productImagePng } from './demo-pictures.js';
 import { seedDemoContent } from './seed-content.js';
 import { seedDemoMoney } from './seed-money.js';
 import { seedDemoAftersales } from './seed-aftersales.js';
@@ -116,6 +116,8 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   progress('shops', data.shops.length, data.shops.length);
 
   const owners = new Map(data.shops.map((s) => [s.key, s.ownerLogin]));
+  const categoryNames = new Map(data.categories.map((c) => [c.key, c.name]));
+  const productImage = pictureCache(productImagePng);
   const listedSkus: Array<{ skuId: string; shopKey: string; priceFen: number; stock: number }> = [];
   const listedProductIds: string[] = [];
   // Interleave shops so the newest-first shelf shows every shop, not one shop's 50 products in a row.
@@ -125,7 +127,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
     const owner = people.get(owners.get(p.shopKey)!)!;
     const status = p.status === 'draft' ? 'draft' : 'listed';
     const created = await createProduct(ctx, owner, shopIds.get(p.shopKey)!, { categoryId: categoryIds.get(p.categoryKey)!, title: p.title, description: p.description, specOptions: p.specOptions, skus: p.skus, status });
-    await addProductImage(ctx, owner, created.id, gradientPng(p.imageColor));
+    await addProductImage(ctx, owner, created.id, productImage({ name: p.imageName, categoryName: categoryNames.get(p.categoryKey)!, color: p.imageColor }));
     if (p.status === 'delisted') {
       await ctx.db.updateTable('products').set({ status: 'delisted' }).where('id', '=', created.id).execute();
     } else if (status === 'listed') {

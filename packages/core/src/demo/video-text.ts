@@ -10,9 +10,9 @@ export interface VideoProduct {
   parent: string | null;
 }
 
-/** The kind of goods a product is, from its leaf category name, then its parent's. */
-export function contentKindOf(leaf: string, parent: string | null): ContentKind {
-  const kind = CONTENT_KIND_OF_CATEGORY[leaf] ?? (parent === null ? undefined : CONTENT_KIND_OF_CATEGORY[parent]);
+/** The kind of goods a product is, from its leaf category name, then its parent's, else `fallback`. */
+export function contentKindOf(leaf: string, parent: string | null, fallback?: ContentKind): ContentKind {
+  const kind = CONTENT_KIND_OF_CATEGORY[leaf] ?? (parent === null ? undefined : CONTENT_KIND_OF_CATEGORY[parent]) ?? fallback;
   if (kind === undefined) throw new Error(`demo videos: no words for category ${leaf}`);
   return kind;
 }
@@ -28,7 +28,7 @@ const hashtag = (word: string): string => `#${word.replace(/[^\p{L}\p{N}_·]/gu,
  */
 export function demoVideoText(rand: () => number, product: VideoProduct, clip: DemoClip, byShop: boolean): { title: string; caption: string } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const kind = contentKindOf(product.leaf, product.parent);
+  const kind = contentKindOf(product.leaf, product.parent, clip.kind);
   const name = shortName(product.title);
   const title = `${pick(clip.hooks)}｜${name}${pick(TITLE_HOOKS[kind])}`.slice(0, TITLE_MAX);
   const tags = [name, product.leaf, pick(TAG_POOL[kind]), ...(byShop ? ['店播'] : [])];
