@@ -95,20 +95,26 @@ export interface TextOutline {
   /** SVG path data of the whole line, its baseline starting at (x, y). */
   d: string;
   width: number;
+  /** Characters the font has no glyph for (drawn as nothing). */
+  missing: string[];
 }
 
 /** Outlines one line of text at `size` px, starting at (x, y) on the baseline. Characters the font lacks are skipped. */
 export function outlineText(text: string, x: number, y: number, size: number): TextOutline {
   let pen = x;
   const parts: string[] = [];
+  const missing: string[] = [];
   for (const ch of text) {
     const font = fontFor(ch.codePointAt(0)!);
-    if (!font) continue;
-    const glyph = font.charToGlyph(ch);
+    const glyph = font?.charToGlyph(ch);
+    if (!font || !glyph || (glyph.index === 0 && ch !== ' ')) {
+      missing.push(ch);
+      continue;
+    }
     parts.push(glyph.getPath(pen, y, size).toPathData(1));
     pen += ((glyph.advanceWidth ?? font.unitsPerEm) / font.unitsPerEm) * size;
   }
-  return { d: parts.join(''), width: pen - x };
+  return { d: parts.join(''), width: pen - x, missing };
 }
 
 /** The width `text` takes at `size` px. */
