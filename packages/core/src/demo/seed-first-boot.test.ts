@@ -1,7 +1,8 @@
 /**
  * The demo is seeded relative to the first start: whatever the date, the worker's first rounds find
  * no deadline already passed, so no late-shipment compensation, violation point, automatic
- * confirmation or automatic approval fires on the first boot.
+ * confirmation or automatic approval fires on the first boot. (The same full seed also shows the
+ * demo live room looping a video of its own goods.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +61,13 @@ test('seeded on an arbitrary date, the first worker rounds fire no deadline and 
     assert.deepEqual(violations, [], 'no violation points');
     const after = await core.ctx.db.selectFrom('orders').select(['id', 'status']).orderBy('id').execute();
     assert.deepEqual(after, before, 'no order changed status');
+
+    // The demo room loops a video of its own goods: one of the host's, carrying the pinned product.
+    const room = await core.ctx.db.selectFrom('live_rooms').selectAll().executeTakeFirstOrThrow();
+    const looped = await core.ctx.db.selectFrom('videos').innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id').select('videos.id')
+      .where('videos.owner_id', '=', room.host_id).where('video_anchors.product_id', '=', room.pinned_product_id!)
+      .where('videos.file_name', '=', room.fallback_video_url!.split('/').pop()!).execute();
+    assert.ok(looped.length > 0, `the room loops ${room.fallback_video_url}, a video of its pinned product`);
   } finally {
     await core.dispose();
   }

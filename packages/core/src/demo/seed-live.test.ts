@@ -5,6 +5,7 @@ import type { Actor } from '../context.js';
 import { roomView } from '../live/room-view.js';
 import { seedDemoLive } from './seed-live.js';
 import { chooseFallbackVideo } from '../live/rooms.js';
+import { createPlan } from '../affiliate/index.js';
 
 test('demo live room: demo-creator is live with the showcase in the bag, a pinned product and an open flash sale', async () => {
   const core = await openTestCore();
@@ -30,7 +31,7 @@ test('demo live room: demo-creator is live with the showcase in the bag, a pinne
   }
 });
 
-test('demo live room: it pins the bag product that demo-creator\'s newest video shows, and loops that video', async () => {
+test('demo live room: it loops demo-creator\'s newest video about a bag product\'s category, with that product anchored and pinned', async () => {
   const core = await openTestCore();
   try {
     const a = await makeShop(core, 'demo-merchant');
@@ -39,6 +40,7 @@ test('demo live room: it pins the bag product that demo-creator\'s newest video 
     const other = await makePerson(core, 'creator-01', ['creator'], false);
     const now = core.clock.now();
     for (const [i, s] of [a, b].entries()) {
+      await createPlan(core.ctx, s.owner, s.productId, { kind: 'general', rateBp: 1500 }); // open to creators, so demo-creator may anchor it
       await core.ctx.db.insertInto('affiliate_showcase').values({ creator_id: creator.userId, product_id: s.productId, shop_id: s.shopId, via_plan_id: null, first_added_at: now + i, added_at: now + i, removed_at: null }).execute();
     }
     const video = async (id: string, owner: string, productId: string, file: string, at: number): Promise<void> => {
@@ -47,13 +49,17 @@ test('demo live room: it pins the bag product that demo-creator\'s newest video 
     };
     await video('vid_shows_b', creator.userId, b.productId, 'tea.mp4', now - 3000);
     const elsewhere = await makeShop(core, 'merchant-kitchen');
+    const likeA = await makeShop(core, 'merchant-fruit', 100, a.categoryId);
+    await video('vid_like_a', creator.userId, likeA.productId, 'fruit.mp4', now - 2000);
     await video('vid_newest_unrelated', creator.userId, elsewhere.productId, 'kitchen.mp4', now - 1000);
-    await video('vid_other_creator', other.userId, a.productId, 'fruit.mp4', now - 500);
+    await video('vid_other_creator', other.userId, a.productId, 'other.mp4', now - 500);
     const roomId = await seedDemoLive(core.ctx, new Map<string, Actor>([['demo-creator', creator]]));
     const room = await roomView(core.ctx, roomId!);
     assert.deepEqual(room.bag.map((p) => p.id).sort(), [a.productId, b.productId].sort());
-    assert.equal(room.pinned?.id, b.productId, 'the product its video shows is pinned');
-    assert.equal(room.playback.fallbackVideoUrl, '/media/videos/tea.mp4', 'the room loops the video of its own goods, not the newest or another creator\'s');
+    assert.equal(room.pinned?.id, a.productId, 'the bag product of the video\'s category is pinned');
+    assert.equal(room.playback.fallbackVideoUrl, '/media/videos/fruit.mp4', 'the room loops a video of its own goods, not the newest or another creator\'s');
+    const anchored = await core.ctx.db.selectFrom('video_anchors').select('product_id').where('video_id', '=', 'vid_like_a').orderBy('position').execute();
+    assert.deepEqual(anchored.map((x) => x.product_id), [likeA.productId, a.productId], 'the pinned product is anchored on the video the room loops');
     await assert.rejects(chooseFallbackVideo(core.ctx, creator, roomId!, 'vid_other_creator'), { code: 'NOT_FOUND' }, 'a host loops only their own videos');
     await assert.rejects(chooseFallbackVideo(core.ctx, other, roomId!, 'vid_other_creator'), { code: 'NOT_ROOM_HOST' });
   } finally {
