@@ -95,8 +95,7 @@ async function payAndReturn(shopper: Shopper, roomId: string, placed: { orderId:
   const { page } = shopper;
   const { orderId } = placed;
   await page.getByTestId('cashier-pay').click();
-  await page.getByRole('link', { name: /返回商城/ }).click();
-  await page.waitForURL((url) => url.pathname === `/app/orders/${orderId}`);
+  await page.waitForURL((url) => url.pathname === `/app/orders/${orderId}`); // the cashier returns to the order by itself
   await waitFor(async () => {
     const res = await page.evaluate(async (id) => (await fetch(`/api/v1/orders/${id}`, { credentials: 'same-origin' })).json(), orderId);
     const order = res as { status: string; paymentId: string };

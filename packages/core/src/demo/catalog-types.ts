@@ -43,6 +43,8 @@ export interface DemoProduct {
   imageColor: string;
   /** Short text drawn on the generated placeholder image (2–4 Chinese characters). */
   imageLabel: string;
+  /** The product's name as drawn on its generated image (the title's core, e.g. "哀牢山冰糖橙"). */
+  imageName: string;
 }
 
 export interface DemoShop {

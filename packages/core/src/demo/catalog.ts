@@ -68,23 +68,40 @@ function stockFor(rng: Rng): number {
   return intIn(rng, 801, 2000);
 }
 
-/** Shop-wide words ('*') plus the ones specific to the item's leaf category. */
-function pool(words: Record<string, string[]>, cat: string): string[] {
-  const all = [...(words['*'] ?? []), ...(words[cat] ?? [])];
+/** Shop-wide words ('*'), the ones for the item's leaf category, and the item's own. */
+function pool(words: Record<string, string[]>, cat: string, own: readonly string[] = []): string[] {
+  const all = [...(words['*'] ?? []), ...(words[cat] ?? []), ...own];
   if (all.length === 0) throw new Error(`demo catalog: no words for ${cat}`);
   return all;
 }
 
+const MEASURE = /^(\d+(?:\.\d+)?)(斤|kg|g|ml|L|cm|个装|颗|枚|只)$/;
+
+/**
+ * What a title says about the first spec: every SKU of the listing has one of its values, so a
+ * title names all of them ("3/5/10斤装", "900ml/1.8L/5L") or, when the values are not plain
+ * measures ("125g×4盒", "一级"), none.
+ */
+export function titleHint(spec: SpecTpl): string {
+  const parsed = spec.values.map(([label]) => MEASURE.exec(label));
+  if (parsed.some((m) => m === null)) return '';
+  const units = new Set(parsed.map((m) => m![2]));
+  const body = units.size === 1 ? `${parsed.map((m) => m![1]).join('/')}${parsed[0]![2]}` : spec.values.map(([label]) => label).join('/');
+  return `${body}${spec.hint}`;
+}
+
 function buildTitle(rng: Rng, shop: ShopTpl, item: ItemTpl, name: string, specs: readonly SpecTpl[]): string {
   const first = at(specs, 0);
-  const hint = `${pick(rng, first.values)[0]}${first.hint}`;
-  const hook = pick(rng, pool(shop.hooks, item.cat));
-  const slogan = pick(rng, pool(shop.slogans, item.cat));
+  pick(rng, first.values); // kept so every listing draws the same numbers as before (prices, stock)
+  const hint = titleHint(first);
+  const hook = pick(rng, pool(shop.hooks, item.cat, item.hooks));
+  const slogan = pick(rng, pool(shop.slogans, item.cat, item.slogans));
+  const words = (...parts: string[]): string => parts.filter((w) => w !== '').join(' ');
   switch (Math.floor(rng() * 4)) {
-    case 0: return `${name} ${hook} ${hint} ${slogan}`;
-    case 1: return `【${pick(rng, shop.tags)}】${name} ${hint} ${hook} ${slogan}`;
-    case 2: return `${name} ${hint} ${slogan} ${hook}`;
-    default: return `${name} ${hook} ${slogan} ${hint}`;
+    case 0: return words(name, hook, hint, slogan);
+    case 1: return `【${pick(rng, shop.tags)}】${words(name, hint, hook, slogan)}`;
+    case 2: return words(name, hint, slogan, hook);
+    default: return words(name, hook, slogan, hint);
   }
 }
 
@@ -92,8 +109,11 @@ function buildProduct(rng: Rng, shop: ShopTpl, item: ItemTpl, index: number, var
   const name = at(item.names, variant % item.names.length);
   const specs = at(item.specs, variant % item.specs.length);
 
+  // The first draw comes from the shop's stream; a title already taken is redrawn from a stream of
+  // its own, so the listing's prices and stock do not depend on how often titles collide.
   let title = buildTitle(rng, shop, item, name, specs);
-  for (let tries = 0; titles.has(title) && tries < 50; tries++) title = buildTitle(rng, shop, item, name, specs);
+  const retry = mulberry32(seedOf(`title:${shop.key}:${index}`));
+  for (let tries = 0; titles.has(title) && tries < 50; tries++) title = buildTitle(retry, shop, item, name, specs);
   if (titles.has(title)) title = `${title} ${index + 1}号`;
   titles.add(title);
 
@@ -119,6 +139,7 @@ function buildProduct(rng: Rng, shop: ShopTpl, item: ItemTpl, index: number, var
     status,
     imageColor: item.color,
     imageLabel: item.label,
+    imageName: name,
   };
 }
 

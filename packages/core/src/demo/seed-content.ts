@@ -1,7 +1,8 @@
 /**
  * Demo short videos with product anchors, follows, likes, comments and shares. Twelve creators
  * (plus `demo-creator`) and the six shop owners (店播) post; a handful of real clips are copied
- * once into the media folder and shared by every video; each video gets a generated poster. Rows
+ * once into the media folder and shared by every video; each video's cover shows its first
+ * product (a drawn motif and the product's name, one cover per product and clip). Rows
  * go in with batched multi-row INSERTs so `seed --demo --videos 100000` stays well under a minute:
  * the newest few hundred videos get like/view/comment/share rows, older ones only counters.
  */
@@ -17,10 +18,13 @@ import { insertRows } from '../storage/insert-rows.js';
 import { indexVideos } from '../search/index.js';
 import type { CommentsTable, VideoAnchorsTable, VideoLikesTable, VideoSharesTable, VideosTable, VideoViewsTable } from '../storage/schema-content.js';
 import { inspectVideoFile, videosDir, writePoster } from '../content/media-files.js';
-import { parseHashtags, TITLE_MAX } from '../content/text-rules.js';
+import { parseHashtags } from '../content/text-rules.js';
 import { clipForCategory, DEMO_CLIPS, DEMO_CLIPS_DIR, type DemoClip } from './demo-clips.js';
-import { CAPTION_OPENERS, COMMENTS, DEMO_CREATORS, REPLIES, TAG_POOL, TITLE_HOOKS } from './content-words.js';
-import { posterPng } from './poster-png.js';
+import { COMMENTS, DEMO_CREATORS, REPLIES } from './content-words.js';
+import { demoVideoText, shortName } from './video-text.js';
+import { videoCoverPng } from './demo-pictures.js';
+import { MOTIF_OF_KIND, type ArtInput } from './product-art.js';
+import { buildDemoCatalog } from './catalog.js';
 import { DEMO_PASSWORD } from './seed.js';
 
 export interface DemoContentInput {
@@ -38,7 +42,6 @@ const DAY = 24 * 3600 * 1000;
 const SPAN_MS = 20 * DAY;
 /** The newest videos that get real like/view/comment/share rows. */
 const DETAILED = 400;
-const POSTERS_PER_CLIP = 10;
 const CHUNK = 2000;
 
 interface DemoProductRow {
@@ -59,9 +62,6 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-/** "云南冰糖橙 新鲜现摘 5斤装…" → "云南冰糖橙" (the listing's first words, short enough for a title). */
-const shortName = (title: string): string => (title.replace(/【[^】]*】/g, '').trim().split(/[\s|｜,，]+/)[0] ?? title).slice(0, 16);
 
 async function insertChunked<T extends 'videos' | 'video_anchors' | 'video_likes' | 'video_views' | 'comments' | 'video_shares'>(tx: Tx, table: T, rows: ReadonlyArray<Insertable<import('../storage/schema.js').Database[T]>>, per: number): Promise<void> {
   for (let i = 0; i < rows.length; i += per) await insertRows(tx, table, rows.slice(i, i + per));
@@ -123,10 +123,22 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
     const info = await inspectVideoFile(to);
     clipFiles.set(clip, { fileName, bytes: info.bytes, durationMs: info.durationMs });
   }
-  const postersPerClip = Math.min(POSTERS_PER_CLIP, Math.max(1, Math.ceil(total / DEMO_CLIPS.length)));
-  for (const [ci, clip] of DEMO_CLIPS.entries()) {
-    for (let v = 0; v < postersPerClip; v++) await writePoster(ctx.dataDir, `demo-${ci}-${v}.png`, posterPng(clip.colours[0], clip.colours[1], ci * 1000 + v + 1));
-  }
+  // Covers: the demo catalog says how each product is drawn (its name and colour); a product from
+  // elsewhere is drawn by its title's first words in its clip's colours.
+  const drawn = new Map(buildDemoCatalog().products.map((p) => [p.title, p]));
+  const covers = new Map<string, string>();
+  const coverOf = async (p: DemoProductRow, clip: DemoClip): Promise<string> => {
+    const demo = drawn.get(p.title);
+    const art: ArtInput = { name: demo?.imageName ?? shortName(p.title), categoryName: p.leaf, color: demo?.imageColor ?? clip.colours[0], fallbackMotif: MOTIF_OF_KIND[clip.kind] };
+    const key = `${art.name}\u0000${art.categoryName}\u0000${art.color}\u0000${clip.file}`;
+    let file = covers.get(key);
+    if (file === undefined) {
+      file = `demo-cover-${covers.size + 1}.png`;
+      covers.set(key, file);
+      await writePoster(ctx.dataDir, file, videoCoverPng(art, clip.colours));
+    }
+    return file;
+  };
   progress('media', DEMO_CLIPS.length, DEMO_CLIPS.length);
 
   // Follows: every person follows a few creators; creators follow each other a little.
@@ -176,10 +188,7 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
       }
       const clip = clipForCategory(first.leaf, first.parent);
       const file = clipFiles.get(clip)!;
-      const name = shortName(first.title);
-      const title = `${pick(clip.hooks)}｜${name}${pick(TITLE_HOOKS)}`.slice(0, TITLE_MAX);
-      const tags = [name, first.leaf, pick(TAG_POOL), ...(host ? ['店播'] : [])];
-      const caption = `${pick(CAPTION_OPENERS)}，${name}${host ? '，官方直发' : ''} ${tags.map((t) => `#${t.replace(/[^\p{L}\p{N}_·]/gu, '')}`).join(' ')}`;
+      const { title, caption } = demoVideoText(rand, first, clip, host !== null);
       const draft = i === lastOfDemoCreator && owner === demoCreator;
       const id = newId('video', publishedAt - 600_000);
       const detailed = i >= total - DETAILED;
@@ -193,7 +202,7 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
       videos.push({
         id, owner_id: owner.userId, host_kind: host ? 'shop' : 'creator', shop_id: host?.shopId ?? null, title, caption, hashtags: JSON.stringify(parseHashtags(caption)),
         status: draft ? 'draft' : 'published', file_name: file.fileName, content_type: 'video/mp4', bytes: file.bytes, duration_ms: file.durationMs,
-        poster_file: `demo-${DEMO_CLIPS.indexOf(clip)}-${i % postersPerClip}.png`, ...(draft ? { views: 0, likes: 0, comments: 0, shares: 0 } : counters),
+        poster_file: await coverOf(first, clip), ...(draft ? { views: 0, likes: 0, comments: 0, shares: 0 } : counters),
         completions: draft ? 0 : Math.floor(counters.views * 0.35), created_at: publishedAt - 600_000, published_at: draft ? null : publishedAt, updated_at: publishedAt,
       });
       anchored.forEach((p, position) => anchors.push({ video_id: id, product_id: p.id, position }));

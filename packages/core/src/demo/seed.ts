@@ -22,13 +22,14 @@ import { cancelOrder, confirmReceipt, markShipmentDelivered, shipOrder } from '.
 import { ManualClock } from '../platform/clock.js';
 import { getSetting, setSetting } from '../platform/settings.js';
 import { buildDemoCatalog } from './catalog.js';
-import { gradientPng } from './png.js';
+import { pictureCache, productImagePng } from './demo-pictures.js';
 import { seedDemoContent } from './seed-content.js';
 import { seedDemoMoney } from './seed-money.js';
 import { seedDemoAftersales } from './seed-aftersales.js';
 import { seedDemoLive } from './seed-live.js';
 import { seedDemoAffiliate } from './seed-affiliate.js';
 import { FRESH_SHOPS, LONG_KEEPING_SHOPS, seedDemoSupply, shipDemoFreshOrder } from './seed-supply.js';
+import { demoOrderPlacedAt, type DemoOrderPlan } from './order-timeline.js';
 
 export const DEMO_PASSWORD = 'zhongcao-demo';
 export const DEMO_DOORS = [
@@ -115,6 +116,8 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   progress('shops', data.shops.length, data.shops.length);
 
   const owners = new Map(data.shops.map((s) => [s.key, s.ownerLogin]));
+  const categoryNames = new Map(data.categories.map((c) => [c.key, c.name]));
+  const productImage = pictureCache(productImagePng);
   const listedSkus: Array<{ skuId: string; shopKey: string; priceFen: number; stock: number }> = [];
   const listedProductIds: string[] = [];
   // Interleave shops so the newest-first shelf shows every shop, not one shop's 50 products in a row.
@@ -124,7 +127,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
     const owner = people.get(owners.get(p.shopKey)!)!;
     const status = p.status === 'draft' ? 'draft' : 'listed';
     const created = await createProduct(ctx, owner, shopIds.get(p.shopKey)!, { categoryId: categoryIds.get(p.categoryKey)!, title: p.title, description: p.description, specOptions: p.specOptions, skus: p.skus, status });
-    await addProductImage(ctx, owner, created.id, gradientPng(p.imageColor));
+    await addProductImage(ctx, owner, created.id, productImage({ name: p.imageName, categoryName: categoryNames.get(p.categoryKey)!, color: p.imageColor }));
     if (p.status === 'delisted') {
       await ctx.db.updateTable('products').set({ status: 'delisted' }).where('id', '=', created.id).execute();
     } else if (status === 'listed') {
@@ -145,7 +148,8 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   // Commission plans, a colonel activity, an MCN contract and demo-creator's showcase, in force before the first order.
   await seedDemoAffiliate({ ctx, clock, people, listedProductIds, password: DEMO_PASSWORD, passwordHash, realNow, progress });
 
-  // Order history: each buyer places a few orders that end in different states.
+  // Order history: each buyer places a few orders that end in different states, over the last four
+  // weeks; those still waiting on a deadline (to ship, to confirm receipt) recently enough that it lies ahead.
   const buyers = data.people.filter((p) => p.address && p.roles.includes('shopper')).map((p) => people.get(p.login)!);
   const plans = ['completed', 'completed', 'shipped', 'paid', 'completed', 'cancelled', 'refunded', 'delivered'] as const;
   const inStock = listedSkus.filter((s) => s.stock >= 20);
@@ -154,8 +158,8 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   let pick = 7;
   for (let round = 0; round < 3; round++) {
     for (const [bi, buyer] of buyers.entries()) {
-      clock.set(realNow - (28 - round * 9 - (bi % 7)) * DAY);
       const plan = plans[(bi + round * 3) % plans.length]!;
+      clock.set(demoOrderPlacedAt(realNow, plan, realNow - (28 - round * 9 - (bi % 7)) * DAY, bi + round * 7));
       const first = inStock[(pick = (pick * 31 + 17) % inStock.length)]!;
       const second = inStock[(pick = (pick * 31 + 17) % inStock.length)]!;
       const items: Array<{ skuId: string; quantity: number; attribution: { source: 'shelf' | 'search' } }> = [{ skuId: first.skuId, quantity: 1 + (bi % 2), attribution: { source: 'shelf' } }];
@@ -194,7 +198,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   return true;
 }
 
-type Plan = 'completed' | 'shipped' | 'paid' | 'cancelled' | 'refunded' | 'delivered';
+type Plan = DemoOrderPlan;
 
 /**
  * Orders placed from product cards on the demo videos (attributed to the video and its creator),
@@ -225,10 +229,10 @@ async function seedVideoOrders(
   for (let i = 0; i < total; i++) {
     const a = anchored[(i * 37) % anchored.length]!;
     const buyer = buyers[(i * 7 + 3) % buyers.length]!;
-    const placedAt = Math.max(a.published_at ?? realNow, realNow - 14 * DAY) + ((i * 5 + 1) % 24) * 3600 * 1000;
-    clock.set(Math.min(placedAt, realNow - 3600 * 1000));
-    const age = realNow - clock.now();
+    const placedAt = Math.min(Math.max(a.published_at ?? realNow, realNow - 14 * DAY) + ((i * 5 + 1) % 24) * 3600 * 1000, realNow - 3600 * 1000);
+    const age = realNow - placedAt;
     const plan: Plan = age > 5 * DAY ? (i % 5 === 0 ? 'refunded' : 'completed') : i % 2 ? 'shipped' : 'paid';
+    clock.set(Math.max(demoOrderPlacedAt(realNow, plan, placedAt, i), a.published_at ?? 0));
     const attribution: Attribution = { source: 'video', contentId: a.video_id, creatorId: a.host_kind === 'creator' ? a.owner_id : null };
     await placeOrderInState(ctx, gateway, deliver, clock, buyer, people, [{ skuId: a.sku_id, quantity: 1 + (i % 2), attribution }], plan);
     progress('video orders', i + 1, total);

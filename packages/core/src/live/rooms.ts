@@ -48,12 +48,27 @@ export async function requireHost(db: Db | Tx, actor: Actor, roomId: string): Pr
   return room;
 }
 
-/** The video a room plays while no stream is coming in: the host's newest published video, else the newest on the platform. */
-async function fallbackVideo(db: Db, creatorId: string | null): Promise<string | null> {
+/**
+ * The video a room plays while no stream is coming in: the host's newest published video (a
+ * creator's own, or the shop's 店播), else the newest on the platform. The host can pick another
+ * of theirs (`chooseFallbackVideo`).
+ */
+async function fallbackVideo(db: Db, host: { kind: 'creator' | 'shop'; id: string }): Promise<string | null> {
   const base = db.selectFrom('videos').select('file_name').where('status', '=', 'published').orderBy('published_at', 'desc').limit(1);
-  const own = creatorId ? await base.where('owner_id', '=', creatorId).executeTakeFirst() : undefined;
+  const own = await (host.kind === 'creator' ? base.where('owner_id', '=', host.id).where('host_kind', '=', 'creator') : base.where('shop_id', '=', host.id)).executeTakeFirst();
   const any = own ?? (await base.executeTakeFirst());
   return process.env.LIVE_FALLBACK_VIDEO_URL || (any ? videoUrl(any.file_name) : null);
+}
+
+/** The host picks which of their own published videos the room loops while no stream is coming in (e.g. one showing the pinned product). */
+export async function chooseFallbackVideo(ctx: CoreContext, actor: Actor, roomId: string, videoId: string): Promise<{ fallbackVideoUrl: string }> {
+  const room = await requireHost(ctx.db, actor, roomId);
+  const video = await ctx.db.selectFrom('videos').select(['file_name', 'owner_id', 'shop_id', 'host_kind', 'status']).where('id', '=', videoId).executeTakeFirst();
+  const hosts = video !== undefined && video.status === 'published' && (room.host_kind === 'creator' ? video.host_kind === 'creator' && video.owner_id === room.host_id : video.shop_id === room.host_id);
+  if (!hosts) throw new DomainError('NOT_FOUND', 'no published video of the room’s host with this id', 404, { what: 'video', id: videoId });
+  const url = videoUrl(video.file_name);
+  await ctx.db.updateTable('live_rooms').set({ fallback_video_url: url, updated_at: ctx.clock.now() }).where('id', '=', roomId).execute();
+  return { fallbackVideoUrl: url };
 }
 
 export async function createRoom(ctx: CoreContext, actor: Actor, input: { title: string; shopId?: string | undefined }): Promise<{ id: string }> {
@@ -69,7 +84,7 @@ export async function createRoom(ctx: CoreContext, actor: Actor, input: { title:
   }
   const now = ctx.clock.now();
   const id = newId('liveRoom', now);
-  const fallback = await fallbackVideo(ctx.db, host.kind === 'creator' ? host.id : null);
+  const fallback = await fallbackVideo(ctx.db, host);
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('live_rooms').values({ id, title, host_kind: host.kind, host_id: host.id, created_by: actor.userId, status: 'scheduled', pinned_product_id: null, stream_key_hash: null, publishing: 0, fallback_video_url: fallback, stats: null, created_at: now, opened_at: null, ended_at: null, updated_at: now }).execute();
     await indexLiveRooms(tx, [id], now); // findable by title and host in search
