@@ -17,6 +17,7 @@ import { recordView, shareVideo, VIEW_WINDOW_MS } from './shares-views.js';
 import { myVideos, userProfile, userVideos } from './profiles.js';
 import { extractPoster, videosDir } from './media-files.js';
 import { spawnSync } from 'node:child_process';
+import { newId } from '../platform/ids.js';
 
 /** A fresh temp copy of a committed demo clip (createVideo moves its input away). */
 function clipCopy(name = 'orchard-oranges.mp4'): string {
@@ -160,6 +161,42 @@ test('comments thread one level: a reply to a reply attaches to the top comment'
     assert.deepEqual(first.replies.map((r) => r.text), ['谢谢支持', '已下单']);
     assert.equal(first.author.displayName, 'cmt-fan');
     assert.equal((await getVideo(core.ctx.db, videoId, null)).stats.comments, 4);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('comments come newest first by when they were written, ties by id, stable across pages', async () => {
+  const core = await openTestCore();
+  try {
+    const creator = await makePerson(core, 'order-creator', ['creator'], false);
+    const fan = await makePerson(core, 'order-fan', [], false);
+    const videoId = await published(core, creator);
+    const now = core.clock.now();
+    // Written in this order of ids, but at times that do not follow the ids (as seeded or imported rows are).
+    const rows = [
+      { text: 'a', at: now - 5 * 60_000 },
+      { text: 'b', at: now - 60 * 60_000 },
+      { text: 'c', at: now - 60_000 },
+      { text: 'd', at: now - 60 * 60_000 },
+      { text: 'e', at: now - 30 * 60_000 },
+    ].map((r, i) => ({ id: newId('comment', now + i), video_id: videoId, author_id: fan.userId, parent_id: null, text: r.text, reply_count: 0, status: 'visible' as const, created_at: r.at }));
+    await core.ctx.db.insertInto('comments').values(rows).execute();
+    const expected = [...rows].sort((x, y) => y.created_at - x.created_at || (x.id < y.id ? 1 : -1)).map((r) => r.text);
+    assert.deepEqual(expected, ['c', 'a', 'e', 'd', 'b'], 'the tie at the same minute goes to the later id');
+    const all = await listComments(core.ctx.db, videoId, null, { limit: 20 });
+    assert.deepEqual(all.items.map((c) => c.text), expected);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await listComments(core.ctx.db, videoId, null, { limit: 2, cursor });
+      paged.push(...page.items.map((c) => c.text));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    assert.deepEqual(paged, expected, 'pages join up without gaps or repeats');
+    for (let i = 1; i < all.items.length; i++) assert.ok(all.items[i - 1]!.createdAt >= all.items[i]!.createdAt);
+    await assert.rejects(listComments(core.ctx.db, videoId, null, { limit: 2, cursor: 'cmt_00000000000000000000000000' }), { code: 'INVALID_INPUT' });
   } finally {
     await core.dispose();
   }
