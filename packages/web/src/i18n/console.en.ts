@@ -48,6 +48,7 @@ const strings: typeof zhCN = {
       paidOrders: 'Paid orders today',
       gmv: 'GMV today',
       toShip: 'To ship',
+      overdue: 'Overdue to ship',
       refunds: 'Refunds today',
       urgent: 'Urgent: waiting to ship',
       goShip: 'Ship now',

@@ -46,6 +46,7 @@ const strings = {
       paidOrders: '今日支付订单',
       gmv: '今日成交额',
       toShip: '待发货',
+      overdue: '发货已超时',
       refunds: '今日退款',
       urgent: '紧急待发货',
       goShip: '去发货',

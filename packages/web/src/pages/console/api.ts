@@ -5,7 +5,7 @@ import type { Page } from '../../api/types';
 
 export interface ShopRef { id: string; name: string; role: string }
 export interface Dashboard {
-  today: { orders: number; paidOrders: number; gmvFen: number; toShip: number; refundsFen: number };
+  today: { orders: number; paidOrders: number; gmvFen: number; toShip: number; overdue: number; refundsFen: number };
   last7Days: Array<{ day: string; orders: number; gmvFen: number }>;
   toShipOldest: Array<{ orderId: string; paidAt: number; totalFen: number; shipByAt?: number | null }>;
 }
