@@ -351,6 +351,7 @@ const strings: typeof zhCN = {
       noReports: 'No reconciliation reports yet',
       noReportsNext: 'Click “Reconcile now” for the first report',
       reconDay: 'Day',
+      reconTrigger: { daily: 'Daily', manual: 'Manual' },
       reconChecked: 'Records checked',
       reconResult: 'Result',
       reconClean: 'All match',

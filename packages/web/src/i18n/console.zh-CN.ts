@@ -349,6 +349,7 @@ const strings = {
       noReports: '还没有对账报告',
       noReportsNext: '点击“立即对账”生成第一份报告',
       reconDay: '对账日',
+      reconTrigger: { daily: '每日自动', manual: '手动' },
       reconChecked: '核对笔数',
       reconResult: '结果',
       reconClean: '全部一致',

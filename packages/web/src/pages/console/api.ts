@@ -45,7 +45,7 @@ export interface PayoutAccount { id: string; ledgerAccountId: string; holderName
 export interface Payout { id: string; ledgerAccountId: string; payoutAccountId: string; amountFen: number; status: string; attempts: number; failure: string | null; createdAt: number; completedAt: number | null }
 export type PayoutKind = 'merchant' | 'creator' | 'mcn' | 'colonel';
 export interface Mismatch { kind: 'payment' | 'refund' | 'payout'; ref: string; code: string; providerFen: number | null; ledgerFen: number | null; providerStatus: string | null; ledgerStatus: string | null }
-export interface ReconciliationReport { id: string; day: string; checked: number; mismatchCount: number; mismatches: Mismatch[]; createdAt: number }
+export interface ReconciliationReport { id: string; day: string; trigger: 'daily' | 'manual'; checked: number; mismatchCount: number; mismatches: Mismatch[]; createdAt: number }
 
 const enc = encodeURIComponent;
 
