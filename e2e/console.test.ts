@@ -88,6 +88,11 @@ describe('consoles (Semi Design)', () => {
     await option.click();
     await page.keyboard.press('Escape');
     await page.locator('.cs-anchor-list .cs-title-cell').first().waitFor();
+    // The form says which cover an upload without a poster gets here, and it gets that one.
+    const autoCover = page.getByTestId('auto-cover');
+    await autoCover.waitFor();
+    const coverKind = await autoCover.getAttribute('data-kind');
+    assert.match((await autoCover.innerText()), coverKind === 'frame' ? /截取视频/ : /标题和作者名/);
     await screen(page, 'creator-publish-zh');
     const created = page.waitForResponse((res) => res.url().endsWith('/api/v1/videos') && res.request().method() === 'POST');
     await page.getByTestId('video-submit').click();
@@ -96,6 +101,10 @@ describe('consoles (Semi Design)', () => {
     assert.equal(res.status(), 201, JSON.stringify(video));
     assert.equal(video.status, 'published');
     assert.equal(video.anchors.length, 1);
+    const posterUrl = (video as unknown as { posterUrl: string | null }).posterUrl;
+    assert.match(posterUrl ?? '', coverKind === 'frame' ? /\.jpg$/ : /\.svg$/, 'the cover the form promised');
+    const poster = await call(env(), 'GET', posterUrl!);
+    assert.equal(poster.status, 200);
     await page.waitForURL((url) => url.pathname === '/creator/videos');
     await page.getByTestId('videos-table').getByText(title).waitFor();
     await screen(page, 'creator-videos-zh');

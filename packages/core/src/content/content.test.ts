@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkout } from '../checkout/checkout.js';
@@ -15,7 +15,8 @@ import { followUser, likeVideo, unfollowUser, unlikeVideo } from './social.js';
 import { addComment, listComments } from './comments.js';
 import { recordView, shareVideo, VIEW_WINDOW_MS } from './shares-views.js';
 import { myVideos, userProfile, userVideos } from './profiles.js';
-import { extractPoster, videosDir } from './media-files.js';
+import { autoCoverKind, extractPoster, postersDir, videosDir } from './media-files.js';
+import { titleCardSvg, titleLines } from './title-card.js';
 import { spawnSync } from 'node:child_process';
 import { newId } from '../platform/ids.js';
 
@@ -257,21 +258,41 @@ test('the creator console counts paid, not cancelled orders and their GMV attrib
   }
 });
 
-test('posters: extracted with ffmpeg when it is on PATH, none (and no error) without it', async () => {
+test('posters: extracted with ffmpeg when it is on PATH, a title card with the title and author without it', async () => {
   const core = await openTestCore();
   const path = process.env.PATH;
   try {
     const creator = await makePerson(core, 'poster-creator', ['creator'], false);
     const withFfmpeg = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '自动封面' });
     const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
-    if (hasFfmpeg) assert.match(withFfmpeg.posterUrl ?? '', /^\/media\/posters\/vid_[0-9a-z]{26}\.jpg$/);
-    else assert.equal(withFfmpeg.posterUrl, null);
+    assert.equal(await autoCoverKind(), hasFfmpeg ? 'frame' : 'title_card');
+    assert.match(withFfmpeg.posterUrl ?? '', hasFfmpeg ? /^\/media\/posters\/vid_[0-9a-z]{26}\.jpg$/ : /^\/media\/posters\/vid_[0-9a-z]{26}\.svg$/);
     process.env.PATH = '/nonexistent';
-    const without = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '没有封面' });
-    assert.equal(without.posterUrl, null);
+    assert.equal(await autoCoverKind(), 'title_card');
+    const without = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '没有 ffmpeg 也有封面 <script>' });
+    assert.match(without.posterUrl ?? '', /^\/media\/posters\/vid_[0-9a-z]{26}\.svg$/);
+    const svg = readFileSync(join(postersDir(core.ctx.dataDir), without.posterUrl!.split('/').pop()!), 'utf8');
+    assert.equal(svg, titleCardSvg({ title: '没有 ffmpeg 也有封面 <script>', author: 'poster-creator' }), 'the card of its title and author');
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /@poster-creator/);
+    assert.ok(svg.includes('&lt;script&gt;') && !svg.includes('<script'), 'the title is escaped');
     assert.equal(await extractPoster(core.ctx.dataDir, '/nonexistent.mp4', 'x.jpg'), false);
   } finally {
     process.env.PATH = path;
     await core.dispose();
   }
+});
+
+test('title cards: the same card for the same title and author; long titles wrap and end in an ellipsis', () => {
+  const a = titleCardSvg({ title: '云南褚橙开箱', author: '果园小王' });
+  assert.equal(a, titleCardSvg({ title: '云南褚橙开箱', author: '果园小王' }));
+  assert.notEqual(a, titleCardSvg({ title: '云南褚橙开箱', author: '茶山老李' }));
+  assert.deepEqual(titleLines('云南褚橙开箱'), ['云南褚橙开箱']);
+  assert.deepEqual(titleLines('一二三四五六七八九十一二三'), ['一二三四五六七八九', '十一二三']);
+  const long = titleLines('这'.repeat(55));
+  assert.equal(long.length, 4);
+  assert.ok(long[3]!.endsWith('…'));
+  assert.deepEqual(titleLines('Fresh oranges from the orchard'), ['Fresh oranges', 'from the orchard']);
+  assert.deepEqual(titleLines('短'), ['短']);
+  assert.deepEqual(titleLines('四个字的 title 混排'), ['四个字的 title 混', '排'], 'Chinese breaks between any two characters');
 });

@@ -83,6 +83,7 @@ export const consoleApi = {
   categories: () => api<{ items: Category[] } | Category[]>('GET', '/categories').then((r) => (Array.isArray(r) ? r : r.items)),
   myVideos: (cursor: string | null) => api<Page<CreatorVideo>>('GET', '/me/videos', { query: { cursor } }),
   publishVideo: (id: string) => api<VideoCard>('POST', `/videos/${enc(id)}/publish`),
+  autoCover: () => api<{ kind: 'frame' | 'title_card' }>('GET', '/me/videos/auto-cover'),
   searchProducts: (q: string) => api<Page<ProductCard>>('GET', '/search/products', { query: { q, limit: 10 } }),
   listedProducts: () => api<Page<ProductCard>>('GET', '/products', { query: { limit: 10 } }),
   findUsers: (login: string, cursor: string | null) => api<Page<AdminUser>>('GET', '/admin/users', { query: { login, cursor, limit: 10 } }),
