@@ -125,6 +125,7 @@ const strings: typeof zhCN = {
       carrier: 'Carrier',
       trackingNo: 'Tracking number',
       trackingHint: 'Tracking numbers are 6–40 letters, digits or "-"',
+      formatHint: 'This does not look like a {{carrier}} waybill number (e.g. {{example}}); check the carrier and the number',
       partial: 'Ship only some items (split parcel)',
       confirm: 'Confirm shipment',
       done: 'Shipped',

@@ -123,6 +123,7 @@ const strings = {
       carrier: '快递公司',
       trackingNo: '运单号',
       trackingHint: '运单号为 6–40 位字母、数字或 -',
+      formatHint: '这不像{{carrier}}的运单号（例如 {{example}}），请核对快递公司和单号',
       partial: '拆单发货（只发部分商品）',
       confirm: '确认发货',
       done: '已发货',

@@ -76,6 +76,7 @@ export const consoleApi = {
   adjustStock: (skuId: string, delta: number) => api<{ stock: number }>('POST', `/merchant/skus/${enc(skuId)}/stock-adjustments`, { body: { delta } }),
   orders: (shopId: string, q: { status?: string; cursor?: string | null }) => api<Page<OrderSummary>>('GET', `/merchant/shops/${enc(shopId)}/orders`, { query: { limit: 10, ...q } }),
   order: (id: string) => api<OrderDetail>('GET', `/orders/${enc(id)}`),
+  carriers: () => api<{ items: Array<{ carrier: string; code: string; pattern: string; example: string }> }>('GET', '/logistics/carriers').then((r) => r.items),
   ship: (orderId: string, parcels: Array<{ carrier: string; trackingNo: string; lineIds?: string[] }>) => api<{ shipmentIds: string[]; status: string }>('POST', `/merchant/orders/${enc(orderId)}/ship`, { body: { parcels } }),
   shop: (shopId: string) => api<ShopProfile>('GET', `/merchant/shops/${enc(shopId)}`),
   updateShop: (shopId: string, body: unknown) => api<ShopProfile>('PUT', `/merchant/shops/${enc(shopId)}`, { body }),
