@@ -54,7 +54,7 @@ export async function awaitingShipment(db: Db, shopId: string, now: number, limi
 export async function shipmentCounts(db: Db, shopId: string, now: number): Promise<{ toShip: number; overdue: number }> {
   const row = await db
     .selectFrom('orders')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('ship_by_at', '<=', now).then(1).else(0).end()).as('late')])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), sql<number | string | null>`sum(case when ${sql.ref('ship_by_at')} <= ${now} then ${sql.lit(1)} else ${sql.lit(0)} end)`.as('late')])
     .where('shop_id', '=', shopId)
     .where('status', '=', 'paid')
     .executeTakeFirst();

@@ -51,7 +51,7 @@ export function AdminMoney() {
               columns={[
                 {
                   title: t('consoleUi.money.reconDay'), dataIndex: 'day',
-                  render: (day: string, r: ReconciliationReport) => <span data-testid="recon-day">{day} <Tag size="small" color={r.trigger === 'manual' ? 'blue' : 'grey'}>{t(`consoleUi.money.reconTrigger.${r.trigger}`, { defaultValue: r.trigger })}</Tag></span>,
+                  render: (day: string, r: ReconciliationReport) => <span data-testid="recon-day" style={{ whiteSpace: 'nowrap' }}>{day} <Tag size="small" color={r.trigger === 'manual' ? 'blue' : 'grey'}>{t(`consoleUi.money.reconTrigger.${r.trigger}`, { defaultValue: r.trigger })}</Tag></span>,
                 },
                 { title: t('consoleUi.money.reconChecked'), dataIndex: 'checked', align: 'right' },
                 {
