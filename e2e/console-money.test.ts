@@ -119,6 +119,12 @@ describe('console money screens (资金 · 收益 · 结算与对账)', () => {
     await page.getByTestId('recon-run').click();
     assert.equal((await ran).status(), 201);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="recon-table"] .semi-table-row').length > n, before);
+    // A fresh install reconciles cleanly, the first automatic run as well as the one just asked for; each shows its day.
+    for (const day of await page.getByTestId('recon-day').allInnerTexts()) assert.match(day, /^\d{4}-\d{2}-\d{2}\s+(每日自动|手动)$/);
+    assert.match((await page.getByTestId('recon-day').first().innerText()), /手动$/);
+    const bodyRows = page.getByTestId('recon-table').locator('.semi-table-tbody .semi-table-row');
+    assert.ok((await bodyRows.count()) >= 2, 'the first automatic run and the one just asked for');
+    for (const row of await bodyRows.allInnerTexts()) assert.match(row, /全部一致/, row);
     await screen(page, 'money-admin-zh');
     await switchLanguage(page, 'en');
     await page.getByTestId('recon-table').locator('.semi-table-row').first().waitFor();

@@ -29,13 +29,19 @@ describe('consoles (Semi Design)', () => {
     await row.getByTestId('order-open').click();
     const drawer = page.getByTestId('order-drawer');
     await drawer.getByTestId('ship-open').click();
-    await page.getByTestId('ship-tracking').fill('SF1234567890');
+    // A number in another carrier's format is questioned (the carrier list and formats are the platform's one table)…
+    await page.getByTestId('ship-tracking').fill('731062985471');
+    await page.getByTestId('ship-format-hint').getByText('这不像顺丰速运的运单号', { exact: false }).waitFor();
     await screen(page, 'merchant-ship-zh');
+    // …one in 顺丰's own format is not.
+    const waybill = `SF14${String(Date.now()).slice(-11)}`;
+    await page.getByTestId('ship-tracking').fill(waybill);
+    await page.getByTestId('ship-format-hint').waitFor({ state: 'detached' });
     const shipped = page.waitForResponse((res) => res.url().endsWith(`/api/v1/merchant/orders/${orderId}/ship`));
     await page.getByTestId('ship-confirm').click();
     assert.equal((await shipped).status(), 200);
     await drawer.getByTestId('order-status').getByText('已发货').waitFor();
-    await drawer.getByTestId('parcel').getByText('SF1234567890').waitFor();
+    await drawer.getByTestId('parcel').getByText(waybill).waitFor();
     await screen(page, 'merchant-order-shipped-zh');
     const shopper = await tokenFor(env(), 'shopper');
     const order = await call<{ status: string }>(env(), 'GET', `/api/v1/orders/${orderId}`, { token: shopper });
@@ -88,6 +94,11 @@ describe('consoles (Semi Design)', () => {
     await option.click();
     await page.keyboard.press('Escape');
     await page.locator('.cs-anchor-list .cs-title-cell').first().waitFor();
+    // The form says which cover an upload without a poster gets here, and it gets that one.
+    const autoCover = page.getByTestId('auto-cover');
+    await autoCover.waitFor();
+    const coverKind = await autoCover.getAttribute('data-kind');
+    assert.match((await autoCover.innerText()), coverKind === 'frame' ? /截取视频/ : /标题和作者名/);
     await screen(page, 'creator-publish-zh');
     const created = page.waitForResponse((res) => res.url().endsWith('/api/v1/videos') && res.request().method() === 'POST');
     await page.getByTestId('video-submit').click();
@@ -96,6 +107,10 @@ describe('consoles (Semi Design)', () => {
     assert.equal(res.status(), 201, JSON.stringify(video));
     assert.equal(video.status, 'published');
     assert.equal(video.anchors.length, 1);
+    const posterUrl = (video as unknown as { posterUrl: string | null }).posterUrl;
+    assert.match(posterUrl ?? '', coverKind === 'frame' ? /\.jpg$/ : /\.svg$/, 'the cover the form promised');
+    const poster = await call(env(), 'GET', posterUrl!);
+    assert.equal(poster.status, 200);
     await page.waitForURL((url) => url.pathname === '/creator/videos');
     await page.getByTestId('videos-table').getByText(title).waitFor();
     await screen(page, 'creator-videos-zh');

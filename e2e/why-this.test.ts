@@ -44,5 +44,12 @@ describe('the interest engine in the apps: why this, and the traffic pool', () =
     await drawer.getByTestId('pool-status').waitFor();
     await drawer.getByText('每条新作品先推给一小批观众', { exact: false }).waitFor();
     await screen(page, 'creator-video-pool-zh');
+    // One status on both: the row shows what the drawer shows, while it is open and after it closes.
+    const inDrawer = (await drawer.getByTestId('pool-status').innerText()).trim();
+    assert.equal((await page.getByTestId('pool-open').first().innerText()).trim(), inDrawer);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="pool-open"]')?.textContent?.includes('…'));
+    if (inDrawer !== '未进入') assert.notEqual((await page.getByTestId('pool-open').first().innerText()).trim(), '未进入', 'a video in a pool never shows 未进入 in the list');
   });
 });

@@ -90,6 +90,43 @@ test('creator, MCN and colonel are paid from the snapshot to the fen; the parts 
   }
 });
 
+test('the earnings reports read what the ledger paid for each line: after a refund whose split rounds differently, rows and totals still equal the balances to the fen', async () => {
+  const core = await openTestCore();
+  try {
+    const w = await makeWorld(core, 'mx');
+    const { token } = await setUp(core, w, { generalBp: 1000, floorBp: 2000, feeBp: 500, colonelRateBp: 2500, shareBp: 3000 });
+    const orderId = await buyVia(core, w.buyer, w.shop.skuIds[1]!, { source: 'link', contentId: token }, 2); // 2 × ¥49.90
+    const open = await buyVia(core, w.buyer, w.shop.skuIds[1]!, { source: 'link', contentId: token }, 1); // not settled yet
+    await completeOrder(core, w.shop.owner, w.buyer, orderId);
+    core.clock.advance(8 * DAY);
+    assert.equal(await settleDueOrders(core.ctx), 1);
+    await refundOrder(core.ctx, w.shop.owner, orderId, { amountFen: 3, reason: '少了三分钱', requestKey: 'mx-r1' });
+    await sendRefunds(core);
+    const rates = { feeRateBp: 200, creatorRateBp: 2000, mcnShareBp: 3000, colonelFeeBp: 500 };
+    const paid = splitLine(9980, rates).creator - splitLine(3, rates).creator;
+    assert.notEqual(paid, splitLine(9977, rates).creator, 'the case where recomputing from the refunded line is off by a fen');
+    const balance = { creator: await bal(core, accountId('creator_available', w.creator.userId)), mcn: await bal(core, accountId('mcn_available', w.mcn.userId)), colonel: await bal(core, accountId('colonel_available', w.colonel.userId)) };
+    assert.equal(balance.creator, paid);
+
+    const window = { from: core.clock.now() - 30 * DAY };
+    const pending = splitLine(4990, rates);
+    for (const groupBy of ['product', 'video'] as const) {
+      const earned = await creatorEarnings(core.ctx, w.creator, { ...window, groupBy });
+      assert.equal(earned.total.settledFen, balance.creator, 'settled = the ledger balance');
+      assert.equal(earned.total.creatorFen, balance.creator + pending.creator, 'and the open order adds what settlement will pay');
+      assert.equal(earned.rows.reduce((n, r) => n + r.settledFen, 0), earned.total.settledFen);
+      assert.equal(earned.rows.reduce((n, r) => n + r.creatorFen, 0), earned.total.creatorFen);
+    }
+    assert.equal((await mcnPerformance(core.ctx, w.mcn, window)).total.settledFen, balance.mcn);
+    assert.equal((await colonelPerformance(core.ctx, w.colonel, window)).total.settledFen, balance.colonel);
+    const shop = await shopAffiliatePerformance(core.ctx, w.shop.owner, w.shop.shopId, window);
+    assert.equal(shop.total.settledFen, balance.creator + balance.mcn + balance.colonel);
+    assert.ok(open);
+  } finally {
+    await core.dispose();
+  }
+});
+
 test('property: random terms, quantities and refunds — the snapshot holds the rules’ rates; every party is paid its split of the line and gives back its split of the refund', async () => {
   await fc.assert(
     fc.asyncProperty(

@@ -1,17 +1,16 @@
 /**
  * Performance and earnings of the creator economy, from the order lines' commission snapshots
  * and the ledger's settlement state: GMV, paid orders, refunds and each party's commission,
- * grouped by creator, product or video. Commissions are computed with the settlement's own
- * split (ledger/split-rules.ts) on what each line kept after refunds: exactly what the ledger
- * pays for lines refunded before settlement; a line refunded after settlement was paid its split
- * of the whole line less its split of the refund, which may differ by a fen (the ledger's
- * statements are the authority). `settledFen` is the asker's part of orders already settled.
+ * grouped by creator, product or video. For a settled line each commission is what the ledger paid
+ * for it (its settlement entry less any clawback, read from the entries that name the line), so
+ * the rows add up to the ledger to the fen; a line not settled yet shows what settlement will pay,
+ * the settlement's own split (ledger/split-rules.ts) of what the line kept after refunds.
+ * `settledFen` is the asker's part of orders already settled.
  * Periods are by order time (default: the last 30 days).
  */
 import type { Actor, CoreContext } from '../context.js';
 import { requireShopMember } from '../accounts/roles.js';
-import { effectiveRates, type LineMoneyRow } from '../ledger/line-rates.js';
-import { splitLine } from '../ledger/split-rules.js';
+import { accountId, effectiveRates, paidPerLine, splitLine, type LineMoneyRow } from '../ledger/index.js';
 import { DAY_MS } from '../capacity/shanghai-days.js';
 import { displayNames, requireCreator, requireColonel, requireMcn } from './access.js';
 
@@ -76,6 +75,7 @@ async function report(ctx: CoreContext, scope: Scope, party: Party, q: Performan
   if ('colonelId' in scope) query = query.where('l.colonel_id', '=', scope.colonelId);
   const all = (await query.execute()) as Line[];
   const lines = all.slice(0, MAX_LINES);
+  const paid = await paidPerLine(ctx.db, lines.filter((l) => l.money_status === 'settled').map((l) => l.id));
 
   const groups = new Map<string, PerformanceRow & { orderIds: Set<string> }>();
   const total = { gmvFen: 0, orders: 0, refundsFen: 0, creatorFen: 0, mcnFen: 0, colonelFen: 0, settledFen: 0 };
@@ -85,7 +85,7 @@ async function report(ctx: CoreContext, scope: Scope, party: Party, q: Performan
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, label: groupBy === 'product' ? l.product_title : '', gmvFen: 0, orders: 0, refundsFen: 0, creatorFen: 0, mcnFen: 0, colonelFen: 0, settledFen: 0, orderIds: new Set() }));
     const refunded = Number(l.refunded_fen);
-    const parts = splitLine(Number(l.line_total_fen) - refunded, effectiveRates(l));
+    const parts = commissions(l, paid);
     const own = party === 'merchant' ? parts.creator + parts.mcn + parts.colonel : parts[party];
     const settled = l.money_status === 'settled' ? own : 0;
     for (const t of [g, total]) {
@@ -103,6 +103,15 @@ async function report(ctx: CoreContext, scope: Scope, party: Party, q: Performan
   const rows = [...groups.values()].map(({ orderIds: ids, ...r }) => ({ ...r, orders: ids.size })).sort((a, b) => b.gmvFen - a.gmvFen || a.key.localeCompare(b.key));
   await label(ctx, rows, groupBy);
   return { from, to, groupBy, rows, total, truncated: all.length > MAX_LINES };
+}
+
+/** A line's commissions: as the ledger paid them once settled, as settlement will pay them before. */
+function commissions(l: Line, paid: { amounts: Map<string, number>; lines: Set<string> }): { creator: number; mcn: number; colonel: number } {
+  if (l.money_status === 'settled' && paid.lines.has(l.id)) {
+    const of = (kind: 'creator_available' | 'mcn_available' | 'colonel_available', owner: string | null): number => (owner ? paid.amounts.get(`${l.id}|${accountId(kind, owner)}`) ?? 0 : 0);
+    return { creator: of('creator_available', l.attr_creator_id), mcn: of('mcn_available', l.mcn_id), colonel: of('colonel_available', l.colonel_id) };
+  }
+  return splitLine(Number(l.line_total_fen) - Number(l.refunded_fen), effectiveRates(l));
 }
 
 async function label(ctx: CoreContext, rows: PerformanceRow[], groupBy: GroupBy): Promise<void> {

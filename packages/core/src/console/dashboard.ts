@@ -2,13 +2,15 @@
 import { sql } from 'kysely';
 import type { Actor, Db } from '../context.js';
 import { requireShopMember } from '../accounts/roles.js';
+import { awaitingShipment, shipmentCounts, type AwaitingShipment } from '../rules/index.js';
 import { dayLabel, lastDays, shanghaiDayStart, DAY_MS } from './shanghai-days.js';
 
 export interface ShopDashboard {
-  today: { orders: number; paidOrders: number; gmvFen: number; toShip: number; refundsFen: number };
+  /** toShip and overdue are all the shop's paid, unshipped orders (not only today's); overdue as 履约中心 counts it. */
+  today: { orders: number; paidOrders: number; gmvFen: number; toShip: number; overdue: number; refundsFen: number };
   last7Days: Array<{ day: string; orders: number; gmvFen: number }>;
-  /** Oldest paid, unshipped orders first; shipByAt is the promise (paid + the strictest line's ship-by hours). */
-  toShipOldest: Array<{ orderId: string; paidAt: number; totalFen: number; shipByAt: number | null }>;
+  /** The most urgent paid, unshipped orders first; shipByAt is the promise stored on the order (a pre-sale date included). */
+  toShipOldest: AwaitingShipment[];
 }
 
 const URGENT_LIMIT = 5;
@@ -37,7 +39,7 @@ export async function shopDashboard(db: Db, actor: Actor, shopId: string, now: n
     .where('status', '!=', 'cancelled')
     .groupBy(dayOf('paid_at'))
     .execute();
-  const toShip = await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', shopId).where('status', '=', 'paid').executeTakeFirst();
+  const toShip = await shipmentCounts(db, shopId, now);
   const refunds = await db
     .selectFrom('refunds')
     .innerJoin('orders', 'orders.id', 'refunds.order_id')
@@ -46,16 +48,7 @@ export async function shopDashboard(db: Db, actor: Actor, shopId: string, now: n
     .where('refunds.created_at', '>=', todayStart)
     .where('refunds.status', '!=', 'failed')
     .executeTakeFirst();
-  const oldest = await db
-    .selectFrom('orders')
-    .select(['orders.id', 'orders.paid_at', 'orders.total_fen'])
-    .select((eb) => eb.selectFrom('order_lines').select((l) => l.fn.min<number>('ship_by_hours').as('h')).whereRef('order_lines.order_id', '=', 'orders.id').as('ship_by_hours'))
-    .where('orders.shop_id', '=', shopId)
-    .where('orders.status', '=', 'paid')
-    .orderBy('orders.paid_at')
-    .orderBy('orders.id')
-    .limit(URGENT_LIMIT)
-    .execute();
+  const urgent = await awaitingShipment(db, shopId, now, URGENT_LIMIT);
 
   const createdBy = new Map(created.map((r) => [Number(r.day), Number(r.n)]));
   const paidBy = new Map(paid.map((r) => [Number(r.day), { n: Number(r.n), fen: Number(r.fen ?? 0) }]));
@@ -65,14 +58,11 @@ export async function shopDashboard(db: Db, actor: Actor, shopId: string, now: n
       orders: createdBy.get(today) ?? 0,
       paidOrders: paidBy.get(today)?.n ?? 0,
       gmvFen: paidBy.get(today)?.fen ?? 0,
-      toShip: Number(toShip?.n ?? 0),
+      toShip: toShip.toShip,
+      overdue: toShip.overdue,
       refundsFen: Number(refunds?.fen ?? 0),
     },
     last7Days: days.map((d) => ({ day: dayLabel(d), orders: createdBy.get(d) ?? 0, gmvFen: paidBy.get(d)?.fen ?? 0 })),
-    toShipOldest: oldest.map((o) => {
-      const paidAt = Number(o.paid_at ?? 0);
-      const hours = o.ship_by_hours == null ? null : Number(o.ship_by_hours);
-      return { orderId: o.id, paidAt, totalFen: Number(o.total_fen), shipByAt: hours == null ? null : paidAt + hours * 3_600_000 };
-    }),
+    toShipOldest: urgent,
   };
 }

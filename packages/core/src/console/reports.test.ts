@@ -39,12 +39,13 @@ test('the dashboard counts today in Asia/Shanghai, the last 7 days, refunds and 
     core.clock.set(Date.UTC(2026, 10, 23, 2, 0));
 
     const d = await shopDashboard(core.ctx.db, shop.owner, shop.shopId, core.clock.now());
-    assert.deepEqual(d.today, { orders: 3, paidOrders: 2, gmvFen: a.totalFen + b.totalFen, toShip: 2, refundsFen: c.totalFen });
+    assert.deepEqual(d.today, { orders: 3, paidOrders: 2, gmvFen: a.totalFen + b.totalFen, toShip: 2, overdue: 1, refundsFen: c.totalFen });
     assert.deepEqual(d.last7Days.map((x) => x.day), ['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
     assert.deepEqual(d.last7Days.map((x) => x.orders), [0, 0, 0, 0, 1, 1, 3]);
     assert.equal(d.last7Days[4]!.gmvFen, old.totalFen);
     assert.deepEqual(d.toShipOldest.map((x) => x.orderId), [old.id, a.id]);
     assert.equal(d.toShipOldest[0]!.shipByAt, d.toShipOldest[0]!.paidAt + 48 * 3_600_000);
+    assert.deepEqual(d.toShipOldest.map((x) => x.overdue), [true, false], 'the oldest order reached its ship-by time just now');
     await assert.rejects(shopDashboard(core.ctx.db, other.owner, shop.shopId, core.clock.now()), { code: 'NOT_FOUND' });
   } finally {
     await core.dispose();

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { publishSignals } from '../recommend/signal-bus.js';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { checkCommentText } from './text-rules.js';
 import { visibleVideo } from './videos.js';
@@ -42,9 +42,19 @@ export async function addComment(ctx: CoreContext, actor: Actor, videoId: string
   return { id, text, author: { id: actor.userId, displayName: actor.displayName }, createdAt: now, parentId, replies: [], replyCount: 0 };
 }
 
-/** Top comments newest first (cursor: the last comment id), each with its first replies oldest first. */
+/**
+ * Top comments newest first by the time they were written, ties broken by id (newest id first), so
+ * the order is stable page after page (cursor: the last comment id); each with its first replies
+ * oldest first. Ids alone do not order comments by time: a comment imported or seeded with an
+ * earlier time still gets an id after the ones issued before it.
+ */
 export async function listComments(db: Db, videoId: string, viewer: Actor | null, q: { cursor?: string | undefined; limit: number }): Promise<{ items: CommentView[]; nextCursor: string | null }> {
   await visibleVideo(db, videoId, viewer);
+  let after: { created_at: number; id: string } | undefined;
+  if (q.cursor) {
+    after = await db.selectFrom('comments').select(['id', 'created_at']).where('id', '=', q.cursor).where('video_id', '=', videoId).where('parent_id', 'is', null).executeTakeFirst();
+    if (!after) throw invalid('cursor is not a top comment of this video', { field: 'cursor' });
+  }
   let query = db
     .selectFrom('comments')
     .innerJoin('users', 'users.id', 'comments.author_id')
@@ -52,9 +62,14 @@ export async function listComments(db: Db, videoId: string, viewer: Actor | null
     .where('comments.video_id', '=', videoId)
     .where('comments.parent_id', 'is', null)
     .where('comments.status', '=', 'visible')
+    .orderBy('comments.created_at', 'desc')
     .orderBy('comments.id', 'desc')
     .limit(q.limit + 1);
-  if (q.cursor) query = query.where('comments.id', '<', q.cursor);
+  if (after) {
+    const at = Number(after.created_at);
+    const id = after.id;
+    query = query.where((eb) => eb.or([eb('comments.created_at', '<', at), eb.and([eb('comments.created_at', '=', at), eb('comments.id', '<', id)])]));
+  }
   const rows = await query.execute();
   const page = rows.slice(0, q.limit);
   const replies = await Promise.all(
@@ -68,6 +83,7 @@ export async function listComments(db: Db, videoId: string, viewer: Actor | null
             .where('comments.video_id', '=', videoId)
             .where('comments.parent_id', '=', c.id)
             .where('comments.status', '=', 'visible')
+            .orderBy('comments.created_at')
             .orderBy('comments.id')
             .limit(REPLIES_SHOWN)
             .execute(),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkout } from '../checkout/checkout.js';
@@ -15,8 +15,10 @@ import { followUser, likeVideo, unfollowUser, unlikeVideo } from './social.js';
 import { addComment, listComments } from './comments.js';
 import { recordView, shareVideo, VIEW_WINDOW_MS } from './shares-views.js';
 import { myVideos, userProfile, userVideos } from './profiles.js';
-import { extractPoster, videosDir } from './media-files.js';
+import { autoCoverKind, extractPoster, postersDir, videosDir } from './media-files.js';
+import { titleCardSvg, titleLines } from './title-card.js';
 import { spawnSync } from 'node:child_process';
+import { newId } from '../platform/ids.js';
 
 /** A fresh temp copy of a committed demo clip (createVideo moves its input away). */
 function clipCopy(name = 'orchard-oranges.mp4'): string {
@@ -165,6 +167,42 @@ test('comments thread one level: a reply to a reply attaches to the top comment'
   }
 });
 
+test('comments come newest first by when they were written, ties by id, stable across pages', async () => {
+  const core = await openTestCore();
+  try {
+    const creator = await makePerson(core, 'order-creator', ['creator'], false);
+    const fan = await makePerson(core, 'order-fan', [], false);
+    const videoId = await published(core, creator);
+    const now = core.clock.now();
+    // Written in this order of ids, but at times that do not follow the ids (as seeded or imported rows are).
+    const rows = [
+      { text: 'a', at: now - 5 * 60_000 },
+      { text: 'b', at: now - 60 * 60_000 },
+      { text: 'c', at: now - 60_000 },
+      { text: 'd', at: now - 60 * 60_000 },
+      { text: 'e', at: now - 30 * 60_000 },
+    ].map((r, i) => ({ id: newId('comment', now + i), video_id: videoId, author_id: fan.userId, parent_id: null, text: r.text, reply_count: 0, status: 'visible' as const, created_at: r.at }));
+    await core.ctx.db.insertInto('comments').values(rows).execute();
+    const expected = [...rows].sort((x, y) => y.created_at - x.created_at || (x.id < y.id ? 1 : -1)).map((r) => r.text);
+    assert.deepEqual(expected, ['c', 'a', 'e', 'd', 'b'], 'the tie at the same minute goes to the later id');
+    const all = await listComments(core.ctx.db, videoId, null, { limit: 20 });
+    assert.deepEqual(all.items.map((c) => c.text), expected);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await listComments(core.ctx.db, videoId, null, { limit: 2, cursor });
+      paged.push(...page.items.map((c) => c.text));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    assert.deepEqual(paged, expected, 'pages join up without gaps or repeats');
+    for (let i = 1; i < all.items.length; i++) assert.ok(all.items[i - 1]!.createdAt >= all.items[i]!.createdAt);
+    await assert.rejects(listComments(core.ctx.db, videoId, null, { limit: 2, cursor: 'cmt_00000000000000000000000000' }), { code: 'INVALID_INPUT' });
+  } finally {
+    await core.dispose();
+  }
+});
+
 test('views count once per viewer per 30 minutes; anonymous viewers only with an id; shares make links', async () => {
   const core = await openTestCore();
   try {
@@ -220,21 +258,41 @@ test('the creator console counts paid, not cancelled orders and their GMV attrib
   }
 });
 
-test('posters: extracted with ffmpeg when it is on PATH, none (and no error) without it', async () => {
+test('posters: extracted with ffmpeg when it is on PATH, a title card with the title and author without it', async () => {
   const core = await openTestCore();
   const path = process.env.PATH;
   try {
     const creator = await makePerson(core, 'poster-creator', ['creator'], false);
     const withFfmpeg = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '自动封面' });
     const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
-    if (hasFfmpeg) assert.match(withFfmpeg.posterUrl ?? '', /^\/media\/posters\/vid_[0-9a-z]{26}\.jpg$/);
-    else assert.equal(withFfmpeg.posterUrl, null);
+    assert.equal(await autoCoverKind(), hasFfmpeg ? 'frame' : 'title_card');
+    assert.match(withFfmpeg.posterUrl ?? '', hasFfmpeg ? /^\/media\/posters\/vid_[0-9a-z]{26}\.jpg$/ : /^\/media\/posters\/vid_[0-9a-z]{26}\.svg$/);
     process.env.PATH = '/nonexistent';
-    const without = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '没有封面' });
-    assert.equal(without.posterUrl, null);
+    assert.equal(await autoCoverKind(), 'title_card');
+    const without = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '没有 ffmpeg 也有封面 <script>' });
+    assert.match(without.posterUrl ?? '', /^\/media\/posters\/vid_[0-9a-z]{26}\.svg$/);
+    const svg = readFileSync(join(postersDir(core.ctx.dataDir), without.posterUrl!.split('/').pop()!), 'utf8');
+    assert.equal(svg, titleCardSvg({ title: '没有 ffmpeg 也有封面 <script>', author: 'poster-creator' }), 'the card of its title and author');
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /@poster-creator/);
+    assert.ok(svg.includes('&lt;script&gt;') && !svg.includes('<script'), 'the title is escaped');
     assert.equal(await extractPoster(core.ctx.dataDir, '/nonexistent.mp4', 'x.jpg'), false);
   } finally {
     process.env.PATH = path;
     await core.dispose();
   }
+});
+
+test('title cards: the same card for the same title and author; long titles wrap and end in an ellipsis', () => {
+  const a = titleCardSvg({ title: '云南褚橙开箱', author: '果园小王' });
+  assert.equal(a, titleCardSvg({ title: '云南褚橙开箱', author: '果园小王' }));
+  assert.notEqual(a, titleCardSvg({ title: '云南褚橙开箱', author: '茶山老李' }));
+  assert.deepEqual(titleLines('云南褚橙开箱'), ['云南褚橙开箱']);
+  assert.deepEqual(titleLines('一二三四五六七八九十一二三'), ['一二三四五六七八九', '十一二三']);
+  const long = titleLines('这'.repeat(55));
+  assert.equal(long.length, 4);
+  assert.ok(long[3]!.endsWith('…'));
+  assert.deepEqual(titleLines('Fresh oranges from the orchard'), ['Fresh oranges', 'from the orchard']);
+  assert.deepEqual(titleLines('短'), ['短']);
+  assert.deepEqual(titleLines('四个字的 title 混排'), ['四个字的 title 混', '排'], 'Chinese breaks between any two characters');
 });

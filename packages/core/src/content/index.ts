@@ -9,3 +9,4 @@ export * from './social.js';
 export * from './comments.js';
 export * from './shares-views.js';
 export * from './profiles.js';
+export * from './title-card.js';

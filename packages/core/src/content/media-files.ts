@@ -103,6 +103,32 @@ export async function extractPoster(dataDir: string, videoPath: string, fileName
   return Boolean(s && s.size > 0);
 }
 
+/** What a video gets as its cover when none is uploaded: a frame of it (ffmpeg) or a title card. */
+export type AutoCoverKind = 'frame' | 'title_card';
+
+/** Whether ffmpeg runs on this server (then uploads without a poster get a frame of the video). */
+export async function autoCoverKind(timeoutMs = 5_000): Promise<AutoCoverKind> {
+  const ok = await new Promise<boolean>((resolve) => {
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore' });
+    } catch {
+      resolve(false);
+      return;
+    }
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0);
+    });
+  });
+  return ok ? 'frame' : 'title_card';
+}
+
 export async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => {});
 }

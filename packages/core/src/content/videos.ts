@@ -9,6 +9,7 @@ import { indexVideos } from '../search/index.js';
 import { checkAnchorIds, checkCaption, checkTitle, parseHashtags } from './text-rules.js';
 import { assertVideoTransition, publishPath, type VideoActor, type VideoStatus } from './video-states.js';
 import { checkPoster, extractPoster, inspectVideoFile, moveIntoVideos, postersDir, removeQuietly, writePoster } from './media-files.js';
+import { titleCardSvg } from './title-card.js';
 import { videoCards, type VideoCard, type VideoRow } from './video-cards.js';
 
 export interface CreateVideoInput {
@@ -45,6 +46,15 @@ async function checkAnchorsListed(db: Db | Tx, ids: readonly string[]): Promise<
   if (missing.length) throw new DomainError('PRODUCT_UNAVAILABLE', 'a video can only carry listed products', 409, { productIds: missing });
 }
 
+/** The name a video's title card shows: its shop's for a shop video, its uploader's otherwise. */
+async function authorName(db: Db, actor: Actor, hostKind: string, shopId: string | null): Promise<string> {
+  if (hostKind === 'shop' && shopId) {
+    const shop = await db.selectFrom('shops').select('name').where('id', '=', shopId).executeTakeFirst();
+    if (shop) return shop.name;
+  }
+  return actor.displayName;
+}
+
 /** Uploads a video: every check first, then the files, then one transaction; a failure leaves nothing behind. */
 export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateVideoInput): Promise<VideoCard> {
   const hostKind = input.hostKind ?? 'creator';
@@ -67,6 +77,10 @@ export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateV
       await writePoster(ctx.dataDir, posterFile, input.poster);
     } else if (await extractPoster(ctx.dataDir, stored, `${id}.jpg`)) {
       posterFile = `${id}.jpg`;
+    } else {
+      // No ffmpeg (or no frame to take): a title card with the title and its author, never a blank tile.
+      posterFile = `${id}.svg`;
+      await writePoster(ctx.dataDir, posterFile, Buffer.from(titleCardSvg({ title, author: await authorName(ctx.db, actor, hostKind, shopId) })));
     }
     const status: VideoStatus = input.publish ? 'published' : 'draft';
     await ctx.db.transaction().execute(async (tx) => {

@@ -7,7 +7,9 @@
  */
 import type { Actor, CoreContext } from '../context.js';
 import type { ManualClock } from '../platform/clock.js';
-import { markShipmentDelivered, shipOrder } from '../orders/order-commands.js';
+import { shipOrder } from '../orders/order-commands.js';
+import { waybillNumber } from '../logistics/waybill-formats.js';
+import { deliverDemoParcel } from './seed-tracking.js';
 import { actOnCase, fileCase } from '../aftersales/cases.js';
 import { uploadEvidence } from '../aftersales/evidence.js';
 import { gradientPng } from './png.js';
@@ -51,9 +53,8 @@ async function deliveredOrder(input: DemoAftersalesInput, buyer: Actor, owner: A
   clock.set(realNow - (deliveredHoursAgo + 36) * HOUR);
   const orderId = await input.buyPaid(buyer, skuId, 1);
   clock.set(realNow - (deliveredHoursAgo + 24) * HOUR);
-  const shipped = await shipOrder(ctx, owner, orderId, [{ carrier: '顺丰速运', trackingNo: `SFAS${String(1_700_000_000 + ++trackingSeq * 7919)}` }]);
-  clock.set(realNow - deliveredHoursAgo * HOUR);
-  for (const id of shipped.shipmentIds) await markShipmentDelivered(ctx, owner, id);
+  const shipped = await shipOrder(ctx, owner, orderId, [{ carrier: '顺丰速运', trackingNo: waybillNumber('顺丰速运', 1_700_000_000 + ++trackingSeq * 7919) }]);
+  for (const id of shipped.shipmentIds) await deliverDemoParcel(ctx, clock, id, realNow - deliveredHoursAgo * HOUR);
   const line = await ctx.db.selectFrom('order_lines').select('id').where('order_id', '=', orderId).executeTakeFirstOrThrow();
   return { orderId, lineId: line.id };
 }
@@ -105,7 +106,7 @@ export async function seedDemoAftersales(input: DemoAftersalesInput): Promise<nu
     at(44);
     await actOnCase(ctx, kitchen, ret, { action: 'approve', note: '同意退货，请寄回并填写单号' });
     at(8);
-    await actOnCase(ctx, buyers[2]!, ret, { action: 'ship_return', carrier: '中通快递', trackingNo: `ZT${String(7_300_000_000 + ++trackingSeq)}` });
+    await actOnCase(ctx, buyers[2]!, ret, { action: 'ship_return', carrier: '中通快递', trackingNo: waybillNumber('中通快递', 7_300_000_000 + ++trackingSeq) });
     made++;
   }
   input.progress('after-sales cases', made, made);

@@ -12,6 +12,7 @@ import { checkout } from '../checkout/checkout.js';
 import { openCashier } from '../payments/payments.js';
 import type { SandboxGateway } from '../payments/sandbox/sandbox-gateway.js';
 import { shipOrder } from '../orders/order-commands.js';
+import { waybillNumber } from '../logistics/waybill-formats.js';
 import { createBase } from '../supply/bases.js';
 import { createBatch } from '../supply/batches.js';
 import { uploadSupplyPhoto } from '../supply/photos.js';
@@ -142,5 +143,5 @@ export async function shipDemoFreshOrder(input: DemoSupplyInput & { gateway: San
   await gateway.complete(cashierUrl.split('/').pop()!, 'paid');
   await deliver();
   clock.advance(2 * HOUR);
-  for (const o of placed.body.orders) await shipOrder(ctx, merchant, o.id, [{ carrier: '顺丰速运', trackingNo: `SF${String(1_500_000_000 + clock.now() % 1_000_000)}` }]);
+  for (const o of placed.body.orders) await shipOrder(ctx, merchant, o.id, [{ carrier: '顺丰速运', trackingNo: waybillNumber('顺丰速运', 1_500_000_000 + (clock.now() % 1_000_000)) }]);
 }

@@ -18,7 +18,9 @@ import { openCashier, receiveNotification, submitPendingRefunds } from '../payme
 import { providerRegistry } from '../payments/provider.js';
 import { SandboxGateway } from '../payments/sandbox/sandbox-gateway.js';
 import { SandboxProvider } from '../payments/sandbox/sandbox-provider.js';
-import { cancelOrder, confirmReceipt, markShipmentDelivered, shipOrder } from '../orders/order-commands.js';
+import { cancelOrder, confirmReceipt, shipOrder } from '../orders/order-commands.js';
+import { waybillNumber } from '../logistics/waybill-formats.js';
+import { deliverDemoParcel } from './seed-tracking.js';
 import { ManualClock } from '../platform/clock.js';
 import { getSetting, setSetting } from '../platform/settings.js';
 import { buildDemoCatalog } from './catalog.js';
@@ -269,10 +271,10 @@ async function placeOrderInState(
   for (const o of placed.body.orders) {
     const merchant = [...people.values()].find((p) => p.shops.has(o.shopId))!;
     clock.set(paidAt + 20 * 3600 * 1000);
-    const shipped = await shipOrder(ctx, merchant, o.id, [{ carrier: trackingSeq % 2 ? '中通快递' : '顺丰速运', trackingNo: `SF${String(1_400_000_000 + ++trackingSeq * 7919)}` }]);
+    const carrier = trackingSeq % 2 ? '中通快递' : '顺丰速运';
+    const shipped = await shipOrder(ctx, merchant, o.id, [{ carrier, trackingNo: waybillNumber(carrier, 1_400_000_000 + ++trackingSeq * 7919) }]);
     if (plan === 'shipped') continue;
-    clock.set(paidAt + 20 * 3600 * 1000 + 2 * DAY);
-    for (const id of shipped.shipmentIds) await markShipmentDelivered(ctx, merchant, id);
+    for (const id of shipped.shipmentIds) await deliverDemoParcel(ctx, clock, id, paidAt + 20 * 3600 * 1000 + 2 * DAY);
     if (plan === 'delivered') continue;
     clock.set(paidAt + 20 * 3600 * 1000 + 3 * DAY);
     await confirmReceipt(ctx, buyer, o.id);

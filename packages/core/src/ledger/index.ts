@@ -12,3 +12,4 @@ export * from './statements.js';
 export * from './reconciliation-rules.js';
 export * from './reconciliation.js';
 export * from './check.js';
+export * from './line-commissions.js';

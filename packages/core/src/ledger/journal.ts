@@ -16,29 +16,39 @@ export interface JournalInput {
   refKind: string;
   refId: string;
   memo?: string;
-  entries: ReadonlyArray<{ account: string; amountFen: number }>;
+  entries: ReadonlyArray<JournalEntryInput>;
+}
+
+/** One entry: an amount on an account, for a commission also the order line it pays for. */
+export interface JournalEntryInput {
+  account: string;
+  amountFen: number;
+  lineId?: string | undefined;
 }
 
 const CHUNK = 500;
 
-/** Merges entries per account and drops zeros; throws when the journal does not balance. */
-export function normaliseEntries(entries: JournalInput['entries']): Array<{ account: string; amountFen: number }> {
-  const by = new Map<string, number>();
+/** Merges entries per account (and order line, when given) and drops zeros; throws when the journal does not balance. */
+export function normaliseEntries(entries: JournalInput['entries']): Array<{ account: string; amountFen: number; lineId?: string }> {
+  const by = new Map<string, { account: string; amountFen: number; lineId?: string }>();
   let sum = 0;
   for (const e of entries) {
     if (!Number.isSafeInteger(e.amountFen)) throw new RangeError('entry amounts must be integers of fen');
     if (!parseAccountId(e.account)) throw new RangeError(`unknown account ${e.account}`);
-    by.set(e.account, (by.get(e.account) ?? 0) + e.amountFen);
+    const key = e.lineId ? `${e.account}\u0000${e.lineId}` : e.account;
+    const seen = by.get(key);
+    if (seen) seen.amountFen += e.amountFen;
+    else by.set(key, e.lineId ? { account: e.account, amountFen: e.amountFen, lineId: e.lineId } : { account: e.account, amountFen: e.amountFen });
     sum += e.amountFen;
   }
   if (sum !== 0) throw new RangeError(`journal does not balance (off by ${sum} fen)`);
-  return [...by].filter(([, a]) => a !== 0).map(([account, amountFen]) => ({ account, amountFen }));
+  return [...by.values()].filter((e) => e.amountFen !== 0);
 }
 
 /** Posts several journals at once (one statement per table and chunk). Returns their ids in order. */
 export async function postJournals(tx: Tx, journals: readonly JournalInput[], now: number): Promise<string[]> {
   const journalRows: Array<{ id: string; reason: string; ref_kind: string; ref_id: string; memo: string; created_at: number }> = [];
-  const entryRows: Array<{ id: string; journal_id: string; account_id: string; amount_fen: number; created_at: number }> = [];
+  const entryRows: Array<{ id: string; journal_id: string; account_id: string; amount_fen: number; created_at: number; order_line_id: string | null }> = [];
   const delta = new Map<string, number>();
   const ids: string[] = [];
   for (const j of journals) {
@@ -47,7 +57,7 @@ export async function postJournals(tx: Tx, journals: readonly JournalInput[], no
     ids.push(id);
     journalRows.push({ id, reason: j.reason, ref_kind: j.refKind, ref_id: j.refId, memo: (j.memo ?? '').slice(0, 300), created_at: now });
     for (const e of entries) {
-      entryRows.push({ id: newId('entry', now), journal_id: id, account_id: e.account, amount_fen: e.amountFen, created_at: now });
+      entryRows.push({ id: newId('entry', now), journal_id: id, account_id: e.account, amount_fen: e.amountFen, created_at: now, order_line_id: e.lineId ?? null });
       delta.set(e.account, (delta.get(e.account) ?? 0) + e.amountFen);
     }
   }

@@ -9,7 +9,7 @@ import type { Tx } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { accountId } from './accounts.js';
-import { postJournal, type JournalInput } from './journal.js';
+import { postJournal, type JournalEntryInput, type JournalInput } from './journal.js';
 import { effectiveRates, LINE_MONEY_COLUMNS, type LineMoneyRow } from './line-rates.js';
 import { clawbackLine, spreadRefund } from './split-rules.js';
 import { parseOrderRules } from '../rules/order-snapshot.js';
@@ -90,7 +90,7 @@ export async function recordRefund(tx: Tx, input: RefundMoneyInput, now: number)
   const spread = spreadRefund(A, [...remaining, shippingRemaining]);
   const shippingPart = spread[lines.length]!;
   const shop = money.shop_id;
-  const entries: Array<{ account: string; amountFen: number }> = [{ account: accountId('refunds_payable'), amountFen: A }];
+  const entries: JournalEntryInput[] = [{ account: accountId('refunds_payable'), amountFen: A }];
   const settled = fresh.status === 'settled';
   for (const [i, l] of lines.entries()) {
     const part = spread[i]!;
@@ -100,9 +100,9 @@ export async function recordRefund(tx: Tx, input: RefundMoneyInput, now: number)
     if (!settled) continue;
     const back = clawbackLine(before, before + part, effectiveRates(l));
     entries.push({ account: accountId('merchant_available', shop), amountFen: -back.merchant });
-    if (back.creator) entries.push({ account: accountId('creator_available', l.attr_creator_id), amountFen: -back.creator });
-    if (back.mcn) entries.push({ account: accountId('mcn_available', l.mcn_id), amountFen: -back.mcn });
-    if (back.colonel) entries.push({ account: accountId('colonel_available', l.colonel_id), amountFen: -back.colonel });
+    if (back.creator) entries.push({ account: accountId('creator_available', l.attr_creator_id), amountFen: -back.creator, lineId: l.id });
+    if (back.mcn) entries.push({ account: accountId('mcn_available', l.mcn_id), amountFen: -back.mcn, lineId: l.id });
+    if (back.colonel) entries.push({ account: accountId('colonel_available', l.colonel_id), amountFen: -back.colonel, lineId: l.id });
     if (back.fee) entries.push({ account: accountId('platform_fee_revenue'), amountFen: -back.fee });
   }
   if (shippingPart > 0) {

@@ -11,7 +11,7 @@
 import type { CoreContext, Tx } from '../context.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { accountId } from './accounts.js';
-import { postJournals, type JournalInput } from './journal.js';
+import { postJournals, type JournalEntryInput, type JournalInput } from './journal.js';
 import { effectiveRates, LINE_MONEY_COLUMNS, type LineMoneyRow } from './line-rates.js';
 import { splitLine } from './split-rules.js';
 
@@ -79,15 +79,16 @@ export async function settleOrders(tx: Tx, orderIds: readonly string[], now: num
     let merchant = (shipping.get(c.order_id) ?? 0) - Number(c.shipping_refunded_fen);
     let fee = 0;
     let commission = 0;
-    const entries: Array<{ account: string; amountFen: number }> = [{ account: accountId('clearing', shop), amountFen: -net }];
+    const entries: JournalEntryInput[] = [{ account: accountId('clearing', shop), amountFen: -net }];
     for (const l of byOrder.get(c.order_id) ?? []) {
       const p = splitLine(Number(l.line_total_fen) - Number(l.refunded_fen), effectiveRates(l));
       merchant += p.merchant;
       fee += p.fee;
       commission += p.creator + p.mcn + p.colonel;
-      if (p.creator) entries.push({ account: accountId('creator_available', l.attr_creator_id), amountFen: p.creator });
-      if (p.mcn) entries.push({ account: accountId('mcn_available', l.mcn_id), amountFen: p.mcn });
-      if (p.colonel) entries.push({ account: accountId('colonel_available', l.colonel_id), amountFen: p.colonel });
+      // Each commission names its line: reports read what the ledger paid for a line.
+      if (p.creator) entries.push({ account: accountId('creator_available', l.attr_creator_id), amountFen: p.creator, lineId: l.id });
+      if (p.mcn) entries.push({ account: accountId('mcn_available', l.mcn_id), amountFen: p.mcn, lineId: l.id });
+      if (p.colonel) entries.push({ account: accountId('colonel_available', l.colonel_id), amountFen: p.colonel, lineId: l.id });
     }
     entries.push({ account: accountId('merchant_available', shop), amountFen: merchant });
     entries.push({ account: accountId('platform_fee_revenue'), amountFen: fee });

@@ -6,3 +6,4 @@ export * from './sandbox-carrier.js';
 export * from './tracking.js';
 export * from './pickup.js';
 export * from './install.js';
+export * from './waybill-formats.js';

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advances } from './tracking-status.js';
-import { sandboxCarrierSpeed, sandboxScanPlan } from './sandbox-schedule.js';
+import { deliveredScanPlan, sandboxCarrierSpeed, sandboxScanPlan } from './sandbox-schedule.js';
+import { fitsWaybillFormat, WAYBILL_FORMATS, waybillFormat, waybillNumber } from './waybill-formats.js';
 import { isLateDispatch } from '../rules/dispatch-rule.js';
 
 const HOUR = 3_600_000;
@@ -38,4 +39,43 @@ test('dispatch for ship-by: the first scan with a scanning carrier, the ship act
   assert.equal(isLateDispatch({ ...base, status: 'shipped', tracked: true }), true, 'labelled but never collected');
   assert.equal(isLateDispatch({ ...base, status: 'shipped', tracked: true, dispatchedAt: 100 }), false);
   assert.equal(isLateDispatch({ ...base, status: 'delivered', tracked: true, dispatchedAt: 101 }), true);
+});
+
+test('waybill numbers follow their carrier: one table, each row makes numbers it accepts, and no carrier takes another one’s', () => {
+  for (const f of WAYBILL_FORMATS) {
+    assert.match(f.example, f.pattern, `${f.carrier} example`);
+    for (const serial of [0, 1, 7919, 1_400_007_919, 9_999_999_999]) {
+      const no = waybillNumber(f.carrier, serial);
+      assert.match(no, f.pattern, `${f.carrier} ${no}`);
+      assert.match(no, /^[A-Za-z0-9-]{6,40}$/, 'and shipOrder takes it');
+      assert.equal(waybillNumber(f.code, serial), no, 'by code as by name');
+    }
+    assert.notEqual(waybillNumber(f.carrier, 1), waybillNumber(f.carrier, 2));
+  }
+  assert.match(waybillNumber('顺丰速运', 42), /^SF\d{13}$/);
+  assert.match(waybillNumber('中通快递', 42), /^[57]\d{11}$/);
+  assert.match(waybillNumber('圆通速递', 42), /^YT\d{13}$/);
+  assert.equal(fitsWaybillFormat('中通快递', 'SF1400011081'), false, 'a 中通 parcel never carries a 顺丰 number');
+  assert.equal(fitsWaybillFormat('顺丰速运', waybillNumber('中通快递', 5)), false);
+  assert.equal(fitsWaybillFormat('中通快递', '731062985471'), true);
+  assert.equal(fitsWaybillFormat('sandbox', 'ANY-123'), true, 'carriers outside the table are not judged');
+  assert.equal(waybillFormat('zto')?.carrier, '中通快递');
+  assert.throws(() => waybillNumber('unknown', 1));
+});
+
+test('a delivered parcel’s scans: collected, in transit, out for delivery, delivered, in order within the span, the last at delivery', () => {
+  const shippedAt = 1_700_000_000_000;
+  for (const no of ['SF1400000007919', '731062985471', 'YT6700000000001-EXC']) {
+    for (const span of [4, 3 * HOUR, 48 * HOUR, 10 * 24 * HOUR]) {
+      const scans = deliveredScanPlan(no, shippedAt, shippedAt + span);
+      assert.deepEqual(scans.map((s) => s.status), ['collected', 'in_transit', 'out_for_delivery', 'delivered']);
+      assert.ok(scans[0]!.at > shippedAt);
+      for (let i = 1; i < scans.length; i++) assert.ok(scans[i]!.at > scans[i - 1]!.at, `${no} ${span}: scan ${i} after scan ${i - 1}`);
+      assert.equal(scans[3]!.at, shippedAt + span);
+      assert.deepEqual(scans, deliveredScanPlan(no, shippedAt, shippedAt + span), 'deterministic');
+    }
+  }
+  const two = deliveredScanPlan('SF1400000007919', shippedAt, shippedAt + 48 * HOUR);
+  assert.ok(two[0]!.at - shippedAt >= HOUR && two[0]!.at - shippedAt <= 6 * HOUR, 'collected within hours of the label');
+  assert.throws(() => deliveredScanPlan('SF1', shippedAt, shippedAt));
 });

@@ -44,6 +44,26 @@ export function sandboxScanPlan(waybillNo: string, acceptedAt: number, speed = 1
   ];
 }
 
+/**
+ * The scans of a parcel that was handed over at `shippedAt` and signed for at `deliveredAt`
+ * (collected → in transit → out for delivery → delivered), with the carrier's own proportions
+ * (the plan above) fitted into that span: every scan after the previous one, the last exactly at
+ * `deliveredAt`. For parcels whose delivery time is already known (a data set being loaded).
+ */
+export function deliveredScanPlan(waybillNo: string, shippedAt: number, deliveredAt: number): PlannedScan[] {
+  const span = deliveredAt - shippedAt;
+  if (!(span >= 4)) throw new RangeError('a delivered parcel needs at least 4 ms between shipping and delivery');
+  const plan = sandboxScanPlan(waybillNo.replace(/-EXC$/i, ''), 0);
+  const planned = plan[plan.length - 1]!.at;
+  let previous = shippedAt;
+  return plan.map((p, i) => {
+    const last = i === plan.length - 1;
+    const at = last ? deliveredAt : Math.min(deliveredAt - (plan.length - 1 - i), Math.max(previous + 1, shippedAt + Math.round((p.at / planned) * span)));
+    previous = at;
+    return { ...p, at };
+  });
+}
+
 /** The demo speed factor from `SANDBOX_CARRIER_SPEED` (default 1: real time). */
 export function sandboxCarrierSpeed(env: Record<string, string | undefined> = process.env): number {
   const v = Number(env.SANDBOX_CARRIER_SPEED);

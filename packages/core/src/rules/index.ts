@@ -8,3 +8,4 @@ export * from './late-shipment.js';
 export * from './order-deadlines.js';
 export * from './shop-deadlines.js';
 export * from './deadline-handlers.js';
+export * from './awaiting-shipment.js';

@@ -1,6 +1,14 @@
-/** Every deadline running for a shop, most urgent first: the console's countdowns. */
+/**
+ * Every deadline running for a shop, most urgent first: the console's countdowns. The ship-by
+ * deadline of a paid, unshipped order comes from the order itself (awaiting-shipment.ts, as the
+ * 首页 reads it), so an order stays on the list, overdue, until it ships, also once its timer has
+ * fired; ship-by timers still running on shipped orders (waiting for a carrier's first scan) and
+ * every other deadline come from the timers.
+ */
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
+import { awaitingShipment } from './awaiting-shipment.js';
+import { DEADLINE } from './deadline-kinds.js';
 
 export interface DeadlineItem {
   orderId: string;
@@ -14,10 +22,18 @@ export interface DeadlineItem {
 
 export async function shopDeadlines(db: Db, actor: Actor, shopId: string, now: number, query: { kind?: string | undefined; limit?: number | undefined } = {}): Promise<{ items: DeadlineItem[] }> {
   if (!actor.shops.has(shopId) && !actor.roles.has('admin')) throw notFound('shop', shopId);
+  const limit = query.limit ?? 100;
   let q = db.selectFrom('timers').select(['kind', 'subject_id', 'due_at', 'payload']).where('scope_id', '=', shopId).where('status', '=', 'pending');
   if (query.kind) q = q.where('kind', '=', query.kind);
-  const rows = await q.orderBy('due_at').orderBy('subject_id').limit(query.limit ?? 100).execute();
-  return { items: rows.map((r) => ({ orderId: orderOf(r), kind: r.kind, dueAt: Number(r.due_at), remainingMs: Number(r.due_at) - now, ...caseOf(r) })) };
+  const rows = await q.orderBy('due_at').orderBy('subject_id').limit(limit).execute();
+  const waiting = !query.kind || query.kind === DEADLINE.shipBy ? (await awaitingShipment(db, shopId, now, limit)).filter((o) => o.shipByAt !== null) : [];
+  const fromOrders = new Set(waiting.map((o) => o.orderId));
+  const items: DeadlineItem[] = [
+    ...waiting.map((o) => ({ orderId: o.orderId, kind: DEADLINE.shipBy as string, dueAt: o.shipByAt!, remainingMs: o.shipByAt! - now })),
+    ...rows.filter((r) => !(r.kind === DEADLINE.shipBy && fromOrders.has(r.subject_id))).map((r) => ({ orderId: orderOf(r), kind: r.kind, dueAt: Number(r.due_at), remainingMs: Number(r.due_at) - now, ...caseOf(r) })),
+  ];
+  items.sort((a, b) => a.dueAt - b.dueAt || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  return { items: items.slice(0, limit) };
 }
 
 /** Order deadlines are keyed by the order; others (an after-sales case) name their order in the payload. */

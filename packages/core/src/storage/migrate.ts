@@ -16,6 +16,7 @@ import * as trafficPool from './migrations/0014_traffic_pool.js';
 import * as liveCouponUse from './migrations/0015_live_coupon_use.js';
 import * as favourites from './migrations/0016_favourites.js';
 import * as buyerCompensation from './migrations/0017_buyer_compensation.js';
+import * as agreeingFigures from './migrations/0018_agreeing_figures.js';
 import * as searchPinyin from './migrations/0019_search_pinyin.js';
 
 /** The one migration set, for both dialects, in order. */
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0015_live_coupon_use': liveCouponUse,
   '0016_favourites': favourites,
   '0017_buyer_compensation': buyerCompensation,
+  '0018_agreeing_figures': agreeingFigures,
   '0019_search_pinyin': searchPinyin,
 };
 

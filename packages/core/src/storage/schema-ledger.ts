@@ -25,6 +25,8 @@ export interface LedgerEntriesTable {
   account_id: string;
   amount_fen: number; // credit-positive: what the platform owes the account's holder
   created_at: number;
+  /** The order line a commission entry pays for (settlement and clawback journals, 0018). */
+  order_line_id: Generated<string | null>;
 }
 
 export interface LedgerBalancesTable {

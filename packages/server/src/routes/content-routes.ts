@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
-  addComment, COMMENT_MAX, createVideo, DomainError, followUser, getVideo, ID_PREFIX, likeVideo, listComments, MAX_POSTER_BYTES, MAX_VIDEO_BYTES, myVideos,
+  addComment, autoCoverKind, COMMENT_MAX, createVideo, DomainError, followUser, getVideo, ID_PREFIX, likeVideo, listComments, MAX_POSTER_BYTES, MAX_VIDEO_BYTES, myVideos,
   publishVideo, recordView, removeQuietly, removeVideo, shareVideo, unfollowUser, unlikeVideo, uploadsTempDir, userProfile, userVideos, type CreateVideoInput,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
@@ -116,6 +116,18 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
   r.get('/api/v1/me/videos', {
     schema: { tags, summary: 'Creator console: my videos with views, likes and the paid orders and GMV attributed to each', querystring: VideoPage, response: errors(400, 401) },
   }, async (req) => myVideos(ctx.db, actorOf(req), { cursor: req.query.cursor, limit: req.query.limit ?? 20 }));
+
+  r.get('/api/v1/me/videos/auto-cover', {
+    schema: {
+      tags,
+      summary: 'Creator console: the cover an upload without a poster gets on this server',
+      description: '`frame`: a frame of the video (ffmpeg is installed); `title_card`: a card with the title and the author’s name.',
+      response: errors(401),
+    },
+  }, async (req) => {
+    actorOf(req);
+    return { kind: await autoCoverKind() };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

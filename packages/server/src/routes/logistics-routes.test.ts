@@ -55,3 +55,19 @@ test('tracking over HTTP: the sandbox carrier posts signed scans to the notify r
     await s.close();
   }
 });
+
+test('the carriers and their waybill formats, from the one table, for the ship form', async () => {
+  const s = await startTestServer();
+  try {
+    const res = await s.call('GET', '/api/v1/logistics/carriers');
+    assert.equal(res.statusCode, 200);
+    const items = res.json().items as Array<{ carrier: string; code: string; pattern: string; example: string }>;
+    const zto = items.find((c) => c.carrier === '中通快递')!;
+    assert.equal(zto.code, 'ZTO');
+    assert.ok(new RegExp(zto.pattern).test(zto.example));
+    assert.ok(!new RegExp(zto.pattern).test('SF1400000007919'), 'a 顺丰 number is not a 中通 number');
+    for (const c of items) assert.ok(new RegExp(c.pattern).test(c.example), c.carrier);
+  } finally {
+    await s.close();
+  }
+});

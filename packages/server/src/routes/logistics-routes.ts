@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DomainError, installLogistics, orderTracking, receiveTrackingCallback } from '@zhongcao/core';
+import { DomainError, installLogistics, orderTracking, receiveTrackingCallback, WAYBILL_FORMATS } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -12,6 +12,10 @@ export function logisticsRoutes(app: App, deps: RouteDeps): void {
   r.get('/api/v1/orders/:orderId/tracking', {
     schema: { tags: ['orders'], summary: 'Tracking timeline of every parcel of an order (buyer, shop staff or admin)', params: Type.Object({ orderId: Id('order') }), response: errors(400, 401, 404) },
   }, async (req) => orderTracking(ctx.db, actorOf(req), req.params.orderId));
+
+  r.get('/api/v1/logistics/carriers', {
+    schema: { tags: ['orders'], summary: 'The express carriers merchants ship with and what their waybill numbers look like (pattern and example)' },
+  }, async () => ({ items: WAYBILL_FORMATS.map((f) => ({ carrier: f.carrier, code: f.code, pattern: f.pattern.source, example: f.example })) }));
 
   // Carriers sign the exact bytes they send, so this route reads the raw body.
   app.register(async (scope) => {

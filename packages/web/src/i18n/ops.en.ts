@@ -96,6 +96,7 @@ const strings = {
     tracking: {
       title: 'Tracking',
       empty: 'Waiting for the carrier to collect',
+      noScans: 'This carrier sends no tracking scans; the parcel was delivered',
       loadFailed: 'Tracking cannot be loaded right now',
       shipBy: 'Ship by',
       presale: 'Pre-sale: promised to ship by {{date}}',

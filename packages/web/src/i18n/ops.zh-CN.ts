@@ -96,6 +96,7 @@ const strings = {
     tracking: {
       title: '物流轨迹',
       empty: '等待快递揽收',
+      noScans: '该快递公司没有回传物流轨迹，包裹已签收',
       loadFailed: '物流信息暂时无法加载',
       shipBy: '发货截止',
       presale: '预售，承诺 {{date}} 前发货',

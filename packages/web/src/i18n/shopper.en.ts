@@ -260,6 +260,7 @@ const strings: typeof zhCN = {
   tracking: {
     title: 'Tracking',
     empty: 'Waiting for the courier to collect the parcel',
+    noScans: 'This carrier sends no tracking scans; the parcel was delivered',
     loadFailed: 'Tracking is not available right now',
     status: { awaiting_pickup: 'Awaiting pickup', collected: 'Collected', in_transit: 'In transit', out_for_delivery: 'Out for delivery', exception: 'Delivery exception', delivered: 'Delivered' },
   },

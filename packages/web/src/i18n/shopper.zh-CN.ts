@@ -258,6 +258,7 @@ const strings = {
   tracking: {
     title: '物流轨迹',
     empty: '等待快递员揽收',
+    noScans: '该快递公司没有回传物流轨迹，包裹已签收',
     loadFailed: '物流信息暂时无法加载',
     status: { awaiting_pickup: '待揽收', collected: '已揽收', in_transit: '运输中', out_for_delivery: '派送中', exception: '派送异常', delivered: '已签收' } as Record<string, string>,
   },

@@ -6,7 +6,7 @@ import type { OrderCompensation } from '../../api/shopper-types';
 
 export interface ShopRef { id: string; name: string; role: string }
 export interface Dashboard {
-  today: { orders: number; paidOrders: number; gmvFen: number; toShip: number; refundsFen: number };
+  today: { orders: number; paidOrders: number; gmvFen: number; toShip: number; overdue: number; refundsFen: number };
   last7Days: Array<{ day: string; orders: number; gmvFen: number }>;
   toShipOldest: Array<{ orderId: string; paidAt: number; totalFen: number; shipByAt?: number | null }>;
 }
@@ -47,7 +47,7 @@ export interface PayoutAccount { id: string; ledgerAccountId: string; holderName
 export interface Payout { id: string; ledgerAccountId: string; payoutAccountId: string; amountFen: number; status: string; attempts: number; failure: string | null; createdAt: number; completedAt: number | null }
 export type PayoutKind = 'merchant' | 'creator' | 'mcn' | 'colonel';
 export interface Mismatch { kind: 'payment' | 'refund' | 'payout'; ref: string; code: string; providerFen: number | null; ledgerFen: number | null; providerStatus: string | null; ledgerStatus: string | null }
-export interface ReconciliationReport { id: string; day: string; checked: number; mismatchCount: number; mismatches: Mismatch[]; createdAt: number }
+export interface ReconciliationReport { id: string; day: string; trigger: 'daily' | 'manual'; checked: number; mismatchCount: number; mismatches: Mismatch[]; createdAt: number }
 
 const enc = encodeURIComponent;
 
@@ -78,6 +78,7 @@ export const consoleApi = {
   adjustStock: (skuId: string, delta: number) => api<{ stock: number }>('POST', `/merchant/skus/${enc(skuId)}/stock-adjustments`, { body: { delta } }),
   orders: (shopId: string, q: { status?: string; cursor?: string | null }) => api<Page<OrderSummary>>('GET', `/merchant/shops/${enc(shopId)}/orders`, { query: { limit: 10, ...q } }),
   order: (id: string) => api<OrderDetail>('GET', `/orders/${enc(id)}`),
+  carriers: () => api<{ items: Array<{ carrier: string; code: string; pattern: string; example: string }> }>('GET', '/logistics/carriers').then((r) => r.items),
   ship: (orderId: string, parcels: Array<{ carrier: string; trackingNo: string; lineIds?: string[] }>) => api<{ shipmentIds: string[]; status: string }>('POST', `/merchant/orders/${enc(orderId)}/ship`, { body: { parcels } }),
   shop: (shopId: string) => api<ShopProfile>('GET', `/merchant/shops/${enc(shopId)}`),
   updateShop: (shopId: string, body: unknown) => api<ShopProfile>('PUT', `/merchant/shops/${enc(shopId)}`, { body }),
@@ -85,6 +86,7 @@ export const consoleApi = {
   categories: () => api<{ items: Category[] } | Category[]>('GET', '/categories').then((r) => (Array.isArray(r) ? r : r.items)),
   myVideos: (cursor: string | null, limit?: number) => api<Page<CreatorVideo>>('GET', '/me/videos', { query: { cursor, limit } }),
   publishVideo: (id: string) => api<VideoCard>('POST', `/videos/${enc(id)}/publish`),
+  autoCover: () => api<{ kind: 'frame' | 'title_card' }>('GET', '/me/videos/auto-cover'),
   searchProducts: (q: string) => api<Page<ProductCard>>('GET', '/search/products', { query: { q, limit: 10 } }),
   listedProducts: () => api<Page<ProductCard>>('GET', '/products', { query: { limit: 10 } }),
   findUsers: (login: string, cursor: string | null) => api<Page<AdminUser>>('GET', '/admin/users', { query: { login, cursor, limit: 10 } }),

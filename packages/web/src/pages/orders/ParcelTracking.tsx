@@ -40,7 +40,7 @@ export function ParcelTimeline({ parcel }: { parcel: TrackedParcel | undefined }
         <span className="tag" data-testid="tracking-status">{t(`tracking.status.${parcel.status}`, { defaultValue: parcel.status })}</span>
       </div>
       {events.length === 0 ? (
-        <p className="muted">{t('tracking.empty')}</p>
+        <p className="muted" data-testid="tracking-empty">{t(parcel.status === 'delivered' ? 'tracking.noScans' : 'tracking.empty')}</p>
       ) : (
         <ol className="timeline" data-testid="tracking-events">
           {events.map((e, i) => (

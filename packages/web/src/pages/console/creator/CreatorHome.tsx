@@ -42,14 +42,19 @@ export function CreatorHome() {
             [t('consoleUi.creator.gmv'), formatFen(sum((v) => v.gmvFen)), true],
           ];
           return (
-            <div className="cs-stats" data-testid="creator-stats">
-              {stats.map(([label, value, red]) => (
-                <div className="cs-stat" key={label}>
-                  <div className="cs-stat-label">{label}</div>
-                  <div className={`cs-stat-value${red ? ' cs-red' : ''}`}>{value}</div>
-                </div>
-              ))}
-            </div>
+            <>
+              <div className="cs-stats" data-testid="creator-stats">
+                {stats.map(([label, value, red]) => (
+                  <div className="cs-stat" key={label}>
+                    <div className="cs-stat-label">{label}</div>
+                    <div className={`cs-stat-value${red ? ' cs-red' : ''}`}>{value}</div>
+                  </div>
+                ))}
+              </div>
+              <p className="cs-muted" data-testid="creator-sales-scope">
+                {t('consoleUi.creator.salesScope')} <Button theme="borderless" size="small" onClick={() => navigate('/creator/sales')}>{t('affiliate.creator.nav.sales')}</Button>
+              </p>
+            </>
           );
         }}
       </LoadView>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, Popconfirm, Table, Typography } from '@douyinfe/semi-ui-19';
@@ -21,7 +21,9 @@ export function MyVideos() {
   const n = (v: number) => formatCount(v, i18n.language);
   const [pools, setPools] = useState<Map<string, PoolSummary>>(new Map());
   const [poolOf, setPoolOf] = useState<CreatorVideo | null>(null);
+  const [poolsRead, setPoolsRead] = useState(0);
   const ids = (pages.items ?? []).filter((v) => v.status === 'published').map((v) => v.id).join(',');
+  // Read again whenever the drawer closes: the engine moves videos between pools all the time.
   useEffect(() => {
     if (!ids) return;
     let live = true;
@@ -29,7 +31,9 @@ export function MyVideos() {
     return () => {
       live = false;
     };
-  }, [ids]);
+  }, [ids, poolsRead]);
+  // The drawer's fresher reading of a video's pool is the list's too: both show one status.
+  const seenInDrawer = useCallback((p: PoolSummary) => setPools((old) => new Map(old).set(p.videoId, { videoId: p.videoId, pool: p.pool, status: p.status })), []);
 
   function publish(v: CreatorVideo) {
     return run(v.id, () => consoleApi.publishVideo(v.id), t('consoleUi.creator.publishedNow'));
@@ -77,7 +81,7 @@ export function MyVideos() {
                 const p = pools.get(v.id);
                 return (
                   <Button size="small" theme="borderless" data-testid="pool-open" onClick={() => setPoolOf(v)}>
-                    <PoolTag status={p?.status ?? 'not_entered'} pool={p?.pool ?? null} />
+                    {p ? <PoolTag status={p.status} pool={p.pool} /> : <span className="cs-muted">…</span>}
                   </Button>
                 );
               },
@@ -103,7 +107,7 @@ export function MyVideos() {
         />
       )}
       <CursorPager pages={pages} />
-      {poolOf && <PoolDrawer videoId={poolOf.id} title={poolOf.title} onClose={() => setPoolOf(null)} />}
+      {poolOf && <PoolDrawer videoId={poolOf.id} title={poolOf.title} onLoaded={seenInDrawer} onClose={() => (setPoolOf(null), setPoolsRead((n) => n + 1))} />}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Banner, SideSheet, Spin, Table, Tag, Timeline, Typography } from '@douyinfe/semi-ui-19';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../shell/common';
-import { poolApi, POOL_RATES, type PoolStatus, type PoolStep, type VideoPool } from './pool-api';
+import { poolApi, POOL_RATES, type PoolStatus, type PoolStep, type PoolSummary, type VideoPool } from './pool-api';
 
 const percent = (v: number): string => `${(v * 100).toFixed(v > 0 && v < 0.01 ? 2 : 1)}%`;
 
@@ -35,7 +35,7 @@ function StepRates({ step }: { step: PoolStep }) {
 }
 
 /** Which traffic pools a video went through and, when it stopped, which rate fell short of which threshold. */
-export function PoolDrawer({ videoId, title, onClose }: { videoId: string; title: string; onClose(): void }) {
+export function PoolDrawer({ videoId, title, onClose, onLoaded }: { videoId: string; title: string; onClose(): void; onLoaded?: (p: PoolSummary) => void }) {
   const { t, i18n } = useTranslation();
   const [pool, setPool] = useState<VideoPool | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -43,11 +43,18 @@ export function PoolDrawer({ videoId, title, onClose }: { videoId: string; title
   useEffect(() => {
     let live = true;
     setError(null);
-    poolApi.videoPool(videoId).then((p) => live && setPool(p), (e: unknown) => live && setError(e));
+    poolApi.videoPool(videoId).then(
+      (p) => {
+        if (!live) return;
+        setPool(p);
+        onLoaded?.(p);
+      },
+      (e: unknown) => live && setError(e),
+    );
     return () => {
       live = false;
     };
-  }, [videoId, attempt]);
+  }, [videoId, attempt, onLoaded]);
   const stopped = pool?.steps.find((s) => s.decision === 'stopped');
   return (
     <SideSheet visible closeOnEsc width={520} title={t('consoleUi.creator.poolTitle', { title })} onCancel={onClose} data-testid="pool-drawer">

@@ -6,7 +6,7 @@ import { IconUpload } from '@douyinfe/semi-icons';
 import { ApiError } from '../../../api/client';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, sendWithProgress, type ProductCard, type VideoCard } from '../api';
-import { errorText } from '../shell/common';
+import { errorText, useLoad } from '../shell/common';
 
 const MAX_VIDEO = 50 * 1024 * 1024;
 const MAX_POSTER = 5 * 1024 * 1024;
@@ -33,6 +33,7 @@ export function PublishVideo() {
   const seq = useRef(0);
   const tags = useMemo(() => hashtagsOf(caption), [caption]);
   const posterUrl = useMemo(() => (poster ? URL.createObjectURL(poster) : null), [poster]);
+  const autoCover = useLoad(() => consoleApi.autoCover(), []);
 
   async function search(q: string) {
     const mine = ++seq.current;
@@ -95,6 +96,7 @@ export function PublishVideo() {
             {pick(t('consoleUi.publish.choosePoster'), 'image/jpeg,image/png,image/webp', poster, setPoster, 'poster-file')}
             {posterProblem && <span style={{ color: 'var(--semi-color-danger)' }}>{posterProblem}</span>}
             {posterUrl && <img src={posterUrl} alt="" className="cs-poster" style={{ width: 90, height: 160 }} />}
+            {!poster && autoCover.data && <span className="cs-muted" data-testid="auto-cover" data-kind={autoCover.data.kind}>{t(`consoleUi.publish.autoCover_${autoCover.data.kind}`)}</span>}
             <label className="cs-muted" htmlFor="v-title">{t('consoleUi.publish.title')}</label>
             <Input id="v-title" value={title} onChange={setTitle} maxLength={55} showClear style={{ width: '100%' }} data-testid="video-title" />
             <label className="cs-muted" htmlFor="v-caption">{t('consoleUi.publish.caption')}</label>

@@ -40,6 +40,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
     [t('consoleUi.dashboard.paidOrders'), String(d.today.paidOrders), false],
     [t('consoleUi.dashboard.gmv'), formatFen(d.today.gmvFen), true],
     [t('consoleUi.dashboard.toShip'), String(d.today.toShip), d.today.toShip > 0],
+    [t('consoleUi.dashboard.overdue'), String(d.today.overdue), d.today.overdue > 0],
     [t('consoleUi.dashboard.refunds'), formatFen(d.today.refundsFen), false],
   ];
   const max = Math.max(1, ...d.last7Days.map((x) => x.gmvFen));

@@ -49,7 +49,10 @@ export function AdminMoney() {
               expandedRowRender={(r?: ReconciliationReport) => (r ? <MismatchTable items={r.mismatches} /> : null)}
               rowExpandable={(r?: ReconciliationReport) => (r?.mismatchCount ?? 0) > 0}
               columns={[
-                { title: t('consoleUi.money.reconDay'), dataIndex: 'day' },
+                {
+                  title: t('consoleUi.money.reconDay'), dataIndex: 'day',
+                  render: (day: string, r: ReconciliationReport) => <span data-testid="recon-day" style={{ whiteSpace: 'nowrap' }}>{day} <Tag size="small" color={r.trigger === 'manual' ? 'blue' : 'grey'}>{t(`consoleUi.money.reconTrigger.${r.trigger}`, { defaultValue: r.trigger })}</Tag></span>,
+                },
                 { title: t('consoleUi.money.reconChecked'), dataIndex: 'checked', align: 'right' },
                 {
                   title: t('consoleUi.money.reconResult'), dataIndex: 'mismatchCount',

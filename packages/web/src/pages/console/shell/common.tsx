@@ -97,15 +97,17 @@ export function yuanToFen(value: string | number | undefined | null): number | n
   return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
 }
 
-/** Remaining time until `deadline` as "3小时12分" / "3h 12m"; negative means overdue. */
+/** Remaining time until `deadline` as "3小时12分" / "3h 12m" ("2天3小时" / "2d 3h" beyond a day); from the deadline on, overdue. */
 export function countdown(deadline: number, now: number, lang: string): { text: string; urgent: boolean; overdue: boolean } {
   const left = deadline - now;
   const abs = Math.abs(left);
-  const h = Math.floor(abs / 3_600_000);
+  const d = Math.floor(abs / 86_400_000);
+  const h = Math.floor((abs % 86_400_000) / 3_600_000);
   const m = Math.floor((abs % 3_600_000) / 60_000);
   const zh = lang.startsWith('zh');
-  const span = zh ? `${h > 0 ? `${h}小时` : ''}${m}分` : `${h > 0 ? `${h}h ` : ''}${m}m`;
-  if (left < 0) return { text: zh ? `已超时 ${span}` : `overdue ${span}`, urgent: true, overdue: true };
+  const span = d > 0 ? (zh ? `${d}天${h}小时` : `${d}d ${h}h`) : zh ? `${h > 0 ? `${h}小时` : ''}${m}分` : `${h > 0 ? `${h}h ` : ''}${m}m`;
+  // Overdue from the due millisecond on, as 履约中心 counts it.
+  if (left <= 0) return { text: zh ? `已超时 ${span}` : `overdue ${span}`, urgent: true, overdue: true };
   return { text: zh ? `剩余 ${span}` : `${span} left`, urgent: left < 2 * 3_600_000, overdue: false };
 }
 

@@ -10,6 +10,9 @@ import { deadlineCounts, toLiveDeadlines, type LiveDeadline } from './countdown'
 import { Countdown } from './CountdownCell';
 import { useSecondTick } from './useSecondTick';
 
+/** Rows per page: the overdue orders (listed until they ship) and the next day's deadlines fit on the first. */
+const PAGE_SIZE = 20;
+
 const KIND_COLOR: Record<string, 'orange' | 'blue' | 'cyan' | 'violet' | 'grey'> = { ship_by: 'orange', pay_by: 'grey', auto_confirm: 'cyan', refund_response: 'violet', aftersales_response: 'violet', return_confirm: 'blue', return_ship: 'blue' };
 
 /** Every running deadline of the shop as a live countdown, most urgent first; a row opens its order, or its after-sales case. */
@@ -44,7 +47,7 @@ function DeadlineTable({ items, onOpenOrder }: { items: LiveDeadline[]; onOpenOr
         size="small"
         rowKey={(d?: LiveDeadline) => (d ? `${d.kind}:${d.orderId}` : '')}
         dataSource={items}
-        pagination={items.length > 10 ? { pageSize: 10 } : false}
+        pagination={items.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
         data-testid="deadlines-table"
         scroll={{ x: 'max-content' }}
         onRow={(d?: LiveDeadline) => ({ 'data-testid': 'deadline-row', 'data-order-id': d?.orderId, 'data-kind': d?.kind, 'data-due': d?.localDueAt } as object)}

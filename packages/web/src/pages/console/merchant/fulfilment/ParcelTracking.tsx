@@ -30,7 +30,7 @@ function Parcel({ p }: { p: TrackedParcel }) {
         <Tag color={STATUS_COLOR[p.status] ?? 'grey'} data-testid="tracking-status">{label(p.status)}</Tag>
       </div>
       {events.length === 0 ? (
-        <p className="cs-muted">{t('ops.tracking.empty')}</p>
+        <p className="cs-muted">{t(p.status === 'delivered' ? 'ops.tracking.noScans' : 'ops.tracking.empty')}</p>
       ) : (
         <Timeline>
           {events.map((e, i) => (
