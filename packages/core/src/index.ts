@@ -49,3 +49,4 @@ export * from './aftersales/index.js';
 export * from './supply/index.js';
 export * from './affiliate/index.js';
 export * from './live/index.js';
+export * from './governance/index.js';
