@@ -6,6 +6,9 @@
  * variant characters become simplified through OpenCC (opencc-js), phrase-aware, whenever the text
  * holds any. Each folded UTF-16 unit remembers the original span it came from, so a match on the
  * folded text reports offsets into what the author wrote.
+ *
+ * What a code point folds to is computed once (NFKC, the separator test, whether OpenCC changes
+ * it) and remembered in typed arrays, so folding a text is one pass of array reads.
  */
 import { ConverterFactory, Locale } from 'opencc-js/t2cn';
 
@@ -18,49 +21,42 @@ export interface FoldedText {
   end: Int32Array;
 }
 
-// Hong Kong and Taiwan variants first, then traditional → simplified (phrases, then characters).
-const toSimplified = ConverterFactory(Locale.from.hk, Locale.from.tw, Locale.to.cn);
+// Hong Kong and Taiwan variants in one pass, then traditional → simplified (phrases, then characters).
+const toSimplified = ConverterFactory([[...Locale.from.hk[0]!, ...Locale.from.tw[0]!]], Locale.to.cn);
 
 /** Whitespace, punctuation, symbols (emoji among them), format, control and combining marks, unassigned. */
 const SKIP = /^[\p{White_Space}\p{P}\p{S}\p{Cf}\p{Cc}\p{Mn}\p{Me}\p{Cn}\p{Co}]$/u;
 
-/** Per BMP code unit: the folded form before traditional → simplified ('' when skipped). */
-const bmpFold: (string | undefined)[] = new Array(0x10000);
-/** Per BMP code unit: 1 when OpenCC changes the character on its own. */
+const UNKNOWN = -1;
+const SKIPPED = -2;
+const SEVERAL = -3;
+/** Per BMP code unit: the single folded unit, SKIPPED, SEVERAL (see `several`) or UNKNOWN. */
+const bmpFold = new Int32Array(0x10000).fill(UNKNOWN);
+/** Per BMP code unit: 1 when OpenCC changes the character on its own, 0 when not, -1 unknown. */
 const bmpTraditional = new Int8Array(0x10000).fill(-1);
-const astralFold = new Map<number, string>();
+const several = new Map<number, string>();
 
 function computeFold(cp: number): string {
   const ch = String.fromCodePoint(cp);
-  if (SKIP.test(ch)) return '';
   const normal = ch.normalize('NFKC').toLowerCase();
-  if (normal === ch) return ch;
+  if (normal === ch) return SKIP.test(ch) ? '' : ch;
+  // Normalise first (㎏ → kg, ① → 1, full-width ， → ,), then drop what is a separator.
   let out = '';
   for (const c of normal) if (!SKIP.test(c)) out += c;
   return out;
 }
 
-function foldCodePoint(cp: number): string {
-  if (cp < 0x80) {
-    if (cp >= 0x61 && cp <= 0x7a) return String.fromCharCode(cp);
-    if (cp >= 0x30 && cp <= 0x39) return String.fromCharCode(cp);
-    if (cp >= 0x41 && cp <= 0x5a) return String.fromCharCode(cp + 32);
-    return '';
+function bmpCode(unit: number): number {
+  const f = computeFold(unit);
+  let code: number;
+  if (f.length === 0) code = SKIPPED;
+  else if (f.length === 1) code = f.charCodeAt(0);
+  else {
+    code = SEVERAL;
+    several.set(unit, f);
   }
-  if (cp < 0x10000) {
-    let f = bmpFold[cp];
-    if (f === undefined) {
-      f = computeFold(cp);
-      bmpFold[cp] = f;
-    }
-    return f;
-  }
-  let f = astralFold.get(cp);
-  if (f === undefined) {
-    f = computeFold(cp);
-    astralFold.set(cp, f);
-  }
-  return f;
+  bmpFold[unit] = code;
+  return code;
 }
 
 function isTraditional(unit: number): boolean {
@@ -74,45 +70,94 @@ function isTraditional(unit: number): boolean {
   return t === 1;
 }
 
-let startBuf = new Int32Array(256);
-let endBuf = new Int32Array(256);
+let units = new Uint16Array(1024);
+let startBuf = new Int32Array(1024);
+let endBuf = new Int32Array(1024);
+
+function ensure(capacity: number): void {
+  if (units.length >= capacity) return;
+  const size = Math.max(capacity, units.length * 2);
+  const u = new Uint16Array(size);
+  u.set(units);
+  const s = new Int32Array(size);
+  s.set(startBuf);
+  const e = new Int32Array(size);
+  e.set(endBuf);
+  units = u;
+  startBuf = s;
+  endBuf = e;
+}
+
+function push(len: number, unit: number, from: number, to: number): number {
+  if (len >= units.length) ensure(len + 1);
+  units[len] = unit;
+  startBuf[len] = from;
+  endBuf[len] = to;
+  return len + 1;
+}
+
+/**
+ * Folds into shared scratch buffers and returns the folded text and its length; the offsets are
+ * in `scratchStart`/`scratchEnd` until the next call. The matcher's hot path.
+ */
+export function foldIntoScratch(original: string): { text: string; length: number; start: Int32Array; end: Int32Array } {
+  const n = original.length;
+  ensure(n + 8);
+  let len = 0;
+  let traditional = false;
+  for (let i = 0; i < n; i++) {
+    const unit = original.charCodeAt(i);
+    if (unit < 0x80) {
+      // ASCII: letters lower-cased, digits kept, the rest are separators.
+      if (unit >= 0x61 && unit <= 0x7a) len = push(len, unit, i, i + 1);
+      else if (unit >= 0x30 && unit <= 0x39) len = push(len, unit, i, i + 1);
+      else if (unit >= 0x41 && unit <= 0x5a) len = push(len, unit + 32, i, i + 1);
+      continue;
+    }
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n) {
+      const low = original.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const cp = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        let f = several.get(cp);
+        if (f === undefined) {
+          f = computeFold(cp);
+          several.set(cp, f);
+        }
+        for (let k = 0; k < f.length; k++) len = push(len, f.charCodeAt(k), i, i + 2);
+        i++;
+        continue;
+      }
+    }
+    let code = bmpFold[unit]!;
+    if (code === UNKNOWN) code = bmpCode(unit);
+    if (code === SKIPPED) continue;
+    if (code === SEVERAL) {
+      const f = several.get(unit)!;
+      for (let k = 0; k < f.length; k++) {
+        const c = f.charCodeAt(k);
+        if (!traditional && isTraditional(c)) traditional = true;
+        len = push(len, c, i, i + 1);
+      }
+      continue;
+    }
+    if (!traditional && isTraditional(code)) traditional = true;
+    len = push(len, code, i, i + 1);
+  }
+  let text = unitsToString(len);
+  if (traditional) text = simplify(text);
+  return { text, length: len, start: startBuf, end: endBuf };
+}
+
+function unitsToString(len: number): string {
+  let out = '';
+  for (let from = 0; from < len; from += 4096) out += String.fromCharCode.apply(null, units.subarray(from, Math.min(len, from + 4096)) as unknown as number[]);
+  return out;
+}
 
 /** Folds a text for matching and keeps, per folded unit, the original span it came from. */
 export function foldText(original: string): FoldedText {
-  const n = original.length;
-  // NFKC can expand one code point into several (㎏ → kg, ⑴ → 1): size the scratch generously.
-  if (startBuf.length < n * 4 + 8) {
-    startBuf = new Int32Array(n * 4 + 8);
-    endBuf = new Int32Array(n * 4 + 8);
-  }
-  let text = '';
-  let len = 0;
-  let traditional = false;
-  for (let i = 0; i < n; ) {
-    const cp = original.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const piece = foldCodePoint(cp);
-    for (let k = 0; k < piece.length; k++) {
-      if (len >= startBuf.length) grow();
-      startBuf[len] = i;
-      endBuf[len] = i + width;
-      len++;
-      if (!traditional && isTraditional(piece.charCodeAt(k))) traditional = true;
-    }
-    text += piece;
-    i += width;
-  }
-  if (traditional) text = simplify(text);
-  return { text, start: startBuf.slice(0, len), end: endBuf.slice(0, len) };
-}
-
-function grow(): void {
-  const s = new Int32Array(startBuf.length * 2);
-  s.set(startBuf);
-  const e = new Int32Array(endBuf.length * 2);
-  e.set(endBuf);
-  startBuf = s;
-  endBuf = e;
+  const f = foldIntoScratch(original);
+  return { text: f.text, start: f.start.slice(0, f.length), end: f.end.slice(0, f.length) };
 }
 
 /** OpenCC over the whole text (phrase-aware); where that changes the length, character by character. */
@@ -130,12 +175,12 @@ function simplify(text: string): string {
 
 /** The folded form of a term or homophone (no offsets needed). */
 export function foldTerm(term: string): string {
-  return foldText(term).text;
+  return foldIntoScratch(term).text;
 }
 
 /**
- * The same text with only full-width ASCII made half-width and ASCII lower-cased: one UTF-16 unit
- * per unit, so offsets are the original's. Detectors that need punctuation (URLs) read this.
+ * The same text with only full-width ASCII made half-width, 。 read as a dot and ASCII
+ * lower-cased: one UTF-16 unit per unit, so offsets are the original's. Link detection reads this.
  */
 export function widthFold(original: string): string {
   let out = '';
@@ -144,7 +189,7 @@ export function widthFold(original: string): string {
     const c = original.charCodeAt(i);
     let r = -1;
     if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
-    else if (c === 0x3002 || c === 0xff61) r = 0x2e; // 。and ｡ read as a dot
+    else if (c === 0x3002 || c === 0xff61) r = 0x2e;
     if (r >= 0x41 && r <= 0x5a) r += 32;
     else if (r === -1 && c >= 0x41 && c <= 0x5a) r = c + 32;
     if (r !== -1) {

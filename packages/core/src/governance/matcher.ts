@@ -3,9 +3,9 @@
  * folded terms and their homophone spellings, plus the typed detectors. Pure: no I/O.
  */
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
-import { buildDetectors, type Detectors } from './detectors.js';
-import { foldTerm, foldText, widthFold } from './folding.js';
-import type { BookTerm, DetectorKind, Hit, RuleBook, RuleCode, Severity, TermClass, CheckVerdict } from './types.js';
+import { findLinks, findPhones, LINK_TRIGGERS, qqAfter, wechatIdAfter, type DetectorHit } from './detectors.js';
+import { foldIntoScratch, foldTerm, widthFold } from './folding.js';
+import type { BookTerm, CheckVerdict, DetectorKind, Hit, RuleBook, RuleCode, Severity, TermClass } from './types.js';
 import { SEVERITY_RANK } from './types.js';
 
 /** How many spellings one term may expand into through the homophone table. */
@@ -23,9 +23,18 @@ export interface Matcher {
   readonly version: number;
   /** Enabled terms in the automaton. */
   readonly terms: number;
-  /** Distinct folded spellings in the automaton (terms × homophone spellings). */
+  /** Distinct folded spellings in the automaton (terms × homophone spellings, and detector triggers). */
   readonly patterns: number;
   check(text: string): Hit[];
+}
+
+const TRIGGER_QQ = 1;
+const TRIGGER_WECHAT = 2;
+const TRIGGER_LINK = 4;
+
+interface Entry {
+  terms: number[];
+  triggers: number;
 }
 
 /** Every spelling of a folded term through the homophone table (capped). */
@@ -59,20 +68,23 @@ export function compileRuleBook(book: RuleBook): Matcher {
   const table = new Map([...grouped.entries()].sort((a, b) => b[0].length - a[0].length).map(([c, vs]) => [c, [...vs]] as const));
 
   const terms: BookTerm[] = [];
-  const byPattern = new Map<string, number[]>();
+  const byPattern = new Map<string, Entry>();
+  const entry = (key: string): Entry => {
+    let e = byPattern.get(key);
+    if (!e) byPattern.set(key, (e = { terms: [], triggers: 0 }));
+    return e;
+  };
   for (const term of book.terms) {
     if (!term.enabled) continue;
     const folded = foldTerm(term.text);
     if (!folded) continue;
     const index = terms.push(term) - 1;
-    for (const spelling of expandSpellings(folded, table)) {
-      const list = byPattern.get(spelling);
-      if (list) list.push(index);
-      else byPattern.set(spelling, [index]);
-    }
+    for (const spelling of expandSpellings(folded, table)) entry(spelling).terms.push(index);
   }
-  const automaton = byPattern.size > 0 ? new AhoCorasick([...byPattern.keys()]) : null;
-  const detectors: Detectors = buildDetectors(['qq', ...(table.get('qq') ?? [])], ['微信', ...(table.get('微信') ?? [])]);
+  for (const name of ['qq', ...(table.get('qq') ?? [])]) entry(name).triggers |= TRIGGER_QQ;
+  for (const name of ['微信', ...(table.get('微信') ?? [])]) entry(name).triggers |= TRIGGER_WECHAT;
+  for (const name of LINK_TRIGGERS) entry(name).triggers |= TRIGGER_LINK;
+  const automaton = new AhoCorasick([...byPattern.keys()]);
 
   return {
     version: book.version,
@@ -80,32 +92,57 @@ export function compileRuleBook(book: RuleBook): Matcher {
     patterns: byPattern.size,
     check(text: string): Hit[] {
       if (text.length === 0) return [];
-      const folded = foldText(text);
-      if (folded.text.length === 0) return [];
+      const folded = foldIntoScratch(text);
+      const f = folded.text;
+      if (f.length === 0) return [];
       const hits: Hit[] = [];
-      const seen = new Set<string>();
-      if (automaton) {
-        for (const m of automaton.matchInText(folded.text)) {
-          if (!keepsAcrossGaps(text, folded.start, folded.end, m.begin, m.end)) continue;
-          const start = folded.start[m.begin]!;
-          const end = folded.end[m.end - 1]!;
-          for (const index of byPattern.get(m.keyword)!) {
-            const term = terms[index]!;
-            const key = `${index}:${start}:${end}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            hits.push({ termId: term.id, term: term.text, class: term.class, severity: term.severity, rule: term.rule, start, end, matched: text.slice(start, end) });
+      let seen: Set<string> | null = null;
+      const found: DetectorHit[] = [];
+      let link = false;
+      for (const m of automaton.matchInText(f)) {
+        const e = byPattern.get(m.keyword)!;
+        if (e.triggers !== 0) {
+          if (e.triggers & TRIGGER_QQ) {
+            const d = qqAfter(f, m.begin, m.end);
+            if (d) found.push(d);
           }
+          if (e.triggers & TRIGGER_WECHAT) {
+            const d = wechatIdAfter(f, m.begin, m.end);
+            if (d) found.push(d);
+          }
+          if (e.triggers & TRIGGER_LINK) link = true;
+        }
+        if (e.terms.length === 0) continue;
+        if (!keepsAcrossGaps(text, folded.start, folded.end, m.begin, m.end)) continue;
+        const start = folded.start[m.begin]!;
+        const end = folded.end[m.end - 1]!;
+        for (const index of e.terms) {
+          const term = terms[index]!;
+          const key = `${index}:${start}:${end}`;
+          seen ??= new Set();
+          if (seen.has(key)) continue;
+          seen.add(key);
+          hits.push({ termId: term.id, term: term.text, class: term.class, severity: term.severity, rule: term.rule, start, end, matched: text.slice(start, end) });
         }
       }
-      for (const d of detectors.run(folded, widthFold(text))) {
-        const r = DETECTOR_RULES[d.kind];
-        hits.push({ termId: `detector:${d.kind}`, term: r.label, class: r.class, severity: r.severity, rule: r.rule, start: d.start, end: d.end, matched: text.slice(d.start, d.end) });
+      findPhones(f, found);
+      // Two spellings of one trigger (qq, qq号码) find the same number: keep the widest.
+      found.sort((a, b) => a.from - b.from);
+      for (let i = 0; i < found.length; i++) {
+        const d = found[i]!;
+        if (found.some((o, k) => k < i && o.kind === d.kind && o.to === d.to)) continue;
+        push(hits, text, d.kind, folded.start[d.from]!, folded.end[d.to - 1]!);
       }
+      if (link) for (const l of findLinks(widthFold(text))) push(hits, text, 'url', l.from, l.to);
       if (hits.length > 1) hits.sort((a, b) => a.start - b.start || b.end - a.end);
       return hits;
     },
   };
+}
+
+function push(hits: Hit[], text: string, kind: DetectorKind, start: number, end: number): void {
+  const r = DETECTOR_RULES[kind];
+  hits.push({ termId: `detector:${kind}`, term: r.label, class: r.class, severity: r.severity, rule: r.rule, start, end, matched: text.slice(start, end) });
 }
 
 /** Clause punctuation and line breaks: where natural text, not an evasion, puts a gap. */
