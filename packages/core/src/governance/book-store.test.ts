@@ -49,7 +49,7 @@ test('rule book storage: the default book loads on first use; admins add, edit a
     assert.equal((await checkContent(ctx, [{ field: 'title', text: '神药' }])).verdict, 'warn');
     await updateTerm(ctx, admin, added.id, { enabled: false });
     assert.equal((await checkContent(ctx, [{ field: 'title', text: '神药' }])).verdict, 'pass');
-    assert.equal(await code(updateTerm(ctx, admin, 'gvt_nope', { enabled: false })), '404 NOT_FOUND');
+    assert.equal(await code(updateTerm(ctx, admin, 'gvt_00000000000000000000000000', { enabled: false })), '404 NOT_FOUND');
     const dflt = all.find((t) => t.text === '国家级')!;
     assert.equal(await code(updateTerm(ctx, admin, added.id, { text: '国 家 级' })), '409 TERM_EXISTS');
     assert.equal(dflt.severity, 'reject');

@@ -63,7 +63,7 @@ export async function ensureRuleBook(db: Db, now: number): Promise<void> {
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
     const terms = defaultTerms().map((t) => ({
-      id: `gvt_${t.id}`,
+      id: newId('governanceTerm', now),
       text: t.text,
       folded: foldTerm(t.text),
       class: t.class,
@@ -77,7 +77,7 @@ export async function ensureRuleBook(db: Db, now: number): Promise<void> {
     for (let i = 0; i < terms.length; i += 100) {
       await tx.insertInto('governance_terms').values(terms.slice(i, i + 100)).onConflict((oc) => oc.column('folded').doNothing()).execute();
     }
-    const homophones = defaultHomophones().map((h, i) => ({ id: `gvh_dflt-${String(i + 1).padStart(3, '0')}`, canonical: h.canonical, variant: h.variant, created_by: null, created_at: now }));
+    const homophones = defaultHomophones().map((h) => ({ id: newId('homophone', now), canonical: h.canonical, variant: h.variant, created_by: null, created_at: now }));
     for (let i = 0; i < homophones.length; i += 100) {
       await tx.insertInto('governance_homophones').values(homophones.slice(i, i + 100)).onConflict((oc) => oc.columns(['canonical', 'variant']).doNothing()).execute();
     }
@@ -237,6 +237,7 @@ export async function updateTerm(ctx: CoreContext, actor: Actor, id: string, pat
   const now = ctx.clock.now();
   await ensureRuleBook(ctx.db, now);
   const next = patch.text === undefined ? null : foldedTermText(patch.text);
+  const changes = Object.values(patch).some((v) => v !== undefined);
   await ctx.db.transaction().execute(async (tx) => {
     const row = await tx.selectFrom('governance_terms').select('id').where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('term', id);
@@ -244,6 +245,7 @@ export async function updateTerm(ctx: CoreContext, actor: Actor, id: string, pat
       const clash = await tx.selectFrom('governance_terms').select(['id', 'text']).where('folded', '=', next.folded).where('id', '<>', id).executeTakeFirst();
       if (clash) throw fail('TERM_EXISTS', `the book already has ${clash.text}`, 409, { id: clash.id, text: clash.text });
     }
+    if (!changes) return;
     await tx
       .updateTable('governance_terms')
       .set({

@@ -36,8 +36,10 @@ test('governance over HTTP: admins edit the rule book (validation and stable cod
     assert.equal(created.statusCode, 201);
     const id = created.json().id as string;
     assert.equal(err(await s.call('POST', '/api/v1/admin/governance/terms', { token: admin, body: { text: '神 藥', class: 'medical', severity: 'review', rule: 'AD_LAW_17_MEDICAL' } })), '409 TERM_EXISTS');
-    assert.equal(err(await s.call('PATCH', `/api/v1/admin/governance/terms/${id}`, { token: admin, body: {} })), '400 VALIDATION_FAILED');
-    assert.equal(err(await s.call('PATCH', '/api/v1/admin/governance/terms/gvt_missing', { token: admin, body: { enabled: false } })), '404 NOT_FOUND');
+    const unchanged = await s.call('PATCH', `/api/v1/admin/governance/terms/${id}`, { token: admin, body: {} });
+    assert.deepEqual([unchanged.statusCode, unchanged.json().severity], [200, 'review']);
+    assert.equal(err(await s.call('PATCH', `/api/v1/admin/governance/terms/${id}`, { token: admin, body: { severity: 'ban' } })), '400 VALIDATION_FAILED');
+    assert.equal(err(await s.call('PATCH', '/api/v1/admin/governance/terms/gvt_00000000000000000000000000', { token: admin, body: { enabled: false } })), '404 NOT_FOUND');
     const patched = await s.call('PATCH', `/api/v1/admin/governance/terms/${id}`, { token: admin, body: { severity: 'reject' } });
     assert.equal(patched.json().severity, 'reject');
 

@@ -5,19 +5,20 @@ import {
   SEVERITIES, TERM_CLASSES, TERM_MAX_CHARS, updateTerm,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors } from '../http/schemas.js';
+import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const TermClass = Type.Union(TERM_CLASSES.map((c) => Type.Literal(c)), { description: '类别 / class: absolute 极限词, medical 医疗功效, diversion 站外导流, bait 诱导, prohibited 禁售' });
 const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)), { description: '处置 / severity: reject 拒绝, review 送审, warn 提示' });
 const Rule = Type.Union(RULE_CODES.map((r) => Type.Literal(r)), { description: '违反的规则 / the rule the term breaks' });
-const TermId = Type.String({ pattern: '^gvt_[0-9a-z-]{1,60}$', description: 'term id (gvt_…)' });
-const HomophoneId = Type.String({ pattern: '^gvh_[0-9a-z-]{1,60}$', description: 'homophone id (gvh_…)' });
+const TermId = Id('governanceTerm');
+const HomophoneId = Id('homophone');
 const TermText = Type.String({ minLength: 1, maxLength: TERM_MAX_CHARS, description: '词条 / the term as an author would write it' });
 
 export function governanceRoutes(app: App, deps: RouteDeps): void {
   const r = typed(app);
   const { ctx } = deps.core;
+  // Tagged 'governance' (not 'admin'): their 403 for non-admins is tested in governance-routes.test.ts.
   const tags = ['governance'];
 
   r.get('/api/v1/admin/governance/rules', {
@@ -61,7 +62,7 @@ export function governanceRoutes(app: App, deps: RouteDeps): void {
       params: Type.Object({ termId: TermId }),
       body: Type.Object(
         { text: Type.Optional(TermText), class: Type.Optional(TermClass), severity: Type.Optional(Severity), rule: Type.Optional(Rule), enabled: Type.Optional(Type.Boolean()) },
-        { additionalProperties: false, minProperties: 1 },
+        { additionalProperties: false, description: 'only the fields to change; an empty patch changes nothing' },
       ),
       response: errors(400, 401, 403, 404, 409),
     },
