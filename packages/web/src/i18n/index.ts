@@ -16,6 +16,8 @@ import affiliateEn from './affiliate.en';
 import affiliateZhCN from './affiliate.zh-CN';
 import liveEn from './live.en';
 import liveZhCN from './live.zh-CN';
+import governanceEn from './governance.en';
+import governanceZhCN from './governance.zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,8 +36,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN } },
-    en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn } },
+    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...governanceZhCN } },
+    en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...governanceEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
