@@ -44,4 +44,27 @@ describe('平台管理 · 红线词库', () => {
     assert.equal(refused.body.error.code, 'CONTENT_REJECTED');
     assert.deepEqual(refused.body.error.details.hits.map((h) => [h.term, h.field]), [['神仙果', 'title']]);
   });
+
+  browserTest(env, 'the merchant’s product editor shows what the rule book refused, and nothing is saved', async (page) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/');
+    await page.getByTestId('door-merchant').getByRole('button').click();
+    await page.waitForURL((url) => url.pathname === '/merchant');
+    await page.getByRole('menuitem', { name: '商品' }).click();
+    await page.locator('.semi-table-row').first().waitFor();
+    await page.getByRole('button', { name: '编辑' }).first().click();
+    await page.getByText('SKU 价格与库存').waitFor();
+    const productId = new URL(page.url()).pathname.split('/').pop()!;
+    const title = page.locator('input#e-title, #e-title input').first();
+    const before = await title.inputValue();
+    await title.fill('全网最低价 好吃的');
+    const saved = page.waitForResponse((res) => res.url().endsWith(`/api/v1/merchant/products/${productId}`) && res.request().method() === 'PUT');
+    await page.getByRole('button', { name: '保存' }).first().click();
+    assert.equal((await saved).status(), 422);
+    await page.getByText('含有违规词，未保存：「全网最低价」', { exact: true }).waitFor();
+    await screen(page, 'merchant-product-rejected-zh');
+    const merchant = await tokenFor(env(), 'merchant');
+    const stored = await call<{ title: string }>(env(), 'GET', `/api/v1/merchant/products/${productId}`, { token: merchant });
+    assert.equal(stored.body.title, before);
+  });
 });

@@ -33,6 +33,8 @@ const governanceEn = {
     classes: { absolute: 'Absolute terms', medical: 'Medical claims', diversion: 'Off-platform diversion', bait: 'Bait', prohibited: 'Prohibited items' },
     severities: { reject: 'Reject', review: 'Review', warn: 'Warn' },
     verdicts: { pass: 'Pass', reject: 'Reject', review: 'Review', warn: 'Warn' },
+    rejected: 'Not saved, the text crosses red lines: ',
+    warned: 'Saved; consider rewording: ',
     termHint: 'At least two characters once spaces, punctuation and emoji are left out; write the banned forms of a single character (最好, 最低价 …)',
   },
 };

@@ -33,6 +33,8 @@ const governanceZhCN = {
     classes: { absolute: '极限词', medical: '医疗功效', diversion: '站外导流', bait: '诱导用语', prohibited: '禁售商品' },
     severities: { reject: '拒绝', review: '送审', warn: '提示' },
     verdicts: { pass: '通过', reject: '拒绝', review: '送审', warn: '提示' },
+    rejected: '含有违规词，未保存：',
+    warned: '已保存，以下用语建议修改：',
     termHint: '至少两个字（去掉空格、标点、表情后）；单字如“最”请写成禁用搭配：最好、最低价…',
   },
 };
