@@ -24,8 +24,8 @@ export interface FoldedText {
 // Hong Kong and Taiwan variants in one pass, then traditional → simplified (phrases, then characters).
 const toSimplified = ConverterFactory([[...Locale.from.hk[0]!, ...Locale.from.tw[0]!]], Locale.to.cn);
 
-/** Whitespace, punctuation, symbols (emoji among them), format, control and combining marks, unassigned. */
-const SKIP = /^[\p{White_Space}\p{P}\p{S}\p{Cf}\p{Cc}\p{Mn}\p{Me}\p{Cn}\p{Co}]$/u;
+/** Whitespace, punctuation, symbols (emoji among them), format, control and combining marks, unassigned, lone surrogates. */
+const SKIP = /^[\p{White_Space}\p{P}\p{S}\p{Cf}\p{Cc}\p{Mn}\p{Me}\p{Cn}\p{Co}\p{Cs}]$/u;
 
 const UNKNOWN = -1;
 const SKIPPED = -2;
