@@ -24,9 +24,14 @@ const CHINESE: Readonly<Record<string, number>> = {
 };
 for (const [c, d] of Object.entries(CHINESE)) DIGIT[c.charCodeAt(0)] = d;
 
-/** Mainland mobile numbers: a run of exactly 11 digits, 1[3-9]… */
-export function findPhones(folded: string, out: DetectorHit[]): void {
+/**
+ * Mainland mobile numbers: 11 digits 1[3-9]… standing alone in the folded text, or, inside a
+ * longer run of digits, bounded on both sides by a gap in the original (138 1234 5678 2箱 holds
+ * the number then a quantity). An unbroken run of 12 or more digits (an order number) is no phone.
+ */
+export function findPhones(folded: string, start: Int32Array, end: Int32Array, out: DetectorHit[]): void {
   const n = folded.length;
+  const isPhoneAt = (i: number): boolean => DIGIT[folded.charCodeAt(i)] === 1 && DIGIT[folded.charCodeAt(i + 1)]! >= 3;
   for (let i = 0; i < n; ) {
     if (DIGIT[folded.charCodeAt(i)]! < 0) {
       i++;
@@ -34,7 +39,19 @@ export function findPhones(folded: string, out: DetectorHit[]): void {
     }
     let j = i + 1;
     while (j < n && DIGIT[folded.charCodeAt(j)]! >= 0) j++;
-    if (j - i === 11 && DIGIT[folded.charCodeAt(i)] === 1 && DIGIT[folded.charCodeAt(i + 1)]! >= 3) out.push({ kind: 'phone', from: i, to: j });
+    if (j - i === 11) {
+      if (isPhoneAt(i)) out.push({ kind: 'phone', from: i, to: j });
+    } else if (j - i > 11) {
+      // A gap inside the run: unit k does not touch unit k - 1 in the original.
+      const gapAt = (k: number): boolean => start[k]! > end[k - 1]!;
+      for (let k = i; k + 11 <= j; k++) {
+        const left = k === i || gapAt(k);
+        const right = k + 11 === j || gapAt(k + 11);
+        if (!left || !right || !isPhoneAt(k)) continue;
+        out.push({ kind: 'phone', from: k, to: k + 11 });
+        k += 10;
+      }
+    }
     i = j;
   }
 }

@@ -102,6 +102,8 @@ test('detectors: phone numbers, QQ and WeChat ids, links and domains, each at it
   assert.ok(matcher.check('去 https://shop.example.com/a?b=1 买').some((h) => h.termId === 'detector:url' && h.matched === 'https://shop.example.com/a?b=1'));
   assert.ok(matcher.check('搜 ｔａｏｂａｏ。ｃｏｍ').some((h) => h.termId === 'detector:url'));
   assert.ok(matcher.check('mytea 点 com').some((h) => h.termId === 'detector:url'));
+  const spaced = '电话 138 1234 5678 2箱起发';
+  assert.deepEqual(matcher.check(spaced).filter((h) => h.termId === 'detector:phone').map((h) => h.matched), ['138 1234 5678']);
   // Not phones: order numbers, prices, weights
   assert.deepEqual(matcher.check('规格500g×2，¥13.90，订单号 202612061234567'), []);
 });
@@ -128,4 +130,20 @@ test('disabled terms do not match; verdict is the worst severity; masking hides 
   assert.equal(verdictOf(matcher.check('首选好茶')), 'warn');
   assert.equal(verdictOf([]), 'pass');
   assert.equal(maskHits('首选好茶，加vx：abcdef1', hits, ['diversion']), '首选好茶，***********');
+});
+
+test('property: a mobile number with spaces, dashes, dots or emoji between its digits, full-width or not, is found at its original span', () => {
+  const digit = fc.integer({ min: 0, max: 9 }).map(String);
+  const phone = fc.tuple(fc.integer({ min: 3, max: 9 }), fc.array(digit, { minLength: 9, maxLength: 9 })).map(([second, rest]) => ['1', String(second), ...rest]);
+  const gap = fc.constantFrom('', '', ' ', '-', '.', '🔥', '\u200b', '·');
+  fc.assert(
+    fc.property(phone, fc.array(gap, { minLength: 10, maxLength: 10 }), fc.boolean(), fc.constantFrom('咨询', '有事找我', '下单备注'), fc.constantFrom('', '谢谢', '，2箱起发'), (digits, gaps, wide, before, after) => {
+      const shown = digits.map((d) => (wide ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d));
+      const disguised = shown.map((d, i) => d + (i < 10 ? gaps[i]! : '')).join('');
+      const text = before + disguised + after;
+      const hits = matcher.check(text).filter((h) => h.termId === 'detector:phone');
+      assert.deepEqual(hits.map((h) => [h.start, h.end]), [[before.length, before.length + disguised.length]], text);
+    }),
+    { numRuns: 300 },
+  );
 });

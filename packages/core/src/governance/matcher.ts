@@ -125,7 +125,7 @@ export function compileRuleBook(book: RuleBook): Matcher {
           hits.push({ termId: term.id, term: term.text, class: term.class, severity: term.severity, rule: term.rule, start, end, matched: text.slice(start, end) });
         }
       }
-      findPhones(f, found);
+      findPhones(f, folded.start, folded.end, found);
       // Two spellings of one trigger (qq, qq号码) find the same number: keep the widest.
       found.sort((a, b) => a.from - b.from);
       for (let i = 0; i < found.length; i++) {
