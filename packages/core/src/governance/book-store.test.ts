@@ -75,6 +75,10 @@ test('rule book storage: the default book loads on first use; admins add, edit a
     const warnings = await enforceContent(ctx, [{ field: 'title', text: '首选好茶' }]);
     assert.deepEqual(warnings.map((w) => [w.term, w.severity]), [['首选', 'warn']]);
 
+    // Two admins add the same term at the same moment: one is stored, the other hears 409.
+    const racing = await Promise.all([0, 1, 2].map(() => code(addTerm(ctx, admin, { text: '灵丹妙药', class: 'medical', severity: 'reject', rule: 'AD_LAW_17_MEDICAL' }))));
+    assert.deepEqual(racing.sort(), ['409 TERM_EXISTS', '409 TERM_EXISTS', 'ok']);
+
     const version = (await currentMatcher(ctx)).version;
     assert.equal((await listTerms(ctx, admin, {})).version, version);
   } finally {

@@ -48,6 +48,21 @@ export interface HomophoneView {
   createdAt: number;
 }
 
+/** Two admins adding the same term at once: the unique index refuses the second (PostgreSQL, SQLite). */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+async function orExists<T>(work: Promise<T>, code: 'TERM_EXISTS' | 'HOMOPHONE_EXISTS'): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw fail(code, code === 'TERM_EXISTS' ? 'the book already has this term' : 'this spelling is already in the table', 409);
+    throw err;
+  }
+}
+
 const fail = (code: GovernanceErrorCode, message: string, status: number, details: Record<string, unknown> = {}): DomainError =>
   new DomainError(code, message, status, details);
 
@@ -217,7 +232,7 @@ export async function addTerm(ctx: CoreContext, actor: Actor, input: TermInput):
   const now = ctx.clock.now();
   await ensureRuleBook(ctx.db, now);
   const id = newId('governanceTerm', now);
-  await ctx.db.transaction().execute(async (tx) => {
+  await orExists(ctx.db.transaction().execute(async (tx) => {
     const clash = await tx.selectFrom('governance_terms').select(['id', 'text']).where('folded', '=', folded).executeTakeFirst();
     if (clash) throw fail('TERM_EXISTS', `the book already has ${clash.text}`, 409, { id: clash.id, text: clash.text });
     await tx
@@ -225,7 +240,7 @@ export async function addTerm(ctx: CoreContext, actor: Actor, input: TermInput):
       .values({ id, text, folded, class: input.class, severity: input.severity, rule: input.rule, enabled: input.enabled === false ? 0 : 1, created_by: actor.userId, created_at: now, updated_at: now })
       .execute();
     await bumpVersion(tx, now);
-  });
+  }), 'TERM_EXISTS');
   forget(ctx);
   return termView((await ctx.db.selectFrom('governance_terms').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
 }
@@ -238,7 +253,7 @@ export async function updateTerm(ctx: CoreContext, actor: Actor, id: string, pat
   await ensureRuleBook(ctx.db, now);
   const next = patch.text === undefined ? null : foldedTermText(patch.text);
   const changes = Object.values(patch).some((v) => v !== undefined);
-  await ctx.db.transaction().execute(async (tx) => {
+  await orExists(ctx.db.transaction().execute(async (tx) => {
     const row = await tx.selectFrom('governance_terms').select('id').where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('term', id);
     if (next) {
@@ -259,7 +274,7 @@ export async function updateTerm(ctx: CoreContext, actor: Actor, id: string, pat
       .where('id', '=', id)
       .execute();
     await bumpVersion(tx, now);
-  });
+  }), 'TERM_EXISTS');
   forget(ctx);
   return termView(await ctx.db.selectFrom('governance_terms').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
@@ -292,12 +307,12 @@ export async function addHomophone(ctx: CoreContext, actor: Actor, input: { cano
   const now = ctx.clock.now();
   await ensureRuleBook(ctx.db, now);
   const id = newId('homophone', now);
-  await ctx.db.transaction().execute(async (tx) => {
+  await orExists(ctx.db.transaction().execute(async (tx) => {
     const clash = await tx.selectFrom('governance_homophones').select('id').where('canonical', '=', canonical).where('variant', '=', variant).executeTakeFirst();
     if (clash) throw fail('HOMOPHONE_EXISTS', `${variant} already stands for ${canonical}`, 409, { id: clash.id });
     await tx.insertInto('governance_homophones').values({ id, canonical, variant, created_by: actor.userId, created_at: now }).execute();
     await bumpVersion(tx, now);
-  });
+  }), 'HOMOPHONE_EXISTS');
   forget(ctx);
   return homophoneView(await ctx.db.selectFrom('governance_homophones').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
