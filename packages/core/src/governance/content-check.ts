@@ -6,7 +6,7 @@
 import type { CoreContext } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { currentMatcher } from './book-store.js';
-import { verdictOf } from './matcher.js';
+import { commentDecision, verdictOf } from './matcher.js';
 import { RULES } from './rules.js';
 import type { CheckVerdict, Hit, RuleCode, RuleText, Severity, TermClass } from './types.js';
 
@@ -59,4 +59,21 @@ export async function enforceContent(ctx: CoreContext, fields: readonly TextFiel
     throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, 422, { hits: result.hits, bookVersion: result.bookVersion });
   }
   return result.hits;
+}
+
+/**
+ * The gate before a comment is stored: 422 CONTENT_REJECTED (details.hits as for enforceContent)
+ * when commentDecision blocks it; otherwise the text to store, off-platform contacts masked.
+ */
+export async function enforceComment(ctx: CoreContext, text: string): Promise<string> {
+  const matcher = await currentMatcher(ctx);
+  const hits = matcher.check(text);
+  if (hits.length === 0) return text;
+  const decision = commentDecision(text, hits);
+  if (decision.allow) return decision.text;
+  const terms = [...new Set(decision.blocking.map((h) => h.term))];
+  throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, 422, {
+    hits: hits.map((h) => fieldHit('text', h)),
+    bookVersion: matcher.version,
+  });
 }

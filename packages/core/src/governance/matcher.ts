@@ -188,3 +188,14 @@ export function maskHits(text: string, hits: readonly Hit[], classes: readonly T
   }
   return out + text.slice(at);
 }
+
+/**
+ * What happens to a comment (live or under a video): any reject-severity hit outside diversion
+ * blocks it; off-platform contacts (diversion, whatever their severity) are masked so the rest
+ * still shows; review and warn hits pass.
+ */
+export function commentDecision(text: string, hits: readonly Hit[]): { allow: false; blocking: Hit[] } | { allow: true; text: string } {
+  const blocking = hits.filter((h) => h.severity === 'reject' && h.class !== 'diversion');
+  if (blocking.length > 0) return { allow: false, blocking };
+  return { allow: true, text: maskHits(text, hits, ['diversion']) };
+}

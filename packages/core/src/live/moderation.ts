@@ -6,7 +6,7 @@
  * runtime (`liveRuntime(ctx).moderator = …`).
  */
 import type { CoreContext } from '../context.js';
-import { currentMatcher, maskHits } from '../governance/index.js';
+import { commentDecision, currentMatcher } from '../governance/index.js';
 
 export interface CommentToModerate {
   roomId: string;
@@ -31,10 +31,9 @@ export function ruleBookModerator(ctx: CoreContext): CommentModerator {
       const matcher = await currentMatcher(ctx);
       const hits = matcher.check(comment.text);
       if (hits.length === 0) return { allow: true };
-      const blocking = hits.filter((h) => h.severity === 'reject' && h.class !== 'diversion');
-      if (blocking.length > 0) return { allow: false, reason: `${blocking[0]!.rule}: ${blocking.map((h) => h.term).join(', ')}` };
-      const masked = maskHits(comment.text, hits, ['diversion']);
-      return masked === comment.text ? { allow: true } : { allow: true, text: masked };
+      const decision = commentDecision(comment.text, hits);
+      if (!decision.allow) return { allow: false, reason: `${decision.blocking[0]!.rule}: ${decision.blocking.map((h) => h.term).join(', ')}` };
+      return decision.text === comment.text ? { allow: true } : { allow: true, text: decision.text };
     },
   };
 }

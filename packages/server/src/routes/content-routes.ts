@@ -83,7 +83,7 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
       summary: 'Comment on a video, or reply to a comment (one level: a reply to a reply attaches to its parent)',
       params: videoParams,
       body: Type.Object({ text: Type.String({ minLength: 1, maxLength: COMMENT_MAX }), parentId: Type.Optional(Id('comment')) }, { additionalProperties: false }),
-      response: errors(400, 401, 404),
+      response: errors(400, 401, 404, 422),
     },
   }, async (req, reply) => reply.status(201).send(await addComment(ctx, actorOf(req), req.params.videoId, req.body)));
 

@@ -97,3 +97,30 @@ test('live comments: the rule book blocks reject-severity terms, masks off-platf
     await s.close();
   }
 });
+
+test('video comments: reject-severity terms answer 422 and store nothing; off-platform contacts are stored masked', async () => {
+  const s = await startTestServer();
+  try {
+    const creator = await makePerson(s.core, 'gov-comment-creator', ['creator'], false);
+    const fan = await s.tokenFor((await makePerson(s.core, 'gov-comment-fan', [], false)).userId);
+    const body = multipartBody({ name: 'clip.mp4', bytes: CLIP, contentType: 'video/mp4' }, { title: '开箱实测', caption: '今天到货', publish: 'true' });
+    const made = await s.app.inject({ method: 'POST', url: '/api/v1/videos', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${await s.tokenFor(creator.userId)}` } });
+    assert.equal(made.statusCode, 201, made.body);
+    const videoId = made.json().id as string;
+    const comment = (text: string) => s.call('POST', `/api/v1/videos/${videoId}/comments`, { token: fan, body: { text } });
+
+    const hits = rejectedHits(await comment('这个能抗 癌吗'));
+    assert.deepEqual(hits.map((h) => [h.term, h.start, h.end]), [['抗癌', 3, 6]]);
+    const masked = await comment('便宜出，加我微信 tea_lover88');
+    assert.equal(masked.statusCode, 201, masked.body);
+    assert.equal(masked.json().text, '便宜出，****************');
+    const clean = await comment('看着就好吃');
+    assert.equal(clean.json().text, '看着就好吃');
+    const stored = await s.core.ctx.db.selectFrom('comments').select('text').where('video_id', '=', videoId).orderBy('id').execute();
+    assert.deepEqual(stored.map((c) => c.text), ['便宜出，****************', '看着就好吃']);
+    const video = await s.core.ctx.db.selectFrom('videos').select('comments').where('id', '=', videoId).executeTakeFirstOrThrow();
+    assert.equal(Number(video.comments), 2, 'the refused comment was not counted');
+  } finally {
+    await s.close();
+  }
+});
