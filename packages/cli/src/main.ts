@@ -19,7 +19,7 @@ Usage:
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
   zhongcao bench <name|all> [--json]                     run a benchmark on a fresh temporary store: checkout, oversell,
-                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout
+                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation
                  (recsys-feed and recsys-freshness take [--videos N] [--people N])
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)

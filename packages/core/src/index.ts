@@ -54,3 +54,5 @@ export * from './supply/index.js';
 export * from './affiliate/index.js';
 export * from './live/index.js';
 export * from './favourites/index.js';
+export * from './governance/index.js';
+export { buildDemoCatalog } from './demo/catalog.js';

@@ -31,6 +31,7 @@ import { sandboxRoutes } from './routes/sandbox-routes.js';
 import { shoppingRoutes } from './routes/shopping-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { rulesRoutes } from './routes/rules-routes.js';
+import { governanceRoutes } from './routes/governance-routes.js';
 import { logisticsRoutes } from './routes/logistics-routes.js';
 import { capacityRoutes } from './routes/capacity-routes.js';
 import { aftersalesRoutes } from './routes/aftersales-routes.js';
@@ -132,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   affiliateRoutes(app, deps);
   liveRoutes(app, deps);
   favouriteRoutes(app, deps);
+  governanceRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 

@@ -4,6 +4,7 @@ import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { requireLeafCategory } from './categories.js';
 import { indexProduct } from '../search/search-index.js';
+import { enforceContent, type FieldHit, type TextField } from '../governance/index.js';
 import { checkPrice, checkProductTransition, checkSpecsAndSkus, specKey, type ProductStatus, type SkuInput, type SpecOption } from './product-rules.js';
 
 export interface ProductInput {
@@ -20,13 +21,28 @@ function checkText(title: string, description: string): void {
   if (description.length > 5000) throw invalid('description is at most 5000 characters', { field: 'description' });
 }
 
-/** Creates a product with its SKUs in one transaction. */
-export async function createProduct(ctx: CoreContext, actor: Actor, shopId: string, input: ProductInput): Promise<{ id: string; skuIds: string[] }> {
+/** The texts of a product the rule book reads: title, description, spec option names and values. */
+function productTexts(title: string, description: string, specOptions: readonly SpecOption[] = []): TextField[] {
+  const fields: TextField[] = [{ field: 'title', text: title }, { field: 'description', text: description }];
+  specOptions.forEach((o, i) => {
+    fields.push({ field: `specOptions[${i}].name`, text: o.name });
+    o.values.forEach((v, j) => fields.push({ field: `specOptions[${i}].values[${j}]`, text: v }));
+  });
+  return fields;
+}
+
+/**
+ * Creates a product with its SKUs in one transaction. Its texts pass the rule book first: a
+ * reject-severity hit answers 422 CONTENT_REJECTED and nothing is written; review and warn hits
+ * come back as `warnings`.
+ */
+export async function createProduct(ctx: CoreContext, actor: Actor, shopId: string, input: ProductInput): Promise<{ id: string; skuIds: string[]; warnings: FieldHit[] }> {
   requireShopMember(actor, shopId);
   const description = input.description ?? '';
   checkText(input.title, description);
   checkSpecsAndSkus(input.specOptions, input.skus);
   await requireLeafCategory(ctx.db, input.categoryId);
+  const warnings = await enforceContent(ctx, productTexts(input.title, description, input.specOptions));
   const now = ctx.clock.now();
   const id = newId('product', now);
   const skuIds = input.skus.map(() => newId('sku', now));
@@ -66,7 +82,7 @@ export async function createProduct(ctx: CoreContext, actor: Actor, shopId: stri
       .execute();
     await indexProduct(tx, id, now);
   });
-  return { id, skuIds };
+  return { id, skuIds, warnings };
 }
 
 /** Loads a product's shop and checks the caller belongs to it; other shops' products are NOT_FOUND. */
@@ -76,10 +92,12 @@ export async function requireOwnProduct(ctx: CoreContext, actor: Actor, productI
   return { shopId: row.shop_id, status: row.status };
 }
 
-export async function updateProduct(ctx: CoreContext, actor: Actor, productId: string, input: { title: string; description?: string; categoryId?: string }): Promise<void> {
+/** Edits title, description or category; the texts pass the rule book first (as for createProduct). */
+export async function updateProduct(ctx: CoreContext, actor: Actor, productId: string, input: { title: string; description?: string; categoryId?: string }): Promise<{ warnings: FieldHit[] }> {
   await requireOwnProduct(ctx, actor, productId);
   checkText(input.title, input.description ?? '');
   if (input.categoryId) await requireLeafCategory(ctx.db, input.categoryId);
+  const warnings = await enforceContent(ctx, productTexts(input.title, input.description ?? ''));
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     await tx
@@ -89,6 +107,7 @@ export async function updateProduct(ctx: CoreContext, actor: Actor, productId: s
       .execute();
     await indexProduct(tx, productId, now);
   });
+  return { warnings };
 }
 
 /** Draft → listed → delisted → listed…, by the table in product-rules; a conditional update so two editors cannot both win. */

@@ -6,6 +6,7 @@ import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { checkCommentText } from './text-rules.js';
 import { visibleVideo } from './videos.js';
+import { enforceComment } from '../governance/index.js';
 
 export const REPLIES_SHOWN = 3;
 
@@ -23,7 +24,8 @@ export interface CommentView extends CommentReply {
 }
 
 export async function addComment(ctx: CoreContext, actor: Actor, videoId: string, input: { text: string; parentId?: string | null }): Promise<CommentView> {
-  const text = checkCommentText(input.text);
+  // The rule book first: reject-severity terms answer 422 CONTENT_REJECTED, off-platform contacts are masked.
+  const text = await enforceComment(ctx, checkCommentText(input.text));
   const now = ctx.clock.now();
   const id = newId('comment', now);
   let parentId: string | null = null;

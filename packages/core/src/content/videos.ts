@@ -6,6 +6,7 @@ import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
 import { indexVideos } from '../search/index.js';
+import { enforceContent, type FieldHit } from '../governance/index.js';
 import { checkAnchorIds, checkCaption, checkTitle, parseHashtags } from './text-rules.js';
 import { assertVideoTransition, publishPath, type VideoActor, type VideoStatus } from './video-states.js';
 import { checkPoster, extractPoster, inspectVideoFile, moveIntoVideos, postersDir, removeQuietly, writePoster } from './media-files.js';
@@ -56,12 +57,14 @@ async function authorName(db: Db, actor: Actor, hostKind: string, shopId: string
 }
 
 /** Uploads a video: every check first, then the files, then one transaction; a failure leaves nothing behind. */
-export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateVideoInput): Promise<VideoCard> {
+export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateVideoInput): Promise<VideoCard & { warnings: FieldHit[] }> {
   const hostKind = input.hostKind ?? 'creator';
   const shopId = checkHost(actor, hostKind, input.shopId);
   const title = checkTitle(input.title);
   const caption = checkCaption(input.caption ?? '');
   const productIds = checkAnchorIds(input.productIds ?? []);
+  // The rule book before anything is stored: reject → 422 CONTENT_REJECTED; review and warn come back as warnings.
+  const warnings = await enforceContent(ctx, [{ field: 'title', text: title }, { field: 'caption', text: caption }]);
   const poster = input.poster ? checkPoster(input.poster) : null;
   await checkAnchorsListed(ctx.db, productIds);
   const media = await inspectVideoFile(input.filePath);
@@ -102,7 +105,7 @@ export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateV
     if (posterFile) await removeQuietly(join(postersDir(ctx.dataDir), posterFile));
     throw err;
   }
-  return getVideo(ctx.db, id, actor);
+  return { ...(await getVideo(ctx.db, id, actor)), warnings };
 }
 
 async function loadRow(db: Db | Tx, videoId: string): Promise<VideoRow> {

@@ -3,7 +3,7 @@
  * moderation hook and the listeners (the WebSocket hub) that broadcast what changed. One per store.
  */
 import type { CoreContext, Db } from '../context.js';
-import { allowAllModerator, type CommentModerator } from './moderation.js';
+import { ruleBookModerator, type CommentModerator } from './moderation.js';
 import { RoomStatsTracker, type RoomCounters } from './room-stats.js';
 import { SaleDesk } from './sale-desk.js';
 import { saleView, type FlashSaleView } from './sale-info.js';
@@ -24,9 +24,11 @@ export class LiveRuntime {
   private readonly desks = new Map<string, Promise<SaleDesk | null>>();
   private readonly trackers = new Map<string, RoomStatsTracker>();
   private sampler: NodeJS.Timeout | null = null;
-  moderator: CommentModerator = allowAllModerator;
+  moderator: CommentModerator;
 
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: CoreContext) {
+    this.moderator = ruleBookModerator(ctx);
+  }
 
   on(listener: LiveListener): () => void {
     this.listeners.add(listener);

@@ -61,6 +61,9 @@ export const ID_PREFIX = {
   flashSale: 'lvs',
   liveCoupon: 'lvc',
   luckyBag: 'lvb',
+  // governance
+  governanceTerm: 'gvt',
+  homophone: 'gvh',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

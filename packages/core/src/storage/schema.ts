@@ -325,8 +325,9 @@ import type { LedgerTables } from './schema-ledger.js';
 import type { SearchTables } from './schema-search.js';
 import type { RulesTables } from './schema-rules.js';
 import type { LiveTables } from './schema-live.js';
+import type { GovernanceTables } from './schema-governance.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

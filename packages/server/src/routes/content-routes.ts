@@ -34,9 +34,10 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
         `Fields: \`file\` (MP4 or WebM, sniffed from the bytes, at most ${MAX_VIDEO_BYTES} bytes), optional \`poster\` (JPEG, PNG or WebP, at most ${MAX_POSTER_BYTES} bytes; ` +
         'otherwise a frame is extracted when ffmpeg is installed), `title` (1–55 characters), `caption` (0–300; #hashtags are parsed from it), `productIds` (JSON array of up to 3 listed product ids), ' +
         '`hostKind` (creator, the default, needs the creator role; shop with `shopId` for a shop broadcasting itself), `publish` (true publishes at once; otherwise a draft). ' +
-        'Errors: 400 (MALFORMED_MULTIPART, VIDEO_TRUNCATED, VALIDATION_FAILED, FILE_REQUIRED), 401, 403, 404, 409 PRODUCT_UNAVAILABLE, 413 FILE_TOO_LARGE, 415 UNSUPPORTED_FILE_TYPE / UNSUPPORTED_MEDIA_TYPE.',
+        'Title and caption pass the rule book: review and warn hits come back in `warnings`. ' +
+        'Errors: 400 (MALFORMED_MULTIPART, VIDEO_TRUNCATED, VALIDATION_FAILED, FILE_REQUIRED), 401, 403, 404, 409 PRODUCT_UNAVAILABLE, 413 FILE_TOO_LARGE, 415 UNSUPPORTED_FILE_TYPE / UNSUPPORTED_MEDIA_TYPE, 422 CONTENT_REJECTED (details.hits; nothing stored).',
       consumes: ['multipart/form-data'],
-      response: errors(400, 401, 403, 404, 409, 413, 415),
+      response: errors(400, 401, 403, 404, 409, 413, 415, 422),
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
@@ -82,7 +83,7 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
       summary: 'Comment on a video, or reply to a comment (one level: a reply to a reply attaches to its parent)',
       params: videoParams,
       body: Type.Object({ text: Type.String({ minLength: 1, maxLength: COMMENT_MAX }), parentId: Type.Optional(Id('comment')) }, { additionalProperties: false }),
-      response: errors(400, 401, 404),
+      response: errors(400, 401, 404, 422),
     },
   }, async (req, reply) => reply.status(201).send(await addComment(ctx, actorOf(req), req.params.videoId, req.body)));
 

@@ -89,7 +89,7 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
     return listProducts(ctx.db, { ...req.query, shopId: req.params.shopId, limit: req.query.limit ?? 20 }, false);
   });
 
-  r.post('/api/v1/merchant/shops/:shopId/products', { schema: { tags, summary: 'Create a product with spec options and SKUs', params: shopParams, body: ProductBody, response: errors(400, 401, 404) } }, async (req, reply) => {
+  r.post('/api/v1/merchant/shops/:shopId/products', { schema: { tags, summary: 'Create a product with spec options and SKUs', description: 'Title, description and spec names and values pass the rule book first: 422 CONTENT_REJECTED (details.hits) saves nothing; review and warn hits come back in `warnings`.', params: shopParams, body: ProductBody, response: errors(400, 401, 404, 422) } }, async (req, reply) => {
     return reply.status(201).send(await createProduct(ctx, actorOf(req), req.params.shopId, req.body));
   });
 
@@ -100,10 +100,17 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.put('/api/v1/merchant/products/:productId', {
-    schema: { tags, summary: 'Edit title, description or category', params: productParams, body: Type.Object({ title: Type.String({ minLength: 2, maxLength: 60 }), description: Type.Optional(Type.String({ maxLength: 5000 })), categoryId: Type.Optional(Id('category')) }, { additionalProperties: false }), response: errors(400, 401, 404) },
+    schema: {
+      tags,
+      summary: 'Edit title, description or category',
+      description: 'The texts pass the rule book first: 422 CONTENT_REJECTED (details.hits: term, class, rule, field, start, end) saves nothing; 204 when nothing was found, 200 `{ warnings }` when review or warn terms were.',
+      params: productParams,
+      body: Type.Object({ title: Type.String({ minLength: 2, maxLength: 60 }), description: Type.Optional(Type.String({ maxLength: 5000 })), categoryId: Type.Optional(Id('category')) }, { additionalProperties: false }),
+      response: errors(400, 401, 404, 422),
+    },
   }, async (req, reply) => {
-    await updateProduct(ctx, actorOf(req), req.params.productId, req.body);
-    return reply.status(204).send();
+    const { warnings } = await updateProduct(ctx, actorOf(req), req.params.productId, req.body);
+    return warnings.length > 0 ? reply.status(200).send({ warnings }) : reply.status(204).send();
   });
 
   r.post('/api/v1/merchant/products/:productId/status', {

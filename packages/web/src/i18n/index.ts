@@ -20,6 +20,8 @@ import discoverEn from './discover.en';
 import discoverZhCN from './discover.zh-CN';
 import walletEn from './wallet.en';
 import walletZhCN from './wallet.zh-CN';
+import governanceEn from './governance.en';
+import governanceZhCN from './governance.zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -38,8 +40,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN } },
-    en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn } },
+    'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN } },
+    en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',

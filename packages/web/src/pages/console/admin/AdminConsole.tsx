@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
 import { ArbitrationView } from './ArbitrationView';
 import { CategoriesView } from './CategoriesView';
+import { GovernanceView } from './governance/GovernanceView';
 import { RulesView } from './RulesView';
 import { ShopsView } from './ShopsView';
 import { UsersView } from './UsersView';
 
-/** 平台管理: 用户 · 店铺 · 类目与规则 · 平台规则 · 售后仲裁 · 结算与对账. */
+/** 平台管理: 用户 · 店铺 · 类目与规则 · 平台规则 · 红线词库 · 售后仲裁 · 结算与对账. */
 export default function AdminConsole() {
   const { t } = useTranslation();
   const nav = [
@@ -18,6 +19,7 @@ export default function AdminConsole() {
     { path: 'shops', text: t('consoleUi.nav.shops'), icon: <IconApps /> },
     { path: 'categories', text: t('consoleUi.nav.categories'), icon: <IconFolder /> },
     { path: 'rules', text: t('consoleUi.nav.rules'), icon: <IconBookStroked /> },
+    { path: 'governance', text: t('governance.nav'), icon: <IconShield /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
   ];
@@ -29,6 +31,7 @@ export default function AdminConsole() {
           <Route path="shops" element={<ShopsView />} />
           <Route path="categories" element={<CategoriesView />} />
           <Route path="rules" element={<RulesView />} />
+          <Route path="governance" element={<GovernanceView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
           <Route path="money" element={<AdminMoney />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />

@@ -6,7 +6,7 @@ import { IconUpload } from '@douyinfe/semi-icons';
 import { ApiError } from '../../../api/client';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, sendWithProgress, type ProductCard, type VideoCard } from '../api';
-import { errorText, useLoad } from '../shell/common';
+import { errorText, useLoad, warningText } from '../shell/common';
 
 const MAX_VIDEO = 50 * 1024 * 1024;
 const MAX_POSTER = 5 * 1024 * 1024;
@@ -68,7 +68,9 @@ export function PublishVideo() {
     setProgress(0);
     try {
       const video = await sendWithProgress<VideoCard>('/videos', form, setProgress);
-      Toast.success(video.status === 'published' ? t('consoleUi.creator.publishedNow') : t('consoleUi.publish.savedDraft'));
+      const warned = warningText(video, t);
+      if (warned) Toast.warning(warned);
+      else Toast.success(video.status === 'published' ? t('consoleUi.creator.publishedNow') : t('consoleUi.publish.savedDraft'));
       navigate('/creator/videos');
     } catch (e) {
       setError(e);

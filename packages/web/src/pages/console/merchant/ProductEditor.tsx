@@ -5,7 +5,7 @@ import { Button, Card, Input, InputNumber, Popconfirm, Radio, RadioGroup, Space,
 import { IconPlus, IconDelete, IconUpload } from '@douyinfe/semi-icons';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, uploadProductImage, type Category, type ProductFull, type SkuRow } from '../api';
-import { errorText, LoadView, StatusTag, useLoad, yuanToFen } from '../shell/common';
+import { errorText, LoadView, StatusTag, useLoad, warningText, yuanToFen } from '../shell/common';
 import { combinations, comboKey, type SpecDraft } from './sku-grid';
 
 interface TreeNode { label: string; value: string; key: string; disabled?: boolean; children?: TreeNode[] }
@@ -59,7 +59,9 @@ function NewProduct({ shopId, categories }: { shopId: string; categories: Catego
     setSaving(true);
     try {
       const made = await consoleApi.createProduct(shopId, { categoryId, title: title.trim(), description, specOptions: specs.filter((s) => s.name.trim() && s.values.length), skus, status });
-      Toast.success(t('consoleUi.saved'));
+      const warned = warningText(made, t);
+      if (warned) Toast.warning(warned);
+      else Toast.success(t('consoleUi.saved'));
       navigate(`/merchant/products/${made.id}`, { replace: true });
     } catch (e) {
       Toast.error(errorText(e, t));
@@ -131,8 +133,9 @@ function EditProduct({ p, categories, reload }: { p: ProductFull; categories: Ca
 
   async function run(action: () => Promise<unknown>, done = t('consoleUi.saved')) {
     try {
-      await action();
-      Toast.success(done);
+      const warned = warningText(await action(), t);
+      if (warned) Toast.warning(warned);
+      else Toast.success(done);
       reload();
     } catch (e) {
       Toast.error(errorText(e, t));

@@ -33,8 +33,23 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
 }
 
 export function errorText(error: unknown, t: (k: string) => string): string {
+  if (error instanceof ApiError && error.code === 'CONTENT_REJECTED' && Array.isArray(error.details.hits)) {
+    // The rule book refused the save: name what was found, as written, and the term it matched.
+    const all = (error.details.hits as Array<{ term: string; matched: string; severity: string; field: string; start: number; end: number }>).filter((h) => h.severity === 'reject');
+    // A hit inside a wider one of the same field (最低价 inside 全网最低价) adds nothing to read.
+    const hits = all.filter((h) => !all.some((o) => o !== h && o.field === h.field && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+    const found = [...new Set(hits.map((h) => (h.matched === h.term ? `「${h.matched}」` : `「${h.matched}」(${h.term})`)))];
+    return `${t('governance.rejected')}${found.join(' ')}`;
+  }
   if (error instanceof ApiError) return error.status === 0 ? t('consoleUi.networkError') : `${error.message} (${error.code})`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Review and warn hits a save came back with (products, videos), worded for a toast; null when there are none. */
+export function warningText(answer: unknown, t: (k: string) => string): string | null {
+  const warnings = (answer as { warnings?: Array<{ term: string; matched: string }> } | undefined)?.warnings;
+  if (!Array.isArray(warnings) || warnings.length === 0) return null;
+  return `${t('governance.warned')}${[...new Set(warnings.map((w) => `「${w.matched}」`))].join(' ')}`;
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
