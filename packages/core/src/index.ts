@@ -31,6 +31,7 @@ export * from './payments/sandbox/sandbox-provider.js';
 export * from './orders/order-states.js';
 export * from './orders/order-commands.js';
 export * from './orders/order-views.js';
+export * from './orders/transition-reasons.js';
 export * from './outbox/outbox.js';
 export * from './demo/seed.js';
 export * from './content/index.js';

@@ -1,6 +1,7 @@
 /** Read models of orders: the buyer's list, a shop's list, and one order's full detail. */
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
+import { reasonOf, type TransitionReasonCode } from './transition-reasons.js';
 import { firstImages, type Page } from '../catalog/product-views.js';
 import { parseOrderRules } from '../rules/order-snapshot.js';
 import { lineOrigins, type LineOrigin } from '../supply/origin.js';
@@ -68,7 +69,8 @@ export interface OrderDetail extends OrderSummary {
     sevenDayNoReason: boolean;
   };
   shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; deliveredAt: number | null; lineIds: string[] }>;
-  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
+  /** `reason` is the English sentence; `reasonCode` and `reasonParams` are what clients word (orders/transition-reasons.ts). */
+  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; reasonCode: TransitionReasonCode; reasonParams: Record<string, string | number>; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
 }
 
@@ -171,7 +173,10 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: n
     cancelReason: o.cancel_reason,
     promise: promiseOf(o, Number(promise?.h ?? 48)),
     shipments: shipments.map((s) => ({ id: s.id, carrier: s.carrier, trackingNo: s.tracking_no, status: s.status, createdAt: s.created_at, deliveredAt: s.delivered_at, lineIds: shipmentLines.filter((l) => l.shipment_id === s.id).map((l) => l.order_line_id) })),
-    transitions: transitions.map((t) => ({ from: t.from_status, to: t.to_status, actorKind: t.actor_kind, reason: t.reason, at: t.at })),
+    transitions: transitions.map((t) => {
+      const why = reasonOf(t);
+      return { from: t.from_status, to: t.to_status, actorKind: t.actor_kind, reason: t.reason, reasonCode: why.code, reasonParams: why.params, at: t.at };
+    }),
     refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amount_fen, status: r.status, reason: r.reason, createdAt: r.created_at })),
   };
 }

@@ -14,6 +14,7 @@ import * as live from './migrations/0012_live.js';
 import * as affiliateSamples from './migrations/0013_affiliate_samples.js';
 import * as trafficPool from './migrations/0014_traffic_pool.js';
 import * as liveCouponUse from './migrations/0015_live_coupon_use.js';
+import * as reasonCodes from './migrations/0021_reason_codes.js';
 
 /** The one migration set, for both dialects, in order. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013_affiliate_samples': affiliateSamples,
   '0014_traffic_pool': trafficPool,
   '0015_live_coupon_use': liveCouponUse,
+  '0021_reason_codes': reasonCodes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

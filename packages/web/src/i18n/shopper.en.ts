@@ -194,7 +194,7 @@ const strings: typeof zhCN = {
     createdAt: 'Placed at',
     notFound: 'Order not found',
     refunds: 'Refunds',
-    cancelled: 'Order cancelled: {{reason}}',
+    cancelled: 'Order cancelled · ',
     shipmentStatus: { in_transit: 'In transit', delivered: 'Delivered' },
     statusHint: {
       unpaid: 'Waiting for payment',

@@ -192,7 +192,7 @@ const strings = {
     createdAt: '下单时间',
     notFound: '订单不存在',
     refunds: '退款',
-    cancelled: '订单已取消：{{reason}}',
+    cancelled: '订单已取消 · ',
     shipmentStatus: { in_transit: '运输中', delivered: '已签收' } as Record<string, string>,
     statusHint: {
       unpaid: '等待付款',
