@@ -39,7 +39,7 @@ const strings: typeof zhCN = {
     status: {
       unpaid: 'Unpaid', paid: 'To ship', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled',
       listed: 'Listed', draft: 'Draft', delisted: 'Delisted', review: 'In review', published: 'Published', removed: 'Removed',
-      active: 'Open', suspended: 'Suspended', in_transit: 'In transit',
+      active: 'Open', suspended: 'Suspended', in_transit: 'In transit', open: 'Open', closed: 'Closed',
     },
     orderTab: { paid: 'To ship', unpaid: 'Unpaid', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled' },
     dashboard: {
@@ -52,7 +52,7 @@ const strings: typeof zhCN = {
       urgent: 'Urgent: waiting to ship',
       goShip: 'Ship now',
       nothingToShip: 'Nothing waiting to ship. Well done!',
-      waited: 'Paid',
+      waited: 'Waiting since payment',
       deadline: 'Ship by',
       last7: 'Last 7 days',
       ordersN: '{{count}} orders',
@@ -103,7 +103,7 @@ const strings: typeof zhCN = {
       id: 'Order',
       items: 'Items',
       buyer: 'Buyer',
-      total: 'Paid',
+      total: 'Amount paid',
       createdAt: 'Placed',
       view: 'Details',
       empty: 'No orders',
@@ -361,6 +361,7 @@ const strings: typeof zhCN = {
       mmLedger: 'Ledger record',
       mmKinds: { payment: 'Payment', refund: 'Refund', payout: 'Payout' },
       mmCodes: { MISSING_IN_LEDGER: 'Missing in ledger', MISSING_AT_PROVIDER: 'Missing at provider', AMOUNT_DIFFERS: 'Amount differs', STATUS_DIFFERS: 'Status differs' },
+      recordStatus: { succeeded: 'Succeeded', failed: 'Failed', pending: 'Pending' },
     },
   },
 };

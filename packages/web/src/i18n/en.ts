@@ -16,7 +16,6 @@ const en: Messages = {
     me: 'Me',
     logout: 'Log out',
     loginAgain: 'Log in',
-    errorCode: 'Error code {{code}}',
   },
   landing: {
     tagline:
@@ -133,21 +132,6 @@ const en: Messages = {
     flash_sale_not_paid_in_time: 'Flash-sale order not paid in time, cancelled automatically',
     refunded_before_shipping: 'Refunded in full before shipping, order closed',
     cancelled_with_note: 'Reason for cancelling: ',
-  },
-  errors: {
-    INVALID_CREDENTIALS: 'Wrong login or password',
-    UNAUTHENTICATED: 'Please log in first',
-    FORBIDDEN: 'You are not allowed to do that',
-    NOT_FOUND: 'Not found',
-    OUT_OF_STOCK: 'Not enough stock',
-    COUPON_USED: 'This coupon has already been used',
-    COUPON_EXPIRED: 'This coupon has expired',
-    COUPON_NOT_CLAIMED: 'Claim this coupon in its live room first',
-    COUPON_MIN_SPEND_NOT_MET: 'The live room’s items do not reach the coupon’s minimum spend',
-    SALES_PAUSED: 'Sales of this product are paused: the shop is at its shipping capacity',
-    RATE_LIMITED: 'Too many attempts, please try again later',
-    NETWORK_ERROR: 'Network error, please check your connection and retry',
-    generic: 'Something went wrong: {{message}}',
   },
   notFound: {
     title: 'Page not found',

@@ -240,12 +240,6 @@ const strings: typeof zhCN = {
     shortPassword: 'The password needs at least 8 characters',
     missingName: 'Please enter a display name',
   },
-  shopperErrors: {
-    LOGIN_TAKEN: 'That account name is taken; try another',
-    CANNOT_FOLLOW_SELF: 'You cannot follow yourself',
-    PRODUCT_UNAVAILABLE: 'This product is no longer available',
-    INVALID_TRANSITION: 'The order has changed; refresh and try again',
-  },
   tracking: {
     title: 'Tracking',
     empty: 'Waiting for the courier to collect the parcel',

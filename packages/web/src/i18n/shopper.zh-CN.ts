@@ -238,12 +238,6 @@ const strings = {
     shortPassword: '密码至少 8 位',
     missingName: '请填写昵称',
   },
-  shopperErrors: {
-    LOGIN_TAKEN: '这个账号已被注册，换一个吧',
-    CANNOT_FOLLOW_SELF: '不能关注自己',
-    PRODUCT_UNAVAILABLE: '商品已下架',
-    INVALID_TRANSITION: '订单状态已变化，请刷新后再试',
-  },
   tracking: {
     title: '物流轨迹',
     empty: '等待快递员揽收',

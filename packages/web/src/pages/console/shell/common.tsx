@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Empty, Skeleton, Tag } from '@douyinfe/semi-ui-19';
 import { IllustrationConstruction, IllustrationNoContent } from '@douyinfe/semi-illustrations';
-import { ApiError } from '../../../api/client';
+import i18n from '../../../i18n';
+import { errorSentenceKey } from '../../../i18n/error-sentence';
 
 export interface Loaded<T> {
   data: T | null;
@@ -32,9 +33,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   return { ...state, reload };
 }
 
+/** A sentence for an error in the UI language (errors.<CODE>, else a generic sentence); never the raw code or message. */
 export function errorText(error: unknown, t: (k: string) => string): string {
-  if (error instanceof ApiError) return error.status === 0 ? t('consoleUi.networkError') : `${error.message} (${error.code})`;
-  return error instanceof Error ? error.message : String(error);
+  return t(errorSentenceKey(error, (key) => i18n.exists(key)));
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -74,16 +75,16 @@ const STATUS_COLOR: Record<string, 'orange' | 'blue' | 'green' | 'grey' | 'red' 
   unpaid: 'grey', paid: 'orange', shipped: 'blue', delivered: 'cyan', completed: 'green', cancelled: 'grey',
   listed: 'green', draft: 'grey', delisted: 'orange',
   published: 'green', review: 'violet', removed: 'red',
-  active: 'green', suspended: 'red',
+  active: 'green', suspended: 'red', open: 'green', closed: 'grey',
+  in_transit: 'blue',
 };
 
 /** A coloured tag for an order, product, video or shop status, in the UI language. */
 export function StatusTag({ status }: { status: string }) {
-  const { t, i18n } = useTranslation();
-  const key = `consoleUi.status.${status}`;
+  const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLOR[status] ?? 'grey'} size="small" data-status={status}>
-      {i18n.exists(key) ? t(key) : status}
+      {t(`consoleUi.status.${status}`, { defaultValue: status })}
     </Tag>
   );
 }
