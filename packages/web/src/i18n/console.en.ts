@@ -362,6 +362,7 @@ const strings: typeof zhCN = {
       mmKinds: { payment: 'Payment', refund: 'Refund', payout: 'Payout' },
       mmCodes: { MISSING_IN_LEDGER: 'Missing in ledger', MISSING_AT_PROVIDER: 'Missing at provider', AMOUNT_DIFFERS: 'Amount differs', STATUS_DIFFERS: 'Status differs' },
       recordStatus: { succeeded: 'Succeeded', failed: 'Failed', pending: 'Pending' },
+      provider: { sandbox: 'Sandbox Pay' },
     },
   },
 };

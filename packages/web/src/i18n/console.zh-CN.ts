@@ -360,6 +360,7 @@ const strings = {
       mmKinds: { payment: '付款', refund: '退款', payout: '提现' },
       mmCodes: { MISSING_IN_LEDGER: '账本缺失', MISSING_AT_PROVIDER: '渠道缺失', AMOUNT_DIFFERS: '金额不符', STATUS_DIFFERS: '状态不符' },
       recordStatus: { succeeded: '成功', failed: '失败', pending: '处理中' },
+      provider: { sandbox: '沙箱支付' },
     },
   },
 };

@@ -39,6 +39,9 @@ test('zh-CN and en have exactly the same keys, and no string is empty', () => {
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 const SOURCES = ['packages/core/src', 'packages/server/src'];
 
+/** The reconciliation's discrepancy kinds: not errors, but shown in 平台管理 · 结算与对账. */
+const RECONCILIATION_CODES = ['MISSING_IN_LEDGER', 'MISSING_AT_PROVIDER', 'AMOUNT_DIFFERS', 'STATUS_DIFFERS'];
+
 /**
  * Upper-case string literals in the server's code that are not error codes: HTTP methods, file
  * signatures, system error names, the SQLite driver's codes, carrier codes and a sample tracking
@@ -51,12 +54,8 @@ const NOT_ERROR_CODES = new Set([
   'ENOENT', 'EXDEV', 'SIGKILL', 'NFKC',
   'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE', 'FST_ERR_CTP_INVALID_JSON_BODY',
   'CS', 'DG', 'HX', 'LC', 'SF', 'SF0000000001',
-  ...RECONCILIATION_CODES(),
+  ...RECONCILIATION_CODES,
 ]);
-
-function RECONCILIATION_CODES(): string[] {
-  return ['MISSING_IN_LEDGER', 'MISSING_AT_PROVIDER', 'AMOUNT_DIFFERS', 'STATUS_DIFFERS'];
-}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -95,6 +94,19 @@ test('an error becomes its code’s sentence key, a network failure the network 
   assert.equal(errorSentenceKey(new ApiError(418, 'SOMETHING_NEW', 'a code no client knows yet'), has), 'errors.unknown');
   assert.equal(errorSentenceKey(new TypeError('x is undefined'), has), 'errors.unknown');
   assert.equal(errorSentenceKey('SALE_SOLD_OUT', has), 'errors.SALE_SOLD_OUT');
+});
+
+test('the reconciliation’s discrepancy kinds and record statuses, and every ledger entry kind, are worded in both languages', () => {
+  const rules = readFileSync(join(repo, 'packages/core/src/ledger/reconciliation-rules.ts'), 'utf8');
+  for (const code of RECONCILIATION_CODES) assert.ok(rules.includes(`'${code}'`), `${code} is still a reconciliation code`);
+  for (const code of RECONCILIATION_CODES) assert.ok(lookup(zh, `consoleUi.money.mmCodes.${code}`) && lookup(en, `consoleUi.money.mmCodes.${code}`), code);
+  for (const status of ['succeeded', 'failed', 'pending']) assert.ok(lookup(zh, `consoleUi.money.recordStatus.${status}`) && lookup(en, `consoleUi.money.recordStatus.${status}`), status);
+  const ledger = sourceFiles(join(repo, 'packages/core/src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const reasons = new Set([...ledger.matchAll(/postJournal\(tx, \{ reason: '([a-z_]+)'/g), ...ledger.matchAll(/reason: to === 'succeeded' \? '([a-z_]+)' : '([a-z_]+)'/g)].flatMap((m) => m.slice(1).filter(Boolean) as string[]));
+  for (const m of ledger.matchAll(/journals\.push\(\{ reason: '([a-z_]+)'/g)) reasons.add(m[1]!);
+  assert.ok(reasons.has('capture') && reasons.has('settlement') && reasons.has('payout_paid'), `the scan finds the entry kinds (${[...reasons].join(', ')})`);
+  for (const r of reasons) assert.ok(lookup(zh, `consoleUi.money.reason.${r}`) && lookup(en, `consoleUi.money.reason.${r}`), `entry kind ${r}`);
+  for (const s of ['open', 'closed']) assert.ok(lookup(zh, `consoleUi.status.${s}`) && lookup(en, `consoleUi.status.${s}`), `shop status ${s}`);
 });
 
 test('every order-transition reason code has words in both languages', () => {

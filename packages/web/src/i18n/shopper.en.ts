@@ -221,7 +221,7 @@ const strings: typeof zhCN = {
     personalized: 'Personalised recommendations',
     personalizedOn: 'On: For You orders videos by what you watch, like and buy.',
     personalizedOff: 'Off: For You orders videos only by recency, popularity and the creators you follow, without your history.',
-    language: 'Language / 语言',
+    language: 'Language',
     saved: 'Saved',
     creatorCenter: 'Creator center',
   },

@@ -219,7 +219,7 @@ const strings = {
     personalized: '个性化推荐',
     personalizedOn: '开启后，「推荐」会根据你的观看、点赞和购买偏好排序视频。',
     personalizedOff: '已关闭：「推荐」只按发布时间、热度和你关注的达人排序，不使用你的浏览记录。',
-    language: '语言 / Language',
+    language: '语言',
     saved: '已保存',
     creatorCenter: '达人中心',
   },

@@ -14,6 +14,7 @@ import { AddressForm, AddressText } from '../checkout/AddressForm';
 import { QuantityStepper } from '../shop/QuantityStepper';
 import { formatCountdown, salePhase } from './live-client';
 import { LiveError } from './LiveError';
+import { withCashierLanguage } from '../../lib/cashier-language';
 
 /**
  * The second tap of a flash-sale purchase: the default address and the quantity are already
@@ -21,7 +22,7 @@ import { LiveError } from './LiveError';
  * room keeps playing. The sheet then follows the order until it is paid or the hold expires.
  */
 export function SaleBuySheet({ sale, title, now, onClose }: { sale: FlashSale; title: string; now: number; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [addresses, setAddresses] = useState<Address[] | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState(1);
@@ -58,8 +59,8 @@ export function SaleBuySheet({ sale, title, now, onClose }: { sale: FlashSale; t
     try {
       const placed = await liveApi.buy(sale.id, quantity, addressId, key.current);
       setOrder(placed);
-      if (tab) tab.location.href = cashierUrl(placed.paymentId);
-      else window.location.assign(cashierUrl(placed.paymentId));
+      if (tab) tab.location.href = withCashierLanguage(cashierUrl(placed.paymentId), i18n.language);
+      else window.location.assign(withCashierLanguage(cashierUrl(placed.paymentId), i18n.language));
     } catch (e) {
       tab?.close();
       if (e instanceof ApiError && e.status > 0 && e.status < 500) key.current = newUuid(); // refused: a new attempt is a new order
@@ -87,7 +88,7 @@ export function SaleBuySheet({ sale, title, now, onClose }: { sale: FlashSale; t
             )}
             <div className="live-buy-actions">
               {!paid && (
-                <a className="btn btn-primary" href={cashierUrl(order.paymentId)} target="_blank" rel="noopener" data-testid="sale-pay">
+                <a className="btn btn-primary" href={withCashierLanguage(cashierUrl(order.paymentId), i18n.language)} target="_blank" rel="noopener" data-testid="sale-pay">
                   {t('live.buy.pay')}
                 </a>
               )}
