@@ -112,7 +112,18 @@ describe('every main screen speaks zh-CN and en fully', () => {
           await items.nth(i).click();
           await settle(page);
           const path = new URL(page.url()).pathname.slice(c.root.length).replace(/^\//, '') || 'home';
-          problems.push(...(await inspectScreen(page, `${c.name}-${path.replace(/\//g, '-')}`, lang, content, reported)));
+          const name = `${c.name}-${path.replace(/\//g, '-')}`;
+          problems.push(...(await inspectScreen(page, name, lang, content, reported)));
+          // The page's own tabs (资金 · 账户流水, 达人合作 · 计划…) are screens too.
+          const tabs = page.locator('.cs-content [role="tab"]');
+          const tabCount = await tabs.count();
+          for (let j = 0; j < tabCount; j++) {
+            const tab = tabs.nth(j);
+            if ((await tab.getAttribute('aria-selected')) === 'true' || !(await tab.isVisible())) continue;
+            await tab.click();
+            await settle(page);
+            problems.push(...(await inspectScreen(page, `${name}-tab${j + 1}`, lang, content, reported)));
+          }
         }
       }
       assert.deepEqual(problems, [], `untranslated text or missing keys:\n${problems.join('\n')}`);
