@@ -83,8 +83,8 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
       <Timeline>
         {o.transitions.map((x, i) => (
           <Timeline.Item key={i} time={when(x.at)}>
-            {x.from === x.to ? '' : `${i18n.exists(`consoleUi.status.${x.from}`) ? t(`consoleUi.status.${x.from}`) : x.from} → `}
-            {i18n.exists(`consoleUi.status.${x.to}`) ? t(`consoleUi.status.${x.to}`) : x.to}
+            {x.from === x.to || !x.from ? '' : `${t(`consoleUi.status.${x.from}`, { defaultValue: x.from })} → `}
+            {t(`consoleUi.status.${x.to}`, { defaultValue: x.to })}
             <span className="cs-muted"> · <OrderReason transition={x} /></span>
           </Timeline.Item>
         ))}
