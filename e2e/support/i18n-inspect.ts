@@ -7,7 +7,9 @@
 import type { Page } from 'playwright-core';
 import { resources } from '../../packages/web/src/i18n/resources.ts';
 import { collectUserStrings, isUserContent, rawKeys, untranslatedWords, withoutUserContent } from './untranslated.ts';
-import { screen } from './screens.ts';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCREENS_DIR } from './screens.ts';
 
 const NAMESPACES = Object.keys(resources['zh-CN'].translation);
 
@@ -108,7 +110,8 @@ async function visibleText(page: Page): Promise<Seen> {
 export async function inspectScreen(page: Page, name: string, lang: 'zh-CN' | 'en', content: UserContent, missingBefore: Set<string>): Promise<string[]> {
   await settle(page);
   await content.settled();
-  await screen(page, `i18n-${name}-${lang === 'en' ? 'en' : 'zh'}`);
+  await mkdir(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `i18n-${name}-${lang === 'en' ? 'en' : 'zh'}.png`), fullPage: true, timeout: 10_000 });
   const seen = await visibleText(page);
   const user = content.text();
   const userStrings = content.strings();
