@@ -114,6 +114,13 @@ describe('every main screen speaks zh-CN and en fully', () => {
           const path = new URL(page.url()).pathname.slice(c.root.length).replace(/^\//, '') || 'home';
           const name = `${c.name}-${path.replace(/\//g, '-')}`;
           problems.push(...(await inspectScreen(page, name, lang, content, reported)));
+          // A table with expandable rows (对账报告 · 差异) shows its first row's details too.
+          const expand = page.locator('.cs-content .semi-table-expand-icon').first();
+          if ((await expand.count()) > 0 && (await expand.isVisible())) {
+            await expand.click();
+            await settle(page);
+            problems.push(...(await inspectScreen(page, `${name}-expanded`, lang, content, reported)));
+          }
           // The page's own tabs (资金 · 账户流水, 达人合作 · 计划…) are screens too.
           const tabs = page.locator('.cs-content [role="tab"]');
           const tabCount = await tabs.count();
