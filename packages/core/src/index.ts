@@ -35,6 +35,7 @@ export * from './payments/sandbox/sandbox-provider.js';
 export * from './orders/order-states.js';
 export * from './orders/order-commands.js';
 export * from './orders/order-views.js';
+export * from './orders/transition-reasons.js';
 export * from './outbox/outbox.js';
 export * from './demo/seed.js';
 export * from './demo/demo-accounts.js';

@@ -35,6 +35,14 @@ test('a shopper buys, pays at the sandbox cashier, the merchant ships, the shopp
     const txnId = String(cashier.headers.location).split('/').pop()!;
     const page = await s.call('GET', `/sandbox/cashier/${txnId}`);
     assert.match(page.body, /¥67\.80/);
+    assert.match(page.body, /<html lang="zh-CN">[\s\S]*确认支付<\/button>/, 'the cashier speaks Chinese by default');
+    assert.doesNotMatch(page.body, />Pay<|Back to the shop/, 'and only Chinese');
+    const inEnglish = await s.call('GET', `/api/v1/payments/${checkout.payment.id}/cashier?lang=en`, { token });
+    assert.equal(inEnglish.statusCode, 302);
+    assert.match(String(inEnglish.headers.location), /\?lang=en$/, 'the payer’s language goes on to the provider');
+    const englishPage = await s.call('GET', String(inEnglish.headers.location));
+    assert.match(englishPage.body, /<html lang="en">[\s\S]*>Pay<\/button>[\s\S]*Back to the shop/);
+    assert.doesNotMatch(englishPage.body, /确认支付|返回商城/);
     const paid = await s.app.inject({ method: 'POST', url: `/sandbox/cashier/${txnId}`, payload: 'outcome=paid', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(paid.statusCode, 303);
     await s.deliverNotifications();

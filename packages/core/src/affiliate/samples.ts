@@ -12,6 +12,7 @@ import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
 import { commitReservations, reserveStock } from '../inventory/stock.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { reasonColumns } from '../orders/transition-reasons.js';
 import { profileOfCategory } from '../rules/category-rules.js';
 import { orderRules } from '../rules/profile.js';
 import { onOrderPaid } from '../rules/order-deadlines.js';
@@ -223,7 +224,7 @@ async function createSampleOrder(tx: Tx, req: { order_id: string; creator_id: st
   }]);
   await reserveStock(tx, orderId, [{ skuId: sku.id, shopId: req.shop_id, quantity: 1 }], now);
   await commitReservations(tx, orderId, now);
-  await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: req.shop_id, from_status: '', to_status: 'paid', actor_kind: 'merchant', actor_id: merchantId, reason: 'sample approved', at: now }]);
+  await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: req.shop_id, from_status: '', to_status: 'paid', actor_kind: 'merchant', actor_id: merchantId, ...reasonColumns({ code: 'sample_approved' }), at: now }]);
   await emit(tx, 'order.paid', orderId, { orderId, shopId: req.shop_id, from: '', to: 'paid', actor: { kind: 'merchant', id: merchantId } }, now);
   await onOrderPaid(tx, { id: orderId, shopId: req.shop_id }, now);
 }

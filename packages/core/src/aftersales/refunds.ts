@@ -45,7 +45,7 @@ export async function settleUnshippedLine(tx: Tx, c: CaseRow, by: TransitionActo
     await requestRefund(tx, { paymentId, orderId: c.order_id, amountFen: shippingLeft, reason: `售后退款：运费 / after-sales refund of the shipping fee ${c.id}`, requestKey: `aftersales:${c.id}:shipping` }, now);
   }
   const why = '售后退款，订单关闭 / refunded in full before shipping';
-  const cancelled = await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'paid', 'cancelled', by, why, now, { cancel_reason: why });
+  const cancelled = await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'paid', 'cancelled', by, { code: 'refunded_before_shipping' }, now, { cancel_reason: why });
   if (cancelled) await releaseReservations(tx, order.id, now);
   return cancelled;
 }

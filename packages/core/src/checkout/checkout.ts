@@ -12,6 +12,7 @@ import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
 import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js';
 import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { reasonColumns } from '../orders/transition-reasons.js';
 import { orderRules, type RuleProfile } from '../rules/profile.js';
 import { profileOfCategory } from '../rules/category-rules.js';
 import { DEADLINE } from '../rules/deadline-kinds.js';
@@ -108,7 +109,7 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
           })),
       );
       await reserveStock(tx, orderId, o.lines.map((l) => ({ skuId: l.skuId, shopId: o.shopId, quantity: l.quantity })), now);
-      await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: o.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: actor.userId, reason: 'order placed', at: now }]);
+      await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: o.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: actor.userId, ...reasonColumns({ code: 'order_placed' }), at: now }]);
       await emit(tx, 'order.created', orderId, { orderId, shopId: o.shopId, buyerId: actor.userId, totalFen: o.totalFen }, now);
       timers.push({ kind: DEADLINE.payBy, subject_id: orderId, scope_id: o.shopId, due_at: payDeadline, payload: '{}', status: 'pending', attempts: 0, last_error: null, created_at: now, updated_at: now, fired_at: null });
       if (coupon && applied?.orderIndex === i) await spendCoupon(tx, actor.userId, coupon.couponId, orderId, now);

@@ -21,7 +21,7 @@ export function registerLiveDeadlines(registry: TimerRegistry, ctx: CoreContext)
     if (!so || so.status !== 'reserved') return;
     const order = await tx.selectFrom('orders').select(['id', 'shop_id', 'status']).where('id', '=', so.order_id).executeTakeFirstOrThrow();
     let status = order.status;
-    if (status === 'unpaid' && (await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'unpaid', 'cancelled', SYSTEM, 'flash sale not paid in time', now, { cancel_reason: 'not paid in time' }))) {
+    if (status === 'unpaid' && (await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'unpaid', 'cancelled', SYSTEM, { code: 'flash_sale_not_paid_in_time' }, now, { cancel_reason: 'not paid in time' }))) {
       await releaseReservations(tx, order.id, now);
       status = 'cancelled';
     }

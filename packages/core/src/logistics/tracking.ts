@@ -48,7 +48,7 @@ async function deliverParcel(tx: Tx, s: { id: string; order_id: string; shop_id:
   const open = await tx.selectFrom('shipments').select('id').where('order_id', '=', s.order_id).where('status', '=', 'in_transit').limit(1).executeTakeFirst();
   if (open) return;
   const order = await tx.selectFrom('orders').select('status').where('id', '=', s.order_id).executeTakeFirst();
-  if (order?.status === 'shipped') await transitionOrder(tx, { id: s.order_id, shopId: s.shop_id }, 'shipped', 'delivered', { kind: 'carrier', id: null }, 'all parcels delivered (carrier scan)', now);
+  if (order?.status === 'shipped') await transitionOrder(tx, { id: s.order_id, shopId: s.shop_id }, 'shipped', 'delivered', { kind: 'carrier', id: null }, { code: 'carrier_scan_delivered' }, now);
 }
 
 /** A callback from a carrier: verified, then applied in one transaction. */

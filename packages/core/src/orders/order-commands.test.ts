@@ -31,6 +31,11 @@ test('an order ships in two parcels; it is shipped when every line is, delivered
     assert.equal(detail.shipments.length, 2);
     assert.deepEqual(detail.lines.map((l) => l.attribution.source), [l1!.attribution.source, l2!.attribution.source]);
     assert.equal(detail.lines.find((l) => l.attribution.source === 'link')!.attribution.creatorId, 'usr_creator');
+    assert.deepEqual(
+      detail.transitions.map((t) => [t.to, t.reasonCode, t.reasonParams]),
+      [['unpaid', 'order_placed', {}], ['paid', 'payment_captured', {}], ['shipped', 'shipped', { parcels: 2 }], ['delivered', 'all_parcels_delivered', {}], ['completed', 'buyer_confirmed_receipt', {}]],
+      'every transition carries its reason as a code with parameters',
+    );
   } finally {
     await core.dispose();
   }

@@ -49,7 +49,7 @@ export async function cancelOrder(ctx: CoreContext, actor: Actor, orderId: strin
       if (shipped) throw new DomainError('ALREADY_SHIPPING', 'part of this order has shipped; ask for an after-sales refund instead', 409);
     }
     const from = order.status === 'paid' ? 'paid' : 'unpaid';
-    await requireTransition(tx, ref, from, 'cancelled', { kind, id: actor.userId }, why, now, { cancel_reason: why });
+    await requireTransition(tx, ref, from, 'cancelled', { kind, id: actor.userId }, { code: 'cancelled_with_note', params: { note: why } }, now, { cancel_reason: why });
     await releaseReservations(tx, order.id, now);
     if (from === 'unpaid') await giveBackCoupon(tx, order.id);
     if (from === 'paid') {
@@ -101,7 +101,7 @@ export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string,
     }
     let status = order.status;
     if (pending.size === 0) {
-      await requireTransition(tx, { id: orderId, shopId: order.shop_id }, 'paid', 'shipped', { kind: 'merchant', id: actor.userId }, `shipped in ${shipmentIds.length + (shippedRows.length ? 1 : 0)} parcel(s)`, now);
+      await requireTransition(tx, { id: orderId, shopId: order.shop_id }, 'paid', 'shipped', { kind: 'merchant', id: actor.userId }, { code: 'shipped', params: { parcels: shipmentIds.length + (shippedRows.length ? 1 : 0) } }, now);
       status = 'shipped';
     }
     return { shipmentIds, status };
@@ -118,7 +118,7 @@ export async function markShipmentDelivered(ctx: CoreContext, actor: Actor, ship
     const order = (await loadOrder(tx, s.order_id))!;
     const open = await tx.selectFrom('shipments').select('id').where('order_id', '=', s.order_id).where('status', '=', 'in_transit').limit(1).executeTakeFirst();
     if (!open && order.status === 'shipped') {
-      await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'shipped', 'delivered', { kind: 'carrier', id: actor.userId }, 'all parcels delivered', now);
+      await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'shipped', 'delivered', { kind: 'carrier', id: actor.userId }, { code: 'all_parcels_delivered' }, now);
       return { orderStatus: 'delivered' };
     }
     return { orderStatus: order.status };
@@ -134,12 +134,12 @@ export async function confirmReceipt(ctx: CoreContext, actor: Actor, orderId: st
     const ref = { id: order.id, shopId: order.shop_id };
     const by = { kind: 'buyer' as const, id: actor.userId };
     if (order.status === 'shipped') {
-      await requireTransition(tx, ref, 'shipped', 'delivered', by, 'buyer confirmed receipt', now);
+      await requireTransition(tx, ref, 'shipped', 'delivered', by, { code: 'buyer_confirmed_receipt' }, now);
       // The buyer has the goods: parcels still in transit count as delivered now.
       await tx.updateTable('shipments').set({ status: 'delivered', delivered_at: now }).where('order_id', '=', order.id).where('status', '=', 'in_transit').execute();
     }
     else if (order.status !== 'delivered') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be confirmed as received`, 409, { from: order.status, to: 'completed' });
-    await requireTransition(tx, ref, 'delivered', 'completed', by, 'buyer confirmed receipt', now);
+    await requireTransition(tx, ref, 'delivered', 'completed', by, { code: 'buyer_confirmed_receipt' }, now);
     await scheduleSettlement(tx, order.id, now);
   });
 }

@@ -2,6 +2,7 @@
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
 import { maskPhone } from '../platform/phone-mask.js';
+import { reasonOf, type TransitionReasonCode } from './transition-reasons.js';
 import { firstImages, type Page } from '../catalog/product-views.js';
 import { parseOrderRules } from '../rules/order-snapshot.js';
 import { lineOrigins, type LineOrigin } from '../supply/origin.js';
@@ -70,7 +71,8 @@ export interface OrderDetail extends OrderSummary {
     sevenDayNoReason: boolean;
   };
   shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; deliveredAt: number | null; lineIds: string[] }>;
-  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
+  /** `reason` is the English sentence; `reasonCode` and `reasonParams` are what clients word (orders/transition-reasons.ts). */
+  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; reasonCode: TransitionReasonCode; reasonParams: Record<string, string | number>; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
   /** Compensation owed to the buyer (late shipment, return-shipping insurance, a merchant's or the platform's own) and whether the provider has paid it. */
   compensations: Array<{ id: string; kind: CompensationKind; paidBy: 'merchant' | 'platform'; amountFen: number; status: CompensationPayoutStatus; createdAt: number; completedAt: number | null }>;
@@ -176,7 +178,10 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: n
     cancelReason: o.cancel_reason,
     promise: promiseOf(o, Number(promise?.h ?? 48)),
     shipments: shipments.map((s) => ({ id: s.id, carrier: s.carrier, trackingNo: s.tracking_no, status: s.status, createdAt: s.created_at, deliveredAt: s.delivered_at, lineIds: shipmentLines.filter((l) => l.shipment_id === s.id).map((l) => l.order_line_id) })),
-    transitions: transitions.map((t) => ({ from: t.from_status, to: t.to_status, actorKind: t.actor_kind, reason: t.reason, at: t.at })),
+    transitions: transitions.map((t) => {
+      const why = reasonOf(t);
+      return { from: t.from_status, to: t.to_status, actorKind: t.actor_kind, reason: t.reason, reasonCode: why.code, reasonParams: why.params, at: t.at };
+    }),
     refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amount_fen, status: r.status, reason: r.reason, createdAt: r.created_at })),
     compensations: compensations.map((c) => ({ id: c.id, kind: c.kind, paidBy: c.paid_by, amountFen: Number(c.amount_fen), status: c.status, createdAt: Number(c.created_at), completedAt: c.completed_at === null ? null : Number(c.completed_at) })),
   };

@@ -5,6 +5,7 @@ import { emit } from '../outbox/outbox.js';
 import { assertTransition, STATUS_TIME_COLUMN, type ActorKind, type OrderStatus } from './order-states.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { onOrderTransition } from '../rules/order-deadlines.js';
+import { reasonColumns, type TransitionReason } from './transition-reasons.js';
 
 export interface TransitionActor {
   kind: ActorKind;
@@ -23,7 +24,7 @@ export async function transitionOrder(
   from: OrderStatus,
   to: OrderStatus,
   actor: TransitionActor,
-  reason: string,
+  reason: TransitionReason,
   now: number,
   extra: { cancel_reason?: string } = {},
 ): Promise<boolean> {
@@ -36,7 +37,7 @@ export async function transitionOrder(
     .where('status', '=', from)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: order.id, shop_id: order.shopId, from_status: from, to_status: to, actor_kind: actor.kind, actor_id: actor.id, reason, at: now }]);
+  await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: order.id, shop_id: order.shopId, from_status: from, to_status: to, actor_kind: actor.kind, actor_id: actor.id, ...reasonColumns(reason), at: now }]);
   await emit(tx, `order.${to}`, order.id, { orderId: order.id, shopId: order.shopId, from, to, actor }, now);
   await onOrderTransition(tx, order, to, now); // start, move or stop the order's deadlines
   return true;

@@ -101,7 +101,7 @@ async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotific
     const ref = { id: o.id, shopId: o.shop_id };
     // Every captured fen enters the ledger, whether the order is still open or not.
     await recordCapture(tx, o, provider, now);
-    if (o.status === 'unpaid' && (await transitionOrder(tx, ref, 'unpaid', 'paid', { kind: 'provider', id: provider }, 'payment captured', now))) {
+    if (o.status === 'unpaid' && (await transitionOrder(tx, ref, 'unpaid', 'paid', { kind: 'provider', id: provider }, { code: 'payment_captured' }, now))) {
       await commitReservations(tx, o.id, now);
       const lines = await tx.selectFrom('order_lines').select(['product_id', 'quantity']).where('order_id', '=', o.id).execute();
       for (const l of lines) await tx.updateTable('products').set((eb) => ({ sales: eb('sales', '+', l.quantity) })).where('id', '=', l.product_id).execute();

@@ -39,7 +39,7 @@ export function registerOrderDeadlines(registry: TimerRegistry): TimerRegistry {
   registry.register(DEADLINE.payBy, async (tx, timer, now) => {
     const o = await orderState(tx, timer.subjectId);
     if (o?.status !== 'unpaid') return;
-    if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'unpaid', 'cancelled', SYSTEM, 'not paid in time', now, { cancel_reason: 'not paid in time' })) {
+    if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'unpaid', 'cancelled', SYSTEM, { code: 'not_paid_in_time' }, now, { cancel_reason: 'not paid in time' })) {
       await releaseReservations(tx, o.id, now);
       await giveBackCoupon(tx, o.id);
     }
@@ -59,7 +59,7 @@ export function registerOrderDeadlines(registry: TimerRegistry): TimerRegistry {
   registry.register(DEADLINE.autoConfirm, async (tx, timer, now) => {
     const o = await orderState(tx, timer.subjectId);
     if (o?.status !== 'delivered') return;
-    if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'delivered', 'completed', SYSTEM, 'receipt confirmed automatically', now)) {
+    if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'delivered', 'completed', SYSTEM, { code: 'receipt_confirmed_automatically' }, now)) {
       await scheduleSettlement(tx, o.id, now);
     }
   });

@@ -18,6 +18,7 @@ import * as favourites from './migrations/0016_favourites.js';
 import * as buyerCompensation from './migrations/0017_buyer_compensation.js';
 import * as agreeingFigures from './migrations/0018_agreeing_figures.js';
 import * as searchPinyin from './migrations/0019_search_pinyin.js';
+import * as reasonCodes from './migrations/0021_reason_codes.js';
 import * as governance from './migrations/0023_governance.js';
 
 /** The one migration set, for both dialects, in order. */
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0017_buyer_compensation': buyerCompensation,
   '0018_agreeing_figures': agreeingFigures,
   '0019_search_pinyin': searchPinyin,
+  '0021_reason_codes': reasonCodes,
   '0023_governance': governance,
 };
 

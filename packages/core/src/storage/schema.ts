@@ -201,7 +201,9 @@ export interface OrderTransitionsTable {
   to_status: string;
   actor_kind: string; // buyer | merchant | admin | system | provider
   actor_id: string | null;
-  reason: string;
+  reason: string; // the English sentence (logs, older clients)
+  reason_code: string; // TransitionReasonCode (orders/transition-reasons.ts); '' on rows the migration could not code
+  reason_params: string; // JSON object of the code's parameters
   at: number;
 }
 

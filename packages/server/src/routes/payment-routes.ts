@@ -5,6 +5,14 @@ import { sendError } from '../http/errors.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
+/** `url` (absolute, or a path on this server) with one query parameter set. */
+function withQuery(url: string, name: string, value: string): string {
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(url);
+  const parsed = new URL(url, 'http://local.invalid');
+  parsed.searchParams.set(name, value);
+  return absolute ? parsed.toString() : `${parsed.pathname}${parsed.search}${parsed.hash}`;
+}
+
 export function paymentRoutes(app: App, deps: RouteDeps): void {
   const r = typed(app);
   const { ctx } = deps.core;
@@ -14,9 +22,16 @@ export function paymentRoutes(app: App, deps: RouteDeps): void {
   r.get('/api/v1/payments/:paymentId', { schema: { tags, summary: 'A payment and its orders', params, response: errors(400, 401, 404) } }, async (req) => paymentView(ctx, actorOf(req), req.params.paymentId));
 
   r.get('/api/v1/payments/:paymentId/cashier', {
-    schema: { tags, summary: 'Go to the provider’s cashier (302), or its URL as JSON with ?format=json', params, querystring: Type.Object({ format: Type.Optional(Type.Literal('json')) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+    schema: {
+      tags,
+      summary: 'Go to the provider’s cashier (302), or its URL as JSON with ?format=json; lang asks the cashier for the payer’s language',
+      params,
+      querystring: Type.Object({ format: Type.Optional(Type.Literal('json')), lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])) }, { additionalProperties: false }),
+      response: errors(400, 401, 404, 409),
+    },
   }, async (req, reply) => {
-    const { cashierUrl } = await openCashier(ctx, actorOf(req), req.params.paymentId);
+    const opened = await openCashier(ctx, actorOf(req), req.params.paymentId);
+    const cashierUrl = req.query.lang ? withQuery(opened.cashierUrl, 'lang', req.query.lang) : opened.cashierUrl;
     if (req.query.format === 'json') return { cashierUrl };
     return reply.redirect(cashierUrl, 302);
   });

@@ -203,7 +203,7 @@ export interface OrderDetail extends OrderSummary {
   cancelReason: string | null;
   promise: { shipByHours: number; shipBy?: number | null; lateAt?: number | null; presaleShipBy?: number | null; autoConfirmDays?: number; sevenDayNoReason?: boolean } | null;
   shipments: Shipment[];
-  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
+  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; reasonCode?: string; reasonParams?: Record<string, string | number>; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
   compensations?: OrderCompensation[];
 }

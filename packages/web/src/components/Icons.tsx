@@ -62,3 +62,37 @@ export function MutedIcon({ size = 18, className }: P) {
     </svg>
   );
 }
+
+/** The four order shortcuts on 我: to pay (wallet), to ship (box), to receive (truck), done (check). */
+export function OrderStageIcon({ stage, size = 20, className }: P & { stage: 'unpaid' | 'paid' | 'shipped' | 'completed' }) {
+  const stroke = { fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinejoin: 'round' as const, strokeLinecap: 'round' as const };
+  return (
+    <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
+      {stage === 'unpaid' && (
+        <>
+          <rect x="3" y="6" width="18" height="13" rx="2.5" {...stroke} />
+          <path d="M3 10h18M15.5 14.5h2" {...stroke} />
+        </>
+      )}
+      {stage === 'paid' && (
+        <>
+          <path d="M3.5 7.5 12 3.5l8.5 4v9L12 20.5l-8.5-4z" {...stroke} />
+          <path d="M3.5 7.5 12 11.5l8.5-4M12 11.5v9" {...stroke} />
+        </>
+      )}
+      {stage === 'shipped' && (
+        <>
+          <path d="M2.5 6.5h11v9h-11zM13.5 9.5h4l3 3v3h-7" {...stroke} />
+          <circle cx="7" cy="17.5" r="1.8" {...stroke} />
+          <circle cx="17" cy="17.5" r="1.8" {...stroke} />
+        </>
+      )}
+      {stage === 'completed' && (
+        <>
+          <circle cx="12" cy="12" r="8.5" {...stroke} />
+          <path d="m8 12.2 2.8 2.8L16.2 9.5" {...stroke} />
+        </>
+      )}
+    </svg>
+  );
+}

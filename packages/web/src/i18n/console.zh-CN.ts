@@ -37,7 +37,7 @@ const strings = {
     status: {
       unpaid: '待支付', paid: '待发货', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消',
       listed: '在售', draft: '草稿', delisted: '已下架', review: '审核中', published: '已发布', removed: '已删除',
-      active: '营业中', suspended: '已暂停', in_transit: '运输中',
+      active: '营业中', suspended: '已暂停', in_transit: '运输中', open: '营业中', closed: '已关店',
     },
     orderTab: { paid: '待发货', unpaid: '待支付', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消' },
     dashboard: {
@@ -307,6 +307,7 @@ const strings = {
         settlement: '订单结算',
         clawback: '结算后退款追回',
         compensation: '赔付',
+        compensation_paid: '赔付到账',
         payout_requested: '提现申请',
         payout_paid: '提现到账',
         payout_returned: '提现退回',
@@ -370,6 +371,8 @@ const strings = {
       mmLedger: '账本记录',
       mmKinds: { payment: '付款', refund: '退款', payout: '提现' },
       mmCodes: { MISSING_IN_LEDGER: '账本缺失', MISSING_AT_PROVIDER: '渠道缺失', AMOUNT_DIFFERS: '金额不符', STATUS_DIFFERS: '状态不符' },
+      recordStatus: { succeeded: '成功', failed: '失败', pending: '处理中' },
+      provider: { sandbox: '沙箱支付' },
     },
   },
 };

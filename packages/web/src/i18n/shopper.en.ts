@@ -205,7 +205,7 @@ const strings: typeof zhCN = {
     createdAt: 'Placed at',
     notFound: 'Order not found',
     refunds: 'Refunds',
-    cancelled: 'Order cancelled: {{reason}}',
+    cancelled: 'Order cancelled · ',
     shipmentStatus: { in_transit: 'In transit', delivered: 'Delivered' },
     statusHint: {
       unpaid: 'Waiting for payment',
@@ -231,7 +231,7 @@ const strings: typeof zhCN = {
     personalized: 'Personalised recommendations',
     personalizedOn: 'On: For You orders videos by what you watch, like and buy.',
     personalizedOff: 'Off: For You orders videos only by recency, popularity and the creators you follow, without your history.',
-    language: 'Language / 语言',
+    language: 'Language',
     saved: 'Saved',
     creatorCenter: 'Creator center',
   },
@@ -249,13 +249,6 @@ const strings: typeof zhCN = {
     invalidLogin: 'Use 3–32 lower-case letters, digits, “_”, “.” or “-”',
     shortPassword: 'The password needs at least 8 characters',
     missingName: 'Please enter a display name',
-  },
-  shopperErrors: {
-    ADDRESS_REGION_MISMATCH: 'The province, city and district do not belong together; pick them again',
-    LOGIN_TAKEN: 'That account name is taken; try another',
-    CANNOT_FOLLOW_SELF: 'You cannot follow yourself',
-    PRODUCT_UNAVAILABLE: 'This product is no longer available',
-    INVALID_TRANSITION: 'The order has changed; refresh and try again',
   },
   tracking: {
     title: 'Tracking',

@@ -203,7 +203,7 @@ const strings = {
     createdAt: '下单时间',
     notFound: '订单不存在',
     refunds: '退款',
-    cancelled: '订单已取消：{{reason}}',
+    cancelled: '订单已取消 · ',
     shipmentStatus: { in_transit: '运输中', delivered: '已签收' } as Record<string, string>,
     statusHint: {
       unpaid: '等待付款',
@@ -229,7 +229,7 @@ const strings = {
     personalized: '个性化推荐',
     personalizedOn: '开启后，「推荐」会根据你的观看、点赞和购买偏好排序视频。',
     personalizedOff: '已关闭：「推荐」只按发布时间、热度和你关注的达人排序，不使用你的浏览记录。',
-    language: '语言 / Language',
+    language: '语言',
     saved: '已保存',
     creatorCenter: '达人中心',
   },
@@ -247,13 +247,6 @@ const strings = {
     invalidLogin: '账号只能包含 3–32 位小写字母、数字、“_”“.”或“-”',
     shortPassword: '密码至少 8 位',
     missingName: '请填写昵称',
-  },
-  shopperErrors: {
-    ADDRESS_REGION_MISMATCH: '所选的省、市、区县不匹配，请重新选择',
-    LOGIN_TAKEN: '这个账号已被注册，换一个吧',
-    CANNOT_FOLLOW_SELF: '不能关注自己',
-    PRODUCT_UNAVAILABLE: '商品已下架',
-    INVALID_TRANSITION: '订单状态已变化，请刷新后再试',
   },
   tracking: {
     title: '物流轨迹',

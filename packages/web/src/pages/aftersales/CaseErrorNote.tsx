@@ -16,11 +16,9 @@ export function useCaseErrorText(): (error: unknown) => string {
 export function CaseErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const text = useCaseErrorText();
-  const code = error instanceof ApiError ? error.code : null;
   return (
-    <div className="error-note" role="alert" data-testid="error">
+    <div className="error-note" role="alert" data-testid="error" data-error-code={error instanceof ApiError ? error.code : undefined}>
       <span>{text(error)}</span>
-      {code && <small className="error-code">{t('common.errorCode', { code })}</small>}
       {onRetry && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           {t('common.retry')}

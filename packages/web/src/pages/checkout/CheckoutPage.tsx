@@ -16,6 +16,7 @@ import { groupByShop, shippingFor } from '../cart/group';
 import { AddressForm, AddressText } from './AddressForm';
 import { applicableCoupons } from './coupon-choice';
 import { clearBuyNow, loadBuyNow, type IntentLine } from './intent';
+import { withCashierLanguage } from '../../lib/cashier-language';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
 
@@ -30,7 +31,7 @@ export function CheckoutPage() {
 }
 
 function CheckoutBody() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const fromCart = params.get('from') !== 'buy';
   const [lines, setLines] = useState<IntentLine[] | null>(null);
@@ -105,7 +106,7 @@ function CheckoutBody() {
       );
       clearBuyNow();
       if (ofCart) await refreshCartCount().catch(() => {});
-      window.location.assign(result.payment.cashierUrl);
+      window.location.assign(withCashierLanguage(result.payment.cashierUrl, i18n.language));
     } catch (e) {
       if (e instanceof ApiError && e.status > 0 && e.status < 500) key.current = newUuid(); // rejected: a new attempt is a new order
       setError(e);

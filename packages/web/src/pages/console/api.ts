@@ -21,7 +21,7 @@ export interface OrderDetail extends OrderSummary {
   paidAt: number | null;
   promise: { shipByHours: number };
   shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; lineIds: string[] }>;
-  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; at: number }>;
+  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; reasonCode?: string; reasonParams?: Record<string, string | number>; at: number }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string }>;
   compensations?: OrderCompensation[];
 }

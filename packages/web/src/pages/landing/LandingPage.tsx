@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { getDemoLogins } from '../../api/endpoints';
 import type { DemoLogin } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorNote } from '../../components/ErrorNote';
+import { ErrorNote, useErrorText } from '../../components/ErrorNote';
 import { LangToggle } from '../../components/LangToggle';
 import { loginUrl } from '../../lib/next';
 import { DoorCard, type DemoState } from './DoorCard';
@@ -13,6 +13,7 @@ import '../../styles/landing.css';
 
 export function LandingPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const navigate = useNavigate();
   const { signIn } = useAuth();
   const [demo, setDemo] = useState<DemoState>({ kind: 'loading' });
@@ -26,7 +27,7 @@ export function LandingPage() {
   useEffect(() => {
     demoLogins().then(
       (logins) => setDemo(logins ? { kind: 'ready', logins } : { kind: 'none' }),
-      (e: unknown) => setDemo({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setDemo({ kind: 'error', message: errorText(e) }),
     );
     // (demoLogins only reads a ref: no dependencies)
   }, []);

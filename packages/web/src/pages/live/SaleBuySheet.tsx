@@ -15,6 +15,7 @@ import { AddressForm, AddressText } from '../checkout/AddressForm';
 import { QuantityStepper } from '../shop/QuantityStepper';
 import { formatCountdown, saleChoices, salePhase } from './live-client';
 import { LiveError } from './LiveError';
+import { withCashierLanguage } from '../../lib/cashier-language';
 
 /**
  * The second tap of a flash-sale purchase: the default address and the quantity are already
@@ -23,7 +24,7 @@ import { LiveError } from './LiveError';
  * tab opened without a tap); the order keeps that one payment, which 去支付 opens again.
  */
 export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashSale[]; initialId: string; now: number; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [addresses, setAddresses] = useState<Address[] | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
   const [saleId, setSaleId] = useState(initialId);
@@ -60,7 +61,7 @@ export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashS
     try {
       const placed = await liveApi.buy(sale.id, Math.min(quantity, max), addressId, key.current);
       setOrder({ ...placed, quantity: Math.min(quantity, max) });
-      window.location.assign(cashierUrl(placed.paymentId));
+      window.location.assign(withCashierLanguage(cashierUrl(placed.paymentId), i18n.language));
     } catch (e) {
       if (e instanceof ApiError && e.status > 0 && e.status < 500) key.current = newUuid(); // refused: a new attempt is a new order
       setError(e);
@@ -81,7 +82,7 @@ export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashS
           <div className="live-buy-done" data-testid="sale-reserved" data-order-id={order.orderId}>
             <p>{t('live.buy.reserved', { n: order.quantity, time: formatCountdown(order.payBefore - now) })}</p>
             <div className="live-buy-actions">
-              <a className="btn btn-primary" href={cashierUrl(order.paymentId)} data-testid="sale-pay">
+              <a className="btn btn-primary" href={withCashierLanguage(cashierUrl(order.paymentId), i18n.language)} data-testid="sale-pay">
                 {t('live.buy.pay')}
               </a>
               <Link className="btn" to={`/app/orders/${encodeURIComponent(order.orderId)}`}>{t('live.buy.viewOrder')}</Link>

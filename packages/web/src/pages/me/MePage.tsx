@@ -7,6 +7,7 @@ import type { User } from '../../api/types';
 import { hasRole, useAuth } from '../../auth/AuthContext';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ErrorNote } from '../../components/ErrorNote';
+import { OrderStageIcon } from '../../components/Icons';
 import { LangToggle } from '../../components/LangToggle';
 import { RoleList } from '../../components/RoleList';
 import { ShopperLayout } from '../../components/ShopperLayout';
@@ -65,7 +66,7 @@ function MeBody({ user }: { user: User }) {
     { tab: 'paid', label: t('orders.paid') },
     { tab: 'shipped', label: t('orders.shipped') },
     { tab: 'completed', label: t('orders.completed') },
-  ];
+  ] as const;
   return (
     <>
       <section className="section me-card" data-testid="me">
@@ -97,7 +98,9 @@ function MeBody({ user }: { user: User }) {
         <div className="me-shortcuts">
           {orderShortcuts.map((s) => (
             <Link key={s.tab} to={`/app/orders?tab=${s.tab}`} className="me-shortcut">
-              <span className="me-shortcut-dot" aria-hidden="true">{Array.from(s.label)[1]}</span>
+              <span className="me-shortcut-dot" aria-hidden="true">
+                <OrderStageIcon stage={s.tab} />
+              </span>
               {s.label}
             </Link>
           ))}

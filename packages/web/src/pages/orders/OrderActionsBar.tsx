@@ -5,10 +5,11 @@ import type { OrderDetail, OrderSummary } from '../../api/shopper-types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { actionsFor } from './status';
+import { withCashierLanguage } from '../../lib/cashier-language';
 
 /** 去支付 / 取消订单 / 确认收货 for one order; destructive ones ask first. */
 export function OrderActionsBar({ order, onChanged }: { order: OrderSummary & { paymentId?: string | null }; onChanged(order: OrderDetail): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actions = actionsFor(order.status);
   const [asking, setAsking] = useState<null | 'cancel' | 'confirm'>(null);
   const [busy, setBusy] = useState(false);
@@ -20,7 +21,7 @@ export function OrderActionsBar({ order, onChanged }: { order: OrderSummary & { 
     setError(null);
     try {
       const paymentId = order.paymentId ?? (await getOrder(order.id)).paymentId;
-      if (paymentId) window.location.assign(cashierUrl(paymentId));
+      if (paymentId) window.location.assign(withCashierLanguage(cashierUrl(paymentId), i18n.language));
       else setBusy(false);
     } catch (e) {
       setError(e);

@@ -6,6 +6,7 @@ import { getOrder } from '../../api/shopper';
 import type { OrderDetail } from '../../api/shopper-types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ErrorNote } from '../../components/ErrorNote';
+import { OrderReason } from '../../components/OrderReason';
 import { Price } from '../../components/Price';
 import { OrderLineBody } from './OrderLineBody';
 import { ShopperLayout } from '../../components/ShopperLayout';
@@ -72,6 +73,7 @@ function Detail() {
     return error != null ? <ErrorNote error={error} onRetry={load} /> : <section className="section"><SkeletonLines lines={6} /></section>;
   }
   const when = (ms: number) => formatDateTime(ms, i18n.language);
+  const cancelledBy = order.transitions.findLast((tr) => tr.to === 'cancelled');
   return (
     <div data-testid="order-detail" data-order-id={order.id}>
       <section className={`order-hero status-bg-${order.status}`}>
@@ -109,7 +111,12 @@ function Detail() {
         )}
         {order.promise?.shipBy && order.status === 'paid' && <p data-testid="ship-by">{t('order.shipBy', { time: when(order.promise.shipBy) })}</p>}
         {order.promise?.lateAt && <p className="late-note" data-testid="late">{t('order.late')}</p>}
-        {order.status === 'cancelled' && order.cancelReason && <p>{t('order.cancelled', { reason: order.cancelReason })}</p>}
+        {order.status === 'cancelled' && cancelledBy && (
+          <p data-testid="order-cancelled">
+            {t('order.cancelled')}
+            <OrderReason transition={cancelledBy} />
+          </p>
+        )}
       </section>
 
       {order.shipments.length > 0 ? (
@@ -190,6 +197,7 @@ function Detail() {
           {[...order.transitions].reverse().map((tr, i) => (
             <li key={`${tr.at}-${i}`} className={i === 0 ? 'timeline-now' : ''}>
               <strong>{t(`orderStatus.${tr.to}`, { defaultValue: tr.to })}</strong>
+              <OrderReason transition={tr} className="muted small" />
               <span className="muted small">{when(tr.at)}</span>
             </li>
           ))}

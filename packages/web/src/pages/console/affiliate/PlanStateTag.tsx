@@ -7,11 +7,11 @@ const COLOR: Record<string, 'green' | 'orange' | 'grey' | 'red' | 'blue' | 'viol
 
 /** A coloured tag for a plan, application, activity product or contract state, in the UI language. */
 export function PlanStateTag({ state }: { state: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const key = `affiliate.state.${state}`;
   return (
     <span data-state={state}>
-      <Tag size="small" color={COLOR[state] ?? 'grey'}>{i18n.exists(key) ? t(key) : state}</Tag>
+      <Tag size="small" color={COLOR[state] ?? 'grey'}>{t(key, { defaultValue: state })}</Tag>
     </span>
   );
 }

@@ -67,7 +67,7 @@ export function BatchShipModal({ shopId, onClose, onDone }: { shopId: string; on
             columns={[
               { title: t('consoleUi.batch.row'), dataIndex: 'row', width: 70 },
               { title: t('consoleUi.orders.id'), dataIndex: 'orderId', render: (v: string) => <span className="cs-mono">{v}</span> },
-              { title: t('consoleUi.batch.result'), dataIndex: 'ok', render: (_: unknown, r: BatchResult) => (r.ok ? <Tag color="green">{t('consoleUi.batch.ok')}</Tag> : <span><Tag color="red">{r.code}</Tag> {r.message}</span>) },
+              { title: t('consoleUi.batch.result'), dataIndex: 'ok', render: (_: unknown, r: BatchResult) => (r.ok ? <Tag color="green">{t('consoleUi.batch.ok')}</Tag> : <Tag color="red" data-code={r.code}>{errorText(r.code, t)}</Tag>) },
             ]}
           />
         </>

@@ -6,6 +6,7 @@ import { formatFen } from '../../../lib/money';
 import { consoleApi, type OrderDetail } from '../api';
 import type { OrderPromise } from '../ops-api';
 import { LoadView, StatusTag, useLoad } from '../shell/common';
+import { OrderReason } from '../../../components/OrderReason';
 import { ShipModal } from './ShipModal';
 import { OrderPromiseLine, ParcelTracking } from './fulfilment/ParcelTracking';
 import { compensationKindKey } from '../../orders/OrderCompensations';
@@ -95,9 +96,9 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
       <Timeline>
         {o.transitions.map((x, i) => (
           <Timeline.Item key={i} time={when(x.at)}>
-            {x.from === x.to ? '' : `${i18n.exists(`consoleUi.status.${x.from}`) ? t(`consoleUi.status.${x.from}`) : x.from} → `}
-            {i18n.exists(`consoleUi.status.${x.to}`) ? t(`consoleUi.status.${x.to}`) : x.to}
-            <span className="cs-muted"> · {x.reason}</span>
+            {x.from === x.to || !x.from ? '' : `${t(`consoleUi.status.${x.from}`, { defaultValue: x.from })} → `}
+            {t(`consoleUi.status.${x.to}`, { defaultValue: x.to })}
+            <span className="cs-muted"> · <OrderReason transition={x} /></span>
           </Timeline.Item>
         ))}
       </Timeline>

@@ -73,17 +73,18 @@ function ReconTime({ at }: { at: number }) {
 }
 
 function MismatchTable({ items }: { items: Mismatch[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fen = (v: number | null) => (v === null ? '—' : formatFen(v));
-  const label = (group: string, v: string) => (i18n.exists(`consoleUi.money.${group}.${v}`) ? t(`consoleUi.money.${group}.${v}`) : v);
+  // A value without words is shown as is and recorded as a missing key (window.__i18nMissingKeys).
+  const label = (group: string, v: string) => t(`consoleUi.money.${group}.${v}`, { defaultValue: v });
   return (
     <Table size="small" pagination={false} rowKey={(m?: Mismatch) => `${m?.kind}:${m?.ref}:${m?.code}`} dataSource={items} data-testid="recon-mismatches"
       columns={[
         { title: t('consoleUi.money.mmKind'), dataIndex: 'kind', render: (v: string) => label('mmKinds', v) },
         { title: t('consoleUi.money.ref'), dataIndex: 'ref', render: (v: string) => <span className="cs-mono">{v}</span> },
         { title: t('consoleUi.money.mmCode'), dataIndex: 'code', render: (v: string) => <Tag color="red" size="small" data-code={v}>{label('mmCodes', v)}</Tag> },
-        { title: t('consoleUi.money.mmProvider'), dataIndex: 'providerFen', align: 'right', render: (v: number | null, m: Mismatch) => `${fen(v)}${m.providerStatus ? ` · ${m.providerStatus}` : ''}` },
-        { title: t('consoleUi.money.mmLedger'), dataIndex: 'ledgerFen', align: 'right', render: (v: number | null, m: Mismatch) => `${fen(v)}${m.ledgerStatus ? ` · ${m.ledgerStatus}` : ''}` },
+        { title: t('consoleUi.money.mmProvider'), dataIndex: 'providerFen', align: 'right', render: (v: number | null, m: Mismatch) => `${fen(v)}${m.providerStatus ? ` · ${label('recordStatus', m.providerStatus)}` : ''}` },
+        { title: t('consoleUi.money.mmLedger'), dataIndex: 'ledgerFen', align: 'right', render: (v: number | null, m: Mismatch) => `${fen(v)}${m.ledgerStatus ? ` · ${label('recordStatus', m.ledgerStatus)}` : ''}` },
       ]} />
   );
 }

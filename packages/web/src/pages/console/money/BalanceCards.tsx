@@ -4,13 +4,10 @@ import type { BalanceView } from '../api';
 import { accountKind } from './money-rules';
 import './money.css';
 
-/** The name of a ledger account kind in the UI language (falls back to the server's bilingual label). */
+/** The name of a ledger account kind in the UI language (a kind without words shows the server's label and is recorded as a missing key). */
 export function useKindName(): (account: string, fallback?: string) => string {
-  const { t, i18n } = useTranslation();
-  return (account, fallback) => {
-    const key = `consoleUi.money.kind.${accountKind(account)}`;
-    return i18n.exists(key) ? t(key) : fallback ?? account;
-  };
+  const { t } = useTranslation();
+  return (account, fallback) => t(`consoleUi.money.kind.${accountKind(account)}`, { defaultValue: fallback ?? account });
 }
 
 /**
@@ -30,7 +27,7 @@ export function BalanceCards({ items, testId, assets = [] }: { items: BalanceVie
         const hintKey = `consoleUi.money.hint.${kind}`;
         return (
           <section className={`mn-balance${negative ? ' mn-negative' : ''}`} key={b.accountId} data-account={b.accountId} data-kind={kind} aria-label={kindName(b.accountId, b.label)}>
-            <div className="mn-balance-label">{kindName(b.accountId, b.label)}{b.ownerId && asset ? ` · ${b.ownerId}` : ''}</div>
+            <div className="mn-balance-label">{kindName(b.accountId, b.label)}{b.ownerId && asset ? ` · ${t(`consoleUi.money.provider.${b.ownerId}`, { defaultValue: b.ownerId })}` : ''}</div>
             <div className="mn-balance-value" data-testid="balance-value" data-fen={b.balanceFen}>{formatFen(asset ? -b.balanceFen : b.balanceFen)}</div>
             <div className="mn-balance-hint" role={negative ? 'alert' : undefined}>
               {negative ? t('consoleUi.money.negativeHint') : i18n.exists(hintKey) ? t(hintKey) : ''}

@@ -8,6 +8,7 @@ import { moneyApi, type StatementLine } from '../api';
 import { CursorPager, useCursorPages } from '../shell/CursorPager';
 import { EmptyState, ErrorState } from '../shell/common';
 import { useKindName } from './BalanceCards';
+import { memoInLanguage } from './memo-text';
 import './money.css';
 
 export function SignedFen({ fen }: { fen: number }) {
@@ -26,7 +27,8 @@ export function StatementCard({ accounts, reloadKey = 0 }: { accounts: string[];
     setOpening(s.openingFen);
     return s;
   }, [account, reloadKey]);
-  const reasonName = (r: string) => (i18n.exists(`consoleUi.money.reason.${r}`) ? t(`consoleUi.money.reason.${r}`) : r);
+  // An entry kind without words is shown as is and recorded as a missing key (window.__i18nMissingKeys).
+  const reasonName = (r: string) => t(`consoleUi.money.reason.${r}`, { defaultValue: r });
   const last = pages.items?.[pages.items.length - 1];
 
   return (
@@ -67,7 +69,10 @@ export function StatementCard({ accounts, reloadKey = 0 }: { accounts: string[];
               { title: t('consoleUi.money.at'), dataIndex: 'at', render: (v: number) => formatDateTime(v, i18n.language) },
               { title: t('consoleUi.money.reasonCol'), dataIndex: 'reason', render: (v: string) => reasonName(v) },
               { title: t('consoleUi.money.ref'), dataIndex: 'refId', render: (v: string, l: StatementLine) => <span className="cs-mono" title={l.refKind}>{v}</span> },
-              { title: t('consoleUi.money.memo'), dataIndex: 'memo', render: (v: string) => <span className="cs-muted mn-memo" title={v}>{v}</span> },
+              { title: t('consoleUi.money.memo'), dataIndex: 'memo', render: (v: string) => {
+                const memo = memoInLanguage(v, i18n.language);
+                return <span className="cs-muted mn-memo" title={memo.text} data-user-content={memo.written ? '' : undefined}>{memo.text}</span>;
+              } },
               { title: t('consoleUi.money.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <SignedFen fen={v} /> },
               { title: t('consoleUi.money.runningBalance'), dataIndex: 'balanceFen', align: 'right', render: (v: number) => <span className={`mn-amount${v < 0 ? ' mn-out' : ''}`}>{formatFen(v)}</span> },
             ]}

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Empty, Skeleton, Tag } from '@douyinfe/semi-ui-19';
 import { IllustrationConstruction, IllustrationNoContent } from '@douyinfe/semi-illustrations';
-import { ApiError } from '../../../api/client';
+import i18n from '../../../i18n';
+import { errorSentenceKey } from '../../../i18n/error-sentence';
 
 export interface Loaded<T> {
   data: T | null;
@@ -32,6 +33,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   return { ...state, reload };
 }
 
+/** A sentence for an error in the UI language (errors.<CODE>, else a generic sentence); never the raw code or message. */
 export function errorText(error: unknown, t: (k: string) => string): string {
   if (error instanceof ApiError && error.code === 'CONTENT_REJECTED' && Array.isArray(error.details.hits)) {
     // The rule book refused the save: name what was found, as written, and the term it matched.
@@ -41,8 +43,7 @@ export function errorText(error: unknown, t: (k: string) => string): string {
     const found = [...new Set(hits.map((h) => (h.matched === h.term ? `「${h.matched}」` : `「${h.matched}」(${h.term})`)))];
     return `${t('governance.rejected')}${found.join(' ')}`;
   }
-  if (error instanceof ApiError) return error.status === 0 ? t('consoleUi.networkError') : `${error.message} (${error.code})`;
-  return error instanceof Error ? error.message : String(error);
+  return t(errorSentenceKey(error, (key) => i18n.exists(key)));
 }
 
 /** Review and warn hits a save came back with (products, videos), worded for a toast; null when there are none. */
@@ -89,16 +90,16 @@ const STATUS_COLOR: Record<string, 'orange' | 'blue' | 'green' | 'grey' | 'red' 
   unpaid: 'grey', paid: 'orange', shipped: 'blue', delivered: 'cyan', completed: 'green', cancelled: 'grey',
   listed: 'green', draft: 'grey', delisted: 'orange',
   published: 'green', review: 'violet', removed: 'red',
-  active: 'green', suspended: 'red',
+  active: 'green', suspended: 'red', open: 'green', closed: 'grey',
+  in_transit: 'blue',
 };
 
 /** A coloured tag for an order, product, video or shop status, in the UI language. */
 export function StatusTag({ status }: { status: string }) {
-  const { t, i18n } = useTranslation();
-  const key = `consoleUi.status.${status}`;
+  const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLOR[status] ?? 'grey'} size="small" data-status={status}>
-      {i18n.exists(key) ? t(key) : status}
+      {t(`consoleUi.status.${status}`, { defaultValue: status })}
     </Tag>
   );
 }
