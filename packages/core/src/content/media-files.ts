@@ -77,24 +77,7 @@ export async function writePoster(dataDir: string, fileName: string, bytes: Buff
 export async function extractPoster(dataDir: string, videoPath: string, fileName: string, timeoutMs = FFMPEG_TIMEOUT_MS): Promise<boolean> {
   await mkdir(postersDir(dataDir), { recursive: true });
   const out = join(postersDir(dataDir), fileName);
-  const ok = await new Promise<boolean>((resolve) => {
-    let child: ReturnType<typeof spawn>;
-    try {
-      child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-ss', '0.5', '-i', videoPath, '-frames:v', '1', '-vf', 'scale=540:-2', '-q:v', '4', out], { stdio: 'ignore' });
-    } catch {
-      resolve(false);
-      return;
-    }
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', () => {
-      clearTimeout(timer);
-      resolve(false);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve(code === 0);
-    });
-  });
+  const ok = await runFfmpeg(['-hide_banner', '-loglevel', 'error', '-y', '-ss', '0.5', '-i', videoPath, '-frames:v', '1', '-vf', 'scale=540:-2', '-q:v', '4', out], timeoutMs);
   if (!ok) {
     await unlink(out).catch(() => {});
     return false;
@@ -103,15 +86,12 @@ export async function extractPoster(dataDir: string, videoPath: string, fileName
   return Boolean(s && s.size > 0);
 }
 
-/** What a video gets as its cover when none is uploaded: a frame of it (ffmpeg) or a title card. */
-export type AutoCoverKind = 'frame' | 'title_card';
-
-/** Whether ffmpeg runs on this server (then uploads without a poster get a frame of the video). */
-export async function autoCoverKind(timeoutMs = 5_000): Promise<AutoCoverKind> {
-  const ok = await new Promise<boolean>((resolve) => {
+/** Runs ffmpeg with a deadline; true when it exits 0, false when it fails, is missing or runs too long. */
+function runFfmpeg(args: string[], timeoutMs: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore' });
+      child = spawn('ffmpeg', args, { stdio: 'ignore' });
     } catch {
       resolve(false);
       return;
@@ -126,6 +106,14 @@ export async function autoCoverKind(timeoutMs = 5_000): Promise<AutoCoverKind> {
       resolve(code === 0);
     });
   });
+}
+
+/** What a video gets as its cover when none is uploaded: a frame of it (ffmpeg) or a title card. */
+export type AutoCoverKind = 'frame' | 'title_card';
+
+/** Whether ffmpeg runs on this server (then uploads without a poster get a frame of the video). */
+export async function autoCoverKind(timeoutMs = 5_000): Promise<AutoCoverKind> {
+  const ok = await runFfmpeg(['-hide_banner', '-version'], timeoutMs);
   return ok ? 'frame' : 'title_card';
 }
 
