@@ -4,6 +4,7 @@ export * from './platform/clock.js';
 export * from './platform/errors.js';
 export * from './platform/ids.js';
 export * from './platform/money.js';
+export * from './platform/random.js';
 export * from './platform/settings.js';
 export * from './platform/csv-write.js';
 export * from './storage/database.js';

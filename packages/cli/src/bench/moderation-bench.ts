@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Converter } from 'opencc-js/cn2t';
-import { buildDemoCatalog, compileRuleBook, defaultHomophones, defaultTerms, type BookTerm, type Matcher } from '@zhongcao/core';
+import { buildDemoCatalog, compileRuleBook, mulberry32, defaultHomophones, defaultTerms, type BookTerm, type Matcher } from '@zhongcao/core';
 import { log } from './resources.js';
 import { percentile } from './percentiles.js';
 
@@ -40,22 +40,11 @@ const BOOK_TERMS = 10_000;
 const TEXT_CHARS = 200;
 const TEXTS = 2_000;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEPARATORS = [' ', '.', '*', '🔥', '❤️', '\u200b', '·', '~', '|'];
 
 export async function benchModeration(opts: { seconds: number }): Promise<ModerationResult> {
-  const random = rng(2026);
+  const random = mulberry32(2026);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const catalog = buildDemoCatalog();
   const demoTexts = catalog.products.flatMap((p) => [p.title, p.description, ...p.specOptions.flatMap((o) => [o.name, ...o.values])]);

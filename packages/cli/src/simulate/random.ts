@@ -1,3 +1,5 @@
+import { mulberry32 } from '@zhongcao/core';
+
 /** A small seeded random source for the simulator: the same seed gives the same draws on every machine. */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -12,14 +14,7 @@ export interface Rng {
 
 /** mulberry32 over a 32-bit state. */
 export function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     normal: () => {

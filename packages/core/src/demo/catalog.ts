@@ -5,23 +5,13 @@
  */
 import type { DemoCatalog, DemoCategory, DemoPerson, DemoProduct, DemoShop, DemoSku } from './catalog-types.js';
 import { CATEGORY_TPLS, SHOP_TPLS, type ItemTpl, type ShopTpl, type SpecTpl } from './catalog-words.js';
+import { mulberry32 } from '../platform/random.js';
 
 /** Listings generated per shop (6 × 53 = 318 products). */
 const PRODUCTS_PER_SHOP = 53;
 
 type Rng = () => number;
 
-/** mulberry32: tiny, fast, good-enough 32-bit PRNG. Returns floats in [0, 1). */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a hash of a string, used to derive independent PRNG streams. */
 function seedOf(label: string): number {

@@ -26,6 +26,7 @@ import { videoCoverPng } from './demo-pictures.js';
 import { MOTIF_OF_KIND, type ArtInput } from './product-art.js';
 import { buildDemoCatalog } from './catalog.js';
 import { DEMO_PASSWORD } from './seed.js';
+import { mulberry32 } from '../platform/random.js';
 
 export interface DemoContentInput {
   ctx: CoreContext;
@@ -52,16 +53,6 @@ interface DemoProductRow {
   parent: string | null;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertChunked<T extends 'videos' | 'video_anchors' | 'video_likes' | 'video_views' | 'comments' | 'video_shares'>(tx: Tx, table: T, rows: ReadonlyArray<Insertable<import('../storage/schema.js').Database[T]>>, per: number): Promise<void> {
   for (let i = 0; i < rows.length; i += per) await insertRows(tx, table, rows.slice(i, i + per));
