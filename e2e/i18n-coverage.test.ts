@@ -46,7 +46,11 @@ async function shopperFixtures(env: Env): Promise<ShopperFixtures> {
   }
   assert.ok(chosen, 'a demo product with stock');
   // Something in the cart, so the cart, checkout and cashier have content.
-  await call(base, 'PUT', '/api/v1/cart/items', { token: shopper.token, body: { skuId: chosen.skuId, quantity: 1 } });
+  const skuId = chosen.skuId;
+  const refillCart = async (): Promise<void> => {
+    await call(base, 'PUT', '/api/v1/cart/items', { token: shopper.token, body: { skuId, quantity: 1 } });
+  };
+  await refillCart();
   const rooms = await call(base, 'GET', '/api/v1/live/rooms?status=live');
   const room = (Array.isArray(rooms) ? rooms : rooms.items ?? [])[0] ?? null;
   const firstOrder = async (status: string) => ((await call(base, 'GET', `/api/v1/orders?status=${status}&limit=1`, { token: shopper.token })).items[0]?.id as string | undefined) ?? null;
@@ -58,6 +62,7 @@ async function shopperFixtures(env: Env): Promise<ShopperFixtures> {
     hostId: room?.host?.kind === 'creator' ? room.host.id : null,
     completedOrderId: await firstOrder('completed'),
     cancelledOrderId: await firstOrder('cancelled'),
+    refillCart,
     caseId: cases.items?.[0]?.id ?? null,
   };
 }

@@ -133,6 +133,19 @@ describe('the shopper app fits a 390 px phone on every main screen', () => {
     await check(page, 'me');
     await page.getByTestId('personalized-switch').scrollIntoViewIfNeeded();
     await check(page, 'personalisation');
+    // 我 → 优惠券 and 收藏, and search's other tabs (pinyin).
+    await page.goto('/app/me/coupons');
+    await page.getByTestId('wallet-list').waitFor();
+    await check(page, 'coupons');
+    await page.goto('/app/me/favourites');
+    await page.locator('[data-testid="favourites"], [data-testid="empty"]').first().waitFor();
+    await check(page, 'favourites');
+    await page.goto('/app/search?q=cha&tab=videos');
+    await page.getByTestId('search-videos').waitFor();
+    await check(page, 'search-videos');
+    await page.goto('/app/search?q=cha&tab=users');
+    await page.getByTestId('search-people').waitFor();
+    await check(page, 'search-users');
     await page.goto('/app/me/addresses');
     await page.getByTestId('address-item').first().waitFor();
     assert.ok((await page.getByTestId('address-item').first().innerText()).includes('138****5678'), 'the list masks the phone');

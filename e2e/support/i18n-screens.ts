@@ -14,6 +14,8 @@ export interface ShopperFixtures {
   completedOrderId: string | null;
   cancelledOrderId: string | null;
   caseId: string | null;
+  /** Puts the chosen product back in the demo shopper's cart (placing an order takes its lines out). */
+  refillCart(): Promise<void>;
 }
 
 export interface ShopperScreen {
@@ -50,6 +52,10 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'product-sheet', open: productSheetFromFeed },
   { name: 'live-room', open: async (page, f) => (f.liveRoomId ? page.goto(`/app/live/${f.liveRoomId}`).then(() => true) : false) },
   { name: 'search', open: go(`/app/search?q=${encodeURIComponent('橙子')}`), typed: ['橙子'] },
+  { name: 'search-price', open: go('/app/search?q=cha&sort=price_asc'), typed: ['cha'] },
+  { name: 'search-videos', open: go('/app/search?q=cha&tab=videos'), typed: ['cha'] },
+  { name: 'search-users', open: go('/app/search?q=cha&tab=users'), typed: ['cha'] },
+  { name: 'search-live', open: go('/app/search?q=zhibo&tab=live'), typed: ['zhibo'] },
   { name: 'mall', open: go('/app/mall') },
   { name: 'product', open: (page, f) => page.goto(`/app/product/${f.productId}`).then(() => true) },
   { name: 'shop', open: (page, f) => page.goto(`/app/shop/${f.shopId}`).then(() => true) },
@@ -58,7 +64,8 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'checkout', open: async (page) => { await page.goto('/app/checkout?from=cart'); await page.getByTestId('submit-order').waitFor(); } },
   {
     name: 'cashier',
-    open: async (page) => {
+    open: async (page, f) => {
+      await f.refillCart(); // the other language's walk ordered what was there
       await page.goto('/app/checkout?from=cart');
       await page.getByTestId('submit-order').click();
       await page.waitForURL((url) => url.pathname.startsWith('/sandbox/cashier/'));
@@ -71,6 +78,8 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'aftersales-case', open: async (page, f) => (f.caseId ? page.goto(`/app/aftersales/${f.caseId}`).then(() => true) : false) },
   { name: 'me', open: go('/app/me') },
   { name: 'addresses', open: go('/app/me/addresses') },
+  { name: 'coupons', open: go('/app/me/coupons') },
+  { name: 'favourites', open: go('/app/me/favourites') },
 ];
 
 /** The consoles: each is walked through every entry of its left navigation, signed in as its demo person. */

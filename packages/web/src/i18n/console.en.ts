@@ -209,7 +209,7 @@ const strings: typeof zhCN = {
       chooseVideo: 'Choose video',
       poster: 'Poster (optional, JPEG/PNG/WebP up to 5 MB)',
       autoCover_frame: 'Without a poster, the frame at 0.5 s of the video becomes the cover',
-      autoCover_title_card: 'Without a poster, a card with the title and your name becomes the cover (ffmpeg is not installed on the server, so no frame can be taken)',
+      autoCover_title_card: 'Without a poster, a card with the title and your name becomes the cover (the server cannot take a frame from the video)',
       choosePoster: 'Choose poster',
       title: 'Title (1–55 characters)',
       caption: 'Caption (#hashtags welcome)',

@@ -207,7 +207,7 @@ const strings = {
       chooseVideo: '选择视频',
       poster: '封面（可选，JPEG/PNG/WebP，不超过 5 MB）',
       autoCover_frame: '不传封面时，自动截取视频第 0.5 秒的画面作为封面',
-      autoCover_title_card: '不传封面时，将用标题和作者名生成一张文字封面（服务器未安装 ffmpeg，无法截取画面）',
+      autoCover_title_card: '不传封面时，将用标题和作者名生成一张文字封面（服务器无法从视频截取画面）',
       choosePoster: '选择封面',
       title: '标题（1–55 字）',
       caption: '描述（可带 #话题）',
