@@ -52,6 +52,7 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'search', open: go(`/app/search?q=${encodeURIComponent('橙子')}`), typed: ['橙子'] },
   { name: 'mall', open: go('/app/mall') },
   { name: 'product', open: (page, f) => page.goto(`/app/product/${f.productId}`).then(() => true) },
+  { name: 'product-reviews', open: (page, f) => page.goto(`/app/product/${f.productId}/reviews`).then(() => true) },
   { name: 'shop', open: (page, f) => page.goto(`/app/shop/${f.shopId}`).then(() => true) },
   { name: 'creator-profile', open: async (page, f) => (f.hostId ? page.goto(`/app/u/${f.hostId}`).then(() => true) : false) },
   { name: 'cart', open: go('/app/cart') },
@@ -71,6 +72,7 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'aftersales-case', open: async (page, f) => (f.caseId ? page.goto(`/app/aftersales/${f.caseId}`).then(() => true) : false) },
   { name: 'me', open: go('/app/me') },
   { name: 'addresses', open: go('/app/me/addresses') },
+  { name: 'my-reviews', open: go('/app/me/reviews') },
 ];
 
 /** The consoles: each is walked through every entry of its left navigation, signed in as its demo person. */

@@ -55,3 +55,24 @@ export function ProductReviews({ productId }: { productId: string }) {
     </section>
   );
 }
+
+/** The product sheet's one line: rating and 好评率, leading to all reviews; nothing while there are none. */
+export function SheetReviewsLine({ productId }: { productId: string }) {
+  const { t } = useTranslation();
+  const [summary, setSummary] = useState<ReviewSummary | null>(null);
+  useEffect(() => {
+    let live = true;
+    reviewsApi.product(productId, 'all', null, 1).then((d) => live && setSummary(d.summary), () => {});
+    return () => {
+      live = false;
+    };
+  }, [productId]);
+  if (!summary || summary.count === 0) return null;
+  return (
+    <Link to={`/app/product/${encodeURIComponent(productId)}/reviews`} className="rv-sheet-line" data-testid="sheet-reviews">
+      <span className="small">{t('reviews.title')}</span>
+      <ReviewFigures summary={summary} />
+      <span className="muted" aria-hidden="true">›</span>
+    </Link>
+  );
+}

@@ -82,7 +82,7 @@ export function ReviewsView({ shopId }: { shopId: string }) {
               title: t('reviewConsole.product'),
               dataIndex: 'product',
               render: (_: unknown, r: OwnReview) => (
-                <span className="cs-title-cell">
+                <span className="cs-title-cell rv-console-product">
                   {r.product.imageUrl && <img className="cs-thumb" src={r.product.imageUrl} alt="" />}
                   <span data-user-content>{r.product.title}<br /><span className="cs-muted">{r.specValues.join(' / ')}</span></span>
                 </span>
@@ -102,7 +102,6 @@ export function ReviewsView({ shopId }: { shopId: string }) {
             {
               title: t('reviewConsole.content'),
               dataIndex: 'text',
-              width: 420,
               render: (_: unknown, r: OwnReview) => (
                 <div className="rv-console-content">
                   <span className="cs-muted small" data-user-content>{r.reviewer}</span>
