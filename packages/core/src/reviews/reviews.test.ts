@@ -6,7 +6,7 @@ import { applyNotification } from '../payments/payments.js';
 import { confirmReceipt, shipOrder } from '../orders/order-commands.js';
 import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/harness.js';
 import { addFollowUp, createReview, myReviews, orderReviewStates, productReviews, productReviewSummary, replyToReview, shopReviews } from './reviews.js';
-import { uploadReviewPhoto } from './review-photos.js';
+import { purgeUnusedReviewPhotos, uploadReviewPhoto } from './review-photos.js';
 import { REVIEW_WINDOW_MS } from './review-rules.js';
 
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -154,6 +154,33 @@ test('the window, the red lines, photos that are not the buyer’s and bad stars
     const states = await orderReviewStates(core.ctx.db, buyer, orderId, core.clock.now());
     assert.deepEqual(states.map((s) => [s.reviewId !== null, s.canReview]), [[true, false], [false, false]]);
     assert.equal(await count(core, 'reviews'), 1);
+
+    // Photos never used in a review are deleted by the housekeeping a day later, file and row.
+    assert.equal(await purgeUnusedReviewPhotos(core.ctx, core.clock.now()), 8);
+    assert.deepEqual(await core.ctx.db.selectFrom('review_photos').select('id').execute(), []);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('two reviews of one line at the same time: one is stored, the other is 409, and the figures count one', async () => {
+  const core = await openTestCore();
+  try {
+    const shop = await makeShop(core, 'rc-shop');
+    const buyer = await makePerson(core, 'rc-buyer');
+    const { lineIds } = await completedOrder(core, shop, buyer);
+    const results = await Promise.allSettled([
+      createReview(core.ctx, buyer, lineIds[0]!, { productStars: 5, logisticsStars: 5, serviceStars: 5, text: '第一条' }),
+      createReview(core.ctx, buyer, lineIds[0]!, { productStars: 1, logisticsStars: 1, serviceStars: 1, text: '第二条' }),
+    ]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.equal((failed.reason as { code: string }).code, 'REVIEW_EXISTS');
+    assert.equal(await count(core, 'reviews'), 1);
+    const s = await productReviewSummary(core.ctx.db, shop.productId);
+    assert.equal(s.count, 1);
+    const events = await core.ctx.db.selectFrom('outbox').select('id').where('topic', '=', 'review.created').execute();
+    assert.equal(events.length, 1);
   } finally {
     await core.dispose();
   }
