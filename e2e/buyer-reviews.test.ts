@@ -63,6 +63,8 @@ describe('buyer reviews (商品评价)', () => {
     // The buyer opens the completed order and reviews its line: 4 stars for delivery, text and a photo.
     await page.setViewportSize(PHONE);
     await logIn(page, `/app/orders/${a.orderId}`, a.login);
+    await page.getByTestId('line-review').waitFor();
+    await assertPhoneLayout(page, 'order-review-entry');
     await page.getByTestId('line-review').click();
     await page.waitForURL((url) => url.pathname === `/app/orders/${a.orderId}/review`);
     const form = page.getByTestId('review-form');
@@ -78,6 +80,8 @@ describe('buyer reviews (商品评价)', () => {
     assert.equal((await posted).status(), 201);
     await page.waitForURL((url) => url.pathname === `/app/orders/${a.orderId}`);
     await page.getByTestId('line-reviewed').waitFor();
+    await page.getByTestId('line-reviewed').scrollIntoViewIfNeeded();
+    await screen(page, 'review-order-reviewed-zh');
     const mine = await call<{ items: Array<{ id: string; stars: { product: number; logistics: number; service: number }; photos: string[] }> }>(base, 'GET', '/api/v1/me/reviews', { token: a.buyer.token });
     const reviewId = mine.items[0]!.id;
     assert.deepEqual(mine.items[0]!.stars, { product: 5, logistics: 4, service: 5 });

@@ -53,6 +53,7 @@ async function shopperFixtures(env: Env): Promise<ShopperFixtures> {
   const cases = await call(base, 'GET', '/api/v1/aftersales/cases', { token: shopper.token });
   return {
     productId: chosen.id,
+    skuId: chosen.skuId,
     shopId: chosen.shopId,
     liveRoomId: room?.id ?? null,
     hostId: room?.host?.kind === 'creator' ? room.host.id : null,

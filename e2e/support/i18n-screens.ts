@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 /** What the shopper screens need, looked up over the API before the walk (null: the demo data has none). */
 export interface ShopperFixtures {
   productId: string;
+  /** A SKU of that product with stock: the cart holds one before the cashier screen places its order. */
+  skuId: string;
   shopId: string;
   liveRoomId: string | null;
   hostId: string | null;
@@ -59,7 +61,10 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'checkout', open: async (page) => { await page.goto('/app/checkout?from=cart'); await page.getByTestId('submit-order').waitFor(); } },
   {
     name: 'cashier',
-    open: async (page) => {
+    open: async (page, f) => {
+      // The first language's pass bought what the cart held; put it back for the next one.
+      const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken?: string };
+      await page.request.put('/api/v1/cart/items', { data: { skuId: f.skuId, quantity: 1 }, headers: { 'x-csrf-token': me.csrfToken ?? '' } });
       await page.goto('/app/checkout?from=cart');
       await page.getByTestId('submit-order').click();
       await page.waitForURL((url) => url.pathname.startsWith('/sandbox/cashier/'));
