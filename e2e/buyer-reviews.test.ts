@@ -164,6 +164,12 @@ describe('buyer reviews (商品评价)', () => {
     await card.getByTestId('review-reply').getByText(REPLY_TEXT).waitFor();
     await assertPhoneLayout(page, 'my-reviews');
     await screen(page, 'review-mine-replied-zh');
+    // One follow-up (追评) from the same list; then the button is gone.
+    await card.getByTestId('followup-open').click();
+    await card.getByTestId('followup-form').locator('textarea').fill('放了一周还是很新鲜');
+    await card.getByTestId('followup-submit').click();
+    await card.getByTestId('review-followup').getByText('放了一周还是很新鲜').waitFor();
+    assert.equal(await card.getByTestId('followup-open').count(), 0);
     await page.goto(`/app/product/${a.productId}`);
     await page.getByTestId('product-reviews').getByTestId('review-card').first().getByTestId('review-reply').getByText(REPLY_TEXT).waitFor();
   });
