@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 /** What the shopper screens need, looked up over the API before the walk (null: the demo data has none). */
 export interface ShopperFixtures {
   productId: string;
+  /** A SKU of that product with stock: the cart holds one before the cashier screen places its order. */
   shopId: string;
   liveRoomId: string | null;
   hostId: string | null;
@@ -58,6 +59,7 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'search-live', open: go('/app/search?q=zhibo&tab=live'), typed: ['zhibo'] },
   { name: 'mall', open: go('/app/mall') },
   { name: 'product', open: (page, f) => page.goto(`/app/product/${f.productId}`).then(() => true) },
+  { name: 'product-reviews', open: (page, f) => page.goto(`/app/product/${f.productId}/reviews`).then(() => true) },
   { name: 'shop', open: (page, f) => page.goto(`/app/shop/${f.shopId}`).then(() => true) },
   { name: 'creator-profile', open: async (page, f) => (f.hostId ? page.goto(`/app/u/${f.hostId}`).then(() => true) : false) },
   { name: 'cart', open: go('/app/cart') },
@@ -80,6 +82,7 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'addresses', open: go('/app/me/addresses') },
   { name: 'coupons', open: go('/app/me/coupons') },
   { name: 'favourites', open: go('/app/me/favourites') },
+  { name: 'my-reviews', open: go('/app/me/reviews') },
 ];
 
 /** The consoles: each is walked through every entry of its left navigation, signed in as its demo person. */

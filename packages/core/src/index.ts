@@ -57,4 +57,5 @@ export * from './affiliate/index.js';
 export * from './live/index.js';
 export * from './favourites/index.js';
 export * from './governance/index.js';
+export * from './reviews/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';

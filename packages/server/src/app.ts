@@ -40,6 +40,7 @@ import { affiliateRoutes } from './routes/affiliate-routes.js';
 import type { RouteDeps } from './routes/types.js';
 import { liveRoutes } from './routes/live-routes.js';
 import { favouriteRoutes } from './routes/favourite-routes.js';
+import { reviewRoutes } from './routes/review-routes.js';
 import { liveSocketRoute } from './live/ws-route.js';
 import { MAX_FRAME_BYTES } from './live/protocol.js';
 
@@ -134,6 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   liveRoutes(app, deps);
   favouriteRoutes(app, deps);
   governanceRoutes(app, deps);
+  reviewRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 

@@ -64,6 +64,9 @@ export const ID_PREFIX = {
   // governance
   governanceTerm: 'gvt',
   homophone: 'gvh',
+  // reviews
+  review: 'rev',
+  reviewPhoto: 'rvp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

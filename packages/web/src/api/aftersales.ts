@@ -136,6 +136,11 @@ export function arbitrate(caseId: string, input: ArbitrationInput): Promise<Case
 
 /** Uploads one evidence photo (multipart field "file"); the server sniffs the type. */
 export async function uploadEvidence(file: Blob, name = 'photo'): Promise<Evidence> {
+  return uploadPhoto('/aftersales/evidence', file, name);
+}
+
+/** Uploads one photo as multipart (field "file") to an upload route; answers its id and URL. */
+export async function uploadPhoto(path: string, file: Blob, name = 'photo'): Promise<Evidence> {
   const form = new FormData();
   form.append('file', file, name);
   const token = getCsrfToken() ?? (await getMe())?.csrfToken ?? null;
@@ -143,7 +148,7 @@ export async function uploadEvidence(file: Blob, name = 'photo'): Promise<Eviden
   if (token) headers['x-csrf-token'] = token;
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}/aftersales/evidence`, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+    response = await fetch(`${API_BASE}${path}`, { method: 'POST', headers, body: form, credentials: 'same-origin' });
   } catch (cause) {
     throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : String(cause));
   }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uploadEvidence } from '../../api/aftersales';
+import { uploadEvidence, type Evidence } from '../../api/aftersales';
 import { useCaseErrorText } from './CaseErrorNote';
 
 interface Item {
@@ -19,7 +19,7 @@ export interface EvidenceState {
 let seq = 0;
 
 /** Photo evidence: each picked image uploads at once and shows a preview; failed ones can be removed. */
-export function EvidencePicker({ max = 6, onChange, resetKey = 0 }: { max?: number; onChange(state: EvidenceState): void; resetKey?: number }) {
+export function EvidencePicker({ max = 6, onChange, resetKey = 0, upload = uploadEvidence }: { max?: number; onChange(state: EvidenceState): void; resetKey?: number; upload?: (file: Blob, name: string) => Promise<Evidence> }) {
   const { t } = useTranslation();
   const errorText = useCaseErrorText();
   const [items, setItems] = useState<Item[]>([]);
@@ -42,7 +42,7 @@ export function EvidencePicker({ max = 6, onChange, resetKey = 0 }: { max?: numb
       const preview = URL.createObjectURL(file);
       urls.current.push(preview);
       setItems((list) => [...list, { key, preview, status: 'uploading', id: null, error: null }]);
-      uploadEvidence(file, file.name).then(
+      upload(file, file.name).then(
         (ev) => setItems((list) => list.map((i) => (i.key === key ? { ...i, status: 'done', id: ev.id } : i))),
         (e: unknown) => setItems((list) => list.map((i) => (i.key === key ? { ...i, status: 'failed', error: errorText(e) } : i))),
       );

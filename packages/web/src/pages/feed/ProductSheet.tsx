@@ -14,6 +14,7 @@ import { BuyBar } from '../shop/BuyBar';
 import { FavouriteToggle } from '../shop/FavouriteToggle';
 import { QuantityStepper } from '../shop/QuantityStepper';
 import { SkuPicker } from '../shop/SkuPicker';
+import { SheetReviewsLine } from '../reviews/ProductReviews';
 import { initialSelection, priceRange, selectedSku, totalStock, type Selection } from '../shop/skus';
 import { useProduct } from '../shop/useProduct';
 import { intentLine, usePurchase } from '../shop/usePurchase';
@@ -91,6 +92,7 @@ export function SheetBody({ product, attribution, onToast }: { product: ProductD
         {sku && <span className="muted">{t('product.stock', { count: sku.stock })}</span>}
         <QuantityStepper value={quantity} max={sku?.stock ?? 1} onChange={setQuantity} disabled={!sku || sku.stock <= 0} />
       </div>
+      <SheetReviewsLine productId={product.id} />
       <Link className="psheet-link" to={`/app/product/${encodeURIComponent(product.id)}?${new URLSearchParams({ from: attribution.source, ...(attribution.contentId ? { contentId: attribution.contentId } : {}), ...(attribution.creatorId ? { creatorId: attribution.creatorId } : {}) })}`}>
         {product.shop.name} · {t('sheet.fullPage')} ›
       </Link>

@@ -129,6 +129,9 @@ function MeBody({ user }: { user: User }) {
         <Link to="/app/me/favourites" className="menu-row" data-testid="me-favourites">
           {t('favourites.title')} <span className="chev">›</span>
         </Link>
+        <Link to="/app/me/reviews" className="menu-row" data-testid="me-reviews">
+          {t('reviews.mine')} <span className="chev">›</span>
+        </Link>
         {hasRole(user, 'creator') && (
           <Link to="/creator" className="menu-row">
             {t('meApp.creatorCenter')} <span className="chev">›</span>

@@ -15,6 +15,8 @@ import { formatDateTime, formatMonthDay } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { AddressText } from '../checkout/AddressForm';
 import { LineAftersales } from '../aftersales/LineAftersales';
+import { LineReview } from '../reviews/LineReview';
+import { reviewsApi, type LineReviewState } from '../../api/reviews';
 import { OrderRefunds } from '../aftersales/OrderRefunds';
 import { OrderCompensations } from './OrderCompensations';
 import { OrderActionsBar } from './OrderActionsBar';
@@ -45,6 +47,15 @@ function Detail() {
   }, [orderId]);
   useEffect(load, [load]);
   const tracking = useOrderTracking(orderId, order?.status);
+  const [reviewStates, setReviewStates] = useState<LineReviewState[]>([]);
+  useEffect(() => {
+    if (order?.status !== 'completed') return;
+    let live = true;
+    reviewsApi.orderStates(orderId).then((s) => live && setReviewStates(s.lines), () => {});
+    return () => {
+      live = false;
+    };
+  }, [orderId, order?.status]);
   const [params] = useSearchParams();
   const [since] = useState(() => Date.now());
   const [waited, setWaited] = useState(0);
@@ -167,6 +178,7 @@ function Detail() {
               <OrderLineBody line={l} />
             </Link>
             <LineAftersales orderId={order.id} line={l} />
+            <LineReview orderId={order.id} state={reviewStates.find((r) => r.orderLineId === l.id)} />
           </Fragment>
         ))}
         <div className="kv">

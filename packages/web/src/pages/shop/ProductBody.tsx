@@ -9,6 +9,7 @@ import { BuyBar } from './BuyBar';
 import { FavouriteToggle } from './FavouriteToggle';
 import { ImageCarousel } from './ImageCarousel';
 import { OriginCard } from './OriginCard';
+import { ProductReviews } from '../reviews/ProductReviews';
 import { QuantityStepper } from './QuantityStepper';
 import { SkuPicker } from './SkuPicker';
 import { initialSelection, priceRange, selectedSku, totalStock, type Selection } from './skus';
@@ -97,6 +98,7 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
           </div>
         </section>
         <OriginCard productId={product.id} skuId={sku?.id ?? null} />
+        <ProductReviews productId={product.id} />
         <Link to={`/app/shop/${encodeURIComponent(product.shop.id)}`} className="section shop-row" data-testid="shop-entry">
           <span className="shop-avatar" aria-hidden="true">{Array.from(product.shop.name)[0] ?? '店'}</span>
           <span>

@@ -18,6 +18,9 @@ import { OrdersPage } from '../orders/OrdersPage';
 import { CreatorProfilePage } from '../profile/CreatorProfilePage';
 import { SearchPage } from '../search/SearchPage';
 import { ProductPage } from '../shop/ProductPage';
+import { MyReviewsPage } from '../reviews/MyReviewsPage';
+import { ProductReviewsPage } from '../reviews/ProductReviewsPage';
+import { ReviewNewPage } from '../reviews/ReviewNewPage';
 import { ShopPage } from '../shoppage/ShopPage';
 
 /** Everything under /app: the shopper app. */
@@ -33,6 +36,7 @@ export function ShopperApp() {
       <Route path="category/:categoryId" element={<MallPage />} />
       <Route path="search" element={<SearchPage />} />
       <Route path="product/:id" element={<ProductPage />} />
+      <Route path="product/:id/reviews" element={<ProductReviewsPage />} />
       <Route path="shop/:shopId" element={<ShopPage />} />
       <Route path="u/:userId" element={<CreatorProfilePage />} />
       <Route path="cart" element={<CartPage />} />
@@ -40,6 +44,7 @@ export function ShopperApp() {
       <Route path="orders" element={<OrdersPage />} />
       <Route path="orders/:orderId" element={<OrderDetailPage />} />
       <Route path="orders/:orderId/aftersales/new" element={<NewCasePage />} />
+      <Route path="orders/:orderId/review" element={<ReviewNewPage />} />
       <Route path="aftersales" element={<MyCasesPage />} />
       <Route path="aftersales/:caseId" element={<CasePage />} />
       <Route path="live/:roomId" element={<LiveRoomPage />} />
@@ -47,6 +52,7 @@ export function ShopperApp() {
       <Route path="me/addresses" element={<AddressesPage />} />
       <Route path="me/coupons" element={<CouponWalletPage />} />
       <Route path="me/favourites" element={<FavouritesPage />} />
+      <Route path="me/reviews" element={<MyReviewsPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive } from '@douyinfe/semi-icons';
+import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar } from '@douyinfe/semi-icons';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
 import { MerchantFunds } from '../money/MerchantFunds';
 import { AftersalesView } from './AftersalesView';
+import { ReviewsView } from './ReviewsView';
 import { DashboardView } from './DashboardView';
 import { FulfilmentView } from './FulfilmentView';
 import { SupplyView } from './SupplyView';
@@ -29,6 +30,7 @@ export default function MerchantConsole() {
     { path: 'orders', text: t('consoleUi.nav.orders'), icon: <IconList /> },
     { path: 'fulfilment', text: t('consoleUi.nav.fulfilment'), icon: <IconClock /> },
     { path: 'aftersales', text: t('consoleUi.nav.aftersales'), icon: <IconRefresh /> },
+    { path: 'reviews', text: t('reviewConsole.nav'), icon: <IconStar /> },
     { path: 'supply', text: t('consoleUi.nav.supply'), icon: <IconBox /> },
     { path: 'affiliate', text: t('affiliate.merchant.nav'), icon: <IconUserGroup /> },
     { path: 'live', text: t('liveConsole.nav'), icon: <IconLive /> },
@@ -116,6 +118,7 @@ function MerchantRoutes() {
             <Route path="orders" element={<OrdersView key={shop.id} shopId={shop.id} />} />
             <Route path="fulfilment" element={<FulfilmentView key={shop.id} shopId={shop.id} />} />
             <Route path="aftersales/*" element={<AftersalesView key={shop.id} shopId={shop.id} />} />
+            <Route path="reviews" element={<ReviewsView key={shop.id} shopId={shop.id} />} />
             <Route path="supply/*" element={<SupplyView key={shop.id} shopId={shop.id} />} />
             <Route path="affiliate" element={<AffiliateView key={shop.id} shopId={shop.id} />} />
             <Route path="live/*" element={<LiveConsole key={shop.id} scope={{ kind: 'shop', shopId: shop.id }} />} />

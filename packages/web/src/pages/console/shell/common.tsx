@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Empty, Skeleton, Tag } from '@douyinfe/semi-ui-19';
 import { IllustrationConstruction, IllustrationNoContent } from '@douyinfe/semi-illustrations';
+import { ApiError } from '../../../api/client';
 import i18n from '../../../i18n';
 import { errorSentenceKey } from '../../../i18n/error-sentence';
 
