@@ -57,3 +57,4 @@ export * from './live/index.js';
 export * from './favourites/index.js';
 export * from './governance/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';
+export * from './moderation/index.js';

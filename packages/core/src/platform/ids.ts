@@ -64,6 +64,9 @@ export const ID_PREFIX = {
   // governance
   governanceTerm: 'gvt',
   homophone: 'gvh',
+  // moderation
+  moderation: 'mdi',
+  report: 'rpt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;
