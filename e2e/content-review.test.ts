@@ -162,4 +162,43 @@ describe('内容审核: the review queue and reports', () => {
     const comments = await call<{ items: Array<{ id: string }> }>(env(), 'GET', `/api/v1/videos/${videoId}/comments?limit=50`);
     assert.ok(!comments.body.items.some((c) => c.id === commentId), 'the comment is hidden');
   });
+
+  browserTest(env, 'a shopper reports a product and a live room; both wait in the queue under 用户举报', async (page) => {
+    await page.setViewportSize(PHONE);
+    const shopper = await demoLogin(env(), 'shopper');
+    const products = await call<{ items: Array<{ id: string }> }>(env(), 'GET', '/api/v1/products?limit=1');
+    const productId = products.body.items[0]!.id;
+    const rooms = await call<{ items: Array<{ id: string }> }>(env(), 'GET', '/api/v1/live/rooms?status=live');
+    const roomId = rooms.body.items[0]!.id;
+    await page.context().clearCookies();
+    await page.goto(`/login?next=${encodeURIComponent(`/app/product/${productId}`)}`);
+    await page.locator('input[name="login"]').fill(shopper.login);
+    await page.locator('input[name="password"]').fill(shopper.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname === `/app/product/${productId}`);
+    await page.getByTestId('product-report').click();
+    const report = page.getByTestId('report-sheet');
+    await report.getByText('举报商品').waitFor();
+    await report.locator('[data-reason="false_claim"]').click();
+    await screen(page, 'shopper-report-product-zh');
+    await assertPhoneLayout(page, 'shopper-report-product-zh');
+    await report.getByTestId('report-send').click();
+    await page.getByText('已收到你的举报，平台会尽快处理').waitFor();
+
+    await page.goto(`/app/live/${roomId}`);
+    await page.getByTestId('live-host').click();
+    await page.getByTestId('host-sheet').getByTestId('live-report').click();
+    await page.getByTestId('report-sheet').getByText('举报直播间').waitFor();
+    await page.getByTestId('report-sheet').locator('[data-reason="vulgar"]').click();
+    await assertPhoneLayout(page, 'shopper-report-live-zh');
+    const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/reports') && r.request().method() === 'POST');
+    await page.getByTestId('report-sheet').getByTestId('report-send').click();
+    assert.equal((await sent).status(), 201);
+
+    const admin = await tokenFor(env(), 'admin');
+    const queue = await call<{ items: Array<{ subjectKind: string; subjectId: string; reports: Array<{ reason: string }> }> }>(env(), 'GET', '/api/v1/admin/moderation/items?source=reports', { token: admin });
+    const of = (kind: string, id: string) => queue.body.items.find((i) => i.subjectKind === kind && i.subjectId === id)?.reports.map((r) => r.reason);
+    assert.deepEqual(of('product', productId), ['false_claim']);
+    assert.deepEqual(of('live_room', roomId), ['vulgar']);
+  });
 });
