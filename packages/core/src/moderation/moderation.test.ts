@@ -8,7 +8,7 @@ import { DEMO_CLIPS_DIR } from '../demo/demo-clips.js';
 import { addComment, createVideo, getVideo, listComments, publishVideo } from '../content/index.js';
 import { videoMetasByIds } from '../recommend/video-meta.js';
 import { findTimer, runDueTimers } from '../timers/index.js';
-import { allowedDecisions, checkDecision, decideItem, fileReport, getItem, listQueue, myReviews, REPORTS_PER_HOUR, REVIEW_DUE_TIMER } from './index.js';
+import { allowedDecisions, checkDecision, decideItem, fileReport, getItem, listQueue, myReviews, REPORTS_PER_HOUR, REVIEW_DUE_TIMER, reviewWindowFromEnv } from './index.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -165,4 +165,10 @@ test('reports group by subject with a count, one open report per person, a rate 
   } finally {
     await core.close();
   }
+});
+
+test('the review window comes from REVIEW_WINDOW_HOURS, else 24 hours', () => {
+  assert.equal(reviewWindowFromEnv({ REVIEW_WINDOW_HOURS: '2' }), 2 * HOUR);
+  assert.equal(reviewWindowFromEnv({ REVIEW_WINDOW_HOURS: '0.5' }), HOUR / 2);
+  for (const bad of [undefined, '', '0', '-3', 'soon']) assert.equal(reviewWindowFromEnv({ REVIEW_WINDOW_HOURS: bad }), 24 * HOUR, String(bad));
 });

@@ -14,7 +14,7 @@ const moderationEn = {
     opened: 'Queued',
     due: 'Due',
     overdue: 'Overdue',
-    reports: '{{count}} reports',
+    reports: 'Reports: {{count}}',
     noReports: 'No reports',
     hitsTitle: 'Matched terms',
     reportsTitle: 'Reports',
