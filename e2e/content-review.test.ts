@@ -78,8 +78,15 @@ describe('内容审核: the review queue and reports', () => {
     await confirm.click();
     assert.equal((await decided).status(), 200);
     await item.waitFor({ state: 'detached' });
+    // Decided items are one filter away, with the reason given.
+    await page.getByTestId('filter-status').click();
+    await page.locator('.semi-select-option').filter({ hasText: '未通过' }).click();
+    await item.getByTestId('decision-reason-shown').getByText(reason).waitFor();
+    await screen(page, 'admin-moderation-decided-zh');
     await switchLanguage(page, 'en');
     await page.getByText('Content review').first().waitFor();
+    await item.getByText('Reason given:', { exact: false }).waitFor();
+    await page.getByTestId('filter-status').getByText('Rejected').waitFor();
     await screen(page, 'admin-moderation-queue-en');
     await switchLanguage(page, 'zh-CN');
 

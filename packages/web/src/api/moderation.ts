@@ -9,6 +9,7 @@ export type ReportReason = 'false_claim' | 'prohibited' | 'vulgar' | 'harassment
 
 export const SUBJECT_KINDS: SubjectKind[] = ['video', 'comment', 'product', 'live_room'];
 export const ITEM_SOURCES: ItemSource[] = ['rules', 'reports'];
+export const ITEM_STATUSES: ItemStatus[] = ['open', 'approved', 'rejected', 'dismissed', 'taken_down'];
 export const REPORT_REASONS: ReportReason[] = ['false_claim', 'prohibited', 'vulgar', 'harassment', 'fraud', 'diversion', 'infringement', 'other'];
 
 export interface ReviewHit { field: string; term: string; matched: string; severity: string; rule: string; ruleText: { zh: string; en: string } }
@@ -36,8 +37,8 @@ export interface OwnReview { itemId: string; subjectKind: SubjectKind; subjectId
 const enc = encodeURIComponent;
 
 export const moderationApi = {
-  queue: (q: { kind?: SubjectKind | undefined; source?: ItemSource | undefined; overdue?: boolean | undefined }) =>
-    api<{ items: QueueItem[] }>('GET', '/admin/moderation/items', { query: { kind: q.kind, source: q.source, overdue: q.overdue === undefined ? undefined : String(q.overdue) } }),
+  queue: (q: { kind?: SubjectKind | undefined; source?: ItemSource | undefined; overdue?: boolean | undefined; status?: ItemStatus | undefined }) =>
+    api<{ items: QueueItem[] }>('GET', '/admin/moderation/items', { query: { kind: q.kind, source: q.source, status: q.status, overdue: q.overdue === undefined ? undefined : String(q.overdue) } }),
   decide: (itemId: string, body: { decision: Decision; reason?: string }) => api<QueueItem>('POST', `/admin/moderation/items/${enc(itemId)}/decision`, { body }),
   mine: (kind: SubjectKind, ids: string[]) => api<{ items: OwnReview[] }>('GET', '/moderation/mine', { query: { kind, ids: ids.join(',') } }),
   report: (body: { subjectKind: SubjectKind; subjectId: string; reason: ReportReason; note?: string }) =>

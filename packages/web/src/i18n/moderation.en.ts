@@ -21,6 +21,8 @@ const moderationEn = {
     reasonLabel: 'Reason (the author reads it)',
     reasonPlaceholder: 'Say why, e.g. ordinary food may not claim health effects',
     empty: 'The queue is empty',
+    statusLabel: 'Status',
+    decidedReason: 'Reason given: ',
     decided: 'Decided',
     kinds: { video: 'Video', comment: 'Comment', product: 'Product', live_room: 'Live room' },
     sources: { rules: 'Rule book', reports: 'User reports' },

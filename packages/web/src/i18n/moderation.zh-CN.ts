@@ -21,6 +21,8 @@ const moderationZhCN = {
     reasonLabel: '理由（作者会看到）',
     reasonPlaceholder: '写明依据，例如：普通食品不得宣称保健功效',
     empty: '队列是空的',
+    statusLabel: '状态',
+    decidedReason: '处理理由：',
     decided: '已处理',
     kinds: { video: '作品', comment: '评论', product: '商品', live_room: '直播间' },
     sources: { rules: '规则送审', reports: '用户举报' },

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Modal, Select, Tag, TextArea, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { formatDateTime } from '../../../../lib/format';
-import { moderationApi, ITEM_SOURCES, SUBJECT_KINDS, type Decision, type ItemSource, type QueueItem, type SubjectKind } from '../../../../api/moderation';
+import { moderationApi, ITEM_SOURCES, ITEM_STATUSES, SUBJECT_KINDS, type Decision, type ItemSource, type ItemStatus, type QueueItem, type SubjectKind } from '../../../../api/moderation';
 import { EmptyState, errorText, LoadView, useLoad } from '../../shell/common';
 
 const DECISION_THEME: Record<Decision, { type: 'primary' | 'danger' | 'tertiary'; theme: 'solid' | 'light' }> = {
@@ -15,23 +15,28 @@ const NEEDS_REASON: ReadonlySet<Decision> = new Set(['reject', 'take_down']);
 
 /** 内容审核: the queue (filters: kind, source, overdue), the evidence of each item, and the decisions with a reason. */
 export function ModerationView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<SubjectKind | undefined>(undefined);
   const [source, setSource] = useState<ItemSource | undefined>(undefined);
   const [overdue, setOverdue] = useState(false);
-  const queue = useLoad(() => moderationApi.queue({ kind, source, overdue: overdue || undefined }), [kind, source, overdue]);
+  const [status, setStatus] = useState<ItemStatus>('open');
+  const queue = useLoad(() => moderationApi.queue({ kind, source, status, overdue: overdue || undefined }), [kind, source, status, overdue]);
   const [deciding, setDeciding] = useState<{ item: QueueItem; decision: Decision } | null>(null);
 
   return (
     <>
       <Typography.Title heading={4} className="cs-page-title">{t('moderation.title')}</Typography.Title>
       <Typography.Paragraph type="tertiary">{t('moderation.intro')}</Typography.Paragraph>
+      {/* Keyed by language: Semi keeps the chosen option's label, which must follow a language switch. */}
       <div className="cs-toolbar">
-        <Select placeholder={t('moderation.allKinds')} value={kind} onChange={(v) => setKind((v as SubjectKind | undefined) ?? undefined)} showClear style={{ width: 150 }} aria-label={t('moderation.kind')} data-testid="filter-kind">
+        <Select key={`kind-${i18n.language}`} placeholder={t('moderation.allKinds')} value={kind} onChange={(v) => setKind((v as SubjectKind | undefined) ?? undefined)} showClear style={{ width: 150 }} aria-label={t('moderation.kind')} data-testid="filter-kind">
           {SUBJECT_KINDS.map((k) => <Select.Option key={k} value={k}>{t(`moderation.kinds.${k}`)}</Select.Option>)}
         </Select>
-        <Select placeholder={t('moderation.allSources')} value={source} onChange={(v) => setSource((v as ItemSource | undefined) ?? undefined)} showClear style={{ width: 150 }} aria-label={t('moderation.source')} data-testid="filter-source">
+        <Select key={`source-${i18n.language}`} placeholder={t('moderation.allSources')} value={source} onChange={(v) => setSource((v as ItemSource | undefined) ?? undefined)} showClear style={{ width: 150 }} aria-label={t('moderation.source')} data-testid="filter-source">
           {ITEM_SOURCES.map((s) => <Select.Option key={s} value={s}>{t(`moderation.sources.${s}`)}</Select.Option>)}
+        </Select>
+        <Select key={`status-${i18n.language}`} value={status} onChange={(v) => setStatus((v as ItemStatus | undefined) ?? 'open')} style={{ width: 150 }} aria-label={t('moderation.statusLabel')} data-testid="filter-status">
+          {ITEM_STATUSES.map((s) => <Select.Option key={s} value={s}>{t(`moderation.statuses.${s}`)}</Select.Option>)}
         </Select>
         <Checkbox checked={overdue} onChange={(e) => setOverdue(Boolean(e.target.checked))} data-testid="filter-overdue">{t('moderation.overdueOnly')}</Checkbox>
       </div>
@@ -60,6 +65,7 @@ function QueueCard({ item, onDecide }: { item: QueueItem; onDecide(decision: Dec
         <Tag color={item.source === 'rules' ? 'violet' : 'orange'} size="small">{t(`moderation.sources.${item.source}`)}</Tag>
         {item.reportCount > 0 && <Tag color="orange" size="small" data-testid="report-count">{t('moderation.reports', { count: item.reportCount })}</Tag>}
         {item.overdue && <Tag color="red" size="small" data-testid="overdue">{t('moderation.overdue')}</Tag>}
+        {item.status !== 'open' && <Tag color="grey" size="small" data-testid="item-status">{t(`moderation.statuses.${item.status}`)}</Tag>}
         <span className="cs-grow" />
         <span className="cs-muted">{t('moderation.opened')} {formatDateTime(item.openedAt, i18n.language)} · {t('moderation.due')} {formatDateTime(item.dueAt, i18n.language)}</span>
       </header>
@@ -87,6 +93,11 @@ function QueueCard({ item, onDecide }: { item: QueueItem; onDecide(decision: Dec
             ))}
           </ul>
         </div>
+      )}
+      {item.decisionReason && (
+        <p className="mod-decision cs-muted" data-testid="decision-reason-shown">
+          {t('moderation.decidedReason')}<span data-user-content>{item.decisionReason}</span>
+        </p>
       )}
       <footer className="mod-actions">
         {item.allowed.map((d) => (
