@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
 import { DEMO_CLIPS_DIR } from '../demo/demo-clips.js';
-import { addComment, createVideo, getVideo, listComments, publishVideo } from '../content/index.js';
+import { addComment, createVideo, getVideo, listComments, publishVideo, removeVideo } from '../content/index.js';
 import { videoMetasByIds } from '../recommend/video-meta.js';
 import { findTimer, runDueTimers } from '../timers/index.js';
 import { allowedDecisions, checkDecision, decideItem, fileReport, getItem, listQueue, myReviews, REPORTS_PER_HOUR, REVIEW_DUE_TIMER, reviewWindowFromEnv } from './index.js';
@@ -113,6 +113,12 @@ test('the review deadline flags the item overdue and first in the queue; it is n
     core.clock.advance(HOUR);
     await runDueTimers(core.ctx, core.timers, { kinds: [REVIEW_DUE_TIMER] });
     assert.deepEqual((await listQueue(core.ctx, admin, {})).items.map((i) => [i.subjectId, i.overdue]), [[first.id, true], [second.id, true]]);
+
+    // The owner removes a held video: its item leaves the queue as withdrawn.
+    await removeVideo(core.ctx, creator, second.id);
+    await deliver(core);
+    assert.deepEqual((await listQueue(core.ctx, admin, {})).items.map((i) => i.subjectId), [first.id]);
+    assert.deepEqual((await listQueue(core.ctx, admin, { status: 'withdrawn' })).items.map((i) => i.subjectId), [second.id]);
   } finally {
     await core.close();
   }

@@ -235,6 +235,22 @@ export async function myReviews(ctx: CoreContext, actor: Actor, q: { kind?: Subj
   return { items: [...latest.values()] };
 }
 
+/**
+ * A held video left review without a decision (its owner removed it, or it was published some
+ * other way): its open item, when nobody reported the video, is closed as withdrawn, so the queue
+ * holds nothing an admin cannot act on.
+ */
+export async function withdrawIfLeftReview(ctx: CoreContext, videoId: string): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const open = await tx.selectFrom('moderation_items').select(['id', 'report_count']).where('open_key', '=', openKey('video', videoId)).executeTakeFirst();
+    if (!open || Number(open.report_count) > 0) return;
+    if (await inReview(tx, { subject_kind: 'video', subject_id: videoId })) return;
+    await tx.updateTable('moderation_items').set({ status: 'withdrawn', open_key: null, decided_at: now, updated_at: now }).where('id', '=', open.id).where('status', '=', 'open').execute();
+    await cancelTimer(tx, REVIEW_DUE_TIMER, open.id, now);
+  });
+}
+
 /** Opens a subject's item from the rule book's hold (the content module's `video.held` event). */
 export async function holdFromRules(ctx: CoreContext, input: { videoId: string; ownerId: string; title: string; caption: string; hits: FieldHit[] }, reviewWindowMs: number): Promise<void> {
   const now = ctx.clock.now();

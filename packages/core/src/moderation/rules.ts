@@ -8,8 +8,9 @@ export const SUBJECT_KINDS: readonly SubjectKind[] = ['video', 'comment', 'produ
 export type ItemSource = 'rules' | 'reports';
 export const ITEM_SOURCES: readonly ItemSource[] = ['rules', 'reports'];
 
-export type ItemStatus = 'open' | 'approved' | 'rejected' | 'dismissed' | 'taken_down';
-export const ITEM_STATUSES: readonly ItemStatus[] = ['open', 'approved', 'rejected', 'dismissed', 'taken_down'];
+/** withdrawn: the subject left review without a decision (its owner removed it) and nobody reported it. */
+export type ItemStatus = 'open' | 'approved' | 'rejected' | 'dismissed' | 'taken_down' | 'withdrawn';
+export const ITEM_STATUSES: readonly ItemStatus[] = ['open', 'approved', 'rejected', 'dismissed', 'taken_down', 'withdrawn'];
 
 export type ReportStatus = 'open' | 'dismissed' | 'upheld';
 

@@ -3,13 +3,13 @@ import { api } from './client';
 
 export type SubjectKind = 'video' | 'comment' | 'product' | 'live_room';
 export type ItemSource = 'rules' | 'reports';
-export type ItemStatus = 'open' | 'approved' | 'rejected' | 'dismissed' | 'taken_down';
+export type ItemStatus = 'open' | 'approved' | 'rejected' | 'dismissed' | 'taken_down' | 'withdrawn';
 export type Decision = 'approve' | 'reject' | 'dismiss' | 'take_down';
 export type ReportReason = 'false_claim' | 'prohibited' | 'vulgar' | 'harassment' | 'fraud' | 'diversion' | 'infringement' | 'other';
 
 export const SUBJECT_KINDS: SubjectKind[] = ['video', 'comment', 'product', 'live_room'];
 export const ITEM_SOURCES: ItemSource[] = ['rules', 'reports'];
-export const ITEM_STATUSES: ItemStatus[] = ['open', 'approved', 'rejected', 'dismissed', 'taken_down'];
+export const ITEM_STATUSES: ItemStatus[] = ['open', 'approved', 'rejected', 'dismissed', 'taken_down', 'withdrawn'];
 export const REPORT_REASONS: ReportReason[] = ['false_claim', 'prohibited', 'vulgar', 'harassment', 'fraud', 'diversion', 'infringement', 'other'];
 
 export interface ReviewHit { field: string; term: string; matched: string; severity: string; rule: string; ruleText: { zh: string; en: string } }

@@ -27,7 +27,7 @@ const moderationEn = {
     kinds: { video: 'Video', comment: 'Comment', product: 'Product', live_room: 'Live room' },
     sources: { rules: 'Rule book', reports: 'User reports' },
     decisions: { approve: 'Approve', reject: 'Reject', dismiss: 'Dismiss reports', take_down: 'Take down' },
-    statuses: { open: 'Waiting', approved: 'Approved', rejected: 'Rejected', dismissed: 'Reports dismissed', taken_down: 'Taken down' },
+    statuses: { open: 'Waiting', approved: 'Approved', rejected: 'Rejected', dismissed: 'Reports dismissed', taken_down: 'Taken down', withdrawn: 'Removed by its author' },
     reasons: {
       false_claim: 'False claims', prohibited: 'Prohibited content', vulgar: 'Vulgar or sexual', harassment: 'Abuse or harassment', fraud: 'Fraud', diversion: 'Off-platform trading', infringement: 'Infringement', other: 'Other',
     },

@@ -27,7 +27,7 @@ const moderationZhCN = {
     kinds: { video: '作品', comment: '评论', product: '商品', live_room: '直播间' },
     sources: { rules: '规则送审', reports: '用户举报' },
     decisions: { approve: '通过', reject: '驳回', dismiss: '驳回举报', take_down: '处置下架' },
-    statuses: { open: '待审核', approved: '已通过', rejected: '未通过', dismissed: '举报不成立', taken_down: '已处置' },
+    statuses: { open: '待审核', approved: '已通过', rejected: '未通过', dismissed: '举报不成立', taken_down: '已处置', withdrawn: '作者已删除' },
     reasons: {
       false_claim: '虚假宣传', prohibited: '违禁内容', vulgar: '低俗色情', harassment: '辱骂骚扰', fraud: '诈骗', diversion: '站外导流', infringement: '侵权', other: '其他',
     },
