@@ -8,7 +8,6 @@ import type { Page } from 'playwright-core';
 /** What the shopper screens need, looked up over the API before the walk (null: the demo data has none). */
 export interface ShopperFixtures {
   productId: string;
-  /** A SKU of that product with stock: the cart holds one before the cashier screen places its order. */
   shopId: string;
   liveRoomId: string | null;
   hostId: string | null;

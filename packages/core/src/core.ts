@@ -25,6 +25,7 @@ import { installLogistics } from './logistics/install.js';
 import { subscribeRecommendOutbox } from './recommend/outbox-signals.js';
 import { stopRecommendService } from './recommend/recommend-service.js';
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
+import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -36,6 +37,8 @@ export interface CoreOptions extends StorageOptions {
   /** Replaces the sandbox gateway's HTTP sender (tests deliver notifications in-process). */
   sandboxPost?: (url: string, body: string, headers: Record<string, string>) => Promise<number>;
   migrate?: boolean;
+  /** How long a review item may wait before it is flagged overdue (default: REVIEW_WINDOW_HOURS, else 24 h). */
+  reviewWindowMs?: number;
 }
 
 export interface Core {
@@ -46,6 +49,8 @@ export interface Core {
   outbox: OutboxDispatcher;
   /** Handlers of the durable timers by kind; later modules register theirs (e.g. after-sales response deadlines). */
   timers: TimerRegistry;
+  /** How long a review item may wait before it is flagged overdue. */
+  reviewWindowMs: number;
   setBaseUrl(url: string): void;
   /** One round of background work: fire due timers (unpaid orders, ship-by, auto-confirm…), send refunds and gateway notifications, dispatch events. */
   tick(): Promise<void>;
@@ -69,6 +74,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
   registerLiveDeadlines(timers, ctx);
   installLogistics({ ctx, timers, sandboxSecret }); // carriers' timers run in any process that ticks
+  const reviewWindowMs = options.reviewWindowMs ?? reviewWindowFromEnv();
+  installModeration({ ctx, outbox, timers, reviewWindowMs }); // held videos reach the review queue; review deadlines fire
   let lastHousekeeping = 0;
   return {
     ctx,
@@ -77,6 +84,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sandboxSecret,
     outbox,
     timers,
+    reviewWindowMs,
     setBaseUrl(url) {
       baseUrl = url;
     },

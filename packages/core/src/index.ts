@@ -59,3 +59,4 @@ export * from './favourites/index.js';
 export * from './governance/index.js';
 export * from './reviews/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';
+export * from './moderation/index.js';

@@ -1,4 +1,4 @@
-import type { Actor, CoreContext } from '../context.js';
+import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { requireShopMember } from '../accounts/roles.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -116,6 +116,17 @@ export async function setProductStatus(ctx: CoreContext, actor: Actor, productId
   checkProductTransition(status, to);
   const res = await ctx.db.updateTable('products').set({ status: to, updated_at: ctx.clock.now() }).where('id', '=', productId).where('status', '=', status).executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) checkProductTransition('changed concurrently', to);
+}
+
+/** The platform delists a listed product (a report upheld); anything not listed is left as it is. */
+export async function delistProductByPlatform(tx: Tx, productId: string, now: number): Promise<void> {
+  await tx.updateTable('products').set({ status: 'delisted', updated_at: now }).where('id', '=', productId).where('status', '=', 'listed').execute();
+}
+
+/** What a reviewer reads of a product: its title and description; null when there is no such product. */
+export async function productForReview(db: Db | Tx, productId: string): Promise<{ shopId: string; text: string; status: string } | null> {
+  const row = await db.selectFrom('products').select(['shop_id', 'title', 'description', 'status']).where('id', '=', productId).executeTakeFirst();
+  return row ? { shopId: row.shop_id, text: `${row.title}\n${row.description}`.trim(), status: row.status } : null;
 }
 
 async function requireOwnSku(ctx: CoreContext, actor: Actor, skuId: string): Promise<{ productId: string }> {

@@ -1,7 +1,7 @@
 /** Comments on a video, threaded one level deep: a reply to a reply attaches to the top comment. */
 import { sql } from 'kysely';
 import { publishSignals } from '../recommend/signal-bus.js';
-import type { Actor, CoreContext, Db } from '../context.js';
+import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { checkCommentText } from './text-rules.js';
@@ -102,4 +102,19 @@ export async function listComments(db: Db, videoId: string, viewer: Actor | null
     items: page.map((c, i) => ({ ...view(c), replies: replies[i]!.map(view), replyCount: Number(c.reply_count) })),
     nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
   };
+}
+
+/** What a reviewer reads of a comment: its text and author; null when there is no such comment. */
+export async function commentForReview(db: Db | Tx, commentId: string): Promise<{ ownerId: string; text: string; status: string } | null> {
+  const row = await db.selectFrom('comments').select(['author_id', 'text', 'status']).where('id', '=', commentId).executeTakeFirst();
+  return row ? { ownerId: row.author_id, text: row.text, status: row.status } : null;
+}
+
+/** The platform hides a comment (a report upheld): it leaves every list; the video's count drops by one. */
+export async function hideComment(tx: Tx, commentId: string): Promise<void> {
+  const done = await tx.updateTable('comments').set({ status: 'hidden' }).where('id', '=', commentId).where('status', '=', 'visible').executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) return;
+  const row = await tx.selectFrom('comments').select(['video_id', 'parent_id']).where('id', '=', commentId).executeTakeFirstOrThrow();
+  if (row.parent_id) await tx.updateTable('comments').set({ reply_count: sql`reply_count - 1` }).where('id', '=', row.parent_id).where('reply_count', '>', 0).execute();
+  await tx.updateTable('videos').set({ comments: sql`comments - 1` }).where('id', '=', row.video_id).where('comments', '>', 0).execute();
 }

@@ -1,20 +1,33 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertVideoTransition, canVideoTransition, publishPath, VIDEO_STATUSES, VIDEO_TRANSITIONS } from './video-states.js';
+import { assertVideoTransition, canVideoTransition, publishPath, reviewTarget, VIDEO_STATUSES, VIDEO_TRANSITIONS } from './video-states.js';
 import { checkAnchorIds, checkCaption, checkCommentText, checkTitle, parseHashtags } from './text-rules.js';
 
-test('publishing walks draft → review → published; review is decided by the reviewer, not the owner', () => {
-  assert.deepEqual(publishPath('draft'), [{ to: 'review', by: 'owner' }, { to: 'published', by: 'reviewer' }]);
-  assert.deepEqual(publishPath('review'), [{ to: 'published', by: 'reviewer' }]);
+test('publishing walks draft → review → published for clean text; review is decided by the reviewer, not the owner', () => {
+  assert.deepEqual(publishPath('draft', true), [{ to: 'review', by: 'owner' }, { to: 'published', by: 'reviewer' }]);
+  assert.deepEqual(publishPath('review', true), [{ to: 'published', by: 'reviewer' }]);
   assert.equal(canVideoTransition('review', 'published', 'owner'), false);
   assert.equal(canVideoTransition('draft', 'published', 'owner'), false);
-  assert.throws(() => publishPath('published'), { code: 'INVALID_TRANSITION' });
-  assert.throws(() => publishPath('removed'), { code: 'INVALID_TRANSITION' });
+  assert.throws(() => publishPath('published', true), { code: 'INVALID_TRANSITION' });
+  assert.throws(() => publishPath('removed', true), { code: 'INVALID_TRANSITION' });
+});
+
+test('text with a review hit stops in review; only an admin rejects, and the owner may submit again', () => {
+  assert.deepEqual(publishPath('draft', false), [{ to: 'review', by: 'owner' }]);
+  assert.deepEqual(publishPath('review', false), []);
+  assert.deepEqual(publishPath('rejected', false), [{ to: 'review', by: 'owner' }]);
+  assert.deepEqual(publishPath('rejected', true), [{ to: 'review', by: 'owner' }, { to: 'published', by: 'reviewer' }]);
+  assert.equal(canVideoTransition('review', 'rejected', 'admin'), true);
+  assert.equal(canVideoTransition('review', 'rejected', 'owner'), false);
+  assert.equal(canVideoTransition('review', 'rejected', 'reviewer'), false, 'the automatic review never rejects');
+  assert.equal(canVideoTransition('rejected', 'published', 'admin'), false, 'a rejected video is published only through review again');
+  assert.equal(reviewTarget('approve'), 'published');
+  assert.equal(reviewTarget('reject'), 'rejected');
 });
 
 test('removed is terminal; owners and admins remove from any live state', () => {
   for (const t of VIDEO_TRANSITIONS) assert.notEqual(t.from, 'removed');
-  for (const from of ['draft', 'review', 'published']) {
+  for (const from of ['draft', 'review', 'published', 'rejected']) {
     assert.ok(canVideoTransition(from, 'removed', 'owner'));
     assert.ok(canVideoTransition(from, 'removed', 'admin'));
   }

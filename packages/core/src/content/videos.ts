@@ -1,4 +1,4 @@
-/** Videos: upload (checked, stored, poster), publish (draft → review → published), remove, and reading one. */
+/** Videos: upload (checked, stored, poster), publish (draft → review → published, or waiting in review), remove, and reading one. */
 import { join } from 'node:path';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { hasRole } from '../accounts/roles.js';
@@ -8,7 +8,7 @@ import { emit } from '../outbox/outbox.js';
 import { indexVideos } from '../search/index.js';
 import { enforceContent, type FieldHit } from '../governance/index.js';
 import { checkAnchorIds, checkCaption, checkTitle, parseHashtags } from './text-rules.js';
-import { assertVideoTransition, publishPath, type VideoActor, type VideoStatus } from './video-states.js';
+import { assertVideoTransition, publishPath, reviewTarget, type VideoActor, type VideoReviewDecision, type VideoStatus } from './video-states.js';
 import { checkPoster, extractPoster, inspectVideoFile, moveIntoVideos, postersDir, removeQuietly, writePoster } from './media-files.js';
 import { titleCardSvg } from './title-card.js';
 import { videoCards, type VideoCard, type VideoRow } from './video-cards.js';
@@ -85,7 +85,8 @@ export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateV
       posterFile = `${id}.svg`;
       await writePoster(ctx.dataDir, posterFile, Buffer.from(titleCardSvg({ title, author: await authorName(ctx.db, actor, hostKind, shopId) })));
     }
-    const status: VideoStatus = input.publish ? 'published' : 'draft';
+    const held = needsReview(warnings);
+    const status: VideoStatus = !input.publish ? 'draft' : held ? 'review' : 'published';
     await ctx.db.transaction().execute(async (tx) => {
       await checkAnchorsListed(tx, productIds);
       await tx
@@ -98,7 +99,11 @@ export async function createVideo(ctx: CoreContext, actor: Actor, input: CreateV
         .execute();
       await indexVideos(tx, [id], now);
       if (productIds.length) await tx.insertInto('video_anchors').values(productIds.map((p, position) => ({ video_id: id, product_id: p, position }))).execute();
-      if (status === 'published') await emit(tx, 'video.published', id, { videoId: id, ownerId: actor.userId }, now);
+      if (status === 'published') await emit(tx, 'video.published', id, { videoId: id, ownerId: actor.userId, by: 'reviewer', autoApproved: true } satisfies VideoMovedEvent, now);
+      if (status === 'review') {
+        await emit(tx, 'video.review', id, { videoId: id, ownerId: actor.userId, by: 'owner' } satisfies VideoMovedEvent, now);
+        await emit(tx, 'video.held', id, reviewEvent(id, actor.userId, title, caption, warnings), now);
+      }
     });
   } catch (err) {
     await removeQuietly(stored);
@@ -138,7 +143,34 @@ export async function getVideo(db: Db, videoId: string, viewer: Actor | null): P
   return (await videoCards(db, [row], viewer?.userId ?? null))[0]!;
 }
 
-async function moveTo(tx: Tx, row: VideoRow, to: VideoStatus, by: VideoActor, now: number): Promise<void> {
+/** A term of severity review in the text holds a video in review for a person. */
+function needsReview(hits: readonly FieldHit[]): boolean {
+  return hits.some((h) => h.severity === 'review');
+}
+
+/** The payload of `video.<status>` events; `autoApproved` marks the automatic review's approval of clean text. */
+export interface VideoMovedEvent {
+  videoId: string;
+  ownerId: string;
+  by: VideoActor;
+  autoApproved?: boolean;
+}
+
+/** The payload of `video.held` (after `video.review`) when the rule book holds a video for a person: the text and the hits (the evidence). */
+export interface VideoHeldEvent {
+  videoId: string;
+  ownerId: string;
+  by: 'owner';
+  title: string;
+  caption: string;
+  hits: FieldHit[];
+}
+
+function reviewEvent(videoId: string, ownerId: string, title: string, caption: string, hits: readonly FieldHit[]): VideoHeldEvent {
+  return { videoId, ownerId, by: 'owner', title, caption, hits: hits.filter((h) => h.severity === 'review') };
+}
+
+async function moveTo(tx: Tx, row: VideoRow, to: VideoStatus, by: VideoActor, now: number, held?: VideoHeldEvent): Promise<void> {
   assertVideoTransition(row.status, to, by);
   const done = await tx
     .updateTable('videos')
@@ -148,18 +180,51 @@ async function moveTo(tx: Tx, row: VideoRow, to: VideoStatus, by: VideoActor, no
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', 'the video changed meanwhile; try again', 409, { from: row.status, to });
   row.status = to;
-  await emit(tx, `video.${to}`, row.id, { videoId: row.id, ownerId: row.owner_id, by }, now);
+  if (held && to === 'review') await emit(tx, 'video.held', row.id, held, now);
+  await emit(tx, `video.${to}`, row.id, { videoId: row.id, ownerId: row.owner_id, by, ...(to === 'published' && by === 'reviewer' ? { autoApproved: true } : {}) } satisfies VideoMovedEvent, now);
 }
 
-/** The owner publishes: draft → review → published (review approves at once in this release). */
-export async function publishVideo(ctx: CoreContext, actor: Actor, videoId: string): Promise<VideoCard> {
+/**
+ * The owner publishes: the text goes through the rule book again (the book may have changed since
+ * the upload): reject → 422 CONTENT_REJECTED; a term of severity review → the video waits in review
+ * (a `video.held` event carries the hits to the review queue); clean → published at once by the
+ * automatic review (recorded as autoApproved on the `video.published` event).
+ */
+export async function publishVideo(ctx: CoreContext, actor: Actor, videoId: string): Promise<VideoCard & { warnings: FieldHit[] }> {
   const now = ctx.clock.now();
+  const first = await loadRow(ctx.db, videoId);
+  if (!managesVideo(actor, first) || first.status === 'removed') throw notFound('video', videoId);
+  const warnings = await enforceContent(ctx, [{ field: 'title', text: first.title }, { field: 'caption', text: first.caption }]);
   await ctx.db.transaction().execute(async (tx) => {
     const row = await loadRow(tx, videoId);
     if (!managesVideo(actor, row) || row.status === 'removed') throw notFound('video', videoId);
-    for (const step of publishPath(row.status)) await moveTo(tx, row, step.to, step.by, now);
+    const held = needsReview(warnings) ? reviewEvent(row.id, row.owner_id, row.title, row.caption, warnings) : undefined;
+    for (const step of publishPath(row.status, !held)) await moveTo(tx, row, step.to, step.by, now, held);
   });
-  return getVideo(ctx.db, videoId, actor);
+  return { ...(await getVideo(ctx.db, videoId, actor)), warnings };
+}
+
+/**
+ * A reviewer's decision on a video waiting in review (the review queue calls this inside its own
+ * transaction): approve → published, reject → rejected (未通过). 409 INVALID_TRANSITION when the
+ * video is no longer in review.
+ */
+export async function decideVideoReview(tx: Tx, videoId: string, decision: VideoReviewDecision, now: number): Promise<void> {
+  const row = await loadRow(tx, videoId);
+  await moveTo(tx, row, reviewTarget(decision), 'admin', now);
+}
+
+/** The platform takes a video down (a report upheld): removed for everyone. Already removed: nothing to do. */
+export async function takeDownVideo(tx: Tx, videoId: string, now: number): Promise<void> {
+  const row = await loadRow(tx, videoId);
+  if (row.status === 'removed') return;
+  await moveTo(tx, row, 'removed', 'admin', now);
+}
+
+/** What a reviewer reads of a video: its text and whose it is; null when there is no such video. */
+export async function videoForReview(db: Db | Tx, videoId: string): Promise<{ ownerId: string; text: string; status: string } | null> {
+  const row = await db.selectFrom('videos').select(['owner_id', 'title', 'caption', 'status']).where('id', '=', videoId).executeTakeFirst();
+  return row ? { ownerId: row.owner_id, text: `${row.title}\n${row.caption}`.trim(), status: row.status } : null;
 }
 
 /** The owner or an admin takes a video down; it is gone for everyone (404). */

@@ -67,6 +67,9 @@ export const ID_PREFIX = {
   // reviews
   review: 'rev',
   reviewPhoto: 'rvp',
+  // moderation
+  moderation: 'mdi',
+  report: 'rpt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -21,6 +21,7 @@ import * as searchPinyin from './migrations/0019_search_pinyin.js';
 import * as reasonCodes from './migrations/0021_reason_codes.js';
 import * as governance from './migrations/0023_governance.js';
 import * as reviews from './migrations/0024_reviews.js';
+import * as reviewQueue from './migrations/0025_review_queue.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0021_reason_codes': reasonCodes,
   '0023_governance': governance,
   '0024_reviews': reviews,
+  '0025_review_queue': reviewQueue,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -329,8 +329,9 @@ import type { RulesTables } from './schema-rules.js';
 import type { LiveTables } from './schema-live.js';
 import type { GovernanceTables } from './schema-governance.js';
 import type { ReviewsTables } from './schema-reviews.js';
+import type { ModerationTables } from './schema-moderation.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -43,7 +43,9 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
     const actor = actorOf(req);
     const upload = await readVideoUpload(req, uploadsTempDir(ctx.dataDir));
     try {
-      return reply.status(201).send(await createVideo(ctx, actor, upload));
+      const video = await createVideo(ctx, actor, upload);
+      if (video.status === 'review') deps.kickWorker(); // the hold reaches the review queue
+      return reply.status(201).send(video);
     } finally {
       await removeQuietly(upload.filePath); // already moved on success
     }
@@ -54,8 +56,18 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => getVideo(ctx.db, req.params.videoId, viewer(req)));
 
   r.post('/api/v1/videos/:videoId/publish', {
-    schema: { tags, summary: 'Publish my video: draft → review → published (review approves at once in this release)', params: videoParams, response: errors(400, 401, 404, 409) },
-  }, async (req) => publishVideo(ctx, actorOf(req), req.params.videoId));
+    schema: {
+      tags,
+      summary: 'Publish my video: draft (or rejected) → review → published when the rule book finds the text clean; a term of severity review keeps it in review for the queue (内容审核)',
+      description: 'Errors: 400, 401, 404, 409 INVALID_TRANSITION, 422 CONTENT_REJECTED (the text breaks a reject-severity rule; nothing changes).',
+      params: videoParams,
+      response: errors(400, 401, 404, 409, 422),
+    },
+  }, async (req) => {
+    const video = await publishVideo(ctx, actorOf(req), req.params.videoId);
+    if (video.status === 'review') deps.kickWorker(); // the hold reaches the review queue
+    return video;
+  });
 
   r.post('/api/v1/videos/:videoId/remove', {
     schema: { tags, summary: 'Take a video down (its owner or an admin)', params: videoParams, response: errors(400, 401, 404, 409) },

@@ -38,7 +38,7 @@ const strings: typeof zhCN = {
     pageN: 'Page {{n}}',
     status: {
       unpaid: 'Unpaid', paid: 'To ship', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled',
-      listed: 'Listed', draft: 'Draft', delisted: 'Delisted', review: 'In review', published: 'Published', removed: 'Removed',
+      listed: 'Listed', draft: 'Draft', delisted: 'Delisted', review: 'In review', published: 'Published', rejected: 'Rejected', removed: 'Removed',
       active: 'Open', suspended: 'Suspended', in_transit: 'In transit', open: 'Open', closed: 'Closed',
     },
     orderTab: { paid: 'To ship', unpaid: 'Unpaid', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled' },

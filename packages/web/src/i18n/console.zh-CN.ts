@@ -36,7 +36,7 @@ const strings = {
     pageN: '第 {{n}} 页',
     status: {
       unpaid: '待支付', paid: '待发货', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消',
-      listed: '在售', draft: '草稿', delisted: '已下架', review: '审核中', published: '已发布', removed: '已删除',
+      listed: '在售', draft: '草稿', delisted: '已下架', review: '审核中', published: '已发布', rejected: '未通过', removed: '已删除',
       active: '营业中', suspended: '已暂停', in_transit: '运输中', open: '营业中', closed: '已关店',
     },
     orderTab: { paid: '待发货', unpaid: '待支付', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消' },

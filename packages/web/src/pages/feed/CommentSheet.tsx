@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { listComments, postComment } from '../../api/shopper';
 import type { Comment, CommentReply } from '../../api/shopper-types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { ReportSheet } from '../../components/ReportSheet';
 import { Sheet } from '../../components/Sheet';
 import { SkeletonLines } from '../../components/Skeleton';
 import { TimeAgo } from '../../components/TimeAgo';
@@ -15,10 +16,12 @@ interface Props {
   onNeedLogin(): void;
   onPosted(): void;
   onClose(): void;
+  /** A short message for the screen's toast (a report was sent). */
+  onToast?(message: string): void;
 }
 
 /** Threaded comments (one level of replies) in a bottom sheet, with an input at the bottom. */
-export function CommentSheet({ videoId, count, signedIn, onNeedLogin, onPosted, onClose }: Props) {
+export function CommentSheet({ videoId, count, signedIn, onNeedLogin, onPosted, onClose, onToast }: Props) {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Comment[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -26,6 +29,8 @@ export function CommentSheet({ videoId, count, signedIn, onNeedLogin, onPosted, 
   const [text, setText] = useState('');
   const [replyTo, setReplyTo] = useState<{ id: string; name: string } | null>(null);
   const [sending, setSending] = useState(false);
+  const [reporting, setReporting] = useState<string | null>(null);
+  const report = (id: string) => (signedIn ? setReporting(id) : onNeedLogin());
 
   async function load(next: string | null) {
     setError(null);
@@ -73,12 +78,12 @@ export function CommentSheet({ videoId, count, signedIn, onNeedLogin, onPosted, 
         <ul className="comment-list">
           {items?.map((c) => (
             <li key={c.id} className="comment">
-              <CommentRow comment={c} onReply={() => setReplyTo({ id: c.id, name: c.author.displayName })} />
+              <CommentRow comment={c} onReply={() => setReplyTo({ id: c.id, name: c.author.displayName })} onReport={() => report(c.id)} />
               {c.replies.length > 0 && (
                 <ul className="comment-replies">
                   {c.replies.map((r) => (
                     <li key={r.id} className="comment">
-                      <CommentRow comment={r} onReply={() => setReplyTo({ id: c.id, name: r.author.displayName })} />
+                      <CommentRow comment={r} onReply={() => setReplyTo({ id: c.id, name: r.author.displayName })} onReport={() => report(r.id)} />
                     </li>
                   ))}
                 </ul>
@@ -107,11 +112,22 @@ export function CommentSheet({ videoId, count, signedIn, onNeedLogin, onPosted, 
           {t('comments.send')}
         </button>
       </form>
+      {reporting && (
+        <ReportSheet
+          kind="comment"
+          subjectId={reporting}
+          onClose={() => setReporting(null)}
+          onDone={(message) => {
+            setReporting(null);
+            onToast?.(message);
+          }}
+        />
+      )}
     </Sheet>
   );
 }
 
-function CommentRow({ comment, onReply }: { comment: CommentReply; onReply(): void }) {
+function CommentRow({ comment, onReply, onReport }: { comment: CommentReply; onReply(): void; onReport(): void }) {
   const { t } = useTranslation();
   return (
     <div className="comment-row">
@@ -123,6 +139,9 @@ function CommentRow({ comment, onReply }: { comment: CommentReply; onReply(): vo
           <TimeAgo ms={comment.createdAt} />
           <button type="button" className="link-btn" onClick={onReply}>
             {t('comments.reply')}
+          </button>
+          <button type="button" className="link-btn" data-testid="comment-report" onClick={onReport}>
+            {t('moderation.report')}
           </button>
         </span>
       </div>

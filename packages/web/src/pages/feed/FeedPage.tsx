@@ -14,6 +14,7 @@ import { LiveEntry } from '../live/LiveEntry';
 import { liveRoomOf, useLiveRooms } from '../live/useLiveRooms';
 import { ActionRail } from './ActionRail';
 import { CommentSheet } from './CommentSheet';
+import { ReportSheet } from '../../components/ReportSheet';
 import { FeedEmpty } from './FeedEmpty';
 import { ProductSheet } from './ProductSheet';
 import { useFeed } from './useFeed';
@@ -38,7 +39,7 @@ export function FeedPage() {
   const [index, setIndex] = useState(0);
   const [muted, setMuted] = useState(true);
   const liveRooms = useLiveRooms();
-  const [sheet, setSheet] = useState<null | { kind: 'comments' } | { kind: 'product'; productId: string } | { kind: 'why' }>(null);
+  const [sheet, setSheet] = useState<null | { kind: 'comments' } | { kind: 'product'; productId: string } | { kind: 'why' } | { kind: 'report' }>(null);
   const toast = useToast();
   const endShown = useRef(false);
 
@@ -197,10 +198,12 @@ export function FeedPage() {
             onNeedLogin={() => void needLogin()}
             onPosted={() => feed.update((v) => v.id === current.id, (v) => ({ ...v, stats: { ...v.stats, comments: v.stats.comments + 1 } }))}
             onClose={() => setSheet(null)}
+            onToast={toast.show}
           />
         )}
         {current && sheet?.kind === 'product' && <ProductSheet productId={sheet.productId} video={current} onClose={() => setSheet(null)} onToast={toast.show} />}
-        {current && sheet?.kind === 'why' && <WhyThisSheet reason={current.reason} onNotInterested={() => notInterested(current)} onClose={() => setSheet(null)} />}
+        {current && sheet?.kind === 'why' && <WhyThisSheet reason={current.reason} onNotInterested={() => notInterested(current)} onReport={() => (userId === null ? void needLogin() : setSheet({ kind: 'report' }))} onClose={() => setSheet(null)} />}
+        {current && sheet?.kind === 'report' && <ReportSheet kind="video" subjectId={current.id} onClose={() => setSheet(null)} onDone={(message) => (setSheet(null), toast.show(message))} />}
         {toast.node}
       </div>
     </div>

@@ -10,8 +10,8 @@ export function useReasonText(): (reason: FeedReason | undefined) => string {
   return (reason) => (reason && KNOWN.has(reason.code) ? t(`feed.why.${reason.code}`, reason.params) : t('feed.why.unknown'));
 }
 
-/** "Why this" on long-press of a feed card: the reason, and "not interested". */
-export function WhyThisSheet({ reason, onNotInterested, onClose }: { reason: FeedReason | undefined; onNotInterested(): void; onClose(): void }) {
+/** "Why this" on long-press of a feed card: the reason, "not interested" and 举报. */
+export function WhyThisSheet({ reason, onNotInterested, onReport, onClose }: { reason: FeedReason | undefined; onNotInterested(): void; onReport?(): void; onClose(): void }) {
   const { t } = useTranslation();
   const text = useReasonText();
   return (
@@ -22,6 +22,11 @@ export function WhyThisSheet({ reason, onNotInterested, onClose }: { reason: Fee
       <button type="button" className="why-not-interested" data-testid="not-interested" onClick={onNotInterested}>
         {t('feed.notInterested')}
       </button>
+      {onReport && (
+        <button type="button" className="why-not-interested" data-testid="video-report" onClick={onReport}>
+          {t('moderation.report')}
+        </button>
+      )}
     </Sheet>
   );
 }

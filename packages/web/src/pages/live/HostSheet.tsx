@@ -139,10 +139,16 @@ function ShopHost({ host }: { host: LiveHost }) {
 }
 
 /** Tapping the host (top left of the live room): who is broadcasting, over the room. */
-export function HostSheet({ host, onClose }: { host: LiveHost; onClose(): void }) {
+export function HostSheet({ host, onReport, onClose }: { host: LiveHost; onReport?(): void; onClose(): void }) {
+  const { t } = useTranslation();
   return (
     <Sheet title={host.name} onClose={onClose} testId="host-sheet">
       {host.kind === 'shop' ? <ShopHost host={host} /> : <CreatorHost host={host} />}
+      {onReport && (
+        <button type="button" className="link-btn host-report" data-testid="live-report" onClick={onReport}>
+          {t('moderation.report')}
+        </button>
+      )}
     </Sheet>
   );
 }

@@ -13,6 +13,7 @@ import { ChatInput, ChatOverlay } from './ChatOverlay';
 import { CouponChips } from './CouponChips';
 import { FlashSaleBanner } from './FlashSaleBanner';
 import { HostSheet } from './HostSheet';
+import { ReportSheet } from '../../components/ReportSheet';
 import { LikeButton } from './LikeButton';
 import { featuredSale, salePhase } from './live-client';
 import { LivePlayer } from './LivePlayer';
@@ -26,7 +27,7 @@ import '../../styles/shop.css';
 import '../../styles/feed.css';
 import './live.css';
 
-type SheetState = null | { kind: 'bag' } | { kind: 'product'; productId: string } | { kind: 'sale'; saleId: string } | { kind: 'host' };
+type SheetState = null | { kind: 'bag' } | { kind: 'product'; productId: string } | { kind: 'sale'; saleId: string } | { kind: 'host' } | { kind: 'report' };
 
 /** /app/live/:roomId — the live room: video, comments, likes, 讲解中 card, 小黄车, 秒杀, coupons, 福袋. */
 export function LiveRoomPage() {
@@ -132,7 +133,8 @@ export function LiveRoomPage() {
         )}
         {sheet?.kind === 'bag' && <BagSheet bag={room.bag} pinnedId={room.pinned?.id ?? null} sales={room.sales} onProduct={openProduct} onClose={() => setSheet(null)} />}
         {sheet?.kind === 'product' && <LiveProductSheet productId={sheet.productId} attribution={attribution} onClose={() => setSheet(null)} onToast={toast.show} />}
-        {sheet?.kind === 'host' && <HostSheet host={room.host} onClose={() => setSheet(null)} />}
+        {sheet?.kind === 'host' && <HostSheet host={room.host} onReport={() => !needLogin() && setSheet({ kind: 'report' })} onClose={() => setSheet(null)} />}
+        {sheet?.kind === 'report' && <ReportSheet kind="live_room" subjectId={room.id} onClose={() => setSheet(null)} onDone={(message) => (setSheet(null), toast.show(message))} />}
         {buying && <SaleBuySheet key={buying.productId} sales={room.sales} initialId={buying.id} now={now} onClose={() => setSheet(null)} />}
         {toast.node}
       </div>

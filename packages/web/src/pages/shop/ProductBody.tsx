@@ -7,6 +7,7 @@ import { ShopperLayout } from '../../components/ShopperLayout';
 import { formatCount, formatMonthDay } from '../../lib/format';
 import { BuyBar } from './BuyBar';
 import { FavouriteToggle } from './FavouriteToggle';
+import { ReportSheet } from '../../components/ReportSheet';
 import { ImageCarousel } from './ImageCarousel';
 import { OriginCard } from './OriginCard';
 import { ProductReviews } from '../reviews/ProductReviews';
@@ -20,6 +21,7 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
   const [quantity, setQuantity] = useState(1);
   const [notice, setNotice] = useState<string | null>(null);
+  const [reporting, setReporting] = useState(false);
   const purchase = usePurchase();
 
   const sku = selectedSku(product, selection);
@@ -110,8 +112,12 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
         <section className="section">
           <h3>{t('product.description')}</h3>
           <p className="description">{product.description || t('product.noDescription')}</p>
+          <button type="button" className="link-btn product-report" data-testid="product-report" onClick={() => void purchase.ensureSignedIn().then((ok) => ok && setReporting(true))}>
+            {t('moderation.report')}
+          </button>
         </section>
       </article>
+      {reporting && <ReportSheet kind="product" subjectId={product.id} onClose={() => setReporting(false)} onDone={(message) => (setReporting(false), setNotice(message))} />}
       {notice && <div className="toast" role="status">{notice}</div>}
     </ShopperLayout>
   );

@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, StatusTag } from '../shell/common';
 import { useRowAction } from '../shell/useRowAction';
 import { PoolDrawer, PoolTag } from './PoolDrawer';
 import { poolApi, type PoolSummary } from './pool-api';
+import { moderationApi, type OwnReview } from '../../../api/moderation';
 
 /** 作品: my videos with their status, views, likes, comments, shares and the orders they brought. */
 export function MyVideos() {
@@ -32,11 +33,23 @@ export function MyVideos() {
       live = false;
     };
   }, [ids, poolsRead]);
+  // The review of videos held or rejected: the reviewer's reason is the author's to read.
+  const heldIds = (pages.items ?? []).filter((v) => v.status === 'review' || v.status === 'rejected').map((v) => v.id).join(',');
+  const [reviews, setReviews] = useState<Map<string, OwnReview>>(new Map());
+  useEffect(() => {
+    if (!heldIds) return;
+    let live = true;
+    moderationApi.mine('video', heldIds.split(',')).then((r) => live && setReviews(new Map(r.items.map((x) => [x.subjectId, x]))), () => {});
+    return () => {
+      live = false;
+    };
+  }, [heldIds]);
   // The drawer's fresher reading of a video's pool is the list's too: both show one status.
   const seenInDrawer = useCallback((p: PoolSummary) => setPools((old) => new Map(old).set(p.videoId, { videoId: p.videoId, pool: p.pool, status: p.status })), []);
 
   function publish(v: CreatorVideo) {
-    return run(v.id, () => consoleApi.publishVideo(v.id), t('consoleUi.creator.publishedNow'));
+    // Clean text is published at once; a health claim or the like waits in review (the status column says so).
+    return run(v.id, () => consoleApi.publishVideo(v.id), t('moderation.submitted'));
   }
 
   return (
@@ -72,7 +85,24 @@ export function MyVideos() {
                 </span>
               ),
             },
-            { title: t('consoleUi.statusCol'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+            {
+              title: t('consoleUi.statusCol'),
+              dataIndex: 'status',
+              render: (s: string, v: CreatorVideo) => {
+                const review = reviews.get(v.id);
+                return (
+                  <span className="cs-status-cell" data-testid="video-status" data-video-id={v.id}>
+                    <StatusTag status={s} />
+                    {s === 'review' && <span className="cs-muted cs-review-note">{t('moderation.inReviewHint')}</span>}
+                    {s === 'rejected' && review?.reason && (
+                      <span className="cs-review-note cs-review-reason" data-testid="review-reason" data-user-content>
+                        {t('moderation.reviewReason', { reason: review.reason })}
+                      </span>
+                    )}
+                  </span>
+                );
+              },
+            },
             {
               title: t('consoleUi.creator.pool'),
               dataIndex: 'id',
@@ -97,9 +127,9 @@ export function MyVideos() {
               title: t('consoleUi.actions'),
               dataIndex: 'id',
               render: (_: unknown, v: CreatorVideo) =>
-                v.status === 'draft' ? (
+                v.status === 'draft' || v.status === 'rejected' ? (
                   <Popconfirm title={t('consoleUi.creator.confirmPublish')} content={v.title} onConfirm={() => void publish(v)}>
-                    <span><Button size="small" loading={busy === v.id}>{t('consoleUi.creator.publish')}</Button></span>
+                    <span><Button size="small" loading={busy === v.id}>{v.status === 'rejected' ? t('moderation.resubmit') : t('consoleUi.creator.publish')}</Button></span>
                   </Popconfirm>
                 ) : null,
             },

@@ -71,6 +71,7 @@ export function PublishVideo() {
       const warned = warningText(video, t);
       if (warned) Toast.warning(warned);
       else Toast.success(video.status === 'published' ? t('consoleUi.creator.publishedNow') : t('consoleUi.publish.savedDraft'));
+      if (video.status === 'review') Toast.info(t('moderation.inReviewHint'));
       navigate('/creator/videos');
     } catch (e) {
       setError(e);

@@ -90,7 +90,7 @@ export function LoadView<T>({ state, rows, children }: { state: Loaded<T>; rows?
 const STATUS_COLOR: Record<string, 'orange' | 'blue' | 'green' | 'grey' | 'red' | 'cyan' | 'violet'> = {
   unpaid: 'grey', paid: 'orange', shipped: 'blue', delivered: 'cyan', completed: 'green', cancelled: 'grey',
   listed: 'green', draft: 'grey', delisted: 'orange',
-  published: 'green', review: 'violet', removed: 'red',
+  published: 'green', review: 'violet', rejected: 'red', removed: 'red',
   active: 'green', suspended: 'red', open: 'green', closed: 'grey',
   in_transit: 'blue',
 };
