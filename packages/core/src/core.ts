@@ -24,6 +24,7 @@ import { installLogistics } from './logistics/install.js';
 import { subscribeRecommendOutbox } from './recommend/outbox-signals.js';
 import { stopRecommendService } from './recommend/recommend-service.js';
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
+import { registerViolationTimers, syncFeedThrottle } from './violations/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -67,6 +68,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   subscribeRecommendOutbox(outbox, ctx); // purchases, refunds and new videos reach the interest engine
   const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
   registerLiveDeadlines(timers, ctx);
+  registerViolationTimers(timers); // penalties end on their timers
   installLogistics({ ctx, timers, sandboxSecret }); // carriers' timers run in any process that ticks
   let lastHousekeeping = 0;
   return {
@@ -87,6 +89,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await submitPayouts(ctx);
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
+      await syncFeedThrottle(ctx); // penalties' traffic throttles reach the running engine
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = clock.now();
         await housekeeping(storage.db, clock.now());

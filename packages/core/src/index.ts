@@ -56,4 +56,5 @@ export * from './affiliate/index.js';
 export * from './live/index.js';
 export * from './favourites/index.js';
 export * from './governance/index.js';
+export * from './violations/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';

@@ -64,6 +64,11 @@ export const ID_PREFIX = {
   // governance
   governanceTerm: 'gvt',
   homophone: 'gvh',
+  // violation points and appeals
+  violation: 'vio',
+  violationAppeal: 'vap',
+  violationPenalty: 'vpn',
+  violationEvent: 'vev',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -20,6 +20,7 @@ import * as agreeingFigures from './migrations/0018_agreeing_figures.js';
 import * as searchPinyin from './migrations/0019_search_pinyin.js';
 import * as reasonCodes from './migrations/0021_reason_codes.js';
 import * as governance from './migrations/0023_governance.js';
+import * as violations from './migrations/0026_violations.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0019_search_pinyin': searchPinyin,
   '0021_reason_codes': reasonCodes,
   '0023_governance': governance,
+  '0026_violations': violations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -328,8 +328,9 @@ import type { SearchTables } from './schema-search.js';
 import type { RulesTables } from './schema-rules.js';
 import type { LiveTables } from './schema-live.js';
 import type { GovernanceTables } from './schema-governance.js';
+import type { ViolationsTables } from './schema-violations.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ViolationsTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
