@@ -32,6 +32,7 @@ import { shoppingRoutes } from './routes/shopping-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { rulesRoutes } from './routes/rules-routes.js';
 import { governanceRoutes } from './routes/governance-routes.js';
+import { violationsRoutes } from './routes/violations-routes.js';
 import { logisticsRoutes } from './routes/logistics-routes.js';
 import { capacityRoutes } from './routes/capacity-routes.js';
 import { aftersalesRoutes } from './routes/aftersales-routes.js';
@@ -134,6 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   liveRoutes(app, deps);
   favouriteRoutes(app, deps);
   governanceRoutes(app, deps);
+  violationsRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
