@@ -20,11 +20,13 @@ import walletEn from './wallet.en';
 import walletZhCN from './wallet.zh-CN';
 import governanceEn from './governance.en';
 import governanceZhCN from './governance.zh-CN';
+import violationsEn from './violations.en';
+import violationsZhCN from './violations.zh-CN';
 import errorsEn from './errors.en';
 import errorsZhCN from './errors.zh-CN';
 
 /** Every string of the app, per language; both trees have exactly the same keys (i18n-coverage.test.ts). */
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN, ...errorsZhCN } },
-  en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn, ...errorsEn } },
+  'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN, ...violationsZhCN, ...errorsZhCN } },
+  en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn, ...violationsEn, ...errorsEn } },
 };

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconAlertTriangle } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
 import { ArbitrationView } from './ArbitrationView';
 import { CategoriesView } from './CategoriesView';
 import { GovernanceView } from './governance/GovernanceView';
+import { AdminViolationsView } from '../violations/AdminViolationsView';
 import { RulesView } from './RulesView';
 import { ShopsView } from './ShopsView';
 import { UsersView } from './UsersView';
@@ -20,6 +21,7 @@ export default function AdminConsole() {
     { path: 'categories', text: t('consoleUi.nav.categories'), icon: <IconFolder /> },
     { path: 'rules', text: t('consoleUi.nav.rules'), icon: <IconBookStroked /> },
     { path: 'governance', text: t('governance.nav'), icon: <IconShield /> },
+    { path: 'violations', text: t('violations.nav.admin'), icon: <IconAlertTriangle /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
   ];
@@ -32,6 +34,7 @@ export default function AdminConsole() {
           <Route path="categories" element={<CategoriesView />} />
           <Route path="rules" element={<RulesView />} />
           <Route path="governance" element={<GovernanceView />} />
+          <Route path="violations" element={<AdminViolationsView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
           <Route path="money" element={<AdminMoney />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />

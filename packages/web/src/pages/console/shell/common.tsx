@@ -5,6 +5,7 @@ import { Button, Empty, Skeleton, Tag } from '@douyinfe/semi-ui-19';
 import { IllustrationConstruction, IllustrationNoContent } from '@douyinfe/semi-illustrations';
 import i18n from '../../../i18n';
 import { errorSentenceKey } from '../../../i18n/error-sentence';
+import { ApiError } from '../../../api/client';
 
 export interface Loaded<T> {
   data: T | null;
