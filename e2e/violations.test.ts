@@ -31,7 +31,7 @@ describe('违规管理 · 违规与申诉', () => {
     await screen(page, 'merchant-violations-warning-zh');
 
     await page.getByTestId(`appeal-${violationId}`).click();
-    await page.getByTestId('appeal-text').locator('textarea').fill('该商品有品牌授权书，举报人未核实');
+    await page.locator('textarea[data-testid="appeal-text"], [data-testid="appeal-text"] textarea').fill('该商品有品牌授权书，举报人未核实');
     await screen(page, 'merchant-violations-appeal-zh');
     const filed = page.waitForResponse((res) => res.url().endsWith(`/api/v1/violations/${violationId}/appeals`));
     await page.getByTestId('appeal-submit').click();
@@ -47,7 +47,7 @@ describe('违规管理 · 违规与申诉', () => {
       await adminPage.waitForURL((url) => url.pathname === '/admin');
       await adminPage.getByRole('menuitem', { name: '违规与申诉' }).click();
       await adminPage.getByTestId(`decide-${violationId}`).click();
-      await adminPage.getByTestId('decision-reason').locator('textarea').fill('授权书核实有效，撤销违规');
+      await adminPage.locator('textarea[data-testid="decision-reason"], [data-testid="decision-reason"] textarea').fill('授权书核实有效，撤销违规');
       await screen(adminPage, 'admin-violations-decide-zh');
       const decided = adminPage.waitForResponse((res) => res.url().includes('/api/v1/admin/violations/appeals/') && res.url().endsWith('/decision'));
       await adminPage.getByTestId('appeal-grant').click();
@@ -74,6 +74,7 @@ describe('违规管理 · 违规与申诉', () => {
     await page.getByTestId('penalty-traffic_throttle-lifted').waitFor();
     await page.getByText('Appeal granted').first().waitFor();
     await screen(page, 'merchant-violations-lifted-en');
+    await switchLanguage(page, 'zh-CN');
   });
 
   browserTest(env, 'the creator sees the credit score of 12 in 达人中心 · 信用分', async (page) => {
@@ -81,6 +82,7 @@ describe('违规管理 · 违规与申诉', () => {
     await page.goto('/');
     await page.getByTestId('door-creator').getByRole('button').click();
     await page.waitForURL((url) => url.pathname === '/creator');
+    await switchLanguage(page, 'zh-CN'); // the language chosen in the test before is remembered
     await page.getByRole('menuitem', { name: '信用分' }).click();
     await page.getByTestId('credit-score').waitFor();
     assert.equal((await page.getByTestId('credit-score').innerText()).trim(), '12 / 12');
