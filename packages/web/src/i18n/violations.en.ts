@@ -90,6 +90,8 @@ const strings = {
       subjectKinds: { shop: 'Shop', creator: 'Creator' } as Record<string, string>,
       appealText: 'Appeal',
       filedAt: 'Filed',
+      decide: 'Decide',
+      decideTitle: 'Decide the appeal',
       grant: 'Grant',
       reject: 'Reject',
       reason: 'Reason',

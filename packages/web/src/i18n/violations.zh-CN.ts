@@ -90,6 +90,8 @@ const strings = {
       subjectKinds: { shop: '店铺', creator: '达人' } as Record<string, string>,
       appealText: '申诉说明',
       filedAt: '提交时间',
+      decide: '处理',
+      decideTitle: '处理申诉',
       grant: '申诉成立',
       reject: '驳回',
       reason: '处理理由',

@@ -44,8 +44,8 @@ function AppealsTab({ status }: { status: 'pending' | 'granted' | 'rejected' }) 
                 { title: t('violations.admin.subject'), dataIndex: 'violation', render: (_: unknown, a: QueueItem) => <span>{t(`violations.admin.subjectKinds.${a.violation.subjectKind}`)} <span className="cs-mono" data-user-content>{a.violation.subjectId}</span></span> },
                 { title: t('violations.rule'), dataIndex: 'violationId', render: (_: string, a: QueueItem) => `${t(`violations.rules.${a.violation.rule}`)} · ${t('violations.points', { points: pts(a.violation.milliPoints) })}` },
                 { title: t('violations.admin.appealText'), dataIndex: 'text', render: (x: string, a: QueueItem) => <span data-user-content>{x} {a.evidence.map((e) => <a key={e.id} href={e.url} target="_blank" rel="noreferrer"><img src={e.url} alt="" style={{ width: 32, height: 32, objectFit: 'cover', verticalAlign: 'middle', marginLeft: 4 }} /></a>)}</span> },
-                { title: t('violations.statusCol'), dataIndex: 'status', render: (s: string, a: QueueItem) => <span><Tag>{t(`violations.appealStatus.${s}`)}</Tag> <StatusTags v={a.violation} /></span> },
-                { title: '', dataIndex: 'id', render: (_: string, a: QueueItem) => (a.status === 'pending' ? <Button size="small" theme="solid" data-testid={`decide-${a.violationId}`} onClick={() => setDeciding(a)}>{t('violations.admin.reason')}</Button> : <span data-user-content>{a.decisionReason}</span>) },
+                { title: t('violations.statusCol'), dataIndex: 'status', render: (_: string, a: QueueItem) => <StatusTags v={a.violation} /> },
+                { title: '', dataIndex: 'id', render: (_: string, a: QueueItem) => (a.status === 'pending' ? <Button size="small" theme="solid" data-testid={`decide-${a.violationId}`} onClick={() => setDeciding(a)}>{t('violations.admin.decide')}</Button> : <span data-user-content>{a.decisionReason}</span>) },
               ]}
             />
             {deciding && <DecideModal item={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); state.reload(); }} />}
@@ -75,7 +75,7 @@ function DecideModal({ item, onClose, onDone }: { item: QueueItem; onClose: () =
   const empty = reason.trim().length === 0;
   return (
     <Modal
-      title={t('violations.admin.appeals')}
+      title={t('violations.admin.decideTitle')}
       visible
       onCancel={onClose}
       width={600}
