@@ -38,7 +38,7 @@ test('experience score from the store: paid sales and refunds of the last 90 day
 
     const now = core.ctx.clock.now();
     const expected = experienceScore({ paidFen: Number(line.line_total_fen), refundedFen: refund, violationMilliPoints: 1000 });
-    assert.ok(expected !== null && expected < 4.75 && expected > 3, `10 % refunded and half a point: ${expected}`);
+    assert.ok(expected !== null && expected < 4.75 && expected > 3, `10 % refunded and one point: ${expected}`);
     const scores = await shopExperienceScores(core.ctx.db, [w.shop.shopId, quiet.shopId], now);
     assert.deepEqual([scores.get(w.shop.shopId), scores.get(quiet.shopId)], [expected, null]);
     const item = (await marketplace(core.ctx, w.creator, { limit: 20 })).items.find((i) => i.product.id === p)!;

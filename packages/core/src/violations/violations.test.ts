@@ -14,6 +14,11 @@ import { createProduct } from '../catalog/products.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
 import { multiplierOf, recommendService } from '../recommend/index.js';
 import { findTimer } from '../timers/timers.js';
+import { createPlan } from '../affiliate/plans.js';
+import { applyToPlan } from '../affiliate/applications.js';
+import { registerPayoutAccount, requestPayout } from '../ledger/payouts.js';
+import { accountId } from '../ledger/accounts.js';
+import { marketplace } from '../affiliate/marketplace.js';
 import type { Actor } from '../context.js';
 import {
   activePenalty, creatorCredit, decideAppeal, fileAppeal, listAppeals, recordByHand, setRulePoints, shopViolationBoard, syncFeedThrottle, assertShopNotPenalised, PENALTY_END_TIMER,
@@ -127,6 +132,12 @@ test('higher milestones: affiliate suspension at 24, payout hold at 36, clearing
     const shop = await makeShop(core, 'vio-high', 100);
     const admin = await makePerson(core, 'vio-high-admin', ['admin'], false);
     const buyer = await makePerson(core, 'vio-high-b');
+    const creator = await makePerson(core, 'vio-high-creator', ['creator'], false);
+    await createPlan(core.ctx, shop.owner, shop.productId, { kind: 'general', rateBp: 1000 });
+    const targeted = await createPlan(core.ctx, shop.owner, shop.productId, { kind: 'targeted', rateBp: 2000 });
+    const payTo = await registerPayoutAccount(core.ctx, shop.owner, { ledgerAccountId: accountId('merchant_available', shop.shopId), holderName: '店主', bank: '建设银行', accountNo: '6217000011112222' });
+    const listed = async () => (await marketplace(core.ctx, creator, { limit: 50 })).items.some((i) => i.product.id === shop.productId);
+    assert.equal(await listed(), true, 'the plan is in the marketplace');
     const record = (n: number) => recordByHand(core.ctx, admin, { subjectKind: 'shop', subjectId: shop.shopId, rule: 'fake_order', refId: `ord-fake-${n}`, note: '刷单已核实' });
     await record(1);
     await record(2);
@@ -134,8 +145,12 @@ test('higher milestones: affiliate suspension at 24, payout hold at 36, clearing
     const now = () => core.clock.now();
     assert.ok(await activePenalty(core.ctx.db, 'shop', shop.shopId, 'affiliate_suspension', now()));
     assert.equal(await codeOf(assertShopNotPenalised(core.ctx.db, shop.shopId, 'AFFILIATE_SUSPENDED', now())), '409 AFFILIATE_SUSPENDED');
+    assert.equal(await listed(), false, 'a suspended shop’s plans leave the marketplace');
+    assert.equal(await codeOf(applyToPlan(core.ctx, creator, targeted.id, '想带货')), '409 AFFILIATE_SUSPENDED');
+    assert.equal(await codeOf(requestPayout(core.ctx, shop.owner, { payoutAccountId: payTo.id, amountFen: 100, requestKey: 'held-0' })), '409 INSUFFICIENT_FUNDS', 'no hold below 36: the balance decides');
     await record(3);
     assert.equal(await codeOf(assertShopNotPenalised(core.ctx.db, shop.shopId, 'PAYOUT_HELD', now())), '409 PAYOUT_HELD');
+    assert.equal(await codeOf(requestPayout(core.ctx, shop.owner, { payoutAccountId: payTo.id, amountFen: 100, requestKey: 'held-1' })), '409 PAYOUT_HELD');
     assert.ok(await activePenalty(core.ctx.db, 'shop', shop.shopId, 'paid_traffic_suspension', now()), 'recorded for paid traffic');
     await record(4);
     const input = { categoryId: shop.categoryId, title: '新品 橙子', specOptions: [{ name: '规格', values: ['5斤'] }], skus: [{ specValues: ['5斤'], priceFen: 1000, stock: 5 }], status: 'listed' as const };
