@@ -4,6 +4,11 @@ import { call, screen, switchLanguage, tokenFor } from './support/console-api.ts
 import { browserTest, useEnv } from './support/suite.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
+// A 48×48 PNG (the after-sales scenario's photo): the appeal's evidence.
+const EVIDENCE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAvElEQVR42u3Yyw2AMAwDUE/COIzDJGzKhQ3g3lbCbRMTRKQM8FSp+RjneYQqJChB74CuHUwpQCRlmAVXygALGg1vgobCsyDWPJpgrtnWpS7eZAxqapqmbpCthjdBpiFNNiBSU5sokN/zMI8UHmT41UlQYUrQT0HDfcgRNNCp3UFds0wE4qe9DjS5HiUoQdYgvcll/fAFKU2OO7UvSGMSHYqTx+unQOFu+4jpR8R8KGiCFjFjDJrCZnCeoKJuAzOKHm8WKNUAAAAASUVORK5CYII=',
+  'base64',
+);
 
 describe('违规管理 · 违规与申诉', () => {
   const env = useEnv();
@@ -32,6 +37,8 @@ describe('违规管理 · 违规与申诉', () => {
 
     await page.getByTestId(`appeal-${violationId}`).click();
     await page.locator('textarea[data-testid="appeal-text"], [data-testid="appeal-text"] textarea').fill('该商品有品牌授权书，举报人未核实');
+    await page.getByTestId('evidence-input').setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: EVIDENCE_PNG });
+    await page.locator('[data-testid="evidence-preview"][data-status="done"]').waitFor();
     await screen(page, 'merchant-violations-appeal-zh');
     const filed = page.waitForResponse((res) => res.url().endsWith(`/api/v1/violations/${violationId}/appeals`));
     await page.getByTestId('appeal-submit').click();
@@ -46,6 +53,7 @@ describe('违规管理 · 违规与申诉', () => {
       await adminPage.getByTestId('door-admin').getByRole('button').click();
       await adminPage.waitForURL((url) => url.pathname === '/admin');
       await adminPage.getByRole('menuitem', { name: '违规与申诉' }).click();
+      await adminPage.getByTestId('appeals-pending').locator('img[src^="/media/"]').waitFor();
       await adminPage.getByTestId(`decide-${violationId}`).click();
       await adminPage.locator('textarea[data-testid="decision-reason"], [data-testid="decision-reason"] textarea').fill('授权书核实有效，撤销违规');
       await screen(adminPage, 'admin-violations-decide-zh');
