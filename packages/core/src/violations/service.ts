@@ -8,6 +8,7 @@ import { requireRole } from '../accounts/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
+import { takeUnusedEvidence } from '../aftersales/index.js';
 import { cancelTimers, scheduleTimer } from '../timers/timers.js';
 import type { TimerRegistry } from '../timers/scheduler.js';
 import {
@@ -328,9 +329,9 @@ export async function fileAppeal(ctx: CoreContext, actor: Actor, violationId: st
     }
     let evidence: Array<{ id: string; url: string }> = [];
     if (evidenceIds.length) {
-      const photos = await tx.selectFrom('aftersales_evidence').select(['id', 'file_name']).where('id', 'in', evidenceIds).where('uploader_id', '=', actor.userId).execute();
-      if (photos.length !== evidenceIds.length) throw err('EVIDENCE_NOT_FOUND', 'a photo was not found among your uploads', 400, { field: 'evidence' });
-      evidence = evidenceIds.map((id) => ({ id, url: `/media/${photos.find((p) => p.id === id)!.file_name}` }));
+      // Photos uploaded through the after-sales evidence upload (its type and size checks); the appeal keeps them.
+      evidence = await takeUnusedEvidence(tx, actor.userId, evidenceIds);
+      if (evidence.length !== evidenceIds.length) throw err('EVIDENCE_NOT_FOUND', 'a photo was not found among your unused uploads', 400, { field: 'evidence' });
     }
     const id = newId('violationAppeal', now);
     await tx.insertInto('violation_appeals').values({ id, violation_id: v.id, attempt: w.attempt, text, evidence: JSON.stringify(evidence), status: 'pending', filed_by: actor.userId, decided_by: null, decision_reason: null, created_at: now, decided_at: null }).execute();

@@ -18,6 +18,7 @@ import { createPlan } from '../affiliate/plans.js';
 import { applyToPlan } from '../affiliate/applications.js';
 import { registerPayoutAccount, requestPayout } from '../ledger/payouts.js';
 import { accountId } from '../ledger/accounts.js';
+import { purgeUnusedEvidence, uploadEvidence } from '../aftersales/index.js';
 import { marketplace } from '../affiliate/marketplace.js';
 import type { Actor } from '../context.js';
 import {
@@ -81,8 +82,15 @@ test('late shipments push a shop past 12 points: caution, warning and a ×0.7 th
     assert.equal(await codeOf(fileAppeal(core.ctx, shop.owner, crossing.id, { text: '物流揽收延迟', evidence: ['afe_00000000000000000000000000'] })), '400 EVIDENCE_NOT_FOUND');
     assert.equal((await shopViolationBoard(core.ctx, shop.owner, shop.shopId)).items[0]!.appeals.length, 0);
 
-    const appealed = await fileAppeal(core.ctx, shop.owner, crossing.id, { text: '快递公司当天停运，已提供停运通知' });
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const photo = await uploadEvidence(core.ctx, shop.owner, png);
+    const appealed = await fileAppeal(core.ctx, shop.owner, crossing.id, { text: '快递公司当天停运，已提供停运通知', evidence: [photo.id] });
     assert.equal(appealed.appeals[0]!.status, 'pending');
+    assert.deepEqual(appealed.appeals[0]!.evidence, [photo]);
+    core.clock.advance(2 * DAY);
+    await purgeUnusedEvidence(core.ctx, core.clock.now());
+    assert.deepEqual((await shopViolationBoard(core.ctx, shop.owner, shop.shopId)).items[0]!.appeals[0]!.evidence, [photo], 'the appeal keeps its photo past the purge of unused uploads');
+    core.clock.advance(-2 * DAY);
     assert.equal(await codeOf(fileAppeal(core.ctx, shop.owner, crossing.id, { text: '再次申诉' })), '409 APPEAL_PENDING');
     const queue = await listAppeals(core.ctx, admin);
     assert.deepEqual(queue.map((a) => a.violationId), [crossing.id]);
