@@ -424,7 +424,16 @@ export async function shopsUnderPenalty(db: Db | Tx, kind: PenaltyKind, now: num
 
 /** The traffic multiplier of each throttled shop (several throttles multiply). */
 export async function throttledShopMultipliers(db: Db | Tx, now: number): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('violation_penalties').select(['subject_id', 'multiplier_permille']).where('subject_kind', '=', 'shop').where('kind', '=', 'traffic_throttle').where('status', '=', 'active').where('starts_at', '<=', now).where('ends_at', '>', now).execute();
+  return throttled(db, 'shop', now);
+}
+
+/** The traffic multiplier of each throttled creator (their videos in the feed). */
+export async function throttledCreatorMultipliers(db: Db | Tx, now: number): Promise<Map<string, number>> {
+  return throttled(db, 'creator', now);
+}
+
+async function throttled(db: Db | Tx, kind: SubjectKind, now: number): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('violation_penalties').select(['subject_id', 'multiplier_permille']).where('subject_kind', '=', kind).where('kind', '=', 'traffic_throttle').where('status', '=', 'active').where('starts_at', '<=', now).where('ends_at', '>', now).execute();
   const out = new Map<string, number>();
   for (const r of rows) out.set(r.subject_id, (out.get(r.subject_id) ?? 1) * (Number(r.multiplier_permille ?? 1000) / 1000));
   return out;

@@ -184,10 +184,24 @@ test('creator credit: 12, falls with a violation, recovers a point per 30 clean 
     assert.equal((await creatorCredit(core.ctx, creator)).score, 12_000);
     await recordByHand(core.ctx, admin, { subjectKind: 'creator', subjectId: creator.userId, rule: 'off_platform_diversion', refId: 'msg-1', note: '私信导流' });
     assert.equal((await creatorCredit(core.ctx, creator)).score, 8_000);
+    await recordByHand(core.ctx, admin, { subjectKind: 'creator', subjectId: creator.userId, rule: 'fake_order', refId: 'ord-brushed', note: '刷单' });
+    assert.equal((await creatorCredit(core.ctx, creator)).score, 0, 'never below 0');
+    // 12 points in the fake-transaction ledger: the creator's videos are throttled in the engine.
+    const service = recommendService(core.ctx);
+    await syncFeedThrottle(core.ctx);
+    const table = service.multipliers.table();
+    assert.equal(multiplierOf(new Set(), table.rules, { id: 'v', creatorId: creator.userId } as unknown as ItemMeta), 0.7);
+    const history = (await creatorCredit(core.ctx, creator)).history;
+    const fake = history.find((v) => v.rule === 'fake_order')!;
+    await fileAppeal(core.ctx, creator, fake.id, { text: '订单为真实购买' });
+    await decideAppeal(core.ctx, admin, (await listAppeals(core.ctx, admin))[0]!.id, { grant: true, reason: '核实为真实订单' });
+    assert.equal((await creatorCredit(core.ctx, creator)).score, 8_000, 'a granted appeal returns the points');
+    await syncFeedThrottle(core.ctx);
+    assert.equal(multiplierOf(new Set(), service.multipliers.table().rules, { id: 'v', creatorId: creator.userId } as unknown as ItemMeta), 1);
     core.clock.advance(30 * DAY);
     const c = await creatorCredit(core.ctx, creator);
     assert.equal(c.score, 9_000);
-    assert.equal(c.history.length, 1);
+    assert.equal(c.history.length, 2);
     assert.equal(await codeOf(recordByHand(core.ctx, admin, { subjectKind: 'creator', subjectId: creator.userId, rule: 'counterfeit', refId: 'x', note: 'x' })), '400 RULE_NOT_FOR_SUBJECT');
   } finally {
     await core.dispose();
