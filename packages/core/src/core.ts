@@ -24,7 +24,7 @@ import { installLogistics } from './logistics/install.js';
 import { subscribeRecommendOutbox } from './recommend/outbox-signals.js';
 import { stopRecommendService } from './recommend/recommend-service.js';
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
-import { registerViolationTimers, syncFeedThrottle } from './violations/index.js';
+import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -66,6 +66,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
   subscribeRecommendOutbox(outbox, ctx); // purchases, refunds and new videos reach the interest engine
+  subscribeViolationsOutbox(outbox, ctx); // a video an admin takes down is a violation of its owner
   const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
   registerLiveDeadlines(timers, ctx);
   registerViolationTimers(timers); // penalties end on their timers

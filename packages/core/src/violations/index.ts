@@ -13,3 +13,4 @@ export {
   type RecordInput, type TimelineEntry, type TimelineKind, type ViolationBoard, type ViolationErrorCode, type ViolationEventTopic, type ViolationStatus, type ViolationView,
 } from './service.js';
 export { syncFeedThrottle } from './feed-throttle.js';
+export { subscribeViolationsOutbox } from './outbox-detectors.js';

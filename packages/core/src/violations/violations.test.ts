@@ -19,6 +19,8 @@ import { applyToPlan } from '../affiliate/applications.js';
 import { registerPayoutAccount, requestPayout } from '../ledger/payouts.js';
 import { accountId } from '../ledger/accounts.js';
 import { purgeUnusedEvidence, uploadEvidence } from '../aftersales/index.js';
+import { insertTestVideos } from '../feed/test-videos.js';
+import { removeVideo } from '../content/videos.js';
 import { marketplace } from '../affiliate/marketplace.js';
 import type { Actor } from '../context.js';
 import {
@@ -203,6 +205,15 @@ test('creator credit: 12, falls with a violation, recovers a point per 30 clean 
     assert.equal(c.score, 9_000);
     assert.equal(c.history.length, 2);
     assert.equal(await codeOf(recordByHand(core.ctx, admin, { subjectKind: 'creator', subjectId: creator.userId, rule: 'counterfeit', refId: 'x', note: 'x' })), '400 RULE_NOT_FOR_SUBJECT');
+
+    // A video an admin takes down is rejected content: a violation of its creator.
+    const [own, other] = await insertTestVideos(core.ctx.db, [{ ownerId: creator.userId, publishedAt: core.clock.now() }, { ownerId: creator.userId, publishedAt: core.clock.now() }], core.clock.now());
+    await removeVideo(core.ctx, creator, own!); // the creator's own removal is no violation
+    await removeVideo(core.ctx, admin, other!);
+    await core.tick();
+    await core.tick();
+    const rejected = (await creatorCredit(core.ctx, creator)).history.filter((v) => v.rule === 'content_rejected');
+    assert.deepEqual(rejected.map((v) => [v.refId, v.milliPoints]), [[other, 1_000]]);
   } finally {
     await core.dispose();
   }
