@@ -21,6 +21,8 @@ import { accountId } from '../ledger/accounts.js';
 import { purgeUnusedEvidence, uploadEvidence } from '../aftersales/index.js';
 import { insertTestVideos } from '../feed/test-videos.js';
 import { removeVideo } from '../content/videos.js';
+import { createFlashSale } from '../live/flash-sales.js';
+import { liveShopRoom } from '../live/test-support/live-fixtures.js';
 import { marketplace } from '../affiliate/marketplace.js';
 import type { Actor } from '../context.js';
 import {
@@ -214,6 +216,19 @@ test('creator credit: 12, falls with a violation, recovers a point per 30 clean 
     await core.tick();
     const rejected = (await creatorCredit(core.ctx, creator)).history.filter((v) => v.rule === 'content_rejected');
     assert.deepEqual(rejected.map((v) => [v.refId, v.milliPoints]), [[other, 1_000]]);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('a cleared-out shop starts no new live flash sale', async () => {
+  const core = await openTestCore();
+  try {
+    const fx = await liveShopRoom(core, 'vio-live', { quantity: 2, perPersonLimit: 1 });
+    const admin = await makePerson(core, 'vio-live-admin', ['admin'], false);
+    for (let i = 0; i < 4; i++) await recordByHand(core.ctx, admin, { subjectKind: 'shop', subjectId: fx.shop.shopId, rule: 'fake_order', refId: `live-fake-${i}`, note: '刷单' });
+    const now = core.clock.now();
+    assert.equal(await codeOf(createFlashSale(core.ctx, fx.host, fx.roomId, { skuId: fx.shop.skuIds[1]!, priceFen: 1990, quantity: 2, perPersonLimit: 1, startsAt: now, endsAt: now + 3600_000 })), '409 SHOP_CLEARED_OUT');
   } finally {
     await core.dispose();
   }
