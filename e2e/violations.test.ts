@@ -61,6 +61,8 @@ describe('违规管理 · 违规与申诉', () => {
       await adminPage.getByTestId('appeal-grant').click();
       assert.equal((await decided).status(), 200);
       await adminPage.getByText('没有待处理的申诉').waitFor();
+      await adminPage.getByRole('tab', { name: '已处理' }).click();
+      await adminPage.getByTestId('appeals-decided').getByText('授权书核实有效，撤销违规').waitFor();
       await adminPage.getByRole('tab', { name: '规则与积分' }).click();
       await adminPage.getByTestId('violation-catalogue').locator('.semi-table-row').first().waitFor();
       await screen(adminPage, 'admin-violations-catalogue-zh');

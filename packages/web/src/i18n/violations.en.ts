@@ -86,6 +86,7 @@ const strings = {
       catalogue: 'Rules and points',
       record: 'Record a violation',
       noAppeals: 'No appeals waiting',
+      noDecided: 'No appeals decided yet',
       subject: 'Subject',
       subjectKinds: { shop: 'Shop', creator: 'Creator' } as Record<string, string>,
       appealText: 'Appeal',

@@ -86,6 +86,7 @@ const strings = {
       catalogue: '规则与积分',
       record: '手动记录违规',
       noAppeals: '没有待处理的申诉',
+      noDecided: '还没有处理过的申诉',
       subject: '对象',
       subjectKinds: { shop: '店铺', creator: '达人' } as Record<string, string>,
       appealText: '申诉说明',

@@ -13,7 +13,7 @@ export function AdminViolationsView() {
       <Typography.Title heading={4} className="cs-page-title">{t('violations.admin.title')}</Typography.Title>
       <Tabs type="line" lazyRender>
         <Tabs.TabPane tab={t('violations.admin.appeals')} itemKey="appeals"><AppealsTab status="pending" /></Tabs.TabPane>
-        <Tabs.TabPane tab={t('violations.admin.decided')} itemKey="decided"><AppealsTab status="granted" /><AppealsTab status="rejected" /></Tabs.TabPane>
+        <Tabs.TabPane tab={t('violations.admin.decided')} itemKey="decided"><AppealsTab status="decided" /></Tabs.TabPane>
         <Tabs.TabPane tab={t('violations.admin.catalogue')} itemKey="catalogue"><CatalogueTab /></Tabs.TabPane>
         <Tabs.TabPane tab={t('violations.admin.record')} itemKey="record"><RecordTab /></Tabs.TabPane>
       </Tabs>
@@ -21,16 +21,20 @@ export function AdminViolationsView() {
   );
 }
 
-function AppealsTab({ status }: { status: 'pending' | 'granted' | 'rejected' }) {
+function AppealsTab({ status }: { status: 'pending' | 'decided' }) {
   const { t } = useTranslation();
   const when = useWhen();
-  const state = useLoad(() => violationsApi.appeals(status), [status]);
+  const state = useLoad(async () => {
+    if (status === 'pending') return violationsApi.appeals('pending');
+    const [granted, rejected] = await Promise.all([violationsApi.appeals('granted'), violationsApi.appeals('rejected')]);
+    return { items: [...granted.items, ...rejected.items].sort((a, b) => (b.decidedAt ?? 0) - (a.decidedAt ?? 0)) };
+  }, [status]);
   const [deciding, setDeciding] = useState<QueueItem | null>(null);
   return (
     <LoadView state={state}>
       {({ items }) =>
         items.length === 0 ? (
-          status === 'pending' ? <EmptyState title={t('violations.admin.noAppeals')} /> : null
+          <EmptyState title={t(status === 'pending' ? 'violations.admin.noAppeals' : 'violations.admin.noDecided')} />
         ) : (
           <>
             <Table
