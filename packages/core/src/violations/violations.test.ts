@@ -12,7 +12,8 @@ import { checkout } from '../checkout/checkout.js';
 import { applyNotification } from '../payments/payments.js';
 import { createProduct } from '../catalog/products.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
-import { multiplierOf, recommendService } from '../recommend/index.js';
+import { multiplierOf, recommendService, runningRecommendService } from '../recommend/index.js';
+import { getFeed } from '../feed/feed.js';
 import { findTimer } from '../timers/timers.js';
 import { createPlan } from '../affiliate/plans.js';
 import { applyToPlan } from '../affiliate/applications.js';
@@ -230,6 +231,49 @@ test('a cleared-out shop starts no new live flash sale', async () => {
     const now = core.clock.now();
     assert.equal(await codeOf(createFlashSale(core.ctx, fx.host, fx.roomId, { skuId: fx.shop.skuIds[1]!, priceFen: 1990, quantity: 2, perPersonLimit: 1, startsAt: now, endsAt: now + 3600_000 })), '409 SHOP_CLEARED_OUT');
   } finally {
+    await core.dispose();
+  }
+});
+
+test('the throttle shows in the feed: after late shipments push a shop past 12, its share of a viewer’s page falls; a granted appeal restores it', async () => {
+  const core = await openTestCore();
+  try {
+    const admin = await makePerson(core, 'vio-feed-admin', ['admin'], false);
+    const creators = [await makePerson(core, 'vio-feed-c1', ['creator'], false), await makePerson(core, 'vio-feed-c2', ['creator'], false), await makePerson(core, 'vio-feed-c3', ['creator'], false)];
+    const late = await makeShop(core, 'vio-feed-late', 100);
+    const clean = await makeShop(core, 'vio-feed-clean', 100);
+    const now = core.clock.now();
+    const videos = (offset: number) => Array.from({ length: 15 }, (_, i) => ({ ownerId: creators[(i + offset) % 3]!.userId, publishedAt: now - 240 * HOUR - (2 * i + offset) * 60_000 }));
+    const lateVideos = await insertTestVideos(core.ctx.db, videos(0), now);
+    const cleanVideos = await insertTestVideos(core.ctx.db, videos(1), now);
+    await core.ctx.db.insertInto('video_anchors').values([...lateVideos.map((v) => ({ video_id: v, product_id: late.productId, position: 0 })), ...cleanVideos.map((v) => ({ video_id: v, product_id: clean.productId, position: 0 }))]).execute();
+    const service = recommendService(core.ctx);
+    await service.ready;
+    const viewer = await makePerson(core, 'vio-feed-viewer', [], false);
+    const share = async () => {
+      let n = 0;
+      for (let i = 0; i < 3; i++) n += (await getFeed(core.ctx, viewer.userId, { limit: 10 })).items.filter((v) => lateVideos.includes(v.id)).length;
+      return n;
+    };
+    const before = await share();
+
+    await setRulePoints(core.ctx, admin, 'late_shipment', 3_000);
+    const buyer = await makePerson(core, 'vio-feed-b');
+    await lateOrders(core, buyer, late.skuIds[0]!, 4);
+    const board = await shopViolationBoard(core.ctx, late.owner, late.shopId);
+    assert.ok(board.penalties.some((p) => p.kind === 'traffic_throttle' && p.status === 'active'));
+    const throttled = await share();
+    assert.ok(throttled < before, `the throttled shop's share falls: ${before} → ${throttled} of 30`);
+
+    const crossing = board.items[0]!;
+    await fileAppeal(core.ctx, late.owner, crossing.id, { text: '快递停运' });
+    await decideAppeal(core.ctx, admin, (await listAppeals(core.ctx, admin))[0]!.id, { grant: true, reason: '属实' });
+    await core.tick();
+    const restored = await share();
+    assert.ok(restored > throttled, `lifted: ${throttled} → ${restored} of 30`);
+  } finally {
+    await runningRecommendService(core.ctx)?.flushSteps();
+    runningRecommendService(core.ctx)?.unsubscribe();
     await core.dispose();
   }
 });
