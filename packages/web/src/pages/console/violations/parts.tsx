@@ -33,13 +33,15 @@ export function ViolationTimeline({ entries }: { entries: TimelineEntry[] }) {
   const text = (e: TimelineEntry) => {
     const d = e.detail;
     const kind = typeof d.kind === 'string' ? t(`violations.penaltyKinds.${d.kind}`) : '';
-    return t(`violations.timeline.${e.kind}`, { points: typeof d.milliPoints === 'number' ? pts(d.milliPoints) : '', kind, attempt: d.attempt ?? '', reason: typeof d.reason === 'string' ? d.reason : '' });
+    return t(`violations.timeline.${e.kind}`, { points: typeof d.milliPoints === 'number' ? pts(d.milliPoints) : '', kind, attempt: d.attempt ?? '' });
   };
+  // The admin's reason is their own words: shown as written, apart from the UI's text.
+  const reason = (e: TimelineEntry) => (typeof e.detail.reason === 'string' && e.detail.reason ? <>{t('violations.timeline.sep')}<span data-user-content>{e.detail.reason}</span></> : null);
   return (
     <Timeline data-testid="violation-timeline">
       {entries.map((e, i) => (
         <Timeline.Item key={i} time={when(e.at)} type={e.kind === 'appeal_granted' || e.kind === 'penalty_lifted' || e.kind === 'points_removed' ? 'success' : e.kind === 'penalty_applied' ? 'error' : 'default'}>
-          <span data-user-content>{text(e)}</span>
+          <span>{text(e)}{reason(e)}</span>
         </Timeline.Item>
       ))}
     </Timeline>
