@@ -26,6 +26,7 @@ import { subscribeRecommendOutbox } from './recommend/outbox-signals.js';
 import { stopRecommendService } from './recommend/recommend-service.js';
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
+import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -71,8 +72,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
   subscribeRecommendOutbox(outbox, ctx); // purchases, refunds and new videos reach the interest engine
+  subscribeViolationsOutbox(outbox, ctx); // a video an admin takes down is a violation of its owner
   const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
   registerLiveDeadlines(timers, ctx);
+  registerViolationTimers(timers); // penalties end on their timers
   installLogistics({ ctx, timers, sandboxSecret }); // carriers' timers run in any process that ticks
   const reviewWindowMs = options.reviewWindowMs ?? reviewWindowFromEnv();
   installModeration({ ctx, outbox, timers, reviewWindowMs }); // held videos reach the review queue; review deadlines fire
@@ -96,6 +99,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await submitPayouts(ctx);
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
+      await syncFeedThrottle(ctx); // penalties' traffic throttles reach the running engine
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = clock.now();
         await housekeeping(storage.db, clock.now());

@@ -33,6 +33,7 @@ import { systemRoutes } from './routes/system-routes.js';
 import { rulesRoutes } from './routes/rules-routes.js';
 import { governanceRoutes } from './routes/governance-routes.js';
 import { moderationRoutes } from './routes/moderation-routes.js';
+import { violationsRoutes } from './routes/violations-routes.js';
 import { logisticsRoutes } from './routes/logistics-routes.js';
 import { capacityRoutes } from './routes/capacity-routes.js';
 import { aftersalesRoutes } from './routes/aftersales-routes.js';
@@ -138,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   governanceRoutes(app, deps);
   reviewRoutes(app, deps);
   moderationRoutes(app, deps);
+  violationsRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 

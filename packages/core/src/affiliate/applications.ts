@@ -2,6 +2,7 @@
  * Applications to targeted plans: a creator applies (pending), the merchant approves or rejects.
  * Approval takes effect at once; the creator earns the plan's rate on orders placed after it.
  */
+import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext } from '../context.js';
 import { requireShopMember } from '../accounts/roles.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
@@ -29,6 +30,7 @@ export async function applyToPlan(ctx: CoreContext, actor: Actor, planId: string
   if (plan.kind !== 'targeted') throw new DomainError('NOT_TARGETED', 'creators apply to targeted plans only', 409, { planId, kind: plan.kind });
   requireLive(plan, now);
   await refuseSelfCommission(ctx.db, plan.shop_id, [actor.userId]);
+  await assertShopNotPenalised(ctx.db, plan.shop_id, 'AFFILIATE_SUSPENDED', now); // a penalty of violation points
   await ctx.db.transaction().execute(async (tx) => {
     const seen = await tx.selectFrom('affiliate_plan_members').select('status').where('plan_id', '=', planId).where('creator_id', '=', actor.userId).executeTakeFirst();
     if (seen?.status === 'approved') throw new DomainError('ALREADY_APPROVED', 'you are already a creator of this plan', 409, { planId });

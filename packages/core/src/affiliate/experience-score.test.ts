@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { refundOrder } from '../ledger/money-commands.js';
-import { addViolation } from '../rules/violations.js';
+import { recordViolation } from '../violations/index.js';
 import { makeShop, openTestCore } from '../test-support/harness.js';
 import { createPlan } from './plans.js';
 import { marketplace } from './marketplace.js';
@@ -34,11 +34,11 @@ test('experience score from the store: paid sales and refunds of the last 90 day
     for (let i = 0; i < 5; i++) await core.tick();
     const refunded = Number((await lineOf(core, orderId)).refunded_fen);
     assert.equal(refunded, refund, 'the refund reached the line');
-    await core.ctx.db.transaction().execute((tx) => addViolation(tx, { shopId: w.shop.shopId, rule: 'late_shipment', subjectId: orderId, milliPoints: 500, detail: {} }, core.ctx.clock.now()));
+    await core.ctx.db.transaction().execute((tx) => recordViolation(tx, { subjectKind: 'shop', subjectId: w.shop.shopId, rule: 'content_rejected', refId: orderId }, core.ctx.clock.now()));
 
     const now = core.ctx.clock.now();
-    const expected = experienceScore({ paidFen: Number(line.line_total_fen), refundedFen: refund, violationMilliPoints: 500 });
-    assert.ok(expected !== null && expected < 4.75 && expected > 3, `10 % refunded and half a point: ${expected}`);
+    const expected = experienceScore({ paidFen: Number(line.line_total_fen), refundedFen: refund, violationMilliPoints: 1000 });
+    assert.ok(expected !== null && expected < 4.75 && expected > 3, `10 % refunded and one point: ${expected}`);
     const scores = await shopExperienceScores(core.ctx.db, [w.shop.shopId, quiet.shopId], now);
     assert.deepEqual([scores.get(w.shop.shopId), scores.get(quiet.shopId)], [expected, null]);
     const item = (await marketplace(core.ctx, w.creator, { limit: 20 })).items.find((i) => i.product.id === p)!;

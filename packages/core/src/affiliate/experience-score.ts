@@ -12,6 +12,7 @@
  * A shop with nothing paid in the window has no score (null), not a perfect one. The full
  * governance score (product, logistics, service) will replace this when that module exists.
  */
+import { shopPointsSince } from '../violations/index.js';
 import type { Db } from '../context.js';
 import { DAY_MS } from '../capacity/shanghai-days.js';
 
@@ -50,16 +51,9 @@ export async function shopExperienceScores(db: Db, shopIds: readonly string[], n
       .where('o.paid_at', '<=', now)
       .groupBy('l.shop_id')
       .execute(),
-    db
-      .selectFrom('shop_violations')
-      .select((eb) => ['shop_id', eb.fn.sum<number>('milli_points').as('milli')])
-      .where('shop_id', 'in', ids)
-      .where('created_at', '>=', since)
-      .where('created_at', '<=', now)
-      .groupBy('shop_id')
-      .execute(),
+    shopPointsSince(db, ids, since, now),
   ]);
-  const milli = new Map(violations.map((v) => [v.shop_id, Number(v.milli ?? 0)]));
+  const milli = violations;
   const paid = new Map(sales.map((s) => [s.shop_id, { paidFen: Number(s.paid ?? 0), refundedFen: Number(s.refunded ?? 0) }]));
   for (const id of ids) out.set(id, experienceScore({ paidFen: paid.get(id)?.paidFen ?? 0, refundedFen: paid.get(id)?.refundedFen ?? 0, violationMilliPoints: milli.get(id) ?? 0 }));
   return out;

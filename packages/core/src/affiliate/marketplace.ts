@@ -4,6 +4,7 @@
  * newest first, searchable by title keyword and category, with price, sales, the rate the creator
  * would earn now (the checkout's own decision), every plan, and the creator's applications.
  */
+import { shopsUnderPenalty } from '../violations/index.js';
 import { sql } from 'kysely';
 import type { Actor, CoreContext } from '../context.js';
 import { productCardsByIds, type Page, type ProductCard } from '../catalog/product-views.js';
@@ -35,12 +36,15 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function marketplace(ctx: CoreContext, actor: Actor, q: MarketplaceQuery): Promise<Page<MarketplaceItem>> {
   requireCreator(actor);
   const now = ctx.clock.now();
+  const suspended = await shopsUnderPenalty(ctx.db, 'affiliate_suspension', now);
   let query = ctx.db
     .selectFrom('products')
     .innerJoin('shops', 'shops.id', 'products.shop_id')
     .select(['products.id', 'products.shop_id'])
     .where('products.status', '=', 'listed')
     .where('shops.status', '=', 'open')
+    // Shops whose affiliate promotion is suspended for violation points are not listed.
+    .$if(suspended.size > 0, (qb) => qb.where('products.shop_id', 'not in', [...suspended]))
     .where((eb) =>
       eb.exists(
         eb.selectFrom('affiliate_plans as ap')

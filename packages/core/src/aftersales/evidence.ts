@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Actor, CoreContext } from '../context.js';
+import type { Actor, CoreContext, Tx } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
@@ -28,6 +28,18 @@ export async function uploadEvidence(ctx: CoreContext, actor: Actor, bytes: Buff
   await writeFile(join(mediaDir(ctx.dataDir), fileName), bytes);
   await ctx.db.insertInto('aftersales_evidence').values({ id, uploader_id: actor.userId, case_id: null, event_id: null, file_name: fileName, content_type: kind.type, bytes: bytes.length, created_at: now }).execute();
   return { id, url: imageUrl(fileName) };
+}
+
+/**
+ * Hands photos the uploader has not used yet to another record (a violation appeal): their rows
+ * leave this table, so housekeeping no longer purges them, and the files stay with the record
+ * that took them. Returns them in the order asked; fewer than asked when some were not found.
+ */
+export async function takeUnusedEvidence(tx: Tx, uploaderId: string, ids: readonly string[]): Promise<Array<{ id: string; url: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await tx.deleteFrom('aftersales_evidence').where('id', 'in', [...ids]).where('uploader_id', '=', uploaderId).where('case_id', 'is', null).returning(['id', 'file_name']).execute();
+  const byId = new Map(rows.map((r) => [r.id, r.file_name]));
+  return ids.flatMap((id) => (byId.has(id) ? [{ id, url: imageUrl(byId.get(id)!) }] : []));
 }
 
 /** Housekeeping: evidence uploaded but never used in a case within a day is deleted, row and file. */

@@ -8,7 +8,7 @@ import { buyAndPay, HOUR, MIN, world } from './test-support/fixtures.js';
 
 const fire = (core: TestCore) => runDueTimers(core.ctx, core.timers);
 const lateAt = async (core: TestCore, orderId: string) => (await core.ctx.db.selectFrom('orders').select('late_at').where('id', '=', orderId).executeTakeFirstOrThrow()).late_at;
-const violations = async (core: TestCore, shopId: string) => (await core.ctx.db.selectFrom('shop_violations').select('subject_id').where('shop_id', '=', shopId).execute()).length;
+const violations = async (core: TestCore, shopId: string) => (await core.ctx.db.selectFrom('violations').select('ref_id').where('subject_kind', '=', 'shop').where('subject_id', '=', shopId).execute()).length;
 
 test('the ship-by rule waits while the buyer’s refund request before shipping is open; a rejected request that still does not ship is late', async () => {
   const core = await openTestCore();

@@ -1,4 +1,5 @@
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
+import { assertShopNotPenalised } from '../violations/index.js';
 import { requireShopMember } from '../accounts/roles.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -42,6 +43,7 @@ export async function createProduct(ctx: CoreContext, actor: Actor, shopId: stri
   checkText(input.title, description);
   checkSpecsAndSkus(input.specOptions, input.skus);
   await requireLeafCategory(ctx.db, input.categoryId);
+  await assertShopNotPenalised(ctx.db, shopId, 'SHOP_CLEARED_OUT', ctx.clock.now()); // cleared out: nothing new listed
   const warnings = await enforceContent(ctx, productTexts(input.title, description, input.specOptions));
   const now = ctx.clock.now();
   const id = newId('product', now);

@@ -3,6 +3,7 @@
  * stock by conditional updates, opens a pending payment, and honours Idempotency-Key. Any
  * failure (out of stock, unavailable product) rolls back everything: never a half-written order.
  */
+import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Tx } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -58,6 +59,8 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     const address = await pickAddress(tx, actor, input.addressId);
     const { skus, shops, rules, capacity, policies } = await loadPricing(tx, requested.map((l) => l.skuId));
     const orders = priceOrders(requested, skus, shops);
+    // A shop cleared out for violation points takes no new orders (its open orders go on).
+    for (const o of orders) await assertShopNotPenalised(tx, o.shopId, 'SHOP_CLEARED_OUT', now);
     const coupon = input.couponId === undefined ? null : await couponForCheckout(tx, actor.userId, input.couponId, now);
     const applied = coupon ? applyCoupon(orders, coupon) : null;
     if (coupon && !applied) throw new DomainError('COUPON_MIN_SPEND_NOT_MET', 'the items from this coupon’s live room do not reach its minimum spend', 409, { couponId: coupon.couponId, minSpendFen: coupon.minSpendFen });

@@ -57,7 +57,7 @@ test('seeded on an arbitrary date, the first worker rounds fire no deadline and 
     assert.deepEqual(fired, [], 'no deadline fired');
     const late = await core.ctx.db.selectFrom('orders').select('id').where('late_at', 'is not', null).execute();
     assert.deepEqual(late, [], 'no order flagged late');
-    const violations = await core.ctx.db.selectFrom('shop_violations').selectAll().execute();
+    const violations = await core.ctx.db.selectFrom('violations').selectAll().execute();
     assert.deepEqual(violations, [], 'no violation points');
     const after = await core.ctx.db.selectFrom('orders').select(['id', 'status']).orderBy('id').execute();
     assert.deepEqual(after, before, 'no order changed status');

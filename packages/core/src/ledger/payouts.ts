@@ -9,6 +9,7 @@
  * notification settles it (in transit → provider cash) or returns the money (in transit →
  * available). Duplicate and late notifications change nothing.
  */
+import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -83,11 +84,14 @@ export async function requestPayout(ctx: CoreContext, actor: Actor, input: { pay
   if (payoutAllowed(Number.MAX_SAFE_INTEGER, input.amountFen, MIN_PAYOUT_FEN) === 'BELOW_MINIMUM') throw new DomainError('BELOW_MINIMUM_PAYOUT', `the smallest payout is ${MIN_PAYOUT_FEN} fen`, 400, { minimumFen: MIN_PAYOUT_FEN });
   const target = await ctx.db.selectFrom('payout_accounts').selectAll().where('id', '=', input.payoutAccountId).executeTakeFirst();
   if (!target) throw notFound('payout account', input.payoutAccountId);
+  let owner: { kind: string; ownerId: string };
   try {
-    requireWithdrawable(actor, target.ledger_account_id);
+    owner = requireWithdrawable(actor, target.ledger_account_id);
   } catch {
     throw notFound('payout account', input.payoutAccountId);
   }
+  // A shop's payouts are held while a penalty of violation points says so.
+  if (owner.kind === 'merchant_available') await assertShopNotPenalised(ctx.db, owner.ownerId, 'PAYOUT_HELD', ctx.clock.now());
   const provider = ctx.payments.money?.defaultPayout;
   if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', 'no payout provider is configured', 503);
   const account = target.ledger_account_id;

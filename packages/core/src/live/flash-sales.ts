@@ -5,6 +5,7 @@
  * window (5 minutes by default), after which an unpaid order is cancelled and its units return
  * to the sale (sale-deadlines.ts).
  */
+import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Db } from '../context.js';
 import { DomainError, invalid } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -29,6 +30,7 @@ export async function createFlashSale(ctx: CoreContext, actor: Actor, roomId: st
   if (!inBag) throw new DomainError('NOT_IN_BAG', 'put the product in the room’s bag first', 409, { productId: sku.product_id });
   if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { productId: sku.product_id });
   const now = ctx.clock.now();
+  await assertShopNotPenalised(ctx.db, sku.shop_id, 'SHOP_CLEARED_OUT', now); // cleared out: no new sales
   checkFlashSale(input, Number(sku.price_fen), now);
   if (input.quantity > Number(sku.stock)) throw invalid('the sale offers more units than the SKU has in stock', { field: 'quantity', stock: Number(sku.stock) });
   const id = newId('flashSale', now);

@@ -102,7 +102,7 @@ await run('the first scan is the dispatch: collected in time means no late penal
   const d = await orderDetail(core.ctx.db, buyer, orderId);
   assert.equal(d.status, 'delivered');
   assert.equal(d.promise.lateAt, null);
-  assert.equal((await shopViolations(core.ctx.db, owner, shopId)).milliPoints, 0);
+  assert.equal((await shopViolations(core.ctx.db, owner, shopId, 100, core.clock.now())).milliPoints, 0);
   assert.equal((await findTimer(core.ctx.db, DEADLINE.shipBy, orderId))?.status, 'cancelled');
 });
 
@@ -115,7 +115,7 @@ await run('shipped just before the deadline but collected after it: late (the ca
   const d = await orderDetail(core.ctx.db, buyer, orderId);
   assert.equal(d.status, 'shipped');
   assert.equal(d.promise.lateAt, core.clock.now());
-  assert.equal((await shopViolations(core.ctx.db, owner, shopId)).milliPoints, 100);
+  assert.equal((await shopViolations(core.ctx.db, owner, shopId, 100, core.clock.now())).milliPoints, 100);
 });
 
 await run('callbacks: duplicates count once, out-of-order never moves a parcel back, forged and unknown ones are refused', async (core, carriers) => {

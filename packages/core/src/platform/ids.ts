@@ -70,6 +70,11 @@ export const ID_PREFIX = {
   // moderation
   moderation: 'mdi',
   report: 'rpt',
+  // violation points and appeals
+  violation: 'vio',
+  violationAppeal: 'vap',
+  violationPenalty: 'vpn',
+  violationEvent: 'vev',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

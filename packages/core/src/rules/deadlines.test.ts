@@ -83,7 +83,7 @@ test('payment voids the unpaid deadline and starts ship-by; shipping in time lea
     const after = await orderDetail(core.ctx.db, buyer, orderId);
     assert.equal(after.status, 'shipped');
     assert.equal(after.promise.lateAt, null);
-    assert.equal((await shopViolations(core.ctx.db, shop.owner, shop.shopId)).milliPoints, 0);
+    assert.equal((await shopViolations(core.ctx.db, shop.owner, shop.shopId, 100, core.clock.now())).milliPoints, 0);
     assert.deepEqual((await shopDeadlines(core.ctx.db, shop.owner, shop.shopId, core.clock.now())).items, []);
   } finally {
     await core.dispose();
@@ -111,14 +111,14 @@ test('not shipped in 48 h: flagged late, the merchant compensates the buyer (5 %
     assert.equal(d.promise.lateAt, core.clock.now());
     assert.equal(await balanceOf(core.ctx.db, merchant), before - 300 - 1248);
     assert.equal(await balanceOf(core.ctx.db, accountId('buyer_compensation_payable')), 300 + 1248);
-    const v = await shopViolations(core.ctx.db, shop.owner, shop.shopId);
+    const v = await shopViolations(core.ctx.db, shop.owner, shop.shopId, 100, core.clock.now());
     assert.equal(v.milliPoints, 200);
     assert.equal(v.points, 0.2);
     // Shipping late afterwards changes nothing more; so does another round.
     await shipOrder(core.ctx, shop.owner, small.orders[0]!.id, [{ carrier: '顺丰速运', trackingNo: 'SF10000002' }]);
     core.clock.advance(DAY);
     await fire(core);
-    assert.equal((await shopViolations(core.ctx.db, shop.owner, shop.shopId)).milliPoints, 200);
+    assert.equal((await shopViolations(core.ctx.db, shop.owner, shop.shopId, 100, core.clock.now())).milliPoints, 200);
     assert.equal(await balanceOf(core.ctx.db, merchant), before - 300 - 1248);
   } finally {
     await core.dispose();
@@ -144,7 +144,7 @@ test('shipping after the deadline is late even when the scheduler had not run ye
     assert.equal(d.status, 'shipped');
     assert.equal(d.promise.lateAt, core.clock.now());
     assert.equal((await orderDetail(core.ctx.db, buyer, onTime.orders[0]!.id)).promise.lateAt, null);
-    assert.equal((await shopViolations(core.ctx.db, shop.owner, shop.shopId)).milliPoints, 100);
+    assert.equal((await shopViolations(core.ctx.db, shop.owner, shop.shopId, 100, core.clock.now())).milliPoints, 100);
   } finally {
     await core.dispose();
   }
@@ -193,7 +193,7 @@ test('cancelling a paid order stops its ship-by deadline', async () => {
     assert.equal((await findTimer(core.ctx.db, DEADLINE.shipBy, c.orders[0]!.id))?.status, 'cancelled');
     core.clock.advance(3 * DAY);
     assert.equal((await fire(core)).fired, 0);
-    assert.equal((await shopViolations(core.ctx.db, shop.owner, shop.shopId)).milliPoints, 0);
+    assert.equal((await shopViolations(core.ctx.db, shop.owner, shop.shopId, 100, core.clock.now())).milliPoints, 0);
   } finally {
     await core.dispose();
   }

@@ -1,7 +1,8 @@
 /**
  * Where a late shipment gets compensated: the order is flagged late, the buyer is compensated
  * by the merchant through the ledger (the same journal and payout `compensateBuyer` books), and the shop
- * collects violation points. Idempotent: an order is late once.
+ * collects violation points (recorded through the violations module, with the catalogue's points;
+ * a category whose rules set no points exempts its orders). Idempotent: an order is late once.
  */
 import type { Tx } from '../context.js';
 import { emit } from '../outbox/outbox.js';
@@ -9,7 +10,7 @@ import { accountId } from '../ledger/accounts.js';
 import { bookBuyerCompensation } from '../payments/buyer-compensation.js';
 import { lateShipmentCompensationFen } from './compensation.js';
 import { parseOrderRules } from './order-snapshot.js';
-import { addViolation } from './violations.js';
+import { recordViolation } from '../violations/index.js';
 
 export const LATE_SHIPMENT_RULE = 'late_shipment';
 
@@ -31,8 +32,11 @@ export async function applyLateShipment(tx: Tx, orderId: string, now: number): P
       await emit(tx, 'compensation.booked', orderId, { orderId, amountFen: compensationFen, paidBy: 'merchant', rule: LATE_SHIPMENT_RULE }, now);
     }
   }
-  const milliPoints = rules.lateShipment.violationMilliPoints;
-  if (milliPoints > 0) await addViolation(tx, { shopId: flagged.shop_id, rule: LATE_SHIPMENT_RULE, subjectId: orderId, milliPoints, detail: { shipByAt: flagged.ship_by_at, lateAt: now, compensationFen } }, now);
+  let milliPoints = 0;
+  if (rules.lateShipment.violationMilliPoints > 0) {
+    const id = await recordViolation(tx, { subjectKind: 'shop', subjectId: flagged.shop_id, rule: 'late_shipment', refId: orderId, detail: { shipByAt: flagged.ship_by_at, lateAt: now, compensationFen } }, now);
+    if (id) milliPoints = Number((await tx.selectFrom('violations').select('milli_points').where('id', '=', id).executeTakeFirstOrThrow()).milli_points);
+  }
   await emit(tx, 'order.late', orderId, { orderId, shopId: flagged.shop_id, shipByAt: flagged.ship_by_at, compensationFen, milliPoints }, now);
   return { compensationFen, milliPoints };
 }

@@ -22,6 +22,7 @@ import * as reasonCodes from './migrations/0021_reason_codes.js';
 import * as governance from './migrations/0023_governance.js';
 import * as reviews from './migrations/0024_reviews.js';
 import * as reviewQueue from './migrations/0025_review_queue.js';
+import * as violations from './migrations/0026_violations.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0023_governance': governance,
   '0024_reviews': reviews,
   '0025_review_queue': reviewQueue,
+  '0026_violations': violations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

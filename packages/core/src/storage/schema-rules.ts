@@ -17,18 +17,8 @@ export interface TimersTable {
   fired_at: number | null;
 }
 
-export interface ShopViolationsTable {
-  shop_id: string;
-  rule: string;
-  subject_id: string;
-  milli_points: number;
-  detail: string; // JSON
-  created_at: number;
-}
-
 export interface RulesTables {
   timers: TimersTable;
-  shop_violations: ShopViolationsTable;
 }
 
 declare module './schema.js' {

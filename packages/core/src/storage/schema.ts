@@ -330,8 +330,9 @@ import type { LiveTables } from './schema-live.js';
 import type { GovernanceTables } from './schema-governance.js';
 import type { ReviewsTables } from './schema-reviews.js';
 import type { ModerationTables } from './schema-moderation.js';
+import type { ViolationsTables } from './schema-violations.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -87,5 +87,5 @@ export function rulesRoutes(app: App, deps: RouteDeps): void {
 
   r.get('/api/v1/merchant/shops/:shopId/violations', {
     schema: { tags: merchant, summary: 'My shop’s violation points (违规积分), newest first', params: Type.Object({ shopId: Id('shop') }), response: errors(401, 404) },
-  }, async (req) => shopViolations(ctx.db, actorOf(req), req.params.shopId));
+  }, async (req) => shopViolations(ctx.db, actorOf(req), req.params.shopId, 100, ctx.clock.now()));
 }

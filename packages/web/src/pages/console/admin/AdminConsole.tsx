@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
@@ -8,6 +8,7 @@ import { ArbitrationView } from './ArbitrationView';
 import { CategoriesView } from './CategoriesView';
 import { GovernanceView } from './governance/GovernanceView';
 import { ModerationView } from './moderation/ModerationView';
+import { AdminViolationsView } from '../violations/AdminViolationsView';
 import { RulesView } from './RulesView';
 import { ShopsView } from './ShopsView';
 import { UsersView } from './UsersView';
@@ -22,6 +23,7 @@ export default function AdminConsole() {
     { path: 'rules', text: t('consoleUi.nav.rules'), icon: <IconBookStroked /> },
     { path: 'governance', text: t('governance.nav'), icon: <IconShield /> },
     { path: 'moderation', text: t('moderation.nav'), icon: <IconEyeOpened /> },
+    { path: 'violations', text: t('violations.nav.admin'), icon: <IconAlertTriangle /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
   ];
@@ -35,6 +37,7 @@ export default function AdminConsole() {
           <Route path="rules" element={<RulesView />} />
           <Route path="governance" element={<GovernanceView />} />
           <Route path="moderation" element={<ModerationView />} />
+          <Route path="violations" element={<AdminViolationsView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
           <Route path="money" element={<AdminMoney />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />

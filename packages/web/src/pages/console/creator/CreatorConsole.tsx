@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { CreatorCreditView } from '../violations/CreatorCreditView';
 import { Route, Routes } from 'react-router';
-import { IconHome, IconVideoListStroked, IconUpload, IconCoinMoneyStroked, IconAppCenter, IconShoppingBag, IconLink, IconHistogram, IconUserGroup, IconLive, IconGift } from '@douyinfe/semi-icons';
+import { IconHome, IconVideoListStroked, IconUpload, IconCoinMoneyStroked, IconAppCenter, IconShoppingBag, IconLink, IconHistogram, IconUserGroup, IconLive, IconGift, IconStar } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { CreatorEarnings } from '../money/CreatorEarnings';
@@ -28,6 +29,7 @@ export default function CreatorConsole() {
     { path: 'samples', text: t('affiliate.creator.nav.samples'), icon: <IconGift /> },
     { path: 'links', text: t('affiliate.creator.nav.links'), icon: <IconLink /> },
     { path: 'sales', text: t('affiliate.creator.nav.sales'), icon: <IconHistogram /> },
+    { path: 'credit', text: t('violations.nav.creator'), icon: <IconStar /> },
     { path: 'earnings', text: t('consoleUi.nav.earnings'), icon: <IconCoinMoneyStroked /> },
     { path: 'mcn', text: t('affiliate.creator.nav.mcn'), icon: <IconUserGroup /> },
   ];
@@ -39,6 +41,7 @@ export default function CreatorConsole() {
           <Route path="videos" element={<MyVideos />} />
           <Route path="publish" element={<PublishVideo />} />
           <Route path="live/*" element={<LiveConsole scope={{ kind: 'creator' }} />} />
+          <Route path="credit" element={<CreatorCreditView />} />
           <Route path="earnings" element={<CreatorEarnings />} />
           <Route path="market" element={<MarketplaceView />} />
           <Route path="showcase" element={<ShowcaseView />} />
