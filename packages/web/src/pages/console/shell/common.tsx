@@ -6,7 +6,6 @@ import { IllustrationConstruction, IllustrationNoContent } from '@douyinfe/semi-
 import { ApiError } from '../../../api/client';
 import i18n from '../../../i18n';
 import { errorSentenceKey } from '../../../i18n/error-sentence';
-import { ApiError } from '../../../api/client';
 
 export interface Loaded<T> {
   data: T | null;
