@@ -23,7 +23,7 @@ import { purgeUnattachedPhotos } from './supply/photos.js';
 import { settleDueOrders } from './ledger/settlement.js';
 import { installLogistics } from './logistics/install.js';
 import { subscribeRecommendOutbox } from './recommend/outbox-signals.js';
-import { stopRecommendService } from './recommend/recommend-service.js';
+import { runningRecommendService, stopRecommendService } from './recommend/recommend-service.js';
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
 import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
@@ -99,7 +99,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await submitPayouts(ctx);
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
-      await syncFeedThrottle(ctx); // penalties' traffic throttles reach the running engine
+      await syncFeedThrottle(ctx, runningRecommendService(ctx)); // penalties' traffic throttles reach the running engine
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = clock.now();
         await housekeeping(storage.db, clock.now());

@@ -5,17 +5,24 @@
  * added, lifted or ended ones removed.
  */
 import type { CoreContext } from '../context.js';
-import { runningRecommendService, type RecommendService } from '../recommend/index.js';
 import { throttledCreatorMultipliers, throttledShopMultipliers } from './service.js';
 
-const applied = new WeakMap<RecommendService, Map<string, { multiplier: number; remove: () => void }>>();
+/**
+ * What the sync needs of the running interest engine: its table of multiplier rules. The core
+ * passes the engine in (this module does not import the recommend module, which depends on the
+ * catalogue, which asks this module about penalties).
+ */
+export interface MultiplierSink {
+  multipliers: { add(rule: { field: 'shopId' | 'creatorId'; value: string; multiplier: number }): () => void };
+}
+
+const applied = new WeakMap<MultiplierSink, Map<string, { multiplier: number; remove: () => void }>>();
 
 /** Brings the running engine's penalty multipliers up to date; returns them by `shopId:…` / `creatorId:…`. */
-export async function syncFeedThrottle(ctx: CoreContext): Promise<Map<string, number>> {
+export async function syncFeedThrottle(ctx: CoreContext, service: MultiplierSink | null): Promise<Map<string, number>> {
   const now = ctx.clock.now();
   const [shops, creators] = await Promise.all([throttledShopMultipliers(ctx.db, now), throttledCreatorMultipliers(ctx.db, now)]);
   const want = new Map<string, number>([...[...shops].map(([id, m]) => [`shopId:${id}`, m] as const), ...[...creators].map(([id, m]) => [`creatorId:${id}`, m] as const)]);
-  const service = runningRecommendService(ctx);
   if (!service) return want;
   let mine = applied.get(service);
   if (!mine) applied.set(service, (mine = new Map()));

@@ -109,7 +109,7 @@ test('late shipments push a shop past 12 points: caution, warning and a ×0.7 th
     board = await shopViolationBoard(core.ctx, shop.owner, shop.shopId);
     assert.deepEqual(board.penalties.filter((p) => p.status === 'active').map((p) => p.kind), ['caution'], 'the caution at 7 still holds: 9 points');
     assert.equal((await findTimer(core.ctx.db, PENALTY_END_TIMER, throttle.id))?.status, 'cancelled');
-    await syncFeedThrottle(core.ctx);
+    await syncFeedThrottle(core.ctx, runningRecommendService(core.ctx));
     const lifted = service.multipliers.table();
     assert.equal(multiplierOf(new Set(lifted.throttledShops), lifted.rules, meta(shop.shopId)), 1);
     assert.equal(await codeOf(decideAppeal(core.ctx, admin, queue[0]!.id, { grant: false, reason: '重复' })), '409 APPEAL_DECIDED');
@@ -193,7 +193,7 @@ test('creator credit: 12, falls with a violation, recovers a point per 30 clean 
     assert.equal((await creatorCredit(core.ctx, creator)).score, 0, 'never below 0');
     // 12 points in the fake-transaction ledger: the creator's videos are throttled in the engine.
     const service = recommendService(core.ctx);
-    await syncFeedThrottle(core.ctx);
+    await syncFeedThrottle(core.ctx, runningRecommendService(core.ctx));
     const table = service.multipliers.table();
     assert.equal(multiplierOf(new Set(), table.rules, { id: 'v', creatorId: creator.userId } as unknown as ItemMeta), 0.7);
     const history = (await creatorCredit(core.ctx, creator)).history;
@@ -201,7 +201,7 @@ test('creator credit: 12, falls with a violation, recovers a point per 30 clean 
     await fileAppeal(core.ctx, creator, fake.id, { text: '订单为真实购买' });
     await decideAppeal(core.ctx, admin, (await listAppeals(core.ctx, admin))[0]!.id, { grant: true, reason: '核实为真实订单' });
     assert.equal((await creatorCredit(core.ctx, creator)).score, 8_000, 'a granted appeal returns the points');
-    await syncFeedThrottle(core.ctx);
+    await syncFeedThrottle(core.ctx, runningRecommendService(core.ctx));
     assert.equal(multiplierOf(new Set(), service.multipliers.table().rules, { id: 'v', creatorId: creator.userId } as unknown as ItemMeta), 1);
     core.clock.advance(30 * DAY);
     const c = await creatorCredit(core.ctx, creator);
