@@ -27,6 +27,7 @@ import { runningRecommendService, stopRecommendService } from './recommend/recom
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
 import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
+import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -100,6 +101,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
       await syncFeedThrottle(ctx, runningRecommendService(ctx)); // penalties' traffic throttles reach the running engine
+      await syncExperienceMultipliers(ctx, runningRecommendService(ctx)); // the experience score's boost or cut, likewise
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = clock.now();
         await housekeeping(storage.db, clock.now());
@@ -107,6 +109,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         await purgeUnusedReviewPhotos(ctx, clock.now());
         await purgeUnattachedPhotos(ctx, clock.now());
         await reconcileDaily(ctx);
+        await scoreShopsDaily(ctx); // the experience score, once per Asia/Shanghai day
       }
     },
     async close() {

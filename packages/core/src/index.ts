@@ -59,5 +59,6 @@ export * from './favourites/index.js';
 export * from './governance/index.js';
 export * from './reviews/index.js';
 export * from './violations/index.js';
+export * from './experience/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';
 export * from './moderation/index.js';

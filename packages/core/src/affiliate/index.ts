@@ -19,6 +19,5 @@ export * from './marketplace.js';
 export * from './performance.js';
 export { requireAffiliateParty } from './access.js';
 export * from './samples.js';
-export * from './experience-score.js';
 export * from './creator-search.js';
 export * from './pending-commission.js';

@@ -11,7 +11,7 @@ import { productCardsByIds, type Page, type ProductCard } from '../catalog/produ
 import { requireCreator } from './access.js';
 import { offers } from './offers.js';
 import { rateInForce } from './rate-changes.js';
-import { shopExperienceScores } from './experience-score.js';
+import { currentExperienceTotals, marketplaceAllowed } from '../experience/index.js';
 import type { PlanChoice, PlanView } from './plan-selection.js';
 
 export interface MarketplaceQuery {
@@ -27,7 +27,7 @@ export interface MarketplaceItem {
   offer: Pick<PlanChoice, 'reason' | 'planId' | 'kind' | 'rateBp' | 'creatorRateBp' | 'colonelFeeBp' | 'protected'>;
   plans: Array<{ planId: string; kind: string; rateBp: number | null; application: string | null; activity: { id: string; serviceFeeBp: number; endsAt: number } | null }>;
   inShowcase: boolean;
-  /** 商家体验分 (0–5, experience-score.ts); null when the shop sold nothing in the window. */
+  /** 商家体验分 (0–100, the experience module); null when the shop has too few orders for a score. */
   experienceScore: number | null;
 }
 
@@ -37,13 +37,15 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
   requireCreator(actor);
   const now = ctx.clock.now();
   const suspended = await shopsUnderPenalty(ctx.db, 'affiliate_suspension', now);
+  // Shops whose experience score is below the marketplace's bar are not listed either.
+  for (const [shopId, total] of await currentExperienceTotals(ctx.db)) if (!marketplaceAllowed(total)) suspended.add(shopId);
   let query = ctx.db
     .selectFrom('products')
     .innerJoin('shops', 'shops.id', 'products.shop_id')
     .select(['products.id', 'products.shop_id'])
     .where('products.status', '=', 'listed')
     .where('shops.status', '=', 'open')
-    // Shops whose affiliate promotion is suspended for violation points are not listed.
+    // Shops whose affiliate promotion is suspended for violation points (or whose score is too low) are not listed.
     .$if(suspended.size > 0, (qb) => qb.where('products.shop_id', 'not in', [...suspended]))
     .where((eb) =>
       eb.exists(
@@ -76,7 +78,7 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
   const appOf = new Map(apps.map((a) => [a.plan_id, a.status]));
   const shown = await ctx.db.selectFrom('affiliate_showcase').select('product_id').where('creator_id', '=', actor.userId).where('product_id', 'in', ids).where('removed_at', 'is', null).execute();
   const inShowcase = new Set(shown.map((s) => s.product_id));
-  const scores = await shopExperienceScores(ctx.db, page.map((r) => r.shop_id), now);
+  const scores = await currentExperienceTotals(ctx.db, page.map((r) => r.shop_id));
   const views = new Map<string, PlanView>();
   for (const list of context.plans.values()) for (const p of list) views.set(p.id, p);
 

@@ -32,6 +32,7 @@ import { seedDemoLive } from './seed-live.js';
 import { seedDemoAffiliate } from './seed-affiliate.js';
 import { FRESH_SHOPS, LONG_KEEPING_SHOPS, seedDemoSupply, shipDemoFreshOrder } from './seed-supply.js';
 import { demoOrderPlacedAt, type DemoOrderPlan } from './order-timeline.js';
+import { reviewDemoOrder } from './seed-reviews.js';
 
 export const DEMO_PASSWORD = 'zhongcao-demo';
 export const DEMO_DOORS = [
@@ -278,6 +279,7 @@ async function placeOrderInState(
     if (plan === 'delivered') continue;
     clock.set(paidAt + 20 * 3600 * 1000 + 3 * DAY);
     await confirmReceipt(ctx, buyer, o.id);
+    await reviewDemoOrder(ctx, clock, buyer, o.id);
   }
 }
 

@@ -13,3 +13,4 @@ export * from './reconciliation-rules.js';
 export * from './reconciliation.js';
 export * from './check.js';
 export * from './line-commissions.js';
+export { setShopSettleCap, settleWindowFor, shopSettleTerms, type ShopSettleTerms } from './shop-terms.js';

@@ -13,6 +13,7 @@ import { postJournal, type JournalEntryInput, type JournalInput } from './journa
 import { effectiveRates, LINE_MONEY_COLUMNS, type LineMoneyRow } from './line-rates.js';
 import { clawbackLine, spreadRefund } from './split-rules.js';
 import { parseOrderRules } from '../rules/order-snapshot.js';
+import { settleWindowFor } from './shop-terms.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -127,11 +128,11 @@ export async function recordRefundPaid(tx: Tx, refund: { id: string; amountFen: 
 
 /**
  * The order completed (receipt confirmed): it settles once the longest after-sales window of
- * its lines' categories has passed. Every path that completes an order calls this.
+ * its lines' categories has passed (or sooner, when the shop's terms cap the window). Every path that completes an order calls this.
  */
 export async function scheduleSettlement(tx: Tx, orderId: string, completedAt: number): Promise<void> {
   // The window the order was sold under (its rule snapshot); orders from before snapshots use their categories' current window.
-  const order = await tx.selectFrom('orders').select('rules').where('id', '=', orderId).executeTakeFirst();
+  const order = await tx.selectFrom('orders').select(['rules', 'shop_id']).where('id', '=', orderId).executeTakeFirst();
   let days: number;
   if (order && order.rules && order.rules !== '{}') {
     days = parseOrderRules(order.rules).settleWindowDays;
@@ -144,6 +145,7 @@ export async function scheduleSettlement(tx: Tx, orderId: string, completedAt: n
       .executeTakeFirst();
     days = Number(w?.days ?? 7);
   }
+  if (order) days = await settleWindowFor(tx, order.shop_id, days); // a top experience score settles sooner
   await ensureCaptured(tx, orderId, completedAt);
   await tx.updateTable('ledger_order_money').set({ settle_due_at: completedAt + days * DAY_MS, updated_at: completedAt }).where('order_id', '=', orderId).where('status', '=', 'held').execute();
 }

@@ -156,6 +156,16 @@ export interface LedgerTables {
   sandbox_payouts: SandboxPayoutsTable;
   compensation_payouts: CompensationPayoutsTable;
   sandbox_transfers: SandboxTransfersTable;
+  ledger_shop_terms: LedgerShopTermsTable;
+}
+
+/** A shop's settlement terms: a cap on the settlement window (a top experience score settles sooner). */
+export interface LedgerShopTermsTable {
+  shop_id: string;
+  /** Settle at most this many days after completion; null: the category's window. */
+  settle_cap_days: number | null;
+  reason: string;
+  updated_at: number;
 }
 
 // Columns 0005_ledger adds to tables of the foundation (optional on insert: they have defaults).

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle, IconCrownStroked } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
@@ -9,6 +9,7 @@ import { CategoriesView } from './CategoriesView';
 import { GovernanceView } from './governance/GovernanceView';
 import { ModerationView } from './moderation/ModerationView';
 import { AdminViolationsView } from '../violations/AdminViolationsView';
+import { AdminExperienceView } from '../experience/AdminExperienceView';
 import { RulesView } from './RulesView';
 import { ShopsView } from './ShopsView';
 import { UsersView } from './UsersView';
@@ -24,6 +25,7 @@ export default function AdminConsole() {
     { path: 'governance', text: t('governance.nav'), icon: <IconShield /> },
     { path: 'moderation', text: t('moderation.nav'), icon: <IconEyeOpened /> },
     { path: 'violations', text: t('violations.nav.admin'), icon: <IconAlertTriangle /> },
+    { path: 'experience', text: t('experience.nav.admin'), icon: <IconCrownStroked /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
   ];
@@ -38,6 +40,7 @@ export default function AdminConsole() {
           <Route path="governance" element={<GovernanceView />} />
           <Route path="moderation" element={<ModerationView />} />
           <Route path="violations" element={<AdminViolationsView />} />
+          <Route path="experience" element={<AdminExperienceView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
           <Route path="money" element={<AdminMoney />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />

@@ -85,7 +85,7 @@ export function MarketplaceView() {
             },
             { title: t('affiliate.market.price'), dataIndex: 'product', align: 'right', render: (p: MarketplaceItem['product']) => formatFen(p.priceFen) },
             { title: t('affiliate.market.sales'), dataIndex: 'product', align: 'right', render: (p: MarketplaceItem['product']) => formatCount(p.sales, i18n.language) },
-            { title: t('affiliate.market.experience'), dataIndex: 'experienceScore', align: 'right', render: (s: number | null) => (s === null ? <span className="cs-muted">—</span> : s.toFixed(1)) },
+            { title: t('affiliate.market.experience'), dataIndex: 'experienceScore', align: 'right', render: (s: number | null) => (s === null ? <span className="cs-muted">—</span> : String(s)) },
             { title: t('affiliate.market.earnNow'), dataIndex: 'offer', render: (_: unknown, i: MarketplaceItem) => <OfferText offer={i.offer} priceFen={i.product.priceFen} /> },
             { title: t('affiliate.market.plans'), dataIndex: 'plans', render: (_: unknown, i: MarketplaceItem) => planActions(i) },
             {
