@@ -106,7 +106,7 @@ test('no score below 30 paid orders; then each indicator counts what happened, a
     assert.deepEqual(view.gates, { engineMultiplier: 0.7, marketplace: false, paidTraffic: false, settleCapDays: null });
     await syncExperienceMultipliers(core.ctx, sink);
     assert.deepEqual(sink.rules, [{ field: 'shopId', value: shop.shopId, multiplier: 0.7 }]);
-    await syncExperienceMultipliers(core.ctx, sink);
+    assert.equal(await syncExperienceMultipliers(core.ctx, sink), null, 'nothing computed since: nothing to do');
     assert.equal(sink.rules.length, 1, 'idempotent');
 
     // Service only (nothing went wrong there): 100 → ×1.2 and settlement within 3 days.

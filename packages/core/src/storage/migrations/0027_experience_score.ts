@@ -28,6 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('indicators', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('experience_scores_pk', ['shop_id', 'day'])
     .execute();
+  await s.createIndex('experience_scores_day').on('experience_scores').column('day').execute();
 
   await s
     .createTable('experience_weights')

@@ -44,12 +44,12 @@ export function AdminExperienceView() {
               pagination={{ pageSize: 20 }}
               data-testid="experience-list"
               columns={[
-                { title: t('experience.admin.shop'), dataIndex: 'shopName', render: (n: string) => <span data-user-content>{n}</span> },
-                { title: t('experience.total'), dataIndex: 'total', render: (s: number | null, r: ScoreListItem) => (r.status === 'scored' ? <Typography.Text strong type={scoreType(s)}>{s}</Typography.Text> : <Tag>{t('experience.notEnough')}</Tag>) },
-                ...DIMENSIONS.map((d) => ({ title: t(`experience.dims.${d}`), dataIndex: `dimensions.${d}`, render: (_: unknown, r: ScoreListItem) => r.dimensions[d] ?? '—' })),
-                { title: t('experience.admin.orders'), dataIndex: 'orders' },
-                { title: t('experience.admin.peers'), dataIndex: 'peers' },
-                { title: t('experience.effects.engine'), dataIndex: 'gates', render: (_: unknown, r: ScoreListItem) => `×${r.gates.engineMultiplier}` },
+                { title: t('experience.admin.shop'), dataIndex: 'shopName', width: 180, render: (n: string) => <span data-user-content>{n}</span> },
+                { title: t('experience.total'), dataIndex: 'total', width: 150, render: (s: number | null, r: ScoreListItem) => (r.status === 'scored' ? <Typography.Text strong type={scoreType(s)}>{s}</Typography.Text> : <Tag>{t('experience.notEnough')}</Tag>) },
+                ...DIMENSIONS.map((d) => ({ title: t(`experience.dims.${d}`), dataIndex: `dimensions.${d}`, width: 96, render: (_: unknown, r: ScoreListItem) => r.dimensions[d] ?? '—' })),
+                { title: t('experience.admin.orders'), dataIndex: 'orders', width: 96 },
+                { title: t('experience.admin.peers'), dataIndex: 'peers', width: 96 },
+                { title: t('experience.effects.engine'), dataIndex: 'gates', width: 96, render: (_: unknown, r: ScoreListItem) => `×${r.gates.engineMultiplier}` },
                 { title: t('experience.effects.marketplace'), dataIndex: 'gates.marketplace', render: (_: unknown, r: ScoreListItem) => (r.gates.marketplace ? <Tag color="green">{t('experience.effects.allowed')}</Tag> : <Tag color="red">{t('experience.effects.refused', { min: 60 })}</Tag>) },
                 { title: t('violations.at'), dataIndex: 'computedAt', render: (ms: number) => when(ms) },
               ]}
