@@ -21,8 +21,8 @@ export type ServiceErrorCode =
   | 'CLIENT_ID_REUSED'
   | 'NOT_ARBITRATED';
 
-/** Longest text message, in characters. */
-export const MAX_MESSAGE_CHARS = 1000;
+/** Longest text message, in characters (a frame of the socket stays under its 2 KiB limit). */
+export const MAX_MESSAGE_CHARS = 500;
 /** A client id: the sender's own key for one send (retries reuse it). */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Messages one sender may send in RATE_WINDOW_MS. */
