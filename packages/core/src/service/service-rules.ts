@@ -18,7 +18,7 @@ export type ServiceErrorCode =
   | 'RATING_NOT_OPEN'
   | 'ALREADY_RATED'
   | 'STAFF_NOT_AVAILABLE'
-  | 'CLIENT_ID_REUSED'
+  | 'TOO_MANY_SNIPPETS'
   | 'NOT_ARBITRATED';
 
 /** Longest text message, in characters (a frame of the socket stays under its 2 KiB limit). */
