@@ -52,7 +52,9 @@ export function DeskView({ shopId }: { shopId: string }) {
         <div className="desk" data-testid="service-desk">
           <div className="desk-pane">
             <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: 12 }}>
-              <Switch checked={d.online} onChange={(v) => void setOnline(v)} data-testid="desk-online" aria-label={t('serviceDesk.online')} />
+              <span data-testid="desk-online" data-online={d.online ? '1' : '0'}>
+                <Switch checked={d.online} onChange={(v) => void setOnline(v)} aria-label={t('serviceDesk.online')} />
+              </span>
               <span>{d.online ? t('serviceDesk.online') : t('serviceDesk.offline')}</span>
             </div>
             <ConversationList title={t('serviceDesk.mine', { n: d.mine.length })} items={d.mine} selected={selected} onSelect={setSelected} testid="desk-mine" />
