@@ -123,7 +123,7 @@ export async function sendMessage(ctx: CoreContext, actor: Actor, conversationId
     throw new DomainError('CONVERSATION_BLOCKED', 'this conversation is blocked', 403);
   }
   const now = ctx.clock.now();
-  const recent = await ctx.db.selectFrom('service_messages').select((eb) => eb.fn.countAll().as('n')).where('sender_id', '=', actor.userId).where('created_at', '>', now - RATE_WINDOW_MS).executeTakeFirstOrThrow();
+  const recent = await ctx.db.selectFrom('service_messages').select((eb) => eb.fn.countAll().as('n')).where('sender_id', '=', actor.userId).where('created_at', '>', now - RATE_WINDOW_MS).where('conversation_id', '=', conv.id).executeTakeFirstOrThrow();
   if (Number(recent.n) >= RATE_LIMIT) throw new DomainError('RATE_LIMITED', `at most ${RATE_LIMIT} messages in ${RATE_WINDOW_MS / 1000} s`, 429, { retryAfterMs: RATE_WINDOW_MS });
   const { body, masked, diversion } = await bodyOf(ctx, actor, conv, side, input);
   const faq = side === 'buyer' && input.kind === 'text' ? await ctx.db.selectFrom('service_snippets').select(['keyword', 'text']).where('shop_id', '=', conv.shop_id).where('kind', '=', 'faq').orderBy('id').execute() : [];

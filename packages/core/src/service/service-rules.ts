@@ -25,7 +25,7 @@ export type ServiceErrorCode =
 export const MAX_MESSAGE_CHARS = 500;
 /** A client id: the sender's own key for one send (retries reuse it). */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-/** Messages one sender may send in RATE_WINDOW_MS. */
+/** Messages one sender may send in one conversation in RATE_WINDOW_MS (staff answer many conversations at once; each socket is limited on top). */
 export const RATE_LIMIT = 20;
 export const RATE_WINDOW_MS = 10_000;
 /** How many open conversations one staff member carries unless the shop says otherwise. */

@@ -90,7 +90,7 @@ export function ChatPage() {
       bottomBar={bar}
       right={
         conv ? (
-          <button type="button" className="icon-btn small" onClick={() => void toggleBlock()} data-testid="chat-block">
+          <button type="button" className="chat-block-btn" onClick={() => void toggleBlock()} data-testid="chat-block">
             {conv.blockedByMe ? t('service.unblock') : t('service.block')}
           </button>
         ) : undefined

@@ -26,7 +26,7 @@ export function MessageBubble({ m, mine, read, linkCards = true }: { m: ChatMess
           {m.body.imageUrl && <img src={m.body.imageUrl} alt="" />}
           <span className="chat-card-text">
             <b>{m.body.title}</b>
-            <span className="chat-card-price">¥{formatFen(m.body.priceFen ?? 0)}</span>
+            <span className="chat-card-price">{formatFen(m.body.priceFen ?? 0)}</span>
           </span>
         </>,
       );
@@ -37,7 +37,7 @@ export function MessageBubble({ m, mine, read, linkCards = true }: { m: ChatMess
         <span className="chat-card-text">
           <small>{t('service.card.order')}</small>
           <b>{m.body.title}</b>
-          <span className="chat-card-price">¥{formatFen(m.body.totalFen ?? 0)}</span>
+          <span className="chat-card-price">{formatFen(m.body.totalFen ?? 0)}</span>
         </span>,
       );
       break;
@@ -47,7 +47,7 @@ export function MessageBubble({ m, mine, read, linkCards = true }: { m: ChatMess
         <span className="chat-card-text">
           <small>{t('service.card.aftersales')}</small>
           <b>{t(`service.caseStatus.${m.body.status}`, { defaultValue: m.body.status })}</b>
-          <span className="chat-card-price">¥{formatFen(m.body.requestedFen ?? 0)}</span>
+          <span className="chat-card-price">{formatFen(m.body.requestedFen ?? 0)}</span>
         </span>,
       );
       break;

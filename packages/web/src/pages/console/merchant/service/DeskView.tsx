@@ -101,7 +101,7 @@ function Team({ d }: { d: Desk }) {
       <Typography.Text strong>{t('serviceDesk.team')}</Typography.Text>
       {d.staff.map((s) => (
         <div key={s.userId} style={{ display: 'flex', gap: 6, alignItems: 'center', marginTop: 4 }}>
-          <Tag color={s.online ? 'green' : 'grey'} size="small">{s.online ? t('serviceDesk.staffOnline') : t('serviceDesk.staffOffline')}</Tag>
+          <Tag color={s.online ? 'green' : 'grey'} size="small" style={{ flex: 'none' }}>{s.online ? t('serviceDesk.staffOnline') : t('serviceDesk.staffOffline')}</Tag>
           <span>{s.name}</span>
           {s.online && <span className="cs-muted">{t('serviceDesk.load', { n: s.open })}</span>}
         </div>
@@ -194,19 +194,19 @@ function ContextPane({ conversationId }: { conversationId: string }) {
       {(c) => (
         <div data-testid="desk-context">
           <Typography.Title heading={6}>{t('serviceDesk.product')}</Typography.Title>
-          <div className="cs-muted">{c.product ? `${c.product.title} · ¥${formatFen(c.product.priceFen)}` : t('serviceDesk.none')}</div>
+          <div className="cs-muted">{c.product ? `${c.product.title} · ${formatFen(c.product.priceFen)}` : t('serviceDesk.none')}</div>
           <Typography.Title heading={6} style={{ marginTop: 12 }}>{t('serviceDesk.orders')}</Typography.Title>
           {c.orders.length === 0 && <div className="cs-muted">{t('serviceDesk.none')}</div>}
           {c.orders.map((o) => (
             <div key={o.id} style={{ fontSize: 13, marginBottom: 4 }}>
-              {o.title} · ¥{formatFen(o.totalFen)} · {t(`consoleUi.status.${o.status}`, { defaultValue: o.status })}
+              {o.title} · {formatFen(o.totalFen)} · {t(`consoleUi.status.${o.status}`, { defaultValue: o.status })}
             </div>
           ))}
           <Typography.Title heading={6} style={{ marginTop: 12 }}>{t('serviceDesk.cases')}</Typography.Title>
           {c.cases.length === 0 && <div className="cs-muted">{t('serviceDesk.none')}</div>}
           {c.cases.map((x) => (
             <div key={x.id} style={{ fontSize: 13, marginBottom: 4 }}>
-              {t(`service.caseStatus.${x.status}`, { defaultValue: x.status })} · ¥{formatFen(x.requestedFen)}
+              {t(`service.caseStatus.${x.status}`, { defaultValue: x.status })} · {formatFen(x.requestedFen)}
             </div>
           ))}
         </div>
