@@ -23,6 +23,7 @@ const en = {
     rated: 'Thanks for your rating',
     block: 'Block',
     unblock: 'Unblock',
+    sendCard: { product: 'Send the product you are asking about', order: 'Send this order', aftersales: 'Send this after-sales case' },
     card: { order: 'Order', aftersales: 'After-sales' },
     preview: { image: '[Image]', product: '[Product]', order: '[Order]', aftersales: '[After-sales]' },
     caseStatus: { requested: 'Waiting for the shop', countered: 'Shop counter-offer', awaiting_return: 'Waiting for the return', return_shipped: 'Returned', escalated: 'Platform reviewing', refunded: 'Refunded', rejected: 'Rejected', completed: 'Completed', closed: 'Closed', cancelled: 'Withdrawn' },

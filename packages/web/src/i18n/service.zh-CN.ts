@@ -23,6 +23,7 @@ const zhCN = {
     rated: '感谢你的评价',
     block: '屏蔽',
     unblock: '取消屏蔽',
+    sendCard: { product: '发送咨询的商品', order: '发送这个订单', aftersales: '发送这个售后单' },
     card: { order: '订单', aftersales: '售后' },
     preview: { image: '[图片]', product: '[商品]', order: '[订单]', aftersales: '[售后]' },
     caseStatus: { requested: '待商家处理', countered: '商家协商中', awaiting_return: '待寄回', return_shipped: '已寄回', escalated: '平台介入中', refunded: '已退款', rejected: '已拒绝', completed: '已完成', closed: '已关闭', cancelled: '已撤销' },

@@ -9,6 +9,8 @@ import { MessageBubble } from './MessageBubble';
 import { useChat } from './useChat';
 import './service.css';
 
+const cardKind = (k: string): boolean => k === 'product' || k === 'order' || k === 'aftersales';
+
 /** The buyer's chat with a shop (/app/service/:conversationId): bubbles and cards, the input bar at the bottom, the rating once answered. */
 export function ChatPage() {
   const { t } = useTranslation();
@@ -54,6 +56,16 @@ export function ChatPage() {
       setNotice(t('service.rated'));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'ALREADY_RATED') chat.setConversation((c) => (c ? { ...c, canRate: false } : c));
+      setNotice(errorText(err));
+    }
+  }
+
+  async function sendCard() {
+    if (!conv?.sourceId) return;
+    const key = conv.sourceKind === 'product' ? 'productId' : conv.sourceKind === 'order' ? 'orderId' : 'caseId';
+    try {
+      await chat.send({ kind: conv.sourceKind as 'product' | 'order' | 'aftersales', [key]: conv.sourceId });
+    } catch (err) {
       setNotice(errorText(err));
     }
   }
@@ -105,6 +117,11 @@ export function ChatPage() {
             </button>
           )}
           {conv && chat.messages.length === 0 && chat.pending.length === 0 && <p className="muted small" style={{ textAlign: 'center' }}>{t('service.hello', { shop: conv.shopName })}</p>}
+          {conv && cardKind(conv.sourceKind) && conv.sourceId && !chat.messages.some((m) => m.side === 'buyer' && m.kind === conv.sourceKind && [m.body.productId, m.body.orderId, m.body.caseId].includes(conv.sourceId!)) && (
+            <button type="button" className="chat-send-card" onClick={() => void sendCard()} data-testid="chat-send-card">
+              {t(`service.sendCard.${conv.sourceKind}`)}
+            </button>
+          )}
           {chat.messages.map((m) => (
             <MessageBubble key={m.seq} m={m} mine={m.side === 'buyer'} read={m.side === 'buyer' ? m.seq <= chat.otherRead : undefined} />
           ))}

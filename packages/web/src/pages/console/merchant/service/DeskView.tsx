@@ -140,6 +140,14 @@ function ChatPane({ conversationId, desk, quick, onChanged, onClosed }: { conver
       Toast.error(errorText(e, t));
     }
   }
+  async function block() {
+    if (!chat.conversation) return;
+    try {
+      chat.setConversation(await serviceApi.block(conversationId, !chat.conversation.blockedByMe));
+    } catch (e) {
+      Toast.error(errorText(e, t));
+    }
+  }
   async function close() {
     try {
       await serviceApi.close(conversationId);
@@ -158,6 +166,7 @@ function ChatPane({ conversationId, desk, quick, onChanged, onClosed }: { conver
         <Select size="small" placeholder={t('serviceDesk.transferTo')} value={to ?? undefined} onChange={(v) => setTo(String(v))} style={{ width: 140 }} optionList={desk.staff.map((s) => ({ value: s.userId, label: s.name }))} />
         <Button size="small" onClick={() => void transfer()} disabled={!to}>{t('serviceDesk.transfer')}</Button>
         <Button size="small" type="danger" onClick={() => void close()} data-testid="desk-close">{t('serviceDesk.close')}</Button>
+        <Button size="small" type="tertiary" onClick={() => void block()} data-testid="desk-block">{chat.conversation?.blockedByMe ? t('service.unblock') : t('service.block')}</Button>
       </div>
       <div className="desk-chat">
         <div className="chat-list" data-testid="desk-chat">
