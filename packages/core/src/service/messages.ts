@@ -85,7 +85,8 @@ async function bodyOf(ctx: CoreContext, actor: Actor, conv: ConversationRow, sid
   }
 }
 
-async function insertMessage(tx: Tx, conv: ConversationRow, m: { side: Side; senderId: string | null; kind: MessageKind; body: Record<string, unknown>; auto: boolean; masked: boolean; clientId: string | null }, now: number): Promise<MessageView> {
+/** Writes one message with the conversation's next sequence number; returns it and the conversation as updated. */
+async function insertMessage(tx: Tx, conv: ConversationRow, m: { side: Side; senderId: string | null; kind: MessageKind; body: Record<string, unknown>; auto: boolean; masked: boolean; clientId: string | null }, now: number): Promise<{ message: MessageView; conversation: ConversationRow }> {
   const buyer = m.side === 'buyer';
   const human = m.side === 'shop' && !m.auto;
   const bumped = await tx
@@ -101,7 +102,7 @@ async function insertMessage(tx: Tx, conv: ConversationRow, m: { side: Side; sen
       updated_at: now,
     }))
     .where('id', '=', conv.id)
-    .returning('last_seq')
+    .returningAll()
     .executeTakeFirstOrThrow();
   const seq = Number(bumped.last_seq);
   if (m.clientId && m.senderId) {
@@ -110,7 +111,7 @@ async function insertMessage(tx: Tx, conv: ConversationRow, m: { side: Side; sen
   }
   const row = { id: newId('serviceMessage', now), conversation_id: conv.id, shop_id: conv.shop_id, seq, side: m.side, sender_id: m.senderId, kind: m.kind, body: JSON.stringify(m.body), auto: m.auto ? 1 : 0, masked: m.masked ? 1 : 0, client_id: m.clientId, created_at: now };
   await tx.insertInto('service_messages').values(row).execute();
-  return messageView(row);
+  return { message: messageView(row), conversation: bumped };
 }
 
 /** Sends a message as the buyer or as a member of the shop. A retry with the same client id returns the first send. */
@@ -130,9 +131,8 @@ export async function sendMessage(ctx: CoreContext, actor: Actor, conversationId
   const settings = side === 'buyer' ? await ctx.db.selectFrom('service_settings').selectAll().where('shop_id', '=', conv.shop_id).executeTakeFirst() : undefined;
   try {
     return await ctx.db.transaction().execute(async (tx) => {
-      const message = await insertMessage(tx, conv, { side, senderId: actor.userId, kind: input.kind, body, auto: false, masked, clientId: input.clientId }, now);
+      const { message, conversation: fresh } = await insertMessage(tx, conv, { side, senderId: actor.userId, kind: input.kind, body, auto: false, masked, clientId: input.clientId }, now);
       if (input.kind === 'image' && input.imageId) await tx.updateTable('service_images').set({ used: 1 }).where('id', '=', input.imageId).execute();
-      const fresh = await tx.selectFrom('service_conversations').selectAll().where('id', '=', conv.id).executeTakeFirstOrThrow();
       if (side === 'buyer') {
         if (fresh.status === 'closed') await tx.updateTable('service_conversations').set((eb) => ({ session_no: eb('session_no', '+', 1) })).where('id', '=', conv.id).execute();
         if (fresh.status !== 'open' || !fresh.assignee_id) fresh.assignee_id = await assignOrQueue(tx, fresh, now);
@@ -150,8 +150,8 @@ export async function sendMessage(ctx: CoreContext, actor: Actor, conversationId
       if (side === 'buyer' && input.kind === 'text') {
         const hit = matchFaq(String(body.text), faq);
         const away = settings && !inServiceHours(now, Number(settings.hours_from), Number(settings.hours_to)) && settings.away_text ? settings.away_text : null;
-        if (hit) autos.push(await insertMessage(tx, conv, { side: 'shop', senderId: null, kind: 'text', body: { text: hit.text, autoKind: 'faq' }, auto: true, masked: false, clientId: null }, now));
-        else if (away && !(await awayAlreadySent(tx, conv.id))) autos.push(await insertMessage(tx, conv, { side: 'shop', senderId: null, kind: 'text', body: { text: away, autoKind: 'away' }, auto: true, masked: false, clientId: null }, now));
+        if (hit) autos.push((await insertMessage(tx, conv, { side: 'shop', senderId: null, kind: 'text', body: { text: hit.text, autoKind: 'faq' }, auto: true, masked: false, clientId: null }, now)).message);
+        else if (away && !(await awayAlreadySent(tx, conv.id))) autos.push((await insertMessage(tx, conv, { side: 'shop', senderId: null, kind: 'text', body: { text: away, autoKind: 'away' }, auto: true, masked: false, clientId: null }, now)).message);
       }
       return { message, autos, duplicate: false, notify: await audienceOf(tx, fresh) };
     });
