@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Actor, CoreContext, Db } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
+import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
 import { imageUrl } from '../catalog/product-views.js';
 import { audienceOf, conversationViews, loadForActor, messageView, type ConversationView, type MessageView } from './conversation-store.js';
 import { HISTORY_PAGE_MAX, type Side, type SourceKind } from './service-rules.js';
@@ -170,4 +170,11 @@ export async function uploadChatImage(ctx: CoreContext, actor: Actor, bytes: Buf
   await writeFile(join(mediaDir(ctx.dataDir), fileName), bytes);
   await ctx.db.insertInto('service_images').values({ id, uploader_id: actor.userId, file_name: fileName, content_type: kind.type, bytes: bytes.length, used: 0, created_at: now }).execute();
   return { id, url: imageUrl(fileName) };
+}
+
+/** Housekeeping: chat images uploaded but never sent within a day are deleted, row and file. */
+export async function purgeUnusedChatImages(ctx: CoreContext, now: number): Promise<number> {
+  const gone = await ctx.db.deleteFrom('service_images').where('used', '=', 0).where('created_at', '<', now - KEEP_UNUSED_UPLOADS_MS).returning('file_name').execute();
+  await deleteMediaFiles(ctx.dataDir, gone.map((r) => r.file_name));
+  return gone.length;
 }

@@ -7,7 +7,7 @@ export {
 export { computeFigures, percentile, type FigureMessage, type FigureRating, type ServiceFigures } from './figures-math.js';
 export { serviceFigures, serviceReport, type ServiceDay, type ServiceReport, type StaffFigures } from './figures.js';
 export { audienceOf, type ConversationView, type MessageView } from './conversation-store.js';
-export { getConversation, history, markRead, myConversations, myUnread, openConversation, rateConversation, setBlocked, uploadChatImage, type HistoryQuery, type OpenInput } from './conversations.js';
+export { getConversation, history, markRead, myConversations, myUnread, openConversation, purgeUnusedChatImages, rateConversation, setBlocked, uploadChatImage, type HistoryQuery, type OpenInput } from './conversations.js';
 export { sendMessage, type SendInput, type SendResult } from './messages.js';
 export {
   addSnippet, arbitrationConversation, buyerContext, closeConversation, deskView, getServiceSettings, listSnippets, putServiceSettings, removeSnippet, setPresence, transferConversation,

@@ -5,7 +5,7 @@ import { addStaff } from '../catalog/shops.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
 import type { Actor } from '../context.js';
 import { addSnippet, closeConversation, deskView, putServiceSettings, setPresence, transferConversation } from './desk.js';
-import { history, markRead, myConversations, myUnread, openConversation, rateConversation, setBlocked, uploadChatImage } from './conversations.js';
+import { history, markRead, myConversations, myUnread, openConversation, purgeUnusedChatImages, rateConversation, setBlocked, uploadChatImage } from './conversations.js';
 import { sendMessage } from './messages.js';
 import { serviceFigures } from './figures.js';
 import { RATE_LIMIT } from './service-rules.js';
@@ -71,6 +71,9 @@ test('a buyer asks from a product page, waits in the queue, staff going online t
     await rejects(uploadChatImage(core.ctx, buyer, Buffer.from('not an image')), 'UNSUPPORTED_FILE_TYPE', 415);
     const pic = await sendMessage(core.ctx, buyer, conv.id, { clientId: cid(), kind: 'image', imageId: img.id });
     assert.equal(pic.message.body.url, img.url);
+    const unused = await uploadChatImage(core.ctx, buyer, TINY_PNG);
+    assert.equal(await purgeUnusedChatImages(core.ctx, core.clock.now() + 2 * 86_400_000), 1, 'only the image never sent goes');
+    await rejects(sendMessage(core.ctx, buyer, conv.id, { clientId: cid(), kind: 'image', imageId: unused.id }), 'NOT_FOUND', 404);
     const card = await sendMessage(core.ctx, buyer, conv.id, { clientId: cid(), kind: 'product', productId: shop.productId });
     assert.equal(card.message.body.title, '云南冰糖橙 新鲜现摘');
     const other = await makeShop(core, 'cs-other');
