@@ -4,6 +4,7 @@
  * buyer and recorded as a diversion breach), a buyer's message is assigned to online staff or
  * queued, and the keyword FAQ or the away reply may answer it automatically — all in one transaction.
  */
+import { sql } from 'kysely';
 import type { Actor, CoreContext, Tx } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -11,7 +12,7 @@ import { commentDecision, currentMatcher, maskHits } from '../governance/index.j
 import { recordViolation } from '../violations/index.js';
 import { imageUrl } from '../catalog/product-views.js';
 import { assignOrQueue, audienceOf, loadForActor, messageView, type ConversationRow, type MessageView } from './conversation-store.js';
-import { CLIENT_ID_PATTERN, inServiceHours, matchFaq, MAX_MESSAGE_CHARS, previewOf, RATE_LIMIT, RATE_WINDOW_MS, type MessageKind, type Side } from './service-rules.js';
+import { CLIENT_ID_PATTERN, inServiceHours, matchFaq, MAX_MESSAGE_CHARS, previewOf, RATE_LIMIT, RATE_WINDOW_MS, SENDER_RATE_LIMIT, type MessageKind, type Side } from './service-rules.js';
 
 export interface SendInput {
   clientId: string;
@@ -124,8 +125,15 @@ export async function sendMessage(ctx: CoreContext, actor: Actor, conversationId
     throw new DomainError('CONVERSATION_BLOCKED', 'this conversation is blocked', 403);
   }
   const now = ctx.clock.now();
-  const recent = await ctx.db.selectFrom('service_messages').select((eb) => eb.fn.countAll().as('n')).where('sender_id', '=', actor.userId).where('created_at', '>', now - RATE_WINDOW_MS).where('conversation_id', '=', conv.id).executeTakeFirstOrThrow();
-  if (Number(recent.n) >= RATE_LIMIT) throw new DomainError('RATE_LIMITED', `at most ${RATE_LIMIT} messages in ${RATE_WINDOW_MS / 1000} s`, 429, { retryAfterMs: RATE_WINDOW_MS });
+  const recent = await ctx.db
+    .selectFrom('service_messages')
+    .select([sql<number>`count(*)`.as('all'), sql<number>`coalesce(sum(case when conversation_id = ${conv.id} then 1 else 0 end), 0)`.as('here')])
+    .where('sender_id', '=', actor.userId)
+    .where('created_at', '>', now - RATE_WINDOW_MS)
+    .executeTakeFirstOrThrow();
+  if (Number(recent.here) >= RATE_LIMIT || Number(recent.all) >= SENDER_RATE_LIMIT) {
+    throw new DomainError('RATE_LIMITED', `at most ${RATE_LIMIT} messages in a conversation and ${SENDER_RATE_LIMIT} in all in ${RATE_WINDOW_MS / 1000} s`, 429, { retryAfterMs: RATE_WINDOW_MS });
+  }
   const { body, masked, diversion } = await bodyOf(ctx, actor, conv, side, input);
   const faq = side === 'buyer' && input.kind === 'text' ? await ctx.db.selectFrom('service_snippets').select(['keyword', 'text']).where('shop_id', '=', conv.shop_id).where('kind', '=', 'faq').orderBy('id').execute() : [];
   const settings = side === 'buyer' ? await ctx.db.selectFrom('service_settings').selectAll().where('shop_id', '=', conv.shop_id).executeTakeFirst() : undefined;

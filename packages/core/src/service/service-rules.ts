@@ -28,6 +28,8 @@ export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Messages one sender may send in one conversation in RATE_WINDOW_MS (staff answer many conversations at once; each socket is limited on top). */
 export const RATE_LIMIT = 20;
 export const RATE_WINDOW_MS = 10_000;
+/** Messages one sender may send across all conversations in RATE_WINDOW_MS (a member of staff answering twenty buyers stays well under it). */
+export const SENDER_RATE_LIMIT = 150;
 /** How many open conversations one staff member carries unless the shop says otherwise. */
 export const DEFAULT_MAX_OPEN = 10;
 export const MAX_OPEN_LIMIT = 200;

@@ -8,7 +8,7 @@ import { addSnippet, closeConversation, deskView, putServiceSettings, setPresenc
 import { history, markRead, myConversations, myUnread, openConversation, purgeUnusedChatImages, rateConversation, setBlocked, uploadChatImage } from './conversations.js';
 import { sendMessage } from './messages.js';
 import { serviceFigures } from './figures.js';
-import { RATE_LIMIT } from './service-rules.js';
+import { RATE_LIMIT, SENDER_RATE_LIMIT } from './service-rules.js';
 
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let n = 0;
@@ -181,6 +181,35 @@ test('red lines: a shop’s contacts are masked and recorded as diversion; rejec
     await rejects(sendMessage(core.ctx, buyer, conv.id, { clientId: cid(), kind: 'text', text: '你好' }), 'CONVERSATION_BLOCKED', 403);
     await setBlocked(core.ctx, shop.owner, conv.id, false);
     await sendMessage(core.ctx, buyer, conv.id, { clientId: cid(), kind: 'text', text: '你好' });
+  } finally {
+    await core.close();
+  }
+});
+
+test('a sender is limited across conversations too', async () => {
+  const core = await openTestCore();
+  try {
+    const shop = await makeShop(core, 'fl-shop');
+    const convs: string[] = [];
+    for (let i = 0; i < Math.ceil(SENDER_RATE_LIMIT / (RATE_LIMIT - 1)) + 1; i++) {
+      const buyer = await makePerson(core, `fl-buyer-${i}`, [], false);
+      convs.push((await openConversation(core.ctx, buyer, { source: 'direct', shopId: shop.shopId })).id);
+    }
+    let sent = 0;
+    let limited: unknown = null;
+    outer: for (const c of convs) {
+      for (let k = 0; k < RATE_LIMIT - 1; k++) {
+        try {
+          await sendMessage(core.ctx, shop.owner, c, { clientId: cid(), kind: 'text', text: `第${k}条` });
+          sent++;
+        } catch (e) {
+          limited = e;
+          break outer;
+        }
+      }
+    }
+    assert.equal(sent, SENDER_RATE_LIMIT);
+    assert.equal((limited as { code?: string }).code, 'RATE_LIMITED');
   } finally {
     await core.close();
   }
