@@ -125,6 +125,7 @@ export const serviceApi = {
   snippets: (shopId: string) => api<{ items: Snippet[] }>('GET', `/merchant/shops/${enc(shopId)}/service/snippets`),
   addSnippet: (shopId: string, body: { kind: 'quick' | 'faq'; keyword?: string; text: string }) => api<Snippet>('POST', `/merchant/shops/${enc(shopId)}/service/snippets`, { body }),
   removeSnippet: (shopId: string, id: string) => api<void>('DELETE', `/merchant/shops/${enc(shopId)}/service/snippets/${enc(id)}`),
+  adminConversation: (caseId: string) => api<{ conversation: Conversation | null; messages: ChatMessage[] }>('GET', `/admin/aftersales/${enc(caseId)}/conversation`),
   report: (shopId: string, days = 7) => api<ServiceReport>('GET', `/merchant/shops/${enc(shopId)}/service/report`, { query: { days } }),
 };
 

@@ -56,6 +56,7 @@ const en = {
     staffOnline: 'Online',
     staffOffline: 'Offline',
     load: '{{n}} open',
+    arbitration: { title: 'Buyer–shop conversation', logged: 'Readable only under arbitration; every reading is logged.', open: 'Read the conversation', none: 'The buyer and the shop have not talked' },
     report: {
       title: 'Service figures',
       days: 'Last {{n}} days',

@@ -56,6 +56,7 @@ const zhCN = {
     staffOnline: '在线',
     staffOffline: '离线',
     load: '接待中 {{n}}',
+    arbitration: { title: '买卖双方会话', logged: '仅在平台仲裁时可查看，每次查看都会留痕。', open: '查看会话', none: '买家和商家没有会话' },
     report: {
       title: '客服数据',
       days: '近 {{n}} 天',
