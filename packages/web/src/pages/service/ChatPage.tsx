@@ -22,6 +22,9 @@ export function ChatPage() {
   const fileRef = useRef<HTMLInputElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const conv = chat.conversation;
+  // The rating is offered once the conversation goes quiet: the shop has answered and nothing of the buyer's waits.
+  const lastMessage = chat.messages[chat.messages.length - 1];
+  const quiet = chat.pending.length === 0 && lastMessage !== undefined && lastMessage.side === 'shop' && !lastMessage.auto;
 
   useEffect(() => {
     endRef.current?.scrollIntoView?.({ block: 'end' });
@@ -131,7 +134,7 @@ export function ChatPage() {
               {p.failed != null && <small className="chat-failed">{errorText(p.failed)}</small>}
             </div>
           ))}
-          {conv?.canRate && (
+          {conv?.canRate && quiet && (
             <div className="chat-rate" data-testid="chat-rate">
               <span>{t('service.rateAsk')}</span>
               <div className="chat-rate-stars">
