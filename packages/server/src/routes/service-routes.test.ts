@@ -160,3 +160,51 @@ test('an admin reads a conversation only under arbitration', async () => {
     await s.close();
   }
 });
+
+test('the desk over HTTP: settings, quick replies and FAQ, context, transfer and end; another shop’s staff get 404 everywhere, nothing written', async () => {
+  const s = await startTestServer();
+  try {
+    const shop = await makeShop(s.core, 'desk-shop');
+    const other = await makeShop(s.core, 'desk-other');
+    const owner = await s.tokenFor(shop.owner.userId);
+    const otherOwner = await s.tokenFor(other.owner.userId);
+    const mateP = await makePerson(s.core, 'desk-mate', [], false);
+    await addStaff(s.core.ctx, shop.owner, shop.shopId, 'desk-mate');
+    const mate = await s.tokenFor(mateP.userId);
+    const buyer = await s.tokenFor((await makePerson(s.core, 'desk-buyer')).userId);
+    const base = `/api/v1/merchant/shops/${shop.shopId}/service`;
+
+    assert.equal((await s.call('PUT', `${base}/settings`, { token: owner, body: { maxOpen: 3, hoursFrom: 0, hoursTo: 0, awayText: '' } })).json().maxOpen, 3);
+    for (const body of [{ maxOpen: 0, hoursFrom: 0, hoursTo: 0, awayText: '' }, { maxOpen: 3, hoursFrom: 1440, hoursTo: 0, awayText: '' }, { maxOpen: 3, hoursFrom: 0, hoursTo: 0 }]) {
+      assert.equal(err(await s.call('PUT', `${base}/settings`, { token: owner, body })), '400 VALIDATION_FAILED', JSON.stringify(body));
+    }
+    assert.equal(err(await s.call('PUT', `${base}/settings`, { token: otherOwner, body: { maxOpen: 9, hoursFrom: 0, hoursTo: 0, awayText: '' } })), '404 NOT_FOUND');
+    assert.equal((await s.call('GET', `${base}/settings`, { token: mate })).json().maxOpen, 3);
+
+    const faq = await s.call('POST', `${base}/snippets`, { token: owner, body: { kind: 'faq', keyword: '发票', text: '可以开电子发票，下单时备注抬头即可' } });
+    assert.equal(faq.statusCode, 201);
+    assert.equal(err(await s.call('POST', `${base}/snippets`, { token: owner, body: { kind: 'faq', text: '没有关键词' } })), '400 INVALID_INPUT');
+    assert.equal(err(await s.call('DELETE', `/api/v1/merchant/shops/${other.shopId}/service/snippets/${faq.json().id}`, { token: otherOwner })), '404 NOT_FOUND');
+    assert.equal(err(await s.call('GET', `${base}/snippets`, { token: otherOwner })), '404 NOT_FOUND');
+    assert.equal(err(await s.call('GET', `${base}/report`, { token: otherOwner })), '404 NOT_FOUND');
+
+    const convId = (await s.call('POST', '/api/v1/service/conversations', { token: buyer, body: { source: 'product', sourceId: shop.productId } })).json().id as string;
+    const asked = (await s.call('POST', `/api/v1/service/conversations/${convId}/messages`, { token: buyer, body: { clientId: 'q', kind: 'text', text: '能开发票吗' } })).json();
+    assert.equal(asked.autos[0].auto, true, 'the FAQ answered by itself');
+    assert.equal((await s.call('GET', `/api/v1/merchant/service/conversations/${convId}/context`, { token: mate })).json().product.id, shop.productId);
+    assert.equal(err(await s.call('GET', `/api/v1/merchant/service/conversations/${convId}/context`, { token: otherOwner })), '404 NOT_FOUND');
+    assert.equal(err(await s.call('POST', `/api/v1/merchant/service/conversations/${convId}/transfer`, { token: otherOwner, body: { toUserId: other.owner.userId } })), '404 NOT_FOUND');
+    assert.equal(err(await s.call('POST', `/api/v1/merchant/service/conversations/${convId}/transfer`, { token: owner, body: { toUserId: other.owner.userId } })), '404 STAFF_NOT_AVAILABLE');
+    assert.equal((await s.call('POST', `/api/v1/merchant/service/conversations/${convId}/transfer`, { token: owner, body: { toUserId: mateP.userId } })).statusCode, 200);
+    assert.equal((await s.call('GET', `${base}/desk`, { token: mate })).json().mine[0].id, convId);
+    assert.equal(err(await s.call('POST', `/api/v1/merchant/service/conversations/${convId}/close`, { token: otherOwner })), '404 NOT_FOUND');
+    assert.equal((await s.call('POST', `/api/v1/merchant/service/conversations/${convId}/close`, { token: mate })).statusCode, 200);
+    assert.equal((await s.call('GET', `${base}/desk`, { token: mate })).json().mine.length, 0);
+    // The buyer's own list and unread badge.
+    const mine = (await s.call('GET', '/api/v1/me/conversations', { token: buyer })).json();
+    assert.equal(mine.items[0].id, convId);
+    assert.equal((await s.call('GET', '/api/v1/me/conversations/unread', { token: buyer })).json().total, 1);
+  } finally {
+    await s.close();
+  }
+});
