@@ -61,7 +61,7 @@ export async function seedDemoService(input: { ctx: CoreContext; clock: ManualCl
     const t0 = realNow - 20 * 60_000;
     clock.set(t0);
     const c = await openConversation(ctx, b3, { source: 'product', sourceId: product.id });
-    await say(b3, c.id, '可以开发票吗？', t0 + 1000);
+    await say(b3, c.id, '能帮我改一下收货地址吗？', t0 + 1000);
   }
   const shopper = people.get('demo-shopper');
   const other = [...people.values()].find((p) => p !== fruit && p.shops.size > 0);
@@ -70,7 +70,7 @@ export async function seedDemoService(input: { ctx: CoreContext; clock: ManualCl
     const t0 = shanghaiAt(realNow, 1, 15);
     clock.set(t0);
     const c = await openConversation(ctx, shopper, { source: 'direct', shopId: otherShop });
-    await say(shopper, c.id, '请问这个可以放冰箱保存多久？', t0 + 1000);
-    await say(other, c.id, '冷藏可以放 5–7 天，建议尽快食用哦。', t0 + 90_000);
+    await say(shopper, c.id, '请问可以开发票吗？', t0 + 1000);
+    await say(other, c.id, '可以的，下单时备注发票抬头，发货后发到您的邮箱。', t0 + 90_000);
   }
 }
