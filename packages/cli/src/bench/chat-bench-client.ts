@@ -24,7 +24,7 @@ export class ChatClient {
     readonly origin: string,
     readonly token: string,
     readonly conversations: string[],
-    readonly onDelivered: (clientId: string, at: number) => void,
+    readonly onDelivered: (clientId: string, at: number, receiver: ChatClient) => void,
     readonly onAck: (s: Sent, seq: number) => void,
   ) {}
 
@@ -64,7 +64,7 @@ export class ChatClient {
     const prior = this.clientSeqs.get(key);
     if (prior !== undefined && prior !== m.seq) this.duplicates++;
     this.clientSeqs.set(key, m.seq);
-    if (!this.pending.has(m.clientId)) this.onDelivered(m.clientId, performance.now());
+    if (!this.pending.has(m.clientId)) this.onDelivered(m.clientId, performance.now(), this);
   }
 
   private frame(text: string): void {
