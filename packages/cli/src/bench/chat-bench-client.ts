@@ -78,6 +78,10 @@ export class ChatClient {
       if (s && !s.acked) {
         s.acked = true;
         s.seq = f.seq ?? null;
+        // The sending socket is not pushed its own message: the ack carries its sequence number.
+        let seqs = this.seen.get(s.conversationId);
+        if (!seqs) this.seen.set(s.conversationId, (seqs = new Map()));
+        if (f.seq !== undefined) seqs.set(f.seq, f.clientId);
         this.onAck(s, f.seq!);
       }
     } else if (f.t === 'error') this.errors++;

@@ -38,21 +38,22 @@ export class ServiceHub {
     this.sockets.clear();
   }
 
-  /** Sends one frame to every socket of these people. */
-  push(userIds: Iterable<string>, frame: unknown): void {
+  /** Sends one frame to every socket of these people (but `except`, the socket a send came in on: its ack says it all). */
+  push(userIds: Iterable<string>, frame: unknown, except?: WebSocket): void {
     let text: string | null = null;
     for (const id of new Set(userIds)) {
       const set = this.sockets.get(id);
       if (!set) continue;
       text ??= JSON.stringify(frame);
-      for (const s of set) if (s.readyState === 1) s.send(text);
+      for (const s of set) if (s.readyState === 1 && s !== except) s.send(text);
     }
   }
 
-  /** Pushes a send's messages (the message and any automatic answers) to its audience. */
-  delivered(result: SendResult): void {
+  /** Pushes a send's messages (the message and any automatic answers) to its audience; the sending socket gets the automatic answers only. */
+  delivered(result: SendResult, from?: WebSocket): void {
     if (result.duplicate) return;
-    for (const m of [result.message, ...result.autos]) this.push(result.notify, { t: 'msg', m });
+    this.push(result.notify, { t: 'msg', m: result.message }, from);
+    for (const m of result.autos) this.push(result.notify, { t: 'msg', m });
   }
 
   /** Tells staff that conversations were handed to them. */
@@ -76,7 +77,7 @@ export class ServiceHub {
       if (!bucket.take(Date.now())) return strike('RATE_LIMITED');
       const parsed = parseChatMessage(data.toString());
       if (!parsed.ok) return strike(parsed.code);
-      this.handle(actor, parsed.message, send).catch((err: unknown) => {
+      this.handle(actor, parsed.message, send, socket).catch((err: unknown) => {
         const e = err as { code?: string; status?: number };
         if (e.code && e.status && e.status < 500) return send({ t: 'error', code: e.code, ref: parsed.message.t === 'send' ? parsed.message.clientId : undefined });
         this.log.warn({ err }, 'service frame failed');
@@ -91,7 +92,7 @@ export class ServiceHub {
     send({ t: 'hello', userId: actor.userId });
   }
 
-  private async handle(actor: Actor, m: ChatClientMessage, send: (frame: unknown) => void): Promise<void> {
+  private async handle(actor: Actor, m: ChatClientMessage, send: (frame: unknown) => void, socket: WebSocket): Promise<void> {
     const { ctx } = this.core;
     switch (m.t) {
       case 'ping':
@@ -101,7 +102,7 @@ export class ServiceHub {
         const { t: _t, conversationId, ...input } = m;
         const result = await sendMessage(ctx, actor, conversationId, input);
         send({ t: 'ack', clientId: m.clientId, conversationId, id: result.message.id, seq: result.message.seq, duplicate: result.duplicate });
-        this.delivered(result);
+        this.delivered(result, socket);
         return;
       }
       case 'sync':
