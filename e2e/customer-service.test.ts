@@ -13,6 +13,7 @@ const DESKTOP = { width: 1366, height: 900 };
 const PASSWORD = 'e2e-password-service';
 const QUESTION = '请问这款今天下单什么时候发货？';
 const ANSWER = '亲，今天下单明天就发顺丰';
+const FOLLOW_UP = '还有什么需要帮忙的吗？';
 
 async function logIn(page: Page, next: string, login: string): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -105,6 +106,18 @@ describe('customer service (飞鸽)', () => {
       await page.waitForURL((url) => url.pathname === '/app/messages');
       await page.getByTestId('messages-row').first().waitFor();
       await assertPhoneLayout(page, 'service-messages');
+
+      // A message while the buyer is elsewhere: the badge on 我 and on 消息 at the next open.
+      await mp.getByTestId('desk-input').fill(FOLLOW_UP);
+      const followed = mp.waitForResponse((res) => res.url().endsWith(`/api/v1/service/conversations/${conversationId}/messages`) && res.request().method() === 'POST');
+      await mp.getByTestId('desk-send').click();
+      assert.equal((await followed).status(), 201);
+      await page.goto('/app/me');
+      assert.equal(await page.getByTestId('me-messages-badge').innerText(), '1');
+      assert.equal(await page.getByTestId('me-badge').innerText(), '1');
+      await page.getByTestId('me-messages').click();
+      await page.getByTestId('messages-row').first().click();
+      await page.getByTestId('chat-list').getByText(FOLLOW_UP).waitFor();
 
       // The console's figures show the first response and the 3-minute reply rate.
       await mp.getByTestId('service-tab-report').click();

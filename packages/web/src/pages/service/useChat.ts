@@ -129,5 +129,7 @@ export function useChat(conversationId: string | null) {
     [conversationId],
   );
 
-  return { conversation, setConversation, messages, hasOlder, loadOlder, error, reload: load, pending, send, rate, otherRead };
+  // A push can land before the send's own answer: a pending bubble whose message is already here is not shown twice.
+  const shownPending = pending.filter((p) => !messages.some((m) => m.clientId === p.clientId));
+  return { conversation, setConversation, messages, hasOlder, loadOlder, error, reload: load, pending: shownPending, send, rate, otherRead };
 }
