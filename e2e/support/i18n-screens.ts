@@ -82,6 +82,16 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'coupons', open: go('/app/me/coupons') },
   { name: 'favourites', open: go('/app/me/favourites') },
   { name: 'my-reviews', open: go('/app/me/reviews') },
+  { name: 'messages', open: go('/app/messages') },
+  {
+    name: 'service-chat',
+    open: async (page, f) => {
+      await page.goto(`/app/product/${f.productId}`);
+      await page.getByTestId('contact-service').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/app/service/'));
+      await page.getByTestId('chat-input').waitFor();
+    },
+  },
 ];
 
 /** The consoles: each is walked through every entry of its left navigation, signed in as its demo person. */

@@ -19,8 +19,9 @@ Usage:
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
   zhongcao bench <name|all> [--json]                     run a benchmark on a fresh temporary store: checkout, oversell,
-                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation
-                 (recsys-feed and recsys-freshness take [--videos N] [--people N])
+                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat
+                 (recsys-feed and recsys-freshness take [--videos N] [--people N]),
+                 chat ([--people N] buyers, [--rate N] msg/s, [--conversations N], [--shops N], [--seconds S])
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)
   zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--json]
@@ -47,6 +48,9 @@ async function main(argv: string[]): Promise<number> {
       seconds: { type: 'string' },
       videos: { type: 'string' },
       people: { type: 'string' },
+      rate: { type: 'string' },
+      conversations: { type: 'string' },
+      shops: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -116,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ledger':
       return runLedgerCommand(positionals, config);
     case 'bench':
-      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people });
+      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people, rate: values.rate, conversations: values.conversations, shops: values.shops });
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);
       return 2;

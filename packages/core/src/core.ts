@@ -19,6 +19,7 @@ import { OutboxDispatcher } from './outbox/outbox.js';
 import { housekeeping } from './platform/housekeeping.js';
 import { purgeUnusedEvidence } from './aftersales/evidence.js';
 import { purgeUnusedReviewPhotos } from './reviews/index.js';
+import { purgeUnusedChatImages } from './service/index.js';
 import { purgeUnattachedPhotos } from './supply/photos.js';
 import { settleDueOrders } from './ledger/settlement.js';
 import { installLogistics } from './logistics/install.js';
@@ -107,6 +108,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         await housekeeping(storage.db, clock.now());
         await purgeUnusedEvidence(ctx, clock.now());
         await purgeUnusedReviewPhotos(ctx, clock.now());
+        await purgeUnusedChatImages(ctx, clock.now());
         await purgeUnattachedPhotos(ctx, clock.now());
         await reconcileDaily(ctx);
         await scoreShopsDaily(ctx); // the experience score, once per Asia/Shanghai day

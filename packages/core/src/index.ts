@@ -58,6 +58,7 @@ export * from './live/index.js';
 export * from './favourites/index.js';
 export * from './governance/index.js';
 export * from './reviews/index.js';
+export * from './service/index.js';
 export * from './violations/index.js';
 export * from './experience/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';

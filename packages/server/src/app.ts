@@ -44,6 +44,7 @@ import type { RouteDeps } from './routes/types.js';
 import { liveRoutes } from './routes/live-routes.js';
 import { favouriteRoutes } from './routes/favourite-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import { serviceRoutes } from './routes/service-routes.js';
 import { liveSocketRoute } from './live/ws-route.js';
 import { MAX_FRAME_BYTES } from './live/protocol.js';
 
@@ -142,6 +143,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   moderationRoutes(app, deps);
   violationsRoutes(app, deps);
   experienceRoutes(app, deps);
+  serviceRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 

@@ -202,6 +202,7 @@ describe('tenant scoping', () => {
       'PUT /api/v1/admin/users/{userId}/roles/{role}': [`/api/v1/admin/users/${t.otherBuyer.actor.userId}/roles/creator`, undefined],
       'DELETE /api/v1/admin/users/{userId}/roles/{role}': [`/api/v1/admin/users/${t.otherBuyer.actor.userId}/roles/creator`, undefined],
       'GET /api/v1/admin/aftersales': ['/api/v1/admin/aftersales', undefined],
+      'GET /api/v1/admin/aftersales/{caseId}/conversation': [`/api/v1/admin/aftersales/${escalated}/conversation`, undefined],
       'POST /api/v1/admin/aftersales/{caseId}/arbitrate': [`/api/v1/admin/aftersales/${escalated}/arbitrate`, { decision: 'reject', reason: '证据不足' }],
     };
     const doc = (await s.call('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };

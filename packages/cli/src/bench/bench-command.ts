@@ -10,14 +10,18 @@ import { benchRecsysFreshness, recsysFreshnessSummary, type RecsysFreshnessResul
 import { benchFlashSale, flashSaleSummary, type FlashSaleResult } from './flash-sale-bench.js';
 import { benchLiveFanout, liveFanoutSummary, type LiveFanoutResult } from './live-fanout-bench.js';
 import { benchModeration, moderationSummary, type ModerationResult } from './moderation-bench.js';
+import { benchChat, chatSummary, type ChatResult } from './chat-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
 
-const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'all'] as const;
+const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'chat', 'all'] as const;
 const DEFAULT_SECONDS = 20;
 
-export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined }): Promise<number> {
+export async function runBenchCommand(
+  name: string | undefined,
+  opts: { json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined; rate?: string | undefined; conversations?: string | undefined; shops?: string | undefined },
+): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
-    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation or all`);
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat or all`);
     return 2;
   }
   const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
@@ -48,6 +52,16 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
     if (name === 'live-fanout' || name === 'all') emit(await benchLiveFanout({ seconds: opts.seconds === undefined ? 10 : seconds }));
     // moderation measures 5 s unless --seconds is given.
     if (name === 'moderation' || name === 'all') emit(await benchModeration({ seconds: opts.seconds === undefined ? 5 : seconds }));
+    // chat: --people buyers (5000), --rate msg/s (500), --conversations (1000), --shops (50), 20 s unless --seconds.
+    if (name === 'chat' || name === 'all') {
+      const int = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+      const chat = { buyers: int(opts.people), msgsPerS: int(opts.rate), conversations: int(opts.conversations), shops: int(opts.shops), seconds };
+      if ([chat.buyers, chat.msgsPerS, chat.conversations, chat.shops].some((n) => n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 1_000_000))) {
+        console.error('--people, --rate, --conversations and --shops take a whole number from 1 to 1000000');
+        return 2;
+      }
+      emit(await benchChat(chat));
+    }
     return 0;
   } catch (err) {
     log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -55,7 +69,7 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
   }
 }
 
-type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult;
+type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | ChatResult;
 
 function emit(result: Result): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -70,6 +84,7 @@ function summary(r: Result): string {
   if (r.bench === 'flash-sale') return flashSaleSummary(r);
   if (r.bench === 'live-fanout') return liveFanoutSummary(r);
   if (r.bench === 'moderation') return moderationSummary(r);
+  if (r.bench === 'chat') return chatSummary(r);
   if (r.bench === 'feed') {
     const verdict = r.pages_per_s >= TARGET_PAGES_PER_S && r.p99_ms <= TARGET_FEED_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
     return `feed (${r.dialect}): ${r.pages_per_s} pages/s over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos (${r.videos_from}); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_PAGES_PER_S}/s, p99 ≤ ${TARGET_FEED_P99_MS} ms`;

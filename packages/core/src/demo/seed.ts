@@ -21,6 +21,7 @@ import { SandboxProvider } from '../payments/sandbox/sandbox-provider.js';
 import { cancelOrder, confirmReceipt, shipOrder } from '../orders/order-commands.js';
 import { waybillNumber } from '../logistics/waybill-formats.js';
 import { deliverDemoParcel } from './seed-tracking.js';
+import { seedDemoService } from './seed-service.js';
 import { ManualClock } from '../platform/clock.js';
 import { getSetting, setSetting } from '../platform/settings.js';
 import { buildDemoCatalog } from './catalog.js';
@@ -195,6 +196,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
     return placed.body.orders[0]!.id;
   };
   await seedDemoAftersales({ ctx, clock, people, realNow, buyPaid, progress });
+  await seedDemoService({ ctx, clock, people, realNow }); // customer-service conversations, quick replies and FAQ
 
   await seedDemoLive(core.ctx, people); // a live room now, on the store's own clock
   await setSetting(ctx.db, 'demo_seeded_at', String(realNow));

@@ -14,6 +14,7 @@ import { fileCase } from '../aftersales/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore, type ShopFixture } from '../test-support/harness.js';
 import { settleWindowFor, shopSettleTerms } from '../ledger/index.js';
 import type { Actor } from '../context.js';
+import { openConversation, sendMessage, setPresence } from '../service/index.js';
 import {
   categoryWeights, defaultWeights, listExperienceScores, recomputeAllExperience, recomputeShopExperience, scoreShopsDaily, setCategoryWeights, shopExperience, syncExperienceMultipliers,
 } from './index.js';
@@ -130,6 +131,30 @@ test('no score below 30 paid orders; then each indicator counts what happened, a
     assert.equal(await scoreShopsDaily(core.ctx), null);
     core.clock.advance(24 * HOUR);
     assert.equal(await scoreShopsDaily(core.ctx), 2);
+  } finally {
+    await core.close();
+  }
+});
+
+test('the service dimension reads the customer-service figures: the 3-minute human reply rate and the dissatisfied share', async () => {
+  const core = await openTestCore();
+  try {
+    core.clock.set(Date.UTC(2026, 10, 23, 2, 0, 0)); // 10:00 in Shanghai, inside the assessed hours
+    const shop = await makeShop(core, 'xp-cs-shop');
+    const buyer = await makePerson(core, 'xp-cs-buyer');
+    await setPresence(core.ctx, shop.owner, shop.shopId, true);
+    const conv = await openConversation(core.ctx, buyer, { source: 'product', sourceId: shop.productId });
+    await sendMessage(core.ctx, buyer, conv.id, { clientId: 'b1', kind: 'text', text: '这个橙子甜吗？' });
+    core.clock.advance(60_000);
+    await sendMessage(core.ctx, shop.owner, conv.id, { clientId: 's1', kind: 'text', text: '很甜的，今天现摘' });
+    core.clock.advance(60_000);
+    await sendMessage(core.ctx, buyer, conv.id, { clientId: 'b2', kind: 'text', text: '什么时候发货？' });
+    core.clock.advance(5 * 60_000);
+    await sendMessage(core.ctx, shop.owner, conv.id, { clientId: 's2', kind: 'text', text: '今天下午就发' });
+    const view = await recomputeShopExperience(core.ctx, shop.owner, shop.shopId);
+    const reply = view.indicators.find((i) => i.key === 'im_reply_rate_3min')!;
+    assert.deepEqual([reply.num, reply.den, reply.value], [1, 2, 0.5], 'one of two buyer messages answered within three minutes');
+    assert.equal(view.indicators.find((i) => i.key === 'im_dissatisfied_rate')!.value, null, 'no ratings yet');
   } finally {
     await core.close();
   }

@@ -9,6 +9,7 @@ import { requireRole } from '../accounts/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { setShopSettleCap } from '../ledger/index.js';
 import { startOfShanghaiDay } from '../capacity/shanghai-days.js';
+import { serviceFigures } from '../service/index.js';
 import { shopCounts, type ImFiguresSource } from './figures.js';
 import { gatesOf, type Gates } from './gates.js';
 import { MIN_ORDERS, MIN_PEERS, WINDOW_DAYS, type IndicatorKey } from './indicators.js';
@@ -22,10 +23,12 @@ export const RECOMPUTE_EVERY_MS = 5 * 60_000;
 
 export type ExperienceErrorCode = 'EXPERIENCE_RECOMPUTE_TOO_SOON' | 'EXPERIENCE_WEIGHTS_INVALID' | 'CATEGORY_NOT_TOP_LEVEL';
 
-/** Where the customer-service figures come from (none until a provider is given). */
+/** Where the customer-service figures come from: the customer-service module unless a test passes another source (or null for none). */
 export interface ExperienceOptions {
   im?: ImFiguresSource | null;
 }
+
+const defaultIm: ImFiguresSource = serviceFigures;
 
 export function shanghaiDay(t: number): string {
   return new Date(startOfShanghaiDay(t) + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -34,7 +37,7 @@ export function shanghaiDay(t: number): string {
 async function compute(ctx: CoreContext, opts: ExperienceOptions, onlyShops?: readonly string[]): Promise<{ scores: ShopScore[]; window: { from: number; to: number }; now: number }> {
   const now = ctx.clock.now();
   const window = { from: now - WINDOW_DAYS * DAY_MS, to: now };
-  const [counts, weights] = await Promise.all([shopCounts(ctx.db, window, opts.im ?? null), loadWeights(ctx.db)]);
+  const [counts, weights] = await Promise.all([shopCounts(ctx.db, window, opts.im === undefined ? defaultIm : opts.im), loadWeights(ctx.db)]);
   const scores = scoreShops(counts, (cat) => (cat && weights.get(cat)) || defaultWeights());
   return { scores: onlyShops ? scores.filter((s) => onlyShops.includes(s.shopId)) : scores, window, now };
 }

@@ -75,6 +75,13 @@ export const ID_PREFIX = {
   violationAppeal: 'vap',
   violationPenalty: 'vpn',
   violationEvent: 'vev',
+  // customer service
+  conversation: 'cnv',
+  serviceMessage: 'csm',
+  serviceRating: 'csr',
+  serviceImage: 'csi',
+  serviceSnippet: 'css',
+  serviceAccess: 'csa',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -188,6 +188,12 @@ const strings = {
     VIOLATION_EXISTS: "This violation has already been recorded",
     VIOLATION_REVOKED: "This violation has been removed",
     NETWORK_ERROR: 'Can\'t connect; check your network and try again',
+    RATING_NOT_OPEN: 'You can rate the service once the shop has replied',
+    ALREADY_RATED: 'You have already rated this service',
+    STAFF_NOT_AVAILABLE: 'That person is not on this shop’s service team',
+    TOO_MANY_SNIPPETS: 'The shop has reached the limit of quick replies and automatic answers; delete some first',
+    NOT_ARBITRATED: 'The platform can read a conversation only for an after-sales case under arbitration',
+    CONVERSATION_BLOCKED: 'This conversation is blocked; the message cannot be sent',
     unknown: 'Something went wrong; please try again later',
   } as Record<string, string>,
 };

@@ -188,6 +188,12 @@ const strings = {
     VIOLATION_EXISTS: "这条违规已经记录过了",
     VIOLATION_REVOKED: "这条违规已被撤销",
     NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+    RATING_NOT_OPEN: '商家回复后才能评价本次服务',
+    ALREADY_RATED: '本次服务已评价过了',
+    STAFF_NOT_AVAILABLE: '对方不是本店客服，无法转接',
+    TOO_MANY_SNIPPETS: '快捷回复和自动回复已达上限，请先删除一些',
+    NOT_ARBITRATED: '只有进入平台仲裁的售后，平台才能查看会话',
+    CONVERSATION_BLOCKED: '会话已被屏蔽，消息无法发送',
     unknown: '出了点问题，请稍后再试',
   } as Record<string, string>,
 };

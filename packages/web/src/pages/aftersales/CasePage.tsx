@@ -18,6 +18,8 @@ import { MessageBox } from './MessageBox';
 import { useNow } from './useNow';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
+import { ContactButton } from '../service/ContactButton';
+import '../service/service.css';
 import './aftersales.css';
 
 /** /app/aftersales/:caseId: status and countdown, the line, amounts, parcels, actions, messages and the timeline. */
@@ -87,6 +89,9 @@ function CaseDetail({ view, onChanged }: { view: CaseView; onChanged(view: CaseV
       </section>
 
       <section className="section">
+        <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <ContactButton source="aftersales" sourceId={view.id} variant="link" />
+        </div>
         <div className="line">
           <LineImage src={view.line.imageUrl ?? view.imageUrl} title={view.line.title} />
           <div className="line-main">

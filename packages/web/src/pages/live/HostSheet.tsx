@@ -11,6 +11,7 @@ import { Sheet } from '../../components/Sheet';
 import { SkeletonLines } from '../../components/Skeleton';
 import { formatCount } from '../../lib/format';
 import { loginUrl } from '../../lib/next';
+import { ContactButton } from '../service/ContactButton';
 import './host-sheet.css';
 
 const RECENT = 3;
@@ -139,11 +140,12 @@ function ShopHost({ host }: { host: LiveHost }) {
 }
 
 /** Tapping the host (top left of the live room): who is broadcasting, over the room. */
-export function HostSheet({ host, onReport, onClose }: { host: LiveHost; onReport?(): void; onClose(): void }) {
+export function HostSheet({ host, roomId, onReport, onClose }: { host: LiveHost; roomId?: string; onReport?(): void; onClose(): void }) {
   const { t } = useTranslation();
   return (
     <Sheet title={host.name} onClose={onClose} testId="host-sheet">
       {host.kind === 'shop' ? <ShopHost host={host} /> : <CreatorHost host={host} />}
+      {host.kind === 'shop' && roomId && <ContactButton source="live" sourceId={roomId} variant="link" />}
       {onReport && (
         <button type="button" className="link-btn host-report" data-testid="live-report" onClick={onReport}>
           {t('moderation.report')}

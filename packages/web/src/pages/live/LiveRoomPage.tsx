@@ -133,7 +133,7 @@ export function LiveRoomPage() {
         )}
         {sheet?.kind === 'bag' && <BagSheet bag={room.bag} pinnedId={room.pinned?.id ?? null} sales={room.sales} onProduct={openProduct} onClose={() => setSheet(null)} />}
         {sheet?.kind === 'product' && <LiveProductSheet productId={sheet.productId} attribution={attribution} onClose={() => setSheet(null)} onToast={toast.show} />}
-        {sheet?.kind === 'host' && <HostSheet host={room.host} onReport={() => !needLogin() && setSheet({ kind: 'report' })} onClose={() => setSheet(null)} />}
+        {sheet?.kind === 'host' && <HostSheet host={room.host} roomId={room.id} onReport={() => !needLogin() && setSheet({ kind: 'report' })} onClose={() => setSheet(null)} />}
         {sheet?.kind === 'report' && <ReportSheet kind="live_room" subjectId={room.id} onClose={() => setSheet(null)} onDone={(message) => (setSheet(null), toast.show(message))} />}
         {buying && <SaleBuySheet key={buying.productId} sales={room.sales} initialId={buying.id} now={now} onClose={() => setSheet(null)} />}
         {toast.node}

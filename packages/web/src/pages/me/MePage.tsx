@@ -14,6 +14,8 @@ import { ShopperLayout } from '../../components/ShopperLayout';
 import { Skeleton, SkeletonLines } from '../../components/Skeleton';
 import { formatCount } from '../../lib/format';
 import { PersonalizationSwitch } from './PersonalizationSwitch';
+import { useUnread } from '../service/useUnread';
+import '../service/service.css';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
 
@@ -40,6 +42,7 @@ function MeBody({ user }: { user: User }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [profile, setProfile] = useState<Profile | null>(null);
+  const unread = useUnread();
 
   useEffect(() => {
     let live = true;
@@ -108,6 +111,12 @@ function MeBody({ user }: { user: User }) {
       </section>
 
       <section className="section menu">
+        <Link to="/app/messages" className="menu-row" data-testid="me-messages">
+          {t('service.messages')}
+          <span className="muted">
+            {unread.total > 0 && <span className="msg-badge" data-testid="me-messages-badge">{unread.total}</span>} <span className="chev">›</span>
+          </span>
+        </Link>
         <Link to="/app/aftersales" className="menu-row" data-testid="me-aftersales">
           {t('aftersales.mine')} <span className="chev">›</span>
         </Link>

@@ -15,6 +15,9 @@ import { formatDateTime, formatMonthDay } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { AddressText } from '../checkout/AddressForm';
 import { LineAftersales } from '../aftersales/LineAftersales';
+import { ContactButton } from '../service/ContactButton';
+import { useUnread } from '../service/useUnread';
+import '../service/service.css';
 import { LineReview } from '../reviews/LineReview';
 import { reviewsApi, type LineReviewState } from '../../api/reviews';
 import { OrderRefunds } from '../aftersales/OrderRefunds';
@@ -38,6 +41,7 @@ export function OrderDetailPage() {
 
 function Detail() {
   const { t, i18n } = useTranslation();
+  const unread = useUnread();
   const { orderId = '' } = useParams();
   const [order, setOrder] = useState<OrderDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -169,9 +173,12 @@ function Detail() {
       )}
 
       <section className="section">
-        <Link to={`/app/shop/${encodeURIComponent(order.shopId)}`} className="cart-shop-name">
-          {order.shopName} ›
-        </Link>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <Link to={`/app/shop/${encodeURIComponent(order.shopId)}`} className="cart-shop-name">
+            {order.shopName} ›
+          </Link>
+          <ContactButton source="order" sourceId={order.id} variant="link" badge={unread.byShop[order.shopId] ?? 0} />
+        </div>
         {order.lines.map((l) => (
           <Fragment key={l.id}>
             <Link to={`/app/product/${encodeURIComponent(l.productId)}`} className="line">

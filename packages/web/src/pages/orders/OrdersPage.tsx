@@ -14,6 +14,8 @@ import { ORDER_TABS, statusesOf, toTab, type OrderTab } from './status';
 import { PAY_RETURN_POLL_MS, paymentReturnState } from './pay-return';
 import '../../styles/shop.css';
 import '../../styles/shopper.css';
+import { useUnread } from '../service/useUnread';
+import '../service/service.css';
 import '../../styles/wallet.css';
 
 /** /app/orders?tab=…: 全部 · 待支付 · 待发货 · 待收货 · 已完成, and 退款/售后 (the buyer's after-sales cases). */
@@ -144,10 +146,18 @@ function OrderCard({ order, onChanged }: { order: OrderSummary; onChanged(order:
   const { t } = useTranslation();
   const navigate = useNavigate();
   const count = order.lines.reduce((n, l) => n + l.quantity, 0);
+  const unread = useUnread().byShop[order.shopId] ?? 0;
   return (
     <li className="section order-card" data-testid="order-card" data-order-id={order.id} onClick={() => navigate(`/app/orders/${encodeURIComponent(order.id)}`)}>
       <div className="order-card-head">
-        <strong>{order.shopName}</strong>
+        <strong>
+          {order.shopName}
+          {unread > 0 && (
+            <span className="msg-badge" style={{ marginLeft: 6 }} title={t('service.messages')} data-testid="order-service-badge">
+              {unread}
+            </span>
+          )}
+        </strong>
         <span className={`order-status status-${order.status}`} data-testid="order-status">
           {t(`orderStatus.${order.status}`)}
         </span>

@@ -7,6 +7,7 @@ import { ShopperLayout } from '../../components/ShopperLayout';
 import { formatCount, formatMonthDay } from '../../lib/format';
 import { BuyBar } from './BuyBar';
 import { FavouriteToggle } from './FavouriteToggle';
+import { ContactButton } from '../service/ContactButton';
 import { ReportSheet } from '../../components/ReportSheet';
 import { ImageCarousel } from './ImageCarousel';
 import { OriginCard } from './OriginCard';
@@ -69,7 +70,12 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
       error={purchase.error}
       onAddToCart={() => void addToCart()}
       onBuyNow={() => void buyNow()}
-      leading={<FavouriteToggle productId={product.id} count={product.favourites ?? 0} ensureSignedIn={purchase.ensureSignedIn} onToast={setNotice} />}
+      leading={
+        <>
+          <ContactButton source="product" sourceId={product.id} onError={setNotice} />
+          <FavouriteToggle productId={product.id} count={product.favourites ?? 0} ensureSignedIn={purchase.ensureSignedIn} onToast={setNotice} />
+        </>
+      }
     />
   );
 

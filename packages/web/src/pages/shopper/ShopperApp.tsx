@@ -22,6 +22,8 @@ import { MyReviewsPage } from '../reviews/MyReviewsPage';
 import { ProductReviewsPage } from '../reviews/ProductReviewsPage';
 import { ReviewNewPage } from '../reviews/ReviewNewPage';
 import { ShopPage } from '../shoppage/ShopPage';
+import { ChatPage } from '../service/ChatPage';
+import { MessagesPage } from '../service/MessagesPage';
 
 /** Everything under /app: the shopper app. */
 export function ShopperApp() {
@@ -53,6 +55,8 @@ export function ShopperApp() {
       <Route path="me/coupons" element={<CouponWalletPage />} />
       <Route path="me/favourites" element={<FavouritesPage />} />
       <Route path="me/reviews" element={<MyReviewsPage />} />
+      <Route path="messages" element={<MessagesPage />} />
+      <Route path="service/:conversationId" element={<ChatPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

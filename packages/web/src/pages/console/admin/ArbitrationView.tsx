@@ -8,6 +8,7 @@ import { CursorPager, useCursorPages } from '../shell/CursorPager';
 import { EmptyState, ErrorState } from '../shell/common';
 import { CaseStatusTag } from '../merchant/aftersales/case-bits';
 import { CaseDrawer } from '../merchant/aftersales/CaseDrawer';
+import { ArbitrationConversation } from './arbitration/ArbitrationConversation';
 import { ArbitrationForm } from './arbitration/ArbitrationForm';
 
 const TABS = ['escalated', 'refunded', 'closed'] as const;
@@ -64,7 +65,12 @@ export function ArbitrationView() {
         />
       )}
       <CursorPager pages={pages} />
-      {caseId && <CaseDrawer caseId={caseId} onClose={() => open(null)} onChanged={pages.reload} actions={(v, update) => <ArbitrationForm view={v} onDecided={update} />} />}
+      {caseId && <CaseDrawer caseId={caseId} onClose={() => open(null)} onChanged={pages.reload} actions={(v, update) => (
+            <>
+              <ArbitrationForm view={v} onDecided={update} />
+              <ArbitrationConversation caseId={v.id} />
+            </>
+          )} />}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar , IconAlertTriangle, IconCrownStroked } from '@douyinfe/semi-icons';
+import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar, IconAlertTriangle, IconCrownStroked, IconComment } from '@douyinfe/semi-icons';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
@@ -20,6 +20,7 @@ import { AffiliateView } from './affiliate/AffiliateView';
 import { LiveConsole } from '../creator/live/LiveConsole';
 import { MerchantViolationsView } from '../violations/MerchantViolationsView';
 import { MerchantExperienceView } from '../experience/MerchantExperienceView';
+import { ServiceView } from './service/ServiceView';
 
 const SHOP_KEY = 'zhongcao.console.shop';
 
@@ -33,6 +34,7 @@ export default function MerchantConsole() {
     { path: 'fulfilment', text: t('consoleUi.nav.fulfilment'), icon: <IconClock /> },
     { path: 'aftersales', text: t('consoleUi.nav.aftersales'), icon: <IconRefresh /> },
     { path: 'reviews', text: t('reviewConsole.nav'), icon: <IconStar /> },
+    { path: 'service', text: t('serviceDesk.nav'), icon: <IconComment /> },
     { path: 'supply', text: t('consoleUi.nav.supply'), icon: <IconBox /> },
     { path: 'affiliate', text: t('affiliate.merchant.nav'), icon: <IconUserGroup /> },
     { path: 'live', text: t('liveConsole.nav'), icon: <IconLive /> },
@@ -123,6 +125,7 @@ function MerchantRoutes() {
             <Route path="fulfilment" element={<FulfilmentView key={shop.id} shopId={shop.id} />} />
             <Route path="aftersales/*" element={<AftersalesView key={shop.id} shopId={shop.id} />} />
             <Route path="reviews" element={<ReviewsView key={shop.id} shopId={shop.id} />} />
+            <Route path="service" element={<ServiceView key={shop.id} shopId={shop.id} />} />
             <Route path="supply/*" element={<SupplyView key={shop.id} shopId={shop.id} />} />
             <Route path="affiliate" element={<AffiliateView key={shop.id} shopId={shop.id} />} />
             <Route path="live/*" element={<LiveConsole key={shop.id} scope={{ kind: 'shop', shopId: shop.id }} />} />
