@@ -75,6 +75,12 @@ export const ID_PREFIX = {
   violationAppeal: 'vap',
   violationPenalty: 'vpn',
   violationEvent: 'vev',
+  // open platform
+  openApp: 'oap',
+  openAuthorization: 'oau',
+  openToken: 'otk',
+  pushMessage: 'opm',
+  pushDelivery: 'opd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;
