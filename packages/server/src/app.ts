@@ -45,6 +45,8 @@ import { favouriteRoutes } from './routes/favourite-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { liveSocketRoute } from './live/ws-route.js';
 import { MAX_FRAME_BYTES } from './live/protocol.js';
+import { openGateway, type GatewayOptions } from './open-gateway/gateway.js';
+import { openPlatformRoutes } from './routes/openplatform-routes.js';
 
 export interface ServerOptions {
   core: Core;
@@ -56,6 +58,8 @@ export interface ServerOptions {
   /** Rate limits on login and ordering (off in benchmarks that hammer one account). */
   rateLimits?: boolean;
   kickWorker?: () => void;
+  /** The open gateway's rate limits (tests lower them). */
+  openGateway?: GatewayOptions;
 }
 
 /** Two validators: request bodies are never coerced (a string is not a number); query strings and params are. */
@@ -114,7 +118,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installInputGuards(app);
   const sessions = new SessionCache();
   installAuth(app, options.core.ctx, sessions);
-  const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}), sessions };
+  const gateway = openGateway(app, options.core, options.openGateway);
+  const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}), sessions, forgetOpenCallers: gateway.forgetCallers };
   systemRoutes(app, deps, metrics);
   authRoutes(app, deps);
   catalogRoutes(app, deps);
@@ -140,6 +145,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reviewRoutes(app, deps);
   moderationRoutes(app, deps);
   violationsRoutes(app, deps);
+  openPlatformRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
