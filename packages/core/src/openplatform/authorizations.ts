@@ -152,8 +152,9 @@ export async function refreshToken(ctx: CoreContext, app: OpenAppsTable, params:
     const t = await tx.selectFrom('open_tokens').innerJoin('open_authorizations as a', 'a.id', 'open_tokens.authorization_id')
       .select(['open_tokens.id', 'open_tokens.app_id', 'open_tokens.shop_id', 'open_tokens.authorization_id', 'open_tokens.access_expires_at', 'open_tokens.refresh_expires_at', 'open_tokens.refreshable', 'a.status'])
       .where('refresh_hash', '=', sha256(refresh)).executeTakeFirst();
-    if (!t || t.app_id !== app.id || Number(t.refreshable) !== 1) throw tokenFailed('token-invalid', 'refresh_token无效');
+    if (!t || t.app_id !== app.id) throw tokenFailed('token-invalid', 'refresh_token无效');
     if (t.status !== 'active') throw noPermission('dop.authorization-closed', '店铺已取消授权');
+    if (Number(t.refreshable) !== 1) throw tokenFailed('token-invalid', 'refresh_token已使用');
     const decision = decideRefresh(now, Number(t.access_expires_at), Number(t.refresh_expires_at));
     if (decision === 'refresh_expired') throw tokenFailed('token-expired', 'refresh_token已过期');
     if (decision === 'same') return t.id;
