@@ -113,6 +113,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typ
 export async function createToken(ctx: CoreContext, app: OpenAppsTable, params: Record<string, unknown>): Promise<TokenData> {
   const grantType = str(params.grant_type);
   if (!grantType) throw missingBusinessParam('grant_type');
+  await tokenSecret(ctx.db); // read before any transaction (SQLite has one connection)
   const now = ctx.clock.now();
   if (grantType === 'authorization_self') {
     if (app.kind !== 'self' || !app.shop_id) throw tokenFailed('grant-type-invalid', '工具型应用请使用authorization_code');
@@ -147,6 +148,7 @@ export async function refreshToken(ctx: CoreContext, app: OpenAppsTable, params:
   const refresh = str(params.refresh_token);
   if (!refresh) throw missingBusinessParam('refresh_token');
   if (str(params.grant_type) !== 'refresh_token') throw tokenFailed('grant-type-invalid', 'grant_type应为refresh_token');
+  await tokenSecret(ctx.db); // read before any transaction (SQLite has one connection)
   const now = ctx.clock.now();
   const tokenId = await ctx.db.transaction().execute(async (tx) => {
     const t = await tx.selectFrom('open_tokens').innerJoin('open_authorizations as a', 'a.id', 'open_tokens.authorization_id')
