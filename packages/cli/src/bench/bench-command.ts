@@ -10,14 +10,15 @@ import { benchRecsysFreshness, recsysFreshnessSummary, type RecsysFreshnessResul
 import { benchFlashSale, flashSaleSummary, type FlashSaleResult } from './flash-sale-bench.js';
 import { benchLiveFanout, liveFanoutSummary, type LiveFanoutResult } from './live-fanout-bench.js';
 import { benchModeration, moderationSummary, type ModerationResult } from './moderation-bench.js';
+import { benchOpenApi, openApiSummary, type OpenApiResult } from './open-api-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
 
-const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'all'] as const;
+const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'open-api', 'all'] as const;
 const DEFAULT_SECONDS = 20;
 
 export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined }): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
-    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation or all`);
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, open-api or all`);
     return 2;
   }
   const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
@@ -48,6 +49,8 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
     if (name === 'live-fanout' || name === 'all') emit(await benchLiveFanout({ seconds: opts.seconds === undefined ? 10 : seconds }));
     // moderation measures 5 s unless --seconds is given.
     if (name === 'moderation' || name === 'all') emit(await benchModeration({ seconds: opts.seconds === undefined ? 5 : seconds }));
+    // open-api measures 10 s unless --seconds is given.
+    if (name === 'open-api' || name === 'all') emit(await benchOpenApi(opts.seconds === undefined ? 10 : seconds));
     return 0;
   } catch (err) {
     log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -55,7 +58,7 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
   }
 }
 
-type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult;
+type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | OpenApiResult;
 
 function emit(result: Result): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -70,6 +73,7 @@ function summary(r: Result): string {
   if (r.bench === 'flash-sale') return flashSaleSummary(r);
   if (r.bench === 'live-fanout') return liveFanoutSummary(r);
   if (r.bench === 'moderation') return moderationSummary(r);
+  if (r.bench === 'open-api') return openApiSummary(r);
   if (r.bench === 'feed') {
     const verdict = r.pages_per_s >= TARGET_PAGES_PER_S && r.p99_ms <= TARGET_FEED_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
     return `feed (${r.dialect}): ${r.pages_per_s} pages/s over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos (${r.videos_from}); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_PAGES_PER_S}/s, p99 ≤ ${TARGET_FEED_P99_MS} ms`;
