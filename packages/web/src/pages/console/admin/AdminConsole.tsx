@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle, IconCode } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
@@ -9,6 +9,7 @@ import { CategoriesView } from './CategoriesView';
 import { GovernanceView } from './governance/GovernanceView';
 import { ModerationView } from './moderation/ModerationView';
 import { AdminViolationsView } from '../violations/AdminViolationsView';
+import { AdminOpenPlatformView } from '../openplatform/AdminOpenPlatformView';
 import { RulesView } from './RulesView';
 import { ShopsView } from './ShopsView';
 import { UsersView } from './UsersView';
@@ -26,6 +27,7 @@ export default function AdminConsole() {
     { path: 'violations', text: t('violations.nav.admin'), icon: <IconAlertTriangle /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
+    { path: 'open', text: t('openPlatform.nav.admin'), icon: <IconCode /> },
   ];
   return (
     <ConsoleShell kind="admin" nav={nav}>
@@ -40,6 +42,7 @@ export default function AdminConsole() {
           <Route path="violations" element={<AdminViolationsView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
           <Route path="money" element={<AdminMoney />} />
+          <Route path="open" element={<AdminOpenPlatformView />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />
         </Routes>
       )}
