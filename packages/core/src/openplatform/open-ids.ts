@@ -43,11 +43,53 @@ export function numberFor(kind: OpenIdKind, id: string, attempt = 0): string {
   return `${lead}${time}${hashDigits}`;
 }
 
+/**
+ * A number never changes once stored, so each process remembers the ones it has seen (per store,
+ * per kind, both ways), bounded: the hot paths (listing orders) then read no id rows at all.
+ */
+const MEMO_LIMIT = 200_000;
+interface Memo {
+  toNum: Map<string, string>;
+  toId: Map<string, string>;
+}
+const memos = new WeakMap<object, Map<OpenIdKind, Memo>>();
+function memoOf(db: Db | Tx, kind: OpenIdKind): Memo {
+  // A transaction gets its own memo (dropped with it), so a rolled-back assignment is never remembered.
+  let byKind = memos.get(db);
+  if (!byKind) memos.set(db, (byKind = new Map()));
+  let m = byKind.get(kind);
+  if (!m) byKind.set(kind, (m = { toNum: new Map(), toId: new Map() }));
+  return m;
+}
+function remember(m: Memo, id: string, num: string): void {
+  if (m.toNum.size >= MEMO_LIMIT) {
+    m.toNum.clear();
+    m.toId.clear();
+  }
+  m.toNum.set(id, num);
+  m.toId.set(num, id);
+}
+
 /** The numbers of these internal ids, assigning any missing ones. */
 export async function openIdsOf(db: Db | Tx, kind: OpenIdKind, ids: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const unique = [...new Set(ids)];
+  const memo = memoOf(db, kind);
+  const unique = [...new Set(ids)].filter((id) => {
+    const known = memo.toNum.get(id);
+    if (known !== undefined) out.set(id, known);
+    return known === undefined;
+  });
   if (unique.length === 0) return out;
+  const fromStore = await storedOrAssigned(db, kind, unique);
+  for (const [id, num] of fromStore) {
+    out.set(id, num);
+    remember(memo, id, num);
+  }
+  return out;
+}
+
+async function storedOrAssigned(db: Db | Tx, kind: OpenIdKind, unique: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await db.selectFrom('open_ids').select(['internal_id', 'num_id']).where('kind', '=', kind).where('internal_id', 'in', unique.slice(i, i + 500)).execute();
     for (const r of rows) out.set(r.internal_id, r.num_id);
@@ -69,6 +111,10 @@ export async function openIdOf(db: Db | Tx, kind: OpenIdKind, id: string): Promi
 
 /** The internal id a number stands for, or null. */
 export async function internalIdOf(db: Db | Tx, kind: OpenIdKind, num: string | number): Promise<string | null> {
+  const memo = memoOf(db, kind);
+  const known = memo.toId.get(String(num));
+  if (known !== undefined) return known;
   const r = await db.selectFrom('open_ids').select('internal_id').where('kind', '=', kind).where('num_id', '=', String(num)).executeTakeFirst();
+  if (r) remember(memo, r.internal_id, String(num));
   return r?.internal_id ?? null;
 }
