@@ -80,6 +80,7 @@ const BUSINESS_NUMBERS: Readonly<Record<string, number>> = {
   STOCK_WOULD_GO_NEGATIVE: 30005,
   WRONG_PARTY: 30006,
   FORBIDDEN: 30007,
+  CONTENT_REJECTED: 30009,
 };
 
 /** A service's DomainError as the envelope's code: unknown ids and bad values are business parameters (40004), refusals business failures (50002). */

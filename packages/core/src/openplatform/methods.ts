@@ -5,6 +5,7 @@ import * as orders from './methods-orders.js';
 import * as stock from './methods-stock.js';
 import * as products from './methods-products.js';
 import * as aftersales from './methods-aftersales.js';
+import * as productWrite from './methods-product-write.js';
 
 export const METHOD_HANDLERS: Readonly<Record<Exclude<OpenMethod, 'token.create' | 'token.refresh'>, MethodHandler>> = {
   'order.searchList': orders.searchList,
@@ -21,6 +22,8 @@ export const METHOD_HANDLERS: Readonly<Record<Exclude<OpenMethod, 'token.create'
   'product.detail': products.detail,
   'product.setOnline': products.setOnline,
   'product.setOffline': products.setOffline,
+  'product.addV2': productWrite.addV2,
+  'product.editV2': productWrite.editV2,
   'shop.getShopCategory': products.shopCategory,
   'afterSale.List': aftersales.list,
   'afterSale.Detail': aftersales.detail,

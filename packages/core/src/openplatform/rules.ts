@@ -26,6 +26,8 @@ export const METHODS = {
   'product.detail': 'products',
   'product.setOnline': 'products',
   'product.setOffline': 'products',
+  'product.addV2': 'products',
+  'product.editV2': 'products',
   'shop.getShopCategory': 'products',
   'afterSale.List': 'aftersales',
   'afterSale.Detail': 'aftersales',
