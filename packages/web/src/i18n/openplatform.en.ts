@@ -26,6 +26,7 @@ const strings = {
     statuses: { pending: 'Pending review', approved: 'Approved', rejected: 'Rejected', suspended: 'Suspended' } as Record<string, string>,
     secretTitle: 'Save the app secret',
     secretOnce: 'The app secret is shown this once and cannot be viewed again; if lost, rotate it.',
+    secretSaved: 'I have saved it',
     rotate: 'Rotate secret',
     rotateConfirm: 'The old secret stops working at once. Rotate it?',
     authorizeSelf: 'Authorise for my shop',

@@ -26,6 +26,7 @@ const strings = {
     statuses: { pending: '待审核', approved: '已通过', rejected: '未通过', suspended: '已停用' } as Record<string, string>,
     secretTitle: '请保存 AppSecret',
     secretOnce: 'AppSecret 只显示这一次，关闭后无法再次查看；遗失后只能重置。',
+    secretSaved: '我已保存',
     rotate: '重置密钥',
     rotateConfirm: '重置后旧的 AppSecret 立即失效，确定重置吗？',
     authorizeSelf: '授权本店使用',

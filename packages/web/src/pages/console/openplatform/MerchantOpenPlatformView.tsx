@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useSearchParams } from 'react-router';
-import { Banner, Button, Card, Checkbox, CheckboxGroup, Input, Modal, Popconfirm, Radio, RadioGroup, SideSheet, Space, Table, Tabs, Tag, Toast, Typography } from '@douyinfe/semi-ui-19';
+import { Banner, Button, Card, Checkbox, CheckboxGroup, Input, Modal, Radio, RadioGroup, SideSheet, Space, Table, Tabs, Tag, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { errorText, EmptyState, LoadView, useLoad } from '../shell/common';
 import { useRowAction } from '../shell/useRowAction';
 import { formatDateTime } from '../../../lib/format';
@@ -37,7 +37,16 @@ function AppsTab({ shopId, role }: { shopId: string; role: string }) {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [log, setLog] = useState<OpenApp | null>(null);
+  const [rotating, setRotating] = useState<OpenApp | null>(null);
   const { busy, run } = useRowAction(state.reload);
+  async function rotate(a: OpenApp) {
+    setRotating(null);
+    try {
+      setSecret((await openApi.rotate(a.id)).secret);
+    } catch (e) {
+      Toast.error(errorText(e, t));
+    }
+  }
   const when = (ms: number) => formatDateTime(ms, i18n.language);
   return (
     <LoadView state={state}>
@@ -60,27 +69,24 @@ function AppsTab({ shopId, role }: { shopId: string; role: string }) {
                       ? <Tag color="green">{t('openPlatform.authorized')}</Tag>
                       : <Button size="small" theme="solid" loading={busy === a.id} data-testid={`open-authorize-${a.id}`} onClick={() => void run(a.id, () => openApi.authorizeSelf(a.id), t('consoleUi.saved'))}>{t('openPlatform.authorizeSelf')}</Button>)}
                     <Button size="small" onClick={() => setLog(a)}>{t('openPlatform.deliveries')}</Button>
-                    <Popconfirm title={t('openPlatform.rotateConfirm')} onConfirm={async () => {
-                      try {
-                        setSecret((await openApi.rotate(a.id)).secret);
-                      } catch (e) {
-                        Toast.error(errorText(e, t));
-                      }
-                    }}>
-                      <Button size="small" type="danger">{t('openPlatform.rotate')}</Button>
-                    </Popconfirm>
+                    <Button size="small" type="danger" onClick={() => setRotating(a)}>{t('openPlatform.rotate')}</Button>
                   </Space>
                 ) },
               ]} />
             )}
             {creating && <CreateModal shopId={shopId} onClose={() => setCreating(false)} onCreated={(s) => { setCreating(false); setSecret(s); state.reload(); }} />}
             {secret && (
-              <Modal visible title={t('openPlatform.secretTitle')} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} hasCancel={false}>
+              <Modal visible title={t('openPlatform.secretTitle')} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} hasCancel={false} okText={t('openPlatform.secretSaved')} okButtonProps={{ 'data-testid': 'open-secret-ok' } as object}>
                 <Banner type="warning" fullMode={false} description={t('openPlatform.secretOnce')} />
                 <Typography.Paragraph copyable className="cs-mono" style={{ marginTop: 12 }} data-testid="open-secret">{secret}</Typography.Paragraph>
               </Modal>
             )}
             {log && <DeliveryLog app={log} when={when} onClose={() => setLog(null)} />}
+            {rotating && (
+              <Modal visible title={t('openPlatform.rotate')} onCancel={() => setRotating(null)} onOk={() => void rotate(rotating)} okText={t('openPlatform.rotate')} cancelText={t('consoleUi.cancel')} okButtonProps={{ type: 'danger', 'data-testid': 'open-rotate-ok' } as object}>
+                {t('openPlatform.rotateConfirm')}
+              </Modal>
+            )}
           </>
         );
       }}
@@ -111,7 +117,7 @@ function CreateModal({ shopId, onClose, onCreated }: { shopId: string; onClose: 
     }
   }
   return (
-    <Modal visible title={t('openPlatform.create')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: busy, disabled: name.trim().length < 2 || groups.length === 0 }} width={640}>
+    <Modal visible title={t('openPlatform.create')} onCancel={onClose} onOk={() => void submit()} okText={t('openPlatform.create')} cancelText={t('consoleUi.cancel')} okButtonProps={{ loading: busy, disabled: name.trim().length < 2 || groups.length === 0, 'data-testid': 'open-create-ok' } as object} width={640}>
       <Space vertical align="start" style={{ width: '100%' }} spacing={12}>
         <Input value={name} onChange={setName} placeholder={t('openPlatform.name')} aria-label={t('openPlatform.name')} maxLength={40} data-testid="open-name" />
         <RadioGroup value={kind} onChange={(e) => setKind(e.target.value as 'self' | 'tool')} aria-label={t('openPlatform.kind')}>
@@ -164,20 +170,27 @@ function AuthorizationsTab({ shopId, role }: { shopId: string; role: string }) {
   const { t, i18n } = useTranslation();
   const state = useLoad(() => openApi.authorizations(shopId), [shopId]);
   const { busy, run } = useRowAction(state.reload);
+  const [revoking, setRevoking] = useState<Authorization | null>(null);
   return (
     <LoadView state={state}>
       {({ items }) => items.length === 0 ? <EmptyState title={t('openPlatform.noAuthorizations')} /> : (
+        <>
+        {revoking && (
+          <Modal visible title={t('openPlatform.revoke')} onCancel={() => setRevoking(null)} okText={t('openPlatform.revoke')} cancelText={t('consoleUi.cancel')} okButtonProps={{ type: 'danger', 'data-testid': 'open-revoke-ok' } as object}
+            onOk={() => { const id = revoking.id; setRevoking(null); void run(id, () => openApi.revoke(id), t('consoleUi.saved')); }}>
+            {t('openPlatform.revokeConfirm')}
+          </Modal>
+        )}
         <Table rowKey="id" size="small" pagination={false} dataSource={items} data-testid="open-authorizations" columns={[
           { title: t('openPlatform.app'), dataIndex: 'appName', render: (x: string, a: Authorization) => <span><span data-user-content>{x}</span> <Typography.Text type="tertiary" className="cs-mono" size="small">{a.appKey}</Typography.Text></span> },
           { title: t('openPlatform.groups'), dataIndex: 'groups', render: (g: string[]) => g.map((x) => t(`openPlatform.groupNames.${x}`)).join('、') },
           { title: t('openPlatform.grantedAt'), dataIndex: 'createdAt', render: (ms: number) => formatDateTime(ms, i18n.language) },
           { title: t('openPlatform.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'active' ? 'green' : 'grey'}>{t(s === 'active' ? 'openPlatform.active' : 'openPlatform.revoked')}</Tag> },
           { title: '', dataIndex: 'id', render: (id: string, a: Authorization) => a.status === 'active' && role === 'owner' ? (
-            <Popconfirm title={t('openPlatform.revokeConfirm')} onConfirm={() => void run(id, () => openApi.revoke(id), t('consoleUi.saved'))}>
-              <Button size="small" type="danger" loading={busy === id} data-testid={`open-revoke-${id}`}>{t('openPlatform.revoke')}</Button>
-            </Popconfirm>
+            <Button size="small" type="danger" loading={busy === id} data-testid={`open-revoke-${id}`} onClick={() => setRevoking(a)}>{t('openPlatform.revoke')}</Button>
           ) : null },
         ]} />
+        </>
       )}
     </LoadView>
   );
