@@ -93,6 +93,9 @@ test('signatures, timestamps, app keys and methods: each answers its code', asyn
     // A form body (older clients) under a JSON content type.
     const form = new URLSearchParams({ param_json: md5.body });
     expect(await raw(md5.url, form.toString()), 10000, '');
+    // A NUL character in the query (refused before any handler) and a body over the limit: still the envelope.
+    expect(await raw(`${url}&x=%00`, body), 40003, 'isv.parameter-format-invalid');
+    expect(await raw(url, `{"pad":"${'x'.repeat(600 * 1024)}"}`), 40003, 'isv.parameter-format-invalid');
     // Not JSON at all, but signed: the parameter format.
     const junk = 'not json';
     const j = new URL(url);

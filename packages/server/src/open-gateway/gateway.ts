@@ -111,8 +111,12 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
     scope.setErrorHandler((err, request, reply) => {
       // A body over the limit, a cut-short upload…: still the envelope, never a 5xx.
-      const e = err as { statusCode?: number };
-      const wire = e.statusCode === 413 ? new OpenApiError(40003, 'isv.parameter-format-invalid', '请求体过大') : serviceError(2);
+      const e = err as { statusCode?: number; status?: number };
+      const status = e.statusCode ?? e.status ?? 500;
+      const wire = status === 413 ? new OpenApiError(40003, 'isv.parameter-format-invalid', '请求体过大')
+        : status >= 400 && status < 500 ? new OpenApiError(40003, 'isv.parameter-format-invalid', '请求参数格式不正确')
+        : serviceError(2);
+      if (status >= 500) request.log.error({ err }, 'open gateway request failed');
       void reply.code(200).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(errorEnvelope(wire, '')));
     });
     const route = { schema: { hide: true } };
