@@ -71,8 +71,15 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
   });
 }
 
-async function shopName(db: Db, shopId: string): Promise<string> {
-  return (await db.selectFrom('shops').select('name').where('id', '=', shopId).executeTakeFirstOrThrow()).name;
+/** Shop names, kept a few seconds per process (every listed order carries its shop's name). */
+const shopNames = new Map<string, { name: string; until: number }>();
+async function shopName(db: Db, shopId: string, now: number): Promise<string> {
+  const hit = shopNames.get(shopId);
+  if (hit && hit.until > now) return hit.name;
+  const name = (await db.selectFrom('shops').select('name').where('id', '=', shopId).executeTakeFirstOrThrow()).name;
+  if (shopNames.size > 10_000) shopNames.clear();
+  shopNames.set(shopId, { name, until: now + 5_000 });
+  return name;
 }
 
 /** order.searchList: page from 0, size ≤ 100, a start time within the last 90 days, at most 50 000 results. */
@@ -117,7 +124,7 @@ export async function searchList(call: OpenCall): Promise<unknown> {
     q.select([...ORDER_COLUMNS]).orderBy(col, asc ? 'asc' : 'desc').orderBy('id', asc ? 'asc' : 'desc').limit(size).offset(page * size).execute(),
   ]);
   const total = Math.min(Number(countRow?.n ?? 0), MAX_RESULTS);
-  return { page, size, total, shop_order_list: await wireOrders(db, rows as OrderRow[], await shopName(db, call.shopId)) };
+  return { page, size, total, shop_order_list: await wireOrders(db, rows as OrderRow[], await shopName(db, call.shopId, call.ctx.clock.now())) };
 }
 
 async function ownOrder(call: OpenCall, field: string): Promise<OrderRow> {
@@ -131,7 +138,7 @@ async function ownOrder(call: OpenCall, field: string): Promise<OrderRow> {
 
 export async function orderDetail(call: OpenCall): Promise<unknown> {
   const o = await ownOrder(call, 'shop_order_id');
-  const [detail] = await wireOrders(call.ctx.db, [o], await shopName(call.ctx.db, call.shopId));
+  const [detail] = await wireOrders(call.ctx.db, [o], await shopName(call.ctx.db, call.shopId, call.ctx.clock.now()));
   return { shop_order_detail: { ...detail, promotion_detail: { shop_discount_detail: { total_amount: Number(o.discount_fen) } } } };
 }
 

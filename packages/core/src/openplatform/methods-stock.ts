@@ -27,10 +27,10 @@ export async function ownSku(call: OpenCall, p: Params = call.params): Promise<{
 }
 
 /** Sets the SKU to `target` by deltas from what it holds now; retries when an order moved it meanwhile. */
-async function syncTo(ctx: CoreContext, call: OpenCall, skuId: string, target: number): Promise<void> {
+async function syncTo(ctx: CoreContext, call: OpenCall, skuId: string, target: number, readStock: number): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const row = await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
-    const delta = target - Number(row.stock);
+    const stock = attempt === 0 ? readStock : Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
+    const delta = target - stock;
     if (delta === 0) return;
     try {
       await adjustStock(ctx, call.actor, skuId, delta);
@@ -55,7 +55,7 @@ export async function syncStock(call: OpenCall): Promise<unknown> {
   const sku = await ownSku(call);
   if (!incremental) {
     if (stockNum < 0) throw badBusinessParam(10001, 'stock_num不能为负数');
-    await syncTo(call.ctx, call, sku.id, stockNum);
+    await syncTo(call.ctx, call, sku.id, stockNum, sku.stock);
     return {};
   }
   const key = optStr(p, 'idempotent_id', 64);

@@ -6,6 +6,7 @@
  * so messages of one order never overtake each other. Every attempt is in the delivery log;
  * a delivery can be replayed (same msg_id: receivers de-duplicate).
  */
+import { performance } from 'node:perf_hooks';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import type { DomainEvent, OutboxDispatcher } from '../outbox/outbox.js';
 import type { TimerRegistry } from '../timers/scheduler.js';
@@ -77,7 +78,7 @@ function acknowledged(status: number, body: string): boolean {
 
 async function sendOne(ctx: CoreContext, post: PushPost, app: { id: string; app_key: string; secret: string; push_url: string }, messages: Array<{ id: string; tag: string; msg_id: string; data: string; attempts: number; created_at: number }>, replay: boolean): Promise<boolean> {
   const body = pushBody(messages);
-  const started = Date.now();
+  const started = performance.now();
   let status: number | null = null;
   let error: string | null = null;
   let ok = false;
@@ -93,7 +94,7 @@ async function sendOne(ctx: CoreContext, post: PushPost, app: { id: string; app_
   const deliveryId = newId('pushDelivery', now);
   const ids = messages.map((m) => m.id);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto('open_push_deliveries').values({ id: deliveryId, app_id: app.id, msg_ids: JSON.stringify(messages.map((m) => m.msg_id)), message_count: messages.length, outcome: ok ? 'ok' : 'failed', http_status: status, error, replay: replay ? 1 : 0, duration_ms: Date.now() - started, created_at: now }).execute();
+    await tx.insertInto('open_push_deliveries').values({ id: deliveryId, app_id: app.id, msg_ids: JSON.stringify(messages.map((m) => m.msg_id)), message_count: messages.length, outcome: ok ? 'ok' : 'failed', http_status: status, error, replay: replay ? 1 : 0, duration_ms: Math.round(performance.now() - started), created_at: now }).execute();
     if (replay) return;
     if (ok) {
       await tx.updateTable('open_push_messages').set((eb) => ({ status: 'delivered', delivered_at: now, delivery_id: deliveryId, attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).execute();
