@@ -209,6 +209,14 @@ test('a flood answers the rate-limit code; a suspended app and a missing group a
     const c = await selfUseApp(s, w.base, await s.tokenFor(shopC.owner.userId), admin, shopC.shopId, { groups: ['orders'] });
     const tokenC = (await c.client.call<{ access_token: string }>('token.create', { grant_type: 'authorization_self' })).data.access_token;
     expect(await c.client.call('sku.stockNum', { sku_id: 1 }, tokenC), 30001, 'isv.app-permissions-insufficient');
+    // An IP allow-list without this address: 30002.
+    const ownerC = await s.tokenFor(shopC.owner.userId);
+    assert.equal((await s.call('PATCH', `/api/v1/open/apps/${c.appId}`, { token: ownerC, body: { ipAllow: ['10.9.9.9'] } })).statusCode, 200);
+    s.core.clock.advance(2_000);
+    expect(await c.client.call('order.searchList', { page: 0, size: 1, create_time_start: Math.floor(s.core.clock.now() / 1000) - 60 }, tokenC), 30002, 'isv.ip-not-whitelisted');
+    assert.equal((await s.call('PATCH', `/api/v1/open/apps/${c.appId}`, { token: ownerC, body: { ipAllow: ['127.0.0.1'] } })).statusCode, 200);
+    s.core.clock.advance(2_000);
+    expect(await c.client.call('order.searchList', { page: 0, size: 1, create_time_start: Math.floor(s.core.clock.now() / 1000) - 60 }, tokenC), 10000, '');
     // Suspended by the admin: refused.
     assert.equal((await s.call('POST', `/api/v1/admin/open/apps/${c.appId}/review`, { token: admin, body: { decision: 'suspend' } })).statusCode, 200);
     s.core.clock.advance(2_000); // the gateway keeps an app for a second
