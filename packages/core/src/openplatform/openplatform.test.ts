@@ -151,3 +151,21 @@ test('apps: a self-use app belongs to a shop its owner owns; settings are checke
     await core.dispose();
   }
 });
+
+test('push: a product delisted, edited or repriced is tag 400', async () => {
+  const push = stub();
+  const core = await openTestCore({ openPush: push.post });
+  try {
+    const w = await setup(core, ['400']);
+    const { setProductStatus, updateSkuPrice } = await import('../catalog/products.js');
+    await setProductStatus(core.ctx, w.shop.owner, w.shop.productId, 'delisted');
+    await updateSkuPrice(core.ctx, w.shop.owner, w.shop.skuIds[0]!, 2590, null);
+    await core.tick();
+    const messages = push.sent.flatMap(messagesOf);
+    assert.deepEqual(messages.map((m) => m.tag), ['400', '400']);
+    assert.deepEqual(messages.map((m) => (JSON.parse(m.data) as { event: string }).event), ['status', 'price']);
+    assert.equal((JSON.parse(messages[0]!.data) as { status: number }).status, 1);
+  } finally {
+    await core.dispose();
+  }
+});

@@ -52,6 +52,13 @@ export async function pushData(db: Db, tag: PushTag, e: DomainEvent): Promise<Bu
     if (tag === '106') Object.assign(data, { cancel_reason: o.cancel_reason ?? '', cancel_time: msToSec(o.cancelled_at) });
     return { msgId, data: jsonWithInt64(data), orderKey: o.id };
   }
+  if (tag === '400') {
+    const p = await db.selectFrom('products').select(['id', 'shop_id', 'status', 'updated_at']).where('id', '=', e.subjectId).executeTakeFirst();
+    if (!p) return null;
+    const [nums, shop] = await Promise.all([openIdsOf(db, 'product', [p.id]), openIdsOf(db, 'shop', [p.shop_id])]);
+    const change = (e.payload as { change?: string }).change ?? 'content';
+    return { msgId, data: jsonWithInt64({ product_id: Number(nums.get(p.id)), shop_id: Number(shop.get(p.shop_id)), event: change, status: p.status === 'listed' ? 0 : 1, update_time: msToSec(p.updated_at) }), orderKey: p.id };
+  }
   const caseId = payload.caseId ?? e.subjectId;
   const c = await db.selectFrom('aftersales_cases').select(['id', 'order_id', 'order_line_id', 'shop_id', 'type', 'status', 'reason_code', 'requested_fen', 'refund_fen', 'created_at', 'updated_at']).where('id', '=', caseId).executeTakeFirst();
   if (!c) return null;

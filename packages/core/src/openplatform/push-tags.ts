@@ -22,7 +22,7 @@ export const ALL_PUSH_TAGS = Object.keys(PUSH_TAGS) as PushTag[];
 export const isPushTag = (t: string): t is PushTag => Object.hasOwn(PUSH_TAGS, t);
 
 /** The outbox topics the push listens to. */
-export const PUSH_TOPICS = ['order.', 'aftersales.'] as const;
+export const PUSH_TOPICS = ['order.', 'aftersales.', 'product.changed'] as const;
 
 export interface EventForTags {
   topic: string;
@@ -38,6 +38,7 @@ export function tagsFor(e: EventForTags): PushTag[] {
     case 'order.completed': return ['103'];
     case 'order.cancelled': return ['106'];
     case 'aftersales.requested': return ['200'];
+    case 'product.changed': return ['400'];
   }
   if (!e.topic.startsWith('aftersales.')) return [];
   const to = e.payload.to;
