@@ -1,7 +1,6 @@
 /** afterSale.* methods: list and detail from the after-sales cases, operate through the case engine (actOnCase). */
 import type { Db } from '../context.js';
-import { actOnCase } from '../aftersales/cases.js';
-import type { CaseStatus, CaseType } from '../aftersales/case-types.js';
+import { actOnCase, nextStatus, type CaseStatus, type CaseType } from '../aftersales/index.js';
 import { badBusinessParam, OpenApiError } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';
@@ -105,7 +104,7 @@ export async function detail(call: OpenCall): Promise<unknown> {
   };
 }
 
-/** afterSale.operate: up to 20 items; all are checked first (ids, reasons, logistics, versions), then each goes through the case engine as the shop. */
+/** afterSale.operate: up to 20 items; all are checked first (ids, states, reasons, logistics, versions), then each goes through the case engine as the shop. */
 export async function operate(call: OpenCall): Promise<unknown> {
   const type = reqInt(call.params, 'type', { min: 1 });
   const action = OPERATE_TYPES[type];
@@ -125,6 +124,8 @@ export async function operate(call: OpenCall): Promise<unknown> {
       carrier = company.carrier;
       trackingNo = reqStr(lg, 'logistics_code', 40);
     }
+    // Every item must allow the action now, or nothing is done.
+    if (!nextStatus(c.type, c.status, action, 'merchant')) throw new OpenApiError(50002, 'isv.business-failed:30001', `售后单${reqStr(it, 'aftersale_id', 30)}当前状态不能执行该操作`);
     const version = optInt(it, 'update_time', { min: 0 });
     if (version !== undefined && version !== msToSec(c.updated_at)) throw new OpenApiError(50002, 'isv.business-failed:30008', '售后单已变更，请刷新后重试');
     prepared.push({ c, reason, carrier, trackingNo, num: reqStr(it, 'aftersale_id', 30) });

@@ -1,7 +1,7 @@
 /** The `data` of each push message, read when the event is dispatched; int64 ids as JSON numbers, written exactly. */
 import type { Db } from '../context.js';
 import type { DomainEvent } from '../outbox/outbox.js';
-import type { CaseStatus, CaseType } from '../aftersales/case-types.js';
+import type { CaseStatus, CaseType } from '../aftersales/index.js';
 import { openIdsOf } from './open-ids.js';
 import { AFTERSALE_TYPE, wireAfterSaleStatus } from './status-map.js';
 import { carrierByCode } from './carriers.js';

@@ -9,8 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import type { DomainEvent, OutboxDispatcher } from '../outbox/outbox.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
-import { scheduleTimer } from '../timers/timers.js';
+import { scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/errors.js';
 import { signPush } from './signing.js';

@@ -3,7 +3,7 @@
  * refund status, and the after-sales operation types. Pure tables.
  */
 import type { OrderStatus } from '../orders/order-states.js';
-import type { CaseStatus, CaseType, MerchantAction } from '../aftersales/case-types.js';
+import type { CaseStatus, CaseType, MerchantAction } from '../aftersales/index.js';
 
 export type WireOrderStatus = 1 | 105 | 2 | 101 | 3 | 4 | 5;
 export type WireMainStatus = WireOrderStatus | 103 | 21 | 22 | 39;

@@ -86,6 +86,8 @@ test('an ERP authorises a shop, lists paid orders, ships, syncs stock while shop
     assert.equal(c.aftersale_type, 2);
     const agreed = await erp.call<{ items: Array<{ status_code: number }> }>('afterSale.operate', { type: 201, items: [{ aftersale_id: c.aftersale_id }] }, token);
     assert.equal(agreed.code, 10000, JSON.stringify(agreed));
+    const twice = await erp.call('afterSale.operate', { type: 201, items: [{ aftersale_id: c.aftersale_id }] }, token);
+    assert.equal(twice.code, 50002, 'a refunded case cannot be agreed again');
     const detailCase = await erp.call<{ process_info: { after_sale_info: { after_sale_status: number } } }>('afterSale.Detail', { after_sale_id: c.aftersale_id }, token);
     assert.equal(detailCase.data.process_info.after_sale_info.after_sale_status, 12);
 
