@@ -7,6 +7,7 @@
 /** Latin words a Chinese screen may show: brand names, trade abbreviations, file formats, units. */
 export const ALLOWED_WORDS = new Set([
   'Zhongcao', 'GMV', 'GPM', 'SKU', 'ID', 'MCN', 'DOU', 'CSV', 'API', 'OpenAPI', 'URL', 'EN', 'QR',
+  'ERP', 'AppKey', 'AppSecret', 'IP',
   'JPEG', 'JPG', 'PNG', 'WebP', 'GIF', 'MP4', 'WebM', 'HLS', 'RTMP', 'CPU', 'UV', 'PV', 'CTR', 'ROI',
   'g', 'kg', 'mg', 'ml', 'mL', 'L', 'cm', 'mm', 'm', 'km', 'x', 'KB', 'MB', 'GB',
   // the language switch names the other language in that language

@@ -29,6 +29,7 @@ import { registerLiveDeadlines } from './live/sale-deadlines.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
 import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
+import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -42,6 +43,8 @@ export interface CoreOptions extends StorageOptions {
   migrate?: boolean;
   /** How long a review item may wait before it is flagged overdue (default: REVIEW_WINDOW_HOURS, else 24 h). */
   reviewWindowMs?: number;
+  /** Replaces the open platform's push sender (tests deliver in-process). */
+  openPush?: PushPost;
 }
 
 export interface Core {
@@ -81,6 +84,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   installLogistics({ ctx, timers, sandboxSecret }); // carriers' timers run in any process that ticks
   const reviewWindowMs = options.reviewWindowMs ?? reviewWindowFromEnv();
   installModeration({ ctx, outbox, timers, reviewWindowMs }); // held videos reach the review queue; review deadlines fire
+  installPush({ ctx, outbox, timers }); // order and after-sales events reach the apps that subscribed (开放平台 message push)
+  const openPush = options.openPush ?? httpPost;
   let lastHousekeeping = 0;
   return {
     ctx,
@@ -101,6 +106,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await submitPayouts(ctx);
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
+      await deliverPending(ctx, openPush);
       await syncFeedThrottle(ctx, runningRecommendService(ctx)); // penalties' traffic throttles reach the running engine
       await syncExperienceMultipliers(ctx, runningRecommendService(ctx)); // the experience score's boost or cut, likewise
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {

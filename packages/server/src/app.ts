@@ -47,6 +47,8 @@ import { reviewRoutes } from './routes/review-routes.js';
 import { serviceRoutes } from './routes/service-routes.js';
 import { liveSocketRoute } from './live/ws-route.js';
 import { MAX_FRAME_BYTES } from './live/protocol.js';
+import { openGateway, type GatewayOptions } from './open-gateway/gateway.js';
+import { openPlatformRoutes } from './routes/openplatform-routes.js';
 
 export interface ServerOptions {
   core: Core;
@@ -58,6 +60,8 @@ export interface ServerOptions {
   /** Rate limits on login and ordering (off in benchmarks that hammer one account). */
   rateLimits?: boolean;
   kickWorker?: () => void;
+  /** The open gateway's rate limits (tests lower them). */
+  openGateway?: GatewayOptions;
 }
 
 /** Two validators: request bodies are never coerced (a string is not a number); query strings and params are. */
@@ -116,7 +120,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installInputGuards(app);
   const sessions = new SessionCache();
   installAuth(app, options.core.ctx, sessions);
-  const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}), sessions };
+  const gateway = openGateway(app, options.core, options.openGateway);
+  const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}), sessions, forgetOpenCallers: gateway.forgetCallers };
   systemRoutes(app, deps, metrics);
   authRoutes(app, deps);
   catalogRoutes(app, deps);
@@ -144,6 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   violationsRoutes(app, deps);
   experienceRoutes(app, deps);
   serviceRoutes(app, deps);
+  openPlatformRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 

@@ -13,7 +13,9 @@ import { benchModeration, moderationSummary, type ModerationResult } from './mod
 import { benchChat, chatSummary, type ChatResult } from './chat-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
 
-const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'chat', 'all'] as const;
+const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'chat', 'open-api', 'all'] as const;
+import { benchOpenApi, openApiSummary, type OpenApiResult } from './open-api-bench.js';
+
 const DEFAULT_SECONDS = 20;
 
 export async function runBenchCommand(
@@ -21,7 +23,7 @@ export async function runBenchCommand(
   opts: { json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined; rate?: string | undefined; conversations?: string | undefined; shops?: string | undefined },
 ): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
-    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat or all`);
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat, open-api or all`);
     return 2;
   }
   const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
@@ -62,6 +64,8 @@ export async function runBenchCommand(
       }
       emit(await benchChat(chat));
     }
+    // open-api measures 10 s unless --seconds is given.
+    if (name === 'open-api' || name === 'all') emit(await benchOpenApi(opts.seconds === undefined ? 10 : seconds));
     return 0;
   } catch (err) {
     log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -69,7 +73,7 @@ export async function runBenchCommand(
   }
 }
 
-type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | ChatResult;
+type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | ChatResult | OpenApiResult;
 
 function emit(result: Result): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -85,6 +89,7 @@ function summary(r: Result): string {
   if (r.bench === 'live-fanout') return liveFanoutSummary(r);
   if (r.bench === 'moderation') return moderationSummary(r);
   if (r.bench === 'chat') return chatSummary(r);
+  if (r.bench === 'open-api') return openApiSummary(r);
   if (r.bench === 'feed') {
     const verdict = r.pages_per_s >= TARGET_PAGES_PER_S && r.p99_ms <= TARGET_FEED_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
     return `feed (${r.dialect}): ${r.pages_per_s} pages/s over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos (${r.videos_from}); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_PAGES_PER_S}/s, p99 ≤ ${TARGET_FEED_P99_MS} ms`;

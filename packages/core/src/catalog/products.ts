@@ -5,6 +5,7 @@ import { invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { requireLeafCategory } from './categories.js';
 import { indexProduct } from '../search/search-index.js';
+import { emit } from '../outbox/outbox.js';
 import { enforceContent, type FieldHit, type TextField } from '../governance/index.js';
 import { checkPrice, checkProductTransition, checkSpecsAndSkus, specKey, type ProductStatus, type SkuInput, type SpecOption } from './product-rules.js';
 
@@ -96,7 +97,7 @@ export async function requireOwnProduct(ctx: CoreContext, actor: Actor, productI
 
 /** Edits title, description or category; the texts pass the rule book first (as for createProduct). */
 export async function updateProduct(ctx: CoreContext, actor: Actor, productId: string, input: { title: string; description?: string; categoryId?: string }): Promise<{ warnings: FieldHit[] }> {
-  await requireOwnProduct(ctx, actor, productId);
+  const { shopId } = await requireOwnProduct(ctx, actor, productId);
   checkText(input.title, input.description ?? '');
   if (input.categoryId) await requireLeafCategory(ctx.db, input.categoryId);
   const warnings = await enforceContent(ctx, productTexts(input.title, input.description ?? ''));
@@ -108,21 +109,34 @@ export async function updateProduct(ctx: CoreContext, actor: Actor, productId: s
       .where('id', '=', productId)
       .execute();
     await indexProduct(tx, productId, now);
+    await emit(tx, 'product.changed', productId, { productId, shopId, change: 'content' } satisfies ProductChangedEvent, now);
   });
   return { warnings };
 }
 
 /** Draft → listed → delisted → listed…, by the table in product-rules; a conditional update so two editors cannot both win. */
 export async function setProductStatus(ctx: CoreContext, actor: Actor, productId: string, to: ProductStatus): Promise<void> {
-  const { status } = await requireOwnProduct(ctx, actor, productId);
+  const { status, shopId } = await requireOwnProduct(ctx, actor, productId);
   checkProductTransition(status, to);
-  const res = await ctx.db.updateTable('products').set({ status: to, updated_at: ctx.clock.now() }).where('id', '=', productId).where('status', '=', status).executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) checkProductTransition('changed concurrently', to);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const res = await tx.updateTable('products').set({ status: to, updated_at: now }).where('id', '=', productId).where('status', '=', status).executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) checkProductTransition('changed concurrently', to);
+    await emit(tx, 'product.changed', productId, { productId, shopId, change: 'status' } satisfies ProductChangedEvent, now);
+  });
+}
+
+/** The event a product's edit, listing change or price change writes (the open platform pushes it as tag 400). */
+export interface ProductChangedEvent {
+  productId: string;
+  shopId: string;
+  change: 'content' | 'status' | 'price';
 }
 
 /** The platform delists a listed product (a report upheld); anything not listed is left as it is. */
 export async function delistProductByPlatform(tx: Tx, productId: string, now: number): Promise<void> {
-  await tx.updateTable('products').set({ status: 'delisted', updated_at: now }).where('id', '=', productId).where('status', '=', 'listed').execute();
+  const res = await tx.updateTable('products').set({ status: 'delisted', updated_at: now }).where('id', '=', productId).where('status', '=', 'listed').returning('shop_id').executeTakeFirst();
+  if (res) await emit(tx, 'product.changed', productId, { productId, shopId: res.shop_id, change: 'status' } satisfies ProductChangedEvent, now);
 }
 
 /** What a reviewer reads of a product: its title and description; null when there is no such product. */
@@ -145,6 +159,8 @@ export async function updateSkuPrice(ctx: CoreContext, actor: Actor, skuId: stri
     await tx.updateTable('skus').set({ price_fen: priceFen, original_price_fen: originalPriceFen, updated_at: now }).where('id', '=', skuId).execute();
     const min = await tx.selectFrom('skus').select((eb) => eb.fn.min('price_fen').as('m')).where('product_id', '=', productId).executeTakeFirstOrThrow();
     await tx.updateTable('products').set({ min_price_fen: Number(min.m), updated_at: now }).where('id', '=', productId).execute();
+    const owner = await tx.selectFrom('products').select('shop_id').where('id', '=', productId).executeTakeFirstOrThrow();
+    await emit(tx, 'product.changed', productId, { productId, shopId: owner.shop_id, change: 'price' } satisfies ProductChangedEvent, now);
   });
 }
 

@@ -82,6 +82,12 @@ export const ID_PREFIX = {
   serviceImage: 'csi',
   serviceSnippet: 'css',
   serviceAccess: 'csa',
+  // open platform
+  openApp: 'oap',
+  openAuthorization: 'oau',
+  openToken: 'otk',
+  pushMessage: 'opm',
+  pushDelivery: 'opd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

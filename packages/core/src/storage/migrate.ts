@@ -25,6 +25,7 @@ import * as reviewQueue from './migrations/0025_review_queue.js';
 import * as violations from './migrations/0026_violations.js';
 import * as experienceScore from './migrations/0027_experience_score.js';
 import * as customerService from './migrations/0028_customer_service.js';
+import * as openPlatform from './migrations/0030_open_platform.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '0026_violations': violations,
   '0027_experience_score': experienceScore,
   '0028_customer_service': customerService,
+  '0030_open_platform': openPlatform,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

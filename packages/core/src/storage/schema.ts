@@ -333,8 +333,9 @@ import type { ModerationTables } from './schema-moderation.js';
 import type { ViolationsTables } from './schema-violations.js';
 import type { ExperienceTables } from './schema-experience.js';
 import type { ServiceTables } from './schema-service.js';
+import type { OpenPlatformTables } from './schema-openplatform.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables, ServiceTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables, ServiceTables, OpenPlatformTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

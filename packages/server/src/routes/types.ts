@@ -13,6 +13,8 @@ export interface RouteDeps {
   kickWorker: () => void;
   /** Resolved sessions; cleared when roles or memberships change. */
   sessions: SessionCache;
+  /** Drops the open gateway's cached token lookups (after a revocation). */
+  forgetOpenCallers?: () => void;
 }
 
 export function typed(app: FastifyInstance) {

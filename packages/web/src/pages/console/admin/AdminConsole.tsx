@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle, IconCrownStroked } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened, IconAlertTriangle, IconCrownStroked, IconCode } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
@@ -10,6 +10,7 @@ import { GovernanceView } from './governance/GovernanceView';
 import { ModerationView } from './moderation/ModerationView';
 import { AdminViolationsView } from '../violations/AdminViolationsView';
 import { AdminExperienceView } from '../experience/AdminExperienceView';
+import { AdminOpenPlatformView } from '../openplatform/AdminOpenPlatformView';
 import { RulesView } from './RulesView';
 import { ShopsView } from './ShopsView';
 import { UsersView } from './UsersView';
@@ -28,6 +29,7 @@ export default function AdminConsole() {
     { path: 'experience', text: t('experience.nav.admin'), icon: <IconCrownStroked /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
+    { path: 'open', text: t('openPlatform.nav.admin'), icon: <IconCode /> },
   ];
   return (
     <ConsoleShell kind="admin" nav={nav}>
@@ -43,6 +45,7 @@ export default function AdminConsole() {
           <Route path="experience" element={<AdminExperienceView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
           <Route path="money" element={<AdminMoney />} />
+          <Route path="open" element={<AdminOpenPlatformView />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />
         </Routes>
       )}

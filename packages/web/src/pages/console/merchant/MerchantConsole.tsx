@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar, IconAlertTriangle, IconCrownStroked, IconComment } from '@douyinfe/semi-icons';
+import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar, IconAlertTriangle, IconCrownStroked, IconComment, IconCode } from '@douyinfe/semi-icons';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
@@ -21,6 +21,7 @@ import { LiveConsole } from '../creator/live/LiveConsole';
 import { MerchantViolationsView } from '../violations/MerchantViolationsView';
 import { MerchantExperienceView } from '../experience/MerchantExperienceView';
 import { ServiceView } from './service/ServiceView';
+import { MerchantOpenPlatformView } from '../openplatform/MerchantOpenPlatformView';
 
 const SHOP_KEY = 'zhongcao.console.shop';
 
@@ -41,6 +42,7 @@ export default function MerchantConsole() {
     { path: 'experience', text: t('experience.nav.merchant'), icon: <IconCrownStroked /> },
     { path: 'violations', text: t('violations.nav.merchant'), icon: <IconAlertTriangle /> },
     { path: 'funds', text: t('consoleUi.nav.funds'), icon: <IconCoinMoneyStroked /> },
+    { path: 'open', text: t('openPlatform.nav.merchant'), icon: <IconCode /> },
     { path: 'settings', text: t('consoleUi.nav.settings'), icon: <IconSetting /> },
   ];
   return (
@@ -132,6 +134,7 @@ function MerchantRoutes() {
             <Route path="experience" element={<MerchantExperienceView key={shop.id} shopId={shop.id} />} />
             <Route path="violations" element={<MerchantViolationsView key={shop.id} shopId={shop.id} />} />
             <Route path="funds" element={<MerchantFunds key={shop.id} shopId={shop.id} role={shop.role} />} />
+            <Route path="open/*" element={<MerchantOpenPlatformView key={shop.id} shopId={shop.id} role={shop.role} />} />
             <Route path="settings" element={<SettingsView key={shop.id} shopId={shop.id} role={shop.role} />} />
             <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />
           </Routes>
