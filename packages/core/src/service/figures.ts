@@ -34,6 +34,8 @@ export async function serviceFigures(db: Kysely<Database>, shopId: string, windo
 export interface StaffFigures extends ServiceFigures {
   userId: string;
   name: string;
+  /** The same figures per day (oldest first), for this staff member. */
+  days: ServiceDay[];
 }
 
 export interface ServiceDay extends ServiceFigures {
@@ -53,16 +55,16 @@ export async function serviceReport(ctx: CoreContext, actor: Actor, shopId: stri
   const today = shanghaiDayStart(now);
   const window = { from: today - (days - 1) * DAY_MS, to: today + DAY_MS };
   const { messages, ratings } = await load(ctx.db, shopId, window);
-  const out: ServiceDay[] = [];
-  for (let i = 0; i < days; i++) {
-    const w = { from: window.from + i * DAY_MS, to: window.from + (i + 1) * DAY_MS };
-    const dayRatings = ratings.filter((r) => r.createdAt >= w.from && r.createdAt < w.to);
-    out.push({ day: shanghaiDayLabel(w.from), ...computeFigures(messages.filter((m) => m.createdAt >= w.from), dayRatings, w) });
-  }
+  const perDay = (staffId?: string): ServiceDay[] =>
+    Array.from({ length: days }, (_, i) => {
+      const w = { from: window.from + i * DAY_MS, to: window.from + (i + 1) * DAY_MS };
+      const dayRatings = ratings.filter((r) => r.createdAt >= w.from && r.createdAt < w.to);
+      return { day: shanghaiDayLabel(w.from), ...computeFigures(messages.filter((m) => m.createdAt >= w.from), dayRatings, w, staffId) };
+    });
   const members = await ctx.db.selectFrom('shop_members').innerJoin('users', 'users.id', 'shop_members.user_id').select(['users.id', 'users.display_name']).where('shop_members.shop_id', '=', shopId).orderBy('users.id').execute();
   return {
-    days: out,
+    days: perDay(),
     total: computeFigures(messages, ratings, window),
-    staff: members.map((m) => ({ userId: m.id, name: m.display_name, ...computeFigures(messages, ratings, window, m.id) })),
+    staff: members.map((m) => ({ userId: m.id, name: m.display_name, ...computeFigures(messages, ratings, window, m.id), days: perDay(m.id) })),
   };
 }

@@ -136,7 +136,10 @@ test('customer service over HTTP and the socket: open from a product, queue → 
     const report = (await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/service/report?days=1`, { token: staff })).json();
     assert.equal(report.total.conversations, 1);
     assert.equal(report.total.dissatisfied, 1);
-    assert.equal(report.staff.find((x: { userId: string }) => x.userId === staffP.userId).ratings, 1);
+    const mine = report.staff.find((x: { userId: string }) => x.userId === staffP.userId);
+    assert.equal(mine.ratings, 1);
+    assert.equal(mine.days.length, 1);
+    assert.equal(mine.days[0].conversations, 1, 'per staff member, per day');
 
     // Floods: 429 past the limit, nothing written.
     let last = 0;

@@ -71,7 +71,7 @@ export interface ServiceFigures {
 export interface ServiceReport {
   days: Array<ServiceFigures & { day: string }>;
   total: ServiceFigures;
-  staff: Array<ServiceFigures & { userId: string; name: string }>;
+  staff: Array<ServiceFigures & { userId: string; name: string; days: Array<ServiceFigures & { day: string }> }>;
 }
 
 export interface Desk {

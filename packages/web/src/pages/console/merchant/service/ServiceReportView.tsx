@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Table, Typography } from '@douyinfe/semi-ui-19';
-import { serviceApi, type ServiceFigures } from '../../../../api/service';
+import { serviceApi, type ServiceFigures, type ServiceReport } from '../../../../api/service';
 import { LoadView, useLoad } from '../../shell/common';
 import { durationText, shareText } from './figures-text';
 
@@ -43,7 +43,16 @@ export function ServiceReportView({ shopId }: { shopId: string }) {
           <Typography.Title heading={6} style={{ margin: '16px 0 8px' }}>{t('serviceDesk.report.perDay')}</Typography.Title>
           <Table rowKey="day" pagination={false} size="small" dataSource={[...r.days].reverse()} columns={[{ title: t('serviceDesk.report.day'), dataIndex: 'day' }, ...columns]} />
           <Typography.Title heading={6} style={{ margin: '16px 0 8px' }}>{t('serviceDesk.report.perStaff')}</Typography.Title>
-          <Table rowKey="userId" pagination={false} size="small" dataSource={r.staff} columns={[{ title: t('serviceDesk.report.staff'), dataIndex: 'name' }, ...columns]} />
+          <Table
+            rowKey="userId"
+            pagination={false}
+            size="small"
+            dataSource={r.staff}
+            columns={[{ title: t('serviceDesk.report.staff'), dataIndex: 'name' }, ...columns]}
+            expandedRowRender={(s?: ServiceReport['staff'][number]) => (
+              <Table rowKey="day" pagination={false} size="small" dataSource={[...(s?.days ?? [])].reverse()} columns={[{ title: t('serviceDesk.report.day'), dataIndex: 'day' }, ...columns]} />
+            )}
+          />
         </>
       )}
     </LoadView>
