@@ -62,3 +62,4 @@ export * from './violations/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';
 export * from './moderation/index.js';
 export * from './openplatform/index.js';
+export * from './orders/seller-remark.js';
