@@ -64,3 +64,4 @@ export * from './experience/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';
 export * from './moderation/index.js';
 export * from './openplatform/index.js';
+export * from './orders/seller-remark.js';

@@ -1,6 +1,7 @@
 /** order.* methods: search, detail, shipping (through the orders module's shipOrder), carriers. */
 import type { Db } from '../context.js';
 import { shipOrder } from '../orders/order-commands.js';
+import { setSellerRemark, SELLER_REMARK_MAX } from '../orders/seller-remark.js';
 import type { OrderStatus } from '../orders/order-states.js';
 import { maskPhone } from '../platform/phone-mask.js';
 import { badBusinessParam } from './envelope.js';
@@ -14,9 +15,9 @@ const DAY_MS = 86_400_000;
 const SEARCH_WINDOW_MS = 90 * DAY_MS;
 const MAX_RESULTS = 50_000;
 
-type OrderRow = { id: string; shop_id: string; status: string; items_fen: number; shipping_fee_fen: number; total_fen: number; discount_fen: number; address: string; buyer_note: string; created_at: number; paid_at: number | null; shipped_at: number | null; completed_at: number | null; cancelled_at: number | null; updated_at: number; ship_by_at: number | null };
+type OrderRow = { id: string; shop_id: string; status: string; seller_remark: string; seller_remark_star: number; items_fen: number; shipping_fee_fen: number; total_fen: number; discount_fen: number; address: string; buyer_note: string; created_at: number; paid_at: number | null; shipped_at: number | null; completed_at: number | null; cancelled_at: number | null; updated_at: number; ship_by_at: number | null };
 
-const ORDER_COLUMNS = ['id', 'shop_id', 'status', 'items_fen', 'shipping_fee_fen', 'total_fen', 'discount_fen', 'address', 'buyer_note', 'created_at', 'paid_at', 'shipped_at', 'completed_at', 'cancelled_at', 'updated_at', 'ship_by_at'] as const;
+const ORDER_COLUMNS = ['id', 'shop_id', 'status', 'seller_remark', 'seller_remark_star', 'items_fen', 'shipping_fee_fen', 'total_fen', 'discount_fen', 'address', 'buyer_note', 'created_at', 'paid_at', 'shipped_at', 'completed_at', 'cancelled_at', 'updated_at', 'ship_by_at'] as const;
 
 /** Orders in the wire shape (a searchList item; orderDetail's shop_order_detail). */
 async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<Record<string, unknown>[]> {
@@ -48,7 +49,7 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
       create_time: msToSec(o.created_at), pay_time: msToSec(o.paid_at), update_time: msToSec(o.updated_at), finish_time: msToSec(o.completed_at ?? o.cancelled_at),
       exp_ship_time: msToSec(o.ship_by_at), ship_time: msToSec(o.shipped_at),
       order_amount: Number(o.total_fen), pay_amount: o.paid_at !== null ? Number(o.total_fen) : 0, post_amount: Number(o.shipping_fee_fen), promotion_amount: Number(o.discount_fen), modify_amount: 0,
-      pay_type: o.paid_at !== null ? 1 : 7, buyer_words: o.buyer_note, seller_words: '', seller_remark_stars: 0,
+      pay_type: o.paid_at !== null ? 1 : 7, buyer_words: o.buyer_note, seller_words: o.seller_remark, seller_remark_stars: Number(o.seller_remark_star),
       post_receiver: a.name ?? '', post_tel: maskPhone(a.phone ?? ''), mask_post_receiver: a.name ?? '', mask_post_tel: maskPhone(a.phone ?? ''),
       post_addr: { province: { id: '', name: a.province ?? '' }, city: { id: '', name: a.city ?? '' }, town: { id: '', name: a.district ?? '' }, street: { id: '', name: '' }, detail: a.detail ?? '' },
       logistics_info: myShipments.map((s) => ({
@@ -186,4 +187,15 @@ export async function logisticsAddMultiPack(call: OpenCall): Promise<unknown> {
 
 export async function logisticsCompanyList(): Promise<unknown> {
   return LOGISTICS_COMPANIES.map((c) => ({ id: c.id, name: c.name, code: c.code }));
+}
+
+/** order.addOrderRemark: the shop's memo (≤ 60 characters); `is_add_star` "true" sets the flag `star` ("0"–"5"). */
+export async function addOrderRemark(call: OpenCall): Promise<unknown> {
+  const o = await ownOrder(call, 'order_id');
+  const remark = reqStr(call.params, 'remark', 500);
+  if (remark.length > SELLER_REMARK_MAX) throw badBusinessParam(10001, `remark最多${SELLER_REMARK_MAX}个字符`);
+  const addStar = optBool(call.params, 'is_add_star') ?? false;
+  const star = addStar ? optInt(call.params, 'star', { min: 0, max: 5 }) ?? 0 : undefined;
+  await setSellerRemark(call.ctx, call.actor, o.id, { remark, star });
+  return {};
 }

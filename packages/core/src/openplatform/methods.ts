@@ -10,6 +10,7 @@ import * as productWrite from './methods-product-write.js';
 export const METHOD_HANDLERS: Readonly<Record<Exclude<OpenMethod, 'token.create' | 'token.refresh'>, MethodHandler>> = {
   'order.searchList': orders.searchList,
   'order.orderDetail': orders.orderDetail,
+  'order.addOrderRemark': orders.addOrderRemark,
   'order.logisticsAdd': orders.logisticsAdd,
   'order.logisticsAddMultiPack': orders.logisticsAddMultiPack,
   'order.logisticsCompanyList': orders.logisticsCompanyList,

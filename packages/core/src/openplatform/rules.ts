@@ -14,6 +14,7 @@ export const METHODS = {
   'token.refresh': null,
   'order.searchList': 'orders',
   'order.orderDetail': 'orders',
+  'order.addOrderRemark': 'orders',
   'order.logisticsAdd': 'logistics',
   'order.logisticsAddMultiPack': 'logistics',
   'order.logisticsCompanyList': 'logistics',

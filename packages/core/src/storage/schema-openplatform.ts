@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** Row types of the open platform's tables (merged into `Database` in schema.ts). */
 
 export interface OpenAppsTable {
@@ -110,4 +111,12 @@ export interface OpenPlatformTables {
   open_ids: OpenIdsTable;
   open_push_messages: OpenPushMessagesTable;
   open_push_deliveries: OpenPushDeliveriesTable;
+}
+
+declare module './schema.js' {
+  interface OrdersTable {
+    /** The shop's own memo on an order (卖家备注), and its flag colour 0–5; set by the orders module's setSellerRemark. */
+    seller_remark: Generated<string>;
+    seller_remark_star: Generated<number>;
+  }
 }

@@ -1,4 +1,4 @@
-/** An ERP managing the catalogue and split shipments over the gateway: categories, addV2/editV2, listV2/detail, sku.list, prices, online/offline, batch stock, multi-pack shipping. */
+/** An ERP managing the catalogue and split shipments over the gateway: categories, addV2/editV2, listV2/detail, sku.list, prices, online/offline, batch stock, multi-pack shipping, the shop's memo. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop } from '@zhongcao/core/test-support';
@@ -69,9 +69,14 @@ test('the catalogue through the gateway, and a split shipment that a retry does 
     assert.equal(first.code, 10000, JSON.stringify(first));
     const again = await call<{ pack_list: Array<{ pack_id: string }> }>('order.logisticsAddMultiPack', packs);
     assert.deepEqual(again.data, first.data);
-    const detail = await call<{ shop_order_detail: { order_status: number; logistics_info: unknown[] } }>('order.orderDetail', { shop_order_id: two.order_id });
+    // The shop's memo, as the wire format's own example sends it.
+    assert.equal((await call('order.addOrderRemark', { is_add_star: 'true', order_id: two.order_id, remark: '加急/优先', star: '5' })).code, 10000);
+    assert.equal((await call('order.addOrderRemark', { order_id: two.order_id, remark: 'x'.repeat(61) })).sub_code, 'isv.parameter-invalid:10001');
+    const detail = await call<{ shop_order_detail: { order_status: number; logistics_info: unknown[]; seller_words: string; seller_remark_stars: number } }>('order.orderDetail', { shop_order_id: two.order_id });
     assert.equal(detail.data.shop_order_detail.order_status, 3);
     assert.equal(detail.data.shop_order_detail.logistics_info.length, 2);
+    assert.equal(detail.data.shop_order_detail.seller_words, '加急/优先');
+    assert.equal(detail.data.shop_order_detail.seller_remark_stars, 5);
   } finally {
     await s.close();
   }
