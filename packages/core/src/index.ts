@@ -62,3 +62,4 @@ export * from './violations/index.js';
 export * from './experience/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';
 export * from './moderation/index.js';
+export * from './ads/index.js';

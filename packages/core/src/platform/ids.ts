@@ -75,6 +75,10 @@ export const ID_PREFIX = {
   violationAppeal: 'vap',
   violationPenalty: 'vpn',
   violationEvent: 'vev',
+  // paid traffic
+  adTopup: 'adt',
+  adCampaign: 'adc',
+  adServe: 'adi',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;
