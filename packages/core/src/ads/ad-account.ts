@@ -69,16 +69,16 @@ export async function receiveTopupNotification(ctx: CoreContext, providerName: s
   const provider = ctx.payments.get(providerName);
   if (!provider) throw notFound('payment provider', providerName);
   const n = provider.verifyNotification(headers, rawBody);
-  if (n.kind !== 'payment.succeeded' && n.kind !== 'payment.failed') return { outcome: 'ignored', reason: 'KIND' };
+  if (n.kind !== 'payment.succeeded' && n.kind !== 'payment.failed') return { outcome: 'ignored', reason: 'kind' };
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const t = await tx.selectFrom('ad_topups').selectAll().where('id', '=', n.paymentId).executeTakeFirst();
     if (!t || t.provider !== providerName) return { outcome: 'rejected' as const, reason: 'UNKNOWN_TOPUP' };
     if (Number(t.amount_fen) !== n.amountFen) return { outcome: 'rejected' as const, reason: 'AMOUNT_MISMATCH' };
     if (t.provider_txn_id !== null && t.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected' as const, reason: 'TXN_MISMATCH' };
-    if (n.kind === 'payment.failed') return { outcome: 'ignored' as const, reason: 'FAILED' };
+    if (n.kind === 'payment.failed') return { outcome: 'ignored' as const, reason: 'failed' };
     const won = await tx.updateTable('ad_topups').set({ status: 'succeeded', paid_at: now, provider_txn_id: n.providerTxnId }).where('id', '=', t.id).where('status', '=', 'pending').executeTakeFirst();
-    if (Number(won.numUpdatedRows) !== 1) return { outcome: 'ignored' as const, reason: 'DUPLICATE' };
+    if (Number(won.numUpdatedRows) !== 1) return { outcome: 'ignored' as const, reason: 'duplicate' };
     const amount = Number(t.amount_fen);
     await ensureAccount(tx, t.shop_id, now);
     await tx.updateTable('ad_accounts').set({ balance_mfen: sql`balance_mfen + ${amount * 1000}`, topped_up_fen: sql`topped_up_fen + ${amount}`, updated_at: now }).where('shop_id', '=', t.shop_id).execute();
