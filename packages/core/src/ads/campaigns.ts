@@ -132,3 +132,33 @@ export async function setCampaignStatus(ctx: CoreContext, actor: Actor, id: stri
   return campaignView(ctx, actor, id);
 }
 
+
+export interface AdCreative {
+  videoId: string;
+  title: string;
+  productId: string;
+  productTitle: string;
+}
+
+/** Videos a campaign of the shop may use: published, carrying one of the shop's products (the shop's own first). */
+export async function adCreatives(ctx: CoreContext, actor: Actor, shopId: string): Promise<AdCreative[]> {
+  assertShopMember(actor, shopId);
+  const rows = await ctx.db
+    .selectFrom('video_anchors')
+    .innerJoin('products', 'products.id', 'video_anchors.product_id')
+    .innerJoin('videos', 'videos.id', 'video_anchors.video_id')
+    .select(['videos.id as video_id', 'videos.title', 'videos.shop_id', 'products.id as product_id', 'products.title as product_title', 'video_anchors.position'])
+    .where('products.shop_id', '=', shopId)
+    .where('videos.status', '=', 'published')
+    .orderBy('videos.published_at', 'desc')
+    .limit(300)
+    .execute();
+  const seen = new Set<string>();
+  const out: Array<AdCreative & { own: boolean }> = [];
+  for (const r of rows) {
+    if (seen.has(r.video_id)) continue;
+    seen.add(r.video_id);
+    out.push({ videoId: r.video_id, title: r.title, productId: r.product_id, productTitle: r.product_title, own: r.shop_id === shopId });
+  }
+  return out.sort((a, b) => Number(b.own) - Number(a.own)).map(({ own: _own, ...c }) => c);
+}

@@ -8,7 +8,7 @@ export {
   slotOf, slotOn, TRAFFIC_CURVE, validateCampaign, FIRST_AD_AT, ORGANIC_BETWEEN, FREQUENCY_CAP_PER_DAY, type Bidder, type CampaignInput,
 } from './ad-rules.js';
 export { adAccount, debitSpend, receiveTopupNotification, startTopup, topupNotifyPath, withdrawAdBalance, type AdAccountView } from './ad-account.js';
-export { assertMayAdvertise, campaignView, createCampaign, listCampaigns, setCampaignStatus, type CampaignView } from './campaigns.js';
+export { adCreatives, assertMayAdvertise, campaignView, createCampaign, listCampaigns, setCampaignStatus, type AdCreative, type CampaignView } from './campaigns.js';
 export { feedWithAds, feedWithAdsToJson, type AdMark, type AdsOptions, type FeedPageWithAds } from './auction.js';
 export { reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
 export { attributePayment, subscribeAdsOutbox } from './attribution.js';

@@ -1,7 +1,7 @@
 /** Paid traffic (投流): the merchant's ad account and campaigns, ad impressions and clicks from the app, the provider's top-up notifications, the admins' overview. */
 import { Type } from 'typebox';
 import {
-  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions,
+  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions,
   setCampaignStatus, startTopup, withdrawAdBalance, type CampaignInput,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
@@ -50,6 +50,10 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
   r.post('/api/v1/merchant/shops/:shopId/ads/withdraw', {
     schema: { tags, summary: 'Move unspent ad balance back to the shop\'s available funds', params: shopParams, body: Type.Object({ amountFen: Fen }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
   }, async (req) => withdrawAdBalance(ctx, actorOf(req), req.params.shopId, req.body.amountFen));
+
+  r.get('/api/v1/merchant/shops/:shopId/ads/creatives', {
+    schema: { tags, summary: 'Videos a campaign may use: published, carrying one of the shop\'s products', params: shopParams, response: errors(401, 404) },
+  }, async (req) => ({ items: await adCreatives(ctx, actorOf(req), req.params.shopId) }));
 
   r.get('/api/v1/merchant/shops/:shopId/ads/campaigns', {
     schema: { tags, summary: 'The shop\'s campaigns (推广计划)', params: shopParams, response: errors(401, 404) },

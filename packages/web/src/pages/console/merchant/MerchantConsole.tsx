@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar , IconAlertTriangle, IconCrownStroked } from '@douyinfe/semi-icons';
+import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar , IconAlertTriangle, IconCrownStroked, IconHornStroked } from '@douyinfe/semi-icons';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
@@ -20,6 +20,7 @@ import { AffiliateView } from './affiliate/AffiliateView';
 import { LiveConsole } from '../creator/live/LiveConsole';
 import { MerchantViolationsView } from '../violations/MerchantViolationsView';
 import { MerchantExperienceView } from '../experience/MerchantExperienceView';
+import { MerchantAdsView } from '../ads/MerchantAdsView';
 
 const SHOP_KEY = 'zhongcao.console.shop';
 
@@ -36,6 +37,7 @@ export default function MerchantConsole() {
     { path: 'supply', text: t('consoleUi.nav.supply'), icon: <IconBox /> },
     { path: 'affiliate', text: t('affiliate.merchant.nav'), icon: <IconUserGroup /> },
     { path: 'live', text: t('liveConsole.nav'), icon: <IconLive /> },
+    { path: 'ads', text: t('ads.nav.merchant'), icon: <IconHornStroked /> },
     { path: 'experience', text: t('experience.nav.merchant'), icon: <IconCrownStroked /> },
     { path: 'violations', text: t('violations.nav.merchant'), icon: <IconAlertTriangle /> },
     { path: 'funds', text: t('consoleUi.nav.funds'), icon: <IconCoinMoneyStroked /> },
@@ -126,6 +128,7 @@ function MerchantRoutes() {
             <Route path="supply/*" element={<SupplyView key={shop.id} shopId={shop.id} />} />
             <Route path="affiliate" element={<AffiliateView key={shop.id} shopId={shop.id} />} />
             <Route path="live/*" element={<LiveConsole key={shop.id} scope={{ kind: 'shop', shopId: shop.id }} />} />
+            <Route path="ads" element={<MerchantAdsView key={shop.id} shopId={shop.id} />} />
             <Route path="experience" element={<MerchantExperienceView key={shop.id} shopId={shop.id} />} />
             <Route path="violations" element={<MerchantViolationsView key={shop.id} shopId={shop.id} />} />
             <Route path="funds" element={<MerchantFunds key={shop.id} shopId={shop.id} role={shop.role} />} />
