@@ -52,7 +52,7 @@ export async function adAccount(ctx: CoreContext, actor: Actor, shopId: string):
 }
 
 /** Starts a top-up: a payment at the provider (idempotent there by the top-up id); returns its cashier. */
-export async function startTopup(ctx: CoreContext, actor: Actor, shopId: string, amountFen: number, returnUrl = '/console/merchant/ads?from=cashier'): Promise<{ topupId: string; cashierUrl: string }> {
+export async function startTopup(ctx: CoreContext, actor: Actor, shopId: string, amountFen: number, returnUrl = '/merchant/ads?from=cashier'): Promise<{ topupId: string; cashierUrl: string }> {
   assertShopMember(actor, shopId, true);
   if (!Number.isSafeInteger(amountFen) || amountFen < MIN_TOPUP_FEN || amountFen > MAX_TOPUP_FEN) throw new DomainError('AD_AMOUNT_INVALID', `a top-up is ¥${MIN_TOPUP_FEN / 100}–¥${MAX_TOPUP_FEN / 100}`, 400, { min: MIN_TOPUP_FEN, max: MAX_TOPUP_FEN });
   const now = ctx.clock.now();

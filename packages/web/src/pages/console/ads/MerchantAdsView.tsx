@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Button, Card, InputNumber, Popconfirm, Table, Tag, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { formatFen } from '../../../lib/money';
@@ -67,6 +67,17 @@ function AccountCard({ account, onChanged }: { account: AdAccount; onChanged: ()
     }
   };
   const pending = account.topups.some((x) => x.status === 'pending');
+  // Back from the cashier: ask again every second until the provider's notification has arrived.
+  const [polls, setPolls] = useState(0);
+  const fromCashier = typeof window !== 'undefined' && window.location.search.includes('from=cashier');
+  useEffect(() => {
+    if (!pending || !fromCashier || polls >= 30) return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      onChanged();
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [pending, fromCashier, polls, onChanged]);
   return (
     <Card title={t('ads.account')} data-testid="ads-account">
       <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap', alignItems: 'flex-end' }}>

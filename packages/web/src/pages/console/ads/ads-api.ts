@@ -20,7 +20,7 @@ const enc = encodeURIComponent;
 
 export const adsApi = {
   account: (shopId: string) => api<AdAccount>('GET', `/merchant/shops/${enc(shopId)}/ads/account`),
-  topup: (shopId: string, amountFen: number) => api<{ topupId: string; cashierUrl: string }>('POST', `/merchant/shops/${enc(shopId)}/ads/topups`, { body: { amountFen, returnUrl: '/console/merchant/ads?from=cashier' } }),
+  topup: (shopId: string, amountFen: number) => api<{ topupId: string; cashierUrl: string }>('POST', `/merchant/shops/${enc(shopId)}/ads/topups`, { body: { amountFen, returnUrl: '/merchant/ads?from=cashier' } }),
   withdraw: (shopId: string, amountFen: number) => api<AdAccount>('POST', `/merchant/shops/${enc(shopId)}/ads/withdraw`, { body: { amountFen } }),
   creatives: (shopId: string) => api<{ items: Creative[] }>('GET', `/merchant/shops/${enc(shopId)}/ads/creatives`),
   campaigns: (shopId: string) => api<{ items: Campaign[] }>('GET', `/merchant/shops/${enc(shopId)}/ads/campaigns`),
