@@ -46,11 +46,12 @@ describe('投流: paid traffic from top-up to an attributed order', () => {
 
     // A campaign for that video: orders, a cost cap of ¥30, ¥300 a day, even pacing.
     await page.getByTestId('ads-new-campaign').click();
-    await page.getByTestId('ads-name').locator('input').fill('橙子日常推广');
+    await page.getByRole('dialog').locator('input').first().fill('橙子日常推广');
     await page.getByTestId('ads-creative').click();
     await page.getByRole('option', { name: `${creative.title} · ${creative.productTitle}` }).first().click();
+    await screen(page, 'merchant-ads-create-zh');
     const created = page.waitForResponse((res) => res.url().endsWith('/ads/campaigns') && res.request().method() === 'POST');
-    await page.getByRole('button', { name: '创建' }).click();
+    await page.getByTestId('ads-create').click();
     assert.equal((await created).status(), 201);
     await page.getByTestId('ads-campaigns').getByText('橙子日常推广').waitFor();
     await page.getByTestId('ads-campaigns').getByText('投放中').waitFor();

@@ -118,10 +118,11 @@ function CampaignTable({ items, onChanged, onReport }: { items: Campaign[]; onCh
       rowKey="id"
       size="small"
       pagination={{ pageSize: 20 }}
+      scroll={{ x: 1300 }}
       data-testid="ads-campaigns"
       dataSource={items}
       columns={[
-        { title: t('ads.cols.name'), dataIndex: 'name', render: (n: string, c: Campaign) => (<><div>{n}</div><Typography.Text type="tertiary" size="small">{c.creativeTitle ?? '—'}</Typography.Text></>) },
+        { title: t('ads.cols.name'), dataIndex: 'name', width: 220, render: (n: string, c: Campaign) => (<><div>{n}</div><Typography.Text type="tertiary" size="small">{c.creativeTitle ?? '—'}</Typography.Text></>) },
         { title: t('ads.cols.goal'), dataIndex: 'goal', width: 110, render: (g: string) => t(`ads.goal.${g}`) },
         { title: t('ads.cols.bid'), dataIndex: 'bidKind', width: 140, render: (_: string, c: Campaign) => (c.bidKind === 'cost_cap' ? t('ads.costCapShort', { amount: formatFen(c.costCapFen ?? 0) }) : t('ads.roiShort', { roi: c.roiTarget })) },
         { title: t('ads.cols.budget'), dataIndex: 'dailyBudgetFen', width: 120, render: (f: number, c: Campaign) => (<><div>{formatFen(f)}</div><Typography.Text type="tertiary" size="small">{t(`ads.pacing.${c.pacing}`)}</Typography.Text></>) },
