@@ -5,7 +5,7 @@ import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } f
 import { insertTestVideos } from '../feed/test-videos.js';
 import { resetFeedCache } from '../feed/candidates.js';
 import { putPersonSettings } from '../events/person-settings.js';
-import { checkLedger, balanceOf, accountId } from '../ledger/index.js';
+import { checkLedger, balanceOf, accountId, compareWithProviders } from '../ledger/index.js';
 import { checkout } from '../checkout/checkout.js';
 import { openCashier, receiveNotification } from '../payments/payments.js';
 import { newId } from '../platform/ids.js';
@@ -94,6 +94,8 @@ test('ad account: a top-up through the provider’s signed notification, once; s
     assert.equal(await codeOf(withdrawAdBalance(core.ctx, shop.owner, shop.shopId, 100_00)), 'AD_BALANCE_INSUFFICIENT', 'only what is unspent comes back');
     assert.equal(await codeOf(startTopup(core.ctx, shop.owner, shop.shopId, 50)), 'AD_AMOUNT_INVALID');
     assert.ok((await checkLedger(core.ctx.db)).ok);
+    const recon = await compareWithProviders(core.ctx, core.clock.now() + 1);
+    assert.deepEqual(recon.mismatches, [], 'the provider\'s statement and the ledger agree on the top-up');
   });
 });
 
