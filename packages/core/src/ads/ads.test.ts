@@ -147,7 +147,7 @@ test('the feed: an ad at position 3 labelled 广告, billed once per impression,
     const again = next.ads.find(Boolean);
     if (again) assert.deepEqual(await reportImpressions(core.ctx, who, [again.impressionId]), { [again.impressionId]: 'invalid' });
     // the buyer buys the product
-    const placed = await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'video', videoId: adVideo } }] });
+    const placed = await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'video', contentId: adVideo } }] });
     const { cashierUrl } = await openCashier(core.ctx, buyer, placed.body.payment.id);
     await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
     await deliver(core);
