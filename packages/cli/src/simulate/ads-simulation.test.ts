@@ -8,7 +8,7 @@ import { runAdsSimulation } from './ads-simulation.js';
 test('simulate --ads: a short day places ads within the ad load, bills them, and no campaign passes its budget by more than an impression', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-adsim-'));
   try {
-    const r = await runAdsSimulation({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined, seed: 3, requests: 150, viewers: 20, log: () => {} });
+    const r = await runAdsSimulation({ dataDir, seed: 3, requests: 150, viewers: 20, log: () => {} });
     assert.ok(r.ads > 0, 'ads were placed');
     assert.ok(r.ads_ratio <= 0.15, `ad load ${r.ads_ratio}`);
     assert.equal(r.campaigns.length, 3);
