@@ -25,6 +25,7 @@ Usage:
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)
   zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--json]
+  zhongcao simulate --ads [--requests N] [--users N] [--seed N]
                                                          synthetic shoppers through the HTTP API; learning curve, personalised vs not
 
 Environment: PORT, ZHONGCAO_HOST (default 127.0.0.1), ZHONGCAO_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite),

@@ -28,6 +28,7 @@ import { runningRecommendService, stopRecommendService } from './recommend/recom
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
 import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
+import { subscribeAdsOutbox } from './ads/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
 
@@ -78,6 +79,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
   subscribeRecommendOutbox(outbox, ctx); // purchases, refunds and new videos reach the interest engine
   subscribeViolationsOutbox(outbox, ctx); // a video an admin takes down is a violation of its owner
+  subscribeAdsOutbox(outbox, ctx); // paid orders are attributed to the ads their buyers clicked or saw
   const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
   registerLiveDeadlines(timers, ctx);
   registerViolationTimers(timers); // penalties end on their timers

@@ -65,3 +65,4 @@ export { buildDemoCatalog } from './demo/catalog.js';
 export * from './moderation/index.js';
 export * from './openplatform/index.js';
 export * from './orders/seller-remark.js';
+export * from './ads/index.js';

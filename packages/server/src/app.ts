@@ -35,6 +35,7 @@ import { governanceRoutes } from './routes/governance-routes.js';
 import { moderationRoutes } from './routes/moderation-routes.js';
 import { violationsRoutes } from './routes/violations-routes.js';
 import { experienceRoutes } from './routes/experience-routes.js';
+import { adsRoutes } from './routes/ads-routes.js';
 import { logisticsRoutes } from './routes/logistics-routes.js';
 import { capacityRoutes } from './routes/capacity-routes.js';
 import { aftersalesRoutes } from './routes/aftersales-routes.js';
@@ -150,6 +151,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   experienceRoutes(app, deps);
   serviceRoutes(app, deps);
   openPlatformRoutes(app, deps);
+  adsRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 

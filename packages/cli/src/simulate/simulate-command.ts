@@ -11,6 +11,7 @@ import { cleanUpOnSignals, freshStore, Scope } from '../bench/resources.js';
 import { progressPrinter } from '../progress.js';
 import { curveTable } from './curve.js';
 import { runSimulation, type SimulationReport } from './simulation.js';
+import { runAdsSimulation } from './ads-simulation.js';
 
 export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--bucket N] [--warmup N] [--videos N] [--json]
   --url      a running platform (default: start one here on a temporary store with the demo data)
@@ -22,7 +23,13 @@ export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--step
   --bucket   impressions per shopper in one row of the curve (default steps/10, at least 10)
   --warmup   impressions per shopper left out of the after-warm-up figures (default one bucket)
   --videos   demo videos to seed when starting the platform here (default 2000: enough that a
-             personalised feed can keep finding a shopper's kind of video without repeating one)`;
+             personalised feed can keep finding a shopper's kind of video without repeating one)
+
+zhongcao simulate --ads [--requests N] [--users N] [--seed N]
+  one day of paid traffic through the core on a temporary store: three campaigns (two even-paced,
+  one fast) compete for the feed's ad slots; prints each campaign's budget use, the share of its
+  spend before noon, its ROI, and the ad load, as JSON
+  --requests feed pages over the day (default 4000); --users viewers (default 600)`;
 
 const DEMO_VIDEOS = 2_000;
 
@@ -70,6 +77,8 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
         warmup: { type: 'string' },
         videos: { type: 'string' },
         json: { type: 'boolean' },
+        ads: { type: 'boolean' },
+        requests: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -80,6 +89,30 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
   if (values.help) {
     io.out(`${SIMULATE_USAGE}\n`);
     return 0;
+  }
+  if (values.ads) {
+    let requests: number;
+    let viewers: number;
+    let seed: number;
+    try {
+      requests = whole('requests', values.requests, 4000, 48, 1_000_000);
+      viewers = whole('users', values.users, 600, 2, 100_000);
+      seed = whole('seed', values.seed, 1, 0, 2 ** 32 - 1);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      io.err(`${err.message}\n\n${SIMULATE_USAGE}\n`);
+      return 2;
+    }
+    cleanUpOnSignals();
+    const scope = new Scope();
+    try {
+      const store = await freshStore(scope);
+      const report = await runAdsSimulation({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, seed, requests, viewers, log: (m) => io.err(`[simulate] ${m}\n`) });
+      io.out(`${JSON.stringify(report, null, values.json ? undefined : 2)}\n`);
+      return report.ads > 0 ? 0 : 1;
+    } finally {
+      await scope.close();
+    }
   }
   let opts;
   try {

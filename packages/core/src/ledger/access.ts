@@ -7,7 +7,7 @@ import type { Actor } from '../context.js';
 import { notFound } from '../platform/errors.js';
 import { PAYABLE_KINDS, parseAccountId, type PayableKind } from './accounts.js';
 
-const SHOP_KINDS = new Set(['clearing', 'merchant_available']);
+const SHOP_KINDS = new Set(['clearing', 'merchant_available', 'ad_balance']);
 const PERSON_KINDS = new Set(['creator_available', 'mcn_available', 'colonel_available']);
 
 export function canView(actor: Actor, account: string): boolean {

@@ -17,6 +17,8 @@ export const ACCOUNT_KINDS = {
   platform_compensation_expense: '平台赔付支出 / compensation paid by the platform',
   platform_insurance_expense: '退货运费险赔付 / return-shipping insurance paid by the platform',
   payouts_in_transit: '提现在途 / payouts in transit',
+  ad_balance: '推广账户余额 / prepaid ad balance of a shop',
+  ad_revenue: '平台广告收入 / platform ad revenue',
 } as const;
 
 export type AccountKind = keyof typeof ACCOUNT_KINDS;

@@ -50,12 +50,15 @@ export async function compareWithProviders(ctx: CoreContext, until: number): Pro
       .groupBy(['payments.id', 'payments.paid_at'])
       .execute();
     const refunds = await ctx.db.selectFrom('refunds').innerJoin('payments', 'payments.id', 'refunds.payment_id').select(['refunds.id', 'refunds.amount_fen', 'refunds.status', 'refunds.completed_at']).where('payments.provider', '=', source.name).execute();
+    // Ad top-ups are payments at the provider too (paid into the shops' ad accounts).
+    const topups = await ctx.db.selectFrom('ad_topups').select(['id', 'amount_fen', 'paid_at']).where('provider', '=', source.name).where('status', '=', 'succeeded').execute();
     const payouts = await ctx.db.selectFrom('payouts').select(['id', 'amount_fen', 'status', 'completed_at']).where('provider', '=', source.name).execute();
     const settled = (status: string): 'succeeded' | 'failed' | 'pending' => (status === 'succeeded' ? 'succeeded' : status === 'failed' ? 'failed' : 'pending');
     const ours: Array<OurRecord & { at: number | null }> = [
       ...captured.map((c) => ({ kind: 'payment' as const, ref: c.ref, bookedFen: Number(c.fen), status: 'succeeded' as const, at: c.paid_at === null ? null : Number(c.paid_at) })),
       // A refund the provider accepted but whose notification is missing shows up as pending vs succeeded.
       ...refunds.map((r) => ({ kind: 'refund' as const, ref: r.id, bookedFen: r.status === 'succeeded' ? Number(r.amount_fen) : 0, status: settled(r.status), at: r.completed_at === null ? null : Number(r.completed_at) })),
+      ...topups.map((t) => ({ kind: 'payment' as const, ref: t.id, bookedFen: Number(t.amount_fen), status: 'succeeded' as const, at: t.paid_at === null ? null : Number(t.paid_at) })),
       ...payouts.map((p) => ({ kind: 'payout' as const, ref: p.id, bookedFen: p.status === 'succeeded' ? Number(p.amount_fen) : 0, status: settled(p.status), at: p.completed_at === null ? null : Number(p.completed_at) })),
     ];
     const key = (r: { kind: string; ref: string }): string => `${r.kind}|${r.ref}`;

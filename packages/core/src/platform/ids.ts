@@ -88,6 +88,10 @@ export const ID_PREFIX = {
   openToken: 'otk',
   pushMessage: 'opm',
   pushDelivery: 'opd',
+  // paid traffic
+  adTopup: 'adt',
+  adCampaign: 'adc',
+  adServe: 'adi',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

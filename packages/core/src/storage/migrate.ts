@@ -26,6 +26,7 @@ import * as violations from './migrations/0026_violations.js';
 import * as experienceScore from './migrations/0027_experience_score.js';
 import * as customerService from './migrations/0028_customer_service.js';
 import * as openPlatform from './migrations/0030_open_platform.js';
+import * as paidTraffic from './migrations/0031_paid_traffic.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '0027_experience_score': experienceScore,
   '0028_customer_service': customerService,
   '0030_open_platform': openPlatform,
+  '0031_paid_traffic': paidTraffic,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -334,8 +334,9 @@ import type { ViolationsTables } from './schema-violations.js';
 import type { ExperienceTables } from './schema-experience.js';
 import type { ServiceTables } from './schema-service.js';
 import type { OpenPlatformTables } from './schema-openplatform.js';
+import type { AdsTables } from './schema-ads.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables, ServiceTables, OpenPlatformTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables, ServiceTables, OpenPlatformTables, AdsTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { EVENT_TYPES, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedPageToJson, getFeed, getPersonSettings, ingestEvents, MAX_EVENTS_PER_BATCH, MAX_WATCH_MS, myVideoPools, putPersonSettings, videoPoolView } from '@zhongcao/core';
+import { EVENT_TYPES, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedPageToJson, feedWithAds, feedWithAdsToJson, getPersonSettings, ingestEvents, MAX_EVENTS_PER_BATCH, MAX_WATCH_MS, myVideoPools, putPersonSettings, videoPoolView } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -31,9 +31,9 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
   r.get('/api/v1/feed', {
     schema: {
       tags: ['feed'],
-      summary: 'Pages of short videos: recommend (personalised by the interest engine, or new / popular / followed when personalisation is off; never repeats within a feed session) or following',
+      summary: 'Pages of short videos: recommend (personalised by the interest engine, or new / popular / followed when personalisation is off; never repeats within a feed session, with paid ads in their slots) or following',
       description:
-        'The first page (no cursor) starts a new feed session; pass nextCursor for the next page. Anonymous viewers may read recommend (with x-viewer-id, their device profile personalises it); following needs sign-in. Each recommend item carries `reason`: { code, params } — followed_creator {creator}, because_you_liked {videoId, title}, popular_in_category {category}, tag_interest {tag}, similar_taste, trending, new, popular, more.',
+        'The first page (no cursor) starts a new feed session; pass nextCursor for the next page. Anonymous viewers may read recommend (with x-viewer-id, their device profile personalises it); following needs sign-in. Each recommend item carries `reason`: { code, params } — followed_creator {creator}, because_you_liked {videoId, title}, popular_in_category {category}, tag_interest {tag}, similar_taste, trending, new, popular, more. An ad item carries `ad`: { impressionId, campaignId, label: "广告" } instead; report it to /api/v1/ads/impressions when seen.',
       headers: ViewerHeader,
       querystring: Type.Object(
         {
@@ -47,8 +47,8 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
     },
   }, async (req, reply) => {
     const viewerId = req.headers['x-viewer-id'];
-    const page = await getFeed(ctx, req.auth?.actor.userId ?? null, { ...req.query, viewerId: typeof viewerId === 'string' ? viewerId : null });
-    return reply.type('application/json; charset=utf-8').send(feedPageToJson(page));
+    const page = await feedWithAds(ctx, req.auth?.actor.userId ?? null, { ...req.query, viewerId: typeof viewerId === 'string' ? viewerId : null });
+    return reply.type('application/json; charset=utf-8').send(page.ads.some(Boolean) ? feedWithAdsToJson(page) : feedPageToJson(page));
   });
 
   r.post('/api/v1/events', {

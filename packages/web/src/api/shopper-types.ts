@@ -26,6 +26,8 @@ export interface VideoCard {
   createdAt: number;
   /** Why the recommend feed shows it (absent elsewhere). */
   reason?: FeedReason;
+  /** Set when this item is a paid ad (shown labelled 广告). */
+  ad?: { impressionId: string; campaignId: string; label: string };
 }
 
 /** "Why this": a reason code with its parameters (creator, title, category, tag). */

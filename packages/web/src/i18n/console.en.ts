@@ -267,6 +267,8 @@ const strings: typeof zhCN = {
         platform_compensation_expense: 'Compensation paid by the platform',
         platform_insurance_expense: 'Return-shipping insurance payouts',
         payouts_in_transit: 'Payouts in transit',
+        ad_balance: 'Ad account balance',
+        ad_revenue: 'Platform ad revenue',
         provider_cash: 'Cash at payment provider',
       },
       hint: {
@@ -313,6 +315,9 @@ const strings: typeof zhCN = {
         payout_requested: 'Payout requested',
         payout_paid: 'Payout paid',
         payout_returned: 'Payout returned',
+        ad_topup: 'Ad account top-up',
+        ad_spend: 'Ad spend',
+        ad_withdrawal: 'Unspent ad balance returned',
         adjustment: 'Adjustment',
       },
       payoutTab: 'Payouts',

@@ -265,6 +265,8 @@ const strings = {
         platform_compensation_expense: '平台赔付支出',
         platform_insurance_expense: '退货运费险赔付支出',
         payouts_in_transit: '提现在途',
+        ad_balance: '推广账户余额',
+        ad_revenue: '平台广告收入',
         provider_cash: '支付渠道资金',
       },
       hint: {
@@ -311,6 +313,9 @@ const strings = {
         payout_requested: '提现申请',
         payout_paid: '提现到账',
         payout_returned: '提现退回',
+        ad_topup: '推广账户充值',
+        ad_spend: '广告消耗',
+        ad_withdrawal: '推广余额转回',
         adjustment: '调账',
       },
       payoutTab: '提现',

@@ -47,6 +47,8 @@ const strings: typeof zhCN = {
     shareFailed: 'Share link: {{url}}',
     shopLive: 'Shop',
     productCard: 'Product',
+    ad: 'Ad',
+    adHint: 'Paid promotion by a merchant',
     hostShop: 'Shop video',
     notFound: 'This video does not exist or was removed',
     swipeHint: 'Swipe up for the next one',

@@ -45,6 +45,8 @@ const strings = {
     shareFailed: '分享链接：{{url}}',
     shopLive: '店铺',
     productCard: '商品',
+    ad: '广告',
+    adHint: '这是商家付费推广的内容',
     hostShop: '店播',
     notFound: '视频不存在或已下架',
     swipeHint: '上滑查看下一个',

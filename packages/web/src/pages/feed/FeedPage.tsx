@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { track } from '../../api/events';
+import { reportAdClick } from '../../api/ads';
 import { followUser, likeVideo, shareVideo } from '../../api/shopper';
 import type { FeedTab, VideoAnchor, VideoCard } from '../../api/shopper-types';
 import { useAuth } from '../../auth/AuthContext';
@@ -132,6 +133,7 @@ export function FeedPage() {
 
   function openProduct(video: VideoCard, anchor: VideoAnchor) {
     track('product_tap', { videoId: video.id, productId: anchor.productId });
+    if (video.ad) reportAdClick(video.ad.impressionId);
     setSheet({ kind: 'product', productId: anchor.productId });
   }
 

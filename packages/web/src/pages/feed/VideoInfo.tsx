@@ -28,6 +28,11 @@ export function VideoInfo({ video, onProduct }: { video: VideoCard; onProduct(an
       <Link to={`/app/u/${encodeURIComponent(video.creator.id)}`} className="info-creator">
         @{video.creator.displayName}
         {video.hostKind === 'shop' && <span className="info-tag">{t('feed.hostShop')}</span>}
+        {video.ad && (
+          <span className="info-tag info-ad" data-testid="ad-label" title={t('feed.adHint')}>
+            {t('feed.ad')}
+          </span>
+        )}
       </Link>
       <p className="info-caption">
         <strong className="info-title">{video.title}</strong> <Caption text={video.caption} />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, ty
 import { useTranslation } from 'react-i18next';
 import { track } from '../../api/events';
 import { countView } from '../../api/shopper';
+import { reportAdImpression } from '../../api/ads';
 import type { VideoCard } from '../../api/shopper-types';
 import { MutedIcon, PlayIcon } from '../../components/Icons';
 
@@ -57,6 +58,7 @@ export function VideoSlide({ video, active, near, muted, onUnmute, onLongPress, 
     if (!active) return;
     watch.current = { ms: 0, last: -1, viewed: false };
     track('impression', { videoId });
+    if (latest.current.ad) reportAdImpression(latest.current.ad.impressionId);
     setPaused(false);
     if (el) {
       el.currentTime = 0;

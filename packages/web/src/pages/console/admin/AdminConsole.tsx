@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened, IconAlertTriangle, IconCrownStroked, IconCode } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened, IconAlertTriangle, IconCrownStroked, IconCode, IconHornStroked } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
@@ -11,6 +11,7 @@ import { ModerationView } from './moderation/ModerationView';
 import { AdminViolationsView } from '../violations/AdminViolationsView';
 import { AdminExperienceView } from '../experience/AdminExperienceView';
 import { AdminOpenPlatformView } from '../openplatform/AdminOpenPlatformView';
+import { AdminAdsView } from '../ads/AdminAdsView';
 import { RulesView } from './RulesView';
 import { ShopsView } from './ShopsView';
 import { UsersView } from './UsersView';
@@ -27,6 +28,7 @@ export default function AdminConsole() {
     { path: 'moderation', text: t('moderation.nav'), icon: <IconEyeOpened /> },
     { path: 'violations', text: t('violations.nav.admin'), icon: <IconAlertTriangle /> },
     { path: 'experience', text: t('experience.nav.admin'), icon: <IconCrownStroked /> },
+    { path: 'ads', text: t('ads.nav.admin'), icon: <IconHornStroked /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
     { path: 'open', text: t('openPlatform.nav.admin'), icon: <IconCode /> },
@@ -43,6 +45,7 @@ export default function AdminConsole() {
           <Route path="moderation" element={<ModerationView />} />
           <Route path="violations" element={<AdminViolationsView />} />
           <Route path="experience" element={<AdminExperienceView />} />
+          <Route path="ads" element={<AdminAdsView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
           <Route path="money" element={<AdminMoney />} />
           <Route path="open" element={<AdminOpenPlatformView />} />

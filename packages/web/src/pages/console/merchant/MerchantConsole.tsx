@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar, IconAlertTriangle, IconCrownStroked, IconComment, IconCode } from '@douyinfe/semi-icons';
+import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar, IconAlertTriangle, IconCrownStroked, IconComment, IconCode, IconHornStroked } from '@douyinfe/semi-icons';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
@@ -22,6 +22,7 @@ import { MerchantViolationsView } from '../violations/MerchantViolationsView';
 import { MerchantExperienceView } from '../experience/MerchantExperienceView';
 import { ServiceView } from './service/ServiceView';
 import { MerchantOpenPlatformView } from '../openplatform/MerchantOpenPlatformView';
+import { MerchantAdsView } from '../ads/MerchantAdsView';
 
 const SHOP_KEY = 'zhongcao.console.shop';
 
@@ -39,6 +40,7 @@ export default function MerchantConsole() {
     { path: 'supply', text: t('consoleUi.nav.supply'), icon: <IconBox /> },
     { path: 'affiliate', text: t('affiliate.merchant.nav'), icon: <IconUserGroup /> },
     { path: 'live', text: t('liveConsole.nav'), icon: <IconLive /> },
+    { path: 'ads', text: t('ads.nav.merchant'), icon: <IconHornStroked /> },
     { path: 'experience', text: t('experience.nav.merchant'), icon: <IconCrownStroked /> },
     { path: 'violations', text: t('violations.nav.merchant'), icon: <IconAlertTriangle /> },
     { path: 'funds', text: t('consoleUi.nav.funds'), icon: <IconCoinMoneyStroked /> },
@@ -131,6 +133,7 @@ function MerchantRoutes() {
             <Route path="supply/*" element={<SupplyView key={shop.id} shopId={shop.id} />} />
             <Route path="affiliate" element={<AffiliateView key={shop.id} shopId={shop.id} />} />
             <Route path="live/*" element={<LiveConsole key={shop.id} scope={{ kind: 'shop', shopId: shop.id }} />} />
+            <Route path="ads" element={<MerchantAdsView key={shop.id} shopId={shop.id} />} />
             <Route path="experience" element={<MerchantExperienceView key={shop.id} shopId={shop.id} />} />
             <Route path="violations" element={<MerchantViolationsView key={shop.id} shopId={shop.id} />} />
             <Route path="funds" element={<MerchantFunds key={shop.id} shopId={shop.id} role={shop.role} />} />

@@ -1,0 +1,184 @@
+/**
+ * `zhongcao simulate --ads`: one simulated day of paid traffic through the real core path — feed
+ * pages with their auctions (`feedWithAds`), impression reports billed one by one, clicks, and
+ * purchases paid through the sandbox provider and attributed by the outbox — on a fresh store with
+ * a manual clock stepping through the day. Feed requests follow the day's traffic curve; viewers
+ * click and buy with fixed hidden rates. Reports each campaign's budget use (and the share spent
+ * before noon), ROI, and the ad load.
+ */
+import {
+  addAddress, adDay, checkout, createCategory, createCampaign, createProduct, createShop, feedWithAds, loadActor, ManualClock, newId, openCore, openCashier, putPersonSettings,
+  receiveNotification, receiveTopupNotification, register, reportClick, reportImpressions, startTopup, TRAFFIC_CURVE, type Actor, type Core,
+} from '@zhongcao/core';
+import { seededRng, type Rng } from './random.js';
+
+export interface AdsSimulationOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  seed: number;
+  /** Feed pages requested over the day. */
+  requests: number;
+  viewers: number;
+  log: (msg: string) => void;
+}
+
+export interface CampaignOutcome {
+  name: string;
+  pacing: 'even' | 'fast';
+  budget_fen: number;
+  spent_fen: number;
+  budget_use: number;
+  spent_before_noon: number;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  gmv_fen: number;
+  roi: number | null;
+}
+
+export interface AdsSimulationReport {
+  day: string;
+  requests: number;
+  items: number;
+  ads: number;
+  ads_ratio: number;
+  campaigns: CampaignOutcome[];
+  seconds: number;
+}
+
+const HALF_HOUR = 1_800_000;
+const TRUE_CTR = 0.04;
+const TRUE_CVR = 0.1;
+
+/** Monday 00:00 Asia/Shanghai of the week after now. */
+function nextMonday(now: number): number {
+  const day = Math.floor((now + 8 * 3_600_000) / 86_400_000);
+  const weekday = (day + 3) % 7; // 1970-01-01 was a Thursday; Monday = 0
+  return (day + 7 - weekday) * 86_400_000 - 8 * 3_600_000;
+}
+
+async function person(core: Core, login: string, hash: string | undefined): Promise<{ actor: Actor; hash: string }> {
+  const u = await register(core.ctx, { login, password: 'simulate-password-1', displayName: login }, hash);
+  const row = await core.ctx.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
+  return { actor: await loadActor(core.ctx.db, u.id), hash: row.password_hash };
+}
+
+async function deliver(core: Core): Promise<void> {
+  await core.sandbox.deliverDue(1000, async (url, body, headers) => {
+    if (url.includes('/ads/topups/notify/')) await receiveTopupNotification(core.ctx, 'sandbox', headers, body);
+    else await receiveNotification(core.ctx, 'sandbox', headers, body);
+    return 200;
+  });
+}
+
+export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimulationReport> {
+  const started = performance.now();
+  const clock = new ManualClock(nextMonday(Date.now()) - 3 * 86_400_000);
+  const core = await openCore({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, clock });
+  try {
+    const rng = seededRng(o.seed);
+    const ctx = core.ctx;
+    // Shops with a product and a video each, a creator with organic videos carrying products.
+    const { actor: creator, hash } = await person(core, 'sim-creator', undefined);
+    const category = await createCategory(ctx, null, { name: '水果', shipByHours: 48, perishable: true, feeRateBp: 200 });
+    const plans = [
+      { name: '均匀·控成本', pacing: 'even' as const, costCapFen: 150_00, budget: 100_00 },
+      { name: '均匀·控成本低价', pacing: 'even' as const, costCapFen: 100_00, budget: 100_00 },
+      { name: '尽快·控成本', pacing: 'fast' as const, costCapFen: 120_00, budget: 100_00 },
+    ];
+    const shops: Array<{ owner: Actor; shopId: string; skuId: string; productId: string; videoId: string }> = [];
+    const now0 = clock.now();
+    for (let i = 0; i < plans.length; i++) {
+      const { actor } = await person(core, `sim-merchant-${i}`, hash);
+      const shop = await createShop(ctx, actor, { name: `模拟店铺 ${i + 1}`, shippingFeeFen: 0, freeShippingOverFen: null });
+      const owner = await loadActor(ctx.db, actor.userId);
+      const product = await createProduct(ctx, owner, shop.id, { categoryId: category.id, title: `模拟商品 ${i + 1}`, specOptions: [{ name: '规格', values: ['一箱'] }], skus: [{ specValues: ['一箱'], priceFen: 5990 + i * 1000, stock: 100_000 }], status: 'listed' });
+      const videoId = newId('video', now0);
+      await ctx.db.insertInto('videos').values([{ id: videoId, owner_id: owner.userId, host_kind: 'shop', shop_id: shop.id, title: `店播 ${i + 1}`, caption: '产地直发', hashtags: '[]', status: 'published', file_name: `${videoId}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 15_000, poster_file: null, views: 100, likes: 5 + i, comments: 0, shares: 0, completions: 0, created_at: now0 - 30 * 86_400_000, published_at: now0 - 30 * 86_400_000, updated_at: now0 }]).execute(); // older than the feed's new and popular lists
+      await ctx.db.insertInto('video_anchors').values({ video_id: videoId, product_id: product.id, position: 0 }).execute();
+      shops.push({ owner, shopId: shop.id, skuId: product.skuIds[0]!, productId: product.id, videoId });
+    }
+    const organic = Array.from({ length: 300 }, (_, k) => newId('video', now0 - k));
+    await ctx.db.insertInto('videos').values(organic.map((id, k) => ({ id, owner_id: creator.userId, host_kind: 'creator', shop_id: null, title: `日常 ${k}`, caption: '好物分享', hashtags: '[]', status: 'published', file_name: `${id}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 15_000, poster_file: null, views: 50, likes: k % 7, comments: 0, shares: 0, completions: 0, created_at: now0 - k * 60_000, published_at: now0 - k * 60_000, updated_at: now0 }))).execute();
+    await ctx.db.insertInto('video_anchors').values(organic.map((id, k) => ({ video_id: id, product_id: shops[k % shops.length]!.productId, position: 0 }))).execute();
+    // Top-ups through the provider, then the campaigns.
+    const campaignIds: string[] = [];
+    for (let i = 0; i < plans.length; i++) {
+      const s = shops[i]!;
+      const { cashierUrl } = await startTopup(ctx, s.owner, s.shopId, 10_000_00);
+      await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
+      await deliver(core);
+      const p = plans[i]!;
+      const c = await createCampaign(ctx, s.owner, s.shopId, { name: p.name, promote: 'video', videoId: s.videoId, goal: 'orders', bidKind: 'cost_cap', costCapFen: p.costCapFen, dailyBudgetFen: p.budget, pacing: p.pacing });
+      campaignIds.push(c.id);
+    }
+    const viewers: Actor[] = [];
+    for (let v = 0; v < o.viewers; v++) {
+      const { actor } = await person(core, `sim-viewer-${v}`, hash);
+      await putPersonSettings(ctx, actor, { personalizedRecommendation: false });
+      await addAddress(ctx, actor, { name: '模拟', phone: '13800001111', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' });
+      viewers.push(actor);
+    }
+    o.log(`${plans.length} campaigns, ${o.viewers} viewers, ${o.requests} feed pages over one day`);
+
+    // The day: feed pages spread over the half-hours by the traffic curve.
+    const dayStart = nextMonday(Date.now());
+    const total = TRAFFIC_CURVE.reduce((a, b) => a + b, 0);
+    const spentBeforeNoon = new Map<string, number>();
+    let items = 0;
+    let ads = 0;
+    let requests = 0;
+    for (let slot = 0; slot < 48; slot++) {
+      const n = Math.round((o.requests * TRAFFIC_CURVE[slot]!) / total);
+      for (let k = 0; k < n; k++) {
+        clock.set(dayStart + slot * HALF_HOUR + Math.floor(((k + rng.next()) / n) * HALF_HOUR));
+        await onePage(core, viewers, rng, shops);
+        requests++;
+      }
+      if (slot === 23) for (const id of campaignIds) spentBeforeNoon.set(id, await spentToday(core, id, adDay(dayStart)));
+    }
+    async function onePage(c: Core, vs: Actor[], r: Rng, ss: typeof shops): Promise<void> {
+      const viewer = r.pick(vs);
+      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => r.next() });
+      items += page.items.length;
+      for (const [i, ad] of page.ads.entries()) {
+        if (!ad) continue;
+        ads++;
+        const who = { userId: viewer.userId, viewerId: null };
+        const out = await reportImpressions(c.ctx, who, [ad.impressionId]);
+        if (out[ad.impressionId] !== 'billed' || r.next() >= TRUE_CTR) continue;
+        await reportClick(c.ctx, who, ad.impressionId);
+        if (r.next() >= TRUE_CVR) continue;
+        const shop = ss.find((s) => s.videoId === page.items[i]!.id)!;
+        const placed = await checkout(c.ctx, viewer, { items: [{ skuId: shop.skuId, quantity: 1, attribution: { source: 'video', contentId: shop.videoId } }] });
+        const { cashierUrl } = await openCashier(c.ctx, viewer, placed.body.payment.id);
+        await c.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
+        await deliver(c);
+        await c.outbox.dispatchOnce();
+      }
+    }
+    await core.outbox.dispatchOnce();
+    const day = adDay(dayStart);
+    const campaigns: CampaignOutcome[] = [];
+    for (const [i, id] of campaignIds.entries()) {
+      const row = await core.ctx.db.selectFrom('ad_campaigns').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const spent = await spentToday(core, id, day);
+      const budget = plans[i]!.budget;
+      campaigns.push({
+        name: row.name, pacing: plans[i]!.pacing, budget_fen: budget, spent_fen: Math.floor(spent / 1000), budget_use: round(spent / 1000 / budget),
+        spent_before_noon: round((spentBeforeNoon.get(id) ?? 0) / Math.max(1, spent)), impressions: Number(row.impressions), clicks: Number(row.clicks), conversions: Number(row.conversions),
+        gmv_fen: Number(row.gmv_fen), roi: spent > 0 ? round(Number(row.gmv_fen) / (spent / 1000)) : null,
+      });
+    }
+    return { day, requests, items, ads, ads_ratio: round(ads / Math.max(1, items)), campaigns, seconds: round((performance.now() - started) / 1000) };
+  } finally {
+    await core.close();
+  }
+}
+
+async function spentToday(core: Core, campaignId: string, day: string): Promise<number> {
+  const row = await core.ctx.db.selectFrom('ad_campaign_days').select('spent_mfen').where('campaign_id', '=', campaignId).where('day', '=', day).executeTakeFirst();
+  return Number(row?.spent_mfen ?? 0);
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

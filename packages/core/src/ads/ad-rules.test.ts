@@ -1,0 +1,143 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  adDay, expectedShareByEndOfSlot, FULL_SCHEDULE, invalidTraffic, isAdSlot, participation, predict, runAuction, scheduleFromSlots, shanghaiDayStart, slotOf, slotOn, TRAFFIC_CURVE, validateCampaign, type CampaignInput,
+} from './ad-rules.js';
+import { DomainError } from '../platform/errors.js';
+
+const base: CampaignInput = { name: '冰糖橙推广', promote: 'video', videoId: 'vid_x', goal: 'orders', bidKind: 'cost_cap', costCapFen: 2000, dailyBudgetFen: 50_000, pacing: 'even' };
+const code = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof DomainError ? e.code : String(e);
+  }
+  return 'none';
+};
+
+test('validation answers stable codes for bids, budgets, schedules, goals and targeting', () => {
+  assert.equal(code(() => validateCampaign(base)), 'none');
+  assert.equal(code(() => validateCampaign({ ...base, dailyBudgetFen: 99_99 })), 'AD_BUDGET_INVALID');
+  assert.equal(code(() => validateCampaign({ ...base, dailyBudgetFen: 100.5 })), 'AD_BUDGET_INVALID');
+  assert.equal(code(() => validateCampaign({ ...base, costCapFen: 9 })), 'AD_BID_INVALID');
+  assert.equal(code(() => validateCampaign({ ...base, costCapFen: null })), 'AD_BID_INVALID');
+  assert.equal(code(() => validateCampaign({ ...base, goal: 'gmv' })), 'AD_BID_INVALID', 'GMV bids a target ROI');
+  assert.equal(code(() => validateCampaign({ ...base, goal: 'gmv', bidKind: 'target_roi', roiTarget: 2.555 })), 'AD_BID_INVALID');
+  assert.equal(code(() => validateCampaign({ ...base, goal: 'gmv', bidKind: 'target_roi', roiTarget: 0 })), 'AD_BID_INVALID');
+  assert.equal(validateCampaign({ ...base, goal: 'gmv', bidKind: 'target_roi', roiTarget: 2.55 }).roiTargetCenti, 255);
+  assert.equal(code(() => validateCampaign({ ...base, goal: 'live_entries' })), 'AD_GOAL_INVALID');
+  assert.equal(code(() => validateCampaign({ ...base, schedule: '0'.repeat(84) })), 'AD_SCHEDULE_INVALID', 'nothing on');
+  assert.equal(code(() => validateCampaign({ ...base, schedule: 'f'.repeat(83) })), 'AD_SCHEDULE_INVALID');
+  assert.equal(code(() => validateCampaign({ ...base, targetRegions: [''] })), 'AD_TARGETING_INVALID');
+  assert.equal(code(() => validateCampaign({ ...base, name: '' })), 'VALIDATION_FAILED');
+});
+
+test('the schedule is 336 half-hours from Monday 00:00 Beijing time', () => {
+  const monday = Date.UTC(2026, 0, 4, 16, 0); // Monday 2026-01-05 00:00 +08:00
+  assert.equal(slotOf(monday), 0);
+  assert.equal(slotOf(monday + 30 * 60_000 - 1), 0);
+  assert.equal(slotOf(monday + 7 * 24 * 3_600_000 - 1), 335);
+  const s = scheduleFromSlots([0, 5, 335]);
+  assert.ok(slotOn(s, 0) && slotOn(s, 5) && slotOn(s, 335) && !slotOn(s, 1) && !slotOn(s, 334));
+  assert.equal(adDay(monday), '2026-01-05');
+  assert.equal(shanghaiDayStart(monday + 5 * 3_600_000), monday);
+});
+
+test('generalised second price: the winner beats the organic item, pays at least the runner-up’s score over its quality and never more than its bid', () => {
+  fc.assert(
+    fc.property(fc.array(fc.record({ bid: fc.double({ min: 0, max: 1e6, noNaN: true }), q: fc.double({ min: 0.5, max: 1.5, noNaN: true }) }), { minLength: 1, maxLength: 6 }), fc.double({ min: 0, max: 5000, noNaN: true }), (bs, organic) => {
+      const bidders = bs.map((b, i) => ({ campaignId: `c${i}`, bidEcpm: b.bid, quality: b.q }));
+      const r = runAuction(bidders, organic);
+      const ranked = bidders.map((b) => ({ b, score: b.bidEcpm * b.quality })).sort((x, y) => y.score - x.score);
+      const top = ranked[0]!;
+      const second = Math.max(ranked[1]?.score ?? 0, organic);
+      if (!r) {
+        assert.ok(top.score <= organic || Math.min(Math.floor(top.b.bidEcpm), Math.ceil(second / top.b.quality)) < 1, 'only a losing or worthless ad is left out');
+        return true;
+      }
+      assert.ok(r.score > organic, 'beats the organic item');
+      assert.equal(r.score, top.score, 'the highest score wins');
+      assert.ok(r.priceMfen <= r.winner.bidEcpm, 'never more than the bid');
+      assert.ok(r.priceMfen * r.winner.quality >= second - 1e-9 || r.priceMfen === Math.floor(r.winner.bidEcpm), 'pays enough to keep its rank, or its whole bid');
+      assert.ok((r.priceMfen - 1) * r.winner.quality < second, 'and not a milli-fen more');
+      return true;
+    }),
+  );
+  assert.equal(runAuction([{ campaignId: 'a', bidEcpm: 400, quality: 1 }], 500), null, 'an ad worth less than the organic item loses');
+  assert.deepEqual(runAuction([{ campaignId: 'a', bidEcpm: 3000, quality: 1 }, { campaignId: 'b', bidEcpm: 2000, quality: 1 }], 500)?.priceMfen, 2000);
+  assert.deepEqual(runAuction([{ campaignId: 'a', bidEcpm: 3000, quality: 1.5 }], 600)?.priceMfen, 400, 'quality lowers the price');
+});
+
+test('ad slots: first at position 3, at least 4 organic items between ads, at most 15 % of items', () => {
+  const items: Array<'ad' | 'org'> = [];
+  for (let g = 0; g < 700; g++) {
+    if (isAdSlot(g)) items.push('ad');
+    items.push('org');
+  }
+  assert.equal(items.indexOf('ad'), 2);
+  let last = -100;
+  items.forEach((x, i) => {
+    if (x !== 'ad') return;
+    assert.ok(i - last - 1 >= 4, `organic gap at ${i}`);
+    last = i;
+  });
+  assert.ok(items.filter((x) => x === 'ad').length / items.length <= 0.15);
+});
+
+test('predictions start at the prior and move towards the campaign’s own figures', () => {
+  const fresh = predict({ impressions: 0, clicks: 0, conversions: 0, goal: 'orders' });
+  assert.equal(fresh.pctr, 0.02);
+  assert.equal(fresh.pcvr, 0.05);
+  const seasoned = predict({ impressions: 100_000, clicks: 5_000, conversions: 1_000, goal: 'orders' });
+  assert.ok(Math.abs(seasoned.pctr - 0.05) < 0.001 && Math.abs(seasoned.pcvr - 0.2) < 0.001);
+});
+
+test('invalid traffic: repeats of a viewer, device bursts and late reports are filtered', () => {
+  assert.equal(invalidTraffic({ now: 100_000, servedAt: 99_000, lastBilledSameCampaign: null, viewerImpressionsLastMinute: 0 }), null);
+  assert.equal(invalidTraffic({ now: 100_000, servedAt: 99_000, lastBilledSameCampaign: 70_000, viewerImpressionsLastMinute: 0 }), 'repeat_viewer');
+  assert.equal(invalidTraffic({ now: 100_000, servedAt: 99_000, lastBilledSameCampaign: null, viewerImpressionsLastMinute: 10 }), 'device_burst');
+  assert.equal(invalidTraffic({ now: 10_000_000, servedAt: 0, lastBilledSameCampaign: null, viewerImpressionsLastMinute: 0 }), 'late_report');
+});
+
+/**
+ * A day of traffic following the curve (with ±30 % noise per half-hour) far beyond what the
+ * budget buys: even pacing spends within 5 % of the budget, never more than one impression over,
+ * and not more than 60 % before noon; fast pacing runs out early.
+ */
+function simulateDay(pacing: 'even' | 'fast', seed: number): { spent: number; beforeNoon: number; budget: number; price: number } {
+  let s = seed;
+  const rand = (): number => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const day = Date.UTC(2026, 0, 4, 16, 0);
+  const budget = 300_00;
+  const price = 400; // mfen per impression (¥4 per 10 impressions: a high CPM keeps the simulation short)
+  let spent = 0;
+  let beforeNoon = 0;
+  const perMinuteAtPeak = 300;
+  for (let minute = 0; minute < 24 * 60; minute++) {
+    const now = day + minute * 60_000;
+    const slot = Math.floor(minute / 30);
+    const traffic = Math.round((perMinuteAtPeak * TRAFFIC_CURVE[slot]!) / 12 * (0.7 + 0.6 * rand()));
+    for (let k = 0; k < traffic; k++) {
+      if (rand() >= participation({ pacing, schedule: FULL_SCHEDULE, budgetFen: budget, spentMfen: spent, now })) continue;
+      if (spent >= budget * 1000) continue; // billing stops at the budget
+      spent += price;
+      if (minute < 12 * 60) beforeNoon += price;
+    }
+  }
+  return { spent, beforeNoon, budget: budget * 1000, price };
+}
+
+test('even pacing follows the day’s traffic: within 5 % of the budget, at most 60 % before noon, never over by more than one impression', () => {
+  for (const seed of [1, 7, 42]) {
+    const r = simulateDay('even', seed);
+    assert.ok(r.spent <= r.budget + r.price, 'over by at most one impression');
+    assert.ok(r.spent >= r.budget * 0.95, `spent ${r.spent / r.budget}`);
+    assert.ok(r.beforeNoon <= r.budget * 0.6, `before noon ${r.beforeNoon / r.budget}`);
+  }
+  const fast = simulateDay('fast', 1);
+  const even = simulateDay('even', 1);
+  assert.ok(fast.beforeNoon > even.beforeNoon * 1.3, 'fast pacing spends as traffic comes');
+  assert.ok(fast.spent <= fast.budget + fast.price);
+  assert.ok(expectedShareByEndOfSlot(FULL_SCHEDULE, Date.UTC(2026, 0, 5, 15, 59)) === 1);
+});

@@ -1,0 +1,192 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/harness.js';
+import { insertTestVideos } from '../feed/test-videos.js';
+import { resetFeedCache } from '../feed/candidates.js';
+import { putPersonSettings } from '../events/person-settings.js';
+import { checkLedger, balanceOf, accountId, compareWithProviders } from '../ledger/index.js';
+import { checkout } from '../checkout/checkout.js';
+import { openCashier, receiveNotification } from '../payments/payments.js';
+import { newId } from '../platform/ids.js';
+import { DomainError } from '../platform/errors.js';
+import type { Actor } from '../context.js';
+import { adAccount, receiveTopupNotification, startTopup, withdrawAdBalance } from './ad-account.js';
+import { createCampaign, setCampaignStatus } from './campaigns.js';
+import { feedWithAds, feedWithAdsToJson } from './auction.js';
+import { reportClick, reportImpressions } from './billing.js';
+import { campaignReport, adsOverview } from './reports.js';
+import { debitSpend } from './ad-account.js';
+
+const HOUR = 3_600_000;
+
+async function withCore(fn: (core: TestCore) => Promise<void>): Promise<void> {
+  const core = await openTestCore();
+  try {
+    resetFeedCache(core.ctx.db);
+    await fn(core);
+  } finally {
+    await core.dispose();
+  }
+}
+
+/** Delivers the sandbox gateway's queued notifications: top-ups to the ads module, the rest to payments. */
+async function deliver(core: TestCore): Promise<void> {
+  await core.sandbox.deliverDue(100, async (url, body, headers) => {
+    if (url.includes('/ads/topups/notify/')) await receiveTopupNotification(core.ctx, 'sandbox', headers, body);
+    else await receiveNotification(core.ctx, 'sandbox', headers, body);
+    return 200;
+  });
+}
+
+async function topUp(core: TestCore, owner: Actor, shopId: string, fen: number): Promise<string> {
+  const { topupId, cashierUrl } = await startTopup(core.ctx, owner, shopId, fen);
+  await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
+  await deliver(core);
+  return topupId;
+}
+
+/** A shop with a published video carrying its product, and 20 organic videos of a creator. */
+async function scene(core: TestCore): Promise<{ shop: ShopFixture; adVideo: string }> {
+  const shop = await makeShop(core, `ad-shop-${Math.random().toString(36).slice(2, 7)}`);
+  const creator = await makePerson(core, `creator-${Math.random().toString(36).slice(2, 7)}`, ['creator'], false);
+  const now = core.clock.now();
+  await insertTestVideos(core.ctx.db, Array.from({ length: 20 }, (_, i) => ({ ownerId: creator.userId, publishedAt: now - (i + 2) * HOUR })), now);
+  const [adVideo] = await insertTestVideos(core.ctx.db, [{ ownerId: shop.owner.userId, publishedAt: now - 30 * 24 * HOUR, title: '冰糖橙现摘' }], now);
+  await core.ctx.db.insertInto('video_anchors').values({ video_id: adVideo!, product_id: shop.productId, position: 0 }).execute();
+  return { shop, adVideo: adVideo! };
+}
+
+const campaign = (videoId: string) => ({ name: '橙子推广', promote: 'video' as const, videoId, goal: 'orders' as const, bidKind: 'cost_cap' as const, costCapFen: 5000, dailyBudgetFen: 100_00, pacing: 'fast' as const });
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof DomainError ? e.code : String(e);
+  }
+  return 'none';
+}
+
+test('ad account: a top-up through the provider’s signed notification, once; spend and withdrawal move ledger money; the check passes', async () => {
+  await withCore(async (core) => {
+    const { shop } = await scene(core);
+    const topupId = await topUp(core, shop.owner, shop.shopId, 200_00);
+    let acct = await adAccount(core.ctx, shop.owner, shop.shopId);
+    assert.equal(acct.balanceFen, 200_00);
+    assert.equal(acct.topups[0]!.id, topupId);
+    assert.equal(acct.topups[0]!.status, 'succeeded');
+    assert.equal(await balanceOf(core.ctx.db, accountId('ad_balance', shop.shopId)), 200_00);
+    // the gateway sends the same event again
+    const txn = await core.ctx.db.selectFrom('sandbox_txns').selectAll().where('merchant_ref', '=', topupId).executeTakeFirstOrThrow();
+    const { sign, SIGNATURE_HEADER } = await import('../payments/signature.js');
+    const body = JSON.stringify({ eventId: `${txn.id}:paid-again`, kind: 'payment.succeeded', merchantRef: topupId, txnId: txn.id, amountFen: 200_00, at: core.clock.now() });
+    assert.equal((await receiveTopupNotification(core.ctx, 'sandbox', { [SIGNATURE_HEADER]: sign(core.sandboxSecret, body, core.clock.now()) }, body)).outcome, 'ignored');
+    assert.equal((await adAccount(core.ctx, shop.owner, shop.shopId)).balanceFen, 200_00);
+    // spend 2.5 fen three times: 7.5 fen spent, 7 fen in the ledger's ad revenue
+    await core.ctx.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 3; i++) assert.ok(await debitSpend(tx, shop.shopId, 2500, `test-${i}`, core.clock.now()));
+    });
+    assert.equal(await balanceOf(core.ctx.db, accountId('ad_revenue')), 7);
+    acct = await withdrawAdBalance(core.ctx, shop.owner, shop.shopId, 100_00);
+    assert.equal(acct.balanceMfen, 200_00_000 - 7500 - 100_00_000);
+    assert.equal(await balanceOf(core.ctx.db, accountId('merchant_available', shop.shopId)), 100_00);
+    assert.equal(await codeOf(withdrawAdBalance(core.ctx, shop.owner, shop.shopId, 100_00)), 'AD_BALANCE_INSUFFICIENT', 'only what is unspent comes back');
+    assert.equal(await codeOf(startTopup(core.ctx, shop.owner, shop.shopId, 50)), 'AD_AMOUNT_INVALID');
+    assert.ok((await checkLedger(core.ctx.db)).ok);
+    const recon = await compareWithProviders(core.ctx, core.clock.now() + 1);
+    assert.deepEqual(recon.mismatches, [], 'the provider\'s statement and the ledger agree on the top-up');
+  });
+});
+
+test('campaigns: creatives must be the shop’s published videos; low experience scores and suspensions are refused with 409', async () => {
+  await withCore(async (core) => {
+    const { shop, adVideo } = await scene(core);
+    const other = await makeShop(core, 'other-shop');
+    const c = await createCampaign(core.ctx, shop.owner, shop.shopId, campaign(adVideo));
+    assert.equal(c.productId, shop.productId);
+    assert.equal(c.status, 'active');
+    assert.equal(await codeOf(createCampaign(core.ctx, other.owner, other.shopId, campaign(adVideo))), 'AD_CREATIVE_INVALID');
+    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shop.shopId, { ...campaign(adVideo), name: '全网第一的橙子' })), 'AD_CREATIVE_REJECTED', 'the red lines apply to ads');
+    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shop.shopId, { ...campaign(adVideo), dailyBudgetFen: 10 })), 'AD_BUDGET_INVALID');
+    const now = core.clock.now();
+    await core.ctx.db.insertInto('violation_penalties').values({ id: newId('violationPenalty', now), subject_kind: 'shop', subject_id: shop.shopId, ledger: 'general', milestone: 12, kind: 'paid_traffic_suspension', multiplier_permille: null, status: 'active', starts_at: now - 1, ends_at: now + 24 * HOUR, lifted_at: null, lift_reason: null, created_at: now }).execute();
+    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shop.shopId, campaign(adVideo))), 'AD_PAID_TRAFFIC_SUSPENDED');
+    await core.ctx.db.insertInto('experience_scores').values({ shop_id: other.shopId, day: '2026-01-01', computed_at: now, window_from: now - 1, window_to: now, orders: 100, category_id: null, status: 'scored', total: 50, product: 50, logistics: 50, service: 50, peers: 0, indicators: '[]' }).execute();
+    const [otherVideo] = await insertTestVideos(core.ctx.db, [{ ownerId: other.owner.userId, publishedAt: now - HOUR }], now);
+    await core.ctx.db.insertInto('video_anchors').values({ video_id: otherVideo!, product_id: other.productId, position: 0 }).execute();
+    assert.equal(await codeOf(createCampaign(core.ctx, other.owner, other.shopId, campaign(otherVideo!))), 'AD_SCORE_TOO_LOW');
+    assert.equal(await codeOf(setCampaignStatus(core.ctx, shop.owner, c.id, 'active')), 'AD_PAID_TRAFFIC_SUSPENDED', 'resuming checks again');
+  });
+});
+
+test('the feed: an ad at position 3 labelled 广告, billed once per impression, click and purchase attributed, in the report', async () => {
+  await withCore(async (core) => {
+    const { shop, adVideo } = await scene(core);
+    const buyer = await makePerson(core, 'ad-viewer');
+    await putPersonSettings(core.ctx, buyer, { personalizedRecommendation: false });
+    const c = await createCampaign(core.ctx, shop.owner, shop.shopId, campaign(adVideo));
+    const none = await feedWithAds(core.ctx, buyer.userId, {});
+    assert.ok(none.ads.every((a) => a === null), 'an account with no balance serves nothing');
+    await topUp(core, shop.owner, shop.shopId, 100_00);
+    resetFeedCache(core.ctx.db);
+    const page = await feedWithAds(core.ctx, buyer.userId, {}, { random: () => 0 });
+    assert.equal(page.ads[2]?.campaignId, c.id, 'first ad at position 3');
+    assert.equal(page.items[2]!.id, adVideo);
+    assert.equal(page.ads.filter(Boolean).length, 1);
+    assert.match(feedWithAdsToJson(page), /"label":"广告"/);
+    const impressionId = page.ads[2]!.impressionId;
+    const who = { userId: buyer.userId, viewerId: null };
+    assert.deepEqual(await reportImpressions(core.ctx, who, [impressionId, impressionId]), { [impressionId]: 'billed' });
+    assert.deepEqual(await reportImpressions(core.ctx, who, [impressionId]), { [impressionId]: 'duplicate' });
+    assert.deepEqual(await reportImpressions(core.ctx, { userId: null, viewerId: 'someone-else' }, [impressionId]), { [impressionId]: 'unknown' });
+    assert.deepEqual(await reportClick(core.ctx, who, impressionId), { counted: true });
+    assert.deepEqual(await reportClick(core.ctx, who, impressionId), { counted: false }, 'a click counts once');
+    // a second page right away: the same campaign again within a minute is invalid traffic
+    const next = await feedWithAds(core.ctx, buyer.userId, {}, { random: () => 0 });
+    const again = next.ads.find(Boolean);
+    if (again) assert.deepEqual(await reportImpressions(core.ctx, who, [again.impressionId]), { [again.impressionId]: 'invalid' });
+    // the buyer buys the product
+    const placed = await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'video', contentId: adVideo } }] });
+    const { cashierUrl } = await openCashier(core.ctx, buyer, placed.body.payment.id);
+    await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
+    await deliver(core);
+    await core.outbox.dispatchOnce();
+    const report = await campaignReport(core.ctx, shop.owner, c.id);
+    assert.equal(report.total.impressions, 1);
+    assert.equal(report.total.clicks, 1);
+    assert.equal(report.total.conversions, 1);
+    assert.equal(report.total.gmvFen, 2990);
+    assert.ok(report.total.spendFen >= 0 && report.total.cpmFen > 0);
+    if (again) assert.equal(report.invalidByReason.repeat_viewer, 1);
+    const admin = await makePerson(core, 'ad-admin', ['admin'], false);
+    const overview = await adsOverview(core.ctx, admin);
+    assert.equal(overview.creatives[0]!.campaignId, c.id);
+    assert.ok((await checkLedger(core.ctx.db)).ok);
+  });
+});
+
+test('property: concurrent impressions never take the balance below zero nor the day over budget by more than one price', async () => {
+  await withCore(async (core) => {
+    const { shop, adVideo } = await scene(core);
+    await topUp(core, shop.owner, shop.shopId, 1_00);
+    const c = await createCampaign(core.ctx, shop.owner, shop.shopId, campaign(adVideo));
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 40_000 }), { minLength: 1, maxLength: 12 }), async (prices) => {
+        round++;
+        const now = core.clock.now();
+        const ids = prices.map(() => newId('adServe', now));
+        await core.ctx.db.insertInto('ad_serves').values(prices.map((p, i) => ({ id: ids[i]!, campaign_id: c.id, shop_id: shop.shopId, viewer_key: `anon:viewer-${round}-${i}`, video_id: adVideo, product_id: shop.productId, ecpm_fen: p, price_mfen: p, status: 'served', invalid_reason: null, billed_mfen: 0, served_at: now, seen_at: null, clicked_at: null, click_status: null }))).execute();
+        await Promise.all(ids.map((id, i) => reportImpressions(core.ctx, { userId: null, viewerId: `viewer-${round}-${i}` }, [id])));
+        const a = await core.ctx.db.selectFrom('ad_accounts').selectAll().where('shop_id', '=', shop.shopId).executeTakeFirstOrThrow();
+        assert.ok(Number(a.balance_mfen) >= 0, 'the balance never goes below zero');
+        const billed = await core.ctx.db.selectFrom('ad_serves').select((eb) => eb.fn.sum<number | string>('billed_mfen').as('s')).where('shop_id', '=', shop.shopId).executeTakeFirstOrThrow();
+        assert.equal(Number(a.spent_mfen), Number(billed.s ?? 0), 'what was billed is what was spent');
+        assert.equal(Number(a.balance_mfen) + Number(a.spent_mfen), 1_00_000 + 0, 'top-up = balance + spend');
+        assert.ok((await checkLedger(core.ctx.db)).ok);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});

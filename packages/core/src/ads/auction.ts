@@ -1,0 +1,184 @@
+/**
+ * Ads in the recommend tab. The feed builds its organic page; here each ad slot of the page
+ * (ad-rules.ts: first at position 3, six organic items between ads, ≤ 15 %) holds an auction among
+ * the eligible campaigns: active, in schedule, with balance and budget left, let through by the
+ * pacing throttle, under the viewer's frequency cap, and matching the targeting. The targeting
+ * reads the person's interests (categories bought) and region only when their personalisation is
+ * on; otherwise it is contextual — matched against the categories of the page's own items. The
+ * winner must beat the organic item's value and pays the second price (oCPM, per impression),
+ * billed when the client reports the impression (billing.ts).
+ */
+import type { CoreContext } from '../context.js';
+import { newId } from '../platform/ids.js';
+import { cursorKey, decodeCursor, FEED_DEFAULT_LIMIT, getFeed, loadFeedCards, markForViewer, type FeedPage, type FeedQuery, type FeedVideoCard } from '../feed/index.js';
+import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
+import {
+  adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, organicValueFen, participation, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
+} from './ad-rules.js';
+import type { AdBidKind, AdGoal, AdPacing } from './ad-types.js';
+
+export interface AdMark {
+  impressionId: string;
+  campaignId: string;
+}
+
+export interface FeedPageWithAds extends FeedPage {
+  /** Per item: the ad's impression id and campaign, or null for an organic item. */
+  ads: Array<AdMark | null>;
+}
+
+interface Candidate {
+  id: string;
+  shopId: string;
+  videoId: string;
+  productId: string | null;
+  goal: AdGoal;
+  bidKind: AdBidKind;
+  pacing: AdPacing;
+  schedule: string;
+  budgetFen: number;
+  spentTodayMfen: number;
+  costCapFen: number | null;
+  roiTargetCenti: number | null;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  gmvFen: number;
+  categories: string[];
+  regions: string[];
+  priceFen: number | null;
+  productCategory: string | null;
+  likes: number;
+  views: number;
+}
+
+/** Campaigns that may enter an auction now (before viewer checks). */
+async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[]> {
+  const day = adDay(now);
+  const rows = await ctx.db
+    .selectFrom('ad_campaigns as c')
+    .innerJoin('ad_accounts as a', 'a.shop_id', 'c.shop_id')
+    .innerJoin('videos as v', 'v.id', 'c.video_id')
+    .leftJoin('ad_campaign_days as d', (j) => j.onRef('d.campaign_id', '=', 'c.id').on('d.day', '=', day))
+    .leftJoin('products as p', 'p.id', 'c.product_id')
+    .select(['c.id', 'c.shop_id', 'c.video_id', 'c.product_id', 'c.goal', 'c.bid_kind', 'c.pacing', 'c.schedule', 'c.daily_budget_fen', 'c.cost_cap_fen', 'c.roi_target_centi', 'c.impressions', 'c.clicks', 'c.conversions', 'c.gmv_fen', 'c.target_categories', 'c.target_regions', 'd.spent_mfen as spent_today', 'p.min_price_fen as price_fen', 'p.category_id', 'v.likes', 'v.views'])
+    .where('c.status', '=', 'active')
+    .where('v.status', '=', 'published')
+    .where('a.balance_mfen', '>', 0)
+    .execute();
+  const slot = slotOf(now);
+  return rows
+    .filter((r) => slotOn(r.schedule, slot))
+    .map((r) => ({
+      id: r.id, shopId: r.shop_id, videoId: r.video_id!, productId: r.product_id, goal: r.goal as AdGoal, bidKind: r.bid_kind as AdBidKind, pacing: r.pacing as AdPacing, schedule: r.schedule,
+      budgetFen: Number(r.daily_budget_fen), spentTodayMfen: Number(r.spent_today ?? 0), costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen), roiTargetCenti: r.roi_target_centi,
+      impressions: Number(r.impressions), clicks: Number(r.clicks), conversions: Number(r.conversions), gmvFen: Number(r.gmv_fen),
+      categories: JSON.parse(r.target_categories) as string[], regions: JSON.parse(r.target_regions) as string[], priceFen: r.price_fen === null ? null : Number(r.price_fen),
+      productCategory: r.category_id ?? null, likes: Number(r.likes), views: Number(r.views),
+    }));
+}
+
+/** What targeting may read about the viewer: their interests and region when personalised, else the page's context. */
+async function audience(ctx: CoreContext, userId: string | null, organic: readonly FeedVideoCard[]): Promise<{ categories: Set<string>; region: string | null }> {
+  const personal = userId ? await personalisationOn(ctx, userId) : false;
+  const productIds = organic.flatMap((c) => c.anchors.map((a) => a.productId));
+  const contextual = productIds.length ? await ctx.db.selectFrom('products').select('category_id').where('id', 'in', productIds).execute() : [];
+  const categories = new Set(contextual.map((r) => r.category_id));
+  if (!personal || !userId) return { categories, region: null };
+  const bought = await ctx.db.selectFrom('order_lines').innerJoin('orders', 'orders.id', 'order_lines.order_id').innerJoin('products', 'products.id', 'order_lines.product_id').select('products.category_id').where('orders.buyer_id', '=', userId).limit(200).execute();
+  for (const b of bought) categories.add(b.category_id);
+  const addr = await ctx.db.selectFrom('addresses').select('province').where('user_id', '=', userId).orderBy('is_default', 'desc').executeTakeFirst();
+  return { categories, region: addr?.province ?? null };
+}
+
+async function personalisationOn(ctx: CoreContext, userId: string): Promise<boolean> {
+  const row = await ctx.db.selectFrom('person_settings').select('personalized_recommendation').where('user_id', '=', userId).executeTakeFirst();
+  return row ? Number(row.personalized_recommendation) === 1 : DEFAULT_PERSON_SETTINGS.personalizedRecommendation;
+}
+
+function matches(c: Candidate, who: { categories: Set<string>; region: string | null }): boolean {
+  if (c.categories.length && !c.categories.some((x) => who.categories.has(x))) return false;
+  if (c.regions.length && (who.region === null || !c.regions.includes(who.region))) return false;
+  return true;
+}
+
+export interface AdsOptions {
+  /** The random source of the pacing throttle (tests and the simulator pass a seeded one). */
+  random?: () => number;
+}
+
+/** The recommend page with its ads placed; the following tab and viewers without an id come back unchanged. */
+export async function feedWithAds(ctx: CoreContext, userId: string | null, q: FeedQuery, opts: AdsOptions = {}): Promise<FeedPageWithAds> {
+  const page = await getFeed(ctx, userId, q);
+  const plain = { ...page, ads: page.items.map(() => null) };
+  const viewerKey = userId ?? (q.viewerId ? `anon:${q.viewerId}` : null);
+  if ((q.tab ?? 'recommend') !== 'recommend' || !viewerKey || page.items.length === 0) return plain;
+  const limit = q.limit ?? FEED_DEFAULT_LIMIT;
+  const cursor = q.cursor ? decodeCursor(await cursorKey(ctx.db), q.cursor) : null;
+  const offset = (cursor && cursor.kind === 'recommend' ? cursor.page : 0) * limit;
+  const slots = page.items.map((_, i) => i).filter((i) => isAdSlot(offset + i));
+  if (slots.length === 0) return plain;
+
+  const now = ctx.clock.now();
+  const random = opts.random ?? Math.random;
+  let candidates = await liveCandidates(ctx, now);
+  if (candidates.length === 0) return plain;
+  const seen = await ctx.db.selectFrom('ad_serves').select(['campaign_id', (eb) => eb.fn.countAll<number | string>().as('n')]).where('viewer_key', '=', viewerKey).where('served_at', '>=', shanghaiDayStart(now)).groupBy('campaign_id').execute();
+  const capped = new Set(seen.filter((s) => Number(s.n) >= FREQUENCY_CAP_PER_DAY).map((s) => s.campaign_id));
+  const who = await audience(ctx, userId, page.items);
+  const onPage = new Set(page.items.map((c) => c.id));
+  candidates = candidates.filter((c) => !capped.has(c.id) && !onPage.has(c.videoId) && matches(c, who) && random() < participation({ pacing: c.pacing, schedule: c.schedule, budgetFen: c.budgetFen, spentMfen: c.spentTodayMfen, now }));
+
+  const placed: Array<{ before: number; c: Candidate; priceMfen: number; ecpm: number; id: string }> = [];
+  for (const i of slots) {
+    const pool = candidates.filter((c) => !placed.some((p) => p.c.id === c.id || p.c.videoId === c.videoId));
+    const bidders: Bidder[] = pool.map((c) => {
+      const { pctr, pcvr } = predict(c);
+      const bid = bidPerConversionFen({ bidKind: c.bidKind, costCapFen: c.costCapFen, roiTargetCenti: c.roiTargetCenti, conversions: c.conversions, gmvFen: c.gmvFen, priceFen: c.priceFen });
+      return { campaignId: c.id, bidEcpm: bidEcpmFen(bid, pctr, pcvr), quality: qualityFactor(c) };
+    });
+    const organic = page.items[i]!;
+    const won = runAuction(bidders, organicValueFen(organic.anchors[0]?.priceFen ?? null));
+    if (!won) continue;
+    const c = pool.find((x) => x.id === won.winner.campaignId)!;
+    placed.push({ before: i, c, priceMfen: won.priceMfen, ecpm: Math.round(won.score), id: newId('adServe', now) });
+  }
+  if (placed.length === 0) return plain;
+  await ctx.db.insertInto('ad_serves').values(placed.map((p) => ({
+    id: p.id, campaign_id: p.c.id, shop_id: p.c.shopId, viewer_key: viewerKey, video_id: p.c.videoId, product_id: p.c.productId, ecpm_fen: p.ecpm, price_mfen: p.priceMfen,
+    status: 'served', invalid_reason: null, billed_mfen: 0, served_at: now, seen_at: null, clicked_at: null, click_status: null,
+  }))).execute();
+  const cards = await loadFeedCards(ctx.db, placed.map((p) => p.c.videoId));
+  const adCards = await markForViewer(ctx.db, userId, placed.map((p) => cards.get(p.c.videoId)!));
+  const items: FeedVideoCard[] = [];
+  const ads: Array<AdMark | null> = [];
+  const reasons: NonNullable<FeedPage['reasons']> = [];
+  page.items.forEach((card, i) => {
+    placed.forEach((p, k) => {
+      if (p.before !== i) return;
+      items.push(adCards[k]!);
+      ads.push({ impressionId: p.id, campaignId: p.c.id });
+      reasons.push({ code: 'more', params: {} });
+    });
+    items.push(card);
+    ads.push(null);
+    const r = page.reasons?.[i];
+    if (r) reasons.push(r);
+  });
+  return { items, nextCursor: page.nextCursor, ...(page.reasons ? { reasons } : {}), ads };
+}
+
+/** The page as JSON: the feed's own items, an ad item carrying `ad: { impressionId, campaignId, label: "广告" }`. */
+export function feedWithAdsToJson(page: FeedPageWithAds): string {
+  const items = page.items.map((card, i) => {
+    const extra: Record<string, unknown> = {};
+    const reason = page.reasons?.[i];
+    const ad = page.ads[i];
+    if (ad) extra.ad = { ...ad, label: '广告' };
+    else if (reason) extra.reason = reason;
+    const json = JSON.stringify(card);
+    const tail = Object.keys(extra).length ? `,${JSON.stringify(extra).slice(1, -1)}` : '';
+    return `${json.slice(0, -1)}${tail}}`;
+  });
+  return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+}

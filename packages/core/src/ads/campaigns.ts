@@ -1,0 +1,164 @@
+/**
+ * Campaigns (推广计划): create, list, pause and resume. The creative is a published video of the
+ * shop (its own, a member's, or one carrying the shop's product) or the shop's live room, and
+ * must pass the red lines; a shop under the experience-score threshold or with paid traffic
+ * suspended cannot run one (409).
+ */
+import type { Actor, CoreContext } from '../context.js';
+import { DomainError, notFound } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { currentExperienceTotals, paidTrafficAllowed, PAID_TRAFFIC_MIN } from '../experience/index.js';
+import { shopsUnderPenalty } from '../violations/index.js';
+import { checkContent } from '../governance/index.js';
+import { validateCampaign, type CampaignInput } from './ad-rules.js';
+import { assertShopMember } from './ad-account.js';
+import type { AdBidKind, AdCampaignStatus, AdGoal, AdPacing, AdPromote } from './ad-types.js';
+
+export interface CampaignView {
+  id: string;
+  shopId: string;
+  name: string;
+  promote: AdPromote;
+  videoId: string | null;
+  productId: string | null;
+  liveRoomId: string | null;
+  goal: AdGoal;
+  bidKind: AdBidKind;
+  costCapFen: number | null;
+  roiTarget: number | null;
+  dailyBudgetFen: number;
+  schedule: string;
+  pacing: AdPacing;
+  targetCategories: string[];
+  targetRegions: string[];
+  status: AdCampaignStatus;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  gmvFen: number;
+  spentFen: number;
+  createdAt: number;
+  creativeTitle: string | null;
+}
+
+/** Throws 409 AD_SCORE_TOO_LOW / AD_PAID_TRAFFIC_SUSPENDED when the shop may not run paid traffic. */
+export async function assertMayAdvertise(ctx: CoreContext, shopId: string): Promise<void> {
+  const now = ctx.clock.now();
+  const total = (await currentExperienceTotals(ctx.db, [shopId])).get(shopId) ?? null;
+  if (!paidTrafficAllowed(total)) throw new DomainError('AD_SCORE_TOO_LOW', `paid traffic needs an experience score of at least ${PAID_TRAFFIC_MIN}`, 409, { score: total, min: PAID_TRAFFIC_MIN });
+  if ((await shopsUnderPenalty(ctx.db, 'paid_traffic_suspension', now)).has(shopId)) throw new DomainError('AD_PAID_TRAFFIC_SUSPENDED', 'paid traffic of this shop is suspended for violation points', 409, { shopId });
+}
+
+/** The creative: a published video of the shop and the shop's product it carries (or the shop's live room). */
+async function resolveCreative(ctx: CoreContext, shopId: string, i: CampaignInput): Promise<{ videoId: string | null; productId: string | null; liveRoomId: string | null; texts: Array<{ field: string; text: string }> }> {
+  if (i.promote === 'live_room') {
+    const room = i.liveRoomId ? await ctx.db.selectFrom('live_rooms').select(['id', 'title', 'host_kind', 'host_id']).where('id', '=', i.liveRoomId).executeTakeFirst() : undefined;
+    if (!room || room.host_kind !== 'shop' || room.host_id !== shopId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of this shop', 400);
+    return { videoId: null, productId: null, liveRoomId: room.id, texts: [{ field: 'creative.title', text: room.title }] };
+  }
+  const v = i.videoId ? await ctx.db.selectFrom('videos').select(['id', 'title', 'caption', 'status', 'shop_id', 'owner_id']).where('id', '=', i.videoId).executeTakeFirst() : undefined;
+  if (!v || v.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video', 400);
+  const anchored = await ctx.db
+    .selectFrom('video_anchors')
+    .innerJoin('products', 'products.id', 'video_anchors.product_id')
+    .select('products.id')
+    .where('video_anchors.video_id', '=', v.id)
+    .where('products.shop_id', '=', shopId)
+    .orderBy('video_anchors.position')
+    .executeTakeFirst();
+  const member = await ctx.db.selectFrom('shop_members').select('user_id').where('shop_id', '=', shopId).where('user_id', '=', v.owner_id).executeTakeFirst();
+  if (v.shop_id !== shopId && !member && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'the video is not this shop’s and carries none of its products', 400);
+  if ((i.promote === 'product' || i.goal !== 'live_entries') && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'an orders or GMV campaign needs a video carrying one of the shop’s products', 400);
+  return { videoId: v.id, productId: anchored?.id ?? null, liveRoomId: null, texts: [{ field: 'creative.title', text: v.title }, { field: 'creative.caption', text: v.caption }] };
+}
+
+export async function createCampaign(ctx: CoreContext, actor: Actor, shopId: string, input: CampaignInput): Promise<CampaignView> {
+  assertShopMember(actor, shopId);
+  const norm = validateCampaign(input);
+  await assertMayAdvertise(ctx, shopId);
+  const creative = await resolveCreative(ctx, shopId, input);
+  // Ads answer to the advertising law: anything the red lines would hold for review or reject stays out.
+  const check = await checkContent(ctx, [{ field: 'name', text: input.name }, ...creative.texts]);
+  if (check.verdict === 'reject' || check.verdict === 'review') throw new DomainError('AD_CREATIVE_REJECTED', 'the creative breaks the advertising red lines', 422, { hits: check.hits });
+  const now = ctx.clock.now();
+  const id = newId('adCampaign', now);
+  await ctx.db
+    .insertInto('ad_campaigns')
+    .values({
+      id, shop_id: shopId, name: input.name.trim(), promote: input.promote, video_id: creative.videoId, product_id: creative.productId, live_room_id: creative.liveRoomId,
+      goal: input.goal, bid_kind: input.bidKind, cost_cap_fen: norm.costCapFen, roi_target_centi: norm.roiTargetCenti, daily_budget_fen: input.dailyBudgetFen,
+      schedule: norm.schedule, pacing: input.pacing, target_categories: JSON.stringify(norm.targetCategories), target_regions: JSON.stringify(norm.targetRegions),
+      status: 'active', impressions: 0, clicks: 0, conversions: 0, gmv_fen: 0, spent_mfen: 0, created_by: actor.userId, created_at: now, updated_at: now,
+    })
+    .execute();
+  return campaignView(ctx, actor, id);
+}
+
+type Row = Awaited<ReturnType<typeof loadRows>>[number];
+function loadRows(ctx: CoreContext) {
+  return ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').selectAll('ad_campaigns').select('videos.title as creative_title').orderBy('ad_campaigns.id', 'desc').execute();
+}
+
+function toView(r: Row): CampaignView {
+  return {
+    id: r.id, shopId: r.shop_id, name: r.name, promote: r.promote as AdPromote, videoId: r.video_id, productId: r.product_id, liveRoomId: r.live_room_id, goal: r.goal as AdGoal,
+    bidKind: r.bid_kind as AdBidKind, costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen), roiTarget: r.roi_target_centi === null ? null : r.roi_target_centi / 100,
+    dailyBudgetFen: Number(r.daily_budget_fen), schedule: r.schedule, pacing: r.pacing as AdPacing, targetCategories: JSON.parse(r.target_categories) as string[],
+    targetRegions: JSON.parse(r.target_regions) as string[], status: r.status as AdCampaignStatus, impressions: Number(r.impressions), clicks: Number(r.clicks),
+    conversions: Number(r.conversions), gmvFen: Number(r.gmv_fen), spentFen: Math.floor(Number(r.spent_mfen) / 1000), createdAt: Number(r.created_at), creativeTitle: r.creative_title ?? null,
+  };
+}
+
+export async function campaignView(ctx: CoreContext, actor: Actor, id: string): Promise<CampaignView> {
+  const r = await ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').selectAll('ad_campaigns').select('videos.title as creative_title').where('ad_campaigns.id', '=', id).executeTakeFirst();
+  if (!r || (!actor.roles.has('admin') && !actor.shops.has(r.shop_id))) throw notFound('campaign', id);
+  return toView(r);
+}
+
+export async function listCampaigns(ctx: CoreContext, actor: Actor, shopId: string | null): Promise<CampaignView[]> {
+  if (shopId) assertShopMember(actor, shopId);
+  else if (!actor.roles.has('admin')) throw notFound('shop');
+  let q = ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').selectAll('ad_campaigns').select('videos.title as creative_title').orderBy('ad_campaigns.id', 'desc').limit(200);
+  if (shopId) q = q.where('ad_campaigns.shop_id', '=', shopId);
+  return (await q.execute()).map(toView);
+}
+
+/** Pauses or resumes; resuming checks eligibility again. */
+export async function setCampaignStatus(ctx: CoreContext, actor: Actor, id: string, status: AdCampaignStatus): Promise<CampaignView> {
+  const c = await campaignView(ctx, actor, id);
+  assertShopMember(actor, c.shopId);
+  if (status === 'active') await assertMayAdvertise(ctx, c.shopId);
+  await ctx.db.updateTable('ad_campaigns').set({ status, updated_at: ctx.clock.now() }).where('id', '=', id).execute();
+  return campaignView(ctx, actor, id);
+}
+
+
+export interface AdCreative {
+  videoId: string;
+  title: string;
+  productId: string;
+  productTitle: string;
+}
+
+/** Videos a campaign of the shop may use: published, carrying one of the shop's products (the shop's own first). */
+export async function adCreatives(ctx: CoreContext, actor: Actor, shopId: string): Promise<AdCreative[]> {
+  assertShopMember(actor, shopId);
+  const rows = await ctx.db
+    .selectFrom('video_anchors')
+    .innerJoin('products', 'products.id', 'video_anchors.product_id')
+    .innerJoin('videos', 'videos.id', 'video_anchors.video_id')
+    .select(['videos.id as video_id', 'videos.title', 'videos.shop_id', 'products.id as product_id', 'products.title as product_title', 'video_anchors.position'])
+    .where('products.shop_id', '=', shopId)
+    .where('videos.status', '=', 'published')
+    .orderBy('videos.published_at', 'desc')
+    .limit(300)
+    .execute();
+  const seen = new Set<string>();
+  const out: Array<AdCreative & { own: boolean }> = [];
+  for (const r of rows) {
+    if (seen.has(r.video_id)) continue;
+    seen.add(r.video_id);
+    out.push({ videoId: r.video_id, title: r.title, productId: r.product_id, productTitle: r.product_title, own: r.shop_id === shopId });
+  }
+  return out.sort((a, b) => Number(b.own) - Number(a.own)).map(({ own: _own, ...c }) => c);
+}

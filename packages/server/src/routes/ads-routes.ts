@@ -1,0 +1,106 @@
+/** Paid traffic (投流): the merchant's ad account and campaigns, ad impressions and clicks from the app, the provider's top-up notifications, the admins' overview. */
+import { Type } from 'typebox';
+import {
+  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions,
+  setCampaignStatus, startTopup, withdrawAdBalance, type CampaignInput,
+} from '@zhongcao/core';
+import { actorOf } from '../http/auth.js';
+import { sendError } from '../http/errors.js';
+import { errors, Id } from '../http/schemas.js';
+import { typed, type App, type RouteDeps } from './types.js';
+
+const literals = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const Fen = Type.Integer({ minimum: 0, maximum: 2 ** 50, description: 'fen' });
+
+const Campaign = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    promote: literals(AD_PROMOTES),
+    videoId: Type.Optional(Id('video')),
+    liveRoomId: Type.Optional(Id('liveRoom')),
+    goal: literals(AD_GOALS),
+    bidKind: literals(AD_BID_KINDS),
+    costCapFen: Type.Optional(Type.Union([Fen, Type.Null()])),
+    roiTarget: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1000 }), Type.Null()])),
+    dailyBudgetFen: Fen,
+    schedule: Type.Optional(Type.String({ maxLength: 100, description: '336 half-hours of the week from Monday 00:00 (Asia/Shanghai) as 84 hex digits; default: always' })),
+    pacing: literals(AD_PACINGS),
+    targetCategories: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
+    targetRegions: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+const ViewerHeader = Type.Object({ 'x-viewer-id': Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })) });
+
+export function adsRoutes(app: App, deps: RouteDeps): void {
+  const r = typed(app);
+  const { ctx } = deps.core;
+  const tags = ['ads'];
+  const shopParams = Type.Object({ shopId: Id('shop') });
+
+  r.get('/api/v1/merchant/shops/:shopId/ads/account', {
+    schema: { tags, summary: 'The shop\'s ad account (推广账户): balance, spend, recent top-ups', params: shopParams, response: errors(401, 404) },
+  }, async (req) => adAccount(ctx, actorOf(req), req.params.shopId));
+
+  r.post('/api/v1/merchant/shops/:shopId/ads/topups', {
+    schema: { tags, summary: 'Top up the ad account: returns the payment provider\'s cashier; the balance grows when the provider\'s signed notification arrives', params: shopParams, body: Type.Object({ amountFen: Fen, returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })) }, { additionalProperties: false }), response: errors(400, 401, 404) },
+  }, async (req) => startTopup(ctx, actorOf(req), req.params.shopId, req.body.amountFen, req.body.returnUrl));
+
+  r.post('/api/v1/merchant/shops/:shopId/ads/withdraw', {
+    schema: { tags, summary: 'Move unspent ad balance back to the shop\'s available funds', params: shopParams, body: Type.Object({ amountFen: Fen }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+  }, async (req) => withdrawAdBalance(ctx, actorOf(req), req.params.shopId, req.body.amountFen));
+
+  r.get('/api/v1/merchant/shops/:shopId/ads/creatives', {
+    schema: { tags, summary: 'Videos a campaign may use: published, carrying one of the shop\'s products', params: shopParams, response: errors(401, 404) },
+  }, async (req) => ({ items: await adCreatives(ctx, actorOf(req), req.params.shopId) }));
+
+  r.get('/api/v1/merchant/shops/:shopId/ads/campaigns', {
+    schema: { tags, summary: 'The shop\'s campaigns (推广计划)', params: shopParams, response: errors(401, 404) },
+  }, async (req) => ({ items: await listCampaigns(ctx, actorOf(req), req.params.shopId) }));
+
+  r.post('/api/v1/merchant/shops/:shopId/ads/campaigns', {
+    schema: { tags, summary: 'Create a campaign: a video (or live room) of the shop, goal, bid, daily budget, schedule, pacing and targeting', params: shopParams, body: Campaign, response: errors(400, 401, 404, 409, 422) },
+  }, async (req, reply) => reply.status(201).send(await createCampaign(ctx, actorOf(req), req.params.shopId, req.body as CampaignInput)));
+
+  r.post('/api/v1/merchant/ads/campaigns/:campaignId/status', {
+    schema: { tags, summary: 'Pause or resume a campaign', params: Type.Object({ campaignId: Id('adCampaign') }), body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+  }, async (req) => setCampaignStatus(ctx, actorOf(req), req.params.campaignId, req.body.status));
+
+  r.get('/api/v1/merchant/ads/campaigns/:campaignId/report', {
+    schema: { tags, summary: 'A campaign by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic', params: Type.Object({ campaignId: Id('adCampaign') }), querystring: Type.Object({ from: Type.Optional(Type.Integer({ minimum: 0 })), to: Type.Optional(Type.Integer({ minimum: 0 })) }), response: errors(400, 401, 404) },
+  }, async (req) => campaignReport(ctx, actorOf(req), req.params.campaignId, req.query));
+
+  r.post('/api/v1/ads/impressions', {
+    schema: { tags, summary: 'The app saw these ads (their impression ids from the feed): each is billed once, invalid traffic filtered first', headers: ViewerHeader, body: Type.Object({ impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: 50 }) }, { additionalProperties: false }), response: errors(400, 401) },
+  }, async (req) => {
+    const viewerId = req.headers['x-viewer-id'];
+    return { outcomes: await reportImpressions(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionIds) };
+  });
+
+  r.post('/api/v1/ads/clicks', {
+    schema: { tags, summary: 'The viewer tapped an ad (its product card): counted once per impression', headers: ViewerHeader, body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }), response: errors(400, 401) },
+  }, async (req) => {
+    const viewerId = req.headers['x-viewer-id'];
+    return reportClick(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionId);
+  });
+
+  r.get('/api/v1/admin/ads', {
+    schema: { tags, summary: '平台管理 · 广告: ad revenue, ad load over the last day, the creatives', response: errors(401, 403) },
+  }, async (req) => adsOverview(ctx, actorOf(req)));
+
+  // Providers sign the exact bytes they send, so this route reads the raw body.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
+    typed(scope).post('/api/v1/ads/topups/notify/:provider', {
+      schema: { tags, summary: 'Asynchronous, HMAC-signed notification from the payment provider about an ad top-up', params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: errors(400, 401, 404) },
+    }, async (req, reply) => {
+      const raw = typeof req.body === 'string' ? req.body : '';
+      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
+      const result = await receiveTopupNotification(ctx, req.params.provider, req.headers, raw);
+      if (result.outcome === 'rejected') return sendError(reply, 400, result.reason ?? 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
+      return { received: true, outcome: result.outcome };
+    });
+  });
+}

@@ -1,0 +1,22 @@
+/** The shopper app's side of paid traffic: an ad seen (billed once per impression) and an ad tapped. */
+import { api } from './client';
+import { viewerHeaders } from './viewer';
+
+export interface AdMark {
+  impressionId: string;
+  campaignId: string;
+  label: string;
+}
+
+const reported = new Set<string>();
+
+/** Reports an ad impression once per page load (the server bills each impression id once anyway). */
+export function reportAdImpression(impressionId: string): void {
+  if (reported.has(impressionId)) return;
+  reported.add(impressionId);
+  void api('POST', '/ads/impressions', { body: { impressionIds: [impressionId] }, headers: viewerHeaders() }).catch(() => reported.delete(impressionId));
+}
+
+export function reportAdClick(impressionId: string): void {
+  void api('POST', '/ads/clicks', { body: { impressionId }, headers: viewerHeaders() }).catch(() => undefined);
+}

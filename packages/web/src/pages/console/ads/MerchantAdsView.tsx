@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Banner, Button, Card, InputNumber, Popconfirm, Table, Tag, Toast, Typography } from '@douyinfe/semi-ui-19';
+import { formatFen } from '../../../lib/money';
+import { EmptyState, errorText, LoadView, useLoad } from '../shell/common';
+import { adsApi, type AdAccount, type Campaign } from './ads-api';
+import { CampaignForm } from './CampaignForm';
+import { CampaignReportView } from './CampaignReportView';
+
+/** 商家后台 · 推广: the ad account (balance, top-up through the cashier, withdrawal), the campaigns (create, pause, resume) and each campaign's report. */
+export function MerchantAdsView({ shopId }: { shopId: string }) {
+  const { t } = useTranslation();
+  const account = useLoad(() => adsApi.account(shopId), [shopId]);
+  const campaigns = useLoad(() => adsApi.campaigns(shopId), [shopId]);
+  const [creating, setCreating] = useState(false);
+  const [reportOf, setReportOf] = useState<string | null>(null);
+  return (
+    <>
+      <Typography.Title heading={4} className="cs-page-title">{t('ads.title')}</Typography.Title>
+      <Typography.Paragraph type="tertiary">{t('ads.intro')}</Typography.Paragraph>
+      <LoadView state={account}>{(a) => <AccountCard account={a} onChanged={account.reload} />}</LoadView>
+      <Card
+        title={t('ads.campaigns')}
+        style={{ marginTop: 16 }}
+        headerExtraContent={<Button theme="solid" onClick={() => setCreating(true)} data-testid="ads-new-campaign">{t('ads.newCampaign')}</Button>}
+      >
+        <LoadView state={campaigns}>
+          {({ items }) => (items.length === 0 ? <EmptyState title={t('ads.noCampaigns')} /> : <CampaignTable items={items} onChanged={campaigns.reload} onReport={setReportOf} />)}
+        </LoadView>
+      </Card>
+      {creating && (
+        <CampaignForm
+          shopId={shopId}
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            campaigns.reload();
+          }}
+        />
+      )}
+      {reportOf && <CampaignReportView campaignId={reportOf} onClose={() => setReportOf(null)} />}
+    </>
+  );
+}
+
+function AccountCard({ account, onChanged }: { account: AdAccount; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [yuan, setYuan] = useState<number>(500);
+  const [busy, setBusy] = useState(false);
+  const topup = async () => {
+    setBusy(true);
+    try {
+      const { cashierUrl } = await adsApi.topup(account.shopId, Math.round(yuan * 100));
+      window.location.assign(cashierUrl);
+    } catch (e) {
+      Toast.error(errorText(e, t));
+      setBusy(false);
+    }
+  };
+  const withdraw = async () => {
+    try {
+      await adsApi.withdraw(account.shopId, account.balanceFen);
+      Toast.success(t('ads.withdrawn'));
+      onChanged();
+    } catch (e) {
+      Toast.error(errorText(e, t));
+    }
+  };
+  const pending = account.topups.some((x) => x.status === 'pending');
+  // Back from the cashier: ask again every second until the provider's notification has arrived.
+  const [polls, setPolls] = useState(0);
+  const fromCashier = typeof window !== 'undefined' && window.location.search.includes('from=cashier');
+  useEffect(() => {
+    if (!pending || !fromCashier || polls >= 30) return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      onChanged();
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [pending, fromCashier, polls, onChanged]);
+  return (
+    <Card title={t('ads.account')} data-testid="ads-account">
+      <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+        <div>
+          <Typography.Text type="tertiary">{t('ads.balance')}</Typography.Text>
+          <Typography.Title heading={2} style={{ margin: 0 }} data-testid="ads-balance">{formatFen(account.balanceFen)}</Typography.Title>
+        </div>
+        <div>
+          <Typography.Text type="tertiary">{t('ads.spent')}</Typography.Text>
+          <Typography.Title heading={4} style={{ margin: 0 }}>{formatFen(account.spentFen)}</Typography.Title>
+        </div>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <InputNumber aria-label={t('ads.topupAmount')} prefix="¥" min={1} max={1_000_000} precision={2} value={yuan} onChange={(v) => setYuan(Number(v) || 0)} style={{ width: 160 }} data-testid="ads-topup-amount" />
+          <Button theme="solid" loading={busy} onClick={topup} data-testid="ads-topup">{t('ads.topup')}</Button>
+          <Popconfirm title={t('ads.withdrawConfirm', { amount: formatFen(account.balanceFen) })} onConfirm={withdraw} disabled={account.balanceFen <= 0}>
+            <Button disabled={account.balanceFen <= 0}>{t('ads.withdraw')}</Button>
+          </Popconfirm>
+        </div>
+      </div>
+      {pending && <Banner type="info" fullMode={false} style={{ marginTop: 12 }} description={t('ads.pendingTopup')} />}
+      {account.balanceFen <= 0 && <Typography.Paragraph type="warning" style={{ marginTop: 12 }}>{t('ads.noBalance')}</Typography.Paragraph>}
+    </Card>
+  );
+}
+
+function CampaignTable({ items, onChanged, onReport }: { items: Campaign[]; onChanged: () => void; onReport: (id: string) => void }) {
+  const { t } = useTranslation();
+  const toggle = async (c: Campaign) => {
+    try {
+      await adsApi.setStatus(c.id, c.status === 'active' ? 'paused' : 'active');
+      onChanged();
+    } catch (e) {
+      Toast.error(errorText(e, t));
+    }
+  };
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={{ pageSize: 20 }}
+      scroll={{ x: 1300 }}
+      data-testid="ads-campaigns"
+      dataSource={items}
+      columns={[
+        { title: t('ads.cols.name'), dataIndex: 'name', width: 220, render: (n: string, c: Campaign) => (<><div>{n}</div><Typography.Text type="tertiary" size="small">{c.creativeTitle ?? '—'}</Typography.Text></>) },
+        { title: t('ads.cols.goal'), dataIndex: 'goal', width: 110, render: (g: string) => t(`ads.goal.${g}`) },
+        { title: t('ads.cols.bid'), dataIndex: 'bidKind', width: 140, render: (_: string, c: Campaign) => (c.bidKind === 'cost_cap' ? t('ads.costCapShort', { amount: formatFen(c.costCapFen ?? 0) }) : t('ads.roiShort', { roi: c.roiTarget })) },
+        { title: t('ads.cols.budget'), dataIndex: 'dailyBudgetFen', width: 120, render: (f: number, c: Campaign) => (<><div>{formatFen(f)}</div><Typography.Text type="tertiary" size="small">{t(`ads.pacing.${c.pacing}`)}</Typography.Text></>) },
+        { title: t('ads.cols.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'active' ? 'green' : 'grey'}>{t(`ads.status.${s}`)}</Tag> },
+        { title: t('ads.cols.spend'), dataIndex: 'spentFen', width: 100, render: (f: number) => formatFen(f) },
+        { title: t('ads.cols.impressions'), dataIndex: 'impressions', width: 90 },
+        { title: t('ads.cols.conversions'), dataIndex: 'conversions', width: 90 },
+        { title: t('ads.cols.gmv'), dataIndex: 'gmvFen', width: 110, render: (f: number) => formatFen(f) },
+        {
+          title: t('ads.cols.actions'), dataIndex: 'id', width: 170,
+          render: (_: string, c: Campaign) => (
+            <>
+              <Button size="small" theme="borderless" onClick={() => onReport(c.id)} data-testid="ads-report">{t('ads.report')}</Button>
+              <Button size="small" theme="borderless" onClick={() => toggle(c)}>{c.status === 'active' ? t('ads.pause') : t('ads.resume')}</Button>
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
