@@ -109,7 +109,7 @@ const acceptsNumbers = (s: Schema): boolean => accepts(s).has('integer') || acce
 const enumValues = (s: Schema): unknown[] | null => s.enum ?? (s.anyOf?.every((b) => b.enum) ? s.anyOf.flatMap((b) => b.enum!) : null);
 const integerSchema = (s: Schema): Schema | null => (s.type === 'integer' ? s : s.anyOf?.find((b) => b.type === 'integer') ?? null);
 
-const STRING_CANDIDATES = ['abcdef12', '13800001111', 'AB-123456', 'sandbox', 'vid_00000000000000000000000000', '7000000000000000001'];
+const STRING_CANDIDATES = ['abcdef12', '13800001111', 'AB-123456', 'sandbox', 'vid_00000000000000000000000000', '7000000000000000001', '/merchant/ads'];
 
 function sampleString(s: Schema, ids: IdBook): string {
   const prefix = idPrefix(s);

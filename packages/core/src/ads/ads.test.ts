@@ -139,7 +139,8 @@ test('the feed: an ad at position 3 labelled 广告, billed once per impression,
     const who = { userId: buyer.userId, viewerId: null };
     assert.deepEqual(await reportImpressions(core.ctx, who, [impressionId, impressionId]), { [impressionId]: 'billed' });
     assert.deepEqual(await reportImpressions(core.ctx, who, [impressionId]), { [impressionId]: 'duplicate' });
-    assert.deepEqual(await reportImpressions(core.ctx, { userId: null, viewerId: 'someone-else' }, [impressionId]), { [impressionId]: 'unknown' });
+    assert.equal(await codeOf(reportImpressions(core.ctx, { userId: null, viewerId: 'someone-else' }, [impressionId])), 'NOT_FOUND', 'someone else\'s impression: as if it did not exist');
+    assert.equal(await codeOf(reportClick(core.ctx, { userId: null, viewerId: 'someone-else' }, impressionId)), 'NOT_FOUND', 'a forged click');
     assert.deepEqual(await reportClick(core.ctx, who, impressionId), { counted: true });
     assert.deepEqual(await reportClick(core.ctx, who, impressionId), { counted: false }, 'a click counts once');
     // a second page right away: the same campaign again within a minute is invalid traffic

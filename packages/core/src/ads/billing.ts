@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError, notFound } from '../platform/errors.js';
 import { adDay, BURST_WINDOW_MS, invalidTraffic } from './ad-rules.js';
 import { debitSpend } from './ad-account.js';
 import type { AdServeStatus } from './ad-types.js';
@@ -23,12 +23,13 @@ function viewerKeyOf(userId: string | null, viewerId: string | null): string {
   throw new DomainError('UNAUTHENTICATED', 'sign in or send x-viewer-id', 401);
 }
 
-/** Reports impressions of served ads; returns each one's outcome. */
+/** Reports impressions of served ads; returns each one's outcome (404 when none of them is an impression served to this viewer: a forged report). */
 export async function reportImpressions(ctx: CoreContext, who: { userId: string | null; viewerId: string | null }, impressionIds: readonly string[]): Promise<Record<string, ImpressionOutcome>> {
   const viewerKey = viewerKeyOf(who.userId, who.viewerId);
   if (impressionIds.length === 0 || impressionIds.length > MAX_BATCH) throw new DomainError('VALIDATION_FAILED', `1–${MAX_BATCH} impression ids`, 400);
   const out: Record<string, ImpressionOutcome> = {};
   for (const id of [...new Set(impressionIds)]) out[id] = await billOne(ctx, viewerKey, id);
+  if (Object.values(out).every((o) => o === 'unknown')) throw notFound('adServe', impressionIds[0]!);
   return out;
 }
 
@@ -68,13 +69,13 @@ async function billOne(ctx: CoreContext, viewerKey: string, serveId: string): Pr
   });
 }
 
-/** A click (tap on the ad's product card or the video): counted once per impression, only on an impression that was billed. */
+/** A click (tap on the ad's product card or the video): counted once per impression, only on an impression that was billed; 404 for an impression not served to this viewer (a forged click). */
 export async function reportClick(ctx: CoreContext, who: { userId: string | null; viewerId: string | null }, serveId: string): Promise<{ counted: boolean }> {
   const viewerKey = viewerKeyOf(who.userId, who.viewerId);
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const s = await tx.selectFrom('ad_serves').select(['id', 'campaign_id', 'status', 'viewer_key']).where('id', '=', serveId).executeTakeFirst();
-    if (!s || s.viewer_key !== viewerKey) return { counted: false };
+    if (!s || s.viewer_key !== viewerKey) throw notFound('adServe', serveId);
     const valid = s.status === 'billed';
     const r = await tx.updateTable('ad_serves').set({ clicked_at: now, click_status: valid ? 'valid' : 'invalid' }).where('id', '=', s.id).where('clicked_at', 'is', null).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1 || !valid) return { counted: false };

@@ -72,14 +72,14 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => campaignReport(ctx, actorOf(req), req.params.campaignId, req.query));
 
   r.post('/api/v1/ads/impressions', {
-    schema: { tags, summary: 'The app saw these ads (their impression ids from the feed): each is billed once, invalid traffic filtered first', headers: ViewerHeader, body: Type.Object({ impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: 50 }) }, { additionalProperties: false }), response: errors(400, 401) },
+    schema: { tags, summary: 'The app saw these ads (their impression ids from the feed): each is billed once, invalid traffic filtered first', headers: ViewerHeader, body: Type.Object({ impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: 50 }) }, { additionalProperties: false }), response: errors(400, 401, 404) },
   }, async (req) => {
     const viewerId = req.headers['x-viewer-id'];
     return { outcomes: await reportImpressions(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionIds) };
   });
 
   r.post('/api/v1/ads/clicks', {
-    schema: { tags, summary: 'The viewer tapped an ad (its product card): counted once per impression', headers: ViewerHeader, body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }), response: errors(400, 401) },
+    schema: { tags, summary: 'The viewer tapped an ad (its product card): counted once per impression', headers: ViewerHeader, body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }), response: errors(400, 401, 404) },
   }, async (req) => {
     const viewerId = req.headers['x-viewer-id'];
     return reportClick(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionId);
