@@ -1,4 +1,4 @@
-/** Starts a whole platform process: core (migrated), HTTP server, background worker. */
+/** Starts a platform process: core (migrated), HTTP server and, unless it is an api-role process, the background worker. */
 import type { FastifyInstance } from 'fastify';
 import { openCore, recommendService, type Core, type CoreOptions } from '@zhongcao/core';
 import { buildServer } from './app.js';
@@ -13,6 +13,8 @@ export interface PlatformOptions extends CoreOptions {
   rateLimits?: boolean;
   /** The interest engine on its own worker thread (default) or on the thread that answers HTTP. */
   engineThread?: boolean;
+  /** all (default): HTTP and the background loop in one process; api: HTTP only, the loop runs in a worker-role process. */
+  role?: 'all' | 'api';
   /** Called after migrations, before listening (e.g. to seed demo data). */
   beforeListen?: (core: Core) => Promise<void>;
 }
@@ -20,7 +22,8 @@ export interface PlatformOptions extends CoreOptions {
 export interface RunningPlatform {
   core: Core;
   app: FastifyInstance;
-  worker: Worker;
+  /** The background loop, or null in an api-role process. */
+  worker: Worker | null;
   url: string;
   stop(): Promise<void>;
 }
@@ -44,7 +47,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   core.setBaseUrl(process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
-  worker = startWorker(core, app.log);
+  if ((options.role ?? 'all') === 'all') worker = startWorker(core, app.log);
   return {
     core,
     app,
