@@ -35,6 +35,8 @@ function banner(url: string, config: CommonConfig, detail: string): void {
   console.log(`\n  种草 Zhongcao is running at ${url}${detail}\n`);
   console.log(`  API reference: ${url}/api/docs`);
   console.log(`  Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
+  if (config.redisUrl) console.log('  Shared state: Redis (rate limits, session invalidations)');
+  if (config.natsUrl) console.log('  Live rooms: NATS (each room\'s events and comments reach every api process)');
   console.log(`  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_DOORS.map((d) => `${d.role}=${d.login}`).join('  ')}\n`);
 }
 
@@ -47,7 +49,7 @@ export async function runStartCommand(flags: StartFlags, config: CommonConfig): 
 
   if (isForkedApiProcess()) {
     // One of the primary's api processes: the primary has migrated already.
-    const platform = await startPlatform({ ...store, role: 'api', migrate: false, port: config.port, host: config.host, logLevel: config.logLevel, webDist: webDist() });
+    const platform = await startPlatform({ ...store, role: 'api', migrate: false, redisUrl: config.redisUrl, natsUrl: config.natsUrl, port: config.port, host: config.host, logLevel: config.logLevel, webDist: webDist() });
     onSignal(() => platform.stop());
     return -1;
   }
@@ -78,6 +80,8 @@ export async function runStartCommand(flags: StartFlags, config: CommonConfig): 
   const platform = await startPlatform({
     ...store,
     role,
+    redisUrl: config.redisUrl,
+    natsUrl: config.natsUrl,
     port: config.port,
     host: config.host,
     logLevel: config.logLevel,

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,15 +18,25 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** A fresh connection per request (no keep-alive), so node:cluster hands each to the next process. */
+function readyPid(url: string): Promise<number | null> {
+  return new Promise((resolve) => {
+    const req = get(`${url}/readyz`, { agent: false, timeout: 3_000 }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve(res.statusCode === 200 ? (JSON.parse(body) as { pid: number }).pid : null));
+      res.on('error', () => resolve(null));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(null)); // a connection the dying process held
+  });
+}
+
 async function pidsAnswering(url: string, requests: number): Promise<Set<number>> {
   const pids = new Set<number>();
   for (let i = 0; i < requests; i++) {
-    try {
-      const res = await fetch(`${url}/readyz`, { headers: { connection: 'close' } });
-      if (res.ok) pids.add(((await res.json()) as { pid: number }).pid);
-    } catch {
-      // a connection the dying process held; the next one goes to a living process
-    }
+    const pid = await readyPid(url);
+    if (pid !== null) pids.add(pid);
   }
   return pids;
 }
@@ -34,7 +45,7 @@ test('start --workers 2 serves one port from two api processes and replaces one 
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-workers-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...process.execArgv, MAIN, 'start', '--workers', '2', '--no-demo', '--port', String(port), '--data', dataDir], {
+  const child = spawn(process.execPath, [...process.execArgv.filter((a) => !a.startsWith('--test')), MAIN, 'start', '--workers', '2', '--no-demo', '--port', String(port), '--data', dataDir], {
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
