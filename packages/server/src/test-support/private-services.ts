@@ -89,3 +89,31 @@ export async function startPrivateNats(): Promise<PrivateService> {
   const dir = await mkdtemp(join(tmpdir(), 'zc-nats-'));
   return managed(port, `nats://127.0.0.1:${port}`, () => spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' }), () => rm(dir, { recursive: true, force: true }));
 }
+
+/**
+ * A private PostgreSQL: initdb into a temporary folder (as the postgres user when this runs as
+ * root, which initdb refuses), trust authentication, listening on a free loopback port only.
+ */
+export async function startPrivatePostgres(): Promise<PrivateService> {
+  const initdb = findPgBinary('initdb');
+  const postgres = findPgBinary('postgres');
+  const port = await freePort();
+  const dir = await mkdtemp(join(tmpdir(), 'zc-pg-'));
+  const data = join(dir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  const asPostgres = (cmd: string, args: string[]): [string, string[]] => (asRoot ? [requireBinary('setpriv'), ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', cmd, ...args]] : [cmd, args]);
+  if (asRoot) spawnSync('chown', ['postgres:postgres', dir]);
+  const [cmd, args] = asPostgres(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const init = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
+  const start = (): ChildProcess => {
+    const [c, a] = asPostgres(postgres, ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200']);
+    return spawn(c, a, { stdio: 'ignore' });
+  };
+  return managed(port, `postgres://postgres@127.0.0.1:${port}/postgres`, start, () => rm(dir, { recursive: true, force: true }));
+}
+
+function findPgBinary(name: string): string {
+  const found = spawnSync('sh', ['-c', `ls /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -1`], { encoding: 'utf8' }).stdout.trim();
+  return found || requireBinary(name);
+}
