@@ -1,9 +1,11 @@
 /** Starts the platform's roles as real processes against private services, for the fault tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { get, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../packages/cli/src/main.ts', import.meta.url));
+/** The built command, as deployed (and quick to start): run `npm run build` first, as for the browser tests. */
+const MAIN = fileURLToPath(new URL('../packages/cli/dist/main.js', import.meta.url));
 
 export interface Role {
   child: ChildProcess;
@@ -12,7 +14,8 @@ export interface Role {
 }
 
 export function startRole(args: string[], env: Record<string, string>): Role {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', MAIN, 'start', ...args], {
+  if (!existsSync(MAIN)) throw new Error('the fault tests run the built command: npm run build first');
+  const child = spawn(process.execPath, [MAIN, 'start', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
