@@ -14,6 +14,8 @@ export interface SaleRun {
   accepted: number;
   brokenAndRetried: number;
   unanswered: number;
+  /** What the retried answers were (0: the connection broke), by status. */
+  retriedStatuses: Record<string, number>;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function runSale(url: string, fx: LiveFixtures, midway: () => Promi
   const path = `/api/v1/live/flash-sales/${saleId}/orders`;
   let answered = 0;
   let brokenAndRetried = 0;
+  const retriedStatuses: Record<string, number> = {};
   let midwayRun: Promise<void> | null = null;
   const outcomes: number[] = [];
   const queue = [...attempts];
@@ -42,6 +45,8 @@ export async function runSale(url: string, fx: LiveFixtures, midway: () => Promi
         let reply = await send();
         for (let retry = 0; (reply.status === 0 || reply.status >= 500) && retry < 20; retry++) {
           brokenAndRetried++;
+          retriedStatuses[reply.status] = (retriedStatuses[reply.status] ?? 0) + 1;
+          if (reply.status >= 500) assert.match(reply.body, /"code":"[A-Z_]+"/, `a failure is an error body with a code: ${reply.body}`);
           await new Promise((r) => setTimeout(r, 250));
           reply = await send();
         }
@@ -52,7 +57,7 @@ export async function runSale(url: string, fx: LiveFixtures, midway: () => Promi
   );
   assert.ok(midwayRun, 'the fault was injected');
   await midwayRun;
-  return { saleId, attempts: attempts.length, accepted: outcomes.filter((s) => s === 201).length, brokenAndRetried, unanswered: outcomes.filter((s) => s === 0 || s >= 500).length };
+  return { saleId, attempts: attempts.length, accepted: outcomes.filter((s) => s === 201).length, brokenAndRetried, retriedStatuses, unanswered: outcomes.filter((s) => s === 0 || s >= 500).length };
 }
 
 /** Reads the store after the processes stopped: nothing oversold or over the limit, no half-written order, the ledger balances. */

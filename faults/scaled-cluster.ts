@@ -1,4 +1,5 @@
 /** Private PostgreSQL, Redis and NATS, demo-free fixtures of a live sale, and a cluster of two api processes and a worker on them. */
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ export async function startScaledCluster(t: TestContext, buyers: number): Promis
   const roles: Role[] = [];
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-fault-'));
   t.after(async () => {
+    // FAULT_LOGS=DIR keeps each role's output there, for reading a failure.
+    if (process.env.FAULT_LOGS) roles.forEach((r, i) => writeFileSync(join(process.env.FAULT_LOGS!, `role-${i}.log`), r.output()));
     for (const r of roles) await r.stop();
     for (const s of services) await s.close();
     await rm(dataDir, { recursive: true, force: true });

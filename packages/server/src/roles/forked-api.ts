@@ -39,10 +39,15 @@ export function forkApiProcesses(options: ForkedApiOptions): ForkedApi {
       if (listening === options.children) resolveReady();
     });
   };
+  // Deaths in a row (none of the replacements got to listen) lengthen the wait, up to 5 s.
+  let failedInARow = 0;
+  cluster.on('listening', () => (failedInARow = 0));
   cluster.on('exit', (child, code, signal) => {
     if (stopping) return;
-    log(`api process ${child.process.pid} ended (${signal ?? `code ${code}`}); starting another`);
-    setTimeout(fork, options.respawnDelayMs ?? 200).unref();
+    const delay = Math.min(5_000, (options.respawnDelayMs ?? 200) * 2 ** Math.min(failedInARow++, 5));
+    log(`api process ${child.process.pid} ended (${signal ?? `code ${code}`}); starting another in ${delay} ms`);
+    // Not unref'd: with every api process gone, this timer is what keeps the primary alive.
+    setTimeout(fork, delay);
   });
   for (let i = 0; i < options.children; i++) fork();
   return {

@@ -26,8 +26,8 @@ export function requireBinary(name: string): string {
 export interface PrivateService {
   port: number;
   url: string;
-  /** Stops the process (SIGKILL when `hard`) and waits for it to end. */
-  stop(hard?: boolean): Promise<void>;
+  /** Stops the process (SIGKILL when `hard`, or the signal given) and waits for it to end. */
+  stop(hard?: boolean | NodeJS.Signals): Promise<void>;
   /** Starts it again on the same port. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -57,8 +57,8 @@ function exited(child: ChildProcess): Promise<void> {
 async function managed(port: number, url: string, start: () => ChildProcess, cleanup: () => Promise<void>): Promise<PrivateService> {
   let child = start();
   await waitForPort(port, 10_000);
-  const stop = async (hard = false): Promise<void> => {
-    child.kill(hard ? 'SIGKILL' : 'SIGTERM');
+  const stop = async (hard: boolean | NodeJS.Signals = false): Promise<void> => {
+    child.kill(typeof hard === 'string' ? hard : hard ? 'SIGKILL' : 'SIGTERM');
     await exited(child);
   };
   return {

@@ -1,0 +1,23 @@
+/**
+ * Fault: PostgreSQL restarts (fast shutdown: open transactions are aborted, connections dropped)
+ * in the middle of a flash sale. Clients see error answers with a code or broken connections,
+ * retry with the same Idempotency-Key once it is back, and no order is half-written.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runSale, verifySale } from './flash-sale.ts';
+import { startScaledCluster } from './scaled-cluster.ts';
+
+test('restart PostgreSQL mid flash sale: retriable errors, never a half-written order', { timeout: 240_000 }, async (t) => {
+  const c = await startScaledCluster(t, 400);
+  const run = await runSale(c.url, c.fx, async () => {
+    await c.pg.stop('SIGINT');
+    await new Promise((r) => setTimeout(r, 1_000));
+    await c.pg.restart();
+  });
+  t.diagnostic(`${run.attempts} attempts: ${run.accepted} accepted, ${run.brokenAndRetried} retried (${JSON.stringify(run.retriedStatuses)}), ${run.unanswered} never answered`);
+  assert.ok(run.brokenAndRetried > 0, 'the restart was felt');
+  assert.equal(run.unanswered, 0, 'every buyer got an answer once PostgreSQL was back');
+  await c.stopRoles();
+  await verifySale(c.dataDir, c.pg.url, run);
+});
