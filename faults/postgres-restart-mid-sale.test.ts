@@ -1,6 +1,6 @@
 /**
  * Fault: PostgreSQL restarts (fast shutdown: open transactions are aborted, connections dropped)
- * in the middle of a flash sale. Clients see error answers with a code or broken connections,
+ * in the middle of a flash sale. Clients see 503 DATABASE_UNAVAILABLE (Retry-After: 1) or a broken connection,
  * retry with the same Idempotency-Key once it is back, and no order is half-written.
  */
 import { test } from 'node:test';
@@ -17,6 +17,7 @@ test('restart PostgreSQL mid flash sale: retriable errors, never a half-written 
   });
   t.diagnostic(`${run.attempts} attempts: ${run.accepted} accepted, ${run.brokenAndRetried} retried (${JSON.stringify(run.retriedStatuses)}), ${run.unanswered} never answered`);
   assert.ok(run.brokenAndRetried > 0, 'the restart was felt');
+  assert.deepEqual(Object.keys(run.retriedStatuses).filter((s) => s !== '0' && s !== '503'), [], 'the failures were broken connections or 503 DATABASE_UNAVAILABLE, never a 500');
   assert.equal(run.unanswered, 0, 'every buyer got an answer once PostgreSQL was back');
   await c.stopRoles();
   await verifySale(c.dataDir, c.pg.url, run);
