@@ -21,10 +21,13 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
   const log = Fastify({ logger: { level: options.logLevel ?? 'info' } }).log; // the same structured logs as the api processes, no listener
   core.setBaseUrl(options.publicUrl ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000');
   const worker = startWorker(core, log, options.intervalMs);
+  // The loop's own timer does not hold the process open (the embedded server's listener does that); here nothing else would.
+  const keepAlive = setInterval(() => {}, 60_000);
   return {
     core,
     worker,
     async stop() {
+      clearInterval(keepAlive);
       await worker.stop();
       await core.close();
     },
