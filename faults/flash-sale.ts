@@ -21,7 +21,8 @@ export interface SaleRun {
 /**
  * Opens a sale and sends every buyer's order twice (the second over the limit), 40 at a time, each
  * on a fresh connection; a broken connection or a 5xx is retried with the same Idempotency-Key, as
- * a client would. `midway` runs once a quarter of the attempts have been answered.
+ * a client would, for up to 20 s (long enough for a replaced api process to start). `midway` runs once a
+ * quarter of the attempts have been answered.
  */
 export async function runSale(url: string, fx: LiveFixtures, midway: () => Promise<void> | void): Promise<SaleRun> {
   const opensAt = Date.now() + 1_000;
@@ -43,7 +44,7 @@ export async function runSale(url: string, fx: LiveFixtures, midway: () => Promi
       for (let a = queue.shift(); a; a = queue.shift()) {
         const send = () => call(url, 'POST', path, { authorization: `Bearer ${a.token}`, 'idempotency-key': a.key }, '{"quantity":1}');
         let reply = await send();
-        for (let retry = 0; (reply.status === 0 || reply.status >= 500) && retry < 20; retry++) {
+        for (let retry = 0; (reply.status === 0 || reply.status >= 500) && retry < 80; retry++) {
           brokenAndRetried++;
           retriedStatuses[reply.status] = (retriedStatuses[reply.status] ?? 0) + 1;
           if (reply.status >= 500) assert.match(reply.body, /"code":"[A-Z_]+"/, `a failure is an error body with a code: ${reply.body}`);

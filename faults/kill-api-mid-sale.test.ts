@@ -14,6 +14,7 @@ test('kill -9 an api process mid flash sale: 0 oversold, no half-written order, 
   const run = await runSale(c.url, c.fx, () => process.kill(c.apiPids[0]!, 'SIGKILL'));
   t.diagnostic(`${run.attempts} attempts: ${run.accepted} accepted, ${run.brokenAndRetried} broken and retried, ${run.unanswered} never answered`);
   assert.equal(run.unanswered, 0, 'every buyer got an answer after retrying');
+  assert.ok(c.workerAlive(), 'the worker-role process is still running');
   await c.stopRoles();
   await verifySale(c.dataDir, c.pg.url, run);
 });

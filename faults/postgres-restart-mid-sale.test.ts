@@ -19,6 +19,8 @@ test('restart PostgreSQL mid flash sale: retriable errors, never a half-written 
   assert.ok(run.brokenAndRetried > 0, 'the restart was felt');
   assert.deepEqual(Object.keys(run.retriedStatuses).filter((s) => s !== '0' && s !== '503'), [], 'the failures were broken connections or 503 DATABASE_UNAVAILABLE, never a 500');
   assert.equal(run.unanswered, 0, 'every buyer got an answer once PostgreSQL was back');
+  t.diagnostic(`api processes that ended and were replaced: ${c.apiDeaths()}`);
+  assert.ok(c.workerAlive(), 'the worker-role process is still running');
   await c.stopRoles();
   await verifySale(c.dataDir, c.pg.url, run);
 });

@@ -23,6 +23,8 @@ test('flush and restart Redis mid flash sale: no oversell, sessions resolve agai
     const me = await call(c.url, 'GET', '/api/v1/me', { authorization: `Bearer ${c.fx.buyers[i]!.token}` });
     assert.equal(me.status, 200, me.body);
   }
+  t.diagnostic(`api processes that ended and were replaced: ${c.apiDeaths()}`);
+  assert.ok(c.workerAlive(), 'the worker-role process is still running');
   await c.stopRoles();
   await verifySale(c.dataDir, c.pg.url, run);
 });

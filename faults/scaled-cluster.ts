@@ -18,6 +18,10 @@ export interface ScaledCluster {
   fx: LiveFixtures;
   /** The api processes' pids when they first answered. */
   apiPids: number[];
+  /** How many api processes ended and were replaced (the primary logs each). */
+  apiDeaths(): number;
+  /** True while the worker-role process runs (it must outlive every fault). */
+  workerAlive(): boolean;
   /** Stops the roles (the services stay for reading the store). */
   stopRoles(): Promise<void>;
 }
@@ -50,6 +54,8 @@ export async function startScaledCluster(t: TestContext, buyers: number): Promis
     url,
     fx,
     apiPids,
+    apiDeaths: () => (roles[0]?.output().match(/api process \d+ ended/g) ?? []).length,
+    workerAlive: () => roles[1] !== undefined && roles[1].child.exitCode === null && roles[1].child.signalCode === null,
     async stopRoles() {
       for (const r of roles.splice(0)) await r.stop();
     },
