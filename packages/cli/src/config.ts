@@ -9,6 +9,10 @@ export interface CommonConfig {
   /** Interface the server listens on (127.0.0.1 unless told otherwise). */
   host: string;
   logLevel: string;
+  /** Scaled mode: Redis shared by the api processes (rate limits, session invalidations). */
+  redisUrl: string | undefined;
+  /** Scaled mode: NATS (live rooms' events and comments between api processes). */
+  natsUrl: string | undefined;
 }
 
 export function commonConfig(flags: { data?: string | undefined; port?: string | undefined; host?: string | undefined }): CommonConfig {
@@ -20,6 +24,8 @@ export function commonConfig(flags: { data?: string | undefined; port?: string |
     port,
     host: flags.host || process.env.ZHONGCAO_HOST || '127.0.0.1',
     logLevel: process.env.LOG_LEVEL ?? 'info',
+    redisUrl: process.env.REDIS_URL || undefined,
+    natsUrl: process.env.NATS_URL || undefined,
   };
 }
 

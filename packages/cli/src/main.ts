@@ -1,20 +1,26 @@
 #!/usr/bin/env node
 /** The `zhongcao` command: start, migrate, seed, bench. */
 import { parseArgs } from 'node:util';
-import { DEMO_DOORS, DEMO_PASSWORD, demoAccountsWithPublicPassword, migrateToLatest, openCore, openStorage, seedDemo } from '@zhongcao/core';
-import { startPlatform } from '@zhongcao/server';
-import { commonConfig, exposedDemoWarning, isLoopbackHost, webDist } from './config.js';
+import { migrateToLatest, openCore, openStorage, seedDemo } from '@zhongcao/core';
+import { commonConfig } from './config.js';
 import { progressPrinter } from './progress.js';
 import { runBenchCommand } from './bench/bench-command.js';
 import { runLedgerCommand } from './ledger-command.js';
 import { runRecsysCommand } from './recsys-command.js';
 import { runSimulateCommand } from './simulate/simulate-command.js';
+import { runClusterCommand } from './start/cluster-command.js';
+import { runStartCommand } from './start/start-command.js';
 
 const USAGE = `zhongcao — interest e-commerce platform
 
 Usage:
-  zhongcao start [--port N] [--host H] [--data DIR] [--no-demo]
-                                                         migrate, seed demo data on first run, serve (127.0.0.1 unless --host)
+  zhongcao start [--port N] [--host H] [--data DIR] [--no-demo] [--role api|worker|all] [--workers N]
+                                                         migrate, seed demo data on first run, serve (127.0.0.1 unless --host);
+                                                         --role all (default) is everything in one process, api answers HTTP
+                                                         without the background loop, worker runs the loop without HTTP;
+                                                         --workers N runs N api processes on one port
+  zhongcao cluster [--api N] [--port N] [--no-demo]      a local deployment: migrate and seed once, one worker-role process
+                                                         and N api processes (2 by default), restarted when they die
   zhongcao migrate [--data DIR]                          bring the database schema up to date
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
@@ -52,6 +58,9 @@ async function main(argv: string[]): Promise<number> {
       rate: { type: 'string' },
       conversations: { type: 'string' },
       shops: { type: 'string' },
+      role: { type: 'string' },
+      workers: { type: 'string' },
+      api: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,40 +70,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = commonConfig(values);
   switch (command) {
-    case 'start': {
-      const seedOnFirstRun = !values['no-demo'];
-      const platform = await startPlatform({
-        dataDir: config.dataDir,
-        databaseUrl: config.databaseUrl,
-        port: config.port,
-        host: config.host,
-        logLevel: config.logLevel,
-        webDist: webDist(),
-        beforeListen: async (core) => {
-          if (!seedOnFirstRun) return;
-          const users = await core.ctx.db.selectFrom('users').select('id').limit(1).execute();
-          if (users.length === 0) {
-            console.error('First run: loading the demo data set…');
-            await seedDemo(core, progressPrinter('seed'));
-          }
-        },
-      });
-      console.log(`\n  种草 Zhongcao is running at ${platform.url}\n`);
-      console.log(`  API reference: ${platform.url}/api/docs`);
-      console.log(`  Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
-      console.log(`  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_DOORS.map((d) => `${d.role}=${d.login}`).join('  ')}\n`);
-      if (!isLoopbackHost(config.host)) {
-        const open = await demoAccountsWithPublicPassword(platform.core);
-        if (open.length) console.error(exposedDemoWarning(config.host, open));
-      }
-      const shutdown = async (): Promise<void> => {
-        await platform.stop();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void shutdown());
-      process.once('SIGTERM', () => void shutdown());
-      return -1; // keep running
-    }
+    case 'start':
+      return runStartCommand({ role: values.role, workers: values.workers, seed: !values['no-demo'] }, config);
+    case 'cluster':
+      return runClusterCommand({ api: values.api, seed: !values['no-demo'] }, config);
     case 'migrate': {
       const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
       const report = await migrateToLatest(storage.db);

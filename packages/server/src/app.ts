@@ -13,6 +13,8 @@ import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { DomainError, mediaDir, MAX_IMAGE_BYTES, runningRecommendService, type Core } from '@zhongcao/core';
 import { installAuth, SessionCache } from './http/auth.js';
+import type { RedisState } from './shared/redis-state.js';
+import type { Fanout } from './shared/nats-fanout.js';
 import { installInputGuards } from './http/input.js';
 import { frameworkErrors, installErrorHandling, sendError } from './http/errors.js';
 import { ErrorBody } from './http/schemas.js';
@@ -63,6 +65,10 @@ export interface ServerOptions {
   kickWorker?: () => void;
   /** The open gateway's rate limits (tests lower them). */
   openGateway?: GatewayOptions;
+  /** Scaled mode: Redis for the rate limits' counters and session invalidations shared by every api process. */
+  shared?: RedisState | null;
+  /** Scaled mode: NATS, on which each live room's events and comments are published once for every api process. */
+  liveFanout?: Fanout | null;
 }
 
 /** Two validators: request bodies are never coerced (a string is not a number); query strings and params are. */
@@ -99,6 +105,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(rateLimit, {
       global: false,
       keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.cookies?.zc_session ?? req.ip,
+      // Scaled: one count for all api processes; while Redis is away the limits let requests through rather than fail them.
+      ...(options.shared ? { redis: options.shared.redis, nameSpace: 'zhongcao:rl:', skipOnError: true } : {}),
       errorResponseBuilder: (_req, context) => new DomainError('RATE_LIMITED', `too many requests; retry in ${context.after}`, context.statusCode, { retryAfter: context.after }),
     });
   }
@@ -120,6 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   installInputGuards(app);
   const sessions = new SessionCache();
+  if (options.shared) sessions.connect(options.shared.invalidations);
   installAuth(app, options.core.ctx, sessions);
   const gateway = openGateway(app, options.core, options.openGateway);
   const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}), sessions, forgetOpenCallers: gateway.forgetCallers };
@@ -152,7 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   serviceRoutes(app, deps);
   openPlatformRoutes(app, deps);
   adsRoutes(app, deps);
-  liveSocketRoute(app, deps);
+  liveSocketRoute(app, deps, options.liveFanout ?? null);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
   await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });

@@ -1,8 +1,10 @@
-/** Starts a whole platform process: core (migrated), HTTP server, background worker. */
-import type { FastifyInstance } from 'fastify';
+/** Starts a platform process: core (migrated), HTTP server and, unless it is an api-role process, the background worker. */
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { openCore, recommendService, type Core, type CoreOptions } from '@zhongcao/core';
 import { buildServer } from './app.js';
 import { startWorker, type Worker } from './worker.js';
+import { connectRedisState } from './shared/redis-state.js';
+import { connectNatsFanout } from './shared/nats-fanout.js';
 
 export interface PlatformOptions extends CoreOptions {
   port: number;
@@ -13,6 +15,12 @@ export interface PlatformOptions extends CoreOptions {
   rateLimits?: boolean;
   /** The interest engine on its own worker thread (default) or on the thread that answers HTTP. */
   engineThread?: boolean;
+  /** all (default): HTTP and the background loop in one process; api: HTTP only, the loop runs in a worker-role process. */
+  role?: 'all' | 'api';
+  /** Scaled mode: Redis shared by the api processes (rate limits, session invalidations); REDIS_URL. */
+  redisUrl?: string;
+  /** Scaled mode: NATS, carrying live rooms' events and comments between api processes; NATS_URL. */
+  natsUrl?: string;
   /** Called after migrations, before listening (e.g. to seed demo data). */
   beforeListen?: (core: Core) => Promise<void>;
 }
@@ -20,7 +28,8 @@ export interface PlatformOptions extends CoreOptions {
 export interface RunningPlatform {
   core: Core;
   app: FastifyInstance;
-  worker: Worker;
+  /** The background loop, or null in an api-role process. */
+  worker: Worker | null;
   url: string;
   stop(): Promise<void>;
 }
@@ -32,7 +41,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const engine = recommendService(core.ctx, { thread: options.engineThread ?? true });
   await engine.ready;
   let worker: Worker | null = null;
-  const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick() });
+  let lastRedisError = 0;
+  let log: FastifyBaseLogger | null = null;
+  const onRedisError = (err: Error): void => {
+    if (Date.now() - lastRedisError < 5_000) return; // once per 5 s while it is away
+    lastRedisError = Date.now();
+    log?.error({ err: err.message }, 'redis unavailable: rate limits let requests through; sessions leave the cache within a second');
+  };
+  const shared = options.redisUrl ? connectRedisState(options.redisUrl, onRedisError) : null;
+  const liveFanout = options.natsUrl ? await connectNatsFanout(options.natsUrl, (err) => log?.warn({ err: err.message }, 'nats: live frames from other processes wait for the reconnect')) : null;
+  if (shared) await Promise.race([shared.ready, new Promise((r) => setTimeout(r, 2_000).unref())]); // not blocking a start while Redis is away
+  const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick(), shared, liveFanout });
+  log = app.log;
   engine.onLifecycle((e) => {
     if (e.kind === 'stopped') app.log.error({ reason: e.reason, restartInMs: e.restartInMs }, 'interest engine thread stopped; the feed is non-personalised until it restarts');
     else if (e.kind === 'restart_failed') app.log.error({ reason: e.reason }, 'interest engine restart failed; trying again');
@@ -44,7 +64,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   core.setBaseUrl(process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
-  worker = startWorker(core, app.log);
+  if ((options.role ?? 'all') === 'all') worker = startWorker(core, app.log);
   return {
     core,
     app,
@@ -53,6 +73,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     async stop() {
       await worker?.stop();
       await app.close();
+      await shared?.close();
+      await liveFanout?.close();
       await core.close();
     },
   };

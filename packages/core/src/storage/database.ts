@@ -104,12 +104,20 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   // proxy) is removed by the pool and replaced on next use; it must not take the process down.
   const onError = options.onConnectionLost ?? warnConnectionLost;
   pool.on('error', (err) => onError(err));
+  // The pool listens for errors only on idle connections: one the server drops while it is checked
+  // out between two queries of a transaction would emit an unhandled 'error' and end the process.
+  // Its queries fail on their own (the transaction rolls back); the pool discards it on release.
+  // (Idle ones are the pool's own listener's to report, so each loss is reported once.)
+  const checkedOut = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => checkedOut.add(client));
+  pool.on('release', (_err, client) => checkedOut.delete(client));
+  pool.on('connect', (client) => client.on('error', (err) => checkedOut.has(client) && onError(err)));
   const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
   return { db, dialect: 'postgres', schema: options.pgSchema, close: () => closePool(db, pool) };
 }
 
 function warnConnectionLost(err: Error): void {
-  process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'a PostgreSQL connection was lost while idle; the pool opens a new one', err: err.message })}\n`);
+  process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'a PostgreSQL connection was lost; the pool opens a new one', err: err.message })}\n`);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Sessions: an httpOnly SameSite cookie for browsers (CSRF token required on mutations) or a bearer token for API clients. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate, DomainError, type Actor, type AuthenticatedSession, type CoreContext } from '@zhongcao/core';
+import { sessionKey, type InvalidationBus } from '../shared/invalidation.js';
 
 export const SESSION_COOKIE = 'zc_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -27,20 +28,32 @@ export function sessionToken(request: FastifyRequest): string | null {
 
 /**
  * Resolved sessions are kept for a moment so a busy client does not cost two queries a request.
- * Logging out and changes of roles or shop membership in this process clear it at once; another
- * process sees a revoked session within SESSION_CACHE_MS.
+ * Logging out and changes of roles or shop membership in this process clear it at once; with an
+ * invalidation bus (scaled mode) every other process drops them too, and even a message lost while
+ * the bus is away stops mattering after SCALED_SESSION_CACHE_MS. Entries are keyed by the token's hash.
  */
 export const SESSION_CACHE_MS = 2000;
+export const SCALED_SESSION_CACHE_MS = 1000;
 const SESSION_CACHE_MAX = 50_000;
 
 export class SessionCache {
   private readonly entries = new Map<string, { session: AuthenticatedSession; at: number }>();
+  private bus: InvalidationBus | null = null;
+  private ttlMs = SESSION_CACHE_MS;
+
+  /** Shares invalidations with the other processes. */
+  connect(bus: InvalidationBus): void {
+    this.bus = bus;
+    this.ttlMs = SCALED_SESSION_CACHE_MS;
+    bus.subscribe((m) => (m.kind === 'clear' ? this.entries.clear() : this.entries.delete(m.key)));
+  }
 
   get(token: string): AuthenticatedSession | undefined {
-    const hit = this.entries.get(token);
+    const key = sessionKey(token);
+    const hit = this.entries.get(key);
     if (!hit) return undefined;
-    if (performance.now() - hit.at > SESSION_CACHE_MS) {
-      this.entries.delete(token);
+    if (performance.now() - hit.at > this.ttlMs) {
+      this.entries.delete(key);
       return undefined;
     }
     return hit.session;
@@ -48,16 +61,19 @@ export class SessionCache {
 
   set(token: string, session: AuthenticatedSession): void {
     if (this.entries.size >= SESSION_CACHE_MAX) this.entries.clear();
-    this.entries.set(token, { session, at: performance.now() });
+    this.entries.set(sessionKey(token), { session, at: performance.now() });
   }
 
   forget(token: string): void {
-    this.entries.delete(token);
+    const key = sessionKey(token);
+    this.entries.delete(key);
+    this.bus?.publish({ kind: 'forget', key });
   }
 
   /** Roles or memberships changed: resolve every session afresh. */
   clear(): void {
     this.entries.clear();
+    this.bus?.publish({ kind: 'clear' });
   }
 }
 

@@ -1,6 +1,7 @@
 /** One error shape for every failure: `{"error":{"code","message","details"}}` with stable codes. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@zhongcao/core';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, details: Record<string, unknown> = {}): FastifyReply {
   return reply.status(status).type('application/json; charset=utf-8').send({ error: { code, message, details } });
@@ -45,6 +46,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return sendError(reply, 400, 'MALFORMED_JSON', 'the body is not valid JSON');
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) return sendError(reply, status, err.code ?? 'BAD_REQUEST', err.message);
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err: err.message }, 'database unavailable');
+      reply.header('retry-after', '1');
+      return sendError(reply, 503, 'DATABASE_UNAVAILABLE', 'the database is not answering for a moment; retry (with the same Idempotency-Key)');
+    }
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, 500, 'INTERNAL', 'something went wrong on our side');
   });

@@ -11,6 +11,8 @@ import type { WebSocket } from 'ws';
 import { enterLuckyBags, liveRuntime, loadRoom, roomView, saleStatus, type Core, type FlashSaleView, type LiveEvent, type RoomView } from '@zhongcao/core';
 import { parseClientMessage, TokenBucket, type ClientMessage } from './protocol.js';
 import { FLUSH_GROUPS, FRAME_MS, RoomChannel, type Viewer } from './room-channel.js';
+import { relayLive, type LiveRelay } from './live-relay.js';
+import type { Fanout } from '../shared/nats-fanout.js';
 
 const TICK_MS = FRAME_MS / FLUSH_GROUPS;
 const STATE_TTL_MS = 2000;
@@ -42,6 +44,8 @@ export class LiveHub {
   private readonly startedAt = performance.now();
   private flushes = 0;
   private second = 0;
+  private relay: LiveRelay | null = null;
+  private commentPrefix = 'c';
 
   constructor(
     private readonly core: Core,
@@ -52,7 +56,14 @@ export class LiveHub {
     for (const t of this.timers) t.unref();
   }
 
+  /** Scaled mode: room events and comments reach the other api processes' viewers, and theirs reach ours. */
+  connect(fanout: Fanout): void {
+    this.relay = relayLive(liveRuntime(this.core.ctx), fanout, (roomId, comment) => this.channels.get(roomId)?.addComment(comment));
+    this.commentPrefix = `c${this.relay.tag}.`;
+  }
+
   close(): void {
+    this.relay?.close();
     this.unsubscribe();
     for (const t of this.timers) clearInterval(t);
     for (const ch of this.channels.values()) for (const v of ch.viewers) v.socket.close(1001, 'server shutting down');
@@ -132,7 +143,9 @@ export class LiveHub {
     const verdict = await runtime.moderator.review({ roomId: channel.roomId, userId: v.userId, text: m.text });
     if (!verdict.allow) return 'COMMENT_REJECTED';
     const text = verdict.text ?? m.text;
-    channel.addComment({ id: `c${++commentSeq}`, userName: v.userName, text, at: Date.now() });
+    const comment = { id: `${this.commentPrefix}${++commentSeq}`, userName: v.userName, text, at: Date.now() };
+    channel.addComment(comment);
+    this.relay?.comment(channel.roomId, comment);
     if (state.room.luckyBags.some((b) => b.status === 'open')) {
       await enterLuckyBags(this.core.ctx, channel.roomId, { id: v.userId, name: v.userName }, text);
     }

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { authenticate, ID_PREFIX, isRoomHost, loadRoom } from '@zhongcao/core';
 import type { App, RouteDeps } from '../routes/types.js';
 import { LiveHub } from './live-hub.js';
+import type { Fanout } from '../shared/nats-fanout.js';
 
 const ROOM_ID = new RegExp(`^${ID_PREFIX.liveRoom}_[0-9a-z]{26}$`);
 
@@ -18,8 +19,9 @@ function originHost(origin: string): string | null {
   }
 }
 
-export function liveSocketRoute(app: App, deps: RouteDeps): LiveHub {
+export function liveSocketRoute(app: App, deps: RouteDeps, fanout: Fanout | null = null): LiveHub {
   const hub = new LiveHub(deps.core, app.log);
+  if (fanout) hub.connect(fanout);
   app.addHook('onClose', async () => hub.close());
   app.get('/api/v1/live/rooms/:roomId/ws', {
     websocket: true,

@@ -10,7 +10,7 @@ export function systemRoutes(app: App, deps: RouteDeps, metrics: Metrics): void 
   r.get('/readyz', { schema: { tags: ['system'], summary: 'Readiness: the database answers' } }, async (_req, reply) => {
     try {
       await sql`select 1`.execute(deps.core.ctx.db);
-      return { status: 'ready', database: deps.core.ctx.dialect };
+      return { status: 'ready', database: deps.core.ctx.dialect, pid: process.pid };
     } catch {
       return sendError(reply, 503, 'NOT_READY', 'the database does not answer');
     }

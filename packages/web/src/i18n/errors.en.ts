@@ -92,6 +92,7 @@ const strings = {
     NOT_IN_BAG: 'This product is not in the shopping bag',
     NOT_IN_HOST_RANGE: 'This product is not one the host may sell',
     NOT_READY: 'The service is starting; please try again shortly',
+    DATABASE_UNAVAILABLE: 'The service is busy for a moment; please try again',
     NOT_ROOM_HOST: 'Only the host can do this',
     NOT_TARGETED: 'Only a targeted plan can name creators',
     NO_EVENTS: 'There are no events to send',

@@ -92,6 +92,7 @@ const strings = {
     NOT_IN_BAG: '这件商品不在小黄车里',
     NOT_IN_HOST_RANGE: '这件商品不在主播可带货的范围内',
     NOT_READY: '服务正在启动，请稍后再试',
+    DATABASE_UNAVAILABLE: '服务暂时繁忙，请稍后重试',
     NOT_ROOM_HOST: '只有主播可以这样操作',
     NOT_TARGETED: '只有定向计划可以点名达人',
     NO_EVENTS: '没有要上报的事件',

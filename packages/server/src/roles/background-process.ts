@@ -1,0 +1,35 @@
+/** The worker role: the core and its background loop (timers, refunds, payouts, gateway notifications, outbox dispatch); no HTTP. */
+import Fastify from 'fastify';
+import { openCore, type Core, type CoreOptions } from '@zhongcao/core';
+import { startWorker, type Worker } from '../worker.js';
+
+export interface BackgroundOptions extends CoreOptions {
+  logLevel?: string;
+  /** Base URL of the api processes, which the sandbox gateway's notifications are sent to. */
+  publicUrl?: string;
+  intervalMs?: number;
+}
+
+export interface RunningBackground {
+  core: Core;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startBackground(options: BackgroundOptions): Promise<RunningBackground> {
+  const core = await openCore(options);
+  const log = Fastify({ logger: { level: options.logLevel ?? 'info' } }).log; // the same structured logs as the api processes, no listener
+  core.setBaseUrl(options.publicUrl ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000');
+  const worker = startWorker(core, log, options.intervalMs);
+  // The loop's own timer does not hold the process open (the embedded server's listener does that); here nothing else would.
+  const keepAlive = setInterval(() => {}, 60_000);
+  return {
+    core,
+    worker,
+    async stop() {
+      clearInterval(keepAlive);
+      await worker.stop();
+      await core.close();
+    },
+  };
+}

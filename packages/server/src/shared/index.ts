@@ -1,0 +1,3 @@
+export { decodeInvalidation, encodeInvalidation, sessionKey, type InvalidationBus, type SessionInvalidation } from './invalidation.js';
+export { connectRedisState, SESSION_CHANNEL, type RedisState } from './redis-state.js';
+export { connectNatsFanout, type Fanout } from './nats-fanout.js';
