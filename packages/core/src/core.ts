@@ -27,6 +27,7 @@ import { runningRecommendService, stopRecommendService } from './recommend/recom
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
 import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
+import { consumeRollups } from './analytics/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -99,6 +100,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await submitPayouts(ctx);
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
+      await consumeRollups(ctx); // 罗盘: what committed since the last round reaches its hourly rollups
       await syncFeedThrottle(ctx, runningRecommendService(ctx)); // penalties' traffic throttles reach the running engine
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = clock.now();

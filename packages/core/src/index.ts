@@ -61,3 +61,4 @@ export * from './reviews/index.js';
 export * from './violations/index.js';
 export { buildDemoCatalog } from './demo/catalog.js';
 export * from './moderation/index.js';
+export * from './analytics/index.js';

@@ -23,6 +23,7 @@ import * as governance from './migrations/0023_governance.js';
 import * as reviews from './migrations/0024_reviews.js';
 import * as reviewQueue from './migrations/0025_review_queue.js';
 import * as violations from './migrations/0026_violations.js';
+import * as analytics from './migrations/0029_analytics.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0024_reviews': reviews,
   '0025_review_queue': reviewQueue,
   '0026_violations': violations,
+  '0029_analytics': analytics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -331,8 +331,9 @@ import type { GovernanceTables } from './schema-governance.js';
 import type { ReviewsTables } from './schema-reviews.js';
 import type { ModerationTables } from './schema-moderation.js';
 import type { ViolationsTables } from './schema-violations.js';
+import type { AnalyticsTables } from './schema-analytics.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, AnalyticsTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

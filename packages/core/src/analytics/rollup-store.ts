@@ -1,0 +1,132 @@
+/**
+ * Where the rollups live. The interface is what the consumer, a rebuild and the reports need, so
+ * a column store (ClickHouse) could take over; the implementation here keeps them in the
+ * platform's own database (SQLite or PostgreSQL) through Kysely.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../context.js';
+import { ROLLUP_COUNTERS, type Dimension, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
+import { DAY_MS, SHANGHAI_OFFSET_MS } from './time-buckets.js';
+
+export interface ScopeRef {
+  scope: Scope;
+  scopeId: string;
+}
+
+export type CounterSums = Record<RollupCounter, number>;
+export type PeopleCounts = Partial<Record<PeopleKind, number>>;
+
+export interface RollupQuery extends ScopeRef {
+  dim: Dimension;
+  /** Hours [fromHour, toHour). */
+  fromHour: number;
+  toHour: number;
+}
+
+export interface RollupStore {
+  /** Adds the deltas and people, and moves the cursor, all or nothing. */
+  commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: { name: string; position: number; now: number } }): Promise<void>;
+  /** Forgets every rollup from this hour on (a rebuild starts here). */
+  clearFrom(hour: number): Promise<void>;
+  cursor(name: string): Promise<number | null>;
+  /** Sums per dimension value, the largest `orderBy` first. */
+  sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }): Promise<Array<{ dimId: string } & CounterSums>>;
+  /** Distinct people per dimension value (only dimensions that keep them). */
+  peopleByValue(q: RollupQuery, dimIds: string[]): Promise<Map<string, PeopleCounts>>;
+  /** Sums per hour or per Shanghai day for one dimension value ('' for the total). */
+  series(q: RollupQuery, dimId: string, by: 'hour' | 'day'): Promise<Array<{ bucket: number } & CounterSums & { people: PeopleCounts }>>;
+}
+
+const CHUNK = 400;
+const num = (v: unknown): number => Number(v ?? 0);
+const sums = (r: Record<string, unknown>): CounterSums => Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, num(r[c])])) as CounterSums;
+
+export class SqlRollupStore implements RollupStore {
+  constructor(private readonly db: Db) {}
+
+  async commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: { name: string; position: number; now: number } }): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < batch.deltas.length; i += CHUNK) {
+        await tx.insertInto('analytics_rollups').values(batch.deltas.slice(i, i + CHUNK))
+          .onConflict((oc) => oc.columns(['scope', 'scope_id', 'dim', 'hour', 'dim_id']).doUpdateSet((eb) => Object.fromEntries(
+            ROLLUP_COUNTERS.map((c) => [c, eb(eb.ref(`analytics_rollups.${c}`), '+', eb.ref(`excluded.${c}`))]),
+          ) as Record<RollupCounter, never>))
+          .execute();
+      }
+      for (let i = 0; i < batch.people.length; i += CHUNK * 2) {
+        await tx.insertInto('analytics_people').values(batch.people.slice(i, i + CHUNK * 2)).onConflict((oc) => oc.doNothing()).execute();
+      }
+      const c = batch.cursor;
+      if (c) {
+        await tx.insertInto('analytics_cursors').values({ name: c.name, position: c.position, updated_at: c.now })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now })).execute();
+      }
+    });
+  }
+
+  async clearFrom(hour: number): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('analytics_rollups').where('hour', '>=', hour).execute();
+      await tx.deleteFrom('analytics_people').where('hour', '>=', hour).execute();
+    });
+  }
+
+  async cursor(name: string): Promise<number | null> {
+    const r = await this.db.selectFrom('analytics_cursors').select('position').where('name', '=', name).executeTakeFirst();
+    return r ? num(r.position) : null;
+  }
+
+  async sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }) {
+    let query = this.db.selectFrom('analytics_rollups')
+      .select((eb) => [eb.ref('dim_id').as('dim_id'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum<number>(c).as(c))])
+      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour);
+    if (opts.dimIds) {
+      if (!opts.dimIds.length) return [];
+      query = query.where('dim_id', 'in', opts.dimIds);
+    }
+    const rows = await query.groupBy('dim_id').orderBy(sql`sum(${sql.ref(opts.orderBy)})`, 'desc').orderBy('dim_id').limit(opts.limit).execute();
+    return rows.map((r) => ({ dimId: r.dim_id, ...sums(r as Record<string, unknown>) }));
+  }
+
+  async peopleByValue(q: RollupQuery, dimIds: string[]): Promise<Map<string, PeopleCounts>> {
+    const out = new Map<string, PeopleCounts>();
+    if (!dimIds.length) return out;
+    const rows = await this.db.selectFrom('analytics_people')
+      .select((eb) => ['dim_id', 'kind', eb.fn.count<number>('person').distinct().as('n')])
+      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).where('dim_id', 'in', dimIds)
+      .groupBy(['dim_id', 'kind']).execute();
+    for (const r of rows) {
+      const m = out.get(r.dim_id) ?? {};
+      m[r.kind as PeopleKind] = num(r.n);
+      out.set(r.dim_id, m);
+    }
+    return out;
+  }
+
+  async series(q: RollupQuery, dimId: string, by: 'hour' | 'day') {
+    const bucket = by === 'hour' ? sql<number>`hour` : sql<number>`(hour + ${sql.lit(SHANGHAI_OFFSET_MS)}) / ${sql.lit(DAY_MS)}`;
+    const where = { scope: q.scope, scopeId: q.scopeId, dim: q.dim };
+    const rows = await this.db.selectFrom('analytics_rollups')
+      .select((eb) => [bucket.as('bucket'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum<number>(c).as(c))])
+      .where('scope', '=', where.scope).where('scope_id', '=', where.scopeId).where('dim', '=', where.dim).where('dim_id', '=', dimId)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).groupBy(bucket).execute();
+    const people = await this.db.selectFrom('analytics_people')
+      .select((eb) => [bucket.as('bucket'), 'kind', eb.fn.count<number>('person').distinct().as('n')])
+      .where('scope', '=', where.scope).where('scope_id', '=', where.scopeId).where('dim', '=', where.dim).where('dim_id', '=', dimId)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).groupBy([bucket, 'kind']).execute();
+    const toStart = (b: number): number => (by === 'hour' ? b : b * DAY_MS - SHANGHAI_OFFSET_MS);
+    const peopleBy = new Map<number, PeopleCounts>();
+    for (const p of people) {
+      const k = toStart(num(p.bucket));
+      const m = peopleBy.get(k) ?? {};
+      m[p.kind as PeopleKind] = num(p.n);
+      peopleBy.set(k, m);
+    }
+    return rows.map((r) => {
+      const b = toStart(num(r.bucket));
+      return { bucket: b, ...sums(r as Record<string, unknown>), people: peopleBy.get(b) ?? {} };
+    }).sort((a, b) => a.bucket - b.bucket);
+  }
+}
