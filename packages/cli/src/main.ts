@@ -7,6 +7,7 @@ import { commonConfig, exposedDemoWarning, isLoopbackHost, webDist } from './con
 import { progressPrinter } from './progress.js';
 import { runBenchCommand } from './bench/bench-command.js';
 import { runLedgerCommand } from './ledger-command.js';
+import { runAnalyticsCommand } from './analytics-command.js';
 import { runRecsysCommand } from './recsys-command.js';
 import { runSimulateCommand } from './simulate/simulate-command.js';
 
@@ -18,8 +19,11 @@ Usage:
   zhongcao migrate [--data DIR]                          bring the database schema up to date
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
+  zhongcao analytics rebuild [--from YYYY-MM-DD] [--data DIR]
+                                                         recompute the 罗盘 rollups from the raw rows (from that day on)
   zhongcao bench <name|all> [--json]                     run a benchmark on a fresh temporary store: checkout, oversell,
-                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation
+                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, analytics
+                 (analytics takes [--events N] [--orders N] [--days N])
                  (recsys-feed and recsys-freshness take [--videos N] [--people N])
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)
@@ -47,6 +51,10 @@ async function main(argv: string[]): Promise<number> {
       seconds: { type: 'string' },
       videos: { type: 'string' },
       people: { type: 'string' },
+      from: { type: 'string' },
+      events: { type: 'string' },
+      orders: { type: 'string' },
+      days: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -115,8 +123,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'ledger':
       return runLedgerCommand(positionals, config);
+    case 'analytics':
+      return runAnalyticsCommand(positionals, config, values.from);
     case 'bench':
-      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people });
+      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people, events: values.events, orders: values.orders, days: values.days });
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);
       return 2;

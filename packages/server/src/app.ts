@@ -43,6 +43,7 @@ import type { RouteDeps } from './routes/types.js';
 import { liveRoutes } from './routes/live-routes.js';
 import { favouriteRoutes } from './routes/favourite-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import { analyticsRoutes } from './routes/analytics-routes.js';
 import { liveSocketRoute } from './live/ws-route.js';
 import { MAX_FRAME_BYTES } from './live/protocol.js';
 
@@ -140,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reviewRoutes(app, deps);
   moderationRoutes(app, deps);
   violationsRoutes(app, deps);
+  analyticsRoutes(app, deps);
   liveSocketRoute(app, deps);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
