@@ -10,14 +10,15 @@ import { benchRecsysFreshness, recsysFreshnessSummary, type RecsysFreshnessResul
 import { benchFlashSale, flashSaleSummary, type FlashSaleResult } from './flash-sale-bench.js';
 import { benchLiveFanout, liveFanoutSummary, type LiveFanoutResult } from './live-fanout-bench.js';
 import { benchModeration, moderationSummary, type ModerationResult } from './moderation-bench.js';
+import { analyticsSummary, benchAnalytics, type AnalyticsResult } from './analytics-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
 
-const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'all'] as const;
+const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'analytics', 'all'] as const;
 const DEFAULT_SECONDS = 20;
 
-export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined }): Promise<number> {
+export async function runBenchCommand(name: string | undefined, opts: { json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined; events?: string | undefined; orders?: string | undefined; days?: string | undefined }): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
-    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation or all`);
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, analytics or all`);
     return 2;
   }
   const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
@@ -29,6 +30,11 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
   const sizes = { videos: opts.videos === undefined ? undefined : Number(opts.videos), people: opts.people === undefined ? undefined : Number(opts.people) };
   if (Object.values(sizes).some((n) => n !== undefined && !(Number.isInteger(n) && n >= 100 && n <= 1_000_000))) {
     console.error('--videos and --people take a whole number from 100 to 1000000');
+    return 2;
+  }
+  const analyticsSizes = { events: opts.events === undefined ? undefined : Number(opts.events), orders: opts.orders === undefined ? undefined : Number(opts.orders), days: opts.days === undefined ? undefined : Number(opts.days) };
+  if (Object.values(analyticsSizes).some((n) => n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 100_000_000)) || (analyticsSizes.days ?? 1) > 365) {
+    console.error('--events and --orders take a whole number from 1 to 100000000, --days from 1 to 365');
     return 2;
   }
   // --json is accepted for scripts; the JSON line is always what goes to stdout.
@@ -48,6 +54,8 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
     if (name === 'live-fanout' || name === 'all') emit(await benchLiveFanout({ seconds: opts.seconds === undefined ? 10 : seconds }));
     // moderation measures 5 s unless --seconds is given.
     if (name === 'moderation' || name === 'all') emit(await benchModeration({ seconds: opts.seconds === undefined ? 5 : seconds }));
+    // analytics measures the rollup lag for 10 s unless --seconds is given.
+    if (name === 'analytics' || name === 'all') emit(await benchAnalytics({ ...analyticsSizes, lagSeconds: opts.seconds === undefined ? 10 : seconds }));
     return 0;
   } catch (err) {
     log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -55,7 +63,7 @@ export async function runBenchCommand(name: string | undefined, opts: { json: bo
   }
 }
 
-type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult;
+type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | AnalyticsResult;
 
 function emit(result: Result): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -70,6 +78,7 @@ function summary(r: Result): string {
   if (r.bench === 'flash-sale') return flashSaleSummary(r);
   if (r.bench === 'live-fanout') return liveFanoutSummary(r);
   if (r.bench === 'moderation') return moderationSummary(r);
+  if (r.bench === 'analytics') return analyticsSummary(r);
   if (r.bench === 'feed') {
     const verdict = r.pages_per_s >= TARGET_PAGES_PER_S && r.p99_ms <= TARGET_FEED_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
     return `feed (${r.dialect}): ${r.pages_per_s} pages/s over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos (${r.videos_from}); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_PAGES_PER_S}/s, p99 ≤ ${TARGET_FEED_P99_MS} ms`;

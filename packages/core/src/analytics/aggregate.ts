@@ -7,7 +7,7 @@ import type { Channel } from './channels.js';
 import { hourOf } from './time-buckets.js';
 
 export const ROLLUP_COUNTERS = [
-  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen',
+  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen',
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 

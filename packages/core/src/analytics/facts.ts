@@ -26,11 +26,12 @@ interface LineRow {
   attr_creator_id: string | null;
   plan_kind: string | null;
   creator_rate_bp: number;
+  fee_rate_bp: number;
 }
 
 const LINE_COLUMNS = [
   'order_lines.id', 'order_lines.order_id', 'order_lines.shop_id', 'order_lines.product_id', 'order_lines.category_id', 'order_lines.quantity',
-  'order_lines.line_total_fen', 'order_lines.attr_source', 'order_lines.attr_content_id', 'order_lines.attr_creator_id', 'order_lines.plan_kind', 'order_lines.creator_rate_bp',
+  'order_lines.line_total_fen', 'order_lines.attr_source', 'order_lines.attr_content_id', 'order_lines.attr_creator_id', 'order_lines.plan_kind', 'order_lines.creator_rate_bp', 'order_lines.fee_rate_bp',
 ] as const;
 
 /** The dimensions of an order line, from its attribution snapshot; only a verified creator (a plan decided) is credited. */
@@ -53,7 +54,7 @@ async function linesOfOrders(db: Db, orderIds: string[]): Promise<Map<string, Li
   for (let i = 0; i < orderIds.length; i += CHUNK) {
     const rows = await db.selectFrom('order_lines').select([...LINE_COLUMNS]).where('order_id', 'in', orderIds.slice(i, i + CHUNK)).orderBy('id').execute();
     for (const r of rows) {
-      const l = { ...r, quantity: num(r.quantity), line_total_fen: num(r.line_total_fen), creator_rate_bp: num(r.creator_rate_bp) } as LineRow;
+      const l = { ...r, quantity: num(r.quantity), line_total_fen: num(r.line_total_fen), creator_rate_bp: num(r.creator_rate_bp), fee_rate_bp: num(r.fee_rate_bp) } as LineRow;
       const list = out.get(l.order_id) ?? [];
       list.push(l);
       out.set(l.order_id, list);
@@ -73,7 +74,7 @@ export async function factsInWindow(db: Db, after: number, upTo: number): Promis
       const commission = lineDims(l).creatorId ? Math.round((l.line_total_fen * l.creator_rate_bp) / 10_000) : 0;
       facts.push({
         at: num(o.paid_at), ...lineDims(l), orderId: o.id, person: { kind: 'buyer', id: o.buyer_id },
-        counters: { gmv_fen: l.line_total_fen, items: l.quantity, commission_fen: commission },
+        counters: { gmv_fen: l.line_total_fen, items: l.quantity, commission_fen: commission, fee_fen: Math.round((l.line_total_fen * l.fee_rate_bp) / 10_000) },
       });
     }
   }

@@ -17,6 +17,7 @@ export interface Totals {
   bad_reviews: number;
   quality_returns: number;
   commission_fen: number;
+  fee_fen: number;
   /** Distinct people; null where the dimension does not keep them (creator, shop, category, live room). */
   buyers: number | null;
   impression_people: number | null;
@@ -27,7 +28,7 @@ export type MetricUnit = 'fen' | 'count' | 'ratio';
 
 export const METRIC_KEYS = [
   'gmv', 'net_gmv', 'orders', 'buyers', 'items', 'aov', 'refund_fen', 'refunds', 'impressions', 'impression_people', 'clicks', 'click_people',
-  'ctr', 'click_to_pay', 'impression_to_pay', 'gpm', 'favourites', 'bad_review_rate', 'quality_return_rate', 'commission',
+  'ctr', 'click_to_pay', 'impression_to_pay', 'gpm', 'favourites', 'bad_review_rate', 'quality_return_rate', 'commission', 'take',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
@@ -65,6 +66,7 @@ const DEFS: Array<Omit<MetricDefinition, 'nameKey' | 'formulaKey'>> = [
   { key: 'bad_review_rate', unit: 'ratio', formula: 'Reviews with one or two product stars ÷ reviews written in the period', value: (t) => ratio(t.bad_reviews, t.reviews) },
   { key: 'quality_return_rate', unit: 'ratio', formula: 'After-sales cases opened for quality, damage, spoilage or not as described ÷ orders paid in the period', value: (t) => ratio(t.quality_returns, t.orders) },
   { key: 'commission', unit: 'fen', formula: 'Estimated creator commission of lines paid in the period (line total × the line’s snapshotted rate)', value: (t) => t.commission_fen },
+  { key: 'take', unit: 'fen', formula: 'The platform’s fee on lines paid in the period (line total × the category’s fee rate snapshotted on the line), before refunds', value: (t) => t.fee_fen },
 ];
 
 export const METRICS: readonly MetricDefinition[] = DEFS.map((d) => ({ ...d, nameKey: `compass.metric.${d.key}`, formulaKey: `compass.formula.${d.key}` }));
@@ -83,7 +85,7 @@ export function metricValues(t: Totals): Record<MetricKey, number | null> {
 
 export function emptyTotals(people: boolean): Totals {
   return {
-    gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0,
+    gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0,
     buyers: people ? 0 : null, impression_people: people ? 0 : null, click_people: people ? 0 : null,
   };
 }

@@ -161,7 +161,7 @@ export function breakdownCsv(b: Breakdown, lang: 'zh-CN' | 'en' = 'zh-CN'): stri
 const CSV_ZH: Record<MetricKey, string> = {
   gmv: '成交金额(元)', net_gmv: '净成交金额(元)', orders: '成交订单数', buyers: '成交人数', items: '成交件数', aov: '客单价(元)', refund_fen: '退款金额(元)', refunds: '退款笔数',
   impressions: '曝光次数', impression_people: '曝光人数', clicks: '点击次数', click_people: '点击人数', ctr: '曝光点击率', click_to_pay: '点击-成交转化率',
-  impression_to_pay: '曝光-成交转化率', gpm: 'GPM(元)', favourites: '收藏次数', bad_review_rate: '差评率', quality_return_rate: '品质退货率', commission: '预估佣金(元)',
+  impression_to_pay: '曝光-成交转化率', gpm: 'GPM(元)', favourites: '收藏次数', bad_review_rate: '差评率', quality_return_rate: '品质退货率', commission: '预估佣金(元)', take: '平台服务费(元)',
 };
 
 /** Display names of dimension values (titles, shop and people names); channels are named by the app. */

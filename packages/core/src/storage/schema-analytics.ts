@@ -19,6 +19,7 @@ export interface AnalyticsRollupsTable {
   bad_reviews: number;
   quality_returns: number;
   commission_fen: number;
+  fee_fen: number;
 }
 
 /** The distinct people behind buyers, people shown a card and people who tapped one (per hour). */

@@ -26,11 +26,13 @@ import moderationEn from './moderation.en';
 import moderationZhCN from './moderation.zh-CN';
 import violationsEn from './violations.en';
 import violationsZhCN from './violations.zh-CN';
+import compassEn from './compass.en';
+import compassZhCN from './compass.zh-CN';
 import errorsEn from './errors.en';
 import errorsZhCN from './errors.zh-CN';
 
 /** Every string of the app, per language; both trees have exactly the same keys (i18n-coverage.test.ts). */
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN, ...reviewsZhCN, ...moderationZhCN, ...violationsZhCN, ...errorsZhCN } },
-  en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn, ...reviewsEn, ...moderationEn, ...violationsEn, ...errorsEn } },
+  'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN, ...reviewsZhCN, ...moderationZhCN, ...violationsZhCN, ...compassZhCN, ...errorsZhCN } },
+  en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn, ...reviewsEn, ...moderationEn, ...violationsEn, ...compassEn, ...errorsEn } },
 };

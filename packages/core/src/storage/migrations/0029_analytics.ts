@@ -50,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Kept in step with ROLLUP_COUNTERS in analytics/aggregate.ts (a migration never imports live code). */
 const ROLLUP_COUNTERS = [
-  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen',
+  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen',
 ] as const;
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle, IconPieChart2Stroked } from '@douyinfe/semi-icons';
+import { CompassView } from '../compass/CompassView';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
@@ -26,6 +27,7 @@ export default function AdminConsole() {
     { path: 'violations', text: t('violations.nav.admin'), icon: <IconAlertTriangle /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
+    { path: 'overview', text: t('compass.nav.admin'), icon: <IconPieChart2Stroked /> },
   ];
   return (
     <ConsoleShell kind="admin" nav={nav}>
@@ -39,6 +41,7 @@ export default function AdminConsole() {
           <Route path="moderation" element={<ModerationView />} />
           <Route path="violations" element={<AdminViolationsView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
+          <Route path="overview" element={<CompassView scope={{ scope: 'platform' }} />} />
           <Route path="money" element={<AdminMoney />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />
         </Routes>

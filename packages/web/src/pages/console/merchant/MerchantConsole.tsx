@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar , IconAlertTriangle } from '@douyinfe/semi-icons';
+import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar , IconAlertTriangle, IconPieChart2Stroked } from '@douyinfe/semi-icons';
+import { CompassView } from '../compass/CompassView';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
@@ -36,6 +37,7 @@ export default function MerchantConsole() {
     { path: 'affiliate', text: t('affiliate.merchant.nav'), icon: <IconUserGroup /> },
     { path: 'live', text: t('liveConsole.nav'), icon: <IconLive /> },
     { path: 'violations', text: t('violations.nav.merchant'), icon: <IconAlertTriangle /> },
+    { path: 'compass', text: t('compass.nav.merchant'), icon: <IconPieChart2Stroked /> },
     { path: 'funds', text: t('consoleUi.nav.funds'), icon: <IconCoinMoneyStroked /> },
     { path: 'settings', text: t('consoleUi.nav.settings'), icon: <IconSetting /> },
   ];
@@ -124,6 +126,7 @@ function MerchantRoutes() {
             <Route path="supply/*" element={<SupplyView key={shop.id} shopId={shop.id} />} />
             <Route path="affiliate" element={<AffiliateView key={shop.id} shopId={shop.id} />} />
             <Route path="live/*" element={<LiveConsole key={shop.id} scope={{ kind: 'shop', shopId: shop.id }} />} />
+            <Route path="compass" element={<CompassView key={shop.id} scope={{ scope: 'shop', shopId: shop.id }} />} />
             <Route path="violations" element={<MerchantViolationsView key={shop.id} shopId={shop.id} />} />
             <Route path="funds" element={<MerchantFunds key={shop.id} shopId={shop.id} role={shop.role} />} />
             <Route path="settings" element={<SettingsView key={shop.id} shopId={shop.id} role={shop.role} />} />
