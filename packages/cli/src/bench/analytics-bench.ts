@@ -101,7 +101,7 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
     return {
       bench: 'analytics', dialect: store.dialect, events, orders, days,
       generate_s: round(generateS), rebuild_s: round(rebuildS), rollup_rows: rollupRows,
-      dashboard_queries: samples.length, dashboard_p50_ms: round(percentile(samples, 0.5)), dashboard_p99_ms: round(percentile(samples, 0.99)),
+      dashboard_queries: samples.length, dashboard_p50_ms: round(percentile(samples, 50)), dashboard_p99_ms: round(percentile(samples, 99)),
       lag_events_per_s: lag.rate, lag_events: lag.events, rollup_lag_p50_ms: round(lag.p50), rollup_lag_p99_ms: round(lag.p99),
       rss_mb: Math.round(rss / 1048576),
     };
@@ -149,7 +149,7 @@ async function measureLag(core: Core, videoIds: string[], seconds: number): Prom
   stop = true;
   await consumer;
   lags.sort((a, b) => a - b);
-  return { rate: Math.round(accepted / elapsed), events: accepted, p50: percentile(lags, 0.5), p99: percentile(lags, 0.99) };
+  return { rate: Math.round(accepted / elapsed), events: accepted, p50: percentile(lags, 50), p99: percentile(lags, 99) };
 }
 
 interface World { shopId: string; merchant: Actor; creator: Actor; admin: Actor; videoIds: string[] }

@@ -4,7 +4,7 @@
  * behind them. The consumer and a rebuild both go through here, so they cannot count differently. Pure.
  */
 import type { Channel } from './channels.js';
-import { hourOf } from './time-buckets.js';
+import { hourOf, shanghaiDayStart } from './time-buckets.js';
 
 export const ROLLUP_COUNTERS = [
   'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen',
@@ -15,8 +15,21 @@ export const SCOPES = ['platform', 'shop', 'creator'] as const;
 export type Scope = (typeof SCOPES)[number];
 export const DIMENSIONS = ['total', 'channel', 'product', 'video', 'live', 'creator', 'shop', 'category'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-/** Dimensions that keep the distinct people (buyers, people shown, people who tapped). */
-export const PEOPLE_DIMENSIONS: readonly Dimension[] = ['total', 'channel', 'product', 'video'];
+/** The dimensions each scope keeps: what its screens split by. */
+export const SCOPE_DIMENSIONS: Record<Scope, readonly Dimension[]> = {
+  platform: ['total', 'channel', 'category', 'shop', 'creator', 'product'],
+  shop: ['total', 'channel', 'product', 'video', 'live', 'creator'],
+  creator: ['total', 'channel', 'product', 'video', 'live'],
+};
+/** Kept per hour (the trends by hour); every other dimension per Shanghai day (rankings), a 24th of the rows. */
+export const HOURLY_DIMENSIONS: readonly Dimension[] = ['total', 'channel'];
+/** Which dimensions keep the distinct people (buyers, people shown, people who tapped): the funnels. */
+export function keepsPeople(scope: Scope, dim: Dimension): boolean {
+  return dim === 'total' || dim === 'channel' || (scope !== 'platform' && (dim === 'product' || dim === 'video'));
+}
+export function keepsDimension(scope: Scope, dim: Dimension): boolean {
+  return SCOPE_DIMENSIONS[scope].includes(dim);
+}
 export const PEOPLE_KINDS = ['buyer', 'impression', 'click'] as const;
 export type PeopleKind = (typeof PEOPLE_KINDS)[number];
 
@@ -42,6 +55,7 @@ export interface Fact {
 }
 
 export interface RollupKey {
+  /** The hour's start, or the Shanghai day's start for the dimensions kept per day. */
   hour: number;
   scope: Scope;
   scope_id: string;
@@ -57,14 +71,15 @@ const keyString = (k: RollupKey): string => `${k.hour}|${k.scope}|${k.scope_id}|
 /** The keys a fact counts under: each scope it belongs to × each dimension value it has. */
 export function factKeys(f: Fact): RollupKey[] {
   const hour = hourOf(f.at);
+  const day = shanghaiDayStart(f.at);
   const out = new Map<string, RollupKey>();
   const scopes: Array<[Scope, string, FactProduct[]]> = [['platform', '', f.products]];
   for (const shopId of new Set(f.products.map((p) => p.shopId))) scopes.push(['shop', shopId, f.products.filter((p) => p.shopId === shopId)]);
   if (f.creatorId) scopes.push(['creator', f.creatorId, f.products]);
   for (const [scope, scopeId, products] of scopes) {
     const add = (dim: Dimension, dimId: string | null): void => {
-      if (dimId === null) return;
-      const k: RollupKey = { hour, scope, scope_id: scopeId, dim, dim_id: dimId };
+      if (dimId === null || !SCOPE_DIMENSIONS[scope].includes(dim)) return;
+      const k: RollupKey = { hour: HOURLY_DIMENSIONS.includes(dim) ? hour : day, scope, scope_id: scopeId, dim, dim_id: dimId };
       out.set(keyString(k), k);
     };
     add('total', '');
@@ -106,7 +121,7 @@ export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; peopl
         seenIds.add(`r|${ks}|${f.refundId}`);
         d.refunds += 1;
       }
-      if (f.person && PEOPLE_DIMENSIONS.includes(k.dim)) {
+      if (f.person && keepsPeople(k.scope, k.dim)) {
         const row: PeopleRow = { ...k, kind: f.person.kind, person: f.person.id };
         people.set(`${ks}|${row.kind}|${row.person}`, row);
       }

@@ -1,6 +1,6 @@
 /** Date ranges of the reports: whole Shanghai days, validated. Pure. */
 import { DomainError } from '../platform/errors.js';
-import { DIMENSIONS, type Dimension } from './aggregate.js';
+import { DIMENSIONS, keepsDimension, type Dimension, type Scope } from './aggregate.js';
 import { DAY_MS, parseShanghaiDate, shanghaiDate } from './time-buckets.js';
 
 export const MAX_RANGE_DAYS = 90;
@@ -34,9 +34,9 @@ export function previousRange(r: DayRange): DayRange {
   return { from: shanghaiDate(start), to: shanghaiDate(r.start - DAY_MS), start, end: r.start, days: r.days };
 }
 
-export function checkDimension(dim: string): Dimension {
-  if (!(DIMENSIONS as readonly string[]).includes(dim) || dim === 'total') {
-    throw new DomainError('UNKNOWN_DIMENSION', `unknown dimension: ${dim}`, 400, { allowed: DIMENSIONS.filter((d) => d !== 'total') });
+export function checkDimension(dim: string, scope: Scope): Dimension {
+  if (!(DIMENSIONS as readonly string[]).includes(dim) || dim === 'total' || !keepsDimension(scope, dim as Dimension)) {
+    throw new DomainError('UNKNOWN_DIMENSION', `unknown dimension: ${dim}`, 400, { allowed: DIMENSIONS.filter((d) => d !== 'total' && keepsDimension(scope, d)) });
   }
   return dim as Dimension;
 }

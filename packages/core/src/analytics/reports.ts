@@ -7,7 +7,7 @@ import type { Actor, CoreContext, Db } from '../context.js';
 import { hasRole, requireRole, requireShopMember } from '../accounts/roles.js';
 import { notFound } from '../platform/errors.js';
 import { csvDocument, type CsvCell } from '../platform/csv-write.js';
-import { PEOPLE_DIMENSIONS, ROLLUP_COUNTERS, type Dimension, type Scope } from './aggregate.js';
+import { HOURLY_DIMENSIONS, keepsPeople, ROLLUP_COUNTERS, type Dimension, type Scope } from './aggregate.js';
 import { emptyTotals, METRICS, metricValues, type MetricKey, type Totals } from './metrics.js';
 import { SqlRollupStore, type CounterSums, type PeopleCounts, type RollupStore, type ScopeRef } from './rollup-store.js';
 import { checkDimension, dayRange, previousRange, type DayRange } from './range.js';
@@ -50,7 +50,7 @@ const toTotals = (s: CounterSums | undefined, p: PeopleCounts | undefined, peopl
 async function totalsOf(store: RollupStore, ref: ScopeRef, dim: Dimension, dimId: string, r: DayRange): Promise<Totals> {
   const q = { ...ref, dim, fromHour: r.start, toHour: r.end };
   const [s] = await store.sumsByValue(q, { orderBy: 'gmv_fen', limit: 1, dimIds: [dimId] });
-  const people = PEOPLE_DIMENSIONS.includes(dim);
+  const people = keepsPeople(ref.scope, dim);
   const p = people ? (await store.peopleByValue(q, [dimId])).get(dimId) : undefined;
   return toTotals(s, p, people);
 }
@@ -86,15 +86,16 @@ export async function compassOverview(ctx: CoreContext, actor: Actor, q: Overvie
   let dimId = '';
   let focus: Overview['focus'] = null;
   if (q.dim || q.id) {
-    dim = checkDimension(q.dim ?? '');
+    dim = checkDimension(q.dim ?? '', ref.scope);
     dimId = q.id ?? '';
     await checkVisible(ctx.db, store, ref, dim, dimId);
     focus = { dim, id: dimId, name: (await namesOf(ctx.db, dim, [dimId])).get(dimId) ?? dimId };
   }
   const [now, before] = await Promise.all([totalsOf(store, ref, dim, dimId, range), totalsOf(store, ref, dim, dimId, previous)]);
-  const by = q.granularity ?? (range.days <= 1 ? 'hour' : 'day');
+  // Rankings' dimensions are kept per day: their trend is by day.
+  const by = HOURLY_DIMENSIONS.includes(dim) ? (q.granularity ?? (range.days <= 1 ? 'hour' : 'day')) : 'day';
   const rows = await store.series({ ...ref, dim, fromHour: range.start, toHour: range.end }, dimId, by);
-  const people = PEOPLE_DIMENSIONS.includes(dim);
+  const people = keepsPeople(ref.scope, dim);
   const step = by === 'hour' ? 3_600_000 : 86_400_000;
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   const trend: OverviewPoint[] = [];
@@ -134,12 +135,12 @@ export const BREAKDOWN_LIMIT = 100;
 
 export async function compassBreakdown(ctx: CoreContext, actor: Actor, dimName: string, q: ReportQuery & { limit?: number; sort?: 'gmv_fen' | 'impressions' | 'clicks' | 'commission_fen' }, store: RollupStore = new SqlRollupStore(ctx.db)): Promise<Breakdown> {
   const ref = resolveScope(actor, q);
-  const dim = checkDimension(dimName);
+  const dim = checkDimension(dimName, ref.scope);
   const range = dayRange(q.from, q.to);
   const rq = { ...ref, dim, fromHour: range.start, toHour: range.end };
   const sums = await store.sumsByValue(rq, { orderBy: q.sort ?? 'gmv_fen', limit: Math.min(q.limit ?? BREAKDOWN_LIMIT, BREAKDOWN_LIMIT) });
   const ids = sums.map((s) => s.dimId);
-  const people = PEOPLE_DIMENSIONS.includes(dim);
+  const people = keepsPeople(ref.scope, dim);
   const [peopleBy, names] = await Promise.all([people ? store.peopleByValue(rq, ids) : Promise.resolve(new Map<string, PeopleCounts>()), namesOf(ctx.db, dim, ids)]);
   return {
     scope: ref, range, dim,

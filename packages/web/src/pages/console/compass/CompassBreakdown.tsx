@@ -22,8 +22,8 @@ const COLUMNS: Record<string, string[]> = {
   shop: ['gmv', 'net_gmv', 'orders', 'take', 'refund_fen'],
   live: ['gmv', 'orders', 'items'],
 };
-/** Dimensions whose values keep their distinct people, so a funnel can be drawn. */
-const FUNNEL_DIMS = new Set(['channel', 'product', 'video']);
+/** Dimensions whose values keep their distinct people, so a funnel can be drawn (the platform keeps them for channels only). */
+const funnelDim = (scope: CompassScope, dim: string): boolean => dim === 'channel' || (scope.scope !== 'platform' && (dim === 'product' || dim === 'video'));
 
 /** The breakdowns by dimension (channel split, product ranking, videos, creators …), each with its CSV, and a value's funnel. */
 export function CompassBreakdown({ scope, from, to }: { scope: CompassScope; from: string; to: string }) {
@@ -44,7 +44,7 @@ export function CompassBreakdown({ scope, from, to }: { scope: CompassScope; fro
         <Tabs type="line" activeKey={dim} onChange={(k) => { setDim(k); setFocus(null); }}>
           {tabs.map((d) => <TabPane key={d} itemKey={d} tab={t(`compass.tabs.${d}`)} />)}
         </Tabs>
-        <LoadView state={state} rows={5}>{(b) => <BreakdownBody b={b} onPick={FUNNEL_DIMS.has(b.dim) ? setFocus : undefined} />}</LoadView>
+        <LoadView state={state} rows={5}>{(b) => <BreakdownBody b={b} onPick={funnelDim(scope, b.dim) ? setFocus : undefined} />}</LoadView>
       </Card>
       {focus ? <FunnelCard scope={scope} from={from} to={to} focus={focus} /> : null}
     </>
