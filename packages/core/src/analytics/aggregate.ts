@@ -66,21 +66,23 @@ export interface RollupKey {
 export type RollupDelta = RollupKey & Record<RollupCounter, number>;
 export type PeopleRow = RollupKey & { kind: PeopleKind; person: string };
 
-const keyString = (k: RollupKey): string => `${k.hour}|${k.scope}|${k.scope_id}|${k.dim}|${k.dim_id}`;
+const SEP = '\u0001';
+const keyString = (k: RollupKey): string => [k.hour, k.scope, k.scope_id, k.dim, k.dim_id].join(SEP);
+const parseKey = (ks: string): RollupKey => {
+  const [hour, scope, scopeId, dim, dimId] = ks.split(SEP) as [string, Scope, string, Dimension, string];
+  return { hour: Number(hour), scope, scope_id: scopeId, dim, dim_id: dimId };
+};
 
-/** The keys a fact counts under: each scope it belongs to × each dimension value it has. */
-export function factKeys(f: Fact): RollupKey[] {
+/** The keys (as strings) a fact counts under: each scope it belongs to × each dimension value that scope keeps. */
+function factKeyStrings(f: Fact): Set<string> {
   const hour = hourOf(f.at);
   const day = shanghaiDayStart(f.at);
-  const out = new Map<string, RollupKey>();
-  const scopes: Array<[Scope, string, FactProduct[]]> = [['platform', '', f.products]];
-  for (const shopId of new Set(f.products.map((p) => p.shopId))) scopes.push(['shop', shopId, f.products.filter((p) => p.shopId === shopId)]);
-  if (f.creatorId) scopes.push(['creator', f.creatorId, f.products]);
-  for (const [scope, scopeId, products] of scopes) {
+  const out = new Set<string>();
+  const visit = (scope: Scope, scopeId: string, products: FactProduct[]): void => {
+    const dims = SCOPE_DIMENSIONS[scope];
     const add = (dim: Dimension, dimId: string | null): void => {
-      if (dimId === null || !SCOPE_DIMENSIONS[scope].includes(dim)) return;
-      const k: RollupKey = { hour: HOURLY_DIMENSIONS.includes(dim) ? hour : day, scope, scope_id: scopeId, dim, dim_id: dimId };
-      out.set(keyString(k), k);
+      if (dimId === null || !dims.includes(dim)) return;
+      out.add(`${HOURLY_DIMENSIONS.includes(dim) ? hour : day}${SEP}${scope}${SEP}${scopeId}${SEP}${dim}${SEP}${dimId}`);
     };
     add('total', '');
     add('channel', f.channel);
@@ -92,15 +94,22 @@ export function factKeys(f: Fact): RollupKey[] {
       add('shop', p.shopId);
       add('category', p.categoryId);
     }
-  }
-  return [...out.values()];
+  };
+  visit('platform', '', f.products);
+  const shops = f.products.length === 1 ? [f.products[0]!.shopId] : [...new Set(f.products.map((p) => p.shopId))];
+  for (const shopId of shops) visit('shop', shopId, f.products.length === 1 ? f.products : f.products.filter((p) => p.shopId === shopId));
+  if (f.creatorId) visit('creator', f.creatorId, f.products);
+  return out;
 }
 
-const zero = (k: RollupKey): RollupDelta => {
-  const d = { ...k } as RollupDelta;
-  for (const c of ROLLUP_COUNTERS) d[c] = 0;
-  return d;
-};
+/** The keys a fact counts under. */
+export function factKeys(f: Fact): RollupKey[] {
+  return [...factKeyStrings(f)].map(parseKey);
+}
+
+const zero = (k: RollupKey): RollupDelta => ({
+  ...k, gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0,
+});
 
 /** Sums facts into one delta per key, and the people rows (duplicates removed). */
 export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; people: PeopleRow[] } {
@@ -108,22 +117,22 @@ export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; peopl
   const seenIds = new Set<string>();
   const people = new Map<string, PeopleRow>();
   for (const f of facts) {
-    for (const k of factKeys(f)) {
-      const ks = keyString(k);
+    const counters = Object.entries(f.counters) as Array<[RollupCounter, number]>;
+    for (const ks of factKeyStrings(f)) {
       let d = deltas.get(ks);
-      if (!d) deltas.set(ks, (d = zero(k)));
-      for (const [c, v] of Object.entries(f.counters) as Array<[RollupCounter, number]>) d[c] += v;
-      if (f.orderId && !seenIds.has(`o|${ks}|${f.orderId}`)) {
-        seenIds.add(`o|${ks}|${f.orderId}`);
+      if (!d) deltas.set(ks, (d = zero(parseKey(ks))));
+      for (const [c, v] of counters) d[c] += v;
+      if (f.orderId && !seenIds.has(`o${SEP}${ks}${SEP}${f.orderId}`)) {
+        seenIds.add(`o${SEP}${ks}${SEP}${f.orderId}`);
         d.orders += 1;
       }
-      if (f.refundId && !seenIds.has(`r|${ks}|${f.refundId}`)) {
-        seenIds.add(`r|${ks}|${f.refundId}`);
+      if (f.refundId && !seenIds.has(`r${SEP}${ks}${SEP}${f.refundId}`)) {
+        seenIds.add(`r${SEP}${ks}${SEP}${f.refundId}`);
         d.refunds += 1;
       }
-      if (f.person && keepsPeople(k.scope, k.dim)) {
-        const row: PeopleRow = { ...k, kind: f.person.kind, person: f.person.id };
-        people.set(`${ks}|${row.kind}|${row.person}`, row);
+      if (f.person && keepsPeople(d.scope, d.dim)) {
+        const pk = `${ks}${SEP}${f.person.kind}${SEP}${f.person.id}`;
+        if (!people.has(pk)) people.set(pk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: f.person.kind, person: f.person.id });
       }
     }
   }
