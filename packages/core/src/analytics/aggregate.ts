@@ -21,8 +21,8 @@ export const SCOPE_DIMENSIONS: Record<Scope, readonly Dimension[]> = {
   shop: ['total', 'channel', 'product', 'video', 'live', 'creator'],
   creator: ['total', 'channel', 'product', 'video', 'live'],
 };
-/** Kept per hour (the trends by hour); every other dimension per Shanghai day (rankings), a 24th of the rows. */
-export const HOURLY_DIMENSIONS: readonly Dimension[] = ['total', 'channel'];
+/** Kept per hour (the trend by hour); every other dimension per Shanghai day (splits and rankings), a 24th of the rows. */
+export const HOURLY_DIMENSIONS: readonly Dimension[] = ['total'];
 /** Which dimensions keep the distinct people (buyers, people shown, people who tapped): the funnels. */
 export function keepsPeople(scope: Scope, dim: Dimension): boolean {
   return dim === 'total' || dim === 'channel' || (scope !== 'platform' && (dim === 'product' || dim === 'video'));
