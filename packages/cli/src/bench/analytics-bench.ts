@@ -35,7 +35,7 @@ export interface AnalyticsResult {
 
 export const TARGET_DASHBOARD_P99_MS = 200;
 export const TARGET_LAG_P99_MS = 5_000;
-export const DEFAULT_SIZES = { events: 1_000_000, orders: 100_000, days: 90 };
+export const DEFAULT_SIZES = { events: 200_000, orders: 20_000, days: 90 };
 const SHOPS = 20;
 const PRODUCTS = 400;
 const CREATORS = 100;
