@@ -103,6 +103,7 @@ describe('罗盘 (merchant), 数据 (creator) and 大盘 (admin) on the demo dat
     await last30(page);
     assert.ok((await yuan(page, 'gmv')) > 0, 'platform GMV');
     assert.ok((await yuan(page, 'take')) > 0, 'the platform’s fee');
+    assert.ok(Number(await page.getByTestId('active-shops').locator('.cp-card-value').innerText()) > 0, 'shops selling');
     await page.getByTestId('compass-channel-pie').waitFor();
     await page.getByRole('tab', { name: '类目构成' }).click();
     await page.getByTestId('compass-table-category').locator('[data-testid="compass-row"]').first().waitFor();

@@ -70,6 +70,8 @@ export interface Overview {
   values: Record<MetricKey, number | null>;
   previousValues: Record<MetricKey, number | null>;
   trend: OverviewPoint[];
+  /** The platform's view: shops and creators with a sale in the range (动销店铺, 带货达人). */
+  active: { shops: number; creators: number } | null;
 }
 
 export interface OverviewQuery extends ReportQuery {
@@ -103,7 +105,13 @@ export async function compassOverview(ctx: CoreContext, actor: Actor, q: Overvie
     const r = byBucket.get(b);
     trend.push({ bucket: b, label: by === 'hour' ? shanghaiHourLabel(b) : shanghaiDate(b), values: metricValues(toTotals(r, r?.people, people)) });
   }
-  return { scope: ref, range, previous, focus, values: metricValues(now), previousValues: metricValues(before), trend };
+  let active: Overview['active'] = null;
+  if (ref.scope === 'platform' && !focus) {
+    const q2 = (d: Dimension) => ({ ...ref, dim: d, fromHour: range.start, toHour: range.end });
+    const [shops, creators] = await Promise.all([store.countActive(q2('shop'), 'gmv_fen'), store.countActive(q2('creator'), 'gmv_fen')]);
+    active = { shops, creators };
+  }
+  return { scope: ref, range, previous, focus, values: metricValues(now), previousValues: metricValues(before), trend, active };
 }
 
 /** A value of another shop (or creator) answers 404, like one that does not exist. */

@@ -33,6 +33,8 @@ export interface RollupStore {
   sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }): Promise<Array<{ dimId: string } & CounterSums>>;
   /** Distinct people per dimension value (only dimensions that keep them). */
   peopleByValue(q: RollupQuery, dimIds: string[]): Promise<Map<string, PeopleCounts>>;
+  /** How many values of a dimension had any of the counter in the range (active shops, creators). */
+  countActive(q: RollupQuery, counter: RollupCounter): Promise<number>;
   /** Sums per hour or per Shanghai day for one dimension value ('' for the total). */
   series(q: RollupQuery, dimId: string, by: 'hour' | 'day'): Promise<Array<{ bucket: number } & CounterSums & { people: PeopleCounts }>>;
 }
@@ -87,6 +89,13 @@ export class SqlRollupStore implements RollupStore {
     }
     const rows = await query.groupBy('dim_id').orderBy(sql`sum(${sql.ref(opts.orderBy)})`, 'desc').orderBy('dim_id').limit(opts.limit).execute();
     return rows.map((r) => ({ dimId: r.dim_id, ...sums(r as Record<string, unknown>) }));
+  }
+
+  async countActive(q: RollupQuery, counter: RollupCounter): Promise<number> {
+    const r = await this.db.selectFrom('analytics_rollups').select((eb) => eb.fn.count<number>('dim_id').distinct().as('n'))
+      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).where(counter, '>', 0).executeTakeFirst();
+    return num(r?.n);
   }
 
   async peopleByValue(q: RollupQuery, dimIds: string[]): Promise<Map<string, PeopleCounts>> {

@@ -46,6 +46,8 @@ test('compass over HTTP: scoped figures, the trend and the previous period, a br
 
     const platform = (await s.call('GET', `/api/v1/analytics/overview?scope=platform&${q()}`, { token: admin })).json();
     assert.equal(platform.values.gmv, 5980 + 4990);
+    assert.deepEqual(platform.active, { shops: 2, creators: 0 });
+    assert.equal(o.active, null);
     assert.equal(err(await s.call('GET', `/api/v1/analytics/overview?scope=platform&${q()}`, { token: merchant })), '403 FORBIDDEN');
     assert.equal(err(await s.call('GET', `/api/v1/analytics/overview?shopId=${other.shopId}&${q()}`, { token: merchant })), '404 NOT_FOUND');
     assert.equal((await s.call('GET', `/api/v1/analytics/overview?scope=creator&${q()}`, { token: creator })).json().values.gmv, 0);

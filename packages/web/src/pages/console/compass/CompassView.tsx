@@ -4,7 +4,7 @@ import { Card, DatePicker, Radio, RadioGroup, Space, Tooltip, Typography } from 
 import { IconHelpCircle } from '@douyinfe/semi-icons';
 import { LoadView, useLoad } from '../shell/common';
 import { compassApi, type CompassScope, type Overview } from './compass-api';
-import { change, chinaDate, formatMetric } from './compass-format';
+import { change, chinaDate, formatCount, formatMetric } from './compass-format';
 import { useAnyChart } from './compass-charts';
 import { CompassBreakdown } from './CompassBreakdown';
 import './compass.css';
@@ -90,6 +90,12 @@ function OverviewBody({ o, scope }: { o: Overview; scope: CompassScope }) {
             </Card>
           );
         })}
+        {o.active ? (['shops', 'creators'] as const).map((k) => (
+          <Card key={k} className="cp-card" bodyStyle={{ padding: 12 }} data-testid={`active-${k}`}>
+            <div className="cp-card-name">{t(k === 'shops' ? 'compass.activeShops' : 'compass.activeCreators')}</div>
+            <div className="cp-card-value">{formatCount(o.active![k], i18n.language)}</div>
+          </Card>
+        )) : null}
       </div>
       <Card title={t('compass.trend')} className="cp-section"><Trend o={o} scope={scope} /></Card>
     </>

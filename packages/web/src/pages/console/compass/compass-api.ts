@@ -4,7 +4,7 @@ import { api, API_BASE } from '../../../api/client';
 export type CompassScope = { scope: 'shop'; shopId: string } | { scope: 'creator' } | { scope: 'platform' };
 export type Values = Record<string, number | null>;
 export interface Range { from: string; to: string; days: number }
-export interface Overview { range: Range; previous: Range; focus: { dim: string; id: string; name: string } | null; values: Values; previousValues: Values; trend: Array<{ bucket: number; label: string; values: Values }> }
+export interface Overview { range: Range; previous: Range; focus: { dim: string; id: string; name: string } | null; values: Values; previousValues: Values; trend: Array<{ bucket: number; label: string; values: Values }>; active: { shops: number; creators: number } | null }
 export interface Breakdown { dim: string; rows: Array<{ id: string; name: string; values: Values }> }
 export const METRIC_UNITS: Record<string, 'fen' | 'count' | 'ratio'> = {
   gmv: 'fen', net_gmv: 'fen', orders: 'count', buyers: 'count', items: 'count', aov: 'fen', refund_fen: 'fen', refunds: 'count', impressions: 'count', impression_people: 'count',
