@@ -6,5 +6,5 @@ export { factsInWindow, QUALITY_RETURN_REASONS } from './facts.js';
 export { SqlRollupStore, type RollupStore, type ScopeRef, type RollupQuery } from './rollup-store.js';
 export { consumeRollups, rebuildRollups, COMPASS_CURSOR, COMMIT_GRACE_MS, type ConsumeResult } from './consumer.js';
 export { dayRange, previousRange, checkDimension, MAX_RANGE_DAYS, type DayRange, type AnalyticsErrorCode } from './range.js';
-export { compassOverview, compassBreakdown, breakdownCsv, resolveScope, BREAKDOWN_LIMIT, type Overview, type Breakdown, type BreakdownRow, type ReportQuery, type OverviewQuery } from './reports.js';
+export { compassOverview, compassBreakdown, breakdownCsv, breakdownTable, resolveScope, BREAKDOWN_LIMIT, type Overview, type Breakdown, type BreakdownRow, type ReportQuery, type OverviewQuery } from './reports.js';
 export { shanghaiDate, parseShanghaiDate, hourOf } from './time-buckets.js';

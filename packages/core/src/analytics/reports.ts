@@ -156,15 +156,23 @@ export async function compassBreakdown(ctx: CoreContext, actor: Actor, dimName: 
   };
 }
 
-/** The breakdown as CSV: one row per value, one column per metric (money in yuan, ratios as decimals). */
-export function breakdownCsv(b: Breakdown, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
-  const header: CsvCell[] = [lang === 'en' ? 'id' : '编号', lang === 'en' ? 'name' : '名称', ...METRICS.map((m) => (lang === 'en' ? m.key : CSV_ZH[m.key]))];
-  const rows: CsvCell[][] = b.rows.map((r) => [r.id, r.name, ...METRICS.map((m) => {
+/** The breakdown as a table: a header, then one row per value, one column per metric (money in yuan, ratios as decimals, null when not kept). */
+export function breakdownTable(b: Breakdown, lang: 'zh-CN' | 'en' = 'zh-CN'): { header: string[]; rows: Array<Array<string | number | null>> } {
+  const header = [lang === 'en' ? 'id' : '编号', lang === 'en' ? 'name' : '名称', ...METRICS.map((m) => (lang === 'en' ? m.key : CSV_ZH[m.key]))];
+  const rows = b.rows.map((r) => [r.id, r.name, ...METRICS.map((m) => {
     const v = r.values[m.key];
-    if (v === null) return '';
-    return m.unit === 'fen' ? (v / 100).toFixed(2) : m.unit === 'ratio' ? v.toFixed(4) : v;
+    if (v === null) return null;
+    return m.unit === 'fen' ? Math.round(v) / 100 : m.unit === 'ratio' ? Math.round(v * 10_000) / 10_000 : v;
   })]);
-  return csvDocument([header, ...rows]);
+  return { header, rows };
+}
+
+/** The breakdown as CSV (money with two decimals). */
+export function breakdownCsv(b: Breakdown, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const { header, rows } = breakdownTable(b, lang);
+  const moneyCols = new Set(METRICS.map((m, i) => (m.unit === 'fen' ? i + 2 : -1)));
+  const cells: CsvCell[][] = rows.map((r) => r.map((v, i) => (v === null ? '' : moneyCols.has(i) && typeof v === 'number' ? v.toFixed(2) : v)));
+  return csvDocument([header, ...cells]);
 }
 
 const CSV_ZH: Record<MetricKey, string> = {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { checkout, consumeRollups, openCashier, receiveNotification, shanghaiDate, ingestEvents } from '@zhongcao/core';
 import { makePerson, makeShop, type TestCore } from '@zhongcao/core/test-support';
 import type { Actor } from '@zhongcao/core';
+import ExcelJS from 'exceljs';
 import { startTestServer } from '../test-support/server-harness.js';
 
 const DAY = 86_400_000;
@@ -65,6 +66,13 @@ test('compass over HTTP: scoped figures, the trend and the previous period, a br
     assert.equal(lines.length, 2);
     assert.match(lines[0]!, /^编号,名称,成交金额\(元\)/);
     assert.match(lines[1]!, /,59\.80,/);
+
+    const xlsx = await s.call('GET', `/api/v1/analytics/breakdown/product?shopId=${shop.shopId}&${q('&format=xlsx')}`, { token: merchant });
+    assert.equal(xlsx.statusCode, 200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    assert.deepEqual([sheet.getRow(1).getCell(3).value, sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(3).value], ['成交金额(元)', shop.productId, 59.8]);
 
     const focus = await s.call('GET', `/api/v1/analytics/overview?shopId=${shop.shopId}&${q(`&dim=product&id=${shop.productId}`)}`, { token: merchant });
     assert.equal(focus.json().values.gmv, 5980);

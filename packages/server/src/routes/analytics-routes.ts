@@ -4,6 +4,7 @@ import { breakdownCsv, compassBreakdown, compassOverview, METRICS, BREAKDOWN_LIM
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
+import { breakdownXlsx } from './analytics-xlsx.js';
 
 const Scope = Type.Union([Type.Literal('platform'), Type.Literal('shop'), Type.Literal('creator')], { description: '平台 / 店铺 / 达人: whose figures (a shop’s members, the creator themself, admins)' });
 const Day = (description: string) => Type.String({ minLength: 1, maxLength: 10, description });
@@ -43,13 +44,13 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
   r.get('/api/v1/analytics/breakdown/:dim', {
     schema: {
       tags,
-      summary: 'Every metric per value of one dimension (channel, product, video, live, creator, shop, category), the largest first; ?format=csv downloads it',
+      summary: 'Every metric per value of one dimension (channel, product, video, live, creator, shop, category), the largest first; ?format=csv or ?format=xlsx downloads it',
       params: Type.Object({ dim: Type.String({ maxLength: 20 }) }),
       querystring: Type.Object({
         ...ScopeQuery,
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: BREAKDOWN_LIMIT })),
         sort: Type.Optional(Type.Union([Type.Literal('gmv_fen'), Type.Literal('impressions'), Type.Literal('clicks'), Type.Literal('commission_fen')])),
-        format: Type.Optional(Type.Literal('csv')),
+        format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])),
         lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])),
       }, { additionalProperties: false }),
       response: errors(400, 401, 403, 404),
@@ -59,6 +60,9 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
     const b = await compassBreakdown(ctx, actorOf(req), req.params.dim, q);
     if (q.format === 'csv') {
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="compass-${b.dim}-${b.range.from}-${b.range.to}.csv"`).send(breakdownCsv(b, q.lang));
+    }
+    if (q.format === 'xlsx') {
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="compass-${b.dim}-${b.range.from}-${b.range.to}.xlsx"`).send(await breakdownXlsx(b, q.lang ?? 'zh-CN'));
     }
     return b;
   });

@@ -13,6 +13,7 @@ const strings = {
     trend: 'Trend',
     breakdown: 'Analysis',
     exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
     funnel: 'Conversion funnel',
     funnelOf: 'Conversion funnel of {{name}}',
     funnelSteps: { impression_people: 'People shown', click_people: 'People who tapped', buyers: 'Buyers' },

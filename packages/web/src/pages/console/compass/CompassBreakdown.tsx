@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, Table, TabPane, Tabs, Typography } from '@douyinfe/semi-ui-19';
+import { Card, Space, Table, TabPane, Tabs, Typography } from '@douyinfe/semi-ui-19';
 import { IconDownload } from '@douyinfe/semi-icons';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
 import { compassApi, type Breakdown, type CompassScope } from './compass-api';
@@ -34,9 +34,14 @@ export function CompassBreakdown({ scope, from, to }: { scope: CompassScope; fro
   const state = useLoad(() => compassApi.breakdown(scope, dim, from, to), [key, dim, from, to]);
   const [focus, setFocus] = useState<{ dim: string; id: string; name: string } | null>(null);
   const csv = (
-    <a className="cp-row-link" href={compassApi.csvUrl(scope, dim, from, to, i18n.language)} download data-testid="compass-csv">
-      <IconDownload aria-hidden /> {t('compass.exportCsv')}
-    </a>
+    <Space>
+      <a className="cp-row-link" href={compassApi.exportUrl(scope, dim, from, to, i18n.language, 'csv')} download data-testid="compass-csv">
+        <IconDownload aria-hidden /> {t('compass.exportCsv')}
+      </a>
+      <a className="cp-row-link" href={compassApi.exportUrl(scope, dim, from, to, i18n.language, 'xlsx')} download data-testid="compass-xlsx">
+        <IconDownload aria-hidden /> {t('compass.exportXlsx')}
+      </a>
+    </Space>
   );
   return (
     <>

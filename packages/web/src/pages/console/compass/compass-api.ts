@@ -17,8 +17,8 @@ const scopeQuery = (s: CompassScope) => (s.scope === 'shop' ? { scope: 'shop', s
 export const compassApi = {
   overview: (s: CompassScope, from: string, to: string, focus?: { dim: string; id: string }) => api<Overview>('GET', '/analytics/overview', { query: { ...scopeQuery(s), from, to, ...(focus ?? {}) } }),
   breakdown: (s: CompassScope, dim: string, from: string, to: string) => api<Breakdown>('GET', `/analytics/breakdown/${encodeURIComponent(dim)}`, { query: { ...scopeQuery(s), from, to } }),
-  csvUrl: (s: CompassScope, dim: string, from: string, to: string, lang: string) => {
-    const q = new URLSearchParams({ ...scopeQuery(s), from, to, format: 'csv', lang: lang === 'en' ? 'en' : 'zh-CN' } as Record<string, string>);
+  exportUrl: (s: CompassScope, dim: string, from: string, to: string, lang: string, format: 'csv' | 'xlsx') => {
+    const q = new URLSearchParams({ ...scopeQuery(s), from, to, format, lang: lang === 'en' ? 'en' : 'zh-CN' } as Record<string, string>);
     return `${API_BASE}/analytics/breakdown/${encodeURIComponent(dim)}?${q.toString()}`;
   },
 };
