@@ -46,7 +46,7 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
       const to = Math.min(upTo, after + WINDOW_MS);
       const found = await factsInWindow(ctx.db, after, to);
       const { deltas, people } = aggregate(found);
-      await store.commit({ deltas, people, cursor: { name: COMPASS_CURSOR, position: to, now: ctx.clock.now() } });
+      if (!(await store.commit({ deltas, people, cursor: { name: COMPASS_CURSOR, from: after, position: to, now: ctx.clock.now() } }))) break; // another process consumed it
       facts += found.length;
       after = to;
     }

@@ -16,6 +16,16 @@ export interface ScopeRef {
 export type CounterSums = Record<RollupCounter, number>;
 export type PeopleCounts = Partial<Record<PeopleKind, number>>;
 
+export interface CursorMove {
+  name: string;
+  /** Where the cursor must still stand (absent: set it whatever it was). */
+  from?: number;
+  position: number;
+  now: number;
+}
+
+class CursorMoved extends Error {}
+
 export interface RollupQuery extends ScopeRef {
   dim: Dimension;
   /** Hours [fromHour, toHour). */
@@ -24,8 +34,11 @@ export interface RollupQuery extends ScopeRef {
 }
 
 export interface RollupStore {
-  /** Adds the deltas and people, and moves the cursor, all or nothing. */
-  commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: { name: string; position: number; now: number } }): Promise<void>;
+  /**
+   * Adds the deltas and people, and moves the cursor, all or nothing. With `from`, the cursor moves
+   * only if it still stands there (another consumer got there first: nothing is written, false).
+   */
+  commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: CursorMove }): Promise<boolean>;
   /** Forgets every rollup from this hour on (a rebuild starts here). */
   clearFrom(hour: number): Promise<void>;
   cursor(name: string): Promise<number | null>;
@@ -46,24 +59,34 @@ const sums = (r: Record<string, unknown>): CounterSums => Object.fromEntries(ROL
 export class SqlRollupStore implements RollupStore {
   constructor(private readonly db: Db) {}
 
-  async commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: { name: string; position: number; now: number } }): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < batch.deltas.length; i += CHUNK) {
-        await tx.insertInto('analytics_rollups').values(batch.deltas.slice(i, i + CHUNK))
-          .onConflict((oc) => oc.columns(['scope', 'scope_id', 'dim', 'hour', 'dim_id']).doUpdateSet((eb) => Object.fromEntries(
-            ROLLUP_COUNTERS.map((c) => [c, eb(eb.ref(`analytics_rollups.${c}`), '+', eb.ref(`excluded.${c}`))]),
-          ) as Record<RollupCounter, never>))
-          .execute();
-      }
-      for (let i = 0; i < batch.people.length; i += CHUNK * 2) {
-        await tx.insertInto('analytics_people').values(batch.people.slice(i, i + CHUNK * 2)).onConflict((oc) => oc.doNothing()).execute();
-      }
-      const c = batch.cursor;
-      if (c) {
-        await tx.insertInto('analytics_cursors').values({ name: c.name, position: c.position, updated_at: c.now })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now })).execute();
-      }
-    });
+  async commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: CursorMove }): Promise<boolean> {
+    const c = batch.cursor;
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        // The cursor first: on PostgreSQL its row lock makes a second consumer wait, then find it moved.
+        if (c?.from !== undefined) {
+          const moved = await tx.updateTable('analytics_cursors').set({ position: c.position, updated_at: c.now }).where('name', '=', c.name).where('position', '=', c.from).executeTakeFirst();
+          if (Number(moved.numUpdatedRows) !== 1) throw new CursorMoved();
+        } else if (c) {
+          await tx.insertInto('analytics_cursors').values({ name: c.name, position: c.position, updated_at: c.now })
+            .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now })).execute();
+        }
+        for (let i = 0; i < batch.deltas.length; i += CHUNK) {
+          await tx.insertInto('analytics_rollups').values(batch.deltas.slice(i, i + CHUNK))
+            .onConflict((oc) => oc.columns(['scope', 'scope_id', 'dim', 'hour', 'dim_id']).doUpdateSet((eb) => Object.fromEntries(
+              ROLLUP_COUNTERS.map((c) => [c, eb(eb.ref(`analytics_rollups.${c}`), '+', eb.ref(`excluded.${c}`))]),
+            ) as Record<RollupCounter, never>))
+            .execute();
+        }
+        for (let i = 0; i < batch.people.length; i += CHUNK * 2) {
+          await tx.insertInto('analytics_people').values(batch.people.slice(i, i + CHUNK * 2)).onConflict((oc) => oc.doNothing()).execute();
+        }
+        });
+      return true;
+    } catch (err) {
+      if (err instanceof CursorMoved) return false;
+      throw err;
+    }
   }
 
   async clearFrom(hour: number): Promise<void> {

@@ -100,3 +100,30 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
     { numRuns: process.env.DATABASE_URL ? 4 : 10 },
   );
 });
+
+test('two consumers on one store (another process, or a run racing the worker) count each fact once', async () => {
+  const core = await openTestCore();
+  try {
+    const w = await makeWorld(core, 'cq');
+    await buyVia(core, w.buyer, w.shop.skuIds[0]!, { source: 'search' }, 2);
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    await consumeRollups(core.ctx);
+    await buyVia(core, w.buyer, w.shop.skuIds[1]!, { source: 'search' }, 1);
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    // Two stores over the same database, as two processes would have: both read the same cursor.
+    const a = new SqlRollupStore(core.ctx.db);
+    const b = new SqlRollupStore(core.ctx.db);
+    const from = (await a.cursor('compass'))!;
+    const { factsInWindow } = await import('./facts.js');
+    const { aggregate } = await import('./aggregate.js');
+    const upTo = core.clock.now() - COMMIT_GRACE_MS;
+    const batch = aggregate(await factsInWindow(core.ctx.db, from, upTo));
+    const move = { name: 'compass', from, position: upTo, now: core.clock.now() };
+    const results = await Promise.all([a.commit({ ...batch, cursor: move }), b.commit({ ...batch, cursor: move })]);
+    assert.deepEqual(results.sort(), [false, true]);
+    const total = await core.ctx.db.selectFrom('analytics_rollups').select(['gmv_fen', 'orders']).where('scope', '=', 'platform').where('dim', '=', 'total').execute();
+    assert.deepEqual([total.reduce((s, r) => s + Number(r.gmv_fen), 0), total.reduce((s, r) => s + Number(r.orders), 0)], [2 * 2990 + 4990, 2]);
+  } finally {
+    await core.dispose();
+  }
+});
