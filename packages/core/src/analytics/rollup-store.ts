@@ -3,7 +3,8 @@
  * a column store (ClickHouse) could take over; the implementation here keeps them in the
  * platform's own database (SQLite or PostgreSQL) through Kysely.
  */
-import { sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
+import { insertRows } from '../storage/insert-rows.js';
 import type { Db } from '../context.js';
 import { ROLLUP_COUNTERS, type Dimension, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
 import { DAY_MS, SHANGHAI_OFFSET_MS } from './time-buckets.js';
@@ -56,8 +57,31 @@ const CHUNK = 400;
 const num = (v: unknown): number => Number(v ?? 0);
 const sums = (r: Record<string, unknown>): CounterSums => Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, num(r[c])])) as CounterSums;
 
+const KEY_COLUMNS = ['hour', 'scope', 'scope_id', 'dim', 'dim_id'] as const;
+const DELTA_COLUMNS = [...KEY_COLUMNS, ...ROLLUP_COUNTERS] as const;
+const upsertCache = new Map<string, string>();
+
+/** `insert … on conflict do update set c = c + excluded.c`, its text built once per dialect and row count (the builder's cost per call is most of a small upsert). */
+function upsertSql(dialect: 'sqlite' | 'postgres', rowCount: number): string {
+  const key = `${dialect}|${rowCount}`;
+  let text = upsertCache.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
+    const tuples = Array.from({ length: rowCount }, () => `(${DELTA_COLUMNS.map(ph).join(', ')})`).join(', ');
+    text = `insert into "analytics_rollups" (${DELTA_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples}`
+      + ` on conflict ("scope", "scope_id", "dim", "hour", "dim_id") do update set ${ROLLUP_COUNTERS.map((c) => `"${c}" = "analytics_rollups"."${c}" + excluded."${c}"`).join(', ')}`;
+    upsertCache.set(key, text);
+  }
+  return text;
+}
+
 export class SqlRollupStore implements RollupStore {
-  constructor(private readonly db: Db) {}
+  private readonly dialect: 'sqlite' | 'postgres';
+
+  constructor(private readonly db: Db) {
+    this.dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  }
 
   async commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: CursorMove }): Promise<boolean> {
     const c = batch.cursor;
@@ -72,14 +96,13 @@ export class SqlRollupStore implements RollupStore {
             .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now })).execute();
         }
         for (let i = 0; i < batch.deltas.length; i += CHUNK) {
-          await tx.insertInto('analytics_rollups').values(batch.deltas.slice(i, i + CHUNK))
-            .onConflict((oc) => oc.columns(['scope', 'scope_id', 'dim', 'hour', 'dim_id']).doUpdateSet((eb) => Object.fromEntries(
-              ROLLUP_COUNTERS.map((c) => [c, eb(eb.ref(`analytics_rollups.${c}`), '+', eb.ref(`excluded.${c}`))]),
-            ) as Record<RollupCounter, never>))
-            .execute();
+          const rows = batch.deltas.slice(i, i + CHUNK);
+          const params: unknown[] = [];
+          for (const r of rows) for (const col of DELTA_COLUMNS) params.push(r[col]);
+          await tx.executeQuery(CompiledQuery.raw(upsertSql(this.dialect, rows.length), params));
         }
         for (let i = 0; i < batch.people.length; i += CHUNK * 2) {
-          await tx.insertInto('analytics_people').values(batch.people.slice(i, i + CHUNK * 2)).onConflict((oc) => oc.doNothing()).execute();
+          await insertRows(tx, 'analytics_people', batch.people.slice(i, i + CHUNK * 2), { onConflictDoNothing: ['scope', 'scope_id', 'dim', 'kind', 'hour', 'dim_id', 'person'] });
         }
         });
       return true;
