@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, Space, Table, TabPane, Tabs, Typography } from '@douyinfe/semi-ui-19';
 import { IconDownload } from '@douyinfe/semi-icons';
@@ -16,7 +16,7 @@ const TABS: Record<CompassScope['scope'], string[]> = {
 const COLUMNS: Record<string, string[]> = {
   channel: ['gmv', 'net_gmv', 'orders', 'buyers', 'impressions', 'clicks', 'ctr', 'click_to_pay'],
   product: ['impression_people', 'click_people', 'buyers', 'ctr', 'click_to_pay', 'gmv', 'refund_fen', 'bad_review_rate'],
-  video: ['impressions', 'clicks', 'ctr', 'buyers', 'click_to_pay', 'gpm', 'gmv'],
+  video: ['impressions', 'clicks', 'ctr', 'buyers', 'click_to_pay', 'gpm', 'gmv', 'commission'],
   creator: ['gmv', 'net_gmv', 'orders', 'items', 'commission'],
   category: ['gmv', 'net_gmv', 'orders', 'take'],
   shop: ['gmv', 'net_gmv', 'orders', 'take', 'refund_fen'],
@@ -94,7 +94,10 @@ function FunnelCard({ scope, from, to, focus }: { scope: CompassScope; from: str
   const { t, i18n } = useTranslation();
   const key = scope.scope === 'shop' ? scope.shopId : scope.scope;
   const state = useLoad(() => compassApi.overview(scope, from, to, { dim: focus.dim, id: focus.id }), [key, from, to, focus.dim, focus.id]);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' }), [focus.dim, focus.id]);
   return (
+    <div ref={box}>
     <Card title={t('compass.funnelOf', { name: focus.name })} className="cp-section" data-testid="compass-funnel">
       <LoadView state={state} rows={3}>
         {(o) => (
@@ -108,6 +111,7 @@ function FunnelCard({ scope, from, to, focus }: { scope: CompassScope; from: str
         )}
       </LoadView>
     </Card>
+    </div>
   );
 }
 
