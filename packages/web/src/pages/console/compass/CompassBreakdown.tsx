@@ -98,19 +98,19 @@ function FunnelCard({ scope, from, to, focus }: { scope: CompassScope; from: str
   useEffect(() => box.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' }), [focus.dim, focus.id]);
   return (
     <div ref={box}>
-    <Card title={t('compass.funnelOf', { name: focus.name })} className="cp-section" data-testid="compass-funnel">
-      <LoadView state={state} rows={3}>
-        {(o) => (
-          <>
-            <Funnel values={o.values} />
-            <div className="cp-funnel-figures">
-              {STEPS.map((s) => <div key={s} data-testid={`funnel-${s}`}><Typography.Text type="tertiary">{t(`compass.funnelSteps.${s}`)}</Typography.Text><div className="cp-card-value">{formatCount(o.values[s] ?? 0, i18n.language)}</div></div>)}
-              {(['ctr', 'click_to_pay', 'impression_to_pay', 'gmv'] as const).map((k) => <div key={k}><MetricName k={k} /><div className="cp-card-value">{formatMetric(k, o.values[k], i18n.language)}</div></div>)}
-            </div>
-          </>
-        )}
-      </LoadView>
-    </Card>
+      <Card title={t('compass.funnelOf', { name: focus.name })} className="cp-section" data-testid="compass-funnel">
+        <LoadView state={state} rows={3}>
+          {(o) => (
+            <>
+              <Funnel values={o.values} />
+              <div className="cp-funnel-figures">
+                {STEPS.map((s) => <div key={s} data-testid={`funnel-${s}`}><Typography.Text type="tertiary">{t(`compass.funnelSteps.${s}`)}</Typography.Text><div className="cp-card-value">{formatCount(o.values[s] ?? 0, i18n.language)}</div></div>)}
+                {(['ctr', 'click_to_pay', 'impression_to_pay', 'gmv'] as const).map((k) => <div key={k}><MetricName k={k} /><div className="cp-card-value">{formatMetric(k, o.values[k], i18n.language)}</div></div>)}
+              </div>
+            </>
+          )}
+        </LoadView>
+      </Card>
     </div>
   );
 }
