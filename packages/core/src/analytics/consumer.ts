@@ -37,9 +37,15 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
   return exclusive(ctx.db, async () => {
     const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
     let after = await store.cursor(COMPASS_CURSOR);
+    let rebuilt = false;
     if (after === null) {
-      const r = await rebuildUnlocked(ctx, store, null);
-      return { facts: r.facts, position: r.position, rebuilt: true };
+      // First run (or a rebuild that stopped half-way): start over from the earliest raw row,
+      // a window at a time over the next runs, so the worker's other work is not held up.
+      await store.clearFrom(Number.MIN_SAFE_INTEGER);
+      const earliest = await earliestRaw(ctx.db);
+      after = earliest === Number.POSITIVE_INFINITY ? upTo : earliest - 1;
+      await store.commit({ deltas: [], people: [], cursor: { name: COMPASS_CURSOR, position: after, now: ctx.clock.now() } });
+      rebuilt = true;
     }
     let facts = 0;
     for (let i = 0; i < maxWindows && after < upTo; i++) {
@@ -50,7 +56,7 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
       facts += found.length;
       after = to;
     }
-    return { facts, position: after, rebuilt: false };
+    return { facts, position: after, rebuilt };
   });
 }
 
