@@ -41,6 +41,8 @@ test('orders and refunds count once per key however many lines carry them', () =
   const shopTotal = deltas.find((d) => d.scope === 'shop' && d.dim === 'total')!;
   assert.deepEqual([shopTotal.orders, shopTotal.gmv_fen, shopTotal.items], [1, 200, 2]);
   assert.equal(deltas.filter((d) => d.scope === 'shop' && d.dim === 'product').every((d) => d.orders === 1), true);
+  const first = aggregate([{ ...line('prd_a'), firstOrder: { platform: false, shop: true } }]).people.filter((p) => p.kind === 'new_buyer');
+  assert.deepEqual(first.map((p) => `${p.scope}:${p.dim}`), ['shop:total'], 'new in the shop only, kept on the total');
 });
 
 test('channels from the attribution snapshot; ranges and the previous period; metric formulas', () => {

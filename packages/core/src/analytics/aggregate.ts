@@ -30,7 +30,7 @@ export function keepsPeople(scope: Scope, dim: Dimension): boolean {
 export function keepsDimension(scope: Scope, dim: Dimension): boolean {
   return SCOPE_DIMENSIONS[scope].includes(dim);
 }
-export const PEOPLE_KINDS = ['buyer', 'impression', 'click'] as const;
+export const PEOPLE_KINDS = ['buyer', 'impression', 'click', 'new_buyer'] as const;
 export type PeopleKind = (typeof PEOPLE_KINDS)[number];
 
 export interface FactProduct {
@@ -52,6 +52,8 @@ export interface Fact {
   orderId?: string;
   refundId?: string;
   person?: { kind: PeopleKind; id: string };
+  /** A paid line of the buyer's first paid order on the platform / in its shop (new buyers; kept on the totals). */
+  firstOrder?: { platform: boolean; shop: boolean };
 }
 
 export interface RollupKey {
@@ -133,6 +135,10 @@ export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; peopl
       if (f.person && keepsPeople(d.scope, d.dim)) {
         const pk = `${ks}${SEP}${f.person.kind}${SEP}${f.person.id}`;
         if (!people.has(pk)) people.set(pk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: f.person.kind, person: f.person.id });
+        if (f.firstOrder && d.dim === 'total' && (d.scope === 'platform' ? f.firstOrder.platform : d.scope === 'shop' && f.firstOrder.shop)) {
+          const nk = `${ks}${SEP}new_buyer${SEP}${f.person.id}`;
+          if (!people.has(nk)) people.set(nk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: 'new_buyer', person: f.person.id });
+        }
       }
     }
   }

@@ -69,11 +69,15 @@ export async function factsInWindow(db: Db, after: number, upTo: number): Promis
   // Paid orders' lines, by payment time.
   const paid = await db.selectFrom('orders').select(['id', 'buyer_id', 'paid_at']).where('paid_at', '>', after).where('paid_at', '<=', upTo).execute();
   const paidLines = await linesOfOrders(db, paid.map((o) => o.id));
+  const firsts = await firstPaid(db, [...new Set(paid.map((o) => o.buyer_id))]);
   for (const o of paid) {
+    const first = firsts.get(o.buyer_id);
+    const t = num(o.paid_at);
     for (const l of paidLines.get(o.id) ?? []) {
       const commission = lineDims(l).creatorId ? Math.round((l.line_total_fen * l.creator_rate_bp) / 10_000) : 0;
       facts.push({
-        at: num(o.paid_at), ...lineDims(l), orderId: o.id, person: { kind: 'buyer', id: o.buyer_id },
+        at: t, ...lineDims(l), orderId: o.id, person: { kind: 'buyer', id: o.buyer_id },
+        firstOrder: { platform: first?.platform === t, shop: first?.shops.get(l.shop_id) === t },
         counters: { gmv_fen: l.line_total_fen, items: l.quantity, commission_fen: commission, fee_fen: Math.round((l.line_total_fen * l.fee_rate_bp) / 10_000) },
       });
     }
@@ -136,6 +140,23 @@ export async function factsInWindow(db: Db, after: number, upTo: number): Promis
   for (const c of cases) facts.push({ at: num(c.created_at), ...lineDims(c as unknown as LineRow), counters: { quality_returns: 1 } });
 
   return facts;
+}
+
+/** Each buyer's first payment time on the platform and in each shop (a new buyer is one whose first paid order falls in the period). */
+async function firstPaid(db: Db, buyerIds: string[]): Promise<Map<string, { platform: number; shops: Map<string, number> }>> {
+  const out = new Map<string, { platform: number; shops: Map<string, number> }>();
+  for (let i = 0; i < buyerIds.length; i += CHUNK) {
+    const rows = await db.selectFrom('orders').select((eb) => ['buyer_id', 'shop_id', eb.fn.min<number>('paid_at').as('first')])
+      .where('buyer_id', 'in', buyerIds.slice(i, i + CHUNK)).where('paid_at', 'is not', null).groupBy(['buyer_id', 'shop_id']).execute();
+    for (const r of rows) {
+      const t = num(r.first);
+      const b = out.get(r.buyer_id) ?? { platform: Number.POSITIVE_INFINITY, shops: new Map<string, number>() };
+      b.shops.set(r.shop_id, t);
+      b.platform = Math.min(b.platform, t);
+      out.set(r.buyer_id, b);
+    }
+  }
+  return out;
 }
 
 async function productsById(db: Db, ids: string[]): Promise<Map<string, FactProduct>> {

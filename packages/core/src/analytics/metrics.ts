@@ -22,13 +22,15 @@ export interface Totals {
   buyers: number | null;
   impression_people: number | null;
   click_people: number | null;
+  /** Buyers whose first paid order (on the platform, or in the shop) is in the period; totals of the platform and shops only. */
+  new_buyers: number | null;
 }
 
 export type MetricUnit = 'fen' | 'count' | 'ratio';
 
 export const METRIC_KEYS = [
   'gmv', 'net_gmv', 'orders', 'buyers', 'items', 'aov', 'refund_fen', 'refunds', 'impressions', 'impression_people', 'clicks', 'click_people',
-  'ctr', 'click_to_pay', 'impression_to_pay', 'gpm', 'favourites', 'bad_review_rate', 'quality_return_rate', 'commission', 'take',
+  'new_buyers', 'returning_buyers', 'ctr', 'click_to_pay', 'impression_to_pay', 'gpm', 'favourites', 'bad_review_rate', 'quality_return_rate', 'commission', 'take',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
@@ -58,6 +60,8 @@ const DEFS: Array<Omit<MetricDefinition, 'nameKey' | 'formulaKey'>> = [
   { key: 'impression_people', unit: 'count', formula: 'Distinct people (or devices) shown a video or product card', value: (t) => t.impression_people },
   { key: 'clicks', unit: 'count', formula: 'Times a product card was tapped', value: (t) => t.clicks },
   { key: 'click_people', unit: 'count', formula: 'Distinct people (or devices) who tapped a product card', value: (t) => t.click_people },
+  { key: 'new_buyers', unit: 'count', formula: 'Buyers whose first paid order (on the platform, or in this shop) was paid in the period', value: (t) => t.new_buyers },
+  { key: 'returning_buyers', unit: 'count', formula: 'Buyers less new buyers: they had paid for an order before the period', value: (t) => (t.buyers === null || t.new_buyers === null ? null : t.buyers - t.new_buyers) },
   { key: 'ctr', unit: 'ratio', formula: 'Clicks ÷ impressions (times)', value: (t) => ratio(t.clicks, t.impressions) },
   { key: 'click_to_pay', unit: 'ratio', formula: 'Buyers ÷ people who clicked', value: (t) => ratio(t.buyers, t.click_people) },
   { key: 'impression_to_pay', unit: 'ratio', formula: 'Buyers ÷ people shown', value: (t) => ratio(t.buyers, t.impression_people) },
@@ -86,6 +90,6 @@ export function metricValues(t: Totals): Record<MetricKey, number | null> {
 export function emptyTotals(people: boolean): Totals {
   return {
     gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0,
-    buyers: people ? 0 : null, impression_people: people ? 0 : null, click_people: people ? 0 : null,
+    buyers: people ? 0 : null, impression_people: people ? 0 : null, click_people: people ? 0 : null, new_buyers: null,
   };
 }

@@ -42,6 +42,7 @@ test('compass over HTTP: scoped figures, the trend and the previous period, a br
     const o = mine.json();
     assert.deepEqual([o.values.gmv, o.values.orders, o.values.buyers, o.values.items, o.values.clicks], [5980, 1, 1, 2, 1]);
     assert.equal(o.previousValues.gmv, 0);
+    assert.deepEqual([o.values.new_buyers, o.values.returning_buyers], [1, 0], 'the buyer’s first order in this shop');
     assert.equal(o.trend.length, 24, 'one day: by hour');
     assert.equal(o.trend.reduce((a: number, p: { values: { gmv: number } }) => a + p.values.gmv, 0), 5980);
 

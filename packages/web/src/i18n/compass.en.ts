@@ -26,7 +26,7 @@ const strings = {
     channels: { short_video: 'Short video', live: 'Live', product_card: 'Product card', search: 'Search', showcase: 'Showcase', tracked_link: 'Tracked link', paid: 'Paid traffic' } as Record<string, string>,
     metric: {
       gmv: 'GMV', net_gmv: 'Net GMV', orders: 'Orders', buyers: 'Buyers', items: 'Units', aov: 'Average order value', refund_fen: 'Refunds', refunds: 'Refund count',
-      impressions: 'Impressions', impression_people: 'People shown', clicks: 'Clicks', click_people: 'People who clicked', ctr: 'Click-through rate', click_to_pay: 'Click-to-pay conversion',
+      impressions: 'Impressions', impression_people: 'People shown', clicks: 'Clicks', click_people: 'People who clicked', new_buyers: 'New buyers', returning_buyers: 'Returning buyers', ctr: 'Click-through rate', click_to_pay: 'Click-to-pay conversion',
       impression_to_pay: 'Impression-to-pay conversion', gpm: 'GPM (per 1,000 impressions)', favourites: 'Favourites', bad_review_rate: 'Bad-review rate', quality_return_rate: 'Quality-return rate', commission: 'Estimated commission', take: 'Platform fee',
     } as Record<string, string>,
     formula: {
@@ -42,6 +42,8 @@ const strings = {
       impression_people: 'Distinct people (or devices) shown a video or product card',
       clicks: 'Times a product card was tapped',
       click_people: 'Distinct people (or devices) who tapped a product card',
+      new_buyers: 'Buyers whose first paid order (on the platform, or in this shop) was paid in the period',
+      returning_buyers: 'Buyers less new buyers: they had paid for an order before the period',
       ctr: 'Clicks ÷ impressions (times)',
       click_to_pay: 'Buyers ÷ people who clicked',
       impression_to_pay: 'Buyers ÷ people shown',

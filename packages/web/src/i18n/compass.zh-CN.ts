@@ -26,7 +26,7 @@ const strings = {
     channels: { short_video: '短视频', live: '直播', product_card: '商品卡', search: '搜索', showcase: '橱窗', tracked_link: '推广链接', paid: '付费推广' } as Record<string, string>,
     metric: {
       gmv: '成交金额', net_gmv: '净成交金额', orders: '成交订单数', buyers: '成交人数', items: '成交件数', aov: '客单价', refund_fen: '退款金额', refunds: '退款笔数',
-      impressions: '曝光次数', impression_people: '曝光人数', clicks: '点击次数', click_people: '点击人数', ctr: '曝光点击率', click_to_pay: '点击-成交转化率',
+      impressions: '曝光次数', impression_people: '曝光人数', clicks: '点击次数', click_people: '点击人数', new_buyers: '新客数', returning_buyers: '老客数', ctr: '曝光点击率', click_to_pay: '点击-成交转化率',
       impression_to_pay: '曝光-成交转化率', gpm: 'GPM（千次曝光成交）', favourites: '收藏次数', bad_review_rate: '差评率', quality_return_rate: '品质退货率', commission: '预估佣金', take: '平台服务费',
     } as Record<string, string>,
     formula: {
@@ -42,6 +42,8 @@ const strings = {
       impression_people: '看到视频或商品卡的去重人数（含未登录设备）',
       clicks: '商品卡被点击的次数',
       click_people: '点击商品卡的去重人数（含未登录设备）',
+      new_buyers: '首单（在平台，或在本店）于统计期内付款的成交人数',
+      returning_buyers: '成交人数 − 新客数：统计期之前已付款下过单的人',
       ctr: '点击次数 ÷ 曝光次数',
       click_to_pay: '成交人数 ÷ 点击人数',
       impression_to_pay: '成交人数 ÷ 曝光人数',

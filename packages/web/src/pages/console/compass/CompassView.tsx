@@ -10,9 +10,9 @@ import { CompassBreakdown } from './CompassBreakdown';
 import './compass.css';
 
 const CARDS: Record<CompassScope['scope'], string[]> = {
-  shop: ['gmv', 'net_gmv', 'orders', 'buyers', 'aov', 'refund_fen', 'impressions', 'click_to_pay', 'impression_to_pay', 'gpm', 'bad_review_rate', 'quality_return_rate'],
+  shop: ['gmv', 'net_gmv', 'orders', 'buyers', 'new_buyers', 'returning_buyers', 'aov', 'refund_fen', 'impressions', 'click_to_pay', 'impression_to_pay', 'gpm', 'bad_review_rate', 'quality_return_rate'],
   creator: ['gmv', 'commission', 'orders', 'buyers', 'impressions', 'clicks', 'click_to_pay', 'gpm'],
-  platform: ['gmv', 'net_gmv', 'take', 'orders', 'buyers', 'refund_fen', 'impressions', 'click_to_pay'],
+  platform: ['gmv', 'net_gmv', 'take', 'orders', 'buyers', 'new_buyers', 'refund_fen', 'impressions', 'click_to_pay'],
 };
 const TREND: Record<CompassScope['scope'], { money: string[]; counts: string[] }> = {
   shop: { money: ['gmv', 'net_gmv'], counts: ['orders', 'buyers'] },

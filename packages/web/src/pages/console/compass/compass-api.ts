@@ -8,7 +8,7 @@ export interface Overview { range: Range; previous: Range; focus: { dim: string;
 export interface Breakdown { dim: string; rows: Array<{ id: string; name: string; values: Values }> }
 export const METRIC_UNITS: Record<string, 'fen' | 'count' | 'ratio'> = {
   gmv: 'fen', net_gmv: 'fen', orders: 'count', buyers: 'count', items: 'count', aov: 'fen', refund_fen: 'fen', refunds: 'count', impressions: 'count', impression_people: 'count',
-  clicks: 'count', click_people: 'count', ctr: 'ratio', click_to_pay: 'ratio', impression_to_pay: 'ratio', gpm: 'fen', favourites: 'count', bad_review_rate: 'ratio',
+  clicks: 'count', click_people: 'count', new_buyers: 'count', returning_buyers: 'count', ctr: 'ratio', click_to_pay: 'ratio', impression_to_pay: 'ratio', gpm: 'fen', favourites: 'count', bad_review_rate: 'ratio',
   quality_return_rate: 'ratio', commission: 'fen', take: 'fen',
 };
 
