@@ -95,7 +95,9 @@ function FunnelCard({ scope, from, to, focus }: { scope: CompassScope; from: str
   const key = scope.scope === 'shop' ? scope.shopId : scope.scope;
   const state = useLoad(() => compassApi.overview(scope, from, to, { dim: focus.dim, id: focus.id }), [key, from, to, focus.dim, focus.id]);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' }), [focus.dim, focus.id]);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
+  }, [focus.dim, focus.id]);
   return (
     <div ref={box}>
       <Card title={t('compass.funnelOf', { name: focus.name })} className="cp-section" data-testid="compass-funnel">
