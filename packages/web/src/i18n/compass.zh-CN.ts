@@ -13,7 +13,7 @@ const strings = {
     trend: '趋势',
     breakdown: '分析',
     exportCsv: '导出 CSV',
-    exportXlsx: '导出 Excel',
+    exportXlsx: '导出电子表格',
     funnel: '转化漏斗',
     funnelOf: '{{name}} 的转化漏斗',
     funnelSteps: { impression_people: '曝光人数', click_people: '点击人数', buyers: '成交人数' },
