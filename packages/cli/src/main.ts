@@ -6,6 +6,7 @@ import { commonConfig } from './config.js';
 import { progressPrinter } from './progress.js';
 import { runBenchCommand } from './bench/bench-command.js';
 import { runLedgerCommand } from './ledger-command.js';
+import { runAnalyticsCommand } from './analytics-command.js';
 import { runRecsysCommand } from './recsys-command.js';
 import { runSimulateCommand } from './simulate/simulate-command.js';
 import { runClusterCommand } from './start/cluster-command.js';
@@ -24,10 +25,14 @@ Usage:
   zhongcao migrate [--data DIR]                          bring the database schema up to date
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
+  zhongcao analytics rebuild [--from YYYY-MM-DD] [--data DIR]
+                                                         recompute the 罗盘 rollups from the raw rows (from that day on)
   zhongcao bench <name|all> [--json]                     run a benchmark on a fresh temporary store: checkout, oversell,
-                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat
+                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat,
+                 open-api, analytics
                  (recsys-feed and recsys-freshness take [--videos N] [--people N]),
-                 chat ([--people N] buyers, [--rate N] msg/s, [--conversations N], [--shops N], [--seconds S])
+                 chat ([--people N] buyers, [--rate N] msg/s, [--conversations N], [--shops N], [--seconds S]),
+                 analytics ([--events N] [--orders N] [--days N])
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)
   zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--json]
@@ -61,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       workers: { type: 'string' },
       api: { type: 'string' },
+      from: { type: 'string' },
+      events: { type: 'string' },
+      orders: { type: 'string' },
+      days: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -99,8 +108,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'ledger':
       return runLedgerCommand(positionals, config);
+    case 'analytics':
+      return runAnalyticsCommand(positionals, config, values.from);
     case 'bench':
-      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people, rate: values.rate, conversations: values.conversations, shops: values.shops });
+      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people, rate: values.rate, conversations: values.conversations, shops: values.shops, events: values.events, orders: values.orders, days: values.days });
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);
       return 2;

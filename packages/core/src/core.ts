@@ -31,6 +31,7 @@ import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } 
 import { subscribeAdsOutbox } from './ads/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
+import { consumeRollups } from './analytics/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 
@@ -109,6 +110,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
       await deliverPending(ctx, openPush);
+      await consumeRollups(ctx); // 罗盘: what committed since the last round reaches its hourly rollups
       await syncFeedThrottle(ctx, runningRecommendService(ctx)); // penalties' traffic throttles reach the running engine
       await syncExperienceMultipliers(ctx, runningRecommendService(ctx)); // the experience score's boost or cut, likewise
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {

@@ -66,3 +66,4 @@ export * from './moderation/index.js';
 export * from './openplatform/index.js';
 export * from './orders/seller-remark.js';
 export * from './ads/index.js';
+export * from './analytics/index.js';

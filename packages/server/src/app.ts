@@ -48,6 +48,7 @@ import { liveRoutes } from './routes/live-routes.js';
 import { favouriteRoutes } from './routes/favourite-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { serviceRoutes } from './routes/service-routes.js';
+import { analyticsRoutes } from './routes/analytics-routes.js';
 import { liveSocketRoute } from './live/ws-route.js';
 import { MAX_FRAME_BYTES } from './live/protocol.js';
 import { openGateway, type GatewayOptions } from './open-gateway/gateway.js';
@@ -161,6 +162,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   serviceRoutes(app, deps);
   openPlatformRoutes(app, deps);
   adsRoutes(app, deps);
+  analyticsRoutes(app, deps);
   liveSocketRoute(app, deps, options.liveFanout ?? null);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 

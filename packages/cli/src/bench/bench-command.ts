@@ -11,19 +11,23 @@ import { benchFlashSale, flashSaleSummary, type FlashSaleResult } from './flash-
 import { benchLiveFanout, liveFanoutSummary, type LiveFanoutResult } from './live-fanout-bench.js';
 import { benchModeration, moderationSummary, type ModerationResult } from './moderation-bench.js';
 import { benchChat, chatSummary, type ChatResult } from './chat-bench.js';
+import { benchOpenApi, openApiSummary, type OpenApiResult } from './open-api-bench.js';
+import { analyticsSummary, benchAnalytics, type AnalyticsResult } from './analytics-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
 
-const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'chat', 'open-api', 'all'] as const;
-import { benchOpenApi, openApiSummary, type OpenApiResult } from './open-api-bench.js';
+const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'chat', 'open-api', 'analytics', 'all'] as const;
 
 const DEFAULT_SECONDS = 20;
 
 export async function runBenchCommand(
   name: string | undefined,
-  opts: { json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined; rate?: string | undefined; conversations?: string | undefined; shops?: string | undefined },
+  opts: {
+    json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined; rate?: string | undefined; conversations?: string | undefined; shops?: string | undefined;
+    events?: string | undefined; orders?: string | undefined; days?: string | undefined;
+  },
 ): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
-    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat, open-api or all`);
+    console.error(`unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat, open-api, analytics or all`);
     return 2;
   }
   const seconds = opts.seconds === undefined ? DEFAULT_SECONDS : Number(opts.seconds);
@@ -35,6 +39,11 @@ export async function runBenchCommand(
   const sizes = { videos: opts.videos === undefined ? undefined : Number(opts.videos), people: opts.people === undefined ? undefined : Number(opts.people) };
   if (Object.values(sizes).some((n) => n !== undefined && !(Number.isInteger(n) && n >= 100 && n <= 1_000_000))) {
     console.error('--videos and --people take a whole number from 100 to 1000000');
+    return 2;
+  }
+  const analyticsSizes = { events: opts.events === undefined ? undefined : Number(opts.events), orders: opts.orders === undefined ? undefined : Number(opts.orders), days: opts.days === undefined ? undefined : Number(opts.days) };
+  if (Object.values(analyticsSizes).some((n) => n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 100_000_000)) || (analyticsSizes.days ?? 1) > 365) {
+    console.error('--events and --orders take a whole number from 1 to 100000000, --days from 1 to 365');
     return 2;
   }
   // --json is accepted for scripts; the JSON line is always what goes to stdout.
@@ -66,6 +75,8 @@ export async function runBenchCommand(
     }
     // open-api measures 10 s unless --seconds is given.
     if (name === 'open-api' || name === 'all') emit(await benchOpenApi(opts.seconds === undefined ? 10 : seconds));
+    // analytics measures the rollup lag for 10 s unless --seconds is given.
+    if (name === 'analytics' || name === 'all') emit(await benchAnalytics({ ...analyticsSizes, lagSeconds: opts.seconds === undefined ? 10 : seconds }));
     return 0;
   } catch (err) {
     log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -73,7 +84,7 @@ export async function runBenchCommand(
   }
 }
 
-type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | ChatResult | OpenApiResult;
+type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | ChatResult | OpenApiResult | AnalyticsResult;
 
 function emit(result: Result): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -90,6 +101,7 @@ function summary(r: Result): string {
   if (r.bench === 'moderation') return moderationSummary(r);
   if (r.bench === 'chat') return chatSummary(r);
   if (r.bench === 'open-api') return openApiSummary(r);
+  if (r.bench === 'analytics') return analyticsSummary(r);
   if (r.bench === 'feed') {
     const verdict = r.pages_per_s >= TARGET_PAGES_PER_S && r.p99_ms <= TARGET_FEED_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
     return `feed (${r.dialect}): ${r.pages_per_s} pages/s over ${r.seconds} s with ${r.concurrency} clients on ${r.videos} videos (${r.videos_from}); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_PAGES_PER_S}/s, p99 ≤ ${TARGET_FEED_P99_MS} ms`;

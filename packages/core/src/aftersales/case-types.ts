@@ -13,6 +13,10 @@ export const OPEN_STATUSES: readonly CaseStatus[] = ['requested', 'countered', '
 
 export const REASON_CODES = ['changed_mind', 'no_reason', 'quality', 'spoiled', 'damaged', 'wrong_item', 'not_as_described', 'missing', 'not_received', 'late', 'other'] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
+/** Reasons that count against the product (品质退货: the experience score's quality return rate and the Compass's alike). */
+export const QUALITY_RETURN_REASONS = ['quality', 'spoiled', 'wrong_item', 'not_as_described'] as const satisfies readonly ReasonCode[];
+/** Reasons that count against transport (物流品退). */
+export const TRANSPORT_RETURN_REASONS = ['damaged', 'missing', 'not_received', 'late'] as const satisfies readonly ReasonCode[];
 
 export type Party = 'buyer' | 'merchant' | 'admin' | 'system';
 

@@ -13,6 +13,7 @@ import { createShop } from '../catalog/shops.js';
 import { createProduct } from '../catalog/products.js';
 import { addProductImage } from '../catalog/images.js';
 import { checkout } from '../checkout/checkout.js';
+import { seedDemoCompass } from './seed-compass.js';
 import type { Attribution } from '../checkout/pricing.js';
 import { openCashier, receiveNotification, submitPendingRefunds } from '../payments/payments.js';
 import { providerRegistry } from '../payments/provider.js';
@@ -199,6 +200,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   await seedDemoService({ ctx, clock, people, realNow }); // customer-service conversations, quick replies and FAQ
 
   await seedDemoLive(core.ctx, people); // a live room now, on the store's own clock
+  await seedDemoCompass(core.ctx, realNow, buyers.map((b) => b.userId), progress); // 罗盘: traffic on the videos, then the rollups from every raw row
   await setSetting(ctx.db, 'demo_seeded_at', String(realNow));
   return true;
 }

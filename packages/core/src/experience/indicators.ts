@@ -59,6 +59,5 @@ export const MIN_PEERS = 5;
 /** A delivery is on time when it arrives within this many hours of dispatch. */
 export const DELIVERY_PROMISE_HOURS = 72;
 
-/** After-sales reasons that count against the product (品质退货) and against transport (物流品退). */
-export const QUALITY_RETURN_REASONS = ['quality', 'spoiled', 'wrong_item', 'not_as_described'] as const;
-export const TRANSPORT_REASONS = ['damaged', 'missing', 'not_received', 'late'] as const;
+/** After-sales reasons that count against the product (品质退货) and against transport (物流品退): the after-sales module's one definition. */
+export { QUALITY_RETURN_REASONS, TRANSPORT_RETURN_REASONS as TRANSPORT_REASONS } from '../aftersales/index.js';

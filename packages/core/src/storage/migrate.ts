@@ -27,6 +27,7 @@ import * as experienceScore from './migrations/0027_experience_score.js';
 import * as customerService from './migrations/0028_customer_service.js';
 import * as openPlatform from './migrations/0030_open_platform.js';
 import * as paidTraffic from './migrations/0031_paid_traffic.js';
+import * as analytics from './migrations/0029_analytics.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '0028_customer_service': customerService,
   '0030_open_platform': openPlatform,
   '0031_paid_traffic': paidTraffic,
+  '0029_analytics': analytics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

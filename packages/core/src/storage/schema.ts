@@ -335,8 +335,9 @@ import type { ExperienceTables } from './schema-experience.js';
 import type { ServiceTables } from './schema-service.js';
 import type { OpenPlatformTables } from './schema-openplatform.js';
 import type { AdsTables } from './schema-ads.js';
+import type { AnalyticsTables } from './schema-analytics.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables, ServiceTables, OpenPlatformTables, AdsTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables, ServiceTables, OpenPlatformTables, AdsTables, AnalyticsTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -1,6 +1,6 @@
 /** The experience score (商家体验分): the merchant's page and recompute, the admins' list, recompute-all and the weights per category. */
 import { Type } from 'typebox';
-import { categoryWeights, listExperienceScores, recomputeAllExperience, recomputeShopExperience, setCategoryWeights, shopExperience, INDICATOR_KEYS, DIMENSIONS, type ExperienceOptions } from '@zhongcao/core';
+import { categoryWeights, listExperienceScores, recomputeAllExperience, recomputeShopExperience, setCategoryWeights, shopExperience, INDICATOR_KEYS, EXPERIENCE_DIMENSIONS, type ExperienceOptions } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -8,7 +8,7 @@ import { typed, type App, type RouteDeps } from './types.js';
 const Weight = Type.Number({ minimum: 0, maximum: 1 });
 const Weights = Type.Object(
   {
-    dimensions: Type.Object(Object.fromEntries(DIMENSIONS.map((d) => [d, Weight])), { additionalProperties: false }),
+    dimensions: Type.Object(Object.fromEntries(EXPERIENCE_DIMENSIONS.map((d) => [d, Weight])), { additionalProperties: false }),
     indicators: Type.Object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, Weight])), { additionalProperties: false }),
   },
   { additionalProperties: false, description: '各维度与指标权重 (0–1) / weights of the dimensions and of the indicators in each' },

@@ -52,6 +52,8 @@ const NOT_ERROR_CODES = new Set([
   'GET', 'POST', 'PUT', 'PATCH', 'DELETE',
   'IDAT', 'IEND', 'IHDR', 'RIFF', 'WEBP',
   'ENOENT', 'EXDEV', 'SIGKILL', 'NFKC',
+  // system error codes and signals the scaled mode reads (a database that is briefly away; processes it stops)
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'SIGTERM', 'UTF8',
   'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE', 'FST_ERR_CTP_INVALID_JSON_BODY',
   'CS', 'DG', 'HX', 'LC', 'SF', 'SF0000000001',
   // carriers' codes and the sample waybill numbers of their formats (logistics/waybill-formats.ts)

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened, IconAlertTriangle, IconCrownStroked, IconCode, IconHornStroked } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened, IconAlertTriangle, IconCrownStroked, IconCode, IconHornStroked, IconPieChart2Stroked } from '@douyinfe/semi-icons';
+import { CompassView } from '../compass/CompassView';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
@@ -32,6 +33,7 @@ export default function AdminConsole() {
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
     { path: 'open', text: t('openPlatform.nav.admin'), icon: <IconCode /> },
+    { path: 'overview', text: t('compass.nav.admin'), icon: <IconPieChart2Stroked /> },
   ];
   return (
     <ConsoleShell kind="admin" nav={nav}>
@@ -47,6 +49,7 @@ export default function AdminConsole() {
           <Route path="experience" element={<AdminExperienceView />} />
           <Route path="ads" element={<AdminAdsView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
+          <Route path="overview" element={<CompassView scope={{ scope: 'platform' }} />} />
           <Route path="money" element={<AdminMoney />} />
           <Route path="open" element={<AdminOpenPlatformView />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { CreatorCreditView } from '../violations/CreatorCreditView';
 import { Route, Routes } from 'react-router';
-import { IconHome, IconVideoListStroked, IconUpload, IconCoinMoneyStroked, IconAppCenter, IconShoppingBag, IconLink, IconHistogram, IconUserGroup, IconLive, IconGift, IconStar } from '@douyinfe/semi-icons';
+import { IconHome, IconVideoListStroked, IconUpload, IconCoinMoneyStroked, IconAppCenter, IconShoppingBag, IconLink, IconHistogram, IconUserGroup, IconLive, IconGift, IconStar, IconPieChart2Stroked } from '@douyinfe/semi-icons';
+import { CompassView } from '../compass/CompassView';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { CreatorEarnings } from '../money/CreatorEarnings';
@@ -29,6 +30,7 @@ export default function CreatorConsole() {
     { path: 'samples', text: t('affiliate.creator.nav.samples'), icon: <IconGift /> },
     { path: 'links', text: t('affiliate.creator.nav.links'), icon: <IconLink /> },
     { path: 'sales', text: t('affiliate.creator.nav.sales'), icon: <IconHistogram /> },
+    { path: 'data', text: t('compass.nav.creator'), icon: <IconPieChart2Stroked /> },
     { path: 'credit', text: t('violations.nav.creator'), icon: <IconStar /> },
     { path: 'earnings', text: t('consoleUi.nav.earnings'), icon: <IconCoinMoneyStroked /> },
     { path: 'mcn', text: t('affiliate.creator.nav.mcn'), icon: <IconUserGroup /> },
@@ -41,6 +43,7 @@ export default function CreatorConsole() {
           <Route path="videos" element={<MyVideos />} />
           <Route path="publish" element={<PublishVideo />} />
           <Route path="live/*" element={<LiveConsole scope={{ kind: 'creator' }} />} />
+          <Route path="data" element={<CompassView scope={{ scope: 'creator' }} />} />
           <Route path="credit" element={<CreatorCreditView />} />
           <Route path="earnings" element={<CreatorEarnings />} />
           <Route path="market" element={<MarketplaceView />} />

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar, IconAlertTriangle, IconCrownStroked, IconComment, IconCode, IconHornStroked } from '@douyinfe/semi-icons';
+import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar, IconAlertTriangle, IconCrownStroked, IconComment, IconCode, IconHornStroked, IconPieChart2Stroked } from '@douyinfe/semi-icons';
+import { CompassView } from '../compass/CompassView';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
@@ -43,6 +44,7 @@ export default function MerchantConsole() {
     { path: 'ads', text: t('ads.nav.merchant'), icon: <IconHornStroked /> },
     { path: 'experience', text: t('experience.nav.merchant'), icon: <IconCrownStroked /> },
     { path: 'violations', text: t('violations.nav.merchant'), icon: <IconAlertTriangle /> },
+    { path: 'compass', text: t('compass.nav.merchant'), icon: <IconPieChart2Stroked /> },
     { path: 'funds', text: t('consoleUi.nav.funds'), icon: <IconCoinMoneyStroked /> },
     { path: 'open', text: t('openPlatform.nav.merchant'), icon: <IconCode /> },
     { path: 'settings', text: t('consoleUi.nav.settings'), icon: <IconSetting /> },
@@ -135,6 +137,7 @@ function MerchantRoutes() {
             <Route path="live/*" element={<LiveConsole key={shop.id} scope={{ kind: 'shop', shopId: shop.id }} />} />
             <Route path="ads" element={<MerchantAdsView key={shop.id} shopId={shop.id} />} />
             <Route path="experience" element={<MerchantExperienceView key={shop.id} shopId={shop.id} />} />
+            <Route path="compass" element={<CompassView key={shop.id} scope={{ scope: 'shop', shopId: shop.id }} />} />
             <Route path="violations" element={<MerchantViolationsView key={shop.id} shopId={shop.id} />} />
             <Route path="funds" element={<MerchantFunds key={shop.id} shopId={shop.id} role={shop.role} />} />
             <Route path="open/*" element={<MerchantOpenPlatformView key={shop.id} shopId={shop.id} role={shop.role} />} />

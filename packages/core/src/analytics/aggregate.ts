@@ -1,0 +1,162 @@
+/**
+ * From facts (a paid line, a refund's share of a line, an impression, a tap, a favourite, a
+ * review, a quality case) to rollup deltas per hour, scope and dimension, and the distinct people
+ * behind them. The consumer and a rebuild both go through here, so they cannot count differently. Pure.
+ */
+import type { Channel } from './channels.js';
+import { hourOf, shanghaiDayStart } from './time-buckets.js';
+
+export const ROLLUP_COUNTERS = [
+  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen',
+] as const;
+export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+
+export const SCOPES = ['platform', 'shop', 'creator'] as const;
+export type Scope = (typeof SCOPES)[number];
+export const DIMENSIONS = ['total', 'channel', 'product', 'video', 'live', 'creator', 'shop', 'category'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+/** The dimensions each scope keeps: what its screens split by. */
+export const SCOPE_DIMENSIONS: Record<Scope, readonly Dimension[]> = {
+  platform: ['total', 'channel', 'category', 'shop', 'creator', 'product'],
+  shop: ['total', 'channel', 'product', 'video', 'live', 'creator'],
+  creator: ['total', 'channel', 'product', 'video', 'live'],
+};
+/** Kept per hour (the trend by hour); every other dimension per Shanghai day (splits and rankings), a 24th of the rows. */
+export const HOURLY_DIMENSIONS: readonly Dimension[] = ['total'];
+/** Which dimensions keep the distinct people (buyers, people shown, people who tapped): the funnels. */
+export function keepsPeople(scope: Scope, dim: Dimension): boolean {
+  return dim === 'total' || dim === 'channel' || (scope !== 'platform' && (dim === 'product' || dim === 'video'));
+}
+export function keepsDimension(scope: Scope, dim: Dimension): boolean {
+  return SCOPE_DIMENSIONS[scope].includes(dim);
+}
+export const PEOPLE_KINDS = ['buyer', 'impression', 'click', 'new_buyer'] as const;
+export type PeopleKind = (typeof PEOPLE_KINDS)[number];
+
+export interface FactProduct {
+  productId: string;
+  shopId: string;
+  categoryId: string;
+}
+
+export interface Fact {
+  at: number;
+  /** Usually one; an impression of a video with several products in its cart names each. */
+  products: FactProduct[];
+  channel: Channel;
+  creatorId: string | null;
+  videoId: string | null;
+  liveId: string | null;
+  counters: Partial<Record<Exclude<RollupCounter, 'orders' | 'refunds'>, number>>;
+  /** Counted once per key however many facts carry it (an order's lines, a refund's shares). */
+  orderId?: string;
+  refundId?: string;
+  person?: { kind: PeopleKind; id: string };
+  /** A paid line of the buyer's first paid order on the platform / in its shop (new buyers; kept on the totals). */
+  firstOrder?: { platform: boolean; shop: boolean };
+}
+
+export interface RollupKey {
+  /** The hour's start, or the Shanghai day's start for the dimensions kept per day. */
+  hour: number;
+  scope: Scope;
+  scope_id: string;
+  dim: Dimension;
+  dim_id: string;
+}
+
+export type RollupDelta = RollupKey & Record<RollupCounter, number>;
+export type PeopleRow = RollupKey & { kind: PeopleKind; person: string };
+
+const SEP = '\u0001';
+const keyString = (k: RollupKey): string => [k.hour, k.scope, k.scope_id, k.dim, k.dim_id].join(SEP);
+const parseKey = (ks: string): RollupKey => {
+  const [hour, scope, scopeId, dim, dimId] = ks.split(SEP) as [string, Scope, string, Dimension, string];
+  return { hour: Number(hour), scope, scope_id: scopeId, dim, dim_id: dimId };
+};
+
+/** The keys (as strings) a fact counts under: each scope it belongs to × each dimension value that scope keeps. */
+function factKeyStrings(f: Fact): Set<string> {
+  const hour = hourOf(f.at);
+  const day = shanghaiDayStart(f.at);
+  const out = new Set<string>();
+  const visit = (scope: Scope, scopeId: string, products: FactProduct[]): void => {
+    const dims = SCOPE_DIMENSIONS[scope];
+    const add = (dim: Dimension, dimId: string | null): void => {
+      if (dimId === null || !dims.includes(dim)) return;
+      out.add(`${HOURLY_DIMENSIONS.includes(dim) ? hour : day}${SEP}${scope}${SEP}${scopeId}${SEP}${dim}${SEP}${dimId}`);
+    };
+    add('total', '');
+    add('channel', f.channel);
+    add('video', f.videoId);
+    add('live', f.liveId);
+    add('creator', f.creatorId);
+    for (const p of products) {
+      add('product', p.productId);
+      add('shop', p.shopId);
+      add('category', p.categoryId);
+    }
+  };
+  visit('platform', '', f.products);
+  const shops = f.products.length === 1 ? [f.products[0]!.shopId] : [...new Set(f.products.map((p) => p.shopId))];
+  for (const shopId of shops) visit('shop', shopId, f.products.length === 1 ? f.products : f.products.filter((p) => p.shopId === shopId));
+  if (f.creatorId) visit('creator', f.creatorId, f.products);
+  return out;
+}
+
+/** The keys a fact counts under. */
+export function factKeys(f: Fact): RollupKey[] {
+  return [...factKeyStrings(f)].map(parseKey);
+}
+
+const zero = (k: RollupKey): RollupDelta => ({
+  ...k, gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0,
+});
+
+/** Sums facts into one delta per key, and the people rows (duplicates removed). */
+export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; people: PeopleRow[] } {
+  const deltas = new Map<string, RollupDelta>();
+  const seenIds = new Set<string>();
+  const people = new Map<string, PeopleRow>();
+  for (const f of facts) {
+    const counters = Object.entries(f.counters) as Array<[RollupCounter, number]>;
+    for (const ks of factKeyStrings(f)) {
+      let d = deltas.get(ks);
+      if (!d) deltas.set(ks, (d = zero(parseKey(ks))));
+      for (const [c, v] of counters) d[c] += v;
+      if (f.orderId && !seenIds.has(`o${SEP}${ks}${SEP}${f.orderId}`)) {
+        seenIds.add(`o${SEP}${ks}${SEP}${f.orderId}`);
+        d.orders += 1;
+      }
+      if (f.refundId && !seenIds.has(`r${SEP}${ks}${SEP}${f.refundId}`)) {
+        seenIds.add(`r${SEP}${ks}${SEP}${f.refundId}`);
+        d.refunds += 1;
+      }
+      if (f.person && keepsPeople(d.scope, d.dim)) {
+        const pk = `${ks}${SEP}${f.person.kind}${SEP}${f.person.id}`;
+        if (!people.has(pk)) people.set(pk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: f.person.kind, person: f.person.id });
+        if (f.firstOrder && d.dim === 'total' && (d.scope === 'platform' ? f.firstOrder.platform : d.scope === 'shop' && f.firstOrder.shop)) {
+          const nk = `${ks}${SEP}new_buyer${SEP}${f.person.id}`;
+          if (!people.has(nk)) people.set(nk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: 'new_buyer', person: f.person.id });
+        }
+      }
+    }
+  }
+  return { deltas: [...deltas.values()], people: [...people.values()] };
+}
+
+/**
+ * Shares an amount over parts in proportion to their weights, in whole fen, largest remainder
+ * first (ties to the earlier part); the shares always add up to the amount.
+ */
+export function shareByWeight(amount: number, weights: number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (weights.length === 0) return [];
+  if (total <= 0) return weights.map((_, i) => (i === 0 ? amount : 0));
+  const exact = weights.map((w) => (amount * w) / total);
+  const shares = exact.map((x) => Math.floor(x));
+  let left = amount - shares.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let j = 0; left > 0; j = (j + 1) % order.length, left--) shares[order[j]!.i]! += 1;
+  return shares;
+}

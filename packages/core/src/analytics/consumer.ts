@@ -1,0 +1,111 @@
+/**
+ * Keeps the rollups up to date. Each run reads the facts committed since the cursor (a commit-time
+ * watermark, kept a little behind the clock so a transaction still committing is not passed by),
+ * adds them to their hours and moves the cursor, in one transaction: a restart resumes where it
+ * stopped, and nothing is counted twice. Late events land in the hour they happened; refunds in
+ * the hour they completed. A rebuild clears the rollups from a date and reads the raw rows again.
+ */
+import type { CoreContext, Db } from '../context.js';
+import { aggregate, type Fact } from './aggregate.js';
+import { factsInWindow } from './facts.js';
+import { SqlRollupStore, type RollupStore } from './rollup-store.js';
+import { DAY_MS, hourOf } from './time-buckets.js';
+
+export const COMPASS_CURSOR = 'compass';
+/** How far behind the clock the watermark stays: longer than any write transaction of the platform. */
+export const COMMIT_GRACE_MS = 1_000;
+/** The most a single read covers (a long pause is caught up window by window). */
+const WINDOW_MS = DAY_MS;
+
+const locks = new WeakMap<Db, Promise<unknown>>();
+/** The consumer and a rebuild of one store take turns. */
+async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const before = locks.get(db) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(fn);
+  locks.set(db, run.catch(() => undefined));
+  return run;
+}
+
+export interface ConsumeResult {
+  facts: number;
+  position: number;
+  rebuilt: boolean;
+}
+
+/** Reads everything committed since the cursor (a full rebuild when there is none yet). */
+export async function consumeRollups(ctx: CoreContext, store: RollupStore = new SqlRollupStore(ctx.db), maxWindows = 30): Promise<ConsumeResult> {
+  return exclusive(ctx.db, async () => {
+    const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
+    let after = await store.cursor(COMPASS_CURSOR);
+    let rebuilt = false;
+    if (after === null) {
+      // First run (or a rebuild that stopped half-way): start over from the earliest raw row,
+      // a window at a time over the next runs, so the worker's other work is not held up.
+      await store.clearFrom(Number.MIN_SAFE_INTEGER);
+      const earliest = await earliestRaw(ctx.db);
+      after = earliest === Number.POSITIVE_INFINITY ? upTo : earliest - 1;
+      await store.commit({ deltas: [], people: [], cursor: { name: COMPASS_CURSOR, position: after, now: ctx.clock.now() } });
+      rebuilt = true;
+    }
+    let facts = 0;
+    for (let i = 0; i < maxWindows && after < upTo; i++) {
+      const to = Math.min(upTo, after + WINDOW_MS);
+      const found = await factsInWindow(ctx.db, after, to);
+      const { deltas, people } = aggregate(found);
+      if (!(await store.commit({ deltas, people, cursor: { name: COMPASS_CURSOR, from: after, position: to, now: ctx.clock.now() } }))) break; // another process consumed it
+      facts += found.length;
+      after = to;
+    }
+    return { facts, position: after, rebuilt };
+  });
+}
+
+export interface RebuildProgress {
+  (done: number, total: number): void;
+}
+
+/** Recomputes the rollups from the raw rows, from this time on (null: everything). */
+export async function rebuildRollups(ctx: CoreContext, from: number | null, progress?: RebuildProgress, store: RollupStore = new SqlRollupStore(ctx.db)) {
+  return exclusive(ctx.db, () => rebuildUnlocked(ctx, store, from, progress));
+}
+
+async function rebuildUnlocked(ctx: CoreContext, store: RollupStore, from: number | null, progress?: RebuildProgress): Promise<{ facts: number; position: number; fromHour: number }> {
+  const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
+  const fromHour = from === null ? Number.MIN_SAFE_INTEGER : hourOf(from);
+  // No cursor while rebuilding: if this stops half-way, the next run rebuilds everything.
+  await ctx.db.deleteFrom('analytics_cursors').where('name', '=', COMPASS_CURSOR).execute();
+  await store.clearFrom(fromHour);
+  const earliest = await earliestRaw(ctx.db);
+  // A fact's hour is never later than its commit (a client's clock may run ahead a little: a day's margin).
+  let after = Math.max(from === null ? earliest - 1 : fromHour - DAY_MS, earliest - 1);
+  if (earliest === Number.POSITIVE_INFINITY) after = upTo;
+  const start = after;
+  const total = Math.max(1, Math.ceil((upTo - start) / WINDOW_MS));
+  let facts = 0;
+  let done = 0;
+  do {
+    const to = Math.min(upTo, after + WINDOW_MS);
+    const found: Fact[] = (await factsInWindow(ctx.db, after, to)).filter((f) => hourOf(f.at) >= fromHour);
+    const { deltas, people } = aggregate(found);
+    const last = to >= upTo;
+    await store.commit({ deltas, people, ...(last ? { cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() } } : {}) });
+    facts += found.length;
+    after = to;
+    progress?.(++done, total);
+  } while (after < upTo);
+  return { facts, position: upTo, fromHour };
+}
+
+/** The earliest commit time of any raw row the rollups read (+∞ when there is none). */
+async function earliestRaw(db: Db): Promise<number> {
+  const mins = await Promise.all([
+    db.selectFrom('orders').select((eb) => eb.fn.min('paid_at').as('t')).executeTakeFirst(),
+    db.selectFrom('refunds').select((eb) => eb.fn.min('completed_at').as('t')).executeTakeFirst(),
+    db.selectFrom('events').select((eb) => eb.fn.min('received_at').as('t')).executeTakeFirst(),
+    db.selectFrom('favourites').select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst(),
+    db.selectFrom('reviews').select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst(),
+    db.selectFrom('aftersales_cases').select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst(),
+  ]);
+  const ts = mins.map((m) => (m?.t === null || m?.t === undefined ? Number.POSITIVE_INFINITY : Number(m.t)));
+  return Math.min(...ts);
+}

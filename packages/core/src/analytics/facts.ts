@@ -1,0 +1,172 @@
+/**
+ * Reads the facts committed in a time window (after, upTo] from the raw rows: paid orders'
+ * lines (by payment time), completed refunds (by refund time), client impressions and product
+ * taps (by receipt; counted in the hour they happened), favourites, reviews and quality cases
+ * (by creation). The consumer reads each window once; a rebuild reads them all again.
+ */
+import type { Db } from '../context.js';
+import { isIdOf } from '../platform/ids.js';
+import { eventChannel, lineChannel } from './channels.js';
+import { shareByWeight, type Fact, type FactProduct } from './aggregate.js';
+
+/** After-sales reasons that count as a quality return (品质退货). */
+import { QUALITY_RETURN_REASONS } from '../aftersales/index.js';
+
+export { QUALITY_RETURN_REASONS };
+const CHUNK = 500;
+
+interface LineRow {
+  id: string;
+  order_id: string;
+  shop_id: string;
+  product_id: string;
+  category_id: string;
+  quantity: number;
+  line_total_fen: number;
+  attr_source: string;
+  attr_content_id: string | null;
+  attr_creator_id: string | null;
+  plan_kind: string | null;
+  creator_rate_bp: number;
+  fee_rate_bp: number;
+}
+
+const LINE_COLUMNS = [
+  'order_lines.id', 'order_lines.order_id', 'order_lines.shop_id', 'order_lines.product_id', 'order_lines.category_id', 'order_lines.quantity',
+  'order_lines.line_total_fen', 'order_lines.attr_source', 'order_lines.attr_content_id', 'order_lines.attr_creator_id', 'order_lines.plan_kind', 'order_lines.creator_rate_bp', 'order_lines.fee_rate_bp',
+] as const;
+
+/** The dimensions of an order line, from its attribution snapshot; only a verified creator (a plan decided) is credited. */
+export function lineDims(l: LineRow): Pick<Fact, 'products' | 'channel' | 'creatorId' | 'videoId' | 'liveId'> {
+  const creatorId = l.plan_kind !== null ? l.attr_creator_id : null;
+  const content = l.attr_content_id;
+  return {
+    products: [{ productId: l.product_id, shopId: l.shop_id, categoryId: l.category_id }],
+    channel: lineChannel(l.attr_source, creatorId),
+    creatorId,
+    videoId: content && isIdOf('video', content) ? content : null,
+    liveId: content && isIdOf('liveRoom', content) ? content : null,
+  };
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+async function linesOfOrders(db: Db, orderIds: string[]): Promise<Map<string, LineRow[]>> {
+  const out = new Map<string, LineRow[]>();
+  for (let i = 0; i < orderIds.length; i += CHUNK) {
+    const rows = await db.selectFrom('order_lines').select([...LINE_COLUMNS]).where('order_id', 'in', orderIds.slice(i, i + CHUNK)).orderBy('id').execute();
+    for (const r of rows) {
+      const l = { ...r, quantity: num(r.quantity), line_total_fen: num(r.line_total_fen), creator_rate_bp: num(r.creator_rate_bp), fee_rate_bp: num(r.fee_rate_bp) } as LineRow;
+      const list = out.get(l.order_id) ?? [];
+      list.push(l);
+      out.set(l.order_id, list);
+    }
+  }
+  return out;
+}
+
+export async function factsInWindow(db: Db, after: number, upTo: number): Promise<Fact[]> {
+  const facts: Fact[] = [];
+
+  // Paid orders' lines, by payment time.
+  const paid = await db.selectFrom('orders').select(['id', 'buyer_id', 'paid_at']).where('paid_at', '>', after).where('paid_at', '<=', upTo).execute();
+  const paidLines = await linesOfOrders(db, paid.map((o) => o.id));
+  const firsts = await firstPaid(db, [...new Set(paid.map((o) => o.buyer_id))]);
+  for (const o of paid) {
+    const first = firsts.get(o.buyer_id);
+    const t = num(o.paid_at);
+    for (const l of paidLines.get(o.id) ?? []) {
+      const commission = lineDims(l).creatorId ? Math.round((l.line_total_fen * l.creator_rate_bp) / 10_000) : 0;
+      facts.push({
+        at: t, ...lineDims(l), orderId: o.id, person: { kind: 'buyer', id: o.buyer_id },
+        firstOrder: { platform: first?.platform === t, shop: first?.shops.get(l.shop_id) === t },
+        counters: { gmv_fen: l.line_total_fen, items: l.quantity, commission_fen: commission, fee_fen: Math.round((l.line_total_fen * l.fee_rate_bp) / 10_000) },
+      });
+    }
+  }
+
+  // Completed refunds, by refund time, shared over the order's lines by their totals.
+  const refunds = await db.selectFrom('refunds').select(['id', 'order_id', 'amount_fen', 'completed_at']).where('status', '=', 'succeeded')
+    .where('completed_at', '>', after).where('completed_at', '<=', upTo).execute();
+  const refundLines = await linesOfOrders(db, [...new Set(refunds.map((r) => r.order_id))]);
+  for (const r of refunds) {
+    const lines = refundLines.get(r.order_id) ?? [];
+    const shares = shareByWeight(num(r.amount_fen), lines.map((l) => l.line_total_fen));
+    lines.forEach((l, i) => facts.push({ at: num(r.completed_at), ...lineDims(l), refundId: r.id, counters: { refund_fen: shares[i]! } }));
+  }
+
+  // Impressions and product taps, by receipt, counted in the hour they happened.
+  const events = await db.selectFrom('events').select(['type', 'actor_key', 'video_id', 'product_id', 'at']).where('type', 'in', ['impression', 'product_tap'])
+    .where('received_at', '>', after).where('received_at', '<=', upTo).execute();
+  if (events.length) {
+    const videoIds = [...new Set(events.map((e) => e.video_id).filter((v): v is string => !!v))];
+    const videos = new Map<string, { creatorId: string | null; products: string[] }>();
+    for (let i = 0; i < videoIds.length; i += CHUNK) {
+      const part = videoIds.slice(i, i + CHUNK);
+      for (const v of await db.selectFrom('videos').select(['id', 'owner_id', 'host_kind']).where('id', 'in', part).execute()) {
+        videos.set(v.id, { creatorId: v.host_kind === 'creator' ? v.owner_id : null, products: [] });
+      }
+      for (const a of await db.selectFrom('video_anchors').select(['video_id', 'product_id']).where('video_id', 'in', part).orderBy('video_id').orderBy('position').execute()) {
+        videos.get(a.video_id)?.products.push(a.product_id);
+      }
+    }
+    const productIds = new Set(events.map((e) => e.product_id).filter((p): p is string => !!p));
+    for (const v of videos.values()) for (const p of v.products) productIds.add(p);
+    const products = await productsById(db, [...productIds]);
+    for (const e of events) {
+      const video = e.video_id ? videos.get(e.video_id) : undefined;
+      const ids = e.product_id ? [e.product_id] : (video?.products ?? []);
+      const click = e.type === 'product_tap';
+      facts.push({
+        at: num(e.at), products: ids.map((p) => products.get(p)).filter((p): p is FactProduct => !!p), channel: eventChannel(e.video_id),
+        creatorId: video?.creatorId ?? null, videoId: e.video_id, liveId: null,
+        person: { kind: click ? 'click' : 'impression', id: e.actor_key }, counters: click ? { clicks: 1 } : { impressions: 1 },
+      });
+    }
+  }
+
+  // Favourites, reviews and quality cases, by creation.
+  const favs = await db.selectFrom('favourites').select(['product_id', 'created_at']).where('created_at', '>', after).where('created_at', '<=', upTo).execute();
+  const favProducts = await productsById(db, [...new Set(favs.map((f) => f.product_id))]);
+  for (const f of favs) {
+    const p = favProducts.get(f.product_id);
+    if (p) facts.push({ at: num(f.created_at), products: [p], channel: 'product_card', creatorId: null, videoId: null, liveId: null, counters: { favourites: 1 } });
+  }
+  const reviews = await db.selectFrom('reviews').innerJoin('order_lines', 'order_lines.id', 'reviews.order_line_id').select([...LINE_COLUMNS, 'reviews.product_stars', 'reviews.created_at'])
+    .where('reviews.created_at', '>', after).where('reviews.created_at', '<=', upTo).execute();
+  for (const r of reviews) {
+    facts.push({ at: num(r.created_at), ...lineDims(r as unknown as LineRow), counters: { reviews: 1, bad_reviews: num(r.product_stars) <= 2 ? 1 : 0 } });
+  }
+  const cases = await db.selectFrom('aftersales_cases').innerJoin('order_lines', 'order_lines.id', 'aftersales_cases.order_line_id').select([...LINE_COLUMNS, 'aftersales_cases.created_at'])
+    .where('aftersales_cases.reason_code', 'in', [...QUALITY_RETURN_REASONS]).where('aftersales_cases.created_at', '>', after).where('aftersales_cases.created_at', '<=', upTo).execute();
+  for (const c of cases) facts.push({ at: num(c.created_at), ...lineDims(c as unknown as LineRow), counters: { quality_returns: 1 } });
+
+  return facts;
+}
+
+/** Each buyer's first payment time on the platform and in each shop (a new buyer is one whose first paid order falls in the period). */
+async function firstPaid(db: Db, buyerIds: string[]): Promise<Map<string, { platform: number; shops: Map<string, number> }>> {
+  const out = new Map<string, { platform: number; shops: Map<string, number> }>();
+  for (let i = 0; i < buyerIds.length; i += CHUNK) {
+    const rows = await db.selectFrom('orders').select((eb) => ['buyer_id', 'shop_id', eb.fn.min<number>('paid_at').as('first')])
+      .where('buyer_id', 'in', buyerIds.slice(i, i + CHUNK)).where('paid_at', 'is not', null).groupBy(['buyer_id', 'shop_id']).execute();
+    for (const r of rows) {
+      const t = num(r.first);
+      const b = out.get(r.buyer_id) ?? { platform: Number.POSITIVE_INFINITY, shops: new Map<string, number>() };
+      b.shops.set(r.shop_id, t);
+      b.platform = Math.min(b.platform, t);
+      out.set(r.buyer_id, b);
+    }
+  }
+  return out;
+}
+
+async function productsById(db: Db, ids: string[]): Promise<Map<string, FactProduct>> {
+  const out = new Map<string, FactProduct>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const p of await db.selectFrom('products').select(['id', 'shop_id', 'category_id']).where('id', 'in', ids.slice(i, i + CHUNK)).execute()) {
+      out.set(p.id, { productId: p.id, shopId: p.shop_id, categoryId: p.category_id });
+    }
+  }
+  return out;
+}

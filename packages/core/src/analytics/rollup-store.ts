@@ -1,0 +1,187 @@
+/**
+ * Where the rollups live. The interface is what the consumer, a rebuild and the reports need, so
+ * a column store (ClickHouse) could take over; the implementation here keeps them in the
+ * platform's own database (SQLite or PostgreSQL) through Kysely.
+ */
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
+import { insertRows } from '../storage/insert-rows.js';
+import type { Db } from '../context.js';
+import { ROLLUP_COUNTERS, type Dimension, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
+import { DAY_MS, SHANGHAI_OFFSET_MS } from './time-buckets.js';
+
+export interface ScopeRef {
+  scope: Scope;
+  scopeId: string;
+}
+
+export type CounterSums = Record<RollupCounter, number>;
+export type PeopleCounts = Partial<Record<PeopleKind, number>>;
+
+export interface CursorMove {
+  name: string;
+  /** Where the cursor must still stand (absent: set it whatever it was). */
+  from?: number;
+  position: number;
+  now: number;
+}
+
+class CursorMoved extends Error {}
+
+export interface RollupQuery extends ScopeRef {
+  dim: Dimension;
+  /** Hours [fromHour, toHour). */
+  fromHour: number;
+  toHour: number;
+}
+
+export interface RollupStore {
+  /**
+   * Adds the deltas and people, and moves the cursor, all or nothing. With `from`, the cursor moves
+   * only if it still stands there (another consumer got there first: nothing is written, false).
+   */
+  commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: CursorMove }): Promise<boolean>;
+  /** Forgets every rollup from this hour on (a rebuild starts here). */
+  clearFrom(hour: number): Promise<void>;
+  cursor(name: string): Promise<number | null>;
+  /** Sums per dimension value, the largest `orderBy` first. */
+  sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }): Promise<Array<{ dimId: string } & CounterSums>>;
+  /** Distinct people per dimension value (only dimensions that keep them). */
+  peopleByValue(q: RollupQuery, dimIds: string[]): Promise<Map<string, PeopleCounts>>;
+  /** How many values of a dimension had any of the counter in the range (active shops, creators). */
+  countActive(q: RollupQuery, counter: RollupCounter): Promise<number>;
+  /** Sums per hour or per Shanghai day for one dimension value ('' for the total). */
+  series(q: RollupQuery, dimId: string, by: 'hour' | 'day'): Promise<Array<{ bucket: number } & CounterSums & { people: PeopleCounts }>>;
+}
+
+const CHUNK = 400;
+const num = (v: unknown): number => Number(v ?? 0);
+const sums = (r: Record<string, unknown>): CounterSums => Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, num(r[c])])) as CounterSums;
+
+const KEY_COLUMNS = ['hour', 'scope', 'scope_id', 'dim', 'dim_id'] as const;
+const DELTA_COLUMNS = [...KEY_COLUMNS, ...ROLLUP_COUNTERS] as const;
+const upsertCache = new Map<string, string>();
+
+/** `insert … on conflict do update set c = c + excluded.c`, its text built once per dialect and row count (the builder's cost per call is most of a small upsert). */
+function upsertSql(dialect: 'sqlite' | 'postgres', rowCount: number): string {
+  const key = `${dialect}|${rowCount}`;
+  let text = upsertCache.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
+    const tuples = Array.from({ length: rowCount }, () => `(${DELTA_COLUMNS.map(ph).join(', ')})`).join(', ');
+    text = `insert into "analytics_rollups" (${DELTA_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples}`
+      + ` on conflict ("scope", "scope_id", "dim", "hour", "dim_id") do update set ${ROLLUP_COUNTERS.map((c) => `"${c}" = "analytics_rollups"."${c}" + excluded."${c}"`).join(', ')}`;
+    upsertCache.set(key, text);
+  }
+  return text;
+}
+
+export class SqlRollupStore implements RollupStore {
+  private readonly dialect: 'sqlite' | 'postgres';
+
+  constructor(private readonly db: Db) {
+    this.dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  }
+
+  async commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: CursorMove }): Promise<boolean> {
+    const c = batch.cursor;
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        // The cursor first: on PostgreSQL its row lock makes a second consumer wait, then find it moved.
+        if (c?.from !== undefined) {
+          const moved = await tx.updateTable('analytics_cursors').set({ position: c.position, updated_at: c.now }).where('name', '=', c.name).where('position', '=', c.from).executeTakeFirst();
+          if (Number(moved.numUpdatedRows) !== 1) throw new CursorMoved();
+        } else if (c) {
+          await tx.insertInto('analytics_cursors').values({ name: c.name, position: c.position, updated_at: c.now })
+            .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now })).execute();
+        }
+        for (let i = 0; i < batch.deltas.length; i += CHUNK) {
+          const rows = batch.deltas.slice(i, i + CHUNK);
+          const params: unknown[] = [];
+          for (const r of rows) for (const col of DELTA_COLUMNS) params.push(r[col]);
+          await tx.executeQuery(CompiledQuery.raw(upsertSql(this.dialect, rows.length), params));
+        }
+        for (let i = 0; i < batch.people.length; i += CHUNK * 2) {
+          await insertRows(tx, 'analytics_people', batch.people.slice(i, i + CHUNK * 2), { onConflictDoNothing: ['scope', 'scope_id', 'dim', 'kind', 'hour', 'dim_id', 'person'] });
+        }
+        });
+      return true;
+    } catch (err) {
+      if (err instanceof CursorMoved) return false;
+      throw err;
+    }
+  }
+
+  async clearFrom(hour: number): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('analytics_rollups').where('hour', '>=', hour).execute();
+      await tx.deleteFrom('analytics_people').where('hour', '>=', hour).execute();
+    });
+  }
+
+  async cursor(name: string): Promise<number | null> {
+    const r = await this.db.selectFrom('analytics_cursors').select('position').where('name', '=', name).executeTakeFirst();
+    return r ? num(r.position) : null;
+  }
+
+  async sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }) {
+    let query = this.db.selectFrom('analytics_rollups')
+      .select((eb) => [eb.ref('dim_id').as('dim_id'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum<number>(c).as(c))])
+      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour);
+    if (opts.dimIds) {
+      if (!opts.dimIds.length) return [];
+      query = query.where('dim_id', 'in', opts.dimIds);
+    }
+    const rows = await query.groupBy('dim_id').orderBy(sql`sum(${sql.ref(opts.orderBy)})`, 'desc').orderBy('dim_id').limit(opts.limit).execute();
+    return rows.map((r) => ({ dimId: r.dim_id, ...sums(r as Record<string, unknown>) }));
+  }
+
+  async countActive(q: RollupQuery, counter: RollupCounter): Promise<number> {
+    const r = await this.db.selectFrom('analytics_rollups').select((eb) => eb.fn.count<number>('dim_id').distinct().as('n'))
+      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).where(counter, '>', 0).executeTakeFirst();
+    return num(r?.n);
+  }
+
+  async peopleByValue(q: RollupQuery, dimIds: string[]): Promise<Map<string, PeopleCounts>> {
+    const out = new Map<string, PeopleCounts>();
+    if (!dimIds.length) return out;
+    const rows = await this.db.selectFrom('analytics_people')
+      .select((eb) => ['dim_id', 'kind', eb.fn.count<number>('person').distinct().as('n')])
+      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).where('dim_id', 'in', dimIds)
+      .groupBy(['dim_id', 'kind']).execute();
+    for (const r of rows) {
+      const m = out.get(r.dim_id) ?? {};
+      m[r.kind as PeopleKind] = num(r.n);
+      out.set(r.dim_id, m);
+    }
+    return out;
+  }
+
+  async series(q: RollupQuery, dimId: string, by: 'hour' | 'day') {
+    const bucket = by === 'hour' ? sql<number>`hour` : sql<number>`(hour + ${sql.lit(SHANGHAI_OFFSET_MS)}) / ${sql.lit(DAY_MS)}`;
+    const where = { scope: q.scope, scopeId: q.scopeId, dim: q.dim };
+    const rows = await this.db.selectFrom('analytics_rollups')
+      .select((eb) => [bucket.as('bucket'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum<number>(c).as(c))])
+      .where('scope', '=', where.scope).where('scope_id', '=', where.scopeId).where('dim', '=', where.dim).where('dim_id', '=', dimId)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).groupBy(bucket).execute();
+    const people = await this.db.selectFrom('analytics_people')
+      .select((eb) => [bucket.as('bucket'), 'kind', eb.fn.count<number>('person').distinct().as('n')])
+      .where('scope', '=', where.scope).where('scope_id', '=', where.scopeId).where('dim', '=', where.dim).where('dim_id', '=', dimId)
+      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).groupBy([bucket, 'kind']).execute();
+    const toStart = (b: number): number => (by === 'hour' ? b : b * DAY_MS - SHANGHAI_OFFSET_MS);
+    const peopleBy = new Map<number, PeopleCounts>();
+    for (const p of people) {
+      const k = toStart(num(p.bucket));
+      const m = peopleBy.get(k) ?? {};
+      m[p.kind as PeopleKind] = num(p.n);
+      peopleBy.set(k, m);
+    }
+    return rows.map((r) => {
+      const b = toStart(num(r.bucket));
+      return { bucket: b, ...sums(r as Record<string, unknown>), people: peopleBy.get(b) ?? {} };
+    }).sort((a, b) => a.bucket - b.bucket);
+  }
+}

@@ -1,0 +1,47 @@
+/** Row types of the analytics (罗盘) tables (merged into `Database` in schema.ts). */
+
+/** Counters of one hour (UTC epoch ms of its start), scope and dimension value. */
+export interface AnalyticsRollupsTable {
+  hour: number;
+  scope: string; // platform | shop | creator
+  scope_id: string; // '' for the platform
+  dim: string; // total | channel | product | video | live | creator | shop | category
+  dim_id: string; // '' for total
+  gmv_fen: number;
+  orders: number;
+  items: number;
+  refund_fen: number;
+  refunds: number;
+  impressions: number;
+  clicks: number;
+  favourites: number;
+  reviews: number;
+  bad_reviews: number;
+  quality_returns: number;
+  commission_fen: number;
+  fee_fen: number;
+}
+
+/** The distinct people behind buyers, people shown a card and people who tapped one (per hour). */
+export interface AnalyticsPeopleTable {
+  hour: number;
+  scope: string;
+  scope_id: string;
+  dim: string;
+  dim_id: string;
+  kind: string; // buyer | impression | click
+  person: string;
+}
+
+/** How far the rollup consumer has read (a commit-time watermark, epoch ms). */
+export interface AnalyticsCursorsTable {
+  name: string;
+  position: number;
+  updated_at: number;
+}
+
+export interface AnalyticsTables {
+  analytics_rollups: AnalyticsRollupsTable;
+  analytics_people: AnalyticsPeopleTable;
+  analytics_cursors: AnalyticsCursorsTable;
+}
