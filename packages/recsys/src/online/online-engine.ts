@@ -11,6 +11,7 @@ import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Head, type Labels, 
 import { ItemCatalog, type ItemMeta } from './item-catalog.js';
 import { SequenceEmbedding, type GatheredVectors } from './sequence-embedding.js';
 import { OutcomeLog } from './outcome-log.js';
+import type { ModelSnapshot } from './retrain.js';
 import { Profile } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
 import { reasonFor, type Reason } from './reasons.js';
@@ -82,6 +83,8 @@ export class OnlineEngine {
   private skipStamps = new Uint32Array(1024);
   private skipBits = new Uint8Array(1024);
   private skipEpoch = 0;
+  /** The batch-retrained model serving (null: online learning only since start). */
+  modelVersion: string | null = null;
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
   personalReads = 0;
   private readonly train = (slots: Int32Array, labels: Labels, only?: Head): void => this.ranker.update(slots, labels, only);
@@ -103,6 +106,18 @@ export class OnlineEngine {
   upsertVideo(meta: ItemMeta, isNew: boolean, now: number): PoolStep | null {
     const item = this.catalog.upsert(meta);
     return isNew ? this.pool.enter(item, meta.id, now) : null;
+  }
+
+  /**
+   * Hot swap of a batch-retrained embedding (see retrain.ts): one synchronous pass over the
+   * snapshot's rows, so a page is made wholly before or wholly after it. Online learning goes
+   * on from the new vectors; videos the snapshot does not know keep their online rows.
+   */
+  swapModel(version: string, snapshot: ModelSnapshot, now: number): { version: string; videos: number } {
+    const videos = this.embedding.load(snapshot, (id) => this.catalog.indexOf(id), now);
+    this.modelVersion = version;
+    this.embeddingItems = null; // the pool's gathered vectors are the old model's
+    return { version, videos };
   }
 
   removeVideo(videoId: string): void {
