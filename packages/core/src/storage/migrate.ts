@@ -24,6 +24,7 @@ import * as reviews from './migrations/0024_reviews.js';
 import * as reviewQueue from './migrations/0025_review_queue.js';
 import * as violations from './migrations/0026_violations.js';
 import * as experienceScore from './migrations/0027_experience_score.js';
+import * as modelVersions from './migrations/0032_model_versions.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0025_review_queue': reviewQueue,
   '0026_violations': violations,
   '0027_experience_score': experienceScore,
+  '0032_model_versions': modelVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

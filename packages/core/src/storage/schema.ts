@@ -332,8 +332,9 @@ import type { ReviewsTables } from './schema-reviews.js';
 import type { ModerationTables } from './schema-moderation.js';
 import type { ViolationsTables } from './schema-violations.js';
 import type { ExperienceTables } from './schema-experience.js';
+import type { ModelTables } from './schema-models.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables {
+export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables, ModelTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
