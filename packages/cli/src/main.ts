@@ -21,6 +21,8 @@ Usage:
   zhongcao bench <name|all> [--json]                     run a benchmark on a fresh temporary store: checkout, oversell,
                  feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation
                  (recsys-feed and recsys-freshness take [--videos N] [--people N])
+  zhongcao recsys retrain [--data DIR] [--no-wait] [--wait-s N]
+                                                         retrain the running platform's interest engine now, with progress
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)
   zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--json]

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { DatasetFormatError, DEFAULT_MAX_USERS, DEFAULT_SEED, readInteractions, runEval, type EvalReport, type ModelReport } from '@zhongcao/recsys';
 import { progressPrinter } from './progress.js';
+import { runRetrainCommand } from './retrain-command.js';
 
 const USAGE = 'usage: zhongcao recsys eval --dataset <path> [--json] [--seed N] [--users N] [--epochs N]';
 
@@ -27,6 +28,7 @@ const STD_IO: CommandIo = {
 };
 
 export async function runRecsysCommand(args: string[], io: CommandIo = STD_IO): Promise<number> {
+  if (args[0] === 'retrain') return runRetrainCommand(args.slice(1), io === STD_IO ? { ...io, progress: progressPrinter('recsys retrain') } : io);
   let values: { dataset?: string; json?: boolean; seed?: string; users?: string; epochs?: string; help?: boolean };
   let positionals: string[];
   try {

@@ -66,6 +66,11 @@ export class Retrainer {
     this.timer.unref();
   }
 
+  /** Between scheduled retrainings (0: on demand only). */
+  get everyMs(): number {
+    return this.opts.everyMs;
+  }
+
   /** The version serving (null: online learning only). */
   get servingVersion(): string | null {
     return this.serving?.version ?? null;
