@@ -28,11 +28,13 @@ import violationsEn from './violations.en';
 import violationsZhCN from './violations.zh-CN';
 import experienceEn from './experience.en';
 import experienceZhCN from './experience.zh-CN';
+import modelsEn from './models.en';
+import modelsZhCN from './models.zh-CN';
 import errorsEn from './errors.en';
 import errorsZhCN from './errors.zh-CN';
 
 /** Every string of the app, per language; both trees have exactly the same keys (i18n-coverage.test.ts). */
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN, ...reviewsZhCN, ...moderationZhCN, ...violationsZhCN, ...experienceZhCN, ...errorsZhCN } },
-  en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn, ...reviewsEn, ...moderationEn, ...violationsEn, ...experienceEn, ...errorsEn } },
+  'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN, ...reviewsZhCN, ...moderationZhCN, ...violationsZhCN, ...experienceZhCN, ...modelsZhCN, ...errorsZhCN } },
+  en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn, ...reviewsEn, ...moderationEn, ...violationsEn, ...experienceEn, ...modelsEn, ...errorsEn } },
 };

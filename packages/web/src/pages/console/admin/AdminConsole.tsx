@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle, IconCrownStroked } from '@douyinfe/semi-icons';
+import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened , IconAlertTriangle, IconCrownStroked, IconPulse } from '@douyinfe/semi-icons';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
 import { AdminMoney } from '../money/AdminMoney';
@@ -10,11 +10,12 @@ import { GovernanceView } from './governance/GovernanceView';
 import { ModerationView } from './moderation/ModerationView';
 import { AdminViolationsView } from '../violations/AdminViolationsView';
 import { AdminExperienceView } from '../experience/AdminExperienceView';
+import { ModelsView } from './models/ModelsView';
 import { RulesView } from './RulesView';
 import { ShopsView } from './ShopsView';
 import { UsersView } from './UsersView';
 
-/** 平台管理: 用户 · 店铺 · 类目与规则 · 平台规则 · 红线词库 · 内容审核 · 售后仲裁 · 结算与对账. */
+/** 平台管理: 用户 · 店铺 · 类目与规则 · 平台规则 · 红线词库 · 内容审核 · 推荐模型 · 售后仲裁 · 结算与对账. */
 export default function AdminConsole() {
   const { t } = useTranslation();
   const nav = [
@@ -26,6 +27,7 @@ export default function AdminConsole() {
     { path: 'moderation', text: t('moderation.nav'), icon: <IconEyeOpened /> },
     { path: 'violations', text: t('violations.nav.admin'), icon: <IconAlertTriangle /> },
     { path: 'experience', text: t('experience.nav.admin'), icon: <IconCrownStroked /> },
+    { path: 'models', text: t('models.nav'), icon: <IconPulse /> },
     { path: 'arbitration', text: t('consoleUi.nav.arbitration'), icon: <IconFlag /> },
     { path: 'money', text: t('consoleUi.nav.money'), icon: <IconHistogram /> },
   ];
@@ -41,6 +43,7 @@ export default function AdminConsole() {
           <Route path="moderation" element={<ModerationView />} />
           <Route path="violations" element={<AdminViolationsView />} />
           <Route path="experience" element={<AdminExperienceView />} />
+          <Route path="models" element={<ModelsView />} />
           <Route path="arbitration/*" element={<ArbitrationView />} />
           <Route path="money" element={<AdminMoney />} />
           <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />
