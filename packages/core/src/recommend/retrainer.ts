@@ -27,7 +27,7 @@ export interface RetrainOptions {
   maxEvalPeople: number;
 }
 
-export const RETRAIN_SCHEDULE_DEFAULTS: RetrainOptions = { everyMs: 6 * 3600_000, firstAfterMs: 60_000, pollMs: 5_000, epochs: 6, historyDays: 60, maxEvalPeople: 2_000 };
+export const RETRAIN_SCHEDULE_DEFAULTS: RetrainOptions = { everyMs: 6 * 3600_000, firstAfterMs: 10 * 60_000, pollMs: 5_000, epochs: 6, historyDays: 60, maxEvalPeople: 2_000 };
 
 /** A decision, for the log. */
 export interface RetrainDecision {

@@ -64,6 +64,24 @@ interface Scored {
   aff: Affinities;
 }
 
+/** The snapshot's videos the catalogue knows, with their vectors side by side. */
+function poolOf(snapshot: ModelSnapshot, indexOf: (id: string) => number): GatheredVectors {
+  const d = snapshot.dim;
+  const rows: number[] = [];
+  const items: number[] = [];
+  for (let r = 0; r < snapshot.items.length; r++) {
+    const item = indexOf(snapshot.items[r]!);
+    if (item >= 0) (rows.push(r), items.push(item));
+  }
+  const vectors = new Float32Array(rows.length * d);
+  const bias = new Float32Array(rows.length);
+  rows.forEach((r, j) => {
+    vectors.set(snapshot.vectors.subarray(r * d, r * d + d), j * d);
+    bias[j] = snapshot.bias[r]!;
+  });
+  return { items: Int32Array.from(items), vectors, bias };
+}
+
 export class OnlineEngine {
   readonly catalog = new ItemCatalog();
   readonly covisit = new Covisitation();
@@ -83,6 +101,8 @@ export class OnlineEngine {
   private skipStamps = new Uint32Array(1024);
   private skipBits = new Uint8Array(1024);
   private skipEpoch = 0;
+  /** The retrained model's videos with their vectors as trained (the embedding source's reach). */
+  private modelPool: GatheredVectors | null = null;
   /** The batch-retrained model serving (null: online learning only since start). */
   modelVersion: string | null = null;
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
@@ -98,6 +118,7 @@ export class OnlineEngine {
       pool: this.pool,
       trendingTop: () => this.trendTop,
       embeddingPool: () => this.embeddingPool(),
+      modelPool: () => this.modelPool,
       trendingValue: (item) => this.trendValue(item),
     };
   }
@@ -115,6 +136,7 @@ export class OnlineEngine {
    */
   swapModel(version: string, snapshot: ModelSnapshot, now: number): { version: string; videos: number } {
     const videos = this.embedding.load(snapshot, (id) => this.catalog.indexOf(id), now);
+    this.modelPool = poolOf(snapshot, (id) => this.catalog.indexOf(id));
     this.modelVersion = version;
     this.embeddingItems = null; // the pool's gathered vectors are the old model's
     return { version, videos };

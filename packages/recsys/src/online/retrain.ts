@@ -95,6 +95,19 @@ export function trainingSet(signals: readonly Signal[]): TrainingSet {
   return { items, offsets, rows, weights, heldOut, events: rows.length };
 }
 
+/** Item-index sequences (an offline data set) as a training set with nothing held out, every event weighted 1; video ids are the indices. */
+export function trainingSetOf(seqs: { offsets: Int32Array; items: Int32Array }, numItems: number): TrainingSet {
+  const n = seqs.offsets.length - 1;
+  return {
+    items: Array.from({ length: numItems }, (_, i) => String(i)),
+    offsets: seqs.offsets,
+    rows: seqs.items,
+    weights: new Float32Array(seqs.items.length).fill(1),
+    heldOut: new Int32Array(n).fill(-1),
+    events: seqs.items.length,
+  };
+}
+
 /** The training part: every sequence without its held-out last item. */
 function trainingPart(set: TrainingSet): { offsets: Int32Array; rows: Int32Array; weights: Float32Array } {
   const n = set.heldOut.length;
