@@ -64,15 +64,20 @@ interface Scored {
   aff: Affinities;
 }
 
-/** The snapshot's videos the catalogue knows, with their vectors side by side. */
-function poolOf(snapshot: ModelSnapshot, indexOf: (id: string) => number): GatheredVectors {
+/**
+ * The retrained model's reach for the embedding source: scoring it costs one pass over its
+ * vectors per page (about 1 ms for 25,000 videos of dimension 32), so a larger model offers the
+ * videos with the highest learned bias (the most chosen) and leaves the rest to the other sources.
+ */
+export const MODEL_REACH = 25_000;
+
+/** The snapshot's videos the catalogue knows (at most `reach`, highest bias first), with their vectors side by side. */
+function poolOf(snapshot: ModelSnapshot, indexOf: (id: string) => number, reach: number): GatheredVectors {
   const d = snapshot.dim;
-  const rows: number[] = [];
-  const items: number[] = [];
-  for (let r = 0; r < snapshot.items.length; r++) {
-    const item = indexOf(snapshot.items[r]!);
-    if (item >= 0) (rows.push(r), items.push(item));
-  }
+  let rows: number[] = [];
+  for (let r = 0; r < snapshot.items.length; r++) if (indexOf(snapshot.items[r]!) >= 0) rows.push(r);
+  if (rows.length > reach) rows = rows.sort((a, b) => snapshot.bias[b]! - snapshot.bias[a]! || a - b).slice(0, reach);
+  const items = rows.map((r) => indexOf(snapshot.items[r]!));
   const vectors = new Float32Array(rows.length * d);
   const bias = new Float32Array(rows.length);
   rows.forEach((r, j) => {
@@ -136,7 +141,7 @@ export class OnlineEngine {
    */
   swapModel(version: string, snapshot: ModelSnapshot, now: number): { version: string; videos: number } {
     const videos = this.embedding.load(snapshot, (id) => this.catalog.indexOf(id), now);
-    this.modelPool = poolOf(snapshot, (id) => this.catalog.indexOf(id));
+    this.modelPool = poolOf(snapshot, (id) => this.catalog.indexOf(id), MODEL_REACH);
     this.modelVersion = version;
     this.embeddingItems = null; // the pool's gathered vectors are the old model's
     return { version, videos };
