@@ -33,6 +33,8 @@ Usage:
                  (recsys-feed and recsys-freshness take [--videos N] [--people N]),
                  chat ([--people N] buyers, [--rate N] msg/s, [--conversations N], [--shops N], [--seconds S]),
                  analytics ([--events N] [--orders N] [--days N])
+  zhongcao recsys retrain [--data DIR] [--no-wait] [--wait-s N]
+                                                         retrain the running platform's interest engine now, with progress
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
                                                          offline evaluation of the interest engine (leave-one-out)
   zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--json]

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { DatasetFormatError, DEFAULT_MAX_USERS, DEFAULT_SEED, readInteractions, runEval, type EvalReport, type ModelReport } from '@zhongcao/recsys';
 import { progressPrinter } from './progress.js';
+import { runRetrainCommand } from './retrain-command.js';
 
 const USAGE = 'usage: zhongcao recsys eval --dataset <path> [--json] [--seed N] [--users N] [--epochs N]';
 
@@ -27,6 +28,7 @@ const STD_IO: CommandIo = {
 };
 
 export async function runRecsysCommand(args: string[], io: CommandIo = STD_IO): Promise<number> {
+  if (args[0] === 'retrain') return runRetrainCommand(args.slice(1), io === STD_IO ? { ...io, progress: progressPrinter('recsys retrain') } : io);
   let values: { dataset?: string; json?: boolean; seed?: string; users?: string; epochs?: string; help?: boolean };
   let positionals: string[];
   try {
@@ -104,6 +106,7 @@ export function formatReport(r: EvalReport, dataset: string): string {
     ['item-to-item co-occurrence', r.results.cooccurrence],
     ['engine (candidates + ranker)', r.results.engine],
     ['live feed engine (replayed)', r.results.online],
+    ['live (retrained)', r.results.retrained],
   ];
   const lines = [
     `Offline evaluation on ${dataset}`,
@@ -118,7 +121,9 @@ export function formatReport(r: EvalReport, dataset: string): string {
     ),
     `  ${'SASRec (published, Games)'.padEnd(30)} ${num(SASREC.hr).padStart(7)} ${num(SASREC.ndcg).padStart(8)}`,
     '',
-    `  engine: the batch-trained sequence model; live feed engine: the online engine the app's feed runs, fed the data as a stream`,
+    `  engine: the batch-trained sequence model; live feed engine: the online engine the app's feed runs, fed the data as a stream;`,
+    `  live (retrained): the same with the feed's retraining on the train sequences swapped in after the replay, then online learning on`,
+    `  live (retrained) vs engine, full ranking: HR@10 ${signed((r.results.retrained['full_hr@10'] ?? 0) - (r.results.engine['full_hr@10'] ?? 0))}, NDCG@10 ${signed((r.results.retrained['full_ndcg@10'] ?? 0) - (r.results.engine['full_ndcg@10'] ?? 0))}`,
     `  engine vs SASRec: HR@10 ${signed(r.results.engine['hr@10'] - SASREC.hr)}, NDCG@10 ${signed(r.results.engine['ndcg@10'] - SASREC.ndcg)}; training ${r.train_s.toFixed(1)} s in all, evaluation ${r.eval_s.toFixed(1)} s, peak RSS ${r.rss_mb} MB`,
     '',
   ];

@@ -1,6 +1,6 @@
 /** Starts a platform process: core (migrated), HTTP server and, unless it is an api-role process, the background worker. */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { openCore, recommendService, type Core, type CoreOptions } from '@zhongcao/core';
+import { openCore, recommendService, type Core, type CoreOptions, type RetrainOptions } from '@zhongcao/core';
 import { buildServer } from './app.js';
 import { startWorker, type Worker } from './worker.js';
 import { connectRedisState } from './shared/redis-state.js';
@@ -21,6 +21,8 @@ export interface PlatformOptions extends CoreOptions {
   redisUrl?: string;
   /** Scaled mode: NATS, carrying live rooms' events and comments between api processes; NATS_URL. */
   natsUrl?: string;
+  /** The engine's background retraining (on by default, with the default schedule); false turns it off. */
+  retrain?: Partial<RetrainOptions> | false;
   /** Called after migrations, before listening (e.g. to seed demo data). */
   beforeListen?: (core: Core) => Promise<void>;
 }
@@ -38,7 +40,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const core = await openCore(options);
   await options.beforeListen?.(core);
   // The interest engine runs on its own thread and warms from the stored history (bounded) before the first request.
-  const engine = recommendService(core.ctx, { thread: options.engineThread ?? true });
+  const engine = recommendService(core.ctx, { thread: options.engineThread ?? true, retrain: options.retrain ?? {} });
   await engine.ready;
   let worker: Worker | null = null;
   let lastRedisError = 0;
@@ -56,7 +58,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   engine.onLifecycle((e) => {
     if (e.kind === 'stopped') app.log.error({ reason: e.reason, restartInMs: e.restartInMs }, 'interest engine thread stopped; the feed is non-personalised until it restarts');
     else if (e.kind === 'restart_failed') app.log.error({ reason: e.reason }, 'interest engine restart failed; trying again');
-    else app.log.warn({ restarts: e.restarts, videos: e.videos, signals: e.signals, warmMs: e.warmMs }, 'interest engine thread restarted and warm; personalised pages are back');
+    else if (e.kind === 'model') {
+      const { kind: _kind, ...decision } = e;
+      if (e.status === 'serving') app.log.info(decision, 'interest engine: retrained model swapped in and serving');
+      else app.log.warn(decision, `interest engine: retrained model not swapped in (${e.reason})`);
+    } else app.log.warn({ restarts: e.restarts, videos: e.videos, signals: e.signals, warmMs: e.warmMs }, 'interest engine thread restarted and warm; personalised pages are back');
   });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });

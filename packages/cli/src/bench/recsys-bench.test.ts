@@ -31,6 +31,10 @@ test('recsys-feed at a tiny size prints its figures', async () => {
   assert.ok(r.events_per_s > 0 && r.event_errors === 0);
   assert.equal(typeof r.reasons_on_items, 'boolean');
   assert.ok(r.engine_reasons_ratio > 0.2, `the pages are the engine's (${r.engine_reasons_ratio} of items with its reasons)`);
+  // The last phase: a retraining while the clients page, and the hot swap's pause.
+  assert.ok(r.pages_during_retrain > 0);
+  assert.match(r.model_decision, /^(serving|rejected)/);
+  if (r.model_version) assert.ok(r.swap_pause_ms !== null && r.swap_engine_ms !== null && r.retrain_s !== null);
 });
 
 test('recsys-freshness at a tiny size says whether the effect was observed and never reports a latency it did not see', async () => {

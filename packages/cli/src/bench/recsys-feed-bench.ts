@@ -13,8 +13,9 @@ import { buildRecsysStore } from './recsys-fixtures.js';
 import { childServer, itemsCarryReasons, streamEvents, type StartServer } from './recsys-load.js';
 import { cpuMsPer, serverCpuSeconds, serverRssMb } from './server-metrics.js';
 import { freshStore, log, Scope } from './resources.js';
+import { retrainUnderLoad, type PageSpan, type SwapPhaseResult } from './recsys-swap-phase.js';
 
-export interface RecsysFeedResult {
+export interface RecsysFeedResult extends SwapPhaseResult {
   bench: 'recsys-feed';
   dialect: 'sqlite' | 'postgres';
   videos: number;
@@ -61,6 +62,8 @@ export interface RecsysFeedOptions {
   videos?: number | undefined;
   people?: number | undefined;
   startServer?: StartServer;
+  /** Time limit of the last phase, a retraining while the clients page (default 10 min). */
+  retrainTimeoutSeconds?: number;
 }
 
 const CONCURRENCY = 32;
@@ -77,6 +80,8 @@ const WARMUP_SECONDS = 5;
 
 export const TARGET_RECSYS_PAGES_PER_S = 1_000;
 export const TARGET_RECSYS_P99_MS = 50;
+export const TARGET_SWAP_PAUSE_MS = 50;
+const RETRAIN_TIMEOUT_S = 600;
 
 export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFeedResult> {
   const videos = opts.videos ?? RECSYS_VIDEOS;
@@ -113,9 +118,13 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
     let items = 0;
     let engineItems = 0;
     let counting = false;
+    /** Spans of the pages served during the retraining phase (the swap's pause is read from them). */
+    const spans: PageSpan[] = [];
+    let watching = false;
     const page = async (w: number): Promise<void> => {
       if (pagesInSession[w]! >= PAGES_PER_SESSION) newSession(w);
       const cursor = cursors[w];
+      const wallStart = Date.now();
       const t0 = performance.now();
       const reply = await get(pool, `/api/v1/feed?tab=recommend&limit=${PAGE_SIZE}${cursor ? `&cursor=${cursor}` : ''}`, auth(person[w]!));
       if (scope.signal.aborted) return;
@@ -140,6 +149,7 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
         seenInSession[w]!.add(id);
       }
       if (counting) latencies.push(ms);
+      if (watching) spans.push({ start: wallStart, end: wallStart + ms });
       cursors[w] = body.nextCursor;
       pagesInSession[w] = body.nextCursor ? pagesInSession[w]! + 1 : PAGES_PER_SESSION;
     };
@@ -151,6 +161,10 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
     const cpuAfter = await serverCpuSeconds(pool);
     if (scope.signal.aborted) throw new Error('interrupted');
     const rss = await serverRssMb(pool);
+    counting = false;
+    watching = true;
+    log('recsys-feed: retraining the engine\'s model while the clients page');
+    const swap = await retrainUnderLoad({ pool, adminToken: data.admin.token, concurrency: CONCURRENCY, timeoutMs: (opts.retrainTimeoutSeconds ?? RETRAIN_TIMEOUT_S) * 1000, signal: scope.signal, page, spans });
     if (errors) log(`recsys-feed errors: ${sampler.summary()}`);
     if (repeats) log(`recsys-feed: ${repeats} videos were shown twice within a session`);
     const { p50, p99 } = latencySummary(latencies);
@@ -177,6 +191,7 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
       event_errors: achieved.errors,
       reasons_on_items: reasons,
       engine_reasons_ratio: items ? Math.round((engineItems / items) * 1000) / 1000 : 0,
+      ...swap,
     };
   } finally {
     await scope.close();
@@ -185,5 +200,5 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
 
 export function recsysFeedSummary(r: RecsysFeedResult): string {
   const verdict = r.pages_per_s >= TARGET_RECSYS_PAGES_PER_S && r.p99_ms <= TARGET_RECSYS_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
-  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s (after ${r.warmup_s} s of uncounted warm-up) with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB, server CPU ${r.server_cpu_ms_per_page ?? '?'} ms per page; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items}, ${Math.round(r.engine_reasons_ratio * 100)} % with the engine's own reasons — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms`;
+  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s (after ${r.warmup_s} s of uncounted warm-up) with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB, server CPU ${r.server_cpu_ms_per_page ?? '?'} ms per page; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items}, ${Math.round(r.engine_reasons_ratio * 100)} % with the engine's own reasons — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms. Retraining under load: ${r.model_decision} in ${r.retrain_s ?? '?'} s, model ${r.model_version ?? 'none'}; ${r.pages_during_retrain} pages meanwhile, p99 ${r.retrain_p99_ms ?? '?'} ms; longest page around the swap ${r.swap_pause_ms ?? '?'} ms (engine held ${r.swap_engine_ms ?? '?'} ms) — ${r.swap_pause_ms !== null && r.swap_pause_ms <= TARGET_SWAP_PAUSE_MS ? 'meets' : 'MISSES'} the target of ≤ ${TARGET_SWAP_PAUSE_MS} ms`;
 }

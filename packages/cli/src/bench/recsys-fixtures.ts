@@ -33,6 +33,8 @@ export interface RecsysStore {
   /** Product of each video, by video index. */
   productOfVideo: string[];
   clients: BenchPerson[];
+  /** An admin with a bearer token (asks for a retraining). */
+  admin: BenchPerson;
   /** What was written, for the report. */
   rows: { people: number; events: number; likes: number; follows: number };
 }
@@ -62,8 +64,9 @@ export async function buildRecsysStore(store: BenchStore, spec: RecsysStoreSpec)
     const categoryOfVideo = videoIds.map((_, i) => (i % productIds.length) % CATEGORIES);
     const history = await insertHistories(core, peopleIds, spec.historyPerPerson, { videoIds, creatorOfVideo, productOfVideo, categoryOfVideo });
     const clients = await makeClients(core, spec.clients);
+    const admin = await makeAdmin(core);
     log(`recsys store: ${spec.videos} videos, ${peopleIds.length} people, ${history.events} events, ${history.likes} likes, ${history.follows} follows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { categories: CATEGORIES, videoIds, creatorOfVideo, categoryOfVideo, productOfVideo, clients, rows: { people: peopleIds.length, ...history } };
+    return { categories: CATEGORIES, videoIds, creatorOfVideo, categoryOfVideo, productOfVideo, clients, admin, rows: { people: peopleIds.length, ...history } };
   } finally {
     await core.close();
   }
@@ -198,4 +201,13 @@ async function makeClients(core: Core, count: number): Promise<BenchPerson[]> {
   const clients: BenchPerson[] = [];
   for (const r of rows) clients.push({ userId: r.id, token: (await issueSession(core.ctx, r.id, 'bearer')).token });
   return clients;
+}
+
+/** One admin with a bearer token. */
+async function makeAdmin(core: Core): Promise<BenchPerson> {
+  const now = Date.now();
+  const id = newId('user', now);
+  await core.ctx.db.insertInto('users').values({ id, login: 'bench-admin', display_name: '压测管理员', password_hash: UNUSABLE_HASH, created_at: now }).execute();
+  await core.ctx.db.insertInto('user_roles').values({ user_id: id, role: 'admin', created_at: now }).execute();
+  return { userId: id, token: (await issueSession(core.ctx, id, 'bearer')).token };
 }

@@ -70,6 +70,8 @@ export const ID_PREFIX = {
   // moderation
   moderation: 'mdi',
   report: 'rpt',
+  // the interest engine
+  modelVersion: 'mdl',
   // violation points and appeals
   violation: 'vio',
   violationAppeal: 'vap',

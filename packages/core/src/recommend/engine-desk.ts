@@ -4,7 +4,7 @@
  * worker thread (the platform), and the two behave alike. Requests are served in order, so a
  * signal sent before a page request has been learnt when the page is made.
  */
-import { OnlineEngine, type ItemMeta, type PoolStep, type Recommended, type Signal } from '@zhongcao/recsys';
+import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Recommended, type Signal } from '@zhongcao/recsys';
 import { ShownFilter } from '../feed/shown-filter.js';
 import { multiplierOf, type MultiplierRule, type MultiplierTable } from './throttle.js';
 
@@ -17,13 +17,23 @@ export type EngineRequest =
   | { op: 'merge'; device: string; account: string; now: number }
   | { op: 'expire'; before: number }
   | { op: 'multipliers'; table: MultiplierTable }
+  /** A retrained model's vectors taken by a hot swap; answers what was swapped and how long the engine was held. */
+  | { op: 'swap'; version: string; snapshot: ModelSnapshot; now: number }
   /** Answers once every earlier request is done. */
   | { op: 'settled' };
+
+export interface SwapAnswer {
+  version: string;
+  videos: number;
+  ms: number;
+}
 
 export interface RecommendAnswer {
   recs: Recommended[];
   /** Shops whose videos were ranked and not reported in the last REPORT_EVERY_MS: their pressure should be read. */
   consulted: string[];
+  /** The retrained model version serving this page (null: online learning only). */
+  model: string | null;
 }
 
 const REPORT_EVERY_MS = 10_000;
@@ -56,7 +66,7 @@ export class EngineDesk {
   };
 
   /** Serves one request; the answer is plain data (undefined for requests that need none). */
-  handle(req: EngineRequest): RecommendAnswer | boolean | undefined {
+  handle(req: EngineRequest): RecommendAnswer | SwapAnswer | boolean | undefined {
     switch (req.op) {
       case 'upsert': {
         const steps: PoolStep[] = [];
@@ -78,7 +88,7 @@ export class EngineDesk {
         this.now = req.now;
         this.consulted = [];
         const recs = this.engine.recommend(req.actor, { limit: req.limit, now: req.now, isShown: (id) => shown.has(id), multiplier: this.multiplier });
-        return { recs, consulted: this.consulted };
+        return { recs, consulted: this.consulted, model: this.engine.modelVersion };
       }
       case 'remove':
         this.engine.removeVideo(req.videoId);
@@ -92,6 +102,11 @@ export class EngineDesk {
         this.throttled = new Set(req.table.throttledShops);
         this.rules = req.table.rules;
         return undefined;
+      case 'swap': {
+        const started = performance.now();
+        const { version, videos } = this.engine.swapModel(req.version, req.snapshot, req.now);
+        return { version, videos, ms: performance.now() - started };
+      }
       case 'settled':
         return true;
     }

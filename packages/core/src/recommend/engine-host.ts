@@ -4,9 +4,9 @@
  * so ranking and learning use the second core instead of the thread that answers HTTP. Both
  * send every request to the same `EngineDesk`, in order.
  */
-import { OnlineEngine, type ItemMeta, type PoolStep, type Signal } from '@zhongcao/recsys';
+import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Signal } from '@zhongcao/recsys';
 import type { ShownFilter } from '../feed/shown-filter.js';
-import { EngineDesk, type EngineRequest, type RecommendAnswer } from './engine-desk.js';
+import { EngineDesk, type EngineRequest, type RecommendAnswer, type SwapAnswer } from './engine-desk.js';
 import type { MultiplierTable } from './throttle.js';
 
 export interface EngineHost {
@@ -19,6 +19,8 @@ export interface EngineHost {
   mergeProfile(device: string, account: string, now: number): Promise<boolean>;
   expire(before: number): void;
   setMultipliers(table: MultiplierTable): void;
+  /** Hot swap of a retrained model: requests before it are served with the old vectors, after it with the new. */
+  swapModel(version: string, snapshot: ModelSnapshot, now: number): Promise<SwapAnswer>;
   /** Resolves when every request sent so far has been served. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +65,10 @@ export abstract class MessageEngineHost implements EngineHost {
 
   setMultipliers(table: MultiplierTable): void {
     this.send({ op: 'multipliers', table });
+  }
+
+  swapModel(version: string, snapshot: ModelSnapshot, now: number): Promise<SwapAnswer> {
+    return this.ask({ op: 'swap', version, snapshot, now }) as Promise<SwapAnswer>;
   }
 
   async settled(): Promise<void> {

@@ -6,3 +6,6 @@ export * from './pool-steps.js';
 export { FeedMultipliers, THROTTLED_MULTIPLIER, multiplierOf, type MultiplierRule, type MultiplierTable } from './throttle.js';
 export { subscribeRecommendOutbox } from './outbox-signals.js';
 export { WARM_SIGNAL_DAYS, WARM_VIDEO_DAYS, type WarmReport } from './warm.js';
+export { listModelVersions, modelVersion, requestRetrain, type ModelVersion, type ModelVersionStatus, type ModelDecisionReason, type ModelFigures, type RetrainTrigger } from './model-versions.js';
+export { RETRAIN_SCHEDULE_DEFAULTS, scoresWorse, type RetrainDecision, type RetrainOptions } from './retrainer.js';
+export { adminModelVersions, adminRequestRetrain, type ModelVersionsView } from './model-admin.js';

@@ -15,6 +15,7 @@ import { onSignals } from './signal-bus.js';
 import { FeedMultipliers } from './throttle.js';
 import { videoMetasByIds } from './video-meta.js';
 import { POOL_ENTRY_DAYS, warmEngine, type WarmReport } from './warm.js';
+import { Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type RetrainDecision, type RetrainOptions } from './retrainer.js';
 
 const EXPIRE_EVERY_MS = 3600_000;
 /** People and videos unseen this long leave the engine (profiles and embedding rows). */
@@ -26,13 +27,16 @@ export interface RecommendServiceOptions {
   /** Wait before restarting a stopped engine thread: first this long, doubling up to `restartMaxMs`. */
   restartFirstMs?: number;
   restartMaxMs?: number;
+  /** Retrain the engine's model in the background, on a schedule and on request (the platform does); off by default. */
+  retrain?: Partial<RetrainOptions> | false;
 }
 
 /** What happens to the engine's thread, for the log and the metrics. */
 export type EngineLifecycleEvent =
   | { kind: 'stopped'; reason: string; restartInMs: number }
   | { kind: 'restarted'; restarts: number; videos: number; signals: number; warmMs: number }
-  | { kind: 'restart_failed'; reason: string };
+  | { kind: 'restart_failed'; reason: string }
+  | ({ kind: 'model' } & RetrainDecision);
 
 const RESTART_FIRST_MS = 1_000;
 const RESTART_MAX_MS = 60_000;
@@ -62,6 +66,8 @@ export class RecommendService {
   private lastExpire = 0;
   signalsSeen = 0;
   readonly unsubscribe: () => void;
+  /** Background retraining (null when off). */
+  readonly retrainer: Retrainer | null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -80,6 +86,9 @@ export class RecommendService {
       return report;
     });
     this.ready.catch(() => {});
+    this.retrainer = opts.retrain
+      ? new Retrainer(ctx, () => (this.isWarm ? this.host : null), (d) => this.emit({ kind: 'model', ...d }), { ...RETRAIN_SCHEDULE_DEFAULTS, ...opts.retrain })
+      : null;
   }
 
   /** Where the engine runs now (a stopped thread is replaced by a new one). */
@@ -135,6 +144,7 @@ export class RecommendService {
     this.startedAt = Date.now();
     try {
       const report = await warmEngine(this.ctx, host);
+      await this.retrainer?.reapply(host);
       if (this.closed) {
         await host.close();
         return;
@@ -257,6 +267,7 @@ export class RecommendService {
     this.closed = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.unsubscribe();
+    await this.retrainer?.close();
     await this.current.close();
   }
 }

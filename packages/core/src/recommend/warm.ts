@@ -25,7 +25,8 @@ export interface WarmReport {
   ms: number;
 }
 
-async function storedSignals(ctx: CoreContext, since: number): Promise<Signal[]> {
+/** The stored signals since `since` (follows of any age), at most MAX_ROWS per table, in time order. */
+export async function storedSignals(ctx: CoreContext, since: number): Promise<Signal[]> {
   const { db } = ctx;
   const [follows, likes, comments, shares, carts, lines, refunds] = await Promise.all([
     db.selectFrom('follows').select(['follower_id', 'followee_id', 'created_at']).orderBy('created_at', 'desc').limit(MAX_ROWS).execute(),

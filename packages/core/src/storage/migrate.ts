@@ -28,6 +28,7 @@ import * as customerService from './migrations/0028_customer_service.js';
 import * as openPlatform from './migrations/0030_open_platform.js';
 import * as paidTraffic from './migrations/0031_paid_traffic.js';
 import * as analytics from './migrations/0029_analytics.js';
+import * as modelVersions from './migrations/0032_model_versions.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '0030_open_platform': openPlatform,
   '0031_paid_traffic': paidTraffic,
   '0029_analytics': analytics,
+  '0032_model_versions': modelVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

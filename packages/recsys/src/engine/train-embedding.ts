@@ -14,10 +14,12 @@ export interface RowSequences {
   userRows: Int32Array;
   /** Item rows in use (negatives are drawn from [0, itemRows)). */
   itemRows: number;
+  /** Optional per-event learning-rate factor (same layout as rows); 1 when absent. */
+  weights?: Float32Array;
 }
 
 export function trainEpochs(model: SeqEmbedding, data: RowSequences, epochs: number, seed: number, progress?: (epoch: number) => void): void {
-  const { offsets, rows, userRows, itemRows } = data;
+  const { offsets, rows, userRows, itemRows, weights } = data;
   const owner = new Int32Array(rows.length);
   for (let k = 0; k + 1 < offsets.length; k++) owner.fill(k, offsets[k]!, offsets[k + 1]!);
   const order = Int32Array.from({ length: rows.length }, (_, p) => p);
@@ -27,7 +29,7 @@ export function trainEpochs(model: SeqEmbedding, data: RowSequences, epochs: num
     const lr = model.opts.lr * (1 - epoch / epochs);
     for (const p of order) {
       const k = owner[p]!;
-      model.step(userRows[k]!, rows.subarray(offsets[k]!, p), rows[p]!, itemRows, lr);
+      model.step(userRows[k]!, rows.subarray(offsets[k]!, p), rows[p]!, itemRows, weights ? lr * weights[p]! : lr);
     }
     progress?.(epoch + 1);
   }

@@ -9,6 +9,7 @@
  */
 import type { Recommender, UserScorer } from '../models/model.js';
 import { OnlineEngine } from '../online/online-engine.js';
+import type { ModelSnapshot } from '../online/retrain.js';
 import { Rng } from '../random.js';
 
 const T0 = Date.UTC(2020, 0, 1);
@@ -52,6 +53,11 @@ export class OnlineReplayModel implements Recommender {
       }
       this.engine.observe({ actor, kind: 'purchase', videoId: String(items[k]!), at: this.clock });
     }
+  }
+
+  /** A retrained model taken by the engine's hot swap, as the feed takes one. */
+  swap(snapshot: ModelSnapshot): number {
+    return this.engine.swapModel('retrained', snapshot, this.clock).videos;
   }
 
   forUser(u: number): UserScorer {

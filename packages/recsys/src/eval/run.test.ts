@@ -14,7 +14,7 @@ test('one run reports every model on the same protocol, and the engine wins on s
   assert.equal(report.protocol.users_sampled, true);
   assert.equal(report.protocol.negatives, 100);
   assert.equal(report.protocol.seed, 3);
-  for (const name of ['popular', 'cooccurrence', 'engine', 'online'] as const) {
+  for (const name of ['popular', 'cooccurrence', 'engine', 'online', 'retrained'] as const) {
     const r = report.results[name];
     for (const key of ['hr@10', 'ndcg@10', 'full_hr@10', 'full_ndcg@10', 'valid_hr@10', 'valid_ndcg@10'] as const) {
       const v = r[key];
@@ -30,12 +30,15 @@ test('one run reports every model on the same protocol, and the engine wins on s
   assert.ok(online['hr@10'] > popular['hr@10'], `the live feed's engine ${online['hr@10']} vs popular ${popular['hr@10']}`);
   assert.ok(Number(online.choices_among_candidates) > 0.2, `choices among candidates ${online.choices_among_candidates}`);
   assert.ok(report.rss_mb > 0 && report.train_s >= e.train_s);
+  const retrained = report.results.retrained;
+  assert.ok(stages.has('live (retrained) epochs') && Number(retrained.swapped_videos) === 150);
+  assert.ok(retrained['full_hr@10']! >= online['full_hr@10']!, `retrained ${retrained['full_hr@10']} vs online ${online['full_hr@10']} (full HR@10)`);
 });
 
 test('the same seed reproduces the same figures', async () => {
   const a = await runEval(data, { seed: 4, maxUsers: 100, engine, workers: 1 });
   const b = await runEval(data, { seed: 4, maxUsers: 100, engine, workers: 2 });
-  for (const name of ['popular', 'cooccurrence', 'engine', 'online'] as const) {
+  for (const name of ['popular', 'cooccurrence', 'engine', 'online', 'retrained'] as const) {
     assert.equal(a.results[name]['hr@10'], b.results[name]['hr@10']);
     assert.equal(a.results[name]['full_ndcg@10'], b.results[name]['full_ndcg@10']);
   }

@@ -16,6 +16,7 @@ import { deriveSeed } from '../random.js';
 import { trainInWorkers } from '../engine/worker-pool.js';
 import { fitRankerOnValidation, type RankerFitReport } from './engine-fit.js';
 import { OnlineReplayModel } from './online-replay.js';
+import { retrain, RETRAIN_DEFAULTS, trainingSetOf, type RetrainOptions } from '../online/retrain.js';
 import { evaluate, type PhaseResult } from './evaluate.js';
 import { buildProtocol, DEFAULT_MAX_USERS, DEFAULT_NEGATIVES, DEFAULT_SEED, type Protocol } from './protocol.js';
 import { evaluableUsers, leaveOneOut, type Split } from './split.js';
@@ -32,6 +33,8 @@ export interface EvalOptions {
   engine?: Partial<EngineOptions>;
   /** Worker threads for embedding training (default: one per core). */
   workers?: number;
+  /** The live feed's retraining (the `retrained` row). */
+  retrain?: RetrainOptions;
   progress?: Progress;
 }
 
@@ -51,8 +54,8 @@ export interface ModelReport {
 
 export interface EvalReport {
   protocol: Record<string, unknown>;
-  /** `engine`: the batch-trained sequence model; `online`: the live feed's engine, replayed. */
-  results: { popular: ModelReport; cooccurrence: ModelReport; engine: ModelReport; online: ModelReport };
+  /** `engine`: the batch-trained sequence model; `online`: the live feed's engine, replayed; `retrained`: the same with the feed's retraining (once, on the train sequences) swapped in. */
+  results: { popular: ModelReport; cooccurrence: ModelReport; engine: ModelReport; online: ModelReport; retrained: ModelReport };
   train_s: number;
   eval_s: number;
   rss_mb: number;
@@ -120,11 +123,13 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
   const engine = measure('engine', tuned, seconds(started), { members: engineOpts.members, epochs: engineOpts.epochs, dim: engineOpts.embedding.dim, ranker }, final);
   const online = replayOnline(split, protocol, { seed, full, progress });
   peak = Math.max(peak, online.rss_mb);
+  const retrained = replayOnline(split, protocol, { seed, full, progress, retrain: opts.retrain ?? RETRAIN_DEFAULTS });
+  peak = Math.max(peak, retrained.rss_mb);
 
-  const all = [popular, cooccurrence, engine, online];
+  const all = [popular, cooccurrence, engine, online, retrained];
   return {
     protocol: describeProtocol(data, protocol),
-    results: { popular, cooccurrence, engine, online },
+    results: { popular, cooccurrence, engine, online, retrained },
     train_s: round(all.reduce((t, m) => t + m.train_s, 0), 1),
     eval_s: round(all.reduce((t, m) => t + m.eval_s, 0), 1),
     rss_mb: peak,
@@ -136,22 +141,35 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
  * scored; then every validation item is replayed too and the test item scored (the engine
  * learns online, so one model serves both phases, and no test item is ever replayed).
  */
-function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; full: boolean; progress: Progress }): ModelReport {
+function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions }): ModelReport {
   const started = performance.now();
+  const name = opts.retrain ? 'live (retrained)' : 'online';
   const model = new OnlineReplayModel(split.numItems, { negatives: 4, seed: deriveSeed(opts.seed, 'online') });
   const step = Math.max(1, Math.floor(split.numUsers / 100));
   for (let u = 0; u < split.numUsers; u++) {
     model.play(u, sequenceOf(split.train, u));
-    if (u % step === 0 || u === split.numUsers - 1) opts.progress('online replay', u + 1, split.numUsers);
+    if (u % step === 0 || u === split.numUsers - 1) opts.progress(`${name} replay`, u + 1, split.numUsers);
+  }
+  const extra: Record<string, unknown> = {};
+  if (opts.retrain) {
+    // As the platform runs: the engine has warmed from the history, the retraining on that
+    // history is swapped in, and online learning goes on from there (the validation items).
+    const r = opts.retrain;
+    const retrainStarted = performance.now();
+    const snapshot = retrain(trainingSetOf(split.train, split.numItems), { ...r, seed: deriveSeed(opts.seed, 'retrain') }, (e) => opts.progress(`${name} epochs`, e, r.epochs));
+    extra.retrain_s = round(seconds(retrainStarted), 1);
+    extra.swapped_videos = model.swap(snapshot);
+    extra.epochs = r.epochs;
+    extra.dim = r.model.dim;
   }
   let trainS = seconds(started);
   const rss = rssMb();
-  const v = evaluate(model, split, protocol.valid, { progress: (d, t) => opts.progress('online validation', d, t) });
+  const v = evaluate(model, split, protocol.valid, { progress: (d, t) => opts.progress(`${name} validation`, d, t) });
   const more = performance.now();
   for (let u = 0; u < split.numUsers; u++) if (split.valid[u]! >= 0) model.play(u, [split.valid[u]!]);
   trainS += seconds(more);
-  const t = evaluate(model, split, protocol.test, { full: opts.full, progress: (d, n) => opts.progress('online test', d, n) });
-  return report(v, t, trainS, Math.max(rss, rssMb()), { replayed_choices: model.choices, choices_among_candidates: round(model.offered / Math.max(1, model.choices), 4) });
+  const t = evaluate(model, split, protocol.test, { full: opts.full, progress: (d, n) => opts.progress(`${name} test`, d, n) });
+  return report(v, t, trainS, Math.max(rss, rssMb()), { ...extra, replayed_choices: model.choices, choices_among_candidates: round(model.offered / Math.max(1, model.choices), 4) });
 }
 
 /** Train sequences with each evaluated user's validation item appended: the model's input at test time. */

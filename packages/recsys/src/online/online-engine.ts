@@ -11,6 +11,7 @@ import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Head, type Labels, 
 import { ItemCatalog, type ItemMeta } from './item-catalog.js';
 import { SequenceEmbedding, type GatheredVectors } from './sequence-embedding.js';
 import { OutcomeLog } from './outcome-log.js';
+import type { ModelSnapshot } from './retrain.js';
 import { Profile } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
 import { reasonFor, type Reason } from './reasons.js';
@@ -63,6 +64,29 @@ interface Scored {
   aff: Affinities;
 }
 
+/**
+ * The retrained model's reach for the embedding source: scoring it costs one pass over its
+ * vectors per page (about 1 ms for 25,000 videos of dimension 32), so a larger model offers the
+ * videos with the highest learned bias (the most chosen) and leaves the rest to the other sources.
+ */
+export const MODEL_REACH = 25_000;
+
+/** The snapshot's videos the catalogue knows (at most `reach`, highest bias first), with their vectors side by side. */
+function poolOf(snapshot: ModelSnapshot, indexOf: (id: string) => number, reach: number): GatheredVectors {
+  const d = snapshot.dim;
+  let rows: number[] = [];
+  for (let r = 0; r < snapshot.items.length; r++) if (indexOf(snapshot.items[r]!) >= 0) rows.push(r);
+  if (rows.length > reach) rows = rows.sort((a, b) => snapshot.bias[b]! - snapshot.bias[a]! || a - b).slice(0, reach);
+  const items = rows.map((r) => indexOf(snapshot.items[r]!));
+  const vectors = new Float32Array(rows.length * d);
+  const bias = new Float32Array(rows.length);
+  rows.forEach((r, j) => {
+    vectors.set(snapshot.vectors.subarray(r * d, r * d + d), j * d);
+    bias[j] = snapshot.bias[r]!;
+  });
+  return { items: Int32Array.from(items), vectors, bias };
+}
+
 export class OnlineEngine {
   readonly catalog = new ItemCatalog();
   readonly covisit = new Covisitation();
@@ -82,6 +106,10 @@ export class OnlineEngine {
   private skipStamps = new Uint32Array(1024);
   private skipBits = new Uint8Array(1024);
   private skipEpoch = 0;
+  /** The retrained model's videos with their vectors as trained (the embedding source's reach). */
+  private modelPool: GatheredVectors | null = null;
+  /** The batch-retrained model serving (null: online learning only since start). */
+  modelVersion: string | null = null;
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
   personalReads = 0;
   private readonly train = (slots: Int32Array, labels: Labels, only?: Head): void => this.ranker.update(slots, labels, only);
@@ -95,6 +123,7 @@ export class OnlineEngine {
       pool: this.pool,
       trendingTop: () => this.trendTop,
       embeddingPool: () => this.embeddingPool(),
+      modelPool: () => this.modelPool,
       trendingValue: (item) => this.trendValue(item),
     };
   }
@@ -103,6 +132,19 @@ export class OnlineEngine {
   upsertVideo(meta: ItemMeta, isNew: boolean, now: number): PoolStep | null {
     const item = this.catalog.upsert(meta);
     return isNew ? this.pool.enter(item, meta.id, now) : null;
+  }
+
+  /**
+   * Hot swap of a batch-retrained embedding (see retrain.ts): one synchronous pass over the
+   * snapshot's rows, so a page is made wholly before or wholly after it. Online learning goes
+   * on from the new vectors; videos the snapshot does not know keep their online rows.
+   */
+  swapModel(version: string, snapshot: ModelSnapshot, now: number): { version: string; videos: number } {
+    const videos = this.embedding.load(snapshot, (id) => this.catalog.indexOf(id), now);
+    this.modelPool = poolOf(snapshot, (id) => this.catalog.indexOf(id), MODEL_REACH);
+    this.modelVersion = version;
+    this.embeddingItems = null; // the pool's gathered vectors are the old model's
+    return { version, videos };
   }
 
   removeVideo(videoId: string): void {

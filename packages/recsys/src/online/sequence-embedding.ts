@@ -7,6 +7,7 @@
  * profile (`recentOf`). Pure.
  */
 import { dot, SeqEmbedding, type SeqEmbeddingOptions } from '../engine/seq-embedding.js';
+import type { ModelSnapshot } from './retrain.js';
 
 /**
  * A copy of some videos' vectors and biases, side by side: a list scored on every page (the
@@ -111,6 +112,28 @@ export class SequenceEmbedding {
     this.model.personVector(-1, history, this.z);
     // A video with no row was gathered as zeros: it scores 0.
     for (let j = 0; j < n; j++) out[j] = g.bias[j]! + dot(this.z, g.vectors, j * d, d);
+  }
+
+  /**
+   * Takes a batch-trained model's vectors (a hot swap): every video the snapshot and `indexOf`
+   * both know gets the snapshot's row and bias, and the recency weights are the snapshot's.
+   * Videos newer than the snapshot keep their online rows; online steps go on from here.
+   * Returns the videos swapped.
+   */
+  load(snapshot: ModelSnapshot, indexOf: (videoId: string) => number, now: number): number {
+    const d = this.opts.dim;
+    if (snapshot.dim !== d || snapshot.recency.length !== this.model.A.length) throw new Error(`model snapshot of dimension ${snapshot.dim} does not fit the feed's ${d}`);
+    let n = 0;
+    for (let r = 0; r < snapshot.items.length; r++) {
+      const item = indexOf(snapshot.items[r]!);
+      if (item < 0) continue;
+      const row = this.model.itemRow(item, now);
+      this.model.E.set(snapshot.vectors.subarray(r * d, r * d + d), row * d);
+      this.model.B[row] = snapshot.bias[r]!;
+      n++;
+    }
+    this.model.A.set(snapshot.recency);
+    return n;
   }
 
   /** Frees the rows of videos not engaged with since `before`. */

@@ -30,6 +30,8 @@ export interface SourceState {
   trendingTop: () => readonly number[];
   /** The trending top, then the newest videos not in it, with their vectors: what the embedding source scores. */
   embeddingPool: () => GatheredVectors;
+  /** Every video of the retrained model serving, with its vectors as trained (null: none swapped in). */
+  modelPool: () => GatheredVectors | null;
   trendingValue: (item: number) => number;
 }
 
@@ -127,7 +129,17 @@ export function embeddingPoolOf(trendingTop: readonly number[], catalogSize: num
  */
 export function embeddingSource(s: SourceState, actor: string, skip: Skip, n: number): Candidate[] {
   if (!s.embedding.hasPerson(actor)) return [];
-  const pool = s.embeddingPool();
+  const fromPool = neighbours(s, actor, s.embeddingPool(), skip, n);
+  const model = s.modelPool();
+  if (!model) return fromPool;
+  // With a retrained model serving, every video it knows is within reach (one pass over its
+  // vectors, side by side); the pool adds the trending and the videos newer than the model.
+  const merged = new Map<number, Candidate>();
+  for (const c of [...neighbours(s, actor, model, skip, n), ...fromPool]) if (!merged.has(c.item)) merged.set(c.item, c);
+  return best([...merged.values()], n);
+}
+
+function neighbours(s: SourceState, actor: string, pool: GatheredVectors, skip: Skip, n: number): Candidate[] {
   const items = pool.items;
   const scores = new Float32Array(items.length);
   s.embedding.scoreGathered(actor, pool, scores);

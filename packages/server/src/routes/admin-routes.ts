@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { createCategory, findUsers, GLOBAL_ROLES, requireRole, setRole, updateCategoryRules } from '@zhongcao/core';
+import { adminModelVersions, adminRequestRetrain, createCategory, findUsers, GLOBAL_ROLES, requireRole, setRole, updateCategoryRules } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id, PageQuery } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -50,4 +50,12 @@ export function adminRoutes(app: App, deps: RouteDeps): void {
     deps.sessions.clear();
     return user;
   });
+
+  r.get('/api/v1/admin/recsys/models', {
+    schema: { tags, summary: 'The interest engine’s model versions: when trained, offline figures, serving or not, and why', response: errors(401, 403) },
+  }, async (req) => adminModelVersions(ctx, actorOf(req)));
+
+  r.post('/api/v1/admin/recsys/retrain', {
+    schema: { tags, summary: 'Retrain the interest engine’s model now (one already requested or running is returned instead)', response: errors(401, 403) },
+  }, async (req, reply) => reply.status(202).send(await adminRequestRetrain(ctx, actorOf(req))));
 }

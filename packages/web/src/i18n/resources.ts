@@ -36,11 +36,13 @@ import adsEn from './ads.en';
 import adsZhCN from './ads.zh-CN';
 import compassEn from './compass.en';
 import compassZhCN from './compass.zh-CN';
+import modelsEn from './models.en';
+import modelsZhCN from './models.zh-CN';
 import errorsEn from './errors.en';
 import errorsZhCN from './errors.zh-CN';
 
 /** Every string of the app, per language; both trees have exactly the same keys (i18n-coverage.test.ts). */
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN, ...reviewsZhCN, ...moderationZhCN, ...violationsZhCN, ...experienceZhCN, ...serviceZhCN, ...openPlatformZhCN, ...adsZhCN, ...compassZhCN, ...errorsZhCN } },
-  en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn, ...reviewsEn, ...moderationEn, ...violationsEn, ...experienceEn, ...serviceEn, ...openPlatformEn, ...adsEn, ...compassEn, ...errorsEn } },
+  'zh-CN': { translation: { ...zhCN, ...shopperZhCN, ...consoleZhCN, ...aftersalesZhCN, ...supplyZhCN, ...opsZhCN, ...liveZhCN, ...affiliateZhCN, ...discoverZhCN, ...walletZhCN, ...governanceZhCN, ...reviewsZhCN, ...moderationZhCN, ...violationsZhCN, ...experienceZhCN, ...serviceZhCN, ...openPlatformZhCN, ...adsZhCN, ...compassZhCN, ...modelsZhCN, ...errorsZhCN } },
+  en: { translation: { ...en, ...shopperEn, ...consoleEn, ...aftersalesEn, ...supplyEn, ...opsEn, ...liveEn, ...affiliateEn, ...discoverEn, ...walletEn, ...governanceEn, ...reviewsEn, ...moderationEn, ...violationsEn, ...experienceEn, ...serviceEn, ...openPlatformEn, ...adsEn, ...compassEn, ...modelsEn, ...errorsEn } },
 };

@@ -1,0 +1,31 @@
+/**
+ * The admins' view of the interest engine's model versions (平台管理 → 推荐模型): the list, with
+ * each version's offline figures, whether it serves and why, and a retraining on demand.
+ */
+import { requireRole } from '../accounts/roles.js';
+import type { Actor, CoreContext } from '../context.js';
+import { listModelVersions, requestRetrain, type ModelVersion } from './model-versions.js';
+import { runningRecommendService } from './recommend-service.js';
+import { RETRAIN_SCHEDULE_DEFAULTS } from './retrainer.js';
+
+export interface ModelVersionsView {
+  versions: ModelVersion[];
+  /** True when this process runs the engine with background retraining (requests are picked up at once). */
+  retraining: boolean;
+  /** Between scheduled retrainings (0: on demand only; null: no retraining in this process). */
+  everyMs: number | null;
+}
+
+export async function adminModelVersions(ctx: CoreContext, actor: Actor): Promise<ModelVersionsView> {
+  requireRole(actor, 'admin');
+  const retrainer = runningRecommendService(ctx)?.retrainer ?? null;
+  return { versions: await listModelVersions(ctx.db, 50), retraining: retrainer !== null, everyMs: retrainer ? retrainer.everyMs : null };
+}
+
+/** Asks for a retraining now; one already requested or running is returned instead. */
+export async function adminRequestRetrain(ctx: CoreContext, actor: Actor): Promise<ModelVersion> {
+  requireRole(actor, 'admin');
+  const retrainer = runningRecommendService(ctx)?.retrainer;
+  if (retrainer) return retrainer.request('manual', actor.userId);
+  return requestRetrain(ctx.db, 'manual', actor.userId, RETRAIN_SCHEDULE_DEFAULTS.epochs, ctx.clock.now());
+}
