@@ -14,6 +14,10 @@ function capture(): { io: CommandIo; out: string[]; err: string[]; progress: str
 }
 
 test('recsys retrain: stores a request, follows the platform\'s progress and prints its decision', async () => {
+  // The command and this stand-in for the platform share one store: the data folder's SQLite file
+  // (with DATABASE_URL set the command would open that database instead, and never see the request).
+  const databaseUrl = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
   const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-retrain-'));
   const storage = openStorage({ dataDir });
   try {
@@ -22,7 +26,10 @@ test('recsys retrain: stores a request, follows the platform\'s progress and pri
     const running = runRecsysCommand(['retrain', '--data', dataDir, '--wait-s', '30'], c.io);
     // Standing in for the platform: claim the request, train two epochs, decide.
     let row;
-    while (!(row = await storage.db.selectFrom('model_versions').selectAll().executeTakeFirst())) await new Promise((r) => setTimeout(r, 50));
+    for (let tries = 0; !(row = await storage.db.selectFrom('model_versions').selectAll().executeTakeFirst()); tries++) {
+      assert.ok(tries < 400, 'the command stored its request');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const db = storage.db;
     await db.updateTable('model_versions').set({ status: 'training', started_at: 1, epochs: 2 }).where('id', '=', row.id).execute();
     await new Promise((r) => setTimeout(r, 700));
@@ -45,5 +52,6 @@ test('recsys retrain: stores a request, follows the platform\'s progress and pri
   } finally {
     await storage.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
   }
 });
