@@ -8,6 +8,8 @@
 export const ALLOWED_WORDS = new Set([
   'Zhongcao', 'GMV', 'GPM', 'SKU', 'ID', 'MCN', 'DOU', 'CSV', 'API', 'OpenAPI', 'URL', 'EN', 'QR',
   'ERP', 'AppKey', 'AppSecret', 'IP',
+  // the recommendation metrics on 平台管理 · 推荐模型 (hit rate and NDCG at 10), named as in the literature
+  'HR', 'NDCG',
   'JPEG', 'JPG', 'PNG', 'WebP', 'GIF', 'MP4', 'WebM', 'HLS', 'RTMP', 'CPU', 'UV', 'PV', 'CTR', 'ROI',
   'g', 'kg', 'mg', 'ml', 'mL', 'L', 'cm', 'mm', 'm', 'km', 'x', 'KB', 'MB', 'GB',
   // the language switch names the other language in that language
