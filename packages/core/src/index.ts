@@ -65,5 +65,6 @@ export { buildDemoCatalog } from './demo/catalog.js';
 export * from './moderation/index.js';
 export * from './openplatform/index.js';
 export * from './orders/seller-remark.js';
+export * from './orders/order-address.js';
 export * from './ads/index.js';
 export * from './analytics/index.js';

@@ -127,6 +127,30 @@ export async function actOnCase(ctx: CoreContext, actor: Actor, caseId: string, 
   });
 }
 
+/**
+ * The shop acts on several cases at once, all or nothing (the open platform's afterSale.operate):
+ * one transaction; when one item is refused, nothing of the batch is applied and the error names
+ * the failing item (`details.index`, its position in `items`).
+ */
+export async function actOnCasesTogether(ctx: CoreContext, actor: Actor, items: ReadonlyArray<{ caseId: string; input: ActInput }>): Promise<void> {
+  if (items.length < 1 || items.length > 50) throw invalid('give 1–50 cases', { field: 'items' });
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    for (const [index, { caseId, input }] of items.entries()) {
+      try {
+        const action = input.action === 'accept' ? 'approve' : input.action;
+        if (sideOf(action) !== 'merchant') throw invalid('unknown action', { field: 'action' });
+        const c = await loadCase(tx, caseId);
+        if (!c || !actor.shops.has(c.shop_id)) throw notFound('after-sales case', caseId);
+        await applyAction(tx, c, action as PartyAction, 'merchant', actor.userId, input, now);
+      } catch (err) {
+        if (err instanceof DomainError) throw new DomainError(err.code, err.message, err.status, { ...err.details, index, caseId });
+        throw err;
+      }
+    }
+  });
+}
+
 /** An admin decides an escalated case: refund an amount (1..refundable) or reject, with a reason. Final. */
 export async function arbitrateCase(ctx: CoreContext, actor: Actor, caseId: string, input: { decision: string; amountFen?: number | undefined; reason: string }): Promise<void> {
   requireRole(actor, 'admin');

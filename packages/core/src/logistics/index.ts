@@ -7,3 +7,4 @@ export * from './tracking.js';
 export * from './pickup.js';
 export * from './install.js';
 export * from './waybill-formats.js';
+export * from './shipment-edit.js';

@@ -19,12 +19,14 @@ export const SANDBOX_SCAN_TIMER = 'sandbox_carrier_scan';
 export const LOGISTICS_NOTIFY_PATH = '/api/v1/logistics/notify/';
 
 /** Accepts a parcel and plans its scans; asking again for the same shipment changes nothing. */
-export async function acceptSandboxParcel(tx: Tx, input: { shipmentId: string; trackingNo: string }, now: number, speed = sandboxCarrierSpeed()): Promise<{ trackingNo: string }> {
-  const existing = await tx.selectFrom('sandbox_carrier_parcels').select('waybill_no').where('merchant_ref', '=', input.shipmentId).executeTakeFirst();
+export async function acceptSandboxParcel(tx: Tx, input: { shipmentId: string; trackingNo: string; ref?: string }, now: number, speed = sandboxCarrierSpeed()): Promise<{ trackingNo: string }> {
+  // The merchant's reference: the shipment id, or the shipment and its new number when a parcel's tracking was edited.
+  const ref = input.ref ?? input.shipmentId;
+  const existing = await tx.selectFrom('sandbox_carrier_parcels').select('waybill_no').where('merchant_ref', '=', ref).executeTakeFirst();
   if (existing) return { trackingNo: existing.waybill_no };
   const taken = await tx.selectFrom('sandbox_carrier_parcels').select('waybill_no').where('waybill_no', '=', input.trackingNo).executeTakeFirst();
   if (taken) throw new DomainError('TRACKING_NUMBER_USED', 'the carrier already holds a parcel with this tracking number', 409, { trackingNo: input.trackingNo });
-  await tx.insertInto('sandbox_carrier_parcels').values({ waybill_no: input.trackingNo, merchant_ref: input.shipmentId, status: 'accepted', created_at: now, cancelled_at: null }).execute();
+  await tx.insertInto('sandbox_carrier_parcels').values({ waybill_no: input.trackingNo, merchant_ref: ref, status: 'accepted', created_at: now, cancelled_at: null }).execute();
   const plan = sandboxScanPlan(input.trackingNo, now, speed);
   await tx.insertInto('sandbox_carrier_scans').values(plan.map((p) => ({ event_id: `${input.trackingNo}:${p.seq}`, waybill_no: input.trackingNo, seq: p.seq, status: p.status, location: p.location, description: p.description, due_at: p.at, sent_at: null }))).execute();
   await scheduleTimer(tx, { kind: SANDBOX_SCAN_TIMER, subjectId: input.trackingNo, dueAt: plan[0]!.at }, now);

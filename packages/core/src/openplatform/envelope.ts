@@ -74,6 +74,7 @@ export const serviceError = (n: number) => new OpenApiError(20000, `isp.service-
 /** Numbers of the platform's own business failures in `isv.business-failed:<n>`. */
 const BUSINESS_NUMBERS: Readonly<Record<string, number>> = {
   INVALID_TRANSITION: 30001,
+  ACTION_NOT_ALLOWED: 30001, // an after-sales action the case's state does not allow
   NOTHING_TO_SHIP: 30002,
   LINE_NOT_SHIPPABLE: 30003,
   TRACKING_NUMBER_USED: 30004,
@@ -81,6 +82,10 @@ const BUSINESS_NUMBERS: Readonly<Record<string, number>> = {
   WRONG_PARTY: 30006,
   FORBIDDEN: 30007,
   CONTENT_REJECTED: 30009,
+  PARCEL_DELIVERED: 30010,
+  PARCEL_COLLECTED: 30011,
+  ORDER_NOT_IN_TRANSIT: 30012,
+  TRACKING_UNCHANGED: 30013,
 };
 
 /** A service's DomainError as the envelope's code: unknown ids and bad values are business parameters (40004), refusals business failures (50002). */

@@ -1,7 +1,8 @@
 /** afterSale.* methods: list and detail from the after-sales cases, operate through the case engine (actOnCase). */
 import type { Db } from '../context.js';
-import { actOnCase, nextStatus, type CaseStatus, type CaseType } from '../aftersales/index.js';
-import { badBusinessParam, OpenApiError } from './envelope.js';
+import { actOnCasesTogether, nextStatus, type CaseStatus, type CaseType } from '../aftersales/index.js';
+import { DomainError } from '../platform/errors.js';
+import { badBusinessParam, OpenApiError, wireErrorOf } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';
 import { asObject, msToSec, optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr } from './params.js';
@@ -104,7 +105,7 @@ export async function detail(call: OpenCall): Promise<unknown> {
   };
 }
 
-/** afterSale.operate: up to 20 items; all are checked first (ids, states, reasons, logistics, versions), then each goes through the case engine as the shop. */
+/** afterSale.operate: up to 20 items; all are checked first (ids, states, reasons, logistics, versions), then all go through the case engine as the shop in one transaction (all or nothing). */
 export async function operate(call: OpenCall): Promise<unknown> {
   const type = reqInt(call.params, 'type', { min: 1 });
   const action = OPERATE_TYPES[type];
@@ -130,10 +131,14 @@ export async function operate(call: OpenCall): Promise<unknown> {
     if (version !== undefined && version !== msToSec(c.updated_at)) throw new OpenApiError(50002, 'isv.business-failed:30008', '售后单已变更，请刷新后重试');
     prepared.push({ c, reason, carrier, trackingNo, num: reqStr(it, 'aftersale_id', 30) });
   }
-  const out = [];
-  for (const x of prepared) {
-    await actOnCase(call.ctx, call.actor, x.c.id, { action, reason: x.reason, note: x.reason, carrier: x.carrier, trackingNo: x.trackingNo });
-    out.push({ aftersale_id: x.num, status_code: 0, status_msg: 'success' });
+  // All or nothing: one transaction; a refused item (a concurrent change, a rule of the action) leaves none applied.
+  try {
+    await actOnCasesTogether(call.ctx, call.actor, prepared.map((x) => ({ caseId: x.c.id, input: { action, reason: x.reason, note: x.reason, carrier: x.carrier, trackingNo: x.trackingNo } })));
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const failing = prepared[Number(err.details.index)];
+    const wire = wireErrorOf(err);
+    throw failing ? new OpenApiError(wire.code, wire.subCode, `售后单${failing.num}：${wire.subMsg}`) : wire;
   }
-  return { items: out };
+  return { items: prepared.map((x) => ({ aftersale_id: x.num, status_code: 0, status_msg: 'success' })) };
 }

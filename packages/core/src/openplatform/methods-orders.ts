@@ -1,10 +1,12 @@
 /** order.* methods: search, detail, shipping (through the orders module's shipOrder), carriers. */
 import type { Db } from '../context.js';
 import { shipOrder } from '../orders/order-commands.js';
+import { editShipmentTracking } from '../logistics/index.js';
 import { setSellerRemark, SELLER_REMARK_MAX } from '../orders/seller-remark.js';
 import type { OrderStatus } from '../orders/order-states.js';
 import { maskPhone } from '../platform/phone-mask.js';
-import { badBusinessParam } from './envelope.js';
+import { DomainError } from '../platform/errors.js';
+import { badBusinessParam, missingBusinessParam } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';
 import { msToSec, optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr, asObject } from './params.js';
@@ -149,6 +151,27 @@ export async function logisticsAdd(call: OpenCall): Promise<unknown> {
   const carrier = carrierOf(call);
   const trackingNo = reqStr(call.params, 'logistics_code', 40);
   await shipOrder(call.ctx, call.actor, o.id, [{ carrier, trackingNo }]);
+  return {};
+}
+
+/**
+ * order.logisticsEdit: a new carrier and/or tracking number for a shipped parcel, through the
+ * logistics module's editShipmentTracking (before delivery and before the carrier's first scan,
+ * audited). An order with several parcels names one with `pack_id` (as logisticsAddMultiPack answered).
+ */
+export async function logisticsEdit(call: OpenCall): Promise<unknown> {
+  const o = await ownOrder(call, 'order_id');
+  const carrier = carrierOf(call);
+  const trackingNo = reqStr(call.params, 'logistics_code', 40);
+  const packId = optStr(call.params, 'pack_id', 40);
+  optStr(call.params, 'store_id', 40);
+  optInt(call.params, 'after_sale_address_id', { min: 0 });
+  try {
+    await editShipmentTracking(call.ctx, call.actor, o.id, packId, { carrier, trackingNo });
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'SHIPMENT_REQUIRED') throw missingBusinessParam('pack_id');
+    throw err;
+  }
   return {};
 }
 

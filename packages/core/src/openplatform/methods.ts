@@ -6,6 +6,7 @@ import * as stock from './methods-stock.js';
 import * as products from './methods-products.js';
 import * as aftersales from './methods-aftersales.js';
 import * as productWrite from './methods-product-write.js';
+import * as addresses from './methods-address.js';
 
 export const METHOD_HANDLERS: Readonly<Record<Exclude<OpenMethod, 'token.create' | 'token.refresh'>, MethodHandler>> = {
   'order.searchList': orders.searchList,
@@ -14,6 +15,8 @@ export const METHOD_HANDLERS: Readonly<Record<Exclude<OpenMethod, 'token.create'
   'order.logisticsAdd': orders.logisticsAdd,
   'order.logisticsAddMultiPack': orders.logisticsAddMultiPack,
   'order.logisticsCompanyList': orders.logisticsCompanyList,
+  'order.logisticsEdit': orders.logisticsEdit,
+  'address.list': addresses.addressList,
   'sku.syncStock': stock.syncStock,
   'sku.syncStockBatch': stock.syncStockBatch,
   'sku.stockNum': stock.stockNum,

@@ -3,7 +3,8 @@ import type { Db } from '../context.js';
 import type { DomainEvent } from '../outbox/outbox.js';
 import type { CaseStatus, CaseType } from '../aftersales/index.js';
 import { openIdsOf } from './open-ids.js';
-import { AFTERSALE_TYPE, wireAfterSaleStatus } from './status-map.js';
+import type { OrderStatus } from '../orders/order-states.js';
+import { AFTERSALE_TYPE, wireAfterSaleStatus, wireOrderStatus } from './status-map.js';
 import { carrierByCode } from './carriers.js';
 import type { PushTag } from './push-tags.js';
 import { msToSec } from './params.js';
@@ -30,20 +31,31 @@ export async function pushData(db: Db, tag: PushTag, e: DomainEvent): Promise<Bu
   const msgId = `${e.id}:`;
   if (tag.startsWith('1')) {
     const orderId = payload.orderId ?? e.subjectId;
-    const o = await db.selectFrom('orders').select(['id', 'shop_id', 'total_fen', 'created_at', 'paid_at', 'completed_at', 'cancelled_at', 'cancel_reason', 'updated_at', 'address']).where('id', '=', orderId).executeTakeFirst();
+    const o = await db.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen', 'created_at', 'paid_at', 'completed_at', 'cancelled_at', 'cancel_reason', 'updated_at', 'address']).where('id', '=', orderId).executeTakeFirst();
     if (!o) return null;
     const lines = await db.selectFrom('order_lines').select('id').where('order_id', '=', o.id).orderBy('id').execute();
     const [nums, shop] = await Promise.all([openIdsOf(db, 'order', [o.id, ...lines.map((l) => l.id)]), openIdsOf(db, 'shop', [o.shop_id])]);
     const data: Record<string, unknown> = {
-      biz: 2, create_time: msToSec(o.created_at), order_status: ORDER_STATUS_OF_TAG[tag] ?? 2, order_type: 0, p_id: int64(nums.get(o.id)!),
+      biz: 2, create_time: msToSec(o.created_at), order_status: ORDER_STATUS_OF_TAG[tag] ?? wireOrderStatus(o.status as OrderStatus, tag === '104' && o.status === 'paid'), order_type: 0, p_id: int64(nums.get(o.id)!),
       s_ids: lines.map((l) => int64(nums.get(l.id)!)), shop_id: Number(shop.get(o.shop_id)),
     };
     if (tag === '101') Object.assign(data, { pay_amount: Number(o.total_fen), pay_time: msToSec(o.paid_at), pay_type: 1 });
-    if (tag === '102') {
-      const s = await db.selectFrom('shipments').select(['carrier', 'tracking_no']).where('order_id', '=', o.id).orderBy('id', 'desc').executeTakeFirst();
+    if (tag === '102' || tag === '104') {
+      // 104: the edited parcel; 102: the last parcel of the order.
+      const edited = tag === '104' ? (e.payload as { shipmentId?: string }).shipmentId ?? e.subjectId : null;
+      let q = db.selectFrom('shipments').select(['carrier', 'tracking_no']).where('order_id', '=', o.id);
+      if (edited) q = q.where('id', '=', edited);
+      const s = await q.orderBy('id', 'desc').executeTakeFirst();
       const a = JSON.parse(o.address) as Record<string, string>;
       Object.assign(data, {
         logistics_msg: { express_company_id: carrierByCode(s?.carrier ?? '')?.id ?? 0, logistics_code: s?.tracking_no ?? '' },
+        receiver_msg: { name: a.name ?? '', addr: `${a.province ?? ''}${a.city ?? ''}${a.district ?? ''}` },
+        update_time: msToSec(o.updated_at),
+      });
+    }
+    if (tag === '105') {
+      const a = JSON.parse(o.address) as Record<string, string>;
+      Object.assign(data, {
         receiver_msg: { name: a.name ?? '', addr: `${a.province ?? ''}${a.city ?? ''}${a.district ?? ''}` },
         update_time: msToSec(o.updated_at),
       });

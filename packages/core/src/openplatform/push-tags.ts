@@ -5,6 +5,7 @@ export const PUSH_TAGS = {
   '101': 'order_paid',
   '102': 'order_shipped',
   '103': 'order_completed',
+  '104': 'order_logistics_changed',
   '105': 'order_address_changed',
   '106': 'order_cancelled',
   '200': 'aftersale_created',
@@ -22,7 +23,7 @@ export const ALL_PUSH_TAGS = Object.keys(PUSH_TAGS) as PushTag[];
 export const isPushTag = (t: string): t is PushTag => Object.hasOwn(PUSH_TAGS, t);
 
 /** The outbox topics the push listens to. */
-export const PUSH_TOPICS = ['order.', 'aftersales.', 'product.changed'] as const;
+export const PUSH_TOPICS = ['order.', 'shipment.edited', 'aftersales.', 'product.changed'] as const;
 
 export interface EventForTags {
   topic: string;
@@ -37,6 +38,8 @@ export function tagsFor(e: EventForTags): PushTag[] {
     case 'order.shipped': return ['102'];
     case 'order.completed': return ['103'];
     case 'order.cancelled': return ['106'];
+    case 'order.address_changed': return ['105'];
+    case 'shipment.edited': return ['104'];
     case 'aftersales.requested': return ['200'];
     case 'product.changed': return ['400'];
   }

@@ -18,6 +18,8 @@ export const METHODS = {
   'order.logisticsAdd': 'logistics',
   'order.logisticsAddMultiPack': 'logistics',
   'order.logisticsCompanyList': 'logistics',
+  'order.logisticsEdit': 'logistics',
+  'address.list': 'logistics',
   'sku.syncStock': 'stock',
   'sku.syncStockBatch': 'stock',
   'sku.stockNum': 'stock',

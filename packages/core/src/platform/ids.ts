@@ -16,6 +16,8 @@ export const ID_PREFIX = {
   transition: 'otr',
   reservation: 'rsv',
   shipment: 'shm',
+  shipmentEdit: 'sme',
+  orderAddressChange: 'oac',
   payment: 'pay',
   refund: 'rfd',
   outbox: 'evt',

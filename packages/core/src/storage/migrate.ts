@@ -28,6 +28,7 @@ import * as customerService from './migrations/0028_customer_service.js';
 import * as openPlatform from './migrations/0030_open_platform.js';
 import * as paidTraffic from './migrations/0031_paid_traffic.js';
 import * as analytics from './migrations/0029_analytics.js';
+import * as shipmentEdits from './migrations/0033_shipment_edits.js';
 import * as modelVersions from './migrations/0032_model_versions.js';
 
 /** The one migration set, for both dialects, in order. */
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0031_paid_traffic': paidTraffic,
   '0029_analytics': analytics,
   '0032_model_versions': modelVersions,
+  '0033_shipment_edits': shipmentEdits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

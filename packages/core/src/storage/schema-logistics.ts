@@ -34,7 +34,33 @@ export interface SandboxCarrierScansTable {
   sent_at: number | null;
 }
 
+/** One edit of a parcel's carrier or tracking number (migration 0033): who, when, from what to what. */
+export interface ShipmentEditsTable {
+  id: string;
+  shipment_id: string;
+  order_id: string;
+  shop_id: string;
+  old_carrier: string;
+  old_tracking_no: string;
+  new_carrier: string;
+  new_tracking_no: string;
+  actor_id: string;
+  at: number;
+}
+
+/** One change of an unshipped order's delivery address by its buyer (migration 0033; the orders module writes it). */
+export interface OrderAddressChangesTable {
+  id: string;
+  order_id: string;
+  old_address: string; // JSON, as orders.address
+  new_address: string;
+  actor_id: string;
+  at: number;
+}
+
 export interface LogisticsTables {
+  shipment_edits: ShipmentEditsTable;
+  order_address_changes: OrderAddressChangesTable;
   tracking_events: TrackingEventsTable;
   sandbox_carrier_parcels: SandboxCarrierParcelsTable;
   sandbox_carrier_scans: SandboxCarrierScansTable;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { buyerOrders, cancelOrder, cartCount, cartView, selectCartItems, checkout, confirmReceipt, orderDetail, putCartItem, removeCartItem } from '@zhongcao/core';
+import { buyerOrders, cancelOrder, changeOrderAddress, cartCount, cartView, selectCartItems, checkout, confirmReceipt, orderDetail, putCartItem, removeCartItem } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { Attribution, errors, Id, PageQuery } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -56,6 +56,14 @@ export function shoppingRoutes(app: App, deps: RouteDeps): void {
     schema: { tags: ['orders'], summary: 'Cancel an unpaid order, or a paid unshipped one (refunded in full)', params: orderParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
   }, async (req) => {
     await cancelOrder(ctx, actorOf(req), req.params.orderId, req.body.reason);
+    deps.kickWorker();
+    return orderDetail(ctx.db, actorOf(req), req.params.orderId, ctx.clock.now());
+  });
+
+  r.patch('/api/v1/me/orders/:orderId/address', {
+    schema: { tags: ['orders'], summary: 'Send my order to another address of my address book, before it ships (409 ADDRESS_LOCKED after)', params: orderParams, body: Type.Object({ addressId: Id('address') }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
+  }, async (req) => {
+    await changeOrderAddress(ctx, actorOf(req), req.params.orderId, req.body.addressId);
     deps.kickWorker();
     return orderDetail(ctx.db, actorOf(req), req.params.orderId, ctx.clock.now());
   });

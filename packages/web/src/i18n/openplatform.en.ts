@@ -16,7 +16,7 @@ const strings = {
     pushUrl: 'Message push URL',
     pushTags: 'Subscribed messages',
     tagNames: {
-      '100': 'Order created', '101': 'Order paid', '102': 'Shipped', '103': 'Completed', '105': 'Address changed', '106': 'Order cancelled',
+      '100': 'Order created', '101': 'Order paid', '102': 'Shipped', '103': 'Completed', '104': 'Tracking changed', '105': 'Address changed', '106': 'Order cancelled',
       '200': 'After-sales filed', '201': 'Refund agreed', '202': 'Return agreed', '203': 'Buyer returned goods', '204': 'Refund refused', '205': 'Return refused', '206': 'Refund succeeded', '207': 'After-sales closed', '400': 'Product changed',
     } as Record<string, string>,
     ipAllow: 'IP allow-list',

@@ -3,7 +3,7 @@ import { api } from '../../../api/client';
 
 export type AppStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
 export const GROUPS = ['orders', 'products', 'stock', 'logistics', 'aftersales'] as const;
-export const TAGS = ['100', '101', '102', '103', '106', '200', '201', '202', '203', '204', '205', '206', '207'] as const;
+export const TAGS = ['100', '101', '102', '103', '104', '105', '106', '200', '201', '202', '203', '204', '205', '206', '207'] as const;
 
 export interface OpenApp {
   id: string; appKey: string; name: string; kind: 'self' | 'tool'; ownerId: string; shopId: string | null; status: AppStatus; groups: string[];
