@@ -1,7 +1,8 @@
 /**
  * An ERP written from the wire format, over real HTTP against a started server: authorises a demo
  * shop, lists its paid orders, ships one with a tracking number, syncs stock while shoppers buy,
- * agrees an after-sales refund, and receives the matching pushes with valid signatures.
+ * corrects a tracking number, reads the shop's addresses, hears a buyer's address change, agrees an
+ * after-sales refund, and receives the matching pushes with valid signatures.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +21,7 @@ test('an ERP authorises a shop, lists paid orders, ships, syncs stock while shop
     const owner = await s.tokenFor(shop.owner.userId);
     const admin = await s.tokenFor((await makePerson(s.core, 'erp-admin', ['admin'])).userId);
     const buyer = await s.tokenFor((await makePerson(s.core, 'erp-buyer')).userId);
-    const app = await selfUseApp(s, base, owner, admin, shop.shopId, { pushUrl: receiver.url, pushTags: ['101', '102', '200', '201', '206'] });
+    const app = await selfUseApp(s, base, owner, admin, shop.shopId, { pushUrl: receiver.url, pushTags: ['101', '102', '104', '105', '200', '201', '206'] });
     keys = { appKey: app.appKey, secret: app.secret };
     const erp = app.client;
 
@@ -58,6 +59,25 @@ test('an ERP authorises a shop, lists paid orders, ships, syncs stock while shop
     const again = await erp.call('order.logisticsAdd', { order_id: target.order_id, company_code: 'zhongtong', logistics_code: '731062985472' }, token);
     assert.equal(again.code, 50002, 'a shipped order cannot be shipped again');
 
+    // order.logisticsEdit: the number was mistyped; the parcel is corrected before delivery.
+    const edited = await erp.call('order.logisticsEdit', { order_id: target.order_id, company_code: 'zhongtong', logistics_code: '731062985479' }, token);
+    assert.equal(edited.code, 10000, JSON.stringify(edited));
+    const corrected = await erp.call<{ shop_order_detail: { logistics_info: Array<{ tracking_no: string; company: string }> } }>('order.orderDetail', { shop_order_id: target.order_id }, token);
+    assert.deepEqual(corrected.data.shop_order_detail.logistics_info.map((l) => [l.company, l.tracking_no]), [['zhongtong', '731062985479']]);
+    const other = list.data.shop_order_list.find((o) => o !== target)!;
+    const notShipped = await erp.call('order.logisticsEdit', { order_id: other.order_id, company_code: 'zhongtong', logistics_code: '731062985480' }, token);
+    assert.equal(notShipped.sub_code, 'isv.parameter-invalid:10002', 'an order without a parcel has nothing to edit');
+
+    // address.list: the shop's dispatch origin, with the wire's own spellings.
+    const put = await s.call('PUT', `/api/v1/merchant/shops/${shop.shopId}`, { token: owner, body: { name: 'erp-owner 的店', origin: '云南·昆明', shippingFeeFen: 800, freeShippingOverFen: 9900 } });
+    assert.equal(put.statusCode, 200, put.body);
+    const addresses = await erp.call<{ total: number; page_no: number; address_list: Array<{ reciever_name: string; receiver_provinc: string; receiver_city: string; create_time: string }> }>(
+      'address.list', { page_no: 1, page_size: 10, order_by: 'desc', order_field: 'create_time' }, token);
+    assert.equal(addresses.code, 10000, JSON.stringify(addresses));
+    assert.equal(addresses.data.total, 1);
+    assert.deepEqual([addresses.data.address_list[0]!.receiver_provinc, addresses.data.address_list[0]!.receiver_city], ['云南', '昆明']);
+    assert.match(addresses.data.address_list[0]!.create_time, /^\d+$/);
+
     // sku.syncStock (full) while shoppers buy: reservations made meanwhile are never lost.
     const skuNum = target.sku_order_list[0]!.sku_id;
     const [sync, ...orders] = await Promise.all([
@@ -75,6 +95,18 @@ test('an ERP authorises a shop, lists paid orders, ships, syncs stock while shop
     assert.equal(dup.sub_code, 'isv.idempotent-id-existed');
     const stock2 = await erp.call<{ stock_num: number }>('sku.stockNum', { sku_id: skuNum }, token);
     assert.equal(stock2.data.stock_num, stock.data.stock_num + 5);
+
+    // The buyer sends a paid, unshipped order to another address (tag 105); a shipped one is locked.
+    const office = await s.call('POST', '/api/v1/me/addresses', { token: buyer, body: { name: '王五', phone: '13712345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' } });
+    assert.equal(office.statusCode, 201, office.body);
+    const officeId = (office.json() as { id: string }).id;
+    const moved = await s.call('PATCH', `/api/v1/me/orders/${orders[0]!.id}/address`, { token: buyer, body: { addressId: officeId } });
+    assert.equal(moved.statusCode, 200, moved.body);
+    const locked = await s.call('PATCH', `/api/v1/me/orders/${first.id}/address`, { token: buyer, body: { addressId: officeId } });
+    assert.equal(locked.statusCode, 409);
+    assert.equal((locked.json() as { error: { code: string } }).error.code, 'ADDRESS_LOCKED');
+    const notMine = await s.call('PATCH', `/api/v1/me/orders/${orders[0]!.id}/address`, { token: owner, body: { addressId: officeId } });
+    assert.equal(notMine.statusCode, 404);
 
     // The buyer asks for a refund of the unshipped order; the ERP finds it and agrees (type 201).
     const filed = await s.call('POST', `/api/v1/orders/${second.id}/aftersales`, { token: buyer, body: { type: 'refund_unshipped', orderLineId: second.lineIds[0], reasonCode: 'changed_mind' } });
@@ -95,9 +127,11 @@ test('an ERP authorises a shop, lists paid orders, ships, syncs stock while shop
     for (let i = 0; i < 5; i++) await s.core.tick();
     assert.equal(receiver.badSignatures, 0);
     const tags = receiver.messages.map((m) => m.tag);
-    for (const t of ['101', '102', '200', '201']) assert.ok(tags.includes(t), `tag ${t} in ${tags.join(',')}`);
+    for (const t of ['101', '102', '104', '105', '200', '201']) assert.ok(tags.includes(t), `tag ${t} in ${tags.join(',')}`);
     const ofTarget = receiver.messages.filter((m) => m.raw.includes(`"p_id":${target.order_id},`)).map((m) => m.tag);
-    assert.deepEqual(ofTarget, ['101', '102']);
+    assert.deepEqual(ofTarget, ['101', '102', '104']);
+    const changed = receiver.messages.find((m) => m.tag === '105')!;
+    assert.match(changed.raw, /杭州市/);
     assert.equal(new Set(receiver.messages.map((m) => m.msg_id)).size, receiver.messages.length, 'message ids are unique');
   } finally {
     await receiver.close();
