@@ -12,6 +12,8 @@ import { internalIdOf, openIdsOf } from './open-ids.js';
 import { msToSec, optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr, asObject } from './params.js';
 import { ORDER_STATUS_DESC, ORDER_STATUS_FILTER, wireMainStatus, wireOrderStatus } from './status-map.js';
 import { carrierByCode, LOGISTICS_COMPANIES } from './carriers.js';
+import { compiledOnce } from '../storage/compiled-once.js';
+import { byOrderIds, byShape, listStandIns, listValues } from './hot-queries.js';
 
 const DAY_MS = 86_400_000;
 const SEARCH_WINDOW_MS = 90 * DAY_MS;
@@ -26,10 +28,10 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [lines, shipments, shipmentLines, cases] = await Promise.all([
-    db.selectFrom('order_lines').select(['id', 'order_id', 'product_id', 'sku_id', 'title', 'spec_values', 'unit_price_fen', 'quantity', 'line_total_fen']).where('order_id', 'in', ids).orderBy('id').execute(),
-    db.selectFrom('shipments').select(['id', 'order_id', 'carrier', 'tracking_no', 'created_at']).where('order_id', 'in', ids).orderBy('id').execute(),
-    db.selectFrom('shipment_lines').select(['shipment_id', 'order_line_id', 'order_id']).where('order_id', 'in', ids).execute(),
-    db.selectFrom('aftersales_cases').select(['order_line_id', 'order_id', 'status', 'type']).where('order_id', 'in', ids).orderBy('id').execute(),
+    byOrderIds(db, 'open.lines', ids, (d, x) => d.selectFrom('order_lines').select(['id', 'order_id', 'product_id', 'sku_id', 'title', 'spec_values', 'unit_price_fen', 'quantity', 'line_total_fen']).where('order_id', 'in', x).orderBy('id')),
+    byOrderIds(db, 'open.shipments', ids, (d, x) => d.selectFrom('shipments').select(['id', 'order_id', 'carrier', 'tracking_no', 'created_at']).where('order_id', 'in', x).orderBy('id')),
+    byOrderIds(db, 'open.shipmentLines', ids, (d, x) => d.selectFrom('shipment_lines').select(['shipment_id', 'order_line_id', 'order_id']).where('order_id', 'in', x)),
+    byOrderIds(db, 'open.cases', ids, (d, x) => d.selectFrom('aftersales_cases').select(['order_line_id', 'order_id', 'status', 'type']).where('order_id', 'in', x).orderBy('id')),
   ]);
   const [orderNums, productNums, skuNums, shopNums] = await Promise.all([
     openIdsOf(db, 'order', [...ids, ...lines.map((l) => l.id)]),
@@ -37,14 +39,26 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
     openIdsOf(db, 'sku', lines.map((l) => l.sku_id)),
     openIdsOf(db, 'shop', [rows[0]!.shop_id]),
   ]);
+  const group = <T extends { order_id: string }>(xs: readonly T[]): Map<string, T[]> => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) {
+      const list = m.get(x.order_id);
+      if (list) list.push(x);
+      else m.set(x.order_id, [x]);
+    }
+    return m;
+  };
+  const [linesOf, shipmentsOf, shipmentLinesOf, casesOf] = [group(lines), group(shipments), group(shipmentLines), group(cases)];
   return rows.map((o) => {
     const status = o.status as OrderStatus;
-    const myShipments = shipments.filter((s) => s.order_id === o.id);
+    const myShipments = shipmentsOf.get(o.id) ?? [];
+    const myShipmentLines = shipmentLinesOf.get(o.id) ?? [];
+    const myCases = casesOf.get(o.id) ?? [];
     const partly = status === 'paid' && myShipments.length > 0;
     const orderStatus = wireOrderStatus(status, partly);
     const main = wireMainStatus(status, partly, o.paid_at !== null);
     const a = JSON.parse(o.address) as Record<string, string>;
-    const myLines = lines.filter((l) => l.order_id === o.id);
+    const myLines = linesOf.get(o.id) ?? [];
     return {
       order_id: orderNums.get(o.id), shop_id: Number(shopNums.get(o.shop_id)), shop_name: shopName, order_level: 2,
       order_status: orderStatus, order_status_desc: ORDER_STATUS_DESC[orderStatus], main_status: main, main_status_desc: ORDER_STATUS_DESC[main],
@@ -56,16 +70,16 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
       post_addr: { province: { id: '', name: a.province ?? '' }, city: { id: '', name: a.city ?? '' }, town: { id: '', name: a.district ?? '' }, street: { id: '', name: '' }, detail: a.detail ?? '' },
       logistics_info: myShipments.map((s) => ({
         tracking_no: s.tracking_no, company: carrierByCode(s.carrier)?.code ?? s.carrier, company_name: carrierByCode(s.carrier)?.name ?? s.carrier, ship_time: msToSec(s.created_at),
-        product_info: shipmentLines.filter((x) => x.shipment_id === s.id).map((x) => ({ sku_order_id: orderNums.get(x.order_line_id) })),
+        product_info: myShipmentLines.filter((x) => x.shipment_id === s.id).map((x) => ({ sku_order_id: orderNums.get(x.order_line_id) })),
       })),
       sku_order_list: myLines.map((l) => {
-        const c = cases.filter((x) => x.order_line_id === l.id).at(-1);
+        const c = myCases.filter((x) => x.order_line_id === l.id).at(-1);
         return {
           order_id: orderNums.get(l.id), parent_order_id: orderNums.get(o.id), product_id: Number(productNums.get(l.product_id)), product_id_str: productNums.get(l.product_id), sku_id: Number(skuNums.get(l.sku_id)),
           code: '', out_sku_id: '', out_product_id: '', product_name: l.title, product_pic: '',
           spec: (JSON.parse(l.spec_values) as string[]).map((v, i) => ({ name: `规格${i + 1}`, value: v })), item_num: Number(l.quantity),
           origin_amount: Number(l.unit_price_fen), sum_amount: Number(l.unit_price_fen) * Number(l.quantity), pay_amount: Number(l.line_total_fen),
-          order_status: shipmentLines.some((x) => x.order_line_id === l.id) && status === 'paid' ? 3 : orderStatus,
+          order_status: myShipmentLines.some((x) => x.order_line_id === l.id) && status === 'paid' ? 3 : orderStatus,
           after_sale_info: { after_sale_status: c ? 1 : 0, after_sale_type: c ? c.type : '', refund_status: c?.status === 'refunded' ? 3 : c ? 1 : 0 },
           inventory_list: [],
         };
@@ -115,25 +129,37 @@ export async function searchList(call: OpenCall): Promise<unknown> {
     }
   }
   const db = call.ctx.db;
-  let q = db.selectFrom('orders').where('shop_id', '=', call.shopId);
-  if (cStart !== undefined) q = q.where('created_at', '>=', cStart * 1000);
-  if (cEnd !== undefined) q = q.where('created_at', '<=', cEnd * 1000 + 999);
-  if (uStart !== undefined) q = q.where('updated_at', '>=', uStart * 1000);
-  if (uEnd !== undefined) q = q.where('updated_at', '<=', uEnd * 1000 + 999);
-  if (statuses) q = q.where('status', 'in', statuses);
   const col = orderBy === 'create_time' ? 'created_at' : 'updated_at';
+  // One compiled statement per shape: which bounds are given, how many statuses, the order.
+  const shape = `${cStart !== undefined ? 'c' : ''}${cEnd !== undefined ? 'C' : ''}${uStart !== undefined ? 'u' : ''}${uEnd !== undefined ? 'U' : ''}:${statuses?.length ?? 0}`;
+  const filtered = (d: Db, v: (name: string) => string) => {
+    let q = d.selectFrom('orders').where('shop_id', '=', v('shop'));
+    if (cStart !== undefined) q = q.where('created_at', '>=', v('cStart') as unknown as number);
+    if (cEnd !== undefined) q = q.where('created_at', '<=', v('cEnd') as unknown as number);
+    if (uStart !== undefined) q = q.where('updated_at', '>=', v('uStart') as unknown as number);
+    if (uEnd !== undefined) q = q.where('updated_at', '<=', v('uEnd') as unknown as number);
+    if (statuses) q = q.where('status', 'in', listStandIns(v, 's', statuses.length));
+    return q;
+  };
+  const values = listValues('s', statuses ?? [], {
+    shop: call.shopId, cStart: cStart === undefined ? null : cStart * 1000, cEnd: cEnd === undefined ? null : cEnd * 1000 + 999,
+    uStart: uStart === undefined ? null : uStart * 1000, uEnd: uEnd === undefined ? null : uEnd * 1000 + 999, limit: size, offset: page * size,
+  });
   const [countRow, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    q.select([...ORDER_COLUMNS]).orderBy(col, asc ? 'asc' : 'desc').orderBy('id', asc ? 'asc' : 'desc').limit(size).offset(page * size).execute(),
+    byShape(`open.searchCount:${shape}`, (d, v) => filtered(d, v).select((eb) => eb.fn.countAll<number>().as('n'))).takeFirst(db, values),
+    byShape(`open.searchRows:${shape}:${col}:${asc ? 'a' : 'd'}`, (d, v) => filtered(d, v).select([...ORDER_COLUMNS]).orderBy(col, asc ? 'asc' : 'desc').orderBy('id', asc ? 'asc' : 'desc')
+      .limit(v('limit') as unknown as number).offset(v('offset') as unknown as number)).all(db, values),
   ]);
   const total = Math.min(Number(countRow?.n ?? 0), MAX_RESULTS);
   return { page, size, total, shop_order_list: await wireOrders(db, rows as OrderRow[], await shopName(db, call.shopId, call.ctx.clock.now())) };
 }
 
+const orderById = compiledOnce((db, v) => db.selectFrom('orders').select([...ORDER_COLUMNS]).where('id', '=', v('id')));
+
 async function ownOrder(call: OpenCall, field: string): Promise<OrderRow> {
   const num = reqStr(call.params, field, 30);
   const id = /^\d{19}$/.test(num) ? await internalIdOf(call.ctx.db, 'order', num) : null;
-  const row = id ? await call.ctx.db.selectFrom('orders').select([...ORDER_COLUMNS]).where('id', '=', id).executeTakeFirst() : undefined;
+  const row = id ? await orderById.takeFirst(call.ctx.db, { id }) : undefined;
   // Another shop's order answers exactly like one that does not exist.
   if (!row || row.shop_id !== call.shopId) throw badBusinessParam(10002, '订单不存在');
   return row as OrderRow;

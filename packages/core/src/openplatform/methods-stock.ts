@@ -11,7 +11,10 @@ import type { CoreContext, Tx } from '../context.js';
 import { badBusinessParam, badPlatformParam, missingBusinessParam } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf } from './open-ids.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 import { asObject, optBool, optInt, optStr, reqArray, reqInt, type Params } from './params.js';
+
+const skuById = compiledOnce((db, v) => db.selectFrom('skus').select(['id', 'product_id', 'shop_id', 'stock']).where('id', '=', v('id')));
 
 /** The shop's SKU a call names (`sku_id`); another shop's answers like an unknown one. */
 export async function ownSku(call: OpenCall, p: Params = call.params): Promise<{ id: string; productId: string; stock: number }> {
@@ -21,7 +24,7 @@ export async function ownSku(call: OpenCall, p: Params = call.params): Promise<{
     throw missingBusinessParam('sku_id');
   }
   const id = await internalIdOf(call.ctx.db, 'sku', num);
-  const row = id ? await call.ctx.db.selectFrom('skus').select(['id', 'product_id', 'shop_id', 'stock']).where('id', '=', id).executeTakeFirst() : undefined;
+  const row = id ? await skuById.takeFirst(call.ctx.db, { id }) : undefined;
   if (!row || row.shop_id !== call.shopId) throw badBusinessParam(10002, 'SKU不存在');
   return { id: row.id, productId: row.product_id, stock: Number(row.stock) };
 }
