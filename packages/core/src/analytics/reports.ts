@@ -143,7 +143,7 @@ export interface Breakdown {
 
 export const BREAKDOWN_LIMIT = 100;
 
-export async function compassBreakdown(ctx: CoreContext, actor: Actor, dimName: string, q: ReportQuery & { limit?: number; sort?: 'gmv_fen' | 'impressions' | 'clicks' | 'commission_fen' }, store: RollupStore = new SqlRollupStore(ctx.db)): Promise<Breakdown> {
+export async function compassBreakdown(ctx: CoreContext, actor: Actor, dimName: string, q: ReportQuery & { limit?: number; sort?: 'gmv_fen' | 'impressions' | 'clicks' | 'commission_fen' | 'carts' | 'favourites' }, store: RollupStore = new SqlRollupStore(ctx.db)): Promise<Breakdown> {
   const ref = resolveScope(actor, q);
   const dim = checkDimension(dimName, ref.scope);
   const range = dayRange(q.from, q.to);

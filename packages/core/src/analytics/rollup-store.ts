@@ -44,6 +44,7 @@ export interface LiveActivity {
 }
 
 export type LiveMinuteRow = LiveActivity & { orders: number; gmv_fen: number };
+export interface LiveTotals { minutes: number; peak: number; comments: number; orders: number; gmv: number }
 
 export interface CommitBatch {
   deltas: RollupDelta[];
@@ -62,6 +63,8 @@ export interface RollupStore {
   addLiveActivity(rows: LiveActivity[]): Promise<void>;
   /** A room's minutes in [from, to), in order. */
   liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]>;
+  /** Each room's minutes kept, peak viewers, comments, orders and GMV. */
+  liveTotals(roomIds: string[]): Promise<Map<string, LiveTotals>>;
   /** Forgets every rollup from this hour on (a rebuild starts here). */
   clearFrom(hour: number): Promise<void>;
   cursor(name: string): Promise<number | null>;
@@ -159,6 +162,16 @@ export class SqlRollupStore implements RollupStore {
           }))).execute();
       }
     });
+  }
+
+  async liveTotals(ids: string[]): Promise<Map<string, LiveTotals>> {
+    const out = new Map<string, LiveTotals>();
+    if (!ids.length) return out;
+    const rows = await this.db.selectFrom('analytics_live_minutes')
+      .select((eb) => ['room_id', eb.fn.countAll<number>().as('minutes'), eb.fn.max<number>('viewers').as('peak'), eb.fn.sum<number>('comments').as('comments'), eb.fn.sum<number>('orders').as('orders'), eb.fn.sum<number>('gmv_fen').as('gmv')])
+      .where('room_id', 'in', ids).groupBy('room_id').execute();
+    for (const r of rows) out.set(r.room_id, { minutes: num(r.minutes), peak: num(r.peak), comments: num(r.comments), orders: num(r.orders), gmv: num(r.gmv) });
+    return out;
   }
 
   async liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]> {

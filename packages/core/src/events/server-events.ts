@@ -49,13 +49,16 @@ export interface RecordedEvent {
   at: number;
   receivedAt: number;
   clientEventId: string;
+  /** Server events only: the card's attribution source and its video or live room. */
+  source?: string | null;
+  contentId?: string | null;
 }
 
 /** Writes events in bulk; one already stored under the same actor and clientEventId is skipped. Returns how many were stored. */
 export async function recordEvents(db: Db, events: readonly RecordedEvent[]): Promise<number> {
   const rows: EventsTable[] = events.map((e) => ({
     id: newId('event', e.receivedAt), actor_key: e.actorKey, user_id: e.userId, type: e.type, video_id: e.videoId, product_id: e.productId,
-    watch_ms: null, duration_ms: null, at: e.at, client_event_id: e.clientEventId, received_at: e.receivedAt,
+    watch_ms: null, duration_ms: null, at: e.at, client_event_id: e.clientEventId, received_at: e.receivedAt, source: e.source ?? null, content_id: e.contentId ?? null,
   }));
   let stored = 0;
   for (let i = 0; i < rows.length; i += 500) stored += await insertRows(db, 'events', rows.slice(i, i + 500), { onConflictDoNothing: ['actor_key', 'client_event_id'] });
