@@ -15,7 +15,7 @@ const TABS: Record<CompassScope['scope'], string[]> = {
 };
 const COLUMNS: Record<string, string[]> = {
   channel: ['gmv', 'net_gmv', 'orders', 'buyers', 'impressions', 'clicks', 'add_to_cart', 'ctr', 'click_to_pay'],
-  product: ['impression_people', 'click_people', 'cart_people', 'buyers', 'ctr', 'click_to_pay', 'gmv', 'add_to_cart', 'favourites', 'bad_review_rate'],
+  product: ['impression_people', 'click_people', 'cart_people', 'buyers', 'click_to_pay', 'gmv', 'favourites', 'bad_review_rate'],
   video: ['impressions', 'clicks', 'ctr', 'buyers', 'click_to_pay', 'gpm', 'gmv', 'commission'],
   creator: ['gmv', 'net_gmv', 'orders', 'items', 'commission'],
   category: ['gmv', 'net_gmv', 'orders', 'take'],
