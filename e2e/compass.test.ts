@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { screen } from './support/console-api.ts';
+import { screen, switchLanguage } from './support/console-api.ts';
 import { browserTest, useEnv } from './support/suite.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -86,6 +86,23 @@ describe('罗盘 (merchant), 数据 (creator) and 大盘 (admin) on the demo dat
     assert.ok(table.length >= 2, 'a row per product');
     assert.ok(table.every((r) => r.length === table[0]!.length), 'every row has every column');
     assert.ok(table.slice(1).every((r) => /^prd_/.test(r[0]!) && /^-?\d+\.\d{2}$/.test(r[2]!)), 'ids and amounts in yuan');
+
+    // Add-to-carts on the cards and in a product's funnel.
+    assert.ok(Number((await page.getByTestId('metric-add_to_cart').locator('.cp-card-value').innerText()).replace(/[,万]/g, '')) >= 0);
+    await productRows.first().click();
+    await page.getByTestId('compass-funnel').getByTestId('funnel-cart_people').waitFor();
+
+    // The audience: regions, new vs returning, price bands, interest categories.
+    const audience = page.getByTestId('compass-audience');
+    await audience.scrollIntoViewIfNeeded();
+    for (const part of ['regions', 'new', 'bands', 'interests']) await audience.getByTestId(`compass-audience-${part}`).locator('canvas').waitFor();
+    await audience.getByText('地域分布（成交人数）').waitFor();
+    await screen(page, 'compass-merchant-audience-zh');
+    await switchLanguage(page, 'en');
+    await audience.getByText('Regions (buyers)').waitFor();
+    await page.getByTestId('compass-funnel').getByText('People who added to cart').waitFor();
+    await screen(page, 'compass-merchant-audience-en');
+    await switchLanguage(page, 'zh-CN');
   });
 
   browserTest(env, 'a creator sees their own videos and sales', async (page) => {
@@ -96,6 +113,22 @@ describe('罗盘 (merchant), 数据 (creator) and 大盘 (admin) on the demo dat
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 0, 'the creator’s videos have figures');
     await screen(page, 'compass-creator-zh');
+
+    // 直播分析: yesterday evening's room, minute by minute, with its best moments.
+    const live = page.getByTestId('compass-live');
+    await live.scrollIntoViewIfNeeded();
+    await live.getByTestId('compass-live-room').filter({ hasText: '昨晚专场' }).click();
+    const chart = live.getByTestId('compass-live-chart');
+    await chart.locator('canvas').waitFor();
+    assert.ok(Number(await chart.getAttribute('data-minutes')) >= 60, 'the room’s minutes');
+    assert.ok((await live.getByTestId('compass-live-peaks').locator('li').count()) > 0, 'viewer peaks');
+    assert.ok((await live.getByTestId('compass-live-top-gmv').locator('li').count()) > 0, 'the best sales moments');
+    await live.getByText('成交高光').waitFor();
+    await screen(page, 'compass-creator-live-zh');
+    await switchLanguage(page, 'en');
+    await live.getByText('Best sales moments').waitFor();
+    await screen(page, 'compass-creator-live-en');
+    await switchLanguage(page, 'zh-CN');
   });
 
   browserTest(env, 'an admin sees the platform: GMV, the take, channels and categories', async (page) => {

@@ -31,9 +31,12 @@ import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } 
 import { subscribeAdsOutbox } from './ads/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
-import { consumeRollups } from './analytics/index.js';
+import { consumeRollups, SqlRollupStore } from './analytics/index.js';
+import { liveRuntime } from './live/runtime.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
+/** How often the live rooms' activity (viewers, entries, comments) is written to 罗盘's minutes. */
+const LIVE_MINUTES_EVERY_MS = 5_000;
 
 export interface CoreOptions extends StorageOptions {
   clock?: Clock;
@@ -90,6 +93,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   installPush({ ctx, outbox, timers }); // order and after-sales events reach the apps that subscribed (开放平台 message push)
   const openPush = options.openPush ?? httpPost;
   let lastHousekeeping = 0;
+  let lastLiveMinutes = 0;
   return {
     ctx,
     storage,
@@ -111,6 +115,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await outbox.dispatchOnce();
       await deliverPending(ctx, openPush);
       await consumeRollups(ctx); // 罗盘: what committed since the last round reaches its hourly rollups
+      if (clock.now() - lastLiveMinutes >= LIVE_MINUTES_EVERY_MS) {
+        lastLiveMinutes = clock.now();
+        await new SqlRollupStore(storage.db).addLiveActivity(liveRuntime(ctx).takeActivity(clock.now())); // 罗盘: the live rooms' viewers and comments by minute
+      }
       await syncFeedThrottle(ctx, runningRecommendService(ctx)); // penalties' traffic throttles reach the running engine
       await syncExperienceMultipliers(ctx, runningRecommendService(ctx)); // the experience score's boost or cut, likewise
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {

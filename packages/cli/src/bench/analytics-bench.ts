@@ -1,18 +1,23 @@
 /**
- * `bench analytics`: a generated store (shops, products, creators' videos, buyers; orders with
- * lines through every channel and client events over N days, written by batch inserts), then:
- * the rebuild of every rollup from the raw rows (`rebuild_s`); each console view's queries
- * (merchant 罗盘, creator 数据, admin 大盘: overview and breakdowns over 30 days, through the
- * report functions the routes call) (`dashboard_p99_ms`); and, while events are accepted at a
- * steady rate through the events service, the time from acceptance to the consumer's commit of
- * their rollup (`rollup_lag_p99_ms`). Sizes: --events, --orders, --days.
+ * `bench analytics`: a generated store (shops, products, creators' videos, buyers in several
+ * provinces; orders with lines through every channel and price band, past live rooms with their
+ * minutes, client events and add-to-carts over N days, written by batch inserts — a fast path of
+ * the bench, not timed), then: the rebuild of every rollup from the raw rows (`rebuild_s`); the
+ * real server in a child process, and each console view's requests over HTTP through the real
+ * routes, as the views send them (merchant 罗盘: overview, the breakdown tabs, a product's
+ * funnel, live analysis and a room's minutes, the audience; creator 数据; admin 大盘), over 30
+ * days (`dashboard_p99_ms`: per request; `view_p99_ms`: a view's requests sent together, as the
+ * page does); and, while events are POSTed to /api/v1/events at 5,000 a second, the time from a
+ * batch's 202 to the moment the platform's impressions over HTTP include it (`rollup_lag_p99_ms`,
+ * the server's own tick consuming). Sizes: --events, --orders, --days.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  compassBreakdown, compassOverview, consumeRollups, ingestEvents, loadActor, newId, openCore, rebuildRollups, shanghaiDate, type Actor, type Core,
-} from '@zhongcao/core';
+import { issueSession, newId, openCore, rebuildRollups, shanghaiDate, type Core } from '@zhongcao/core';
+import type { Pool } from 'undici';
 import { freshStore, log, Scope } from './resources.js';
 import { percentile } from './percentiles.js';
+import { get, openPool, post } from './http-load.js';
+import { startServerChild } from './server-child.js';
 
 export interface AnalyticsResult {
   bench: 'analytics';
@@ -26,6 +31,8 @@ export interface AnalyticsResult {
   dashboard_queries: number;
   dashboard_p50_ms: number;
   dashboard_p99_ms: number;
+  view_loads: number;
+  view_p99_ms: number;
   lag_events_per_s: number;
   lag_events: number;
   rollup_lag_p50_ms: number;
@@ -44,6 +51,11 @@ const BUYERS = 5_000;
 const VIEWERS = 50_000;
 const BATCH = 1_000;
 const SOURCES = ['video', 'video', 'feed', 'live', 'search', 'shelf', 'link', 'cart'];
+const PRICES = [990, 2990, 6990, 12990, 29990, 59990];
+const PROVINCES = ['浙江省', '广东省', '江苏省', '上海市', '北京市', '四川省', '山东省', '湖北省'];
+/** Past live rooms (creators', two hours each) and how many minutes each keeps. */
+const ROOMS = 600;
+const ROOM_MINUTES = 120;
 
 export async function benchAnalytics(opts: { events?: number; orders?: number; days?: number; lagSeconds?: number }): Promise<AnalyticsResult> {
   const events = opts.events ?? DEFAULT_SIZES.events;
@@ -70,38 +82,40 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
     const rebuildS = (performance.now() - r0) / 1000;
     sampleRss();
     const rollupRows = Number((await core.ctx.db.selectFrom('analytics_rollups').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const token = async (userId: string) => (await issueSession(core.ctx, userId, 'bearer')).token;
+    const tokens = { merchant: await token(world.merchantId), creator: await token(world.creatorId), admin: await token(world.adminId) };
+    await core.close();
 
-    log('dashboards: each console view’s queries over the last 30 days');
+    const server = await startServerChild(scope, store, 'bench-analytics-secret');
+    const pool = openPool(scope, server.origin, 16);
+    log('dashboards over HTTP: each console view’s requests over the last 30 days');
     const from = shanghaiDate(now - 29 * 86_400_000);
     const to = shanghaiDate(now);
-    const views: Array<() => Promise<unknown>> = [
-      () => compassOverview(core.ctx, world.merchant, { shopId: world.shopId, from, to }),
-      () => compassBreakdown(core.ctx, world.merchant, 'channel', { shopId: world.shopId, from, to }),
-      () => compassBreakdown(core.ctx, world.merchant, 'product', { shopId: world.shopId, from, to }),
-      () => compassBreakdown(core.ctx, world.merchant, 'video', { shopId: world.shopId, from, to }),
-      () => compassBreakdown(core.ctx, world.merchant, 'creator', { shopId: world.shopId, from, to }),
-      () => compassOverview(core.ctx, world.creator, { scope: 'creator', from, to }),
-      () => compassBreakdown(core.ctx, world.creator, 'video', { scope: 'creator', from, to }),
-      () => compassOverview(core.ctx, world.admin, { scope: 'platform', from, to }),
-      () => compassBreakdown(core.ctx, world.admin, 'category', { scope: 'platform', from, to }),
-      () => compassBreakdown(core.ctx, world.admin, 'shop', { scope: 'platform', from, to }),
-    ];
+    const views = consoleViews(world, from, to);
     const samples: number[] = [];
-    for (let round = 0; round < 10; round++) {
+    const viewSamples: number[] = [];
+    for (let round = 0; round < 5; round++) {
       for (const v of views) {
-        const t = performance.now();
-        await v();
-        samples.push(performance.now() - t);
+        const auth = { authorization: `Bearer ${tokens[v.as]}` };
+        const t0 = performance.now();
+        await Promise.all(v.paths.map(async (p) => {
+          const t = performance.now();
+          const reply = await get(pool, p, auth);
+          if (reply.status !== 200) throw new Error(`GET ${p}: ${reply.status} ${reply.body.slice(0, 200)}`);
+          samples.push(performance.now() - t);
+        }));
+        viewSamples.push(performance.now() - t0);
       }
     }
     samples.sort((a, b) => a - b);
+    viewSamples.sort((a, b) => a - b);
 
-    const lag = await measureLag(core, world.videoIds, opts.lagSeconds ?? 10);
-    sampleRss();
+    const lag = await measureLag(pool, tokens.admin, world.videoIds, opts.lagSeconds ?? 10);
     return {
       bench: 'analytics', dialect: store.dialect, events, orders, days,
       generate_s: round(generateS), rebuild_s: round(rebuildS), rollup_rows: rollupRows,
       dashboard_queries: samples.length, dashboard_p50_ms: round(percentile(samples, 50)), dashboard_p99_ms: round(percentile(samples, 99)),
+      view_loads: viewSamples.length, view_p99_ms: round(percentile(viewSamples, 99)),
       lag_events_per_s: lag.rate, lag_events: lag.events, rollup_lag_p50_ms: round(lag.p50), rollup_lag_p99_ms: round(lag.p99),
       rss_mb: Math.round(rss / 1048576),
     };
@@ -111,54 +125,96 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
   }
 }
 
+/** The requests each console view sends when it opens (and when its tabs, a product's funnel and a live room are opened). */
+function consoleViews(w: World, from: string, to: string): Array<{ as: 'merchant' | 'creator' | 'admin'; paths: string[] }> {
+  const api = '/api/v1/analytics';
+  const shop = `shopId=${w.shopId}&from=${from}&to=${to}`;
+  const me = `scope=creator&from=${from}&to=${to}`;
+  const all = `scope=platform&from=${from}&to=${to}`;
+  const audience = (q: string) => [`${api}/breakdown/region?${q}`, `${api}/breakdown/price_band?${q}`, `${api}/breakdown/category?${q}`, `${api}/overview?${q}`];
+  return [
+    { as: 'merchant', paths: [`${api}/overview?${shop}`, `${api}/breakdown/channel?${shop}`, `${api}/live?${shop}`, ...audience(shop)] },
+    { as: 'merchant', paths: [`${api}/breakdown/product?${shop}`] },
+    { as: 'merchant', paths: [`${api}/overview?${shop}&dim=product&id=${w.productId}`] },
+    { as: 'merchant', paths: [`${api}/breakdown/video?${shop}`] },
+    { as: 'merchant', paths: [`${api}/breakdown/creator?${shop}`] },
+    { as: 'merchant', paths: [`${api}/live/${w.roomId}?shopId=${w.shopId}`] },
+    { as: 'creator', paths: [`${api}/overview?${me}`, `${api}/breakdown/video?${me}`, `${api}/live?${me}`, ...audience(me)] },
+    { as: 'admin', paths: [`${api}/overview?${all}`, `${api}/breakdown/channel?${all}`, ...audience(all)] },
+    { as: 'admin', paths: [`${api}/breakdown/shop?${all}`] },
+  ];
+}
+
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-/** Events accepted at up to 5,000/s (two senders, batches of 100 every 40 ms) while the consumer runs every 250 ms; lag = acceptance → the commit that counted it. */
-async function measureLag(core: Core, videoIds: string[], seconds: number): Promise<{ rate: number; events: number; p50: number; p99: number }> {
-  log(`rollup lag: ${seconds} s of events at 5,000/s with the consumer running`);
-  await consumeRollups(core.ctx);
-  const pending: Array<{ receivedAt: number; acceptedAt: number; n: number }> = [];
+/**
+ * Events POSTed to the real endpoint at 5,000/s (batches of 100 every 20 ms, from anonymous
+ * viewers) while the server's own tick consumes them; a batch is visible once the platform's
+ * impressions of today, read over HTTP every 100 ms, include it. Lag = the batch's 202 → the first
+ * read that includes it.
+ */
+async function measureLag(pool: Pool, adminToken: string, videoIds: string[], seconds: number): Promise<{ rate: number; events: number; p50: number; p99: number }> {
+  log(`rollup lag: ${seconds} s of events at 5,000/s POSTed to /api/v1/events, visibility read over HTTP`);
+  const today = shanghaiDate(Date.now());
+  const auth = { authorization: `Bearer ${adminToken}` };
+  const impressions = async (): Promise<number> => {
+    const reply = await get(pool, `/api/v1/analytics/overview?scope=platform&from=${today}&to=${today}`, auth);
+    if (reply.status !== 200) throw new Error(`overview: ${reply.status} ${reply.body.slice(0, 200)}`);
+    return Number((JSON.parse(reply.body) as { values: { impressions: number } }).values.impressions);
+  };
+  const baseline = await impressions();
+  const pending: Array<{ upTo: number; acceptedAt: number; n: number }> = [];
   const lags: number[] = [];
-  let stop = false;
   let accepted = 0;
-  const consumer = (async () => {
-    while (!stop || pending.length) {
-      const r = await consumeRollups(core.ctx);
-      const done = performance.now();
-      while (pending.length && pending[0]!.receivedAt <= r.position) {
+  let sending = true;
+  const watcher = (async () => {
+    const deadline = () => performance.now() + 60_000;
+    let giveUp = deadline();
+    while (sending || (pending.length && performance.now() < giveUp)) {
+      const seen = (await impressions()) - baseline;
+      const at = performance.now();
+      while (pending.length && pending[0]!.upTo <= seen) {
         const p = pending.shift()!;
-        for (let i = 0; i < p.n; i++) lags.push(done - p.acceptedAt);
+        for (let i = 0; i < p.n; i++) lags.push(at - p.acceptedAt);
       }
-      await new Promise((res) => setTimeout(res, stop ? 50 : 250));
+      if (sending) giveUp = deadline();
+      await new Promise((res) => setTimeout(res, 100));
     }
+    if (pending.length) throw new Error(`${pending.length} batches never became visible`);
   })();
   const began = performance.now();
   let seq = 0;
-  // Two senders, each a batch of 100 every 40 ms: 5,000 events/s when the machine keeps up.
-  const sender = async (): Promise<void> => {
-    while (performance.now() - began < seconds * 1000) {
-      const tick = performance.now();
-      const at = Date.now();
-      const first = seq;
-      seq += 100;
-      const batch = Array.from({ length: 100 }, (_, i) => ({ type: 'impression' as const, videoId: videoIds[(first + i) % videoIds.length]!, at, clientEventId: `lag-${first + i}` }));
-      await ingestEvents(core.ctx, { viewerId: `lag-viewer-${first % 997}` }, batch);
-      pending.push({ receivedAt: at, acceptedAt: performance.now(), n: 100 });
-      pending.sort((a, b) => a.receivedAt - b.receivedAt);
-      accepted += 100;
-      const wait = 40 - (performance.now() - tick);
-      if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-    }
-  };
-  await Promise.all([sender(), sender()]);
+  let order = Promise.resolve();
+  const batches: Array<Promise<void>> = [];
+  while (performance.now() - began < seconds * 1000) {
+    const tick = performance.now();
+    const first = seq;
+    seq += 100;
+    const at = Date.now();
+    const events = Array.from({ length: 100 }, (_, i) => ({ type: 'impression', videoId: videoIds[(first + i) % videoIds.length]!, at, clientEventId: `lag-${first + i}` }));
+    const sent = post(pool, '/api/v1/events', { 'x-viewer-id': `lag-viewer-${first % 997}` }, JSON.stringify({ events }));
+    // Batches count in the order they were accepted (a later batch may be answered first).
+    batches.push(sent.then((reply) => {
+      if (reply.status !== 202) throw new Error(`events: ${reply.status} ${reply.body.slice(0, 200)}`);
+      const acceptedAt = performance.now();
+      order = order.then(() => {
+        accepted += 100;
+        pending.push({ upTo: accepted, acceptedAt, n: 100 });
+      });
+    }));
+    const wait = 20 - (performance.now() - tick);
+    if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+  }
+  await Promise.all(batches);
+  await order;
   const elapsed = (performance.now() - began) / 1000;
-  stop = true;
-  await consumer;
+  sending = false;
+  await watcher;
   lags.sort((a, b) => a - b);
   return { rate: Math.round(accepted / elapsed), events: accepted, p50: percentile(lags, 50), p99: percentile(lags, 99) };
 }
 
-interface World { shopId: string; merchant: Actor; creator: Actor; admin: Actor; videoIds: string[] }
+interface World { shopId: string; merchantId: string; creatorId: string; adminId: string; productId: string; roomId: string; videoIds: string[] }
 
 async function generate(core: Core, g: { events: number; orders: number; start: number; now: number }): Promise<World> {
   const db = core.ctx.db;
@@ -190,30 +246,56 @@ async function generate(core: Core, g: { events: number; orders: number; start: 
     await db.insertInto('videos').values(part.map((v, k) => ({ id: v.id, owner_id: v.owner, host_kind: 'creator', shop_id: null, title: `视频${s + k}`, caption: '', hashtags: '[]', status: 'published', file_name: `${v.id}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 15_000, poster_file: null, views: 0, likes: 0, comments: 0, shares: 0, completions: 0, created_at: t0, published_at: t0, updated_at: t0 }))).execute();
     await db.insertInto('video_anchors').values(part.map((v) => ({ video_id: v.id, product_id: v.product.id, position: 0 }))).execute();
   }
-  // Orders: one line each, paid at a spread time, attributed through a mix of channels.
+  // Past live rooms of the creators, two hours each, spread over the period, with what their processes saw per minute.
+  const rooms = Array.from({ length: ROOMS }, (_, i) => ({ id: id('liveRoom', i), host: creators[i % CREATORS]!, opened: t0 + Math.floor((i / ROOMS) * (span - ROOM_MINUTES * 60_000)) }));
+  for (let s = 0; s < ROOMS; s += BATCH) {
+    await db.insertInto('live_rooms').values(rooms.slice(s, s + BATCH).map((r, k) => ({
+      id: r.id, title: `直播${s + k}`, host_kind: 'creator', host_id: r.host, created_by: r.host, status: 'ended', pinned_product_id: null, stream_key_hash: null, publishing: 0, fallback_video_url: null, stats: null,
+      created_at: r.opened, opened_at: r.opened, ended_at: r.opened + ROOM_MINUTES * 60_000, updated_at: r.opened,
+    }))).execute();
+  }
+  const minuteRows = rooms.flatMap((r, ri) => Array.from({ length: ROOM_MINUTES }, (_, m) => {
+    const viewers = 50 + ((ri * 31 + m * 7) % 400);
+    return { room_id: r.id, minute: Math.floor(r.opened / 60_000) * 60_000 + m * 60_000, viewers, entries: Math.round(viewers / 5), comments: Math.round(viewers / 12), orders: 0, gmv_fen: 0 };
+  }));
+  for (let c = 0; c < minuteRows.length; c += 2_000) await db.insertInto('analytics_live_minutes').values(minuteRows.slice(c, c + 2_000)).execute();
+  // The merchant measured is the shop of the first order through a live room (its room's minutes are one of the views).
+  let roomOfShop: string | null = null;
+  let liveShop: string | null = null;
+  // Orders: one line each, paid at a spread time, attributed through a mix of channels (live ones inside a room's two hours).
   for (let s = 0; s < g.orders; s += BATCH) {
     const n = Math.min(BATCH, g.orders - s);
     const rows = Array.from({ length: n }, (_, k) => {
       const i = s + k;
-      const at = t0 + Math.floor(((i * 7919) % g.orders) / g.orders * span);
       const v = videos[(i * 31) % VIDEOS]!;
       const source = SOURCES[i % SOURCES.length]!;
+      const room = source === 'live' ? rooms[(i * 7) % ROOMS]! : null;
+      const at = room ? room.opened + ((i * 13) % (ROOM_MINUTES * 60)) * 1000 : t0 + Math.floor(((i * 7919) % g.orders) / g.orders * span);
       const viaVideo = source === 'video' || source === 'feed';
-      const price = 1990 + (i % 50) * 100;
-      return { order: newId('order', at), checkout: newId('checkout', at), line: newId('orderLine', at), at, v, source, viaVideo, price, qty: 1 + (i % 3), buyer: buyers[(i * 13) % BUYERS]! };
+      const price = PRICES[i % PRICES.length]! + (i % 50) * 10;
+      const buyerIndex = (i * 13) % BUYERS;
+      if (room && roomOfShop === null) {
+        roomOfShop = room.id;
+        liveShop = v.product.shop;
+      }
+      return {
+        order: newId('order', at), checkout: newId('checkout', at), line: newId('orderLine', at), at, v, source, viaVideo, price, qty: 1 + (i % 3), buyer: buyers[buyerIndex]!,
+        address: JSON.stringify({ name: '张三', phone: '13800001111', province: PROVINCES[buyerIndex % PROVINCES.length], city: '市', district: '区', detail: '1 号' }),
+        content: viaVideo ? v.id : room ? room.id : null, creator: viaVideo ? v.owner : room ? room.host : null,
+      };
     });
     await db.transaction().execute(async (tx) => {
       await tx.insertInto('checkouts').values(rows.map((r) => ({ id: r.checkout, buyer_id: r.buyer, total_fen: r.price * r.qty, created_at: r.at }))).execute();
-      await tx.insertInto('orders').values(rows.map((r) => ({ id: r.order, checkout_id: r.checkout, shop_id: r.v.product.shop, buyer_id: r.buyer, status: 'paid', items_fen: r.price * r.qty, shipping_fee_fen: 0, total_fen: r.price * r.qty, address: '{}', buyer_note: '', pay_deadline: r.at, created_at: r.at, paid_at: r.at, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: r.at }))).execute();
+      await tx.insertInto('orders').values(rows.map((r) => ({ id: r.order, checkout_id: r.checkout, shop_id: r.v.product.shop, buyer_id: r.buyer, status: 'paid', items_fen: r.price * r.qty, shipping_fee_fen: 0, total_fen: r.price * r.qty, address: r.address, buyer_note: '', pay_deadline: r.at, created_at: r.at, paid_at: r.at, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: r.at }))).execute();
       await tx.insertInto('order_lines').values(rows.map((r) => ({
         id: r.line, order_id: r.order, shop_id: r.v.product.shop, product_id: r.v.product.id, sku_id: 'sku_bench', category_id: r.v.product.category, title: 'bench', spec_values: '[]', unit_price_fen: r.price, quantity: r.qty, line_total_fen: r.price * r.qty,
-        ship_by_hours: 48, fee_rate_bp: 200, perishable: 0, attr_source: r.source, attr_content_id: r.viaVideo ? r.v.id : null, attr_creator_id: r.viaVideo ? r.v.owner : null, created_at: r.at,
-        creator_rate_bp: r.viaVideo ? 1500 : 0, plan_kind: r.viaVideo ? 'general' : null,
+        ship_by_hours: 48, fee_rate_bp: 200, perishable: 0, attr_source: r.source, attr_content_id: r.content, attr_creator_id: r.creator, created_at: r.at,
+        creator_rate_bp: r.creator ? 1500 : 0, plan_kind: r.creator ? 'general' : null,
       }))).execute();
     });
     if ((s / BATCH) % 50 === 0) log(`  ${s + n} / ${g.orders} orders`);
   }
-  // Events: impressions (a tenth are product taps), each received when it happened.
+  // Events: impressions (a tenth are product taps, one in forty an add-to-cart), each received when it happened.
   for (let s = 0; s < g.events; s += BATCH * 5) {
     const n = Math.min(BATCH * 5, g.events - s);
     const rows = Array.from({ length: n }, (_, k) => {
@@ -221,18 +303,24 @@ async function generate(core: Core, g: { events: number; orders: number; start: 
       const at = t0 + Math.floor((i / g.events) * span);
       const v = videos[(i * 17) % VIDEOS]!;
       const tap = i % 10 === 0;
-      return { id: newId('event', at), actor_key: `anon:v${(i * 7) % VIEWERS}`, user_id: null, type: tap ? 'product_tap' : 'impression', video_id: v.id, product_id: tap ? v.product.id : null, watch_ms: null, duration_ms: null, at, client_event_id: `g${i}`, received_at: at };
+      const cart = i % 40 === 5;
+      const type = tap ? 'product_tap' : cart ? 'add_to_cart' : 'impression';
+      return {
+        id: newId('event', at), actor_key: `anon:v${(i * 7) % VIEWERS}`, user_id: null, type, video_id: v.id, product_id: tap || cart ? v.product.id : null, watch_ms: null, duration_ms: null, at, client_event_id: `g${i}`, received_at: at,
+        source: cart ? 'video' : null, content_id: cart ? v.id : null,
+      };
     });
     for (let c = 0; c < rows.length; c += 1_000) await db.insertInto('events').values(rows.slice(c, c + 1_000)).execute();
     if ((s / (BATCH * 5)) % 40 === 0) log(`  ${s + n} / ${g.events} events`);
   }
   return {
-    shopId: shops[0]!, merchant: await loadActor(db, owners[0]!), creator: await loadActor(db, creators[0]!), admin: await loadActor(db, adminId),
+    shopId: liveShop ?? shops[0]!, merchantId: owners[shops.indexOf(liveShop ?? shops[0]!)]!, creatorId: creators[0]!, adminId,
+    productId: products.find((p) => p.shop === (liveShop ?? shops[0]))!.id, roomId: roomOfShop ?? rooms[0]!.id,
     videoIds: videos.map((v) => v.id),
   };
 }
 
 export function analyticsSummary(r: AnalyticsResult): string {
   const ok = r.dashboard_p99_ms <= TARGET_DASHBOARD_P99_MS && r.rollup_lag_p99_ms <= TARGET_LAG_P99_MS;
-  return `analytics (${r.dialect}): ${r.events} events + ${r.orders} orders over ${r.days} days generated in ${r.generate_s} s; rebuild ${r.rebuild_s} s (${r.rollup_rows} rollup rows); dashboards p50 ${r.dashboard_p50_ms} ms, p99 ${r.dashboard_p99_ms} ms over ${r.dashboard_queries} view loads; rollup lag p50 ${r.rollup_lag_p50_ms} ms, p99 ${r.rollup_lag_p99_ms} ms at ${r.lag_events_per_s} events/s; rss ${r.rss_mb} MB — ${ok ? 'meets' : 'MISSES'} the targets (dashboards p99 ≤ ${TARGET_DASHBOARD_P99_MS} ms, lag p99 ≤ ${TARGET_LAG_P99_MS} ms)`;
+  return `analytics (${r.dialect}): ${r.events} events + ${r.orders} orders over ${r.days} days generated in ${r.generate_s} s; rebuild ${r.rebuild_s} s (${r.rollup_rows} rollup rows); dashboards over HTTP p50 ${r.dashboard_p50_ms} ms, p99 ${r.dashboard_p99_ms} ms over ${r.dashboard_queries} requests (a view's requests together p99 ${r.view_p99_ms} ms over ${r.view_loads} loads); rollup lag p50 ${r.rollup_lag_p50_ms} ms, p99 ${r.rollup_lag_p99_ms} ms at ${r.lag_events_per_s} events/s; rss ${r.rss_mb} MB — ${ok ? 'meets' : 'MISSES'} the targets (dashboards p99 ≤ ${TARGET_DASHBOARD_P99_MS} ms, lag p99 ≤ ${TARGET_LAG_P99_MS} ms)`;
 }

@@ -7,30 +7,38 @@ import type { Channel } from './channels.js';
 import { hourOf, shanghaiDayStart } from './time-buckets.js';
 
 export const ROLLUP_COUNTERS = [
-  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen',
+  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen', 'carts',
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 
 export const SCOPES = ['platform', 'shop', 'creator'] as const;
 export type Scope = (typeof SCOPES)[number];
-export const DIMENSIONS = ['total', 'channel', 'product', 'video', 'live', 'creator', 'shop', 'category'] as const;
+export const DIMENSIONS = ['total', 'channel', 'product', 'video', 'live', 'creator', 'shop', 'category', 'region', 'price_band'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-/** The dimensions each scope keeps: what its screens split by. */
+/** The dimensions each scope keeps: what its screens split by (region, price band and category are the audience). */
 export const SCOPE_DIMENSIONS: Record<Scope, readonly Dimension[]> = {
-  platform: ['total', 'channel', 'category', 'shop', 'creator', 'product'],
-  shop: ['total', 'channel', 'product', 'video', 'live', 'creator'],
-  creator: ['total', 'channel', 'product', 'video', 'live'],
+  platform: ['total', 'channel', 'category', 'shop', 'creator', 'product', 'region', 'price_band'],
+  shop: ['total', 'channel', 'product', 'video', 'live', 'creator', 'category', 'region', 'price_band'],
+  creator: ['total', 'channel', 'product', 'video', 'live', 'category', 'region', 'price_band'],
 };
+/** Price bands (价格带) of a line's unit price, in yuan: [lower, upper). */
+export const PRICE_BANDS = [
+  { id: '0-50', upTo: 5_000 }, { id: '50-100', upTo: 10_000 }, { id: '100-200', upTo: 20_000 }, { id: '200-500', upTo: 50_000 }, { id: '500+', upTo: Number.POSITIVE_INFINITY },
+] as const;
+export type PriceBand = (typeof PRICE_BANDS)[number]['id'];
+export function priceBandOf(unitPriceFen: number): PriceBand {
+  return PRICE_BANDS.find((b) => unitPriceFen < b.upTo)!.id;
+}
 /** Kept per hour (the trend by hour); every other dimension per Shanghai day (splits and rankings), a 24th of the rows. */
 export const HOURLY_DIMENSIONS: readonly Dimension[] = ['total'];
 /** Which dimensions keep the distinct people (buyers, people shown, people who tapped): the funnels. */
 export function keepsPeople(scope: Scope, dim: Dimension): boolean {
-  return dim === 'total' || dim === 'channel' || (scope !== 'platform' && (dim === 'product' || dim === 'video'));
+  return dim === 'total' || dim === 'channel' || (scope !== 'platform' && (dim === 'product' || dim === 'video' || dim === 'region' || dim === 'price_band'));
 }
 export function keepsDimension(scope: Scope, dim: Dimension): boolean {
   return SCOPE_DIMENSIONS[scope].includes(dim);
 }
-export const PEOPLE_KINDS = ['buyer', 'impression', 'click', 'new_buyer'] as const;
+export const PEOPLE_KINDS = ['buyer', 'impression', 'click', 'new_buyer', 'cart'] as const;
 export type PeopleKind = (typeof PEOPLE_KINDS)[number];
 
 export interface FactProduct {
@@ -52,9 +60,23 @@ export interface Fact {
   orderId?: string;
   refundId?: string;
   person?: { kind: PeopleKind; id: string };
-  /** A paid line of the buyer's first paid order on the platform / in its shop (new buyers; kept on the totals). */
-  firstOrder?: { platform: boolean; shop: boolean };
+  /** A paid line of the buyer's first paid order on the platform / in its shop / credited to its creator (new buyers; kept on the totals). */
+  firstOrder?: { platform: boolean; shop: boolean; creator?: boolean };
+  /** A paid line's buyer's province (from the order's address) and its unit price's band: the audience. */
+  region?: string;
+  priceBand?: PriceBand;
 }
+
+/** A live room's minute: orders and GMV of the paid lines credited to the room (viewers and comments come from the room's process). */
+export interface LiveMinuteDelta {
+  room_id: string;
+  minute: number;
+  orders: number;
+  gmv_fen: number;
+}
+
+export const MINUTE_MS = 60_000;
+export const minuteOf = (at: number): number => Math.floor(at / MINUTE_MS) * MINUTE_MS;
 
 export interface RollupKey {
   /** The hour's start, or the Shanghai day's start for the dimensions kept per day. */
@@ -91,6 +113,8 @@ function factKeyStrings(f: Fact): Set<string> {
     add('video', f.videoId);
     add('live', f.liveId);
     add('creator', f.creatorId);
+    if (f.region !== undefined) add('region', f.region);
+    if (f.priceBand !== undefined) add('price_band', f.priceBand);
     for (const p of products) {
       add('product', p.productId);
       add('shop', p.shopId);
@@ -110,15 +134,29 @@ export function factKeys(f: Fact): RollupKey[] {
 }
 
 const zero = (k: RollupKey): RollupDelta => ({
-  ...k, gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0,
+  ...k, gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0, carts: 0,
 });
 
-/** Sums facts into one delta per key, and the people rows (duplicates removed). */
-export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; people: PeopleRow[] } {
+const isNewIn = (f: Fact, scope: Scope): boolean => !!f.firstOrder && (scope === 'platform' ? f.firstOrder.platform : scope === 'shop' ? f.firstOrder.shop : !!f.firstOrder.creator);
+
+/** Sums facts into one delta per key, the people rows (duplicates removed) and the live rooms' minutes. */
+export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; people: PeopleRow[]; liveMinutes: LiveMinuteDelta[] } {
   const deltas = new Map<string, RollupDelta>();
   const seenIds = new Set<string>();
   const people = new Map<string, PeopleRow>();
+  const minutes = new Map<string, LiveMinuteDelta>();
   for (const f of facts) {
+    if (f.liveId && f.orderId && f.counters.gmv_fen !== undefined) {
+      const minute = minuteOf(f.at);
+      const mk = `${f.liveId}${SEP}${minute}`;
+      let m = minutes.get(mk);
+      if (!m) minutes.set(mk, (m = { room_id: f.liveId, minute, orders: 0, gmv_fen: 0 }));
+      m.gmv_fen += f.counters.gmv_fen;
+      if (!seenIds.has(`m${SEP}${mk}${SEP}${f.orderId}`)) {
+        seenIds.add(`m${SEP}${mk}${SEP}${f.orderId}`);
+        m.orders += 1;
+      }
+    }
     const counters = Object.entries(f.counters) as Array<[RollupCounter, number]>;
     for (const ks of factKeyStrings(f)) {
       let d = deltas.get(ks);
@@ -135,14 +173,14 @@ export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; peopl
       if (f.person && keepsPeople(d.scope, d.dim)) {
         const pk = `${ks}${SEP}${f.person.kind}${SEP}${f.person.id}`;
         if (!people.has(pk)) people.set(pk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: f.person.kind, person: f.person.id });
-        if (f.firstOrder && d.dim === 'total' && (d.scope === 'platform' ? f.firstOrder.platform : d.scope === 'shop' && f.firstOrder.shop)) {
+        if (d.dim === 'total' && isNewIn(f, d.scope)) {
           const nk = `${ks}${SEP}new_buyer${SEP}${f.person.id}`;
           if (!people.has(nk)) people.set(nk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: 'new_buyer', person: f.person.id });
         }
       }
     }
   }
-  return { deltas: [...deltas.values()], people: [...people.values()] };
+  return { deltas: [...deltas.values()], people: [...people.values()], liveMinutes: [...minutes.values()] };
 }
 
 /**

@@ -51,8 +51,8 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
     for (let i = 0; i < maxWindows && after < upTo; i++) {
       const to = Math.min(upTo, after + WINDOW_MS);
       const found = await factsInWindow(ctx.db, after, to);
-      const { deltas, people } = aggregate(found);
-      if (!(await store.commit({ deltas, people, cursor: { name: COMPASS_CURSOR, from: after, position: to, now: ctx.clock.now() } }))) break; // another process consumed it
+      const { deltas, people, liveMinutes } = aggregate(found);
+      if (!(await store.commit({ deltas, people, liveMinutes, cursor: { name: COMPASS_CURSOR, from: after, position: to, now: ctx.clock.now() } }))) break; // another process consumed it
       facts += found.length;
       after = to;
     }
@@ -86,9 +86,9 @@ async function rebuildUnlocked(ctx: CoreContext, store: RollupStore, from: numbe
   do {
     const to = Math.min(upTo, after + WINDOW_MS);
     const found: Fact[] = (await factsInWindow(ctx.db, after, to)).filter((f) => hourOf(f.at) >= fromHour);
-    const { deltas, people } = aggregate(found);
+    const { deltas, people, liveMinutes } = aggregate(found);
     const last = to >= upTo;
-    await store.commit({ deltas, people, ...(last ? { cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() } } : {}) });
+    await store.commit({ deltas, people, liveMinutes, ...(last ? { cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() } } : {}) });
     facts += found.length;
     after = to;
     progress?.(++done, total);
@@ -102,7 +102,6 @@ async function earliestRaw(db: Db): Promise<number> {
     db.selectFrom('orders').select((eb) => eb.fn.min('paid_at').as('t')).executeTakeFirst(),
     db.selectFrom('refunds').select((eb) => eb.fn.min('completed_at').as('t')).executeTakeFirst(),
     db.selectFrom('events').select((eb) => eb.fn.min('received_at').as('t')).executeTakeFirst(),
-    db.selectFrom('favourites').select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst(),
     db.selectFrom('reviews').select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst(),
     db.selectFrom('aftersales_cases').select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst(),
   ]);

@@ -7,7 +7,7 @@
 import type { Db } from '../context.js';
 import { isIdOf } from '../platform/ids.js';
 import { eventChannel, lineChannel } from './channels.js';
-import { shareByWeight, type Fact, type FactProduct } from './aggregate.js';
+import { priceBandOf, shareByWeight, type Fact, type FactProduct } from './aggregate.js';
 
 /** After-sales reasons that count as a quality return (品质退货). */
 import { QUALITY_RETURN_REASONS } from '../aftersales/index.js';
@@ -22,6 +22,7 @@ interface LineRow {
   product_id: string;
   category_id: string;
   quantity: number;
+  unit_price_fen: number;
   line_total_fen: number;
   attr_source: string;
   attr_content_id: string | null;
@@ -32,7 +33,7 @@ interface LineRow {
 }
 
 const LINE_COLUMNS = [
-  'order_lines.id', 'order_lines.order_id', 'order_lines.shop_id', 'order_lines.product_id', 'order_lines.category_id', 'order_lines.quantity',
+  'order_lines.id', 'order_lines.order_id', 'order_lines.shop_id', 'order_lines.product_id', 'order_lines.category_id', 'order_lines.quantity', 'order_lines.unit_price_fen',
   'order_lines.line_total_fen', 'order_lines.attr_source', 'order_lines.attr_content_id', 'order_lines.attr_creator_id', 'order_lines.plan_kind', 'order_lines.creator_rate_bp', 'order_lines.fee_rate_bp',
 ] as const;
 
@@ -56,7 +57,7 @@ async function linesOfOrders(db: Db, orderIds: string[]): Promise<Map<string, Li
   for (let i = 0; i < orderIds.length; i += CHUNK) {
     const rows = await db.selectFrom('order_lines').select([...LINE_COLUMNS]).where('order_id', 'in', orderIds.slice(i, i + CHUNK)).orderBy('id').execute();
     for (const r of rows) {
-      const l = { ...r, quantity: num(r.quantity), line_total_fen: num(r.line_total_fen), creator_rate_bp: num(r.creator_rate_bp), fee_rate_bp: num(r.fee_rate_bp) } as LineRow;
+      const l = { ...r, quantity: num(r.quantity), unit_price_fen: num(r.unit_price_fen), line_total_fen: num(r.line_total_fen), creator_rate_bp: num(r.creator_rate_bp), fee_rate_bp: num(r.fee_rate_bp) } as LineRow;
       const list = out.get(l.order_id) ?? [];
       list.push(l);
       out.set(l.order_id, list);
@@ -69,17 +70,19 @@ export async function factsInWindow(db: Db, after: number, upTo: number): Promis
   const facts: Fact[] = [];
 
   // Paid orders' lines, by payment time.
-  const paid = await db.selectFrom('orders').select(['id', 'buyer_id', 'paid_at']).where('paid_at', '>', after).where('paid_at', '<=', upTo).execute();
+  const paid = await db.selectFrom('orders').select(['id', 'buyer_id', 'paid_at', 'address']).where('paid_at', '>', after).where('paid_at', '<=', upTo).execute();
   const paidLines = await linesOfOrders(db, paid.map((o) => o.id));
   const firsts = await firstPaid(db, [...new Set(paid.map((o) => o.buyer_id))]);
   for (const o of paid) {
     const first = firsts.get(o.buyer_id);
     const t = num(o.paid_at);
     for (const l of paidLines.get(o.id) ?? []) {
-      const commission = lineDims(l).creatorId ? Math.round((l.line_total_fen * l.creator_rate_bp) / 10_000) : 0;
+      const dims = lineDims(l);
+      const commission = dims.creatorId ? Math.round((l.line_total_fen * l.creator_rate_bp) / 10_000) : 0;
       facts.push({
-        at: t, ...lineDims(l), orderId: o.id, person: { kind: 'buyer', id: o.buyer_id },
-        firstOrder: { platform: first?.platform === t, shop: first?.shops.get(l.shop_id) === t },
+        at: t, ...dims, orderId: o.id, person: { kind: 'buyer', id: o.buyer_id },
+        firstOrder: { platform: first?.platform === t, shop: first?.shops.get(l.shop_id) === t, creator: dims.creatorId !== null && first?.creators.get(dims.creatorId) === t },
+        region: provinceOf(o.address), priceBand: priceBandOf(l.unit_price_fen),
         counters: { gmv_fen: l.line_total_fen, items: l.quantity, commission_fen: commission, fee_fen: Math.round((l.line_total_fen * l.fee_rate_bp) / 10_000) },
       });
     }
@@ -95,8 +98,8 @@ export async function factsInWindow(db: Db, after: number, upTo: number): Promis
     lines.forEach((l, i) => facts.push({ at: num(r.completed_at), ...lineDims(l), refundId: r.id, counters: { refund_fen: shares[i]! } }));
   }
 
-  // Impressions and product taps, by receipt, counted in the hour they happened.
-  const events = await db.selectFrom('events').select(['type', 'actor_key', 'video_id', 'product_id', 'at']).where('type', 'in', ['impression', 'product_tap'])
+  // Impressions, product taps, add-to-carts and favourites, by receipt, counted in the hour they happened.
+  const events = await db.selectFrom('events').select(['type', 'actor_key', 'video_id', 'product_id', 'at', 'source', 'content_id']).where('type', 'in', [...EVENT_FACT_TYPES])
     .where('received_at', '>', after).where('received_at', '<=', upTo).execute();
   if (events.length) {
     const videoIds = [...new Set(events.map((e) => e.video_id).filter((v): v is string => !!v))];
@@ -116,22 +119,28 @@ export async function factsInWindow(db: Db, after: number, upTo: number): Promis
     for (const e of events) {
       const video = e.video_id ? videos.get(e.video_id) : undefined;
       const ids = e.product_id ? [e.product_id] : (video?.products ?? []);
+      const found = ids.map((p) => products.get(p)).filter((p): p is FactProduct => !!p);
+      const common = { at: num(e.at), products: found, creatorId: video?.creatorId ?? null, videoId: e.video_id };
+      if (e.type === 'add_to_cart' || e.type === 'favourite') {
+        // Recorded by the server with the card's attribution: its channel and its video or live room.
+        const content = e.content_id ?? null;
+        const liveId = content && isIdOf('liveRoom', content) ? content : null;
+        const cart = e.type === 'add_to_cart';
+        facts.push({
+          ...common, channel: e.source ? lineChannel(e.source, null) : eventChannel(e.video_id), liveId,
+          ...(cart ? { person: { kind: 'cart' as const, id: e.actor_key } } : {}), counters: cart ? { carts: 1 } : { favourites: 1 },
+        });
+        continue;
+      }
       const click = e.type === 'product_tap';
       facts.push({
-        at: num(e.at), products: ids.map((p) => products.get(p)).filter((p): p is FactProduct => !!p), channel: eventChannel(e.video_id),
-        creatorId: video?.creatorId ?? null, videoId: e.video_id, liveId: null,
+        ...common, channel: eventChannel(e.video_id), liveId: null,
         person: { kind: click ? 'click' : 'impression', id: e.actor_key }, counters: click ? { clicks: 1 } : { impressions: 1 },
       });
     }
   }
 
-  // Favourites, reviews and quality cases, by creation.
-  const favs = await db.selectFrom('favourites').select(['product_id', 'created_at']).where('created_at', '>', after).where('created_at', '<=', upTo).execute();
-  const favProducts = await productsById(db, [...new Set(favs.map((f) => f.product_id))]);
-  for (const f of favs) {
-    const p = favProducts.get(f.product_id);
-    if (p) facts.push({ at: num(f.created_at), products: [p], channel: 'product_card', creatorId: null, videoId: null, liveId: null, counters: { favourites: 1 } });
-  }
+  // Reviews and quality cases, by creation.
   const reviews = await db.selectFrom('reviews').innerJoin('order_lines', 'order_lines.id', 'reviews.order_line_id').select([...LINE_COLUMNS, 'reviews.product_stars', 'reviews.created_at'])
     .where('reviews.created_at', '>', after).where('reviews.created_at', '<=', upTo).execute();
   for (const r of reviews) {
@@ -145,20 +154,51 @@ export async function factsInWindow(db: Db, after: number, upTo: number): Promis
 }
 
 /** Each buyer's first payment time on the platform and in each shop (a new buyer is one whose first paid order falls in the period). */
-async function firstPaid(db: Db, buyerIds: string[]): Promise<Map<string, { platform: number; shops: Map<string, number> }>> {
-  const out = new Map<string, { platform: number; shops: Map<string, number> }>();
+async function firstPaid(db: Db, buyerIds: string[]): Promise<Map<string, FirstPaid>> {
+  const out = new Map<string, FirstPaid>();
+  const of = (buyer: string): FirstPaid => {
+    let b = out.get(buyer);
+    if (!b) out.set(buyer, (b = { platform: Number.POSITIVE_INFINITY, shops: new Map(), creators: new Map() }));
+    return b;
+  };
   for (let i = 0; i < buyerIds.length; i += CHUNK) {
+    const part = buyerIds.slice(i, i + CHUNK);
     const rows = await db.selectFrom('orders').select((eb) => ['buyer_id', 'shop_id', eb.fn.min<number>('paid_at').as('first')])
-      .where('buyer_id', 'in', buyerIds.slice(i, i + CHUNK)).where('paid_at', 'is not', null).groupBy(['buyer_id', 'shop_id']).execute();
+      .where('buyer_id', 'in', part).where('paid_at', 'is not', null).groupBy(['buyer_id', 'shop_id']).execute();
     for (const r of rows) {
       const t = num(r.first);
-      const b = out.get(r.buyer_id) ?? { platform: Number.POSITIVE_INFINITY, shops: new Map<string, number>() };
+      const b = of(r.buyer_id);
       b.shops.set(r.shop_id, t);
       b.platform = Math.min(b.platform, t);
-      out.set(r.buyer_id, b);
     }
+    // A creator's new buyer: the first paid order with a line credited to that creator (a plan decided).
+    const credited = await db.selectFrom('orders').innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
+      .select((eb) => ['orders.buyer_id', 'order_lines.attr_creator_id', eb.fn.min<number>('orders.paid_at').as('first')])
+      .where('orders.buyer_id', 'in', part).where('orders.paid_at', 'is not', null).where('order_lines.plan_kind', 'is not', null).where('order_lines.attr_creator_id', 'is not', null)
+      .groupBy(['orders.buyer_id', 'order_lines.attr_creator_id']).execute();
+    for (const r of credited) of(r.buyer_id).creators.set(r.attr_creator_id!, num(r.first));
   }
   return out;
+}
+
+interface FirstPaid {
+  platform: number;
+  shops: Map<string, number>;
+  creators: Map<string, number>;
+}
+
+/** The event types the rollups count. */
+const EVENT_FACT_TYPES = ['impression', 'product_tap', 'add_to_cart', 'favourite'] as const;
+
+/** The province of an order's address snapshot (JSON), or 'unknown'. */
+export function provinceOf(address: string | null): string {
+  if (!address) return 'unknown';
+  try {
+    const a = JSON.parse(address) as { province?: unknown };
+    return typeof a.province === 'string' && a.province.trim() ? a.province.trim().slice(0, 32) : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function productsById(db: Db, ids: string[]): Promise<Map<string, FactProduct>> {

@@ -43,6 +43,7 @@ const toTotals = (s: CounterSums | undefined, p: PeopleCounts | undefined, peopl
     t.buyers = p?.buyer ?? 0;
     t.impression_people = p?.impression ?? 0;
     t.click_people = p?.click ?? 0;
+    t.cart_people = p?.cart ?? 0;
   }
   if (newBuyers) t.new_buyers = p?.new_buyer ?? 0;
   return t;
@@ -53,7 +54,7 @@ async function totalsOf(store: RollupStore, ref: ScopeRef, dim: Dimension, dimId
   const [s] = await store.sumsByValue(q, { orderBy: 'gmv_fen', limit: 1, dimIds: [dimId] });
   const people = keepsPeople(ref.scope, dim);
   const p = people ? (await store.peopleByValue(q, [dimId])).get(dimId) : undefined;
-  return toTotals(s, p, people, dim === 'total' && ref.scope !== 'creator');
+  return toTotals(s, p, people, dim === 'total');
 }
 
 export interface OverviewPoint {
@@ -104,7 +105,7 @@ export async function compassOverview(ctx: CoreContext, actor: Actor, q: Overvie
   const trend: OverviewPoint[] = [];
   for (let b = range.start; b < range.end; b += step) {
     const r = byBucket.get(b);
-    trend.push({ bucket: b, label: by === 'hour' ? shanghaiHourLabel(b) : shanghaiDate(b), values: metricValues(toTotals(r, r?.people, people, dim === 'total' && ref.scope !== 'creator')) });
+    trend.push({ bucket: b, label: by === 'hour' ? shanghaiHourLabel(b) : shanghaiDate(b), values: metricValues(toTotals(r, r?.people, people, dim === 'total')) });
   }
   let active: Overview['active'] = null;
   if (ref.scope === 'platform' && !focus) {
@@ -142,7 +143,7 @@ export interface Breakdown {
 
 export const BREAKDOWN_LIMIT = 100;
 
-export async function compassBreakdown(ctx: CoreContext, actor: Actor, dimName: string, q: ReportQuery & { limit?: number; sort?: 'gmv_fen' | 'impressions' | 'clicks' | 'commission_fen' }, store: RollupStore = new SqlRollupStore(ctx.db)): Promise<Breakdown> {
+export async function compassBreakdown(ctx: CoreContext, actor: Actor, dimName: string, q: ReportQuery & { limit?: number; sort?: 'gmv_fen' | 'impressions' | 'clicks' | 'commission_fen' | 'carts' | 'favourites' }, store: RollupStore = new SqlRollupStore(ctx.db)): Promise<Breakdown> {
   const ref = resolveScope(actor, q);
   const dim = checkDimension(dimName, ref.scope);
   const range = dayRange(q.from, q.to);
@@ -179,7 +180,7 @@ export function breakdownCsv(b: Breakdown, lang: 'zh-CN' | 'en' = 'zh-CN'): stri
 const CSV_ZH: Record<MetricKey, string> = {
   gmv: '成交金额(元)', net_gmv: '净成交金额(元)', orders: '成交订单数', buyers: '成交人数', items: '成交件数', aov: '客单价(元)', refund_fen: '退款金额(元)', refunds: '退款笔数',
   impressions: '曝光次数', impression_people: '曝光人数', clicks: '点击次数', click_people: '点击人数', ctr: '曝光点击率', click_to_pay: '点击-成交转化率', new_buyers: '新客数', returning_buyers: '老客数',
-  impression_to_pay: '曝光-成交转化率', gpm: 'GPM(元)', favourites: '收藏次数', bad_review_rate: '差评率', quality_return_rate: '品质退货率', commission: '预估佣金(元)', take: '平台服务费(元)',
+  impression_to_pay: '曝光-成交转化率', gpm: 'GPM(元)', add_to_cart: '加购次数', cart_people: '加购人数', favourites: '收藏次数', bad_review_rate: '差评率', quality_return_rate: '品质退货率', commission: '预估佣金(元)', take: '平台服务费(元)',
 };
 
 /** Display names of dimension values (titles, shop and people names); channels are named by the app. */

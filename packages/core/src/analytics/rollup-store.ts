@@ -6,7 +6,7 @@
 import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import { insertRows } from '../storage/insert-rows.js';
 import type { Db } from '../context.js';
-import { ROLLUP_COUNTERS, type Dimension, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
+import { ROLLUP_COUNTERS, type Dimension, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
 import { DAY_MS, SHANGHAI_OFFSET_MS } from './time-buckets.js';
 
 export interface ScopeRef {
@@ -34,12 +34,37 @@ export interface RollupQuery extends ScopeRef {
   toHour: number;
 }
 
+/** A live room's minute as its process saw it: peak viewers online, entries, comments. */
+export interface LiveActivity {
+  room_id: string;
+  minute: number;
+  viewers: number;
+  entries: number;
+  comments: number;
+}
+
+export type LiveMinuteRow = LiveActivity & { orders: number; gmv_fen: number };
+export interface LiveTotals { minutes: number; peak: number; comments: number; orders: number; gmv: number }
+
+export interface CommitBatch {
+  deltas: RollupDelta[];
+  people: PeopleRow[];
+  liveMinutes?: LiveMinuteDelta[];
+  cursor?: CursorMove;
+}
+
 export interface RollupStore {
   /**
-   * Adds the deltas and people, and moves the cursor, all or nothing. With `from`, the cursor moves
+   * Adds the deltas, people and live minutes' sales, and moves the cursor, all or nothing. With `from`, the cursor moves
    * only if it still stands there (another consumer got there first: nothing is written, false).
    */
-  commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: CursorMove }): Promise<boolean>;
+  commit(batch: CommitBatch): Promise<boolean>;
+  /** Adds what a room's process saw in its minutes (viewers: the larger figure wins; entries and comments add up). */
+  addLiveActivity(rows: LiveActivity[]): Promise<void>;
+  /** A room's minutes in [from, to), in order. */
+  liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]>;
+  /** Each room's minutes kept, peak viewers, comments, orders and GMV. */
+  liveTotals(roomIds: string[]): Promise<Map<string, LiveTotals>>;
   /** Forgets every rollup from this hour on (a rebuild starts here). */
   clearFrom(hour: number): Promise<void>;
   cursor(name: string): Promise<number | null>;
@@ -83,7 +108,7 @@ export class SqlRollupStore implements RollupStore {
     this.dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
   }
 
-  async commit(batch: { deltas: RollupDelta[]; people: PeopleRow[]; cursor?: CursorMove }): Promise<boolean> {
+  async commit(batch: CommitBatch): Promise<boolean> {
     const c = batch.cursor;
     try {
       await this.db.transaction().execute(async (tx) => {
@@ -104,6 +129,10 @@ export class SqlRollupStore implements RollupStore {
         for (let i = 0; i < batch.people.length; i += CHUNK * 2) {
           await insertRows(tx, 'analytics_people', batch.people.slice(i, i + CHUNK * 2), { onConflictDoNothing: ['scope', 'scope_id', 'dim', 'kind', 'hour', 'dim_id', 'person'] });
         }
+        for (const m of batch.liveMinutes ?? []) {
+          await tx.insertInto('analytics_live_minutes').values({ room_id: m.room_id, minute: m.minute, viewers: 0, entries: 0, comments: 0, orders: m.orders, gmv_fen: m.gmv_fen })
+            .onConflict((oc) => oc.columns(['room_id', 'minute']).doUpdateSet((eb) => ({ orders: eb('analytics_live_minutes.orders', '+', m.orders), gmv_fen: eb('analytics_live_minutes.gmv_fen', '+', m.gmv_fen) }))).execute();
+        }
         });
       return true;
     } catch (err) {
@@ -116,7 +145,38 @@ export class SqlRollupStore implements RollupStore {
     await this.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('analytics_rollups').where('hour', '>=', hour).execute();
       await tx.deleteFrom('analytics_people').where('hour', '>=', hour).execute();
+      // The minutes' sales are recounted; what the rooms' processes saw (viewers, comments) has no raw rows and stays.
+      await tx.updateTable('analytics_live_minutes').set({ orders: 0, gmv_fen: 0 }).where('minute', '>=', hour).execute();
     });
+  }
+
+  async addLiveActivity(rows: LiveActivity[]): Promise<void> {
+    if (!rows.length) return;
+    await this.db.transaction().execute(async (tx) => {
+      for (const r of rows) {
+        await tx.insertInto('analytics_live_minutes').values({ ...r, orders: 0, gmv_fen: 0 })
+          .onConflict((oc) => oc.columns(['room_id', 'minute']).doUpdateSet((eb) => ({
+            viewers: sql<number>`case when ${eb.ref('excluded.viewers')} > ${eb.ref('analytics_live_minutes.viewers')} then ${eb.ref('excluded.viewers')} else ${eb.ref('analytics_live_minutes.viewers')} end`,
+            entries: eb('analytics_live_minutes.entries', '+', r.entries),
+            comments: eb('analytics_live_minutes.comments', '+', r.comments),
+          }))).execute();
+      }
+    });
+  }
+
+  async liveTotals(ids: string[]): Promise<Map<string, LiveTotals>> {
+    const out = new Map<string, LiveTotals>();
+    if (!ids.length) return out;
+    const rows = await this.db.selectFrom('analytics_live_minutes')
+      .select((eb) => ['room_id', eb.fn.countAll<number>().as('minutes'), eb.fn.max<number>('viewers').as('peak'), eb.fn.sum<number>('comments').as('comments'), eb.fn.sum<number>('orders').as('orders'), eb.fn.sum<number>('gmv_fen').as('gmv')])
+      .where('room_id', 'in', ids).groupBy('room_id').execute();
+    for (const r of rows) out.set(r.room_id, { minutes: num(r.minutes), peak: num(r.peak), comments: num(r.comments), orders: num(r.orders), gmv: num(r.gmv) });
+    return out;
+  }
+
+  async liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]> {
+    const rows = await this.db.selectFrom('analytics_live_minutes').selectAll().where('room_id', '=', roomId).where('minute', '>=', from).where('minute', '<', to).orderBy('minute').execute();
+    return rows.map((r) => ({ room_id: r.room_id, minute: num(r.minute), viewers: num(r.viewers), entries: num(r.entries), comments: num(r.comments), orders: num(r.orders), gmv_fen: num(r.gmv_fen) }));
   }
 
   async cursor(name: string): Promise<number | null> {

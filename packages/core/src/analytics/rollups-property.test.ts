@@ -1,8 +1,9 @@
 /**
- * After random orders (through videos, the shelf, search), refunds, impressions and taps (some
- * arriving hours late), consumer runs and restarts at random points, every rollup and every
- * distinct-people row equals a recount from the raw rows, and the channel split agrees with the
- * order lines' attribution snapshot.
+ * After random orders (through videos, a live room, the shelf, search, from buyers in different
+ * provinces), refunds, impressions and taps (some arriving hours late), add-to-carts and
+ * favourites, consumer runs and restarts at random points, every rollup, every distinct-people
+ * row and every live room minute's sales equals a recount from the raw rows, and the channel
+ * split agrees with the order lines' attribution snapshot.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,16 +17,25 @@ import { ingestEvents } from '../events/events.js';
 import { consumeRollups, rebuildRollups, COMMIT_GRACE_MS } from './consumer.js';
 import { SqlRollupStore } from './rollup-store.js';
 import { lineChannel } from './channels.js';
+import { putCartItem } from '../cart/cart.js';
+import { addFavourite } from '../favourites/index.js';
+import { loadActor } from '../accounts/accounts.js';
+import { addAddress } from '../accounts/addresses.js';
+import { createRoom, openRoom } from '../live/rooms.js';
 
 type Op =
-  | { kind: 'order'; buyer: number; sku: number; qty: number; via: 'video' | 'shelf' | 'search' }
+  | { kind: 'order'; buyer: number; sku: number; qty: number; via: 'video' | 'shelf' | 'search' | 'live' }
+  | { kind: 'cart'; buyer: number; sku: number; via: 'video' | 'shelf' | 'search' | 'live' }
+  | { kind: 'fav'; buyer: number }
   | { kind: 'refund'; pick: number }
   | { kind: 'event'; viewer: number; tap: boolean; lateMin: number }
   | { kind: 'advance'; ms: number }
   | { kind: 'consume'; restart: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('order' as const), buyer: fc.nat(2), sku: fc.nat(1), qty: fc.integer({ min: 1, max: 3 }), via: fc.constantFrom('video' as const, 'shelf' as const, 'search' as const) }),
+  fc.record({ kind: fc.constant('order' as const), buyer: fc.nat(2), sku: fc.nat(1), qty: fc.integer({ min: 1, max: 3 }), via: fc.constantFrom('video' as const, 'shelf' as const, 'search' as const, 'live' as const) }),
+  fc.record({ kind: fc.constant('cart' as const), buyer: fc.nat(2), sku: fc.nat(1), via: fc.constantFrom('video' as const, 'shelf' as const, 'search' as const, 'live' as const) }),
+  fc.record({ kind: fc.constant('fav' as const), buyer: fc.nat(2) }),
   fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(20) }),
   fc.record({ kind: fc.constant('event' as const), viewer: fc.nat(4), tap: fc.boolean(), lateMin: fc.constantFrom(0, 0, 5, 90, 600) }),
   fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(200, 900, 5_000, 40 * 60_000, 3 * 3_600_000) }),
@@ -36,7 +46,11 @@ async function snapshot(core: TestCore) {
   const rollups = await core.ctx.db.selectFrom('analytics_rollups').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('hour').orderBy('dim_id').execute();
   const people = await core.ctx.db.selectFrom('analytics_people').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('kind').orderBy('hour').orderBy('dim_id').orderBy('person').execute();
   const norm = (rows: Array<Record<string, unknown>>) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'dim_id' && k !== 'scope_id' && k !== 'person' ? Number(v) : v])));
-  return { rollups: norm(rollups).filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'hour' && v !== 0)), people: norm(people) };
+  const minutes = await core.ctx.db.selectFrom('analytics_live_minutes').select(['room_id', 'minute', 'orders', 'gmv_fen']).orderBy('room_id').orderBy('minute').execute();
+  return {
+    rollups: norm(rollups).filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'hour' && v !== 0)), people: norm(people),
+    minutes: norm(minutes).filter((m) => m.orders !== 0 || m.gmv_fen !== 0),
+  };
 }
 
 test('rollups kept incrementally equal a recount from the raw rows, through late events, refunds and restarts', async () => {
@@ -48,12 +62,24 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
         const buyers = [w.buyer, await makePerson(core, 'cp-b2'), await makePerson(core, 'cp-b3')];
         await createPlan(core.ctx, w.shop.owner, w.shop.productId, { kind: 'general', rateBp: 1000 });
         const video = await videoOf(core, w.creator, [w.shop.productId]);
+        const host = await loadActor(core.ctx.db, w.shop.owner.userId);
+        const { id: room } = await createRoom(core.ctx, host, { title: 'cp 直播间', shopId: w.shop.shopId });
+        await openRoom(core.ctx, host, room);
+        // Buyers in different provinces (the audience's regions come from the order's address snapshot).
+        for (const [i, b] of buyers.entries()) {
+          if (i > 0) await addAddress(core.ctx, b, { name: '李四', phone: '13800002222', ...[{ province: '广东省', city: '广州市', district: '天河区' }, { province: '上海市', city: '上海市', district: '浦东新区' }][i - 1]!, detail: '1 号', isDefault: true });
+        }
+        const attributionOf = (via: 'video' | 'shelf' | 'search' | 'live') =>
+          via === 'video' ? { source: 'video' as const, contentId: video } : via === 'live' ? { source: 'live' as const, contentId: room } : { source: via };
         const paid: string[] = [];
         let n = 0;
         for (const op of ops) {
-          if (op.kind === 'order') {
-            const attribution = op.via === 'video' ? { source: 'video' as const, contentId: video } : { source: op.via };
-            paid.push(await buyVia(core, buyers[op.buyer]!, w.shop.skuIds[op.sku]!, attribution, op.qty));
+          if (op.kind === 'cart') {
+            await putCartItem(core.ctx, buyers[op.buyer]!, { skuId: w.shop.skuIds[op.sku]!, quantity: 1, attribution: attributionOf(op.via) });
+          } else if (op.kind === 'fav') {
+            await addFavourite(core.ctx, buyers[op.buyer]!, w.shop.productId);
+          } else if (op.kind === 'order') {
+            paid.push(await buyVia(core, buyers[op.buyer]!, w.shop.skuIds[op.sku]!, attributionOf(op.via), op.qty));
           } else if (op.kind === 'refund' && paid.length) {
             const [orderId] = paid.splice(op.pick % paid.length, 1);
             const buyerOf = (await core.ctx.db.selectFrom('orders').select('buyer_id').where('id', '=', orderId!).executeTakeFirstOrThrow()).buyer_id;
@@ -88,16 +114,26 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
         const refunded = await core.ctx.db.selectFrom('refunds').select((eb) => eb.fn.sum<number>('amount_fen').as('s')).where('status', '=', 'succeeded').executeTakeFirst();
         const refundRollup = incremental.rollups.filter((r) => r.scope === 'platform' && r.dim === 'total').reduce((a, r) => a + Number(r.refund_fen), 0);
         assert.equal(refundRollup, Number(refunded?.s ?? 0), 'refunds');
+        // Add-to-carts and favourites: one each per event the cart and favourites recorded.
+        const recorded = await core.ctx.db.selectFrom('events').select(['type', (eb) => eb.fn.countAll<number>().as('n')]).where('type', 'in', ['add_to_cart', 'favourite']).groupBy('type').execute();
+        const countOf = (t: string) => Number(recorded.find((r) => r.type === t)?.n ?? 0);
+        const platformTotal = (c: 'carts' | 'favourites') => incremental.rollups.filter((r) => r.scope === 'platform' && r.dim === 'total').reduce((a, r) => a + Number(r[c]), 0);
+        assert.equal(platformTotal('carts'), countOf('add_to_cart'), 'add-to-carts');
+        assert.equal(platformTotal('favourites'), countOf('favourite'), 'favourites');
+        // The live room's minutes: the GMV of the paid lines credited to the room.
+        const liveLines = lines.filter((l) => l.attr_source === 'live').reduce((a, l) => a + Number(l.line_total_fen), 0);
+        assert.equal(incremental.minutes.reduce((a, m) => a + Number(m.gmv_fen), 0), liveLines, 'live minutes GMV');
 
         await rebuildRollups(core.ctx, null);
         const recount = await snapshot(core);
         assert.deepEqual(incremental.rollups, recount.rollups);
         assert.deepEqual(incremental.people, recount.people);
+        assert.deepEqual(incremental.minutes, recount.minutes);
       } finally {
         await core.dispose();
       }
     }),
-    { numRuns: process.env.DATABASE_URL ? 4 : 10 },
+    { numRuns: process.env.DATABASE_URL ? 4 : 10, verbose: 1 },
   );
 });
 

@@ -9,6 +9,7 @@ import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/attribution.js';
 import type { Attribution } from '../checkout/pricing.js';
 import { firstImages } from '../catalog/product-views.js';
+import { recordServerEvents } from '../events/index.js';
 
 export const MAX_CART_ITEMS = 100;
 
@@ -61,6 +62,8 @@ export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId
       .values({ user_id: actor.userId, sku_id: input.skuId, quantity: input.quantity, attribution: JSON.stringify(attribution), added_at: now, updated_at: now })
       .onConflict((oc) => oc.columns(['user_id', 'sku_id']).doUpdateSet({ quantity: input.quantity, attribution: JSON.stringify(attribution), updated_at: now }))
       .execute();
+    // A new line is an add-to-cart (罗盘 counts it); changing a line's quantity is not.
+    if (!exists) await recordServerEvents(tx, [{ type: 'add_to_cart', userId: actor.userId, productId: sku.product_id, source: attribution.source, contentId: attribution.contentId ?? null, at: now }]);
   });
   publishSignals(ctx.db, [{ actor: actor.userId, kind: 'add_to_cart', productId: sku.product_id, at: now }]);
   return cartView(ctx.db, actor.userId);

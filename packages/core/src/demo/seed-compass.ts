@@ -1,14 +1,13 @@
 /**
- * 罗盘 demo traffic: impressions and product taps on the published videos that carry products,
- * spread over the last 14 days (Asia/Shanghai daytime hours weighted), from a few hundred
- * anonymous viewers and the demo buyers; then the rollups are rebuilt from the raw rows, so the
- * dashboards have figures at first start. Deterministic.
+ * 罗盘 demo traffic: impressions, product taps and add-to-carts on the published videos that
+ * carry products, spread over the last 14 days (Asia/Shanghai daytime hours weighted), from a few
+ * hundred anonymous viewers and the demo buyers, written through the events module (the events
+ * table's one writer); then the rollups are rebuilt from the raw rows, so the dashboards have
+ * figures at first start. Deterministic.
  */
 import type { CoreContext } from '../context.js';
-import { newId } from '../platform/ids.js';
 import { mulberry32 } from '../platform/random.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { EventsTable } from '../storage/schema-events.js';
+import { recordEvents, type RecordedEvent } from '../events/index.js';
 import { rebuildRollups } from '../analytics/index.js';
 
 const DAY = 86_400_000;
@@ -24,7 +23,7 @@ export async function seedDemoCompass(ctx: CoreContext, realNow: number, buyerId
   for (const [i, v] of videos.entries()) {
     const since = Math.max(v.published_at ?? realNow - 14 * DAY, realNow - 14 * DAY);
     const shown = 20 + Math.floor(random() * 60);
-    const rows: EventsTable[] = [];
+    const rows: RecordedEvent[] = [];
     for (let k = 0; k < shown; k++) {
       let at = since + Math.floor(random() * Math.max(HOUR, realNow - HOUR - since));
       const shanghaiHour = new Date(at + 8 * HOUR).getUTCHours();
@@ -33,11 +32,15 @@ export async function seedDemoCompass(ctx: CoreContext, realNow: number, buyerId
       const signedIn = random() < 0.2 && buyerIds.length > 0;
       const userId = signedIn ? buyerIds[Math.floor(random() * buyerIds.length)]! : null;
       const actor = userId ?? `anon:demo-viewer-${Math.floor(random() * VIEWERS)}`;
-      const base = { actor_key: actor, user_id: userId, video_id: v.id, watch_ms: null, duration_ms: null, at, received_at: at };
-      rows.push({ ...base, id: newId('event', at), type: 'impression', product_id: null, client_event_id: `demo-compass-${seq++}` });
-      if (random() < 0.09) rows.push({ ...base, id: newId('event', at + 4000), type: 'product_tap', product_id: v.product_id, at: at + 4000, received_at: at + 4000, client_event_id: `demo-compass-${seq++}` });
+      const base = { actorKey: actor, userId, videoId: v.id };
+      rows.push({ ...base, type: 'impression', productId: null, at, receivedAt: at, clientEventId: `demo-compass-${seq++}` });
+      if (random() < 0.09) {
+        rows.push({ ...base, type: 'product_tap', productId: v.product_id, at: at + 4000, receivedAt: at + 4000, clientEventId: `demo-compass-${seq++}` });
+        // A signed-in viewer who tapped sometimes puts it in the cart (anonymous viewers have no cart).
+        if (userId && random() < 0.4) rows.push({ ...base, type: 'add_to_cart', productId: v.product_id, at: at + 9000, receivedAt: at + 9000, clientEventId: `demo-compass-${seq++}`, source: 'video', contentId: v.id });
+      }
     }
-    await insertRows(ctx.db, 'events', rows, { onConflictDoNothing: ['actor_key', 'client_event_id'] });
+    await recordEvents(ctx.db, rows);
     if ((i + 1) % 20 === 0 || i + 1 === videos.length) progress('compass traffic', i + 1, videos.length);
   }
   await rebuildRollups(ctx, null, (done, total) => progress('compass rollups', done, total));

@@ -63,7 +63,7 @@ test('seeded on an arbitrary date, the first worker rounds fire no deadline and 
     assert.deepEqual(after, before, 'no order changed status');
 
     // The demo room loops a video of its own goods: one of the host's, carrying the pinned product.
-    const room = await core.ctx.db.selectFrom('live_rooms').selectAll().executeTakeFirstOrThrow();
+    const room = await core.ctx.db.selectFrom('live_rooms').selectAll().where('status', '=', 'live').executeTakeFirstOrThrow();
     const looped = await core.ctx.db.selectFrom('videos').innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id').select('videos.id')
       .where('videos.owner_id', '=', room.host_id).where('video_anchors.product_id', '=', room.pinned_product_id!)
       .where('videos.file_name', '=', room.fallback_video_url!.split('/').pop()!).execute();

@@ -31,6 +31,7 @@ import { seedDemoContent } from './seed-content.js';
 import { seedDemoMoney } from './seed-money.js';
 import { seedDemoAftersales } from './seed-aftersales.js';
 import { seedDemoLive } from './seed-live.js';
+import { seedDemoPastLive } from './seed-live-past.js';
 import { seedDemoAffiliate } from './seed-affiliate.js';
 import { FRESH_SHOPS, LONG_KEEPING_SHOPS, seedDemoSupply, shipDemoFreshOrder } from './seed-supply.js';
 import { demoOrderPlacedAt, type DemoOrderPlan } from './order-timeline.js';
@@ -182,6 +183,16 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   clock.set(realNow - 20 * DAY);
   await seedDemoContent({ ctx, clock, people, listedProductIds, videos: options.videos ?? 240, progress });
   await seedVideoOrders(ctx, gateway, deliver, clock, realNow, buyers, people, progress);
+  await seedDemoPastLive({
+    ctx, clock, realNow, people, buyers,
+    buy: async (buyer, skuId, attribution) => {
+      const placed = await checkout(ctx, buyer, { items: [{ skuId, quantity: 1, attribution }] });
+      const { cashierUrl } = await openCashier(ctx, buyer, placed.body.payment.id);
+      clock.advance(20_000);
+      await gateway.complete(cashierUrl.split('/').pop()!, 'paid');
+      await deliver();
+    },
+  }); // 罗盘 · 直播分析: yesterday evening's room, minute by minute
 
   clock.set(realNow - 6 * 3600 * 1000);
   await seedDemoSupply(supplyInput, FRESH_SHOPS);

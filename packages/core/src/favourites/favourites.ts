@@ -7,6 +7,7 @@ import type { Actor, CoreContext, Db } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { recordServerEvents } from '../events/index.js';
 import { decodeFavouriteCursor, encodeFavouriteCursor } from './cursor.js';
 
 export const FAVOURITES_PAGE_MAX = 50;
@@ -43,7 +44,10 @@ export async function addFavourite(ctx: CoreContext, actor: Actor, productId: st
       const status = await tx.selectFrom('products').select('status').where('id', '=', productId).executeTakeFirstOrThrow();
       if (status.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { productId });
       const inserted = await insertRows(tx, 'favourites', [{ user_id: actor.userId, product_id: productId, created_at: now }], { onConflictDoNothing: ['user_id', 'product_id'] });
-      if (inserted === 1) await tx.updateTable('products').set((eb) => ({ favourites: eb('favourites', '+', 1) })).where('id', '=', productId).execute();
+      if (inserted === 1) {
+        await tx.updateTable('products').set((eb) => ({ favourites: eb('favourites', '+', 1) })).where('id', '=', productId).execute();
+        await recordServerEvents(tx, [{ type: 'favourite', userId: actor.userId, productId, source: 'shelf', at: now }]);
+      }
     }
     return { productId, ...(await visibleProduct(tx, actor, productId)) };
   });

@@ -41,8 +41,13 @@ export class RoomStatsTracker {
     this.anonymousSeen = seed?.cumulativeViewers ?? 0;
   }
 
+  /** What the current minute saw since it was last handed to 罗盘 (see takeActivity). */
+  private minute = { start: -1, peak: 0, entries: 0, commentsAtFlush: 0 };
+
   viewerJoined(viewerKey: string | null): void {
     this.online++;
+    this.minute.entries++;
+    this.minute.peak = Math.max(this.minute.peak, this.online);
     if (viewerKey === null) this.anonymousSeen++;
     else this.viewers.add(viewerKey);
   }
@@ -70,6 +75,20 @@ export class RoomStatsTracker {
   sample(at: number): void {
     this.series.push({ at, online: this.online, gmvFen: this.gmvFen, orders: this.orders });
     if (this.series.length > MAX_POINTS) this.series = this.series.filter((_, i) => i % 2 === 0);
+  }
+
+  /**
+   * The activity since the last call, counted in the minute it was accumulating (peak viewers
+   * online, entries, comments); null when there was none. Viewers are a peak, so handing the same
+   * minute over twice is harmless; entries and comments are only handed over once.
+   */
+  takeActivity(now: number): { minute: number; viewers: number; entries: number; comments: number } | null {
+    const minuteStart = Math.floor(now / 60_000) * 60_000;
+    const m = this.minute;
+    if (m.start === -1) m.start = minuteStart;
+    const out = { minute: m.start, viewers: Math.max(m.peak, this.online), entries: m.entries, comments: this.comments - m.commentsAtFlush };
+    this.minute = { start: minuteStart, peak: m.start === minuteStart ? out.viewers : this.online, entries: 0, commentsAtFlush: this.comments };
+    return out.viewers > 0 || out.entries > 0 || out.comments > 0 ? out : null;
   }
 
   counters(): RoomCounters {

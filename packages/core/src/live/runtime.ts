@@ -24,6 +24,8 @@ export class LiveRuntime {
   private readonly desks = new Map<string, Promise<SaleDesk | null>>();
   private readonly trackers = new Map<string, RoomStatsTracker>();
   private sampler: NodeJS.Timeout | null = null;
+  /** The last activity of rooms forgotten since the last takeActivity. */
+  private leftover: Array<{ room_id: string; minute: number; viewers: number; entries: number; comments: number }> = [];
   moderator: CommentModerator;
 
   constructor(private readonly ctx: CoreContext) {
@@ -80,7 +82,20 @@ export class LiveRuntime {
     return this.trackers.has(roomId);
   }
 
+  /** Each room's activity since the last call (the minutes 罗盘 keeps for live analysis). */
+  takeActivity(now: number): Array<{ room_id: string; minute: number; viewers: number; entries: number; comments: number }> {
+    const out = this.leftover;
+    this.leftover = [];
+    for (const [roomId, t] of this.trackers) {
+      const a = t.takeActivity(now);
+      if (a) out.push({ room_id: roomId, ...a });
+    }
+    return out;
+  }
+
   forgetRoom(roomId: string): void {
+    const last = this.trackers.get(roomId)?.takeActivity(this.ctx.clock.now());
+    if (last) this.leftover.push({ room_id: roomId, ...last });
     this.trackers.delete(roomId);
   }
 

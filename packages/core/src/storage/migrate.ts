@@ -30,6 +30,7 @@ import * as paidTraffic from './migrations/0031_paid_traffic.js';
 import * as analytics from './migrations/0029_analytics.js';
 import * as shipmentEdits from './migrations/0033_shipment_edits.js';
 import * as modelVersions from './migrations/0032_model_versions.js';
+import * as compassAudience from './migrations/0034_compass_audience.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   '0029_analytics': analytics,
   '0032_model_versions': modelVersions,
   '0033_shipment_edits': shipmentEdits,
+  '0034_compass_audience': compassAudience,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -20,6 +20,7 @@ export interface AnalyticsRollupsTable {
   quality_returns: number;
   commission_fen: number;
   fee_fen: number;
+  carts: number;
 }
 
 /** The distinct people behind buyers, people shown a card and people who tapped one (per hour). */
@@ -40,7 +41,19 @@ export interface AnalyticsCursorsTable {
   updated_at: number;
 }
 
+/** A live room's minute (UTC epoch ms of its start): peak viewers online, entries, comments (from the room's process), orders and GMV (from the paid lines credited to the room). */
+export interface AnalyticsLiveMinutesTable {
+  room_id: string;
+  minute: number;
+  viewers: number;
+  entries: number;
+  comments: number;
+  orders: number;
+  gmv_fen: number;
+}
+
 export interface AnalyticsTables {
+  analytics_live_minutes: AnalyticsLiveMinutesTable;
   analytics_rollups: AnalyticsRollupsTable;
   analytics_people: AnalyticsPeopleTable;
   analytics_cursors: AnalyticsCursorsTable;

@@ -13,6 +13,9 @@ export interface EventsTable {
   at: number; // when it happened on the client (epoch ms)
   client_event_id: string; // unique per actor: a resent batch is not counted twice
   received_at: number;
+  /** Events the server records (add_to_cart, favourite): the card's attribution source and content (a video or live room). */
+  source?: string | null;
+  content_id?: string | null;
 }
 
 /** Per-person preferences (absent row = defaults). */

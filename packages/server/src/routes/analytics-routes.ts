@@ -1,6 +1,6 @@
 /** 罗盘 (Compass): the metric catalogue, overview with trend and the previous period, breakdowns by dimension (JSON or CSV). */
 import { Type } from 'typebox';
-import { breakdownCsv, compassBreakdown, compassOverview, METRICS, BREAKDOWN_LIMIT } from '@zhongcao/core';
+import { breakdownCsv, compassBreakdown, compassLiveRoom, compassLiveRooms, compassOverview, METRICS, BREAKDOWN_LIMIT } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -44,12 +44,12 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
   r.get('/api/v1/analytics/breakdown/:dim', {
     schema: {
       tags,
-      summary: 'Every metric per value of one dimension (channel, product, video, live, creator, shop, category), the largest first; ?format=csv or ?format=xlsx downloads it',
+      summary: 'Every metric per value of one dimension (channel, product, video, live, creator, shop, category, region, price_band), the largest first; ?format=csv or ?format=xlsx downloads it',
       params: Type.Object({ dim: Type.String({ maxLength: 20 }) }),
       querystring: Type.Object({
         ...ScopeQuery,
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: BREAKDOWN_LIMIT })),
-        sort: Type.Optional(Type.Union([Type.Literal('gmv_fen'), Type.Literal('impressions'), Type.Literal('clicks'), Type.Literal('commission_fen')])),
+        sort: Type.Optional(Type.Union([Type.Literal('gmv_fen'), Type.Literal('impressions'), Type.Literal('clicks'), Type.Literal('commission_fen'), Type.Literal('carts'), Type.Literal('favourites')])),
         format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])),
         lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])),
       }, { additionalProperties: false }),
@@ -66,4 +66,23 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
     }
     return b;
   });
+
+  r.get('/api/v1/analytics/live', {
+    schema: {
+      tags,
+      summary: '直播分析: the live rooms of the scope opened in the range (a shop: hosted by it or that sold its goods), with peak viewers, comments, orders and GMV',
+      querystring: Type.Object(ScopeQuery, { additionalProperties: false }),
+      response: errors(400, 401, 403, 404),
+    },
+  }, async (req) => compassLiveRooms(ctx, actorOf(req), req.query));
+
+  r.get('/api/v1/analytics/live/:roomId', {
+    schema: {
+      tags,
+      summary: 'One live room minute by minute (viewers online, entries, comments, orders, GMV) and its best moments (top minutes by GMV, viewer peaks)',
+      params: Type.Object({ roomId: Id('liveRoom') }),
+      querystring: Type.Object({ scope: Type.Optional(Scope), shopId: Type.Optional(Id('shop')) }, { additionalProperties: false }),
+      response: errors(400, 401, 403, 404),
+    },
+  }, async (req) => compassLiveRoom(ctx, actorOf(req), req.params.roomId, req.query));
 }

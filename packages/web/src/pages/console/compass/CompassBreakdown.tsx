@@ -14,8 +14,8 @@ const TABS: Record<CompassScope['scope'], string[]> = {
   platform: ['channel', 'category', 'shop', 'creator', 'product'],
 };
 const COLUMNS: Record<string, string[]> = {
-  channel: ['gmv', 'net_gmv', 'orders', 'buyers', 'impressions', 'clicks', 'ctr', 'click_to_pay'],
-  product: ['impression_people', 'click_people', 'buyers', 'ctr', 'click_to_pay', 'gmv', 'refund_fen', 'bad_review_rate'],
+  channel: ['gmv', 'net_gmv', 'orders', 'buyers', 'impressions', 'clicks', 'add_to_cart', 'ctr', 'click_to_pay'],
+  product: ['impression_people', 'click_people', 'cart_people', 'buyers', 'click_to_pay', 'gmv', 'favourites', 'bad_review_rate'],
   video: ['impressions', 'clicks', 'ctr', 'buyers', 'click_to_pay', 'gpm', 'gmv', 'commission'],
   creator: ['gmv', 'net_gmv', 'orders', 'items', 'commission'],
   category: ['gmv', 'net_gmv', 'orders', 'take'],
@@ -88,7 +88,7 @@ function ChannelPie({ b }: { b: Breakdown }) {
   return <div ref={ref} className="cp-chart-small" data-testid="compass-channel-pie" role="img" aria-label={t('compass.tabs.channel')} />;
 }
 
-const STEPS = ['impression_people', 'click_people', 'buyers'] as const;
+const STEPS = ['impression_people', 'click_people', 'cart_people', 'buyers'] as const;
 
 function FunnelCard({ scope, from, to, focus }: { scope: CompassScope; from: string; to: string; focus: { dim: string; id: string; name: string } }) {
   const { t, i18n } = useTranslation();
@@ -107,7 +107,7 @@ function FunnelCard({ scope, from, to, focus }: { scope: CompassScope; from: str
               <Funnel values={o.values} />
               <div className="cp-funnel-figures">
                 {STEPS.map((s) => <div key={s} data-testid={`funnel-${s}`}><Typography.Text type="tertiary">{t(`compass.funnelSteps.${s}`)}</Typography.Text><div className="cp-card-value">{formatCount(o.values[s] ?? 0, i18n.language)}</div></div>)}
-                {(['ctr', 'click_to_pay', 'impression_to_pay', 'gmv'] as const).map((k) => <div key={k}><MetricName k={k} /><div className="cp-card-value">{formatMetric(k, o.values[k], i18n.language)}</div></div>)}
+                {(['ctr', 'click_to_pay', 'impression_to_pay', 'add_to_cart', 'favourites', 'gmv'] as const).map((k) => <div key={k}><MetricName k={k} /><div className="cp-card-value">{formatMetric(k, o.values[k], i18n.language)}</div></div>)}
               </div>
             </>
           )}

@@ -7,11 +7,13 @@ import { compassApi, type CompassScope, type Overview } from './compass-api';
 import { change, chinaDate, formatCount, formatMetric } from './compass-format';
 import { useAnyChart } from './compass-charts';
 import { CompassBreakdown } from './CompassBreakdown';
+import { CompassLive } from './CompassLive';
+import { CompassAudience } from './CompassAudience';
 import './compass.css';
 
 const CARDS: Record<CompassScope['scope'], string[]> = {
-  shop: ['gmv', 'net_gmv', 'orders', 'buyers', 'new_buyers', 'returning_buyers', 'aov', 'refund_fen', 'impressions', 'click_to_pay', 'impression_to_pay', 'gpm', 'bad_review_rate', 'quality_return_rate'],
-  creator: ['gmv', 'commission', 'orders', 'buyers', 'impressions', 'clicks', 'click_to_pay', 'gpm'],
+  shop: ['gmv', 'net_gmv', 'orders', 'buyers', 'new_buyers', 'returning_buyers', 'aov', 'refund_fen', 'impressions', 'add_to_cart', 'favourites', 'click_to_pay', 'impression_to_pay', 'gpm', 'bad_review_rate', 'quality_return_rate'],
+  creator: ['gmv', 'commission', 'orders', 'buyers', 'new_buyers', 'impressions', 'clicks', 'add_to_cart', 'click_to_pay', 'gpm'],
   platform: ['gmv', 'net_gmv', 'take', 'orders', 'buyers', 'new_buyers', 'refund_fen', 'impressions', 'click_to_pay'],
 };
 const TREND: Record<CompassScope['scope'], { money: string[]; counts: string[] }> = {
@@ -68,6 +70,8 @@ export function CompassView({ scope }: { scope: CompassScope }) {
       </Space>
       <LoadView state={state} rows={6}>{(o) => <OverviewBody o={o} scope={scope} />}</LoadView>
       <CompassBreakdown scope={scope} from={range[0]} to={range[1]} />
+      {scope.scope !== 'platform' ? <CompassLive scope={scope} from={range[0]} to={range[1]} /> : null}
+      <CompassAudience scope={scope} from={range[0]} to={range[1]} />
     </div>
   );
 }
