@@ -64,6 +64,8 @@ export interface CampaignInput {
   pacing: AdPacing;
   targetCategories?: string[] | undefined;
   targetRegions?: string[] | undefined;
+  /** "People like my buyers": the engine's embedding neighbours of the shop's past buyers. */
+  targetLookalike?: boolean | undefined;
 }
 
 const err = (code: string, message: string, details: Record<string, unknown> = {}): DomainError => new DomainError(code, message, 400, details);
@@ -74,6 +76,7 @@ export function validateCampaign(i: CampaignInput): { roiTargetCenti: number | n
   if (!(AD_PROMOTES as readonly string[]).includes(i.promote)) throw err('AD_GOAL_INVALID', 'promote must be video, product or live_room');
   if (!(AD_GOALS as readonly string[]).includes(i.goal)) throw err('AD_GOAL_INVALID', 'goal must be orders, gmv or live_entries');
   if ((i.goal === 'live_entries') !== (i.promote === 'live_room')) throw err('AD_GOAL_INVALID', 'live-room entries are the goal of a live-room campaign, and only of one');
+  if (i.targetLookalike !== undefined && typeof i.targetLookalike !== 'boolean') throw err('AD_TARGETING_INVALID', 'targetLookalike is true or false');
   if (!(AD_PACINGS as readonly string[]).includes(i.pacing)) throw err('AD_BUDGET_INVALID', 'pacing must be even or fast');
   if (!Number.isSafeInteger(i.dailyBudgetFen) || i.dailyBudgetFen < MIN_DAILY_BUDGET_FEN || i.dailyBudgetFen > MAX_DAILY_BUDGET_FEN) {
     throw err('AD_BUDGET_INVALID', `the daily budget must be ¥${MIN_DAILY_BUDGET_FEN / 100}–¥${MAX_DAILY_BUDGET_FEN / 100}`, { min: MIN_DAILY_BUDGET_FEN, max: MAX_DAILY_BUDGET_FEN });

@@ -13,3 +13,6 @@ export { feedWithAds, feedWithAdsToJson, type AdMark, type AdsOptions, type Feed
 export { reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
 export { attributePayment, subscribeAdsOutbox } from './attribution.js';
 export { adsOverview, campaignReport, type AdsOverview, type CampaignReport, type ReportRow } from './reports.js';
+export { liveRoomItems, reportRoomEntry, type LiveAdRoom, type RoomEntryOutcome } from './live-ads.js';
+export { refreshAdAudiences, type AudienceRefresh } from './audiences.js';
+export { AUDIENCE_RULES, nearestToCentroid, seedCentroid } from './audience-rules.js';

@@ -29,6 +29,7 @@ import * as openPlatform from './migrations/0030_open_platform.js';
 import * as paidTraffic from './migrations/0031_paid_traffic.js';
 import * as analytics from './migrations/0029_analytics.js';
 import * as modelVersions from './migrations/0032_model_versions.js';
+import * as adsLiveAudiences from './migrations/0035_ads_live_audiences.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0031_paid_traffic': paidTraffic,
   '0029_analytics': analytics,
   '0032_model_versions': modelVersions,
+  '0035_ads_live_audiences': adsLiveAudiences,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
