@@ -179,6 +179,17 @@ export const FIRST_AD_AT = 2; // organic items before the first ad
 export const ORGANIC_BETWEEN = 6;
 export const FREQUENCY_CAP_PER_DAY = 3;
 
+/** The ad load cap: at most 15 % of the items of any page (and so of a session). */
+export const MAX_AD_LOAD = 0.15;
+
+/**
+ * The most ads a page of `organic` items may carry: k with k ÷ (organic + k) ≤ 15 %. The slot
+ * rule alone gives a first page of 10 two ads (2 of 12 = 16.7 %); this keeps it to one.
+ */
+export function maxAdsOnPage(organic: number): number {
+  return Math.floor((MAX_AD_LOAD * organic) / (1 - MAX_AD_LOAD) + 1e-9);
+}
+
 /** Whether an ad may go before the organic item of global index g (0-based, counted over the session). */
 export function isAdSlot(g: number): boolean {
   return g >= FIRST_AD_AT && (g - FIRST_AD_AT) % ORGANIC_BETWEEN === 0;

@@ -13,7 +13,7 @@ import { newId } from '../platform/ids.js';
 import { cursorKey, decodeCursor, FEED_DEFAULT_LIMIT, getFeed, loadFeedCards, markForViewer, type FeedPage, type FeedQuery, type FeedVideoCard } from '../feed/index.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import {
-  adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, organicValueFen, participation, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
+  adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
 } from './ad-rules.js';
 import type { AdBidKind, AdGoal, AdPacing } from './ad-types.js';
 import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
@@ -134,7 +134,7 @@ export async function feedWithAds(ctx: CoreContext, userId: string | null, q: Fe
   const limit = q.limit ?? FEED_DEFAULT_LIMIT;
   const cursor = q.cursor ? decodeCursor(await cursorKey(ctx.db), q.cursor) : null;
   const offset = (cursor && cursor.kind === 'recommend' ? cursor.page : 0) * limit;
-  const slots = page.items.map((_, i) => i).filter((i) => isAdSlot(offset + i));
+  const slots = page.items.map((_, i) => i).filter((i) => isAdSlot(offset + i)).slice(0, maxAdsOnPage(page.items.length));
   if (slots.length === 0) return plain;
 
   const now = ctx.clock.now();

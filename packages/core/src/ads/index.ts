@@ -5,7 +5,7 @@ export {
 } from './ad-types.js';
 export {
   adDay, bidEcpmFen, bidPerConversionFen, expectedShareByEndOfSlot, FULL_SCHEDULE, invalidTraffic, isAdSlot, organicValueFen, participation, predict, qualityFactor, runAuction, scheduleFromSlots,
-  slotOf, slotOn, TRAFFIC_CURVE, validateCampaign, FIRST_AD_AT, ORGANIC_BETWEEN, FREQUENCY_CAP_PER_DAY, type Bidder, type CampaignInput,
+  slotOf, slotOn, TRAFFIC_CURVE, maxAdsOnPage, MAX_AD_LOAD, validateCampaign, FIRST_AD_AT, ORGANIC_BETWEEN, FREQUENCY_CAP_PER_DAY, type Bidder, type CampaignInput,
 } from './ad-rules.js';
 export { adAccount, debitSpend, receiveTopupNotification, startTopup, topupNotifyPath, withdrawAdBalance, type AdAccountView } from './ad-account.js';
 export { adCreatives, assertMayAdvertise, campaignView, createCampaign, listCampaigns, setCampaignStatus, type AdCreative, type CampaignView } from './campaigns.js';
