@@ -19,7 +19,7 @@ import {
   addAddress, adDay, checkout, createCategory, createCampaign, createProduct, createShop, feedWithAds, loadActor, ManualClock, newId, openCore, openCashier, putPersonSettings,
   receiveNotification, receiveTopupNotification, register, reportClick, reportImpressions, startTopup, TRAFFIC_CURVE, type Actor, type Core,
 } from '@zhongcao/core';
-import { seededRng, type Rng } from './random.js';
+import { seededRng, streamSeed, type Rng } from './random.js';
 import { completionDelta, emptyTally, tallyPage } from './ads-viewing.js';
 
 export interface AdsSimulationOptions {
@@ -90,7 +90,11 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
   const clock = new ManualClock(nextMonday(Date.now()) - 3 * 86_400_000);
   const core = await openCore({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, clock });
   try {
+    // Separate streams for the traffic, the pacing throttle and the viewers' clicks and purchases, so the
+    // number of throttle draws a page takes (one per eligible campaign) never shifts what the viewers do.
     const rng = seededRng(o.seed);
+    const throttle = seededRng(streamSeed(o.seed, 1));
+    const behaviour = seededRng(streamSeed(o.seed, 2));
     const ctx = core.ctx;
     // Shops with a product and a video each, a creator with organic videos carrying products.
     const { actor: creator, hash } = await person(core, 'sim-creator', undefined);
@@ -157,7 +161,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     }
     async function onePage(c: Core, vs: Actor[], r: Rng, ss: typeof shops): Promise<void> {
       const viewer = r.pick(vs);
-      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => r.next() });
+      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => throttle.next() });
       items += page.items.length;
       tallyPage(completion, o.seed, `p${requests}`, page.items.map((x) => x.id), page.ads.map(Boolean));
       for (const [i, ad] of page.ads.entries()) {
@@ -165,10 +169,10 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
         ads++;
         const who = { userId: viewer.userId, viewerId: null };
         const out = await reportImpressions(c.ctx, who, [ad.impressionId]);
-        if (out[ad.impressionId] !== 'billed' || r.next() >= TRUE_CTR) continue;
+        if (out[ad.impressionId] !== 'billed' || behaviour.next() >= TRUE_CTR) continue;
         await reportClick(c.ctx, who, ad.impressionId);
         const shop = ss.find((s) => s.videoId === page.items[i]!.id)!;
-        if (r.next() >= shop.cvr) continue;
+        if (behaviour.next() >= shop.cvr) continue;
         const placed = await checkout(c.ctx, viewer, { items: [{ skuId: shop.skuId, quantity: 1, attribution: { source: 'video', contentId: shop.videoId } }] });
         const { cashierUrl } = await openCashier(c.ctx, viewer, placed.body.payment.id);
         await c.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');

@@ -13,7 +13,7 @@ import { newId } from '../platform/ids.js';
 import { cursorKey, decodeCursor, FEED_DEFAULT_LIMIT, getFeed, loadFeedCards, markForViewer, type FeedPage, type FeedQuery, type FeedVideoCard } from '../feed/index.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import {
-  adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
+  adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
 } from './ad-rules.js';
 import type { AdBidKind, AdGoal, AdPacing } from './ad-types.js';
 import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
@@ -139,19 +139,21 @@ export async function feedWithAds(ctx: CoreContext, userId: string | null, q: Fe
 
   const now = ctx.clock.now();
   const random = opts.random ?? Math.random;
-  let candidates = await liveCandidates(ctx, now);
-  if (candidates.length === 0) return plain;
+  const all = await liveCandidates(ctx, now);
+  if (all.length === 0) return plain;
+  let candidates = all;
   const seen = await ctx.db.selectFrom('ad_serves').select(['campaign_id', (eb) => eb.fn.countAll<number | string>().as('n')]).where('viewer_key', '=', viewerKey).where('served_at', '>=', shanghaiDayStart(now)).groupBy('campaign_id').execute();
   const capped = new Set(seen.filter((s) => Number(s.n) >= FREQUENCY_CAP_PER_DAY).map((s) => s.campaign_id));
   const who = await audience(ctx, userId, page.items, candidates.filter((c) => c.lookalike).map((c) => c.id));
   const onPage = new Set(page.items.map((c) => c.id));
   candidates = candidates.filter((c) => !capped.has(c.id) && !(c.videoId && onPage.has(c.videoId)) && matches(c, who) && random() < participation({ pacing: c.pacing, schedule: c.schedule, budgetFen: c.budgetFen, spentMfen: c.spentTodayMfen, now }));
 
+  const prior = pooledPrior(all);
   const placed: Array<{ before: number; c: Candidate; priceMfen: number; ecpm: number; id: string }> = [];
   for (const i of slots) {
     const pool = candidates.filter((c) => !placed.some((p) => p.c.id === c.id || (p.c.videoId ?? p.c.liveRoomId) === (c.videoId ?? c.liveRoomId)));
     const bidders: Bidder[] = pool.map((c) => {
-      const { pctr, pcvr } = predict(c);
+      const { pctr, pcvr } = predict(c, prior);
       const bid = bidPerConversionFen({ bidKind: c.bidKind, costCapFen: c.costCapFen, roiTargetCenti: c.roiTargetCenti, conversions: c.conversions, gmvFen: c.gmvFen, priceFen: c.priceFen });
       return { campaignId: c.id, bidEcpm: bidEcpmFen(bid, pctr, pcvr), quality: qualityFactor(c) };
     });
