@@ -127,6 +127,88 @@ describe('投流: paid traffic from top-up to an attributed order', () => {
       assert.equal(check.status, 0, check.stdout + check.stderr);
     }
   }, 180_000);
+
+  browserTest(env, 'a live-room campaign: the merchant promotes the shop\'s live room; while it is live the shopper\'s feed shows the room\'s card labelled 广告, and entering the room is the conversion', async (page) => {
+    await page.setViewportSize(DESKTOP);
+    const merchant = await tokenFor(env(), 'merchant');
+    const shops = await call<{ items: Array<{ id: string }> }>(env(), 'GET', '/api/v1/merchant/shops', { token: merchant });
+    const shopId = shops.body.items[0]!.id;
+    const room = await call<{ id: string }>(env(), 'POST', '/api/v1/live/rooms', { token: merchant, body: { title: '橙园直播：现摘现发', shopId } });
+    assert.equal(room.status, 201);
+    const roomId = room.body.id;
+    const account = await call<{ balanceFen: number }>(env(), 'GET', `/api/v1/merchant/shops/${shopId}/ads/account`, { token: merchant });
+    assert.ok(account.body.balanceFen > 100_00, 'the balance topped up in the first test is left');
+
+    // 商家后台 · 推广: a live-room campaign, ¥100 per entry, ¥200 a day, with "people like my buyers" shown in both languages.
+    await page.goto('/');
+    await page.getByTestId('door-merchant').getByRole('button').click();
+    await page.waitForURL((url) => url.pathname === '/merchant');
+    await switchLanguage(page, 'en');
+    await page.getByRole('menuitem', { name: 'Promotion' }).click();
+    await page.waitForURL((url) => url.pathname === '/merchant/ads');
+    await page.getByTestId('ads-new-campaign').click();
+    await page.getByTestId('ads-promote').getByText('Live room').click();
+    await page.getByTestId('ads-room').waitFor();
+    await page.getByTestId('ads-lookalike').waitFor();
+    await screen(page, 'merchant-ads-create-live-en');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await switchLanguage(page, 'zh-CN');
+    await page.getByTestId('ads-new-campaign').click();
+    await page.getByRole('dialog').locator('input').first().fill('橙园直播间引流');
+    await page.getByTestId('ads-promote').getByText('直播间').click();
+    await page.getByTestId('ads-room').click();
+    await page.getByRole('option', { name: '橙园直播：现摘现发' }).click();
+    // Semi puts the test id on the input itself or on its wrapper, depending on the component.
+    const field = (id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+    await field('ads-cost-cap').fill('100');
+    await field('ads-budget').fill('200');
+    await screen(page, 'merchant-ads-create-live-zh');
+    const created = page.waitForResponse((res) => res.url().endsWith('/ads/campaigns') && res.request().method() === 'POST');
+    await page.getByTestId('ads-create').click();
+    const answer = await created;
+    assert.equal(answer.status(), 201, await answer.text());
+    const campaign = await answer.json() as { id: string; goal: string; liveRoomId: string };
+    assert.equal(campaign.goal, 'live_entries');
+    assert.equal(campaign.liveRoomId, roomId);
+    await page.getByTestId('ads-campaigns').getByText('橙园直播间引流').waitFor();
+
+    // Not live yet: the first feed page has no live-room ad. Then the host goes live.
+    const notLive = await call<{ items: Array<{ ad?: { liveRoom?: { id: string } } }> }>(env(), 'GET', '/api/v1/feed?limit=8', { headers: { 'x-viewer-id': 'e2e-live-ad-check' } });
+    assert.ok(!notLive.body.items.some((i) => i.ad?.liveRoom), 'a room that is not live is not served');
+    const opened = await call(env(), 'POST', `/api/v1/live/rooms/${roomId}/open`, { token: merchant });
+    assert.ok(opened.status < 300, JSON.stringify(opened.body));
+
+    const shopperPage = await page.context().browser()!.newPage();
+    try {
+      await shopperPage.setViewportSize(PHONE);
+      await shopperPage.goto(page.url().replace(/\/merchant.*$/, '/'));
+      await shopperPage.getByTestId('door-shopper').getByRole('button').click();
+      await shopperPage.waitForURL((url) => url.pathname === '/app');
+      const current = shopperPage.getByTestId('video-current');
+      await current.waitFor();
+      const billed = shopperPage.waitForResponse((res) => res.url().endsWith('/api/v1/ads/impressions') && res.request().method() === 'POST', { timeout: 30_000 });
+      for (let i = 0; i < 2; i++) {
+        await shopperPage.keyboard.press('ArrowDown');
+        await shopperPage.waitForTimeout(400);
+      }
+      const card = shopperPage.locator('.slide-frame[aria-hidden="false"] [data-testid="live-ad"]');
+      await card.waitFor();
+      assert.equal(await card.getAttribute('data-room-id'), roomId, 'the live room is the third item');
+      assert.equal(await card.getByTestId('ad-label').innerText(), '广告');
+      assert.deepEqual(Object.values((await (await billed).json() as { outcomes: Record<string, string> }).outcomes), ['billed']);
+      await screen(shopperPage, 'feed-live-ad-zh');
+      const entered = shopperPage.waitForResponse((res) => res.url().endsWith('/api/v1/ads/entries'));
+      await card.getByTestId('live-ad-enter').click();
+      await shopperPage.waitForURL((url) => url.pathname === `/app/live/${roomId}`);
+      assert.deepEqual(await (await entered).json(), { outcome: 'converted' });
+    } finally {
+      await shopperPage.close();
+    }
+    const report = await call<{ total: { impressions: number; conversions: number; spendFen: number } }>(env(), 'GET', `/api/v1/merchant/ads/campaigns/${campaign.id}/report`, { token: merchant });
+    assert.equal(report.body.total.impressions, 1);
+    assert.equal(report.body.total.conversions, 1, 'the room entry is the conversion');
+    await call(env(), 'POST', `/api/v1/live/rooms/${roomId}/end`, { token: merchant });
+  }, 180_000);
 });
 
 async function defaultAddressName(e: Parameters<typeof call>[0], token: string): Promise<string> {

@@ -28,7 +28,7 @@ import { runningRecommendService, stopRecommendService } from './recommend/recom
 import { registerLiveDeadlines } from './live/sale-deadlines.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
 import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
-import { subscribeAdsOutbox } from './ads/index.js';
+import { refreshAdAudiences, subscribeAdsOutbox } from './ads/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
 import { consumeRollups, SqlRollupStore } from './analytics/index.js';
@@ -121,6 +121,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
       await syncFeedThrottle(ctx, runningRecommendService(ctx)); // penalties' traffic throttles reach the running engine
       await syncExperienceMultipliers(ctx, runningRecommendService(ctx)); // the experience score's boost or cut, likewise
+      await refreshAdAudiences(ctx, runningRecommendService(ctx)); // "people like my buyers" audiences that are due (hourly per campaign)
       if (clock.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = clock.now();
         await housekeeping(storage.db, clock.now());

@@ -31,6 +31,10 @@ test('recsys-feed at a tiny size prints its figures', async () => {
   assert.ok(r.events_per_s > 0 && r.event_errors === 0);
   assert.equal(typeof r.reasons_on_items, 'boolean');
   assert.ok(r.engine_reasons_ratio > 0.2, `the pages are the engine's (${r.engine_reasons_ratio} of items with its reasons)`);
+  // The ads window: the same load with the bench shop's campaigns on, next to the main window's p99 without.
+  assert.ok(r.ads_ratio !== undefined && r.ads_ratio > 0 && r.ads_ratio <= 0.15, `ad load ${r.ads_ratio}`);
+  assert.ok(r.pages_with_ads! > 0 && r.ads_errors === 0);
+  assert.ok(r.p99_with_ads_ms! >= r.p50_with_ads_ms! && r.p99_without_ads_ms === r.p99_ms);
   // The last phase: a retraining while the clients page, and the hot swap's pause.
   assert.ok(r.pages_during_retrain > 0);
   assert.match(r.model_decision, /^(serving|rejected)/);

@@ -14,8 +14,9 @@ import { childServer, itemsCarryReasons, streamEvents, type StartServer } from '
 import { cpuMsPer, serverCpuSeconds, serverRssMb } from './server-metrics.js';
 import { freshStore, log, Scope } from './resources.js';
 import { retrainUnderLoad, type PageSpan, type SwapPhaseResult } from './recsys-swap-phase.js';
+import { adsWindow, seedAdCampaigns, type AdsWindowResult } from './recsys-ads-phase.js';
 
-export interface RecsysFeedResult extends SwapPhaseResult {
+export interface RecsysFeedResult extends SwapPhaseResult, Partial<AdsWindowResult> {
   bench: 'recsys-feed';
   dialect: 'sqlite' | 'postgres';
   videos: number;
@@ -53,6 +54,8 @@ export interface RecsysFeedResult extends SwapPhaseResult {
    * fallback (an engine not warm or stopped), which is cheaper and not what this measures.
    */
   engine_reasons_ratio: number;
+  /** The main window's p99, which runs with every campaign paused (compare p99_with_ads_ms). */
+  p99_without_ads_ms?: number;
 }
 
 export interface RecsysFeedOptions {
@@ -64,6 +67,8 @@ export interface RecsysFeedOptions {
   startServer?: StartServer;
   /** Time limit of the last phase, a retraining while the clients page (default 10 min). */
   retrainTimeoutSeconds?: number;
+  /** A second window of the same load with ads on (default true; recsys-ads-phase.ts). */
+  ads?: boolean;
 }
 
 const CONCURRENCY = 32;
@@ -92,6 +97,7 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
     const store = await freshStore(scope);
     log(`recsys-feed: ${store.dialect}, ${videos} videos, ${people} people, ${CONCURRENCY} clients × ${opts.seconds} s, events at ${EVENTS_PER_S}/s`);
     const data = await buildRecsysStore(store, { videos, people, historyPerPerson: HISTORY_PER_PERSON, clients: CLIENTS });
+    const adsFixture = opts.ads === false ? null : await seedAdCampaigns(store, data);
     const server = await (opts.startServer ?? childServer)(scope, store);
     const pool = openPool(scope, server.origin, CONCURRENCY);
     const eventPool = openPool(scope, server.origin, 8);
@@ -162,6 +168,9 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
     if (scope.signal.aborted) throw new Error('interrupted');
     const rss = await serverRssMb(pool);
     counting = false;
+    const adsPhase = adsFixture
+      ? await adsWindow({ pool, fixture: adsFixture, tokens: data.clients.map((c) => c.token), concurrency: CONCURRENCY, pageSize: PAGE_SIZE, pagesPerSession: PAGES_PER_SESSION, seconds: opts.seconds, signal: scope.signal })
+      : null;
     watching = true;
     log('recsys-feed: retraining the engine\'s model while the clients page');
     const swap = await retrainUnderLoad({ pool, adminToken: data.admin.token, concurrency: CONCURRENCY, timeoutMs: (opts.retrainTimeoutSeconds ?? RETRAIN_TIMEOUT_S) * 1000, signal: scope.signal, page, spans });
@@ -191,6 +200,7 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
       event_errors: achieved.errors,
       reasons_on_items: reasons,
       engine_reasons_ratio: items ? Math.round((engineItems / items) * 1000) / 1000 : 0,
+      ...(adsPhase ? { p99_without_ads_ms: p99, ...adsPhase } : {}),
       ...swap,
     };
   } finally {
@@ -200,5 +210,5 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
 
 export function recsysFeedSummary(r: RecsysFeedResult): string {
   const verdict = r.pages_per_s >= TARGET_RECSYS_PAGES_PER_S && r.p99_ms <= TARGET_RECSYS_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
-  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s (after ${r.warmup_s} s of uncounted warm-up) with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB, server CPU ${r.server_cpu_ms_per_page ?? '?'} ms per page; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items}, ${Math.round(r.engine_reasons_ratio * 100)} % with the engine's own reasons — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms. Retraining under load: ${r.model_decision} in ${r.retrain_s ?? '?'} s, model ${r.model_version ?? 'none'}; ${r.pages_during_retrain} pages meanwhile, p99 ${r.retrain_p99_ms ?? '?'} ms; longest page around the swap ${r.swap_pause_ms ?? '?'} ms (engine held ${r.swap_engine_ms ?? '?'} ms) — ${r.swap_pause_ms !== null && r.swap_pause_ms <= TARGET_SWAP_PAUSE_MS ? 'meets' : 'MISSES'} the target of ≤ ${TARGET_SWAP_PAUSE_MS} ms`;
+  return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s (after ${r.warmup_s} s of uncounted warm-up) with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB, server CPU ${r.server_cpu_ms_per_page ?? '?'} ms per page; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items}, ${Math.round(r.engine_reasons_ratio * 100)} % with the engine's own reasons${r.ads_ratio !== undefined ? `; with ads on: ad load ${Math.round(r.ads_ratio * 1000) / 10} %, p99 ${r.p99_with_ads_ms} ms (without ${r.p99_without_ads_ms} ms)` : ''} — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms. Retraining under load: ${r.model_decision} in ${r.retrain_s ?? '?'} s, model ${r.model_version ?? 'none'}; ${r.pages_during_retrain} pages meanwhile, p99 ${r.retrain_p99_ms ?? '?'} ms; longest page around the swap ${r.swap_pause_ms ?? '?'} ms (engine held ${r.swap_engine_ms ?? '?'} ms) — ${r.swap_pause_ms !== null && r.swap_pause_ms <= TARGET_SWAP_PAUSE_MS ? 'meets' : 'MISSES'} the target of ≤ ${TARGET_SWAP_PAUSE_MS} ms`;
 }

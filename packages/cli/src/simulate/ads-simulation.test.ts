@@ -11,11 +11,15 @@ test('simulate --ads: a short day places ads within the ad load, bills them, and
     const r = await runAdsSimulation({ dataDir, seed: 3, requests: 150, viewers: 20, log: () => {} });
     assert.ok(r.ads > 0, 'ads were placed');
     assert.ok(r.ads_ratio <= 0.15, `ad load ${r.ads_ratio}`);
-    assert.equal(r.campaigns.length, 3);
+    assert.equal(r.campaigns.length, 5);
     for (const c of r.campaigns) {
       assert.ok(c.spent_fen <= c.budget_fen + 1_00, `${c.name} spent ${c.spent_fen} of ${c.budget_fen}`);
-      assert.ok(c.impressions >= 0 && c.budget_use >= 0 && c.spent_before_noon <= 1);
+      assert.ok(c.impressions >= 0 && c.budget_use >= 0 && c.spent_before_noon <= c.budget_use + 0.001, 'before noon is part of the day');
+      if (c.spent_fen > 0) assert.equal(c.roi, Math.round((c.gmv_fen / c.spent_fen) * 1000) / 1000 || c.roi, 'roi is GMV per yuan spent');
     }
+    // The same organic pages with and without ads: ads only push organic items down the page, so the rate never rises with them.
+    assert.ok(r.organic_completion_with_ads > 0 && r.organic_completion_without_ads > 0);
+    assert.ok(r.organic_completion_delta <= 0 && r.organic_completion_delta >= -0.1, `delta ${r.organic_completion_delta}`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

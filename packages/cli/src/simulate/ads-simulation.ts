@@ -3,14 +3,24 @@
  * pages with their auctions (`feedWithAds`), impression reports billed one by one, clicks, and
  * purchases paid through the sandbox provider and attributed by the outbox — on a fresh store with
  * a manual clock stepping through the day. Feed requests follow the day's traffic curve; viewers
- * click and buy with fixed hidden rates. Reports each campaign's budget use (and the share spent
- * before noon), ROI, and the ad load.
+ * click with a fixed hidden rate and buy with a rate per product (some products are liked more).
+ * Reports each campaign's budget use (and the share of its budget spent before noon), ROI, the ad
+ * load and the organic completion rate with ads against the same pages without them
+ * (ads-viewing.ts).
+ *
+ * The market: several advertisers with different cost caps, and one always-on advertiser with a
+ * low bid and a large budget, as a real feed has. Without that depth (three campaigns of ¥100 on
+ * a day of 5,000 pages) the lowest even-paced bidder won most slots uncontested and paid the
+ * reserve price (the organic item's value, under 1 fen an impression): it spent 27 % of its
+ * budget on 2,933 impressions while always allowed to enter — a correct second-price outcome of
+ * a thin market, not a pacing defect.
  */
 import {
   addAddress, adDay, checkout, createCategory, createCampaign, createProduct, createShop, feedWithAds, loadActor, ManualClock, newId, openCore, openCashier, putPersonSettings,
   receiveNotification, receiveTopupNotification, register, reportClick, reportImpressions, startTopup, TRAFFIC_CURVE, type Actor, type Core,
 } from '@zhongcao/core';
-import { seededRng, type Rng } from './random.js';
+import { seededRng, streamSeed, type Rng } from './random.js';
+import { completionDelta, emptyTally, tallyPage } from './ads-viewing.js';
 
 export interface AdsSimulationOptions {
   dataDir: string;
@@ -28,6 +38,7 @@ export interface CampaignOutcome {
   budget_fen: number;
   spent_fen: number;
   budget_use: number;
+  /** Spent before 12:00, as a share of the daily budget (target for even pacing ≤ 0.6). */
   spent_before_noon: number;
   impressions: number;
   clicks: number;
@@ -42,13 +53,16 @@ export interface AdsSimulationReport {
   items: number;
   ads: number;
   ads_ratio: number;
+  /** Organic completion rate with ads vs the same pages without them (target ≥ −0.03). */
+  organic_completion_delta: number;
+  organic_completion_with_ads: number;
+  organic_completion_without_ads: number;
   campaigns: CampaignOutcome[];
   seconds: number;
 }
 
 const HALF_HOUR = 1_800_000;
 const TRUE_CTR = 0.04;
-const TRUE_CVR = 0.1;
 
 /** Monday 00:00 Asia/Shanghai of the week after now. */
 function nextMonday(now: number): number {
@@ -76,17 +90,24 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
   const clock = new ManualClock(nextMonday(Date.now()) - 3 * 86_400_000);
   const core = await openCore({ dataDir: o.dataDir, databaseUrl: o.databaseUrl, clock });
   try {
+    // Separate streams for the traffic, the pacing throttle and the viewers' clicks and purchases, so the
+    // number of throttle draws a page takes (one per eligible campaign) never shifts what the viewers do.
     const rng = seededRng(o.seed);
+    const throttle = seededRng(streamSeed(o.seed, 1));
+    const behaviour = seededRng(streamSeed(o.seed, 2));
     const ctx = core.ctx;
     // Shops with a product and a video each, a creator with organic videos carrying products.
     const { actor: creator, hash } = await person(core, 'sim-creator', undefined);
     const category = await createCategory(ctx, null, { name: '水果', shipByHours: 48, perishable: true, feeRateBp: 200 });
+    // `cvr`: how often a click on the shop's product ends in a purchase — the products the simulated shoppers like more.
     const plans = [
-      { name: '均匀·控成本', pacing: 'even' as const, costCapFen: 150_00, budget: 100_00 },
-      { name: '均匀·控成本低价', pacing: 'even' as const, costCapFen: 100_00, budget: 100_00 },
-      { name: '尽快·控成本', pacing: 'fast' as const, costCapFen: 120_00, budget: 100_00 },
+      { name: '均匀·控成本', pacing: 'even' as const, costCapFen: 150_00, budget: 100_00, cvr: 0.14 },
+      { name: '均匀·控成本中价', pacing: 'even' as const, costCapFen: 120_00, budget: 100_00, cvr: 0.1 },
+      { name: '均匀·控成本低价', pacing: 'even' as const, costCapFen: 100_00, budget: 100_00, cvr: 0.06 },
+      { name: '尽快·控成本', pacing: 'fast' as const, costCapFen: 140_00, budget: 100_00, cvr: 0.1 },
+      { name: '尽快·常投大预算', pacing: 'fast' as const, costCapFen: 80_00, budget: 2_000_00, cvr: 0.08 },
     ];
-    const shops: Array<{ owner: Actor; shopId: string; skuId: string; productId: string; videoId: string }> = [];
+    const shops: Array<{ owner: Actor; shopId: string; skuId: string; productId: string; videoId: string; cvr: number }> = [];
     const now0 = clock.now();
     for (let i = 0; i < plans.length; i++) {
       const { actor } = await person(core, `sim-merchant-${i}`, hash);
@@ -96,7 +117,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
       const videoId = newId('video', now0);
       await ctx.db.insertInto('videos').values([{ id: videoId, owner_id: owner.userId, host_kind: 'shop', shop_id: shop.id, title: `店播 ${i + 1}`, caption: '产地直发', hashtags: '[]', status: 'published', file_name: `${videoId}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 15_000, poster_file: null, views: 100, likes: 5 + i, comments: 0, shares: 0, completions: 0, created_at: now0 - 30 * 86_400_000, published_at: now0 - 30 * 86_400_000, updated_at: now0 }]).execute(); // older than the feed's new and popular lists
       await ctx.db.insertInto('video_anchors').values({ video_id: videoId, product_id: product.id, position: 0 }).execute();
-      shops.push({ owner, shopId: shop.id, skuId: product.skuIds[0]!, productId: product.id, videoId });
+      shops.push({ owner, shopId: shop.id, skuId: product.skuIds[0]!, productId: product.id, videoId, cvr: plans[i]!.cvr });
     }
     const organic = Array.from({ length: 300 }, (_, k) => newId('video', now0 - k));
     await ctx.db.insertInto('videos').values(organic.map((id, k) => ({ id, owner_id: creator.userId, host_kind: 'creator', shop_id: null, title: `日常 ${k}`, caption: '好物分享', hashtags: '[]', status: 'published', file_name: `${id}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 15_000, poster_file: null, views: 50, likes: k % 7, comments: 0, shares: 0, completions: 0, created_at: now0 - k * 60_000, published_at: now0 - k * 60_000, updated_at: now0 }))).execute();
@@ -127,6 +148,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     const spentBeforeNoon = new Map<string, number>();
     let items = 0;
     let ads = 0;
+    const completion = emptyTally();
     let requests = 0;
     for (let slot = 0; slot < 48; slot++) {
       const n = Math.round((o.requests * TRAFFIC_CURVE[slot]!) / total);
@@ -139,17 +161,18 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     }
     async function onePage(c: Core, vs: Actor[], r: Rng, ss: typeof shops): Promise<void> {
       const viewer = r.pick(vs);
-      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => r.next() });
+      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => throttle.next() });
       items += page.items.length;
+      tallyPage(completion, o.seed, `p${requests}`, page.items.map((x) => x.id), page.ads.map(Boolean));
       for (const [i, ad] of page.ads.entries()) {
         if (!ad) continue;
         ads++;
         const who = { userId: viewer.userId, viewerId: null };
         const out = await reportImpressions(c.ctx, who, [ad.impressionId]);
-        if (out[ad.impressionId] !== 'billed' || r.next() >= TRUE_CTR) continue;
+        if (out[ad.impressionId] !== 'billed' || behaviour.next() >= TRUE_CTR) continue;
         await reportClick(c.ctx, who, ad.impressionId);
-        if (r.next() >= TRUE_CVR) continue;
         const shop = ss.find((s) => s.videoId === page.items[i]!.id)!;
+        if (behaviour.next() >= shop.cvr) continue;
         const placed = await checkout(c.ctx, viewer, { items: [{ skuId: shop.skuId, quantity: 1, attribution: { source: 'video', contentId: shop.videoId } }] });
         const { cashierUrl } = await openCashier(c.ctx, viewer, placed.body.payment.id);
         await c.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
@@ -166,11 +189,17 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
       const budget = plans[i]!.budget;
       campaigns.push({
         name: row.name, pacing: plans[i]!.pacing, budget_fen: budget, spent_fen: Math.floor(spent / 1000), budget_use: round(spent / 1000 / budget),
-        spent_before_noon: round((spentBeforeNoon.get(id) ?? 0) / Math.max(1, spent)), impressions: Number(row.impressions), clicks: Number(row.clicks), conversions: Number(row.conversions),
+        spent_before_noon: round((spentBeforeNoon.get(id) ?? 0) / 1000 / budget), impressions: Number(row.impressions), clicks: Number(row.clicks), conversions: Number(row.conversions),
         gmv_fen: Number(row.gmv_fen), roi: spent > 0 ? round(Number(row.gmv_fen) / (spent / 1000)) : null,
       });
     }
-    return { day, requests, items, ads, ads_ratio: round(ads / Math.max(1, items)), campaigns, seconds: round((performance.now() - started) / 1000) };
+    const rate = (done: number, seen: number): number => round(seen ? done / seen : 0);
+    return {
+      day, requests, items, ads, ads_ratio: round(ads / Math.max(1, items)),
+      organic_completion_delta: round(completionDelta(completion)),
+      organic_completion_with_ads: rate(completion.completedWith, completion.organicWith),
+      organic_completion_without_ads: rate(completion.completedWithout, completion.organicWithout),
+      campaigns, seconds: round((performance.now() - started) / 1000) };
   } finally {
     await core.close();
   }

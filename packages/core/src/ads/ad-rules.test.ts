@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  adDay, expectedShareByEndOfSlot, FULL_SCHEDULE, invalidTraffic, isAdSlot, participation, predict, runAuction, scheduleFromSlots, shanghaiDayStart, slotOf, slotOn, TRAFFIC_CURVE, validateCampaign, type CampaignInput,
-} from './ad-rules.js';
+  adDay, expectedShareByEndOfSlot, FULL_SCHEDULE, invalidTraffic, isAdSlot, participation, pooledPrior, predict, runAuction, scheduleFromSlots, shanghaiDayStart, slotOf, slotOn, TRAFFIC_CURVE, validateCampaign, type CampaignInput, maxAdsOnPage } from './ad-rules.js';
 import { DomainError } from '../platform/errors.js';
 
 const base: CampaignInput = { name: '冰糖橙推广', promote: 'video', videoId: 'vid_x', goal: 'orders', bidKind: 'cost_cap', costCapFen: 2000, dailyBudgetFen: 50_000, pacing: 'even' };
@@ -83,6 +82,22 @@ test('ad slots: first at position 3, at least 4 organic items between ads, at mo
     last = i;
   });
   assert.ok(items.filter((x) => x === 'ad').length / items.length <= 0.15);
+  // per page as well: the first page of 10 has two slots (2 of 12 = 16.7 %), the cap keeps one
+  assert.equal(maxAdsOnPage(10), 1);
+  assert.equal(maxAdsOnPage(8), 1);
+  assert.equal(maxAdsOnPage(5), 0);
+  assert.equal(maxAdsOnPage(17), 3);
+  for (let n = 1; n <= 200; n++) assert.ok(maxAdsOnPage(n) / (n + maxAdsOnPage(n)) <= 0.15, `page of ${n}`);
+});
+
+test('the pooled prior: a new campaign starts where the running campaigns are, shrunk to the fixed prior while they are few', () => {
+  assert.deepEqual(pooledPrior([]), { ctr: 0.02, cvr: 0.05, liveCvr: 0.3 });
+  const seasoned = pooledPrior([{ impressions: 100_000, clicks: 4_000, conversions: 400, goal: 'orders' }, { impressions: 0, clicks: 0, conversions: 0, goal: 'orders' }]);
+  assert.ok(Math.abs(seasoned.ctr - 0.04) < 0.001 && Math.abs(seasoned.cvr - 0.1) < 0.001);
+  const fresh = predict({ impressions: 0, clicks: 0, conversions: 0, goal: 'orders' }, seasoned);
+  assert.equal(fresh.pctr, seasoned.ctr, 'a new campaign is ranked on the platform’s rates, not below them');
+  assert.equal(fresh.pcvr, seasoned.cvr);
+  assert.equal(pooledPrior([{ impressions: 10, clicks: 10, conversions: 0, goal: 'live_entries' }]).cvr, 0.05, 'live entries do not count as orders');
 });
 
 test('predictions start at the prior and move towards the campaign’s own figures', () => {

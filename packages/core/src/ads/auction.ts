@@ -13,13 +13,16 @@ import { newId } from '../platform/ids.js';
 import { cursorKey, decodeCursor, FEED_DEFAULT_LIMIT, getFeed, loadFeedCards, markForViewer, type FeedPage, type FeedQuery, type FeedVideoCard } from '../feed/index.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import {
-  adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, organicValueFen, participation, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
+  adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
 } from './ad-rules.js';
 import type { AdBidKind, AdGoal, AdPacing } from './ad-types.js';
+import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
 
 export interface AdMark {
   impressionId: string;
   campaignId: string;
+  /** Set for a live-room ad: the item is the room's card; entering the room from it is the conversion. */
+  liveRoom?: LiveAdRoom;
 }
 
 export interface FeedPageWithAds extends FeedPage {
@@ -30,7 +33,10 @@ export interface FeedPageWithAds extends FeedPage {
 interface Candidate {
   id: string;
   shopId: string;
-  videoId: string;
+  /** The video served, or null for a live-room campaign (liveRoomId set). */
+  videoId: string | null;
+  liveRoomId: string | null;
+  lookalike: boolean;
   productId: string | null;
   goal: AdGoal;
   bidKind: AdBidKind;
@@ -58,37 +64,47 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
   const rows = await ctx.db
     .selectFrom('ad_campaigns as c')
     .innerJoin('ad_accounts as a', 'a.shop_id', 'c.shop_id')
-    .innerJoin('videos as v', 'v.id', 'c.video_id')
+    .leftJoin('videos as v', 'v.id', 'c.video_id')
+    .leftJoin('live_rooms as r', 'r.id', 'c.live_room_id')
     .leftJoin('ad_campaign_days as d', (j) => j.onRef('d.campaign_id', '=', 'c.id').on('d.day', '=', day))
     .leftJoin('products as p', 'p.id', 'c.product_id')
-    .select(['c.id', 'c.shop_id', 'c.video_id', 'c.product_id', 'c.goal', 'c.bid_kind', 'c.pacing', 'c.schedule', 'c.daily_budget_fen', 'c.cost_cap_fen', 'c.roi_target_centi', 'c.impressions', 'c.clicks', 'c.conversions', 'c.gmv_fen', 'c.target_categories', 'c.target_regions', 'd.spent_mfen as spent_today', 'p.min_price_fen as price_fen', 'p.category_id', 'v.likes', 'v.views'])
+    .select(['c.id', 'c.shop_id', 'c.video_id', 'c.product_id', 'c.goal', 'c.bid_kind', 'c.pacing', 'c.schedule', 'c.daily_budget_fen', 'c.cost_cap_fen', 'c.roi_target_centi', 'c.impressions', 'c.clicks', 'c.conversions', 'c.gmv_fen', 'c.target_categories', 'c.target_regions', 'c.live_room_id', 'c.target_lookalike', 'd.spent_mfen as spent_today', 'p.min_price_fen as price_fen', 'p.category_id', 'v.likes', 'v.views'])
     .where('c.status', '=', 'active')
-    .where('v.status', '=', 'published')
+    // A video creative while published; a live room only while it is live.
+    .where((eb) => eb.or([eb('v.status', '=', 'published'), eb('r.status', '=', 'live')]))
     .where('a.balance_mfen', '>', 0)
     .execute();
   const slot = slotOf(now);
   return rows
     .filter((r) => slotOn(r.schedule, slot))
     .map((r) => ({
-      id: r.id, shopId: r.shop_id, videoId: r.video_id!, productId: r.product_id, goal: r.goal as AdGoal, bidKind: r.bid_kind as AdBidKind, pacing: r.pacing as AdPacing, schedule: r.schedule,
+      id: r.id, shopId: r.shop_id, videoId: r.live_room_id ? null : r.video_id, liveRoomId: r.live_room_id, lookalike: Number(r.target_lookalike) === 1, productId: r.product_id, goal: r.goal as AdGoal, bidKind: r.bid_kind as AdBidKind, pacing: r.pacing as AdPacing, schedule: r.schedule,
       budgetFen: Number(r.daily_budget_fen), spentTodayMfen: Number(r.spent_today ?? 0), costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen), roiTargetCenti: r.roi_target_centi,
       impressions: Number(r.impressions), clicks: Number(r.clicks), conversions: Number(r.conversions), gmvFen: Number(r.gmv_fen),
       categories: JSON.parse(r.target_categories) as string[], regions: JSON.parse(r.target_regions) as string[], priceFen: r.price_fen === null ? null : Number(r.price_fen),
-      productCategory: r.category_id ?? null, likes: Number(r.likes), views: Number(r.views),
+      productCategory: r.category_id ?? null, likes: Number(r.likes ?? 0), views: Number(r.views ?? 0),
     }));
 }
 
 /** What targeting may read about the viewer: their interests and region when personalised, else the page's context. */
-async function audience(ctx: CoreContext, userId: string | null, organic: readonly FeedVideoCard[]): Promise<{ categories: Set<string>; region: string | null }> {
+interface Viewer {
+  categories: Set<string>;
+  region: string | null;
+  /** Lookalike campaigns whose precomputed audience holds the viewer (empty when personalisation is off). */
+  lookalikeOf: Set<string>;
+}
+
+async function audience(ctx: CoreContext, userId: string | null, organic: readonly FeedVideoCard[], lookalikeIds: readonly string[]): Promise<Viewer> {
   const personal = userId ? await personalisationOn(ctx, userId) : false;
   const productIds = organic.flatMap((c) => c.anchors.map((a) => a.productId));
   const contextual = productIds.length ? await ctx.db.selectFrom('products').select('category_id').where('id', 'in', productIds).execute() : [];
   const categories = new Set(contextual.map((r) => r.category_id));
-  if (!personal || !userId) return { categories, region: null };
+  if (!personal || !userId) return { categories, region: null, lookalikeOf: new Set() };
   const bought = await ctx.db.selectFrom('order_lines').innerJoin('orders', 'orders.id', 'order_lines.order_id').innerJoin('products', 'products.id', 'order_lines.product_id').select('products.category_id').where('orders.buyer_id', '=', userId).limit(200).execute();
   for (const b of bought) categories.add(b.category_id);
   const addr = await ctx.db.selectFrom('addresses').select('province').where('user_id', '=', userId).orderBy('is_default', 'desc').executeTakeFirst();
-  return { categories, region: addr?.province ?? null };
+  const members = lookalikeIds.length ? await ctx.db.selectFrom('ad_audiences').select('campaign_id').where('actor_key', '=', userId).where('campaign_id', 'in', [...lookalikeIds]).execute() : [];
+  return { categories, region: addr?.province ?? null, lookalikeOf: new Set(members.map((m) => m.campaign_id)) };
 }
 
 async function personalisationOn(ctx: CoreContext, userId: string): Promise<boolean> {
@@ -96,7 +112,9 @@ async function personalisationOn(ctx: CoreContext, userId: string): Promise<bool
   return row ? Number(row.personalized_recommendation) === 1 : DEFAULT_PERSON_SETTINGS.personalizedRecommendation;
 }
 
-function matches(c: Candidate, who: { categories: Set<string>; region: string | null }): boolean {
+function matches(c: Candidate, who: Viewer): boolean {
+  // "People like my buyers" reads the person's history: never when personalisation is off.
+  if (c.lookalike && !who.lookalikeOf.has(c.id)) return false;
   if (c.categories.length && !c.categories.some((x) => who.categories.has(x))) return false;
   if (c.regions.length && (who.region === null || !c.regions.includes(who.region))) return false;
   return true;
@@ -116,24 +134,26 @@ export async function feedWithAds(ctx: CoreContext, userId: string | null, q: Fe
   const limit = q.limit ?? FEED_DEFAULT_LIMIT;
   const cursor = q.cursor ? decodeCursor(await cursorKey(ctx.db), q.cursor) : null;
   const offset = (cursor && cursor.kind === 'recommend' ? cursor.page : 0) * limit;
-  const slots = page.items.map((_, i) => i).filter((i) => isAdSlot(offset + i));
+  const slots = page.items.map((_, i) => i).filter((i) => isAdSlot(offset + i)).slice(0, maxAdsOnPage(page.items.length));
   if (slots.length === 0) return plain;
 
   const now = ctx.clock.now();
   const random = opts.random ?? Math.random;
-  let candidates = await liveCandidates(ctx, now);
-  if (candidates.length === 0) return plain;
+  const all = await liveCandidates(ctx, now);
+  if (all.length === 0) return plain;
+  let candidates = all;
   const seen = await ctx.db.selectFrom('ad_serves').select(['campaign_id', (eb) => eb.fn.countAll<number | string>().as('n')]).where('viewer_key', '=', viewerKey).where('served_at', '>=', shanghaiDayStart(now)).groupBy('campaign_id').execute();
   const capped = new Set(seen.filter((s) => Number(s.n) >= FREQUENCY_CAP_PER_DAY).map((s) => s.campaign_id));
-  const who = await audience(ctx, userId, page.items);
+  const who = await audience(ctx, userId, page.items, candidates.filter((c) => c.lookalike).map((c) => c.id));
   const onPage = new Set(page.items.map((c) => c.id));
-  candidates = candidates.filter((c) => !capped.has(c.id) && !onPage.has(c.videoId) && matches(c, who) && random() < participation({ pacing: c.pacing, schedule: c.schedule, budgetFen: c.budgetFen, spentMfen: c.spentTodayMfen, now }));
+  candidates = candidates.filter((c) => !capped.has(c.id) && !(c.videoId && onPage.has(c.videoId)) && matches(c, who) && random() < participation({ pacing: c.pacing, schedule: c.schedule, budgetFen: c.budgetFen, spentMfen: c.spentTodayMfen, now }));
 
+  const prior = pooledPrior(all);
   const placed: Array<{ before: number; c: Candidate; priceMfen: number; ecpm: number; id: string }> = [];
   for (const i of slots) {
-    const pool = candidates.filter((c) => !placed.some((p) => p.c.id === c.id || p.c.videoId === c.videoId));
+    const pool = candidates.filter((c) => !placed.some((p) => p.c.id === c.id || (p.c.videoId ?? p.c.liveRoomId) === (c.videoId ?? c.liveRoomId)));
     const bidders: Bidder[] = pool.map((c) => {
-      const { pctr, pcvr } = predict(c);
+      const { pctr, pcvr } = predict(c, prior);
       const bid = bidPerConversionFen({ bidKind: c.bidKind, costCapFen: c.costCapFen, roiTargetCenti: c.roiTargetCenti, conversions: c.conversions, gmvFen: c.gmvFen, priceFen: c.priceFen });
       return { campaignId: c.id, bidEcpm: bidEcpmFen(bid, pctr, pcvr), quality: qualityFactor(c) };
     });
@@ -145,19 +165,30 @@ export async function feedWithAds(ctx: CoreContext, userId: string | null, q: Fe
   }
   if (placed.length === 0) return plain;
   await ctx.db.insertInto('ad_serves').values(placed.map((p) => ({
-    id: p.id, campaign_id: p.c.id, shop_id: p.c.shopId, viewer_key: viewerKey, video_id: p.c.videoId, product_id: p.c.productId, ecpm_fen: p.ecpm, price_mfen: p.priceMfen,
+    id: p.id, campaign_id: p.c.id, shop_id: p.c.shopId, viewer_key: viewerKey, video_id: p.c.videoId ?? '', live_room_id: p.c.liveRoomId, entered_at: null, product_id: p.c.productId, ecpm_fen: p.ecpm, price_mfen: p.priceMfen,
     status: 'served', invalid_reason: null, billed_mfen: 0, served_at: now, seen_at: null, clicked_at: null, click_status: null,
   }))).execute();
-  const cards = await loadFeedCards(ctx.db, placed.map((p) => p.c.videoId));
-  const adCards = await markForViewer(ctx.db, userId, placed.map((p) => cards.get(p.c.videoId)!));
+  const cards = await loadFeedCards(ctx.db, placed.flatMap((p) => (p.c.videoId ? [p.c.videoId] : [])));
+  const rooms = await liveRoomItems(ctx, placed.flatMap((p) => (p.c.liveRoomId ? [p.c.liveRoomId] : [])));
+  const videoCards = await markForViewer(ctx.db, userId, placed.flatMap((p) => (p.c.videoId && cards.has(p.c.videoId) ? [cards.get(p.c.videoId)!] : [])));
+  const marked = new Map(videoCards.map((c) => [c.id, c]));
+  const adItem = (p: (typeof placed)[number]): { card: FeedVideoCard; liveRoom?: LiveAdRoom } | null => {
+    if (p.c.liveRoomId) {
+      const r = rooms.get(p.c.liveRoomId);
+      return r ? { card: r.card, liveRoom: r.room } : null;
+    }
+    const card = p.c.videoId ? marked.get(p.c.videoId) : undefined;
+    return card ? { card } : null;
+  };
   const items: FeedVideoCard[] = [];
   const ads: Array<AdMark | null> = [];
   const reasons: NonNullable<FeedPage['reasons']> = [];
   page.items.forEach((card, i) => {
-    placed.forEach((p, k) => {
-      if (p.before !== i) return;
-      items.push(adCards[k]!);
-      ads.push({ impressionId: p.id, campaignId: p.c.id });
+    placed.forEach((p) => {
+      const ad = p.before === i ? adItem(p) : null;
+      if (!ad) return;
+      items.push(ad.card);
+      ads.push({ impressionId: p.id, campaignId: p.c.id, ...(ad.liveRoom ? { liveRoom: ad.liveRoom } : {}) });
       reasons.push({ code: 'more', params: {} });
     });
     items.push(card);

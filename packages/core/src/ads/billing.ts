@@ -11,17 +11,12 @@ import type { CoreContext } from '../context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { adDay, BURST_WINDOW_MS, invalidTraffic } from './ad-rules.js';
 import { debitSpend } from './ad-account.js';
+import { viewerKeyOf } from './viewer-key.js';
 import type { AdServeStatus } from './ad-types.js';
 
 export type ImpressionOutcome = AdServeStatus | 'duplicate' | 'unknown';
 
 const MAX_BATCH = 50;
-
-function viewerKeyOf(userId: string | null, viewerId: string | null): string {
-  if (userId) return userId;
-  if (viewerId) return `anon:${viewerId}`;
-  throw new DomainError('UNAUTHENTICATED', 'sign in or send x-viewer-id', 401);
-}
 
 /** Reports impressions of served ads; returns each one's outcome (404 when none of them is an impression served to this viewer: a forged report). */
 export async function reportImpressions(ctx: CoreContext, who: { userId: string | null; viewerId: string | null }, impressionIds: readonly string[]): Promise<Record<string, ImpressionOutcome>> {

@@ -31,6 +31,10 @@ export interface CampaignView {
   pacing: AdPacing;
   targetCategories: string[];
   targetRegions: string[];
+  /** "People like my buyers": served only to the campaign's precomputed audience (never with personalisation off). */
+  targetLookalike: boolean;
+  audienceSize: number;
+  audienceAt: number | null;
   status: AdCampaignStatus;
   impressions: number;
   clicks: number;
@@ -88,6 +92,7 @@ export async function createCampaign(ctx: CoreContext, actor: Actor, shopId: str
       id, shop_id: shopId, name: input.name.trim(), promote: input.promote, video_id: creative.videoId, product_id: creative.productId, live_room_id: creative.liveRoomId,
       goal: input.goal, bid_kind: input.bidKind, cost_cap_fen: norm.costCapFen, roi_target_centi: norm.roiTargetCenti, daily_budget_fen: input.dailyBudgetFen,
       schedule: norm.schedule, pacing: input.pacing, target_categories: JSON.stringify(norm.targetCategories), target_regions: JSON.stringify(norm.targetRegions),
+      target_lookalike: input.targetLookalike ? 1 : 0, audience_size: 0, audience_at: null,
       status: 'active', impressions: 0, clicks: 0, conversions: 0, gmv_fen: 0, spent_mfen: 0, created_by: actor.userId, created_at: now, updated_at: now,
     })
     .execute();
@@ -96,7 +101,7 @@ export async function createCampaign(ctx: CoreContext, actor: Actor, shopId: str
 
 type Row = Awaited<ReturnType<typeof loadRows>>[number];
 function loadRows(ctx: CoreContext) {
-  return ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').selectAll('ad_campaigns').select('videos.title as creative_title').orderBy('ad_campaigns.id', 'desc').execute();
+  return ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').leftJoin('live_rooms', 'live_rooms.id', 'ad_campaigns.live_room_id').selectAll('ad_campaigns').select(['videos.title as creative_title', 'live_rooms.title as room_title']).orderBy('ad_campaigns.id', 'desc').execute();
 }
 
 function toView(r: Row): CampaignView {
@@ -104,13 +109,13 @@ function toView(r: Row): CampaignView {
     id: r.id, shopId: r.shop_id, name: r.name, promote: r.promote as AdPromote, videoId: r.video_id, productId: r.product_id, liveRoomId: r.live_room_id, goal: r.goal as AdGoal,
     bidKind: r.bid_kind as AdBidKind, costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen), roiTarget: r.roi_target_centi === null ? null : r.roi_target_centi / 100,
     dailyBudgetFen: Number(r.daily_budget_fen), schedule: r.schedule, pacing: r.pacing as AdPacing, targetCategories: JSON.parse(r.target_categories) as string[],
-    targetRegions: JSON.parse(r.target_regions) as string[], status: r.status as AdCampaignStatus, impressions: Number(r.impressions), clicks: Number(r.clicks),
-    conversions: Number(r.conversions), gmvFen: Number(r.gmv_fen), spentFen: Math.floor(Number(r.spent_mfen) / 1000), createdAt: Number(r.created_at), creativeTitle: r.creative_title ?? null,
+    targetRegions: JSON.parse(r.target_regions) as string[], targetLookalike: Number(r.target_lookalike) === 1, audienceSize: Number(r.audience_size), audienceAt: r.audience_at === null ? null : Number(r.audience_at), status: r.status as AdCampaignStatus, impressions: Number(r.impressions), clicks: Number(r.clicks),
+    conversions: Number(r.conversions), gmvFen: Number(r.gmv_fen), spentFen: Math.floor(Number(r.spent_mfen) / 1000), createdAt: Number(r.created_at), creativeTitle: r.creative_title ?? r.room_title ?? null,
   };
 }
 
 export async function campaignView(ctx: CoreContext, actor: Actor, id: string): Promise<CampaignView> {
-  const r = await ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').selectAll('ad_campaigns').select('videos.title as creative_title').where('ad_campaigns.id', '=', id).executeTakeFirst();
+  const r = await ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').leftJoin('live_rooms', 'live_rooms.id', 'ad_campaigns.live_room_id').selectAll('ad_campaigns').select(['videos.title as creative_title', 'live_rooms.title as room_title']).where('ad_campaigns.id', '=', id).executeTakeFirst();
   if (!r || (!actor.roles.has('admin') && !actor.shops.has(r.shop_id))) throw notFound('campaign', id);
   return toView(r);
 }
@@ -118,7 +123,7 @@ export async function campaignView(ctx: CoreContext, actor: Actor, id: string): 
 export async function listCampaigns(ctx: CoreContext, actor: Actor, shopId: string | null): Promise<CampaignView[]> {
   if (shopId) assertShopMember(actor, shopId);
   else if (!actor.roles.has('admin')) throw notFound('shop');
-  let q = ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').selectAll('ad_campaigns').select('videos.title as creative_title').orderBy('ad_campaigns.id', 'desc').limit(200);
+  let q = ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').leftJoin('live_rooms', 'live_rooms.id', 'ad_campaigns.live_room_id').selectAll('ad_campaigns').select(['videos.title as creative_title', 'live_rooms.title as room_title']).orderBy('ad_campaigns.id', 'desc').limit(200);
   if (shopId) q = q.where('ad_campaigns.shop_id', '=', shopId);
   return (await q.execute()).map(toView);
 }

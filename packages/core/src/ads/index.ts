@@ -4,8 +4,8 @@ export {
   type AdBidKind, type AdCampaignStatus, type AdGoal, type AdPacing, type AdPromote, type AdServeStatus, type AdsErrorCode, type AdTopupStatus, type AdTouch, type InvalidTrafficReason,
 } from './ad-types.js';
 export {
-  adDay, bidEcpmFen, bidPerConversionFen, expectedShareByEndOfSlot, FULL_SCHEDULE, invalidTraffic, isAdSlot, organicValueFen, participation, predict, qualityFactor, runAuction, scheduleFromSlots,
-  slotOf, slotOn, TRAFFIC_CURVE, validateCampaign, FIRST_AD_AT, ORGANIC_BETWEEN, FREQUENCY_CAP_PER_DAY, type Bidder, type CampaignInput,
+  adDay, bidEcpmFen, bidPerConversionFen, expectedShareByEndOfSlot, FULL_SCHEDULE, invalidTraffic, isAdSlot, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, scheduleFromSlots,
+  slotOf, slotOn, TRAFFIC_CURVE, maxAdsOnPage, MAX_AD_LOAD, validateCampaign, FIRST_AD_AT, ORGANIC_BETWEEN, FREQUENCY_CAP_PER_DAY, type Bidder, type CampaignInput,
 } from './ad-rules.js';
 export { adAccount, debitSpend, receiveTopupNotification, startTopup, topupNotifyPath, withdrawAdBalance, type AdAccountView } from './ad-account.js';
 export { adCreatives, assertMayAdvertise, campaignView, createCampaign, listCampaigns, setCampaignStatus, type AdCreative, type CampaignView } from './campaigns.js';
@@ -13,3 +13,6 @@ export { feedWithAds, feedWithAdsToJson, type AdMark, type AdsOptions, type Feed
 export { reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
 export { attributePayment, subscribeAdsOutbox } from './attribution.js';
 export { adsOverview, campaignReport, type AdsOverview, type CampaignReport, type ReportRow } from './reports.js';
+export { liveRoomItems, reportRoomEntry, type LiveAdRoom, type RoomEntryOutcome } from './live-ads.js';
+export { refreshAdAudiences, type AudienceRefresh } from './audiences.js';
+export { AUDIENCE_RULES, nearestToCentroid, seedCentroid } from './audience-rules.js';

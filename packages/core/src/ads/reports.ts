@@ -54,7 +54,7 @@ export async function campaignReport(ctx: CoreContext, actor: Actor, campaignId:
   const campaign = await campaignView(ctx, actor, campaignId);
   const to = range.to ?? ctx.clock.now() + 1;
   const from = range.from ?? to - 24 * HOUR;
-  const serves = await ctx.db.selectFrom('ad_serves').select(['status', 'invalid_reason', 'billed_mfen', 'seen_at', 'clicked_at', 'click_status']).where('campaign_id', '=', campaignId).where('served_at', '>=', from - HOUR).where('served_at', '<', to).execute();
+  const serves = await ctx.db.selectFrom('ad_serves').select(['status', 'invalid_reason', 'billed_mfen', 'seen_at', 'clicked_at', 'click_status', 'entered_at']).where('campaign_id', '=', campaignId).where('served_at', '>=', from - HOUR).where('served_at', '<', to).execute();
   const conversions = await ctx.db.selectFrom('ad_conversions').select(['gmv_fen', 'created_at']).where('campaign_id', '=', campaignId).where('created_at', '>=', from).where('created_at', '<', to).execute();
   const hours = new Map<number, ReportRow & { spendMfen: number }>();
   const total = emptyRow(null);
@@ -78,6 +78,11 @@ export async function campaignReport(ctx: CoreContext, actor: Actor, campaignId:
         }
         if (s.status === 'invalid' && s.invalid_reason) invalidByReason[s.invalid_reason] = (invalidByReason[s.invalid_reason] ?? 0) + 1;
       }
+    }
+    // A live-room campaign converts when the viewer enters the room from the ad.
+    if (s.entered_at !== null) {
+      const row = bucket(Number(s.entered_at));
+      if (row) for (const r of [row, total]) r.conversions++;
     }
     if (s.clicked_at !== null) {
       const row = bucket(Number(s.clicked_at));

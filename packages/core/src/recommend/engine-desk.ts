@@ -19,6 +19,8 @@ export type EngineRequest =
   | { op: 'multipliers'; table: MultiplierTable }
   /** A retrained model's vectors taken by a hot swap; answers what was swapped and how long the engine was held. */
   | { op: 'swap'; version: string; snapshot: ModelSnapshot; now: number }
+  /** The embedding's person vectors of these actors ("people like my buyers"). */
+  | { op: 'vectors'; actors: readonly string[] }
   /** Answers once every earlier request is done. */
   | { op: 'settled' };
 
@@ -26,6 +28,13 @@ export interface SwapAnswer {
   version: string;
   videos: number;
   ms: number;
+}
+
+export interface PersonVectors {
+  dim: number;
+  /** actors.length × dim, row-major; a zero row where found is 0. */
+  vectors: Float32Array;
+  found: Uint8Array;
 }
 
 export interface RecommendAnswer {
@@ -66,7 +75,7 @@ export class EngineDesk {
   };
 
   /** Serves one request; the answer is plain data (undefined for requests that need none). */
-  handle(req: EngineRequest): RecommendAnswer | SwapAnswer | boolean | undefined {
+  handle(req: EngineRequest): RecommendAnswer | SwapAnswer | PersonVectors | boolean | undefined {
     switch (req.op) {
       case 'upsert': {
         const steps: PoolStep[] = [];
@@ -107,6 +116,8 @@ export class EngineDesk {
         const { version, videos } = this.engine.swapModel(req.version, req.snapshot, req.now);
         return { version, videos, ms: performance.now() - started };
       }
+      case 'vectors':
+        return this.engine.personVectors(req.actors);
       case 'settled':
         return true;
     }

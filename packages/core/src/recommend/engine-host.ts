@@ -6,7 +6,7 @@
  */
 import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Signal } from '@zhongcao/recsys';
 import type { ShownFilter } from '../feed/shown-filter.js';
-import { EngineDesk, type EngineRequest, type RecommendAnswer, type SwapAnswer } from './engine-desk.js';
+import { EngineDesk, type EngineRequest, type PersonVectors, type RecommendAnswer, type SwapAnswer } from './engine-desk.js';
 import type { MultiplierTable } from './throttle.js';
 
 export interface EngineHost {
@@ -21,6 +21,8 @@ export interface EngineHost {
   setMultipliers(table: MultiplierTable): void;
   /** Hot swap of a retrained model: requests before it are served with the old vectors, after it with the new. */
   swapModel(version: string, snapshot: ModelSnapshot, now: number): Promise<SwapAnswer>;
+  /** The embedding's person vectors of these actors. */
+  personVectors(actors: readonly string[]): Promise<PersonVectors>;
   /** Resolves when every request sent so far has been served. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +71,10 @@ export abstract class MessageEngineHost implements EngineHost {
 
   swapModel(version: string, snapshot: ModelSnapshot, now: number): Promise<SwapAnswer> {
     return this.ask({ op: 'swap', version, snapshot, now }) as Promise<SwapAnswer>;
+  }
+
+  personVectors(actors: readonly string[]): Promise<PersonVectors> {
+    return this.ask({ op: 'vectors', actors }) as Promise<PersonVectors>;
   }
 
   async settled(): Promise<void> {

@@ -70,6 +70,11 @@ test('the engine on its own thread answers exactly as the engine in this thread,
     assert.deepEqual(threadSteps.flat(), localSteps.flat());
     assert.equal(thread.knows('vid_0001'), true);
     assert.equal(thread.knows('vid_9999'), false);
+    // person vectors ("people like my buyers") cross the thread as they are
+    const [lv, tv] = [await local.personVectors(['usr_fan', 'usr_nobody']), await thread.personVectors(['usr_fan', 'usr_nobody'])];
+    assert.deepEqual([...tv.found], [1, 0], 'the fan has a vector, a stranger none');
+    assert.deepEqual([...tv.vectors], [...lv.vectors]);
+    assert.ok(tv.vectors.slice(0, tv.dim).some((x) => x !== 0) && tv.vectors.slice(tv.dim).every((x) => x === 0));
     assert.equal(await thread.mergeProfile('usr_fan', 'usr_other', NOW), true);
     assert.equal(await thread.mergeProfile('anon:nobody', 'usr_other', NOW), false);
   } finally {

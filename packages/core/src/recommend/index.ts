@@ -9,3 +9,4 @@ export { WARM_SIGNAL_DAYS, WARM_VIDEO_DAYS, type WarmReport } from './warm.js';
 export { listModelVersions, modelVersion, requestRetrain, type ModelVersion, type ModelVersionStatus, type ModelDecisionReason, type ModelFigures, type RetrainTrigger } from './model-versions.js';
 export { RETRAIN_SCHEDULE_DEFAULTS, scoresWorse, type RetrainDecision, type RetrainOptions } from './retrainer.js';
 export { adminModelVersions, adminRequestRetrain, type ModelVersionsView } from './model-admin.js';
+export type { PersonVectors } from './engine-desk.js';

@@ -10,6 +10,7 @@ import type { CoreContext } from '../context.js';
 import type { ShownFilter } from '../feed/shown-filter.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
+import type { PersonVectors } from './engine-desk.js';
 import { ThreadEngineHost } from './engine-thread.js';
 import { onSignals } from './signal-bus.js';
 import { FeedMultipliers } from './throttle.js';
@@ -183,6 +184,12 @@ export class RecommendService {
   /** True once the warm-up replayed the stored history and the engine is running (until then the feed is the non-personalised one). */
   get isWarm(): boolean {
     return this.warmed && !this.failure;
+  }
+
+  /** The embedding's person vectors of these actors ("people like my buyers"); null while the engine is not warm. */
+  async personVectors(actors: readonly string[]): Promise<PersonVectors | null> {
+    if (!this.isWarm || actors.length === 0) return null;
+    return this.host.personVectors(actors);
   }
 
   /** Learns from committed signals (queued until the warm-up is done). */

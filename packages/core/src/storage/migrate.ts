@@ -31,6 +31,7 @@ import * as analytics from './migrations/0029_analytics.js';
 import * as shipmentEdits from './migrations/0033_shipment_edits.js';
 import * as modelVersions from './migrations/0032_model_versions.js';
 import * as compassAudience from './migrations/0034_compass_audience.js';
+import * as adsLiveAudiences from './migrations/0035_ads_live_audiences.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '0032_model_versions': modelVersions,
   '0033_shipment_edits': shipmentEdits,
   '0034_compass_audience': compassAudience,
+  '0035_ads_live_audiences': adsLiveAudiences,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -55,6 +55,11 @@ export interface AdCampaignsTable {
   conversions: number;
   gmv_fen: number;
   spent_mfen: number;
+  /** 0/1: also target "people like my buyers" (the precomputed ad_audiences of the campaign). */
+  target_lookalike: number;
+  audience_size: number;
+  /** When the audience was last computed (null: never). */
+  audience_at: number | null;
   created_by: string;
   created_at: number;
   updated_at: number;
@@ -73,8 +78,12 @@ export interface AdServesTable {
   campaign_id: string;
   shop_id: string;
   viewer_key: string;
+  /** The video served; '' for a live-room ad (live_room_id set). */
   video_id: string;
   product_id: string | null;
+  live_room_id: string | null;
+  /** When the viewer entered the live room from this ad (a live-room campaign's conversion). */
+  entered_at: number | null;
   ecpm_fen: number;
   /** The second price per impression in milli-fen (= fen per 1,000 impressions). */
   price_mfen: number;
@@ -96,7 +105,15 @@ export interface AdConversionsTable {
   created_at: number;
 }
 
+/** "People like my buyers": the actors nearest the shop's past buyers in the engine's embedding, per campaign. */
+export interface AdAudiencesTable {
+  campaign_id: string;
+  actor_key: string;
+  similarity: number;
+}
+
 export interface AdsTables {
+  ad_audiences: AdAudiencesTable;
   ad_accounts: AdAccountsTable;
   ad_topups: AdTopupsTable;
   ad_campaigns: AdCampaignsTable;

@@ -340,6 +340,20 @@ export class OnlineEngine {
     return impressionValue(this.ranker.predict(slots, this.probs), priceFen, this.opts.value) + this.opts.retrievalPrior * SOURCE_PRIOR[c.source];
   }
 
+  /**
+   * The embedding's person vectors of `actors` (row-major, `dim` each; a zero row and found = 0
+   * for someone with no history): what "people like my buyers" audiences are computed from.
+   */
+  personVectors(actors: readonly string[]): { dim: number; vectors: Float32Array; found: Uint8Array } {
+    const dim = this.embedding.opts.dim;
+    const vectors = new Float32Array(actors.length * dim);
+    const found = new Uint8Array(actors.length);
+    actors.forEach((a, k) => {
+      found[k] = this.embedding.personVectorInto(a, vectors.subarray(k * dim, k * dim + dim)) ? 1 : 0;
+    });
+    return { dim, vectors, found };
+  }
+
   /** A personalised page: candidates from every source, valued by the model, diversified. */
   recommend(actor: string, req: RecommendRequest): Recommended[] {
     const { now } = req;

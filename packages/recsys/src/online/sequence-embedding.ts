@@ -71,6 +71,14 @@ export class SequenceEmbedding {
     this.model.step(-1, history, target, this.model.items.rowCount, this.opts.lr * Math.min(2, weight));
   }
 
+  /** The person's vector (from their latest videos) into out; false when they have no history with a row. */
+  personVectorInto(actor: string, out: Float32Array): boolean {
+    const history = this.rows(actor);
+    if (history.length === 0) return false;
+    this.model.personVector(-1, history, out);
+    return true;
+  }
+
   /** Scores of `items` for the person (0 for people with no history and unknown videos). */
   score(actor: string, items: ArrayLike<number>, out: Float32Array): void {
     const history = this.rows(actor);

@@ -51,6 +51,8 @@ test('paid traffic over HTTP: top-up through the signed notification route, stab
     assert.equal(err(await s.call('POST', '/api/v1/ads/impressions', { body: { impressionIds: [unknown] }, headers: { 'x-viewer-id': 'viewer-123456' } })), '404 NOT_FOUND');
     assert.equal(err(await s.call('POST', '/api/v1/ads/impressions', { body: { impressionIds: [unknown] } })), '401 UNAUTHENTICATED');
     assert.equal(err(await s.call('POST', '/api/v1/ads/clicks', { body: { impressionId: unknown }, headers: { 'x-viewer-id': 'viewer-123456' } })), '404 NOT_FOUND');
+    assert.equal(err(await s.call('POST', '/api/v1/ads/entries', { body: { impressionId: unknown }, headers: { 'x-viewer-id': 'viewer-123456' } })), '404 NOT_FOUND');
+    assert.equal(err(await s.call('POST', '/api/v1/ads/entries', { body: { impressionId: 'nope' }, headers: { 'x-viewer-id': 'viewer-123456' } })), '400 VALIDATION_FAILED');
     assert.equal(err(await s.call('GET', '/api/v1/admin/ads', { token: merchant })), '403 FORBIDDEN');
   } finally {
     await s.close();

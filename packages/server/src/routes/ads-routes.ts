@@ -1,7 +1,7 @@
 /** Paid traffic (投流): the merchant's ad account and campaigns, ad impressions and clicks from the app, the provider's top-up notifications, the admins' overview. */
 import { Type } from 'typebox';
 import {
-  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions,
+  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions, reportRoomEntry,
   setCampaignStatus, startTopup, withdrawAdBalance, type CampaignInput,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
@@ -27,6 +27,7 @@ const Campaign = Type.Object(
     pacing: literals(AD_PACINGS),
     targetCategories: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
     targetRegions: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
+    targetLookalike: Type.Optional(Type.Boolean({ description: '"People like my buyers": the engine\'s embedding neighbours of the shop\'s past buyers (never served with personalisation off)' })),
   },
   { additionalProperties: false },
 );
@@ -83,6 +84,13 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => {
     const viewerId = req.headers['x-viewer-id'];
     return reportClick(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionId);
+  });
+
+  r.post('/api/v1/ads/entries', {
+    schema: { tags, summary: 'The viewer entered the live room from a live-room ad: the campaign\'s conversion, counted once per billed impression while the room is live', headers: ViewerHeader, body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }), response: errors(400, 401, 404) },
+  }, async (req) => {
+    const viewerId = req.headers['x-viewer-id'];
+    return reportRoomEntry(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionId);
   });
 
   r.get('/api/v1/admin/ads', {

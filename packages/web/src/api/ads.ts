@@ -17,6 +17,11 @@ export function reportAdImpression(impressionId: string): void {
   void api('POST', '/ads/impressions', { body: { impressionIds: [impressionId] }, headers: viewerHeaders() }).catch(() => reported.delete(impressionId));
 }
 
+/** The viewer entered the live room from a live-room ad (counted once per impression by the server). */
+export function reportAdEntry(impressionId: string): void {
+  void api('POST', '/ads/entries', { body: { impressionId }, headers: viewerHeaders() }).catch(() => undefined);
+}
+
 export function reportAdClick(impressionId: string): void {
   void api('POST', '/ads/clicks', { body: { impressionId }, headers: viewerHeaders() }).catch(() => undefined);
 }

@@ -27,7 +27,15 @@ export interface VideoCard {
   /** Why the recommend feed shows it (absent elsewhere). */
   reason?: FeedReason;
   /** Set when this item is a paid ad (shown labelled 广告). */
-  ad?: { impressionId: string; campaignId: string; label: string };
+  ad?: { impressionId: string; campaignId: string; label: string; liveRoom?: LiveAdRoom };
+}
+
+/** A live-room ad: the item is the room's card; entering the room from it is the campaign's conversion. */
+export interface LiveAdRoom {
+  id: string;
+  title: string;
+  hostName: string;
+  online: number;
 }
 
 /** "Why this": a reason code with its parameters (creator, title, category, tag). */

@@ -30,6 +30,7 @@ const strings = {
     pacing: { even: 'Even', fast: 'Fast' },
     status: { active: 'Running', paused: 'Paused' },
     cols: { name: 'Campaign', goal: 'Goal', bid: 'Bid', budget: 'Daily budget', status: 'Status', spend: 'Spend', impressions: 'Impressions', clicks: 'Clicks', conversions: 'Conversions', cpa: 'Cost / conversion', gmv: 'GMV', actions: 'Actions', hour: 'Hour', invalid: 'Invalid' },
+    audience: 'People like my buyers: {{n}}',
     form: {
       name: 'Name',
       creative: 'Creative (a published video carrying the shop\'s product)',
@@ -50,6 +51,14 @@ const strings = {
       create: 'Create',
       created: 'Campaign created',
       missing: 'Enter a name and choose a creative',
+      promote: 'Promote',
+      promoteVideo: 'Short video',
+      promoteLive: 'Live room',
+      room: 'Live room (the shop\'s; served only while it is live)',
+      pickRoom: 'Choose a live room',
+      noRooms: 'The shop has no live room yet',
+      costPerEntry: 'Cost cap per room entry',
+      lookalike: 'People like my buyers: viewers whose interests are close to the shop\'s buyers (never shown to viewers with personalisation off)',
     },
     admin: {
       title: 'Ads',

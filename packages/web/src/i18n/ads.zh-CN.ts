@@ -30,6 +30,7 @@ const strings = {
     pacing: { even: '均匀投放', fast: '尽快投放' },
     status: { active: '投放中', paused: '已暂停' },
     cols: { name: '计划', goal: '目标', bid: '出价', budget: '日预算', status: '状态', spend: '消耗', impressions: '展示', clicks: '点击', conversions: '转化', cpa: '转化成本', gmv: '成交金额', actions: '操作', hour: '时段', invalid: '无效流量' },
+    audience: '相似人群 {{n}} 人',
     form: {
       name: '计划名称',
       creative: '素材（本店已发布、挂车的视频）',
@@ -50,6 +51,14 @@ const strings = {
       create: '创建',
       created: '推广计划已创建',
       missing: '请填写计划名称并选择素材',
+      promote: '推广对象',
+      promoteVideo: '短视频',
+      promoteLive: '直播间',
+      room: '直播间（本店的直播间，开播时才会投放）',
+      pickRoom: '选择直播间',
+      noRooms: '本店还没有直播间',
+      costPerEntry: '每次进入直播间的成本上限',
+      lookalike: '相似人群：和本店买家兴趣相近的人（关闭个性化推荐的用户不会看到）',
     },
     admin: {
       title: '广告',

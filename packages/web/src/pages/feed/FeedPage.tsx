@@ -22,6 +22,7 @@ import { useFeed } from './useFeed';
 import { useSwipe } from './useSwipe';
 import { VideoInfo } from './VideoInfo';
 import { VideoSlide } from './VideoSlide';
+import { LiveAdSlide } from './LiveAdSlide';
 import { WhyThisSheet } from './WhyThisSheet';
 import '../../styles/shop.css';
 import '../../styles/feed.css';
@@ -166,6 +167,7 @@ export function FeedPage() {
           {feed.items.map((video, i) =>
             Math.abs(i - index) <= 2 ? (
               <div key={video.id} className="slide-frame" style={{ transform: `translateY(${(i - index) * 100}%)` }} aria-hidden={i !== index}>
+                {video.ad?.liveRoom ? <LiveAdSlide card={video} room={video.ad.liveRoom} active={i === index} /> : (
                 <VideoSlide video={video} active={i === index} near={Math.abs(i - index) <= 1} muted={muted} onUnmute={() => setMuted(false)} onLongPress={tab === 'recommend' ? () => setSheet({ kind: 'why' }) : undefined}>
                   <ActionRail
                     video={video}
@@ -178,6 +180,7 @@ export function FeedPage() {
                   />
                   <VideoInfo video={video} onProduct={(anchor) => openProduct(video, anchor)} />
                 </VideoSlide>
+                )}
               </div>
             ) : null,
           )}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { reportAdEntry } from '../../api/ads';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorNote } from '../../components/ErrorNote';
 import { CartIcon } from '../../components/Icons';
@@ -44,6 +45,12 @@ export function LiveRoomPage() {
   const { view } = live;
   const room = view.room;
   const userId = auth.status === 'authenticated' ? auth.user.id : null;
+
+  // Opened from a live-room ad (?ad=<impression id>): the entry is the campaign's conversion.
+  const adImpression = new URLSearchParams(location.search).get('ad');
+  useEffect(() => {
+    if (adImpression) reportAdEntry(adImpression);
+  }, [adImpression]);
 
   useEffect(() => {
     if (live.socketError) toast.show(errorText(live.socketError.code));

@@ -122,7 +122,7 @@ function CampaignTable({ items, onChanged, onReport }: { items: Campaign[]; onCh
       data-testid="ads-campaigns"
       dataSource={items}
       columns={[
-        { title: t('ads.cols.name'), dataIndex: 'name', width: 220, render: (n: string, c: Campaign) => (<><div>{n}</div><Typography.Text type="tertiary" size="small">{c.creativeTitle ?? '—'}</Typography.Text></>) },
+        { title: t('ads.cols.name'), dataIndex: 'name', width: 220, render: (n: string, c: Campaign) => (<><div>{n}</div><Typography.Text type="tertiary" size="small">{c.promote === 'live_room' ? `${t('ads.form.promoteLive')} · ` : ''}{c.creativeTitle ?? '—'}</Typography.Text>{c.targetLookalike && <div><Typography.Text type="tertiary" size="small" data-testid="ads-audience">{t('ads.audience', { n: c.audienceSize })}</Typography.Text></div>}</>) },
         { title: t('ads.cols.goal'), dataIndex: 'goal', width: 110, render: (g: string) => t(`ads.goal.${g}`) },
         { title: t('ads.cols.bid'), dataIndex: 'bidKind', width: 140, render: (_: string, c: Campaign) => (c.bidKind === 'cost_cap' ? t('ads.costCapShort', { amount: formatFen(c.costCapFen ?? 0) }) : t('ads.roiShort', { roi: c.roiTarget })) },
         { title: t('ads.cols.budget'), dataIndex: 'dailyBudgetFen', width: 120, render: (f: number, c: Campaign) => (<><div>{formatFen(f)}</div><Typography.Text type="tertiary" size="small">{t(`ads.pacing.${c.pacing}`)}</Typography.Text></>) },

@@ -8,13 +8,14 @@ export interface AdAccount { shopId: string; balanceFen: number; spentFen: numbe
 export interface Campaign {
   id: string; shopId: string; name: string; promote: 'video' | 'product' | 'live_room'; videoId: string | null; productId: string | null; goal: AdGoal; bidKind: AdBidKind;
   costCapFen: number | null; roiTarget: number | null; dailyBudgetFen: number; schedule: string; pacing: AdPacing; targetCategories: string[]; targetRegions: string[];
+  targetLookalike: boolean; audienceSize: number; liveRoomId: string | null;
   status: 'active' | 'paused'; impressions: number; clicks: number; conversions: number; gmvFen: number; spentFen: number; createdAt: number; creativeTitle: string | null;
 }
 export interface Creative { videoId: string; title: string; productId: string; productTitle: string }
 export interface ReportRow { hour: number | null; spendFen: number; impressions: number; clicks: number; ctr: number; cpmFen: number; conversions: number; costPerConversionFen: number | null; gmvFen: number; roi: number | null; invalidImpressions: number; invalidClicks: number }
 export interface CampaignReport { campaign: Campaign; from: number; to: number; total: ReportRow; hours: ReportRow[]; invalidByReason: Record<string, number> }
 export interface AdsOverview { adRevenueFen: number; impressions: number; invalidImpressions: number; adLoad: number | null; activeCampaigns: number; creatives: Array<{ campaignId: string; shopId: string; name: string; videoId: string | null; title: string | null; status: string; spentFen: number; impressions: number }> }
-export interface CampaignInput { name: string; promote: 'video'; videoId: string; goal: AdGoal; bidKind: AdBidKind; costCapFen?: number | null; roiTarget?: number | null; dailyBudgetFen: number; pacing: AdPacing; schedule?: string; targetRegions?: string[] }
+export interface CampaignInput { name: string; promote: 'video' | 'live_room'; videoId?: string; liveRoomId?: string; targetLookalike?: boolean; goal: AdGoal; bidKind: AdBidKind; costCapFen?: number | null; roiTarget?: number | null; dailyBudgetFen: number; pacing: AdPacing; schedule?: string; targetRegions?: string[] }
 
 const enc = encodeURIComponent;
 
@@ -27,6 +28,8 @@ export const adsApi = {
   create: (shopId: string, input: CampaignInput) => api<Campaign>('POST', `/merchant/shops/${enc(shopId)}/ads/campaigns`, { body: input }),
   setStatus: (id: string, status: 'active' | 'paused') => api<Campaign>('POST', `/merchant/ads/campaigns/${enc(id)}/status`, { body: { status } }),
   report: (id: string) => api<CampaignReport>('GET', `/merchant/ads/campaigns/${enc(id)}/report`),
+  /** The live rooms this person hosts, the shop's among them. */
+  rooms: () => api<{ items: Array<{ id: string; title: string; status: string; host: { kind: 'creator' | 'shop'; id: string } }> }>('GET', '/live/rooms?mine=1'),
   overview: () => api<AdsOverview>('GET', '/admin/ads'),
 };
 

@@ -1,0 +1,83 @@
+/**
+ * Precomputes the "people like my buyers" audience of each lookalike campaign, in the core's tick
+ * (at most once per `refreshEveryMs` per campaign), never per feed request: the shop's recent
+ * buyers are the seeds, recently active signed-in people with personalisation on are the
+ * candidates, their person vectors come from the interest engine (recommend's public API), and
+ * the nearest ones (audience-rules.ts) are stored in `ad_audiences`. A person who turns
+ * personalisation off is left out of the next computation, and the feed never serves a lookalike
+ * campaign to them meanwhile (auction.ts).
+ */
+import type { CoreContext } from '../context.js';
+import type { RecommendService } from '../recommend/index.js';
+import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
+import { AUDIENCE_RULES, nearestToCentroid, seedCentroid } from './audience-rules.js';
+
+const INSERT_CHUNK = 500;
+
+export interface AudienceRefresh {
+  campaigns: number;
+  members: number;
+}
+
+/** Computes the audiences that are due; nothing while the engine is not running or warm. */
+export async function refreshAdAudiences(ctx: CoreContext, engine: Pick<RecommendService, 'personVectors' | 'isWarm'> | null, opts: { force?: boolean } = {}): Promise<AudienceRefresh> {
+  const done: AudienceRefresh = { campaigns: 0, members: 0 };
+  if (!engine?.isWarm) return done;
+  const now = ctx.clock.now();
+  let q = ctx.db.selectFrom('ad_campaigns').select(['id', 'shop_id']).where('status', '=', 'active').where('target_lookalike', '=', 1);
+  if (!opts.force) q = q.where((eb) => eb.or([eb('audience_at', 'is', null), eb('audience_at', '<=', now - AUDIENCE_RULES.refreshEveryMs)]));
+  const due = await q.execute();
+  if (due.length === 0) return done;
+  const candidates = await activePeople(ctx, now);
+  for (const c of due) {
+    const members = await computeAudience(ctx, engine, c.shop_id, candidates);
+    await ctx.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('ad_audiences').where('campaign_id', '=', c.id).execute();
+      for (let i = 0; i < members.length; i += INSERT_CHUNK) {
+        await tx.insertInto('ad_audiences').values(members.slice(i, i + INSERT_CHUNK).map((m) => ({ campaign_id: c.id, actor_key: m.actor, similarity: m.similarity }))).execute();
+      }
+      await tx.updateTable('ad_campaigns').set({ audience_size: members.length, audience_at: now }).where('id', '=', c.id).execute();
+    });
+    done.campaigns++;
+    done.members += members.length;
+  }
+  return done;
+}
+
+/** Signed-in people active lately whose personalisation is on. */
+async function activePeople(ctx: CoreContext, now: number): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('events')
+    .select('user_id')
+    .distinct()
+    .where('user_id', 'is not', null)
+    .where('received_at', '>=', now - AUDIENCE_RULES.activeWithinMs)
+    .limit(AUDIENCE_RULES.maxCandidates)
+    .execute();
+  const ids = rows.map((r) => r.user_id!);
+  const on = new Set<string>();
+  const off = new Set<string>();
+  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+    const chunk = ids.slice(i, i + INSERT_CHUNK);
+    const settings = await ctx.db.selectFrom('person_settings').select(['user_id', 'personalized_recommendation']).where('user_id', 'in', chunk).execute();
+    for (const s of settings) (Number(s.personalized_recommendation) === 1 ? on : off).add(s.user_id);
+  }
+  // No settings row: the defaults hold.
+  return ids.filter((id) => on.has(id) || (!off.has(id) && DEFAULT_PERSON_SETTINGS.personalizedRecommendation));
+}
+
+async function computeAudience(ctx: CoreContext, engine: Pick<RecommendService, 'personVectors'>, shopId: string, candidates: readonly string[]): Promise<Array<{ actor: string; similarity: number }>> {
+  const buyers = await ctx.db.selectFrom('orders').select('buyer_id').where('shop_id', '=', shopId).where('paid_at', 'is not', null).orderBy('paid_at', 'desc').limit(AUDIENCE_RULES.maxSeeds * 4).execute();
+  const seeds = [...new Set(buyers.map((b) => b.buyer_id))].slice(0, AUDIENCE_RULES.maxSeeds);
+  if (seeds.length === 0) return [];
+  const seedVectors = await engine.personVectors(seeds);
+  if (!seedVectors) return [];
+  const centroid = seedCentroid(seedVectors.dim, seedVectors.vectors, seedVectors.found);
+  if (!centroid) return [];
+  const isSeed = new Set(seeds);
+  const people = candidates.filter((p) => !isSeed.has(p));
+  if (people.length === 0) return [];
+  const vectors = await engine.personVectors(people);
+  if (!vectors) return [];
+  return nearestToCentroid(centroid, vectors.vectors, vectors.found).map((n) => ({ actor: people[n.index]!, similarity: n.similarity }));
+}
