@@ -24,4 +24,5 @@ export { HashedRanker, VALUE_DEFAULTS, type ValueFormula } from './online/hashed
 export { SOURCES, type SourceName, type Candidate } from './online/sources.js';
 export type { Reason, ReasonCode } from './online/reasons.js';
 export { diversify, MAX_IN_A_ROW } from './online/rerank.js';
-export { trainingSet, retrain, onePass, evaluateSnapshot, RETRAIN_DEFAULTS, type TrainingSet, type ModelSnapshot, type OfflineFigures, type RetrainOptions } from './online/retrain.js';
+export { trainingSet, trainingSetOf, retrain, onePass, evaluateSnapshot, snapshotBuffers, RETRAIN_DEFAULTS, type TrainingSet, type ModelSnapshot, type OfflineFigures, type RetrainOptions } from './online/retrain.js';
+export { buildCovisit, fitChoiceWeights, CHOICE_FEATURES, type CovisitSnapshot } from './online/retrain-tables.js';

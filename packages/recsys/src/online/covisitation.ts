@@ -4,6 +4,8 @@
  * counts decay^(distance−1) for a→b and `backward` times that for b→a. Pair weights halve
  * every `halfLife` ms. Each item keeps its `rowCap` strongest neighbours. Pure.
  */
+import type { CovisitSnapshot } from './retrain-tables.js';
+
 export interface CovisitationOptions {
   window: number;
   decay: number;
@@ -74,6 +76,30 @@ export class Covisitation {
       row.ids[weakest] = b;
       row.w[weakest] = weight;
     }
+  }
+
+  /**
+   * Takes a batch-rebuilt table (a hot swap): every row of a video `indexOf` knows is replaced by
+   * the snapshot's (its neighbours the catalogue does not know are left out); rows of videos the
+   * snapshot does not have keep what they learnt online. Returns the rows replaced.
+   */
+  load(t: CovisitSnapshot, indexOf: (setItem: number) => number): number {
+    const cap = this.opts.rowCap;
+    let n = 0;
+    for (let r = 0; r < t.owners.length; r++) {
+      const a = indexOf(t.owners[r]!);
+      if (a < 0) continue;
+      const row: Row = { ids: new Int32Array(cap), w: new Float32Array(cap), n: 0, ref: t.ref };
+      for (let j = 0; j < t.counts[r]! && row.n < cap; j++) {
+        const b = indexOf(t.ids[r * t.rowCap + j]!);
+        if (b < 0) continue;
+        row.ids[row.n] = b;
+        row.w[row.n++] = t.w[r * t.rowCap + j]!;
+      }
+      this.rows.set(a, row);
+      n++;
+    }
+    return n;
   }
 
   /** Calls fn(neighbour, weight at `now`) for each neighbour of item. */
