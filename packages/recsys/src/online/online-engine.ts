@@ -189,7 +189,7 @@ export class OnlineEngine {
       p.follow(s.creatorId);
       p.interests.add(`c:${s.creatorId}`, interestWeight(s), s.at);
     } else if (s.kind === 'unfollow' && s.creatorId) {
-      p.follows.delete(s.creatorId);
+      p.unfollow(s.creatorId);
       p.interests.add(`c:${s.creatorId}`, interestWeight(s), s.at);
     }
     this.outcomes.closeDue(s.at, this.train);
