@@ -14,7 +14,7 @@ test('the batch co-occurrence table sums what the live table adds, pair by pair,
   const offsets = Int32Array.from([0, 4, 7]);
   const rows = Int32Array.from([0, 1, 2, 1, 3, 1, 0]);
   const at = Float64Array.from([0, 1, 2, 3, 10, 11, 12], (k) => T0 + k * 60_000);
-  const t = buildCovisit({ offsets, rows, at }, 4);
+  const t = buildCovisit({ offsets, rows, at });
   const live = new Covisitation();
   for (let k = 0; k + 1 < offsets.length; k++) {
     for (let p = offsets[k]! + 1; p < offsets[k + 1]!; p++) live.observe(rows.subarray(offsets[k]!, p), at.subarray(offsets[k]!, p), rows[p]!, at[p]!);
@@ -35,7 +35,7 @@ test('each batch row keeps its strongest neighbours, strongest first', () => {
   // Item 0 alternates with 30 others; item 1 comes back three times.
   items[5] = 1;
   items[9] = 1;
-  const t = buildCovisit({ offsets: Int32Array.from([0, n]), rows: items, at: Float64Array.from({ length: n }, (_, k) => T0 + k) }, 40, { window: 1, decay: 1, backward: 0.5, sessionGapMs: 1e9, halfLife: 1e12, rowCap: 4 });
+  const t = buildCovisit({ offsets: Int32Array.from([0, n]), rows: items, at: Float64Array.from({ length: n }, (_, k) => T0 + k) }, { window: 1, decay: 1, backward: 0.5, sessionGapMs: 1e9, halfLife: 1e12, rowCap: 4 });
   const r = [...t.owners].indexOf(0);
   assert.equal(t.counts[r], 4);
   assert.equal(t.ids[r * 4], 1);

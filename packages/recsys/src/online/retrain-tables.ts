@@ -50,7 +50,7 @@ export interface HistoryRows {
 }
 
 /** The co-occurrence table of the whole history, exactly summed, each row its strongest `rowCap`. */
-export function buildCovisit(h: HistoryRows, numItems: number, opts: CovisitationOptions = COVISITATION_DEFAULTS): CovisitSnapshot {
+export function buildCovisit(h: HistoryRows, opts: CovisitationOptions = COVISITATION_DEFAULTS): CovisitSnapshot {
   const { window, decay, backward, sessionGapMs, halfLife, rowCap } = opts;
   let ref = -Infinity;
   for (let p = 0; p < h.at.length; p++) if (h.at[p]! > ref) ref = h.at[p]!;
@@ -95,7 +95,6 @@ export function buildCovisit(h: HistoryRows, numItems: number, opts: Covisitatio
     });
     r++;
   }
-  void numItems;
   return { rowCap, ref, owners, counts, ids, w };
 }
 

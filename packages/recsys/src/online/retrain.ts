@@ -161,7 +161,7 @@ export function retrain(set: TrainingSet, opts: RetrainOptions = RETRAIN_DEFAULT
   const userRows = new Int32Array(set.heldOut.length).fill(-1);
   trainEpochs(model, { ...part, userRows, itemRows: set.items.length }, opts.epochs, opts.seed, progress);
   const snapshot = snapshotOf(model, set.items);
-  snapshot.covisit = buildCovisit(part, set.items.length);
+  snapshot.covisit = buildCovisit(part);
   const fit = fitChoiceWeights({ ...part, heldOut: set.heldOut, numItems: set.items.length, dim: snapshot.dim, vectors: snapshot.vectors, bias: snapshot.bias, recency: snapshot.recency, covisit: snapshot.covisit });
   if (fit) snapshot.choice = fit.weights;
   return snapshot;
