@@ -4,7 +4,7 @@ export { leaveOneOut, evaluableUsers, historyFor, MIN_EVALUATED_LENGTH, type Spl
 export { buildProtocol, sampleNegatives, DEFAULT_MAX_USERS, DEFAULT_NEGATIVES, DEFAULT_SEED, type Protocol, type PhasePlan } from './eval/protocol.js';
 export { sampledRank, fullRank, hitAt, ndcgAt, CUTOFF } from './eval/metrics.js';
 export { evaluate, type PhaseResult } from './eval/evaluate.js';
-export { runEval, type EvalOptions, type EvalReport, type ModelReport, type Progress } from './eval/run.js';
+export { runEval, replayOnline, type EvalOptions, type EvalReport, type ModelReport, type Progress } from './eval/run.js';
 export type { Recommender, UserScorer } from './models/model.js';
 export { PopularModel, itemCounts } from './models/popular.js';
 export { Cooccurrence, CooccurrenceModel, COOCCURRENCE_DEFAULTS, type CooccurrenceOptions } from './models/cooccurrence.js';

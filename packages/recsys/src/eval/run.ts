@@ -141,7 +141,7 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
  * scored; then every validation item is replayed too and the test item scored (the engine
  * learns online, so one model serves both phases, and no test item is ever replayed).
  */
-function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions }): ModelReport {
+export function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions }): ModelReport {
   const started = performance.now();
   const name = opts.retrain ? 'live (retrained)' : 'online';
   const model = new OnlineReplayModel(split.numItems, { negatives: 4, seed: deriveSeed(opts.seed, 'online') });

@@ -18,11 +18,13 @@ export interface CovisitationOptions {
 export const COVISITATION_DEFAULTS: CovisitationOptions = { window: 8, decay: 0.8, backward: 0.5, sessionGapMs: 30 * 60_000, halfLife: 3 * 24 * 3600_000, rowCap: 32 };
 
 /**
- * The table in slabs indexed by item, not one object per row: item a's neighbours are
- * ids/w[a·rowCap .. a·rowCap + counts[a]), decayed from refs[a]. Per item that is rowCap × 8
- * bytes plus 9, whether or not it has neighbours (the slabs grow by doubling).
+ * The table in slabs, not one object per row: `rowOf[item]` (an Int32 index map, 4 bytes per
+ * video, -1 when it has no neighbours yet) points at a row of the slabs, whose neighbours are
+ * ids/w[row·rowCap .. row·rowCap + counts[row]), decayed from refs[row]. A row costs rowCap × 8
+ * + 9 bytes; the slabs grow by half when full.
  */
 export class Covisitation {
+  private rowOf = new Int32Array(0);
   private ids = new Int32Array(0);
   private w = new Float32Array(0);
   private counts = new Uint8Array(0);
@@ -33,20 +35,35 @@ export class Covisitation {
     if (opts.rowCap > 255) throw new Error('a co-occurrence row holds at most 255 neighbours');
   }
 
-  /** Items with at least one neighbour. */
+  /** Items with a row (at least one neighbour once). */
   get rowCount(): number {
     return this.rowsUsed;
   }
 
-  /** Bytes held by the slabs (for the memory report). */
+  /** Bytes held by the index map and the slabs (for the memory report). */
   get bytes(): number {
-    return this.ids.byteLength + this.w.byteLength + this.counts.byteLength + this.refs.byteLength;
+    return this.rowOf.byteLength + this.ids.byteLength + this.w.byteLength + this.counts.byteLength + this.refs.byteLength;
   }
 
-  private ensure(item: number): void {
-    if (item < this.counts.length) return;
+  /** The row of item, made when it has none. */
+  private rowFor(item: number, at: number): number {
+    if (item >= this.rowOf.length) {
+      const grown = new Int32Array(Math.max(1024, item + 1, this.rowOf.length * 2)).fill(-1);
+      grown.set(this.rowOf);
+      this.rowOf = grown;
+    }
+    let row = this.rowOf[item]!;
+    if (row >= 0) return row;
+    row = this.rowsUsed++;
+    if (row >= this.counts.length) this.growRows(Math.max(1024, Math.ceil(this.counts.length * 1.5)));
+    this.rowOf[item] = row;
+    this.counts[row] = 0;
+    this.refs[row] = at;
+    return row;
+  }
+
+  private growRows(size: number): void {
     const cap = this.opts.rowCap;
-    const size = Math.max(1024, item + 1, this.counts.length * 2);
     const ids = new Int32Array(size * cap);
     ids.set(this.ids);
     this.ids = ids;
@@ -77,19 +94,15 @@ export class Covisitation {
   }
 
   private addPair(a: number, b: number, weight: number, at: number): void {
-    this.ensure(a);
+    const row = this.rowFor(a, at);
     const cap = this.opts.rowCap;
-    const base = a * cap;
-    let n = this.counts[a]!;
-    if (n === 0) {
-      this.refs[a] = at;
-      this.rowsUsed++;
-    }
-    const ref = this.refs[a]!;
+    const base = row * cap;
+    let n = this.counts[row]!;
+    const ref = this.refs[row]!;
     if (at > ref) {
       const f = Math.pow(2, -(at - ref) / this.opts.halfLife);
       for (let i = 0; i < n; i++) this.w[base + i]! *= f;
-      this.refs[a] = at;
+      this.refs[row] = at;
     }
     for (let i = 0; i < n; i++) {
       if (this.ids[base + i] === b) {
@@ -100,7 +113,7 @@ export class Covisitation {
     if (n < cap) {
       this.ids[base + n] = b;
       this.w[base + n] = weight;
-      this.counts[a] = ++n;
+      this.counts[row] = ++n;
       return;
     }
     let weakest = 0;
@@ -122,19 +135,17 @@ export class Covisitation {
     for (let r = 0; r < t.owners.length; r++) {
       const a = indexOf(t.owners[r]!);
       if (a < 0) continue;
-      this.ensure(a);
-      if (this.counts[a] === 0) this.rowsUsed++;
+      const row = this.rowFor(a, t.ref);
       let n = 0;
       for (let j = 0; j < t.counts[r]! && n < cap; j++) {
         const b = indexOf(t.ids[r * t.rowCap + j]!);
         if (b < 0) continue;
-        this.ids[a * cap + n] = b;
-        this.w[a * cap + n] = t.w[r * t.rowCap + j]!;
+        this.ids[row * cap + n] = b;
+        this.w[row * cap + n] = t.w[r * t.rowCap + j]!;
         n++;
       }
-      this.counts[a] = n;
-      if (n === 0) this.rowsUsed--;
-      this.refs[a] = t.ref;
+      this.counts[row] = n;
+      this.refs[row] = t.ref;
       replaced++;
     }
     return replaced;
@@ -142,12 +153,13 @@ export class Covisitation {
 
   /** Calls fn(neighbour, weight at `now`) for each neighbour of item. */
   forEachNeighbour(item: number, now: number, fn: (neighbour: number, weight: number) => void): void {
-    if (item >= this.counts.length) return;
-    const n = this.counts[item]!;
-    if (n === 0) return;
-    const ref = this.refs[item]!;
+    if (item >= this.rowOf.length) return;
+    const row = this.rowOf[item]!;
+    if (row < 0) return;
+    const n = this.counts[row]!;
+    const ref = this.refs[row]!;
     const f = now > ref ? Math.pow(2, -(now - ref) / this.opts.halfLife) : 1;
-    const base = item * this.opts.rowCap;
+    const base = row * this.opts.rowCap;
     for (let i = 0; i < n; i++) fn(this.ids[base + i]!, this.w[base + i]! * f);
   }
 }
