@@ -4,7 +4,7 @@ export { leaveOneOut, evaluableUsers, historyFor, MIN_EVALUATED_LENGTH, type Spl
 export { buildProtocol, sampleNegatives, DEFAULT_MAX_USERS, DEFAULT_NEGATIVES, DEFAULT_SEED, type Protocol, type PhasePlan } from './eval/protocol.js';
 export { sampledRank, fullRank, hitAt, ndcgAt, CUTOFF } from './eval/metrics.js';
 export { evaluate, type PhaseResult } from './eval/evaluate.js';
-export { runEval, type EvalOptions, type EvalReport, type ModelReport, type Progress } from './eval/run.js';
+export { runEval, replayOnline, type EvalOptions, type EvalReport, type ModelReport, type Progress } from './eval/run.js';
 export type { Recommender, UserScorer } from './models/model.js';
 export { PopularModel, itemCounts } from './models/popular.js';
 export { Cooccurrence, CooccurrenceModel, COOCCURRENCE_DEFAULTS, type CooccurrenceOptions } from './models/cooccurrence.js';
@@ -24,4 +24,5 @@ export { HashedRanker, VALUE_DEFAULTS, type ValueFormula } from './online/hashed
 export { SOURCES, type SourceName, type Candidate } from './online/sources.js';
 export type { Reason, ReasonCode } from './online/reasons.js';
 export { diversify, MAX_IN_A_ROW } from './online/rerank.js';
-export { trainingSet, retrain, onePass, evaluateSnapshot, RETRAIN_DEFAULTS, type TrainingSet, type ModelSnapshot, type OfflineFigures, type RetrainOptions } from './online/retrain.js';
+export { trainingSet, trainingSetOf, retrain, onePass, evaluateSnapshot, snapshotBuffers, RETRAIN_DEFAULTS, type TrainingSet, type ModelSnapshot, type OfflineFigures, type RetrainOptions } from './online/retrain.js';
+export { buildCovisit, fitChoiceWeights, CHOICE_FEATURES, type CovisitSnapshot } from './online/retrain-tables.js';

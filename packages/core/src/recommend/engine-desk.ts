@@ -27,6 +27,10 @@ export type EngineRequest =
 export interface SwapAnswer {
   version: string;
   videos: number;
+  /** Co-occurrence rows the retrained table replaced. */
+  covisitRows: number;
+  /** Whether the ranker's choice weights came with it. */
+  choice: boolean;
   ms: number;
 }
 
@@ -113,8 +117,8 @@ export class EngineDesk {
         return undefined;
       case 'swap': {
         const started = performance.now();
-        const { version, videos } = this.engine.swapModel(req.version, req.snapshot, req.now);
-        return { version, videos, ms: performance.now() - started };
+        const { version, videos, covisitRows } = this.engine.swapModel(req.version, req.snapshot, req.now);
+        return { version, videos, covisitRows, choice: req.snapshot.choice !== undefined, ms: performance.now() - started };
       }
       case 'vectors':
         return this.engine.personVectors(req.actors);

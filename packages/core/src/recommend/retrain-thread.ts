@@ -1,12 +1,18 @@
 /**
  * Runs one retraining on a worker thread (retrain-worker.ts), so the engine's thread keeps
- * serving pages and the main thread keeps answering HTTP while it trains.
+ * serving pages and the main thread keeps answering HTTP while it trains. The thread reads the
+ * stored history itself, on a connection of its own (store-access.ts): the request thread
+ * neither runs those queries nor turns their rows into signals nor copies them over.
  */
 import { Worker } from 'node:worker_threads';
 import type { ModelSnapshot, OfflineFigures, Signal } from '@zhongcao/recsys';
+import type { StoreAccess } from '../storage/store-access.js';
+
+/** Where the thread takes the history from: the store since a time (its own connection), or signals read already. */
+export type RetrainHistory = { kind: 'store'; access: StoreAccess; since: number } | { kind: 'signals'; signals: Signal[] };
 
 export interface RetrainJob {
-  signals: Signal[];
+  history: RetrainHistory;
   /** The snapshot serving now (its figures on the new held-out items are the bar); null: one online pass is. */
   serving: ModelSnapshot | null;
   epochs: number;

@@ -92,6 +92,10 @@ test('a retraining on demand runs while pages are served: no page fails or stall
     const { model, baseline } = decision.figures!;
     assert.ok(model.hr10 >= baseline.hr10 && model.ndcg10 > baseline.ndcg10 + 0.1, JSON.stringify(decision.figures));
     assert.ok(decision.swapMs !== null && decision.swapMs >= 0, 'the swap is timed');
+    // The hot swap took the three parts together: vectors, the rebuilt co-occurrence table, the refitted choice weights.
+    assert.equal(decision.swapped?.videos, 80);
+    assert.ok((decision.swapped?.covisitRows ?? 0) >= 70, JSON.stringify(decision.swapped));
+    assert.equal(decision.swapped?.choice, true);
     assert.equal(models[0], null, 'pages before the swap come from the online model');
     assert.equal(models[models.length - 1], requested.id, 'pages after the swap from the new version');
     const [stored] = await listModelVersions(core.ctx.db);

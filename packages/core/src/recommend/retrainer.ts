@@ -10,7 +10,8 @@ import { interestWeight, type ModelSnapshot } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import type { EngineHost } from './engine-host.js';
 import { claimRequested, finishVersion, recordProgress, requestRetrain, resetAtStart, type ModelDecisionReason, type ModelFigures, type ModelVersion, type RetrainTrigger } from './model-versions.js';
-import { retrainOnThread } from './retrain-thread.js';
+import { storeAccessOf } from '../storage/store-access.js';
+import { retrainOnThread, type RetrainHistory } from './retrain-thread.js';
 import { storedSignals } from './warm.js';
 
 const DAY = 24 * 3600_000;
@@ -36,6 +37,8 @@ export interface RetrainDecision {
   reason: ModelDecisionReason;
   figures: ModelFigures | null;
   swapMs: number | null;
+  /** What the hot swap took (vectors, co-occurrence rows, choice weights), when it happened. */
+  swapped?: { videos: number; covisitRows: number; choice: boolean };
   error?: string;
 }
 
@@ -117,10 +120,15 @@ export class Retrainer {
     const { db, clock } = this.ctx;
     let decision: RetrainDecision;
     try {
-      const signals = (await storedSignals(this.ctx, clock.now() - this.opts.historyDays * DAY)).filter((s) => s.videoId && interestWeight(s) >= 1);
+      const since = clock.now() - this.opts.historyDays * DAY;
+      // The thread reads the history on its own connection; a store it cannot reach is read here.
+      const access = storeAccessOf(db);
+      const history: RetrainHistory = access
+        ? { kind: 'store', access, since }
+        : { kind: 'signals', signals: (await storedSignals(this.ctx, since)).filter((s) => s.videoId && interestWeight(s) >= 1) };
       const serving = this.serving;
       const outcome = await retrainOnThread(
-        { signals, serving: serving?.snapshot ?? null, epochs: v.epochs, maxEvalPeople: this.opts.maxEvalPeople }, (epoch) => void recordProgress(db, v.id, { epochs_done: epoch }).catch(() => {}),
+        { history, serving: serving?.snapshot ?? null, epochs: v.epochs, maxEvalPeople: this.opts.maxEvalPeople }, (epoch) => void recordProgress(db, v.id, { epochs_done: epoch }).catch(() => {}),
         (stop) => (this.stopTraining = stop),
       );
       await recordProgress(db, v.id, { people: outcome.people, events: outcome.events, videos: outcome.videos });
@@ -132,7 +140,7 @@ export class Retrainer {
       else {
         const swap = await host.swapModel(v.id, outcome.snapshot, clock.now());
         this.serving = { version: v.id, snapshot: outcome.snapshot };
-        decision = { version: v.id, status: 'serving', reason: serving ? 'better_than_serving' : 'better_than_online', figures, swapMs: swap.ms };
+        decision = { version: v.id, status: 'serving', reason: serving ? 'better_than_serving' : 'better_than_online', figures, swapMs: swap.ms, swapped: { videos: swap.videos, covisitRows: swap.covisitRows, choice: swap.choice } };
       }
     } catch (err) {
       decision = { version: v.id, status: 'failed', reason: 'training_failed', figures: null, swapMs: null, error: err instanceof Error ? err.message : String(err) };

@@ -26,7 +26,7 @@ export interface WarmReport {
 }
 
 /** The stored signals since `since` (follows of any age), at most MAX_ROWS per table, in time order. */
-export async function storedSignals(ctx: CoreContext, since: number): Promise<Signal[]> {
+export async function storedSignals(ctx: Pick<CoreContext, 'db'>, since: number): Promise<Signal[]> {
   const { db } = ctx;
   const [follows, likes, comments, shares, carts, lines, refunds] = await Promise.all([
     db.selectFrom('follows').select(['follower_id', 'followee_id', 'created_at']).orderBy('created_at', 'desc').limit(MAX_ROWS).execute(),

@@ -8,6 +8,7 @@ import type { Database } from './schema.js';
 import { startCheckpointer } from './checkpointer.js';
 import { registerReadAside, startReadAside, type ReadAside } from './read-aside.js';
 import { SearchPathIntrospector } from './pg-introspector.js';
+import { registerStoreAccess } from './store-access.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -51,6 +52,7 @@ export function openStorage(options: StorageOptions): Storage {
   // Started on first use: most stores (tests, one-off commands) never send a query aside.
   let aside: ReadAside | null = null;
   registerReadAside(db, () => (aside ??= startReadAside(file, driver)));
+  registerStoreAccess(db, { dialect: 'sqlite', file });
   return {
     db,
     dialect: 'sqlite',
@@ -113,6 +115,7 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   pool.on('release', (_err, client) => checkedOut.delete(client));
   pool.on('connect', (client) => client.on('error', (err) => checkedOut.has(client) && onError(err)));
   const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
+  registerStoreAccess(db, { dialect: 'postgres', url, schema: options.pgSchema ?? null });
   return { db, dialect: 'postgres', schema: options.pgSchema, close: () => closePool(db, pool) };
 }
 

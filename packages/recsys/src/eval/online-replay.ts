@@ -12,8 +12,11 @@ import { OnlineEngine } from '../online/online-engine.js';
 import type { ModelSnapshot } from '../online/retrain.js';
 import { Rng } from '../random.js';
 
-const T0 = Date.UTC(2020, 0, 1);
-const STEP_MS = 1000;
+/** The replay's clock: the first item is played at REPLAY_T0 + REPLAY_STEP_MS, each next one a step later. */
+export const REPLAY_T0 = Date.UTC(2020, 0, 1);
+export const REPLAY_STEP_MS = 1000;
+const T0 = REPLAY_T0;
+const STEP_MS = REPLAY_STEP_MS;
 const NOT_OFFERED = -1e9;
 
 export interface ReplayOptions {

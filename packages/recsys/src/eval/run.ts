@@ -15,7 +15,7 @@ import { itemCounts, PopularModel } from '../models/popular.js';
 import { deriveSeed } from '../random.js';
 import { trainInWorkers } from '../engine/worker-pool.js';
 import { fitRankerOnValidation, type RankerFitReport } from './engine-fit.js';
-import { OnlineReplayModel } from './online-replay.js';
+import { OnlineReplayModel, REPLAY_STEP_MS, REPLAY_T0 } from './online-replay.js';
 import { retrain, RETRAIN_DEFAULTS, trainingSetOf, type RetrainOptions } from '../online/retrain.js';
 import { evaluate, type PhaseResult } from './evaluate.js';
 import { buildProtocol, DEFAULT_MAX_USERS, DEFAULT_NEGATIVES, DEFAULT_SEED, type Protocol } from './protocol.js';
@@ -141,7 +141,7 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
  * scored; then every validation item is replayed too and the test item scored (the engine
  * learns online, so one model serves both phases, and no test item is ever replayed).
  */
-function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions }): ModelReport {
+export function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions }): ModelReport {
   const started = performance.now();
   const name = opts.retrain ? 'live (retrained)' : 'online';
   const model = new OnlineReplayModel(split.numItems, { negatives: 4, seed: deriveSeed(opts.seed, 'online') });
@@ -156,9 +156,15 @@ function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; fu
     // history is swapped in, and online learning goes on from there (the validation items).
     const r = opts.retrain;
     const retrainStarted = performance.now();
-    const snapshot = retrain(trainingSetOf(split.train, split.numItems), { ...r, seed: deriveSeed(opts.seed, 'retrain') }, (e) => opts.progress(`${name} epochs`, e, r.epochs));
+    // The history's times are the replay's; each person's latest train item is held out for
+    // the ranker's choice weights (as the platform holds out its latest choice), never a
+    // validation or test item.
+    const set = trainingSetOf(split.train, split.numItems, { holdOutLast: true, t0: REPLAY_T0, stepMs: REPLAY_STEP_MS });
+    const snapshot = retrain(set, { ...r, seed: deriveSeed(opts.seed, 'retrain') }, (e) => opts.progress(`${name} epochs`, e, r.epochs));
     extra.retrain_s = round(seconds(retrainStarted), 1);
     extra.swapped_videos = model.swap(snapshot);
+    extra.covisit_rows = snapshot.covisit?.owners.length ?? 0;
+    extra.choice_weights = snapshot.choice ? Array.from(snapshot.choice, (w) => round(w, 4)) : null;
     extra.epochs = r.epochs;
     extra.dim = r.model.dim;
   }

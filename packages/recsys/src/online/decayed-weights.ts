@@ -3,53 +3,95 @@
  * `capacity` keys: a new key replaces the weakest one when full, if it outweighs it. All weights
  * share one reference time, so decaying is one multiply per key at update time. Pure.
  */
+/**
+ * The keys of every bag, interned once for the process: a bag holds small integer ids, not
+ * references to strings, in the same buffer as its weights (keys are creators, categories, tags
+ * and price bands, far fewer than the people holding them).
+ */
+class KeyTable {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(key, id);
+      this.names.push(key);
+    }
+    return id;
+  }
+
+  /** The id of a key already seen, or -1 (looking up never grows the table). */
+  find(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
+  name(id: number): string {
+    return this.names[id]!;
+  }
+}
+
+const KEYS = new KeyTable();
+
 export class DecayedWeights {
-  private keys: string[] = [];
-  private w: Float32Array;
+  /** Key ids and weights side by side in one buffer. */
+  private readonly keys: Int32Array;
+  private readonly w: Float32Array;
+  private count = 0;
   private ref = 0;
 
   constructor(
     readonly capacity: number,
     readonly halfLife: number,
   ) {
-    this.w = new Float32Array(capacity);
+    const buffer = new ArrayBuffer(capacity * 8);
+    this.keys = new Int32Array(buffer, 0, capacity);
+    this.w = new Float32Array(buffer, capacity * 4, capacity);
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.count;
+  }
+
+  private indexOf(id: number): number {
+    if (id < 0) return -1;
+    for (let i = 0; i < this.count; i++) if (this.keys[i] === id) return i;
+    return -1;
   }
 
   private decayTo(at: number): void {
     if (at <= this.ref) return;
     const f = Math.pow(2, -(at - this.ref) / this.halfLife);
-    for (let i = 0; i < this.keys.length; i++) this.w[i]! *= f;
+    for (let i = 0; i < this.count; i++) this.w[i]! *= f;
     this.ref = at;
   }
 
   /** Adds `delta` to key at time `at` (an older `at` counts as the latest update time). */
   add(key: string, delta: number, at: number): void {
     this.decayTo(at);
-    const i = this.keys.indexOf(key);
+    const id = KEYS.idOf(key);
+    const i = this.indexOf(id);
     if (i >= 0) {
       this.w[i]! += delta;
       return;
     }
-    if (this.keys.length < this.capacity) {
-      this.w[this.keys.length] = delta;
-      this.keys.push(key);
+    if (this.count < this.capacity) {
+      this.w[this.count] = delta;
+      this.keys[this.count++] = id;
       return;
     }
     let weakest = 0;
-    for (let k = 1; k < this.keys.length; k++) if (Math.abs(this.w[k]!) < Math.abs(this.w[weakest]!)) weakest = k;
+    for (let k = 1; k < this.count; k++) if (Math.abs(this.w[k]!) < Math.abs(this.w[weakest]!)) weakest = k;
     if (Math.abs(delta) > Math.abs(this.w[weakest]!)) {
-      this.keys[weakest] = key;
+      this.keys[weakest] = id;
       this.w[weakest] = delta;
     }
   }
 
   /** The weight of key at `now`. */
   get(key: string, now: number): number {
-    const i = this.keys.indexOf(key);
+    const i = this.indexOf(KEYS.find(key));
     if (i < 0) return 0;
     return this.w[i]! * (now > this.ref ? Math.pow(2, -(now - this.ref) / this.halfLife) : 1);
   }
@@ -58,7 +100,11 @@ export class DecayedWeights {
   top(prefix: string, n: number, now: number): Array<[string, number]> {
     const f = now > this.ref ? Math.pow(2, -(now - this.ref) / this.halfLife) : 1;
     const out: Array<[string, number]> = [];
-    for (let i = 0; i < this.keys.length; i++) if (this.w[i]! > 0 && this.keys[i]!.startsWith(prefix)) out.push([this.keys[i]!, this.w[i]! * f]);
+    for (let i = 0; i < this.count; i++) {
+      if (this.w[i]! <= 0) continue;
+      const key = KEYS.name(this.keys[i]!);
+      if (key.startsWith(prefix)) out.push([key, this.w[i]! * f]);
+    }
     out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return out.slice(0, n);
   }
@@ -66,7 +112,9 @@ export class DecayedWeights {
   /** Every key with its weight at `now`. */
   entries(now: number): Array<[string, number]> {
     const f = now > this.ref ? Math.pow(2, -(now - this.ref) / this.halfLife) : 1;
-    return this.keys.map((k, i) => [k, this.w[i]! * f]);
+    const out: Array<[string, number]> = [];
+    for (let i = 0; i < this.count; i++) out.push([KEYS.name(this.keys[i]!), this.w[i]! * f]);
+    return out;
   }
 
   /** Adds every weight of `other` into this one (a device merged into an account). */

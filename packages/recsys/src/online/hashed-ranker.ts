@@ -50,11 +50,11 @@ export class HashedRanker {
     return out;
   }
 
-  /** The probability of each head for one feature row of slots. */
-  predict(slots: ArrayLike<number>, out: Float64Array): Float64Array {
+  /** The probability of each head for one feature row of slots; `shift` is added to every head's log-odds (the retrained choice weights). */
+  predict(slots: ArrayLike<number>, out: Float64Array, shift = 0): Float64Array {
     for (let h = 0; h < HEADS.length; h++) {
       const w = this.w[h]!;
-      let s = 0;
+      let s = shift;
       for (let i = 0; i < slots.length; i++) s += w[slots[i]!]!;
       out[h] = sigmoid(s);
     }

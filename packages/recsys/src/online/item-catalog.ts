@@ -37,6 +37,7 @@ export function stringHash(s: string): number {
   return h | 0;
 }
 
+const NO_STRINGS: readonly string[] = Object.freeze([]);
 const PER_CREATOR = 30;
 const PER_CATEGORY = 400;
 const PER_TAG = 200;
@@ -98,8 +99,31 @@ export class ItemCatalog {
     return this.bands[item]!;
   }
 
+  /**
+   * The meta with its shared strings (creator, category, shop, tags, products) interned: videos
+   * arrive as fresh copies (messages between threads), and 100,000 videos share a few thousand
+   * creators and categories.
+   */
+  private internMeta(m: ItemMeta): ItemMeta {
+    const i = (x: string): string => this.intern(x);
+    return {
+      id: m.id,
+      title: m.title,
+      creatorId: i(m.creatorId),
+      creatorName: i(m.creatorName),
+      categoryId: m.categoryId === null ? null : i(m.categoryId),
+      categoryName: m.categoryName === null ? null : i(m.categoryName),
+      tags: m.tags.length === 0 ? NO_STRINGS : m.tags.map(i),
+      priceFen: m.priceFen,
+      shopId: m.shopId === null ? null : i(m.shopId),
+      productIds: m.productIds.length === 0 ? NO_STRINGS : m.productIds.map(i),
+      publishedAt: m.publishedAt,
+    };
+  }
+
   /** Adds or replaces a published video; returns its index. */
-  upsert(meta: ItemMeta): number {
+  upsert(given: ItemMeta): number {
+    const meta = this.internMeta(given);
     let item = this.index.get(meta.id);
     const isNew = item === undefined;
     if (item === undefined) {

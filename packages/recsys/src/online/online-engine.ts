@@ -10,6 +10,7 @@ import { Covisitation } from './covisitation.js';
 import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Head, type Labels, type ValueFormula } from './hashed-ranker.js';
 import { ItemCatalog, type ItemMeta } from './item-catalog.js';
 import { SequenceEmbedding, type GatheredVectors } from './sequence-embedding.js';
+import { choiceShifts, covisitScores } from './choice-shift.js';
 import { OutcomeLog } from './outcome-log.js';
 import type { ModelSnapshot } from './retrain.js';
 import { Profile } from './profile.js';
@@ -108,6 +109,9 @@ export class OnlineEngine {
   private skipEpoch = 0;
   /** The retrained model's videos with their vectors as trained (the embedding source's reach). */
   private modelPool: GatheredVectors | null = null;
+  /** The retrained ranker's choice weights (null: the hashed model alone ranks). */
+  private choice: Float64Array | null = null;
+  private readonly covScratch = new Map<number, number>();
   /** The batch-retrained model serving (null: online learning only since start). */
   modelVersion: string | null = null;
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
@@ -139,12 +143,14 @@ export class OnlineEngine {
    * snapshot's rows, so a page is made wholly before or wholly after it. Online learning goes
    * on from the new vectors; videos the snapshot does not know keep their online rows.
    */
-  swapModel(version: string, snapshot: ModelSnapshot, now: number): { version: string; videos: number } {
+  swapModel(version: string, snapshot: ModelSnapshot, now: number): { version: string; videos: number; covisitRows: number } {
     const videos = this.embedding.load(snapshot, (id) => this.catalog.indexOf(id), now);
+    const covisitRows = snapshot.covisit ? this.covisit.load(snapshot.covisit, (i) => this.catalog.indexOf(snapshot.items[i]!)) : 0;
+    this.choice = snapshot.choice ? Float64Array.from(snapshot.choice) : null;
     this.modelPool = poolOf(snapshot, (id) => this.catalog.indexOf(id), MODEL_REACH);
     this.modelVersion = version;
     this.embeddingItems = null; // the pool's gathered vectors are the old model's
-    return { version, videos };
+    return { version, videos, covisitRows };
   }
 
   removeVideo(videoId: string): void {
@@ -183,7 +189,7 @@ export class OnlineEngine {
       p.follow(s.creatorId);
       p.interests.add(`c:${s.creatorId}`, interestWeight(s), s.at);
     } else if (s.kind === 'unfollow' && s.creatorId) {
-      p.follows.delete(s.creatorId);
+      p.unfollow(s.creatorId);
       p.interests.add(`c:${s.creatorId}`, interestWeight(s), s.at);
     }
     this.outcomes.closeDue(s.at, this.train);
@@ -322,22 +328,25 @@ export class OnlineEngine {
       for (const c of list) if (!merged.has(c.item)) merged.set(c.item, c);
     }
     const cands = [...merged.values()];
+    const items = Int32Array.from(cands, (c) => c.item);
     const emb = new Float32Array(cands.length);
-    this.embedding.score(actor, Int32Array.from(cands, (c) => c.item), emb);
+    this.embedding.score(actor, items, emb);
+    const shifts = new Float64Array(cands.length);
+    if (this.choice) choiceShifts(this.choice, items, emb, covisitScores(this.covisit, p, now, this.covScratch), shifts);
     const aff = affinities(p, now);
     const slots = new Int32Array(FEATURE_COUNT);
     return cands.map((c, j) => {
       const meta = this.catalog.meta(c.item);
-      const value = this.valueOf(p, c, emb[j]!, now, aff, slots, meta.priceFen);
+      const value = this.valueOf(p, c, emb[j]!, now, aff, slots, meta.priceFen, shifts[j]!);
       return { item: c.item, value: value * (req.multiplier ? req.multiplier(meta) : 1), creator: meta.creatorId, category: meta.categoryId, cand: c, emb: emb[j]!, aff };
     });
   }
 
   private readonly probs = new Float64Array(3);
 
-  private valueOf(p: Profile | undefined, c: src.Candidate, emb: number, now: number, aff: Affinities, slots: Int32Array, priceFen: number | null): number {
+  private valueOf(p: Profile | undefined, c: src.Candidate, emb: number, now: number, aff: Affinities, slots: Int32Array, priceFen: number | null, shift: number): number {
     this.features(p, c, emb, now, aff, slots);
-    return impressionValue(this.ranker.predict(slots, this.probs), priceFen, this.opts.value) + this.opts.retrievalPrior * SOURCE_PRIOR[c.source];
+    return impressionValue(this.ranker.predict(slots, this.probs, shift), priceFen, this.opts.value) + this.opts.retrievalPrior * SOURCE_PRIOR[c.source];
   }
 
   /**

@@ -17,14 +17,34 @@ export const categoryKey = (id: string): string => `k:${id}`;
 export const tagKey = (tag: string): string => `t:${tag}`;
 export const bandKey = (band: number): string => `p:${band}`;
 
+const NONE: ReadonlySet<never> = new Set<never>();
+
+/**
+ * Sized for 100,000s of people: the latest videos and their times share one buffer, and the
+ * follows and hidden sets exist only once a person has one (most have neither).
+ */
 export class Profile {
   readonly interests = new DecayedWeights(INTEREST_KEYS, INTEREST_HALF_LIFE_MS);
-  readonly recent = new Int32Array(RECENT_ITEMS);
-  readonly recentAt = new Float64Array(RECENT_ITEMS);
+  readonly recentAt: Float64Array;
+  readonly recent: Int32Array;
   recentCount = 0;
-  readonly follows = new Set<string>();
-  readonly hidden = new Set<number>();
+  private followSet: Set<string> | null = null;
+  private hiddenSet: Set<number> | null = null;
   lastAt = 0;
+
+  constructor() {
+    const buffer = new ArrayBuffer(RECENT_ITEMS * 12);
+    this.recentAt = new Float64Array(buffer, 0, RECENT_ITEMS);
+    this.recent = new Int32Array(buffer, RECENT_ITEMS * 8, RECENT_ITEMS);
+  }
+
+  get follows(): ReadonlySet<string> {
+    return this.followSet ?? NONE;
+  }
+
+  get hidden(): ReadonlySet<number> {
+    return this.hiddenSet ?? NONE;
+  }
 
   /** The engaged items, oldest first (views into the ring, in order). */
   recentItems(): { items: Int32Array; at: Float64Array } {
@@ -56,12 +76,18 @@ export class Profile {
   }
 
   follow(creatorId: string): void {
-    if (this.follows.size < MAX_FOLLOWS) this.follows.add(creatorId);
+    this.followSet ??= new Set();
+    if (this.followSet.size < MAX_FOLLOWS) this.followSet.add(creatorId);
+  }
+
+  unfollow(creatorId: string): void {
+    this.followSet?.delete(creatorId);
   }
 
   hide(item: number): void {
-    if (this.hidden.size >= MAX_HIDDEN) this.hidden.delete(this.hidden.values().next().value!);
-    this.hidden.add(item);
+    this.hiddenSet ??= new Set();
+    if (this.hiddenSet.size >= MAX_HIDDEN) this.hiddenSet.delete(this.hiddenSet.values().next().value!);
+    this.hiddenSet.add(item);
   }
 
   touch(at: number): void {

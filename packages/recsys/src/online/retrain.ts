@@ -11,6 +11,7 @@ import { SeqEmbedding, type SeqEmbeddingOptions } from '../engine/seq-embedding.
 import { trainEpochs } from '../engine/train-embedding.js';
 import { CUTOFF } from '../eval/metrics.js';
 import { Rng } from '../random.js';
+import { buildCovisit, fitChoiceWeights, type CovisitSnapshot } from './retrain-tables.js';
 import { SEQUENCE_EMBEDDING_DEFAULTS } from './sequence-embedding.js';
 import { interestWeight, type Signal } from './signals.js';
 
@@ -22,12 +23,14 @@ export interface TrainingSet {
   rows: Int32Array;
   /** Learning-rate factor of each event (the online step's weight). */
   weights: Float32Array;
+  /** Time of each event (ms). */
+  at: Float64Array;
   /** The held-out row of person k, -1 when the person is too short to hold one out. */
   heldOut: Int32Array;
   events: number;
 }
 
-/** A trained model in plain data: what the online engine swaps in. */
+/** A trained model in plain data: what the online engine swaps in (vectors, and when retrained in full, the co-occurrence table and the ranker's choice weights). */
 export interface ModelSnapshot {
   dim: number;
   items: string[];
@@ -36,6 +39,10 @@ export interface ModelSnapshot {
   bias: Float32Array;
   /** Recency weights a_1..a_L. */
   recency: Float32Array;
+  /** The co-occurrence table rebuilt in batch (neighbour ids index `items`). */
+  covisit?: CovisitSnapshot;
+  /** The ranker's choice weights (retrain-tables.ts CHOICE_FEATURES), fitted on the held-out items. */
+  choice?: Float64Array;
 }
 
 export interface OfflineFigures {
@@ -83,44 +90,58 @@ export function trainingSet(signals: readonly Signal[]): TrainingSet {
   for (let k = 0; k < people.length; k++) offsets[k + 1] = offsets[k]! + people[k]!.length;
   const rows = new Int32Array(offsets[people.length]!);
   const weights = new Float32Array(rows.length);
+  const at = new Float64Array(rows.length);
   const heldOut = new Int32Array(people.length).fill(-1);
   for (let k = 0; k < people.length; k++) {
     const seq = people[k]!;
     for (let j = 0; j < seq.length; j++) {
       rows[offsets[k]! + j] = seq[j]!.item;
       weights[offsets[k]! + j] = Math.min(2, seq[j]!.w / 4);
+      at[offsets[k]! + j] = seq[j]!.at;
     }
     if (seq.length >= 3) heldOut[k] = seq[seq.length - 1]!.item;
   }
-  return { items, offsets, rows, weights, heldOut, events: rows.length };
+  return { items, offsets, rows, weights, at, heldOut, events: rows.length };
 }
 
-/** Item-index sequences (an offline data set) as a training set with nothing held out, every event weighted 1; video ids are the indices. */
-export function trainingSetOf(seqs: { offsets: Int32Array; items: Int32Array }, numItems: number): TrainingSet {
+/**
+ * Item-index sequences (an offline data set) as a training set, every event weighted 1 and
+ * `stepMs` after the one before (person after person, as a replay plays them); video ids are the
+ * indices. `holdOutLast`: each person's latest item of three or more is held out, as the
+ * platform's retraining holds out its latest choice.
+ */
+export function trainingSetOf(seqs: { offsets: Int32Array; items: Int32Array }, numItems: number, opts: { holdOutLast?: boolean; t0?: number; stepMs?: number } = {}): TrainingSet {
   const n = seqs.offsets.length - 1;
+  const heldOut = new Int32Array(n).fill(-1);
+  if (opts.holdOutLast) for (let k = 0; k < n; k++) if (seqs.offsets[k + 1]! - seqs.offsets[k]! >= 3) heldOut[k] = seqs.items[seqs.offsets[k + 1]! - 1]!;
+  const t0 = opts.t0 ?? 0;
+  const step = opts.stepMs ?? 1000;
   return {
     items: Array.from({ length: numItems }, (_, i) => String(i)),
     offsets: seqs.offsets,
     rows: seqs.items,
     weights: new Float32Array(seqs.items.length).fill(1),
-    heldOut: new Int32Array(n).fill(-1),
+    at: Float64Array.from({ length: seqs.items.length }, (_, p) => t0 + (p + 1) * step),
+    heldOut,
     events: seqs.items.length,
   };
 }
 
 /** The training part: every sequence without its held-out last item. */
-function trainingPart(set: TrainingSet): { offsets: Int32Array; rows: Int32Array; weights: Float32Array } {
+function trainingPart(set: TrainingSet): { offsets: Int32Array; rows: Int32Array; weights: Float32Array; at: Float64Array } {
   const n = set.heldOut.length;
   const offsets = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) offsets[k + 1] = offsets[k]! + (set.offsets[k + 1]! - set.offsets[k]!) - (set.heldOut[k]! >= 0 ? 1 : 0);
   const rows = new Int32Array(offsets[n]!);
   const weights = new Float32Array(rows.length);
+  const at = new Float64Array(rows.length);
   for (let k = 0; k < n; k++) {
     const len = offsets[k + 1]! - offsets[k]!;
     rows.set(set.rows.subarray(set.offsets[k]!, set.offsets[k]! + len), offsets[k]!);
     weights.set(set.weights.subarray(set.offsets[k]!, set.offsets[k]! + len), offsets[k]!);
+    at.set(set.at.subarray(set.offsets[k]!, set.offsets[k]! + len), offsets[k]!);
   }
-  return { offsets, rows, weights };
+  return { offsets, rows, weights, at };
 }
 
 function snapshotOf(model: SeqEmbedding, items: string[]): ModelSnapshot {
@@ -128,14 +149,30 @@ function snapshotOf(model: SeqEmbedding, items: string[]): ModelSnapshot {
   return { dim: model.opts.dim, items, vectors: state.E, bias: state.B, recency: state.A };
 }
 
-/** Trains the model on the training part for `epochs` (progress after each). */
+/**
+ * Trains the model on the training part for `epochs` (progress after each), then rebuilds the
+ * co-occurrence table from the same part and fits the ranker's choice weights on the held-out
+ * items (retrain-tables.ts): the snapshot carries all three.
+ */
 export function retrain(set: TrainingSet, opts: RetrainOptions = RETRAIN_DEFAULTS, progress?: (epoch: number) => void): ModelSnapshot {
   const model = new SeqEmbedding({ ...opts.model, seed: opts.seed });
   for (let i = 0; i < set.items.length; i++) model.itemRow(i);
   const part = trainingPart(set);
   const userRows = new Int32Array(set.heldOut.length).fill(-1);
   trainEpochs(model, { ...part, userRows, itemRows: set.items.length }, opts.epochs, opts.seed, progress);
-  return snapshotOf(model, set.items);
+  const snapshot = snapshotOf(model, set.items);
+  snapshot.covisit = buildCovisit(part);
+  const fit = fitChoiceWeights({ ...part, heldOut: set.heldOut, numItems: set.items.length, dim: snapshot.dim, vectors: snapshot.vectors, bias: snapshot.bias, recency: snapshot.recency, covisit: snapshot.covisit });
+  if (fit) snapshot.choice = fit.weights;
+  return snapshot;
+}
+
+/** The buffers of a snapshot, to transfer it to another thread. */
+export function snapshotBuffers(s: ModelSnapshot): ArrayBuffer[] {
+  const out = [s.vectors.buffer, s.bias.buffer, s.recency.buffer];
+  if (s.covisit) out.push(s.covisit.owners.buffer, s.covisit.counts.buffer, s.covisit.ids.buffer, s.covisit.w.buffer);
+  if (s.choice) out.push(s.choice.buffer);
+  return out as ArrayBuffer[];
 }
 
 /**
