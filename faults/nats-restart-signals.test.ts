@@ -28,7 +28,7 @@ test('restart NATS while events flow: the engine learns every signal once it is 
         const now = Date.now();
         const events = Array.from({ length: PER_BATCH }, (_, k) => ({ type: 'complete', videoId: c.store.videoIds[(b * PER_BATCH + k) % c.store.videoIds.length], watchMs: 15_000, durationMs: 15_000, at: now, clientEventId: `nats-fault-${b}-${k}` }));
         const reply = await call(c.url, 'POST', '/api/v1/events', { authorization: `Bearer ${client.token}` }, JSON.stringify({ events }));
-        assert.equal(reply.status, 200, reply.body);
+        assert.equal(reply.status, 202, reply.body);
         sent += (JSON.parse(reply.body) as { accepted: number }).accepted;
         if (++done === BATCHES / 4) {
           restart = (async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageSubject, parseReplicaIndex, parseReplicas, replicaFor } from './engine-protocol.js';
+import { ENGINE_DEADLINE_MS, pageSubject, parseDeadline, parseReplicaIndex, parseReplicas, replicaFor } from './engine-protocol.js';
 
 test('people are split over the replicas by a hash of their key: each always to the same one, both used', () => {
   const keys = Array.from({ length: 200 }, (_, i) => `usr_${i}`);
@@ -22,4 +22,7 @@ test('replica counts and indexes are checked', () => {
   assert.equal(parseReplicaIndex(undefined, 2), 0);
   assert.equal(parseReplicaIndex('1', 2), 1);
   assert.throws(() => parseReplicaIndex('2', 2), /--replica/);
+  assert.equal(parseDeadline(undefined), ENGINE_DEADLINE_MS);
+  assert.equal(parseDeadline('400'), 400);
+  assert.throws(() => parseDeadline('5'), /ENGINE_DEADLINE_MS/);
 });

@@ -32,6 +32,14 @@ export function replicaFor(actorKey: string, replicas: number): number {
   return h % Math.max(1, replicas);
 }
 
+/** ENGINE_DEADLINE_MS: how long an api process waits for the engine's page (default ENGINE_DEADLINE_MS). */
+export function parseDeadline(value: string | undefined): number {
+  if (value === undefined || value === '') return ENGINE_DEADLINE_MS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 10 || n > 10_000) throw new Error(`ENGINE_DEADLINE_MS is a whole number of milliseconds from 10 to 10000, not "${value}"`);
+  return n;
+}
+
 /** ENGINE_REPLICAS: how many engine replicas split the people (1 when unset). */
 export function parseReplicas(value: string | undefined): number {
   if (value === undefined || value === '') return 1;

@@ -7,6 +7,7 @@ import { relaySignals, useRemoteEngine, type Core } from '@zhongcao/core';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { engineClient, type FallbackReason } from './engine-client.js';
 import { connectJetStream } from './jetstream-stream.js';
+import { parseDeadline } from './engine-protocol.js';
 
 export interface EngineService {
   metrics(registry: Registry): void;
@@ -16,7 +17,7 @@ export interface EngineService {
 export async function startEngineService(core: Core, natsUrl: string, replicas: number, log: (line: string, detail: Record<string, unknown>) => void): Promise<EngineService> {
   const stream = await connectJetStream(natsUrl, `zhongcao-api-${process.pid}`, (err) => log('stream: signals wait for NATS (kept and sent again)', { err: err.message }));
   const unrelay = relaySignals(core.ctx.db, stream);
-  const client = engineClient(stream.nats, replicas, (reason, detail) => log('interest engine service did not answer: non-personalised page', { reason, detail }));
+  const client = engineClient(stream.nats, replicas, (reason, detail) => log('interest engine service did not answer: non-personalised page', { reason, detail }), parseDeadline(process.env.ENGINE_DEADLINE_MS));
   useRemoteEngine(core.ctx, client);
   return {
     metrics(registry) {
