@@ -1,6 +1,6 @@
 /**
  * Private PostgreSQL and NATS, a small recsys store (people with histories, published videos),
- * and a scaled cluster on them: two api processes, a worker and an engine replica, each a real
+ * and a scaled cluster on them: two api processes and an engine replica, each a real
  * process of the built command. The engine's /metrics is read as an operator would.
  */
 import { writeFileSync } from 'node:fs';
@@ -64,13 +64,14 @@ export async function startEngineCluster(t: TestContext): Promise<EngineCluster>
   const engineUrl = `http://127.0.0.1:${enginePort}`;
   // The deadline is raised from its default: on a loaded two-core runner a fresh replica's answer can take longer; what is tested is fallback and recovery, not speed.
   const env = { DATABASE_URL: pg.url, NATS_URL: nats.url, ENGINE_REPLICAS: '1', ENGINE_DEADLINE_MS: '1000', PORT: String(port), ZHONGCAO_DATA_DIR: dataDir, PUBLIC_URL: url };
-  roles.push(startRole(['--role', 'api', '--workers', '2', '--no-demo'], env), startRole(['--role', 'worker', '--no-demo'], env));
+  // No worker-role process: these faults concern the signals of the api processes and the engine (a worker adds a process's start to each run).
+  roles.push(startRole(['--role', 'api', '--workers', '2', '--no-demo'], env));
   await waitForApis(url, 2, 180_000);
   const startEngine = (): Role => startRole(['--role', 'engine', '--replica', '0', '--port', String(enginePort), '--no-demo'], env);
   let engine = startEngine();
   roles.push(engine);
   await waitForEngine(engineUrl, 120_000);
-  t.diagnostic(`cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s (store, two api processes, a worker, a warm engine replica)`);
+  t.diagnostic(`cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s (store, two api processes, a warm engine replica)`);
   return {
     pg,
     nats,
