@@ -15,13 +15,17 @@ import { runStartCommand } from './start/start-command.js';
 const USAGE = `zhongcao — interest e-commerce platform
 
 Usage:
-  zhongcao start [--port N] [--host H] [--data DIR] [--no-demo] [--role api|worker|all] [--workers N]
+  zhongcao start [--port N] [--host H] [--data DIR] [--no-demo] [--role api|worker|engine|all] [--workers N] [--replica I]
                                                          migrate, seed demo data on first run, serve (127.0.0.1 unless --host);
                                                          --role all (default) is everything in one process, api answers HTTP
-                                                         without the background loop, worker runs the loop without HTTP;
+                                                         without the background loop, worker runs the loop without HTTP,
+                                                         engine is the interest engine as a service on NATS (replica I of
+                                                         ENGINE_REPLICAS; --port serves its /readyz and /metrics);
                                                          --workers N runs N api processes on one port
-  zhongcao cluster [--api N] [--port N] [--no-demo]      a local deployment: migrate and seed once, one worker-role process
-                                                         and N api processes (2 by default), restarted when they die
+  zhongcao cluster [--api N] [--engines N] [--port N] [--no-demo]
+                                                         a local deployment: migrate and seed once, one worker-role process,
+                                                         N api processes (2 by default) and, with NATS_URL, N engine replicas
+                                                         (1 by default), restarted when they die
   zhongcao migrate [--data DIR]                          bring the database schema up to date
   zhongcao seed --demo [--videos N] [--data DIR]         load the demo data set (once)
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
@@ -67,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
       shops: { type: 'string' },
       role: { type: 'string' },
       workers: { type: 'string' },
+      replica: { type: 'string' },
+      engines: { type: 'string' },
       api: { type: 'string' },
       from: { type: 'string' },
       events: { type: 'string' },
@@ -82,9 +88,9 @@ async function main(argv: string[]): Promise<number> {
   const config = commonConfig(values);
   switch (command) {
     case 'start':
-      return runStartCommand({ role: values.role, workers: values.workers, seed: !values['no-demo'] }, config);
+      return runStartCommand({ role: values.role, workers: values.workers, replica: values.replica, seed: !values['no-demo'] }, config);
     case 'cluster':
-      return runClusterCommand({ api: values.api, seed: !values['no-demo'] }, config);
+      return runClusterCommand({ api: values.api, engines: values.engines, seed: !values['no-demo'] }, config);
     case 'migrate': {
       const storage = openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
       const report = await migrateToLatest(storage.db);

@@ -44,6 +44,7 @@ export * from './content/index.js';
 export * from './feed/index.js';
 export * from './events/index.js';
 export * from './recommend/index.js';
+export * from './stream/index.js';
 export * from './search/index.js';
 export * from './ledger/index.js';
 export * from './console/index.js';

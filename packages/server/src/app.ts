@@ -19,6 +19,7 @@ import { installInputGuards } from './http/input.js';
 import { frameworkErrors, installErrorHandling, sendError } from './http/errors.js';
 import { ErrorBody } from './http/schemas.js';
 import { installMetrics } from './metrics.js';
+import type { Registry } from 'prom-client';
 import { adminRoutes } from './routes/admin-routes.js';
 import { consoleRoutes } from './routes/console-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
@@ -70,6 +71,8 @@ export interface ServerOptions {
   shared?: RedisState | null;
   /** Scaled mode: NATS, on which each live room's events and comments are published once for every api process. */
   liveFanout?: Fanout | null;
+  /** More metrics on the same registry (scaled mode's stream and engine service). */
+  extraMetrics?: ((registry: Registry) => void) | undefined;
 }
 
 /** Two validators: request bodies are never coerced (a string is not a number); query strings and params are. */
@@ -96,6 +99,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addSchema(ErrorBody);
   installErrorHandling(app);
   const metrics = installMetrics(app, () => runningRecommendService(options.core.ctx));
+  options.extraMetrics?.(metrics.registry);
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });

@@ -5,6 +5,7 @@ import { buildServer } from './app.js';
 import { startWorker, type Worker } from './worker.js';
 import { connectRedisState } from './shared/redis-state.js';
 import { connectNatsFanout } from './shared/nats-fanout.js';
+import { startEngineService, type EngineService } from './shared/engine-service.js';
 
 export interface PlatformOptions extends CoreOptions {
   port: number;
@@ -23,6 +24,11 @@ export interface PlatformOptions extends CoreOptions {
   natsUrl?: string;
   /** The engine's background retraining (on by default, with the default schedule); false turns it off. */
   retrain?: Partial<RetrainOptions> | false;
+  /**
+   * Scaled mode (an api-role process with NATS): signals go to the stream and pages come from the
+   * engine role's replicas (ENGINE_REPLICAS of them) instead of an engine in this process.
+   */
+  engineService?: { replicas: number } | null;
   /** Called after migrations, before listening (e.g. to seed demo data). */
   beforeListen?: (core: Core) => Promise<void>;
 }
@@ -39,12 +45,14 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const core = await openCore(options);
   await options.beforeListen?.(core);
-  // The interest engine runs on its own thread and warms from the stored history (bounded) before the first request.
-  const engine = recommendService(core.ctx, { thread: options.engineThread ?? true, retrain: options.retrain ?? {} });
-  await engine.ready;
   let worker: Worker | null = null;
   let lastRedisError = 0;
   let log: FastifyBaseLogger | null = null;
+  const remote: EngineService | null =
+    options.engineService && options.natsUrl ? await startEngineService(core, options.natsUrl, options.engineService.replicas, (line, detail) => log?.warn(detail, line)) : null;
+  // Embedded: the interest engine runs on its own thread and warms from the stored history (bounded) before the first request.
+  const engine = remote ? null : recommendService(core.ctx, { thread: options.engineThread ?? true, retrain: options.retrain ?? {} });
+  await engine?.ready;
   const onRedisError = (err: Error): void => {
     if (Date.now() - lastRedisError < 5_000) return; // once per 5 s while it is away
     lastRedisError = Date.now();
@@ -53,9 +61,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const shared = options.redisUrl ? connectRedisState(options.redisUrl, onRedisError) : null;
   const liveFanout = options.natsUrl ? await connectNatsFanout(options.natsUrl, (err) => log?.warn({ err: err.message }, 'nats: live frames from other processes wait for the reconnect')) : null;
   if (shared) await Promise.race([shared.ready, new Promise((r) => setTimeout(r, 2_000).unref())]); // not blocking a start while Redis is away
-  const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick(), shared, liveFanout });
+  const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick(), shared, liveFanout, extraMetrics: remote?.metrics });
   log = app.log;
-  engine.onLifecycle((e) => {
+  engine?.onLifecycle((e) => {
     if (e.kind === 'stopped') app.log.error({ reason: e.reason, restartInMs: e.restartInMs }, 'interest engine thread stopped; the feed is non-personalised until it restarts');
     else if (e.kind === 'restart_failed') app.log.error({ reason: e.reason }, 'interest engine restart failed; trying again');
     else if (e.kind === 'model') {
@@ -81,6 +89,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       await app.close();
       await shared?.close();
       await liveFanout?.close();
+      await remote?.close();
       await core.close();
     },
   };

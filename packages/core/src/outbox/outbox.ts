@@ -24,11 +24,20 @@ export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 export class OutboxDispatcher {
   private readonly handlers: Array<{ prefix: string; handler: EventHandler }> = [];
   private running = false;
+  private relay: ((events: DomainEvent[]) => Promise<void>) | null = null;
 
   constructor(private readonly db: Db, private readonly now: () => number) {}
 
   subscribe(prefix: string, handler: EventHandler): void {
     this.handlers.push({ prefix, handler });
+  }
+
+  /**
+   * Scaled mode: each batch is handed to the relay (the stream) before any handler runs; when the
+   * relay throws, the batch stays undelivered and the next round tries it again (at-least-once).
+   */
+  relayTo(relay: (events: DomainEvent[]) => Promise<void>): void {
+    this.relay = relay;
   }
 
   /** Delivers one batch; returns how many events it handled. Safe to call concurrently (it skips). */
@@ -37,9 +46,10 @@ export class OutboxDispatcher {
     this.running = true;
     try {
       const rows = await this.db.selectFrom('outbox').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(batch).execute();
-      for (const r of rows) {
-        const event: DomainEvent = { id: r.id, topic: r.topic, subjectId: r.subject_id, payload: JSON.parse(r.payload), createdAt: r.created_at };
-        for (const h of this.handlers) if (r.topic.startsWith(h.prefix)) await h.handler(event);
+      const events: DomainEvent[] = rows.map((r) => ({ id: r.id, topic: r.topic, subjectId: r.subject_id, payload: JSON.parse(r.payload), createdAt: r.created_at }));
+      if (this.relay && events.length) await this.relay(events);
+      for (const event of events) {
+        for (const h of this.handlers) if (event.topic.startsWith(h.prefix)) await h.handler(event);
       }
       if (rows.length) {
         await this.db.updateTable('outbox').set({ dispatched_at: this.now() }).where('id', 'in', rows.map((r) => r.id)).where('dispatched_at', 'is', null).execute();

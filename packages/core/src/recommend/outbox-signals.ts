@@ -1,7 +1,7 @@
 /**
  * Domain events from the outbox that teach the engine: paid orders (purchases), refunds and
- * newly published videos. The handlers read the committed rows, so the same code serves an
- * outbox consumed from a broker.
+ * newly published videos. The handlers read the committed rows, so the same code serves the
+ * outbox consumed from the stream (stream-signals.ts).
  */
 import type { CoreContext } from '../context.js';
 import type { OutboxDispatcher } from '../outbox/outbox.js';
@@ -9,14 +9,26 @@ import { hasSignalListeners, publishSignals } from './signal-bus.js';
 import { paymentSignals, refundSignals } from './stored-signals.js';
 import { runningRecommendService } from './recommend-service.js';
 
+/** The outbox topics the engine learns from. */
+export const ENGINE_OUTBOX_TOPICS = ['payment.succeeded', 'refund.succeeded', 'video.published'] as const;
+export type EngineOutboxTopic = (typeof ENGINE_OUTBOX_TOPICS)[number];
+
+/** Teaches this process's engine one domain event; returns how many signals it published. */
+export async function learnFromDomainEvent(ctx: CoreContext, topic: EngineOutboxTopic, subjectId: string): Promise<number> {
+  switch (topic) {
+    case 'payment.succeeded':
+    case 'refund.succeeded': {
+      if (!hasSignalListeners(ctx.db)) return 0;
+      const signals = topic === 'payment.succeeded' ? await paymentSignals(ctx.db, subjectId) : await refundSignals(ctx.db, subjectId);
+      publishSignals(ctx.db, signals);
+      return signals.length;
+    }
+    case 'video.published':
+      await runningRecommendService(ctx)?.learnVideos([subjectId]);
+      return 0;
+  }
+}
+
 export function subscribeRecommendOutbox(outbox: OutboxDispatcher, ctx: CoreContext): void {
-  outbox.subscribe('payment.succeeded', async (e) => {
-    if (hasSignalListeners(ctx.db)) publishSignals(ctx.db, await paymentSignals(ctx.db, e.subjectId));
-  });
-  outbox.subscribe('refund.succeeded', async (e) => {
-    if (hasSignalListeners(ctx.db)) publishSignals(ctx.db, await refundSignals(ctx.db, e.subjectId));
-  });
-  outbox.subscribe('video.published', async (e) => {
-    await runningRecommendService(ctx)?.learnVideos([e.subjectId]);
-  });
+  for (const topic of ENGINE_OUTBOX_TOPICS) outbox.subscribe(topic, async (e) => void (await learnFromDomainEvent(ctx, topic, e.subjectId)));
 }

@@ -11,6 +11,7 @@ import type { FeedVideoCard } from '../feed/video-cards.js';
 import { cardsFor } from './card-cache.js';
 import { EngineStopped } from './engine-thread.js';
 import { recommendService } from './recommend-service.js';
+import { remoteEngine } from './remote-engine.js';
 
 const SPARE = 4;
 
@@ -30,25 +31,33 @@ export async function personalFeedPage(
   snapshot: FeedSnapshot,
   topUp: (n: number, isTaken: (id: string) => boolean) => Promise<Array<{ card: FeedVideoCard; reason: Reason }>>,
 ): Promise<PersonalPage> {
-  const service = recommendService(ctx);
+  const remote = remoteEngine(ctx);
   // While the engine warms up (seconds after a start), or if its thread failed, pages are the non-personalised ones.
   const unpersonalised = async (): Promise<PersonalPage> => {
     const picks = await topUp(limit, () => false);
     return { cards: picks.map((p) => p.card), reasons: picks.map((p) => p.reason) };
   };
-  if (!service.isWarm) return unpersonalised();
-  let sync = syncedSnapshots.get(snapshot);
-  if (!sync) {
-    sync = service.learnVideos([...snapshot.newIds, ...snapshot.popularIds, ...snapshot.moreIds]);
-    syncedSnapshots.set(snapshot, sync);
-  }
-  await sync;
   let recs: Recommended[];
-  try {
-    recs = await service.recommend(actorKey, limit + SPARE, shown);
-  } catch (err) {
-    if (err instanceof EngineStopped) return unpersonalised();
-    throw err;
+  const service = remote ? null : recommendService(ctx);
+  if (remote) {
+    // Scaled mode: an engine-role replica answers within its deadline, or the page is the non-personalised one.
+    const answer = await remote.recommend(actorKey, limit + SPARE, shown);
+    if (!answer) return unpersonalised();
+    recs = answer;
+  } else {
+    if (!service!.isWarm) return unpersonalised();
+    let sync = syncedSnapshots.get(snapshot);
+    if (!sync) {
+      sync = service!.learnVideos([...snapshot.newIds, ...snapshot.popularIds, ...snapshot.moreIds]);
+      syncedSnapshots.set(snapshot, sync);
+    }
+    await sync;
+    try {
+      recs = await service!.recommend(actorKey, limit + SPARE, shown);
+    } catch (err) {
+      if (err instanceof EngineStopped) return unpersonalised();
+      throw err;
+    }
   }
   const cards = await cardsFor(ctx, recs.map((r) => r.videoId), snapshot);
   const page: PersonalPage = { cards: [], reasons: [] };
@@ -56,7 +65,7 @@ export async function personalFeedPage(
     if (page.cards.length >= limit) break;
     const card = cards.get(r.videoId);
     if (!card || card.status !== 'published') {
-      service.removeVideo(r.videoId);
+      service?.removeVideo(r.videoId);
       continue;
     }
     page.cards.push(card);

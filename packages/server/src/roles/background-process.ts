@@ -1,6 +1,7 @@
 /** The worker role: the core and its background loop (timers, refunds, payouts, gateway notifications, outbox dispatch); no HTTP. */
 import Fastify from 'fastify';
-import { openCore, type Core, type CoreOptions } from '@zhongcao/core';
+import { openCore, relayOutbox, type Core, type CoreOptions } from '@zhongcao/core';
+import { connectJetStream, type JetStream } from '../shared/jetstream-stream.js';
 import { startWorker, type Worker } from '../worker.js';
 
 export interface BackgroundOptions extends CoreOptions {
@@ -8,6 +9,8 @@ export interface BackgroundOptions extends CoreOptions {
   /** Base URL of the api processes, which the sandbox gateway's notifications are sent to. */
   publicUrl?: string;
   intervalMs?: number;
+  /** Scaled mode: NATS JetStream, which holds each outbox batch before its handlers run (the engine role consumes it). */
+  natsUrl?: string | undefined;
 }
 
 export interface RunningBackground {
@@ -20,6 +23,8 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
   const core = await openCore(options);
   const log = Fastify({ logger: { level: options.logLevel ?? 'info' } }).log; // the same structured logs as the api processes, no listener
   core.setBaseUrl(options.publicUrl ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000');
+  const stream: JetStream | null = options.natsUrl ? await connectJetStream(options.natsUrl, `zhongcao-worker-${process.pid}`, (err) => log.warn({ err: err.message }, 'stream: the outbox waits for NATS')) : null;
+  if (stream) relayOutbox(core.outbox, stream);
   const worker = startWorker(core, log, options.intervalMs);
   // The loop's own timer does not hold the process open (the embedded server's listener does that); here nothing else would.
   const keepAlive = setInterval(() => {}, 60_000);
@@ -29,6 +34,7 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
     async stop() {
       clearInterval(keepAlive);
       await worker.stop();
+      await stream?.close();
       await core.close();
     },
   };

@@ -6,11 +6,13 @@ test('the api role answers HTTP but never runs the background loop; the worker r
   assert.deepEqual(rolePlan('api'), { http: true, backgroundLoop: false, engine: true, migrates: true });
   assert.deepEqual(rolePlan('worker'), { http: false, backgroundLoop: true, engine: false, migrates: true });
   assert.deepEqual(rolePlan('all'), { http: true, backgroundLoop: true, engine: true, migrates: true });
+  assert.deepEqual(rolePlan('engine'), { http: false, backgroundLoop: false, engine: true, migrates: false });
 });
 
 test('roles and worker counts are checked', () => {
   assert.equal(parseRole(undefined), 'all');
   assert.equal(parseRole('api'), 'api');
+  assert.equal(parseRole('engine'), 'engine');
   assert.throws(() => parseRole('db'), /unknown role "db"/);
   assert.equal(parseWorkers(undefined), 1);
   assert.equal(parseWorkers('4'), 4);
@@ -22,4 +24,5 @@ test('--workers forks api processes; the primary keeps the loop only for the all
   assert.deepEqual(forkPlan('all', 3), { children: 3, childRole: 'api', primaryRunsBackgroundLoop: true });
   assert.deepEqual(forkPlan('api', 2), { children: 2, childRole: 'api', primaryRunsBackgroundLoop: false });
   assert.throws(() => forkPlan('worker', 2), /--role api or all/);
+  assert.throws(() => forkPlan('engine', 2), /--role api or all/);
 });

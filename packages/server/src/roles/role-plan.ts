@@ -1,9 +1,13 @@
 /** Which parts of the platform a process runs, by role (pure). */
 
-/** api: HTTP and live sockets; worker: timers, outbox dispatch and the rest of the background loop; all: both in one process (the embedded default). */
-export type Role = 'api' | 'worker' | 'all';
+/**
+ * api: HTTP and live sockets; worker: timers, outbox dispatch and the rest of the background loop;
+ * engine: the interest engine as a service on NATS (scaled mode); all: api and worker in one
+ * process with the engine inside (the embedded default).
+ */
+export type Role = 'api' | 'worker' | 'engine' | 'all';
 
-export const ROLES: readonly Role[] = ['api', 'worker', 'all'];
+export const ROLES: readonly Role[] = ['api', 'worker', 'engine', 'all'];
 
 export interface RolePlan {
   /** Answers HTTP and WebSocket requests. */
@@ -30,6 +34,8 @@ export function rolePlan(role: Role): RolePlan {
       return { http: true, backgroundLoop: false, engine: true, migrates: true };
     case 'worker':
       return { http: false, backgroundLoop: true, engine: false, migrates: true };
+    case 'engine':
+      return { http: false, backgroundLoop: false, engine: true, migrates: false };
   }
 }
 
@@ -52,6 +58,6 @@ export function parseWorkers(value: string | undefined): number {
 
 export function forkPlan(role: Role, workers: number): ForkPlan | null {
   if (workers <= 1) return null;
-  if (role === 'worker') throw new Error('--workers forks api processes: use it with --role api or all');
+  if (role === 'worker' || role === 'engine') throw new Error('--workers forks api processes: use it with --role api or all');
   return { children: workers, childRole: 'api', primaryRunsBackgroundLoop: role === 'all' };
 }

@@ -1,0 +1,3 @@
+// The stream module's public surface: the Stream interface, the embedded bus, and scaled mode's publishers.
+export { EmbeddedStream, SeenIds, matchesPrefix, type Stream, type StreamConsumer, type StreamHandler, type StreamMessage, type StreamSubject } from './stream.js';
+export { relayOutbox, relaySignals, type OutboxStreamPayload } from './relay.js';

@@ -1,0 +1,30 @@
+/** Scaled mode's publishers: the outbox's batches and the interest signals of this process go to the stream. */
+import type { Db } from '../context.js';
+import type { OutboxDispatcher } from '../outbox/outbox.js';
+import { newId } from '../platform/ids.js';
+import { onSignals } from '../recommend/signal-bus.js';
+import type { Stream } from './stream.js';
+
+/** What an outbox event carries on the stream (subject `outbox.<topic>`, message id = the event id). */
+export interface OutboxStreamPayload {
+  topic: string;
+  subjectId: string;
+  payload: unknown;
+  createdAt: number;
+}
+
+/** Every batch the dispatcher delivers is first held by the stream; if it cannot be, the batch waits for the next round. */
+export function relayOutbox(outbox: OutboxDispatcher, stream: Stream): void {
+  outbox.relayTo(async (events) => {
+    await Promise.all(events.map((e) => stream.publish(`outbox.${e.topic}`, e.id, { topic: e.topic, subjectId: e.subjectId, payload: e.payload, createdAt: e.createdAt } satisfies OutboxStreamPayload)));
+  });
+}
+
+/**
+ * Every batch of signals committed in this process (client events, likes, shares, follows, cart
+ * adds) is offered to the stream under a fresh id, kept and retried until the stream holds it.
+ * Returns the unsubscribe function.
+ */
+export function relaySignals(db: Db, stream: Stream): () => void {
+  return onSignals(db, (signals) => stream.offer('signals', newId('event', Date.now()), signals));
+}

@@ -1,0 +1,113 @@
+/**
+ * The engine role: the interest engine as a service. It warms from the stored history, then
+ * learns from the whole stream as its own durable consumer (every api process's signals, the
+ * purchases and refunds of the outbox, new videos), and answers page requests for the people
+ * hashed to it over NATS request/reply. A small HTTP listener serves /readyz and /metrics.
+ */
+import Fastify from 'fastify';
+import { JSONCodec } from 'nats';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { feedEngineFromStream, openCore, recommendService, ShownFilter, syncExperienceMultipliers, syncFeedThrottle, type Core, type CoreOptions, type EngineIntake, type RetrainOptions } from '@zhongcao/core';
+import { connectJetStream, type JetStream } from '../shared/jetstream-stream.js';
+import { pageSubject, type PageReply, type PageRequest } from '../shared/engine-protocol.js';
+
+export interface EngineRoleOptions extends CoreOptions {
+  natsUrl: string;
+  replica: number;
+  replicas: number;
+  /** Port of /readyz and /metrics (0: any free one). */
+  port: number;
+  host?: string;
+  logLevel?: string;
+  /** The engine's background retraining (default schedule); false turns it off. */
+  retrain?: Partial<RetrainOptions> | false;
+}
+
+export interface RunningEngineRole {
+  core: Core;
+  stream: JetStream;
+  intake: EngineIntake;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const requests = JSONCodec<PageRequest>();
+const replies = JSONCodec<PageReply>();
+const MULTIPLIERS_EVERY_MS = 5_000;
+const ReadyBody = { type: 'object', properties: { status: { type: 'string' }, pid: { type: 'number' }, replica: { type: 'number' } } } as const;
+
+export async function startEngineRole(options: EngineRoleOptions): Promise<RunningEngineRole> {
+  const core = await openCore(options);
+  const app = Fastify({ logger: { level: options.logLevel ?? 'info' } });
+  const log = app.log.child({ role: 'engine', replica: options.replica });
+  const stream = await connectJetStream(options.natsUrl, `zhongcao-engine-${options.replica}-${process.pid}`, (err) => log.warn({ err: err.message }, 'stream: waiting for NATS'));
+  const warmedFrom = Date.now();
+  const service = recommendService(core.ctx, { thread: true, retrain: options.retrain ?? {} });
+  const report = await service.ready;
+  log.info({ videos: report.videos, signals: report.signals, warmMs: report.ms }, 'engine replica warm from the stored history');
+  const intake = await feedEngineFromStream(core.ctx, stream, `engine-${options.replica}`, warmedFrom);
+  let pages = 0;
+
+  const sub = stream.nats.subscribe(pageSubject(options.replica), {
+    callback: (err, msg) => {
+      if (err) return;
+      void (async () => {
+        let reply: PageReply = { status: 'warming' };
+        try {
+          const req = requests.decode(msg.data);
+          const shown = ShownFilter.decode(req.shown) ?? ShownFilter.empty();
+          if (service.isWarm) {
+            reply = { status: 'ok', recs: await service.recommend(req.actor, Math.min(Math.max(1, req.limit), 100), shown) };
+            pages++;
+          }
+        } catch (e) {
+          log.warn({ err: (e as Error).message }, 'engine page request failed');
+        }
+        msg.respond(replies.encode(reply));
+      })();
+    },
+  });
+
+  // Penalties' throttles and the experience score's boosts reach this engine as they reach an embedded one.
+  const syncMultipliers = async (): Promise<void> => {
+    await syncFeedThrottle(core.ctx, service).catch(() => {});
+    await syncExperienceMultipliers(core.ctx, service).catch(() => {});
+  };
+  await syncMultipliers();
+  const multipliersTimer = setInterval(() => void syncMultipliers(), MULTIPLIERS_EVERY_MS);
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'zhongcao_' });
+  const counter = (name: string, help: string, read: () => number): void => {
+    new Counter({ name, help, registers: [registry], collect() { this.reset(); this.inc(read()); } });
+  };
+  counter('zhongcao_engine_stream_messages_total', 'Stream messages this engine replica handled (repeats excluded)', () => intake.figures.messages);
+  counter('zhongcao_engine_stream_duplicates_total', 'Stream deliveries dropped as repeats of a handled message id', () => intake.figures.duplicates);
+  counter('zhongcao_engine_signals_learned_total', 'Interest signals this engine replica learned from the stream', () => intake.figures.signalsLearned);
+  counter('zhongcao_engine_pages_total', 'Pages this engine replica answered', () => pages);
+  new Gauge({ name: 'zhongcao_interest_engine_up', help: 'The engine is running and warm (1) or not (0)', registers: [registry], collect() { this.set(service.isWarm ? 1 : 0); } });
+  app.get('/readyz', { schema: { response: { 200: ReadyBody, 503: ReadyBody } } }, async (_req, reply) => {
+    if (!service.isWarm) return reply.code(503).send({ status: 'warming', pid: process.pid, replica: options.replica });
+    return { status: 'ok', pid: process.pid, replica: options.replica };
+  });
+  app.get('/metrics', { schema: {} }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port, host });
+  const address = app.server.address();
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : options.port}`;
+
+  return {
+    core,
+    stream,
+    intake,
+    url,
+    async stop() {
+      clearInterval(multipliersTimer);
+      sub.unsubscribe();
+      await intake.consumer.stop();
+      await app.close();
+      await stream.close();
+      await core.close();
+    },
+  };
+}

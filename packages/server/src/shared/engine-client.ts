@@ -1,0 +1,53 @@
+/**
+ * An api process's client of the engine service: each page request goes to the replica serving
+ * the person, over NATS request/reply with a deadline. No answer in time, no replica listening
+ * or a replica still warming: null, so the feed serves the non-personalised page (counted, and
+ * logged at most every 5 s).
+ */
+import { JSONCodec, type NatsConnection } from 'nats';
+import type { Recommended, RemoteEngine, ShownFilter } from '@zhongcao/core';
+import { ENGINE_DEADLINE_MS, pageSubject, replicaFor, type PageReply, type PageRequest } from './engine-protocol.js';
+
+export type FallbackReason = 'timeout' | 'no_replica' | 'warming' | 'error';
+
+export interface EngineClient extends RemoteEngine {
+  /** Pages the engine answered. */
+  answered: number;
+  /** Non-personalised pages served instead, by reason. */
+  fallbacks: Record<FallbackReason, number>;
+}
+
+const requests = JSONCodec<PageRequest>();
+const replies = JSONCodec<PageReply>();
+
+export function engineClient(nc: NatsConnection, replicas: number, log: (reason: FallbackReason, detail: string) => void, deadlineMs = ENGINE_DEADLINE_MS): EngineClient {
+  let lastLog = 0;
+  const client: EngineClient = {
+    answered: 0,
+    fallbacks: { timeout: 0, no_replica: 0, warming: 0, error: 0 },
+    async recommend(actorKey: string, limit: number, shown: ShownFilter): Promise<Recommended[] | null> {
+      const fallback = (reason: FallbackReason, detail: string): null => {
+        client.fallbacks[reason]++;
+        if (Date.now() - lastLog >= 5_000) {
+          lastLog = Date.now();
+          log(reason, detail);
+        }
+        return null;
+      };
+      const replica = replicaFor(actorKey, replicas);
+      try {
+        const msg = await nc.request(pageSubject(replica), requests.encode({ actor: actorKey, limit, shown: shown.encode() }), { timeout: deadlineMs });
+        const reply = replies.decode(msg.data);
+        if (reply.status !== 'ok') return fallback('warming', `replica ${replica} is warming`);
+        client.answered++;
+        return reply.recs;
+      } catch (err) {
+        const e = err as Error & { code?: string };
+        if (e.code === '503') return fallback('no_replica', `no engine replica ${replica} listening`);
+        if (e.code === 'TIMEOUT') return fallback('timeout', `engine replica ${replica} did not answer in ${deadlineMs} ms`);
+        return fallback('error', e.message);
+      }
+    },
+  };
+  return client;
+}

@@ -1,0 +1,173 @@
+/**
+ * Scaled mode's stream on NATS JetStream (NATS_URL): one durable stream, created or updated
+ * idempotently at start, holding `zhongcao.stream.>` on disk. A publish carries the event id as
+ * its message id, so JetStream drops a repeat within its duplicate window; consumers are durable
+ * pull consumers that resume after the last message they acknowledged and de-duplicate by id.
+ */
+import { AckPolicy, connect, DeliverPolicy, JSONCodec, nanos, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
+import { matchesPrefix, type Stream, type StreamConsumer, type StreamHandler, type StreamSubject } from '@zhongcao/core';
+
+export const STREAM_NAME = 'ZHONGCAO';
+export const STREAM_PREFIX = 'zhongcao.stream.';
+const DUPLICATE_WINDOW_MS = 5 * 60_000;
+const MAX_AGE_MS = 7 * 24 * 3600_000;
+const PUBLISH_TIMEOUT_MS = 2_000;
+/** Offers kept while the stream cannot take them; beyond this the oldest are dropped (and counted). */
+const MAX_QUEUED = 200_000;
+const PUMP_BATCH = 128;
+
+/** What the publisher and consumers did, for the process's metrics. */
+export interface StreamFigures {
+  published: number;
+  offered: number;
+  queued: number;
+  dropped: number;
+  publishFailures: number;
+}
+
+export interface JetStream extends Stream {
+  readonly nats: NatsConnection;
+  figures: StreamFigures;
+}
+
+const codec = JSONCodec<{ subject: StreamSubject; payload: unknown }>();
+
+/** A consumer's filter: a prefix ending in a dot takes everything below it, any other names one subject. */
+export function natsFilter(prefix: string): string {
+  return prefix.endsWith('.') ? `${STREAM_PREFIX}${prefix}>` : `${STREAM_PREFIX}${prefix}`;
+}
+
+async function ensureStream(jsm: JetStreamManager): Promise<void> {
+  const config = { name: STREAM_NAME, subjects: [`${STREAM_PREFIX}>`], storage: StorageType.File, retention: RetentionPolicy.Limits, duplicate_window: nanos(DUPLICATE_WINDOW_MS), max_age: nanos(MAX_AGE_MS) };
+  try {
+    await jsm.streams.info(STREAM_NAME);
+    await jsm.streams.update(STREAM_NAME, config);
+  } catch (err) {
+    if (!/stream not found/i.test((err as Error).message)) throw err;
+    await jsm.streams.add(config).catch(async (e: Error) => {
+      if (!/already in use|already exists/i.test(e.message)) throw e; // another process created it meanwhile
+    });
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function connectJetStream(url: string, name: string, onError: (err: Error) => void = () => {}): Promise<JetStream> {
+  const nc = await connect({ servers: url, name, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true });
+  void (async () => {
+    for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'error') onError(new Error(`nats ${s.type}: ${String(s.data)}`));
+  })();
+  const jsm = await nc.jetstreamManager();
+  await ensureStream(jsm);
+  const js: JetStreamClient = nc.jetstream();
+  const figures: StreamFigures = { published: 0, offered: 0, queued: 0, dropped: 0, publishFailures: 0 };
+  const queue: Array<{ subject: StreamSubject; id: string; payload: unknown }> = [];
+  let pumping = false;
+  let closed = false;
+  const consumers = new Set<{ stop(): Promise<void> }>();
+
+  const publish = async (subject: StreamSubject, id: string, payload: unknown): Promise<void> => {
+    try {
+      await js.publish(`${STREAM_PREFIX}${subject}`, codec.encode({ subject, payload }), { msgID: id, timeout: PUBLISH_TIMEOUT_MS });
+    } catch (err) {
+      figures.publishFailures++;
+      throw err;
+    }
+    figures.published++;
+  };
+
+  /** Sends what was offered, a batch at a time; a batch that fails waits and is sent again (same ids: JetStream keeps one). */
+  const pump = async (): Promise<void> => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length && !closed) {
+        const batch = queue.slice(0, PUMP_BATCH);
+        const results = await Promise.allSettled(batch.map((m) => publish(m.subject, m.id, m.payload)));
+        const failed = batch.filter((_, i) => results[i]!.status === 'rejected');
+        queue.splice(0, batch.length, ...failed);
+        figures.queued = queue.length;
+        if (failed.length) {
+          onError(new Error(`stream: ${failed.length} publishes failed, retrying`));
+          await sleep(250);
+        }
+      }
+    } finally {
+      pumping = false;
+    }
+  };
+
+  const consume = async (durable: string, prefixes: readonly string[], handler: StreamHandler): Promise<StreamConsumer> => {
+    // One filter subject per consumer (multi-subject filters need a newer server): one prefix is
+    // filtered by the server; several read the whole stream and the others are acknowledged unread.
+    const filter = prefixes.length === 1 ? natsFilter(prefixes[0]!) : `${STREAM_PREFIX}>`;
+    const config = { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: filter, ack_wait: nanos(30_000), max_ack_pending: 2_000 };
+    const existing = await jsm.consumers.info(STREAM_NAME, durable).catch(() => null);
+    if (!existing) await jsm.consumers.add(STREAM_NAME, config);
+    else if (existing.config.filter_subject !== filter) await jsm.consumers.update(STREAM_NAME, durable, { filter_subject: filter });
+    let stopped = false;
+    let current: { stop(): void } | null = null;
+    // Reading resumes after a lost connection or a restarted server: the durable consumer remembers what was acknowledged.
+    const loop = (async () => {
+      while (!stopped && !closed) {
+        try {
+          const consumer = await js.consumers.get(STREAM_NAME, durable);
+          const messages = await consumer.consume({ max_messages: 500, expires: 5_000 });
+          current = messages;
+          for await (const m of messages) {
+            const { subject, payload } = codec.decode(m.data);
+            if (!matchesPrefix(subject, prefixes)) {
+              m.ack();
+              continue;
+            }
+            try {
+              await handler({ id: m.headers?.get('Nats-Msg-Id') || `${m.info.stream}:${m.seq}`, subject, payload, publishedAt: Math.floor(m.info.timestampNanos / 1e6) });
+              m.ack();
+            } catch (err) {
+              onError(err as Error);
+              m.nak(1_000);
+            }
+            if (stopped) break;
+          }
+        } catch (err) {
+          if (!stopped && !closed) onError(err as Error);
+        }
+        if (!stopped && !closed) await sleep(500);
+      }
+    })();
+    const entry = {
+      async stop() {
+        stopped = true;
+        current?.stop();
+        await Promise.race([loop, sleep(2_000)]);
+      },
+    };
+    consumers.add(entry);
+    return entry;
+  };
+
+  return {
+    kind: 'jetstream',
+    nats: nc,
+    figures,
+    publish,
+    offer(subject, id, payload) {
+      figures.offered++;
+      queue.push({ subject, id, payload });
+      if (queue.length > MAX_QUEUED) figures.dropped += queue.splice(0, queue.length - MAX_QUEUED).length;
+      figures.queued = queue.length;
+      void pump();
+    },
+    consume,
+    async close() {
+      // What was offered and not yet held gets a moment to go out.
+      const until = Date.now() + 3_000;
+      while (queue.length && Date.now() < until && !nc.isClosed()) await sleep(50);
+      closed = true;
+      for (const c of consumers) await c.stop();
+      // Draining needs the server; without it (NATS away) the connection is just closed.
+      await Promise.race([nc.drain().catch(() => {}), sleep(2_000)]);
+      if (!nc.isClosed()) await nc.close();
+    },
+  };
+}
