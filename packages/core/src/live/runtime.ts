@@ -4,6 +4,7 @@
  */
 import type { CoreContext, Db } from '../context.js';
 import { ruleBookModerator, type CommentModerator } from './moderation.js';
+import type { HotCounter } from './hot-counter.js';
 import { RoomStatsTracker, type RoomCounters } from './room-stats.js';
 import { SaleDesk } from './sale-desk.js';
 import { saleView, type FlashSaleView } from './sale-info.js';
@@ -24,6 +25,7 @@ export class LiveRuntime {
   private readonly desks = new Map<string, Promise<SaleDesk | null>>();
   private readonly trackers = new Map<string, RoomStatsTracker>();
   private sampler: NodeJS.Timeout | null = null;
+  private hotCounter: HotCounter | null = null;
   moderator: CommentModerator;
 
   constructor(private readonly ctx: CoreContext) {
@@ -45,6 +47,11 @@ export class LiveRuntime {
     }
   }
 
+  /** Scaled mode: flash sales admit through this shared counter (desks opened from now on). */
+  useHotCounter(counter: HotCounter | null): void {
+    this.hotCounter = counter;
+  }
+
   /** The desk of a sale in this process (opened on first use); null when the sale does not exist. */
   desk(saleId: string): Promise<SaleDesk | null> {
     let d = this.desks.get(saleId);
@@ -54,7 +61,7 @@ export class LiveRuntime {
           this.stats(sale.roomId).ordered(orders, gmv, buyers);
           void this.desks.get(sale.id)?.then((desk) => desk && this.publish({ roomId: sale.roomId, kind: 'sale', sale: saleView({ ...sale, remaining: desk.remaining }, this.ctx.clock.now()) }));
         },
-      });
+      }, this.hotCounter);
       d.then((x) => x ?? this.desks.delete(saleId), () => this.desks.delete(saleId));
       this.desks.set(saleId, d);
     }

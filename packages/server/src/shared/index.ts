@@ -1,3 +1,4 @@
 export { decodeInvalidation, encodeInvalidation, sessionKey, type InvalidationBus, type SessionInvalidation } from './invalidation.js';
 export { connectRedisState, SESSION_CHANNEL, type RedisState } from './redis-state.js';
 export { connectNatsFanout, type Fanout } from './nats-fanout.js';
+export { redisSaleCounter, saleCounterKeys } from './redis-sale-counter.js';
