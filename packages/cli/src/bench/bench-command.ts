@@ -104,7 +104,8 @@ async function runNamed(name: string, opts: Parameters<typeof runBenchCommand>[1
     if (name === 'timers' || name === 'all') emit(await benchTimers());
     if (name === 'recsys-feed' || name === 'all') emit(await benchRecsysFeed({ seconds, ...sizes }));
     if (name === 'recsys-freshness' || name === 'all') emit(await benchRecsysFreshness(sizes));
-    if (name === 'flash-sale' || name === 'all') emit(await benchFlashSale());
+    // flash-sale: 50,000 buyers for 10,000 units unless --people N (then N buyers for N/5 units).
+    if (name === 'flash-sale' || name === 'all') emit(await benchFlashSale(sizes.people === undefined ? {} : { buyers: sizes.people, quantity: Math.floor(sizes.people / 5) }));
     // live-fanout measures 10 s unless --seconds is given.
     if (name === 'live-fanout' || name === 'all') emit(await benchLiveFanout({ seconds: opts.seconds === undefined ? 10 : seconds }));
     // moderation measures 5 s unless --seconds is given.

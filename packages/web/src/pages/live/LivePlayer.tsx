@@ -1,9 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** How long the fallback plays before a failed stream is tried again. */
+const STREAM_RETRY_MS = 2_000;
+
 /**
  * The room's video, full screen: the HLS stream through hls.js (or the browser's own HLS), and
  * the room's fallback video on loop when there is no stream or it fails, so a room always plays.
+ * A stream that fails is tried again every few seconds while the room still names it: the ingest
+ * server admits a publisher before it has written the first segments, so the playlist is missing
+ * for the first second or two of every broadcast.
  */
 export function LivePlayer({ hlsUrl, fallbackUrl, poster }: { hlsUrl: string | null; fallbackUrl: string | null; poster?: string | null }) {
   const { t } = useTranslation();
@@ -13,6 +19,11 @@ export function LivePlayer({ hlsUrl, fallbackUrl, poster }: { hlsUrl: string | n
   const useStream = hlsUrl !== null && !failed;
 
   useEffect(() => setFailed(false), [hlsUrl]);
+  useEffect(() => {
+    if (!failed || hlsUrl === null) return;
+    const retry = setTimeout(() => setFailed(false), STREAM_RETRY_MS);
+    return () => clearTimeout(retry);
+  }, [failed, hlsUrl]);
 
   useEffect(() => {
     const el = video.current;
