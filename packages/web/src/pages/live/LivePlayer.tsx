@@ -32,23 +32,25 @@ export function LivePlayer({ hlsUrl, fallbackUrl, poster }: { hlsUrl: string | n
     let destroy: (() => void) | null = null;
     const play = () => void el.play().catch(() => {}); // autoplay may wait for a tap; muted usually starts
     if (useStream && hlsUrl) {
-      if (el.canPlayType('application/vnd.apple.mpegurl')) {
-        el.src = hlsUrl;
-        play();
-      } else {
-        void import('hls.js').then(({ default: Hls }) => {
-          if (cancelled) return;
-          if (!Hls.isSupported()) return setFailed(true);
-          const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 3 });
-          hls.on(Hls.Events.ERROR, (_event, data) => {
-            if (data.fatal) setFailed(true);
-          });
-          hls.loadSource(hlsUrl);
-          hls.attachMedia(el);
-          hls.on(Hls.Events.MANIFEST_PARSED, play);
-          destroy = () => hls.destroy();
-        }, () => !cancelled && setFailed(true));
-      }
+      // hls.js wherever Media Source Extensions exist (it retries and reports failures); the
+      // browser's own HLS only where they do not (iPhone Safari). Chromium also answers "maybe" to
+      // HLS, but its own player stalls without an error when the playlist is not there yet.
+      void import('hls.js').then(({ default: Hls }) => {
+        if (cancelled) return;
+        if (!Hls.isSupported()) {
+          if (!el.canPlayType('application/vnd.apple.mpegurl')) return setFailed(true);
+          el.src = hlsUrl;
+          return play();
+        }
+        const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 3 });
+        hls.on(Hls.Events.ERROR, (_event, data) => {
+          if (data.fatal) setFailed(true);
+        });
+        hls.loadSource(hlsUrl);
+        hls.attachMedia(el);
+        hls.on(Hls.Events.MANIFEST_PARSED, play);
+        destroy = () => hls.destroy();
+      }, () => !cancelled && setFailed(true));
     } else if (fallbackUrl) {
       el.src = fallbackUrl;
       play();
