@@ -31,12 +31,16 @@ Usage:
   zhongcao ledger check [--data DIR]                     verify every transaction balances and every balance equals its entries
   zhongcao analytics rebuild [--from YYYY-MM-DD] [--data DIR]
                                                          recompute the 罗盘 rollups from the raw rows (from that day on)
-  zhongcao bench <name|all> [--json]                     run a benchmark on a fresh temporary store: checkout, oversell,
+  zhongcao bench <name|all> [--json] [--layout embedded|cluster|both]
+                                                         run a benchmark on a fresh temporary store: checkout, oversell,
                  feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat,
                  open-api, analytics
                  (recsys-feed and recsys-freshness take [--videos N] [--people N]),
                  chat ([--people N] buyers, [--rate N] msg/s, [--conversations N], [--shops N], [--seconds S]),
-                 analytics ([--events N] [--orders N] [--days N])
+                 analytics ([--events N] [--orders N] [--days N]);
+                 --layout cluster runs it against \`zhongcao cluster\` (two api processes and a worker) on a fresh
+                 PostgreSQL database with Redis and NATS (BENCH_DATABASE_URL, REDIS_URL, NATS_URL; localhost by default),
+                 --layout both reports both layouts in one line ({ bench, embedded, cluster })
   zhongcao recsys retrain [--data DIR] [--no-wait] [--wait-s N]
                                                          retrain the running platform's interest engine now, with progress
   zhongcao recsys eval --dataset FILE [--json] [--seed N] [--users N] [--epochs N]
@@ -78,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       events: { type: 'string' },
       orders: { type: 'string' },
       days: { type: 'string' },
+      layout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -119,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
     case 'analytics':
       return runAnalyticsCommand(positionals, config, values.from);
     case 'bench':
-      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people, rate: values.rate, conversations: values.conversations, shops: values.shops, events: values.events, orders: values.orders, days: values.days });
+      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people, rate: values.rate, conversations: values.conversations, shops: values.shops, events: values.events, orders: values.orders, days: values.days, layout: values.layout });
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);
       return 2;

@@ -1,11 +1,12 @@
 /** Starts a platform process: core (migrated), HTTP server and, unless it is an api-role process, the background worker. */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { openCore, recommendService, type Core, type CoreOptions, type RetrainOptions } from '@zhongcao/core';
+import { liveRuntime, openCore, recommendService, type Core, type CoreOptions, type RetrainOptions } from '@zhongcao/core';
 import { buildServer } from './app.js';
 import { startWorker, type Worker } from './worker.js';
 import { connectRedisState } from './shared/redis-state.js';
 import { connectNatsFanout } from './shared/nats-fanout.js';
 import { startEngineService, type EngineService } from './shared/engine-service.js';
+import { redisSaleCounter } from './shared/redis-sale-counter.js';
 
 export interface PlatformOptions extends CoreOptions {
   port: number;
@@ -61,6 +62,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const shared = options.redisUrl ? connectRedisState(options.redisUrl, onRedisError) : null;
   const liveFanout = options.natsUrl ? await connectNatsFanout(options.natsUrl, (err) => log?.warn({ err: err.message }, 'nats: live frames from other processes wait for the reconnect')) : null;
   if (shared) await Promise.race([shared.ready, new Promise((r) => setTimeout(r, 2_000).unref())]); // not blocking a start while Redis is away
+  // Scaled mode: flash sales admit through one counter in Redis for every api process, the database still guarding each order.
+  if (shared) liveRuntime(core.ctx).useHotCounter(redisSaleCounter(shared.redis));
   const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick(), shared, liveFanout, extraMetrics: remote?.metrics });
   log = app.log;
   engine?.onLifecycle((e) => {

@@ -14,6 +14,8 @@ import { benchChat, chatSummary, type ChatResult } from './chat-bench.js';
 import { benchOpenApi, openApiSummary, type OpenApiResult } from './open-api-bench.js';
 import { analyticsSummary, benchAnalytics, type AnalyticsResult } from './analytics-bench.js';
 import { cleanUpOnSignals, log } from './resources.js';
+import { LAYOUT_CHOICES, layoutsOf, setLayout, type Layout, type LayoutChoice } from './layout.js';
+import { serverProcesses } from './server-child.js';
 
 const NAMES = ['checkout', 'oversell', 'feed', 'events', 'ledger', 'timers', 'recsys-feed', 'recsys-freshness', 'flash-sale', 'live-fanout', 'moderation', 'chat', 'open-api', 'analytics', 'all'] as const;
 
@@ -23,7 +25,7 @@ export async function runBenchCommand(
   name: string | undefined,
   opts: {
     json: boolean; seconds?: string | undefined; videos?: string | undefined; people?: string | undefined; rate?: string | undefined; conversations?: string | undefined; shops?: string | undefined;
-    events?: string | undefined; orders?: string | undefined; days?: string | undefined;
+    events?: string | undefined; orders?: string | undefined; days?: string | undefined; layout?: string | undefined;
   },
 ): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
@@ -46,9 +48,53 @@ export async function runBenchCommand(
     console.error('--events and --orders take a whole number from 1 to 100000000, --days from 1 to 365');
     return 2;
   }
+  const layoutChoice = (opts.layout ?? 'embedded') as LayoutChoice;
+  if (!LAYOUT_CHOICES.includes(layoutChoice)) {
+    console.error(`--layout takes ${LAYOUT_CHOICES.join(', ')}, got ${opts.layout}`);
+    return 2;
+  }
   // --json is accepted for scripts; the JSON line is always what goes to stdout.
   cleanUpOnSignals();
+  // Each benchmark runs in each layout asked for, one after the other; with --layout both its two
+  // results go out as one line ({ bench, embedded, cluster }).
+  const layouts = layoutsOf(layoutChoice);
+  const byLayout = new Map<Layout, Result[]>();
   try {
+    for (const l of layouts) {
+      setLayout(l);
+      log(`layout: ${l}`);
+      const results: Result[] = [];
+      const code = await runNamed(name!, opts, { seconds, sizes, analyticsSizes }, (r) => {
+        const tagged = { ...r, layout: l, server_processes: serverProcesses() };
+        results.push(tagged);
+        if (layouts.length === 1) process.stdout.write(`${JSON.stringify(tagged)}\n`);
+        process.stderr.write(`[${l}, ${tagged.server_processes} server process${tagged.server_processes === 1 ? '' : 'es'}] ${summary(tagged)}\n`);
+      });
+      if (code !== 0) return code;
+      byLayout.set(l, results);
+    }
+    if (layouts.length > 1) {
+      const [embedded, cluster] = [byLayout.get('embedded') ?? [], byLayout.get('cluster') ?? []];
+      embedded.forEach((e, i) => process.stdout.write(`${JSON.stringify({ bench: e.bench, embedded: e, cluster: cluster[i] ?? null })}\n`));
+    }
+    return 0;
+  } catch (err) {
+    log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  } finally {
+    setLayout('embedded');
+  }
+}
+
+interface Sizes {
+  seconds: number;
+  sizes: { videos: number | undefined; people: number | undefined };
+  analyticsSizes: { events: number | undefined; orders: number | undefined; days: number | undefined };
+}
+
+/** Runs the named benchmark (or all) in the current layout, handing each result to `emit`. */
+async function runNamed(name: string, opts: Parameters<typeof runBenchCommand>[1], { seconds, sizes, analyticsSizes }: Sizes, emit: (r: Result) => void): Promise<number> {
+  {
     if (name === 'checkout' || name === 'all') emit(await benchCheckout(seconds));
     if (name === 'oversell' || name === 'all') emit(await benchOversell());
     if (name === 'feed' || name === 'all') emit(await benchFeed(seconds));
@@ -58,7 +104,8 @@ export async function runBenchCommand(
     if (name === 'timers' || name === 'all') emit(await benchTimers());
     if (name === 'recsys-feed' || name === 'all') emit(await benchRecsysFeed({ seconds, ...sizes }));
     if (name === 'recsys-freshness' || name === 'all') emit(await benchRecsysFreshness(sizes));
-    if (name === 'flash-sale' || name === 'all') emit(await benchFlashSale());
+    // flash-sale: 50,000 buyers for 10,000 units unless --people N (then N buyers for N/5 units).
+    if (name === 'flash-sale' || name === 'all') emit(await benchFlashSale(sizes.people === undefined ? {} : { buyers: sizes.people, quantity: Math.floor(sizes.people / 5) }));
     // live-fanout measures 10 s unless --seconds is given.
     if (name === 'live-fanout' || name === 'all') emit(await benchLiveFanout({ seconds: opts.seconds === undefined ? 10 : seconds }));
     // moderation measures 5 s unless --seconds is given.
@@ -78,18 +125,11 @@ export async function runBenchCommand(
     // analytics measures the rollup lag for 10 s unless --seconds is given.
     if (name === 'analytics' || name === 'all') emit(await benchAnalytics({ ...analyticsSizes, lagSeconds: opts.seconds === undefined ? 10 : seconds }));
     return 0;
-  } catch (err) {
-    log(`the benchmark could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return 1;
   }
 }
 
 type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | ChatResult | OpenApiResult | AnalyticsResult;
 
-function emit(result: Result): void {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-  process.stderr.write(`${summary(result)}\n`);
-}
 
 function summary(r: Result): string {
   if (r.bench === 'ledger') return ledgerSummary(r);

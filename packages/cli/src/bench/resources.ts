@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { clusterServices, layout } from './layout.js';
 
 export const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
@@ -63,13 +64,16 @@ export interface BenchStore {
   dataDir: string;
   /** URL of the fresh database, when on PostgreSQL. */
   databaseUrl: string | undefined;
+  /** The cluster layout's shared services (the server is then `zhongcao cluster`, see layout.ts). */
+  cluster?: { redisUrl: string; natsUrl: string } | undefined;
 }
 
 /** Makes the temp data dir (and database) and registers their removal in the scope. */
 export async function freshStore(scope: Scope): Promise<BenchStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-bench-'));
   scope.defer('remove temp dir', () => rmSync(dataDir, { recursive: true, force: true }));
-  const adminUrl = process.env.DATABASE_URL || undefined;
+  const services = layout() === 'cluster' ? clusterServices() : null;
+  const adminUrl = services ? services.adminUrl : process.env.DATABASE_URL || undefined;
   if (!adminUrl) return { dialect: 'sqlite', dataDir, databaseUrl: undefined };
 
   const name = `zc_bench_${randomBytes(6).toString('hex')}`;
@@ -78,7 +82,7 @@ export async function freshStore(scope: Scope): Promise<BenchStore> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   log(`PostgreSQL: created database ${name}`);
-  return { dialect: 'postgres', dataDir, databaseUrl: url.toString() };
+  return { dialect: 'postgres', dataDir, databaseUrl: url.toString(), cluster: services ? { redisUrl: services.redisUrl, natsUrl: services.natsUrl } : undefined };
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {

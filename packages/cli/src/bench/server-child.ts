@@ -3,7 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { request } from 'node:http';
 import { SERVER_NODE_FLAGS } from '../server-node-flags.js';
+import { CLUSTER_API_PROCESSES, processTree, treeRssMb } from './layout.js';
 import { log, type BenchStore, type Scope } from './resources.js';
 
 export interface ServerChild {
@@ -31,16 +33,81 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `zhongcao start --no-demo` on the store, with the node flags `npm start` uses, and waits until it listens; stopping is registered in the scope. */
+/** The server under test now running in the cluster layout: the root of its process tree (CPU and memory are read over the whole tree). */
+let clusterRoot: number | null = null;
+
+export function clusterRootPid(): number | null {
+  return clusterRoot;
+}
+
+/** How many processes the last server under test ran as (1 embedded; the cluster's primary, roles and api processes). */
+let lastProcesses = 0;
+
+export function serverProcesses(): number {
+  return lastProcesses;
+}
+
+/**
+ * Starts the server under test on the store and waits until it listens; stopping is registered in
+ * the scope. Embedded: `zhongcao start --no-demo` with the node flags `npm start` uses. Cluster
+ * layout (the store carries the shared services): `zhongcao cluster --no-demo`, then waits until
+ * every api process answers.
+ */
 export async function startServerChild(scope: Scope, store: BenchStore, sandboxSecret: string): Promise<ServerChild> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', SANDBOX_PAY_SECRET: sandboxSecret };
   delete env.DATABASE_URL;
   delete env.PUBLIC_URL;
+  delete env.REDIS_URL;
+  delete env.NATS_URL;
   if (store.databaseUrl) env.DATABASE_URL = store.databaseUrl;
   // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return startChild(scope, 'server', [...SERVER_NODE_FLAGS, ...nodeArgs, mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], env);
+  if (!store.cluster) {
+    clusterRoot = null;
+    const child = await startChild(scope, 'server', [...SERVER_NODE_FLAGS, ...nodeArgs, mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], env);
+    lastProcesses = 1;
+    return child;
+  }
+  env.REDIS_URL = store.cluster.redisUrl;
+  env.NATS_URL = store.cluster.natsUrl;
+  const child = await startChild(scope, 'cluster', [...SERVER_NODE_FLAGS, ...nodeArgs, mainJs(), 'cluster', '--no-demo', '--api', String(CLUSTER_API_PROCESSES), '--port', String(port), '--data', store.dataDir], env);
+  scope.defer('forget the cluster', () => {
+    clusterRoot = null;
+  });
+  const apis = await waitForApis(child.origin, CLUSTER_API_PROCESSES, START_TIMEOUT_MS);
+  clusterRoot = child.pid;
+  lastProcesses = processTree(child.pid).length;
+  log(`cluster: ${lastProcesses} processes (api processes ${apis.join(', ')}) on ${store.databaseUrl?.replace(/\/\/[^@]*@/, '//')}`);
+  return child;
+}
+
+/** Waits until `count` different api processes answer /readyz (node:cluster hands each new connection to the next); their pids. */
+async function waitForApis(origin: string, count: number, timeoutMs: number): Promise<number[]> {
+  const until = Date.now() + timeoutMs;
+  const pids = new Set<number>();
+  while (Date.now() < until) {
+    const pid = await new Promise<number | null>((resolve) => {
+      const req = request(`${origin}/readyz`, { agent: false, timeout: 3_000 }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString('utf8')));
+        res.on('end', () => {
+          try {
+            resolve(res.statusCode === 200 ? ((JSON.parse(text) as { pid?: number }).pid ?? null) : null);
+          } catch {
+            resolve(null);
+          }
+        });
+      });
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => resolve(null));
+      req.end();
+    });
+    if (pid !== null) pids.add(pid);
+    if (pids.size >= count) return [...pids];
+    if (pid === null) await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`only ${pids.size} of ${count} api processes answered within ${timeoutMs / 1000} s`);
 }
 
 /** Starts a script of this folder (compiled, e.g. `bare-sale-server.js`) that prints its URL when it listens. */
@@ -113,6 +180,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * thousands of sockets open (the default collectors list every handle and file descriptor).
  */
 export function processRssMb(pid: number): number | null {
+  if (pid === clusterRoot) return treeRssMb(pid);
   try {
     const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Math.round(Number(m[1]) / 1024) : null;

@@ -1,9 +1,13 @@
 /** What the server under test says of itself on /metrics: its resident memory and the CPU time it has used. */
 import type { Pool } from 'undici';
 import { get } from './http-load.js';
+import { treeCpuSeconds, treeRssMb } from './layout.js';
+import { clusterRootPid } from './server-child.js';
 
 /** Resident memory of the server process in MB, from its Prometheus metrics (null if it does not say). */
 export async function serverRssMb(pool: Pool): Promise<number | null> {
+  const root = clusterRootPid();
+  if (root !== null) return treeRssMb(root); // every process of the cluster, not the one api process that answers
   const reply = await get(pool, '/metrics');
   const m = /^zhongcao_process_resident_memory_bytes\s+([0-9.e+]+)/m.exec(reply.body);
   return m ? Math.round(Number(m[1]) / 1024 / 1024) : null;
@@ -11,6 +15,8 @@ export async function serverRssMb(pool: Pool): Promise<number | null> {
 
 /** CPU seconds the server process has used so far (all its threads), from its Prometheus metrics (null if it does not say). */
 export async function serverCpuSeconds(pool: Pool): Promise<number | null> {
+  const root = clusterRootPid();
+  if (root !== null) return treeCpuSeconds(root);
   const reply = await get(pool, '/metrics');
   const m = /^zhongcao_process_cpu_seconds_total\s+([0-9.e+]+)/m.exec(reply.body);
   return m ? Number(m[1]) : null;

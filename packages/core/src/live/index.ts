@@ -8,6 +8,8 @@ export * from './bag.js';
 export * from './stream.js';
 export * from './sale-info.js';
 export * from './sale-gate.js';
+export * from './hot-counter.js';
+export { HOT_STALE_MS } from './sale-hot.js';
 export { LIVE_SALE_PAY_BY, type SaleOrderResult } from './sale-writer.js';
 export * from './flash-sales.js';
 export * from './sale-deadlines.js';

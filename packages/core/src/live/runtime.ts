@@ -4,6 +4,7 @@
  */
 import type { CoreContext, Db } from '../context.js';
 import { ruleBookModerator, type CommentModerator } from './moderation.js';
+import type { HotCounter } from './hot-counter.js';
 import { RoomStatsTracker, type RoomCounters } from './room-stats.js';
 import { SaleDesk } from './sale-desk.js';
 import { saleView, type FlashSaleView } from './sale-info.js';
@@ -26,6 +27,7 @@ export class LiveRuntime {
   private sampler: NodeJS.Timeout | null = null;
   /** The last activity of rooms forgotten since the last takeActivity. */
   private leftover: Array<{ room_id: string; minute: number; viewers: number; entries: number; comments: number }> = [];
+  private hotCounter: HotCounter | null = null;
   moderator: CommentModerator;
 
   constructor(private readonly ctx: CoreContext) {
@@ -47,6 +49,11 @@ export class LiveRuntime {
     }
   }
 
+  /** Scaled mode: flash sales admit through this shared counter (desks opened from now on). */
+  useHotCounter(counter: HotCounter | null): void {
+    this.hotCounter = counter;
+  }
+
   /** The desk of a sale in this process (opened on first use); null when the sale does not exist. */
   desk(saleId: string): Promise<SaleDesk | null> {
     let d = this.desks.get(saleId);
@@ -56,7 +63,7 @@ export class LiveRuntime {
           this.stats(sale.roomId).ordered(orders, gmv, buyers);
           void this.desks.get(sale.id)?.then((desk) => desk && this.publish({ roomId: sale.roomId, kind: 'sale', sale: saleView({ ...sale, remaining: desk.remaining }, this.ctx.clock.now()) }));
         },
-      });
+      }, this.hotCounter);
       d.then((x) => x ?? this.desks.delete(saleId), () => this.desks.delete(saleId));
       this.desks.set(saleId, d);
     }

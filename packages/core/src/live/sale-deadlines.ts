@@ -19,6 +19,9 @@ export function registerLiveDeadlines(registry: TimerRegistry, ctx: CoreContext)
   registry.register(LIVE_SALE_PAY_BY, async (tx, timer, now) => {
     const so = await tx.selectFrom('live_sale_orders').select(['order_id', 'sale_id', 'buyer_id', 'quantity', 'status']).where('order_id', '=', timer.subjectId).executeTakeFirst();
     if (!so || so.status !== 'reserved') return;
+    // The sale's row first, then the SKU's (released below): the order the sale's writer locks them in,
+    // so a lapse and a group of new orders in another process never wait for each other in a cycle.
+    await tx.updateTable('live_flash_sales').set((eb) => ({ remaining: eb.ref('remaining') })).where('id', '=', so.sale_id).execute();
     const order = await tx.selectFrom('orders').select(['id', 'shop_id', 'status']).where('id', '=', so.order_id).executeTakeFirstOrThrow();
     let status = order.status;
     if (status === 'unpaid' && (await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'unpaid', 'cancelled', SYSTEM, { code: 'flash_sale_not_paid_in_time' }, now, { cancel_reason: 'not paid in time' }))) {

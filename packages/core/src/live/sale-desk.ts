@@ -2,11 +2,15 @@
  * One flash sale's front desk in this process: the admission gate, the group-commit writer, and
  * the refreshes that keep the gate close to the database (the sale's terms every few seconds,
  * the remaining units at most once a second after a sold-out reject, a buyer's holdings when the
- * gate would refuse them for the limit).
+ * gate would refuse them for the limit). In scaled mode a hot counter shared by every api process
+ * (hot-counter.ts) admits instead of the in-process gate (sale-hot.ts); while it is unreachable
+ * the desk falls back to its gate, the database's guards deciding as always.
  */
 import type { CoreContext } from '../context.js';
 import { DomainError } from '../platform/errors.js';
+import type { HotCounter } from './hot-counter.js';
 import { SaleGate, type GateVerdict } from './sale-gate.js';
+import { HotAdmission } from './sale-hot.js';
 import { loadSaleInfo, type SaleInfo } from './sale-info.js';
 import { SaleWriter, storedAnswer, type SaleOrderRequest, type SaleOrderResult } from './sale-writer.js';
 
@@ -27,14 +31,17 @@ export class SaleDesk {
   private remainingAt = 0;
   private refreshing: Promise<void> | null = null;
   private readonly inflight = new Map<string, Promise<SaleOrderResult>>();
+  private readonly hot: HotAdmission | null;
 
   private constructor(
     private readonly ctx: CoreContext,
     private info: SaleInfo,
     holdings: Array<[string, number]>,
     events: DeskEvents,
+    hotCounter: HotCounter | null,
   ) {
     this.gate = new SaleGate(info, holdings);
+    this.hot = hotCounter ? new HotAdmission(ctx, hotCounter, () => this.info) : null;
     this.termsAt = performance.now();
     this.writer = new SaleWriter(ctx, () => this.info, (done) => {
       let units = 0;
@@ -54,11 +61,11 @@ export class SaleDesk {
     });
   }
 
-  static async open(ctx: CoreContext, saleId: string, events: DeskEvents): Promise<SaleDesk | null> {
+  static async open(ctx: CoreContext, saleId: string, events: DeskEvents, hotCounter: HotCounter | null = null): Promise<SaleDesk | null> {
     const info = await loadSaleInfo(ctx.db, saleId);
     if (!info) return null;
     const rows = await ctx.db.selectFrom('live_sale_buyers').select(['buyer_id', 'quantity']).where('sale_id', '=', saleId).execute();
-    return new SaleDesk(ctx, info, rows.map((r) => [r.buyer_id, Number(r.quantity)]), events);
+    return new SaleDesk(ctx, info, rows.map((r) => [r.buyer_id, Number(r.quantity)]), events, hotCounter);
   }
 
   get sale(): SaleInfo {
@@ -83,6 +90,10 @@ export class SaleDesk {
 
   private async placeOnce(req: SaleOrderRequest): Promise<SaleOrderResult> {
     if (performance.now() - this.termsAt > TERMS_REFRESH_MS) void this.refreshTerms();
+    if (this.hot) {
+      const hot = await this.placeHot(this.hot, req);
+      if (hot !== 'unreachable') return hot;
+    }
     let verdict = this.gate.admit(req.buyerId, req.quantity, this.ctx.clock.now());
     if (verdict !== 'ok') {
       // An earlier attempt with this key may be why the gate refuses (its units count against the
@@ -94,6 +105,11 @@ export class SaleDesk {
       verdict = await this.recheck(req, verdict);
       if (verdict !== 'ok') throw refused(verdict);
     }
+    return this.write(req);
+  }
+
+  /** Writes an admitted request (the gate has taken its units). */
+  private async write(req: SaleOrderRequest): Promise<SaleOrderResult> {
     this.pendingUnits += req.quantity;
     this.pendingByBuyer.set(req.buyerId, (this.pendingByBuyer.get(req.buyerId) ?? 0) + req.quantity);
     try {
@@ -103,6 +119,41 @@ export class SaleDesk {
       this.gate.giveBack(req.buyerId, req.quantity);
       throw err;
     }
+  }
+
+  /**
+   * Scaled mode: the shared counter admits (one atomic step), then the request is written as any
+   * other; its reservation is settled by the outcome. 'unreachable' when the counter's store does
+   * not answer: the caller admits through the in-process gate instead.
+   */
+  private async placeHot(hot: HotAdmission, req: SaleOrderRequest): Promise<SaleOrderResult | 'unreachable'> {
+    const now = this.ctx.clock.now();
+    const terms = this.gate.checkTerms(now);
+    if (terms !== 'ok') throw refused(terms);
+    const admitted = await hot.admit(req.buyerId, req.quantity, now);
+    if (admitted === 'unreachable') return 'unreachable';
+    if (admitted.verdict !== 'ok') {
+      // An earlier attempt with this key may be what holds the buyer's units: its answer is this one's.
+      if (admitted.verdict === 'SALE_LIMIT_REACHED' && req.idemKey !== undefined) {
+        const stored = await storedAnswer(this.ctx.db, req.buyerId, req.idemKey, req.requestHash);
+        if (stored) return { ...stored, replayed: true };
+      }
+      throw refused(admitted.verdict);
+    }
+    // The in-process gate follows (it answers the room's remaining units, and takes over if the store goes away).
+    this.gate.take(req.buyerId, req.quantity, admitted.remaining);
+    let result: SaleOrderResult;
+    try {
+      result = await this.write(req);
+    } catch (err) {
+      hot.release(admitted.token, req.buyerId, req.quantity);
+      // The database refused units the counter granted: the counter is ahead of the truth.
+      if (err instanceof DomainError && err.code === 'SALE_SOLD_OUT') hot.reconcileSoon();
+      throw err;
+    }
+    if (result.replayed) hot.release(admitted.token, req.buyerId, req.quantity);
+    else hot.commit(admitted.token);
+    return result;
   }
 
   /** The gate said no: when its figures may be stale, ask the database and try once more. */

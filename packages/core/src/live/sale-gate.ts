@@ -40,6 +40,18 @@ export class SaleGate {
     return 'ok';
   }
 
+  /** Whether the sale takes orders now, before any count (the hot counter decides the counts in scaled mode). */
+  checkTerms(now: number): 'ok' | 'SALE_NOT_OPEN' | 'PRODUCT_UNAVAILABLE' {
+    if (saleStatus(this.terms, now) !== 'open') return 'SALE_NOT_OPEN';
+    return this.terms.onSale ? 'ok' : 'PRODUCT_UNAVAILABLE';
+  }
+
+  /** Records units another admission (the shared hot counter) granted, and the remaining units it reports. */
+  take(buyerId: string, quantity: number, remaining: number): void {
+    this.held.set(buyerId, (this.held.get(buyerId) ?? 0) + quantity);
+    this.remaining = remaining;
+  }
+
   /** Units come back: an admitted request failed to commit, or a reservation lapsed. */
   giveBack(buyerId: string, quantity: number): void {
     this.remaining += quantity;
