@@ -25,7 +25,7 @@ import { REPO_ROOT, SERVER_MAIN } from './paths.ts';
 
 /** A template is copied only while younger than this (the demo's unpaid order expires 14 min after seeding). */
 export const MAX_AGE_MS = 8 * 60_000;
-const SEED_TIMEOUT_MS = 180_000;
+const SEED_TIMEOUT_MS = 300_000; // ~25 s on an idle machine; far longer on a shared, loaded one
 const POLL_MS = 100;
 
 interface Current {
@@ -92,15 +92,19 @@ async function seedTemplate(root: string): Promise<void> {
       env: { ...process.env, CI: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), SEED_TIMEOUT_MS);
+    const killChild = () => child.kill('SIGKILL'); // never leave a seeding process behind
+    process.once('exit', killChild);
+    const timer = setTimeout(killChild, SEED_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.once('error', (error) => {
       clearTimeout(timer);
+      process.removeListener('exit', killChild);
       reject(error);
     });
     child.once('exit', (exitCode) => {
       clearTimeout(timer);
+      process.removeListener('exit', killChild);
       resolve(exitCode);
     });
   });
