@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Finds *.test.ts files under the given folders and runs them with node's test runner through tsx.
 // Usage: node scripts/run-tests.mjs [--concurrency N] <folder-or-test-file>...
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+// A run with browser (e2e/) files seeds the demo store once for all of them (E2E_TEMPLATE_DIR,
+// see e2e/support/demo-template.ts) and removes it at the end.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { spawn } from 'node:child_process';
 
 const args = process.argv.slice(2);
 let concurrency = '2';
@@ -28,5 +31,19 @@ if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const env = { ...process.env };
+let templateDir = null;
+const isE2e = (file) => relative(process.cwd(), file).split(sep)[0] === 'e2e';
+if (!env.E2E_TEMPLATE_DIR && files.some(isE2e)) {
+  templateDir = mkdtempSync(join(tmpdir(), 'zhongcao-e2e-template-'));
+  env.E2E_TEMPLATE_DIR = templateDir;
+}
+// The usual report on stdout (spec on a terminal, TAP otherwise, as node's default), and the
+// slowest files on stderr at the end (file-times.mjs).
+const reporters = [`--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`, '--test-reporter-destination=stdout', `--test-reporter=${join(import.meta.dirname, 'file-times.mjs')}`, '--test-reporter-destination=stderr'];
+const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...reporters, ...files], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => {
+  if (templateDir) rmSync(templateDir, { recursive: true, force: true });
+  process.exit(code ?? 1);
+});

@@ -1,7 +1,8 @@
 /**
  * Starts the real server (`node packages/cli/dist/main.js start`) on a free port with a fresh
  * data directory, waits for the line with its http:// address, and stops it afterwards.
- * The build is done beforehand (`npm run build`).
+ * The build is done beforehand (`npm run build`). Under `npm run test:e2e` the directory starts
+ * as a copy of the run's seeded demo store (demo-template.ts); otherwise the server seeds it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { copyDemoTemplate } from './demo-template.ts';
 import { REPO_ROOT, SERVER_MAIN } from './paths.ts';
 
 export interface RunningServer {
@@ -22,7 +24,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 120_000; // the first start migrates and seeds demo data
+const READY_TIMEOUT_MS = 120_000; // a first start without a template migrates and seeds demo data
 const STOP_TIMEOUT_MS = 10_000;
 
 export async function freePort(): Promise<number> {
@@ -53,6 +55,12 @@ export async function startServer(): Promise<RunningServer> {
   }
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'zhongcao-e2e-'));
+  try {
+    await copyDemoTemplate(dataDir);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const lines: string[] = [];
   const child = spawn(process.execPath, [SERVER_MAIN, 'start', '--port', String(port), '--data', dataDir], {
     cwd: REPO_ROOT,

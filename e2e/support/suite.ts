@@ -38,7 +38,7 @@ export function useEnv(): () => Env {
         return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
       },
     };
-  }, { timeout: 180_000 });
+  }, { timeout: 450_000 }); // up to 300 s seeding the run's demo template (demo-template.ts), then the server's start
 
   after(async () => {
     await browser?.close();

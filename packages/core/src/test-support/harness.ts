@@ -1,7 +1,9 @@
 /**
  * Test harness: a fresh, migrated store per test. SQLite in a temporary folder by default; a
  * fresh PostgreSQL schema when DATABASE_URL is set (CI runs every suite both ways). A missing
- * PostgreSQL fails loudly: the connection error surfaces in the test.
+ * PostgreSQL fails loudly: the connection error surfaces in the test. The migrations run once per
+ * test process and each store is a copy of the result (store-template.ts); `migrate: false` gives
+ * an empty store as before.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { createCategory } from '../catalog/categories.js';
 import { createShop } from '../catalog/shops.js';
 import { createProduct } from '../catalog/products.js';
 import type { Actor } from '../context.js';
+import { copyMigratedSqlite, replayMigrations } from './store-template.js';
 
 export interface TestCore extends Core {
   clock: ManualClock;
@@ -30,6 +33,7 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
   const clock = new ManualClock(Date.now());
   let schema: string | undefined;
   const url = process.env.DATABASE_URL;
+  const fromTemplate = options.migrate !== false;
   if (url) {
     schema = `t_${randomBytes(6).toString('hex')}`;
     const client = new pg.Client({ connectionString: url });
@@ -46,7 +50,11 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
   };
   let core: Core;
   try {
-    core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10, ...options });
+    // The schema is complete after the replay: openCore's own migration check would only queue
+    // behind the database-wide migration lock. SQLite's copy is checked (no lock there).
+    if (fromTemplate && url && schema) await replayMigrations(url, schema);
+    else if (fromTemplate) await copyMigratedSqlite(dataDir);
+    core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10, ...(fromTemplate && url ? { migrate: false } : {}), ...options });
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     await dropSchema();

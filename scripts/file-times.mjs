@@ -1,0 +1,29 @@
+// A test reporter for scripts/run-tests.mjs: at the end, the slowest test files, each with its
+// duration (the file's process, start to end) and the sum of its top-level tests' durations (the
+// rest is starting the process, loading modules and file-level hooks). Where a run's time goes.
+const SHOWN = 20;
+
+export default async function* fileTimes(source) {
+  const files = new Map();
+  const entry = (file) => {
+    let f = files.get(file);
+    if (!f) files.set(file, (f = { duration: 0, tests: 0, failed: 0 }));
+    return f;
+  };
+  for await (const event of source) {
+    const data = event.data;
+    if (!data?.file) continue;
+    if (event.type === 'test:complete' && data.name === data.file) entry(data.file).duration = data.details?.duration_ms ?? 0;
+    else if ((event.type === 'test:pass' || event.type === 'test:fail') && data.nesting === 0 && data.name !== data.file) {
+      const f = entry(data.file);
+      f.tests += data.details?.duration_ms ?? 0;
+      if (event.type === 'test:fail') f.failed++;
+    }
+  }
+  const cwd = process.cwd() + '/';
+  const rows = [...files].map(([file, f]) => ({ file: file.startsWith(cwd) ? file.slice(cwd.length) : file, duration: f.duration / 1000, tests: f.tests / 1000, failed: f.failed }));
+  rows.sort((a, b) => b.duration - a.duration);
+  const total = rows.reduce((s, r) => s + r.duration, 0);
+  yield `\n# slowest test files (${Math.min(SHOWN, rows.length)} of ${rows.length}; file s, its tests s); all files: ${total.toFixed(0)} s\n`;
+  for (const r of rows.slice(0, SHOWN)) yield `#   ${r.duration.toFixed(1).padStart(7)}  ${r.tests.toFixed(1).padStart(7)}  ${r.file}${r.failed ? `  (${r.failed} failed)` : ''}\n`;
+}
