@@ -11,11 +11,14 @@ const CONCURRENCY = 40;
 export interface SaleRun {
   saleId: string;
   attempts: number;
+  /** Answered with an order: 201, or 200 when a retry found the order its broken first try had written. */
   accepted: number;
   brokenAndRetried: number;
   unanswered: number;
   /** What the retried answers were (0: the connection broke), by status. */
   retriedStatuses: Record<string, number>;
+  /** The final answers, by status and error code. */
+  answers: Record<string, number>;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function runSale(url: string, fx: LiveFixtures, midway: () => Promi
   const retriedStatuses: Record<string, number> = {};
   let midwayRun: Promise<void> | null = null;
   const outcomes: number[] = [];
+  const answers: Record<string, number> = {};
   const queue = [...attempts];
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -52,13 +56,15 @@ export async function runSale(url: string, fx: LiveFixtures, midway: () => Promi
           reply = await send();
         }
         outcomes.push(reply.status);
+        const label = `${reply.status}${/"code":"([A-Z_]+)"/.exec(reply.body)?.[1] ? ` ${/"code":"([A-Z_]+)"/.exec(reply.body)![1]}` : ''}`;
+        answers[label] = (answers[label] ?? 0) + 1;
         if (++answered === Math.floor(attempts.length / 4)) midwayRun = Promise.resolve(midway());
       }
     }),
   );
   assert.ok(midwayRun, 'the fault was injected');
   await midwayRun;
-  return { saleId, attempts: attempts.length, accepted: outcomes.filter((s) => s === 201).length, brokenAndRetried, retriedStatuses, unanswered: outcomes.filter((s) => s === 0 || s >= 500).length };
+  return { saleId, attempts: attempts.length, accepted: outcomes.filter((s) => s === 201 || s === 200).length, brokenAndRetried, retriedStatuses, answers, unanswered: outcomes.filter((s) => s === 0 || s >= 500).length };
 }
 
 /** Reads the store after the processes stopped: nothing oversold or over the limit, no half-written order, the ledger balances. */

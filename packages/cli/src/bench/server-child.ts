@@ -17,6 +17,8 @@ export interface ServerChild {
 
 const START_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 10_000;
+/** A cluster migrates, then starts a worker and an api primary that forks its api processes: several node starts. */
+const CLUSTER_START_TIMEOUT_MS = 300_000;
 
 /** The compiled CLI entry point, next to this file's folder (dist/bench/ → dist/main.js). */
 const mainJs = (): string => fileURLToPath(new URL('../main.js', import.meta.url));
@@ -71,11 +73,11 @@ export async function startServerChild(scope: Scope, store: BenchStore, sandboxS
   }
   env.REDIS_URL = store.cluster.redisUrl;
   env.NATS_URL = store.cluster.natsUrl;
-  const child = await startChild(scope, 'cluster', [...SERVER_NODE_FLAGS, ...nodeArgs, mainJs(), 'cluster', '--no-demo', '--api', String(CLUSTER_API_PROCESSES), '--port', String(port), '--data', store.dataDir], env);
+  const child = await startChild(scope, 'cluster', [...SERVER_NODE_FLAGS, ...nodeArgs, mainJs(), 'cluster', '--no-demo', '--api', String(CLUSTER_API_PROCESSES), '--port', String(port), '--data', store.dataDir], env, CLUSTER_START_TIMEOUT_MS);
   scope.defer('forget the cluster', () => {
     clusterRoot = null;
   });
-  const apis = await waitForApis(child.origin, CLUSTER_API_PROCESSES, START_TIMEOUT_MS);
+  const apis = await waitForApis(child.origin, CLUSTER_API_PROCESSES, CLUSTER_START_TIMEOUT_MS);
   clusterRoot = child.pid;
   lastProcesses = processTree(child.pid).length;
   log(`cluster: ${lastProcesses} processes (api processes ${apis.join(', ')}) on ${store.databaseUrl?.replace(/\/\/[^@]*@/, '//')}`);
@@ -116,7 +118,7 @@ export async function startScriptChild(scope: Scope, script: string, args: strin
 }
 
 /** Spawns node with the arguments, waits for the http:// URL it prints, and registers its stopping in the scope. */
-async function startChild(scope: Scope, label: string, args: string[], env: NodeJS.ProcessEnv): Promise<ServerChild> {
+async function startChild(scope: Scope, label: string, args: string[], env: NodeJS.ProcessEnv, startTimeoutMs = START_TIMEOUT_MS): Promise<ServerChild> {
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = (): Promise<void> => stopChild(child);
   scope.defer(`stop ${label}`, stop);
@@ -126,7 +128,7 @@ async function startChild(scope: Scope, label: string, args: string[], env: Node
   const origin = await new Promise<string>((resolve, reject) => {
     let buffered = '';
     let listening = false;
-    const timer = setTimeout(() => reject(new Error(`${label} did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`${label} did not start within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       clearTimeout(timer);
       reject(new Error(`${label} exited before listening (code ${code}, signal ${signal})`));

@@ -98,11 +98,17 @@ export class SaleDesk {
     if (verdict !== 'ok') {
       // An earlier attempt with this key may be why the gate refuses (its units count against the
       // limit); a buyer who holds nothing here has no such attempt, so a sold-out answer costs no query.
-      if (req.idemKey !== undefined && this.gate.holdsOf(req.buyerId) > 0) {
-        const stored = await storedAnswer(this.ctx.db, req.buyerId, req.idemKey, req.requestHash);
+      const askedBefore = req.idemKey !== undefined && this.gate.holdsOf(req.buyerId) > 0;
+      if (askedBefore) {
+        const stored = await storedAnswer(this.ctx.db, req.buyerId, req.idemKey!, req.requestHash);
         if (stored) return { ...stored, replayed: true };
       }
       verdict = await this.recheck(req, verdict);
+      // The earlier attempt may have been written by another process (this one learnt the buyer's units just now).
+      if (verdict === 'SALE_LIMIT_REACHED' && req.idemKey !== undefined && !askedBefore) {
+        const stored = await storedAnswer(this.ctx.db, req.buyerId, req.idemKey, req.requestHash);
+        if (stored) return { ...stored, replayed: true };
+      }
       if (verdict !== 'ok') throw refused(verdict);
     }
     return this.write(req);

@@ -14,6 +14,13 @@ import type { SaleInfo } from './sale-info.js';
 /** An in-flight reservation older than this belongs to a process that died before settling it. */
 export const HOT_STALE_MS = 10_000;
 const RECONCILE_AFTER_REFUSAL_MS = 1_000;
+/**
+ * A counter that does not answer within this time (its store is restarting: commands wait for the
+ * reconnection) is treated as unreachable, and the desk admits through its in-process gate: a
+ * buyer is never kept waiting on it. A reservation the store carries out later is never settled;
+ * it goes stale and a reconciliation drops it.
+ */
+const ANSWER_WITHIN_MS = 500;
 const RECONCILE_AFTER_DB_REFUSAL_MS = 200;
 /** The counter outlives its sale by a day (late payments, cancellations), then Redis forgets it. */
 const KEEP_AFTER_END_MS = 86_400_000;
@@ -39,16 +46,16 @@ export class HotAdmission {
   /** Asks the counter for the units; 'unreachable' when its store does not answer (or cannot be seeded). */
   async admit(buyerId: string, quantity: number, now: number): Promise<HotAdmitted | 'unreachable'> {
     const token = hotToken(buyerId, quantity, `${this.tokenPrefix}${(this.seq++).toString(36)}`);
-    const reserve = (): Promise<HotReply> => this.counter.reserve(this.sale().id, buyerId, quantity, this.sale().perPersonLimit, token, now);
+    const reserve = (): Promise<HotReply> => within(this.counter.reserve(this.sale().id, buyerId, quantity, this.sale().perPersonLimit, token, now));
     try {
       let reply = await reserve();
       if (reply.verdict === 'UNSEEDED') {
-        await this.seed();
+        await within(this.seed());
         reply = await reserve();
       }
       if (reply.verdict !== 'ok' && reply.verdict !== 'UNSEEDED' && performance.now() - this.reconciledAt > RECONCILE_AFTER_REFUSAL_MS) {
         // The counter may be behind the database: reconcile once, then ask again.
-        await this.reconcile();
+        await within(this.reconcile());
         reply = await reserve();
       }
       if (reply.verdict === 'UNSEEDED') return 'unreachable';
@@ -119,4 +126,13 @@ export class HotAdmission {
     })();
     return this.reconciling;
   }
+}
+
+function within<T>(p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the hot counter did not answer in time')), ANSWER_WITHIN_MS);
+  });
+  p.catch(() => {}); // a late failure after the deadline is nobody's concern
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
