@@ -3,7 +3,7 @@
 // Usage: node scripts/run-tests.mjs [--concurrency N] <folder-or-test-file>...
 // A run with browser (e2e/) files seeds the demo store once for all of them (E2E_TEMPLATE_DIR,
 // see e2e/support/demo-template.ts) and removes it at the end.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -26,12 +26,25 @@ function walk(dir, out) {
   return out;
 }
 
-const files = roots.flatMap((r) => (statSync(r).isDirectory() ? walk(r, []) : [r])).sort();
+// The slowest files (by the last run's durations, file-times.mjs) start first, so two long ones
+// do not end up alone at the tail of a parallel run; files not timed yet come first of all.
+const timesFile = join(process.cwd(), 'node_modules', '.cache', 'zhongcao-tests', 'file-times.json');
+let lastTimes = {};
+try {
+  lastTimes = JSON.parse(readFileSync(timesFile, 'utf8'));
+} catch {
+  // no earlier run
+}
+const lastTime = (file) => lastTimes[relative(process.cwd(), file)] ?? Infinity;
+const files = roots
+  .flatMap((r) => (statSync(r).isDirectory() ? walk(r, []) : [r]))
+  .sort()
+  .sort((a, b) => lastTime(b) - lastTime(a) || (a < b ? -1 : a > b ? 1 : 0));
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);
 }
-const env = { ...process.env };
+const env = { ...process.env, TEST_TIMES_FILE: process.env.TEST_TIMES_FILE || timesFile };
 let templateDir = null;
 const isE2e = (file) => relative(process.cwd(), file).split(sep)[0] === 'e2e';
 if (!env.E2E_TEMPLATE_DIR && files.some(isE2e)) {

@@ -23,10 +23,15 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function launchBrowser(baseURL: string): Promise<Browser> {
+/** Throws when Debian's chromium is not installed. */
+export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} is missing: the e2e suite needs Debian's chromium (run scripts/ensure-chromium.sh as root)`);
   }
+}
+
+export async function launchBrowser(baseURL: string): Promise<Browser> {
+  assertChromium();
   const profileDir = await mkdtemp(join(tmpdir(), 'zhongcao-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profileDir, {

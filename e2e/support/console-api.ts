@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoLogin } from './demo.ts';
+import { motionSettled } from './motion.ts';
 import { ARTIFACTS_DIR } from './paths.ts';
 import type { Env } from './suite.ts';
 
@@ -72,7 +73,7 @@ export async function placePaidOrderForDemoMerchant(env: Env): Promise<{ orderId
 export async function screen(page: Page, name: string): Promise<void> {
   const dir = join(ARTIFACTS_DIR, 'screens');
   await mkdir(dir, { recursive: true });
-  await page.waitForTimeout(250); // let Semi's transitions settle
+  await motionSettled(page); // Semi's transitions have settled
   await page.screenshot({ path: join(dir, `console-${name}.png`), fullPage: true });
 }
 

@@ -2,13 +2,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { motionSettled } from './motion.ts';
 import { ARTIFACTS_DIR } from './paths.ts';
 
 export const SCREENS_DIR = join(ARTIFACTS_DIR, 'screens');
 
 export async function screen(page: Page, name: string): Promise<void> {
   await mkdir(SCREENS_DIR, { recursive: true });
-  await page.waitForTimeout(300); // let sheets and transitions settle
+  await motionSettled(page); // sheets and transitions have settled
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), timeout: 10_000 });
 }
 

@@ -7,7 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchBrowser, recordPageLog, saveArtifacts, type Browser } from './browser.ts';
+import { assertChromium, launchBrowser, recordPageLog, saveArtifacts, type Browser } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 export interface Env {
@@ -23,10 +23,19 @@ export function useEnv(): () => Env {
   let browser: Browser | null = null;
 
   before(async () => {
-    // Browser first: a missing chromium fails at once, without waiting for the server.
-    const probe = await launchBrowser('http://127.0.0.1');
-    await probe.close();
-    server = process.env.E2E_BASE_URL ? externalServer(process.env.E2E_BASE_URL) : await startServer();
+    // A missing chromium fails at once, without starting the server; one that does not launch
+    // fails as soon as the probe does (the server starting meanwhile is stopped).
+    assertChromium();
+    const starting = process.env.E2E_BASE_URL ? Promise.resolve(externalServer(process.env.E2E_BASE_URL)) : startServer();
+    starting.catch(() => {}); // awaited below; a probe failure must not leave it unhandled
+    try {
+      const probe = await launchBrowser('http://127.0.0.1');
+      await probe.close();
+    } catch (error) {
+      await starting.then((s) => s.stop(), () => {});
+      throw error;
+    }
+    server = await starting;
     browser = await launchBrowser(server.url);
     const base = server.url;
     env = {
@@ -41,8 +50,7 @@ export function useEnv(): () => Env {
   }, { timeout: 450_000 }); // up to 300 s seeding the run's demo template (demo-template.ts), then the server's start
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await Promise.all([browser?.close(), server?.stop()]);
   }, { timeout: 60_000 });
 
   return () => {
