@@ -50,7 +50,7 @@ export interface RecsysFeedResult extends SwapPhaseResult, Partial<AdsWindowResu
   reasons_on_items: boolean;
   /**
    * Share of the items served whose reason only the interest engine gives (liked, similar taste,
-   * a category or tag interest, trending): near 0 would mean the pages were the non-personalised
+   * a category or tag interest, trending, exploration): near 0 would mean the pages were the non-personalised
    * fallback (an engine not warm or stopped), which is cheaper and not what this measures.
    */
   engine_reasons_ratio: number;
@@ -79,7 +79,7 @@ const HISTORY_PER_PERSON = 5;
 export const RECSYS_VIDEOS = 100_000;
 export const RECSYS_PEOPLE = 100_000;
 export const EVENTS_PER_S = 5_000;
-const ENGINE_REASONS = new Set(['because_you_liked', 'similar_taste', 'popular_in_category', 'tag_interest', 'trending']);
+const ENGINE_REASONS = new Set(['because_you_liked', 'similar_taste', 'popular_in_category', 'tag_interest', 'trending', 'explore']);
 
 const WARMUP_SECONDS = 5;
 

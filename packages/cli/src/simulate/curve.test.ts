@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { curveTable, LearningCurve } from './curve.js';
+import { curveTable, lastBucketRatio, LearningCurve } from './curve.js';
 
 test('outcomes land in per-person impression buckets; purchases count in their impression’s bucket', () => {
   const curve = new LearningCurve(10);
@@ -22,4 +22,12 @@ test('outcomes land in per-person impression buckets; purchases count in their i
   const table = curveTable(10, curve.points('personalised'), curve.points('non_personalised')).split('\n');
   assert.equal(table.length, 2 + 3);
   assert.match(table[4]!, /^21–30 .*60\.0%.*20\.00%.*10\.00 │\s*$/);
+});
+
+test('the last-bucket ratio is the last bucket over the peak bucket, null without purchases', () => {
+  const point = (from: number, purchases_per_100: number) => ({ from, impressions: 100, completion_rate: 0, tap_rate: 0, purchases_per_100 });
+  assert.equal(lastBucketRatio([point(0, 2), point(10, 8), point(20, 6)]), 0.75);
+  assert.equal(lastBucketRatio([point(0, 2), point(10, 4)]), 1);
+  assert.equal(lastBucketRatio([point(0, 0), point(10, 0)]), null);
+  assert.equal(lastBucketRatio([]), null);
 });

@@ -87,6 +87,16 @@ export class LearningCurve {
   }
 }
 
+/**
+ * The last bucket's purchases per 100 impressions over the best bucket's (how much of its peak a
+ * curve keeps at the end); null when no bucket has a purchase.
+ */
+export function lastBucketRatio(points: readonly CurvePoint[]): number | null {
+  if (points.length === 0) return null;
+  const peak = Math.max(...points.map((p) => p.purchases_per_100));
+  return peak > 0 ? round(points[points.length - 1]!.purchases_per_100 / peak, 3) : null;
+}
+
 /** The curve as an aligned text table, one row per bucket, both halves side by side. */
 export function curveTable(bucketSize: number, on: readonly CurvePoint[], off: readonly CurvePoint[]): string {
   const rows = Math.max(on.length, off.length);

@@ -32,6 +32,13 @@ test('a small simulation on a platform started in-process prints one JSON line w
     }
     assert.equal(r.after_warmup[half].impressions, 2 * 20, 'the first bucket is the warm-up');
   }
+  for (const half of ['personalised', 'non_personalised']) {
+    const points: Array<{ purchases_per_100: number }> = r.curve[half];
+    const peak = Math.max(...points.map((p) => p.purchases_per_100));
+    const ratio = r.last_bucket_ratio[half];
+    if (peak === 0) assert.equal(ratio, null);
+    else assert.equal(ratio, Math.round((points[points.length - 1]!.purchases_per_100 / peak) * 1000) / 1000, `${half}: the last bucket over the peak bucket`);
+  }
   assert.equal(r.purchases, [...r.curve.personalised, ...r.curve.non_personalised].reduce((n: number, p: { purchases_per_100: number; impressions: number }) => n + Math.round((p.purchases_per_100 * p.impressions) / 100), 0));
   for (const stage of ['catalogue', 'sign-up', 'impressions']) assert.ok(stages.has(stage), `progress reports ${stage}`);
 });

@@ -190,6 +190,7 @@ function humanReport(r: SimulationReport): string {
     curveTable(r.bucket, r.curve.personalised, r.curve.non_personalised),
     '',
     `after the first ${r.warmup} impressions per shopper: personalised ${on.purchases_per_100} purchases/100 impressions, off ${off.purchases_per_100} — ratio ${r.after_warmup.purchase_ratio ?? 'n/a'}`,
+    `last bucket over peak bucket (purchases/100): personalised ${r.last_bucket_ratio.personalised ?? 'n/a'}, off ${r.last_bucket_ratio.non_personalised ?? 'n/a'}`,
     `${r.users} shoppers, ${r.impressions} impressions, ${r.likes} likes, ${r.purchases} purchases in ${r.seconds} s; ${r.requests_per_s} requests/s, ${r.events_per_s} events/s; ${r.errors} errors`,
   ].join('\n');
 }

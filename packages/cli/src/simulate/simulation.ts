@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { ApiError, Pace, ShopApi, type SimEvent } from './shop-api.js';
 import { drawShopper, drift, react, type Shopper } from './tastes.js';
 import { buildCatalogue, type Catalogue, type ProductFacts, type VideoFacts } from './world.js';
-import { HALVES, LearningCurve, type CurvePoint, type Half, type HalfSummary } from './curve.js';
+import { HALVES, LearningCurve, lastBucketRatio, type CurvePoint, type Half, type HalfSummary } from './curve.js';
 
 export interface SimulationOptions {
   origin: string;
@@ -48,6 +48,8 @@ export interface SimulationReport {
   errors: number;
   catalogue: { videos_seen: number; categories: number };
   curve: Record<Half, CurvePoint[]>;
+  /** Per half: the last bucket's purchases per 100 impressions over its peak bucket's (null: no purchase). */
+  last_bucket_ratio: Record<Half, number | null>;
   after_warmup: Record<Half, HalfSummary> & { purchase_ratio: number | null };
 }
 
@@ -91,6 +93,7 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
       events_per_s: Math.round(totals.events / seconds),
       catalogue: { videos_seen: videosSeen, categories: catalogue.categories.length },
       curve: { personalised: curve.points('personalised'), non_personalised: curve.points('non_personalised') },
+      last_bucket_ratio: { personalised: lastBucketRatio(curve.points('personalised')), non_personalised: lastBucketRatio(curve.points('non_personalised')) },
       after_warmup: { ...after, purchase_ratio: off > 0 ? Math.round((after.personalised.purchases_per_100 / off) * 100) / 100 : null },
     };
   } finally {

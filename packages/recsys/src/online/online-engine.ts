@@ -17,6 +17,7 @@ import { Profile } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
 import { reasonFor, type Reason } from './reasons.js';
 import { breaksRun, diversify } from './rerank.js';
+import { DRIFT_DEFAULTS, DriftHandling, type DriftOptions } from './drift-handling.js';
 import { interestWeight, type Signal } from './signals.js';
 import * as src from './sources.js';
 import { TrafficPool, type PoolEvent, type PoolStep } from './traffic-pool.js';
@@ -29,9 +30,11 @@ export interface OnlineEngineOptions {
   poolPerPage: number;
   /** Weight of the candidate source's own score next to the model's value (cold start). */
   retrievalPrior: number;
+  /** Drifting tastes: short-term interest, fatigue and exploration (drift.ts); null turns it off. */
+  drift: DriftOptions | null;
 }
 
-export const ONLINE_ENGINE_DEFAULTS: OnlineEngineOptions = { value: VALUE_DEFAULTS, trendingHalfLifeMs: 6 * 3600_000, perSource: 20, poolPerPage: 1, retrievalPrior: 0.3 };
+export const ONLINE_ENGINE_DEFAULTS: OnlineEngineOptions = { value: VALUE_DEFAULTS, trendingHalfLifeMs: 6 * 3600_000, perSource: 20, poolPerPage: 1, retrievalPrior: 0.3, drift: DRIFT_DEFAULTS };
 
 export interface Recommended {
   videoId: string;
@@ -48,7 +51,7 @@ export interface RecommendRequest {
   multiplier?: (meta: ItemMeta) => number;
 }
 
-const SOURCE_PRIOR: Record<src.SourceName, number> = { followed: 0.9, covisit: 1, category: 0.7, tag: 0.6, embedding: 0.6, trending: 0.5, pool: 0.3, fresh: 0.2 };
+const SOURCE_PRIOR: Record<src.SourceName, number> = { followed: 0.9, covisit: 1, category: 0.7, tag: 0.6, embedding: 0.6, trending: 0.5, pool: 0.3, fresh: 0.2, explore: 0.2 };
 const POOL_EVENTS: Partial<Record<Signal['kind'], PoolEvent>> = { impression: 'impression', complete: 'completion', like: 'like', comment: 'comment', share: 'share', product_tap: 'product_tap' };
 const LABELS: Partial<Record<Signal['kind'], 'seen' | keyof Labels>> = { impression: 'seen', complete: 'complete', like: 'engage', comment: 'engage', share: 'engage', follow: 'engage', product_tap: 'engage', add_to_cart: 'purchase', purchase: 'purchase' };
 const TRENDING_TOP = 300;
@@ -117,9 +120,14 @@ export class OnlineEngine {
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
   personalReads = 0;
   private readonly train = (slots: Int32Array, labels: Labels, only?: Head): void => this.ranker.update(slots, labels, only);
+  /** Short-term interest, fatigue and exploration (null: off). */
+  readonly drift: DriftHandling | null;
+  /** The skip rule of the page being made (explore slots use the same). */
+  private pageSkip: src.Skip = () => false;
 
   constructor(readonly opts: OnlineEngineOptions = ONLINE_ENGINE_DEFAULTS) {
     this.trending = new Trending(1024, opts.trendingHalfLifeMs);
+    this.drift = opts.drift ? new DriftHandling(opts.drift, this.catalog) : null;
     this.state = {
       catalog: this.catalog,
       covisit: this.covisit,
@@ -201,6 +209,7 @@ export class OnlineEngine {
     }
     this.learnRanking(s, item);
     const w = s.kind === 'follow' || s.kind === 'unfollow' ? 0 : interestWeight(s);
+    this.drift?.observe(s, item, w);
     if (w === 0) return steps;
     const keys = this.catalog.keys(item);
     p.interests.add(keys.creator, w, s.at);
@@ -275,7 +284,7 @@ export class OnlineEngine {
       case 'covisit':
         return src.covisitSource(this.state, p ?? empty, skip, n, now);
       case 'category':
-        return src.categorySource(this.state, p ?? empty, skip, n, now);
+        return src.categorySource(this.state, p ?? empty, skip, n, now, this.drift?.topCategories(actor, p, now));
       case 'tag':
         return src.tagSource(this.state, p ?? empty, skip, n, now);
       case 'embedding':
@@ -286,6 +295,8 @@ export class OnlineEngine {
         return src.poolSource(this.state, skip, n);
       case 'fresh':
         return src.freshSource(this.state, skip, n);
+      case 'explore':
+        return this.drift ? this.drift.candidates(this.state, actor, n, now, skip) : [];
     }
   }
 
@@ -323,7 +334,9 @@ export class OnlineEngine {
     const n = this.opts.perSource;
     const merged = new Map<number, src.Candidate>();
     const skip = this.skipper(p, req.isShown);
+    this.pageSkip = skip;
     for (const source of src.SOURCES) {
+      if (source === 'explore') continue;
       const list = this.candidates(actor, source, source === 'pool' ? this.opts.poolPerPage * 3 : n, now, req.isShown, skip);
       for (const c of list) if (!merged.has(c.item)) merged.set(c.item, c);
     }
@@ -335,11 +348,31 @@ export class OnlineEngine {
     if (this.choice) choiceShifts(this.choice, items, emb, covisitScores(this.covisit, p, now, this.covScratch), shifts);
     const aff = affinities(p, now);
     const slots = new Int32Array(FEATURE_COUNT);
-    return cands.map((c, j) => {
-      const meta = this.catalog.meta(c.item);
-      const value = this.valueOf(p, c, emb[j]!, now, aff, slots, meta.priceFen, shifts[j]!);
-      return { item: c.item, value: value * (req.multiplier ? req.multiplier(meta) : 1), creator: meta.creatorId, category: meta.categoryId, cand: c, emb: emb[j]!, aff };
-    });
+    const drift = this.drift?.factors(actor, aff, now) ?? null;
+    return cands.map((c, j) => this.scored(p, c, emb[j]!, now, aff, slots, req.multiplier, drift, shifts[j]!));
+  }
+
+  private scored(p: Profile | undefined, c: src.Candidate, emb: number, now: number, aff: Affinities, slots: Int32Array, multiplier: RecommendRequest['multiplier'], drift: ((item: number) => number) | null, shift = 0): Scored {
+    const meta = this.catalog.meta(c.item);
+    const value = this.valueOf(p, c, emb, now, aff, slots, meta.priceFen, shift) * (drift ? drift(c.item) : 1);
+    return { item: c.item, value: value * (multiplier ? multiplier(meta) : 1), creator: meta.creatorId, category: meta.categoryId, cand: c, emb, aff };
+  }
+
+  /** The page's exploration items (drift.ts), valued like the others, in their reserved slots. */
+  private reserveExploreSlots(actor: string, p: Profile | undefined, page: Scored[], req: RecommendRequest): void {
+    if (!this.drift) return;
+    const onPage = new Set(page.map((r) => r.item));
+    const skip = this.pageSkip;
+    const cands = this.drift.candidates(this.state, actor, req.limit, req.now, (item) => onPage.has(item) || skip(item));
+    const emb = new Float32Array(cands.length);
+    if (cands.length) this.embedding.score(actor, Int32Array.from(cands, (c) => c.item), emb);
+    const aff = affinities(p, req.now);
+    const slots = new Int32Array(FEATURE_COUNT);
+    // A video held back from outside (throttling, surge protection) is not given a reserved slot.
+    const allowed = (c: src.Candidate): boolean => !req.multiplier || req.multiplier(this.catalog.meta(c.item)) >= 1;
+    const items = cands.map((c, j) => this.scored(p, c, emb[j]!, req.now, aff, slots, req.multiplier, null)).filter((r) => allowed(r.cand));
+    const explored = this.drift.place(page, items);
+    this.drift.table.countPage(page.length, explored);
   }
 
   private readonly probs = new Float64Array(3);
@@ -374,6 +407,7 @@ export class OnlineEngine {
     const scored = this.score(actor, p, req);
     const page = diversify(scored, req.limit);
     this.reservePoolSlot(page, scored);
+    this.reserveExploreSlots(actor, p, page, req);
     for (const r of page) this.outcomes.served(actor, r.item, this.features(p, r.cand, r.emb, now, r.aff, this.servedScratch), now, this.train);
     return page.map((r) => ({ videoId: this.catalog.meta(r.item).id, value: r.value, reason: reasonFor(r.cand, this.catalog) }));
   }
@@ -430,6 +464,7 @@ export class OnlineEngine {
     if (!from) return false;
     this.profile(account).mergeFrom(from, now);
     this.profiles.delete(device);
+    this.drift?.table.forget(device);
     return true;
   }
 
@@ -441,6 +476,7 @@ export class OnlineEngine {
       n++;
     }
     this.embedding.expire(before);
+    this.drift?.table.expire(before);
     return n;
   }
 }

@@ -5,7 +5,7 @@
 import type { ItemCatalog } from './item-catalog.js';
 import type { Candidate } from './sources.js';
 
-export type ReasonCode = 'followed_creator' | 'because_you_liked' | 'popular_in_category' | 'tag_interest' | 'similar_taste' | 'trending' | 'new' | 'popular' | 'more';
+export type ReasonCode = 'explore' | 'followed_creator' | 'because_you_liked' | 'popular_in_category' | 'tag_interest' | 'similar_taste' | 'trending' | 'new' | 'popular' | 'more';
 
 export interface Reason {
   code: ReasonCode;
@@ -34,5 +34,9 @@ export function reasonFor(c: Candidate, catalog: ItemCatalog): Reason {
     case 'pool':
     case 'fresh':
       return { code: 'new', params: {} };
+    case 'explore': {
+      const id = typeof c.via === 'string' ? c.via : meta.categoryId;
+      return { code: 'explore', params: { category: (id && catalog.categoryNames.get(id)) || id || '' } };
+    }
   }
 }

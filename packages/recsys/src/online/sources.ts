@@ -10,7 +10,8 @@ import type { Profile } from './profile.js';
 import type { TrafficPool } from './traffic-pool.js';
 import { topK } from '../engine/candidates.js';
 
-export const SOURCES = ['followed', 'covisit', 'category', 'tag', 'embedding', 'trending', 'pool', 'fresh'] as const;
+/** `explore` (explore.ts) fills reserved slots only; it is not merged into the ranked candidates. */
+export const SOURCES = ['followed', 'covisit', 'category', 'tag', 'embedding', 'trending', 'pool', 'fresh', 'explore'] as const;
 export type SourceName = (typeof SOURCES)[number];
 
 export interface Candidate {
@@ -78,10 +79,10 @@ export function covisitSource(s: SourceState, p: Profile, skip: Skip, n: number,
   return best(Array.from(score, ([item, e]) => ({ item, source: 'covisit' as const, retrieval: e.w, via: e.via })), n);
 }
 
-/** The person's top categories: their videos hottest now. */
-export function categorySource(s: SourceState, p: Profile, skip: Skip, n: number, now: number): Candidate[] {
+/** The person's top categories (`top`: as the drift state blends them, else the long-term ones): their videos hottest now. */
+export function categorySource(s: SourceState, p: Profile, skip: Skip, n: number, now: number, top?: ReadonlyArray<readonly [string, number]>): Candidate[] {
   const out: Candidate[] = [];
-  for (const [key, w] of p.interests.top('k:', 3, now)) {
+  for (const [key, w] of top ?? p.interests.top('k:', 3, now)) {
     const id = key.slice(2);
     hottest(s, s.catalog.byCategory.get(id), skip, 60, w, 'category', id, out);
   }

@@ -33,7 +33,7 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
       tags: ['feed'],
       summary: 'Pages of short videos: recommend (personalised by the interest engine, or new / popular / followed when personalisation is off; never repeats within a feed session, with paid ads in their slots) or following',
       description:
-        'The first page (no cursor) starts a new feed session; pass nextCursor for the next page. Anonymous viewers may read recommend (with x-viewer-id, their device profile personalises it); following needs sign-in. Each recommend item carries `reason`: { code, params } — followed_creator {creator}, because_you_liked {videoId, title}, popular_in_category {category}, tag_interest {tag}, similar_taste, trending, new, popular, more. An ad item carries `ad`: { impressionId, campaignId, label: "广告" } instead; report it to /api/v1/ads/impressions when seen.',
+        'The first page (no cursor) starts a new feed session; pass nextCursor for the next page. Anonymous viewers may read recommend (with x-viewer-id, their device profile personalises it); following needs sign-in. Each recommend item carries `reason`: { code, params } — followed_creator {creator}, because_you_liked {videoId, title}, popular_in_category {category}, tag_interest {tag}, similar_taste, trending, new, popular, more, explore {category} (探索: a slot of the page given to a category the viewer was shown little of lately). An ad item carries `ad`: { impressionId, campaignId, label: "广告" } instead; report it to /api/v1/ads/impressions when seen.',
       headers: ViewerHeader,
       querystring: Type.Object(
         {

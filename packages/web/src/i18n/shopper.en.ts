@@ -19,6 +19,7 @@ const strings: typeof zhCN = {
       new: 'New',
       popular: 'Popular today',
       more: 'More to watch',
+      explore: 'Exploring: something from {{category}}',
       unknown: 'Recommended for you',
     },
     recommend: 'For You',

@@ -17,6 +17,7 @@ const strings = {
       new: '新发布',
       popular: '近一天热门',
       more: '更多好视频',
+      explore: '探索：试试「{{category}}」',
       unknown: '为你推荐',
     },
     recommend: '推荐',

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedReason } from '../../api/shopper-types';
 import { Sheet } from '../../components/Sheet';
 
-const KNOWN = new Set(['followed_creator', 'because_you_liked', 'popular_in_category', 'tag_interest', 'similar_taste', 'trending', 'new', 'popular', 'more']);
+const KNOWN = new Set(['followed_creator', 'because_you_liked', 'popular_in_category', 'tag_interest', 'similar_taste', 'trending', 'new', 'popular', 'more', 'explore']);
 
 /** The sentence of a reason code (an unknown code from a newer server reads "recommended for you"). */
 export function useReasonText(): (reason: FeedReason | undefined) => string {
