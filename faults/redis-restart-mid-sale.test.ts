@@ -9,7 +9,7 @@ import { call } from './cluster.ts';
 import { runSale, verifySale } from './flash-sale.ts';
 import { startScaledCluster } from './scaled-cluster.ts';
 
-test('flush and restart Redis mid flash sale: no oversell, sessions resolve again', { timeout: 240_000 }, async (t) => {
+test('flush and restart Redis mid flash sale: no oversell, sessions resolve again', { timeout: 600_000 }, async (t) => {
   const c = await startScaledCluster(t, 400);
   const run = await runSale(c.url, c.fx, async () => {
     await c.redis.stop(true);

@@ -17,10 +17,10 @@ const RECONCILE_AFTER_REFUSAL_MS = 1_000;
 /**
  * A counter that does not answer within this time (its store is restarting: commands wait for the
  * reconnection) is treated as unreachable, and the desk admits through its in-process gate: a
- * buyer is never kept waiting on it. A reservation the store carries out later is never settled;
- * it goes stale and a reconciliation drops it.
+ * buyer is never kept waiting long on it. A reservation the store grants after that is released at
+ * once (one that never answers goes stale and a reconciliation drops it).
  */
-const ANSWER_WITHIN_MS = 500;
+const ANSWER_WITHIN_MS = 2_000;
 const RECONCILE_AFTER_DB_REFUSAL_MS = 200;
 /** The counter outlives its sale by a day (late payments, cancellations), then Redis forgets it. */
 const KEEP_AFTER_END_MS = 86_400_000;
@@ -46,7 +46,16 @@ export class HotAdmission {
   /** Asks the counter for the units; 'unreachable' when its store does not answer (or cannot be seeded). */
   async admit(buyerId: string, quantity: number, now: number): Promise<HotAdmitted | 'unreachable'> {
     const token = hotToken(buyerId, quantity, `${this.tokenPrefix}${(this.seq++).toString(36)}`);
-    const reserve = (): Promise<HotReply> => within(this.counter.reserve(this.sale().id, buyerId, quantity, this.sale().perPersonLimit, token, now));
+    const reserve = async (): Promise<HotReply> => {
+      const asked = this.counter.reserve(this.sale().id, buyerId, quantity, this.sale().perPersonLimit, token, now);
+      try {
+        return await within(asked);
+      } catch (err) {
+        // Granted after we stopped waiting: give the units straight back rather than leave them to go stale.
+        asked.then((late) => late.verdict === 'ok' && this.release(token, buyerId, quantity), () => {});
+        throw err;
+      }
+    };
     try {
       let reply = await reserve();
       if (reply.verdict === 'UNSEEDED') {
