@@ -52,9 +52,10 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
   try {
     // The schema is complete after the replay: openCore's own migration check would only queue
     // behind the database-wide migration lock. SQLite's copy is checked (no lock there).
-    if (fromTemplate && url && schema) await replayMigrations(url, schema);
+    let replayed = false;
+    if (fromTemplate && url && schema) replayed = await replayOrMigrateAfresh(url, schema);
     else if (fromTemplate) await copyMigratedSqlite(dataDir);
-    core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10, ...(fromTemplate && url ? { migrate: false } : {}), ...options });
+    core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10, ...(replayed ? { migrate: false } : {}), ...options });
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     await dropSchema();
@@ -69,6 +70,29 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
       await dropSchema();
     },
   };
+}
+
+/**
+ * Replays the recorded migrations into the schema; should a replay fail (seen once under heavy
+ * concurrent load, cause not found yet), says so on stderr and leaves an emptied schema for
+ * openCore to migrate the usual way. Returns whether the replay built it.
+ */
+async function replayOrMigrateAfresh(url: string, schema: string): Promise<boolean> {
+  try {
+    await replayMigrations(url, schema);
+    return true;
+  } catch (error) {
+    process.stderr.write(`test harness: replaying the migrations into ${schema} failed (${(error as Error).message}); migrating it instead\n`);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.query(`create schema ${schema}`);
+    } finally {
+      await client.end();
+    }
+    return false;
+  }
 }
 
 let cachedHash: Promise<string> | null = null;

@@ -85,7 +85,7 @@ function migrationScript(url: string): Promise<MigrationScript> {
         await admin.query(`drop schema if exists ${placeholder} cascade`).catch(() => {});
         await admin.end();
       }
-      return { placeholder, statements: statements.filter((s) => !/pg_advisory_(xact_)?lock/i.test(s.sql)) };
+      return { placeholder, statements: statements.filter((s) => !/pg_advisory_(xact_)?(un)?lock/i.test(s.sql)) };
     })();
     script.catch(() => scripts.delete(url));
     scripts.set(url, script);
