@@ -143,6 +143,11 @@ export class SaleDesk {
       if (admitted.verdict === 'SALE_LIMIT_REACHED' && req.idemKey !== undefined) {
         const stored = await storedAnswer(this.ctx.db, req.buyerId, req.idemKey, req.requestHash);
         if (stored) return { ...stored, replayed: true };
+        // The units the counter holds for this buyer are not all written yet: possibly this very
+        // request's first try, still in another process's writer. The database decides (its unique
+        // Idempotency-Key makes a duplicate wait for the first try and replay its answer).
+        const row = await this.ctx.db.selectFrom('live_sale_buyers').select('quantity').where('sale_id', '=', this.info.id).where('buyer_id', '=', req.buyerId).executeTakeFirst();
+        if (Number(row?.quantity ?? 0) + req.quantity <= this.info.perPersonLimit && this.gate.holdsOf(req.buyerId) === 0) return 'unreachable';
       }
       throw refused(admitted.verdict);
     }
