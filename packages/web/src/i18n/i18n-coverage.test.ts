@@ -49,6 +49,8 @@ const RECONCILIATION_CODES = ['MISSING_IN_LEDGER', 'MISSING_AT_PROVIDER', 'AMOUN
  * consoleUi.money.reconCode, checked below).
  */
 const NOT_ERROR_CODES = new Set([
+  'TIMEOUT', // the NATS client's error code for a request with no reply in time (engine-client.ts)
+  'ZHONGCAO', // the JetStream stream's name
   'GET', 'POST', 'PUT', 'PATCH', 'DELETE',
   'IDAT', 'IEND', 'IHDR', 'RIFF', 'WEBP',
   'ENOENT', 'EXDEV', 'SIGKILL', 'NFKC',
