@@ -51,6 +51,9 @@ const RECONCILIATION_CODES = ['MISSING_IN_LEDGER', 'MISSING_AT_PROVIDER', 'AMOUN
 const NOT_ERROR_CODES = new Set([
   'TIMEOUT', // the NATS client's error code for a request with no reply in time (engine-client.ts)
   'ZHONGCAO', // the JetStream stream's name
+  'UNSEEDED', // the flash-sale hot counter's internal verdict (live/hot-counter.ts): the sale goes to the database path, never to a client
+  // Redis commands in the flash-sale hot counter's Lua scripts (server/src/shared/redis-sale-counter.ts)
+  'HGET', 'HSET', 'HDEL', 'HINCRBY', 'DECRBY', 'INCRBY', 'ZADD', 'ZREM', 'ZRANGE', 'ZRANGEBYSCORE', 'EXISTS', 'DEL', 'RENAME', 'SET', 'PEXPIREAT', 'KEEPTTL',
   'GET', 'POST', 'PUT', 'PATCH', 'DELETE',
   'IDAT', 'IEND', 'IHDR', 'RIFF', 'WEBP',
   'ENOENT', 'EXDEV', 'SIGKILL', 'NFKC',
