@@ -31,6 +31,7 @@ test('canonical param_json does not depend on key order and parses back to the s
       assert.equal(canonicalParamJson(obj), canonicalParamJson(reversed));
       assert.deepEqual(JSON.parse(canonicalParamJson(obj)), JSON.parse(JSON.stringify(obj)));
     }),
+    { examples: [[JSON.parse('{"":{"__proto__":0}}')], [JSON.parse('{"__proto__":{"b":1,"a":2}}')]] },
   );
 });
 

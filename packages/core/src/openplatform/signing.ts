@@ -89,12 +89,13 @@ export function canonicalParamJson(value: unknown): string {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
+    // fromEntries defines own properties, so a key named `__proto__` stays a key (plain assignment would set the prototype)
+    const entries: [string, unknown][] = [];
     for (const k of Object.keys(v).sort()) {
       const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) out[k] = sortKeys(x);
+      if (x !== undefined) entries.push([k, sortKeys(x)]);
     }
-    return out;
+    return Object.fromEntries(entries);
   }
   return v;
 }
