@@ -4,7 +4,9 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { installationSecret } from './platform/settings.js';
 import { openStorage, type Storage, type StorageOptions } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
-import { moneyProviders, providerRegistry } from './payments/provider.js';
+import { moneyProviders, providerRegistry, type PaymentProvider, type PayoutProvider, type ProviderStatementSource } from './payments/provider.js';
+import type { Carrier } from './logistics/carrier.js';
+import type { CommentModerator } from './live/moderation.js';
 import { SandboxGateway, sandboxStatement } from './payments/sandbox/sandbox-gateway.js';
 import { SandboxPayoutProvider } from './payments/sandbox/sandbox-payouts.js';
 import { submitPayouts } from './ledger/payouts.js';
@@ -38,7 +40,32 @@ const HOUSEKEEPING_EVERY_MS = 60_000;
 /** How often the live rooms' activity (viewers, entries, comments) is written to 罗盘's minutes. */
 const LIVE_MINUTES_EVERY_MS = 5_000;
 
+/** What a strategy is built from: the store, the clock, and the public base URL providers call back to. */
+export interface StrategyEnv {
+  db: CoreContext['db'];
+  clock: Clock;
+  baseUrl(): string;
+}
+
+/**
+ * What a deployment plugs into the core without editing it (as Vendure's config takes strategies):
+ * payment and payout providers, provider statements for the daily reconciliation, express carriers
+ * and the live rooms' comment moderator. The sandbox cashier, payout provider and carrier are always
+ * there (the demo and the tests use them); the providers given here come first, so the first one
+ * given is the default cashier. Names must be unique.
+ */
+export interface CoreStrategies {
+  paymentProviders?: (env: StrategyEnv) => PaymentProvider[];
+  payoutProviders?: (env: StrategyEnv) => PayoutProvider[];
+  statementSources?: (env: StrategyEnv) => ProviderStatementSource[];
+  carriers?: (env: StrategyEnv) => Carrier[];
+  /** Replaces the rule book's moderator of live comments (e.g. a moderation service's client). */
+  commentModerator?: (ctx: CoreContext) => CommentModerator;
+}
+
 export interface CoreOptions extends StorageOptions {
+  /** Providers, carriers and the moderator a deployment adds (see CoreStrategies). */
+  strategies?: CoreStrategies;
   clock?: Clock;
   /** Base URL the payment providers call back to; set by the server once it listens. */
   baseUrl?: string;
@@ -60,6 +87,8 @@ export interface Core {
   outbox: OutboxDispatcher;
   /** Handlers of the durable timers by kind; later modules register theirs (e.g. after-sales response deadlines). */
   timers: TimerRegistry;
+  /** The express carriers by name: the sandbox's and the strategies'. */
+  carriers: ReadonlyMap<string, Carrier>;
   /** How long a review item may wait before it is flagged overdue. */
   reviewWindowMs: number;
   setBaseUrl(url: string): void;
@@ -77,8 +106,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const sandboxSecret = process.env.SANDBOX_PAY_SECRET || (await installationSecret(storage.db, 'sandbox_pay_secret'));
   let baseUrl = options.baseUrl ?? 'http://127.0.0.1:3000';
   const sandbox = new SandboxGateway(storage.db, sandboxSecret, () => clock.now(), options.sandboxPost);
-  const money = moneyProviders([new SandboxPayoutProvider(storage.db, sandbox, sandboxSecret, () => clock.now())], [{ name: 'sandbox', statement: (until) => sandboxStatement(storage.db, until) }]);
-  const payments = providerRegistry([new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl, money);
+  const strategies = options.strategies ?? {};
+  const env: StrategyEnv = { db: storage.db, clock, baseUrl: () => baseUrl };
+  const money = moneyProviders(
+    [...(strategies.payoutProviders?.(env) ?? []), new SandboxPayoutProvider(storage.db, sandbox, sandboxSecret, () => clock.now())],
+    [...(strategies.statementSources?.(env) ?? []), { name: 'sandbox', statement: (until) => sandboxStatement(storage.db, until) }],
+  );
+  const payments = providerRegistry([...(strategies.paymentProviders?.(env) ?? []), new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl, money);
   const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
   subscribeRecommendOutbox(outbox, ctx); // purchases, refunds and new videos reach the interest engine
@@ -87,7 +121,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
   registerLiveDeadlines(timers, ctx);
   registerViolationTimers(timers); // penalties end on their timers
-  installLogistics({ ctx, timers, sandboxSecret }); // carriers' timers run in any process that ticks
+  const carriers = installLogistics({ ctx, timers, sandboxSecret }, strategies.carriers?.(env) ?? []); // carriers' timers run in any process that ticks
+  if (strategies.commentModerator) liveRuntime(ctx).moderator = strategies.commentModerator(ctx);
   const reviewWindowMs = options.reviewWindowMs ?? reviewWindowFromEnv();
   installModeration({ ctx, outbox, timers, reviewWindowMs }); // held videos reach the review queue; review deadlines fire
   installPush({ ctx, outbox, timers }); // order and after-sales events reach the apps that subscribed (开放平台 message push)
@@ -101,6 +136,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sandboxSecret,
     outbox,
     timers,
+    carriers,
     reviewWindowMs,
     setBaseUrl(url) {
       baseUrl = url;

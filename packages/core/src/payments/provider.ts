@@ -61,6 +61,7 @@ export interface PaymentProviders {
 
 export function providerRegistry(providers: PaymentProvider[], baseUrl: () => string, money?: MoneyProviders): PaymentProviders {
   const byName = new Map(providers.map((p) => [p.name, p]));
+  if (byName.size !== providers.length) throw new Error('two payment providers share a name');
   const first = providers[0];
   if (!first) throw new Error('at least one payment provider is needed');
   return { get: (name) => byName.get(name), default: first, baseUrl, ...(money ? { money } : {}) };

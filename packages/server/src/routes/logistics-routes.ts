@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DomainError, installLogistics, orderTracking, receiveTrackingCallback, WAYBILL_FORMATS } from '@zhongcao/core';
+import { DomainError, orderTracking, receiveTrackingCallback, WAYBILL_FORMATS } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { errors, Id } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -7,7 +7,7 @@ import { typed, type App, type RouteDeps } from './types.js';
 export function logisticsRoutes(app: App, deps: RouteDeps): void {
   const r = typed(app);
   const { ctx } = deps.core;
-  const carriers = installLogistics(deps.core);
+  const carriers = deps.core.carriers;
 
   r.get('/api/v1/orders/:orderId/tracking', {
     schema: { tags: ['orders'], summary: 'Tracking timeline of every parcel of an order (buyer, shop staff or admin)', params: Type.Object({ orderId: Id('order') }), response: errors(400, 401, 404) },
