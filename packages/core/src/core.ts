@@ -35,6 +35,7 @@ import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.j
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
 import { consumeRollups, SqlRollupStore } from './analytics/index.js';
 import { liveRuntime } from './live/runtime.js';
+import { runtimeOf, type Runtime } from './platform/runtime.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 /** How often the live rooms' activity (viewers, entries, comments) is written to 罗盘's minutes. */
@@ -89,6 +90,8 @@ export interface Core {
   timers: TimerRegistry;
   /** The express carriers by name: the sandbox's and the strategies'. */
   carriers: ReadonlyMap<string, Carrier>;
+  /** What this process holds for the store (engine, live desks, caches…), disposed on close. */
+  runtime: Runtime<CoreContext['db']>;
   /** How long a review item may wait before it is flagged overdue. */
   reviewWindowMs: number;
   setBaseUrl(url: string): void;
@@ -137,6 +140,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     outbox,
     timers,
     carriers,
+    runtime: runtimeOf(storage.db),
     reviewWindowMs,
     setBaseUrl(url) {
       baseUrl = url;
@@ -171,6 +175,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       await stopRecommendService(ctx);
+      await runtimeOf(storage.db).dispose();
       await storage.close();
     },
   };

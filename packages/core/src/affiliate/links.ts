@@ -10,7 +10,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Actor, CoreContext, Db } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { ID_PREFIX, newId } from '../platform/ids.js';
-import { installationSecret } from '../platform/settings.js';
+import { cachedInstallationSecret } from '../platform/settings.js';
 import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
 import { DAY_MS } from '../capacity/shanghai-days.js';
 import { DEFAULT_AFFILIATE_RULES, LINK_TOKEN_PATTERN } from './affiliate-rules.js';
@@ -19,16 +19,8 @@ import { ensureInShowcase } from './showcase.js';
 
 const TOKEN = new RegExp(LINK_TOKEN_PATTERN);
 const SIG_BYTES = 12;
-const keys = new WeakMap<Db, Promise<Buffer>>();
-
-function linkKey(db: Db): Promise<Buffer> {
-  let key = keys.get(db);
-  if (!key) {
-    key = installationSecret(db, 'affiliate_link_secret').then((s) => Buffer.from(s, 'utf8'));
-    key.catch(() => keys.delete(db));
-    keys.set(db, key);
-  }
-  return key;
+async function linkKey(db: Db): Promise<Buffer> {
+  return Buffer.from(await cachedInstallationSecret(db, 'affiliate_link_secret'), 'utf8');
 }
 
 const sign = (key: Buffer, body: string): Buffer => createHmac('sha256', key).update(body).digest().subarray(0, SIG_BYTES);

@@ -6,6 +6,7 @@
  * the hour they completed. A rebuild clears the rollups from a date and reads the raw rows again.
  */
 import type { CoreContext, Db } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import { aggregate, type Fact } from './aggregate.js';
 import { factsInWindow } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';
@@ -17,12 +18,13 @@ export const COMMIT_GRACE_MS = 1_000;
 /** The most a single read covers (a long pause is caught up window by window). */
 const WINDOW_MS = DAY_MS;
 
-const locks = new WeakMap<Db, Promise<unknown>>();
+/** The tail of the work queued on this store's rollups in this process. */
+const turnPart = runtimePart<{ tail: Promise<unknown> }, Db>('analytics.rollup-turns', () => ({ tail: Promise.resolve() }));
 /** The consumer and a rebuild of one store take turns. */
 async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  const before = locks.get(db) ?? Promise.resolve();
-  const run = before.catch(() => undefined).then(fn);
-  locks.set(db, run.catch(() => undefined));
+  const turn = runtimeOf(db).use(turnPart);
+  const run = turn.tail.catch(() => undefined).then(fn);
+  turn.tail = run.catch(() => undefined);
   return run;
 }
 

@@ -5,6 +5,7 @@
 import type { CoreContext, Db } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import { insertRows } from '../storage/insert-rows.js';
 import type { EventsTable } from '../storage/schema-events.js';
 import { hasSignalListeners, publishSignals } from '../recommend/signal-bus.js';
@@ -63,15 +64,11 @@ async function publishStored(db: Db, rows: readonly EventsTable[], accepted: num
 }
 
 /** Ids known to exist, per store and process: rows of videos and products are never deleted, so a hit never goes stale. */
-const knownIds = new WeakMap<Db, Set<string>>();
+const knownIdsPart = runtimePart<Set<string>, Db>('events.known-ids', () => new Set());
 const KNOWN_MAX = 200_000;
 
 async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code: string, ids: Array<string | undefined>): Promise<void> {
-  let known = knownIds.get(ctx.db);
-  if (!known) {
-    known = new Set();
-    knownIds.set(ctx.db, known);
-  }
+  const known = runtimeOf(ctx.db).use(knownIdsPart);
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id) && !known.has(`${table}:${id}`)))];
   if (wanted.length === 0) return;
   const found = await ctx.db.selectFrom(table).select('id').where('id', 'in', wanted).execute();

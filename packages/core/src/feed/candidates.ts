@@ -10,6 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { CoreContext, Db } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import { readAside } from '../storage/read-aside.js';
 import { loadFeedCards, type FeedVideoCard } from './video-cards.js';
 import { resetViewerMarks } from './viewer-marks.js';
@@ -44,23 +45,20 @@ interface CacheEntry {
   building: Promise<FeedSnapshot> | null;
 }
 
-const cache = new WeakMap<Db, CacheEntry>();
-const followedCache = new WeakMap<Db, Map<string, { at: number; ids: string[]; cards: Map<string, FeedVideoCard> }>>();
+/** The feed snapshot of this store in this process, and the viewers' followed lists (runtime parts). */
+const snapshotPart = runtimePart<CacheEntry, Db>('feed.snapshot', () => ({ snapshot: null, building: null }));
+const followedPart = runtimePart<Map<string, { at: number; ids: string[]; cards: Map<string, FeedVideoCard> }>, Db>('feed.followed', () => new Map());
 const FOLLOWED_CACHE_MAX = 10_000;
 
 /** Forget the cached snapshot, followed lists and viewer marks (tests; after bulk loads). */
 export function resetFeedCache(db: Db): void {
-  cache.delete(db);
-  followedCache.delete(db);
+  runtimeOf(db).forget(snapshotPart);
+  runtimeOf(db).forget(followedPart);
   resetViewerMarks(db);
 }
 
 export async function feedSnapshot(ctx: CoreContext): Promise<FeedSnapshot> {
-  let entry = cache.get(ctx.db);
-  if (!entry) {
-    entry = { snapshot: null, building: null };
-    cache.set(ctx.db, entry);
-  }
+  const entry = runtimeOf(ctx.db).use(snapshotPart);
   const current = entry.snapshot;
   if (current && performance.now() - current.builtAt < SNAPSHOT_TTL_MS) return current;
   if (!entry.building) {
@@ -159,11 +157,7 @@ export function rankPopular(score: ReadonlyMap<string, number>, max: number): st
 
 /** The viewer's followed creators' recent published videos with their cards, cached like the snapshot. */
 export async function followedCandidates(ctx: CoreContext, userId: string, snapshot: FeedSnapshot): Promise<{ ids: string[]; cards: Map<string, FeedVideoCard> }> {
-  let byUser = followedCache.get(ctx.db);
-  if (!byUser) {
-    byUser = new Map();
-    followedCache.set(ctx.db, byUser);
-  }
+  const byUser = runtimeOf(ctx.db).use(followedPart);
   const hit = byUser.get(userId);
   if (hit && performance.now() - hit.at < SNAPSHOT_TTL_MS) return hit;
   const rows = await ctx.db

@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { isIdOf } from '../platform/ids.js';
-import { installationSecret } from '../platform/settings.js';
+import { cachedInstallationSecret } from '../platform/settings.js';
 import { ShownFilter } from './shown-filter.js';
 
 export interface RecommendCursor {
@@ -27,17 +27,9 @@ export interface FollowingCursor {
 export type FeedCursor = RecommendCursor | FollowingCursor;
 
 const SIG_BYTES = 16;
-const keys = new WeakMap<Db, Promise<Buffer>>();
-
 /** The signing key, read (or created) once per store and process. */
-export function cursorKey(db: Db): Promise<Buffer> {
-  let key = keys.get(db);
-  if (!key) {
-    key = installationSecret(db, 'feed_cursor_secret').then((s) => Buffer.from(s, 'utf8'));
-    key.catch(() => keys.delete(db));
-    keys.set(db, key);
-  }
-  return key;
+export async function cursorKey(db: Db): Promise<Buffer> {
+  return Buffer.from(await cachedInstallationSecret(db, 'feed_cursor_secret'), 'utf8');
 }
 
 const signature = (key: Buffer, body: string): Buffer => createHmac('sha256', key).update(body).digest().subarray(0, SIG_BYTES);

@@ -9,6 +9,7 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { Db } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import { onSignals } from '../recommend/signal-bus.js';
 
 /** Beyond this many likes or follows, a viewer's marks are read per page instead. */
@@ -86,20 +87,16 @@ function applyTo(marks: Marks, s: Signal): void {
   else if (s.kind === 'unfollow' && s.creatorId) marks.followed.delete(s.creatorId);
 }
 
-const byStore = new WeakMap<Db, ViewerMarks>();
+const marksPart = runtimePart<ViewerMarks, Db>('feed.viewer-marks', (db) => new ViewerMarks(db), (marks) => marks.unsubscribe());
 
 /** The viewer's liked videos and followed creators (null: too many to keep; query per page). */
 export function viewerMarks(db: Db, userId: string): Promise<Marks | null> {
-  let marks = byStore.get(db);
-  if (!marks) {
-    marks = new ViewerMarks(db);
-    byStore.set(db, marks);
-  }
-  return marks.of(userId);
+  return runtimeOf(db).use(marksPart).of(userId);
 }
 
 /** Forgets every viewer's marks (after rows were written straight into the store). */
 export function resetViewerMarks(db: Db): void {
-  byStore.get(db)?.unsubscribe();
-  byStore.delete(db);
+  const runtime = runtimeOf(db);
+  runtime.peek(marksPart)?.unsubscribe();
+  runtime.forget(marksPart);
 }

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import { requireRole } from '../accounts/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -104,8 +105,8 @@ interface Cached {
   matcher: Matcher;
   checkedAt: number;
 }
-const cache = new WeakMap<Db, Cached>();
-const building = new WeakMap<Db, Promise<Matcher>>();
+/** The compiled rule book of this store in this process, and the compilation under way (a runtime part). */
+const matcherPart = runtimePart<{ cached: Cached | null; building: Promise<Matcher> | null }, Db>('governance.matcher', () => ({ cached: null, building: null }));
 
 async function storedVersion(db: Db): Promise<number> {
   const row = await db.selectFrom('governance_book').select('version').where('id', '=', BOOK_ID).executeTakeFirst();
@@ -115,14 +116,15 @@ async function storedVersion(db: Db): Promise<number> {
 /** The matcher for the stored rule book, compiled once per version. */
 export async function currentMatcher(ctx: CoreContext): Promise<Matcher> {
   const now = ctx.clock.now();
-  const cached = cache.get(ctx.db);
+  const slot = runtimeOf(ctx.db).use(matcherPart);
+  const cached = slot.cached;
   if (cached && now - cached.checkedAt < VERSION_CHECK_MS && now >= cached.checkedAt) return cached.matcher;
-  const pending = building.get(ctx.db);
+  const pending = slot.building;
   if (pending) return pending;
   const work = (async () => {
     await ensureRuleBook(ctx.db, now);
     const version = await storedVersion(ctx.db);
-    const again = cache.get(ctx.db);
+    const again = slot.cached;
     if (again && again.version === version) {
       again.checkedAt = now;
       return again.matcher;
@@ -136,14 +138,14 @@ export async function currentMatcher(ctx: CoreContext): Promise<Matcher> {
       terms: terms.map((t): BookTerm => ({ id: t.id, text: t.text, class: t.class as TermClass, severity: t.severity as Severity, rule: t.rule as RuleCode, enabled: t.enabled === 1 })),
       homophones: homophones.map((h): Homophone => ({ canonical: h.canonical, variant: h.variant })),
     });
-    cache.set(ctx.db, { version, matcher, checkedAt: now });
+    slot.cached = { version, matcher, checkedAt: now };
     return matcher;
   })();
-  building.set(ctx.db, work);
+  slot.building = work;
   try {
     return await work;
   } finally {
-    building.delete(ctx.db);
+    slot.building = null;
   }
 }
 
@@ -221,7 +223,8 @@ async function bumpVersion(tx: Db, now: number): Promise<void> {
 }
 
 function forget(ctx: CoreContext): void {
-  cache.delete(ctx.db);
+  const slot = runtimeOf(ctx.db).peek(matcherPart);
+  if (slot) slot.cached = null;
 }
 
 /** Adds a term (admins); its folded form must be new. */

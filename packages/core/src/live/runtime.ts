@@ -3,6 +3,7 @@
  * moderation hook and the listeners (the WebSocket hub) that broadcast what changed. One per store.
  */
 import type { CoreContext, Db } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import { ruleBookModerator, type CommentModerator } from './moderation.js';
 import type { HotCounter } from './hot-counter.js';
 import { RoomStatsTracker, type RoomCounters } from './room-stats.js';
@@ -114,16 +115,21 @@ export class LiveRuntime {
     }, 1000);
     this.sampler.unref();
   }
+
+  /** Stops sampling the rooms' figures (the store is closing). */
+  stop(): void {
+    if (this.sampler) clearInterval(this.sampler);
+    this.sampler = null;
+    this.listeners.clear();
+  }
 }
 
-const runtimes = new WeakMap<Db, LiveRuntime>();
+/** The live module's part of the process runtime; made from the first context that asks. */
+const livePart = runtimePart<{ live: LiveRuntime | null }, Db>('live.runtime', () => ({ live: null }), (slot) => slot.live?.stop());
 
 /** The runtime of this store in this process. */
 export function liveRuntime(ctx: CoreContext): LiveRuntime {
-  let r = runtimes.get(ctx.db);
-  if (!r) {
-    r = new LiveRuntime(ctx);
-    runtimes.set(ctx.db, r);
-  }
-  return r;
+  const slot = runtimeOf(ctx.db).use(livePart);
+  slot.live ??= new LiveRuntime(ctx);
+  return slot.live;
 }

@@ -8,7 +8,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { installationSecret } from '../platform/settings.js';
+import { cachedInstallationSecret } from '../platform/settings.js';
 import { requireShopOwner } from '../accounts/roles.js';
 import { requireApproved } from './apps.js';
 import { internalIdOf, openIdOf } from './open-ids.js';
@@ -17,12 +17,7 @@ import { ACCESS_TOKEN_TTL_MS, AUTH_CODE_TTL_MS, decideRefresh, REFRESH_TOKEN_TTL
 import type { OpenAppsTable, OpenTokensTable } from '../storage/schema-openplatform.js';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
-const secrets = new WeakMap<Db, Promise<string>>();
-const tokenSecret = (db: Db): Promise<string> => {
-  let s = secrets.get(db);
-  if (!s) secrets.set(db, (s = installationSecret(db, 'open_token_secret')));
-  return s;
-};
+const tokenSecret = (db: Db): Promise<string> => cachedInstallationSecret(db, 'open_token_secret');
 
 function uuidShape(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;

@@ -5,6 +5,7 @@
  * one per page (on SQLite each batch blocks the event loop, so fewer and larger is cheaper).
  */
 import type { CoreContext } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import type { FeedSnapshot } from '../feed/candidates.js';
 import { loadFeedCards, type FeedVideoCard } from '../feed/video-cards.js';
 
@@ -63,15 +64,11 @@ class CardCache {
   }
 }
 
-const caches = new WeakMap<CoreContext['db'], CardCache>();
+const cardCachePart = runtimePart<CardCache, CoreContext['db']>('recommend.card-cache', (db) => new CardCache(db));
 
 /** Cards by id from the snapshot, the cache, or the store (ids that do not exist are left out). */
 export async function cardsFor(ctx: CoreContext, ids: readonly string[], snapshot: FeedSnapshot): Promise<Map<string, FeedVideoCard>> {
-  let cache = caches.get(ctx.db);
-  if (!cache) {
-    cache = new CardCache(ctx.db);
-    caches.set(ctx.db, cache);
-  }
+  const cache = runtimeOf(ctx.db).use(cardCachePart);
   const now = performance.now();
   const out = new Map<string, FeedVideoCard>();
   const missing: string[] = [];

@@ -7,6 +7,7 @@
  */
 import type { OnlineEngine, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import type { ShownFilter } from '../feed/shown-filter.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
@@ -279,21 +280,23 @@ export class RecommendService {
   }
 }
 
-const services = new WeakMap<CoreContext['db'], RecommendService>();
+/** The store's engine in this process (null until first asked for); closed when the runtime is disposed. */
+const servicePart = runtimePart<{ service: RecommendService | null }, CoreContext['db']>('recommend.service', () => ({ service: null }), async (slot) => {
+  const s = slot.service;
+  slot.service = null;
+  await s?.close();
+});
 
 /** The store's engine, created (and warming) on first use; options count only on that first call. */
 export function recommendService(ctx: CoreContext, opts: RecommendServiceOptions = {}): RecommendService {
-  let s = services.get(ctx.db);
-  if (!s) {
-    s = new RecommendService(ctx, opts);
-    services.set(ctx.db, s);
-  }
-  return s;
+  const slot = runtimeOf(ctx.db).use(servicePart);
+  slot.service ??= new RecommendService(ctx, opts);
+  return slot.service;
 }
 
 /** The engine if one runs for this store (login merges and reads must not create one). */
 export function runningRecommendService(ctx: CoreContext): RecommendService | null {
-  return services.get(ctx.db) ?? null;
+  return runtimeOf(ctx.db).peek(servicePart)?.service ?? null;
 }
 
 /**
@@ -310,8 +313,9 @@ export async function mergeDeviceProfile(ctx: CoreContext, viewerId: string | st
 
 /** Stops the store's engine if one runs (its thread included). */
 export async function stopRecommendService(ctx: CoreContext): Promise<void> {
-  const service = services.get(ctx.db);
-  if (!service) return;
-  services.delete(ctx.db);
+  const slot = runtimeOf(ctx.db).peek(servicePart);
+  const service = slot?.service;
+  if (!slot || !service) return;
+  slot.service = null;
   await service.close();
 }

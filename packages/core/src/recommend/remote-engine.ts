@@ -7,17 +7,19 @@
 import type { Recommended } from '@zhongcao/recsys';
 import type { CoreContext, Db } from '../context.js';
 import type { ShownFilter } from '../feed/shown-filter.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 
 export interface RemoteEngine {
   recommend(actorKey: string, limit: number, shown: ShownFilter): Promise<Recommended[] | null>;
 }
 
-const remotes = new WeakMap<Db, RemoteEngine>();
+/** The engine service's client this api process asks (null: the engine runs in this process). */
+const remotePart = runtimePart<RemoteEngine | null, Db>('recommend.remote-engine', () => null);
 
 export function useRemoteEngine(ctx: CoreContext, remote: RemoteEngine): void {
-  remotes.set(ctx.db, remote);
+  runtimeOf(ctx.db).set(remotePart, remote);
 }
 
 export function remoteEngine(ctx: CoreContext): RemoteEngine | null {
-  return remotes.get(ctx.db) ?? null;
+  return runtimeOf(ctx.db).peek(remotePart) ?? null;
 }

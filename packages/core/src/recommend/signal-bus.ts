@@ -7,29 +7,27 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { Db } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 
 export type { Signal } from '@zhongcao/recsys';
 export type SignalListener = (signals: readonly Signal[]) => void;
 
-const listeners = new WeakMap<Db, Set<SignalListener>>();
+/** The listeners of this store's signals in this process (the runtime's part). */
+const listenersPart = runtimePart<Set<SignalListener>, Db>('recommend.signal-listeners', () => new Set());
 
 /** Subscribes; returns the unsubscribe function. */
 export function onSignals(db: Db, listener: SignalListener): () => void {
-  let set = listeners.get(db);
-  if (!set) {
-    set = new Set();
-    listeners.set(db, set);
-  }
+  const set = runtimeOf(db).use(listenersPart);
   set.add(listener);
   return () => set.delete(listener);
 }
 
 export function hasSignalListeners(db: Db): boolean {
-  return (listeners.get(db)?.size ?? 0) > 0;
+  return (runtimeOf(db).peek(listenersPart)?.size ?? 0) > 0;
 }
 
 export function publishSignals(db: Db, signals: readonly Signal[]): void {
-  const set = listeners.get(db);
+  const set = runtimeOf(db).peek(listenersPart);
   if (!set || signals.length === 0) return;
   for (const listener of set) {
     try {

@@ -9,6 +9,7 @@ import { startCheckpointer } from './checkpointer.js';
 import { registerReadAside, startReadAside, type ReadAside } from './read-aside.js';
 import { SearchPathIntrospector } from './pg-introspector.js';
 import { registerStoreAccess } from './store-access.js';
+import { createRuntime } from '../platform/runtime.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -51,6 +52,7 @@ export function openStorage(options: StorageOptions): Storage {
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
   // Started on first use: most stores (tests, one-off commands) never send a query aside.
   let aside: ReadAside | null = null;
+  createRuntime(db); // what this process holds for the store (platform/runtime.ts)
   registerReadAside(db, () => (aside ??= startReadAside(file, driver)));
   registerStoreAccess(db, { dialect: 'sqlite', file });
   return {
@@ -115,6 +117,7 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   pool.on('release', (_err, client) => checkedOut.delete(client));
   pool.on('connect', (client) => client.on('error', (err) => checkedOut.has(client) && onError(err)));
   const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
+  createRuntime(db); // what this process holds for the store (platform/runtime.ts)
   registerStoreAccess(db, { dialect: 'postgres', url, schema: options.pgSchema ?? null });
   return { db, dialect: 'postgres', schema: options.pgSchema, close: () => closePool(db, pool) };
 }

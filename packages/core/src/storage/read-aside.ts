@@ -9,6 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Compilable, Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -91,11 +92,12 @@ export function startReadAside(file: string, driverPath: string): ReadAside {
   };
 }
 
-const asides = new WeakMap<Kysely<Database>, () => ReadAside>();
+/** How to reach the store's read-aside worker: a part of its runtime (null: queries run on the store). */
+const asidePart = runtimePart<(() => ReadAside) | null, Kysely<Database>>('storage.read-aside', () => null);
 
 /** Registers how to reach the store's read-aside worker (SQLite stores do when opened; the worker starts on first use). */
 export function registerReadAside(db: Kysely<Database>, aside: () => ReadAside): void {
-  asides.set(db, aside);
+  runtimeOf(db).set(asidePart, aside);
 }
 
 /**
@@ -105,13 +107,13 @@ export function registerReadAside(db: Kysely<Database>, aside: () => ReadAside):
  */
 export async function readAside<R>(db: Kysely<Database>, query: Compilable<R>): Promise<R[]> {
   const compiled = query.compile();
-  const aside = asides.get(db);
+  const aside = runtimeOf(db).peek(asidePart);
   if (aside) {
     try {
       return (await aside().rows(compiled.sql, compiled.parameters)) as R[];
     } catch (err) {
       if (!(err instanceof ReadAsideUnavailable)) throw err;
-      asides.delete(db);
+      runtimeOf(db).set(asidePart, null);
     }
   }
   return (await db.executeQuery(compiled)).rows;

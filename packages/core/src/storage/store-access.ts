@@ -8,19 +8,21 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { runtimePart, runtimeOf } from '../platform/runtime.js';
 
 export type StoreAccess = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string | null };
 
-const accesses = new WeakMap<Kysely<Database>, StoreAccess>();
+/** How other threads reach this store: a part of its runtime, set when it is opened. */
+const accessPart = runtimePart<StoreAccess | null, Kysely<Database>>('storage.access', () => null);
 
 /** Registers how to reach a store from another thread (done when it is opened). */
 export function registerStoreAccess(db: Kysely<Database>, access: StoreAccess): void {
-  accesses.set(db, access);
+  runtimeOf(db).set(accessPart, access);
 }
 
 /** How to reach this store from another thread, or null (a store not opened by openStorage). */
 export function storeAccessOf(db: Kysely<Database>): StoreAccess | null {
-  return accesses.get(db) ?? null;
+  return runtimeOf(db).peek(accessPart) ?? null;
 }
 
 /** A read-only handle on SQLite, a pool of two on PostgreSQL; `close` when done. */
