@@ -58,6 +58,20 @@ export async function openCashier(ctx: CoreContext, actor: Actor, paymentId: str
   return { cashierUrl: fresh.cashier_url ?? created.cashierUrl };
 }
 
+export interface PaymentToOpen {
+  id: string;
+  checkoutId: string;
+  buyerId: string;
+  provider: string;
+  amountFen: number;
+  expiresAt: number;
+}
+
+/** Opens pending payments in the caller's transaction, one statement for the batch (checkout, a flash sale's group). */
+export async function openPayments(tx: Tx, payments: readonly PaymentToOpen[], now: number): Promise<void> {
+  await insertRows(tx, 'payments', payments.map((p) => ({ id: p.id, checkout_id: p.checkoutId, buyer_id: p.buyerId, provider: p.provider, amount_fen: p.amountFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: p.expiresAt, paid_at: null, updated_at: now })));
+}
+
 /** Verifies a provider's notification (signature, freshness, shape) and applies it. */
 export async function receiveNotification(ctx: CoreContext, providerName: string, headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   const provider = ctx.payments.get(providerName);

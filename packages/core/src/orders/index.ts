@@ -1,0 +1,2 @@
+// The orders module's public surface for other modules (more of it moves here as modules stop importing its files).
+export { placeOrders, shipByAtOf, type OrderDraft, type OrderLineDraft, type PlacedStatus } from './placement.js';
