@@ -15,7 +15,8 @@ import { newId } from '../platform/ids.js';
 import { emitMany } from '../outbox/outbox.js';
 import { reserveStockLines } from '../inventory/index.js';
 import { scheduleTimers, type TimerInput } from '../timers/index.js';
-import { DEADLINE, DEADLINE_HOUR_MS } from '../rules/deadline-kinds.js';
+import { DEADLINE } from '../rules/deadline-kinds.js';
+import { shipByAtOf } from '../rules/order-deadlines.js';
 import type { RuleProfile } from '../rules/profile.js';
 import { insertRows } from '../storage/insert-rows.js';
 import type { Database } from '../storage/schema.js';
@@ -59,11 +60,6 @@ export interface OrderDraft {
   payByTimer?: { kind: string; payload?: Record<string, unknown> };
   /** Extra fields of the `order.created` event (e.g. the flash sale and room). */
   event?: Record<string, unknown>;
-}
-
-/** When a paid order must ship: the promised pre-sale date, or the rules' hours from payment. */
-export function shipByAtOf(rules: RuleProfile, promisedShipByAt: number | null, paidAt: number): number {
-  return promisedShipByAt !== null ? promisedShipByAt : paidAt + rules.shipByHours * DEADLINE_HOUR_MS;
 }
 
 /**

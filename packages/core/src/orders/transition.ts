@@ -4,7 +4,8 @@ import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
 import { assertTransition, STATUS_TIME_COLUMN, type ActorKind, type OrderStatus } from './order-states.js';
 import { insertRows } from '../storage/insert-rows.js';
-import { onOrderTransition } from '../rules/order-deadlines.js';
+import { onOrderTransition, shipByAtOf } from '../rules/order-deadlines.js';
+import { parseOrderRules } from '../rules/order-snapshot.js';
 import { reasonColumns, type TransitionReason } from './transition-reasons.js';
 
 export interface TransitionActor {
@@ -27,19 +28,22 @@ export async function transitionOrder(
   reason: TransitionReason,
   now: number,
   extra: { cancel_reason?: string } = {},
+  /** The order's rule snapshot, when the caller read it already: a payment then sets the ship-by time with the status. */
+  snapshot?: { rules: string | null; promisedShipByAt: number | null },
 ): Promise<boolean> {
   assertTransition(from, to, actor.kind);
   const timeColumn = to === 'unpaid' ? null : STATUS_TIME_COLUMN[to];
+  const shipByAt = to === 'paid' && snapshot ? shipByAtOf(parseOrderRules(snapshot.rules), snapshot.promisedShipByAt, now) : undefined;
   const res = await tx
     .updateTable('orders')
-    .set({ status: to, updated_at: now, ...(timeColumn ? { [timeColumn]: now } : {}), ...extra })
+    .set({ status: to, updated_at: now, ...(timeColumn ? { [timeColumn]: now } : {}), ...(shipByAt !== undefined ? { ship_by_at: shipByAt } : {}), ...extra })
     .where('id', '=', order.id)
     .where('status', '=', from)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
   await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: order.id, shop_id: order.shopId, from_status: from, to_status: to, actor_kind: actor.kind, actor_id: actor.id, ...reasonColumns(reason), at: now }]);
   await emit(tx, `order.${to}`, order.id, { orderId: order.id, shopId: order.shopId, from, to, actor }, now);
-  await onOrderTransition(tx, order, to, now); // start, move or stop the order's deadlines
+  await onOrderTransition(tx, order, to, now, shipByAt !== undefined ? { shipByAt } : undefined); // start, move or stop the order's deadlines
   return true;
 }
 
