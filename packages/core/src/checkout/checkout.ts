@@ -19,6 +19,7 @@ import { applyCoupon } from './coupon-pricing.js';
 import { couponForCheckout, spendCoupon } from '../live/coupon-use.js';
 import { isBuyable } from '../cart/cart.js';
 import { placeOrders, type OrderDraft } from '../orders/index.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 import { openPayments } from '../payments/payments.js';
 
 export const MAX_CHECKOUT_LINES = 50;
@@ -154,10 +155,12 @@ async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[
   return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: { ...(JSON.parse(r.attribution) as RequestedLine['attribution']), at: Number(r.updated_at) } }));
 }
 
+const ADDRESS_COLUMNS = ['name', 'phone', 'province', 'city', 'district', 'detail'] as const;
+const namedAddress = compiledOnce((db, v) => db.selectFrom('addresses').select(ADDRESS_COLUMNS).where('user_id', '=', v('userId')).where('id', '=', v('addressId')));
+const defaultAddress = compiledOnce((db, v) => db.selectFrom('addresses').select(ADDRESS_COLUMNS).where('user_id', '=', v('userId')).orderBy('is_default', 'desc').orderBy('id', 'desc').limit(1));
+
 async function pickAddress(tx: Tx, actor: Actor, addressId: string | undefined): Promise<Record<string, string>> {
-  let q = tx.selectFrom('addresses').select(['name', 'phone', 'province', 'city', 'district', 'detail']).where('user_id', '=', actor.userId);
-  q = addressId ? q.where('id', '=', addressId) : q.orderBy('is_default', 'desc').orderBy('id', 'desc').limit(1);
-  const row = await q.executeTakeFirst();
+  const row = addressId ? await namedAddress.takeFirst(tx, { userId: actor.userId, addressId }) : await defaultAddress.takeFirst(tx, { userId: actor.userId });
   if (!row) {
     if (addressId) throw notFound('address', addressId);
     throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before checking out', 400);
@@ -174,23 +177,31 @@ interface LoadedPricing {
   policies: Map<string, string | null>;
 }
 
+/** The pricing query for `n` SKUs, compiled once per count (a checkout has at most MAX_CHECKOUT_LINES). */
+const pricingQueries = new Map<number, ReturnType<typeof pricingQuery>>();
+const pricingQuery = (n: number) =>
+  compiledOnce((db, v) =>
+    db
+      .selectFrom('skus')
+      .innerJoin('products', 'products.id', 'skus.product_id')
+      .innerJoin('shops', 'shops.id', 'skus.shop_id')
+      .innerJoin('categories', 'categories.id', 'products.category_id')
+      .leftJoin('shop_capacity', (j) => j.onRef('shop_capacity.shop_id', '=', 'skus.shop_id').on('shop_capacity.warehouse', '=', DEFAULT_WAREHOUSE))
+      .leftJoin('product_surge_policies', 'product_surge_policies.product_id', 'skus.product_id')
+      .select([
+        'shop_capacity.per_day', 'product_surge_policies.policy as surge_policy',
+        'skus.id as sku_id', 'skus.product_id', 'skus.shop_id', 'skus.spec_values', 'skus.price_fen',
+        'products.title', 'products.status', 'products.category_id', 'shops.status as shop_status',
+        'shops.shipping_fee_fen', 'shops.free_shipping_over_fen', 'categories.ship_by_hours', 'categories.fee_rate_bp', 'categories.perishable',
+        'categories.settle_window_days', 'categories.rules',
+      ])
+      .where('skus.id', 'in', Array.from({ length: n }, (_, i) => v(`sku${i}`))),
+  );
+
 async function loadPricing(tx: Tx, skuIds: string[]): Promise<LoadedPricing> {
-  const rows = await tx
-    .selectFrom('skus')
-    .innerJoin('products', 'products.id', 'skus.product_id')
-    .innerJoin('shops', 'shops.id', 'skus.shop_id')
-    .innerJoin('categories', 'categories.id', 'products.category_id')
-    .leftJoin('shop_capacity', (j) => j.onRef('shop_capacity.shop_id', '=', 'skus.shop_id').on('shop_capacity.warehouse', '=', DEFAULT_WAREHOUSE))
-    .leftJoin('product_surge_policies', 'product_surge_policies.product_id', 'skus.product_id')
-    .select([
-      'shop_capacity.per_day', 'product_surge_policies.policy as surge_policy',
-      'skus.id as sku_id', 'skus.product_id', 'skus.shop_id', 'skus.spec_values', 'skus.price_fen',
-      'products.title', 'products.status', 'products.category_id', 'shops.status as shop_status',
-      'shops.shipping_fee_fen', 'shops.free_shipping_over_fen', 'categories.ship_by_hours', 'categories.fee_rate_bp', 'categories.perishable',
-      'categories.settle_window_days', 'categories.rules',
-    ])
-    .where('skus.id', 'in', skuIds)
-    .execute();
+  let query = pricingQueries.get(skuIds.length);
+  if (!query) pricingQueries.set(skuIds.length, (query = pricingQuery(skuIds.length)));
+  const rows = await query.all(tx, Object.fromEntries(skuIds.map((id, i) => [`sku${i}`, id])));
   const skus = new Map<string, PricedSku>();
   const shops = new Map<string, ShopShipping>();
   const rules = new Map<string, RuleProfile>();

@@ -56,9 +56,11 @@ export async function reserveStockLines(tx: Tx, lines: readonly OrderReservation
 /** The conditional take of stock, compiled once (the hot statement of every order). */
 const takeStock = compiledOnce((db, v) => db.updateTable('skus').set((eb) => ({ stock: eb('stock', '-', v('quantity') as unknown as number), updated_at: v('now') as unknown as number })).where('id', '=', v('skuId')).where('stock', '>=', v('quantity') as unknown as number));
 
+const commitReserved = compiledOnce((db, v) => db.updateTable('stock_reservations').set({ status: 'committed', updated_at: v('now') as unknown as number }).where('order_id', '=', v('orderId')).where('status', '=', 'reserved'));
+
 /** Payment captured: the reservation becomes a sale. */
 export async function commitReservations(tx: Tx, orderId: string, now: number): Promise<void> {
-  await tx.updateTable('stock_reservations').set({ status: 'committed', updated_at: now }).where('order_id', '=', orderId).where('status', '=', 'reserved').execute();
+  await commitReserved.run(tx, { now, orderId });
 }
 
 /**

@@ -97,6 +97,11 @@ export async function applyNotification(ctx: CoreContext, provider: string, n: P
   });
 }
 
+const paymentById = compiledOnce((db, v) => db.selectFrom('payments').selectAll().where('id', '=', v('id')));
+const capturePayment = compiledOnce((db, v) =>
+  db.updateTable('payments').set({ status: 'succeeded', provider_txn_id: v('txnId'), paid_at: v('now') as unknown as number, updated_at: v('now') as unknown as number }).where('id', '=', v('id')).where('status', '=', 'pending'),
+);
+
 /** The orders a payment covers, with the rule snapshot their payment starts the ship-by clock from. */
 const ordersOfCheckout = compiledOnce((db, v) => db.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen', 'rules', 'promised_ship_by_at']).where('checkout_id', '=', v('checkoutId')).orderBy('id'));
 
@@ -109,18 +114,13 @@ const countSales = compiledOnce((db, v) =>
 );
 
 async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotification, { kind: 'payment.succeeded' | 'payment.failed' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
-  const p = await tx.selectFrom('payments').selectAll().where('id', '=', n.paymentId).executeTakeFirst();
+  const p = await paymentById.takeFirst(tx, { id: n.paymentId });
   if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYMENT' };
   if (p.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
   if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
   if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
-  const won = await tx
-    .updateTable('payments')
-    .set({ status: 'succeeded', provider_txn_id: n.providerTxnId, paid_at: now, updated_at: now })
-    .where('id', '=', p.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(won.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
+  const won = await capturePayment.run(tx, { txnId: n.providerTxnId, now, id: p.id });
+  if (Number(won.numAffectedRows ?? 0n) !== 1) return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
   await emit(tx, 'payment.succeeded', p.id, { paymentId: p.id, amountFen: p.amount_fen }, now);
   const orders = await ordersOfCheckout.all(tx, { checkoutId: p.checkout_id });
   for (const o of orders) {

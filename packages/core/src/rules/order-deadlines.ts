@@ -4,6 +4,7 @@
  * The handlers that enforce a passed deadline are in deadline-handlers.ts.
  */
 import type { Tx } from '../context.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 import { scheduleTimer, type TimerInput } from '../timers/timers.js';
 import { DEADLINE_DAY_MS, DEADLINE, DEADLINE_HOUR_MS, ORDER_DEADLINES } from './deadline-kinds.js';
 import { loadOrderRules, parseOrderRules } from './order-snapshot.js';
@@ -16,8 +17,23 @@ import { hasTrackedParcel } from '../logistics/pickup.js';
  * holds a due timer's row and then takes the order's, an order change never waits on a due timer.
  */
 async function cancelNotDue(tx: Tx, kinds: readonly string[], orderId: string, now: number): Promise<void> {
-  await tx.updateTable('timers').set({ status: 'cancelled', updated_at: now }).where('kind', 'in', kinds).where('subject_id', '=', orderId).where('status', '=', 'pending').where('due_at', '>', now).execute();
+  let query = cancelQueries.get(kinds.length);
+  if (!query) cancelQueries.set(kinds.length, (query = cancelQuery(kinds.length)));
+  await query.run(tx, { now, orderId, ...Object.fromEntries(kinds.map((k, i) => [`kind${i}`, k])) });
 }
+
+/** The cancelling update for `n` kinds, compiled once per count (every payment runs one). */
+const cancelQueries = new Map<number, ReturnType<typeof cancelQuery>>();
+const cancelQuery = (n: number) =>
+  compiledOnce((db, v) =>
+    db
+      .updateTable('timers')
+      .set({ status: 'cancelled', updated_at: v('now') as unknown as number })
+      .where('kind', 'in', Array.from({ length: n }, (_, i) => v(`kind${i}`)))
+      .where('subject_id', '=', v('orderId'))
+      .where('status', '=', 'pending')
+      .where('due_at', '>', v('now') as unknown as number),
+  );
 
 /** The pay-by timer of a new order (checkout writes them all in one statement). */
 export function payByTimer(order: { id: string; shopId: string; payDeadline: number }): TimerInput {
