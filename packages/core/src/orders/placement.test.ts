@@ -13,6 +13,9 @@ import { decideSample, requestSample } from '../affiliate/samples.js';
 import { makeWorld } from '../affiliate/test-support/affiliate-fixtures.js';
 import { DEADLINE } from '../rules/deadline-kinds.js';
 
+const CHECKOUT_STATEMENTS = 17;
+const PAYMENT_STATEMENTS = 18;
+
 /** Statements one call runs (nothing else may run meanwhile: the counter is per process). */
 async function counted<T>(run: () => Promise<T>): Promise<{ value: T; statements: number }> {
   const before = statementsExecuted();
@@ -35,6 +38,9 @@ test('a paid checkout of one line runs a bounded number of SQL statements (check
     }
     const last = counts.at(-1)!;
     t.diagnostic(`statements per paid order: checkout ${last.checkout}, payment notification ${last.payment}, total ${last.checkout + last.payment}`);
+    // The budget (begin and commit included): 17 + 22 before order placement had one writer and the hot paths were cut.
+    assert.ok(last.checkout <= CHECKOUT_STATEMENTS, `a one-line checkout runs ${last.checkout} statements, more than ${CHECKOUT_STATEMENTS}`);
+    assert.ok(last.payment <= PAYMENT_STATEMENTS, `a payment notification runs ${last.payment} statements, more than ${PAYMENT_STATEMENTS}`);
   } finally {
     await core.dispose();
   }

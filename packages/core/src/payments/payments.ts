@@ -99,7 +99,15 @@ export async function applyNotification(ctx: CoreContext, provider: string, n: P
 
 const paymentById = compiledOnce((db, v) => db.selectFrom('payments').selectAll().where('id', '=', v('id')));
 const capturePayment = compiledOnce((db, v) =>
-  db.updateTable('payments').set({ status: 'succeeded', provider_txn_id: v('txnId'), paid_at: v('now') as unknown as number, updated_at: v('now') as unknown as number }).where('id', '=', v('id')).where('status', '=', 'pending'),
+  db
+    .updateTable('payments')
+    .set({ status: 'succeeded', provider_txn_id: v('txnId'), paid_at: v('now') as unknown as number, updated_at: v('now') as unknown as number })
+    .where('id', '=', v('id'))
+    .where('status', '=', 'pending')
+    .where('provider', '=', v('provider'))
+    .where('amount_fen', '=', v('amountFen') as unknown as number)
+    .where((eb) => eb.or([eb('provider_txn_id', 'is', null), eb('provider_txn_id', '=', v('txnId'))]))
+    .returning(['id', 'checkout_id', 'amount_fen']),
 );
 
 /** The orders a payment covers, with the rule snapshot their payment starts the ship-by clock from. */
@@ -114,13 +122,18 @@ const countSales = compiledOnce((db, v) =>
 );
 
 async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotification, { kind: 'payment.succeeded' | 'payment.failed' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
-  const p = await paymentById.takeFirst(tx, { id: n.paymentId });
-  if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYMENT' };
-  if (p.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
-  if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
-  if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
-  const won = await capturePayment.run(tx, { txnId: n.providerTxnId, now, id: p.id });
-  if (Number(won.numAffectedRows ?? 0n) !== 1) return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
+  // The usual case first, in one statement: a pending payment of this provider, amount and transaction is captured.
+  const captured = n.kind === 'payment.succeeded' ? await capturePayment.takeFirst(tx, { txnId: n.providerTxnId, now, id: n.paymentId, provider, amountFen: n.amountFen }) : undefined;
+  if (!captured) {
+    // Nothing captured (or a failure): the reason, from the payment as it is.
+    const p = await paymentById.takeFirst(tx, { id: n.paymentId });
+    if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYMENT' };
+    if (p.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
+    if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
+    if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
+    return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
+  }
+  const p = { id: captured.id, checkout_id: captured.checkout_id, amount_fen: Number(captured.amount_fen) };
   await emit(tx, 'payment.succeeded', p.id, { paymentId: p.id, amountFen: p.amount_fen }, now);
   const orders = await ordersOfCheckout.all(tx, { checkoutId: p.checkout_id });
   for (const o of orders) {
