@@ -9,6 +9,7 @@ export * from './platform/settings.js';
 export * from './platform/csv-write.js';
 export * from './storage/database.js';
 export * from './storage/migrate.js';
+export { statementsExecuted } from './storage/statement-count.js';
 export type { Database } from './storage/schema.js';
 export * from './accounts/accounts.js';
 export * from './accounts/addresses.js';

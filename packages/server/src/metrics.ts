@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { statementsExecuted } from '@zhongcao/core';
 
 export interface Metrics {
   registry: Registry;
@@ -45,6 +46,15 @@ export function installMetrics(app: FastifyInstance, engine: () => EngineGauges 
     collect() {
       this.reset();
       this.inc(engine()?.restarts ?? 0);
+    },
+  });
+  new Counter({
+    name: 'zhongcao_sql_statements_total',
+    help: 'SQL statements this process has sent to its stores, transaction control included',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(statementsExecuted());
     },
   });
   app.addHook('onResponse', async (request, reply) => {

@@ -152,7 +152,7 @@ function summary(r: Result): string {
   }
   if (r.bench === 'checkout') {
     const verdict = r.orders_per_s >= TARGET_ORDERS_PER_S && r.errors === 0 ? 'meets' : 'MISSES';
-    return `checkout (${r.dialect}): ${r.orders_per_s} complete checkouts/s over ${r.seconds} s with ${r.concurrency} workers; p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.completed} completed, ${r.errors} errors — ${verdict} the target of ≥ ${TARGET_ORDERS_PER_S}/s with 0 errors`;
+    return `checkout (${r.dialect}): ${r.orders_per_s} complete checkouts/s over ${r.seconds} s with ${r.concurrency} workers; p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; ${r.completed} completed, ${r.errors} errors; server CPU ${r.server_cpu_ms_per_order ?? '?'} ms and ${r.sql_statements_per_order ?? '?'} SQL statements per paid order; a bare server (one durable write per request) under the same load ${r.bare_server_orders_per_s}/s at ${r.bare_server_cpu_ms_per_order ?? '?'} ms CPU per order — ${verdict} the target of ≥ ${TARGET_ORDERS_PER_S}/s with 0 errors`;
   }
   const ok = r.paid_orders === r.initial_stock && r.final_stock === 0 && r.oversold === 0 && r.stock_never_negative;
   return `oversell (${r.dialect}): ${r.buyers} buyers for ${r.initial_stock} units → ${r.paid_orders} paid orders, final stock ${r.final_stock}, oversold ${r.oversold}, ${r.rejected_out_of_stock} rejected OUT_OF_STOCK, ${r.errors} errors in ${r.seconds} s; stock never negative: ${r.stock_never_negative} — ${ok ? 'OK' : 'FAILED'}`;

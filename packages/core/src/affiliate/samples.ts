@@ -10,12 +10,9 @@ import { requireShopMember } from '../accounts/roles.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
-import { commitReservations, reserveStock } from '../inventory/stock.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { reasonColumns } from '../orders/transition-reasons.js';
+import { placeOrders } from '../orders/index.js';
 import { profileOfCategory } from '../rules/category-rules.js';
 import { orderRules } from '../rules/profile.js';
-import { onOrderPaid } from '../rules/order-deadlines.js';
 import { requireCreator, saleableProduct } from './access.js';
 import { offers, requireOpen } from './offers.js';
 
@@ -212,19 +209,15 @@ async function createSampleOrder(tx: Tx, req: { order_id: string; creator_id: st
     .where('skus.id', '=', req.sku_id)
     .executeTakeFirstOrThrow();
   const rules = profileOfCategory(sku);
-  const checkoutId = newId('checkout', now);
-  const orderId = req.order_id;
-  await insertRows(tx, 'checkouts', [{ id: checkoutId, buyer_id: req.creator_id, total_fen: 0, created_at: now }]);
-  await insertRows(tx, 'orders', [{ rules: JSON.stringify(orderRules([rules])), promised_ship_by_at: null, id: orderId, checkout_id: checkoutId, shop_id: req.shop_id, buyer_id: req.creator_id, status: 'paid', items_fen: 0, shipping_fee_fen: 0, total_fen: 0, address: req.address, buyer_note: req.note ? `【样品】${req.note}` : '【样品】', pay_deadline: now, created_at: now, paid_at: now, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
-  await insertRows(tx, 'order_lines', [{
-    id: newId('orderLine', now), order_id: orderId, shop_id: req.shop_id, product_id: sku.product_id, sku_id: sku.id, category_id: sku.category_id, title: sku.title, spec_values: sku.spec_values,
-    unit_price_fen: 0, quantity: 1, line_total_fen: 0, ship_by_hours: sku.ship_by_hours, fee_rate_bp: sku.fee_rate_bp, perishable: sku.perishable, rules: JSON.stringify(rules),
-    attr_source: 'sample', attr_content_id: req.id, attr_creator_id: null, creator_rate_bp: 0, mcn_id: null, mcn_share_bp: 0, colonel_id: null, colonel_fee_bp: 0, plan_id: null, plan_kind: null, rate_decision: null,
-    created_at: now,
-  }]);
-  await reserveStock(tx, orderId, [{ skuId: sku.id, shopId: req.shop_id, quantity: 1 }], now);
-  await commitReservations(tx, orderId, now);
-  await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: req.shop_id, from_status: '', to_status: 'paid', actor_kind: 'merchant', actor_id: merchantId, ...reasonColumns({ code: 'sample_approved' }), at: now }]);
-  await emit(tx, 'order.paid', orderId, { orderId, shopId: req.shop_id, from: '', to: 'paid', actor: { kind: 'merchant', id: merchantId } }, now);
-  await onOrderPaid(tx, { id: orderId, shopId: req.shop_id }, now);
+  await placeOrders(tx, [{
+    id: req.order_id, checkoutId: newId('checkout', now), shopId: req.shop_id, buyerId: req.creator_id, status: 'paid',
+    itemsFen: 0, discountFen: 0, shippingFeeFen: 0, totalFen: 0, address: JSON.parse(req.address) as Record<string, string>, buyerNote: req.note ? `【样品】${req.note}` : '【样品】',
+    rules: orderRules([rules]), payDeadline: now, promisedShipByAt: null,
+    placedBy: { kind: 'merchant', id: merchantId }, reason: { code: 'sample_approved' },
+    lines: [{
+      product_id: sku.product_id, sku_id: sku.id, category_id: sku.category_id, title: sku.title, spec_values: sku.spec_values,
+      unit_price_fen: 0, quantity: 1, line_total_fen: 0, discount_fen: 0, ship_by_hours: sku.ship_by_hours, fee_rate_bp: sku.fee_rate_bp, perishable: sku.perishable, rules,
+      attr_source: 'sample', attr_content_id: req.id, attr_creator_id: null, creator_rate_bp: 0, mcn_id: null, mcn_share_bp: 0, colonel_id: null, colonel_fee_bp: 0, plan_id: null, plan_kind: null, rate_decision: null,
+    }],
+  }], now); // paid at once: stock committed, the ship-by deadline running
 }

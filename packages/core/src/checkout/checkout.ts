@@ -7,22 +7,20 @@ import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Tx } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { reserveStock } from '../inventory/stock.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
 import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js';
 import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { reasonColumns } from '../orders/transition-reasons.js';
 import { orderRules, type RuleProfile } from '../rules/profile.js';
 import { profileOfCategory } from '../rules/category-rules.js';
-import { DEADLINE } from '../rules/deadline-kinds.js';
 import { surgePromises } from '../capacity/checkout-guard.js';
 import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
 import { resolveCommissions } from '../affiliate/resolver.js';
 import { applyCoupon } from './coupon-pricing.js';
 import { couponForCheckout, spendCoupon } from '../live/coupon-use.js';
 import { isBuyable } from '../cart/cart.js';
+import { placeOrders, type OrderDraft } from '../orders/index.js';
+import { compiledOnce } from '../storage/compiled-once.js';
+import { openPayments } from '../payments/payments.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
@@ -76,50 +74,52 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     const orderRuleSets = orders.map((o) => orderRules(o.lines.map((l) => ruleOf(l.skuId))));
     // One payment covers the checkout: it waits as long as the strictest of its orders allows.
     const payDeadline = now + Math.min(...orderRuleSets.map((r) => r.unpaidCancelMinutes)) * 60_000;
-    const timers: Array<{ kind: string; subject_id: string; scope_id: string; due_at: number; payload: string; status: string; attempts: number; last_error: null; created_at: number; updated_at: number; fired_at: null }> = [];
-    await insertRows(tx, 'checkouts', [{ id: checkoutId, buyer_id: actor.userId, total_fen: totalFen, created_at: now }]);
     const result: CheckoutResult = {
       checkoutId,
       orders: [],
       totalFen,
       payment: { id: paymentId, amountFen: totalFen, cashierUrl: `/api/v1/payments/${paymentId}/cashier`, expiresAt: payDeadline },
     };
-    for (const [i, o] of orders.entries()) {
-      const orderId = newId('order', now);
-      await insertRows(tx, 'orders', [{ rules: JSON.stringify(orderRuleSets[i]), promised_ship_by_at: promisedShipBy[i] ?? null, id: orderId, checkout_id: checkoutId, shop_id: o.shopId, buyer_id: actor.userId, status: 'unpaid', items_fen: o.itemsFen, discount_fen: o.discountFen ?? 0, shipping_fee_fen: o.shippingFeeFen, total_fen: o.totalFen, address: JSON.stringify(address), buyer_note: note, pay_deadline: payDeadline, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now }]);
-      await insertRows(
-        tx,
-        'order_lines',
-        o.lines.map((l) => ({
-            id: newId('orderLine', now),
-            order_id: orderId,
-            shop_id: o.shopId,
-            product_id: l.productId,
-            sku_id: l.skuId,
-            category_id: l.categoryId,
-            title: l.title,
-            spec_values: JSON.stringify(l.specValues),
-            unit_price_fen: l.priceFen,
-            quantity: l.quantity,
-            line_total_fen: l.lineTotalFen,
-            discount_fen: l.discountFen ?? 0,
-            ship_by_hours: l.shipByHours,
-            fee_rate_bp: l.feeRateBp,
-            perishable: l.perishable ? 1 : 0,
-            rules: JSON.stringify(ruleOf(l.skuId)),
-            ...commissions.get(l.skuId)!,
-            created_at: now,
-          })),
-      );
-      await reserveStock(tx, orderId, o.lines.map((l) => ({ skuId: l.skuId, shopId: o.shopId, quantity: l.quantity })), now);
-      await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: orderId, shop_id: o.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: actor.userId, ...reasonColumns({ code: 'order_placed' }), at: now }]);
-      await emit(tx, 'order.created', orderId, { orderId, shopId: o.shopId, buyerId: actor.userId, totalFen: o.totalFen }, now);
-      timers.push({ kind: DEADLINE.payBy, subject_id: orderId, scope_id: o.shopId, due_at: payDeadline, payload: '{}', status: 'pending', attempts: 0, last_error: null, created_at: now, updated_at: now, fired_at: null });
-      if (coupon && applied?.orderIndex === i) await spendCoupon(tx, actor.userId, coupon.couponId, orderId, now);
-      result.orders.push({ id: orderId, shopId: o.shopId, status: 'unpaid', itemsFen: o.itemsFen, discountFen: o.discountFen ?? 0, shippingFeeFen: o.shippingFeeFen, totalFen: o.totalFen });
+    const drafts: OrderDraft[] = orders.map((o, i) => ({
+      id: newId('order', now),
+      checkoutId,
+      shopId: o.shopId,
+      buyerId: actor.userId,
+      status: 'unpaid',
+      itemsFen: o.itemsFen,
+      discountFen: o.discountFen ?? 0,
+      shippingFeeFen: o.shippingFeeFen,
+      totalFen: o.totalFen,
+      address,
+      buyerNote: note,
+      rules: orderRuleSets[i]!,
+      payDeadline,
+      promisedShipByAt: promisedShipBy[i] ?? null,
+      placedBy: { kind: 'buyer', id: actor.userId },
+      reason: { code: 'order_placed' },
+      lines: o.lines.map((l) => ({
+        product_id: l.productId,
+        sku_id: l.skuId,
+        category_id: l.categoryId,
+        title: l.title,
+        spec_values: JSON.stringify(l.specValues),
+        unit_price_fen: l.priceFen,
+        quantity: l.quantity,
+        line_total_fen: l.lineTotalFen,
+        discount_fen: l.discountFen ?? 0,
+        ship_by_hours: l.shipByHours,
+        fee_rate_bp: l.feeRateBp,
+        perishable: l.perishable ? 1 : 0,
+        rules: ruleOf(l.skuId),
+        ...commissions.get(l.skuId)!,
+      })),
+    }));
+    await placeOrders(tx, drafts, now); // rows, lines, stock, first transition, order.created, the unpaid deadline
+    for (const [i, d] of drafts.entries()) {
+      if (coupon && applied?.orderIndex === i) await spendCoupon(tx, actor.userId, coupon.couponId, d.id, now);
+      result.orders.push({ id: d.id, shopId: d.shopId, status: 'unpaid', itemsFen: d.itemsFen, discountFen: d.discountFen, shippingFeeFen: d.shippingFeeFen, totalFen: d.totalFen });
     }
-    await insertRows(tx, 'timers', timers); // the unpaid deadline of every order (rules/order-deadlines.ts)
-    await insertRows(tx, 'payments', [{ id: paymentId, checkout_id: checkoutId, buyer_id: actor.userId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payDeadline, paid_at: null, updated_at: now }]);
+    await openPayments(tx, [{ id: paymentId, checkoutId, buyerId: actor.userId, provider: ctx.payments.default.name, amountFen: totalFen, expiresAt: payDeadline }], now);
     if (fromCart) await tx.deleteFrom('cart_items').where('user_id', '=', actor.userId).where('sku_id', 'in', requested.map((l) => l.skuId)).execute();
     const response = { statusCode: 201, body: result };
     if (idempotencyKey !== undefined) await storeResponse(tx, actor.userId, 'checkout', idempotencyKey, response);
@@ -155,10 +155,12 @@ async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[
   return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: { ...(JSON.parse(r.attribution) as RequestedLine['attribution']), at: Number(r.updated_at) } }));
 }
 
+const ADDRESS_COLUMNS = ['name', 'phone', 'province', 'city', 'district', 'detail'] as const;
+const namedAddress = compiledOnce((db, v) => db.selectFrom('addresses').select(ADDRESS_COLUMNS).where('user_id', '=', v('userId')).where('id', '=', v('addressId')));
+const defaultAddress = compiledOnce((db, v) => db.selectFrom('addresses').select(ADDRESS_COLUMNS).where('user_id', '=', v('userId')).orderBy('is_default', 'desc').orderBy('id', 'desc').limit(1));
+
 async function pickAddress(tx: Tx, actor: Actor, addressId: string | undefined): Promise<Record<string, string>> {
-  let q = tx.selectFrom('addresses').select(['name', 'phone', 'province', 'city', 'district', 'detail']).where('user_id', '=', actor.userId);
-  q = addressId ? q.where('id', '=', addressId) : q.orderBy('is_default', 'desc').orderBy('id', 'desc').limit(1);
-  const row = await q.executeTakeFirst();
+  const row = addressId ? await namedAddress.takeFirst(tx, { userId: actor.userId, addressId }) : await defaultAddress.takeFirst(tx, { userId: actor.userId });
   if (!row) {
     if (addressId) throw notFound('address', addressId);
     throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before checking out', 400);
@@ -175,23 +177,31 @@ interface LoadedPricing {
   policies: Map<string, string | null>;
 }
 
+/** The pricing query for `n` SKUs, compiled once per count (a checkout has at most MAX_CHECKOUT_LINES). */
+const pricingQueries = new Map<number, ReturnType<typeof pricingQuery>>();
+const pricingQuery = (n: number) =>
+  compiledOnce((db, v) =>
+    db
+      .selectFrom('skus')
+      .innerJoin('products', 'products.id', 'skus.product_id')
+      .innerJoin('shops', 'shops.id', 'skus.shop_id')
+      .innerJoin('categories', 'categories.id', 'products.category_id')
+      .leftJoin('shop_capacity', (j) => j.onRef('shop_capacity.shop_id', '=', 'skus.shop_id').on('shop_capacity.warehouse', '=', DEFAULT_WAREHOUSE))
+      .leftJoin('product_surge_policies', 'product_surge_policies.product_id', 'skus.product_id')
+      .select([
+        'shop_capacity.per_day', 'product_surge_policies.policy as surge_policy',
+        'skus.id as sku_id', 'skus.product_id', 'skus.shop_id', 'skus.spec_values', 'skus.price_fen',
+        'products.title', 'products.status', 'products.category_id', 'shops.status as shop_status',
+        'shops.shipping_fee_fen', 'shops.free_shipping_over_fen', 'categories.ship_by_hours', 'categories.fee_rate_bp', 'categories.perishable',
+        'categories.settle_window_days', 'categories.rules',
+      ])
+      .where('skus.id', 'in', Array.from({ length: n }, (_, i) => v(`sku${i}`))),
+  );
+
 async function loadPricing(tx: Tx, skuIds: string[]): Promise<LoadedPricing> {
-  const rows = await tx
-    .selectFrom('skus')
-    .innerJoin('products', 'products.id', 'skus.product_id')
-    .innerJoin('shops', 'shops.id', 'skus.shop_id')
-    .innerJoin('categories', 'categories.id', 'products.category_id')
-    .leftJoin('shop_capacity', (j) => j.onRef('shop_capacity.shop_id', '=', 'skus.shop_id').on('shop_capacity.warehouse', '=', DEFAULT_WAREHOUSE))
-    .leftJoin('product_surge_policies', 'product_surge_policies.product_id', 'skus.product_id')
-    .select([
-      'shop_capacity.per_day', 'product_surge_policies.policy as surge_policy',
-      'skus.id as sku_id', 'skus.product_id', 'skus.shop_id', 'skus.spec_values', 'skus.price_fen',
-      'products.title', 'products.status', 'products.category_id', 'shops.status as shop_status',
-      'shops.shipping_fee_fen', 'shops.free_shipping_over_fen', 'categories.ship_by_hours', 'categories.fee_rate_bp', 'categories.perishable',
-      'categories.settle_window_days', 'categories.rules',
-    ])
-    .where('skus.id', 'in', skuIds)
-    .execute();
+  let query = pricingQueries.get(skuIds.length);
+  if (!query) pricingQueries.set(skuIds.length, (query = pricingQuery(skuIds.length)));
+  const rows = await query.all(tx, Object.fromEntries(skuIds.map((id, i) => [`sku${i}`, id])));
   const skus = new Map<string, PricedSku>();
   const shops = new Map<string, ShopShipping>();
   const rules = new Map<string, RuleProfile>();

@@ -8,6 +8,7 @@ import { hash } from 'node:crypto';
 import type { Tx } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 
 export interface StoredResponse {
   statusCode: number;
@@ -28,18 +29,18 @@ export function checkKey(key: string): void {
 export async function claimKey(tx: Tx, userId: string, scope: string, key: string, hash: string, now: number): Promise<StoredResponse | null> {
   const claimed = await insertRows(tx, 'idempotency_keys', [{ user_id: userId, scope, key, request_hash: hash, status_code: 0, response: '', created_at: now }], { onConflictDoNothing: ['user_id', 'scope', 'key'] });
   if (claimed === 1) return null;
-  const row = await tx.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
+  const row = await storedKey.takeFirst(tx, { userId, scope, key });
+  if (!row) throw new Error('idempotency key claimed by nobody');
   if (row.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 422);
   if (row.status_code === 0) throw new DomainError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still running', 409);
   return { statusCode: row.status_code, body: JSON.parse(row.response) };
 }
 
+const storedKey = compiledOnce((db, v) => db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', v('userId')).where('scope', '=', v('scope')).where('key', '=', v('key')));
+const keyAnswer = compiledOnce((db, v) =>
+  db.updateTable('idempotency_keys').set({ status_code: v('statusCode') as unknown as number, response: v('response') }).where('user_id', '=', v('userId')).where('scope', '=', v('scope')).where('key', '=', v('key')),
+);
+
 export async function storeResponse(tx: Tx, userId: string, scope: string, key: string, response: StoredResponse): Promise<void> {
-  await tx
-    .updateTable('idempotency_keys')
-    .set({ status_code: response.statusCode, response: JSON.stringify(response.body) })
-    .where('user_id', '=', userId)
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .execute();
+  await keyAnswer.run(tx, { statusCode: response.statusCode, response: JSON.stringify(response.body), userId, scope, key });
 }

@@ -9,6 +9,7 @@ import { newId } from '../platform/ids.js';
 import { MAX_STOCK } from '../catalog/product-rules.js';
 import { requireOwnSku } from '../catalog/products.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 
 export interface ReservationLine {
   skuId: string;
@@ -22,24 +23,44 @@ export interface ReservationLine {
  * OUT_OF_STOCK (and the transaction rolls back) when any line cannot be covered.
  */
 export async function reserveStock(tx: Tx, orderId: string, lines: ReservationLine[], now: number): Promise<void> {
-  const sorted = [...lines].sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
-  for (const line of sorted) {
-    const res = await tx
-      .updateTable('skus')
-      .set((eb) => ({ stock: eb('stock', '-', line.quantity), updated_at: now }))
-      .where('id', '=', line.skuId)
-      .where('stock', '>=', line.quantity)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) {
-      throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', 409, { skuId: line.skuId, requested: line.quantity });
-    }
-  }
-  await insertRows(tx, 'stock_reservations', lines.map((l) => ({ id: newId('reservation', now), order_id: orderId, sku_id: l.skuId, shop_id: l.shopId, quantity: l.quantity, status: 'reserved', created_at: now, updated_at: now })));
+  await reserveStockLines(tx, lines.map((l) => ({ ...l, orderId })), now);
 }
+
+/** A line of a batch of orders to reserve stock for; `committed` when the order is placed paid (a sample). */
+export interface OrderReservationLine extends ReservationLine {
+  orderId: string;
+  committed?: boolean | undefined;
+}
+
+/**
+ * Reserves the stock of a batch of orders' lines (order placement, orders/placement.ts): one
+ * conditional update per distinct SKU for the batch's total, SKUs in id order (the lock order of
+ * reserveStock), then one insert of every reservation. Throws OUT_OF_STOCK when a SKU cannot cover
+ * the batch's total, naming it; the caller's transaction then rolls back.
+ */
+export async function reserveStockLines(tx: Tx, lines: readonly OrderReservationLine[], now: number): Promise<void> {
+  if (lines.length === 0) return;
+  const perSku = new Map<string, number>();
+  for (const l of lines) {
+    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1) throw invalid('quantity must be a positive integer', { field: 'quantity', skuId: l.skuId });
+    perSku.set(l.skuId, (perSku.get(l.skuId) ?? 0) + l.quantity);
+  }
+  for (const skuId of [...perSku.keys()].sort()) {
+    const quantity = perSku.get(skuId)!;
+    const res = await takeStock.run(tx, { quantity, now, skuId });
+    if (Number(res.numAffectedRows ?? 0n) !== 1) throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', 409, { skuId, requested: quantity });
+  }
+  await insertRows(tx, 'stock_reservations', lines.map((l) => ({ id: newId('reservation', now), order_id: l.orderId, sku_id: l.skuId, shop_id: l.shopId, quantity: l.quantity, status: l.committed ? 'committed' : 'reserved', created_at: now, updated_at: now })));
+}
+
+/** The conditional take of stock, compiled once (the hot statement of every order). */
+const takeStock = compiledOnce((db, v) => db.updateTable('skus').set((eb) => ({ stock: eb('stock', '-', v('quantity') as unknown as number), updated_at: v('now') as unknown as number })).where('id', '=', v('skuId')).where('stock', '>=', v('quantity') as unknown as number));
+
+const commitReserved = compiledOnce((db, v) => db.updateTable('stock_reservations').set({ status: 'committed', updated_at: v('now') as unknown as number }).where('order_id', '=', v('orderId')).where('status', '=', 'reserved'));
 
 /** Payment captured: the reservation becomes a sale. */
 export async function commitReservations(tx: Tx, orderId: string, now: number): Promise<void> {
-  await tx.updateTable('stock_reservations').set({ status: 'committed', updated_at: now }).where('order_id', '=', orderId).where('status', '=', 'reserved').execute();
+  await commitReserved.run(tx, { now, orderId });
 }
 
 /**

@@ -16,7 +16,8 @@ import type { CoreContext, Tx } from '../context.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { insertRows } from '../storage/insert-rows.js';
-import { reasonColumns } from '../orders/transition-reasons.js';
+import { placeOrders, type OrderDraft } from '../orders/index.js';
+import { openPayments, type PaymentToOpen } from '../payments/payments.js';
 import { orderRules } from '../rules/profile.js';
 import { shippingFee } from '../checkout/pricing.js';
 import { loadAffiliateContext } from '../affiliate/affiliate-context.js';
@@ -216,8 +217,6 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: Sale
     const open = row.closed_at === null && Number(row.starts_at) <= now && Number(row.ends_at) > now;
     throw new Refused(open ? 'SALE_SOLD_OUT' : 'SALE_NOT_OPEN');
   }
-  const stockRes = await tx.updateTable('skus').set((eb) => ({ stock: eb('stock', '-', units), updated_at: now })).where('id', '=', sale.skuId).where('stock', '>=', units).executeTakeFirst();
-  if (Number(stockRes.numUpdatedRows) !== 1) throw new Refused('OUT_OF_STOCK');
 
   // Holdings per buyer (a buyer may appear twice in a group): one conditional upsert.
   const perBuyer = new Map<string, number>();
@@ -231,12 +230,10 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: Sale
 
   const commission = await liveCommission(tx, sale, now);
   const rules = orderRules([sale.rules]);
-  const rulesJson = JSON.stringify(rules);
-  const lineRulesJson = JSON.stringify(sale.rules);
   const specJson = JSON.stringify(sale.specValues);
   const payBefore = now + rules.flashSaleUnpaidCancelMinutes * 60_000;
   const results: SaleOrderResult[] = [];
-  const checkouts = [], orders = [], lines = [], reservations = [], transitions = [], outbox = [], timers = [], payments = [], saleOrders = [], touches = [];
+  const drafts: OrderDraft[] = [], payments: PaymentToOpen[] = [], saleOrders = [], touches = [];
   for (const [i, r] of reqs.entries()) {
     const checkoutId = newId('checkout', now);
     const orderId = newId('order', now);
@@ -245,27 +242,23 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: Sale
     const shippingFeeFen = shippingFee({ shopId: sale.shopId, shippingFeeFen: sale.shippingFeeFen, freeShippingOverFen: sale.freeShippingOverFen }, itemsFen);
     const totalFen = itemsFen + shippingFeeFen;
     const address = addresses.get(r.buyerId + '|' + (r.addressId ?? '')) as Address;
-    checkouts.push({ id: checkoutId, buyer_id: r.buyerId, total_fen: totalFen, created_at: now });
-    orders.push({ rules: rulesJson, promised_ship_by_at: promised[i] ?? null, id: orderId, checkout_id: checkoutId, shop_id: sale.shopId, buyer_id: r.buyerId, status: 'unpaid', items_fen: itemsFen, shipping_fee_fen: shippingFeeFen, total_fen: totalFen, address: JSON.stringify(address), buyer_note: '', pay_deadline: payBefore, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now });
-    lines.push({ id: newId('orderLine', now), order_id: orderId, shop_id: sale.shopId, product_id: sale.productId, sku_id: sale.skuId, category_id: sale.categoryId, title: sale.title, spec_values: specJson, unit_price_fen: sale.priceFen, quantity: r.quantity, line_total_fen: itemsFen, ship_by_hours: sale.rules.shipByHours, fee_rate_bp: sale.rules.feeRateBp, perishable: sale.rules.perishable ? 1 : 0, rules: lineRulesJson, ...commission, created_at: now });
-    reservations.push({ id: newId('reservation', now), order_id: orderId, sku_id: sale.skuId, shop_id: sale.shopId, quantity: r.quantity, status: 'reserved', created_at: now, updated_at: now });
-    transitions.push({ id: newId('transition', now), order_id: orderId, shop_id: sale.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: r.buyerId, ...reasonColumns({ code: 'flash_sale_order_placed' }), at: now });
-    outbox.push({ id: newId('outbox', now), topic: 'order.created', subject_id: orderId, payload: JSON.stringify({ orderId, shopId: sale.shopId, buyerId: r.buyerId, totalFen, saleId: sale.id, roomId: sale.roomId }), created_at: now, dispatched_at: null });
-    timers.push({ kind: LIVE_SALE_PAY_BY, subject_id: orderId, scope_id: sale.shopId, due_at: payBefore, payload: JSON.stringify({ saleId: sale.id }), status: 'pending', attempts: 0, last_error: null, created_at: now, updated_at: now, fired_at: null });
-    payments.push({ id: paymentId, checkout_id: checkoutId, buyer_id: r.buyerId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payBefore, paid_at: null, updated_at: now });
+    drafts.push({
+      id: orderId, checkoutId, shopId: sale.shopId, buyerId: r.buyerId, status: 'unpaid', itemsFen, discountFen: 0, shippingFeeFen, totalFen, address, buyerNote: '', rules, payDeadline: payBefore, promisedShipByAt: promised[i] ?? null,
+      placedBy: { kind: 'buyer', id: r.buyerId }, reason: { code: 'flash_sale_order_placed' },
+      // The sale's own deadline: an unpaid order gives its units back to the sale (sale-deadlines.ts).
+      payByTimer: { kind: LIVE_SALE_PAY_BY, payload: { saleId: sale.id } },
+      event: { saleId: sale.id, roomId: sale.roomId },
+      lines: [{ product_id: sale.productId, sku_id: sale.skuId, category_id: sale.categoryId, title: sale.title, spec_values: specJson, unit_price_fen: sale.priceFen, quantity: r.quantity, line_total_fen: itemsFen, discount_fen: 0, ship_by_hours: sale.rules.shipByHours, fee_rate_bp: sale.rules.feeRateBp, perishable: sale.rules.perishable ? 1 : 0, rules: sale.rules, ...commission }],
+    });
+    payments.push({ id: paymentId, checkoutId, buyerId: r.buyerId, provider: ctx.payments.default.name, amountFen: totalFen, expiresAt: payBefore });
     saleOrders.push({ order_id: orderId, sale_id: sale.id, buyer_id: r.buyerId, quantity: r.quantity, status: 'reserved', payment_id: paymentId, pay_before: payBefore, idem_key: r.idemKey ?? null, request_hash: r.idemKey ? r.requestHash : null, created_at: now, updated_at: now });
     if (sale.hostKind === 'creator') touches.push({ id: newId('touch', now), buyer_id: r.buyerId, product_id: sale.productId, creator_id: sale.hostId, source: 'live', content_id: sale.roomId, at: now });
     results.push({ orderId, paymentId, payBefore, totalFen });
   }
   await insertRows(tx, 'live_sale_orders', saleOrders); // first: a reused Idempotency-Key collides before anything else is written
-  await insertRows(tx, 'checkouts', checkouts);
-  await insertRows(tx, 'orders', orders);
-  await insertRows(tx, 'order_lines', lines);
-  await insertRows(tx, 'stock_reservations', reservations);
-  await insertRows(tx, 'order_transitions', transitions);
-  await insertRows(tx, 'outbox', outbox);
-  await insertRows(tx, 'timers', timers);
-  await insertRows(tx, 'payments', payments);
+  // One call for the group: orders, lines, the SKU's stock (one conditional update for the group's units), transitions, events, deadlines.
+  await placeOrders(tx, drafts, now);
+  await openPayments(tx, payments, now);
   if (touches.length) await insertRows(tx, 'affiliate_touches', touches);
   let next = 0;
   return surge.map((t) => (t === 'paused' ? new Refused('SALES_PAUSED') : results[next++]!));

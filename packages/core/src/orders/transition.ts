@@ -4,7 +4,9 @@ import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
 import { assertTransition, STATUS_TIME_COLUMN, type ActorKind, type OrderStatus } from './order-states.js';
 import { insertRows } from '../storage/insert-rows.js';
-import { onOrderTransition } from '../rules/order-deadlines.js';
+import { compiledOnce, type CompiledOnce } from '../storage/compiled-once.js';
+import { onOrderTransition, shipByAtOf } from '../rules/order-deadlines.js';
+import { parseOrderRules } from '../rules/order-snapshot.js';
 import { reasonColumns, type TransitionReason } from './transition-reasons.js';
 
 export interface TransitionActor {
@@ -18,6 +20,24 @@ export interface TransitionActor {
  * and records who, when and why. Returns false (and changes nothing) when the order was no
  * longer in `from`.
  */
+/** The conditional status update setting these columns, compiled once per set of columns (a handful: one per target status). */
+const statusUpdates = new Map<string, CompiledOnce<unknown>>();
+function statusUpdate(columns: readonly string[]): CompiledOnce<unknown> {
+  const key = columns.join(',');
+  let q = statusUpdates.get(key);
+  if (!q) {
+    q = compiledOnce((db, v) =>
+      db
+        .updateTable('orders')
+        .set(Object.fromEntries(columns.map((c) => [c, v(c)])) as Record<string, string>)
+        .where('id', '=', v('id'))
+        .where('status', '=', v('from')),
+    ) as CompiledOnce<unknown>;
+    statusUpdates.set(key, q);
+  }
+  return q;
+}
+
 export async function transitionOrder(
   tx: Tx,
   order: { id: string; shopId: string },
@@ -27,19 +47,18 @@ export async function transitionOrder(
   reason: TransitionReason,
   now: number,
   extra: { cancel_reason?: string } = {},
+  /** The order's rule snapshot, when the caller read it already: a payment then sets the ship-by time with the status. */
+  snapshot?: { rules: string | null; promisedShipByAt: number | null },
 ): Promise<boolean> {
   assertTransition(from, to, actor.kind);
   const timeColumn = to === 'unpaid' ? null : STATUS_TIME_COLUMN[to];
-  const res = await tx
-    .updateTable('orders')
-    .set({ status: to, updated_at: now, ...(timeColumn ? { [timeColumn]: now } : {}), ...extra })
-    .where('id', '=', order.id)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return false;
+  const shipByAt = to === 'paid' && snapshot ? shipByAtOf(parseOrderRules(snapshot.rules), snapshot.promisedShipByAt, now) : undefined;
+  const set: Record<string, unknown> = { status: to, updated_at: now, ...(timeColumn ? { [timeColumn]: now } : {}), ...(shipByAt !== undefined ? { ship_by_at: shipByAt } : {}), ...extra };
+  const res = await statusUpdate(Object.keys(set)).run(tx, { ...set, id: order.id, from });
+  if (Number(res.numAffectedRows ?? 0n) !== 1) return false;
   await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: order.id, shop_id: order.shopId, from_status: from, to_status: to, actor_kind: actor.kind, actor_id: actor.id, ...reasonColumns(reason), at: now }]);
   await emit(tx, `order.${to}`, order.id, { orderId: order.id, shopId: order.shopId, from, to, actor }, now);
-  await onOrderTransition(tx, order, to, now); // start, move or stop the order's deadlines
+  await onOrderTransition(tx, order, to, now, shipByAt !== undefined ? { shipByAt } : undefined); // start, move or stop the order's deadlines
   return true;
 }
 

@@ -18,6 +18,11 @@ export async function emit(tx: Tx, topic: string, subjectId: string, payload: un
   await insertRows(tx, 'outbox', [{ id: newId('outbox', now), topic, subject_id: subjectId, payload: JSON.stringify(payload), created_at: now, dispatched_at: null }]);
 }
 
+/** Many events in one statement (order placement writes a batch's events at once), in the given order. */
+export async function emitMany(tx: Tx, events: ReadonlyArray<{ topic: string; subjectId: string; payload: unknown }>, now: number): Promise<void> {
+  await insertRows(tx, 'outbox', events.map((e) => ({ id: newId('outbox', now), topic: e.topic, subject_id: e.subjectId, payload: JSON.stringify(e.payload), created_at: now, dispatched_at: null })));
+}
+
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
 /** Delivers undelivered events in order to subscribers whose topic prefix matches, then marks them. */

@@ -7,10 +7,11 @@ import type { Actor, CoreContext, Tx } from '../context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { emit } from '../outbox/outbox.js';
-import { commitReservations } from '../inventory/stock.js';
-import { transitionOrder } from '../orders/transition.js';
+import { commitReservations } from '../inventory/index.js';
+import { transitionOrder } from '../orders/index.js';
 import type { ProviderNotification } from './provider.js';
 import { insertRows } from '../storage/insert-rows.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/order-money.js';
 import { applyTransferNotification } from './buyer-compensation.js';
 
@@ -58,6 +59,20 @@ export async function openCashier(ctx: CoreContext, actor: Actor, paymentId: str
   return { cashierUrl: fresh.cashier_url ?? created.cashierUrl };
 }
 
+export interface PaymentToOpen {
+  id: string;
+  checkoutId: string;
+  buyerId: string;
+  provider: string;
+  amountFen: number;
+  expiresAt: number;
+}
+
+/** Opens pending payments in the caller's transaction, one statement for the batch (checkout, a flash sale's group). */
+export async function openPayments(tx: Tx, payments: readonly PaymentToOpen[], now: number): Promise<void> {
+  await insertRows(tx, 'payments', payments.map((p) => ({ id: p.id, checkout_id: p.checkoutId, buyer_id: p.buyerId, provider: p.provider, amount_fen: p.amountFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: p.expiresAt, paid_at: null, updated_at: now })));
+}
+
 /** Verifies a provider's notification (signature, freshness, shape) and applies it. */
 export async function receiveNotification(ctx: CoreContext, providerName: string, headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   const provider = ctx.payments.get(providerName);
@@ -82,29 +97,52 @@ export async function applyNotification(ctx: CoreContext, provider: string, n: P
   });
 }
 
-async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotification, { kind: 'payment.succeeded' | 'payment.failed' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
-  const p = await tx.selectFrom('payments').selectAll().where('id', '=', n.paymentId).executeTakeFirst();
-  if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYMENT' };
-  if (p.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
-  if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
-  if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
-  const won = await tx
+const paymentById = compiledOnce((db, v) => db.selectFrom('payments').selectAll().where('id', '=', v('id')));
+const capturePayment = compiledOnce((db, v) =>
+  db
     .updateTable('payments')
-    .set({ status: 'succeeded', provider_txn_id: n.providerTxnId, paid_at: now, updated_at: now })
-    .where('id', '=', p.id)
+    .set({ status: 'succeeded', provider_txn_id: v('txnId'), paid_at: v('now') as unknown as number, updated_at: v('now') as unknown as number })
+    .where('id', '=', v('id'))
     .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(won.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
+    .where('provider', '=', v('provider'))
+    .where('amount_fen', '=', v('amountFen') as unknown as number)
+    .where((eb) => eb.or([eb('provider_txn_id', 'is', null), eb('provider_txn_id', '=', v('txnId'))]))
+    .returning(['id', 'checkout_id', 'amount_fen']),
+);
+
+/** The orders a payment covers, with the rule snapshot their payment starts the ship-by clock from. */
+const ordersOfCheckout = compiledOnce((db, v) => db.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen', 'rules', 'promised_ship_by_at']).where('checkout_id', '=', v('checkoutId')).orderBy('id'));
+
+/** A paid order's units count as its products' sales. */
+const countSales = compiledOnce((db, v) =>
+  db
+    .updateTable('products')
+    .set((eb) => ({ sales: eb('sales', '+', eb.selectFrom('order_lines').select((s) => s.fn.sum<number>('order_lines.quantity').as('q')).where('order_lines.order_id', '=', v('orderId')).whereRef('order_lines.product_id', '=', 'products.id')) }))
+    .where('id', 'in', (eb) => eb.selectFrom('order_lines').select('order_lines.product_id').where('order_lines.order_id', '=', v('orderId'))),
+);
+
+async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotification, { kind: 'payment.succeeded' | 'payment.failed' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+  // The usual case first, in one statement: a pending payment of this provider, amount and transaction is captured.
+  const captured = n.kind === 'payment.succeeded' ? await capturePayment.takeFirst(tx, { txnId: n.providerTxnId, now, id: n.paymentId, provider, amountFen: n.amountFen }) : undefined;
+  if (!captured) {
+    // Nothing captured (or a failure): the reason, from the payment as it is.
+    const p = await paymentById.takeFirst(tx, { id: n.paymentId });
+    if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYMENT' };
+    if (p.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
+    if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
+    if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
+    return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
+  }
+  const p = { id: captured.id, checkout_id: captured.checkout_id, amount_fen: Number(captured.amount_fen) };
   await emit(tx, 'payment.succeeded', p.id, { paymentId: p.id, amountFen: p.amount_fen }, now);
-  const orders = await tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen']).where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
+  const orders = await ordersOfCheckout.all(tx, { checkoutId: p.checkout_id });
   for (const o of orders) {
     const ref = { id: o.id, shopId: o.shop_id };
     // Every captured fen enters the ledger, whether the order is still open or not.
     await recordCapture(tx, o, provider, now);
-    if (o.status === 'unpaid' && (await transitionOrder(tx, ref, 'unpaid', 'paid', { kind: 'provider', id: provider }, { code: 'payment_captured' }, now))) {
+    if (o.status === 'unpaid' && (await transitionOrder(tx, ref, 'unpaid', 'paid', { kind: 'provider', id: provider }, { code: 'payment_captured' }, now, {}, { rules: o.rules, promisedShipByAt: o.promised_ship_by_at === null ? null : Number(o.promised_ship_by_at) }))) {
       await commitReservations(tx, o.id, now);
-      const lines = await tx.selectFrom('order_lines').select(['product_id', 'quantity']).where('order_id', '=', o.id).execute();
-      for (const l of lines) await tx.updateTable('products').set((eb) => ({ sales: eb('sales', '+', l.quantity) })).where('id', '=', l.product_id).execute();
+      await countSales.run(tx, { orderId: o.id }); // every line's product, in one statement
     } else {
       // Money arrived for an order that was closed meanwhile (e.g. the payment window ran out): give it back.
       await requestRefund(tx, { paymentId: p.id, orderId: o.id, amountFen: o.total_fen, reason: 'paid after the order was closed', requestKey: `late-payment:${o.id}` }, now);

@@ -4,6 +4,7 @@
  * The handlers that enforce a passed deadline are in deadline-handlers.ts.
  */
 import type { Tx } from '../context.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 import { scheduleTimer, type TimerInput } from '../timers/timers.js';
 import { DEADLINE_DAY_MS, DEADLINE, DEADLINE_HOUR_MS, ORDER_DEADLINES } from './deadline-kinds.js';
 import { loadOrderRules, parseOrderRules } from './order-snapshot.js';
@@ -16,21 +17,46 @@ import { hasTrackedParcel } from '../logistics/pickup.js';
  * holds a due timer's row and then takes the order's, an order change never waits on a due timer.
  */
 async function cancelNotDue(tx: Tx, kinds: readonly string[], orderId: string, now: number): Promise<void> {
-  await tx.updateTable('timers').set({ status: 'cancelled', updated_at: now }).where('kind', 'in', kinds).where('subject_id', '=', orderId).where('status', '=', 'pending').where('due_at', '>', now).execute();
+  let query = cancelQueries.get(kinds.length);
+  if (!query) cancelQueries.set(kinds.length, (query = cancelQuery(kinds.length)));
+  await query.run(tx, { now, orderId, ...Object.fromEntries(kinds.map((k, i) => [`kind${i}`, k])) });
 }
+
+/** The cancelling update for `n` kinds, compiled once per count (every payment runs one). */
+const cancelQueries = new Map<number, ReturnType<typeof cancelQuery>>();
+const cancelQuery = (n: number) =>
+  compiledOnce((db, v) =>
+    db
+      .updateTable('timers')
+      .set({ status: 'cancelled', updated_at: v('now') as unknown as number })
+      .where('kind', 'in', Array.from({ length: n }, (_, i) => v(`kind${i}`)))
+      .where('subject_id', '=', v('orderId'))
+      .where('status', '=', 'pending')
+      .where('due_at', '>', v('now') as unknown as number),
+  );
 
 /** The pay-by timer of a new order (checkout writes them all in one statement). */
 export function payByTimer(order: { id: string; shopId: string; payDeadline: number }): TimerInput {
   return { kind: DEADLINE.payBy, subjectId: order.id, scopeId: order.shopId, dueAt: order.payDeadline };
 }
 
-/** Payment captured: the pay-by deadline is void and the ship-by clock starts (from the order's snapshot). */
-export async function onOrderPaid(tx: Tx, order: { id: string; shopId: string }, now: number): Promise<number> {
-  const row = await tx.selectFrom('orders').select(['rules', 'promised_ship_by_at']).where('id', '=', order.id).executeTakeFirst();
-  // A pre-sale order (surge protection) was promised a date at checkout: that date is its deadline.
-  const promised = row?.promised_ship_by_at ?? null;
-  const shipByAt = promised !== null ? Number(promised) : now + parseOrderRules(row?.rules).shipByHours * DEADLINE_HOUR_MS;
-  await tx.updateTable('orders').set({ ship_by_at: shipByAt }).where('id', '=', order.id).execute();
+/** When a paid order must ship: the promised pre-sale date (surge protection), or the snapshot's hours from payment. Pure. */
+export function shipByAtOf(rules: { shipByHours: number }, promisedShipByAt: number | null, paidAt: number): number {
+  return promisedShipByAt !== null ? promisedShipByAt : paidAt + rules.shipByHours * DEADLINE_HOUR_MS;
+}
+
+/**
+ * Payment captured: the pay-by deadline is void and the ship-by clock starts (from the order's
+ * snapshot). A caller that already wrote `ship_by_at` with the status change passes it (one read
+ * and one write fewer on the payment's hot path).
+ */
+export async function onOrderPaid(tx: Tx, order: { id: string; shopId: string }, now: number, written?: { shipByAt: number }): Promise<number> {
+  let shipByAt = written?.shipByAt;
+  if (shipByAt === undefined) {
+    const row = await tx.selectFrom('orders').select(['rules', 'promised_ship_by_at']).where('id', '=', order.id).executeTakeFirst();
+    shipByAt = shipByAtOf(parseOrderRules(row?.rules), row?.promised_ship_by_at ?? null, now);
+    await tx.updateTable('orders').set({ ship_by_at: shipByAt }).where('id', '=', order.id).execute();
+  }
   await cancelNotDue(tx, [DEADLINE.payBy], order.id, now);
   await scheduleTimer(tx, { kind: DEADLINE.shipBy, subjectId: order.id, scopeId: order.shopId, dueAt: shipByAt }, now);
   return shipByAt;
@@ -60,8 +86,8 @@ export async function onOrderClosed(tx: Tx, orderId: string, now: number): Promi
 }
 
 /** Called by every order transition (same transaction): keeps the order's timers in step with its status. */
-export async function onOrderTransition(tx: Tx, order: { id: string; shopId: string }, to: string, now: number): Promise<void> {
-  if (to === 'paid') await onOrderPaid(tx, order, now);
+export async function onOrderTransition(tx: Tx, order: { id: string; shopId: string }, to: string, now: number, written?: { shipByAt: number }): Promise<void> {
+  if (to === 'paid') await onOrderPaid(tx, order, now, written);
   else if (to === 'shipped') await onOrderShipped(tx, order.id, now);
   else if (to === 'delivered') await onOrderDelivered(tx, order, now);
   else if (to === 'cancelled' || to === 'completed') await onOrderClosed(tx, order.id, now);

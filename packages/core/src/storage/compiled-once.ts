@@ -7,7 +7,7 @@
  *   const sessionByToken = compiledOnce((db, v) => db.selectFrom('sessions').selectAll().where('token_hash', '=', v('hash')));
  *   const row = await sessionByToken.takeFirst(db, { hash });
  */
-import { CompiledQuery, PostgresAdapter, type Compilable } from 'kysely';
+import { CompiledQuery, PostgresAdapter, type Compilable, type QueryResult } from 'kysely';
 import type { Db } from '../context.js';
 
 type Executor = Pick<Db, 'executeQuery' | 'getExecutor'>;
@@ -19,6 +19,8 @@ export interface CompiledOnce<R> {
   query(db: Executor, values: Record<string, unknown>): CompiledQuery<R>;
   all(db: Executor, values: Record<string, unknown>): Promise<R[]>;
   takeFirst(db: Executor, values: Record<string, unknown>): Promise<R | undefined>;
+  /** Runs it and returns the whole result (an update's or insert's `numAffectedRows`). */
+  run(db: Executor, values: Record<string, unknown>): Promise<QueryResult<R>>;
 }
 
 export function compiledOnce<R>(build: (db: Db, value: (name: string) => string) => Compilable<R>): CompiledOnce<R> {
@@ -43,5 +45,6 @@ export function compiledOnce<R>(build: (db: Db, value: (name: string) => string)
     query,
     all: async (db, values) => (await db.executeQuery(query(db, values))).rows,
     takeFirst: async (db, values) => (await db.executeQuery(query(db, values))).rows[0],
+    run: (db, values) => db.executeQuery(query(db, values)),
   };
 }

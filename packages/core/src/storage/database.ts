@@ -11,6 +11,7 @@ import { SearchPathIntrospector } from './pg-introspector.js';
 import { registerStoreAccess } from './store-access.js';
 import { createRuntime } from '../platform/runtime.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
+import { countStatement } from './statement-count.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -76,6 +77,7 @@ function cachingStatements(sqlite: SQLite.Database): { prepare(sql: string): SQL
   const cache = new Map<string, SQLite.Statement>();
   return {
     prepare(sql: string) {
+      countStatement(sql); // the driver prepares once per statement it runs
       let stmt = cache.get(sql);
       if (stmt) {
         cache.delete(sql);
@@ -115,7 +117,14 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   const checkedOut = new WeakSet<pg.PoolClient>();
   pool.on('acquire', (client) => checkedOut.add(client));
   pool.on('release', (_err, client) => checkedOut.delete(client));
-  pool.on('connect', (client) => client.on('error', (err) => checkedOut.has(client) && onError(err)));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => checkedOut.has(client) && onError(err));
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      countStatement(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown } | undefined)?.text ?? ''));
+      return query(...args);
+    };
+  });
   const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
   createRuntime(db); // what this process holds for the store (platform/runtime.ts)
   registerStoreAccess(db, { dialect: 'postgres', url, schema: options.pgSchema ?? null });

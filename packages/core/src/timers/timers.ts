@@ -3,7 +3,7 @@
  * transaction, so a deadline exists exactly when the change that set it committed. Scheduling
  * the same kind and subject again moves the due time (and re-arms a fired or cancelled timer).
  */
-import { sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Db, Tx } from '../context.js';
 
 export interface TimerInput {
@@ -39,11 +39,30 @@ export async function scheduleTimers(tx: Tx | Db, inputs: readonly TimerInput[],
   if (inputs.length === 0) return;
   // One row per key (the last wins): PostgreSQL refuses to update a row twice in one statement.
   const unique = [...new Map(inputs.map((t) => [`${t.kind}\u0000${t.subjectId}`, t])).values()];
-  const rows = unique.map((t) => sql`(${t.kind}, ${t.subjectId}, ${t.scopeId ?? null}, ${t.dueAt}, ${JSON.stringify(t.payload ?? {})}, 'pending', 0, ${null}, ${now}, ${now}, ${null})`);
-  await sql`insert into timers (kind, subject_id, scope_id, due_at, payload, status, attempts, last_error, created_at, updated_at, fired_at)
-    values ${sql.join(rows)}
+  const params: unknown[] = [];
+  for (const t of unique) params.push(t.kind, t.subjectId, t.scopeId ?? null, t.dueAt, JSON.stringify(t.payload ?? {}), now, now);
+  const dialect = tx.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  await tx.executeQuery(CompiledQuery.raw(upsertSql(dialect, unique.length), params));
+}
+
+const upsertTexts = new Map<string, string>();
+
+/** The upsert of `rows` timers, its text built once per dialect and row count (a hot statement: every order schedules one). */
+function upsertSql(dialect: 'postgres' | 'sqlite', rows: number): string {
+  const key = `${dialect}|${rows}`;
+  let text = upsertTexts.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const p = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
+    const tuples = Array.from({ length: rows }, () => `(${p()}, ${p()}, ${p()}, ${p()}, ${p()}, 'pending', 0, null, ${p()}, ${p()}, null)`).join(', ');
+    text = `insert into timers (kind, subject_id, scope_id, due_at, payload, status, attempts, last_error, created_at, updated_at, fired_at)
+    values ${tuples}
     on conflict (kind, subject_id) do update set due_at = excluded.due_at, payload = excluded.payload, scope_id = excluded.scope_id,
-      status = 'pending', attempts = 0, last_error = null, updated_at = excluded.updated_at, fired_at = null`.execute(tx);
+      status = 'pending', attempts = 0, last_error = null, updated_at = excluded.updated_at, fired_at = null`;
+    if (upsertTexts.size > 500) upsertTexts.clear();
+    upsertTexts.set(key, text);
+  }
+  return text;
 }
 
 /** Cancels a pending timer; returns whether one was pending. */

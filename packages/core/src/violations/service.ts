@@ -7,6 +7,7 @@ import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { requireRole } from '../accounts/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { compiledOnce } from '../storage/compiled-once.js';
 import { emit } from '../outbox/outbox.js';
 import { takeUnusedEvidence } from '../aftersales/index.js';
 import { cancelTimers, scheduleTimer } from '../timers/timers.js';
@@ -398,8 +399,13 @@ export async function decideAppeal(ctx: CoreContext, actor: Actor, appealId: str
 // ---- enforcement ---------------------------------------------------------------------------------
 
 /** The active penalty of this kind on a subject at `now`, if any. */
+/** Checked by every checkout: compiled once. */
+const penaltyInForce = compiledOnce((db, v) =>
+  db.selectFrom('violation_penalties').selectAll().where('subject_kind', '=', v('subjectKind')).where('subject_id', '=', v('subjectId')).where('kind', '=', v('kind')).where('status', '=', 'active').where('starts_at', '<=', v('now') as unknown as number).where('ends_at', '>', v('now') as unknown as number).orderBy('ends_at', 'desc').limit(1),
+);
+
 export async function activePenalty(db: Db | Tx, subjectKind: SubjectKind, subjectId: string, kind: PenaltyKind, now: number): Promise<PenaltyView | null> {
-  const r = await db.selectFrom('violation_penalties').selectAll().where('subject_kind', '=', subjectKind).where('subject_id', '=', subjectId).where('kind', '=', kind).where('status', '=', 'active').where('starts_at', '<=', now).where('ends_at', '>', now).orderBy('ends_at', 'desc').executeTakeFirst();
+  const r = await penaltyInForce.takeFirst(db, { subjectKind, subjectId, kind, now });
   return r ? penaltyView(r) : null;
 }
 
