@@ -11,6 +11,7 @@ import { openCashier, receiveNotification } from '../payments/payments.js';
 import { newId } from '../platform/ids.js';
 import { DomainError } from '../platform/errors.js';
 import type { Actor } from '../context.js';
+import { shopOwner } from './ad-types.js';
 import { adAccount, receiveTopupNotification, startTopup, withdrawAdBalance } from './ad-account.js';
 import { createCampaign, setCampaignStatus } from './campaigns.js';
 import { feedWithAds, feedWithAdsToJson } from './auction.js';
@@ -40,7 +41,7 @@ async function deliver(core: TestCore): Promise<void> {
 }
 
 async function topUp(core: TestCore, owner: Actor, shopId: string, fen: number): Promise<string> {
-  const { topupId, cashierUrl } = await startTopup(core.ctx, owner, shopId, fen);
+  const { topupId, cashierUrl } = await startTopup(core.ctx, owner, shopOwner(shopId), fen);
   await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
   await deliver(core);
   return topupId;
@@ -85,14 +86,14 @@ test('ad account: a top-up through the provider’s signed notification, once; s
     assert.equal((await adAccount(core.ctx, shop.owner, shop.shopId)).balanceFen, 200_00);
     // spend 2.5 fen three times: 7.5 fen spent, 7 fen in the ledger's ad revenue
     await core.ctx.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < 3; i++) assert.ok(await debitSpend(tx, shop.shopId, 2500, `test-${i}`, core.clock.now()));
+      for (let i = 0; i < 3; i++) assert.ok(await debitSpend(tx, shopOwner(shop.shopId), 2500, `test-${i}`, core.clock.now()));
     });
     assert.equal(await balanceOf(core.ctx.db, accountId('ad_revenue')), 7);
-    acct = await withdrawAdBalance(core.ctx, shop.owner, shop.shopId, 100_00);
+    acct = await withdrawAdBalance(core.ctx, shop.owner, shopOwner(shop.shopId), 100_00);
     assert.equal(acct.balanceMfen, 200_00_000 - 7500 - 100_00_000);
     assert.equal(await balanceOf(core.ctx.db, accountId('merchant_available', shop.shopId)), 100_00);
-    assert.equal(await codeOf(withdrawAdBalance(core.ctx, shop.owner, shop.shopId, 100_00)), 'AD_BALANCE_INSUFFICIENT', 'only what is unspent comes back');
-    assert.equal(await codeOf(startTopup(core.ctx, shop.owner, shop.shopId, 50)), 'AD_AMOUNT_INVALID');
+    assert.equal(await codeOf(withdrawAdBalance(core.ctx, shop.owner, shopOwner(shop.shopId), 100_00)), 'AD_BALANCE_INSUFFICIENT', 'only what is unspent comes back');
+    assert.equal(await codeOf(startTopup(core.ctx, shop.owner, shopOwner(shop.shopId), 50)), 'AD_AMOUNT_INVALID');
     assert.ok((await checkLedger(core.ctx.db)).ok);
     const recon = await compareWithProviders(core.ctx, core.clock.now() + 1);
     assert.deepEqual(recon.mismatches, [], 'the provider\'s statement and the ledger agree on the top-up');
@@ -103,19 +104,19 @@ test('campaigns: creatives must be the shop’s published videos; low experience
   await withCore(async (core) => {
     const { shop, adVideo } = await scene(core);
     const other = await makeShop(core, 'other-shop');
-    const c = await createCampaign(core.ctx, shop.owner, shop.shopId, campaign(adVideo));
+    const c = await createCampaign(core.ctx, shop.owner, shopOwner(shop.shopId), campaign(adVideo));
     assert.equal(c.productId, shop.productId);
     assert.equal(c.status, 'active');
-    assert.equal(await codeOf(createCampaign(core.ctx, other.owner, other.shopId, campaign(adVideo))), 'AD_CREATIVE_INVALID');
-    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shop.shopId, { ...campaign(adVideo), name: '全网第一的橙子' })), 'AD_CREATIVE_REJECTED', 'the red lines apply to ads');
-    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shop.shopId, { ...campaign(adVideo), dailyBudgetFen: 10 })), 'AD_BUDGET_INVALID');
+    assert.equal(await codeOf(createCampaign(core.ctx, other.owner, shopOwner(other.shopId), campaign(adVideo))), 'AD_CREATIVE_INVALID');
+    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shopOwner(shop.shopId), { ...campaign(adVideo), name: '全网第一的橙子' })), 'AD_CREATIVE_REJECTED', 'the red lines apply to ads');
+    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shopOwner(shop.shopId), { ...campaign(adVideo), dailyBudgetFen: 10 })), 'AD_BUDGET_INVALID');
     const now = core.clock.now();
     await core.ctx.db.insertInto('violation_penalties').values({ id: newId('violationPenalty', now), subject_kind: 'shop', subject_id: shop.shopId, ledger: 'general', milestone: 12, kind: 'paid_traffic_suspension', multiplier_permille: null, status: 'active', starts_at: now - 1, ends_at: now + 24 * HOUR, lifted_at: null, lift_reason: null, created_at: now }).execute();
-    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shop.shopId, campaign(adVideo))), 'AD_PAID_TRAFFIC_SUSPENDED');
+    assert.equal(await codeOf(createCampaign(core.ctx, shop.owner, shopOwner(shop.shopId), campaign(adVideo))), 'AD_PAID_TRAFFIC_SUSPENDED');
     await core.ctx.db.insertInto('experience_scores').values({ shop_id: other.shopId, day: '2026-01-01', computed_at: now, window_from: now - 1, window_to: now, orders: 100, category_id: null, status: 'scored', total: 50, product: 50, logistics: 50, service: 50, peers: 0, indicators: '[]' }).execute();
     const [otherVideo] = await insertTestVideos(core.ctx.db, [{ ownerId: other.owner.userId, publishedAt: now - HOUR }], now);
     await core.ctx.db.insertInto('video_anchors').values({ video_id: otherVideo!, product_id: other.productId, position: 0 }).execute();
-    assert.equal(await codeOf(createCampaign(core.ctx, other.owner, other.shopId, campaign(otherVideo!))), 'AD_SCORE_TOO_LOW');
+    assert.equal(await codeOf(createCampaign(core.ctx, other.owner, shopOwner(other.shopId), campaign(otherVideo!))), 'AD_SCORE_TOO_LOW');
     assert.equal(await codeOf(setCampaignStatus(core.ctx, shop.owner, c.id, 'active')), 'AD_PAID_TRAFFIC_SUSPENDED', 'resuming checks again');
   });
 });
@@ -125,7 +126,7 @@ test('the feed: an ad at position 3 labelled 广告, billed once per impression,
     const { shop, adVideo } = await scene(core);
     const buyer = await makePerson(core, 'ad-viewer');
     await putPersonSettings(core.ctx, buyer, { personalizedRecommendation: false });
-    const c = await createCampaign(core.ctx, shop.owner, shop.shopId, campaign(adVideo));
+    const c = await createCampaign(core.ctx, shop.owner, shopOwner(shop.shopId), campaign(adVideo));
     const none = await feedWithAds(core.ctx, buyer.userId, {});
     assert.ok(none.ads.every((a) => a === null), 'an account with no balance serves nothing');
     await topUp(core, shop.owner, shop.shopId, 100_00);
@@ -171,18 +172,18 @@ test('property: concurrent impressions never take the balance below zero nor the
   await withCore(async (core) => {
     const { shop, adVideo } = await scene(core);
     await topUp(core, shop.owner, shop.shopId, 1_00);
-    const c = await createCampaign(core.ctx, shop.owner, shop.shopId, campaign(adVideo));
+    const c = await createCampaign(core.ctx, shop.owner, shopOwner(shop.shopId), campaign(adVideo));
     let round = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 40_000 }), { minLength: 1, maxLength: 12 }), async (prices) => {
         round++;
         const now = core.clock.now();
         const ids = prices.map(() => newId('adServe', now));
-        await core.ctx.db.insertInto('ad_serves').values(prices.map((p, i) => ({ id: ids[i]!, campaign_id: c.id, shop_id: shop.shopId, viewer_key: `anon:viewer-${round}-${i}`, video_id: adVideo, product_id: shop.productId, ecpm_fen: p, price_mfen: p, status: 'served', invalid_reason: null, billed_mfen: 0, served_at: now, seen_at: null, clicked_at: null, click_status: null }))).execute();
+        await core.ctx.db.insertInto('ad_serves').values(prices.map((p, i) => ({ id: ids[i]!, campaign_id: c.id, owner_kind: 'shop', owner_id: shop.shopId, viewer_key: `anon:viewer-${round}-${i}`, video_id: adVideo, product_id: shop.productId, ecpm_fen: p, price_mfen: p, status: 'served', invalid_reason: null, billed_mfen: 0, served_at: now, seen_at: null, clicked_at: null, click_status: null }))).execute();
         await Promise.all(ids.map((id, i) => reportImpressions(core.ctx, { userId: null, viewerId: `viewer-${round}-${i}` }, [id])));
-        const a = await core.ctx.db.selectFrom('ad_accounts').selectAll().where('shop_id', '=', shop.shopId).executeTakeFirstOrThrow();
+        const a = await core.ctx.db.selectFrom('ad_accounts').selectAll().where('owner_kind', '=', 'shop').where('owner_id', '=', shop.shopId).executeTakeFirstOrThrow();
         assert.ok(Number(a.balance_mfen) >= 0, 'the balance never goes below zero');
-        const billed = await core.ctx.db.selectFrom('ad_serves').select((eb) => eb.fn.sum<number | string>('billed_mfen').as('s')).where('shop_id', '=', shop.shopId).executeTakeFirstOrThrow();
+        const billed = await core.ctx.db.selectFrom('ad_serves').select((eb) => eb.fn.sum<number | string>('billed_mfen').as('s')).where('owner_id', '=', shop.shopId).executeTakeFirstOrThrow();
         assert.equal(Number(a.spent_mfen), Number(billed.s ?? 0), 'what was billed is what was spent');
         assert.equal(Number(a.balance_mfen) + Number(a.spent_mfen), 1_00_000 + 0, 'top-up = balance + spend');
         assert.ok((await checkLedger(core.ctx.db)).ok);

@@ -7,6 +7,8 @@ import type { Actor, CoreContext } from '../context.js';
 import { forbidden } from '../platform/errors.js';
 import { balanceOf, accountId } from '../ledger/index.js';
 import { campaignView, type CampaignView } from './campaigns.js';
+import { ownerOf } from './ad-account.js';
+import type { AdOwner } from './ad-types.js';
 
 const HOUR = 3_600_000;
 
@@ -107,7 +109,7 @@ export interface AdsOverview {
   /** Ads ÷ all items the feed served with ads in the window, from the feed's impression events (null when there are none). */
   adLoad: number | null;
   activeCampaigns: number;
-  creatives: Array<{ campaignId: string; shopId: string; name: string; videoId: string | null; title: string | null; status: string; spentFen: number; impressions: number }>;
+  creatives: Array<{ campaignId: string; owner: AdOwner; name: string; videoId: string | null; title: string | null; status: string; spentFen: number; impressions: number }>;
 }
 
 /** 平台管理 · 广告: revenue (the ledger's ad_revenue), ad load over the last day, the creatives running. */
@@ -120,13 +122,13 @@ export async function adsOverview(ctx: CoreContext, actor: Actor): Promise<AdsOv
   const seenAds = (by.get('billed') ?? 0) + (by.get('invalid') ?? 0) + (by.get('unbilled') ?? 0);
   const organic = await ctx.db.selectFrom('events').select((eb) => eb.fn.countAll<number | string>().as('n')).where('type', '=', 'impression').where('at', '>=', since).executeTakeFirst();
   const organicN = Number(organic?.n ?? 0);
-  const campaigns = await ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').select(['ad_campaigns.id', 'ad_campaigns.shop_id', 'ad_campaigns.name', 'ad_campaigns.video_id', 'videos.title', 'ad_campaigns.status', 'ad_campaigns.spent_mfen', 'ad_campaigns.impressions']).orderBy('ad_campaigns.id', 'desc').limit(100).execute();
+  const campaigns = await ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').select(['ad_campaigns.id', 'ad_campaigns.owner_kind', 'ad_campaigns.owner_id', 'ad_campaigns.name', 'ad_campaigns.video_id', 'videos.title', 'ad_campaigns.status', 'ad_campaigns.spent_mfen', 'ad_campaigns.impressions']).orderBy('ad_campaigns.id', 'desc').limit(100).execute();
   return {
     adRevenueFen: revenue,
     impressions: seenAds,
     invalidImpressions: by.get('invalid') ?? 0,
     adLoad: organicN + seenAds > 0 ? seenAds / (organicN + seenAds) : null,
     activeCampaigns: campaigns.filter((c) => c.status === 'active').length,
-    creatives: campaigns.map((c) => ({ campaignId: c.id, shopId: c.shop_id, name: c.name, videoId: c.video_id, title: c.title ?? null, status: c.status, spentFen: Math.floor(Number(c.spent_mfen) / 1000), impressions: Number(c.impressions) })),
+    creatives: campaigns.map((c) => ({ campaignId: c.id, owner: ownerOf(c), name: c.name, videoId: c.video_id, title: c.title ?? null, status: c.status, spentFen: Math.floor(Number(c.spent_mfen) / 1000), impressions: Number(c.impressions) })),
   };
 }
