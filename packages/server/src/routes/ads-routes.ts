@@ -70,7 +70,8 @@ const CreativeBody = Type.Object({ videoId: Type.String(), title: Type.String(),
 const TopupBody = Type.Object({ topupId: Type.String(), cashierUrl: Type.String() }, { additionalProperties: true, description: 'the payment provider\'s cashier for the top-up' });
 const TopupInput = Type.Object({ amountFen: Fen, returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })) }, { additionalProperties: false });
 const StatusInput = Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) }, { additionalProperties: false });
-const ReportQuery = Type.Object({ from: Type.Optional(Type.Integer({ minimum: 0 })), to: Type.Optional(Type.Integer({ minimum: 0 })) });
+const Ms = Type.Integer({ minimum: 0, maximum: 9_999_999_999_999, description: 'epoch ms' });
+const ReportQuery = Type.Object({ from: Type.Optional(Ms), to: Type.Optional(Ms) }, { additionalProperties: false });
 
 const ViewerHeader = Type.Object({ 'x-viewer-id': Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })) });
 
@@ -179,7 +180,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => setCampaignStatus(ctx, actorOf(req), req.params.campaignId, req.body.status));
 
   r.get('/api/v1/merchant/ads/campaigns/:campaignId/report', {
-    schema: { tags, summary: 'A campaign by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic', params: Type.Object({ campaignId: Id('adCampaign') }), querystring: Type.Object({ from: Type.Optional(Type.Integer({ minimum: 0 })), to: Type.Optional(Type.Integer({ minimum: 0 })) }), response: errors(400, 401, 404) },
+    schema: { tags, summary: 'A campaign by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic', params: Type.Object({ campaignId: Id('adCampaign') }), querystring: ReportQuery, response: errors(400, 401, 404) },
   }, async (req) => campaignReport(ctx, actorOf(req), req.params.campaignId, req.query));
 
   r.post('/api/v1/ads/impressions', {
