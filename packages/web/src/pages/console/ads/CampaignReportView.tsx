@@ -3,15 +3,15 @@ import { Descriptions, SideSheet, Table, Typography } from '@douyinfe/semi-ui-19
 import { formatFen } from '../../../lib/money';
 import { LoadView, useLoad } from '../shell/common';
 import { useWhen } from '../violations/parts';
-import { adsApi, type ReportRow } from './ads-api';
+import { adsApiFor, type AdScope, type ReportRow } from './ads-api';
 
 const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 /** A campaign's report over the last 24 hours, in total and by hour, with the invalid traffic filtered before billing. */
-export function CampaignReportView({ campaignId, onClose }: { campaignId: string; onClose: () => void }) {
+export function CampaignReportView({ scope, campaignId, onClose }: { scope: AdScope; campaignId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const when = useWhen();
-  const state = useLoad(() => adsApi.report(campaignId), [campaignId]);
+  const state = useLoad(() => adsApiFor(scope).report(campaignId), [campaignId]);
   return (
     <SideSheet visible title={t('ads.reportTitle')} onCancel={onClose} width={900}>
       <LoadView state={state}>
