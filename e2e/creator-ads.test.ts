@@ -24,7 +24,7 @@ describe('达人中心 · 推广: a creator promotes their own video', () => {
     await page.getByTestId('door-creator').getByRole('button').click();
     await page.waitForURL((url) => url.pathname === '/creator');
     await switchLanguage(page, 'zh-CN');
-    await page.getByRole('menuitem', { name: '推广', exact: true }).click();
+    await page.getByRole('menuitem').filter({ hasText: /^推广$/ }).click();
     await page.waitForURL((url) => url.pathname === '/creator/ads');
     await page.getByTestId('ads-balance').waitFor();
     assert.equal(await page.getByTestId('ads-balance').innerText(), '¥0.00');
@@ -60,6 +60,7 @@ describe('达人中心 · 推广: a creator promotes their own video', () => {
       await shopperPage.setViewportSize(PHONE);
       await shopperPage.goto(page.url().replace(/\/creator.*$/, '/'));
       const billed = shopperPage.waitForResponse((res) => res.url().endsWith('/api/v1/ads/impressions') && res.request().method() === 'POST', { timeout: 30_000 });
+      billed.catch(() => undefined); // awaited below; a failed assertion before then must not leave it unhandled
       await shopperPage.getByTestId('door-shopper').getByRole('button').click();
       await shopperPage.waitForURL((url) => url.pathname === '/app');
       const current = shopperPage.getByTestId('video-current');
@@ -80,17 +81,21 @@ describe('达人中心 · 推广: a creator promotes their own video', () => {
     }
 
     // The creator's report: one impression and its spend, in the console as over the API.
-    const report = await call<{ total: { spendFen: number; impressions: number } }>(env(), 'GET', `/api/v1/creator/ads/campaigns/${campaign.id}/report`, { token: creatorToken });
+    const report = await call<{ total: { spendFen: number; spendMfen: number; impressions: number } }>(env(), 'GET', `/api/v1/creator/ads/campaigns/${campaign.id}/report`, { token: creatorToken });
     assert.equal(report.body.total.impressions, 1);
+    assert.ok(report.body.total.spendMfen > 0, 'the impression was billed');
     const account = await call<{ balanceMfen: number; spentFen: number }>(env(), 'GET', '/api/v1/creator/ads/account', { token: creatorToken });
     assert.ok(account.body.balanceMfen < 300_00_000, 'the impression was paid from the creator\'s balance');
     await page.reload();
     await page.getByTestId('ads-report').first().click();
     const spend = page.getByTestId('ads-report-spend');
     await spend.waitFor();
-    assert.equal(await spend.innerText(), `¥${(report.body.total.spendFen / 100).toFixed(2)}`);
+    const shown = await spend.innerText();
+    assert.match(shown, /^¥\d+\.\d{2,5}$/);
+    assert.equal(Math.round(Number(shown.slice(1)) * 100_000), report.body.total.spendMfen, 'the report shows the spend of the impression, to the milli-fen');
+    await page.getByTestId('ads-account').getByText(`¥${(Math.floor(account.body.balanceMfen / 1000) / 100).toFixed(2)}`).first().waitFor();
     await screen(page, 'creator-ads-report-zh');
-    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'close' }).click();
     await switchLanguage(page, 'en');
     await page.getByTestId('ads-account').getByText('Ad account').waitFor();
     await screen(page, 'creator-ads-en');

@@ -15,7 +15,9 @@ const HOUR = 3_600_000;
 export interface ReportRow {
   /** Start of the hour (epoch ms); null for the total row. */
   hour: number | null;
+  /** Whole fen spent (rounded down); `spendMfen` is exact (an impression costs a fraction of a fen). */
   spendFen: number;
+  spendMfen: number;
   impressions: number;
   clicks: number;
   ctr: number;
@@ -37,12 +39,12 @@ export interface CampaignReport {
   invalidByReason: Record<string, number>;
 }
 
-function emptyRow(hour: number | null): ReportRow & { spendMfen: number } {
+function emptyRow(hour: number | null): ReportRow {
   return { hour, spendFen: 0, spendMfen: 0, impressions: 0, clicks: 0, ctr: 0, cpmFen: 0, conversions: 0, costPerConversionFen: null, gmvFen: 0, roi: null, invalidImpressions: 0, invalidClicks: 0 };
 }
 
-function finish(r: ReportRow & { spendMfen: number }): ReportRow {
-  const { spendMfen, ...row } = r;
+function finish(row: ReportRow): ReportRow {
+  const { spendMfen } = row;
   row.spendFen = Math.floor(spendMfen / 1000);
   row.ctr = row.impressions ? row.clicks / row.impressions : 0;
   row.cpmFen = row.impressions ? Math.round(spendMfen / row.impressions) : 0;
@@ -58,9 +60,9 @@ export async function campaignReport(ctx: CoreContext, actor: Actor, campaignId:
   const from = range.from ?? to - 24 * HOUR;
   const serves = await ctx.db.selectFrom('ad_serves').select(['status', 'invalid_reason', 'billed_mfen', 'seen_at', 'clicked_at', 'click_status', 'entered_at']).where('campaign_id', '=', campaignId).where('served_at', '>=', from - HOUR).where('served_at', '<', to).execute();
   const conversions = await ctx.db.selectFrom('ad_conversions').select(['gmv_fen', 'created_at']).where('campaign_id', '=', campaignId).where('created_at', '>=', from).where('created_at', '<', to).execute();
-  const hours = new Map<number, ReportRow & { spendMfen: number }>();
+  const hours = new Map<number, ReportRow>();
   const total = emptyRow(null);
-  const bucket = (t: number): (ReportRow & { spendMfen: number }) | null => {
+  const bucket = (t: number): (ReportRow) | null => {
     if (t < from || t >= to) return null;
     const h = Math.floor(t / HOUR) * HOUR;
     let row = hours.get(h);

@@ -57,7 +57,7 @@ const CampaignBody = Type.Object(
 );
 const ReportRowBody = Type.Object(
   {
-    hour: Type.Union([Type.Integer(), Type.Null()]), spendFen: Money, impressions: Type.Integer(), clicks: Type.Integer(), ctr: Type.Number(), cpmFen: Type.Number(), conversions: Type.Integer(),
+    hour: Type.Union([Type.Integer(), Type.Null()]), spendFen: Money, spendMfen: Type.Integer({ description: 'exact spend in milli-fen' }), impressions: Type.Integer(), clicks: Type.Integer(), ctr: Type.Number(), cpmFen: Type.Number(), conversions: Type.Integer(),
     costPerConversionFen: Type.Union([Type.Number(), Type.Null()]), gmvFen: Money, roi: Type.Union([Type.Number(), Type.Null()]), invalidImpressions: Type.Integer(), invalidClicks: Type.Integer(),
   },
   { additionalProperties: true },

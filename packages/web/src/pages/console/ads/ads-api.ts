@@ -15,7 +15,7 @@ export interface Campaign {
   status: 'active' | 'paused'; impressions: number; clicks: number; conversions: number; gmvFen: number; spentFen: number; createdAt: number; creativeTitle: string | null;
 }
 export interface Creative { videoId: string; title: string; productId: string; productTitle: string }
-export interface ReportRow { hour: number | null; spendFen: number; impressions: number; clicks: number; ctr: number; cpmFen: number; conversions: number; costPerConversionFen: number | null; gmvFen: number; roi: number | null; invalidImpressions: number; invalidClicks: number }
+export interface ReportRow { hour: number | null; spendFen: number; spendMfen: number; impressions: number; clicks: number; ctr: number; cpmFen: number; conversions: number; costPerConversionFen: number | null; gmvFen: number; roi: number | null; invalidImpressions: number; invalidClicks: number }
 export interface CampaignReport { campaign: Campaign; from: number; to: number; total: ReportRow; hours: ReportRow[]; invalidByReason: Record<string, number> }
 export interface AdsOverview { adRevenueFen: number; impressions: number; invalidImpressions: number; adLoad: number | null; activeCampaigns: number; creatives: Array<{ campaignId: string; owner: AdOwner; name: string; videoId: string | null; title: string | null; status: string; spentFen: number; impressions: number }> }
 export interface CampaignInput { name: string; promote: 'video' | 'live_room'; videoId?: string; liveRoomId?: string; targetLookalike?: boolean; goal: AdGoal; bidKind: AdBidKind; costCapFen?: number | null; roiTarget?: number | null; dailyBudgetFen: number; pacing: AdPacing; schedule?: string; targetRegions?: string[] }
@@ -54,4 +54,10 @@ export function daytimeSchedule(): string {
   const bits: number[] = new Array(84).fill(0);
   for (let d = 0; d < 7; d++) for (let h = 16; h < 48; h++) { const s = d * 48 + h; bits[s >> 2]! |= 1 << (3 - (s & 3)); }
   return bits.map((b) => b.toString(16)).join('');
+}
+
+/** A spend in milli-fen as yuan: whole fen as usual (¥1.23), a fraction of a fen to the milli-fen (¥0.00451), so one impression's spend shows. */
+export function formatSpend(mfen: number): string {
+  if (mfen % 1000 === 0) return `¥${(mfen / 100_000).toFixed(2)}`;
+  return `¥${(mfen / 100_000).toFixed(5).replace(/0{1,3}$/, '')}`;
 }
