@@ -189,8 +189,10 @@ export async function adCreatives(ctx: CoreContext, actor: Actor, owner: AdOwner
       .orderBy('video_anchors.position')
       .limit(300)
       .execute();
-    const seen = new Set<string>();
-    return mine.filter((r) => !seen.has(r.video_id) && seen.add(r.video_id)).map((r) => ({ videoId: r.video_id, title: r.title, productId: r.product_id, productTitle: r.product_title }));
+    // One entry per video: the product it carries first.
+    const first = new Map<string, AdCreative>();
+    for (const r of mine) if (!first.has(r.video_id)) first.set(r.video_id, { videoId: r.video_id, title: r.title, productId: r.product_id, productTitle: r.product_title });
+    return [...first.values()];
   }
   const shopId = owner.id;
   const rows = await ctx.db

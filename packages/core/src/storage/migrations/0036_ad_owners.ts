@@ -53,13 +53,13 @@ async function rebuildSqlite(db: Kysely<any>, table: string): Promise<void> {
   const def = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);
   const create = def.rows[0]?.sql;
   if (!create) throw new Error(`0036: no table ${table}`);
-  const shopColumn = /"shop_id" text( primary key)? not null references "shops" \("id"\)|"shop_id" text primary key references "shops" \("id"\)/;
+  // ad_accounts: `"shop_id" text primary key references …`; the others: `"shop_id" text not null references …`.
+  const shopColumn = /"shop_id" text (primary key|not null) references "shops" \("id"\)/;
   if (!shopColumn.test(create)) throw new Error(`0036: unexpected definition of ${table}: ${create}`);
-  const key = table === 'ad_accounts';
   const next = create
     .replace(`CREATE TABLE "${table}"`, `CREATE TABLE "${table}_0036"`)
     .replace(shopColumn, `"owner_kind" text not null default 'shop', "owner_id" text not null`);
-  const withKey = key ? next.replace(/\)\s*$/, `, constraint "ad_accounts_pk" primary key ("owner_kind", "owner_id"))`) : next;
+  const withKey = table === 'ad_accounts' ? next.replace(/\)\s*$/, `, constraint "ad_accounts_pk" primary key ("owner_kind", "owner_id"))`) : next;
   if (!withKey.startsWith(`CREATE TABLE "${table}_0036"`)) throw new Error(`0036: could not rewrite ${table}`);
   await sql.raw(withKey).execute(db);
   const cols = (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name);
