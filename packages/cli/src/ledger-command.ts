@@ -21,10 +21,11 @@ export async function runLedgerCommand(positionals: string[], config: CommonConf
     for (const u of r.unbalancedJournals.slice(0, 20)) console.log(`  UNBALANCED journal ${u.journalId}: entries sum to ${u.sumFen} fen`);
     for (const m of r.balanceMismatches.slice(0, 20)) console.log(`  BALANCE MISMATCH ${m.accountId}: cached ${m.cachedFen} fen, entries ${m.entriesFen} fen`);
     for (const c of r.compensationProblems.slice(0, 20)) console.log(`  COMPENSATION ${c.code} ${c.ref}${c.orderId && c.orderId !== c.ref ? ` (order ${c.orderId})` : ''}: expected ${c.expectedFen} fen, found ${c.actualFen} fen`);
+    for (const a of r.adBalanceProblems.slice(0, 20)) console.log(`  AD BALANCE ${a.accountId}: the ad account says ${a.expectedFen} fen, the ledger ${a.ledgerFen} fen`);
     console.log(
       r.ok
-        ? 'OK: every transaction balances, every balance equals its entries, and buyer compensation is accounted for per order'
-        : `FAILED: ${r.unbalancedJournals.length} unbalanced journal(s), ${r.balanceMismatches.length} balance mismatch(es), ${r.compensationProblems.length} compensation problem(s)`,
+        ? 'OK: every transaction balances, every balance equals its entries, buyer compensation is accounted for per order, and every ad balance matches its ad account'
+        : `FAILED: ${r.unbalancedJournals.length} unbalanced journal(s), ${r.balanceMismatches.length} balance mismatch(es), ${r.compensationProblems.length} compensation problem(s), ${r.adBalanceProblems.length} ad balance problem(s)`,
     );
     return r.ok ? 0 : 1;
   } finally {

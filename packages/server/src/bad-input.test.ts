@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Ajv } from 'ajv';
 import { sql } from 'kysely';
-import { sign, SIGNATURE_HEADER } from '@zhongcao/core';
-import { openTestCore } from '@zhongcao/core/test-support';
+import { newId, sign, SIGNATURE_HEADER } from '@zhongcao/core';
+import { makePerson, openTestCore } from '@zhongcao/core/test-support';
 import { buildServer } from './app.js';
 import { startTestServer, type TestServer } from './test-support/server-harness.js';
 import { makeTenants, multipartBody, TINY_PNG, type Tenants } from './test-support/tenants.js';
@@ -427,11 +427,29 @@ function idBook(t: Tenants): IdBook {
   };
 }
 
+/** Ad campaigns: one of shop A (own), one of shop B and one of a creator (others'), for the campaign routes of merchants and creators. */
+async function adCampaigns(s: TestServer, t: Tenants, ids: IdBook): Promise<void> {
+  const now = s.core.clock.now();
+  const creator = await makePerson(s.core, 'bad-input-ad-creator', ['creator'], false);
+  const add = async (ownerKind: 'shop' | 'creator', ownerId: string): Promise<string> => {
+    const id = newId('adCampaign', now);
+    await s.core.ctx.db.insertInto('ad_campaigns').values({
+      id, owner_kind: ownerKind, owner_id: ownerId, name: '推广', promote: 'video', video_id: null, product_id: null, live_room_id: null, goal: 'orders', bid_kind: 'cost_cap', cost_cap_fen: 3000, roi_target_centi: null,
+      daily_budget_fen: 300_00, schedule: 'f'.repeat(84), pacing: 'even', target_categories: '[]', target_regions: '[]', target_lookalike: 0, audience_size: 0, audience_at: null, status: 'active',
+      impressions: 0, clicks: 0, conversions: 0, gmv_fen: 0, spent_mfen: 0, created_by: ownerId, created_at: now, updated_at: now,
+    }).execute();
+    return id;
+  };
+  ids.own.adc = await add('shop', t.a.shopId);
+  ids.others.adc = [await add('shop', t.b.shopId), await add('creator', creator.userId)];
+}
+
 test('every /api/v1 operation answers bad input with a 4xx error code and writes nothing', async (tc) => {
   const s = await startTestServer();
   try {
     const t = await makeTenants(s);
     const ids = idBook(t);
+    await adCampaigns(s, t, ids);
     const docRes = await s.call('GET', '/api/openapi.json');
     assert.equal(docRes.statusCode, 200);
     const ops = operations(docRes.json() as OpenApiDoc);

@@ -185,6 +185,47 @@ describe('tenant scoping', () => {
     assertError(await s.call('GET', `/api/v1/merchant/products/${t.b.productId}`, { token: shopper }), 404, 'NOT_FOUND', 'shop B product');
   });
 
+  it('ad accounts and campaigns: shop B\'s and another creator\'s answer 404 NOT_FOUND like unknown ids, and change nothing', async () => {
+    const now = s.core.clock.now();
+    const creatorA = await makePerson(s.core, 'scoping-creator-a', ['creator'], false);
+    const creatorB = await makePerson(s.core, 'scoping-creator-b', ['creator'], false);
+    const tokenA = await s.tokenFor(creatorA.userId);
+    const campaign = async (ownerKind: 'shop' | 'creator', ownerId: string): Promise<string> => {
+      const id = newId('adCampaign', now);
+      await s.core.ctx.db.insertInto('ad_campaigns').values({
+        id, owner_kind: ownerKind, owner_id: ownerId, name: '推广', promote: 'video', video_id: null, product_id: null, live_room_id: null, goal: 'orders', bid_kind: 'cost_cap', cost_cap_fen: 3000, roi_target_centi: null,
+        daily_budget_fen: 300_00, schedule: 'f'.repeat(84), pacing: 'even', target_categories: '[]', target_regions: '[]', target_lookalike: 0, audience_size: 0, audience_at: null, status: 'active',
+        impressions: 0, clicks: 0, conversions: 0, gmv_fen: 0, spent_mfen: 0, created_by: ownerId, created_at: now, updated_at: now,
+      }).execute();
+      return id;
+    };
+    const shopB = await campaign('shop', t.b.shopId);
+    const ofCreatorB = await campaign('creator', creatorB.userId);
+    const mine = await campaign('creator', creatorA.userId);
+    const rows = () => s.core.ctx.db.selectFrom('ad_campaigns').select(['id', 'status', 'updated_at']).orderBy('id').execute();
+    const before = await rows();
+    const requests: Array<[string, string, Method, (id: string) => string, string, unknown]> = [
+      ['merchant A → shop B\'s campaign: status', t.ownerA.token, 'POST', (id) => `/api/v1/merchant/ads/campaigns/${id}/status`, shopB, { status: 'paused' }],
+      ['merchant A → shop B\'s campaign: report', t.ownerA.token, 'GET', (id) => `/api/v1/merchant/ads/campaigns/${id}/report`, shopB, undefined],
+      ['merchant A → a creator\'s campaign: report', t.ownerA.token, 'GET', (id) => `/api/v1/merchant/ads/campaigns/${id}/report`, ofCreatorB, undefined],
+      ['creator A → creator B\'s campaign: status', tokenA, 'POST', (id) => `/api/v1/creator/ads/campaigns/${id}/status`, ofCreatorB, { status: 'paused' }],
+      ['creator A → creator B\'s campaign: report', tokenA, 'GET', (id) => `/api/v1/creator/ads/campaigns/${id}/report`, ofCreatorB, undefined],
+      ['creator A → shop B\'s campaign: report', tokenA, 'GET', (id) => `/api/v1/creator/ads/campaigns/${id}/report`, shopB, undefined],
+      ['creator A → creator B\'s campaign on the merchant route', tokenA, 'POST', (id) => `/api/v1/merchant/ads/campaigns/${id}/status`, ofCreatorB, { status: 'paused' }],
+    ];
+    for (const [what, token, method, url, id, body] of requests) {
+      const res = await s.call(method, url(id), { token, body });
+      assertError(res, 404, 'NOT_FOUND', what);
+      const control = await s.call(method, url(newId('adCampaign')), { token, body });
+      assert.equal(control.statusCode, res.statusCode, `${what}: an unknown id answers alike`);
+    }
+    assert.deepEqual(await rows(), before, 'refused requests changed no campaign');
+    assert.equal((await s.call('GET', `/api/v1/creator/ads/campaigns/${mine}/report`, { token: tokenA })).statusCode, 200, 'creator A reads their own');
+    assert.deepEqual((await s.call('GET', '/api/v1/creator/ads/campaigns', { token: tokenA })).json().items.map((c: { id: string }) => c.id), [mine], 'creator A lists only their own');
+    assertError(await s.call('GET', '/api/v1/creator/ads/account', { token: t.buyer.token }), 403, 'FORBIDDEN', 'a shopper has no creator ad account');
+    assertError(await s.call('GET', '/api/v1/creator/ads/account', {}), 401, 'UNAUTHENTICATED', 'anonymous');
+  });
+
   it('admin-only routes answer 403 FORBIDDEN to everyone but admins', async () => {
     // An escalated after-sales case on order B for the arbitration route.
     const escalated = await fileCase(s.core.ctx, t.buyer.actor, t.orderB.id, { type: 'refund_only', orderLineId: t.orderB.lineIds[0]!, reasonCode: 'missing' });

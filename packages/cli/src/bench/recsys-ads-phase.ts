@@ -8,7 +8,7 @@
  * a campaign a day) is real, hence many campaigns.
  */
 import { performance } from 'node:perf_hooks';
-import { createCampaign, issueSession, loadActor, openCore, receiveTopupNotification, setCampaignStatus, startTopup } from '@zhongcao/core';
+import { createCampaign, issueSession, loadActor, openCore, receiveTopupNotification, setCampaignStatus, shopOwner, startTopup } from '@zhongcao/core';
 import type { Pool } from 'undici';
 import { get, post, runFor } from './http-load.js';
 import { latencySummary } from './percentiles.js';
@@ -38,7 +38,7 @@ export async function seedAdCampaigns(store: BenchStore, data: RecsysStore, n = 
     const ctx = core.ctx;
     const shop = await ctx.db.selectFrom('shops').select(['id', 'owner_id']).orderBy('id').executeTakeFirstOrThrow();
     const owner = await loadActor(ctx.db, shop.owner_id);
-    const { cashierUrl } = await startTopup(ctx, owner, shop.id, 1_000_000_00);
+    const { cashierUrl } = await startTopup(ctx, owner, shopOwner(shop.id), 1_000_000_00);
     await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
     await core.sandbox.deliverDue(10, async (_url, body, headers) => {
       await receiveTopupNotification(ctx, 'sandbox', headers, body);
@@ -48,7 +48,7 @@ export async function seedAdCampaigns(store: BenchStore, data: RecsysStore, n = 
     const step = Math.max(1, Math.floor(data.videoIds.length / n));
     for (let k = 0; k < n; k++) {
       const videoId = data.videoIds[(k * step + 7) % data.videoIds.length]!;
-      const c = await createCampaign(ctx, owner, shop.id, { name: `压测推广 ${k + 1}`, promote: 'video', videoId, goal: 'orders', bidKind: 'cost_cap', costCapFen: 50_00 + k * 5_00, dailyBudgetFen: 100_000_00, pacing: 'fast' });
+      const c = await createCampaign(ctx, owner, shopOwner(shop.id), { name: `压测推广 ${k + 1}`, promote: 'video', videoId, goal: 'orders', bidKind: 'cost_cap', costCapFen: 50_00 + k * 5_00, dailyBudgetFen: 100_000_00, pacing: 'fast' });
       await setCampaignStatus(ctx, owner, c.id, 'paused');
       campaignIds.push(c.id);
     }

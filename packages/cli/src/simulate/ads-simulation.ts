@@ -17,7 +17,7 @@
  */
 import {
   addAddress, adDay, checkout, createCategory, createCampaign, createProduct, createShop, feedWithAds, loadActor, ManualClock, newId, openCore, openCashier, putPersonSettings,
-  receiveNotification, receiveTopupNotification, register, reportClick, reportImpressions, startTopup, TRAFFIC_CURVE, type Actor, type Core,
+  receiveNotification, receiveTopupNotification, register, reportClick, reportImpressions, shopOwner, startTopup, TRAFFIC_CURVE, type Actor, type Core,
 } from '@zhongcao/core';
 import { seededRng, streamSeed, type Rng } from './random.js';
 import { completionDelta, emptyTally, tallyPage } from './ads-viewing.js';
@@ -126,11 +126,11 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     const campaignIds: string[] = [];
     for (let i = 0; i < plans.length; i++) {
       const s = shops[i]!;
-      const { cashierUrl } = await startTopup(ctx, s.owner, s.shopId, 10_000_00);
+      const { cashierUrl } = await startTopup(ctx, s.owner, shopOwner(s.shopId), 10_000_00);
       await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
       await deliver(core);
       const p = plans[i]!;
-      const c = await createCampaign(ctx, s.owner, s.shopId, { name: p.name, promote: 'video', videoId: s.videoId, goal: 'orders', bidKind: 'cost_cap', costCapFen: p.costCapFen, dailyBudgetFen: p.budget, pacing: p.pacing });
+      const c = await createCampaign(ctx, s.owner, shopOwner(s.shopId), { name: p.name, promote: 'video', videoId: s.videoId, goal: 'orders', bidKind: 'cost_cap', costCapFen: p.costCapFen, dailyBudgetFen: p.budget, pacing: p.pacing });
       campaignIds.push(c.id);
     }
     const viewers: Actor[] = [];

@@ -4,6 +4,17 @@ export const AD_PROMOTES = ['video', 'product', 'live_room'] as const;
 /** What the campaign promotes: a video of the shop, a product (through a video carrying it), or a live room. */
 export type AdPromote = (typeof AD_PROMOTES)[number];
 
+export const AD_OWNER_KINDS = ['shop', 'creator'] as const;
+/** Who holds an ad account and runs campaigns: a shop (商家) or a creator (达人). */
+export type AdOwnerKind = (typeof AD_OWNER_KINDS)[number];
+/** An advertiser: a shop by its id or a creator by their user id. */
+export interface AdOwner {
+  kind: AdOwnerKind;
+  id: string;
+}
+export const shopOwner = (shopId: string): AdOwner => ({ kind: 'shop', id: shopId });
+export const creatorOwner = (userId: string): AdOwner => ({ kind: 'creator', id: userId });
+
 export const AD_GOALS = ['orders', 'gmv', 'live_entries'] as const;
 /** The conversion a campaign optimises for (支付订单, 成交 GMV with a target ROI, 直播间进入). */
 export type AdGoal = (typeof AD_GOALS)[number];

@@ -15,8 +15,9 @@ import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import {
   adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
 } from './ad-rules.js';
-import type { AdBidKind, AdGoal, AdPacing } from './ad-types.js';
+import type { AdBidKind, AdGoal, AdOwner, AdPacing } from './ad-types.js';
 import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
+import { ownerOf } from './ad-account.js';
 
 export interface AdMark {
   impressionId: string;
@@ -32,7 +33,7 @@ export interface FeedPageWithAds extends FeedPage {
 
 interface Candidate {
   id: string;
-  shopId: string;
+  owner: AdOwner;
   /** The video served, or null for a live-room campaign (liveRoomId set). */
   videoId: string | null;
   liveRoomId: string | null;
@@ -63,12 +64,12 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
   const day = adDay(now);
   const rows = await ctx.db
     .selectFrom('ad_campaigns as c')
-    .innerJoin('ad_accounts as a', 'a.shop_id', 'c.shop_id')
+    .innerJoin('ad_accounts as a', (j) => j.onRef('a.owner_kind', '=', 'c.owner_kind').onRef('a.owner_id', '=', 'c.owner_id'))
     .leftJoin('videos as v', 'v.id', 'c.video_id')
     .leftJoin('live_rooms as r', 'r.id', 'c.live_room_id')
     .leftJoin('ad_campaign_days as d', (j) => j.onRef('d.campaign_id', '=', 'c.id').on('d.day', '=', day))
     .leftJoin('products as p', 'p.id', 'c.product_id')
-    .select(['c.id', 'c.shop_id', 'c.video_id', 'c.product_id', 'c.goal', 'c.bid_kind', 'c.pacing', 'c.schedule', 'c.daily_budget_fen', 'c.cost_cap_fen', 'c.roi_target_centi', 'c.impressions', 'c.clicks', 'c.conversions', 'c.gmv_fen', 'c.target_categories', 'c.target_regions', 'c.live_room_id', 'c.target_lookalike', 'd.spent_mfen as spent_today', 'p.min_price_fen as price_fen', 'p.category_id', 'v.likes', 'v.views'])
+    .select(['c.id', 'c.owner_kind', 'c.owner_id', 'c.video_id', 'c.product_id', 'c.goal', 'c.bid_kind', 'c.pacing', 'c.schedule', 'c.daily_budget_fen', 'c.cost_cap_fen', 'c.roi_target_centi', 'c.impressions', 'c.clicks', 'c.conversions', 'c.gmv_fen', 'c.target_categories', 'c.target_regions', 'c.live_room_id', 'c.target_lookalike', 'd.spent_mfen as spent_today', 'p.min_price_fen as price_fen', 'p.category_id', 'v.likes', 'v.views'])
     .where('c.status', '=', 'active')
     // A video creative while published; a live room only while it is live.
     .where((eb) => eb.or([eb('v.status', '=', 'published'), eb('r.status', '=', 'live')]))
@@ -78,7 +79,7 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
   return rows
     .filter((r) => slotOn(r.schedule, slot))
     .map((r) => ({
-      id: r.id, shopId: r.shop_id, videoId: r.live_room_id ? null : r.video_id, liveRoomId: r.live_room_id, lookalike: Number(r.target_lookalike) === 1, productId: r.product_id, goal: r.goal as AdGoal, bidKind: r.bid_kind as AdBidKind, pacing: r.pacing as AdPacing, schedule: r.schedule,
+      id: r.id, owner: ownerOf(r), videoId: r.live_room_id ? null : r.video_id, liveRoomId: r.live_room_id, lookalike: Number(r.target_lookalike) === 1, productId: r.product_id, goal: r.goal as AdGoal, bidKind: r.bid_kind as AdBidKind, pacing: r.pacing as AdPacing, schedule: r.schedule,
       budgetFen: Number(r.daily_budget_fen), spentTodayMfen: Number(r.spent_today ?? 0), costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen), roiTargetCenti: r.roi_target_centi,
       impressions: Number(r.impressions), clicks: Number(r.clicks), conversions: Number(r.conversions), gmvFen: Number(r.gmv_fen),
       categories: JSON.parse(r.target_categories) as string[], regions: JSON.parse(r.target_regions) as string[], priceFen: r.price_fen === null ? null : Number(r.price_fen),
@@ -165,7 +166,7 @@ export async function feedWithAds(ctx: CoreContext, userId: string | null, q: Fe
   }
   if (placed.length === 0) return plain;
   await ctx.db.insertInto('ad_serves').values(placed.map((p) => ({
-    id: p.id, campaign_id: p.c.id, shop_id: p.c.shopId, viewer_key: viewerKey, video_id: p.c.videoId ?? '', live_room_id: p.c.liveRoomId, entered_at: null, product_id: p.c.productId, ecpm_fen: p.ecpm, price_mfen: p.priceMfen,
+    id: p.id, campaign_id: p.c.id, owner_kind: p.c.owner.kind, owner_id: p.c.owner.id, viewer_key: viewerKey, video_id: p.c.videoId ?? '', live_room_id: p.c.liveRoomId, entered_at: null, product_id: p.c.productId, ecpm_fen: p.ecpm, price_mfen: p.priceMfen,
     status: 'served', invalid_reason: null, billed_mfen: 0, served_at: now, seen_at: null, clicked_at: null, click_status: null,
   }))).execute();
   const cards = await loadFeedCards(ctx.db, placed.flatMap((p) => (p.c.videoId ? [p.c.videoId] : [])));

@@ -1,7 +1,7 @@
 /**
  * Precomputes the "people like my buyers" audience of each lookalike campaign, in the core's tick
  * (at most once per `refreshEveryMs` per campaign), never per feed request: the shop's recent
- * buyers are the seeds, recently active signed-in people with personalisation on are the
+ * buyers are the seeds (a creator's: buyers of orders attributed to them), recently active signed-in people with personalisation on are the
  * candidates, their person vectors come from the interest engine (recommend's public API), and
  * the nearest ones (audience-rules.ts) are stored in `ad_audiences`. A person who turns
  * personalisation off is left out of the next computation, and the feed never serves a lookalike
@@ -11,6 +11,8 @@ import type { CoreContext } from '../context.js';
 import type { RecommendService } from '../recommend/index.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import { AUDIENCE_RULES, nearestToCentroid, seedCentroid } from './audience-rules.js';
+import { ownerOf } from './ad-account.js';
+import type { AdOwner } from './ad-types.js';
 
 const INSERT_CHUNK = 500;
 
@@ -24,13 +26,13 @@ export async function refreshAdAudiences(ctx: CoreContext, engine: Pick<Recommen
   const done: AudienceRefresh = { campaigns: 0, members: 0 };
   if (!engine?.isWarm) return done;
   const now = ctx.clock.now();
-  let q = ctx.db.selectFrom('ad_campaigns').select(['id', 'shop_id']).where('status', '=', 'active').where('target_lookalike', '=', 1);
+  let q = ctx.db.selectFrom('ad_campaigns').select(['id', 'owner_kind', 'owner_id']).where('status', '=', 'active').where('target_lookalike', '=', 1);
   if (!opts.force) q = q.where((eb) => eb.or([eb('audience_at', 'is', null), eb('audience_at', '<=', now - AUDIENCE_RULES.refreshEveryMs)]));
   const due = await q.execute();
   if (due.length === 0) return done;
   const candidates = await activePeople(ctx, now);
   for (const c of due) {
-    const members = await computeAudience(ctx, engine, c.shop_id, candidates);
+    const members = await computeAudience(ctx, engine, ownerOf(c), candidates);
     await ctx.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('ad_audiences').where('campaign_id', '=', c.id).execute();
       for (let i = 0; i < members.length; i += INSERT_CHUNK) {
@@ -66,8 +68,15 @@ async function activePeople(ctx: CoreContext, now: number): Promise<string[]> {
   return ids.filter((id) => on.has(id) || (!off.has(id) && DEFAULT_PERSON_SETTINGS.personalizedRecommendation));
 }
 
-async function computeAudience(ctx: CoreContext, engine: Pick<RecommendService, 'personVectors'>, shopId: string, candidates: readonly string[]): Promise<Array<{ actor: string; similarity: number }>> {
-  const buyers = await ctx.db.selectFrom('orders').select('buyer_id').where('shop_id', '=', shopId).where('paid_at', 'is not', null).orderBy('paid_at', 'desc').limit(AUDIENCE_RULES.maxSeeds * 4).execute();
+/** The owner's recent buyers: a shop's, or those of orders attributed to the creator. */
+async function recentBuyers(ctx: CoreContext, owner: AdOwner): Promise<Array<{ buyer_id: string }>> {
+  const limit = AUDIENCE_RULES.maxSeeds * 4;
+  if (owner.kind === 'shop') return ctx.db.selectFrom('orders').select('buyer_id').where('shop_id', '=', owner.id).where('paid_at', 'is not', null).orderBy('paid_at', 'desc').limit(limit).execute();
+  return ctx.db.selectFrom('orders').innerJoin('order_lines', 'order_lines.order_id', 'orders.id').select('orders.buyer_id').where('order_lines.attr_creator_id', '=', owner.id).where('orders.paid_at', 'is not', null).orderBy('orders.paid_at', 'desc').limit(limit).execute();
+}
+
+async function computeAudience(ctx: CoreContext, engine: Pick<RecommendService, 'personVectors'>, owner: AdOwner, candidates: readonly string[]): Promise<Array<{ actor: string; similarity: number }>> {
+  const buyers = await recentBuyers(ctx, owner);
   const seeds = [...new Set(buyers.map((b) => b.buyer_id))].slice(0, AUDIENCE_RULES.maxSeeds);
   if (seeds.length === 0) return [];
   const seedVectors = await engine.personVectors(seeds);

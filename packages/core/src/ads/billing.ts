@@ -1,7 +1,7 @@
 /**
  * Billing per impression (oCPM), from the client's impression reports. Each served ad is billed at
  * most once (its row moves `served → billed | invalid | unbilled` conditionally), invalid traffic
- * is filtered first (ad-rules.ts), and the price is debited from the shop's balance by a
+ * is filtered first (ad-rules.ts), and the price is debited from the campaign owner's balance by a
  * conditional update (never below zero) and added to the campaign's day, which stops billing once
  * the day's budget is reached — so the budget is exceeded by at most one impression's price.
  * Clicks are counted once per impression.
@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { CoreContext } from '../context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { adDay, BURST_WINDOW_MS, invalidTraffic } from './ad-rules.js';
-import { debitSpend } from './ad-account.js';
+import { debitSpend, ownerOf } from './ad-account.js';
 import { viewerKeyOf } from './viewer-key.js';
 import type { AdServeStatus } from './ad-types.js';
 
@@ -54,7 +54,7 @@ async function billOne(ctx: CoreContext, viewerKey: string, serveId: string): Pr
       .where('day', '=', day)
       .where('spent_mfen', '<', Number(c.daily_budget_fen) * 1000)
       .executeTakeFirst();
-    if (Number(budget.numUpdatedRows) !== 1 || !(await debitSpend(tx, s.shop_id, price, s.id, now))) {
+    if (Number(budget.numUpdatedRows) !== 1 || !(await debitSpend(tx, ownerOf(s), price, s.id, now))) {
       if (Number(budget.numUpdatedRows) === 1) await tx.updateTable('ad_campaign_days').set({ spent_mfen: sql`spent_mfen - ${price}`, impressions: sql`impressions - 1` }).where('campaign_id', '=', s.campaign_id).where('day', '=', day).execute();
       return (await claim('unbilled', 0, null)) ? ('unbilled' as const) : ('duplicate' as const);
     }

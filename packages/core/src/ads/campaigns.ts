@@ -1,22 +1,25 @@
 /**
- * Campaigns (推广计划): create, list, pause and resume. The creative is a published video of the
- * shop (its own, a member's, or one carrying the shop's product) or the shop's live room, and
- * must pass the red lines; a shop under the experience-score threshold or with paid traffic
- * suspended cannot run one (409).
+ * Campaigns (推广计划) of an advertiser (a shop or a creator): create, list, pause and resume. A
+ * shop's creative is a published video of the shop (its own, a member's, or one carrying the
+ * shop's product) or the shop's live room; a creator's is one of their own published videos (its
+ * product, promoted through affiliate, keeps the creator's commission on the order) or their own
+ * live room — never someone else's video nor a product directly. Creatives must pass the red
+ * lines; a shop under the experience-score threshold, or a shop or creator with paid traffic
+ * suspended, cannot run one (409).
  */
 import type { Actor, CoreContext } from '../context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { currentExperienceTotals, paidTrafficAllowed, PAID_TRAFFIC_MIN } from '../experience/index.js';
-import { shopsUnderPenalty } from '../violations/index.js';
+import { activePenalty, shopsUnderPenalty } from '../violations/index.js';
 import { checkContent } from '../governance/index.js';
 import { validateCampaign, type CampaignInput } from './ad-rules.js';
-import { assertShopMember } from './ad-account.js';
-import type { AdBidKind, AdCampaignStatus, AdGoal, AdPacing, AdPromote } from './ad-types.js';
+import { assertAdvertiser, mayView, ownerOf } from './ad-account.js';
+import type { AdBidKind, AdCampaignStatus, AdGoal, AdOwner, AdPacing, AdPromote } from './ad-types.js';
 
 export interface CampaignView {
   id: string;
-  shopId: string;
+  owner: AdOwner;
   name: string;
   promote: AdPromote;
   videoId: string | null;
@@ -45,16 +48,41 @@ export interface CampaignView {
   creativeTitle: string | null;
 }
 
-/** Throws 409 AD_SCORE_TOO_LOW / AD_PAID_TRAFFIC_SUSPENDED when the shop may not run paid traffic. */
-export async function assertMayAdvertise(ctx: CoreContext, shopId: string): Promise<void> {
+/** Throws 409 AD_SCORE_TOO_LOW / AD_PAID_TRAFFIC_SUSPENDED when the advertiser may not run paid traffic (the score gate is a shop's; suspension for violation points applies to both). */
+export async function assertMayAdvertise(ctx: CoreContext, owner: AdOwner): Promise<void> {
   const now = ctx.clock.now();
+  if (owner.kind === 'creator') {
+    if (await activePenalty(ctx.db, 'creator', owner.id, 'paid_traffic_suspension', now)) throw new DomainError('AD_PAID_TRAFFIC_SUSPENDED', 'paid traffic of this creator is suspended for violation points', 409, { creatorId: owner.id });
+    return;
+  }
+  const shopId = owner.id;
   const total = (await currentExperienceTotals(ctx.db, [shopId])).get(shopId) ?? null;
   if (!paidTrafficAllowed(total)) throw new DomainError('AD_SCORE_TOO_LOW', `paid traffic needs an experience score of at least ${PAID_TRAFFIC_MIN}`, 409, { score: total, min: PAID_TRAFFIC_MIN });
   if ((await shopsUnderPenalty(ctx.db, 'paid_traffic_suspension', now)).has(shopId)) throw new DomainError('AD_PAID_TRAFFIC_SUSPENDED', 'paid traffic of this shop is suspended for violation points', 409, { shopId });
 }
 
+type Creative = { videoId: string | null; productId: string | null; liveRoomId: string | null; texts: Array<{ field: string; text: string }> };
+
+/** A creator's creative: their own live room, or their own published video and the product it carries first (any shop's: the creator promotes it through affiliate). */
+async function resolveCreatorCreative(ctx: CoreContext, userId: string, i: CampaignInput): Promise<Creative> {
+  if (i.promote === 'product') throw new DomainError('AD_CREATIVE_INVALID', 'a creator promotes their own videos or live room, not a product directly', 400);
+  if (i.promote === 'live_room') {
+    const room = i.liveRoomId ? await ctx.db.selectFrom('live_rooms').select(['id', 'title', 'host_kind', 'host_id']).where('id', '=', i.liveRoomId).executeTakeFirst() : undefined;
+    if (!room || room.host_kind !== 'creator' || room.host_id !== userId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of your own', 400);
+    return { videoId: null, productId: null, liveRoomId: room.id, texts: [{ field: 'creative.title', text: room.title }] };
+  }
+  const v = i.videoId ? await ctx.db.selectFrom('videos').select(['id', 'title', 'caption', 'status', 'shop_id', 'owner_id']).where('id', '=', i.videoId).executeTakeFirst() : undefined;
+  if (!v || v.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video', 400);
+  if (v.owner_id !== userId || v.shop_id !== null) throw new DomainError('AD_CREATIVE_INVALID', 'a creator promotes only their own videos', 400);
+  const anchored = await ctx.db.selectFrom('video_anchors').select('product_id').where('video_id', '=', v.id).orderBy('position').executeTakeFirst();
+  if (i.goal !== 'live_entries' && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'an orders or GMV campaign needs a video carrying a product', 400);
+  return { videoId: v.id, productId: anchored?.product_id ?? null, liveRoomId: null, texts: [{ field: 'creative.title', text: v.title }, { field: 'creative.caption', text: v.caption }] };
+}
+
 /** The creative: a published video of the shop and the shop's product it carries (or the shop's live room). */
-async function resolveCreative(ctx: CoreContext, shopId: string, i: CampaignInput): Promise<{ videoId: string | null; productId: string | null; liveRoomId: string | null; texts: Array<{ field: string; text: string }> }> {
+async function resolveCreative(ctx: CoreContext, owner: AdOwner, i: CampaignInput): Promise<Creative> {
+  if (owner.kind === 'creator') return resolveCreatorCreative(ctx, owner.id, i);
+  const shopId = owner.id;
   if (i.promote === 'live_room') {
     const room = i.liveRoomId ? await ctx.db.selectFrom('live_rooms').select(['id', 'title', 'host_kind', 'host_id']).where('id', '=', i.liveRoomId).executeTakeFirst() : undefined;
     if (!room || room.host_kind !== 'shop' || room.host_id !== shopId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of this shop', 400);
@@ -76,11 +104,11 @@ async function resolveCreative(ctx: CoreContext, shopId: string, i: CampaignInpu
   return { videoId: v.id, productId: anchored?.id ?? null, liveRoomId: null, texts: [{ field: 'creative.title', text: v.title }, { field: 'creative.caption', text: v.caption }] };
 }
 
-export async function createCampaign(ctx: CoreContext, actor: Actor, shopId: string, input: CampaignInput): Promise<CampaignView> {
-  assertShopMember(actor, shopId);
+export async function createCampaign(ctx: CoreContext, actor: Actor, owner: AdOwner, input: CampaignInput): Promise<CampaignView> {
+  assertAdvertiser(actor, owner);
   const norm = validateCampaign(input);
-  await assertMayAdvertise(ctx, shopId);
-  const creative = await resolveCreative(ctx, shopId, input);
+  await assertMayAdvertise(ctx, owner);
+  const creative = await resolveCreative(ctx, owner, input);
   // Ads answer to the advertising law: anything the red lines would hold for review or reject stays out.
   const check = await checkContent(ctx, [{ field: 'name', text: input.name }, ...creative.texts]);
   if (check.verdict === 'reject' || check.verdict === 'review') throw new DomainError('AD_CREATIVE_REJECTED', 'the creative breaks the advertising red lines', 422, { hits: check.hits });
@@ -89,7 +117,7 @@ export async function createCampaign(ctx: CoreContext, actor: Actor, shopId: str
   await ctx.db
     .insertInto('ad_campaigns')
     .values({
-      id, shop_id: shopId, name: input.name.trim(), promote: input.promote, video_id: creative.videoId, product_id: creative.productId, live_room_id: creative.liveRoomId,
+      id, owner_kind: owner.kind, owner_id: owner.id, name: input.name.trim(), promote: input.promote, video_id: creative.videoId, product_id: creative.productId, live_room_id: creative.liveRoomId,
       goal: input.goal, bid_kind: input.bidKind, cost_cap_fen: norm.costCapFen, roi_target_centi: norm.roiTargetCenti, daily_budget_fen: input.dailyBudgetFen,
       schedule: norm.schedule, pacing: input.pacing, target_categories: JSON.stringify(norm.targetCategories), target_regions: JSON.stringify(norm.targetRegions),
       target_lookalike: input.targetLookalike ? 1 : 0, audience_size: 0, audience_at: null,
@@ -106,7 +134,7 @@ function loadRows(ctx: CoreContext) {
 
 function toView(r: Row): CampaignView {
   return {
-    id: r.id, shopId: r.shop_id, name: r.name, promote: r.promote as AdPromote, videoId: r.video_id, productId: r.product_id, liveRoomId: r.live_room_id, goal: r.goal as AdGoal,
+    id: r.id, owner: ownerOf(r), name: r.name, promote: r.promote as AdPromote, videoId: r.video_id, productId: r.product_id, liveRoomId: r.live_room_id, goal: r.goal as AdGoal,
     bidKind: r.bid_kind as AdBidKind, costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen), roiTarget: r.roi_target_centi === null ? null : r.roi_target_centi / 100,
     dailyBudgetFen: Number(r.daily_budget_fen), schedule: r.schedule, pacing: r.pacing as AdPacing, targetCategories: JSON.parse(r.target_categories) as string[],
     targetRegions: JSON.parse(r.target_regions) as string[], targetLookalike: Number(r.target_lookalike) === 1, audienceSize: Number(r.audience_size), audienceAt: r.audience_at === null ? null : Number(r.audience_at), status: r.status as AdCampaignStatus, impressions: Number(r.impressions), clicks: Number(r.clicks),
@@ -116,23 +144,23 @@ function toView(r: Row): CampaignView {
 
 export async function campaignView(ctx: CoreContext, actor: Actor, id: string): Promise<CampaignView> {
   const r = await ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').leftJoin('live_rooms', 'live_rooms.id', 'ad_campaigns.live_room_id').selectAll('ad_campaigns').select(['videos.title as creative_title', 'live_rooms.title as room_title']).where('ad_campaigns.id', '=', id).executeTakeFirst();
-  if (!r || (!actor.roles.has('admin') && !actor.shops.has(r.shop_id))) throw notFound('campaign', id);
+  if (!r || !mayView(actor, ownerOf(r))) throw notFound('campaign', id);
   return toView(r);
 }
 
-export async function listCampaigns(ctx: CoreContext, actor: Actor, shopId: string | null): Promise<CampaignView[]> {
-  if (shopId) assertShopMember(actor, shopId);
+export async function listCampaigns(ctx: CoreContext, actor: Actor, owner: AdOwner | null): Promise<CampaignView[]> {
+  if (owner) assertAdvertiser(actor, owner);
   else if (!actor.roles.has('admin')) throw notFound('shop');
   let q = ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').leftJoin('live_rooms', 'live_rooms.id', 'ad_campaigns.live_room_id').selectAll('ad_campaigns').select(['videos.title as creative_title', 'live_rooms.title as room_title']).orderBy('ad_campaigns.id', 'desc').limit(200);
-  if (shopId) q = q.where('ad_campaigns.shop_id', '=', shopId);
+  if (owner) q = q.where('ad_campaigns.owner_kind', '=', owner.kind).where('ad_campaigns.owner_id', '=', owner.id);
   return (await q.execute()).map(toView);
 }
 
 /** Pauses or resumes; resuming checks eligibility again. */
 export async function setCampaignStatus(ctx: CoreContext, actor: Actor, id: string, status: AdCampaignStatus): Promise<CampaignView> {
   const c = await campaignView(ctx, actor, id);
-  assertShopMember(actor, c.shopId);
-  if (status === 'active') await assertMayAdvertise(ctx, c.shopId);
+  assertAdvertiser(actor, c.owner);
+  if (status === 'active') await assertMayAdvertise(ctx, c.owner);
   await ctx.db.updateTable('ad_campaigns').set({ status, updated_at: ctx.clock.now() }).where('id', '=', id).execute();
   return campaignView(ctx, actor, id);
 }
@@ -145,9 +173,28 @@ export interface AdCreative {
   productTitle: string;
 }
 
-/** Videos a campaign of the shop may use: published, carrying one of the shop's products (the shop's own first). */
-export async function adCreatives(ctx: CoreContext, actor: Actor, shopId: string): Promise<AdCreative[]> {
-  assertShopMember(actor, shopId);
+/** Videos a campaign may use: for a shop, published ones carrying one of its products (its own first); for a creator, their own published videos carrying a product. */
+export async function adCreatives(ctx: CoreContext, actor: Actor, owner: AdOwner): Promise<AdCreative[]> {
+  assertAdvertiser(actor, owner);
+  if (owner.kind === 'creator') {
+    const mine = await ctx.db
+      .selectFrom('videos')
+      .innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id')
+      .innerJoin('products', 'products.id', 'video_anchors.product_id')
+      .select(['videos.id as video_id', 'videos.title', 'products.id as product_id', 'products.title as product_title', 'video_anchors.position'])
+      .where('videos.owner_id', '=', owner.id)
+      .where('videos.shop_id', 'is', null)
+      .where('videos.status', '=', 'published')
+      .orderBy('videos.published_at', 'desc')
+      .orderBy('video_anchors.position')
+      .limit(300)
+      .execute();
+    // One entry per video: the product it carries first.
+    const first = new Map<string, AdCreative>();
+    for (const r of mine) if (!first.has(r.video_id)) first.set(r.video_id, { videoId: r.video_id, title: r.title, productId: r.product_id, productTitle: r.product_title });
+    return [...first.values()];
+  }
+  const shopId = owner.id;
   const rows = await ctx.db
     .selectFrom('video_anchors')
     .innerJoin('products', 'products.id', 'video_anchors.product_id')

@@ -1,5 +1,6 @@
 /** Paid traffic (投流): ad accounts, campaigns, the auction in the feed, pacing, billing, attribution and reports. */
 export {
+  AD_OWNER_KINDS, creatorOwner, shopOwner, type AdOwner, type AdOwnerKind,
   AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, MAX_COST_CAP_FEN, MAX_DAILY_BUDGET_FEN, MAX_ROI_CENTI, MAX_TOPUP_FEN, MIN_COST_CAP_FEN, MIN_DAILY_BUDGET_FEN, MIN_ROI_CENTI, MIN_TOPUP_FEN, SCHEDULE_SLOTS,
   type AdBidKind, type AdCampaignStatus, type AdGoal, type AdPacing, type AdPromote, type AdServeStatus, type AdsErrorCode, type AdTopupStatus, type AdTouch, type InvalidTrafficReason,
 } from './ad-types.js';
@@ -7,7 +8,7 @@ export {
   adDay, bidEcpmFen, bidPerConversionFen, expectedShareByEndOfSlot, FULL_SCHEDULE, invalidTraffic, isAdSlot, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, scheduleFromSlots,
   slotOf, slotOn, TRAFFIC_CURVE, maxAdsOnPage, MAX_AD_LOAD, validateCampaign, FIRST_AD_AT, ORGANIC_BETWEEN, FREQUENCY_CAP_PER_DAY, type Bidder, type CampaignInput,
 } from './ad-rules.js';
-export { adAccount, debitSpend, receiveTopupNotification, startTopup, topupNotifyPath, withdrawAdBalance, type AdAccountView } from './ad-account.js';
+export { adAccount, adBalanceAccount, debitSpend, receiveTopupNotification, startTopup, topupNotifyPath, withdrawAdBalance, type AdAccountView } from './ad-account.js';
 export { adCreatives, assertMayAdvertise, campaignView, createCampaign, listCampaigns, setCampaignStatus, type AdCreative, type CampaignView } from './campaigns.js';
 export { feedWithAds, feedWithAdsToJson, type AdMark, type AdsOptions, type FeedPageWithAds } from './auction.js';
 export { reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';

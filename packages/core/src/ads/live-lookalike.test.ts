@@ -13,6 +13,7 @@ import { createRoom, openRoom } from '../live/rooms.js';
 import { endLiveRoom } from '../live/room-view.js';
 import { recommendService, runningRecommendService } from '../recommend/recommend-service.js';
 import type { Actor } from '../context.js';
+import { shopOwner } from './ad-types.js';
 import { receiveTopupNotification, startTopup } from './ad-account.js';
 import { createCampaign, campaignView } from './campaigns.js';
 import { feedWithAds, feedWithAdsToJson } from './auction.js';
@@ -46,7 +47,7 @@ async function deliver(core: TestCore): Promise<void> {
 }
 
 async function topUp(core: TestCore, owner: Actor, shopId: string, fen: number): Promise<void> {
-  const { cashierUrl } = await startTopup(core.ctx, owner, shopId, fen);
+  const { cashierUrl } = await startTopup(core.ctx, owner, shopOwner(shopId), fen);
   await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
   await deliver(core);
 }
@@ -66,7 +67,7 @@ test('live-room campaigns: served as the room’s card while the room is live, b
     const host = await loadActor(core.ctx.db, shop.owner.userId);
     const { id: roomId } = await createRoom(core.ctx, host, { title: '橙子产地直播', shopId: shop.shopId });
     await topUp(core, shop.owner, shop.shopId, 100_00);
-    const c = await createCampaign(core.ctx, host, shop.shopId, liveCampaign(roomId));
+    const c = await createCampaign(core.ctx, host, shopOwner(shop.shopId), liveCampaign(roomId));
     assert.equal(c.liveRoomId, roomId);
     assert.equal(c.creativeTitle, '橙子产地直播');
     const viewer = await makePerson(core, 'live-ad-viewer');
@@ -176,7 +177,7 @@ test('"people like my buyers": the audience is precomputed from the engine’s p
     await topUp(core, cat.fruit.owner, cat.fruit.shopId, 100_00);
     const [adVideo] = await insertTestVideos(core.ctx.db, [{ ownerId: cat.fruit.owner.userId, publishedAt: core.clock.now() - 30 * 24 * HOUR, title: '冰糖橙现摘' }], core.clock.now());
     await core.ctx.db.insertInto('video_anchors').values({ video_id: adVideo!, product_id: cat.fruit.productId, position: 0 }).execute();
-    const c = await createCampaign(core.ctx, cat.fruit.owner, cat.fruit.shopId, { name: '相似人群', promote: 'video', videoId: adVideo!, goal: 'orders', bidKind: 'cost_cap', costCapFen: 5000, dailyBudgetFen: 100_00, pacing: 'fast', targetLookalike: true });
+    const c = await createCampaign(core.ctx, cat.fruit.owner, shopOwner(cat.fruit.shopId), { name: '相似人群', promote: 'video', videoId: adVideo!, goal: 'orders', bidKind: 'cost_cap', costCapFen: 5000, dailyBudgetFen: 100_00, pacing: 'fast', targetLookalike: true });
     assert.equal(c.targetLookalike, true);
     assert.equal(c.audienceAt, null);
 

@@ -7,13 +7,17 @@ import type { Actor, CoreContext } from '../context.js';
 import { forbidden } from '../platform/errors.js';
 import { balanceOf, accountId } from '../ledger/index.js';
 import { campaignView, type CampaignView } from './campaigns.js';
+import { ownerOf } from './ad-account.js';
+import type { AdOwner } from './ad-types.js';
 
 const HOUR = 3_600_000;
 
 export interface ReportRow {
   /** Start of the hour (epoch ms); null for the total row. */
   hour: number | null;
+  /** Whole fen spent (rounded down); `spendMfen` is exact (an impression costs a fraction of a fen). */
   spendFen: number;
+  spendMfen: number;
   impressions: number;
   clicks: number;
   ctr: number;
@@ -35,12 +39,12 @@ export interface CampaignReport {
   invalidByReason: Record<string, number>;
 }
 
-function emptyRow(hour: number | null): ReportRow & { spendMfen: number } {
+function emptyRow(hour: number | null): ReportRow {
   return { hour, spendFen: 0, spendMfen: 0, impressions: 0, clicks: 0, ctr: 0, cpmFen: 0, conversions: 0, costPerConversionFen: null, gmvFen: 0, roi: null, invalidImpressions: 0, invalidClicks: 0 };
 }
 
-function finish(r: ReportRow & { spendMfen: number }): ReportRow {
-  const { spendMfen, ...row } = r;
+function finish(row: ReportRow): ReportRow {
+  const { spendMfen } = row;
   row.spendFen = Math.floor(spendMfen / 1000);
   row.ctr = row.impressions ? row.clicks / row.impressions : 0;
   row.cpmFen = row.impressions ? Math.round(spendMfen / row.impressions) : 0;
@@ -56,9 +60,9 @@ export async function campaignReport(ctx: CoreContext, actor: Actor, campaignId:
   const from = range.from ?? to - 24 * HOUR;
   const serves = await ctx.db.selectFrom('ad_serves').select(['status', 'invalid_reason', 'billed_mfen', 'seen_at', 'clicked_at', 'click_status', 'entered_at']).where('campaign_id', '=', campaignId).where('served_at', '>=', from - HOUR).where('served_at', '<', to).execute();
   const conversions = await ctx.db.selectFrom('ad_conversions').select(['gmv_fen', 'created_at']).where('campaign_id', '=', campaignId).where('created_at', '>=', from).where('created_at', '<', to).execute();
-  const hours = new Map<number, ReportRow & { spendMfen: number }>();
+  const hours = new Map<number, ReportRow>();
   const total = emptyRow(null);
-  const bucket = (t: number): (ReportRow & { spendMfen: number }) | null => {
+  const bucket = (t: number): (ReportRow) | null => {
     if (t < from || t >= to) return null;
     const h = Math.floor(t / HOUR) * HOUR;
     let row = hours.get(h);
@@ -107,7 +111,7 @@ export interface AdsOverview {
   /** Ads ÷ all items the feed served with ads in the window, from the feed's impression events (null when there are none). */
   adLoad: number | null;
   activeCampaigns: number;
-  creatives: Array<{ campaignId: string; shopId: string; name: string; videoId: string | null; title: string | null; status: string; spentFen: number; impressions: number }>;
+  creatives: Array<{ campaignId: string; owner: AdOwner; name: string; videoId: string | null; title: string | null; status: string; spentFen: number; impressions: number }>;
 }
 
 /** 平台管理 · 广告: revenue (the ledger's ad_revenue), ad load over the last day, the creatives running. */
@@ -120,13 +124,13 @@ export async function adsOverview(ctx: CoreContext, actor: Actor): Promise<AdsOv
   const seenAds = (by.get('billed') ?? 0) + (by.get('invalid') ?? 0) + (by.get('unbilled') ?? 0);
   const organic = await ctx.db.selectFrom('events').select((eb) => eb.fn.countAll<number | string>().as('n')).where('type', '=', 'impression').where('at', '>=', since).executeTakeFirst();
   const organicN = Number(organic?.n ?? 0);
-  const campaigns = await ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').select(['ad_campaigns.id', 'ad_campaigns.shop_id', 'ad_campaigns.name', 'ad_campaigns.video_id', 'videos.title', 'ad_campaigns.status', 'ad_campaigns.spent_mfen', 'ad_campaigns.impressions']).orderBy('ad_campaigns.id', 'desc').limit(100).execute();
+  const campaigns = await ctx.db.selectFrom('ad_campaigns').leftJoin('videos', 'videos.id', 'ad_campaigns.video_id').select(['ad_campaigns.id', 'ad_campaigns.owner_kind', 'ad_campaigns.owner_id', 'ad_campaigns.name', 'ad_campaigns.video_id', 'videos.title', 'ad_campaigns.status', 'ad_campaigns.spent_mfen', 'ad_campaigns.impressions']).orderBy('ad_campaigns.id', 'desc').limit(100).execute();
   return {
     adRevenueFen: revenue,
     impressions: seenAds,
     invalidImpressions: by.get('invalid') ?? 0,
     adLoad: organicN + seenAds > 0 ? seenAds / (organicN + seenAds) : null,
     activeCampaigns: campaigns.filter((c) => c.status === 'active').length,
-    creatives: campaigns.map((c) => ({ campaignId: c.id, shopId: c.shop_id, name: c.name, videoId: c.video_id, title: c.title ?? null, status: c.status, spentFen: Math.floor(Number(c.spent_mfen) / 1000), impressions: Number(c.impressions) })),
+    creatives: campaigns.map((c) => ({ campaignId: c.id, owner: ownerOf(c), name: c.name, videoId: c.video_id, title: c.title ?? null, status: c.status, spentFen: Math.floor(Number(c.spent_mfen) / 1000), impressions: Number(c.impressions) })),
   };
 }

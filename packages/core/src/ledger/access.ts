@@ -8,7 +8,7 @@ import { notFound } from '../platform/errors.js';
 import { PAYABLE_KINDS, parseAccountId, type PayableKind } from './accounts.js';
 
 const SHOP_KINDS = new Set(['clearing', 'merchant_available', 'ad_balance']);
-const PERSON_KINDS = new Set(['creator_available', 'mcn_available', 'colonel_available']);
+const PERSON_KINDS = new Set(['creator_available', 'mcn_available', 'colonel_available', 'creator_ad_balance']);
 
 export function canView(actor: Actor, account: string): boolean {
   const a = parseAccountId(account);

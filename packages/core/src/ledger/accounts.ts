@@ -18,6 +18,7 @@ export const ACCOUNT_KINDS = {
   platform_insurance_expense: '退货运费险赔付 / return-shipping insurance paid by the platform',
   payouts_in_transit: '提现在途 / payouts in transit',
   ad_balance: '推广账户余额 / prepaid ad balance of a shop',
+  creator_ad_balance: '达人推广账户余额 / prepaid ad balance of a creator',
   ad_revenue: '平台广告收入 / platform ad revenue',
 } as const;
 

@@ -1,7 +1,8 @@
 /**
  * `ledger check`: every journal balances, every cached balance equals the sum of its account's
- * entries, and buyer compensation is accounted for order by order (`compensationProblems`).
- * Read-only.
+ * entries, buyer compensation is accounted for order by order (`compensationProblems`), and each
+ * prepaid ad balance — a shop's `ad_balance` and a creator's `creator_ad_balance` — equals its ad
+ * account's top-ups less withdrawals less the spend posted (`adBalanceProblems`). Read-only.
  */
 import type { Db } from '../context.js';
 import { accountId } from './accounts.js';
@@ -26,6 +27,37 @@ export interface CompensationProblem {
   actualFen: number;
 }
 
+/** A prepaid ad balance in the ledger that differs from its ad account (or has no account). */
+export interface AdBalanceProblem {
+  accountId: string;
+  /** topped_up − withdrawn − posted spend of the ad account (0 when there is no account). */
+  expectedFen: number;
+  ledgerFen: number;
+}
+
+/** Every ad account's ledger balance against its own figures, for shops and creators alike; and no ad balance in the ledger without an account. */
+export async function checkAdBalances(db: Db): Promise<AdBalanceProblem[]> {
+  const accounts = await db.selectFrom('ad_accounts').select(['owner_kind', 'owner_id', 'topped_up_fen', 'withdrawn_fen', 'posted_spend_fen']).execute();
+  const sums = await db
+    .selectFrom('ledger_entries')
+    .select(['account_id', (eb) => eb.fn.sum<number | string>('amount_fen').as('total')])
+    .where((eb) => eb.or([eb('account_id', 'like', 'ad_balance:%'), eb('account_id', 'like', 'creator_ad_balance:%')]))
+    .groupBy('account_id')
+    .execute();
+  // `_` is LIKE's any-character: the exact prefixes are checked here.
+  const ledger = new Map(sums.filter((r) => r.account_id.startsWith('ad_balance:') || r.account_id.startsWith('creator_ad_balance:')).map((r) => [r.account_id, Number(r.total)]));
+  const problems: AdBalanceProblem[] = [];
+  for (const a of accounts) {
+    const id = a.owner_kind === 'creator' ? accountId('creator_ad_balance', a.owner_id) : accountId('ad_balance', a.owner_id);
+    const expected = Number(a.topped_up_fen) - Number(a.withdrawn_fen) - Number(a.posted_spend_fen);
+    const actual = ledger.get(id) ?? 0;
+    ledger.delete(id);
+    if (expected !== actual) problems.push({ accountId: id, expectedFen: expected, ledgerFen: actual });
+  }
+  for (const [id, fen] of ledger) if (fen !== 0) problems.push({ accountId: id, expectedFen: 0, ledgerFen: fen });
+  return problems.sort((x, y) => x.accountId.localeCompare(y.accountId));
+}
+
 export interface LedgerCheckReport {
   journals: number;
   entries: number;
@@ -33,6 +65,7 @@ export interface LedgerCheckReport {
   unbalancedJournals: Array<{ journalId: string; sumFen: number }>;
   balanceMismatches: Array<{ accountId: string; cachedFen: number; entriesFen: number }>;
   compensationProblems: CompensationProblem[];
+  adBalanceProblems: AdBalanceProblem[];
   ok: boolean;
 }
 
@@ -121,6 +154,7 @@ export async function checkLedger(db: Db): Promise<LedgerCheckReport> {
   }
   const unbalancedJournals = unbalanced.map((u) => ({ journalId: u.journal_id, sumFen: Number(u.total) }));
   const compensationProblems = await checkCompensation(db);
+  const adBalanceProblems = await checkAdBalances(db);
   return {
     journals: Number(counts.n),
     entries: Number(entryCount.n),
@@ -128,6 +162,7 @@ export async function checkLedger(db: Db): Promise<LedgerCheckReport> {
     unbalancedJournals,
     balanceMismatches: mismatches.sort((x, y) => x.accountId.localeCompare(y.accountId)),
     compensationProblems,
-    ok: unbalancedJournals.length === 0 && mismatches.length === 0 && compensationProblems.length === 0,
+    adBalanceProblems,
+    ok: unbalancedJournals.length === 0 && mismatches.length === 0 && compensationProblems.length === 0 && adBalanceProblems.length === 0,
   };
 }

@@ -1,8 +1,10 @@
 /** Row types of the paid-traffic (ads) module's tables (merged into `Database` in schema.ts). */
 
-/** A shop's prepaid ad account; the money itself is the ledger's `ad_balance:<shop>`. */
+/** An owner's prepaid ad account; the money itself is the ledger's `ad_balance:<shop>` or `creator_ad_balance:<user>`. */
 export interface AdAccountsTable {
-  shop_id: string;
+  owner_kind: string; // AdOwnerKind
+  /** The shop id or the creator's user id. */
+  owner_id: string;
   /** What may still be spent, in milli-fen (1/1000 fen): top-ups − withdrawals − spend. */
   balance_mfen: number;
   /** Everything billed so far, milli-fen. */
@@ -17,7 +19,8 @@ export interface AdAccountsTable {
 
 export interface AdTopupsTable {
   id: string;
-  shop_id: string;
+  owner_kind: string; // AdOwnerKind
+  owner_id: string;
   amount_fen: number;
   provider: string;
   provider_txn_id: string | null;
@@ -30,7 +33,8 @@ export interface AdTopupsTable {
 
 export interface AdCampaignsTable {
   id: string;
-  shop_id: string;
+  owner_kind: string; // AdOwnerKind
+  owner_id: string;
   name: string;
   promote: string; // AdPromote
   video_id: string | null;
@@ -76,7 +80,9 @@ export interface AdCampaignDaysTable {
 export interface AdServesTable {
   id: string;
   campaign_id: string;
-  shop_id: string;
+  /** The campaign's owner (whose balance pays for the impression). */
+  owner_kind: string; // AdOwnerKind
+  owner_id: string;
   viewer_key: string;
   /** The video served; '' for a live-room ad (live_room_id set). */
   video_id: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeShop } from '@zhongcao/core/test-support';
-import { newId } from '@zhongcao/core';
+import { makePerson, makeShop } from '@zhongcao/core/test-support';
+import { accountId, balanceOf, checkLedger, newId } from '@zhongcao/core';
 import { startTestServer } from '../test-support/server-harness.js';
 
 test('paid traffic over HTTP: top-up through the signed notification route, stable 4xx codes for bad campaigns, impressions and clicks, the admin page is for admins', async () => {
@@ -54,6 +54,75 @@ test('paid traffic over HTTP: top-up through the signed notification route, stab
     assert.equal(err(await s.call('POST', '/api/v1/ads/entries', { body: { impressionId: unknown }, headers: { 'x-viewer-id': 'viewer-123456' } })), '404 NOT_FOUND');
     assert.equal(err(await s.call('POST', '/api/v1/ads/entries', { body: { impressionId: 'nope' }, headers: { 'x-viewer-id': 'viewer-123456' } })), '400 VALIDATION_FAILED');
     assert.equal(err(await s.call('GET', '/api/v1/admin/ads', { token: merchant })), '403 FORBIDDEN');
+  } finally {
+    await s.close();
+  }
+});
+
+test('a creator\'s paid traffic over HTTP: own account, top-up, campaigns only for their own videos, status and report; others\' ids are 404', async () => {
+  const s = await startTestServer();
+  try {
+    const shop = await makeShop(s.core, 'http-creator-ads-shop');
+    const creator = await makePerson(s.core, 'http-ads-creator', ['creator'], false);
+    const rival = await makePerson(s.core, 'http-ads-rival', ['creator'], false);
+    const token = await s.tokenFor(creator.userId);
+    const rivalToken = await s.tokenFor(rival.userId);
+    const merchant = await s.tokenFor(shop.owner.userId);
+    const err = (res: { statusCode: number; json(): { error: { code: string } } }) => `${res.statusCode} ${res.json().error.code}`;
+    const base = '/api/v1/creator/ads';
+
+    const started = await s.call('POST', `${base}/topups`, { token, body: { amountFen: 200_00, returnUrl: '/creator/ads?from=cashier' } });
+    assert.equal(started.statusCode, 200, started.body);
+    assert.match(started.json().topupId, /^adt_/);
+    await s.core.sandbox.complete(started.json().cashierUrl.split('/').pop(), 'paid');
+    await s.deliverNotifications();
+    const account = (await s.call('GET', `${base}/account`, { token })).json();
+    assert.deepEqual(account.owner, { kind: 'creator', id: creator.userId });
+    assert.equal(account.balanceFen, 200_00);
+    assert.equal(account.topups[0].status, 'succeeded');
+    assert.equal((await s.call('GET', `${base}/account`, { token: rivalToken })).json().balanceFen, 0, 'the rival sees only their own (empty) account');
+    assert.equal(err(await s.call('GET', `${base}/account`, { token: merchant })), '403 FORBIDDEN', 'a merchant without the creator role');
+    assert.equal(err(await s.call('POST', `${base}/topups`, { token, body: { amountFen: 1 } })), '400 AD_AMOUNT_INVALID');
+    assert.equal(err(await s.call('POST', `${base}/topups`, { token, body: { amountFen: 100_00, shopId: shop.shopId } })), '400 VALIDATION_FAILED');
+
+    const now = s.core.clock.now();
+    const video = async (ownerId: string): Promise<string> => {
+      const id = newId('video', now);
+      await s.core.ctx.db.insertInto('videos').values({ id, owner_id: ownerId, host_kind: 'creator', shop_id: null, title: '橙子测评', caption: '好吃', hashtags: '[]', status: 'published', file_name: 'x.mp4', content_type: 'video/mp4', bytes: 1, duration_ms: 1000, poster_file: null, views: 0, likes: 0, comments: 0, shares: 0, completions: 0, created_at: now, published_at: now, updated_at: now }).execute();
+      await s.core.ctx.db.insertInto('video_anchors').values({ video_id: id, product_id: shop.productId, position: 0 }).execute();
+      return id;
+    };
+    const mine = await video(creator.userId);
+    const theirs = await video(rival.userId);
+    assert.deepEqual((await s.call('GET', `${base}/creatives`, { token })).json().items.map((c: { videoId: string }) => c.videoId), [mine]);
+    const body = { name: '测评推广', promote: 'video', videoId: mine, goal: 'orders', bidKind: 'cost_cap', costCapFen: 3000, dailyBudgetFen: 300_00, pacing: 'even' };
+    assert.equal(err(await s.call('POST', `${base}/campaigns`, { token, body: { ...body, videoId: theirs } })), '400 AD_CREATIVE_INVALID');
+    assert.equal(err(await s.call('POST', `${base}/campaigns`, { token, body: { ...body, promote: 'product' } })), '400 AD_CREATIVE_INVALID');
+    assert.equal(err(await s.call('POST', `${base}/campaigns`, { token, body: { ...body, dailyBudgetFen: 10 } })), '400 AD_BUDGET_INVALID');
+    assert.equal(err(await s.call('POST', `${base}/campaigns`, { token, body: { ...body, owner: 'x' } })), '400 VALIDATION_FAILED');
+    const created = await s.call('POST', `${base}/campaigns`, { token, body });
+    assert.equal(created.statusCode, 201, created.body);
+    const c = created.json();
+    assert.deepEqual(c.owner, { kind: 'creator', id: creator.userId });
+    assert.equal(c.productId, shop.productId);
+    assert.equal(c.creativeTitle, '橙子测评');
+    assert.equal((await s.call('POST', `${base}/campaigns/${c.id}/status`, { token, body: { status: 'paused' } })).json().status, 'paused');
+    assert.equal(err(await s.call('POST', `${base}/campaigns/${c.id}/status`, { token, body: { status: 'gone' } })), '400 VALIDATION_FAILED');
+    assert.equal(err(await s.call('POST', `${base}/campaigns/${c.id}/status`, { token: rivalToken, body: { status: 'active' } })), '404 NOT_FOUND');
+    assert.equal(err(await s.call('GET', `${base}/campaigns/${c.id}/report`, { token: rivalToken })), '404 NOT_FOUND');
+    assert.equal(err(await s.call('GET', `/api/v1/merchant/ads/campaigns/${c.id}/report`, { token: merchant })), '404 NOT_FOUND', 'the shop whose product the video carries');
+    const report = (await s.call('GET', `${base}/campaigns/${c.id}/report`, { token })).json();
+    assert.equal(report.campaign.id, c.id);
+    assert.equal(report.total.impressions, 0);
+    assert.deepEqual((await s.call('GET', `${base}/campaigns`, { token: rivalToken })).json().items, []);
+
+    const withdrawn = await s.call('POST', `${base}/withdraw`, { token, body: { amountFen: 50_00 } });
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    assert.equal(withdrawn.json().balanceFen, 150_00);
+    assert.equal(withdrawn.json().withdrawnFen, 50_00);
+    assert.equal(err(await s.call('POST', `${base}/withdraw`, { token, body: { amountFen: 1_000_00 } })), '409 AD_BALANCE_INSUFFICIENT');
+    assert.equal(await balanceOf(s.core.ctx.db, accountId('creator_available', creator.userId)), 50_00);
+    assert.ok((await checkLedger(s.core.ctx.db)).ok);
   } finally {
     await s.close();
   }

@@ -1,8 +1,8 @@
-/** Paid traffic (投流): the merchant's ad account and campaigns, ad impressions and clicks from the app, the provider's top-up notifications, the admins' overview. */
+/** Paid traffic (投流): the merchant's and the creator's ad accounts and campaigns, ad impressions and clicks from the app, the provider's top-up notifications, the admins' overview. */
 import { Type } from 'typebox';
 import {
-  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions, reportRoomEntry,
-  setCampaignStatus, startTopup, withdrawAdBalance, type CampaignInput,
+  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, campaignView, notFound, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions, reportRoomEntry,
+  setCampaignStatus, shopOwner, creatorOwner, startTopup, withdrawAdBalance, type AdOwner, type CampaignInput,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { sendError } from '../http/errors.js';
@@ -32,6 +32,47 @@ const Campaign = Type.Object(
   { additionalProperties: false },
 );
 
+const Owner = Type.Object({ kind: Type.Union([Type.Literal('shop'), Type.Literal('creator')]), id: Type.String() }, { description: 'the advertiser: a shop or a creator (their user id)' });
+const Money = Type.Integer({ description: 'fen' });
+const AccountBody = Type.Object(
+  {
+    owner: Owner,
+    balanceFen: Money,
+    balanceMfen: Type.Integer({ description: 'spendable balance in milli-fen' }),
+    spentFen: Money,
+    toppedUpFen: Money,
+    withdrawnFen: Money,
+    topups: Type.Array(Type.Object({ id: Type.String(), amountFen: Money, status: Type.String(), createdAt: Type.Integer(), paidAt: Type.Union([Type.Integer(), Type.Null()]) }, { additionalProperties: true })),
+  },
+  { additionalProperties: true, description: 'an ad account (推广账户)' },
+);
+const CampaignBody = Type.Object(
+  {
+    id: Type.String(), owner: Owner, name: Type.String(), promote: Type.String(), videoId: Type.Union([Type.String(), Type.Null()]), productId: Type.Union([Type.String(), Type.Null()]), liveRoomId: Type.Union([Type.String(), Type.Null()]),
+    goal: Type.String(), bidKind: Type.String(), costCapFen: Type.Union([Money, Type.Null()]), roiTarget: Type.Union([Type.Number(), Type.Null()]), dailyBudgetFen: Money, schedule: Type.String(), pacing: Type.String(),
+    targetCategories: Type.Array(Type.String()), targetRegions: Type.Array(Type.String()), targetLookalike: Type.Boolean(), audienceSize: Type.Integer(), audienceAt: Type.Union([Type.Integer(), Type.Null()]),
+    status: Type.String(), impressions: Type.Integer(), clicks: Type.Integer(), conversions: Type.Integer(), gmvFen: Money, spentFen: Money, createdAt: Type.Integer(), creativeTitle: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: true, description: 'a campaign (推广计划)' },
+);
+const ReportRowBody = Type.Object(
+  {
+    hour: Type.Union([Type.Integer(), Type.Null()]), spendFen: Money, spendMfen: Type.Integer({ description: 'exact spend in milli-fen' }), impressions: Type.Integer(), clicks: Type.Integer(), ctr: Type.Number(), cpmFen: Type.Number(), conversions: Type.Integer(),
+    costPerConversionFen: Type.Union([Type.Number(), Type.Null()]), gmvFen: Money, roi: Type.Union([Type.Number(), Type.Null()]), invalidImpressions: Type.Integer(), invalidClicks: Type.Integer(),
+  },
+  { additionalProperties: true },
+);
+const ReportBody = Type.Object(
+  { campaign: CampaignBody, from: Type.Integer(), to: Type.Integer(), total: ReportRowBody, hours: Type.Array(ReportRowBody), invalidByReason: Type.Record(Type.String(), Type.Integer()) },
+  { additionalProperties: true, description: 'a campaign by hour' },
+);
+const CreativeBody = Type.Object({ videoId: Type.String(), title: Type.String(), productId: Type.String(), productTitle: Type.String() }, { additionalProperties: true });
+const TopupBody = Type.Object({ topupId: Type.String(), cashierUrl: Type.String() }, { additionalProperties: true, description: 'the payment provider\'s cashier for the top-up' });
+const TopupInput = Type.Object({ amountFen: Fen, returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })) }, { additionalProperties: false });
+const StatusInput = Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) }, { additionalProperties: false });
+const Ms = Type.Integer({ minimum: 0, maximum: 9_999_999_999_999, description: 'epoch ms' });
+const ReportQuery = Type.Object({ from: Type.Optional(Ms), to: Type.Optional(Ms) }, { additionalProperties: false });
+
 const ViewerHeader = Type.Object({ 'x-viewer-id': Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })) });
 
 export function adsRoutes(app: App, deps: RouteDeps): void {
@@ -42,34 +83,104 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
 
   r.get('/api/v1/merchant/shops/:shopId/ads/account', {
     schema: { tags, summary: 'The shop\'s ad account (推广账户): balance, spend, recent top-ups', params: shopParams, response: errors(401, 404) },
-  }, async (req) => adAccount(ctx, actorOf(req), req.params.shopId));
+  }, async (req) => adAccount(ctx, actorOf(req), shopOwner(req.params.shopId)));
 
   r.post('/api/v1/merchant/shops/:shopId/ads/topups', {
     schema: { tags, summary: 'Top up the ad account: returns the payment provider\'s cashier; the balance grows when the provider\'s signed notification arrives', params: shopParams, body: Type.Object({ amountFen: Fen, returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })) }, { additionalProperties: false }), response: errors(400, 401, 404) },
-  }, async (req) => startTopup(ctx, actorOf(req), req.params.shopId, req.body.amountFen, req.body.returnUrl));
+  }, async (req) => startTopup(ctx, actorOf(req), shopOwner(req.params.shopId), req.body.amountFen, req.body.returnUrl));
 
   r.post('/api/v1/merchant/shops/:shopId/ads/withdraw', {
     schema: { tags, summary: 'Move unspent ad balance back to the shop\'s available funds', params: shopParams, body: Type.Object({ amountFen: Fen }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
-  }, async (req) => withdrawAdBalance(ctx, actorOf(req), req.params.shopId, req.body.amountFen));
+  }, async (req) => withdrawAdBalance(ctx, actorOf(req), shopOwner(req.params.shopId), req.body.amountFen));
 
   r.get('/api/v1/merchant/shops/:shopId/ads/creatives', {
     schema: { tags, summary: 'Videos a campaign may use: published, carrying one of the shop\'s products', params: shopParams, response: errors(401, 404) },
-  }, async (req) => ({ items: await adCreatives(ctx, actorOf(req), req.params.shopId) }));
+  }, async (req) => ({ items: await adCreatives(ctx, actorOf(req), shopOwner(req.params.shopId)) }));
 
   r.get('/api/v1/merchant/shops/:shopId/ads/campaigns', {
     schema: { tags, summary: 'The shop\'s campaigns (推广计划)', params: shopParams, response: errors(401, 404) },
-  }, async (req) => ({ items: await listCampaigns(ctx, actorOf(req), req.params.shopId) }));
+  }, async (req) => ({ items: await listCampaigns(ctx, actorOf(req), shopOwner(req.params.shopId)) }));
 
   r.post('/api/v1/merchant/shops/:shopId/ads/campaigns', {
     schema: { tags, summary: 'Create a campaign: a video (or live room) of the shop, goal, bid, daily budget, schedule, pacing and targeting', params: shopParams, body: Campaign, response: errors(400, 401, 404, 409, 422) },
-  }, async (req, reply) => reply.status(201).send(await createCampaign(ctx, actorOf(req), req.params.shopId, req.body as CampaignInput)));
+  }, async (req, reply) => reply.status(201).send(await createCampaign(ctx, actorOf(req), shopOwner(req.params.shopId), req.body as CampaignInput)));
+
+  // 达人中心 · 推广: the creator's own account and campaigns (the owner is the signed-in creator).
+  const me = (req: Parameters<typeof actorOf>[0]): { actor: ReturnType<typeof actorOf>; owner: AdOwner } => {
+    const actor = actorOf(req);
+    return { actor, owner: creatorOwner(actor.userId) };
+  };
+  const campaignParams = Type.Object({ campaignId: Id('adCampaign') });
+  /** The creator's routes reach only the creator's own campaigns (not a shop's they work for): anything else is 404. */
+  const ownCampaign = async (id: string, actor: ReturnType<typeof actorOf>, owner: AdOwner): Promise<void> => {
+    const c = await campaignView(ctx, actor, id);
+    if (c.owner.kind !== owner.kind || c.owner.id !== owner.id) throw notFound('campaign', id);
+  };
+
+  r.get('/api/v1/creator/ads/account', {
+    schema: { tags, summary: 'The creator\'s ad account (达人推广账户): balance, spend, recent top-ups', response: { 200: AccountBody, ...errors(401, 403) } },
+  }, async (req) => {
+    const { actor, owner } = me(req);
+    return adAccount(ctx, actor, owner);
+  });
+
+  r.post('/api/v1/creator/ads/topups', {
+    schema: { tags, summary: 'Top up the creator\'s ad account through the payment provider\'s cashier', body: TopupInput, response: { 200: TopupBody, ...errors(400, 401, 403) } },
+  }, async (req) => {
+    const { actor, owner } = me(req);
+    return startTopup(ctx, actor, owner, req.body.amountFen, req.body.returnUrl);
+  });
+
+  r.post('/api/v1/creator/ads/withdraw', {
+    schema: { tags, summary: 'Move unspent ad balance back to the creator\'s commission balance (达人可提现)', body: Type.Object({ amountFen: Fen }, { additionalProperties: false }), response: { 200: AccountBody, ...errors(400, 401, 403, 409) } },
+  }, async (req) => {
+    const { actor, owner } = me(req);
+    return withdrawAdBalance(ctx, actor, owner, req.body.amountFen);
+  });
+
+  r.get('/api/v1/creator/ads/creatives', {
+    schema: { tags, summary: 'The creator\'s own published videos carrying a product, which a campaign may promote', response: { 200: Type.Object({ items: Type.Array(CreativeBody) }), ...errors(401, 403) } },
+  }, async (req) => {
+    const { actor, owner } = me(req);
+    return { items: await adCreatives(ctx, actor, owner) };
+  });
+
+  r.get('/api/v1/creator/ads/campaigns', {
+    schema: { tags, summary: 'The creator\'s campaigns', response: { 200: Type.Object({ items: Type.Array(CampaignBody) }), ...errors(401, 403) } },
+  }, async (req) => {
+    const { actor, owner } = me(req);
+    return { items: await listCampaigns(ctx, actor, owner) };
+  });
+
+  r.post('/api/v1/creator/ads/campaigns', {
+    schema: { tags, summary: 'Create a campaign for one of the creator\'s own published videos or their own live room', body: Campaign, response: { 201: CampaignBody, ...errors(400, 401, 403, 409, 422) } },
+  }, async (req, reply) => {
+    const { actor, owner } = me(req);
+    return reply.status(201).send(await createCampaign(ctx, actor, owner, req.body as CampaignInput));
+  });
+
+  r.post('/api/v1/creator/ads/campaigns/:campaignId/status', {
+    schema: { tags, summary: 'Pause or resume one of the creator\'s campaigns', params: campaignParams, body: StatusInput, response: { 200: CampaignBody, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => {
+    const { actor, owner } = me(req);
+    await ownCampaign(req.params.campaignId, actor, owner);
+    return setCampaignStatus(ctx, actor, req.params.campaignId, req.body.status);
+  });
+
+  r.get('/api/v1/creator/ads/campaigns/:campaignId/report', {
+    schema: { tags, summary: 'One of the creator\'s campaigns by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic', params: campaignParams, querystring: ReportQuery, response: { 200: ReportBody, ...errors(400, 401, 403, 404) } },
+  }, async (req) => {
+    const { actor, owner } = me(req);
+    await ownCampaign(req.params.campaignId, actor, owner);
+    return campaignReport(ctx, actor, req.params.campaignId, req.query);
+  });
 
   r.post('/api/v1/merchant/ads/campaigns/:campaignId/status', {
     schema: { tags, summary: 'Pause or resume a campaign', params: Type.Object({ campaignId: Id('adCampaign') }), body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
   }, async (req) => setCampaignStatus(ctx, actorOf(req), req.params.campaignId, req.body.status));
 
   r.get('/api/v1/merchant/ads/campaigns/:campaignId/report', {
-    schema: { tags, summary: 'A campaign by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic', params: Type.Object({ campaignId: Id('adCampaign') }), querystring: Type.Object({ from: Type.Optional(Type.Integer({ minimum: 0 })), to: Type.Optional(Type.Integer({ minimum: 0 })) }), response: errors(400, 401, 404) },
+    schema: { tags, summary: 'A campaign by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic', params: Type.Object({ campaignId: Id('adCampaign') }), querystring: ReportQuery, response: errors(400, 401, 404) },
   }, async (req) => campaignReport(ctx, actorOf(req), req.params.campaignId, req.query));
 
   r.post('/api/v1/ads/impressions', {

@@ -1,7 +1,17 @@
 /** Paid traffic: merchant console · Promotion, admin · Ads. */
 const strings = {
   ads: {
-    nav: { merchant: 'Promotion', admin: 'Ads' },
+    nav: { merchant: 'Promotion', admin: 'Ads', creator: 'Promotion' },
+    ownerKind: { shop: 'Shop', creator: 'Creator' },
+    creator: {
+      intro: 'Top up the ad account and promote your own published videos or your own live room in the feed: billed per impression; the product a video carries still earns your commission, and the sale also counts as the campaign\'s conversion. Nothing runs without a balance.',
+      withdrawConfirm: 'Move {{amount}} back to your creator balance?',
+      withdrawn: 'Moved back to your creator balance',
+      creative: 'Creative (your own published video carrying a product)',
+      noCreatives: 'You have no published video carrying a product yet',
+      noRooms: 'You have no live room yet',
+      lookalike: 'Lookalike: people with interests like those of your buyers (never shown to people who turned personalisation off)',
+    },
     title: 'Promotion',
     intro: 'Top up the ad account and promote the shop\'s videos in the feed: billed per impression (oCPM), bidding a cost cap per conversion or a target ROI; nothing runs without a balance.',
     account: 'Ad account',
@@ -62,6 +72,7 @@ const strings = {
     },
     admin: {
       title: 'Ads',
+      advertiser: 'Advertiser',
       revenue: 'Ad revenue (to date)',
       adLoad: 'Ad load (last 24 hours)',
       impressions: 'Ad impressions (last 24 hours)',
@@ -70,7 +81,6 @@ const strings = {
       loadNote: 'Ad load = ad impressions ÷ (ad + organic impressions). Slots: from position 3, at least 4 organic items between ads, at most 15 %.',
       creatives: 'Creatives',
       creative: 'Video',
-      shop: 'Shop',
     },
   },
 };

@@ -1,7 +1,17 @@
 /** 投流：商家后台 · 推广、平台管理 · 广告。 */
 const strings = {
   ads: {
-    nav: { merchant: '推广', admin: '广告' },
+    nav: { merchant: '推广', admin: '广告', creator: '推广' },
+    ownerKind: { shop: '店铺', creator: '达人' },
+    creator: {
+      intro: '预充值推广账户，为自己已发布的视频或自己的直播间投放信息流广告：按展示计费；视频挂的商品照常计佣金，成交同时计入计划的转化。余额为零时不投放。',
+      withdrawConfirm: '将 {{amount}} 转回达人可提现余额？',
+      withdrawn: '已转回达人可提现余额',
+      creative: '素材（自己已发布、挂车的视频）',
+      noCreatives: '还没有挂商品的已发布视频',
+      noRooms: '你还没有直播间',
+      lookalike: '相似人群：和通过你下单的买家兴趣相近的人（关闭个性化推荐的用户不会看到）',
+    },
     title: '推广',
     intro: '预充值推广账户，为本店视频投放信息流广告：按展示计费，出价为每笔转化的成本上限或目标支付ROI；余额为零时不投放。',
     account: '推广账户',
@@ -69,8 +79,8 @@ const strings = {
       active: '投放中的计划',
       loadNote: '广告占比 = 广告展示 ÷（广告展示 + 自然内容展示）；广告位规则：第 3 位起，两条广告之间至少 4 条自然内容，占比不超过 15%。',
       creatives: '素材',
+      advertiser: '投放方',
       creative: '视频',
-      shop: '店铺',
     },
   },
 };

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, Table, Tag, Typography } from '@douyinfe/semi-ui-19';
 import { formatFen } from '../../../lib/money';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
-import { adsApi } from './ads-api';
+import { adsApi, type AdOwner } from './ads-api';
 
 /** 平台管理 · 广告: ad revenue (the ledger's ad revenue account), the ad load of the last day, the creatives running. */
 export function AdminAdsView() {
@@ -39,7 +39,7 @@ export function AdminAdsView() {
                   columns={[
                     { title: t('ads.cols.name'), dataIndex: 'name' },
                     { title: t('ads.admin.creative'), dataIndex: 'title', render: (x: string | null) => x ?? '—' },
-                    { title: t('ads.admin.shop'), dataIndex: 'shopId' },
+                    { title: t('ads.admin.advertiser'), dataIndex: 'owner', render: (o: AdOwner) => `${t(`ads.ownerKind.${o.kind}`)} ${o.id}` },
                     { title: t('ads.cols.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'active' ? 'green' : 'grey'}>{t(`ads.status.${s}`)}</Tag> },
                     { title: t('ads.cols.spend'), dataIndex: 'spentFen', render: (f: number) => formatFen(f) },
                     { title: t('ads.cols.impressions'), dataIndex: 'impressions' },

@@ -2,13 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Input, InputNumber, Modal, Radio, RadioGroup, Select, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { errorText, LoadView, useLoad } from '../shell/common';
-import { adsApi, daytimeSchedule, type AdBidKind, type AdGoal, type AdPacing } from './ads-api';
+import { adsApi, adsApiFor, daytimeSchedule, type AdBidKind, type AdGoal, type AdPacing, type AdScope } from './ads-api';
 
-/** The new-campaign dialog: what is promoted (a published video carrying the shop's product, or the shop's live room), goal, bid, daily budget, pacing, schedule, regions, people like my buyers. */
-export function CampaignForm({ shopId, onClose, onCreated }: { shopId: string; onClose: () => void; onCreated: () => void }) {
+/** The new-campaign dialog: what is promoted (a published video carrying the shop's product or the creator's own video, or the advertiser's live room), goal, bid, daily budget, pacing, schedule, regions, people like my buyers. */
+export function CampaignForm({ scope, onClose, onCreated }: { scope: AdScope; onClose: () => void; onCreated: () => void }) {
   const { t } = useTranslation();
-  const creatives = useLoad(() => adsApi.creatives(shopId), [shopId]);
-  const rooms = useLoad(() => adsApi.rooms().then((r) => ({ items: r.items.filter((x) => x.host.kind === 'shop' && x.host.id === shopId && x.status !== 'ended') })), [shopId]);
+  const creator = scope.kind === 'creator';
+  const key = scope.kind === 'shop' ? scope.shopId : 'creator';
+  const creatives = useLoad(() => adsApiFor(scope).creatives(), [key]);
+  // The rooms this person hosts: the shop's for a shop, their own for a creator.
+  const rooms = useLoad(() => adsApi.rooms().then((r) => ({ items: r.items.filter((x) => x.status !== 'ended' && (scope.kind === 'shop' ? x.host.kind === 'shop' && x.host.id === scope.shopId : x.host.kind === 'creator')) })), [key]);
   const [promote, setPromote] = useState<'video' | 'live_room'>('video');
   const [liveRoomId, setLiveRoomId] = useState<string | undefined>();
   const [lookalike, setLookalike] = useState(false);
@@ -33,7 +36,7 @@ export function CampaignForm({ shopId, onClose, onCreated }: { shopId: string; o
     }
     setBusy(true);
     try {
-      await adsApi.create(shopId, {
+      await adsApiFor(scope).create({
         name: name.trim(), ...(live ? { promote: 'live_room' as const, liveRoomId, goal: 'live_entries' as const } : { promote: 'video' as const, videoId, goal }), bidKind: effectiveBid,
         ...(effectiveBid === 'cost_cap' ? { costCapFen: Math.round(costCap * 100) } : { roiTarget: roi }),
         dailyBudgetFen: Math.round(budget * 100), pacing,
@@ -67,7 +70,7 @@ export function CampaignForm({ shopId, onClose, onCreated }: { shopId: string; o
       ))}
       {live && row(t('ads.form.room'), (
         <LoadView state={rooms}>
-          {({ items }) => (items.length === 0 ? <Typography.Text type="warning">{t('ads.form.noRooms')}</Typography.Text> : (
+          {({ items }) => (items.length === 0 ? <Typography.Text type="warning">{t(creator ? 'ads.creator.noRooms' : 'ads.form.noRooms')}</Typography.Text> : (
             <Select style={{ width: '100%' }} value={liveRoomId} onChange={(v) => setLiveRoomId(v as string)} placeholder={t('ads.form.pickRoom')} data-testid="ads-room"
               optionList={items.map((r) => ({ value: r.id, label: r.title }))} />
           ))}
@@ -75,7 +78,7 @@ export function CampaignForm({ shopId, onClose, onCreated }: { shopId: string; o
       ))}
       {!live && row(t('ads.form.creative'), (
         <LoadView state={creatives}>
-          {({ items }) => (items.length === 0 ? <Typography.Text type="warning">{t('ads.form.noCreatives')}</Typography.Text> : (
+          {({ items }) => (items.length === 0 ? <Typography.Text type="warning">{t(creator ? 'ads.creator.noCreatives' : 'ads.form.noCreatives')}</Typography.Text> : (
             <Select style={{ width: '100%' }} value={videoId} onChange={(v) => setVideoId(v as string)} placeholder={t('ads.form.pickCreative')} data-testid="ads-creative"
               optionList={items.map((c) => ({ value: c.videoId, label: `${c.title} · ${c.productTitle}` }))} />
           ))}
@@ -111,7 +114,7 @@ export function CampaignForm({ shopId, onClose, onCreated }: { shopId: string; o
       ))}
       {row(t('ads.form.regions'), <Input value={regions} onChange={setRegions} placeholder={t('ads.form.regionsHint')} />)}
       <div style={{ marginBottom: 14 }}>
-        <Checkbox checked={lookalike} onChange={(e) => setLookalike(Boolean(e.target.checked))} data-testid="ads-lookalike">{t('ads.form.lookalike')}</Checkbox>
+        <Checkbox checked={lookalike} onChange={(e) => setLookalike(Boolean(e.target.checked))} data-testid="ads-lookalike">{t(creator ? 'ads.creator.lookalike' : 'ads.form.lookalike')}</Checkbox>
       </div>
       <Typography.Paragraph type="tertiary" size="small">{t('ads.form.note')}</Typography.Paragraph>
     </Modal>

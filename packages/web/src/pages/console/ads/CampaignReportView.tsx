@@ -3,15 +3,15 @@ import { Descriptions, SideSheet, Table, Typography } from '@douyinfe/semi-ui-19
 import { formatFen } from '../../../lib/money';
 import { LoadView, useLoad } from '../shell/common';
 import { useWhen } from '../violations/parts';
-import { adsApi, type ReportRow } from './ads-api';
+import { adsApiFor, formatSpend, type AdScope, type ReportRow } from './ads-api';
 
 const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 /** A campaign's report over the last 24 hours, in total and by hour, with the invalid traffic filtered before billing. */
-export function CampaignReportView({ campaignId, onClose }: { campaignId: string; onClose: () => void }) {
+export function CampaignReportView({ scope, campaignId, onClose }: { scope: AdScope; campaignId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const when = useWhen();
-  const state = useLoad(() => adsApi.report(campaignId), [campaignId]);
+  const state = useLoad(() => adsApiFor(scope).report(campaignId), [campaignId]);
   return (
     <SideSheet visible title={t('ads.reportTitle')} onCancel={onClose} width={900}>
       <LoadView state={state}>
@@ -22,7 +22,7 @@ export function CampaignReportView({ campaignId, onClose }: { campaignId: string
               row
               data-testid="ads-report-total"
               data={[
-                { key: t('ads.cols.spend'), value: <span data-testid="ads-report-spend">{formatFen(r.total.spendFen)}</span> },
+                { key: t('ads.cols.spend'), value: <span data-testid="ads-report-spend">{formatSpend(r.total.spendMfen)}</span> },
                 { key: t('ads.cols.impressions'), value: r.total.impressions },
                 { key: t('ads.cols.clicks'), value: r.total.clicks },
                 { key: 'CTR', value: pct(r.total.ctr) },
@@ -44,7 +44,7 @@ export function CampaignReportView({ campaignId, onClose }: { campaignId: string
               dataSource={r.hours}
               columns={[
                 { title: t('ads.cols.hour'), dataIndex: 'hour', render: (h: number) => when(h).slice(5, 16) },
-                { title: t('ads.cols.spend'), dataIndex: 'spendFen', render: (f: number) => formatFen(f) },
+                { title: t('ads.cols.spend'), dataIndex: 'spendMfen', render: (m: number) => formatSpend(m) },
                 { title: t('ads.cols.impressions'), dataIndex: 'impressions' },
                 { title: t('ads.cols.clicks'), dataIndex: 'clicks' },
                 { title: 'CTR', dataIndex: 'ctr', render: (v: number) => pct(v) },

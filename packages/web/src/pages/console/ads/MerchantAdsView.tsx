@@ -3,34 +3,45 @@ import { useTranslation } from 'react-i18next';
 import { Banner, Button, Card, InputNumber, Popconfirm, Table, Tag, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { formatFen } from '../../../lib/money';
 import { EmptyState, errorText, LoadView, useLoad } from '../shell/common';
-import { adsApi, type AdAccount, type Campaign } from './ads-api';
+import { adsApiFor, type AdAccount, type AdScope, type Campaign } from './ads-api';
 import { CampaignForm } from './CampaignForm';
 import { CampaignReportView } from './CampaignReportView';
 
-/** 商家后台 · 推广: the ad account (balance, top-up through the cashier, withdrawal), the campaigns (create, pause, resume) and each campaign's report. */
+/** 商家后台 · 推广: the shop's pages. */
 export function MerchantAdsView({ shopId }: { shopId: string }) {
+  return <AdsView scope={{ kind: 'shop', shopId }} />;
+}
+
+/** 达人中心 · 推广: the same pages for the signed-in creator's own account and campaigns. */
+export function CreatorAdsView() {
+  return <AdsView scope={{ kind: 'creator' }} />;
+}
+
+/** An advertiser's 推广 pages: the ad account (balance, top-up through the cashier, withdrawal), the campaigns (create, pause, resume) and each campaign's report. */
+export function AdsView({ scope }: { scope: AdScope }) {
   const { t } = useTranslation();
-  const account = useLoad(() => adsApi.account(shopId), [shopId]);
-  const campaigns = useLoad(() => adsApi.campaigns(shopId), [shopId]);
+  const key = scope.kind === 'shop' ? scope.shopId : 'creator';
+  const account = useLoad(() => adsApiFor(scope).account(), [key]);
+  const campaigns = useLoad(() => adsApiFor(scope).campaigns(), [key]);
   const [creating, setCreating] = useState(false);
   const [reportOf, setReportOf] = useState<string | null>(null);
   return (
     <>
       <Typography.Title heading={4} className="cs-page-title">{t('ads.title')}</Typography.Title>
-      <Typography.Paragraph type="tertiary">{t('ads.intro')}</Typography.Paragraph>
-      <LoadView state={account}>{(a) => <AccountCard account={a} onChanged={account.reload} />}</LoadView>
+      <Typography.Paragraph type="tertiary">{t(scope.kind === 'creator' ? 'ads.creator.intro' : 'ads.intro')}</Typography.Paragraph>
+      <LoadView state={account}>{(a) => <AccountCard scope={scope} account={a} onChanged={account.reload} />}</LoadView>
       <Card
         title={t('ads.campaigns')}
         style={{ marginTop: 16 }}
         headerExtraContent={<Button theme="solid" onClick={() => setCreating(true)} data-testid="ads-new-campaign">{t('ads.newCampaign')}</Button>}
       >
         <LoadView state={campaigns}>
-          {({ items }) => (items.length === 0 ? <EmptyState title={t('ads.noCampaigns')} /> : <CampaignTable items={items} onChanged={campaigns.reload} onReport={setReportOf} />)}
+          {({ items }) => (items.length === 0 ? <EmptyState title={t('ads.noCampaigns')} /> : <CampaignTable scope={scope} items={items} onChanged={campaigns.reload} onReport={setReportOf} />)}
         </LoadView>
       </Card>
       {creating && (
         <CampaignForm
-          shopId={shopId}
+          scope={scope}
           onClose={() => setCreating(false)}
           onCreated={() => {
             setCreating(false);
@@ -38,19 +49,20 @@ export function MerchantAdsView({ shopId }: { shopId: string }) {
           }}
         />
       )}
-      {reportOf && <CampaignReportView campaignId={reportOf} onClose={() => setReportOf(null)} />}
+      {reportOf && <CampaignReportView scope={scope} campaignId={reportOf} onClose={() => setReportOf(null)} />}
     </>
   );
 }
 
-function AccountCard({ account, onChanged }: { account: AdAccount; onChanged: () => void }) {
+function AccountCard({ scope, account, onChanged }: { scope: AdScope; account: AdAccount; onChanged: () => void }) {
   const { t } = useTranslation();
   const [yuan, setYuan] = useState<number>(500);
   const [busy, setBusy] = useState(false);
+  const creator = scope.kind === 'creator';
   const topup = async () => {
     setBusy(true);
     try {
-      const { cashierUrl } = await adsApi.topup(account.shopId, Math.round(yuan * 100));
+      const { cashierUrl } = await adsApiFor(scope).topup(Math.round(yuan * 100));
       window.location.assign(cashierUrl);
     } catch (e) {
       Toast.error(errorText(e, t));
@@ -59,8 +71,8 @@ function AccountCard({ account, onChanged }: { account: AdAccount; onChanged: ()
   };
   const withdraw = async () => {
     try {
-      await adsApi.withdraw(account.shopId, account.balanceFen);
-      Toast.success(t('ads.withdrawn'));
+      await adsApiFor(scope).withdraw(account.balanceFen);
+      Toast.success(t(creator ? 'ads.creator.withdrawn' : 'ads.withdrawn'));
       onChanged();
     } catch (e) {
       Toast.error(errorText(e, t));
@@ -92,7 +104,7 @@ function AccountCard({ account, onChanged }: { account: AdAccount; onChanged: ()
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
           <InputNumber aria-label={t('ads.topupAmount')} prefix="¥" min={1} max={1_000_000} precision={2} value={yuan} onChange={(v) => setYuan(Number(v) || 0)} style={{ width: 160 }} data-testid="ads-topup-amount" />
           <Button theme="solid" loading={busy} onClick={topup} data-testid="ads-topup">{t('ads.topup')}</Button>
-          <Popconfirm title={t('ads.withdrawConfirm', { amount: formatFen(account.balanceFen) })} onConfirm={withdraw} disabled={account.balanceFen <= 0}>
+          <Popconfirm title={t(creator ? 'ads.creator.withdrawConfirm' : 'ads.withdrawConfirm', { amount: formatFen(account.balanceFen) })} onConfirm={withdraw} disabled={account.balanceFen <= 0}>
             <Button disabled={account.balanceFen <= 0}>{t('ads.withdraw')}</Button>
           </Popconfirm>
         </div>
@@ -103,11 +115,11 @@ function AccountCard({ account, onChanged }: { account: AdAccount; onChanged: ()
   );
 }
 
-function CampaignTable({ items, onChanged, onReport }: { items: Campaign[]; onChanged: () => void; onReport: (id: string) => void }) {
+function CampaignTable({ scope, items, onChanged, onReport }: { scope: AdScope; items: Campaign[]; onChanged: () => void; onReport: (id: string) => void }) {
   const { t } = useTranslation();
   const toggle = async (c: Campaign) => {
     try {
-      await adsApi.setStatus(c.id, c.status === 'active' ? 'paused' : 'active');
+      await adsApiFor(scope).setStatus(c.id, c.status === 'active' ? 'paused' : 'active');
       onChanged();
     } catch (e) {
       Toast.error(errorText(e, t));

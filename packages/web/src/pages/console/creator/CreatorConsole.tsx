@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CreatorCreditView } from '../violations/CreatorCreditView';
 import { Route, Routes } from 'react-router';
-import { IconHome, IconVideoListStroked, IconUpload, IconCoinMoneyStroked, IconAppCenter, IconShoppingBag, IconLink, IconHistogram, IconUserGroup, IconLive, IconGift, IconStar, IconPieChart2Stroked } from '@douyinfe/semi-icons';
+import { IconHome, IconVideoListStroked, IconUpload, IconCoinMoneyStroked, IconAppCenter, IconShoppingBag, IconLink, IconHistogram, IconUserGroup, IconLive, IconGift, IconStar, IconPieChart2Stroked, IconHornStroked } from '@douyinfe/semi-icons';
 import { CompassView } from '../compass/CompassView';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';
@@ -16,8 +16,9 @@ import { MarketplaceView } from './affiliate/MarketplaceView';
 import { SalesView } from './affiliate/SalesView';
 import { ShowcaseView } from './affiliate/ShowcaseView';
 import { SamplesView } from './affiliate/SamplesView';
+import { CreatorAdsView } from '../ads/MerchantAdsView';
 
-/** 达人中心: 首页 · 作品 · 发布作品 · 收益. */
+/** 达人中心: 首页 · 作品 · 发布作品 · 直播 · 带货 · 推广 · 数据 · 信用 · 收益. */
 export default function CreatorConsole() {
   const { t } = useTranslation();
   const nav = [
@@ -30,6 +31,7 @@ export default function CreatorConsole() {
     { path: 'samples', text: t('affiliate.creator.nav.samples'), icon: <IconGift /> },
     { path: 'links', text: t('affiliate.creator.nav.links'), icon: <IconLink /> },
     { path: 'sales', text: t('affiliate.creator.nav.sales'), icon: <IconHistogram /> },
+    { path: 'ads', text: t('ads.nav.creator'), icon: <IconHornStroked /> },
     { path: 'data', text: t('compass.nav.creator'), icon: <IconPieChart2Stroked /> },
     { path: 'credit', text: t('violations.nav.creator'), icon: <IconStar /> },
     { path: 'earnings', text: t('consoleUi.nav.earnings'), icon: <IconCoinMoneyStroked /> },
@@ -43,6 +45,7 @@ export default function CreatorConsole() {
           <Route path="videos" element={<MyVideos />} />
           <Route path="publish" element={<PublishVideo />} />
           <Route path="live/*" element={<LiveConsole scope={{ kind: 'creator' }} />} />
+          <Route path="ads" element={<CreatorAdsView />} />
           <Route path="data" element={<CompassView scope={{ scope: 'creator' }} />} />
           <Route path="credit" element={<CreatorCreditView />} />
           <Route path="earnings" element={<CreatorEarnings />} />
