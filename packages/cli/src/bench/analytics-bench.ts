@@ -94,6 +94,7 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
     const views = consoleViews(world, from, to);
     const samples: number[] = [];
     const viewSamples: number[] = [];
+    const byPath = new Map<string, number[]>();
     for (let round = 0; round < 5; round++) {
       for (const v of views) {
         const auth = { authorization: `Bearer ${tokens[v.as]}` };
@@ -102,13 +103,18 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
           const t = performance.now();
           const reply = await get(pool, p, auth);
           if (reply.status !== 200) throw new Error(`GET ${p}: ${reply.status} ${reply.body.slice(0, 200)}`);
-          samples.push(performance.now() - t);
+          const ms = performance.now() - t;
+          samples.push(ms);
+          const key = `${v.as} ${p.replace(/\?.*$/, '').replace(/\/(lvr|vid|prd|shp|usr)_[^/]*/g, '/:id')}${p.includes('&dim=') ? ' (focus)' : ''}`;
+          byPath.set(key, [...(byPath.get(key) ?? []), ms]);
         }));
         viewSamples.push(performance.now() - t0);
       }
     }
     samples.sort((a, b) => a - b);
     viewSamples.sort((a, b) => a - b);
+    const slowest = [...byPath].map(([k, xs]) => ({ k, p99: percentile([...xs].sort((a, b) => a - b), 99) })).sort((a, b) => b.p99 - a.p99);
+    for (const { k, p99 } of slowest) log(`  ${k}: p99 ${round(p99)} ms`);
     log(`dashboards: ${samples.length} requests, p50 ${round(percentile(samples, 50))} ms, p99 ${round(percentile(samples, 99))} ms; views p99 ${round(percentile(viewSamples, 99))} ms`);
 
     const lag = await measureLag(pool, tokens.admin, world.videoIds, opts.lagSeconds ?? 10);
@@ -217,7 +223,8 @@ async function measureLag(pool: Pool, adminToken: string, videoIds: string[], se
 
 interface World { shopId: string; merchantId: string; creatorId: string; adminId: string; productId: string; roomId: string; videoIds: string[] }
 
-async function generate(core: Core, g: { events: number; orders: number; start: number; now: number }): Promise<World> {
+/** Generates the store (exported for profiling the views against a kept store). */
+export async function generate(core: Core, g: { events: number; orders: number; start: number; now: number }): Promise<World> {
   const db = core.ctx.db;
   const t0 = g.start;
   const span = g.now - 60_000 - g.start;
