@@ -3,6 +3,8 @@
  * a column store (ClickHouse) could take over; the implementation here keeps them in the
  * platform's own database (SQLite or PostgreSQL) through Kysely.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Db } from '../context.js';
 import { GRAINS, HOURLY_DIMENSIONS, ROLLUP_COUNTERS, type Dimension, type Grain, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
@@ -58,8 +60,11 @@ export interface RollupStore {
    * only if it still stands there (another consumer got there first: nothing is written, false).
    */
   commit(batch: CommitBatch): Promise<boolean>;
-  /** Adds what a room's process saw in its minutes (viewers: the larger figure wins; entries and comments add up). */
-  addLiveActivity(rows: LiveActivity[]): Promise<void>;
+  /**
+   * Adds what a room's process saw in its minutes: viewers are that process's peak (the larger
+   * figure wins) and the minute's viewers the sum over processes; entries and comments add up.
+   */
+  addLiveActivity(rows: LiveActivity[], process?: string): Promise<void>;
   /** A room's minutes in [from, to), in order. */
   liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]>;
   /** Each room's minutes kept, peak viewers, comments, orders and GMV. */
@@ -76,6 +81,9 @@ export interface RollupStore {
   /** Sums per hour or per Shanghai day for one dimension value ('' for the total). */
   series(q: RollupQuery, dimId: string, by: 'hour' | 'day'): Promise<Array<{ bucket: number } & CounterSums & { people: PeopleCounts }>>;
 }
+
+/** This process, as a writer of live rooms' viewers (a restarted process is another one: its viewers are new connections). */
+const PROCESS_KEY = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
 const CHUNK = 400;
 const PEOPLE_CHUNK = 1_000;
@@ -195,13 +203,21 @@ export class SqlRollupStore implements RollupStore {
     });
   }
 
-  async addLiveActivity(rows: LiveActivity[]): Promise<void> {
+  async addLiveActivity(rows: LiveActivity[], process: string = PROCESS_KEY): Promise<void> {
     if (!rows.length) return;
     await this.db.transaction().execute(async (tx) => {
       for (const r of rows) {
-        await tx.insertInto('analytics_live_minutes').values({ ...r, orders: 0, gmv_fen: 0 })
+        // This process's peak of the minute (the larger figure wins: a minute handed over twice is not counted twice).
+        await tx.insertInto('analytics_live_viewers').values({ room_id: r.room_id, minute: r.minute, process, viewers: r.viewers })
+          .onConflict((oc) => oc.columns(['room_id', 'minute', 'process']).doUpdateSet((eb) => ({
+            viewers: sql<number>`case when ${eb.ref('excluded.viewers')} > ${eb.ref('analytics_live_viewers.viewers')} then ${eb.ref('excluded.viewers')} else ${eb.ref('analytics_live_viewers.viewers')} end`,
+          }))).execute();
+        const all = await tx.selectFrom('analytics_live_viewers').select((eb) => eb.fn.sum<number>('viewers').as('v')).where('room_id', '=', r.room_id).where('minute', '=', r.minute).executeTakeFirst();
+        const viewers = num(all?.v);
+        // The minute's viewers: the sum over the processes serving the room; entries and comments add up.
+        await tx.insertInto('analytics_live_minutes').values({ ...r, viewers, orders: 0, gmv_fen: 0 })
           .onConflict((oc) => oc.columns(['room_id', 'minute']).doUpdateSet((eb) => ({
-            viewers: sql<number>`case when ${eb.ref('excluded.viewers')} > ${eb.ref('analytics_live_minutes.viewers')} then ${eb.ref('excluded.viewers')} else ${eb.ref('analytics_live_minutes.viewers')} end`,
+            viewers,
             entries: eb('analytics_live_minutes.entries', '+', r.entries),
             comments: eb('analytics_live_minutes.comments', '+', r.comments),
           }))).execute();

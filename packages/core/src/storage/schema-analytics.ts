@@ -58,7 +58,16 @@ export interface AnalyticsLiveMinutesTable {
   gmv_fen: number;
 }
 
+/** A live room's minute as one process saw it: the peak of its own connections (the minute's viewers are the sum over processes). */
+export interface AnalyticsLiveViewersTable {
+  room_id: string;
+  minute: number;
+  process: string;
+  viewers: number;
+}
+
 export interface AnalyticsTables {
+  analytics_live_viewers: AnalyticsLiveViewersTable;
   analytics_live_minutes: AnalyticsLiveMinutesTable;
   analytics_rollups: AnalyticsRollupsTable;
   analytics_people: AnalyticsPeopleTable;

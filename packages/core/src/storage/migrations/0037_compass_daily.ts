@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
  * Compass (罗盘) at full size: the rollups and the distinct people per Shanghai day get tables of
  * their own (every dimension; the hourly tables keep only the dimensions charted by hour), so a
  * 90-day view reads one row per day and value instead of 24. The consumer keeps both in the same
- * transaction. The consumer's cursor is dropped: its next run recounts everything from the raw
+ * transaction. A live room's minute keeps each process's viewers, so the minute's figure is their
+ * sum (viewers connected to different processes at once all count). The consumer's cursor is dropped: its next run recounts everything from the raw
  * rows into the new layout (a window at a time, as on a first start).
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -35,6 +36,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('analytics_people_daily_pk', ['scope', 'scope_id', 'dim', 'dim_id', 'kind', 'day', 'person'])
     .execute();
 
+  // A live room's viewers per minute as each process saw them (its own connections' peak); the
+  // minute's figure is their sum, rewritten on each hand-over (a room's viewers may be spread over processes).
+  await s
+    .createTable('analytics_live_viewers')
+    .addColumn('room_id', 'text', (c) => c.notNull())
+    .addColumn('minute', 'bigint', (c) => c.notNull())
+    .addColumn('process', 'text', (c) => c.notNull())
+    .addColumn('viewers', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('analytics_live_viewers_pk', ['room_id', 'minute', 'process'])
+    .execute();
+
   // The old layout kept the day rows of the daily dimensions in the hourly tables: recounted.
   await db.deleteFrom('analytics_cursors').where('name', '=', 'compass').execute();
   await db.deleteFrom('analytics_rollups').execute();
@@ -48,6 +60,7 @@ const ROLLUP_COUNTERS = [
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.deleteFrom('analytics_cursors').where('name', '=', 'compass').execute();
+  await db.schema.dropTable('analytics_live_viewers').execute();
   await db.schema.dropTable('analytics_people_daily').execute();
   await db.schema.dropTable('analytics_rollups_daily').execute();
 }
