@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Db } from '../context.js';
-import { GRAINS, HOURLY_DIMENSIONS, ROLLUP_COUNTERS, type Dimension, type Grain, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
+import { GRAINS, HOURLY_DIMENSIONS, PEOPLE_KINDS, ROLLUP_COUNTERS, type Dimension, type Grain, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
 import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from './time-buckets.js';
 
 export interface ScopeRef {
@@ -252,7 +252,9 @@ export class SqlRollupStore implements RollupStore {
     const inRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB => qb
       .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
       .where(t.time, '>=', q.fromHour).where(t.time, '<', q.toHour);
-    return { ...t, db, inRange };
+    // The people tables' keys have the kind before the time: naming every kind lets both dialects seek the time range per kind.
+    const peopleInRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB => inRange(qb.where('kind', 'in', [...PEOPLE_KINDS]));
+    return { ...t, db, inRange, peopleInRange };
   }
 
   async sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }) {
@@ -277,7 +279,7 @@ export class SqlRollupStore implements RollupStore {
     const out = new Map<string, PeopleCounts>();
     if (!dimIds.length) return out;
     const t = this.tables(q);
-    const rows = (await t.inRange(t.db.selectFrom(t.people)
+    const rows = (await t.peopleInRange(t.db.selectFrom(t.people)
       .select((eb: any) => ['dim_id', 'kind', eb.fn.count('person').distinct().as('n')]))
       .where('dim_id', 'in', dimIds).groupBy(['dim_id', 'kind']).execute()) as Array<{ dim_id: string; kind: string; n: unknown }>;
     for (const r of rows) {
@@ -298,7 +300,7 @@ export class SqlRollupStore implements RollupStore {
     const rows: Array<Record<string, unknown>> = await t.inRange(t.db.selectFrom(t.rollups)
       .select((eb: any) => [bucket.as('bucket'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum(c).as(c))]))
       .where('dim_id', '=', dimId).groupBy(bucket).execute();
-    const people = (await t.inRange(t.db.selectFrom(t.people)
+    const people = (await t.peopleInRange(t.db.selectFrom(t.people)
       .select((eb: any) => [bucket.as('bucket'), 'kind', eb.fn.count('person').distinct().as('n')]))
       .where('dim_id', '=', dimId).groupBy([bucket, 'kind']).execute()) as Array<{ bucket: unknown; kind: string; n: unknown }>;
     const peopleBy = new Map<number, PeopleCounts>();
