@@ -50,6 +50,8 @@ const VIDEOS = 2_000;
 const BUYERS = 5_000;
 const VIEWERS = 50_000;
 const BATCH = 1_000;
+const EVENTS_PER_TX = 50_000;
+const ORDERS_PER_TX = 10_000;
 const SOURCES = ['video', 'video', 'feed', 'live', 'search', 'shelf', 'link', 'cart'];
 const PRICES = [990, 2990, 6990, 12990, 29990, 59990];
 const PROVINCES = ['浙江省', '广东省', '江苏省', '上海市', '北京市', '四川省', '山东省', '湖北省'];
@@ -81,7 +83,8 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
     await rebuildRollups(core.ctx, null, (done, total) => { if (done % 15 === 0 || done === total) log(`  rebuild ${done}/${total} days`); });
     const rebuildS = (performance.now() - r0) / 1000;
     sampleRss();
-    const rollupRows = Number((await core.ctx.db.selectFrom('analytics_rollups').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rowsOf = async (t: 'analytics_rollups' | 'analytics_rollups_daily') => Number((await core.ctx.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rollupRows = (await rowsOf('analytics_rollups')) + (await rowsOf('analytics_rollups_daily'));
     const token = async (userId: string) => (await issueSession(core.ctx, userId, 'bearer')).token;
     const tokens = { merchant: await token(world.merchantId), creator: await token(world.creatorId), admin: await token(world.adminId) };
     await core.close();
@@ -94,6 +97,7 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
     const views = consoleViews(world, from, to);
     const samples: number[] = [];
     const viewSamples: number[] = [];
+    const byPath = new Map<string, number[]>();
     for (let round = 0; round < 5; round++) {
       for (const v of views) {
         const auth = { authorization: `Bearer ${tokens[v.as]}` };
@@ -102,13 +106,18 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
           const t = performance.now();
           const reply = await get(pool, p, auth);
           if (reply.status !== 200) throw new Error(`GET ${p}: ${reply.status} ${reply.body.slice(0, 200)}`);
-          samples.push(performance.now() - t);
+          const ms = performance.now() - t;
+          samples.push(ms);
+          const key = `${v.as} ${p.replace(/\?.*$/, '').replace(/\/(lvr|vid|prd|shp|usr)_[^/]*/g, '/:id')}${p.includes('&dim=') ? ' (focus)' : ''}`;
+          byPath.set(key, [...(byPath.get(key) ?? []), ms]);
         }));
         viewSamples.push(performance.now() - t0);
       }
     }
     samples.sort((a, b) => a - b);
     viewSamples.sort((a, b) => a - b);
+    const slowest = [...byPath].map(([k, xs]) => ({ k, p99: percentile([...xs].sort((a, b) => a - b), 99) })).sort((a, b) => b.p99 - a.p99);
+    for (const { k, p99 } of slowest) log(`  ${k}: p99 ${round(p99)} ms`);
     log(`dashboards: ${samples.length} requests, p50 ${round(percentile(samples, 50))} ms, p99 ${round(percentile(samples, 99))} ms; views p99 ${round(percentile(viewSamples, 99))} ms`);
 
     const lag = await measureLag(pool, tokens.admin, world.videoIds, opts.lagSeconds ?? 10);
@@ -217,7 +226,8 @@ async function measureLag(pool: Pool, adminToken: string, videoIds: string[], se
 
 interface World { shopId: string; merchantId: string; creatorId: string; adminId: string; productId: string; roomId: string; videoIds: string[] }
 
-async function generate(core: Core, g: { events: number; orders: number; start: number; now: number }): Promise<World> {
+/** Generates the store (exported for profiling the views against a kept store). */
+export async function generate(core: Core, g: { events: number; orders: number; start: number; now: number }): Promise<World> {
   const db = core.ctx.db;
   const t0 = g.start;
   const span = g.now - 60_000 - g.start;
@@ -263,9 +273,10 @@ async function generate(core: Core, g: { events: number; orders: number; start: 
   // The merchant measured is the shop of the first order through a live room (its room's minutes are one of the views).
   let roomOfShop: string | null = null;
   let liveShop: string | null = null;
-  // Orders: one line each, paid at a spread time, attributed through a mix of channels (live ones inside a room's two hours).
-  for (let s = 0; s < g.orders; s += BATCH) {
-    const n = Math.min(BATCH, g.orders - s);
+  // Orders: one line each, paid at a spread time, attributed through a mix of channels (live ones inside a room's two hours);
+  // 10,000 to a transaction.
+  for (let s = 0; s < g.orders; s += ORDERS_PER_TX) {
+    const n = Math.min(ORDERS_PER_TX, g.orders - s);
     const rows = Array.from({ length: n }, (_, k) => {
       const i = s + k;
       const v = videos[(i * 31) % VIDEOS]!;
@@ -285,20 +296,22 @@ async function generate(core: Core, g: { events: number; orders: number; start: 
         content: viaVideo ? v.id : room ? room.id : null, creator: viaVideo ? v.owner : room ? room.host : null,
       };
     });
-    await db.transaction().execute(async (tx) => {
-      await tx.insertInto('checkouts').values(rows.map((r) => ({ id: r.checkout, buyer_id: r.buyer, total_fen: r.price * r.qty, created_at: r.at }))).execute();
-      await tx.insertInto('orders').values(rows.map((r) => ({ id: r.order, checkout_id: r.checkout, shop_id: r.v.product.shop, buyer_id: r.buyer, status: 'paid', items_fen: r.price * r.qty, shipping_fee_fen: 0, total_fen: r.price * r.qty, address: r.address, buyer_note: '', pay_deadline: r.at, created_at: r.at, paid_at: r.at, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: r.at }))).execute();
-      await tx.insertInto('order_lines').values(rows.map((r) => ({
+    await db.transaction().execute(async (tx) => { for (let c = 0; c < rows.length; c += BATCH) {
+      const part = rows.slice(c, c + BATCH);
+      await tx.insertInto('checkouts').values(part.map((r) => ({ id: r.checkout, buyer_id: r.buyer, total_fen: r.price * r.qty, created_at: r.at }))).execute();
+      await tx.insertInto('orders').values(part.map((r) => ({ id: r.order, checkout_id: r.checkout, shop_id: r.v.product.shop, buyer_id: r.buyer, status: 'paid', items_fen: r.price * r.qty, shipping_fee_fen: 0, total_fen: r.price * r.qty, address: r.address, buyer_note: '', pay_deadline: r.at, created_at: r.at, paid_at: r.at, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: r.at }))).execute();
+      await tx.insertInto('order_lines').values(part.map((r) => ({
         id: r.line, order_id: r.order, shop_id: r.v.product.shop, product_id: r.v.product.id, sku_id: 'sku_bench', category_id: r.v.product.category, title: 'bench', spec_values: '[]', unit_price_fen: r.price, quantity: r.qty, line_total_fen: r.price * r.qty,
         ship_by_hours: 48, fee_rate_bp: 200, perishable: 0, attr_source: r.source, attr_content_id: r.content, attr_creator_id: r.creator, created_at: r.at,
         creator_rate_bp: r.creator ? 1500 : 0, plan_kind: r.creator ? 'general' : null,
       }))).execute();
-    });
-    if ((s / BATCH) % 50 === 0) log(`  ${s + n} / ${g.orders} orders`);
+    } });
+    if ((s / ORDERS_PER_TX) % 10 === 0) log(`  ${s + n} / ${g.orders} orders`);
   }
-  // Events: impressions (a tenth are product taps, one in forty an add-to-cart), each received when it happened.
-  for (let s = 0; s < g.events; s += BATCH * 5) {
-    const n = Math.min(BATCH * 5, g.events - s);
+  // Events: impressions (a tenth are product taps, one in forty an add-to-cart), each received when it happened;
+  // 50,000 to a transaction (one commit each, not one per insert: the difference between minutes and hours at 10 million).
+  for (let s = 0; s < g.events; s += EVENTS_PER_TX) {
+    const n = Math.min(EVENTS_PER_TX, g.events - s);
     const rows = Array.from({ length: n }, (_, k) => {
       const i = s + k;
       const at = t0 + Math.floor((i / g.events) * span);
@@ -311,8 +324,10 @@ async function generate(core: Core, g: { events: number; orders: number; start: 
         source: cart ? 'video' : null, content_id: cart ? v.id : null,
       };
     });
-    for (let c = 0; c < rows.length; c += 1_000) await db.insertInto('events').values(rows.slice(c, c + 1_000)).execute();
-    if ((s / (BATCH * 5)) % 40 === 0) log(`  ${s + n} / ${g.events} events`);
+    await db.transaction().execute(async (tx) => {
+      for (let c = 0; c < rows.length; c += 1_000) await tx.insertInto('events').values(rows.slice(c, c + 1_000)).execute();
+    });
+    if ((s / EVENTS_PER_TX) % 10 === 0) log(`  ${s + n} / ${g.events} events`);
   }
   return {
     shopId: liveShop ?? shops[0]!, merchantId: owners[shops.indexOf(liveShop ?? shops[0]!)]!, creatorId: creators[0]!, adminId,

@@ -18,7 +18,7 @@ test('a refund is shared over lines in whole fen, in proportion, adding up to th
   assert.deepEqual(shareByWeight(100, [1, 1, 1]), [34, 33, 33]);
 });
 
-test('a fact counts under its scopes: the platform, each shop with only that shop’s products, the creator; totals per hour, the rest per Shanghai day', () => {
+test('a fact counts under its scopes: the platform, each shop with only that shop’s products, the creator; totals per hour and per Shanghai day, the rest per day', () => {
   const f: Fact = {
     at, channel: 'short_video', creatorId: 'usr_c', videoId: 'vid_1', liveId: null, counters: { impressions: 1 }, person: { kind: 'impression', id: 'anon:x' },
     products: [{ productId: 'prd_a', shopId: 'shp_1', categoryId: 'cat_1' }, { productId: 'prd_b', shopId: 'shp_2', categoryId: 'cat_1' }],
@@ -27,12 +27,13 @@ test('a fact counts under its scopes: the platform, each shop with only that sho
   assert.ok(keys.includes('shop:shp_1:product:prd_a') && !keys.includes('shop:shp_1:product:prd_b'), 'a shop sees only its own products');
   assert.ok(keys.includes('creator:usr_c:video:vid_1') && !keys.includes('creator:usr_c:shop:shp_1'), 'the creator scope keeps no shop split');
   assert.ok(keys.includes('platform::category:cat_1') && !keys.includes('platform::video:vid_1'), 'the platform splits by category, not by video');
-  const hours = new Set(factKeys(f).map((k) => `${k.dim === 'total' ? 'h' : 'd'}${k.hour}`));
-  assert.ok(hours.has(`h${Date.UTC(2026, 10, 23, 17)}`) && hours.has(`d${Date.UTC(2026, 10, 23, 16)}`), 'the hour, and the Shanghai day starting 16:00 UTC');
+  const hours = new Set(factKeys(f).map((k) => `${k.grain}:${k.dim}:${k.hour}`));
+  assert.ok(hours.has(`hour:total:${Date.UTC(2026, 10, 23, 17)}`) && hours.has(`day:total:${Date.UTC(2026, 10, 23, 16)}`), 'the total by the hour and by the Shanghai day starting 16:00 UTC');
+  assert.ok(hours.has(`day:product:${Date.UTC(2026, 10, 23, 16)}`) && ![...hours].some((h) => h.startsWith('hour:product')), 'a product only by the day');
   const { deltas, people } = aggregate([f, { ...f }]);
   const platformTotal = deltas.find((d) => d.scope === 'platform' && d.dim === 'total')!;
   assert.equal(platformTotal.impressions, 2, 'two impressions');
-  assert.equal(people.filter((p) => p.scope === 'platform' && p.dim === 'total').length, 1, 'one person');
+  assert.deepEqual(people.filter((p) => p.scope === 'platform' && p.dim === 'total').map((p) => p.grain).sort(), ['day', 'hour'], 'one person, in the hour and in the day');
 });
 
 test('orders and refunds count once per key however many lines carry them', () => {
@@ -42,7 +43,7 @@ test('orders and refunds count once per key however many lines carry them', () =
   assert.deepEqual([shopTotal.orders, shopTotal.gmv_fen, shopTotal.items], [1, 200, 2]);
   assert.equal(deltas.filter((d) => d.scope === 'shop' && d.dim === 'product').every((d) => d.orders === 1), true);
   const first = aggregate([{ ...line('prd_a'), firstOrder: { platform: false, shop: true } }]).people.filter((p) => p.kind === 'new_buyer');
-  assert.deepEqual(first.map((p) => `${p.scope}:${p.dim}`), ['shop:total'], 'new in the shop only, kept on the total');
+  assert.deepEqual(first.map((p) => `${p.scope}:${p.dim}:${p.grain}`).sort(), ['shop:total:day', 'shop:total:hour'], 'new in the shop only, kept on the total (by the hour and by the day)');
 });
 
 test('channels from the attribution snapshot; ranges and the previous period; metric formulas', () => {

@@ -29,8 +29,14 @@ export type PriceBand = (typeof PRICE_BANDS)[number]['id'];
 export function priceBandOf(unitPriceFen: number): PriceBand {
   return PRICE_BANDS.find((b) => unitPriceFen < b.upTo)!.id;
 }
-/** Kept per hour (the trend by hour); every other dimension per Shanghai day (splits and rankings), a 24th of the rows. */
+/**
+ * Also kept per hour (the trend by hour, ranges of a day or two); every dimension is kept per
+ * Shanghai day (splits, rankings and the trend by day read the day rows, a 24th of the hours).
+ */
 export const HOURLY_DIMENSIONS: readonly Dimension[] = ['total'];
+/** The two grains of the rollups: per hour (the hourly dimensions) and per Shanghai day (all). */
+export const GRAINS = ['hour', 'day'] as const;
+export type Grain = (typeof GRAINS)[number];
 /** Which dimensions keep the distinct people (buyers, people shown, people who tapped): the funnels. */
 export function keepsPeople(scope: Scope, dim: Dimension): boolean {
   return dim === 'total' || dim === 'channel' || (scope !== 'platform' && (dim === 'product' || dim === 'video' || dim === 'region' || dim === 'price_band'));
@@ -79,7 +85,9 @@ export const MINUTE_MS = 60_000;
 export const minuteOf = (at: number): number => Math.floor(at / MINUTE_MS) * MINUTE_MS;
 
 export interface RollupKey {
-  /** The hour's start, or the Shanghai day's start for the dimensions kept per day. */
+  /** Per hour or per Shanghai day. */
+  grain: Grain;
+  /** The hour's start, or the Shanghai day's start for a day row (UTC epoch ms). */
   hour: number;
   scope: Scope;
   scope_id: string;
@@ -91,10 +99,9 @@ export type RollupDelta = RollupKey & Record<RollupCounter, number>;
 export type PeopleRow = RollupKey & { kind: PeopleKind; person: string };
 
 const SEP = '\u0001';
-const keyString = (k: RollupKey): string => [k.hour, k.scope, k.scope_id, k.dim, k.dim_id].join(SEP);
 const parseKey = (ks: string): RollupKey => {
-  const [hour, scope, scopeId, dim, dimId] = ks.split(SEP) as [string, Scope, string, Dimension, string];
-  return { hour: Number(hour), scope, scope_id: scopeId, dim, dim_id: dimId };
+  const [grain, hour, scope, scopeId, dim, dimId] = ks.split(SEP) as [Grain, string, Scope, string, Dimension, string];
+  return { grain, hour: Number(hour), scope, scope_id: scopeId, dim, dim_id: dimId };
 };
 
 /** The keys (as strings) a fact counts under: each scope it belongs to × each dimension value that scope keeps. */
@@ -106,7 +113,9 @@ function factKeyStrings(f: Fact): Set<string> {
     const dims = SCOPE_DIMENSIONS[scope];
     const add = (dim: Dimension, dimId: string | null): void => {
       if (dimId === null || !dims.includes(dim)) return;
-      out.add(`${HOURLY_DIMENSIONS.includes(dim) ? hour : day}${SEP}${scope}${SEP}${scopeId}${SEP}${dim}${SEP}${dimId}`);
+      const rest = `${SEP}${scope}${SEP}${scopeId}${SEP}${dim}${SEP}${dimId}`;
+      if (HOURLY_DIMENSIONS.includes(dim)) out.add(`hour${SEP}${hour}${rest}`);
+      out.add(`day${SEP}${day}${rest}`);
     };
     add('total', '');
     add('channel', f.channel);
@@ -133,8 +142,10 @@ export function factKeys(f: Fact): RollupKey[] {
   return [...factKeyStrings(f)].map(parseKey);
 }
 
+/** A delta at zero, built as one literal (a spread of the key made this the rebuild's hottest line). */
 const zero = (k: RollupKey): RollupDelta => ({
-  ...k, gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0, carts: 0,
+  grain: k.grain, hour: k.hour, scope: k.scope, scope_id: k.scope_id, dim: k.dim, dim_id: k.dim_id,
+  gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0, carts: 0,
 });
 
 const isNewIn = (f: Fact, scope: Scope): boolean => !!f.firstOrder && (scope === 'platform' ? f.firstOrder.platform : scope === 'shop' ? f.firstOrder.shop : !!f.firstOrder.creator);
@@ -172,10 +183,10 @@ export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; peopl
       }
       if (f.person && keepsPeople(d.scope, d.dim)) {
         const pk = `${ks}${SEP}${f.person.kind}${SEP}${f.person.id}`;
-        if (!people.has(pk)) people.set(pk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: f.person.kind, person: f.person.id });
+        if (!people.has(pk)) people.set(pk, { grain: d.grain, hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: f.person.kind, person: f.person.id });
         if (d.dim === 'total' && isNewIn(f, d.scope)) {
           const nk = `${ks}${SEP}new_buyer${SEP}${f.person.id}`;
-          if (!people.has(nk)) people.set(nk, { hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: 'new_buyer', person: f.person.id });
+          if (!people.has(nk)) people.set(nk, { grain: d.grain, hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: 'new_buyer', person: f.person.id });
         }
       }
     }

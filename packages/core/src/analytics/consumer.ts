@@ -10,7 +10,7 @@ import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import { aggregate, type Fact } from './aggregate.js';
 import { factsInWindow } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';
-import { DAY_MS, hourOf } from './time-buckets.js';
+import { DAY_MS, hourOf, shanghaiDayStart } from './time-buckets.js';
 
 export const COMPASS_CURSOR = 'compass';
 /** How far behind the clock the watermark stays: longer than any write transaction of the platform. */
@@ -73,7 +73,8 @@ export async function rebuildRollups(ctx: CoreContext, from: number | null, prog
 
 async function rebuildUnlocked(ctx: CoreContext, store: RollupStore, from: number | null, progress?: RebuildProgress): Promise<{ facts: number; position: number; fromHour: number }> {
   const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
-  const fromHour = from === null ? Number.MIN_SAFE_INTEGER : hourOf(from);
+  // From the start of its Shanghai day: the day rows of that day are recounted whole.
+  const fromHour = from === null ? Number.MIN_SAFE_INTEGER : shanghaiDayStart(from);
   // No cursor while rebuilding: if this stops half-way, the next run rebuilds everything.
   await ctx.db.deleteFrom('analytics_cursors').where('name', '=', COMPASS_CURSOR).execute();
   await store.clearFrom(fromHour);

@@ -3,11 +3,12 @@
  * a column store (ClickHouse) could take over; the implementation here keeps them in the
  * platform's own database (SQLite or PostgreSQL) through Kysely.
  */
-import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
-import { insertRows } from '../storage/insert-rows.js';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Db } from '../context.js';
-import { ROLLUP_COUNTERS, type Dimension, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
-import { DAY_MS, SHANGHAI_OFFSET_MS } from './time-buckets.js';
+import { GRAINS, HOURLY_DIMENSIONS, PEOPLE_KINDS, ROLLUP_COUNTERS, type Dimension, type Grain, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
+import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from './time-buckets.js';
 
 export interface ScopeRef {
   scope: Scope;
@@ -59,8 +60,11 @@ export interface RollupStore {
    * only if it still stands there (another consumer got there first: nothing is written, false).
    */
   commit(batch: CommitBatch): Promise<boolean>;
-  /** Adds what a room's process saw in its minutes (viewers: the larger figure wins; entries and comments add up). */
-  addLiveActivity(rows: LiveActivity[]): Promise<void>;
+  /**
+   * Adds what a room's process saw in its minutes: viewers are that process's peak (the larger
+   * figure wins) and the minute's viewers the sum over processes; entries and comments add up.
+   */
+  addLiveActivity(rows: LiveActivity[], process?: string): Promise<void>;
   /** A room's minutes in [from, to), in order. */
   liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]>;
   /** Each room's minutes kept, peak viewers, comments, orders and GMV. */
@@ -78,27 +82,66 @@ export interface RollupStore {
   series(q: RollupQuery, dimId: string, by: 'hour' | 'day'): Promise<Array<{ bucket: number } & CounterSums & { people: PeopleCounts }>>;
 }
 
+/** This process, as a writer of live rooms' viewers (a restarted process is another one: its viewers are new connections). */
+const PROCESS_KEY = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
 const CHUNK = 400;
+const PEOPLE_CHUNK = 1_000;
 const num = (v: unknown): number => Number(v ?? 0);
 const sums = (r: Record<string, unknown>): CounterSums => Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, num(r[c])])) as CounterSums;
 
 const KEY_COLUMNS = ['hour', 'scope', 'scope_id', 'dim', 'dim_id'] as const;
 const DELTA_COLUMNS = [...KEY_COLUMNS, ...ROLLUP_COUNTERS] as const;
+/** The tables of each grain, and the name of their time column. */
+const TABLES = {
+  hour: { rollups: 'analytics_rollups', people: 'analytics_people', time: 'hour' },
+  day: { rollups: 'analytics_rollups_daily', people: 'analytics_people_daily', time: 'day' },
+} as const satisfies Record<Grain, { rollups: string; people: string; time: string }>;
 const upsertCache = new Map<string, string>();
 
-/** `insert … on conflict do update set c = c + excluded.c`, its text built once per dialect and row count (the builder's cost per call is most of a small upsert). */
-function upsertSql(dialect: 'sqlite' | 'postgres', rowCount: number): string {
-  const key = `${dialect}|${rowCount}`;
+/** `insert … on conflict do update set c = c + excluded.c`, its text built once per dialect, grain and row count (the builder's cost per call is most of a small upsert). */
+function upsertSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: number): string {
+  const key = `${dialect}|${grain}|${rowCount}`;
   let text = upsertCache.get(key);
   if (text === undefined) {
+    const { rollups: table, time } = TABLES[grain];
     let n = 0;
     const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
     const tuples = Array.from({ length: rowCount }, () => `(${DELTA_COLUMNS.map(ph).join(', ')})`).join(', ');
-    text = `insert into "analytics_rollups" (${DELTA_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples}`
-      + ` on conflict ("scope", "scope_id", "dim", "hour", "dim_id") do update set ${ROLLUP_COUNTERS.map((c) => `"${c}" = "analytics_rollups"."${c}" + excluded."${c}"`).join(', ')}`;
+    const cols = DELTA_COLUMNS.map((c) => `"${c === 'hour' ? time : c}"`).join(', ');
+    text = `insert into "${table}" (${cols}) values ${tuples}`
+      + ` on conflict ("scope", "scope_id", "dim", "${time}", "dim_id") do update set ${ROLLUP_COUNTERS.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ')}`;
     upsertCache.set(key, text);
   }
   return text;
+}
+
+const PEOPLE_COLUMNS = ['hour', 'scope', 'scope_id', 'dim', 'dim_id', 'kind', 'person'] as const;
+const peopleCache = new Map<string, string>();
+
+/** `insert … on conflict do nothing` of people rows, built once per dialect, grain and row count. */
+function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: number): string {
+  const key = `${dialect}|${grain}|${rowCount}`;
+  let text = peopleCache.get(key);
+  if (text === undefined) {
+    const { people: table, time } = TABLES[grain];
+    let n = 0;
+    const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
+    const tuples = Array.from({ length: rowCount }, () => `(${PEOPLE_COLUMNS.map(ph).join(', ')})`).join(', ');
+    text = `insert into "${table}" (${PEOPLE_COLUMNS.map((c) => `"${c === 'hour' ? time : c}"`).join(', ')}) values ${tuples} on conflict do nothing`;
+    peopleCache.set(key, text);
+  }
+  return text;
+}
+
+/** Is t the start of a Shanghai day (or an open end)? Ranges of whole days are read from the day rows. */
+const onDay = (t: number): boolean => t <= Number.MIN_SAFE_INTEGER || t >= Number.MAX_SAFE_INTEGER || shanghaiDayStart(t) === t;
+
+/** The grain that answers a query: days for whole days (every dimension has them), hours for an hour chart or a range cut inside a day. */
+export function grainFor(q: RollupQuery, by?: 'hour' | 'day'): Grain {
+  if (!HOURLY_DIMENSIONS.includes(q.dim)) return 'day';
+  if (by === 'hour') return 'hour';
+  return onDay(q.fromHour) && onDay(q.toHour) ? 'day' : 'hour';
 }
 
 export class SqlRollupStore implements RollupStore {
@@ -120,14 +163,21 @@ export class SqlRollupStore implements RollupStore {
           await tx.insertInto('analytics_cursors').values({ name: c.name, position: c.position, updated_at: c.now })
             .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now })).execute();
         }
-        for (let i = 0; i < batch.deltas.length; i += CHUNK) {
-          const rows = batch.deltas.slice(i, i + CHUNK);
-          const params: unknown[] = [];
-          for (const r of rows) for (const col of DELTA_COLUMNS) params.push(r[col]);
-          await tx.executeQuery(CompiledQuery.raw(upsertSql(this.dialect, rows.length), params));
-        }
-        for (let i = 0; i < batch.people.length; i += CHUNK * 2) {
-          await insertRows(tx, 'analytics_people', batch.people.slice(i, i + CHUNK * 2), { onConflictDoNothing: ['scope', 'scope_id', 'dim', 'kind', 'hour', 'dim_id', 'person'] });
+        for (const grain of GRAINS) {
+          const deltas = batch.deltas.filter((d) => d.grain === grain);
+          for (let i = 0; i < deltas.length; i += CHUNK) {
+            const rows = deltas.slice(i, i + CHUNK);
+            const params: unknown[] = [];
+            for (const r of rows) for (const col of DELTA_COLUMNS) params.push(r[col]);
+            await tx.executeQuery(CompiledQuery.raw(upsertSql(this.dialect, grain, rows.length), params));
+          }
+          const people = batch.people.filter((p) => p.grain === grain);
+          for (let i = 0; i < people.length; i += PEOPLE_CHUNK) {
+            const rows = people.slice(i, i + PEOPLE_CHUNK);
+            const params: unknown[] = [];
+            for (const r of rows) for (const col of PEOPLE_COLUMNS) params.push(r[col]);
+            await tx.executeQuery(CompiledQuery.raw(peopleSql(this.dialect, grain, rows.length), params));
+          }
         }
         for (const m of batch.liveMinutes ?? []) {
           await tx.insertInto('analytics_live_minutes').values({ room_id: m.room_id, minute: m.minute, viewers: 0, entries: 0, comments: 0, orders: m.orders, gmv_fen: m.gmv_fen })
@@ -142,21 +192,32 @@ export class SqlRollupStore implements RollupStore {
   }
 
   async clearFrom(hour: number): Promise<void> {
+    if (!onDay(hour)) throw new Error(`rollups are cleared from the start of a Shanghai day (${hour})`);
     await this.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('analytics_rollups').where('hour', '>=', hour).execute();
       await tx.deleteFrom('analytics_people').where('hour', '>=', hour).execute();
+      await tx.deleteFrom('analytics_rollups_daily').where('day', '>=', hour).execute();
+      await tx.deleteFrom('analytics_people_daily').where('day', '>=', hour).execute();
       // The minutes' sales are recounted; what the rooms' processes saw (viewers, comments) has no raw rows and stays.
       await tx.updateTable('analytics_live_minutes').set({ orders: 0, gmv_fen: 0 }).where('minute', '>=', hour).execute();
     });
   }
 
-  async addLiveActivity(rows: LiveActivity[]): Promise<void> {
+  async addLiveActivity(rows: LiveActivity[], process: string = PROCESS_KEY): Promise<void> {
     if (!rows.length) return;
     await this.db.transaction().execute(async (tx) => {
       for (const r of rows) {
-        await tx.insertInto('analytics_live_minutes').values({ ...r, orders: 0, gmv_fen: 0 })
+        // This process's peak of the minute (the larger figure wins: a minute handed over twice is not counted twice).
+        await tx.insertInto('analytics_live_viewers').values({ room_id: r.room_id, minute: r.minute, process, viewers: r.viewers })
+          .onConflict((oc) => oc.columns(['room_id', 'minute', 'process']).doUpdateSet((eb) => ({
+            viewers: sql<number>`case when ${eb.ref('excluded.viewers')} > ${eb.ref('analytics_live_viewers.viewers')} then ${eb.ref('excluded.viewers')} else ${eb.ref('analytics_live_viewers.viewers')} end`,
+          }))).execute();
+        const all = await tx.selectFrom('analytics_live_viewers').select((eb) => eb.fn.sum<number>('viewers').as('v')).where('room_id', '=', r.room_id).where('minute', '=', r.minute).executeTakeFirst();
+        const viewers = num(all?.v);
+        // The minute's viewers: the sum over the processes serving the room; entries and comments add up.
+        await tx.insertInto('analytics_live_minutes').values({ ...r, viewers, orders: 0, gmv_fen: 0 })
           .onConflict((oc) => oc.columns(['room_id', 'minute']).doUpdateSet((eb) => ({
-            viewers: sql<number>`case when ${eb.ref('excluded.viewers')} > ${eb.ref('analytics_live_minutes.viewers')} then ${eb.ref('excluded.viewers')} else ${eb.ref('analytics_live_minutes.viewers')} end`,
+            viewers,
             entries: eb('analytics_live_minutes.entries', '+', r.entries),
             comments: eb('analytics_live_minutes.comments', '+', r.comments),
           }))).execute();
@@ -184,34 +245,43 @@ export class SqlRollupStore implements RollupStore {
     return r ? num(r.position) : null;
   }
 
-  async sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }) {
-    let query = this.db.selectFrom('analytics_rollups')
-      .select((eb) => [eb.ref('dim_id').as('dim_id'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum<number>(c).as(c))])
+  /** The tables answering a query, loosely typed (the two grains differ only in the name of the time column). */
+  private tables(q: RollupQuery, by?: 'hour' | 'day') {
+    const t = TABLES[grainFor(q, by)];
+    const db = this.db as unknown as Kysely<any>;
+    const inRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB => qb
       .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
-      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour);
+      .where(t.time, '>=', q.fromHour).where(t.time, '<', q.toHour);
+    // The people tables' keys have the kind before the time: naming every kind lets both dialects seek the time range per kind.
+    const peopleInRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB => inRange(qb.where('kind', 'in', [...PEOPLE_KINDS]));
+    return { ...t, db, inRange, peopleInRange };
+  }
+
+  async sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }) {
+    const t = this.tables(q);
+    let query = t.inRange(t.db.selectFrom(t.rollups)
+      .select((eb: any) => [eb.ref('dim_id').as('dim_id'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum(c).as(c))]));
     if (opts.dimIds) {
       if (!opts.dimIds.length) return [];
       query = query.where('dim_id', 'in', opts.dimIds);
     }
-    const rows = await query.groupBy('dim_id').orderBy(sql`sum(${sql.ref(opts.orderBy)})`, 'desc').orderBy('dim_id').limit(opts.limit).execute();
-    return rows.map((r) => ({ dimId: r.dim_id, ...sums(r as Record<string, unknown>) }));
+    const rows: Array<Record<string, unknown>> = await query.groupBy('dim_id').orderBy(sql`sum(${sql.ref(opts.orderBy)})`, 'desc').orderBy('dim_id').limit(opts.limit).execute();
+    return rows.map((r) => ({ dimId: String(r.dim_id), ...sums(r) }));
   }
 
   async countActive(q: RollupQuery, counter: RollupCounter): Promise<number> {
-    const r = await this.db.selectFrom('analytics_rollups').select((eb) => eb.fn.count<number>('dim_id').distinct().as('n'))
-      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
-      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).where(counter, '>', 0).executeTakeFirst();
+    const t = this.tables(q);
+    const r: Record<string, unknown> | undefined = await t.inRange(t.db.selectFrom(t.rollups).select((eb: any) => eb.fn.count('dim_id').distinct().as('n'))).where(counter, '>', 0).executeTakeFirst();
     return num(r?.n);
   }
 
   async peopleByValue(q: RollupQuery, dimIds: string[]): Promise<Map<string, PeopleCounts>> {
     const out = new Map<string, PeopleCounts>();
     if (!dimIds.length) return out;
-    const rows = await this.db.selectFrom('analytics_people')
-      .select((eb) => ['dim_id', 'kind', eb.fn.count<number>('person').distinct().as('n')])
-      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
-      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).where('dim_id', 'in', dimIds)
-      .groupBy(['dim_id', 'kind']).execute();
+    const t = this.tables(q);
+    const rows = (await t.peopleInRange(t.db.selectFrom(t.people)
+      .select((eb: any) => ['dim_id', 'kind', eb.fn.count('person').distinct().as('n')]))
+      .where('dim_id', 'in', dimIds).groupBy(['dim_id', 'kind']).execute()) as Array<{ dim_id: string; kind: string; n: unknown }>;
     for (const r of rows) {
       const m = out.get(r.dim_id) ?? {};
       m[r.kind as PeopleKind] = num(r.n);
@@ -221,17 +291,18 @@ export class SqlRollupStore implements RollupStore {
   }
 
   async series(q: RollupQuery, dimId: string, by: 'hour' | 'day') {
-    const bucket = by === 'hour' ? sql<number>`hour` : sql<number>`(hour + ${sql.lit(SHANGHAI_OFFSET_MS)}) / ${sql.lit(DAY_MS)}`;
-    const where = { scope: q.scope, scopeId: q.scopeId, dim: q.dim };
-    const rows = await this.db.selectFrom('analytics_rollups')
-      .select((eb) => [bucket.as('bucket'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum<number>(c).as(c))])
-      .where('scope', '=', where.scope).where('scope_id', '=', where.scopeId).where('dim', '=', where.dim).where('dim_id', '=', dimId)
-      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).groupBy(bucket).execute();
-    const people = await this.db.selectFrom('analytics_people')
-      .select((eb) => [bucket.as('bucket'), 'kind', eb.fn.count<number>('person').distinct().as('n')])
-      .where('scope', '=', where.scope).where('scope_id', '=', where.scopeId).where('dim', '=', where.dim).where('dim_id', '=', dimId)
-      .where('hour', '>=', q.fromHour).where('hour', '<', q.toHour).groupBy([bucket, 'kind']).execute();
-    const toStart = (b: number): number => (by === 'hour' ? b : b * DAY_MS - SHANGHAI_OFFSET_MS);
+    // Day rows when the dimension has them per day only or the chart is by day; by hour, the hour rows.
+    const t = this.tables(q, by === 'hour' ? 'hour' : undefined);
+    const dayBucket = sql<number>`(${sql.ref(t.time)} + ${sql.lit(SHANGHAI_OFFSET_MS)}) / ${sql.lit(DAY_MS)}`;
+    // On the day rows the time column is the day's start already.
+    const bucket = by === 'hour' || t.time === 'day' ? sql<number>`${sql.ref(t.time)}` : dayBucket;
+    const toStart = (b: number): number => (by === 'hour' || t.time === 'day' ? b : b * DAY_MS - SHANGHAI_OFFSET_MS);
+    const rows: Array<Record<string, unknown>> = await t.inRange(t.db.selectFrom(t.rollups)
+      .select((eb: any) => [bucket.as('bucket'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum(c).as(c))]))
+      .where('dim_id', '=', dimId).groupBy(bucket).execute();
+    const people = (await t.peopleInRange(t.db.selectFrom(t.people)
+      .select((eb: any) => [bucket.as('bucket'), 'kind', eb.fn.count('person').distinct().as('n')]))
+      .where('dim_id', '=', dimId).groupBy([bucket, 'kind']).execute()) as Array<{ bucket: unknown; kind: string; n: unknown }>;
     const peopleBy = new Map<number, PeopleCounts>();
     for (const p of people) {
       const k = toStart(num(p.bucket));
@@ -241,7 +312,7 @@ export class SqlRollupStore implements RollupStore {
     }
     return rows.map((r) => {
       const b = toStart(num(r.bucket));
-      return { bucket: b, ...sums(r as Record<string, unknown>), people: peopleBy.get(b) ?? {} };
+      return { bucket: b, ...sums(r), people: peopleBy.get(b) ?? {} };
     }).sort((a, b) => a.bucket - b.bucket);
   }
 }

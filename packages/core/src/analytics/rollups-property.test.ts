@@ -17,6 +17,7 @@ import { ingestEvents } from '../events/events.js';
 import { consumeRollups, rebuildRollups, COMMIT_GRACE_MS } from './consumer.js';
 import { SqlRollupStore } from './rollup-store.js';
 import { lineChannel } from './channels.js';
+import { shanghaiDayStart } from './time-buckets.js';
 import { putCartItem } from '../cart/cart.js';
 import { addFavourite } from '../favourites/index.js';
 import { loadActor } from '../accounts/accounts.js';
@@ -46,9 +47,12 @@ async function snapshot(core: TestCore) {
   const rollups = await core.ctx.db.selectFrom('analytics_rollups').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('hour').orderBy('dim_id').execute();
   const people = await core.ctx.db.selectFrom('analytics_people').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('kind').orderBy('hour').orderBy('dim_id').orderBy('person').execute();
   const norm = (rows: Array<Record<string, unknown>>) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'dim_id' && k !== 'scope_id' && k !== 'person' ? Number(v) : v])));
+  const rollupsDaily = await core.ctx.db.selectFrom('analytics_rollups_daily').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('day').orderBy('dim_id').execute();
+  const peopleDaily = await core.ctx.db.selectFrom('analytics_people_daily').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('kind').orderBy('day').orderBy('dim_id').orderBy('person').execute();
   const minutes = await core.ctx.db.selectFrom('analytics_live_minutes').select(['room_id', 'minute', 'orders', 'gmv_fen']).orderBy('room_id').orderBy('minute').execute();
   return {
     rollups: norm(rollups).filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'hour' && v !== 0)), people: norm(people),
+    rollupsDaily: norm(rollupsDaily).filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'day' && v !== 0)), peopleDaily: norm(peopleDaily),
     minutes: norm(minutes).filter((m) => m.orders !== 0 || m.gmv_fen !== 0),
   };
 }
@@ -109,7 +113,7 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
           expected.set(ch, (expected.get(ch) ?? 0) + Number(l.line_total_fen));
         }
         const byChannel = new Map<string, number>();
-        for (const r of incremental.rollups) if (r.scope === 'platform' && r.dim === 'channel') byChannel.set(String(r.dim_id), (byChannel.get(String(r.dim_id)) ?? 0) + Number(r.gmv_fen));
+        for (const r of incremental.rollupsDaily) if (r.scope === 'platform' && r.dim === 'channel') byChannel.set(String(r.dim_id), (byChannel.get(String(r.dim_id)) ?? 0) + Number(r.gmv_fen));
         for (const [ch, fen] of expected) assert.equal(byChannel.get(ch) ?? 0, fen, `GMV of channel ${ch}`);
         const refunded = await core.ctx.db.selectFrom('refunds').select((eb) => eb.fn.sum<number>('amount_fen').as('s')).where('status', '=', 'succeeded').executeTakeFirst();
         const refundRollup = incremental.rollups.filter((r) => r.scope === 'platform' && r.dim === 'total').reduce((a, r) => a + Number(r.refund_fen), 0);
@@ -128,6 +132,19 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
         const recount = await snapshot(core);
         assert.deepEqual(incremental.rollups, recount.rollups);
         assert.deepEqual(incremental.people, recount.people);
+        assert.deepEqual(incremental.rollupsDaily, recount.rollupsDaily);
+        assert.deepEqual(incremental.peopleDaily, recount.peopleDaily);
+        // The day rows are the hour rows added up by Shanghai day (the totals, kept at both grains).
+        const byDay = new Map<string, number>();
+        for (const r of recount.rollups) {
+          const k = `${r.scope}|${r.scope_id}|${shanghaiDayStart(Number(r.hour))}`;
+          byDay.set(k, (byDay.get(k) ?? 0) + Number(r.gmv_fen) + Number(r.impressions) + Number(r.refund_fen));
+        }
+        for (const r of recount.rollupsDaily.filter((d) => d.dim === 'total')) {
+          assert.equal(byDay.get(`${r.scope}|${r.scope_id}|${Number(r.day)}`) ?? 0, Number(r.gmv_fen) + Number(r.impressions) + Number(r.refund_fen), 'a day is its hours');
+        }
+        const peopleOfDay = (rows: Array<Record<string, unknown>>, col: string) => new Set(rows.filter((p) => p.dim === 'total').map((p) => `${p.scope}|${p.scope_id}|${p.kind}|${p.person}|${shanghaiDayStart(Number(p[col]))}`));
+        assert.deepEqual([...peopleOfDay(recount.people, 'hour')].sort(), [...peopleOfDay(recount.peopleDaily, 'day')].sort(), 'a day’s people are its hours’ people');
         assert.deepEqual(incremental.minutes, recount.minutes);
       } finally {
         await core.dispose();

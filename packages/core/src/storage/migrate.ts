@@ -33,6 +33,7 @@ import * as modelVersions from './migrations/0032_model_versions.js';
 import * as compassAudience from './migrations/0034_compass_audience.js';
 import * as adsLiveAudiences from './migrations/0035_ads_live_audiences.js';
 import * as adOwners from './migrations/0036_ad_owners.js';
+import * as compassDaily from './migrations/0037_compass_daily.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -70,6 +71,7 @@ export const migrations: Record<string, Migration> = {
   '0034_compass_audience': compassAudience,
   '0035_ads_live_audiences': adsLiveAudiences,
   '0036_ad_owners': adOwners,
+  '0037_compass_daily': compassDaily,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,6 @@
 /** Row types of the analytics (罗盘) tables (merged into `Database` in schema.ts). */
 
-/** Counters of one hour (UTC epoch ms of its start), scope and dimension value. */
+/** Counters of one hour (UTC epoch ms of its start), scope and dimension value (the dimensions charted by hour). */
 export interface AnalyticsRollupsTable {
   hour: number;
   scope: string; // platform | shop | creator
@@ -22,6 +22,12 @@ export interface AnalyticsRollupsTable {
   fee_fen: number;
   carts: number;
 }
+
+/** Counters of one Shanghai day (UTC epoch ms of its start), scope and dimension value (every dimension). */
+export type AnalyticsRollupsDailyTable = Omit<AnalyticsRollupsTable, 'hour'> & { day: number };
+
+/** The distinct people of one Shanghai day, scope, dimension value and kind. */
+export type AnalyticsPeopleDailyTable = Omit<AnalyticsPeopleTable, 'hour'> & { day: number };
 
 /** The distinct people behind buyers, people shown a card and people who tapped one (per hour). */
 export interface AnalyticsPeopleTable {
@@ -52,9 +58,20 @@ export interface AnalyticsLiveMinutesTable {
   gmv_fen: number;
 }
 
+/** A live room's minute as one process saw it: the peak of its own connections (the minute's viewers are the sum over processes). */
+export interface AnalyticsLiveViewersTable {
+  room_id: string;
+  minute: number;
+  process: string;
+  viewers: number;
+}
+
 export interface AnalyticsTables {
+  analytics_live_viewers: AnalyticsLiveViewersTable;
   analytics_live_minutes: AnalyticsLiveMinutesTable;
   analytics_rollups: AnalyticsRollupsTable;
   analytics_people: AnalyticsPeopleTable;
+  analytics_rollups_daily: AnalyticsRollupsDailyTable;
+  analytics_people_daily: AnalyticsPeopleDailyTable;
   analytics_cursors: AnalyticsCursorsTable;
 }
