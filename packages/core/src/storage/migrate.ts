@@ -32,6 +32,7 @@ import * as shipmentEdits from './migrations/0033_shipment_edits.js';
 import * as modelVersions from './migrations/0032_model_versions.js';
 import * as compassAudience from './migrations/0034_compass_audience.js';
 import * as adsLiveAudiences from './migrations/0035_ads_live_audiences.js';
+import * as modelArtefacts from './migrations/0040_model_artefacts.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '0033_shipment_edits': shipmentEdits,
   '0034_compass_audience': compassAudience,
   '0035_ads_live_audiences': adsLiveAudiences,
+  '0040_model_artefacts': modelArtefacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
