@@ -191,6 +191,11 @@ export class RecommendService {
     return this.warmed && !this.failure;
   }
 
+  /** The retrained version this engine serves (null: online learning only, or no retraining in this process). */
+  get modelVersion(): string | null {
+    return this.retrainer?.servingVersion ?? null;
+  }
+
   /** The embedding's person vectors of these actors ("people like my buyers"); null while the engine is not warm. */
   async personVectors(actors: readonly string[]): Promise<PersonVectors | null> {
     if (!this.isWarm || actors.length === 0) return null;

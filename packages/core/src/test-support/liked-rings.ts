@@ -2,7 +2,7 @@
 import { Rng } from '@zhongcao/recsys';
 import { insertTestVideos } from '../feed/test-videos.js';
 import { newId } from '../platform/ids.js';
-import type { TestCore } from './harness.js';
+import type { CoreContext } from '../context.js';
 import type { EngineLifecycleEvent, RecommendService } from '../recommend/recommend-service.js';
 
 const HOUR = 3600_000;
@@ -13,8 +13,8 @@ export const RING = 10;
  * 80 videos in 8 rings of 10 and 300 people who each liked 8 videos in a row along one ring
  * (a minute apart).
  */
-export async function likedRings(core: TestCore): Promise<{ people: string[]; videos: string[] }> {
-  const now = core.clock.now();
+export async function likedRings(core: { ctx: CoreContext }): Promise<{ people: string[]; videos: string[] }> {
+  const now = core.ctx.clock.now();
   const owners = Array.from({ length: 5 }, () => newId('user', now));
   await core.ctx.db.insertInto('users').values(owners.map((id, k) => ({ id, login: `creator${k}`, display_name: `creator${k}`, password_hash: 'x', created_at: now }))).execute();
   const videos = await insertTestVideos(core.ctx.db, Array.from({ length: RINGS * RING }, (_, i) => ({ ownerId: owners[i % owners.length]!, publishedAt: now - 48 * HOUR - i * 60_000 })), now);

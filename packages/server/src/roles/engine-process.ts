@@ -10,6 +10,7 @@ import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { feedEngineFromStream, openCore, recommendService, ShownFilter, syncExperienceMultipliers, syncFeedThrottle, type Core, type CoreOptions, type EngineIntake, type RetrainOptions } from '@zhongcao/core';
 import { connectJetStream, type JetStream } from '../shared/jetstream-stream.js';
 import { pageSubject, type PageReply, type PageRequest } from '../shared/engine-protocol.js';
+import { modelVersionGauge } from '../metrics.js';
 
 export interface EngineRoleOptions extends CoreOptions {
   natsUrl: string;
@@ -43,6 +44,14 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
   const stream = await connectJetStream(options.natsUrl, `zhongcao-engine-${options.replica}-${process.pid}`, (err) => log.warn({ err: err.message }, 'stream: waiting for NATS'));
   const warmedFrom = Date.now();
   const service = recommendService(core.ctx, { thread: true, retrain: options.retrain ?? {} });
+  service.onLifecycle((e) => {
+    if (e.kind === 'model_adopted') log.info({ version: e.version, loadMs: e.loadMs, swapMs: e.swapMs, videos: e.videos }, 'model version serving loaded from the store and swapped in');
+    else if (e.kind === 'model') {
+      const { kind: _kind, ...decision } = e;
+      if (e.status === 'serving') log.info(decision, 'retrained model stored, swapped in and announced');
+      else log.warn(decision, `retrained model not swapped in (${e.reason})`);
+    } else if (e.kind === 'stopped') log.error({ reason: e.reason, restartInMs: e.restartInMs }, 'engine thread stopped');
+  });
   const report = await service.ready;
   log.info({ videos: report.videos, signals: report.signals, warmMs: report.ms }, 'engine replica warm from the stored history');
   const intake = await feedEngineFromStream(core.ctx, stream, `engine-${options.replica}`, warmedFrom);
@@ -85,6 +94,8 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
   counter('zhongcao_engine_stream_duplicates_total', 'Stream deliveries dropped as repeats of a handled message id', () => intake.figures.duplicates);
   counter('zhongcao_engine_signals_learned_total', 'Interest signals this engine replica learned from the stream', () => intake.figures.signalsLearned);
   counter('zhongcao_engine_pages_total', 'Pages this engine replica answered', () => pages);
+  counter('zhongcao_engine_model_announcements_total', 'Announcements of a retrained version serving taken from the stream', () => intake.figures.modelAnnouncements);
+  modelVersionGauge(registry, () => service.modelVersion);
   new Gauge({ name: 'zhongcao_interest_engine_up', help: 'The engine is running and warm (1) or not (0)', registers: [registry], collect() { this.set(service.isWarm ? 1 : 0); } });
   app.get('/readyz', { schema: { response: { 200: ReadyBody, 503: ReadyBody } } }, async (_req, reply) => {
     if (!service.isWarm) return reply.code(503).send({ status: 'warming', pid: process.pid, replica: options.replica });
