@@ -10,6 +10,7 @@ export { useRemoteEngine, remoteEngine, type RemoteEngine } from './remote-engin
 export type { Recommended } from '@zhongcao/recsys';
 export { WARM_SIGNAL_DAYS, WARM_VIDEO_DAYS, type WarmReport } from './warm.js';
 export { listModelVersions, modelVersion, requestRetrain, type ModelVersion, type ModelVersionStatus, type ModelDecisionReason, type ModelFigures, type RetrainTrigger } from './model-versions.js';
-export { RETRAIN_SCHEDULE_DEFAULTS, scoresWorse, type RetrainDecision, type RetrainOptions } from './retrainer.js';
+export { Retrainer, RETRAIN_SCHEDULE_DEFAULTS, scoresWorse, type ModelAdoption, type RetrainDecision, type RetrainOptions } from './retrainer.js';
+export { MODEL_SERVING_TOPIC, type ModelServingTopic } from './model-versions.js';
 export { adminModelVersions, adminRequestRetrain, type ModelVersionsView } from './model-admin.js';
 export type { PersonVectors } from './engine-desk.js';

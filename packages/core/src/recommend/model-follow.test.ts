@@ -9,6 +9,7 @@ import { artefactRows, loadArtefacts, storeArtefacts } from './model-artefacts.j
 import { listModelVersions, MODEL_SERVING_TOPIC, requestRetrain } from './model-versions.js';
 import { recommendService, RecommendService, runningRecommendService } from './recommend-service.js';
 import { feedEngineFromStream } from './stream-signals.js';
+import { Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type RetrainDecision } from './retrainer.js';
 import { likedRings, nextLifecycle } from '../test-support/liked-rings.js';
 
 const sample = (): ModelSnapshot => ({
@@ -117,6 +118,33 @@ test('every engine replica serves the version one of them retrained: by the anno
     await stream.close();
     const service = runningRecommendService(core.ctx);
     await service?.flushSteps();
+    await core.dispose();
+  }
+});
+
+test('a process without an engine (the scaled worker role) trains, stores and announces; its next retraining is judged against the stored version serving', async () => {
+  const core = await openTestCore();
+  await likedRings(core);
+  const decisions: RetrainDecision[] = [];
+  const trainer = new Retrainer(core.ctx, null, (d) => decisions.push(d), { ...RETRAIN_SCHEDULE_DEFAULTS, everyMs: 0, pollMs: 60_000, epochs: 6 });
+  try {
+    const first = await trainer.request('manual', null);
+    await trainer.idle();
+    assert.equal(decisions[0]?.status, 'serving', JSON.stringify(decisions[0]));
+    assert.equal(decisions[0]!.swapMs, null, 'nothing swapped here');
+    assert.ok(await loadArtefacts(core.ctx.db, first.id), 'the snapshot is stored for the engines');
+    // A fresh trainer (the worker restarted) takes the bar from the store.
+    await trainer.close();
+    const restarted = new Retrainer(core.ctx, null, (d) => decisions.push(d), { ...RETRAIN_SCHEDULE_DEFAULTS, everyMs: 0, pollMs: 60_000, epochs: 6 });
+    try {
+      await restarted.request('manual', null);
+      await restarted.idle();
+      assert.equal(decisions[1]?.figures?.baselineVersion, first.id, JSON.stringify(decisions[1]));
+    } finally {
+      await restarted.close();
+    }
+  } finally {
+    await trainer.close();
     await core.dispose();
   }
 });

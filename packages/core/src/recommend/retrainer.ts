@@ -30,12 +30,17 @@ export interface RetrainOptions {
   pollMs: number;
   /** How often the version serving is looked up, to swap in one another process trained. */
   followMs: number;
+  /**
+   * Whether this process claims and trains requested retrainings (and schedules them). Off in
+   * the scaled engine role, where the worker role trains and the replicas only follow.
+   */
+  claim: boolean;
   epochs: number;
   historyDays: number;
   maxEvalPeople: number;
 }
 
-export const RETRAIN_SCHEDULE_DEFAULTS: RetrainOptions = { everyMs: 6 * 3600_000, firstAfterMs: 10 * 60_000, pollMs: 5_000, followMs: 5_000, epochs: 6, historyDays: 60, maxEvalPeople: 2_000 };
+export const RETRAIN_SCHEDULE_DEFAULTS: RetrainOptions = { everyMs: 6 * 3600_000, firstAfterMs: 10 * 60_000, pollMs: 5_000, followMs: 5_000, claim: true, epochs: 6, historyDays: 60, maxEvalPeople: 2_000 };
 
 /** A decision, for the log. */
 export interface RetrainDecision {
@@ -80,18 +85,24 @@ export class Retrainer {
 
   constructor(
     private readonly ctx: CoreContext,
-    /** The engine to swap into, or null when it is not running (stopped, warming). */
-    private readonly engine: () => EngineHost | null,
+    /**
+     * The engine to swap into, or null when it is not running (stopped, warming). No engine at
+     * all (null): this process trains for the others (the scaled worker role): a better model is
+     * stored and announced, and the engines swap it in.
+     */
+    private readonly engine: (() => EngineHost | null) | null,
     private readonly onDecision: (d: RetrainDecision) => void,
     private readonly opts: RetrainOptions = RETRAIN_SCHEDULE_DEFAULTS,
     /** A version another process trained was swapped in. */
     private readonly onAdopt: (a: ModelAdoption) => void = () => {},
   ) {
     this.nextScheduled = ctx.clock.now() + opts.firstAfterMs;
-    this.started = resetAtStart(ctx.db, ctx.clock.now()).catch(() => {});
-    this.timer = setInterval(() => void this.tick(), opts.pollMs);
-    this.timer.unref();
-    if (opts.followMs > 0) {
+    this.started = opts.claim ? resetAtStart(ctx.db, ctx.clock.now()).catch(() => {}) : Promise.resolve();
+    if (opts.claim) {
+      this.timer = setInterval(() => void this.tick(), opts.pollMs);
+      this.timer.unref();
+    }
+    if (engine && opts.followMs > 0) {
       this.followTimer = setInterval(() => void this.follow(), opts.followMs);
       this.followTimer.unref();
     }
@@ -145,7 +156,7 @@ export class Retrainer {
     if (this.running) return;
     this.following = (async () => {
       await this.started;
-      const host = this.engine();
+      const host = this.engine?.() ?? null;
       if (!host) return; // warming: the warm-up adopts it
       const id = await servingVersionId(this.ctx.db);
       if (id && id !== this.serving?.version && !this.unloadable.has(id)) await this.load(host, id);
@@ -155,6 +166,15 @@ export class Retrainer {
         this.following = null;
       });
     await this.following;
+  }
+
+  /** The version serving with its stored snapshot (null: none, or none stored). */
+  private async storedServing(): Promise<{ version: string; snapshot: ModelSnapshot } | null> {
+    const id = await servingVersionId(this.ctx.db);
+    if (!id) return null;
+    if (id === this.serving?.version) return this.serving;
+    const snapshot = await loadArtefacts(this.ctx.db, id);
+    return snapshot ? { version: id, snapshot } : null;
   }
 
   private async load(host: EngineHost, id: string): Promise<void> {
@@ -171,7 +191,7 @@ export class Retrainer {
   }
 
   async tick(): Promise<void> {
-    if (this.running || this.closed) return;
+    if (this.running || this.closed || !this.opts.claim) return;
     this.running = (async () => {
       await this.started;
       const now = this.ctx.clock.now();
@@ -199,23 +219,24 @@ export class Retrainer {
       const history: RetrainHistory = access
         ? { kind: 'store', access, since }
         : { kind: 'signals', signals: (await storedSignals(this.ctx, since)).filter((s) => s.videoId && interestWeight(s) >= 1) };
-      const serving = this.serving;
+      // Without an engine here, the bar is the version serving as stored (another process may have swapped it in since).
+      const serving = this.engine ? this.serving : await this.storedServing();
       const outcome = await retrainOnThread(
         { history, serving: serving?.snapshot ?? null, epochs: v.epochs, maxEvalPeople: this.opts.maxEvalPeople }, (epoch) => void recordProgress(db, v.id, { epochs_done: epoch }).catch(() => {}),
         (stop) => (this.stopTraining = stop),
       );
       await recordProgress(db, v.id, { people: outcome.people, events: outcome.events, videos: outcome.videos });
       const figures: ModelFigures = { model: outcome.figures, baseline: outcome.baseline, baselineVersion: serving?.version ?? null };
-      const host = this.engine();
+      const host = this.engine?.() ?? null;
       if (outcome.figures.people === 0) decision = { version: v.id, status: 'rejected', reason: 'not_enough_history', figures, swapMs: null };
       else if (scoresWorse(outcome.figures, outcome.baseline)) decision = { version: v.id, status: 'rejected', reason: serving ? 'worse_than_serving' : 'worse_than_online', figures, swapMs: null };
-      else if (!host) decision = { version: v.id, status: 'rejected', reason: 'engine_unavailable', figures, swapMs: null };
+      else if (this.engine && !host) decision = { version: v.id, status: 'rejected', reason: 'engine_unavailable', figures, swapMs: null };
       else {
         // Stored before it is announced as serving, so every other engine can load it.
         const storedBytes = await storeArtefacts(db, v.id, outcome.snapshot);
-        const swap = await host.swapModel(v.id, outcome.snapshot, clock.now());
+        const swap = host ? await host.swapModel(v.id, outcome.snapshot, clock.now()) : null;
         this.serving = { version: v.id, snapshot: outcome.snapshot };
-        decision = { version: v.id, status: 'serving', reason: serving ? 'better_than_serving' : 'better_than_online', figures, swapMs: swap.ms, swapped: { videos: swap.videos, covisitRows: swap.covisitRows, choice: swap.choice }, storedBytes };
+        decision = { version: v.id, status: 'serving', reason: serving ? 'better_than_serving' : 'better_than_online', figures, swapMs: swap?.ms ?? null, ...(swap ? { swapped: { videos: swap.videos, covisitRows: swap.covisitRows, choice: swap.choice } } : {}), storedBytes };
       }
     } catch (err) {
       decision = { version: v.id, status: 'failed', reason: 'training_failed', figures: null, swapMs: null, error: err instanceof Error ? err.message : String(err) };

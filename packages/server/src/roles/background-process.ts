@@ -1,11 +1,12 @@
 /**
  * The worker role: the core and its background loop (timers, refunds, payouts, gateway
  * notifications, outbox dispatch); no HTTP. With NATS, each outbox batch is held by the stream
- * before its handlers run, and the open platform's message push consumes the stream instead of
- * the dispatcher (the durable consumer `push`).
+ * before its handlers run, the open platform's message push consumes the stream instead of
+ * the dispatcher (the durable consumer `push`), and the interest engine's model is retrained here
+ * (stored and announced; the engine replicas swap it in).
  */
 import Fastify from 'fastify';
-import { consumePushFromStream, openCore, relayOutbox, type Core, type CoreOptions, type OutboxConsumer } from '@zhongcao/core';
+import { consumePushFromStream, openCore, relayOutbox, Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type Core, type CoreOptions, type OutboxConsumer, type RetrainOptions } from '@zhongcao/core';
 import { connectJetStream, type JetStream } from '../shared/jetstream-stream.js';
 import { startWorker, type Worker } from '../worker.js';
 
@@ -16,6 +17,8 @@ export interface BackgroundOptions extends CoreOptions {
   intervalMs?: number;
   /** Scaled mode: NATS JetStream, which holds each outbox batch before its handlers run (the engine role consumes it). */
   natsUrl?: string | undefined;
+  /** Scaled mode: retraining of the interest engine's model (default schedule); false turns it off. */
+  retrain?: Partial<RetrainOptions> | false;
 }
 
 export interface RunningBackground {
@@ -23,6 +26,8 @@ export interface RunningBackground {
   worker: Worker;
   /** Scaled mode: the message push's stream consumer. */
   push: OutboxConsumer | null;
+  /** Scaled mode: the model's retraining (no engine here: a better model is stored and announced). */
+  trainer: Retrainer | null;
   stop(): Promise<void>;
 }
 
@@ -37,6 +42,10 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
     push = await consumePushFromStream(core.outbox, stream);
     relayOutbox(core.outbox, stream);
   }
+  const trainer =
+    stream && options.retrain !== false
+      ? new Retrainer(core.ctx, null, (d) => (d.status === 'serving' ? log.info(d, 'interest engine: retrained model stored and announced; the engine replicas swap it in') : log.warn(d, `interest engine: retrained model not serving (${d.reason})`)), { ...RETRAIN_SCHEDULE_DEFAULTS, ...options.retrain })
+      : null;
   const worker = startWorker(core, log, options.intervalMs);
   // The loop's own timer does not hold the process open (the embedded server's listener does that); here nothing else would.
   const keepAlive = setInterval(() => {}, 60_000);
@@ -44,8 +53,10 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
     core,
     worker,
     push,
+    trainer,
     async stop() {
       clearInterval(keepAlive);
+      await trainer?.close();
       await worker.stop();
       await push?.consumer.stop();
       await stream?.close();

@@ -20,8 +20,11 @@ export interface EngineRoleOptions extends CoreOptions {
   port: number;
   host?: string;
   logLevel?: string;
-  /** The engine's background retraining (default schedule); false turns it off. */
-  retrain?: Partial<RetrainOptions> | false;
+  /**
+   * How the replica follows the model version serving (the worker role retrains it); `claim: true`
+   * makes this replica claim and train requested retrainings itself.
+   */
+  retrain?: Partial<RetrainOptions>;
 }
 
 export interface RunningEngineRole {
@@ -43,7 +46,7 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
   const log = app.log.child({ role: 'engine', replica: options.replica });
   const stream = await connectJetStream(options.natsUrl, `zhongcao-engine-${options.replica}-${process.pid}`, (err) => log.warn({ err: err.message }, 'stream: waiting for NATS'));
   const warmedFrom = Date.now();
-  const service = recommendService(core.ctx, { thread: true, retrain: options.retrain ?? {} });
+  const service = recommendService(core.ctx, { thread: true, retrain: { claim: false, ...options.retrain } });
   service.onLifecycle((e) => {
     if (e.kind === 'model_adopted') log.info({ version: e.version, loadMs: e.loadMs, swapMs: e.swapMs, videos: e.videos }, 'model version serving loaded from the store and swapped in');
     else if (e.kind === 'model') {

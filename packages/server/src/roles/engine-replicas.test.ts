@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCore, runningRecommendService } from '@zhongcao/core';
+import { listModelVersions, openCore, runningRecommendService } from '@zhongcao/core';
 import { likedRings } from '@zhongcao/core/test-support/recommend';
 import { startPrivateNats } from '../test-support/private-services.js';
 import { startBackground } from './background-process.js';
@@ -22,7 +22,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
   }
 }
 
-test('scaled mode: the version one engine replica retrains reaches the other through the stream, and a replica started afterwards serves it from its warm-up', { timeout: 180_000 }, async (t) => {
+test('scaled mode: the worker retrains, both engine replicas swap the version in on its announcement through the stream, and a replica started afterwards serves it from its warm-up', { timeout: 180_000 }, async (t) => {
   const nats = await startPrivateNats();
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-engine-replicas-'));
   const running: Array<{ stop(): Promise<void> }> = [];
@@ -35,10 +35,9 @@ test('scaled mode: the version one engine replica retrains reaches the other thr
   await likedRings(seed);
   await seed.close();
 
-  // Retraining claimed only on request (no schedule, no polling of requests); the follower's own look at the table is off, so only the announcement can move replica 1.
-  const retrain = { everyMs: 0, pollMs: 600_000, followMs: 0, epochs: 4 };
-  const engine = (replica: number): Promise<RunningEngineRole> => startEngineRole({ dataDir, migrate: false, natsUrl: nats.url, replica, replicas: 2, port: 0, logLevel: 'silent', retrain });
-  const worker = await startBackground({ dataDir, migrate: false, natsUrl: nats.url, logLevel: 'silent', intervalMs: 50 });
+  // The worker retrains on request only (no schedule, no polling of requests); the replicas' own look at the table is off, so only the announcement can move them.
+  const engine = (replica: number): Promise<RunningEngineRole> => startEngineRole({ dataDir, migrate: false, natsUrl: nats.url, replica, replicas: 2, port: 0, logLevel: 'silent', retrain: { followMs: 0 } });
+  const worker = await startBackground({ dataDir, migrate: false, natsUrl: nats.url, logLevel: 'silent', intervalMs: 50, retrain: { everyMs: 0, pollMs: 600_000, epochs: 4 } });
   running.push(worker);
   const e0 = await engine(0);
   running.push(e0);
@@ -47,12 +46,17 @@ test('scaled mode: the version one engine replica retrains reaches the other thr
   assert.equal(await modelOf(e0), 'online');
   assert.equal(await modelOf(e1), 'online');
 
-  const trainer = runningRecommendService(e0.core.ctx)!;
-  const requested = await trainer.retrainer!.request('manual', null);
-  await trainer.retrainer!.idle();
-  assert.equal(await modelOf(e0), requested.id, 'the replica that trained serves it');
-  // The worker relays the outbox's announcement to the stream; replica 1 loads the stored snapshot and swaps it in.
-  await until('replica 1 serves the retrained version', async () => (await modelOf(e1)) === requested.id);
+  // The replicas do not train: a request waits for the worker.
+  assert.equal(runningRecommendService(e0.core.ctx)!.retrainer!.servingVersion, null);
+  const requested = await worker.trainer!.request('manual', null);
+  await worker.trainer!.idle();
+  const [version] = await listModelVersions(worker.core.ctx.db);
+  assert.equal(version!.id, requested.id);
+  assert.equal(version!.status, 'serving', JSON.stringify(version));
+  assert.equal(version!.swapMs, null, 'nothing to swap in the worker');
+  // The worker relays the outbox's announcement to the stream; each replica loads the stored snapshot and swaps it in.
+  await until('both replicas serve the retrained version', async () => (await modelOf(e0)) === requested.id && (await modelOf(e1)) === requested.id);
+  assert.equal(e0.intake.figures.modelAnnouncements, 1);
   assert.equal(e1.intake.figures.modelAnnouncements, 1);
 
   // Replica 1 goes down and a new one takes its place: it serves the version from its first page.
