@@ -6,7 +6,7 @@ export * from './pool-steps.js';
 export { FeedMultipliers, THROTTLED_MULTIPLIER, multiplierOf, type MultiplierRule, type MultiplierTable } from './throttle.js';
 export { subscribeRecommendOutbox, learnFromDomainEvent, ENGINE_OUTBOX_TOPICS, type EngineOutboxTopic } from './outbox-signals.js';
 export { feedEngineFromStream, type EngineIntake, type EngineIntakeFigures } from './stream-signals.js';
-export { useRemoteEngine, remoteEngine, type RemoteEngine } from './remote-engine.js';
+export { useRemoteEngine, remoteEngine, type RemoteEngine, type EngineModelState } from './remote-engine.js';
 export type { Recommended } from '@zhongcao/recsys';
 export { WARM_SIGNAL_DAYS, WARM_VIDEO_DAYS, type WarmReport } from './warm.js';
 export { listModelVersions, modelVersion, requestRetrain, type ModelVersion, type ModelVersionStatus, type ModelDecisionReason, type ModelFigures, type RetrainTrigger } from './model-versions.js';

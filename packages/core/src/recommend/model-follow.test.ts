@@ -4,7 +4,8 @@ import type { ModelSnapshot } from '@zhongcao/recsys';
 import { ShownFilter } from '../feed/shown-filter.js';
 import { EmbeddedStream } from '../stream/stream.js';
 import { relayOutbox } from '../stream/relay.js';
-import { openTestCore, type TestCore } from '../test-support/harness.js';
+import { makePerson, openTestCore, type TestCore } from '../test-support/harness.js';
+import { adminModelVersions } from './model-admin.js';
 import { artefactRows, loadArtefacts, storeArtefacts } from './model-artefacts.js';
 import { listModelVersions, MODEL_SERVING_TOPIC, requestRetrain } from './model-versions.js';
 import { recommendService, RecommendService, runningRecommendService } from './recommend-service.js';
@@ -92,6 +93,9 @@ test('every engine replica serves the version one of them retrained: by the anno
     // The one that looks at the table finds it on its own.
     assert.equal((await adoptedByLooking).version, v.id);
     for (const s of [trainer, streamed, looking]) assert.equal(await pageModel(s, core, people[2]!), v.id, 'every replica serves the new version');
+    // The admins' model page shows the version this process's engine serves.
+    const admin = await makePerson(core, 'model-admin', ['admin'], false);
+    assert.deepEqual((await adminModelVersions(core.ctx, admin)).engines, [{ replica: null, version: v.id, reachable: true }]);
     // The same model everywhere: the same person gets the same ranking from each (none has learned anything since).
     const pages = await Promise.all([trainer, streamed, looking].map(async (s) => (await s.host.recommend(people[3]!, 10, core.clock.now(), ShownFilter.empty())).recs.map((r) => r.videoId)));
     assert.deepEqual(pages[1], pages[0]);

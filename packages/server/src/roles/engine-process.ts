@@ -9,7 +9,7 @@ import { JSONCodec } from 'nats';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { feedEngineFromStream, openCore, recommendService, ShownFilter, syncExperienceMultipliers, syncFeedThrottle, type Core, type CoreOptions, type EngineIntake, type RetrainOptions } from '@zhongcao/core';
 import { connectJetStream, type JetStream } from '../shared/jetstream-stream.js';
-import { pageSubject, type PageReply, type PageRequest } from '../shared/engine-protocol.js';
+import { infoSubject, pageSubject, type InfoReply, type PageReply, type PageRequest } from '../shared/engine-protocol.js';
 import { modelVersionGauge } from '../metrics.js';
 
 export interface EngineRoleOptions extends CoreOptions {
@@ -37,6 +37,7 @@ export interface RunningEngineRole {
 
 const requests = JSONCodec<PageRequest>();
 const replies = JSONCodec<PageReply>();
+const infos = JSONCodec<InfoReply>();
 const MULTIPLIERS_EVERY_MS = 5_000;
 const ReadyBody = { type: 'object', properties: { status: { type: 'string' }, pid: { type: 'number' }, replica: { type: 'number' } } } as const;
 
@@ -80,6 +81,13 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
     },
   });
 
+  // The admins' model page asks each replica which version it serves.
+  const infoSub = stream.nats.subscribe(infoSubject(options.replica), {
+    callback: (err, msg) => {
+      if (!err) msg.respond(infos.encode({ replica: options.replica, version: service.modelVersion, warm: service.isWarm }));
+    },
+  });
+
   // Penalties' throttles and the experience score's boosts reach this engine as they reach an embedded one.
   const syncMultipliers = async (): Promise<void> => {
     await syncFeedThrottle(core.ctx, service).catch(() => {});
@@ -118,6 +126,7 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
     async stop() {
       clearInterval(multipliersTimer);
       sub.unsubscribe();
+      infoSub.unsubscribe();
       await intake.consumer.stop();
       await app.close();
       await stream.close();

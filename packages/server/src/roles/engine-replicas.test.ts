@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { listModelVersions, openCore, runningRecommendService } from '@zhongcao/core';
 import { likedRings } from '@zhongcao/core/test-support/recommend';
 import { startPrivateNats } from '../test-support/private-services.js';
+import { engineClient } from '../shared/engine-client.js';
 import { startBackground } from './background-process.js';
 import { startEngineRole, type RunningEngineRole } from './engine-process.js';
 
@@ -58,6 +59,9 @@ test('scaled mode: the worker retrains, both engine replicas swap the version in
   await until('both replicas serve the retrained version', async () => (await modelOf(e0)) === requested.id && (await modelOf(e1)) === requested.id);
   assert.equal(e0.intake.figures.modelAnnouncements, 1);
   assert.equal(e1.intake.figures.modelAnnouncements, 1);
+  // What the admins' model page shows in scaled mode: each replica's version, asked over NATS.
+  const client = engineClient(e0.stream.nats, 3, () => {});
+  assert.deepEqual(await client.engines(), [{ replica: 0, version: requested.id, reachable: true }, { replica: 1, version: requested.id, reachable: true }, { replica: 2, version: null, reachable: false }]);
 
   // Replica 1 goes down and a new one takes its place: it serves the version from its first page.
   running.splice(running.indexOf(e1), 1);
