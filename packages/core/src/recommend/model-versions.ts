@@ -1,7 +1,7 @@
 /**
  * The interest engine's model versions as stored: a retraining is requested (on a schedule, by
- * an admin, from the command line), claimed and trained by the process that runs the engine,
- * then serving, rejected (with why) or failed. At most one is requested or training at a time.
+ * an admin, from the command line), claimed and trained by the process that runs the engine (in
+ * scaled mode, the worker role), then serving, rejected (with why) or failed. At most one is requested or training at a time.
  * A version that serves has its snapshot stored (model-artefacts.ts) and is announced on the
  * outbox (`model.serving`), so every process running an engine swaps the same one in.
  */

@@ -2,7 +2,9 @@
  * The engine role: the interest engine as a service. It warms from the stored history, then
  * learns from the whole stream as its own durable consumer (every api process's signals, the
  * purchases and refunds of the outbox, new videos), and answers page requests for the people
- * hashed to it over NATS request/reply. A small HTTP listener serves /readyz and /metrics.
+ * hashed to it over NATS request/reply. It serves the retrained model version serving (the worker
+ * role trains it): loaded at its warm-up, on the stream's `model.serving` and on a look at the
+ * table every few seconds. A small HTTP listener serves /readyz and /metrics.
  */
 import Fastify from 'fastify';
 import { JSONCodec } from 'nats';
