@@ -13,6 +13,22 @@ const UNCOLLECTED = ['nodejs_active_handles', 'nodejs_active_handles_total', 'no
 export interface EngineGauges {
   isWarm: boolean;
   restarts: number;
+  /** The retrained model version serving (null: online learning only). */
+  modelVersion?: string | null;
+}
+
+/** The engine's model version as a labelled gauge (one series, value 1; `online` before any retrained version serves). */
+export function modelVersionGauge(registry: Registry, version: () => string | null | undefined): void {
+  new Gauge({
+    name: 'zhongcao_interest_engine_model',
+    help: 'The retrained model version this process\'s interest engine serves (label version; "online" for online learning only)',
+    labelNames: ['version'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.set({ version: version() ?? 'online' }, 1);
+    },
+  });
 }
 
 /** Prometheus metrics: process defaults (less the per-handle listings), request durations by route, domain events by topic, and the interest engine's state. */
@@ -39,6 +55,7 @@ export function installMetrics(app: FastifyInstance, engine: () => EngineGauges 
       this.set(engine()?.isWarm ? 1 : 0);
     },
   });
+  modelVersionGauge(registry, () => engine()?.modelVersion);
   new Counter({
     name: 'zhongcao_interest_engine_restarts_total',
     help: 'Times the interest engine\'s thread stopped and was started again',

@@ -73,7 +73,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const { kind: _kind, ...decision } = e;
       if (e.status === 'serving') app.log.info(decision, 'interest engine: retrained model swapped in and serving');
       else app.log.warn(decision, `interest engine: retrained model not swapped in (${e.reason})`);
-    } else app.log.warn({ restarts: e.restarts, videos: e.videos, signals: e.signals, warmMs: e.warmMs }, 'interest engine thread restarted and warm; personalised pages are back');
+    } else if (e.kind === 'model_adopted') app.log.info({ version: e.version, loadMs: e.loadMs, swapMs: e.swapMs, videos: e.videos }, 'interest engine: model version serving loaded from the store and swapped in');
+    else app.log.warn({ restarts: e.restarts, videos: e.videos, signals: e.signals, warmMs: e.warmMs }, 'interest engine thread restarted and warm; personalised pages are back');
   });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });

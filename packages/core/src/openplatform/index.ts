@@ -14,5 +14,5 @@ export {
 export { resolveCaller, runMethod, type Caller } from './gateway-core.js';
 export type { Params } from './params.js';
 export type { OpenAppsTable } from '../storage/schema-openplatform.js';
-export { installPush, deliverPending, deliveryLog, replayDelivery, enqueueFromEvent, pushBody, httpPost, PUSH_RETRY_TIMER, type PushPost, type DeliveryView } from './push.js';
+export { installPush, consumePushFromStream, PUSH_CONSUMER, deliverPending, deliveryLog, replayDelivery, enqueueFromEvent, pushBody, httpPost, PUSH_RETRY_TIMER, type PushPost, type DeliveryView } from './push.js';
 export { jsonWithInt64 } from './push-data.js';

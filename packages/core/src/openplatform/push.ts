@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import type { DomainEvent, OutboxDispatcher } from '../outbox/outbox.js';
+import { consumeOutboxOnStream, type OutboxConsumer, type Stream } from '../stream/index.js';
 import { scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/errors.js';
@@ -148,6 +149,20 @@ export function installPush(opts: { ctx: CoreContext; outbox: OutboxDispatcher; 
     });
   }
   opts.timers.register(PUSH_RETRY_TIMER, async (tx, timer) => releaseWaiting(tx, timer.subjectId));
+}
+
+/** The push's durable consumer of the stream (scaled mode). */
+export const PUSH_CONSUMER = 'push';
+
+/**
+ * Scaled mode (the worker role): the push's outbox handlers leave the dispatcher and consume the
+ * stream as the durable consumer `push`, resuming where they stopped; a redelivered event makes
+ * no second message (each message's id is the event's id and tag, unique per app). The consumer,
+ * when first created, starts at the next event (events pushed before it were handled by the
+ * dispatcher).
+ */
+export function consumePushFromStream(outbox: OutboxDispatcher, stream: Stream): Promise<OutboxConsumer> {
+  return consumeOutboxOnStream(stream, PUSH_CONSUMER, outbox.takeHandlers(PUSH_TOPICS), { from: 'new' });
 }
 
 export interface DeliveryView {

@@ -38,6 +38,16 @@ export class OutboxDispatcher {
   }
 
   /**
+   * Scaled mode: the handlers subscribed to these prefixes leave this dispatcher and are returned,
+   * to run as a durable consumer of the stream instead (stream/outbox-consumer.ts).
+   */
+  takeHandlers(prefixes: readonly string[]): Array<{ prefix: string; handler: EventHandler }> {
+    const taken = this.handlers.filter((h) => prefixes.includes(h.prefix));
+    for (const h of taken) this.handlers.splice(this.handlers.indexOf(h), 1);
+    return taken;
+  }
+
+  /**
    * Scaled mode: each batch is handed to the relay (the stream) before any handler runs; when the
    * relay throws, the batch stays undelivered and the next round tries it again (at-least-once).
    */

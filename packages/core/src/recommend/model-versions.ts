@@ -1,9 +1,12 @@
 /**
  * The interest engine's model versions as stored: a retraining is requested (on a schedule, by
- * an admin, from the command line), claimed and trained by the process that runs the engine,
- * then serving, rejected (with why) or failed. At most one is requested or training at a time.
+ * an admin, from the command line), claimed and trained by the process that runs the engine (in
+ * scaled mode, the worker role), then serving, rejected (with why) or failed. At most one is requested or training at a time.
+ * A version that serves has its snapshot stored (model-artefacts.ts) and is announced on the
+ * outbox (`model.serving`), so every process running an engine swaps the same one in.
  */
 import type { Db } from '../context.js';
+import { emit } from '../outbox/outbox.js';
 import { newId } from '../platform/ids.js';
 import type { ModelVersionsTable } from '../storage/schema-models.js';
 
@@ -91,14 +94,25 @@ export async function recordProgress(db: Db, id: string, patch: Partial<Pick<Mod
   await db.updateTable('model_versions').set(patch).where('id', '=', id).execute();
 }
 
-/** Records the outcome of a training; a version that now serves retires the one before. */
+/** The outbox topic announcing a version that now serves (subject: the version id). */
+export const MODEL_SERVING_TOPIC = 'model.serving';
+export type ModelServingTopic = typeof MODEL_SERVING_TOPIC;
+
+/**
+ * Records the outcome of a training; a version that now serves retires the one before (whose
+ * stored snapshot is dropped) and is announced on the outbox.
+ */
 export async function finishVersion(
   db: Db,
   id: string,
   outcome: { status: 'serving' | 'rejected' | 'failed'; reason: string; figures: ModelFigures | null; swapMs: number | null; now: number },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    if (outcome.status === 'serving') await trx.updateTable('model_versions').set({ status: 'retired', reason: 'superseded' }).where('status', '=', 'serving').execute();
+    if (outcome.status === 'serving') {
+      await trx.updateTable('model_versions').set({ status: 'retired', reason: 'superseded' }).where('status', '=', 'serving').execute();
+      await trx.deleteFrom('model_artefacts').where('version_id', '<>', id).execute();
+      await emit(trx, MODEL_SERVING_TOPIC, id, { version: id }, outcome.now);
+    }
     await trx
       .updateTable('model_versions')
       .set({ status: outcome.status, reason: outcome.reason, figures: outcome.figures ? JSON.stringify(outcome.figures) : null, swap_ms: outcome.swapMs == null ? null : Math.round(outcome.swapMs), finished_at: outcome.now })
@@ -107,10 +121,25 @@ export async function finishVersion(
   });
 }
 
-/** The engine's process started: what was serving or training before is no longer (its vectors lived in memory). */
+/**
+ * The engine's process started: a training it ran is asked for again, and a version serving
+ * without a stored snapshot (trained before snapshots were stored) is retired; one with its
+ * snapshot stays serving, and the engine loads it.
+ */
 export async function resetAtStart(db: Db, now: number): Promise<void> {
-  await db.updateTable('model_versions').set({ status: 'retired', reason: 'process_restarted', finished_at: now }).where('status', '=', 'serving').execute();
+  await db
+    .updateTable('model_versions')
+    .set({ status: 'retired', reason: 'process_restarted', finished_at: now })
+    .where('status', '=', 'serving')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('model_artefacts').select('model_artefacts.version_id').whereRef('model_artefacts.version_id', '=', 'model_versions.id'))))
+    .execute();
   await db.updateTable('model_versions').set({ status: 'requested', started_at: null, epochs_done: 0 }).where('status', '=', 'training').execute();
+}
+
+/** The version serving now (null: online learning only). */
+export async function servingVersionId(db: Db): Promise<string | null> {
+  const r = await db.selectFrom('model_versions').select('id').where('status', '=', 'serving').orderBy('finished_at', 'desc').executeTakeFirst();
+  return r?.id ?? null;
 }
 
 export async function modelVersion(db: Db, id: string): Promise<ModelVersion | null> {

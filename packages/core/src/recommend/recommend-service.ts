@@ -17,7 +17,7 @@ import { onSignals } from './signal-bus.js';
 import { FeedMultipliers } from './throttle.js';
 import { videoMetasByIds } from './video-meta.js';
 import { POOL_ENTRY_DAYS, warmEngine, type WarmReport } from './warm.js';
-import { Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type RetrainDecision, type RetrainOptions } from './retrainer.js';
+import { Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type ModelAdoption, type RetrainDecision, type RetrainOptions } from './retrainer.js';
 
 const EXPIRE_EVERY_MS = 3600_000;
 /** People and videos unseen this long leave the engine (profiles and embedding rows). */
@@ -38,7 +38,9 @@ export type EngineLifecycleEvent =
   | { kind: 'stopped'; reason: string; restartInMs: number }
   | { kind: 'restarted'; restarts: number; videos: number; signals: number; warmMs: number }
   | { kind: 'restart_failed'; reason: string }
-  | ({ kind: 'model' } & RetrainDecision);
+  | ({ kind: 'model' } & RetrainDecision)
+  /** A version another process trained, loaded from the store and swapped in. */
+  | ({ kind: 'model_adopted' } & ModelAdoption);
 
 const RESTART_FIRST_MS = 1_000;
 const RESTART_MAX_MS = 60_000;
@@ -80,7 +82,12 @@ export class RecommendService {
     this.current = opts.thread ? this.startThread() : new LocalEngineHost(this.onSteps);
     this.multipliers = new FeedMultipliers(ctx.db, () => ctx.clock.now(), (table) => this.host.setMultipliers(table));
     this.unsubscribe = onSignals(ctx.db, (signals) => this.apply(signals));
-    this.ready = warmEngine(ctx, this.host).then((report) => {
+    this.retrainer = opts.retrain
+      ? new Retrainer(ctx, () => (this.isWarm ? this.host : null), (d) => this.emit({ kind: 'model', ...d }), { ...RETRAIN_SCHEDULE_DEFAULTS, ...opts.retrain }, (a) => this.emit({ kind: 'model_adopted', ...a }))
+      : null;
+    this.ready = warmEngine(ctx, this.host).then(async (report) => {
+      // The version serving (trained here before a restart, or by another process) serves from the first page.
+      await this.retrainer?.adopt(this.host).catch(() => {});
       this.warmed = true;
       const queued = this.pending;
       this.pending = [];
@@ -88,9 +95,6 @@ export class RecommendService {
       return report;
     });
     this.ready.catch(() => {});
-    this.retrainer = opts.retrain
-      ? new Retrainer(ctx, () => (this.isWarm ? this.host : null), (d) => this.emit({ kind: 'model', ...d }), { ...RETRAIN_SCHEDULE_DEFAULTS, ...opts.retrain })
-      : null;
   }
 
   /** Where the engine runs now (a stopped thread is replaced by a new one). */
@@ -146,7 +150,7 @@ export class RecommendService {
     this.startedAt = Date.now();
     try {
       const report = await warmEngine(this.ctx, host);
-      await this.retrainer?.reapply(host);
+      await this.retrainer?.adopt(host).catch(() => {});
       if (this.closed) {
         await host.close();
         return;
@@ -185,6 +189,11 @@ export class RecommendService {
   /** True once the warm-up replayed the stored history and the engine is running (until then the feed is the non-personalised one). */
   get isWarm(): boolean {
     return this.warmed && !this.failure;
+  }
+
+  /** The retrained version this engine serves (null: online learning only, or no retraining in this process). */
+  get modelVersion(): string | null {
+    return this.retrainer?.servingVersion ?? null;
   }
 
   /** The embedding's person vectors of these actors ("people like my buyers"); null while the engine is not warm. */

@@ -9,8 +9,20 @@ import type { CoreContext, Db } from '../context.js';
 import type { ShownFilter } from '../feed/shown-filter.js';
 import { runtimePart, runtimeOf } from '../platform/runtime.js';
 
+/** Which model version an engine serves (the admins' model page). */
+export interface EngineModelState {
+  /** The replica's index; null: the engine of this process. */
+  replica: number | null;
+  /** The retrained version it serves (null: online learning only). */
+  version: string | null;
+  /** False when a replica did not answer (this process's engine: while it is not running warm). */
+  reachable: boolean;
+}
+
 export interface RemoteEngine {
   recommend(actorKey: string, limit: number, shown: ShownFilter): Promise<Recommended[] | null>;
+  /** Each replica's model version (asked with a short deadline). */
+  engines?(): Promise<EngineModelState[]>;
 }
 
 /** The engine service's client this api process asks (null: the engine runs in this process). */

@@ -1,50 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rng } from '@zhongcao/recsys';
 import { ShownFilter } from '../feed/shown-filter.js';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { newId } from '../platform/ids.js';
-import { openTestCore, type TestCore } from '../test-support/harness.js';
+import { openTestCore } from '../test-support/harness.js';
 import { listModelVersions } from './model-versions.js';
 import { RecommendService, type EngineLifecycleEvent } from './recommend-service.js';
 import { scoresWorse } from './retrainer.js';
-
-const HOUR = 3600_000;
-const RINGS = 8;
-const RING = 10;
-
-/**
- * 80 videos in 8 rings of 10 and 300 people who each liked 8 videos in a row along one ring
- * (a minute apart): a structure several epochs learn and one online pass barely does.
- */
-async function likedRings(core: TestCore): Promise<{ people: string[]; videos: string[] }> {
-  const now = core.clock.now();
-  const owners = Array.from({ length: 5 }, () => newId('user', now));
-  await core.ctx.db.insertInto('users').values(owners.map((id, k) => ({ id, login: `creator${k}`, display_name: `creator${k}`, password_hash: 'x', created_at: now }))).execute();
-  const videos = await insertTestVideos(core.ctx.db, Array.from({ length: RINGS * RING }, (_, i) => ({ ownerId: owners[i % owners.length]!, publishedAt: now - 48 * HOUR - i * 60_000 })), now);
-  const rng = new Rng(5);
-  const people = Array.from({ length: 300 }, () => newId('user', now));
-  await core.ctx.db.insertInto('users').values(people.map((id, k) => ({ id, login: `p${k}`, display_name: `p${k}`, password_hash: 'x', created_at: now }))).execute();
-  const likes: { video_id: string; user_id: string; created_at: number }[] = [];
-  people.forEach((user, k) => {
-    const ring = rng.int(RINGS);
-    const start = rng.int(RING);
-    for (let j = 0; j < 8; j++) likes.push({ video_id: videos[ring * RING + ((start + j) % RING)]!, user_id: user, created_at: now - 24 * HOUR + k * 1000 + j * 60_000 });
-  });
-  for (let i = 0; i < likes.length; i += 500) await core.ctx.db.insertInto('video_likes').values(likes.slice(i, i + 500)).execute();
-  return { people, videos };
-}
+import { likedRings, nextLifecycle } from '../test-support/liked-rings.js';
 
 function nextModel(service: RecommendService, timeoutMs = 120_000): Promise<Extract<EngineLifecycleEvent, { kind: 'model' }>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no model decision within ${timeoutMs} ms`)), timeoutMs);
-    const off = service.onLifecycle((e) => {
-      if (e.kind !== 'model') return;
-      clearTimeout(timer);
-      off();
-      resolve(e);
-    });
-  });
+  return nextLifecycle(service, 'model', timeoutMs);
 }
 
 test('worse on HR@10, or equal on HR@10 and worse on NDCG@10, is worse', () => {

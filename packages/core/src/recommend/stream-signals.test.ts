@@ -25,7 +25,7 @@ test('the engine intake learns each stream message once, skips what its warm-up 
 
     await stream.publish('signals', 'evn_a', signals);
     await stream.publish('signals', 'evn_a', signals); // redelivered: its acknowledgement was lost
-    assert.deepEqual(intake.figures, { messages: 1, duplicates: 1, signalsLearned: 1, beforeWarm: 0 });
+    assert.deepEqual(intake.figures, { messages: 1, duplicates: 1, signalsLearned: 1, beforeWarm: 0, modelAnnouncements: 0 });
     assert.equal(service.signalsSeen, seenBefore + 1, 'the engine learned it once');
 
     // A message the stream took before the warm-up read the stored history is already learned.

@@ -1,7 +1,9 @@
 /**
  * The engine role's intake: a durable consumer of the stream's signals and of the outbox topics
- * that teach the engine, so every api process's signals reach this process's engine. Deliveries
- * are de-duplicated by message id (the stream is at-least-once).
+ * that teach the engine, so every api process's signals reach this process's engine, and of the
+ * announcement of a retrained version serving (`model.serving`), which this engine then loads
+ * from the store and swaps in. Deliveries are de-duplicated by message id (the stream is
+ * at-least-once).
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
@@ -9,6 +11,8 @@ import { SeenIds, type Stream, type StreamConsumer } from '../stream/stream.js';
 import type { OutboxStreamPayload } from '../stream/relay.js';
 import { ENGINE_OUTBOX_TOPICS, learnFromDomainEvent, type EngineOutboxTopic } from './outbox-signals.js';
 import { publishSignals } from './signal-bus.js';
+import { MODEL_SERVING_TOPIC } from './model-versions.js';
+import { runningRecommendService } from './recommend-service.js';
 
 /** What the intake has taken in, for the engine role's metrics. */
 export interface EngineIntakeFigures {
@@ -20,6 +24,8 @@ export interface EngineIntakeFigures {
   signalsLearned: number;
   /** Messages the stream took before the engine's warm-up read the stored history (already learned from it). */
   beforeWarm: number;
+  /** Announcements of a retrained version serving. */
+  modelAnnouncements: number;
 }
 
 export interface EngineIntake {
@@ -35,9 +41,9 @@ const isEngineTopic = (topic: string): topic is EngineOutboxTopic => (ENGINE_OUT
  * are acknowledged without teaching the engine twice.
  */
 export async function feedEngineFromStream(ctx: CoreContext, stream: Stream, durable: string, warmedFrom = 0): Promise<EngineIntake> {
-  const figures: EngineIntakeFigures = { messages: 0, duplicates: 0, signalsLearned: 0, beforeWarm: 0 };
+  const figures: EngineIntakeFigures = { messages: 0, duplicates: 0, signalsLearned: 0, beforeWarm: 0, modelAnnouncements: 0 };
   const seen = new SeenIds();
-  const prefixes = ['signals', ...ENGINE_OUTBOX_TOPICS.map((t) => `outbox.${t}`)];
+  const prefixes = ['signals', ...[...ENGINE_OUTBOX_TOPICS, MODEL_SERVING_TOPIC].map((t) => `outbox.${t}`)];
   const consumer = await stream.consume(durable, prefixes, async (m) => {
     if (!seen.first(m.id)) {
       figures.duplicates++;
@@ -54,6 +60,10 @@ export async function feedEngineFromStream(ctx: CoreContext, stream: Stream, dur
     } else {
       const event = m.payload as OutboxStreamPayload;
       if (isEngineTopic(event.topic)) figures.signalsLearned += await learnFromDomainEvent(ctx, event.topic, event.subjectId);
+      else if (event.topic === MODEL_SERVING_TOPIC) {
+        figures.modelAnnouncements++;
+        await runningRecommendService(ctx)?.retrainer?.follow();
+      }
     }
     figures.messages++;
   });

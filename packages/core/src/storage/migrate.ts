@@ -34,6 +34,7 @@ import * as compassAudience from './migrations/0034_compass_audience.js';
 import * as adsLiveAudiences from './migrations/0035_ads_live_audiences.js';
 import * as adOwners from './migrations/0036_ad_owners.js';
 import * as compassDaily from './migrations/0037_compass_daily.js';
+import * as modelArtefacts from './migrations/0040_model_artefacts.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ export const migrations: Record<string, Migration> = {
   '0035_ads_live_audiences': adsLiveAudiences,
   '0036_ad_owners': adOwners,
   '0037_compass_daily': compassDaily,
+  '0040_model_artefacts': modelArtefacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -24,6 +24,17 @@ export interface ModelVersionsTable {
   swap_ms: number | null;
 }
 
+/** One chunk of one binary part of a model version (model-artefacts.ts): what its hot swap needs. */
+export interface ModelArtefactsTable {
+  version_id: string;
+  /** meta (JSON: dim, items, the parts' lengths) | vectors | bias | recency | covisit.owners | covisit.counts | covisit.ids | covisit.w | choice */
+  part: string;
+  chunk: number;
+  /** The part's bytes from chunk × the chunk size (little-endian typed-array buffers). */
+  data: Uint8Array;
+}
+
 export interface ModelTables {
   model_versions: ModelVersionsTable;
+  model_artefacts: ModelArtefactsTable;
 }

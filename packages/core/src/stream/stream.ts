@@ -24,6 +24,11 @@ export interface StreamConsumer {
   stop(): Promise<void>;
 }
 
+export interface ConsumeOptions {
+  /** Where a durable consumer created now starts: the stream's first message it still holds (default), or the next one published. */
+  from?: 'first' | 'new';
+}
+
 export interface Stream {
   readonly kind: 'embedded' | 'jetstream';
   /** Publishes and waits until the stream holds it; throws when it cannot (the caller keeps its source and retries). */
@@ -34,7 +39,7 @@ export interface Stream {
    * A durable consumer named `durable` over the subjects starting with one of `prefixes`: it resumes
    * after the last message it acknowledged (a handler that throws leaves the message for redelivery).
    */
-  consume(durable: string, prefixes: readonly string[], handler: StreamHandler): Promise<StreamConsumer>;
+  consume(durable: string, prefixes: readonly string[], handler: StreamHandler, options?: ConsumeOptions): Promise<StreamConsumer>;
   close(): Promise<void>;
 }
 
@@ -85,5 +90,11 @@ export class SeenIds {
       this.current = new Set();
     }
     return true;
+  }
+
+  /** Drops an id (its handling failed: the redelivery is handled, not skipped). */
+  forget(id: string): void {
+    this.current.delete(id);
+    this.previous.delete(id);
   }
 }

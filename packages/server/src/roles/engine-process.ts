@@ -2,14 +2,17 @@
  * The engine role: the interest engine as a service. It warms from the stored history, then
  * learns from the whole stream as its own durable consumer (every api process's signals, the
  * purchases and refunds of the outbox, new videos), and answers page requests for the people
- * hashed to it over NATS request/reply. A small HTTP listener serves /readyz and /metrics.
+ * hashed to it over NATS request/reply. It serves the retrained model version serving (the worker
+ * role trains it): loaded at its warm-up, on the stream's `model.serving` and on a look at the
+ * table every few seconds. A small HTTP listener serves /readyz and /metrics.
  */
 import Fastify from 'fastify';
 import { JSONCodec } from 'nats';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { feedEngineFromStream, openCore, recommendService, ShownFilter, syncExperienceMultipliers, syncFeedThrottle, type Core, type CoreOptions, type EngineIntake, type RetrainOptions } from '@zhongcao/core';
 import { connectJetStream, type JetStream } from '../shared/jetstream-stream.js';
-import { pageSubject, type PageReply, type PageRequest } from '../shared/engine-protocol.js';
+import { infoSubject, pageSubject, type InfoReply, type PageReply, type PageRequest } from '../shared/engine-protocol.js';
+import { modelVersionGauge } from '../metrics.js';
 
 export interface EngineRoleOptions extends CoreOptions {
   natsUrl: string;
@@ -19,8 +22,11 @@ export interface EngineRoleOptions extends CoreOptions {
   port: number;
   host?: string;
   logLevel?: string;
-  /** The engine's background retraining (default schedule); false turns it off. */
-  retrain?: Partial<RetrainOptions> | false;
+  /**
+   * How the replica follows the model version serving (the worker role retrains it); `claim: true`
+   * makes this replica claim and train requested retrainings itself.
+   */
+  retrain?: Partial<RetrainOptions>;
 }
 
 export interface RunningEngineRole {
@@ -33,6 +39,7 @@ export interface RunningEngineRole {
 
 const requests = JSONCodec<PageRequest>();
 const replies = JSONCodec<PageReply>();
+const infos = JSONCodec<InfoReply>();
 const MULTIPLIERS_EVERY_MS = 5_000;
 const ReadyBody = { type: 'object', properties: { status: { type: 'string' }, pid: { type: 'number' }, replica: { type: 'number' } } } as const;
 
@@ -42,7 +49,15 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
   const log = app.log.child({ role: 'engine', replica: options.replica });
   const stream = await connectJetStream(options.natsUrl, `zhongcao-engine-${options.replica}-${process.pid}`, (err) => log.warn({ err: err.message }, 'stream: waiting for NATS'));
   const warmedFrom = Date.now();
-  const service = recommendService(core.ctx, { thread: true, retrain: options.retrain ?? {} });
+  const service = recommendService(core.ctx, { thread: true, retrain: { claim: false, ...options.retrain } });
+  service.onLifecycle((e) => {
+    if (e.kind === 'model_adopted') log.info({ version: e.version, loadMs: e.loadMs, swapMs: e.swapMs, videos: e.videos }, 'model version serving loaded from the store and swapped in');
+    else if (e.kind === 'model') {
+      const { kind: _kind, ...decision } = e;
+      if (e.status === 'serving') log.info(decision, 'retrained model stored, swapped in and announced');
+      else log.warn(decision, `retrained model not swapped in (${e.reason})`);
+    } else if (e.kind === 'stopped') log.error({ reason: e.reason, restartInMs: e.restartInMs }, 'engine thread stopped');
+  });
   const report = await service.ready;
   log.info({ videos: report.videos, signals: report.signals, warmMs: report.ms }, 'engine replica warm from the stored history');
   const intake = await feedEngineFromStream(core.ctx, stream, `engine-${options.replica}`, warmedFrom);
@@ -68,6 +83,13 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
     },
   });
 
+  // The admins' model page asks each replica which version it serves.
+  const infoSub = stream.nats.subscribe(infoSubject(options.replica), {
+    callback: (err, msg) => {
+      if (!err) msg.respond(infos.encode({ replica: options.replica, version: service.modelVersion, warm: service.isWarm }));
+    },
+  });
+
   // Penalties' throttles and the experience score's boosts reach this engine as they reach an embedded one.
   const syncMultipliers = async (): Promise<void> => {
     await syncFeedThrottle(core.ctx, service).catch(() => {});
@@ -85,6 +107,8 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
   counter('zhongcao_engine_stream_duplicates_total', 'Stream deliveries dropped as repeats of a handled message id', () => intake.figures.duplicates);
   counter('zhongcao_engine_signals_learned_total', 'Interest signals this engine replica learned from the stream', () => intake.figures.signalsLearned);
   counter('zhongcao_engine_pages_total', 'Pages this engine replica answered', () => pages);
+  counter('zhongcao_engine_model_announcements_total', 'Announcements of a retrained version serving taken from the stream', () => intake.figures.modelAnnouncements);
+  modelVersionGauge(registry, () => service.modelVersion);
   new Gauge({ name: 'zhongcao_interest_engine_up', help: 'The engine is running and warm (1) or not (0)', registers: [registry], collect() { this.set(service.isWarm ? 1 : 0); } });
   app.get('/readyz', { schema: { response: { 200: ReadyBody, 503: ReadyBody } } }, async (_req, reply) => {
     if (!service.isWarm) return reply.code(503).send({ status: 'warming', pid: process.pid, replica: options.replica });
@@ -104,6 +128,7 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
     async stop() {
       clearInterval(multipliersTimer);
       sub.unsubscribe();
+      infoSub.unsubscribe();
       await intake.consumer.stop();
       await app.close();
       await stream.close();

@@ -5,8 +5,8 @@
  * logged at most every 5 s).
  */
 import { JSONCodec, type NatsConnection } from 'nats';
-import type { Recommended, RemoteEngine, ShownFilter } from '@zhongcao/core';
-import { ENGINE_DEADLINE_MS, pageSubject, replicaFor, type PageReply, type PageRequest } from './engine-protocol.js';
+import type { EngineModelState, Recommended, RemoteEngine, ShownFilter } from '@zhongcao/core';
+import { ENGINE_DEADLINE_MS, infoSubject, pageSubject, replicaFor, type InfoReply, type PageReply, type PageRequest } from './engine-protocol.js';
 
 export type FallbackReason = 'timeout' | 'no_replica' | 'warming' | 'error';
 
@@ -19,6 +19,9 @@ export interface EngineClient extends RemoteEngine {
 
 const requests = JSONCodec<PageRequest>();
 const replies = JSONCodec<PageReply>();
+const infos = JSONCodec<InfoReply>();
+/** How long the model page waits for each replica's state. */
+const INFO_DEADLINE_MS = 500;
 
 export function engineClient(nc: NatsConnection, replicas: number, log: (reason: FallbackReason, detail: string) => void, deadlineMs = ENGINE_DEADLINE_MS): EngineClient {
   let lastLog = 0;
@@ -47,6 +50,18 @@ export function engineClient(nc: NatsConnection, replicas: number, log: (reason:
         if (e.code === 'TIMEOUT') return fallback('timeout', `engine replica ${replica} did not answer in ${deadlineMs} ms`);
         return fallback('error', e.message);
       }
+    },
+    async engines(): Promise<EngineModelState[]> {
+      return Promise.all(
+        Array.from({ length: replicas }, async (_, replica) => {
+          try {
+            const info = infos.decode((await nc.request(infoSubject(replica), new Uint8Array(), { timeout: INFO_DEADLINE_MS })).data);
+            return { replica, version: info.version, reachable: true };
+          } catch {
+            return { replica, version: null, reachable: false };
+          }
+        }),
+      );
     },
   };
   return client;

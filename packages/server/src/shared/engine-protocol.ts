@@ -22,6 +22,18 @@ export function pageSubject(replica: number): string {
   return `${ENGINE_PAGE_SUBJECT}.${replica}`;
 }
 
+export const ENGINE_INFO_SUBJECT = 'zhongcao.engine.info';
+/** A replica's state, for the admins' model page: the model version it serves (null: online learning only). */
+export interface InfoReply {
+  replica: number;
+  version: string | null;
+  warm: boolean;
+}
+
+export function infoSubject(replica: number): string {
+  return `${ENGINE_INFO_SUBJECT}.${replica}`;
+}
+
 /** FNV-1a 32-bit of the actor key, over the replica count: each person is served by one replica. */
 export function replicaFor(actorKey: string, replicas: number): number {
   let h = 0x811c9dc5;

@@ -5,7 +5,7 @@
  * pull consumers that resume after the last message they acknowledged and de-duplicate by id.
  */
 import { AckPolicy, connect, DeliverPolicy, JSONCodec, nanos, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
-import { matchesPrefix, type Stream, type StreamConsumer, type StreamHandler, type StreamSubject } from '@zhongcao/core';
+import { matchesPrefix, type ConsumeOptions, type Stream, type StreamConsumer, type StreamHandler, type StreamSubject } from '@zhongcao/core';
 
 export const STREAM_NAME = 'ZHONGCAO';
 export const STREAM_PREFIX = 'zhongcao.stream.';
@@ -97,11 +97,11 @@ export async function connectJetStream(url: string, name: string, onError: (err:
     }
   };
 
-  const consume = async (durable: string, prefixes: readonly string[], handler: StreamHandler): Promise<StreamConsumer> => {
+  const consume = async (durable: string, prefixes: readonly string[], handler: StreamHandler, options?: ConsumeOptions): Promise<StreamConsumer> => {
     // One filter subject per consumer (multi-subject filters need a newer server): one prefix is
     // filtered by the server; several read the whole stream and the others are acknowledged unread.
     const filter = prefixes.length === 1 ? natsFilter(prefixes[0]!) : `${STREAM_PREFIX}>`;
-    const config = { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: filter, ack_wait: nanos(30_000), max_ack_pending: 2_000 };
+    const config = { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: options?.from === 'new' ? DeliverPolicy.New : DeliverPolicy.All, filter_subject: filter, ack_wait: nanos(30_000), max_ack_pending: 2_000 };
     const existing = await jsm.consumers.info(STREAM_NAME, durable).catch(() => null);
     if (!existing) await jsm.consumers.add(STREAM_NAME, config);
     else if (existing.config.filter_subject !== filter) await jsm.consumers.update(STREAM_NAME, durable, { filter_subject: filter });

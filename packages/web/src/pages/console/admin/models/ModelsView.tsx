@@ -3,9 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Button, Card, Table, Tag, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { errorText, LoadView, useLoad } from '../../shell/common';
 import { useWhen } from '../../violations/parts';
-import { f4, modelsApi, type ModelVersion } from './models-api';
+import { f4, modelsApi, type EngineModelState, type ModelVersion } from './models-api';
 
 const STATUS_COLOR: Record<ModelVersion['status'], 'blue' | 'green' | 'grey' | 'orange' | 'red' | 'cyan'> = { requested: 'cyan', training: 'blue', serving: 'green', retired: 'grey', rejected: 'orange', failed: 'red' };
+
+/** One engine and the version it serves. */
+function EngineTag({ engine }: { engine: EngineModelState }) {
+  const { t } = useTranslation();
+  const name = engine.replica === null ? t('models.engineHere') : t('models.engineReplica', { n: engine.replica });
+  const state = !engine.reachable ? t('models.engineUnreachable') : engine.version ? engine.version.slice(-8) : t('models.engineOnline');
+  return <Tag color={!engine.reachable ? 'red' : engine.version ? 'green' : 'grey'} style={{ marginRight: 6 }}>{`${name} · ${state}`}</Tag>;
+}
 
 /** 平台管理 · 推荐模型: every retraining, its offline figures against the bar, serving or not and why; retrain now. */
 export function ModelsView() {
@@ -30,11 +38,17 @@ export function ModelsView() {
       <Typography.Title heading={4} className="cs-page-title">{t('models.title')}</Typography.Title>
       <Typography.Paragraph type="tertiary">{t('models.intro')}</Typography.Paragraph>
       <LoadView state={state}>
-        {({ versions, retraining, everyMs }) => (
+        {({ versions, retraining, everyMs, engines }) => (
           <Card
             title={!retraining ? t('models.notRunning') : everyMs ? t('models.schedule', { hours: Math.round(everyMs / 3600_000) }) : t('models.onDemand')}
             headerExtraContent={<Button onClick={retrain} loading={busy} data-testid="models-retrain">{t('models.retrainNow')}</Button>}
           >
+            {engines.length > 0 && (
+              <div data-testid="models-engines" style={{ marginBottom: 12 }}>
+                <Typography.Text type="tertiary">{t('models.engines')}</Typography.Text>{' '}
+                {engines.map((e) => <EngineTag key={e.replica ?? 'here'} engine={e} />)}
+              </div>
+            )}
             <Table
               rowKey="id"
               size="small"

@@ -19,7 +19,9 @@ export interface ModelVersion {
   error: string | null;
   swapMs: number | null;
 }
-export interface ModelVersionsView { versions: ModelVersion[]; retraining: boolean; everyMs: number | null }
+/** An engine and the version it serves (replica null: the engine of the server answering). */
+export interface EngineModelState { replica: number | null; version: string | null; reachable: boolean }
+export interface ModelVersionsView { versions: ModelVersion[]; retraining: boolean; everyMs: number | null; engines: EngineModelState[] }
 
 export const modelsApi = {
   list: () => api<ModelVersionsView>('GET', '/admin/recsys/models'),
