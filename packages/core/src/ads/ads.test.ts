@@ -17,6 +17,7 @@ import { createCampaign, setCampaignStatus } from './campaigns.js';
 import { feedWithAds, feedWithAdsToJson } from './auction.js';
 import { reportClick, reportImpressions } from './billing.js';
 import { campaignReport, adsOverview } from './reports.js';
+import { createRoom } from '../live/rooms.js';
 import { adCreatives, campaignView, listCampaigns } from './campaigns.js';
 import { debitSpend } from './ad-account.js';
 
@@ -246,6 +247,16 @@ test('creator campaigns: only their own published videos or live room, never som
     assert.equal(await codeOf(createCampaign(core.ctx, creator, me, campaign(video))), 'AD_PAID_TRAFFIC_SUSPENDED');
     assert.equal(await codeOf(setCampaignStatus(core.ctx, creator, c.id, 'active')), 'AD_PAID_TRAFFIC_SUSPENDED', 'resuming checks again');
     assert.equal((await createCampaign(core.ctx, rival.creator, creatorOwner(rival.creator.userId), campaign(rival.video))).status, 'active', 'the other creator is not suspended');
+    // A live room: the creator's own, not another creator's nor a shop's.
+    const { id: ownRoom } = await createRoom(core.ctx, rival.creator, { title: '达人直播间' });
+    const { id: shopRoom } = await createRoom(core.ctx, shop.owner, { title: '店铺直播间', shopId: shop.shopId });
+    const live = (liveRoomId: string) => ({ ...campaign(rival.video), promote: 'live_room' as const, videoId: undefined, liveRoomId, goal: 'live_entries' as const });
+    const roomCampaign = await createCampaign(core.ctx, rival.creator, creatorOwner(rival.creator.userId), live(ownRoom));
+    assert.equal(roomCampaign.liveRoomId, ownRoom);
+    assert.equal(roomCampaign.videoId, null);
+    assert.equal(await codeOf(createCampaign(core.ctx, rival.creator, creatorOwner(rival.creator.userId), live(shopRoom))), 'AD_CREATIVE_INVALID', 'a shop\'s room');
+    const third = await creatorScene(core, shop);
+    assert.equal(await codeOf(createCampaign(core.ctx, third.creator, creatorOwner(third.creator.userId), live(ownRoom))), 'AD_CREATIVE_INVALID', 'another creator\'s room');
   });
 });
 
