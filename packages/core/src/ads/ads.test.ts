@@ -292,6 +292,7 @@ test('a creator\'s ad in the feed: billed from the creator\'s balance; the purch
     const after = await core.ctx.db.selectFrom('order_lines').select(['attr_creator_id', 'attr_content_id']).where('order_id', '=', placed.body.orders[0]!.id).executeTakeFirstOrThrow();
     assert.deepEqual(after, line, 'the ad leaves the order\'s own attribution (the creator\'s commission) as the checkout recorded it');
     assert.equal(after.attr_content_id, video);
+    assert.equal(after.attr_creator_id, creator.userId, 'the order credits the creator whose video sold it');
     const report = await campaignReport(core.ctx, creator, c.id);
     assert.equal(report.total.impressions, 1);
     assert.equal(report.total.clicks, 1);
