@@ -300,6 +300,17 @@ test('a creator\'s ad in the feed: billed from the creator\'s balance; the purch
     assert.equal(report.total.gmvFen, 2990);
     assert.equal(report.total.spendFen, Math.floor(Number(serve.billed_mfen) / 1000));
     assert.ok((await checkLedger(core.ctx.db)).ok);
+    // Suspended for violation points: the running campaign serves nothing meanwhile.
+    const viewer = await makePerson(core, 'creator-ad-viewer-2');
+    await putPersonSettings(core.ctx, viewer, { personalizedRecommendation: false });
+    resetFeedCache(core.ctx.db);
+    assert.equal((await feedWithAds(core.ctx, viewer.userId, {}, { random: () => 0 })).ads[2]?.campaignId, c.id, 'served before');
+    const now = core.clock.now();
+    await core.ctx.db.insertInto('violation_penalties').values({ id: newId('violationPenalty', now), subject_kind: 'creator', subject_id: creator.userId, ledger: 'general', milestone: 12, kind: 'paid_traffic_suspension', multiplier_permille: null, status: 'active', starts_at: now - 1, ends_at: now + 24 * HOUR, lifted_at: null, lift_reason: null, created_at: now }).execute();
+    const other = await makePerson(core, 'creator-ad-viewer-3');
+    await putPersonSettings(core.ctx, other, { personalizedRecommendation: false });
+    resetFeedCache(core.ctx.db);
+    assert.ok((await feedWithAds(core.ctx, other.userId, {}, { random: () => 0 })).ads.every((a) => a === null), 'a suspended creator\'s campaign is not served');
   });
 });
 
