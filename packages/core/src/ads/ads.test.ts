@@ -17,6 +17,7 @@ import { createCampaign, setCampaignStatus } from './campaigns.js';
 import { feedWithAds, feedWithAdsToJson } from './auction.js';
 import { reportClick, reportImpressions } from './billing.js';
 import { campaignReport, adsOverview } from './reports.js';
+import { createRoom } from '../live/rooms.js';
 import { adCreatives, campaignView, listCampaigns } from './campaigns.js';
 import { debitSpend } from './ad-account.js';
 
@@ -246,6 +247,16 @@ test('creator campaigns: only their own published videos or live room, never som
     assert.equal(await codeOf(createCampaign(core.ctx, creator, me, campaign(video))), 'AD_PAID_TRAFFIC_SUSPENDED');
     assert.equal(await codeOf(setCampaignStatus(core.ctx, creator, c.id, 'active')), 'AD_PAID_TRAFFIC_SUSPENDED', 'resuming checks again');
     assert.equal((await createCampaign(core.ctx, rival.creator, creatorOwner(rival.creator.userId), campaign(rival.video))).status, 'active', 'the other creator is not suspended');
+    // A live room: the creator's own, not another creator's nor a shop's.
+    const { id: ownRoom } = await createRoom(core.ctx, rival.creator, { title: '达人直播间' });
+    const { id: shopRoom } = await createRoom(core.ctx, shop.owner, { title: '店铺直播间', shopId: shop.shopId });
+    const live = (liveRoomId: string) => ({ ...campaign(rival.video), promote: 'live_room' as const, videoId: undefined, liveRoomId, goal: 'live_entries' as const });
+    const roomCampaign = await createCampaign(core.ctx, rival.creator, creatorOwner(rival.creator.userId), live(ownRoom));
+    assert.equal(roomCampaign.liveRoomId, ownRoom);
+    assert.equal(roomCampaign.videoId, null);
+    assert.equal(await codeOf(createCampaign(core.ctx, rival.creator, creatorOwner(rival.creator.userId), live(shopRoom))), 'AD_CREATIVE_INVALID', 'a shop\'s room');
+    const third = await creatorScene(core, shop);
+    assert.equal(await codeOf(createCampaign(core.ctx, third.creator, creatorOwner(third.creator.userId), live(ownRoom))), 'AD_CREATIVE_INVALID', 'another creator\'s room');
   });
 });
 
@@ -281,6 +292,7 @@ test('a creator\'s ad in the feed: billed from the creator\'s balance; the purch
     const after = await core.ctx.db.selectFrom('order_lines').select(['attr_creator_id', 'attr_content_id']).where('order_id', '=', placed.body.orders[0]!.id).executeTakeFirstOrThrow();
     assert.deepEqual(after, line, 'the ad leaves the order\'s own attribution (the creator\'s commission) as the checkout recorded it');
     assert.equal(after.attr_content_id, video);
+    assert.equal(after.attr_creator_id, creator.userId, 'the order credits the creator whose video sold it');
     const report = await campaignReport(core.ctx, creator, c.id);
     assert.equal(report.total.impressions, 1);
     assert.equal(report.total.clicks, 1);
@@ -288,6 +300,17 @@ test('a creator\'s ad in the feed: billed from the creator\'s balance; the purch
     assert.equal(report.total.gmvFen, 2990);
     assert.equal(report.total.spendFen, Math.floor(Number(serve.billed_mfen) / 1000));
     assert.ok((await checkLedger(core.ctx.db)).ok);
+    // Suspended for violation points: the running campaign serves nothing meanwhile.
+    const viewer = await makePerson(core, 'creator-ad-viewer-2');
+    await putPersonSettings(core.ctx, viewer, { personalizedRecommendation: false });
+    resetFeedCache(core.ctx.db);
+    assert.equal((await feedWithAds(core.ctx, viewer.userId, {}, { random: () => 0 })).ads[2]?.campaignId, c.id, 'served before');
+    const now = core.clock.now();
+    await core.ctx.db.insertInto('violation_penalties').values({ id: newId('violationPenalty', now), subject_kind: 'creator', subject_id: creator.userId, ledger: 'general', milestone: 12, kind: 'paid_traffic_suspension', multiplier_permille: null, status: 'active', starts_at: now - 1, ends_at: now + 24 * HOUR, lifted_at: null, lift_reason: null, created_at: now }).execute();
+    const other = await makePerson(core, 'creator-ad-viewer-3');
+    await putPersonSettings(core.ctx, other, { personalizedRecommendation: false });
+    resetFeedCache(core.ctx.db);
+    assert.ok((await feedWithAds(core.ctx, other.userId, {}, { random: () => 0 })).ads.every((a) => a === null), 'a suspended creator\'s campaign is not served');
   });
 });
 

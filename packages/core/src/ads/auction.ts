@@ -2,7 +2,8 @@
  * Ads in the recommend tab. The feed builds its organic page; here each ad slot of the page
  * (ad-rules.ts: first at position 3, six organic items between ads, ≤ 15 %) holds an auction among
  * the eligible campaigns: active, in schedule, with balance and budget left, let through by the
- * pacing throttle, under the viewer's frequency cap, and matching the targeting. The targeting
+ * pacing throttle, under the viewer's frequency cap, matching the targeting, and of an advertiser
+ * (shop or creator) whose paid traffic is not suspended. The targeting
  * reads the person's interests (categories bought) and region only when their personalisation is
  * on; otherwise it is contextual — matched against the categories of the page's own items. The
  * winner must beat the organic item's value and pays the second price (oCPM, per impression),
@@ -12,6 +13,7 @@ import type { CoreContext } from '../context.js';
 import { newId } from '../platform/ids.js';
 import { cursorKey, decodeCursor, FEED_DEFAULT_LIMIT, getFeed, loadFeedCards, markForViewer, type FeedPage, type FeedQuery, type FeedVideoCard } from '../feed/index.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
+import { subjectsUnderPenalty } from '../violations/index.js';
 import {
   adDay, bidEcpmFen, bidPerConversionFen, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
 } from './ad-rules.js';
@@ -76,8 +78,10 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
     .where('a.balance_mfen', '>', 0)
     .execute();
   const slot = slotOf(now);
+  // An advertiser whose paid traffic is suspended for violation points serves nothing meanwhile (shop or creator alike).
+  const suspended = rows.length ? await subjectsUnderPenalty(ctx.db, 'paid_traffic_suspension', now) : new Set<string>();
   return rows
-    .filter((r) => slotOn(r.schedule, slot))
+    .filter((r) => slotOn(r.schedule, slot) && !suspended.has(`${r.owner_kind}:${r.owner_id}`))
     .map((r) => ({
       id: r.id, owner: ownerOf(r), videoId: r.live_room_id ? null : r.video_id, liveRoomId: r.live_room_id, lookalike: Number(r.target_lookalike) === 1, productId: r.product_id, goal: r.goal as AdGoal, bidKind: r.bid_kind as AdBidKind, pacing: r.pacing as AdPacing, schedule: r.schedule,
       budgetFen: Number(r.daily_budget_fen), spentTodayMfen: Number(r.spent_today ?? 0), costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen), roiTargetCenti: r.roi_target_centi,

@@ -7,7 +7,7 @@ export {
 } from './rules.js';
 export {
   activePenalty, assertShopNotPenalised, creatorCredit, decideAppeal, expiryMs, fileAppeal, listAppeals, listCatalogue, recordByHand, recordViolation,
-  registerViolationTimers, setRulePoints, shopPointRecords, shopPointsSince, shopsUnderPenalty, shopViolationBoard, throttledCreatorMultipliers, throttledShopMultipliers, violationView,
+  registerViolationTimers, setRulePoints, shopPointRecords, shopPointsSince, shopsUnderPenalty, shopViolationBoard, subjectsUnderPenalty, throttledCreatorMultipliers, throttledShopMultipliers, violationView,
   APPEAL_EVIDENCE_MAX, APPEAL_TEXT_MAX, DECISION_REASON_MAX, PENALTY_END_TIMER,
   type AppealQueueItem, type AppealStatus, type AppealView, type CatalogueEntry, type CreditView, type PenaltyRefusalCode, type PenaltyStatus, type PenaltyView,
   type RecordInput, type TimelineEntry, type TimelineKind, type ViolationBoard, type ViolationErrorCode, type ViolationEventTopic, type ViolationStatus, type ViolationView,

@@ -428,6 +428,12 @@ export async function shopsUnderPenalty(db: Db | Tx, kind: PenaltyKind, now: num
   return new Set(rows.map((r) => r.subject_id));
 }
 
+/** Every subject (shop or creator) under an active penalty of this kind, as `<subject kind>:<id>`. */
+export async function subjectsUnderPenalty(db: Db | Tx, kind: PenaltyKind, now: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('violation_penalties').select(['subject_kind', 'subject_id']).where('kind', '=', kind).where('status', '=', 'active').where('starts_at', '<=', now).where('ends_at', '>', now).execute();
+  return new Set(rows.map((r) => `${r.subject_kind}:${r.subject_id}`));
+}
+
 /** The traffic multiplier of each throttled shop (several throttles multiply). */
 export async function throttledShopMultipliers(db: Db | Tx, now: number): Promise<Map<string, number>> {
   return throttled(db, 'shop', now);
