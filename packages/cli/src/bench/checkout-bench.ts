@@ -8,18 +8,17 @@
  * where the rates do not.
  */
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import { makeFixtures } from './fixtures.js';
-import { ErrorSampler, notifyPaid, openPool, placeCheckout, runFor } from './http-load.js';
-import { latencySummary } from './percentiles.js';
-import type { Pool } from 'undici';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Pool } from 'undici';
+import { makeFixtures } from './fixtures.js';
+import { ErrorSampler, get, notifyPaid, openPool, placeCheckout, runFor } from './http-load.js';
+import { latencySummary } from './percentiles.js';
 import { freshStore, log, Scope } from './resources.js';
 import { startScriptChild, startServerChild } from './server-child.js';
 import { cpuMsPer, serverCpuSeconds } from './server-metrics.js';
-import { get } from './http-load.js';
 
 export interface CheckoutResult {
   bench: 'checkout';

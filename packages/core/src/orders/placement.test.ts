@@ -12,6 +12,8 @@ import { createPlan } from '../affiliate/plans.js';
 import { decideSample, requestSample } from '../affiliate/samples.js';
 import { makeWorld } from '../affiliate/test-support/affiliate-fixtures.js';
 import { DEADLINE } from '../rules/deadline-kinds.js';
+import { DEFAULT_RULES } from '../rules/profile.js';
+import { checkDraftMoney, type OrderDraft } from './placement.js';
 
 const CHECKOUT_STATEMENTS = 17;
 const PAYMENT_STATEMENTS = 18;
@@ -101,4 +103,14 @@ test('every door places its orders the same way: one checkout, lines with rule s
   } finally {
     await core.dispose();
   }
+});
+
+test('a draft whose money does not add up is refused before anything is written, whichever door built it', () => {
+  const line = { product_id: 'prd_1', sku_id: 'sku_1', category_id: 'cat_1', title: 't', spec_values: '[]', unit_price_fen: 990, quantity: 2, line_total_fen: 1980, discount_fen: 0, ship_by_hours: 48, fee_rate_bp: 500, perishable: 0, rules: DEFAULT_RULES, attr_source: 'feed' };
+  const draft: OrderDraft = { id: 'ord_1', checkoutId: 'chk_1', shopId: 'shp_1', buyerId: 'usr_1', status: 'unpaid', itemsFen: 1980, discountFen: 0, shippingFeeFen: 800, totalFen: 2780, address: {}, buyerNote: '', rules: DEFAULT_RULES, payDeadline: 0, promisedShipByAt: null, lines: [line], placedBy: { kind: 'buyer', id: 'usr_1' }, reason: { code: 'order_placed' } };
+  assert.doesNotThrow(() => checkDraftMoney(draft));
+  assert.throws(() => checkDraftMoney({ ...draft, totalFen: 2779 }), /does not add up/);
+  assert.throws(() => checkDraftMoney({ ...draft, itemsFen: 1000, totalFen: 1800 }), /does not add up/, 'items are the lines’ totals');
+  assert.throws(() => checkDraftMoney({ ...draft, lines: [{ ...line, line_total_fen: -1 }], itemsFen: -1, totalFen: 799 }), /does not add up/);
+  assert.throws(() => checkDraftMoney({ ...draft, lines: [] }), /does not add up/, 'an order has lines');
 });

@@ -63,12 +63,26 @@ export interface OrderDraft {
 }
 
 /**
+ * The money of a draft adds up: its lines' totals make its items, items and shipping its total, no
+ * amount negative or fractional. A door that priced wrongly fails here (a programming error, never
+ * the buyer's), before anything is written.
+ */
+export function checkDraftMoney(d: OrderDraft): void {
+  const amounts = [d.itemsFen, d.discountFen, d.shippingFeeFen, d.totalFen, ...d.lines.flatMap((l) => [l.unit_price_fen, l.line_total_fen, l.quantity])];
+  const lineSum = d.lines.reduce((s, l) => s + l.line_total_fen, 0);
+  if (d.lines.length === 0 || amounts.some((a) => !Number.isSafeInteger(a) || a < 0) || lineSum !== d.itemsFen || d.itemsFen + d.shippingFeeFen !== d.totalFen) {
+    throw new Error(`order ${d.id}: its money does not add up (lines ${lineSum}, items ${d.itemsFen}, shipping ${d.shippingFeeFen}, total ${d.totalFen})`);
+  }
+}
+
+/**
  * Places a batch of orders in the caller's transaction. Stock is reserved (OUT_OF_STOCK rolls the
  * transaction back) and, for orders placed paid, committed at once. Checkouts are written once per
  * checkout id, their total the sum of their orders.
  */
 export async function placeOrders(tx: Tx, drafts: readonly OrderDraft[], now: number): Promise<void> {
   if (drafts.length === 0) return;
+  for (const d of drafts) checkDraftMoney(d);
   const checkouts = new Map<string, { id: string; buyer_id: string; total_fen: number; created_at: number }>();
   const orders: Array<Insertable<Database['orders']>> = [];
   const lines: Array<Insertable<Database['order_lines']>> = [];
