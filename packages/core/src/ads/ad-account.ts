@@ -54,7 +54,7 @@ export async function adAccount(ctx: CoreContext, actor: Actor, shopId: string):
 /** Starts a top-up: a payment at the provider (idempotent there by the top-up id); returns its cashier. */
 export async function startTopup(ctx: CoreContext, actor: Actor, shopId: string, amountFen: number, returnUrl = '/merchant/ads?from=cashier'): Promise<{ topupId: string; cashierUrl: string }> {
   assertShopMember(actor, shopId, true);
-  if (!Number.isSafeInteger(amountFen) || amountFen < MIN_TOPUP_FEN || amountFen > MAX_TOPUP_FEN) throw new DomainError('AD_AMOUNT_INVALID', `a top-up is ¥${MIN_TOPUP_FEN / 100}–¥${MAX_TOPUP_FEN / 100}`, 400, { min: MIN_TOPUP_FEN, max: MAX_TOPUP_FEN });
+  if (!Number.isSafeInteger(amountFen) || amountFen < MIN_TOPUP_FEN || amountFen > MAX_TOPUP_FEN) throw new DomainError('AD_AMOUNT_INVALID', `a top-up is ¥${MIN_TOPUP_FEN / 100}–¥${MAX_TOPUP_FEN / 100}`, { min: MIN_TOPUP_FEN, max: MAX_TOPUP_FEN });
   const now = ctx.clock.now();
   const provider = ctx.payments.default;
   const id = newId('adTopup', now);
@@ -90,11 +90,11 @@ export async function receiveTopupNotification(ctx: CoreContext, providerName: s
 /** Moves unspent balance (whole fen) back to the shop's available funds. Owner only. */
 export async function withdrawAdBalance(ctx: CoreContext, actor: Actor, shopId: string, amountFen: number): Promise<AdAccountView> {
   assertShopMember(actor, shopId, true);
-  if (!Number.isSafeInteger(amountFen) || amountFen < 1) throw new DomainError('AD_AMOUNT_INVALID', 'the amount must be a positive number of fen', 400);
+  if (!Number.isSafeInteger(amountFen) || amountFen < 1) throw new DomainError('AD_AMOUNT_INVALID', 'the amount must be a positive number of fen');
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const res = await tx.updateTable('ad_accounts').set({ balance_mfen: sql`balance_mfen - ${amountFen * 1000}`, withdrawn_fen: sql`withdrawn_fen + ${amountFen}`, updated_at: now }).where('shop_id', '=', shopId).where('balance_mfen', '>=', amountFen * 1000).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('AD_BALANCE_INSUFFICIENT', 'the ad balance is less than this amount', 409);
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('AD_BALANCE_INSUFFICIENT', 'the ad balance is less than this amount');
     await postJournal(tx, { reason: 'ad_withdrawal', refKind: 'ad_account', refId: shopId, memo: '推广余额转回 / unspent ad balance withdrawn', entries: [{ account: accountId('ad_balance', shopId), amountFen: -amountFen }, { account: accountId('merchant_available', shopId), amountFen: amountFen }] }, now);
   });
   return adAccount(ctx, actor, shopId);

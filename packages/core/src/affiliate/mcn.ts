@@ -34,12 +34,12 @@ export async function proposeContract(ctx: CoreContext, actor: Actor, input: { c
   requireMcn(actor);
   if (input.creatorId === actor.userId) throw invalid('an MCN cannot sign itself', { field: 'creatorId' });
   if (!Number.isSafeInteger(input.shareBp) || input.shareBp < MCN_SHARE_RANGE.min || input.shareBp > MCN_SHARE_RANGE.max) {
-    throw new DomainError('SHARE_OUT_OF_RANGE', 'the MCN share must be 1–90 % of the creator’s commission', 400, { shareBp: input.shareBp, minBp: MCN_SHARE_RANGE.min, maxBp: MCN_SHARE_RANGE.max });
+    throw new DomainError('SHARE_OUT_OF_RANGE', 'the MCN share must be 1–90 % of the creator’s commission', { shareBp: input.shareBp, minBp: MCN_SHARE_RANGE.min, maxBp: MCN_SHARE_RANGE.max });
   }
   const now = ctx.clock.now();
   const startsAt = input.startsAt ?? now;
   if (!Number.isSafeInteger(startsAt) || !Number.isSafeInteger(input.endsAt) || input.endsAt <= startsAt || input.endsAt <= now || input.endsAt - startsAt > MCN_MAX_PERIOD_MS) {
-    throw new DomainError('INVALID_PERIOD', 'a contract ends after it starts, in the future, and lasts at most five years', 400, { startsAt, endsAt: input.endsAt });
+    throw new DomainError('INVALID_PERIOD', 'a contract ends after it starts, in the future, and lasts at most five years', { startsAt, endsAt: input.endsAt });
   }
   await requireCreators(ctx.db, [input.creatorId]);
   const id = newId('mcnContract', now);
@@ -54,7 +54,7 @@ async function ownContract(ctx: CoreContext, actor: Actor, id: string, side: 'cr
   return row;
 }
 
-const notProposed = (row: McnContractsTable, to: string): DomainError => new DomainError('INVALID_TRANSITION', `the contract is ${row.status}`, 409, { from: row.status, to });
+const notProposed = (row: McnContractsTable, to: string): DomainError => new DomainError('INVALID_TRANSITION', `the contract is ${row.status}`, { from: row.status, to });
 
 /** The creator accepts: in force from now (or its start); refused when another contract would overlap. */
 export async function acceptContract(ctx: CoreContext, actor: Actor, id: string): Promise<ContractView> {
@@ -62,12 +62,12 @@ export async function acceptContract(ctx: CoreContext, actor: Actor, id: string)
   const row = await ownContract(ctx, actor, id, 'creator');
   const now = ctx.clock.now();
   if (row.status !== 'proposed') throw notProposed(row, 'active');
-  if (Number(row.ends_at) <= now) throw new DomainError('CONTRACT_EXPIRED', 'this proposal’s period is over', 409, { endsAt: row.ends_at });
+  if (Number(row.ends_at) <= now) throw new DomainError('CONTRACT_EXPIRED', 'this proposal’s period is over', { endsAt: row.ends_at });
   const effectiveAt = Math.max(Number(row.starts_at), now);
   await ctx.db.transaction().execute(async (tx) => {
     const others = await tx.selectFrom('mcn_contracts').select(['id', 'effective_at', 'ends_at', 'ended_at']).where('creator_id', '=', actor.userId).where('status', '=', 'active').where('id', '!=', id).execute();
     const clash = others.find((o) => Number(o.effective_at) < Number(row.ends_at) && effectiveAt < Math.min(Number(o.ends_at), o.ended_at === null ? Infinity : Number(o.ended_at)));
-    if (clash) throw new DomainError('MCN_CONTRACT_OVERLAP', 'another MCN contract is in force in this period; end it first', 409, { contractId: clash.id });
+    if (clash) throw new DomainError('MCN_CONTRACT_OVERLAP', 'another MCN contract is in force in this period; end it first', { contractId: clash.id });
     const done = await tx.updateTable('mcn_contracts').set({ status: 'active', accepted_at: now, effective_at: effectiveAt }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw notProposed(row, 'active');
   });
@@ -88,13 +88,13 @@ export async function endContract(ctx: CoreContext, actor: Actor, id: string): P
   const now = ctx.clock.now();
   const from = row.status === 'proposed' && row.mcn_id === actor.userId ? 'proposed' : 'active';
   const done = await ctx.db.updateTable('mcn_contracts').set({ status: from === 'proposed' ? 'declined' : 'ended', ended_at: now, ended_by: actor.userId }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', `the contract is ${row.status}`, 409, { from: row.status, to: 'ended' });
+  if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', `the contract is ${row.status}`, { from: row.status, to: 'ended' });
   return (await contractViews(ctx, [id]))[0]!;
 }
 
 /** Contracts of the caller, as MCN and as creator, newest first. */
 export async function myContracts(ctx: CoreContext, actor: Actor): Promise<{ items: ContractView[] }> {
-  if (!hasRole(actor, 'mcn') && !hasRole(actor, 'creator')) throw new DomainError('FORBIDDEN', 'this needs the mcn or creator role', 403);
+  if (!hasRole(actor, 'mcn') && !hasRole(actor, 'creator')) throw new DomainError('FORBIDDEN', 'this needs the mcn or creator role');
   const rows = await ctx.db.selectFrom('mcn_contracts').select('id').where((eb) => eb.or([eb('mcn_id', '=', actor.userId), eb('creator_id', '=', actor.userId)])).orderBy('id', 'desc').limit(200).execute();
   return { items: await contractViews(ctx, rows.map((r) => r.id)) };
 }

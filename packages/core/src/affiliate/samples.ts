@@ -63,7 +63,7 @@ export async function requestSample(ctx: CoreContext, actor: Actor, input: Sampl
     if (!sku) throw notFound('sku', input.skuId);
     const { choices } = await offers(tx, { creatorId: actor.userId, products: [{ productId: product.id, shopId: product.shopId }], now });
     const choice = choices.get(product.id)!;
-    if (choice.reason === 'self_commission') throw new DomainError('SELF_COMMISSION', 'samples of your own shop’s products are not requested', 409, { productId: product.id });
+    if (choice.reason === 'self_commission') throw new DomainError('SELF_COMMISSION', 'samples of your own shop’s products are not requested', { productId: product.id });
     requireOpen(choice, product.id);
     const recent = await tx
       .selectFrom('affiliate_sample_requests')
@@ -72,7 +72,7 @@ export async function requestSample(ctx: CoreContext, actor: Actor, input: Sampl
       .where('product_id', '=', product.id)
       .where((w) => w.or([w('status', '=', 'requested'), w.and([w('status', '=', 'approved'), w('decided_at', '>', now - SAMPLE_COOLDOWN_MS)])]))
       .executeTakeFirst();
-    if (recent) throw new DomainError('SAMPLE_ALREADY_REQUESTED', recent.status === 'requested' ? 'a request for this product is waiting already' : 'a sample of this product was sent to you in the last 30 days', 409, { requestId: recent.id });
+    if (recent) throw new DomainError('SAMPLE_ALREADY_REQUESTED', recent.status === 'requested' ? 'a request for this product is waiting already' : 'a sample of this product was sent to you in the last 30 days', { requestId: recent.id });
     const address = await creatorAddress(tx, actor.userId, input.addressId);
     const requestId = newId('sampleRequest', now);
     const inserted = await tx
@@ -80,7 +80,7 @@ export async function requestSample(ctx: CoreContext, actor: Actor, input: Sampl
       .values({ id: requestId, creator_id: actor.userId, shop_id: product.shopId, product_id: product.id, sku_id: sku.id, address: JSON.stringify(address), note, status: 'requested', reason: null, order_id: null, open_key: `${actor.userId}:${product.id}`, decided_at: null, created_at: now, updated_at: now })
       .onConflict((oc) => oc.column('open_key').doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new DomainError('SAMPLE_ALREADY_REQUESTED', 'a request for this product is waiting already', 409);
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new DomainError('SAMPLE_ALREADY_REQUESTED', 'a request for this product is waiting already');
     await emit(tx, 'affiliate.sample_requested', requestId, { requestId, shopId: product.shopId, creatorId: actor.userId, productId: product.id }, now);
     return requestId;
   });
@@ -105,7 +105,7 @@ export async function decideSample(ctx: CoreContext, actor: Actor, requestId: st
       .where('id', '=', requestId)
       .where('status', '=', 'requested')
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${req.status} already`, 409, { status: req.status });
+    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${req.status} already`, { status: req.status });
     if (orderId) {
       await createSampleOrder(tx, { ...req, order_id: orderId }, actor.userId, now);
       await tx.updateTable('affiliate_sample_requests').set({ order_id: orderId }).where('id', '=', requestId).execute();
@@ -121,7 +121,7 @@ export async function cancelSample(ctx: CoreContext, actor: Actor, requestId: st
   const row = await ctx.db.selectFrom('affiliate_sample_requests').select(['creator_id', 'status']).where('id', '=', requestId).executeTakeFirst();
   if (!row || row.creator_id !== actor.userId) throw notFound('sample request', requestId);
   const moved = await ctx.db.updateTable('affiliate_sample_requests').set({ status: 'cancelled', open_key: null, decided_at: now, updated_at: now }).where('id', '=', requestId).where('status', '=', 'requested').executeTakeFirst();
-  if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${row.status} already`, 409, { status: row.status });
+  if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${row.status} already`, { status: row.status });
   return (await sampleViews(ctx.db, [requestId]))[0]!;
 }
 
@@ -194,7 +194,7 @@ async function creatorAddress(tx: Tx, userId: string, addressId: string | undefi
   const row = await q.executeTakeFirst();
   if (!row) {
     if (addressId) throw notFound('address', addressId);
-    throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before requesting a sample', 400);
+    throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before requesting a sample');
   }
   return row;
 }

@@ -72,6 +72,6 @@ export const PRODUCT_TRANSITIONS: Readonly<Record<ProductStatus, readonly Produc
 export function checkProductTransition(from: string, to: ProductStatus): void {
   const allowed = PRODUCT_TRANSITIONS[from as ProductStatus] ?? [];
   if (!allowed.includes(to)) {
-    throw new DomainError('INVALID_TRANSITION', `a ${from} product cannot become ${to}`, 409, { from, to, allowed });
+    throw new DomainError('INVALID_TRANSITION', `a ${from} product cannot become ${to}`, { from, to, allowed });
   }
 }

@@ -20,7 +20,7 @@ export function requestHash(body: unknown): string {
 
 export function checkKey(key: string): void {
   if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) {
-    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8–128 characters of letters, digits, "_", ".", ":" or "-"', 400);
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8–128 characters of letters, digits, "_", ".", ":" or "-"');
   }
 }
 
@@ -29,8 +29,8 @@ export async function claimKey(tx: Tx, userId: string, scope: string, key: strin
   const claimed = await insertRows(tx, 'idempotency_keys', [{ user_id: userId, scope, key, request_hash: hash, status_code: 0, response: '', created_at: now }], { onConflictDoNothing: ['user_id', 'scope', 'key'] });
   if (claimed === 1) return null;
   const row = await tx.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
-  if (row.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 422);
-  if (row.status_code === 0) throw new DomainError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still running', 409);
+  if (row.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+  if (row.status_code === 0) throw new DomainError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still running');
   return { statusCode: row.status_code, body: JSON.parse(row.response) };
 }
 

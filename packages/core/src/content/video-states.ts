@@ -25,7 +25,7 @@ export function canVideoTransition(from: string, to: VideoStatus, by: VideoActor
 
 export function assertVideoTransition(from: string, to: VideoStatus, by: VideoActor): void {
   if (!canVideoTransition(from, to, by)) {
-    throw new DomainError('INVALID_TRANSITION', `a ${from} video cannot become ${to} (by ${by})`, 409, { from, to, by });
+    throw new DomainError('INVALID_TRANSITION', `a ${from} video cannot become ${to} (by ${by})`, { from, to, by });
   }
 }
 

@@ -31,7 +31,7 @@ export async function reserveStock(tx: Tx, orderId: string, lines: ReservationLi
       .where('stock', '>=', line.quantity)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) {
-      throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', 409, { skuId: line.skuId, requested: line.quantity });
+      throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', { skuId: line.skuId, requested: line.quantity });
     }
   }
   await insertRows(tx, 'stock_reservations', lines.map((l) => ({ id: newId('reservation', now), order_id: orderId, sku_id: l.skuId, shop_id: l.shopId, quantity: l.quantity, status: 'reserved', created_at: now, updated_at: now })));
@@ -70,7 +70,7 @@ export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string,
     .where('stock', '>=', Math.max(0, -delta))
     .where('stock', '<=', MAX_STOCK - Math.max(0, delta))
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', 409, { skuId, delta });
+  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', { skuId, delta });
   const row = await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
   return row.stock;
 }

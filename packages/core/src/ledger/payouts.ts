@@ -80,8 +80,8 @@ function payoutView(r: { id: string; ledger_account_id: string; payout_account_i
 /** Requests a payout; the same request key answers the same payout. */
 export async function requestPayout(ctx: CoreContext, actor: Actor, input: { payoutAccountId: string; amountFen: number; requestKey: string }): Promise<PayoutView> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.requestKey)) throw invalid('requestKey must be 1–64 letters, digits, "_" or "-"', { field: 'requestKey' });
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', 400, { field: 'amountFen' });
-  if (payoutAllowed(Number.MAX_SAFE_INTEGER, input.amountFen, MIN_PAYOUT_FEN) === 'BELOW_MINIMUM') throw new DomainError('BELOW_MINIMUM_PAYOUT', `the smallest payout is ${MIN_PAYOUT_FEN} fen`, 400, { minimumFen: MIN_PAYOUT_FEN });
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', { field: 'amountFen' });
+  if (payoutAllowed(Number.MAX_SAFE_INTEGER, input.amountFen, MIN_PAYOUT_FEN) === 'BELOW_MINIMUM') throw new DomainError('BELOW_MINIMUM_PAYOUT', `the smallest payout is ${MIN_PAYOUT_FEN} fen`, { minimumFen: MIN_PAYOUT_FEN });
   const target = await ctx.db.selectFrom('payout_accounts').selectAll().where('id', '=', input.payoutAccountId).executeTakeFirst();
   if (!target) throw notFound('payout account', input.payoutAccountId);
   let owner: { kind: string; ownerId: string };
@@ -93,19 +93,19 @@ export async function requestPayout(ctx: CoreContext, actor: Actor, input: { pay
   // A shop's payouts are held while a penalty of violation points says so.
   if (owner.kind === 'merchant_available') await assertShopNotPenalised(ctx.db, owner.ownerId, 'PAYOUT_HELD', ctx.clock.now());
   const provider = ctx.payments.money?.defaultPayout;
-  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', 'no payout provider is configured', 503);
+  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', 'no payout provider is configured');
   const account = target.ledger_account_id;
   const key = `${account}:${input.requestKey}`;
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const seen = await tx.selectFrom('payouts').selectAll().where('request_key', '=', key).executeTakeFirst();
     if (seen) {
-      if (Number(seen.amount_fen) !== input.amountFen || seen.payout_account_id !== input.payoutAccountId) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this request key was used for another payout', 409);
+      if (Number(seen.amount_fen) !== input.amountFen || seen.payout_account_id !== input.payoutAccountId) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this request key was used for another payout');
       return payoutView(seen);
     }
     // Lock the balance row and check it in one statement: concurrent requests queue here.
     const locked = await tx.updateTable('ledger_balances').set({ updated_at: now }).where('account_id', '=', account).where('balance_fen', '>=', input.amountFen).executeTakeFirst();
-    if (Number(locked.numUpdatedRows) !== 1) throw new DomainError('INSUFFICIENT_FUNDS', 'the payout is more than the available balance', 409, { availableFen: await balanceOf(tx, account) });
+    if (Number(locked.numUpdatedRows) !== 1) throw new DomainError('INSUFFICIENT_FUNDS', 'the payout is more than the available balance', { availableFen: await balanceOf(tx, account) });
     const id = newId('payout', now);
     await tx.insertInto('payouts').values({ id, ledger_account_id: account, payout_account_id: input.payoutAccountId, provider: provider.name, amount_fen: input.amountFen, status: 'requested', request_key: key, provider_payout_id: null, attempts: 0, next_attempt_at: now, failure: null, created_by: actor.userId, created_at: now, completed_at: null }).execute();
     await postJournal(tx, { reason: 'payout_requested', refKind: 'payout', refId: id, memo: '提现申请 / payout requested', entries: [{ account, amountFen: -input.amountFen }, { account: accountId('payouts_in_transit'), amountFen: input.amountFen }] }, now);

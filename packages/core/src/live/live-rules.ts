@@ -98,6 +98,6 @@ export function entersLuckyBag(comment: string, keyword: string): boolean {
   return comment.trim() === keyword;
 }
 
-export const roomNotFound = (roomId: string): DomainError => new DomainError('ROOM_NOT_FOUND', 'live room not found', 404, { roomId });
-export const notRoomHost = (): DomainError => new DomainError('NOT_ROOM_HOST', 'only the room’s host may do this', 403);
-export const roomNotLive = (status: string): DomainError => new DomainError('ROOM_NOT_LIVE', 'the room is not live', 409, { status });
+export const roomNotFound = (roomId: string): DomainError => new DomainError('ROOM_NOT_FOUND', 'live room not found', { roomId });
+export const notRoomHost = (): DomainError => new DomainError('NOT_ROOM_HOST', 'only the room’s host may do this');
+export const roomNotLive = (status: string): DomainError => new DomainError('ROOM_NOT_LIVE', 'the room is not live', { status });

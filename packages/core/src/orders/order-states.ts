@@ -21,7 +21,7 @@ export function canTransition(from: string, to: OrderStatus, by: ActorKind): boo
 
 export function assertTransition(from: string, to: OrderStatus, by: ActorKind): void {
   if (!canTransition(from, to, by)) {
-    throw new DomainError('INVALID_TRANSITION', `a ${from} order cannot become ${to} (by ${by})`, 409, { from, to, by });
+    throw new DomainError('INVALID_TRANSITION', `a ${from} order cannot become ${to} (by ${by})`, { from, to, by });
   }
 }
 

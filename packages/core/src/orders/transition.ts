@@ -45,6 +45,6 @@ export async function transitionOrder(
 
 export async function requireTransition(...args: Parameters<typeof transitionOrder>): Promise<void> {
   if (!(await transitionOrder(...args))) {
-    throw new DomainError('ORDER_CHANGED', 'the order changed meanwhile; reload and try again', 409, { orderId: args[1].id });
+    throw new DomainError('ORDER_CHANGED', 'the order changed meanwhile; reload and try again', { orderId: args[1].id });
   }
 }

@@ -38,11 +38,11 @@ export async function paymentView(ctx: CoreContext, actor: Actor, paymentId: str
 export async function openCashier(ctx: CoreContext, actor: Actor, paymentId: string): Promise<{ cashierUrl: string }> {
   const p = await ctx.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
   if (!p || p.buyer_id !== actor.userId) throw notFound('payment', paymentId);
-  if (p.status !== 'pending') throw new DomainError('PAYMENT_NOT_PENDING', `this payment is ${p.status}`, 409, { status: p.status });
-  if (p.expires_at <= ctx.clock.now()) throw new DomainError('PAYMENT_EXPIRED', 'the time to pay has run out', 409);
+  if (p.status !== 'pending') throw new DomainError('PAYMENT_NOT_PENDING', `this payment is ${p.status}`, { status: p.status });
+  if (p.expires_at <= ctx.clock.now()) throw new DomainError('PAYMENT_EXPIRED', 'the time to pay has run out');
   if (p.cashier_url) return { cashierUrl: p.cashier_url };
   const provider = ctx.payments.get(p.provider);
-  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', `payment provider ${p.provider} is not configured`, 503);
+  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', `payment provider ${p.provider} is not configured`);
   const orders = await ctx.db.selectFrom('orders').select('id').where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
   const created = await provider.createPayment({
     paymentId: p.id,
