@@ -228,3 +228,16 @@ async function createSampleOrder(tx: Tx, req: { order_id: string; creator_id: st
   await emit(tx, 'order.paid', orderId, { orderId, shopId: req.shop_id, from: '', to: 'paid', actor: { kind: 'merchant', id: merchantId } }, now);
   await onOrderPaid(tx, { id: orderId, shopId: req.shop_id }, now);
 }
+
+/** A creator's sample request, asked for or decided (an approved one has its free order). */
+export interface SampleEvent {
+  requestId: string;
+  shopId: string;
+  creatorId: string;
+  productId?: string;
+  orderId?: string | null;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<`affiliate.sample_${SampleStatus}`, SampleEvent> {}
+}

@@ -12,7 +12,7 @@ import type { TransitionActor } from '../orders/transition.js';
 import { checkNamedAmount, counterVerdict, grantableFen } from './amounts.js';
 import { addEvent, lineRefundable, lineRules, moveCase, type CasePatch, type CaseRow } from './case-store.js';
 import { nextStatus } from './case-transitions.js';
-import { ESCALATION_WINDOW_MS, type CaseAction, type EventKind, type Party } from './case-types.js';
+import { ESCALATION_WINDOW_MS, type CaseAction, type CaseStatus, type CaseType, type EventKind, type Party } from './case-types.js';
 import { payReturnInsurance } from './insurance.js';
 import { refundCaseLine, settleUnshippedLine } from './refunds.js';
 
@@ -152,7 +152,7 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
     if (paid > 0) await addEvent(tx, c.id, { actor: 'system', actorId: null, kind: 'insurance_paid', amountFen: paid }, now);
   }
   if (to === 'closed' && action === 'arbitrate_reject') await addEvent(tx, c.id, { actor: 'admin', actorId, kind: 'closed', text: null }, now);
-  await emit(tx, `aftersales.${to}`, c.id, { caseId: c.id, orderId: c.order_id, shopId: c.shop_id, type: c.type, from: c.status, to, action, party, refundFen: refund ?? 0 }, now);
+  await emit(tx, `aftersales.${to}`, c.id, { caseId: c.id, orderId: c.order_id, shopId: c.shop_id, type: c.type as CaseType, from: c.status as CaseStatus, to, action, party, refundFen: refund ?? 0 }, now);
   return true;
 }
 
@@ -167,5 +167,24 @@ async function takeReplacementFromStock(tx: Tx, orderLineId: string, now: number
   const line = await tx.selectFrom('order_lines').select(['sku_id', 'quantity']).where('id', '=', orderLineId).executeTakeFirstOrThrow();
   if (!(await takeFromStock(tx, line.sku_id, Number(line.quantity), now))) {
     throw new DomainError('OUT_OF_STOCK', 'not enough stock to send the replacement; receive stock first', { skuId: line.sku_id });
+  }
+}
+
+/** A case moved between states (`aftersales.refunded`, …). */
+export interface CaseMovedEvent {
+  caseId: string;
+  orderId: string;
+  shopId: string;
+  type: CaseType;
+  from: CaseStatus;
+  to: CaseStatus;
+  action: CaseAction;
+  party: Party;
+  refundFen: number;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<`aftersales.${Exclude<CaseStatus, 'requested'>}`, CaseMovedEvent> {
+    'aftersales.requested': { caseId: string; orderId: string; shopId: string; type: CaseType; requestedFen: number };
   }
 }

@@ -239,3 +239,9 @@ export async function removeVideo(ctx: CoreContext, actor: Actor, videoId: strin
   });
   return { id: videoId, status: 'removed' };
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<`video.${VideoStatus}`, VideoMovedEvent> {
+    'video.held': VideoHeldEvent;
+  }
+}

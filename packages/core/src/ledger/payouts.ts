@@ -203,3 +203,7 @@ export async function applyPayoutNotification(ctx: CoreContext, provider: string
     }
   });
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<'payout.requested' | 'payout.succeeded' | 'payout.failed', { payoutId: string; amountFen: number }> {}
+}

@@ -14,6 +14,7 @@
 import { sql } from 'kysely';
 import type { CoreContext, Tx } from '../context.js';
 import { DomainError, type ErrorCode } from '../platform/errors.js';
+import { outboxRow } from '../outbox/outbox.js';
 import { newId } from '../platform/ids.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { reasonColumns } from '../orders/transition-reasons.js';
@@ -246,11 +247,11 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: Sale
     const totalFen = itemsFen + shippingFeeFen;
     const address = addresses.get(r.buyerId + '|' + (r.addressId ?? '')) as Address;
     checkouts.push({ id: checkoutId, buyer_id: r.buyerId, total_fen: totalFen, created_at: now });
-    orders.push({ rules: rulesJson, promised_ship_by_at: promised[i] ?? null, id: orderId, checkout_id: checkoutId, shop_id: sale.shopId, buyer_id: r.buyerId, status: 'unpaid', items_fen: itemsFen, shipping_fee_fen: shippingFeeFen, total_fen: totalFen, address: JSON.stringify(address), buyer_note: '', pay_deadline: payBefore, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now });
+    orders.push({ rules: rulesJson, promised_ship_by_at: promised[i] ?? null, id: orderId, checkout_id: checkoutId, shop_id: sale.shopId, buyer_id: r.buyerId, status: 'unpaid' as const, items_fen: itemsFen, shipping_fee_fen: shippingFeeFen, total_fen: totalFen, address: JSON.stringify(address), buyer_note: '', pay_deadline: payBefore, created_at: now, paid_at: null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now });
     lines.push({ id: newId('orderLine', now), order_id: orderId, shop_id: sale.shopId, product_id: sale.productId, sku_id: sale.skuId, category_id: sale.categoryId, title: sale.title, spec_values: specJson, unit_price_fen: sale.priceFen, quantity: r.quantity, line_total_fen: itemsFen, ship_by_hours: sale.rules.shipByHours, fee_rate_bp: sale.rules.feeRateBp, perishable: sale.rules.perishable ? 1 : 0, rules: lineRulesJson, ...commission, created_at: now });
     reservations.push({ id: newId('reservation', now), order_id: orderId, sku_id: sale.skuId, shop_id: sale.shopId, quantity: r.quantity, status: 'reserved', created_at: now, updated_at: now });
     transitions.push({ id: newId('transition', now), order_id: orderId, shop_id: sale.shopId, from_status: '', to_status: 'unpaid', actor_kind: 'buyer', actor_id: r.buyerId, ...reasonColumns({ code: 'flash_sale_order_placed' }), at: now });
-    outbox.push({ id: newId('outbox', now), topic: 'order.created', subject_id: orderId, payload: JSON.stringify({ orderId, shopId: sale.shopId, buyerId: r.buyerId, totalFen, saleId: sale.id, roomId: sale.roomId }), created_at: now, dispatched_at: null });
+    outbox.push(outboxRow('order.created', orderId, { orderId, shopId: sale.shopId, buyerId: r.buyerId, totalFen, saleId: sale.id, roomId: sale.roomId }, now));
     timers.push({ kind: LIVE_SALE_PAY_BY, subject_id: orderId, scope_id: sale.shopId, due_at: payBefore, payload: JSON.stringify({ saleId: sale.id }), status: 'pending', attempts: 0, last_error: null, created_at: now, updated_at: now, fired_at: null });
     payments.push({ id: paymentId, checkout_id: checkoutId, buyer_id: r.buyerId, provider: ctx.payments.default.name, amount_fen: totalFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: payBefore, paid_at: null, updated_at: now });
     saleOrders.push({ order_id: orderId, sale_id: sale.id, buyer_id: r.buyerId, quantity: r.quantity, status: 'reserved', payment_id: paymentId, pay_before: payBefore, idem_key: r.idemKey ?? null, request_hash: r.idemKey ? r.requestHash : null, created_at: now, updated_at: now });

@@ -84,3 +84,9 @@ export async function shipmentEdits(ctx: CoreContext, orderId: string): Promise<
   const rows = await ctx.db.selectFrom('shipment_edits').selectAll().where('order_id', '=', orderId).orderBy('at').orderBy('id').execute();
   return rows.map((r) => ({ shipmentId: r.shipment_id, from: { carrier: r.old_carrier, trackingNo: r.old_tracking_no }, to: { carrier: r.new_carrier, trackingNo: r.new_tracking_no }, actorId: r.actor_id, at: Number(r.at) }));
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'shipment.edited': { orderId: string; shopId: string; shipmentId: string; from: { carrier: string; trackingNo: string }; to: { carrier: string; trackingNo: string } };
+  }
+}

@@ -88,3 +88,9 @@ export async function orderTracking(db: Db, actor: Actor, orderId: string): Prom
     })),
   };
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'shipment.tracking': { orderId: string; shipmentId: string; status: string; at: number };
+  }
+}

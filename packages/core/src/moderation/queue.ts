@@ -260,3 +260,10 @@ export async function holdFromRules(ctx: CoreContext, input: { videoId: string; 
     await openItem(tx, { kind: 'video', subjectId: input.videoId, ownerId: input.ownerId, source: 'rules', excerpt: `${input.title}\n${input.caption}`.trim(), hits: input.hits }, now, reviewWindowMs);
   });
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'moderation.decided': ModerationDecidedEvent;
+    'moderation.overdue': ModerationOverdueEvent;
+  }
+}

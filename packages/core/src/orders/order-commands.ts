@@ -143,3 +143,9 @@ export async function confirmReceipt(ctx: CoreContext, actor: Actor, orderId: st
     await scheduleSettlement(tx, order.id, now);
   });
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'shipment.created': { orderId: string; shipmentId: string; carrier: string; trackingNo: string };
+  }
+}

@@ -48,3 +48,29 @@ export async function requireTransition(...args: Parameters<typeof transitionOrd
     throw new DomainError('ORDER_CHANGED', 'the order changed meanwhile; reload and try again', { orderId: args[1].id });
   }
 }
+
+/** An order moved between states (`order.paid`, `order.shipped`, …); `from` is '' for an order created paid (a sample). */
+export interface OrderTransitionEvent {
+  orderId: string;
+  shopId: string;
+  from: OrderStatus | '';
+  to: OrderStatus;
+  actor: TransitionActor;
+}
+
+/** A new order (checkout, or a flash sale with its sale and room). */
+export interface OrderCreatedEvent {
+  orderId: string;
+  shopId: string;
+  buyerId: string;
+  totalFen: number;
+  saleId?: string;
+  roomId?: string;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<`order.${OrderStatus}`, OrderTransitionEvent> {
+    'order.created': OrderCreatedEvent;
+    'order.address_changed': { orderId: string; shopId: string };
+  }
+}

@@ -176,3 +176,11 @@ export async function submitPendingRefunds(ctx: CoreContext, limit = 50): Promis
   }
   return sent;
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'payment.succeeded': { paymentId: string; amountFen: number };
+    'refund.succeeded': { refundId: string; amountFen: number };
+    'refund.requested': { refundId: string; orderId: string; amountFen: number };
+  }
+}

@@ -437,3 +437,12 @@ async function throttled(db: Db | Tx, kind: SubjectKind, now: number): Promise<M
   for (const r of rows) out.set(r.subject_id, (out.get(r.subject_id) ?? 1) * (Number(r.multiplier_permille ?? 1000) / 1000));
   return out;
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'violation.recorded': { violationId: string; subjectKind: string; subjectId: string; rule: string; milliPoints: number };
+    'violation.penalty_applied': { penaltyId: string; subjectKind: string; subjectId: string; kind: string; milestone: number; endsAt: number | null };
+    'violation.penalty_lifted': { penaltyId: string; subjectKind: string; subjectId: string; kind: string; reason: 'ended' | 'appeal' };
+    'violation.appeal_decided': { appealId: string; violationId: string; granted: boolean };
+  }
+}
