@@ -150,12 +150,15 @@ export interface CheckoutsTable {
   created_at: number;
 }
 
+/** An order's state (the orders module's machine, orders/order-states.ts). Declared here so the column is typed with it. */
+export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled';
+
 export interface OrdersTable {
   id: string;
   checkout_id: string;
   shop_id: string;
   buyer_id: string;
-  status: string;
+  status: OrderStatus;
   items_fen: number;
   shipping_fee_fen: number;
   total_fen: number;
