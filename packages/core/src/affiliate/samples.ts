@@ -18,13 +18,13 @@ import { orderRules } from '../rules/profile.js';
 import { onOrderPaid } from '../rules/order-deadlines.js';
 import { requireCreator, saleableProduct } from './access.js';
 import { offers, requireOpen } from './offers.js';
+import { SAMPLE_STATES, SAMPLE_STATUSES, type SampleStatus } from './sample-states.js';
 
 export const SAMPLE_COOLDOWN_MS = 30 * 24 * 3600 * 1000;
 export const SAMPLE_NOTE_MAX = 200;
 export const SAMPLE_PAGE_MAX = 50;
 
-export type SampleStatus = 'requested' | 'approved' | 'rejected' | 'cancelled';
-export const SAMPLE_STATUSES: readonly SampleStatus[] = ['requested', 'approved', 'rejected', 'cancelled'];
+export { SAMPLE_STATUSES, type SampleStatus } from './sample-states.js';
 
 export interface SampleRequestInput {
   productId: string;
@@ -97,13 +97,13 @@ export async function decideSample(ctx: CoreContext, actor: Actor, requestId: st
     const req = await tx.selectFrom('affiliate_sample_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
     if (!req || !actor.shops.has(req.shop_id)) throw notFound('sample request', requestId);
     requireShopMember(actor, req.shop_id);
-    const to: SampleStatus = input.decision === 'approve' ? 'approved' : 'rejected';
+    const to = SAMPLE_STATES.assertTransition(req.status, input.decision, 'merchant');
     const orderId = to === 'approved' ? newId('order', now) : null;
     const moved = await tx
       .updateTable('affiliate_sample_requests')
       .set({ status: to, reason: reason || null, open_key: null, decided_at: now, updated_at: now })
       .where('id', '=', requestId)
-      .where('status', '=', 'requested')
+      .where('status', '=', req.status)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${req.status} already`, { status: req.status });
     if (orderId) {
@@ -120,7 +120,8 @@ export async function cancelSample(ctx: CoreContext, actor: Actor, requestId: st
   const now = ctx.clock.now();
   const row = await ctx.db.selectFrom('affiliate_sample_requests').select(['creator_id', 'status']).where('id', '=', requestId).executeTakeFirst();
   if (!row || row.creator_id !== actor.userId) throw notFound('sample request', requestId);
-  const moved = await ctx.db.updateTable('affiliate_sample_requests').set({ status: 'cancelled', open_key: null, decided_at: now, updated_at: now }).where('id', '=', requestId).where('status', '=', 'requested').executeTakeFirst();
+  const to = SAMPLE_STATES.assertTransition(row.status, 'cancel', 'creator');
+  const moved = await ctx.db.updateTable('affiliate_sample_requests').set({ status: to, open_key: null, decided_at: now, updated_at: now }).where('id', '=', requestId).where('status', '=', row.status).executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${row.status} already`, { status: row.status });
   return (await sampleViews(ctx.db, [requestId]))[0]!;
 }

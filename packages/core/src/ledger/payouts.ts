@@ -20,6 +20,7 @@ import { accountId } from './accounts.js';
 import { requireViewable, requireWithdrawable } from './access.js';
 import { balanceOf, postJournal } from './journal.js';
 import { payoutAllowed } from './split-rules.js';
+import { PAYOUT_STATES, type PayoutStatus } from './payout-states.js';
 
 export const MIN_PAYOUT_FEN = 100; // ¥1
 const MAX_SUBMIT_ATTEMPTS = 8;
@@ -140,7 +141,7 @@ export async function submitPayouts(ctx: CoreContext, limit = 50): Promise<numbe
     if (!provider) continue;
     try {
       const out = await provider.submitPayout({ payoutId: p.id, amountFen: Number(p.amount_fen), holderName: p.holder_name, bank: p.bank, accountNo: p.account_no, notifyUrl: ctx.payments.baseUrl() + payoutNotifyPath(provider.name) });
-      await ctx.db.updateTable('payouts').set({ status: 'submitted', provider_payout_id: out.providerPayoutId, attempts: Number(p.attempts) + 1 }).where('id', '=', p.id).where('status', '=', 'requested').execute();
+      await ctx.db.updateTable('payouts').set({ status: PAYOUT_STATES.assertTransition('requested', 'submit', 'system'), provider_payout_id: out.providerPayoutId, attempts: Number(p.attempts) + 1 }).where('id', '=', p.id).where('status', 'in', PAYOUT_STATES.sourcesOf('submit', 'system')).execute();
       sent++;
     } catch (e) {
       const attempts = Number(p.attempts) + 1;
@@ -160,7 +161,7 @@ async function failPayout(ctx: CoreContext, payoutId: string, failure: string): 
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const p = await tx.selectFrom('payouts').selectAll().where('id', '=', payoutId).executeTakeFirstOrThrow();
-    const res = await tx.updateTable('payouts').set({ status: 'failed', failure, completed_at: now }).where('id', '=', payoutId).where('status', '=', 'requested').executeTakeFirst();
+    const res = await tx.updateTable('payouts').set({ status: PAYOUT_STATES.assertTransition('requested', 'give_up', 'system'), failure, completed_at: now }).where('id', '=', payoutId).where('status', 'in', PAYOUT_STATES.sourcesOf('give_up', 'system')).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return;
     await postJournal(tx, { reason: 'payout_returned', refKind: 'payout', refId: payoutId, memo: `提现失败退回 / payout failed: ${failure}`, entries: [{ account: accountId('payouts_in_transit'), amountFen: -Number(p.amount_fen) }, { account: p.ledger_account_id, amountFen: Number(p.amount_fen) }] }, now);
   });
@@ -189,10 +190,11 @@ export async function applyPayoutNotification(ctx: CoreContext, provider: string
       if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYOUT' };
       if (Number(p.amount_fen) !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
       if (p.provider_payout_id !== null && p.provider_payout_id !== n.providerPayoutId) return { outcome: 'rejected', reason: 'PAYOUT_MISMATCH' };
-      const to = n.kind === 'payout.succeeded' ? 'succeeded' : 'failed';
-      // requested too: the notification may overtake our own record of the submission
-      const res = await tx.updateTable('payouts').set({ status: to, provider_payout_id: n.providerPayoutId, failure: n.reason, completed_at: now }).where('id', '=', p.id).where('status', 'in', ['requested', 'submitted']).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYOUT_${p.status.toUpperCase()}` };
+      const action = n.kind === 'payout.succeeded' ? 'succeed' : 'fail';
+      const to = PAYOUT_STATES.next(p.status, action, 'provider');
+      // requested too (the table says so): the notification may overtake our own record of the submission
+      const res = to === null ? null : await tx.updateTable('payouts').set({ status: to, provider_payout_id: n.providerPayoutId, failure: n.reason, completed_at: now }).where('id', '=', p.id).where('status', 'in', PAYOUT_STATES.sourcesOf(action, 'provider')).executeTakeFirst();
+      if (to === null || !res || Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYOUT_${p.status.toUpperCase()}` };
       const amount = Number(p.amount_fen);
       const entries = to === 'succeeded'
         ? [{ account: accountId('payouts_in_transit'), amountFen: -amount }, { account: accountId('provider_cash', provider), amountFen: amount }]
@@ -205,5 +207,6 @@ export async function applyPayoutNotification(ctx: CoreContext, provider: string
 }
 
 declare module '../outbox/outbox.js' {
-  interface OutboxEvents extends Record<'payout.requested' | 'payout.succeeded' | 'payout.failed', { payoutId: string; amountFen: number }> {}
+  /** `payout.<status>` as the payout enters it (requested, succeeded, failed; submission is not announced). */
+  interface OutboxEvents extends Record<`payout.${PayoutStatus}`, { payoutId: string; amountFen: number }> {}
 }

@@ -38,6 +38,9 @@ test('the actions offered are the ones the table allows that party, in table ord
   assert.deepEqual(doors.allowedActions('held', 'admin'), ['release', 'close']);
   assert.deepEqual(doors.allowedActions('held', 'owner'), []);
   assert.deepEqual(doors.allowedActions('closed', 'admin'), []);
+  assert.deepEqual(doors.sourcesOf('close', 'admin'), ['held']);
+  assert.deepEqual(doors.sourcesOf('hold', 'admin'), ['open']);
+  assert.deepEqual(doors.sourcesOf('release', 'owner'), []);
   for (const state of ['open', 'held', 'closed'] as const) {
     for (const who of ['owner', 'admin'] as const) {
       for (const action of doors.allowedActions(state, who)) assert.ok(doors.canTransition(state, action, who), `${state} ${action} ${who}`);

@@ -22,6 +22,8 @@ export interface StateTable<S extends string, A extends string, W extends string
   assertTransition(from: string, action: A, who: W): S;
   /** The actions `who` may take in `state`, in table order, without repeats. */
   allowedActions(state: string, who: W): A[];
+  /** The states `who` may take `action` from: the guard of a conditional update (`where status in …`). */
+  sourcesOf(action: A, who: W): S[];
   /** For callers that name the target state: may `who` move the thing from `from` to `to`? */
   canMove(from: string, to: S, who: W): boolean;
   /** The same, throwing the table's error. */
@@ -52,6 +54,7 @@ export function stateTable<S extends string, A extends string, W extends string>
       for (const r of rows) if (r.from === state && r.who.includes(who) && !out.includes(r.action)) out.push(r.action);
       return out;
     },
+    sourcesOf: (action, who) => [...new Set(rows.filter((r) => r.action === action && r.who.includes(who)).map((r) => r.from))],
     canMove: (from, to, who) => rows.some((r) => r.from === from && r.to === to && r.who.includes(who)),
     assertMove(from, to, who) {
       if (!rows.some((r) => r.from === from && r.to === to && r.who.includes(who))) {
