@@ -13,6 +13,7 @@ import type { ProviderNotification } from './provider.js';
 import { insertRows } from '../storage/insert-rows.js';
 import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/order-money.js';
 import { applyTransferNotification } from './buyer-compensation.js';
+import { PAYMENT_STATES, REFUND_STATES } from './payment-states.js';
 
 export const notifyPath = (provider: string): string => `/api/v1/payments/notify/${provider}`;
 
@@ -88,13 +89,14 @@ async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotific
   if (p.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
   if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
   if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
-  const won = await tx
+  const to = PAYMENT_STATES.next(p.status, 'capture', 'provider');
+  const won = to === null ? null : await tx
     .updateTable('payments')
-    .set({ status: 'succeeded', provider_txn_id: n.providerTxnId, paid_at: now, updated_at: now })
+    .set({ status: to, provider_txn_id: n.providerTxnId, paid_at: now, updated_at: now })
     .where('id', '=', p.id)
-    .where('status', '=', 'pending')
+    .where('status', 'in', PAYMENT_STATES.sourcesOf('capture', 'provider'))
     .executeTakeFirst();
-  if (Number(won.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
+  if (!won || Number(won.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
   await emit(tx, 'payment.succeeded', p.id, { paymentId: p.id, amountFen: p.amount_fen }, now);
   const orders = await tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen']).where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
   for (const o of orders) {
@@ -123,8 +125,9 @@ async function applyRefund(tx: Tx, n: Extract<ProviderNotification, { kind: 'ref
   if (!r) return { outcome: 'rejected', reason: 'UNKNOWN_REFUND' };
   if (r.provider_txn_id !== null && r.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
   if (r.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
-  const res = await tx.updateTable('refunds').set({ status: 'succeeded', provider_refund_id: n.providerRefundId, completed_at: now }).where('id', '=', r.id).where('status', '=', 'pending').executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `REFUND_${r.status.toUpperCase()}` };
+  const to = REFUND_STATES.next(r.status, 'confirm', 'provider');
+  const res = to === null ? null : await tx.updateTable('refunds').set({ status: to, provider_refund_id: n.providerRefundId, completed_at: now }).where('id', '=', r.id).where('status', 'in', REFUND_STATES.sourcesOf('confirm', 'provider')).executeTakeFirst();
+  if (!res || Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `REFUND_${r.status.toUpperCase()}` };
   await recordRefundPaid(tx, { id: r.id, amountFen: r.amount_fen, provider: r.provider }, now);
   await emit(tx, 'refund.succeeded', r.id, { refundId: r.id, amountFen: r.amount_fen }, now);
   return { outcome: 'applied' };
@@ -169,7 +172,7 @@ export async function submitPendingRefunds(ctx: CoreContext, limit = 50): Promis
       sent++;
     } catch (e) {
       if (e instanceof DomainError && e.code === 'PROVIDER_REFUND_REJECTED') {
-        await ctx.db.updateTable('refunds').set({ status: 'failed', completed_at: ctx.clock.now() }).where('id', '=', r.id).where('status', '=', 'pending').execute();
+        await ctx.db.updateTable('refunds').set({ status: REFUND_STATES.assertTransition('pending', 'refuse', 'system'), completed_at: ctx.clock.now() }).where('id', '=', r.id).where('status', 'in', REFUND_STATES.sourcesOf('refuse', 'system')).execute();
       }
       // other errors: the provider is unreachable; the next round retries.
     }
