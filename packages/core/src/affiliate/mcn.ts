@@ -12,6 +12,7 @@ import { newId } from '../platform/ids.js';
 import { MCN_MAX_PERIOD_MS, MCN_SHARE_RANGE } from './affiliate-rules.js';
 import { displayNames, requireCreator, requireCreators, requireMcn } from './access.js';
 import type { McnContractsTable } from '../storage/schema-affiliate.js';
+import { CONTRACT_STATES } from './contract-states.js';
 
 export interface ContractView {
   id: string;
@@ -54,22 +55,23 @@ async function ownContract(ctx: CoreContext, actor: Actor, id: string, side: 'cr
   return row;
 }
 
-const notProposed = (row: McnContractsTable, to: string): DomainError => new DomainError('INVALID_TRANSITION', `the contract is ${row.status}`, { from: row.status, to });
+/** A concurrent change moved the contract between the check and the update. */
+const changedMeanwhile = (row: McnContractsTable): DomainError => new DomainError('INVALID_TRANSITION', 'the contract changed meanwhile; try again', { from: row.status });
 
 /** The creator accepts: in force from now (or its start); refused when another contract would overlap. */
 export async function acceptContract(ctx: CoreContext, actor: Actor, id: string): Promise<ContractView> {
   requireCreator(actor);
   const row = await ownContract(ctx, actor, id, 'creator');
   const now = ctx.clock.now();
-  if (row.status !== 'proposed') throw notProposed(row, 'active');
+  const to = CONTRACT_STATES.assertTransition(row.status, 'accept', 'creator');
   if (Number(row.ends_at) <= now) throw new DomainError('CONTRACT_EXPIRED', 'this proposal’s period is over', { endsAt: row.ends_at });
   const effectiveAt = Math.max(Number(row.starts_at), now);
   await ctx.db.transaction().execute(async (tx) => {
     const others = await tx.selectFrom('mcn_contracts').select(['id', 'effective_at', 'ends_at', 'ended_at']).where('creator_id', '=', actor.userId).where('status', '=', 'active').where('id', '!=', id).execute();
     const clash = others.find((o) => Number(o.effective_at) < Number(row.ends_at) && effectiveAt < Math.min(Number(o.ends_at), o.ended_at === null ? Infinity : Number(o.ended_at)));
     if (clash) throw new DomainError('MCN_CONTRACT_OVERLAP', 'another MCN contract is in force in this period; end it first', { contractId: clash.id });
-    const done = await tx.updateTable('mcn_contracts').set({ status: 'active', accepted_at: now, effective_at: effectiveAt }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw notProposed(row, 'active');
+    const done = await tx.updateTable('mcn_contracts').set({ status: to, accepted_at: now, effective_at: effectiveAt }).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw changedMeanwhile(row);
   });
   return (await contractViews(ctx, [id]))[0]!;
 }
@@ -77,8 +79,9 @@ export async function acceptContract(ctx: CoreContext, actor: Actor, id: string)
 export async function declineContract(ctx: CoreContext, actor: Actor, id: string): Promise<ContractView> {
   requireCreator(actor);
   const row = await ownContract(ctx, actor, id, 'creator');
-  const done = await ctx.db.updateTable('mcn_contracts').set({ status: 'declined', ended_at: ctx.clock.now(), ended_by: actor.userId }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw notProposed(row, 'declined');
+  const to = CONTRACT_STATES.assertTransition(row.status, 'decline', 'creator');
+  const done = await ctx.db.updateTable('mcn_contracts').set({ status: to, ended_at: ctx.clock.now(), ended_by: actor.userId }).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw changedMeanwhile(row);
   return (await contractViews(ctx, [id]))[0]!;
 }
 
@@ -86,9 +89,11 @@ export async function declineContract(ctx: CoreContext, actor: Actor, id: string
 export async function endContract(ctx: CoreContext, actor: Actor, id: string): Promise<ContractView> {
   const row = await ownContract(ctx, actor, id, 'either');
   const now = ctx.clock.now();
-  const from = row.status === 'proposed' && row.mcn_id === actor.userId ? 'proposed' : 'active';
-  const done = await ctx.db.updateTable('mcn_contracts').set({ status: from === 'proposed' ? 'declined' : 'ended', ended_at: now, ended_by: actor.userId }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', `the contract is ${row.status}`, { from: row.status, to: 'ended' });
+  const party = row.mcn_id === actor.userId ? 'mcn' : 'creator';
+  // The MCN ending its own proposal withdraws it; anything else is the end of an active contract.
+  const to = CONTRACT_STATES.assertTransition(row.status, row.status === 'proposed' && party === 'mcn' ? 'withdraw' : 'end', party);
+  const done = await ctx.db.updateTable('mcn_contracts').set({ status: to, ended_at: now, ended_by: actor.userId }).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw changedMeanwhile(row);
   return (await contractViews(ctx, [id]))[0]!;
 }
 
