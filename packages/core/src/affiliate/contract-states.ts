@@ -1,7 +1,8 @@
 /** An MCN contract as a state machine: proposed by the MCN, accepted or declined by the creator (or withdrawn by the MCN), ended by either side. Pure. */
 import { stateTable, type Transition } from '../platform/state-table.js';
+import type { ContractStatus } from '../storage/schema-affiliate.js';
 
-export type ContractStatus = 'proposed' | 'active' | 'declined' | 'ended';
+export type { ContractStatus };
 export type ContractAction = 'accept' | 'decline' | 'withdraw' | 'end';
 export type ContractParty = 'mcn' | 'creator';
 

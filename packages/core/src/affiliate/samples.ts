@@ -18,7 +18,7 @@ import { orderRules } from '../rules/profile.js';
 import { onOrderPaid } from '../rules/order-deadlines.js';
 import { requireCreator, saleableProduct } from './access.js';
 import { offers, requireOpen } from './offers.js';
-import { SAMPLE_STATES, SAMPLE_STATUSES, type SampleStatus } from './sample-states.js';
+import { isSampleStatus, SAMPLE_STATES, SAMPLE_STATUSES, type SampleStatus } from './sample-states.js';
 
 export const SAMPLE_COOLDOWN_MS = 30 * 24 * 3600 * 1000;
 export const SAMPLE_NOTE_MAX = 200;
@@ -135,10 +135,11 @@ export async function mySamples(ctx: CoreContext, actor: Actor, q: { cursor?: st
 /** A shop's requests, newest first, optionally of one status. */
 export async function shopSamples(ctx: CoreContext, actor: Actor, shopId: string, q: { status?: string | undefined; cursor?: string | undefined; limit?: number | undefined } = {}): Promise<{ items: SampleRequestView[]; nextCursor: string | null }> {
   requireShopMember(actor, shopId);
-  if (q.status !== undefined && !(SAMPLE_STATUSES as readonly string[]).includes(q.status)) throw invalid(`status must be one of ${SAMPLE_STATUSES.join(', ')}`, { field: 'status' });
+  const status = q.status;
+  if (status !== undefined && !isSampleStatus(status)) throw invalid(`status must be one of ${SAMPLE_STATUSES.join(', ')}`, { field: 'status' });
   return pageOf(ctx.db, (query) => {
     let out = query.where('shop_id', '=', shopId);
-    if (q.status) out = out.where('status', '=', q.status);
+    if (status) out = out.where('status', '=', status);
     return out;
   }, q);
 }
@@ -179,7 +180,7 @@ async function sampleViews(db: Db | Tx, ids: readonly string[]): Promise<SampleR
       skuId: r.sku_id,
       specValues: JSON.parse(r.spec_values) as string[],
       note: r.note,
-      status: r.status as SampleStatus,
+      status: r.status,
       reason: r.reason,
       orderId: r.order_id,
       city: String((JSON.parse(r.address) as Record<string, string>).city ?? ''),

@@ -5,7 +5,9 @@
  */
 import { stateTable, type Transition } from '../platform/state-table.js';
 
-export type PayoutStatus = 'requested' | 'submitted' | 'succeeded' | 'failed';
+import type { PayoutStatus } from '../storage/schema-ledger.js';
+
+export type { PayoutStatus };
 export type PayoutAction = 'submit' | 'give_up' | 'succeed' | 'fail';
 /** system: this platform's payout worker; provider: the payout provider's notification. */
 export type PayoutParty = 'system' | 'provider';

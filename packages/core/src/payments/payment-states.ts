@@ -4,9 +4,10 @@
  * for the provider's confirmation, or fails when the provider refuses it. Pure.
  */
 import { stateTable, type Transition } from '../platform/state-table.js';
+import type { RefundStatus } from '../storage/schema.js';
 
 export type PaymentStatus = 'pending' | 'succeeded';
-export type RefundStatus = 'pending' | 'succeeded' | 'failed';
+export type { RefundStatus };
 /** provider: the provider's notification or answer; system: this platform's refund worker. */
 export type MoneyParty = 'provider' | 'system';
 

@@ -263,12 +263,15 @@ export interface PaymentNotificationsTable {
   payload: string;
 }
 
+/** A refund's state (the payments module's machine, payments/payment-states.ts). Declared here so the column is typed with it. */
+export type RefundStatus = 'pending' | 'succeeded' | 'failed';
+
 export interface RefundsTable {
   id: string;
   payment_id: string;
   order_id: string;
   amount_fen: number;
-  status: string; // pending | succeeded | failed
+  status: RefundStatus;
   reason: string;
   request_key: string;
   provider_refund_id: string | null;
