@@ -152,7 +152,7 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
     if (paid > 0) await addEvent(tx, c.id, { actor: 'system', actorId: null, kind: 'insurance_paid', amountFen: paid }, now);
   }
   if (to === 'closed' && action === 'arbitrate_reject') await addEvent(tx, c.id, { actor: 'admin', actorId, kind: 'closed', text: null }, now);
-  await emit(tx, `aftersales.${to}`, c.id, { caseId: c.id, orderId: c.order_id, shopId: c.shop_id, type: c.type as CaseType, from: c.status as CaseStatus, to, action, party, refundFen: refund ?? 0 }, now);
+  await emit(tx, `aftersales.${to}`, c.id, { caseId: c.id, orderId: c.order_id, shopId: c.shop_id, type: c.type, from: c.status, to, action, party, refundFen: refund ?? 0 }, now);
   return true;
 }
 
