@@ -8,7 +8,7 @@ import { newId } from '../platform/ids.js';
 import { hasRole } from '../accounts/roles.js';
 import { videoUrl } from '../content/media-files.js';
 import { firstImages } from '../catalog/product-views.js';
-import { canMoveRoom, MAX_TITLE, notRoomHost, roomNotFound, type RoomStatus } from './live-rules.js';
+import { MAX_TITLE, ROOM_STATES, notRoomHost, roomNotFound, type RoomStatus } from './live-rules.js';
 import { liveRuntime } from './runtime.js';
 import { indexLiveRooms } from '../search/index.js';
 
@@ -93,7 +93,7 @@ export async function createRoom(ctx: CoreContext, actor: Actor, input: { title:
 }
 
 async function moveRoom(tx: Tx, room: RoomRow, to: RoomStatus, now: number): Promise<void> {
-  if (!canMoveRoom(room.status as RoomStatus, to)) throw new DomainError('INVALID_TRANSITION', `a ${room.status} room cannot become ${to}`, { from: room.status, to });
+  ROOM_STATES.assertMove(room.status, to, 'host');
   const res = await tx
     .updateTable('live_rooms')
     .set({ status: to, updated_at: now, ...(to === 'live' ? { opened_at: now } : { ended_at: now, publishing: 0 }) })
