@@ -112,7 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.cookies?.zc_session ?? req.ip,
       // Scaled: one count for all api processes; while Redis is away the limits let requests through rather than fail them.
       ...(options.shared ? { redis: options.shared.redis, nameSpace: 'zhongcao:rl:', skipOnError: true } : {}),
-      errorResponseBuilder: (_req, context) => new DomainError('RATE_LIMITED', `too many requests; retry in ${context.after}`, context.statusCode, { retryAfter: context.after }),
+      errorResponseBuilder: (_req, context) => new DomainError('RATE_LIMITED', `too many requests; retry in ${context.after}`, { retryAfter: context.after }),
     });
   }
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
@@ -189,7 +189,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const path = request.url.split('?')[0] ?? '';
     const isApp = request.method === 'GET' && web && !/^\/(api|media|sandbox|metrics|healthz|readyz)(\/|$)/.test(path) && !/\.[a-z0-9]{1,5}$/i.test(path);
     if (isApp) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', web);
-    return sendError(reply, 404, 'ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
+    return sendError(reply, 'ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
   });
   return app;
 }

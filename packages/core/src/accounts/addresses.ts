@@ -28,7 +28,7 @@ export function checkAddress(input: AddressInput): void {
   const region = regionProblem(input.province, input.city, input.district);
   if (region) {
     const what = { UNKNOWN_PROVINCE: 'is not a province of China', CITY_NOT_IN_PROVINCE: 'is not a city of that province', DISTRICT_NOT_IN_CITY: 'is not a district of that city' }[region.problem];
-    throw new DomainError('ADDRESS_REGION_MISMATCH', `${region.field} ${what}`, 400, { field: region.field, problem: region.problem });
+    throw new DomainError('ADDRESS_REGION_MISMATCH', `${region.field} ${what}`, { field: region.field, problem: region.problem });
   }
 }
 

@@ -4,5 +4,5 @@ import { DomainError } from '../platform/errors.js';
 export function viewerKeyOf(userId: string | null, viewerId: string | null): string {
   if (userId) return userId;
   if (viewerId) return `anon:${viewerId}`;
-  throw new DomainError('UNAUTHENTICATED', 'sign in or send x-viewer-id', 401);
+  throw new DomainError('UNAUTHENTICATED', 'sign in or send x-viewer-id');
 }

@@ -86,7 +86,7 @@ export async function openLink(ctx: CoreContext, viewer: Actor | null, token: st
   const decoded = decodeLinkToken(await linkKey(ctx.db), token);
   if (!decoded) throw notFound('link');
   const now = ctx.clock.now();
-  if (now >= decoded.expiresAt) throw new DomainError('LINK_EXPIRED', 'this link has expired; ask the creator for a new one', 410, { expiredAt: decoded.expiresAt });
+  if (now >= decoded.expiresAt) throw new DomainError('LINK_EXPIRED', 'this link has expired; ask the creator for a new one', { expiredAt: decoded.expiresAt });
   const link = await ctx.db.selectFrom('affiliate_links').selectAll().where('token', '=', token).executeTakeFirst();
   if (!link) throw notFound('link');
   await saleableProduct(ctx.db, link.product_id);

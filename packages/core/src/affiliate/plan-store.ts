@@ -93,6 +93,6 @@ export async function loadPlan(db: Db | Tx, planId: string): Promise<PlanRow> {
 
 export function requireLive(p: PlanRow, now: number): void {
   const state = planState(p, now);
-  if (state === 'closed' || state === 'closing') throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing', 409, { planId: p.id, closesAt: p.closes_at });
-  if (state !== 'active') throw new DomainError('PLAN_NOT_ACTIVE', `this plan is ${state}`, 409, { planId: p.id, state });
+  if (state === 'closed' || state === 'closing') throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing', { planId: p.id, closesAt: p.closes_at });
+  if (state !== 'active') throw new DomainError('PLAN_NOT_ACTIVE', `this plan is ${state}`, { planId: p.id, state });
 }

@@ -67,7 +67,7 @@ export async function createPlan(ctx: CoreContext, actor: Actor, productId: stri
 }
 
 const planExists = (kind: PlanKind, planId: string | null): DomainError =>
-  new DomainError('PLAN_EXISTS', `this product already has an open ${kind} plan; change its rate, or close it first`, 409, { kind, planId });
+  new DomainError('PLAN_EXISTS', `this product already has an open ${kind} plan; change its rate, or close it first`, { kind, planId });
 
 async function addMembers(tx: Tx, planId: string, shopId: string, creatorIds: readonly string[], by: string, now: number): Promise<void> {
   for (const creatorId of creatorIds) {
@@ -111,7 +111,7 @@ export async function addTargetedCreators(ctx: CoreContext, actor: Actor, planId
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const plan = await lockOwnPlan(tx, actor, planId, now);
-    if (plan.kind !== 'targeted') throw new DomainError('NOT_TARGETED', 'only a targeted plan names creators', 409, { planId, kind: plan.kind });
+    if (plan.kind !== 'targeted') throw new DomainError('NOT_TARGETED', 'only a targeted plan names creators', { planId, kind: plan.kind });
     requireLive(plan, now);
     await requireCreators(tx, ids);
     await refuseSelfCommission(tx, plan.shop_id, ids);

@@ -60,5 +60,5 @@ function checkPositive(amountFen: number): void {
 }
 
 function exceedsRefundable(refundableFen: number): DomainError {
-  return new DomainError('AMOUNT_EXCEEDS_REFUNDABLE', 'the amount is more than what remains refundable of this line', 409, { refundableFen });
+  return new DomainError('AMOUNT_EXCEEDS_REFUNDABLE', 'the amount is more than what remains refundable of this line', { refundableFen });
 }

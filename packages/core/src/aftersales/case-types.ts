@@ -1,10 +1,12 @@
 /** After-sales (售后) vocabulary: case types, statuses, reasons, parties and actions. Pure. */
 
-export const CASE_TYPES = ['refund_unshipped', 'refund_only', 'return_refund', 'exchange', 'fresh_claim'] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
+import type { CaseStatus, CaseType } from '../storage/schema-aftersales.js';
 
-export const CASE_STATUSES = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated', 'refunded', 'rejected', 'completed', 'closed', 'cancelled'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type { CaseStatus, CaseType };
+
+export const CASE_TYPES = ['refund_unshipped', 'refund_only', 'return_refund', 'exchange', 'fresh_claim'] as const satisfies readonly CaseType[];
+
+export const CASE_STATUSES = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated', 'refunded', 'rejected', 'completed', 'closed', 'cancelled'] as const satisfies readonly CaseStatus[];
 
 /** Nothing more happens to a case in these statuses. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['refunded', 'completed', 'closed', 'cancelled'];

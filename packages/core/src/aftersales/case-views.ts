@@ -126,7 +126,7 @@ export async function caseView(db: Db, actor: Actor, caseId: string, now: number
 }
 
 export interface CaseQuery {
-  status?: string | undefined;
+  status?: CaseStatus | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -142,7 +142,7 @@ export async function buyerCases(db: Db, actor: Actor, query: CaseQuery): Promis
 }
 
 /** Cases in listing order (see `caseSortKey`); the cursor is the last item's sort key. */
-async function sortedPage(db: Db, where: { shopId?: string; status?: string | undefined }, query: CaseQuery): Promise<Page<CaseSummary>> {
+async function sortedPage(db: Db, where: { shopId?: string; status?: CaseStatus | undefined }, query: CaseQuery): Promise<Page<CaseSummary>> {
   let q = db.selectFrom('aftersales_cases').selectAll().orderBy('sort_key').limit(query.limit + 1);
   if (where.shopId) q = q.where('shop_id', '=', where.shopId);
   if (where.status) q = q.where('status', '=', where.status);

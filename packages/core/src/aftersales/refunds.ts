@@ -13,7 +13,7 @@ import type { CaseRow } from './case-store.js';
 
 async function paymentOf(tx: Tx, orderId: string): Promise<string> {
   const p = await tx.selectFrom('orders').innerJoin('payments', 'payments.checkout_id', 'orders.checkout_id').select('payments.id').where('orders.id', '=', orderId).where('payments.status', '=', 'succeeded').executeTakeFirst();
-  if (!p) throw new DomainError('NOT_CAPTURED', 'this order has not been paid', 409);
+  if (!p) throw new DomainError('NOT_CAPTURED', 'this order has not been paid');
   return p.id;
 }
 

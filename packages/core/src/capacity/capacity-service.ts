@@ -132,3 +132,10 @@ export async function throttleSignal(db: Db, shopId: string, now: number): Promi
   const rows = await db.selectFrom('products').select('id').where('shop_id', '=', shopId).where('status', '=', 'listed').orderBy('id').execute();
   return { shopId, pressure, throttle: rows.map((r) => r.id) };
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'shop.capacity_changed': { shopId: string; warehouse: string; capacityPerDay: number | null; by: string };
+    'product.surge_policy_changed': { productId: string; shopId: string; policy: unknown; by: string };
+  }
+}

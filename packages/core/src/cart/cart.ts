@@ -51,12 +51,12 @@ export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId
   checkAttribution(attribution);
   const sku = await ctx.db.selectFrom('skus').innerJoin('products', 'products.id', 'skus.product_id').select(['skus.id', 'skus.product_id', 'products.status']).where('skus.id', '=', input.skuId).executeTakeFirst();
   if (!sku) throw notFound('sku', input.skuId);
-  if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { skuId: input.skuId });
+  if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { skuId: input.skuId });
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const count = await tx.selectFrom('cart_items').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', actor.userId).executeTakeFirstOrThrow();
     const exists = await tx.selectFrom('cart_items').select('sku_id').where('user_id', '=', actor.userId).where('sku_id', '=', input.skuId).executeTakeFirst();
-    if (!exists && Number(count.n) >= MAX_CART_ITEMS) throw new DomainError('CART_FULL', `a cart holds at most ${MAX_CART_ITEMS} items`, 409);
+    if (!exists && Number(count.n) >= MAX_CART_ITEMS) throw new DomainError('CART_FULL', `a cart holds at most ${MAX_CART_ITEMS} items`);
     await tx
       .insertInto('cart_items')
       .values({ user_id: actor.userId, sku_id: input.skuId, quantity: input.quantity, attribution: JSON.stringify(attribution), added_at: now, updated_at: now })

@@ -165,3 +165,9 @@ export async function updateSkuPrice(ctx: CoreContext, actor: Actor, skuId: stri
 }
 
 export { requireOwnSku };
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'product.changed': ProductChangedEvent;
+  }
+}

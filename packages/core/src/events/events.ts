@@ -3,7 +3,7 @@
  * multi-row insert, then published to the interest engine (only the ones actually stored).
  */
 import type { CoreContext, Db } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError, type ErrorCode } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { runtimePart, runtimeOf } from '../platform/runtime.js';
 import { insertRows } from '../storage/insert-rows.js';
@@ -67,7 +67,7 @@ async function publishStored(db: Db, rows: readonly EventsTable[], accepted: num
 const knownIdsPart = runtimePart<Set<string>, Db>('events.known-ids', () => new Set());
 const KNOWN_MAX = 200_000;
 
-async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code: string, ids: Array<string | undefined>): Promise<void> {
+async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code: ErrorCode, ids: Array<string | undefined>): Promise<void> {
   const known = runtimeOf(ctx.db).use(knownIdsPart);
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id) && !known.has(`${table}:${id}`)))];
   if (wanted.length === 0) return;
@@ -76,5 +76,5 @@ async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code:
   for (const r of found) known.add(`${table}:${r.id}`);
   if (found.length === wanted.length) return;
   const missing = wanted.filter((id) => !known.has(`${table}:${id}`));
-  throw new DomainError(code, `no such ${table === 'videos' ? 'video' : 'product'}: ${missing[0]}`, 400, { ids: missing });
+  throw new DomainError(code, `no such ${table === 'videos' ? 'video' : 'product'}: ${missing[0]}`, { ids: missing });
 }

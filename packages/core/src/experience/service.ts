@@ -113,7 +113,7 @@ export async function recomputeShopExperience(ctx: CoreContext, actor: Actor, sh
   const last = (await latestScores(ctx.db, [shopId])).get(shopId);
   const now = ctx.clock.now();
   if (last && !actor.roles.has('admin') && now < last.computedAt + RECOMPUTE_EVERY_MS) {
-    throw new DomainError('EXPERIENCE_RECOMPUTE_TOO_SOON', 'the score was computed a moment ago; try again in a few minutes', 429, { retryAt: last.computedAt + RECOMPUTE_EVERY_MS });
+    throw new DomainError('EXPERIENCE_RECOMPUTE_TOO_SOON', 'the score was computed a moment ago; try again in a few minutes', { retryAt: last.computedAt + RECOMPUTE_EVERY_MS });
   }
   const { scores, window } = await compute(ctx, opts, [shopId]);
   if (scores.length === 0) throw notFound('shop', shopId);
@@ -153,7 +153,7 @@ export async function recomputeAllExperience(ctx: CoreContext, actor: Actor, opt
 async function topCategory(db: Db, categoryId: string): Promise<void> {
   const row = await db.selectFrom('categories').select(['id', 'parent_id']).where('id', '=', categoryId).executeTakeFirst();
   if (!row) throw notFound('category', categoryId);
-  if (row.parent_id) throw new DomainError('CATEGORY_NOT_TOP_LEVEL', 'weights are set on top-level categories (the score compares shops by their top-level category)', 400, { categoryId });
+  if (row.parent_id) throw new DomainError('CATEGORY_NOT_TOP_LEVEL', 'weights are set on top-level categories (the score compares shops by their top-level category)', { categoryId });
 }
 
 export async function categoryWeights(ctx: CoreContext, actor: Actor, categoryId: string): Promise<{ categoryId: string; weights: ExperienceWeights; custom: boolean }> {
@@ -168,7 +168,7 @@ export async function setCategoryWeights(ctx: CoreContext, actor: Actor, categor
   requireRole(actor, 'admin');
   await topCategory(ctx.db, categoryId);
   const problem = weightsProblem(weights);
-  if (problem) throw new DomainError('EXPERIENCE_WEIGHTS_INVALID', problem, 400, {});
+  if (problem) throw new DomainError('EXPERIENCE_WEIGHTS_INVALID', problem, {});
   await saveWeights(ctx.db, categoryId, weights, actor.userId, ctx.clock.now());
   return { categoryId, weights, custom: true };
 }

@@ -42,7 +42,7 @@ export async function addFavourite(ctx: CoreContext, actor: Actor, productId: st
     const seen = await visibleProduct(tx, actor, productId);
     if (!seen.favourited) {
       const status = await tx.selectFrom('products').select('status').where('id', '=', productId).executeTakeFirstOrThrow();
-      if (status.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { productId });
+      if (status.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { productId });
       const inserted = await insertRows(tx, 'favourites', [{ user_id: actor.userId, product_id: productId, created_at: now }], { onConflictDoNothing: ['user_id', 'product_id'] });
       if (inserted === 1) {
         await tx.updateTable('products').set((eb) => ({ favourites: eb('favourites', '+', 1) })).where('id', '=', productId).execute();

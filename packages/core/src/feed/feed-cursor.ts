@@ -39,7 +39,7 @@ export function encodeCursor(key: Buffer, c: FeedCursor): string {
   return `${body}.${signature(key, body).toString('base64url')}`;
 }
 
-const invalid = (why: string): DomainError => new DomainError('INVALID_CURSOR', `the cursor is not one this feed issued (${why}); start again without a cursor`, 400);
+const invalid = (why: string): DomainError => new DomainError('INVALID_CURSOR', `the cursor is not one this feed issued (${why}); start again without a cursor`);
 
 export function decodeCursor(key: Buffer, text: string): FeedCursor {
   const dot = text.lastIndexOf('.');

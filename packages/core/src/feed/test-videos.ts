@@ -2,12 +2,12 @@
 import type { Db } from '../context.js';
 import { newId } from '../platform/ids.js';
 import { insertRows } from '../storage/insert-rows.js';
-import type { VideosTable } from '../storage/schema-content.js';
+import type { VideoStatus, VideosTable } from '../storage/schema-content.js';
 
 export interface TestVideo {
   ownerId: string;
   publishedAt: number | null;
-  status?: string;
+  status?: VideoStatus;
   title?: string;
   likes?: number;
 }

@@ -73,7 +73,7 @@ async function entrantNames(db: Db | Tx, bagIds: string[], userIds: string[]): P
 /** The bag with its entrants: what an auditor needs to recompute the winners. */
 export async function luckyBagAudit(db: Db | Tx, bagId: string): Promise<LuckyBagAudit> {
   const r = await db.selectFrom('live_lucky_bags').selectAll().where('id', '=', bagId).executeTakeFirst();
-  if (!r) throw new DomainError('NOT_FOUND', 'lucky bag not found', 404, { what: 'lucky bag', id: bagId });
+  if (!r) throw new DomainError('NOT_FOUND', 'lucky bag not found', { what: 'lucky bag', id: bagId });
   const entrants = await db.selectFrom('live_lucky_entrants').select(['user_id', 'user_name', 'entered_at']).where('bag_id', '=', bagId).orderBy('user_id').execute();
   const names = new Map(entrants.map((e) => [e.user_id, e.user_name]));
   return { ...toView(r, entrants.length, names), entrants: entrants.map((e) => ({ userId: e.user_id, userName: e.user_name, enteredAt: Number(e.entered_at) })) };

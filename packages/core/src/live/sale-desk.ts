@@ -216,7 +216,7 @@ export class SaleDesk {
   }
 }
 
-export function refused(code: GateVerdict | 'OUT_OF_STOCK'): DomainError {
+export function refused(code: Exclude<GateVerdict, 'ok'> | 'OUT_OF_STOCK'): DomainError {
   const messages: Record<string, string> = {
     SALE_NOT_OPEN: 'the flash sale is not open',
     SALE_SOLD_OUT: 'the flash sale is sold out',
@@ -224,5 +224,5 @@ export function refused(code: GateVerdict | 'OUT_OF_STOCK'): DomainError {
     PRODUCT_UNAVAILABLE: 'this product is not on sale',
     OUT_OF_STOCK: 'not enough stock for this item',
   };
-  return new DomainError(code, messages[code] ?? code, 409);
+  return new DomainError(code, messages[code] ?? code);
 }

@@ -193,7 +193,7 @@ export async function decideItem(ctx: CoreContext, actor: Actor, itemId: string,
       .where('id', '=', itemId)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new DomainError('REVIEW_ITEM_DECIDED', 'this item has been decided already', 409, {});
+    if (Number(done.numUpdatedRows) !== 1) throw new DomainError('REVIEW_ITEM_DECIDED', 'this item has been decided already', {});
     if (input.decision === 'approve' || input.decision === 'reject') await decideVideo(tx, row.subject_id, input.decision, now);
     if (input.decision === 'take_down') await takeDown(tx, kind, row.subject_id, now);
     const reportStatus: ReportStatus = input.decision === 'take_down' || input.decision === 'reject' ? 'upheld' : 'dismissed';
@@ -259,4 +259,11 @@ export async function holdFromRules(ctx: CoreContext, input: { videoId: string; 
     if (!subject || subject.status !== 'review') return; // withdrawn or decided meanwhile
     await openItem(tx, { kind: 'video', subjectId: input.videoId, ownerId: input.ownerId, source: 'rules', excerpt: `${input.title}\n${input.caption}`.trim(), hits: input.hits }, now, reviewWindowMs);
   });
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'moderation.decided': ModerationDecidedEvent;
+    'moderation.overdue': ModerationOverdueEvent;
+  }
 }

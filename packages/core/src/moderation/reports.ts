@@ -32,7 +32,7 @@ export async function fileReport(ctx: CoreContext, actor: Actor, input: ReportIn
     checkReportRate(Number(recent.n));
     const key = reportKey(actor.userId, input.subjectKind, input.subjectId);
     const open = await tx.selectFrom('moderation_reports').select('id').where('open_key', '=', key).executeTakeFirst();
-    if (open) throw new DomainError('REPORT_ALREADY_OPEN', 'you have reported this already; it is being reviewed', 409, { reportId: open.id });
+    if (open) throw new DomainError('REPORT_ALREADY_OPEN', 'you have reported this already; it is being reviewed', { reportId: open.id });
     const itemId = await openItem(tx, { kind: input.subjectKind, subjectId: input.subjectId, ownerId: subject.ownerId, source: 'reports', excerpt: subject.text }, now, reviewWindowMs);
     await tx
       .insertInto('moderation_reports')

@@ -106,7 +106,7 @@ export async function registerApp(ctx: CoreContext, actor: Actor, input: AppInpu
     const res = await ctx.db.insertInto('open_apps').values(row).onConflict((oc) => oc.column('app_key').doNothing()).executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 1) return { app: appView(row), secret };
   }
-  throw new DomainError('APP_KEY_EXHAUSTED', 'could not pick a free app key; try again', 409);
+  throw new DomainError('APP_KEY_EXHAUSTED', 'could not pick a free app key; try again');
 }
 
 async function ownApp(db: Db, actor: Actor, appId: string): Promise<OpenAppsTable> {
@@ -169,6 +169,6 @@ export async function appByKey(db: Db, appKey: string): Promise<OpenAppsTable | 
 }
 
 export function requireApproved(status: string): void {
-  if (status !== 'approved') throw new DomainError('APP_NOT_APPROVED', 'the app is not approved', 409);
+  if (status !== 'approved') throw new DomainError('APP_NOT_APPROVED', 'the app is not approved');
 }
 

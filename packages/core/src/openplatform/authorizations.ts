@@ -217,7 +217,7 @@ export async function revokeAuthorization(ctx: CoreContext, actor: Actor, author
   const a = await ctx.db.selectFrom('open_authorizations').select(['id', 'shop_id', 'status']).where('id', '=', authorizationId).executeTakeFirst();
   if (!a || !actor.shops.has(a.shop_id)) throw notFound('authorization', authorizationId);
   requireShopOwner(actor, a.shop_id);
-  if (a.status === 'revoked') throw new DomainError('AUTHORIZATION_REVOKED', 'this authorisation is already revoked', 409);
+  if (a.status === 'revoked') throw new DomainError('AUTHORIZATION_REVOKED', 'this authorisation is already revoked');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('open_authorizations').set({ status: 'revoked', revoked_at: now, updated_at: now }).where('id', '=', authorizationId).execute();

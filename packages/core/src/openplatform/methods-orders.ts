@@ -138,7 +138,7 @@ export async function searchList(call: OpenCall): Promise<unknown> {
     if (cEnd !== undefined) q = q.where('created_at', '<=', v('cEnd') as unknown as number);
     if (uStart !== undefined) q = q.where('updated_at', '>=', v('uStart') as unknown as number);
     if (uEnd !== undefined) q = q.where('updated_at', '<=', v('uEnd') as unknown as number);
-    if (statuses) q = q.where('status', 'in', listStandIns(v, 's', statuses.length));
+    if (statuses) q = q.where('status', 'in', listStandIns(v, 's', statuses.length) as OrderStatus[]);
     return q;
   };
   const values = listValues('s', statuses ?? [], {

@@ -3,6 +3,7 @@ import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/errors.js';
 import { maskPhone } from '../platform/phone-mask.js';
 import { reasonOf, type TransitionReasonCode } from './transition-reasons.js';
+import type { OrderStatus } from './order-states.js';
 import { firstImages, type Page } from '../catalog/product-views.js';
 import { parseOrderRules } from '../rules/order-snapshot.js';
 import { lineOrigins, type LineOrigin } from '../supply/origin.js';
@@ -79,7 +80,7 @@ export interface OrderDetail extends OrderSummary {
 }
 
 export interface OrderQuery {
-  status?: string | undefined;
+  status?: OrderStatus | undefined;
   cursor?: string | undefined;
   limit: number;
 }

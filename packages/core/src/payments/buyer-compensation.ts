@@ -115,3 +115,11 @@ export async function applyTransferNotification(tx: Tx, n: Extract<ProviderNotif
   await emit(tx, 'compensation.paid', p.order_id, { orderId: p.order_id, payoutId: p.id, amountFen: Number(p.amount_fen), kind: p.kind }, now);
   return { outcome: 'applied' };
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    /** Compensation owed to a buyer was booked (by hand, a late shipment, return-shipping insurance). */
+    'compensation.booked': { orderId: string; amountFen: number; paidBy: 'merchant' | 'platform'; caseId?: string; rule?: string };
+    'compensation.paid': { orderId: string; payoutId: string; amountFen: number; kind: string };
+  }
+}

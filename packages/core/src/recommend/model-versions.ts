@@ -95,7 +95,18 @@ export async function recordProgress(db: Db, id: string, patch: Partial<Pick<Mod
 }
 
 /** The outbox topic announcing a version that now serves (subject: the version id). */
-export const MODEL_SERVING_TOPIC = 'model.serving';
+export const MODEL_SERVING_TOPIC = 'model.serving' as const;
+
+/** The payload of `model.serving`: the version every engine swaps in. */
+export interface ModelServingEvent {
+  version: string;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'model.serving': ModelServingEvent;
+  }
+}
 export type ModelServingTopic = typeof MODEL_SERVING_TOPIC;
 
 /**

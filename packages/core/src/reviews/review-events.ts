@@ -43,3 +43,11 @@ export type ReviewEventTopic = ReviewEvent['topic'];
 export async function emitReviewEvent(tx: Tx, event: ReviewEvent, now: number): Promise<void> {
   await emit(tx, event.topic, event.payload.reviewId, event.payload, now);
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'review.created': ReviewCreatedPayload;
+    'review.followed_up': ReviewFollowedUpPayload;
+    'review.replied': ReviewRepliedPayload;
+  }
+}

@@ -90,3 +90,9 @@ export async function updateCategoryRuleProfile(ctx: CoreContext, actor: Actor, 
     return { categoryId, name: row.name, rules: next };
   });
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'category.rules_changed': { categoryId: string; by: string; rules: unknown };
+  }
+}

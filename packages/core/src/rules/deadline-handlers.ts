@@ -4,6 +4,7 @@
  * just before) changes nothing; each runs in the transaction that marks its timer done.
  */
 import type { Tx } from '../context.js';
+import type { CaseStatus } from '../storage/schema-aftersales.js';
 import { releaseReservations } from '../inventory/stock.js';
 import { giveBackCoupon } from '../live/coupon-use.js';
 import { scheduleSettlement } from '../ledger/order-money.js';
@@ -23,7 +24,7 @@ const SYSTEM = { kind: 'system' as const, id: null };
  * (the refund-response deadline bounds the wait). Statuses as in the after-sales vocabulary.
  */
 export const SHIP_BY_RECHECK_MS = 3600_000;
-const OPEN_CASE_STATUSES = ['requested', 'countered', 'escalated'];
+const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['requested', 'countered', 'escalated'];
 
 async function hasOpenUnshippedRefund(tx: Tx, orderId: string): Promise<boolean> {
   const row = await tx.selectFrom('aftersales_cases').select('id').where('order_id', '=', orderId).where('type', '=', 'refund_unshipped').where('status', 'in', OPEN_CASE_STATUSES).limit(1).executeTakeFirst();

@@ -40,3 +40,9 @@ export async function applyLateShipment(tx: Tx, orderId: string, now: number): P
   await emit(tx, 'order.late', orderId, { orderId, shopId: flagged.shop_id, shipByAt: flagged.ship_by_at, compensationFen, milliPoints }, now);
   return { compensationFen, milliPoints };
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'order.late': { orderId: string; shopId: string; shipByAt: number | null; compensationFen: number; milliPoints: number };
+  }
+}

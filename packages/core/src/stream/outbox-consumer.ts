@@ -32,7 +32,7 @@ export async function consumeOutboxOnStream(stream: Stream, durable: string, han
       return;
     }
     const p = m.payload as OutboxStreamPayload;
-    const event: DomainEvent = { id: m.id, topic: p.topic, subjectId: p.subjectId, payload: p.payload, createdAt: p.createdAt };
+    const event = { id: m.id, topic: p.topic, subjectId: p.subjectId, payload: p.payload, createdAt: p.createdAt } as DomainEvent; // the relay wrote it from an outbox row
     try {
       for (const h of handlers) if (event.topic.startsWith(h.prefix)) await h.handler(event);
     } catch (err) {

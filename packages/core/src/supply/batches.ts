@@ -46,7 +46,7 @@ async function checkRefs(tx: Tx, shopId: string, row: { supplier_id: string; bas
   if (!row.base_id) return;
   const base = await baseOfShop(tx, shopId, row.base_id);
   if (base.supplier_id && base.supplier_id !== row.supplier_id) {
-    throw new DomainError('BASE_SUPPLIER_MISMATCH', 'this base is run by another supplier', 400, { field: 'baseId' });
+    throw new DomainError('BASE_SUPPLIER_MISMATCH', 'this base is run by another supplier', { field: 'baseId' });
   }
 }
 

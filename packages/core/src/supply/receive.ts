@@ -35,3 +35,9 @@ export async function receiveBatch(ctx: CoreContext, actor: Actor, batchId: stri
   });
   return { ...(await batchDetail(ctx.db, actor, batchId)), skuStock };
 }
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'supply.batch_received': { batchId: string; shopId: string; skuId: string; quantity: number };
+  }
+}

@@ -23,7 +23,7 @@ export function installInputGuards(app: FastifyInstance): void {
     for (const [part, value] of [['body', request.body], ['querystring', request.query], ['params', request.params]] as const) {
       const at = findNul(value);
       if (at) {
-        throw new DomainError('VALIDATION_FAILED', `invalid ${part}: text must not contain NUL characters`, 400, { part, issues: [{ path: at, message: 'must not contain NUL characters' }] });
+        throw new DomainError('VALIDATION_FAILED', `invalid ${part}: text must not contain NUL characters`, { part, issues: [{ path: at, message: 'must not contain NUL characters' }] });
       }
     }
   });
@@ -35,7 +35,7 @@ export function installInputGuards(app: FastifyInstance): void {
  * (no or wrong boundary, cut short) answers 400 MALFORMED_MULTIPART instead of a crash.
  */
 export async function readUploadedFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
-  if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data', 415);
+  if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
   let bytes: Buffer | null = null;
   try {
     const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
@@ -43,8 +43,8 @@ export async function readUploadedFile(request: FastifyRequest, maxBytes: number
   } catch (err) {
     const e = err as { code?: unknown; statusCode?: unknown };
     if (typeof e.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode < 500) throw err;
-    throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read', 400);
+    throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read');
   }
-  if (!bytes) throw new DomainError('FILE_REQUIRED', 'the multipart body has no file', 400);
+  if (!bytes) throw new DomainError('FILE_REQUIRED', 'the multipart body has no file');
   return bytes;
 }

@@ -1,6 +1,6 @@
 /** Shared request/response schemas (JSON Schema via TypeBox); they validate at the edge and document the API. */
 import { Type, type TSchema } from 'typebox';
-import { ID_PREFIX, type IdKind } from '@zhongcao/core';
+import { ERROR_CODE_LIST, ID_PREFIX, type ErrorCode, type IdKind } from '@zhongcao/core';
 
 export const Id = (kind: IdKind): ReturnType<typeof Type.String> =>
   Type.String({ pattern: `^${ID_PREFIX[kind]}_[0-9a-z]{26}$`, description: `${kind} id (${ID_PREFIX[kind]}_…)` });
@@ -10,7 +10,7 @@ export const Fen = (description = 'amount in fen (1/100 yuan)') => Type.Integer(
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ description: 'stable, machine-readable error code' }),
+      code: Type.Unsafe<ErrorCode>({ type: 'string', enum: ERROR_CODE_LIST, description: 'stable, machine-readable error code (the HTTP status of each is fixed)' }),
       message: Type.String(),
       details: Type.Object({}, { additionalProperties: true }),
     }),

@@ -76,5 +76,5 @@ export function consoleRoutes(app: App, deps: RouteDeps): void {
 async function csvBytes(req: Parameters<typeof readUploadedFile>[0]): Promise<Uint8Array> {
   if (req.isMultipart()) return readUploadedFile(req, MAX_CSV_BYTES);
   if (/^text\/(csv|plain)\b/i.test(req.headers['content-type'] ?? '') && Buffer.isBuffer(req.body)) return req.body;
-  throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the CSV as text/csv or as the multipart field "file"', 415);
+  throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the CSV as text/csv or as the multipart field "file"');
 }

@@ -152,7 +152,7 @@ const PRODUCT_ID = new RegExp(`^${ID_PREFIX.product}_[0-9a-z]{26}$`);
 const SHOP_ID = new RegExp(`^${ID_PREFIX.shop}_[0-9a-z]{26}$`);
 
 const badField = (field: string, message: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', `invalid field ${field}: ${message}`, 400, { part: 'body', issues: [{ path: `/${field}`, message }] });
+  new DomainError('VALIDATION_FAILED', `invalid field ${field}: ${message}`, { part: 'body', issues: [{ path: `/${field}`, message }] });
 
 /** Drains a part's stream keeping at most `max` bytes; null when it was longer. */
 async function readCapped(stream: NodeJS.ReadableStream, max: number): Promise<Buffer | null> {
@@ -166,7 +166,7 @@ async function readCapped(stream: NodeJS.ReadableStream, max: number): Promise<B
 }
 
 async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<CreateVideoInput> {
-  if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the video as multipart/form-data', 415);
+  if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the video as multipart/form-data');
   await mkdir(tempDir, { recursive: true });
   const fields = new Map<string, string>();
   let filePath: string | null = null;
@@ -177,10 +177,10 @@ async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<Cr
         if (part.fieldname === 'file' && filePath === null) {
           filePath = join(tempDir, randomUUID());
           await pipeline(part.file, createWriteStream(filePath));
-          if (part.file.truncated) throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, 413, { limit: MAX_VIDEO_BYTES });
+          if (part.file.truncated) throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, { limit: MAX_VIDEO_BYTES });
         } else if (part.fieldname === 'poster' && poster === null) {
           poster = await readCapped(part.file, MAX_POSTER_BYTES);
-          if (poster === null) throw new DomainError('FILE_TOO_LARGE', `posters are at most ${MAX_POSTER_BYTES} bytes`, 413, { limit: MAX_POSTER_BYTES, field: 'poster' });
+          if (poster === null) throw new DomainError('FILE_TOO_LARGE', `posters are at most ${MAX_POSTER_BYTES} bytes`, { limit: MAX_POSTER_BYTES, field: 'poster' });
         } else {
           part.file.resume();
           throw badField(part.fieldname, 'expected one "file" and at most one "poster"');
@@ -199,10 +199,10 @@ async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<Cr
     if (err instanceof DomainError) throw err;
     const e = err as { code?: unknown; statusCode?: unknown };
     if (typeof e.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode < 500) throw err;
-    throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read', 400);
+    throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read');
   }
   try {
-    if (!filePath) throw new DomainError('FILE_REQUIRED', 'the multipart body has no "file" part', 400);
+    if (!filePath) throw new DomainError('FILE_REQUIRED', 'the multipart body has no "file" part');
     return { filePath, poster, ...parseFields(fields) };
   } catch (err) {
     if (filePath) await removeQuietly(filePath);

@@ -1,7 +1,7 @@
 /** Money: balances, statements (JSON and CSV), payout accounts and payouts, refunds and compensation, reconciliation. */
 import { Type } from 'typebox';
 import {
-  accountId, compensateBuyer, DomainError, listPayoutAccounts, listPayouts, listReconciliations, myBalances, platformBalances,
+  accountId, compensateBuyer, DomainError, isErrorCode, listPayoutAccounts, listPayouts, listReconciliations, myBalances, platformBalances,
   receivePayoutNotification, refundOrder, registerPayoutAccount, requestPayout, runReconciliation, shopSettlements, statement, statementCsv,
   type PayableKind,
 } from '@zhongcao/core';
@@ -67,7 +67,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const b = req.body;
-    if (b.kind === 'merchant' && !b.shopId) throw new DomainError('INVALID_INPUT', 'shopId is required for a shop’s payout account', 400, { field: 'shopId' });
+    if (b.kind === 'merchant' && !b.shopId) throw new DomainError('INVALID_INPUT', 'shopId is required for a shop’s payout account', { field: 'shopId' });
     const ledgerAccountId = accountId(PAYOUT_KINDS[b.kind]!, b.kind === 'merchant' ? b.shopId! : actor.userId);
     return reply.status(201).send(await registerPayoutAccount(ctx, actor, { ledgerAccountId, holderName: b.holderName, bank: b.bank, accountNo: b.accountNo }));
   });
@@ -127,9 +127,9 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
       schema: { tags, summary: 'Asynchronous, HMAC-signed payout outcome from a payout provider (idempotent by event id)', params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: errors(400, 401, 404) },
     }, async (req, reply) => {
       const raw = typeof req.body === 'string' ? req.body : '';
-      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
+      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification');
       const result = await receivePayoutNotification(ctx, req.params.provider, req.headers, raw);
-      if (result.outcome === 'rejected') return sendError(reply, 400, result.reason ?? 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
+      if (result.outcome === 'rejected') return sendError(reply, isErrorCode(result.reason) ? result.reason : 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
       return { received: true, outcome: result.outcome };
     });
   });

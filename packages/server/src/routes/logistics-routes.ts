@@ -25,7 +25,7 @@ export function logisticsRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['logistics'], summary: 'HMAC-signed tracking callback from a carrier (idempotent by event id; never moves a parcel backwards)', params: Type.Object({ carrier: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: errors(400, 401, 404) },
     }, async (req) => {
       const raw = typeof req.body === 'string' ? req.body : '';
-      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
+      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification');
       const counts = await receiveTrackingCallback(ctx, carriers, req.params.carrier, req.headers, raw);
       return { received: true, ...counts };
     });

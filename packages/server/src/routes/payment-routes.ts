@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DomainError, openCashier, paymentView, receiveNotification } from '@zhongcao/core';
+import { DomainError, isErrorCode, openCashier, paymentView, receiveNotification } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { sendError } from '../http/errors.js';
 import { errors, Id } from '../http/schemas.js';
@@ -44,9 +44,9 @@ export function paymentRoutes(app: App, deps: RouteDeps): void {
       schema: { tags, summary: 'Asynchronous, HMAC-signed notification from a payment provider (idempotent by event id)', params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: errors(400, 401, 404) },
     }, async (req, reply) => {
       const raw = typeof req.body === 'string' ? req.body : '';
-      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
+      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification');
       const result = await receiveNotification(ctx, req.params.provider, req.headers, raw);
-      if (result.outcome === 'rejected') return sendError(reply, 400, result.reason ?? 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
+      if (result.outcome === 'rejected') return sendError(reply, isErrorCode(result.reason) ? result.reason : 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
       return { received: true, outcome: result.outcome };
     });
   });

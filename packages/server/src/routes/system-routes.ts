@@ -12,7 +12,7 @@ export function systemRoutes(app: App, deps: RouteDeps, metrics: Metrics): void 
       await sql`select 1`.execute(deps.core.ctx.db);
       return { status: 'ready', database: deps.core.ctx.dialect, pid: process.pid };
     } catch {
-      return sendError(reply, 503, 'NOT_READY', 'the database does not answer');
+      return sendError(reply, 'NOT_READY', 'the database does not answer');
     }
   });
   r.get('/metrics', { schema: { tags: ['system'], summary: 'Prometheus metrics' } }, async (_req, reply) => {
@@ -20,7 +20,7 @@ export function systemRoutes(app: App, deps: RouteDeps, metrics: Metrics): void 
   });
   r.get('/api/v1/demo', { schema: { tags: ['system'], summary: 'Demo logins, when the demo data set is loaded' } }, async (_req, reply) => {
     const logins = await demoLogins(deps.core);
-    if (!logins) return sendError(reply, 404, 'DEMO_DISABLED', 'this installation has no demo data');
+    if (!logins) return sendError(reply, 'DEMO_DISABLED', 'this installation has no demo data');
     return { logins };
   });
 }

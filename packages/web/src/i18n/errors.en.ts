@@ -1,4 +1,6 @@
-/** One sentence per API error code (en). Same keys as errors.zh-CN.ts; an unknown code gets `unknown`. */
+/** One sentence per API error code (en). The keys are the server's codes (ERROR_CODES in core) plus NETWORK_ERROR and `unknown`: a missing or stale one does not compile. */
+import type { ApiErrorCode } from '../api/client';
+
 const strings = {
   errors: {
     ACCOUNT_FROZEN: 'This account is frozen; please contact platform support',
@@ -223,7 +225,7 @@ const strings = {
     NOT_ARBITRATED: 'The platform can read a conversation only for an after-sales case under arbitration',
     CONVERSATION_BLOCKED: 'This conversation is blocked; the message cannot be sent',
     unknown: 'Something went wrong; please try again later',
-  } as Record<string, string>,
+  } satisfies Record<ApiErrorCode | 'unknown', string> as Record<string, string>,
 };
 
 export default strings;

@@ -1,4 +1,6 @@
-/** 每个 API 错误码对应的一句话（zh-CN）。键与 errors.en.ts 相同；未知的错误码用 unknown。 */
+/** 每个 API 错误码对应的一句话（zh-CN）。键是服务器的错误码（core 的 ERROR_CODES）加上 NETWORK_ERROR 和 unknown：缺少或多余的键无法通过编译。 */
+import type { ApiErrorCode } from '../api/client';
+
 const strings = {
   errors: {
     ACCOUNT_FROZEN: '账号已被冻结，请联系平台客服',
@@ -223,7 +225,7 @@ const strings = {
     NOT_ARBITRATED: '只有进入平台仲裁的售后，平台才能查看会话',
     CONVERSATION_BLOCKED: '会话已被屏蔽，消息无法发送',
     unknown: '出了点问题，请稍后再试',
-  } as Record<string, string>,
+  } satisfies Record<ApiErrorCode | 'unknown', string> as Record<string, string>,
 };
 
 export default strings;
