@@ -106,26 +106,42 @@ export function installContract(app: FastifyInstance, check: boolean): Contract 
     return v;
   };
 
-  app.addHook('preSerialization', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    const status = reply.statusCode;
-    if (status < 200 || status >= 300) return payload;
+  const checked = new WeakSet<FastifyRequest>();
+  /** The broken answer to send instead, or null when the body matches the route's 2xx schema (or the route declares none). */
+  const verdict = (request: FastifyRequest, status: number, body: () => unknown): Record<string, unknown> | null => {
+    checked.add(request);
+    if (status < 200 || status >= 300 || status === 204) return null;
     const response = (request.routeOptions.schema as { response?: Record<string, unknown> } | undefined)?.response;
-    if (!response) return payload;
+    if (!response) return null;
     const schema = pickSchema(response, status);
-    if (!schema || typeof schema !== 'object') return payload;
+    if (!schema || typeof schema !== 'object') return null;
     const declared = (schema as { content?: Record<string, { schema: object }> }).content;
     const target = declared ? declared['application/json']?.schema : schema;
-    if (!target) return payload;
+    if (!target) return null;
     const validate = validatorFor(target);
-    // The payload as it would travel: dates become strings, undefined properties vanish.
-    const wire: unknown = JSON.parse(JSON.stringify(payload) ?? 'null');
-    if (validate(wire)) return payload;
+    if (validate(body())) return null;
     const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`);
     const violation: ContractViolation = { method: request.method, url: request.routeOptions.url ?? request.url, status, errors };
     contract.violations.push(violation);
     process.stderr.write(`response contract violated by ${violation.method} ${violation.url} (${status}):\n  ${errors.join('\n  ')}\n`);
-    reply.status(500);
     return { error: { code: 'CONTRACT_VIOLATION', message: `the ${status} answer does not match the route's response schema`, details: { route: `${violation.method} ${violation.url}`, errors } } };
+  };
+
+  // Objects, before fast-json-stringify drops what the schema does not list (checked as they would travel: dates
+  // become strings, undefined properties vanish).
+  app.addHook('preSerialization', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const broken = verdict(request, reply.statusCode, () => JSON.parse(JSON.stringify(payload) ?? 'null') as unknown);
+    if (!broken) return payload;
+    reply.status(500);
+    return broken;
+  });
+  // JSON the handler wrote itself (the feed's pre-serialised pages): nothing was dropped, it is checked as sent.
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (checked.has(request) || typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    const broken = verdict(request, reply.statusCode, () => JSON.parse(payload) as unknown);
+    if (!broken) return payload;
+    reply.status(500);
+    return JSON.stringify(broken);
   });
   return contract;
 }
