@@ -8,7 +8,12 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              status: "ok";
+            };
+          };
         };
       };
     };
@@ -19,7 +24,21 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              status: "ready";
+              /** @enum {string} */
+              database: "sqlite" | "postgres";
+              pid: number;
+            };
+          };
+        };
+        /** @description every error answer has this shape */
+        503: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
         };
       };
     };
@@ -28,9 +47,11 @@ export interface paths {
     /** Prometheus metrics */
     get: {
       responses: {
-        /** @description Default Response */
+        /** @description the Prometheus text exposition format */
         200: {
-          content: never;
+          content: {
+            "text/plain": string;
+          };
         };
       };
     };
@@ -41,7 +62,22 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              logins: {
+                  role: string;
+                  login: string;
+                  password: string;
+                  displayName: string;
+                }[];
+            };
+          };
+        };
+        /** @description every error answer has this shape */
+        404: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
         };
       };
     };
@@ -955,6 +991,42 @@ export interface paths {
     /** My cart */
     get: {
       responses: {
+        /** @description the cart */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  skuId: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  shopId: string;
+                  shopName: string;
+                  title: string;
+                  specValues: string[];
+                  priceFen: number;
+                  quantity: number;
+                  stock: number;
+                  available: boolean;
+                  /** @description ticked for 结算; a line that cannot be bought never counts as selected */
+                  selected: boolean;
+                  attribution: {
+                    /** @enum {string} */
+                    source: "video" | "live" | "search" | "shelf" | "link" | "feed" | "cart";
+                    contentId?: string | null;
+                    creatorId?: string | null;
+                    /** @description when the buyer touched the card (epoch ms); absent: at checkout */
+                    at?: number;
+                  };
+                })[];
+              /** @description lines in the cart (the 购物车 tab’s badge) */
+              count: number;
+              /** @description units in the selected lines */
+              selectedQuantity: number;
+              /** @description what the selected lines cost, before shipping and coupons */
+              totalFen: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -983,6 +1055,42 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the cart */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  skuId: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  shopId: string;
+                  shopName: string;
+                  title: string;
+                  specValues: string[];
+                  priceFen: number;
+                  quantity: number;
+                  stock: number;
+                  available: boolean;
+                  /** @description ticked for 结算; a line that cannot be bought never counts as selected */
+                  selected: boolean;
+                  attribution: {
+                    /** @enum {string} */
+                    source: "video" | "live" | "search" | "shelf" | "link" | "feed" | "cart";
+                    contentId?: string | null;
+                    creatorId?: string | null;
+                    /** @description when the buyer touched the card (epoch ms); absent: at checkout */
+                    at?: number;
+                  };
+                })[];
+              /** @description lines in the cart (the 购物车 tab’s badge) */
+              count: number;
+              /** @description units in the selected lines */
+              selectedQuantity: number;
+              /** @description what the selected lines cost, before shipping and coupons */
+              totalFen: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1014,6 +1122,14 @@ export interface paths {
     /** How many lines my cart holds (the cart tab’s badge) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              count: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -1035,6 +1151,42 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the cart */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  skuId: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  shopId: string;
+                  shopName: string;
+                  title: string;
+                  specValues: string[];
+                  priceFen: number;
+                  quantity: number;
+                  stock: number;
+                  available: boolean;
+                  /** @description ticked for 结算; a line that cannot be bought never counts as selected */
+                  selected: boolean;
+                  attribution: {
+                    /** @enum {string} */
+                    source: "video" | "live" | "search" | "shelf" | "link" | "feed" | "cart";
+                    contentId?: string | null;
+                    creatorId?: string | null;
+                    /** @description when the buyer touched the card (epoch ms); absent: at checkout */
+                    at?: number;
+                  };
+                })[];
+              /** @description lines in the cart (the 购物车 tab’s badge) */
+              count: number;
+              /** @description units in the selected lines */
+              selectedQuantity: number;
+              /** @description what the selected lines cost, before shipping and coupons */
+              totalFen: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1060,6 +1212,42 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the cart */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  skuId: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  shopId: string;
+                  shopName: string;
+                  title: string;
+                  specValues: string[];
+                  priceFen: number;
+                  quantity: number;
+                  stock: number;
+                  available: boolean;
+                  /** @description ticked for 结算; a line that cannot be bought never counts as selected */
+                  selected: boolean;
+                  attribution: {
+                    /** @enum {string} */
+                    source: "video" | "live" | "search" | "shelf" | "link" | "feed" | "cart";
+                    contentId?: string | null;
+                    creatorId?: string | null;
+                    /** @description when the buyer touched the card (epoch ms); absent: at checkout */
+                    at?: number;
+                  };
+                })[];
+              /** @description lines in the cart (the 购物车 tab’s badge) */
+              count: number;
+              /** @description units in the selected lines */
+              selectedQuantity: number;
+              /** @description what the selected lines cost, before shipping and coupons */
+              totalFen: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1115,6 +1303,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              checkoutId: string;
+              orders: {
+                  id: string;
+                  shopId: string;
+                  /** @enum {string} */
+                  status: "unpaid";
+                  itemsFen: number;
+                  discountFen: number;
+                  shippingFeeFen: number;
+                  totalFen: number;
+                }[];
+              totalFen: number;
+              payment: {
+                id: string;
+                amountFen: number;
+                cashierUrl: string;
+                expiresAt: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1159,6 +1372,87 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  shopId: string;
+                  shopName: string;
+                  buyerName: string;
+                  status: string;
+                  /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+                  itemsFen: number;
+                  discountFen: number;
+                  shippingFeeFen: number;
+                  totalFen: number;
+                  createdAt: number;
+                  payDeadline: number;
+                  lines: ({
+                      id: string;
+                      productId: string;
+                      imageUrl: string | null;
+                      skuId: string;
+                      title: string;
+                      specValues: string[];
+                      unitPriceFen: number;
+                      quantity: number;
+                      /** @description what the buyer pays for the line (after its share of a coupon) */
+                      lineTotalFen: number;
+                      discountFen: number;
+                      attribution: {
+                        source: string;
+                        contentId: string | null;
+                        creatorId: string | null;
+                      };
+                      /** @description the batch(es) the line’s units shipped from (溯源) */
+                      origin: ({
+                          skuId: string;
+                          batch: {
+                            id: string;
+                            code: string;
+                            harvestedAt: number;
+                            shelfLifeDays: number | null;
+                            bestBefore: number | null;
+                            receivedAt: number | null;
+                          };
+                          base: ({
+                            name: string;
+                            /** @enum {string} */
+                            kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                            province: string;
+                            city: string;
+                            description: string;
+                          }) | null;
+                          supplier: {
+                            name: string;
+                            region: string;
+                          };
+                          /** @description the latest quality check of the batch (null: not checked) */
+                          qc: ({
+                            /** @enum {string} */
+                            result: "pass" | "fail";
+                            inspector: string;
+                            checkedAt: number;
+                            notes: string;
+                          }) | null;
+                          photos: string[];
+                          quantity: number;
+                        })[];
+                      afterSales: {
+                        caseId: string;
+                        status: string;
+                        type: string;
+                      } | null;
+                      /** @description case types the buyer may file on this line now (empty for other viewers) */
+                      afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1184,6 +1478,144 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              shopName: string;
+              buyerName: string;
+              status: string;
+              /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+              itemsFen: number;
+              discountFen: number;
+              shippingFeeFen: number;
+              totalFen: number;
+              createdAt: number;
+              payDeadline: number;
+              lines: ({
+                  id: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  skuId: string;
+                  title: string;
+                  specValues: string[];
+                  unitPriceFen: number;
+                  quantity: number;
+                  /** @description what the buyer pays for the line (after its share of a coupon) */
+                  lineTotalFen: number;
+                  discountFen: number;
+                  attribution: {
+                    source: string;
+                    contentId: string | null;
+                    creatorId: string | null;
+                  };
+                  /** @description the batch(es) the line’s units shipped from (溯源) */
+                  origin: ({
+                      skuId: string;
+                      batch: {
+                        id: string;
+                        code: string;
+                        harvestedAt: number;
+                        shelfLifeDays: number | null;
+                        bestBefore: number | null;
+                        receivedAt: number | null;
+                      };
+                      base: ({
+                        name: string;
+                        /** @enum {string} */
+                        kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                        province: string;
+                        city: string;
+                        description: string;
+                      }) | null;
+                      supplier: {
+                        name: string;
+                        region: string;
+                      };
+                      /** @description the latest quality check of the batch (null: not checked) */
+                      qc: ({
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        inspector: string;
+                        checkedAt: number;
+                        notes: string;
+                      }) | null;
+                      photos: string[];
+                      quantity: number;
+                    })[];
+                  afterSales: {
+                    caseId: string;
+                    status: string;
+                    type: string;
+                  } | null;
+                  /** @description case types the buyer may file on this line now (empty for other viewers) */
+                  afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                })[];
+              paymentId: string | null;
+              paymentStatus: string | null;
+              address: {
+                [key: string]: string;
+              };
+              note: string;
+              paidAt: number | null;
+              shippedAt: number | null;
+              deliveredAt: number | null;
+              completedAt: number | null;
+              cancelledAt: number | null;
+              cancelReason: string | null;
+              promise: {
+                shipByHours: number;
+                shipBy: number | null;
+                lateAt: number | null;
+                presaleShipBy: number | null;
+                autoConfirmDays: number;
+                sevenDayNoReason: boolean;
+              };
+              shipments: ({
+                  id: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  createdAt: number;
+                  deliveredAt: number | null;
+                  lineIds: string[];
+                })[];
+              transitions: ({
+                  from: string;
+                  to: string;
+                  actorKind: string;
+                  reason: string;
+                  /** @enum {string} */
+                  reasonCode: "order_placed" | "flash_sale_order_placed" | "sample_approved" | "payment_captured" | "shipped" | "all_parcels_delivered" | "carrier_scan_delivered" | "buyer_confirmed_receipt" | "receipt_confirmed_automatically" | "not_paid_in_time" | "flash_sale_not_paid_in_time" | "refunded_before_shipping" | "cancelled_with_note" | "legacy";
+                  reasonParams: {
+                    [key: string]: string | number;
+                  };
+                  at: number;
+                })[];
+              refunds: {
+                  id: string;
+                  amountFen: number;
+                  status: string;
+                  reason: string;
+                  createdAt: number;
+                }[];
+              compensations: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "late_shipment" | "return_insurance" | "manual";
+                  /** @enum {string} */
+                  paidBy: "merchant" | "platform";
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1222,6 +1654,144 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              shopName: string;
+              buyerName: string;
+              status: string;
+              /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+              itemsFen: number;
+              discountFen: number;
+              shippingFeeFen: number;
+              totalFen: number;
+              createdAt: number;
+              payDeadline: number;
+              lines: ({
+                  id: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  skuId: string;
+                  title: string;
+                  specValues: string[];
+                  unitPriceFen: number;
+                  quantity: number;
+                  /** @description what the buyer pays for the line (after its share of a coupon) */
+                  lineTotalFen: number;
+                  discountFen: number;
+                  attribution: {
+                    source: string;
+                    contentId: string | null;
+                    creatorId: string | null;
+                  };
+                  /** @description the batch(es) the line’s units shipped from (溯源) */
+                  origin: ({
+                      skuId: string;
+                      batch: {
+                        id: string;
+                        code: string;
+                        harvestedAt: number;
+                        shelfLifeDays: number | null;
+                        bestBefore: number | null;
+                        receivedAt: number | null;
+                      };
+                      base: ({
+                        name: string;
+                        /** @enum {string} */
+                        kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                        province: string;
+                        city: string;
+                        description: string;
+                      }) | null;
+                      supplier: {
+                        name: string;
+                        region: string;
+                      };
+                      /** @description the latest quality check of the batch (null: not checked) */
+                      qc: ({
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        inspector: string;
+                        checkedAt: number;
+                        notes: string;
+                      }) | null;
+                      photos: string[];
+                      quantity: number;
+                    })[];
+                  afterSales: {
+                    caseId: string;
+                    status: string;
+                    type: string;
+                  } | null;
+                  /** @description case types the buyer may file on this line now (empty for other viewers) */
+                  afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                })[];
+              paymentId: string | null;
+              paymentStatus: string | null;
+              address: {
+                [key: string]: string;
+              };
+              note: string;
+              paidAt: number | null;
+              shippedAt: number | null;
+              deliveredAt: number | null;
+              completedAt: number | null;
+              cancelledAt: number | null;
+              cancelReason: string | null;
+              promise: {
+                shipByHours: number;
+                shipBy: number | null;
+                lateAt: number | null;
+                presaleShipBy: number | null;
+                autoConfirmDays: number;
+                sevenDayNoReason: boolean;
+              };
+              shipments: ({
+                  id: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  createdAt: number;
+                  deliveredAt: number | null;
+                  lineIds: string[];
+                })[];
+              transitions: ({
+                  from: string;
+                  to: string;
+                  actorKind: string;
+                  reason: string;
+                  /** @enum {string} */
+                  reasonCode: "order_placed" | "flash_sale_order_placed" | "sample_approved" | "payment_captured" | "shipped" | "all_parcels_delivered" | "carrier_scan_delivered" | "buyer_confirmed_receipt" | "receipt_confirmed_automatically" | "not_paid_in_time" | "flash_sale_not_paid_in_time" | "refunded_before_shipping" | "cancelled_with_note" | "legacy";
+                  reasonParams: {
+                    [key: string]: string | number;
+                  };
+                  at: number;
+                })[];
+              refunds: {
+                  id: string;
+                  amountFen: number;
+                  status: string;
+                  reason: string;
+                  createdAt: number;
+                }[];
+              compensations: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "late_shipment" | "return_insurance" | "manual";
+                  /** @enum {string} */
+                  paidBy: "merchant" | "platform";
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1267,6 +1837,144 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              shopName: string;
+              buyerName: string;
+              status: string;
+              /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+              itemsFen: number;
+              discountFen: number;
+              shippingFeeFen: number;
+              totalFen: number;
+              createdAt: number;
+              payDeadline: number;
+              lines: ({
+                  id: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  skuId: string;
+                  title: string;
+                  specValues: string[];
+                  unitPriceFen: number;
+                  quantity: number;
+                  /** @description what the buyer pays for the line (after its share of a coupon) */
+                  lineTotalFen: number;
+                  discountFen: number;
+                  attribution: {
+                    source: string;
+                    contentId: string | null;
+                    creatorId: string | null;
+                  };
+                  /** @description the batch(es) the line’s units shipped from (溯源) */
+                  origin: ({
+                      skuId: string;
+                      batch: {
+                        id: string;
+                        code: string;
+                        harvestedAt: number;
+                        shelfLifeDays: number | null;
+                        bestBefore: number | null;
+                        receivedAt: number | null;
+                      };
+                      base: ({
+                        name: string;
+                        /** @enum {string} */
+                        kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                        province: string;
+                        city: string;
+                        description: string;
+                      }) | null;
+                      supplier: {
+                        name: string;
+                        region: string;
+                      };
+                      /** @description the latest quality check of the batch (null: not checked) */
+                      qc: ({
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        inspector: string;
+                        checkedAt: number;
+                        notes: string;
+                      }) | null;
+                      photos: string[];
+                      quantity: number;
+                    })[];
+                  afterSales: {
+                    caseId: string;
+                    status: string;
+                    type: string;
+                  } | null;
+                  /** @description case types the buyer may file on this line now (empty for other viewers) */
+                  afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                })[];
+              paymentId: string | null;
+              paymentStatus: string | null;
+              address: {
+                [key: string]: string;
+              };
+              note: string;
+              paidAt: number | null;
+              shippedAt: number | null;
+              deliveredAt: number | null;
+              completedAt: number | null;
+              cancelledAt: number | null;
+              cancelReason: string | null;
+              promise: {
+                shipByHours: number;
+                shipBy: number | null;
+                lateAt: number | null;
+                presaleShipBy: number | null;
+                autoConfirmDays: number;
+                sevenDayNoReason: boolean;
+              };
+              shipments: ({
+                  id: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  createdAt: number;
+                  deliveredAt: number | null;
+                  lineIds: string[];
+                })[];
+              transitions: ({
+                  from: string;
+                  to: string;
+                  actorKind: string;
+                  reason: string;
+                  /** @enum {string} */
+                  reasonCode: "order_placed" | "flash_sale_order_placed" | "sample_approved" | "payment_captured" | "shipped" | "all_parcels_delivered" | "carrier_scan_delivered" | "buyer_confirmed_receipt" | "receipt_confirmed_automatically" | "not_paid_in_time" | "flash_sale_not_paid_in_time" | "refunded_before_shipping" | "cancelled_with_note" | "legacy";
+                  reasonParams: {
+                    [key: string]: string | number;
+                  };
+                  at: number;
+                })[];
+              refunds: {
+                  id: string;
+                  amountFen: number;
+                  status: string;
+                  reason: string;
+                  createdAt: number;
+                }[];
+              compensations: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "late_shipment" | "return_insurance" | "manual";
+                  /** @enum {string} */
+                  paidBy: "merchant" | "platform";
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1304,6 +2012,144 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              shopName: string;
+              buyerName: string;
+              status: string;
+              /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+              itemsFen: number;
+              discountFen: number;
+              shippingFeeFen: number;
+              totalFen: number;
+              createdAt: number;
+              payDeadline: number;
+              lines: ({
+                  id: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  skuId: string;
+                  title: string;
+                  specValues: string[];
+                  unitPriceFen: number;
+                  quantity: number;
+                  /** @description what the buyer pays for the line (after its share of a coupon) */
+                  lineTotalFen: number;
+                  discountFen: number;
+                  attribution: {
+                    source: string;
+                    contentId: string | null;
+                    creatorId: string | null;
+                  };
+                  /** @description the batch(es) the line’s units shipped from (溯源) */
+                  origin: ({
+                      skuId: string;
+                      batch: {
+                        id: string;
+                        code: string;
+                        harvestedAt: number;
+                        shelfLifeDays: number | null;
+                        bestBefore: number | null;
+                        receivedAt: number | null;
+                      };
+                      base: ({
+                        name: string;
+                        /** @enum {string} */
+                        kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                        province: string;
+                        city: string;
+                        description: string;
+                      }) | null;
+                      supplier: {
+                        name: string;
+                        region: string;
+                      };
+                      /** @description the latest quality check of the batch (null: not checked) */
+                      qc: ({
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        inspector: string;
+                        checkedAt: number;
+                        notes: string;
+                      }) | null;
+                      photos: string[];
+                      quantity: number;
+                    })[];
+                  afterSales: {
+                    caseId: string;
+                    status: string;
+                    type: string;
+                  } | null;
+                  /** @description case types the buyer may file on this line now (empty for other viewers) */
+                  afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                })[];
+              paymentId: string | null;
+              paymentStatus: string | null;
+              address: {
+                [key: string]: string;
+              };
+              note: string;
+              paidAt: number | null;
+              shippedAt: number | null;
+              deliveredAt: number | null;
+              completedAt: number | null;
+              cancelledAt: number | null;
+              cancelReason: string | null;
+              promise: {
+                shipByHours: number;
+                shipBy: number | null;
+                lateAt: number | null;
+                presaleShipBy: number | null;
+                autoConfirmDays: number;
+                sevenDayNoReason: boolean;
+              };
+              shipments: ({
+                  id: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  createdAt: number;
+                  deliveredAt: number | null;
+                  lineIds: string[];
+                })[];
+              transitions: ({
+                  from: string;
+                  to: string;
+                  actorKind: string;
+                  reason: string;
+                  /** @enum {string} */
+                  reasonCode: "order_placed" | "flash_sale_order_placed" | "sample_approved" | "payment_captured" | "shipped" | "all_parcels_delivered" | "carrier_scan_delivered" | "buyer_confirmed_receipt" | "receipt_confirmed_automatically" | "not_paid_in_time" | "flash_sale_not_paid_in_time" | "refunded_before_shipping" | "cancelled_with_note" | "legacy";
+                  reasonParams: {
+                    [key: string]: string | number;
+                  };
+                  at: number;
+                })[];
+              refunds: {
+                  id: string;
+                  amountFen: number;
+                  status: string;
+                  reason: string;
+                  createdAt: number;
+                }[];
+              compensations: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "late_shipment" | "return_insurance" | "manual";
+                  /** @enum {string} */
+                  paidBy: "merchant" | "platform";
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1341,6 +2187,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              checkoutId: string;
+              provider: string;
+              amountFen: number;
+              status: string;
+              expiresAt: number;
+              paidAt: number | null;
+              orderIds: string[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1376,6 +2237,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              cashierUrl: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1422,6 +2291,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              parentId: string | null;
+              name: string;
+              /** @description subcategories, the same shape (empty for a new category) */
+              children: {
+                  [key: string]: unknown;
+                }[];
+              shipByHours: number;
+              perishable: boolean;
+              feeRateBp: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1471,6 +2357,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1509,6 +2399,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  login: string;
+                  displayName: string;
+                  roles: ({
+                      role: string;
+                      shopId: string | null;
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1541,6 +2448,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              login: string;
+              displayName: string;
+              roles: ({
+                  role: string;
+                  shopId: string | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1577,6 +2498,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              login: string;
+              displayName: string;
+              roles: ({
+                  role: string;
+                  shopId: string | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1614,6 +2549,48 @@ export interface paths {
     /** The interest engine’s model versions: when trained, offline figures, serving or not, and why */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              versions: ({
+                  id: string;
+                  /** @enum {string} */
+                  status: "requested" | "training" | "serving" | "retired" | "rejected" | "failed";
+                  /** @enum {string} */
+                  trigger: "schedule" | "manual";
+                  requestedBy: string | null;
+                  requestedAt: number;
+                  startedAt: number | null;
+                  finishedAt: number | null;
+                  epochsDone: number;
+                  epochs: number;
+                  people: number;
+                  events: number;
+                  videos: number;
+                  figures: ({
+                    model: {
+                      hr10: number;
+                      ndcg10: number;
+                      people: number;
+                    };
+                    baseline: {
+                      hr10: number;
+                      ndcg10: number;
+                      people: number;
+                    };
+                    baselineVersion: string | null;
+                  }) | null;
+                  /** @enum {string|null} */
+                  reason: "better_than_serving" | "better_than_online" | "worse_than_serving" | "worse_than_online" | "not_enough_history" | "superseded" | "process_restarted" | "engine_unavailable" | "training_failed" | null;
+                  error: string | null;
+                  swapMs: number | null;
+                })[];
+              retraining: boolean;
+              everyMs: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -1633,6 +2610,44 @@ export interface paths {
     /** Retrain the interest engine’s model now (one already requested or running is returned instead) */
     post: {
       responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              status: "requested" | "training" | "serving" | "retired" | "rejected" | "failed";
+              /** @enum {string} */
+              trigger: "schedule" | "manual";
+              requestedBy: string | null;
+              requestedAt: number;
+              startedAt: number | null;
+              finishedAt: number | null;
+              epochsDone: number;
+              epochs: number;
+              people: number;
+              events: number;
+              videos: number;
+              figures: ({
+                model: {
+                  hr10: number;
+                  ndcg10: number;
+                  people: number;
+                };
+                baseline: {
+                  hr10: number;
+                  ndcg10: number;
+                  people: number;
+                };
+                baselineVersion: string | null;
+              }) | null;
+              /** @enum {string|null} */
+              reason: "better_than_serving" | "better_than_online" | "worse_than_serving" | "worse_than_online" | "not_enough_history" | "superseded" | "process_restarted" | "engine_unavailable" | "training_failed" | null;
+              error: string | null;
+              swapMs: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -1655,6 +2670,65 @@ export interface paths {
      */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              caption: string;
+              hashtags: string[];
+              status: string;
+              videoUrl: string;
+              posterUrl: string | null;
+              durationMs: number | null;
+              creator: {
+                id: string;
+                displayName: string;
+                followed: boolean;
+              };
+              shop: {
+                id: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              hostKind: "creator" | "shop";
+              anchors: ({
+                  productId: string;
+                  title: string;
+                  priceFen: number;
+                  imageUrl: string | null;
+                })[];
+              stats: {
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+              };
+              liked: boolean;
+              publishedAt: number | null;
+              createdAt: number;
+              warnings: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1716,6 +2790,47 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              caption: string;
+              hashtags: string[];
+              status: string;
+              videoUrl: string;
+              posterUrl: string | null;
+              durationMs: number | null;
+              creator: {
+                id: string;
+                displayName: string;
+                followed: boolean;
+              };
+              shop: {
+                id: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              hostKind: "creator" | "shop";
+              anchors: ({
+                  productId: string;
+                  title: string;
+                  priceFen: number;
+                  imageUrl: string | null;
+                })[];
+              stats: {
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+              };
+              liked: boolean;
+              publishedAt: number | null;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1744,6 +2859,65 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              caption: string;
+              hashtags: string[];
+              status: string;
+              videoUrl: string;
+              posterUrl: string | null;
+              durationMs: number | null;
+              creator: {
+                id: string;
+                displayName: string;
+                followed: boolean;
+              };
+              shop: {
+                id: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              hostKind: "creator" | "shop";
+              anchors: ({
+                  productId: string;
+                  title: string;
+                  priceFen: number;
+                  imageUrl: string | null;
+                })[];
+              stats: {
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+              };
+              liked: boolean;
+              publishedAt: number | null;
+              createdAt: number;
+              warnings: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1787,6 +2961,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              status: "removed";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1824,6 +3008,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              liked: true;
+              likes: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1853,6 +3047,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              liked: false;
+              likes: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1884,6 +3088,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              followed: true;
+              followers: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1919,6 +3133,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              followed: false;
+              followers: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1961,6 +3185,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  text: string;
+                  author: {
+                    id: string;
+                    displayName: string;
+                  };
+                  createdAt: number;
+                  parentId: string | null;
+                  replies: ({
+                      id: string;
+                      text: string;
+                      author: {
+                        id: string;
+                        displayName: string;
+                      };
+                      createdAt: number;
+                      parentId: string | null;
+                    })[];
+                  replyCount: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1993,6 +3246,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              text: string;
+              author: {
+                id: string;
+                displayName: string;
+              };
+              createdAt: number;
+              parentId: string | null;
+              replies: ({
+                  id: string;
+                  text: string;
+                  author: {
+                    id: string;
+                    displayName: string;
+                  };
+                  createdAt: number;
+                  parentId: string | null;
+                })[];
+              replyCount: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2030,6 +3309,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              shareUrl: string;
+              shares: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2062,6 +3350,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              views: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2087,6 +3383,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              displayName: string;
+              followers: number;
+              following: number;
+              videos: number;
+              followed: boolean;
+              isCreator: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2117,6 +3427,50 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  caption: string;
+                  hashtags: string[];
+                  status: string;
+                  videoUrl: string;
+                  posterUrl: string | null;
+                  durationMs: number | null;
+                  creator: {
+                    id: string;
+                    displayName: string;
+                    followed: boolean;
+                  };
+                  shop: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  hostKind: "creator" | "shop";
+                  anchors: ({
+                      productId: string;
+                      title: string;
+                      priceFen: number;
+                      imageUrl: string | null;
+                    })[];
+                  stats: {
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                  };
+                  liked: boolean;
+                  publishedAt: number | null;
+                  createdAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2143,6 +3497,52 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  caption: string;
+                  hashtags: string[];
+                  status: string;
+                  videoUrl: string;
+                  posterUrl: string | null;
+                  durationMs: number | null;
+                  creator: {
+                    id: string;
+                    displayName: string;
+                    followed: boolean;
+                  };
+                  shop: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  hostKind: "creator" | "shop";
+                  anchors: ({
+                      productId: string;
+                      title: string;
+                      priceFen: number;
+                      imageUrl: string | null;
+                    })[];
+                  stats: {
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                  };
+                  liked: boolean;
+                  publishedAt: number | null;
+                  createdAt: number;
+                  orders: number;
+                  gmvFen: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2165,6 +3565,15 @@ export interface paths {
      */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              kind: "frame" | "title_card";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -2193,6 +3602,70 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  caption: string;
+                  hashtags: string[];
+                  status: string;
+                  videoUrl: string;
+                  posterUrl: string | null;
+                  durationMs: number | null;
+                  creator: {
+                    id: string;
+                    displayName: string;
+                    followed: boolean;
+                  };
+                  shop: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  hostKind: "creator" | "shop";
+                  anchors: ({
+                      productId: string;
+                      title: string;
+                      priceFen: number;
+                      imageUrl: string | null;
+                    })[];
+                  stats: {
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                  };
+                  liked: boolean;
+                  publishedAt: number | null;
+                  createdAt: number;
+                  reason?: {
+                    /** @enum {string} */
+                    code: "explore" | "followed_creator" | "because_you_liked" | "popular_in_category" | "tag_interest" | "similar_taste" | "trending" | "new" | "popular" | "more";
+                    params: {
+                      [key: string]: string;
+                    };
+                  };
+                  ad?: {
+                    impressionId: string;
+                    campaignId: string;
+                    /** @enum {string} */
+                    label: "广告";
+                    liveRoom?: {
+                      id: string;
+                      title: string;
+                      hostName: string;
+                      online: number;
+                    };
+                  };
+                })[];
+              /** @description pass as cursor for the next page */
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2243,6 +3716,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              accepted: number;
+              /** @description events whose clientEventId was seen before */
+              duplicates: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2262,6 +3745,14 @@ export interface paths {
     /** My preferences (personalised recommendation is on by default) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              personalizedRecommendation: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -2280,6 +3771,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              personalizedRecommendation: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2905,6 +4404,68 @@ export interface paths {
     /** Rule profiles of every category, with the platform defaults they inherit and the bounds of each rule */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  categoryId: string;
+                  name: string;
+                  rules: {
+                    unpaidCancelMinutes: number;
+                    flashSaleUnpaidCancelMinutes: number;
+                    shipByHours: number;
+                    lateShipment: {
+                      compensationBp: number;
+                      minFen: number;
+                      maxFen: number;
+                      violationMilliPoints: number;
+                    };
+                    refundResponseHours: number;
+                    fastRefundMaxFen: number;
+                    fastRefundWithinHours: number;
+                    afterSalesResponseHours: number;
+                    returnShipDays: number;
+                    returnConfirmHours: number;
+                    freshClaimHours: number;
+                    autoConfirmDays: number;
+                    settleWindowDays: number;
+                    sevenDayNoReason: boolean;
+                    perishable: boolean;
+                    feeRateBp: number;
+                  };
+                }[];
+              book: {
+                defaults: {
+                  unpaidCancelMinutes: number;
+                  flashSaleUnpaidCancelMinutes: number;
+                  shipByHours: number;
+                  lateShipment: {
+                    compensationBp: number;
+                    minFen: number;
+                    maxFen: number;
+                    violationMilliPoints: number;
+                  };
+                  refundResponseHours: number;
+                  fastRefundMaxFen: number;
+                  fastRefundWithinHours: number;
+                  afterSalesResponseHours: number;
+                  returnShipDays: number;
+                  returnConfirmHours: number;
+                  freshClaimHours: number;
+                  autoConfirmDays: number;
+                  settleWindowDays: number;
+                  sevenDayNoReason: boolean;
+                  perishable: boolean;
+                  feeRateBp: number;
+                };
+                bounds: {
+                  [key: string]: [number, number];
+                };
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -2930,6 +4491,38 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              categoryId: string;
+              name: string;
+              rules: {
+                unpaidCancelMinutes: number;
+                flashSaleUnpaidCancelMinutes: number;
+                shipByHours: number;
+                lateShipment: {
+                  compensationBp: number;
+                  minFen: number;
+                  maxFen: number;
+                  violationMilliPoints: number;
+                };
+                refundResponseHours: number;
+                fastRefundMaxFen: number;
+                fastRefundWithinHours: number;
+                afterSalesResponseHours: number;
+                returnShipDays: number;
+                returnConfirmHours: number;
+                freshClaimHours: number;
+                autoConfirmDays: number;
+                settleWindowDays: number;
+                sevenDayNoReason: boolean;
+                perishable: boolean;
+                feeRateBp: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -3005,6 +4598,38 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              categoryId: string;
+              name: string;
+              rules: {
+                unpaidCancelMinutes: number;
+                flashSaleUnpaidCancelMinutes: number;
+                shipByHours: number;
+                lateShipment: {
+                  compensationBp: number;
+                  minFen: number;
+                  maxFen: number;
+                  violationMilliPoints: number;
+                };
+                refundResponseHours: number;
+                fastRefundMaxFen: number;
+                fastRefundWithinHours: number;
+                afterSalesResponseHours: number;
+                returnShipDays: number;
+                returnConfirmHours: number;
+                freshClaimHours: number;
+                autoConfirmDays: number;
+                settleWindowDays: number;
+                sevenDayNoReason: boolean;
+                perishable: boolean;
+                feeRateBp: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3036,6 +4661,30 @@ export interface paths {
     /** Durable timers: counts by status and the ones failing or retrying */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              counts: {
+                [key: string]: number;
+              };
+              troubled: ({
+                  kind: string;
+                  subjectId: string;
+                  scopeId: string | null;
+                  dueAt: number;
+                  payload: {
+                    [key: string]: unknown;
+                  };
+                  /** @enum {string} */
+                  status: "failed" | "cancelled" | "pending" | "done";
+                  attempts: number;
+                  lastError: string | null;
+                  firedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -3065,6 +4714,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  orderId: string;
+                  kind: string;
+                  dueAt: number;
+                  remainingMs: number;
+                  caseId?: string;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3096,6 +4759,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              points: number;
+              milliPoints: number;
+              items: {
+                  rule: string;
+                  subjectId: string;
+                  points: number;
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  at: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -3121,6 +4802,25 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              parcels: {
+                  shipmentId: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  events: {
+                      status: string;
+                      at: number;
+                      location: string;
+                      description: string;
+                    }[];
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3148,7 +4848,17 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              items: {
+                  carrier: string;
+                  code: string;
+                  /** @description regular expression a waybill number of this carrier matches */
+                  pattern: string;
+                  example: string;
+                }[];
+            };
+          };
         };
       };
     };
@@ -3163,6 +4873,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shopId: string;
+              warehouse: string;
+              capacityPerDay: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3200,6 +4920,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shopId: string;
+              warehouse: string;
+              capacityPerDay: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3238,6 +4968,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              /** @enum {string} */
+              policy: "warn" | "presale" | "pause";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3269,6 +5009,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              capacityPerDay: number | null;
+              backlog: number;
+              pending: number;
+              shippedToday: number;
+              projectedClearAt: number | null;
+              atRisk: {
+                  orderId: string;
+                  shipBy: number;
+                  projectedShipAt: number;
+                }[];
+              newOrderShipAt: number | null;
+              pressure: number;
+              nearLimit: boolean;
+              nearLimitAt: number;
+              products: ({
+                  productId: string;
+                  title: string;
+                  /** @enum {string} */
+                  policy: "warn" | "presale" | "pause";
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3294,6 +5061,15 @@ export interface paths {
     /** Upload one evidence photo (multipart field "file"; JPEG, PNG, WebP or GIF; at most 5242880 bytes) */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3354,6 +5130,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3398,6 +5237,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  shopId: string;
+                  shopName: string;
+                  type: string;
+                  status: string;
+                  reasonCode: string;
+                  requestedFen: number;
+                  refundFen: number;
+                  title: string;
+                  imageUrl: string | null;
+                  createdAt: number;
+                  updatedAt: number;
+                  deadline: {
+                    kind: string;
+                    dueAt: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3423,6 +5290,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3463,6 +5393,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3508,6 +5501,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3556,6 +5612,46 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  shopId: string;
+                  shopName: string;
+                  type: string;
+                  status: string;
+                  reasonCode: string;
+                  requestedFen: number;
+                  refundFen: number;
+                  title: string;
+                  imageUrl: string | null;
+                  createdAt: number;
+                  updatedAt: number;
+                  deadline: {
+                    kind: string;
+                    dueAt: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+              counts: {
+                requested: number;
+                rejected: number;
+                countered: number;
+                awaiting_return: number;
+                return_shipped: number;
+                escalated: number;
+                refunded: number;
+                completed: number;
+                closed: number;
+                cancelled: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3588,6 +5684,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  shopId: string;
+                  shopName: string;
+                  type: string;
+                  status: string;
+                  reasonCode: string;
+                  requestedFen: number;
+                  refundFen: number;
+                  title: string;
+                  imageUrl: string | null;
+                  createdAt: number;
+                  updatedAt: number;
+                  deadline: {
+                    kind: string;
+                    dueAt: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3629,6 +5753,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3672,6 +5859,25 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  shopId: string;
+                  name: string;
+                  contactName: string;
+                  phone: string;
+                  region: string;
+                  note: string;
+                  batches: number;
+                  createdAt: number;
+                  updatedAt: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3712,6 +5918,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              name: string;
+              contactName: string;
+              phone: string;
+              region: string;
+              note: string;
+              batches: number;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3749,6 +5972,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              name: string;
+              contactName: string;
+              phone: string;
+              region: string;
+              note: string;
+              batches: number;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3789,6 +6029,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              name: string;
+              contactName: string;
+              phone: string;
+              region: string;
+              note: string;
+              batches: number;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3824,6 +6081,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3861,6 +6122,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  shopId: string;
+                  supplierId: string | null;
+                  supplierName: string | null;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                  province: string;
+                  city: string;
+                  description: string;
+                  photo: {
+                    id: string;
+                    url: string;
+                  } | null;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3906,6 +6192,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              supplierId: string | null;
+              supplierName: string | null;
+              name: string;
+              /** @enum {string} */
+              kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+              province: string;
+              city: string;
+              description: string;
+              photo: {
+                id: string;
+                url: string;
+              } | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3943,6 +6252,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              supplierId: string | null;
+              supplierName: string | null;
+              name: string;
+              /** @enum {string} */
+              kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+              province: string;
+              city: string;
+              description: string;
+              photo: {
+                id: string;
+                url: string;
+              } | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3988,6 +6320,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              supplierId: string | null;
+              supplierName: string | null;
+              name: string;
+              /** @enum {string} */
+              kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+              province: string;
+              city: string;
+              description: string;
+              photo: {
+                id: string;
+                url: string;
+              } | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4023,6 +6378,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4060,6 +6419,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4112,6 +6480,43 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  shopId: string;
+                  productId: string;
+                  productTitle: string;
+                  skuId: string;
+                  specValues: string[];
+                  supplierId: string;
+                  supplierName: string;
+                  baseId: string | null;
+                  baseName: string | null;
+                  code: string;
+                  harvestedAt: number;
+                  shelfLifeDays: number | null;
+                  bestBefore: number | null;
+                  quantity: number;
+                  remaining: number;
+                  /** @enum {string} */
+                  status: "received" | "pending";
+                  receivedAt: number | null;
+                  note: string;
+                  latestQc: ({
+                    /** @enum {string} */
+                    result: "pass" | "fail";
+                    checkedAt: number;
+                  }) | null;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4161,6 +6566,58 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              shipped: {
+                units: number;
+                lines: number;
+              };
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "received" | "pending";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4198,6 +6655,58 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              shipped: {
+                units: number;
+                lines: number;
+              };
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "received" | "pending";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4245,6 +6754,58 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              shipped: {
+                units: number;
+                lines: number;
+              };
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "received" | "pending";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4280,6 +6841,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4317,6 +6882,59 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              shipped: {
+                units: number;
+                lines: number;
+              };
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "received" | "pending";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+              skuStock: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4367,6 +6985,58 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              shipped: {
+                units: number;
+                lines: number;
+              };
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "received" | "pending";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4404,6 +7074,25 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  supplierId: string;
+                  supplierName: string;
+                  batches: number;
+                  shippedUnits: number;
+                  shippedFen: number;
+                  shippedLines: number;
+                  cases: number;
+                  claimedUnits: number;
+                  refundFen: number;
+                  score: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4435,6 +7124,78 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              current: ({
+                skuId: string;
+                batch: {
+                  id: string;
+                  code: string;
+                  harvestedAt: number;
+                  shelfLifeDays: number | null;
+                  bestBefore: number | null;
+                  receivedAt: number | null;
+                };
+                base: ({
+                  name: string;
+                  /** @enum {string} */
+                  kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                  province: string;
+                  city: string;
+                  description: string;
+                }) | null;
+                supplier: {
+                  name: string;
+                  region: string;
+                };
+                qc: ({
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  checkedAt: number;
+                  notes: string;
+                }) | null;
+                photos: string[];
+              }) | null;
+              bySku: {
+                [key: string]: {
+                  skuId: string;
+                  batch: {
+                    id: string;
+                    code: string;
+                    harvestedAt: number;
+                    shelfLifeDays: number | null;
+                    bestBefore: number | null;
+                    receivedAt: number | null;
+                  };
+                  base: ({
+                    name: string;
+                    /** @enum {string} */
+                    kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                    province: string;
+                    city: string;
+                    description: string;
+                  }) | null;
+                  supplier: {
+                    name: string;
+                    region: string;
+                  };
+                  qc: ({
+                    /** @enum {string} */
+                    result: "pass" | "fail";
+                    inspector: string;
+                    checkedAt: number;
+                    notes: string;
+                  }) | null;
+                  photos: string[];
+                };
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6916,6 +9677,21 @@ export interface paths {
     /** The rules terms break (zh-CN and en), with the classes and severities */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              rules: ({
+                  /** @enum {string} */
+                  code: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  zh: string;
+                  en: string;
+                })[];
+              classes: ("absolute" | "medical" | "diversion" | "bait" | "prohibited")[];
+              severities: ("reject" | "review" | "warn")[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -6946,6 +9722,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  text: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "warn" | "reject" | "review";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  enabled: boolean;
+                  createdBy: string | null;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+              nextCursor: string | null;
+              version: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6984,6 +9787,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              text: string;
+              /** @enum {string} */
+              class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+              /** @enum {string} */
+              severity: "warn" | "reject" | "review";
+              /** @enum {string} */
+              rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+              ruleText: {
+                zh: string;
+                en: string;
+              };
+              enabled: boolean;
+              createdBy: string | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7037,6 +9863,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              text: string;
+              /** @enum {string} */
+              class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+              /** @enum {string} */
+              severity: "warn" | "reject" | "review";
+              /** @enum {string} */
+              rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+              ruleText: {
+                zh: string;
+                en: string;
+              };
+              enabled: boolean;
+              createdBy: string | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7074,6 +9923,21 @@ export interface paths {
     /** The homophone table: spellings that stand for a canonical form (薇信 → 微信) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  canonical: string;
+                  variant: string;
+                  createdBy: string | null;
+                  createdAt: number;
+                })[];
+              version: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -7099,6 +9963,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              canonical: string;
+              variant: string;
+              createdBy: string | null;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7136,6 +10012,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7177,6 +10057,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              verdict: "warn" | "reject" | "review" | "pass";
+              hits: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+              bookVersion: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7196,6 +10104,15 @@ export interface paths {
     /** Upload one review photo (multipart field "file"; JPEG, PNG, WebP or GIF; at most 5242880 bytes) */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7250,6 +10167,54 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              product: {
+                id: string;
+                title: string;
+                imageUrl: string | null;
+              };
+              flags: ({
+                  /** @enum {string} */
+                  part: "review" | "followup" | "reply";
+                  term: string;
+                  severity: string;
+                  rule: string;
+                  start: number;
+                  end: number;
+                })[];
+              canFollowUp: boolean;
+              followUpDeadline: number;
+              canReply: boolean;
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              productId: string;
+              shopId: string;
+              specValues: string[];
+              stars: {
+                product: number;
+                logistics: number;
+                service: number;
+              };
+              text: string;
+              photos: string[];
+              createdAt: number;
+              reviewer: string;
+              followUp: {
+                text: string;
+                photos: string[];
+                at: number;
+              } | null;
+              reply: {
+                text: string;
+                at: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7302,6 +10267,54 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              product: {
+                id: string;
+                title: string;
+                imageUrl: string | null;
+              };
+              flags: ({
+                  /** @enum {string} */
+                  part: "review" | "followup" | "reply";
+                  term: string;
+                  severity: string;
+                  rule: string;
+                  start: number;
+                  end: number;
+                })[];
+              canFollowUp: boolean;
+              followUpDeadline: number;
+              canReply: boolean;
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              productId: string;
+              shopId: string;
+              specValues: string[];
+              stars: {
+                product: number;
+                logistics: number;
+                service: number;
+              };
+              text: string;
+              photos: string[];
+              createdAt: number;
+              reviewer: string;
+              followUp: {
+                text: string;
+                photos: string[];
+                at: number;
+              } | null;
+              reply: {
+                text: string;
+                at: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7345,6 +10358,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  product: {
+                    id: string;
+                    title: string;
+                    imageUrl: string | null;
+                  };
+                  flags: ({
+                      /** @enum {string} */
+                      part: "review" | "followup" | "reply";
+                      term: string;
+                      severity: string;
+                      rule: string;
+                      start: number;
+                      end: number;
+                    })[];
+                  canFollowUp: boolean;
+                  followUpDeadline: number;
+                  canReply: boolean;
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  productId: string;
+                  shopId: string;
+                  specValues: string[];
+                  stars: {
+                    product: number;
+                    logistics: number;
+                    service: number;
+                  };
+                  text: string;
+                  photos: string[];
+                  createdAt: number;
+                  reviewer: string;
+                  followUp: {
+                    text: string;
+                    photos: string[];
+                    at: number;
+                  } | null;
+                  reply: {
+                    text: string;
+                    at: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7370,6 +10434,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              lines: ({
+                  orderLineId: string;
+                  reviewId: string | null;
+                  canReview: boolean;
+                  deadline: number | null;
+                  canFollowUp: boolean;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7406,6 +10484,50 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              summary: {
+                count: number;
+                rating: number | null;
+                logisticsRating: number | null;
+                serviceRating: number | null;
+                goodPercent: number | null;
+                good: number;
+                bad: number;
+                withPhotos: number;
+              };
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  productId: string;
+                  shopId: string;
+                  specValues: string[];
+                  stars: {
+                    product: number;
+                    logistics: number;
+                    service: number;
+                  };
+                  text: string;
+                  photos: string[];
+                  createdAt: number;
+                  reviewer: string;
+                  followUp: {
+                    text: string;
+                    photos: string[];
+                    at: number;
+                  } | null;
+                  reply: {
+                    text: string;
+                    at: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7437,6 +10559,67 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  product: {
+                    id: string;
+                    title: string;
+                    imageUrl: string | null;
+                  };
+                  flags: ({
+                      /** @enum {string} */
+                      part: "review" | "followup" | "reply";
+                      term: string;
+                      severity: string;
+                      rule: string;
+                      start: number;
+                      end: number;
+                    })[];
+                  canFollowUp: boolean;
+                  followUpDeadline: number;
+                  canReply: boolean;
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  productId: string;
+                  shopId: string;
+                  specValues: string[];
+                  stars: {
+                    product: number;
+                    logistics: number;
+                    service: number;
+                  };
+                  text: string;
+                  photos: string[];
+                  createdAt: number;
+                  reviewer: string;
+                  followUp: {
+                    text: string;
+                    photos: string[];
+                    at: number;
+                  } | null;
+                  reply: {
+                    text: string;
+                    at: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+              summary: {
+                count: number;
+                rating: number | null;
+                logisticsRating: number | null;
+                serviceRating: number | null;
+                goodPercent: number | null;
+                good: number;
+                bad: number;
+                withPhotos: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7475,6 +10658,54 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              product: {
+                id: string;
+                title: string;
+                imageUrl: string | null;
+              };
+              flags: ({
+                  /** @enum {string} */
+                  part: "review" | "followup" | "reply";
+                  term: string;
+                  severity: string;
+                  rule: string;
+                  start: number;
+                  end: number;
+                })[];
+              canFollowUp: boolean;
+              followUpDeadline: number;
+              canReply: boolean;
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              productId: string;
+              shopId: string;
+              specValues: string[];
+              stars: {
+                product: number;
+                logistics: number;
+                service: number;
+              };
+              text: string;
+              photos: string[];
+              createdAt: number;
+              reviewer: string;
+              followUp: {
+                text: string;
+                photos: string[];
+                at: number;
+              } | null;
+              reply: {
+                text: string;
+                at: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7527,6 +10758,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              itemId: string;
+              reportCount: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7566,7 +10807,11 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              reasons: ("false_claim" | "prohibited" | "vulgar" | "harassment" | "fraud" | "diversion" | "infringement" | "other")[];
+            };
+          };
         };
       };
     };
@@ -7583,6 +10828,25 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  itemId: string;
+                  /** @enum {string} */
+                  subjectKind: "product" | "video" | "comment" | "live_room";
+                  subjectId: string;
+                  /** @enum {string} */
+                  status: "rejected" | "open" | "approved" | "dismissed" | "taken_down" | "withdrawn";
+                  overdue: boolean;
+                  reason: string | null;
+                  openedAt: number;
+                  decidedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7613,6 +10877,60 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  subjectKind: "product" | "video" | "comment" | "live_room";
+                  subjectId: string;
+                  ownerId: string | null;
+                  /** @enum {string} */
+                  source: "rules" | "reports";
+                  /** @enum {string} */
+                  status: "rejected" | "open" | "approved" | "dismissed" | "taken_down" | "withdrawn";
+                  excerpt: string;
+                  hits: ({
+                      field: string;
+                      termId: string;
+                      term: string;
+                      /** @enum {string} */
+                      class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                      /** @enum {string} */
+                      severity: "reject" | "review" | "warn";
+                      /** @enum {string} */
+                      rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                      ruleText: {
+                        zh: string;
+                        en: string;
+                      };
+                      start: number;
+                      end: number;
+                      matched: string;
+                    })[];
+                  reportCount: number;
+                  overdue: boolean;
+                  dueAt: number;
+                  openedAt: number;
+                  decidedAt: number | null;
+                  decisionReason: string | null;
+                  allowed: ("reject" | "approve" | "dismiss" | "take_down")[];
+                  reports: ({
+                      id: string;
+                      reporterId: string;
+                      /** @enum {string} */
+                      reason: "diversion" | "prohibited" | "false_claim" | "vulgar" | "harassment" | "fraud" | "infringement" | "other";
+                      note: string;
+                      /** @enum {string} */
+                      status: "open" | "dismissed" | "upheld";
+                      createdAt: number;
+                    })[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7644,6 +10962,58 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              subjectKind: "product" | "video" | "comment" | "live_room";
+              subjectId: string;
+              ownerId: string | null;
+              /** @enum {string} */
+              source: "rules" | "reports";
+              /** @enum {string} */
+              status: "rejected" | "open" | "approved" | "dismissed" | "taken_down" | "withdrawn";
+              excerpt: string;
+              hits: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+              reportCount: number;
+              overdue: boolean;
+              dueAt: number;
+              openedAt: number;
+              decidedAt: number | null;
+              decisionReason: string | null;
+              allowed: ("reject" | "approve" | "dismiss" | "take_down")[];
+              reports: ({
+                  id: string;
+                  reporterId: string;
+                  /** @enum {string} */
+                  reason: "diversion" | "prohibited" | "false_claim" | "vulgar" | "harassment" | "fraud" | "infringement" | "other";
+                  note: string;
+                  /** @enum {string} */
+                  status: "open" | "dismissed" | "upheld";
+                  createdAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7693,6 +11063,58 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              subjectKind: "product" | "video" | "comment" | "live_room";
+              subjectId: string;
+              ownerId: string | null;
+              /** @enum {string} */
+              source: "rules" | "reports";
+              /** @enum {string} */
+              status: "rejected" | "open" | "approved" | "dismissed" | "taken_down" | "withdrawn";
+              excerpt: string;
+              hits: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+              reportCount: number;
+              overdue: boolean;
+              dueAt: number;
+              openedAt: number;
+              decidedAt: number | null;
+              decisionReason: string | null;
+              allowed: ("reject" | "approve" | "dismiss" | "take_down")[];
+              reports: ({
+                  id: string;
+                  reporterId: string;
+                  /** @enum {string} */
+                  reason: "diversion" | "prohibited" | "false_claim" | "vulgar" | "harassment" | "fraud" | "infringement" | "other";
+                  note: string;
+                  /** @enum {string} */
+                  status: "open" | "dismissed" | "upheld";
+                  createdAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8051,6 +11473,63 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shopId: string;
+              computedAt: number | null;
+              window: {
+                from: number;
+                to: number;
+              } | null;
+              /** @enum {string} */
+              status: "scored" | "not_enough_orders" | "not_computed";
+              orders: number;
+              minOrders: number;
+              minPeers: number;
+              total: number | null;
+              dimensions: {
+                product: number | null;
+                logistics: number | null;
+                service: number | null;
+              };
+              indicators: ({
+                  /** @enum {string} */
+                  key: "bad_review_rate" | "quality_return_rate" | "complaint_rate" | "pickup_on_time_rate" | "delivery_on_time_rate" | "transport_return_rate" | "im_reply_rate_3min" | "im_dissatisfied_rate" | "aftersales_on_time_rate" | "disputes_lost_rate";
+                  /** @enum {string} */
+                  dimension: "product" | "logistics" | "service";
+                  value: number | null;
+                  num: number;
+                  den: number;
+                  score: number | null;
+                  weight: number;
+                  benchmark: {
+                    excellent: number;
+                    poor: number;
+                    /** @enum {string} */
+                    source: "peers" | "platform";
+                    peerMedian: number | null;
+                  };
+                })[];
+              peers: number;
+              improve: ("bad_review_rate" | "quality_return_rate" | "complaint_rate" | "pickup_on_time_rate" | "delivery_on_time_rate" | "transport_return_rate" | "im_reply_rate_3min" | "im_dissatisfied_rate" | "aftersales_on_time_rate" | "disputes_lost_rate")[];
+              gates: {
+                engineMultiplier: number;
+                marketplace: boolean;
+                paidTraffic: boolean;
+                settleCapDays: number | null;
+              };
+              history: ({
+                  day: string;
+                  /** @enum {string} */
+                  status: "scored" | "not_enough_orders";
+                  total: number | null;
+                })[];
+              nextRecomputeAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8076,6 +11555,63 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shopId: string;
+              computedAt: number | null;
+              window: {
+                from: number;
+                to: number;
+              } | null;
+              /** @enum {string} */
+              status: "scored" | "not_enough_orders" | "not_computed";
+              orders: number;
+              minOrders: number;
+              minPeers: number;
+              total: number | null;
+              dimensions: {
+                product: number | null;
+                logistics: number | null;
+                service: number | null;
+              };
+              indicators: ({
+                  /** @enum {string} */
+                  key: "bad_review_rate" | "quality_return_rate" | "complaint_rate" | "pickup_on_time_rate" | "delivery_on_time_rate" | "transport_return_rate" | "im_reply_rate_3min" | "im_dissatisfied_rate" | "aftersales_on_time_rate" | "disputes_lost_rate";
+                  /** @enum {string} */
+                  dimension: "product" | "logistics" | "service";
+                  value: number | null;
+                  num: number;
+                  den: number;
+                  score: number | null;
+                  weight: number;
+                  benchmark: {
+                    excellent: number;
+                    poor: number;
+                    /** @enum {string} */
+                    source: "peers" | "platform";
+                    peerMedian: number | null;
+                  };
+                })[];
+              peers: number;
+              improve: ("bad_review_rate" | "quality_return_rate" | "complaint_rate" | "pickup_on_time_rate" | "delivery_on_time_rate" | "transport_return_rate" | "im_reply_rate_3min" | "im_dissatisfied_rate" | "aftersales_on_time_rate" | "disputes_lost_rate")[];
+              gates: {
+                engineMultiplier: number;
+                marketplace: boolean;
+                paidTraffic: boolean;
+                settleCapDays: number | null;
+              };
+              history: ({
+                  day: string;
+                  /** @enum {string} */
+                  status: "scored" | "not_enough_orders";
+                  total: number | null;
+                })[];
+              nextRecomputeAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8101,6 +11637,35 @@ export interface paths {
     /** Every shop's latest score, lowest first */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  shopId: string;
+                  shopName: string;
+                  /** @enum {string} */
+                  status: "scored" | "not_enough_orders";
+                  orders: number;
+                  total: number | null;
+                  dimensions: {
+                    product: number | null;
+                    logistics: number | null;
+                    service: number | null;
+                  };
+                  categoryId: string | null;
+                  peers: number;
+                  gates: {
+                    engineMultiplier: number;
+                    marketplace: boolean;
+                    paidTraffic: boolean;
+                    settleCapDays: number | null;
+                  };
+                  computedAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8120,6 +11685,14 @@ export interface paths {
     /** Compute every shop's score now */
     post: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shops: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8145,6 +11718,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              categoryId: string;
+              weights: {
+                dimensions: {
+                  product: number;
+                  logistics: number;
+                  service: number;
+                };
+                indicators: {
+                  bad_review_rate: number;
+                  quality_return_rate: number;
+                  complaint_rate: number;
+                  pickup_on_time_rate: number;
+                  delivery_on_time_rate: number;
+                  transport_return_rate: number;
+                  im_reply_rate_3min: number;
+                  im_dissatisfied_rate: number;
+                  aftersales_on_time_rate: number;
+                  disputes_lost_rate: number;
+                };
+              };
+              custom: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8204,6 +11805,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              categoryId: string;
+              weights: {
+                dimensions: {
+                  product: number;
+                  logistics: number;
+                  service: number;
+                };
+                indicators: {
+                  bad_review_rate: number;
+                  quality_return_rate: number;
+                  complaint_rate: number;
+                  pickup_on_time_rate: number;
+                  delivery_on_time_rate: number;
+                  transport_return_rate: number;
+                  im_reply_rate_3min: number;
+                  im_dissatisfied_rate: number;
+                  aftersales_on_time_rate: number;
+                  disputes_lost_rate: number;
+                };
+              };
+              custom: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8245,6 +11874,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              buyerId: string;
+              buyerName: string;
+              shopId: string;
+              shopName: string;
+              /** @enum {string} */
+              status: "closed" | "open" | "queued";
+              assigneeId: string | null;
+              lastSeq: number;
+              unread: number;
+              otherReadSeq: number;
+              /** @enum {string} */
+              sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+              sourceId: string | null;
+              lastText: string;
+              lastMessageAt: number;
+              blockedByMe: boolean;
+              blockedByOther: boolean;
+              canRate: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8276,6 +11931,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              buyerId: string;
+              buyerName: string;
+              shopId: string;
+              shopName: string;
+              /** @enum {string} */
+              status: "closed" | "open" | "queued";
+              assigneeId: string | null;
+              lastSeq: number;
+              unread: number;
+              otherReadSeq: number;
+              /** @enum {string} */
+              sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+              sourceId: string | null;
+              lastText: string;
+              lastMessageAt: number;
+              blockedByMe: boolean;
+              blockedByOther: boolean;
+              canRate: boolean;
+              /** @enum {string} */
+              side: "buyer" | "shop";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8312,6 +11995,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  conversationId: string;
+                  seq: number;
+                  /** @enum {string} */
+                  side: "buyer" | "shop";
+                  senderId: string | null;
+                  /** @enum {string} */
+                  kind: "product" | "image" | "order" | "aftersales" | "text";
+                  body: {
+                    [key: string]: unknown;
+                  };
+                  auto: boolean;
+                  masked: boolean;
+                  clientId: string | null;
+                  createdAt: number;
+                })[];
+              lastSeq: number;
+              hasMore: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8358,6 +12067,90 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              message: {
+                id: string;
+                conversationId: string;
+                seq: number;
+                /** @enum {string} */
+                side: "buyer" | "shop";
+                senderId: string | null;
+                /** @enum {string} */
+                kind: "product" | "image" | "order" | "aftersales" | "text";
+                body: {
+                  [key: string]: unknown;
+                };
+                auto: boolean;
+                masked: boolean;
+                clientId: string | null;
+                createdAt: number;
+              };
+              autos: ({
+                  id: string;
+                  conversationId: string;
+                  seq: number;
+                  /** @enum {string} */
+                  side: "buyer" | "shop";
+                  senderId: string | null;
+                  /** @enum {string} */
+                  kind: "product" | "image" | "order" | "aftersales" | "text";
+                  body: {
+                    [key: string]: unknown;
+                  };
+                  auto: boolean;
+                  masked: boolean;
+                  clientId: string | null;
+                  createdAt: number;
+                })[];
+              duplicate: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              message: {
+                id: string;
+                conversationId: string;
+                seq: number;
+                /** @enum {string} */
+                side: "buyer" | "shop";
+                senderId: string | null;
+                /** @enum {string} */
+                kind: "product" | "image" | "order" | "aftersales" | "text";
+                body: {
+                  [key: string]: unknown;
+                };
+                auto: boolean;
+                masked: boolean;
+                clientId: string | null;
+                createdAt: number;
+              };
+              autos: ({
+                  id: string;
+                  conversationId: string;
+                  seq: number;
+                  /** @enum {string} */
+                  side: "buyer" | "shop";
+                  senderId: string | null;
+                  /** @enum {string} */
+                  kind: "product" | "image" | "order" | "aftersales" | "text";
+                  body: {
+                    [key: string]: unknown;
+                  };
+                  auto: boolean;
+                  masked: boolean;
+                  clientId: string | null;
+                  createdAt: number;
+                })[];
+              duplicate: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8414,6 +12207,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              readSeq: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8452,6 +12253,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              stars: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8496,6 +12305,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              buyerId: string;
+              buyerName: string;
+              shopId: string;
+              shopName: string;
+              /** @enum {string} */
+              status: "closed" | "open" | "queued";
+              assigneeId: string | null;
+              lastSeq: number;
+              unread: number;
+              otherReadSeq: number;
+              /** @enum {string} */
+              sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+              sourceId: string | null;
+              lastText: string;
+              lastMessageAt: number;
+              blockedByMe: boolean;
+              blockedByOther: boolean;
+              canRate: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8521,6 +12356,15 @@ export interface paths {
     /** Upload one chat image (multipart field "file"; JPEG, PNG, WebP or GIF; at most 5242880 bytes) */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8552,6 +12396,34 @@ export interface paths {
     /** My conversations with shops (消息), latest first */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  buyerId: string;
+                  buyerName: string;
+                  shopId: string;
+                  shopName: string;
+                  /** @enum {string} */
+                  status: "closed" | "open" | "queued";
+                  assigneeId: string | null;
+                  lastSeq: number;
+                  unread: number;
+                  otherReadSeq: number;
+                  /** @enum {string} */
+                  sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+                  sourceId: string | null;
+                  lastText: string;
+                  lastMessageAt: number;
+                  blockedByMe: boolean;
+                  blockedByOther: boolean;
+                  canRate: boolean;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8565,6 +12437,17 @@ export interface paths {
     /** My unread messages: the total and per shop */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              total: number;
+              byShop: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8584,6 +12467,63 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              online: boolean;
+              maxOpen: number;
+              mine: ({
+                  id: string;
+                  buyerId: string;
+                  buyerName: string;
+                  shopId: string;
+                  shopName: string;
+                  /** @enum {string} */
+                  status: "closed" | "open" | "queued";
+                  assigneeId: string | null;
+                  lastSeq: number;
+                  unread: number;
+                  otherReadSeq: number;
+                  /** @enum {string} */
+                  sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+                  sourceId: string | null;
+                  lastText: string;
+                  lastMessageAt: number;
+                  blockedByMe: boolean;
+                  blockedByOther: boolean;
+                  canRate: boolean;
+                })[];
+              queue: ({
+                  id: string;
+                  buyerId: string;
+                  buyerName: string;
+                  shopId: string;
+                  shopName: string;
+                  /** @enum {string} */
+                  status: "closed" | "open" | "queued";
+                  assigneeId: string | null;
+                  lastSeq: number;
+                  unread: number;
+                  otherReadSeq: number;
+                  /** @enum {string} */
+                  sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+                  sourceId: string | null;
+                  lastText: string;
+                  lastMessageAt: number;
+                  blockedByMe: boolean;
+                  blockedByOther: boolean;
+                  canRate: boolean;
+                })[];
+              staff: {
+                  userId: string;
+                  name: string;
+                  online: boolean;
+                  open: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8622,6 +12562,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              online: boolean;
+              assigned: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8653,6 +12602,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              maxOpen: number;
+              hoursFrom: number;
+              hoursTo: number;
+              awayText: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8692,6 +12652,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              maxOpen: number;
+              hoursFrom: number;
+              hoursTo: number;
+              awayText: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8723,6 +12694,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "quick" | "faq";
+                  keyword: string | null;
+                  text: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8761,6 +12746,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "quick" | "faq";
+              keyword: string | null;
+              text: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8800,6 +12797,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8834,6 +12835,73 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              days: ({
+                  day: string;
+                  conversations: number;
+                  buyerMessages: number;
+                  repliedWithin3Min: number;
+                  replyRate3Min: number | null;
+                  firstResponseAvgMs: number | null;
+                  firstResponseP90Ms: number | null;
+                  unanswered: number;
+                  ratings: number;
+                  dissatisfied: number;
+                  dissatisfiedShare: number | null;
+                  messages: number;
+                  autoMessages: number;
+                })[];
+              total: {
+                conversations: number;
+                buyerMessages: number;
+                repliedWithin3Min: number;
+                replyRate3Min: number | null;
+                firstResponseAvgMs: number | null;
+                firstResponseP90Ms: number | null;
+                unanswered: number;
+                ratings: number;
+                dissatisfied: number;
+                dissatisfiedShare: number | null;
+                messages: number;
+                autoMessages: number;
+              };
+              staff: ({
+                  userId: string;
+                  name: string;
+                  days: ({
+                      day: string;
+                      conversations: number;
+                      buyerMessages: number;
+                      repliedWithin3Min: number;
+                      replyRate3Min: number | null;
+                      firstResponseAvgMs: number | null;
+                      firstResponseP90Ms: number | null;
+                      unanswered: number;
+                      ratings: number;
+                      dissatisfied: number;
+                      dissatisfiedShare: number | null;
+                      messages: number;
+                      autoMessages: number;
+                    })[];
+                  conversations: number;
+                  buyerMessages: number;
+                  repliedWithin3Min: number;
+                  replyRate3Min: number | null;
+                  firstResponseAvgMs: number | null;
+                  firstResponseP90Ms: number | null;
+                  unanswered: number;
+                  ratings: number;
+                  dissatisfied: number;
+                  dissatisfiedShare: number | null;
+                  messages: number;
+                  autoMessages: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8873,6 +12941,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8904,6 +12980,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8935,6 +13019,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              orders: {
+                  id: string;
+                  status: string;
+                  totalFen: number;
+                  title: string;
+                  createdAt: number;
+                }[];
+              cases: {
+                  id: string;
+                  status: string;
+                  type: string;
+                  requestedFen: number;
+                  createdAt: number;
+                }[];
+              product: {
+                id: string;
+                title: string;
+                priceFen: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8965,6 +13075,51 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              conversation: ({
+                id: string;
+                buyerId: string;
+                buyerName: string;
+                shopId: string;
+                shopName: string;
+                /** @enum {string} */
+                status: "closed" | "open" | "queued";
+                assigneeId: string | null;
+                lastSeq: number;
+                unread: number;
+                otherReadSeq: number;
+                /** @enum {string} */
+                sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+                sourceId: string | null;
+                lastText: string;
+                lastMessageAt: number;
+                blockedByMe: boolean;
+                blockedByOther: boolean;
+                canRate: boolean;
+              }) | null;
+              messages: ({
+                  id: string;
+                  conversationId: string;
+                  seq: number;
+                  /** @enum {string} */
+                  side: "buyer" | "shop";
+                  senderId: string | null;
+                  /** @enum {string} */
+                  kind: "product" | "image" | "order" | "aftersales" | "text";
+                  body: {
+                    [key: string]: unknown;
+                  };
+                  auto: boolean;
+                  masked: boolean;
+                  clientId: string | null;
+                  createdAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8996,6 +13151,32 @@ export interface paths {
     /** My apps (开放平台 · 我的应用) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  appKey: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "self" | "tool";
+                  ownerId: string;
+                  shopId: string | null;
+                  /** @enum {string} */
+                  status: "rejected" | "approved" | "pending" | "suspended";
+                  groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+                  callbackUrl: string;
+                  pushUrl: string;
+                  pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
+                  ipAllow: string[];
+                  reviewNote: string;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9024,6 +13205,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              app: {
+                id: string;
+                appKey: string;
+                name: string;
+                /** @enum {string} */
+                kind: "self" | "tool";
+                ownerId: string;
+                shopId: string | null;
+                /** @enum {string} */
+                status: "rejected" | "approved" | "pending" | "suspended";
+                groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+                callbackUrl: string;
+                pushUrl: string;
+                pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
+                ipAllow: string[];
+                reviewNote: string;
+                createdAt: number;
+                updatedAt: number;
+              };
+              secret: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9075,6 +13283,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              appKey: string;
+              name: string;
+              /** @enum {string} */
+              kind: "self" | "tool";
+              ownerId: string;
+              shopId: string | null;
+              /** @enum {string} */
+              status: "rejected" | "approved" | "pending" | "suspended";
+              groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+              callbackUrl: string;
+              pushUrl: string;
+              pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
+              ipAllow: string[];
+              reviewNote: string;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9106,6 +13338,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              secret: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9131,6 +13371,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              authorizationId: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9168,6 +13416,28 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  msgIds: string[];
+                  messageCount: number;
+                  /** @enum {string} */
+                  outcome: "failed" | "ok";
+                  httpStatus: number | null;
+                  error: string | null;
+                  replay: boolean;
+                  durationMs: number;
+                  createdAt: number;
+                })[];
+              pending: number;
+              waiting: number;
+              failed: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9195,6 +13465,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9219,6 +13497,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              status: "rejected" | "approved" | "pending" | "suspended";
+              /** @enum {string} */
+              kind: "self" | "tool";
+              appKey: string;
+              name: string;
+              groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+              callbackUrl: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9252,6 +13545,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              code: string;
+              redirectUrl: string | null;
+              expiresAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9295,6 +13598,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  appId: string;
+                  appKey: string;
+                  appName: string;
+                  appKind: string;
+                  shopId: string;
+                  groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+                  /** @enum {string} */
+                  status: "active" | "revoked";
+                  grantedBy: string;
+                  createdAt: number;
+                  revokedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9320,6 +13644,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9356,6 +13688,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  appKey: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "self" | "tool";
+                  ownerId: string;
+                  shopId: string | null;
+                  /** @enum {string} */
+                  status: "rejected" | "approved" | "pending" | "suspended";
+                  groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+                  callbackUrl: string;
+                  pushUrl: string;
+                  pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
+                  ipAllow: string[];
+                  reviewNote: string;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9395,6 +13753,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              appKey: string;
+              name: string;
+              /** @enum {string} */
+              kind: "self" | "tool";
+              ownerId: string;
+              shopId: string | null;
+              /** @enum {string} */
+              status: "rejected" | "approved" | "pending" | "suspended";
+              groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+              callbackUrl: string;
+              pushUrl: string;
+              pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
+              ipAllow: string[];
+              reviewNote: string;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10064,6 +14446,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              received: boolean;
+              /** @enum {string} */
+              outcome: "applied" | "duplicate" | "ignored";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10125,6 +14517,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              today: {
+                orders: number;
+                paidOrders: number;
+                gmvFen: number;
+                toShip: number;
+                overdue: number;
+                refundsFen: number;
+              };
+              last7Days: {
+                  day: string;
+                  orders: number;
+                  gmvFen: number;
+                }[];
+              toShipOldest: ({
+                  orderId: string;
+                  paidAt: number;
+                  totalFen: number;
+                  shipByAt: number | null;
+                  overdue: boolean;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10156,6 +14575,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              results: ({
+                  row: number;
+                  orderId: string;
+                  /** @enum {boolean} */
+                  ok: true;
+                  shipmentId: string;
+                } | {
+                  row: number;
+                  orderId: string;
+                  /** @enum {boolean} */
+                  ok: false;
+                  code: string;
+                  message: string;
+                })[];
+              shipped: number;
+              failed: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10193,6 +14635,12 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the CSV file (UTF-8 with BOM, CRLF) */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -10218,6 +14666,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  name: string;
+                  ownerLogin: string;
+                  status: string;
+                  products: number;
+                  orders: number;
+                  createdAt: number;
+                }[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10248,6 +14713,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              applied: number;
+              stale: number;
+              duplicate: number;
+              received: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
