@@ -1,6 +1,6 @@
 /** Response schemas of capacity routes. */
 import { Type } from 'typebox';
-import type { CapacityProjectionView, ShopCapacityView, setSurgePolicy } from '@zhongcao/core';
+import { SURGE_POLICIES, type CapacityProjectionView, type ShopCapacityView, type setSurgePolicy } from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const ShopCapacityViewSchema = describe<ShopCapacityView>()(
@@ -20,11 +20,11 @@ export const CapacityProjectionViewSchema = describe<CapacityProjectionView>()(
     nearLimit: Type.Boolean(),
     nearLimitAt: Type.Number(),
     products: Type.Array(
-      Type.Object({ productId: Type.String(), title: Type.String(), policy: OneOf(['warn', 'presale', 'pause'] as const) }),
+      Type.Object({ productId: Type.String(), title: Type.String(), policy: OneOf(SURGE_POLICIES) }),
     ),
   }),
 );
 
 export const SetSurgePolicyResultSchema = describe<Awaited<ReturnType<typeof setSurgePolicy>>>()(
-  Type.Object({ productId: Type.String(), policy: OneOf(['warn', 'presale', 'pause'] as const) }),
+  Type.Object({ productId: Type.String(), policy: OneOf(SURGE_POLICIES) }),
 );

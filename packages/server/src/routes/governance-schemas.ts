@@ -8,8 +8,8 @@ export const TermViewSchema = describe<TermView>()(
   Type.Object({
     id: Type.String(),
     text: Type.String(),
-    class: OneOf(['absolute', 'medical', 'diversion', 'bait', 'prohibited'] as const),
-    severity: OneOf(['warn', 'reject', 'review'] as const),
+    class: OneOf(TERM_CLASSES),
+    severity: OneOf(SEVERITIES),
     rule: OneOf([
       "AD_LAW_9_ABSOLUTE",
       "AD_LAW_9_AUTHORITY",

@@ -23,12 +23,12 @@ export function logisticsRoutes(app: App, deps: RouteDeps): void {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
     typed(scope).post('/api/v1/logistics/notify/:carrier', {
-      schema: { tags: ['logistics'], summary: 'HMAC-signed tracking callback from a carrier (idempotent by event id; never moves a parcel backwards)', params: Type.Object({ carrier: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: ok(Type.Object({ applied: Type.Number(), stale: Type.Number(), duplicate: Type.Number(), received: Type.Boolean() }), 400, 401, 404) },
+      schema: { tags: ['logistics'], summary: 'HMAC-signed tracking callback from a carrier (idempotent by event id; never moves a parcel backwards)', params: Type.Object({ carrier: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: ok(Type.Object({ applied: Type.Integer(), stale: Type.Integer(), duplicate: Type.Integer(), received: Type.Literal(true) }), 400, 401, 404) },
     }, async (req) => {
       const raw = typeof req.body === 'string' ? req.body : '';
       if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
       const counts = await receiveTrackingCallback(ctx, carriers, req.params.carrier, req.headers, raw);
-      return { received: true, ...counts };
+      return { received: true as const, ...counts };
     });
   });
 }

@@ -84,11 +84,11 @@ export function openPlatformRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => ({ items: await shopAuthorizations(ctx.db, actorOf(req), req.params.shopId) }));
 
   r.post('/api/v1/open/authorizations/:authorizationId/revoke', {
-    schema: { tags, summary: 'Revoke an authorisation: its tokens stop at once', params: Type.Object({ authorizationId: Id('openAuthorization') }), response: ok(Type.Object({ ok: Type.Boolean() }), 401, 403, 404, 409) },
+    schema: { tags, summary: 'Revoke an authorisation: its tokens stop at once', params: Type.Object({ authorizationId: Id('openAuthorization') }), response: ok(Type.Object({ ok: Type.Literal(true) }), 401, 403, 404, 409) },
   }, async (req) => {
     await revokeAuthorization(ctx, actorOf(req), req.params.authorizationId);
     deps.forgetOpenCallers?.();
-    return { ok: true };
+    return { ok: true as const };
   });
 
   r.get('/api/v1/admin/open/apps', {

@@ -1,6 +1,6 @@
 /** Response schemas of openplatform routes. */
 import { Type } from 'typebox';
-import type { AppView, AuthorizationView, DeliveryView, appForConsent, authorizeSelfUse, deliveryLog, issueAuthCode, registerApp, replayDelivery, rotateSecret } from '@zhongcao/core';
+import { APP_STATUSES, METHOD_GROUPS, type AppView, type AuthorizationView, type DeliveryView, type appForConsent, type authorizeSelfUse, type deliveryLog, type issueAuthCode, type registerApp, type replayDelivery, type rotateSecret } from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const AppViewSchema = describe<AppView>()(
@@ -11,8 +11,8 @@ export const AppViewSchema = describe<AppView>()(
     kind: OneOf(['self', 'tool'] as const),
     ownerId: Type.String(),
     shopId: Nullable(Type.String()),
-    status: OneOf(['rejected', 'approved', 'pending', 'suspended'] as const),
-    groups: Type.Array(OneOf(['logistics', 'orders', 'aftersales', 'products', 'stock'] as const)),
+    status: OneOf(APP_STATUSES),
+    groups: Type.Array(OneOf(METHOD_GROUPS)),
     callbackUrl: Type.String(),
     pushUrl: Type.String(),
     pushTags: Type.Array(
@@ -47,7 +47,7 @@ export const AuthorizationViewSchema = describe<AuthorizationView>()(
     appName: Type.String(),
     appKind: Type.String(),
     shopId: Type.String(),
-    groups: Type.Array(OneOf(['logistics', 'orders', 'aftersales', 'products', 'stock'] as const)),
+    groups: Type.Array(OneOf(METHOD_GROUPS)),
     status: OneOf(['active', 'revoked'] as const),
     grantedBy: Type.String(),
     createdAt: Type.Integer(),
@@ -82,11 +82,11 @@ export const ReplayDeliveryResultSchema = describe<Awaited<ReturnType<typeof rep
 
 export const AppForConsentResultSchema = describe<Awaited<ReturnType<typeof appForConsent>>>()(
   Type.Object({
-    status: OneOf(['rejected', 'approved', 'pending', 'suspended'] as const),
+    status: OneOf(APP_STATUSES),
     kind: OneOf(['self', 'tool'] as const),
     appKey: Type.String(),
     name: Type.String(),
-    groups: Type.Array(OneOf(['logistics', 'orders', 'aftersales', 'products', 'stock'] as const)),
+    groups: Type.Array(OneOf(METHOD_GROUPS)),
     callbackUrl: Type.String(),
   }),
 );

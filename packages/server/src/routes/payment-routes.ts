@@ -42,13 +42,13 @@ export function paymentRoutes(app: App, deps: RouteDeps): void {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
     typed(scope).post('/api/v1/payments/notify/:provider', {
-      schema: { tags, summary: 'Asynchronous, HMAC-signed notification from a payment provider (idempotent by event id)', params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: ok(Type.Object({ received: Type.Boolean(), outcome: OneOf(["applied","duplicate","ignored"] as const) }), 400, 401, 404) },
+      schema: { tags, summary: 'Asynchronous, HMAC-signed notification from a payment provider (idempotent by event id)', params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: ok(Type.Object({ received: Type.Literal(true), outcome: OneOf(['applied', 'duplicate', 'ignored'] as const) }), 400, 401, 404) },
     }, async (req, reply) => {
       const raw = typeof req.body === 'string' ? req.body : '';
       if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
       const result = await receiveNotification(ctx, req.params.provider, req.headers, raw);
       if (result.outcome === 'rejected') return sendError(reply, 400, result.reason ?? 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
-      return { received: true, outcome: result.outcome };
+      return { received: true as const, outcome: result.outcome };
     });
   });
 }

@@ -170,18 +170,18 @@ export function serviceRoutes(app: App, deps: RouteDeps): ServiceHub {
   }, async (req) => serviceReport(ctx, actorOf(req), req.params.shopId, req.query.days ?? 7));
 
   r.post('/api/v1/merchant/service/conversations/:conversationId/transfer', {
-    schema: { tags: mtags, summary: 'Hand a conversation to another member of the shop', params: convParams, body: Type.Object({ toUserId: Id('user') }, { additionalProperties: false }), response: ok(Type.Object({ ok: Type.Boolean() }), 400, 401, 404) },
+    schema: { tags: mtags, summary: 'Hand a conversation to another member of the shop', params: convParams, body: Type.Object({ toUserId: Id('user') }, { additionalProperties: false }), response: ok(Type.Object({ ok: Type.Literal(true) }), 400, 401, 404) },
   }, async (req) => {
     const res = await transferConversation(ctx, actorOf(req), req.params.conversationId, req.body.toUserId);
     hub.push(res.notify, { t: 'desk', reason: 'transferred', conversationId: req.params.conversationId });
-    return { ok: true };
+    return { ok: true as const };
   });
   r.post('/api/v1/merchant/service/conversations/:conversationId/close', {
-    schema: { tags: mtags, summary: 'End the conversation (结束会话); the freed slot takes the next waiting one', params: convParams, response: ok(Type.Object({ ok: Type.Boolean() }), 400, 401, 404) },
+    schema: { tags: mtags, summary: 'End the conversation (结束会话); the freed slot takes the next waiting one', params: convParams, response: ok(Type.Object({ ok: Type.Literal(true) }), 400, 401, 404) },
   }, async (req) => {
     const res = await closeConversation(ctx, actorOf(req), req.params.conversationId);
     hub.assigned(res.assigned);
-    return { ok: true };
+    return { ok: true as const };
   });
   r.get('/api/v1/merchant/service/conversations/:conversationId/context', {
     schema: { tags: mtags, summary: 'Beside the conversation: the buyer’s orders and after-sales cases with the shop, the product asked about', params: convParams, response: ok(BuyerContextSchema, 400, 401, 404) },

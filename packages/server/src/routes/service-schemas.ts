@@ -1,6 +1,6 @@
 /** Response schemas of service routes. */
 import { Type } from 'typebox';
-import type { BuyerContext, ConversationView, DeskView, MessageView, ServiceDay, ServiceFigures, ServiceReport, ServiceSettings, SnippetView, StaffFigures, arbitrationConversation, getConversation, history, myUnread, rateConversation, uploadChatImage, SendResult } from '@zhongcao/core';
+import { MESSAGE_KINDS, SOURCE_KINDS, type BuyerContext, type ConversationView, type DeskView, type MessageView, type SendResult, type ServiceDay, type ServiceFigures, type ServiceReport, type ServiceSettings, type SnippetView, type StaffFigures, type arbitrationConversation, type getConversation, type history, type myUnread, type rateConversation, type uploadChatImage } from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const ConversationViewSchema = describe<ConversationView>()(
@@ -15,7 +15,7 @@ export const ConversationViewSchema = describe<ConversationView>()(
     lastSeq: Type.Number(),
     unread: Type.Number(),
     otherReadSeq: Type.Number(),
-    sourceKind: OneOf(['product', 'order', 'aftersales', 'live', 'direct'] as const),
+    sourceKind: OneOf(SOURCE_KINDS),
     sourceId: Nullable(Type.String()),
     lastText: Type.String(),
     lastMessageAt: Type.Integer(),
@@ -32,7 +32,7 @@ export const MessageViewSchema = describe<MessageView>()(
     seq: Type.Number(),
     side: OneOf(['buyer', 'shop'] as const),
     senderId: Nullable(Type.String()),
-    kind: OneOf(['product', 'image', 'order', 'aftersales', 'text'] as const),
+    kind: OneOf(MESSAGE_KINDS),
     body: Type.Record(Type.String(), Type.Unknown()),
     auto: Type.Boolean(),
     masked: Type.Boolean(),
@@ -161,7 +161,7 @@ export const GetConversationResultSchema = describe<Awaited<ReturnType<typeof ge
     lastSeq: Type.Number(),
     unread: Type.Number(),
     otherReadSeq: Type.Number(),
-    sourceKind: OneOf(['product', 'order', 'aftersales', 'live', 'direct'] as const),
+    sourceKind: OneOf(SOURCE_KINDS),
     sourceId: Nullable(Type.String()),
     lastText: Type.String(),
     lastMessageAt: Type.Integer(),

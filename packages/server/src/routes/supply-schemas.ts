@@ -1,6 +1,6 @@
 /** Response schemas of supply routes. */
 import { Type } from 'typebox';
-import type { BaseView, BatchDetail, BatchView, OriginCard, ProductOrigin, QcRecordView, SupplierQuality, SupplierView, SupplyPhoto, listBases, listBatches, listSuppliers, receiveBatch, supplierQuality } from '@zhongcao/core';
+import { BASE_KINDS, QC_RESULTS, type BaseView, type BatchDetail, type BatchView, type OriginCard, type ProductOrigin, type QcRecordView, type SupplierQuality, type SupplierView, type SupplyPhoto, type listBases, type listBatches, type listSuppliers, type receiveBatch, type supplierQuality } from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const SupplierViewSchema = describe<SupplierView>()(
@@ -27,7 +27,7 @@ export const BaseViewSchema = describe<BaseView>()(
     supplierId: Nullable(Type.String()),
     supplierName: Nullable(Type.String()),
     name: Type.String(),
-    kind: OneOf(['farm', 'orchard', 'ranch', 'fishery', 'factory'] as const),
+    kind: OneOf(BASE_KINDS),
     province: Type.String(),
     city: Type.String(),
     description: Type.String(),
@@ -58,7 +58,7 @@ export const BatchViewSchema = describe<BatchView>()(
     status: OneOf(['received', 'pending'] as const),
     receivedAt: Nullable(Type.Integer()),
     note: Type.String(),
-    latestQc: Nullable(Type.Object({ result: OneOf(['pass', 'fail'] as const), checkedAt: Type.Integer() })),
+    latestQc: Nullable(Type.Object({ result: OneOf(QC_RESULTS), checkedAt: Type.Integer() })),
     createdAt: Type.Integer(),
     updatedAt: Type.Integer(),
   }),
@@ -68,7 +68,7 @@ export const QcRecordViewSchema = describe<QcRecordView>()(
   Type.Object({
     id: Type.String(),
     batchId: Type.String(),
-    result: OneOf(['pass', 'fail'] as const),
+    result: OneOf(QC_RESULTS),
     inspector: Type.String(),
     notes: Type.String(),
     checkedAt: Type.Integer(),
@@ -100,7 +100,7 @@ export const BatchDetailSchema = describe<BatchDetail>()(
     status: OneOf(['received', 'pending'] as const),
     receivedAt: Nullable(Type.Integer()),
     note: Type.String(),
-    latestQc: Nullable(Type.Object({ result: OneOf(['pass', 'fail'] as const), checkedAt: Type.Integer() })),
+    latestQc: Nullable(Type.Object({ result: OneOf(QC_RESULTS), checkedAt: Type.Integer() })),
     createdAt: Type.Integer(),
     updatedAt: Type.Integer(),
   }),
@@ -135,7 +135,7 @@ export const OriginCardSchema = describe<OriginCard>()(
     base: Nullable(
       Type.Object({
         name: Type.String(),
-        kind: OneOf(['farm', 'orchard', 'ranch', 'fishery', 'factory'] as const),
+        kind: OneOf(BASE_KINDS),
         province: Type.String(),
         city: Type.String(),
         description: Type.String(),
@@ -144,7 +144,7 @@ export const OriginCardSchema = describe<OriginCard>()(
     supplier: Type.Object({ name: Type.String(), region: Type.String() }),
     qc: Nullable(
       Type.Object({
-        result: OneOf(['pass', 'fail'] as const),
+        result: OneOf(QC_RESULTS),
         inspector: Type.String(),
         checkedAt: Type.Integer(),
         notes: Type.String(),
@@ -197,7 +197,7 @@ export const ReceiveBatchResultSchema = describe<Awaited<ReturnType<typeof recei
     status: OneOf(['received', 'pending'] as const),
     receivedAt: Nullable(Type.Integer()),
     note: Type.String(),
-    latestQc: Nullable(Type.Object({ result: OneOf(['pass', 'fail'] as const), checkedAt: Type.Integer() })),
+    latestQc: Nullable(Type.Object({ result: OneOf(QC_RESULTS), checkedAt: Type.Integer() })),
     createdAt: Type.Integer(),
     updatedAt: Type.Integer(),
     skuStock: Type.Number(),

@@ -9732,7 +9732,7 @@ export interface paths {
                   /** @enum {string} */
                   class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
                   /** @enum {string} */
-                  severity: "warn" | "reject" | "review";
+                  severity: "reject" | "review" | "warn";
                   /** @enum {string} */
                   rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
                   ruleText: {
@@ -9796,7 +9796,7 @@ export interface paths {
               /** @enum {string} */
               class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
               /** @enum {string} */
-              severity: "warn" | "reject" | "review";
+              severity: "reject" | "review" | "warn";
               /** @enum {string} */
               rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
               ruleText: {
@@ -9872,7 +9872,7 @@ export interface paths {
               /** @enum {string} */
               class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
               /** @enum {string} */
-              severity: "warn" | "reject" | "review";
+              severity: "reject" | "review" | "warn";
               /** @enum {string} */
               rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
               ruleText: {
@@ -12007,7 +12007,7 @@ export interface paths {
                   side: "buyer" | "shop";
                   senderId: string | null;
                   /** @enum {string} */
-                  kind: "product" | "image" | "order" | "aftersales" | "text";
+                  kind: "text" | "image" | "product" | "order" | "aftersales";
                   body: {
                     [key: string]: unknown;
                   };
@@ -12079,7 +12079,7 @@ export interface paths {
                 side: "buyer" | "shop";
                 senderId: string | null;
                 /** @enum {string} */
-                kind: "product" | "image" | "order" | "aftersales" | "text";
+                kind: "text" | "image" | "product" | "order" | "aftersales";
                 body: {
                   [key: string]: unknown;
                 };
@@ -12096,7 +12096,7 @@ export interface paths {
                   side: "buyer" | "shop";
                   senderId: string | null;
                   /** @enum {string} */
-                  kind: "product" | "image" | "order" | "aftersales" | "text";
+                  kind: "text" | "image" | "product" | "order" | "aftersales";
                   body: {
                     [key: string]: unknown;
                   };
@@ -12121,7 +12121,7 @@ export interface paths {
                 side: "buyer" | "shop";
                 senderId: string | null;
                 /** @enum {string} */
-                kind: "product" | "image" | "order" | "aftersales" | "text";
+                kind: "text" | "image" | "product" | "order" | "aftersales";
                 body: {
                   [key: string]: unknown;
                 };
@@ -12138,7 +12138,7 @@ export interface paths {
                   side: "buyer" | "shop";
                   senderId: string | null;
                   /** @enum {string} */
-                  kind: "product" | "image" | "order" | "aftersales" | "text";
+                  kind: "text" | "image" | "product" | "order" | "aftersales";
                   body: {
                     [key: string]: unknown;
                   };
@@ -12945,7 +12945,8 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              ok: boolean;
+              /** @enum {boolean} */
+              ok: true;
             };
           };
         };
@@ -12984,7 +12985,8 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              ok: boolean;
+              /** @enum {boolean} */
+              ok: true;
             };
           };
         };
@@ -13108,7 +13110,7 @@ export interface paths {
                   side: "buyer" | "shop";
                   senderId: string | null;
                   /** @enum {string} */
-                  kind: "product" | "image" | "order" | "aftersales" | "text";
+                  kind: "text" | "image" | "product" | "order" | "aftersales";
                   body: {
                     [key: string]: unknown;
                   };
@@ -13164,8 +13166,8 @@ export interface paths {
                   ownerId: string;
                   shopId: string | null;
                   /** @enum {string} */
-                  status: "rejected" | "approved" | "pending" | "suspended";
-                  groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+                  status: "pending" | "approved" | "rejected" | "suspended";
+                  groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
                   callbackUrl: string;
                   pushUrl: string;
                   pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
@@ -13218,8 +13220,8 @@ export interface paths {
                 ownerId: string;
                 shopId: string | null;
                 /** @enum {string} */
-                status: "rejected" | "approved" | "pending" | "suspended";
-                groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+                status: "pending" | "approved" | "rejected" | "suspended";
+                groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
                 callbackUrl: string;
                 pushUrl: string;
                 pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
@@ -13295,8 +13297,8 @@ export interface paths {
               ownerId: string;
               shopId: string | null;
               /** @enum {string} */
-              status: "rejected" | "approved" | "pending" | "suspended";
-              groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+              status: "pending" | "approved" | "rejected" | "suspended";
+              groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
               callbackUrl: string;
               pushUrl: string;
               pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
@@ -13502,12 +13504,12 @@ export interface paths {
           content: {
             "application/json": {
               /** @enum {string} */
-              status: "rejected" | "approved" | "pending" | "suspended";
+              status: "pending" | "approved" | "rejected" | "suspended";
               /** @enum {string} */
               kind: "self" | "tool";
               appKey: string;
               name: string;
-              groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+              groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
               callbackUrl: string;
             };
           };
@@ -13609,7 +13611,7 @@ export interface paths {
                   appName: string;
                   appKind: string;
                   shopId: string;
-                  groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+                  groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
                   /** @enum {string} */
                   status: "active" | "revoked";
                   grantedBy: string;
@@ -13648,7 +13650,8 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              ok: boolean;
+              /** @enum {boolean} */
+              ok: true;
             };
           };
         };
@@ -13701,8 +13704,8 @@ export interface paths {
                   ownerId: string;
                   shopId: string | null;
                   /** @enum {string} */
-                  status: "rejected" | "approved" | "pending" | "suspended";
-                  groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+                  status: "pending" | "approved" | "rejected" | "suspended";
+                  groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
                   callbackUrl: string;
                   pushUrl: string;
                   pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
@@ -13765,8 +13768,8 @@ export interface paths {
               ownerId: string;
               shopId: string | null;
               /** @enum {string} */
-              status: "rejected" | "approved" | "pending" | "suspended";
-              groups: ("logistics" | "orders" | "aftersales" | "products" | "stock")[];
+              status: "pending" | "approved" | "rejected" | "suspended";
+              groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
               callbackUrl: string;
               pushUrl: string;
               pushTags: ("100" | "101" | "103" | "102" | "104" | "105" | "106" | "200" | "201" | "203" | "202" | "204" | "205" | "206" | "207" | "400")[];
@@ -14450,7 +14453,8 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              received: boolean;
+              /** @enum {boolean} */
+              received: true;
               /** @enum {string} */
               outcome: "applied" | "duplicate" | "ignored";
             };
@@ -14720,7 +14724,8 @@ export interface paths {
               applied: number;
               stale: number;
               duplicate: number;
-              received: boolean;
+              /** @enum {boolean} */
+              received: true;
             };
           };
         };
