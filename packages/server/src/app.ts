@@ -18,6 +18,7 @@ import type { Fanout } from './shared/nats-fanout.js';
 import { installInputGuards } from './http/input.js';
 import { frameworkErrors, installErrorHandling, sendError } from './http/errors.js';
 import { ErrorBody } from './http/schemas.js';
+import { installContract } from './http/contract.js';
 import { installMetrics } from './metrics.js';
 import type { Registry } from 'prom-client';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -73,6 +74,8 @@ export interface ServerOptions {
   liveFanout?: Fanout | null;
   /** More metrics on the same registry (scaled mode's stream and engine service). */
   extraMetrics?: ((registry: Registry) => void) | undefined;
+  /** Validate every 2xx answer strictly against its route's response schema (on under NODE_ENV=test; the test servers turn it on). */
+  contractCheck?: boolean;
 }
 
 /** Two validators: request bodies are never coerced (a string is not a number); query strings and params are. */
@@ -97,6 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.coercing).compile(schema));
   app.addSchema(ErrorBody);
+  installContract(app, options.contractCheck ?? process.env.NODE_ENV === 'test');
   installErrorHandling(app);
   const metrics = installMetrics(app, () => runningRecommendService(options.core.ctx));
   options.extraMetrics?.(metrics.registry);

@@ -13,7 +13,7 @@ import { serviceFigures } from '../service/index.js';
 import { shopCounts, type ImFiguresSource } from './figures.js';
 import { gatesOf, type Gates } from './gates.js';
 import { MIN_ORDERS, MIN_PEERS, WINDOW_DAYS, type IndicatorKey } from './indicators.js';
-import { improvements, scoreShops, type ShopScore } from './scoring.js';
+import { improvements, scoreShops, type ScoreStatus, type ShopScore } from './scoring.js';
 import { hasScoresForDay, latestScores, loadWeights, saveScore, saveWeights, scoreHistory, type StoredScore } from './store.js';
 import { defaultWeights, weightsProblem, type ExperienceWeights } from './weights.js';
 
@@ -80,11 +80,11 @@ export interface ExperienceView {
   peers: number;
   improve: IndicatorKey[];
   gates: Gates;
-  history: Array<{ day: string; total: number | null }>;
+  history: Array<{ day: string; status: ScoreStatus; total: number | null }>;
   nextRecomputeAt: number | null;
 }
 
-function viewOf(shopId: string, s: StoredScore | undefined, history: Array<{ day: string; total: number | null }>): ExperienceView {
+function viewOf(shopId: string, s: StoredScore | undefined, history: Array<{ day: string; status: ScoreStatus; total: number | null }>): ExperienceView {
   if (!s) {
     return { shopId, computedAt: null, window: null, status: 'not_computed', orders: 0, minOrders: MIN_ORDERS, minPeers: MIN_PEERS, total: null, dimensions: { product: null, logistics: null, service: null }, indicators: [], peers: 0, improve: [], gates: gatesOf(null), history, nextRecomputeAt: null };
   }

@@ -69,6 +69,8 @@ export const ERROR_CODES = {
   COMMENT_TOO_LONG: { status: 400 },
   CONTENT_REJECTED: { status: 422 },
   CONTRACT_EXPIRED: { status: 409 },
+  /** Test servers only: a 2xx answer that does not match its route's response schema (http/contract.ts). */
+  CONTRACT_VIOLATION: { status: 500 },
   CONVERSATION_BLOCKED: { status: 403 },
   COUNTER_ALREADY_MADE: { status: 409 },
   COUNTER_EXCEEDS_PAID: { status: 409 },

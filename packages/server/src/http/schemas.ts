@@ -1,5 +1,5 @@
 /** Shared request/response schemas (JSON Schema via TypeBox); they validate at the edge and document the API. */
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TEnum, type TSchema } from 'typebox';
 import { ERROR_CODE_LIST, ID_PREFIX, type ErrorCode, type IdKind } from '@zhongcao/core';
 
 export const Id = (kind: IdKind): ReturnType<typeof Type.String> =>
@@ -38,3 +38,52 @@ export function errors(...statuses: number[]): Record<number, TSchema> {
 }
 
 export const Ok = (description: string) => Type.Object({}, { additionalProperties: true, description });
+
+/** The error answer as a typed reference: a route's reply type stays the union of its declared answers. */
+const ErrorAnswer = Type.Unsafe<{ error: { code: string; message: string; details: Record<string, unknown> } }>(Type.Ref('ErrorBody'));
+type ErrorAnswer = typeof ErrorAnswer;
+
+/**
+ * A route's answers: the success schema under its status and the standard error answers. Unlike `errors()`, the
+ * reply type is precise, so the type provider checks the handler's return value against the success schema.
+ */
+export function answers<const Code extends 200 | 201 | 202, S extends TSchema, const E extends readonly number[]>(code: Code, success: S, ...statuses: E): { [K in Code]: S } & { [K in E[number]]: ErrorAnswer } {
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), [code]: success } as { [K in Code]: S } & { [K in E[number]]: ErrorAnswer };
+}
+
+/** `answers(200, success, ...errors)`. */
+export function ok<S extends TSchema, const E extends readonly number[]>(success: S, ...statuses: E): { 200: S } & { [K in E[number]]: ErrorAnswer } {
+  return answers(200, success, ...statuses);
+}
+
+/** A 204 answer (no body) and the standard error answers. */
+const NoBody = Type.Unsafe<void>(Type.Null({ description: 'no content' }));
+export function noContent<const E extends readonly number[]>(...statuses: E): { 204: typeof NoBody } & { [K in E[number]]: ErrorAnswer } {
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 204: NoBody } as { 204: typeof NoBody } & { [K in E[number]]: ErrorAnswer };
+}
+
+/** `T | null`. */
+export const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
+
+/** One of a constant list of strings (a status union exported by core). */
+export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}): TEnum<[...T]> => Type.Enum([...values], { type: 'string', ...options }) as unknown as TEnum<[...T]>;
+
+/** True when the two types are mutually assignable: no property missing, none extra, none of another type. */
+export type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * A response schema that the compiler proves describes exactly a core type: `describe<OrderDetail>()(Type.Object(…))`
+ * does not compile when the schema lacks one of the type's properties, has one too many, or types one differently
+ * (so fast-json-stringify never drops a property the core returns).
+ */
+export function describe<T>() {
+  return <S extends TSchema>(schema: S & (Exactly<Static<S>, T> extends true ? unknown : { '~schema does not describe the type exactly': Static<S> })): S => schema;
+}
+
+/**
+ * JSON text a handler wrote itself (the feed's cached cards) for a route whose schema describes it: Fastify sends a
+ * string as is, and the test servers' contract check parses and validates it like any other answer.
+ */
+export function jsonText<S extends TSchema>(_schema: S, json: string): Static<S> {
+  return json as unknown as Static<S>;
+}

@@ -1,4 +1,5 @@
 /** Request and response shapes of the /api/v1 HTTP API (plain types, no runtime code). */
+import type { Answer } from './contract';
 
 export interface UserRole {
   role: string; // 'shopper' | 'merchant' | 'creator' | 'admin' | …
@@ -17,12 +18,7 @@ export interface Session {
   csrfToken: string;
 }
 
-export interface DemoLogin {
-  role: string;
-  login: string;
-  password: string;
-  displayName: string;
-}
+export type DemoLogin = Answer<'/api/v1/demo', 'get'>['logins'][number];
 
 export interface Page<T> {
   items: T[];

@@ -41,6 +41,7 @@ const strings = {
     COMMENT_TOO_LONG: 'The comment is too long; please shorten it',
     CONTENT_REJECTED: 'The text contains wording the platform does not allow; please change it and save again',
     CONTRACT_EXPIRED: 'The contract has expired',
+    CONTRACT_VIOLATION: 'The server answered in a shape it did not promise; please try again later',
     COUNTER_ALREADY_MADE: 'A counter-offer can only be made once',
     COUNTER_EXCEEDS_PAID: 'The counter-offer is more than was paid',
     COUPON_ALREADY_CLAIMED: 'You have already claimed this coupon',

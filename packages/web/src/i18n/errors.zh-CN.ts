@@ -41,6 +41,7 @@ const strings = {
     COMMENT_TOO_LONG: '评论太长了，请精简一些',
     CONTENT_REJECTED: '内容含有平台禁止的用语，请修改后再保存',
     CONTRACT_EXPIRED: '合同已过期',
+    CONTRACT_VIOLATION: '服务器的应答与接口约定不符，请稍后再试',
     COUNTER_ALREADY_MADE: '只能还价一次',
     COUNTER_EXCEEDS_PAID: '还价金额超过了实付金额',
     COUPON_ALREADY_CLAIMED: '你已经领过这张券了',
