@@ -1,38 +1,28 @@
 /** Assembles the core: storage, migrations, clock, payment providers, outbox and the background worker. */
 import type { CoreContext } from './context.js';
-import { systemClock, type Clock } from './platform/clock.js';
-import { installationSecret } from './platform/settings.js';
-import { openStorage, type Storage, type StorageOptions } from './storage/database.js';
-import { migrateToLatest } from './storage/migrate.js';
-import { moneyProviders, providerRegistry } from './payments/provider.js';
-import { SandboxGateway, sandboxStatement } from './payments/sandbox/sandbox-gateway.js';
-import { SandboxPayoutProvider } from './payments/sandbox/sandbox-payouts.js';
-import { submitPayouts } from './ledger/payouts.js';
-import { reconcileDaily } from './ledger/reconciliation.js';
-import { SandboxProvider } from './payments/sandbox/sandbox-provider.js';
-import { submitPendingRefunds } from './payments/payments.js';
-import { submitPendingCompensations } from './payments/buyer-compensation.js';
-import { runDueTimers, TimerRegistry } from './timers/scheduler.js';
-import { registerOrderDeadlines } from './rules/deadline-handlers.js';
-import { registerAftersalesDeadlines } from './aftersales/deadlines.js';
-import { OutboxDispatcher } from './outbox/outbox.js';
-import { housekeeping } from './platform/housekeeping.js';
-import { purgeUnusedEvidence } from './aftersales/evidence.js';
+import { systemClock, type Clock, installationSecret, housekeeping } from './platform/index.js';
+import { openStorage, type Storage, type StorageOptions, migrateToLatest } from './storage/index.js';
+import {
+  moneyProviders, providerRegistry, SandboxGateway, sandboxStatement, SandboxPayoutProvider, SandboxProvider,
+  submitPendingRefunds, submitPendingCompensations,
+} from './payments/index.js';
+import { submitPayouts, reconcileDaily, settleDueOrders } from './ledger/index.js';
+import { runDueTimers, TimerRegistry } from './timers/index.js';
+import { registerOrderDeadlines } from './rules/index.js';
+import { registerAftersalesDeadlines, purgeUnusedEvidence } from './aftersales/index.js';
+import { OutboxDispatcher } from './outbox/index.js';
 import { purgeUnusedReviewPhotos } from './reviews/index.js';
 import { purgeUnusedChatImages } from './service/index.js';
-import { purgeUnattachedPhotos } from './supply/photos.js';
-import { settleDueOrders } from './ledger/settlement.js';
-import { installLogistics } from './logistics/install.js';
-import { subscribeRecommendOutbox } from './recommend/outbox-signals.js';
-import { runningRecommendService, stopRecommendService } from './recommend/recommend-service.js';
-import { registerLiveDeadlines } from './live/sale-deadlines.js';
+import { purgeUnattachedPhotos } from './supply/index.js';
+import { installLogistics } from './logistics/index.js';
+import { subscribeRecommendOutbox, runningRecommendService, stopRecommendService } from './recommend/index.js';
+import { registerLiveDeadlines, liveRuntime } from './live/index.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
 import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
 import { refreshAdAudiences, subscribeAdsOutbox } from './ads/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
 import { consumeRollups, SqlRollupStore } from './analytics/index.js';
-import { liveRuntime } from './live/runtime.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
 /** How often the live rooms' activity (viewers, entries, comments) is written to 罗盘's minutes. */

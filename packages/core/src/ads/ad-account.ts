@@ -7,8 +7,7 @@
  * never goes below zero however many impressions are billed at once.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
 import { accountId, postJournal } from '../ledger/index.js';
 import { MAX_TOPUP_FEN, MIN_TOPUP_FEN, type AdTopupStatus } from './ad-types.js';
 import { sql } from 'kysely';

@@ -2,8 +2,7 @@
  * The deadline each case status runs (pure): who must act, by when, under the rules the line was
  * sold under. The timers are keyed by case id; the handlers are in deadlines.ts.
  */
-import { DEADLINE, DEADLINE_DAY_MS, DEADLINE_HOUR_MS } from '../rules/deadline-kinds.js';
-import type { RuleProfile } from '../rules/profile.js';
+import { DEADLINE, DEADLINE_DAY_MS, DEADLINE_HOUR_MS, type RuleProfile } from '../rules/index.js';
 import { ESCALATION_WINDOW_MS } from './case-types.js';
 
 /** The buyer answers a counter-offer within the escalation window, else it lapses (the case closes). */

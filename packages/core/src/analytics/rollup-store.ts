@@ -4,7 +4,7 @@
  * platform's own database (SQLite or PostgreSQL) through Kysely.
  */
 import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
-import { insertRows } from '../storage/insert-rows.js';
+import { insertRows } from '../storage/index.js';
 import type { Db } from '../context.js';
 import { ROLLUP_COUNTERS, type Dimension, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
 import { DAY_MS, SHANGHAI_OFFSET_MS } from './time-buckets.js';

@@ -4,11 +4,10 @@
  * bought (`isBuyable`); the others stay in the cart.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { publishSignals } from '../recommend/signal-bus.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/attribution.js';
-import type { Attribution } from '../checkout/pricing.js';
-import { firstImages } from '../catalog/product-views.js';
+import { publishSignals } from '../recommend/index.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
+import { checkAttribution, MAX_LINE_QUANTITY, type Attribution } from '../checkout/index.js';
+import { firstImages } from '../catalog/index.js';
 import { recordServerEvents } from '../events/index.js';
 
 export const MAX_CART_ITEMS = 100;

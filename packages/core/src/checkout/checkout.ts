@@ -5,24 +5,20 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { reserveStock } from '../inventory/stock.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { reserveStock } from '../inventory/index.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
 import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js';
 import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { reasonColumns } from '../orders/transition-reasons.js';
-import { orderRules, type RuleProfile } from '../rules/profile.js';
-import { profileOfCategory } from '../rules/category-rules.js';
-import { DEADLINE } from '../rules/deadline-kinds.js';
-import { surgePromises } from '../capacity/checkout-guard.js';
-import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
-import { resolveCommissions } from '../affiliate/resolver.js';
+import { insertRows } from '../storage/index.js';
+import { reasonColumns } from '../orders/index.js';
+import { orderRules, type RuleProfile, profileOfCategory, DEADLINE } from '../rules/index.js';
+import { surgePromises, DEFAULT_WAREHOUSE } from '../capacity/index.js';
+import { resolveCommissions } from '../affiliate/index.js';
 import { applyCoupon } from './coupon-pricing.js';
-import { couponForCheckout, spendCoupon } from '../live/coupon-use.js';
-import { isBuyable } from '../cart/cart.js';
+import { couponForCheckout, spendCoupon } from '../live/index.js';
+import { isBuyable } from '../cart/index.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 

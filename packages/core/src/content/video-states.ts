@@ -1,5 +1,5 @@
 /** The video state machine: a table of allowed transitions and who may cause each. Pure. */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 export type VideoStatus = 'draft' | 'review' | 'published' | 'rejected' | 'removed';
 /** owner: the creator or shop member who uploaded it; reviewer: the automatic review (clean text is approved at once); admin: the platform's reviewers. */

@@ -3,13 +3,9 @@
  * multi-row insert, then published to the interest engine (only the ones actually stored).
  */
 import type { CoreContext, Db } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { EventsTable } from '../storage/schema-events.js';
-import { hasSignalListeners, publishSignals } from '../recommend/signal-bus.js';
-import { clientEventSignal } from '../recommend/stored-signals.js';
-import { runningRecommendService } from '../recommend/recommend-service.js';
+import { DomainError, newId } from '../platform/index.js';
+import { insertRows, type EventsTable } from '../storage/index.js';
+import { hasSignalListeners, publishSignals, clientEventSignal, runningRecommendService } from '../recommend/index.js';
 import { actorKey, checkEventBatch, uniqueByClientId, type ClientEvent } from './event-rules.js';
 
 /** Who sends the batch: a signed-in person, or an anonymous viewer id chosen by the client. Never a user id from the body. */

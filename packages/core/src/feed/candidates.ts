@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { CoreContext, Db } from '../context.js';
-import { readAside } from '../storage/read-aside.js';
+import { readAside } from '../storage/index.js';
 import { loadFeedCards, type FeedVideoCard } from './video-cards.js';
 import { resetViewerMarks } from './viewer-marks.js';
 

@@ -6,9 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { isIdOf } from '../platform/ids.js';
-import { installationSecret } from '../platform/settings.js';
+import { DomainError, isIdOf, installationSecret } from '../platform/index.js';
 import { ShownFilter } from './shown-filter.js';
 
 export interface RecommendCursor {

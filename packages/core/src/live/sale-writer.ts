@@ -13,15 +13,14 @@
  */
 import { sql } from 'kysely';
 import type { CoreContext, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { reasonColumns } from '../orders/transition-reasons.js';
-import { orderRules } from '../rules/profile.js';
-import { shippingFee } from '../checkout/pricing.js';
-import { loadAffiliateContext } from '../affiliate/affiliate-context.js';
-import { decideLine, unattributed, type LineSnapshot } from '../affiliate/commission-decision.js';
-import { DEFAULT_AFFILIATE_RULES } from '../affiliate/affiliate-rules.js';
+import { DomainError, newId } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
+import { reasonColumns } from '../orders/index.js';
+import { orderRules } from '../rules/index.js';
+import { shippingFee } from '../checkout/index.js';
+import {
+  loadAffiliateContext, decideLine, unattributed, type LineSnapshot, DEFAULT_AFFILIATE_RULES,
+} from '../affiliate/index.js';
 import type { SaleInfo } from './sale-info.js';
 import { surgeTermsOfGroup } from './sale-surge.js';
 

@@ -3,8 +3,8 @@
  * after commit by the dispatcher (in-process by default).
  */
 import type { Db, Tx } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { newId } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
 
 export interface DomainEvent {
   id: string;

@@ -4,14 +4,13 @@
  * amounts verified), and refunds through the same provider interface.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { commitReservations } from '../inventory/stock.js';
-import { transitionOrder } from '../orders/transition.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { commitReservations } from '../inventory/index.js';
+import { transitionOrder } from '../orders/index.js';
 import type { ProviderNotification } from './provider.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/order-money.js';
+import { insertRows } from '../storage/index.js';
+import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/index.js';
 import { applyTransferNotification } from './buyer-compensation.js';
 
 export const notifyPath = (provider: string): string => `/api/v1/payments/notify/${provider}`;

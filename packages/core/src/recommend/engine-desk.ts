@@ -5,7 +5,7 @@
  * signal sent before a page request has been learnt when the page is made.
  */
 import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Recommended, type Signal } from '@zhongcao/recsys';
-import { ShownFilter } from '../feed/shown-filter.js';
+import { ShownFilter } from '../feed/index.js';
 import { multiplierOf, type MultiplierRule, type MultiplierTable } from './throttle.js';
 
 export type EngineRequest =

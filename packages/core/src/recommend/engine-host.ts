@@ -5,7 +5,7 @@
  * send every request to the same `EngineDesk`, in order.
  */
 import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Signal } from '@zhongcao/recsys';
-import type { ShownFilter } from '../feed/shown-filter.js';
+import type { ShownFilter } from '../feed/index.js';
 import { EngineDesk, type EngineRequest, type PersonVectors, type RecommendAnswer, type SwapAnswer } from './engine-desk.js';
 import type { MultiplierTable } from './throttle.js';
 

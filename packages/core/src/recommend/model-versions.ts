@@ -4,8 +4,8 @@
  * then serving, rejected (with why) or failed. At most one is requested or training at a time.
  */
 import type { Db } from '../context.js';
-import { newId } from '../platform/ids.js';
-import type { ModelVersionsTable } from '../storage/schema-models.js';
+import { newId } from '../platform/index.js';
+import type { ModelVersionsTable } from '../storage/index.js';
 
 export type ModelVersionStatus = 'requested' | 'training' | 'serving' | 'retired' | 'rejected' | 'failed';
 export type RetrainTrigger = 'schedule' | 'manual';

@@ -5,9 +5,7 @@
  */
 import type { Reason, Recommended } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import type { FeedSnapshot } from '../feed/candidates.js';
-import type { ShownFilter } from '../feed/shown-filter.js';
-import type { FeedVideoCard } from '../feed/video-cards.js';
+import type { FeedSnapshot, ShownFilter, FeedVideoCard } from '../feed/index.js';
 import { cardsFor } from './card-cache.js';
 import { EngineStopped } from './engine-thread.js';
 import { recommendService } from './recommend-service.js';

@@ -7,8 +7,8 @@
  */
 import type { OnlineEngine, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import type { ShownFilter } from '../feed/shown-filter.js';
-import { insertRows } from '../storage/insert-rows.js';
+import type { ShownFilter } from '../feed/index.js';
+import { insertRows } from '../storage/index.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
 import type { PersonVectors } from './engine-desk.js';
 import { ThreadEngineHost } from './engine-thread.js';

@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../context.js';
-import { likeVideo } from '../content/social.js';
-import { ingestEvents } from '../events/events.js';
-import { putPersonSettings } from '../events/person-settings.js';
-import { getFeed, type FeedPage } from '../feed/feed.js';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/harness.js';
+import { likeVideo } from '../content/index.js';
+import { ingestEvents, putPersonSettings } from '../events/index.js';
+import { getFeed, type FeedPage, insertTestVideos } from '../feed/index.js';
+import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import { videoPoolView } from './pool-steps.js';
 import { mergeDeviceProfile, recommendService, runningRecommendService } from './recommend-service.js';
 

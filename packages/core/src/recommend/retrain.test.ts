@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '@zhongcao/recsys';
-import { ShownFilter } from '../feed/shown-filter.js';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { newId } from '../platform/ids.js';
-import { openTestCore, type TestCore } from '../test-support/harness.js';
+import { ShownFilter, insertTestVideos } from '../feed/index.js';
+import { newId } from '../platform/index.js';
+import { openTestCore, type TestCore } from '../test-support/index.js';
 import { listModelVersions } from './model-versions.js';
 import { RecommendService, type EngineLifecycleEvent } from './recommend-service.js';
 import { scoresWorse } from './retrainer.js';

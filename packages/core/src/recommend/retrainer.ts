@@ -10,7 +10,7 @@ import { interestWeight, type ModelSnapshot } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import type { EngineHost } from './engine-host.js';
 import { claimRequested, finishVersion, recordProgress, requestRetrain, resetAtStart, type ModelDecisionReason, type ModelFigures, type ModelVersion, type RetrainTrigger } from './model-versions.js';
-import { storeAccessOf } from '../storage/store-access.js';
+import { storeAccessOf } from '../storage/index.js';
 import { retrainOnThread, type RetrainHistory } from './retrain-thread.js';
 import { storedSignals } from './warm.js';
 

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Signal } from '@zhongcao/recsys';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { makePerson, openTestCore } from '../test-support/harness.js';
-import { EmbeddedStream } from '../stream/stream.js';
-import { relaySignals } from '../stream/relay.js';
-import { likeVideo } from '../content/social.js';
+import { insertTestVideos } from '../feed/index.js';
+import { makePerson, openTestCore } from '../test-support/index.js';
+import { EmbeddedStream, relaySignals } from '../stream/index.js';
+import { likeVideo } from '../content/index.js';
 import { recommendService, runningRecommendService } from './recommend-service.js';
 import { feedEngineFromStream } from './stream-signals.js';
 

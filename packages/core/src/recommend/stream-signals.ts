@@ -5,8 +5,7 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { SeenIds, type Stream, type StreamConsumer } from '../stream/stream.js';
-import type { OutboxStreamPayload } from '../stream/relay.js';
+import { SeenIds, type Stream, type StreamConsumer, type OutboxStreamPayload } from '../stream/index.js';
 import { ENGINE_OUTBOX_TOPICS, learnFromDomainEvent, type EngineOutboxTopic } from './outbox-signals.js';
 import { publishSignals } from './signal-bus.js';
 

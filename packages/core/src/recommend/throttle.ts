@@ -8,8 +8,7 @@
  */
 import type { ItemMeta } from '@zhongcao/recsys';
 import type { Db } from '../context.js';
-import { capacityPressure } from '../capacity/capacity-service.js';
-import { NEAR_LIMIT } from '../capacity/surge-policy.js';
+import { capacityPressure, NEAR_LIMIT } from '../capacity/index.js';
 
 export const THROTTLED_MULTIPLIER = 0.3;
 const REFRESH_MS = 30_000;

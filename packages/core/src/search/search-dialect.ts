@@ -9,7 +9,7 @@
  * splits them further and no query syntax can reach the engines unquoted.
  */
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Dialect } from '../storage/database.js';
+import type { Dialect } from '../storage/index.js';
 import type { TermGroup } from './terms.js';
 
 export function dialectOf(db: Kysely<any>): Dialect {

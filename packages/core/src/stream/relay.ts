@@ -1,8 +1,8 @@
 /** Scaled mode's publishers: the outbox's batches and the interest signals of this process go to the stream. */
 import type { Db } from '../context.js';
-import type { OutboxDispatcher } from '../outbox/outbox.js';
-import { newId } from '../platform/ids.js';
-import { onSignals } from '../recommend/signal-bus.js';
+import type { OutboxDispatcher } from '../outbox/index.js';
+import { newId } from '../platform/index.js';
+import { onSignals } from '../recommend/index.js';
 import type { Stream } from './stream.js';
 
 /** What an outbox event carries on the stream (subject `outbox.<topic>`, message id = the event id). */

@@ -1,0 +1,11 @@
+/** The platform module's public API: other modules import only from here. */
+export { DomainError, notFound, forbidden, invalid, conflict } from './errors.js';
+export { ID_PREFIX, type IdKind, newId, isIdOf } from './ids.js';
+export { maskPhone } from './phone-mask.js';
+export { installationSecret, getSetting, setSetting } from './settings.js';
+export { type CsvCell, csvField, csvDocument } from './csv-write.js';
+export { type Clock, systemClock, ManualClock } from './clock.js';
+export { housekeeping } from './housekeeping.js';
+export { mulberry32 } from './random.js';
+export { appliedRules, reconcileMultipliers, type MultiplierKey, type MultiplierSink } from './multiplier-rules.js';
+export { assertFen, sumFen, formatFen } from './money.js';
