@@ -2,8 +2,9 @@
 // A module is a folder of packages/core/src; its index.ts is its public API. Rules, no exceptions list:
 // - a file of one module imports another module only through that module's index.ts (a module's
 //   test-support folder is a module of test helpers with its own index.ts, for test files only);
-// - no cycle between core modules, whatever files the cycle runs through;
-// - no cycle between packages.
+// - no cycle between core modules, whatever files the cycle runs through, and none between
+//   packages: those rules are in .dependency-cruiser-cycles.cjs, which reads the same files less
+//   the tests and test helpers (a test may use any module through its index).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -30,22 +31,6 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/core/src/', pathNot: ['\\.test\\.ts$', '/test-support/'] },
       to: { path: '^packages/core/src/.*test-support/' },
-    },
-    {
-      name: 'core-module-cycle',
-      comment: 'No cycle between core modules: the module that reacts subscribes to a hook or an event.',
-      severity: 'error',
-      scope: 'folder',
-      from: { path: '^packages/core/src/[^/]+$' },
-      to: { circular: true },
-    },
-    {
-      name: 'package-cycle',
-      comment: 'No cycle between the workspace packages.',
-      severity: 'error',
-      scope: 'folder',
-      from: { path: '^packages/[^/]+$' },
-      to: { circular: true },
     },
   ],
   options: {

@@ -92,7 +92,7 @@ export {
   type ServerEventType, type StoredEventType, type ServerEvent, recordServerEvents, type RecordedEvent, recordEvents,
 } from './events/index.js';
 export {
-  type Signal, type SignalListener, onSignals, hasSignalListeners, publishSignals, publishAfter, PROFILE_TTL_MS,
+  PROFILE_TTL_MS,
   type RecommendServiceOptions, type EngineLifecycleEvent, RecommendService, recommendService, runningRecommendService,
   mergeDeviceProfile, stopRecommendService, type PersonalPage, personalFeedPage, type PoolStatus, type PoolStepView,
   type VideoPoolView, summarisePool, videoPoolView, myVideoPools, FeedMultipliers, THROTTLED_MULTIPLIER, multiplierOf,
@@ -360,3 +360,6 @@ export {
   type BreakdownRow, type ReportQuery, type OverviewQuery, shanghaiDate, parseShanghaiDate, hourOf, compassLiveRooms,
   compassLiveRoom, bestMoments, MAX_ROOM_MINUTES, LIVE_ROOMS_LIMIT, type LiveRoomSummary, type LiveRoomReport,
 } from './analytics/index.js';
+export {
+  type Signal, type SignalListener, type SignalSource, onSignals, hasSignalListeners, publishSignals, publishAfter,
+} from './signals/index.js';

@@ -4,7 +4,7 @@
  * bought (`isBuyable`); the others stay in the cart.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { publishSignals } from '../recommend/index.js';
+import { publishSignals } from '../signals/index.js';
 import { DomainError, invalid, notFound } from '../platform/index.js';
 import { checkAttribution, MAX_LINE_QUANTITY, type Attribution } from '../checkout/index.js';
 import { firstImages } from '../catalog/index.js';

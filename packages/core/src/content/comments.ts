@@ -1,6 +1,6 @@
 /** Comments on a video, threaded one level deep: a reply to a reply attaches to the top comment. */
 import { sql } from 'kysely';
-import { publishSignals } from '../recommend/index.js';
+import { publishSignals } from '../signals/index.js';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { invalid, notFound, newId } from '../platform/index.js';
 import { checkCommentText } from './text-rules.js';

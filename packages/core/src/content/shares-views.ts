@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor, CoreContext } from '../context.js';
 import { newId } from '../platform/index.js';
 import { insertRows } from '../storage/index.js';
-import { publishAfter } from '../recommend/index.js';
+import { publishAfter } from '../signals/index.js';
 import { visibleVideo } from './videos.js';
 
 export const VIEW_WINDOW_MS = 30 * 60 * 1000;

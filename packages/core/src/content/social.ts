@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { conflict, notFound } from '../platform/index.js';
 import { insertRows } from '../storage/index.js';
-import { publishAfter } from '../recommend/index.js';
+import { publishAfter } from '../signals/index.js';
 import { visibleVideo } from './videos.js';
 
 async function likesOf(tx: Tx, videoId: string): Promise<number> {

@@ -5,7 +5,8 @@
 import type { CoreContext, Db } from '../context.js';
 import { DomainError, newId } from '../platform/index.js';
 import { insertRows, type EventsTable } from '../storage/index.js';
-import { hasSignalListeners, publishSignals, clientEventSignal, runningRecommendService } from '../recommend/index.js';
+import { hasSignalListeners, publishSignals } from '../signals/index.js';
+import { clientEventSignal, runningRecommendService } from '../recommend/index.js';
 import { actorKey, checkEventBatch, uniqueByClientId, type ClientEvent } from './event-rules.js';
 
 /** Who sends the batch: a signed-in person, or an anonymous viewer id chosen by the client. Never a user id from the body. */

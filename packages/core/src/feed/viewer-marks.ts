@@ -9,7 +9,7 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { Db } from '../context.js';
-import { onSignals } from '../recommend/index.js';
+import { onSignals } from '../signals/index.js';
 
 /** Beyond this many likes or follows, a viewer's marks are read per page instead. */
 const MAX_MARKS = 5_000;

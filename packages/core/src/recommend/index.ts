@@ -1,7 +1,4 @@
 // The recommend module's public surface: the interest engine in the core process.
-export {
-  type Signal, type SignalListener, onSignals, hasSignalListeners, publishSignals, publishAfter,
-} from './signal-bus.js';
 export { useRemoteEngine, remoteEngine, type RemoteEngine } from './remote-engine.js';
 export { WARM_SIGNAL_DAYS, WARM_VIDEO_DAYS, type WarmReport } from './warm.js';
 export { listModelVersions, modelVersion, requestRetrain, type ModelVersion, type ModelVersionStatus, type ModelDecisionReason, type ModelFigures, type RetrainTrigger } from './model-versions.js';

@@ -5,7 +5,7 @@
  */
 import type { CoreContext } from '../context.js';
 import type { OutboxDispatcher } from '../outbox/index.js';
-import { hasSignalListeners, publishSignals } from './signal-bus.js';
+import { hasSignalListeners, publishSignals } from '../signals/index.js';
 import { paymentSignals, refundSignals } from './stored-signals.js';
 import { runningRecommendService } from './recommend-service.js';
 

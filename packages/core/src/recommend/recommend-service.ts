@@ -12,7 +12,7 @@ import { insertRows } from '../storage/index.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
 import type { PersonVectors } from './engine-desk.js';
 import { ThreadEngineHost } from './engine-thread.js';
-import { onSignals } from './signal-bus.js';
+import { onSignals } from '../signals/index.js';
 import { FeedMultipliers } from './throttle.js';
 import { videoMetasByIds } from './video-meta.js';
 import { POOL_ENTRY_DAYS, warmEngine, type WarmReport } from './warm.js';

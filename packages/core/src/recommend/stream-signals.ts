@@ -7,7 +7,7 @@ import type { Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import { SeenIds, type Stream, type StreamConsumer, type OutboxStreamPayload } from '../stream/index.js';
 import { ENGINE_OUTBOX_TOPICS, learnFromDomainEvent, type EngineOutboxTopic } from './outbox-signals.js';
-import { publishSignals } from './signal-bus.js';
+import { publishSignals } from '../signals/index.js';
 
 /** What the intake has taken in, for the engine role's metrics. */
 export interface EngineIntakeFigures {

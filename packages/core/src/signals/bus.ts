@@ -10,6 +10,8 @@ import type { Db } from '../context.js';
 
 export type { Signal } from '@zhongcao/recsys';
 export type SignalListener = (signals: readonly Signal[]) => void;
+/** Where signals come from: subscribes a listener, returns the unsubscribe function (e.g. `(l) => onSignals(db, l)`). */
+export type SignalSource = (listener: SignalListener) => () => void;
 
 const listeners = new WeakMap<Db, Set<SignalListener>>();
 
