@@ -4,7 +4,7 @@ export { type CoreOptions, type Core, DEFAULT_PAY_WINDOW_MS, openCore } from './
 export {
   type Clock, systemClock, ManualClock, DomainError, notFound, forbidden, invalid, conflict, ID_PREFIX, type IdKind,
   newId, isIdOf, assertFen, sumFen, formatFen, mulberry32, installationSecret, getSetting, setSetting, type CsvCell,
-  csvField, csvDocument, maskPhone,
+  csvField, csvDocument, maskPhone, startOfShanghaiDay, endOfShanghaiDay,
 } from './platform/index.js';
 export {
   type Dialect, type StorageOptions, type Storage, openStorage, migrations, type MigrationReport, migrateToLatest,
@@ -78,7 +78,7 @@ export {
   myVideos, TITLE_CARD_WIDTH, TITLE_CARD_HEIGHT, titleLines, titleCardSvg,
 } from './content/index.js';
 export {
-  type FeedSource, PATTERN, type Picked, interleave, SHOWN_FILTER_BITS, ShownFilter, type RecommendCursor,
+  type FeedSource, PATTERN, type Picked, interleave, type RecommendCursor,
   type FollowingCursor, type FeedCursor, cursorKey, encodeCursor, decodeCursor, type FeedVideoCard, loadFeedCards,
   markForViewer, cardToJson, SNAPSHOT_TTL_MS, FULL_REBUILD_MS, NEW_WINDOW_MS, POPULAR_WINDOW_MS, FOLLOWED_WINDOW_MS,
   type FeedSnapshot, resetFeedCache, feedSnapshot, rankPopular, followedCandidates, type FeedTab, FEED_DEFAULT_LIMIT,
@@ -103,6 +103,7 @@ export {
   type ModelDecisionReason, type ModelFigures, type RetrainTrigger, RETRAIN_SCHEDULE_DEFAULTS, scoresWorse,
   type RetrainDecision, type RetrainOptions, adminModelVersions, adminRequestRetrain, type ModelVersionsView,
   type PersonVectors, clientEventSignal, videoMetasByIds,
+  SHOWN_FILTER_BITS, ShownFilter,
 } from './recommend/index.js';
 export {
   EmbeddedStream, SeenIds, matchesPrefix, type Stream, type StreamConsumer, type StreamHandler, type StreamMessage,
@@ -164,7 +165,7 @@ export {
   shipmentEditRefusal, type ShipmentEditInput, editShipmentTracking, shipmentEdits,
 } from './logistics/index.js';
 export {
-  DEFAULT_WAREHOUSE, MAX_CAPACITY_PER_DAY, startOfShanghaiDay, endOfShanghaiDay, type BacklogOrder,
+  DEFAULT_WAREHOUSE, MAX_CAPACITY_PER_DAY, type BacklogOrder,
   type ProjectionInput, type ProjectedOrder, type Projection, slotShipAt, slotsUntil, byShipBy, pressureOf,
   projectCapacity, SURGE_POLICIES, type SurgePolicy, DEFAULT_SURGE_POLICY, NEAR_LIMIT, type SalePromise,
   type SaleDecision, type SaleInput, isSurgePolicy, decideSale, PRESSURE_WINDOW_MS, type ShopLoad, capacityOf,

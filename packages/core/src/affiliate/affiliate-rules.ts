@@ -3,7 +3,7 @@
  * kind, the exclusive plan's cut limits, the colonel activity limits, the protection window after
  * a cut, the attribution window and how long tracked links live. Pure: no I/O.
  */
-import { DAY_MS } from '../capacity/index.js';
+import { DAY_MS } from '../platform/index.js';
 import { DomainError } from '../platform/index.js';
 
 export const PLAN_KINDS = ['general', 'targeted', 'exclusive', 'colonel'] as const;

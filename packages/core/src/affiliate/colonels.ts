@@ -7,7 +7,7 @@
  */
 import type { Actor, CoreContext } from '../context.js';
 import { DomainError, invalid, notFound, newId } from '../platform/index.js';
-import { DAY_MS } from '../capacity/index.js';
+import { DAY_MS } from '../platform/index.js';
 import { checkActivityTerms, checkPlanRate, type ActivityTerms } from './affiliate-rules.js';
 import { ownProduct, requireColonel } from './access.js';
 import { loadSummaries } from './plans.js';

@@ -10,7 +10,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Actor, CoreContext, Db } from '../context.js';
 import { DomainError, invalid, notFound, ID_PREFIX, newId, installationSecret } from '../platform/index.js';
 import { productCardsByIds, type ProductCard } from '../catalog/index.js';
-import { DAY_MS } from '../capacity/index.js';
+import { DAY_MS } from '../platform/index.js';
 import { DEFAULT_AFFILIATE_RULES, LINK_TOKEN_PATTERN } from './affiliate-rules.js';
 import { displayNames, requireCreator, saleableProduct } from './access.js';
 import { ensureInShowcase } from './showcase.js';

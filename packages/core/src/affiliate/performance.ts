@@ -11,7 +11,7 @@
 import type { Actor, CoreContext } from '../context.js';
 import { requireShopMember } from '../accounts/index.js';
 import { accountId, effectiveRates, paidPerLine, splitLine, type LineMoneyRow } from '../ledger/index.js';
-import { DAY_MS } from '../capacity/index.js';
+import { DAY_MS } from '../platform/index.js';
 import { displayNames, requireCreator, requireColonel, requireMcn } from './access.js';
 
 export type GroupBy = 'creator' | 'product' | 'video';

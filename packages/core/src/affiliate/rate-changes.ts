@@ -11,7 +11,7 @@
  *   `protectionWindowMs` of the cut taking effect. Several protections: the highest rate wins,
  *   and never less than the rate in force.
  */
-import { DAY_MS, startOfShanghaiDay } from '../capacity/index.js';
+import { DAY_MS, startOfShanghaiDay } from '../platform/index.js';
 import { DomainError } from '../platform/index.js';
 import { rateOutOfRange, type AffiliateRules, type PlanKind } from './affiliate-rules.js';
 

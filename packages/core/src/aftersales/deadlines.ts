@@ -7,7 +7,8 @@
 import type { TimerRegistry } from '../timers/index.js';
 import { DEADLINE } from '../rules/index.js';
 import { applyAction } from './case-engine.js';
-import { COUNTER_REPLY_TIMER, lapseAction } from './case-deadlines.js';
+import { lapseAction } from './case-deadlines.js';
+import { COUNTER_REPLY_TIMER } from './case-types.js';
 import { loadCase } from './case-store.js';
 
 export const AFTERSALES_TIMER_KINDS: readonly string[] = [DEADLINE.refundResponse, DEADLINE.afterSalesResponse, DEADLINE.returnShip, DEADLINE.returnConfirm, COUNTER_REPLY_TIMER];

@@ -3,13 +3,14 @@ export {
   type ReasonCode, QUALITY_RETURN_REASONS, TRANSPORT_RETURN_REASONS, type Party, BUYER_ACTIONS, MERCHANT_ACTIONS,
   ADMIN_ACTIONS, SYSTEM_ACTIONS, type BuyerAction, type MerchantAction, type PartyAction, type CaseAction, ACTIONS_OF,
   type EventKind, ESCALATION_WINDOW_MS, NO_REASON_WINDOW_MS, isFinal, isOpen, caseSortKey, SORT_KEY_PATTERN,
+  COUNTER_REPLY_TIMER,
 } from './case-types.js';
 export { type CaseTransition, CASE_TRANSITIONS, nextStatus, tableActions } from './case-transitions.js';
 export {
   INSURANCE_PAYOUT_FEN, spoiledShareFen, requestedFen, type CounterVerdict, counterVerdict, grantableFen,
   checkNamedAmount,
 } from './amounts.js';
-export { COUNTER_REPLY_TIMER, type CaseDeadline, caseDeadline, lapseAction } from './case-deadlines.js';
+export { type CaseDeadline, caseDeadline, lapseAction } from './case-deadlines.js';
 export { type LineFacts, type Verdict, checkEligibility, eligibleTypes, lineRuleProfile } from './eligibility.js';
 export {
   MAX_EVIDENCE_PER_ENTRY, type FileCaseInput, fileCase, type ActInput, actOnCase, actOnCasesTogether, arbitrateCase,

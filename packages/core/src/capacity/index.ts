@@ -1,6 +1,5 @@
 // The capacity module's public surface: surge protection (爆单保护).
 export { DEFAULT_WAREHOUSE, MAX_CAPACITY_PER_DAY } from './capacity-constants.js';
-export { startOfShanghaiDay, endOfShanghaiDay } from './shanghai-days.js';
 export {
   type BacklogOrder, type ProjectionInput, type ProjectedOrder, type Projection, slotShipAt, slotsUntil, byShipBy,
   pressureOf, projectCapacity,
@@ -13,7 +12,6 @@ export {
   PRESSURE_WINDOW_MS, type ShopLoad, capacityOf, loadShopLoad, queueEnd, saleTermsOf, productSaleTerms,
 } from './shop-load.js';
 export { type GuardedOrder, surgePromises } from './checkout-guard.js';
-export { DAY_MS } from './shanghai-days.js';
 export {
   type ShopCapacityView, type CapacityProjectionView, getShopCapacity, setShopCapacity, setSurgePolicy, shopProjection,
   capacityPressure, throttleSignal,

@@ -8,7 +8,7 @@ import { DomainError } from '../platform/index.js';
 import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
 import { capacityPressure, getShopCapacity, setShopCapacity, setSurgePolicy, shopProjection, throttleSignal } from './capacity-service.js';
-import { DAY_MS, HOUR_MS, endOfShanghaiDay } from './shanghai-days.js';
+import { DAY_MS, HOUR_MS, endOfShanghaiDay } from '../platform/index.js';
 
 const T0 = Date.UTC(2026, 10, 23, 2, 0, 0); // 10:00 in Shanghai
 let txn = 0;

@@ -8,7 +8,7 @@ import type { Actor, CoreContext, Db } from '../context.js';
 import { requireRole } from '../accounts/index.js';
 import { DomainError, notFound } from '../platform/index.js';
 import { setShopSettleCap } from '../ledger/index.js';
-import { startOfShanghaiDay } from '../capacity/index.js';
+import { startOfShanghaiDay } from '../platform/index.js';
 import { serviceFigures } from '../service/index.js';
 import { shopCounts, type ImFiguresSource } from './figures.js';
 import { gatesOf, type Gates } from './gates.js';

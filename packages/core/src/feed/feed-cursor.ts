@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../context.js';
 import { DomainError, isIdOf, installationSecret } from '../platform/index.js';
-import { ShownFilter } from './shown-filter.js';
+import { ShownFilter } from '../recommend/index.js';
 
 export interface RecommendCursor {
   kind: 'recommend';

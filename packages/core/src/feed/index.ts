@@ -1,6 +1,5 @@
 // The feed module's public surface.
 export { type FeedSource, PATTERN, type Picked, interleave } from './interleave.js';
-export { SHOWN_FILTER_BITS, ShownFilter } from './shown-filter.js';
 export {
   type RecommendCursor, type FollowingCursor, type FeedCursor, cursorKey, encodeCursor, decodeCursor,
 } from './feed-cursor.js';

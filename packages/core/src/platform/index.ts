@@ -9,3 +9,4 @@ export { housekeeping } from './housekeeping.js';
 export { mulberry32 } from './random.js';
 export { appliedRules, reconcileMultipliers, type MultiplierKey, type MultiplierSink } from './multiplier-rules.js';
 export { assertFen, sumFen, formatFen } from './money.js';
+export { HOUR_MS, DAY_MS, startOfShanghaiDay, endOfShanghaiDay } from './shanghai-days.js';

@@ -19,3 +19,4 @@ export type { Recommended } from '@zhongcao/recsys';
 export { RETRAIN_SCHEDULE_DEFAULTS, scoresWorse, type RetrainDecision, type RetrainOptions } from './retrainer.js';
 export { adminModelVersions, adminRequestRetrain, type ModelVersionsView } from './model-admin.js';
 export type { PersonVectors } from './engine-desk.js';
+export { SHOWN_FILTER_BITS, ShownFilter } from './shown-filter.js';

@@ -5,7 +5,8 @@
  */
 import type { Reason, Recommended } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import type { FeedSnapshot, ShownFilter, FeedVideoCard } from '../feed/index.js';
+import type { ShownFilter } from './shown-filter.js';
+import type { FeedSnapshot, FeedVideoCard } from '../feed/index.js';
 import { cardsFor } from './card-cache.js';
 import { EngineStopped } from './engine-thread.js';
 import { recommendService } from './recommend-service.js';

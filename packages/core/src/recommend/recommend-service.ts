@@ -7,7 +7,7 @@
  */
 import type { OnlineEngine, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import type { ShownFilter } from '../feed/index.js';
+import type { ShownFilter } from './shown-filter.js';
 import { insertRows } from '../storage/index.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
 import type { PersonVectors } from './engine-desk.js';

@@ -6,7 +6,7 @@
  */
 import type { Recommended } from '@zhongcao/recsys';
 import type { CoreContext, Db } from '../context.js';
-import type { ShownFilter } from '../feed/index.js';
+import type { ShownFilter } from './shown-filter.js';
 
 export interface RemoteEngine {
   recommend(actorKey: string, limit: number, shown: ShownFilter): Promise<Recommended[] | null>;
