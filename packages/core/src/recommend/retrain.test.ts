@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '@zhongcao/recsys';
-import { ShownFilter, insertTestVideos } from '../feed/index.js';
+import { insertTestVideos } from '../feed/index.js';
+import { ShownFilter } from './shown-filter.js';
 import { newId } from '../platform/index.js';
 import { openTestCore, type TestCore } from '../test-support/index.js';
 import { listModelVersions } from './model-versions.js';
