@@ -23,7 +23,7 @@ export {
   type ProductInput, createProduct, requireOwnProduct, updateProduct, setProductStatus, type ProductChangedEvent,
   delistProductByPlatform, productForReview, updateSkuPrice, requireOwnSku, type SpecOption, type SkuInput,
   MAX_PRICE_FEN, MAX_STOCK, specKey, checkSpecsAndSkus, checkPrice, checkStock, type ProductStatus,
-  PRODUCT_TRANSITIONS, checkProductTransition, type ProductCard, type ProductDetail, type Page, imageUrl,
+  PRODUCT_TRANSITIONS, checkProductTransition, isBuyable, type ProductCard, type ProductDetail, type Page, imageUrl,
   type ProductQuery, productCardsByIds, listProducts, productDetail, firstImages, MAX_IMAGE_BYTES,
   MAX_IMAGES_PER_PRODUCT, sniffImageType, mediaDir, addProductImage, KEEP_UNUSED_UPLOADS_MS, deleteMediaFiles,
 } from './catalog/index.js';
@@ -32,7 +32,7 @@ export {
   takeFromStock,
 } from './inventory/index.js';
 export {
-  MAX_CART_ITEMS, type CartView, isBuyable, putCartItem, removeCartItem, selectCartItems, cartCount, cartView,
+  MAX_CART_ITEMS, type CartView, putCartItem, removeCartItem, selectCartItems, cartCount, cartView,
 } from './cart/index.js';
 export {
   ATTRIBUTION_SOURCES, MAX_LINE_QUANTITY, checkAttribution, type PricedSku, type ShopShipping, type Attribution,

@@ -1,7 +1,7 @@
 /** The catalog module's public API: other modules import only from here. */
 export {
   type SpecOption, type SkuInput, MAX_PRICE_FEN, MAX_STOCK, specKey, checkSpecsAndSkus, checkPrice, checkStock,
-  type ProductStatus, PRODUCT_TRANSITIONS, checkProductTransition,
+  type ProductStatus, PRODUCT_TRANSITIONS, checkProductTransition, isBuyable,
 } from './product-rules.js';
 export {
   type ProductCard, type ProductDetail, type Page, imageUrl, type ProductQuery, productCardsByIds, listProducts,

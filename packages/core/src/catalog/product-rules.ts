@@ -75,3 +75,8 @@ export function checkProductTransition(from: string, to: ProductStatus): void {
     throw new DomainError('INVALID_TRANSITION', `a ${from} product cannot become ${to}`, 409, { from, to, allowed });
   }
 }
+
+/** A cart line can be bought when its product is on sale and its SKU has the quantity in stock (pure). */
+export function isBuyable(line: { status: string; stock: number; quantity: number }): boolean {
+  return line.status === 'listed' && Number(line.stock) >= Number(line.quantity);
+}

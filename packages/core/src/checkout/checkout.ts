@@ -6,6 +6,7 @@
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Tx } from '../context.js';
 import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { isBuyable } from '../catalog/index.js';
 import { emit } from '../outbox/index.js';
 import { reserveStock } from '../inventory/index.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
@@ -18,7 +19,6 @@ import { surgePromises, DEFAULT_WAREHOUSE } from '../capacity/index.js';
 import { resolveCommissions } from '../affiliate/index.js';
 import { applyCoupon } from './coupon-pricing.js';
 import { couponForCheckout, spendCoupon } from '../live/index.js';
-import { isBuyable } from '../cart/index.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
