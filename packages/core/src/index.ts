@@ -84,6 +84,7 @@ export {
   type FeedSnapshot, resetFeedCache, feedSnapshot, rankPopular, followedCandidates, type FeedTab, FEED_DEFAULT_LIMIT,
   FEED_MAX_LIMIT, type FeedQuery, type FeedPage, VIEWER_ID_PATTERN, feedPageToJson, sourceReason, getFeed,
   insertTestVideos,
+  type PersonalPage, personalFeedPage,
 } from './feed/index.js';
 export {
   EVENT_TYPES, type EventType, MAX_EVENTS_PER_BATCH, MAX_FUTURE_MS, MAX_AGE_MS, MAX_WATCH_MS, CLIENT_EVENT_ID_PATTERN,
@@ -94,7 +95,7 @@ export {
 export {
   PROFILE_TTL_MS,
   type RecommendServiceOptions, type EngineLifecycleEvent, RecommendService, recommendService, runningRecommendService,
-  mergeDeviceProfile, stopRecommendService, type PersonalPage, personalFeedPage, type PoolStatus, type PoolStepView,
+  mergeDeviceProfile, stopRecommendService, type PoolStatus, type PoolStepView,
   type VideoPoolView, summarisePool, videoPoolView, myVideoPools, FeedMultipliers, THROTTLED_MULTIPLIER, multiplierOf,
   type MultiplierRule, type MultiplierTable, subscribeRecommendOutbox, learnFromDomainEvent, ENGINE_OUTBOX_TOPICS,
   type EngineOutboxTopic, feedEngineFromStream, type EngineIntake, type EngineIntakeFigures, useRemoteEngine,

@@ -7,7 +7,8 @@
 import type { Reason } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
-import { personalFeedPage, ShownFilter } from '../recommend/index.js';
+import { ShownFilter } from '../recommend/index.js';
+import { personalFeedPage } from './personal-feed.js';
 import { DomainError, newId } from '../platform/index.js';
 import { compiledOnce } from '../storage/index.js';
 import { feedSnapshot, followedCandidates } from './candidates.js';

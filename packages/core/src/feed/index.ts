@@ -13,3 +13,4 @@ export {
   sourceReason, getFeed,
 } from './feed.js';
 export { insertTestVideos } from './test-videos.js';
+export { type PersonalPage, personalFeedPage } from './personal-feed.js';

@@ -8,7 +8,6 @@ export {
   PROFILE_TTL_MS, type RecommendServiceOptions, type EngineLifecycleEvent, RecommendService, recommendService,
   runningRecommendService, mergeDeviceProfile, stopRecommendService,
 } from './recommend-service.js';
-export { type PersonalPage, personalFeedPage } from './personal-feed.js';
 export {
   type PoolStatus, type PoolStepView, type VideoPoolView, summarisePool, videoPoolView, myVideoPools,
 } from './pool-steps.js';
@@ -20,3 +19,4 @@ export { RETRAIN_SCHEDULE_DEFAULTS, scoresWorse, type RetrainDecision, type Retr
 export { adminModelVersions, adminRequestRetrain, type ModelVersionsView } from './model-admin.js';
 export type { PersonVectors } from './engine-desk.js';
 export { SHOWN_FILTER_BITS, ShownFilter } from './shown-filter.js';
+export { EngineStopped } from './engine-thread.js';

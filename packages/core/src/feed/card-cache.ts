@@ -5,7 +5,8 @@
  * one per page (on SQLite each batch blocks the event loop, so fewer and larger is cheaper).
  */
 import type { CoreContext } from '../context.js';
-import { type FeedSnapshot, loadFeedCards, type FeedVideoCard } from '../feed/index.js';
+import type { FeedSnapshot } from './candidates.js';
+import { loadFeedCards, type FeedVideoCard } from './video-cards.js';
 
 const CARD_TTL_MS = 30_000;
 /** Room for the cards of a TTL's worth of pages. */
