@@ -2,15 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { checkout } from './checkout/checkout.js';
-import { checkLedger } from './ledger/check.js';
-import { liveRuntime } from './live/runtime.js';
-import { openCashier, receiveNotification } from './payments/payments.js';
-import type { CreatePaymentRequest, PaymentProvider, ProviderNotification } from './payments/provider.js';
-import { DomainError } from './platform/errors.js';
-import type { Carrier } from './logistics/carrier.js';
+import { checkout } from './checkout/index.js';
+import { checkLedger } from './ledger/index.js';
+import { liveRuntime } from './live/index.js';
+import { openCashier, receiveNotification } from './payments/index.js';
+import type { CreatePaymentRequest, PaymentProvider, ProviderNotification } from './payments/index.js';
+import { DomainError } from './platform/index.js';
+import type { Carrier } from './logistics/index.js';
 import type { CoreStrategies } from './core.js';
-import { makePerson, makeShop, openTestCore } from './test-support/harness.js';
+import { makePerson, makeShop, openTestCore } from './test-support/index.js';
 
 const SECRET = 'acme-secret';
 

@@ -1,9 +1,8 @@
 import { hash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { conflict, DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { conflict, DomainError, invalid, newId } from '../platform/index.js';
+import { compiledOnce } from '../storage/index.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
 import { indexPeople } from '../search/index.js';

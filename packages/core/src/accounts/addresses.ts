@@ -1,6 +1,5 @@
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { regionProblem } from './divisions.js';
 
 export interface AddressInput {

@@ -8,8 +8,7 @@
  * conditional update, so it never goes below zero however many impressions are billed at once.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, forbidden, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, notFound, newId, forbidden } from '../platform/index.js';
 import { accountId, postJournal } from '../ledger/index.js';
 import { MAX_TOPUP_FEN, MIN_TOPUP_FEN, type AdOwner, type AdOwnerKind, type AdTopupStatus } from './ad-types.js';
 import { sql } from 'kysely';

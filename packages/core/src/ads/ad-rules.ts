@@ -3,7 +3,7 @@
  * prior, the expected value per 1,000 impressions, the generalised second price, where ad slots
  * go in the feed, the pacing throttle and the invalid-traffic filter. No I/O.
  */
-import { DomainError, type ErrorCode } from '../platform/errors.js';
+import { DomainError, type ErrorCode } from '../platform/index.js';
 import {
   AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, MAX_COST_CAP_FEN, MAX_DAILY_BUDGET_FEN, MAX_NAME, MAX_ROI_CENTI, MIN_COST_CAP_FEN, MIN_DAILY_BUDGET_FEN, MIN_ROI_CENTI,
   SCHEDULE_SLOTS, type AdBidKind, type AdGoal, type AdPacing, type AdPromote, type InvalidTrafficReason,

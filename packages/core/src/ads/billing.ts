@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { CoreContext } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { DomainError, notFound } from '../platform/index.js';
 import { adDay, BURST_WINDOW_MS, invalidTraffic } from './ad-rules.js';
 import { debitSpend, ownerOf } from './ad-account.js';
 import { viewerKeyOf } from './viewer-key.js';

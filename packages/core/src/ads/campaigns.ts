@@ -8,8 +8,7 @@
  * suspended, cannot run one (409).
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
 import { currentExperienceTotals, paidTrafficAllowed, PAID_TRAFFIC_MIN } from '../experience/index.js';
 import { activePenalty, shopsUnderPenalty } from '../violations/index.js';
 import { checkContent } from '../governance/index.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 /** Who reports an ad event: the signed-in user, else the app's viewer id (`anon:<id>`). */
 export function viewerKeyOf(userId: string | null, viewerId: string | null): string {

@@ -1,7 +1,7 @@
 /** Who may act in the creator economy, and the lookups every command starts with. */
 import type { Actor, Db, Tx } from '../context.js';
-import { hasRole, requireRole } from '../accounts/roles.js';
-import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { hasRole, requireRole } from '../accounts/index.js';
+import { DomainError, forbidden, notFound } from '../platform/index.js';
 
 export const requireCreator = (actor: Actor): void => requireRole(actor, 'creator');
 export const requireColonel = (actor: Actor): void => requireRole(actor, 'colonel');

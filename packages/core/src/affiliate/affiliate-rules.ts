@@ -3,8 +3,8 @@
  * kind, the exclusive plan's cut limits, the colonel activity limits, the protection window after
  * a cut, the attribution window and how long tracked links live. Pure: no I/O.
  */
-import { DAY_MS } from '../capacity/shanghai-days.js';
-import { DomainError } from '../platform/errors.js';
+import { DAY_MS } from '../platform/index.js';
+import { DomainError } from '../platform/index.js';
 
 export const PLAN_KINDS = ['general', 'targeted', 'exclusive', 'colonel'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];

@@ -4,8 +4,8 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
+import { requireShopMember } from '../accounts/index.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
 import { displayNames, refuseSelfCommission, requireCreator } from './access.js';
 import { loadPlan, requireLive } from './plan-store.js';
 

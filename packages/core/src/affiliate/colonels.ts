@@ -6,9 +6,8 @@
  * after opening, so no order's promise is rewritten.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { DAY_MS } from '../capacity/shanghai-days.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { DAY_MS } from '../platform/index.js';
 import { checkActivityTerms, checkPlanRate, type ActivityTerms } from './affiliate-rules.js';
 import { ownProduct, requireColonel } from './access.js';
 import { loadSummaries } from './plans.js';

@@ -1,6 +1,6 @@
 /** An MCN contract as a state machine: proposed by the MCN, accepted or declined by the creator (or withdrawn by the MCN), ended by either side. Pure. */
-import { stateTable, type Transition } from '../platform/state-table.js';
-import type { ContractStatus } from '../storage/schema-affiliate.js';
+import { stateTable, type Transition } from '../platform/index.js';
+import type { ContractStatus } from '../storage/index.js';
 
 export type { ContractStatus };
 export type ContractAction = 'accept' | 'decline' | 'withdraw' | 'end';

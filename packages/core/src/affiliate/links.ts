@@ -8,11 +8,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { ID_PREFIX, newId } from '../platform/ids.js';
-import { cachedInstallationSecret } from '../platform/settings.js';
-import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
-import { DAY_MS } from '../capacity/shanghai-days.js';
+import { DomainError, invalid, notFound, ID_PREFIX, newId, installationSecret, DAY_MS, cachedInstallationSecret } from '../platform/index.js';
+import { productCardsByIds, type ProductCard } from '../catalog/index.js';
 import { DEFAULT_AFFILIATE_RULES, LINK_TOKEN_PATTERN } from './affiliate-rules.js';
 import { displayNames, requireCreator, saleableProduct } from './access.js';
 import { ensureInShowcase } from './showcase.js';

@@ -6,12 +6,11 @@
  * each order line snapshots the MCN and share in force at checkout.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { hasRole } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { hasRole } from '../accounts/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { MCN_MAX_PERIOD_MS, MCN_SHARE_RANGE } from './affiliate-rules.js';
 import { displayNames, requireCreator, requireCreators, requireMcn } from './access.js';
-import type { McnContractsTable } from '../storage/schema-affiliate.js';
+import { type McnContractsTable } from '../storage/index.js';
 import { CONTRACT_STATES } from './contract-states.js';
 
 export interface ContractView {

@@ -3,7 +3,7 @@
  * used to refuse promoting products not open to the creator and to show rates in read models.
  */
 import type { Db, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { DEFAULT_AFFILIATE_RULES } from './affiliate-rules.js';
 import { loadAffiliateContext, standingOf, type AffiliateContext } from './affiliate-context.js';
 import { choosePlan, type PlanChoice } from './plan-selection.js';

@@ -1,9 +1,9 @@
 /** Plans as stored: loading (and locking) one, its rate history, and the summary read model. */
 import type { Actor, Db, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { DomainError, notFound } from '../platform/index.js';
 import type { ActivityTerms, PlanKind } from './affiliate-rules.js';
 import { rateInForce, type RateChange, type RateChangeKind } from './rate-changes.js';
-import type { AffiliatePlansTable } from '../storage/schema-affiliate.js';
+import type { AffiliatePlansTable } from '../storage/index.js';
 
 export type PlanRow = AffiliatePlansTable;
 

@@ -4,8 +4,7 @@
  * name creators of a targeted plan. One transaction each; a refused change writes nothing.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, newId } from '../platform/index.js';
 import { checkPlanRate, DEFAULT_AFFILIATE_RULES, planRateRange, type AffiliateRules, type PlanKind } from './affiliate-rules.js';
 import { ownProduct, refuseSelfCommission, requireCreators } from './access.js';
 import { planRateChange, type PlannedChange } from './rate-changes.js';

@@ -11,8 +11,8 @@
  *   `protectionWindowMs` of the cut taking effect. Several protections: the highest rate wins,
  *   and never less than the rate in force.
  */
-import { DAY_MS, startOfShanghaiDay } from '../capacity/shanghai-days.js';
-import { DomainError } from '../platform/errors.js';
+import { DAY_MS, startOfShanghaiDay } from '../platform/index.js';
+import { DomainError } from '../platform/index.js';
 import { rateOutOfRange, type AffiliateRules, type PlanKind } from './affiliate-rules.js';
 
 export type RateChangeKind = 'open' | 'raise' | 'cut' | 'close';

@@ -1,6 +1,6 @@
 /** A creator's sample request as a state machine: the merchant answers it, or the creator withdraws it while it waits. Pure. */
-import { stateTable, type Transition } from '../platform/state-table.js';
-import type { SampleStatus } from '../storage/schema-affiliate.js';
+import { stateTable, type Transition } from '../platform/index.js';
+import type { SampleStatus } from '../storage/index.js';
 
 export type { SampleStatus };
 export type SampleAction = 'approve' | 'reject' | 'cancel';

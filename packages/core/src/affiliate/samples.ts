@@ -6,13 +6,13 @@
  * SAMPLE_COOLDOWN_MS.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { placeOrders } from '../orders/index.js';
-import { profileOfCategory } from '../rules/category-rules.js';
-import { orderRules } from '../rules/profile.js';
+import { requireShopMember } from '../accounts/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { commitReservations, reserveStock } from '../inventory/index.js';
+import { insertRows } from '../storage/index.js';
+import { reasonColumns, placeOrders } from '../orders/index.js';
+import { profileOfCategory, orderRules, onOrderPaid } from '../rules/index.js';
 import { requireCreator, saleableProduct } from './access.js';
 import { offers, requireOpen } from './offers.js';
 import { isSampleStatus, SAMPLE_STATES, SAMPLE_STATUSES, type SampleStatus } from './sample-states.js';

@@ -5,9 +5,9 @@
  * Anchoring puts a product on one of the creator's videos; it must be open to the creator.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
-import { MAX_ANCHORS } from '../content/text-rules.js';
+import { DomainError, notFound } from '../platform/index.js';
+import { productCardsByIds, type ProductCard } from '../catalog/index.js';
+import { MAX_ANCHORS } from '../content/index.js';
 import { requireCreator, requireCreators, saleableProduct } from './access.js';
 import { offers, requireOpen } from './offers.js';
 import type { PlanChoice } from './plan-selection.js';

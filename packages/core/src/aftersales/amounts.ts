@@ -3,7 +3,7 @@
  * fresh-produce claim, the bounds of a counter-offer, what a refund may be, and the
  * return-shipping insurance payout. None of them ever exceeds what remains refundable of the line.
  */
-import { DomainError, invalid } from '../platform/errors.js';
+import { DomainError, invalid } from '../platform/index.js';
 import type { CaseType } from './case-types.js';
 
 /**

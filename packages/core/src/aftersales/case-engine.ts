@@ -5,10 +5,10 @@
  * moves when the case ends refunded; the next deadline starts.
  */
 import type { Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { emit } from '../outbox/outbox.js';
-import { takeFromStock } from '../inventory/stock.js';
-import type { TransitionActor } from '../orders/transition.js';
+import { DomainError, invalid } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { takeFromStock } from '../inventory/index.js';
+import type { TransitionActor } from '../orders/index.js';
 import { checkNamedAmount, counterVerdict, grantableFen } from './amounts.js';
 import { addEvent, lineRefundable, lineRules, moveCase, type CasePatch, type CaseRow } from './case-store.js';
 import { nextStatus } from './case-transitions.js';

@@ -5,11 +5,10 @@
  */
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import type { RuleProfile } from '../rules/profile.js';
-import { scheduleTimer } from '../timers/timers.js';
-import type { AftersalesCasesTable } from '../storage/schema-aftersales.js';
+import { DomainError, newId } from '../platform/index.js';
+import type { RuleProfile } from '../rules/index.js';
+import { scheduleTimer } from '../timers/index.js';
+import type { AftersalesCasesTable } from '../storage/index.js';
 import { caseDeadline } from './case-deadlines.js';
 import { lineRuleProfile } from './eligibility.js';
 import { caseSortKey, isOpen, type CaseStatus, type EventKind, type Party } from './case-types.js';

@@ -2,7 +2,7 @@
  * The after-sales state machines, one per case type, as one table of transitions: in this
  * status, this party may take this action, and the case moves to that status. Pure.
  */
-import { stateTable, type StateTable } from '../platform/state-table.js';
+import { stateTable, type StateTable } from '../platform/index.js';
 import { CASE_TYPES, type CaseAction, type CaseStatus, type CaseType, type Party } from './case-types.js';
 
 export interface CaseTransition {

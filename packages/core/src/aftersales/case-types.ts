@@ -1,6 +1,6 @@
 /** After-sales (售后) vocabulary: case types, statuses, reasons, parties and actions. Pure. */
 
-import type { CaseStatus, CaseType } from '../storage/schema-aftersales.js';
+import type { CaseStatus, CaseType } from '../storage/index.js';
 
 export type { CaseStatus, CaseType };
 
@@ -73,3 +73,6 @@ export function caseSortKey(c: { id: string; status: string; deadlineAt: number 
 
 /** A sort key as a cursor: the rank digit, 16 digits, then an id. */
 export const SORT_KEY_PATTERN = '^[0-2][0-9]{16}[a-z]{3}_[0-9a-z]{26}$';
+
+/** The buyer answers a counter-offer within the escalation window, else it lapses (the case closes). */
+export const COUNTER_REPLY_TIMER = 'aftersales_counter_reply';

@@ -4,9 +4,9 @@
  * and the platform's arbitration queue.
  */
 import type { Actor, Db } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { notFound } from '../platform/errors.js';
-import { firstImages, imageUrl, type Page } from '../catalog/product-views.js';
+import { requireRole } from '../accounts/index.js';
+import { notFound } from '../platform/index.js';
+import { firstImages, imageUrl, type Page } from '../catalog/index.js';
 import { loadCase, type CaseRow } from './case-store.js';
 import { tableActions } from './case-transitions.js';
 import { CASE_STATUSES, ESCALATION_WINDOW_MS, type CaseStatus } from './case-types.js';

@@ -4,11 +4,10 @@
  * escalated case. Strangers get NOT_FOUND; the wrong side gets WRONG_PARTY.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { DEADLINE_HOUR_MS } from '../rules/deadline-kinds.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { DEADLINE_HOUR_MS } from '../rules/index.js';
 import { requestedFen } from './amounts.js';
 import { applyAction, type ActionInput } from './case-engine.js';
 import { caseDeadline } from './case-deadlines.js';

@@ -6,10 +6,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
-import { imageUrl } from '../catalog/product-views.js';
+import { DomainError, newId } from '../platform/index.js';
+import {
+  deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType, imageUrl,
+} from '../catalog/index.js';
 
 /** Photos a person may hold uploaded but not yet used in a case. */
 export const MAX_UNUSED_EVIDENCE = 30;

@@ -6,7 +6,7 @@
  * the hour they completed. A rebuild clears the rollups from a date and reads the raw rows again.
  */
 import type { CoreContext, Db } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 import { aggregate, type Fact } from './aggregate.js';
 import { factsInWindow } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';

@@ -5,7 +5,7 @@
  * (by creation). The consumer reads each window once; a rebuild reads them all again.
  */
 import type { Db } from '../context.js';
-import { isIdOf } from '../platform/ids.js';
+import { isIdOf } from '../platform/index.js';
 import { eventChannel, lineChannel } from './channels.js';
 import { priceBandOf, shareByWeight, type Fact, type FactProduct } from './aggregate.js';
 

@@ -1,5 +1,5 @@
 /** Date ranges of the reports: whole Shanghai days, validated. Pure. */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { DIMENSIONS, keepsDimension, type Dimension, type Scope } from './aggregate.js';
 import { DAY_MS, parseShanghaiDate, shanghaiDate } from './time-buckets.js';
 

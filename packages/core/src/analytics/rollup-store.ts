@@ -3,9 +3,10 @@
  * a column store (ClickHouse) could take over; the implementation here keeps them in the
  * platform's own database (SQLite or PostgreSQL) through Kysely.
  */
+import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
+import { insertRows } from '../storage/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Db } from '../context.js';
 import { GRAINS, HOURLY_DIMENSIONS, PEOPLE_KINDS, ROLLUP_COUNTERS, type Dimension, type Grain, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
 import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from './time-buckets.js';

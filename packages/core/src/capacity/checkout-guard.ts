@@ -7,7 +7,7 @@
  * capacity cost nothing here.
  */
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { DEFAULT_WAREHOUSE } from './capacity-constants.js';
 import { loadShopLoad, saleTermsOf } from './shop-load.js';
 

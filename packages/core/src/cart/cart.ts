@@ -4,11 +4,10 @@
  * bought (`isBuyable`); the others stay in the cart.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { publishSignals } from '../recommend/signal-bus.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/attribution.js';
-import type { Attribution } from '../checkout/pricing.js';
-import { firstImages } from '../catalog/product-views.js';
+import { publishSignals } from '../signals/index.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
+import { checkAttribution, MAX_LINE_QUANTITY, type Attribution } from '../checkout/index.js';
+import { firstImages, isBuyable } from '../catalog/index.js';
 import { recordServerEvents } from '../events/index.js';
 
 export const MAX_CART_ITEMS = 100;
@@ -36,11 +35,6 @@ export interface CartView {
   selectedQuantity: number;
   /** What the selected lines cost, before shipping and coupons. */
   totalFen: number;
-}
-
-/** A cart line can be bought when its product is on sale and its SKU has the quantity in stock (pure). */
-export function isBuyable(line: { status: string; stock: number; quantity: number }): boolean {
-  return line.status === 'listed' && Number(line.stock) >= Number(line.quantity);
 }
 
 export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId: string; quantity: number; attribution?: Attribution }): Promise<CartView> {

@@ -2,8 +2,7 @@
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, newId } from '../platform/index.js';
 import { requireOwnProduct } from './products.js';
 import { imageUrl } from './product-views.js';
 

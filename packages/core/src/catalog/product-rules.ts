@@ -1,6 +1,5 @@
 /** Pure rules of the catalog: spec combinations, SKU validity and the product status table. */
-import { DomainError, invalid } from '../platform/errors.js';
-import { stateTable, type Transition } from '../platform/state-table.js';
+import { DomainError, invalid, stateTable, type Transition } from '../platform/index.js';
 
 export interface SpecOption {
   name: string;
@@ -77,4 +76,9 @@ export const PRODUCT_STATES = stateTable('product', PRODUCT_TRANSITIONS);
 
 export function checkProductTransition(from: string, to: ProductStatus): void {
   PRODUCT_STATES.assertMove(from, to, 'merchant');
+}
+
+/** A cart line can be bought when its product is on sale and its SKU has the quantity in stock (pure). */
+export function isBuyable(line: { status: string; stock: number; quantity: number }): boolean {
+  return line.status === 'listed' && Number(line.stock) >= Number(line.quantity);
 }

@@ -5,22 +5,21 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { isBuyable } from '../catalog/index.js';
+import { emit } from '../outbox/index.js';
+import { reserveStock } from '../inventory/index.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
 import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js';
 import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
-import { orderRules, type RuleProfile } from '../rules/profile.js';
-import { profileOfCategory } from '../rules/category-rules.js';
-import { surgePromises } from '../capacity/checkout-guard.js';
-import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
-import { resolveCommissions } from '../affiliate/resolver.js';
+import { insertRows, compiledOnce } from '../storage/index.js';
+import { reasonColumns, placeOrders, type OrderDraft } from '../orders/index.js';
+import { orderRules, type RuleProfile, profileOfCategory, DEADLINE } from '../rules/index.js';
+import { surgePromises, DEFAULT_WAREHOUSE } from '../capacity/index.js';
+import { resolveCommissions } from '../affiliate/index.js';
 import { applyCoupon } from './coupon-pricing.js';
-import { couponForCheckout, spendCoupon } from '../live/coupon-use.js';
-import { isBuyable } from '../cart/cart.js';
-import { placeOrders, type OrderDraft } from '../orders/index.js';
-import { compiledOnce } from '../storage/compiled-once.js';
-import { openPayments } from '../payments/payments.js';
+import { couponForCheckout, spendCoupon } from '../live/index.js';
+import { openPayments } from '../payments/index.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 

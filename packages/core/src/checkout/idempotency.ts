@@ -6,9 +6,8 @@
  */
 import { hash } from 'node:crypto';
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { DomainError } from '../platform/index.js';
+import { insertRows, compiledOnce } from '../storage/index.js';
 
 export interface StoredResponse {
   statusCode: number;

@@ -3,7 +3,7 @@
  * ends, quoted fields with "" escapes and line breaks inside quotes, blank lines (and lines of empty fields) skipped.
  * Each record keeps the line it starts on, so answers can point at a row the merchant can find.
  */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 export interface CsvRecord {
   /** 1-based line number where the record starts (the header is normally line 1). */

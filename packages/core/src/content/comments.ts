@@ -1,9 +1,8 @@
 /** Comments on a video, threaded one level deep: a reply to a reply attaches to the top comment. */
 import { sql } from 'kysely';
-import { publishSignals } from '../recommend/signal-bus.js';
+import { publishSignals } from '../signals/index.js';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { invalid, notFound, newId } from '../platform/index.js';
 import { checkCommentText } from './text-rules.js';
 import { visibleVideo } from './videos.js';
 import { enforceComment } from '../governance/index.js';

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { copyFile, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mediaDir, sniffImageType } from '../catalog/images.js';
-import { DomainError } from '../platform/errors.js';
+import { mediaDir, sniffImageType } from '../catalog/index.js';
+import { DomainError } from '../platform/index.js';
 import { inspectVideo, type VideoInspection } from './video-container.js';
 
 export const MAX_VIDEO_BYTES = 50 * 1024 * 1024;

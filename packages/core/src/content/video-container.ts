@@ -5,7 +5,7 @@
  * must fit — and reads the duration (MP4 `mvhd`, WebM Info/Duration). Pure: bytes come through a
  * reader, so a 50 MB file is never loaded whole.
  */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 /** Up to `length` bytes from `position` (fewer at the end of the file). */
 export type ByteReader = (position: number, length: number) => Buffer;

@@ -1,7 +1,7 @@
 /** The video state machine: a table of allowed transitions and who may cause each. Pure. */
-import { stateTable, type Transition } from '../platform/state-table.js';
+import { DomainError, stateTable, type Transition } from '../platform/index.js';
 
-import type { VideoStatus } from '../storage/schema-content.js';
+import type { VideoStatus } from '../storage/index.js';
 
 export type { VideoStatus };
 /** owner: the creator or shop member who uploaded it; reviewer: the automatic review (clean text is approved at once); admin: the platform's reviewers. */

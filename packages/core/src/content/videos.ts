@@ -1,10 +1,9 @@
 /** Videos: upload (checked, stored, poster), publish (draft → review → published, or waiting in review), remove, and reading one. */
 import { join } from 'node:path';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { hasRole } from '../accounts/roles.js';
-import { DomainError, forbidden, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { hasRole } from '../accounts/index.js';
+import { DomainError, forbidden, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { indexVideos } from '../search/index.js';
 import { enforceContent, type FieldHit } from '../governance/index.js';
 import { checkAnchorIds, checkCaption, checkTitle, parseHashtags } from './text-rules.js';

@@ -1,5 +1,5 @@
 /** What makes a batch of client events acceptable. Pure: no I/O, the current time is passed in. */
-import { DomainError, type ErrorCode } from '../platform/errors.js';
+import { DomainError, type ErrorCode } from '../platform/index.js';
 
 export const EVENT_TYPES = ['impression', 'view_progress', 'complete', 'product_tap', 'like', 'share', 'follow', 'not_interested'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -3,14 +3,10 @@
  * multi-row insert, then published to the interest engine (only the ones actually stored).
  */
 import type { CoreContext, Db } from '../context.js';
-import { DomainError, type ErrorCode } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { EventsTable } from '../storage/schema-events.js';
-import { hasSignalListeners, publishSignals } from '../recommend/signal-bus.js';
-import { clientEventSignal } from '../recommend/stored-signals.js';
-import { runningRecommendService } from '../recommend/recommend-service.js';
+import { DomainError, newId, type ErrorCode, runtimePart, runtimeOf } from '../platform/index.js';
+import { insertRows, type EventsTable } from '../storage/index.js';
+import { hasSignalListeners, publishSignals } from '../signals/index.js';
+import { clientEventSignal, runningRecommendService } from '../recommend/index.js';
 import { actorKey, checkEventBatch, uniqueByClientId, type ClientEvent } from './event-rules.js';
 
 /** Who sends the batch: a signed-in person, or an anonymous viewer id chosen by the client. Never a user id from the body. */

@@ -6,9 +6,8 @@
  * events whose times are given (the demo's traffic).
  */
 import type { Db, Tx } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { EventsTable } from '../storage/schema-events.js';
+import { newId } from '../platform/index.js';
+import { insertRows, type EventsTable } from '../storage/index.js';
 import type { EventType } from './event-rules.js';
 
 export const SERVER_EVENT_TYPES = ['add_to_cart', 'favourite'] as const;

@@ -5,10 +5,10 @@
  * sets the shop's settlement terms in the ledger (a top score settles sooner).
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, notFound } from '../platform/index.js';
 import { setShopSettleCap } from '../ledger/index.js';
-import { startOfShanghaiDay } from '../capacity/shanghai-days.js';
+import { startOfShanghaiDay } from '../platform/index.js';
 import { serviceFigures } from '../service/index.js';
 import { shopCounts, type ImFiguresSource } from './figures.js';
 import { gatesOf, type Gates } from './gates.js';

@@ -2,7 +2,7 @@
  * The favourites list's keyset cursor (pure): the time the last item was added and its product
  * id, newest first. A cursor that does not parse is a 400, never a silent first page.
  */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 export interface FavouriteCursor {
   at: number;

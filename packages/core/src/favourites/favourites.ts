@@ -4,9 +4,9 @@
  * count moves in the same transaction as the row, only when a row was really added or removed.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
+import { productCardsByIds, type ProductCard } from '../catalog/index.js';
+import { insertRows } from '../storage/index.js';
 import { recordServerEvents } from '../events/index.js';
 import { decodeFavouriteCursor, encodeFavouriteCursor } from './cursor.js';
 

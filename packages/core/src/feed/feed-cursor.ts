@@ -6,10 +6,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { isIdOf } from '../platform/ids.js';
-import { cachedInstallationSecret } from '../platform/settings.js';
-import { ShownFilter } from './shown-filter.js';
+import { DomainError, isIdOf, installationSecret, cachedInstallationSecret } from '../platform/index.js';
+import { ShownFilter } from '../recommend/index.js';
 
 export interface RecommendCursor {
   kind: 'recommend';

@@ -6,15 +6,14 @@
  */
 import type { Reason } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { DEFAULT_PERSON_SETTINGS } from '../events/person-settings.js';
-import { personalFeedPage } from '../recommend/personal-feed.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
+import { ShownFilter } from '../recommend/index.js';
+import { personalFeedPage } from './personal-feed.js';
+import { DomainError, newId } from '../platform/index.js';
+import { compiledOnce } from '../storage/index.js';
 import { feedSnapshot, followedCandidates } from './candidates.js';
 import { cursorKey, decodeCursor, encodeCursor } from './feed-cursor.js';
 import { interleave, type FeedSource } from './interleave.js';
-import { ShownFilter } from './shown-filter.js';
 import { cardToJson, loadFeedCards, markForViewer, type FeedVideoCard } from './video-cards.js';
 
 export type FeedTab = 'recommend' | 'following';

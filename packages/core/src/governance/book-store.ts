@@ -6,10 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, notFound, newId, runtimePart, runtimeOf } from '../platform/index.js';
 import { defaultHomophones, defaultTerms } from './default-book.js';
 import { foldTerm } from './folding.js';
 import { compileRuleBook, type Matcher } from './matcher.js';

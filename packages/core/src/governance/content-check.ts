@@ -4,7 +4,7 @@
  * nothing saved; review and warn come back as warnings with the 2xx answer).
  */
 import type { CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { currentMatcher } from './book-store.js';
 import { commentDecision, verdictOf } from './matcher.js';
 import { RULES } from './rules.js';

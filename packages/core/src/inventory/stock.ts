@@ -4,12 +4,9 @@
  * negative or be oversold, whatever the concurrency, on SQLite and on PostgreSQL.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { MAX_STOCK } from '../catalog/product-rules.js';
-import { requireOwnSku } from '../catalog/products.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { DomainError, invalid, newId } from '../platform/index.js';
+import { MAX_STOCK, requireOwnSku } from '../catalog/index.js';
+import { insertRows, compiledOnce } from '../storage/index.js';
 
 export interface ReservationLine {
   skuId: string;

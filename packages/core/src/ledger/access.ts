@@ -4,7 +4,7 @@
  * everything (but withdraw nobody's money). Anything else answers NOT_FOUND, like an unknown id.
  */
 import type { Actor } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 import { PAYABLE_KINDS, parseAccountId, type PayableKind } from './accounts.js';
 
 const SHOP_KINDS = new Set(['clearing', 'merchant_available', 'ad_balance']);

@@ -4,10 +4,9 @@
  * platform. One transaction each; bad input is refused before anything is written.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { requestRefund } from '../payments/payments.js';
-import { bookBuyerCompensation } from '../payments/buyer-compensation.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
+import { requestRefund, bookBuyerCompensation } from '../payments/index.js';
+import { emit } from '../outbox/index.js';
 import { accountId } from './accounts.js';
 import { postJournal } from './journal.js';
 

@@ -6,13 +6,13 @@
  * Every function here runs inside the caller's transaction.
  */
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { DomainError } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
 import { accountId } from './accounts.js';
 import { postJournal, type JournalEntryInput, type JournalInput } from './journal.js';
 import { effectiveRates, LINE_MONEY_COLUMNS, type LineMoneyRow } from './line-rates.js';
 import { clawbackLine, spreadRefund } from './split-rules.js';
-import { parseOrderRules } from '../rules/order-snapshot.js';
+import { parseOrderRules } from '../rules/index.js';
 import { settleWindowFor } from './shop-terms.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -3,9 +3,9 @@
  * returned. The provider's notification may overtake our own record of the submission, so it
  * settles a requested payout too. Pure.
  */
-import { stateTable, type Transition } from '../platform/state-table.js';
+import { stateTable, type Transition } from '../platform/index.js';
 
-import type { PayoutStatus } from '../storage/schema-ledger.js';
+import type { PayoutStatus } from '../storage/index.js';
 
 export type { PayoutStatus };
 export type PayoutAction = 'submit' | 'give_up' | 'succeed' | 'fail';

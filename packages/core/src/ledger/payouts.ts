@@ -11,11 +11,10 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { PayoutNotification } from '../payments/provider.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { insertRows } from '../storage/index.js';
+import type { PayoutNotification } from '../payments/index.js';
 import { accountId } from './accounts.js';
 import { requireViewable, requireWithdrawable } from './access.js';
 import { balanceOf, postJournal } from './journal.js';

@@ -9,8 +9,7 @@
  * a second settlement of an order is impossible (the claim fails, and the key would collide).
  */
 import type { CoreContext, Tx } from '../context.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { CaseStatus } from '../storage/schema-aftersales.js';
+import { insertRows, type CaseStatus } from '../storage/index.js';
 import { accountId } from './accounts.js';
 import { postJournals, type JournalEntryInput, type JournalInput } from './journal.js';
 import { effectiveRates, LINE_MONEY_COLUMNS, type LineMoneyRow } from './line-rates.js';

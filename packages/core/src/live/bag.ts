@@ -4,7 +4,7 @@
  * products of shops the creator belongs to.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { requireHost } from './rooms.js';
 import { liveRuntime } from './runtime.js';
 

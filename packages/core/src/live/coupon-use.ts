@@ -4,8 +4,8 @@
  * gives the coupon back; a refund after payment does not (as on the big platforms).
  */
 import type { Db, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import type { CouponTerms } from '../checkout/coupon-pricing.js';
+import { DomainError } from '../platform/index.js';
+import type { CouponTerms } from '../checkout/index.js';
 
 export const COUPON_VALID_AFTER_ROOM_MS = 24 * 3600_000;
 

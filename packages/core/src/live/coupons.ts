@@ -4,9 +4,8 @@
  * conditional decrement, so a coupon is never given out more often than its quantity.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { DomainError, newId } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
 import { checkCoupon, roomNotLive, type CouponInput } from './live-rules.js';
 import { loadRoom, requireHost } from './rooms.js';
 import { liveRuntime } from './runtime.js';

@@ -7,9 +7,8 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { checkKey, requestHash } from '../checkout/idempotency.js';
+import { DomainError, invalid, newId } from '../platform/index.js';
+import { checkKey, requestHash } from '../checkout/index.js';
 import { checkFlashSale, roomNotLive, type FlashSaleInput } from './live-rules.js';
 import { requireHost } from './rooms.js';
 import { liveRuntime } from './runtime.js';

@@ -2,8 +2,7 @@
  * The live module's pure rules: the room state table, a flash sale's status at a moment, and the
  * checks on what a host may start (flash sales, coupons, lucky bags). No I/O here.
  */
-import { DomainError, invalid } from '../platform/errors.js';
-import { stateTable } from '../platform/state-table.js';
+import { DomainError, invalid, stateTable } from '../platform/index.js';
 
 export type RoomStatus = 'scheduled' | 'live' | 'ended';
 export type SaleStatus = 'scheduled' | 'open' | 'ended';

@@ -5,9 +5,8 @@
  * start and the seed, entrants and winners after the draw, so anyone can recompute the result.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { scheduleTimer } from '../timers/timers.js';
+import { DomainError, newId } from '../platform/index.js';
+import { scheduleTimer } from '../timers/index.js';
 import { checkLuckyBag, entersLuckyBag, roomNotLive, type LuckyBagInput } from './live-rules.js';
 import { drawWinners, newSeed, seedHash } from './lucky-draw.js';
 import { requireHost } from './rooms.js';

@@ -3,12 +3,11 @@
  * it (scheduled → live → ended). Ending closes the room's flash sales and persists its figures.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { hasRole } from '../accounts/roles.js';
-import { videoUrl } from '../content/media-files.js';
-import { firstImages } from '../catalog/product-views.js';
-import { MAX_TITLE, ROOM_STATES, notRoomHost, roomNotFound, type RoomStatus } from './live-rules.js';
+import { DomainError, invalid, newId } from '../platform/index.js';
+import { hasRole } from '../accounts/index.js';
+import { videoUrl } from '../content/index.js';
+import { firstImages } from '../catalog/index.js';
+import { canMoveRoom, MAX_TITLE, notRoomHost, roomNotFound, type RoomStatus, ROOM_STATES } from './live-rules.js';
 import { liveRuntime } from './runtime.js';
 import { indexLiveRooms } from '../search/index.js';
 

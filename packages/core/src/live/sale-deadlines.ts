@@ -5,9 +5,9 @@
  * too. Runs in the transaction that marks the timer done, so it happens exactly once.
  */
 import type { CoreContext } from '../context.js';
-import { releaseReservations } from '../inventory/stock.js';
-import { transitionOrder } from '../orders/transition.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import { releaseReservations } from '../inventory/index.js';
+import { transitionOrder } from '../orders/index.js';
+import type { TimerRegistry } from '../timers/index.js';
 import { liveRuntime } from './runtime.js';
 import { LIVE_SALE_PAY_BY } from './sale-writer.js';
 import { LUCKY_DRAW, drawLuckyBag } from './lucky-bags.js';

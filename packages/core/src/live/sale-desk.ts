@@ -7,7 +7,7 @@
  * the desk falls back to its gate, the database's guards deciding as always.
  */
 import type { CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import type { HotCounter } from './hot-counter.js';
 import { SaleGate, type GateVerdict } from './sale-gate.js';
 import { HotAdmission } from './sale-hot.js';

@@ -13,17 +13,14 @@
  */
 import { sql } from 'kysely';
 import type { CoreContext, Tx } from '../context.js';
-import { DomainError, type ErrorCode } from '../platform/errors.js';
-import { outboxRow } from '../outbox/outbox.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { placeOrders, type OrderDraft } from '../orders/index.js';
-import { openPayments, type PaymentToOpen } from '../payments/payments.js';
-import { orderRules } from '../rules/profile.js';
-import { shippingFee } from '../checkout/pricing.js';
-import { loadAffiliateContext } from '../affiliate/affiliate-context.js';
-import { decideLine, unattributed, type LineSnapshot } from '../affiliate/commission-decision.js';
-import { DEFAULT_AFFILIATE_RULES } from '../affiliate/affiliate-rules.js';
+import { DomainError, newId, type ErrorCode } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
+import { reasonColumns, placeOrders, type OrderDraft } from '../orders/index.js';
+import { orderRules } from '../rules/index.js';
+import { shippingFee } from '../checkout/index.js';
+import { loadAffiliateContext, decideLine, unattributed, type LineSnapshot, DEFAULT_AFFILIATE_RULES } from '../affiliate/index.js';
+import { outboxRow } from '../outbox/index.js';
+import { openPayments, type PaymentToOpen } from '../payments/index.js';
 import type { SaleInfo } from './sale-info.js';
 import { surgeTermsOfGroup } from './sale-surge.js';
 

@@ -8,8 +8,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { ID_PREFIX } from '../platform/ids.js';
+import { DomainError, ID_PREFIX } from '../platform/index.js';
 import { requireHost } from './rooms.js';
 import { liveRuntime } from './runtime.js';
 

@@ -5,11 +5,9 @@
  * to the platform through the sandbox's outgoing notification queue (retried with back-off).
  */
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { verifySignature, SIGNATURE_HEADER } from '../payments/signature.js';
-import { cancelTimer, scheduleTimer } from '../timers/timers.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import { DomainError, newId } from '../platform/index.js';
+import { verifySignature, SIGNATURE_HEADER } from '../payments/index.js';
+import { cancelTimer, scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import { SANDBOX_CARRIER, type Carrier, type TrackingEventInput } from './carrier.js';
 import { sandboxCarrierSpeed, sandboxScanPlan } from './sandbox-schedule.js';
 import { isTrackingStatus } from './tracking-status.js';

@@ -5,9 +5,8 @@
  * booked, in one transaction with the audit row and the `shipment.edited` event.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { SANDBOX_CARRIER } from './carrier.js';
 import { acceptSandboxParcel, cancelSandboxParcel } from './sandbox-carrier.js';
 

@@ -4,10 +4,10 @@
  * the ship-by rule), and a delivered parcel delivers the order once every parcel is.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { emit } from '../outbox/outbox.js';
-import { transitionOrder } from '../orders/transition.js';
-import { DEADLINE } from '../rules/deadline-kinds.js';
+import { DomainError, notFound } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { transitionOrder } from '../orders/index.js';
+import { DEADLINE } from '../rules/index.js';
 import type { Carrier, TrackingEventInput } from './carrier.js';
 import { advances } from './tracking-status.js';
 

@@ -1,6 +1,6 @@
 /** Wires the review queue into the core: the content module's holds reach the queue, and the review deadlines fire. */
 import type { CoreContext } from '../context.js';
-import type { OutboxDispatcher } from '../outbox/outbox.js';
+import type { OutboxDispatcher } from '../outbox/index.js';
 import type { TimerRegistry } from '../timers/index.js';
 import { holdFromRules, markOverdue, withdrawIfLeftReview } from './queue.js';
 import { DEFAULT_REVIEW_WINDOW_MS, REVIEW_DUE_TIMER } from './rules.js';

@@ -5,10 +5,9 @@
  * `moderation.decided` event for whoever reacts to them (violation points, notices).
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { cancelTimer, scheduleTimer } from '../timers/index.js';
 import type { FieldHit } from '../governance/index.js';
 import { allowedDecisions, checkDecision, openKey, REVIEW_DUE_TIMER, type Decision, type ItemSource, type ItemStatus, type ReportReason, type ReportStatus, type SubjectKind } from './rules.js';

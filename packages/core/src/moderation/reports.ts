@@ -4,8 +4,7 @@
  * hour per reporter (429); the reports of one subject group under its open queue item, counted.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { checkReportRate, HOUR_MS, NOTE_MAX_CHARS, REPORT_REASONS, reportKey, SUBJECT_KINDS, type ReportReason, type SubjectKind } from './rules.js';
 import { openItem } from './queue.js';
 import { readSubject } from './subjects.js';

@@ -1,5 +1,5 @@
 /** The review queue's pure rules: subjects, sources, statuses, report reasons, which decision fits which item, the deadline. */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 export type SubjectKind = 'video' | 'comment' | 'product' | 'live_room';
 export const SUBJECT_KINDS: readonly SubjectKind[] = ['video', 'comment', 'product', 'live_room'];

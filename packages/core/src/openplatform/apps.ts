@@ -1,12 +1,11 @@
 /** Developers' apps: registration, the secret (shown once, rotatable), settings, and the admin's review. */
 import { randomBytes } from 'node:crypto';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { requireRole, requireShopOwner } from '../accounts/roles.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { requireRole, requireShopOwner } from '../accounts/index.js';
 import { appKeyFrom, isMethodGroup, type AppKind, type AppStatus, type MethodGroup } from './rules.js';
 import { isPushTag, type PushTag } from './push-tags.js';
-import type { OpenAppsTable } from '../storage/schema-openplatform.js';
+import type { OpenAppsTable } from '../storage/index.js';
 
 export type OpenPlatformErrorCode = 'APP_NOT_APPROVED' | 'APP_KEY_EXHAUSTED' | 'AUTHORIZATION_REVOKED';
 

@@ -6,15 +6,13 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { cachedInstallationSecret } from '../platform/settings.js';
-import { requireShopOwner } from '../accounts/roles.js';
+import { DomainError, notFound, newId, installationSecret, cachedInstallationSecret } from '../platform/index.js';
+import { requireShopOwner } from '../accounts/index.js';
 import { requireApproved } from './apps.js';
 import { internalIdOf, openIdOf } from './open-ids.js';
 import { tokenFailed, noPermission, missingBusinessParam, badPlatformParam } from './envelope.js';
 import { ACCESS_TOKEN_TTL_MS, AUTH_CODE_TTL_MS, decideRefresh, REFRESH_TOKEN_TTL_MS, REFRESH_WINDOW_MS, type AuthorizationStatus, type MethodGroup } from './rules.js';
-import type { OpenAppsTable, OpenTokensTable } from '../storage/schema-openplatform.js';
+import type { OpenAppsTable, OpenTokensTable } from '../storage/index.js';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const tokenSecret = (db: Db): Promise<string> => cachedInstallationSecret(db, 'open_token_secret');

@@ -1,7 +1,7 @@
 /** afterSale.* methods: list and detail from the after-sales cases, operate through the case engine (actOnCase). */
 import type { Db } from '../context.js';
 import { actOnCasesTogether, nextStatus, type CaseStatus, type CaseType } from '../aftersales/index.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { badBusinessParam, OpenApiError, wireErrorOf } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';

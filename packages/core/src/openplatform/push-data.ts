@@ -1,9 +1,9 @@
 /** The `data` of each push message, read when the event is dispatched; int64 ids as JSON numbers, written exactly. */
 import type { Db } from '../context.js';
-import type { EventUnder } from '../outbox/outbox.js';
+import { type DomainEvent, type EventUnder } from '../outbox/index.js';
 import type { CaseStatus, CaseType } from '../aftersales/index.js';
 import { openIdsOf } from './open-ids.js';
-import type { OrderStatus } from '../orders/order-states.js';
+import type { OrderStatus } from '../orders/index.js';
 import { AFTERSALE_TYPE, wireAfterSaleStatus, wireOrderStatus } from './status-map.js';
 import { carrierByCode } from './carriers.js';
 import type { PushTag, PushTopicPrefix } from './push-tags.js';

@@ -8,11 +8,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import type { DomainEvent, OutboxDispatcher } from '../outbox/outbox.js';
+import { type DomainEvent, type OutboxDispatcher } from '../outbox/index.js';
 import { consumeOutboxOnStream, type OutboxConsumer, type Stream } from '../stream/index.js';
 import { scheduleTimer, type TimerRegistry } from '../timers/index.js';
-import { newId } from '../platform/ids.js';
-import { notFound } from '../platform/errors.js';
+import { newId, notFound } from '../platform/index.js';
 import { signPush } from './signing.js';
 import { PUSH_BATCH, PUSH_GIVE_UP_MS, PUSH_TOPICS, pushRetryDelayMs, tagsFor, type PushTag } from './push-tags.js';
 import { pushData, type PushEvent } from './push-data.js';

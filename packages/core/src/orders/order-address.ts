@@ -4,9 +4,8 @@
  * address, the audit row, and the `order.address_changed` event (the open platform's tag 105).
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import type { OrderStatus } from './order-states.js';
 
 /** The states in which the address may still change (before any parcel leaves). Pure. */

@@ -1,16 +1,15 @@
 /** What buyers, merchants, carriers and the system do to an order; one transaction each. */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { releaseReservations } from '../inventory/stock.js';
-import { giveBackCoupon } from '../live/coupon-use.js';
-import { requestRefund } from '../payments/payments.js';
-import { scheduleSettlement } from '../ledger/order-money.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { releaseReservations } from '../inventory/index.js';
+import { giveBackCoupon } from '../live/index.js';
+import { requestRefund } from '../payments/index.js';
+import { scheduleSettlement } from '../ledger/index.js';
 import type { ActorKind } from './order-states.js';
 import { requireTransition, transitionOrder } from './transition.js';
-import { bookPickup } from '../logistics/pickup.js';
-import { recordLineBatches } from '../supply/ship-allocation.js';
+import { bookPickup } from '../logistics/index.js';
+import { recordLineBatches } from '../supply/index.js';
 
 interface OrderRow {
   id: string;

@@ -1,7 +1,7 @@
 /** The order state machine: a table of allowed transitions and who may cause each. Pure. */
-import { stateTable, type Transition } from '../platform/state-table.js';
+import { DomainError, stateTable, type Transition } from '../platform/index.js';
 
-import type { OrderStatus } from '../storage/schema.js';
+import type { OrderStatus } from '../storage/index.js';
 
 export type { OrderStatus };
 export type ActorKind = 'buyer' | 'merchant' | 'admin' | 'system' | 'provider' | 'carrier';

@@ -1,12 +1,9 @@
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { assertTransition, STATUS_TIME_COLUMN, type ActorKind, type OrderStatus } from './order-states.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { compiledOnce, type CompiledOnce } from '../storage/compiled-once.js';
-import { onOrderTransition, shipByAtOf } from '../rules/order-deadlines.js';
-import { parseOrderRules } from '../rules/order-snapshot.js';
+import { insertRows, compiledOnce, type CompiledOnce } from '../storage/index.js';
+import { onOrderTransition, shipByAtOf, parseOrderRules } from '../rules/index.js';
 import { reasonColumns, type TransitionReason } from './transition-reasons.js';
 
 export interface TransitionActor {

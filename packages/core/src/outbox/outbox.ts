@@ -3,10 +3,9 @@
  * after commit by the dispatcher (in-process by default).
  */
 import type { Db, Tx } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { OutboxTable } from '../storage/schema.js';
-import type { Insertable } from 'kysely';
+import { newId } from '../platform/index.js';
+import { insertRows, type OutboxTable } from '../storage/index.js';
+import { type Insertable } from 'kysely';
 
 /**
  * The outbox's topics and the payload of each. Every module declares the events it emits next to

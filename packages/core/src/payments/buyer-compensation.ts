@@ -7,13 +7,10 @@
  * payable → provider cash, so the order's payable is back to zero.
  */
 import type { CoreContext, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { accountId } from '../ledger/accounts.js';
-import { postJournal } from '../ledger/journal.js';
-import { recordCompensationPaid } from '../ledger/order-money.js';
-import type { CompensationKind, CompensationPayoutStatus } from '../storage/schema-ledger.js';
+import { DomainError, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { accountId, postJournal, recordCompensationPaid } from '../ledger/index.js';
+import type { CompensationKind, CompensationPayoutStatus } from '../storage/index.js';
 import type { ProviderNotification } from './provider.js';
 
 export type { CompensationKind, CompensationPayoutStatus };

@@ -3,8 +3,8 @@
  * money was captured (a failed attempt leaves it pending: the buyer may try again). A refund waits
  * for the provider's confirmation, or fails when the provider refuses it. Pure.
  */
-import { stateTable, type Transition } from '../platform/state-table.js';
-import type { RefundStatus } from '../storage/schema.js';
+import { stateTable, type Transition } from '../platform/index.js';
+import type { RefundStatus } from '../storage/index.js';
 
 export type PaymentStatus = 'pending' | 'succeeded';
 export type { RefundStatus };

@@ -4,15 +4,13 @@
  * amounts verified), and refunds through the same provider interface.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { commitReservations } from '../inventory/index.js';
 import { transitionOrder } from '../orders/index.js';
-import type { ProviderNotification } from './provider.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { compiledOnce } from '../storage/compiled-once.js';
-import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/order-money.js';
+import { type ProviderNotification } from './provider.js';
+import { insertRows, compiledOnce } from '../storage/index.js';
+import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/index.js';
 import { applyTransferNotification } from './buyer-compensation.js';
 import { PAYMENT_STATES, REFUND_STATES } from './payment-states.js';
 

@@ -1,6 +1,6 @@
 /** HMAC-SHA256 signatures with a timestamp, as gateways sign their notifications: `t=<ms>,v1=<hex>`. */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 export const SIGNATURE_HEADER = 'x-zhongcao-signature';
 export const SIGNATURE_TOLERANCE_MS = 5 * 60 * 1000;

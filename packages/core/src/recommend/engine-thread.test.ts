@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ItemMeta, PoolStep, Signal } from '@zhongcao/recsys';
-import { ShownFilter } from '../feed/shown-filter.js';
+import { ShownFilter } from './shown-filter.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
 import { EngineStopped, ThreadEngineHost } from './engine-thread.js';
 

@@ -2,16 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ModelSnapshot } from '@zhongcao/recsys';
 import { ShownFilter } from '../feed/shown-filter.js';
-import { EmbeddedStream } from '../stream/stream.js';
-import { relayOutbox } from '../stream/relay.js';
-import { makePerson, openTestCore, type TestCore } from '../test-support/harness.js';
+import { EmbeddedStream } from '../stream/index.js';
+import { relayOutbox } from '../stream/index.js';
+import { makePerson, openTestCore, type TestCore } from '../test-support/index.js';
 import { adminModelVersions } from './model-admin.js';
 import { artefactRows, loadArtefacts, storeArtefacts } from './model-artefacts.js';
 import { listModelVersions, MODEL_SERVING_TOPIC, requestRetrain } from './model-versions.js';
 import { recommendService, RecommendService, runningRecommendService } from './recommend-service.js';
 import { feedEngineFromStream } from './stream-signals.js';
 import { Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type RetrainDecision } from './retrainer.js';
-import { likedRings, nextLifecycle } from '../test-support/liked-rings.js';
+import { likedRings, nextLifecycle } from '../test-support/index.js';
 
 const sample = (): ModelSnapshot => ({
   dim: 3,

@@ -6,9 +6,9 @@
  * outbox (`model.serving`), so every process running an engine swaps the same one in.
  */
 import type { Db } from '../context.js';
-import { emit } from '../outbox/outbox.js';
-import { newId } from '../platform/ids.js';
-import type { ModelVersionsTable } from '../storage/schema-models.js';
+import { newId } from '../platform/index.js';
+import { type ModelVersionsTable } from '../storage/index.js';
+import { emit } from '../outbox/index.js';
 
 export type ModelVersionStatus = 'requested' | 'training' | 'serving' | 'retired' | 'rejected' | 'failed';
 export type RetrainTrigger = 'schedule' | 'manual';

@@ -6,7 +6,7 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { newId } from '../platform/ids.js';
+import { newId } from '../platform/index.js';
 import type { EngineHost } from './engine-host.js';
 import { forEachVideoMetaSince } from './video-meta.js';
 import { clientEventSignal } from './stored-signals.js';

@@ -1,6 +1,6 @@
 /** The reviews module's domain events, written to the outbox in the transaction of the change. */
 import type { Tx } from '../context.js';
-import { emit } from '../outbox/outbox.js';
+import { emit } from '../outbox/index.js';
 
 export interface ReviewCreatedPayload {
   reviewId: string;

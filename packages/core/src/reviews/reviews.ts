@@ -6,10 +6,9 @@
  * product's figures and the outbox event commit together or not at all.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { enforceContent, type FieldHit } from '../governance/index.js';
-import { imageUrl } from '../catalog/product-views.js';
+import { imageUrl } from '../catalog/index.js';
 import {
   canFollowUp, canReply, canReview, decodeReviewCursor, encodeReviewCursor, maskReviewerName, reviewDeadline, statsDelta, summarizeReviews, validStars,
   BAD_MAX_STARS, FOLLOWUP_WINDOW_MS, GOOD_MIN_STARS, MAX_REVIEW_PHOTOS, MAX_REVIEW_TEXT, REVIEWS_PAGE_MAX,

@@ -4,17 +4,16 @@
  * just before) changes nothing; each runs in the transaction that marks its timer done.
  */
 import type { Tx } from '../context.js';
-import type { CaseStatus } from '../storage/schema-aftersales.js';
-import { releaseReservations } from '../inventory/stock.js';
-import { giveBackCoupon } from '../live/coupon-use.js';
-import { scheduleSettlement } from '../ledger/order-money.js';
-import { transitionOrder } from '../orders/transition.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import { releaseReservations } from '../inventory/index.js';
+import { giveBackCoupon } from '../live/index.js';
+import { scheduleSettlement } from '../ledger/index.js';
+import { transitionOrder } from '../orders/index.js';
+import { type TimerRegistry, scheduleTimer } from '../timers/index.js';
+import { type CaseStatus } from '../storage/index.js';
 import { DEADLINE } from './deadline-kinds.js';
 import { applyLateShipment } from './late-shipment.js';
 import { isLateDispatch } from './dispatch-rule.js';
-import { hasTrackedParcel } from '../logistics/pickup.js';
-import { scheduleTimer } from '../timers/timers.js';
+import { hasTrackedParcel } from '../logistics/index.js';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 

@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { openTestCore, makePerson, type TestCore } from '../test-support/harness.js';
-import { loadActor } from '../accounts/accounts.js';
-import { createCategory } from '../catalog/categories.js';
-import { createShop } from '../catalog/shops.js';
-import { createProduct, setProductStatus, updateProduct } from '../catalog/products.js';
+import { openTestCore, makePerson, type TestCore } from '../test-support/index.js';
+import { loadActor } from '../accounts/index.js';
+import { createCategory, createShop, createProduct, setProductStatus, updateProduct } from '../catalog/index.js';
 import type { Actor } from '../context.js';
 import { backfillSearchIndex, reindexShop } from './search-index.js';
 import { searchProducts, suggest } from './search-products.js';

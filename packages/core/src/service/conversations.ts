@@ -6,10 +6,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
-import { imageUrl } from '../catalog/product-views.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import {
+  deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType, imageUrl,
+} from '../catalog/index.js';
 import { audienceOf, conversationViews, loadForActor, messageView, type ConversationView, type MessageView } from './conversation-store.js';
 import { HISTORY_PAGE_MAX, type Side, type SourceKind } from './service-rules.js';
 

@@ -5,9 +5,8 @@
  * logged read of a conversation under after-sales arbitration.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireRole, requireShopMember } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireRole, requireShopMember } from '../accounts/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { conversationViews, drainQueue, loadForActor, messageView, onlineStaff, shopMaxOpen, type ConversationView, type MessageView } from './conversation-store.js';
 import { DEFAULT_MAX_OPEN, MAX_KEYWORD_CHARS, MAX_OPEN_LIMIT, MAX_SNIPPET_CHARS, MAX_SNIPPETS, type SnippetKind } from './service-rules.js';
 

@@ -6,11 +6,10 @@
  */
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { commentDecision, currentMatcher, maskHits } from '../governance/index.js';
 import { recordViolation } from '../violations/index.js';
-import { imageUrl } from '../catalog/product-views.js';
+import { imageUrl } from '../catalog/index.js';
 import { assignOrQueue, audienceOf, loadForActor, messageView, type ConversationRow, type MessageView } from './conversation-store.js';
 import { CLIENT_ID_PATTERN, inServiceHours, matchFaq, MAX_MESSAGE_CHARS, previewOf, RATE_LIMIT, RATE_WINDOW_MS, SENDER_RATE_LIMIT, type MessageKind, type Side } from './service-rules.js';
 

@@ -7,7 +7,7 @@
  * memory; a handler must also be idempotent per event, as the push's is by its messages' unique
  * key, since a delivery whose acknowledgement was lost comes again after a restart).
  */
-import type { DomainEvent, EventHandler } from '../outbox/outbox.js';
+import type { DomainEvent, EventHandler } from '../outbox/index.js';
 import type { OutboxStreamPayload } from './relay.js';
 import { SeenIds, type ConsumeOptions, type Stream, type StreamConsumer } from './stream.js';
 

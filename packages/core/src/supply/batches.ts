@@ -4,9 +4,8 @@
  * (receive.ts); shipping takes units from received batches, oldest harvest first.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { conflict, DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireShopMember } from '../accounts/index.js';
+import { conflict, DomainError, notFound, newId } from '../platform/index.js';
 import { baseOfShop, isUniqueViolation, ownBatch, supplierOfShop } from './access.js';
 import { checkBatchCode, checkBatchEditable, checkPastDate, checkQuantity, checkShelfLife, LIMITS, text } from './supply-rules.js';
 import { batchDetail, type BatchDetail } from './batch-views.js';

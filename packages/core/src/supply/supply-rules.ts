@@ -1,6 +1,6 @@
 /** Pure rules of the supply module: field limits, base kinds, batch and QC checks. No I/O. */
-import { DomainError, invalid } from '../platform/errors.js';
-import { MAX_STOCK } from '../catalog/product-rules.js';
+import { DomainError, invalid } from '../platform/index.js';
+import { MAX_STOCK } from '../catalog/index.js';
 
 export const BASE_KINDS = ['farm', 'orchard', 'ranch', 'fishery', 'factory'] as const;
 export type BaseKind = (typeof BASE_KINDS)[number];

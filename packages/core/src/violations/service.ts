@@ -4,14 +4,12 @@
  * enforce through. The only writer of the violation_* tables.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { compiledOnce } from '../storage/compiled-once.js';
-import { emit } from '../outbox/outbox.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { compiledOnce } from '../storage/index.js';
 import { takeUnusedEvidence } from '../aftersales/index.js';
-import { cancelTimers, scheduleTimer } from '../timers/timers.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import { cancelTimers, scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import {
   appealWindow, catalogueRule, creditScore, DEFAULT_CATALOGUE, DEFAULT_EXPIRY_MS, isRuleCode, LEDGERS, MAX_RULE_MILLI_POINTS, nextThreshold,
   penaltiesForCrossing, pointsInForce, thresholdsLost, CREDIT_MAX, MILLI,

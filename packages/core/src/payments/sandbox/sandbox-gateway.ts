@@ -5,8 +5,7 @@
  * platform, retried with back-off until acknowledged. Refunds are idempotent by request key.
  */
 import type { Db } from '../../context.js';
-import { DomainError, notFound } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
+import { DomainError, notFound, newId } from '../../platform/index.js';
 import { sign, SIGNATURE_HEADER } from '../signature.js';
 import type { ProviderRecord } from '../provider.js';
 

@@ -5,8 +5,7 @@
  * Test accounts: an account number ending in 0000 is refused by the "bank" (payout.failed).
  */
 import type { Db } from '../../context.js';
-import { DomainError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
+import { DomainError, newId } from '../../platform/index.js';
 import { SIGNATURE_HEADER, verifySignature } from '../signature.js';
 import type { PayoutNotification, PayoutProvider, PayoutRequest } from '../provider.js';
 import type { SandboxGateway } from './sandbox-gateway.js';

@@ -3,7 +3,7 @@
  * (in-process, through its own API surface) and verifying its signed notifications.
  */
 import type { CreatePaymentRequest, PaymentProvider, ProviderNotification, RefundRequest, TransferRequest } from '../provider.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError } from '../../platform/index.js';
 import { SIGNATURE_HEADER, verifySignature } from '../signature.js';
 import type { SandboxGateway } from './sandbox-gateway.js';
 
