@@ -23,15 +23,15 @@ class AcmePay implements PaymentProvider {
     return { providerTxnId: `acme_${req.paymentId}`, cashierUrl: `https://pay.acme.example/c/${req.paymentId}` };
   }
   async refund(): Promise<{ providerRefundId: string }> {
-    throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'not in this test', 409);
+    throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'not in this test');
   }
   async transfer(): Promise<{ providerTransferId: string }> {
-    throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'not in this test', 409);
+    throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'not in this test');
   }
   verifyNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): ProviderNotification {
     const given = Buffer.from(String(headers['x-acme-signature'] ?? ''), 'hex');
     const expected = createHmac('sha256', SECRET).update(rawBody).digest();
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DomainError('INVALID_SIGNATURE', 'bad signature', 401);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DomainError('INVALID_SIGNATURE', 'bad signature');
     return JSON.parse(rawBody) as ProviderNotification;
   }
 }

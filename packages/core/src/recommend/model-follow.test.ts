@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ModelSnapshot } from '@zhongcao/recsys';
-import { ShownFilter } from '../feed/shown-filter.js';
+import { ShownFilter } from './shown-filter.js';
 import { EmbeddedStream } from '../stream/index.js';
 import { relayOutbox } from '../stream/index.js';
 import { makePerson, openTestCore, type TestCore } from '../test-support/index.js';
