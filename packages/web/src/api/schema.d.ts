@@ -955,6 +955,42 @@ export interface paths {
     /** My cart */
     get: {
       responses: {
+        /** @description the cart */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  skuId: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  shopId: string;
+                  shopName: string;
+                  title: string;
+                  specValues: string[];
+                  priceFen: number;
+                  quantity: number;
+                  stock: number;
+                  available: boolean;
+                  /** @description ticked for 结算; a line that cannot be bought never counts as selected */
+                  selected: boolean;
+                  attribution: {
+                    /** @enum {string} */
+                    source: "video" | "live" | "search" | "shelf" | "link" | "feed" | "cart";
+                    contentId?: string | null;
+                    creatorId?: string | null;
+                    /** @description when the buyer touched the card (epoch ms); absent: at checkout */
+                    at?: number;
+                  };
+                })[];
+              /** @description lines in the cart (the 购物车 tab’s badge) */
+              count: number;
+              /** @description units in the selected lines */
+              selectedQuantity: number;
+              /** @description what the selected lines cost, before shipping and coupons */
+              totalFen: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -983,6 +1019,42 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the cart */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  skuId: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  shopId: string;
+                  shopName: string;
+                  title: string;
+                  specValues: string[];
+                  priceFen: number;
+                  quantity: number;
+                  stock: number;
+                  available: boolean;
+                  /** @description ticked for 结算; a line that cannot be bought never counts as selected */
+                  selected: boolean;
+                  attribution: {
+                    /** @enum {string} */
+                    source: "video" | "live" | "search" | "shelf" | "link" | "feed" | "cart";
+                    contentId?: string | null;
+                    creatorId?: string | null;
+                    /** @description when the buyer touched the card (epoch ms); absent: at checkout */
+                    at?: number;
+                  };
+                })[];
+              /** @description lines in the cart (the 购物车 tab’s badge) */
+              count: number;
+              /** @description units in the selected lines */
+              selectedQuantity: number;
+              /** @description what the selected lines cost, before shipping and coupons */
+              totalFen: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1014,6 +1086,14 @@ export interface paths {
     /** How many lines my cart holds (the cart tab’s badge) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              count: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -1035,6 +1115,42 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the cart */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  skuId: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  shopId: string;
+                  shopName: string;
+                  title: string;
+                  specValues: string[];
+                  priceFen: number;
+                  quantity: number;
+                  stock: number;
+                  available: boolean;
+                  /** @description ticked for 结算; a line that cannot be bought never counts as selected */
+                  selected: boolean;
+                  attribution: {
+                    /** @enum {string} */
+                    source: "video" | "live" | "search" | "shelf" | "link" | "feed" | "cart";
+                    contentId?: string | null;
+                    creatorId?: string | null;
+                    /** @description when the buyer touched the card (epoch ms); absent: at checkout */
+                    at?: number;
+                  };
+                })[];
+              /** @description lines in the cart (the 购物车 tab’s badge) */
+              count: number;
+              /** @description units in the selected lines */
+              selectedQuantity: number;
+              /** @description what the selected lines cost, before shipping and coupons */
+              totalFen: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1060,6 +1176,42 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the cart */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  skuId: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  shopId: string;
+                  shopName: string;
+                  title: string;
+                  specValues: string[];
+                  priceFen: number;
+                  quantity: number;
+                  stock: number;
+                  available: boolean;
+                  /** @description ticked for 结算; a line that cannot be bought never counts as selected */
+                  selected: boolean;
+                  attribution: {
+                    /** @enum {string} */
+                    source: "video" | "live" | "search" | "shelf" | "link" | "feed" | "cart";
+                    contentId?: string | null;
+                    creatorId?: string | null;
+                    /** @description when the buyer touched the card (epoch ms); absent: at checkout */
+                    at?: number;
+                  };
+                })[];
+              /** @description lines in the cart (the 购物车 tab’s badge) */
+              count: number;
+              /** @description units in the selected lines */
+              selectedQuantity: number;
+              /** @description what the selected lines cost, before shipping and coupons */
+              totalFen: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1115,6 +1267,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              checkoutId: string;
+              orders: {
+                  id: string;
+                  shopId: string;
+                  /** @enum {string} */
+                  status: "unpaid";
+                  itemsFen: number;
+                  discountFen: number;
+                  shippingFeeFen: number;
+                  totalFen: number;
+                }[];
+              totalFen: number;
+              payment: {
+                id: string;
+                amountFen: number;
+                cashierUrl: string;
+                expiresAt: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1159,6 +1336,87 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  shopId: string;
+                  shopName: string;
+                  buyerName: string;
+                  status: string;
+                  /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+                  itemsFen: number;
+                  discountFen: number;
+                  shippingFeeFen: number;
+                  totalFen: number;
+                  createdAt: number;
+                  payDeadline: number;
+                  lines: ({
+                      id: string;
+                      productId: string;
+                      imageUrl: string | null;
+                      skuId: string;
+                      title: string;
+                      specValues: string[];
+                      unitPriceFen: number;
+                      quantity: number;
+                      /** @description what the buyer pays for the line (after its share of a coupon) */
+                      lineTotalFen: number;
+                      discountFen: number;
+                      attribution: {
+                        source: string;
+                        contentId: string | null;
+                        creatorId: string | null;
+                      };
+                      /** @description the batch(es) the line’s units shipped from (溯源) */
+                      origin: ({
+                          skuId: string;
+                          batch: {
+                            id: string;
+                            code: string;
+                            harvestedAt: number;
+                            shelfLifeDays: number | null;
+                            bestBefore: number | null;
+                            receivedAt: number | null;
+                          };
+                          base: ({
+                            name: string;
+                            /** @enum {string} */
+                            kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                            province: string;
+                            city: string;
+                            description: string;
+                          }) | null;
+                          supplier: {
+                            name: string;
+                            region: string;
+                          };
+                          /** @description the latest quality check of the batch (null: not checked) */
+                          qc: ({
+                            /** @enum {string} */
+                            result: "pass" | "fail";
+                            inspector: string;
+                            checkedAt: number;
+                            notes: string;
+                          }) | null;
+                          photos: string[];
+                          quantity: number;
+                        })[];
+                      afterSales: {
+                        caseId: string;
+                        status: string;
+                        type: string;
+                      } | null;
+                      /** @description case types the buyer may file on this line now (empty for other viewers) */
+                      afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1184,6 +1442,144 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              shopName: string;
+              buyerName: string;
+              status: string;
+              /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+              itemsFen: number;
+              discountFen: number;
+              shippingFeeFen: number;
+              totalFen: number;
+              createdAt: number;
+              payDeadline: number;
+              lines: ({
+                  id: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  skuId: string;
+                  title: string;
+                  specValues: string[];
+                  unitPriceFen: number;
+                  quantity: number;
+                  /** @description what the buyer pays for the line (after its share of a coupon) */
+                  lineTotalFen: number;
+                  discountFen: number;
+                  attribution: {
+                    source: string;
+                    contentId: string | null;
+                    creatorId: string | null;
+                  };
+                  /** @description the batch(es) the line’s units shipped from (溯源) */
+                  origin: ({
+                      skuId: string;
+                      batch: {
+                        id: string;
+                        code: string;
+                        harvestedAt: number;
+                        shelfLifeDays: number | null;
+                        bestBefore: number | null;
+                        receivedAt: number | null;
+                      };
+                      base: ({
+                        name: string;
+                        /** @enum {string} */
+                        kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                        province: string;
+                        city: string;
+                        description: string;
+                      }) | null;
+                      supplier: {
+                        name: string;
+                        region: string;
+                      };
+                      /** @description the latest quality check of the batch (null: not checked) */
+                      qc: ({
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        inspector: string;
+                        checkedAt: number;
+                        notes: string;
+                      }) | null;
+                      photos: string[];
+                      quantity: number;
+                    })[];
+                  afterSales: {
+                    caseId: string;
+                    status: string;
+                    type: string;
+                  } | null;
+                  /** @description case types the buyer may file on this line now (empty for other viewers) */
+                  afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                })[];
+              paymentId: string | null;
+              paymentStatus: string | null;
+              address: {
+                [key: string]: string;
+              };
+              note: string;
+              paidAt: number | null;
+              shippedAt: number | null;
+              deliveredAt: number | null;
+              completedAt: number | null;
+              cancelledAt: number | null;
+              cancelReason: string | null;
+              promise: {
+                shipByHours: number;
+                shipBy: number | null;
+                lateAt: number | null;
+                presaleShipBy: number | null;
+                autoConfirmDays: number;
+                sevenDayNoReason: boolean;
+              };
+              shipments: ({
+                  id: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  createdAt: number;
+                  deliveredAt: number | null;
+                  lineIds: string[];
+                })[];
+              transitions: ({
+                  from: string;
+                  to: string;
+                  actorKind: string;
+                  reason: string;
+                  /** @enum {string} */
+                  reasonCode: "order_placed" | "flash_sale_order_placed" | "sample_approved" | "payment_captured" | "shipped" | "all_parcels_delivered" | "carrier_scan_delivered" | "buyer_confirmed_receipt" | "receipt_confirmed_automatically" | "not_paid_in_time" | "flash_sale_not_paid_in_time" | "refunded_before_shipping" | "cancelled_with_note" | "legacy";
+                  reasonParams: {
+                    [key: string]: string | number;
+                  };
+                  at: number;
+                })[];
+              refunds: {
+                  id: string;
+                  amountFen: number;
+                  status: string;
+                  reason: string;
+                  createdAt: number;
+                }[];
+              compensations: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "late_shipment" | "return_insurance" | "manual";
+                  /** @enum {string} */
+                  paidBy: "merchant" | "platform";
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1222,6 +1618,144 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              shopName: string;
+              buyerName: string;
+              status: string;
+              /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+              itemsFen: number;
+              discountFen: number;
+              shippingFeeFen: number;
+              totalFen: number;
+              createdAt: number;
+              payDeadline: number;
+              lines: ({
+                  id: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  skuId: string;
+                  title: string;
+                  specValues: string[];
+                  unitPriceFen: number;
+                  quantity: number;
+                  /** @description what the buyer pays for the line (after its share of a coupon) */
+                  lineTotalFen: number;
+                  discountFen: number;
+                  attribution: {
+                    source: string;
+                    contentId: string | null;
+                    creatorId: string | null;
+                  };
+                  /** @description the batch(es) the line’s units shipped from (溯源) */
+                  origin: ({
+                      skuId: string;
+                      batch: {
+                        id: string;
+                        code: string;
+                        harvestedAt: number;
+                        shelfLifeDays: number | null;
+                        bestBefore: number | null;
+                        receivedAt: number | null;
+                      };
+                      base: ({
+                        name: string;
+                        /** @enum {string} */
+                        kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                        province: string;
+                        city: string;
+                        description: string;
+                      }) | null;
+                      supplier: {
+                        name: string;
+                        region: string;
+                      };
+                      /** @description the latest quality check of the batch (null: not checked) */
+                      qc: ({
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        inspector: string;
+                        checkedAt: number;
+                        notes: string;
+                      }) | null;
+                      photos: string[];
+                      quantity: number;
+                    })[];
+                  afterSales: {
+                    caseId: string;
+                    status: string;
+                    type: string;
+                  } | null;
+                  /** @description case types the buyer may file on this line now (empty for other viewers) */
+                  afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                })[];
+              paymentId: string | null;
+              paymentStatus: string | null;
+              address: {
+                [key: string]: string;
+              };
+              note: string;
+              paidAt: number | null;
+              shippedAt: number | null;
+              deliveredAt: number | null;
+              completedAt: number | null;
+              cancelledAt: number | null;
+              cancelReason: string | null;
+              promise: {
+                shipByHours: number;
+                shipBy: number | null;
+                lateAt: number | null;
+                presaleShipBy: number | null;
+                autoConfirmDays: number;
+                sevenDayNoReason: boolean;
+              };
+              shipments: ({
+                  id: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  createdAt: number;
+                  deliveredAt: number | null;
+                  lineIds: string[];
+                })[];
+              transitions: ({
+                  from: string;
+                  to: string;
+                  actorKind: string;
+                  reason: string;
+                  /** @enum {string} */
+                  reasonCode: "order_placed" | "flash_sale_order_placed" | "sample_approved" | "payment_captured" | "shipped" | "all_parcels_delivered" | "carrier_scan_delivered" | "buyer_confirmed_receipt" | "receipt_confirmed_automatically" | "not_paid_in_time" | "flash_sale_not_paid_in_time" | "refunded_before_shipping" | "cancelled_with_note" | "legacy";
+                  reasonParams: {
+                    [key: string]: string | number;
+                  };
+                  at: number;
+                })[];
+              refunds: {
+                  id: string;
+                  amountFen: number;
+                  status: string;
+                  reason: string;
+                  createdAt: number;
+                }[];
+              compensations: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "late_shipment" | "return_insurance" | "manual";
+                  /** @enum {string} */
+                  paidBy: "merchant" | "platform";
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1267,6 +1801,144 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              shopName: string;
+              buyerName: string;
+              status: string;
+              /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+              itemsFen: number;
+              discountFen: number;
+              shippingFeeFen: number;
+              totalFen: number;
+              createdAt: number;
+              payDeadline: number;
+              lines: ({
+                  id: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  skuId: string;
+                  title: string;
+                  specValues: string[];
+                  unitPriceFen: number;
+                  quantity: number;
+                  /** @description what the buyer pays for the line (after its share of a coupon) */
+                  lineTotalFen: number;
+                  discountFen: number;
+                  attribution: {
+                    source: string;
+                    contentId: string | null;
+                    creatorId: string | null;
+                  };
+                  /** @description the batch(es) the line’s units shipped from (溯源) */
+                  origin: ({
+                      skuId: string;
+                      batch: {
+                        id: string;
+                        code: string;
+                        harvestedAt: number;
+                        shelfLifeDays: number | null;
+                        bestBefore: number | null;
+                        receivedAt: number | null;
+                      };
+                      base: ({
+                        name: string;
+                        /** @enum {string} */
+                        kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                        province: string;
+                        city: string;
+                        description: string;
+                      }) | null;
+                      supplier: {
+                        name: string;
+                        region: string;
+                      };
+                      /** @description the latest quality check of the batch (null: not checked) */
+                      qc: ({
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        inspector: string;
+                        checkedAt: number;
+                        notes: string;
+                      }) | null;
+                      photos: string[];
+                      quantity: number;
+                    })[];
+                  afterSales: {
+                    caseId: string;
+                    status: string;
+                    type: string;
+                  } | null;
+                  /** @description case types the buyer may file on this line now (empty for other viewers) */
+                  afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                })[];
+              paymentId: string | null;
+              paymentStatus: string | null;
+              address: {
+                [key: string]: string;
+              };
+              note: string;
+              paidAt: number | null;
+              shippedAt: number | null;
+              deliveredAt: number | null;
+              completedAt: number | null;
+              cancelledAt: number | null;
+              cancelReason: string | null;
+              promise: {
+                shipByHours: number;
+                shipBy: number | null;
+                lateAt: number | null;
+                presaleShipBy: number | null;
+                autoConfirmDays: number;
+                sevenDayNoReason: boolean;
+              };
+              shipments: ({
+                  id: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  createdAt: number;
+                  deliveredAt: number | null;
+                  lineIds: string[];
+                })[];
+              transitions: ({
+                  from: string;
+                  to: string;
+                  actorKind: string;
+                  reason: string;
+                  /** @enum {string} */
+                  reasonCode: "order_placed" | "flash_sale_order_placed" | "sample_approved" | "payment_captured" | "shipped" | "all_parcels_delivered" | "carrier_scan_delivered" | "buyer_confirmed_receipt" | "receipt_confirmed_automatically" | "not_paid_in_time" | "flash_sale_not_paid_in_time" | "refunded_before_shipping" | "cancelled_with_note" | "legacy";
+                  reasonParams: {
+                    [key: string]: string | number;
+                  };
+                  at: number;
+                })[];
+              refunds: {
+                  id: string;
+                  amountFen: number;
+                  status: string;
+                  reason: string;
+                  createdAt: number;
+                }[];
+              compensations: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "late_shipment" | "return_insurance" | "manual";
+                  /** @enum {string} */
+                  paidBy: "merchant" | "platform";
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1304,6 +1976,144 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              shopName: string;
+              buyerName: string;
+              status: string;
+              /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+              itemsFen: number;
+              discountFen: number;
+              shippingFeeFen: number;
+              totalFen: number;
+              createdAt: number;
+              payDeadline: number;
+              lines: ({
+                  id: string;
+                  productId: string;
+                  imageUrl: string | null;
+                  skuId: string;
+                  title: string;
+                  specValues: string[];
+                  unitPriceFen: number;
+                  quantity: number;
+                  /** @description what the buyer pays for the line (after its share of a coupon) */
+                  lineTotalFen: number;
+                  discountFen: number;
+                  attribution: {
+                    source: string;
+                    contentId: string | null;
+                    creatorId: string | null;
+                  };
+                  /** @description the batch(es) the line’s units shipped from (溯源) */
+                  origin: ({
+                      skuId: string;
+                      batch: {
+                        id: string;
+                        code: string;
+                        harvestedAt: number;
+                        shelfLifeDays: number | null;
+                        bestBefore: number | null;
+                        receivedAt: number | null;
+                      };
+                      base: ({
+                        name: string;
+                        /** @enum {string} */
+                        kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                        province: string;
+                        city: string;
+                        description: string;
+                      }) | null;
+                      supplier: {
+                        name: string;
+                        region: string;
+                      };
+                      /** @description the latest quality check of the batch (null: not checked) */
+                      qc: ({
+                        /** @enum {string} */
+                        result: "pass" | "fail";
+                        inspector: string;
+                        checkedAt: number;
+                        notes: string;
+                      }) | null;
+                      photos: string[];
+                      quantity: number;
+                    })[];
+                  afterSales: {
+                    caseId: string;
+                    status: string;
+                    type: string;
+                  } | null;
+                  /** @description case types the buyer may file on this line now (empty for other viewers) */
+                  afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                })[];
+              paymentId: string | null;
+              paymentStatus: string | null;
+              address: {
+                [key: string]: string;
+              };
+              note: string;
+              paidAt: number | null;
+              shippedAt: number | null;
+              deliveredAt: number | null;
+              completedAt: number | null;
+              cancelledAt: number | null;
+              cancelReason: string | null;
+              promise: {
+                shipByHours: number;
+                shipBy: number | null;
+                lateAt: number | null;
+                presaleShipBy: number | null;
+                autoConfirmDays: number;
+                sevenDayNoReason: boolean;
+              };
+              shipments: ({
+                  id: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  createdAt: number;
+                  deliveredAt: number | null;
+                  lineIds: string[];
+                })[];
+              transitions: ({
+                  from: string;
+                  to: string;
+                  actorKind: string;
+                  reason: string;
+                  /** @enum {string} */
+                  reasonCode: "order_placed" | "flash_sale_order_placed" | "sample_approved" | "payment_captured" | "shipped" | "all_parcels_delivered" | "carrier_scan_delivered" | "buyer_confirmed_receipt" | "receipt_confirmed_automatically" | "not_paid_in_time" | "flash_sale_not_paid_in_time" | "refunded_before_shipping" | "cancelled_with_note" | "legacy";
+                  reasonParams: {
+                    [key: string]: string | number;
+                  };
+                  at: number;
+                })[];
+              refunds: {
+                  id: string;
+                  amountFen: number;
+                  status: string;
+                  reason: string;
+                  createdAt: number;
+                }[];
+              compensations: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "late_shipment" | "return_insurance" | "manual";
+                  /** @enum {string} */
+                  paidBy: "merchant" | "platform";
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1655,6 +2465,65 @@ export interface paths {
      */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              caption: string;
+              hashtags: string[];
+              status: string;
+              videoUrl: string;
+              posterUrl: string | null;
+              durationMs: number | null;
+              creator: {
+                id: string;
+                displayName: string;
+                followed: boolean;
+              };
+              shop: {
+                id: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              hostKind: "creator" | "shop";
+              anchors: ({
+                  productId: string;
+                  title: string;
+                  priceFen: number;
+                  imageUrl: string | null;
+                })[];
+              stats: {
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+              };
+              liked: boolean;
+              publishedAt: number | null;
+              createdAt: number;
+              warnings: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1716,6 +2585,47 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              caption: string;
+              hashtags: string[];
+              status: string;
+              videoUrl: string;
+              posterUrl: string | null;
+              durationMs: number | null;
+              creator: {
+                id: string;
+                displayName: string;
+                followed: boolean;
+              };
+              shop: {
+                id: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              hostKind: "creator" | "shop";
+              anchors: ({
+                  productId: string;
+                  title: string;
+                  priceFen: number;
+                  imageUrl: string | null;
+                })[];
+              stats: {
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+              };
+              liked: boolean;
+              publishedAt: number | null;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1744,6 +2654,65 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              caption: string;
+              hashtags: string[];
+              status: string;
+              videoUrl: string;
+              posterUrl: string | null;
+              durationMs: number | null;
+              creator: {
+                id: string;
+                displayName: string;
+                followed: boolean;
+              };
+              shop: {
+                id: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              hostKind: "creator" | "shop";
+              anchors: ({
+                  productId: string;
+                  title: string;
+                  priceFen: number;
+                  imageUrl: string | null;
+                })[];
+              stats: {
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+              };
+              liked: boolean;
+              publishedAt: number | null;
+              createdAt: number;
+              warnings: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1787,6 +2756,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              status: "removed";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1824,6 +2803,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              liked: true;
+              likes: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1853,6 +2842,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              liked: false;
+              likes: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1884,6 +2883,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              followed: true;
+              followers: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1919,6 +2928,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              followed: false;
+              followers: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1961,6 +2980,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  text: string;
+                  author: {
+                    id: string;
+                    displayName: string;
+                  };
+                  createdAt: number;
+                  parentId: string | null;
+                  replies: ({
+                      id: string;
+                      text: string;
+                      author: {
+                        id: string;
+                        displayName: string;
+                      };
+                      createdAt: number;
+                      parentId: string | null;
+                    })[];
+                  replyCount: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1993,6 +3041,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              text: string;
+              author: {
+                id: string;
+                displayName: string;
+              };
+              createdAt: number;
+              parentId: string | null;
+              replies: ({
+                  id: string;
+                  text: string;
+                  author: {
+                    id: string;
+                    displayName: string;
+                  };
+                  createdAt: number;
+                  parentId: string | null;
+                })[];
+              replyCount: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2030,6 +3104,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              shareUrl: string;
+              shares: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2062,6 +3145,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              views: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2087,6 +3178,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              displayName: string;
+              followers: number;
+              following: number;
+              videos: number;
+              followed: boolean;
+              isCreator: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2117,6 +3222,50 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  caption: string;
+                  hashtags: string[];
+                  status: string;
+                  videoUrl: string;
+                  posterUrl: string | null;
+                  durationMs: number | null;
+                  creator: {
+                    id: string;
+                    displayName: string;
+                    followed: boolean;
+                  };
+                  shop: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  hostKind: "creator" | "shop";
+                  anchors: ({
+                      productId: string;
+                      title: string;
+                      priceFen: number;
+                      imageUrl: string | null;
+                    })[];
+                  stats: {
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                  };
+                  liked: boolean;
+                  publishedAt: number | null;
+                  createdAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2143,6 +3292,52 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  caption: string;
+                  hashtags: string[];
+                  status: string;
+                  videoUrl: string;
+                  posterUrl: string | null;
+                  durationMs: number | null;
+                  creator: {
+                    id: string;
+                    displayName: string;
+                    followed: boolean;
+                  };
+                  shop: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  hostKind: "creator" | "shop";
+                  anchors: ({
+                      productId: string;
+                      title: string;
+                      priceFen: number;
+                      imageUrl: string | null;
+                    })[];
+                  stats: {
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                  };
+                  liked: boolean;
+                  publishedAt: number | null;
+                  createdAt: number;
+                  orders: number;
+                  gmvFen: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2165,6 +3360,15 @@ export interface paths {
      */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              kind: "frame" | "title_card";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -2193,6 +3397,70 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  caption: string;
+                  hashtags: string[];
+                  status: string;
+                  videoUrl: string;
+                  posterUrl: string | null;
+                  durationMs: number | null;
+                  creator: {
+                    id: string;
+                    displayName: string;
+                    followed: boolean;
+                  };
+                  shop: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  hostKind: "creator" | "shop";
+                  anchors: ({
+                      productId: string;
+                      title: string;
+                      priceFen: number;
+                      imageUrl: string | null;
+                    })[];
+                  stats: {
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                  };
+                  liked: boolean;
+                  publishedAt: number | null;
+                  createdAt: number;
+                  reason?: {
+                    /** @enum {string} */
+                    code: "explore" | "followed_creator" | "because_you_liked" | "popular_in_category" | "tag_interest" | "similar_taste" | "trending" | "new" | "popular" | "more";
+                    params: {
+                      [key: string]: string;
+                    };
+                  };
+                  ad?: {
+                    impressionId: string;
+                    campaignId: string;
+                    /** @enum {string} */
+                    label: "广告";
+                    liveRoom?: {
+                      id: string;
+                      title: string;
+                      hostName: string;
+                      online: number;
+                    };
+                  };
+                })[];
+              /** @description pass as cursor for the next page */
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2243,6 +3511,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              accepted: number;
+              /** @description events whose clientEventId was seen before */
+              duplicates: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2262,6 +3540,14 @@ export interface paths {
     /** My preferences (personalised recommendation is on by default) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              personalizedRecommendation: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -2280,6 +3566,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              personalizedRecommendation: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {

@@ -1,4 +1,5 @@
 /** Request and response shapes of the /api/v1 HTTP API (plain types, no runtime code). */
+import type { Answer } from './contract';
 
 export interface UserRole {
   role: string; // 'shopper' | 'merchant' | 'creator' | 'admin' | …
@@ -84,12 +85,7 @@ export interface LineInput {
   attribution: Attribution;
 }
 
-export interface CheckoutResult {
-  checkoutId: string;
-  orders: Array<{ id: string; shopId: string; totalFen: number }>;
-  totalFen: number;
-  payment: { id: string; cashierUrl: string; expiresAt: number };
-}
+export type CheckoutResult = Answer<'/api/v1/checkout', 'post'>;
 
 export interface MerchantShop {
   id: string;
