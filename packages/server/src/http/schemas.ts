@@ -1,5 +1,5 @@
 /** Shared request/response schemas (JSON Schema via TypeBox); they validate at the edge and document the API. */
-import { Type, type Static, type TEnum, type TNull, type TSchema } from 'typebox';
+import { Type, type Static, type TEnum, type TSchema } from 'typebox';
 import { ID_PREFIX, type IdKind } from '@zhongcao/core';
 
 export const Id = (kind: IdKind): ReturnType<typeof Type.String> =>
@@ -57,8 +57,9 @@ export function ok<S extends TSchema, const E extends readonly number[]>(success
 }
 
 /** A 204 answer (no body) and the standard error answers. */
-export function noContent<const E extends readonly number[]>(...statuses: E): { 204: TNull } & { [K in E[number]]: ErrorAnswer } {
-  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 204: Type.Null({ description: 'no content' }) } as { 204: TNull } & { [K in E[number]]: ErrorAnswer };
+const NoBody = Type.Unsafe<void>(Type.Null({ description: 'no content' }));
+export function noContent<const E extends readonly number[]>(...statuses: E): { 204: typeof NoBody } & { [K in E[number]]: ErrorAnswer } {
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 204: NoBody } as { 204: typeof NoBody } & { [K in E[number]]: ErrorAnswer };
 }
 
 /** `T | null`. */

@@ -62,6 +62,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": ({
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              csrfToken: string;
+            }) | ({
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              token: string;
+              expiresAt: number;
+            });
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -92,6 +121,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              csrfToken: string;
+            }) | ({
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              token: string;
+              expiresAt: number;
+            });
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -117,6 +175,10 @@ export interface paths {
     /** Log out (revokes this session) */
     post: {
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -136,6 +198,24 @@ export interface paths {
     /** The signed-in person, roles and CSRF token */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              /** @description send it as x-csrf-token on mutating calls (null for a bearer token) */
+              csrfToken: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -149,6 +229,23 @@ export interface paths {
     /** My shipping addresses */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  name: string;
+                  phone: string;
+                  province: string;
+                  city: string;
+                  district: string;
+                  detail: string;
+                  isDefault: boolean;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -176,6 +273,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              phone: string;
+              province: string;
+              city: string;
+              district: string;
+              detail: string;
+              isDefault: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -217,6 +329,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              phone: string;
+              province: string;
+              city: string;
+              district: string;
+              detail: string;
+              isDefault: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -263,6 +390,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -282,6 +430,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              categoryId: string;
+              /** @description the lowest SKU price */
+              priceFen: number;
+              originalPriceFen: number | null;
+              sales: number;
+              status: string;
+              description: string;
+              shop: {
+                id: string;
+                name: string;
+                origin: string;
+              };
+              specOptions: {
+                  name: string;
+                  values: string[];
+                }[];
+              skus: ({
+                  id: string;
+                  specValues: string[];
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  stock: number;
+                })[];
+              images: string[];
+              rules: {
+                shipByHours: number;
+                perishable: boolean;
+              };
+              /** @description what the buyer is promised if they buy now (surge protection may make it a pre-sale date) */
+              promise: {
+                /** @enum {string} */
+                kind: "in_stock";
+                shipWithinHours: number;
+              } | {
+                /** @enum {string} */
+                kind: "presale";
+                shipBy: number;
+              };
+              /** @description surge protection paused this product’s sales: checkout answers 409 SALES_PAUSED */
+              salesPaused: boolean;
+              /** @description how many people have it in their favourites (收藏) */
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -307,6 +506,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              origin: string;
+              shippingFeeFen: number;
+              freeShippingOverFen: number | null;
+              /** @description qualifying refund requests before shipping are refunded at once by the platform */
+              fastRefund: boolean;
+              status: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3668,6 +3884,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3690,6 +3927,50 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  caption: string;
+                  hashtags: string[];
+                  status: string;
+                  videoUrl: string;
+                  posterUrl: string | null;
+                  durationMs: number | null;
+                  creator: {
+                    id: string;
+                    displayName: string;
+                    followed: boolean;
+                  };
+                  shop: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  hostKind: "creator" | "shop";
+                  anchors: ({
+                      productId: string;
+                      title: string;
+                      priceFen: number;
+                      imageUrl: string | null;
+                    })[];
+                  stats: {
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                  };
+                  liked: boolean;
+                  publishedAt: number | null;
+                  createdAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3712,6 +3993,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  displayName: string;
+                  isCreator: boolean;
+                  followers: number;
+                  videos: number;
+                  /** @description whether the caller follows them */
+                  followed: boolean;
+                }[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3734,6 +4032,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  status: string;
+                  host: {
+                    /** @enum {string} */
+                    kind: "creator" | "shop";
+                    id: string;
+                    name: string;
+                    avatarUrl: string | null;
+                  };
+                  online: number;
+                  coverUrl: string | null;
+                  openedAt: number | null;
+                  endedAt: number | null;
+                  createdAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3753,6 +4076,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: string[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3779,6 +4110,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3798,6 +4150,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shop: {
+                id: string;
+                name: string;
+                description: string;
+                origin: string;
+                shippingFeeFen: number;
+                freeShippingOverFen: number | null;
+                /** @description qualifying refund requests before shipping are refunded at once by the platform */
+                fastRefund: boolean;
+                status: string;
+                createdAt: number;
+              };
+              products: number;
+              totalSales: number;
+              categories: {
+                  id: string;
+                  name: string;
+                  products: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8096,6 +8474,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  product: {
+                    id: string;
+                    title: string;
+                    shopId: string;
+                    shopName: string;
+                    categoryId: string;
+                    /** @description the lowest SKU price */
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    imageUrl: string | null;
+                    sales: number;
+                    status: string;
+                  };
+                  favouritedAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8121,6 +8523,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              favourited: boolean;
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8150,6 +8562,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              favourited: boolean;
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8185,6 +8607,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              favourited: boolean;
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
