@@ -1,5 +1,5 @@
 /** Shared request/response schemas (JSON Schema via TypeBox); they validate at the edge and document the API. */
-import { Type, type Static, type TEnum, type TSchema } from 'typebox';
+import { Type, type Static, type TEnum, type TSchema, type TString } from 'typebox';
 import { ID_PREFIX, type IdKind } from '@zhongcao/core';
 
 export const Id = (kind: IdKind): ReturnType<typeof Type.String> =>
@@ -86,4 +86,15 @@ export function describe<T>() {
  */
 export function jsonText<S extends TSchema>(_schema: S, json: string): Static<S> {
   return json as unknown as Static<S>;
+}
+
+/** A 200 answer that is JSON, or a CSV file when the client asks for one (`?format=csv`), and the standard error answers. */
+export function okOrCsv<S extends TSchema, const E extends readonly number[]>(
+  success: S,
+  ...statuses: E
+): { 200: { content: { 'application/json': { schema: S }; 'text/csv': { schema: TString } } } } & { [K in E[number]]: ErrorAnswer } {
+  const csv = Type.String({ description: 'the same rows as CSV (UTF-8 with BOM)' });
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 200: { content: { 'application/json': { schema: success }, 'text/csv': { schema: csv } } } } as {
+    200: { content: { 'application/json': { schema: S }; 'text/csv': { schema: TString } } };
+  } & { [K in E[number]]: ErrorAnswer };
 }

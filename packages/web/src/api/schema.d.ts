@@ -556,6 +556,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              origin: string;
+              shippingFeeFen: number;
+              freeShippingOverFen: number | null;
+              /** @description qualifying refund requests before shipping are refunded at once by the platform */
+              fastRefund: boolean;
+              status: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -575,6 +592,18 @@ export interface paths {
     /** Shops I belong to */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  name: string;
+                  role: string;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -594,6 +623,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              origin: string;
+              shippingFeeFen: number;
+              freeShippingOverFen: number | null;
+              /** @description qualifying refund requests before shipping are refunded at once by the platform */
+              fastRefund: boolean;
+              status: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -631,6 +677,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              origin: string;
+              shippingFeeFen: number;
+              freeShippingOverFen: number | null;
+              /** @description qualifying refund requests before shipping are refunded at once by the platform */
+              fastRefund: boolean;
+              status: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -675,6 +738,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -723,6 +790,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -776,6 +864,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              skuIds: string[];
+              warnings: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -813,6 +928,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              categoryId: string;
+              /** @description the lowest SKU price */
+              priceFen: number;
+              originalPriceFen: number | null;
+              sales: number;
+              status: string;
+              description: string;
+              shop: {
+                id: string;
+                name: string;
+                origin: string;
+              };
+              specOptions: {
+                  name: string;
+                  values: string[];
+                }[];
+              skus: ({
+                  id: string;
+                  specValues: string[];
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  stock: number;
+                })[];
+              images: string[];
+              rules: {
+                shipByHours: number;
+                perishable: boolean;
+              };
+              /** @description what the buyer is promised if they buy now (surge protection may make it a pre-sale date) */
+              promise: {
+                /** @enum {string} */
+                kind: "in_stock";
+                shipWithinHours: number;
+              } | {
+                /** @enum {string} */
+                kind: "presale";
+                shipBy: number;
+              };
+              /** @description surge protection paused this product’s sales: checkout answers 409 SALES_PAUSED */
+              salesPaused: boolean;
+              /** @description how many people have it in their favourites (收藏) */
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -849,6 +1015,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              warnings: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+            };
+          };
+        };
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -893,6 +1088,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -930,6 +1129,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -987,6 +1195,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1025,6 +1237,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              stock: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1067,6 +1287,87 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  shopId: string;
+                  shopName: string;
+                  buyerName: string;
+                  status: string;
+                  /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+                  itemsFen: number;
+                  discountFen: number;
+                  shippingFeeFen: number;
+                  totalFen: number;
+                  createdAt: number;
+                  payDeadline: number;
+                  lines: ({
+                      id: string;
+                      productId: string;
+                      imageUrl: string | null;
+                      skuId: string;
+                      title: string;
+                      specValues: string[];
+                      unitPriceFen: number;
+                      quantity: number;
+                      /** @description what the buyer pays for the line (after its share of a coupon) */
+                      lineTotalFen: number;
+                      discountFen: number;
+                      attribution: {
+                        source: string;
+                        contentId: string | null;
+                        creatorId: string | null;
+                      };
+                      /** @description the batch(es) the line’s units shipped from (溯源) */
+                      origin: ({
+                          skuId: string;
+                          batch: {
+                            id: string;
+                            code: string;
+                            harvestedAt: number;
+                            shelfLifeDays: number | null;
+                            bestBefore: number | null;
+                            receivedAt: number | null;
+                          };
+                          base: ({
+                            name: string;
+                            /** @enum {string} */
+                            kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                            province: string;
+                            city: string;
+                            description: string;
+                          }) | null;
+                          supplier: {
+                            name: string;
+                            region: string;
+                          };
+                          /** @description the latest quality check of the batch (null: not checked) */
+                          qc: ({
+                            /** @enum {string} */
+                            result: "pass" | "fail";
+                            inspector: string;
+                            checkedAt: number;
+                            notes: string;
+                          }) | null;
+                          photos: string[];
+                          quantity: number;
+                        })[];
+                      afterSales: {
+                        caseId: string;
+                        status: string;
+                        type: string;
+                      } | null;
+                      /** @description case types the buyer may file on this line now (empty for other viewers) */
+                      afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1109,6 +1410,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shipmentIds: string[];
+              status: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -1146,6 +1456,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              orderStatus: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4195,6 +4513,21 @@ export interface paths {
     /** My balances: each shop’s pending (in clearing) and available funds; my creator / MCN / colonel earnings */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  accountId: string;
+                  kind: string;
+                  ownerId: string | null;
+                  label: string;
+                  /** @description may be negative (a claw-back) */
+                  balanceFen: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -4219,6 +4552,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              accountId: string;
+              openingFen: number;
+              items: {
+                  entryId: string;
+                  at: number;
+                  journalId: string;
+                  reason: string;
+                  refKind: string;
+                  refId: string;
+                  memo: string;
+                  /** @description signed: credit positive */
+                  amountFen: number;
+                  balanceFen: number;
+                }[];
+              nextCursor: string | null;
+            };
+            "text/csv": string;
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4254,6 +4610,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  orderId: string;
+                  grossFen: number;
+                  feeFen: number;
+                  commissionFen: number;
+                  merchantFen: number;
+                  settledAt: number;
+                }[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4285,6 +4657,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  ledgerAccountId: string;
+                  holderName: string;
+                  bank: string;
+                  accountNoMasked: string;
+                  createdAt: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4320,6 +4707,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              ledgerAccountId: string;
+              holderName: string;
+              bank: string;
+              accountNoMasked: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4351,6 +4751,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  ledgerAccountId: string;
+                  payoutAccountId: string;
+                  amountFen: number;
+                  status: string;
+                  attempts: number;
+                  failure: string | null;
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4386,6 +4804,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              ledgerAccountId: string;
+              payoutAccountId: string;
+              amountFen: number;
+              status: string;
+              attempts: number;
+              failure: string | null;
+              createdAt: number;
+              completedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4436,6 +4870,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              refundId: string | null;
+              duplicate: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              refundId: string | null;
+              duplicate: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4485,6 +4937,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              journalId: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
