@@ -8133,6 +8133,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  status: string;
+                  host: {
+                    /** @enum {string} */
+                    kind: "creator" | "shop";
+                    id: string;
+                    name: string;
+                    avatarUrl: string | null;
+                  };
+                  online: number;
+                  coverUrl: string | null;
+                  openedAt: number | null;
+                  endedAt: number | null;
+                  createdAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8159,6 +8183,124 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8196,6 +8338,124 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8221,6 +8481,124 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8264,6 +8642,124 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8315,6 +8811,124 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8360,6 +8974,124 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8405,6 +9137,124 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8464,6 +9314,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              productId: string;
+              skuId: string;
+              /** @description the product’s title */
+              title: string;
+              specValues: string[];
+              /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+              label: string;
+              priceFen: number;
+              originalPriceFen: number;
+              quantity: number;
+              remaining: number;
+              perPersonLimit: number;
+              startsAt: number;
+              endsAt: number;
+              /** @enum {string} */
+              status: "scheduled" | "open" | "ended";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8576,6 +9451,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              amountFen: number;
+              minSpendFen: number;
+              quantity: number;
+              remaining: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8659,6 +9547,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              couponIds: string[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8684,6 +9580,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              amountFen: number;
+              minSpendFen: number;
+              quantity: number;
+              remaining: number;
+              /** @enum {boolean} */
+              claimed: true;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8732,6 +9643,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              keyword: string;
+              prize: string;
+              winnerCount: number;
+              drawAt: number;
+              /** @enum {string} */
+              status: "open" | "drawn";
+              seedHash: string;
+              /** @description revealed after the draw */
+              seed: string | null;
+              entrantCount: number;
+              winners: {
+                  userId: string;
+                  userName: string;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8775,6 +9709,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              keyword: string;
+              prize: string;
+              winnerCount: number;
+              drawAt: number;
+              /** @enum {string} */
+              status: "open" | "drawn";
+              seedHash: string;
+              /** @description revealed after the draw */
+              seed: string | null;
+              entrantCount: number;
+              winners: {
+                  userId: string;
+                  userName: string;
+                }[];
+              entrants: {
+                  userId: string;
+                  userName: string;
+                  enteredAt: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8837,6 +9799,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              streamKey: string;
+              ingestUrl: string;
+              streamName: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {

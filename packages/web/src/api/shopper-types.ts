@@ -1,6 +1,11 @@
 /** Shapes of the shopper app's calls: content, feed, search, cart, checkout, orders (the answers the server declares come from its contract). */
 import type { Answer } from './contract';
 
+export type ProductCardData = Answer<'/api/v1/products', 'get'>['items'][number];
+export type ShopInfo = Answer<'/api/v1/shops/{shopId}', 'get'>;
+export type Address = Answer<'/api/v1/me/addresses', 'post'>;
+
+
 /** A feed item: a video card with why the recommend feed shows it, or the ad it is (labelled 广告). Other lists give the plain card. */
 export type VideoCard = Answer<'/api/v1/feed', 'get'>['items'][number];
 export type VideoAnchor = VideoCard['anchors'][number];
@@ -43,29 +48,7 @@ export interface ClientEvent {
   clientEventId: string;
 }
 
-export interface ProductCardData {
-  id: string;
-  title: string;
-  shopId: string;
-  shopName: string;
-  categoryId: string;
-  priceFen: number;
-  originalPriceFen: number | null;
-  imageUrl: string | null;
-  sales: number;
-  status: string;
-}
 
-export interface ShopInfo {
-  id: string;
-  name: string;
-  description: string;
-  origin: string | null;
-  shippingFeeFen: number;
-  freeShippingOverFen: number | null;
-  status: string;
-  createdAt: number;
-}
 
 export interface Category {
   id: string;
@@ -76,16 +59,6 @@ export interface Category {
   children: Category[];
 }
 
-export interface Address {
-  id: string;
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
-  isDefault: boolean;
-}
 
 export type AddressInput = Omit<Address, 'id'>;
 
