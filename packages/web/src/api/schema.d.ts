@@ -5426,6 +5426,15 @@ export interface paths {
     /** Upload one evidence photo (multipart field "file"; JPEG, PNG, WebP or GIF; at most 5242880 bytes) */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5486,6 +5495,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5530,6 +5602,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  shopId: string;
+                  shopName: string;
+                  type: string;
+                  status: string;
+                  reasonCode: string;
+                  requestedFen: number;
+                  refundFen: number;
+                  title: string;
+                  imageUrl: string | null;
+                  createdAt: number;
+                  updatedAt: number;
+                  deadline: {
+                    kind: string;
+                    dueAt: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5555,6 +5655,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5595,6 +5758,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5640,6 +5866,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5688,6 +5977,47 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  shopId: string;
+                  shopName: string;
+                  type: string;
+                  status: string;
+                  reasonCode: string;
+                  requestedFen: number;
+                  refundFen: number;
+                  title: string;
+                  imageUrl: string | null;
+                  createdAt: number;
+                  updatedAt: number;
+                  deadline: {
+                    kind: string;
+                    dueAt: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+              /** @description the shop’s cases per status */
+              counts: {
+                requested: number;
+                countered: number;
+                awaiting_return: number;
+                return_shipped: number;
+                escalated: number;
+                refunded: number;
+                rejected: number;
+                completed: number;
+                closed: number;
+                cancelled: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5720,6 +6050,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  shopId: string;
+                  shopName: string;
+                  type: string;
+                  status: string;
+                  reasonCode: string;
+                  requestedFen: number;
+                  refundFen: number;
+                  title: string;
+                  imageUrl: string | null;
+                  createdAt: number;
+                  updatedAt: number;
+                  deadline: {
+                    kind: string;
+                    dueAt: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5761,6 +6119,69 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              shopId: string;
+              shopName: string;
+              type: string;
+              status: string;
+              reasonCode: string;
+              requestedFen: number;
+              refundFen: number;
+              title: string;
+              imageUrl: string | null;
+              createdAt: number;
+              updatedAt: number;
+              deadline: {
+                kind: string;
+                dueAt: number;
+              } | null;
+              buyerId: string;
+              note: string;
+              spoiledPercent: number | null;
+              counterFen: number | null;
+              refundableFen: number;
+              line: {
+                title: string;
+                specValues: string[];
+                quantity: number;
+                unitPriceFen: number;
+                lineTotalFen: number;
+                imageUrl: string | null;
+              };
+              returnShipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              reshipment: {
+                carrier: string;
+                trackingNo: string;
+                shippedAt: number;
+              } | null;
+              allowedActions: string[];
+              /** @enum {string} */
+              viewerRole: "buyer" | "merchant" | "admin";
+              timeline: ({
+                  id: string;
+                  at: number;
+                  actor: string;
+                  kind: string;
+                  text: string | null;
+                  amountFen: number | null;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10354,6 +10775,15 @@ export interface paths {
     /** Upload one review photo (multipart field "file"; JPEG, PNG, WebP or GIF; at most 5242880 bytes) */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10408,6 +10838,55 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              productId: string;
+              shopId: string;
+              specValues: string[];
+              stars: {
+                product: number;
+                logistics: number;
+                service: number;
+              };
+              text: string;
+              photos: string[];
+              createdAt: number;
+              /** @description the reviewer as others see them (张***) */
+              reviewer: string;
+              followUp: {
+                text: string;
+                photos: string[];
+                at: number;
+              } | null;
+              reply: {
+                text: string;
+                at: number;
+              } | null;
+              product: {
+                id: string;
+                title: string;
+                imageUrl: string | null;
+              };
+              flags: ({
+                  /** @enum {string} */
+                  part: "review" | "followup" | "reply";
+                  term: string;
+                  severity: string;
+                  rule: string;
+                  start: number;
+                  end: number;
+                })[];
+              canFollowUp: boolean;
+              followUpDeadline: number;
+              canReply: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10460,6 +10939,55 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              productId: string;
+              shopId: string;
+              specValues: string[];
+              stars: {
+                product: number;
+                logistics: number;
+                service: number;
+              };
+              text: string;
+              photos: string[];
+              createdAt: number;
+              /** @description the reviewer as others see them (张***) */
+              reviewer: string;
+              followUp: {
+                text: string;
+                photos: string[];
+                at: number;
+              } | null;
+              reply: {
+                text: string;
+                at: number;
+              } | null;
+              product: {
+                id: string;
+                title: string;
+                imageUrl: string | null;
+              };
+              flags: ({
+                  /** @enum {string} */
+                  part: "review" | "followup" | "reply";
+                  term: string;
+                  severity: string;
+                  rule: string;
+                  start: number;
+                  end: number;
+                })[];
+              canFollowUp: boolean;
+              followUpDeadline: number;
+              canReply: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10503,6 +11031,58 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  productId: string;
+                  shopId: string;
+                  specValues: string[];
+                  stars: {
+                    product: number;
+                    logistics: number;
+                    service: number;
+                  };
+                  text: string;
+                  photos: string[];
+                  createdAt: number;
+                  /** @description the reviewer as others see them (张***) */
+                  reviewer: string;
+                  followUp: {
+                    text: string;
+                    photos: string[];
+                    at: number;
+                  } | null;
+                  reply: {
+                    text: string;
+                    at: number;
+                  } | null;
+                  product: {
+                    id: string;
+                    title: string;
+                    imageUrl: string | null;
+                  };
+                  flags: ({
+                      /** @enum {string} */
+                      part: "review" | "followup" | "reply";
+                      term: string;
+                      severity: string;
+                      rule: string;
+                      start: number;
+                      end: number;
+                    })[];
+                  canFollowUp: boolean;
+                  followUpDeadline: number;
+                  canReply: boolean;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10528,6 +11108,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              lines: ({
+                  orderLineId: string;
+                  reviewId: string | null;
+                  canReview: boolean;
+                  deadline: number | null;
+                  canFollowUp: boolean;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10564,6 +11158,53 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              summary: {
+                count: number;
+                /** @description average product stars, one decimal */
+                rating: number | null;
+                logisticsRating: number | null;
+                serviceRating: number | null;
+                /** @description share of good reviews (4–5 product stars) in whole percent, rounded down */
+                goodPercent: number | null;
+                good: number;
+                bad: number;
+                withPhotos: number;
+              };
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  productId: string;
+                  shopId: string;
+                  specValues: string[];
+                  stars: {
+                    product: number;
+                    logistics: number;
+                    service: number;
+                  };
+                  text: string;
+                  photos: string[];
+                  createdAt: number;
+                  /** @description the reviewer as others see them (张***) */
+                  reviewer: string;
+                  followUp: {
+                    text: string;
+                    photos: string[];
+                    at: number;
+                  } | null;
+                  reply: {
+                    text: string;
+                    at: number;
+                  } | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10595,6 +11236,58 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  orderId: string;
+                  orderLineId: string;
+                  productId: string;
+                  shopId: string;
+                  specValues: string[];
+                  stars: {
+                    product: number;
+                    logistics: number;
+                    service: number;
+                  };
+                  text: string;
+                  photos: string[];
+                  createdAt: number;
+                  /** @description the reviewer as others see them (张***) */
+                  reviewer: string;
+                  followUp: {
+                    text: string;
+                    photos: string[];
+                    at: number;
+                  } | null;
+                  reply: {
+                    text: string;
+                    at: number;
+                  } | null;
+                  product: {
+                    id: string;
+                    title: string;
+                    imageUrl: string | null;
+                  };
+                  flags: ({
+                      /** @enum {string} */
+                      part: "review" | "followup" | "reply";
+                      term: string;
+                      severity: string;
+                      rule: string;
+                      start: number;
+                      end: number;
+                    })[];
+                  canFollowUp: boolean;
+                  followUpDeadline: number;
+                  canReply: boolean;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10633,6 +11326,55 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              orderId: string;
+              orderLineId: string;
+              productId: string;
+              shopId: string;
+              specValues: string[];
+              stars: {
+                product: number;
+                logistics: number;
+                service: number;
+              };
+              text: string;
+              photos: string[];
+              createdAt: number;
+              /** @description the reviewer as others see them (张***) */
+              reviewer: string;
+              followUp: {
+                text: string;
+                photos: string[];
+                at: number;
+              } | null;
+              reply: {
+                text: string;
+                at: number;
+              } | null;
+              product: {
+                id: string;
+                title: string;
+                imageUrl: string | null;
+              };
+              flags: ({
+                  /** @enum {string} */
+                  part: "review" | "followup" | "reply";
+                  term: string;
+                  severity: string;
+                  rule: string;
+                  start: number;
+                  end: number;
+                })[];
+              canFollowUp: boolean;
+              followUpDeadline: number;
+              canReply: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
