@@ -7,7 +7,7 @@ import {
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
 import { answers, Id, ok } from '../http/schemas.js';
-import { LineReviewStatesSchema, OwnReviewPageSchema, OwnReviewSchema, ProductReviewsSchema } from './review-schemas.js';
+import { LineReviewStatesSchema, OwnReviewPageSchema, OwnReviewSchema, ProductReviewsSchema, ShopReviewPageSchema } from './review-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Stars = (what: string) => Type.Integer({ minimum: 1, maximum: 5, description: `${what} stars, 1–5` });
@@ -75,7 +75,7 @@ export function reviewRoutes(app: App, deps: RouteDeps): void {
       summary: 'My shop’s reviews, newest first, with the shop’s figures; filter by product stars and by whether answered',
       params: Type.Object({ shopId: Id('shop') }),
       querystring: Type.Object({ stars: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), replied: Type.Optional(Type.Boolean()), limit: Limit, cursor: IdCursor }, { additionalProperties: false }),
-      response: ok(OwnReviewPageSchema, 400, 401, 404),
+      response: ok(ShopReviewPageSchema, 400, 401, 404),
     },
   }, async (req) => shopReviews(ctx.db, actorOf(req), req.params.shopId, req.query, ctx.clock.now()));
 

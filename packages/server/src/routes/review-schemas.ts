@@ -56,3 +56,7 @@ export const LineReviewStatesSchema = describe<{ lines: LineReviewState[] }>()(
     lines: Type.Array(Type.Object({ orderLineId: Type.String(), reviewId: Nullable(Type.String()), canReview: Type.Boolean(), deadline: Nullable(Type.Integer()), canFollowUp: Type.Boolean() })),
   }),
 );
+
+export const ShopReviewPageSchema = describe<{ items: OwnReviewView[]; nextCursor: string | null; summary: ReviewSummary }>()(
+  Type.Object({ items: Type.Array(OwnReviewSchema), nextCursor: Nullable(Type.String()), summary: ReviewSummarySchema }),
+);

@@ -11285,6 +11285,18 @@ export interface paths {
                   canReply: boolean;
                 })[];
               nextCursor: string | null;
+              summary: {
+                count: number;
+                /** @description average product stars, one decimal */
+                rating: number | null;
+                logisticsRating: number | null;
+                serviceRating: number | null;
+                /** @description share of good reviews (4–5 product stars) in whole percent, rounded down */
+                goodPercent: number | null;
+                good: number;
+                bad: number;
+                withPhotos: number;
+              };
             };
           };
         };
@@ -12145,6 +12157,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              buyerId: string;
+              buyerName: string;
+              shopId: string;
+              shopName: string;
+              /** @enum {string} */
+              status: "open" | "queued" | "closed";
+              assigneeId: string | null;
+              lastSeq: number;
+              /** @description unread for the side asking */
+              unread: number;
+              /** @description how far the other side has read (read receipts) */
+              otherReadSeq: number;
+              /** @enum {string} */
+              sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+              sourceId: string | null;
+              lastText: string;
+              lastMessageAt: number;
+              blockedByMe: boolean;
+              blockedByOther: boolean;
+              /** @description the buyer may rate this session now (a human has answered, not rated yet) */
+              canRate: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12176,6 +12217,37 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              buyerId: string;
+              buyerName: string;
+              shopId: string;
+              shopName: string;
+              /** @enum {string} */
+              status: "open" | "queued" | "closed";
+              assigneeId: string | null;
+              lastSeq: number;
+              /** @description unread for the side asking */
+              unread: number;
+              /** @description how far the other side has read (read receipts) */
+              otherReadSeq: number;
+              /** @enum {string} */
+              sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+              sourceId: string | null;
+              lastText: string;
+              lastMessageAt: number;
+              blockedByMe: boolean;
+              blockedByOther: boolean;
+              /** @description the buyer may rate this session now (a human has answered, not rated yet) */
+              canRate: boolean;
+              /** @enum {string} */
+              side: "buyer" | "shop";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12212,6 +12284,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  conversationId: string;
+                  seq: number;
+                  /** @enum {string} */
+                  side: "buyer" | "shop";
+                  senderId: string | null;
+                  /** @enum {string} */
+                  kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind: text {text}, image {url}, product / order / aftersales card fields */
+                  body: {
+                    [key: string]: unknown;
+                  };
+                  auto: boolean;
+                  masked: boolean;
+                  clientId: string | null;
+                  createdAt: number;
+                })[];
+              lastSeq: number;
+              hasMore: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12258,6 +12357,96 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              message: {
+                id: string;
+                conversationId: string;
+                seq: number;
+                /** @enum {string} */
+                side: "buyer" | "shop";
+                senderId: string | null;
+                /** @enum {string} */
+                kind: "text" | "image" | "product" | "order" | "aftersales";
+                /** @description by kind: text {text}, image {url}, product / order / aftersales card fields */
+                body: {
+                  [key: string]: unknown;
+                };
+                auto: boolean;
+                masked: boolean;
+                clientId: string | null;
+                createdAt: number;
+              };
+              /** @description automatic answers (away reply, FAQ) */
+              autos: ({
+                  id: string;
+                  conversationId: string;
+                  seq: number;
+                  /** @enum {string} */
+                  side: "buyer" | "shop";
+                  senderId: string | null;
+                  /** @enum {string} */
+                  kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind: text {text}, image {url}, product / order / aftersales card fields */
+                  body: {
+                    [key: string]: unknown;
+                  };
+                  auto: boolean;
+                  masked: boolean;
+                  clientId: string | null;
+                  createdAt: number;
+                })[];
+              duplicate: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              message: {
+                id: string;
+                conversationId: string;
+                seq: number;
+                /** @enum {string} */
+                side: "buyer" | "shop";
+                senderId: string | null;
+                /** @enum {string} */
+                kind: "text" | "image" | "product" | "order" | "aftersales";
+                /** @description by kind: text {text}, image {url}, product / order / aftersales card fields */
+                body: {
+                  [key: string]: unknown;
+                };
+                auto: boolean;
+                masked: boolean;
+                clientId: string | null;
+                createdAt: number;
+              };
+              /** @description automatic answers (away reply, FAQ) */
+              autos: ({
+                  id: string;
+                  conversationId: string;
+                  seq: number;
+                  /** @enum {string} */
+                  side: "buyer" | "shop";
+                  senderId: string | null;
+                  /** @enum {string} */
+                  kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind: text {text}, image {url}, product / order / aftersales card fields */
+                  body: {
+                    [key: string]: unknown;
+                  };
+                  auto: boolean;
+                  masked: boolean;
+                  clientId: string | null;
+                  createdAt: number;
+                })[];
+              duplicate: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12314,6 +12503,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              readSeq: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12352,6 +12549,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              stars: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12396,6 +12601,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              buyerId: string;
+              buyerName: string;
+              shopId: string;
+              shopName: string;
+              /** @enum {string} */
+              status: "open" | "queued" | "closed";
+              assigneeId: string | null;
+              lastSeq: number;
+              /** @description unread for the side asking */
+              unread: number;
+              /** @description how far the other side has read (read receipts) */
+              otherReadSeq: number;
+              /** @enum {string} */
+              sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+              sourceId: string | null;
+              lastText: string;
+              lastMessageAt: number;
+              blockedByMe: boolean;
+              blockedByOther: boolean;
+              /** @description the buyer may rate this session now (a human has answered, not rated yet) */
+              canRate: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12421,6 +12655,15 @@ export interface paths {
     /** Upload one chat image (multipart field "file"; JPEG, PNG, WebP or GIF; at most 5242880 bytes) */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12452,6 +12695,37 @@ export interface paths {
     /** My conversations with shops (消息), latest first */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  buyerId: string;
+                  buyerName: string;
+                  shopId: string;
+                  shopName: string;
+                  /** @enum {string} */
+                  status: "open" | "queued" | "closed";
+                  assigneeId: string | null;
+                  lastSeq: number;
+                  /** @description unread for the side asking */
+                  unread: number;
+                  /** @description how far the other side has read (read receipts) */
+                  otherReadSeq: number;
+                  /** @enum {string} */
+                  sourceKind: "product" | "order" | "aftersales" | "live" | "direct";
+                  sourceId: string | null;
+                  lastText: string;
+                  lastMessageAt: number;
+                  blockedByMe: boolean;
+                  blockedByOther: boolean;
+                  /** @description the buyer may rate this session now (a human has answered, not rated yet) */
+                  canRate: boolean;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -12465,6 +12739,17 @@ export interface paths {
     /** My unread messages: the total and per shop */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              total: number;
+              byShop: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -12522,6 +12807,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              online: boolean;
+              /** @description waiting conversations given to me now */
+              assigned: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12553,6 +12848,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              maxOpen: number;
+              /** @description minutes after midnight, Asia/Shanghai; equal means all day */
+              hoursFrom: number;
+              hoursTo: number;
+              awayText: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12592,6 +12899,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              maxOpen: number;
+              /** @description minutes after midnight, Asia/Shanghai; equal means all day */
+              hoursFrom: number;
+              hoursTo: number;
+              awayText: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12623,6 +12942,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "quick" | "faq";
+                  keyword: string | null;
+                  text: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12661,6 +12994,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "quick" | "faq";
+              keyword: string | null;
+              text: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12700,6 +13045,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12773,6 +13122,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12804,6 +13161,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
