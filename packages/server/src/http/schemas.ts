@@ -98,3 +98,13 @@ export function okOrCsv<S extends TSchema, const E extends readonly number[]>(
     200: { content: { 'application/json': { schema: S }; 'text/csv': { schema: TString } } };
   } & { [K in E[number]]: ErrorAnswer };
 }
+
+/** A 200 answer that is not JSON (a CSV file, Prometheus metrics): text of this media type, and the standard error answers. */
+export function okText<const M extends string, const E extends readonly number[]>(mediaType: M, description: string, ...statuses: E): { 200: { content: { [K in M]: { schema: TString } } } } & { [K in E[number]]: ErrorAnswer } {
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 200: { content: { [mediaType]: { schema: Type.String({ description }) } } } } as {
+    200: { content: { [K in M]: { schema: TString } } };
+  } & { [K in E[number]]: ErrorAnswer };
+}
+
+/** A redirect answer (302 or 303) to document next to a route's other answers. */
+export const Redirect = (description: string) => Type.Null({ description });

@@ -8,7 +8,12 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              status: "ok";
+            };
+          };
         };
       };
     };
@@ -19,7 +24,21 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              status: "ready";
+              /** @enum {string} */
+              database: "sqlite" | "postgres";
+              pid: number;
+            };
+          };
+        };
+        /** @description every error answer has this shape */
+        503: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
         };
       };
     };
@@ -30,7 +49,9 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "text/plain": string;
+          };
         };
       };
     };
@@ -41,7 +62,22 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              logins: {
+                  role: string;
+                  login: string;
+                  password: string;
+                  displayName: string;
+                }[];
+            };
+          };
+        };
+        /** @description every error answer has this shape */
+        404: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
         };
       };
     };
@@ -2685,6 +2721,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              checkoutId: string;
+              provider: string;
+              amountFen: number;
+              status: string;
+              expiresAt: number;
+              paidAt: number | null;
+              orderIds: string[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2720,6 +2771,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              cashierUrl: string;
+            };
+          };
+        };
+        /** @description to the provider’s cashier */
+        302: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5253,6 +5316,25 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              parcels: {
+                  shipmentId: string;
+                  carrier: string;
+                  trackingNo: string;
+                  status: string;
+                  events: {
+                      status: string;
+                      at: number;
+                      location: string;
+                      description: string;
+                    }[];
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5280,7 +5362,17 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              items: {
+                  carrier: string;
+                  code: string;
+                  /** @description a regular expression */
+                  pattern: string;
+                  example: string;
+                }[];
+            };
+          };
         };
       };
     };
@@ -14329,6 +14421,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              /** @enum {string} */
+              outcome: "applied" | "duplicate" | "ignored" | "rejected";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -14513,6 +14616,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              applied: number;
+              stale: number;
+              duplicate: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
