@@ -1,4 +1,9 @@
 /** Customer service (飞鸽): conversations, messages, the push channel's address, the merchant's desk and figures. */
+import type { Answer } from './contract';
+
+export type ServiceSettings = Answer<'/api/v1/merchant/shops/{shopId}/service/settings', 'get'>;
+export type Snippet = Answer<'/api/v1/merchant/shops/{shopId}/service/snippets', 'post'>;
+
 import { uploadPhoto } from './aftersales';
 import { api } from './client';
 
@@ -88,19 +93,7 @@ export interface BuyerContext {
   product: { id: string; title: string; priceFen: number } | null;
 }
 
-export interface ServiceSettings {
-  maxOpen: number;
-  hoursFrom: number;
-  hoursTo: number;
-  awayText: string;
-}
 
-export interface Snippet {
-  id: string;
-  kind: 'quick' | 'faq';
-  keyword: string | null;
-  text: string;
-}
 
 export const serviceApi = {
   open: (body: { source: SourceKind; sourceId?: string; shopId?: string }) => api<Conversation>('POST', '/service/conversations', { body }),
