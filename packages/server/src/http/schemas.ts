@@ -63,7 +63,7 @@ export function noContent<const E extends readonly number[]>(...statuses: E): { 
 }
 
 /** `T | null`. */
-export const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
+export const Nullable = <S extends TSchema>(schema: S, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
 
 /** One of a constant list of strings (a status union exported by core). */
 export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}): TEnum<[...T]> => Type.Enum([...values], { type: 'string', ...options }) as unknown as TEnum<[...T]>;

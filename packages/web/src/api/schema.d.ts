@@ -6317,6 +6317,26 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  shopId: string;
+                  name: string;
+                  contactName: string;
+                  phone: string;
+                  region: string;
+                  note: string;
+                  /** @description batches recorded from this supplier */
+                  batches: number;
+                  createdAt: number;
+                  updatedAt: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6357,6 +6377,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              name: string;
+              contactName: string;
+              phone: string;
+              region: string;
+              note: string;
+              /** @description batches recorded from this supplier */
+              batches: number;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6394,6 +6432,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              name: string;
+              contactName: string;
+              phone: string;
+              region: string;
+              note: string;
+              /** @description batches recorded from this supplier */
+              batches: number;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6434,6 +6490,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              name: string;
+              contactName: string;
+              phone: string;
+              region: string;
+              note: string;
+              /** @description batches recorded from this supplier */
+              batches: number;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6469,6 +6543,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6506,6 +6584,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  shopId: string;
+                  supplierId: string | null;
+                  supplierName: string | null;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                  province: string;
+                  city: string;
+                  description: string;
+                  photo: {
+                    id: string;
+                    url: string;
+                  } | null;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6551,6 +6654,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              supplierId: string | null;
+              supplierName: string | null;
+              name: string;
+              /** @enum {string} */
+              kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+              province: string;
+              city: string;
+              description: string;
+              photo: {
+                id: string;
+                url: string;
+              } | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6588,6 +6714,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              supplierId: string | null;
+              supplierName: string | null;
+              name: string;
+              /** @enum {string} */
+              kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+              province: string;
+              city: string;
+              description: string;
+              photo: {
+                id: string;
+                url: string;
+              } | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6633,6 +6782,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              supplierId: string | null;
+              supplierName: string | null;
+              name: string;
+              /** @enum {string} */
+              kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+              province: string;
+              city: string;
+              description: string;
+              photo: {
+                id: string;
+                url: string;
+              } | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6668,6 +6840,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6705,6 +6881,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6757,6 +6942,43 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  shopId: string;
+                  productId: string;
+                  productTitle: string;
+                  skuId: string;
+                  specValues: string[];
+                  supplierId: string;
+                  supplierName: string;
+                  baseId: string | null;
+                  baseName: string | null;
+                  code: string;
+                  harvestedAt: number;
+                  shelfLifeDays: number | null;
+                  bestBefore: number | null;
+                  quantity: number;
+                  remaining: number;
+                  /** @enum {string} */
+                  status: "pending" | "received";
+                  receivedAt: number | null;
+                  note: string;
+                  latestQc: ({
+                    /** @enum {string} */
+                    result: "pass" | "fail";
+                    checkedAt: number;
+                  }) | null;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6806,6 +7028,59 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "pending" | "received";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              /** @description units shipped from this batch and the order lines they went to */
+              shipped: {
+                units: number;
+                lines: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6843,6 +7118,59 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "pending" | "received";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              /** @description units shipped from this batch and the order lines they went to */
+              shipped: {
+                units: number;
+                lines: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6890,6 +7218,59 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "pending" | "received";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              /** @description units shipped from this batch and the order lines they went to */
+              shipped: {
+                units: number;
+                lines: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6925,6 +7306,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -6962,6 +7347,61 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "pending" | "received";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              /** @description units shipped from this batch and the order lines they went to */
+              shipped: {
+                units: number;
+                lines: number;
+              };
+              /** @description the SKU’s stock after receiving */
+              skuStock: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7012,6 +7452,59 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              supplierId: string;
+              supplierName: string;
+              baseId: string | null;
+              baseName: string | null;
+              code: string;
+              harvestedAt: number;
+              shelfLifeDays: number | null;
+              bestBefore: number | null;
+              quantity: number;
+              remaining: number;
+              /** @enum {string} */
+              status: "pending" | "received";
+              receivedAt: number | null;
+              note: string;
+              latestQc: ({
+                /** @enum {string} */
+                result: "pass" | "fail";
+                checkedAt: number;
+              }) | null;
+              createdAt: number;
+              updatedAt: number;
+              qcRecords: ({
+                  id: string;
+                  batchId: string;
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  notes: string;
+                  checkedAt: number;
+                  photos: {
+                      id: string;
+                      url: string;
+                    }[];
+                  createdAt: number;
+                })[];
+              /** @description units shipped from this batch and the order lines they went to */
+              shipped: {
+                units: number;
+                lines: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7080,6 +7573,81 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              /** @description the batch FIFO ships next across the product’s SKUs, or null when none has units left */
+              current: ({
+                skuId: string;
+                batch: {
+                  id: string;
+                  code: string;
+                  harvestedAt: number;
+                  shelfLifeDays: number | null;
+                  bestBefore: number | null;
+                  receivedAt: number | null;
+                };
+                base: ({
+                  name: string;
+                  /** @enum {string} */
+                  kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                  province: string;
+                  city: string;
+                  description: string;
+                }) | null;
+                supplier: {
+                  name: string;
+                  region: string;
+                };
+                /** @description the latest quality check of the batch (null: not checked) */
+                qc: ({
+                  /** @enum {string} */
+                  result: "pass" | "fail";
+                  inspector: string;
+                  checkedAt: number;
+                  notes: string;
+                }) | null;
+                photos: string[];
+              }) | null;
+              bySku: {
+                [key: string]: {
+                  skuId: string;
+                  batch: {
+                    id: string;
+                    code: string;
+                    harvestedAt: number;
+                    shelfLifeDays: number | null;
+                    bestBefore: number | null;
+                    receivedAt: number | null;
+                  };
+                  base: ({
+                    name: string;
+                    /** @enum {string} */
+                    kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                    province: string;
+                    city: string;
+                    description: string;
+                  }) | null;
+                  supplier: {
+                    name: string;
+                    region: string;
+                  };
+                  /** @description the latest quality check of the batch (null: not checked) */
+                  qc: ({
+                    /** @enum {string} */
+                    result: "pass" | "fail";
+                    inspector: string;
+                    checkedAt: number;
+                    notes: string;
+                  }) | null;
+                  photos: string[];
+                };
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
