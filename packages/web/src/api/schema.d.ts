@@ -11155,6 +11155,21 @@ export interface paths {
     /** The rules terms break (zh-CN and en), with the classes and severities */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              rules: ({
+                  /** @enum {string} */
+                  code: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  zh: string;
+                  en: string;
+                })[];
+              classes: ("absolute" | "medical" | "diversion" | "bait" | "prohibited")[];
+              severities: ("reject" | "review" | "warn")[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -11185,6 +11200,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  text: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  enabled: boolean;
+                  createdBy: string | null;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+              nextCursor: string | null;
+              /** @description the rule book’s version */
+              version: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11223,6 +11266,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              text: string;
+              /** @enum {string} */
+              class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+              /** @enum {string} */
+              severity: "reject" | "review" | "warn";
+              /** @enum {string} */
+              rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+              ruleText: {
+                zh: string;
+                en: string;
+              };
+              enabled: boolean;
+              createdBy: string | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11276,6 +11342,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              text: string;
+              /** @enum {string} */
+              class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+              /** @enum {string} */
+              severity: "reject" | "review" | "warn";
+              /** @enum {string} */
+              rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+              ruleText: {
+                zh: string;
+                en: string;
+              };
+              enabled: boolean;
+              createdBy: string | null;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11313,6 +11402,21 @@ export interface paths {
     /** The homophone table: spellings that stand for a canonical form (薇信 → 微信) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  canonical: string;
+                  variant: string;
+                  createdBy: string | null;
+                  createdAt: number;
+                })[];
+              version: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -11338,6 +11442,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              canonical: string;
+              variant: string;
+              createdBy: string | null;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11375,6 +11491,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11416,6 +11536,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              verdict: "pass" | "reject" | "review" | "warn";
+              hits: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+              bookVersion: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
