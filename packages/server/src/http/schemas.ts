@@ -1,6 +1,6 @@
 /** Shared request/response schemas (JSON Schema via TypeBox); they validate at the edge and document the API. */
 import { Type, type Static, type TEnum, type TSchema, type TString } from 'typebox';
-import { ID_PREFIX, type IdKind } from '@zhongcao/core';
+import { ID_PREFIX, type CategoryView, type IdKind } from '@zhongcao/core';
 
 export const Id = (kind: IdKind): ReturnType<typeof Type.String> =>
   Type.String({ pattern: `^${ID_PREFIX[kind]}_[0-9a-z]{26}$`, description: `${kind} id (${ID_PREFIX[kind]}_…)` });
@@ -17,6 +17,23 @@ export const ErrorBody = Type.Object(
   },
   { $id: 'ErrorBody', description: 'every error answer has this shape' },
 );
+
+/** A category with its rule profile and its children (shared: the tree is recursive). */
+export const CategorySchema = Type.Object(
+  {
+    id: Type.String(),
+    parentId: Type.Union([Type.String(), Type.Null()]),
+    name: Type.String(),
+    shipByHours: Type.Integer(),
+    perishable: Type.Boolean(),
+    feeRateBp: Type.Integer({ description: 'the platform fee in basis points' }),
+    children: Type.Array(Type.Ref('Category')),
+  },
+  { $id: 'Category', description: 'a category with its rule profile and its children' },
+);
+
+/** A reference to the shared Category schema, typed as core's view. */
+export const CategoryRef = Type.Unsafe<CategoryView>(Type.Ref('Category'));
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),

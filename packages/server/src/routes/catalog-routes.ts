@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { categoryTree, getShop, listProducts, productDetail } from '@zhongcao/core';
-import { ok, Id, PageQuery } from '../http/schemas.js';
+import { CategoryRef, Id, ok, PageQuery } from '../http/schemas.js';
 import { ProductDetailSchema, ProductPageSchema, ShopViewSchema } from './catalog-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
@@ -9,7 +9,7 @@ export function catalogRoutes(app: App, deps: RouteDeps): void {
   const { ctx } = deps.core;
   const tags = ['catalog'];
 
-  r.get('/api/v1/categories', { schema: { tags, summary: 'The category tree with each category’s rule profile' } }, async () => ({ items: await categoryTree(ctx.db) }));
+  r.get('/api/v1/categories', { schema: { tags, summary: 'The category tree with each category’s rule profile', response: ok(Type.Object({ items: Type.Array(CategoryRef) })) } }, async () => ({ items: await categoryTree(ctx.db) }));
 
   r.get('/api/v1/products', {
     schema: { tags, summary: 'Listed products, newest first (shelf)', querystring: Type.Object({ ...PageQuery, shopId: Type.Optional(Id('shop')), categoryId: Type.Optional(Id('category')) }, { additionalProperties: false }), response: ok(ProductPageSchema, 400) },

@@ -407,7 +407,11 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              items: components["schemas"]["Category"][];
+            };
+          };
         };
       };
     };
@@ -2829,6 +2833,12 @@ export interface paths {
         };
       };
       responses: {
+        /** @description a category with its rule profile and its children */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Category"];
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2878,6 +2888,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2916,6 +2930,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  login: string;
+                  displayName: string;
+                  roles: ({
+                      role: string;
+                      shopId: string | null;
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2948,6 +2979,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              login: string;
+              displayName: string;
+              roles: ({
+                  role: string;
+                  shopId: string | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -2984,6 +3029,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              login: string;
+              displayName: string;
+              roles: ({
+                  role: string;
+                  shopId: string | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -15411,6 +15470,17 @@ export interface components {
           [key: string]: unknown;
         };
       };
+    };
+    /** @description a category with its rule profile and its children */
+    Category: {
+      id: string;
+      parentId: string | null;
+      name: string;
+      shipByHours: number;
+      perishable: boolean;
+      /** @description the platform fee in basis points */
+      feeRateBp: number;
+      children: components["schemas"]["Category"][];
     };
   };
   responses: never;

@@ -50,14 +50,8 @@ export interface ClientEvent {
 
 
 
-export interface Category {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shipByHours: number;
-  perishable: boolean;
-  children: Category[];
-}
+/** A category with its rule profile and its children. */
+export type Category = Answer<'/api/v1/categories', 'get'>['items'][number];
 
 
 export type AddressInput = Omit<Address, 'id'>;
