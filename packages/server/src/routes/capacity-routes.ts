@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { getShopCapacity, MAX_CAPACITY_PER_DAY, setShopCapacity, setSurgePolicy, shopProjection } from '@zhongcao/core';
+import { getShopCapacity, MAX_CAPACITY_PER_DAY, setShopCapacity, setSurgePolicy, shopProjection, SURGE_POLICIES } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { errors, Id, ok, OneOf } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 /** Surge protection (爆单保护): daily shipping capacity, per-product policies, the projection. */
@@ -23,7 +23,7 @@ export function capacityRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => setShopCapacity(ctx, actorOf(req), req.params.shopId, req.body));
 
   r.put('/api/v1/merchant/products/:productId/surge-policy', {
-    schema: { tags, summary: 'What happens to this product as the capacity projection nears the limit: warn, presale or pause', params: productParams, body: PolicyBody, response: errors(400, 401, 404) },
+    schema: { tags, summary: 'What happens to this product as the capacity projection nears the limit: warn, presale or pause', params: productParams, body: PolicyBody, response: ok(Type.Object({ productId: Type.String(), policy: OneOf(SURGE_POLICIES) }), 400, 401, 404) },
   }, async (req) => setSurgePolicy(ctx, actorOf(req), req.params.productId, req.body.policy));
 
   r.get('/api/v1/merchant/shops/:shopId/capacity/projection', {

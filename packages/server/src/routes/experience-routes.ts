@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { categoryWeights, listExperienceScores, recomputeAllExperience, recomputeShopExperience, setCategoryWeights, shopExperience, INDICATOR_KEYS, EXPERIENCE_DIMENSIONS, type ExperienceOptions } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { errors, Id, ok } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Weight = Type.Number({ minimum: 0, maximum: 1 });
@@ -32,7 +32,7 @@ export function experienceRoutes(app: App, deps: RouteDeps, options: ExperienceO
   }, async (req) => ({ items: await listExperienceScores(ctx, actorOf(req)) }));
 
   r.post('/api/v1/admin/experience/recompute', {
-    schema: { tags, summary: 'Compute every shop\'s score now', response: errors(401, 403) },
+    schema: { tags, summary: 'Compute every shop\'s score now', response: ok(Type.Object({ shops: Type.Integer({ description: 'shops scored' }) }), 401, 403) },
   }, async (req) => recomputeAllExperience(ctx, actorOf(req), options));
 
   r.get('/api/v1/admin/experience/weights/:categoryId', {

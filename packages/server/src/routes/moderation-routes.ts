@@ -5,7 +5,7 @@ import {
   REPORTS_PER_HOUR,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, errors, Id, ok, OneOf } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Kind = Type.Union(MODERATION_SUBJECT_KINDS.map((k) => Type.Literal(k)), { description: 'video 视频, comment 评论, product 商品, live_room 直播间' });
@@ -31,13 +31,13 @@ export function moderationRoutes(app: App, deps: RouteDeps): void {
         { subjectKind: Kind, subjectId: SubjectId, reason: Reason, note: Type.Optional(Type.String({ maxLength: NOTE_MAX_CHARS * 2 })) },
         { additionalProperties: false },
       ),
-      response: errors(400, 401, 404, 409, 429),
+      response: answers(201, Type.Object({ id: Type.String(), itemId: Type.String({ description: 'the queue item the report joined' }), reportCount: Type.Integer() }), 400, 401, 404, 409, 429),
     },
   }, async (req, reply) => reply.status(201).send(await fileReport(ctx, actorOf(req), req.body, windowMs)));
 
   r.get('/api/v1/reports/reasons', {
-    schema: { tags, summary: 'The reasons a reporter picks from' },
-  }, async () => ({ reasons: REPORT_REASONS }));
+    schema: { tags, summary: 'The reasons a reporter picks from', response: ok(Type.Object({ reasons: Type.Array(OneOf(REPORT_REASONS)) })) },
+  }, async () => ({ reasons: [...REPORT_REASONS] }));
 
   r.get('/api/v1/moderation/mine', {
     schema: {

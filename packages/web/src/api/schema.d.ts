@@ -5521,6 +5521,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              /** @enum {string} */
+              policy: "warn" | "presale" | "pause";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12306,6 +12316,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @description the queue item the report joined */
+              itemId: string;
+              reportCount: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12345,7 +12366,11 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              reasons: ("false_claim" | "prohibited" | "vulgar" | "harassment" | "fraud" | "diversion" | "infringement" | "other")[];
+            };
+          };
         };
       };
     };
@@ -12899,6 +12924,15 @@ export interface paths {
     /** Compute every shop's score now */
     post: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description shops scored */
+              shops: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
