@@ -1,6 +1,6 @@
 /** Response schemas of live rooms: the room everyone in it sees, its flash sales, coupons and lucky bags. */
 import { Type } from 'typebox';
-import type { FlashSaleView, LiveCouponView, LuckyBagAudit, LuckyBagView, RoomCard, RoomView } from '@zhongcao/core';
+import { WALLET_TABS, type FlashSaleView, type LiveCouponView, type LuckyBagAudit, type LuckyBagView, type MyLiveCoupon, type RoomCard, type RoomView, type SaleOrderResult, type WalletCoupon } from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 import { HostViewSchema, ProductCardSchema, RoomCardSchema } from './catalog-schemas.js';
 
@@ -72,3 +72,53 @@ export const RoomViewSchema = describe<RoomView>()(
 );
 
 export const RoomListSchema = describe<{ items: RoomCard[] }>()(Type.Object({ items: Type.Array(RoomCardSchema) }));
+
+export const MyLiveCouponSchema = describe<MyLiveCoupon>()(
+  Type.Object({
+    couponId: Type.String(),
+    roomId: Type.String(),
+    roomTitle: Type.String(),
+    amountFen: Type.Integer(),
+    minSpendFen: Type.Integer(),
+    productIds: Type.Array(Type.String(), { description: 'the products it applies to (its room’s bag)' }),
+    validUntil: Nullable(Type.Integer()),
+  }),
+);
+
+export const CouponWalletSchema = describe<{ items: WalletCoupon[]; nextCursor: string | null }>()(
+  Type.Object({
+    items: Type.Array(
+      Type.Object({
+        couponId: Type.String(),
+        tab: OneOf(WALLET_TABS),
+        amountFen: Type.Integer(),
+        minSpendFen: Type.Integer(),
+        scope: Type.Object({
+          roomId: Type.String(),
+          roomTitle: Type.String(),
+          host: Nullable(HostViewSchema),
+          products: Type.Array(Type.Object({ id: Type.String(), title: Type.String() }), { description: 'the first products of the room’s bag' }),
+          productCount: Type.Integer(),
+        }),
+        claimedAt: Type.Integer(),
+        validUntil: Nullable(Type.Integer({ description: 'until when it can be spent; null while its room is still live' })),
+        roomLive: Type.Boolean(),
+        usedOrderId: Nullable(Type.String()),
+        usedAt: Nullable(Type.Integer()),
+      }),
+    ),
+    nextCursor: Nullable(Type.String()),
+  }),
+);
+
+/** A flash-sale order: 201 when placed, 200 for a retry with the same Idempotency-Key. */
+export const SaleOrderSchema = describe<SaleOrderResult & { cashierUrl: string }>()(
+  Type.Object({
+    orderId: Type.String(),
+    paymentId: Type.String(),
+    payBefore: Type.Integer(),
+    totalFen: Type.Integer(),
+    replayed: Type.Optional(Type.Boolean({ description: 'the answer of an earlier request with the same Idempotency-Key' })),
+    cashierUrl: Type.String(),
+  }),
+);

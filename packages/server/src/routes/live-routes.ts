@@ -4,8 +4,8 @@ import {
   onPublish, onUnpublish, openRoom, pinProduct, placeSaleOrder, removeFromBag, roomDashboard, roomView, usableCoupons, claimedInRoom, couponWallet,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { answers, errors, ok } from '../http/schemas.js';
-import { ClaimedCouponSchema, FlashSaleSchema, LiveCouponSchema, LuckyBagAuditSchema, LuckyBagSchema, RoomListSchema, RoomViewSchema } from './live-response-schemas.js';
+import { answers, ErrorBody, errors, ok } from '../http/schemas.js';
+import { ClaimedCouponSchema, CouponWalletSchema, FlashSaleSchema, LiveCouponSchema, LuckyBagAuditSchema, LuckyBagSchema, MyLiveCouponSchema, RoomListSchema, RoomViewSchema, SaleOrderSchema } from './live-response-schemas.js';
 import {
   BagBody, BagParams, CouponBody, WalletQuery, CouponParams, CreateRoomBody, FlashSaleBody, IdempotencyHeaders, IngestBody, ListRoomsQuery, LuckyBagBody,
   PinBody, RoomParams, RoomProductParams, SaleOrderBody, SaleParams,
@@ -71,19 +71,19 @@ export function liveRoutes(app: App, deps: RouteDeps): void {
       params: SaleParams,
       headers: IdempotencyHeaders,
       body: SaleOrderBody,
-      response: errors(400, 401, 404, 409, 422),
+      response: { ...answers(201, SaleOrderSchema, 400, 401, 404, 409, 422), 200: SaleOrderSchema },
     },
     config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const key = req.headers['idempotency-key'];
     const result = await placeSaleOrder(ctx, actorOf(req), req.params.saleId, req.body, typeof key === 'string' ? key : undefined);
-    return reply.status(result.statusCode).send(result.body);
+    return reply.status(result.statusCode === 200 ? 200 : 201).send(result.body);
   });
 
   r.post('/api/v1/live/rooms/:roomId/coupons', { schema: { tags, summary: 'Release live coupons in the room (host only, room live)', params: RoomParams, body: CouponBody, response: answers(201, LiveCouponSchema, 400, 401, 403, 404, 409) } }, async (req, reply) =>
     reply.status(201).send(await createCoupon(ctx, actorOf(req), req.params.roomId, req.body)));
 
-  r.get('/api/v1/me/live-coupons', { schema: { tags, summary: 'My claimed live coupons that can still be spent at checkout, with the products each applies to', response: errors(401) } }, async (req) => ({
+  r.get('/api/v1/me/live-coupons', { schema: { tags, summary: 'My claimed live coupons that can still be spent at checkout, with the products each applies to', response: ok(Type.Object({ items: Type.Array(MyLiveCouponSchema) }), 401) } }, async (req) => ({
     items: await usableCoupons(ctx.db, actorOf(req).userId, ctx.clock.now()),
   }));
 
@@ -92,7 +92,7 @@ export function liveRoutes(app: App, deps: RouteDeps): void {
       tags,
       summary: 'My coupon wallet: one tab (usable, used with its order, expired), each coupon with amount, minimum spend, scope (room, host, products) and validity; newest first, paged',
       querystring: WalletQuery,
-      response: errors(400, 401),
+      response: ok(CouponWalletSchema, 400, 401),
     },
   }, async (req) => couponWallet(ctx.db, actorOf(req), { tab: req.query.tab, limit: req.query.limit, cursor: req.query.cursor }, ctx.clock.now()));
 
@@ -119,13 +119,13 @@ export function liveRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => issueStreamKey(ctx, actorOf(req), req.params.roomId));
 
   // The ingest server's callbacks (nginx-rtmp on_publish / on_publish_done, SRS http_hooks): 2xx lets the publisher in, 403 refuses.
-  r.post('/api/v1/live/ingest/on_publish', { schema: { tags, summary: 'Ingest server callback: may this publisher go live? (form or JSON with the stream name and key)', body: IngestBody, response: errors(400, 403) } }, async (req, reply) => {
+  r.post('/api/v1/live/ingest/on_publish', { schema: { tags, summary: 'Ingest server callback: may this publisher go live? (form or JSON with the stream name and key)', body: IngestBody, response: { ...ok(Type.Object({ code: Type.Literal(0) }), 400, 403), 403: Type.Object({ code: Type.Literal(403), error: ErrorBody.properties.error }, { description: 'refused, in the shape ingest servers read (a non-zero code)' }) } } }, async (req, reply) => {
     if (!(await onPublish(ctx, req.body))) return reply.status(403).send({ code: 403, error: { code: 'STREAM_REFUSED', message: 'unknown room or wrong stream key', details: {} } });
-    return { code: 0 };
+    return { code: 0 as const };
   });
 
-  r.post('/api/v1/live/ingest/on_unpublish', { schema: { tags, summary: 'Ingest server callback: the stream stopped', body: IngestBody, response: errors(400) } }, async (req) => {
+  r.post('/api/v1/live/ingest/on_unpublish', { schema: { tags, summary: 'Ingest server callback: the stream stopped', body: IngestBody, response: ok(Type.Object({ code: Type.Literal(0) }), 400) } }, async (req) => {
     await onUnpublish(ctx, req.body);
-    return { code: 0 };
+    return { code: 0 as const };
   });
 }

@@ -10547,6 +10547,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              orderId: string;
+              paymentId: string;
+              payBefore: number;
+              totalFen: number;
+              /** @description the answer of an earlier request with the same Idempotency-Key */
+              replayed?: boolean;
+              cashierUrl: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              orderId: string;
+              paymentId: string;
+              payBefore: number;
+              totalFen: number;
+              /** @description the answer of an earlier request with the same Idempotency-Key */
+              replayed?: boolean;
+              cashierUrl: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -10651,6 +10679,23 @@ export interface paths {
     /** My claimed live coupons that can still be spent at checkout, with the products each applies to */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  couponId: string;
+                  roomId: string;
+                  roomTitle: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  /** @description the products it applies to (its room’s bag) */
+                  productIds: string[];
+                  validUntil: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -10672,6 +10717,44 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  couponId: string;
+                  /** @enum {string} */
+                  tab: "usable" | "used" | "expired";
+                  amountFen: number;
+                  minSpendFen: number;
+                  scope: {
+                    roomId: string;
+                    roomTitle: string;
+                    host: ({
+                      /** @enum {string} */
+                      kind: "creator" | "shop";
+                      id: string;
+                      name: string;
+                      avatarUrl: string | null;
+                    }) | null;
+                    /** @description the first products of the room’s bag */
+                    products: {
+                        id: string;
+                        title: string;
+                      }[];
+                    productCount: number;
+                  };
+                  claimedAt: number;
+                  /** @description until when it can be spent; null while its room is still live */
+                  validUntil: number | null;
+                  roomLive: boolean;
+                  usedOrderId: string | null;
+                  usedAt: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11007,16 +11090,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {number} */
+              code: 0;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
             "application/json": components["schemas"]["ErrorBody"];
           };
         };
-        /** @description every error answer has this shape */
+        /** @description refused, in the shape ingest servers read (a non-zero code) */
         403: {
           content: {
-            "application/json": components["schemas"]["ErrorBody"];
+            "application/json": {
+              /** @enum {number} */
+              code: 403;
+              error: {
+                /** @description stable, machine-readable error code */
+                code: string;
+                message: string;
+                details: {
+                  [key: string]: unknown;
+                };
+              };
+            };
           };
         };
       };
@@ -11037,6 +11140,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {number} */
+              code: 0;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
