@@ -12652,6 +12652,93 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ledgers: ({
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milliPoints: number;
+                  next: {
+                    points: number;
+                    caution: boolean;
+                  } | null;
+                })[];
+              penalties: ({
+                  id: string;
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milestone: number;
+                  /** @enum {string} */
+                  kind: "caution" | "warning" | "traffic_throttle" | "affiliate_suspension" | "paid_traffic_suspension" | "payout_hold" | "clear_out";
+                  multiplierPermille: number | null;
+                  /** @enum {string} */
+                  status: "active" | "ended" | "lifted";
+                  startsAt: number;
+                  endsAt: number;
+                  liftedAt: number | null;
+                  liftReason: string | null;
+                })[];
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  subjectKind: "shop" | "creator";
+                  subjectId: string;
+                  /** @enum {string} */
+                  rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  refId: string;
+                  /** @description points in thousandths */
+                  milliPoints: number;
+                  /** @enum {string} */
+                  status: "in_force" | "revoked";
+                  inForce: boolean;
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  createdAt: number;
+                  expiresAt: number;
+                  appeals: ({
+                      id: string;
+                      violationId: string;
+                      attempt: number;
+                      text: string;
+                      evidence: {
+                          id: string;
+                          url: string;
+                        }[];
+                      /** @enum {string} */
+                      status: "pending" | "granted" | "rejected";
+                      decisionReason: string | null;
+                      createdAt: number;
+                      decidedAt: number | null;
+                    })[];
+                  /** @description until when an appeal may be filed, or why not */
+                  appeal: {
+                    /** @enum {boolean} */
+                    open: true;
+                    attempt: number;
+                    until: number;
+                  } | {
+                    /** @enum {boolean} */
+                    open: false;
+                    reason: string;
+                  };
+                  timeline: ({
+                      /** @enum {string} */
+                      kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                      detail: {
+                        [key: string]: unknown;
+                      };
+                      actorId: string | null;
+                      at: number;
+                    })[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -12686,6 +12773,67 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              subjectKind: "shop" | "creator";
+              subjectId: string;
+              /** @enum {string} */
+              rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+              /** @enum {string} */
+              ledger: "general" | "serious" | "fake_transaction";
+              refId: string;
+              /** @description points in thousandths */
+              milliPoints: number;
+              /** @enum {string} */
+              status: "in_force" | "revoked";
+              inForce: boolean;
+              detail: {
+                [key: string]: unknown;
+              };
+              createdAt: number;
+              expiresAt: number;
+              appeals: ({
+                  id: string;
+                  violationId: string;
+                  attempt: number;
+                  text: string;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                  /** @enum {string} */
+                  status: "pending" | "granted" | "rejected";
+                  decisionReason: string | null;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              /** @description until when an appeal may be filed, or why not */
+              appeal: {
+                /** @enum {boolean} */
+                open: true;
+                attempt: number;
+                until: number;
+              } | {
+                /** @enum {boolean} */
+                open: false;
+                reason: string;
+              };
+              timeline: ({
+                  /** @enum {string} */
+                  kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  actorId: string | null;
+                  at: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12723,6 +12871,86 @@ export interface paths {
     /** My creator credit score (信用分, 12 at most) and its history */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              score: number;
+              max: number;
+              history: ({
+                  id: string;
+                  /** @enum {string} */
+                  subjectKind: "shop" | "creator";
+                  subjectId: string;
+                  /** @enum {string} */
+                  rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  refId: string;
+                  /** @description points in thousandths */
+                  milliPoints: number;
+                  /** @enum {string} */
+                  status: "in_force" | "revoked";
+                  inForce: boolean;
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  createdAt: number;
+                  expiresAt: number;
+                  appeals: ({
+                      id: string;
+                      violationId: string;
+                      attempt: number;
+                      text: string;
+                      evidence: {
+                          id: string;
+                          url: string;
+                        }[];
+                      /** @enum {string} */
+                      status: "pending" | "granted" | "rejected";
+                      decisionReason: string | null;
+                      createdAt: number;
+                      decidedAt: number | null;
+                    })[];
+                  /** @description until when an appeal may be filed, or why not */
+                  appeal: {
+                    /** @enum {boolean} */
+                    open: true;
+                    attempt: number;
+                    until: number;
+                  } | {
+                    /** @enum {boolean} */
+                    open: false;
+                    reason: string;
+                  };
+                  timeline: ({
+                      /** @enum {string} */
+                      kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                      detail: {
+                        [key: string]: unknown;
+                      };
+                      actorId: string | null;
+                      at: number;
+                    })[];
+                })[];
+              penalties: ({
+                  id: string;
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milestone: number;
+                  /** @enum {string} */
+                  kind: "caution" | "warning" | "traffic_throttle" | "affiliate_suspension" | "paid_traffic_suspension" | "payout_hold" | "clear_out";
+                  multiplierPermille: number | null;
+                  /** @enum {string} */
+                  status: "active" | "ended" | "lifted";
+                  startsAt: number;
+                  endsAt: number;
+                  liftedAt: number | null;
+                  liftReason: string | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -12741,6 +12969,84 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  violationId: string;
+                  attempt: number;
+                  text: string;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                  /** @enum {string} */
+                  status: "pending" | "granted" | "rejected";
+                  decisionReason: string | null;
+                  createdAt: number;
+                  decidedAt: number | null;
+                  violation: {
+                    id: string;
+                    /** @enum {string} */
+                    subjectKind: "shop" | "creator";
+                    subjectId: string;
+                    /** @enum {string} */
+                    rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                    /** @enum {string} */
+                    ledger: "general" | "serious" | "fake_transaction";
+                    refId: string;
+                    /** @description points in thousandths */
+                    milliPoints: number;
+                    /** @enum {string} */
+                    status: "in_force" | "revoked";
+                    inForce: boolean;
+                    detail: {
+                      [key: string]: unknown;
+                    };
+                    createdAt: number;
+                    expiresAt: number;
+                    appeals: ({
+                        id: string;
+                        violationId: string;
+                        attempt: number;
+                        text: string;
+                        evidence: {
+                            id: string;
+                            url: string;
+                          }[];
+                        /** @enum {string} */
+                        status: "pending" | "granted" | "rejected";
+                        decisionReason: string | null;
+                        createdAt: number;
+                        decidedAt: number | null;
+                      })[];
+                    /** @description until when an appeal may be filed, or why not */
+                    appeal: {
+                      /** @enum {boolean} */
+                      open: true;
+                      attempt: number;
+                      until: number;
+                    } | {
+                      /** @enum {boolean} */
+                      open: false;
+                      reason: string;
+                    };
+                    timeline: ({
+                        /** @enum {string} */
+                        kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                        detail: {
+                          [key: string]: unknown;
+                        };
+                        actorId: string | null;
+                        at: number;
+                      })[];
+                  };
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12780,6 +13086,67 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              subjectKind: "shop" | "creator";
+              subjectId: string;
+              /** @enum {string} */
+              rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+              /** @enum {string} */
+              ledger: "general" | "serious" | "fake_transaction";
+              refId: string;
+              /** @description points in thousandths */
+              milliPoints: number;
+              /** @enum {string} */
+              status: "in_force" | "revoked";
+              inForce: boolean;
+              detail: {
+                [key: string]: unknown;
+              };
+              createdAt: number;
+              expiresAt: number;
+              appeals: ({
+                  id: string;
+                  violationId: string;
+                  attempt: number;
+                  text: string;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                  /** @enum {string} */
+                  status: "pending" | "granted" | "rejected";
+                  decisionReason: string | null;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              /** @description until when an appeal may be filed, or why not */
+              appeal: {
+                /** @enum {boolean} */
+                open: true;
+                attempt: number;
+                until: number;
+              } | {
+                /** @enum {boolean} */
+                open: false;
+                reason: string;
+              };
+              timeline: ({
+                  /** @enum {string} */
+                  kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  actorId: string | null;
+                  at: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12817,6 +13184,24 @@ export interface paths {
     /** The rule catalogue: ledger and points per rule (thousandths) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** @enum {string} */
+                  code: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milliPoints: number;
+                  defaultMilliPoints: number;
+                  subjects: ("shop" | "creator")[];
+                  manual: boolean;
+                  updatedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -12849,6 +13234,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              code: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+              /** @enum {string} */
+              ledger: "general" | "serious" | "fake_transaction";
+              milliPoints: number;
+              defaultMilliPoints: number;
+              subjects: ("shop" | "creator")[];
+              manual: boolean;
+              updatedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12893,6 +13294,67 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              subjectKind: "shop" | "creator";
+              subjectId: string;
+              /** @enum {string} */
+              rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+              /** @enum {string} */
+              ledger: "general" | "serious" | "fake_transaction";
+              refId: string;
+              /** @description points in thousandths */
+              milliPoints: number;
+              /** @enum {string} */
+              status: "in_force" | "revoked";
+              inForce: boolean;
+              detail: {
+                [key: string]: unknown;
+              };
+              createdAt: number;
+              expiresAt: number;
+              appeals: ({
+                  id: string;
+                  violationId: string;
+                  attempt: number;
+                  text: string;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                  /** @enum {string} */
+                  status: "pending" | "granted" | "rejected";
+                  decisionReason: string | null;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              /** @description until when an appeal may be filed, or why not */
+              appeal: {
+                /** @enum {boolean} */
+                open: true;
+                attempt: number;
+                until: number;
+              } | {
+                /** @enum {boolean} */
+                open: false;
+                reason: string;
+              };
+              timeline: ({
+                  /** @enum {string} */
+                  kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  actorId: string | null;
+                  at: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -12936,6 +13398,93 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ledgers: ({
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milliPoints: number;
+                  next: {
+                    points: number;
+                    caution: boolean;
+                  } | null;
+                })[];
+              penalties: ({
+                  id: string;
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milestone: number;
+                  /** @enum {string} */
+                  kind: "caution" | "warning" | "traffic_throttle" | "affiliate_suspension" | "paid_traffic_suspension" | "payout_hold" | "clear_out";
+                  multiplierPermille: number | null;
+                  /** @enum {string} */
+                  status: "active" | "ended" | "lifted";
+                  startsAt: number;
+                  endsAt: number;
+                  liftedAt: number | null;
+                  liftReason: string | null;
+                })[];
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  subjectKind: "shop" | "creator";
+                  subjectId: string;
+                  /** @enum {string} */
+                  rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  refId: string;
+                  /** @description points in thousandths */
+                  milliPoints: number;
+                  /** @enum {string} */
+                  status: "in_force" | "revoked";
+                  inForce: boolean;
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  createdAt: number;
+                  expiresAt: number;
+                  appeals: ({
+                      id: string;
+                      violationId: string;
+                      attempt: number;
+                      text: string;
+                      evidence: {
+                          id: string;
+                          url: string;
+                        }[];
+                      /** @enum {string} */
+                      status: "pending" | "granted" | "rejected";
+                      decisionReason: string | null;
+                      createdAt: number;
+                      decidedAt: number | null;
+                    })[];
+                  /** @description until when an appeal may be filed, or why not */
+                  appeal: {
+                    /** @enum {boolean} */
+                    open: true;
+                    attempt: number;
+                    until: number;
+                  } | {
+                    /** @enum {boolean} */
+                    open: false;
+                    reason: string;
+                  };
+                  timeline: ({
+                      /** @enum {string} */
+                      kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                      detail: {
+                        [key: string]: unknown;
+                      };
+                      actorId: string | null;
+                      at: number;
+                    })[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
