@@ -1,10 +1,30 @@
 import { Type } from 'typebox';
-import { getShopCapacity, MAX_CAPACITY_PER_DAY, setShopCapacity, setSurgePolicy, shopProjection, SURGE_POLICIES } from '@zhongcao/core';
+import { getShopCapacity, MAX_CAPACITY_PER_DAY, setShopCapacity, setSurgePolicy, shopProjection, SURGE_POLICIES, type CapacityProjectionView, type ShopCapacityView } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id, ok, OneOf } from '../http/schemas.js';
+import { describe, Id, Nullable, ok, OneOf } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 /** Surge protection (爆单保护): daily shipping capacity, per-product policies, the projection. */
+const CapacitySchema = describe<ShopCapacityView>()(
+  Type.Object({ shopId: Type.String(), warehouse: Type.String(), capacityPerDay: Nullable(Type.Integer({ description: 'orders shipped per day; null until declared (no surge protection)' })) }),
+);
+
+const ProjectionSchema = describe<CapacityProjectionView>()(
+  Type.Object({
+    capacityPerDay: Nullable(Type.Integer()),
+    backlog: Type.Integer(),
+    pending: Type.Integer({ description: 'unpaid orders, each holding a slot after the paid ones' }),
+    shippedToday: Type.Integer(),
+    projectedClearAt: Nullable(Type.Integer()),
+    atRisk: Type.Array(Type.Object({ orderId: Type.String(), shipBy: Type.Integer(), projectedShipAt: Type.Integer() })),
+    newOrderShipAt: Nullable(Type.Integer()),
+    pressure: Type.Number(),
+    nearLimit: Type.Boolean({ description: 'pressure at or above the level where product policies apply' }),
+    nearLimitAt: Type.Number(),
+    products: Type.Array(Type.Object({ productId: Type.String(), title: Type.String(), policy: OneOf(SURGE_POLICIES) })),
+  }),
+);
+
 export function capacityRoutes(app: App, deps: RouteDeps): void {
   const r = typed(app);
   const { ctx } = deps.core;
@@ -15,11 +35,11 @@ export function capacityRoutes(app: App, deps: RouteDeps): void {
   const PolicyBody = Type.Object({ policy: Type.Union([Type.Literal('warn'), Type.Literal('presale'), Type.Literal('pause')]) }, { additionalProperties: false });
 
   r.get('/api/v1/merchant/shops/:shopId/capacity', {
-    schema: { tags, summary: 'My shop’s declared shipping capacity per day (null: not declared)', params: shopParams, response: errors(400, 401, 404) },
+    schema: { tags, summary: 'My shop’s declared shipping capacity per day (null: not declared)', params: shopParams, response: ok(CapacitySchema, 400, 401, 404) },
   }, async (req) => getShopCapacity(ctx, actorOf(req), req.params.shopId));
 
   r.put('/api/v1/merchant/shops/:shopId/capacity', {
-    schema: { tags, summary: 'Declare my shop’s shipping capacity per day', params: shopParams, body: CapacityBody, response: errors(400, 401, 404) },
+    schema: { tags, summary: 'Declare my shop’s shipping capacity per day', params: shopParams, body: CapacityBody, response: ok(CapacitySchema, 400, 401, 404) },
   }, async (req) => setShopCapacity(ctx, actorOf(req), req.params.shopId, req.body));
 
   r.put('/api/v1/merchant/products/:productId/surge-policy', {
@@ -27,6 +47,6 @@ export function capacityRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => setSurgePolicy(ctx, actorOf(req), req.params.productId, req.body.policy));
 
   r.get('/api/v1/merchant/shops/:shopId/capacity/projection', {
-    schema: { tags, summary: 'Projected ship dates of paid-but-unshipped orders against the capacity: orders at risk, the date a new order would get, the pressure', params: shopParams, response: errors(400, 401, 404) },
+    schema: { tags, summary: 'Projected ship dates of paid-but-unshipped orders against the capacity: orders at risk, the date a new order would get, the pressure', params: shopParams, response: ok(ProjectionSchema, 400, 401, 404) },
   }, async (req) => shopProjection(ctx, actorOf(req), req.params.shopId));
 }

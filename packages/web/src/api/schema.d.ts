@@ -5446,6 +5446,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shopId: string;
+              warehouse: string;
+              /** @description orders shipped per day; null until declared (no surge protection) */
+              capacityPerDay: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5483,6 +5494,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shopId: string;
+              warehouse: string;
+              /** @description orders shipped per day; null until declared (no surge protection) */
+              capacityPerDay: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5562,6 +5584,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              capacityPerDay: number | null;
+              backlog: number;
+              /** @description unpaid orders, each holding a slot after the paid ones */
+              pending: number;
+              shippedToday: number;
+              projectedClearAt: number | null;
+              atRisk: {
+                  orderId: string;
+                  shipBy: number;
+                  projectedShipAt: number;
+                }[];
+              newOrderShipAt: number | null;
+              pressure: number;
+              /** @description pressure at or above the level where product policies apply */
+              nearLimit: boolean;
+              nearLimitAt: number;
+              products: ({
+                  productId: string;
+                  title: string;
+                  /** @enum {string} */
+                  policy: "warn" | "presale" | "pause";
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
