@@ -14874,6 +14874,32 @@ export interface paths {
     /** My apps (开放平台 · 我的应用) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  appKey: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "self" | "tool";
+                  ownerId: string;
+                  shopId: string | null;
+                  /** @enum {string} */
+                  status: "pending" | "approved" | "rejected" | "suspended";
+                  groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
+                  callbackUrl: string;
+                  pushUrl: string;
+                  pushTags: ("100" | "101" | "102" | "103" | "104" | "105" | "106" | "200" | "201" | "202" | "203" | "204" | "205" | "206" | "207" | "400")[];
+                  ipAllow: string[];
+                  reviewNote: string;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -14902,6 +14928,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              app: {
+                id: string;
+                appKey: string;
+                name: string;
+                /** @enum {string} */
+                kind: "self" | "tool";
+                ownerId: string;
+                shopId: string | null;
+                /** @enum {string} */
+                status: "pending" | "approved" | "rejected" | "suspended";
+                groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
+                callbackUrl: string;
+                pushUrl: string;
+                pushTags: ("100" | "101" | "102" | "103" | "104" | "105" | "106" | "200" | "201" | "202" | "203" | "204" | "205" | "206" | "207" | "400")[];
+                ipAllow: string[];
+                reviewNote: string;
+                createdAt: number;
+                updatedAt: number;
+              };
+              /** @description shown once */
+              secret: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -14953,6 +15007,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              appKey: string;
+              name: string;
+              /** @enum {string} */
+              kind: "self" | "tool";
+              ownerId: string;
+              shopId: string | null;
+              /** @enum {string} */
+              status: "pending" | "approved" | "rejected" | "suspended";
+              groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
+              callbackUrl: string;
+              pushUrl: string;
+              pushTags: ("100" | "101" | "102" | "103" | "104" | "105" | "106" | "200" | "201" | "202" | "203" | "204" | "205" | "206" | "207" | "400")[];
+              ipAllow: string[];
+              reviewNote: string;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -14984,6 +15062,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              secret: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -15009,6 +15095,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              authorizationId: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -15046,6 +15140,28 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  msgIds: string[];
+                  messageCount: number;
+                  /** @enum {string} */
+                  outcome: "ok" | "failed";
+                  httpStatus: number | null;
+                  error: string | null;
+                  replay: boolean;
+                  durationMs: number;
+                  createdAt: number;
+                })[];
+              pending: number;
+              waiting: number;
+              failed: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -15073,6 +15189,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -15097,6 +15221,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              appKey: string;
+              name: string;
+              /** @enum {string} */
+              kind: "self" | "tool";
+              groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
+              /** @enum {string} */
+              status: "pending" | "approved" | "rejected" | "suspended";
+              callbackUrl: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -15130,6 +15269,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              code: string;
+              redirectUrl: string | null;
+              expiresAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -15173,6 +15322,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  appId: string;
+                  appKey: string;
+                  appName: string;
+                  appKind: string;
+                  shopId: string;
+                  groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
+                  /** @enum {string} */
+                  status: "active" | "revoked";
+                  grantedBy: string;
+                  createdAt: number;
+                  revokedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -15198,6 +15368,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -15234,6 +15412,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  appKey: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "self" | "tool";
+                  ownerId: string;
+                  shopId: string | null;
+                  /** @enum {string} */
+                  status: "pending" | "approved" | "rejected" | "suspended";
+                  groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
+                  callbackUrl: string;
+                  pushUrl: string;
+                  pushTags: ("100" | "101" | "102" | "103" | "104" | "105" | "106" | "200" | "201" | "202" | "203" | "204" | "205" | "206" | "207" | "400")[];
+                  ipAllow: string[];
+                  reviewNote: string;
+                  createdAt: number;
+                  updatedAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -15273,6 +15477,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              appKey: string;
+              name: string;
+              /** @enum {string} */
+              kind: "self" | "tool";
+              ownerId: string;
+              shopId: string | null;
+              /** @enum {string} */
+              status: "pending" | "approved" | "rejected" | "suspended";
+              groups: ("orders" | "products" | "stock" | "logistics" | "aftersales")[];
+              callbackUrl: string;
+              pushUrl: string;
+              pushTags: ("100" | "101" | "102" | "103" | "104" | "105" | "106" | "200" | "201" | "202" | "203" | "204" | "205" | "206" | "207" | "400")[];
+              ipAllow: string[];
+              reviewNote: string;
+              createdAt: number;
+              updatedAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
