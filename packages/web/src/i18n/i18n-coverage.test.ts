@@ -54,7 +54,7 @@ const NOT_ERROR_CODES = new Set([
   'UNSEEDED', // the flash-sale hot counter's internal verdict (live/hot-counter.ts): the sale goes to the database path, never to a client
   // Redis commands in the flash-sale hot counter's Lua scripts (server/src/shared/redis-sale-counter.ts)
   'HGET', 'HSET', 'HDEL', 'HINCRBY', 'DECRBY', 'INCRBY', 'ZADD', 'ZREM', 'ZRANGE', 'ZRANGEBYSCORE', 'EXISTS', 'DEL', 'RENAME', 'SET', 'PEXPIREAT', 'KEEPTTL',
-  'GET', 'POST', 'PUT', 'PATCH', 'DELETE',
+  'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD',
   'IDAT', 'IEND', 'IHDR', 'RIFF', 'WEBP',
   'ENOENT', 'EXDEV', 'SIGKILL', 'NFKC',
   // system error codes and signals the scaled mode reads (a database that is briefly away; processes it stops)
