@@ -90,9 +90,5 @@ export const PENDING_RESPONSE_SCHEMAS: readonly string[] = [
   'GET /api/v1/analytics/live',
   'GET /api/v1/analytics/live/:roomId',
   'POST /api/v1/payouts/notify/:provider',
-  'GET /api/v1/merchant/shops/:shopId/dashboard',
-  'POST /api/v1/merchant/shops/:shopId/shipments/batch',
-  'GET /api/v1/merchant/shops/:shopId/shipments/batch/template.csv',
-  'GET /api/v1/admin/shops',
   'POST /api/v1/ads/topups/notify/:provider',
 ];

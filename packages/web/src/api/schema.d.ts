@@ -16242,6 +16242,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description toShip and overdue count all the shop’s paid, unshipped orders (not only today’s) */
+              today: {
+                orders: number;
+                paidOrders: number;
+                gmvFen: number;
+                toShip: number;
+                overdue: number;
+                refundsFen: number;
+              };
+              last7Days: {
+                  day: string;
+                  orders: number;
+                  gmvFen: number;
+                }[];
+              toShipOldest: ({
+                  orderId: string;
+                  paidAt: number;
+                  totalFen: number;
+                  shipByAt: number | null;
+                  overdue: boolean;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -16273,6 +16301,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              results: ({
+                  row: number;
+                  orderId: string;
+                  /** @enum {boolean} */
+                  ok: true;
+                  shipmentId: string;
+                } | {
+                  row: number;
+                  orderId: string;
+                  /** @enum {boolean} */
+                  ok: false;
+                  code: string;
+                  message: string;
+                })[];
+              shipped: number;
+              failed: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -16310,6 +16361,12 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -16335,6 +16392,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  name: string;
+                  ownerLogin: string;
+                  status: string;
+                  products: number;
+                  orders: number;
+                  createdAt: number;
+                }[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
