@@ -8048,6 +8048,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  planId: string;
+                  creatorId: string;
+                  displayName: string;
+                  shopId: string;
+                  status: string;
+                  source: string;
+                  note: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8088,6 +8106,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              planId: string;
+              creatorId: string;
+              displayName: string;
+              shopId: string;
+              status: string;
+              source: string;
+              note: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8253,6 +8287,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              planId: string;
+              creatorId: string;
+              displayName: string;
+              shopId: string;
+              status: string;
+              source: string;
+              note: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8290,6 +8340,24 @@ export interface paths {
     /** My applications to targeted plans and the plans that name me */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  planId: string;
+                  creatorId: string;
+                  displayName: string;
+                  shopId: string;
+                  status: string;
+                  source: string;
+                  note: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8382,6 +8450,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              /** @enum {boolean} */
+              removed: true;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8430,6 +8508,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              videoId: string;
+              productIds: string[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8467,6 +8554,22 @@ export interface paths {
     /** My tracked links, newest first, with how often each was opened */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  token: string;
+                  productId: string;
+                  createdAt: number;
+                  expiresAt: number;
+                  /** @description how often it was opened */
+                  opens: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8493,6 +8596,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              token: string;
+              productId: string;
+              createdAt: number;
+              expiresAt: number;
+              /** @description how often it was opened */
+              opens: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8573,6 +8690,38 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              product: {
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+              };
+              creator: {
+                id: string;
+                displayName: string;
+              };
+              expiresAt: number;
+              /** @description what the shopper app sends with the line at checkout */
+              attribution: {
+                /** @enum {string} */
+                source: "link";
+                contentId: string;
+                creatorId: string;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8610,6 +8759,26 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8654,6 +8823,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  login: string;
+                  displayName: string;
+                  followers: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8975,6 +9157,29 @@ export interface paths {
     /** My MCN contracts (as the MCN or as the creator), newest first */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  mcnId: string;
+                  mcnName: string;
+                  creatorId: string;
+                  creatorName: string;
+                  shareBp: number;
+                  startsAt: number;
+                  endsAt: number;
+                  status: string;
+                  /** @description in force now */
+                  inForce: boolean;
+                  acceptedAt: number | null;
+                  effectiveAt: number | null;
+                  endedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9000,6 +9205,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              mcnId: string;
+              mcnName: string;
+              creatorId: string;
+              creatorName: string;
+              shareBp: number;
+              startsAt: number;
+              endsAt: number;
+              status: string;
+              /** @description in force now */
+              inForce: boolean;
+              acceptedAt: number | null;
+              effectiveAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9043,6 +9269,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              mcnId: string;
+              mcnName: string;
+              creatorId: string;
+              creatorName: string;
+              shareBp: number;
+              startsAt: number;
+              endsAt: number;
+              status: string;
+              /** @description in force now */
+              inForce: boolean;
+              acceptedAt: number | null;
+              effectiveAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9086,6 +9333,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              mcnId: string;
+              mcnName: string;
+              creatorId: string;
+              creatorName: string;
+              shareBp: number;
+              startsAt: number;
+              endsAt: number;
+              status: string;
+              /** @description in force now */
+              inForce: boolean;
+              acceptedAt: number | null;
+              effectiveAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9124,6 +9392,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  creatorId: string;
+                  creatorName: string;
+                  shopId: string;
+                  productId: string;
+                  productTitle: string;
+                  skuId: string;
+                  specValues: string[];
+                  note: string;
+                  /** @enum {string} */
+                  status: "requested" | "approved" | "rejected" | "cancelled";
+                  reason: string | null;
+                  orderId: string | null;
+                  /** @description the shipping city only: the full address is on the order once approved */
+                  city: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9163,6 +9458,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              creatorId: string;
+              creatorName: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              note: string;
+              /** @enum {string} */
+              status: "requested" | "approved" | "rejected" | "cancelled";
+              reason: string | null;
+              orderId: string | null;
+              /** @description the shipping city only: the full address is on the order once approved */
+              city: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9206,6 +9525,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              creatorId: string;
+              creatorName: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              note: string;
+              /** @enum {string} */
+              status: "requested" | "approved" | "rejected" | "cancelled";
+              reason: string | null;
+              orderId: string | null;
+              /** @description the shipping city only: the full address is on the order once approved */
+              city: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9249,6 +9592,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  creatorId: string;
+                  creatorName: string;
+                  shopId: string;
+                  productId: string;
+                  productTitle: string;
+                  skuId: string;
+                  specValues: string[];
+                  note: string;
+                  /** @enum {string} */
+                  status: "requested" | "approved" | "rejected" | "cancelled";
+                  reason: string | null;
+                  orderId: string | null;
+                  /** @description the shipping city only: the full address is on the order once approved */
+                  city: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9291,6 +9661,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              creatorId: string;
+              creatorName: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              note: string;
+              /** @enum {string} */
+              status: "requested" | "approved" | "rejected" | "cancelled";
+              reason: string | null;
+              orderId: string | null;
+              /** @description the shipping city only: the full address is on the order once approved */
+              city: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
