@@ -42,7 +42,7 @@ const LuckyBagProps = {
   winnerCount: Type.Integer(),
   drawAt: Type.Integer(),
   status: OneOf(['open', 'drawn'] as const),
-  seedHash: Type.String(),
+  seedHash: Type.String({ description: 'published before the draw; the seed is revealed after it, so anyone can check the draw' }),
   seed: Nullable(Type.String({ description: 'revealed after the draw' })),
   entrantCount: Type.Integer(),
   winners: Type.Array(Type.Object({ userId: Type.String(), userName: Type.String() })),

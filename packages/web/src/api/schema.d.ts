@@ -9875,6 +9875,7 @@ export interface paths {
                   drawAt: number;
                   /** @enum {string} */
                   status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
                   seedHash: string;
                   /** @description revealed after the draw */
                   seed: string | null;
@@ -10030,6 +10031,7 @@ export interface paths {
                   drawAt: number;
                   /** @enum {string} */
                   status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
                   seedHash: string;
                   /** @description revealed after the draw */
                   seed: string | null;
@@ -10173,6 +10175,7 @@ export interface paths {
                   drawAt: number;
                   /** @enum {string} */
                   status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
                   seedHash: string;
                   /** @description revealed after the draw */
                   seed: string | null;
@@ -10334,6 +10337,7 @@ export interface paths {
                   drawAt: number;
                   /** @enum {string} */
                   status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
                   seedHash: string;
                   /** @description revealed after the draw */
                   seed: string | null;
@@ -10503,6 +10507,7 @@ export interface paths {
                   drawAt: number;
                   /** @enum {string} */
                   status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
                   seedHash: string;
                   /** @description revealed after the draw */
                   seed: string | null;
@@ -10666,6 +10671,7 @@ export interface paths {
                   drawAt: number;
                   /** @enum {string} */
                   status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
                   seedHash: string;
                   /** @description revealed after the draw */
                   seed: string | null;
@@ -10829,6 +10835,7 @@ export interface paths {
                   drawAt: number;
                   /** @enum {string} */
                   status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
                   seedHash: string;
                   /** @description revealed after the draw */
                   seed: string | null;
@@ -11333,6 +11340,7 @@ export interface paths {
               drawAt: number;
               /** @enum {string} */
               status: "open" | "drawn";
+              /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
               seedHash: string;
               /** @description revealed after the draw */
               seed: string | null;
@@ -11399,6 +11407,7 @@ export interface paths {
               drawAt: number;
               /** @enum {string} */
               status: "open" | "drawn";
+              /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
               seedHash: string;
               /** @description revealed after the draw */
               seed: string | null;
