@@ -14,8 +14,6 @@ export const PENDING_RESPONSE_SCHEMAS: readonly string[] = [
   'GET /api/v1/admin/categories/:categoryId/rules',
   'PATCH /api/v1/admin/categories/:categoryId/rules',
   'GET /api/v1/admin/timers',
-  'GET /api/v1/merchant/shops/:shopId/deadlines',
-  'GET /api/v1/merchant/shops/:shopId/violations',
   'GET /api/v1/merchant/shops/:shopId/supplier-quality',
   'GET /api/v1/merchant/shops/:shopId/affiliate/plans',
   'POST /api/v1/merchant/products/:productId/affiliate/plans',

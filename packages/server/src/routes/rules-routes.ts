@@ -1,8 +1,8 @@
 /** Platform rules: category rule profiles (admins), running deadlines and violation points (merchants), timer health (admins). */
 import { Type } from 'typebox';
-import { categoryRules, DEFAULT_RULES, listCategoryRules, MERCHANT_DEADLINES, ORDER_DEADLINES, requireRole, RULE_BOUNDS, shopDeadlines, shopViolations, timerCounts, troubledTimers, updateCategoryRuleProfile } from '@zhongcao/core';
+import { categoryRules, DEFAULT_RULES, listCategoryRules, MERCHANT_DEADLINES, ORDER_DEADLINES, requireRole, RULE_BOUNDS, shopDeadlines, shopViolations, timerCounts, troubledTimers, updateCategoryRuleProfile, type DeadlineItem, type ShopViolationsView } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { describe, errors, Id, ok } from '../http/schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Int = (minimum: number, maximum: number, description: string) => Type.Optional(Type.Integer({ minimum, maximum, description }));
@@ -41,6 +41,28 @@ const RulesPatch = Type.Object(
 );
 
 const DeadlineKind = Type.Union([...new Set([...ORDER_DEADLINES, ...MERCHANT_DEADLINES])].map((k) => Type.Literal(k)));
+
+const DeadlinesSchema = describe<{ items: DeadlineItem[] }>()(
+  Type.Object({
+    items: Type.Array(
+      Type.Object({
+        orderId: Type.String(),
+        kind: Type.String(),
+        dueAt: Type.Integer(),
+        remainingMs: Type.Integer({ description: 'negative when the deadline has passed and its enforcement is pending' }),
+        caseId: Type.Optional(Type.String({ description: 'the after-sales case the deadline runs on (after-sales deadlines only)' })),
+      }),
+    ),
+  }),
+);
+
+const ShopViolationsSchema = describe<ShopViolationsView>()(
+  Type.Object({
+    points: Type.Number({ description: 'total points in force (e.g. 0.3)' }),
+    milliPoints: Type.Integer(),
+    items: Type.Array(Type.Object({ rule: Type.String(), subjectId: Type.String(), points: Type.Number(), detail: Type.Record(Type.String(), Type.Unknown()), at: Type.Integer() })),
+  }),
+);
 
 export function rulesRoutes(app: App, deps: RouteDeps): void {
   const r = typed(app);
@@ -81,11 +103,11 @@ export function rulesRoutes(app: App, deps: RouteDeps): void {
       summary: 'Every running deadline of my shop, most urgent first',
       params: Type.Object({ shopId: Id('shop') }),
       querystring: Type.Object({ kind: Type.Optional(DeadlineKind), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }, { additionalProperties: false }),
-      response: errors(400, 401, 404),
+      response: ok(DeadlinesSchema, 400, 401, 404),
     },
   }, async (req) => shopDeadlines(ctx.db, actorOf(req), req.params.shopId, ctx.clock.now(), req.query));
 
   r.get('/api/v1/merchant/shops/:shopId/violations', {
-    schema: { tags: merchant, summary: 'My shop’s violation points (违规积分), newest first', params: Type.Object({ shopId: Id('shop') }), response: errors(401, 404) },
+    schema: { tags: merchant, summary: 'My shop’s violation points (违规积分), newest first', params: Type.Object({ shopId: Id('shop') }), response: ok(ShopViolationsSchema, 401, 404) },
   }, async (req) => shopViolations(ctx.db, actorOf(req), req.params.shopId, 100, ctx.clock.now()));
 }

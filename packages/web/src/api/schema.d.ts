@@ -5319,6 +5319,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  orderId: string;
+                  kind: string;
+                  dueAt: number;
+                  /** @description negative when the deadline has passed and its enforcement is pending */
+                  remainingMs: number;
+                  /** @description the after-sales case the deadline runs on (after-sales deadlines only) */
+                  caseId?: string;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5350,6 +5366,25 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description total points in force (e.g. 0.3) */
+              points: number;
+              milliPoints: number;
+              items: {
+                  rule: string;
+                  subjectId: string;
+                  points: number;
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  at: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
