@@ -17,7 +17,7 @@ import type { RedisState } from './shared/redis-state.js';
 import type { Fanout } from './shared/nats-fanout.js';
 import { installInputGuards } from './http/input.js';
 import { frameworkErrors, installErrorHandling, sendError } from './http/errors.js';
-import { ErrorBody } from './http/schemas.js';
+import { CategorySchema, ErrorBody } from './http/schemas.js';
 import { installContract } from './http/contract.js';
 import { installMetrics } from './metrics.js';
 import type { Registry } from 'prom-client';
@@ -100,6 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.coercing).compile(schema));
   app.addSchema(ErrorBody);
+  app.addSchema(CategorySchema);
   installContract(app, options.contractCheck ?? process.env.NODE_ENV === 'test');
   installErrorHandling(app);
   const metrics = installMetrics(app, () => runningRecommendService(options.core.ctx));

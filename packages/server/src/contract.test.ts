@@ -65,6 +65,22 @@ test('an answer with a property its schema does not list, or without one it requ
   await app.close();
 });
 
+test('JSON text a handler wrote itself is checked as sent', async () => {
+  const app = Fastify();
+  const contract = installContract(app, true);
+  let text = '';
+  app.get('/text', { schema: { response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String() })) }) } } }, async (_req, reply) => reply.type('application/json; charset=utf-8').send(text));
+  await app.ready();
+  text = '{"items":[{"id":"a"}]}';
+  assert.equal((await app.inject({ url: '/text' })).statusCode, 200);
+  text = '{"items":[{"id":"a","extra":1}]}';
+  const broken = await app.inject({ url: '/text' });
+  assert.equal(broken.statusCode, 500);
+  assert.match(broken.json().error.details.errors.join(), /\/items\/0 .*extra/);
+  assert.equal(contract.violations.length, 1);
+  await app.close();
+});
+
 test('the web app\'s API types (packages/web/src/api/schema.d.ts) are those of the current OpenAPI document (npm run contract)', async () => {
   const committed = readFileSync(SCHEMA_FILE, 'utf8');
   const fresh = await generateSchemaTypes();

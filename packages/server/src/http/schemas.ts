@@ -1,6 +1,6 @@
 /** Shared request/response schemas (JSON Schema via TypeBox); they validate at the edge and document the API. */
-import { Type, type Static, type TEnum, type TSchema } from 'typebox';
-import { ERROR_CODE_LIST, ID_PREFIX, type ErrorCode, type IdKind } from '@zhongcao/core';
+import { Type, type Static, type TEnum, type TSchema, type TString } from 'typebox';
+import { ERROR_CODE_LIST, ID_PREFIX, type CategoryView, type ErrorCode, type IdKind } from '@zhongcao/core';
 
 export const Id = (kind: IdKind): ReturnType<typeof Type.String> =>
   Type.String({ pattern: `^${ID_PREFIX[kind]}_[0-9a-z]{26}$`, description: `${kind} id (${ID_PREFIX[kind]}_…)` });
@@ -17,6 +17,23 @@ export const ErrorBody = Type.Object(
   },
   { $id: 'ErrorBody', description: 'every error answer has this shape' },
 );
+
+/** A category with its rule profile and its children (shared: the tree is recursive). */
+export const CategorySchema = Type.Object(
+  {
+    id: Type.String(),
+    parentId: Type.Union([Type.String(), Type.Null()]),
+    name: Type.String(),
+    shipByHours: Type.Integer(),
+    perishable: Type.Boolean(),
+    feeRateBp: Type.Integer({ description: 'the platform fee in basis points' }),
+    children: Type.Array(Type.Ref('Category')),
+  },
+  { $id: 'Category', description: 'a category with its rule profile and its children' },
+);
+
+/** A reference to the shared Category schema, typed as core's view. */
+export const CategoryRef = Type.Unsafe<CategoryView>(Type.Ref('Category'));
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
@@ -63,7 +80,7 @@ export function noContent<const E extends readonly number[]>(...statuses: E): { 
 }
 
 /** `T | null`. */
-export const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
+export const Nullable = <S extends TSchema>(schema: S, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
 
 /** One of a constant list of strings (a status union exported by core). */
 export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}): TEnum<[...T]> => Type.Enum([...values], { type: 'string', ...options }) as unknown as TEnum<[...T]>;
@@ -87,3 +104,24 @@ export function describe<T>() {
 export function jsonText<S extends TSchema>(_schema: S, json: string): Static<S> {
   return json as unknown as Static<S>;
 }
+
+/** A 200 answer that is JSON, or a CSV file when the client asks for one (`?format=csv`), and the standard error answers. */
+export function okOrCsv<S extends TSchema, const E extends readonly number[]>(
+  success: S,
+  ...statuses: E
+): { 200: { content: { 'application/json': { schema: S }; 'text/csv': { schema: TString } } } } & { [K in E[number]]: ErrorAnswer } {
+  const csv = Type.String({ description: 'the same rows as CSV (UTF-8 with BOM)' });
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 200: { content: { 'application/json': { schema: success }, 'text/csv': { schema: csv } } } } as {
+    200: { content: { 'application/json': { schema: S }; 'text/csv': { schema: TString } } };
+  } & { [K in E[number]]: ErrorAnswer };
+}
+
+/** A 200 answer that is not JSON (a CSV file, Prometheus metrics): text of this media type, and the standard error answers. */
+export function okText<const M extends string, const E extends readonly number[]>(mediaType: M, description: string, ...statuses: E): { 200: { content: { [K in M]: { schema: TString } } } } & { [K in E[number]]: ErrorAnswer } {
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 200: { content: { [mediaType]: { schema: Type.String({ description }) } } } } as {
+    200: { content: { [K in M]: { schema: TString } } };
+  } & { [K in E[number]]: ErrorAnswer };
+}
+
+/** A redirect answer (302 or 303) to document next to a route's other answers. */
+export const Redirect = (description: string) => Type.Null({ description });

@@ -7,7 +7,8 @@ import {
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { sendError } from '../http/errors.js';
-import { errors, Id, PageQuery } from '../http/schemas.js';
+import { answers, errors, Id, Nullable, ok, okOrCsv, PageQuery } from '../http/schemas.js';
+import { BalanceSchema, PayoutAccountSchema, PayoutSchema, SettlementPageSchema, StatementSchema } from './ledger-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const ACCOUNT_PATTERN = '^((clearing|merchant_available|creator_available|mcn_available|colonel_available):[a-z]{3}_[0-9a-z]{26}|provider_cash:[a-z0-9-]{2,32}|platform_fee_revenue|refunds_payable|buyer_compensation_payable|platform_compensation_expense|platform_insurance_expense|payouts_in_transit)$';
@@ -17,19 +18,22 @@ const RequestKey = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z
 const Reason = Type.String({ minLength: 1, maxLength: 200 });
 const PAYOUT_KINDS: Record<string, PayableKind> = { merchant: 'merchant_available', creator: 'creator_available', mcn: 'mcn_available', colonel: 'colonel_available' };
 
+/** A refund: 201 when placed, 200 when the requestKey was seen before (the same refund). */
+const Refunded = Type.Object({ refundId: Nullable(Type.String()), duplicate: Type.Boolean() });
+
 export function ledgerRoutes(app: App, deps: RouteDeps): void {
   const r = typed(app);
   const { ctx } = deps.core;
   const tags = ['money'];
 
-  r.get('/api/v1/money/balances', { schema: { tags, summary: 'My balances: each shop’s pending (in clearing) and available funds; my creator / MCN / colonel earnings', response: errors(401) } }, async (req) => ({ items: await myBalances(ctx, actorOf(req)) }));
+  r.get('/api/v1/money/balances', { schema: { tags, summary: 'My balances: each shop’s pending (in clearing) and available funds; my creator / MCN / colonel earnings', response: ok(Type.Object({ items: Type.Array(BalanceSchema) }), 401) } }, async (req) => ({ items: await myBalances(ctx, actorOf(req)) }));
 
   r.get('/api/v1/money/statement', {
     schema: {
       tags,
       summary: 'Statement of one account with running balance; ?format=csv downloads it as CSV',
       querystring: Type.Object({ account: Account, from: Type.Optional(Type.Integer({ minimum: 0, maximum: 9_999_999_999_999 })), to: Type.Optional(Type.Integer({ minimum: 0, maximum: 9_999_999_999_999 })), format: Type.Optional(Type.Literal('csv')), ...PageQuery }, { additionalProperties: false }),
-      response: errors(400, 401, 404),
+      response: okOrCsv(StatementSchema, 400, 401, 404),
     },
   }, async (req, reply) => {
     const q = req.query;
@@ -41,11 +45,11 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.get('/api/v1/money/shops/:shopId/settlements', {
-    schema: { tags, summary: 'My shop’s settled orders: gross, platform fee, commissions, what the shop got', params: Type.Object({ shopId: Id('shop') }), querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: errors(400, 401, 404) },
+    schema: { tags, summary: 'My shop’s settled orders: gross, platform fee, commissions, what the shop got', params: Type.Object({ shopId: Id('shop') }), querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: ok(SettlementPageSchema, 400, 401, 404) },
   }, async (req) => shopSettlements(ctx, actorOf(req), req.params.shopId, req.query));
 
   r.get('/api/v1/money/payout-accounts', {
-    schema: { tags, summary: 'Bank accounts registered for payouts from one of my accounts', querystring: Type.Object({ account: Account }, { additionalProperties: false }), response: errors(400, 401, 404) },
+    schema: { tags, summary: 'Bank accounts registered for payouts from one of my accounts', querystring: Type.Object({ account: Account }, { additionalProperties: false }), response: ok(Type.Object({ items: Type.Array(PayoutAccountSchema) }), 400, 401, 404) },
   }, async (req) => ({ items: await listPayoutAccounts(ctx, actorOf(req), req.query.account) }));
 
   r.post('/api/v1/money/payout-accounts', {
@@ -62,7 +66,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
         },
         { additionalProperties: false },
       ),
-      response: errors(400, 401, 404),
+      response: answers(201, PayoutAccountSchema, 400, 401, 404),
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
@@ -73,7 +77,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.get('/api/v1/money/payouts', {
-    schema: { tags, summary: 'Payouts from one of my accounts, newest first', querystring: Type.Object({ account: Account }, { additionalProperties: false }), response: errors(400, 401, 404) },
+    schema: { tags, summary: 'Payouts from one of my accounts, newest first', querystring: Type.Object({ account: Account }, { additionalProperties: false }), response: ok(Type.Object({ items: Type.Array(PayoutSchema) }), 400, 401, 404) },
   }, async (req) => ({ items: await listPayouts(ctx, actorOf(req), req.query.account) }));
 
   r.post('/api/v1/money/payouts', {
@@ -81,7 +85,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
       tags,
       summary: 'Withdraw available funds to a registered account (minimum ¥1; never more than available; the same requestKey never pays twice)',
       body: Type.Object({ payoutAccountId: Id('payoutAccount'), amountFen: Amount, requestKey: RequestKey }, { additionalProperties: false }),
-      response: errors(400, 401, 404, 409),
+      response: answers(201, PayoutSchema, 400, 401, 404, 409),
     },
   }, async (req, reply) => {
     const p = await requestPayout(ctx, actorOf(req), req.body);
@@ -95,7 +99,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
       summary: 'Refund part of a paid order (its shop or an admin): pro rata over the lines, or one line; after settlement it is clawed back from every party',
       params: Type.Object({ orderId: Id('order') }),
       body: Type.Object({ amountFen: Amount, lineId: Type.Optional(Id('orderLine')), reason: Reason, requestKey: RequestKey }, { additionalProperties: false }),
-      response: errors(400, 401, 404, 409),
+      response: { ...answers(201, Refunded, 400, 401, 404, 409), 200: Refunded },
     },
   }, async (req, reply) => {
     const out = await refundOrder(ctx, actorOf(req), req.params.orderId, req.body);
@@ -109,7 +113,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
       summary: 'Compensate the buyer of an order, paid by the merchant (its shop) or by the platform (admins)',
       params: Type.Object({ orderId: Id('order') }),
       body: Type.Object({ amountFen: Amount, paidBy: Type.Union([Type.Literal('merchant'), Type.Literal('platform')]), reason: Reason, requestKey: RequestKey }, { additionalProperties: false }),
-      response: errors(400, 401, 403, 404, 409),
+      response: answers(201, Type.Object({ journalId: Nullable(Type.String()) }), 400, 401, 403, 404, 409),
     },
   }, async (req, reply) => reply.status(201).send(await compensateBuyer(ctx, actorOf(req), req.params.orderId, req.body)));
 

@@ -1,6 +1,6 @@
 /** Response schemas of the cart, checkout and orders (the buyer's and the shop's views share them). */
 import { Type } from 'typebox';
-import { BASE_KINDS, CASE_TYPES, QC_RESULTS, TRANSITION_REASON_CODES, type CartView, type CheckoutResult, type OrderDetail, type OrderSummary, type Page } from '@zhongcao/core';
+import { BASE_KINDS, CASE_TYPES, QC_RESULTS, TRANSITION_REASON_CODES, type CartView, type CheckoutResult, type OrderDetail, type OrderSummary, type Page, type ProductOrigin } from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 const Attribution = Type.Object({
@@ -47,7 +47,7 @@ export const CheckoutResultSchema = describe<CheckoutResult>()(
   }),
 );
 
-const OriginCard = {
+export const OriginCardProps = {
   skuId: Type.String(),
   batch: Type.Object({ id: Type.String(), code: Type.String(), harvestedAt: Type.Integer(), shelfLifeDays: Nullable(Type.Integer()), bestBefore: Nullable(Type.Integer()), receivedAt: Nullable(Type.Integer()) }),
   base: Nullable(Type.Object({ name: Type.String(), kind: OneOf(BASE_KINDS), province: Type.String(), city: Type.String(), description: Type.String() })),
@@ -68,7 +68,7 @@ const OrderLine = Type.Object({
   lineTotalFen: Type.Integer({ description: 'what the buyer pays for the line (after its share of a coupon)' }),
   discountFen: Type.Integer(),
   attribution: Type.Object({ source: Type.String(), contentId: Nullable(Type.String()), creatorId: Nullable(Type.String()) }),
-  origin: Type.Array(Type.Object({ ...OriginCard, quantity: Type.Integer() }), { description: 'the batch(es) the line’s units shipped from (溯源)' }),
+  origin: Type.Array(Type.Object({ ...OriginCardProps, quantity: Type.Integer() }), { description: 'the batch(es) the line’s units shipped from (溯源)' }),
   afterSales: Nullable(Type.Object({ caseId: Type.String(), status: Type.String(), type: Type.String() })),
   afterSalesEligible: Type.Array(OneOf(CASE_TYPES), { description: 'case types the buyer may file on this line now (empty for other viewers)' }),
 });
@@ -137,5 +137,13 @@ export const OrderDetailSchema = describe<OrderDetail>()(
         completedAt: Nullable(Type.Integer()),
       }),
     ),
+  }),
+);
+
+export const ProductOriginSchema = describe<ProductOrigin>()(
+  Type.Object({
+    productId: Type.String(),
+    current: Nullable(Type.Object(OriginCardProps), { description: 'the batch FIFO ships next across the product’s SKUs, or null when none has units left' }),
+    bySku: Type.Record(Type.String(), Type.Object(OriginCardProps)),
   }),
 );

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
-import { buyerOrders, cancelOrder, changeOrderAddress, cartCount, cartView, selectCartItems, checkout, confirmReceipt, orderDetail, putCartItem, removeCartItem } from '@zhongcao/core';
+import { MAX_CART_ITEMS, MAX_CHECKOUT_LINES, MAX_LINE_QUANTITY, buyerOrders, cancelOrder, changeOrderAddress, cartCount, cartView, selectCartItems, checkout, confirmReceipt, orderDetail, putCartItem, removeCartItem } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { answers, Attribution, Id, ok, PageQuery } from '../http/schemas.js';
 import { CartViewSchema, CheckoutResultSchema, OrderDetailSchema, OrderPageSchema } from './order-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
-const Line = Type.Object({ skuId: Id('sku'), quantity: Type.Integer({ minimum: 1, maximum: 999 }), attribution: Type.Optional(Attribution) }, { additionalProperties: false });
+const Line = Type.Object({ skuId: Id('sku'), quantity: Type.Integer({ minimum: 1, maximum: MAX_LINE_QUANTITY }), attribution: Type.Optional(Attribution) }, { additionalProperties: false });
 const OrderStatus = Type.Union(['unpaid', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'].map((s) => Type.Literal(s)));
 
 export function shoppingRoutes(app: App, deps: RouteDeps): void {
@@ -22,7 +22,7 @@ export function shoppingRoutes(app: App, deps: RouteDeps): void {
     schema: {
       tags: ['cart'],
       summary: 'Tick or untick cart lines for 结算: the given SKUs, or every line when skuIds is absent. Checking out the cart buys the ticked lines only.',
-      body: Type.Object({ skuIds: Type.Optional(Type.Array(Id('sku'), { maxItems: 100 })), selected: Type.Boolean() }, { additionalProperties: false }),
+      body: Type.Object({ skuIds: Type.Optional(Type.Array(Id('sku'), { maxItems: MAX_CART_ITEMS })), selected: Type.Boolean() }, { additionalProperties: false }),
       response: ok(CartViewSchema, 400, 401),
     },
   }, async (req) => selectCartItems(ctx, actorOf(req), req.body));
@@ -35,7 +35,7 @@ export function shoppingRoutes(app: App, deps: RouteDeps): void {
       summary: 'Place orders (one per shop) for the given items, or for the cart’s selected lines when items is absent (those lines leave the cart; 409 CART_NOTHING_SELECTED)',
       description: 'Prices, totals and shipping are computed on the server. Send an Idempotency-Key header so a retried request never creates two orders. With couponId, a claimed live coupon comes off the items of its room’s bag (404 COUPON_NOT_CLAIMED, 409 COUPON_USED, COUPON_EXPIRED, COUPON_MIN_SPEND_NOT_MET).',
       headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' })) }),
-      body: Type.Object({ items: Type.Optional(Type.Array(Line, { minItems: 1, maxItems: 50 })), addressId: Type.Optional(Id('address')), note: Type.Optional(Type.String({ maxLength: 200 })), couponId: Type.Optional(Id('liveCoupon')) }, { additionalProperties: false }),
+      body: Type.Object({ items: Type.Optional(Type.Array(Line, { minItems: 1, maxItems: MAX_CHECKOUT_LINES })), addressId: Type.Optional(Id('address')), note: Type.Optional(Type.String({ maxLength: 200 })), couponId: Type.Optional(Id('liveCoupon')) }, { additionalProperties: false }),
       response: answers(201, CheckoutResultSchema, 400, 401, 404, 409, 422),
     },
     config: { rateLimit: { max: 600, timeWindow: '1 minute' } },

@@ -98,6 +98,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": ({
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              csrfToken: string;
+            }) | ({
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              token: string;
+              expiresAt: number;
+            });
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -128,6 +157,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              csrfToken: string;
+            }) | ({
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              token: string;
+              expiresAt: number;
+            });
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -153,6 +211,10 @@ export interface paths {
     /** Log out (revokes this session) */
     post: {
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -172,6 +234,24 @@ export interface paths {
     /** The signed-in person, roles and CSRF token */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              user: {
+                id: string;
+                login: string;
+                displayName: string;
+                roles: ({
+                    role: string;
+                    shopId: string | null;
+                  })[];
+              };
+              /** @description send it as x-csrf-token on mutating calls (null for a bearer token) */
+              csrfToken: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -185,6 +265,23 @@ export interface paths {
     /** My shipping addresses */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  name: string;
+                  phone: string;
+                  province: string;
+                  city: string;
+                  district: string;
+                  detail: string;
+                  isDefault: boolean;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -212,6 +309,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              phone: string;
+              province: string;
+              city: string;
+              district: string;
+              detail: string;
+              isDefault: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -253,6 +365,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              phone: string;
+              province: string;
+              city: string;
+              district: string;
+              detail: string;
+              isDefault: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -280,7 +407,11 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
-          content: never;
+          content: {
+            "application/json": {
+              items: components["schemas"]["Category"][];
+            };
+          };
         };
       };
     };
@@ -299,6 +430,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -318,6 +470,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              categoryId: string;
+              /** @description the lowest SKU price */
+              priceFen: number;
+              originalPriceFen: number | null;
+              sales: number;
+              status: string;
+              description: string;
+              shop: {
+                id: string;
+                name: string;
+                origin: string;
+              };
+              specOptions: {
+                  name: string;
+                  values: string[];
+                }[];
+              skus: ({
+                  id: string;
+                  specValues: string[];
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  stock: number;
+                })[];
+              images: string[];
+              rules: {
+                shipByHours: number;
+                perishable: boolean;
+              };
+              /** @description what the buyer is promised if they buy now (surge protection may make it a pre-sale date) */
+              promise: {
+                /** @enum {string} */
+                kind: "in_stock";
+                shipWithinHours: number;
+              } | {
+                /** @enum {string} */
+                kind: "presale";
+                shipBy: number;
+              };
+              /** @description surge protection paused this product’s sales: checkout answers 409 SALES_PAUSED */
+              salesPaused: boolean;
+              /** @description how many people have it in their favourites (收藏) */
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -343,6 +546,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              origin: string;
+              shippingFeeFen: number;
+              freeShippingOverFen: number | null;
+              /** @description qualifying refund requests before shipping are refunded at once by the platform */
+              fastRefund: boolean;
+              status: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -376,6 +596,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              origin: string;
+              shippingFeeFen: number;
+              freeShippingOverFen: number | null;
+              /** @description qualifying refund requests before shipping are refunded at once by the platform */
+              fastRefund: boolean;
+              status: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -395,6 +632,18 @@ export interface paths {
     /** Shops I belong to */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  name: string;
+                  role: string;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -414,6 +663,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              origin: string;
+              shippingFeeFen: number;
+              freeShippingOverFen: number | null;
+              /** @description qualifying refund requests before shipping are refunded at once by the platform */
+              fastRefund: boolean;
+              status: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -451,6 +717,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              description: string;
+              origin: string;
+              shippingFeeFen: number;
+              freeShippingOverFen: number | null;
+              /** @description qualifying refund requests before shipping are refunded at once by the platform */
+              fastRefund: boolean;
+              status: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -495,6 +778,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -543,6 +830,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -596,6 +904,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              skuIds: string[];
+              warnings: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -633,6 +968,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              categoryId: string;
+              /** @description the lowest SKU price */
+              priceFen: number;
+              originalPriceFen: number | null;
+              sales: number;
+              status: string;
+              description: string;
+              shop: {
+                id: string;
+                name: string;
+                origin: string;
+              };
+              specOptions: {
+                  name: string;
+                  values: string[];
+                }[];
+              skus: ({
+                  id: string;
+                  specValues: string[];
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  stock: number;
+                })[];
+              images: string[];
+              rules: {
+                shipByHours: number;
+                perishable: boolean;
+              };
+              /** @description what the buyer is promised if they buy now (surge protection may make it a pre-sale date) */
+              promise: {
+                /** @enum {string} */
+                kind: "in_stock";
+                shipWithinHours: number;
+              } | {
+                /** @enum {string} */
+                kind: "presale";
+                shipBy: number;
+              };
+              /** @description surge protection paused this product’s sales: checkout answers 409 SALES_PAUSED */
+              salesPaused: boolean;
+              /** @description how many people have it in their favourites (收藏) */
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -669,6 +1055,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              warnings: ({
+                  field: string;
+                  termId: string;
+                  term: string;
+                  /** @enum {string} */
+                  class: "absolute" | "medical" | "diversion" | "bait" | "prohibited";
+                  /** @enum {string} */
+                  severity: "reject" | "review" | "warn";
+                  /** @enum {string} */
+                  rule: "AD_LAW_9_ABSOLUTE" | "AD_LAW_9_AUTHORITY" | "AD_LAW_17_MEDICAL" | "AD_LAW_18_HEALTH_FOOD" | "FOOD_SAFETY_73_CLAIM" | "PLATFORM_FALSE_URGENCY" | "PLATFORM_DIVERSION" | "PLATFORM_BAIT" | "PLATFORM_PROHIBITED_ITEM";
+                  ruleText: {
+                    zh: string;
+                    en: string;
+                  };
+                  start: number;
+                  end: number;
+                  matched: string;
+                })[];
+            };
+          };
+        };
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -713,6 +1128,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -750,6 +1169,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              url: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -807,6 +1235,10 @@ export interface paths {
         };
       };
       responses: {
+        /** @description no content */
+        204: {
+          content: never;
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -845,6 +1277,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              stock: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -887,6 +1327,87 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  shopId: string;
+                  shopName: string;
+                  buyerName: string;
+                  status: string;
+                  /** @description the goods after any coupon discount (before it: itemsFen + discountFen) */
+                  itemsFen: number;
+                  discountFen: number;
+                  shippingFeeFen: number;
+                  totalFen: number;
+                  createdAt: number;
+                  payDeadline: number;
+                  lines: ({
+                      id: string;
+                      productId: string;
+                      imageUrl: string | null;
+                      skuId: string;
+                      title: string;
+                      specValues: string[];
+                      unitPriceFen: number;
+                      quantity: number;
+                      /** @description what the buyer pays for the line (after its share of a coupon) */
+                      lineTotalFen: number;
+                      discountFen: number;
+                      attribution: {
+                        source: string;
+                        contentId: string | null;
+                        creatorId: string | null;
+                      };
+                      /** @description the batch(es) the line’s units shipped from (溯源) */
+                      origin: ({
+                          skuId: string;
+                          batch: {
+                            id: string;
+                            code: string;
+                            harvestedAt: number;
+                            shelfLifeDays: number | null;
+                            bestBefore: number | null;
+                            receivedAt: number | null;
+                          };
+                          base: ({
+                            name: string;
+                            /** @enum {string} */
+                            kind: "farm" | "orchard" | "ranch" | "fishery" | "factory";
+                            province: string;
+                            city: string;
+                            description: string;
+                          }) | null;
+                          supplier: {
+                            name: string;
+                            region: string;
+                          };
+                          /** @description the latest quality check of the batch (null: not checked) */
+                          qc: ({
+                            /** @enum {string} */
+                            result: "pass" | "fail";
+                            inspector: string;
+                            checkedAt: number;
+                            notes: string;
+                          }) | null;
+                          photos: string[];
+                          quantity: number;
+                        })[];
+                      afterSales: {
+                        caseId: string;
+                        status: string;
+                        type: string;
+                      } | null;
+                      /** @description case types the buyer may file on this line now (empty for other viewers) */
+                      afterSalesEligible: ("refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim")[];
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -929,6 +1450,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shipmentIds: string[];
+              status: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -966,6 +1496,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              orderStatus: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3878,6 +4416,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3900,6 +4459,50 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  caption: string;
+                  hashtags: string[];
+                  status: string;
+                  videoUrl: string;
+                  posterUrl: string | null;
+                  durationMs: number | null;
+                  creator: {
+                    id: string;
+                    displayName: string;
+                    followed: boolean;
+                  };
+                  shop: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  hostKind: "creator" | "shop";
+                  anchors: ({
+                      productId: string;
+                      title: string;
+                      priceFen: number;
+                      imageUrl: string | null;
+                    })[];
+                  stats: {
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                  };
+                  liked: boolean;
+                  publishedAt: number | null;
+                  createdAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3922,6 +4525,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  displayName: string;
+                  isCreator: boolean;
+                  followers: number;
+                  videos: number;
+                  /** @description whether the caller follows them */
+                  followed: boolean;
+                }[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3944,6 +4564,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  status: string;
+                  host: {
+                    /** @enum {string} */
+                    kind: "creator" | "shop";
+                    id: string;
+                    name: string;
+                    avatarUrl: string | null;
+                  };
+                  online: number;
+                  coverUrl: string | null;
+                  openedAt: number | null;
+                  endedAt: number | null;
+                  createdAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3963,6 +4608,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: string[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -3989,6 +4642,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4008,6 +4682,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              shop: {
+                id: string;
+                name: string;
+                description: string;
+                origin: string;
+                shippingFeeFen: number;
+                freeShippingOverFen: number | null;
+                /** @description qualifying refund requests before shipping are refunded at once by the platform */
+                fastRefund: boolean;
+                status: string;
+                createdAt: number;
+              };
+              products: number;
+              totalSales: number;
+              categories: {
+                  id: string;
+                  name: string;
+                  products: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4027,6 +4727,21 @@ export interface paths {
     /** My balances: each shop’s pending (in clearing) and available funds; my creator / MCN / colonel earnings */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  accountId: string;
+                  kind: string;
+                  ownerId: string | null;
+                  label: string;
+                  /** @description may be negative (a claw-back) */
+                  balanceFen: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -4051,6 +4766,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              accountId: string;
+              openingFen: number;
+              items: {
+                  entryId: string;
+                  at: number;
+                  journalId: string;
+                  reason: string;
+                  refKind: string;
+                  refId: string;
+                  memo: string;
+                  /** @description signed: credit positive */
+                  amountFen: number;
+                  balanceFen: number;
+                }[];
+              nextCursor: string | null;
+            };
+            "text/csv": string;
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4086,6 +4824,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  orderId: string;
+                  grossFen: number;
+                  feeFen: number;
+                  commissionFen: number;
+                  merchantFen: number;
+                  settledAt: number;
+                }[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4117,6 +4871,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  ledgerAccountId: string;
+                  holderName: string;
+                  bank: string;
+                  accountNoMasked: string;
+                  createdAt: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4152,6 +4921,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              ledgerAccountId: string;
+              holderName: string;
+              bank: string;
+              accountNoMasked: string;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4183,6 +4965,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  ledgerAccountId: string;
+                  payoutAccountId: string;
+                  amountFen: number;
+                  status: string;
+                  attempts: number;
+                  failure: string | null;
+                  createdAt: number;
+                  completedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4218,6 +5018,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              ledgerAccountId: string;
+              payoutAccountId: string;
+              amountFen: number;
+              status: string;
+              attempts: number;
+              failure: string | null;
+              createdAt: number;
+              completedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4268,6 +5084,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              refundId: string | null;
+              duplicate: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              refundId: string | null;
+              duplicate: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4317,6 +5151,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              journalId: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7481,6 +8323,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  planId: string;
+                  creatorId: string;
+                  displayName: string;
+                  shopId: string;
+                  status: string;
+                  source: string;
+                  note: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7521,6 +8381,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              planId: string;
+              creatorId: string;
+              displayName: string;
+              shopId: string;
+              status: string;
+              source: string;
+              note: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7686,6 +8562,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              planId: string;
+              creatorId: string;
+              displayName: string;
+              shopId: string;
+              status: string;
+              source: string;
+              note: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7723,6 +8615,24 @@ export interface paths {
     /** My applications to targeted plans and the plans that name me */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  planId: string;
+                  creatorId: string;
+                  displayName: string;
+                  shopId: string;
+                  status: string;
+                  source: string;
+                  note: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -7815,6 +8725,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              /** @enum {boolean} */
+              removed: true;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7863,6 +8783,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              videoId: string;
+              productIds: string[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -7900,6 +8829,22 @@ export interface paths {
     /** My tracked links, newest first, with how often each was opened */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  token: string;
+                  productId: string;
+                  createdAt: number;
+                  expiresAt: number;
+                  /** @description how often it was opened */
+                  opens: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -7926,6 +8871,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              token: string;
+              productId: string;
+              createdAt: number;
+              expiresAt: number;
+              /** @description how often it was opened */
+              opens: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8006,6 +8965,38 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              product: {
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+              };
+              creator: {
+                id: string;
+                displayName: string;
+              };
+              expiresAt: number;
+              /** @description what the shopper app sends with the line at checkout */
+              attribution: {
+                /** @enum {string} */
+                source: "link";
+                contentId: string;
+                creatorId: string;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8043,6 +9034,26 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8087,6 +9098,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  login: string;
+                  displayName: string;
+                  followers: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8408,6 +9432,29 @@ export interface paths {
     /** My MCN contracts (as the MCN or as the creator), newest first */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  mcnId: string;
+                  mcnName: string;
+                  creatorId: string;
+                  creatorName: string;
+                  shareBp: number;
+                  startsAt: number;
+                  endsAt: number;
+                  status: string;
+                  /** @description in force now */
+                  inForce: boolean;
+                  acceptedAt: number | null;
+                  effectiveAt: number | null;
+                  endedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8433,6 +9480,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              mcnId: string;
+              mcnName: string;
+              creatorId: string;
+              creatorName: string;
+              shareBp: number;
+              startsAt: number;
+              endsAt: number;
+              status: string;
+              /** @description in force now */
+              inForce: boolean;
+              acceptedAt: number | null;
+              effectiveAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8476,6 +9544,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              mcnId: string;
+              mcnName: string;
+              creatorId: string;
+              creatorName: string;
+              shareBp: number;
+              startsAt: number;
+              endsAt: number;
+              status: string;
+              /** @description in force now */
+              inForce: boolean;
+              acceptedAt: number | null;
+              effectiveAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8519,6 +9608,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              mcnId: string;
+              mcnName: string;
+              creatorId: string;
+              creatorName: string;
+              shareBp: number;
+              startsAt: number;
+              endsAt: number;
+              status: string;
+              /** @description in force now */
+              inForce: boolean;
+              acceptedAt: number | null;
+              effectiveAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8557,6 +9667,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  creatorId: string;
+                  creatorName: string;
+                  shopId: string;
+                  productId: string;
+                  productTitle: string;
+                  skuId: string;
+                  specValues: string[];
+                  note: string;
+                  /** @enum {string} */
+                  status: "requested" | "approved" | "rejected" | "cancelled";
+                  reason: string | null;
+                  orderId: string | null;
+                  /** @description the shipping city only: the full address is on the order once approved */
+                  city: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8596,6 +9733,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              creatorId: string;
+              creatorName: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              note: string;
+              /** @enum {string} */
+              status: "requested" | "approved" | "rejected" | "cancelled";
+              reason: string | null;
+              orderId: string | null;
+              /** @description the shipping city only: the full address is on the order once approved */
+              city: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8639,6 +9800,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              creatorId: string;
+              creatorName: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              note: string;
+              /** @enum {string} */
+              status: "requested" | "approved" | "rejected" | "cancelled";
+              reason: string | null;
+              orderId: string | null;
+              /** @description the shipping city only: the full address is on the order once approved */
+              city: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8682,6 +9867,33 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  creatorId: string;
+                  creatorName: string;
+                  shopId: string;
+                  productId: string;
+                  productTitle: string;
+                  skuId: string;
+                  specValues: string[];
+                  note: string;
+                  /** @enum {string} */
+                  status: "requested" | "approved" | "rejected" | "cancelled";
+                  reason: string | null;
+                  orderId: string | null;
+                  /** @description the shipping city only: the full address is on the order once approved */
+                  city: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8724,6 +9936,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              creatorId: string;
+              creatorName: string;
+              shopId: string;
+              productId: string;
+              productTitle: string;
+              skuId: string;
+              specValues: string[];
+              note: string;
+              /** @enum {string} */
+              status: "requested" | "approved" | "rejected" | "cancelled";
+              reason: string | null;
+              orderId: string | null;
+              /** @description the shipping city only: the full address is on the order once approved */
+              city: string;
+              createdAt: number;
+              decidedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8767,6 +10003,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  status: string;
+                  host: {
+                    /** @enum {string} */
+                    kind: "creator" | "shop";
+                    id: string;
+                    name: string;
+                    avatarUrl: string | null;
+                  };
+                  online: number;
+                  coverUrl: string | null;
+                  openedAt: number | null;
+                  endedAt: number | null;
+                  createdAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8793,6 +10053,125 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8830,6 +10209,125 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8855,6 +10353,125 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8898,6 +10515,125 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8949,6 +10685,125 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8994,6 +10849,125 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9039,6 +11013,125 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              status: string;
+              host: {
+                /** @enum {string} */
+                kind: "creator" | "shop";
+                id: string;
+                name: string;
+                avatarUrl: string | null;
+              };
+              playback: {
+                hlsUrl: string | null;
+                fallbackVideoUrl: string | null;
+              };
+              bag: ({
+                  id: string;
+                  title: string;
+                  shopId: string;
+                  shopName: string;
+                  categoryId: string;
+                  /** @description the lowest SKU price */
+                  priceFen: number;
+                  originalPriceFen: number | null;
+                  imageUrl: string | null;
+                  sales: number;
+                  status: string;
+                  source: string;
+                  skus: ({
+                      id: string;
+                      specValues: string[];
+                      priceFen: number;
+                      originalPriceFen: number | null;
+                      stock: number;
+                    })[];
+                })[];
+              pinned: ({
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+                source: string;
+                skus: ({
+                    id: string;
+                    specValues: string[];
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    stock: number;
+                  })[];
+              }) | null;
+              sales: ({
+                  id: string;
+                  roomId: string;
+                  productId: string;
+                  skuId: string;
+                  /** @description the product’s title */
+                  title: string;
+                  specValues: string[];
+                  /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+                  label: string;
+                  priceFen: number;
+                  originalPriceFen: number;
+                  quantity: number;
+                  remaining: number;
+                  perPersonLimit: number;
+                  startsAt: number;
+                  endsAt: number;
+                  /** @enum {string} */
+                  status: "scheduled" | "open" | "ended";
+                })[];
+              coupons: {
+                  id: string;
+                  roomId: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  quantity: number;
+                  remaining: number;
+                }[];
+              luckyBags: ({
+                  id: string;
+                  roomId: string;
+                  keyword: string;
+                  prize: string;
+                  winnerCount: number;
+                  drawAt: number;
+                  /** @enum {string} */
+                  status: "open" | "drawn";
+                  /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+                  seedHash: string;
+                  /** @description revealed after the draw */
+                  seed: string | null;
+                  entrantCount: number;
+                  winners: {
+                      userId: string;
+                      userName: string;
+                    }[];
+                })[];
+              stats: {
+                online: number;
+                cumulativeViewers: number;
+                comments: number;
+                likes: number;
+              };
+              createdAt: number;
+              openedAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9098,6 +11191,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              productId: string;
+              skuId: string;
+              /** @description the product’s title */
+              title: string;
+              specValues: string[];
+              /** @description what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values */
+              label: string;
+              priceFen: number;
+              originalPriceFen: number;
+              quantity: number;
+              remaining: number;
+              perPersonLimit: number;
+              startsAt: number;
+              endsAt: number;
+              /** @enum {string} */
+              status: "scheduled" | "open" | "ended";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9156,6 +11274,34 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              orderId: string;
+              paymentId: string;
+              payBefore: number;
+              totalFen: number;
+              /** @description the answer of an earlier request with the same Idempotency-Key */
+              replayed?: boolean;
+              cashierUrl: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              orderId: string;
+              paymentId: string;
+              payBefore: number;
+              totalFen: number;
+              /** @description the answer of an earlier request with the same Idempotency-Key */
+              replayed?: boolean;
+              cashierUrl: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9210,6 +11356,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              amountFen: number;
+              minSpendFen: number;
+              quantity: number;
+              remaining: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9247,6 +11406,23 @@ export interface paths {
     /** My claimed live coupons that can still be spent at checkout, with the products each applies to */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  couponId: string;
+                  roomId: string;
+                  roomTitle: string;
+                  amountFen: number;
+                  minSpendFen: number;
+                  /** @description the products it applies to (its room’s bag) */
+                  productIds: string[];
+                  validUntil: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9268,6 +11444,44 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  couponId: string;
+                  /** @enum {string} */
+                  tab: "usable" | "used" | "expired";
+                  amountFen: number;
+                  minSpendFen: number;
+                  scope: {
+                    roomId: string;
+                    roomTitle: string;
+                    host: ({
+                      /** @enum {string} */
+                      kind: "creator" | "shop";
+                      id: string;
+                      name: string;
+                      avatarUrl: string | null;
+                    }) | null;
+                    /** @description the first products of the room’s bag */
+                    products: {
+                        id: string;
+                        title: string;
+                      }[];
+                    productCount: number;
+                  };
+                  claimedAt: number;
+                  /** @description until when it can be spent; null while its room is still live */
+                  validUntil: number | null;
+                  roomLive: boolean;
+                  usedOrderId: string | null;
+                  usedAt: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9293,6 +11507,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              couponIds: string[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9318,6 +11540,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              amountFen: number;
+              minSpendFen: number;
+              quantity: number;
+              remaining: number;
+              /** @enum {boolean} */
+              claimed: true;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9366,6 +11603,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              keyword: string;
+              prize: string;
+              winnerCount: number;
+              drawAt: number;
+              /** @enum {string} */
+              status: "open" | "drawn";
+              /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+              seedHash: string;
+              /** @description revealed after the draw */
+              seed: string | null;
+              entrantCount: number;
+              winners: {
+                  userId: string;
+                  userName: string;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9409,6 +11670,35 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              roomId: string;
+              keyword: string;
+              prize: string;
+              winnerCount: number;
+              drawAt: number;
+              /** @enum {string} */
+              status: "open" | "drawn";
+              /** @description published before the draw; the seed is revealed after it, so anyone can check the draw */
+              seedHash: string;
+              /** @description revealed after the draw */
+              seed: string | null;
+              entrantCount: number;
+              winners: {
+                  userId: string;
+                  userName: string;
+                }[];
+              entrants: {
+                  userId: string;
+                  userName: string;
+                  enteredAt: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9471,6 +11761,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              streamKey: string;
+              ingestUrl: string;
+              streamName: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9519,16 +11819,39 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {number} */
+              code: 0;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
             "application/json": components["schemas"]["ErrorBody"];
           };
         };
-        /** @description every error answer has this shape */
+        /** @description refused, in the shape ingest servers read (a non-zero code) */
         403: {
           content: {
-            "application/json": components["schemas"]["ErrorBody"];
+            "application/json": {
+              /** @enum {number} */
+              code: 403;
+              error: {
+                /**
+                 * @description stable, machine-readable error code (the HTTP status of each is fixed)
+                 * @enum {string}
+                 */
+                code: "ACCOUNT_FROZEN" | "ACTION_NOT_ALLOWED" | "ACTIVITY_ENDED" | "ACTIVITY_NOT_RUNNING" | "ADDRESS_LOCKED" | "ADDRESS_REGION_MISMATCH" | "ADDRESS_REQUIRED" | "AD_AMOUNT_INVALID" | "AD_BALANCE_INSUFFICIENT" | "AD_BID_INVALID" | "AD_BUDGET_INVALID" | "AD_CREATIVE_INVALID" | "AD_CREATIVE_REJECTED" | "AD_GOAL_INVALID" | "AD_PAID_TRAFFIC_SUSPENDED" | "AD_SCHEDULE_INVALID" | "AD_SCORE_TOO_LOW" | "AD_TARGETING_INVALID" | "AD_TOPUP_NOT_PENDING" | "AFFILIATE_SUSPENDED" | "ALREADY_APPROVED" | "ALREADY_MEMBER" | "ALREADY_RATED" | "ALREADY_SHIPPING" | "AMOUNT_EXCEEDS_REFUNDABLE" | "AMOUNT_MISMATCH" | "ANCHORS_FULL" | "APPEAL_DECIDED" | "APPEAL_LIMIT_REACHED" | "APPEAL_PENDING" | "APPEAL_WINDOW_CLOSED" | "APP_KEY_EXHAUSTED" | "APP_NOT_APPROVED" | "AUTHORIZATION_REVOKED" | "BAD_MESSAGE" | "BAD_REQUEST" | "BAD_URL" | "BAG_FULL" | "BASE_IN_USE" | "BASE_NAME_TAKEN" | "BASE_SUPPLIER_MISMATCH" | "BATCH_ALREADY_RECEIVED" | "BATCH_CODE_TAKEN" | "BATCH_QC_FAILED" | "BELOW_MINIMUM" | "BELOW_MINIMUM_PAYOUT" | "CANNOT_FOLLOW_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "CART_EMPTY" | "CART_FULL" | "CART_NOTHING_SELECTED" | "CASE_EXISTS" | "CATEGORY_NOT_TOP_LEVEL" | "CLAIM_WINDOW_CLOSED" | "COMMENT_EMPTY" | "COMMENT_REJECTED" | "COMMENT_TOO_FAST" | "COMMENT_TOO_LONG" | "CONTENT_REJECTED" | "CONTRACT_EXPIRED" | "CONTRACT_VIOLATION" | "CONVERSATION_BLOCKED" | "COUNTER_ALREADY_MADE" | "COUNTER_EXCEEDS_PAID" | "COUPON_ALREADY_CLAIMED" | "COUPON_EXPIRED" | "COUPON_GONE" | "COUPON_MIN_SPEND_NOT_MET" | "COUPON_NOT_CLAIMED" | "COUPON_USED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_MALFORMED" | "CUT_TOO_DEEP" | "CUT_TOO_FREQUENT" | "DATABASE_UNAVAILABLE" | "DATE_IN_FUTURE" | "DATE_RANGE_REVERSED" | "DATE_RANGE_TOO_LONG" | "DEMO_DISABLED" | "EVENT_FIELD_MISSING" | "EVENT_TIME_OUT_OF_RANGE" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_REQUIRED" | "EXPERIENCE_RECOMPUTE_TOO_SOON" | "EXPERIENCE_WEIGHTS_INVALID" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "FOLLOWUP_EXISTS" | "FOLLOWUP_WINDOW_CLOSED" | "FORBIDDEN" | "HOMOPHONE_EXISTS" | "HOMOPHONE_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL" | "INVALID_AMOUNT" | "INVALID_CONTENT_LENGTH" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "INVALID_NOTIFICATION" | "INVALID_PERIOD" | "INVALID_SIGNATURE" | "INVALID_TRANSITION" | "LINE_NOT_SHIPPABLE" | "LINK_EXPIRED" | "LOGIN_TAKEN" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MCN_CONTRACT_OVERLAP" | "NOTHING_TO_SHIP" | "NOTIFICATION_REJECTED" | "NOT_ARBITRATED" | "NOT_CAPTURED" | "NOT_ELIGIBLE" | "NOT_FOUND" | "NOT_IN_BAG" | "NOT_IN_HOST_RANGE" | "NOT_READY" | "NOT_ROOM_HOST" | "NOT_TARGETED" | "NO_EVENTS" | "ORDER_CHANGED" | "ORDER_NOT_COMPLETED" | "ORDER_NOT_IN_TRANSIT" | "OUT_OF_STOCK" | "PARCEL_COLLECTED" | "PARCEL_DELIVERED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_EXPIRED" | "PAYMENT_NOT_PENDING" | "PAYOUT_HELD" | "PAYOUT_MISMATCH" | "PHOTO_IN_USE" | "PLAN_CLOSED" | "PLAN_EXISTS" | "PLAN_NOT_ACTIVE" | "PRODUCT_NOT_OPEN" | "PRODUCT_UNAVAILABLE" | "PROVIDER_AMOUNT_CONFLICT" | "PROVIDER_REFUND_REJECTED" | "PROVIDER_TRANSFER_REJECTED" | "PROVIDER_UNAVAILABLE" | "RATE_LIMITED" | "RATE_OUT_OF_RANGE" | "RATING_NOT_OPEN" | "REFUND_EXCEEDS_REMAINDER" | "REPLY_EXISTS" | "REPORT_ALREADY_OPEN" | "REPORT_RATE_LIMITED" | "REQUEST_IN_PROGRESS" | "REVIEW_DECISION_INVALID" | "REVIEW_EXISTS" | "REVIEW_ITEM_DECIDED" | "REVIEW_PHOTO_UNAVAILABLE" | "REVIEW_REASON_REQUIRED" | "REVIEW_WINDOW_CLOSED" | "ROOM_ENDED" | "ROOM_NOT_FOUND" | "ROOM_NOT_LIVE" | "ROUTE_NOT_FOUND" | "RULE_NOT_FOR_SUBJECT" | "SALES_PAUSED" | "SALE_LIMIT_REACHED" | "SALE_NOT_FOUND" | "SALE_NOT_OPEN" | "SALE_SOLD_OUT" | "SAMPLE_ALREADY_REQUESTED" | "SAMPLE_NOT_WAITING" | "SELF_COMMISSION" | "SERVICE_FEE_ABOVE_FLOOR" | "SERVICE_FEE_OUT_OF_RANGE" | "SHARE_OUT_OF_RANGE" | "SHIPMENT_CHANGED" | "SHIPMENT_REQUIRED" | "SHOP_CLEARED_OUT" | "SHOWCASE_FULL" | "SIGNATURE_EXPIRED" | "STAFF_NOT_AVAILABLE" | "STOCK_LIMIT_EXCEEDED" | "STOCK_WOULD_GO_NEGATIVE" | "STREAM_REFUSED" | "SUPPLIER_IN_USE" | "SUPPLIER_NAME_TAKEN" | "TERM_EXISTS" | "TERM_TOO_SHORT" | "TOO_FAST" | "TOO_MANY_BASES" | "TOO_MANY_EVENTS" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_IMAGES" | "TOO_MANY_PARTS" | "TOO_MANY_ROWS" | "TOO_MANY_SNIPPETS" | "TOO_MANY_SUPPLIERS" | "TRACKING_NUMBER_USED" | "TRACKING_UNCHANGED" | "TXN_MISMATCH" | "UNAUTHENTICATED" | "UNKNOWN_DIMENSION" | "UNKNOWN_EVENT_TYPE" | "UNKNOWN_PARCEL" | "UNKNOWN_PAYMENT" | "UNKNOWN_PAYOUT" | "UNKNOWN_PRODUCT" | "UNKNOWN_REFUND" | "UNKNOWN_TOPUP" | "UNKNOWN_VIDEO" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VIDEO_TRUNCATED" | "VIOLATION_EXISTS" | "VIOLATION_REVOKED" | "WRONG_PARTY";
+                message: string;
+                details: {
+                  [key: string]: unknown;
+                };
+              };
+            };
           };
         };
       };
@@ -9549,6 +11872,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {number} */
+              code: 0;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9568,6 +11900,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  product: {
+                    id: string;
+                    title: string;
+                    shopId: string;
+                    shopName: string;
+                    categoryId: string;
+                    /** @description the lowest SKU price */
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    imageUrl: string | null;
+                    sales: number;
+                    status: string;
+                  };
+                  favouritedAt: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9593,6 +11949,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              favourited: boolean;
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9622,6 +11988,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              favourited: boolean;
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9657,6 +12033,16 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              favourited: boolean;
+              favourites: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11163,6 +13549,93 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ledgers: ({
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milliPoints: number;
+                  next: {
+                    points: number;
+                    caution: boolean;
+                  } | null;
+                })[];
+              penalties: ({
+                  id: string;
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milestone: number;
+                  /** @enum {string} */
+                  kind: "caution" | "warning" | "traffic_throttle" | "affiliate_suspension" | "paid_traffic_suspension" | "payout_hold" | "clear_out";
+                  multiplierPermille: number | null;
+                  /** @enum {string} */
+                  status: "active" | "ended" | "lifted";
+                  startsAt: number;
+                  endsAt: number;
+                  liftedAt: number | null;
+                  liftReason: string | null;
+                })[];
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  subjectKind: "shop" | "creator";
+                  subjectId: string;
+                  /** @enum {string} */
+                  rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  refId: string;
+                  /** @description points in thousandths */
+                  milliPoints: number;
+                  /** @enum {string} */
+                  status: "in_force" | "revoked";
+                  inForce: boolean;
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  createdAt: number;
+                  expiresAt: number;
+                  appeals: ({
+                      id: string;
+                      violationId: string;
+                      attempt: number;
+                      text: string;
+                      evidence: {
+                          id: string;
+                          url: string;
+                        }[];
+                      /** @enum {string} */
+                      status: "pending" | "granted" | "rejected";
+                      decisionReason: string | null;
+                      createdAt: number;
+                      decidedAt: number | null;
+                    })[];
+                  /** @description until when an appeal may be filed, or why not */
+                  appeal: {
+                    /** @enum {boolean} */
+                    open: true;
+                    attempt: number;
+                    until: number;
+                  } | {
+                    /** @enum {boolean} */
+                    open: false;
+                    reason: string;
+                  };
+                  timeline: ({
+                      /** @enum {string} */
+                      kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                      detail: {
+                        [key: string]: unknown;
+                      };
+                      actorId: string | null;
+                      at: number;
+                    })[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -11197,6 +13670,67 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              subjectKind: "shop" | "creator";
+              subjectId: string;
+              /** @enum {string} */
+              rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+              /** @enum {string} */
+              ledger: "general" | "serious" | "fake_transaction";
+              refId: string;
+              /** @description points in thousandths */
+              milliPoints: number;
+              /** @enum {string} */
+              status: "in_force" | "revoked";
+              inForce: boolean;
+              detail: {
+                [key: string]: unknown;
+              };
+              createdAt: number;
+              expiresAt: number;
+              appeals: ({
+                  id: string;
+                  violationId: string;
+                  attempt: number;
+                  text: string;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                  /** @enum {string} */
+                  status: "pending" | "granted" | "rejected";
+                  decisionReason: string | null;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              /** @description until when an appeal may be filed, or why not */
+              appeal: {
+                /** @enum {boolean} */
+                open: true;
+                attempt: number;
+                until: number;
+              } | {
+                /** @enum {boolean} */
+                open: false;
+                reason: string;
+              };
+              timeline: ({
+                  /** @enum {string} */
+                  kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  actorId: string | null;
+                  at: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11234,6 +13768,86 @@ export interface paths {
     /** My creator credit score (信用分, 12 at most) and its history */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              score: number;
+              max: number;
+              history: ({
+                  id: string;
+                  /** @enum {string} */
+                  subjectKind: "shop" | "creator";
+                  subjectId: string;
+                  /** @enum {string} */
+                  rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  refId: string;
+                  /** @description points in thousandths */
+                  milliPoints: number;
+                  /** @enum {string} */
+                  status: "in_force" | "revoked";
+                  inForce: boolean;
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  createdAt: number;
+                  expiresAt: number;
+                  appeals: ({
+                      id: string;
+                      violationId: string;
+                      attempt: number;
+                      text: string;
+                      evidence: {
+                          id: string;
+                          url: string;
+                        }[];
+                      /** @enum {string} */
+                      status: "pending" | "granted" | "rejected";
+                      decisionReason: string | null;
+                      createdAt: number;
+                      decidedAt: number | null;
+                    })[];
+                  /** @description until when an appeal may be filed, or why not */
+                  appeal: {
+                    /** @enum {boolean} */
+                    open: true;
+                    attempt: number;
+                    until: number;
+                  } | {
+                    /** @enum {boolean} */
+                    open: false;
+                    reason: string;
+                  };
+                  timeline: ({
+                      /** @enum {string} */
+                      kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                      detail: {
+                        [key: string]: unknown;
+                      };
+                      actorId: string | null;
+                      at: number;
+                    })[];
+                })[];
+              penalties: ({
+                  id: string;
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milestone: number;
+                  /** @enum {string} */
+                  kind: "caution" | "warning" | "traffic_throttle" | "affiliate_suspension" | "paid_traffic_suspension" | "payout_hold" | "clear_out";
+                  multiplierPermille: number | null;
+                  /** @enum {string} */
+                  status: "active" | "ended" | "lifted";
+                  startsAt: number;
+                  endsAt: number;
+                  liftedAt: number | null;
+                  liftReason: string | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -11252,6 +13866,84 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  violationId: string;
+                  attempt: number;
+                  text: string;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                  /** @enum {string} */
+                  status: "pending" | "granted" | "rejected";
+                  decisionReason: string | null;
+                  createdAt: number;
+                  decidedAt: number | null;
+                  violation: {
+                    id: string;
+                    /** @enum {string} */
+                    subjectKind: "shop" | "creator";
+                    subjectId: string;
+                    /** @enum {string} */
+                    rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                    /** @enum {string} */
+                    ledger: "general" | "serious" | "fake_transaction";
+                    refId: string;
+                    /** @description points in thousandths */
+                    milliPoints: number;
+                    /** @enum {string} */
+                    status: "in_force" | "revoked";
+                    inForce: boolean;
+                    detail: {
+                      [key: string]: unknown;
+                    };
+                    createdAt: number;
+                    expiresAt: number;
+                    appeals: ({
+                        id: string;
+                        violationId: string;
+                        attempt: number;
+                        text: string;
+                        evidence: {
+                            id: string;
+                            url: string;
+                          }[];
+                        /** @enum {string} */
+                        status: "pending" | "granted" | "rejected";
+                        decisionReason: string | null;
+                        createdAt: number;
+                        decidedAt: number | null;
+                      })[];
+                    /** @description until when an appeal may be filed, or why not */
+                    appeal: {
+                      /** @enum {boolean} */
+                      open: true;
+                      attempt: number;
+                      until: number;
+                    } | {
+                      /** @enum {boolean} */
+                      open: false;
+                      reason: string;
+                    };
+                    timeline: ({
+                        /** @enum {string} */
+                        kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                        detail: {
+                          [key: string]: unknown;
+                        };
+                        actorId: string | null;
+                        at: number;
+                      })[];
+                  };
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11291,6 +13983,67 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              subjectKind: "shop" | "creator";
+              subjectId: string;
+              /** @enum {string} */
+              rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+              /** @enum {string} */
+              ledger: "general" | "serious" | "fake_transaction";
+              refId: string;
+              /** @description points in thousandths */
+              milliPoints: number;
+              /** @enum {string} */
+              status: "in_force" | "revoked";
+              inForce: boolean;
+              detail: {
+                [key: string]: unknown;
+              };
+              createdAt: number;
+              expiresAt: number;
+              appeals: ({
+                  id: string;
+                  violationId: string;
+                  attempt: number;
+                  text: string;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                  /** @enum {string} */
+                  status: "pending" | "granted" | "rejected";
+                  decisionReason: string | null;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              /** @description until when an appeal may be filed, or why not */
+              appeal: {
+                /** @enum {boolean} */
+                open: true;
+                attempt: number;
+                until: number;
+              } | {
+                /** @enum {boolean} */
+                open: false;
+                reason: string;
+              };
+              timeline: ({
+                  /** @enum {string} */
+                  kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  actorId: string | null;
+                  at: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11328,6 +14081,24 @@ export interface paths {
     /** The rule catalogue: ledger and points per rule (thousandths) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** @enum {string} */
+                  code: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milliPoints: number;
+                  defaultMilliPoints: number;
+                  subjects: ("shop" | "creator")[];
+                  manual: boolean;
+                  updatedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -11360,6 +14131,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              code: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+              /** @enum {string} */
+              ledger: "general" | "serious" | "fake_transaction";
+              milliPoints: number;
+              defaultMilliPoints: number;
+              subjects: ("shop" | "creator")[];
+              manual: boolean;
+              updatedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11404,6 +14191,67 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              subjectKind: "shop" | "creator";
+              subjectId: string;
+              /** @enum {string} */
+              rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+              /** @enum {string} */
+              ledger: "general" | "serious" | "fake_transaction";
+              refId: string;
+              /** @description points in thousandths */
+              milliPoints: number;
+              /** @enum {string} */
+              status: "in_force" | "revoked";
+              inForce: boolean;
+              detail: {
+                [key: string]: unknown;
+              };
+              createdAt: number;
+              expiresAt: number;
+              appeals: ({
+                  id: string;
+                  violationId: string;
+                  attempt: number;
+                  text: string;
+                  evidence: {
+                      id: string;
+                      url: string;
+                    }[];
+                  /** @enum {string} */
+                  status: "pending" | "granted" | "rejected";
+                  decisionReason: string | null;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+              /** @description until when an appeal may be filed, or why not */
+              appeal: {
+                /** @enum {boolean} */
+                open: true;
+                attempt: number;
+                until: number;
+              } | {
+                /** @enum {boolean} */
+                open: false;
+                reason: string;
+              };
+              timeline: ({
+                  /** @enum {string} */
+                  kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  actorId: string | null;
+                  at: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -11447,6 +14295,93 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ledgers: ({
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milliPoints: number;
+                  next: {
+                    points: number;
+                    caution: boolean;
+                  } | null;
+                })[];
+              penalties: ({
+                  id: string;
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  milestone: number;
+                  /** @enum {string} */
+                  kind: "caution" | "warning" | "traffic_throttle" | "affiliate_suspension" | "paid_traffic_suspension" | "payout_hold" | "clear_out";
+                  multiplierPermille: number | null;
+                  /** @enum {string} */
+                  status: "active" | "ended" | "lifted";
+                  startsAt: number;
+                  endsAt: number;
+                  liftedAt: number | null;
+                  liftReason: string | null;
+                })[];
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  subjectKind: "shop" | "creator";
+                  subjectId: string;
+                  /** @enum {string} */
+                  rule: "late_shipment" | "content_rejected" | "report_confirmed" | "fake_order" | "off_platform_diversion" | "misleading_description" | "counterfeit";
+                  /** @enum {string} */
+                  ledger: "general" | "serious" | "fake_transaction";
+                  refId: string;
+                  /** @description points in thousandths */
+                  milliPoints: number;
+                  /** @enum {string} */
+                  status: "in_force" | "revoked";
+                  inForce: boolean;
+                  detail: {
+                    [key: string]: unknown;
+                  };
+                  createdAt: number;
+                  expiresAt: number;
+                  appeals: ({
+                      id: string;
+                      violationId: string;
+                      attempt: number;
+                      text: string;
+                      evidence: {
+                          id: string;
+                          url: string;
+                        }[];
+                      /** @enum {string} */
+                      status: "pending" | "granted" | "rejected";
+                      decisionReason: string | null;
+                      createdAt: number;
+                      decidedAt: number | null;
+                    })[];
+                  /** @description until when an appeal may be filed, or why not */
+                  appeal: {
+                    /** @enum {boolean} */
+                    open: true;
+                    attempt: number;
+                    until: number;
+                  } | {
+                    /** @enum {boolean} */
+                    open: false;
+                    reason: string;
+                  };
+                  timeline: ({
+                      /** @enum {string} */
+                      kind: "recorded" | "penalty_applied" | "appeal_filed" | "appeal_granted" | "appeal_rejected" | "penalty_lifted" | "points_removed";
+                      detail: {
+                        [key: string]: unknown;
+                      };
+                      actorId: string | null;
+                      at: number;
+                    })[];
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -15399,6 +18334,17 @@ export interface components {
           [key: string]: unknown;
         };
       };
+    };
+    /** @description a category with its rule profile and its children */
+    Category: {
+      id: string;
+      parentId: string | null;
+      name: string;
+      shipByHours: number;
+      perishable: boolean;
+      /** @description the platform fee in basis points */
+      feeRateBp: number;
+      children: components["schemas"]["Category"][];
     };
   };
   responses: never;
