@@ -77,7 +77,7 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
     const start = now - days * 86_400_000;
     log(`analytics: ${store.dialect}, generating ${events} events and ${orders} orders over ${days} days`);
     const g0 = performance.now();
-    const world = await generate(core, { events, orders, start, now });
+    const world = await generateAnalyticsStore(core, { events, orders, start, now });
     const generateS = (performance.now() - g0) / 1000;
 
     log('rebuilding the rollups from the raw rows');
@@ -230,7 +230,7 @@ async function measureLag(pool: Pool, adminToken: string, videoIds: string[], se
 interface World { shopId: string; merchantId: string; creatorId: string; adminId: string; productId: string; roomId: string; videoIds: string[] }
 
 /** Generates the store (exported for profiling the views against a kept store). */
-export async function generate(core: Core, g: { events: number; orders: number; start: number; now: number }): Promise<World> {
+export async function generateAnalyticsStore(core: Core, g: { events: number; orders: number; start: number; now: number }): Promise<World> {
   const db = core.ctx.db;
   const t0 = g.start;
   const span = g.now - 60_000 - g.start;
