@@ -5,6 +5,10 @@ import { openTestCore } from '../test-support/harness.js';
 import { aggregate, type Fact } from './aggregate.js';
 import { grainFor, SqlRollupStore } from './rollup-store.js';
 import { parseShanghaiDate } from './time-buckets.js';
+import type { Kysely } from 'kysely';
+import { makeWorld, buyVia } from '../affiliate/test-support/affiliate-fixtures.js';
+import * as compassDaily from '../storage/migrations/0037_compass_daily.js';
+import { consumeRollups, COMMIT_GRACE_MS, COMPASS_CURSOR } from './consumer.js';
 
 const day = parseShanghaiDate('2026-11-24')!;
 const HOUR = 3_600_000;
@@ -44,6 +48,30 @@ test('a dayâ€™s sums and distinct people read from the day rows equal its hoursâ
     const products = await store.sumsByValue({ ...whole, dim: 'product' }, { orderBy: 'gmv_fen', limit: 10 });
     assert.deepEqual(products.map((p) => [p.dimId, p.gmv_fen]), [['prd_a', 390]]);
     await assert.rejects(store.clearFrom(day + HOUR), /start of a Shanghai day/);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('upgrading to the day tables drops the cursor and the old rows; the next consumer runs recount everything into both grains', async () => {
+  const core = await openTestCore();
+  try {
+    const w = await makeWorld(core, 'up');
+    await buyVia(core, w.buyer, w.shop.skuIds[0]!, { source: 'search' }, 2);
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    await consumeRollups(core.ctx);
+    const before = await core.ctx.db.selectFrom('analytics_rollups_daily').select(['scope', 'dim', 'dim_id', 'gmv_fen']).orderBy('scope').orderBy('dim').orderBy('dim_id').execute();
+    assert.ok(before.some((r) => r.dim === 'channel' && r.dim_id === 'search'));
+    // As an older store: the migration runs over rows of the old layout and a cursor.
+    const db = core.ctx.db as unknown as Kysely<any>;
+    await compassDaily.down(db);
+    await compassDaily.up(db);
+    assert.equal(await new SqlRollupStore(core.ctx.db).cursor(COMPASS_CURSOR), null);
+    assert.equal((await core.ctx.db.selectFrom('analytics_rollups').selectAll().execute()).length, 0);
+    for (let i = 0; i < 3 && (await consumeRollups(core.ctx)).position < core.clock.now() - COMMIT_GRACE_MS; i++);
+    const after = await core.ctx.db.selectFrom('analytics_rollups_daily').select(['scope', 'dim', 'dim_id', 'gmv_fen']).orderBy('scope').orderBy('dim').orderBy('dim_id').execute();
+    assert.deepEqual(after.map((r) => ({ ...r, gmv_fen: Number(r.gmv_fen) })), before.map((r) => ({ ...r, gmv_fen: Number(r.gmv_fen) })));
+    assert.ok((await core.ctx.db.selectFrom('analytics_rollups').selectAll().execute()).length > 0, 'the hour rows too');
   } finally {
     await core.dispose();
   }
