@@ -31,7 +31,7 @@ class CursorMoved extends Error {}
 
 export interface RollupQuery extends ScopeRef {
   dim: Dimension;
-  /** Hours [fromHour, toHour). */
+  /** Hours [fromHour, toHour): whole Shanghai days are read from the day rows, anything else from the hours. */
   fromHour: number;
   toHour: number;
 }
@@ -70,7 +70,7 @@ export interface RollupStore {
   liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]>;
   /** Each room's minutes kept, peak viewers, comments, orders and GMV. */
   liveTotals(roomIds: string[]): Promise<Map<string, LiveTotals>>;
-  /** Forgets every rollup from this hour on (a rebuild starts here). */
+  /** Forgets every rollup from the start of this Shanghai day on, at both grains (a rebuild starts here). */
   clearFrom(hour: number): Promise<void>;
   cursor(name: string): Promise<number | null>;
   /** Sums per dimension value, the largest `orderBy` first. */
