@@ -1,14 +1,16 @@
 /** Which grain answers a query, and the day rows agreeing with the hour rows through the store's reads. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
+import { openTestCore } from '../test-support/index.js';
 import { aggregate, type Fact } from './aggregate.js';
 import { grainFor, SqlRollupStore } from './rollup-store.js';
 import { parseShanghaiDate } from './time-buckets.js';
 import type { Kysely } from 'kysely';
-import { makeWorld, buyVia } from '../affiliate/test-support/affiliate-fixtures.js';
-import * as compassDaily from '../storage/migrations/0037_compass_daily.js';
+import { makeWorld, buyVia } from '../affiliate/test-support/index.js';
+import { migrations } from '../storage/index.js';
 import { consumeRollups, COMMIT_GRACE_MS, COMPASS_CURSOR } from './consumer.js';
+
+const compassDaily = migrations['0037_compass_daily']!;
 
 const day = parseShanghaiDate('2026-11-24')!;
 const HOUR = 3_600_000;
