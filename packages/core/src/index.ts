@@ -1,5 +1,5 @@
 // The core package's public API: named exports, each from a module's index.ts (or a root file).
-export { type Db, type Tx, type CoreContext, type Actor } from './context.js';
+export type { Db, Tx, CoreContext, Actor } from './context.js';
 export { type CoreOptions, type Core, type CoreStrategies, type StrategyEnv, DEFAULT_PAY_WINDOW_MS, openCore } from './core.js';
 export {
   type Clock, systemClock, ManualClock, DomainError, notFound, forbidden, invalid, conflict, ID_PREFIX, type IdKind,

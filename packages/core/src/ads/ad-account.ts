@@ -22,7 +22,10 @@ export function assertShopMember(actor: Actor, shopId: string, ownerOnly = false
 
 /** The actor acts for this advertiser: a member of the shop (its owner for money: `ownerOnly`), or the creator themself (403 without the creator role). Anyone else's is 404. */
 export function assertAdvertiser(actor: Actor, owner: AdOwner, ownerOnly = false): void {
-  if (owner.kind === 'shop') return assertShopMember(actor, owner.id, ownerOnly);
+  if (owner.kind === 'shop') {
+    assertShopMember(actor, owner.id, ownerOnly);
+    return;
+  }
   if (owner.id !== actor.userId) throw notFound('creator', owner.id);
   if (!actor.roles.has('creator')) throw forbidden('this needs the creator role');
 }

@@ -67,11 +67,11 @@ async function resolveCreatorCreative(ctx: CoreContext, userId: string, i: Campa
   if (i.promote === 'product') throw new DomainError('AD_CREATIVE_INVALID', 'a creator promotes their own videos or live room, not a product directly');
   if (i.promote === 'live_room') {
     const room = i.liveRoomId ? await ctx.db.selectFrom('live_rooms').select(['id', 'title', 'host_kind', 'host_id']).where('id', '=', i.liveRoomId).executeTakeFirst() : undefined;
-    if (!room || room.host_kind !== 'creator' || room.host_id !== userId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of your own');
+    if (room?.host_kind !== 'creator' || room.host_id !== userId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of your own');
     return { videoId: null, productId: null, liveRoomId: room.id, texts: [{ field: 'creative.title', text: room.title }] };
   }
   const v = i.videoId ? await ctx.db.selectFrom('videos').select(['id', 'title', 'caption', 'status', 'shop_id', 'owner_id']).where('id', '=', i.videoId).executeTakeFirst() : undefined;
-  if (!v || v.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video');
+  if (v?.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video');
   if (v.owner_id !== userId || v.shop_id !== null) throw new DomainError('AD_CREATIVE_INVALID', 'a creator promotes only their own videos');
   const anchored = await ctx.db.selectFrom('video_anchors').select('product_id').where('video_id', '=', v.id).orderBy('position').executeTakeFirst();
   if (i.goal !== 'live_entries' && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'an orders or GMV campaign needs a video carrying a product');
@@ -84,11 +84,11 @@ async function resolveCreative(ctx: CoreContext, owner: AdOwner, i: CampaignInpu
   const shopId = owner.id;
   if (i.promote === 'live_room') {
     const room = i.liveRoomId ? await ctx.db.selectFrom('live_rooms').select(['id', 'title', 'host_kind', 'host_id']).where('id', '=', i.liveRoomId).executeTakeFirst() : undefined;
-    if (!room || room.host_kind !== 'shop' || room.host_id !== shopId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of this shop');
+    if (room?.host_kind !== 'shop' || room.host_id !== shopId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of this shop');
     return { videoId: null, productId: null, liveRoomId: room.id, texts: [{ field: 'creative.title', text: room.title }] };
   }
   const v = i.videoId ? await ctx.db.selectFrom('videos').select(['id', 'title', 'caption', 'status', 'shop_id', 'owner_id']).where('id', '=', i.videoId).executeTakeFirst() : undefined;
-  if (!v || v.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video');
+  if (v?.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video');
   const anchored = await ctx.db
     .selectFrom('video_anchors')
     .innerJoin('products', 'products.id', 'video_anchors.product_id')

@@ -8,7 +8,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound, ID_PREFIX, newId, installationSecret, DAY_MS, cachedInstallationSecret } from '../platform/index.js';
+import { DomainError, invalid, notFound, ID_PREFIX, newId, DAY_MS, cachedInstallationSecret } from '../platform/index.js';
 import { productCardsByIds, type ProductCard } from '../catalog/index.js';
 import { DEFAULT_AFFILIATE_RULES, LINK_TOKEN_PATTERN } from './affiliate-rules.js';
 import { displayNames, requireCreator, saleableProduct } from './access.js';

@@ -10,7 +10,7 @@ import { hasRole } from '../accounts/index.js';
 import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { MCN_MAX_PERIOD_MS, MCN_SHARE_RANGE } from './affiliate-rules.js';
 import { displayNames, requireCreator, requireCreators, requireMcn } from './access.js';
-import { type McnContractsTable } from '../storage/index.js';
+import type { McnContractsTable } from '../storage/index.js';
 import { CONTRACT_STATES } from './contract-states.js';
 
 export interface ContractView {

@@ -62,9 +62,7 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
   });
 }
 
-export interface RebuildProgress {
-  (done: number, total: number): void;
-}
+export type RebuildProgress = (done: number, total: number) => void
 
 /** Recomputes the rollups from the raw rows, from this time on (null: everything). */
 export async function rebuildRollups(ctx: CoreContext, from: number | null, progress?: RebuildProgress, store: RollupStore = new SqlRollupStore(ctx.db)) {

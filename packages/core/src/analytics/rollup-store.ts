@@ -4,7 +4,6 @@
  * platform's own database (SQLite or PostgreSQL) through Kysely.
  */
 import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
-import { insertRows } from '../storage/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../context.js';

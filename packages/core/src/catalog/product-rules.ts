@@ -1,5 +1,5 @@
 /** Pure rules of the catalog: spec combinations, SKU validity and the product status table. */
-import { DomainError, invalid, stateTable, type Transition } from '../platform/index.js';
+import { invalid, stateTable, type Transition } from '../platform/index.js';
 
 export interface SpecOption {
   name: string;

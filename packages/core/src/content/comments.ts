@@ -32,7 +32,7 @@ export async function addComment(ctx: CoreContext, actor: Actor, videoId: string
     await visibleVideo(tx, videoId, actor);
     if (input.parentId) {
       const parent = await tx.selectFrom('comments').select(['id', 'parent_id', 'status']).where('id', '=', input.parentId).where('video_id', '=', videoId).executeTakeFirst();
-      if (!parent || parent.status !== 'visible') throw notFound('comment', input.parentId);
+      if (parent?.status !== 'visible') throw notFound('comment', input.parentId);
       parentId = parent.parent_id ?? parent.id;
     }
     await tx.insertInto('comments').values({ id, video_id: videoId, author_id: actor.userId, parent_id: parentId, text, reply_count: 0, status: 'visible', created_at: now }).execute();

@@ -1,5 +1,5 @@
 /** The video state machine: a table of allowed transitions and who may cause each. Pure. */
-import { DomainError, stateTable, type Transition } from '../platform/index.js';
+import { stateTable, type Transition } from '../platform/index.js';
 
 import type { VideoStatus } from '../storage/index.js';
 

@@ -98,7 +98,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   for (const [i, p] of data.people.entries()) {
     const user = await register(ctx, { login: p.login, password: DEMO_PASSWORD, displayName: p.displayName, roles: p.roles.filter((r) => r !== 'merchant' && r !== 'admin') as never }, passwordHash);
     if (p.roles.includes('admin')) await grantRole(ctx, user.id, 'admin');
-    let actor = await loadActor(ctx.db, user.id);
+    const actor = await loadActor(ctx.db, user.id);
     if (p.address) await addAddress(ctx, actor, { ...p.address, isDefault: true });
     people.set(p.login, actor);
     progress('people', i + 1, data.people.length);

@@ -6,7 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../context.js';
-import { DomainError, isIdOf, installationSecret, cachedInstallationSecret } from '../platform/index.js';
+import { DomainError, isIdOf, cachedInstallationSecret } from '../platform/index.js';
 import { ShownFilter } from '../recommend/index.js';
 
 export interface RecommendCursor {

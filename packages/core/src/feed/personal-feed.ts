@@ -61,7 +61,7 @@ export async function personalFeedPage(
   for (const r of recs) {
     if (page.cards.length >= limit) break;
     const card = cards.get(r.videoId);
-    if (!card || card.status !== 'published') {
+    if (card?.status !== 'published') {
       service?.removeVideo(r.videoId);
       continue;
     }

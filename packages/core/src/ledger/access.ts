@@ -23,7 +23,7 @@ export function canView(actor: Actor, account: string): boolean {
 /** The account if the actor may withdraw from it (shop owner, or the person themself). */
 export function requireWithdrawable(actor: Actor, account: string): { kind: PayableKind; ownerId: string } {
   const a = parseAccountId(account);
-  if (!a || !a.ownerId || !(PAYABLE_KINDS as readonly string[]).includes(a.kind)) throw notFound('account', account);
+  if (!a?.ownerId || !(PAYABLE_KINDS as readonly string[]).includes(a.kind)) throw notFound('account', account);
   const ok = a.kind === 'merchant_available' ? actor.shops.get(a.ownerId) === 'owner' : a.ownerId === actor.userId;
   if (!ok) throw notFound('account', account);
   return { kind: a.kind as PayableKind, ownerId: a.ownerId };

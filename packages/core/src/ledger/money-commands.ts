@@ -8,7 +8,6 @@ import { DomainError, invalid, notFound } from '../platform/index.js';
 import { requestRefund, bookBuyerCompensation } from '../payments/index.js';
 import { emit } from '../outbox/index.js';
 import { accountId } from './accounts.js';
-import { postJournal } from './journal.js';
 
 export interface RefundOrderInput {
   amountFen: number;

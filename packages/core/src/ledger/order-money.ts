@@ -134,7 +134,7 @@ export async function scheduleSettlement(tx: Tx, orderId: string, completedAt: n
   // The window the order was sold under (its rule snapshot); orders from before snapshots use their categories' current window.
   const order = await tx.selectFrom('orders').select(['rules', 'shop_id']).where('id', '=', orderId).executeTakeFirst();
   let days: number;
-  if (order && order.rules && order.rules !== '{}') {
+  if (order?.rules && order.rules !== '{}') {
     days = parseOrderRules(order.rules).settleWindowDays;
   } else {
     const w = await tx

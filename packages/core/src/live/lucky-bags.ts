@@ -119,7 +119,7 @@ export async function enterLuckyBags(ctx: CoreContext, roomId: string, user: { i
 /** Draws a bag (the timer's handler): entrants who entered before the draw time, winners from the seed. */
 export async function drawLuckyBag(tx: Tx, ctx: CoreContext, bagId: string, now: number): Promise<void> {
   const bag = await tx.selectFrom('live_lucky_bags').selectAll().where('id', '=', bagId).executeTakeFirst();
-  if (!bag || bag.status !== 'open') return;
+  if (bag?.status !== 'open') return;
   const entrants = await tx.selectFrom('live_lucky_entrants').select('user_id').where('bag_id', '=', bagId).where('entered_at', '<', bag.draw_at).execute();
   const winners = drawWinners(bag.seed, entrants.map((e) => e.user_id), Number(bag.winners));
   const res = await tx.updateTable('live_lucky_bags').set({ status: 'drawn', winner_ids: JSON.stringify(winners), drawn_at: now }).where('id', '=', bagId).where('status', '=', 'open').executeTakeFirst();

@@ -7,7 +7,7 @@ import { DomainError, invalid, newId } from '../platform/index.js';
 import { hasRole } from '../accounts/index.js';
 import { videoUrl } from '../content/index.js';
 import { firstImages } from '../catalog/index.js';
-import { canMoveRoom, MAX_TITLE, notRoomHost, roomNotFound, type RoomStatus, ROOM_STATES } from './live-rules.js';
+import { MAX_TITLE, notRoomHost, roomNotFound, type RoomStatus, ROOM_STATES } from './live-rules.js';
 import { liveRuntime } from './runtime.js';
 import { indexLiveRooms } from '../search/index.js';
 

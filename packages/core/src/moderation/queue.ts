@@ -220,7 +220,7 @@ export interface OwnDecisionView {
 export async function myModerationDecisions(ctx: CoreContext, actor: Actor, q: { kind?: SubjectKind | undefined; subjectIds?: readonly string[] | undefined }): Promise<{ items: OwnDecisionView[] }> {
   let query = ctx.db.selectFrom('moderation_items').select(['id', 'subject_kind', 'subject_id', 'status', 'overdue', 'decision_reason', 'opened_at', 'decided_at']).where('owner_id', '=', actor.userId);
   if (q.kind) query = query.where('subject_kind', '=', q.kind);
-  if (q.subjectIds && q.subjectIds.length) query = query.where('subject_id', 'in', [...q.subjectIds]);
+  if (q.subjectIds?.length) query = query.where('subject_id', 'in', [...q.subjectIds]);
   const rows = await query.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(200).execute();
   const latest = new Map<string, OwnDecisionView>();
   for (const r of rows) {
@@ -255,7 +255,7 @@ export async function holdFromRules(ctx: CoreContext, input: { videoId: string; 
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const subject = await readSubject(tx, 'video', input.videoId);
-    if (!subject || subject.status !== 'review') return; // withdrawn or decided meanwhile
+    if (subject?.status !== 'review') return; // withdrawn or decided meanwhile
     await openItem(tx, { kind: 'video', subjectId: input.videoId, ownerId: input.ownerId, source: 'rules', excerpt: `${input.title}\n${input.caption}`.trim(), hits: input.hits }, now, reviewWindowMs);
   });
 }

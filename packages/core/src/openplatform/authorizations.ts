@@ -6,7 +6,7 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, notFound, newId, installationSecret, cachedInstallationSecret } from '../platform/index.js';
+import { DomainError, notFound, newId, cachedInstallationSecret } from '../platform/index.js';
 import { requireShopOwner } from '../accounts/index.js';
 import { requireApproved } from './apps.js';
 import { internalIdOf, openIdOf } from './open-ids.js';
@@ -116,7 +116,7 @@ export async function createToken(ctx: CoreContext, app: OpenAppsTable, params: 
       if (shopId !== app.shop_id) throw tokenFailed('no-authorization', '店铺未授权该应用');
     }
     const auth = await ctx.db.selectFrom('open_authorizations').select(['id', 'app_id', 'shop_id', 'status']).where('app_id', '=', app.id).where('shop_id', '=', app.shop_id).executeTakeFirst();
-    if (!auth || auth.status !== 'active') throw tokenFailed('no-authorization', '店铺未授权该应用');
+    if (auth?.status !== 'active') throw tokenFailed('no-authorization', '店铺未授权该应用');
     return tokenData(ctx, await issueToken(ctx, ctx.db, auth, now));
   }
   if (grantType === 'authorization_code') {

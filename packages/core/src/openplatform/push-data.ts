@@ -1,6 +1,6 @@
 /** The `data` of each push message, read when the event is dispatched; int64 ids as JSON numbers, written exactly. */
 import type { Db } from '../context.js';
-import { type DomainEvent, type EventUnder } from '../outbox/index.js';
+import type { EventUnder } from '../outbox/index.js';
 import type { CaseStatus, CaseType } from '../aftersales/index.js';
 import { openIdsOf } from './open-ids.js';
 import type { OrderStatus } from '../orders/index.js';

@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { type DomainEvent, type OutboxDispatcher } from '../outbox/index.js';
+import type { OutboxDispatcher } from '../outbox/index.js';
 import { consumeOutboxOnStream, type OutboxConsumer, type Stream } from '../stream/index.js';
 import { scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import { newId, notFound } from '../platform/index.js';

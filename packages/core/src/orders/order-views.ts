@@ -6,8 +6,8 @@ import { firstImages, type Page } from '../catalog/index.js';
 import { parseOrderRules } from '../rules/index.js';
 import { lineOrigins, type LineOrigin } from '../supply/index.js';
 import { linesAfterSales, type LineAfterSales } from '../aftersales/index.js';
-import { type CompensationKind, type CompensationPayoutStatus } from '../storage/index.js';
-import { type OrderStatus } from './order-states.js';
+import type { CompensationKind, CompensationPayoutStatus } from '../storage/index.js';
+import type { OrderStatus } from './order-states.js';
 
 export interface OrderLineView {
   id: string;

@@ -5,7 +5,7 @@
 import type { Db, Tx } from '../context.js';
 import { newId } from '../platform/index.js';
 import { insertRows, type OutboxTable } from '../storage/index.js';
-import { type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 
 /**
  * The outbox's topics and the payload of each. Every module declares the events it emits next to
@@ -19,6 +19,7 @@ import { type Insertable } from 'kysely';
  * payload of the wrong shape does not compile), listeners read typed payloads, and the outbox
  * depends on no module.
  */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each module that emits
 export interface OutboxEvents {}
 
 export type OutboxTopic = keyof OutboxEvents;

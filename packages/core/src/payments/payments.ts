@@ -8,7 +8,7 @@ import { DomainError, notFound, newId } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { commitReservations } from '../inventory/index.js';
 import { transitionOrder } from '../orders/index.js';
-import { type ProviderNotification } from './provider.js';
+import type { ProviderNotification } from './provider.js';
 import { insertRows, compiledOnce } from '../storage/index.js';
 import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/index.js';
 import { applyTransferNotification } from './buyer-compensation.js';

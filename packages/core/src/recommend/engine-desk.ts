@@ -4,7 +4,7 @@
  * worker thread (the platform), and the two behave alike. Requests are served in order, so a
  * signal sent before a page request has been learnt when the page is made.
  */
-import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Recommended, type Signal } from '@zhongcao/recsys';
+import type { OnlineEngine, ItemMeta, ModelSnapshot, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import { ShownFilter } from './shown-filter.js';
 import { multiplierOf, type MultiplierRule, type MultiplierTable } from './multipliers.js';
 

@@ -38,7 +38,7 @@ function signals(metas: ItemMeta[]): Signal[] {
   return out;
 }
 
-async function feed(host: EngineHost, steps: PoolStep[][]): Promise<Array<{ fan: string[]; follower: string[]; anon: string[]; consulted: string[] }>> {
+async function feed(host: EngineHost, _steps: PoolStep[][]): Promise<Array<{ fan: string[]; follower: string[]; anon: string[]; consulted: string[] }>> {
   const metas = catalog();
   host.upsertVideos(metas.slice(0, 40), NOW - 7 * 24 * HOUR, null);
   host.upsertVideos(metas.slice(40), NOW - 7 * 24 * HOUR, NOW - 30 * 60_000);

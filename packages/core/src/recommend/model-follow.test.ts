@@ -49,7 +49,7 @@ async function pageModel(service: RecommendService, core: TestCore, actor: strin
   return (await service.host.recommend(actor, 10, core.clock.now(), ShownFilter.empty())).model;
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+async function _until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);

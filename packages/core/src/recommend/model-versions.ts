@@ -7,7 +7,7 @@
  */
 import type { Db } from '../context.js';
 import { newId } from '../platform/index.js';
-import { type ModelVersionsTable } from '../storage/index.js';
+import type { ModelVersionsTable } from '../storage/index.js';
 import { emit } from '../outbox/index.js';
 
 export type ModelVersionStatus = 'requested' | 'training' | 'serving' | 'retired' | 'rejected' | 'failed';

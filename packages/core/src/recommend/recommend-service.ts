@@ -7,7 +7,7 @@
  */
 import type { OnlineEngine, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { type ShownFilter } from './shown-filter.js';
+import type { ShownFilter } from './shown-filter.js';
 import { insertRows } from '../storage/index.js';
 import { runtimePart, runtimeOf } from '../platform/index.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';

@@ -1,10 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rng } from '@zhongcao/recsys';
-import { insertTestVideos } from '../feed/index.js';
 import { ShownFilter } from './shown-filter.js';
-import { newId } from '../platform/index.js';
-import { openTestCore, type TestCore } from '../test-support/index.js';
+import { openTestCore, } from '../test-support/index.js';
 import { listModelVersions } from './model-versions.js';
 import { RecommendService, type EngineLifecycleEvent } from './recommend-service.js';
 import { scoresWorse } from './retrainer.js';

@@ -9,7 +9,7 @@ import { giveBackCoupon } from '../live/index.js';
 import { scheduleSettlement } from '../ledger/index.js';
 import { transitionOrder } from '../orders/index.js';
 import { type TimerRegistry, scheduleTimer } from '../timers/index.js';
-import { type CaseStatus } from '../storage/index.js';
+import type { CaseStatus } from '../storage/index.js';
 import { DEADLINE } from './deadline-kinds.js';
 import { applyLateShipment } from './late-shipment.js';
 import { isLateDispatch } from './dispatch-rule.js';

@@ -65,7 +65,7 @@ async function catalog(): Promise<Catalog> {
   return { core, owners, shops, cats, ids };
 }
 
-const titlesOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> => (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.title);
+const _titlesOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> => (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.title);
 const idsOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> => (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.id);
 
 test('Chinese queries find what a shopper expects (橙子, 冰糖橙, 普洱, 大米, 不粘锅, TPU砧板)', async () => {

@@ -2,7 +2,6 @@
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Dialect } from './database.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: any store handle, migrations' included (they see no schema type)
 export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

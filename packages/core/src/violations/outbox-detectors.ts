@@ -10,8 +10,7 @@
  * Recording is idempotent per rule and subject, so a redelivered event changes nothing.
  */
 import type { CoreContext, Tx } from '../context.js';
-import { type DomainEvent, type OutboxDispatcher } from '../outbox/index.js';
-import { type ModerationDecidedEvent } from '../moderation/index.js';
+import type { DomainEvent, OutboxDispatcher } from '../outbox/index.js';
 import { recordViolation } from './service.js';
 import type { SubjectKind } from './rules.js';
 

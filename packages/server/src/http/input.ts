@@ -7,6 +7,7 @@ export function findNul(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || '/' : null;
   if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
   for (const [k, v] of Object.entries(value)) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character being escaped
     if (k.includes('\u0000')) return `${path}/${k.replace(/\u0000/g, '\\u0000')}`;
     const hit = findNul(v, `${path}/${k}`);
     if (hit) return hit;

@@ -73,7 +73,7 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
 
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let data: unknown = undefined;
+  let data: unknown ;
   if (text) {
     try {
       data = JSON.parse(text);

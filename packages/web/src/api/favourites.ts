@@ -5,7 +5,6 @@ export type FavouriteState = Answer<'/api/v1/me/favourites/{productId}', 'get'>;
 export type FavouriteItem = Answer<'/api/v1/me/favourites', 'get'>['items'][number];
 
 import { api } from './client';
-import type { ProductCardData } from './shopper-types';
 
 const enc = encodeURIComponent;
 

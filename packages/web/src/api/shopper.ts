@@ -12,7 +12,6 @@ import type {
   OrderDetail,
   OrderStatus,
   OrderSummary,
-  ProductCardData,
   Profile,
   Settings,
   ShopInfo,

@@ -98,7 +98,7 @@ export class SandboxGateway {
     const existing = await this.db.selectFrom('sandbox_transfers').select('id').where('request_key', '=', input.requestKey).executeTakeFirst();
     if (existing) return { id: existing.id };
     const txn = await this.db.selectFrom('sandbox_txns').select(['status', 'amount_fen']).where('id', '=', input.txnId).executeTakeFirst();
-    if (!txn || txn.status !== 'paid' || !(input.amountFen > 0) || input.amountFen > Number(txn.amount_fen)) {
+    if (txn?.status !== 'paid' || !(input.amountFen > 0) || input.amountFen > Number(txn.amount_fen)) {
       throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'the gateway refused the transfer (not paid, or more than was paid)');
     }
     const id = newId('sandboxTransfer', now);
