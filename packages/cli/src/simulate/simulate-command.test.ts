@@ -44,7 +44,7 @@ test('a small simulation on a platform started in-process prints one JSON line w
 });
 
 test('bad options are refused with usage and exit code 2', async () => {
-  for (const args of [['--users', '1'], ['--steps', '0'], ['--rate', '-5'], ['--url', 'ftp://x'], ['--minutes', 'soon'], ['--what']]) {
+  for (const args of [['--users', '1'], ['--steps', '0'], ['--rate', '-5'], ['--url', 'ftp://x'], ['--minutes', 'soon'], ['--what'], ['--ads', '--seeds', '0'], ['--ads', '--seeds', '101'], ['--ads', '--seed', '2', '--seeds', '3']]) {
     const { code, err } = await run(args);
     assert.equal(code, 2, args.join(' '));
     assert.match(err, /zhongcao simulate/);

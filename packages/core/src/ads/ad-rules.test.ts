@@ -156,3 +156,17 @@ test('even pacing follows the day’s traffic: within 5 % of the budget, at most
   assert.ok(fast.spent <= fast.budget + fast.price);
   assert.ok(expectedShareByEndOfSlot(FULL_SCHEDULE, Date.UTC(2026, 0, 5, 15, 59)) === 1);
 });
+
+test('property: the throttle never holds back an even campaign whose spend is under the pacing curve, and always holds one at its budget', () => {
+  const day = Date.UTC(2026, 0, 4, 16, 0);
+  fc.assert(fc.property(fc.integer({ min: 0, max: 24 * 60 - 1 }), fc.integer({ min: 100_00, max: 1_000_000_00 }), fc.double({ min: 0, max: 1.2, noNaN: true }), fc.integer({ min: 0, max: 335 }), (minute, budgetFen, share, extraSlot) => {
+    const now = day + minute * 60_000;
+    const schedule = scheduleFromSlots([...Array.from({ length: 48 }, (_, i) => i).filter((i) => i % 3 !== 1), extraSlot]);
+    const curve = budgetFen * 1000 * expectedShareByEndOfSlot(schedule, now);
+    const spentMfen = Math.floor(curve * share);
+    const p = participation({ pacing: 'even', schedule, budgetFen, spentMfen, now });
+    if (spentMfen < curve) assert.equal(p, 1, `share ${share}: under the curve, so always let in`);
+    else assert.ok(p >= 0 && p <= 1);
+    assert.equal(participation({ pacing: 'even', schedule, budgetFen, spentMfen: budgetFen * 1000, now }), 0, 'at the budget: out');
+  }), { numRuns: 300 });
+});

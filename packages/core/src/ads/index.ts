@@ -10,7 +10,7 @@ export {
 } from './ad-rules.js';
 export { adAccount, adBalanceAccount, debitSpend, receiveTopupNotification, startTopup, topupNotifyPath, withdrawAdBalance, type AdAccountView } from './ad-account.js';
 export { adCreatives, assertMayAdvertise, campaignView, createCampaign, listCampaigns, setCampaignStatus, type AdCreative, type CampaignView } from './campaigns.js';
-export { feedWithAds, feedWithAdsToJson, type AdMark, type AdsOptions, type FeedPageWithAds } from './auction.js';
+export { feedWithAds, feedWithAdsToJson, type AdMark, type AdsOptions, type AuctionTrace, type FeedPageWithAds } from './auction.js';
 export { reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
 export { attributePayment, subscribeAdsOutbox } from './attribution.js';
 export { adsOverview, campaignReport, type AdsOverview, type CampaignReport, type ReportRow } from './reports.js';
