@@ -15,7 +15,7 @@ import { cursorKey, decodeCursor, FEED_DEFAULT_LIMIT, getFeed, loadFeedCards, ma
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import { subjectsUnderPenalty } from '../violations/index.js';
 import {
-  adDay, bidEcpmFen, bidPerConversionFen, expectedShareByEndOfSlot, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
+  adDay, bidderOf, expectedShareByEndOfSlot, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, pooledPrior, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
 } from './ad-rules.js';
 import type { AdBidKind, AdGoal, AdOwner, AdPacing } from './ad-types.js';
 import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
@@ -178,11 +178,7 @@ export async function feedWithAds(ctx: CoreContext, userId: string | null, q: Fe
   const placed: Array<{ before: number; c: Candidate; priceMfen: number; ecpm: number; id: string }> = [];
   for (const i of slots) {
     const pool = candidates.filter((c) => !placed.some((p) => p.c.id === c.id || (p.c.videoId ?? p.c.liveRoomId) === (c.videoId ?? c.liveRoomId)));
-    const bidders: Bidder[] = pool.map((c) => {
-      const { pctr, pcvr } = predict(c, prior);
-      const bid = bidPerConversionFen({ bidKind: c.bidKind, costCapFen: c.costCapFen, roiTargetCenti: c.roiTargetCenti, conversions: c.conversions, gmvFen: c.gmvFen, priceFen: c.priceFen });
-      return { campaignId: c.id, bidEcpm: bidEcpmFen(bid, pctr, pcvr), quality: qualityFactor(c) };
-    });
+    const bidders: Bidder[] = pool.map((c) => bidderOf(c, prior));
     const organic = page.items[i]!;
     const won = runAuction(bidders, organicValueFen(organic.anchors[0]?.priceFen ?? null));
     opts.onAuction?.({ now, throttled, bids: bidders.map((b) => ({ campaignId: b.campaignId, score: b.bidEcpm * b.quality })), winner: won ? { campaignId: won.winner.campaignId, priceMfen: won.priceMfen } : null });

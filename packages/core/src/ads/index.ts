@@ -5,7 +5,7 @@ export {
   type AdBidKind, type AdCampaignStatus, type AdGoal, type AdPacing, type AdPromote, type AdServeStatus, type AdsErrorCode, type AdTopupStatus, type AdTouch, type InvalidTrafficReason,
 } from './ad-types.js';
 export {
-  adDay, bidEcpmFen, bidPerConversionFen, expectedShareByEndOfSlot, FULL_SCHEDULE, invalidTraffic, isAdSlot, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, scheduleFromSlots,
+  adDay, bidderOf, bidEcpmFen, bidPerConversionFen, expectedShareByEndOfSlot, EXPLORE_SD, FULL_SCHEDULE, rankingPredict, invalidTraffic, isAdSlot, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, scheduleFromSlots,
   slotOf, slotOn, TRAFFIC_CURVE, maxAdsOnPage, MAX_AD_LOAD, validateCampaign, FIRST_AD_AT, ORGANIC_BETWEEN, FREQUENCY_CAP_PER_DAY, type Bidder, type CampaignInput,
 } from './ad-rules.js';
 export { adAccount, adBalanceAccount, debitSpend, receiveTopupNotification, startTopup, topupNotifyPath, withdrawAdBalance, type AdAccountView } from './ad-account.js';
