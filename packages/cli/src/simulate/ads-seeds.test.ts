@@ -21,6 +21,7 @@ test('across seeds: mean, least and most budget use per campaign, causes counted
   assert.deepEqual(s.campaigns[0]!.limited_by, { budget: 1, pacing: 0, bid: 1 });
   assert.equal(s.campaigns[0]!.pooled_roi, 1.579, '30000 ÷ 19000, not the mean of 3 and 0');
   assert.equal(s.campaigns[1]!.pooled_roi, 1);
+  assert.equal(s.campaigns[1]!.clicks, 2);
   assert.equal(s.campaigns[1]!.spent_before_noon_max, 1 / 3, 'the larger of 0.5/3 and 1/3');
   assert.deepEqual(s.organic_completion_delta, { mean: -0.015, min: -0.02 });
   assert.deepEqual(s.ads_ratio, { mean: 0.115, max: 0.12 });

@@ -17,6 +17,8 @@ export interface CampaignAcrossSeeds {
   /** Seeds in which the campaign ended limited by each cause. */
   limited_by: Record<LimitedBy, number>;
   /** Summed over the seeds. */
+  impressions: number;
+  clicks: number;
   spent_fen: number;
   gmv_fen: number;
   conversions: number;
@@ -51,7 +53,7 @@ export function summariseSeeds(runs: ReadonlyArray<{ seed: number; report: AdsSi
       name: c0.name, pacing: c0.pacing, cvr: c0.cvr, cost_cap_fen: c0.cost_cap_fen,
       budget_use: { mean: mean(uses), min: Math.min(...uses), max: Math.max(...uses) },
       spent_before_noon_max: Math.max(...cs.map((c) => c.spent_before_noon)),
-      limited_by: limited, spent_fen: spent, gmv_fen: gmv, conversions: cs.reduce((a, c) => a + c.conversions, 0),
+      limited_by: limited, impressions: cs.reduce((a, c) => a + c.impressions, 0), clicks: cs.reduce((a, c) => a + c.clicks, 0), spent_fen: spent, gmv_fen: gmv, conversions: cs.reduce((a, c) => a + c.conversions, 0),
       pooled_roi: spent > 0 ? round(gmv / spent) : null,
     };
   });
