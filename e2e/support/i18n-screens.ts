@@ -21,6 +21,7 @@ export interface ShopperFixtures {
 export interface ShopperScreen {
   name: string;
   /** Opens the screen (the page is signed in as the demo shopper unless `signedOut`); returns false when the demo data has nothing to show. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a screen's opener may return nothing (opened) or false (skipped)
   open(page: Page, f: ShopperFixtures): Promise<boolean | void>;
   signedOut?: boolean;
   /** What the person typed to get here (shown back to them: their words, not the UI's). */

@@ -1,8 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Clock } from './platform/clock.js';
-import type { Dialect } from './storage/database.js';
-import type { Database } from './storage/schema.js';
-import type { PaymentProviders } from './payments/provider.js';
+import type { Clock } from './platform/index.js';
+import type { Dialect, Database } from './storage/index.js';
+import type { PaymentProviders } from './payments/index.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

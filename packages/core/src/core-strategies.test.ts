@@ -2,15 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { checkout } from './checkout/checkout.js';
-import { checkLedger } from './ledger/check.js';
-import { liveRuntime } from './live/runtime.js';
-import { openCashier, receiveNotification } from './payments/payments.js';
-import type { CreatePaymentRequest, PaymentProvider, ProviderNotification } from './payments/provider.js';
-import { DomainError } from './platform/errors.js';
-import type { Carrier } from './logistics/carrier.js';
+import { checkout } from './checkout/index.js';
+import { checkLedger } from './ledger/index.js';
+import { liveRuntime } from './live/index.js';
+import { openCashier, receiveNotification } from './payments/index.js';
+import type { CreatePaymentRequest, PaymentProvider, ProviderNotification } from './payments/index.js';
+import { DomainError } from './platform/index.js';
+import type { Carrier } from './logistics/index.js';
 import type { CoreStrategies } from './core.js';
-import { makePerson, makeShop, openTestCore } from './test-support/harness.js';
+import { makePerson, makeShop, openTestCore } from './test-support/index.js';
 
 const SECRET = 'acme-secret';
 
@@ -23,15 +23,15 @@ class AcmePay implements PaymentProvider {
     return { providerTxnId: `acme_${req.paymentId}`, cashierUrl: `https://pay.acme.example/c/${req.paymentId}` };
   }
   async refund(): Promise<{ providerRefundId: string }> {
-    throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'not in this test', 409);
+    throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'not in this test');
   }
   async transfer(): Promise<{ providerTransferId: string }> {
-    throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'not in this test', 409);
+    throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'not in this test');
   }
   verifyNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): ProviderNotification {
     const given = Buffer.from(String(headers['x-acme-signature'] ?? ''), 'hex');
     const expected = createHmac('sha256', SECRET).update(rawBody).digest();
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DomainError('INVALID_SIGNATURE', 'bad signature', 401);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DomainError('INVALID_SIGNATURE', 'bad signature');
     return JSON.parse(rawBody) as ProviderNotification;
   }
 }

@@ -17,7 +17,8 @@ import type { RedisState } from './shared/redis-state.js';
 import type { Fanout } from './shared/nats-fanout.js';
 import { installInputGuards } from './http/input.js';
 import { frameworkErrors, installErrorHandling, sendError } from './http/errors.js';
-import { ErrorBody } from './http/schemas.js';
+import { CategorySchema, ErrorBody } from './http/schemas.js';
+import { installContract } from './http/contract.js';
 import { installMetrics } from './metrics.js';
 import type { Registry } from 'prom-client';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -73,6 +74,8 @@ export interface ServerOptions {
   liveFanout?: Fanout | null;
   /** More metrics on the same registry (scaled mode's stream and engine service). */
   extraMetrics?: ((registry: Registry) => void) | undefined;
+  /** Validate every 2xx answer strictly against its route's response schema (on under NODE_ENV=test; the test servers turn it on). */
+  contractCheck?: boolean;
 }
 
 /** Two validators: request bodies are never coerced (a string is not a number); query strings and params are. */
@@ -97,6 +100,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.coercing).compile(schema));
   app.addSchema(ErrorBody);
+  app.addSchema(CategorySchema);
+  installContract(app, options.contractCheck ?? process.env.NODE_ENV === 'test');
   installErrorHandling(app);
   const metrics = installMetrics(app, () => runningRecommendService(options.core.ctx));
   options.extraMetrics?.(metrics.registry);
@@ -112,7 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.cookies?.zc_session ?? req.ip,
       // Scaled: one count for all api processes; while Redis is away the limits let requests through rather than fail them.
       ...(options.shared ? { redis: options.shared.redis, nameSpace: 'zhongcao:rl:', skipOnError: true } : {}),
-      errorResponseBuilder: (_req, context) => new DomainError('RATE_LIMITED', `too many requests; retry in ${context.after}`, context.statusCode, { retryAfter: context.after }),
+      errorResponseBuilder: (_req, context) => new DomainError('RATE_LIMITED', `too many requests; retry in ${context.after}`, { retryAfter: context.after }),
     });
   }
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
@@ -189,7 +194,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const path = request.url.split('?')[0] ?? '';
     const isApp = request.method === 'GET' && web && !/^\/(api|media|sandbox|metrics|healthz|readyz)(\/|$)/.test(path) && !/\.[a-z0-9]{1,5}$/i.test(path);
     if (isApp) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', web);
-    return sendError(reply, 404, 'ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
+    return sendError(reply, 'ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
   });
   return app;
 }

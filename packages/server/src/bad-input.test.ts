@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Ajv } from 'ajv';
 import { sql } from 'kysely';
-import { newId, sign, SIGNATURE_HEADER } from '@zhongcao/core';
+import { ERROR_CODE_LIST, errorStatus, isErrorCode, newId, sign, SIGNATURE_HEADER } from '@zhongcao/core';
 import { makePerson, openTestCore } from '@zhongcao/core/test-support';
 import { buildServer } from './app.js';
 import { startTestServer, type TestServer } from './test-support/server-harness.js';
@@ -384,6 +384,8 @@ function judge(res: LightMyRequestResponse, expect?: { status: number; code?: st
   if (!e || typeof e.code !== 'string' || !UPPER_SNAKE.test(e.code) || typeof e.message !== 'string' || typeof e.details !== 'object' || e.details === null) {
     return `answered ${res.statusCode} without a {"error":{"code","message","details"}} body: ${res.body.slice(0, 200)}`;
   }
+  if (!isErrorCode(e.code)) return `answered ${res.statusCode} ${e.code}, a code that is not in ERROR_CODES`;
+  if (res.statusCode !== errorStatus(e.code)) return `answered ${res.statusCode} ${e.code}, but ERROR_CODES gives ${e.code} the status ${errorStatus(e.code)}`;
   if (expect && (res.statusCode !== expect.status || (expect.code && e.code !== expect.code))) {
     return `answered ${res.statusCode} ${e.code}, expected ${expect.status}${expect.code ? ` ${expect.code}` : ''}`;
   }
@@ -453,6 +455,8 @@ test('every /api/v1 operation answers bad input with a 4xx error code and writes
     const docRes = await s.call('GET', '/api/openapi.json');
     assert.equal(docRes.statusCode, 200);
     const ops = operations(docRes.json() as OpenApiDoc);
+    const errorBody = (docRes.json() as { components: { schemas: Record<string, { properties: { error: { properties: { code: { enum?: string[] } } } } }> } }).components.schemas.ErrorBody;
+    assert.deepEqual(errorBody?.properties.error.properties.code.enum, ERROR_CODE_LIST, 'the document lists every error code');
     assert.ok(ops.length >= 25, `the OpenAPI document lists only ${ops.length} operations under /api/v1`);
     assert.ok(ops.some((o) => o.upload), 'the image upload route is recognised (it documents 415)');
 

@@ -94,7 +94,6 @@ interface Sizes {
 
 /** Runs the named benchmark (or all) in the current layout, handing each result to `emit`. */
 async function runNamed(name: string, opts: Parameters<typeof runBenchCommand>[1], { seconds, sizes, analyticsSizes }: Sizes, emit: (r: Result) => void): Promise<number> {
-  {
     if (name === 'checkout' || name === 'all') emit(await benchCheckout(seconds));
     if (name === 'oversell' || name === 'all') emit(await benchOversell());
     if (name === 'feed' || name === 'all') emit(await benchFeed(seconds));
@@ -125,7 +124,6 @@ async function runNamed(name: string, opts: Parameters<typeof runBenchCommand>[1
     // analytics measures the rollup lag for 10 s unless --seconds is given.
     if (name === 'analytics' || name === 'all') emit(await benchAnalytics({ ...analyticsSizes, lagSeconds: opts.seconds === undefined ? 10 : seconds }));
     return 0;
-  }
 }
 
 type Result = CheckoutResult | OversellResult | FeedResult | EventsResult | LedgerResult | TimersResult | RecsysFeedResult | RecsysFreshnessResult | FlashSaleResult | LiveFanoutResult | ModerationResult | ChatResult | OpenApiResult | AnalyticsResult;

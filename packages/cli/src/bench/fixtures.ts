@@ -107,7 +107,7 @@ export async function insertBenchVideos(core: Core, count: number, spec: VideoSp
         title: `压测视频 ${i + 1} · 今日好物`,
         caption: `第 ${i + 1} 条 #种草 #好物推荐`,
         hashtags: JSON.stringify(['种草', '好物推荐']),
-        status: 'published',
+        status: 'published' as const,
         file_name: 'bench.mp4',
         content_type: 'video/mp4',
         bytes: 1_000_000,

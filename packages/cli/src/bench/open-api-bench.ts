@@ -173,7 +173,7 @@ export async function benchOpenApi(seconds: number): Promise<OpenApiResult> {
       calls++;
       byMethod[method] = (byMethod[method] ?? 0) + 1;
       const env = reply.status === 200 ? (JSON.parse(reply.body) as { code: number; data: unknown }) : null;
-      if (!env || env.code !== 10000) {
+      if (env?.code !== 10000) {
         errors++;
         sampler.note(method, reply);
         return null;

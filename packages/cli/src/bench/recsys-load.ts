@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'undici';
-import { ErrorSampler, get, post } from './http-load.js';
+import { ErrorSampler, post } from './http-load.js';
 import type { BenchStore, Scope } from './resources.js';
 import type { RecsysStore } from './recsys-fixtures.js';
 import { startServerChild } from './server-child.js';

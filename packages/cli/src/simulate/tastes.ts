@@ -52,7 +52,7 @@ export const TASTE_MODEL = {
   strengthWander: 0.02,
 } as const;
 
-const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+const clamp01 = (x: number): number => (x < 0 ? 0 : Math.min(x , 1));
 
 function drawTaste(rng: Rng, catalogue: Catalogue, strength: number): Taste {
   const category = rng.pick(catalogue.categories);

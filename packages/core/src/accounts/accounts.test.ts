@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
+import { openTestCore } from '../test-support/index.js';
 import { authenticate, logIn, logOut, register, SESSION_TTL_MS } from './accounts.js';
 
 test('register, log in with argon2id, authenticate, log out', async () => {

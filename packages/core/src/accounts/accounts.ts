@@ -1,9 +1,8 @@
 import { hash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { conflict, DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { conflict, DomainError, invalid, newId } from '../platform/index.js';
+import { compiledOnce } from '../storage/index.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
 import { indexPeople } from '../search/index.js';
@@ -81,7 +80,7 @@ export async function logIn(
   const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('login', '=', login).executeTakeFirst();
   // Verify against a real hash even for unknown logins so timing does not reveal which logins exist.
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
-  if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'wrong login or password', 401);
+  if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'wrong login or password');
   return issueSession(ctx, user.id, kind);
 }
 
@@ -191,9 +190,9 @@ export async function findUsers(db: Db, query: { login?: string | undefined; lim
 
 /** Admin: grant or revoke a global role. An admin cannot revoke their own admin role. */
 export async function setRole(ctx: CoreContext, admin: Actor, userId: string, role: GlobalRole, granted: boolean): Promise<UserView> {
-  if (!admin.roles.has('admin')) throw new DomainError('FORBIDDEN', 'this needs the admin role', 403);
+  if (!admin.roles.has('admin')) throw new DomainError('FORBIDDEN', 'this needs the admin role');
   const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-  if (!user) throw new DomainError('NOT_FOUND', 'user not found', 404, { what: 'user', id: userId });
+  if (!user) throw new DomainError('NOT_FOUND', 'user not found', { what: 'user', id: userId });
   if (granted) await grantRole(ctx, userId, role);
   else {
     if (role === 'admin' && userId === admin.userId) throw conflict('CANNOT_REVOKE_OWN_ADMIN', 'an admin cannot revoke their own admin role');

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { buildDemoCatalog } from '../demo/catalog.js';
-import { orderDetail } from '../orders/order-views.js';
-import { maskPhone } from '../platform/phone-mask.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { buildDemoCatalog } from '../demo/index.js';
+import { orderDetail } from '../orders/index.js';
+import { maskPhone } from '../platform/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { addAddress, listAddresses, updateAddress } from './addresses.js';
 import { regionProblem } from './divisions.js';
 

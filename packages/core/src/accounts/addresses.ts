@@ -1,6 +1,5 @@
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { regionProblem } from './divisions.js';
 
 export interface AddressInput {
@@ -28,7 +27,7 @@ export function checkAddress(input: AddressInput): void {
   const region = regionProblem(input.province, input.city, input.district);
   if (region) {
     const what = { UNKNOWN_PROVINCE: 'is not a province of China', CITY_NOT_IN_PROVINCE: 'is not a city of that province', DISTRICT_NOT_IN_CITY: 'is not a district of that city' }[region.problem];
-    throw new DomainError('ADDRESS_REGION_MISMATCH', `${region.field} ${what}`, 400, { field: region.field, problem: region.problem });
+    throw new DomainError('ADDRESS_REGION_MISMATCH', `${region.field} ${what}`, { field: region.field, problem: region.problem });
   }
 }
 

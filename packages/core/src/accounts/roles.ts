@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../platform/errors.js';
+import { forbidden, notFound } from '../platform/index.js';
 import type { Actor } from '../context.js';
 
 export const GLOBAL_ROLES = ['shopper', 'creator', 'mcn', 'colonel', 'admin'] as const;

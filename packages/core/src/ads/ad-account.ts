@@ -8,8 +8,7 @@
  * conditional update, so it never goes below zero however many impressions are billed at once.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, forbidden, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, notFound, newId, forbidden } from '../platform/index.js';
 import { accountId, postJournal } from '../ledger/index.js';
 import { MAX_TOPUP_FEN, MIN_TOPUP_FEN, type AdOwner, type AdOwnerKind, type AdTopupStatus } from './ad-types.js';
 import { sql } from 'kysely';
@@ -23,7 +22,10 @@ export function assertShopMember(actor: Actor, shopId: string, ownerOnly = false
 
 /** The actor acts for this advertiser: a member of the shop (its owner for money: `ownerOnly`), or the creator themself (403 without the creator role). Anyone else's is 404. */
 export function assertAdvertiser(actor: Actor, owner: AdOwner, ownerOnly = false): void {
-  if (owner.kind === 'shop') return assertShopMember(actor, owner.id, ownerOnly);
+  if (owner.kind === 'shop') {
+    assertShopMember(actor, owner.id, ownerOnly);
+    return;
+  }
   if (owner.id !== actor.userId) throw notFound('creator', owner.id);
   if (!actor.roles.has('creator')) throw forbidden('this needs the creator role');
 }
@@ -80,7 +82,7 @@ export async function adAccount(ctx: CoreContext, actor: Actor, owner: AdOwner):
 /** Starts a top-up: a payment at the provider (idempotent there by the top-up id); returns its cashier. */
 export async function startTopup(ctx: CoreContext, actor: Actor, owner: AdOwner, amountFen: number, returnUrl = owner.kind === 'shop' ? '/merchant/ads?from=cashier' : '/creator/ads?from=cashier'): Promise<{ topupId: string; cashierUrl: string }> {
   assertAdvertiser(actor, owner, true);
-  if (!Number.isSafeInteger(amountFen) || amountFen < MIN_TOPUP_FEN || amountFen > MAX_TOPUP_FEN) throw new DomainError('AD_AMOUNT_INVALID', `a top-up is ¥${MIN_TOPUP_FEN / 100}–¥${MAX_TOPUP_FEN / 100}`, 400, { min: MIN_TOPUP_FEN, max: MAX_TOPUP_FEN });
+  if (!Number.isSafeInteger(amountFen) || amountFen < MIN_TOPUP_FEN || amountFen > MAX_TOPUP_FEN) throw new DomainError('AD_AMOUNT_INVALID', `a top-up is ¥${MIN_TOPUP_FEN / 100}–¥${MAX_TOPUP_FEN / 100}`, { min: MIN_TOPUP_FEN, max: MAX_TOPUP_FEN });
   const now = ctx.clock.now();
   const provider = ctx.payments.default;
   const id = newId('adTopup', now);
@@ -117,11 +119,11 @@ export async function receiveTopupNotification(ctx: CoreContext, providerName: s
 /** Moves unspent balance (whole fen) back to what the owner is paid out from: the shop's available funds (its owner only) or the creator's commission balance. */
 export async function withdrawAdBalance(ctx: CoreContext, actor: Actor, owner: AdOwner, amountFen: number): Promise<AdAccountView> {
   assertAdvertiser(actor, owner, true);
-  if (!Number.isSafeInteger(amountFen) || amountFen < 1) throw new DomainError('AD_AMOUNT_INVALID', 'the amount must be a positive number of fen', 400);
+  if (!Number.isSafeInteger(amountFen) || amountFen < 1) throw new DomainError('AD_AMOUNT_INVALID', 'the amount must be a positive number of fen');
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const res = await tx.updateTable('ad_accounts').set({ balance_mfen: sql`balance_mfen - ${amountFen * 1000}`, withdrawn_fen: sql`withdrawn_fen + ${amountFen}`, updated_at: now }).where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).where('balance_mfen', '>=', amountFen * 1000).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('AD_BALANCE_INSUFFICIENT', 'the ad balance is less than this amount', 409);
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('AD_BALANCE_INSUFFICIENT', 'the ad balance is less than this amount');
     await postJournal(tx, { reason: 'ad_withdrawal', refKind: 'ad_account', refId: `${owner.kind}:${owner.id}`, memo: '推广余额转回 / unspent ad balance withdrawn', entries: [{ account: adBalanceAccount(owner), amountFen: -amountFen }, { account: payableAccount(owner), amountFen: amountFen }] }, now);
   });
   return adAccount(ctx, actor, owner);

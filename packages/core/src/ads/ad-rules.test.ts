@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   adDay, bidderOf, bidEcpmFen, expectedShareByEndOfSlot, qualityFactor, rankingPredict, FULL_SCHEDULE, invalidTraffic, isAdSlot, participation, pooledPrior, predict, runAuction, scheduleFromSlots, shanghaiDayStart, slotOf, slotOn, TRAFFIC_CURVE, validateCampaign, type CampaignInput, maxAdsOnPage } from './ad-rules.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 const base: CampaignInput = { name: '冰糖橙推广', promote: 'video', videoId: 'vid_x', goal: 'orders', bidKind: 'cost_cap', costCapFen: 2000, dailyBudgetFen: 50_000, pacing: 'even' };
 const code = (fn: () => unknown): string => {

@@ -3,7 +3,7 @@
  * prior, the expected value per 1,000 impressions, the generalised second price, where ad slots
  * go in the feed, the pacing throttle and the invalid-traffic filter. No I/O.
  */
-import { DomainError } from '../platform/errors.js';
+import { DomainError, type ErrorCode } from '../platform/index.js';
 import {
   AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, MAX_COST_CAP_FEN, MAX_DAILY_BUDGET_FEN, MAX_NAME, MAX_ROI_CENTI, MIN_COST_CAP_FEN, MIN_DAILY_BUDGET_FEN, MIN_ROI_CENTI,
   SCHEDULE_SLOTS, type AdBidKind, type AdGoal, type AdPacing, type AdPromote, type InvalidTrafficReason,
@@ -68,11 +68,11 @@ export interface CampaignInput {
   targetLookalike?: boolean | undefined;
 }
 
-const err = (code: string, message: string, details: Record<string, unknown> = {}): DomainError => new DomainError(code, message, 400, details);
+const err = (code: ErrorCode, message: string, details: Record<string, unknown> = {}): DomainError => new DomainError(code, message, details);
 
 /** Checks a campaign's settings; returns the normalised values (ROI in hundredths). */
 export function validateCampaign(i: CampaignInput): { roiTargetCenti: number | null; costCapFen: number | null; schedule: string; targetCategories: string[]; targetRegions: string[] } {
-  if (typeof i.name !== 'string' || i.name.trim().length === 0 || i.name.length > MAX_NAME) throw new DomainError('VALIDATION_FAILED', `name must be 1–${MAX_NAME} characters`, 400);
+  if (typeof i.name !== 'string' || i.name.trim().length === 0 || i.name.length > MAX_NAME) throw new DomainError('VALIDATION_FAILED', `name must be 1–${MAX_NAME} characters`);
   if (!(AD_PROMOTES as readonly string[]).includes(i.promote)) throw err('AD_GOAL_INVALID', 'promote must be video, product or live_room');
   if (!(AD_GOALS as readonly string[]).includes(i.goal)) throw err('AD_GOAL_INVALID', 'goal must be orders, gmv or live_entries');
   if ((i.goal === 'live_entries') !== (i.promote === 'live_room')) throw err('AD_GOAL_INVALID', 'live-room entries are the goal of a live-room campaign, and only of one');

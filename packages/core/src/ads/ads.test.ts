@@ -1,15 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/harness.js';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { resetFeedCache } from '../feed/candidates.js';
-import { putPersonSettings } from '../events/person-settings.js';
+import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
+import { insertTestVideos, resetFeedCache } from '../feed/index.js';
+import { putPersonSettings } from '../events/index.js';
 import { checkLedger, balanceOf, accountId, compareWithProviders } from '../ledger/index.js';
-import { checkout } from '../checkout/checkout.js';
-import { openCashier, receiveNotification } from '../payments/payments.js';
-import { newId } from '../platform/ids.js';
-import { DomainError } from '../platform/errors.js';
+import { checkout } from '../checkout/index.js';
+import { openCashier, receiveNotification } from '../payments/index.js';
+import { newId, DomainError } from '../platform/index.js';
 import type { Actor } from '../context.js';
 import { creatorOwner, shopOwner, type AdOwner } from './ad-types.js';
 import { adAccount, receiveTopupNotification, startTopup, withdrawAdBalance } from './ad-account.js';
@@ -17,7 +15,7 @@ import { createCampaign, setCampaignStatus } from './campaigns.js';
 import { feedWithAds, feedWithAdsToJson, type AuctionTrace } from './auction.js';
 import { reportClick, reportImpressions } from './billing.js';
 import { campaignReport, adsOverview } from './reports.js';
-import { createRoom } from '../live/rooms.js';
+import { createRoom } from '../live/index.js';
 import { adCreatives, campaignView, listCampaigns } from './campaigns.js';
 import { debitSpend } from './ad-account.js';
 
@@ -82,7 +80,7 @@ test('ad account: a top-up through the provider’s signed notification, once; s
     assert.equal(await balanceOf(core.ctx.db, accountId('ad_balance', shop.shopId)), 200_00);
     // the gateway sends the same event again
     const txn = await core.ctx.db.selectFrom('sandbox_txns').selectAll().where('merchant_ref', '=', topupId).executeTakeFirstOrThrow();
-    const { sign, SIGNATURE_HEADER } = await import('../payments/signature.js');
+    const { sign, SIGNATURE_HEADER } = await import('../payments/index.js');
     const body = JSON.stringify({ eventId: `${txn.id}:paid-again`, kind: 'payment.succeeded', merchantRef: topupId, txnId: txn.id, amountFen: 200_00, at: core.clock.now() });
     assert.equal((await receiveTopupNotification(core.ctx, 'sandbox', { [SIGNATURE_HEADER]: sign(core.sandboxSecret, body, core.clock.now()) }, body)).outcome, 'ignored');
     assert.equal((await adAccount(core.ctx, shop.owner, shopOwner(shop.shopId))).balanceFen, 200_00);

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { CoreContext } from '../context.js';
-import type { OutboxDispatcher } from '../outbox/outbox.js';
+import type { OutboxDispatcher } from '../outbox/index.js';
 import { CLICK_WINDOW_MS, VIEW_WINDOW_MS } from './ad-rules.js';
 import type { AdTouch } from './ad-types.js';
 

@@ -10,7 +10,7 @@
  * billed when the client reports the impression (billing.ts).
  */
 import type { CoreContext } from '../context.js';
-import { newId } from '../platform/ids.js';
+import { newId } from '../platform/index.js';
 import { cursorKey, decodeCursor, FEED_DEFAULT_LIMIT, getFeed, loadFeedCards, markForViewer, type FeedPage, type FeedQuery, type FeedVideoCard } from '../feed/index.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import { subjectsUnderPenalty } from '../violations/index.js';

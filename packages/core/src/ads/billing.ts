@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { CoreContext } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { DomainError, notFound } from '../platform/index.js';
 import { adDay, BURST_WINDOW_MS, invalidTraffic } from './ad-rules.js';
 import { debitSpend, ownerOf } from './ad-account.js';
 import { viewerKeyOf } from './viewer-key.js';
@@ -21,7 +21,7 @@ const MAX_BATCH = 50;
 /** Reports impressions of served ads; returns each one's outcome (404 when none of them is an impression served to this viewer: a forged report). */
 export async function reportImpressions(ctx: CoreContext, who: { userId: string | null; viewerId: string | null }, impressionIds: readonly string[]): Promise<Record<string, ImpressionOutcome>> {
   const viewerKey = viewerKeyOf(who.userId, who.viewerId);
-  if (impressionIds.length === 0 || impressionIds.length > MAX_BATCH) throw new DomainError('VALIDATION_FAILED', `1–${MAX_BATCH} impression ids`, 400);
+  if (impressionIds.length === 0 || impressionIds.length > MAX_BATCH) throw new DomainError('VALIDATION_FAILED', `1–${MAX_BATCH} impression ids`);
   const out: Record<string, ImpressionOutcome> = {};
   for (const id of [...new Set(impressionIds)]) out[id] = await billOne(ctx, viewerKey, id);
   if (Object.values(out).every((o) => o === 'unknown')) throw notFound('adServe', impressionIds[0]!);

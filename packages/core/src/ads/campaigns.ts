@@ -8,8 +8,7 @@
  * suspended, cannot run one (409).
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
 import { currentExperienceTotals, paidTrafficAllowed, PAID_TRAFFIC_MIN } from '../experience/index.js';
 import { activePenalty, shopsUnderPenalty } from '../violations/index.js';
 import { checkContent } from '../governance/index.js';
@@ -52,30 +51,30 @@ export interface CampaignView {
 export async function assertMayAdvertise(ctx: CoreContext, owner: AdOwner): Promise<void> {
   const now = ctx.clock.now();
   if (owner.kind === 'creator') {
-    if (await activePenalty(ctx.db, 'creator', owner.id, 'paid_traffic_suspension', now)) throw new DomainError('AD_PAID_TRAFFIC_SUSPENDED', 'paid traffic of this creator is suspended for violation points', 409, { creatorId: owner.id });
+    if (await activePenalty(ctx.db, 'creator', owner.id, 'paid_traffic_suspension', now)) throw new DomainError('AD_PAID_TRAFFIC_SUSPENDED', 'paid traffic of this creator is suspended for violation points', { creatorId: owner.id });
     return;
   }
   const shopId = owner.id;
   const total = (await currentExperienceTotals(ctx.db, [shopId])).get(shopId) ?? null;
-  if (!paidTrafficAllowed(total)) throw new DomainError('AD_SCORE_TOO_LOW', `paid traffic needs an experience score of at least ${PAID_TRAFFIC_MIN}`, 409, { score: total, min: PAID_TRAFFIC_MIN });
-  if ((await shopsUnderPenalty(ctx.db, 'paid_traffic_suspension', now)).has(shopId)) throw new DomainError('AD_PAID_TRAFFIC_SUSPENDED', 'paid traffic of this shop is suspended for violation points', 409, { shopId });
+  if (!paidTrafficAllowed(total)) throw new DomainError('AD_SCORE_TOO_LOW', `paid traffic needs an experience score of at least ${PAID_TRAFFIC_MIN}`, { score: total, min: PAID_TRAFFIC_MIN });
+  if ((await shopsUnderPenalty(ctx.db, 'paid_traffic_suspension', now)).has(shopId)) throw new DomainError('AD_PAID_TRAFFIC_SUSPENDED', 'paid traffic of this shop is suspended for violation points', { shopId });
 }
 
 type Creative = { videoId: string | null; productId: string | null; liveRoomId: string | null; texts: Array<{ field: string; text: string }> };
 
 /** A creator's creative: their own live room, or their own published video and the product it carries first (any shop's: the creator promotes it through affiliate). */
 async function resolveCreatorCreative(ctx: CoreContext, userId: string, i: CampaignInput): Promise<Creative> {
-  if (i.promote === 'product') throw new DomainError('AD_CREATIVE_INVALID', 'a creator promotes their own videos or live room, not a product directly', 400);
+  if (i.promote === 'product') throw new DomainError('AD_CREATIVE_INVALID', 'a creator promotes their own videos or live room, not a product directly');
   if (i.promote === 'live_room') {
     const room = i.liveRoomId ? await ctx.db.selectFrom('live_rooms').select(['id', 'title', 'host_kind', 'host_id']).where('id', '=', i.liveRoomId).executeTakeFirst() : undefined;
-    if (!room || room.host_kind !== 'creator' || room.host_id !== userId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of your own', 400);
+    if (room?.host_kind !== 'creator' || room.host_id !== userId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of your own');
     return { videoId: null, productId: null, liveRoomId: room.id, texts: [{ field: 'creative.title', text: room.title }] };
   }
   const v = i.videoId ? await ctx.db.selectFrom('videos').select(['id', 'title', 'caption', 'status', 'shop_id', 'owner_id']).where('id', '=', i.videoId).executeTakeFirst() : undefined;
-  if (!v || v.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video', 400);
-  if (v.owner_id !== userId || v.shop_id !== null) throw new DomainError('AD_CREATIVE_INVALID', 'a creator promotes only their own videos', 400);
+  if (v?.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video');
+  if (v.owner_id !== userId || v.shop_id !== null) throw new DomainError('AD_CREATIVE_INVALID', 'a creator promotes only their own videos');
   const anchored = await ctx.db.selectFrom('video_anchors').select('product_id').where('video_id', '=', v.id).orderBy('position').executeTakeFirst();
-  if (i.goal !== 'live_entries' && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'an orders or GMV campaign needs a video carrying a product', 400);
+  if (i.goal !== 'live_entries' && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'an orders or GMV campaign needs a video carrying a product');
   return { videoId: v.id, productId: anchored?.product_id ?? null, liveRoomId: null, texts: [{ field: 'creative.title', text: v.title }, { field: 'creative.caption', text: v.caption }] };
 }
 
@@ -85,11 +84,11 @@ async function resolveCreative(ctx: CoreContext, owner: AdOwner, i: CampaignInpu
   const shopId = owner.id;
   if (i.promote === 'live_room') {
     const room = i.liveRoomId ? await ctx.db.selectFrom('live_rooms').select(['id', 'title', 'host_kind', 'host_id']).where('id', '=', i.liveRoomId).executeTakeFirst() : undefined;
-    if (!room || room.host_kind !== 'shop' || room.host_id !== shopId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of this shop', 400);
+    if (room?.host_kind !== 'shop' || room.host_id !== shopId) throw new DomainError('AD_CREATIVE_INVALID', 'choose a live room of this shop');
     return { videoId: null, productId: null, liveRoomId: room.id, texts: [{ field: 'creative.title', text: room.title }] };
   }
   const v = i.videoId ? await ctx.db.selectFrom('videos').select(['id', 'title', 'caption', 'status', 'shop_id', 'owner_id']).where('id', '=', i.videoId).executeTakeFirst() : undefined;
-  if (!v || v.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video', 400);
+  if (v?.status !== 'published') throw new DomainError('AD_CREATIVE_INVALID', 'the creative must be a published video');
   const anchored = await ctx.db
     .selectFrom('video_anchors')
     .innerJoin('products', 'products.id', 'video_anchors.product_id')
@@ -99,8 +98,8 @@ async function resolveCreative(ctx: CoreContext, owner: AdOwner, i: CampaignInpu
     .orderBy('video_anchors.position')
     .executeTakeFirst();
   const member = await ctx.db.selectFrom('shop_members').select('user_id').where('shop_id', '=', shopId).where('user_id', '=', v.owner_id).executeTakeFirst();
-  if (v.shop_id !== shopId && !member && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'the video is not this shop’s and carries none of its products', 400);
-  if ((i.promote === 'product' || i.goal !== 'live_entries') && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'an orders or GMV campaign needs a video carrying one of the shop’s products', 400);
+  if (v.shop_id !== shopId && !member && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'the video is not this shop’s and carries none of its products');
+  if ((i.promote === 'product' || i.goal !== 'live_entries') && !anchored) throw new DomainError('AD_CREATIVE_INVALID', 'an orders or GMV campaign needs a video carrying one of the shop’s products');
   return { videoId: v.id, productId: anchored?.id ?? null, liveRoomId: null, texts: [{ field: 'creative.title', text: v.title }, { field: 'creative.caption', text: v.caption }] };
 }
 
@@ -111,7 +110,7 @@ export async function createCampaign(ctx: CoreContext, actor: Actor, owner: AdOw
   const creative = await resolveCreative(ctx, owner, input);
   // Ads answer to the advertising law: anything the red lines would hold for review or reject stays out.
   const check = await checkContent(ctx, [{ field: 'name', text: input.name }, ...creative.texts]);
-  if (check.verdict === 'reject' || check.verdict === 'review') throw new DomainError('AD_CREATIVE_REJECTED', 'the creative breaks the advertising red lines', 422, { hits: check.hits });
+  if (check.verdict === 'reject' || check.verdict === 'review') throw new DomainError('AD_CREATIVE_REJECTED', 'the creative breaks the advertising red lines', { hits: check.hits });
   const now = ctx.clock.now();
   const id = newId('adCampaign', now);
   await ctx.db

@@ -8,12 +8,12 @@ export {
   adDay, bidderOf, bidEcpmFen, bidPerConversionFen, expectedShareByEndOfSlot, EXPLORE_SD, FULL_SCHEDULE, rankingPredict, invalidTraffic, isAdSlot, organicValueFen, participation, pooledPrior, predict, qualityFactor, runAuction, scheduleFromSlots,
   slotOf, slotOn, TRAFFIC_CURVE, maxAdsOnPage, MAX_AD_LOAD, validateCampaign, FIRST_AD_AT, ORGANIC_BETWEEN, FREQUENCY_CAP_PER_DAY, type Bidder, type CampaignInput,
 } from './ad-rules.js';
+export { attributePayment, subscribeAdsOutbox } from './attribution.js';
+export { AUDIENCE_RULES, nearestToCentroid, seedCentroid } from './audience-rules.js';
 export { adAccount, adBalanceAccount, debitSpend, receiveTopupNotification, startTopup, topupNotifyPath, withdrawAdBalance, type AdAccountView } from './ad-account.js';
 export { adCreatives, assertMayAdvertise, campaignView, createCampaign, listCampaigns, setCampaignStatus, type AdCreative, type CampaignView } from './campaigns.js';
 export { feedWithAds, feedWithAdsToJson, type AdMark, type AdsOptions, type AuctionTrace, type FeedPageWithAds } from './auction.js';
 export { reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
-export { attributePayment, subscribeAdsOutbox } from './attribution.js';
 export { adsOverview, campaignReport, type AdsOverview, type CampaignReport, type ReportRow } from './reports.js';
 export { liveRoomItems, reportRoomEntry, type LiveAdRoom, type RoomEntryOutcome } from './live-ads.js';
 export { refreshAdAudiences, type AudienceRefresh } from './audiences.js';
-export { AUDIENCE_RULES, nearestToCentroid, seedCentroid } from './audience-rules.js';

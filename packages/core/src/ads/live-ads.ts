@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { CoreContext } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 import { roomCardsByIds, type RoomCard } from '../live/index.js';
 import type { FeedVideoCard } from '../feed/index.js';
 import { viewerKeyOf } from './viewer-key.js';

@@ -4,7 +4,7 @@
  * billing), and the platform's overview (ad revenue, ad load, creatives).
  */
 import type { Actor, CoreContext } from '../context.js';
-import { forbidden } from '../platform/errors.js';
+import { forbidden } from '../platform/index.js';
 import { balanceOf, accountId } from '../ledger/index.js';
 import { campaignView, type CampaignView } from './campaigns.js';
 import { ownerOf } from './ad-account.js';

@@ -1,7 +1,7 @@
 /** Who may act in the creator economy, and the lookups every command starts with. */
 import type { Actor, Db, Tx } from '../context.js';
-import { hasRole, requireRole } from '../accounts/roles.js';
-import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { hasRole, requireRole } from '../accounts/index.js';
+import { DomainError, forbidden, notFound } from '../platform/index.js';
 
 export const requireCreator = (actor: Actor): void => requireRole(actor, 'creator');
 export const requireColonel = (actor: Actor): void => requireRole(actor, 'colonel');
@@ -23,7 +23,7 @@ export async function ownProduct(db: Db | Tx, actor: Actor, productId: string): 
 export async function saleableProduct(db: Db | Tx, productId: string): Promise<{ id: string; shopId: string; title: string }> {
   const row = await db.selectFrom('products').innerJoin('shops', 'shops.id', 'products.shop_id').select(['products.id', 'products.shop_id', 'products.status', 'products.title', 'shops.status as shop_status']).where('products.id', '=', productId).executeTakeFirst();
   if (!row) throw notFound('product', productId);
-  if (row.status !== 'listed' || row.shop_status !== 'open') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { productId });
+  if (row.status !== 'listed' || row.shop_status !== 'open') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { productId });
   return { id: row.id, shopId: row.shop_id, title: row.title };
 }
 
@@ -41,7 +41,7 @@ export async function refuseSelfCommission(db: Db | Tx, shopId: string, creatorI
   if (creatorIds.length === 0) return;
   const own = await db.selectFrom('shop_members').select('user_id').where('shop_id', '=', shopId).where('user_id', 'in', [...creatorIds]).executeTakeFirst();
   if (own) {
-    throw new DomainError('SELF_COMMISSION', 'a creator earns no commission on products of their own shop', 409, { creatorId: own.user_id, shopId });
+    throw new DomainError('SELF_COMMISSION', 'a creator earns no commission on products of their own shop', { creatorId: own.user_id, shopId });
   }
 }
 

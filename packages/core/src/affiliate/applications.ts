@@ -4,8 +4,8 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
+import { requireShopMember } from '../accounts/index.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
 import { displayNames, refuseSelfCommission, requireCreator } from './access.js';
 import { loadPlan, requireLive } from './plan-store.js';
 
@@ -27,13 +27,13 @@ export async function applyToPlan(ctx: CoreContext, actor: Actor, planId: string
   if (text.length > 200) throw invalid('note is at most 200 characters', { field: 'note' });
   const now = ctx.clock.now();
   const plan = await loadPlan(ctx.db, planId);
-  if (plan.kind !== 'targeted') throw new DomainError('NOT_TARGETED', 'creators apply to targeted plans only', 409, { planId, kind: plan.kind });
+  if (plan.kind !== 'targeted') throw new DomainError('NOT_TARGETED', 'creators apply to targeted plans only', { planId, kind: plan.kind });
   requireLive(plan, now);
   await refuseSelfCommission(ctx.db, plan.shop_id, [actor.userId]);
   await assertShopNotPenalised(ctx.db, plan.shop_id, 'AFFILIATE_SUSPENDED', now); // a penalty of violation points
   await ctx.db.transaction().execute(async (tx) => {
     const seen = await tx.selectFrom('affiliate_plan_members').select('status').where('plan_id', '=', planId).where('creator_id', '=', actor.userId).executeTakeFirst();
-    if (seen?.status === 'approved') throw new DomainError('ALREADY_APPROVED', 'you are already a creator of this plan', 409, { planId });
+    if (seen?.status === 'approved') throw new DomainError('ALREADY_APPROVED', 'you are already a creator of this plan', { planId });
     if (seen?.status === 'pending') return;
     await tx
       .insertInto('affiliate_plan_members')
@@ -60,7 +60,7 @@ export async function decideApplication(ctx: CoreContext, actor: Actor, planId: 
   if (Number(done.numUpdatedRows) !== 1) {
     const row = await ctx.db.selectFrom('affiliate_plan_members').select('status').where('plan_id', '=', planId).where('creator_id', '=', creatorId).executeTakeFirst();
     if (!row) throw notFound('application', creatorId);
-    throw new DomainError('INVALID_TRANSITION', `the application is ${row.status}, not pending`, 409, { from: row.status, to: decision === 'approve' ? 'approved' : 'rejected' });
+    throw new DomainError('INVALID_TRANSITION', `the application is ${row.status}, not pending`, { from: row.status, to: decision === 'approve' ? 'approved' : 'rejected' });
   }
   return (await applications(ctx, { planId, creatorId }))[0]!;
 }

@@ -6,9 +6,8 @@
  * after opening, so no order's promise is rewritten.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { DAY_MS } from '../capacity/shanghai-days.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { DAY_MS } from '../platform/index.js';
 import { checkActivityTerms, checkPlanRate, type ActivityTerms } from './affiliate-rules.js';
 import { ownProduct, requireColonel } from './access.js';
 import { loadSummaries } from './plans.js';
@@ -52,7 +51,7 @@ export async function createActivity(ctx: CoreContext, actor: Actor, input: Acti
   const now = ctx.clock.now();
   const startsAt = input.startsAt ?? now;
   if (!Number.isSafeInteger(startsAt) || !Number.isSafeInteger(input.endsAt) || input.endsAt <= startsAt || input.endsAt <= now || input.endsAt - startsAt > 366 * DAY_MS) {
-    throw new DomainError('INVALID_PERIOD', 'an activity ends after it starts, in the future, and lasts at most a year', 400, { startsAt, endsAt: input.endsAt });
+    throw new DomainError('INVALID_PERIOD', 'an activity ends after it starts, in the future, and lasts at most a year', { startsAt, endsAt: input.endsAt });
   }
   const row: ActivityRow = { id: newId('colonelActivity', now), colonel_id: actor.userId, name, commission_floor_bp: input.commissionFloorBp, service_fee_bp: input.serviceFeeBp, starts_at: startsAt, ends_at: input.endsAt, created_at: now };
   await ctx.db.insertInto('colonel_activities').values(row).execute();
@@ -79,12 +78,12 @@ export async function applyToActivity(ctx: CoreContext, actor: Actor, productId:
   const now = ctx.clock.now();
   const activity = await ctx.db.selectFrom('colonel_activities').selectAll().where('id', '=', input.activityId).executeTakeFirst();
   if (!activity) throw notFound('activity', input.activityId);
-  if (Number(activity.ends_at) <= now) throw new DomainError('ACTIVITY_ENDED', 'this activity has ended', 409, { activityId: input.activityId });
+  if (Number(activity.ends_at) <= now) throw new DomainError('ACTIVITY_ENDED', 'this activity has ended', { activityId: input.activityId });
   checkPlanRate('colonel', input.rateBp, { commissionFloorBp: Number(activity.commission_floor_bp), serviceFeeBp: Number(activity.service_fee_bp) });
   const id = newId('affiliatePlan', now);
   await ctx.db.transaction().execute(async (tx) => {
     const seen = await tx.selectFrom('affiliate_plans').select('id').where('product_id', '=', productId).where('activity_id', '=', input.activityId).where('status', 'in', ['pending', 'active']).where('closes_at', 'is', null).executeTakeFirst();
-    if (seen) throw new DomainError('PLAN_EXISTS', 'this product is already in (or applying to) this activity', 409, { planId: seen.id });
+    if (seen) throw new DomainError('PLAN_EXISTS', 'this product is already in (or applying to) this activity', { planId: seen.id });
     await tx.insertInto('affiliate_plans').values({ id, shop_id: product.shopId, product_id: productId, kind: 'colonel', name: activity.name.slice(0, 40), creator_id: null, activity_id: input.activityId, status: 'pending', close_requested_at: null, closes_at: null, created_by: actor.userId, created_at: now, updated_at: now }).execute();
     await tx.insertInto('affiliate_plan_rates').values({ id: newId('planRate', now), plan_id: id, change: 'open', rate_bp: input.rateBp, requested_at: now, effective_at: now, superseded_at: null, requested_by: actor.userId }).execute();
   });
@@ -118,11 +117,11 @@ export async function decideActivityProduct(ctx: CoreContext, actor: Actor, plan
   const now = ctx.clock.now();
   const plan = await ctx.db.selectFrom('affiliate_plans').innerJoin('colonel_activities', 'colonel_activities.id', 'affiliate_plans.activity_id').select(['affiliate_plans.status', 'colonel_activities.colonel_id', 'colonel_activities.ends_at']).where('affiliate_plans.id', '=', planId).executeTakeFirst();
   if (!plan || plan.colonel_id !== actor.userId) throw notFound('activity product', planId);
-  if (decision === 'approve' && Number(plan.ends_at) <= now) throw new DomainError('ACTIVITY_ENDED', 'this activity has ended', 409, { planId });
+  if (decision === 'approve' && Number(plan.ends_at) <= now) throw new DomainError('ACTIVITY_ENDED', 'this activity has ended', { planId });
   const to = decision === 'approve' ? 'active' : 'rejected';
   await ctx.db.transaction().execute(async (tx) => {
     const done = await tx.updateTable('affiliate_plans').set({ status: to, updated_at: now }).where('id', '=', planId).where('status', '=', 'pending').executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', `the application is ${plan.status}, not pending`, 409, { from: plan.status, to });
+    if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', `the application is ${plan.status}, not pending`, { from: plan.status, to });
     // The merchant's rate applies from the approval on.
     if (to === 'active') await tx.updateTable('affiliate_plan_rates').set({ requested_at: now, effective_at: now }).where('plan_id', '=', planId).where('change', '=', 'open').execute();
   });

@@ -4,7 +4,7 @@
  * and the decision as JSON so anyone can see later why the line pays what it pays. Money
  * (ledger/settlement.ts) settles from these columns only.
  */
-import type { Attribution } from '../checkout/pricing.js';
+import type { Attribution } from '../checkout/index.js';
 import type { AffiliateContext } from './affiliate-context.js';
 import { standingOf } from './affiliate-context.js';
 import type { Touch } from './attribution-rules.js';

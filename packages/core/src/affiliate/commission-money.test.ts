@@ -1,13 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { openTestCore, type TestCore } from '../test-support/harness.js';
-import { accountId } from '../ledger/accounts.js';
-import { checkLedger } from '../ledger/check.js';
-import { refundOrder } from '../ledger/money-commands.js';
-import { settleDueOrders } from '../ledger/settlement.js';
-import { splitLine, sumParts } from '../ledger/split-rules.js';
-import { bal, completeOrder, sendRefunds } from '../ledger/test-support/money-fixtures.js';
+import { openTestCore, type TestCore } from '../test-support/index.js';
+import { accountId, checkLedger, refundOrder, settleDueOrders, splitLine, sumParts } from '../ledger/index.js';
+import { bal, completeOrder, sendRefunds } from '../ledger/test-support/index.js';
 import { applyToActivity, createActivity, decideActivityProduct } from './colonels.js';
 import { acceptContract, endContract, proposeContract } from './mcn.js';
 import { createPlan } from './plans.js';

@@ -7,8 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DomainError } from '../platform/errors.js';
-import { openTestCore } from '../test-support/harness.js';
+import { DomainError } from '../platform/index.js';
+import { openTestCore } from '../test-support/index.js';
 import { changePlanRate, createPlan } from './plans.js';
 import { createLink } from './links.js';
 import { buyVia, lineOf, makeWorld } from './test-support/affiliate-fixtures.js';

@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Actor, Db } from '../context.js';
-import { hasRole } from '../accounts/roles.js';
-import { forbidden, invalid } from '../platform/errors.js';
+import { hasRole } from '../accounts/index.js';
+import { forbidden, invalid } from '../platform/index.js';
 
 export interface CreatorMatch {
   id: string;

@@ -8,11 +8,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { ID_PREFIX, newId } from '../platform/ids.js';
-import { cachedInstallationSecret } from '../platform/settings.js';
-import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
-import { DAY_MS } from '../capacity/shanghai-days.js';
+import { DomainError, invalid, notFound, ID_PREFIX, newId, DAY_MS, cachedInstallationSecret } from '../platform/index.js';
+import { productCardsByIds, type ProductCard } from '../catalog/index.js';
 import { DEFAULT_AFFILIATE_RULES, LINK_TOKEN_PATTERN } from './affiliate-rules.js';
 import { displayNames, requireCreator, saleableProduct } from './access.js';
 import { ensureInShowcase } from './showcase.js';
@@ -86,7 +83,7 @@ export async function openLink(ctx: CoreContext, viewer: Actor | null, token: st
   const decoded = decodeLinkToken(await linkKey(ctx.db), token);
   if (!decoded) throw notFound('link');
   const now = ctx.clock.now();
-  if (now >= decoded.expiresAt) throw new DomainError('LINK_EXPIRED', 'this link has expired; ask the creator for a new one', 410, { expiredAt: decoded.expiresAt });
+  if (now >= decoded.expiresAt) throw new DomainError('LINK_EXPIRED', 'this link has expired; ask the creator for a new one', { expiredAt: decoded.expiresAt });
   const link = await ctx.db.selectFrom('affiliate_links').selectAll().where('token', '=', token).executeTakeFirst();
   if (!link) throw notFound('link');
   await saleableProduct(ctx.db, link.product_id);

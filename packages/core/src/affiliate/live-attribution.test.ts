@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
-import { addToBag } from '../live/bag.js';
-import { createRoom, endRoom, openRoom } from '../live/rooms.js';
+import { openTestCore } from '../test-support/index.js';
+import { addToBag, createRoom, endRoom, openRoom } from '../live/index.js';
 import { createPlan } from './plans.js';
 import { addToShowcase } from './showcase.js';
 import { buyVia, lineOf, makeWorld } from './test-support/affiliate-fixtures.js';

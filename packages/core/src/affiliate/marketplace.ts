@@ -7,7 +7,7 @@
 import { shopsUnderPenalty } from '../violations/index.js';
 import { sql } from 'kysely';
 import type { Actor, CoreContext } from '../context.js';
-import { productCardsByIds, type Page, type ProductCard } from '../catalog/product-views.js';
+import { productCardsByIds, type Page, type ProductCard } from '../catalog/index.js';
 import { requireCreator } from './access.js';
 import { offers } from './offers.js';
 import { rateInForce } from './rate-changes.js';

@@ -6,12 +6,12 @@
  * each order line snapshots the MCN and share in force at checkout.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { hasRole } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { hasRole } from '../accounts/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { MCN_MAX_PERIOD_MS, MCN_SHARE_RANGE } from './affiliate-rules.js';
 import { displayNames, requireCreator, requireCreators, requireMcn } from './access.js';
-import type { McnContractsTable } from '../storage/schema-affiliate.js';
+import type { McnContractsTable } from '../storage/index.js';
+import { CONTRACT_STATES } from './contract-states.js';
 
 export interface ContractView {
   id: string;
@@ -34,12 +34,12 @@ export async function proposeContract(ctx: CoreContext, actor: Actor, input: { c
   requireMcn(actor);
   if (input.creatorId === actor.userId) throw invalid('an MCN cannot sign itself', { field: 'creatorId' });
   if (!Number.isSafeInteger(input.shareBp) || input.shareBp < MCN_SHARE_RANGE.min || input.shareBp > MCN_SHARE_RANGE.max) {
-    throw new DomainError('SHARE_OUT_OF_RANGE', 'the MCN share must be 1–90 % of the creator’s commission', 400, { shareBp: input.shareBp, minBp: MCN_SHARE_RANGE.min, maxBp: MCN_SHARE_RANGE.max });
+    throw new DomainError('SHARE_OUT_OF_RANGE', 'the MCN share must be 1–90 % of the creator’s commission', { shareBp: input.shareBp, minBp: MCN_SHARE_RANGE.min, maxBp: MCN_SHARE_RANGE.max });
   }
   const now = ctx.clock.now();
   const startsAt = input.startsAt ?? now;
   if (!Number.isSafeInteger(startsAt) || !Number.isSafeInteger(input.endsAt) || input.endsAt <= startsAt || input.endsAt <= now || input.endsAt - startsAt > MCN_MAX_PERIOD_MS) {
-    throw new DomainError('INVALID_PERIOD', 'a contract ends after it starts, in the future, and lasts at most five years', 400, { startsAt, endsAt: input.endsAt });
+    throw new DomainError('INVALID_PERIOD', 'a contract ends after it starts, in the future, and lasts at most five years', { startsAt, endsAt: input.endsAt });
   }
   await requireCreators(ctx.db, [input.creatorId]);
   const id = newId('mcnContract', now);
@@ -54,22 +54,23 @@ async function ownContract(ctx: CoreContext, actor: Actor, id: string, side: 'cr
   return row;
 }
 
-const notProposed = (row: McnContractsTable, to: string): DomainError => new DomainError('INVALID_TRANSITION', `the contract is ${row.status}`, 409, { from: row.status, to });
+/** A concurrent change moved the contract between the check and the update. */
+const changedMeanwhile = (row: McnContractsTable): DomainError => new DomainError('INVALID_TRANSITION', 'the contract changed meanwhile; try again', { from: row.status });
 
 /** The creator accepts: in force from now (or its start); refused when another contract would overlap. */
 export async function acceptContract(ctx: CoreContext, actor: Actor, id: string): Promise<ContractView> {
   requireCreator(actor);
   const row = await ownContract(ctx, actor, id, 'creator');
   const now = ctx.clock.now();
-  if (row.status !== 'proposed') throw notProposed(row, 'active');
-  if (Number(row.ends_at) <= now) throw new DomainError('CONTRACT_EXPIRED', 'this proposal’s period is over', 409, { endsAt: row.ends_at });
+  const to = CONTRACT_STATES.assertTransition(row.status, 'accept', 'creator');
+  if (Number(row.ends_at) <= now) throw new DomainError('CONTRACT_EXPIRED', 'this proposal’s period is over', { endsAt: row.ends_at });
   const effectiveAt = Math.max(Number(row.starts_at), now);
   await ctx.db.transaction().execute(async (tx) => {
     const others = await tx.selectFrom('mcn_contracts').select(['id', 'effective_at', 'ends_at', 'ended_at']).where('creator_id', '=', actor.userId).where('status', '=', 'active').where('id', '!=', id).execute();
     const clash = others.find((o) => Number(o.effective_at) < Number(row.ends_at) && effectiveAt < Math.min(Number(o.ends_at), o.ended_at === null ? Infinity : Number(o.ended_at)));
-    if (clash) throw new DomainError('MCN_CONTRACT_OVERLAP', 'another MCN contract is in force in this period; end it first', 409, { contractId: clash.id });
-    const done = await tx.updateTable('mcn_contracts').set({ status: 'active', accepted_at: now, effective_at: effectiveAt }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw notProposed(row, 'active');
+    if (clash) throw new DomainError('MCN_CONTRACT_OVERLAP', 'another MCN contract is in force in this period; end it first', { contractId: clash.id });
+    const done = await tx.updateTable('mcn_contracts').set({ status: to, accepted_at: now, effective_at: effectiveAt }).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw changedMeanwhile(row);
   });
   return (await contractViews(ctx, [id]))[0]!;
 }
@@ -77,8 +78,9 @@ export async function acceptContract(ctx: CoreContext, actor: Actor, id: string)
 export async function declineContract(ctx: CoreContext, actor: Actor, id: string): Promise<ContractView> {
   requireCreator(actor);
   const row = await ownContract(ctx, actor, id, 'creator');
-  const done = await ctx.db.updateTable('mcn_contracts').set({ status: 'declined', ended_at: ctx.clock.now(), ended_by: actor.userId }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw notProposed(row, 'declined');
+  const to = CONTRACT_STATES.assertTransition(row.status, 'decline', 'creator');
+  const done = await ctx.db.updateTable('mcn_contracts').set({ status: to, ended_at: ctx.clock.now(), ended_by: actor.userId }).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw changedMeanwhile(row);
   return (await contractViews(ctx, [id]))[0]!;
 }
 
@@ -86,15 +88,17 @@ export async function declineContract(ctx: CoreContext, actor: Actor, id: string
 export async function endContract(ctx: CoreContext, actor: Actor, id: string): Promise<ContractView> {
   const row = await ownContract(ctx, actor, id, 'either');
   const now = ctx.clock.now();
-  const from = row.status === 'proposed' && row.mcn_id === actor.userId ? 'proposed' : 'active';
-  const done = await ctx.db.updateTable('mcn_contracts').set({ status: from === 'proposed' ? 'declined' : 'ended', ended_at: now, ended_by: actor.userId }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', `the contract is ${row.status}`, 409, { from: row.status, to: 'ended' });
+  const party = row.mcn_id === actor.userId ? 'mcn' : 'creator';
+  // The MCN ending its own proposal withdraws it; anything else is the end of an active contract.
+  const to = CONTRACT_STATES.assertTransition(row.status, row.status === 'proposed' && party === 'mcn' ? 'withdraw' : 'end', party);
+  const done = await ctx.db.updateTable('mcn_contracts').set({ status: to, ended_at: now, ended_by: actor.userId }).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw changedMeanwhile(row);
   return (await contractViews(ctx, [id]))[0]!;
 }
 
 /** Contracts of the caller, as MCN and as creator, newest first. */
 export async function myContracts(ctx: CoreContext, actor: Actor): Promise<{ items: ContractView[] }> {
-  if (!hasRole(actor, 'mcn') && !hasRole(actor, 'creator')) throw new DomainError('FORBIDDEN', 'this needs the mcn or creator role', 403);
+  if (!hasRole(actor, 'mcn') && !hasRole(actor, 'creator')) throw new DomainError('FORBIDDEN', 'this needs the mcn or creator role');
   const rows = await ctx.db.selectFrom('mcn_contracts').select('id').where((eb) => eb.or([eb('mcn_id', '=', actor.userId), eb('creator_id', '=', actor.userId)])).orderBy('id', 'desc').limit(200).execute();
   return { items: await contractViews(ctx, rows.map((r) => r.id)) };
 }

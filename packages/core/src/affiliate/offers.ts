@@ -3,7 +3,7 @@
  * used to refuse promoting products not open to the creator and to show rates in read models.
  */
 import type { Db, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { DEFAULT_AFFILIATE_RULES } from './affiliate-rules.js';
 import { loadAffiliateContext, standingOf, type AffiliateContext } from './affiliate-context.js';
 import { choosePlan, type PlanChoice } from './plan-selection.js';
@@ -31,7 +31,7 @@ export async function offers(db: Db | Tx, q: OfferQuery): Promise<{ choices: Map
 /** Throws PRODUCT_NOT_OPEN unless some plan pays the creator (or it is their own shop's product: dual identity, no commission). */
 export function requireOpen(choice: PlanChoice, productId: string): void {
   if (choice.reason === 'plan' || choice.reason === 'self_commission') return;
-  throw new DomainError('PRODUCT_NOT_OPEN', 'no commission plan of this product is open to you: apply to its targeted plan, or pick it through a colonel activity', 409, {
+  throw new DomainError('PRODUCT_NOT_OPEN', 'no commission plan of this product is open to you: apply to its targeted plan, or pick it through a colonel activity', {
     productId,
     reason: choice.reason,
     plans: choice.candidates.map((c) => ({ planId: c.planId, kind: c.kind, why: c.why })),

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
-import { settleDueOrders } from '../ledger/settlement.js';
-import { splitLine } from '../ledger/split-rules.js';
-import { completeOrder } from '../ledger/test-support/money-fixtures.js';
-import { refundOrder } from '../ledger/money-commands.js';
+import { openTestCore } from '../test-support/index.js';
+import { settleDueOrders, splitLine, refundOrder } from '../ledger/index.js';
+import { completeOrder } from '../ledger/test-support/index.js';
 import { acceptContract, proposeContract } from './mcn.js';
 import { applyToActivity, createActivity, decideActivityProduct } from './colonels.js';
 import { createPlan } from './plans.js';

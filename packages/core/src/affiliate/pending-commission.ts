@@ -6,9 +6,8 @@
  * Orders refunded in full (closed) and settled ones are left out.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { effectiveRates, type LineMoneyRow } from '../ledger/line-rates.js';
-import { splitLine } from '../ledger/split-rules.js';
-import { parseOrderRules } from '../rules/order-snapshot.js';
+import { effectiveRates, type LineMoneyRow, splitLine } from '../ledger/index.js';
+import { parseOrderRules } from '../rules/index.js';
 import { requireColonel, requireCreator, requireMcn } from './access.js';
 
 export type CommissionParty = 'creator' | 'mcn' | 'colonel';

@@ -9,9 +9,9 @@
  * Periods are by order time (default: the last 30 days).
  */
 import type { Actor, CoreContext } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
+import { requireShopMember } from '../accounts/index.js';
 import { accountId, effectiveRates, paidPerLine, splitLine, type LineMoneyRow } from '../ledger/index.js';
-import { DAY_MS } from '../capacity/shanghai-days.js';
+import { DAY_MS } from '../platform/index.js';
 import { displayNames, requireCreator, requireColonel, requireMcn } from './access.js';
 
 export type GroupBy = 'creator' | 'product' | 'video';

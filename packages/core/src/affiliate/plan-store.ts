@@ -1,9 +1,9 @@
 /** Plans as stored: loading (and locking) one, its rate history, and the summary read model. */
 import type { Actor, Db, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { DomainError, notFound } from '../platform/index.js';
 import type { ActivityTerms, PlanKind } from './affiliate-rules.js';
 import { rateInForce, type RateChange, type RateChangeKind } from './rate-changes.js';
-import type { AffiliatePlansTable } from '../storage/schema-affiliate.js';
+import type { AffiliatePlansTable } from '../storage/index.js';
 
 export type PlanRow = AffiliatePlansTable;
 
@@ -93,6 +93,6 @@ export async function loadPlan(db: Db | Tx, planId: string): Promise<PlanRow> {
 
 export function requireLive(p: PlanRow, now: number): void {
   const state = planState(p, now);
-  if (state === 'closed' || state === 'closing') throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing', 409, { planId: p.id, closesAt: p.closes_at });
-  if (state !== 'active') throw new DomainError('PLAN_NOT_ACTIVE', `this plan is ${state}`, 409, { planId: p.id, state });
+  if (state === 'closed' || state === 'closing') throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing', { planId: p.id, closesAt: p.closes_at });
+  if (state !== 'active') throw new DomainError('PLAN_NOT_ACTIVE', `this plan is ${state}`, { planId: p.id, state });
 }

@@ -1,8 +1,8 @@
 /** Read models of plans for the merchant console: the shop's plans, one plan with its history and creators. */
 import type { Actor, CoreContext } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { notFound } from '../platform/errors.js';
-import type { Page } from '../catalog/product-views.js';
+import { requireShopMember } from '../accounts/index.js';
+import { notFound } from '../platform/index.js';
+import type { Page } from '../catalog/index.js';
 import { displayNames } from './access.js';
 import { planChanges, summarize, type PlanSummary } from './plan-store.js';
 import type { RateChange } from './rate-changes.js';

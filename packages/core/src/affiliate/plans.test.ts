@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addStaff } from '../catalog/shops.js';
-import { loadActor } from '../accounts/accounts.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { addStaff } from '../catalog/index.js';
+import { loadActor } from '../accounts/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { nextShanghaiMidnight } from './rate-changes.js';
 import { addTargetedCreators, changePlanRate, closePlan, createPlan } from './plans.js';
 import { listShopPlans, planDetail } from './plan-views.js';

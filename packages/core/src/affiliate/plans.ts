@@ -4,8 +4,7 @@
  * name creators of a targeted plan. One transaction each; a refused change writes nothing.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, newId } from '../platform/index.js';
 import { checkPlanRate, DEFAULT_AFFILIATE_RULES, planRateRange, type AffiliateRules, type PlanKind } from './affiliate-rules.js';
 import { ownProduct, refuseSelfCommission, requireCreators } from './access.js';
 import { planRateChange, type PlannedChange } from './rate-changes.js';
@@ -67,7 +66,7 @@ export async function createPlan(ctx: CoreContext, actor: Actor, productId: stri
 }
 
 const planExists = (kind: PlanKind, planId: string | null): DomainError =>
-  new DomainError('PLAN_EXISTS', `this product already has an open ${kind} plan; change its rate, or close it first`, 409, { kind, planId });
+  new DomainError('PLAN_EXISTS', `this product already has an open ${kind} plan; change its rate, or close it first`, { kind, planId });
 
 async function addMembers(tx: Tx, planId: string, shopId: string, creatorIds: readonly string[], by: string, now: number): Promise<void> {
   for (const creatorId of creatorIds) {
@@ -111,7 +110,7 @@ export async function addTargetedCreators(ctx: CoreContext, actor: Actor, planId
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const plan = await lockOwnPlan(tx, actor, planId, now);
-    if (plan.kind !== 'targeted') throw new DomainError('NOT_TARGETED', 'only a targeted plan names creators', 409, { planId, kind: plan.kind });
+    if (plan.kind !== 'targeted') throw new DomainError('NOT_TARGETED', 'only a targeted plan names creators', { planId, kind: plan.kind });
     requireLive(plan, now);
     await requireCreators(tx, ids);
     await refuseSelfCommission(tx, plan.shop_id, ids);

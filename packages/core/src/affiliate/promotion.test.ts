@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { putCartItem } from '../cart/cart.js';
-import { checkout } from '../checkout/checkout.js';
-import { createProduct } from '../catalog/products.js';
-import { makePerson, openTestCore } from '../test-support/harness.js';
+import { putCartItem } from '../cart/index.js';
+import { checkout } from '../checkout/index.js';
+import { createProduct } from '../catalog/index.js';
+import { makePerson, openTestCore } from '../test-support/index.js';
 import { createPlan } from './plans.js';
 import { addToShowcase, anchorProduct, myShowcase, publicShowcase, removeFromShowcase } from './showcase.js';
 import { createLink, openLink } from './links.js';

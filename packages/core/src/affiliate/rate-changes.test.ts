@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { DEFAULT_AFFILIATE_RULES, PLAN_RATE_RANGE } from './affiliate-rules.js';
 import { nextShanghaiMidnight, planRateChange, rateFor, rateInForce, type RateChange } from './rate-changes.js';
 import { RateModel as Model } from './test-support/rate-model.js';

@@ -11,8 +11,8 @@
  *   `protectionWindowMs` of the cut taking effect. Several protections: the highest rate wins,
  *   and never less than the rate in force.
  */
-import { DAY_MS, startOfShanghaiDay } from '../capacity/shanghai-days.js';
-import { DomainError } from '../platform/errors.js';
+import { DAY_MS, startOfShanghaiDay } from '../platform/index.js';
+import { DomainError } from '../platform/index.js';
 import { rateOutOfRange, type AffiliateRules, type PlanKind } from './affiliate-rules.js';
 
 export type RateChangeKind = 'open' | 'raise' | 'cut' | 'close';
@@ -89,7 +89,7 @@ export interface PlannedChange {
 /** Decides how a requested change applies, or throws a 4xx DomainError naming the rule it breaks. */
 export function planRateChange(changes: readonly RateChange[], req: ChangeRequest): PlannedChange {
   const { now, rules } = req;
-  if (changes.some((c) => c.supersededAt === null && c.change === 'close')) throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing; open a new one instead', 409);
+  if (changes.some((c) => c.supersededAt === null && c.change === 'close')) throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing; open a new one instead');
   if (req.rateBp !== null && (!Number.isSafeInteger(req.rateBp) || req.rateBp < req.range.min || req.rateBp > req.range.max)) throw rateOutOfRange(req.rateBp, req.range.min, req.range.max, { kind: req.kind });
   const pending = changes.filter((c) => c.supersededAt === null && c.effectiveAt > now);
   const supersedes = pending.map((c) => c.id);
@@ -99,12 +99,12 @@ export function planRateChange(changes: readonly RateChange[], req: ChangeReques
   const effectiveAt = nextShanghaiMidnight(now);
   if (req.kind === 'exclusive') {
     if (current - req.rateBp > rules.exclusiveMaxCutBp) {
-      throw new DomainError('CUT_TOO_DEEP', `an exclusive plan's rate may be cut by at most ${rules.exclusiveMaxCutBp / 100} points at a time`, 409, { currentBp: current, rateBp: req.rateBp, maxCutBp: rules.exclusiveMaxCutBp });
+      throw new DomainError('CUT_TOO_DEEP', `an exclusive plan's rate may be cut by at most ${rules.exclusiveMaxCutBp / 100} points at a time`, { currentBp: current, rateBp: req.rateBp, maxCutBp: rules.exclusiveMaxCutBp });
     }
     const pendingIds = new Set(supersedes);
     const lastCut = Math.max(-Infinity, ...changes.filter((c) => c.supersededAt === null && c.change === 'cut' && !pendingIds.has(c.id)).map((c) => c.effectiveAt));
     if (effectiveAt - lastCut < rules.exclusiveCutEveryMs) {
-      throw new DomainError('CUT_TOO_FREQUENT', 'an exclusive plan may be cut at most once every 7 days', 409, { lastCutAt: lastCut, nextCutFrom: lastCut + rules.exclusiveCutEveryMs });
+      throw new DomainError('CUT_TOO_FREQUENT', 'an exclusive plan may be cut at most once every 7 days', { lastCutAt: lastCut, nextCutFrom: lastCut + rules.exclusiveCutEveryMs });
     }
   }
   return { change: 'cut', rateBp: req.rateBp, effectiveAt, supersedes };

@@ -16,7 +16,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../context.js';
-import type { PricedLine } from '../checkout/pricing.js';
+import type { PricedLine } from '../checkout/index.js';
 import { DEFAULT_AFFILIATE_RULES, LINK_TOKEN_PATTERN, type AffiliateRules } from './affiliate-rules.js';
 import { loadAffiliateContext } from './affiliate-context.js';
 import { pickTouch, type Touch } from './attribution-rules.js';

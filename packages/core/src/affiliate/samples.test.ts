@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addAddress } from '../accounts/addresses.js';
-import { makePerson, openTestCore } from '../test-support/harness.js';
-import { orderDetail } from '../orders/order-views.js';
-import { shipOrder } from '../orders/order-commands.js';
-import { findTimer } from '../timers/timers.js';
-import { DEADLINE } from '../rules/deadline-kinds.js';
+import { addAddress } from '../accounts/index.js';
+import { makePerson, openTestCore } from '../test-support/index.js';
+import { orderDetail, shipOrder } from '../orders/index.js';
+import { findTimer } from '../timers/index.js';
+import { DEADLINE } from '../rules/index.js';
 import { createPlan } from './plans.js';
 import { cancelSample, decideSample, mySamples, requestSample, shopSamples, SAMPLE_COOLDOWN_MS } from './samples.js';
 import { makeWorld } from './test-support/affiliate-fixtures.js';

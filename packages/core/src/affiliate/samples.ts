@@ -6,22 +6,20 @@
  * SAMPLE_COOLDOWN_MS.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { requireShopMember } from '../accounts/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { placeOrders } from '../orders/index.js';
-import { profileOfCategory } from '../rules/category-rules.js';
-import { orderRules } from '../rules/profile.js';
+import { profileOfCategory, orderRules, } from '../rules/index.js';
 import { requireCreator, saleableProduct } from './access.js';
 import { offers, requireOpen } from './offers.js';
+import { isSampleStatus, SAMPLE_STATES, SAMPLE_STATUSES, type SampleStatus } from './sample-states.js';
 
 export const SAMPLE_COOLDOWN_MS = 30 * 24 * 3600 * 1000;
 export const SAMPLE_NOTE_MAX = 200;
 export const SAMPLE_PAGE_MAX = 50;
 
-export type SampleStatus = 'requested' | 'approved' | 'rejected' | 'cancelled';
-export const SAMPLE_STATUSES: readonly SampleStatus[] = ['requested', 'approved', 'rejected', 'cancelled'];
+export { SAMPLE_STATUSES, type SampleStatus } from './sample-states.js';
 
 export interface SampleRequestInput {
   productId: string;
@@ -60,7 +58,7 @@ export async function requestSample(ctx: CoreContext, actor: Actor, input: Sampl
     if (!sku) throw notFound('sku', input.skuId);
     const { choices } = await offers(tx, { creatorId: actor.userId, products: [{ productId: product.id, shopId: product.shopId }], now });
     const choice = choices.get(product.id)!;
-    if (choice.reason === 'self_commission') throw new DomainError('SELF_COMMISSION', 'samples of your own shop’s products are not requested', 409, { productId: product.id });
+    if (choice.reason === 'self_commission') throw new DomainError('SELF_COMMISSION', 'samples of your own shop’s products are not requested', { productId: product.id });
     requireOpen(choice, product.id);
     const recent = await tx
       .selectFrom('affiliate_sample_requests')
@@ -69,7 +67,7 @@ export async function requestSample(ctx: CoreContext, actor: Actor, input: Sampl
       .where('product_id', '=', product.id)
       .where((w) => w.or([w('status', '=', 'requested'), w.and([w('status', '=', 'approved'), w('decided_at', '>', now - SAMPLE_COOLDOWN_MS)])]))
       .executeTakeFirst();
-    if (recent) throw new DomainError('SAMPLE_ALREADY_REQUESTED', recent.status === 'requested' ? 'a request for this product is waiting already' : 'a sample of this product was sent to you in the last 30 days', 409, { requestId: recent.id });
+    if (recent) throw new DomainError('SAMPLE_ALREADY_REQUESTED', recent.status === 'requested' ? 'a request for this product is waiting already' : 'a sample of this product was sent to you in the last 30 days', { requestId: recent.id });
     const address = await creatorAddress(tx, actor.userId, input.addressId);
     const requestId = newId('sampleRequest', now);
     const inserted = await tx
@@ -77,7 +75,7 @@ export async function requestSample(ctx: CoreContext, actor: Actor, input: Sampl
       .values({ id: requestId, creator_id: actor.userId, shop_id: product.shopId, product_id: product.id, sku_id: sku.id, address: JSON.stringify(address), note, status: 'requested', reason: null, order_id: null, open_key: `${actor.userId}:${product.id}`, decided_at: null, created_at: now, updated_at: now })
       .onConflict((oc) => oc.column('open_key').doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new DomainError('SAMPLE_ALREADY_REQUESTED', 'a request for this product is waiting already', 409);
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new DomainError('SAMPLE_ALREADY_REQUESTED', 'a request for this product is waiting already');
     await emit(tx, 'affiliate.sample_requested', requestId, { requestId, shopId: product.shopId, creatorId: actor.userId, productId: product.id }, now);
     return requestId;
   });
@@ -94,15 +92,15 @@ export async function decideSample(ctx: CoreContext, actor: Actor, requestId: st
     const req = await tx.selectFrom('affiliate_sample_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
     if (!req || !actor.shops.has(req.shop_id)) throw notFound('sample request', requestId);
     requireShopMember(actor, req.shop_id);
-    const to: SampleStatus = input.decision === 'approve' ? 'approved' : 'rejected';
+    const to = SAMPLE_STATES.assertTransition(req.status, input.decision, 'merchant');
     const orderId = to === 'approved' ? newId('order', now) : null;
     const moved = await tx
       .updateTable('affiliate_sample_requests')
       .set({ status: to, reason: reason || null, open_key: null, decided_at: now, updated_at: now })
       .where('id', '=', requestId)
-      .where('status', '=', 'requested')
+      .where('status', '=', req.status)
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${req.status} already`, 409, { status: req.status });
+    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${req.status} already`, { status: req.status });
     if (orderId) {
       await createSampleOrder(tx, { ...req, order_id: orderId }, actor.userId, now);
       await tx.updateTable('affiliate_sample_requests').set({ order_id: orderId }).where('id', '=', requestId).execute();
@@ -117,8 +115,9 @@ export async function cancelSample(ctx: CoreContext, actor: Actor, requestId: st
   const now = ctx.clock.now();
   const row = await ctx.db.selectFrom('affiliate_sample_requests').select(['creator_id', 'status']).where('id', '=', requestId).executeTakeFirst();
   if (!row || row.creator_id !== actor.userId) throw notFound('sample request', requestId);
-  const moved = await ctx.db.updateTable('affiliate_sample_requests').set({ status: 'cancelled', open_key: null, decided_at: now, updated_at: now }).where('id', '=', requestId).where('status', '=', 'requested').executeTakeFirst();
-  if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${row.status} already`, 409, { status: row.status });
+  const to = SAMPLE_STATES.assertTransition(row.status, 'cancel', 'creator');
+  const moved = await ctx.db.updateTable('affiliate_sample_requests').set({ status: to, open_key: null, decided_at: now, updated_at: now }).where('id', '=', requestId).where('status', '=', row.status).executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SAMPLE_NOT_WAITING', `this request is ${row.status} already`, { status: row.status });
   return (await sampleViews(ctx.db, [requestId]))[0]!;
 }
 
@@ -131,10 +130,11 @@ export async function mySamples(ctx: CoreContext, actor: Actor, q: { cursor?: st
 /** A shop's requests, newest first, optionally of one status. */
 export async function shopSamples(ctx: CoreContext, actor: Actor, shopId: string, q: { status?: string | undefined; cursor?: string | undefined; limit?: number | undefined } = {}): Promise<{ items: SampleRequestView[]; nextCursor: string | null }> {
   requireShopMember(actor, shopId);
-  if (q.status !== undefined && !(SAMPLE_STATUSES as readonly string[]).includes(q.status)) throw invalid(`status must be one of ${SAMPLE_STATUSES.join(', ')}`, { field: 'status' });
+  const status = q.status;
+  if (status !== undefined && !isSampleStatus(status)) throw invalid(`status must be one of ${SAMPLE_STATUSES.join(', ')}`, { field: 'status' });
   return pageOf(ctx.db, (query) => {
     let out = query.where('shop_id', '=', shopId);
-    if (q.status) out = out.where('status', '=', q.status);
+    if (status) out = out.where('status', '=', status);
     return out;
   }, q);
 }
@@ -175,7 +175,7 @@ async function sampleViews(db: Db | Tx, ids: readonly string[]): Promise<SampleR
       skuId: r.sku_id,
       specValues: JSON.parse(r.spec_values) as string[],
       note: r.note,
-      status: r.status as SampleStatus,
+      status: r.status,
       reason: r.reason,
       orderId: r.order_id,
       city: String((JSON.parse(r.address) as Record<string, string>).city ?? ''),
@@ -191,7 +191,7 @@ async function creatorAddress(tx: Tx, userId: string, addressId: string | undefi
   const row = await q.executeTakeFirst();
   if (!row) {
     if (addressId) throw notFound('address', addressId);
-    throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before requesting a sample', 400);
+    throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before requesting a sample');
   }
   return row;
 }
@@ -220,4 +220,17 @@ async function createSampleOrder(tx: Tx, req: { order_id: string; creator_id: st
       attr_source: 'sample', attr_content_id: req.id, attr_creator_id: null, creator_rate_bp: 0, mcn_id: null, mcn_share_bp: 0, colonel_id: null, colonel_fee_bp: 0, plan_id: null, plan_kind: null, rate_decision: null,
     }],
   }], now); // paid at once: stock committed, the ship-by deadline running
+}
+
+/** A creator's sample request, asked for or decided (an approved one has its free order). */
+export interface SampleEvent {
+  requestId: string;
+  shopId: string;
+  creatorId: string;
+  productId?: string;
+  orderId?: string | null;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<`affiliate.sample_${SampleStatus}`, SampleEvent> {}
 }

@@ -5,9 +5,9 @@
  * Anchoring puts a product on one of the creator's videos; it must be open to the creator.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
-import { MAX_ANCHORS } from '../content/text-rules.js';
+import { DomainError, notFound } from '../platform/index.js';
+import { productCardsByIds, type ProductCard } from '../catalog/index.js';
+import { MAX_ANCHORS } from '../content/index.js';
 import { requireCreator, requireCreators, saleableProduct } from './access.js';
 import { offers, requireOpen } from './offers.js';
 import type { PlanChoice } from './plan-selection.js';
@@ -37,7 +37,7 @@ async function activityPlan(tx: Tx, productId: string, activityId: string, now: 
     .where('affiliate_plans.status', '=', 'active')
     .executeTakeFirst();
   if (!row) throw notFound('activity product', activityId);
-  if (!(Number(row.starts_at) <= now && now < Number(row.ends_at))) throw new DomainError('ACTIVITY_NOT_RUNNING', 'this colonel activity is not running', 409, { activityId });
+  if (!(Number(row.starts_at) <= now && now < Number(row.ends_at))) throw new DomainError('ACTIVITY_NOT_RUNNING', 'this colonel activity is not running', { activityId });
   return row.id;
 }
 
@@ -62,7 +62,7 @@ export async function ensureInShowcase(tx: Tx, creatorId: string, input: Showcas
     return;
   }
   const count = await tx.selectFrom('affiliate_showcase').select((eb) => eb.fn.countAll().as('n')).where('creator_id', '=', creatorId).where('removed_at', 'is', null).executeTakeFirstOrThrow();
-  if (Number(count.n) >= MAX_SHOWCASE) throw new DomainError('SHOWCASE_FULL', `a showcase holds at most ${MAX_SHOWCASE} products`, 409);
+  if (Number(count.n) >= MAX_SHOWCASE) throw new DomainError('SHOWCASE_FULL', `a showcase holds at most ${MAX_SHOWCASE} products`);
   await tx
     .insertInto('affiliate_showcase')
     .values({ creator_id: creatorId, product_id: product.id, shop_id: product.shopId, via_plan_id: viaPlanId, first_added_at: now, added_at: now, removed_at: null })
@@ -118,7 +118,7 @@ export async function anchorProduct(ctx: CoreContext, actor: Actor, videoId: str
     await ensureInShowcase(tx, actor.userId, { productId }, now);
     const anchors = await tx.selectFrom('video_anchors').select(['product_id', 'position']).where('video_id', '=', videoId).execute();
     if (anchors.some((a) => a.product_id === productId)) return;
-    if (anchors.length >= MAX_ANCHORS) throw new DomainError('ANCHORS_FULL', `a video carries at most ${MAX_ANCHORS} products`, 409, { videoId });
+    if (anchors.length >= MAX_ANCHORS) throw new DomainError('ANCHORS_FULL', `a video carries at most ${MAX_ANCHORS} products`, { videoId });
     await tx.insertInto('video_anchors').values({ video_id: videoId, product_id: productId, position: Math.max(-1, ...anchors.map((a) => a.position)) + 1 }).execute();
   });
   const rows = await ctx.db.selectFrom('video_anchors').select('product_id').where('video_id', '=', videoId).orderBy('position').execute();

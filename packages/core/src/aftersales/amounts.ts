@@ -3,7 +3,7 @@
  * fresh-produce claim, the bounds of a counter-offer, what a refund may be, and the
  * return-shipping insurance payout. None of them ever exceeds what remains refundable of the line.
  */
-import { DomainError, invalid } from '../platform/errors.js';
+import { DomainError, invalid } from '../platform/index.js';
 import type { CaseType } from './case-types.js';
 
 /**
@@ -60,5 +60,5 @@ function checkPositive(amountFen: number): void {
 }
 
 function exceedsRefundable(refundableFen: number): DomainError {
-  return new DomainError('AMOUNT_EXCEEDS_REFUNDABLE', 'the amount is more than what remains refundable of this line', 409, { refundableFen });
+  return new DomainError('AMOUNT_EXCEEDS_REFUNDABLE', 'the amount is more than what remains refundable of this line', { refundableFen });
 }

@@ -2,12 +2,8 @@
  * The deadline each case status runs (pure): who must act, by when, under the rules the line was
  * sold under. The timers are keyed by case id; the handlers are in deadlines.ts.
  */
-import { DEADLINE, DEADLINE_DAY_MS, DEADLINE_HOUR_MS } from '../rules/deadline-kinds.js';
-import type { RuleProfile } from '../rules/profile.js';
-import { ESCALATION_WINDOW_MS } from './case-types.js';
-
-/** The buyer answers a counter-offer within the escalation window, else it lapses (the case closes). */
-export const COUNTER_REPLY_TIMER = 'aftersales_counter_reply';
+import { DEADLINE, DEADLINE_DAY_MS, DEADLINE_HOUR_MS, type RuleProfile } from '../rules/index.js';
+import { COUNTER_REPLY_TIMER, ESCALATION_WINDOW_MS } from './case-types.js';
 
 export interface CaseDeadline {
   kind: string;

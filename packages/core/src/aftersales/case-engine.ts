@@ -5,14 +5,14 @@
  * moves when the case ends refunded; the next deadline starts.
  */
 import type { Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { emit } from '../outbox/outbox.js';
-import { takeFromStock } from '../inventory/stock.js';
-import type { TransitionActor } from '../orders/transition.js';
+import { DomainError, invalid } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { takeFromStock } from '../inventory/index.js';
+import type { TransitionActor } from '../orders/index.js';
 import { checkNamedAmount, counterVerdict, grantableFen } from './amounts.js';
 import { addEvent, lineRefundable, lineRules, moveCase, type CasePatch, type CaseRow } from './case-store.js';
 import { nextStatus } from './case-transitions.js';
-import { ESCALATION_WINDOW_MS, type CaseAction, type EventKind, type Party } from './case-types.js';
+import { ESCALATION_WINDOW_MS, type CaseAction, type CaseStatus, type CaseType, type EventKind, type Party } from './case-types.js';
 import { payReturnInsurance } from './insurance.js';
 import { refundCaseLine, settleUnshippedLine } from './refunds.js';
 
@@ -58,7 +58,7 @@ function parcel(input: ActionInput): { carrier: string; trackingNo: string } {
 }
 
 const notAllowed = (c: CaseRow, action: string): DomainError =>
-  new DomainError('ACTION_NOT_ALLOWED', `"${action}" is not possible on a ${c.status} ${c.type} case`, 409, { status: c.status, type: c.type, action });
+  new DomainError('ACTION_NOT_ALLOWED', `"${action}" is not possible on a ${c.status} ${c.type} case`, { status: c.status, type: c.type, action });
 
 /**
  * Applies `action` by `party`. Parties' actions that the table or the case refuses throw
@@ -68,7 +68,7 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
   const to = nextStatus(c.type, c.status, action, party);
   if (!to) {
     if (party === 'system') return false;
-    if (action === 'counter' && c.counter_fen !== null) throw new DomainError('COUNTER_ALREADY_MADE', 'a counter-offer can be made once', 409);
+    if (action === 'counter' && c.counter_fen !== null) throw new DomainError('COUNTER_ALREADY_MADE', 'a counter-offer can be made once');
     throw notAllowed(c, action);
   }
   const { rules } = await lineRules(tx, c.order_line_id);
@@ -85,11 +85,11 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
       patch.decided_at = now;
       break;
     case 'counter': {
-      if (c.counter_fen !== null) throw new DomainError('COUNTER_ALREADY_MADE', 'a counter-offer can be made once', 409);
+      if (c.counter_fen !== null) throw new DomainError('COUNTER_ALREADY_MADE', 'a counter-offer can be made once');
       const offer = input.amountFen;
       if (offer === undefined) throw invalid('amountFen is required for a counter-offer', { field: 'amountFen' });
       if (counterVerdict(offer, c.requested_fen, refundable) !== 'ok') {
-        throw new DomainError('COUNTER_EXCEEDS_PAID', 'a counter-offer must be at least 1 fen, below what was asked and within what was paid', 409, { requestedFen: c.requested_fen, refundableFen: refundable });
+        throw new DomainError('COUNTER_EXCEEDS_PAID', 'a counter-offer must be at least 1 fen, below what was asked and within what was paid', { requestedFen: c.requested_fen, refundableFen: refundable });
       }
       note = text(input.note, 'note', 500, true);
       patch.counter_fen = offer;
@@ -99,7 +99,7 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
     }
     case 'escalate':
       if (c.decided_at === null || now > c.decided_at + ESCALATION_WINDOW_MS) {
-        throw new DomainError('CLAIM_WINDOW_CLOSED', 'a decision can be escalated within 7 days', 409);
+        throw new DomainError('CLAIM_WINDOW_CLOSED', 'a decision can be escalated within 7 days');
       }
       break;
     case 'ship_return': {
@@ -166,6 +166,25 @@ function orderActor(c: CaseRow, party: Party, actorId: string | null): Transitio
 async function takeReplacementFromStock(tx: Tx, orderLineId: string, now: number): Promise<void> {
   const line = await tx.selectFrom('order_lines').select(['sku_id', 'quantity']).where('id', '=', orderLineId).executeTakeFirstOrThrow();
   if (!(await takeFromStock(tx, line.sku_id, Number(line.quantity), now))) {
-    throw new DomainError('OUT_OF_STOCK', 'not enough stock to send the replacement; receive stock first', 409, { skuId: line.sku_id });
+    throw new DomainError('OUT_OF_STOCK', 'not enough stock to send the replacement; receive stock first', { skuId: line.sku_id });
+  }
+}
+
+/** A case moved between states (`aftersales.refunded`, …). */
+export interface CaseMovedEvent {
+  caseId: string;
+  orderId: string;
+  shopId: string;
+  type: CaseType;
+  from: CaseStatus;
+  to: CaseStatus;
+  action: CaseAction;
+  party: Party;
+  refundFen: number;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<`aftersales.${Exclude<CaseStatus, 'requested'>}`, CaseMovedEvent> {
+    'aftersales.requested': { caseId: string; orderId: string; shopId: string; type: CaseType; requestedFen: number };
   }
 }

@@ -5,11 +5,10 @@
  */
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import type { RuleProfile } from '../rules/profile.js';
-import { scheduleTimer } from '../timers/timers.js';
-import type { AftersalesCasesTable } from '../storage/schema-aftersales.js';
+import { DomainError, newId } from '../platform/index.js';
+import type { RuleProfile } from '../rules/index.js';
+import { scheduleTimer } from '../timers/index.js';
+import type { AftersalesCasesTable } from '../storage/index.js';
 import { caseDeadline } from './case-deadlines.js';
 import { lineRuleProfile } from './eligibility.js';
 import { caseSortKey, isOpen, type CaseStatus, type EventKind, type Party } from './case-types.js';
@@ -59,7 +58,7 @@ export async function attachEvidence(tx: Tx, uploaderId: string, evidenceIds: re
   if (ids.length === 0) return;
   const res = await tx.updateTable('aftersales_evidence').set({ case_id: caseId, event_id: eventId }).where('id', 'in', ids).where('uploader_id', '=', uploaderId).where('case_id', 'is', null).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== ids.length) {
-    throw new DomainError('EVIDENCE_NOT_FOUND', 'some evidence was not uploaded by you, or is already used', 400, { field: 'evidence' });
+    throw new DomainError('EVIDENCE_NOT_FOUND', 'some evidence was not uploaded by you, or is already used', { field: 'evidence' });
   }
 }
 
@@ -88,7 +87,7 @@ export async function moveCase(tx: Tx, c: CaseRow, to: CaseStatus, patch: CasePa
       .executeTakeFirst();
     updated = Number(res.numUpdatedRows);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new DomainError('CASE_EXISTS', 'this line already has an open after-sales case', 409);
+    if (isUniqueViolation(err)) throw new DomainError('CASE_EXISTS', 'this line already has an open after-sales case');
     throw err;
   }
   if (updated !== 1) return false;

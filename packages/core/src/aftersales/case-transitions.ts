@@ -2,6 +2,7 @@
  * The after-sales state machines, one per case type, as one table of transitions: in this
  * status, this party may take this action, and the case moves to that status. Pure.
  */
+import { stateTable, type StateTable } from '../platform/index.js';
 import { CASE_TYPES, type CaseAction, type CaseStatus, type CaseType, type Party } from './case-types.js';
 
 export interface CaseTransition {
@@ -48,17 +49,26 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
   { types: ALL, from: 'escalated', action: 'arbitrate_reject', party: 'admin', to: 'closed' },
 ];
 
+/** Each case type's machine, read from the table (the rows of its type, with the party as `who`). */
+export const CASE_STATES: Readonly<Record<CaseType, StateTable<CaseStatus, CaseAction, Party>>> = Object.fromEntries(
+  CASE_TYPES.map((type) => [
+    type,
+    stateTable<CaseStatus, CaseAction, Party>(
+      `${type} case`,
+      CASE_TRANSITIONS.filter((x) => x.types.includes(type)).map((x) => ({ from: x.from, action: x.action, to: x.to, who: [x.party] })),
+      'ACTION_NOT_ALLOWED',
+    ),
+  ]),
+) as Record<CaseType, StateTable<CaseStatus, CaseAction, Party>>;
+
+const machineOf = (type: string): StateTable<CaseStatus, CaseAction, Party> | undefined => (Object.hasOwn(CASE_STATES, type) ? CASE_STATES[type as CaseType] : undefined);
+
 /** The status the action leads to, or null when the table does not allow it. */
 export function nextStatus(type: string, from: string, action: string, party: Party): CaseStatus | null {
-  const t = CASE_TRANSITIONS.find((x) => x.from === from && x.action === action && x.party === party && (x.types as readonly string[]).includes(type));
-  return t ? t.to : null;
+  return machineOf(type)?.next(from, action as CaseAction, party) ?? null;
 }
 
 /** Actions the table allows this party in this status (in table order, no repeats). */
 export function tableActions(type: string, status: string, party: Party): CaseAction[] {
-  const out: CaseAction[] = [];
-  for (const x of CASE_TRANSITIONS) {
-    if (x.from === status && x.party === party && (x.types as readonly string[]).includes(type) && !out.includes(x.action)) out.push(x.action);
-  }
-  return out;
+  return machineOf(type)?.allowedActions(status, party) ?? [];
 }

@@ -1,10 +1,12 @@
 /** After-sales (售后) vocabulary: case types, statuses, reasons, parties and actions. Pure. */
 
-export const CASE_TYPES = ['refund_unshipped', 'refund_only', 'return_refund', 'exchange', 'fresh_claim'] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
+import type { CaseStatus, CaseType } from '../storage/index.js';
 
-export const CASE_STATUSES = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated', 'refunded', 'rejected', 'completed', 'closed', 'cancelled'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type { CaseStatus, CaseType };
+
+export const CASE_TYPES = ['refund_unshipped', 'refund_only', 'return_refund', 'exchange', 'fresh_claim'] as const satisfies readonly CaseType[];
+
+export const CASE_STATUSES = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated', 'refunded', 'rejected', 'completed', 'closed', 'cancelled'] as const satisfies readonly CaseStatus[];
 
 /** Nothing more happens to a case in these statuses. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['refunded', 'completed', 'closed', 'cancelled'];
@@ -71,3 +73,6 @@ export function caseSortKey(c: { id: string; status: string; deadlineAt: number 
 
 /** A sort key as a cursor: the rank digit, 16 digits, then an id. */
 export const SORT_KEY_PATTERN = '^[0-2][0-9]{16}[a-z]{3}_[0-9a-z]{26}$';
+
+/** The buyer answers a counter-offer within the escalation window, else it lapses (the case closes). */
+export const COUNTER_REPLY_TIMER = 'aftersales_counter_reply';

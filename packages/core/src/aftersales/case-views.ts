@@ -4,9 +4,9 @@
  * and the platform's arbitration queue.
  */
 import type { Actor, Db } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { notFound } from '../platform/errors.js';
-import { firstImages, imageUrl, type Page } from '../catalog/product-views.js';
+import { requireRole } from '../accounts/index.js';
+import { notFound } from '../platform/index.js';
+import { firstImages, imageUrl, type Page } from '../catalog/index.js';
 import { loadCase, type CaseRow } from './case-store.js';
 import { tableActions } from './case-transitions.js';
 import { CASE_STATUSES, ESCALATION_WINDOW_MS, type CaseStatus } from './case-types.js';
@@ -126,7 +126,7 @@ export async function caseView(db: Db, actor: Actor, caseId: string, now: number
 }
 
 export interface CaseQuery {
-  status?: string | undefined;
+  status?: CaseStatus | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -142,7 +142,7 @@ export async function buyerCases(db: Db, actor: Actor, query: CaseQuery): Promis
 }
 
 /** Cases in listing order (see `caseSortKey`); the cursor is the last item's sort key. */
-async function sortedPage(db: Db, where: { shopId?: string; status?: string | undefined }, query: CaseQuery): Promise<Page<CaseSummary>> {
+async function sortedPage(db: Db, where: { shopId?: string; status?: CaseStatus | undefined }, query: CaseQuery): Promise<Page<CaseSummary>> {
   let q = db.selectFrom('aftersales_cases').selectAll().orderBy('sort_key').limit(query.limit + 1);
   if (where.shopId) q = q.where('shop_id', '=', where.shopId);
   if (where.status) q = q.where('status', '=', where.status);

@@ -4,11 +4,10 @@
  * escalated case. Strangers get NOT_FOUND; the wrong side gets WRONG_PARTY.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { DEADLINE_HOUR_MS } from '../rules/deadline-kinds.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { DEADLINE_HOUR_MS } from '../rules/index.js';
 import { requestedFen } from './amounts.js';
 import { applyAction, type ActionInput } from './case-engine.js';
 import { caseDeadline } from './case-deadlines.js';
@@ -42,13 +41,13 @@ export async function fileCase(ctx: CoreContext, actor: Actor, orderId: string, 
   const note = (input.note ?? '').trim();
   if (note.length > 500) throw invalid('note must be at most 500 characters', { field: 'note' });
   const evidence = checkEvidenceList(input.evidence);
-  if (type === 'fresh_claim' && evidence.length === 0) throw new DomainError('EVIDENCE_REQUIRED', 'a fresh-produce claim needs at least one photo', 400, { field: 'evidence' });
+  if (type === 'fresh_claim' && evidence.length === 0) throw new DomainError('EVIDENCE_REQUIRED', 'a fresh-produce claim needs at least one photo', { field: 'evidence' });
 
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const order = await tx.selectFrom('orders').innerJoin('shops', 'shops.id', 'orders.shop_id').select(['orders.id', 'orders.shop_id', 'orders.buyer_id', 'orders.status', 'orders.paid_at', 'orders.delivered_at', 'orders.completed_at', 'shops.fast_refund']).where('orders.id', '=', orderId).executeTakeFirst();
     if (!order || order.buyer_id !== actor.userId) {
-      if (order && (actor.shops.has(order.shop_id) || actor.roles.has('admin'))) throw new DomainError('WRONG_PARTY', 'only the buyer files after-sales cases', 403);
+      if (order && (actor.shops.has(order.shop_id) || actor.roles.has('admin'))) throw new DomainError('WRONG_PARTY', 'only the buyer files after-sales cases');
       throw notFound('order', orderId);
     }
     const line = await tx.selectFrom('order_lines').select(['id']).where('id', '=', input.orderLineId).where('order_id', '=', orderId).executeTakeFirst();
@@ -71,7 +70,7 @@ export async function fileCase(ctx: CoreContext, actor: Actor, orderId: string, 
       openCase: Boolean(open),
       hadFreshClaim: Boolean(claim),
     }, now);
-    if (!verdict.ok) throw new DomainError(verdict.code, verdict.message, 409, { type });
+    if (!verdict.ok) throw new DomainError(verdict.code, verdict.message, { type });
     const requested = requestedFen(type, input, refundable);
 
     const id = newId('afterSalesCase', now);
@@ -86,7 +85,7 @@ export async function fileCase(ctx: CoreContext, actor: Actor, orderId: string, 
     };
     // The unique line keys make a concurrent second case on the line insert nothing.
     const inserted = await tx.insertInto('aftersales_cases').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new DomainError('CASE_EXISTS', 'this line already has an after-sales case', 409);
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new DomainError('CASE_EXISTS', 'this line already has an after-sales case');
     const filed = await addEvent(tx, id, { actor: 'buyer', actorId: actor.userId, kind: 'filed', text: note || null, amountFen: requested || null }, now);
     await attachEvidence(tx, actor.userId, evidence, id, filed);
     await emit(tx, 'aftersales.requested', id, { caseId: id, orderId, shopId: order.shop_id, type, requestedFen: requested }, now);
@@ -121,7 +120,7 @@ export async function actOnCase(ctx: CoreContext, actor: Actor, caseId: string, 
     const isMember = c ? actor.shops.has(c.shop_id) : false;
     if (!c || !(isBuyer || isMember || actor.roles.has('admin'))) throw notFound('after-sales case', caseId);
     if ((side === 'buyer' && !isBuyer) || (side === 'merchant' && !isMember)) {
-      throw new DomainError('WRONG_PARTY', `"${action}" is the ${side === 'buyer' ? 'buyer' : 'shop'}'s to take`, 403, { action });
+      throw new DomainError('WRONG_PARTY', `"${action}" is the ${side === 'buyer' ? 'buyer' : 'shop'}'s to take`, { action });
     }
     await applyAction(tx, c, action as PartyAction, side, actor.userId, input, ctx.clock.now());
   });
@@ -144,7 +143,7 @@ export async function actOnCasesTogether(ctx: CoreContext, actor: Actor, items: 
         if (!c || !actor.shops.has(c.shop_id)) throw notFound('after-sales case', caseId);
         await applyAction(tx, c, action as PartyAction, 'merchant', actor.userId, input, now);
       } catch (err) {
-        if (err instanceof DomainError) throw new DomainError(err.code, err.message, err.status, { ...err.details, index, caseId });
+        if (err instanceof DomainError) throw new DomainError(err.code, err.message, { ...err.details, index, caseId });
         throw err;
       }
     }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
+import { openTestCore } from '../test-support/index.js';
 import { actOnCase, fileCase } from './cases.js';
 import { delivered, world } from './test-support/fixtures.js';
 

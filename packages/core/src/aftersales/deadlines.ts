@@ -4,10 +4,11 @@
  * case, a returned parcel the merchant did not confirm is refunded, a counter-offer the buyer
  * did not answer lapses. Each re-checks the case: a deadline that lost its race does nothing.
  */
-import type { TimerRegistry } from '../timers/scheduler.js';
-import { DEADLINE } from '../rules/deadline-kinds.js';
+import type { TimerRegistry } from '../timers/index.js';
+import { DEADLINE } from '../rules/index.js';
 import { applyAction } from './case-engine.js';
-import { COUNTER_REPLY_TIMER, lapseAction } from './case-deadlines.js';
+import { lapseAction } from './case-deadlines.js';
+import { COUNTER_REPLY_TIMER } from './case-types.js';
 import { loadCase } from './case-store.js';
 
 export const AFTERSALES_TIMER_KINDS: readonly string[] = [DEADLINE.refundResponse, DEADLINE.afterSalesResponse, DEADLINE.returnShip, DEADLINE.returnConfirm, COUNTER_REPLY_TIMER];

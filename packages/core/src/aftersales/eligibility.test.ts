@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_RULES } from '../rules/profile.js';
+import { DEFAULT_RULES } from '../rules/index.js';
 import { checkEligibility, eligibleTypes, lineRuleProfile, type LineFacts } from './eligibility.js';
 
 const HOUR = 3_600_000;

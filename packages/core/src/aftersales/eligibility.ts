@@ -3,8 +3,7 @@
  * the line shipped, what remains refundable, and the rules the line was sold under (its rule
  * snapshot: perishable, 7-day no-reason, the fresh-claim window, the after-sales window).
  */
-import type { RuleProfile } from '../rules/profile.js';
-import { parseOrderRules } from '../rules/order-snapshot.js';
+import { type RuleProfile, parseOrderRules } from '../rules/index.js';
 import { CASE_TYPES, NO_REASON_WINDOW_MS, type CaseType } from './case-types.js';
 
 const HOUR_MS = 60 * 60 * 1000;

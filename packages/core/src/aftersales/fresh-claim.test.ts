@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
-import { accountId } from '../ledger/accounts.js';
-import { balanceOf } from '../ledger/journal.js';
-import { orderDetail } from '../orders/order-views.js';
+import { openTestCore } from '../test-support/index.js';
+import { accountId, balanceOf } from '../ledger/index.js';
+import { orderDetail } from '../orders/index.js';
 import { actOnCase, arbitrateCase, fileCase, postCaseMessage } from './cases.js';
 import { caseView } from './case-views.js';
 import { uploadEvidence } from './evidence.js';

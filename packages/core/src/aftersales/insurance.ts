@@ -5,9 +5,9 @@
  * original payment (payments/buyer-compensation.ts). Once per case.
  */
 import type { Tx } from '../context.js';
-import { emit } from '../outbox/outbox.js';
-import { accountId } from '../ledger/accounts.js';
-import { bookBuyerCompensation } from '../payments/buyer-compensation.js';
+import { emit } from '../outbox/index.js';
+import { accountId } from '../ledger/index.js';
+import { bookBuyerCompensation } from '../payments/index.js';
 import { INSURANCE_PAYOUT_FEN } from './amounts.js';
 
 export const INSURANCE_RULE = 'return_shipping_insurance';

@@ -5,15 +5,15 @@
  * the shipping fee is refunded too and the order is cancelled (as cancelling a paid order does).
  */
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { requestRefund } from '../payments/payments.js';
-import { releaseReservations } from '../inventory/stock.js';
-import { transitionOrder, type TransitionActor } from '../orders/transition.js';
+import { DomainError } from '../platform/index.js';
+import { requestRefund } from '../payments/index.js';
+import { releaseReservations } from '../inventory/index.js';
+import { transitionOrder, type TransitionActor } from '../orders/index.js';
 import type { CaseRow } from './case-store.js';
 
 async function paymentOf(tx: Tx, orderId: string): Promise<string> {
   const p = await tx.selectFrom('orders').innerJoin('payments', 'payments.checkout_id', 'orders.checkout_id').select('payments.id').where('orders.id', '=', orderId).where('payments.status', '=', 'succeeded').executeTakeFirst();
-  if (!p) throw new DomainError('NOT_CAPTURED', 'this order has not been paid', 409);
+  if (!p) throw new DomainError('NOT_CAPTURED', 'this order has not been paid');
   return p.id;
 }
 

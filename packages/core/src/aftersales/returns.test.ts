@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
-import { findTimer } from '../timers/timers.js';
-import { accountId } from '../ledger/accounts.js';
-import { balanceOf } from '../ledger/journal.js';
+import { openTestCore } from '../test-support/index.js';
+import { findTimer } from '../timers/index.js';
+import { accountId, balanceOf } from '../ledger/index.js';
 import { actOnCase, arbitrateCase, fileCase } from './cases.js';
 import { adminCases, buyerCases, caseView, shopCases } from './case-views.js';
 import { delivered, HOUR, rejectsWith, world } from './test-support/fixtures.js';

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { confirmReceipt, shipOrder } from '../orders/order-commands.js';
-import { settleDueOrders } from '../ledger/settlement.js';
+import { openTestCore } from '../test-support/index.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { settleDueOrders } from '../ledger/index.js';
 import { actOnCase, fileCase } from './cases.js';
 import { DAY, delivered, world } from './test-support/fixtures.js';
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore, type TestCore } from '../test-support/harness.js';
-import { updateCategoryRuleProfile } from '../rules/category-rules.js';
-import { runDueTimers } from '../timers/scheduler.js';
+import { openTestCore, type TestCore } from '../test-support/index.js';
+import { updateCategoryRuleProfile } from '../rules/index.js';
+import { runDueTimers } from '../timers/index.js';
 import { actOnCase, fileCase } from './cases.js';
 import { buyAndPay, HOUR, MIN, world } from './test-support/fixtures.js';
 

@@ -6,9 +6,9 @@
  * the hour they completed. A rebuild clears the rollups from a date and reads the raw rows again.
  */
 import type { CoreContext, Db } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 import { aggregate, type Fact } from './aggregate.js';
-import { factsInWindow } from './facts.js';
+import { factsInWindow, newFactsCache } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';
 import { DAY_MS, hourOf, shanghaiDayStart } from './time-buckets.js';
 
@@ -62,9 +62,7 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
   });
 }
 
-export interface RebuildProgress {
-  (done: number, total: number): void;
-}
+export type RebuildProgress = (done: number, total: number) => void
 
 /** Recomputes the rollups from the raw rows, from this time on (null: everything). */
 export async function rebuildRollups(ctx: CoreContext, from: number | null, progress?: RebuildProgress, store: RollupStore = new SqlRollupStore(ctx.db)) {
@@ -86,9 +84,10 @@ async function rebuildUnlocked(ctx: CoreContext, store: RollupStore, from: numbe
   const total = Math.max(1, Math.ceil((upTo - start) / WINDOW_MS));
   let facts = 0;
   let done = 0;
+  const cache = newFactsCache();
   do {
     const to = Math.min(upTo, after + WINDOW_MS);
-    const found: Fact[] = (await factsInWindow(ctx.db, after, to)).filter((f) => hourOf(f.at) >= fromHour);
+    const found: Fact[] = (await factsInWindow(ctx.db, after, to, cache)).filter((f) => hourOf(f.at) >= fromHour);
     const { deltas, people, liveMinutes } = aggregate(found);
     const last = to >= upTo;
     await store.commit({ deltas, people, liveMinutes, ...(last ? { cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() } } : {}) });

@@ -5,7 +5,7 @@
  * (by creation). The consumer reads each window once; a rebuild reads them all again.
  */
 import type { Db } from '../context.js';
-import { isIdOf } from '../platform/ids.js';
+import { isIdOf } from '../platform/index.js';
 import { eventChannel, lineChannel } from './channels.js';
 import { priceBandOf, shareByWeight, type Fact, type FactProduct } from './aggregate.js';
 
@@ -66,13 +66,30 @@ async function linesOfOrders(db: Db, orderIds: string[]): Promise<Map<string, Li
   return out;
 }
 
-export async function factsInWindow(db: Db, after: number, upTo: number): Promise<Fact[]> {
+/**
+ * What a rebuild remembers from one window to the next: each buyer's first payment times, looked
+ * up once instead of once per window (each window's buyers are mostly the same people, and the
+ * look-up reads all their orders). Exact for a rebuild: every order it reads was paid before its
+ * watermark, so committed before it started, so already seen by the first look-up of its buyer.
+ */
+export interface FactsCache {
+  firsts: Map<string, FirstPaid>;
+}
+
+/** The most buyers a rebuild remembers (the oldest looked up are forgotten first). */
+const FIRSTS_CACHED = 200_000;
+
+export function newFactsCache(): FactsCache {
+  return { firsts: new Map() };
+}
+
+export async function factsInWindow(db: Db, after: number, upTo: number, cache?: FactsCache): Promise<Fact[]> {
   const facts: Fact[] = [];
 
   // Paid orders' lines, by payment time.
   const paid = await db.selectFrom('orders').select(['id', 'buyer_id', 'paid_at', 'address']).where('paid_at', '>', after).where('paid_at', '<=', upTo).execute();
   const paidLines = await linesOfOrders(db, paid.map((o) => o.id));
-  const firsts = await firstPaid(db, [...new Set(paid.map((o) => o.buyer_id))]);
+  const firsts = await firstPaidCached(db, [...new Set(paid.map((o) => o.buyer_id))], cache);
   for (const o of paid) {
     const first = firsts.get(o.buyer_id);
     const t = num(o.paid_at);
@@ -151,6 +168,21 @@ export async function factsInWindow(db: Db, after: number, upTo: number): Promis
   for (const c of cases) facts.push({ at: num(c.created_at), ...lineDims(c as unknown as LineRow), counters: { quality_returns: 1 } });
 
   return facts;
+}
+
+async function firstPaidCached(db: Db, buyerIds: string[], cache: FactsCache | undefined): Promise<Map<string, FirstPaid>> {
+  if (!cache) return firstPaid(db, buyerIds);
+  const found = await firstPaid(db, buyerIds.filter((b) => !cache.firsts.has(b)));
+  for (const [buyer, f] of found) {
+    if (cache.firsts.size >= FIRSTS_CACHED) cache.firsts.delete(cache.firsts.keys().next().value!);
+    cache.firsts.set(buyer, f);
+  }
+  const out = new Map<string, FirstPaid>();
+  for (const b of buyerIds) {
+    const f = cache.firsts.get(b) ?? found.get(b);
+    if (f) out.set(b, f);
+  }
+  return out;
 }
 
 /** Each buyer's first payment time on the platform and in each shop (a new buyer is one whose first paid order falls in the period). */

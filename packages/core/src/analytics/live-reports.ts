@@ -6,7 +6,7 @@
  * its goods, a creator their own rooms, an admin every room.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 import { resolveScope } from './reports.js';
 import { dayRange, type DayRange } from './range.js';
 import { SqlRollupStore, type LiveMinuteRow, type LiveTotals, type RollupStore, type ScopeRef } from './rollup-store.js';

@@ -1,7 +1,7 @@
 /** A live room's viewers per minute when its viewers are spread over several processes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
+import { openTestCore } from '../test-support/index.js';
 import { SqlRollupStore } from './rollup-store.js';
 
 test('a minute’s viewers are the sum of each process’s peak; the same process handing a minute over twice counts once', async () => {

@@ -1,5 +1,5 @@
 /** Date ranges of the reports: whole Shanghai days, validated. Pure. */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { DIMENSIONS, keepsDimension, type Dimension, type Scope } from './aggregate.js';
 import { DAY_MS, parseShanghaiDate, shanghaiDate } from './time-buckets.js';
 
@@ -20,11 +20,11 @@ export interface DayRange {
 export function dayRange(from: string, to: string): DayRange {
   const start = parseShanghaiDate(from);
   const last = parseShanghaiDate(to);
-  if (start === null) throw new DomainError('INVALID_DATE', `from must be a date (YYYY-MM-DD): ${from}`, 400, { field: 'from' });
-  if (last === null) throw new DomainError('INVALID_DATE', `to must be a date (YYYY-MM-DD): ${to}`, 400, { field: 'to' });
-  if (last < start) throw new DomainError('DATE_RANGE_REVERSED', 'from must not be after to', 400, { from, to });
+  if (start === null) throw new DomainError('INVALID_DATE', `from must be a date (YYYY-MM-DD): ${from}`, { field: 'from' });
+  if (last === null) throw new DomainError('INVALID_DATE', `to must be a date (YYYY-MM-DD): ${to}`, { field: 'to' });
+  if (last < start) throw new DomainError('DATE_RANGE_REVERSED', 'from must not be after to', { from, to });
   const days = Math.round((last - start) / DAY_MS) + 1;
-  if (days > MAX_RANGE_DAYS) throw new DomainError('DATE_RANGE_TOO_LONG', `a range covers at most ${MAX_RANGE_DAYS} days (this one ${days})`, 400, { maxDays: MAX_RANGE_DAYS, days });
+  if (days > MAX_RANGE_DAYS) throw new DomainError('DATE_RANGE_TOO_LONG', `a range covers at most ${MAX_RANGE_DAYS} days (this one ${days})`, { maxDays: MAX_RANGE_DAYS, days });
   return { from, to, start, end: last + DAY_MS, days };
 }
 
@@ -36,7 +36,7 @@ export function previousRange(r: DayRange): DayRange {
 
 export function checkDimension(dim: string, scope: Scope): Dimension {
   if (!(DIMENSIONS as readonly string[]).includes(dim) || dim === 'total' || !keepsDimension(scope, dim as Dimension)) {
-    throw new DomainError('UNKNOWN_DIMENSION', `unknown dimension: ${dim}`, 400, { allowed: DIMENSIONS.filter((d) => d !== 'total' && keepsDimension(scope, d)) });
+    throw new DomainError('UNKNOWN_DIMENSION', `unknown dimension: ${dim}`, { allowed: DIMENSIONS.filter((d) => d !== 'total' && keepsDimension(scope, d)) });
   }
   return dim as Dimension;
 }

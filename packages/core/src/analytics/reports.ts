@@ -4,9 +4,8 @@
  * see the shop, a creator themself, an admin the platform. Reads rollups only.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { hasRole, requireRole, requireShopMember } from '../accounts/roles.js';
-import { notFound } from '../platform/errors.js';
-import { csvDocument, type CsvCell } from '../platform/csv-write.js';
+import { hasRole, requireRole, requireShopMember } from '../accounts/index.js';
+import { notFound, csvDocument, type CsvCell } from '../platform/index.js';
 import { HOURLY_DIMENSIONS, keepsPeople, ROLLUP_COUNTERS, type Dimension, type Scope } from './aggregate.js';
 import { emptyTotals, METRICS, metricValues, type MetricKey, type Totals } from './metrics.js';
 import { SqlRollupStore, type CounterSums, type PeopleCounts, type RollupStore, type ScopeRef } from './rollup-store.js';

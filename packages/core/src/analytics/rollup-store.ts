@@ -3,9 +3,9 @@
  * a column store (ClickHouse) could take over; the implementation here keeps them in the
  * platform's own database (SQLite or PostgreSQL) through Kysely.
  */
+import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Db } from '../context.js';
 import { GRAINS, HOURLY_DIMENSIONS, PEOPLE_KINDS, ROLLUP_COUNTERS, type Dimension, type Grain, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
 import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from './time-buckets.js';
@@ -30,7 +30,7 @@ class CursorMoved extends Error {}
 
 export interface RollupQuery extends ScopeRef {
   dim: Dimension;
-  /** Hours [fromHour, toHour). */
+  /** Hours [fromHour, toHour): whole Shanghai days are read from the day rows, anything else from the hours. */
   fromHour: number;
   toHour: number;
 }
@@ -69,7 +69,7 @@ export interface RollupStore {
   liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]>;
   /** Each room's minutes kept, peak viewers, comments, orders and GMV. */
   liveTotals(roomIds: string[]): Promise<Map<string, LiveTotals>>;
-  /** Forgets every rollup from this hour on (a rebuild starts here). */
+  /** Forgets every rollup from the start of this Shanghai day on, at both grains (a rebuild starts here). */
   clearFrom(hour: number): Promise<void>;
   cursor(name: string): Promise<number | null>;
   /** Sums per dimension value, the largest `orderBy` first. */

@@ -8,21 +8,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { openTestCore, makePerson, type TestCore } from '../test-support/harness.js';
-import { makeWorld, buyVia, videoOf } from '../affiliate/test-support/affiliate-fixtures.js';
-import { createPlan } from '../affiliate/plans.js';
-import { cancelOrder } from '../orders/order-commands.js';
-import { sendRefunds } from '../ledger/test-support/money-fixtures.js';
-import { ingestEvents } from '../events/events.js';
+import { openTestCore, makePerson, type TestCore } from '../test-support/index.js';
+import { makeWorld, buyVia, videoOf } from '../affiliate/test-support/index.js';
+import { createPlan } from '../affiliate/index.js';
+import { cancelOrder } from '../orders/index.js';
+import { sendRefunds } from '../ledger/test-support/index.js';
+import { ingestEvents } from '../events/index.js';
 import { consumeRollups, rebuildRollups, COMMIT_GRACE_MS } from './consumer.js';
 import { SqlRollupStore } from './rollup-store.js';
 import { lineChannel } from './channels.js';
+import { putCartItem } from '../cart/index.js';
 import { shanghaiDayStart } from './time-buckets.js';
-import { putCartItem } from '../cart/cart.js';
 import { addFavourite } from '../favourites/index.js';
-import { loadActor } from '../accounts/accounts.js';
-import { addAddress } from '../accounts/addresses.js';
-import { createRoom, openRoom } from '../live/rooms.js';
+import { loadActor, addAddress } from '../accounts/index.js';
+import { createRoom, openRoom } from '../live/index.js';
 
 type Op =
   | { kind: 'order'; buyer: number; sku: number; qty: number; via: 'video' | 'shelf' | 'search' | 'live' }

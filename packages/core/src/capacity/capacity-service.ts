@@ -3,10 +3,10 @@
  * product, the console reads the projection, and the interest engine reads a throttling signal.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { requireOwnProduct } from '../catalog/products.js';
-import { invalid } from '../platform/errors.js';
-import { emit } from '../outbox/outbox.js';
+import { requireShopMember } from '../accounts/index.js';
+import { requireOwnProduct } from '../catalog/index.js';
+import { invalid } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { DEFAULT_WAREHOUSE, MAX_CAPACITY_PER_DAY } from './capacity-constants.js';
 import { pressureOf, projectCapacity } from './projection.js';
 import { capacityOf, loadShopLoad, PRESSURE_WINDOW_MS } from './shop-load.js';
@@ -131,4 +131,11 @@ export async function throttleSignal(db: Db, shopId: string, now: number): Promi
   if (pressure < NEAR_LIMIT) return { shopId, pressure, throttle: [] };
   const rows = await db.selectFrom('products').select('id').where('shop_id', '=', shopId).where('status', '=', 'listed').orderBy('id').execute();
   return { shopId, pressure, throttle: rows.map((r) => r.id) };
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'shop.capacity_changed': { shopId: string; warehouse: string; capacityPerDay: number | null; by: string };
+    'product.surge_policy_changed': { productId: string; shopId: string; policy: unknown; by: string };
+  }
 }

@@ -7,7 +7,7 @@
  * capacity cost nothing here.
  */
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { DEFAULT_WAREHOUSE } from './capacity-constants.js';
 import { loadShopLoad, saleTermsOf } from './shop-load.js';
 
@@ -30,7 +30,7 @@ export async function surgePromises(tx: Tx, orders: readonly GuardedOrder[], cap
     let promised: number | null = null;
     for (const l of o.lines) {
       const terms = saleTermsOf(policies.get(l.productId) ?? null, l.shipByHours, load, now);
-      if (terms.sale === 'paused') throw new DomainError('SALES_PAUSED', '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity', 409, { productId: l.productId });
+      if (terms.sale === 'paused') throw new DomainError('SALES_PAUSED', '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity', { productId: l.productId });
       if (terms.promise.kind === 'presale') promised = Math.max(promised ?? 0, terms.promise.shipBy);
     }
     out.push(promised);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { projectCapacity, slotShipAt, slotsUntil } from './projection.js';
-import { DAY_MS, HOUR_MS, endOfShanghaiDay, startOfShanghaiDay } from './shanghai-days.js';
+import { DAY_MS, HOUR_MS, endOfShanghaiDay, startOfShanghaiDay } from '../platform/index.js';
 import { decideSale, NEAR_LIMIT, SURGE_POLICIES, type SurgePolicy } from './surge-policy.js';
 
 const T0 = Date.UTC(2026, 10, 23, 2, 0, 0); // 10:00 in Shanghai

@@ -5,7 +5,7 @@
  * honest, conservative reading — and is at risk when that is after its ship-by deadline.
  * Unpaid orders hold a slot after the paid ones (like they hold stock) until paid or cancelled.
  */
-import { DAY_MS, endOfShanghaiDay } from './shanghai-days.js';
+import { DAY_MS, endOfShanghaiDay } from '../platform/index.js';
 
 export interface BacklogOrder {
   orderId: string;

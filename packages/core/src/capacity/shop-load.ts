@@ -6,7 +6,7 @@
 import type { Db, Tx } from '../context.js';
 import { DEFAULT_WAREHOUSE } from './capacity-constants.js';
 import { pressureOf, slotShipAt } from './projection.js';
-import { startOfShanghaiDay, HOUR_MS } from './shanghai-days.js';
+import { startOfShanghaiDay, HOUR_MS } from '../platform/index.js';
 import { decideSale, DEFAULT_SURGE_POLICY, isSurgePolicy, type SaleDecision } from './surge-policy.js';
 
 /** The in-stock window the pressure figure is measured against (the platform default promise). */

@@ -4,7 +4,7 @@
  * never sold with a promise the projection says cannot be met: past the limit a `warn` product is
  * sold as pre-sale with the projected date (a warning alone would sell a broken promise).
  */
-import { HOUR_MS } from './shanghai-days.js';
+import { HOUR_MS } from '../platform/index.js';
 
 export const SURGE_POLICIES = ['warn', 'presale', 'pause'] as const;
 export type SurgePolicy = (typeof SURGE_POLICIES)[number];

@@ -1,16 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { createProduct } from '../catalog/products.js';
-import { productDetail } from '../catalog/product-views.js';
-import { orderDetail } from '../orders/order-views.js';
-import { shipOrder } from '../orders/order-commands.js';
-import { DomainError } from '../platform/errors.js';
-import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { createProduct, productDetail } from '../catalog/index.js';
+import { orderDetail, shipOrder } from '../orders/index.js';
+import { DomainError } from '../platform/index.js';
+import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
 import { capacityPressure, getShopCapacity, setShopCapacity, setSurgePolicy, shopProjection, throttleSignal } from './capacity-service.js';
-import { DAY_MS, HOUR_MS, endOfShanghaiDay } from './shanghai-days.js';
+import { DAY_MS, HOUR_MS, endOfShanghaiDay } from '../platform/index.js';
 
 const T0 = Date.UTC(2026, 10, 23, 2, 0, 0); // 10:00 in Shanghai
 let txn = 0;

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { setProductStatus } from '../catalog/products.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { cartCount, cartView, isBuyable, putCartItem, removeCartItem, selectCartItems } from './cart.js';
+import { checkout } from '../checkout/index.js';
+import { setProductStatus } from '../catalog/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { cartCount, cartView, putCartItem, removeCartItem, selectCartItems } from './cart.js';
+import { isBuyable } from '../catalog/index.js';
 
 test('a line can be bought when its product is listed and the stock covers it', () => {
   assert.equal(isBuyable({ status: 'listed', stock: 3, quantity: 3 }), true);

@@ -4,11 +4,10 @@
  * bought (`isBuyable`); the others stay in the cart.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { publishSignals } from '../recommend/signal-bus.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/attribution.js';
-import type { Attribution } from '../checkout/pricing.js';
-import { firstImages } from '../catalog/product-views.js';
+import { publishSignals } from '../signals/index.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
+import { checkAttribution, MAX_LINE_QUANTITY, type Attribution } from '../checkout/index.js';
+import { firstImages, isBuyable } from '../catalog/index.js';
 import { recordServerEvents } from '../events/index.js';
 
 export const MAX_CART_ITEMS = 100;
@@ -38,11 +37,6 @@ export interface CartView {
   totalFen: number;
 }
 
-/** A cart line can be bought when its product is on sale and its SKU has the quantity in stock (pure). */
-export function isBuyable(line: { status: string; stock: number; quantity: number }): boolean {
-  return line.status === 'listed' && Number(line.stock) >= Number(line.quantity);
-}
-
 export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId: string; quantity: number; attribution?: Attribution }): Promise<CartView> {
   if (!Number.isSafeInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_LINE_QUANTITY) {
     throw invalid(`quantity must be 1–${MAX_LINE_QUANTITY}`, { field: 'quantity' });
@@ -51,12 +45,12 @@ export async function putCartItem(ctx: CoreContext, actor: Actor, input: { skuId
   checkAttribution(attribution);
   const sku = await ctx.db.selectFrom('skus').innerJoin('products', 'products.id', 'skus.product_id').select(['skus.id', 'skus.product_id', 'products.status']).where('skus.id', '=', input.skuId).executeTakeFirst();
   if (!sku) throw notFound('sku', input.skuId);
-  if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { skuId: input.skuId });
+  if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { skuId: input.skuId });
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const count = await tx.selectFrom('cart_items').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', actor.userId).executeTakeFirstOrThrow();
     const exists = await tx.selectFrom('cart_items').select('sku_id').where('user_id', '=', actor.userId).where('sku_id', '=', input.skuId).executeTakeFirst();
-    if (!exists && Number(count.n) >= MAX_CART_ITEMS) throw new DomainError('CART_FULL', `a cart holds at most ${MAX_CART_ITEMS} items`, 409);
+    if (!exists && Number(count.n) >= MAX_CART_ITEMS) throw new DomainError('CART_FULL', `a cart holds at most ${MAX_CART_ITEMS} items`);
     await tx
       .insertInto('cart_items')
       .values({ user_id: actor.userId, sku_id: input.skuId, quantity: input.quantity, attribution: JSON.stringify(attribution), added_at: now, updated_at: now })

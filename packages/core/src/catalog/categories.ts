@@ -1,8 +1,7 @@
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { reindexCategory } from '../search/search-index.js';
+import { requireRole } from '../accounts/index.js';
+import { invalid, notFound, newId } from '../platform/index.js';
+import { reindexCategory } from '../search/index.js';
 
 /** The rules kept in the category's own columns; the full profile is rules/category-rules.ts. */
 export interface CategoryBasics {

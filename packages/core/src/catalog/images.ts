@@ -2,8 +2,7 @@
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, newId } from '../platform/index.js';
 import { requireOwnProduct } from './products.js';
 import { imageUrl } from './product-views.js';
 
@@ -29,12 +28,12 @@ export function mediaDir(dataDir: string): string {
 
 export async function addProductImage(ctx: CoreContext, actor: Actor, productId: string, bytes: Buffer): Promise<{ id: string; url: string }> {
   const { shopId } = await requireOwnProduct(ctx, actor, productId);
-  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, 413, { limit: MAX_IMAGE_BYTES });
-  if (bytes.length === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty', 415);
+  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, { limit: MAX_IMAGE_BYTES });
+  if (bytes.length === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty');
   const kind = sniffImageType(bytes);
-  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'images must be JPEG, PNG, WebP or GIF', 415);
+  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'images must be JPEG, PNG, WebP or GIF');
   const count = await ctx.db.selectFrom('product_images').select((eb) => eb.fn.countAll().as('n')).where('product_id', '=', productId).executeTakeFirstOrThrow();
-  if (Number(count.n) >= MAX_IMAGES_PER_PRODUCT) throw new DomainError('TOO_MANY_IMAGES', `a product has at most ${MAX_IMAGES_PER_PRODUCT} images`, 409);
+  if (Number(count.n) >= MAX_IMAGES_PER_PRODUCT) throw new DomainError('TOO_MANY_IMAGES', `a product has at most ${MAX_IMAGES_PER_PRODUCT} images`);
   const id = newId('image');
   const fileName = `${id}.${kind.ext}`;
   await mkdir(mediaDir(ctx.dataDir), { recursive: true });

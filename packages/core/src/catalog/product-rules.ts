@@ -1,5 +1,5 @@
 /** Pure rules of the catalog: spec combinations, SKU validity and the product status table. */
-import { DomainError, invalid } from '../platform/errors.js';
+import { invalid, stateTable, type Transition } from '../platform/index.js';
 
 export interface SpecOption {
   name: string;
@@ -62,16 +62,23 @@ export function checkStock(stock: number, index?: number): void {
 
 export type ProductStatus = 'draft' | 'listed' | 'delisted';
 
-/** Allowed status changes of a product. */
-export const PRODUCT_TRANSITIONS: Readonly<Record<ProductStatus, readonly ProductStatus[]>> = {
-  draft: ['listed'],
-  listed: ['delisted'],
-  delisted: ['listed', 'draft'],
-};
+export type ProductAction = 'list' | 'delist' | 'to_draft';
+
+/** Allowed status changes of a product: the merchant lists, delists and takes a delisted product back to draft; the platform delists (a report upheld). */
+export const PRODUCT_TRANSITIONS: readonly Transition<ProductStatus, ProductAction, 'merchant' | 'platform'>[] = [
+  { from: 'draft', action: 'list', to: 'listed', who: ['merchant'] },
+  { from: 'listed', action: 'delist', to: 'delisted', who: ['merchant', 'platform'] },
+  { from: 'delisted', action: 'list', to: 'listed', who: ['merchant'] },
+  { from: 'delisted', action: 'to_draft', to: 'draft', who: ['merchant'] },
+];
+
+export const PRODUCT_STATES = stateTable('product', PRODUCT_TRANSITIONS);
 
 export function checkProductTransition(from: string, to: ProductStatus): void {
-  const allowed = PRODUCT_TRANSITIONS[from as ProductStatus] ?? [];
-  if (!allowed.includes(to)) {
-    throw new DomainError('INVALID_TRANSITION', `a ${from} product cannot become ${to}`, 409, { from, to, allowed });
-  }
+  PRODUCT_STATES.assertMove(from, to, 'merchant');
+}
+
+/** A cart line can be bought when its product is on sale and its SKU has the quantity in stock (pure). */
+export function isBuyable(line: { status: string; stock: number; quantity: number }): boolean {
+  return line.status === 'listed' && Number(line.stock) >= Number(line.quantity);
 }

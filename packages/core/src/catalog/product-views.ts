@@ -1,9 +1,8 @@
 /** Read models of the catalog for shoppers (listed products only) and for the shop's own staff. */
-import { productSaleTerms, saleTermsOf } from '../capacity/shop-load.js';
-import type { SalePromise } from '../capacity/surge-policy.js';
+import { productSaleTerms, saleTermsOf, type SalePromise } from '../capacity/index.js';
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Actor, Db } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 
 export interface ProductCard {
   id: string;

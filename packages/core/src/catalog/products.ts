@@ -1,11 +1,10 @@
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { assertShopNotPenalised } from '../violations/index.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireShopMember } from '../accounts/index.js';
+import { invalid, notFound, newId } from '../platform/index.js';
 import { requireLeafCategory } from './categories.js';
-import { indexProduct } from '../search/search-index.js';
-import { emit } from '../outbox/outbox.js';
+import { indexProduct } from '../search/index.js';
+import { emit } from '../outbox/index.js';
 import { enforceContent, type FieldHit, type TextField } from '../governance/index.js';
 import { checkPrice, checkProductTransition, checkSpecsAndSkus, specKey, type ProductStatus, type SkuInput, type SpecOption } from './product-rules.js';
 
@@ -165,3 +164,9 @@ export async function updateSkuPrice(ctx: CoreContext, actor: Actor, skuId: stri
 }
 
 export { requireOwnSku };
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'product.changed': ProductChangedEvent;
+  }
+}

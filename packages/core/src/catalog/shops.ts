@@ -1,8 +1,7 @@
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireShopMember, requireShopOwner } from '../accounts/roles.js';
-import { conflict, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { reindexShop } from '../search/search-index.js';
+import { requireShopMember, requireShopOwner } from '../accounts/index.js';
+import { conflict, invalid, notFound, newId } from '../platform/index.js';
+import { reindexShop } from '../search/index.js';
 
 export interface ShopInput {
   name: string;

@@ -1,4 +1,4 @@
-import { invalid } from '../platform/errors.js';
+import { invalid } from '../platform/index.js';
 import type { Attribution } from './pricing.js';
 
 export const ATTRIBUTION_SOURCES = ['video', 'live', 'search', 'shelf', 'link', 'feed', 'cart'] as const;

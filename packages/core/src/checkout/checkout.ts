@@ -5,22 +5,19 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { isBuyable } from '../catalog/index.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from './attribution.js';
 import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js';
 import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
-import { orderRules, type RuleProfile } from '../rules/profile.js';
-import { profileOfCategory } from '../rules/category-rules.js';
-import { surgePromises } from '../capacity/checkout-guard.js';
-import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
-import { resolveCommissions } from '../affiliate/resolver.js';
-import { applyCoupon } from './coupon-pricing.js';
-import { couponForCheckout, spendCoupon } from '../live/coupon-use.js';
-import { isBuyable } from '../cart/cart.js';
+import { compiledOnce } from '../storage/index.js';
 import { placeOrders, type OrderDraft } from '../orders/index.js';
-import { compiledOnce } from '../storage/compiled-once.js';
-import { openPayments } from '../payments/payments.js';
+import { orderRules, type RuleProfile, profileOfCategory, } from '../rules/index.js';
+import { surgePromises, DEFAULT_WAREHOUSE } from '../capacity/index.js';
+import { resolveCommissions } from '../affiliate/index.js';
+import { applyCoupon } from './coupon-pricing.js';
+import { couponForCheckout, spendCoupon } from '../live/index.js';
+import { openPayments } from '../payments/index.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
@@ -61,7 +58,7 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     for (const o of orders) await assertShopNotPenalised(tx, o.shopId, 'SHOP_CLEARED_OUT', now);
     const coupon = input.couponId === undefined ? null : await couponForCheckout(tx, actor.userId, input.couponId, now);
     const applied = coupon ? applyCoupon(orders, coupon) : null;
-    if (coupon && !applied) throw new DomainError('COUPON_MIN_SPEND_NOT_MET', 'the items from this coupon’s live room do not reach its minimum spend', 409, { couponId: coupon.couponId, minSpendFen: coupon.minSpendFen });
+    if (coupon && !applied) throw new DomainError('COUPON_MIN_SPEND_NOT_MET', 'the items from this coupon’s live room do not reach its minimum spend', { couponId: coupon.couponId, minSpendFen: coupon.minSpendFen });
     // Attribution and commission snapshot of every line (affiliate/resolver.ts): one or two batched queries.
     const commissions = await resolveCommissions(tx, actor.userId, orders.flatMap((o) => o.lines), now);
     // Surge protection: paused products answer 409, pre-sale orders carry their projected date.
@@ -148,9 +145,9 @@ async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[
     .where('cart_items.user_id', '=', actor.userId)
     .orderBy('cart_items.added_at')
     .execute();
-  if (all.length === 0) throw new DomainError('CART_EMPTY', 'the cart is empty', 409);
+  if (all.length === 0) throw new DomainError('CART_EMPTY', 'the cart is empty');
   const rows = all.filter((r) => Number(r.selected) === 1 && isBuyable(r));
-  if (rows.length === 0) throw new DomainError('CART_NOTHING_SELECTED', 'select the items to check out', 409);
+  if (rows.length === 0) throw new DomainError('CART_NOTHING_SELECTED', 'select the items to check out');
   // The card that added the item was touched when the item was last put in the cart.
   return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: { ...(JSON.parse(r.attribution) as RequestedLine['attribution']), at: Number(r.updated_at) } }));
 }
@@ -163,7 +160,7 @@ async function pickAddress(tx: Tx, actor: Actor, addressId: string | undefined):
   const row = addressId ? await namedAddress.takeFirst(tx, { userId: actor.userId, addressId }) : await defaultAddress.takeFirst(tx, { userId: actor.userId });
   if (!row) {
     if (addressId) throw notFound('address', addressId);
-    throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before checking out', 400);
+    throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before checking out');
   }
   return row;
 }
@@ -208,7 +205,7 @@ async function loadPricing(tx: Tx, skuIds: string[]): Promise<LoadedPricing> {
   const capacity = new Map<string, number>();
   const policies = new Map<string, string | null>();
   for (const r of rows) {
-    if (r.status !== 'listed' || r.shop_status !== 'open') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { skuId: r.sku_id });
+    if (r.status !== 'listed' || r.shop_status !== 'open') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { skuId: r.sku_id });
     skus.set(r.sku_id, { skuId: r.sku_id, productId: r.product_id, shopId: r.shop_id, categoryId: r.category_id, title: r.title, specValues: JSON.parse(r.spec_values) as string[], priceFen: r.price_fen, shipByHours: r.ship_by_hours, feeRateBp: r.fee_rate_bp, perishable: r.perishable === 1 });
     shops.set(r.shop_id, { shopId: r.shop_id, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen });
     rules.set(r.sku_id, profileOfCategory(r));

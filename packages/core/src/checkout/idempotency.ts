@@ -6,9 +6,8 @@
  */
 import { hash } from 'node:crypto';
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { DomainError } from '../platform/index.js';
+import { insertRows, compiledOnce } from '../storage/index.js';
 
 export interface StoredResponse {
   statusCode: number;
@@ -21,7 +20,7 @@ export function requestHash(body: unknown): string {
 
 export function checkKey(key: string): void {
   if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) {
-    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8–128 characters of letters, digits, "_", ".", ":" or "-"', 400);
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8–128 characters of letters, digits, "_", ".", ":" or "-"');
   }
 }
 
@@ -31,8 +30,8 @@ export async function claimKey(tx: Tx, userId: string, scope: string, key: strin
   if (claimed === 1) return null;
   const row = await storedKey.takeFirst(tx, { userId, scope, key });
   if (!row) throw new Error('idempotency key claimed by nobody');
-  if (row.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 422);
-  if (row.status_code === 0) throw new DomainError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still running', 409);
+  if (row.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+  if (row.status_code === 0) throw new DomainError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still running');
   return { statusCode: row.status_code, body: JSON.parse(row.response) };
 }
 

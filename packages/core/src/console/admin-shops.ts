@@ -1,6 +1,6 @@
 /** 平台管理 · 店铺: every shop with its owner and how much it sells; newest first, keyset by id. */
 import type { Actor, Db } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
+import { requireRole } from '../accounts/index.js';
 
 export interface AdminShopRow {
   id: string;

@@ -1,9 +1,8 @@
 /** 批量发货: one shipment per CSV row, each row its own transaction; a bad row never stops the others. */
 import type { Actor, CoreContext } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { DomainError } from '../platform/errors.js';
-import { shipOrder } from '../orders/order-commands.js';
-import { csvDocument } from '../platform/csv-write.js';
+import { requireShopMember } from '../accounts/index.js';
+import { DomainError, csvDocument } from '../platform/index.js';
+import { shipOrder } from '../orders/index.js';
 import { parseShipmentCsv } from './csv.js';
 import { decodeCsvBytes } from './csv-decode.js';
 

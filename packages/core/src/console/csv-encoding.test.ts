@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeCsvBytes } from './csv-decode.js';
 import { parseShipmentCsv } from './csv.js';
-import { csvDocument, csvField } from '../platform/csv-write.js';
+import { csvDocument, csvField } from '../platform/index.js';
 
 // Bytes as Excel (Chinese Windows, "CSV (逗号分隔)") writes them: GBK, CRLF. Encoded by an
 // independent codec, not by the decoder under test.

@@ -1,7 +1,7 @@
 /** The merchant console's 首页: today's figures, the last 7 days and the oldest orders waiting to ship. */
 import { sql } from 'kysely';
 import type { Actor, Db } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
+import { requireShopMember } from '../accounts/index.js';
 import { awaitingShipment, shipmentCounts, type AwaitingShipment } from '../rules/index.js';
 import { dayLabel, lastDays, shanghaiDayStart, DAY_MS } from './shanghai-days.js';
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { cancelOrder, shipOrder } from '../orders/order-commands.js';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { cancelOrder, shipOrder } from '../orders/index.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
 import { adminShops } from './admin-shops.js';
 import { batchShip } from './batch-ship.js';

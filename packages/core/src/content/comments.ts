@@ -1,9 +1,8 @@
 /** Comments on a video, threaded one level deep: a reply to a reply attaches to the top comment. */
 import { sql } from 'kysely';
-import { publishSignals } from '../recommend/signal-bus.js';
+import { publishSignals } from '../signals/index.js';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { invalid, notFound, newId } from '../platform/index.js';
 import { checkCommentText } from './text-rules.js';
 import { visibleVideo } from './videos.js';
 import { enforceComment } from '../governance/index.js';
@@ -33,7 +32,7 @@ export async function addComment(ctx: CoreContext, actor: Actor, videoId: string
     await visibleVideo(tx, videoId, actor);
     if (input.parentId) {
       const parent = await tx.selectFrom('comments').select(['id', 'parent_id', 'status']).where('id', '=', input.parentId).where('video_id', '=', videoId).executeTakeFirst();
-      if (!parent || parent.status !== 'visible') throw notFound('comment', input.parentId);
+      if (parent?.status !== 'visible') throw notFound('comment', input.parentId);
       parentId = parent.parent_id ?? parent.id;
     }
     await tx.insertInto('comments').values({ id, video_id: videoId, author_id: actor.userId, parent_id: parentId, text, reply_count: 0, status: 'visible', created_at: now }).execute();

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { cancelOrder } from '../orders/order-commands.js';
-import { setProductStatus } from '../catalog/products.js';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { cancelOrder } from '../orders/index.js';
+import { setProductStatus } from '../catalog/index.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
-import { DEMO_CLIPS_DIR } from '../demo/demo-clips.js';
+import { DEMO_CLIPS_DIR } from '../demo/index.js';
 import { createVideo, getVideo, publishVideo, removeVideo } from './videos.js';
 import { followUser, likeVideo, unfollowUser, unlikeVideo } from './social.js';
 import { addComment, listComments } from './comments.js';
@@ -18,7 +18,7 @@ import { myVideos, userProfile, userVideos } from './profiles.js';
 import { autoCoverKind, extractPoster, postersDir, videosDir } from './media-files.js';
 import { titleCardSvg, titleLines } from './title-card.js';
 import { spawnSync } from 'node:child_process';
-import { newId } from '../platform/ids.js';
+import { newId } from '../platform/index.js';
 
 /** A fresh temp copy of a committed demo clip (createVideo moves its input away). */
 function clipCopy(name = 'orchard-oranges.mp4'): string {

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { copyFile, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mediaDir, sniffImageType } from '../catalog/images.js';
-import { DomainError } from '../platform/errors.js';
+import { mediaDir, sniffImageType } from '../catalog/index.js';
+import { DomainError } from '../platform/index.js';
 import { inspectVideo, type VideoInspection } from './video-container.js';
 
 export const MAX_VIDEO_BYTES = 50 * 1024 * 1024;
@@ -28,8 +28,8 @@ export const posterUrl = (fileName: string | null): string | null => (fileName ?
 /** Reads the container of a file on disk without loading it whole. */
 export async function inspectVideoFile(path: string): Promise<VideoInspection & { bytes: number }> {
   const { size } = await stat(path);
-  if (size === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty', 415);
-  if (size > MAX_VIDEO_BYTES) throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, 413, { limit: MAX_VIDEO_BYTES });
+  if (size === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty');
+  if (size > MAX_VIDEO_BYTES) throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, { limit: MAX_VIDEO_BYTES });
   const fd = openSync(path, 'r');
   try {
     const read = (position: number, length: number): Buffer => {
@@ -45,9 +45,9 @@ export async function inspectVideoFile(path: string): Promise<VideoInspection & 
 
 /** Checks an uploaded poster image: JPEG, PNG or WebP, at most MAX_POSTER_BYTES. */
 export function checkPoster(bytes: Buffer): { ext: string } {
-  if (bytes.length > MAX_POSTER_BYTES) throw new DomainError('FILE_TOO_LARGE', `posters are at most ${MAX_POSTER_BYTES} bytes`, 413, { limit: MAX_POSTER_BYTES, field: 'poster' });
+  if (bytes.length > MAX_POSTER_BYTES) throw new DomainError('FILE_TOO_LARGE', `posters are at most ${MAX_POSTER_BYTES} bytes`, { limit: MAX_POSTER_BYTES, field: 'poster' });
   const kind = sniffImageType(bytes);
-  if (!kind || !POSTER_TYPES.has(kind.type)) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'posters must be JPEG, PNG or WebP', 415, { field: 'poster' });
+  if (!kind || !POSTER_TYPES.has(kind.type)) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'posters must be JPEG, PNG or WebP', { field: 'poster' });
   return { ext: kind.ext };
 }
 

@@ -1,6 +1,6 @@
 /** People as content: profile counts, a person's videos, and the creator console's list with attributed orders and GMV. */
 import type { Actor, Db } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 import { followerCount, followingCount } from './social.js';
 import { videoCards, type VideoCard } from './video-cards.js';
 

@@ -1,9 +1,9 @@
 /** Shares (a link that opens the video) and view counts (once per viewer per video per 30 minutes). */
 import { sql } from 'kysely';
 import type { Actor, CoreContext } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { publishAfter } from '../recommend/signal-bus.js';
+import { newId } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
+import { publishAfter } from '../signals/index.js';
 import { visibleVideo } from './videos.js';
 
 export const VIEW_WINDOW_MS = 30 * 60 * 1000;

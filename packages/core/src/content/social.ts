@@ -1,9 +1,9 @@
 /** Likes and follows: idempotent (a second like changes nothing), counters kept in step with rows in one transaction. */
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { conflict, notFound } from '../platform/errors.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { publishAfter } from '../recommend/signal-bus.js';
+import { conflict, notFound } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
+import { publishAfter } from '../signals/index.js';
 import { visibleVideo } from './videos.js';
 
 async function likesOf(tx: Tx, videoId: string): Promise<number> {

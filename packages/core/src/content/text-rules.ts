@@ -1,5 +1,5 @@
 /** Rules on the words of a video: title and caption lengths, hashtags parsed from the caption. Pure. */
-import { invalid } from '../platform/errors.js';
+import { invalid } from '../platform/index.js';
 
 export const TITLE_MAX = 55;
 export const CAPTION_MAX = 300;

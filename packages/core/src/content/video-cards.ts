@@ -1,8 +1,8 @@
 /** The VideoCard read model: a video with its creator, shop, product anchors, counters and the viewer's like/follow. */
 import type { Selectable } from 'kysely';
 import type { Db } from '../context.js';
-import { imageUrl } from '../catalog/product-views.js';
-import type { VideosTable } from '../storage/schema-content.js';
+import { imageUrl } from '../catalog/index.js';
+import type { VideosTable } from '../storage/index.js';
 import { posterUrl, videoUrl } from './media-files.js';
 
 export type VideoRow = Selectable<VideosTable>;

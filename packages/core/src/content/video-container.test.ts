@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { bufferReader, inspectVideo, mvhdDuration, sniffVideoType } from './video-container.js';
-import { DEMO_CLIPS_DIR } from '../demo/demo-clips.js';
+import { DEMO_CLIPS_DIR } from '../demo/index.js';
 
 const clip = readFileSync(new URL('orchard-oranges.mp4', DEMO_CLIPS_DIR));
 const inspect = (b: Buffer) => inspectVideo(bufferReader(b), b.length);

@@ -5,7 +5,7 @@
  * must fit — and reads the duration (MP4 `mvhd`, WebM Info/Duration). Pure: bytes come through a
  * reader, so a 50 MB file is never loaded whole.
  */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 /** Up to `length` bytes from `position` (fewer at the end of the file). */
 export type ByteReader = (position: number, length: number) => Buffer;
@@ -28,8 +28,8 @@ export function sniffVideoType(head: Buffer): VideoKind | null {
   return null;
 }
 
-export const unsupportedVideo = (): DomainError => new DomainError('UNSUPPORTED_FILE_TYPE', 'videos must be MP4 or WebM', 415);
-const truncated = (why: string): DomainError => new DomainError('VIDEO_TRUNCATED', `the video is incomplete or damaged: ${why}`, 400, { reason: why });
+export const unsupportedVideo = (): DomainError => new DomainError('UNSUPPORTED_FILE_TYPE', 'videos must be MP4 or WebM');
+const truncated = (why: string): DomainError => new DomainError('VIDEO_TRUNCATED', `the video is incomplete or damaged: ${why}`, { reason: why });
 
 /** Inspects a whole file of `size` bytes. Throws 415 UNSUPPORTED_FILE_TYPE or 400 VIDEO_TRUNCATED. */
 export function inspectVideo(read: ByteReader, size: number): VideoInspection {

@@ -1,32 +1,35 @@
 /** The video state machine: a table of allowed transitions and who may cause each. Pure. */
-import { DomainError } from '../platform/errors.js';
+import { stateTable, type Transition } from '../platform/index.js';
 
-export type VideoStatus = 'draft' | 'review' | 'published' | 'rejected' | 'removed';
+import type { VideoStatus } from '../storage/index.js';
+
+export type { VideoStatus };
 /** owner: the creator or shop member who uploaded it; reviewer: the automatic review (clean text is approved at once); admin: the platform's reviewers. */
 export type VideoActor = 'owner' | 'reviewer' | 'admin';
+export type VideoAction = 'submit' | 'approve' | 'send_back' | 'reject' | 'remove';
 
 export const VIDEO_STATUSES: readonly VideoStatus[] = ['draft', 'review', 'published', 'rejected', 'removed'];
 
-export const VIDEO_TRANSITIONS: ReadonlyArray<{ from: VideoStatus; to: VideoStatus; by: readonly VideoActor[] }> = [
-  { from: 'draft', to: 'review', by: ['owner'] }, // submitted for publication
-  { from: 'review', to: 'published', by: ['reviewer', 'admin'] }, // approved
-  { from: 'review', to: 'draft', by: ['reviewer', 'admin'] }, // sent back
-  { from: 'review', to: 'rejected', by: ['admin'] }, // 未通过: a reviewer rejected it with a reason
-  { from: 'rejected', to: 'review', by: ['owner'] }, // submitted again
-  { from: 'rejected', to: 'removed', by: ['owner', 'admin'] },
-  { from: 'draft', to: 'removed', by: ['owner', 'admin'] },
-  { from: 'review', to: 'removed', by: ['owner', 'admin'] },
-  { from: 'published', to: 'removed', by: ['owner', 'admin'] },
+export const VIDEO_TRANSITIONS: readonly Transition<VideoStatus, VideoAction, VideoActor>[] = [
+  { from: 'draft', action: 'submit', to: 'review', who: ['owner'] }, // submitted for publication
+  { from: 'review', action: 'approve', to: 'published', who: ['reviewer', 'admin'] },
+  { from: 'review', action: 'send_back', to: 'draft', who: ['reviewer', 'admin'] },
+  { from: 'review', action: 'reject', to: 'rejected', who: ['admin'] }, // 未通过: a reviewer rejected it with a reason
+  { from: 'rejected', action: 'submit', to: 'review', who: ['owner'] }, // submitted again
+  { from: 'rejected', action: 'remove', to: 'removed', who: ['owner', 'admin'] },
+  { from: 'draft', action: 'remove', to: 'removed', who: ['owner', 'admin'] },
+  { from: 'review', action: 'remove', to: 'removed', who: ['owner', 'admin'] },
+  { from: 'published', action: 'remove', to: 'removed', who: ['owner', 'admin'] },
 ];
 
+export const VIDEO_STATES = stateTable('video', VIDEO_TRANSITIONS);
+
 export function canVideoTransition(from: string, to: VideoStatus, by: VideoActor): boolean {
-  return VIDEO_TRANSITIONS.some((t) => t.from === from && t.to === to && t.by.includes(by));
+  return VIDEO_STATES.canMove(from, to, by);
 }
 
 export function assertVideoTransition(from: string, to: VideoStatus, by: VideoActor): void {
-  if (!canVideoTransition(from, to, by)) {
-    throw new DomainError('INVALID_TRANSITION', `a ${from} video cannot become ${to} (by ${by})`, 409, { from, to, by });
-  }
+  VIDEO_STATES.assertMove(from, to, by);
 }
 
 /**

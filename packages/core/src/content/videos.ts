@@ -1,10 +1,9 @@
 /** Videos: upload (checked, stored, poster), publish (draft → review → published, or waiting in review), remove, and reading one. */
 import { join } from 'node:path';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { hasRole } from '../accounts/roles.js';
-import { DomainError, forbidden, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { hasRole } from '../accounts/index.js';
+import { DomainError, forbidden, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { indexVideos } from '../search/index.js';
 import { enforceContent, type FieldHit } from '../governance/index.js';
 import { checkAnchorIds, checkCaption, checkTitle, parseHashtags } from './text-rules.js';
@@ -29,11 +28,11 @@ export interface CreateVideoInput {
 /** Who may post as what: creators as themselves; a shop's members for the shop (店播). */
 function checkHost(actor: Actor, hostKind: 'creator' | 'shop', shopId: string | null | undefined): string | null {
   if (hostKind === 'shop') {
-    if (!shopId) throw new DomainError('INVALID_INPUT', 'shopId is required when hostKind is shop', 400, { field: 'shopId' });
+    if (!shopId) throw new DomainError('INVALID_INPUT', 'shopId is required when hostKind is shop', { field: 'shopId' });
     if (!actor.shops.has(shopId)) throw notFound('shop', shopId);
     return shopId;
   }
-  if (shopId) throw new DomainError('INVALID_INPUT', 'shopId is only for hostKind shop', 400, { field: 'shopId' });
+  if (shopId) throw new DomainError('INVALID_INPUT', 'shopId is only for hostKind shop', { field: 'shopId' });
   if (!hasRole(actor, 'creator')) throw forbidden('posting videos as a creator needs the creator role');
   return null;
 }
@@ -44,7 +43,7 @@ async function checkAnchorsListed(db: Db | Tx, ids: readonly string[]): Promise<
   const rows = await db.selectFrom('products').select(['id', 'status']).where('id', 'in', [...ids]).execute();
   const listed = new Set(rows.filter((r) => r.status === 'listed').map((r) => r.id));
   const missing = ids.filter((id) => !listed.has(id));
-  if (missing.length) throw new DomainError('PRODUCT_UNAVAILABLE', 'a video can only carry listed products', 409, { productIds: missing });
+  if (missing.length) throw new DomainError('PRODUCT_UNAVAILABLE', 'a video can only carry listed products', { productIds: missing });
 }
 
 /** The name a video's title card shows: its shop's for a shop video, its uploader's otherwise. */
@@ -178,7 +177,7 @@ async function moveTo(tx: Tx, row: VideoRow, to: VideoStatus, by: VideoActor, no
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', 'the video changed meanwhile; try again', 409, { from: row.status, to });
+  if (Number(done.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', 'the video changed meanwhile; try again', { from: row.status, to });
   row.status = to;
   if (held && to === 'review') await emit(tx, 'video.held', row.id, held, now);
   await emit(tx, `video.${to}`, row.id, { videoId: row.id, ownerId: row.owner_id, by, ...(to === 'published' && by === 'reviewer' ? { autoApproved: true } : {}) } satisfies VideoMovedEvent, now);
@@ -238,4 +237,10 @@ export async function removeVideo(ctx: CoreContext, actor: Actor, videoId: strin
     await moveTo(tx, row, 'removed', manages ? 'owner' : 'admin', now);
   });
   return { id: videoId, status: 'removed' };
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<`video.${VideoStatus}`, VideoMovedEvent> {
+    'video.held': VideoHeldEvent;
+  }
 }

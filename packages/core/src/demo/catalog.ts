@@ -5,7 +5,7 @@
  */
 import type { DemoCatalog, DemoCategory, DemoPerson, DemoProduct, DemoShop, DemoSku } from './catalog-types.js';
 import { CATEGORY_TPLS, SHOP_TPLS, type ItemTpl, type ShopTpl, type SpecTpl } from './catalog-words.js';
-import { mulberry32 } from '../platform/random.js';
+import { mulberry32 } from '../platform/index.js';
 
 /** Listings generated per shop (6 × 53 = 318 products). */
 const PRODUCTS_PER_SHOP = 53;

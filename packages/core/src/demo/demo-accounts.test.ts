@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { register } from '../accounts/accounts.js';
-import { makePerson, openTestCore } from '../test-support/harness.js';
+import { register } from '../accounts/index.js';
+import { makePerson, openTestCore } from '../test-support/index.js';
 import { demoAccountsWithPublicPassword } from './demo-accounts.js';
 import { DEMO_PASSWORD } from './seed.js';
 

@@ -1,6 +1,6 @@
 /** Which demo accounts still accept the published demo password (a warning when the server is exposed). */
 import type { Core } from '../core.js';
-import { verifyPassword } from '../accounts/passwords.js';
+import { verifyPassword } from '../accounts/index.js';
 import { DEMO_DOORS, DEMO_PASSWORD } from './seed.js';
 
 export async function demoAccountsWithPublicPassword(core: Core): Promise<string[]> {

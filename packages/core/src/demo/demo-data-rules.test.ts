@@ -9,7 +9,7 @@ import { buildDemoCatalog } from './catalog.js';
 import { CAPTION_OPENERS, CONTENT_KIND_OF_CATEGORY, SHOP_CAPTION_OPENERS, TAG_POOL, TITLE_HOOKS, type ContentKind } from './content-words.js';
 import { clipForCategory, DEMO_CLIPS } from './demo-clips.js';
 import { contentKindOf, demoVideoText } from './video-text.js';
-import { parseHashtags } from '../content/text-rules.js';
+import { parseHashtags } from '../content/index.js';
 
 const catalog = buildDemoCatalog();
 const categoryName = new Map(catalog.categories.map((c) => [c.key, c.name]));

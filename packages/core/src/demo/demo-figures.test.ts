@@ -5,16 +5,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
-import { loadActor } from '../accounts/accounts.js';
+import { openTestCore } from '../test-support/index.js';
+import { loadActor } from '../accounts/index.js';
 import { creatorEarnings, mcnPerformance } from '../affiliate/index.js';
 import { shopDashboard } from '../console/index.js';
 import { accountId, reconcileDaily, RECONCILE_GRACE_MS, runReconciliation, submitPayouts } from '../ledger/index.js';
 import { fitsWaybillFormat, orderTracking, waybillFormat } from '../logistics/index.js';
-import { submitPendingRefunds } from '../payments/payments.js';
+import { submitPendingRefunds } from '../payments/index.js';
 import { shopDeadlines } from '../rules/index.js';
-import { runDueTimers } from '../timers/scheduler.js';
-import { deliverAllMoney } from '../ledger/test-support/money-fixtures.js';
+import { runDueTimers } from '../timers/index.js';
+import { deliverAllMoney } from '../ledger/test-support/index.js';
 import { seedDemo } from './seed.js';
 
 const DAY = 24 * 3_600_000;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sniffImageType } from '../catalog/images.js';
+import { sniffImageType } from '../catalog/index.js';
 import { buildDemoCatalog } from './catalog.js';
 import { productImagePng, videoCoverPng } from './demo-pictures.js';
 import { motifFor } from './product-art.js';

@@ -6,18 +6,12 @@
  * demo-creator, and demo-creator's showcase (two products picked through the activity).
  */
 import type { Actor, CoreContext } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
-import { loadActor, register } from '../accounts/accounts.js';
-import { createPlan } from '../affiliate/plans.js';
-import { applyToPlan, decideApplication } from '../affiliate/applications.js';
-import { applyToActivity, createActivity, decideActivityProduct } from '../affiliate/colonels.js';
-import { acceptContract, proposeContract } from '../affiliate/mcn.js';
-import { addToShowcase } from '../affiliate/showcase.js';
-import { createLink } from '../affiliate/links.js';
-import { loadAffiliateContext } from '../affiliate/affiliate-context.js';
-import { decideLine } from '../affiliate/commission-decision.js';
-import { offers } from '../affiliate/offers.js';
-import { DEFAULT_AFFILIATE_RULES } from '../affiliate/affiliate-rules.js';
+import type { ManualClock } from '../platform/index.js';
+import { loadActor, register } from '../accounts/index.js';
+import {
+  createPlan, applyToPlan, decideApplication, applyToActivity, createActivity, decideActivityProduct, acceptContract,
+  proposeContract, addToShowcase, createLink, loadAffiliateContext, decideLine, offers, DEFAULT_AFFILIATE_RULES,
+} from '../affiliate/index.js';
 
 const DAY = 24 * 3600 * 1000;
 const GENERAL_RATES = [500, 800, 1000, 1200, 1500, 2000, 2500];

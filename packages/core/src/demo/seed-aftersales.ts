@@ -6,12 +6,11 @@
  * queue. Every open case's deadline lies ahead of the real time the seed ends at.
  */
 import type { Actor, CoreContext } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
-import { shipOrder } from '../orders/order-commands.js';
-import { waybillNumber } from '../logistics/waybill-formats.js';
+import type { ManualClock } from '../platform/index.js';
+import { shipOrder } from '../orders/index.js';
+import { waybillNumber } from '../logistics/index.js';
 import { deliverDemoParcel } from './seed-tracking.js';
-import { actOnCase, fileCase } from '../aftersales/cases.js';
-import { uploadEvidence } from '../aftersales/evidence.js';
+import { actOnCase, fileCase, uploadEvidence } from '../aftersales/index.js';
 import { gradientPng } from './png.js';
 
 export interface DemoAftersalesInput {

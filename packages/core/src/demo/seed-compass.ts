@@ -6,7 +6,7 @@
  * figures at first start. Deterministic.
  */
 import type { CoreContext } from '../context.js';
-import { mulberry32 } from '../platform/random.js';
+import { mulberry32 } from '../platform/index.js';
 import { recordEvents, type RecordedEvent } from '../events/index.js';
 import { rebuildRollups } from '../analytics/index.js';
 

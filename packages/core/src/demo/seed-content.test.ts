@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { ManualClock } from '../platform/clock.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { postersDir, videosDir } from '../content/media-files.js';
-import { getVideo } from '../content/videos.js';
+import { ManualClock } from '../platform/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { postersDir, videosDir, getVideo } from '../content/index.js';
 import type { Actor } from '../context.js';
 import { seedDemoContent } from './seed-content.js';
 

@@ -10,15 +10,14 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Insertable } from 'kysely';
 import type { Actor, CoreContext, Tx } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
-import { loadActor, register } from '../accounts/accounts.js';
-import { hashPassword } from '../accounts/passwords.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { type ManualClock, newId, mulberry32 } from '../platform/index.js';
+import { loadActor, register, hashPassword } from '../accounts/index.js';
+import {
+  insertRows, type CommentsTable, type VideoAnchorsTable, type VideoLikesTable, type VideoSharesTable,
+  type VideosTable, type VideoViewsTable,
+} from '../storage/index.js';
 import { indexVideos } from '../search/index.js';
-import type { CommentsTable, VideoAnchorsTable, VideoLikesTable, VideoSharesTable, VideosTable, VideoViewsTable } from '../storage/schema-content.js';
-import { inspectVideoFile, videosDir, writePoster } from '../content/media-files.js';
-import { parseHashtags } from '../content/text-rules.js';
+import { inspectVideoFile, videosDir, writePoster, parseHashtags } from '../content/index.js';
 import { clipForCategory, DEMO_CLIPS, DEMO_CLIPS_DIR, type DemoClip } from './demo-clips.js';
 import { COMMENTS, DEMO_CREATORS, REPLIES } from './content-words.js';
 import { demoVideoText, shortName } from './video-text.js';
@@ -26,7 +25,6 @@ import { videoCoverPng } from './demo-pictures.js';
 import { MOTIF_OF_KIND, type ArtInput } from './product-art.js';
 import { buildDemoCatalog } from './catalog.js';
 import { DEMO_PASSWORD } from './seed.js';
-import { mulberry32 } from '../platform/random.js';
 
 export interface DemoContentInput {
   ctx: CoreContext;
@@ -54,7 +52,7 @@ interface DemoProductRow {
 }
 
 
-async function insertChunked<T extends 'videos' | 'video_anchors' | 'video_likes' | 'video_views' | 'comments' | 'video_shares'>(tx: Tx, table: T, rows: ReadonlyArray<Insertable<import('../storage/schema.js').Database[T]>>, per: number): Promise<void> {
+async function insertChunked<T extends 'videos' | 'video_anchors' | 'video_likes' | 'video_views' | 'comments' | 'video_shares'>(tx: Tx, table: T, rows: ReadonlyArray<Insertable<import('../storage/index.js').Database[T]>>, per: number): Promise<void> {
   for (let i = 0; i < rows.length; i += per) await insertRows(tx, table, rows.slice(i, i + per));
 }
 

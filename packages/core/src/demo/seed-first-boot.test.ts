@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
+import { openTestCore } from '../test-support/index.js';
 import { seedDemo } from './seed.js';
 import { DEMO_AUTO_CONFIRM_DAYS, DEMO_SHORTEST_SHIP_BY_HOURS, demoOpenDeadline, demoOrderPlacedAt, type DemoOrderPlan } from './order-timeline.js';
 

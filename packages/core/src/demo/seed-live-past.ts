@@ -6,12 +6,10 @@
  * would have handed to 罗盘 (`addLiveActivity`). Deterministic.
  */
 import type { Actor, CoreContext } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
-import { mulberry32 } from '../platform/random.js';
-import { addToBag } from '../live/bag.js';
-import { createRoom, endRoom, openRoom } from '../live/rooms.js';
+import { type ManualClock, mulberry32 } from '../platform/index.js';
+import { addToBag, createRoom, endRoom, openRoom } from '../live/index.js';
 import { SqlRollupStore, type LiveActivity } from '../analytics/index.js';
-import type { Attribution } from '../checkout/pricing.js';
+import type { Attribution } from '../checkout/index.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
-import { roomView } from '../live/room-view.js';
+import { roomView, chooseFallbackVideo } from '../live/index.js';
 import { seedDemoLive } from './seed-live.js';
-import { chooseFallbackVideo } from '../live/rooms.js';
 import { createPlan } from '../affiliate/index.js';
 
 test('demo live room: demo-creator is live with the showcase in the bag, a pinned product and an open flash sale', async () => {

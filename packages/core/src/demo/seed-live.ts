@@ -8,13 +8,11 @@
  * Runs on the store's own clock (the room is live now), after the rest of the demo data.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { addToBag, pinProduct } from '../live/bag.js';
-import { createCoupon } from '../live/coupons.js';
-import { createFlashSale } from '../live/flash-sales.js';
-import { chooseFallbackVideo, createRoom, openRoom } from '../live/rooms.js';
+import {
+  addToBag, pinProduct, createCoupon, createFlashSale, chooseFallbackVideo, createRoom, openRoom, MAX_SALE_WINDOW_MS,
+} from '../live/index.js';
 import { anchorProduct } from '../affiliate/index.js';
-import { MAX_ANCHORS } from '../content/text-rules.js';
-import { MAX_SALE_WINDOW_MS } from '../live/live-rules.js';
+import { MAX_ANCHORS } from '../content/index.js';
 
 export async function seedDemoLive(ctx: CoreContext, people: Map<string, Actor>): Promise<string | null> {
   const creator = people.get('demo-creator');

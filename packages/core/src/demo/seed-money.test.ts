@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManualClock } from '../platform/clock.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { cancelOrder } from '../orders/order-commands.js';
-import { checkLedger } from '../ledger/check.js';
-import { completeOrder, deliverAll, paidOrder } from '../ledger/test-support/money-fixtures.js';
+import { ManualClock } from '../platform/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { cancelOrder } from '../orders/index.js';
+import { checkLedger } from '../ledger/index.js';
+import { completeOrder, deliverAll, paidOrder } from '../ledger/test-support/index.js';
 import type { Actor } from '../context.js';
 import { seedDemoMoney } from './seed-money.js';
 

@@ -5,16 +5,15 @@
  * to a frozen test account, so the demo shows a failed payout whose money came back).
  */
 import type { Actor, CoreContext } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
-import { moneyProviders, providerRegistry } from '../payments/provider.js';
-import { submitPendingRefunds } from '../payments/payments.js';
-import { SandboxGateway } from '../payments/sandbox/sandbox-gateway.js';
-import { SandboxPayoutProvider, SANDBOX_FAILING_ACCOUNT_SUFFIX } from '../payments/sandbox/sandbox-payouts.js';
-import { accountId } from '../ledger/accounts.js';
-import { balanceOf } from '../ledger/journal.js';
-import { refundOrder } from '../ledger/money-commands.js';
-import { receivePayoutNotification, registerPayoutAccount, requestPayout, submitPayouts } from '../ledger/payouts.js';
-import { settleDueOrders } from '../ledger/settlement.js';
+import type { ManualClock } from '../platform/index.js';
+import {
+  moneyProviders, providerRegistry, submitPendingRefunds, SandboxGateway, SandboxPayoutProvider,
+  SANDBOX_FAILING_ACCOUNT_SUFFIX,
+} from '../payments/index.js';
+import {
+  accountId, balanceOf, refundOrder, receivePayoutNotification, registerPayoutAccount, requestPayout, submitPayouts,
+  settleDueOrders,
+} from '../ledger/index.js';
 import { attributeDemoOrders } from './seed-affiliate.js';
 
 export interface DemoMoneyInput {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/harness.js';
+import { openTestCore } from '../test-support/index.js';
 import { seedDemo } from './seed.js';
 
 test('demo seeding reports every stage through to 100 %', async () => {

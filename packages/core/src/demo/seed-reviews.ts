@@ -4,7 +4,7 @@
  * and the shops' experience scores have a product dimension from the start. Deterministic.
  */
 import type { Actor, CoreContext } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
+import type { ManualClock } from '../platform/index.js';
 import { createReview } from '../reviews/index.js';
 
 const HOUR = 3_600_000;

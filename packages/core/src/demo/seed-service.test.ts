@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadActor } from '../accounts/accounts.js';
-import { ManualClock } from '../platform/clock.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { loadActor } from '../accounts/index.js';
+import { ManualClock } from '../platform/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { deskView, serviceFigures } from '../service/index.js';
 import { seedDemoService } from './seed-service.js';
 

@@ -5,7 +5,7 @@
  * shopper's with a second shop; the fruit shop's quick replies and a keyword FAQ answer.
  */
 import type { Actor, CoreContext } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
+import type { ManualClock } from '../platform/index.js';
 import { addSnippet, openConversation, rateConversation, sendMessage } from '../service/index.js';
 
 const HOUR = 3600 * 1000;

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { receiveNotification } from '../payments/payments.js';
-import { productOrigin } from '../supply/origin.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { receiveNotification } from '../payments/index.js';
+import { productOrigin } from '../supply/index.js';
 import type { Actor } from '../context.js';
 import { DEMO_SUPPLY, seedDemoSupply, shipDemoFreshOrder } from './seed-supply.js';
 

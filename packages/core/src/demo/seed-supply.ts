@@ -7,18 +7,14 @@
  * order shipped from it; their older demo orders shipped before batches existed and have none.
  */
 import type { Actor, CoreContext } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
-import { checkout } from '../checkout/checkout.js';
-import { openCashier } from '../payments/payments.js';
-import type { SandboxGateway } from '../payments/sandbox/sandbox-gateway.js';
-import { shipOrder } from '../orders/order-commands.js';
-import { waybillNumber } from '../logistics/waybill-formats.js';
-import { createBase } from '../supply/bases.js';
-import { createBatch } from '../supply/batches.js';
-import { uploadSupplyPhoto } from '../supply/photos.js';
-import { addQcRecord } from '../supply/qc.js';
-import { receiveBatch } from '../supply/receive.js';
-import { createSupplier } from '../supply/suppliers.js';
+import type { ManualClock } from '../platform/index.js';
+import { checkout } from '../checkout/index.js';
+import { openCashier, type SandboxGateway } from '../payments/index.js';
+import { shipOrder } from '../orders/index.js';
+import { waybillNumber } from '../logistics/index.js';
+import {
+  createBase, createBatch, uploadSupplyPhoto, addQcRecord, receiveBatch, createSupplier,
+} from '../supply/index.js';
 import { gradientPng } from './png.js';
 
 const DAY = 24 * 3600 * 1000;

@@ -5,9 +5,8 @@
  * delivers the parcel (and the order once every parcel is).
  */
 import type { CoreContext } from '../context.js';
-import type { ManualClock } from '../platform/clock.js';
-import { applyTrackingEvent } from '../logistics/tracking.js';
-import { deliveredScanPlan } from '../logistics/sandbox-schedule.js';
+import type { ManualClock } from '../platform/index.js';
+import { applyTrackingEvent, deliveredScanPlan } from '../logistics/index.js';
 
 /** Scans a shipped parcel through to delivery at `deliveredAt`; leaves the clock there. */
 export async function deliverDemoParcel(ctx: CoreContext, clock: ManualClock, shipmentId: string, deliveredAt: number): Promise<void> {

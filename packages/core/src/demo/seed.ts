@@ -5,26 +5,18 @@
  */
 import type { Actor, CoreContext } from '../context.js';
 import type { Core } from '../core.js';
-import { grantRole, loadActor, register } from '../accounts/accounts.js';
-import { addAddress } from '../accounts/addresses.js';
-import { hashPassword } from '../accounts/passwords.js';
-import { createCategory } from '../catalog/categories.js';
-import { createShop } from '../catalog/shops.js';
-import { createProduct } from '../catalog/products.js';
-import { addProductImage } from '../catalog/images.js';
-import { checkout } from '../checkout/checkout.js';
+import { grantRole, loadActor, register, addAddress, hashPassword } from '../accounts/index.js';
+import { createCategory, createShop, createProduct, addProductImage } from '../catalog/index.js';
+import { checkout, type Attribution } from '../checkout/index.js';
 import { seedDemoCompass } from './seed-compass.js';
-import type { Attribution } from '../checkout/pricing.js';
-import { openCashier, receiveNotification, submitPendingRefunds } from '../payments/payments.js';
-import { providerRegistry } from '../payments/provider.js';
-import { SandboxGateway } from '../payments/sandbox/sandbox-gateway.js';
-import { SandboxProvider } from '../payments/sandbox/sandbox-provider.js';
-import { cancelOrder, confirmReceipt, shipOrder } from '../orders/order-commands.js';
-import { waybillNumber } from '../logistics/waybill-formats.js';
+import {
+  openCashier, receiveNotification, submitPendingRefunds, providerRegistry, SandboxGateway, SandboxProvider,
+} from '../payments/index.js';
+import { cancelOrder, confirmReceipt, shipOrder } from '../orders/index.js';
+import { waybillNumber } from '../logistics/index.js';
 import { deliverDemoParcel } from './seed-tracking.js';
 import { seedDemoService } from './seed-service.js';
-import { ManualClock } from '../platform/clock.js';
-import { getSetting, setSetting } from '../platform/settings.js';
+import { ManualClock, getSetting, setSetting } from '../platform/index.js';
 import { buildDemoCatalog } from './catalog.js';
 import { pictureCache, productImagePng } from './demo-pictures.js';
 import { seedDemoContent } from './seed-content.js';
@@ -106,7 +98,7 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   for (const [i, p] of data.people.entries()) {
     const user = await register(ctx, { login: p.login, password: DEMO_PASSWORD, displayName: p.displayName, roles: p.roles.filter((r) => r !== 'merchant' && r !== 'admin') as never }, passwordHash);
     if (p.roles.includes('admin')) await grantRole(ctx, user.id, 'admin');
-    let actor = await loadActor(ctx.db, user.id);
+    const actor = await loadActor(ctx.db, user.id);
     if (p.address) await addAddress(ctx, actor, { ...p.address, isDefault: true });
     people.set(p.login, actor);
     progress('people', i + 1, data.people.length);

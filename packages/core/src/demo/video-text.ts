@@ -1,5 +1,5 @@
 /** Title, caption and hashtags of a demo video, from the words of its product's kind (pure). */
-import { TITLE_MAX } from '../content/text-rules.js';
+import { TITLE_MAX } from '../content/index.js';
 import { CAPTION_OPENERS, CONTENT_KIND_OF_CATEGORY, SHOP_CAPTION_OPENERS, TAG_POOL, TITLE_HOOKS, type ContentKind } from './content-words.js';
 import type { DemoClip } from './demo-clips.js';
 

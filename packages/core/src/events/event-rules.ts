@@ -1,5 +1,5 @@
 /** What makes a batch of client events acceptable. Pure: no I/O, the current time is passed in. */
-import { DomainError } from '../platform/errors.js';
+import { DomainError, type ErrorCode } from '../platform/index.js';
 
 export const EVENT_TYPES = ['impression', 'view_progress', 'complete', 'product_tap', 'like', 'share', 'follow', 'not_interested'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -37,13 +37,13 @@ const NEEDS: Record<EventType, { video: boolean; product: boolean; watch: boolea
 
 export const isEventType = (t: string): t is EventType => (EVENT_TYPES as readonly string[]).includes(t);
 
-const bad = (code: string, index: number, message: string, details: Record<string, unknown> = {}): DomainError =>
-  new DomainError(code, `events[${index}]: ${message}`, 400, { index, ...details });
+const bad = (code: ErrorCode, index: number, message: string, details: Record<string, unknown> = {}): DomainError =>
+  new DomainError(code, `events[${index}]: ${message}`, { index, ...details });
 
 /** Throws a 400 naming the first bad event; the whole batch is refused (nothing of it is stored). */
 export function checkEventBatch(events: readonly ClientEvent[], now: number): void {
-  if (events.length === 0) throw new DomainError('NO_EVENTS', 'send at least one event', 400);
-  if (events.length > MAX_EVENTS_PER_BATCH) throw new DomainError('TOO_MANY_EVENTS', `at most ${MAX_EVENTS_PER_BATCH} events per batch`, 400, { max: MAX_EVENTS_PER_BATCH, got: events.length });
+  if (events.length === 0) throw new DomainError('NO_EVENTS', 'send at least one event');
+  if (events.length > MAX_EVENTS_PER_BATCH) throw new DomainError('TOO_MANY_EVENTS', `at most ${MAX_EVENTS_PER_BATCH} events per batch`, { max: MAX_EVENTS_PER_BATCH, got: events.length });
   events.forEach((e, i) => {
     if (!isEventType(e.type)) throw bad('UNKNOWN_EVENT_TYPE', i, `unknown event type "${e.type}"`, { type: e.type, allowed: EVENT_TYPES });
     if (!Number.isSafeInteger(e.at)) throw bad('VALIDATION_FAILED', i, 'at must be epoch milliseconds');
@@ -76,5 +76,5 @@ export function uniqueByClientId<T extends { clientEventId: string }>(events: re
 export function actorKey(viewer: { userId?: string | null | undefined; viewerId?: string | null | undefined }): string {
   if (viewer.userId) return viewer.userId;
   if (viewer.viewerId) return `anon:${viewer.viewerId}`;
-  throw new DomainError('UNAUTHENTICATED', 'log in, or send an anonymous viewer id in the x-viewer-id header', 401);
+  throw new DomainError('UNAUTHENTICATED', 'log in, or send an anonymous viewer id in the x-viewer-id header');
 }

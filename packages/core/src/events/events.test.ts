@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
-import { insertTestVideos } from '../feed/test-videos.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
+import { insertTestVideos } from '../feed/index.js';
 import { ingestEvents } from './events.js';
 import { getPersonSettings, putPersonSettings } from './person-settings.js';
 import type { ClientEvent } from './event-rules.js';

@@ -3,14 +3,10 @@
  * multi-row insert, then published to the interest engine (only the ones actually stored).
  */
 import type { CoreContext, Db } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { EventsTable } from '../storage/schema-events.js';
-import { hasSignalListeners, publishSignals } from '../recommend/signal-bus.js';
-import { clientEventSignal } from '../recommend/stored-signals.js';
-import { runningRecommendService } from '../recommend/recommend-service.js';
+import { DomainError, newId, type ErrorCode, runtimePart, runtimeOf } from '../platform/index.js';
+import { insertRows, type EventsTable } from '../storage/index.js';
+import { hasSignalListeners, publishSignals } from '../signals/index.js';
+import { clientEventSignal, runningRecommendService } from '../recommend/index.js';
 import { actorKey, checkEventBatch, uniqueByClientId, type ClientEvent } from './event-rules.js';
 
 /** Who sends the batch: a signed-in person, or an anonymous viewer id chosen by the client. Never a user id from the body. */
@@ -67,7 +63,7 @@ async function publishStored(db: Db, rows: readonly EventsTable[], accepted: num
 const knownIdsPart = runtimePart<Set<string>, Db>('events.known-ids', () => new Set());
 const KNOWN_MAX = 200_000;
 
-async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code: string, ids: Array<string | undefined>): Promise<void> {
+async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code: ErrorCode, ids: Array<string | undefined>): Promise<void> {
   const known = runtimeOf(ctx.db).use(knownIdsPart);
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id) && !known.has(`${table}:${id}`)))];
   if (wanted.length === 0) return;
@@ -76,5 +72,5 @@ async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code:
   for (const r of found) known.add(`${table}:${r.id}`);
   if (found.length === wanted.length) return;
   const missing = wanted.filter((id) => !known.has(`${table}:${id}`));
-  throw new DomainError(code, `no such ${table === 'videos' ? 'video' : 'product'}: ${missing[0]}`, 400, { ids: missing });
+  throw new DomainError(code, `no such ${table === 'videos' ? 'video' : 'product'}: ${missing[0]}`, { ids: missing });
 }

@@ -6,9 +6,8 @@
  * events whose times are given (the demo's traffic).
  */
 import type { Db, Tx } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { EventsTable } from '../storage/schema-events.js';
+import { newId } from '../platform/index.js';
+import { insertRows, type EventsTable } from '../storage/index.js';
 import type { EventType } from './event-rules.js';
 
 export const SERVER_EVENT_TYPES = ['add_to_cart', 'favourite'] as const;
@@ -33,7 +32,7 @@ export async function recordServerEvents(tx: Db | Tx, events: readonly ServerEve
     const id = newId('event', e.at);
     const content = e.contentId ?? null;
     return {
-      id, actor_key: e.userId, user_id: e.userId, type: e.type, video_id: content && content.startsWith('vid_') ? content : null, product_id: e.productId,
+      id, actor_key: e.userId, user_id: e.userId, type: e.type, video_id: content?.startsWith('vid_') ? content : null, product_id: e.productId,
       watch_ms: null, duration_ms: null, at: e.at, client_event_id: `srv:${id}`, received_at: e.at, source: e.source, content_id: content,
     };
   }));

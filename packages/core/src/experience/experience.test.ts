@@ -6,12 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { confirmReceipt, shipOrder } from '../orders/order-commands.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { confirmReceipt, shipOrder } from '../orders/index.js';
 import { createReview } from '../reviews/index.js';
 import { fileCase } from '../aftersales/index.js';
-import { makePerson, makeShop, openTestCore, type TestCore, type ShopFixture } from '../test-support/harness.js';
+import { makePerson, makeShop, openTestCore, type TestCore, type ShopFixture } from '../test-support/index.js';
 import { settleWindowFor, shopSettleTerms } from '../ledger/index.js';
 import type { Actor } from '../context.js';
 import { openConversation, sendMessage, setPresence } from '../service/index.js';

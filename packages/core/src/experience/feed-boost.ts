@@ -3,7 +3,7 @@
  * 90 or above, ×0.7 below 60 (gates.ts). They multiply with any penalty throttle of the same shop.
  */
 import type { CoreContext } from '../context.js';
-import { appliedRules, reconcileMultipliers, type MultiplierKey, type MultiplierSink } from '../platform/multiplier-rules.js';
+import { appliedRules, reconcileMultipliers, type MultiplierKey, type MultiplierSink } from '../platform/index.js';
 import { engineMultiplier } from './gates.js';
 import { currentExperienceTotals, shanghaiDay } from './service.js';
 

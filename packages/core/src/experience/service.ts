@@ -5,15 +5,15 @@
  * sets the shop's settlement terms in the ledger (a top score settles sooner).
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, notFound } from '../platform/index.js';
 import { setShopSettleCap } from '../ledger/index.js';
-import { startOfShanghaiDay } from '../capacity/shanghai-days.js';
+import { startOfShanghaiDay } from '../platform/index.js';
 import { serviceFigures } from '../service/index.js';
 import { shopCounts, type ImFiguresSource } from './figures.js';
 import { gatesOf, type Gates } from './gates.js';
 import { MIN_ORDERS, MIN_PEERS, WINDOW_DAYS, type IndicatorKey } from './indicators.js';
-import { improvements, scoreShops, type ShopScore } from './scoring.js';
+import { improvements, scoreShops, type ScoreStatus, type ShopScore } from './scoring.js';
 import { hasScoresForDay, latestScores, loadWeights, saveScore, saveWeights, scoreHistory, type StoredScore } from './store.js';
 import { defaultWeights, weightsProblem, type ExperienceWeights } from './weights.js';
 
@@ -80,11 +80,11 @@ export interface ExperienceView {
   peers: number;
   improve: IndicatorKey[];
   gates: Gates;
-  history: Array<{ day: string; total: number | null }>;
+  history: Array<{ day: string; status: ScoreStatus; total: number | null }>;
   nextRecomputeAt: number | null;
 }
 
-function viewOf(shopId: string, s: StoredScore | undefined, history: Array<{ day: string; total: number | null }>): ExperienceView {
+function viewOf(shopId: string, s: StoredScore | undefined, history: Array<{ day: string; status: ScoreStatus; total: number | null }>): ExperienceView {
   if (!s) {
     return { shopId, computedAt: null, window: null, status: 'not_computed', orders: 0, minOrders: MIN_ORDERS, minPeers: MIN_PEERS, total: null, dimensions: { product: null, logistics: null, service: null }, indicators: [], peers: 0, improve: [], gates: gatesOf(null), history, nextRecomputeAt: null };
   }
@@ -113,7 +113,7 @@ export async function recomputeShopExperience(ctx: CoreContext, actor: Actor, sh
   const last = (await latestScores(ctx.db, [shopId])).get(shopId);
   const now = ctx.clock.now();
   if (last && !actor.roles.has('admin') && now < last.computedAt + RECOMPUTE_EVERY_MS) {
-    throw new DomainError('EXPERIENCE_RECOMPUTE_TOO_SOON', 'the score was computed a moment ago; try again in a few minutes', 429, { retryAt: last.computedAt + RECOMPUTE_EVERY_MS });
+    throw new DomainError('EXPERIENCE_RECOMPUTE_TOO_SOON', 'the score was computed a moment ago; try again in a few minutes', { retryAt: last.computedAt + RECOMPUTE_EVERY_MS });
   }
   const { scores, window } = await compute(ctx, opts, [shopId]);
   if (scores.length === 0) throw notFound('shop', shopId);
@@ -153,7 +153,7 @@ export async function recomputeAllExperience(ctx: CoreContext, actor: Actor, opt
 async function topCategory(db: Db, categoryId: string): Promise<void> {
   const row = await db.selectFrom('categories').select(['id', 'parent_id']).where('id', '=', categoryId).executeTakeFirst();
   if (!row) throw notFound('category', categoryId);
-  if (row.parent_id) throw new DomainError('CATEGORY_NOT_TOP_LEVEL', 'weights are set on top-level categories (the score compares shops by their top-level category)', 400, { categoryId });
+  if (row.parent_id) throw new DomainError('CATEGORY_NOT_TOP_LEVEL', 'weights are set on top-level categories (the score compares shops by their top-level category)', { categoryId });
 }
 
 export async function categoryWeights(ctx: CoreContext, actor: Actor, categoryId: string): Promise<{ categoryId: string; weights: ExperienceWeights; custom: boolean }> {
@@ -168,7 +168,7 @@ export async function setCategoryWeights(ctx: CoreContext, actor: Actor, categor
   requireRole(actor, 'admin');
   await topCategory(ctx.db, categoryId);
   const problem = weightsProblem(weights);
-  if (problem) throw new DomainError('EXPERIENCE_WEIGHTS_INVALID', problem, 400, {});
+  if (problem) throw new DomainError('EXPERIENCE_WEIGHTS_INVALID', problem, {});
   await saveWeights(ctx.db, categoryId, weights, actor.userId, ctx.clock.now());
   return { categoryId, weights, custom: true };
 }

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { productDetail } from '../catalog/product-views.js';
-import { createProduct, setProductStatus } from '../catalog/products.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { productDetail, createProduct, setProductStatus } from '../catalog/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { addFavourite, favouriteState, myFavourites, removeFavourite } from './favourites.js';
 import { decodeFavouriteCursor, encodeFavouriteCursor } from './cursor.js';
 

@@ -4,9 +4,9 @@
  * count moves in the same transaction as the row, only when a row was really added or removed.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
+import { productCardsByIds, type ProductCard } from '../catalog/index.js';
+import { insertRows } from '../storage/index.js';
 import { recordServerEvents } from '../events/index.js';
 import { decodeFavouriteCursor, encodeFavouriteCursor } from './cursor.js';
 
@@ -42,7 +42,7 @@ export async function addFavourite(ctx: CoreContext, actor: Actor, productId: st
     const seen = await visibleProduct(tx, actor, productId);
     if (!seen.favourited) {
       const status = await tx.selectFrom('products').select('status').where('id', '=', productId).executeTakeFirstOrThrow();
-      if (status.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { productId });
+      if (status.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { productId });
       const inserted = await insertRows(tx, 'favourites', [{ user_id: actor.userId, product_id: productId, created_at: now }], { onConflictDoNothing: ['user_id', 'product_id'] });
       if (inserted === 1) {
         await tx.updateTable('products').set((eb) => ({ favourites: eb('favourites', '+', 1) })).where('id', '=', productId).execute();

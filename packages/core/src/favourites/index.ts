@@ -1,3 +1,6 @@
 // The favourites module's public surface.
-export * from './favourites.js';
-export * from './cursor.js';
+export { type FavouriteCursor, encodeFavouriteCursor, decodeFavouriteCursor } from './cursor.js';
+export {
+  FAVOURITES_PAGE_MAX, type FavouriteState, type FavouriteItem, addFavourite, removeFavourite, favouriteState,
+  myFavourites,
+} from './favourites.js';

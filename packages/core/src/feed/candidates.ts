@@ -10,8 +10,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { CoreContext, Db } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
-import { readAside } from '../storage/read-aside.js';
+import { readAside } from '../storage/index.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 import { loadFeedCards, type FeedVideoCard } from './video-cards.js';
 import { resetViewerMarks } from './viewer-marks.js';
 

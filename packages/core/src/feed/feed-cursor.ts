@@ -6,10 +6,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { isIdOf } from '../platform/ids.js';
-import { cachedInstallationSecret } from '../platform/settings.js';
-import { ShownFilter } from './shown-filter.js';
+import { DomainError, isIdOf, cachedInstallationSecret } from '../platform/index.js';
+import { ShownFilter } from '../recommend/index.js';
 
 export interface RecommendCursor {
   kind: 'recommend';
@@ -39,7 +37,7 @@ export function encodeCursor(key: Buffer, c: FeedCursor): string {
   return `${body}.${signature(key, body).toString('base64url')}`;
 }
 
-const invalid = (why: string): DomainError => new DomainError('INVALID_CURSOR', `the cursor is not one this feed issued (${why}); start again without a cursor`, 400);
+const invalid = (why: string): DomainError => new DomainError('INVALID_CURSOR', `the cursor is not one this feed issued (${why}); start again without a cursor`);
 
 export function decodeCursor(key: Buffer, text: string): FeedCursor {
   const dot = text.lastIndexOf('.');

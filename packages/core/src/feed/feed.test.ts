@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { makePerson, openTestCore, type TestCore } from '../test-support/harness.js';
+import { makePerson, openTestCore, type TestCore } from '../test-support/index.js';
 import { getFeed, type FeedPage } from './feed.js';
 import { resetFeedCache } from './candidates.js';
 import { insertTestVideos } from './test-videos.js';
-import { putPersonSettings } from '../events/person-settings.js';
-import { followUser, likeVideo, unfollowUser, unlikeVideo } from '../content/social.js';
+import { putPersonSettings } from '../events/index.js';
+import { followUser, likeVideo, unfollowUser, unlikeVideo } from '../content/index.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;

@@ -6,15 +6,14 @@
  */
 import type { Reason } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { DEFAULT_PERSON_SETTINGS } from '../events/person-settings.js';
-import { personalFeedPage } from '../recommend/personal-feed.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
+import { ShownFilter } from '../recommend/index.js';
+import { personalFeedPage } from './personal-feed.js';
+import { DomainError, newId } from '../platform/index.js';
+import { compiledOnce } from '../storage/index.js';
 import { feedSnapshot, followedCandidates } from './candidates.js';
 import { cursorKey, decodeCursor, encodeCursor } from './feed-cursor.js';
 import { interleave, type FeedSource } from './interleave.js';
-import { ShownFilter } from './shown-filter.js';
 import { cardToJson, loadFeedCards, markForViewer, type FeedVideoCard } from './video-cards.js';
 
 export type FeedTab = 'recommend' | 'following';
@@ -70,17 +69,17 @@ async function personalisationOn(ctx: CoreContext, userId: string): Promise<bool
 async function personalActor(ctx: CoreContext, userId: string | null, viewerId: string | null | undefined): Promise<string | null> {
   if (userId) return (await personalisationOn(ctx, userId)) ? userId : null;
   if (viewerId == null) return null;
-  if (!VIEWER_ID_PATTERN.test(viewerId)) throw new DomainError('VALIDATION_FAILED', 'x-viewer-id must be 8–64 letters, digits, _ or -', 400);
+  if (!VIEWER_ID_PATTERN.test(viewerId)) throw new DomainError('VALIDATION_FAILED', 'x-viewer-id must be 8–64 letters, digits, _ or -');
   return `anon:${viewerId}`;
 }
 
 /** `userId` null for an anonymous viewer (recommend only). */
 export async function getFeed(ctx: CoreContext, userId: string | null, q: FeedQuery): Promise<FeedPage> {
   const limit = q.limit ?? FEED_DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_LIMIT) throw new DomainError('VALIDATION_FAILED', `limit must be 1–${FEED_MAX_LIMIT}`, 400);
+  if (!Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_LIMIT) throw new DomainError('VALIDATION_FAILED', `limit must be 1–${FEED_MAX_LIMIT}`);
   const tab = q.tab ?? 'recommend';
   if (tab === 'following') {
-    if (!userId) throw new DomainError('UNAUTHENTICATED', 'log in to see the creators you follow', 401);
+    if (!userId) throw new DomainError('UNAUTHENTICATED', 'log in to see the creators you follow');
     return followingFeed(ctx, userId, q.cursor, limit);
   }
   return recommendFeed(ctx, userId, q.viewerId, q.cursor, limit);
@@ -89,7 +88,7 @@ export async function getFeed(ctx: CoreContext, userId: string | null, q: FeedQu
 async function recommendFeed(ctx: CoreContext, userId: string | null, viewerId: string | null | undefined, cursorText: string | undefined, limit: number): Promise<FeedPage> {
   const key = await cursorKey(ctx.db);
   const cursor = cursorText ? decodeCursor(key, cursorText) : null;
-  if (cursor && cursor.kind !== 'recommend') throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor', 400);
+  if (cursor && cursor.kind !== 'recommend') throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor');
   const sessionId = cursor?.sessionId ?? newId('feedSession', ctx.clock.now());
   const shown = cursor?.shown ?? ShownFilter.empty();
   const page = (cursor?.page ?? 0) + 1;
@@ -116,7 +115,7 @@ const toPage = (picks: Array<{ card: FeedVideoCard; reason: Reason }>): { cards:
 async function followingFeed(ctx: CoreContext, userId: string, cursorText: string | undefined, limit: number): Promise<FeedPage> {
   const key = await cursorKey(ctx.db);
   const cursor = cursorText ? decodeCursor(key, cursorText) : null;
-  if (cursor && cursor.kind !== 'following') throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor', 400);
+  if (cursor && cursor.kind !== 'following') throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor');
   let query = ctx.db
     .selectFrom('videos')
     .innerJoin('follows', 'follows.followee_id', 'videos.owner_id')

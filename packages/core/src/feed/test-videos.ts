@@ -1,13 +1,12 @@
 /** Test fixtures of the feed: video rows written straight into the store (the content services are not needed to read them). */
 import type { Db } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { VideosTable } from '../storage/schema-content.js';
+import { newId } from '../platform/index.js';
+import { insertRows, type VideosTable, type VideoStatus } from '../storage/index.js';
 
 export interface TestVideo {
   ownerId: string;
   publishedAt: number | null;
-  status?: string;
+  status?: VideoStatus;
   title?: string;
   likes?: number;
 }

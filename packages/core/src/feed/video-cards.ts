@@ -4,7 +4,7 @@
  * one per video), then the viewer's likes and follows per page with `markForViewer` (from memory).
  */
 import type { Db } from '../context.js';
-import { videoCardsByIds, type VideoCard } from '../content/video-cards.js';
+import { videoCardsByIds, type VideoCard } from '../content/index.js';
 import { viewerMarks } from './viewer-marks.js';
 
 export type FeedVideoCard = VideoCard;

@@ -9,8 +9,8 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { Db } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
-import { onSignals } from '../recommend/signal-bus.js';
+import { onSignals } from '../signals/index.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 
 /** Beyond this many likes or follows, a viewer's marks are read per page instead. */
 const MAX_MARKS = 5_000;

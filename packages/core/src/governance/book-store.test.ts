@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DomainError } from '../platform/errors.js';
-import { makePerson, openTestCore } from '../test-support/harness.js';
+import { DomainError } from '../platform/index.js';
+import { makePerson, openTestCore } from '../test-support/index.js';
 import { addHomophone, addTerm, currentMatcher, listHomophones, listTerms, removeHomophone, updateTerm } from './book-store.js';
 import { checkContent, enforceContent } from './content-check.js';
 import { defaultTerms } from './default-book.js';

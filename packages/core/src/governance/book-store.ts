@@ -6,10 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, notFound, newId, runtimePart, runtimeOf } from '../platform/index.js';
 import { defaultHomophones, defaultTerms } from './default-book.js';
 import { foldTerm } from './folding.js';
 import { compileRuleBook, type Matcher } from './matcher.js';
@@ -59,13 +57,13 @@ async function orExists<T>(work: Promise<T>, code: 'TERM_EXISTS' | 'HOMOPHONE_EX
   try {
     return await work;
   } catch (err) {
-    if (isUniqueViolation(err)) throw fail(code, code === 'TERM_EXISTS' ? 'the book already has this term' : 'this spelling is already in the table', 409);
+    if (isUniqueViolation(err)) throw fail(code, code === 'TERM_EXISTS' ? 'the book already has this term' : 'this spelling is already in the table');
     throw err;
   }
 }
 
-const fail = (code: GovernanceErrorCode, message: string, status: number, details: Record<string, unknown> = {}): DomainError =>
-  new DomainError(code, message, status, details);
+const fail = (code: GovernanceErrorCode, message: string, details: Record<string, unknown> = {}): DomainError =>
+  new DomainError(code, message, details);
 
 /** Loads the default book once (the first caller wins; the others find it there). */
 export async function ensureRuleBook(db: Db, now: number): Promise<void> {
@@ -204,17 +202,17 @@ export interface TermInput {
 }
 
 function checkTermFields(input: Partial<TermInput>): void {
-  if (input.class !== undefined && !TERM_CLASSES.includes(input.class)) throw new DomainError('VALIDATION_FAILED', `unknown class ${String(input.class)}`, 400, { field: 'class' });
-  if (input.severity !== undefined && !SEVERITIES.includes(input.severity)) throw new DomainError('VALIDATION_FAILED', `unknown severity ${String(input.severity)}`, 400, { field: 'severity' });
-  if (input.rule !== undefined && !RULE_CODES.includes(input.rule)) throw new DomainError('VALIDATION_FAILED', `unknown rule ${String(input.rule)}`, 400, { field: 'rule' });
+  if (input.class !== undefined && !TERM_CLASSES.includes(input.class)) throw new DomainError('VALIDATION_FAILED', `unknown class ${String(input.class)}`, { field: 'class' });
+  if (input.severity !== undefined && !SEVERITIES.includes(input.severity)) throw new DomainError('VALIDATION_FAILED', `unknown severity ${String(input.severity)}`, { field: 'severity' });
+  if (input.rule !== undefined && !RULE_CODES.includes(input.rule)) throw new DomainError('VALIDATION_FAILED', `unknown rule ${String(input.rule)}`, { field: 'rule' });
 }
 
 function foldedTermText(text: string): { text: string; folded: string } {
   const trimmed = text.trim();
-  if (trimmed.length === 0 || trimmed.length > TERM_MAX_CHARS) throw new DomainError('VALIDATION_FAILED', `a term is 1–${TERM_MAX_CHARS} characters`, 400, { field: 'text' });
+  if (trimmed.length === 0 || trimmed.length > TERM_MAX_CHARS) throw new DomainError('VALIDATION_FAILED', `a term is 1–${TERM_MAX_CHARS} characters`, { field: 'text' });
   const folded = foldTerm(trimmed);
   // One character (最, 药) would flag ordinary text everywhere: write the banned forms instead.
-  if (folded.length < 2) throw fail('TERM_TOO_SHORT', 'a term needs at least two characters once spaces, punctuation and emoji are left out; write the banned forms (最好, 最低价) rather than one character', 400, { field: 'text', folded });
+  if (folded.length < 2) throw fail('TERM_TOO_SHORT', 'a term needs at least two characters once spaces, punctuation and emoji are left out; write the banned forms (最好, 最低价) rather than one character', { field: 'text', folded });
   return { text: trimmed, folded };
 }
 
@@ -237,7 +235,7 @@ export async function addTerm(ctx: CoreContext, actor: Actor, input: TermInput):
   const id = newId('governanceTerm', now);
   await orExists(ctx.db.transaction().execute(async (tx) => {
     const clash = await tx.selectFrom('governance_terms').select(['id', 'text']).where('folded', '=', folded).executeTakeFirst();
-    if (clash) throw fail('TERM_EXISTS', `the book already has ${clash.text}`, 409, { id: clash.id, text: clash.text });
+    if (clash) throw fail('TERM_EXISTS', `the book already has ${clash.text}`, { id: clash.id, text: clash.text });
     await tx
       .insertInto('governance_terms')
       .values({ id, text, folded, class: input.class, severity: input.severity, rule: input.rule, enabled: input.enabled === false ? 0 : 1, created_by: actor.userId, created_at: now, updated_at: now })
@@ -261,7 +259,7 @@ export async function updateTerm(ctx: CoreContext, actor: Actor, id: string, pat
     if (!row) throw notFound('term', id);
     if (next) {
       const clash = await tx.selectFrom('governance_terms').select(['id', 'text']).where('folded', '=', next.folded).where('id', '<>', id).executeTakeFirst();
-      if (clash) throw fail('TERM_EXISTS', `the book already has ${clash.text}`, 409, { id: clash.id, text: clash.text });
+      if (clash) throw fail('TERM_EXISTS', `the book already has ${clash.text}`, { id: clash.id, text: clash.text });
     }
     if (!changes) return;
     await tx
@@ -300,19 +298,19 @@ export async function addHomophone(ctx: CoreContext, actor: Actor, input: { cano
   const canonical = input.canonical.trim();
   const variant = input.variant.trim();
   for (const [field, v] of [['canonical', canonical], ['variant', variant]] as const) {
-    if (v.length === 0 || v.length > HOMOPHONE_MAX_CHARS) throw new DomainError('VALIDATION_FAILED', `${field} is 1–${HOMOPHONE_MAX_CHARS} characters`, 400, { field });
+    if (v.length === 0 || v.length > HOMOPHONE_MAX_CHARS) throw new DomainError('VALIDATION_FAILED', `${field} is 1–${HOMOPHONE_MAX_CHARS} characters`, { field });
   }
   const fc = foldTerm(canonical);
   const fv = foldTerm(variant);
   if (fc.length === 0 || fv.length < 2 || fc === fv) {
-    throw fail('HOMOPHONE_INVALID', 'a spelling needs at least two characters (spaces, punctuation and emoji left out) and must differ from the form it stands for', 400, { canonical: fc, variant: fv });
+    throw fail('HOMOPHONE_INVALID', 'a spelling needs at least two characters (spaces, punctuation and emoji left out) and must differ from the form it stands for', { canonical: fc, variant: fv });
   }
   const now = ctx.clock.now();
   await ensureRuleBook(ctx.db, now);
   const id = newId('homophone', now);
   await orExists(ctx.db.transaction().execute(async (tx) => {
     const clash = await tx.selectFrom('governance_homophones').select('id').where('canonical', '=', canonical).where('variant', '=', variant).executeTakeFirst();
-    if (clash) throw fail('HOMOPHONE_EXISTS', `${variant} already stands for ${canonical}`, 409, { id: clash.id });
+    if (clash) throw fail('HOMOPHONE_EXISTS', `${variant} already stands for ${canonical}`, { id: clash.id });
     await tx.insertInto('governance_homophones').values({ id, canonical, variant, created_by: actor.userId, created_at: now }).execute();
     await bumpVersion(tx, now);
   }), 'HOMOPHONE_EXISTS');

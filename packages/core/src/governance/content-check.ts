@@ -4,7 +4,7 @@
  * nothing saved; review and warn come back as warnings with the 2xx answer).
  */
 import type { CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { currentMatcher } from './book-store.js';
 import { commentDecision, verdictOf } from './matcher.js';
 import { RULES } from './rules.js';
@@ -56,7 +56,7 @@ export async function enforceContent(ctx: CoreContext, fields: readonly TextFiel
   const result = await checkContent(ctx, fields);
   if (result.verdict === 'reject') {
     const terms = [...new Set(result.hits.filter((h) => h.severity === 'reject').map((h) => h.term))];
-    throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, 422, { hits: result.hits, bookVersion: result.bookVersion });
+    throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, { hits: result.hits, bookVersion: result.bookVersion });
   }
   return result.hits;
 }
@@ -72,7 +72,7 @@ export async function enforceComment(ctx: CoreContext, text: string): Promise<st
   const decision = commentDecision(text, hits);
   if (decision.allow) return decision.text;
   const terms = [...new Set(decision.blocking.map((h) => h.term))];
-  throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, 422, {
+  throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, {
     hits: hits.map((h) => fieldHit('text', h)),
     bookVersion: matcher.version,
   });

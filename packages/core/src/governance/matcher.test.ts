@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Converter } from 'opencc-js/cn2t';
-import { buildDemoCatalog } from '../demo/catalog.js';
+import { buildDemoCatalog } from '../demo/index.js';
 import { defaultHomophones, defaultTerms } from './default-book.js';
 import { foldText } from './folding.js';
 import { compileRuleBook, maskHits, verdictOf } from './matcher.js';

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkout } from '../checkout/checkout.js';
-import { cancelOrder } from '../orders/order-commands.js';
+import { checkout } from '../checkout/index.js';
+import { cancelOrder } from '../orders/index.js';
 import { adjustStock } from './stock.js';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
 
 async function stockOf(core: TestCore, skuId: string): Promise<number> {

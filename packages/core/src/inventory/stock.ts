@@ -4,12 +4,9 @@
  * negative or be oversold, whatever the concurrency, on SQLite and on PostgreSQL.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { MAX_STOCK } from '../catalog/product-rules.js';
-import { requireOwnSku } from '../catalog/products.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { DomainError, invalid, newId } from '../platform/index.js';
+import { MAX_STOCK, requireOwnSku } from '../catalog/index.js';
+import { insertRows, compiledOnce } from '../storage/index.js';
 
 export interface ReservationLine {
   skuId: string;
@@ -48,7 +45,7 @@ export async function reserveStockLines(tx: Tx, lines: readonly OrderReservation
   for (const skuId of [...perSku.keys()].sort()) {
     const quantity = perSku.get(skuId)!;
     const res = await takeStock.run(tx, { quantity, now, skuId });
-    if (Number(res.numAffectedRows ?? 0n) !== 1) throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', 409, { skuId, requested: quantity });
+    if (Number(res.numAffectedRows ?? 0n) !== 1) throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', { skuId, requested: quantity });
   }
   await insertRows(tx, 'stock_reservations', lines.map((l) => ({ id: newId('reservation', now), order_id: l.orderId, sku_id: l.skuId, shop_id: l.shopId, quantity: l.quantity, status: l.committed ? 'committed' : 'reserved', created_at: now, updated_at: now })));
 }
@@ -91,7 +88,7 @@ export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string,
     .where('stock', '>=', Math.max(0, -delta))
     .where('stock', '<=', MAX_STOCK - Math.max(0, delta))
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', 409, { skuId, delta });
+  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', { skuId, delta });
   const row = await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
   return row.stock;
 }

@@ -4,7 +4,7 @@
  * everything (but withdraw nobody's money). Anything else answers NOT_FOUND, like an unknown id.
  */
 import type { Actor } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 import { PAYABLE_KINDS, parseAccountId, type PayableKind } from './accounts.js';
 
 const SHOP_KINDS = new Set(['clearing', 'merchant_available', 'ad_balance']);
@@ -23,7 +23,7 @@ export function canView(actor: Actor, account: string): boolean {
 /** The account if the actor may withdraw from it (shop owner, or the person themself). */
 export function requireWithdrawable(actor: Actor, account: string): { kind: PayableKind; ownerId: string } {
   const a = parseAccountId(account);
-  if (!a || !a.ownerId || !(PAYABLE_KINDS as readonly string[]).includes(a.kind)) throw notFound('account', account);
+  if (!a?.ownerId || !(PAYABLE_KINDS as readonly string[]).includes(a.kind)) throw notFound('account', account);
   const ok = a.kind === 'merchant_available' ? actor.shops.get(a.ownerId) === 'owner' : a.ownerId === actor.userId;
   if (!ok) throw notFound('account', account);
   return { kind: a.kind as PayableKind, ownerId: a.ownerId };

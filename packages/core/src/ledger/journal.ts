@@ -7,8 +7,8 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { newId } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
 import { parseAccountId } from './accounts.js';
 
 export interface JournalInput {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { accountId } from './accounts.js';
 import { checkLedger } from './check.js';
 import { compensateBuyer, refundOrder } from './money-commands.js';

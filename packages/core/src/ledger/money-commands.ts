@@ -4,12 +4,10 @@
  * platform. One transaction each; bad input is refused before anything is written.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { requestRefund } from '../payments/payments.js';
-import { bookBuyerCompensation } from '../payments/buyer-compensation.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
+import { requestRefund, bookBuyerCompensation } from '../payments/index.js';
+import { emit } from '../outbox/index.js';
 import { accountId } from './accounts.js';
-import { postJournal } from './journal.js';
 
 export interface RefundOrderInput {
   amountFen: number;
@@ -20,7 +18,7 @@ export interface RefundOrderInput {
 }
 
 function checkAmount(amountFen: number): void {
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', 400, { field: 'amountFen' });
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', { field: 'amountFen' });
 }
 
 function checkText(value: string, field: string, max: number): string {
@@ -44,7 +42,7 @@ export async function refundOrder(ctx: CoreContext, actor: Actor, orderId: strin
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const payment = await tx.selectFrom('payments').select('id').where('checkout_id', '=', order.checkout_id).where('status', '=', 'succeeded').executeTakeFirst();
-    if (!payment) throw new DomainError('NOT_CAPTURED', 'this order has not been paid', 409);
+    if (!payment) throw new DomainError('NOT_CAPTURED', 'this order has not been paid');
     const id = await requestRefund(tx, { paymentId: payment.id, orderId, amountFen: input.amountFen, reason, requestKey: `manual:${orderId}:${key}`, lineId: input.lineId }, now);
     return { refundId: id, duplicate: id === null };
   });
@@ -69,8 +67,8 @@ export async function compensateBuyer(ctx: CoreContext, actor: Actor, orderId: s
   const key = checkText(input.requestKey, 'requestKey', 100);
   if (input.paidBy !== 'merchant' && input.paidBy !== 'platform') throw invalid('paidBy must be merchant or platform', { field: 'paidBy' });
   const order = await orderFor(ctx, actor, orderId);
-  if (input.paidBy === 'platform' && !actor.roles.has('admin')) throw new DomainError('FORBIDDEN', 'only the platform may pay compensation from its own funds', 403);
-  if (order.status === 'unpaid') throw new DomainError('NOT_CAPTURED', 'this order has not been paid', 409);
+  if (input.paidBy === 'platform' && !actor.roles.has('admin')) throw new DomainError('FORBIDDEN', 'only the platform may pay compensation from its own funds');
+  if (order.status === 'unpaid') throw new DomainError('NOT_CAPTURED', 'this order has not been paid');
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const ref = `${orderId}:${key}`;

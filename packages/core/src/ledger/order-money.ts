@@ -6,13 +6,13 @@
  * Every function here runs inside the caller's transaction.
  */
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { DomainError } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
 import { accountId } from './accounts.js';
 import { postJournal, type JournalEntryInput, type JournalInput } from './journal.js';
 import { effectiveRates, LINE_MONEY_COLUMNS, type LineMoneyRow } from './line-rates.js';
 import { clawbackLine, spreadRefund } from './split-rules.js';
-import { parseOrderRules } from '../rules/order-snapshot.js';
+import { parseOrderRules } from '../rules/index.js';
 import { settleWindowFor } from './shop-terms.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,10 +61,10 @@ export interface RefundMoneyInput {
  */
 export async function recordRefund(tx: Tx, input: RefundMoneyInput, now: number): Promise<void> {
   const A = input.amountFen;
-  if (!Number.isSafeInteger(A) || A <= 0) throw new DomainError('INVALID_AMOUNT', 'the refund must be a positive number of fen', 400, { amountFen: A });
+  if (!Number.isSafeInteger(A) || A <= 0) throw new DomainError('INVALID_AMOUNT', 'the refund must be a positive number of fen', { amountFen: A });
   await ensureCaptured(tx, input.orderId, now);
   const money = await tx.selectFrom('ledger_order_money').selectAll().where('order_id', '=', input.orderId).executeTakeFirst();
-  if (!money) throw new DomainError('NOT_CAPTURED', 'no payment was captured for this order', 409, { orderId: input.orderId });
+  if (!money) throw new DomainError('NOT_CAPTURED', 'no payment was captured for this order', { orderId: input.orderId });
   // Conditional: concurrent refunds can never together exceed what was captured.
   const won = await tx
     .updateTable('ledger_order_money')
@@ -73,7 +73,7 @@ export async function recordRefund(tx: Tx, input: RefundMoneyInput, now: number)
     .where((eb) => eb(eb('refunded_fen', '+', A), '<=', eb.ref('captured_fen')))
     .executeTakeFirst();
   if (Number(won.numUpdatedRows) !== 1) {
-    throw new DomainError('REFUND_EXCEEDS_REMAINDER', 'the refund is more than what remains refundable', 409, { refundableFen: Number(money.captured_fen) - Number(money.refunded_fen) });
+    throw new DomainError('REFUND_EXCEEDS_REMAINDER', 'the refund is more than what remains refundable', { refundableFen: Number(money.captured_fen) - Number(money.refunded_fen) });
   }
   const fresh = await tx.selectFrom('ledger_order_money').selectAll().where('order_id', '=', input.orderId).executeTakeFirstOrThrow();
   const order = await tx.selectFrom('orders').select(['shipping_fee_fen']).where('id', '=', input.orderId).executeTakeFirstOrThrow();
@@ -82,12 +82,12 @@ export async function recordRefund(tx: Tx, input: RefundMoneyInput, now: number)
   let remaining = lines.map((l) => Number(l.line_total_fen) - Number(l.refunded_fen));
   let shippingRemaining = shippingLeft;
   if (input.lineId !== undefined) {
-    if (!lines.some((l) => l.id === input.lineId)) throw new DomainError('NOT_FOUND', 'order line not found', 404, { what: 'order line', id: input.lineId });
+    if (!lines.some((l) => l.id === input.lineId)) throw new DomainError('NOT_FOUND', 'order line not found', { what: 'order line', id: input.lineId });
     remaining = lines.map((l, i) => (l.id === input.lineId ? remaining[i]! : 0));
     shippingRemaining = 0;
   }
   const refundable = remaining.reduce((a, b) => a + b, 0) + shippingRemaining;
-  if (A > refundable) throw new DomainError('REFUND_EXCEEDS_REMAINDER', 'the refund is more than what remains refundable of that line', 409, { refundableFen: refundable });
+  if (A > refundable) throw new DomainError('REFUND_EXCEEDS_REMAINDER', 'the refund is more than what remains refundable of that line', { refundableFen: refundable });
   const spread = spreadRefund(A, [...remaining, shippingRemaining]);
   const shippingPart = spread[lines.length]!;
   const shop = money.shop_id;
@@ -134,7 +134,7 @@ export async function scheduleSettlement(tx: Tx, orderId: string, completedAt: n
   // The window the order was sold under (its rule snapshot); orders from before snapshots use their categories' current window.
   const order = await tx.selectFrom('orders').select(['rules', 'shop_id']).where('id', '=', orderId).executeTakeFirst();
   let days: number;
-  if (order && order.rules && order.rules !== '{}') {
+  if (order?.rules && order.rules !== '{}') {
     days = parseOrderRules(order.rules).settleWindowDays;
   } else {
     const w = await tx

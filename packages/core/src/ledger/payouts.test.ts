@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { accountId } from './accounts.js';
 import { checkLedger } from './check.js';
 import { applyPayoutNotification, listPayouts, receivePayoutNotification, registerPayoutAccount, requestPayout, submitPayouts } from './payouts.js';

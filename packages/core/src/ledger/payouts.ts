@@ -11,15 +11,15 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { PayoutNotification } from '../payments/provider.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { insertRows } from '../storage/index.js';
+import type { PayoutNotification } from '../payments/index.js';
 import { accountId } from './accounts.js';
 import { requireViewable, requireWithdrawable } from './access.js';
 import { balanceOf, postJournal } from './journal.js';
 import { payoutAllowed } from './split-rules.js';
+import { PAYOUT_STATES, type PayoutStatus } from './payout-states.js';
 
 export const MIN_PAYOUT_FEN = 100; // ¥1
 const MAX_SUBMIT_ATTEMPTS = 8;
@@ -80,8 +80,8 @@ function payoutView(r: { id: string; ledger_account_id: string; payout_account_i
 /** Requests a payout; the same request key answers the same payout. */
 export async function requestPayout(ctx: CoreContext, actor: Actor, input: { payoutAccountId: string; amountFen: number; requestKey: string }): Promise<PayoutView> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.requestKey)) throw invalid('requestKey must be 1–64 letters, digits, "_" or "-"', { field: 'requestKey' });
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', 400, { field: 'amountFen' });
-  if (payoutAllowed(Number.MAX_SAFE_INTEGER, input.amountFen, MIN_PAYOUT_FEN) === 'BELOW_MINIMUM') throw new DomainError('BELOW_MINIMUM_PAYOUT', `the smallest payout is ${MIN_PAYOUT_FEN} fen`, 400, { minimumFen: MIN_PAYOUT_FEN });
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', { field: 'amountFen' });
+  if (payoutAllowed(Number.MAX_SAFE_INTEGER, input.amountFen, MIN_PAYOUT_FEN) === 'BELOW_MINIMUM') throw new DomainError('BELOW_MINIMUM_PAYOUT', `the smallest payout is ${MIN_PAYOUT_FEN} fen`, { minimumFen: MIN_PAYOUT_FEN });
   const target = await ctx.db.selectFrom('payout_accounts').selectAll().where('id', '=', input.payoutAccountId).executeTakeFirst();
   if (!target) throw notFound('payout account', input.payoutAccountId);
   let owner: { kind: string; ownerId: string };
@@ -93,19 +93,19 @@ export async function requestPayout(ctx: CoreContext, actor: Actor, input: { pay
   // A shop's payouts are held while a penalty of violation points says so.
   if (owner.kind === 'merchant_available') await assertShopNotPenalised(ctx.db, owner.ownerId, 'PAYOUT_HELD', ctx.clock.now());
   const provider = ctx.payments.money?.defaultPayout;
-  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', 'no payout provider is configured', 503);
+  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', 'no payout provider is configured');
   const account = target.ledger_account_id;
   const key = `${account}:${input.requestKey}`;
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const seen = await tx.selectFrom('payouts').selectAll().where('request_key', '=', key).executeTakeFirst();
     if (seen) {
-      if (Number(seen.amount_fen) !== input.amountFen || seen.payout_account_id !== input.payoutAccountId) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this request key was used for another payout', 409);
+      if (Number(seen.amount_fen) !== input.amountFen || seen.payout_account_id !== input.payoutAccountId) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this request key was used for another payout');
       return payoutView(seen);
     }
     // Lock the balance row and check it in one statement: concurrent requests queue here.
     const locked = await tx.updateTable('ledger_balances').set({ updated_at: now }).where('account_id', '=', account).where('balance_fen', '>=', input.amountFen).executeTakeFirst();
-    if (Number(locked.numUpdatedRows) !== 1) throw new DomainError('INSUFFICIENT_FUNDS', 'the payout is more than the available balance', 409, { availableFen: await balanceOf(tx, account) });
+    if (Number(locked.numUpdatedRows) !== 1) throw new DomainError('INSUFFICIENT_FUNDS', 'the payout is more than the available balance', { availableFen: await balanceOf(tx, account) });
     const id = newId('payout', now);
     await tx.insertInto('payouts').values({ id, ledger_account_id: account, payout_account_id: input.payoutAccountId, provider: provider.name, amount_fen: input.amountFen, status: 'requested', request_key: key, provider_payout_id: null, attempts: 0, next_attempt_at: now, failure: null, created_by: actor.userId, created_at: now, completed_at: null }).execute();
     await postJournal(tx, { reason: 'payout_requested', refKind: 'payout', refId: id, memo: '提现申请 / payout requested', entries: [{ account, amountFen: -input.amountFen }, { account: accountId('payouts_in_transit'), amountFen: input.amountFen }] }, now);
@@ -140,7 +140,7 @@ export async function submitPayouts(ctx: CoreContext, limit = 50): Promise<numbe
     if (!provider) continue;
     try {
       const out = await provider.submitPayout({ payoutId: p.id, amountFen: Number(p.amount_fen), holderName: p.holder_name, bank: p.bank, accountNo: p.account_no, notifyUrl: ctx.payments.baseUrl() + payoutNotifyPath(provider.name) });
-      await ctx.db.updateTable('payouts').set({ status: 'submitted', provider_payout_id: out.providerPayoutId, attempts: Number(p.attempts) + 1 }).where('id', '=', p.id).where('status', '=', 'requested').execute();
+      await ctx.db.updateTable('payouts').set({ status: PAYOUT_STATES.assertTransition('requested', 'submit', 'system'), provider_payout_id: out.providerPayoutId, attempts: Number(p.attempts) + 1 }).where('id', '=', p.id).where('status', 'in', PAYOUT_STATES.sourcesOf('submit', 'system')).execute();
       sent++;
     } catch (e) {
       const attempts = Number(p.attempts) + 1;
@@ -160,7 +160,7 @@ async function failPayout(ctx: CoreContext, payoutId: string, failure: string): 
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const p = await tx.selectFrom('payouts').selectAll().where('id', '=', payoutId).executeTakeFirstOrThrow();
-    const res = await tx.updateTable('payouts').set({ status: 'failed', failure, completed_at: now }).where('id', '=', payoutId).where('status', '=', 'requested').executeTakeFirst();
+    const res = await tx.updateTable('payouts').set({ status: PAYOUT_STATES.assertTransition('requested', 'give_up', 'system'), failure, completed_at: now }).where('id', '=', payoutId).where('status', 'in', PAYOUT_STATES.sourcesOf('give_up', 'system')).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return;
     await postJournal(tx, { reason: 'payout_returned', refKind: 'payout', refId: payoutId, memo: `提现失败退回 / payout failed: ${failure}`, entries: [{ account: accountId('payouts_in_transit'), amountFen: -Number(p.amount_fen) }, { account: p.ledger_account_id, amountFen: Number(p.amount_fen) }] }, now);
   });
@@ -189,10 +189,11 @@ export async function applyPayoutNotification(ctx: CoreContext, provider: string
       if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYOUT' };
       if (Number(p.amount_fen) !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
       if (p.provider_payout_id !== null && p.provider_payout_id !== n.providerPayoutId) return { outcome: 'rejected', reason: 'PAYOUT_MISMATCH' };
-      const to = n.kind === 'payout.succeeded' ? 'succeeded' : 'failed';
-      // requested too: the notification may overtake our own record of the submission
-      const res = await tx.updateTable('payouts').set({ status: to, provider_payout_id: n.providerPayoutId, failure: n.reason, completed_at: now }).where('id', '=', p.id).where('status', 'in', ['requested', 'submitted']).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYOUT_${p.status.toUpperCase()}` };
+      const action = n.kind === 'payout.succeeded' ? 'succeed' : 'fail';
+      const to = PAYOUT_STATES.next(p.status, action, 'provider');
+      // requested too (the table says so): the notification may overtake our own record of the submission
+      const res = to === null ? null : await tx.updateTable('payouts').set({ status: to, provider_payout_id: n.providerPayoutId, failure: n.reason, completed_at: now }).where('id', '=', p.id).where('status', 'in', PAYOUT_STATES.sourcesOf(action, 'provider')).executeTakeFirst();
+      if (to === null || !res || Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `PAYOUT_${p.status.toUpperCase()}` };
       const amount = Number(p.amount_fen);
       const entries = to === 'succeeded'
         ? [{ account: accountId('payouts_in_transit'), amountFen: -amount }, { account: accountId('provider_cash', provider), amountFen: amount }]
@@ -202,4 +203,9 @@ export async function applyPayoutNotification(ctx: CoreContext, provider: string
       return { outcome: 'applied' };
     }
   });
+}
+
+declare module '../outbox/outbox.js' {
+  /** `payout.<status>` as the payout enters it (requested, succeeded, failed; submission is not announced). */
+  interface OutboxEvents extends Record<`payout.${PayoutStatus}`, { payoutId: string; amountFen: number }> {}
 }

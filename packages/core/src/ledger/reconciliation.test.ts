@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { cancelOrder } from '../orders/order-commands.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { cancelOrder } from '../orders/index.js';
 import { listReconciliations, reconcileDaily, reportDay, RECONCILE_GRACE_MS, runReconciliation } from './reconciliation.js';
 import { paidOrder, sendRefunds } from './test-support/money-fixtures.js';
 

@@ -5,8 +5,7 @@
  * grace period are left for the next run (their notifications may still be on the way).
  */
 import type { Actor, CoreContext } from '../context.js';
-import { forbidden } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { forbidden, newId } from '../platform/index.js';
 import { reconcile, type Mismatch, type OurRecord } from './reconciliation-rules.js';
 
 export const RECONCILE_GRACE_MS = 10 * 60 * 1000;

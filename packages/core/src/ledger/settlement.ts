@@ -9,7 +9,7 @@
  * a second settlement of an order is impossible (the claim fails, and the key would collide).
  */
 import type { CoreContext, Tx } from '../context.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { insertRows, type CaseStatus } from '../storage/index.js';
 import { accountId } from './accounts.js';
 import { postJournals, type JournalEntryInput, type JournalInput } from './journal.js';
 import { effectiveRates, LINE_MONEY_COLUMNS, type LineMoneyRow } from './line-rates.js';
@@ -22,7 +22,7 @@ export type FaultHook = (step: SettleStep) => void;
 const HOUR_MS = 60 * 60 * 1000;
 
 /** After-sales case statuses that hold an order's settlement back (see aftersales/case-types.ts). */
-export const SETTLEMENT_HOLDING_CASE_STATUSES = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated'];
+export const SETTLEMENT_HOLDING_CASE_STATUSES: readonly CaseStatus[] = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated'];
 
 /** Settles due orders in batches; returns how many settled. Run by the worker loop. */
 export async function settleDueOrders(ctx: CoreContext, options: { limit?: number; batchSize?: number; fault?: FaultHook } = {}): Promise<number> {

@@ -4,9 +4,7 @@
  * the middle of the history shows the same figures as the whole.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { invalid } from '../platform/errors.js';
-import { csvDocument, type CsvCell } from '../platform/csv-write.js';
-import { formatFen } from '../platform/money.js';
+import { invalid, csvDocument, type CsvCell, formatFen } from '../platform/index.js';
 import { ACCOUNT_KINDS, parseAccountId } from './accounts.js';
 import { accountsOf, requireViewable } from './access.js';
 

@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkout } from '../checkout/checkout.js';
-import { applyCoupon, shareByWeight } from '../checkout/coupon-pricing.js';
-import type { PricedOrder } from '../checkout/pricing.js';
-import { cancelOrder } from '../orders/order-commands.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { runDueTimers } from '../timers/scheduler.js';
+import { checkout, applyCoupon, shareByWeight, type PricedOrder } from '../checkout/index.js';
+import { cancelOrder } from '../orders/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { runDueTimers } from '../timers/index.js';
 import { endLiveRoom } from './room-view.js';
 import { claimCoupon, createCoupon } from './coupons.js';
 import { usableCoupons, COUPON_VALID_AFTER_ROOM_MS } from './coupon-use.js';

@@ -4,8 +4,8 @@
  * gives the coupon back; a refund after payment does not (as on the big platforms).
  */
 import type { Db, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import type { CouponTerms } from '../checkout/coupon-pricing.js';
+import { DomainError } from '../platform/index.js';
+import type { CouponTerms } from '../checkout/index.js';
 
 export const COUPON_VALID_AFTER_ROOM_MS = 24 * 3600_000;
 
@@ -32,9 +32,9 @@ function claimsOf(db: Db | Tx, buyerId: string) {
 /** The buyer's claimed, unused coupon with the products it applies to; 404 when not theirs, 409 when used or expired. */
 export async function couponForCheckout(tx: Tx, buyerId: string, couponId: string, now: number): Promise<CouponForCheckout> {
   const row = await claimsOf(tx, buyerId).where('c.coupon_id', '=', couponId).executeTakeFirst();
-  if (!row) throw new DomainError('COUPON_NOT_CLAIMED', 'claim this coupon in its live room first', 404, { couponId });
-  if (row.used_order_id !== null) throw new DomainError('COUPON_USED', 'this coupon has already been used', 409, { couponId });
-  if (now > validUntil(row)) throw new DomainError('COUPON_EXPIRED', 'this coupon has expired', 409, { couponId });
+  if (!row) throw new DomainError('COUPON_NOT_CLAIMED', 'claim this coupon in its live room first', { couponId });
+  if (row.used_order_id !== null) throw new DomainError('COUPON_USED', 'this coupon has already been used', { couponId });
+  if (now > validUntil(row)) throw new DomainError('COUPON_EXPIRED', 'this coupon has expired', { couponId });
   const bag = await tx.selectFrom('live_bag_items').select('product_id').where('room_id', '=', row.room_id).execute();
   return { couponId: row.id, roomId: row.room_id, amountFen: Number(row.amount_fen), minSpendFen: Number(row.min_spend_fen), productIds: new Set(bag.map((b) => b.product_id)) };
 }
@@ -42,7 +42,7 @@ export async function couponForCheckout(tx: Tx, buyerId: string, couponId: strin
 /** Records the coupon as spent on the order; a concurrent checkout that spent it first makes this one fail (and roll back). */
 export async function spendCoupon(tx: Tx, buyerId: string, couponId: string, orderId: string, now: number): Promise<void> {
   const res = await tx.updateTable('live_coupon_claims').set({ used_order_id: orderId, used_at: now }).where('coupon_id', '=', couponId).where('user_id', '=', buyerId).where('used_order_id', 'is', null).executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('COUPON_USED', 'this coupon has already been used', 409, { couponId });
+  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('COUPON_USED', 'this coupon has already been used', { couponId });
 }
 
 /** The order was cancelled before payment: its coupon may be used again. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { makePerson, openTestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { makePerson, openTestCore } from '../test-support/index.js';
 import { claimCoupon, createCoupon } from './coupons.js';
 import { COUPON_VALID_AFTER_ROOM_MS } from './coupon-use.js';
 import { claimedInRoom, couponWallet, walletTab } from './coupon-wallet.js';

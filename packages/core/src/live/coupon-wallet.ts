@@ -5,8 +5,7 @@
  * validity rule as checkout (`coupon-use.ts`): good while the room is live and for a day after.
  */
 import type { Actor, Db } from '../context.js';
-import { invalid } from '../platform/errors.js';
-import { isIdOf } from '../platform/ids.js';
+import { invalid, isIdOf } from '../platform/index.js';
 import { COUPON_VALID_AFTER_ROOM_MS } from './coupon-use.js';
 import { hostViews, loadRoom, type HostView } from './rooms.js';
 

@@ -4,9 +4,8 @@
  * conditional decrement, so a coupon is never given out more often than its quantity.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { DomainError, newId } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
 import { checkCoupon, roomNotLive, type CouponInput } from './live-rules.js';
 import { loadRoom, requireHost } from './rooms.js';
 import { liveRuntime } from './runtime.js';
@@ -49,14 +48,14 @@ export async function createCoupon(ctx: CoreContext, actor: Actor, roomId: strin
 export async function claimCoupon(ctx: CoreContext, actor: Actor, couponId: string): Promise<LiveCouponView & { claimed: true }> {
   const now = ctx.clock.now();
   const coupon = await ctx.db.selectFrom('live_coupons').selectAll().where('id', '=', couponId).executeTakeFirst();
-  if (!coupon) throw new DomainError('NOT_FOUND', 'coupon not found', 404, { what: 'coupon', id: couponId });
+  if (!coupon) throw new DomainError('NOT_FOUND', 'coupon not found', { what: 'coupon', id: couponId });
   const room = await loadRoom(ctx.db, coupon.room_id);
   if (room.status !== 'live') throw roomNotLive(room.status);
   const view = await ctx.db.transaction().execute(async (tx) => {
     const claimed = await insertRows(tx, 'live_coupon_claims', [{ coupon_id: couponId, user_id: actor.userId, claimed_at: now }], { onConflictDoNothing: ['coupon_id', 'user_id'] });
-    if (claimed !== 1) throw new DomainError('COUPON_ALREADY_CLAIMED', 'you already claimed this coupon', 409);
+    if (claimed !== 1) throw new DomainError('COUPON_ALREADY_CLAIMED', 'you already claimed this coupon');
     const res = await tx.updateTable('live_coupons').set((eb) => ({ remaining: eb('remaining', '-', 1) })).where('id', '=', couponId).where('remaining', '>=', 1).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('COUPON_GONE', 'all coupons have been claimed', 409);
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('COUPON_GONE', 'all coupons have been claimed');
     return toView(await tx.selectFrom('live_coupons').selectAll().where('id', '=', couponId).executeTakeFirstOrThrow());
   });
   liveRuntime(ctx).publish({ roomId: coupon.room_id, kind: 'coupon', coupon: view });

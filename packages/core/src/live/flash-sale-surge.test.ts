@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setShopCapacity, setSurgePolicy } from '../capacity/capacity-service.js';
-import { openTestCore } from '../test-support/harness.js';
+import { setShopCapacity, setSurgePolicy } from '../capacity/index.js';
+import { openTestCore } from '../test-support/index.js';
 import { placeSaleOrder } from './flash-sales.js';
 import { liveRuntime } from './runtime.js';
 import { buyers, liveShopRoom } from './test-support/live-fixtures.js';

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { openTestCore, type TestCore } from '../test-support/harness.js';
-import { cancelOrder } from '../orders/order-commands.js';
-import { runDueTimers } from '../timers/scheduler.js';
+import { openTestCore, type TestCore } from '../test-support/index.js';
+import { cancelOrder } from '../orders/index.js';
+import { runDueTimers } from '../timers/index.js';
 import { createFlashSale, placeSaleOrder, roomSales } from './flash-sales.js';
 import { saleLabel } from './sale-info.js';
 import { liveRuntime } from './runtime.js';

@@ -7,9 +7,8 @@
  */
 import { assertShopNotPenalised } from '../violations/index.js';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { checkKey, requestHash } from '../checkout/idempotency.js';
+import { DomainError, invalid, newId } from '../platform/index.js';
+import { checkKey, requestHash } from '../checkout/index.js';
 import { checkFlashSale, roomNotLive, type FlashSaleInput } from './live-rules.js';
 import { requireHost } from './rooms.js';
 import { liveRuntime } from './runtime.js';
@@ -25,10 +24,10 @@ export async function createFlashSale(ctx: CoreContext, actor: Actor, roomId: st
     .select(['skus.id', 'skus.product_id', 'skus.shop_id', 'skus.price_fen', 'skus.original_price_fen', 'skus.stock', 'skus.spec_values', 'products.title', 'products.status'])
     .where('skus.id', '=', input.skuId)
     .executeTakeFirst();
-  if (!sku) throw new DomainError('NOT_FOUND', 'sku not found', 404, { what: 'sku', id: input.skuId });
+  if (!sku) throw new DomainError('NOT_FOUND', 'sku not found', { what: 'sku', id: input.skuId });
   const inBag = await ctx.db.selectFrom('live_bag_items').select('product_id').where('room_id', '=', roomId).where('product_id', '=', sku.product_id).executeTakeFirst();
-  if (!inBag) throw new DomainError('NOT_IN_BAG', 'put the product in the room’s bag first', 409, { productId: sku.product_id });
-  if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', 409, { productId: sku.product_id });
+  if (!inBag) throw new DomainError('NOT_IN_BAG', 'put the product in the room’s bag first', { productId: sku.product_id });
+  if (sku.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { productId: sku.product_id });
   const now = ctx.clock.now();
   await assertShopNotPenalised(ctx.db, sku.shop_id, 'SHOP_CLEARED_OUT', now); // cleared out: no new sales
   checkFlashSale(input, Number(sku.price_fen), now);
@@ -74,7 +73,7 @@ export async function placeSaleOrder(ctx: CoreContext, actor: Actor, saleId: str
   if (idempotencyKey !== undefined) checkKey(idempotencyKey);
   if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) throw invalid('quantity must be a positive integer', { field: 'quantity' });
   const desk = await liveRuntime(ctx).desk(saleId);
-  if (!desk) throw new DomainError('SALE_NOT_FOUND', 'flash sale not found', 404, { saleId });
+  if (!desk) throw new DomainError('SALE_NOT_FOUND', 'flash sale not found', { saleId });
   const result = await desk.place({ buyerId: actor.userId, quantity: input.quantity, addressId: input.addressId, idemKey: idempotencyKey, requestHash: requestHash({ saleId, quantity: input.quantity, addressId: input.addressId ?? null }) });
   const { replayed, ...body } = result;
   return { statusCode: replayed ? 200 : 201, body: { ...body, cashierUrl: `/api/v1/payments/${body.paymentId}/cashier` } };

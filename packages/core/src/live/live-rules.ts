@@ -2,20 +2,20 @@
  * The live module's pure rules: the room state table, a flash sale's status at a moment, and the
  * checks on what a host may start (flash sales, coupons, lucky bags). No I/O here.
  */
-import { DomainError, invalid } from '../platform/errors.js';
+import { DomainError, invalid, stateTable } from '../platform/index.js';
 
 export type RoomStatus = 'scheduled' | 'live' | 'ended';
 export type SaleStatus = 'scheduled' | 'open' | 'ended';
 
-/** scheduled → live → ended; a scheduled room may also be ended without ever opening. */
-const ROOM_TRANSITIONS: Record<RoomStatus, readonly RoomStatus[]> = {
-  scheduled: ['live', 'ended'],
-  live: ['ended'],
-  ended: [],
-};
+/** scheduled → live → ended; a scheduled room may also be ended without ever opening. The host moves it. */
+export const ROOM_STATES = stateTable<RoomStatus, 'open' | 'end', 'host'>('room', [
+  { from: 'scheduled', action: 'open', to: 'live', who: ['host'] },
+  { from: 'scheduled', action: 'end', to: 'ended', who: ['host'] },
+  { from: 'live', action: 'end', to: 'ended', who: ['host'] },
+]);
 
 export function canMoveRoom(from: RoomStatus, to: RoomStatus): boolean {
-  return ROOM_TRANSITIONS[from].includes(to);
+  return ROOM_STATES.canMove(from, to, 'host');
 }
 
 export const MAX_TITLE = 60;
@@ -98,6 +98,6 @@ export function entersLuckyBag(comment: string, keyword: string): boolean {
   return comment.trim() === keyword;
 }
 
-export const roomNotFound = (roomId: string): DomainError => new DomainError('ROOM_NOT_FOUND', 'live room not found', 404, { roomId });
-export const notRoomHost = (): DomainError => new DomainError('NOT_ROOM_HOST', 'only the room’s host may do this', 403);
-export const roomNotLive = (status: string): DomainError => new DomainError('ROOM_NOT_LIVE', 'the room is not live', 409, { status });
+export const roomNotFound = (roomId: string): DomainError => new DomainError('ROOM_NOT_FOUND', 'live room not found', { roomId });
+export const notRoomHost = (): DomainError => new DomainError('NOT_ROOM_HOST', 'only the room’s host may do this');
+export const roomNotLive = (status: string): DomainError => new DomainError('ROOM_NOT_LIVE', 'the room is not live', { status });

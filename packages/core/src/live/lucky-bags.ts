@@ -5,9 +5,8 @@
  * start and the seed, entrants and winners after the draw, so anyone can recompute the result.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { scheduleTimer } from '../timers/timers.js';
+import { DomainError, newId } from '../platform/index.js';
+import { scheduleTimer } from '../timers/index.js';
 import { checkLuckyBag, entersLuckyBag, roomNotLive, type LuckyBagInput } from './live-rules.js';
 import { drawWinners, newSeed, seedHash } from './lucky-draw.js';
 import { requireHost } from './rooms.js';
@@ -73,7 +72,7 @@ async function entrantNames(db: Db | Tx, bagIds: string[], userIds: string[]): P
 /** The bag with its entrants: what an auditor needs to recompute the winners. */
 export async function luckyBagAudit(db: Db | Tx, bagId: string): Promise<LuckyBagAudit> {
   const r = await db.selectFrom('live_lucky_bags').selectAll().where('id', '=', bagId).executeTakeFirst();
-  if (!r) throw new DomainError('NOT_FOUND', 'lucky bag not found', 404, { what: 'lucky bag', id: bagId });
+  if (!r) throw new DomainError('NOT_FOUND', 'lucky bag not found', { what: 'lucky bag', id: bagId });
   const entrants = await db.selectFrom('live_lucky_entrants').select(['user_id', 'user_name', 'entered_at']).where('bag_id', '=', bagId).orderBy('user_id').execute();
   const names = new Map(entrants.map((e) => [e.user_id, e.user_name]));
   return { ...toView(r, entrants.length, names), entrants: entrants.map((e) => ({ userId: e.user_id, userName: e.user_name, enteredAt: Number(e.entered_at) })) };
@@ -120,7 +119,7 @@ export async function enterLuckyBags(ctx: CoreContext, roomId: string, user: { i
 /** Draws a bag (the timer's handler): entrants who entered before the draw time, winners from the seed. */
 export async function drawLuckyBag(tx: Tx, ctx: CoreContext, bagId: string, now: number): Promise<void> {
   const bag = await tx.selectFrom('live_lucky_bags').selectAll().where('id', '=', bagId).executeTakeFirst();
-  if (!bag || bag.status !== 'open') return;
+  if (bag?.status !== 'open') return;
   const entrants = await tx.selectFrom('live_lucky_entrants').select('user_id').where('bag_id', '=', bagId).where('entered_at', '<', bag.draw_at).execute();
   const winners = drawWinners(bag.seed, entrants.map((e) => e.user_id), Number(bag.winners));
   const res = await tx.updateTable('live_lucky_bags').set({ status: 'drawn', winner_ids: JSON.stringify(winners), drawn_at: now }).where('id', '=', bagId).where('status', '=', 'open').executeTakeFirst();

@@ -1,6 +1,6 @@
 /** Read models of a room: the full Room everyone in it sees, and the host's dashboard (大屏). */
 import type { Actor, CoreContext } from '../context.js';
-import { productCardsByIds, type ProductCard } from '../catalog/product-views.js';
+import { productCardsByIds, type ProductCard } from '../catalog/index.js';
 import { roomCoupons, type LiveCouponView } from './coupons.js';
 import { roomSales } from './flash-sales.js';
 import { roomLuckyBags, type LuckyBagView } from './lucky-bags.js';

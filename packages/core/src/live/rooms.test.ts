@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadActor } from '../accounts/accounts.js';
-import { checkout } from '../checkout/checkout.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { runDueTimers } from '../timers/scheduler.js';
+import { loadActor } from '../accounts/index.js';
+import { checkout } from '../checkout/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { runDueTimers } from '../timers/index.js';
 import { addToBag, pinProduct, removeFromBag } from './bag.js';
 import { claimCoupon, createCoupon } from './coupons.js';
 import { drawWinners } from './lucky-draw.js';

@@ -3,12 +3,11 @@
  * it (scheduled → live → ended). Ending closes the room's flash sales and persists its figures.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { hasRole } from '../accounts/roles.js';
-import { videoUrl } from '../content/media-files.js';
-import { firstImages } from '../catalog/product-views.js';
-import { canMoveRoom, MAX_TITLE, notRoomHost, roomNotFound, type RoomStatus } from './live-rules.js';
+import { DomainError, invalid, newId } from '../platform/index.js';
+import { hasRole } from '../accounts/index.js';
+import { videoUrl } from '../content/index.js';
+import { firstImages } from '../catalog/index.js';
+import { MAX_TITLE, notRoomHost, roomNotFound, type RoomStatus, ROOM_STATES } from './live-rules.js';
 import { liveRuntime } from './runtime.js';
 import { indexLiveRooms } from '../search/index.js';
 
@@ -65,7 +64,7 @@ export async function chooseFallbackVideo(ctx: CoreContext, actor: Actor, roomId
   const room = await requireHost(ctx.db, actor, roomId);
   const video = await ctx.db.selectFrom('videos').select(['file_name', 'owner_id', 'shop_id', 'host_kind', 'status']).where('id', '=', videoId).executeTakeFirst();
   const hosts = video !== undefined && video.status === 'published' && (room.host_kind === 'creator' ? video.host_kind === 'creator' && video.owner_id === room.host_id : video.shop_id === room.host_id);
-  if (!hosts) throw new DomainError('NOT_FOUND', 'no published video of the room’s host with this id', 404, { what: 'video', id: videoId });
+  if (!hosts) throw new DomainError('NOT_FOUND', 'no published video of the room’s host with this id', { what: 'video', id: videoId });
   const url = videoUrl(video.file_name);
   await ctx.db.updateTable('live_rooms').set({ fallback_video_url: url, updated_at: ctx.clock.now() }).where('id', '=', roomId).execute();
   return { fallbackVideoUrl: url };
@@ -76,10 +75,10 @@ export async function createRoom(ctx: CoreContext, actor: Actor, input: { title:
   if (title.length < 1 || title.length > MAX_TITLE) throw invalid(`title is 1–${MAX_TITLE} characters`, { field: 'title' });
   let host: { kind: 'creator' | 'shop'; id: string };
   if (input.shopId) {
-    if (!actor.shops.has(input.shopId)) throw new DomainError('NOT_FOUND', 'shop not found', 404, { what: 'shop', id: input.shopId });
+    if (!actor.shops.has(input.shopId)) throw new DomainError('NOT_FOUND', 'shop not found', { what: 'shop', id: input.shopId });
     host = { kind: 'shop', id: input.shopId };
   } else {
-    if (!hasRole(actor, 'creator')) throw new DomainError('FORBIDDEN', 'a live room is hosted by a creator, or by a shop’s staff for the shop', 403);
+    if (!hasRole(actor, 'creator')) throw new DomainError('FORBIDDEN', 'a live room is hosted by a creator, or by a shop’s staff for the shop');
     host = { kind: 'creator', id: actor.userId };
   }
   const now = ctx.clock.now();
@@ -93,14 +92,14 @@ export async function createRoom(ctx: CoreContext, actor: Actor, input: { title:
 }
 
 async function moveRoom(tx: Tx, room: RoomRow, to: RoomStatus, now: number): Promise<void> {
-  if (!canMoveRoom(room.status as RoomStatus, to)) throw new DomainError('INVALID_TRANSITION', `a ${room.status} room cannot become ${to}`, 409, { from: room.status, to });
+  ROOM_STATES.assertMove(room.status, to, 'host');
   const res = await tx
     .updateTable('live_rooms')
     .set({ status: to, updated_at: now, ...(to === 'live' ? { opened_at: now } : { ended_at: now, publishing: 0 }) })
     .where('id', '=', room.id)
     .where('status', '=', room.status)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', 'the room changed meanwhile; try again', 409);
+  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('INVALID_TRANSITION', 'the room changed meanwhile; try again');
 }
 
 export async function openRoom(ctx: CoreContext, actor: Actor, roomId: string): Promise<void> {
@@ -162,7 +161,7 @@ export async function listRooms(ctx: CoreContext, actor: Actor | null, q: { stat
   let query = ctx.db.selectFrom('live_rooms').selectAll().orderBy('id', 'desc').limit(MAX_LIST);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.mine) {
-    if (!actor) throw new DomainError('UNAUTHENTICATED', 'log in first', 401);
+    if (!actor) throw new DomainError('UNAUTHENTICATED', 'log in first');
     const hosts = [actor.userId, ...actor.shops.keys()];
     query = query.where('host_id', 'in', hosts);
   }

@@ -3,7 +3,7 @@
  * moderation hook and the listeners (the WebSocket hub) that broadcast what changed. One per store.
  */
 import type { CoreContext, Db } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 import { ruleBookModerator, type CommentModerator } from './moderation.js';
 import type { HotCounter } from './hot-counter.js';
 import { RoomStatsTracker, type RoomCounters } from './room-stats.js';

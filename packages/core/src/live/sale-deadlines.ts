@@ -5,9 +5,9 @@
  * too. Runs in the transaction that marks the timer done, so it happens exactly once.
  */
 import type { CoreContext } from '../context.js';
-import { releaseReservations } from '../inventory/stock.js';
-import { transitionOrder } from '../orders/transition.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import { releaseReservations } from '../inventory/index.js';
+import { transitionOrder } from '../orders/index.js';
+import type { TimerRegistry } from '../timers/index.js';
 import { liveRuntime } from './runtime.js';
 import { LIVE_SALE_PAY_BY } from './sale-writer.js';
 import { LUCKY_DRAW, drawLuckyBag } from './lucky-bags.js';
@@ -18,7 +18,7 @@ const KEPT = ['paid', 'shipped', 'delivered', 'completed'];
 export function registerLiveDeadlines(registry: TimerRegistry, ctx: CoreContext): TimerRegistry {
   registry.register(LIVE_SALE_PAY_BY, async (tx, timer, now) => {
     const so = await tx.selectFrom('live_sale_orders').select(['order_id', 'sale_id', 'buyer_id', 'quantity', 'status']).where('order_id', '=', timer.subjectId).executeTakeFirst();
-    if (!so || so.status !== 'reserved') return;
+    if (so?.status !== 'reserved') return;
     // The sale's row first, then the SKU's (released below): the order the sale's writer locks them in,
     // so a lapse and a group of new orders in another process never wait for each other in a cycle.
     await tx.updateTable('live_flash_sales').set((eb) => ({ remaining: eb.ref('remaining') })).where('id', '=', so.sale_id).execute();

@@ -7,7 +7,7 @@
  * the desk falls back to its gate, the database's guards deciding as always.
  */
 import type { CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import type { HotCounter } from './hot-counter.js';
 import { SaleGate, type GateVerdict } from './sale-gate.js';
 import { HotAdmission } from './sale-hot.js';
@@ -216,7 +216,7 @@ export class SaleDesk {
   }
 }
 
-export function refused(code: GateVerdict | 'OUT_OF_STOCK'): DomainError {
+export function refused(code: Exclude<GateVerdict, 'ok'> | 'OUT_OF_STOCK'): DomainError {
   const messages: Record<string, string> = {
     SALE_NOT_OPEN: 'the flash sale is not open',
     SALE_SOLD_OUT: 'the flash sale is sold out',
@@ -224,5 +224,5 @@ export function refused(code: GateVerdict | 'OUT_OF_STOCK'): DomainError {
     PRODUCT_UNAVAILABLE: 'this product is not on sale',
     OUT_OF_STOCK: 'not enough stock for this item',
   };
-  return new DomainError(code, messages[code] ?? code, 409);
+  return new DomainError(code, messages[code] ?? code);
 }

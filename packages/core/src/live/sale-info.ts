@@ -1,7 +1,6 @@
 /** Everything a flash-sale order needs about its sale, read in one query and kept by the sale's gate. */
 import type { Db, Tx } from '../context.js';
-import { profileOfCategory } from '../rules/category-rules.js';
-import type { RuleProfile } from '../rules/profile.js';
+import { profileOfCategory, type RuleProfile } from '../rules/index.js';
 import { saleStatus, type SaleStatus } from './live-rules.js';
 
 export interface SaleInfo {

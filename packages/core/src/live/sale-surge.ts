@@ -7,8 +7,7 @@
  * indexed read per group.
  */
 import type { Tx } from '../context.js';
-import { DEFAULT_WAREHOUSE } from '../capacity/capacity-constants.js';
-import { capacityOf, loadShopLoad, saleTermsOf } from '../capacity/shop-load.js';
+import { DEFAULT_WAREHOUSE, capacityOf, loadShopLoad, saleTermsOf } from '../capacity/index.js';
 import type { SaleInfo } from './sale-info.js';
 
 /** Per order of the group: null (usual promise), a pre-sale ship-by time, or 'paused'. */

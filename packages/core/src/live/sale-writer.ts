@@ -13,16 +13,13 @@
  */
 import { sql } from 'kysely';
 import type { CoreContext, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { DomainError, newId, type ErrorCode } from '../platform/index.js';
+import { insertRows } from '../storage/index.js';
 import { placeOrders, type OrderDraft } from '../orders/index.js';
-import { openPayments, type PaymentToOpen } from '../payments/payments.js';
-import { orderRules } from '../rules/profile.js';
-import { shippingFee } from '../checkout/pricing.js';
-import { loadAffiliateContext } from '../affiliate/affiliate-context.js';
-import { decideLine, unattributed, type LineSnapshot } from '../affiliate/commission-decision.js';
-import { DEFAULT_AFFILIATE_RULES } from '../affiliate/affiliate-rules.js';
+import { orderRules } from '../rules/index.js';
+import { shippingFee } from '../checkout/index.js';
+import { loadAffiliateContext, decideLine, unattributed, type LineSnapshot, DEFAULT_AFFILIATE_RULES } from '../affiliate/index.js';
+import { openPayments, type PaymentToOpen } from '../payments/index.js';
 import type { SaleInfo } from './sale-info.js';
 import { surgeTermsOfGroup } from './sale-surge.js';
 
@@ -56,7 +53,7 @@ type Address = Record<'name' | 'phone' | 'province' | 'city' | 'district' | 'det
 
 /** A guard of the database refused a write; alone, the code is the request's answer. */
 class Refused extends Error {
-  constructor(readonly code: string) {
+  constructor(readonly code: ErrorCode) {
     super(code);
   }
 }
@@ -125,7 +122,7 @@ export class SaleWriter {
     const ready = group.filter((p) => {
       const a = addresses.get(p.req.buyerId + '|' + (p.req.addressId ?? ''));
       if (a instanceof DomainError || a === undefined) {
-        p.reject(a ?? new DomainError('ADDRESS_REQUIRED', 'add a shipping address before ordering', 400));
+        p.reject(a ?? new DomainError('ADDRESS_REQUIRED', 'add a shipping address before ordering'));
         return false;
       }
       return true;
@@ -151,20 +148,20 @@ export class SaleWriter {
   }
 }
 
-function refusal(code: string): DomainError {
+function refusal(code: ErrorCode): DomainError {
   switch (code) {
     case 'SALE_SOLD_OUT':
-      return new DomainError(code, 'the flash sale is sold out', 409);
+      return new DomainError(code, 'the flash sale is sold out');
     case 'SALE_NOT_OPEN':
-      return new DomainError(code, 'the flash sale is not open', 409);
+      return new DomainError(code, 'the flash sale is not open');
     case 'SALE_LIMIT_REACHED':
-      return new DomainError(code, 'you already hold the most this sale allows per person', 409);
+      return new DomainError(code, 'you already hold the most this sale allows per person');
     case 'OUT_OF_STOCK':
-      return new DomainError(code, 'not enough stock for this item', 409);
+      return new DomainError(code, 'not enough stock for this item');
     case 'SALES_PAUSED':
-      return new DomainError(code, '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity', 409);
+      return new DomainError(code, '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity');
     default:
-      return new DomainError(code, code, 409);
+      return new DomainError(code, code);
   }
 }
 
@@ -177,7 +174,7 @@ async function pickAddresses(ctx: CoreContext, reqs: SaleOrderRequest[]): Promis
     const key = r.buyerId + '|' + (r.addressId ?? '');
     if (out.has(key)) continue;
     const row = r.addressId ? rows.find((a) => a.id === r.addressId && a.user_id === r.buyerId) : rows.find((a) => a.user_id === r.buyerId);
-    if (!row) out.set(key, r.addressId ? new DomainError('NOT_FOUND', 'address not found', 404, { what: 'address', id: r.addressId }) : new DomainError('ADDRESS_REQUIRED', 'add a shipping address before ordering', 400));
+    if (!row) out.set(key, r.addressId ? new DomainError('NOT_FOUND', 'address not found', { what: 'address', id: r.addressId }) : new DomainError('ADDRESS_REQUIRED', 'add a shipping address before ordering'));
     else out.set(key, { name: row.name, phone: row.phone, province: row.province, city: row.city, district: row.district, detail: row.detail });
   }
   return out;
@@ -274,6 +271,6 @@ export async function storedAnswer(db: Tx | CoreContext['db'], buyerId: string, 
     .where('live_sale_orders.idem_key', '=', idemKey)
     .executeTakeFirst();
   if (!row) return null;
-  if (row.request_hash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request', 422);
+  if (row.request_hash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
   return { orderId: row.order_id, paymentId: row.payment_id, payBefore: Number(row.pay_before), totalFen: Number(row.total_fen) };
 }

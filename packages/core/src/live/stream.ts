@@ -8,8 +8,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { ID_PREFIX } from '../platform/ids.js';
+import { DomainError, ID_PREFIX } from '../platform/index.js';
 import { requireHost } from './rooms.js';
 import { liveRuntime } from './runtime.js';
 
@@ -21,7 +20,7 @@ export const hlsUrlOf = (roomId: string): string => `${(process.env.LIVE_HLS_BAS
 
 export async function issueStreamKey(ctx: CoreContext, actor: Actor, roomId: string): Promise<{ streamKey: string; ingestUrl: string; streamName: string }> {
   const room = await requireHost(ctx.db, actor, roomId);
-  if (room.status === 'ended') throw new DomainError('ROOM_ENDED', 'the room has ended', 409);
+  if (room.status === 'ended') throw new DomainError('ROOM_ENDED', 'the room has ended');
   const secret = randomBytes(24).toString('base64url');
   await ctx.db.updateTable('live_rooms').set({ stream_key_hash: hash(secret), updated_at: ctx.clock.now() }).where('id', '=', roomId).execute();
   return { streamKey: `${roomId}?key=${secret}`, ingestUrl: ingestUrl(), streamName: roomId };

@@ -1,10 +1,19 @@
 // The logistics module's public surface.
-export * from './carrier.js';
-export * from './tracking-status.js';
-export * from './sandbox-schedule.js';
-export * from './sandbox-carrier.js';
-export * from './tracking.js';
-export * from './pickup.js';
-export * from './install.js';
-export * from './waybill-formats.js';
-export * from './shipment-edit.js';
+export { type TrackingEventInput, type Carrier, SANDBOX_CARRIER, TRACKED_CARRIERS } from './carrier.js';
+export { TRACKING_STATUSES, type TrackingStatus, isTrackingStatus, advances } from './tracking-status.js';
+export { type PlannedScan, sandboxScanPlan, deliveredScanPlan, sandboxCarrierSpeed } from './sandbox-schedule.js';
+export {
+  type WaybillFormat, WAYBILL_FORMATS, waybillFormat, fitsWaybillFormat, waybillNumber,
+} from './waybill-formats.js';
+export {
+  SANDBOX_SCAN_TIMER, LOGISTICS_NOTIFY_PATH, acceptSandboxParcel, cancelSandboxParcel, scanCallbackBody,
+  registerSandboxCarrier, parseTrackingBody, SandboxCarrier,
+} from './sandbox-carrier.js';
+export {
+  type TrackingOutcome, applyTrackingEvent, receiveTrackingCallback, type ParcelTracking, orderTracking,
+} from './tracking.js';
+export { bookPickup, hasTrackedParcel } from './pickup.js';
+export { installLogistics } from './install.js';
+export {
+  type ShipmentEditRefusal, shipmentEditRefusal, type ShipmentEditInput, editShipmentTracking, shipmentEdits,
+} from './shipment-edit.js';

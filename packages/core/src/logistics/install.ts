@@ -1,6 +1,6 @@
 /** Wires logistics into a core: the carriers it talks to and the sandbox carrier's scan timer. */
 import type { CoreContext } from '../context.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import type { TimerRegistry } from '../timers/index.js';
 import type { Carrier } from './carrier.js';
 import { registerSandboxCarrier, SandboxCarrier } from './sandbox-carrier.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { advances } from './tracking-status.js';
 import { deliveredScanPlan, sandboxCarrierSpeed, sandboxScanPlan } from './sandbox-schedule.js';
 import { fitsWaybillFormat, WAYBILL_FORMATS, waybillFormat, waybillNumber } from './waybill-formats.js';
-import { isLateDispatch } from '../rules/dispatch-rule.js';
+import { isLateDispatch } from '../rules/index.js';
 
 const HOUR = 3_600_000;
 

@@ -5,11 +5,9 @@
  * to the platform through the sandbox's outgoing notification queue (retried with back-off).
  */
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { verifySignature, SIGNATURE_HEADER } from '../payments/signature.js';
-import { cancelTimer, scheduleTimer } from '../timers/timers.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import { DomainError, newId } from '../platform/index.js';
+import { verifySignature, SIGNATURE_HEADER } from '../payments/index.js';
+import { cancelTimer, scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import { SANDBOX_CARRIER, type Carrier, type TrackingEventInput } from './carrier.js';
 import { sandboxCarrierSpeed, sandboxScanPlan } from './sandbox-schedule.js';
 import { isTrackingStatus } from './tracking-status.js';
@@ -25,7 +23,7 @@ export async function acceptSandboxParcel(tx: Tx, input: { shipmentId: string; t
   const existing = await tx.selectFrom('sandbox_carrier_parcels').select('waybill_no').where('merchant_ref', '=', ref).executeTakeFirst();
   if (existing) return { trackingNo: existing.waybill_no };
   const taken = await tx.selectFrom('sandbox_carrier_parcels').select('waybill_no').where('waybill_no', '=', input.trackingNo).executeTakeFirst();
-  if (taken) throw new DomainError('TRACKING_NUMBER_USED', 'the carrier already holds a parcel with this tracking number', 409, { trackingNo: input.trackingNo });
+  if (taken) throw new DomainError('TRACKING_NUMBER_USED', 'the carrier already holds a parcel with this tracking number', { trackingNo: input.trackingNo });
   await tx.insertInto('sandbox_carrier_parcels').values({ waybill_no: input.trackingNo, merchant_ref: ref, status: 'accepted', created_at: now, cancelled_at: null }).execute();
   const plan = sandboxScanPlan(input.trackingNo, now, speed);
   await tx.insertInto('sandbox_carrier_scans').values(plan.map((p) => ({ event_id: `${input.trackingNo}:${p.seq}`, waybill_no: input.trackingNo, seq: p.seq, status: p.status, location: p.location, description: p.description, due_at: p.at, sent_at: null }))).execute();
@@ -72,7 +70,7 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(v) ? v[0] : v;
 }
 
-const bad = (message: string): DomainError => new DomainError('INVALID_NOTIFICATION', message, 400);
+const bad = (message: string): DomainError => new DomainError('INVALID_NOTIFICATION', message);
 
 /** Parses a callback body (after its signature was verified). */
 export function parseTrackingBody(raw: string): TrackingEventInput[] {

@@ -5,9 +5,8 @@
  * booked, in one transaction with the audit row and the `shipment.edited` event.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { SANDBOX_CARRIER } from './carrier.js';
 import { acceptSandboxParcel, cancelSandboxParcel } from './sandbox-carrier.js';
 
@@ -54,19 +53,19 @@ export async function editShipmentTracking(ctx: CoreContext, actor: Actor, order
     if (shipmentId) q = q.where('id', '=', shipmentId);
     const parcels = await q.limit(2).execute();
     if (parcels.length === 0) throw notFound('shipment', shipmentId ?? orderId);
-    if (parcels.length > 1) throw new DomainError('SHIPMENT_REQUIRED', 'this order has several parcels: name the one to edit', 400, { field: 'shipmentId' });
+    if (parcels.length > 1) throw new DomainError('SHIPMENT_REQUIRED', 'this order has several parcels: name the one to edit', { field: 'shipmentId' });
     const s = parcels[0]!;
     const refusal = shipmentEditRefusal({ orderStatus: order.status, shipmentStatus: s.status, trackingStatus: s.tracking_status, carrier: s.carrier, trackingNo: s.tracking_no }, { carrier, trackingNo });
-    if (refusal) throw new DomainError(refusal, REFUSAL_TEXT[refusal], 409, { shipmentId: s.id });
+    if (refusal) throw new DomainError(refusal, REFUSAL_TEXT[refusal], { shipmentId: s.id });
     const dup = await tx.selectFrom('shipments').select('id').where('carrier', '=', carrier).where('tracking_no', '=', trackingNo).executeTakeFirst();
-    if (dup) throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', 409, { trackingNo });
+    if (dup) throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', { trackingNo });
     // Conditional on what was read: a concurrent scan or edit makes this one fail, never both win.
     const moved = await tx.updateTable('shipments').set({ carrier, tracking_no: trackingNo })
       .where('id', '=', s.id).where('carrier', '=', s.carrier).where('tracking_no', '=', s.tracking_no).where('status', '=', 'in_transit').where('tracking_status', 'is', null)
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SHIPMENT_CHANGED', 'the parcel changed meanwhile; reload and try again', 409, { shipmentId: s.id });
+    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('SHIPMENT_CHANGED', 'the parcel changed meanwhile; reload and try again', { shipmentId: s.id });
     if (s.carrier === SANDBOX_CARRIER && !(await cancelSandboxParcel(tx, s.tracking_no, now))) {
-      throw new DomainError('PARCEL_COLLECTED', REFUSAL_TEXT.PARCEL_COLLECTED, 409, { shipmentId: s.id });
+      throw new DomainError('PARCEL_COLLECTED', REFUSAL_TEXT.PARCEL_COLLECTED, { shipmentId: s.id });
     }
     if (carrier === SANDBOX_CARRIER) await acceptSandboxParcel(tx, { shipmentId: s.id, trackingNo, ref: `${s.id}:${trackingNo}` }, now);
     await tx.insertInto('shipment_edits').values({
@@ -83,4 +82,10 @@ export async function editShipmentTracking(ctx: CoreContext, actor: Actor, order
 export async function shipmentEdits(ctx: CoreContext, orderId: string): Promise<Array<{ shipmentId: string; from: ShipmentEditInput; to: ShipmentEditInput; actorId: string; at: number }>> {
   const rows = await ctx.db.selectFrom('shipment_edits').selectAll().where('order_id', '=', orderId).orderBy('at').orderBy('id').execute();
   return rows.map((r) => ({ shipmentId: r.shipment_id, from: { carrier: r.old_carrier, trackingNo: r.old_tracking_no }, to: { carrier: r.new_carrier, trackingNo: r.new_tracking_no }, actorId: r.actor_id, at: Number(r.at) }));
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'shipment.edited': { orderId: string; shopId: string; shipmentId: string; from: { carrier: string; trackingNo: string }; to: { carrier: string; trackingNo: string } };
+  }
 }

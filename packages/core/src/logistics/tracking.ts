@@ -4,10 +4,10 @@
  * the ship-by rule), and a delivered parcel delivers the order once every parcel is.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { emit } from '../outbox/outbox.js';
-import { transitionOrder } from '../orders/transition.js';
-import { DEADLINE } from '../rules/deadline-kinds.js';
+import { DomainError, notFound } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { transitionOrder } from '../orders/index.js';
+import { DEADLINE } from '../rules/index.js';
 import type { Carrier, TrackingEventInput } from './carrier.js';
 import { advances } from './tracking-status.js';
 
@@ -16,7 +16,7 @@ export type TrackingOutcome = 'applied' | 'stale' | 'duplicate';
 /** Applies one carrier event inside the caller's transaction. */
 export async function applyTrackingEvent(tx: Tx, carrier: string, ev: TrackingEventInput, now: number): Promise<TrackingOutcome> {
   const s = await tx.selectFrom('shipments').select(['id', 'order_id', 'shop_id', 'status', 'tracking_status']).where('carrier', '=', carrier).where('tracking_no', '=', ev.trackingNo).executeTakeFirst();
-  if (!s) throw new DomainError('UNKNOWN_PARCEL', 'no parcel has this tracking number', 404, { trackingNo: ev.trackingNo });
+  if (!s) throw new DomainError('UNKNOWN_PARCEL', 'no parcel has this tracking number', { trackingNo: ev.trackingNo });
   const inserted = await tx
     .insertInto('tracking_events')
     .values({ carrier, event_id: ev.eventId, shipment_id: s.id, order_id: s.order_id, status: ev.status, at: ev.at, location: ev.location, description: ev.description, received_at: now })
@@ -87,4 +87,10 @@ export async function orderTracking(db: Db, actor: Actor, orderId: string): Prom
       events: events.filter((e) => e.shipment_id === s.id).map((e) => ({ status: e.status, at: Number(e.at), location: e.location, description: e.description })),
     })),
   };
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'shipment.tracking': { orderId: string; shipmentId: string; status: string; at: number };
+  }
 }

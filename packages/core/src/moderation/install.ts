@@ -1,8 +1,7 @@
 /** Wires the review queue into the core: the content module's holds reach the queue, and the review deadlines fire. */
 import type { CoreContext } from '../context.js';
-import type { OutboxDispatcher } from '../outbox/outbox.js';
+import type { OutboxDispatcher } from '../outbox/index.js';
 import type { TimerRegistry } from '../timers/index.js';
-import type { VideoHeldEvent } from '../content/index.js';
 import { holdFromRules, markOverdue, withdrawIfLeftReview } from './queue.js';
 import { DEFAULT_REVIEW_WINDOW_MS, REVIEW_DUE_TIMER } from './rules.js';
 
@@ -13,7 +12,7 @@ export function reviewWindowFromEnv(env: Record<string, string | undefined> = pr
 }
 
 export function installModeration(opts: { ctx: CoreContext; outbox: OutboxDispatcher; timers: TimerRegistry; reviewWindowMs: number }): void {
-  opts.outbox.subscribe('video.held', async (e) => holdFromRules(opts.ctx, e.payload as VideoHeldEvent, opts.reviewWindowMs));
+  opts.outbox.subscribe('video.held', async (e) => holdFromRules(opts.ctx, e.payload, opts.reviewWindowMs));
   // A held video that leaves review by itself (its owner removes it) takes its queue item along.
   opts.outbox.subscribe('video.removed', async (e) => withdrawIfLeftReview(opts.ctx, e.subjectId));
   opts.timers.register(REVIEW_DUE_TIMER, async (tx, timer, now) => markOverdue(tx, timer.subjectId, now));

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
-import { DEMO_CLIPS_DIR } from '../demo/demo-clips.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
+import { DEMO_CLIPS_DIR } from '../demo/index.js';
 import { addComment, createVideo, getVideo, listComments, publishVideo, removeVideo } from '../content/index.js';
-import { videoMetasByIds } from '../recommend/video-meta.js';
+import { videoMetasByIds } from '../recommend/index.js';
 import { findTimer, runDueTimers } from '../timers/index.js';
 import { allowedDecisions, checkDecision, decideItem, fileReport, getItem, listQueue, myModerationDecisions, REPORTS_PER_HOUR, REVIEW_DUE_TIMER, reviewWindowFromEnv } from './index.js';
 

@@ -5,10 +5,9 @@
  * `moderation.decided` event for whoever reacts to them (violation points, notices).
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { cancelTimer, scheduleTimer } from '../timers/index.js';
 import type { FieldHit } from '../governance/index.js';
 import { allowedDecisions, checkDecision, openKey, REVIEW_DUE_TIMER, type Decision, type ItemSource, type ItemStatus, type ReportReason, type ReportStatus, type SubjectKind } from './rules.js';
@@ -193,7 +192,7 @@ export async function decideItem(ctx: CoreContext, actor: Actor, itemId: string,
       .where('id', '=', itemId)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new DomainError('REVIEW_ITEM_DECIDED', 'this item has been decided already', 409, {});
+    if (Number(done.numUpdatedRows) !== 1) throw new DomainError('REVIEW_ITEM_DECIDED', 'this item has been decided already', {});
     if (input.decision === 'approve' || input.decision === 'reject') await decideVideo(tx, row.subject_id, input.decision, now);
     if (input.decision === 'take_down') await takeDown(tx, kind, row.subject_id, now);
     const reportStatus: ReportStatus = input.decision === 'take_down' || input.decision === 'reject' ? 'upheld' : 'dismissed';
@@ -221,7 +220,7 @@ export interface OwnDecisionView {
 export async function myModerationDecisions(ctx: CoreContext, actor: Actor, q: { kind?: SubjectKind | undefined; subjectIds?: readonly string[] | undefined }): Promise<{ items: OwnDecisionView[] }> {
   let query = ctx.db.selectFrom('moderation_items').select(['id', 'subject_kind', 'subject_id', 'status', 'overdue', 'decision_reason', 'opened_at', 'decided_at']).where('owner_id', '=', actor.userId);
   if (q.kind) query = query.where('subject_kind', '=', q.kind);
-  if (q.subjectIds && q.subjectIds.length) query = query.where('subject_id', 'in', [...q.subjectIds]);
+  if (q.subjectIds?.length) query = query.where('subject_id', 'in', [...q.subjectIds]);
   const rows = await query.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(200).execute();
   const latest = new Map<string, OwnDecisionView>();
   for (const r of rows) {
@@ -256,7 +255,14 @@ export async function holdFromRules(ctx: CoreContext, input: { videoId: string; 
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const subject = await readSubject(tx, 'video', input.videoId);
-    if (!subject || subject.status !== 'review') return; // withdrawn or decided meanwhile
+    if (subject?.status !== 'review') return; // withdrawn or decided meanwhile
     await openItem(tx, { kind: 'video', subjectId: input.videoId, ownerId: input.ownerId, source: 'rules', excerpt: `${input.title}\n${input.caption}`.trim(), hits: input.hits }, now, reviewWindowMs);
   });
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'moderation.decided': ModerationDecidedEvent;
+    'moderation.overdue': ModerationOverdueEvent;
+  }
 }

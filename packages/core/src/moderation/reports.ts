@@ -4,8 +4,7 @@
  * hour per reporter (429); the reports of one subject group under its open queue item, counted.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { checkReportRate, HOUR_MS, NOTE_MAX_CHARS, REPORT_REASONS, reportKey, SUBJECT_KINDS, type ReportReason, type SubjectKind } from './rules.js';
 import { openItem } from './queue.js';
 import { readSubject } from './subjects.js';
@@ -32,7 +31,7 @@ export async function fileReport(ctx: CoreContext, actor: Actor, input: ReportIn
     checkReportRate(Number(recent.n));
     const key = reportKey(actor.userId, input.subjectKind, input.subjectId);
     const open = await tx.selectFrom('moderation_reports').select('id').where('open_key', '=', key).executeTakeFirst();
-    if (open) throw new DomainError('REPORT_ALREADY_OPEN', 'you have reported this already; it is being reviewed', 409, { reportId: open.id });
+    if (open) throw new DomainError('REPORT_ALREADY_OPEN', 'you have reported this already; it is being reviewed', { reportId: open.id });
     const itemId = await openItem(tx, { kind: input.subjectKind, subjectId: input.subjectId, ownerId: subject.ownerId, source: 'reports', excerpt: subject.text }, now, reviewWindowMs);
     await tx
       .insertInto('moderation_reports')

@@ -1,5 +1,5 @@
 /** The review queue's pure rules: subjects, sources, statuses, report reasons, which decision fits which item, the deadline. */
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 export type SubjectKind = 'video' | 'comment' | 'product' | 'live_room';
 export const SUBJECT_KINDS: readonly SubjectKind[] = ['video', 'comment', 'product', 'live_room'];
@@ -51,19 +51,19 @@ export function allowedDecisions(item: { subjectKind: SubjectKind; inReview: boo
 
 /** Checks a decision against the item and its reason; returns the item's next status and the trimmed reason. */
 export function checkDecision(item: { status: string; subjectKind: SubjectKind; inReview: boolean; reportCount: number }, decision: Decision, reason: string | undefined): { to: ItemStatus; reason: string } {
-  if (item.status !== 'open') throw new DomainError('REVIEW_ITEM_DECIDED', 'this item has been decided already', 409, { status: item.status });
+  if (item.status !== 'open') throw new DomainError('REVIEW_ITEM_DECIDED', 'this item has been decided already', { status: item.status });
   const allowed = allowedDecisions(item);
-  if (!allowed.includes(decision)) throw new DomainError('REVIEW_DECISION_INVALID', `${decision} does not fit this item`, 409, { decision, allowed });
+  if (!allowed.includes(decision)) throw new DomainError('REVIEW_DECISION_INVALID', `${decision} does not fit this item`, { decision, allowed });
   const text = (reason ?? '').trim();
-  if (DECISION_TABLE[decision].reasonRequired && !text) throw new DomainError('REVIEW_REASON_REQUIRED', 'say why: the owner reads the reason', 400, { field: 'reason' });
-  if ([...text].length > REASON_MAX_CHARS) throw new DomainError('INVALID_INPUT', `the reason has at most ${REASON_MAX_CHARS} characters`, 400, { field: 'reason' });
+  if (DECISION_TABLE[decision].reasonRequired && !text) throw new DomainError('REVIEW_REASON_REQUIRED', 'say why: the owner reads the reason', { field: 'reason' });
+  if ([...text].length > REASON_MAX_CHARS) throw new DomainError('INVALID_INPUT', `the reason has at most ${REASON_MAX_CHARS} characters`, { field: 'reason' });
   return { to: DECISION_TABLE[decision].to, reason: text };
 }
 
 /** 429 when this reporter already filed `REPORTS_PER_HOUR` reports in the last hour. */
 export function checkReportRate(inLastHour: number): void {
   if (inLastHour >= REPORTS_PER_HOUR) {
-    throw new DomainError('REPORT_RATE_LIMITED', `at most ${REPORTS_PER_HOUR} reports an hour; try again later`, 429, { limit: REPORTS_PER_HOUR, windowMs: HOUR_MS });
+    throw new DomainError('REPORT_RATE_LIMITED', `at most ${REPORTS_PER_HOUR} reports an hour; try again later`, { limit: REPORTS_PER_HOUR, windowMs: HOUR_MS });
   }
 }
 

@@ -1,7 +1,7 @@
 /** What the queue reads of a subject, through each owning module's public API, and how a take-down reaches that module. */
 import type { Db, Tx } from '../context.js';
 import { commentForReview, decideVideoReview, hideComment, takeDownVideo, videoForReview, type VideoReviewDecision } from '../content/index.js';
-import { delistProductByPlatform, productForReview } from '../catalog/products.js';
+import { delistProductByPlatform, productForReview } from '../catalog/index.js';
 import { loadRoom } from '../live/index.js';
 import type { SubjectKind } from './rules.js';
 

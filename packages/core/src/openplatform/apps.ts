@@ -1,12 +1,11 @@
 /** Developers' apps: registration, the secret (shown once, rotatable), settings, and the admin's review. */
 import { randomBytes } from 'node:crypto';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { requireRole, requireShopOwner } from '../accounts/roles.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { requireRole, requireShopOwner } from '../accounts/index.js';
 import { appKeyFrom, isMethodGroup, type AppKind, type AppStatus, type MethodGroup } from './rules.js';
 import { isPushTag, type PushTag } from './push-tags.js';
-import type { OpenAppsTable } from '../storage/schema-openplatform.js';
+import type { OpenAppsTable } from '../storage/index.js';
 
 export type OpenPlatformErrorCode = 'APP_NOT_APPROVED' | 'APP_KEY_EXHAUSTED' | 'AUTHORIZATION_REVOKED';
 
@@ -106,7 +105,7 @@ export async function registerApp(ctx: CoreContext, actor: Actor, input: AppInpu
     const res = await ctx.db.insertInto('open_apps').values(row).onConflict((oc) => oc.column('app_key').doNothing()).executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 1) return { app: appView(row), secret };
   }
-  throw new DomainError('APP_KEY_EXHAUSTED', 'could not pick a free app key; try again', 409);
+  throw new DomainError('APP_KEY_EXHAUSTED', 'could not pick a free app key; try again');
 }
 
 async function ownApp(db: Db, actor: Actor, appId: string): Promise<OpenAppsTable> {
@@ -169,6 +168,6 @@ export async function appByKey(db: Db, appKey: string): Promise<OpenAppsTable | 
 }
 
 export function requireApproved(status: string): void {
-  if (status !== 'approved') throw new DomainError('APP_NOT_APPROVED', 'the app is not approved', 409);
+  if (status !== 'approved') throw new DomainError('APP_NOT_APPROVED', 'the app is not approved');
 }
 

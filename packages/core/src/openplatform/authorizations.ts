@@ -6,15 +6,13 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { cachedInstallationSecret } from '../platform/settings.js';
-import { requireShopOwner } from '../accounts/roles.js';
+import { DomainError, notFound, newId, cachedInstallationSecret } from '../platform/index.js';
+import { requireShopOwner } from '../accounts/index.js';
 import { requireApproved } from './apps.js';
 import { internalIdOf, openIdOf } from './open-ids.js';
 import { tokenFailed, noPermission, missingBusinessParam, badPlatformParam } from './envelope.js';
 import { ACCESS_TOKEN_TTL_MS, AUTH_CODE_TTL_MS, decideRefresh, REFRESH_TOKEN_TTL_MS, REFRESH_WINDOW_MS, type AuthorizationStatus, type MethodGroup } from './rules.js';
-import type { OpenAppsTable, OpenTokensTable } from '../storage/schema-openplatform.js';
+import type { OpenAppsTable, OpenTokensTable } from '../storage/index.js';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const tokenSecret = (db: Db): Promise<string> => cachedInstallationSecret(db, 'open_token_secret');
@@ -118,7 +116,7 @@ export async function createToken(ctx: CoreContext, app: OpenAppsTable, params: 
       if (shopId !== app.shop_id) throw tokenFailed('no-authorization', '店铺未授权该应用');
     }
     const auth = await ctx.db.selectFrom('open_authorizations').select(['id', 'app_id', 'shop_id', 'status']).where('app_id', '=', app.id).where('shop_id', '=', app.shop_id).executeTakeFirst();
-    if (!auth || auth.status !== 'active') throw tokenFailed('no-authorization', '店铺未授权该应用');
+    if (auth?.status !== 'active') throw tokenFailed('no-authorization', '店铺未授权该应用');
     return tokenData(ctx, await issueToken(ctx, ctx.db, auth, now));
   }
   if (grantType === 'authorization_code') {
@@ -217,7 +215,7 @@ export async function revokeAuthorization(ctx: CoreContext, actor: Actor, author
   const a = await ctx.db.selectFrom('open_authorizations').select(['id', 'shop_id', 'status']).where('id', '=', authorizationId).executeTakeFirst();
   if (!a || !actor.shops.has(a.shop_id)) throw notFound('authorization', authorizationId);
   requireShopOwner(actor, a.shop_id);
-  if (a.status === 'revoked') throw new DomainError('AUTHORIZATION_REVOKED', 'this authorisation is already revoked', 409);
+  if (a.status === 'revoked') throw new DomainError('AUTHORIZATION_REVOKED', 'this authorisation is already revoked');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('open_authorizations').set({ status: 'revoked', revoked_at: now, updated_at: now }).where('id', '=', authorizationId).execute();

@@ -1,6 +1,6 @@
 /** What a method runs with: the core, the calling app, the authorised shop and the shop owner acting through the app. */
 import type { Actor, CoreContext } from '../context.js';
-import type { OpenAppsTable } from '../storage/schema-openplatform.js';
+import type { OpenAppsTable } from '../storage/index.js';
 import type { Params } from './params.js';
 
 export interface OpenCall {

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore, type TestCore } from '../test-support/harness.js';
-import { buyAndPay, ship, world, type World } from '../aftersales/test-support/fixtures.js';
-import { fileCase } from '../aftersales/cases.js';
-import { addAddress } from '../accounts/addresses.js';
-import { changeOrderAddress } from '../orders/order-address.js';
-import { markShipmentDelivered, shipOrder } from '../orders/order-commands.js';
+import { openTestCore, type TestCore } from '../test-support/index.js';
+import { buyAndPay, ship, world, type World } from '../aftersales/test-support/index.js';
+import { fileCase } from '../aftersales/index.js';
+import { addAddress } from '../accounts/index.js';
+import { changeOrderAddress, markShipmentDelivered, shipOrder } from '../orders/index.js';
 import { registerApp, reviewApp, updateApp } from './apps.js';
 import { authorizeSelfUse, createToken } from './authorizations.js';
 import { resolveCaller, runMethod } from './gateway-core.js';
@@ -14,7 +13,7 @@ import type { OpenApiError } from './envelope.js';
 import type { OpenMethod } from './rules.js';
 import { openIdOf } from './open-ids.js';
 import { originParts } from './methods-address.js';
-import { runDueTimers } from '../timers/scheduler.js';
+import { runDueTimers } from '../timers/index.js';
 
 function receiver(): { post: PushPost; bodies: string[] } {
   const bodies: string[] = [];
@@ -117,8 +116,8 @@ test('order.logisticsEdit: several parcels need pack_id; a sandbox parcel is re-
 
 /** One paid order with two lines (the shop's first two SKUs). */
 async function checkoutBoth(w: World): Promise<{ orderId: string }> {
-  const { checkout } = await import('../checkout/checkout.js');
-  const { applyNotification } = await import('../payments/payments.js');
+  const { checkout } = await import('../checkout/index.js');
+  const { applyNotification } = await import('../payments/index.js');
   const c = (await checkout(w.core.ctx, w.buyer, { items: [{ skuId: w.shop.skuIds[0]!, quantity: 1 }, { skuId: w.shop.skuIds[1]!, quantity: 1 }] })).body;
   await applyNotification(w.core.ctx, 'sandbox', { eventId: `two-${c.payment.id}`, kind: 'payment.succeeded', paymentId: c.payment.id, providerTxnId: `sbx_two_${c.payment.id}`, amountFen: c.totalFen, at: 0 }, '{}');
   return { orderId: c.orders[0]!.id };
@@ -131,7 +130,7 @@ test('address.list: the shop\'s one address is its dispatch origin, with the wir
     const call = await erp(core, w);
     const empty = (await call('address.list', { page_no: 1, page_size: 10, order_by: 'desc', order_field: 'create_time' })) as { total: number; address_list: unknown[] };
     assert.deepEqual([empty.total, empty.address_list.length], [0, 0], 'no origin set: no address');
-    const { updateShop } = await import('../catalog/shops.js');
+    const { updateShop } = await import('../catalog/index.js');
     await updateShop(core.ctx, w.shop.owner, w.shop.shopId, { name: 'al-shop 的店', origin: '云南·昆明', shippingFeeFen: 800, freeShippingOverFen: 9900 });
     const data = (await call('address.list', { page_no: 1, page_size: 10, order_by: 'desc', order_field: 'create_time' })) as { total: number; page_no: number; page_size: number; address_list: Array<Record<string, unknown>> };
     assert.equal(data.total, 1);

@@ -4,9 +4,9 @@
  * Services' DomainErrors become envelope codes here.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { loadActor } from '../accounts/accounts.js';
-import type { OpenAppsTable } from '../storage/schema-openplatform.js';
+import { DomainError } from '../platform/index.js';
+import { loadActor } from '../accounts/index.js';
+import type { OpenAppsTable } from '../storage/index.js';
 import { createToken, refreshToken, resolveAccessToken, type ResolvedToken } from './authorizations.js';
 import { noPermission, OpenApiError, wireErrorOf, missingParam } from './envelope.js';
 import { METHOD_HANDLERS, REQUEST_ID_FIELD } from './methods.js';

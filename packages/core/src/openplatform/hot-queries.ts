@@ -7,7 +7,7 @@
  */
 import type { Compilable } from 'kysely';
 import type { Db } from '../context.js';
-import { compiledOnce, type CompiledOnce } from '../storage/compiled-once.js';
+import { compiledOnce, type CompiledOnce } from '../storage/index.js';
 
 const shapes = new Map<string, CompiledOnce<unknown>>();
 

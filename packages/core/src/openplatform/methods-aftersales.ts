@@ -1,7 +1,7 @@
 /** afterSale.* methods: list and detail from the after-sales cases, operate through the case engine (actOnCase). */
 import type { Db } from '../context.js';
 import { actOnCasesTogether, nextStatus, type CaseStatus, type CaseType } from '../aftersales/index.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 import { badBusinessParam, OpenApiError, wireErrorOf } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';
@@ -44,7 +44,7 @@ export async function list(call: OpenCall): Promise<unknown> {
   const type = optInt(p, 'aftersale_type', { min: 0, max: 8 });
   if (type !== undefined) {
     const types = (Object.entries(AFTERSALE_TYPE) as Array<[CaseType, number]>).filter(([, n]) => n === type).map(([t]) => t);
-    q = q.where('type', 'in', types.length ? types : ['']);
+    q = types.length ? q.where('type', 'in', types) : q.where('id', '=', ''); // a type number we do not have matches nothing
   }
   const statuses = optArray(p, 'standard_aftersale_status', 20);
   const start = optInt(p, 'start_time', { min: 0 });

@@ -1,18 +1,15 @@
 /** order.* methods: search, detail, shipping (through the orders module's shipOrder), carriers. */
 import type { Db } from '../context.js';
-import { shipOrder } from '../orders/order-commands.js';
+import { shipOrder, setSellerRemark, SELLER_REMARK_MAX, type OrderStatus } from '../orders/index.js';
 import { editShipmentTracking } from '../logistics/index.js';
-import { setSellerRemark, SELLER_REMARK_MAX } from '../orders/seller-remark.js';
-import type { OrderStatus } from '../orders/order-states.js';
-import { maskPhone } from '../platform/phone-mask.js';
-import { DomainError } from '../platform/errors.js';
+import { maskPhone, DomainError } from '../platform/index.js';
 import { badBusinessParam, missingBusinessParam } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';
 import { msToSec, optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr, asObject } from './params.js';
 import { ORDER_STATUS_DESC, ORDER_STATUS_FILTER, wireMainStatus, wireOrderStatus } from './status-map.js';
 import { carrierByCode, LOGISTICS_COMPANIES } from './carriers.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { compiledOnce } from '../storage/index.js';
 import { byOrderIds, byShape, listStandIns, listValues } from './hot-queries.js';
 
 const DAY_MS = 86_400_000;
@@ -138,7 +135,7 @@ export async function searchList(call: OpenCall): Promise<unknown> {
     if (cEnd !== undefined) q = q.where('created_at', '<=', v('cEnd') as unknown as number);
     if (uStart !== undefined) q = q.where('updated_at', '>=', v('uStart') as unknown as number);
     if (uEnd !== undefined) q = q.where('updated_at', '<=', v('uEnd') as unknown as number);
-    if (statuses) q = q.where('status', 'in', listStandIns(v, 's', statuses.length));
+    if (statuses) q = q.where('status', 'in', listStandIns(v, 's', statuses.length) as OrderStatus[]);
     return q;
   };
   const values = listValues('s', statuses ?? [], {

@@ -3,7 +3,7 @@
  * and the rule book of red lines apply: a rejected text answers 50002 with CONTENT_REJECTED).
  * Pictures are not fetched from URLs: the product's images are uploaded in the console.
  */
-import { createProduct, setProductStatus, updateProduct } from '../catalog/products.js';
+import { createProduct, setProductStatus, updateProduct } from '../catalog/index.js';
 import { badBusinessParam } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';

@@ -1,8 +1,6 @@
 /** product.* and sku.list / sku.editPrice, read from the catalogue and written through its services. */
 import type { Db } from '../context.js';
-import { setProductStatus, updateSkuPrice } from '../catalog/products.js';
-import { firstImages, imageUrl } from '../catalog/product-views.js';
-import type { ProductStatus } from '../catalog/product-rules.js';
+import { setProductStatus, updateSkuPrice, firstImages, imageUrl, type ProductStatus } from '../catalog/index.js';
 import { badBusinessParam, missingBusinessParam } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';

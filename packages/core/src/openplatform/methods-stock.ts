@@ -4,14 +4,14 @@
  * order reserved in between stays reserved (the stock ends at count − reserved), never lost as
  * "set stock to N" would. Incremental syncs are idempotent by idempotent_id.
  */
-import { adjustStock } from '../inventory/stock.js';
-import { MAX_STOCK } from '../catalog/product-rules.js';
-import { DomainError } from '../platform/errors.js';
+import { adjustStock } from '../inventory/index.js';
+import { MAX_STOCK } from '../catalog/index.js';
+import { DomainError } from '../platform/index.js';
 import type { CoreContext, Tx } from '../context.js';
 import { badBusinessParam, badPlatformParam, missingBusinessParam } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf } from './open-ids.js';
-import { compiledOnce } from '../storage/compiled-once.js';
+import { compiledOnce } from '../storage/index.js';
 import { asObject, optBool, optInt, optStr, reqArray, reqInt, type Params } from './params.js';
 
 const skuById = compiledOnce((db, v) => db.selectFrom('skus').select(['id', 'product_id', 'shop_id', 'stock']).where('id', '=', v('id')));

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
-import { checkout } from '../checkout/checkout.js';
-import { cancelOrder } from '../orders/order-commands.js';
-import { loadActor } from '../accounts/accounts.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
+import { checkout } from '../checkout/index.js';
+import { cancelOrder } from '../orders/index.js';
+import { loadActor } from '../accounts/index.js';
 import { registerApp, reviewApp, updateApp } from './apps.js';
 import { authorizeSelfUse, createToken, issueAuthCode } from './authorizations.js';
 import { deliveryLog, replayDelivery, type PushPost } from './push.js';
@@ -157,7 +157,7 @@ test('push: a product delisted, edited or repriced is tag 400', async () => {
   const core = await openTestCore({ openPush: push.post });
   try {
     const w = await setup(core, ['400']);
-    const { setProductStatus, updateSkuPrice } = await import('../catalog/products.js');
+    const { setProductStatus, updateSkuPrice } = await import('../catalog/index.js');
     await setProductStatus(core.ctx, w.shop.owner, w.shop.productId, 'delisted');
     await updateSkuPrice(core.ctx, w.shop.owner, w.shop.skuIds[0]!, 2590, null);
     await core.tick();

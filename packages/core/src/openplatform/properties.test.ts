@@ -6,7 +6,7 @@ import { canonicalParamJson, checkTimestamp, formatGmt8, parseRequestTimestamp, 
 import { decideRefresh, REFRESH_WINDOW_MS } from './rules.js';
 import { numberFor, type OpenIdKind } from './open-ids.js';
 import { wireOrderStatus, ORDER_STATUS_FILTER } from './status-map.js';
-import { ORDER_STATUSES } from '../orders/order-states.js';
+import { ORDER_STATUSES } from '../orders/index.js';
 
 const fields = fc.record({ appKey: fc.stringMatching(/^\d{19}$/), method: fc.constantFrom('order.searchList', 'sku.syncStock', 'token.create'), paramJson: fc.json(), timestamp: fc.stringMatching(/^\d{10}$/), v: fc.constant('2') });
 

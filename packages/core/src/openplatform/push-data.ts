@@ -1,12 +1,12 @@
 /** The `data` of each push message, read when the event is dispatched; int64 ids as JSON numbers, written exactly. */
 import type { Db } from '../context.js';
-import type { DomainEvent } from '../outbox/outbox.js';
+import type { EventUnder } from '../outbox/index.js';
 import type { CaseStatus, CaseType } from '../aftersales/index.js';
 import { openIdsOf } from './open-ids.js';
-import type { OrderStatus } from '../orders/order-states.js';
+import type { OrderStatus } from '../orders/index.js';
 import { AFTERSALE_TYPE, wireAfterSaleStatus, wireOrderStatus } from './status-map.js';
 import { carrierByCode } from './carriers.js';
-import type { PushTag } from './push-tags.js';
+import type { PushTag, PushTopicPrefix } from './push-tags.js';
 import { msToSec } from './params.js';
 
 const INT64 = '\u0000int64:';
@@ -26,11 +26,13 @@ export interface BuiltMessage {
   orderKey: string;
 }
 
-export async function pushData(db: Db, tag: PushTag, e: DomainEvent): Promise<BuiltMessage | null> {
-  const payload = e.payload as { orderId?: string; caseId?: string };
+/** An event the push listens to. */
+export type PushEvent = EventUnder<PushTopicPrefix>;
+
+export async function pushData(db: Db, tag: PushTag, e: PushEvent): Promise<BuiltMessage | null> {
   const msgId = `${e.id}:`;
   if (tag.startsWith('1')) {
-    const orderId = payload.orderId ?? e.subjectId;
+    const orderId = ('orderId' in e.payload ? e.payload.orderId : undefined) ?? e.subjectId;
     const o = await db.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen', 'created_at', 'paid_at', 'completed_at', 'cancelled_at', 'cancel_reason', 'updated_at', 'address']).where('id', '=', orderId).executeTakeFirst();
     if (!o) return null;
     const lines = await db.selectFrom('order_lines').select('id').where('order_id', '=', o.id).orderBy('id').execute();
@@ -42,7 +44,7 @@ export async function pushData(db: Db, tag: PushTag, e: DomainEvent): Promise<Bu
     if (tag === '101') Object.assign(data, { pay_amount: Number(o.total_fen), pay_time: msToSec(o.paid_at), pay_type: 1 });
     if (tag === '102' || tag === '104') {
       // 104: the edited parcel; 102: the last parcel of the order.
-      const edited = tag === '104' ? (e.payload as { shipmentId?: string }).shipmentId ?? e.subjectId : null;
+      const edited = tag === '104' ? (e.topic === 'shipment.edited' ? e.payload.shipmentId : undefined) ?? e.subjectId : null;
       let q = db.selectFrom('shipments').select(['carrier', 'tracking_no']).where('order_id', '=', o.id);
       if (edited) q = q.where('id', '=', edited);
       const s = await q.orderBy('id', 'desc').executeTakeFirst();
@@ -68,10 +70,10 @@ export async function pushData(db: Db, tag: PushTag, e: DomainEvent): Promise<Bu
     const p = await db.selectFrom('products').select(['id', 'shop_id', 'status', 'updated_at']).where('id', '=', e.subjectId).executeTakeFirst();
     if (!p) return null;
     const [nums, shop] = await Promise.all([openIdsOf(db, 'product', [p.id]), openIdsOf(db, 'shop', [p.shop_id])]);
-    const change = (e.payload as { change?: string }).change ?? 'content';
+    const change = (e.topic === 'product.changed' ? e.payload.change : undefined) ?? 'content';
     return { msgId, data: jsonWithInt64({ product_id: Number(nums.get(p.id)), shop_id: Number(shop.get(p.shop_id)), event: change, status: p.status === 'listed' ? 0 : 1, update_time: msToSec(p.updated_at) }), orderKey: p.id };
   }
-  const caseId = payload.caseId ?? e.subjectId;
+  const caseId = ('caseId' in e.payload ? e.payload.caseId : undefined) ?? e.subjectId;
   const c = await db.selectFrom('aftersales_cases').select(['id', 'order_id', 'order_line_id', 'shop_id', 'type', 'status', 'reason_code', 'requested_fen', 'refund_fen', 'created_at', 'updated_at']).where('id', '=', caseId).executeTakeFirst();
   if (!c) return null;
   const [cases, orders, shop] = await Promise.all([openIdsOf(db, 'aftersale', [c.id]), openIdsOf(db, 'order', [c.order_id, c.order_line_id]), openIdsOf(db, 'shop', [c.shop_id])]);

@@ -24,6 +24,7 @@ export const isPushTag = (t: string): t is PushTag => Object.hasOwn(PUSH_TAGS, t
 
 /** The outbox topics the push listens to. */
 export const PUSH_TOPICS = ['order.', 'shipment.edited', 'aftersales.', 'product.changed'] as const;
+export type PushTopicPrefix = (typeof PUSH_TOPICS)[number];
 
 export interface EventForTags {
   topic: string;

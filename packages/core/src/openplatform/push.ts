@@ -8,14 +8,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import type { DomainEvent, OutboxDispatcher } from '../outbox/outbox.js';
+import type { OutboxDispatcher } from '../outbox/index.js';
 import { consumeOutboxOnStream, type OutboxConsumer, type Stream } from '../stream/index.js';
 import { scheduleTimer, type TimerRegistry } from '../timers/index.js';
-import { newId } from '../platform/ids.js';
-import { notFound } from '../platform/errors.js';
+import { newId, notFound } from '../platform/index.js';
 import { signPush } from './signing.js';
 import { PUSH_BATCH, PUSH_GIVE_UP_MS, PUSH_TOPICS, pushRetryDelayMs, tagsFor, type PushTag } from './push-tags.js';
-import { pushData } from './push-data.js';
+import { pushData, type PushEvent } from './push-data.js';
 
 export const PUSH_RETRY_TIMER = 'openplatform.push_retry';
 const SEND_TIMEOUT_MS = 5_000;
@@ -34,10 +33,10 @@ async function subscribers(db: Db, shopId: string): Promise<Array<{ id: string; 
 }
 
 /** Turns one outbox event into messages (idempotent: the message id comes from the event id and the tag). */
-export async function enqueueFromEvent(ctx: CoreContext, e: DomainEvent): Promise<number> {
+export async function enqueueFromEvent(ctx: CoreContext, e: PushEvent): Promise<number> {
   const tags = tagsFor({ topic: e.topic, payload: (e.payload ?? {}) as Record<string, string> });
   if (tags.length === 0) return 0;
-  const shopId = (e.payload as { shopId?: string }).shopId;
+  const shopId = e.payload.shopId;
   if (!shopId) return 0;
   const apps = await subscribers(ctx.db, shopId);
   const wanted = apps.map((a) => ({ id: a.id, tags: tags.filter((t) => (JSON.parse(a.push_tags) as string[]).includes(t)) })).filter((a) => a.tags.length > 0);

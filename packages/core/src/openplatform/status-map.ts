@@ -2,7 +2,7 @@
  * Zhongcao's own states in the wire format's numbers: order status, after-sales status, type and
  * refund status, and the after-sales operation types. Pure tables.
  */
-import type { OrderStatus } from '../orders/order-states.js';
+import type { OrderStatus } from '../orders/index.js';
 import type { CaseStatus, CaseType, MerchantAction } from '../aftersales/index.js';
 
 export type WireOrderStatus = 1 | 105 | 2 | 101 | 3 | 4 | 5;

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { confirmReceipt, markShipmentDelivered, shipOrder } from './order-commands.js';
 import { orderDetail } from './order-views.js';
 

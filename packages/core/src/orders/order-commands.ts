@@ -1,16 +1,15 @@
 /** What buyers, merchants, carriers and the system do to an order; one transaction each. */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { releaseReservations } from '../inventory/stock.js';
-import { giveBackCoupon } from '../live/coupon-use.js';
-import { requestRefund } from '../payments/payments.js';
-import { scheduleSettlement } from '../ledger/order-money.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { releaseReservations } from '../inventory/index.js';
+import { giveBackCoupon } from '../live/index.js';
+import { requestRefund } from '../payments/index.js';
+import { scheduleSettlement } from '../ledger/index.js';
 import type { ActorKind } from './order-states.js';
 import { requireTransition, transitionOrder } from './transition.js';
-import { bookPickup } from '../logistics/pickup.js';
-import { recordLineBatches } from '../supply/ship-allocation.js';
+import { bookPickup } from '../logistics/index.js';
+import { recordLineBatches } from '../supply/index.js';
 
 interface OrderRow {
   id: string;
@@ -46,7 +45,7 @@ export async function cancelOrder(ctx: CoreContext, actor: Actor, orderId: strin
     const ref = { id: order.id, shopId: order.shop_id };
     if (order.status === 'paid') {
       const shipped = await tx.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', order.id).limit(1).executeTakeFirst();
-      if (shipped) throw new DomainError('ALREADY_SHIPPING', 'part of this order has shipped; ask for an after-sales refund instead', 409);
+      if (shipped) throw new DomainError('ALREADY_SHIPPING', 'part of this order has shipped; ask for an after-sales refund instead');
     }
     const from = order.status === 'paid' ? 'paid' : 'unpaid';
     await requireTransition(tx, ref, from, 'cancelled', { kind, id: actor.userId }, { code: 'cancelled_with_note', params: { note: why } }, now, { cancel_reason: why });
@@ -77,7 +76,7 @@ export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string,
     const now = ctx.clock.now();
     const order = await loadOrder(tx, orderId);
     if (!order || !actor.shops.has(order.shop_id)) throw notFound('order', orderId);
-    if (order.status !== 'paid') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, 409, { from: order.status, to: 'shipped' });
+    if (order.status !== 'paid') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, { from: order.status, to: 'shipped' });
     const lines = await tx.selectFrom('order_lines').select(['id', 'line_total_fen', 'refunded_fen']).where('order_id', '=', orderId).execute();
     const shippedRows = await tx.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', orderId).execute();
     // A line refunded in full before shipping (an after-sales refund) is never shipped; a free line (a sample) always is.
@@ -86,10 +85,10 @@ export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string,
     const shipmentIds: string[] = [];
     for (const p of parcels) {
       const ids = p.lineIds ?? [...pending];
-      if (ids.length === 0) throw new DomainError('NOTHING_TO_SHIP', 'every line of this order has shipped already', 409);
-      for (const id of ids) if (!pending.has(id)) throw new DomainError('LINE_NOT_SHIPPABLE', 'a line is unknown or already shipped', 409, { lineId: id });
+      if (ids.length === 0) throw new DomainError('NOTHING_TO_SHIP', 'every line of this order has shipped already');
+      for (const id of ids) if (!pending.has(id)) throw new DomainError('LINE_NOT_SHIPPABLE', 'a line is unknown or already shipped', { lineId: id });
       const dup = await tx.selectFrom('shipments').select('id').where('carrier', '=', p.carrier).where('tracking_no', '=', p.trackingNo).executeTakeFirst();
-      if (dup) throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', 409, { trackingNo: p.trackingNo });
+      if (dup) throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', { trackingNo: p.trackingNo });
       const shipmentId = newId('shipment', now);
       await tx.insertInto('shipments').values({ id: shipmentId, order_id: orderId, shop_id: order.shop_id, carrier: p.carrier, tracking_no: p.trackingNo, status: 'in_transit', created_at: now, delivered_at: null }).execute();
       await tx.insertInto('shipment_lines').values(ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId }))).execute();
@@ -138,8 +137,14 @@ export async function confirmReceipt(ctx: CoreContext, actor: Actor, orderId: st
       // The buyer has the goods: parcels still in transit count as delivered now.
       await tx.updateTable('shipments').set({ status: 'delivered', delivered_at: now }).where('order_id', '=', order.id).where('status', '=', 'in_transit').execute();
     }
-    else if (order.status !== 'delivered') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be confirmed as received`, 409, { from: order.status, to: 'completed' });
+    else if (order.status !== 'delivered') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be confirmed as received`, { from: order.status, to: 'completed' });
     await requireTransition(tx, ref, 'delivered', 'completed', by, { code: 'buyer_confirmed_receipt' }, now);
     await scheduleSettlement(tx, order.id, now);
   });
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'shipment.created': { orderId: string; shipmentId: string; carrier: string; trackingNo: string };
+  }
 }

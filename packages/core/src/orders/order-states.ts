@@ -1,28 +1,31 @@
 /** The order state machine: a table of allowed transitions and who may cause each. Pure. */
-import { DomainError } from '../platform/errors.js';
+import { stateTable, type Transition } from '../platform/index.js';
 
-export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled';
+import type { OrderStatus } from '../storage/index.js';
+
+export type { OrderStatus };
 export type ActorKind = 'buyer' | 'merchant' | 'admin' | 'system' | 'provider' | 'carrier';
+export type OrderAction = 'pay' | 'cancel' | 'ship' | 'deliver' | 'complete';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'];
 
-export const ORDER_TRANSITIONS: ReadonlyArray<{ from: OrderStatus; to: OrderStatus; by: readonly ActorKind[] }> = [
-  { from: 'unpaid', to: 'paid', by: ['provider'] },
-  { from: 'unpaid', to: 'cancelled', by: ['buyer', 'merchant', 'admin', 'system'] },
-  { from: 'paid', to: 'shipped', by: ['merchant'] },
-  { from: 'paid', to: 'cancelled', by: ['buyer', 'merchant', 'admin'] }, // refunded in full
-  { from: 'shipped', to: 'delivered', by: ['carrier', 'buyer', 'admin', 'system'] },
-  { from: 'delivered', to: 'completed', by: ['buyer', 'admin', 'system'] },
+export const ORDER_TRANSITIONS: readonly Transition<OrderStatus, OrderAction, ActorKind>[] = [
+  { from: 'unpaid', action: 'pay', to: 'paid', who: ['provider'] },
+  { from: 'unpaid', action: 'cancel', to: 'cancelled', who: ['buyer', 'merchant', 'admin', 'system'] },
+  { from: 'paid', action: 'ship', to: 'shipped', who: ['merchant'] },
+  { from: 'paid', action: 'cancel', to: 'cancelled', who: ['buyer', 'merchant', 'admin'] }, // refunded in full
+  { from: 'shipped', action: 'deliver', to: 'delivered', who: ['carrier', 'buyer', 'admin', 'system'] },
+  { from: 'delivered', action: 'complete', to: 'completed', who: ['buyer', 'admin', 'system'] },
 ];
 
+export const ORDER_STATES = stateTable('order', ORDER_TRANSITIONS);
+
 export function canTransition(from: string, to: OrderStatus, by: ActorKind): boolean {
-  return ORDER_TRANSITIONS.some((t) => t.from === from && t.to === to && t.by.includes(by));
+  return ORDER_STATES.canMove(from, to, by);
 }
 
 export function assertTransition(from: string, to: OrderStatus, by: ActorKind): void {
-  if (!canTransition(from, to, by)) {
-    throw new DomainError('INVALID_TRANSITION', `a ${from} order cannot become ${to} (by ${by})`, 409, { from, to, by });
-  }
+  ORDER_STATES.assertMove(from, to, by);
 }
 
 /** The timestamp column each state sets when entered. */

@@ -1,13 +1,13 @@
 /** Read models of orders: the buyer's list, a shop's list, and one order's full detail. */
 import type { Actor, Db } from '../context.js';
-import { notFound } from '../platform/errors.js';
-import { maskPhone } from '../platform/phone-mask.js';
+import { notFound, maskPhone } from '../platform/index.js';
 import { reasonOf, type TransitionReasonCode } from './transition-reasons.js';
-import { firstImages, type Page } from '../catalog/product-views.js';
-import { parseOrderRules } from '../rules/order-snapshot.js';
-import { lineOrigins, type LineOrigin } from '../supply/origin.js';
-import { linesAfterSales, type LineAfterSales } from '../aftersales/line-status.js';
-import type { CompensationKind, CompensationPayoutStatus } from '../storage/schema-ledger.js';
+import { firstImages, type Page } from '../catalog/index.js';
+import { parseOrderRules } from '../rules/index.js';
+import { lineOrigins, type LineOrigin } from '../supply/index.js';
+import { linesAfterSales, type LineAfterSales } from '../aftersales/index.js';
+import type { CompensationKind, CompensationPayoutStatus } from '../storage/index.js';
+import type { OrderStatus } from './order-states.js';
 
 export interface OrderLineView {
   id: string;
@@ -79,7 +79,7 @@ export interface OrderDetail extends OrderSummary {
 }
 
 export interface OrderQuery {
-  status?: string | undefined;
+  status?: OrderStatus | undefined;
   cursor?: string | undefined;
   limit: number;
 }

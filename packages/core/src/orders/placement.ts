@@ -11,15 +11,15 @@
  */
 import type { Insertable } from 'kysely';
 import type { Tx } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { emitMany } from '../outbox/outbox.js';
+import { newId } from '../platform/index.js';
+import { emitMany, type OutboxEntry } from '../outbox/index.js';
 import { reserveStockLines } from '../inventory/index.js';
 import { scheduleTimers, type TimerInput } from '../timers/index.js';
-import { DEADLINE } from '../rules/deadline-kinds.js';
-import { shipByAtOf } from '../rules/order-deadlines.js';
-import type { RuleProfile } from '../rules/profile.js';
-import { insertRows } from '../storage/insert-rows.js';
-import type { Database } from '../storage/schema.js';
+import { DEADLINE } from '../rules/index.js';
+import { shipByAtOf } from '../rules/index.js';
+import type { RuleProfile } from '../rules/index.js';
+import { insertRows } from '../storage/index.js';
+import type { Database } from '../storage/index.js';
 import type { ActorKind } from './order-states.js';
 import { reasonColumns, type TransitionReason } from './transition-reasons.js';
 
@@ -88,7 +88,7 @@ export async function placeOrders(tx: Tx, drafts: readonly OrderDraft[], now: nu
   const lines: Array<Insertable<Database['order_lines']>> = [];
   const reservations: Array<{ orderId: string; skuId: string; shopId: string; quantity: number; committed: boolean }> = [];
   const transitions: Array<Insertable<Database['order_transitions']>> = [];
-  const events: Array<{ topic: string; subjectId: string; payload: unknown }> = [];
+  const events: OutboxEntry[] = [];
   const timers: TimerInput[] = [];
   for (const d of drafts) {
     const c = checkouts.get(d.checkoutId);

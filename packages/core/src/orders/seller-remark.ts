@@ -1,6 +1,6 @@
 /** The shop's own memo on an order (卖家备注) with a flag colour (0 grey … 5 red); only the shop sees it. */
 import type { Actor, CoreContext } from '../context.js';
-import { invalid, notFound } from '../platform/errors.js';
+import { invalid, notFound } from '../platform/index.js';
 
 export const SELLER_REMARK_MAX = 60;
 export const SELLER_REMARK_STARS = 5;

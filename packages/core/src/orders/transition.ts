@@ -1,12 +1,9 @@
 import type { Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { assertTransition, STATUS_TIME_COLUMN, type ActorKind, type OrderStatus } from './order-states.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { compiledOnce, type CompiledOnce } from '../storage/compiled-once.js';
-import { onOrderTransition, shipByAtOf } from '../rules/order-deadlines.js';
-import { parseOrderRules } from '../rules/order-snapshot.js';
+import { insertRows, compiledOnce, type CompiledOnce } from '../storage/index.js';
+import { onOrderTransition, shipByAtOf, parseOrderRules } from '../rules/index.js';
 import { reasonColumns, type TransitionReason } from './transition-reasons.js';
 
 export interface TransitionActor {
@@ -31,7 +28,7 @@ function statusUpdate(columns: readonly string[]): CompiledOnce<unknown> {
         .updateTable('orders')
         .set(Object.fromEntries(columns.map((c) => [c, v(c)])) as Record<string, string>)
         .where('id', '=', v('id'))
-        .where('status', '=', v('from')),
+        .where('status', '=', v('from') as never),
     ) as CompiledOnce<unknown>;
     statusUpdates.set(key, q);
   }
@@ -64,6 +61,34 @@ export async function transitionOrder(
 
 export async function requireTransition(...args: Parameters<typeof transitionOrder>): Promise<void> {
   if (!(await transitionOrder(...args))) {
-    throw new DomainError('ORDER_CHANGED', 'the order changed meanwhile; reload and try again', 409, { orderId: args[1].id });
+    throw new DomainError('ORDER_CHANGED', 'the order changed meanwhile; reload and try again', { orderId: args[1].id });
+  }
+}
+
+/** An order moved between states (`order.paid`, `order.shipped`, …); `from` is '' for an order created paid (a sample). */
+export interface OrderTransitionEvent {
+  orderId: string;
+  shopId: string;
+  from: OrderStatus | '';
+  to: OrderStatus;
+  actor: TransitionActor;
+}
+
+/** A new order (checkout, or a flash sale with its sale and room). */
+export interface OrderCreatedEvent {
+  orderId: string;
+  shopId: string;
+  buyerId: string;
+  totalFen: number;
+  /** The status it was placed in: unpaid, or paid for a sample the creator does not pay for. */
+  status?: OrderStatus;
+  saleId?: string;
+  roomId?: string;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents extends Record<`order.${OrderStatus}`, OrderTransitionEvent> {
+    'order.created': OrderCreatedEvent;
+    'order.address_changed': { orderId: string; shopId: string };
   }
 }

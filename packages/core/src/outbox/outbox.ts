@@ -3,27 +3,53 @@
  * after commit by the dispatcher (in-process by default).
  */
 import type { Db, Tx } from '../context.js';
-import { newId } from '../platform/ids.js';
-import { insertRows } from '../storage/insert-rows.js';
+import { newId } from '../platform/index.js';
+import { insertRows, type OutboxTable } from '../storage/index.js';
+import type { Insertable } from 'kysely';
 
-export interface DomainEvent {
-  id: string;
-  topic: string;
-  subjectId: string;
-  payload: unknown;
-  createdAt: number;
+/**
+ * The outbox's topics and the payload of each. Every module declares the events it emits next to
+ * the code that emits them, by adding to this interface:
+ *
+ *     declare module '../outbox/outbox.js' {
+ *       interface OutboxEvents { 'order.late': OrderLateEvent }
+ *     }
+ *
+ * so `emit(tx, 'order.late', id, payload, now)` is checked by the compiler (an unknown topic or a
+ * payload of the wrong shape does not compile), listeners read typed payloads, and the outbox
+ * depends on no module.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each module that emits
+export interface OutboxEvents {}
+
+export type OutboxTopic = keyof OutboxEvents;
+
+/** An event as delivered; narrowing on `topic` narrows `payload`. */
+export type DomainEvent<K extends OutboxTopic = OutboxTopic> = {
+  [T in K]: { id: string; topic: T; subjectId: string; payload: OutboxEvents[T]; createdAt: number };
+}[K];
+
+/** The events a subscription to `prefix` receives (every topic that starts with it). */
+export type EventUnder<P extends string> = DomainEvent<Extract<OutboxTopic, `${P}${string}`>>;
+
+export async function emit<K extends OutboxTopic>(tx: Tx, topic: K, subjectId: string, payload: OutboxEvents[K], now: number): Promise<void> {
+  await insertRows(tx, 'outbox', [outboxRow(topic, subjectId, payload, now)]);
 }
 
-export async function emit(tx: Tx, topic: string, subjectId: string, payload: unknown, now: number): Promise<void> {
-  await insertRows(tx, 'outbox', [{ id: newId('outbox', now), topic, subject_id: subjectId, payload: JSON.stringify(payload), created_at: now, dispatched_at: null }]);
+/** The row emit() writes, for a writer that inserts many events in one statement (the flash sale's group commit). */
+export function outboxRow<K extends OutboxTopic>(topic: K, subjectId: string, payload: OutboxEvents[K], now: number): Insertable<OutboxTable> {
+  return { id: newId('outbox', now), topic, subject_id: subjectId, payload: JSON.stringify(payload), created_at: now, dispatched_at: null };
 }
+
+/** One event of a batch: a topic and its payload, checked like emit's. */
+export type OutboxEntry = { [K in OutboxTopic]: { topic: K; subjectId: string; payload: OutboxEvents[K] } }[OutboxTopic];
 
 /** Many events in one statement (order placement writes a batch's events at once), in the given order. */
-export async function emitMany(tx: Tx, events: ReadonlyArray<{ topic: string; subjectId: string; payload: unknown }>, now: number): Promise<void> {
-  await insertRows(tx, 'outbox', events.map((e) => ({ id: newId('outbox', now), topic: e.topic, subject_id: e.subjectId, payload: JSON.stringify(e.payload), created_at: now, dispatched_at: null })));
+export async function emitMany(tx: Tx, events: readonly OutboxEntry[], now: number): Promise<void> {
+  await insertRows(tx, 'outbox', events.map((e) => outboxRow(e.topic, e.subjectId, e.payload as never, now)));
 }
 
-export type EventHandler = (event: DomainEvent) => Promise<void> | void;
+export type EventHandler<E = DomainEvent> = (event: E) => Promise<void> | void;
 
 /** Delivers undelivered events in order to subscribers whose topic prefix matches, then marks them. */
 export class OutboxDispatcher {
@@ -33,8 +59,9 @@ export class OutboxDispatcher {
 
   constructor(private readonly db: Db, private readonly now: () => number) {}
 
-  subscribe(prefix: string, handler: EventHandler): void {
-    this.handlers.push({ prefix, handler });
+  /** Calls `handler` with every event whose topic starts with `prefix` (a whole topic, a module's `order.`, or '' for all). */
+  subscribe<P extends string>(prefix: P, handler: EventHandler<EventUnder<P>>): void {
+    this.handlers.push({ prefix, handler: handler as EventHandler });
   }
 
   /**
@@ -61,10 +88,12 @@ export class OutboxDispatcher {
     this.running = true;
     try {
       const rows = await this.db.selectFrom('outbox').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(batch).execute();
-      const events: DomainEvent[] = rows.map((r) => ({ id: r.id, topic: r.topic, subjectId: r.subject_id, payload: JSON.parse(r.payload), createdAt: r.created_at }));
+      // The rows were written by emit(), whose topic and payload the compiler checked.
+      const events = rows.map((r) => ({ id: r.id, topic: r.topic, subjectId: r.subject_id, payload: JSON.parse(r.payload), createdAt: r.created_at }) as DomainEvent);
       if (this.relay && events.length) await this.relay(events);
       for (const event of events) {
-        for (const h of this.handlers) if (event.topic.startsWith(h.prefix)) await h.handler(event);
+        const topic: string = event.topic;
+        for (const h of this.handlers) if (topic.startsWith(h.prefix)) await h.handler(event);
       }
       if (rows.length) {
         await this.db.updateTable('outbox').set({ dispatched_at: this.now() }).where('id', 'in', rows.map((r) => r.id)).where('dispatched_at', 'is', null).execute();

@@ -1,13 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { deliverAll, paidOrder } from '../ledger/test-support/money-fixtures.js';
-import { accountId } from '../ledger/accounts.js';
-import { balanceOf } from '../ledger/journal.js';
-import { checkLedger } from '../ledger/check.js';
-import { compensateBuyer } from '../ledger/money-commands.js';
-import { orderDetail } from '../orders/order-views.js';
-import { runDueTimers } from '../timers/scheduler.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { deliverAll, paidOrder } from '../ledger/test-support/index.js';
+import { accountId, balanceOf, checkLedger, compensateBuyer } from '../ledger/index.js';
+import { orderDetail } from '../orders/index.js';
+import { runDueTimers } from '../timers/index.js';
 import { compensationRetryDelayMs, submitPendingCompensations } from './buyer-compensation.js';
 import type { PaymentProvider } from './provider.js';
 

@@ -7,13 +7,10 @@
  * payable → provider cash, so the order's payable is back to zero.
  */
 import type { CoreContext, Tx } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
-import { accountId } from '../ledger/accounts.js';
-import { postJournal } from '../ledger/journal.js';
-import { recordCompensationPaid } from '../ledger/order-money.js';
-import type { CompensationKind, CompensationPayoutStatus } from '../storage/schema-ledger.js';
+import { DomainError, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { accountId, postJournal, recordCompensationPaid } from '../ledger/index.js';
+import type { CompensationKind, CompensationPayoutStatus } from '../storage/index.js';
 import type { ProviderNotification } from './provider.js';
 
 export type { CompensationKind, CompensationPayoutStatus };
@@ -114,4 +111,12 @@ export async function applyTransferNotification(tx: Tx, n: Extract<ProviderNotif
   await recordCompensationPaid(tx, { id: p.id, orderId: p.order_id, amountFen: Number(p.amount_fen), provider: p.provider }, now);
   await emit(tx, 'compensation.paid', p.order_id, { orderId: p.order_id, payoutId: p.id, amountFen: Number(p.amount_fen), kind: p.kind }, now);
   return { outcome: 'applied' };
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    /** Compensation owed to a buyer was booked (by hand, a late shipment, return-shipping insurance). */
+    'compensation.booked': { orderId: string; amountFen: number; paidBy: 'merchant' | 'platform'; caseId?: string; rule?: string };
+    'compensation.paid': { orderId: string; payoutId: string; amountFen: number; kind: string };
+  }
 }

@@ -4,16 +4,15 @@
  * amounts verified), and refunds through the same provider interface.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { emit } from '../outbox/outbox.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { commitReservations } from '../inventory/index.js';
 import { transitionOrder } from '../orders/index.js';
 import type { ProviderNotification } from './provider.js';
-import { insertRows } from '../storage/insert-rows.js';
-import { compiledOnce } from '../storage/compiled-once.js';
-import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/order-money.js';
+import { insertRows, compiledOnce } from '../storage/index.js';
+import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/index.js';
 import { applyTransferNotification } from './buyer-compensation.js';
+import { PAYMENT_STATES, REFUND_STATES } from './payment-states.js';
 
 export const notifyPath = (provider: string): string => `/api/v1/payments/notify/${provider}`;
 
@@ -39,11 +38,11 @@ export async function paymentView(ctx: CoreContext, actor: Actor, paymentId: str
 export async function openCashier(ctx: CoreContext, actor: Actor, paymentId: string): Promise<{ cashierUrl: string }> {
   const p = await ctx.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
   if (!p || p.buyer_id !== actor.userId) throw notFound('payment', paymentId);
-  if (p.status !== 'pending') throw new DomainError('PAYMENT_NOT_PENDING', `this payment is ${p.status}`, 409, { status: p.status });
-  if (p.expires_at <= ctx.clock.now()) throw new DomainError('PAYMENT_EXPIRED', 'the time to pay has run out', 409);
+  if (p.status !== 'pending') throw new DomainError('PAYMENT_NOT_PENDING', `this payment is ${p.status}`, { status: p.status });
+  if (p.expires_at <= ctx.clock.now()) throw new DomainError('PAYMENT_EXPIRED', 'the time to pay has run out');
   if (p.cashier_url) return { cashierUrl: p.cashier_url };
   const provider = ctx.payments.get(p.provider);
-  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', `payment provider ${p.provider} is not configured`, 503);
+  if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', `payment provider ${p.provider} is not configured`);
   const orders = await ctx.db.selectFrom('orders').select('id').where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
   const created = await provider.createPayment({
     paymentId: p.id,
@@ -103,7 +102,7 @@ const capturePayment = compiledOnce((db, v) =>
     .updateTable('payments')
     .set({ status: 'succeeded', provider_txn_id: v('txnId'), paid_at: v('now') as unknown as number, updated_at: v('now') as unknown as number })
     .where('id', '=', v('id'))
-    .where('status', '=', 'pending')
+    .where('status', 'in', PAYMENT_STATES.sourcesOf('capture', 'provider')) // pending (payment-states.ts)
     .where('provider', '=', v('provider'))
     .where('amount_fen', '=', v('amountFen') as unknown as number)
     .where((eb) => eb.or([eb('provider_txn_id', 'is', null), eb('provider_txn_id', '=', v('txnId'))]))
@@ -161,8 +160,9 @@ async function applyRefund(tx: Tx, n: Extract<ProviderNotification, { kind: 'ref
   if (!r) return { outcome: 'rejected', reason: 'UNKNOWN_REFUND' };
   if (r.provider_txn_id !== null && r.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
   if (r.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
-  const res = await tx.updateTable('refunds').set({ status: 'succeeded', provider_refund_id: n.providerRefundId, completed_at: now }).where('id', '=', r.id).where('status', '=', 'pending').executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `REFUND_${r.status.toUpperCase()}` };
+  const to = REFUND_STATES.next(r.status, 'confirm', 'provider');
+  const res = to === null ? null : await tx.updateTable('refunds').set({ status: to, provider_refund_id: n.providerRefundId, completed_at: now }).where('id', '=', r.id).where('status', 'in', REFUND_STATES.sourcesOf('confirm', 'provider')).executeTakeFirst();
+  if (!res || Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `REFUND_${r.status.toUpperCase()}` };
   await recordRefundPaid(tx, { id: r.id, amountFen: r.amount_fen, provider: r.provider }, now);
   await emit(tx, 'refund.succeeded', r.id, { refundId: r.id, amountFen: r.amount_fen }, now);
   return { outcome: 'applied' };
@@ -207,10 +207,18 @@ export async function submitPendingRefunds(ctx: CoreContext, limit = 50): Promis
       sent++;
     } catch (e) {
       if (e instanceof DomainError && e.code === 'PROVIDER_REFUND_REJECTED') {
-        await ctx.db.updateTable('refunds').set({ status: 'failed', completed_at: ctx.clock.now() }).where('id', '=', r.id).where('status', '=', 'pending').execute();
+        await ctx.db.updateTable('refunds').set({ status: REFUND_STATES.assertTransition('pending', 'refuse', 'system'), completed_at: ctx.clock.now() }).where('id', '=', r.id).where('status', 'in', REFUND_STATES.sourcesOf('refuse', 'system')).execute();
       }
       // other errors: the provider is unreachable; the next round retries.
     }
   }
   return sent;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'payment.succeeded': { paymentId: string; amountFen: number };
+    'refund.succeeded': { refundId: string; amountFen: number };
+    'refund.requested': { refundId: string; orderId: string; amountFen: number };
+  }
 }

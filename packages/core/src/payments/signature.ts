@@ -1,6 +1,6 @@
 /** HMAC-SHA256 signatures with a timestamp, as gateways sign their notifications: `t=<ms>,v1=<hex>`. */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../platform/index.js';
 
 export const SIGNATURE_HEADER = 'x-zhongcao-signature';
 export const SIGNATURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -11,12 +11,12 @@ export function sign(secret: string, body: string, at: number): string {
 }
 
 export function verifySignature(secret: string, header: string | undefined, body: string, now: number): void {
-  if (!header) throw new DomainError('INVALID_SIGNATURE', 'the notification is not signed', 401);
+  if (!header) throw new DomainError('INVALID_SIGNATURE', 'the notification is not signed');
   const parts = Object.fromEntries(header.split(',').map((kv) => kv.trim().split('=', 2) as [string, string]));
   const at = Number(parts.t);
   const given = parts.v1 ?? '';
-  if (!Number.isSafeInteger(at) || !/^[0-9a-f]{64}$/.test(given)) throw new DomainError('INVALID_SIGNATURE', 'malformed signature header', 401);
-  if (Math.abs(now - at) > SIGNATURE_TOLERANCE_MS) throw new DomainError('SIGNATURE_EXPIRED', 'the signature timestamp is outside the allowed window', 401);
+  if (!Number.isSafeInteger(at) || !/^[0-9a-f]{64}$/.test(given)) throw new DomainError('INVALID_SIGNATURE', 'malformed signature header');
+  if (Math.abs(now - at) > SIGNATURE_TOLERANCE_MS) throw new DomainError('SIGNATURE_EXPIRED', 'the signature timestamp is outside the allowed window');
   const expected = createHmac('sha256', secret).update(`${at}.${body}`).digest();
-  if (!timingSafeEqual(expected, Buffer.from(given, 'hex'))) throw new DomainError('INVALID_SIGNATURE', 'the signature does not match', 401);
+  if (!timingSafeEqual(expected, Buffer.from(given, 'hex'))) throw new DomainError('INVALID_SIGNATURE', 'the signature does not match');
 }

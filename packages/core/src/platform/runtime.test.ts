@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Runtime, runtimeOf, runtimePart } from './runtime.js';
-import { openTestCore } from '../test-support/harness.js';
-import { recommendService, runningRecommendService } from '../recommend/recommend-service.js';
-import { liveRuntime } from '../live/runtime.js';
+import { openTestCore } from '../test-support/index.js';
+import { recommendService, runningRecommendService } from '../recommend/index.js';
+import { liveRuntime } from '../live/index.js';
 
 test('a part is made once per store, on first use, and disposed with its runtime', async () => {
   let made = 0;

@@ -2,12 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { gradientPng } from '../demo/png.js';
-import { KEEP_UNUSED_UPLOADS_MS, mediaDir } from '../catalog/images.js';
-import { purgeUnusedEvidence, uploadEvidence } from '../aftersales/evidence.js';
-import { purgeUnattachedPhotos, uploadSupplyPhoto } from '../supply/photos.js';
-import { createBase } from '../supply/bases.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { gradientPng } from '../demo/index.js';
+import { KEEP_UNUSED_UPLOADS_MS, mediaDir } from '../catalog/index.js';
+import { purgeUnusedEvidence, uploadEvidence } from '../aftersales/index.js';
+import { purgeUnattachedPhotos, uploadSupplyPhoto, createBase } from '../supply/index.js';
 
 const fileOf = (dataDir: string, url: string): string => join(mediaDir(dataDir), url.slice(url.lastIndexOf('/') + 1));
 

@@ -4,9 +4,9 @@
  * worker thread (the platform), and the two behave alike. Requests are served in order, so a
  * signal sent before a page request has been learnt when the page is made.
  */
-import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Recommended, type Signal } from '@zhongcao/recsys';
-import { ShownFilter } from '../feed/shown-filter.js';
-import { multiplierOf, type MultiplierRule, type MultiplierTable } from './throttle.js';
+import type { OnlineEngine, ItemMeta, ModelSnapshot, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
+import { ShownFilter } from './shown-filter.js';
+import { multiplierOf, type MultiplierRule, type MultiplierTable } from './multipliers.js';
 
 export type EngineRequest =
   /** Videos added or updated; those published since `poolSince` enter the traffic pool, at `now` (null: at their publishing). */

@@ -5,9 +5,9 @@
  * send every request to the same `EngineDesk`, in order.
  */
 import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Signal } from '@zhongcao/recsys';
-import type { ShownFilter } from '../feed/shown-filter.js';
+import type { ShownFilter } from './shown-filter.js';
 import { EngineDesk, type EngineRequest, type PersonVectors, type RecommendAnswer, type SwapAnswer } from './engine-desk.js';
-import type { MultiplierTable } from './throttle.js';
+import type { MultiplierTable } from './multipliers.js';
 
 export interface EngineHost {
   /** True once a video was upserted (removed ones stay known). */

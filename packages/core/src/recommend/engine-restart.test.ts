@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { likeVideo } from '../content/social.js';
-import { getFeed, type FeedPage } from '../feed/feed.js';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { likeVideo } from '../content/index.js';
+import { getFeed, type FeedPage, insertTestVideos } from '../feed/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { recommendService, stopRecommendService, type EngineLifecycleEvent, type RecommendService } from './recommend-service.js';
 
 const HOUR = 3600_000;

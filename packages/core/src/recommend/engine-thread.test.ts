@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ItemMeta, PoolStep, Signal } from '@zhongcao/recsys';
-import { ShownFilter } from '../feed/shown-filter.js';
+import { ShownFilter } from './shown-filter.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
 import { EngineStopped, ThreadEngineHost } from './engine-thread.js';
 
@@ -38,7 +38,7 @@ function signals(metas: ItemMeta[]): Signal[] {
   return out;
 }
 
-async function feed(host: EngineHost, steps: PoolStep[][]): Promise<Array<{ fan: string[]; follower: string[]; anon: string[]; consulted: string[] }>> {
+async function feed(host: EngineHost, _steps: PoolStep[][]): Promise<Array<{ fan: string[]; follower: string[]; anon: string[]; consulted: string[] }>> {
   const metas = catalog();
   host.upsertVideos(metas.slice(0, 40), NOW - 7 * 24 * HOUR, null);
   host.upsertVideos(metas.slice(40), NOW - 7 * 24 * HOUR, NOW - 30 * 60_000);

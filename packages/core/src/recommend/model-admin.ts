@@ -2,7 +2,7 @@
  * The admins' view of the interest engine's model versions (平台管理 → 推荐模型): the list, with
  * each version's offline figures, whether it serves and why, and a retraining on demand.
  */
-import { requireRole } from '../accounts/roles.js';
+import { requireRole } from '../accounts/index.js';
 import type { Actor, CoreContext } from '../context.js';
 import { listModelVersions, requestRetrain, type ModelVersion } from './model-versions.js';
 import { runningRecommendService } from './recommend-service.js';

@@ -1,17 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ModelSnapshot } from '@zhongcao/recsys';
-import { ShownFilter } from '../feed/shown-filter.js';
-import { EmbeddedStream } from '../stream/stream.js';
-import { relayOutbox } from '../stream/relay.js';
-import { makePerson, openTestCore, type TestCore } from '../test-support/harness.js';
+import { ShownFilter } from './shown-filter.js';
+import { EmbeddedStream } from '../stream/index.js';
+import { relayOutbox } from '../stream/index.js';
+import { makePerson, openTestCore, type TestCore } from '../test-support/index.js';
 import { adminModelVersions } from './model-admin.js';
 import { artefactRows, loadArtefacts, storeArtefacts } from './model-artefacts.js';
 import { listModelVersions, MODEL_SERVING_TOPIC, requestRetrain } from './model-versions.js';
 import { recommendService, RecommendService, runningRecommendService } from './recommend-service.js';
 import { feedEngineFromStream } from './stream-signals.js';
 import { Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type RetrainDecision } from './retrainer.js';
-import { likedRings, nextLifecycle } from '../test-support/liked-rings.js';
+import { likedRings, nextLifecycle } from '../test-support/index.js';
 
 const sample = (): ModelSnapshot => ({
   dim: 3,
@@ -49,7 +49,7 @@ async function pageModel(service: RecommendService, core: TestCore, actor: strin
   return (await service.host.recommend(actor, 10, core.clock.now(), ShownFilter.empty())).model;
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+async function _until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);

@@ -6,9 +6,9 @@
  * outbox (`model.serving`), so every process running an engine swaps the same one in.
  */
 import type { Db } from '../context.js';
-import { emit } from '../outbox/outbox.js';
-import { newId } from '../platform/ids.js';
-import type { ModelVersionsTable } from '../storage/schema-models.js';
+import { newId } from '../platform/index.js';
+import type { ModelVersionsTable } from '../storage/index.js';
+import { emit } from '../outbox/index.js';
 
 export type ModelVersionStatus = 'requested' | 'training' | 'serving' | 'retired' | 'rejected' | 'failed';
 export type RetrainTrigger = 'schedule' | 'manual';
@@ -95,7 +95,18 @@ export async function recordProgress(db: Db, id: string, patch: Partial<Pick<Mod
 }
 
 /** The outbox topic announcing a version that now serves (subject: the version id). */
-export const MODEL_SERVING_TOPIC = 'model.serving';
+export const MODEL_SERVING_TOPIC = 'model.serving' as const;
+
+/** The payload of `model.serving`: the version every engine swaps in. */
+export interface ModelServingEvent {
+  version: string;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'model.serving': ModelServingEvent;
+  }
+}
 export type ModelServingTopic = typeof MODEL_SERVING_TOPIC;
 
 /**

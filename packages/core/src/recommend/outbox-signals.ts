@@ -4,8 +4,8 @@
  * outbox consumed from the stream (stream-signals.ts).
  */
 import type { CoreContext } from '../context.js';
-import type { OutboxDispatcher } from '../outbox/outbox.js';
-import { hasSignalListeners, publishSignals } from './signal-bus.js';
+import type { OutboxDispatcher } from '../outbox/index.js';
+import { hasSignalListeners, publishSignals } from '../signals/index.js';
 import { paymentSignals, refundSignals } from './stored-signals.js';
 import { runningRecommendService } from './recommend-service.js';
 

@@ -4,8 +4,8 @@
  */
 import { TRAFFIC_POOL_DEFAULTS, type PoolRate, type PoolRates } from '@zhongcao/recsys';
 import type { Actor, Db } from '../context.js';
-import { managesVideo } from '../content/videos.js';
-import { notFound } from '../platform/errors.js';
+import { managesVideo } from '../content/index.js';
+import { notFound } from '../platform/index.js';
 
 export type PoolStatus = 'not_entered' | 'climbing' | 'stopped' | 'top';
 

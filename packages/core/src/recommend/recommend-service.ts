@@ -7,13 +7,13 @@
  */
 import type { OnlineEngine, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
-import type { ShownFilter } from '../feed/shown-filter.js';
-import { insertRows } from '../storage/insert-rows.js';
+import type { ShownFilter } from './shown-filter.js';
+import { insertRows } from '../storage/index.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
 import type { PersonVectors } from './engine-desk.js';
 import { ThreadEngineHost } from './engine-thread.js';
-import { onSignals } from './signal-bus.js';
+import { onSignals } from '../signals/index.js';
 import { FeedMultipliers } from './throttle.js';
 import { videoMetasByIds } from './video-meta.js';
 import { POOL_ENTRY_DAYS, warmEngine, type WarmReport } from './warm.js';

@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../context.js';
-import { likeVideo } from '../content/social.js';
-import { ingestEvents } from '../events/events.js';
-import { putPersonSettings } from '../events/person-settings.js';
-import { getFeed, type FeedPage } from '../feed/feed.js';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/harness.js';
+import { likeVideo } from '../content/index.js';
+import { ingestEvents, putPersonSettings } from '../events/index.js';
+import { getFeed, type FeedPage, insertTestVideos } from '../feed/index.js';
+import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import { videoPoolView } from './pool-steps.js';
 import { mergeDeviceProfile, recommendService, runningRecommendService } from './recommend-service.js';
 
@@ -161,7 +159,7 @@ test('traffic pool: a new video is promoted or stopped on its rates; the steps a
       if (video === good) await core.ctx.db.insertInto('comments').values({ id: 'cmt_test0000000000000000000001', video_id: good, author_id: cat.creators[1]!.userId, parent_id: null, text: '好', reply_count: 0, status: 'visible', created_at: now }).execute();
     }
     // Comments arrive as domain signals: one for the good video.
-    const { publishSignals } = await import('./signal-bus.js');
+    const { publishSignals } = await import('../signals/index.js');
     publishSignals(core.ctx.db, [{ actor: cat.creators[1]!.userId, kind: 'comment', videoId: good!, at: now }]);
     for (const video of [good!, poor!]) await ingestEvents(core.ctx, { viewerId: 'device-pool-2' }, events(video, 'impression', 50));
     await recommendService(core.ctx).flushSteps();

@@ -6,8 +6,8 @@
  */
 import type { Recommended } from '@zhongcao/recsys';
 import type { CoreContext, Db } from '../context.js';
-import type { ShownFilter } from '../feed/shown-filter.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
+import type { ShownFilter } from './shown-filter.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 
 /** Which model version an engine serves (the admins' model page). */
 export interface EngineModelState {

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ModelSnapshot, OfflineFigures, Signal } from '@zhongcao/recsys';
-import type { StoreAccess } from '../storage/store-access.js';
+import type { StoreAccess } from '../storage/index.js';
 
 /** Where the thread takes the history from: the store since a time (its own connection), or signals read already. */
 export type RetrainHistory = { kind: 'store'; access: StoreAccess; since: number } | { kind: 'signals'; signals: Signal[] };

@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { evaluateSnapshot, interestWeight, onePass, retrain, RETRAIN_DEFAULTS, snapshotBuffers, trainingSet, type ModelSnapshot, type Signal } from '@zhongcao/recsys';
-import { openStoreReader } from '../storage/store-access.js';
+import { openStoreReader } from '../storage/index.js';
 import type { RetrainHistory, RetrainJob, RetrainMessage } from './retrain-thread.js';
 import { storedSignals } from './warm.js';
 

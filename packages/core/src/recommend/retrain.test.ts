@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ShownFilter } from '../feed/shown-filter.js';
-import { openTestCore } from '../test-support/harness.js';
+import { ShownFilter } from './shown-filter.js';
+import { openTestCore, } from '../test-support/index.js';
 import { listModelVersions } from './model-versions.js';
 import { RecommendService, type EngineLifecycleEvent } from './recommend-service.js';
 import { scoresWorse } from './retrainer.js';
-import { likedRings, nextLifecycle } from '../test-support/liked-rings.js';
+import { likedRings, nextLifecycle } from '../test-support/index.js';
 
 function nextModel(service: RecommendService, timeoutMs = 120_000): Promise<Extract<EngineLifecycleEvent, { kind: 'model' }>> {
   return nextLifecycle(service, 'model', timeoutMs);

@@ -13,9 +13,9 @@
 import { interestWeight, type ModelSnapshot } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import type { EngineHost } from './engine-host.js';
+import { claimRequested, finishVersion, recordProgress, requestRetrain, resetAtStart, type ModelDecisionReason, type ModelFigures, type ModelVersion, type RetrainTrigger, servingVersionId } from './model-versions.js';
+import { storeAccessOf } from '../storage/index.js';
 import { loadArtefacts, storeArtefacts } from './model-artefacts.js';
-import { claimRequested, finishVersion, recordProgress, requestRetrain, resetAtStart, servingVersionId, type ModelDecisionReason, type ModelFigures, type ModelVersion, type RetrainTrigger } from './model-versions.js';
-import { storeAccessOf } from '../storage/store-access.js';
 import { retrainOnThread, type RetrainHistory } from './retrain-thread.js';
 import { storedSignals } from './warm.js';
 

@@ -38,7 +38,7 @@ export function clientEventSignal(r: EventRowLike): Signal | null {
 }
 
 /** The attributed video of an order line, when the purchase came from one. */
-const videoOf = (contentId: string | null): string | null => (contentId && contentId.startsWith('vid_') ? contentId : null);
+const videoOf = (contentId: string | null): string | null => (contentId?.startsWith('vid_') ? contentId : null);
 
 /** Purchase signals of the paid orders of a checkout payment (one per line). */
 export async function paymentSignals(db: Db, paymentId: string): Promise<Signal[]> {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Signal } from '@zhongcao/recsys';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { makePerson, openTestCore } from '../test-support/harness.js';
-import { EmbeddedStream } from '../stream/stream.js';
-import { relaySignals } from '../stream/relay.js';
-import { likeVideo } from '../content/social.js';
+import { insertTestVideos } from '../feed/index.js';
+import { makePerson, openTestCore } from '../test-support/index.js';
+import { EmbeddedStream, relaySignals } from '../stream/index.js';
+import { onSignals } from '../signals/index.js';
+import { likeVideo } from '../content/index.js';
 import { recommendService, runningRecommendService } from './recommend-service.js';
 import { feedEngineFromStream } from './stream-signals.js';
 
@@ -39,7 +39,7 @@ test('the engine intake learns each stream message once, skips what its warm-up 
     // Scaled mode's publisher: a like committed in this process is offered to the stream.
     const offered: unknown[] = [];
     await stream.consume('probe', ['signals'], (m) => void offered.push(m.payload));
-    const unrelay = relaySignals(core.ctx.db, stream);
+    const unrelay = relaySignals((listener) => onSignals(core.ctx.db, listener), stream);
     const viewer = await makePerson(core, 'viewer', [], false);
     await likeVideo(core.ctx, viewer, video!);
     await new Promise((r) => setImmediate(r));

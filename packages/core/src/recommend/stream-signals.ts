@@ -7,10 +7,9 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { SeenIds, type Stream, type StreamConsumer } from '../stream/stream.js';
-import type { OutboxStreamPayload } from '../stream/relay.js';
+import { SeenIds, type Stream, type StreamConsumer, type OutboxStreamPayload } from '../stream/index.js';
 import { ENGINE_OUTBOX_TOPICS, learnFromDomainEvent, type EngineOutboxTopic } from './outbox-signals.js';
-import { publishSignals } from './signal-bus.js';
+import { publishSignals } from '../signals/index.js';
 import { MODEL_SERVING_TOPIC } from './model-versions.js';
 import { runningRecommendService } from './recommend-service.js';
 

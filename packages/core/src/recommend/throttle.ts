@@ -6,34 +6,14 @@
  * pressures are read in the background and refreshed every REFRESH_MS, so ranking never waits on
  * a query.
  */
-import type { ItemMeta } from '@zhongcao/recsys';
 import type { Db } from '../context.js';
-import { capacityPressure } from '../capacity/capacity-service.js';
-import { NEAR_LIMIT } from '../capacity/surge-policy.js';
+import { capacityPressure, NEAR_LIMIT } from '../capacity/index.js';
+import type { MultiplierRule, MultiplierTable } from './multipliers.js';
 
-export const THROTTLED_MULTIPLIER = 0.3;
 const REFRESH_MS = 30_000;
 const MAX_SHOPS = 50_000;
 
-/** Videos whose `field` equals `value` have their value multiplied by `multiplier`. */
-export interface MultiplierRule {
-  field: 'shopId' | 'creatorId' | 'categoryId' | 'id';
-  value: string;
-  multiplier: number;
-}
-
-/** What the engine needs to apply the multipliers: plain data. */
-export interface MultiplierTable {
-  throttledShops: string[];
-  rules: MultiplierRule[];
-}
-
-/** The multiplier of one video under a table (throttled shops and rules multiply). */
-export function multiplierOf(throttledShops: ReadonlySet<string>, rules: readonly MultiplierRule[], meta: ItemMeta): number {
-  let m = meta.shopId && throttledShops.has(meta.shopId) ? THROTTLED_MULTIPLIER : 1;
-  for (const r of rules) if (meta[r.field] === r.value) m *= r.multiplier;
-  return m;
-}
+export { THROTTLED_MULTIPLIER, multiplierOf, type MultiplierRule, type MultiplierTable } from './multipliers.js';
 
 export class FeedMultipliers {
   private readonly pressure = new Map<string, { value: number; at: number }>();

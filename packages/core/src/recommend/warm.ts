@@ -6,7 +6,7 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import { newId } from '../platform/ids.js';
+import { newId } from '../platform/index.js';
 import type { EngineHost } from './engine-host.js';
 import { forEachVideoMetaSince } from './video-meta.js';
 import { clientEventSignal } from './stored-signals.js';
@@ -52,7 +52,7 @@ export async function storedSignals(ctx: Pick<CoreContext, 'db'>, since: number)
       .limit(MAX_ROWS)
       .execute(),
   ]);
-  const video = (id: string | null): string | null => (id && id.startsWith('vid_') ? id : null);
+  const video = (id: string | null): string | null => (id?.startsWith('vid_') ? id : null);
   const out: Signal[] = [];
   for (const r of follows) out.push({ actor: r.follower_id, kind: 'follow', creatorId: r.followee_id, at: Number(r.created_at) });
   for (const r of likes) out.push({ actor: r.user_id, kind: 'like', videoId: r.video_id, at: Number(r.created_at) });

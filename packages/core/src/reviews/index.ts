@@ -9,4 +9,4 @@ export {
   type LineReviewState, type OwnReviewView, type ReviewFlag, type ReviewInput, type ReviewView,
 } from './reviews.js';
 export { MAX_UNUSED_REVIEW_PHOTOS, purgeUnusedReviewPhotos, uploadReviewPhoto } from './review-photos.js';
-export { type ReviewCreatedPayload, type ReviewEvent, type ReviewEventTopic, type ReviewFollowedUpPayload, type ReviewRepliedPayload } from './review-events.js';
+export type { ReviewCreatedPayload, ReviewEvent, ReviewEventTopic, ReviewFollowedUpPayload, ReviewRepliedPayload } from './review-events.js';

@@ -1,6 +1,6 @@
 /** The reviews module's domain events, written to the outbox in the transaction of the change. */
 import type { Tx } from '../context.js';
-import { emit } from '../outbox/outbox.js';
+import { emit } from '../outbox/index.js';
 
 export interface ReviewCreatedPayload {
   reviewId: string;
@@ -42,4 +42,12 @@ export type ReviewEventTopic = ReviewEvent['topic'];
 
 export async function emitReviewEvent(tx: Tx, event: ReviewEvent, now: number): Promise<void> {
   await emit(tx, event.topic, event.payload.reviewId, event.payload, now);
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'review.created': ReviewCreatedPayload;
+    'review.followed_up': ReviewFollowedUpPayload;
+    'review.replied': ReviewRepliedPayload;
+  }
 }

@@ -6,21 +6,21 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
-import { imageUrl } from '../catalog/product-views.js';
+import { DomainError, newId } from '../platform/index.js';
+import {
+  deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType, imageUrl,
+} from '../catalog/index.js';
 
 /** Photos a person may hold uploaded but not yet used in a review. */
 export const MAX_UNUSED_REVIEW_PHOTOS = 30;
 
 export async function uploadReviewPhoto(ctx: CoreContext, actor: Actor, bytes: Buffer): Promise<{ id: string; url: string }> {
-  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, 413, { limit: MAX_IMAGE_BYTES });
-  if (bytes.length === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty', 415);
+  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, { limit: MAX_IMAGE_BYTES });
+  if (bytes.length === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty');
   const kind = sniffImageType(bytes);
-  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'a review photo must be a JPEG, PNG, WebP or GIF image', 415);
+  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'a review photo must be a JPEG, PNG, WebP or GIF image');
   const unused = await ctx.db.selectFrom('review_photos').select((eb) => eb.fn.countAll().as('n')).where('uploader_id', '=', actor.userId).where('review_id', 'is', null).executeTakeFirstOrThrow();
-  if (Number(unused.n) >= MAX_UNUSED_REVIEW_PHOTOS) throw new DomainError('TOO_MANY_IMAGES', `at most ${MAX_UNUSED_REVIEW_PHOTOS} photos may wait unused; write the review with them first`, 409);
+  if (Number(unused.n) >= MAX_UNUSED_REVIEW_PHOTOS) throw new DomainError('TOO_MANY_IMAGES', `at most ${MAX_UNUSED_REVIEW_PHOTOS} photos may wait unused; write the review with them first`);
   const now = ctx.clock.now();
   const id = newId('reviewPhoto', now);
   const fileName = `${id}.${kind.ext}`;

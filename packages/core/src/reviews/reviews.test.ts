@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../context.js';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { confirmReceipt, shipOrder } from '../orders/order-commands.js';
-import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import { addFollowUp, createReview, myReviews, orderReviewStates, productReviews, productReviewSummary, replyToReview, shopReviews } from './reviews.js';
 import { purgeUnusedReviewPhotos, uploadReviewPhoto } from './review-photos.js';
 import { REVIEW_WINDOW_MS } from './review-rules.js';

@@ -6,10 +6,9 @@
  * product's figures and the outbox event commit together or not at all.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { enforceContent, type FieldHit } from '../governance/index.js';
-import { imageUrl } from '../catalog/product-views.js';
+import { imageUrl } from '../catalog/index.js';
 import {
   canFollowUp, canReply, canReview, decodeReviewCursor, encodeReviewCursor, maskReviewerName, reviewDeadline, statsDelta, summarizeReviews, validStars,
   BAD_MAX_STARS, FOLLOWUP_WINDOW_MS, GOOD_MIN_STARS, MAX_REVIEW_PHOTOS, MAX_REVIEW_TEXT, REVIEWS_PAGE_MAX,
@@ -71,7 +70,7 @@ export interface LineReviewState {
 
 const fail = (v: Verdict): never => {
   if (v.ok) throw new Error('not a failure');
-  throw new DomainError(v.code, messages[v.code], v.status, v.details);
+  throw new DomainError(v.code, messages[v.code], v.details);
 };
 
 const messages = {
@@ -104,7 +103,7 @@ const flagsOf = (part: ReviewFlag['part'], hits: readonly FieldHit[]): ReviewFla
 async function attachPhotos(tx: Tx, actor: Actor, reviewId: string, part: 'review' | 'followup', ids: readonly string[]): Promise<void> {
   for (const [i, id] of ids.entries()) {
     const res = await tx.updateTable('review_photos').set({ review_id: reviewId, part, sort: i }).where('id', '=', id).where('uploader_id', '=', actor.userId).where('review_id', 'is', null).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('REVIEW_PHOTO_UNAVAILABLE', messages.REVIEW_PHOTO_UNAVAILABLE, 400, { field: 'photoIds', id });
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('REVIEW_PHOTO_UNAVAILABLE', messages.REVIEW_PHOTO_UNAVAILABLE, { field: 'photoIds', id });
   }
 }
 
@@ -133,7 +132,7 @@ export async function createReview(ctx: CoreContext, actor: Actor, orderLineId: 
       .onConflict((oc) => oc.column('order_line_id').doNothing())
       .returning('id')
       .execute();
-    if (inserted.length !== 1) throw new DomainError('REVIEW_EXISTS', messages.REVIEW_EXISTS, 409, { orderLineId });
+    if (inserted.length !== 1) throw new DomainError('REVIEW_EXISTS', messages.REVIEW_EXISTS, { orderLineId });
     await attachPhotos(tx, actor, id, 'review', photoIds);
     const d = statsDelta(stars, hasPhotos);
     await tx.insertInto('product_review_stats').values({ product_id: line.product_id, shop_id: line.shop_id, reviews: 0, product_star_sum: 0, logistics_star_sum: 0, service_star_sum: 0, good: 0, bad: 0, with_photos: 0, updated_at: now })
@@ -166,7 +165,7 @@ async function reviewableLine(db: Db | Tx, actor: Actor, orderLineId: string, no
     .executeTakeFirst();
   if (!line || line.buyer_id !== actor.userId) throw notFound('order line', orderLineId);
   const exists = await db.selectFrom('reviews').select('id').where('order_line_id', '=', orderLineId).executeTakeFirst();
-  if (exists) throw new DomainError('REVIEW_EXISTS', messages.REVIEW_EXISTS, 409, { orderLineId, reviewId: exists.id });
+  if (exists) throw new DomainError('REVIEW_EXISTS', messages.REVIEW_EXISTS, { orderLineId, reviewId: exists.id });
   const v = canReview({ status: line.status, completedAt: line.completed_at === null ? null : Number(line.completed_at) }, now);
   if (!v.ok) fail(v);
   return line;
@@ -189,7 +188,7 @@ export async function addFollowUp(ctx: CoreContext, actor: Actor, reviewId: stri
     const now = ctx.clock.now();
     const r = await mine(tx);
     const res = await tx.updateTable('reviews').set({ followup_text: text, followup_flags: JSON.stringify(flagsOf('followup', hits)), followup_at: now }).where('id', '=', reviewId).where('followup_at', 'is', null).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('FOLLOWUP_EXISTS', messages.FOLLOWUP_EXISTS, 409);
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('FOLLOWUP_EXISTS', messages.FOLLOWUP_EXISTS);
     await attachPhotos(tx, actor, reviewId, 'followup', photoIds);
     await emitReviewEvent(tx, { topic: 'review.followed_up', payload: { reviewId, productId: r.product_id, shopId: r.shop_id, at: now } }, now);
   });
@@ -212,7 +211,7 @@ export async function replyToReview(ctx: CoreContext, actor: Actor, reviewId: st
     const now = ctx.clock.now();
     const r = await theirs(tx);
     const res = await tx.updateTable('reviews').set({ reply_text: text, reply_flags: JSON.stringify(flagsOf('reply', hits)), reply_by: actor.userId, reply_at: now }).where('id', '=', reviewId).where('reply_at', 'is', null).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('REPLY_EXISTS', messages.REPLY_EXISTS, 409);
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('REPLY_EXISTS', messages.REPLY_EXISTS);
     await emitReviewEvent(tx, { topic: 'review.replied', payload: { reviewId, productId: r.product_id, shopId: r.shop_id, repliedBy: actor.userId, at: now } }, now);
   });
   return ownReview(ctx.db, actor, reviewId, ctx.clock.now());

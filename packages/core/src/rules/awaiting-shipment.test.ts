@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
-import { shipOrder } from '../orders/order-commands.js';
-import { orderDetail } from '../orders/order-views.js';
-import { runDueTimers } from '../timers/scheduler.js';
-import { findTimer } from '../timers/timers.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
+import { shipOrder, orderDetail } from '../orders/index.js';
+import { runDueTimers, findTimer } from '../timers/index.js';
 import { shopDashboard } from '../console/index.js';
 import type { Actor } from '../context.js';
 import { isShipOverdue, shipOverdueMs } from './awaiting-shipment.js';

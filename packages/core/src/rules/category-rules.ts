@@ -4,9 +4,9 @@
  * read; the rest is JSON in `categories.rules`. Admins edit them; orders keep a snapshot.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { notFound } from '../platform/errors.js';
-import { emit } from '../outbox/outbox.js';
+import { requireRole } from '../accounts/index.js';
+import { notFound } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
 import { applyRulePatch, checkRuleProfile, DEFAULT_RULES, profileFromStored, type RuleProfile, type RuleProfilePatch } from './profile.js';
 
 /** The columns of a category row that make up its profile. */
@@ -89,4 +89,10 @@ export async function updateCategoryRuleProfile(ctx: CoreContext, actor: Actor, 
     await emit(tx, 'category.rules_changed', categoryId, { categoryId, by: actor.userId, rules: next }, now);
     return { categoryId, name: row.name, rules: next };
   });
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'category.rules_changed': { categoryId: string; by: string; rules: unknown };
+  }
 }

@@ -4,16 +4,16 @@
  * just before) changes nothing; each runs in the transaction that marks its timer done.
  */
 import type { Tx } from '../context.js';
-import { releaseReservations } from '../inventory/stock.js';
-import { giveBackCoupon } from '../live/coupon-use.js';
-import { scheduleSettlement } from '../ledger/order-money.js';
-import { transitionOrder } from '../orders/transition.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import { releaseReservations } from '../inventory/index.js';
+import { giveBackCoupon } from '../live/index.js';
+import { scheduleSettlement } from '../ledger/index.js';
+import { transitionOrder } from '../orders/index.js';
+import { type TimerRegistry, scheduleTimer } from '../timers/index.js';
+import type { CaseStatus } from '../storage/index.js';
 import { DEADLINE } from './deadline-kinds.js';
 import { applyLateShipment } from './late-shipment.js';
 import { isLateDispatch } from './dispatch-rule.js';
-import { hasTrackedParcel } from '../logistics/pickup.js';
-import { scheduleTimer } from '../timers/timers.js';
+import { hasTrackedParcel } from '../logistics/index.js';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 
@@ -23,7 +23,7 @@ const SYSTEM = { kind: 'system' as const, id: null };
  * (the refund-response deadline bounds the wait). Statuses as in the after-sales vocabulary.
  */
 export const SHIP_BY_RECHECK_MS = 3600_000;
-const OPEN_CASE_STATUSES = ['requested', 'countered', 'escalated'];
+const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['requested', 'countered', 'escalated'];
 
 async function hasOpenUnshippedRefund(tx: Tx, orderId: string): Promise<boolean> {
   const row = await tx.selectFrom('aftersales_cases').select('id').where('order_id', '=', orderId).where('type', '=', 'refund_unshipped').where('status', 'in', OPEN_CASE_STATUSES).limit(1).executeTakeFirst();

@@ -5,9 +5,9 @@
  * a category whose rules set no points exempts its orders). Idempotent: an order is late once.
  */
 import type { Tx } from '../context.js';
-import { emit } from '../outbox/outbox.js';
-import { accountId } from '../ledger/accounts.js';
-import { bookBuyerCompensation } from '../payments/buyer-compensation.js';
+import { emit } from '../outbox/index.js';
+import { accountId } from '../ledger/index.js';
+import { bookBuyerCompensation } from '../payments/index.js';
 import { lateShipmentCompensationFen } from './compensation.js';
 import { parseOrderRules } from './order-snapshot.js';
 import { recordViolation } from '../violations/index.js';
@@ -39,4 +39,10 @@ export async function applyLateShipment(tx: Tx, orderId: string, now: number): P
   }
   await emit(tx, 'order.late', orderId, { orderId, shopId: flagged.shop_id, shipByAt: flagged.ship_by_at, compensationFen, milliPoints }, now);
   return { compensationFen, milliPoints };
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'order.late': { orderId: string; shopId: string; shipByAt: number | null; compensationFen: number; milliPoints: number };
+  }
 }

@@ -4,11 +4,11 @@
  * The handlers that enforce a passed deadline are in deadline-handlers.ts.
  */
 import type { Tx } from '../context.js';
-import { compiledOnce } from '../storage/compiled-once.js';
-import { scheduleTimer, type TimerInput } from '../timers/timers.js';
+import { scheduleTimer, type TimerInput } from '../timers/index.js';
+import { compiledOnce } from '../storage/index.js';
 import { DEADLINE_DAY_MS, DEADLINE, DEADLINE_HOUR_MS, ORDER_DEADLINES } from './deadline-kinds.js';
 import { loadOrderRules, parseOrderRules } from './order-snapshot.js';
-import { hasTrackedParcel } from '../logistics/pickup.js';
+import { hasTrackedParcel } from '../logistics/index.js';
 
 /**
  * Cancels the order's pending timers of these kinds that are not due yet. A due timer is left to

@@ -3,7 +3,7 @@
  * rules table. Pure: the type, the defaults, validation, and how the profiles of an order's
  * lines combine into the promise the order carries.
  */
-import { invalid } from '../platform/errors.js';
+import { invalid } from '../platform/index.js';
 
 export interface LateShipmentRule {
   /** Compensation to the buyer, paid by the merchant: a share of the paid amount, in basis points… */

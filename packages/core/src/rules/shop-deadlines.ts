@@ -6,7 +6,7 @@
  * every other deadline come from the timers.
  */
 import type { Actor, Db } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 import { awaitingShipment } from './awaiting-shipment.js';
 import { DEADLINE } from './deadline-kinds.js';
 

@@ -1,6 +1,6 @@
 /** A shop's violation points (违规积分) in the fulfilment card's shape; the violations module keeps them. */
 import type { Actor, Db } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 import { shopPointRecords } from '../violations/index.js';
 
 export interface ShopViolationsView {

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { updateShop } from '../catalog/shops.js';
-import { updateCategoryRules } from '../catalog/categories.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { updateShop, updateCategoryRules } from '../catalog/index.js';
 import { searchProducts } from './search-products.js';
 
 test('renaming a shop or a category keeps its products findable by the new name', async () => {

@@ -8,13 +8,11 @@
  * The terms are already segmented and reduced to letters and digits, so neither tokenizer
  * splits them further and no query syntax can reach the engines unquoted.
  */
-import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Dialect } from '../storage/database.js';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { dialectOf, type Dialect } from '../storage/index.js';
 import type { TermGroup } from './terms.js';
 
-export function dialectOf(db: Kysely<any>): Dialect {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-}
+export { dialectOf };
 
 /** Creates `search_documents` and the dialect's full-text structures over it. */
 export async function createSearchStructures(db: Kysely<any>): Promise<void> {

@@ -3,7 +3,7 @@
  * created or edited), when a shop or category is renamed, and by the migration's backfill.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
+import type { Database } from '../storage/index.js';
 import { cutForSearch, cutWords } from './segmenter.js';
 import { indexTerms, wholeWords } from './terms.js';
 import { withPinyin } from './pinyin.js';

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Migrator, type Migration } from 'kysely';
 import pg from 'pg';
-import { openStorage } from '../storage/database.js';
-import * as foundation from '../storage/migrations/0001_foundation.js';
-import * as search from '../storage/migrations/0004_search.js';
+import { openStorage, migrations as allMigrations } from '../storage/index.js';
 import type { CoreContext } from '../context.js';
 import { searchProducts } from './search-products.js';
-import { migrations as allMigrations } from '../storage/migrate.js';
+
+const foundation = allMigrations['0001_foundation']!;
+const search = allMigrations['0004_search']!;
 import { searchPeople, searchVideos } from './search-subjects.js';
 
 async function withStore(fn: (storage: ReturnType<typeof openStorage>) => Promise<void>): Promise<void> {

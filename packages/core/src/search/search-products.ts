@@ -7,8 +7,8 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { CoreContext } from '../context.js';
-import { invalid } from '../platform/errors.js';
-import { productCardsByIds, type Page, type ProductCard } from '../catalog/product-views.js';
+import { invalid } from '../platform/index.js';
+import { productCardsByIds, type Page, type ProductCard } from '../catalog/index.js';
 import { matchSql, matchText } from './search-dialect.js';
 import { cutForSearch } from './segmenter.js';
 import { queryGroups, weightedTerms, type TermGroup } from './terms.js';

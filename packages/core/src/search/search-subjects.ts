@@ -9,7 +9,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor, CoreContext, Db } from '../context.js';
-import type { Page } from '../catalog/product-views.js';
+import type { Page } from '../catalog/index.js';
 import { videoCardsByIds, type VideoCard } from '../content/index.js';
 import { roomCardsByIds, type RoomCard } from '../live/index.js';
 import { matchSql, matchText } from './search-dialect.js';

@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { openTestCore, makePerson, type TestCore } from '../test-support/harness.js';
-import { loadActor } from '../accounts/accounts.js';
-import { createCategory } from '../catalog/categories.js';
-import { createShop } from '../catalog/shops.js';
-import { createProduct, setProductStatus, updateProduct } from '../catalog/products.js';
+import { openTestCore, makePerson, type TestCore } from '../test-support/index.js';
+import { loadActor } from '../accounts/index.js';
+import { createCategory, createShop, createProduct, setProductStatus, updateProduct } from '../catalog/index.js';
 import type { Actor } from '../context.js';
 import { backfillSearchIndex, reindexShop } from './search-index.js';
 import { searchProducts, suggest } from './search-products.js';
@@ -67,7 +65,7 @@ async function catalog(): Promise<Catalog> {
   return { core, owners, shops, cats, ids };
 }
 
-const titlesOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> => (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.title);
+const _titlesOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> => (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.title);
 const idsOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> => (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.id);
 
 test('Chinese queries find what a shopper expects (橙子, 冰糖橙, 普洱, 大米, 不粘锅, TPU砧板)', async () => {

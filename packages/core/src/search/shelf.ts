@@ -4,8 +4,8 @@
  * products only, the category including its children.
  */
 import type { Db } from '../context.js';
-import { invalid } from '../platform/errors.js';
-import { productCardsByIds, type Page, type ProductCard } from '../catalog/product-views.js';
+import { invalid } from '../platform/index.js';
+import { productCardsByIds, type Page, type ProductCard } from '../catalog/index.js';
 
 export const SHELF_SORTS = ['new', 'sales', 'price_asc', 'price_desc'] as const;
 export type ShelfSort = (typeof SHELF_SORTS)[number];

@@ -5,7 +5,7 @@
  * everything at once in the migration that introduced the table. Terms carry their pinyin.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
+import type { Database } from '../storage/index.js';
 import { cutForSearch } from './segmenter.js';
 import { indexTerms } from './terms.js';
 import { wholeNamePinyin, withPinyin } from './pinyin.js';

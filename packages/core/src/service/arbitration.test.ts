@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { actOnCase, fileCase } from '../aftersales/cases.js';
-import { shipOrder } from '../orders/order-commands.js';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { actOnCase, fileCase } from '../aftersales/index.js';
+import { shipOrder } from '../orders/index.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { arbitrationConversation } from './desk.js';
 import { openConversation } from './conversations.js';
 import { sendMessage } from './messages.js';

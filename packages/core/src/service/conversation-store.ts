@@ -1,7 +1,7 @@
 /** Loading conversations for one side, the views, and the assignment of waiting conversations to online staff. */
 import type { Actor, Db, Tx } from '../context.js';
-import { notFound } from '../platform/errors.js';
-import type { ServiceConversationsTable, ServiceMessagesTable } from '../storage/schema-service.js';
+import { notFound } from '../platform/index.js';
+import type { ServiceConversationsTable, ServiceMessagesTable } from '../storage/index.js';
 import { pickStaff, type ConversationStatus, type MessageKind, type Side, type SourceKind } from './service-rules.js';
 import { DEFAULT_MAX_OPEN } from './service-rules.js';
 

@@ -6,10 +6,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext, Db } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
-import { imageUrl } from '../catalog/product-views.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import {
+  deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType, imageUrl,
+} from '../catalog/index.js';
 import { audienceOf, conversationViews, loadForActor, messageView, type ConversationView, type MessageView } from './conversation-store.js';
 import { HISTORY_PAGE_MAX, type Side, type SourceKind } from './service-rules.js';
 
@@ -138,7 +138,7 @@ export async function rateConversation(ctx: CoreContext, actor: Actor, conversat
   if (side !== 'buyer') throw notFound('conversation', conversationId);
   if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw invalid('stars are 1–5', { field: 'stars' });
   const human = await ctx.db.selectFrom('service_messages').select('id').where('conversation_id', '=', conversationId).where('side', '=', 'shop').where('auto', '=', 0).limit(1).executeTakeFirst();
-  if (!human) throw new DomainError('RATING_NOT_OPEN', 'a conversation is rated after the shop has answered', 409);
+  if (!human) throw new DomainError('RATING_NOT_OPEN', 'a conversation is rated after the shop has answered');
   const now = ctx.clock.now();
   const lastHuman = await ctx.db.selectFrom('service_messages').select('sender_id').where('conversation_id', '=', conversationId).where('side', '=', 'shop').where('auto', '=', 0).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const res = await ctx.db
@@ -146,7 +146,7 @@ export async function rateConversation(ctx: CoreContext, actor: Actor, conversat
     .values({ id: newId('serviceRating', now), conversation_id: conversationId, session_no: Number(row.session_no), shop_id: row.shop_id, staff_id: row.assignee_id ?? lastHuman?.sender_id ?? null, stars, created_at: now })
     .onConflict((oc) => oc.columns(['conversation_id', 'session_no']).doNothing())
     .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw new DomainError('ALREADY_RATED', 'this conversation is already rated', 409);
+  if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw new DomainError('ALREADY_RATED', 'this conversation is already rated');
   return { stars };
 }
 
@@ -160,9 +160,9 @@ export async function setBlocked(ctx: CoreContext, actor: Actor, conversationId:
 
 /** Uploads one chat image (sniffed from the bytes, size-limited like other uploads); sent by id afterwards. */
 export async function uploadChatImage(ctx: CoreContext, actor: Actor, bytes: Buffer): Promise<{ id: string; url: string }> {
-  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, 413, { limit: MAX_IMAGE_BYTES });
+  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, { limit: MAX_IMAGE_BYTES });
   const kind = bytes.length === 0 ? null : sniffImageType(bytes);
-  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'a chat image must be a JPEG, PNG, WebP or GIF image', 415);
+  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'a chat image must be a JPEG, PNG, WebP or GIF image');
   const now = ctx.clock.now();
   const id = newId('serviceImage', now);
   const fileName = `${id}.${kind.ext}`;

@@ -5,9 +5,8 @@
  * logged read of a conversation under after-sales arbitration.
  */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireRole, requireShopMember } from '../accounts/roles.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireRole, requireShopMember } from '../accounts/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { conversationViews, drainQueue, loadForActor, messageView, onlineStaff, shopMaxOpen, type ConversationView, type MessageView } from './conversation-store.js';
 import { DEFAULT_MAX_OPEN, MAX_KEYWORD_CHARS, MAX_OPEN_LIMIT, MAX_SNIPPET_CHARS, MAX_SNIPPETS, type SnippetKind } from './service-rules.js';
 
@@ -55,7 +54,7 @@ export async function transferConversation(ctx: CoreContext, actor: Actor, conve
   const { row, side } = await loadForActor(ctx.db, actor, conversationId);
   if (side !== 'shop') throw notFound('conversation', conversationId);
   const member = await ctx.db.selectFrom('shop_members').select('user_id').where('shop_id', '=', row.shop_id).where('user_id', '=', toUserId).executeTakeFirst();
-  if (!member) throw new DomainError('STAFF_NOT_AVAILABLE', 'that person is not on this shop’s staff', 404, { field: 'toUserId' });
+  if (!member) throw new DomainError('STAFF_NOT_AVAILABLE', 'that person is not on this shop’s staff', { field: 'toUserId' });
   const now = ctx.clock.now();
   await ctx.db.updateTable('service_conversations').set({ status: 'open', assignee_id: toUserId, queued_at: null, updated_at: now }).where('id', '=', conversationId).execute();
   return { notify: [...new Set([toUserId, row.assignee_id ?? actor.userId])] };
@@ -139,7 +138,7 @@ export async function addSnippet(ctx: CoreContext, actor: Actor, shopId: string,
   const keyword = input.kind === 'faq' ? (input.keyword ?? '').trim() : null;
   if (input.kind === 'faq' && (!keyword || keyword.length > MAX_KEYWORD_CHARS)) throw invalid(`a FAQ keyword is 1–${MAX_KEYWORD_CHARS} characters`, { field: 'keyword' });
   const n = await ctx.db.selectFrom('service_snippets').select((eb) => eb.fn.countAll().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow();
-  if (Number(n.n) >= MAX_SNIPPETS) throw new DomainError('TOO_MANY_SNIPPETS', `at most ${MAX_SNIPPETS} quick replies and FAQ answers per shop`, 409);
+  if (Number(n.n) >= MAX_SNIPPETS) throw new DomainError('TOO_MANY_SNIPPETS', `at most ${MAX_SNIPPETS} quick replies and FAQ answers per shop`);
   const now = ctx.clock.now();
   const id = newId('serviceSnippet', now);
   await ctx.db.insertInto('service_snippets').values({ id, shop_id: shopId, kind: input.kind, keyword, text, created_at: now }).execute();
@@ -158,7 +157,7 @@ export async function arbitrationConversation(ctx: CoreContext, actor: Actor, ca
   const c = await ctx.db.selectFrom('aftersales_cases').select(['id', 'buyer_id', 'shop_id']).where('id', '=', caseId).executeTakeFirst();
   if (!c) throw notFound('after-sales case', caseId);
   const escalated = await ctx.db.selectFrom('aftersales_events').select('id').where('case_id', '=', caseId).where('kind', '=', 'escalated').limit(1).executeTakeFirst();
-  if (!escalated) throw new DomainError('NOT_ARBITRATED', 'a conversation is open to the platform only for a case under arbitration', 403);
+  if (!escalated) throw new DomainError('NOT_ARBITRATED', 'a conversation is open to the platform only for a case under arbitration');
   const row = await ctx.db.selectFrom('service_conversations').selectAll().where('buyer_id', '=', c.buyer_id).where('shop_id', '=', c.shop_id).executeTakeFirst();
   if (!row) return { conversation: null, messages: [] };
   const now = ctx.clock.now();

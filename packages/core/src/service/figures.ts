@@ -1,8 +1,8 @@
 /** Response figures per shop and per staff member, per day in Asia/Shanghai (the console's 客服数据). */
 import type { Kysely } from 'kysely';
 import type { Actor, CoreContext } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import type { Database } from '../storage/schema.js';
+import { requireShopMember } from '../accounts/index.js';
+import type { Database } from '../storage/index.js';
 import { computeFigures, type FigureMessage, type FigureRating, type ServiceFigures } from './figures-math.js';
 import { shanghaiDayLabel, shanghaiDayStart } from './service-rules.js';
 

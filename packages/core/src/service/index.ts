@@ -5,8 +5,8 @@ export {
   type ConversationStatus, type MessageKind, type ServiceErrorCode, type Side as ServiceSide, type SnippetKind, type SourceKind, type StaffLoad,
 } from './service-rules.js';
 export { computeFigures, percentile, type FigureMessage, type FigureRating, type ServiceFigures } from './figures-math.js';
-export { serviceFigures, serviceReport, type ServiceDay, type ServiceReport, type StaffFigures } from './figures.js';
 export { audienceOf, type ConversationView, type MessageView } from './conversation-store.js';
+export { serviceFigures, serviceReport, type ServiceDay, type ServiceReport, type StaffFigures } from './figures.js';
 export { getConversation, history, markRead, myConversations, myUnread, openConversation, purgeUnusedChatImages, rateConversation, setBlocked, uploadChatImage, type HistoryQuery, type OpenInput } from './conversations.js';
 export { sendMessage, type SendInput, type SendResult } from './messages.js';
 export {

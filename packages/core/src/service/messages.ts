@@ -6,11 +6,10 @@
  */
 import { sql } from 'kysely';
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { commentDecision, currentMatcher, maskHits } from '../governance/index.js';
 import { recordViolation } from '../violations/index.js';
-import { imageUrl } from '../catalog/product-views.js';
+import { imageUrl } from '../catalog/index.js';
 import { assignOrQueue, audienceOf, loadForActor, messageView, type ConversationRow, type MessageView } from './conversation-store.js';
 import { CLIENT_ID_PATTERN, inServiceHours, matchFaq, MAX_MESSAGE_CHARS, previewOf, RATE_LIMIT, RATE_WINDOW_MS, SENDER_RATE_LIMIT, type MessageKind, type Side } from './service-rules.js';
 
@@ -53,7 +52,7 @@ async function bodyOf(ctx: CoreContext, actor: Actor, conv: ConversationRow, sid
       const decision = commentDecision(text, hits);
       if (!decision.allow) {
         const terms = [...new Set(decision.blocking.map((h) => h.term))];
-        throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, 422, { hits: decision.blocking.map((h) => ({ field: 'text', term: h.term, rule: h.rule, start: h.start, end: h.end })) });
+        throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, { hits: decision.blocking.map((h) => ({ field: 'text', term: h.term, rule: h.rule, start: h.start, end: h.end })) });
       }
       const diversion = hits.filter((h) => h.class === 'diversion');
       if (side === 'shop' && diversion.length > 0) return { body: { text: maskHits(text, hits, ['diversion']) }, masked: true, diversion: diversion.map((h) => h.matched) };
@@ -122,7 +121,7 @@ export async function sendMessage(ctx: CoreContext, actor: Actor, conversationId
   const prior = await ctx.db.selectFrom('service_messages').selectAll().where('conversation_id', '=', conv.id).where('sender_id', '=', actor.userId).where('client_id', '=', input.clientId).executeTakeFirst();
   if (prior) return { message: messageView(prior), autos: [], duplicate: true, notify: [] };
   if (side === 'buyer' ? conv.shop_blocked_at !== null || conv.buyer_blocked_at !== null : conv.buyer_blocked_at !== null || conv.shop_blocked_at !== null) {
-    throw new DomainError('CONVERSATION_BLOCKED', 'this conversation is blocked', 403);
+    throw new DomainError('CONVERSATION_BLOCKED', 'this conversation is blocked');
   }
   const now = ctx.clock.now();
   const recent = await ctx.db
@@ -132,7 +131,7 @@ export async function sendMessage(ctx: CoreContext, actor: Actor, conversationId
     .where('created_at', '>', now - RATE_WINDOW_MS)
     .executeTakeFirstOrThrow();
   if (Number(recent.here) >= RATE_LIMIT || Number(recent.all) >= SENDER_RATE_LIMIT) {
-    throw new DomainError('RATE_LIMITED', `at most ${RATE_LIMIT} messages in a conversation and ${SENDER_RATE_LIMIT} in all in ${RATE_WINDOW_MS / 1000} s`, 429, { retryAfterMs: RATE_WINDOW_MS });
+    throw new DomainError('RATE_LIMITED', `at most ${RATE_LIMIT} messages in a conversation and ${SENDER_RATE_LIMIT} in all in ${RATE_WINDOW_MS / 1000} s`, { retryAfterMs: RATE_WINDOW_MS });
   }
   const { body, masked, diversion } = await bodyOf(ctx, actor, conv, side, input);
   const faq = side === 'buyer' && input.kind === 'text' ? await ctx.db.selectFrom('service_snippets').select(['keyword', 'text']).where('shop_id', '=', conv.shop_id).where('kind', '=', 'faq').orderBy('id').execute() : [];

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadActor } from '../accounts/accounts.js';
-import { addStaff } from '../catalog/shops.js';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
+import { loadActor } from '../accounts/index.js';
+import { addStaff } from '../catalog/index.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
 import { addSnippet, closeConversation, deskView, putServiceSettings, setPresence, transferConversation } from './desk.js';
 import { history, markRead, myConversations, myUnread, openConversation, purgeUnusedChatImages, rateConversation, setBlocked, uploadChatImage } from './conversations.js';

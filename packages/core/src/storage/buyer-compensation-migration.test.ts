@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore } from '../test-support/harness.js';
-import { paidOrder } from '../ledger/test-support/money-fixtures.js';
-import { accountId } from '../ledger/accounts.js';
-import { postJournal } from '../ledger/journal.js';
-import { checkLedger } from '../ledger/check.js';
-import { submitPendingCompensations } from '../payments/buyer-compensation.js';
+import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
+import { paidOrder } from '../ledger/test-support/index.js';
+import { accountId, postJournal, checkLedger } from '../ledger/index.js';
+import { submitPendingCompensations } from '../payments/index.js';
 import { up } from './migrations/0017_buyer_compensation.js';
 
 test('0017 gives compensation booked before payouts existed a pending payout, which is then paid', async () => {

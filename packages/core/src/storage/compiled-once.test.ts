@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compiledOnce } from './compiled-once.js';
-import { makePerson, openTestCore } from '../test-support/harness.js';
+import { makePerson, openTestCore } from '../test-support/index.js';
 
 test('a query compiled once answers each call with its own values, in either dialect', async () => {
   const core = await openTestCore();

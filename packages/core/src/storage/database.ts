@@ -9,7 +9,7 @@ import { startCheckpointer } from './checkpointer.js';
 import { registerReadAside, startReadAside, type ReadAside } from './read-aside.js';
 import { SearchPathIntrospector } from './pg-introspector.js';
 import { registerStoreAccess } from './store-access.js';
-import { createRuntime } from '../platform/runtime.js';
+import { createRuntime } from '../platform/index.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
 import { countStatement } from './statement-count.js';
 

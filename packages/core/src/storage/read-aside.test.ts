@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTestCore } from '../test-support/harness.js';
+import { openTestCore } from '../test-support/index.js';
 import { openStorage } from './database.js';
 import { readAside, ReadAsideUnavailable, registerReadAside, startReadAside } from './read-aside.js';
 

@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Compilable, Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

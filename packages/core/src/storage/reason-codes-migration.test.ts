@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { reasonOf } from '../orders/transition-reasons.js';
+import { reasonOf } from '../orders/index.js';
 import { up } from './migrations/0021_reason_codes.js';
 
 test('migration 0021 gives the known English reasons of existing transitions their codes and keeps other text', async () => {

@@ -91,6 +91,9 @@ export interface ColonelActivitiesTable {
   created_at: number;
 }
 
+/** An MCN contract's state (affiliate/contract-states.ts). Declared here so the column is typed with it. */
+export type ContractStatus = 'proposed' | 'active' | 'declined' | 'ended';
+
 export interface McnContractsTable {
   id: string;
   mcn_id: string;
@@ -98,7 +101,7 @@ export interface McnContractsTable {
   share_bp: number; // the MCN's share of the creator's commission
   starts_at: number;
   ends_at: number;
-  status: string; // proposed | active | declined | ended
+  status: ContractStatus;
   proposed_by: string;
   created_at: number;
   accepted_at: number | null;
@@ -106,6 +109,9 @@ export interface McnContractsTable {
   ended_at: number | null;
   ended_by: string | null;
 }
+
+/** A sample request's state (affiliate/sample-states.ts). Declared here so the column is typed with it. */
+export type SampleStatus = 'requested' | 'approved' | 'rejected' | 'cancelled';
 
 /** A creator's request for a sample (寄样); approved, it becomes a zero-price order. */
 export interface AffiliateSampleRequestsTable {
@@ -117,7 +123,7 @@ export interface AffiliateSampleRequestsTable {
   /** The shipping address snapshotted at request time (JSON, as on orders). */
   address: string;
   note: string;
-  status: string; // requested | approved | rejected | cancelled
+  status: SampleStatus;
   reason: string | null;
   order_id: string | null;
   open_key: string | null;

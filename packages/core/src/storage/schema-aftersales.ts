@@ -3,14 +3,18 @@ import type { Generated } from 'kysely';
  * Row types of the aftersales module's tables (merged into `Database` in schema.ts). The column
  * 0009_aftersales adds to shops (the fast-refund opt-in) is declared here too.
  */
+/** A case's type and state (the after-sales module's machines, aftersales/case-transitions.ts). Declared here so the columns are typed with them. */
+export type CaseType = 'refund_unshipped' | 'refund_only' | 'return_refund' | 'exchange' | 'fresh_claim';
+export type CaseStatus = 'requested' | 'countered' | 'awaiting_return' | 'return_shipped' | 'escalated' | 'refunded' | 'rejected' | 'completed' | 'closed' | 'cancelled';
+
 export interface AftersalesCasesTable {
   id: string;
   order_id: string;
   order_line_id: string;
   shop_id: string;
   buyer_id: string;
-  type: string; // refund_unshipped | refund_only | return_refund | exchange | fresh_claim
-  status: string; // requested | countered | awaiting_return | return_shipped | escalated | refunded | rejected | completed | closed | cancelled
+  type: CaseType;
+  status: CaseStatus;
   reason_code: string;
   note: string;
   /** What the buyer asked for (0 for an exchange). */

@@ -1,5 +1,8 @@
 /** Row types of the content module: short videos, anchors, follows, likes, comments, shares, views. */
 
+/** A video's state (the content module's machine, content/video-states.ts). Declared here so the column is typed with it. */
+export type VideoStatus = 'draft' | 'review' | 'published' | 'rejected' | 'removed';
+
 export interface VideosTable {
   id: string;
   owner_id: string; // the creator (or the shop member) who published it
@@ -8,7 +11,7 @@ export interface VideosTable {
   title: string;
   caption: string;
   hashtags: string; // JSON string[]
-  status: string; // draft | review | published | removed
+  status: VideoStatus;
   file_name: string; // under <data>/media/videos/
   content_type: string; // video/mp4 | video/webm
   bytes: number;

@@ -69,13 +69,16 @@ export interface PayoutAccountsTable {
   created_at: number;
 }
 
+/** A payout's state (the ledger module's machine, ledger/payout-states.ts). Declared here so the column is typed with it. */
+export type PayoutStatus = 'requested' | 'submitted' | 'succeeded' | 'failed';
+
 export interface PayoutsTable {
   id: string;
   ledger_account_id: string;
   payout_account_id: string;
   provider: string;
   amount_fen: number;
-  status: string; // requested | submitted | succeeded | failed
+  status: PayoutStatus;
   request_key: string;
   provider_payout_id: string | null;
   attempts: number;

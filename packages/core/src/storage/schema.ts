@@ -150,12 +150,15 @@ export interface CheckoutsTable {
   created_at: number;
 }
 
+/** An order's state (the orders module's machine, orders/order-states.ts). Declared here so the column is typed with it. */
+export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled';
+
 export interface OrdersTable {
   id: string;
   checkout_id: string;
   shop_id: string;
   buyer_id: string;
-  status: string;
+  status: OrderStatus;
   items_fen: number;
   shipping_fee_fen: number;
   total_fen: number;
@@ -260,12 +263,15 @@ export interface PaymentNotificationsTable {
   payload: string;
 }
 
+/** A refund's state (the payments module's machine, payments/payment-states.ts). Declared here so the column is typed with it. */
+export type RefundStatus = 'pending' | 'succeeded' | 'failed';
+
 export interface RefundsTable {
   id: string;
   payment_id: string;
   order_id: string;
   amount_fen: number;
-  status: string; // pending | succeeded | failed
+  status: RefundStatus;
   reason: string;
   request_key: string;
   provider_refund_id: string | null;

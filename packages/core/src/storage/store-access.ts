@@ -8,7 +8,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 
 export type StoreAccess = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string | null };
 

@@ -7,7 +7,7 @@
  * memory; a handler must also be idempotent per event, as the push's is by its messages' unique
  * key, since a delivery whose acknowledgement was lost comes again after a restart).
  */
-import type { DomainEvent, EventHandler } from '../outbox/outbox.js';
+import type { DomainEvent, EventHandler } from '../outbox/index.js';
 import type { OutboxStreamPayload } from './relay.js';
 import { SeenIds, type ConsumeOptions, type Stream, type StreamConsumer } from './stream.js';
 
@@ -32,7 +32,7 @@ export async function consumeOutboxOnStream(stream: Stream, durable: string, han
       return;
     }
     const p = m.payload as OutboxStreamPayload;
-    const event: DomainEvent = { id: m.id, topic: p.topic, subjectId: p.subjectId, payload: p.payload, createdAt: p.createdAt };
+    const event = { id: m.id, topic: p.topic, subjectId: p.subjectId, payload: p.payload, createdAt: p.createdAt } as DomainEvent; // the relay wrote it from an outbox row
     try {
       for (const h of handlers) if (event.topic.startsWith(h.prefix)) await h.handler(event);
     } catch (err) {

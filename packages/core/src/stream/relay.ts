@@ -1,8 +1,7 @@
 /** Scaled mode's publishers: the outbox's batches and the interest signals of this process go to the stream. */
-import type { Db } from '../context.js';
-import type { OutboxDispatcher } from '../outbox/outbox.js';
-import { newId } from '../platform/ids.js';
-import { onSignals } from '../recommend/signal-bus.js';
+import type { OutboxDispatcher } from '../outbox/index.js';
+import { newId } from '../platform/index.js';
+import type { SignalSource } from '../signals/index.js';
 import type { Stream } from './stream.js';
 
 /** What an outbox event carries on the stream (subject `outbox.<topic>`, message id = the event id). */
@@ -23,8 +22,8 @@ export function relayOutbox(outbox: OutboxDispatcher, stream: Stream): void {
 /**
  * Every batch of signals committed in this process (client events, likes, shares, follows, cart
  * adds) is offered to the stream under a fresh id, kept and retried until the stream holds it.
- * Returns the unsubscribe function.
+ * `source` subscribes to them (e.g. `(listener) => onSignals(db, listener)`). Returns the unsubscribe function.
  */
-export function relaySignals(db: Db, stream: Stream): () => void {
-  return onSignals(db, (signals) => stream.offer('signals', newId('event', Date.now()), signals));
+export function relaySignals(source: SignalSource, stream: Stream): () => void {
+  return source((signals) => stream.offer('signals', newId('event', Date.now()), signals));
 }

@@ -3,7 +3,7 @@
  * that does not exist, so tenants cannot probe each other.
  */
 import type { Actor, Db, Tx } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 
 type Store = Db | Tx;
 

@@ -1,8 +1,7 @@
 /** Production bases (产地 / 基地): the farm, orchard, ranch, fishery or factory goods come from. */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { conflict } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireShopMember } from '../accounts/index.js';
+import { conflict, newId } from '../platform/index.js';
 import { isUniqueViolation, ownBase, supplierOfShop } from './access.js';
 import { attachPhotos, detachPhotos, photosOf, type SupplyPhoto } from './photos.js';
 import { checkBaseKind, LIMITS, text, type BaseKind } from './supply-rules.js';

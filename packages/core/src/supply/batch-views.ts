@@ -1,7 +1,7 @@
 /** Read models of batches for the shop's staff: the list (keyset-paged) and one batch with its checks. */
 import type { Actor, Db } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import type { Page } from '../catalog/product-views.js';
+import { requireShopMember } from '../accounts/index.js';
+import type { Page } from '../catalog/index.js';
 import { ownBatch } from './access.js';
 import { photosOf, type SupplyPhoto } from './photos.js';
 import { bestBefore, type BatchStatus, type QcResult } from './supply-rules.js';

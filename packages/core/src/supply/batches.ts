@@ -4,9 +4,8 @@
  * (receive.ts); shipping takes units from received batches, oldest harvest first.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { conflict, DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireShopMember } from '../accounts/index.js';
+import { conflict, DomainError, notFound, newId } from '../platform/index.js';
 import { baseOfShop, isUniqueViolation, ownBatch, supplierOfShop } from './access.js';
 import { checkBatchCode, checkBatchEditable, checkPastDate, checkQuantity, checkShelfLife, LIMITS, text } from './supply-rules.js';
 import { batchDetail, type BatchDetail } from './batch-views.js';
@@ -46,7 +45,7 @@ async function checkRefs(tx: Tx, shopId: string, row: { supplier_id: string; bas
   if (!row.base_id) return;
   const base = await baseOfShop(tx, shopId, row.base_id);
   if (base.supplier_id && base.supplier_id !== row.supplier_id) {
-    throw new DomainError('BASE_SUPPLIER_MISMATCH', 'this base is run by another supplier', 400, { field: 'baseId' });
+    throw new DomainError('BASE_SUPPLIER_MISMATCH', 'this base is run by another supplier', { field: 'baseId' });
   }
 }
 

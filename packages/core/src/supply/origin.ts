@@ -5,7 +5,7 @@
  * latest quality check with its date, and photos.
  */
 import type { Actor, Db } from '../context.js';
-import { notFound } from '../platform/errors.js';
+import { notFound } from '../platform/index.js';
 import { photosOf } from './photos.js';
 import { bestBefore, type BaseKind, type QcResult } from './supply-rules.js';
 

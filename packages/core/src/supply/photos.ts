@@ -6,11 +6,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType } from '../catalog/images.js';
-import { imageUrl } from '../catalog/product-views.js';
-import { DomainError, invalid, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireShopMember } from '../accounts/index.js';
+import {
+  deleteMediaFiles, KEEP_UNUSED_UPLOADS_MS, MAX_IMAGE_BYTES, mediaDir, sniffImageType, imageUrl,
+} from '../catalog/index.js';
+import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 
 export interface SupplyPhoto {
   id: string;
@@ -19,10 +19,10 @@ export interface SupplyPhoto {
 
 export async function uploadSupplyPhoto(ctx: CoreContext, actor: Actor, shopId: string, bytes: Buffer): Promise<SupplyPhoto> {
   requireShopMember(actor, shopId);
-  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, 413, { limit: MAX_IMAGE_BYTES });
-  if (bytes.length === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty', 415);
+  if (bytes.length > MAX_IMAGE_BYTES) throw new DomainError('FILE_TOO_LARGE', `images are at most ${MAX_IMAGE_BYTES} bytes`, { limit: MAX_IMAGE_BYTES });
+  if (bytes.length === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty');
   const kind = sniffImageType(bytes);
-  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'photos must be JPEG, PNG, WebP or GIF', 415);
+  if (!kind) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'photos must be JPEG, PNG, WebP or GIF');
   const now = ctx.clock.now();
   const id = newId('supplyPhoto', now);
   const fileName = `${id}.${kind.ext}`;
@@ -43,7 +43,7 @@ export async function attachPhotos(tx: Tx, shopId: string, photoIds: readonly st
     if (Number(res.numUpdatedRows) === 1) continue;
     const row = await tx.selectFrom('supply_photos').select('attached_to').where('id', '=', id).where('shop_id', '=', shopId).executeTakeFirst();
     if (!row) throw notFound('photo', id);
-    if (row.attached_to !== ownerId) throw new DomainError('PHOTO_IN_USE', 'this photo belongs to another base or check already', 409, { photoId: id });
+    if (row.attached_to !== ownerId) throw new DomainError('PHOTO_IN_USE', 'this photo belongs to another base or check already', { photoId: id });
   }
 }
 

@@ -1,7 +1,6 @@
 /** Quality checks (质检) of a batch: result, inspector, notes and photos, in one transaction. */
 import type { Actor, CoreContext } from '../context.js';
-import { invalid } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { invalid, newId } from '../platform/index.js';
 import { ownBatch } from './access.js';
 import { batchDetail, type BatchDetail } from './batch-views.js';
 import { attachPhotos } from './photos.js';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shipOrder } from '../orders/order-commands.js';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
-import { newId } from '../platform/ids.js';
+import { shipOrder } from '../orders/index.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
+import { newId } from '../platform/index.js';
 import { supplierQuality } from './quality-report.js';
 import { createSupplier } from './suppliers.js';
 import { makeSupplier, paidOrderOf, receivedBatch } from './test-support/supply-fixtures.js';

@@ -1,6 +1,6 @@
 /** The supplier quality table of a shop: what shipped from each supplier's batches and the quality cases on it. */
 import type { Actor, Db } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
+import { requireShopMember } from '../accounts/index.js';
 import { MAX_SUPPLIERS } from './suppliers.js';
 import { NOT_COUNTED_STATUSES, QUALITY_CASE_TYPE, QUALITY_REASONS, qualityScore, tallyCases } from './quality-score.js';
 

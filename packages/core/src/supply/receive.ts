@@ -3,10 +3,10 @@
  * the batch's remaining units become available to shipping — one transaction, once per batch.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { receiveIntoStock } from '../inventory/stock.js';
-import { emit } from '../outbox/outbox.js';
-import { conflict } from '../platform/errors.js';
-import { MAX_STOCK } from '../catalog/product-rules.js';
+import { receiveIntoStock } from '../inventory/index.js';
+import { emit } from '../outbox/index.js';
+import { conflict } from '../platform/index.js';
+import { MAX_STOCK } from '../catalog/index.js';
 import { ownBatch } from './access.js';
 import { batchDetail, type BatchDetail } from './batch-views.js';
 import { checkReceivable, type QcResult } from './supply-rules.js';
@@ -34,4 +34,10 @@ export async function receiveBatch(ctx: CoreContext, actor: Actor, batchId: stri
     await emit(tx, 'supply.batch_received', batchId, { batchId, shopId: b.shop_id, skuId: fresh.sku_id, quantity: fresh.quantity }, now);
   });
   return { ...(await batchDetail(ctx.db, actor, batchId)), skuStock };
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'supply.batch_received': { batchId: string; shopId: string; skuId: string; quantity: number };
+  }
 }

@@ -1,8 +1,7 @@
 /** Suppliers (供应商) of a shop: who grows, catches or makes what the shop sells. */
 import type { Actor, CoreContext, Db } from '../context.js';
-import { requireShopMember } from '../accounts/roles.js';
-import { conflict } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { requireShopMember } from '../accounts/index.js';
+import { conflict, newId } from '../platform/index.js';
 import { isUniqueViolation, ownSupplier } from './access.js';
 import { LIMITS, text } from './supply-rules.js';
 

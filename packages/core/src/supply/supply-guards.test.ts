@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
-import { gradientPng } from '../demo/png.js';
+import { makeShop, openTestCore, type TestCore } from '../test-support/index.js';
+import { gradientPng } from '../demo/index.js';
 import { createBase, deleteBase, getBase, listBases, updateBase } from './bases.js';
 import { createBatch, deleteBatch, updateBatch } from './batches.js';
 import { batchDetail, listBatches } from './batch-views.js';

@@ -1,6 +1,6 @@
 /** Pure rules of the supply module: field limits, base kinds, batch and QC checks. No I/O. */
-import { DomainError, invalid } from '../platform/errors.js';
-import { MAX_STOCK } from '../catalog/product-rules.js';
+import { DomainError, invalid } from '../platform/index.js';
+import { MAX_STOCK } from '../catalog/index.js';
 
 export const BASE_KINDS = ['farm', 'orchard', 'ranch', 'fishery', 'factory'] as const;
 export type BaseKind = (typeof BASE_KINDS)[number];
@@ -69,13 +69,13 @@ export function checkShelfLife(days: number | null | undefined): number | null {
 /** A date that has happened: not in the future (DATE_IN_FUTURE), not before 2000. */
 export function checkPastDate(at: number, field: string, now: number): number {
   if (!Number.isSafeInteger(at) || at < EARLIEST_DATE) throw invalid(`${field} must be a time in epoch milliseconds after 2000-01-01`, { field });
-  if (at > now) throw new DomainError('DATE_IN_FUTURE', `${field} cannot be in the future`, 400, { field });
+  if (at > now) throw new DomainError('DATE_IN_FUTURE', `${field} cannot be in the future`, { field });
   return at;
 }
 
 /** What may change on a batch in each state: a received batch's quantity is fixed (its units are in stock). */
 export function checkBatchEditable(status: string, quantityChanged: boolean): void {
-  if (status === 'received' && quantityChanged) throw new DomainError('BATCH_ALREADY_RECEIVED', 'the batch is in stock already; its quantity cannot change', 409);
+  if (status === 'received' && quantityChanged) throw new DomainError('BATCH_ALREADY_RECEIVED', 'the batch is in stock already; its quantity cannot change');
 }
 
 /**
@@ -83,8 +83,8 @@ export function checkBatchEditable(status: string, quantityChanged: boolean): vo
  * (a batch re-inspected and passed may be received).
  */
 export function checkReceivable(status: string, latestQc: QcResult | null): void {
-  if (status === 'received') throw new DomainError('BATCH_ALREADY_RECEIVED', 'the batch is in stock already', 409);
-  if (latestQc === 'fail') throw new DomainError('BATCH_QC_FAILED', 'the latest quality check of this batch failed; it cannot go into stock', 409);
+  if (status === 'received') throw new DomainError('BATCH_ALREADY_RECEIVED', 'the batch is in stock already');
+  if (latestQc === 'fail') throw new DomainError('BATCH_QC_FAILED', 'the latest quality check of this batch failed; it cannot go into stock');
 }
 
 /** Best-before time of a batch, or null without a shelf life. */

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shipOrder } from '../orders/order-commands.js';
-import { orderDetail } from '../orders/order-views.js';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
+import { shipOrder, orderDetail } from '../orders/index.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import { createBatch, updateBatch, deleteBatch } from './batches.js';
 import { batchDetail } from './batch-views.js';
 import { productOrigin } from './origin.js';

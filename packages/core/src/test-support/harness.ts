@@ -11,13 +11,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openCore, type Core, type CoreOptions } from '../core.js';
-import { ManualClock } from '../platform/clock.js';
-import { loadActor, register } from '../accounts/accounts.js';
-import { hashPassword } from '../accounts/passwords.js';
-import { addAddress } from '../accounts/addresses.js';
-import { createCategory } from '../catalog/categories.js';
-import { createShop } from '../catalog/shops.js';
-import { createProduct } from '../catalog/products.js';
+import { ManualClock } from '../platform/index.js';
+import { loadActor, register, hashPassword, addAddress } from '../accounts/index.js';
+import { createCategory, createShop, createProduct } from '../catalog/index.js';
 import type { Actor } from '../context.js';
 import { copyMigratedSqlite, replayMigrations } from './store-template.js';
 

@@ -1,9 +1,9 @@
 /** Test fixture of the retraining tests: a store whose history several epochs learn and one online pass barely does. */
 import { Rng } from '@zhongcao/recsys';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { newId } from '../platform/ids.js';
+import { insertTestVideos } from '../feed/index.js';
+import { newId } from '../platform/index.js';
 import type { CoreContext } from '../context.js';
-import type { EngineLifecycleEvent, RecommendService } from '../recommend/recommend-service.js';
+import type { EngineLifecycleEvent, RecommendService } from '../recommend/index.js';
 
 const HOUR = 3600_000;
 export const RINGS = 8;

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { openStorage } from '../storage/database.js';
-import { migrateToLatest, migrations } from '../storage/migrate.js';
+import { openStorage, migrateToLatest, migrations } from '../storage/index.js';
 import { copyMigratedSqlite, replayMigrations } from './store-template.js';
 import { openTestCore, usingPostgres } from './harness.js';
 

@@ -17,8 +17,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { openStorage } from '../storage/database.js';
-import { migrateToLatest } from '../storage/migrate.js';
+import { openStorage, migrateToLatest } from '../storage/index.js';
 
 const DB_FILE = 'zhongcao.db';
 

@@ -57,7 +57,7 @@ type ClaimedRow = { kind: string; subject_id: string; scope_id: string | null; d
 async function claim(tx: Tx, ctx: CoreContext, now: number, n: number, only?: { kind: string; subjectId: string }, kinds?: readonly string[]): Promise<TimerView[]> {
   const lock = ctx.dialect === 'postgres' ? sql` for update skip locked` : sql``;
   const one = only ? sql` and kind = ${only.kind} and subject_id = ${only.subjectId}` : sql``;
-  const someKinds = kinds && kinds.length ? sql` and kind in (${sql.join(kinds.map((k) => sql`${k}`))})` : sql``;
+  const someKinds = kinds?.length ? sql` and kind in (${sql.join(kinds.map((k) => sql`${k}`))})` : sql``;
   const res = await sql<ClaimedRow>`update timers set status = 'done', fired_at = ${now}, updated_at = ${now}, attempts = attempts + 1
     where (kind, subject_id) in (
       select kind, subject_id from timers where status = 'pending' and due_at <= ${now}${one}${someKinds} order by due_at limit ${n}${lock}

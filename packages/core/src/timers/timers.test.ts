@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { openCore } from '../core.js';
-import { openTestCore, usingPostgres } from '../test-support/harness.js';
+import { openTestCore, usingPostgres } from '../test-support/index.js';
 import { runDueTimers, TimerRegistry } from './scheduler.js';
 import { cancelTimer, findTimer, scheduleTimer, scheduleTimers, timerCounts, troubledTimers } from './timers.js';
 import { retryDelayMs } from './timer-rules.js';

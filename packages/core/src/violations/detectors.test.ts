@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
-import { DEMO_CLIPS_DIR } from '../demo/demo-clips.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
+import { DEMO_CLIPS_DIR } from '../demo/index.js';
 import { addComment, createVideo, publishVideo } from '../content/index.js';
 import { decideItem, fileReport, listQueue } from '../moderation/index.js';
 

@@ -5,7 +5,7 @@
  * added, lifted or ended ones removed.
  */
 import type { CoreContext } from '../context.js';
-import { appliedRules, reconcileMultipliers, type MultiplierKey, type MultiplierSink } from '../platform/multiplier-rules.js';
+import { appliedRules, reconcileMultipliers, type MultiplierKey, type MultiplierSink } from '../platform/index.js';
 import { throttledCreatorMultipliers, throttledShopMultipliers } from './service.js';
 
 export type { MultiplierSink };

@@ -10,16 +10,14 @@
  * Recording is idempotent per rule and subject, so a redelivered event changes nothing.
  */
 import type { CoreContext, Tx } from '../context.js';
-import type { DomainEvent, OutboxDispatcher } from '../outbox/outbox.js';
-import type { ModerationDecidedEvent } from '../moderation/index.js';
+import type { DomainEvent, OutboxDispatcher } from '../outbox/index.js';
 import { recordViolation } from './service.js';
 import type { SubjectKind } from './rules.js';
 
 type Owner = { kind: SubjectKind; id: string };
 
-async function videoViolation(ctx: CoreContext, e: DomainEvent): Promise<void> {
-  const payload = e.payload as { by?: string };
-  if (payload.by !== 'admin') return;
+async function videoViolation(ctx: CoreContext, e: DomainEvent<'video.removed' | 'video.rejected'>): Promise<void> {
+  if (e.payload.by !== 'admin') return;
   const video = await ctx.db.selectFrom('videos').select(['id', 'owner_id', 'host_kind', 'shop_id', 'title']).where('id', '=', e.subjectId).executeTakeFirst();
   if (!video) return;
   const shop = video.host_kind === 'shop' && video.shop_id !== null;
@@ -29,7 +27,7 @@ async function videoViolation(ctx: CoreContext, e: DomainEvent): Promise<void> {
 }
 
 /** Who answers for a reported subject (null: nobody with a ledger, or it is gone). */
-async function ownerOf(tx: Tx, d: ModerationDecidedEvent): Promise<Owner | null> {
+async function ownerOf(tx: Tx, d: DomainEvent<'moderation.decided'>['payload']): Promise<Owner | null> {
   if (d.subjectKind === 'product') {
     const p = await tx.selectFrom('products').select('shop_id').where('id', '=', d.subjectId).executeTakeFirst();
     return p ? { kind: 'shop', id: p.shop_id } : null;
@@ -45,8 +43,8 @@ async function ownerOf(tx: Tx, d: ModerationDecidedEvent): Promise<Owner | null>
   return null; // videos: the take-down's own `video.removed` records it
 }
 
-async function reportViolation(ctx: CoreContext, e: DomainEvent): Promise<void> {
-  const d = e.payload as ModerationDecidedEvent;
+async function reportViolation(ctx: CoreContext, e: DomainEvent<'moderation.decided'>): Promise<void> {
+  const d = e.payload;
   if (d.decision !== 'take_down' || d.source !== 'reports') return;
   await ctx.db.transaction().execute(async (tx) => {
     const owner = await ownerOf(tx, d);

@@ -4,14 +4,12 @@
  * enforce through. The only writer of the violation_* tables.
  */
 import type { Actor, CoreContext, Db, Tx } from '../context.js';
-import { requireRole } from '../accounts/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { compiledOnce } from '../storage/compiled-once.js';
-import { emit } from '../outbox/outbox.js';
+import { requireRole } from '../accounts/index.js';
+import { DomainError, notFound, newId } from '../platform/index.js';
+import { emit } from '../outbox/index.js';
+import { compiledOnce } from '../storage/index.js';
 import { takeUnusedEvidence } from '../aftersales/index.js';
-import { cancelTimers, scheduleTimer } from '../timers/timers.js';
-import type { TimerRegistry } from '../timers/scheduler.js';
+import { cancelTimers, scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import {
   appealWindow, catalogueRule, creditScore, DEFAULT_CATALOGUE, DEFAULT_EXPIRY_MS, isRuleCode, LEDGERS, MAX_RULE_MILLI_POINTS, nextThreshold,
   penaltiesForCrossing, pointsInForce, thresholdsLost, CREDIT_MAX, MILLI,
@@ -36,7 +34,7 @@ export function expiryMs(): number {
   return Number.isInteger(days) && days > 0 && days <= 3650 ? days * 86_400_000 : DEFAULT_EXPIRY_MS;
 }
 
-const err = (code: ViolationErrorCode, message: string, status: number, details: Record<string, unknown> = {}) => new DomainError(code, message, status, details);
+const err = (code: ViolationErrorCode, message: string, details: Record<string, unknown> = {}) => new DomainError(code, message, details);
 
 // ---- catalogue -----------------------------------------------------------------------------------
 
@@ -68,7 +66,7 @@ async function rulePoints(tx: Tx | Db, code: ViolationRuleCode): Promise<number>
 export async function setRulePoints(ctx: CoreContext, actor: Actor, code: string, milliPoints: number): Promise<CatalogueEntry> {
   requireRole(actor, 'admin');
   if (!isRuleCode(code)) throw notFound('violation rule', code);
-  if (!Number.isInteger(milliPoints) || milliPoints < 0 || milliPoints > MAX_RULE_MILLI_POINTS) throw new DomainError('INVALID_INPUT', `points are 0–${MAX_RULE_MILLI_POINTS} thousandths`, 400, { field: 'milliPoints' });
+  if (!Number.isInteger(milliPoints) || milliPoints < 0 || milliPoints > MAX_RULE_MILLI_POINTS) throw new DomainError('INVALID_INPUT', `points are 0–${MAX_RULE_MILLI_POINTS} thousandths`, { field: 'milliPoints' });
   const now = ctx.clock.now();
   await ctx.db
     .insertInto('violation_rules')
@@ -106,7 +104,7 @@ async function addEvent(tx: Tx, violationId: string, kind: TimelineKind, detail:
  */
 export async function recordViolation(tx: Tx, input: RecordInput, now: number): Promise<string | null> {
   const rule = catalogueRule(input.rule);
-  if (!rule.subjects.includes(input.subjectKind)) throw err('RULE_NOT_FOR_SUBJECT', `${input.rule} is not a rule for a ${input.subjectKind}`, 400, { rule: input.rule });
+  if (!rule.subjects.includes(input.subjectKind)) throw err('RULE_NOT_FOR_SUBJECT', `${input.rule} is not a rule for a ${input.subjectKind}`, { rule: input.rule });
   const milliPoints = await rulePoints(tx, input.rule);
   const before = pointsInForce(await ledgerRecords(tx, input.subjectKind, input.subjectId, rule.ledger), now);
   const id = newId('violation', now);
@@ -152,7 +150,7 @@ export async function recordByHand(ctx: CoreContext, actor: Actor, input: { subj
     if (!(await ctx.db.selectFrom('shops').select('id').where('id', '=', input.subjectId).executeTakeFirst())) throw notFound('shop', input.subjectId);
   } else if (!(await ctx.db.selectFrom('users').select('id').where('id', '=', input.subjectId).executeTakeFirst())) throw notFound('creator', input.subjectId);
   const id = await ctx.db.transaction().execute(async (tx) => recordViolation(tx, { subjectKind: input.subjectKind, subjectId: input.subjectId, rule, refId: input.refId, detail: { note: input.note }, recordedBy: actor.userId }, ctx.clock.now()));
-  if (!id) throw err('VIOLATION_EXISTS', 'this rule is already recorded for this subject and reference', 409);
+  if (!id) throw err('VIOLATION_EXISTS', 'this rule is already recorded for this subject and reference');
   return violationView(ctx.db, id, ctx.clock.now());
 }
 
@@ -315,9 +313,9 @@ function canAct(actor: Actor, v: { subject_kind: string; subject_id: string }): 
 /** The shop or creator appeals a violation with text and evidence photos (uploaded as after-sales evidence). */
 export async function fileAppeal(ctx: CoreContext, actor: Actor, violationId: string, input: { text: string; evidence?: readonly string[] }): Promise<ViolationView> {
   const text = input.text.trim();
-  if (text.length === 0 || text.length > APPEAL_TEXT_MAX) throw new DomainError('INVALID_INPUT', `the appeal text is 1–${APPEAL_TEXT_MAX} characters`, 400, { field: 'text' });
+  if (text.length === 0 || text.length > APPEAL_TEXT_MAX) throw new DomainError('INVALID_INPUT', `the appeal text is 1–${APPEAL_TEXT_MAX} characters`, { field: 'text' });
   const evidenceIds = [...new Set(input.evidence ?? [])];
-  if (evidenceIds.length > APPEAL_EVIDENCE_MAX) throw new DomainError('INVALID_INPUT', `at most ${APPEAL_EVIDENCE_MAX} photos`, 400, { field: 'evidence' });
+  if (evidenceIds.length > APPEAL_EVIDENCE_MAX) throw new DomainError('INVALID_INPUT', `at most ${APPEAL_EVIDENCE_MAX} photos`, { field: 'evidence' });
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const v = await tx.selectFrom('violations').selectAll().where('id', '=', violationId).executeTakeFirst();
@@ -325,14 +323,13 @@ export async function fileAppeal(ctx: CoreContext, actor: Actor, violationId: st
     const past = await tx.selectFrom('violation_appeals').select(['status', 'decided_at']).where('violation_id', '=', v.id).orderBy('attempt').execute();
     const w = appealWindow({ createdAt: Number(v.created_at), revoked: v.status === 'revoked', appeals: past.map((a) => ({ status: a.status as AppealStatus, decidedAt: a.decided_at === null ? null : Number(a.decided_at) })) }, now);
     if (!w.ok) {
-      const status = w.code === 'APPEAL_WINDOW_CLOSED' ? 422 : 409;
-      throw err(w.code, { APPEAL_WINDOW_CLOSED: 'the time to appeal this violation has passed', APPEAL_LIMIT_REACHED: 'a violation may be appealed twice', APPEAL_PENDING: 'an appeal of this violation is waiting for a decision', VIOLATION_REVOKED: 'this violation was already removed' }[w.code], status);
+      throw err(w.code, { APPEAL_WINDOW_CLOSED: 'the time to appeal this violation has passed', APPEAL_LIMIT_REACHED: 'a violation may be appealed twice', APPEAL_PENDING: 'an appeal of this violation is waiting for a decision', VIOLATION_REVOKED: 'this violation was already removed' }[w.code]);
     }
     let evidence: Array<{ id: string; url: string }> = [];
     if (evidenceIds.length) {
       // Photos uploaded through the after-sales evidence upload (its type and size checks); the appeal keeps them.
       evidence = await takeUnusedEvidence(tx, actor.userId, evidenceIds);
-      if (evidence.length !== evidenceIds.length) throw err('EVIDENCE_NOT_FOUND', 'a photo was not found among your unused uploads', 400, { field: 'evidence' });
+      if (evidence.length !== evidenceIds.length) throw err('EVIDENCE_NOT_FOUND', 'a photo was not found among your unused uploads', { field: 'evidence' });
     }
     const id = newId('violationAppeal', now);
     await tx.insertInto('violation_appeals').values({ id, violation_id: v.id, attempt: w.attempt, text, evidence: JSON.stringify(evidence), status: 'pending', filed_by: actor.userId, decided_by: null, decision_reason: null, created_at: now, decided_at: null }).execute();
@@ -364,12 +361,12 @@ export async function listAppeals(ctx: CoreContext, actor: Actor, status: Appeal
 export async function decideAppeal(ctx: CoreContext, actor: Actor, appealId: string, input: { grant: boolean; reason: string }): Promise<ViolationView> {
   requireRole(actor, 'admin');
   const reason = input.reason.trim();
-  if (reason.length === 0 || reason.length > DECISION_REASON_MAX) throw new DomainError('INVALID_INPUT', `the reason is 1–${DECISION_REASON_MAX} characters`, 400, { field: 'reason' });
+  if (reason.length === 0 || reason.length > DECISION_REASON_MAX) throw new DomainError('INVALID_INPUT', `the reason is 1–${DECISION_REASON_MAX} characters`, { field: 'reason' });
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const decided = await tx.updateTable('violation_appeals').set({ status: input.grant ? 'granted' : 'rejected', decided_by: actor.userId, decision_reason: reason, decided_at: now }).where('id', '=', appealId).where('status', '=', 'pending').returning(['violation_id']).executeTakeFirst();
     if (!decided) {
-      if (await tx.selectFrom('violation_appeals').select('id').where('id', '=', appealId).executeTakeFirst()) throw err('APPEAL_DECIDED', 'this appeal was already decided', 409);
+      if (await tx.selectFrom('violation_appeals').select('id').where('id', '=', appealId).executeTakeFirst()) throw err('APPEAL_DECIDED', 'this appeal was already decided');
       throw notFound('appeal', appealId);
     }
     const v = await tx.selectFrom('violations').selectAll().where('id', '=', decided.violation_id).executeTakeFirstOrThrow();
@@ -419,7 +416,7 @@ const REFUSAL: Record<PenaltyRefusalCode, { kind: PenaltyKind; message: string }
 /** Throws the stable 409 when the shop is under the penalty behind `code` (owners call this). */
 export async function assertShopNotPenalised(db: Db | Tx, shopId: string, code: PenaltyRefusalCode, now: number): Promise<void> {
   const p = await activePenalty(db, 'shop', shopId, REFUSAL[code].kind, now);
-  if (p) throw new DomainError(code, REFUSAL[code].message, 409, { shopId, until: p.endsAt });
+  if (p) throw new DomainError(code, REFUSAL[code].message, { shopId, until: p.endsAt });
 }
 
 /** Shops under a penalty of `kind` at `now` (marketplace listings leave them out). */
@@ -449,4 +446,13 @@ async function throttled(db: Db | Tx, kind: SubjectKind, now: number): Promise<M
   const out = new Map<string, number>();
   for (const r of rows) out.set(r.subject_id, (out.get(r.subject_id) ?? 1) * (Number(r.multiplier_permille ?? 1000) / 1000));
   return out;
+}
+
+declare module '../outbox/outbox.js' {
+  interface OutboxEvents {
+    'violation.recorded': { violationId: string; subjectKind: string; subjectId: string; rule: string; milliPoints: number };
+    'violation.penalty_applied': { penaltyId: string; subjectKind: string; subjectId: string; kind: string; milestone: number; endsAt: number | null };
+    'violation.penalty_lifted': { penaltyId: string; subjectKind: string; subjectId: string; kind: string; reason: 'ended' | 'appeal' };
+    'violation.appeal_decided': { appealId: string; violationId: string; granted: boolean };
+  }
 }

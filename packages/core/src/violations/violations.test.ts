@@ -8,23 +8,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ItemMeta } from '@zhongcao/recsys';
-import { checkout } from '../checkout/checkout.js';
-import { applyNotification } from '../payments/payments.js';
-import { createProduct } from '../catalog/products.js';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/harness.js';
+import { checkout } from '../checkout/index.js';
+import { applyNotification } from '../payments/index.js';
+import { createProduct } from '../catalog/index.js';
+import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import { multiplierOf, recommendService, runningRecommendService } from '../recommend/index.js';
-import { getFeed } from '../feed/feed.js';
-import { findTimer } from '../timers/timers.js';
-import { createPlan } from '../affiliate/plans.js';
-import { applyToPlan } from '../affiliate/applications.js';
-import { registerPayoutAccount, requestPayout } from '../ledger/payouts.js';
-import { accountId } from '../ledger/accounts.js';
+import { getFeed, insertTestVideos } from '../feed/index.js';
+import { findTimer } from '../timers/index.js';
+import { createPlan, applyToPlan, marketplace } from '../affiliate/index.js';
+import { registerPayoutAccount, requestPayout, accountId } from '../ledger/index.js';
 import { purgeUnusedEvidence, uploadEvidence } from '../aftersales/index.js';
-import { insertTestVideos } from '../feed/test-videos.js';
-import { removeVideo } from '../content/videos.js';
-import { createFlashSale } from '../live/flash-sales.js';
-import { liveShopRoom } from '../live/test-support/live-fixtures.js';
-import { marketplace } from '../affiliate/marketplace.js';
+import { removeVideo } from '../content/index.js';
+import { createFlashSale } from '../live/index.js';
+import { liveShopRoom } from '../live/test-support/index.js';
 import type { Actor } from '../context.js';
 import {
   activePenalty, creatorCredit, decideAppeal, fileAppeal, listAppeals, recordByHand, setRulePoints, shopViolationBoard, syncFeedThrottle, assertShopNotPenalised, PENALTY_END_TIMER,

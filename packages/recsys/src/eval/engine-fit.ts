@@ -5,7 +5,7 @@
  * negatives). Test items are never read.
  */
 import { sequenceOf } from '../data/dataset.js';
-import { Engine, FEATURES } from '../engine/engine.js';
+import { type Engine, FEATURES } from '../engine/engine.js';
 import { RANKER_FIT_DEFAULTS, type RankerFitOptions } from '../engine/ranker.js';
 import { Rng } from '../random.js';
 import type { Split } from './split.js';

@@ -23,7 +23,7 @@ test('HR, NDCG and full ranking of a known scorer on a tiny split', () => {
   assert.equal(r.users, 3);
   // Sampled ranks, recomputed by hand from the drawn negatives.
   const value = (name: string): number => Number(name.slice(1));
-  const expectedSampled = plan.users.map((u, k) => {
+  const expectedSampled = plan.users.map((_u, k) => {
     const t = value(data.itemIds[plan.targets[k]!]!);
     return Array.from(plan.negatives.subarray(k * 4, k * 4 + 4)).filter((i) => value(data.itemIds[i]!) >= t).length;
   });

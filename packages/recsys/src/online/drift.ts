@@ -61,7 +61,7 @@ export function blendedShare(long: number, longTotal: number, short: number, sho
  */
 export function interestFactor(longShare: number, blended: number): number {
   const f = (0.05 + blended) / (0.05 + longShare);
-  return f < 0.5 ? 0.5 : f > 2 ? 2 : f;
+  return f < 0.5 ? 0.5 : Math.min(f , 2);
 }
 
 /** One person's row, read once per page. */

@@ -182,7 +182,7 @@ export class OnlineEngine {
   private itemOf(s: Signal): number {
     if (s.videoId) return this.catalog.indexOf(s.videoId);
     const list = s.productId ? this.catalog.byProduct.get(s.productId) : undefined;
-    return list && list.length ? list[list.length - 1]! : -1;
+    return list?.length ? list[list.length - 1]! : -1;
   }
 
   /** Learns from one committed signal; returns the traffic-pool steps it caused. */

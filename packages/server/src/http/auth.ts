@@ -95,7 +95,7 @@ export function installAuth(app: FastifyInstance, ctx: CoreContext, cache: Sessi
     // Only a token the client chose to send is exempt: any other Authorization header leaves the cookie ambient.
     if (session.kind === 'cookie' && MUTATING.has(request.method) && !bearerRequest(request)) {
       if (request.headers[CSRF_HEADER] !== session.csrfToken) {
-        throw new DomainError('CSRF_TOKEN_INVALID', `mutations with a session cookie need the ${CSRF_HEADER} header from login or GET /api/v1/me`, 403);
+        throw new DomainError('CSRF_TOKEN_INVALID', `mutations with a session cookie need the ${CSRF_HEADER} header from login or GET /api/v1/me`);
       }
     }
   });
@@ -103,7 +103,7 @@ export function installAuth(app: FastifyInstance, ctx: CoreContext, cache: Sessi
 
 /** The signed-in person, or 401. */
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.auth) throw new DomainError('UNAUTHENTICATED', 'log in first', 401);
+  if (!request.auth) throw new DomainError('UNAUTHENTICATED', 'log in first');
   return request.auth.actor;
 }
 

@@ -7,6 +7,7 @@ export function findNul(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || '/' : null;
   if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
   for (const [k, v] of Object.entries(value)) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character being escaped
     if (k.includes('\u0000')) return `${path}/${k.replace(/\u0000/g, '\\u0000')}`;
     const hit = findNul(v, `${path}/${k}`);
     if (hit) return hit;
@@ -23,7 +24,7 @@ export function installInputGuards(app: FastifyInstance): void {
     for (const [part, value] of [['body', request.body], ['querystring', request.query], ['params', request.params]] as const) {
       const at = findNul(value);
       if (at) {
-        throw new DomainError('VALIDATION_FAILED', `invalid ${part}: text must not contain NUL characters`, 400, { part, issues: [{ path: at, message: 'must not contain NUL characters' }] });
+        throw new DomainError('VALIDATION_FAILED', `invalid ${part}: text must not contain NUL characters`, { part, issues: [{ path: at, message: 'must not contain NUL characters' }] });
       }
     }
   });
@@ -35,7 +36,7 @@ export function installInputGuards(app: FastifyInstance): void {
  * (no or wrong boundary, cut short) answers 400 MALFORMED_MULTIPART instead of a crash.
  */
 export async function readUploadedFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
-  if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data', 415);
+  if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
   let bytes: Buffer | null = null;
   try {
     const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
@@ -43,8 +44,8 @@ export async function readUploadedFile(request: FastifyRequest, maxBytes: number
   } catch (err) {
     const e = err as { code?: unknown; statusCode?: unknown };
     if (typeof e.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode < 500) throw err;
-    throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read', 400);
+    throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read');
   }
-  if (!bytes) throw new DomainError('FILE_REQUIRED', 'the multipart body has no file', 400);
+  if (!bytes) throw new DomainError('FILE_REQUIRED', 'the multipart body has no file');
   return bytes;
 }

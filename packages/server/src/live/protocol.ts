@@ -24,6 +24,7 @@ export function parseClientMessage(raw: string): ParseResult {
   switch (m.t) {
     case 'comment': {
       if (typeof m.text !== 'string') return { ok: false, code: 'BAD_MESSAGE' };
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a comment must not carry
       const text = m.text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
       if (text.length === 0) return { ok: false, code: 'COMMENT_EMPTY' };
       if ([...text].length > MAX_COMMENT_CHARS) return { ok: false, code: 'COMMENT_TOO_LONG' };

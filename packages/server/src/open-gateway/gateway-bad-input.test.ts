@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop } from '@zhongcao/core/test-support';
-import { canonicalParamJson, signRequest, ACCESS_TOKEN_TTL_MS } from '@zhongcao/core';
+import { signRequest, ACCESS_TOKEN_TTL_MS } from '@zhongcao/core';
 import { startTestServer, type TestServer } from '../test-support/server-harness.js';
 import { placePaidOrder } from '../test-support/tenants.js';
 import { listen, selfUseApp, type OpenApp } from '../test-support/open-platform.js';

@@ -26,7 +26,7 @@ function formOf(body: string): URLSearchParams | null {
 }
 
 export function readWireRequest(query: Record<string, unknown>, body: Buffer | undefined): WireRequest {
-  const text = body && body.length ? body.toString('utf8') : '';
+  const text = body?.length ? body.toString('utf8') : '';
   const form = formOf(text);
   const pick = (name: string): string | undefined => first(query[name]) ?? form?.get(name) ?? undefined;
   const fromQuery = first(query.param_json);

@@ -1,7 +1,7 @@
 /** Paid traffic (投流): the merchant's and the creator's ad accounts and campaigns, ad impressions and clicks from the app, the provider's top-up notifications, the admins' overview. */
 import { Type } from 'typebox';
 import {
-  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, campaignView, notFound, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions, reportRoomEntry,
+  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, isErrorCode, campaignView, notFound, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions, reportRoomEntry,
   setCampaignStatus, shopOwner, creatorOwner, startTopup, withdrawAdBalance, type AdOwner, type CampaignInput,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
@@ -216,9 +216,9 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
       schema: { tags, summary: 'Asynchronous, HMAC-signed notification from the payment provider about an ad top-up', params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: errors(400, 401, 404) },
     }, async (req, reply) => {
       const raw = typeof req.body === 'string' ? req.body : '';
-      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification', 400);
+      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification');
       const result = await receiveTopupNotification(ctx, req.params.provider, req.headers, raw);
-      if (result.outcome === 'rejected') return sendError(reply, 400, result.reason ?? 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
+      if (result.outcome === 'rejected') return sendError(reply, isErrorCode(result.reason) ? result.reason : 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
       return { received: true, outcome: result.outcome };
     });
   });

@@ -5,7 +5,9 @@ import {
   publicShowcase, removeFromShowcase,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, errors, Id, ok } from '../http/schemas.js';
+import { ApplicationSchema, LinkSchema, OpenedLinkSchema } from './affiliate-response-schemas.js';
+import { ProductCardSchema } from './catalog-schemas.js';
 import { PerformanceQuery, PlanParams } from './affiliate-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
@@ -37,12 +39,12 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
       summary: 'Apply to a targeted plan (the merchant approves or rejects)',
       params: PlanParams,
       body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
-      response: errors(400, 401, 403, 404, 409),
+      response: answers(201, ApplicationSchema, 400, 401, 403, 404, 409),
     },
   }, async (req, reply) => reply.status(201).send(await applyToPlan(ctx, actorOf(req), req.params.planId, req.body.note ?? '')));
 
   r.get('/api/v1/creator/affiliate/applications', {
-    schema: { tags, summary: 'My applications to targeted plans and the plans that name me', response: errors(401, 403) },
+    schema: { tags, summary: 'My applications to targeted plans and the plans that name me', response: ok(Type.Object({ items: Type.Array(ApplicationSchema) }), 401, 403) },
   }, async (req) => ({ items: await myApplications(ctx, actorOf(req)) }));
 
   r.get('/api/v1/creator/showcase', { schema: { tags, summary: 'My showcase (橱窗) with what each product pays me now', response: errors(401, 403) } }, async (req) => myShowcase(ctx, actorOf(req)));
@@ -58,7 +60,7 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
   }, async (req, reply) => reply.status(201).send(await addToShowcase(ctx, actorOf(req), req.body)));
 
   r.delete('/api/v1/creator/showcase/:productId', {
-    schema: { tags, summary: 'Take a product out of my showcase', params: Type.Object({ productId: Id('product') }), response: errors(400, 401, 403, 404) },
+    schema: { tags, summary: 'Take a product out of my showcase', params: Type.Object({ productId: Id('product') }), response: ok(Type.Object({ productId: Type.String(), removed: Type.Literal(true) }), 400, 401, 403, 404) },
   }, async (req) => removeFromShowcase(ctx, actorOf(req), req.params.productId));
 
   r.post('/api/v1/creator/videos/:videoId/anchors', {
@@ -68,7 +70,7 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
       description: 'Errors: 404 (not my video), 409 PRODUCT_NOT_OPEN / PRODUCT_UNAVAILABLE / ANCHORS_FULL.',
       params: Type.Object({ videoId: Id('video') }),
       body: Type.Object({ productId: Id('product') }, { additionalProperties: false }),
-      response: errors(400, 401, 403, 404, 409),
+      response: ok(Type.Object({ videoId: Type.String(), productIds: Type.Array(Type.String()) }), 400, 401, 403, 404, 409),
     },
   }, async (req) => anchorProduct(ctx, actorOf(req), req.params.videoId, req.body.productId));
 
@@ -77,11 +79,11 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
       tags,
       summary: `Make a tracked link to a product open to me, valid ${DEFAULT_AFFILIATE_RULES.linkDefaultDays} days unless I say otherwise (at most ${DEFAULT_AFFILIATE_RULES.linkMaxDays})`,
       body: Type.Object({ productId: Id('product'), validDays: Type.Optional(Type.Integer({ minimum: 1, maximum: DEFAULT_AFFILIATE_RULES.linkMaxDays })) }, { additionalProperties: false }),
-      response: errors(400, 401, 403, 404, 409),
+      response: answers(201, LinkSchema, 400, 401, 403, 404, 409),
     },
   }, async (req, reply) => reply.status(201).send(await createLink(ctx, actorOf(req), req.body)));
 
-  r.get('/api/v1/creator/links', { schema: { tags, summary: 'My tracked links, newest first, with how often each was opened', response: errors(401, 403) } }, async (req) => myLinks(ctx, actorOf(req)));
+  r.get('/api/v1/creator/links', { schema: { tags, summary: 'My tracked links, newest first, with how often each was opened', response: ok(Type.Object({ items: Type.Array(LinkSchema) }), 401, 403) } }, async (req) => myLinks(ctx, actorOf(req)));
 
   r.get('/api/v1/creator/affiliate/earnings', {
     schema: { tags, summary: 'My attributed sales and commission (settled and pending) by product or video', querystring: PerformanceQuery(['product', 'video']), response: errors(400, 401, 403) },
@@ -93,11 +95,11 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
       summary: 'Open a creator’s tracked link: the product, and the attribution to send with it at checkout; a signed-in shopper’s touch is recorded',
       description: 'Errors: 404 (unknown or forged token), 410 LINK_EXPIRED, 409 PRODUCT_UNAVAILABLE.',
       params: Type.Object({ token: Type.String({ minLength: 8, maxLength: 64, pattern: '^[0-9A-Za-z._-]+$', description: 'the link’s token (a forged or malformed one answers 404)' }) }),
-      response: errors(400, 404, 409, 410),
+      response: ok(OpenedLinkSchema, 400, 404, 409, 410),
     },
   }, async (req) => openLink(ctx, req.auth?.actor ?? null, req.params.token));
 
   r.get('/api/v1/users/:userId/showcase', {
-    schema: { tags: ['affiliate'], summary: 'A creator’s public showcase (橱窗)', params: Type.Object({ userId: Id('user') }), response: errors(400, 404) },
+    schema: { tags: ['affiliate'], summary: 'A creator’s public showcase (橱窗)', params: Type.Object({ userId: Id('user') }), response: ok(Type.Object({ items: Type.Array(ProductCardSchema) }), 400, 404) },
   }, async (req) => publicShowcase(ctx, req.params.userId));
 }

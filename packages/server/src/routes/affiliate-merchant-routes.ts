@@ -4,7 +4,8 @@ import {
   addTargetedCreators, applyToActivity, changePlanRate, closePlan, createPlan, decideApplication, listShopApplications, listShopPlans, planDetail, shopAffiliatePerformance,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { errors, Id, ok } from '../http/schemas.js';
+import { ApplicationSchema } from './affiliate-response-schemas.js';
 import { Bp, Decision, PerformanceQuery, PlanParams } from './affiliate-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
@@ -80,12 +81,12 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
       summary: 'Creators’ applications to my targeted plans, newest first',
       params: shopParams,
       querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])) }, { additionalProperties: false }),
-      response: errors(400, 401, 404),
+      response: ok(Type.Object({ items: Type.Array(ApplicationSchema) }), 400, 401, 404),
     },
   }, async (req) => ({ items: await listShopApplications(ctx, actorOf(req), req.params.shopId, req.query.status) }));
 
   r.post('/api/v1/merchant/affiliate/plans/:planId/applications/:creatorId/decision', {
-    schema: { tags, summary: 'Approve or reject a creator’s pending application (an approval applies to orders from now on)', params: Type.Object({ planId: Id('affiliatePlan'), creatorId: Id('user') }), body: Decision, response: errors(400, 401, 404, 409) },
+    schema: { tags, summary: 'Approve or reject a creator’s pending application (an approval applies to orders from now on)', params: Type.Object({ planId: Id('affiliatePlan'), creatorId: Id('user') }), body: Decision, response: ok(ApplicationSchema, 400, 401, 404, 409) },
   }, async (req) => decideApplication(ctx, actorOf(req), req.params.planId, req.params.creatorId, req.body.decision));
 
   r.post('/api/v1/merchant/products/:productId/affiliate/activities', {

@@ -5,7 +5,8 @@ import {
   openActivities, proposeContract, requireAffiliateParty, searchCreators, CREATOR_SEARCH_MAX, pendingCommission,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { errors, Id, ok } from '../http/schemas.js';
+import { ContractSchema, CreatorMatchSchema } from './affiliate-response-schemas.js';
 import { Bp, ContractParams, Decision, Ms, PerformanceQuery } from './affiliate-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
@@ -29,7 +30,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
       tags: ['affiliate'],
       summary: 'Find creators by handle (prefix), display name (contains) or exact id, for naming them in a plan or a contract (shop members, MCNs, colonels, admins)',
       querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 40 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: CREATOR_SEARCH_MAX })) }, { additionalProperties: false }),
-      response: errors(400, 401, 403),
+      response: ok(Type.Object({ items: Type.Array(CreatorMatchSchema) }), 400, 401, 403),
     },
   }, async (req) => searchCreators(ctx.db, actorOf(req), req.query.q, req.query.limit ?? 10));
 
@@ -90,18 +91,18 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
   }, async (req) => mcnPerformance(ctx, actorOf(req), req.query as Period));
 
   r.get('/api/v1/affiliate/mcn-contracts', {
-    schema: { tags: ['affiliate', 'mcn', 'creator'], summary: 'My MCN contracts (as the MCN or as the creator), newest first', response: errors(401, 403) },
+    schema: { tags: ['affiliate', 'mcn', 'creator'], summary: 'My MCN contracts (as the MCN or as the creator), newest first', response: ok(Type.Object({ items: Type.Array(ContractSchema) }), 401, 403) },
   }, async (req) => myContracts(ctx, actorOf(req)));
 
   r.post('/api/v1/creator/mcn-contracts/:contractId/accept', {
-    schema: { tags: ['affiliate', 'creator'], summary: 'Accept an MCN’s proposal: it applies to my orders from now (or its start)', params: ContractParams, response: errors(400, 401, 403, 404, 409) },
+    schema: { tags: ['affiliate', 'creator'], summary: 'Accept an MCN’s proposal: it applies to my orders from now (or its start)', params: ContractParams, response: ok(ContractSchema, 400, 401, 403, 404, 409) },
   }, async (req) => acceptContract(ctx, actorOf(req), req.params.contractId));
 
   r.post('/api/v1/creator/mcn-contracts/:contractId/decline', {
-    schema: { tags: ['affiliate', 'creator'], summary: 'Decline an MCN’s proposal', params: ContractParams, response: errors(400, 401, 403, 404, 409) },
+    schema: { tags: ['affiliate', 'creator'], summary: 'Decline an MCN’s proposal', params: ContractParams, response: ok(ContractSchema, 400, 401, 403, 404, 409) },
   }, async (req) => declineContract(ctx, actorOf(req), req.params.contractId));
 
   r.post('/api/v1/affiliate/mcn-contracts/:contractId/end', {
-    schema: { tags: ['affiliate', 'mcn', 'creator'], summary: 'End an active contract (either side; orders from now on carry no MCN share), or withdraw a proposal (the MCN)', params: ContractParams, response: errors(400, 401, 404, 409) },
+    schema: { tags: ['affiliate', 'mcn', 'creator'], summary: 'End an active contract (either side; orders from now on carry no MCN share), or withdraw a proposal (the MCN)', params: ContractParams, response: ok(ContractSchema, 400, 401, 404, 409) },
   }, async (req) => endContract(ctx, actorOf(req), req.params.contractId));
 }

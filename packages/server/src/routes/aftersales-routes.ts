@@ -6,7 +6,8 @@ import {
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
-import { errors, Id, PageQuery } from '../http/schemas.js';
+import { answers, Id, ok, PageQuery } from '../http/schemas.js';
+import { AdminCasesResultSchema, BuyerCasesResultSchema, CaseViewSchema, ShopCasesResultSchema, UploadEvidenceResultSchema } from './aftersales-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -53,7 +54,7 @@ export function aftersalesRoutes(app: App, deps: RouteDeps): void {
   const view = (actor: ReturnType<typeof actorOf>, caseId: string) => caseView(ctx.db, actor, caseId, ctx.clock.now());
 
   r.post('/api/v1/aftersales/evidence', {
-    schema: { tags, summary: `Upload one evidence photo (multipart field "file"; JPEG, PNG, WebP or GIF; at most ${MAX_IMAGE_BYTES} bytes)`, consumes: ['multipart/form-data'], response: errors(400, 401, 409, 413, 415) },
+    schema: { tags, summary: `Upload one evidence photo (multipart field "file"; JPEG, PNG, WebP or GIF; at most ${MAX_IMAGE_BYTES} bytes)`, consumes: ['multipart/form-data'], response: answers(201, UploadEvidenceResultSchema, 400, 401, 409, 413, 415) },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const bytes = await readUploadedFile(req, MAX_IMAGE_BYTES);
@@ -61,7 +62,7 @@ export function aftersalesRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.post('/api/v1/orders/:orderId/aftersales', {
-    schema: { tags, summary: 'File an after-sales case on a line of my order', params: Type.Object({ orderId: Id('order') }), body: FileBody, response: errors(400, 401, 403, 404, 409) },
+    schema: { tags, summary: 'File an after-sales case on a line of my order', params: Type.Object({ orderId: Id('order') }), body: FileBody, response: answers(201, CaseViewSchema, 400, 401, 403, 404, 409) },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const caseId = await fileCase(ctx, actor, req.params.orderId, req.body);
@@ -70,15 +71,15 @@ export function aftersalesRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.get('/api/v1/aftersales/cases', {
-    schema: { tags, summary: 'My after-sales cases, newest first', querystring: Type.Object({ ...PageQuery, status: Type.Optional(Status) }, { additionalProperties: false }), response: errors(400, 401) },
+    schema: { tags, summary: 'My after-sales cases, newest first', querystring: Type.Object({ ...PageQuery, status: Type.Optional(Status) }, { additionalProperties: false }), response: ok(BuyerCasesResultSchema, 400, 401) },
   }, async (req) => buyerCases(ctx.db, actorOf(req), { ...req.query, limit: req.query.limit ?? 20 }));
 
   r.get('/api/v1/aftersales/cases/:caseId', {
-    schema: { tags, summary: 'One case with its timeline and the actions I may take (buyer, shop staff or admin)', params: caseParams, response: errors(400, 401, 404) },
+    schema: { tags, summary: 'One case with its timeline and the actions I may take (buyer, shop staff or admin)', params: caseParams, response: ok(CaseViewSchema, 400, 401, 404) },
   }, async (req) => view(actorOf(req), req.params.caseId));
 
   r.post('/api/v1/aftersales/cases/:caseId/messages', {
-    schema: { tags, summary: 'Write to the case timeline, with photos', params: caseParams, body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 500 }), evidence: Type.Optional(Evidence) }, { additionalProperties: false }), response: errors(400, 401, 404) },
+    schema: { tags, summary: 'Write to the case timeline, with photos', params: caseParams, body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 500 }), evidence: Type.Optional(Evidence) }, { additionalProperties: false }), response: ok(CaseViewSchema, 400, 401, 404) },
   }, async (req) => {
     const actor = actorOf(req);
     await postCaseMessage(ctx, actor, req.params.caseId, req.body);
@@ -86,7 +87,7 @@ export function aftersalesRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.post('/api/v1/aftersales/cases/:caseId/actions', {
-    schema: { tags, summary: 'Act on a case as its buyer or its shop', params: caseParams, body: ActionBody, response: errors(400, 401, 403, 404, 409) },
+    schema: { tags, summary: 'Act on a case as its buyer or its shop', params: caseParams, body: ActionBody, response: ok(CaseViewSchema, 400, 401, 403, 404, 409) },
   }, async (req) => {
     const actor = actorOf(req);
     await actOnCase(ctx, actor, req.params.caseId, req.body);
@@ -100,16 +101,16 @@ export function aftersalesRoutes(app: App, deps: RouteDeps): void {
       summary: 'My shop’s cases, most urgent deadline first, with counts by status',
       params: Type.Object({ shopId: Id('shop') }),
       querystring: Type.Object({ ...SortedPage, status: Type.Optional(Status) }, { additionalProperties: false }),
-      response: errors(400, 401, 404),
+      response: ok(ShopCasesResultSchema, 400, 401, 404),
     },
   }, async (req) => shopCases(ctx.db, actorOf(req), req.params.shopId, { ...req.query, limit: req.query.limit ?? 20 }));
 
   r.get('/api/v1/admin/aftersales', {
-    schema: { tags: [...tags, 'admin'], summary: 'Cases for the platform (escalated by default)', querystring: Type.Object({ ...SortedPage, status: Type.Optional(Status) }, { additionalProperties: false }), response: errors(400, 401, 403) },
+    schema: { tags: [...tags, 'admin'], summary: 'Cases for the platform (escalated by default)', querystring: Type.Object({ ...SortedPage, status: Type.Optional(Status) }, { additionalProperties: false }), response: ok(AdminCasesResultSchema, 400, 401, 403) },
   }, async (req) => adminCases(ctx.db, actorOf(req), { ...req.query, limit: req.query.limit ?? 20 }));
 
   r.post('/api/v1/admin/aftersales/:caseId/arbitrate', {
-    schema: { tags: [...tags, 'admin'], summary: 'Decide an escalated case: refund an amount or reject, with a reason (final)', params: caseParams, body: ArbitrateBody, response: errors(400, 401, 403, 404, 409) },
+    schema: { tags: [...tags, 'admin'], summary: 'Decide an escalated case: refund an amount or reject, with a reason (final)', params: caseParams, body: ArbitrateBody, response: ok(CaseViewSchema, 400, 401, 403, 404, 409) },
   }, async (req) => {
     const actor = actorOf(req);
     await arbitrateCase(ctx, actor, req.params.caseId, req.body);

@@ -1,38 +1,17 @@
 /** The consoles' reports: the merchant dashboard, CSV batch shipping and the admin's shop list. */
 import { Type } from 'typebox';
-import * as core from '@zhongcao/core';
-import { DomainError, type Actor, type CoreContext, type Db } from '@zhongcao/core';
+import { adminShops, batchShip, batchShipTemplateCsv, DomainError, requireShopMember, shopDashboard } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
-import { errors, Id, PageQuery } from '../http/schemas.js';
+import { errors, Id, ok, PageQuery } from '../http/schemas.js';
+import { textAnswer } from './system-schemas.js';
+import { AdminShopsResultSchema, BatchShipReportSchema, ShopDashboardSchema } from './console-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 /** A CSV of 500 rows is about 40 KB; leave room for long carrier names and quoting. */
 const MAX_CSV_BYTES = 512 * 1024;
 
-/** What packages/core/src/console exports (see its index.ts). */
-interface ConsoleReports {
-  shopDashboard(db: Db, actor: Actor, shopId: string, now: number): Promise<unknown>;
-  batchShip(ctx: CoreContext, actor: Actor, shopId: string, csv: Uint8Array): Promise<unknown>;
-  batchShipTemplateCsv(ctx: CoreContext, actor: Actor, shopId: string): Promise<string>;
-  adminShops(db: Db, actor: Actor, query: { cursor?: string | undefined; limit?: number | undefined }): Promise<unknown>;
-}
-
-/**
- * The console module, once `export * from './console/index.js'` is in packages/core/src/index.ts;
- * looked up at run time so the server compiles (and every other route works) without it.
- */
-function consoleReports(): ConsoleReports | null {
-  const m = core as unknown as Partial<ConsoleReports>;
-  return m.shopDashboard && m.batchShip && m.batchShipTemplateCsv && m.adminShops ? (m as ConsoleReports) : null;
-}
-
 export function consoleRoutes(app: App, deps: RouteDeps): void {
-  const reports = consoleReports();
-  if (!reports) {
-    app.log.warn('console reports are not exported from @zhongcao/core: add export * from \'./console/index.js\' to packages/core/src/index.ts');
-    return;
-  }
   const { ctx } = deps.core;
   const shopParams = Type.Object({ shopId: Id('shop') });
 
@@ -43,38 +22,38 @@ export function consoleRoutes(app: App, deps: RouteDeps): void {
     scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) => done(null, body));
 
     r.get('/api/v1/merchant/shops/:shopId/dashboard', {
-      schema: { tags: ['merchant'], summary: 'Today’s orders, paid orders, GMV, orders to ship and refunds; the last 7 days (Asia/Shanghai); the oldest orders waiting to ship', params: shopParams, response: errors(400, 401, 404) },
-    }, async (req) => reports.shopDashboard(ctx.db, actorOf(req), req.params.shopId, ctx.clock.now()));
+      schema: { tags: ['merchant'], summary: 'Today’s orders, paid orders, GMV, orders to ship and refunds; the last 7 days (Asia/Shanghai); the oldest orders waiting to ship', params: shopParams, response: ok(ShopDashboardSchema, 400, 401, 404) },
+    }, async (req) => shopDashboard(ctx.db, actorOf(req), req.params.shopId, ctx.clock.now()));
 
     r.post('/api/v1/merchant/shops/:shopId/shipments/batch', {
       schema: {
         tags: ['merchant'],
         summary: `Ship many orders from a CSV (body text/csv, or multipart field "file"; UTF-8 with or without BOM, or GBK/GB18030): header orderId,carrier,trackingNo, at most 500 rows; each row is its own transaction and gets its own result`,
         params: shopParams,
-        response: errors(400, 401, 404, 413),
+        response: ok(BatchShipReportSchema, 400, 401, 404, 413),
       },
     }, async (req) => {
       const actor = actorOf(req);
-      core.requireShopMember(actor, req.params.shopId);
+      requireShopMember(actor, req.params.shopId);
       const bytes = await csvBytes(req);
-      return reports.batchShip(ctx, actor, req.params.shopId, bytes);
+      return batchShip(ctx, actor, req.params.shopId, bytes);
     });
 
     r.get('/api/v1/merchant/shops/:shopId/shipments/batch/template.csv', {
-      schema: { tags: ['merchant'], summary: 'The batch-shipping template: the orders waiting to ship with empty carrier and tracking columns (CSV for Excel: UTF-8 with BOM, CRLF)', params: shopParams, response: errors(401, 404) },
+      schema: { tags: ['merchant'], summary: 'The batch-shipping template: the orders waiting to ship with empty carrier and tracking columns (CSV for Excel: UTF-8 with BOM, CRLF)', params: shopParams, response: { 200: textAnswer('the CSV file (UTF-8 with BOM, CRLF)', 'text/csv'), ...errors(401, 404) } },
     }, async (req, reply) => {
-      const csv = await reports.batchShipTemplateCsv(ctx, actorOf(req), req.params.shopId);
+      const csv = await batchShipTemplateCsv(ctx, actorOf(req), req.params.shopId);
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="batch-ship-template.csv"').send(csv);
     });
 
     r.get('/api/v1/admin/shops', {
-      schema: { tags: ['admin'], summary: 'Every shop with its owner, products and orders, newest first', querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: errors(400, 401, 403) },
-    }, async (req) => reports.adminShops(ctx.db, actorOf(req), { cursor: req.query.cursor, limit: req.query.limit ?? 20 }));
+      schema: { tags: ['admin'], summary: 'Every shop with its owner, products and orders, newest first', querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: ok(AdminShopsResultSchema, 400, 401, 403) },
+    }, async (req) => adminShops(ctx.db, actorOf(req), { cursor: req.query.cursor, limit: req.query.limit ?? 20 }));
   });
 }
 
 async function csvBytes(req: Parameters<typeof readUploadedFile>[0]): Promise<Uint8Array> {
   if (req.isMultipart()) return readUploadedFile(req, MAX_CSV_BYTES);
   if (/^text\/(csv|plain)\b/i.test(req.headers['content-type'] ?? '') && Buffer.isBuffer(req.body)) return req.body;
-  throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the CSV as text/csv or as the multipart field "file"', 415);
+  throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the CSV as text/csv or as the multipart field "file"');
 }

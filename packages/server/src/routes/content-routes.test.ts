@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { uploadsTempDir, videosDir } from '@zhongcao/core';
 import { makePerson, makeShop } from '@zhongcao/core/test-support';
 import { startTestServer, type TestServer } from '../test-support/server-harness.js';
-import { multipartBody, TINY_PNG } from '../test-support/tenants.js';
+import { TINY_PNG } from '../test-support/tenants.js';
 
 /** A real clip committed with the demo data (H.264 MP4, 6 s). */
 const CLIP = readFileSync(new URL('../../../core/assets/demo-videos/orchard-oranges.mp4', import.meta.url));

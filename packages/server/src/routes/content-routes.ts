@@ -11,7 +11,8 @@ import {
   publishVideo, recordView, removeQuietly, removeVideo, shareVideo, unfollowUser, unlikeVideo, uploadsTempDir, userProfile, userVideos, type CreateVideoInput,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, Id, ok, OneOf } from '../http/schemas.js';
+import { CommentPageSchema, CommentSchema, CreatorVideoPageSchema, ProfileSchema, VideoCardSchema, VideoPageSchema, VideoWithWarningsSchema } from './content-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const ViewerHeader = Type.Object({ 'x-viewer-id': Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'anonymous viewer id chosen by the client' })) });
@@ -37,7 +38,7 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
         'Title and caption pass the rule book: review and warn hits come back in `warnings`. ' +
         'Errors: 400 (MALFORMED_MULTIPART, VIDEO_TRUNCATED, VALIDATION_FAILED, FILE_REQUIRED), 401, 403, 404, 409 PRODUCT_UNAVAILABLE, 413 FILE_TOO_LARGE, 415 UNSUPPORTED_FILE_TYPE / UNSUPPORTED_MEDIA_TYPE, 422 CONTENT_REJECTED (details.hits; nothing stored).',
       consumes: ['multipart/form-data'],
-      response: errors(400, 401, 403, 404, 409, 413, 415, 422),
+      response: answers(201, VideoWithWarningsSchema, 400, 401, 403, 404, 409, 413, 415, 422),
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
@@ -52,7 +53,7 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.get('/api/v1/videos/:videoId', {
-    schema: { tags, summary: 'A video (published ones for everyone; the owner sees drafts)', params: videoParams, response: errors(400, 404) },
+    schema: { tags, summary: 'A video (published ones for everyone; the owner sees drafts)', params: videoParams, response: ok(VideoCardSchema, 400, 404) },
   }, async (req) => getVideo(ctx.db, req.params.videoId, viewer(req)));
 
   r.post('/api/v1/videos/:videoId/publish', {
@@ -61,7 +62,7 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
       summary: 'Publish my video: draft (or rejected) → review → published when the rule book finds the text clean; a term of severity review keeps it in review for the queue (内容审核)',
       description: 'Errors: 400, 401, 404, 409 INVALID_TRANSITION, 422 CONTENT_REJECTED (the text breaks a reject-severity rule; nothing changes).',
       params: videoParams,
-      response: errors(400, 401, 404, 409, 422),
+      response: ok(VideoWithWarningsSchema, 400, 401, 404, 409, 422),
     },
   }, async (req) => {
     const video = await publishVideo(ctx, actorOf(req), req.params.videoId);
@@ -70,14 +71,14 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.post('/api/v1/videos/:videoId/remove', {
-    schema: { tags, summary: 'Take a video down (its owner or an admin)', params: videoParams, response: errors(400, 401, 404, 409) },
+    schema: { tags, summary: 'Take a video down (its owner or an admin)', params: videoParams, response: ok(Type.Object({ id: Type.String(), status: Type.Literal('removed') }), 400, 401, 404, 409) },
   }, async (req) => removeVideo(ctx, actorOf(req), req.params.videoId));
 
-  r.post('/api/v1/videos/:videoId/like', { schema: { tags, summary: 'Like a video (idempotent)', params: videoParams, response: errors(400, 401, 404) } }, async (req) => likeVideo(ctx, actorOf(req), req.params.videoId));
-  r.delete('/api/v1/videos/:videoId/like', { schema: { tags, summary: 'Take my like back (idempotent)', params: videoParams, response: errors(400, 401, 404) } }, async (req) => unlikeVideo(ctx, actorOf(req), req.params.videoId));
+  r.post('/api/v1/videos/:videoId/like', { schema: { tags, summary: 'Like a video (idempotent)', params: videoParams, response: ok(Type.Object({ liked: Type.Literal(true), likes: Type.Integer() }), 400, 401, 404) } }, async (req) => likeVideo(ctx, actorOf(req), req.params.videoId));
+  r.delete('/api/v1/videos/:videoId/like', { schema: { tags, summary: 'Take my like back (idempotent)', params: videoParams, response: ok(Type.Object({ liked: Type.Literal(false), likes: Type.Integer() }), 400, 401, 404) } }, async (req) => unlikeVideo(ctx, actorOf(req), req.params.videoId));
 
-  r.post('/api/v1/users/:userId/follow', { schema: { tags, summary: 'Follow a person (idempotent)', params: userParams, response: errors(400, 401, 404, 409) } }, async (req) => followUser(ctx, actorOf(req), req.params.userId));
-  r.delete('/api/v1/users/:userId/follow', { schema: { tags, summary: 'Unfollow a person (idempotent)', params: userParams, response: errors(400, 401, 404, 409) } }, async (req) => unfollowUser(ctx, actorOf(req), req.params.userId));
+  r.post('/api/v1/users/:userId/follow', { schema: { tags, summary: 'Follow a person (idempotent)', params: userParams, response: ok(Type.Object({ followed: Type.Literal(true), followers: Type.Integer() }), 400, 401, 404, 409) } }, async (req) => followUser(ctx, actorOf(req), req.params.userId));
+  r.delete('/api/v1/users/:userId/follow', { schema: { tags, summary: 'Unfollow a person (idempotent)', params: userParams, response: ok(Type.Object({ followed: Type.Literal(false), followers: Type.Integer() }), 400, 401, 404, 409) } }, async (req) => unfollowUser(ctx, actorOf(req), req.params.userId));
 
   r.get('/api/v1/videos/:videoId/comments', {
     schema: {
@@ -85,7 +86,7 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
       summary: 'Top comments, newest first, each with its first replies',
       params: videoParams,
       querystring: Type.Object({ cursor: Cursor('comment'), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })) }, { additionalProperties: false }),
-      response: errors(400, 404),
+      response: ok(CommentPageSchema, 400, 404),
     },
   }, async (req) => listComments(ctx.db, req.params.videoId, viewer(req), { cursor: req.query.cursor, limit: req.query.limit ?? 20 }));
 
@@ -95,12 +96,12 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
       summary: 'Comment on a video, or reply to a comment (one level: a reply to a reply attaches to its parent)',
       params: videoParams,
       body: Type.Object({ text: Type.String({ minLength: 1, maxLength: COMMENT_MAX }), parentId: Type.Optional(Id('comment')) }, { additionalProperties: false }),
-      response: errors(400, 401, 404, 422),
+      response: answers(201, CommentSchema, 400, 401, 404, 422),
     },
   }, async (req, reply) => reply.status(201).send(await addComment(ctx, actorOf(req), req.params.videoId, req.body)));
 
   r.post('/api/v1/videos/:videoId/shares', {
-    schema: { tags, summary: 'Share a video: a link that opens it in the feed', params: videoParams, response: errors(400, 404) },
+    schema: { tags, summary: 'Share a video: a link that opens it in the feed', params: videoParams, response: answers(201, Type.Object({ shareUrl: Type.String(), shares: Type.Integer() }), 400, 404) },
   }, async (req, reply) => reply.status(201).send(await shareVideo(ctx, viewer(req), req.params.videoId)));
 
   r.post('/api/v1/videos/:videoId/views', {
@@ -110,7 +111,7 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
       description: 'Signed-in viewers are counted by person; anonymous ones by x-viewer-id, or not at all without it.',
       params: videoParams,
       headers: ViewerHeader,
-      response: errors(400, 404),
+      response: ok(Type.Object({ views: Type.Integer() }), 400, 404),
     },
   }, async (req) => {
     const anonymous = req.headers['x-viewer-id'];
@@ -119,15 +120,15 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.get('/api/v1/users/:userId/profile', {
-    schema: { tags, summary: 'A person’s public profile: followers, following, videos', params: userParams, response: errors(400, 404) },
+    schema: { tags, summary: 'A person’s public profile: followers, following, videos', params: userParams, response: ok(ProfileSchema, 400, 404) },
   }, async (req) => userProfile(ctx.db, req.params.userId, viewer(req)));
 
   r.get('/api/v1/users/:userId/videos', {
-    schema: { tags, summary: 'A person’s published videos, newest first (all of mine when it is me)', params: userParams, querystring: VideoPage, response: errors(400, 404) },
+    schema: { tags, summary: 'A person’s published videos, newest first (all of mine when it is me)', params: userParams, querystring: VideoPage, response: ok(VideoPageSchema, 400, 404) },
   }, async (req) => userVideos(ctx.db, req.params.userId, viewer(req), { cursor: req.query.cursor, limit: req.query.limit ?? 20 }));
 
   r.get('/api/v1/me/videos', {
-    schema: { tags, summary: 'Creator console: my videos with views, likes and the paid orders and GMV attributed to each', querystring: VideoPage, response: errors(400, 401) },
+    schema: { tags, summary: 'Creator console: my videos with views, likes and the paid orders and GMV attributed to each', querystring: VideoPage, response: ok(CreatorVideoPageSchema, 400, 401) },
   }, async (req) => myVideos(ctx.db, actorOf(req), { cursor: req.query.cursor, limit: req.query.limit ?? 20 }));
 
   r.get('/api/v1/me/videos/auto-cover', {
@@ -135,7 +136,7 @@ export function contentRoutes(app: App, deps: RouteDeps): void {
       tags,
       summary: 'Creator console: the cover an upload without a poster gets on this server',
       description: '`frame`: a frame of the video (ffmpeg is installed); `title_card`: a card with the title and the author’s name.',
-      response: errors(401),
+      response: ok(Type.Object({ kind: OneOf(['frame', 'title_card'] as const) }), 401),
     },
   }, async (req) => {
     actorOf(req);
@@ -152,7 +153,7 @@ const PRODUCT_ID = new RegExp(`^${ID_PREFIX.product}_[0-9a-z]{26}$`);
 const SHOP_ID = new RegExp(`^${ID_PREFIX.shop}_[0-9a-z]{26}$`);
 
 const badField = (field: string, message: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', `invalid field ${field}: ${message}`, 400, { part: 'body', issues: [{ path: `/${field}`, message }] });
+  new DomainError('VALIDATION_FAILED', `invalid field ${field}: ${message}`, { part: 'body', issues: [{ path: `/${field}`, message }] });
 
 /** Drains a part's stream keeping at most `max` bytes; null when it was longer. */
 async function readCapped(stream: NodeJS.ReadableStream, max: number): Promise<Buffer | null> {
@@ -166,7 +167,7 @@ async function readCapped(stream: NodeJS.ReadableStream, max: number): Promise<B
 }
 
 async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<CreateVideoInput> {
-  if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the video as multipart/form-data', 415);
+  if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the video as multipart/form-data');
   await mkdir(tempDir, { recursive: true });
   const fields = new Map<string, string>();
   let filePath: string | null = null;
@@ -177,10 +178,10 @@ async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<Cr
         if (part.fieldname === 'file' && filePath === null) {
           filePath = join(tempDir, randomUUID());
           await pipeline(part.file, createWriteStream(filePath));
-          if (part.file.truncated) throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, 413, { limit: MAX_VIDEO_BYTES });
+          if (part.file.truncated) throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, { limit: MAX_VIDEO_BYTES });
         } else if (part.fieldname === 'poster' && poster === null) {
           poster = await readCapped(part.file, MAX_POSTER_BYTES);
-          if (poster === null) throw new DomainError('FILE_TOO_LARGE', `posters are at most ${MAX_POSTER_BYTES} bytes`, 413, { limit: MAX_POSTER_BYTES, field: 'poster' });
+          if (poster === null) throw new DomainError('FILE_TOO_LARGE', `posters are at most ${MAX_POSTER_BYTES} bytes`, { limit: MAX_POSTER_BYTES, field: 'poster' });
         } else {
           part.file.resume();
           throw badField(part.fieldname, 'expected one "file" and at most one "poster"');
@@ -199,10 +200,10 @@ async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<Cr
     if (err instanceof DomainError) throw err;
     const e = err as { code?: unknown; statusCode?: unknown };
     if (typeof e.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode < 500) throw err;
-    throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read', 400);
+    throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read');
   }
   try {
-    if (!filePath) throw new DomainError('FILE_REQUIRED', 'the multipart body has no "file" part', 400);
+    if (!filePath) throw new DomainError('FILE_REQUIRED', 'the multipart body has no "file" part');
     return { filePath, poster, ...parseFields(fields) };
   } catch (err) {
     if (filePath) await removeQuietly(filePath);

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import { EVENT_TYPES, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedPageToJson, feedWithAds, feedWithAdsToJson, getPersonSettings, ingestEvents, MAX_EVENTS_PER_BATCH, MAX_WATCH_MS, myVideoPools, putPersonSettings, videoPoolView } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, errors, Id, jsonText, ok } from '../http/schemas.js';
+import { FeedPageSchema } from './content-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const EPOCH_MS_MAX = 2 ** 50; // far beyond any real date, below 2**53
@@ -43,12 +44,12 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
         },
         { additionalProperties: false },
       ),
-      response: errors(400, 401),
+      response: ok(FeedPageSchema, 400, 401),
     },
   }, async (req, reply) => {
     const viewerId = req.headers['x-viewer-id'];
     const page = await feedWithAds(ctx, req.auth?.actor.userId ?? null, { ...req.query, viewerId: typeof viewerId === 'string' ? viewerId : null });
-    return reply.type('application/json; charset=utf-8').send(page.ads.some(Boolean) ? feedWithAdsToJson(page) : feedPageToJson(page));
+    return reply.type('application/json; charset=utf-8').send(jsonText(FeedPageSchema, page.ads.some(Boolean) ? feedWithAdsToJson(page) : feedPageToJson(page)));
   });
 
   r.post('/api/v1/events', {
@@ -58,7 +59,7 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
       description: 'Stored append-only, then learnt by the interest engine at once (the next feed page reflects them). The sender is the signed-in person, or an anonymous viewer identified by x-viewer-id; events repeating a clientEventId are ignored.',
       headers: ViewerHeader,
       body: Type.Object({ events: Type.Array(ClientEvent, { minItems: 1, maxItems: MAX_EVENTS_PER_BATCH }) }, { additionalProperties: false }),
-      response: errors(400, 401),
+      response: answers(202, Type.Object({ accepted: Type.Integer(), duplicates: Type.Integer({ description: 'events whose clientEventId was seen before' }) }), 400, 401),
     },
   }, async (req, reply) => {
     const viewerId = req.headers['x-viewer-id'];
@@ -66,10 +67,10 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
     return reply.status(202).send(result);
   });
 
-  r.get('/api/v1/me/settings', { schema: { tags: ['feed'], summary: 'My preferences (personalised recommendation is on by default)', response: errors(401) } }, async (req) => getPersonSettings(ctx.db, actorOf(req).userId));
+  r.get('/api/v1/me/settings', { schema: { tags: ['feed'], summary: 'My preferences (personalised recommendation is on by default)', response: ok(Settings, 401) } }, async (req) => getPersonSettings(ctx.db, actorOf(req).userId));
 
   r.put('/api/v1/me/settings', {
-    schema: { tags: ['feed'], summary: 'Change my preferences; takes effect on the next request', body: Settings, response: errors(400, 401) },
+    schema: { tags: ['feed'], summary: 'Change my preferences; takes effect on the next request', body: Settings, response: ok(Settings, 400, 401) },
   }, async (req) => putPersonSettings(ctx, actorOf(req), req.body));
 
   r.get('/api/v1/me/videos/:videoId/pool', {

@@ -5,7 +5,8 @@ import {
   SEVERITIES, TERM_CLASSES, TERM_MAX_CHARS, updateTerm,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, Id, noContent, ok } from '../http/schemas.js';
+import { ContentCheckSchema, GovernanceRulesSchema, HomophoneViewSchema, ListHomophonesResultSchema, ListTermsResultSchema, TermViewSchema } from './governance-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const TermClass = Type.Union(TERM_CLASSES.map((c) => Type.Literal(c)), { description: '类别 / class: absolute 极限词, medical 医疗功效, diversion 站外导流, bait 诱导, prohibited 禁售' });
@@ -22,10 +23,10 @@ export function governanceRoutes(app: App, deps: RouteDeps): void {
   const tags = ['governance'];
 
   r.get('/api/v1/admin/governance/rules', {
-    schema: { tags, summary: 'The rules terms break (zh-CN and en), with the classes and severities', response: errors(401, 403) },
+    schema: { tags, summary: 'The rules terms break (zh-CN and en), with the classes and severities', response: ok(GovernanceRulesSchema, 401, 403) },
   }, async (req) => {
     requireRole(actorOf(req), 'admin');
-    return { rules: RULE_CODES.map((code) => ({ code, ...RULES[code] })), classes: TERM_CLASSES, severities: SEVERITIES };
+    return { rules: RULE_CODES.map((code) => ({ code, ...RULES[code] })), classes: [...TERM_CLASSES], severities: [...SEVERITIES] };
   });
 
   r.get('/api/v1/admin/governance/terms', {
@@ -42,7 +43,7 @@ export function governanceRoutes(app: App, deps: RouteDeps): void {
         },
         { additionalProperties: false },
       ),
-      response: errors(400, 401, 403),
+      response: ok(ListTermsResultSchema, 400, 401, 403),
     },
   }, async (req) => listTerms(ctx, actorOf(req), { class: req.query.class, enabled: req.query.enabled, q: req.query.q, after: req.query.cursor, limit: req.query.limit }));
 
@@ -51,7 +52,7 @@ export function governanceRoutes(app: App, deps: RouteDeps): void {
       tags,
       summary: 'Add a term (its folded form must be new; at least two characters)',
       body: Type.Object({ text: TermText, class: TermClass, severity: Severity, rule: Rule, enabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-      response: errors(400, 401, 403, 409),
+      response: answers(201, TermViewSchema, 400, 401, 403, 409),
     },
   }, async (req, reply) => reply.status(201).send(await addTerm(ctx, actorOf(req), req.body)));
 
@@ -64,12 +65,12 @@ export function governanceRoutes(app: App, deps: RouteDeps): void {
         { text: Type.Optional(TermText), class: Type.Optional(TermClass), severity: Type.Optional(Severity), rule: Type.Optional(Rule), enabled: Type.Optional(Type.Boolean()) },
         { additionalProperties: false, description: 'only the fields to change; an empty patch changes nothing' },
       ),
-      response: errors(400, 401, 403, 404, 409),
+      response: ok(TermViewSchema, 400, 401, 403, 404, 409),
     },
   }, async (req) => updateTerm(ctx, actorOf(req), req.params.termId, req.body));
 
   r.get('/api/v1/admin/governance/homophones', {
-    schema: { tags, summary: 'The homophone table: spellings that stand for a canonical form (薇信 → 微信)', response: errors(401, 403) },
+    schema: { tags, summary: 'The homophone table: spellings that stand for a canonical form (薇信 → 微信)', response: ok(ListHomophonesResultSchema, 401, 403) },
   }, async (req) => listHomophones(ctx, actorOf(req)));
 
   r.post('/api/v1/admin/governance/homophones', {
@@ -80,12 +81,12 @@ export function governanceRoutes(app: App, deps: RouteDeps): void {
         { canonical: Type.String({ minLength: 1, maxLength: HOMOPHONE_MAX_CHARS }), variant: Type.String({ minLength: 1, maxLength: HOMOPHONE_MAX_CHARS }) },
         { additionalProperties: false },
       ),
-      response: errors(400, 401, 403, 409),
+      response: answers(201, HomophoneViewSchema, 400, 401, 403, 409),
     },
   }, async (req, reply) => reply.status(201).send(await addHomophone(ctx, actorOf(req), req.body)));
 
   r.delete('/api/v1/admin/governance/homophones/:homophoneId', {
-    schema: { tags, summary: 'Remove a spelling from the homophone table', params: Type.Object({ homophoneId: HomophoneId }), response: errors(400, 401, 403, 404) },
+    schema: { tags, summary: 'Remove a spelling from the homophone table', params: Type.Object({ homophoneId: HomophoneId }), response: noContent(400, 401, 403, 404) },
   }, async (req, reply) => {
     await removeHomophone(ctx, actorOf(req), req.params.homophoneId);
     return reply.status(204).send();
@@ -104,7 +105,7 @@ export function governanceRoutes(app: App, deps: RouteDeps): void {
         },
         { additionalProperties: false },
       ),
-      response: errors(400, 401),
+      response: ok(ContentCheckSchema, 400, 401),
     },
   }, async (req) => {
     actorOf(req);

@@ -5,7 +5,8 @@ import {
   REPORTS_PER_HOUR,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, Id, ok, OneOf } from '../http/schemas.js';
+import { FileReportResultSchema, ItemViewSchema, ListQueueResultSchema, MyModerationDecisionsResultSchema } from './moderation-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Kind = Type.Union(MODERATION_SUBJECT_KINDS.map((k) => Type.Literal(k)), { description: 'video 视频, comment 评论, product 商品, live_room 直播间' });
@@ -31,20 +32,20 @@ export function moderationRoutes(app: App, deps: RouteDeps): void {
         { subjectKind: Kind, subjectId: SubjectId, reason: Reason, note: Type.Optional(Type.String({ maxLength: NOTE_MAX_CHARS * 2 })) },
         { additionalProperties: false },
       ),
-      response: errors(400, 401, 404, 409, 429),
+      response: answers(201, FileReportResultSchema, 400, 401, 404, 409, 429),
     },
   }, async (req, reply) => reply.status(201).send(await fileReport(ctx, actorOf(req), req.body, windowMs)));
 
   r.get('/api/v1/reports/reasons', {
-    schema: { tags, summary: 'The reasons a reporter picks from' },
-  }, async () => ({ reasons: REPORT_REASONS }));
+    schema: { tags, summary: 'The reasons a reporter picks from', response: ok(Type.Object({ reasons: Type.Array(OneOf(REPORT_REASONS)) })) },
+  }, async () => ({ reasons: [...REPORT_REASONS] }));
 
   r.get('/api/v1/moderation/mine', {
     schema: {
       tags,
       summary: 'The reviews of my own content: per subject the latest status and the reviewer’s reason',
       querystring: Type.Object({ kind: Type.Optional(Kind), ids: Type.Optional(Type.String({ maxLength: 4000, description: 'comma-separated subject ids' })) }, { additionalProperties: false }),
-      response: errors(400, 401),
+      response: ok(MyModerationDecisionsResultSchema, 400, 401),
     },
   }, async (req) => myModerationDecisions(ctx, actorOf(req), { kind: req.query.kind, subjectIds: req.query.ids ? req.query.ids.split(',').filter(Boolean).slice(0, 200) : undefined }));
 
@@ -62,12 +63,12 @@ export function moderationRoutes(app: App, deps: RouteDeps): void {
         },
         { additionalProperties: false },
       ),
-      response: errors(400, 401, 403),
+      response: ok(ListQueueResultSchema, 400, 401, 403),
     },
   }, async (req) => listQueue(ctx, actorOf(req), req.query));
 
   r.get('/api/v1/admin/moderation/items/:itemId', {
-    schema: { tags, summary: 'One queue item with its evidence', params: Type.Object({ itemId: ItemId }), response: errors(400, 401, 403, 404) },
+    schema: { tags, summary: 'One queue item with its evidence', params: Type.Object({ itemId: ItemId }), response: ok(ItemViewSchema, 400, 401, 403, 404) },
   }, async (req) => getItem(ctx, actorOf(req), req.params.itemId));
 
   r.post('/api/v1/admin/moderation/items/:itemId/decision', {
@@ -77,7 +78,7 @@ export function moderationRoutes(app: App, deps: RouteDeps): void {
       description: 'Errors: 400 REVIEW_REASON_REQUIRED, INVALID_INPUT; 401; 403; 404; 409 REVIEW_ITEM_DECIDED, REVIEW_DECISION_INVALID.',
       params: Type.Object({ itemId: ItemId }),
       body: Type.Object({ decision: Decision, reason: Type.Optional(Type.String({ maxLength: REASON_MAX_CHARS * 2 })) }, { additionalProperties: false }),
-      response: errors(400, 401, 403, 404, 409),
+      response: ok(ItemViewSchema, 400, 401, 403, 404, 409),
     },
   }, async (req) => decideItem(ctx, actorOf(req), req.params.itemId, req.body));
 }

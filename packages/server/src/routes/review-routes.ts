@@ -6,7 +6,8 @@ import {
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, Id, ok } from '../http/schemas.js';
+import { LineReviewStateSchema, MyReviewsResultSchema, OwnReviewViewSchema, ProductReviewsResultSchema, ShopReviewsResultSchema, UploadReviewPhotoResultSchema } from './review-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Stars = (what: string) => Type.Integer({ minimum: 1, maximum: 5, description: `${what} stars, 1–5` });
@@ -27,7 +28,7 @@ export function reviewRoutes(app: App, deps: RouteDeps): void {
   const reviewParams = Type.Object({ reviewId: Id('review') });
 
   r.post('/api/v1/reviews/photos', {
-    schema: { tags, summary: `Upload one review photo (multipart field "file"; JPEG, PNG, WebP or GIF; at most ${MAX_IMAGE_BYTES} bytes)`, consumes: ['multipart/form-data'], response: errors(400, 401, 409, 413, 415) },
+    schema: { tags, summary: `Upload one review photo (multipart field "file"; JPEG, PNG, WebP or GIF; at most ${MAX_IMAGE_BYTES} bytes)`, consumes: ['multipart/form-data'], response: answers(201, UploadReviewPhotoResultSchema, 400, 401, 409, 413, 415) },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const bytes = await readUploadedFile(req, MAX_IMAGE_BYTES);
@@ -39,7 +40,7 @@ export function reviewRoutes(app: App, deps: RouteDeps): void {
       tags,
       summary: 'Review a line of my completed order (once, within 15 days of completion); the text passes the rule book (422 CONTENT_REJECTED)',
       body: ReviewBody,
-      response: errors(400, 401, 404, 409, 422),
+      response: answers(201, OwnReviewViewSchema, 400, 401, 404, 409, 422),
     },
   }, async (req, reply) => {
     const { orderLineId, ...input } = req.body;
@@ -47,15 +48,15 @@ export function reviewRoutes(app: App, deps: RouteDeps): void {
   });
 
   r.post('/api/v1/reviews/:reviewId/followup', {
-    schema: { tags, summary: 'Add the one follow-up (追评) to my review, within 180 days', params: reviewParams, body: Type.Object({ text: Text(1), photoIds: Type.Optional(Photos) }, { additionalProperties: false }), response: errors(400, 401, 404, 409, 422) },
+    schema: { tags, summary: 'Add the one follow-up (追评) to my review, within 180 days', params: reviewParams, body: Type.Object({ text: Text(1), photoIds: Type.Optional(Photos) }, { additionalProperties: false }), response: ok(OwnReviewViewSchema, 400, 401, 404, 409, 422) },
   }, async (req) => addFollowUp(ctx, actorOf(req), req.params.reviewId, req.body));
 
   r.get('/api/v1/me/reviews', {
-    schema: { tags, summary: 'My reviews, newest first', querystring: Type.Object({ limit: Limit, cursor: IdCursor }, { additionalProperties: false }), response: errors(400, 401) },
+    schema: { tags, summary: 'My reviews, newest first', querystring: Type.Object({ limit: Limit, cursor: IdCursor }, { additionalProperties: false }), response: ok(MyReviewsResultSchema, 400, 401) },
   }, async (req) => myReviews(ctx.db, actorOf(req), req.query, ctx.clock.now()));
 
   r.get('/api/v1/orders/:orderId/reviews', {
-    schema: { tags, summary: 'For each line of my order: its review, whether it may be reviewed now and until when', params: Type.Object({ orderId: Id('order') }), response: errors(400, 401, 404) },
+    schema: { tags, summary: 'For each line of my order: its review, whether it may be reviewed now and until when', params: Type.Object({ orderId: Id('order') }), response: ok(Type.Object({ lines: Type.Array(LineReviewStateSchema) }), 400, 401, 404) },
   }, async (req) => ({ lines: await orderReviewStates(ctx.db, actorOf(req), req.params.orderId, ctx.clock.now()) }));
 
   r.get('/api/v1/products/:productId/reviews', {
@@ -64,7 +65,7 @@ export function reviewRoutes(app: App, deps: RouteDeps): void {
       summary: 'A product’s rating, share of good reviews and reviews: photos first, then newest (filters: photos 有图, good 好评, bad 差评)',
       params: Type.Object({ productId: Id('product') }),
       querystring: Type.Object({ filter: Type.Optional(Type.Union(REVIEW_FILTERS.map((f) => Type.Literal(f)))), limit: Limit, cursor: Type.Optional(Type.String({ pattern: '^[01]\\.rev_[0-9a-z]{26}$' })) }, { additionalProperties: false }),
-      response: errors(400, 404),
+      response: ok(ProductReviewsResultSchema, 400, 404),
     },
   }, async (req) => productReviews(ctx.db, req.params.productId, req.query));
 
@@ -74,11 +75,11 @@ export function reviewRoutes(app: App, deps: RouteDeps): void {
       summary: 'My shop’s reviews, newest first, with the shop’s figures; filter by product stars and by whether answered',
       params: Type.Object({ shopId: Id('shop') }),
       querystring: Type.Object({ stars: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), replied: Type.Optional(Type.Boolean()), limit: Limit, cursor: IdCursor }, { additionalProperties: false }),
-      response: errors(400, 401, 404),
+      response: ok(ShopReviewsResultSchema, 400, 401, 404),
     },
   }, async (req) => shopReviews(ctx.db, actorOf(req), req.params.shopId, req.query, ctx.clock.now()));
 
   r.post('/api/v1/merchant/reviews/:reviewId/reply', {
-    schema: { tags: [...tags, 'merchant'], summary: 'The shop’s one reply to a review', params: reviewParams, body: Type.Object({ text: Text(1) }, { additionalProperties: false }), response: errors(400, 401, 404, 409, 422) },
+    schema: { tags: [...tags, 'merchant'], summary: 'The shop’s one reply to a review', params: reviewParams, body: Type.Object({ text: Text(1) }, { additionalProperties: false }), response: ok(OwnReviewViewSchema, 400, 401, 404, 409, 422) },
   }, async (req) => replyToReview(ctx, actorOf(req), req.params.reviewId, req.body));
 }

@@ -2,7 +2,8 @@
 import { Type } from 'typebox';
 import { categoryRules, DEFAULT_RULES, listCategoryRules, MERCHANT_DEADLINES, ORDER_DEADLINES, requireRole, RULE_BOUNDS, shopDeadlines, shopViolations, timerCounts, troubledTimers, updateCategoryRuleProfile } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { Id, ok } from '../http/schemas.js';
+import { CategoryRulesBookSchema, CategoryRulesViewSchema, ShopDeadlinesResultSchema, ShopViolationsViewSchema, TimerViewSchema } from './rules-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Int = (minimum: number, maximum: number, description: string) => Type.Optional(Type.Integer({ minimum, maximum, description }));
@@ -50,25 +51,25 @@ export function rulesRoutes(app: App, deps: RouteDeps): void {
   const merchant = ['rules'];
 
   r.get('/api/v1/admin/rules/categories', {
-    schema: { tags: admin, summary: 'Rule profiles of every category, with the platform defaults they inherit and the bounds of each rule', response: errors(401, 403) },
+    schema: { tags: admin, summary: 'Rule profiles of every category, with the platform defaults they inherit and the bounds of each rule', response: ok(CategoryRulesBookSchema, 401, 403) },
   }, async (req) => {
     requireRole(actorOf(req), 'admin');
-    return { items: await listCategoryRules(ctx.db), book: { defaults: DEFAULT_RULES, bounds: RULE_BOUNDS } };
+    return { items: await listCategoryRules(ctx.db), book: { defaults: DEFAULT_RULES, bounds: Object.fromEntries(Object.entries(RULE_BOUNDS).map(([k, b]) => [k, [b[0], b[1]]])) as Record<string, [number, number]> } };
   });
 
   r.get('/api/v1/admin/categories/:categoryId/rules', {
-    schema: { tags: admin, summary: 'A category’s rule profile', params: Type.Object({ categoryId: Id('category') }), response: errors(401, 403, 404) },
+    schema: { tags: admin, summary: 'A category’s rule profile', params: Type.Object({ categoryId: Id('category') }), response: ok(CategoryRulesViewSchema, 401, 403, 404) },
   }, async (req) => {
     requireRole(actorOf(req), 'admin');
     return categoryRules(ctx.db, req.params.categoryId);
   });
 
   r.patch('/api/v1/admin/categories/:categoryId/rules', {
-    schema: { tags: admin, summary: 'Change some rules of a category (orders already placed keep theirs)', params: Type.Object({ categoryId: Id('category') }), body: RulesPatch, response: errors(400, 401, 403, 404) },
+    schema: { tags: admin, summary: 'Change some rules of a category (orders already placed keep theirs)', params: Type.Object({ categoryId: Id('category') }), body: RulesPatch, response: ok(CategoryRulesViewSchema, 400, 401, 403, 404) },
   }, async (req) => updateCategoryRuleProfile(ctx, actorOf(req), req.params.categoryId, req.body));
 
   r.get('/api/v1/admin/timers', {
-    schema: { tags: admin, summary: 'Durable timers: counts by status and the ones failing or retrying', response: errors(401, 403) },
+    schema: { tags: admin, summary: 'Durable timers: counts by status and the ones failing or retrying', response: ok(Type.Object({ counts: Type.Record(Type.String(), Type.Number()), troubled: Type.Array(TimerViewSchema) }), 401, 403) },
   }, async (req) => {
     requireRole(actorOf(req), 'admin');
     const [counts, troubled] = await Promise.all([timerCounts(ctx.db), troubledTimers(ctx.db)]);
@@ -81,11 +82,11 @@ export function rulesRoutes(app: App, deps: RouteDeps): void {
       summary: 'Every running deadline of my shop, most urgent first',
       params: Type.Object({ shopId: Id('shop') }),
       querystring: Type.Object({ kind: Type.Optional(DeadlineKind), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }, { additionalProperties: false }),
-      response: errors(400, 401, 404),
+      response: ok(ShopDeadlinesResultSchema, 400, 401, 404),
     },
   }, async (req) => shopDeadlines(ctx.db, actorOf(req), req.params.shopId, ctx.clock.now(), req.query));
 
   r.get('/api/v1/merchant/shops/:shopId/violations', {
-    schema: { tags: merchant, summary: 'My shop’s violation points (违规积分), newest first', params: Type.Object({ shopId: Id('shop') }), response: errors(401, 404) },
+    schema: { tags: merchant, summary: 'My shop’s violation points (违规积分), newest first', params: Type.Object({ shopId: Id('shop') }), response: ok(ShopViolationsViewSchema, 401, 404) },
   }, async (req) => shopViolations(ctx.db, actorOf(req), req.params.shopId, 100, ctx.clock.now()));
 }

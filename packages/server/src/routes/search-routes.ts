@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { QUERY_MAX_CHARS, SEARCH_MAX_LIMIT, SEARCH_SORTS, SHELF_SORTS, searchLiveRooms, searchPeople, searchProducts, searchVideos, shelfProducts, shopSummary, suggest } from '@zhongcao/core';
-import { errors, Id } from '../http/schemas.js';
+import { Id, ok } from '../http/schemas.js';
+import { PersonCardPageSchema, ProductPageSchema, RoomCardPageSchema, ShopSummarySchema } from './catalog-schemas.js';
+import { VideoPageSchema } from './content-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Cursor = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$', description: 'opaque, from nextCursor' });
@@ -30,24 +32,24 @@ export function searchRoutes(app: App, deps: RouteDeps): void {
         },
         { additionalProperties: false },
       ),
-      response: errors(400),
+      response: ok(ProductPageSchema, 400),
     },
   }, async (req) => searchProducts(ctx, req.query));
 
   r.get('/api/v1/search/videos', {
-    schema: { tags, summary: 'Search published videos by title, caption or author (pinyin too), by relevance then likes', querystring: SubjectQuery, response: errors(400) },
+    schema: { tags, summary: 'Search published videos by title, caption or author (pinyin too), by relevance then likes', querystring: SubjectQuery, response: ok(VideoPageSchema, 400) },
   }, async (req) => searchVideos(ctx, req.query, viewer(req)));
 
   r.get('/api/v1/search/users', {
-    schema: { tags, summary: 'Search people (creators and shoppers) by display name or its pinyin, by relevance then followers; `followed` is for the caller', querystring: SubjectQuery, response: errors(400) },
+    schema: { tags, summary: 'Search people (creators and shoppers) by display name or its pinyin, by relevance then followers; `followed` is for the caller', querystring: SubjectQuery, response: ok(PersonCardPageSchema, 400) },
   }, async (req) => searchPeople(ctx, req.query, viewer(req)));
 
   r.get('/api/v1/search/live', {
-    schema: { tags, summary: 'Search live rooms on air (first) or scheduled, by title or host (pinyin too)', querystring: SubjectQuery, response: errors(400) },
+    schema: { tags, summary: 'Search live rooms on air (first) or scheduled, by title or host (pinyin too)', querystring: SubjectQuery, response: ok(RoomCardPageSchema, 400) },
   }, async (req) => searchLiveRooms(ctx, req.query));
 
   r.get('/api/v1/search/suggest', {
-    schema: { tags, summary: 'Up to 8 suggestions while typing (product titles)', querystring: Type.Object({ q: Q }, { additionalProperties: false }), response: errors(400) },
+    schema: { tags, summary: 'Up to 8 suggestions while typing (product titles)', querystring: Type.Object({ q: Q }, { additionalProperties: false }), response: ok(Type.Object({ items: Type.Array(Type.String()) }), 400) },
   }, async (req) => suggest(ctx, req.query.q));
 
   r.get('/api/v1/shelf/products', {
@@ -64,11 +66,11 @@ export function searchRoutes(app: App, deps: RouteDeps): void {
         },
         { additionalProperties: false },
       ),
-      response: errors(400),
+      response: ok(ProductPageSchema, 400),
     },
   }, async (req) => shelfProducts(ctx.db, { ...req.query, limit: req.query.limit ?? 20 }));
 
   r.get('/api/v1/shops/:shopId/summary', {
-    schema: { tags: ['catalog'], summary: 'A shop page’s header: the shop, its listed products and sales, its categories with product counts', params: Type.Object({ shopId: Id('shop') }), response: errors(400, 404) },
+    schema: { tags: ['catalog'], summary: 'A shop page’s header: the shop, its listed products and sales, its categories with product counts', params: Type.Object({ shopId: Id('shop') }), response: ok(ShopSummarySchema, 400, 404) },
   }, async (req) => shopSummary(ctx.db, req.params.shopId));
 }

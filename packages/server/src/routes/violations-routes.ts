@@ -5,7 +5,8 @@ import {
   recordByHand, requireRole, setRulePoints, shopViolationBoard, VIOLATION_RULE_CODES,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, Id, ok } from '../http/schemas.js';
+import { AppealQueueSchema, CatalogueEntrySchema, CreditSchema, ViolationBoardSchema, ViolationSchema } from './violations-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const RuleCode = Type.Union(VIOLATION_RULE_CODES.map((c) => Type.Literal(c)), { description: '规则 / the rule broken' });
@@ -17,7 +18,7 @@ export function violationsRoutes(app: App, deps: RouteDeps): void {
   const tags = ['violations'];
 
   r.get('/api/v1/merchant/shops/:shopId/violation-board', {
-    schema: { tags, summary: 'Points in force per ledger, penalties and violation records with their timelines (违规管理)', params: Type.Object({ shopId: Id('shop') }), response: errors(401, 404) },
+    schema: { tags, summary: 'Points in force per ledger, penalties and violation records with their timelines (违规管理)', params: Type.Object({ shopId: Id('shop') }), response: ok(ViolationBoardSchema, 401, 404) },
   }, async (req) => shopViolationBoard(ctx, actorOf(req), req.params.shopId));
 
   r.post('/api/v1/violations/:violationId/appeals', {
@@ -32,12 +33,12 @@ export function violationsRoutes(app: App, deps: RouteDeps): void {
         },
         { additionalProperties: false },
       ),
-      response: errors(400, 401, 404, 409, 422),
+      response: answers(201, ViolationSchema, 400, 401, 404, 409, 422),
     },
   }, async (req, reply) => reply.status(201).send(await fileAppeal(ctx, actorOf(req), req.params.violationId, req.body)));
 
   r.get('/api/v1/creator/credit', {
-    schema: { tags, summary: 'My creator credit score (信用分, 12 at most) and its history', response: errors(401) },
+    schema: { tags, summary: 'My creator credit score (信用分, 12 at most) and its history', response: ok(CreditSchema, 401) },
   }, async (req) => creatorCredit(ctx, actorOf(req)));
 
   r.get('/api/v1/admin/violations/appeals', {
@@ -45,7 +46,7 @@ export function violationsRoutes(app: App, deps: RouteDeps): void {
       tags,
       summary: 'Appeals by status (pending oldest first)',
       querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('granted'), Type.Literal('rejected')])) }, { additionalProperties: false }),
-      response: errors(400, 401, 403),
+      response: ok(AppealQueueSchema, 400, 401, 403),
     },
   }, async (req) => ({ items: await listAppeals(ctx, actorOf(req), req.query.status ?? 'pending') }));
 
@@ -55,12 +56,12 @@ export function violationsRoutes(app: App, deps: RouteDeps): void {
       summary: 'Grant or reject an appeal with a reason; a granted one removes the points and lifts the penalties they caused',
       params: Type.Object({ appealId: Id('violationAppeal') }),
       body: Type.Object({ grant: Type.Boolean(), reason: Type.String({ minLength: 1, maxLength: DECISION_REASON_MAX }) }, { additionalProperties: false }),
-      response: errors(400, 401, 403, 404, 409),
+      response: ok(ViolationSchema, 400, 401, 403, 404, 409),
     },
   }, async (req) => decideAppeal(ctx, actorOf(req), req.params.appealId, req.body));
 
   r.get('/api/v1/admin/violations/rules', {
-    schema: { tags, summary: 'The rule catalogue: ledger and points per rule (thousandths)', response: errors(401, 403) },
+    schema: { tags, summary: 'The rule catalogue: ledger and points per rule (thousandths)', response: ok(Type.Object({ items: Type.Array(CatalogueEntrySchema) }), 401, 403) },
   }, async (req) => {
     requireRole(actorOf(req), 'admin');
     return { items: await listCatalogue(ctx.db) };
@@ -72,7 +73,7 @@ export function violationsRoutes(app: App, deps: RouteDeps): void {
       summary: 'Set a rule’s points (thousandths); recorded violations keep theirs',
       params: Type.Object({ code: RuleCode }),
       body: Type.Object({ milliPoints: Type.Integer({ minimum: 0, maximum: MAX_RULE_MILLI_POINTS }) }, { additionalProperties: false }),
-      response: errors(400, 401, 403, 404),
+      response: ok(CatalogueEntrySchema, 400, 401, 403, 404),
     },
   }, async (req) => setRulePoints(ctx, actorOf(req), req.params.code, req.body.milliPoints));
 
@@ -84,12 +85,12 @@ export function violationsRoutes(app: App, deps: RouteDeps): void {
         { subjectKind: SubjectKind, subjectId: Type.String({ minLength: 1, maxLength: 64 }), rule: RuleCode, refId: Type.String({ minLength: 1, maxLength: 64 }), note: Type.String({ minLength: 1, maxLength: 500 }) },
         { additionalProperties: false },
       ),
-      response: errors(400, 401, 403, 404, 409),
+      response: answers(201, ViolationSchema, 400, 401, 403, 404, 409),
     },
   }, async (req, reply) => reply.status(201).send(await recordByHand(ctx, actorOf(req), req.body)));
 
   r.get('/api/v1/admin/violations/shops/:shopId', {
-    schema: { tags, summary: 'A shop’s violation board', params: Type.Object({ shopId: Id('shop') }), response: errors(401, 403, 404) },
+    schema: { tags, summary: 'A shop’s violation board', params: Type.Object({ shopId: Id('shop') }), response: ok(ViolationBoardSchema, 401, 403, 404) },
   }, async (req) => {
     requireRole(actorOf(req), 'admin');
     return shopViolationBoard(ctx, actorOf(req), req.params.shopId);

@@ -3,7 +3,7 @@
  * personalised feed asks the engine role's replicas for its pages (engine-client.ts), falling back
  * to non-personalised pages when none answers in time. Its figures join the process's /metrics.
  */
-import { relaySignals, useRemoteEngine, type Core } from '@zhongcao/core';
+import { onSignals, relaySignals, useRemoteEngine, type Core } from '@zhongcao/core';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { engineClient, type FallbackReason } from './engine-client.js';
 import { connectJetStream } from './jetstream-stream.js';
@@ -16,7 +16,7 @@ export interface EngineService {
 
 export async function startEngineService(core: Core, natsUrl: string, replicas: number, log: (line: string, detail: Record<string, unknown>) => void): Promise<EngineService> {
   const stream = await connectJetStream(natsUrl, `zhongcao-api-${process.pid}`, (err) => log('stream: signals wait for NATS (kept and sent again)', { err: err.message }));
-  const unrelay = relaySignals(core.ctx.db, stream);
+  const unrelay = relaySignals((listener) => onSignals(core.ctx.db, listener), stream);
   const client = engineClient(stream.nats, replicas, (reason, detail) => log('interest engine service did not answer: non-personalised page', { reason, detail }), parseDeadline(process.env.ENGINE_DEADLINE_MS));
   useRemoteEngine(core.ctx, client);
   return {

@@ -20,7 +20,7 @@ export interface TestServer {
 
 export async function startTestServer(): Promise<TestServer> {
   const core = await openTestCore();
-  const app = await buildServer({ core, logLevel: 'silent', rateLimits: false });
+  const app = await buildServer({ core, logLevel: 'silent', rateLimits: false, contractCheck: true });
   await app.ready();
   const call: TestServer['call'] = (method, url, opts = {}) =>
     app.inject({
@@ -47,6 +47,8 @@ export async function startTestServer(): Promise<TestServer> {
     async close() {
       await app.close();
       await core.dispose();
+      const broken = app.contract.violations;
+      if (broken.length > 0) throw new Error(`responses broke their route's schema:\n${broken.map((v) => `${v.method} ${v.url} ${v.status}: ${v.errors.join('; ')}`).join('\n')}`);
     },
   };
 }

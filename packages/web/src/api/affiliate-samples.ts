@@ -1,28 +1,14 @@
 /** 寄样: sample requests of creators, answered by merchants. */
 import { api } from './client';
+import type { Answer } from './contract';
+
+export type SampleRequest = Answer<'/api/v1/creator/samples/{requestId}/cancel', 'post'>;
+export type SamplePage = Answer<'/api/v1/creator/samples', 'get'>;
 
 export type SampleStatus = 'requested' | 'approved' | 'rejected' | 'cancelled';
 export const SAMPLE_STATUSES: readonly SampleStatus[] = ['requested', 'approved', 'rejected', 'cancelled'];
 
-export interface SampleRequest {
-  id: string;
-  creatorId: string;
-  creatorName: string;
-  shopId: string;
-  productId: string;
-  productTitle: string;
-  skuId: string;
-  specValues: string[];
-  note: string;
-  status: SampleStatus;
-  reason: string | null;
-  orderId: string | null;
-  city: string;
-  createdAt: number;
-  decidedAt: number | null;
-}
 
-export interface SamplePage { items: SampleRequest[]; nextCursor: string | null }
 
 const enc = encodeURIComponent;
 

@@ -1,5 +1,6 @@
 /** After-sales (售后) calls and shapes: cases, evidence, messages, actions, merchant lists, arbitration. */
 import { api, ApiError, API_BASE, getCsrfToken } from './client';
+import type { Answer } from './contract';
 import { getMe } from './endpoints';
 
 export const CASE_TYPES = ['refund_unshipped', 'refund_only', 'return_refund', 'exchange', 'fresh_claim'] as const;
@@ -15,72 +16,17 @@ export type BuyerAction = 'cancel' | 'accept_counter' | 'escalate' | 'ship_retur
 export type MerchantAction = 'approve' | 'reject' | 'counter' | 'confirm_return' | 'reject_return' | 'reship';
 export type CaseAction = BuyerAction | MerchantAction;
 
-export interface Evidence {
-  id: string;
-  url: string;
-}
-
-export interface CaseDeadline {
-  kind: string;
-  dueAt: number;
-}
-
-export interface CaseSummary {
-  id: string;
-  orderId: string;
-  orderLineId: string;
-  shopId: string;
-  shopName: string;
-  type: CaseType;
-  status: CaseStatus;
-  reasonCode: ReasonCode;
-  requestedFen: number;
-  refundFen: number;
-  title: string;
-  imageUrl: string | null;
-  createdAt: number;
-  updatedAt: number;
-  deadline: CaseDeadline | null;
-}
-
-export interface TimelineEntry {
-  id: string;
-  at: number;
-  actor: 'buyer' | 'merchant' | 'admin' | 'system';
-  kind: string;
-  text: string | null;
-  amountFen: number | null;
-  evidence: Evidence[];
-}
-
-export interface ParcelRef {
-  carrier: string;
-  trackingNo: string;
-  shippedAt: number;
-}
-
-export interface CaseView extends CaseSummary {
-  buyerId: string;
-  note: string | null;
-  spoiledPercent: number | null;
-  counterFen: number | null;
-  refundableFen: number;
-  line: { title: string; specValues: string[]; quantity: number; unitPriceFen: number; lineTotalFen: number; imageUrl: string | null };
-  returnShipment: ParcelRef | null;
-  reshipment: ParcelRef | null;
-  allowedActions: string[];
-  viewerRole: 'buyer' | 'merchant' | 'admin';
-  timeline: TimelineEntry[];
-}
-
-export interface CasePage {
-  items: CaseSummary[];
-  nextCursor: string | null;
-}
-
-export interface MerchantCasePage extends CasePage {
-  counts: Partial<Record<string, number>>;
-}
+export type Evidence = Answer<'/api/v1/aftersales/evidence', 'post'>;
+// The server declares a case's type, status, reason and a timeline entry's actor as strings; the app narrows them to its unions.
+type Narrowed = { type: CaseType; status: CaseStatus; reasonCode: ReasonCode };
+type ServerCase = Answer<'/api/v1/aftersales/cases/{caseId}', 'get'>;
+export type CaseSummary = Omit<Answer<'/api/v1/aftersales/cases', 'get'>['items'][number], keyof Narrowed> & Narrowed;
+export type CaseDeadline = NonNullable<CaseSummary['deadline']>;
+export type TimelineEntry = Omit<ServerCase['timeline'][number], 'actor'> & { actor: 'buyer' | 'merchant' | 'admin' | 'system' };
+export type CaseView = Omit<ServerCase, keyof Narrowed | 'timeline'> & Narrowed & { timeline: TimelineEntry[] };
+export type ParcelRef = NonNullable<CaseView['returnShipment']>;
+export interface CasePage { items: CaseSummary[]; nextCursor: string | null }
+export type MerchantCasePage = CasePage & { counts: Partial<Answer<'/api/v1/merchant/shops/{shopId}/aftersales', 'get'>['counts']> };
 
 export interface NewCase {
   type: CaseType;

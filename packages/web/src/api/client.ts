@@ -3,9 +3,14 @@
  * sent with every call, the CSRF token added to every mutating call, and API errors
  * (`{"error":{"code","message","details"}}`) turned into ApiError.
  */
+import type { ErrorCode } from '@zhongcao/core/error-codes';
+
+/** A code the server answers with (its registry, ERROR_CODES), or the client's own for an unreachable server. */
+export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR';
 
 export class ApiError extends Error {
   readonly status: number;
+  /** Usually an ApiErrorCode; a server newer than this app, or a body that is not ours (HTTP_<status>), may send another. */
   readonly code: string;
   readonly details: Record<string, unknown>;
 
@@ -15,6 +20,11 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.details = details;
+  }
+
+  /** Is this the error `code` (checked against the server's registry by the compiler)? */
+  is(code: ApiErrorCode): boolean {
+    return this.code === code;
   }
 }
 
@@ -63,7 +73,7 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
 
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let data: unknown = undefined;
+  let data: unknown ;
   if (text) {
     try {
       data = JSON.parse(text);

@@ -1,19 +1,14 @@
 /** Favourites (收藏): my list and the toggle on a product. */
+import type { Answer } from './contract';
+
+export type FavouriteState = Answer<'/api/v1/me/favourites/{productId}', 'get'>;
+export type FavouriteItem = Answer<'/api/v1/me/favourites', 'get'>['items'][number];
+
 import { api } from './client';
-import type { ProductCardData } from './shopper-types';
 
 const enc = encodeURIComponent;
 
-export interface FavouriteState {
-  productId: string;
-  favourited: boolean;
-  favourites: number;
-}
 
-export interface FavouriteItem {
-  product: ProductCardData;
-  favouritedAt: number;
-}
 
 export const favouritesApi = {
   state: (productId: string) => api<FavouriteState>('GET', `/me/favourites/${enc(productId)}`),

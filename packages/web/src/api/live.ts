@@ -1,89 +1,31 @@
 /** Live rooms (直播): shapes and calls of /api/v1/live. Money in fen, times in epoch ms. */
 import { api } from './client';
+import type { Answer } from './contract';
+
+type RoomAnswer = Answer<'/api/v1/live/rooms/{roomId}', 'get'>;
+export type LiveHost = RoomAnswer['host'];
+/** A product in the room's bag (小黄车): the product card with its SKUs; source 'shop' (the host shop's own) or 'showcase'. */
+export type BagItem = RoomAnswer['bag'][number];
+export type BagSku = BagItem['skus'][number];
+export type FlashSale = RoomAnswer['sales'][number];
+export type LiveCoupon = RoomAnswer['coupons'][number];
+export type LuckyBag = RoomAnswer['luckyBags'][number];
+export type LuckyBagPerson = LuckyBag['winners'][number];
+export type LuckyBagAudit = Answer<'/api/v1/live/lucky-bags/{bagId}', 'get'>;
+/** A flash-sale order: pay before payBefore at its cashier. */
+export type SaleOrder = Answer<'/api/v1/live/flash-sales/{saleId}/orders', 'post'>;
 
 const enc = encodeURIComponent;
 
 export type RoomStatus = 'scheduled' | 'live' | 'ended';
 export type SaleStatus = 'scheduled' | 'open' | 'ended';
 
-export interface LiveHost {
-  kind: 'creator' | 'shop';
-  id: string;
-  name: string;
-  avatarUrl: string | null;
-}
 
-export interface BagSku {
-  id: string;
-  specValues: string[];
-  priceFen: number;
-  originalPriceFen: number | null;
-  stock: number;
-}
 
-/** A product in the room's bag (小黄车): the product card with its SKUs. */
-export interface BagItem {
-  /** The product's id. */
-  id: string;
-  title: string;
-  shopId: string;
-  shopName: string;
-  priceFen: number;
-  originalPriceFen: number | null;
-  imageUrl: string | null;
-  /** 'shop' (the host shop's own) or 'showcase' (from the creator's showcase). */
-  source: string;
-  skus: BagSku[];
-}
 
-export interface FlashSale {
-  id: string;
-  roomId: string;
-  productId: string;
-  skuId: string;
-  /** The product's title. */
-  title: string;
-  specValues: string[];
-  /** What the sale sells: the product's title and this SKU's spec values. */
-  label: string;
-  priceFen: number;
-  originalPriceFen: number;
-  quantity: number;
-  remaining: number;
-  perPersonLimit: number;
-  startsAt: number;
-  endsAt: number;
-  status: SaleStatus;
-}
 
-export interface LiveCoupon {
-  id: string;
-  roomId: string;
-  amountFen: number;
-  minSpendFen: number;
-  quantity: number;
-  remaining: number;
-}
 
-export interface LuckyBagPerson {
-  userId: string;
-  userName: string;
-}
 
-export interface LuckyBag {
-  id: string;
-  roomId: string;
-  keyword: string;
-  prize: string;
-  winnerCount: number;
-  drawAt: number;
-  status: 'open' | 'drawn';
-  /** Published before the draw; the seed itself is revealed after it, so anyone can check the draw. */
-  seedHash: string;
-  seed: string | null;
-  entrantCount: number;
-  winners: LuckyBagPerson[];
-}
 
 export interface ProductStat {
   productId: string;
@@ -136,18 +78,7 @@ export interface RoomCard {
   createdAt: number;
 }
 
-export interface SaleOrder {
-  orderId: string;
-  paymentId: string;
-  payBefore: number;
-  totalFen?: number;
-  /** The payment's cashier (same as cashierUrl(paymentId) in the shopper API). */
-  cashierUrl?: string;
-}
 
-export interface LuckyBagAudit extends LuckyBag {
-  entrants: Array<LuckyBagPerson & { enteredAt: number }>;
-}
 
 export interface FlashSaleInput {
   skuId: string;

@@ -1,6 +1,7 @@
 /** Buyer reviews (商品评价): writing, following up, reading a product's reviews, the shop's list and reply. */
 import { uploadPhoto, type Evidence } from './aftersales';
 import { api } from './client';
+import type { Answer } from './contract';
 
 const enc = encodeURIComponent;
 
@@ -9,63 +10,13 @@ export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 export const MAX_REVIEW_PHOTOS = 6;
 export const MAX_REVIEW_TEXT = 500;
 
-export interface Stars {
-  product: number;
-  logistics: number;
-  service: number;
-}
-
-export interface Review {
-  id: string;
-  orderId: string;
-  orderLineId: string;
-  productId: string;
-  shopId: string;
-  specValues: string[];
-  stars: Stars;
-  text: string;
-  photos: string[];
-  createdAt: number;
-  reviewer: string;
-  followUp: { text: string; photos: string[]; at: number } | null;
-  reply: { text: string; at: number } | null;
-}
-
-export interface ReviewFlag {
-  part: 'review' | 'followup' | 'reply';
-  term: string;
-  severity: string;
-  rule: string;
-  start: number;
-  end: number;
-}
-
-export interface OwnReview extends Review {
-  product: { id: string; title: string; imageUrl: string | null };
-  flags: ReviewFlag[];
-  canFollowUp: boolean;
-  followUpDeadline: number;
-  canReply: boolean;
-}
-
-export interface ReviewSummary {
-  count: number;
-  rating: number | null;
-  logisticsRating: number | null;
-  serviceRating: number | null;
-  goodPercent: number | null;
-  good: number;
-  bad: number;
-  withPhotos: number;
-}
-
-export interface LineReviewState {
-  orderLineId: string;
-  reviewId: string | null;
-  canReview: boolean;
-  deadline: number | null;
-  canFollowUp: boolean;
-}
+type ProductReviews = Answer<'/api/v1/products/{productId}/reviews', 'get'>;
+export type Review = ProductReviews['items'][number];
+export type Stars = Review['stars'];
+export type ReviewSummary = ProductReviews['summary'];
+export type OwnReview = Answer<'/api/v1/reviews/{reviewId}/followup', 'post'>;
+export type ReviewFlag = OwnReview['flags'][number];
+export type LineReviewState = Answer<'/api/v1/orders/{orderId}/reviews', 'get'>['lines'][number];
 
 export interface ReviewInput {
   orderLineId: string;

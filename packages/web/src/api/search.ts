@@ -1,4 +1,9 @@
 /** The shopper app's search: products (sorted), videos, people and live rooms, each paged by an opaque cursor. */
+import type { Answer } from './contract';
+
+/** A person in the 用户 tab: creator or not, followers, published videos, whether I follow them. */
+export type PersonCard = Answer<'/api/v1/search/users', 'get'>['items'][number];
+
 import { api } from './client';
 import type { RoomCard } from './live';
 import type { ProductCardData, VideoCard } from './shopper-types';
@@ -10,15 +15,6 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const SEARCH_TABS = ['products', 'videos', 'users', 'live'] as const;
 export type SearchTab = (typeof SEARCH_TABS)[number];
 
-/** A person in the 用户 tab: creator or not, followers, published videos, whether I follow them. */
-export interface PersonCard {
-  id: string;
-  displayName: string;
-  isCreator: boolean;
-  followers: number;
-  videos: number;
-  followed: boolean;
-}
 
 const PAGE = 20;
 

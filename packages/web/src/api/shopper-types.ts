@@ -1,76 +1,40 @@
-/** Shapes of the shopper app's calls: content, feed, search, cart, checkout, orders. */
+/** Shapes of the shopper app's calls: content, feed, search, cart, checkout, orders (the answers the server declares come from its contract). */
+import type { Answer } from './contract';
 
-export interface VideoAnchor {
-  productId: string;
-  title: string;
-  priceFen: number;
-  imageUrl: string | null;
-}
+export type ProductCardData = Answer<'/api/v1/products', 'get'>['items'][number];
+export type ShopInfo = Answer<'/api/v1/shops/{shopId}', 'get'>;
+export type Address = Answer<'/api/v1/me/addresses', 'post'>;
 
-export interface VideoCard {
-  id: string;
-  title: string;
-  caption: string;
-  hashtags: string[];
-  status: 'draft' | 'review' | 'published' | 'removed';
-  videoUrl: string;
-  posterUrl: string | null;
-  durationMs: number | null;
-  creator: { id: string; displayName: string; followed: boolean };
-  shop: { id: string; name: string } | null;
-  hostKind: 'creator' | 'shop';
-  anchors: VideoAnchor[];
-  stats: { views: number; likes: number; comments: number; shares: number };
-  liked: boolean;
-  publishedAt: number | null;
-  createdAt: number;
-  /** Why the recommend feed shows it (absent elsewhere). */
-  reason?: FeedReason;
-  /** Set when this item is a paid ad (shown labelled 广告). */
-  ad?: { impressionId: string; campaignId: string; label: string; liveRoom?: LiveAdRoom };
-}
 
+/** A feed item: a video card with why the recommend feed shows it, or the ad it is (labelled 广告). Other lists give the plain card. */
+export type VideoCard = Answer<'/api/v1/feed', 'get'>['items'][number];
+export type VideoAnchor = VideoCard['anchors'][number];
 /** A live-room ad: the item is the room's card; entering the room from it is the campaign's conversion. */
-export interface LiveAdRoom {
-  id: string;
-  title: string;
-  hostName: string;
-  online: number;
-}
-
+export type LiveAdRoom = NonNullable<NonNullable<VideoCard['ad']>['liveRoom']>;
 /** "Why this": a reason code with its parameters (creator, title, category, tag). */
-export interface FeedReason {
-  code: string;
-  params: Record<string, string>;
-}
+export type FeedReason = NonNullable<VideoCard['reason']>;
+export type Comment = Answer<'/api/v1/videos/{videoId}/comments', 'post'>;
+export type CommentReply = Comment['replies'][number];
+export type Profile = Answer<'/api/v1/users/{userId}/profile', 'get'>;
+export type Settings = Answer<'/api/v1/me/settings', 'get'>;
+export type Cart = Answer<'/api/v1/cart', 'get'>;
+export type CartItem = Cart['items'][number];
+export type OrderSummary = Answer<'/api/v1/orders', 'get'>['items'][number];
+export type OrderLine = OrderSummary['lines'][number];
+export type OrderDetail = Answer<'/api/v1/orders/{orderId}', 'get'>;
+export type Shipment = OrderDetail['shipments'][number];
+/** Compensation owed to the buyer of an order and whether the payment provider has paid it to the original payment. */
+export type OrderCompensation = OrderDetail['compensations'][number];
+
+
+
+
 
 export type FeedTab = 'recommend' | 'following';
 
-export interface CommentReply {
-  id: string;
-  text: string;
-  author: { id: string; displayName: string };
-  createdAt: number;
-}
 
-export interface Comment extends CommentReply {
-  replies: CommentReply[];
-  replyCount: number;
-}
 
-export interface Profile {
-  id: string;
-  displayName: string;
-  followers: number;
-  following: number;
-  videos: number;
-  followed: boolean;
-  isCreator: boolean;
-}
 
-export interface Settings {
-  personalizedRecommendation: boolean;
-}
 
 export type EventType = 'impression' | 'view_progress' | 'complete' | 'product_tap' | 'like' | 'share' | 'follow' | 'not_interested';
 
@@ -84,147 +48,19 @@ export interface ClientEvent {
   clientEventId: string;
 }
 
-export interface ProductCardData {
-  id: string;
-  title: string;
-  shopId: string;
-  shopName: string;
-  categoryId: string;
-  priceFen: number;
-  originalPriceFen: number | null;
-  imageUrl: string | null;
-  sales: number;
-  status: string;
-}
 
-export interface ShopInfo {
-  id: string;
-  name: string;
-  description: string;
-  origin: string | null;
-  shippingFeeFen: number;
-  freeShippingOverFen: number | null;
-  status: string;
-  createdAt: number;
-}
 
-export interface Category {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shipByHours: number;
-  perishable: boolean;
-  children: Category[];
-}
+/** A category with its rule profile and its children. */
+export type Category = Answer<'/api/v1/categories', 'get'>['items'][number];
 
-export interface Address {
-  id: string;
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
-  isDefault: boolean;
-}
 
 export type AddressInput = Omit<Address, 'id'>;
 
-export interface CartItem {
-  skuId: string;
-  productId: string;
-  imageUrl: string | null;
-  shopId: string;
-  shopName: string;
-  title: string;
-  specValues: string[];
-  priceFen: number;
-  quantity: number;
-  stock: number;
-  available: boolean;
-  /** Ticked for 结算 (never true for a line that cannot be bought). */
-  selected: boolean;
-  attribution: { source: string; contentId?: string | null; creatorId?: string | null };
-}
 
-export interface Cart {
-  items: CartItem[];
-  /** Lines in the cart (the tab's badge). */
-  count: number;
-  /** Units in the selected lines. */
-  selectedQuantity: number;
-  /** The selected lines' total before shipping and coupons. */
-  totalFen: number;
-}
 
 export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled';
 
-export interface OrderLine {
-  id: string;
-  productId: string;
-  imageUrl: string | null;
-  skuId: string;
-  title: string;
-  specValues: string[];
-  unitPriceFen: number;
-  quantity: number;
-  lineTotalFen: number;
-  /** The line's after-sales case (open or last), if any. */
-  afterSales?: { caseId: string; status: string; type: string } | null;
-  /** The after-sales case types the buyer may file on this line now. */
-  afterSalesEligible?: string[];
-}
 
-export interface OrderSummary {
-  id: string;
-  shopId: string;
-  shopName: string;
-  status: OrderStatus;
-  /** The goods after any coupon (before it: itemsFen + discountFen). */
-  itemsFen: number;
-  discountFen: number;
-  shippingFeeFen: number;
-  totalFen: number;
-  createdAt: number;
-  payDeadline: number | null;
-  lines: OrderLine[];
-}
 
-export interface Shipment {
-  id: string;
-  carrier: string;
-  trackingNo: string;
-  status: string;
-  createdAt: number;
-  deliveredAt: number | null;
-  lineIds: string[];
-}
 
-export interface OrderDetail extends OrderSummary {
-  paymentId: string | null;
-  paymentStatus: string | null;
-  address: Omit<Address, 'id' | 'isDefault'> | null;
-  note: string;
-  paidAt: number | null;
-  shippedAt: number | null;
-  deliveredAt: number | null;
-  completedAt: number | null;
-  cancelledAt: number | null;
-  cancelReason: string | null;
-  promise: { shipByHours: number; shipBy?: number | null; lateAt?: number | null; presaleShipBy?: number | null; autoConfirmDays?: number; sevenDayNoReason?: boolean } | null;
-  shipments: Shipment[];
-  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; reasonCode?: string; reasonParams?: Record<string, string | number>; at: number }>;
-  refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
-  compensations?: OrderCompensation[];
-}
 
-/** Compensation owed to the buyer of an order and whether the payment provider has paid it to the original payment. */
-export interface OrderCompensation {
-  id: string;
-  kind: 'late_shipment' | 'return_insurance' | 'manual';
-  paidBy: 'merchant' | 'platform';
-  amountFen: number;
-  status: 'pending' | 'succeeded' | 'failed';
-  createdAt: number;
-  completedAt: number | null;
-}

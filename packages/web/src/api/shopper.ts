@@ -1,5 +1,6 @@
 /** The shopper app's API calls beyond the foundation ones in endpoints.ts. */
 import { api } from './client';
+import type { Answer } from './contract';
 import type { CheckoutResult, LineInput, Page, Session } from './types';
 import type {
   Address,
@@ -11,7 +12,6 @@ import type {
   OrderDetail,
   OrderStatus,
   OrderSummary,
-  ProductCardData,
   Profile,
   Settings,
   ShopInfo,
@@ -120,7 +120,7 @@ export function confirmReceipt(orderId: string): Promise<OrderDetail> {
   return api<OrderDetail>('POST', `/orders/${enc(orderId)}/confirm-receipt`);
 }
 /** A payment of mine and its orders (status pending | succeeded | failed | closed). */
-export function getPayment(paymentId: string): Promise<{ id: string; status: string; orderIds: string[] }> {
+export function getPayment(paymentId: string): Promise<Answer<'/api/v1/payments/{paymentId}', 'get'>> {
   return api('GET', `/payments/${enc(paymentId)}`);
 }
 /** The cashier page of a payment (the server answers with a 302 to the sandbox cashier). */

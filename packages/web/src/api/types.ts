@@ -1,76 +1,32 @@
 /** Request and response shapes of the /api/v1 HTTP API (plain types, no runtime code). */
+import type { Answer } from './contract';
 
-export interface UserRole {
-  role: string; // 'shopper' | 'merchant' | 'creator' | 'admin' | …
-  shopId: string | null;
-}
+export type User = Answer<'/api/v1/me', 'get'>['user'];
+export type UserRole = User['roles'][number];
+/** A browser's sign-in: the person and the CSRF token to send on mutating calls. */
+export type Session = { user: User; csrfToken: string };
+/** A product card in lists (shelf, search, favourites, a live room's bag). */
+export type ProductSummary = Answer<'/api/v1/products', 'get'>['items'][number];
+export type ProductDetail = Answer<'/api/v1/products/{productId}', 'get'>;
+export type SpecOption = ProductDetail['specOptions'][number];
+export type Sku = ProductDetail['skus'][number];
+export type MerchantShop = Answer<'/api/v1/merchant/shops', 'get'>['items'][number];
+export type MerchantOrder = Answer<'/api/v1/merchant/shops/{shopId}/orders', 'get'>['items'][number];
 
-export interface User {
-  id: string;
-  login: string;
-  displayName: string;
-  roles: UserRole[];
-}
 
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
 
-export interface DemoLogin {
-  role: string;
-  login: string;
-  password: string;
-  displayName: string;
-}
+
+
+export type DemoLogin = Answer<'/api/v1/demo', 'get'>['logins'][number];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface ProductSummary {
-  id: string;
-  title: string;
-  shopId: string;
-  shopName: string;
-  priceFen: number;
-  originalPriceFen: number | null;
-  imageUrl: string | null;
-  sales: number;
-}
 
-export interface SpecOption {
-  name: string;
-  values: string[];
-}
 
-export interface Sku {
-  id: string;
-  specValues: string[];
-  priceFen: number;
-  originalPriceFen: number | null;
-  stock: number;
-}
 
-export interface ProductDetail {
-  id: string;
-  title: string;
-  description: string;
-  status: string; // 'listed' | 'draft' | 'delisted'
-  shop: { id: string; name: string; origin?: string | null };
-  categoryId?: string;
-  rules?: { shipByHours: number; perishable: boolean };
-  /** What the shop can promise right now: in stock, or pre-sale with an honest date (surge protection). */
-  promise?: { kind: 'in_stock'; shipWithinHours: number } | { kind: 'presale'; shipBy: number };
-  salesPaused?: boolean;
-  specOptions: SpecOption[];
-  skus: Sku[];
-  images: string[];
-  sales: number;
-  /** How many people have it in their favourites (收藏). */
-  favourites?: number;
-}
 
 export interface Attribution {
   source: string; // 'shelf' | 'video' | 'live' | …
@@ -84,23 +40,6 @@ export interface LineInput {
   attribution: Attribution;
 }
 
-export interface CheckoutResult {
-  checkoutId: string;
-  orders: Array<{ id: string; shopId: string; totalFen: number }>;
-  totalFen: number;
-  payment: { id: string; cashierUrl: string; expiresAt: number };
-}
+export type CheckoutResult = Answer<'/api/v1/checkout', 'post'>;
 
-export interface MerchantShop {
-  id: string;
-  name: string;
-  role: string;
-}
 
-export interface MerchantOrder {
-  id: string;
-  status: string;
-  totalFen: number;
-  createdAt: number;
-  buyerName: string;
-}

@@ -1,4 +1,6 @@
-/** One sentence per API error code (en). Same keys as errors.zh-CN.ts; an unknown code gets `unknown`. */
+/** One sentence per API error code (en). The keys are the server's codes (ERROR_CODES in core) plus NETWORK_ERROR and `unknown`: a missing or stale one does not compile. */
+import type { ApiErrorCode } from '../api/client';
+
 const strings = {
   errors: {
     ACCOUNT_FROZEN: 'This account is frozen; please contact platform support',
@@ -39,6 +41,7 @@ const strings = {
     COMMENT_TOO_LONG: 'The comment is too long; please shorten it',
     CONTENT_REJECTED: 'The text contains wording the platform does not allow; please change it and save again',
     CONTRACT_EXPIRED: 'The contract has expired',
+    CONTRACT_VIOLATION: 'The server answered in a shape it did not promise; please try again later',
     COUNTER_ALREADY_MADE: 'A counter-offer can only be made once',
     COUNTER_EXCEEDS_PAID: 'The counter-offer is more than was paid',
     COUPON_ALREADY_CLAIMED: 'You have already claimed this coupon',
@@ -223,7 +226,7 @@ const strings = {
     NOT_ARBITRATED: 'The platform can read a conversation only for an after-sales case under arbitration',
     CONVERSATION_BLOCKED: 'This conversation is blocked; the message cannot be sent',
     unknown: 'Something went wrong; please try again later',
-  } as Record<string, string>,
+  } satisfies Record<ApiErrorCode | 'unknown', string> as Record<string, string>,
 };
 
 export default strings;

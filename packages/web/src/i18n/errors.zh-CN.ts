@@ -1,4 +1,6 @@
-/** 每个 API 错误码对应的一句话（zh-CN）。键与 errors.en.ts 相同；未知的错误码用 unknown。 */
+/** 每个 API 错误码对应的一句话（zh-CN）。键是服务器的错误码（core 的 ERROR_CODES）加上 NETWORK_ERROR 和 unknown：缺少或多余的键无法通过编译。 */
+import type { ApiErrorCode } from '../api/client';
+
 const strings = {
   errors: {
     ACCOUNT_FROZEN: '账号已被冻结，请联系平台客服',
@@ -39,6 +41,7 @@ const strings = {
     COMMENT_TOO_LONG: '评论太长了，请精简一些',
     CONTENT_REJECTED: '内容含有平台禁止的用语，请修改后再保存',
     CONTRACT_EXPIRED: '合同已过期',
+    CONTRACT_VIOLATION: '服务器的应答与接口约定不符，请稍后再试',
     COUNTER_ALREADY_MADE: '只能还价一次',
     COUNTER_EXCEEDS_PAID: '还价金额超过了实付金额',
     COUPON_ALREADY_CLAIMED: '你已经领过这张券了',
@@ -223,7 +226,7 @@ const strings = {
     NOT_ARBITRATED: '只有进入平台仲裁的售后，平台才能查看会话',
     CONVERSATION_BLOCKED: '会话已被屏蔽，消息无法发送',
     unknown: '出了点问题，请稍后再试',
-  } as Record<string, string>,
+  } satisfies Record<ApiErrorCode | 'unknown', string> as Record<string, string>,
 };
 
 export default strings;

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { ERROR_CODE_LIST, ERROR_CODES, isErrorCode } from '@zhongcao/core/error-codes';
 import { ApiError } from '../api/client';
 import { errorSentenceKey } from './error-sentence';
 import { resources } from './resources';
@@ -54,7 +55,7 @@ const NOT_ERROR_CODES = new Set([
   'UNSEEDED', // the flash-sale hot counter's internal verdict (live/hot-counter.ts): the sale goes to the database path, never to a client
   // Redis commands in the flash-sale hot counter's Lua scripts (server/src/shared/redis-sale-counter.ts)
   'HGET', 'HSET', 'HDEL', 'HINCRBY', 'DECRBY', 'INCRBY', 'ZADD', 'ZREM', 'ZRANGE', 'ZRANGEBYSCORE', 'EXISTS', 'DEL', 'RENAME', 'SET', 'PEXPIREAT', 'KEEPTTL',
-  'GET', 'POST', 'PUT', 'PATCH', 'DELETE',
+  'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE',
   'IDAT', 'IEND', 'IHDR', 'RIFF', 'WEBP',
   'ENOENT', 'EXDEV', 'SIGKILL', 'NFKC',
   // system error codes and signals the scaled mode reads (a database that is briefly away; processes it stops)
@@ -96,13 +97,22 @@ function codesInSource(): Map<string, string> {
   return found;
 }
 
-test('every error code in packages/core and packages/server has a sentence in zh-CN and en', () => {
+test('every code of the registry (ERROR_CODES) has a sentence in zh-CN and en, and every sentence a code', () => {
+  assert.ok(ERROR_CODE_LIST.length > 100 && isErrorCode('OUT_OF_STOCK') && !isErrorCode('NOT_A_CODE'), `the registry has the codes (${ERROR_CODE_LIST.length})`);
+  const missing = ERROR_CODE_LIST.filter((code) => !lookup(zh, `errors.${code}`) || !lookup(en, `errors.${code}`));
+  assert.deepEqual(missing, [], 'add these to packages/web/src/i18n/errors.zh-CN.ts and errors.en.ts');
+  const stale = Object.keys(lookup(zh, 'errors') as Record<string, string>).filter((key) => !isErrorCode(key) && key !== 'NETWORK_ERROR' && key !== 'unknown');
+  assert.deepEqual(stale, [], 'sentences for codes the server no longer has');
+  for (const key of ['errors.unknown', 'errors.NETWORK_ERROR']) assert.ok(lookup(zh, key) && lookup(en, key), key);
+  for (const [code, { status }] of Object.entries(ERROR_CODES)) assert.ok(Number.isInteger(status) && status >= 400 && status <= 599, `${code}: ${status}`);
+});
+
+test('every upper-case code in packages/core and packages/server is in the registry (codes that travel in-band too)', () => {
   const codes = codesInSource();
   assert.ok(codes.size > 100, `the scan finds the codes (${codes.size})`);
   assert.ok(codes.has('INVALID_CREDENTIALS') && codes.has('OUT_OF_STOCK') && codes.has('VALIDATION_FAILED'));
-  const missing = [...codes].filter(([code]) => !lookup(zh, `errors.${code}`) || !lookup(en, `errors.${code}`)).map(([code, file]) => `${code} (${file})`);
-  assert.deepEqual(missing, [], 'add these to packages/web/src/i18n/errors.zh-CN.ts and errors.en.ts');
-  for (const key of ['errors.unknown', 'errors.NETWORK_ERROR']) assert.ok(lookup(zh, key) && lookup(en, key), key);
+  const unknown = [...codes].filter(([code]) => !isErrorCode(code)).map(([code, file]) => `${code} (${file})`);
+  assert.deepEqual(unknown, [], 'add these to ERROR_CODES (packages/core/src/platform/error-codes.ts), or to NOT_ERROR_CODES here when they are not error codes');
 });
 
 test('an error becomes its code’s sentence key, a network failure the network sentence, anything else the generic one', () => {

@@ -1,6 +1,6 @@
 /** Where to go after login: only same-origin paths are accepted ("/…", never "//…"). */
 export function safeNext(next: string | null | undefined, fallback = '/app'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   return next;
 }
 

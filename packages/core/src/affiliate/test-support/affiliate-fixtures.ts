@@ -1,11 +1,10 @@
 /** Fixtures of the creator economy's tests: people in every role, and orders bought through a card. */
-import { checkout } from '../../checkout/checkout.js';
-import type { Attribution } from '../../checkout/pricing.js';
-import { openCashier } from '../../payments/payments.js';
+import { checkout, type Attribution } from '../../checkout/index.js';
+import { openCashier } from '../../payments/index.js';
 import type { Actor } from '../../context.js';
-import { newId } from '../../platform/ids.js';
-import { makePerson, makeShop, type ShopFixture, type TestCore } from '../../test-support/harness.js';
-import { deliverAll } from '../../ledger/test-support/money-fixtures.js';
+import { newId } from '../../platform/index.js';
+import { makePerson, makeShop, type ShopFixture, type TestCore } from '../../test-support/index.js';
+import { deliverAll } from '../../ledger/test-support/index.js';
 
 export interface World {
   shop: ShopFixture;

@@ -1,10 +1,10 @@
 /** Fixtures for after-sales tests: a shop, a paid (shipped, delivered) order, evidence photos. */
 import type { Actor } from '../../context.js';
-import { checkout } from '../../checkout/checkout.js';
-import { applyNotification } from '../../payments/payments.js';
-import { markShipmentDelivered, shipOrder } from '../../orders/order-commands.js';
-import { createCategory } from '../../catalog/categories.js';
-import { makePerson, makeShop, type ShopFixture, type TestCore } from '../../test-support/harness.js';
+import { checkout } from '../../checkout/index.js';
+import { applyNotification } from '../../payments/index.js';
+import { markShipmentDelivered, shipOrder } from '../../orders/index.js';
+import { createCategory } from '../../catalog/index.js';
+import { makePerson, makeShop, type ShopFixture, type TestCore } from '../../test-support/index.js';
 import { uploadEvidence } from '../evidence.js';
 
 export const MIN = 60_000;

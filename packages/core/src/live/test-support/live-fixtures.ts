@@ -1,7 +1,7 @@
 /** Fixtures of the live module's tests: a shop hosting a live room with its product in the bag and a flash sale on one SKU. */
-import { loadActor } from '../../accounts/accounts.js';
+import { loadActor } from '../../accounts/index.js';
 import type { Actor } from '../../context.js';
-import { makePerson, makeShop, type ShopFixture, type TestCore } from '../../test-support/harness.js';
+import { makePerson, makeShop, type ShopFixture, type TestCore } from '../../test-support/index.js';
 import { addToBag } from '../bag.js';
 import { createFlashSale } from '../flash-sales.js';
 import { createRoom, openRoom } from '../rooms.js';

@@ -5,8 +5,7 @@
  * platform, retried with back-off until acknowledged. Refunds are idempotent by request key.
  */
 import type { Db } from '../../context.js';
-import { DomainError, notFound } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
+import { DomainError, notFound, newId } from '../../platform/index.js';
 import { sign, SIGNATURE_HEADER } from '../signature.js';
 import type { ProviderRecord } from '../provider.js';
 
@@ -41,7 +40,7 @@ export class SandboxGateway {
       .onConflict((oc) => oc.column('merchant_ref').doNothing())
       .execute();
     const row = await this.db.selectFrom('sandbox_txns').selectAll().where('merchant_ref', '=', input.merchantRef).executeTakeFirstOrThrow();
-    if (row.amount_fen !== input.amountFen) throw new DomainError('PROVIDER_AMOUNT_CONFLICT', 'the gateway already holds this payment with another amount', 409);
+    if (row.amount_fen !== input.amountFen) throw new DomainError('PROVIDER_AMOUNT_CONFLICT', 'the gateway already holds this payment with another amount');
     return toView(row);
   }
 
@@ -55,7 +54,7 @@ export class SandboxGateway {
   async complete(txnId: string, outcome: 'paid' | 'failed'): Promise<SandboxTxnView> {
     const now = this.now();
     const txn = await this.transaction(txnId);
-    if (txn.status === 'created' && txn.expiresAt <= now) throw new DomainError('PAYMENT_EXPIRED', 'this payment has expired', 409);
+    if (txn.status === 'created' && txn.expiresAt <= now) throw new DomainError('PAYMENT_EXPIRED', 'this payment has expired');
     const res = await this.db
       .updateTable('sandbox_txns')
       .set({ status: outcome, paid_at: outcome === 'paid' ? now : null })
@@ -83,7 +82,7 @@ export class SandboxGateway {
         .where('status', '=', 'paid')
         .where((eb) => eb(eb('refunded_fen', '+', input.amountFen), '<=', eb.ref('amount_fen')))
         .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw new DomainError('PROVIDER_REFUND_REJECTED', 'the gateway refused the refund (not paid, or more than was paid)', 409);
+      if (Number(res.numUpdatedRows) !== 1) throw new DomainError('PROVIDER_REFUND_REJECTED', 'the gateway refused the refund (not paid, or more than was paid)');
       await tx.insertInto('sandbox_refunds').values({ id, txn_id: input.txnId, amount_fen: input.amountFen, request_key: input.requestKey, status: 'succeeded', created_at: now }).execute();
     });
     await this.enqueue(input.notifyUrl, { eventId: `${id}:succeeded`, kind: 'refund.succeeded', requestKey: input.requestKey, refundId: id, txnId: input.txnId, amountFen: input.amountFen, at: now });
@@ -99,8 +98,8 @@ export class SandboxGateway {
     const existing = await this.db.selectFrom('sandbox_transfers').select('id').where('request_key', '=', input.requestKey).executeTakeFirst();
     if (existing) return { id: existing.id };
     const txn = await this.db.selectFrom('sandbox_txns').select(['status', 'amount_fen']).where('id', '=', input.txnId).executeTakeFirst();
-    if (!txn || txn.status !== 'paid' || !(input.amountFen > 0) || input.amountFen > Number(txn.amount_fen)) {
-      throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'the gateway refused the transfer (not paid, or more than was paid)', 409);
+    if (txn?.status !== 'paid' || !(input.amountFen > 0) || input.amountFen > Number(txn.amount_fen)) {
+      throw new DomainError('PROVIDER_TRANSFER_REJECTED', 'the gateway refused the transfer (not paid, or more than was paid)');
     }
     const id = newId('sandboxTransfer', now);
     const inserted = await this.db.insertInto('sandbox_transfers').values({ id, txn_id: input.txnId, amount_fen: input.amountFen, request_key: input.requestKey, status: 'succeeded', created_at: now }).onConflict((oc) => oc.column('request_key').doNothing()).executeTakeFirst();

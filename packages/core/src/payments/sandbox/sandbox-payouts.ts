@@ -5,8 +5,7 @@
  * Test accounts: an account number ending in 0000 is refused by the "bank" (payout.failed).
  */
 import type { Db } from '../../context.js';
-import { DomainError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
+import { DomainError, newId } from '../../platform/index.js';
 import { SIGNATURE_HEADER, verifySignature } from '../signature.js';
 import type { PayoutNotification, PayoutProvider, PayoutRequest } from '../provider.js';
 import type { SandboxGateway } from './sandbox-gateway.js';
@@ -26,7 +25,7 @@ export class SandboxPayoutProvider implements PayoutProvider {
   async submitPayout(req: PayoutRequest): Promise<{ providerPayoutId: string }> {
     const existing = await this.db.selectFrom('sandbox_payouts').select(['id', 'amount_fen']).where('request_key', '=', req.payoutId).executeTakeFirst();
     if (existing) {
-      if (Number(existing.amount_fen) !== req.amountFen) throw new DomainError('PROVIDER_AMOUNT_CONFLICT', 'the gateway already holds this payout with another amount', 409);
+      if (Number(existing.amount_fen) !== req.amountFen) throw new DomainError('PROVIDER_AMOUNT_CONFLICT', 'the gateway already holds this payout with another amount');
       return { providerPayoutId: existing.id };
     }
     const now = this.now();
@@ -49,13 +48,13 @@ export class SandboxPayoutProvider implements PayoutProvider {
     try {
       b = JSON.parse(rawBody) as Record<string, unknown>;
     } catch {
-      throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not JSON', 400);
+      throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not JSON');
     }
     const str = (v: unknown): v is string => typeof v === 'string' && /^[\x21-\x7e]{1,128}$/.test(v);
-    if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not a JSON object', 400);
+    if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not a JSON object');
     if ((b.kind === 'payout.succeeded' || b.kind === 'payout.failed') && str(b.eventId) && str(b.requestKey) && str(b.payoutId) && typeof b.amountFen === 'number' && Number.isSafeInteger(b.amountFen) && b.amountFen > 0) {
       return { eventId: b.eventId, kind: b.kind, payoutId: b.requestKey, providerPayoutId: b.payoutId, amountFen: b.amountFen, reason: str(b.reason) ? b.reason : null, at: typeof b.at === 'number' ? b.at : 0 };
     }
-    throw new DomainError('INVALID_NOTIFICATION', 'unknown or incomplete payout notification', 400);
+    throw new DomainError('INVALID_NOTIFICATION', 'unknown or incomplete payout notification');
   }
 }

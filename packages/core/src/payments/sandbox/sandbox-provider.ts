@@ -3,7 +3,7 @@
  * (in-process, through its own API surface) and verifying its signed notifications.
  */
 import type { CreatePaymentRequest, PaymentProvider, ProviderNotification, RefundRequest, TransferRequest } from '../provider.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError } from '../../platform/index.js';
 import { SIGNATURE_HEADER, verifySignature } from '../signature.js';
 import type { SandboxGateway } from './sandbox-gateway.js';
 
@@ -34,9 +34,9 @@ export class SandboxProvider implements PaymentProvider {
     try {
       body = JSON.parse(rawBody);
     } catch {
-      throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not JSON', 400);
+      throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not JSON');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not a JSON object', 400);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not a JSON object');
     return parseNotification(body as Record<string, unknown>);
   }
 }
@@ -56,5 +56,5 @@ export function parseNotification(b: Record<string, unknown>): ProviderNotificat
   if (b.kind === 'transfer.succeeded' && str(b.eventId) && str(b.requestKey) && str(b.transferId) && str(b.txnId) && fen(b.amountFen)) {
     return { eventId: b.eventId, kind: 'transfer.succeeded', transferId: b.requestKey, providerTransferId: b.transferId, providerTxnId: b.txnId, amountFen: b.amountFen, at };
   }
-  throw new DomainError('INVALID_NOTIFICATION', 'unknown or incomplete notification', 400);
+  throw new DomainError('INVALID_NOTIFICATION', 'unknown or incomplete notification');
 }

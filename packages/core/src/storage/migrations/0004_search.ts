@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createSearchStructures } from '../../search/search-dialect.js';
-import { backfillSearchIndex } from '../../search/search-index.js';
+import { createSearchStructures, backfillSearchIndex } from '../../search/index.js';
 
 /**
  * Product search: segmented documents with FTS5 (SQLite) or a tsvector + GIN (PostgreSQL), and

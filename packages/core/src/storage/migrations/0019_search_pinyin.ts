@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createSubjectStructures } from '../../search/search-dialect.js';
-import { reindexAllProducts } from '../../search/search-index.js';
-import { reindexAllSubjects } from '../../search/subject-index.js';
+import { createSubjectStructures, reindexAllProducts, reindexAllSubjects } from '../../search/index.js';
 
 /**
  * Search by pinyin and beyond products: every product document is rewritten with the pinyin

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { newId } from '../../platform/ids.js';
+import { newId } from '../../platform/index.js';
 
 const NINETY_DAYS_MS = 90 * 86_400_000;
 

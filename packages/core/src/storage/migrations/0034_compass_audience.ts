@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { newId } from '../../platform/ids.js';
+import { newId } from '../../platform/index.js';
 
 /**
  * Compass (罗盘), second part: add-to-cart and favourites become events of the events table

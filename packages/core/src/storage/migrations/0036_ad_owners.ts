@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { dialectOf } from '../../search/search-dialect.js';
+import { dialectOf } from '../dialect-of.js';
 
 /**
  * Ad accounts, top-ups, campaigns and served ads belong to an owner `{ kind: 'shop' | 'creator', id }`

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { dialectOf } from '../../search/search-dialect.js';
+import { dialectOf } from '../dialect-of.js';
 
 /**
  * What a retrained model's hot swap needs, stored with its version so every engine replica (and

@@ -75,12 +75,12 @@ export function AddressForm({ address, onSaved, onCancel, makeDefault = true }: 
   );
 }
 
-/** An address in a list: the phone masked (138****5678). */
-export function AddressText({ address }: { address: Omit<Address, 'id' | 'isDefault'> }) {
+/** An address in a list, or an order's snapshot of it (whose fields the server keeps as they were): the phone masked (138****5678). */
+export function AddressText({ address }: { address: Partial<Omit<Address, 'id' | 'isDefault'>> }) {
   return (
     <span className="address-text">
       <strong>
-        {address.name} {maskPhone(address.phone)}
+        {address.name} {maskPhone(address.phone ?? '')}
       </strong>
       <span>
         {address.province} {address.city} {address.district} {address.detail}

@@ -3,13 +3,10 @@ import { api, ApiError, API_BASE } from '../../api/client';
 import { getMe } from '../../api/endpoints';
 import type { Page } from '../../api/types';
 import type { OrderCompensation } from '../../api/shopper-types';
+import type { Answer } from '../../api/contract';
 
 export interface ShopRef { id: string; name: string; role: string }
-export interface Dashboard {
-  today: { orders: number; paidOrders: number; gmvFen: number; toShip: number; overdue: number; refundsFen: number };
-  last7Days: Array<{ day: string; orders: number; gmvFen: number }>;
-  toShipOldest: Array<{ orderId: string; paidAt: number; totalFen: number; shipByAt?: number | null }>;
-}
+export type Dashboard = Answer<'/api/v1/merchant/shops/{shopId}/dashboard', 'get'>;
 export interface ProductCard { id: string; title: string; shopId: string; shopName: string; categoryId: string; priceFen: number; originalPriceFen: number | null; imageUrl: string | null; sales: number; status: string }
 export interface SkuRow { id: string; specValues: string[]; priceFen: number; originalPriceFen: number | null; stock: number }
 export interface ProductFull { id: string; title: string; description: string; status: string; categoryId: string; specOptions: Array<{ name: string; values: string[] }>; skus: SkuRow[]; images: string[] }
@@ -27,7 +24,8 @@ export interface OrderDetail extends OrderSummary {
 }
 export interface ShopProfile { id: string; name: string; description: string; origin: string; shippingFeeFen: number; freeShippingOverFen: number | null; status: string }
 export interface Category { id: string; parentId: string | null; name: string; shipByHours: number; perishable: boolean; feeRateBp: number; children: Category[] }
-export type BatchResult = { row: number; orderId: string; ok: true; shipmentId: string } | { row: number; orderId: string; ok: false; code: string; message: string };
+export type BatchShipReport = Answer<'/api/v1/merchant/shops/{shopId}/shipments/batch', 'post'>;
+export type BatchResult = BatchShipReport['results'][number];
 export interface VideoCard {
   id: string; title: string; caption: string; hashtags: string[]; status: string; videoUrl: string; posterUrl: string | null; durationMs: number | null;
   anchors: Array<{ productId: string; title: string; priceFen: number; imageUrl: string | null }>;
@@ -35,8 +33,8 @@ export interface VideoCard {
   publishedAt: number | null; createdAt: number;
 }
 export type CreatorVideo = VideoCard & { orders: number; gmvFen: number };
-export interface AdminUser { id: string; login: string; displayName: string; roles: Array<{ role: string; shopId: string | null }> }
-export interface AdminShop { id: string; name: string; ownerLogin: string; status: string; products: number; orders: number; createdAt: number }
+export type AdminUser = Answer<'/api/v1/admin/users', 'get'>['items'][number];
+export type AdminShop = Answer<'/api/v1/admin/shops', 'get'>['items'][number];
 
 // Money (ledger): balances, statements, settlements, payout accounts and payouts, the platform's accounts and reconciliation.
 export interface BalanceView { accountId: string; kind: string; ownerId: string | null; label: string; balanceFen: number }
@@ -78,7 +76,7 @@ export const consoleApi = {
   adjustStock: (skuId: string, delta: number) => api<{ stock: number }>('POST', `/merchant/skus/${enc(skuId)}/stock-adjustments`, { body: { delta } }),
   orders: (shopId: string, q: { status?: string; cursor?: string | null }) => api<Page<OrderSummary>>('GET', `/merchant/shops/${enc(shopId)}/orders`, { query: { limit: 10, ...q } }),
   order: (id: string) => api<OrderDetail>('GET', `/orders/${enc(id)}`),
-  carriers: () => api<{ items: Array<{ carrier: string; code: string; pattern: string; example: string }> }>('GET', '/logistics/carriers').then((r) => r.items),
+  carriers: () => api<Answer<'/api/v1/logistics/carriers', 'get'>>('GET', '/logistics/carriers').then((r) => r.items),
   ship: (orderId: string, parcels: Array<{ carrier: string; trackingNo: string; lineIds?: string[] }>) => api<{ shipmentIds: string[]; status: string }>('POST', `/merchant/orders/${enc(orderId)}/ship`, { body: { parcels } }),
   shop: (shopId: string) => api<ShopProfile>('GET', `/merchant/shops/${enc(shopId)}`),
   updateShop: (shopId: string, body: unknown) => api<ShopProfile>('PUT', `/merchant/shops/${enc(shopId)}`, { body }),
@@ -138,5 +136,5 @@ export const batchShipTemplateUrl = (shopId: string) => `${API_BASE}/merchant/sh
 export const batchShip = (shopId: string, file: File) => {
   const form = new FormData();
   form.append('file', file);
-  return sendWithProgress<{ results: BatchResult[]; shipped: number; failed: number }>(`/merchant/shops/${enc(shopId)}/shipments/batch`, form);
+  return sendWithProgress<BatchShipReport>(`/merchant/shops/${enc(shopId)}/shipments/batch`, form);
 };

@@ -3,112 +3,44 @@
  * 履约中心 (merchant), 平台规则 (admin) and the parcel timeline in the order drawer.
  */
 import { api } from '../../api/client';
+import type { Answer } from '../../api/contract';
 
 const enc = encodeURIComponent;
 
-/** One running deadline of a shop (a pending timer). */
-export interface Deadline {
-  orderId: string;
-  /** Timer kind: pay_by, ship_by, auto_confirm, refund_response, … */
-  kind: string;
-  dueAt: number;
-  /** On the server's clock when it answered; negative once due and awaiting enforcement. */
-  remainingMs: number;
-  /** Set when the deadline belongs to an after-sales case (the merchant answers it there). */
-  caseId?: string | null;
-}
-
-export interface Violations {
-  points: number;
-  milliPoints: number;
-  items: Array<{ rule: string; subjectId: string; points: number; detail: Record<string, unknown>; at: number }>;
-}
-
-export interface ShopCapacity { shopId: string; warehouse: string; capacityPerDay: number | null }
-
-export type SurgePolicy = 'warn' | 'presale' | 'pause';
+/** One running deadline of a shop (a pending timer); remainingMs is on the server's clock, negative once due. */
+export type Deadline = Answer<'/api/v1/merchant/shops/{shopId}/deadlines', 'get'>['items'][number];
+export type Violations = Answer<'/api/v1/merchant/shops/{shopId}/violations', 'get'>;
+export type ShopCapacity = Answer<'/api/v1/merchant/shops/{shopId}/capacity', 'get'>;
+export type CapacityProjection = Answer<'/api/v1/merchant/shops/{shopId}/capacity/projection', 'get'>;
+export type SurgePolicy = CapacityProjection['products'][number]['policy'];
 export const SURGE_POLICIES: readonly SurgePolicy[] = ['warn', 'presale', 'pause'];
 
-export interface CapacityProjection {
-  capacityPerDay: number | null;
-  /** Paid, not yet shipped. */
-  backlog: number;
-  /** Unpaid orders, each holding a slot after the paid ones. */
-  pending: number;
-  shippedToday: number;
-  projectedClearAt: number | null;
-  atRisk: Array<{ orderId: string; shipBy: number; projectedShipAt: number }>;
-  newOrderShipAt: number | null;
-  /** Share of the slots in the 48-hour promise window already taken, 0..1. */
-  pressure: number;
-  nearLimit: boolean;
-  nearLimitAt: number;
-  products: Array<{ productId: string; title: string; policy: SurgePolicy }>;
-}
-
-export interface LateShipmentRule { compensationBp: number; minFen: number; maxFen: number; violationMilliPoints: number }
-
+type CategoryRulesBook = Answer<'/api/v1/admin/rules/categories', 'get'>;
+export type CategoryRules = CategoryRulesBook['items'][number];
 /** A category's rule profile (every field of the server's RuleProfile). */
-export interface RuleProfile {
-  unpaidCancelMinutes: number;
-  flashSaleUnpaidCancelMinutes: number;
-  shipByHours: number;
-  lateShipment: LateShipmentRule;
-  refundResponseHours: number;
-  fastRefundMaxFen: number;
-  fastRefundWithinHours: number;
-  afterSalesResponseHours: number;
-  returnShipDays: number;
-  returnConfirmHours: number;
-  freshClaimHours: number;
-  autoConfirmDays: number;
-  settleWindowDays: number;
-  sevenDayNoReason: boolean;
-  perishable: boolean;
-  feeRateBp: number;
-}
-
+export type RuleProfile = CategoryRules['rules'];
+export type LateShipmentRule = RuleProfile['lateShipment'];
 export type RulesPatch = Partial<Omit<RuleProfile, 'lateShipment'>> & { lateShipment?: Partial<LateShipmentRule> };
-
-export interface CategoryRules { categoryId: string; name: string; rules: RuleProfile }
 /** The platform's defaults every category inherits, and each whole-number rule's inclusive bounds (as the server checks them). */
-export interface RuleBook { defaults: RuleProfile; bounds: Record<string, [number, number]> }
+export type RuleBook = CategoryRulesBook['book'];
 
-export interface TimerView {
-  kind: string;
-  subjectId: string;
-  scopeId: string | null;
-  dueAt: number;
-  payload: Record<string, unknown>;
-  status: 'pending' | 'done' | 'cancelled' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  firedAt: number | null;
-}
-
-export interface TimersOverview { counts: Record<string, number>; troubled: TimerView[] }
-
-export interface TrackedParcel {
-  shipmentId: string;
-  carrier: string;
-  trackingNo: string;
-  /** awaiting_pickup, collected, in_transit, out_for_delivery, exception or delivered. */
-  status: string;
-  events: Array<{ status: string; at: number; location: string; description: string }>;
-}
+export type TimersOverview = Answer<'/api/v1/admin/timers', 'get'>;
+export type TimerView = TimersOverview['troubled'][number];
+/** A parcel's timeline (status: awaiting_pickup, collected, in_transit, out_for_delivery, exception or delivered). */
+export type TrackedParcel = Answer<'/api/v1/orders/{orderId}/tracking', 'get'>['parcels'][number];
 
 /** The promise part of GET /orders/:id that the drawer shows. */
 export interface OrderPromise { shipByHours: number; shipBy?: number | null; lateAt?: number | null; presaleShipBy?: number | null }
 
 export const opsApi = {
-  deadlines: (shopId: string) => api<{ items: Deadline[] }>('GET', `/merchant/shops/${enc(shopId)}/deadlines`, { query: { limit: 200 } }).then((r) => r.items),
+  deadlines: (shopId: string) => api<Answer<'/api/v1/merchant/shops/{shopId}/deadlines', 'get'>>('GET', `/merchant/shops/${enc(shopId)}/deadlines`, { query: { limit: 200 } }).then((r) => r.items),
   violations: (shopId: string) => api<Violations>('GET', `/merchant/shops/${enc(shopId)}/violations`),
   capacity: (shopId: string) => api<ShopCapacity>('GET', `/merchant/shops/${enc(shopId)}/capacity`),
   setCapacity: (shopId: string, capacityPerDay: number) => api<ShopCapacity>('PUT', `/merchant/shops/${enc(shopId)}/capacity`, { body: { capacityPerDay } }),
   projection: (shopId: string) => api<CapacityProjection>('GET', `/merchant/shops/${enc(shopId)}/capacity/projection`),
-  setSurgePolicy: (productId: string, policy: SurgePolicy) => api<{ productId: string; policy: SurgePolicy }>('PUT', `/merchant/products/${enc(productId)}/surge-policy`, { body: { policy } }),
-  tracking: (orderId: string) => api<{ parcels: TrackedParcel[] }>('GET', `/orders/${enc(orderId)}/tracking`).then((r) => r.parcels),
-  categoryRules: () => api<{ items: CategoryRules[]; book: RuleBook }>('GET', '/admin/rules/categories'),
+  setSurgePolicy: (productId: string, policy: SurgePolicy) => api<Answer<'/api/v1/merchant/products/{productId}/surge-policy', 'put'>>('PUT', `/merchant/products/${enc(productId)}/surge-policy`, { body: { policy } }),
+  tracking: (orderId: string) => api<Answer<'/api/v1/orders/{orderId}/tracking', 'get'>>('GET', `/orders/${enc(orderId)}/tracking`).then((r) => r.parcels),
+  categoryRules: () => api<CategoryRulesBook>('GET', '/admin/rules/categories'),
   updateRules: (categoryId: string, patch: RulesPatch) => api<CategoryRules>('PATCH', `/admin/categories/${enc(categoryId)}/rules`, { body: patch }),
   timers: () => api<TimersOverview>('GET', '/admin/timers'),
 };

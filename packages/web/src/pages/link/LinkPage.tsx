@@ -37,7 +37,7 @@ export function LinkPage() {
     <ShopperLayout title={t('affiliate.linkPage.title')}>
       {error ? (
         <div data-testid="link-error" data-code={error instanceof ApiError ? error.code : ''}>
-          {error instanceof ApiError && error.code === 'LINK_EXPIRED' ? <p role="alert">{t('affiliate.errors.LINK_EXPIRED')}</p> : <ErrorNote error={error} />}
+          {error instanceof ApiError && error.is('LINK_EXPIRED') ? <p role="alert">{t('affiliate.errors.LINK_EXPIRED')}</p> : <ErrorNote error={error} />}
           <Link to="/app">{t('affiliate.linkPage.toShop')}</Link>
         </div>
       ) : (

@@ -39,7 +39,7 @@ export function CouponChips({ roomId, coupons, onNeedLogin, onToast }: { roomId:
       setClaimed((s) => new Set(s).add(coupon.id));
       onToast(t('live.coupon.claimed'));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'COUPON_ALREADY_CLAIMED') setClaimed((s) => new Set(s).add(coupon.id));
+      if (e instanceof ApiError && e.is('COUPON_ALREADY_CLAIMED')) setClaimed((s) => new Set(s).add(coupon.id));
       onToast(errorText(e));
     } finally {
       setBusy(null);

@@ -7,7 +7,7 @@ const sale: FlashSale = { id: 's1', roomId: 'r1', productId: 'p1', skuId: 'k1', 
 const room: Room = {
   id: 'r1', title: '果园直播', status: 'live', host: { kind: 'creator', id: 'u1', name: '阿柚', avatarUrl: null },
   playback: { hlsUrl: null, fallbackVideoUrl: '/media/demo.mp4' },
-  bag: [{ id: 'p1', title: '蜜橘', shopId: 'h1', shopName: '果园', priceFen: 1990, originalPriceFen: null, imageUrl: null, source: 'shop', skus: [] }], pinned: null, sales: [sale], coupons: [], luckyBags: [],
+  bag: [{ id: 'p1', title: '蜜橘', shopId: 'h1', shopName: '果园', categoryId: 'c1', priceFen: 1990, sales: 0, status: 'listed', originalPriceFen: null, imageUrl: null, source: 'shop', skus: [] }], pinned: null, sales: [sale], coupons: [], luckyBags: [],
   stats: { online: 3, cumulativeViewers: 5, likes: 40 }, createdAt: 1, openedAt: 2, endedAt: null,
 };
 

@@ -30,7 +30,8 @@ export interface OrderActions {
   confirmReceipt: boolean;
 }
 
-export function actionsFor(status: OrderStatus): OrderActions {
+/** What the buyer may do with an order in this status (the server answers statuses as strings). */
+export function actionsFor(status: string): OrderActions {
   return {
     pay: status === 'unpaid',
     cancel: status === 'unpaid' || status === 'paid',

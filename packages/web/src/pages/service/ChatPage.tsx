@@ -58,7 +58,7 @@ export function ChatPage() {
       await chat.rate(stars);
       setNotice(t('service.rated'));
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'ALREADY_RATED') chat.setConversation((c) => (c ? { ...c, canRate: false } : c));
+      if (err instanceof ApiError && err.is('ALREADY_RATED')) chat.setConversation((c) => (c ? { ...c, canRate: false } : c));
       setNotice(errorText(err));
     }
   }

@@ -44,7 +44,7 @@ export function ProductPage() {
 
 /** 404, or an id the server rejects as malformed (400 VALIDATION_FAILED): no such product. */
 function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.code === 'VALIDATION_FAILED'));
+  return error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.is('VALIDATION_FAILED')));
 }
 
 /** Opened from a video's product sheet or a creator's tracked link (?from=video|link&contentId=…&creatorId=…): the order credits it. */

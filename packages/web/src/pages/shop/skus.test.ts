@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ProductDetail } from '../../api/types.ts';
-import { initialSelection, isValueAvailable, priceRange, selectedSku } from './skus.ts';
+import { type SkuChoice, initialSelection, isValueAvailable, priceRange, selectedSku } from './skus.ts';
 
-const product: ProductDetail = {
-  id: 'prd_1',
-  title: '红心火龙果',
-  description: '',
-  status: 'listed',
-  shop: { id: 'shp_1', name: '果园' },
+const product: SkuChoice = {
   specOptions: [
     { name: '规格', values: ['5斤', '10斤'] },
     { name: '等级', values: ['大果', '中果'] },
@@ -19,8 +13,6 @@ const product: ProductDetail = {
     { id: 'c', specValues: ['10斤', '大果'], priceFen: 4990, originalPriceFen: 5990, stock: 1 },
     { id: 'd', specValues: ['10斤', '中果'], priceFen: 4590, originalPriceFen: null, stock: 0 },
   ],
-  images: [],
-  sales: 0,
 };
 
 test('chips without stock in the current combination are unavailable', () => {

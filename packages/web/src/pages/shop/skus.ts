@@ -1,10 +1,13 @@
 /** Pure SKU-picker rules: which chips are available, which SKU a selection means. */
 import type { ProductDetail, Sku } from '../../api/types';
 
+/** What the SKU picker reads of a product. */
+export type SkuChoice = Pick<ProductDetail, 'specOptions' | 'skus'>;
+
 export type Selection = Array<string | null>;
 
 /** Options with a single value are chosen from the start; the rest wait for the shopper. */
-export function initialSelection(product: ProductDetail): Selection {
+export function initialSelection(product: SkuChoice): Selection {
   return product.specOptions.map((option) => (option.values.length === 1 ? option.values[0]! : null));
 }
 
@@ -13,19 +16,19 @@ function matches(sku: Sku, selection: Selection, skip = -1): boolean {
 }
 
 /** A chip is available when some SKU with stock has that value and fits the other choices. */
-export function isValueAvailable(product: ProductDetail, selection: Selection, optionIndex: number, value: string): boolean {
+export function isValueAvailable(product: SkuChoice, selection: Selection, optionIndex: number, value: string): boolean {
   return product.skus.some((sku) => sku.stock > 0 && sku.specValues[optionIndex] === value && matches(sku, selection, optionIndex));
 }
 
 /** The SKU the selection names, or null while an option is unchosen. */
-export function selectedSku(product: ProductDetail, selection: Selection): Sku | null {
+export function selectedSku(product: SkuChoice, selection: Selection): Sku | null {
   if (product.specOptions.length === 0) return product.skus[0] ?? null;
   if (selection.some((v) => v === null)) return null;
   return product.skus.find((sku) => matches(sku, selection)) ?? null;
 }
 
 /** Lowest and highest price over the SKUs that fit the selection so far. */
-export function priceRange(product: ProductDetail, selection: Selection): { min: Sku; max: Sku } | null {
+export function priceRange(product: SkuChoice, selection: Selection): { min: Sku; max: Sku } | null {
   const fitting = product.skus.filter((sku) => matches(sku, selection));
   const pool = fitting.length > 0 ? fitting : product.skus;
   if (pool.length === 0) return null;
@@ -38,6 +41,6 @@ export function priceRange(product: ProductDetail, selection: Selection): { min:
   return { min, max };
 }
 
-export function totalStock(product: ProductDetail): number {
+export function totalStock(product: SkuChoice): number {
   return product.skus.reduce((sum, sku) => sum + Math.max(0, sku.stock), 0);
 }

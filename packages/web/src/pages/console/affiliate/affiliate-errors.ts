@@ -10,7 +10,7 @@ const bpOrNull = (v: unknown): string => (typeof v === 'number' ? formatBp(v) : 
 /** A stable error code with its own message (affiliate.errors.CODE, with the refusal's details), else the generic text. */
 export function affiliateErrorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
-    const code = error.code === 'RATE_OUT_OF_RANGE' && error.details.serviceFeeBp !== undefined ? 'TERMS_TOTAL' : error.code;
+    const code = error.is('RATE_OUT_OF_RANGE') && error.details.serviceFeeBp !== undefined ? 'TERMS_TOTAL' : error.code;
     const key = `affiliate.errors.${code}`;
     if (i18n.exists(key)) {
       const d = error.details;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Modal, Table, Tag } from '@douyinfe/semi-ui-19';
 import { IconDownload, IconUpload } from '@douyinfe/semi-icons';
-import { batchShip, batchShipTemplateUrl, type BatchResult } from '../api';
+import { batchShip, batchShipTemplateUrl, type BatchResult, type BatchShipReport } from '../api';
 import { errorText } from '../shell/common';
 
 /** 批量发货: upload a CSV (orderId,carrier,trackingNo) and see what happened to each row. */
@@ -11,7 +11,7 @@ export function BatchShipModal({ shopId, onClose, onDone }: { shopId: string; on
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [report, setReport] = useState<{ results: BatchResult[]; shipped: number; failed: number } | null>(null);
+  const [report, setReport] = useState<BatchShipReport | null>(null);
 
   async function send() {
     if (!file) return;

@@ -36,7 +36,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
 
 /** A sentence for an error in the UI language (errors.<CODE>, else a generic sentence); never the raw code or message. */
 export function errorText(error: unknown, t: (k: string) => string): string {
-  if (error instanceof ApiError && error.code === 'CONTENT_REJECTED' && Array.isArray(error.details.hits)) {
+  if (error instanceof ApiError && error.is('CONTENT_REJECTED') && Array.isArray(error.details.hits)) {
     // The rule book refused the save: name what was found, as written, and the term it matched.
     const all = (error.details.hits as Array<{ term: string; matched: string; severity: string; field: string; start: number; end: number }>).filter((h) => h.severity === 'reject');
     // A hit inside a wider one of the same field (最低价 inside 全网最低价) adds nothing to read.

@@ -5,13 +5,10 @@
  */
 import type { Reason, Recommended } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
-import type { FeedSnapshot } from '../feed/candidates.js';
-import type { ShownFilter } from '../feed/shown-filter.js';
-import type { FeedVideoCard } from '../feed/video-cards.js';
+import { EngineStopped, recommendService, remoteEngine, type ShownFilter } from '../recommend/index.js';
+import type { FeedSnapshot } from './candidates.js';
+import type { FeedVideoCard } from './video-cards.js';
 import { cardsFor } from './card-cache.js';
-import { EngineStopped } from './engine-thread.js';
-import { recommendService } from './recommend-service.js';
-import { remoteEngine } from './remote-engine.js';
 
 const SPARE = 4;
 
@@ -64,7 +61,7 @@ export async function personalFeedPage(
   for (const r of recs) {
     if (page.cards.length >= limit) break;
     const card = cards.get(r.videoId);
-    if (!card || card.status !== 'published') {
+    if (card?.status !== 'published') {
       service?.removeVideo(r.videoId);
       continue;
     }

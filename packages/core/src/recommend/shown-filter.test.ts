@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { newId } from '../platform/ids.js';
+import { newId } from '../platform/index.js';
 import { ShownFilter } from './shown-filter.js';
 
 test('property: the filter never forgets a shown id, also after a round trip through text', () => {

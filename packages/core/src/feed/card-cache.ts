@@ -5,9 +5,9 @@
  * one per page (on SQLite each batch blocks the event loop, so fewer and larger is cheaper).
  */
 import type { CoreContext } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
-import type { FeedSnapshot } from '../feed/candidates.js';
-import { loadFeedCards, type FeedVideoCard } from '../feed/video-cards.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
+import type { FeedSnapshot } from './candidates.js';
+import { loadFeedCards, type FeedVideoCard } from './video-cards.js';
 
 const CARD_TTL_MS = 30_000;
 /** Room for the cards of a TTL's worth of pages. */

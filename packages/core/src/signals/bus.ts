@@ -7,10 +7,12 @@
  */
 import type { Signal } from '@zhongcao/recsys';
 import type { Db } from '../context.js';
-import { runtimePart, runtimeOf } from '../platform/runtime.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
 
 export type { Signal } from '@zhongcao/recsys';
 export type SignalListener = (signals: readonly Signal[]) => void;
+/** Where signals come from: subscribes a listener, returns the unsubscribe function (e.g. `(l) => onSignals(db, l)`). */
+export type SignalSource = (listener: SignalListener) => () => void;
 
 /** The listeners of this store's signals in this process (the runtime's part). */
 const listenersPart = runtimePart<Set<SignalListener>, Db>('recommend.signal-listeners', () => new Set());
