@@ -17,13 +17,16 @@ async function enter(page: Page, door: 'merchant' | 'creator' | 'admin', menu: s
 
 /** Picks 近 30 天 and waits for the figures of that range. */
 async function last30(page: Page): Promise<void> {
-  const loaded = page.waitForResponse((res) => res.url().includes('/api/v1/analytics/overview') && res.status() === 200);
+  const loaded = page.waitForResponse(
+    (res) => res.url().includes('/api/v1/analytics/overview') && res.status() === 200,
+  );
   await page.locator('.cp-toolbar').getByText('近 30 天', { exact: true }).click();
   await loaded;
   await page.getByTestId('compass-trend').waitFor();
 }
 
-const yuan = async (page: Page, metric: string): Promise<number> => Number((await page.getByTestId(`metric-${metric}`).locator('.cp-card-value').innerText()).replace(/[¥,]/g, ''));
+const yuan = async (page: Page, metric: string): Promise<number> =>
+  Number((await page.getByTestId(`metric-${metric}`).locator('.cp-card-value').innerText()).replace(/[¥,]/g, ''));
 
 /** A minimal CSV reader (quoted fields, CRLF) — enough to check the export is a table. */
 function parseCsv(text: string): string[][] {
@@ -35,75 +38,113 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; } else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
 describe('罗盘 (merchant), 数据 (creator) and 大盘 (admin) on the demo data', () => {
   const env = useEnv();
 
-  browserTest(env, 'the merchant sees the trend, the channel split and a video’s funnel, and exports a ranking as CSV', async (page) => {
-    await enter(page, 'merchant', '罗盘', 'compass');
-    await last30(page);
-    assert.ok((await yuan(page, 'gmv')) > 0, 'the demo shop sold something in 30 days');
-    await page.getByTestId('metric-gmv').locator('.cp-metric-name').hover();
-    await page.getByText('统计期内付款订单的商品实付金额', { exact: false }).waitFor();
-    await page.getByTestId('compass-channel-pie').waitFor();
-    assert.ok((await page.getByTestId('compass-table-channel').locator('[data-testid="compass-row"]').count()) > 0, 'a channel split');
-    await screen(page, 'compass-merchant-zh');
+  browserTest(
+    env,
+    'the merchant sees the trend, the channel split and a video’s funnel, and exports a ranking as CSV',
+    async (page) => {
+      await enter(page, 'merchant', '罗盘', 'compass');
+      await last30(page);
+      assert.ok((await yuan(page, 'gmv')) > 0, 'the demo shop sold something in 30 days');
+      await page.getByTestId('metric-gmv').locator('.cp-metric-name').hover();
+      await page.getByText('统计期内付款订单的商品实付金额', { exact: false }).waitFor();
+      await page.getByTestId('compass-channel-pie').waitFor();
+      assert.ok(
+        (await page.getByTestId('compass-table-channel').locator('[data-testid="compass-row"]').count()) > 0,
+        'a channel split',
+      );
+      await screen(page, 'compass-merchant-zh');
 
-    await page.getByRole('tab', { name: '短视频分析' }).click();
-    const firstVideo = page.getByTestId('compass-table-video').locator('[data-testid="compass-row"]').first();
-    await firstVideo.waitFor();
-    await firstVideo.click();
-    const funnel = page.getByTestId('compass-funnel');
-    await funnel.waitFor();
-    const shown = Number((await funnel.getByTestId('funnel-impression_people').locator('.cp-card-value').innerText()).replace(/[,万]/g, ''));
-    assert.ok(shown > 0, 'people were shown the video');
-    await screen(page, 'compass-merchant-video-funnel-zh');
+      await page.getByRole('tab', { name: '短视频分析' }).click();
+      const firstVideo = page.getByTestId('compass-table-video').locator('[data-testid="compass-row"]').first();
+      await firstVideo.waitFor();
+      await firstVideo.click();
+      const funnel = page.getByTestId('compass-funnel');
+      await funnel.waitFor();
+      const shown = Number(
+        (await funnel.getByTestId('funnel-impression_people').locator('.cp-card-value').innerText()).replace(
+          /[,万]/g,
+          '',
+        ),
+      );
+      assert.ok(shown > 0, 'people were shown the video');
+      await screen(page, 'compass-merchant-video-funnel-zh');
 
-    await page.getByRole('tab', { name: '商品排行' }).click();
-    const productRows = page.getByTestId('compass-table-product').locator('[data-testid="compass-row"]');
-    await productRows.first().waitFor();
-    const href = await page.getByTestId('compass-csv').getAttribute('href');
-    assert.ok(href?.includes('/analytics/breakdown/product') && href.includes('format=csv'), String(href));
-    const download = page.waitForEvent('download');
-    await page.getByTestId('compass-csv').click();
-    const file = await download;
-    assert.match(file.suggestedFilename(), /^compass-product-.*\.csv$/);
-    const csv = await page.evaluate(async (url) => {
-      const r = await fetch(url, { credentials: 'same-origin' });
-      return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
-    }, href);
-    assert.equal(csv.status, 200);
-    assert.match(csv.type, /text\/csv/);
-    const table = parseCsv(csv.text);
-    assert.deepEqual(table[0]!.slice(0, 3), ['编号', '名称', '成交金额(元)']);
-    assert.ok(table.length >= 2, 'a row per product');
-    assert.ok(table.every((r) => r.length === table[0]!.length), 'every row has every column');
-    assert.ok(table.slice(1).every((r) => /^prd_/.test(r[0]!) && /^-?\d+\.\d{2}$/.test(r[2]!)), 'ids and amounts in yuan');
+      await page.getByRole('tab', { name: '商品排行' }).click();
+      const productRows = page.getByTestId('compass-table-product').locator('[data-testid="compass-row"]');
+      await productRows.first().waitFor();
+      const href = await page.getByTestId('compass-csv').getAttribute('href');
+      assert.ok(href?.includes('/analytics/breakdown/product') && href.includes('format=csv'), String(href));
+      const download = page.waitForEvent('download');
+      await page.getByTestId('compass-csv').click();
+      const file = await download;
+      assert.match(file.suggestedFilename(), /^compass-product-.*\.csv$/);
+      const csv = await page.evaluate(async (url) => {
+        const r = await fetch(url, { credentials: 'same-origin' });
+        return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
+      }, href);
+      assert.equal(csv.status, 200);
+      assert.match(csv.type, /text\/csv/);
+      const table = parseCsv(csv.text);
+      assert.deepEqual(table[0]!.slice(0, 3), ['编号', '名称', '成交金额(元)']);
+      assert.ok(table.length >= 2, 'a row per product');
+      assert.ok(
+        table.every((r) => r.length === table[0]!.length),
+        'every row has every column',
+      );
+      assert.ok(
+        table.slice(1).every((r) => /^prd_/.test(r[0]!) && /^-?\d+\.\d{2}$/.test(r[2]!)),
+        'ids and amounts in yuan',
+      );
 
-    // Add-to-carts on the cards and in a product's funnel.
-    assert.ok(Number((await page.getByTestId('metric-add_to_cart').locator('.cp-card-value').innerText()).replace(/[,万]/g, '')) >= 0);
-    await productRows.first().click();
-    await page.getByTestId('compass-funnel').getByTestId('funnel-cart_people').waitFor();
+      // Add-to-carts on the cards and in a product's funnel.
+      assert.ok(
+        Number(
+          (await page.getByTestId('metric-add_to_cart').locator('.cp-card-value').innerText()).replace(/[,万]/g, ''),
+        ) >= 0,
+      );
+      await productRows.first().click();
+      await page.getByTestId('compass-funnel').getByTestId('funnel-cart_people').waitFor();
 
-    // The audience: regions, new vs returning, price bands, interest categories.
-    const audience = page.getByTestId('compass-audience');
-    await audience.scrollIntoViewIfNeeded();
-    for (const part of ['regions', 'new', 'bands', 'interests']) await audience.getByTestId(`compass-audience-${part}`).locator('canvas').waitFor();
-    await audience.getByText('地域分布（成交人数）').waitFor();
-    await screen(page, 'compass-merchant-audience-zh');
-    await switchLanguage(page, 'en');
-    await audience.getByText('Regions (buyers)').waitFor();
-    await page.getByTestId('compass-funnel').getByText('People who added to cart').waitFor();
-    await screen(page, 'compass-merchant-audience-en');
-    await switchLanguage(page, 'zh-CN');
-  });
+      // The audience: regions, new vs returning, price bands, interest categories.
+      const audience = page.getByTestId('compass-audience');
+      await audience.scrollIntoViewIfNeeded();
+      for (const part of ['regions', 'new', 'bands', 'interests'])
+        await audience.getByTestId(`compass-audience-${part}`).locator('canvas').waitFor();
+      await audience.getByText('地域分布（成交人数）').waitFor();
+      await screen(page, 'compass-merchant-audience-zh');
+      await switchLanguage(page, 'en');
+      await audience.getByText('Regions (buyers)').waitFor();
+      await page.getByTestId('compass-funnel').getByText('People who added to cart').waitFor();
+      await screen(page, 'compass-merchant-audience-en');
+      await switchLanguage(page, 'zh-CN');
+    },
+  );
 
   browserTest(env, 'a creator sees their own videos and sales', async (page) => {
     await enter(page, 'creator', '数据', 'data');
@@ -136,7 +177,10 @@ describe('罗盘 (merchant), 数据 (creator) and 大盘 (admin) on the demo dat
     await last30(page);
     assert.ok((await yuan(page, 'gmv')) > 0, 'platform GMV');
     assert.ok((await yuan(page, 'take')) > 0, 'the platform’s fee');
-    assert.ok(Number(await page.getByTestId('active-shops').locator('.cp-card-value').innerText()) > 0, 'shops selling');
+    assert.ok(
+      Number(await page.getByTestId('active-shops').locator('.cp-card-value').innerText()) > 0,
+      'shops selling',
+    );
     await page.getByTestId('compass-channel-pie').waitFor();
     await page.getByRole('tab', { name: '类目构成' }).click();
     await page.getByTestId('compass-table-category').locator('[data-testid="compass-row"]').first().waitFor();

@@ -75,68 +75,80 @@ describe('consoles (Semi Design)', () => {
     await switchLanguage(page, 'zh-CN');
   });
 
-  browserTest(env, '(d) the demo creator uploads a video with one anchor product, publishes it, and the feed returns it', async (page) => {
-    const clipDir = join(REPO_ROOT, 'packages/core/assets/demo-videos');
-    const clip = readdirSync(clipDir).filter((f) => f.endsWith('.mp4')).sort()[0];
-    assert.ok(clip, 'a demo clip exists in packages/core/assets/demo-videos');
-    await page.setViewportSize(DESKTOP);
-    await page.goto('/');
-    await page.getByTestId('door-creator').getByRole('button').click();
-    await page.waitForURL((url) => url.pathname === '/creator');
-    await page.getByRole('menuitem', { name: '发布作品' }).click();
-    await page.getByTestId('video-file').setInputFiles(join(clipDir, clip));
-    const title = `e2e 达人好物 ${Date.now() % 100000}`;
-    await page.getByTestId('video-title').fill(title);
-    await page.getByTestId('video-caption').fill('今天挖到宝了 #好物推荐 #种草');
-    await page.getByTestId('anchor-select').click();
-    const option = page.locator('.semi-select-option').first();
-    await option.waitFor();
-    await option.click();
-    await page.keyboard.press('Escape');
-    await page.locator('.cs-anchor-list .cs-title-cell').first().waitFor();
-    // The form says which cover an upload without a poster gets here, and it gets that one.
-    const autoCover = page.getByTestId('auto-cover');
-    await autoCover.waitFor();
-    const coverKind = await autoCover.getAttribute('data-kind');
-    assert.match((await autoCover.innerText()), coverKind === 'frame' ? /截取视频/ : /标题和作者名/);
-    await screen(page, 'creator-publish-zh');
-    const created = page.waitForResponse((res) => res.url().endsWith('/api/v1/videos') && res.request().method() === 'POST');
-    await page.getByTestId('video-submit').click();
-    const res = await created;
-    const video = (await res.json()) as { id: string; status: string; anchors: unknown[] };
-    assert.equal(res.status(), 201, JSON.stringify(video));
-    assert.equal(video.status, 'published');
-    assert.equal(video.anchors.length, 1);
-    const posterUrl = (video as unknown as { posterUrl: string | null }).posterUrl;
-    assert.match(posterUrl ?? '', coverKind === 'frame' ? /\.jpg$/ : /\.svg$/, 'the cover the form promised');
-    const poster = await call(env(), 'GET', posterUrl!);
-    assert.equal(poster.status, 200);
-    await page.waitForURL((url) => url.pathname === '/creator/videos');
-    await page.getByTestId('videos-table').getByText(title).waitFor();
-    await screen(page, 'creator-videos-zh');
+  browserTest(
+    env,
+    '(d) the demo creator uploads a video with one anchor product, publishes it, and the feed returns it',
+    async (page) => {
+      const clipDir = join(REPO_ROOT, 'packages/core/assets/demo-videos');
+      const clip = readdirSync(clipDir)
+        .filter((f) => f.endsWith('.mp4'))
+        .sort()[0];
+      assert.ok(clip, 'a demo clip exists in packages/core/assets/demo-videos');
+      await page.setViewportSize(DESKTOP);
+      await page.goto('/');
+      await page.getByTestId('door-creator').getByRole('button').click();
+      await page.waitForURL((url) => url.pathname === '/creator');
+      await page.getByRole('menuitem', { name: '发布作品' }).click();
+      await page.getByTestId('video-file').setInputFiles(join(clipDir, clip));
+      const title = `e2e 达人好物 ${Date.now() % 100000}`;
+      await page.getByTestId('video-title').fill(title);
+      await page.getByTestId('video-caption').fill('今天挖到宝了 #好物推荐 #种草');
+      await page.getByTestId('anchor-select').click();
+      const option = page.locator('.semi-select-option').first();
+      await option.waitFor();
+      await option.click();
+      await page.keyboard.press('Escape');
+      await page.locator('.cs-anchor-list .cs-title-cell').first().waitFor();
+      // The form says which cover an upload without a poster gets here, and it gets that one.
+      const autoCover = page.getByTestId('auto-cover');
+      await autoCover.waitFor();
+      const coverKind = await autoCover.getAttribute('data-kind');
+      assert.match(await autoCover.innerText(), coverKind === 'frame' ? /截取视频/ : /标题和作者名/);
+      await screen(page, 'creator-publish-zh');
+      const created = page.waitForResponse(
+        (res) => res.url().endsWith('/api/v1/videos') && res.request().method() === 'POST',
+      );
+      await page.getByTestId('video-submit').click();
+      const res = await created;
+      const video = (await res.json()) as { id: string; status: string; anchors: unknown[] };
+      assert.equal(res.status(), 201, JSON.stringify(video));
+      assert.equal(video.status, 'published');
+      assert.equal(video.anchors.length, 1);
+      const posterUrl = (video as unknown as { posterUrl: string | null }).posterUrl;
+      assert.match(posterUrl ?? '', coverKind === 'frame' ? /\.jpg$/ : /\.svg$/, 'the cover the form promised');
+      const poster = await call(env(), 'GET', posterUrl!);
+      assert.equal(poster.status, 200);
+      await page.waitForURL((url) => url.pathname === '/creator/videos');
+      await page.getByTestId('videos-table').getByText(title).waitFor();
+      await screen(page, 'creator-videos-zh');
 
-    // The shopper feed returns it (a new session's pages, until the end).
-    let found = false;
-    let cursor: string | null = null;
-    for (let i = 0; i < 30 && !found; i++) {
-      const feed: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await call(env(), 'GET', `/api/v1/feed?tab=recommend&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      found = feed.body.items.some((v) => v.id === video.id);
-      cursor = feed.body.nextCursor;
-      if (!cursor) break;
-    }
-    assert.ok(found, `the feed returns the new video ${video.id}`);
+      // The shopper feed returns it (a new session's pages, until the end).
+      let found = false;
+      let cursor: string | null = null;
+      for (let i = 0; i < 30 && !found; i++) {
+        const feed: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await call(
+          env(),
+          'GET',
+          `/api/v1/feed?tab=recommend&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        found = feed.body.items.some((v) => v.id === video.id);
+        cursor = feed.body.nextCursor;
+        if (!cursor) break;
+      }
+      assert.ok(found, `the feed returns the new video ${video.id}`);
 
-    await page.getByRole('menuitem', { name: '首页' }).click();
-    await page.getByTestId('creator-stats').waitFor();
-    await screen(page, 'creator-home-zh');
-    await switchLanguage(page, 'en');
-    await page.getByRole('menuitem', { name: 'Videos' }).click();
-    await page.getByTestId('videos-table').getByText(title).waitFor();
-    await screen(page, 'creator-videos-en');
-    await page.getByRole('menuitem', { name: 'Publish' }).click();
-    await screen(page, 'creator-publish-en');
-    await switchLanguage(page, 'zh-CN');
-  });
+      await page.getByRole('menuitem', { name: '首页' }).click();
+      await page.getByTestId('creator-stats').waitFor();
+      await screen(page, 'creator-home-zh');
+      await switchLanguage(page, 'en');
+      await page.getByRole('menuitem', { name: 'Videos' }).click();
+      await page.getByTestId('videos-table').getByText(title).waitFor();
+      await screen(page, 'creator-videos-en');
+      await page.getByRole('menuitem', { name: 'Publish' }).click();
+      await screen(page, 'creator-publish-en');
+      await switchLanguage(page, 'zh-CN');
+    },
+  );
 
   browserTest(env, 'the admin console lists users, shops and the category rules', async (page) => {
     await page.setViewportSize(DESKTOP);

@@ -28,49 +28,66 @@ describe('landing page and demo doors', () => {
     }
   });
 
-  browserTest(env, '逛一逛 logs in as the demo shopper, opens the feed; 商城 → product → 立即购买 → checkout → cashier', async (page) => {
-    const shopper = (await demoLogins(env())).find((l) => l.role === 'shopper')!;
-    await page.goto('/');
-    await page.getByTestId('door-shopper').getByRole('button', { name: /逛一逛/ }).click();
-    await page.waitForURL((url) => url.pathname === '/app');
-    await page.getByTestId('feed').waitFor();
+  browserTest(
+    env,
+    '逛一逛 logs in as the demo shopper, opens the feed; 商城 → product → 立即购买 → checkout → cashier',
+    async (page) => {
+      const shopper = (await demoLogins(env())).find((l) => l.role === 'shopper')!;
+      await page.goto('/');
+      await page
+        .getByTestId('door-shopper')
+        .getByRole('button', { name: /逛一逛/ })
+        .click();
+      await page.waitForURL((url) => url.pathname === '/app');
+      await page.getByTestId('feed').waitFor();
 
-    const me = await pageApi<{ user: { login: string } }>(page, '/api/v1/me');
-    assert.equal(me.status, 200);
-    assert.equal(me.body.user.login, shopper.login);
+      const me = await pageApi<{ user: { login: string } }>(page, '/api/v1/me');
+      assert.equal(me.status, 200);
+      assert.equal(me.body.user.login, shopper.login);
 
-    await page.getByTestId('bottom-nav').getByRole('link', { name: '商城' }).click();
-    const cards = page.getByTestId('product-card');
-    await cards.first().waitFor();
-    assert.ok((await cards.count()) > 0, 'the shelf shows product cards');
-    assert.match(await cards.first().getByTestId('price').innerText(), PRICE);
+      await page.getByTestId('bottom-nav').getByRole('link', { name: '商城' }).click();
+      const cards = page.getByTestId('product-card');
+      await cards.first().waitFor();
+      assert.ok((await cards.count()) > 0, 'the shelf shows product cards');
+      assert.match(await cards.first().getByTestId('price').innerText(), PRICE);
 
-    await cards.first().click();
-    await page.waitForURL(/\/app\/product\//);
-    await page.getByTestId('product').waitFor();
-    assert.match(await page.getByTestId('product').getByTestId('price').first().innerText(), PRICE);
-    await pickSkuWithStock(page);
+      await cards.first().click();
+      await page.waitForURL(/\/app\/product\//);
+      await page.getByTestId('product').waitFor();
+      assert.match(await page.getByTestId('product').getByTestId('price').first().innerText(), PRICE);
+      await pickSkuWithStock(page);
 
-    await page.getByRole('button', { name: '立即购买' }).click();
-    await page.waitForURL((url) => url.pathname === '/app/checkout');
-    const form = page.getByTestId('address-form');
-    const submit = page.getByTestId('submit-order');
-    await form.or(page.getByTestId('checkout-address').locator('.address-current')).first().waitFor();
-    if (await form.isVisible()) {
-      for (const [name, value] of Object.entries({ name: '演示', phone: '13700000000', province: '云南省', city: '昆明市', district: '五华区', detail: '翠湖路 1 号' })) {
-        await form.locator(`input[name="${name}"]`).fill(value);
+      await page.getByRole('button', { name: '立即购买' }).click();
+      await page.waitForURL((url) => url.pathname === '/app/checkout');
+      const form = page.getByTestId('address-form');
+      const submit = page.getByTestId('submit-order');
+      await form.or(page.getByTestId('checkout-address').locator('.address-current')).first().waitFor();
+      if (await form.isVisible()) {
+        for (const [name, value] of Object.entries({
+          name: '演示',
+          phone: '13700000000',
+          province: '云南省',
+          city: '昆明市',
+          district: '五华区',
+          detail: '翠湖路 1 号',
+        })) {
+          await form.locator(`input[name="${name}"]`).fill(value);
+        }
+        await page.getByTestId('address-save').click();
       }
-      await page.getByTestId('address-save').click();
-    }
-    await page.getByTestId('checkout-shop').first().waitFor();
-    await submit.click();
-    await page.waitForURL(/\/sandbox\/cashier\//, { timeout: 30_000 });
-  });
+      await page.getByTestId('checkout-shop').first().waitFor();
+      await submit.click();
+      await page.waitForURL(/\/sandbox\/cashier\//, { timeout: 30_000 });
+    },
+  );
 
   browserTest(env, '商家后台 logs in as the demo merchant and lists the shop', async (page) => {
     await page.setViewportSize(DESKTOP); // the consoles are desktop screens
     await page.goto('/');
-    await page.getByTestId('door-merchant').getByRole('button', { name: /商家后台/ }).click();
+    await page
+      .getByTestId('door-merchant')
+      .getByRole('button', { name: /商家后台/ })
+      .click();
     await page.waitForURL((url) => url.pathname === '/merchant');
 
     const shops = await pageApi<{ items: Array<{ id: string; name: string }> }>(page, '/api/v1/merchant/shops');
@@ -93,7 +110,10 @@ describe('landing page and demo doors', () => {
       const demo = logins.find((l) => l.role === door.role)!;
       await env().browser.context.clearCookies();
       await page.goto('/');
-      await page.getByTestId(`door-${door.role}`).getByRole('button', { name: new RegExp(door.title) }).click();
+      await page
+        .getByTestId(`door-${door.role}`)
+        .getByRole('button', { name: new RegExp(door.title) })
+        .click();
       await page.waitForURL((url) => url.pathname === door.path);
       await page.getByTestId('console-user-menu').getByText(demo.displayName, { exact: true }).waitFor();
       const me = await pageApi<{ user: { login: string } }>(page, '/api/v1/me');

@@ -91,46 +91,65 @@ describe('real live ingest (nginx-rtmp and ffmpeg)', () => {
   let rtmpPort = 0;
   let nginxLog = '';
 
-  before(async () => {
-    for (const path of [NGINX, FFMPEG, RTMP_MODULE]) {
-      if (!existsSync(path)) throw new Error(`${path} is missing: run scripts/ensure-live-ingest.sh (root) to install nginx, libnginx-mod-rtmp and ffmpeg`);
-    }
-    server = await startServer();
-    dir = await mkdtemp(join(tmpdir(), 'zhongcao-ingest-'));
-    mkdirSync(join(dir, 'hls'));
-    chmodSync(dir, 0o755);
-    chmodSync(join(dir, 'hls'), 0o777); // nginx's worker may run as another user than its master
-    rtmpPort = await freePort();
-    const httpPort = await freePort();
-    writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, rtmpPort, httpPort, server.url));
-    nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    nginx.stdout!.on('data', (d) => (nginxLog += d));
-    nginx.stderr!.on('data', (d) => (nginxLog += d));
-    origin = `http://127.0.0.1:${httpPort}`;
-    const until = Date.now() + 10_000;
-    for (;;) {
-      if (nginx.exitCode !== null) throw new Error(`nginx exited: ${nginxLog}`);
-      const ok = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > until) throw new Error(`nginx did not proxy to Zhongcao within 10 s: ${nginxLog}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    browser = await launchBrowser(origin);
-  }, { timeout: 180_000 });
+  before(
+    async () => {
+      for (const path of [NGINX, FFMPEG, RTMP_MODULE]) {
+        if (!existsSync(path))
+          throw new Error(
+            `${path} is missing: run scripts/ensure-live-ingest.sh (root) to install nginx, libnginx-mod-rtmp and ffmpeg`,
+          );
+      }
+      server = await startServer();
+      dir = await mkdtemp(join(tmpdir(), 'zhongcao-ingest-'));
+      mkdirSync(join(dir, 'hls'));
+      chmodSync(dir, 0o755);
+      chmodSync(join(dir, 'hls'), 0o777); // nginx's worker may run as another user than its master
+      rtmpPort = await freePort();
+      const httpPort = await freePort();
+      writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, rtmpPort, httpPort, server.url));
+      nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      nginx.stdout!.on('data', (d) => (nginxLog += d));
+      nginx.stderr!.on('data', (d) => (nginxLog += d));
+      origin = `http://127.0.0.1:${httpPort}`;
+      const until = Date.now() + 10_000;
+      for (;;) {
+        if (nginx.exitCode !== null) throw new Error(`nginx exited: ${nginxLog}`);
+        const ok = await fetch(`${origin}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) break;
+        if (Date.now() > until) throw new Error(`nginx did not proxy to Zhongcao within 10 s: ${nginxLog}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      browser = await launchBrowser(origin);
+    },
+    { timeout: 180_000 },
+  );
 
-  after(async () => {
-    await stopProcess(ffmpeg, 'SIGKILL');
-    await browser?.close();
-    await stopProcess(nginx, 'SIGQUIT');
-    await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }, { timeout: 60_000 });
+  after(
+    async () => {
+      await stopProcess(ffmpeg, 'SIGKILL');
+      await browser?.close();
+      await stopProcess(nginx, 'SIGQUIT');
+      await server?.stop();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+    { timeout: 60_000 },
+  );
 
-  test('a pushed stream replaces the room’s fallback video with HLS in Chromium, and stopping it falls back', { timeout: 90_000 }, async () => {
+  test('a pushed stream replaces the room’s fallback video with HLS in Chromium, and stopping it falls back', {
+    timeout: 90_000,
+  }, async () => {
     const base = server!.url;
-    const demo = (await call(base, 'GET', '/api/v1/demo')).logins.find((l: { role: string }) => l.role === 'creator') as { login: string; password: string };
+    const demo = (await call(base, 'GET', '/api/v1/demo')).logins.find(
+      (l: { role: string }) => l.role === 'creator',
+    ) as { login: string; password: string };
     const host = await loginToken(base, demo.login, demo.password);
-    const room = await call(base, 'POST', '/api/v1/live/rooms', { token: host.token, body: { title: '推流测试 · 实时画面' } });
+    const room = await call(base, 'POST', '/api/v1/live/rooms', {
+      token: host.token,
+      body: { title: '推流测试 · 实时画面' },
+    });
     await call(base, 'POST', `/api/v1/live/rooms/${room.id}/open`, { token: host.token });
     const key = await call(base, 'POST', `/api/v1/live/rooms/${room.id}/stream-key`, { token: host.token });
     assert.equal(key.streamName, room.id);
@@ -144,17 +163,51 @@ describe('real live ingest (nginx-rtmp and ffmpeg)', () => {
 
       // The host goes on air: ffmpeg pushes a generated test pattern with the stream key.
       let ffmpegLog = '';
-      ffmpeg = spawn(FFMPEG, ['-hide_banner', '-loglevel', 'warning', '-re', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15', '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-g', '15', '-f', 'flv', `rtmp://127.0.0.1:${rtmpPort}/live/${key.streamKey}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      ffmpeg = spawn(
+        FFMPEG,
+        [
+          '-hide_banner',
+          '-loglevel',
+          'warning',
+          '-re',
+          '-f',
+          'lavfi',
+          '-i',
+          'testsrc=size=320x240:rate=15',
+          '-an',
+          '-c:v',
+          'libx264',
+          '-preset',
+          'ultrafast',
+          '-tune',
+          'zerolatency',
+          '-pix_fmt',
+          'yuv420p',
+          '-g',
+          '15',
+          '-f',
+          'flv',
+          `rtmp://127.0.0.1:${rtmpPort}/live/${key.streamKey}`,
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       ffmpeg.stderr!.on('data', (d) => (ffmpegLog += d));
-      await page.locator('[data-testid="live-video"][data-source="hls"]').waitFor({ timeout: 30_000 }).catch((err: Error) => {
-        throw new Error(`${err.message}\nffmpeg: ${ffmpegLog}\nnginx: ${nginxLog}`);
-      });
+      await page
+        .locator('[data-testid="live-video"][data-source="hls"]')
+        .waitFor({ timeout: 30_000 })
+        .catch((err: Error) => {
+          throw new Error(`${err.message}\nffmpeg: ${ffmpegLog}\nnginx: ${nginxLog}`);
+        });
       assert.equal((await call(base, 'GET', `/api/v1/live/rooms/${room.id}`)).playback.hlsUrl, `/hls/${room.id}.m3u8`);
       // It plays: the stream's frames advance in the element.
-      await page.waitForFunction(() => {
-        const el = document.querySelector<HTMLVideoElement>('[data-testid="live-video"]');
-        return el !== null && el.currentTime > 0.5 && el.readyState >= 2;
-      }, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => {
+          const el = document.querySelector<HTMLVideoElement>('[data-testid="live-video"]');
+          return el !== null && el.currentTime > 0.5 && el.readyState >= 2;
+        },
+        undefined,
+        { timeout: 30_000 },
+      );
       assert.equal(await video.getAttribute('data-source'), 'hls');
 
       // The stream stops: nginx tells Zhongcao, and the room falls back to its video.
@@ -164,12 +217,26 @@ describe('real live ingest (nginx-rtmp and ffmpeg)', () => {
     } catch (error) {
       const png = await saveArtifacts(page, 'live-ingest', log);
       const hls = existsSync(join(dir, 'hls')) ? readdirSync(join(dir, 'hls')).join(' ') : '(none)';
-      const errors = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8').slice(-2000) : '';
-      const state = await page.evaluate(() => {
-        const el = document.querySelector<HTMLVideoElement>('[data-testid="live-video"]');
-        return el ? { source: el.dataset.source, currentTime: el.currentTime, readyState: el.readyState, paused: el.paused, src: el.currentSrc, error: el.error?.message ?? null } : null;
-      }).catch(() => null);
-      if (error instanceof Error) error.message += `\nscreenshot: ${png}\nvideo: ${JSON.stringify(state)}\nHLS folder: ${hls}\nnginx error.log: ${errors}\n${log.slice(-20).join('\n')}`;
+      const errors = existsSync(join(dir, 'error.log'))
+        ? readFileSync(join(dir, 'error.log'), 'utf8').slice(-2000)
+        : '';
+      const state = await page
+        .evaluate(() => {
+          const el = document.querySelector<HTMLVideoElement>('[data-testid="live-video"]');
+          return el
+            ? {
+                source: el.dataset.source,
+                currentTime: el.currentTime,
+                readyState: el.readyState,
+                paused: el.paused,
+                src: el.currentSrc,
+                error: el.error?.message ?? null,
+              }
+            : null;
+        })
+        .catch(() => null);
+      if (error instanceof Error)
+        error.message += `\nscreenshot: ${png}\nvideo: ${JSON.stringify(state)}\nHLS folder: ${hls}\nnginx error.log: ${errors}\n${log.slice(-20).join('\n')}`;
       throw error;
     } finally {
       await page.close().catch(() => {});

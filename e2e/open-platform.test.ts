@@ -12,12 +12,39 @@ import { browserTest, useEnv } from './support/suite.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 
-async function erp(base: string, appKey: string, secret: string, method: string, params: Record<string, unknown>, token?: string): Promise<{ code: number; sub_code: string; data: Record<string, unknown> }> {
-  const paramJson = JSON.stringify(Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]])));
+async function erp(
+  base: string,
+  appKey: string,
+  secret: string,
+  method: string,
+  params: Record<string, unknown>,
+  token?: string,
+): Promise<{ code: number; sub_code: string; data: Record<string, unknown> }> {
+  const paramJson = JSON.stringify(
+    Object.fromEntries(
+      Object.keys(params)
+        .sort()
+        .map((k) => [k, params[k]]),
+    ),
+  );
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const sign = createHmac('sha256', secret).update(`${secret}app_key${appKey}method${method}param_json${paramJson}timestamp${timestamp}v2${secret}`).digest('hex');
-  const q = new URLSearchParams({ app_key: appKey, method, v: '2', timestamp, sign, sign_method: 'hmac-sha256', ...(token ? { access_token: token } : {}) });
-  const res = await fetch(`${base}/open/${method.replace('.', '/')}?${q}`, { method: 'POST', body: paramJson, headers: { 'content-type': 'application/json' } });
+  const sign = createHmac('sha256', secret)
+    .update(`${secret}app_key${appKey}method${method}param_json${paramJson}timestamp${timestamp}v2${secret}`)
+    .digest('hex');
+  const q = new URLSearchParams({
+    app_key: appKey,
+    method,
+    v: '2',
+    timestamp,
+    sign,
+    sign_method: 'hmac-sha256',
+    ...(token ? { access_token: token } : {}),
+  });
+  const res = await fetch(`${base}/open/${method.replace('.', '/')}?${q}`, {
+    method: 'POST',
+    body: paramJson,
+    headers: { 'content-type': 'application/json' },
+  });
   assert.equal(res.status, 200);
   return (await res.json()) as { code: number; sub_code: string; data: Record<string, unknown> };
 }
@@ -35,7 +62,9 @@ describe('开放平台', () => {
     await page.getByTestId('open-create').click();
     await page.locator('input[data-testid="open-name"], [data-testid="open-name"] input').fill('果园ERP');
     await screen(page, 'open-platform-create-zh');
-    const created = page.waitForResponse((res) => res.url().endsWith('/api/v1/open/apps') && res.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (res) => res.url().endsWith('/api/v1/open/apps') && res.request().method() === 'POST',
+    );
     await page.getByTestId('open-create-ok').click();
     const createdRes = await created;
     assert.equal(createdRes.status(), 201);
@@ -53,7 +82,9 @@ describe('开放平台', () => {
       await adminPage.getByTestId('door-admin').getByRole('button').click();
       await adminPage.waitForURL((url) => url.pathname === '/admin');
       await adminPage.getByRole('menuitem', { name: '开放平台' }).click();
-      const approved = adminPage.waitForResponse((res) => res.url().endsWith(`/api/v1/admin/open/apps/${app.id}/review`));
+      const approved = adminPage.waitForResponse((res) =>
+        res.url().endsWith(`/api/v1/admin/open/apps/${app.id}/review`),
+      );
       await adminPage.getByTestId(`open-approve-${app.id}`).click();
       assert.equal((await approved).status(), 200);
       await screen(adminPage, 'open-platform-admin-zh');
@@ -62,7 +93,9 @@ describe('开放平台', () => {
     }
 
     await page.reload();
-    const authorized = page.waitForResponse((res) => res.url().endsWith(`/api/v1/open/apps/${app.id}/self-authorization`));
+    const authorized = page.waitForResponse((res) =>
+      res.url().endsWith(`/api/v1/open/apps/${app.id}/self-authorization`),
+    );
     await page.getByTestId(`open-authorize-${app.id}`).click();
     assert.equal((await authorized).status(), 200);
     await page.getByTestId('open-apps').getByText('已授权本店使用').waitFor();
@@ -72,7 +105,14 @@ describe('开放平台', () => {
     assert.equal(token.code, 10000, JSON.stringify(token));
     const accessToken = String(token.data.access_token);
     const since = Math.floor(Date.now() / 1000) - 30 * 86400;
-    const list = await erp(base, app.appKey, secret, 'order.searchList', { page: 0, size: 20, create_time_start: since }, accessToken);
+    const list = await erp(
+      base,
+      app.appKey,
+      secret,
+      'order.searchList',
+      { page: 0, size: 20, create_time_start: since },
+      accessToken,
+    );
     assert.equal(list.code, 10000, JSON.stringify(list));
 
     await page.getByRole('tab', { name: '授权管理' }).click();
@@ -83,7 +123,14 @@ describe('开放平台', () => {
     await page.getByTestId('open-revoke-ok').click();
     assert.equal((await revoked).status(), 200);
     await page.getByTestId('open-authorizations').getByText('已取消').waitFor();
-    const after = await erp(base, app.appKey, secret, 'order.searchList', { page: 0, size: 20, create_time_start: since }, accessToken);
+    const after = await erp(
+      base,
+      app.appKey,
+      secret,
+      'order.searchList',
+      { page: 0, size: 20, create_time_start: since },
+      accessToken,
+    );
     assert.equal(after.code, 30001);
     assert.equal(after.sub_code, 'dop.authorization-closed');
   });

@@ -15,7 +15,10 @@ describe('shopper shelf and product page', () => {
     assert.equal(await cards.count(), first.body.items.length);
     if (first.body.nextCursor === null) return; // a small catalogue has one page only
     await cards.last().scrollIntoViewIfNeeded();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="product-card"]').length > n, first.body.items.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="product-card"]').length > n,
+      first.body.items.length,
+    );
   });
 
   browserTest(env, '加入购物车 puts the chosen SKU into the cart', async (page) => {
@@ -27,10 +30,16 @@ describe('shopper shelf and product page', () => {
     await page.getByTestId('product-card').nth(1).click();
     await page.getByTestId('product').waitFor();
     await pickSkuWithStock(page);
-    const put = page.waitForResponse((res) => res.url().endsWith('/api/v1/cart/items') && res.request().method() === 'PUT');
+    const put = page.waitForResponse(
+      (res) => res.url().endsWith('/api/v1/cart/items') && res.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: '加入购物车' }).click();
     const response = await put;
-    assert.equal(response.status(), 200, `PUT /api/v1/cart/items answered ${response.status()}: ${await response.text()}`);
+    assert.equal(
+      response.status(),
+      200,
+      `PUT /api/v1/cart/items answered ${response.status()}: ${await response.text()}`,
+    );
     assert.ok(response.request().headers()['x-csrf-token'], 'the mutating request carries x-csrf-token');
     await page.getByRole('status').getByText('已加入购物车').waitFor();
     const me = await pageApi(page, '/api/v1/me');

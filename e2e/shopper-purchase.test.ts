@@ -14,7 +14,8 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     const reportedTypes = new Set<string>();
     page.on('response', (res) => {
       if (res.url().endsWith('/api/v1/events') && res.request().method() === 'POST' && res.status() === 202) {
-        for (const e of (res.request().postDataJSON() as { events: Array<{ type: string }> }).events) reportedTypes.add(e.type);
+        for (const e of (res.request().postDataJSON() as { events: Array<{ type: string }> }).events)
+          reportedTypes.add(e.type);
       }
     });
 
@@ -47,12 +48,18 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     await screen(page, 'feed-zh');
     assert.equal((await viewed).status(), 200, 'playback counts a view');
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction((id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id, first);
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id,
+      first,
+    );
     const second = await current.getAttribute('data-video-id');
     await page.waitForTimeout(800); // past the wheel lock of the previous move
     await page.mouse.move(195, 400);
     await page.mouse.wheel(0, 300);
-    await page.waitForFunction((id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id, second);
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id,
+      second,
+    );
     const seen = new Set([first, second, await current.getAttribute('data-video-id')]);
     assert.equal(seen.size, 3, 'three different videos were shown');
 
@@ -60,9 +67,15 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     for (let i = 0; i < 10 && (await current.getByTestId('anchor-card').count()) === 0; i++) {
       const id = await current.getAttribute('data-video-id');
       await page.keyboard.press('ArrowDown');
-      await page.waitForFunction((prev) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== prev, id);
+      await page.waitForFunction(
+        (prev) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== prev,
+        id,
+      );
     }
-    const batch = page.waitForResponse((res) => res.url().endsWith('/api/v1/events') && res.request().method() === 'POST', { timeout: 20_000 });
+    const batch = page.waitForResponse(
+      (res) => res.url().endsWith('/api/v1/events') && res.request().method() === 'POST',
+      { timeout: 20_000 },
+    );
     await current.getByTestId('anchor-card').click();
     const sheet = page.getByTestId('product-sheet');
     await sheet.getByTestId('sku-picker').waitFor();
@@ -88,7 +101,9 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     await page.getByTestId('checkout-address').getByText('王小二').waitFor();
     await page.getByTestId('checkout-shop').first().waitFor();
     await screen(page, 'checkout-zh');
-    const placed = page.waitForResponse((res) => res.url().endsWith('/api/v1/checkout') && res.request().method() === 'POST');
+    const placed = page.waitForResponse(
+      (res) => res.url().endsWith('/api/v1/checkout') && res.request().method() === 'POST',
+    );
     await page.getByTestId('submit-order').click();
     const response = await placed;
     assert.ok(response.status() < 300, `POST /checkout answered ${response.status()}`);
@@ -103,7 +118,11 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     const orderId = new URL(page.url()).pathname.split('/').pop()!;
     // The page asks again by itself until the provider's notification has marked the order paid.
     const status = page.getByTestId('order-detail').getByTestId('order-status');
-    await page.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待发货', undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="order-status"]')?.textContent === '待发货',
+      undefined,
+      { timeout: 30_000 },
+    );
     assert.equal(await status.innerText(), '待发货');
     await page.getByTestId('promise').waitFor();
     await screen(page, 'order-detail-zh');
@@ -118,7 +137,12 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     // The other main screens, in zh-CN and a few in English.
     await page.goto('/app/search?q=苹果');
     await page.getByTestId('search-results').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] [data-testid="product-card"], [data-testid="empty"], [data-testid="error"]').length > 0);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(
+          '[data-testid="search-results"] [data-testid="product-card"], [data-testid="empty"], [data-testid="error"]',
+        ).length > 0,
+    );
     await screen(page, 'search-zh');
     await page.goto('/app/mall');
     await page.getByTestId('product-card').first().waitFor();
@@ -150,26 +174,38 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     await useLanguage(page, 'zh-CN');
   });
 
-  browserTest(env, 'on a touch screen, a swipe up shows the next video and a swipe down the previous one', async (page) => {
-    await page.goto('/app');
-    const current = page.getByTestId('video-current');
-    await current.waitFor();
-    const first = await current.getAttribute('data-video-id');
-    const swipe = (fromY: number, toY: number) =>
-      page.evaluate(
-        ([a, b]) => {
-          // No helper functions in here: the page gets this code as a string.
-          const el = document.querySelector('.slides')!;
-          const start = new Touch({ identifier: 1, target: el, clientX: 200, clientY: a! });
-          const end = new Touch({ identifier: 1, target: el, clientX: 200, clientY: b! });
-          el.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, touches: [start], changedTouches: [start] }));
-          el.dispatchEvent(new TouchEvent('touchend', { bubbles: true, touches: [], changedTouches: [end] }));
-        },
-        [fromY, toY],
+  browserTest(
+    env,
+    'on a touch screen, a swipe up shows the next video and a swipe down the previous one',
+    async (page) => {
+      await page.goto('/app');
+      const current = page.getByTestId('video-current');
+      await current.waitFor();
+      const first = await current.getAttribute('data-video-id');
+      const swipe = (fromY: number, toY: number) =>
+        page.evaluate(
+          ([a, b]) => {
+            // No helper functions in here: the page gets this code as a string.
+            const el = document.querySelector('.slides')!;
+            const start = new Touch({ identifier: 1, target: el, clientX: 200, clientY: a! });
+            const end = new Touch({ identifier: 1, target: el, clientX: 200, clientY: b! });
+            el.dispatchEvent(
+              new TouchEvent('touchstart', { bubbles: true, touches: [start], changedTouches: [start] }),
+            );
+            el.dispatchEvent(new TouchEvent('touchend', { bubbles: true, touches: [], changedTouches: [end] }));
+          },
+          [fromY, toY],
+        );
+      await swipe(600, 200);
+      await page.waitForFunction(
+        (id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id,
+        first,
       );
-    await swipe(600, 200);
-    await page.waitForFunction((id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id, first);
-    await swipe(200, 600);
-    await page.waitForFunction((id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') === id, first);
-  });
+      await swipe(200, 600);
+      await page.waitForFunction(
+        (id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') === id,
+        first,
+      );
+    },
+  );
 });

@@ -41,7 +41,10 @@ describe('scenario (c): the buyer confirms receipt of a shipped order', () => {
     await dialog.waitFor();
     await screen(page, 'confirm-receipt-dialog-zh');
     await dialog.getByTestId('confirm-ok').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="order-detail"] [data-testid="order-status"]')?.textContent === '已完成');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="order-detail"] [data-testid="order-status"]')?.textContent === '已完成',
+    );
     await detail.getByTestId('timeline').getByText('已完成').waitFor();
     await screen(page, 'order-completed-zh');
 
@@ -50,34 +53,46 @@ describe('scenario (c): the buyer confirms receipt of a shipped order', () => {
     assert.equal(await card.getByTestId('order-status').innerText(), '已完成');
   });
 
-  browserTest(env, 'a delivered demo order shows its parcel tracked from pickup to signature, with its carrier’s own waybill number', async (page) => {
-    const base = env().server.url;
-    const shopper = await demoLogin(env(), 'shopper');
-    const buyer = await loginToken(base, shopper.login, shopper.password);
-    const done = await call(base, 'GET', '/api/v1/orders?status=completed&limit=50', { token: buyer.token });
-    const orderId: string | undefined = done.items[0]?.id;
-    assert.ok(orderId, 'the demo shopper has a completed order');
-    const order = await call(base, 'GET', `/api/v1/orders/${orderId}`, { token: buyer.token });
-    const parcel = order.shipments[0] as { carrier: string; trackingNo: string };
-    assert.match(parcel.trackingNo, parcel.carrier === '中通快递' ? /^[57]\d{11,14}$/ : parcel.carrier === '顺丰速运' ? /^SF\d{12,13}$/ : /^[A-Z0-9]{10,20}$/, `${parcel.carrier} ${parcel.trackingNo}`);
+  browserTest(
+    env,
+    'a delivered demo order shows its parcel tracked from pickup to signature, with its carrier’s own waybill number',
+    async (page) => {
+      const base = env().server.url;
+      const shopper = await demoLogin(env(), 'shopper');
+      const buyer = await loginToken(base, shopper.login, shopper.password);
+      const done = await call(base, 'GET', '/api/v1/orders?status=completed&limit=50', { token: buyer.token });
+      const orderId: string | undefined = done.items[0]?.id;
+      assert.ok(orderId, 'the demo shopper has a completed order');
+      const order = await call(base, 'GET', `/api/v1/orders/${orderId}`, { token: buyer.token });
+      const parcel = order.shipments[0] as { carrier: string; trackingNo: string };
+      assert.match(
+        parcel.trackingNo,
+        parcel.carrier === '中通快递'
+          ? /^[57]\d{11,14}$/
+          : parcel.carrier === '顺丰速运'
+            ? /^SF\d{12,13}$/
+            : /^[A-Z0-9]{10,20}$/,
+        `${parcel.carrier} ${parcel.trackingNo}`,
+      );
 
-    await page.goto('/');
-    await page.getByTestId('door-shopper').getByRole('button').click();
-    await page.waitForURL((url) => url.pathname === '/app');
-    await page.goto(`/app/orders/${orderId}`);
-    const tracking = page.getByTestId('order-detail').getByTestId('tracking');
-    await tracking.getByTestId('tracking-events').waitFor();
-    assert.equal(await tracking.getAttribute('data-status'), 'delivered');
-    const events = tracking.getByTestId('tracking-event');
-    assert.equal(await events.count(), 4);
-    const shown = (await events.allInnerTexts()).map((text) => text.split(/\s/)[0]);
-    assert.deepEqual(shown, ['已签收', '派送中', '运输中', '已揽收'], 'newest scan first');
-    await tracking.scrollIntoViewIfNeeded();
-    await screen(page, 'order-delivered-tracking-zh');
-    await useLanguage(page, 'en');
-    await page.getByTestId('order-detail').getByTestId('tracking-events').waitFor();
-    await page.getByTestId('order-detail').getByTestId('tracking').scrollIntoViewIfNeeded();
-    await screen(page, 'order-delivered-tracking-en');
-    await useLanguage(page, 'zh-CN');
-  });
+      await page.goto('/');
+      await page.getByTestId('door-shopper').getByRole('button').click();
+      await page.waitForURL((url) => url.pathname === '/app');
+      await page.goto(`/app/orders/${orderId}`);
+      const tracking = page.getByTestId('order-detail').getByTestId('tracking');
+      await tracking.getByTestId('tracking-events').waitFor();
+      assert.equal(await tracking.getAttribute('data-status'), 'delivered');
+      const events = tracking.getByTestId('tracking-event');
+      assert.equal(await events.count(), 4);
+      const shown = (await events.allInnerTexts()).map((text) => text.split(/\s/)[0]);
+      assert.deepEqual(shown, ['已签收', '派送中', '运输中', '已揽收'], 'newest scan first');
+      await tracking.scrollIntoViewIfNeeded();
+      await screen(page, 'order-delivered-tracking-zh');
+      await useLanguage(page, 'en');
+      await page.getByTestId('order-detail').getByTestId('tracking-events').waitFor();
+      await page.getByTestId('order-detail').getByTestId('tracking').scrollIntoViewIfNeeded();
+      await screen(page, 'order-delivered-tracking-en');
+      await useLanguage(page, 'zh-CN');
+    },
+  );
 });

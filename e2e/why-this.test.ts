@@ -29,7 +29,10 @@ describe('the interest engine in the apps: why this, and the traffic pool', () =
     await screen(page, 'feed-why-this-zh');
     await sheet.getByTestId('not-interested').click();
     await page.getByText('已减少此类推荐').waitFor();
-    await page.waitForFunction((id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id, first);
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== id,
+      first,
+    );
   });
 
   browserTest(env, 'the creator console shows which traffic pool each video reached', async (page) => {
@@ -50,6 +53,11 @@ describe('the interest engine in the apps: why this, and the traffic pool', () =
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     await page.waitForFunction(() => !document.querySelector('[data-testid="pool-open"]')?.textContent?.includes('…'));
-    if (inDrawer !== '未进入') assert.notEqual((await page.getByTestId('pool-open').first().innerText()).trim(), '未进入', 'a video in a pool never shows 未进入 in the list');
+    if (inDrawer !== '未进入')
+      assert.notEqual(
+        (await page.getByTestId('pool-open').first().innerText()).trim(),
+        '未进入',
+        'a video in a pool never shows 未进入 in the list',
+      );
   });
 });

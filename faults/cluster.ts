@@ -41,14 +41,29 @@ export interface Answer {
 }
 
 /** One request on a fresh connection (node:cluster hands each connection to the next api process); status 0 when the connection failed. */
-export function call(url: string, method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
+export function call(
+  url: string,
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Answer> {
   return new Promise((resolve) => {
-    const req = request(`${url}${path}`, { method, agent: false, timeout: 15_000, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      res.on('error', () => resolve({ status: 0, body: 'response broken' }));
-    });
+    const req = request(
+      `${url}${path}`,
+      {
+        method,
+        agent: false,
+        timeout: 15_000,
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', () => resolve({ status: 0, body: 'response broken' }));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (err) => resolve({ status: 0, body: err.message }));
     if (body) req.write(body);

@@ -8,7 +8,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { freePort, startPrivateNats, startPrivatePostgres, type PrivateService } from '@zhongcao/server/test-support/services';
+import {
+  freePort,
+  startPrivateNats,
+  startPrivatePostgres,
+  type PrivateService,
+} from '@zhongcao/server/test-support/services';
 import { buildRecsysStore, type RecsysStore } from '../packages/cli/src/bench/recsys-fixtures.ts';
 import { call, startRole, waitForApis, type Role } from './cluster.ts';
 
@@ -49,7 +54,8 @@ export async function startEngineCluster(t: TestContext): Promise<EngineCluster>
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-fault-engine-'));
   t.after(async () => {
     // FAULT_LOGS=DIR keeps each role's output there, for reading a failure.
-    if (process.env.FAULT_LOGS) roles.forEach((r, i) => writeFileSync(join(process.env.FAULT_LOGS!, `engine-cluster-role-${i}.log`), r.output()));
+    if (process.env.FAULT_LOGS)
+      roles.forEach((r, i) => writeFileSync(join(process.env.FAULT_LOGS!, `engine-cluster-role-${i}.log`), r.output()));
     for (const r of roles) await r.stop();
     for (const s of services) await s.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -58,20 +64,34 @@ export async function startEngineCluster(t: TestContext): Promise<EngineCluster>
   const [pg, nats] = await Promise.all([startPrivatePostgres(), startPrivateNats()]);
   services.push(pg, nats);
   await new Promise((r) => setTimeout(r, 500)); // PostgreSQL accepts sessions a moment after it listens
-  const store = await buildRecsysStore({ dialect: 'postgres', dataDir, databaseUrl: pg.url }, { videos: 400, people: 400, historyPerPerson: 12, clients: 8 });
+  const store = await buildRecsysStore(
+    { dialect: 'postgres', dataDir, databaseUrl: pg.url },
+    { videos: 400, people: 400, historyPerPerson: 12, clients: 8 },
+  );
   const [port, enginePort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   const engineUrl = `http://127.0.0.1:${enginePort}`;
   // The deadline is raised from its default: on a loaded two-core runner a fresh replica's answer can take longer; what is tested is fallback and recovery, not speed.
-  const env = { DATABASE_URL: pg.url, NATS_URL: nats.url, ENGINE_REPLICAS: '1', ENGINE_DEADLINE_MS: '1000', PORT: String(port), ZHONGCAO_DATA_DIR: dataDir, PUBLIC_URL: url };
+  const env = {
+    DATABASE_URL: pg.url,
+    NATS_URL: nats.url,
+    ENGINE_REPLICAS: '1',
+    ENGINE_DEADLINE_MS: '1000',
+    PORT: String(port),
+    ZHONGCAO_DATA_DIR: dataDir,
+    PUBLIC_URL: url,
+  };
   // No worker-role process: these faults concern the signals of the api processes and the engine (a worker adds a process's start to each run).
   roles.push(startRole(['--role', 'api', '--workers', '2', '--no-demo'], env));
   await waitForApis(url, 2, 180_000);
-  const startEngine = (): Role => startRole(['--role', 'engine', '--replica', '0', '--port', String(enginePort), '--no-demo'], env);
+  const startEngine = (): Role =>
+    startRole(['--role', 'engine', '--replica', '0', '--port', String(enginePort), '--no-demo'], env);
   let engine = startEngine();
   roles.push(engine);
   await waitForEngine(engineUrl, 120_000);
-  t.diagnostic(`cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s (store, two api processes, a warm engine replica)`);
+  t.diagnostic(
+    `cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s (store, two api processes, a warm engine replica)`,
+  );
   return {
     pg,
     nats,

@@ -29,12 +29,27 @@ export interface SaleRun {
  */
 export async function runSale(url: string, fx: LiveFixtures, midway: () => Promise<void> | void): Promise<SaleRun> {
   const opensAt = Date.now() + 1_000;
-  const created = await call(url, 'POST', `/api/v1/live/rooms/${fx.roomId}/flash-sales`, { authorization: `Bearer ${fx.hostToken}` }, JSON.stringify({ skuId: fx.skuId, priceFen: 990, quantity: QUANTITY, perPersonLimit: LIMIT, startsAt: opensAt, endsAt: opensAt + 3_600_000 }));
+  const created = await call(
+    url,
+    'POST',
+    `/api/v1/live/rooms/${fx.roomId}/flash-sales`,
+    { authorization: `Bearer ${fx.hostToken}` },
+    JSON.stringify({
+      skuId: fx.skuId,
+      priceFen: 990,
+      quantity: QUANTITY,
+      perPersonLimit: LIMIT,
+      startsAt: opensAt,
+      endsAt: opensAt + 3_600_000,
+    }),
+  );
   assert.equal(created.status, 201, created.body);
   const saleId = (JSON.parse(created.body) as { id: string }).id;
   await new Promise((r) => setTimeout(r, Math.max(0, opensAt - Date.now()) + 50));
 
-  const attempts = fx.buyers.flatMap((b, i) => [0, 1].map((k) => ({ token: b.token, key: `fault-${saleId}-${i}-${k}` })));
+  const attempts = fx.buyers.flatMap((b, i) =>
+    [0, 1].map((k) => ({ token: b.token, key: `fault-${saleId}-${i}-${k}` })),
+  );
   const path = `/api/v1/live/flash-sales/${saleId}/orders`;
   let answered = 0;
   let brokenAndRetried = 0;
@@ -46,12 +61,14 @@ export async function runSale(url: string, fx: LiveFixtures, midway: () => Promi
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let a = queue.shift(); a; a = queue.shift()) {
-        const send = () => call(url, 'POST', path, { authorization: `Bearer ${a.token}`, 'idempotency-key': a.key }, '{"quantity":1}');
+        const send = () =>
+          call(url, 'POST', path, { authorization: `Bearer ${a.token}`, 'idempotency-key': a.key }, '{"quantity":1}');
         let reply = await send();
         for (let retry = 0; (reply.status === 0 || reply.status >= 500) && retry < 80; retry++) {
           brokenAndRetried++;
           retriedStatuses[reply.status] = (retriedStatuses[reply.status] ?? 0) + 1;
-          if (reply.status >= 500) assert.match(reply.body, /"code":"[A-Z_]+"/, `a failure is an error body with a code: ${reply.body}`);
+          if (reply.status >= 500)
+            assert.match(reply.body, /"code":"[A-Z_]+"/, `a failure is an error body with a code: ${reply.body}`);
           await new Promise((r) => setTimeout(r, 250));
           reply = await send();
         }
@@ -64,7 +81,15 @@ export async function runSale(url: string, fx: LiveFixtures, midway: () => Promi
   );
   assert.ok(midwayRun, 'the fault was injected');
   await midwayRun;
-  return { saleId, attempts: attempts.length, accepted: outcomes.filter((s) => s === 201 || s === 200).length, brokenAndRetried, retriedStatuses, answers, unanswered: outcomes.filter((s) => s === 0 || s >= 500).length };
+  return {
+    saleId,
+    attempts: attempts.length,
+    accepted: outcomes.filter((s) => s === 201 || s === 200).length,
+    brokenAndRetried,
+    retriedStatuses,
+    answers,
+    unanswered: outcomes.filter((s) => s === 0 || s >= 500).length,
+  };
 }
 
 /** Reads the store after the processes stopped: nothing oversold or over the limit, no half-written order, the ledger balances. */
@@ -82,12 +107,21 @@ export async function verifySale(dataDir: string, databaseUrl: string, run: Sale
       .groupBy('orders.buyer_id')
       .execute();
     const reserved = perBuyer.reduce((s, r) => s + Number(r.units), 0);
-    const sale = await db.selectFrom('live_flash_sales').select('remaining').where('id', '=', run.saleId).executeTakeFirstOrThrow();
+    const sale = await db
+      .selectFrom('live_flash_sales')
+      .select('remaining')
+      .where('id', '=', run.saleId)
+      .executeTakeFirstOrThrow();
     assert.ok(reserved <= QUANTITY, `oversold: ${reserved} reserved of ${QUANTITY}`);
     assert.equal(Number(sale.remaining), QUANTITY - reserved, 'the sale counter equals the orders');
     assert.equal(perBuyer.filter((r) => Number(r.units) > LIMIT).length, 0, 'nobody over the limit');
     assert.equal(reserved, run.accepted, 'every accepted answer is an order, and every order was answered');
-    const orphans = await db.selectFrom('orders').leftJoin('order_lines', 'order_lines.order_id', 'orders.id').where('order_lines.order_id', 'is', null).select('orders.id').execute();
+    const orphans = await db
+      .selectFrom('orders')
+      .leftJoin('order_lines', 'order_lines.order_id', 'orders.id')
+      .where('order_lines.order_id', 'is', null)
+      .select('orders.id')
+      .execute();
     assert.equal(orphans.length, 0, 'no order without its lines');
     const ledger = await checkLedger(db);
     assert.ok(ledger.ok, `ledger check: ${JSON.stringify(ledger).slice(0, 500)}`);

@@ -14,7 +14,9 @@ const BATCHES = 240;
 const PER_BATCH = 5;
 const CONCURRENCY = 6;
 
-test('restart NATS while events flow: the engine learns every signal once it is back, none twice', { timeout: 240_000 }, async (t) => {
+test('restart NATS while events flow: the engine learns every signal once it is back, none twice', {
+  timeout: 240_000,
+}, async (t) => {
   const c = await startEngineCluster(t);
   const learnedBefore = await metric(c.engineUrl, 'zhongcao_engine_signals_learned_total');
   let sent = 0;
@@ -26,8 +28,21 @@ test('restart NATS while events flow: the engine learns every signal once it is 
       for (let b = queue.shift(); b !== undefined; b = queue.shift()) {
         const client = c.store.clients[b % c.store.clients.length]!;
         const now = Date.now();
-        const events = Array.from({ length: PER_BATCH }, (_, k) => ({ type: 'complete', videoId: c.store.videoIds[(b * PER_BATCH + k) % c.store.videoIds.length], watchMs: 15_000, durationMs: 15_000, at: now, clientEventId: `nats-fault-${b}-${k}` }));
-        const reply = await call(c.url, 'POST', '/api/v1/events', { authorization: `Bearer ${client.token}` }, JSON.stringify({ events }));
+        const events = Array.from({ length: PER_BATCH }, (_, k) => ({
+          type: 'complete',
+          videoId: c.store.videoIds[(b * PER_BATCH + k) % c.store.videoIds.length],
+          watchMs: 15_000,
+          durationMs: 15_000,
+          at: now,
+          clientEventId: `nats-fault-${b}-${k}`,
+        }));
+        const reply = await call(
+          c.url,
+          'POST',
+          '/api/v1/events',
+          { authorization: `Bearer ${client.token}` },
+          JSON.stringify({ events }),
+        );
         assert.equal(reply.status, 202, reply.body);
         sent += (JSON.parse(reply.body) as { accepted: number }).accepted;
         if (++done === BATCHES / 4) {

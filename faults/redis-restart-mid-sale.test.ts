@@ -16,7 +16,9 @@ test('flush and restart Redis mid flash sale: no oversell, sessions resolve agai
     await new Promise((r) => setTimeout(r, 1_000)); // orders keep coming while Redis is away
     await c.redis.restart(); // it keeps nothing on disk, so it comes back flushed: no counters, no subscribers until they reconnect
   });
-  t.diagnostic(`${run.attempts} attempts: ${run.accepted} accepted, ${run.brokenAndRetried} retried (${JSON.stringify(run.retriedStatuses)}), ${run.unanswered} never answered; answers ${JSON.stringify(run.answers)}`);
+  t.diagnostic(
+    `${run.attempts} attempts: ${run.accepted} accepted, ${run.brokenAndRetried} retried (${JSON.stringify(run.retriedStatuses)}), ${run.unanswered} never answered; answers ${JSON.stringify(run.answers)}`,
+  );
   assert.equal(run.unanswered, 0);
   // Every api process resolves a buyer's session again (both are asked: each connection goes to the next).
   for (let i = 0; i < 6; i++) {

@@ -4,7 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { freePort, startPrivateNats, startPrivatePostgres, startPrivateRedis, type PrivateService } from '@zhongcao/server/test-support/services';
+import {
+  freePort,
+  startPrivateNats,
+  startPrivatePostgres,
+  startPrivateRedis,
+  type PrivateService,
+} from '@zhongcao/server/test-support/services';
 import { makeLiveFixtures, type LiveFixtures } from '../packages/cli/src/bench/live-fixtures.ts';
 import { startRole, waitForApis, type Role } from './cluster.ts';
 import { QUANTITY } from './flash-sale.ts';
@@ -32,7 +38,8 @@ export async function startScaledCluster(t: TestContext, buyers: number): Promis
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-fault-'));
   t.after(async () => {
     // FAULT_LOGS=DIR keeps each role's output there, for reading a failure.
-    if (process.env.FAULT_LOGS) roles.forEach((r, i) => writeFileSync(join(process.env.FAULT_LOGS!, `role-${i}.log`), r.output()));
+    if (process.env.FAULT_LOGS)
+      roles.forEach((r, i) => writeFileSync(join(process.env.FAULT_LOGS!, `role-${i}.log`), r.output()));
     for (const r of roles) await r.stop();
     for (const s of services) await s.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -40,11 +47,24 @@ export async function startScaledCluster(t: TestContext, buyers: number): Promis
   const [pg, redis, nats] = await Promise.all([startPrivatePostgres(), startPrivateRedis(), startPrivateNats()]);
   services.push(pg, redis, nats);
   await new Promise((r) => setTimeout(r, 500)); // PostgreSQL accepts sessions a moment after it listens
-  const fx = await makeLiveFixtures({ dialect: 'postgres', dataDir, databaseUrl: pg.url }, { stock: QUANTITY * 4, buyers });
+  const fx = await makeLiveFixtures(
+    { dialect: 'postgres', dataDir, databaseUrl: pg.url },
+    { stock: QUANTITY * 4, buyers },
+  );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: pg.url, REDIS_URL: redis.url, NATS_URL: nats.url, PORT: String(port), ZHONGCAO_DATA_DIR: dataDir, PUBLIC_URL: url };
-  roles.push(startRole(['--role', 'api', '--workers', '2', '--no-demo'], env), startRole(['--role', 'worker', '--no-demo'], env));
+  const env = {
+    DATABASE_URL: pg.url,
+    REDIS_URL: redis.url,
+    NATS_URL: nats.url,
+    PORT: String(port),
+    ZHONGCAO_DATA_DIR: dataDir,
+    PUBLIC_URL: url,
+  };
+  roles.push(
+    startRole(['--role', 'api', '--workers', '2', '--no-demo'], env),
+    startRole(['--role', 'worker', '--no-demo'], env),
+  );
   const apiPids = await waitForApis(url, 2, 180_000);
   return {
     pg,

@@ -46,12 +46,23 @@ const known = new Set(JSON.parse(readFileSync(KNOWN_FILE, 'utf8')));
 const fresh = violations.filter((v) => edgesOf(v).some((e) => !known.has(e)));
 for (const v of fresh) {
   console.error(`  ${v.rule.name}: ${[v.from, ...v.cycle.map((c) => c.name)].map(short).join(' -> ')}`);
-  console.error(`    new edges: ${edgesOf(v).filter((e) => !known.has(e)).join(', ')}`);
+  console.error(
+    `    new edges: ${edgesOf(v)
+      .filter((e) => !known.has(e))
+      .join(', ')}`,
+  );
 }
 const stale = [...known].filter((e) => !used.has(e));
-if (stale.length > 0) console.log(`check:boundaries: no cycle uses these listed edges any more; remove them from ${KNOWN_FILE}: ${stale.join(', ')}`);
+if (stale.length > 0)
+  console.log(
+    `check:boundaries: no cycle uses these listed edges any more; remove them from ${KNOWN_FILE}: ${stale.join(', ')}`,
+  );
 if (fresh.length > 0) {
-  console.error(`check:boundaries: ${fresh.length} cycle(s) between modules or packages use edges not in ${KNOWN_FILE}: the module that reacts subscribes to a hook or an event instead`);
+  console.error(
+    `check:boundaries: ${fresh.length} cycle(s) between modules or packages use edges not in ${KNOWN_FILE}: the module that reacts subscribes to a hook or an event instead`,
+  );
   process.exit(1);
 }
-console.log(`check:boundaries: imports through index.ts only; ${violations.length} known cycle paths over ${known.size - stale.length} listed module edges, no new one`);
+console.log(
+  `check:boundaries: imports through index.ts only; ${violations.length} known cycle paths over ${known.size - stale.length} listed module edges, no new one`,
+);

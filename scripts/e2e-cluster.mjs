@@ -20,7 +20,12 @@ const API_PROCESSES = 2;
 const adminUrl = process.env.E2E_CLUSTER_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const natsUrl = process.env.NATS_URL || 'nats://127.0.0.1:4222';
-const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync('e2e').filter((f) => /^shopper-.*\.test\.ts$/.test(f)).sort().map((f) => join('e2e', f));
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync('e2e')
+      .filter((f) => /^shopper-.*\.test\.ts$/.test(f))
+      .sort()
+      .map((f) => join('e2e', f));
 
 const say = (m) => process.stderr.write(`[e2e-cluster] ${m}\n`);
 
@@ -52,7 +57,7 @@ function readyPid(origin) {
       res.on('data', (d) => (t += d));
       res.on('end', () => {
         try {
-          resolve(res.statusCode === 200 ? JSON.parse(t).pid ?? null : null);
+          resolve(res.statusCode === 200 ? (JSON.parse(t).pid ?? null) : null);
         } catch {
           resolve(null);
         }
@@ -77,11 +82,23 @@ say(`database ${name}; Redis ${redisUrl}; NATS ${natsUrl}`);
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const cluster = spawn(process.execPath, [MAIN, 'cluster', '--api', String(API_PROCESSES), '--port', String(port), '--data', dataDir], {
-  env: { ...process.env, CI: 'true', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), REDIS_URL: redisUrl, NATS_URL: natsUrl, PUBLIC_URL: origin },
-  stdio: ['ignore', 'pipe', 'pipe'],
-  detached: true, // its own process group: stopping it ends every role
-});
+const cluster = spawn(
+  process.execPath,
+  [MAIN, 'cluster', '--api', String(API_PROCESSES), '--port', String(port), '--data', dataDir],
+  {
+    env: {
+      ...process.env,
+      CI: 'true',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: dbUrl.toString(),
+      REDIS_URL: redisUrl,
+      NATS_URL: natsUrl,
+      PUBLIC_URL: origin,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: stopping it ends every role
+  },
+);
 let output = '';
 cluster.stdout.on('data', (d) => (output += d));
 cluster.stderr.on('data', (d) => (output += d));
@@ -105,12 +122,17 @@ try {
     if (pid !== null) pids.add(pid);
     else await new Promise((r) => setTimeout(r, 500));
   }
-  if (pids.size < API_PROCESSES) throw new Error(`only ${pids.size} of ${API_PROCESSES} api processes answered:\n${output.slice(-3000)}`);
+  if (pids.size < API_PROCESSES)
+    throw new Error(`only ${pids.size} of ${API_PROCESSES} api processes answered:\n${output.slice(-3000)}`);
   const roles = (output.match(/cluster: \w+ started/g) ?? []).map((l) => l.split(' ')[1]);
   say(`cluster at ${origin}: roles ${roles.join(', ')}; api processes ${[...pids].join(', ')}`);
   say(`running ${files.join(' ')}`);
   const t0 = Date.now();
-  const run = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: origin } });
+  const run = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', '--test', '--test-concurrency=1', ...files],
+    { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: origin } },
+  );
   code = await new Promise((resolve) => run.once('exit', (c) => resolve(c ?? 1)));
   say(`e2e files finished in ${Math.round((Date.now() - t0) / 1000)} s (exit ${code})`);
   if (code !== 0 && process.env.E2E_CLUSTER_LOG) say(`cluster output:\n${output.slice(-5000)}`);

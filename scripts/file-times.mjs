@@ -30,18 +30,29 @@ export default async function* fileTimes(source) {
   for await (const event of source) {
     const data = event.data;
     if (!data?.file) continue;
-    if (event.type === 'test:complete' && data.name === data.file) entry(data.file).duration = data.details?.duration_ms ?? 0;
-    else if ((event.type === 'test:pass' || event.type === 'test:fail') && data.nesting === 0 && data.name !== data.file) {
+    if (event.type === 'test:complete' && data.name === data.file)
+      entry(data.file).duration = data.details?.duration_ms ?? 0;
+    else if (
+      (event.type === 'test:pass' || event.type === 'test:fail') &&
+      data.nesting === 0 &&
+      data.name !== data.file
+    ) {
       const f = entry(data.file);
       f.tests += data.details?.duration_ms ?? 0;
       if (event.type === 'test:fail') f.failed++;
     }
   }
   const cwd = process.cwd() + '/';
-  const rows = [...files].map(([file, f]) => ({ file: file.startsWith(cwd) ? file.slice(cwd.length) : file, duration: f.duration / 1000, tests: f.tests / 1000, failed: f.failed }));
+  const rows = [...files].map(([file, f]) => ({
+    file: file.startsWith(cwd) ? file.slice(cwd.length) : file,
+    duration: f.duration / 1000,
+    tests: f.tests / 1000,
+    failed: f.failed,
+  }));
   rows.sort((a, b) => b.duration - a.duration);
   const total = rows.reduce((s, r) => s + r.duration, 0);
   if (process.env.TEST_TIMES_FILE) remember(process.env.TEST_TIMES_FILE, rows);
   yield `\n# slowest test files (${Math.min(SHOWN, rows.length)} of ${rows.length}; file s, its tests s); all files: ${total.toFixed(0)} s\n`;
-  for (const r of rows.slice(0, SHOWN)) yield `#   ${r.duration.toFixed(1).padStart(7)}  ${r.tests.toFixed(1).padStart(7)}  ${r.file}${r.failed ? `  (${r.failed} failed)` : ''}\n`;
+  for (const r of rows.slice(0, SHOWN))
+    yield `#   ${r.duration.toFixed(1).padStart(7)}  ${r.tests.toFixed(1).padStart(7)}  ${r.file}${r.failed ? `  (${r.failed} failed)` : ''}\n`;
 }

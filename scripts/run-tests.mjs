@@ -53,8 +53,25 @@ if (!env.E2E_TEMPLATE_DIR && files.some(isE2e)) {
 }
 // The usual report on stdout (spec on a terminal, TAP otherwise, as node's default), and the
 // slowest files on stderr at the end (file-times.mjs).
-const reporters = [`--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`, '--test-reporter-destination=stdout', `--test-reporter=${join(import.meta.dirname, 'file-times.mjs')}`, '--test-reporter-destination=stderr'];
-const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...reporters, ...files], { stdio: 'inherit', env });
+const reporters = [
+  `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
+  '--test-reporter-destination=stdout',
+  `--test-reporter=${join(import.meta.dirname, 'file-times.mjs')}`,
+  '--test-reporter-destination=stderr',
+];
+const child = spawn(
+  process.execPath,
+  [
+    '--conditions=development',
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    ...reporters,
+    ...files,
+  ],
+  { stdio: 'inherit', env },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => {
   if (templateDir) rmSync(templateDir, { recursive: true, force: true });

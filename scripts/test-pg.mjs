@@ -9,5 +9,8 @@ import { spawnSync } from 'node:child_process';
 const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const targets = process.argv.slice(2);
 const folders = targets.length ? targets : ['packages/core', 'packages/server', 'packages/cli'];
-const result = spawnSync(process.execPath, ['scripts/run-tests.mjs', ...folders], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
+const result = spawnSync(process.execPath, ['scripts/run-tests.mjs', ...folders], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: url },
+});
 process.exit(result.status ?? 1);

@@ -13,7 +13,10 @@ export async function pickRegion(form: Locator, province: string, city: string, 
 }
 
 /** Fills a new address (name, phone, region, detail) into an open address form. */
-export async function fillAddress(form: Locator, a: { name: string; phone: string; province: string; city: string; district: string; detail: string }): Promise<void> {
+export async function fillAddress(
+  form: Locator,
+  a: { name: string; phone: string; province: string; city: string; district: string; detail: string },
+): Promise<void> {
   await form.locator('input[name="name"]').fill(a.name);
   await form.locator('input[name="phone"]').fill(a.phone);
   await pickRegion(form, a.province, a.city, a.district);

@@ -47,15 +47,22 @@ export async function cast(env: Env): Promise<Cast> {
 }
 
 /** A listed product with stock of the demo merchant's first shop that no colonel activity carries yet. */
-export async function productToPromote(c: Cast): Promise<{ shopId: string; productId: string; title: string; categoryId: string }> {
+export async function productToPromote(
+  c: Cast,
+): Promise<{ shopId: string; productId: string; title: string; categoryId: string }> {
   const shops = await call(c.base, 'GET', '/api/v1/merchant/shops', { token: c.merchant.token });
   const shopId: string = shops.items[0].id;
-  const products = await call(c.base, 'GET', `/api/v1/merchant/shops/${shopId}/products?status=listed&limit=50`, { token: c.merchant.token });
+  const products = await call(c.base, 'GET', `/api/v1/merchant/shops/${shopId}/products?status=listed&limit=50`, {
+    token: c.merchant.token,
+  });
   for (const p of products.items) {
-    const plans = await call(c.base, 'GET', `/api/v1/merchant/shops/${shopId}/affiliate/plans?productId=${p.id}`, { token: c.merchant.token });
+    const plans = await call(c.base, 'GET', `/api/v1/merchant/shops/${shopId}/affiliate/plans?productId=${p.id}`, {
+      token: c.merchant.token,
+    });
     if (plans.items.some((x: { kind: string }) => x.kind === 'colonel' || x.kind === 'exclusive')) continue;
     const detail = await call(c.base, 'GET', `/api/v1/products/${p.id}`);
-    if (detail.skus.some((s: { stock: number }) => s.stock > 2)) return { shopId, productId: p.id, title: p.title, categoryId: p.categoryId };
+    if (detail.skus.some((s: { stock: number }) => s.stock > 2))
+      return { shopId, productId: p.id, title: p.title, categoryId: p.categoryId };
   }
   throw new Error('the demo merchant has no listed product with stock outside colonel activities');
 }
@@ -65,7 +72,11 @@ export async function uploadVideo(c: Cast, title: string): Promise<string> {
   form.append('title', title);
   form.append('publish', 'true');
   form.append('file', new Blob([await readFile(CLIP)], { type: 'video/mp4' }), 'clip.mp4');
-  const res = await fetch(`${c.base}/api/v1/videos`, { method: 'POST', headers: { authorization: `Bearer ${c.creator.token}`, accept: 'application/json' }, body: form });
+  const res = await fetch(`${c.base}/api/v1/videos`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${c.creator.token}`, accept: 'application/json' },
+    body: form,
+  });
   const body = (await res.json()) as { id: string };
   assert.equal(res.status, 201, JSON.stringify(body));
   return body.id;

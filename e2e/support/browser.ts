@@ -26,7 +26,9 @@ export const CHROMIUM_ARGS = [
 /** Throws when Debian's chromium is not installed. */
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} is missing: the e2e suite needs Debian's chromium (run scripts/ensure-chromium.sh as root)`);
+    throw new Error(
+      `${CHROMIUM_PATH} is missing: the e2e suite needs Debian's chromium (run scripts/ensure-chromium.sh as root)`,
+    );
   }
 }
 
@@ -65,7 +67,9 @@ export function recordPageLog(page: Page): string[] {
     if (msg.type() === 'error' || msg.type() === 'warning') log.push(`console.${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (error) => log.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (req) => log.push(`requestfailed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) =>
+    log.push(`requestfailed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`),
+  );
   page.on('response', (res) => {
     if (res.status() >= 400) log.push(`http ${res.status()}: ${res.request().method()} ${res.url()}`);
   });
@@ -73,7 +77,12 @@ export function recordPageLog(page: Page): string[] {
 }
 
 function slug(name: string): string {
-  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'test';
+  return (
+    name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'test'
+  );
 }
 
 /** Saves a full-page screenshot and the page log into .e2e-artifacts/; returns the PNG path. */

@@ -7,7 +7,12 @@ import { motionSettled } from './motion.ts';
 import { ARTIFACTS_DIR } from './paths.ts';
 import type { Env } from './suite.ts';
 
-export async function call<T = unknown>(env: Env, method: string, path: string, opts: { token?: string; body?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<{ status: number; body: T }> {
+export async function call<T = unknown>(
+  env: Env,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
@@ -31,7 +36,9 @@ export async function call<T = unknown>(env: Env, method: string, path: string, 
 
 export async function tokenFor(env: Env, role: string): Promise<string> {
   const who = await demoLogin(env, role);
-  const res = await call<{ token: string }>(env, 'POST', '/api/v1/auth/login', { body: { login: who.login, password: who.password, mode: 'token' } });
+  const res = await call<{ token: string }>(env, 'POST', '/api/v1/auth/login', {
+    body: { login: who.login, password: who.password, mode: 'token' },
+  });
   if (res.status !== 200) throw new Error(`login as ${who.login} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.token;
 }
@@ -42,7 +49,11 @@ export async function placePaidOrderForDemoMerchant(env: Env): Promise<{ orderId
   const shopper = await tokenFor(env, 'shopper');
   const shops = await call<{ items: Array<{ id: string }> }>(env, 'GET', '/api/v1/merchant/shops', { token: merchant });
   const shopId = shops.body.items[0]!.id;
-  const products = await call<{ items: Array<{ id: string }> }>(env, 'GET', `/api/v1/products?shopId=${shopId}&limit=20`);
+  const products = await call<{ items: Array<{ id: string }> }>(
+    env,
+    'GET',
+    `/api/v1/products?shopId=${shopId}&limit=20`,
+  );
   let skuId: string | null = null;
   for (const p of products.body.items) {
     const detail = await call<{ skus: Array<{ id: string; stock: number }> }>(env, 'GET', `/api/v1/products/${p.id}`);
@@ -50,14 +61,24 @@ export async function placePaidOrderForDemoMerchant(env: Env): Promise<{ orderId
     if (skuId) break;
   }
   if (!skuId) throw new Error(`shop ${shopId} has no SKU in stock`);
-  const placed = await call<{ orders: Array<{ id: string }>; payment: { id: string } }>(env, 'POST', '/api/v1/checkout', {
-    token: shopper,
-    body: { items: [{ skuId, quantity: 1, attribution: { source: 'shelf' } }] },
-    headers: { 'Idempotency-Key': `e2e-console-${Date.now()}` },
-  });
+  const placed = await call<{ orders: Array<{ id: string }>; payment: { id: string } }>(
+    env,
+    'POST',
+    '/api/v1/checkout',
+    {
+      token: shopper,
+      body: { items: [{ skuId, quantity: 1, attribution: { source: 'shelf' } }] },
+      headers: { 'Idempotency-Key': `e2e-console-${Date.now()}` },
+    },
+  );
   if (placed.status !== 201) throw new Error(`checkout answered ${placed.status}: ${JSON.stringify(placed.body)}`);
   const orderId = placed.body.orders[0]!.id;
-  const cashier = await call<{ cashierUrl: string }>(env, 'GET', `/api/v1/payments/${placed.body.payment.id}/cashier?format=json`, { token: shopper });
+  const cashier = await call<{ cashierUrl: string }>(
+    env,
+    'GET',
+    `/api/v1/payments/${placed.body.payment.id}/cashier?format=json`,
+    { token: shopper },
+  );
   const txn = String(cashier.body.cashierUrl).split('/').pop()!;
   const paid = await call(env, 'POST', `/sandbox/cashier/${txn}`, { form: { outcome: 'paid' } }); // the cashier page's pay button
   if (paid.status >= 400) throw new Error(`the sandbox cashier answered ${paid.status}`);

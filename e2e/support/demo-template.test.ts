@@ -18,7 +18,9 @@ test('a template is copied while young and of the same Asia/Shanghai day', () =>
   assert.equal(usableTemplate(beforeMidnight, beforeMidnight + 2 * 60_000), false);
 });
 
-test('two copies of the run\'s template hold the demo, seeded once, and do not share writes', { timeout: 300_000 }, async () => {
+test("two copies of the run's template hold the demo, seeded once, and do not share writes", {
+  timeout: 300_000,
+}, async () => {
   // Under npm run test:e2e this is the run's own template (seeded by whichever file came first).
   const ownRoot = process.env.E2E_TEMPLATE_DIR ? null : await mkdtemp(join(tmpdir(), 'zhongcao-e2e-template-'));
   if (ownRoot) process.env.E2E_TEMPLATE_DIR = ownRoot;
@@ -33,9 +35,16 @@ test('two copies of the run\'s template hold the demo, seeded once, and do not s
     const dbA = new SQLite(join(a, 'zhongcao.db'));
     const dbB = new SQLite(join(b, 'zhongcao.db'));
     try {
-      const seededAt = (dbA.prepare("select value from settings where key = 'demo_seeded_at'").get() as { value: string } | undefined)?.value;
-      assert.ok(Number(seededAt) >= (JSON.parse(first) as { seededAt: number }).seededAt, 'the copy is the demo seeded for the template');
-      const login = dbA.prepare("select id from users where login = 'demo-shopper'").get() as { id: string } | undefined;
+      const seededAt = (
+        dbA.prepare("select value from settings where key = 'demo_seeded_at'").get() as { value: string } | undefined
+      )?.value;
+      assert.ok(
+        Number(seededAt) >= (JSON.parse(first) as { seededAt: number }).seededAt,
+        'the copy is the demo seeded for the template',
+      );
+      const login = dbA.prepare("select id from users where login = 'demo-shopper'").get() as
+        | { id: string }
+        | undefined;
       assert.ok(login, 'the demo shopper is in the copy');
       dbA.prepare("update users set display_name = 'changed in a' where id = ?").run(login.id);
       const inB = dbB.prepare('select display_name from users where id = ?').get(login.id) as { display_name: string };

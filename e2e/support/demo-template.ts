@@ -142,7 +142,10 @@ export async function copyDemoTemplate(dataDir: string): Promise<boolean> {
       }
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`no e2e demo template in ${root} after ${(SEED_TIMEOUT_MS + 30_000) / 1000} s (another file was seeding it)`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no e2e demo template in ${root} after ${(SEED_TIMEOUT_MS + 30_000) / 1000} s (another file was seeding it)`,
+      );
     await new Promise((resolve) => setTimeout(resolve, POLL_MS)); // another file is seeding it
   }
 }

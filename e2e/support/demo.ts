@@ -11,7 +11,8 @@ export interface DemoLogin {
 
 export async function demoLogins(env: Env): Promise<DemoLogin[]> {
   const res = await env.api<{ logins: DemoLogin[] }>('/api/v1/demo');
-  if (res.status !== 200) throw new Error(`GET /api/v1/demo answered ${res.status}; the e2e suite needs the demo data (CI=true)`);
+  if (res.status !== 200)
+    throw new Error(`GET /api/v1/demo answered ${res.status}; the e2e suite needs the demo data (CI=true)`);
   return res.body.logins;
 }
 

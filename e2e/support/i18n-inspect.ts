@@ -64,7 +64,11 @@ export function watchUserContent(page: Page): UserContent {
 /** Waits for the screen's requests to finish and its skeletons to go. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 8_000 }).catch(() => {});
-  await page.waitForFunction(() => !document.querySelector('.skeleton, .skeleton-lines, .semi-skeleton'), undefined, { timeout: 8_000 }).catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector('.skeleton, .skeleton-lines, .semi-skeleton'), undefined, {
+      timeout: 8_000,
+    })
+    .catch(() => {});
   await page.waitForTimeout(300);
 }
 
@@ -107,16 +111,27 @@ async function visibleText(page: Page): Promise<Seen> {
  * one line per problem. `missingBefore` are keys already reported on this page (a console's
  * navigation does not reload it).
  */
-export async function inspectScreen(page: Page, name: string, lang: 'zh-CN' | 'en', content: UserContent, missingBefore: Set<string>): Promise<string[]> {
+export async function inspectScreen(
+  page: Page,
+  name: string,
+  lang: 'zh-CN' | 'en',
+  content: UserContent,
+  missingBefore: Set<string>,
+): Promise<string[]> {
   await settle(page);
   await content.settled();
   await mkdir(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENS_DIR, `i18n-${name}-${lang === 'en' ? 'en' : 'zh'}.png`), fullPage: true, timeout: 10_000 });
+  await page.screenshot({
+    path: join(SCREENS_DIR, `i18n-${name}-${lang === 'en' ? 'en' : 'zh'}.png`),
+    fullPage: true,
+    timeout: 10_000,
+  });
   const seen = await visibleText(page);
   const user = content.text();
   const userStrings = content.strings();
   const problems: string[] = [];
-  const report = (what: string, text: string, where: string) => problems.push(`${lang} ${name}: ${what} in "${text.slice(0, 120)}" (${where})`);
+  const report = (what: string, text: string, where: string) =>
+    problems.push(`${lang} ${name}: ${what} in "${text.slice(0, 120)}" (${where})`);
   for (const { text, where } of seen.texts) {
     const keys = rawKeys(text, NAMESPACES);
     if (keys.length) report(`raw key ${keys.join(', ')}`, text, where);

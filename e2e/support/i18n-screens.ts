@@ -39,7 +39,10 @@ async function productSheetFromFeed(page: Page): Promise<void> {
   for (let i = 0; i < 15 && (await current.getByTestId('anchor-card').count()) === 0; i++) {
     const id = await current.getAttribute('data-video-id');
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction((prev) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== prev, id);
+    await page.waitForFunction(
+      (prev) => document.querySelector('[data-testid="video-current"]')?.getAttribute('data-video-id') !== prev,
+      id,
+    );
   }
   await current.getByTestId('anchor-card').click();
   await page.getByTestId('product-sheet').getByTestId('sku-picker').waitFor();
@@ -49,9 +52,18 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'landing', signedOut: true, open: go('/') },
   { name: 'login', signedOut: true, open: go('/login') },
   { name: 'register', signedOut: true, open: go('/register') },
-  { name: 'feed', open: async (page) => { await page.goto('/app'); await page.getByTestId('video-current').waitFor(); } },
+  {
+    name: 'feed',
+    open: async (page) => {
+      await page.goto('/app');
+      await page.getByTestId('video-current').waitFor();
+    },
+  },
   { name: 'product-sheet', open: productSheetFromFeed },
-  { name: 'live-room', open: async (page, f) => (f.liveRoomId ? page.goto(`/app/live/${f.liveRoomId}`).then(() => true) : false) },
+  {
+    name: 'live-room',
+    open: async (page, f) => (f.liveRoomId ? page.goto(`/app/live/${f.liveRoomId}`).then(() => true) : false),
+  },
   { name: 'search', open: go(`/app/search?q=${encodeURIComponent('橙子')}`), typed: ['橙子'] },
   { name: 'search-price', open: go('/app/search?q=cha&sort=price_asc'), typed: ['cha'] },
   { name: 'search-videos', open: go('/app/search?q=cha&tab=videos'), typed: ['cha'] },
@@ -61,9 +73,18 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
   { name: 'product', open: (page, f) => page.goto(`/app/product/${f.productId}`).then(() => true) },
   { name: 'product-reviews', open: (page, f) => page.goto(`/app/product/${f.productId}/reviews`).then(() => true) },
   { name: 'shop', open: (page, f) => page.goto(`/app/shop/${f.shopId}`).then(() => true) },
-  { name: 'creator-profile', open: async (page, f) => (f.hostId ? page.goto(`/app/u/${f.hostId}`).then(() => true) : false) },
+  {
+    name: 'creator-profile',
+    open: async (page, f) => (f.hostId ? page.goto(`/app/u/${f.hostId}`).then(() => true) : false),
+  },
   { name: 'cart', open: go('/app/cart') },
-  { name: 'checkout', open: async (page) => { await page.goto('/app/checkout?from=cart'); await page.getByTestId('submit-order').waitFor(); } },
+  {
+    name: 'checkout',
+    open: async (page) => {
+      await page.goto('/app/checkout?from=cart');
+      await page.getByTestId('submit-order').waitFor();
+    },
+  },
   {
     name: 'cashier',
     open: async (page, f) => {
@@ -74,10 +95,21 @@ export const SHOPPER_SCREENS: ShopperScreen[] = [
     },
   },
   { name: 'orders', open: go('/app/orders') },
-  { name: 'order-completed', open: async (page, f) => (f.completedOrderId ? page.goto(`/app/orders/${f.completedOrderId}`).then(() => true) : false) },
-  { name: 'order-cancelled', open: async (page, f) => (f.cancelledOrderId ? page.goto(`/app/orders/${f.cancelledOrderId}`).then(() => true) : false) },
+  {
+    name: 'order-completed',
+    open: async (page, f) =>
+      f.completedOrderId ? page.goto(`/app/orders/${f.completedOrderId}`).then(() => true) : false,
+  },
+  {
+    name: 'order-cancelled',
+    open: async (page, f) =>
+      f.cancelledOrderId ? page.goto(`/app/orders/${f.cancelledOrderId}`).then(() => true) : false,
+  },
   { name: 'aftersales', open: go('/app/aftersales') },
-  { name: 'aftersales-case', open: async (page, f) => (f.caseId ? page.goto(`/app/aftersales/${f.caseId}`).then(() => true) : false) },
+  {
+    name: 'aftersales-case',
+    open: async (page, f) => (f.caseId ? page.goto(`/app/aftersales/${f.caseId}`).then(() => true) : false),
+  },
   { name: 'me', open: go('/app/me') },
   { name: 'addresses', open: go('/app/me/addresses') },
   { name: 'coupons', open: go('/app/me/coupons') },

@@ -24,12 +24,17 @@ export async function phoneLayoutProblems(page: Page): Promise<LayoutProblem[]> 
   // The test runner's transform names inner functions through a __name helper the page lacks.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
   return page.evaluate(() => {
-    const problems: Array<{ kind: 'document-wider-than-viewport' | 'past-right-edge' | 'covered'; element: string; detail: string }> = [];
+    const problems: Array<{
+      kind: 'document-wider-than-viewport' | 'past-right-edge' | 'covered';
+      element: string;
+      detail: string;
+    }> = [];
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
     const describe = (el: Element): string => {
       const id = el.getAttribute('data-testid');
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const cls =
+        typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
       return `<${el.tagName.toLowerCase()}${id ? ` data-testid="${id}"` : ''}>${cls}${text ? ` "${text}"` : ''}`;
     };
@@ -62,7 +67,11 @@ export async function phoneLayoutProblems(page: Page): Promise<LayoutProblem[]> 
 
     const doc = document.scrollingElement ?? document.documentElement;
     if (doc.scrollWidth > vw + 1 || document.body.scrollWidth > vw + 1) {
-      problems.push({ kind: 'document-wider-than-viewport', element: '<html>', detail: `scrollWidth ${Math.max(doc.scrollWidth, document.body.scrollWidth)} > clientWidth ${vw}` });
+      problems.push({
+        kind: 'document-wider-than-viewport',
+        element: '<html>',
+        detail: `scrollWidth ${Math.max(doc.scrollWidth, document.body.scrollWidth)} > clientWidth ${vw}`,
+      });
     }
     const past: Element[] = [];
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
@@ -75,18 +84,36 @@ export async function phoneLayoutProblems(page: Page): Promise<LayoutProblem[]> 
     for (const el of past) {
       if (past.some((other) => other !== el && other.contains(el))) continue;
       const box = visibleBox(el)!;
-      problems.push({ kind: 'past-right-edge', element: describe(el), detail: `right edge at ${Math.round(box.right)} px, viewport ${vw} px` });
+      problems.push({
+        kind: 'past-right-edge',
+        element: describe(el),
+        detail: `right edge at ${Math.round(box.right)} px, viewport ${vw} px`,
+      });
     }
 
-    const dialogs = Array.from(document.querySelectorAll('[aria-modal="true"]')).filter((d) => !hidden(d) && d.getBoundingClientRect().height > 0);
+    const dialogs = Array.from(document.querySelectorAll('[aria-modal="true"]')).filter(
+      (d) => !hidden(d) && d.getBoundingClientRect().height > 0,
+    );
     const scope: ParentNode = dialogs.at(-1) ?? document;
-    const tappables = Array.from(scope.querySelectorAll('button, a[href], [role="button"], [role="radio"], select, input:not([type="hidden"]), textarea'));
+    const tappables = Array.from(
+      scope.querySelectorAll(
+        'button, a[href], [role="button"], [role="radio"], select, input:not([type="hidden"]), textarea',
+      ),
+    );
     const hitAtCentre = (el: Element): { ok: boolean; hit: Element | null; inView: boolean } => {
       const box = visibleBox(el);
       if (!box) return { ok: true, hit: null, inView: false };
       const x = (Math.max(box.left, 0) + Math.min(box.right, vw)) / 2;
       const y = (Math.max(box.top, 0) + Math.min(box.bottom, vh)) / 2;
-      if (x < 0 || x >= vw || y < 0 || y >= vh || Math.min(box.right, vw) <= Math.max(box.left, 0) || Math.min(box.bottom, vh) <= Math.max(box.top, 0)) return { ok: true, hit: null, inView: false };
+      if (
+        x < 0 ||
+        x >= vw ||
+        y < 0 ||
+        y >= vh ||
+        Math.min(box.right, vw) <= Math.max(box.left, 0) ||
+        Math.min(box.bottom, vh) <= Math.max(box.top, 0)
+      )
+        return { ok: true, hit: null, inView: false };
       const hit = document.elementFromPoint(x, y);
       return { ok: hit !== null && (hit === el || el.contains(hit)), hit, inView: true };
     };
@@ -101,7 +128,11 @@ export async function phoneLayoutProblems(page: Page): Promise<LayoutProblem[]> 
       check = hitAtCentre(el);
       window.scrollTo(0, startY);
       if (check.ok || !check.inView) continue;
-      problems.push({ kind: 'covered', element: describe(el), detail: `covered by ${check.hit ? describe(check.hit) : 'nothing hit-testable'}` });
+      problems.push({
+        kind: 'covered',
+        element: describe(el),
+        detail: `covered by ${check.hit ? describe(check.hit) : 'nothing hit-testable'}`,
+      });
     }
     return problems;
   });

@@ -9,7 +9,10 @@ import type { Page } from 'playwright-core';
 export async function motionSettled(page: Page, timeoutMs = 2_000): Promise<void> {
   await page
     .waitForFunction(
-      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
       undefined,
       { timeout: timeoutMs, polling: 'raf' },
     )

@@ -34,7 +34,9 @@ export async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -120,7 +122,9 @@ function waitForReady(child: ChildProcess, lines: string[]): Promise<string> {
       if (process.env.E2E_SERVER_LOG) process.stderr.write(`[server:err] ${line}\n`);
     });
     child.once('error', (error) => done(() => reject(error)));
-    child.once('exit', (code, signal) => done(() => reject(new Error(`server exited before it was ready (code ${code}, signal ${signal})`))));
+    child.once('exit', (code, signal) =>
+      done(() => reject(new Error(`server exited before it was ready (code ${code}, signal ${signal})`))),
+    );
   });
 }
 

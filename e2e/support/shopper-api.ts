@@ -7,11 +7,21 @@ export interface Caller {
   userId: string;
 }
 
-export async function call<T = any>(base: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function call<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(base + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), redirect: 'manual' });
+  const res = await fetch(base + path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    redirect: 'manual',
+  });
   const text = await res.text();
   if (res.status >= 400) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
@@ -22,7 +32,12 @@ export async function loginToken(base: string, login: string, password: string):
   return { token: res.token, userId: res.user.id };
 }
 
-export async function registerToken(base: string, login: string, password: string, displayName: string): Promise<Caller> {
+export async function registerToken(
+  base: string,
+  login: string,
+  password: string,
+  displayName: string,
+): Promise<Caller> {
   await call(base, 'POST', '/api/v1/auth/register', { body: { login, password, displayName, mode: 'token' } });
   return loginToken(base, login, password);
 }
@@ -45,7 +60,15 @@ export async function skuOfMerchant(base: string, merchant: Caller): Promise<{ s
 export async function paidOrder(base: string, buyer: Caller, skuId: string): Promise<string> {
   const address = await call(base, 'POST', '/api/v1/me/addresses', {
     token: buyer.token,
-    body: { name: '李四', phone: '13900000000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 100 号', isDefault: true },
+    body: {
+      name: '李四',
+      phone: '13900000000',
+      province: '上海市',
+      city: '上海市',
+      district: '浦东新区',
+      detail: '世纪大道 100 号',
+      isDefault: true,
+    },
   });
   const result = await call(base, 'POST', '/api/v1/checkout', {
     token: buyer.token,
@@ -53,17 +76,31 @@ export async function paidOrder(base: string, buyer: Caller, skuId: string): Pro
     body: { items: [{ skuId, quantity: 1 }], addressId: address.id },
   });
   const orderId: string = result.orders[0].id;
-  const cashier = await fetch(base + result.payment.cashierUrl, { headers: { authorization: `Bearer ${buyer.token}` }, redirect: 'manual' });
+  const cashier = await fetch(base + result.payment.cashierUrl, {
+    headers: { authorization: `Bearer ${buyer.token}` },
+    redirect: 'manual',
+  });
   const location = cashier.headers.get('location');
   if (!location) throw new Error(`the cashier URL answered ${cashier.status} without a redirect`);
-  const paid = await fetch(new URL(location, base), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'outcome=paid', redirect: 'manual' });
+  const paid = await fetch(new URL(location, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'outcome=paid',
+    redirect: 'manual',
+  });
   if (paid.status >= 400) throw new Error(`the sandbox cashier answered ${paid.status}`);
-  await waitFor(async () => (await call(base, 'GET', `/api/v1/orders/${orderId}`, { token: buyer.token })).status === 'paid', 'the order to be paid');
+  await waitFor(
+    async () => (await call(base, 'GET', `/api/v1/orders/${orderId}`, { token: buyer.token })).status === 'paid',
+    'the order to be paid',
+  );
   return orderId;
 }
 
 export async function ship(base: string, merchant: Caller, orderId: string, trackingNo: string): Promise<void> {
-  await call(base, 'POST', `/api/v1/merchant/orders/${orderId}/ship`, { token: merchant.token, body: { parcels: [{ carrier: '顺丰速运', trackingNo }] } });
+  await call(base, 'POST', `/api/v1/merchant/orders/${orderId}/ship`, {
+    token: merchant.token,
+    body: { parcels: [{ carrier: '顺丰速运', trackingNo }] },
+  });
 }
 
 export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {

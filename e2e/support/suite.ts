@@ -22,36 +22,47 @@ export function useEnv(): () => Env {
   let server: RunningServer | null = null;
   let browser: Browser | null = null;
 
-  before(async () => {
-    // A missing chromium fails at once, without starting the server; one that does not launch
-    // fails as soon as the probe does (the server starting meanwhile is stopped).
-    assertChromium();
-    const starting = process.env.E2E_BASE_URL ? Promise.resolve(externalServer(process.env.E2E_BASE_URL)) : startServer();
-    starting.catch(() => {}); // awaited below; a probe failure must not leave it unhandled
-    try {
-      const probe = await launchBrowser('http://127.0.0.1');
-      await probe.close();
-    } catch (error) {
-      await starting.then((s) => s.stop(), () => {});
-      throw error;
-    }
-    server = await starting;
-    browser = await launchBrowser(server.url);
-    const base = server.url;
-    env = {
-      server,
-      browser,
-      async api<T>(path: string) {
-        const res = await fetch(base + path, { headers: { accept: 'application/json' } });
-        const text = await res.text();
-        return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-      },
-    };
-  }, { timeout: 450_000 }); // up to 300 s seeding the run's demo template (demo-template.ts), then the server's start
+  before(
+    async () => {
+      // A missing chromium fails at once, without starting the server; one that does not launch
+      // fails as soon as the probe does (the server starting meanwhile is stopped).
+      assertChromium();
+      const starting = process.env.E2E_BASE_URL
+        ? Promise.resolve(externalServer(process.env.E2E_BASE_URL))
+        : startServer();
+      starting.catch(() => {}); // awaited below; a probe failure must not leave it unhandled
+      try {
+        const probe = await launchBrowser('http://127.0.0.1');
+        await probe.close();
+      } catch (error) {
+        await starting.then(
+          (s) => s.stop(),
+          () => {},
+        );
+        throw error;
+      }
+      server = await starting;
+      browser = await launchBrowser(server.url);
+      const base = server.url;
+      env = {
+        server,
+        browser,
+        async api<T>(path: string) {
+          const res = await fetch(base + path, { headers: { accept: 'application/json' } });
+          const text = await res.text();
+          return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+        },
+      };
+    },
+    { timeout: 450_000 },
+  ); // up to 300 s seeding the run's demo template (demo-template.ts), then the server's start
 
-  after(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
-  }, { timeout: 60_000 });
+  after(
+    async () => {
+      await Promise.all([browser?.close(), server?.stop()]);
+    },
+    { timeout: 60_000 },
+  );
 
   return () => {
     if (!env) throw new Error('e2e environment failed to start (see the before hook)');
@@ -65,7 +76,12 @@ function externalServer(url: string): RunningServer {
 }
 
 /** A browser test: a fresh page with cleared cookies; screenshot + log on failure. */
-export function browserTest(getEnv: () => Env, name: string, fn: (page: Page, env: Env) => Promise<void>, timeoutMs = 120_000): void {
+export function browserTest(
+  getEnv: () => Env,
+  name: string,
+  fn: (page: Page, env: Env) => Promise<void>,
+  timeoutMs = 120_000,
+): void {
   test(name, { timeout: timeoutMs }, async () => {
     const env = getEnv();
     await env.browser.context.clearCookies();

@@ -15,7 +15,22 @@ test('English UI words are reported; brands, units, ids, handles, emails and URL
 
 test('strings of an API answer are user content, except its vocabulary, ids and errors', () => {
   const into = new Set<string>();
-  collectUserStrings({ items: [{ id: 'ord_1', title: 'Fuji apples 5kg', status: 'paid', reason: 'payment captured', shopId: 'shp_1', shop: { name: 'Golden Orchard' } }], error: { code: 'X', message: 'no' } }, into);
+  collectUserStrings(
+    {
+      items: [
+        {
+          id: 'ord_1',
+          title: 'Fuji apples 5kg',
+          status: 'paid',
+          reason: 'payment captured',
+          shopId: 'shp_1',
+          shop: { name: 'Golden Orchard' },
+        },
+      ],
+      error: { code: 'X', message: 'no' },
+    },
+    into,
+  );
   assert.deepEqual([...into].sort(), ['Fuji apples 5kg', 'Golden Orchard']);
   const joined = [...into].join('\u0000');
   assert.equal(isUserContent('Fuji apples', joined), true);
@@ -24,6 +39,8 @@ test('strings of an API answer are user content, except its vocabulary, ids and 
 });
 
 test('raw i18n keys are found by their top-level name', () => {
-  assert.deepEqual(rawKeys('状态 consoleUi.money.reason.foo 与 example.com', ['consoleUi', 'common']), ['consoleUi.money.reason.foo']);
+  assert.deepEqual(rawKeys('状态 consoleUi.money.reason.foo 与 example.com', ['consoleUi', 'common']), [
+    'consoleUi.money.reason.foo',
+  ]);
   assert.deepEqual(rawKeys('v1.2.3 and a.b', ['consoleUi']), []);
 });

@@ -6,12 +6,54 @@
 
 /** Latin words a Chinese screen may show: brand names, trade abbreviations, file formats, units. */
 export const ALLOWED_WORDS = new Set([
-  'Zhongcao', 'GMV', 'GPM', 'SKU', 'ID', 'MCN', 'DOU', 'CSV', 'API', 'OpenAPI', 'URL', 'EN', 'QR',
-  'ERP', 'AppKey', 'AppSecret', 'IP',
+  'Zhongcao',
+  'GMV',
+  'GPM',
+  'SKU',
+  'ID',
+  'MCN',
+  'DOU',
+  'CSV',
+  'API',
+  'OpenAPI',
+  'URL',
+  'EN',
+  'QR',
+  'ERP',
+  'AppKey',
+  'AppSecret',
+  'IP',
   // the recommendation metrics on 平台管理 · 推荐模型 (hit rate and NDCG at 10), named as in the literature
-  'HR', 'NDCG',
-  'JPEG', 'JPG', 'PNG', 'WebP', 'GIF', 'MP4', 'WebM', 'HLS', 'RTMP', 'CPU', 'UV', 'PV', 'CTR', 'ROI',
-  'g', 'kg', 'mg', 'ml', 'mL', 'L', 'cm', 'mm', 'm', 'km', 'x', 'KB', 'MB', 'GB',
+  'HR',
+  'NDCG',
+  'JPEG',
+  'JPG',
+  'PNG',
+  'WebP',
+  'GIF',
+  'MP4',
+  'WebM',
+  'HLS',
+  'RTMP',
+  'CPU',
+  'UV',
+  'PV',
+  'CTR',
+  'ROI',
+  'g',
+  'kg',
+  'mg',
+  'ml',
+  'mL',
+  'L',
+  'cm',
+  'mm',
+  'm',
+  'km',
+  'x',
+  'KB',
+  'MB',
+  'GB',
   // the language switch names the other language in that language
   'English',
 ]);
@@ -24,7 +66,8 @@ export const ALLOWED_PHRASES = ['Zhongcao Sandbox Pay'];
  * word itself, and the server's English error messages and memos. Every other string an API
  * answer carries (titles, names, captions, comments, addresses…) is user content.
  */
-const VOCABULARY_KEY = /(status|state|kind|type|code|reason|role|source|outcome|message|memo|error|mode|level|tier|action|actorkind)s?$/i;
+const VOCABULARY_KEY =
+  /(status|state|kind|type|code|reason|role|source|outcome|message|memo|error|mode|level|tier|action|actorkind)s?$/i;
 
 /** Adds the user-content strings of an API answer (or a live-room frame) to `into`. */
 export function collectUserStrings(value: unknown, into: Set<string>, key = ''): void {

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 if (!existsSync(main)) {
-  console.error('zhongcao: the command is not built yet; run `npm run build` (or `npm start`) in the repository first.');
+  console.error(
+    'zhongcao: the command is not built yet; run `npm run build` (or `npm start`) in the repository first.',
+  );
   process.exit(1);
 }
 await import(main);

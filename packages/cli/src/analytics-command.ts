@@ -7,9 +7,15 @@ import { openCore, parseShanghaiDate, rebuildRollups } from '@zhongcao/core';
 import type { CommonConfig } from './config.js';
 import { progressPrinter } from './progress.js';
 
-export async function runAnalyticsCommand(positionals: string[], config: CommonConfig, from: string | undefined): Promise<number> {
+export async function runAnalyticsCommand(
+  positionals: string[],
+  config: CommonConfig,
+  from: string | undefined,
+): Promise<number> {
   if (positionals[0] !== 'rebuild') {
-    console.error(`unknown analytics command: ${positionals[0] ?? '(none)'}; try: zhongcao analytics rebuild [--from YYYY-MM-DD]`);
+    console.error(
+      `unknown analytics command: ${positionals[0] ?? '(none)'}; try: zhongcao analytics rebuild [--from YYYY-MM-DD]`,
+    );
     return 2;
   }
   const start = from === undefined ? null : parseShanghaiDate(from);
@@ -22,7 +28,9 @@ export async function runAnalyticsCommand(positionals: string[], config: CommonC
     const began = performance.now();
     const progress = progressPrinter('analytics rebuild');
     const r = await rebuildRollups(core.ctx, start, (done, total) => progress('days', done, total));
-    console.log(`analytics rebuild: ${r.facts} facts${from ? ` from ${from}` : ''} in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+    console.log(
+      `analytics rebuild: ${r.facts} facts${from ? ` from ${from}` : ''} in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+    );
     return 0;
   } finally {
     await core.close();

@@ -15,9 +15,14 @@ export interface CommonConfig {
   natsUrl: string | undefined;
 }
 
-export function commonConfig(flags: { data?: string | undefined; port?: string | undefined; host?: string | undefined }): CommonConfig {
+export function commonConfig(flags: {
+  data?: string | undefined;
+  port?: string | undefined;
+  host?: string | undefined;
+}): CommonConfig {
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${flags.port ?? process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid port: ${flags.port ?? process.env.PORT}`);
   return {
     dataDir: resolve(flags.data ?? process.env.ZHONGCAO_DATA_DIR ?? './data'),
     databaseUrl: process.env.DATABASE_URL || undefined,

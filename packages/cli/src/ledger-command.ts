@@ -17,11 +17,21 @@ export async function runLedgerCommand(positionals: string[], config: CommonConf
     const started = performance.now();
     const r = await checkLedger(storage.db);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`ledger check: ${r.journals} journals, ${r.entries} entries, ${r.accounts} accounts in ${seconds.toFixed(2)} s`);
-    for (const u of r.unbalancedJournals.slice(0, 20)) console.log(`  UNBALANCED journal ${u.journalId}: entries sum to ${u.sumFen} fen`);
-    for (const m of r.balanceMismatches.slice(0, 20)) console.log(`  BALANCE MISMATCH ${m.accountId}: cached ${m.cachedFen} fen, entries ${m.entriesFen} fen`);
-    for (const c of r.compensationProblems.slice(0, 20)) console.log(`  COMPENSATION ${c.code} ${c.ref}${c.orderId && c.orderId !== c.ref ? ` (order ${c.orderId})` : ''}: expected ${c.expectedFen} fen, found ${c.actualFen} fen`);
-    for (const a of r.adBalanceProblems.slice(0, 20)) console.log(`  AD BALANCE ${a.accountId}: the ad account says ${a.expectedFen} fen, the ledger ${a.ledgerFen} fen`);
+    console.log(
+      `ledger check: ${r.journals} journals, ${r.entries} entries, ${r.accounts} accounts in ${seconds.toFixed(2)} s`,
+    );
+    for (const u of r.unbalancedJournals.slice(0, 20))
+      console.log(`  UNBALANCED journal ${u.journalId}: entries sum to ${u.sumFen} fen`);
+    for (const m of r.balanceMismatches.slice(0, 20))
+      console.log(`  BALANCE MISMATCH ${m.accountId}: cached ${m.cachedFen} fen, entries ${m.entriesFen} fen`);
+    for (const c of r.compensationProblems.slice(0, 20))
+      console.log(
+        `  COMPENSATION ${c.code} ${c.ref}${c.orderId && c.orderId !== c.ref ? ` (order ${c.orderId})` : ''}: expected ${c.expectedFen} fen, found ${c.actualFen} fen`,
+      );
+    for (const a of r.adBalanceProblems.slice(0, 20))
+      console.log(
+        `  AD BALANCE ${a.accountId}: the ad account says ${a.expectedFen} fen, the ledger ${a.ledgerFen} fen`,
+      );
     console.log(
       r.ok
         ? 'OK: every transaction balances, every balance equals its entries, buyer compensation is accounted for per order, and every ad balance matches its ad account'

@@ -93,7 +93,10 @@ async function main(argv: string[]): Promise<number> {
   const config = commonConfig(values);
   switch (command) {
     case 'start':
-      return runStartCommand({ role: values.role, workers: values.workers, replica: values.replica, seed: !values['no-demo'] }, config);
+      return runStartCommand(
+        { role: values.role, workers: values.workers, replica: values.replica, seed: !values['no-demo'] },
+        config,
+      );
     case 'cluster':
       return runClusterCommand({ api: values.api, engines: values.engines, seed: !values['no-demo'] }, config);
     case 'migrate': {
@@ -124,7 +127,19 @@ async function main(argv: string[]): Promise<number> {
     case 'analytics':
       return runAnalyticsCommand(positionals, config, values.from);
     case 'bench':
-      return runBenchCommand(positionals[0], { json: values.json === true, seconds: values.seconds, videos: values.videos, people: values.people, rate: values.rate, conversations: values.conversations, shops: values.shops, events: values.events, orders: values.orders, days: values.days, layout: values.layout });
+      return runBenchCommand(positionals[0], {
+        json: values.json === true,
+        seconds: values.seconds,
+        videos: values.videos,
+        people: values.people,
+        rate: values.rate,
+        conversations: values.conversations,
+        shops: values.shops,
+        events: values.events,
+        orders: values.orders,
+        days: values.days,
+        layout: values.layout,
+      });
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);
       return 2;
@@ -136,7 +151,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    console.error(err instanceof Error ? err.stack ?? err.message : err);
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
     process.exit(1);
   },
 );

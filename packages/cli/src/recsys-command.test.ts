@@ -21,7 +21,11 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   let out = '';
   let err = '';
   const stages = new Set<string>();
-  const code = await runRecsysCommand(args, { out: (s) => void (out += s), err: (s) => void (err += s), progress: (stage) => void stages.add(stage) });
+  const code = await runRecsysCommand(args, {
+    out: (s) => void (out += s),
+    err: (s) => void (err += s),
+    progress: (stage) => void stages.add(stage),
+  });
   return { code, out, err, stages };
 }
 
@@ -30,7 +34,18 @@ test('recsys eval --json prints exactly one JSON line with the protocol and ever
   try {
     const file = join(dir, 'rings.txt');
     writeFileSync(file, ringDataset());
-    const { code, out, err, stages } = await run(['eval', '--dataset', file, '--json', '--seed', '7', '--users', '50', '--epochs', '3']);
+    const { code, out, err, stages } = await run([
+      'eval',
+      '--dataset',
+      file,
+      '--json',
+      '--seed',
+      '7',
+      '--users',
+      '50',
+      '--epochs',
+      '3',
+    ]);
     assert.equal(code, 0, err);
     const lines = out.split('\n').filter((l) => l !== '');
     assert.equal(lines.length, 1);
@@ -39,7 +54,8 @@ test('recsys eval --json prints exactly one JSON line with the protocol and ever
     assert.equal(report.protocol.users_evaluated, 50);
     assert.equal(report.protocol.negatives, 100);
     for (const name of ['popular', 'cooccurrence', 'engine']) {
-      for (const key of ['hr@10', 'ndcg@10', 'full_hr@10', 'full_ndcg@10', 'train_s', 'rss_mb']) assert.equal(typeof report.results[name][key], 'number', `${name} ${key}`);
+      for (const key of ['hr@10', 'ndcg@10', 'full_hr@10', 'full_ndcg@10', 'train_s', 'rss_mb'])
+        assert.equal(typeof report.results[name][key], 'number', `${name} ${key}`);
     }
     assert.equal(report.results.engine.epochs, 3);
     assert.equal(typeof report.train_s, 'number');

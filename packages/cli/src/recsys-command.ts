@@ -5,7 +5,15 @@
  * Progress goes to stderr; stdout gets a table, or exactly one JSON line with --json.
  */
 import { parseArgs } from 'node:util';
-import { DatasetFormatError, DEFAULT_MAX_USERS, DEFAULT_SEED, readInteractions, runEval, type EvalReport, type ModelReport } from '@zhongcao/recsys';
+import {
+  DatasetFormatError,
+  DEFAULT_MAX_USERS,
+  DEFAULT_SEED,
+  readInteractions,
+  runEval,
+  type EvalReport,
+  type ModelReport,
+} from '@zhongcao/recsys';
 import { progressPrinter } from './progress.js';
 import { runRetrainCommand } from './retrain-command.js';
 
@@ -28,7 +36,11 @@ const STD_IO: CommandIo = {
 };
 
 export async function runRecsysCommand(args: string[], io: CommandIo = STD_IO): Promise<number> {
-  if (args[0] === 'retrain') return runRetrainCommand(args.slice(1), io === STD_IO ? { ...io, progress: progressPrinter('recsys retrain') } : io);
+  if (args[0] === 'retrain')
+    return runRetrainCommand(
+      args.slice(1),
+      io === STD_IO ? { ...io, progress: progressPrinter('recsys retrain') } : io,
+    );
   let values: { dataset?: string; json?: boolean; seed?: string; users?: string; epochs?: string; help?: boolean };
   let positionals: string[];
   try {
@@ -69,7 +81,12 @@ export async function runRecsysCommand(args: string[], io: CommandIo = STD_IO): 
   try {
     data = await readInteractions(values.dataset);
   } catch (err) {
-    const reason = err instanceof DatasetFormatError ? err.message : err instanceof Error && 'code' in err ? String(err.code) : String(err);
+    const reason =
+      err instanceof DatasetFormatError
+        ? err.message
+        : err instanceof Error && 'code' in err
+          ? String(err.code)
+          : String(err);
     io.err(`cannot read the dataset ${values.dataset}: ${reason}\n`);
     return 1;
   }
@@ -88,7 +105,13 @@ export async function runRecsysCommand(args: string[], io: CommandIo = STD_IO): 
 }
 
 /** undefined when absent, null (after printing why) when malformed. */
-function wholeNumber(raw: string | undefined, flag: string, min: number, max: number, io: CommandIo): number | undefined | null {
+function wholeNumber(
+  raw: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+  io: CommandIo,
+): number | undefined | null {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {

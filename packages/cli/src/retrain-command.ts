@@ -7,7 +7,14 @@
  * Exit: 0 decided (serving or rejected), 1 failed, 2 usage, 3 still not done after the wait.
  */
 import { parseArgs } from 'node:util';
-import { migrateToLatest, modelVersion, openStorage, requestRetrain, RETRAIN_SCHEDULE_DEFAULTS, type ModelVersion } from '@zhongcao/core';
+import {
+  migrateToLatest,
+  modelVersion,
+  openStorage,
+  requestRetrain,
+  RETRAIN_SCHEDULE_DEFAULTS,
+  type ModelVersion,
+} from '@zhongcao/core';
 import { commonConfig } from './config.js';
 import type { CommandIo } from './recsys-command.js';
 
@@ -29,7 +36,10 @@ export function describeVersion(v: ModelVersion): string {
 export async function runRetrainCommand(args: string[], io: CommandIo): Promise<number> {
   let values: { data?: string; 'no-wait'?: boolean; 'wait-s'?: string };
   try {
-    ({ values } = parseArgs({ args, options: { data: { type: 'string' }, 'no-wait': { type: 'boolean' }, 'wait-s': { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args,
+      options: { data: { type: 'string' }, 'no-wait': { type: 'boolean' }, 'wait-s': { type: 'string' } },
+    }));
   } catch (err) {
     io.err(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
     return 2;
@@ -45,7 +55,9 @@ export async function runRetrainCommand(args: string[], io: CommandIo): Promise<
     await migrateToLatest(storage.db, storage.schema);
     const now = Date.now();
     const asked = await requestRetrain(storage.db, 'manual', null, RETRAIN_SCHEDULE_DEFAULTS.epochs, now);
-    io.err(`retraining ${asked.id} ${asked.requestedAt === now && asked.status === 'requested' ? 'requested' : `already ${asked.status}`}\n`);
+    io.err(
+      `retraining ${asked.id} ${asked.requestedAt === now && asked.status === 'requested' ? 'requested' : `already ${asked.status}`}\n`,
+    );
     if (values['no-wait']) {
       io.out(`${asked.id}\n`);
       return 0;
@@ -55,14 +67,19 @@ export async function runRetrainCommand(args: string[], io: CommandIo): Promise<
     for (;;) {
       const v = await modelVersion(storage.db, asked.id);
       if (!v) throw new Error(`model version ${asked.id} disappeared`);
-      if (v.status === 'training' && (last.status !== 'training' || v.epochsDone !== last.epochsDone)) io.progress('epochs', v.epochsDone, v.epochs);
+      if (v.status === 'training' && (last.status !== 'training' || v.epochsDone !== last.epochsDone))
+        io.progress('epochs', v.epochsDone, v.epochs);
       last = v;
       if (v.status !== 'requested' && v.status !== 'training') {
         io.out(`${describeVersion(v)}\n`);
         return v.status === 'failed' ? 1 : 0;
       }
       if (Date.now() >= deadline) {
-        io.err(v.status === 'requested' ? `no running platform picked ${v.id} up within ${waitS} s; it stays requested and the next one to start will train it\n` : `${v.id} is still training (${v.epochsDone}/${v.epochs} epochs)\n`);
+        io.err(
+          v.status === 'requested'
+            ? `no running platform picked ${v.id} up within ${waitS} s; it stays requested and the next one to start will train it\n`
+            : `${v.id} is still training (${v.epochsDone}/${v.epochs} epochs)\n`,
+        );
         return 3;
       }
       await new Promise((r) => setTimeout(r, POLL_MS));

@@ -31,7 +31,8 @@ class AcmePay implements PaymentProvider {
   verifyNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): ProviderNotification {
     const given = Buffer.from(String(headers['x-acme-signature'] ?? ''), 'hex');
     const expected = createHmac('sha256', SECRET).update(rawBody).digest();
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DomainError('INVALID_SIGNATURE', 'bad signature');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new DomainError('INVALID_SIGNATURE', 'bad signature');
     return JSON.parse(rawBody) as ProviderNotification;
   }
 }
@@ -48,7 +49,9 @@ test('a provider, a carrier and a moderator given in the options serve beside th
   const strategies: CoreStrategies = {
     paymentProviders: () => [acme],
     carriers: () => [acmeCarrier],
-    commentModerator: () => ({ review: async (c) => (c.text.includes('微信') ? { allow: false, reason: 'diversion' } : { allow: true }) }),
+    commentModerator: () => ({
+      review: async (c) => (c.text.includes('微信') ? { allow: false, reason: 'diversion' } : { allow: true }),
+    }),
   };
   const core = await openTestCore({ strategies });
   try {
@@ -60,17 +63,37 @@ test('a provider, a carrier and a moderator given in the options serve beside th
 
     const shop = await makeShop(core, 'acme-shop');
     const buyer = await makePerson(core, 'acme-buyer');
-    const placed = (await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }] })).body;
+    const placed = (
+      await checkout(core.ctx, buyer, {
+        items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }],
+      })
+    ).body;
     const { cashierUrl } = await openCashier(core.ctx, buyer, placed.payment.id);
     assert.match(cashierUrl, /^https:\/\/pay\.acme\.example\//);
     assert.equal(acme.created.length, 1);
     assert.match(acme.created[0]!.notifyUrl, /\/acme-pay$/, 'the provider is called back on its own path');
 
-    const body = JSON.stringify({ eventId: 'acme-1', kind: 'payment.succeeded', paymentId: placed.payment.id, providerTxnId: `acme_${placed.payment.id}`, amountFen: placed.totalFen, at: core.clock.now() });
-    await assert.rejects(receiveNotification(core.ctx, 'acme-pay', { 'x-acme-signature': '00' }, body), { code: 'INVALID_SIGNATURE' });
+    const body = JSON.stringify({
+      eventId: 'acme-1',
+      kind: 'payment.succeeded',
+      paymentId: placed.payment.id,
+      providerTxnId: `acme_${placed.payment.id}`,
+      amountFen: placed.totalFen,
+      at: core.clock.now(),
+    });
+    await assert.rejects(receiveNotification(core.ctx, 'acme-pay', { 'x-acme-signature': '00' }, body), {
+      code: 'INVALID_SIGNATURE',
+    });
     const signature = createHmac('sha256', SECRET).update(body).digest('hex');
-    assert.equal((await receiveNotification(core.ctx, 'acme-pay', { 'x-acme-signature': signature }, body)).outcome, 'applied');
-    const order = await core.ctx.db.selectFrom('orders').select('status').where('id', '=', placed.orders[0]!.id).executeTakeFirstOrThrow();
+    assert.equal(
+      (await receiveNotification(core.ctx, 'acme-pay', { 'x-acme-signature': signature }, body)).outcome,
+      'applied',
+    );
+    const order = await core.ctx.db
+      .selectFrom('orders')
+      .select('status')
+      .where('id', '=', placed.orders[0]!.id)
+      .executeTakeFirstOrThrow();
     assert.equal(order.status, 'paid');
     const report = await checkLedger(core.ctx.db);
     assert.equal(report.ok, true, JSON.stringify(report));
@@ -80,6 +103,12 @@ test('a provider, a carrier and a moderator given in the options serve beside th
 });
 
 test('two carriers or two providers of one name are refused at start', async () => {
-  await assert.rejects(openTestCore({ strategies: { carriers: () => [{ ...acmeCarrier, name: 'sandbox' }] } }), /two carriers are named sandbox/);
-  await assert.rejects(openTestCore({ strategies: { paymentProviders: () => [new AcmePay(), new AcmePay()] } }), /share a name/);
+  await assert.rejects(
+    openTestCore({ strategies: { carriers: () => [{ ...acmeCarrier, name: 'sandbox' }] } }),
+    /two carriers are named sandbox/,
+  );
+  await assert.rejects(
+    openTestCore({ strategies: { paymentProviders: () => [new AcmePay(), new AcmePay()] } }),
+    /share a name/,
+  );
 });

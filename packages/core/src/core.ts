@@ -2,7 +2,16 @@
 import type { CoreContext } from './context.js';
 import { systemClock, type Clock, installationSecret, housekeeping } from './platform/index.js';
 import { openStorage, type Storage, type StorageOptions, migrateToLatest } from './storage/index.js';
-import { moneyProviders, providerRegistry, SandboxGateway, sandboxStatement, SandboxPayoutProvider, SandboxProvider, submitPendingRefunds, submitPendingCompensations } from './payments/index.js';
+import {
+  moneyProviders,
+  providerRegistry,
+  SandboxGateway,
+  sandboxStatement,
+  SandboxPayoutProvider,
+  SandboxProvider,
+  submitPendingRefunds,
+  submitPendingCompensations,
+} from './payments/index.js';
 import { submitPayouts, reconcileDaily, settleDueOrders } from './ledger/index.js';
 import { runDueTimers, TimerRegistry } from './timers/index.js';
 import { registerOrderDeadlines } from './rules/index.js';
@@ -100,11 +109,28 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const strategies = options.strategies ?? {};
   const env: StrategyEnv = { db: storage.db, clock, baseUrl: () => baseUrl };
   const money = moneyProviders(
-    [...(strategies.payoutProviders?.(env) ?? []), new SandboxPayoutProvider(storage.db, sandbox, sandboxSecret, () => clock.now())],
-    [...(strategies.statementSources?.(env) ?? []), { name: 'sandbox', statement: (until) => sandboxStatement(storage.db, until) }],
+    [
+      ...(strategies.payoutProviders?.(env) ?? []),
+      new SandboxPayoutProvider(storage.db, sandbox, sandboxSecret, () => clock.now()),
+    ],
+    [
+      ...(strategies.statementSources?.(env) ?? []),
+      { name: 'sandbox', statement: (until) => sandboxStatement(storage.db, until) },
+    ],
   );
-  const payments = providerRegistry([...(strategies.paymentProviders?.(env) ?? []), new SandboxProvider(sandbox, sandboxSecret, () => clock.now())], () => baseUrl, money);
-  const ctx: CoreContext = { db: storage.db, dialect: storage.dialect, clock, dataDir: options.dataDir, payments, payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS };
+  const payments = providerRegistry(
+    [...(strategies.paymentProviders?.(env) ?? []), new SandboxProvider(sandbox, sandboxSecret, () => clock.now())],
+    () => baseUrl,
+    money,
+  );
+  const ctx: CoreContext = {
+    db: storage.db,
+    dialect: storage.dialect,
+    clock,
+    dataDir: options.dataDir,
+    payments,
+    payWindowMs: options.payWindowMs ?? DEFAULT_PAY_WINDOW_MS,
+  };
   const outbox = new OutboxDispatcher(storage.db, () => clock.now());
   subscribeRecommendOutbox(outbox, ctx); // purchases, refunds and new videos reach the interest engine
   subscribeViolationsOutbox(outbox, ctx); // a video an admin takes down is a violation of its owner

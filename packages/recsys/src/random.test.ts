@@ -7,8 +7,14 @@ test('the same seed gives the same stream; another seed another one', () => {
   const b = new Rng(42);
   const c = new Rng(43);
   const xs = Array.from({ length: 20 }, () => a.nextU32());
-  assert.deepEqual(xs, Array.from({ length: 20 }, () => b.nextU32()));
-  assert.notDeepEqual(xs, Array.from({ length: 20 }, () => c.nextU32()));
+  assert.deepEqual(
+    xs,
+    Array.from({ length: 20 }, () => b.nextU32()),
+  );
+  assert.notDeepEqual(
+    xs,
+    Array.from({ length: 20 }, () => c.nextU32()),
+  );
 });
 
 test('int(n) stays in [0, n) and covers it roughly uniformly', () => {
@@ -25,8 +31,14 @@ test('int(n) stays in [0, n) and covers it roughly uniformly', () => {
 test('shuffle permutes; derived seeds differ by stream name', () => {
   const arr = Int32Array.from({ length: 50 }, (_, i) => i);
   new Rng(3).shuffle(arr);
-  assert.deepEqual(Array.from(arr).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
-  assert.notDeepEqual(Array.from(arr), Array.from({ length: 50 }, (_, i) => i));
+  assert.deepEqual(
+    Array.from(arr).sort((a, b) => a - b),
+    Array.from({ length: 50 }, (_, i) => i),
+  );
+  assert.notDeepEqual(
+    Array.from(arr),
+    Array.from({ length: 50 }, (_, i) => i),
+  );
   assert.notEqual(deriveSeed(42, 'users'), deriveSeed(42, 'negatives-test'));
   assert.equal(deriveSeed(42, 'users'), deriveSeed(42, 'users'));
 });

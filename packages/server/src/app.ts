@@ -92,7 +92,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     // Per-request lines only at debug level: at info, a busy shop would log thousands of lines a second.
-    logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+    }),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     frameworkErrors,
@@ -117,18 +119,33 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.cookies?.zc_session ?? req.ip,
       // Scaled: one count for all api processes; while Redis is away the limits let requests through rather than fail them.
       ...(options.shared ? { redis: options.shared.redis, nameSpace: 'zhongcao:rl:', skipOnError: true } : {}),
-      errorResponseBuilder: (_req, context) => new DomainError('RATE_LIMITED', `too many requests; retry in ${context.after}`, { retryAfter: context.after }),
+      errorResponseBuilder: (_req, context) =>
+        new DomainError('RATE_LIMITED', `too many requests; retry in ${context.after}`, { retryAfter: context.after }),
     });
   }
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Zhongcao API', version: '1', description: 'Interest e-commerce platform. Money is integer fen; times are epoch milliseconds (UTC); ids are prefixed sortable strings. Errors are `{"error":{"code","message","details"}}` with stable codes.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zc_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      info: {
+        title: 'Zhongcao API',
+        version: '1',
+        description:
+          'Interest e-commerce platform. Money is integer fen; times are epoch milliseconds (UTC); ids are prefixed sortable strings. Errors are `{"error":{"code","message","details"}}` with stable codes.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zc_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
       security: [{ session: [] }, { bearer: [] }],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -141,7 +158,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.shared) sessions.connect(options.shared.invalidations);
   installAuth(app, options.core.ctx, sessions);
   const gateway = openGateway(app, options.core, options.openGateway);
-  const deps: RouteDeps = { core: options.core, secureCookies: options.secureCookies ?? false, kickWorker: options.kickWorker ?? (() => {}), sessions, forgetOpenCallers: gateway.forgetCallers };
+  const deps: RouteDeps = {
+    core: options.core,
+    secureCookies: options.secureCookies ?? false,
+    kickWorker: options.kickWorker ?? (() => {}),
+    sessions,
+    forgetOpenCallers: gateway.forgetCallers,
+  };
   systemRoutes(app, deps, metrics);
   authRoutes(app, deps);
   catalogRoutes(app, deps);
@@ -175,7 +198,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   liveSocketRoute(app, deps, options.liveFanout ?? null);
   options.core.outbox.subscribe('', (e: { topic: string }) => metrics.events.inc({ topic: e.topic }));
 
-  await app.register(fastifyStatic, { root: mediaDir(options.core.ctx.dataDir), prefix: '/media/', decorateReply: false, maxAge: '7d', immutable: true });
+  await app.register(fastifyStatic, {
+    root: mediaDir(options.core.ctx.dataDir),
+    prefix: '/media/',
+    decorateReply: false,
+    maxAge: '7d',
+    immutable: true,
+  });
   const web = options.webDist && existsSync(join(options.webDist, 'index.html')) ? options.webDist : null;
   if (web) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
@@ -186,14 +215,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       decorateReply: true,
       index: ['index.html'],
       cacheControl: false,
-      setHeaders: (res, path) => res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, path) =>
+        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const isApp = request.method === 'GET' && web && !/^\/(api|media|sandbox|metrics|healthz|readyz)(\/|$)/.test(path) && !/\.[a-z0-9]{1,5}$/i.test(path);
-    if (isApp) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', web);
+    const isApp =
+      request.method === 'GET' &&
+      web &&
+      !/^\/(api|media|sandbox|metrics|healthz|readyz)(\/|$)/.test(path) &&
+      !/\.[a-z0-9]{1,5}$/i.test(path);
+    if (isApp)
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', web);
     return sendError(reply, 'ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
   });
   return app;

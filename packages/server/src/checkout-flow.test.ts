@@ -15,7 +15,15 @@ test('a shopper buys, pays at the sandbox cashier, the merchant ships, the shopp
     const placed = await s.call('POST', '/api/v1/checkout', {
       token,
       headers: { 'idempotency-key': 'flow-key-0001' },
-      body: { items: [{ skuId: shop.skuIds[0], quantity: 2, attribution: { source: 'video', contentId: 'vid_1', creatorId: 'usr_x' } }] },
+      body: {
+        items: [
+          {
+            skuId: shop.skuIds[0],
+            quantity: 2,
+            attribution: { source: 'video', contentId: 'vid_1', creatorId: 'usr_x' },
+          },
+        ],
+      },
     });
     assert.equal(placed.statusCode, 201, placed.body);
     const checkout = placed.json();
@@ -24,7 +32,19 @@ test('a shopper buys, pays at the sandbox cashier, the merchant ships, the shopp
     assert.equal(checkout.orders[0].shippingFeeFen, 800, 'below the free-shipping threshold');
     assert.equal(checkout.totalFen, 6780);
 
-    const again = await s.call('POST', '/api/v1/checkout', { token, headers: { 'idempotency-key': 'flow-key-0001' }, body: { items: [{ skuId: shop.skuIds[0], quantity: 2, attribution: { source: 'video', contentId: 'vid_1', creatorId: 'usr_x' } }] } });
+    const again = await s.call('POST', '/api/v1/checkout', {
+      token,
+      headers: { 'idempotency-key': 'flow-key-0001' },
+      body: {
+        items: [
+          {
+            skuId: shop.skuIds[0],
+            quantity: 2,
+            attribution: { source: 'video', contentId: 'vid_1', creatorId: 'usr_x' },
+          },
+        ],
+      },
+    });
     assert.equal(again.statusCode, 201);
     assert.deepEqual(again.json(), checkout, 'a retried checkout answers the same and creates nothing');
     const product = (await s.call('GET', `/api/v1/products/${shop.productId}`)).json();
@@ -43,7 +63,12 @@ test('a shopper buys, pays at the sandbox cashier, the merchant ships, the shopp
     const englishPage = await s.call('GET', String(inEnglish.headers.location));
     assert.match(englishPage.body, /<html lang="en">[\s\S]*>Pay<\/button>[\s\S]*Back to the shop/);
     assert.doesNotMatch(englishPage.body, /确认支付|返回商城/);
-    const paid = await s.app.inject({ method: 'POST', url: `/sandbox/cashier/${txnId}`, payload: 'outcome=paid', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const paid = await s.app.inject({
+      method: 'POST',
+      url: `/sandbox/cashier/${txnId}`,
+      payload: 'outcome=paid',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(paid.statusCode, 303);
     await s.deliverNotifications();
 
@@ -52,7 +77,10 @@ test('a shopper buys, pays at the sandbox cashier, the merchant ships, the shopp
     assert.equal(order.status, 'paid');
     assert.deepEqual(order.lines[0].attribution, { source: 'video', contentId: 'vid_1', creatorId: 'usr_x' });
 
-    const ship = await s.call('POST', `/api/v1/merchant/orders/${orderId}/ship`, { token: merchantToken, body: { parcels: [{ carrier: '顺丰速运', trackingNo: 'SF1234567890' }] } });
+    const ship = await s.call('POST', `/api/v1/merchant/orders/${orderId}/ship`, {
+      token: merchantToken,
+      body: { parcels: [{ carrier: '顺丰速运', trackingNo: 'SF1234567890' }] },
+    });
     assert.equal(ship.statusCode, 200, ship.body);
     assert.equal(ship.json().status, 'shipped');
 
@@ -60,10 +88,20 @@ test('a shopper buys, pays at the sandbox cashier, the merchant ships, the shopp
     assert.equal(confirm.statusCode, 200, confirm.body);
     order = confirm.json();
     assert.equal(order.status, 'completed');
-    assert.deepEqual(order.transitions.map((t: { to: string }) => t.to), ['unpaid', 'paid', 'shipped', 'delivered', 'completed']);
-    assert.deepEqual(order.transitions.map((t: { actorKind: string }) => t.actorKind), ['buyer', 'provider', 'merchant', 'buyer', 'buyer']);
+    assert.deepEqual(
+      order.transitions.map((t: { to: string }) => t.to),
+      ['unpaid', 'paid', 'shipped', 'delivered', 'completed'],
+    );
+    assert.deepEqual(
+      order.transitions.map((t: { actorKind: string }) => t.actorKind),
+      ['buyer', 'provider', 'merchant', 'buyer', 'buyer'],
+    );
     assert.equal(order.shipments[0].trackingNo, 'SF1234567890');
-    assert.equal(order.shipments[0].status, 'delivered', 'confirming receipt marks parcels still in transit as delivered');
+    assert.equal(
+      order.shipments[0].status,
+      'delivered',
+      'confirming receipt marks parcels still in transit as delivered',
+    );
   } finally {
     await s.close();
   }
@@ -76,7 +114,10 @@ test('metrics: process defaults and request durations, without the per-handle li
     const body = (await s.call('GET', '/metrics')).body;
     assert.match(body, /^zhongcao_process_resident_memory_bytes \d/m);
     assert.match(body, /^zhongcao_process_open_fds \d/m);
-    assert.match(body, /^zhongcao_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1$/m);
+    assert.match(
+      body,
+      /^zhongcao_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1$/m,
+    );
     assert.doesNotMatch(body, /nodejs_active_handles|nodejs_active_resources/);
     // The interest engine: none runs yet in this process, so it is down and never restarted.
     assert.match(body, /^zhongcao_interest_engine_up 0$/m);

@@ -17,9 +17,17 @@ test('every API route declares its 2xx answer (routes still missing one are list
     assert.ok(routes.length > 250, `the route table has ${routes.length} routes`);
     const missing = routes.filter((r) => r.successStatuses.length === 0).map((r) => `${r.method} ${r.url}`);
     const pending = new Set(PENDING_RESPONSE_SCHEMAS);
-    assert.deepEqual(missing.filter((r) => !pending.has(r)), [], 'these routes must declare a 2xx response schema');
+    assert.deepEqual(
+      missing.filter((r) => !pending.has(r)),
+      [],
+      'these routes must declare a 2xx response schema',
+    );
     const known = new Set(routes.map((r) => `${r.method} ${r.url}`));
-    assert.deepEqual(PENDING_RESPONSE_SCHEMAS.filter((r) => !missing.includes(r) || !known.has(r)), [], 'these routes have a schema now (or are gone): take them off the pending list');
+    assert.deepEqual(
+      PENDING_RESPONSE_SCHEMAS.filter((r) => !missing.includes(r) || !known.has(r)),
+      [],
+      'these routes have a schema now (or are gone): take them off the pending list',
+    );
     t.diagnostic(`${routes.length - missing.length} of ${routes.length} routes have 2xx response schemas`);
   } finally {
     await s.close();
@@ -28,21 +36,36 @@ test('every API route declares its 2xx answer (routes still missing one are list
 
 test('strictSchema closes every object that does not say otherwise, and leaves allOf members open', () => {
   const open = Type.Object({ a: Type.String() }, { additionalProperties: true });
-  const schema = Type.Object({ inner: Type.Object({ x: Type.Integer() }), open, list: Type.Array(Type.Object({ y: Type.Boolean() })) });
+  const schema = Type.Object({
+    inner: Type.Object({ x: Type.Integer() }),
+    open,
+    list: Type.Array(Type.Object({ y: Type.Boolean() })),
+  });
   const strict = strictSchema(schema) as Record<string, any>;
   assert.equal(strict.additionalProperties, false);
   assert.equal(strict.properties.inner.additionalProperties, false);
   assert.equal(strict.properties.open.additionalProperties, true);
   assert.equal(strict.properties.list.items.additionalProperties, false);
-  const all = strictSchema({ allOf: [{ type: 'object', properties: { a: {} } }, { type: 'object', properties: { b: {} } }] }) as Record<string, any>;
+  const all = strictSchema({
+    allOf: [
+      { type: 'object', properties: { a: {} } },
+      { type: 'object', properties: { b: {} } },
+    ],
+  }) as Record<string, any>;
   assert.equal(all.allOf[0].additionalProperties, undefined);
-  assert.equal((schema as Record<string, any>).additionalProperties, undefined, 'the route\'s own schema is not changed');
+  assert.equal(
+    (schema as Record<string, any>).additionalProperties,
+    undefined,
+    "the route's own schema is not changed",
+  );
 });
 
 test('an answer with a property its schema does not list, or without one it requires, fails as CONTRACT_VIOLATION', async () => {
   const app = Fastify();
   const contract = installContract(app, true);
-  const Answer = { 200: Type.Object({ id: Type.String(), count: Type.Integer(), note: Type.Union([Type.String(), Type.Null()]) }) };
+  const Answer = {
+    200: Type.Object({ id: Type.String(), count: Type.Integer(), note: Type.Union([Type.String(), Type.Null()]) }),
+  };
   let answer: Record<string, unknown> = {};
   app.get('/x', { schema: { response: Answer } }, async () => answer);
   app.get('/free', async () => ({ anything: 1 }));
@@ -59,9 +82,16 @@ test('an answer with a property its schema does not list, or without one it requ
   assert.match((await app.inject({ url: '/x' })).json().error.details.errors.join(), /count/);
   answer = { id: 'a', count: 1.5, note: 'n' };
   assert.equal((await app.inject({ url: '/x' })).statusCode, 500);
-  assert.equal((await app.inject({ url: '/free' })).statusCode, 200, 'a route without a schema is the route table test\'s business');
+  assert.equal(
+    (await app.inject({ url: '/free' })).statusCode,
+    200,
+    "a route without a schema is the route table test's business",
+  );
   assert.equal(contract.violations.length, 3);
-  assert.deepEqual(contract.violations.map((v) => `${v.method} ${v.url} ${v.status}`), ['GET /x 200', 'GET /x 200', 'GET /x 200']);
+  assert.deepEqual(
+    contract.violations.map((v) => `${v.method} ${v.url} ${v.status}`),
+    ['GET /x 200', 'GET /x 200', 'GET /x 200'],
+  );
   await app.close();
 });
 
@@ -69,7 +99,11 @@ test('JSON text a handler wrote itself is checked as sent', async () => {
   const app = Fastify();
   const contract = installContract(app, true);
   let text = '';
-  app.get('/text', { schema: { response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String() })) }) } } }, async (_req, reply) => reply.type('application/json; charset=utf-8').send(text));
+  app.get(
+    '/text',
+    { schema: { response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String() })) }) } } },
+    async (_req, reply) => reply.type('application/json; charset=utf-8').send(text),
+  );
   await app.ready();
   text = '{"items":[{"id":"a"}]}';
   assert.equal((await app.inject({ url: '/text' })).statusCode, 200);
@@ -81,7 +115,7 @@ test('JSON text a handler wrote itself is checked as sent', async () => {
   await app.close();
 });
 
-test('the web app\'s API types (packages/web/src/api/schema.d.ts) are those of the current OpenAPI document (npm run contract)', async () => {
+test("the web app's API types (packages/web/src/api/schema.d.ts) are those of the current OpenAPI document (npm run contract)", async () => {
   const committed = readFileSync(SCHEMA_FILE, 'utf8');
   const fresh = await generateSchemaTypes();
   assert.ok(committed === fresh, 'schema.d.ts is out of date: run npm run contract');

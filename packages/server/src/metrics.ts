@@ -7,7 +7,12 @@ export interface Metrics {
   events: Counter<'topic'>;
 }
 
-const UNCOLLECTED = ['nodejs_active_handles', 'nodejs_active_handles_total', 'nodejs_active_resources', 'nodejs_active_resources_total'];
+const UNCOLLECTED = [
+  'nodejs_active_handles',
+  'nodejs_active_handles_total',
+  'nodejs_active_resources',
+  'nodejs_active_resources_total',
+];
 
 /** What the metrics read off the interest engine at each scrape (null when none runs in this process). */
 export interface EngineGauges {
@@ -46,7 +51,12 @@ export function installMetrics(app: FastifyInstance, engine: () => EngineGauges 
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const events = new Counter({ name: 'zhongcao_domain_events_total', help: 'Domain events dispatched from the outbox, by topic', labelNames: ['topic'] as const, registers: [registry] });
+  const events = new Counter({
+    name: 'zhongcao_domain_events_total',
+    help: 'Domain events dispatched from the outbox, by topic',
+    labelNames: ['topic'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'zhongcao_interest_engine_up',
     help: 'The interest engine is running and warm (1), or stopped or warming with the feed non-personalised (0)',
@@ -58,7 +68,7 @@ export function installMetrics(app: FastifyInstance, engine: () => EngineGauges 
   modelVersionGauge(registry, () => engine()?.modelVersion);
   new Counter({
     name: 'zhongcao_interest_engine_restarts_total',
-    help: 'Times the interest engine\'s thread stopped and was started again',
+    help: "Times the interest engine's thread stopped and was started again",
     registers: [registry],
     collect() {
       this.reset();
@@ -75,7 +85,10 @@ export function installMetrics(app: FastifyInstance, engine: () => EngineGauges 
     },
   });
   app.addHook('onResponse', async (request, reply) => {
-    duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    duration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
   return { registry, events };
 }

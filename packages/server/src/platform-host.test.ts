@@ -7,7 +7,13 @@ import { startPlatform } from './platform.js';
 
 test('a platform started without a host listens on loopback only and says so in its URL', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-host-'));
-  const platform = await startPlatform({ dataDir, databaseUrl: undefined, port: 0, logLevel: 'silent', engineThread: false });
+  const platform = await startPlatform({
+    dataDir,
+    databaseUrl: undefined,
+    port: 0,
+    logLevel: 'silent',
+    engineThread: false,
+  });
   try {
     const address = platform.app.server.address();
     assert.ok(address && typeof address === 'object');

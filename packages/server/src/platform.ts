@@ -1,6 +1,13 @@
 /** Starts a platform process: core (migrated), HTTP server and, unless it is an api-role process, the background worker. */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { liveRuntime, openCore, recommendService, type Core, type CoreOptions, type RetrainOptions } from '@zhongcao/core';
+import {
+  liveRuntime,
+  openCore,
+  recommendService,
+  type Core,
+  type CoreOptions,
+  type RetrainOptions,
+} from '@zhongcao/core';
 import { buildServer } from './app.js';
 import { startWorker, type Worker } from './worker.js';
 import { connectRedisState } from './shared/redis-state.js';
@@ -50,31 +57,66 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   let lastRedisError = 0;
   let log: FastifyBaseLogger | null = null;
   const remote: EngineService | null =
-    options.engineService && options.natsUrl ? await startEngineService(core, options.natsUrl, options.engineService.replicas, (line, detail) => log?.warn(detail, line)) : null;
+    options.engineService && options.natsUrl
+      ? await startEngineService(core, options.natsUrl, options.engineService.replicas, (line, detail) =>
+          log?.warn(detail, line),
+        )
+      : null;
   // Embedded: the interest engine runs on its own thread and warms from the stored history (bounded) before the first request.
-  const engine = remote ? null : recommendService(core.ctx, { thread: options.engineThread ?? true, retrain: options.retrain ?? {} });
+  const engine = remote
+    ? null
+    : recommendService(core.ctx, { thread: options.engineThread ?? true, retrain: options.retrain ?? {} });
   await engine?.ready;
   const onRedisError = (err: Error): void => {
     if (Date.now() - lastRedisError < 5_000) return; // once per 5 s while it is away
     lastRedisError = Date.now();
-    log?.error({ err: err.message }, 'redis unavailable: rate limits let requests through; sessions leave the cache within a second');
+    log?.error(
+      { err: err.message },
+      'redis unavailable: rate limits let requests through; sessions leave the cache within a second',
+    );
   };
   const shared = options.redisUrl ? connectRedisState(options.redisUrl, onRedisError) : null;
-  const liveFanout = options.natsUrl ? await connectNatsFanout(options.natsUrl, (err) => log?.warn({ err: err.message }, 'nats: live frames from other processes wait for the reconnect')) : null;
+  const liveFanout = options.natsUrl
+    ? await connectNatsFanout(options.natsUrl, (err) =>
+        log?.warn({ err: err.message }, 'nats: live frames from other processes wait for the reconnect'),
+      )
+    : null;
   if (shared) await Promise.race([shared.ready, new Promise((r) => setTimeout(r, 2_000).unref())]); // not blocking a start while Redis is away
   // Scaled mode: flash sales admit through one counter in Redis for every api process, the database still guarding each order.
   if (shared) liveRuntime(core.ctx).useHotCounter(redisSaleCounter(shared.redis));
-  const app = await buildServer({ core, logLevel: options.logLevel, webDist: options.webDist ?? null, rateLimits: options.rateLimits, kickWorker: () => worker?.kick(), shared, liveFanout, extraMetrics: remote?.metrics });
+  const app = await buildServer({
+    core,
+    logLevel: options.logLevel,
+    webDist: options.webDist ?? null,
+    rateLimits: options.rateLimits,
+    kickWorker: () => worker?.kick(),
+    shared,
+    liveFanout,
+    extraMetrics: remote?.metrics,
+  });
   log = app.log;
   engine?.onLifecycle((e) => {
-    if (e.kind === 'stopped') app.log.error({ reason: e.reason, restartInMs: e.restartInMs }, 'interest engine thread stopped; the feed is non-personalised until it restarts');
-    else if (e.kind === 'restart_failed') app.log.error({ reason: e.reason }, 'interest engine restart failed; trying again');
+    if (e.kind === 'stopped')
+      app.log.error(
+        { reason: e.reason, restartInMs: e.restartInMs },
+        'interest engine thread stopped; the feed is non-personalised until it restarts',
+      );
+    else if (e.kind === 'restart_failed')
+      app.log.error({ reason: e.reason }, 'interest engine restart failed; trying again');
     else if (e.kind === 'model') {
       const { kind: _kind, ...decision } = e;
       if (e.status === 'serving') app.log.info(decision, 'interest engine: retrained model swapped in and serving');
       else app.log.warn(decision, `interest engine: retrained model not swapped in (${e.reason})`);
-    } else if (e.kind === 'model_adopted') app.log.info({ version: e.version, loadMs: e.loadMs, swapMs: e.swapMs, videos: e.videos }, 'interest engine: model version serving loaded from the store and swapped in');
-    else app.log.warn({ restarts: e.restarts, videos: e.videos, signals: e.signals, warmMs: e.warmMs }, 'interest engine thread restarted and warm; personalised pages are back');
+    } else if (e.kind === 'model_adopted')
+      app.log.info(
+        { version: e.version, loadMs: e.loadMs, swapMs: e.swapMs, videos: e.videos },
+        'interest engine: model version serving loaded from the store and swapped in',
+      );
+    else
+      app.log.warn(
+        { restarts: e.restarts, videos: e.videos, signals: e.signals, warmMs: e.warmMs },
+        'interest engine thread restarted and warm; personalised pages are back',
+      );
   });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });

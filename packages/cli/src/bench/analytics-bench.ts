@@ -61,13 +61,20 @@ const PROVINCES = ['浙江省', '广东省', '江苏省', '上海市', '北京�
 const ROOMS = 600;
 const ROOM_MINUTES = 120;
 
-export async function benchAnalytics(opts: { events?: number; orders?: number; days?: number; lagSeconds?: number }): Promise<AnalyticsResult> {
+export async function benchAnalytics(opts: {
+  events?: number;
+  orders?: number;
+  days?: number;
+  lagSeconds?: number;
+}): Promise<AnalyticsResult> {
   const events = opts.events ?? DEFAULT_SIZES.events;
   const orders = opts.orders ?? DEFAULT_SIZES.orders;
   const days = opts.days ?? DEFAULT_SIZES.days;
   const scope = new Scope();
   let rss = 0;
-  const sampleRss = () => { rss = Math.max(rss, process.memoryUsage().rss); };
+  const sampleRss = () => {
+    rss = Math.max(rss, process.memoryUsage().rss);
+  };
   const rssTimer = setInterval(sampleRss, 200);
   try {
     const store = await freshStore(scope);
@@ -82,14 +89,30 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
 
     log('rebuilding the rollups from the raw rows');
     const r0 = performance.now();
-    await rebuildRollups(core.ctx, null, (done, total) => { if (done % 15 === 0 || done === total) log(`  rebuild ${done}/${total} days`); });
+    await rebuildRollups(core.ctx, null, (done, total) => {
+      if (done % 15 === 0 || done === total) log(`  rebuild ${done}/${total} days`);
+    });
     const rebuildS = (performance.now() - r0) / 1000;
     sampleRss();
-    const rowsOf = async (t: 'analytics_rollups' | 'analytics_rollups_daily' | 'analytics_people' | 'analytics_people_daily') => Number((await core.ctx.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rowsOf = async (
+      t: 'analytics_rollups' | 'analytics_rollups_daily' | 'analytics_people' | 'analytics_people_daily',
+    ) =>
+      Number(
+        (
+          await core.ctx.db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const rollupRows = (await rowsOf('analytics_rollups')) + (await rowsOf('analytics_rollups_daily'));
     const peopleRows = (await rowsOf('analytics_people')) + (await rowsOf('analytics_people_daily'));
     const token = async (userId: string) => (await issueSession(core.ctx, userId, 'bearer')).token;
-    const tokens = { merchant: await token(world.merchantId), creator: await token(world.creatorId), admin: await token(world.adminId) };
+    const tokens = {
+      merchant: await token(world.merchantId),
+      creator: await token(world.creatorId),
+      admin: await token(world.adminId),
+    };
     await core.close();
 
     const server = await startServerChild(scope, store, 'bench-analytics-secret');
@@ -105,31 +128,56 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
       for (const v of views) {
         const auth = { authorization: `Bearer ${tokens[v.as]}` };
         const t0 = performance.now();
-        await Promise.all(v.paths.map(async (p) => {
-          const t = performance.now();
-          const reply = await get(pool, p, auth);
-          if (reply.status !== 200) throw new Error(`GET ${p}: ${reply.status} ${reply.body.slice(0, 200)}`);
-          const ms = performance.now() - t;
-          samples.push(ms);
-          const key = `${v.as} ${p.replace(/\?.*$/, '').replace(/\/(lvr|vid|prd|shp|usr)_[^/]*/g, '/:id')}${p.includes('&dim=') ? ' (focus)' : ''}`;
-          byPath.set(key, [...(byPath.get(key) ?? []), ms]);
-        }));
+        await Promise.all(
+          v.paths.map(async (p) => {
+            const t = performance.now();
+            const reply = await get(pool, p, auth);
+            if (reply.status !== 200) throw new Error(`GET ${p}: ${reply.status} ${reply.body.slice(0, 200)}`);
+            const ms = performance.now() - t;
+            samples.push(ms);
+            const key = `${v.as} ${p.replace(/\?.*$/, '').replace(/\/(lvr|vid|prd|shp|usr)_[^/]*/g, '/:id')}${p.includes('&dim=') ? ' (focus)' : ''}`;
+            byPath.set(key, [...(byPath.get(key) ?? []), ms]);
+          }),
+        );
         viewSamples.push(performance.now() - t0);
       }
     }
     samples.sort((a, b) => a - b);
     viewSamples.sort((a, b) => a - b);
-    const slowest = [...byPath].map(([k, xs]) => ({ k, p99: percentile([...xs].sort((a, b) => a - b), 99) })).sort((a, b) => b.p99 - a.p99);
+    const slowest = [...byPath]
+      .map(([k, xs]) => ({
+        k,
+        p99: percentile(
+          [...xs].sort((a, b) => a - b),
+          99,
+        ),
+      }))
+      .sort((a, b) => b.p99 - a.p99);
     for (const { k, p99 } of slowest) log(`  ${k}: p99 ${round(p99)} ms`);
-    log(`dashboards: ${samples.length} requests, p50 ${round(percentile(samples, 50))} ms, p99 ${round(percentile(samples, 99))} ms; views p99 ${round(percentile(viewSamples, 99))} ms`);
+    log(
+      `dashboards: ${samples.length} requests, p50 ${round(percentile(samples, 50))} ms, p99 ${round(percentile(samples, 99))} ms; views p99 ${round(percentile(viewSamples, 99))} ms`,
+    );
 
     const lag = await measureLag(pool, tokens.admin, world.videoIds, opts.lagSeconds ?? 10);
     return {
-      bench: 'analytics', dialect: store.dialect, events, orders, days,
-      generate_s: round(generateS), rebuild_s: round(rebuildS), rollup_rows: rollupRows, people_rows: peopleRows,
-      dashboard_queries: samples.length, dashboard_p50_ms: round(percentile(samples, 50)), dashboard_p99_ms: round(percentile(samples, 99)),
-      view_loads: viewSamples.length, view_p99_ms: round(percentile(viewSamples, 99)),
-      lag_events_per_s: lag.rate, lag_events: lag.events, rollup_lag_p50_ms: round(lag.p50), rollup_lag_p99_ms: round(lag.p99),
+      bench: 'analytics',
+      dialect: store.dialect,
+      events,
+      orders,
+      days,
+      generate_s: round(generateS),
+      rebuild_s: round(rebuildS),
+      rollup_rows: rollupRows,
+      people_rows: peopleRows,
+      dashboard_queries: samples.length,
+      dashboard_p50_ms: round(percentile(samples, 50)),
+      dashboard_p99_ms: round(percentile(samples, 99)),
+      view_loads: viewSamples.length,
+      view_p99_ms: round(percentile(viewSamples, 99)),
+      lag_events_per_s: lag.rate,
+      lag_events: lag.events,
+      rollup_lag_p50_ms: round(lag.p50),
+      rollup_lag_p99_ms: round(lag.p99),
       rss_mb: Math.round(rss / 1048576),
     };
   } finally {
@@ -139,20 +187,35 @@ export async function benchAnalytics(opts: { events?: number; orders?: number; d
 }
 
 /** The requests each console view sends when it opens (and when its tabs, a product's funnel and a live room are opened). */
-function consoleViews(w: World, from: string, to: string): Array<{ as: 'merchant' | 'creator' | 'admin'; paths: string[] }> {
+function consoleViews(
+  w: World,
+  from: string,
+  to: string,
+): Array<{ as: 'merchant' | 'creator' | 'admin'; paths: string[] }> {
   const api = '/api/v1/analytics';
   const shop = `shopId=${w.shopId}&from=${from}&to=${to}`;
   const me = `scope=creator&from=${from}&to=${to}`;
   const all = `scope=platform&from=${from}&to=${to}`;
-  const audience = (q: string) => [`${api}/breakdown/region?${q}`, `${api}/breakdown/price_band?${q}`, `${api}/breakdown/category?${q}`, `${api}/overview?${q}`];
+  const audience = (q: string) => [
+    `${api}/breakdown/region?${q}`,
+    `${api}/breakdown/price_band?${q}`,
+    `${api}/breakdown/category?${q}`,
+    `${api}/overview?${q}`,
+  ];
   return [
-    { as: 'merchant', paths: [`${api}/overview?${shop}`, `${api}/breakdown/channel?${shop}`, `${api}/live?${shop}`, ...audience(shop)] },
+    {
+      as: 'merchant',
+      paths: [`${api}/overview?${shop}`, `${api}/breakdown/channel?${shop}`, `${api}/live?${shop}`, ...audience(shop)],
+    },
     { as: 'merchant', paths: [`${api}/breakdown/product?${shop}`] },
     { as: 'merchant', paths: [`${api}/overview?${shop}&dim=product&id=${w.productId}`] },
     { as: 'merchant', paths: [`${api}/breakdown/video?${shop}`] },
     { as: 'merchant', paths: [`${api}/breakdown/creator?${shop}`] },
     { as: 'merchant', paths: [`${api}/live/${w.roomId}?shopId=${w.shopId}`] },
-    { as: 'creator', paths: [`${api}/overview?${me}`, `${api}/breakdown/video?${me}`, `${api}/live?${me}`, ...audience(me)] },
+    {
+      as: 'creator',
+      paths: [`${api}/overview?${me}`, `${api}/breakdown/video?${me}`, `${api}/live?${me}`, ...audience(me)],
+    },
     { as: 'admin', paths: [`${api}/overview?${all}`, `${api}/breakdown/channel?${all}`, ...audience(all)] },
     { as: 'admin', paths: [`${api}/breakdown/shop?${all}`] },
   ];
@@ -166,7 +229,12 @@ const round = (n: number): number => Math.round(n * 10) / 10;
  * impressions of today, read over HTTP every 100 ms, include it. Lag = the batch's 202 → the first
  * read that includes it.
  */
-async function measureLag(pool: Pool, adminToken: string, videoIds: string[], seconds: number): Promise<{ rate: number; events: number; p50: number; p99: number }> {
+async function measureLag(
+  pool: Pool,
+  adminToken: string,
+  videoIds: string[],
+  seconds: number,
+): Promise<{ rate: number; events: number; p50: number; p99: number }> {
   log(`rollup lag: ${seconds} s of events at 5,000/s POSTed to /api/v1/events, visibility read over HTTP`);
   const today = shanghaiDate(Date.now());
   const auth = { authorization: `Bearer ${adminToken}` };
@@ -204,17 +272,29 @@ async function measureLag(pool: Pool, adminToken: string, videoIds: string[], se
     const first = seq;
     seq += 100;
     const at = Date.now();
-    const events = Array.from({ length: 100 }, (_, i) => ({ type: 'impression', videoId: videoIds[(first + i) % videoIds.length]!, at, clientEventId: `lag-${first + i}` }));
-    const sent = post(pool, '/api/v1/events', { 'x-viewer-id': `lag-viewer-${first % 997}` }, JSON.stringify({ events }));
-    // Batches count in the order they were accepted (a later batch may be answered first).
-    batches.push(sent.then((reply) => {
-      if (reply.status !== 202) throw new Error(`events: ${reply.status} ${reply.body.slice(0, 200)}`);
-      const acceptedAt = performance.now();
-      order = order.then(() => {
-        accepted += 100;
-        pending.push({ upTo: accepted, acceptedAt, n: 100 });
-      });
+    const events = Array.from({ length: 100 }, (_, i) => ({
+      type: 'impression',
+      videoId: videoIds[(first + i) % videoIds.length]!,
+      at,
+      clientEventId: `lag-${first + i}`,
     }));
+    const sent = post(
+      pool,
+      '/api/v1/events',
+      { 'x-viewer-id': `lag-viewer-${first % 997}` },
+      JSON.stringify({ events }),
+    );
+    // Batches count in the order they were accepted (a later batch may be answered first).
+    batches.push(
+      sent.then((reply) => {
+        if (reply.status !== 202) throw new Error(`events: ${reply.status} ${reply.body.slice(0, 200)}`);
+        const acceptedAt = performance.now();
+        order = order.then(() => {
+          accepted += 100;
+          pending.push({ upTo: accepted, acceptedAt, n: 100 });
+        });
+      }),
+    );
     const wait = 20 - (performance.now() - tick);
     if (wait > 0) await new Promise((res) => setTimeout(res, wait));
   }
@@ -224,13 +304,29 @@ async function measureLag(pool: Pool, adminToken: string, videoIds: string[], se
   sending = false;
   await watcher;
   lags.sort((a, b) => a - b);
-  return { rate: Math.round(accepted / elapsed), events: accepted, p50: percentile(lags, 50), p99: percentile(lags, 99) };
+  return {
+    rate: Math.round(accepted / elapsed),
+    events: accepted,
+    p50: percentile(lags, 50),
+    p99: percentile(lags, 99),
+  };
 }
 
-interface World { shopId: string; merchantId: string; creatorId: string; adminId: string; productId: string; roomId: string; videoIds: string[] }
+interface World {
+  shopId: string;
+  merchantId: string;
+  creatorId: string;
+  adminId: string;
+  productId: string;
+  roomId: string;
+  videoIds: string[];
+}
 
 /** Generates the store (exported for profiling the views against a kept store). */
-export async function generateAnalyticsStore(core: Core, g: { events: number; orders: number; start: number; now: number }): Promise<World> {
+export async function generateAnalyticsStore(
+  core: Core,
+  g: { events: number; orders: number; start: number; now: number },
+): Promise<World> {
   const db = core.ctx.db;
   const t0 = g.start;
   const span = g.now - 60_000 - g.start;
@@ -238,7 +334,18 @@ export async function generateAnalyticsStore(core: Core, g: { events: number; or
   const users = async (prefix: string, n: number) => {
     const ids = Array.from({ length: n }, (_, i) => id('user', i));
     for (let s = 0; s < n; s += BATCH) {
-      await db.insertInto('users').values(ids.slice(s, s + BATCH).map((u, k) => ({ id: u, login: `${prefix}-${s + k}`, display_name: `${prefix} ${s + k}`, password_hash: 'x', created_at: t0 }))).execute();
+      await db
+        .insertInto('users')
+        .values(
+          ids.slice(s, s + BATCH).map((u, k) => ({
+            id: u,
+            login: `${prefix}-${s + k}`,
+            display_name: `${prefix} ${s + k}`,
+            password_hash: 'x',
+            created_at: t0,
+          })),
+        )
+        .execute();
     }
     return ids;
   };
@@ -246,33 +353,162 @@ export async function generateAnalyticsStore(core: Core, g: { events: number; or
   const creators = await users('bench-creator', CREATORS);
   const buyers = await users('bench-buyer', BUYERS);
   const adminId = (await users('bench-admin', 1))[0]!;
-  await db.insertInto('user_roles').values([{ user_id: adminId, role: 'admin', created_at: t0 }, { user_id: creators[0]!, role: 'creator', created_at: t0 }]).execute();
+  await db
+    .insertInto('user_roles')
+    .values([
+      { user_id: adminId, role: 'admin', created_at: t0 },
+      { user_id: creators[0]!, role: 'creator', created_at: t0 },
+    ])
+    .execute();
   const categories = Array.from({ length: 10 }, (_, i) => id('category', i));
-  await db.insertInto('categories').values(categories.map((c, i) => ({ id: c, parent_id: null, name: `类目${i}`, ship_by_hours: 48, perishable: 0, fee_rate_bp: 200 + i * 50, sort: i, created_at: t0 }))).execute();
+  await db
+    .insertInto('categories')
+    .values(
+      categories.map((c, i) => ({
+        id: c,
+        parent_id: null,
+        name: `类目${i}`,
+        ship_by_hours: 48,
+        perishable: 0,
+        fee_rate_bp: 200 + i * 50,
+        sort: i,
+        created_at: t0,
+      })),
+    )
+    .execute();
   const shops = owners.map((_, i) => id('shop', i));
-  await db.insertInto('shops').values(shops.map((s, i) => ({ id: s, name: `店铺${i}`, description: '', origin: '', owner_id: owners[i]!, shipping_fee_fen: 0, free_shipping_over_fen: null, status: 'open', created_at: t0 }))).execute();
-  await db.insertInto('shop_members').values(shops.map((s, i) => ({ shop_id: s, user_id: owners[i]!, role: 'owner', created_at: t0 }))).execute();
-  const products = Array.from({ length: PRODUCTS }, (_, i) => ({ id: id('product', i), shop: shops[i % SHOPS]!, category: categories[i % categories.length]! }));
-  await db.insertInto('products').values(products.map((p, i) => ({ id: p.id, shop_id: p.shop, category_id: p.category, title: `商品${i}`, description: '', spec_options: '[]', status: 'listed', min_price_fen: 1990, sales: 0, created_at: t0, updated_at: t0 }))).execute();
-  const videos = Array.from({ length: VIDEOS }, (_, i) => ({ id: id('video', i), owner: creators[i % CREATORS]!, product: products[i % PRODUCTS]! }));
+  await db
+    .insertInto('shops')
+    .values(
+      shops.map((s, i) => ({
+        id: s,
+        name: `店铺${i}`,
+        description: '',
+        origin: '',
+        owner_id: owners[i]!,
+        shipping_fee_fen: 0,
+        free_shipping_over_fen: null,
+        status: 'open',
+        created_at: t0,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('shop_members')
+    .values(shops.map((s, i) => ({ shop_id: s, user_id: owners[i]!, role: 'owner', created_at: t0 })))
+    .execute();
+  const products = Array.from({ length: PRODUCTS }, (_, i) => ({
+    id: id('product', i),
+    shop: shops[i % SHOPS]!,
+    category: categories[i % categories.length]!,
+  }));
+  await db
+    .insertInto('products')
+    .values(
+      products.map((p, i) => ({
+        id: p.id,
+        shop_id: p.shop,
+        category_id: p.category,
+        title: `商品${i}`,
+        description: '',
+        spec_options: '[]',
+        status: 'listed',
+        min_price_fen: 1990,
+        sales: 0,
+        created_at: t0,
+        updated_at: t0,
+      })),
+    )
+    .execute();
+  const videos = Array.from({ length: VIDEOS }, (_, i) => ({
+    id: id('video', i),
+    owner: creators[i % CREATORS]!,
+    product: products[i % PRODUCTS]!,
+  }));
   for (let s = 0; s < VIDEOS; s += BATCH) {
     const part = videos.slice(s, s + BATCH);
-    await db.insertInto('videos').values(part.map((v, k) => ({ id: v.id, owner_id: v.owner, host_kind: 'creator', shop_id: null, title: `视频${s + k}`, caption: '', hashtags: '[]', status: 'published', file_name: `${v.id}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 15_000, poster_file: null, views: 0, likes: 0, comments: 0, shares: 0, completions: 0, created_at: t0, published_at: t0, updated_at: t0 }))).execute();
-    await db.insertInto('video_anchors').values(part.map((v) => ({ video_id: v.id, product_id: v.product.id, position: 0 }))).execute();
+    await db
+      .insertInto('videos')
+      .values(
+        part.map((v, k) => ({
+          id: v.id,
+          owner_id: v.owner,
+          host_kind: 'creator',
+          shop_id: null,
+          title: `视频${s + k}`,
+          caption: '',
+          hashtags: '[]',
+          status: 'published',
+          file_name: `${v.id}.mp4`,
+          content_type: 'video/mp4',
+          bytes: 1,
+          duration_ms: 15_000,
+          poster_file: null,
+          views: 0,
+          likes: 0,
+          comments: 0,
+          shares: 0,
+          completions: 0,
+          created_at: t0,
+          published_at: t0,
+          updated_at: t0,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('video_anchors')
+      .values(part.map((v) => ({ video_id: v.id, product_id: v.product.id, position: 0 })))
+      .execute();
   }
   // Past live rooms of the creators, two hours each, spread over the period, with what their processes saw per minute.
-  const rooms = Array.from({ length: ROOMS }, (_, i) => ({ id: id('liveRoom', i), host: creators[i % CREATORS]!, opened: t0 + Math.floor((i / ROOMS) * (span - ROOM_MINUTES * 60_000)) }));
-  for (let s = 0; s < ROOMS; s += BATCH) {
-    await db.insertInto('live_rooms').values(rooms.slice(s, s + BATCH).map((r, k) => ({
-      id: r.id, title: `直播${s + k}`, host_kind: 'creator', host_id: r.host, created_by: r.host, status: 'ended', pinned_product_id: null, stream_key_hash: null, publishing: 0, fallback_video_url: null, stats: null,
-      created_at: r.opened, opened_at: r.opened, ended_at: r.opened + ROOM_MINUTES * 60_000, updated_at: r.opened,
-    }))).execute();
-  }
-  const minuteRows = rooms.flatMap((r, ri) => Array.from({ length: ROOM_MINUTES }, (_, m) => {
-    const viewers = 50 + ((ri * 31 + m * 7) % 400);
-    return { room_id: r.id, minute: Math.floor(r.opened / 60_000) * 60_000 + m * 60_000, viewers, entries: Math.round(viewers / 5), comments: Math.round(viewers / 12), orders: 0, gmv_fen: 0 };
+  const rooms = Array.from({ length: ROOMS }, (_, i) => ({
+    id: id('liveRoom', i),
+    host: creators[i % CREATORS]!,
+    opened: t0 + Math.floor((i / ROOMS) * (span - ROOM_MINUTES * 60_000)),
   }));
-  for (let c = 0; c < minuteRows.length; c += 2_000) await db.insertInto('analytics_live_minutes').values(minuteRows.slice(c, c + 2_000)).execute();
+  for (let s = 0; s < ROOMS; s += BATCH) {
+    await db
+      .insertInto('live_rooms')
+      .values(
+        rooms.slice(s, s + BATCH).map((r, k) => ({
+          id: r.id,
+          title: `直播${s + k}`,
+          host_kind: 'creator',
+          host_id: r.host,
+          created_by: r.host,
+          status: 'ended',
+          pinned_product_id: null,
+          stream_key_hash: null,
+          publishing: 0,
+          fallback_video_url: null,
+          stats: null,
+          created_at: r.opened,
+          opened_at: r.opened,
+          ended_at: r.opened + ROOM_MINUTES * 60_000,
+          updated_at: r.opened,
+        })),
+      )
+      .execute();
+  }
+  const minuteRows = rooms.flatMap((r, ri) =>
+    Array.from({ length: ROOM_MINUTES }, (_, m) => {
+      const viewers = 50 + ((ri * 31 + m * 7) % 400);
+      return {
+        room_id: r.id,
+        minute: Math.floor(r.opened / 60_000) * 60_000 + m * 60_000,
+        viewers,
+        entries: Math.round(viewers / 5),
+        comments: Math.round(viewers / 12),
+        orders: 0,
+        gmv_fen: 0,
+      };
+    }),
+  );
+  for (let c = 0; c < minuteRows.length; c += 2_000)
+    await db
+      .insertInto('analytics_live_minutes')
+      .values(minuteRows.slice(c, c + 2_000))
+      .execute();
   // The merchant measured is the shop of the first order through a live room (its room's minutes are one of the views).
   let roomOfShop: string | null = null;
   let liveShop: string | null = null;
@@ -285,7 +521,9 @@ export async function generateAnalyticsStore(core: Core, g: { events: number; or
       const v = videos[(i * 31) % VIDEOS]!;
       const source = SOURCES[i % SOURCES.length]!;
       const room = source === 'live' ? rooms[(i * 7) % ROOMS]! : null;
-      const at = room ? room.opened + ((i * 13) % (ROOM_MINUTES * 60)) * 1000 : t0 + Math.floor(((i * 7919) % g.orders) / g.orders * span);
+      const at = room
+        ? room.opened + ((i * 13) % (ROOM_MINUTES * 60)) * 1000
+        : t0 + Math.floor((((i * 7919) % g.orders) / g.orders) * span);
       const viaVideo = source === 'video' || source === 'feed';
       const price = PRICES[i % PRICES.length]! + (i % 50) * 10;
       const buyerIndex = (i * 13) % BUYERS;
@@ -294,21 +532,92 @@ export async function generateAnalyticsStore(core: Core, g: { events: number; or
         liveShop = v.product.shop;
       }
       return {
-        order: newId('order', at), checkout: newId('checkout', at), line: newId('orderLine', at), at, v, source, viaVideo, price, qty: 1 + (i % 3), buyer: buyers[buyerIndex]!,
-        address: JSON.stringify({ name: '张三', phone: '13800001111', province: PROVINCES[buyerIndex % PROVINCES.length], city: '市', district: '区', detail: '1 号' }),
-        content: viaVideo ? v.id : room ? room.id : null, creator: viaVideo ? v.owner : room ? room.host : null,
+        order: newId('order', at),
+        checkout: newId('checkout', at),
+        line: newId('orderLine', at),
+        at,
+        v,
+        source,
+        viaVideo,
+        price,
+        qty: 1 + (i % 3),
+        buyer: buyers[buyerIndex]!,
+        address: JSON.stringify({
+          name: '张三',
+          phone: '13800001111',
+          province: PROVINCES[buyerIndex % PROVINCES.length],
+          city: '市',
+          district: '区',
+          detail: '1 号',
+        }),
+        content: viaVideo ? v.id : room ? room.id : null,
+        creator: viaVideo ? v.owner : room ? room.host : null,
       };
     });
-    await db.transaction().execute(async (tx) => { for (let c = 0; c < rows.length; c += BATCH) {
-      const part = rows.slice(c, c + BATCH);
-      await tx.insertInto('checkouts').values(part.map((r) => ({ id: r.checkout, buyer_id: r.buyer, total_fen: r.price * r.qty, created_at: r.at }))).execute();
-      await tx.insertInto('orders').values(part.map((r) => ({ id: r.order, checkout_id: r.checkout, shop_id: r.v.product.shop, buyer_id: r.buyer, status: 'paid', items_fen: r.price * r.qty, shipping_fee_fen: 0, total_fen: r.price * r.qty, address: r.address, buyer_note: '', pay_deadline: r.at, created_at: r.at, paid_at: r.at, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: r.at }))).execute();
-      await tx.insertInto('order_lines').values(part.map((r) => ({
-        id: r.line, order_id: r.order, shop_id: r.v.product.shop, product_id: r.v.product.id, sku_id: 'sku_bench', category_id: r.v.product.category, title: 'bench', spec_values: '[]', unit_price_fen: r.price, quantity: r.qty, line_total_fen: r.price * r.qty,
-        ship_by_hours: 48, fee_rate_bp: 200, perishable: 0, attr_source: r.source, attr_content_id: r.content, attr_creator_id: r.creator, created_at: r.at,
-        creator_rate_bp: r.creator ? 1500 : 0, plan_kind: r.creator ? 'general' : null,
-      }))).execute();
-    } });
+    await db.transaction().execute(async (tx) => {
+      for (let c = 0; c < rows.length; c += BATCH) {
+        const part = rows.slice(c, c + BATCH);
+        await tx
+          .insertInto('checkouts')
+          .values(
+            part.map((r) => ({ id: r.checkout, buyer_id: r.buyer, total_fen: r.price * r.qty, created_at: r.at })),
+          )
+          .execute();
+        await tx
+          .insertInto('orders')
+          .values(
+            part.map((r) => ({
+              id: r.order,
+              checkout_id: r.checkout,
+              shop_id: r.v.product.shop,
+              buyer_id: r.buyer,
+              status: 'paid',
+              items_fen: r.price * r.qty,
+              shipping_fee_fen: 0,
+              total_fen: r.price * r.qty,
+              address: r.address,
+              buyer_note: '',
+              pay_deadline: r.at,
+              created_at: r.at,
+              paid_at: r.at,
+              shipped_at: null,
+              delivered_at: null,
+              completed_at: null,
+              cancelled_at: null,
+              cancel_reason: null,
+              updated_at: r.at,
+            })),
+          )
+          .execute();
+        await tx
+          .insertInto('order_lines')
+          .values(
+            part.map((r) => ({
+              id: r.line,
+              order_id: r.order,
+              shop_id: r.v.product.shop,
+              product_id: r.v.product.id,
+              sku_id: 'sku_bench',
+              category_id: r.v.product.category,
+              title: 'bench',
+              spec_values: '[]',
+              unit_price_fen: r.price,
+              quantity: r.qty,
+              line_total_fen: r.price * r.qty,
+              ship_by_hours: 48,
+              fee_rate_bp: 200,
+              perishable: 0,
+              attr_source: r.source,
+              attr_content_id: r.content,
+              attr_creator_id: r.creator,
+              created_at: r.at,
+              creator_rate_bp: r.creator ? 1500 : 0,
+              plan_kind: r.creator ? 'general' : null,
+            })),
+          )
+          .execute();
+      }
+    });
     if ((s / ORDERS_PER_TX) % 10 === 0) log(`  ${s + n} / ${g.orders} orders`);
   }
   // Events: impressions (a tenth are product taps, one in forty an add-to-cart), each received when it happened;
@@ -323,18 +632,37 @@ export async function generateAnalyticsStore(core: Core, g: { events: number; or
       const cart = i % 40 === 5;
       const type = tap ? 'product_tap' : cart ? 'add_to_cart' : 'impression';
       return {
-        id: newId('event', at), actor_key: `anon:v${(i * 7) % VIEWERS}`, user_id: null, type, video_id: v.id, product_id: tap || cart ? v.product.id : null, watch_ms: null, duration_ms: null, at, client_event_id: `g${i}`, received_at: at,
-        source: cart ? 'video' : null, content_id: cart ? v.id : null,
+        id: newId('event', at),
+        actor_key: `anon:v${(i * 7) % VIEWERS}`,
+        user_id: null,
+        type,
+        video_id: v.id,
+        product_id: tap || cart ? v.product.id : null,
+        watch_ms: null,
+        duration_ms: null,
+        at,
+        client_event_id: `g${i}`,
+        received_at: at,
+        source: cart ? 'video' : null,
+        content_id: cart ? v.id : null,
       };
     });
     await db.transaction().execute(async (tx) => {
-      for (let c = 0; c < rows.length; c += 1_000) await tx.insertInto('events').values(rows.slice(c, c + 1_000)).execute();
+      for (let c = 0; c < rows.length; c += 1_000)
+        await tx
+          .insertInto('events')
+          .values(rows.slice(c, c + 1_000))
+          .execute();
     });
     if ((s / EVENTS_PER_TX) % 10 === 0) log(`  ${s + n} / ${g.events} events`);
   }
   return {
-    shopId: liveShop ?? shops[0]!, merchantId: owners[shops.indexOf(liveShop ?? shops[0]!)]!, creatorId: creators[0]!, adminId,
-    productId: products.find((p) => p.shop === (liveShop ?? shops[0]))!.id, roomId: roomOfShop ?? rooms[0]!.id,
+    shopId: liveShop ?? shops[0]!,
+    merchantId: owners[shops.indexOf(liveShop ?? shops[0]!)]!,
+    creatorId: creators[0]!,
+    adminId,
+    productId: products.find((p) => p.shop === (liveShop ?? shops[0]))!.id,
+    roomId: roomOfShop ?? rooms[0]!.id,
     videoIds: videos.map((v) => v.id),
   };
 }

@@ -14,7 +14,14 @@ import Fastify from 'fastify';
 import { openStorage } from '@zhongcao/core';
 
 type BareTables = {
-  bench_bare_orders: { id: string; buyer: string; sku_id: string; idem_key: string; amount_fen: number; status: string };
+  bench_bare_orders: {
+    id: string;
+    buyer: string;
+    sku_id: string;
+    idem_key: string;
+    amount_fen: number;
+    status: string;
+  };
 };
 
 const storage = openStorage({ dataDir: process.argv[2] ?? 'data-bare-checkout' });
@@ -40,18 +47,34 @@ app.post<{ Body: { items?: Array<{ skuId?: unknown }> } }>('/api/v1/checkout', a
   const buyer = req.headers.authorization;
   const key = req.headers['idempotency-key'];
   const skuId = req.body?.items?.[0]?.skuId;
-  if (typeof buyer !== 'string' || typeof key !== 'string' || typeof skuId !== 'string') return reply.code(400).send({ error: { code: 'BAD_REQUEST' } });
+  if (typeof buyer !== 'string' || typeof key !== 'string' || typeof skuId !== 'string')
+    return reply.code(400).send({ error: { code: 'BAD_REQUEST' } });
   const id = `pay_${randomBytes(10).toString('hex')}`;
-  await db.insertInto('bench_bare_orders').values({ id, buyer, sku_id: skuId, idem_key: key, amount_fen: 1990, status: 'unpaid' }).execute();
+  await db
+    .insertInto('bench_bare_orders')
+    .values({ id, buyer, sku_id: skuId, idem_key: key, amount_fen: 1990, status: 'unpaid' })
+    .execute();
   return reply.code(201).send({ payment: { id, amountFen: 1990 } });
 });
 app.post<{ Body: { merchantRef?: unknown } }>('/api/v1/payments/notify/sandbox', async (req, reply) => {
   const ref = req.body?.merchantRef;
   if (typeof ref !== 'string') return reply.code(400).send({ error: { code: 'BAD_REQUEST' } });
-  const res = await db.updateTable('bench_bare_orders').set({ status: 'paid' }).where('id', '=', ref).where('status', '=', 'unpaid').executeTakeFirst();
+  const res = await db
+    .updateTable('bench_bare_orders')
+    .set({ status: 'paid' })
+    .where('id', '=', ref)
+    .where('status', '=', 'unpaid')
+    .executeTakeFirst();
   return reply.code(Number(res.numUpdatedRows) === 1 ? 200 : 409).send({ ok: true });
 });
 
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`listening at ${address}/\n`);
-process.on('SIGTERM', () => void app.close().then(() => storage.close()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => storage.close())
+      .then(() => process.exit(0)),
+);

@@ -57,7 +57,9 @@ const server = createServer((req, res) => {
   }
   res.writeHead(404).end();
 });
-server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
+server.on('upgrade', (req, socket, head) =>
+  wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
+);
 server.listen(0, '127.0.0.1', () => {
   const addr = server.address();
   process.stdout.write(`listening at http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/\n`);

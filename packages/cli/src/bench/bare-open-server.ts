@@ -10,10 +10,22 @@
  */
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
-import { errorEnvelope, OpenApiError, parseSignMethod, signatureMatches, signRequest, successEnvelope } from '@zhongcao/core';
+import {
+  errorEnvelope,
+  OpenApiError,
+  parseSignMethod,
+  signatureMatches,
+  signRequest,
+  successEnvelope,
+} from '@zhongcao/core';
 import { readWireRequest } from '@zhongcao/server';
 
-const secrets = new Map((JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Array<{ appKey: string; secret: string }>).map((a) => [a.appKey, a.secret]));
+const secrets = new Map(
+  (JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Array<{ appKey: string; secret: string }>).map((a) => [
+    a.appKey,
+    a.secret,
+  ]),
+);
 const app = Fastify({ logger: false });
 app.removeAllContentTypeParsers();
 app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 512 * 1024 }, (_req, body, done) => done(null, body));
@@ -23,11 +35,26 @@ app.post('/open/*', async (req, reply) => {
   const secret = wire.appKey ? secrets.get(wire.appKey) : undefined;
   const signMethod = parseSignMethod(wire.signMethod);
   let body: string;
-  if (!secret || !signMethod || !wire.sign || !wire.method || !wire.timestamp) body = JSON.stringify(errorEnvelope(new OpenApiError(40003, 'isv.signature-invalid', 'bad request'), ''));
+  if (!secret || !signMethod || !wire.sign || !wire.method || !wire.timestamp)
+    body = JSON.stringify(errorEnvelope(new OpenApiError(40003, 'isv.signature-invalid', 'bad request'), ''));
   else {
-    const expected = signRequest(secret, { appKey: wire.appKey!, method: wire.method, paramJson: wire.paramJson, timestamp: wire.timestamp, v: wire.v ?? '' }, signMethod);
+    const expected = signRequest(
+      secret,
+      {
+        appKey: wire.appKey!,
+        method: wire.method,
+        paramJson: wire.paramJson,
+        timestamp: wire.timestamp,
+        v: wire.v ?? '',
+      },
+      signMethod,
+    );
     const ok = signatureMatches(expected, wire.sign) && typeof JSON.parse(wire.paramJson) === 'object';
-    body = JSON.stringify(ok ? successEnvelope({}, 'bare') : errorEnvelope(new OpenApiError(40003, 'isv.signature-invalid', 'bad signature'), 'bare'));
+    body = JSON.stringify(
+      ok
+        ? successEnvelope({}, 'bare')
+        : errorEnvelope(new OpenApiError(40003, 'isv.signature-invalid', 'bad signature'), 'bare'),
+    );
   }
   return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(body);
 });

@@ -13,16 +13,25 @@ import { InMemorySale } from './bare-sale.js';
 const sale = new InMemorySale(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 2));
 const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
 app.get('/warm', async () => ({ ok: true }));
-app.post<{ Body: { quantity?: unknown }; Params: { id: string } }>('/api/v1/live/flash-sales/:id/orders', async (req, reply) => {
-  const buyer = req.headers.authorization;
-  const key = req.headers['idempotency-key'];
-  const units = req.body?.quantity;
-  if (typeof buyer !== 'string' || typeof key !== 'string' || typeof units !== 'number' || !Number.isInteger(units) || units < 1) {
-    return reply.code(400).send({ error: { code: 'BAD_REQUEST' } });
-  }
-  const answer = sale.order(req.params.id, buyer, key, units);
-  return reply.code(answer.status).send(answer.body);
-});
+app.post<{ Body: { quantity?: unknown }; Params: { id: string } }>(
+  '/api/v1/live/flash-sales/:id/orders',
+  async (req, reply) => {
+    const buyer = req.headers.authorization;
+    const key = req.headers['idempotency-key'];
+    const units = req.body?.quantity;
+    if (
+      typeof buyer !== 'string' ||
+      typeof key !== 'string' ||
+      typeof units !== 'number' ||
+      !Number.isInteger(units) ||
+      units < 1
+    ) {
+      return reply.code(400).send({ error: { code: 'BAD_REQUEST' } });
+    }
+    const answer = sale.order(req.params.id, buyer, key, units);
+    return reply.code(answer.status).send(answer.body);
+  },
+);
 
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`listening at ${address}/\n`);

@@ -28,7 +28,10 @@ export class InMemorySale {
     else {
       this.remaining -= units;
       this.unitsByBuyer.set(buyer, held + units);
-      answer = { status: 201, body: { orderId: `o${++this.orders}`, saleId, quantity: units, remaining: this.remaining } };
+      answer = {
+        status: 201,
+        body: { orderId: `o${++this.orders}`, saleId, quantity: units, remaining: this.remaining },
+      };
     }
     this.answers.set(key, answer);
     return answer;

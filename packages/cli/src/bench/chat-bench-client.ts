@@ -30,12 +30,15 @@ export class ChatClient {
 
   connect(resume: boolean): Promise<void> {
     return new Promise((resolve) => {
-      const ws = new WebSocket(`${this.origin.replace(/^http/, 'ws')}/api/v1/service/ws?token=${this.token}`, { perMessageDeflate: false });
+      const ws = new WebSocket(`${this.origin.replace(/^http/, 'ws')}/api/v1/service/ws?token=${this.token}`, {
+        perMessageDeflate: false,
+      });
       this.ws = ws;
       ws.on('open', () => {
         if (resume) {
           const cursors = this.conversations.map((c) => ({ c, s: this.contiguous(c) }));
-          for (let i = 0; i < cursors.length; i += 50) ws.send(JSON.stringify({ t: 'sync', cursors: cursors.slice(i, i + 50) }));
+          for (let i = 0; i < cursors.length; i += 50)
+            ws.send(JSON.stringify({ t: 'sync', cursors: cursors.slice(i, i + 50) }));
           for (const s of this.pending.values()) if (!s.acked) ws.send(s.frame); // same client id: idempotent
         }
         resolve();
@@ -68,11 +71,23 @@ export class ChatClient {
   }
 
   private frame(text: string): void {
-    const f = JSON.parse(text) as { t: string; m?: { conversationId: string; seq: number; clientId: string | null; senderId: string | null }; items?: Array<{ conversationId: string; seq: number; clientId: string | null; senderId: string | null }>; clientId?: string; seq?: number; conversationId?: string; hasMore?: boolean; code?: string };
+    const f = JSON.parse(text) as {
+      t: string;
+      m?: { conversationId: string; seq: number; clientId: string | null; senderId: string | null };
+      items?: Array<{ conversationId: string; seq: number; clientId: string | null; senderId: string | null }>;
+      clientId?: string;
+      seq?: number;
+      conversationId?: string;
+      hasMore?: boolean;
+      code?: string;
+    };
     if (f.t === 'msg' && f.m) this.receive(f.m);
     else if (f.t === 'msgs' && f.items) {
       for (const m of f.items) this.receive(m);
-      if (f.hasMore && f.conversationId) this.ws?.send(JSON.stringify({ t: 'sync', cursors: [{ c: f.conversationId, s: this.contiguous(f.conversationId) }] }));
+      if (f.hasMore && f.conversationId)
+        this.ws?.send(
+          JSON.stringify({ t: 'sync', cursors: [{ c: f.conversationId, s: this.contiguous(f.conversationId) }] }),
+        );
     } else if (f.t === 'ack' && f.clientId) {
       const s = this.pending.get(f.clientId);
       if (s && !s.acked) {

@@ -15,7 +15,18 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { ChatClient as Client } from './chat-bench-client.js';
-import { createShop, hashToken, loadActor, newId, openConversation, openCore, putServiceSettings, SESSION_TTL_MS, setPresence, type Core } from '@zhongcao/core';
+import {
+  createShop,
+  hashToken,
+  loadActor,
+  newId,
+  openConversation,
+  openCore,
+  putServiceSettings,
+  SESSION_TTL_MS,
+  setPresence,
+  type Core,
+} from '@zhongcao/core';
 import { percentile } from './percentiles.js';
 import { freshStore, log, Scope, type BenchStore } from './resources.js';
 import { processRssMb, startServerChild } from './server-child.js';
@@ -75,7 +86,12 @@ async function makeFixtures(store: BenchStore, sizes: Required<ChatSizes>): Prom
     const perShop = Math.ceil(sizes.conversations / sizes.shops);
     for (const a of staff) {
       const shopId = [...a.shops.keys()][0]!;
-      await putServiceSettings(core.ctx, a, shopId, { maxOpen: Math.min(200, perShop + 10), hoursFrom: 0, hoursTo: 0, awayText: '' });
+      await putServiceSettings(core.ctx, a, shopId, {
+        maxOpen: Math.min(200, perShop + 10),
+        hoursFrom: 0,
+        hoursTo: 0,
+        awayText: '',
+      });
       await setPresence(core.ctx, a, shopId, true);
     }
     const conversations: Fixtures['conversations'] = [];
@@ -83,30 +99,68 @@ async function makeFixtures(store: BenchStore, sizes: Required<ChatSizes>): Prom
       const buyer = c % sizes.buyers;
       const shop = c % sizes.shops;
       const actor = await loadActor(core.ctx.db, buyerIds[buyer]!.userId);
-      const conv = await openConversation(core.ctx, actor, { source: 'direct', shopId: [...staff[shop]!.shops.keys()][0]! });
+      const conv = await openConversation(core.ctx, actor, {
+        source: 'direct',
+        shopId: [...staff[shop]!.shops.keys()][0]!,
+      });
       conversations.push({ id: conv.id, buyer, shop });
     }
-    log(`chat fixtures: ${sizes.shops} shops with staff online, ${sizes.buyers} buyers, ${conversations.length} conversations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `chat fixtures: ${sizes.shops} shops with staff online, ${sizes.buyers} buyers, ${conversations.length} conversations in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return { buyerTokens: buyerIds.map((b) => b.token), staffTokens: staffIds.map((s) => s.token), conversations };
   } finally {
     await core.close();
   }
 }
 
-async function insertPeople(core: Core, prefix: string, count: number): Promise<Array<{ userId: string; token: string }>> {
+async function insertPeople(
+  core: Core,
+  prefix: string,
+  count: number,
+): Promise<Array<{ userId: string; token: string }>> {
   const db = core.ctx.db;
   const now = Date.now();
   const out: Array<{ userId: string; token: string }> = [];
   // Nobody logs in with these: the password hash is a placeholder no password matches.
   const noPassword = `$argon2id$v=19$m=19456,t=2,p=1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`;
   for (let start = 0; start < count; start += 500) {
-    const rows = Array.from({ length: Math.min(500, count - start) }, (_, k) => ({ id: newId('user', now), login: `${prefix}-${start + k}`, token: randomBytes(32).toString('base64url') }));
+    const rows = Array.from({ length: Math.min(500, count - start) }, (_, k) => ({
+      id: newId('user', now),
+      login: `${prefix}-${start + k}`,
+      token: randomBytes(32).toString('base64url'),
+    }));
     await db.transaction().execute(async (tx) => {
-      await tx.insertInto('users').values(rows.map((r) => ({ id: r.id, login: r.login, display_name: r.login, password_hash: noPassword, created_at: now }))).execute();
-      await tx.insertInto('user_roles').values(rows.map((r) => ({ user_id: r.id, role: 'shopper', created_at: now }))).execute();
+      await tx
+        .insertInto('users')
+        .values(
+          rows.map((r) => ({
+            id: r.id,
+            login: r.login,
+            display_name: r.login,
+            password_hash: noPassword,
+            created_at: now,
+          })),
+        )
+        .execute();
+      await tx
+        .insertInto('user_roles')
+        .values(rows.map((r) => ({ user_id: r.id, role: 'shopper', created_at: now })))
+        .execute();
       await tx
         .insertInto('sessions')
-        .values(rows.map((r) => ({ id: newId('session', now), token_hash: hashToken(r.token), user_id: r.id, kind: 'bearer', csrf_token: randomBytes(12).toString('base64url'), created_at: now, expires_at: now + SESSION_TTL_MS, revoked_at: null })))
+        .values(
+          rows.map((r) => ({
+            id: newId('session', now),
+            token_hash: hashToken(r.token),
+            user_id: r.id,
+            kind: 'bearer',
+            csrf_token: randomBytes(12).toString('base64url'),
+            created_at: now,
+            expires_at: now + SESSION_TTL_MS,
+            revoked_at: null,
+          })),
+        )
         .execute();
     });
     for (const r of rows) out.push({ userId: r.id, token: r.token });
@@ -115,12 +169,20 @@ async function insertPeople(core: Core, prefix: string, count: number): Promise<
 }
 
 export async function benchChat(sizes: ChatSizes = {}): Promise<ChatResult> {
-  const full: Required<ChatSizes> = { buyers: sizes.buyers ?? 5000, msgsPerS: sizes.msgsPerS ?? 500, conversations: sizes.conversations ?? 1000, shops: sizes.shops ?? 50, seconds: sizes.seconds ?? 20 };
+  const full: Required<ChatSizes> = {
+    buyers: sizes.buyers ?? 5000,
+    msgsPerS: sizes.msgsPerS ?? 500,
+    conversations: sizes.conversations ?? 1000,
+    shops: sizes.shops ?? 50,
+    seconds: sizes.seconds ?? 20,
+  };
   full.conversations = Math.min(full.conversations, full.buyers * full.shops);
   const scope = new Scope();
   try {
     const store = await freshStore(scope);
-    log(`chat: ${store.dialect}, ${full.buyers} buyers, ${full.conversations} conversations, ${full.shops} shops, ${full.msgsPerS} msg/s for ${full.seconds} s`);
+    log(
+      `chat: ${store.dialect}, ${full.buyers} buyers, ${full.conversations} conversations, ${full.shops} shops, ${full.msgsPerS} msg/s for ${full.seconds} s`,
+    );
     const fx = await makeFixtures(store, full);
     const server = await startServerChild(scope, store, randomBytes(24).toString('hex'));
     let rss: number | null = null;
@@ -157,8 +219,12 @@ export async function benchChat(sizes: ChatSizes = {}): Promise<ChatResult> {
       convByBuyer.set(c.buyer, [...(convByBuyer.get(c.buyer) ?? []), c.id]);
       convByShop.set(c.shop, [...(convByShop.get(c.shop) ?? []), c.id]);
     }
-    const buyers = fx.buyerTokens.map((t, i) => new Client(server.origin, t, convByBuyer.get(i) ?? [], onDelivered, onAck));
-    const staff = fx.staffTokens.map((t, i) => new Client(server.origin, t, convByShop.get(i) ?? [], onDelivered, onAck));
+    const buyers = fx.buyerTokens.map(
+      (t, i) => new Client(server.origin, t, convByBuyer.get(i) ?? [], onDelivered, onAck),
+    );
+    const staff = fx.staffTokens.map(
+      (t, i) => new Client(server.origin, t, convByShop.get(i) ?? [], onDelivered, onAck),
+    );
     const t0 = performance.now();
     const all = [...staff, ...buyers];
     for (let i = 0; i < all.length; i += 200) await Promise.all(all.slice(i, i + 200).map((c) => c.connect(false)));

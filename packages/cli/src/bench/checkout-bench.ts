@@ -49,7 +49,9 @@ export async function benchCheckout(seconds: number): Promise<CheckoutResult> {
   const scope = new Scope();
   try {
     const store = await freshStore(scope);
-    log(`checkout: ${store.dialect}, ${CONCURRENCY} workers × ${seconds} s, ${BUYERS} buyers, ${SKUS} SKUs × ${STOCK_PER_SKU}`);
+    log(
+      `checkout: ${store.dialect}, ${CONCURRENCY} workers × ${seconds} s, ${BUYERS} buyers, ${SKUS} SKUs × ${STOCK_PER_SKU}`,
+    );
     const fx = await makeFixtures(store, { stockPerSku: Array<number>(SKUS).fill(STOCK_PER_SKU), buyers: BUYERS });
     const secret = randomBytes(24).toString('hex');
     const server = await startServerChild(scope, store, secret);
@@ -66,7 +68,7 @@ export async function benchCheckout(seconds: number): Promise<CheckoutResult> {
 
     // The yardstick: the same load against a server doing one durable write per request.
     const bareDir = mkdtempSync(join(tmpdir(), 'zhongcao-bench-bare-'));
-    scope.defer('remove the bare server\'s temp dir', () => rmSync(bareDir, { recursive: true, force: true }));
+    scope.defer("remove the bare server's temp dir", () => rmSync(bareDir, { recursive: true, force: true }));
     const bare = await startScriptChild(scope, 'bare-checkout-server.js', [bareDir]);
     const barePool = openPool(scope, bare.origin, CONCURRENCY);
     await Promise.all(Array.from({ length: CONCURRENCY }, () => get(barePool, '/warm')));
@@ -91,7 +93,10 @@ export async function benchCheckout(seconds: number): Promise<CheckoutResult> {
       errors: real.errors,
       completed: real.latencies.length,
       server_cpu_ms_per_order: cpuMsPer(before.cpu, after.cpu, real.latencies.length),
-      sql_statements_per_order: before.statements === null || after.statements === null || real.latencies.length === 0 ? null : Math.round(((after.statements - before.statements) / real.latencies.length) * 10) / 10,
+      sql_statements_per_order:
+        before.statements === null || after.statements === null || real.latencies.length === 0
+          ? null
+          : Math.round(((after.statements - before.statements) / real.latencies.length) * 10) / 10,
       bare_server_orders_per_s: rate(yardstick),
       bare_server_cpu_ms_per_order: cpuMsPer(bareCpuBefore, bareCpuAfter, yardstick.latencies.length),
     };
@@ -108,7 +113,14 @@ interface Driven {
 }
 
 /** The load: CONCURRENCY workers each placing a checkout and then sending its payment notification, for `seconds`. */
-async function drive(scope: Scope, pool: Pool, fx: { buyers: Array<{ token: string }>; skuIds: string[] }, secret: string, run: string, seconds: number): Promise<Driven> {
+async function drive(
+  scope: Scope,
+  pool: Pool,
+  fx: { buyers: Array<{ token: string }>; skuIds: string[] },
+  secret: string,
+  run: string,
+  seconds: number,
+): Promise<Driven> {
   const latencies: number[] = [];
   const sampler = new ErrorSampler();
   let next = 0;

@@ -35,12 +35,18 @@ export async function benchEvents(seconds = EVENTS_SECONDS): Promise<EventsResul
   const scope = new Scope();
   try {
     const store = await freshStore(scope);
-    log(`events: ${store.dialect}, ${CONCURRENCY} clients × ${seconds} s, batches of ${BATCH}, ${SENDERS} signed-in senders`);
+    log(
+      `events: ${store.dialect}, ${CONCURRENCY} clients × ${seconds} s, batches of ${BATCH}, ${SENDERS} signed-in senders`,
+    );
     const fx = await makeFixtures(store, { stockPerSku: [1000], buyers: SENDERS });
     const core = await openCore({ dataDir: store.dataDir, databaseUrl: store.databaseUrl });
     let videoIds: string[];
     try {
-      videoIds = await insertBenchVideos(core, VIDEOS, { ownerIds: [fx.buyers[0]!.userId], productIds: [fx.productId], spreadDays: 7 });
+      videoIds = await insertBenchVideos(core, VIDEOS, {
+        ownerIds: [fx.buyers[0]!.userId],
+        productIds: [fx.productId],
+        spreadDays: 7,
+      });
     } finally {
       await core.close();
     }
@@ -64,7 +70,14 @@ export async function benchEvents(seconds = EVENTS_SECONDS): Promise<EventsResul
           case 1:
             return { type: 'impression', videoId, at: now - 1000 + i, clientEventId };
           case 2:
-            return { type: 'view_progress', videoId, watchMs: 3000 + i * 10, durationMs: 15_000, at: now - 800 + i, clientEventId };
+            return {
+              type: 'view_progress',
+              videoId,
+              watchMs: 3000 + i * 10,
+              durationMs: 15_000,
+              at: now - 800 + i,
+              clientEventId,
+            };
           case 3:
             return { type: 'complete', videoId, watchMs: 15_000, durationMs: 15_000, at: now - 500 + i, clientEventId };
           default:
@@ -72,7 +85,12 @@ export async function benchEvents(seconds = EVENTS_SECONDS): Promise<EventsResul
         }
       });
       const t0 = performance.now();
-      const reply = await post(pool, '/api/v1/events', { authorization: `Bearer ${sender.token}` }, JSON.stringify({ events }));
+      const reply = await post(
+        pool,
+        '/api/v1/events',
+        { authorization: `Bearer ${sender.token}` },
+        JSON.stringify({ events }),
+      );
       if (scope.signal.aborted) return;
       if (reply.status !== 202) {
         errors++;

@@ -42,7 +42,9 @@ export async function benchFeed(seconds: number): Promise<FeedResult> {
   const scope = new Scope();
   try {
     const store = await freshStore(scope);
-    log(`feed: ${store.dialect}, ${CONCURRENCY} clients × ${seconds} s, ${VIDEOS} videos, new session every ${PAGES_PER_SESSION} pages`);
+    log(
+      `feed: ${store.dialect}, ${CONCURRENCY} clients × ${seconds} s, ${VIDEOS} videos, new session every ${PAGES_PER_SESSION} pages`,
+    );
     const { videos, from } = await seedVideos(store);
     const server = await startServerChild(scope, store, 'bench-feed-secret');
     const pool = openPool(scope, server.origin, CONCURRENCY);
@@ -130,10 +132,20 @@ async function seedVideos(store: BenchStore): Promise<{ videos: number; from: st
     log(`seed: ${seeded} published videos in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     let from = 'seed';
     if (seeded < VIDEOS) {
-      const creators = await core.ctx.db.selectFrom('user_roles').select('user_id').where('role', '=', 'creator').execute();
-      const ownerIds = creators.length ? creators.map((c) => c.user_id) : (await core.ctx.db.selectFrom('users').select('id').limit(10).execute()).map((u) => u.id);
+      const creators = await core.ctx.db
+        .selectFrom('user_roles')
+        .select('user_id')
+        .where('role', '=', 'creator')
+        .execute();
+      const ownerIds = creators.length
+        ? creators.map((c) => c.user_id)
+        : (await core.ctx.db.selectFrom('users').select('id').limit(10).execute()).map((u) => u.id);
       const products = await core.ctx.db.selectFrom('products').select('id').where('status', '=', 'listed').execute();
-      const ids = await insertBenchVideos(core, VIDEOS - seeded, { ownerIds, productIds: products.map((p) => p.id), spreadDays: 30 });
+      const ids = await insertBenchVideos(core, VIDEOS - seeded, {
+        ownerIds,
+        productIds: products.map((p) => p.id),
+        spreadDays: 30,
+      });
       await likeInLastDay(core, ids.slice(0, 400));
       from = seeded ? 'seed+fixture' : 'fixture';
     }
@@ -144,7 +156,11 @@ async function seedVideos(store: BenchStore): Promise<{ videos: number; from: st
 }
 
 async function publishedVideos(core: Core): Promise<number> {
-  const row = await core.ctx.db.selectFrom('videos').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+  const row = await core.ctx.db
+    .selectFrom('videos')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -152,6 +168,16 @@ async function publishedVideos(core: Core): Promise<number> {
 async function likeInLastDay(core: Core, videoIds: string[]): Promise<void> {
   const users = (await core.ctx.db.selectFrom('users').select('id').limit(20).execute()).map((u) => u.id);
   const now = Date.now();
-  const rows = videoIds.flatMap((videoId, i) => users.slice(0, 1 + (i % users.length)).map((userId, k) => ({ video_id: videoId, user_id: userId, created_at: now - ((i * 7919 + k * 104_729) % 86_000_000) })));
-  for (let i = 0; i < rows.length; i += 500) await core.ctx.db.insertInto('video_likes').values(rows.slice(i, i + 500)).execute();
+  const rows = videoIds.flatMap((videoId, i) =>
+    users.slice(0, 1 + (i % users.length)).map((userId, k) => ({
+      video_id: videoId,
+      user_id: userId,
+      created_at: now - ((i * 7919 + k * 104_729) % 86_000_000),
+    })),
+  );
+  for (let i = 0; i < rows.length; i += 500)
+    await core.ctx.db
+      .insertInto('video_likes')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }

@@ -1,10 +1,22 @@
 /** Benchmark fixtures written straight through @zhongcao/core: a shop with one listed product, buyers with addresses and bearer tokens. */
-import { addAddress, createCategory, createProduct, createShop, issueSession, loadActor, newId, openCore, register, type Core } from '@zhongcao/core';
+import {
+  addAddress,
+  createCategory,
+  createProduct,
+  createShop,
+  issueSession,
+  loadActor,
+  newId,
+  openCore,
+  register,
+  type Core,
+} from '@zhongcao/core';
 import { log, type BenchStore } from './resources.js';
 
 /** argon2id of "bench-password-1", computed once so that thousands of buyers register instantly. */
 const PASSWORD = 'bench-password-1';
-const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$xOlEAZU6Wx4Iovo6Sl15BA$WKTZUkuBtahPo90pKTmRxY5OyN0P8iVX1owc0XlCLJE';
+const PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$xOlEAZU6Wx4Iovo6Sl15BA$WKTZUkuBtahPo90pKTmRxY5OyN0P8iVX1owc0XlCLJE';
 
 export interface Buyer {
   userId: string;
@@ -30,7 +42,9 @@ export async function makeFixtures(store: BenchStore, spec: FixtureSpec): Promis
   try {
     const { productId, skuIds } = await makeShop(core, spec.stockPerSku);
     const buyers = await makeBuyers(core, spec.buyers);
-    log(`fixtures: ${skuIds.length} SKU(s), ${buyers.length} buyers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `fixtures: ${skuIds.length} SKU(s), ${buyers.length} buyers in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return { productId, skuIds, buyers };
   } finally {
     await core.close();
@@ -39,9 +53,22 @@ export async function makeFixtures(store: BenchStore, spec: FixtureSpec): Promis
 
 async function makeShop(core: Core, stockPerSku: number[]): Promise<{ productId: string; skuIds: string[] }> {
   const ctx = core.ctx;
-  const owner = await register(ctx, { login: 'bench-merchant', password: PASSWORD, displayName: '压测商家' }, PASSWORD_HASH);
-  const shop = await createShop(ctx, await loadActor(ctx.db, owner.id), { name: '压测果园', shippingFeeFen: 800, freeShippingOverFen: 9900 });
-  const category = await createCategory(ctx, null, { name: '压测水果', shipByHours: 48, perishable: true, feeRateBp: 200 });
+  const owner = await register(
+    ctx,
+    { login: 'bench-merchant', password: PASSWORD, displayName: '压测商家' },
+    PASSWORD_HASH,
+  );
+  const shop = await createShop(ctx, await loadActor(ctx.db, owner.id), {
+    name: '压测果园',
+    shippingFeeFen: 800,
+    freeShippingOverFen: 9900,
+  });
+  const category = await createCategory(ctx, null, {
+    name: '压测水果',
+    shipByHours: 48,
+    perishable: true,
+    feeRateBp: 200,
+  });
   const values = stockPerSku.map((_, i) => `规格${i + 1}`);
   const product = await createProduct(ctx, await loadActor(ctx.db, owner.id), shop.id, {
     categoryId: category.id,
@@ -60,7 +87,14 @@ async function makeBuyers(core: Core, count: number): Promise<Buyer[]> {
   const makeOne = async (i: number): Promise<void> => {
     const login = `bench-buyer-${i}`;
     const user = await register(ctx, { login, password: PASSWORD, displayName: login }, PASSWORD_HASH);
-    await addAddress(ctx, await loadActor(ctx.db, user.id), { name: '张三', phone: '13800001111', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${i} 号` });
+    await addAddress(ctx, await loadActor(ctx.db, user.id), {
+      name: '张三',
+      phone: '13800001111',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: `文三路 ${i} 号`,
+    });
     const session = await issueSession(ctx, user.id, 'bearer');
     buyers[i] = { userId: user.id, token: session.token };
     if ((i + 1) % 1000 === 0) log(`fixtures: ${i + 1}/${count} buyers`);
@@ -127,7 +161,13 @@ export async function insertBenchVideos(core: Core, count: number, spec: VideoSp
     if (spec.productIds.length) {
       await db
         .insertInto('video_anchors')
-        .values(rows.map((r, k) => ({ video_id: r.id, product_id: spec.productIds[(start + k) % spec.productIds.length]!, position: 0 })))
+        .values(
+          rows.map((r, k) => ({
+            video_id: r.id,
+            product_id: spec.productIds[(start + k) % spec.productIds.length]!,
+            position: 0,
+          })),
+        )
         .execute();
     }
     ids.push(...rows.map((r) => r.id));

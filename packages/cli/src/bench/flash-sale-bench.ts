@@ -55,14 +55,28 @@ export async function benchFlashSale(opts: { buyers?: number; quantity?: number 
   const scope = new Scope();
   try {
     const store = await freshStore(scope);
-    log(`flash-sale: ${store.dialect}, ${buyersCount} buyers for ${quantity} units (limit ${LIMIT} each), ${CONNECTIONS} connections`);
+    log(
+      `flash-sale: ${store.dialect}, ${buyersCount} buyers for ${quantity} units (limit ${LIMIT} each), ${CONNECTIONS} connections`,
+    );
     const fx = await makeLiveFixtures(store, { stock: quantity * 2, buyers: buyersCount });
     const secret = randomBytes(24).toString('hex');
     const server = await startServerChild(scope, store, secret);
     const pool = openPool(scope, server.origin, CONNECTIONS);
 
     const opensAt = Date.now() + 3000;
-    const created = await post(pool, `/api/v1/live/rooms/${fx.roomId}/flash-sales`, { authorization: `Bearer ${fx.hostToken}` }, JSON.stringify({ skuId: fx.skuId, priceFen: 990, quantity, perPersonLimit: LIMIT, startsAt: opensAt, endsAt: opensAt + 3600_000 }));
+    const created = await post(
+      pool,
+      `/api/v1/live/rooms/${fx.roomId}/flash-sales`,
+      { authorization: `Bearer ${fx.hostToken}` },
+      JSON.stringify({
+        skuId: fx.skuId,
+        priceFen: 990,
+        quantity,
+        perPersonLimit: LIMIT,
+        startsAt: opensAt,
+        endsAt: opensAt + 3600_000,
+      }),
+    );
     if (created.status !== 201) throw new Error(`could not create the sale: ${created.status} ${created.body}`);
     const saleId = (JSON.parse(created.body) as { id: string }).id;
     // Warm the connections (and the server's session cache) with a read, then wait for the opening.
@@ -126,7 +140,11 @@ interface Sent {
 }
 
 /** Sends every order request at once and sorts the answers. */
-async function sendOrders(pool: Pool, path: string, requests: ReadonlyArray<{ token: string; key: string }>): Promise<Sent> {
+async function sendOrders(
+  pool: Pool,
+  path: string,
+  requests: ReadonlyArray<{ token: string; key: string }>,
+): Promise<Sent> {
   const sampler = new ErrorSampler();
   const sent: Sent = { latencies: [], reserved: 0, soldOut: 0, limited: 0, errors: 0, windowS: 0 };
   let lastReservedAt = 0;
@@ -136,7 +154,12 @@ async function sendOrders(pool: Pool, path: string, requests: ReadonlyArray<{ to
   await Promise.all(
     requests.map(async (r) => {
       const started = performance.now();
-      const reply = await post(pool, path, { authorization: `Bearer ${r.token}`, 'idempotency-key': r.key }, '{"quantity":1}');
+      const reply = await post(
+        pool,
+        path,
+        { authorization: `Bearer ${r.token}`, 'idempotency-key': r.key },
+        '{"quantity":1}',
+      );
       const ended = performance.now();
       sent.latencies.push(ended - started);
       answered++;
@@ -154,13 +177,20 @@ async function sendOrders(pool: Pool, path: string, requests: ReadonlyArray<{ to
   );
   const totalS = (performance.now() - t0) / 1000;
   sent.windowS = Math.max(0.001, (lastReservedAt - t0) / 1000);
-  log(`flash-sale: the last reservation was answered after ${sent.windowS.toFixed(2)} s, as request ${answeredByLastReservation} of ${requests.length}`);
-  log(`flash-sale: ${requests.length} requests answered in ${totalS.toFixed(2)} s; ${sent.soldOut} sold out, ${sent.limited} over the limit, ${sent.errors} errors${sent.errors ? ` (${sampler.summary()})` : ''}`);
+  log(
+    `flash-sale: the last reservation was answered after ${sent.windowS.toFixed(2)} s, as request ${answeredByLastReservation} of ${requests.length}`,
+  );
+  log(
+    `flash-sale: ${requests.length} requests answered in ${totalS.toFixed(2)} s; ${sent.soldOut} sold out, ${sent.limited} over the limit, ${sent.errors} errors${sent.errors ? ` (${sampler.summary()})` : ''}`,
+  );
   return sent;
 }
 
 /** The outcome, read from the orders themselves after the server stopped. */
-async function finalState(store: BenchStore, saleId: string): Promise<{ reserved: number; remaining: number; overLimit: number }> {
+async function finalState(
+  store: BenchStore,
+  saleId: string,
+): Promise<{ reserved: number; remaining: number; overLimit: number }> {
   const storage = openStorage({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, pgPoolSize: 1 });
   try {
     const db = storage.db;
@@ -173,7 +203,11 @@ async function finalState(store: BenchStore, saleId: string): Promise<{ reserved
       .where('orders.status', '!=', 'cancelled')
       .groupBy('orders.buyer_id')
       .execute();
-    const sale = await db.selectFrom('live_flash_sales').select('remaining').where('id', '=', saleId).executeTakeFirstOrThrow();
+    const sale = await db
+      .selectFrom('live_flash_sales')
+      .select('remaining')
+      .where('id', '=', saleId)
+      .executeTakeFirstOrThrow();
     return {
       reserved: perBuyer.reduce((s, r) => s + Number(r.units), 0),
       remaining: Number(sale.remaining),

@@ -11,14 +11,26 @@ export interface Reply {
 }
 
 export function openPool(scope: Scope, origin: string, connections: number): Pool {
-  const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 120_000, bodyTimeout: 120_000, connectTimeout: 30_000 });
+  const pool = new Pool(origin, {
+    connections,
+    pipelining: 1,
+    keepAliveTimeout: 60_000,
+    headersTimeout: 120_000,
+    bodyTimeout: 120_000,
+    connectTimeout: 30_000,
+  });
   scope.defer('close HTTP pool', () => pool.destroy());
   return pool;
 }
 
 export async function post(pool: Pool, path: string, headers: Record<string, string>, body: string): Promise<Reply> {
   try {
-    const res = await pool.request({ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body });
+    const res = await pool.request({
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     return { status: res.statusCode, body: await res.body.text() };
   } catch (err) {
     return { status: 0, body: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
@@ -40,26 +52,49 @@ export interface Placed {
 }
 
 /** POST /api/v1/checkout for one unit of a SKU, as a buyer arriving from the feed. */
-export async function placeCheckout(pool: Pool, token: string, skuId: string, idempotencyKey: string): Promise<{ reply: Reply; placed: Placed | null }> {
+export async function placeCheckout(
+  pool: Pool,
+  token: string,
+  skuId: string,
+  idempotencyKey: string,
+): Promise<{ reply: Reply; placed: Placed | null }> {
   const body = JSON.stringify({ items: [{ skuId, quantity: 1, attribution: { source: 'feed' } }] });
-  const reply = await post(pool, '/api/v1/checkout', { authorization: `Bearer ${token}`, 'idempotency-key': idempotencyKey }, body);
+  const reply = await post(
+    pool,
+    '/api/v1/checkout',
+    { authorization: `Bearer ${token}`, 'idempotency-key': idempotencyKey },
+    body,
+  );
   if (reply.status !== 201) return { reply, placed: null };
   const parsed = JSON.parse(reply.body) as { payment?: { id?: unknown; amountFen?: unknown } };
   const id = parsed.payment?.id;
   const amountFen = parsed.payment?.amountFen;
-  if (typeof id !== 'string' || typeof amountFen !== 'number') return { reply: { status: 201, body: `201 without a payment: ${reply.body.slice(0, 200)}` }, placed: null };
+  if (typeof id !== 'string' || typeof amountFen !== 'number')
+    return { reply: { status: 201, body: `201 without a payment: ${reply.body.slice(0, 200)}` }, placed: null };
   return { reply, placed: { paymentId: id, amountFen } };
 }
 
 /** The sandbox gateway's signed payment.succeeded notification for a payment, delivered to the real notify route. */
 export async function notifyPaid(pool: Pool, secret: string, placed: Placed, ref: string): Promise<Reply> {
   const at = Date.now();
-  const body = JSON.stringify({ eventId: `sbx_bench_${ref}:paid`, kind: 'payment.succeeded', merchantRef: placed.paymentId, txnId: `sbx_bench_${ref}`, amountFen: placed.amountFen, at });
+  const body = JSON.stringify({
+    eventId: `sbx_bench_${ref}:paid`,
+    kind: 'payment.succeeded',
+    merchantRef: placed.paymentId,
+    txnId: `sbx_bench_${ref}`,
+    amountFen: placed.amountFen,
+    at,
+  });
   return post(pool, '/api/v1/payments/notify/sandbox', { [SIGNATURE_HEADER]: sign(secret, body, at) }, body);
 }
 
 /** Runs `concurrency` workers that each repeat `iteration` until `ms` have passed (or the signal aborts); returns the wall time until the last one finished. */
-export async function runFor(concurrency: number, ms: number, signal: AbortSignal, iteration: (worker: number) => Promise<void>): Promise<number> {
+export async function runFor(
+  concurrency: number,
+  ms: number,
+  signal: AbortSignal,
+  iteration: (worker: number) => Promise<void>,
+): Promise<number> {
   const started = performance.now();
   const deadline = started + ms;
   const worker = async (n: number): Promise<void> => {

@@ -5,7 +5,16 @@
  * batch inserts (not through HTTP); only the settlement and the check are timed.
  */
 import { performance } from 'node:perf_hooks';
-import { accountId, checkLedger, ManualClock, newId, openCore, postJournals, settleDueOrders, type JournalInput } from '@zhongcao/core';
+import {
+  accountId,
+  checkLedger,
+  ManualClock,
+  newId,
+  openCore,
+  postJournals,
+  settleDueOrders,
+  type JournalInput,
+} from '@zhongcao/core';
 import { freshStore, log, Scope } from './resources.js';
 
 export interface LedgerResult {
@@ -40,30 +49,146 @@ export async function benchLedger(): Promise<LedgerResult> {
     const userId = newId('user', t0);
     const shopId = newId('shop', t0);
     const categoryId = newId('category', t0);
-    await db.insertInto('users').values({ id: userId, login: 'bench-ledger', display_name: 'bench', password_hash: 'x', created_at: t0 }).execute();
-    await db.insertInto('shops').values({ id: shopId, name: 'bench', description: '', origin: '', owner_id: userId, shipping_fee_fen: 0, free_shipping_over_fen: null, status: 'open', created_at: t0 }).execute();
-    await db.insertInto('categories').values({ id: categoryId, parent_id: null, name: 'bench', ship_by_hours: 48, perishable: 0, fee_rate_bp: 200, sort: 0, created_at: t0 }).execute();
-    const beneficiaries = Array.from({ length: CREATORS }, (_, i) => ({ creator: newId('user', t0 + i), mcn: newId('user', t0 + i), colonel: newId('user', t0 + i) }));
+    await db
+      .insertInto('users')
+      .values({ id: userId, login: 'bench-ledger', display_name: 'bench', password_hash: 'x', created_at: t0 })
+      .execute();
+    await db
+      .insertInto('shops')
+      .values({
+        id: shopId,
+        name: 'bench',
+        description: '',
+        origin: '',
+        owner_id: userId,
+        shipping_fee_fen: 0,
+        free_shipping_over_fen: null,
+        status: 'open',
+        created_at: t0,
+      })
+      .execute();
+    await db
+      .insertInto('categories')
+      .values({
+        id: categoryId,
+        parent_id: null,
+        name: 'bench',
+        ship_by_hours: 48,
+        perishable: 0,
+        fee_rate_bp: 200,
+        sort: 0,
+        created_at: t0,
+      })
+      .execute();
+    const beneficiaries = Array.from({ length: CREATORS }, (_, i) => ({
+      creator: newId('user', t0 + i),
+      mcn: newId('user', t0 + i),
+      colonel: newId('user', t0 + i),
+    }));
     for (let start = 0; start < ORDERS; start += BATCH) {
       const n = Math.min(BATCH, ORDERS - start);
       const now = t0 + start;
       const rows = Array.from({ length: n }, (_, k) => {
         const i = start + k;
         const price = 1990 + (i % 97) * 37;
-        return { orderId: newId('order', now), checkoutId: newId('checkout', now), lineId: newId('orderLine', now), price, qty: 1 + (i % 3), b: beneficiaries[i % CREATORS]! };
+        return {
+          orderId: newId('order', now),
+          checkoutId: newId('checkout', now),
+          lineId: newId('orderLine', now),
+          price,
+          qty: 1 + (i % 3),
+          b: beneficiaries[i % CREATORS]!,
+        };
       });
       await db.transaction().execute(async (tx) => {
-        await tx.insertInto('checkouts').values(rows.map((r) => ({ id: r.checkoutId, buyer_id: userId, total_fen: r.price * r.qty, created_at: now }))).execute();
+        await tx
+          .insertInto('checkouts')
+          .values(
+            rows.map((r) => ({ id: r.checkoutId, buyer_id: userId, total_fen: r.price * r.qty, created_at: now })),
+          )
+          .execute();
         await tx
           .insertInto('orders')
-          .values(rows.map((r) => ({ id: r.orderId, checkout_id: r.checkoutId, shop_id: shopId, buyer_id: userId, status: 'completed', items_fen: r.price * r.qty, shipping_fee_fen: 0, total_fen: r.price * r.qty, address: '{}', buyer_note: '', pay_deadline: now, created_at: now, paid_at: now, shipped_at: now, delivered_at: now, completed_at: now, cancelled_at: null, cancel_reason: null, updated_at: now })))
+          .values(
+            rows.map((r) => ({
+              id: r.orderId,
+              checkout_id: r.checkoutId,
+              shop_id: shopId,
+              buyer_id: userId,
+              status: 'completed',
+              items_fen: r.price * r.qty,
+              shipping_fee_fen: 0,
+              total_fen: r.price * r.qty,
+              address: '{}',
+              buyer_note: '',
+              pay_deadline: now,
+              created_at: now,
+              paid_at: now,
+              shipped_at: now,
+              delivered_at: now,
+              completed_at: now,
+              cancelled_at: null,
+              cancel_reason: null,
+              updated_at: now,
+            })),
+          )
           .execute();
         await tx
           .insertInto('order_lines')
-          .values(rows.map((r) => ({ id: r.lineId, order_id: r.orderId, shop_id: shopId, product_id: 'prd_bench', sku_id: 'sku_bench', category_id: categoryId, title: 'bench', spec_values: '[]', unit_price_fen: r.price, quantity: r.qty, line_total_fen: r.price * r.qty, ship_by_hours: 48, fee_rate_bp: 200, perishable: 0, attr_source: 'video', attr_content_id: null, attr_creator_id: r.b.creator, created_at: now, creator_rate_bp: 1500, mcn_id: r.b.mcn, mcn_share_bp: 3000, colonel_id: r.b.colonel, colonel_fee_bp: 300 })))
+          .values(
+            rows.map((r) => ({
+              id: r.lineId,
+              order_id: r.orderId,
+              shop_id: shopId,
+              product_id: 'prd_bench',
+              sku_id: 'sku_bench',
+              category_id: categoryId,
+              title: 'bench',
+              spec_values: '[]',
+              unit_price_fen: r.price,
+              quantity: r.qty,
+              line_total_fen: r.price * r.qty,
+              ship_by_hours: 48,
+              fee_rate_bp: 200,
+              perishable: 0,
+              attr_source: 'video',
+              attr_content_id: null,
+              attr_creator_id: r.b.creator,
+              created_at: now,
+              creator_rate_bp: 1500,
+              mcn_id: r.b.mcn,
+              mcn_share_bp: 3000,
+              colonel_id: r.b.colonel,
+              colonel_fee_bp: 300,
+            })),
+          )
           .execute();
-        await tx.insertInto('ledger_order_money').values(rows.map((r) => ({ order_id: r.orderId, shop_id: shopId, provider: 'sandbox', captured_fen: r.price * r.qty, refunded_fen: 0, shipping_refunded_fen: 0, status: 'held', settle_due_at: now, created_at: now, updated_at: now }))).execute();
-        const captures: JournalInput[] = rows.map((r) => ({ reason: 'capture', refKind: 'order', refId: r.orderId, entries: [{ account: accountId('provider_cash', 'sandbox'), amountFen: -r.price * r.qty }, { account: accountId('clearing', shopId), amountFen: r.price * r.qty }] }));
+        await tx
+          .insertInto('ledger_order_money')
+          .values(
+            rows.map((r) => ({
+              order_id: r.orderId,
+              shop_id: shopId,
+              provider: 'sandbox',
+              captured_fen: r.price * r.qty,
+              refunded_fen: 0,
+              shipping_refunded_fen: 0,
+              status: 'held',
+              settle_due_at: now,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .execute();
+        const captures: JournalInput[] = rows.map((r) => ({
+          reason: 'capture',
+          refKind: 'order',
+          refId: r.orderId,
+          entries: [
+            { account: accountId('provider_cash', 'sandbox'), amountFen: -r.price * r.qty },
+            { account: accountId('clearing', shopId), amountFen: r.price * r.qty },
+          ],
+        }));
         await postJournals(tx, captures, now);
       });
       if ((start / BATCH) % 40 === 0) log(`  ${start + n} / ${ORDERS} orders`);
@@ -101,6 +226,9 @@ export async function benchLedger(): Promise<LedgerResult> {
 }
 
 export function ledgerSummary(r: LedgerResult): string {
-  const verdict = r.settlements_per_s >= TARGET_SETTLEMENTS_PER_S && r.unbalanced === 0 && r.settled === r.orders ? 'meets' : 'MISSES';
+  const verdict =
+    r.settlements_per_s >= TARGET_SETTLEMENTS_PER_S && r.unbalanced === 0 && r.settled === r.orders
+      ? 'meets'
+      : 'MISSES';
   return `ledger (${r.dialect}): settled ${r.settled} of ${r.orders} orders (3 beneficiaries each) at ${r.settlements_per_s}/s in ${r.settle_s} s; check over ${r.journals} journals / ${r.entries} entries in ${r.check_s} s, ${r.unbalanced} unbalanced — ${verdict} the target of ≥ ${TARGET_SETTLEMENTS_PER_S}/s with 0 unbalanced`;
 }

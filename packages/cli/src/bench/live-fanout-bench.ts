@@ -34,14 +34,18 @@ export interface LiveFanoutResult extends ViewersResult {
 export const TARGET_FANOUT_P99_MS = 250;
 const COMMENTERS = 400;
 
-export async function benchLiveFanout(opts: { viewers?: number; seconds?: number; commentsPerS?: number } = {}): Promise<LiveFanoutResult> {
+export async function benchLiveFanout(
+  opts: { viewers?: number; seconds?: number; commentsPerS?: number } = {},
+): Promise<LiveFanoutResult> {
   const viewers = opts.viewers ?? 10_000;
   const seconds = opts.seconds ?? 10;
   const commentsPerS = opts.commentsPerS ?? 200;
   const scope = new Scope();
   try {
     const store = await freshStore(scope);
-    log(`live-fanout: ${store.dialect}, ${viewers} viewers, ${commentsPerS} comments/s from ${COMMENTERS} viewers, ${seconds} s measured`);
+    log(
+      `live-fanout: ${store.dialect}, ${viewers} viewers, ${commentsPerS} comments/s from ${COMMENTERS} viewers, ${seconds} s measured`,
+    );
     const fx = await makeLiveFixtures(store, { stock: 100, buyers: Math.min(COMMENTERS, viewers) });
     const server = await startServerChild(scope, store, randomBytes(24).toString('hex'));
     let rss: number | null = null;
@@ -51,7 +55,17 @@ export async function benchLiveFanout(opts: { viewers?: number; seconds?: number
     }, 1000);
     scope.defer('stop RSS sampler', async () => clearInterval(sampler));
 
-    const config: ViewersConfig = { origin: server.origin, roomId: fx.roomId, productId: fx.productId, hostToken: fx.hostToken, viewers, commenterTokens: fx.buyers.map((b) => b.token), commentsPerS, warmupS: 2, measureS: seconds };
+    const config: ViewersConfig = {
+      origin: server.origin,
+      roomId: fx.roomId,
+      productId: fx.productId,
+      hostToken: fx.hostToken,
+      viewers,
+      commenterTokens: fx.buyers.map((b) => b.token),
+      commentsPerS,
+      warmupS: 2,
+      measureS: seconds,
+    };
     const result = await runViewers(config);
     clearInterval(sampler);
     const last = processRssMb(server.pid);
@@ -62,8 +76,20 @@ export async function benchLiveFanout(opts: { viewers?: number; seconds?: number
     const bare = await startScriptChild(scope, 'bare-fanout-server.js', []);
     const yardstick = await runViewers({ ...config, origin: bare.origin });
     await bare.stop();
-    log(`live-fanout: the bare server: p50 ${yardstick.p50_ms} ms, p99 ${yardstick.p99_ms} ms over ${yardstick.deliveries} deliveries to ${yardstick.viewers_connected} viewers`);
-    return { bench: 'live-fanout', dialect: store.dialect, viewers, comments_per_s: commentsPerS, seconds, ...result, rss_mb: rss, bare_server_p50_ms: yardstick.p50_ms, bare_server_p99_ms: yardstick.p99_ms };
+    log(
+      `live-fanout: the bare server: p50 ${yardstick.p50_ms} ms, p99 ${yardstick.p99_ms} ms over ${yardstick.deliveries} deliveries to ${yardstick.viewers_connected} viewers`,
+    );
+    return {
+      bench: 'live-fanout',
+      dialect: store.dialect,
+      viewers,
+      comments_per_s: commentsPerS,
+      seconds,
+      ...result,
+      rss_mb: rss,
+      bare_server_p50_ms: yardstick.p50_ms,
+      bare_server_p99_ms: yardstick.p99_ms,
+    };
   } finally {
     await scope.close();
   }
@@ -71,7 +97,10 @@ export async function benchLiveFanout(opts: { viewers?: number; seconds?: number
 
 function runViewers(config: ViewersConfig): Promise<ViewersResult> {
   const entry = fileURLToPath(new URL('./live-fanout-viewers.js', import.meta.url));
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, LIVE_FANOUT_CONFIG: JSON.stringify(config) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, LIVE_FANOUT_CONFIG: JSON.stringify(config) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));

@@ -82,7 +82,9 @@ async function main(): Promise<void> {
   const open = (i: number): Promise<WebSocket> =>
     new Promise((resolve) => {
       const token = i < cfg.commenterTokens.length ? cfg.commenterTokens[i] : undefined;
-      const ws = new WebSocket(token ? `${wsUrl}?token=${token}` : `${wsUrl}?viewer=v${i}`, { perMessageDeflate: false });
+      const ws = new WebSocket(token ? `${wsUrl}?token=${token}` : `${wsUrl}?viewer=v${i}`, {
+        perMessageDeflate: false,
+      });
       const probe = i === cfg.commenterTokens.length;
       let settled = false;
       ws.on('message', (data: Buffer) => {
@@ -101,7 +103,10 @@ async function main(): Promise<void> {
           frameCount.push(count);
           frameAt.push(now);
           if (probe) {
-            const frame = JSON.parse(data.toString()) as { items: Array<{ text: string; at: number }>; sampledOut?: number };
+            const frame = JSON.parse(data.toString()) as {
+              items: Array<{ text: string; at: number }>;
+              sampledOut?: number;
+            };
             sampledOut += frame.sampledOut ?? 0;
             frame.items.forEach((c, k) => {
               const id = Number(c.text.slice(6));
@@ -158,7 +163,11 @@ async function main(): Promise<void> {
     }
     if (measuring && !pinSentAt && performance.now() - start >= (cfg.warmupS + cfg.measureS / 2) * 1000) {
       pinSentAt = performance.now();
-      void fetch(`${cfg.origin}/api/v1/live/rooms/${cfg.roomId}/pin`, { method: 'POST', headers: { authorization: `Bearer ${cfg.hostToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ productId: cfg.productId }) }).catch(() => errors++);
+      void fetch(`${cfg.origin}/api/v1/live/rooms/${cfg.roomId}/pin`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${cfg.hostToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ productId: cfg.productId }),
+      }).catch(() => errors++);
     }
     await sleep(5);
   }
@@ -170,14 +179,20 @@ async function main(): Promise<void> {
   const hist = new Uint32Array(60_000);
   const fromAccept = new Uint32Array(60_000);
   let deliveries = 0;
-  const measured = (id: number | undefined): id is number => id !== undefined && id >= firstMeasured && id < lastMeasured;
+  const measured = (id: number | undefined): id is number =>
+    id !== undefined && id >= firstMeasured && id < lastMeasured;
   const carriedIds = new Set([...commentIdByNumber.values()].filter(measured));
   for (let f = 0; f < frameAt.length; f++) {
     for (let n = frameUpTo[f]! - frameCount[f]! + 1; n <= frameUpTo[f]!; n++) {
       const id = commentIdByNumber.get(n);
       if (!measured(id)) continue;
       hist[Math.min(hist.length - 1, Math.max(0, Math.round(frameAt[f]! - sentAt[id]!)))]!++;
-      fromAccept[Math.min(hist.length - 1, Math.max(0, Math.round(performance.timeOrigin + frameAt[f]! - acceptedAtByNumber.get(n)!)))]!++;
+      fromAccept[
+        Math.min(
+          hist.length - 1,
+          Math.max(0, Math.round(performance.timeOrigin + frameAt[f]! - acceptedAtByNumber.get(n)!)),
+        )
+      ]!++;
       deliveries++;
     }
   }

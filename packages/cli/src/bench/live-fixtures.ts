@@ -4,7 +4,18 @@
  * bearer session each) inserted in bulk, so 50,000 of them take seconds rather than minutes.
  */
 import { randomBytes } from 'node:crypto';
-import { addToBag, createRoom, hashToken, issueSession, loadActor, newId, openCore, openRoom, SESSION_TTL_MS, type Core } from '@zhongcao/core';
+import {
+  addToBag,
+  createRoom,
+  hashToken,
+  issueSession,
+  loadActor,
+  newId,
+  openCore,
+  openRoom,
+  SESSION_TTL_MS,
+  type Core,
+} from '@zhongcao/core';
 import { makeFixtures, type Buyer } from './fixtures.js';
 import { log, type BenchStore } from './resources.js';
 
@@ -16,11 +27,18 @@ export interface LiveFixtures {
   buyers: Buyer[];
 }
 
-export async function makeLiveFixtures(store: BenchStore, spec: { stock: number; buyers: number }): Promise<LiveFixtures> {
+export async function makeLiveFixtures(
+  store: BenchStore,
+  spec: { stock: number; buyers: number },
+): Promise<LiveFixtures> {
   const fx = await makeFixtures(store, { stockPerSku: [spec.stock], buyers: 0 });
   const core = await openCore({ dataDir: store.dataDir, databaseUrl: store.databaseUrl });
   try {
-    const ownerRow = await core.ctx.db.selectFrom('users').select('id').where('login', '=', 'bench-merchant').executeTakeFirstOrThrow();
+    const ownerRow = await core.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('login', '=', 'bench-merchant')
+      .executeTakeFirstOrThrow();
     const owner = await loadActor(core.ctx.db, ownerRow.id);
     const shopId = [...owner.shops.keys()][0]!;
     const { id: roomId } = await createRoom(core.ctx, owner, { title: '压测直播间 · 冰糖橙秒杀', shopId });
@@ -51,15 +69,53 @@ async function insertBuyers(core: Core, count: number): Promise<Buyer[]> {
       return { id: newId('user', now), login: `live-buyer-${i}`, token: randomBytes(32).toString('base64url'), i };
     });
     await db.transaction().execute(async (tx) => {
-      await tx.insertInto('users').values(rows.map((r) => ({ id: r.id, login: r.login, display_name: `观众${r.i}`, password_hash: noPassword, created_at: now }))).execute();
-      await tx.insertInto('user_roles').values(rows.map((r) => ({ user_id: r.id, role: 'shopper', created_at: now }))).execute();
+      await tx
+        .insertInto('users')
+        .values(
+          rows.map((r) => ({
+            id: r.id,
+            login: r.login,
+            display_name: `观众${r.i}`,
+            password_hash: noPassword,
+            created_at: now,
+          })),
+        )
+        .execute();
+      await tx
+        .insertInto('user_roles')
+        .values(rows.map((r) => ({ user_id: r.id, role: 'shopper', created_at: now })))
+        .execute();
       await tx
         .insertInto('addresses')
-        .values(rows.map((r) => ({ id: newId('address', now), user_id: r.id, name: '张三', phone: '13800001111', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${r.i} 号`, is_default: 1, created_at: now })))
+        .values(
+          rows.map((r) => ({
+            id: newId('address', now),
+            user_id: r.id,
+            name: '张三',
+            phone: '13800001111',
+            province: '浙江省',
+            city: '杭州市',
+            district: '西湖区',
+            detail: `文三路 ${r.i} 号`,
+            is_default: 1,
+            created_at: now,
+          })),
+        )
         .execute();
       await tx
         .insertInto('sessions')
-        .values(rows.map((r) => ({ id: newId('session', now), token_hash: hashToken(r.token), user_id: r.id, kind: 'bearer', csrf_token: randomBytes(12).toString('base64url'), created_at: now, expires_at: now + SESSION_TTL_MS, revoked_at: null })))
+        .values(
+          rows.map((r) => ({
+            id: newId('session', now),
+            token_hash: hashToken(r.token),
+            user_id: r.id,
+            kind: 'bearer',
+            csrf_token: randomBytes(12).toString('base64url'),
+            created_at: now,
+            expires_at: now + SESSION_TTL_MS,
+            revoked_at: null,
+          })),
+        )
         .execute();
     });
     for (const r of rows) buyers.push({ userId: r.id, token: r.token });

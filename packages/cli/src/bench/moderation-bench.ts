@@ -9,7 +9,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Converter } from 'opencc-js/cn2t';
-import { buildDemoCatalog, compileRuleBook, mulberry32, defaultHomophones, defaultTerms, type BookTerm, type Matcher } from '@zhongcao/core';
+import {
+  buildDemoCatalog,
+  compileRuleBook,
+  mulberry32,
+  defaultHomophones,
+  defaultTerms,
+  type BookTerm,
+  type Matcher,
+} from '@zhongcao/core';
 import { log } from './resources.js';
 import { percentile } from './percentiles.js';
 
@@ -40,15 +48,23 @@ const BOOK_TERMS = 10_000;
 const TEXT_CHARS = 200;
 const TEXTS = 2_000;
 
-
 const SEPARATORS = [' ', '.', '*', '🔥', '❤️', '\u200b', '·', '~', '|'];
 
 export async function benchModeration(opts: { seconds: number }): Promise<ModerationResult> {
   const random = mulberry32(2026);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const catalog = buildDemoCatalog();
-  const demoTexts = catalog.products.flatMap((p) => [p.title, p.description, ...p.specOptions.flatMap((o) => [o.name, ...o.values])]);
-  const countFlagged = (m: Matcher): number => catalog.products.filter((p) => [p.title, p.description, ...p.specOptions.flatMap((o) => [o.name, ...o.values])].some((t) => m.check(t).length > 0)).length;
+  const demoTexts = catalog.products.flatMap((p) => [
+    p.title,
+    p.description,
+    ...p.specOptions.flatMap((o) => [o.name, ...o.values]),
+  ]);
+  const countFlagged = (m: Matcher): number =>
+    catalog.products.filter((p) =>
+      [p.title, p.description, ...p.specOptions.flatMap((o) => [o.name, ...o.values])].some(
+        (t) => m.check(t).length > 0,
+      ),
+    ).length;
 
   const base = defaultTerms();
   const homophones = defaultHomophones();
@@ -61,7 +77,14 @@ export async function benchModeration(opts: { seconds: number }): Promise<Modera
     for (let i = 0; i < len; i++) text += pick(pool);
     if (seenTexts.has(text)) continue;
     seenTexts.add(text);
-    generated.push({ id: `gen-${generated.length}`, text, class: 'prohibited', severity: 'review', rule: 'PLATFORM_PROHIBITED_ITEM', enabled: true });
+    generated.push({
+      id: `gen-${generated.length}`,
+      text,
+      class: 'prohibited',
+      severity: 'review',
+      rule: 'PLATFORM_PROHIBITED_ITEM',
+      enabled: true,
+    });
   }
   const t0 = performance.now();
   const matcher = compileRuleBook({ version: 1, terms: [...base, ...generated], homophones });
@@ -84,7 +107,9 @@ export async function benchModeration(opts: { seconds: number }): Promise<Modera
     if (random() < 0.25) {
       term = pick(base);
       const chars = [...term.text];
-      const disguised = chars.map((c, k) => (k < chars.length - 1 && random() < 0.6 ? c + pick(SEPARATORS) : c)).join('');
+      const disguised = chars
+        .map((c, k) => (k < chars.length - 1 && random() < 0.6 ? c + pick(SEPARATORS) : c))
+        .join('');
       const at = Math.floor(random() * (TEXT_CHARS - disguised.length));
       body = body.slice(0, at) + disguised + body.slice(at + disguised.length);
       body = body.slice(0, TEXT_CHARS);

@@ -35,7 +35,9 @@ export async function benchOversell(): Promise<OversellResult> {
   const scope = new Scope();
   try {
     const store = await freshStore(scope);
-    log(`oversell: ${store.dialect}, ${BUYERS} buyers at once for a SKU with stock ${INITIAL_STOCK}, ${CONNECTIONS} connections`);
+    log(
+      `oversell: ${store.dialect}, ${BUYERS} buyers at once for a SKU with stock ${INITIAL_STOCK}, ${CONNECTIONS} connections`,
+    );
     const fx = await makeFixtures(store, { stockPerSku: [INITIAL_STOCK], buyers: BUYERS });
     const skuId = fx.skuIds[0]!;
     const secret = randomBytes(24).toString('hex');
@@ -70,7 +72,9 @@ export async function benchOversell(): Promise<OversellResult> {
     );
     const seconds = Math.round((performance.now() - t0) / 10) / 100;
     const minSeen = await watcher.stop();
-    log(`oversell: ${paid} payments accepted, ${rejected} rejected OUT_OF_STOCK, ${errors} errors in ${seconds} s${errors ? ` (${sampler.summary()})` : ''}`);
+    log(
+      `oversell: ${paid} payments accepted, ${rejected} rejected OUT_OF_STOCK, ${errors} errors in ${seconds} s${errors ? ` (${sampler.summary()})` : ''}`,
+    );
     await pool.destroy();
     await server.stop();
 
@@ -131,7 +135,10 @@ function watchStock(scope: Scope, store: BenchStore, skuId: string): { stop(): P
 }
 
 /** Reads the outcome from the database after the server has stopped. */
-async function finalState(store: BenchStore, skuId: string): Promise<{ paidOrders: number; stock: number; unitsOrdered: number; unitsReserved: number }> {
+async function finalState(
+  store: BenchStore,
+  skuId: string,
+): Promise<{ paidOrders: number; stock: number; unitsOrdered: number; unitsReserved: number }> {
   const storage = openStorage({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, pgPoolSize: 1 });
   try {
     const db = storage.db;
@@ -156,7 +163,12 @@ async function finalState(store: BenchStore, skuId: string): Promise<{ paidOrder
       .select((eb) => eb.fn.sum<number>('quantity').as('n'))
       .executeTakeFirstOrThrow();
     const sku = await db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
-    return { paidOrders: Number(paid.n), stock: Number(sku.stock), unitsOrdered: Number(units.n ?? 0), unitsReserved: Number(reserved.n ?? 0) };
+    return {
+      paidOrders: Number(paid.n),
+      stock: Number(sku.stock),
+      unitsOrdered: Number(units.n ?? 0),
+      unitsReserved: Number(reserved.n ?? 0),
+    };
   } finally {
     await storage.close();
   }

@@ -8,7 +8,16 @@
  * a campaign a day) is real, hence many campaigns.
  */
 import { performance } from 'node:perf_hooks';
-import { createCampaign, issueSession, loadActor, openCore, receiveTopupNotification, setCampaignStatus, shopOwner, startTopup } from '@zhongcao/core';
+import {
+  createCampaign,
+  issueSession,
+  loadActor,
+  openCore,
+  receiveTopupNotification,
+  setCampaignStatus,
+  shopOwner,
+  startTopup,
+} from '@zhongcao/core';
 import type { Pool } from 'undici';
 import { get, post, runFor } from './http-load.js';
 import { latencySummary } from './percentiles.js';
@@ -48,7 +57,16 @@ export async function seedAdCampaigns(store: BenchStore, data: RecsysStore, n = 
     const step = Math.max(1, Math.floor(data.videoIds.length / n));
     for (let k = 0; k < n; k++) {
       const videoId = data.videoIds[(k * step + 7) % data.videoIds.length]!;
-      const c = await createCampaign(ctx, owner, shopOwner(shop.id), { name: `压测推广 ${k + 1}`, promote: 'video', videoId, goal: 'orders', bidKind: 'cost_cap', costCapFen: 50_00 + k * 5_00, dailyBudgetFen: 100_000_00, pacing: 'fast' });
+      const c = await createCampaign(ctx, owner, shopOwner(shop.id), {
+        name: `压测推广 ${k + 1}`,
+        promote: 'video',
+        videoId,
+        goal: 'orders',
+        bidKind: 'cost_cap',
+        costCapFen: 50_00 + k * 5_00,
+        dailyBudgetFen: 100_000_00,
+        pacing: 'fast',
+      });
       await setCampaignStatus(ctx, owner, c.id, 'paused');
       campaignIds.push(c.id);
     }
@@ -61,13 +79,27 @@ export async function seedAdCampaigns(store: BenchStore, data: RecsysStore, n = 
 
 async function setAll(pool: Pool, f: AdsFixture, status: 'active' | 'paused'): Promise<void> {
   for (const id of f.campaignIds) {
-    const r = await post(pool, `/api/v1/merchant/ads/campaigns/${id}/status`, { authorization: `Bearer ${f.ownerToken}`, 'content-type': 'application/json' }, JSON.stringify({ status }));
+    const r = await post(
+      pool,
+      `/api/v1/merchant/ads/campaigns/${id}/status`,
+      { authorization: `Bearer ${f.ownerToken}`, 'content-type': 'application/json' },
+      JSON.stringify({ status }),
+    );
     if (r.status !== 200) throw new Error(`campaign ${id} → ${status}: ${r.status} ${r.body.slice(0, 200)}`);
   }
 }
 
 /** The same paging load for `seconds` with the campaigns active; they are paused again after. */
-export async function adsWindow(o: { pool: Pool; fixture: AdsFixture; tokens: readonly string[]; concurrency: number; pageSize: number; pagesPerSession: number; seconds: number; signal: AbortSignal }): Promise<AdsWindowResult> {
+export async function adsWindow(o: {
+  pool: Pool;
+  fixture: AdsFixture;
+  tokens: readonly string[];
+  concurrency: number;
+  pageSize: number;
+  pagesPerSession: number;
+  seconds: number;
+  signal: AbortSignal;
+}): Promise<AdsWindowResult> {
   await setAll(o.pool, o.fixture, 'active');
   const person = Array.from({ length: o.concurrency }, (_, w) => w);
   const cursors: Array<string | null> = Array<string | null>(o.concurrency).fill(null);
@@ -83,7 +115,11 @@ export async function adsWindow(o: { pool: Pool; fixture: AdsFixture; tokens: re
       person[w] = (person[w]! + o.concurrency) % o.tokens.length;
     }
     const t0 = performance.now();
-    const reply = await get(o.pool, `/api/v1/feed?tab=recommend&limit=${o.pageSize}${cursors[w] ? `&cursor=${cursors[w]}` : ''}`, { authorization: `Bearer ${o.tokens[person[w]!]}` });
+    const reply = await get(
+      o.pool,
+      `/api/v1/feed?tab=recommend&limit=${o.pageSize}${cursors[w] ? `&cursor=${cursors[w]}` : ''}`,
+      { authorization: `Bearer ${o.tokens[person[w]!]}` },
+    );
     if (o.signal.aborted) return;
     const ms = performance.now() - t0;
     if (reply.status !== 200) {
@@ -101,5 +137,11 @@ export async function adsWindow(o: { pool: Pool; fixture: AdsFixture; tokens: re
   await runFor(o.concurrency, o.seconds * 1000, o.signal, page);
   await setAll(o.pool, o.fixture, 'paused');
   const { p50, p99 } = latencySummary(latencies);
-  return { ads_ratio: items ? Math.round((ads / items) * 1000) / 1000 : 0, pages_with_ads: latencies.length, p50_with_ads_ms: p50, p99_with_ads_ms: p99, ads_errors: errors };
+  return {
+    ads_ratio: items ? Math.round((ads / items) * 1000) / 1000 : 0,
+    pages_with_ads: latencies.length,
+    p50_with_ads_ms: p50,
+    p99_with_ads_ms: p99,
+    ads_errors: errors,
+  };
 }

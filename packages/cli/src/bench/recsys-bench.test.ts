@@ -8,7 +8,13 @@ import type { RecsysStore } from './recsys-fixtures.js';
 
 /** The platform in this process (the benchmarks start the built CLI as a child; tests run from source). */
 const inProcess: StartServer = async (scope, store) => {
-  const platform = await startPlatform({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'silent' });
+  const platform = await startPlatform({
+    dataDir: store.dataDir,
+    databaseUrl: store.databaseUrl,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+  });
   scope.defer('stop platform', () => platform.stop());
   const address = platform.app.server.address();
   if (!address || typeof address !== 'object') throw new Error('not listening');
@@ -30,7 +36,10 @@ test('recsys-feed at a tiny size prints its figures', async () => {
   assert.equal(r.events_target_per_s, 5000);
   assert.ok(r.events_per_s > 0 && r.event_errors === 0);
   assert.equal(typeof r.reasons_on_items, 'boolean');
-  assert.ok(r.engine_reasons_ratio > 0.2, `the pages are the engine's (${r.engine_reasons_ratio} of items with its reasons)`);
+  assert.ok(
+    r.engine_reasons_ratio > 0.2,
+    `the pages are the engine's (${r.engine_reasons_ratio} of items with its reasons)`,
+  );
   // The ads window: the same load with the bench shop's campaigns on, next to the main window's p99 without.
   assert.ok(r.ads_ratio !== undefined && r.ads_ratio > 0 && r.ads_ratio <= 0.15, `ad load ${r.ads_ratio}`);
   assert.ok(r.pages_with_ads! > 0 && r.ads_errors === 0);
@@ -64,6 +73,10 @@ test('the effect is another video by the creator acted on, or 5 of the page in t
   assert.equal(showsEffect(page(5, 2), data, indexOf, 0, [0]), true, 'v5 is by c0 too');
   assert.equal(showsEffect(page(0, 1, 3), data, indexOf, 0, [0]), false, 'the acted-on video itself does not count');
   assert.equal(showsEffect(page(2, 4, 6, 8, 1), data, indexOf, 0, [0]), false, 'four of category 0');
-  assert.equal(showsEffect(page(0, 2, 4, 6, 8), data, indexOf, 0, [0]), false, 'the acted-on video does not count for its category either');
+  assert.equal(
+    showsEffect(page(0, 2, 4, 6, 8), data, indexOf, 0, [0]),
+    false,
+    'the acted-on video does not count for its category either',
+  );
   assert.equal(showsEffect(page(2, 4, 6, 8, 12), data, indexOf, 0, [0]), true, 'five of category 0');
 });

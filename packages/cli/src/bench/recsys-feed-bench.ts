@@ -79,7 +79,14 @@ const HISTORY_PER_PERSON = 5;
 export const RECSYS_VIDEOS = 100_000;
 export const RECSYS_PEOPLE = 100_000;
 export const EVENTS_PER_S = 5_000;
-const ENGINE_REASONS = new Set(['because_you_liked', 'similar_taste', 'popular_in_category', 'tag_interest', 'trending', 'explore']);
+const ENGINE_REASONS = new Set([
+  'because_you_liked',
+  'similar_taste',
+  'popular_in_category',
+  'tag_interest',
+  'trending',
+  'explore',
+]);
 
 const WARMUP_SECONDS = 5;
 
@@ -95,13 +102,22 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
   const scope = new Scope();
   try {
     const store = await freshStore(scope);
-    log(`recsys-feed: ${store.dialect}, ${videos} videos, ${people} people, ${CONCURRENCY} clients × ${opts.seconds} s, events at ${EVENTS_PER_S}/s`);
-    const data = await buildRecsysStore(store, { videos, people, historyPerPerson: HISTORY_PER_PERSON, clients: CLIENTS });
+    log(
+      `recsys-feed: ${store.dialect}, ${videos} videos, ${people} people, ${CONCURRENCY} clients × ${opts.seconds} s, events at ${EVENTS_PER_S}/s`,
+    );
+    const data = await buildRecsysStore(store, {
+      videos,
+      people,
+      historyPerPerson: HISTORY_PER_PERSON,
+      clients: CLIENTS,
+    });
     const adsFixture = opts.ads === false ? null : await seedAdCampaigns(store, data);
     const server = await (opts.startServer ?? childServer)(scope, store);
     const pool = openPool(scope, server.origin, CONCURRENCY);
     const eventPool = openPool(scope, server.origin, 8);
-    const auth = (w: number): Record<string, string> => ({ authorization: `Bearer ${data.clients[w % data.clients.length]!.token}` });
+    const auth = (w: number): Record<string, string> => ({
+      authorization: `Bearer ${data.clients[w % data.clients.length]!.token}`,
+    });
     const warm = await get(pool, `/api/v1/feed?tab=recommend&limit=${PAGE_SIZE}`, auth(0));
     if (warm.status !== 200) throw new Error(`the feed does not answer: ${warm.status} ${warm.body.slice(0, 300)}`);
     const reasons = itemsCarryReasons((JSON.parse(warm.body) as { items: Array<Record<string, unknown>> }).items);
@@ -132,7 +148,11 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
       const cursor = cursors[w];
       const wallStart = Date.now();
       const t0 = performance.now();
-      const reply = await get(pool, `/api/v1/feed?tab=recommend&limit=${PAGE_SIZE}${cursor ? `&cursor=${cursor}` : ''}`, auth(person[w]!));
+      const reply = await get(
+        pool,
+        `/api/v1/feed?tab=recommend&limit=${PAGE_SIZE}${cursor ? `&cursor=${cursor}` : ''}`,
+        auth(person[w]!),
+      );
       if (scope.signal.aborted) return;
       const ms = performance.now() - t0;
       if (reply.status !== 200) {
@@ -140,7 +160,10 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
         newSession(w);
         return sampler.note('feed page', reply);
       }
-      const body = JSON.parse(reply.body) as { items: Array<{ id: string; reason?: { code?: string } }>; nextCursor: string | null };
+      const body = JSON.parse(reply.body) as {
+        items: Array<{ id: string; reason?: { code?: string } }>;
+        nextCursor: string | null;
+      };
       if (body.items.length === 0) {
         if (counting) errors++;
         newSession(w);
@@ -169,11 +192,28 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
     const rss = await serverRssMb(pool);
     counting = false;
     const adsPhase = adsFixture
-      ? await adsWindow({ pool, fixture: adsFixture, tokens: data.clients.map((c) => c.token), concurrency: CONCURRENCY, pageSize: PAGE_SIZE, pagesPerSession: PAGES_PER_SESSION, seconds: opts.seconds, signal: scope.signal })
+      ? await adsWindow({
+          pool,
+          fixture: adsFixture,
+          tokens: data.clients.map((c) => c.token),
+          concurrency: CONCURRENCY,
+          pageSize: PAGE_SIZE,
+          pagesPerSession: PAGES_PER_SESSION,
+          seconds: opts.seconds,
+          signal: scope.signal,
+        })
       : null;
     watching = true;
-    log('recsys-feed: retraining the engine\'s model while the clients page');
-    const swap = await retrainUnderLoad({ pool, adminToken: data.admin.token, concurrency: CONCURRENCY, timeoutMs: (opts.retrainTimeoutSeconds ?? RETRAIN_TIMEOUT_S) * 1000, signal: scope.signal, page, spans });
+    log("recsys-feed: retraining the engine's model while the clients page");
+    const swap = await retrainUnderLoad({
+      pool,
+      adminToken: data.admin.token,
+      concurrency: CONCURRENCY,
+      timeoutMs: (opts.retrainTimeoutSeconds ?? RETRAIN_TIMEOUT_S) * 1000,
+      signal: scope.signal,
+      page,
+      spans,
+    });
     if (errors) log(`recsys-feed errors: ${sampler.summary()}`);
     if (repeats) log(`recsys-feed: ${repeats} videos were shown twice within a session`);
     const { p50, p99 } = latencySummary(latencies);
@@ -209,6 +249,9 @@ export async function benchRecsysFeed(opts: RecsysFeedOptions): Promise<RecsysFe
 }
 
 export function recsysFeedSummary(r: RecsysFeedResult): string {
-  const verdict = r.pages_per_s >= TARGET_RECSYS_PAGES_PER_S && r.p99_ms <= TARGET_RECSYS_P99_MS && r.errors === 0 ? 'meets' : 'MISSES';
+  const verdict =
+    r.pages_per_s >= TARGET_RECSYS_PAGES_PER_S && r.p99_ms <= TARGET_RECSYS_P99_MS && r.errors === 0
+      ? 'meets'
+      : 'MISSES';
   return `recsys-feed (${r.dialect}): ${r.pages_per_s} personalised pages/s of ${r.page_size} over ${r.seconds} s (after ${r.warmup_s} s of uncounted warm-up) with ${r.concurrency} clients on ${r.videos} videos and ${r.people} people (${r.history_events} history events); p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; server RSS ${r.rss_mb ?? '?'} MB, server CPU ${r.server_cpu_ms_per_page ?? '?'} ms per page; events ${r.events_per_s}/s of ${r.events_target_per_s}/s (${r.event_errors} failed batches); ${r.errors} errors; reasons on items: ${r.reasons_on_items}, ${Math.round(r.engine_reasons_ratio * 100)} % with the engine's own reasons${r.ads_ratio !== undefined ? `; with ads on: ad load ${Math.round(r.ads_ratio * 1000) / 10} %, p99 ${r.p99_with_ads_ms} ms (without ${r.p99_without_ads_ms} ms)` : ''} — ${verdict} the target of ≥ ${TARGET_RECSYS_PAGES_PER_S}/s, p99 ≤ ${TARGET_RECSYS_P99_MS} ms. Retraining under load: ${r.model_decision} in ${r.retrain_s ?? '?'} s, model ${r.model_version ?? 'none'}; ${r.pages_during_retrain} pages meanwhile, p99 ${r.retrain_p99_ms ?? '?'} ms; longest page around the swap ${r.swap_pause_ms ?? '?'} ms (engine held ${r.swap_engine_ms ?? '?'} ms) — ${r.swap_pause_ms !== null && r.swap_pause_ms <= TARGET_SWAP_PAUSE_MS ? 'meets' : 'MISSES'} the target of ≤ ${TARGET_SWAP_PAUSE_MS} ms`;
 }

@@ -71,7 +71,12 @@ export async function benchRecsysFreshness(opts: RecsysFreshnessOptions = {}): P
   try {
     const store = await freshStore(scope);
     log(`recsys-freshness: ${store.dialect}, ${videos} videos, up to ${trials} trials, effect within ${TIMEOUT_MS} ms`);
-    const data = await buildRecsysStore(store, { videos, people: opts.people ?? FRESHNESS_PEOPLE, historyPerPerson: HISTORY_PER_PERSON, clients: trials });
+    const data = await buildRecsysStore(store, {
+      videos,
+      people: opts.people ?? FRESHNESS_PEOPLE,
+      historyPerPerson: HISTORY_PER_PERSON,
+      clients: trials,
+    });
     const server = await (opts.startServer ?? childServer)(scope, store);
     const pool = openPool(scope, server.origin, 4);
     const indexOf = new Map(data.videoIds.map((id, i) => [id, i]));
@@ -90,14 +95,19 @@ export async function benchRecsysFreshness(opts: RecsysFreshnessOptions = {}): P
         reasons ||= itemsCarryReasons(before.items);
         if (!showsEffect(before, data, indexOf, k, [])) break;
         baselineHits++;
-        if (attempt === 20) throw new Error('every creator tried already shows the effect before any event: the store is too small to measure');
+        if (attempt === 20)
+          throw new Error(
+            'every creator tried already shows the effect before any event: the store is too small to measure',
+          );
         k = (k + 1) % creators.length;
       }
       const acted = videosOf(k, creators.length, data).slice(0, 3);
       const ms = await timeToEffect(pool, person, data, indexOf, k, acted, t);
       latencies.push(ms);
       if (t + 1 === GIVE_UP_AFTER_MISSES && latencies.every((x) => x === Infinity)) {
-        log(`recsys-freshness: no effect in the first ${GIVE_UP_AFTER_MISSES} trials; the feed does not react to events`);
+        log(
+          `recsys-freshness: no effect in the first ${GIVE_UP_AFTER_MISSES} trials; the feed does not react to events`,
+        );
         break;
       }
     }
@@ -131,7 +141,9 @@ export async function benchRecsysFreshness(opts: RecsysFreshnessOptions = {}): P
 }
 
 async function page(pool: Pool, person: BenchPerson): Promise<Page> {
-  const reply = await get(pool, `/api/v1/feed?tab=recommend&limit=${PAGE_SIZE}`, { authorization: `Bearer ${person.token}` });
+  const reply = await get(pool, `/api/v1/feed?tab=recommend&limit=${PAGE_SIZE}`, {
+    authorization: `Bearer ${person.token}`,
+  });
   if (reply.status !== 200) throw new Error(`feed page failed: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
   const items = (JSON.parse(reply.body) as { items: Array<Record<string, unknown> & { id: string }> }).items;
   return { ids: items.map((i) => i.id), items };
@@ -145,7 +157,13 @@ function videosOf(k: number, creatorCount: number, data: RecsysStore): number[] 
 }
 
 /** Leaving out the videos acted on, the page holds a video by creator k or SAME_CATEGORY_HITS of k's category. */
-export function showsEffect(p: Page, data: RecsysStore, indexOf: Map<string, number>, k: number, acted: readonly number[]): boolean {
+export function showsEffect(
+  p: Page,
+  data: RecsysStore,
+  indexOf: Map<string, number>,
+  k: number,
+  acted: readonly number[],
+): boolean {
   const creator = data.creatorOfVideo[k]!;
   const category = data.categoryOfVideo[k]!;
   let sameCategory = 0;
@@ -159,7 +177,15 @@ export function showsEffect(p: Page, data: RecsysStore, indexOf: Map<string, num
 }
 
 /** Sends the batch, then polls fresh first pages until the effect shows; Infinity when it never does. */
-async function timeToEffect(pool: Pool, person: BenchPerson, data: RecsysStore, indexOf: Map<string, number>, k: number, acted: number[], trial: number): Promise<number> {
+async function timeToEffect(
+  pool: Pool,
+  person: BenchPerson,
+  data: RecsysStore,
+  indexOf: Map<string, number>,
+  k: number,
+  acted: number[],
+  trial: number,
+): Promise<number> {
   const now = Date.now();
   const events = acted.flatMap((i, n) => {
     const videoId = data.videoIds[i]!;
@@ -172,8 +198,14 @@ async function timeToEffect(pool: Pool, person: BenchPerson, data: RecsysStore, 
       { type: 'product_tap', videoId, productId: data.productOfVideo[i]!, at: now, clientEventId: id('tap') },
     ];
   });
-  const reply = await post(pool, '/api/v1/events', { authorization: `Bearer ${person.token}` }, JSON.stringify({ events }));
-  if (reply.status !== 202) throw new Error(`events were not accepted: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
+  const reply = await post(
+    pool,
+    '/api/v1/events',
+    { authorization: `Bearer ${person.token}` },
+    JSON.stringify({ events }),
+  );
+  if (reply.status !== 202)
+    throw new Error(`events were not accepted: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
   const accepted = performance.now();
   while (performance.now() - accepted < TIMEOUT_MS) {
     const p = await page(pool, person);

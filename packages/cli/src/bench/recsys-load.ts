@@ -13,7 +13,10 @@ export const childServer: StartServer = (scope, store) => startServerChild(scope
 
 /** Whether feed items carry a reason ("why this"), as the interest engine's items do. */
 export function itemsCarryReasons(items: ReadonlyArray<Record<string, unknown>>): boolean {
-  return items.length > 0 && items.every((i) => typeof i.reason === 'string' || (typeof i.reason === 'object' && i.reason !== null));
+  return (
+    items.length > 0 &&
+    items.every((i) => typeof i.reason === 'string' || (typeof i.reason === 'object' && i.reason !== null))
+  );
 }
 
 export interface EventStream {
@@ -52,14 +55,26 @@ export function streamEvents(pool: Pool, data: RecsysStore, perSecond: number, s
           case 1:
             return { type: 'impression', videoId, at: now, clientEventId };
           case 2:
-            return { type: 'view_progress', videoId, watchMs: 4000 + (i % 7) * 1000, durationMs: 15_000, at: now, clientEventId };
+            return {
+              type: 'view_progress',
+              videoId,
+              watchMs: 4000 + (i % 7) * 1000,
+              durationMs: 15_000,
+              at: now,
+              clientEventId,
+            };
           case 3:
             return { type: 'complete', videoId, watchMs: 15_000, durationMs: 15_000, at: now, clientEventId };
           default:
             return { type: 'product_tap', videoId, productId: data.productOfVideo[vi]!, at: now, clientEventId };
         }
       });
-      const reply = await post(pool, '/api/v1/events', { authorization: `Bearer ${person.token}` }, JSON.stringify({ events }));
+      const reply = await post(
+        pool,
+        '/api/v1/events',
+        { authorization: `Bearer ${person.token}` },
+        JSON.stringify({ events }),
+      );
       if (reply.status === 202) accepted += (JSON.parse(reply.body) as { accepted: number }).accepted;
       else if (!signal.aborted) {
         errors++;

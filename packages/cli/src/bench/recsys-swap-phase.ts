@@ -75,12 +75,16 @@ export async function retrainUnderLoad(opts: {
   let pause: number | null = null;
   if (decided?.status === 'serving' && decided.finishedAt !== null) {
     const from = decided.finishedAt - (decided.swapMs ?? 0) - SWAP_MARGIN_MS;
-    for (const s of spans) if (s.end >= from && s.start <= decided.finishedAt) pause = Math.max(pause ?? 0, s.end - s.start);
+    for (const s of spans)
+      if (s.end >= from && s.start <= decided.finishedAt) pause = Math.max(pause ?? 0, s.end - s.start);
   }
   return {
     model_version: decided?.status === 'serving' ? decided.id : null,
-    model_decision: decided ? `${decided.status}${decided.reason ? ` (${decided.reason})` : ''}` : `not decided within ${Math.round(opts.timeoutMs / 1000)} s`,
-    retrain_s: decided?.startedAt && decided.finishedAt ? Math.round((decided.finishedAt - decided.startedAt) / 100) / 10 : null,
+    model_decision: decided
+      ? `${decided.status}${decided.reason ? ` (${decided.reason})` : ''}`
+      : `not decided within ${Math.round(opts.timeoutMs / 1000)} s`,
+    retrain_s:
+      decided?.startedAt && decided.finishedAt ? Math.round((decided.finishedAt - decided.startedAt) / 100) / 10 : null,
     swap_pause_ms: pause === null ? null : Math.round(pause * 10) / 10,
     swap_engine_ms: decided?.swapMs ?? null,
     pages_during_retrain: spans.length,

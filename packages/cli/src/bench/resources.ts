@@ -82,7 +82,12 @@ export async function freshStore(scope: Scope): Promise<BenchStore> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   log(`PostgreSQL: created database ${name}`);
-  return { dialect: 'postgres', dataDir, databaseUrl: url.toString(), cluster: services ? { redisUrl: services.redisUrl, natsUrl: services.natsUrl } : undefined };
+  return {
+    dialect: 'postgres',
+    dataDir,
+    databaseUrl: url.toString(),
+    cluster: services ? { redisUrl: services.redisUrl, natsUrl: services.natsUrl } : undefined,
+  };
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {

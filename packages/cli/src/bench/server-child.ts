@@ -67,20 +67,55 @@ export async function startServerChild(scope: Scope, store: BenchStore, sandboxS
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   if (!store.cluster) {
     clusterRoot = null;
-    const child = await startChild(scope, 'server', [...SERVER_NODE_FLAGS, ...nodeArgs, mainJs(), 'start', '--no-demo', '--port', String(port), '--data', store.dataDir], env);
+    const child = await startChild(
+      scope,
+      'server',
+      [
+        ...SERVER_NODE_FLAGS,
+        ...nodeArgs,
+        mainJs(),
+        'start',
+        '--no-demo',
+        '--port',
+        String(port),
+        '--data',
+        store.dataDir,
+      ],
+      env,
+    );
     lastProcesses = 1;
     return child;
   }
   env.REDIS_URL = store.cluster.redisUrl;
   env.NATS_URL = store.cluster.natsUrl;
-  const child = await startChild(scope, 'cluster', [...SERVER_NODE_FLAGS, ...nodeArgs, mainJs(), 'cluster', '--no-demo', '--api', String(CLUSTER_API_PROCESSES), '--port', String(port), '--data', store.dataDir], env, CLUSTER_START_TIMEOUT_MS);
+  const child = await startChild(
+    scope,
+    'cluster',
+    [
+      ...SERVER_NODE_FLAGS,
+      ...nodeArgs,
+      mainJs(),
+      'cluster',
+      '--no-demo',
+      '--api',
+      String(CLUSTER_API_PROCESSES),
+      '--port',
+      String(port),
+      '--data',
+      store.dataDir,
+    ],
+    env,
+    CLUSTER_START_TIMEOUT_MS,
+  );
   scope.defer('forget the cluster', () => {
     clusterRoot = null;
   });
   const apis = await waitForApis(child.origin, CLUSTER_API_PROCESSES, CLUSTER_START_TIMEOUT_MS);
   clusterRoot = child.pid;
   lastProcesses = processTree(child.pid).length;
-  log(`cluster: ${lastProcesses} processes (api processes ${apis.join(', ')}) on ${store.databaseUrl?.replace(/\/\/[^@]*@/, '//')}`);
+  log(
+    `cluster: ${lastProcesses} processes (api processes ${apis.join(', ')}) on ${store.databaseUrl?.replace(/\/\/[^@]*@/, '//')}`,
+  );
   return child;
 }
 
@@ -114,11 +149,19 @@ async function waitForApis(origin: string, count: number, timeoutMs: number): Pr
 
 /** Starts a script of this folder (compiled, e.g. `bare-sale-server.js`) that prints its URL when it listens. */
 export async function startScriptChild(scope: Scope, script: string, args: string[]): Promise<ServerChild> {
-  return startChild(scope, script, [fileURLToPath(new URL(`./${script}`, import.meta.url)), ...args], { ...process.env });
+  return startChild(scope, script, [fileURLToPath(new URL(`./${script}`, import.meta.url)), ...args], {
+    ...process.env,
+  });
 }
 
 /** Spawns node with the arguments, waits for the http:// URL it prints, and registers its stopping in the scope. */
-async function startChild(scope: Scope, label: string, args: string[], env: NodeJS.ProcessEnv, startTimeoutMs = START_TIMEOUT_MS): Promise<ServerChild> {
+async function startChild(
+  scope: Scope,
+  label: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  startTimeoutMs = START_TIMEOUT_MS,
+): Promise<ServerChild> {
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = (): Promise<void> => stopChild(child);
   scope.defer(`stop ${label}`, stop);
@@ -128,7 +171,10 @@ async function startChild(scope: Scope, label: string, args: string[], env: Node
   const origin = await new Promise<string>((resolve, reject) => {
     let buffered = '';
     let listening = false;
-    const timer = setTimeout(() => reject(new Error(`${label} did not start within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${label} did not start within ${startTimeoutMs / 1000} s`)),
+      startTimeoutMs,
+    );
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       clearTimeout(timer);
       reject(new Error(`${label} exited before listening (code ${code}, signal ${signal})`));

@@ -47,12 +47,17 @@ export async function benchTimers(): Promise<TimersResult> {
     const spacingMs = 1000 / ARRIVAL_PER_S;
     for (let start = 0; start < TIMERS; start += INSERT_BATCH) {
       const rows: TimerInput[] = [];
-      for (let i = start; i < Math.min(TIMERS, start + INSERT_BATCH); i++) rows.push({ kind: KIND, subjectId: `t${i}`, dueAt: base + Math.floor(i * spacingMs) });
+      for (let i = start; i < Math.min(TIMERS, start + INSERT_BATCH); i++)
+        rows.push({ kind: KIND, subjectId: `t${i}`, dueAt: base + Math.floor(i * spacingMs) });
       await db.transaction().execute((tx) => scheduleTimers(tx, rows, Date.now()));
       if (start % 200_000 === 0 && start > 0) log(`timers: ${start} written`);
     }
     const firstDue = Date.now() + 500;
-    await db.updateTable('timers').set((eb) => ({ due_at: eb('due_at', '-', base - firstDue) })).where('kind', '=', KIND).execute();
+    await db
+      .updateTable('timers')
+      .set((eb) => ({ due_at: eb('due_at', '-', base - firstDue) }))
+      .where('kind', '=', KIND)
+      .execute();
 
     const count = new Uint8Array(TIMERS);
     const lags = new Float64Array(TIMERS);
@@ -84,7 +89,12 @@ export async function benchTimers(): Promise<TimersResult> {
       if (count[i] === 0) missed++;
       else if (count[i]! > 1) duplicates += count[i]! - 1;
     }
-    const done = await db.selectFrom('timers').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', KIND).where('status', '=', 'done').executeTakeFirstOrThrow();
+    const done = await db
+      .selectFrom('timers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', KIND)
+      .where('status', '=', 'done')
+      .executeTakeFirstOrThrow();
     if (Number(done.n) !== TIMERS - missed) log(`timers: ${done.n} rows done but ${TIMERS - missed} handlers ran`);
     const sorted = Array.from(lags).sort((a, b) => a - b);
     const seconds = Math.max(0.001, (lastFiredAt - firstDue) / 1000);

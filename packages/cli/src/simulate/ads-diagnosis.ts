@@ -30,7 +30,13 @@ export interface AuctionTally {
   evening_lost_score_ratio: number | null;
 }
 
-interface Counts { throttledBehind: number; lastThrottled: number | null; bids: number; won: number; ratios: number[] }
+interface Counts {
+  throttledBehind: number;
+  lastThrottled: number | null;
+  bids: number;
+  won: number;
+  ratios: number[];
+}
 
 export class AuctionObserver {
   private readonly by = new Map<string, Counts>();
@@ -55,7 +61,13 @@ export class AuctionObserver {
 
   tally(campaignId: string): AuctionTally {
     const c = this.by.get(campaignId) ?? { throttledBehind: 0, lastThrottled: null, bids: 0, won: 0, ratios: [] };
-    return { throttled_behind: c.throttledBehind, last_throttled_half_hour: c.lastThrottled, evening_bids: c.bids, evening_won: c.won, evening_lost_score_ratio: median(c.ratios) };
+    return {
+      throttled_behind: c.throttledBehind,
+      last_throttled_half_hour: c.lastThrottled,
+      evening_bids: c.bids,
+      evening_won: c.won,
+      evening_lost_score_ratio: median(c.ratios),
+    };
   }
 
   private get(id: string): Counts {

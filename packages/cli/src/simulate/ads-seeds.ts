@@ -32,7 +32,13 @@ export interface AdsSeedsReport {
   organic_completion_delta: { mean: number; min: number };
   campaigns: CampaignAcrossSeeds[];
   /** One line per seed: each campaign's budget use and cause, in plan order. */
-  per_seed: Array<{ seed: number; budget_use: number[]; limited_by: LimitedBy[]; organic_completion_delta: number; ads_ratio: number }>;
+  per_seed: Array<{
+    seed: number;
+    budget_use: number[];
+    limited_by: LimitedBy[];
+    organic_completion_delta: number;
+    ads_ratio: number;
+  }>;
   seconds: number;
 }
 
@@ -50,19 +56,39 @@ export function summariseSeeds(runs: ReadonlyArray<{ seed: number; report: AdsSi
     const limited: Record<LimitedBy, number> = { budget: 0, pacing: 0, bid: 0 };
     for (const c of cs) limited[c.limited_by]++;
     return {
-      name: c0.name, pacing: c0.pacing, cvr: c0.cvr, cost_cap_fen: c0.cost_cap_fen,
+      name: c0.name,
+      pacing: c0.pacing,
+      cvr: c0.cvr,
+      cost_cap_fen: c0.cost_cap_fen,
       budget_use: { mean: mean(uses), min: Math.min(...uses), max: Math.max(...uses) },
       spent_before_noon_max: Math.max(...cs.map((c) => c.spent_before_noon)),
-      limited_by: limited, impressions: cs.reduce((a, c) => a + c.impressions, 0), clicks: cs.reduce((a, c) => a + c.clicks, 0), spent_fen: spent, gmv_fen: gmv, conversions: cs.reduce((a, c) => a + c.conversions, 0),
+      limited_by: limited,
+      impressions: cs.reduce((a, c) => a + c.impressions, 0),
+      clicks: cs.reduce((a, c) => a + c.clicks, 0),
+      spent_fen: spent,
+      gmv_fen: gmv,
+      conversions: cs.reduce((a, c) => a + c.conversions, 0),
       pooled_roi: spent > 0 ? round(gmv / spent) : null,
     };
   });
   return {
     seeds: runs.map((r) => r.seed),
-    ads_ratio: { mean: mean(runs.map((r) => r.report.ads_ratio)), max: Math.max(...runs.map((r) => r.report.ads_ratio)) },
-    organic_completion_delta: { mean: mean(runs.map((r) => r.report.organic_completion_delta)), min: Math.min(...runs.map((r) => r.report.organic_completion_delta)) },
+    ads_ratio: {
+      mean: mean(runs.map((r) => r.report.ads_ratio)),
+      max: Math.max(...runs.map((r) => r.report.ads_ratio)),
+    },
+    organic_completion_delta: {
+      mean: mean(runs.map((r) => r.report.organic_completion_delta)),
+      min: Math.min(...runs.map((r) => r.report.organic_completion_delta)),
+    },
     campaigns,
-    per_seed: runs.map((r) => ({ seed: r.seed, budget_use: r.report.campaigns.map((c) => c.budget_use), limited_by: r.report.campaigns.map((c) => c.limited_by), organic_completion_delta: r.report.organic_completion_delta, ads_ratio: r.report.ads_ratio })),
+    per_seed: runs.map((r) => ({
+      seed: r.seed,
+      budget_use: r.report.campaigns.map((c) => c.budget_use),
+      limited_by: r.report.campaigns.map((c) => c.limited_by),
+      organic_completion_delta: r.report.organic_completion_delta,
+      ads_ratio: r.report.ads_ratio,
+    })),
     seconds: round(runs.reduce((a, r) => a + r.report.seconds, 0)),
   };
 }

@@ -21,8 +21,32 @@
  * a thin market, not a pacing defect.
  */
 import {
-  addAddress, adDay, checkout, pooledPrior, predict, createCategory, createCampaign, createProduct, createShop, feedWithAds, loadActor, ManualClock, newId, openCore, openCashier, putPersonSettings,
-  receiveNotification, receiveTopupNotification, register, reportClick, reportImpressions, shopOwner, startTopup, TRAFFIC_CURVE, type Actor, type Core,
+  addAddress,
+  adDay,
+  checkout,
+  pooledPrior,
+  predict,
+  createCategory,
+  createCampaign,
+  createProduct,
+  createShop,
+  feedWithAds,
+  loadActor,
+  ManualClock,
+  newId,
+  openCore,
+  openCashier,
+  putPersonSettings,
+  receiveNotification,
+  receiveTopupNotification,
+  register,
+  reportClick,
+  reportImpressions,
+  shopOwner,
+  startTopup,
+  TRAFFIC_CURVE,
+  type Actor,
+  type Core,
 } from '@zhongcao/core';
 import { seededRng, streamSeed, type Rng } from './random.js';
 import { completionDelta, emptyTally, tallyPage } from './ads-viewing.js';
@@ -88,11 +112,51 @@ const HALF_HOUR = 1_800_000;
  * with a low cap and a large budget (the market's depth).
  */
 export const ADS_PLANS = [
-  { name: '均匀·爱买', pacing: 'even' as const, costCapFen: 120_00, budget: 100_00, cvr: 0.14, priceFen: 5990, likes: 6 },
-  { name: '均匀·一般', pacing: 'even' as const, costCapFen: 120_00, budget: 100_00, cvr: 0.1, priceFen: 5990, likes: 6 },
-  { name: '均匀·少买', pacing: 'even' as const, costCapFen: 120_00, budget: 100_00, cvr: 0.06, priceFen: 5990, likes: 6 },
-  { name: '尽快·控成本', pacing: 'fast' as const, costCapFen: 140_00, budget: 100_00, cvr: 0.1, priceFen: 8990, likes: 8 },
-  { name: '尽快·常投大预算', pacing: 'fast' as const, costCapFen: 80_00, budget: 2_000_00, cvr: 0.08, priceFen: 9990, likes: 9 },
+  {
+    name: '均匀·爱买',
+    pacing: 'even' as const,
+    costCapFen: 120_00,
+    budget: 100_00,
+    cvr: 0.14,
+    priceFen: 5990,
+    likes: 6,
+  },
+  {
+    name: '均匀·一般',
+    pacing: 'even' as const,
+    costCapFen: 120_00,
+    budget: 100_00,
+    cvr: 0.1,
+    priceFen: 5990,
+    likes: 6,
+  },
+  {
+    name: '均匀·少买',
+    pacing: 'even' as const,
+    costCapFen: 120_00,
+    budget: 100_00,
+    cvr: 0.06,
+    priceFen: 5990,
+    likes: 6,
+  },
+  {
+    name: '尽快·控成本',
+    pacing: 'fast' as const,
+    costCapFen: 140_00,
+    budget: 100_00,
+    cvr: 0.1,
+    priceFen: 8990,
+    likes: 8,
+  },
+  {
+    name: '尽快·常投大预算',
+    pacing: 'fast' as const,
+    costCapFen: 80_00,
+    budget: 2_000_00,
+    cvr: 0.08,
+    priceFen: 9990,
+    likes: 9,
+  },
 ] as const;
 const TRUE_CTR = 0.04;
 
@@ -105,7 +169,11 @@ function nextMonday(now: number): number {
 
 async function person(core: Core, login: string, hash: string | undefined): Promise<{ actor: Actor; hash: string }> {
   const u = await register(core.ctx, { login, password: 'simulate-password-1', displayName: login }, hash);
-  const row = await core.ctx.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
+  const row = await core.ctx.db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', u.id)
+    .executeTakeFirstOrThrow();
   return { actor: await loadActor(core.ctx.db, u.id), hash: row.password_hash };
 }
 
@@ -130,25 +198,114 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     const ctx = core.ctx;
     // Shops with a product and a video each, a creator with organic videos carrying products.
     const { actor: creator, hash } = await person(core, 'sim-creator', undefined);
-    const category = await createCategory(ctx, null, { name: '水果', shipByHours: 48, perishable: true, feeRateBp: 200 });
+    const category = await createCategory(ctx, null, {
+      name: '水果',
+      shipByHours: 48,
+      perishable: true,
+      feeRateBp: 200,
+    });
     // `cvr`: how often a click on the shop's product ends in a purchase — the products the simulated shoppers like more.
     // The three even campaigns differ only in `cvr`: same cap, budget, price and creative likes.
     const plans = ADS_PLANS;
-    const shops: Array<{ owner: Actor; shopId: string; skuId: string; productId: string; videoId: string; cvr: number }> = [];
+    const shops: Array<{
+      owner: Actor;
+      shopId: string;
+      skuId: string;
+      productId: string;
+      videoId: string;
+      cvr: number;
+    }> = [];
     const now0 = clock.now();
     for (let i = 0; i < plans.length; i++) {
       const { actor } = await person(core, `sim-merchant-${i}`, hash);
-      const shop = await createShop(ctx, actor, { name: `模拟店铺 ${i + 1}`, shippingFeeFen: 0, freeShippingOverFen: null });
+      const shop = await createShop(ctx, actor, {
+        name: `模拟店铺 ${i + 1}`,
+        shippingFeeFen: 0,
+        freeShippingOverFen: null,
+      });
       const owner = await loadActor(ctx.db, actor.userId);
-      const product = await createProduct(ctx, owner, shop.id, { categoryId: category.id, title: `模拟商品 ${i + 1}`, specOptions: [{ name: '规格', values: ['一箱'] }], skus: [{ specValues: ['一箱'], priceFen: plans[i]!.priceFen, stock: 100_000 }], status: 'listed' });
+      const product = await createProduct(ctx, owner, shop.id, {
+        categoryId: category.id,
+        title: `模拟商品 ${i + 1}`,
+        specOptions: [{ name: '规格', values: ['一箱'] }],
+        skus: [{ specValues: ['一箱'], priceFen: plans[i]!.priceFen, stock: 100_000 }],
+        status: 'listed',
+      });
       const videoId = newId('video', now0);
-      await ctx.db.insertInto('videos').values([{ id: videoId, owner_id: owner.userId, host_kind: 'shop', shop_id: shop.id, title: `店播 ${i + 1}`, caption: '产地直发', hashtags: '[]', status: 'published', file_name: `${videoId}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 15_000, poster_file: null, views: 100, likes: plans[i]!.likes, comments: 0, shares: 0, completions: 0, created_at: now0 - 30 * 86_400_000, published_at: now0 - 30 * 86_400_000, updated_at: now0 }]).execute(); // older than the feed's new and popular lists
-      await ctx.db.insertInto('video_anchors').values({ video_id: videoId, product_id: product.id, position: 0 }).execute();
-      shops.push({ owner, shopId: shop.id, skuId: product.skuIds[0]!, productId: product.id, videoId, cvr: plans[i]!.cvr });
+      await ctx.db
+        .insertInto('videos')
+        .values([
+          {
+            id: videoId,
+            owner_id: owner.userId,
+            host_kind: 'shop',
+            shop_id: shop.id,
+            title: `店播 ${i + 1}`,
+            caption: '产地直发',
+            hashtags: '[]',
+            status: 'published',
+            file_name: `${videoId}.mp4`,
+            content_type: 'video/mp4',
+            bytes: 1,
+            duration_ms: 15_000,
+            poster_file: null,
+            views: 100,
+            likes: plans[i]!.likes,
+            comments: 0,
+            shares: 0,
+            completions: 0,
+            created_at: now0 - 30 * 86_400_000,
+            published_at: now0 - 30 * 86_400_000,
+            updated_at: now0,
+          },
+        ])
+        .execute(); // older than the feed's new and popular lists
+      await ctx.db
+        .insertInto('video_anchors')
+        .values({ video_id: videoId, product_id: product.id, position: 0 })
+        .execute();
+      shops.push({
+        owner,
+        shopId: shop.id,
+        skuId: product.skuIds[0]!,
+        productId: product.id,
+        videoId,
+        cvr: plans[i]!.cvr,
+      });
     }
     const organic = Array.from({ length: 300 }, (_, k) => newId('video', now0 - k));
-    await ctx.db.insertInto('videos').values(organic.map((id, k) => ({ id, owner_id: creator.userId, host_kind: 'creator', shop_id: null, title: `日常 ${k}`, caption: '好物分享', hashtags: '[]', status: 'published', file_name: `${id}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 15_000, poster_file: null, views: 50, likes: k % 7, comments: 0, shares: 0, completions: 0, created_at: now0 - k * 60_000, published_at: now0 - k * 60_000, updated_at: now0 }))).execute();
-    await ctx.db.insertInto('video_anchors').values(organic.map((id, k) => ({ video_id: id, product_id: shops[k % shops.length]!.productId, position: 0 }))).execute();
+    await ctx.db
+      .insertInto('videos')
+      .values(
+        organic.map((id, k) => ({
+          id,
+          owner_id: creator.userId,
+          host_kind: 'creator',
+          shop_id: null,
+          title: `日常 ${k}`,
+          caption: '好物分享',
+          hashtags: '[]',
+          status: 'published',
+          file_name: `${id}.mp4`,
+          content_type: 'video/mp4',
+          bytes: 1,
+          duration_ms: 15_000,
+          poster_file: null,
+          views: 50,
+          likes: k % 7,
+          comments: 0,
+          shares: 0,
+          completions: 0,
+          created_at: now0 - k * 60_000,
+          published_at: now0 - k * 60_000,
+          updated_at: now0,
+        })),
+      )
+      .execute();
+    await ctx.db
+      .insertInto('video_anchors')
+      .values(organic.map((id, k) => ({ video_id: id, product_id: shops[k % shops.length]!.productId, position: 0 })))
+      .execute();
     // Top-ups through the provider, then the campaigns.
     const campaignIds: string[] = [];
     for (let i = 0; i < plans.length; i++) {
@@ -157,14 +314,30 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
       await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
       await deliver(core);
       const p = plans[i]!;
-      const c = await createCampaign(ctx, s.owner, shopOwner(s.shopId), { name: p.name, promote: 'video', videoId: s.videoId, goal: 'orders', bidKind: 'cost_cap', costCapFen: p.costCapFen, dailyBudgetFen: p.budget, pacing: p.pacing });
+      const c = await createCampaign(ctx, s.owner, shopOwner(s.shopId), {
+        name: p.name,
+        promote: 'video',
+        videoId: s.videoId,
+        goal: 'orders',
+        bidKind: 'cost_cap',
+        costCapFen: p.costCapFen,
+        dailyBudgetFen: p.budget,
+        pacing: p.pacing,
+      });
       campaignIds.push(c.id);
     }
     const viewers: Actor[] = [];
     for (let v = 0; v < o.viewers; v++) {
       const { actor } = await person(core, `sim-viewer-${v}`, hash);
       await putPersonSettings(ctx, actor, { personalizedRecommendation: false });
-      await addAddress(ctx, actor, { name: '模拟', phone: '13800001111', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' });
+      await addAddress(ctx, actor, {
+        name: '模拟',
+        phone: '13800001111',
+        province: '浙江省',
+        city: '杭州市',
+        district: '西湖区',
+        detail: '文三路 1 号',
+      });
       viewers.push(actor);
     }
     o.log(`${plans.length} campaigns, ${o.viewers} viewers, ${o.requests} feed pages over one day`);
@@ -186,13 +359,25 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
         await onePage(core, viewers, rng, shops);
         requests++;
       }
-      if (slot === 23) for (const id of campaignIds) spentBeforeNoon.set(id, await spentToday(core, id, adDay(dayStart)));
+      if (slot === 23)
+        for (const id of campaignIds) spentBeforeNoon.set(id, await spentToday(core, id, adDay(dayStart)));
     }
     async function onePage(c: Core, vs: Actor[], r: Rng, ss: typeof shops): Promise<void> {
       const viewer = r.pick(vs);
-      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => throttle.next(), onAuction: observer.observe });
+      const page = await feedWithAds(
+        c.ctx,
+        viewer.userId,
+        {},
+        { random: () => throttle.next(), onAuction: observer.observe },
+      );
       items += page.items.length;
-      tallyPage(completion, o.seed, `p${requests}`, page.items.map((x) => x.id), page.ads.map(Boolean));
+      tallyPage(
+        completion,
+        o.seed,
+        `p${requests}`,
+        page.items.map((x) => x.id),
+        page.ads.map(Boolean),
+      );
       for (const [i, ad] of page.ads.entries()) {
         if (!ad) continue;
         ads++;
@@ -203,7 +388,9 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
         const shop = ss.find((s) => s.videoId === page.items[i]!.id)!;
         if (behaviour.next() >= shop.cvr) continue;
         purchases.set(ad.campaignId, (purchases.get(ad.campaignId) ?? 0) + 1);
-        const placed = await checkout(c.ctx, viewer, { items: [{ skuId: shop.skuId, quantity: 1, attribution: { source: 'video', contentId: shop.videoId } }] });
+        const placed = await checkout(c.ctx, viewer, {
+          items: [{ skuId: shop.skuId, quantity: 1, attribution: { source: 'video', contentId: shop.videoId } }],
+        });
         const { cashierUrl } = await openCashier(c.ctx, viewer, placed.body.payment.id);
         await c.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
         await deliver(c);
@@ -214,7 +401,12 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     const day = adDay(dayStart);
     const campaigns: CampaignOutcome[] = [];
     const rows = await core.ctx.db.selectFrom('ad_campaigns').selectAll().execute();
-    const history = (r: (typeof rows)[number]) => ({ impressions: Number(r.impressions), clicks: Number(r.clicks), conversions: Number(r.conversions), goal: 'orders' as const });
+    const history = (r: (typeof rows)[number]) => ({
+      impressions: Number(r.impressions),
+      clicks: Number(r.clicks),
+      conversions: Number(r.conversions),
+      goal: 'orders' as const,
+    });
     const prior = pooledPrior(rows.map(history));
     for (const [i, id] of campaignIds.entries()) {
       const row = rows.find((r) => r.id === id)!;
@@ -223,26 +415,52 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
       const spent = await spentToday(core, id, day);
       const budget = plans[i]!.budget;
       campaigns.push({
-        name: row.name, pacing: plans[i]!.pacing, cvr: plans[i]!.cvr, cost_cap_fen: plans[i]!.costCapFen, price_fen: plans[i]!.priceFen, budget_fen: budget, spent_fen: Math.floor(spent / 1000), budget_use: round(spent / 1000 / budget),
-        spent_before_noon: round((spentBeforeNoon.get(id) ?? 0) / 1000 / budget), impressions: Number(row.impressions), clicks: Number(row.clicks), purchases: purchases.get(id) ?? 0, conversions: Number(row.conversions),
-        gmv_fen: Number(row.gmv_fen), roi: spent > 0 ? round(Number(row.gmv_fen) / (spent / 1000)) : null,
-        predicted_ctr: round(p.pctr), predicted_cvr: round(p.pcvr), limited_by: limitedBy(spent / 1000 / budget, tally), auctions: tally,
+        name: row.name,
+        pacing: plans[i]!.pacing,
+        cvr: plans[i]!.cvr,
+        cost_cap_fen: plans[i]!.costCapFen,
+        price_fen: plans[i]!.priceFen,
+        budget_fen: budget,
+        spent_fen: Math.floor(spent / 1000),
+        budget_use: round(spent / 1000 / budget),
+        spent_before_noon: round((spentBeforeNoon.get(id) ?? 0) / 1000 / budget),
+        impressions: Number(row.impressions),
+        clicks: Number(row.clicks),
+        purchases: purchases.get(id) ?? 0,
+        conversions: Number(row.conversions),
+        gmv_fen: Number(row.gmv_fen),
+        roi: spent > 0 ? round(Number(row.gmv_fen) / (spent / 1000)) : null,
+        predicted_ctr: round(p.pctr),
+        predicted_cvr: round(p.pcvr),
+        limited_by: limitedBy(spent / 1000 / budget, tally),
+        auctions: tally,
       });
     }
     const rate = (done: number, seen: number): number => round(seen ? done / seen : 0);
     return {
-      day, requests, items, ads, ads_ratio: round(ads / Math.max(1, items)),
+      day,
+      requests,
+      items,
+      ads,
+      ads_ratio: round(ads / Math.max(1, items)),
       organic_completion_delta: round(completionDelta(completion)),
       organic_completion_with_ads: rate(completion.completedWith, completion.organicWith),
       organic_completion_without_ads: rate(completion.completedWithout, completion.organicWithout),
-      campaigns, seconds: round((performance.now() - started) / 1000) };
+      campaigns,
+      seconds: round((performance.now() - started) / 1000),
+    };
   } finally {
     await core.close();
   }
 }
 
 async function spentToday(core: Core, campaignId: string, day: string): Promise<number> {
-  const row = await core.ctx.db.selectFrom('ad_campaign_days').select('spent_mfen').where('campaign_id', '=', campaignId).where('day', '=', day).executeTakeFirst();
+  const row = await core.ctx.db
+    .selectFrom('ad_campaign_days')
+    .select('spent_mfen')
+    .where('campaign_id', '=', campaignId)
+    .where('day', '=', day)
+    .executeTakeFirst();
   return Number(row?.spent_mfen ?? 0);
 }
 

@@ -35,7 +35,13 @@ export function emptyTally(): CompletionTally {
 }
 
 /** Adds one page: its item ids and which are ads (the organic page without ads is the rest, in order). */
-export function tallyPage(t: CompletionTally, seed: number, pageKey: string, ids: readonly string[], isAd: readonly boolean[]): void {
+export function tallyPage(
+  t: CompletionTally,
+  seed: number,
+  pageKey: string,
+  ids: readonly string[],
+  isAd: readonly boolean[],
+): void {
   let organicPos = 0;
   ids.forEach((id, k) => {
     if (isAd[k]) return;

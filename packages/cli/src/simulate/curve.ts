@@ -40,14 +40,20 @@ const empty = (): Counts => ({ impressions: 0, completions: 0, taps: 0, purchase
 
 function rates(c: Counts): HalfSummary {
   const per = (n: number): number => (c.impressions ? n / c.impressions : 0);
-  return { impressions: c.impressions, completion_rate: round(per(c.completions), 4), tap_rate: round(per(c.taps), 4), purchases_per_100: round(100 * per(c.purchases), 3) };
+  return {
+    impressions: c.impressions,
+    completion_rate: round(per(c.completions), 4),
+    tap_rate: round(per(c.taps), 4),
+    purchases_per_100: round(100 * per(c.purchases), 3),
+  };
 }
 
 export class LearningCurve {
   private readonly buckets: Record<Half, Counts[]> = { personalised: [], non_personalised: [] };
 
   constructor(readonly bucketSize: number) {
-    if (!Number.isInteger(bucketSize) || bucketSize < 1) throw new RangeError(`bucket size must be a whole number ≥ 1, got ${bucketSize}`);
+    if (!Number.isInteger(bucketSize) || bucketSize < 1)
+      throw new RangeError(`bucket size must be a whole number ≥ 1, got ${bucketSize}`);
   }
 
   /** The outcome of a person's `impressionIndex`-th impression (0-based). */
@@ -101,16 +107,29 @@ export function lastBucketRatio(points: readonly CurvePoint[]): number | null {
 export function curveTable(bucketSize: number, on: readonly CurvePoint[], off: readonly CurvePoint[]): string {
   const rows = Math.max(on.length, off.length);
   const cols = (p: CurvePoint | undefined): string[] =>
-    p ? [`${(p.completion_rate * 100).toFixed(1)}%`, `${(p.tap_rate * 100).toFixed(2)}%`, p.purchases_per_100.toFixed(2)] : ['', '', ''];
+    p
+      ? [
+          `${(p.completion_rate * 100).toFixed(1)}%`,
+          `${(p.tap_rate * 100).toFixed(2)}%`,
+          p.purchases_per_100.toFixed(2),
+        ]
+      : ['', '', ''];
   const table = [
     ['', 'personalised', '', '', 'not personalised', '', ''],
     ['impressions', 'complete', 'tap', 'buy/100', 'complete', 'tap', 'buy/100'],
-    ...Array.from({ length: rows }, (_, i) => [`${i * bucketSize + 1}–${(i + 1) * bucketSize}`, ...cols(on[i]), ...cols(off[i])]),
+    ...Array.from({ length: rows }, (_, i) => [
+      `${i * bucketSize + 1}–${(i + 1) * bucketSize}`,
+      ...cols(on[i]),
+      ...cols(off[i]),
+    ]),
   ];
-  const widths = table[1]!.map((_, c) => Math.max(...table.map((r) => (c === 1 || c === 4) && r === table[0] ? 0 : r[c]!.length)));
+  const widths = table[1]!.map((_, c) =>
+    Math.max(...table.map((r) => ((c === 1 || c === 4) && r === table[0] ? 0 : r[c]!.length))),
+  );
   return table
     .map((r, i) => {
-      if (i === 0) return `${''.padEnd(widths[0]!)} │ ${r[1]!.padEnd(widths[1]! + widths[2]! + widths[3]! + 4)} │ ${r[4]}`;
+      if (i === 0)
+        return `${''.padEnd(widths[0]!)} │ ${r[1]!.padEnd(widths[1]! + widths[2]! + widths[3]! + 4)} │ ${r[4]}`;
       const cell = (c: number): string => (c === 0 ? r[c]!.padEnd(widths[c]!) : r[c]!.padStart(widths[c]!));
       return `${cell(0)} │ ${cell(1)}  ${cell(2)}  ${cell(3)} │ ${cell(4)}  ${cell(5)}  ${cell(6)}`;
     })

@@ -12,7 +12,10 @@ test('with drift handling the personalised curve keeps more of its peak at the e
   const on = runEngineLoop(RUN);
   const off = runEngineLoop({ ...RUN, engine: { drift: null } });
   assert.ok(on.lastBucketRatio !== null && off.lastBucketRatio !== null);
-  assert.ok(on.lastBucketRatio > off.lastBucketRatio, `last bucket over peak: ${on.lastBucketRatio} with drift handling, ${off.lastBucketRatio} without`);
+  assert.ok(
+    on.lastBucketRatio > off.lastBucketRatio,
+    `last bucket over peak: ${on.lastBucketRatio} with drift handling, ${off.lastBucketRatio} without`,
+  );
   assert.ok(on.purchases >= off.purchases, `purchases: ${on.purchases} with, ${off.purchases} without`);
   assert.ok(on.exploreShare > 0.03 && on.exploreShare < 0.07, `exploration share ${on.exploreShare}`);
   assert.equal(off.exploreShare, 0);

@@ -6,7 +6,13 @@
  * compare engine settings on the simulator's yardstick (a comparison, not a timing), where a
  * full HTTP run per setting would be too slow.
  */
-import { OnlineEngine, ONLINE_ENGINE_DEFAULTS, type ItemMeta, type OnlineEngineOptions, type Signal } from '@zhongcao/recsys';
+import {
+  OnlineEngine,
+  ONLINE_ENGINE_DEFAULTS,
+  type ItemMeta,
+  type OnlineEngineOptions,
+  type Signal,
+} from '@zhongcao/recsys';
 import { seededRng, streamSeed } from './random.js';
 import { drawShopper, drift, react } from './tastes.js';
 import { buildCatalogue, type VideoFacts } from './world.js';
@@ -34,7 +40,12 @@ export interface EngineLoopReport {
 const PAGE = 10;
 const STEP_MS = 4_000;
 
-function world(seed: number, videos: number, categories: number, start: number): { metas: ItemMeta[]; facts: VideoFacts[] } {
+function world(
+  seed: number,
+  videos: number,
+  categories: number,
+  start: number,
+): { metas: ItemMeta[]; facts: VideoFacts[] } {
   const rng = seededRng(streamSeed(seed, 1_000_003));
   const creatorsPer = 8;
   const tagsPer = 6;
@@ -60,7 +71,13 @@ function world(seed: number, videos: number, categories: number, start: number):
       publishedAt: start - (videos - i) * 60_000,
     };
     metas.push(meta);
-    facts.push({ id, creatorId: creator, tags, durationMs: 15_000, products: [{ id: product, categoryId: `cat-${c}`, skuId: `sku-${product}` }] });
+    facts.push({
+      id,
+      creatorId: creator,
+      tags,
+      durationMs: 15_000,
+      products: [{ id: product, categoryId: `cat-${c}`, skuId: `sku-${product}` }],
+    });
   }
   return { metas, facts };
 }
@@ -95,15 +112,34 @@ export function runEngineLoop(opts: EngineLoopOptions): EngineLoopReport {
         drift(shopper, catalogue);
         const at = now + k * 100;
         signals.push({ actor, kind: 'impression', videoId: video.id, at });
-        signals.push({ actor, kind: 'view_progress', videoId: video.id, watchMs: re.watchMs, durationMs: video.durationMs, at });
-        if (re.completed) signals.push({ actor, kind: 'complete', videoId: video.id, watchMs: re.watchMs, durationMs: video.durationMs, at });
+        signals.push({
+          actor,
+          kind: 'view_progress',
+          videoId: video.id,
+          watchMs: re.watchMs,
+          durationMs: video.durationMs,
+          at,
+        });
+        if (re.completed)
+          signals.push({
+            actor,
+            kind: 'complete',
+            videoId: video.id,
+            watchMs: re.watchMs,
+            durationMs: video.durationMs,
+            at,
+          });
         if (re.liked) signals.push({ actor, kind: 'like', videoId: video.id, at });
         if (re.tapped) signals.push({ actor, kind: 'product_tap', videoId: video.id, productId: re.tapped.id, at });
         if (re.tapped && re.buys) {
           signals.push({ actor, kind: 'purchase', videoId: video.id, productId: re.tapped.id, at: at + 50 });
           purchases++;
         }
-        curve.record('personalised', seen + k, { completed: re.completed, tapped: re.tapped !== null, purchased: re.tapped !== null && re.buys });
+        curve.record('personalised', seen + k, {
+          completed: re.completed,
+          tapped: re.tapped !== null,
+          purchased: re.tapped !== null && re.buys,
+        });
         impressions++;
       });
       for (const s of signals) engine.observe(s);
@@ -111,5 +147,10 @@ export function runEngineLoop(opts: EngineLoopOptions): EngineLoopReport {
     now += PAGE * STEP_MS;
   }
   const points = curve.points('personalised');
-  return { curve: points, lastBucketRatio: lastBucketRatio(points), exploreShare: impressions ? explored / impressions : 0, purchases };
+  return {
+    curve: points,
+    lastBucketRatio: lastBucketRatio(points),
+    exploreShare: impressions ? explored / impressions : 0,
+    purchases,
+  };
 }

@@ -30,7 +30,10 @@ export interface SimEvent {
 }
 
 export class ApiError extends Error {
-  constructor(readonly what: string, readonly reply: Reply) {
+  constructor(
+    readonly what: string,
+    readonly reply: Reply,
+  ) {
     super(`${what}: HTTP ${reply.status || 'network error'} ${reply.body.slice(0, 300)}`);
   }
 }
@@ -62,19 +65,40 @@ export class ShopApi {
   requests = 0;
   private readonly products = new Map<string, Promise<ProductFacts | null>>();
 
-  constructor(readonly origin: string, connections: number, private readonly pace: Pace) {
-    this.pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 120_000, bodyTimeout: 120_000 });
+  constructor(
+    readonly origin: string,
+    connections: number,
+    private readonly pace: Pace,
+  ) {
+    this.pool = new Pool(origin, {
+      connections,
+      pipelining: 1,
+      keepAliveTimeout: 60_000,
+      headersTimeout: 120_000,
+      bodyTimeout: 120_000,
+    });
   }
 
   async close(): Promise<void> {
     await this.pool.close();
   }
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, headers: Record<string, string> = {}, body?: string, contentType = 'application/json'): Promise<Reply> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    headers: Record<string, string> = {},
+    body?: string,
+    contentType = 'application/json',
+  ): Promise<Reply> {
     await this.pace.wait();
     this.requests++;
     try {
-      const res = await this.pool.request({ method, path, headers: body === undefined ? headers : { 'content-type': contentType, ...headers }, body });
+      const res = await this.pool.request({
+        method,
+        path,
+        headers: body === undefined ? headers : { 'content-type': contentType, ...headers },
+        body,
+      });
       const retryAfter = Number(res.headers['retry-after']);
       return { status: res.statusCode, body: await res.body.text(), ...(retryAfter > 0 ? { retryAfter } : {}) };
     } catch (err) {
@@ -95,7 +119,14 @@ export class ShopApi {
       }
       if (reply.status !== 201) throw new ApiError('sign up', reply);
       const token = (JSON.parse(reply.body) as { token: string }).token;
-      const address = JSON.stringify({ name: login.slice(0, 20), phone: '13800001111', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' });
+      const address = JSON.stringify({
+        name: login.slice(0, 20),
+        phone: '13800001111',
+        province: '浙江省',
+        city: '杭州市',
+        district: '西湖区',
+        detail: '文三路 1 号',
+      });
       const added = await this.request('POST', '/api/v1/me/addresses', auth(token), address);
       if (added.status !== 201) throw new ApiError('add address', added);
       return token;
@@ -103,7 +134,12 @@ export class ShopApi {
   }
 
   async setPersonalised(token: string, on: boolean): Promise<void> {
-    const reply = await this.request('PUT', '/api/v1/me/settings', auth(token), JSON.stringify({ personalizedRecommendation: on }));
+    const reply = await this.request(
+      'PUT',
+      '/api/v1/me/settings',
+      auth(token),
+      JSON.stringify({ personalizedRecommendation: on }),
+    );
     if (reply.status !== 200) throw new ApiError('settings', reply);
   }
 
@@ -115,7 +151,9 @@ export class ShopApi {
     const page = JSON.parse(reply.body) as { items: FeedCard[]; nextCursor: string | null };
     const videos = await Promise.all(
       page.items.map(async (c): Promise<VideoFacts> => {
-        const products = (await Promise.all(c.anchors.map((a) => this.product(a.productId)))).filter((p): p is ProductFacts => p !== null);
+        const products = (await Promise.all(c.anchors.map((a) => this.product(a.productId)))).filter(
+          (p): p is ProductFacts => p !== null,
+        );
         return { id: c.id, creatorId: c.creator.id, tags: c.hashtags, durationMs: c.durationMs ?? 15_000, products };
       }),
     );
@@ -129,7 +167,11 @@ export class ShopApi {
       known = this.request('GET', `/api/v1/products/${productId}`).then((reply) => {
         if (reply.status === 404) return null;
         if (reply.status !== 200) throw new ApiError('product page', reply);
-        const p = JSON.parse(reply.body) as { id: string; categoryId: string; skus: Array<{ id: string; stock: number }> };
+        const p = JSON.parse(reply.body) as {
+          id: string;
+          categoryId: string;
+          skus: Array<{ id: string; stock: number }>;
+        };
         return { id: p.id, categoryId: p.categoryId, skuId: p.skus.find((s) => s.stock > 0)?.id ?? null };
       });
       this.products.set(productId, known);
@@ -139,7 +181,12 @@ export class ShopApi {
 
   async postEvents(token: string, events: SimEvent[]): Promise<void> {
     for (let i = 0; i < events.length; i += 100) {
-      const reply = await this.request('POST', '/api/v1/events', auth(token), JSON.stringify({ events: events.slice(i, i + 100) }));
+      const reply = await this.request(
+        'POST',
+        '/api/v1/events',
+        auth(token),
+        JSON.stringify({ events: events.slice(i, i + 100) }),
+      );
       if (reply.status !== 202) throw new ApiError('events', reply);
     }
   }
@@ -156,10 +203,20 @@ export class ShopApi {
   async buy(token: string, product: ProductFacts, video: VideoFacts, idempotencyKey: string): Promise<boolean> {
     if (!product.skuId) return false;
     const attribution = { source: 'feed', contentId: video.id, creatorId: video.creatorId };
-    const put = await this.request('PUT', '/api/v1/cart/items', auth(token), JSON.stringify({ skuId: product.skuId, quantity: 1, attribution }));
+    const put = await this.request(
+      'PUT',
+      '/api/v1/cart/items',
+      auth(token),
+      JSON.stringify({ skuId: product.skuId, quantity: 1, attribution }),
+    );
     if (put.status === 404 || put.status === 409) return false;
     if (put.status !== 200) throw new ApiError('cart', put);
-    const placed = await this.request('POST', '/api/v1/checkout', { ...auth(token), 'idempotency-key': idempotencyKey }, '{}');
+    const placed = await this.request(
+      'POST',
+      '/api/v1/checkout',
+      { ...auth(token), 'idempotency-key': idempotencyKey },
+      '{}',
+    );
     if (placed.status === 409 || placed.status === 422) {
       await this.request('DELETE', `/api/v1/cart/items/${product.skuId}`, auth(token));
       this.products.delete(product.id); // read the stock again next time
@@ -177,4 +234,3 @@ export class ShopApi {
 }
 
 const auth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
-

@@ -54,14 +54,16 @@ class UsageError extends Error {}
 function whole(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, got ${text}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, got ${text}`);
   return n;
 }
 
 function positive(name: string, text: string | undefined, max: number): number | null {
   if (text === undefined) return null;
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || n > max) throw new UsageError(`--${name} takes a number above 0 and up to ${max}, got ${text}`);
+  if (!Number.isFinite(n) || n <= 0 || n > max)
+    throw new UsageError(`--${name} takes a number above 0 and up to ${max}, got ${text}`);
   return n;
 }
 
@@ -116,7 +118,14 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
       const scope = new Scope();
       try {
         const store = await freshStore(scope);
-        return await runAdsSimulation({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, seed: s, requests, viewers, log: (m) => io.err(`[simulate] ${m}\n`) });
+        return await runAdsSimulation({
+          dataDir: store.dataDir,
+          databaseUrl: store.databaseUrl,
+          seed: s,
+          requests,
+          viewers,
+          log: (m) => io.err(`[simulate] ${m}\n`),
+        });
       } finally {
         await scope.close();
       }
@@ -137,8 +146,15 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
   let opts;
   try {
     const minutes = positive('minutes', values.minutes, 24 * 60);
-    const steps = values.steps === undefined && minutes !== null ? Infinity : whole('steps', values.steps, 200, 1, 1_000_000);
-    const bucket = whole('bucket', values.bucket, Number.isFinite(steps) ? Math.max(10, Math.round(steps / 10)) : 50, 1, 1_000_000);
+    const steps =
+      values.steps === undefined && minutes !== null ? Infinity : whole('steps', values.steps, 200, 1, 1_000_000);
+    const bucket = whole(
+      'bucket',
+      values.bucket,
+      Number.isFinite(steps) ? Math.max(10, Math.round(steps / 10)) : 50,
+      1,
+      1_000_000,
+    );
     opts = {
       url: values.url === undefined ? null : checkUrl(values.url),
       users: whole('users', values.users, 20, 2, 100_000),
@@ -180,7 +196,8 @@ function checkUrl(text: string): string {
   } catch {
     throw new UsageError(`--url must be an http(s) URL, got ${text}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be an http(s) URL, got ${text}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--url must be an http(s) URL, got ${text}`);
   return url.origin;
 }
 
@@ -195,7 +212,8 @@ async function startHere(scope: Scope, videos: number, io: SimulateIo, log: (m: 
     host: '127.0.0.1',
     logLevel: 'warn',
     rateLimits: false,
-    beforeListen: async (core) => void (await seedDemo(core, (stage, done, total) => io.progress(`seed ${stage}`, done, total), { videos })),
+    beforeListen: async (core) =>
+      void (await seedDemo(core, (stage, done, total) => io.progress(`seed ${stage}`, done, total), { videos })),
   });
   scope.defer('stop the platform', () => platform.stop());
   const address = platform.app.server.address();

@@ -72,10 +72,17 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
     const deadline = opts.minutes === null ? Infinity : started + opts.minutes * 60_000;
     const runTag = randomBytes(4).toString('hex');
     const tick = progressTicker(opts, started, () => totals.impressions);
-    await Promise.all(shoppers.map((s, i) => scroll({ api, shopper: s, token: tokens[i]!, catalogue, curve, totals, opts, deadline, runTag, tick })));
+    await Promise.all(
+      shoppers.map((s, i) =>
+        scroll({ api, shopper: s, token: tokens[i]!, catalogue, curve, totals, opts, deadline, runTag, tick }),
+      ),
+    );
     const seconds = (performance.now() - started) / 1000;
     tick(true);
-    const after = Object.fromEntries(HALVES.map((h) => [h, curve.summary(h, opts.warmup)])) as Record<Half, HalfSummary>;
+    const after = Object.fromEntries(HALVES.map((h) => [h, curve.summary(h, opts.warmup)])) as Record<
+      Half,
+      HalfSummary
+    >;
     const off = after.non_personalised.purchases_per_100;
     return {
       bench: 'simulate',
@@ -93,8 +100,14 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
       events_per_s: Math.round(totals.events / seconds),
       catalogue: { videos_seen: videosSeen, categories: catalogue.categories.length },
       curve: { personalised: curve.points('personalised'), non_personalised: curve.points('non_personalised') },
-      last_bucket_ratio: { personalised: lastBucketRatio(curve.points('personalised')), non_personalised: lastBucketRatio(curve.points('non_personalised')) },
-      after_warmup: { ...after, purchase_ratio: off > 0 ? Math.round((after.personalised.purchases_per_100 / off) * 100) / 100 : null },
+      last_bucket_ratio: {
+        personalised: lastBucketRatio(curve.points('personalised')),
+        non_personalised: lastBucketRatio(curve.points('non_personalised')),
+      },
+      after_warmup: {
+        ...after,
+        purchase_ratio: off > 0 ? Math.round((after.personalised.purchases_per_100 / off) * 100) / 100 : null,
+      },
     };
   } finally {
     await api.close();
@@ -102,7 +115,10 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
 }
 
 /** Pages through the anonymous recommend feed (one session) to learn which categories, creators and tags exist. */
-async function scanCatalogue(api: ShopApi, opts: SimulationOptions): Promise<{ catalogue: Catalogue; videosSeen: number }> {
+async function scanCatalogue(
+  api: ShopApi,
+  opts: SimulationOptions,
+): Promise<{ catalogue: Catalogue; videosSeen: number }> {
   const seen = new Map<string, VideoFacts>();
   let cursor: string | null = null;
   do {
@@ -127,7 +143,10 @@ async function signUpAll(api: ShopApi, shoppers: Shopper[], opts: SimulationOpti
     while (next < shoppers.length) {
       const s = shoppers[next++]!;
       tokens[s.index] = await api.signUp(`sim-${runTag}-${s.index}`, PASSWORD, (seconds) => {
-        if (!warned) opts.log(`sign-up is rate-limited for this client address; waiting ${seconds} s at a time (start the platform with the simulator to avoid it)`);
+        if (!warned)
+          opts.log(
+            `sign-up is rate-limited for this client address; waiting ${seconds} s at a time (start the platform with the simulator to avoid it)`,
+          );
         warned = true;
       });
       await api.setPersonalised(tokens[s.index]!, s.personalised);
@@ -172,14 +191,30 @@ async function scroll(run: ScrollRun): Promise<void> {
         drift(shopper, run.catalogue);
         const now = Date.now();
         events.push({ type: 'impression', videoId: video.id, at: now, clientEventId: id() });
-        events.push({ type: 'view_progress', videoId: video.id, watchMs: r.watchMs, durationMs: video.durationMs, at: now, clientEventId: id() });
-        if (r.completed) events.push({ type: 'complete', videoId: video.id, watchMs: r.watchMs, durationMs: video.durationMs, at: now, clientEventId: id() });
+        events.push({
+          type: 'view_progress',
+          videoId: video.id,
+          watchMs: r.watchMs,
+          durationMs: video.durationMs,
+          at: now,
+          clientEventId: id(),
+        });
+        if (r.completed)
+          events.push({
+            type: 'complete',
+            videoId: video.id,
+            watchMs: r.watchMs,
+            durationMs: video.durationMs,
+            at: now,
+            clientEventId: id(),
+          });
         if (r.liked) {
           await api.like(token, video.id);
           events.push({ type: 'like', videoId: video.id, at: now, clientEventId: id() });
           totals.likes++;
         }
-        if (r.tapped) events.push({ type: 'product_tap', videoId: video.id, productId: r.tapped.id, at: now, clientEventId: id() });
+        if (r.tapped)
+          events.push({ type: 'product_tap', videoId: video.id, productId: r.tapped.id, at: now, clientEventId: id() });
         if (r.tapped && r.buys) purchases.push({ product: r.tapped, video, impression: seen });
         curve.record(half, seen, { completed: r.completed, tapped: r.tapped !== null, purchased: false });
         seen++;
@@ -197,7 +232,10 @@ async function scroll(run: ScrollRun): Promise<void> {
       consecutiveErrors = 0;
     } catch (err) {
       totals.errors++;
-      if (totals.errors <= 3) opts.log(`shopper ${shopper.index}: ${err instanceof ApiError || err instanceof Error ? err.message : String(err)}`);
+      if (totals.errors <= 3)
+        opts.log(
+          `shopper ${shopper.index}: ${err instanceof ApiError || err instanceof Error ? err.message : String(err)}`,
+        );
       if (++consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) {
         opts.log(`shopper ${shopper.index} stops after ${MAX_CONSECUTIVE_ERRORS} failures in a row`);
         return;
@@ -209,7 +247,11 @@ async function scroll(run: ScrollRun): Promise<void> {
 }
 
 /** Progress as impressions of the planned total, or as seconds of the time limit. */
-function progressTicker(opts: SimulationOptions, started: number, impressions: () => number): (final?: boolean) => void {
+function progressTicker(
+  opts: SimulationOptions,
+  started: number,
+  impressions: () => number,
+): (final?: boolean) => void {
   let last = 0;
   return (final = false) => {
     const now = performance.now();

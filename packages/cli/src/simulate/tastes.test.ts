@@ -8,7 +8,13 @@ function videos(): VideoFacts[] {
   const out: VideoFacts[] = [];
   for (let c = 0; c < 4; c++) {
     for (let k = 0; k < 15; k++) {
-      out.push({ id: `vid_${c}_${k}`, creatorId: `usr_${c}_${k % 3}`, tags: [`cat${c}`, `style${k % 2}`], durationMs: 10_000, products: [{ id: `prd_${c}_${k % 4}`, categoryId: `cat_${c}`, skuId: `sku_${c}_${k % 4}` }] });
+      out.push({
+        id: `vid_${c}_${k}`,
+        creatorId: `usr_${c}_${k % 3}`,
+        tags: [`cat${c}`, `style${k % 2}`],
+        durationMs: 10_000,
+        products: [{ id: `prd_${c}_${k % 4}`, categoryId: `cat_${c}`, skuId: `sku_${c}_${k % 4}` }],
+      });
     }
   }
   return out;
@@ -17,7 +23,10 @@ function videos(): VideoFacts[] {
 const catalogue = buildCatalogue(videos());
 
 test('the catalogue groups creators and tags by product category, sorted', () => {
-  assert.deepEqual(catalogue.categories.map((c) => c.id), ['cat_0', 'cat_1', 'cat_2', 'cat_3']);
+  assert.deepEqual(
+    catalogue.categories.map((c) => c.id),
+    ['cat_0', 'cat_1', 'cat_2', 'cat_3'],
+  );
   assert.deepEqual(catalogue.categories[2]!.creatorIds, ['usr_2_0', 'usr_2_1', 'usr_2_2']);
   assert.deepEqual(catalogue.categories[2]!.tags, ['cat2', 'style0', 'style1']);
   assert.deepEqual(buildCatalogue([...videos()].reverse()), catalogue, 'the order videos were seen in does not matter');
@@ -58,9 +67,18 @@ test('a shopper watches, taps and buys more of what matches their tastes', () =>
     }
   }
   const rate = (x: number, n: number): number => x / n;
-  assert.ok(rate(matched.watch, matched.n) > 0.6 && rate(other.watch, other.n) < 0.25, `watch ${rate(matched.watch, matched.n)} vs ${rate(other.watch, other.n)}`);
-  assert.ok(rate(matched.taps, matched.n) > 5 * rate(other.taps, other.n), `taps ${matched.taps}/${matched.n} vs ${other.taps}/${other.n}`);
-  assert.ok(rate(matched.buys, matched.n) > 10 * rate(other.buys, other.n), `buys ${matched.buys}/${matched.n} vs ${other.buys}/${other.n}`);
+  assert.ok(
+    rate(matched.watch, matched.n) > 0.6 && rate(other.watch, other.n) < 0.25,
+    `watch ${rate(matched.watch, matched.n)} vs ${rate(other.watch, other.n)}`,
+  );
+  assert.ok(
+    rate(matched.taps, matched.n) > 5 * rate(other.taps, other.n),
+    `taps ${matched.taps}/${matched.n} vs ${other.taps}/${other.n}`,
+  );
+  assert.ok(
+    rate(matched.buys, matched.n) > 10 * rate(other.buys, other.n),
+    `buys ${matched.buys}/${matched.n} vs ${other.buys}/${other.n}`,
+  );
 });
 
 test('tastes drift slowly: strengths stay in (0, 1] with the strongest at 1, and the weakest taste is replaced now and then', () => {
@@ -77,7 +95,10 @@ test('tastes drift slowly: strengths stay in (0, 1] with the strongest at 1, and
     before = now;
   }
   const expected = 4000 * TASTE_MODEL.replaceChance;
-  assert.ok(replaced >= expected / 3 && replaced <= expected * 3, `${replaced} replacements, about ${expected} expected`);
+  assert.ok(
+    replaced >= expected / 3 && replaced <= expected * 3,
+    `${replaced} replacements, about ${expected} expected`,
+  );
 });
 
 test('a catalogue without products cannot give anyone a taste', () => {

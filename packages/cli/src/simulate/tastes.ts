@@ -52,7 +52,7 @@ export const TASTE_MODEL = {
   strengthWander: 0.02,
 } as const;
 
-const clamp01 = (x: number): number => (x < 0 ? 0 : Math.min(x , 1));
+const clamp01 = (x: number): number => (x < 0 ? 0 : Math.min(x, 1));
 
 function drawTaste(rng: Rng, catalogue: Catalogue, strength: number): Taste {
   const category = rng.pick(catalogue.categories);
@@ -63,9 +63,12 @@ function drawTaste(rng: Rng, catalogue: Catalogue, strength: number): Taste {
 
 /** Shopper `index` of a run seeded `seed`; even indexes keep personalisation on, odd ones switch it off. */
 export function drawShopper(seed: number, index: number, catalogue: Catalogue): Shopper {
-  if (catalogue.categories.length === 0) throw new Error('the catalogue has no videos with products: nothing to have a taste for');
+  if (catalogue.categories.length === 0)
+    throw new Error('the catalogue has no videos with products: nothing to have a taste for');
   const rng = seededRng(streamSeed(seed, index));
-  const tastes = Array.from({ length: TASTE_MODEL.tastesPerShopper }, (_, i) => drawTaste(rng, catalogue, i === 0 ? 1 : 0.4 + 0.6 * rng.next()));
+  const tastes = Array.from({ length: TASTE_MODEL.tastesPerShopper }, (_, i) =>
+    drawTaste(rng, catalogue, i === 0 ? 1 : 0.4 + 0.6 * rng.next()),
+  );
   return { index, personalised: index % 2 === 0, tastes, rng };
 }
 
@@ -91,7 +94,9 @@ export function productInterest(tastes: readonly Taste[], product: ProductFacts)
 export function react(shopper: Shopper, video: VideoFacts): Reaction {
   const m = TASTE_MODEL;
   const rng = shopper.rng;
-  const affinity = clamp01(m.baseAffinity + (1 - m.baseAffinity) * interest(shopper.tastes, video) + m.affinityNoise * rng.normal());
+  const affinity = clamp01(
+    m.baseAffinity + (1 - m.baseAffinity) * interest(shopper.tastes, video) + m.affinityNoise * rng.normal(),
+  );
   const fraction = clamp01(affinity + m.watchNoise * rng.normal());
   const completed = fraction >= m.completeAt;
   const duration = Math.max(1, video.durationMs);

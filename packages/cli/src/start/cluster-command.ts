@@ -26,21 +26,39 @@ interface Member {
 export async function runClusterCommand(flags: ClusterFlags, config: CommonConfig): Promise<number> {
   const apiProcesses = parseWorkers(flags.api ?? '2');
   const engines = config.natsUrl ? parseReplicas(flags.engines ?? '1') : 0;
-  if (!config.natsUrl) console.error('cluster: no NATS_URL, so each api process runs its own interest engine and learns only its own signals');
-  if (!config.databaseUrl) console.error('cluster: no DATABASE_URL, so every process shares one SQLite file; PostgreSQL is the scaled store');
+  if (!config.natsUrl)
+    console.error(
+      'cluster: no NATS_URL, so each api process runs its own interest engine and learns only its own signals',
+    );
+  if (!config.databaseUrl)
+    console.error('cluster: no DATABASE_URL, so every process shares one SQLite file; PostgreSQL is the scaled store');
   const core = await openCore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   if (flags.seed) await seedIfEmpty(core);
   await core.close();
 
-  const env = { ...process.env, ENGINE_REPLICAS: String(Math.max(1, engines)), PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${config.port}`, ZHONGCAO_DATA_DIR: config.dataDir, PORT: String(config.port), ZHONGCAO_HOST: config.host };
+  const env = {
+    ...process.env,
+    ENGINE_REPLICAS: String(Math.max(1, engines)),
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${config.port}`,
+    ZHONGCAO_DATA_DIR: config.dataDir,
+    PORT: String(config.port),
+    ZHONGCAO_HOST: config.host,
+  };
   const members: Member[] = [
     { name: 'worker', args: ['start', '--role', 'worker'], child: null },
     { name: 'api', args: ['start', '--role', 'api', '--workers', String(apiProcesses)], child: null },
-    ...Array.from({ length: engines }, (_, i) => ({ name: `engine ${i}`, args: ['start', '--role', 'engine', '--replica', String(i), '--port', String(config.port + 1 + i)], child: null })),
+    ...Array.from({ length: engines }, (_, i) => ({
+      name: `engine ${i}`,
+      args: ['start', '--role', 'engine', '--replica', String(i), '--port', String(config.port + 1 + i)],
+      child: null,
+    })),
   ];
   let stopping = false;
   const run = (m: Member): void => {
-    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...m.args], { env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...m.args], {
+      env,
+      stdio: 'inherit',
+    });
     m.child = child;
     console.error(`cluster: ${m.name} started (pid ${child.pid})`);
     child.once('exit', (code, signal) => {

@@ -5,8 +5,26 @@
  * on NATS (replica I of ENGINE_REPLICAS); `--workers N` forks N api processes on one port (node:cluster).
  * With NATS_URL, api processes send their signals to the stream and ask the engine role for pages.
  */
-import { DEMO_DOORS, DEMO_PASSWORD, demoAccountsWithPublicPassword, openCore, seedDemo, type Core } from '@zhongcao/core';
-import { forkApiProcesses, forkPlan, isForkedApiProcess, parseReplicaIndex, parseReplicas, parseRole, parseWorkers, startBackground, startEngineRole, startPlatform } from '@zhongcao/server';
+import {
+  DEMO_DOORS,
+  DEMO_PASSWORD,
+  demoAccountsWithPublicPassword,
+  openCore,
+  seedDemo,
+  type Core,
+} from '@zhongcao/core';
+import {
+  forkApiProcesses,
+  forkPlan,
+  isForkedApiProcess,
+  parseReplicaIndex,
+  parseReplicas,
+  parseRole,
+  parseWorkers,
+  startBackground,
+  startEngineRole,
+  startPlatform,
+} from '@zhongcao/server';
 import { exposedDemoWarning, isLoopbackHost, webDist, type CommonConfig } from '../config.js';
 import { progressPrinter } from '../progress.js';
 
@@ -42,9 +60,14 @@ function banner(url: string, config: CommonConfig, detail: string): void {
   console.log(`  API reference: ${url}/api/docs`);
   console.log(`  Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
   if (config.redisUrl) console.log('  Shared state: Redis (rate limits, session invalidations)');
-  if (config.natsUrl) console.log('  Live rooms: NATS (each room\'s events and comments reach every api process)');
-  if (process.env[ENGINE_SERVICE_ENV] === '1') console.log(`  Interest engine: the engine role's replicas over NATS (${process.env.ENGINE_REPLICAS ?? 1}); signals go to the JetStream stream`);
-  console.log(`  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_DOORS.map((d) => `${d.role}=${d.login}`).join('  ')}\n`);
+  if (config.natsUrl) console.log("  Live rooms: NATS (each room's events and comments reach every api process)");
+  if (process.env[ENGINE_SERVICE_ENV] === '1')
+    console.log(
+      `  Interest engine: the engine role's replicas over NATS (${process.env.ENGINE_REPLICAS ?? 1}); signals go to the JetStream stream`,
+    );
+  console.log(
+    `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_DOORS.map((d) => `${d.role}=${d.login}`).join('  ')}\n`,
+  );
 }
 
 /** Returns -1: the process keeps running until a signal stops it. */
@@ -58,7 +81,18 @@ export async function runStartCommand(flags: StartFlags, config: CommonConfig): 
   if (isForkedApiProcess()) {
     // One of the primary's api processes: the primary has migrated already.
     const engineService = process.env[ENGINE_SERVICE_ENV] === '1' ? { replicas } : null;
-    const platform = await startPlatform({ ...store, role: 'api', migrate: false, redisUrl: config.redisUrl, natsUrl: config.natsUrl, engineService, port: config.port, host: config.host, logLevel: config.logLevel, webDist: webDist() });
+    const platform = await startPlatform({
+      ...store,
+      role: 'api',
+      migrate: false,
+      redisUrl: config.redisUrl,
+      natsUrl: config.natsUrl,
+      engineService,
+      port: config.port,
+      host: config.host,
+      logLevel: config.logLevel,
+      webDist: webDist(),
+    });
     onSignal(() => platform.stop());
     return -1;
   }
@@ -68,14 +102,30 @@ export async function runStartCommand(flags: StartFlags, config: CommonConfig): 
   if (role === 'engine') {
     if (!config.natsUrl) throw new Error('--role engine serves over NATS: set NATS_URL');
     const replica = parseReplicaIndex(flags.replica, replicas);
-    const engine = await startEngineRole({ ...store, migrate: false, natsUrl: config.natsUrl, replica, replicas, port: config.port, host: config.host, logLevel: config.logLevel });
-    console.log(`  种草 Zhongcao engine replica ${replica} of ${replicas} (pid ${process.pid}): learns from the stream, answers pages over NATS; ${engine.url}/metrics`);
+    const engine = await startEngineRole({
+      ...store,
+      migrate: false,
+      natsUrl: config.natsUrl,
+      replica,
+      replicas,
+      port: config.port,
+      host: config.host,
+      logLevel: config.logLevel,
+    });
+    console.log(
+      `  种草 Zhongcao engine replica ${replica} of ${replicas} (pid ${process.pid}): learns from the stream, answers pages over NATS; ${engine.url}/metrics`,
+    );
     onSignal(() => engine.stop());
     return -1;
   }
 
   if (role === 'worker') {
-    const background = await startBackground({ ...store, logLevel: config.logLevel, publicUrl, natsUrl: config.natsUrl });
+    const background = await startBackground({
+      ...store,
+      logLevel: config.logLevel,
+      publicUrl,
+      natsUrl: config.natsUrl,
+    });
     console.log(`  种草 Zhongcao worker (pid ${process.pid}): timers, outbox dispatch and the background loop`);
     onSignal(() => background.stop());
     return -1;
@@ -85,11 +135,17 @@ export async function runStartCommand(flags: StartFlags, config: CommonConfig): 
     const core = await openCore(store);
     if (flags.seed && role === 'all') await seedIfEmpty(core);
     await core.close();
-    const background = plan.primaryRunsBackgroundLoop ? await startBackground({ ...store, migrate: false, logLevel: config.logLevel, publicUrl }) : null;
+    const background = plan.primaryRunsBackgroundLoop
+      ? await startBackground({ ...store, migrate: false, logLevel: config.logLevel, publicUrl })
+      : null;
     const api = forkApiProcesses({ children: plan.children });
     await api.ready;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    banner(`http://${host}:${config.port}`, config, ` (${plan.children} api processes: ${api.pids().join(', ')}${background ? '; background loop in the primary' : ''})`);
+    banner(
+      `http://${host}:${config.port}`,
+      config,
+      ` (${plan.children} api processes: ${api.pids().join(', ')}${background ? '; background loop in the primary' : ''})`,
+    );
     onSignal(async () => {
       await api.stop();
       await background?.stop();

@@ -41,14 +41,31 @@ async function pidsAnswering(url: string, requests: number): Promise<Set<number>
   return pids;
 }
 
-test('start --workers 2 serves one port from two api processes and replaces one killed with -9', { timeout: 480_000 }, async (t) => {
+test('start --workers 2 serves one port from two api processes and replaces one killed with -9', {
+  timeout: 480_000,
+}, async (t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-workers-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...process.execArgv.filter((a) => !a.startsWith('--test')), MAIN, 'start', '--workers', '2', '--no-demo', '--port', String(port), '--data', dataDir], {
-    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...process.execArgv.filter((a) => !a.startsWith('--test')),
+      MAIN,
+      'start',
+      '--workers',
+      '2',
+      '--no-demo',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+    ],
+    {
+      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   t.after(async () => {
     child.kill('SIGTERM');
@@ -60,7 +77,8 @@ test('start --workers 2 serves one port from two api processes and replaces one 
   child.stderr.on('data', (d) => (output += d));
   {
     const ready = Date.now() + 200_000; // each process compiles the sources on start in tests
-    while (!output.includes('is running at') && Date.now() < ready && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+    while (!output.includes('is running at') && Date.now() < ready && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 200));
     assert.match(output, /2 api processes/, output);
 
     const first = await pidsAnswering(url, 40);

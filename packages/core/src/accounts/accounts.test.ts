@@ -6,14 +6,29 @@ import { authenticate, logIn, logOut, register, SESSION_TTL_MS } from './account
 test('register, log in with argon2id, authenticate, log out', async () => {
   const core = await openTestCore();
   try {
-    const user = await register(core.ctx, { login: 'Xiao-Hong', password: 'correct horse', displayName: '小红', roles: ['creator'] });
+    const user = await register(core.ctx, {
+      login: 'Xiao-Hong',
+      password: 'correct horse',
+      displayName: '小红',
+      roles: ['creator'],
+    });
     assert.equal(user.login, 'xiao-hong');
-    assert.deepEqual(user.roles.map((r) => r.role), ['creator', 'shopper'], 'one person may hold several roles');
+    assert.deepEqual(
+      user.roles.map((r) => r.role),
+      ['creator', 'shopper'],
+      'one person may hold several roles',
+    );
     const hash = await core.ctx.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     assert.match(hash.password_hash, /^\$argon2id\$/);
-    await assert.rejects(register(core.ctx, { login: 'xiao-hong', password: 'another pass', displayName: 'x' }), { code: 'LOGIN_TAKEN' });
-    await assert.rejects(logIn(core.ctx, { login: 'xiao-hong', password: 'wrong password' }, 'cookie'), { code: 'INVALID_CREDENTIALS' });
-    await assert.rejects(logIn(core.ctx, { login: 'nobody', password: 'wrong password' }, 'cookie'), { code: 'INVALID_CREDENTIALS' });
+    await assert.rejects(register(core.ctx, { login: 'xiao-hong', password: 'another pass', displayName: 'x' }), {
+      code: 'LOGIN_TAKEN',
+    });
+    await assert.rejects(logIn(core.ctx, { login: 'xiao-hong', password: 'wrong password' }, 'cookie'), {
+      code: 'INVALID_CREDENTIALS',
+    });
+    await assert.rejects(logIn(core.ctx, { login: 'nobody', password: 'wrong password' }, 'cookie'), {
+      code: 'INVALID_CREDENTIALS',
+    });
     const session = await logIn(core.ctx, { login: 'XIAO-HONG', password: 'correct horse' }, 'bearer');
     const auth = await authenticate(core.ctx, session.token);
     assert.equal(auth?.actor.userId, user.id);
@@ -31,10 +46,19 @@ test('register, log in with argon2id, authenticate, log out', async () => {
 test('weak or malformed credentials are refused before anything is stored', async () => {
   const core = await openTestCore();
   try {
-    await assert.rejects(register(core.ctx, { login: 'ab', password: 'long enough', displayName: 'x' }), { code: 'INVALID_INPUT' });
-    await assert.rejects(register(core.ctx, { login: 'okay-name', password: 'short', displayName: 'x' }), { code: 'INVALID_INPUT' });
-    await assert.rejects(register(core.ctx, { login: 'has space', password: 'long enough', displayName: 'x' }), { code: 'INVALID_INPUT' });
-    const n = await core.ctx.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    await assert.rejects(register(core.ctx, { login: 'ab', password: 'long enough', displayName: 'x' }), {
+      code: 'INVALID_INPUT',
+    });
+    await assert.rejects(register(core.ctx, { login: 'okay-name', password: 'short', displayName: 'x' }), {
+      code: 'INVALID_INPUT',
+    });
+    await assert.rejects(register(core.ctx, { login: 'has space', password: 'long enough', displayName: 'x' }), {
+      code: 'INVALID_INPUT',
+    });
+    const n = await core.ctx.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 0);
   } finally {
     await core.dispose();

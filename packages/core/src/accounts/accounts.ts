@@ -28,7 +28,8 @@ function checkCredentialsShape(login: string, password: string): void {
   if (!LOGIN_PATTERN.test(login)) {
     throw invalid('login must be 3–32 characters: lower-case letters, digits, "_", "." or "-"', { field: 'login' });
   }
-  if (password.length < 8 || password.length > 128) throw invalid('password must be 8–128 characters', { field: 'password' });
+  if (password.length < 8 || password.length > 128)
+    throw invalid('password must be 8–128 characters', { field: 'password' });
 }
 
 /** Creates a person with the shopper role (plus any requested non-admin roles). */
@@ -36,7 +37,8 @@ export async function register(ctx: CoreContext, input: RegisterInput, passwordH
   const login = input.login.trim().toLowerCase();
   checkCredentialsShape(login, input.password);
   const displayName = input.displayName.trim();
-  if (displayName.length < 1 || displayName.length > 40) throw invalid('displayName must be 1–40 characters', { field: 'displayName' });
+  if (displayName.length < 1 || displayName.length > 40)
+    throw invalid('displayName must be 1–40 characters', { field: 'displayName' });
   const roles = new Set<GlobalRole>(['shopper', ...(input.roles ?? [])]);
   for (const r of roles) if (!GLOBAL_ROLES.includes(r)) throw invalid(`unknown role ${r}`, { field: 'roles' });
   const hashed = passwordHash ?? (await hashPassword(input.password));
@@ -45,7 +47,10 @@ export async function register(ctx: CoreContext, input: RegisterInput, passwordH
   await ctx.db.transaction().execute(async (tx) => {
     const taken = await tx.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
     if (taken) throw conflict('LOGIN_TAKEN', 'this login is already registered');
-    await tx.insertInto('users').values({ id, login, display_name: displayName, password_hash: hashed, created_at: now }).execute();
+    await tx
+      .insertInto('users')
+      .values({ id, login, display_name: displayName, password_hash: hashed, created_at: now })
+      .execute();
     await tx
       .insertInto('user_roles')
       .values([...roles].map((role) => ({ user_id: id, role, created_at: now })))
@@ -77,7 +82,11 @@ export async function logIn(
   kind: 'cookie' | 'bearer',
 ): Promise<IssuedSession> {
   const login = input.login.trim().toLowerCase();
-  const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('login', '=', login).executeTakeFirst();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'password_hash'])
+    .where('login', '=', login)
+    .executeTakeFirst();
   // Verify against a real hash even for unknown logins so timing does not reveal which logins exist.
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
   if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'wrong login or password');
@@ -86,20 +95,38 @@ export async function logIn(
 
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$iY8iJ6KUdmcF9iS++chLIw$dBFUd2tD+bLMQ82kH0mD0JznBY488SJA/cJOC79EAXI';
 
-export async function issueSession(ctx: CoreContext, userId: string, kind: 'cookie' | 'bearer'): Promise<IssuedSession> {
+export async function issueSession(
+  ctx: CoreContext,
+  userId: string,
+  kind: 'cookie' | 'bearer',
+): Promise<IssuedSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = ctx.clock.now();
   const expiresAt = now + SESSION_TTL_MS;
   await ctx.db
     .insertInto('sessions')
-    .values({ id: newId('session'), token_hash: hashToken(token), user_id: userId, kind, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, revoked_at: null })
+    .values({
+      id: newId('session'),
+      token_hash: hashToken(token),
+      user_id: userId,
+      kind,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
     .execute();
   return { token, csrfToken, expiresAt, user: await loadUserView(ctx.db, userId) };
 }
 
 export async function logOut(ctx: CoreContext, token: string): Promise<void> {
-  await ctx.db.updateTable('sessions').set({ revoked_at: ctx.clock.now() }).where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).execute();
+  await ctx.db
+    .updateTable('sessions')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export interface AuthenticatedSession {
@@ -125,7 +152,15 @@ const sessionByTokenHash = compiledOnce((db, v) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.user_id', 'sessions.kind', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.revoked_at', 'users.login', 'users.display_name'])
+    .select([
+      'sessions.user_id',
+      'sessions.kind',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'users.login',
+      'users.display_name',
+    ])
     .where('sessions.token_hash', '=', v('hash')),
 );
 
@@ -138,7 +173,10 @@ const rolesOfUser = compiledOnce((db, v) =>
     .unionAll(db.selectFrom('shop_members').select(['role', 'shop_id']).where('user_id', '=', v('userId'))),
 );
 
-async function loadRoles(db: Db, userId: string): Promise<{ roles: Set<string>; shops: Map<string, 'owner' | 'staff'> }> {
+async function loadRoles(
+  db: Db,
+  userId: string,
+): Promise<{ roles: Set<string>; shops: Map<string, 'owner' | 'staff'> }> {
   const rows = await rolesOfUser.all(db, { userId });
   const roles = new Set<string>();
   const shops = new Map<string, 'owner' | 'staff'>();
@@ -151,7 +189,11 @@ async function loadRoles(db: Db, userId: string): Promise<{ roles: Set<string>; 
 }
 
 export async function loadActor(db: Db, userId: string): Promise<Actor> {
-  const user = await db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'login', 'display_name'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   const { roles, shops } = await loadRoles(db, userId);
   return { userId: user.id, login: user.login, displayName: user.display_name, roles, shops };
 }
@@ -166,7 +208,10 @@ export function actorView(actor: Actor): UserView {
     login: actor.login,
     displayName: actor.displayName,
     roles: [
-      ...[...actor.roles].filter((r) => r !== 'merchant').sort().map((role) => ({ role, shopId: null })),
+      ...[...actor.roles]
+        .filter((r) => r !== 'merchant')
+        .sort()
+        .map((role) => ({ role, shopId: null })),
       ...[...actor.shops.keys()].sort().map((shopId) => ({ role: 'merchant', shopId })),
     ],
   };
@@ -178,8 +223,15 @@ export function hashToken(token: string): string {
 }
 
 /** Admin: find people by login prefix, newest first. */
-export async function findUsers(db: Db, query: { login?: string | undefined; limit: number; cursor?: string | undefined }): Promise<{ items: UserView[]; nextCursor: string | null }> {
-  let q = db.selectFrom('users').select('id').orderBy('id', 'desc').limit(query.limit + 1);
+export async function findUsers(
+  db: Db,
+  query: { login?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<{ items: UserView[]; nextCursor: string | null }> {
+  let q = db
+    .selectFrom('users')
+    .select('id')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1);
   if (query.login) q = q.where('login', 'like', `${query.login.replace(/[%_\\]/g, '')}%`);
   if (query.cursor) q = q.where('id', '<', query.cursor);
   const rows = await q.execute();
@@ -189,13 +241,20 @@ export async function findUsers(db: Db, query: { login?: string | undefined; lim
 }
 
 /** Admin: grant or revoke a global role. An admin cannot revoke their own admin role. */
-export async function setRole(ctx: CoreContext, admin: Actor, userId: string, role: GlobalRole, granted: boolean): Promise<UserView> {
+export async function setRole(
+  ctx: CoreContext,
+  admin: Actor,
+  userId: string,
+  role: GlobalRole,
+  granted: boolean,
+): Promise<UserView> {
   if (!admin.roles.has('admin')) throw new DomainError('FORBIDDEN', 'this needs the admin role');
   const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
   if (!user) throw new DomainError('NOT_FOUND', 'user not found', { what: 'user', id: userId });
   if (granted) await grantRole(ctx, userId, role);
   else {
-    if (role === 'admin' && userId === admin.userId) throw conflict('CANNOT_REVOKE_OWN_ADMIN', 'an admin cannot revoke their own admin role');
+    if (role === 'admin' && userId === admin.userId)
+      throw conflict('CANNOT_REVOKE_OWN_ADMIN', 'an admin cannot revoke their own admin role');
     await ctx.db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', role).execute();
   }
   return loadUserView(ctx.db, userId);

@@ -16,7 +16,8 @@ export interface RegionVerdict {
 const provinceByName = new Map<string, string>();
 for (const [code, name] of Object.entries(areaList.province_list)) provinceByName.set(name, code.slice(0, 2));
 const cityByName = new Map<string, string>(); // `${provincePrefix}|${cityName}` → city prefix (4 digits)
-for (const [code, name] of Object.entries(areaList.city_list)) cityByName.set(`${code.slice(0, 2)}|${name}`, code.slice(0, 4));
+for (const [code, name] of Object.entries(areaList.city_list))
+  cityByName.set(`${code.slice(0, 2)}|${name}`, code.slice(0, 4));
 const districts = new Set<string>(); // `${cityPrefix}|${districtName}`
 for (const [code, name] of Object.entries(areaList.county_list)) districts.add(`${code.slice(0, 4)}|${name}`);
 

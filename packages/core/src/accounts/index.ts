@@ -1,13 +1,39 @@
 /** The accounts module's public API: other modules import only from here. */
 export {
-  GLOBAL_ROLES, type GlobalRole, type Role, hasRole, requireRole, requireShopMember, requireShopOwner,
+  GLOBAL_ROLES,
+  type GlobalRole,
+  type Role,
+  hasRole,
+  requireRole,
+  requireShopMember,
+  requireShopOwner,
 } from './roles.js';
 export {
-  type AddressInput, type AddressView, checkAddress, addAddress, updateAddress, listAddresses,
+  type AddressInput,
+  type AddressView,
+  checkAddress,
+  addAddress,
+  updateAddress,
+  listAddresses,
 } from './addresses.js';
 export { verifyPassword, hashPassword } from './passwords.js';
 export { type RegionProblem, type RegionVerdict, regionProblem } from './divisions.js';
 export {
-  SESSION_TTL_MS, type UserView, type RegisterInput, register, grantRole, type IssuedSession, logIn, issueSession,
-  logOut, type AuthenticatedSession, authenticate, loadActor, loadUserView, actorView, hashToken, findUsers, setRole,
+  SESSION_TTL_MS,
+  type UserView,
+  type RegisterInput,
+  register,
+  grantRole,
+  type IssuedSession,
+  logIn,
+  issueSession,
+  logOut,
+  type AuthenticatedSession,
+  authenticate,
+  loadActor,
+  loadUserView,
+  actorView,
+  hashToken,
+  findUsers,
+  setRole,
 } from './accounts.js';

@@ -46,7 +46,10 @@ function payableAccount(owner: AdOwner): string {
   return owner.kind === 'shop' ? accountId('merchant_available', owner.id) : accountId('creator_available', owner.id);
 }
 
-export const ownerOf = (r: { owner_kind: string; owner_id: string }): AdOwner => ({ kind: r.owner_kind as AdOwnerKind, id: r.owner_id });
+export const ownerOf = (r: { owner_kind: string; owner_id: string }): AdOwner => ({
+  kind: r.owner_kind as AdOwnerKind,
+  id: r.owner_id,
+});
 
 export interface AdAccountView {
   owner: AdOwner;
@@ -60,13 +63,39 @@ export interface AdAccountView {
 }
 
 async function ensureAccount(tx: Pick<Tx, 'insertInto'>, owner: AdOwner, now: number): Promise<void> {
-  await tx.insertInto('ad_accounts').values({ owner_kind: owner.kind, owner_id: owner.id, balance_mfen: 0, spent_mfen: 0, posted_spend_fen: 0, topped_up_fen: 0, withdrawn_fen: 0, created_at: now, updated_at: now }).onConflict((oc) => oc.columns(['owner_kind', 'owner_id']).doNothing()).execute();
+  await tx
+    .insertInto('ad_accounts')
+    .values({
+      owner_kind: owner.kind,
+      owner_id: owner.id,
+      balance_mfen: 0,
+      spent_mfen: 0,
+      posted_spend_fen: 0,
+      topped_up_fen: 0,
+      withdrawn_fen: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['owner_kind', 'owner_id']).doNothing())
+    .execute();
 }
 
 export async function adAccount(ctx: CoreContext, actor: Actor, owner: AdOwner): Promise<AdAccountView> {
   if (!actor.roles.has('admin')) assertAdvertiser(actor, owner);
-  const a = await ctx.db.selectFrom('ad_accounts').selectAll().where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).executeTakeFirst();
-  const topups = await ctx.db.selectFrom('ad_topups').select(['id', 'amount_fen', 'status', 'created_at', 'paid_at']).where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).orderBy('id', 'desc').limit(20).execute();
+  const a = await ctx.db
+    .selectFrom('ad_accounts')
+    .selectAll()
+    .where('owner_kind', '=', owner.kind)
+    .where('owner_id', '=', owner.id)
+    .executeTakeFirst();
+  const topups = await ctx.db
+    .selectFrom('ad_topups')
+    .select(['id', 'amount_fen', 'status', 'created_at', 'paid_at'])
+    .where('owner_kind', '=', owner.kind)
+    .where('owner_id', '=', owner.id)
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
   const balanceMfen = Number(a?.balance_mfen ?? 0);
   return {
     owner: { kind: owner.kind, id: owner.id },
@@ -75,25 +104,72 @@ export async function adAccount(ctx: CoreContext, actor: Actor, owner: AdOwner):
     spentFen: Math.floor(Number(a?.spent_mfen ?? 0) / 1000),
     toppedUpFen: Number(a?.topped_up_fen ?? 0),
     withdrawnFen: Number(a?.withdrawn_fen ?? 0),
-    topups: topups.map((t) => ({ id: t.id, amountFen: Number(t.amount_fen), status: t.status as AdTopupStatus, createdAt: Number(t.created_at), paidAt: t.paid_at === null ? null : Number(t.paid_at) })),
+    topups: topups.map((t) => ({
+      id: t.id,
+      amountFen: Number(t.amount_fen),
+      status: t.status as AdTopupStatus,
+      createdAt: Number(t.created_at),
+      paidAt: t.paid_at === null ? null : Number(t.paid_at),
+    })),
   };
 }
 
 /** Starts a top-up: a payment at the provider (idempotent there by the top-up id); returns its cashier. */
-export async function startTopup(ctx: CoreContext, actor: Actor, owner: AdOwner, amountFen: number, returnUrl = owner.kind === 'shop' ? '/merchant/ads?from=cashier' : '/creator/ads?from=cashier'): Promise<{ topupId: string; cashierUrl: string }> {
+export async function startTopup(
+  ctx: CoreContext,
+  actor: Actor,
+  owner: AdOwner,
+  amountFen: number,
+  returnUrl = owner.kind === 'shop' ? '/merchant/ads?from=cashier' : '/creator/ads?from=cashier',
+): Promise<{ topupId: string; cashierUrl: string }> {
   assertAdvertiser(actor, owner, true);
-  if (!Number.isSafeInteger(amountFen) || amountFen < MIN_TOPUP_FEN || amountFen > MAX_TOPUP_FEN) throw new DomainError('AD_AMOUNT_INVALID', `a top-up is ¥${MIN_TOPUP_FEN / 100}–¥${MAX_TOPUP_FEN / 100}`, { min: MIN_TOPUP_FEN, max: MAX_TOPUP_FEN });
+  if (!Number.isSafeInteger(amountFen) || amountFen < MIN_TOPUP_FEN || amountFen > MAX_TOPUP_FEN)
+    throw new DomainError('AD_AMOUNT_INVALID', `a top-up is ¥${MIN_TOPUP_FEN / 100}–¥${MAX_TOPUP_FEN / 100}`, {
+      min: MIN_TOPUP_FEN,
+      max: MAX_TOPUP_FEN,
+    });
   const now = ctx.clock.now();
   const provider = ctx.payments.default;
   const id = newId('adTopup', now);
-  await ctx.db.insertInto('ad_topups').values({ id, owner_kind: owner.kind, owner_id: owner.id, amount_fen: amountFen, provider: provider.name, provider_txn_id: null, cashier_url: null, status: 'pending', created_by: actor.userId, created_at: now, paid_at: null }).execute();
-  const created = await provider.createPayment({ paymentId: id, amountFen, description: `Zhongcao ad top-up ${owner.id}`, expiresAt: now + ctx.payWindowMs, notifyUrl: ctx.payments.baseUrl() + topupNotifyPath(provider.name), returnUrl });
-  await ctx.db.updateTable('ad_topups').set({ provider_txn_id: created.providerTxnId, cashier_url: created.cashierUrl }).where('id', '=', id).execute();
+  await ctx.db
+    .insertInto('ad_topups')
+    .values({
+      id,
+      owner_kind: owner.kind,
+      owner_id: owner.id,
+      amount_fen: amountFen,
+      provider: provider.name,
+      provider_txn_id: null,
+      cashier_url: null,
+      status: 'pending',
+      created_by: actor.userId,
+      created_at: now,
+      paid_at: null,
+    })
+    .execute();
+  const created = await provider.createPayment({
+    paymentId: id,
+    amountFen,
+    description: `Zhongcao ad top-up ${owner.id}`,
+    expiresAt: now + ctx.payWindowMs,
+    notifyUrl: ctx.payments.baseUrl() + topupNotifyPath(provider.name),
+    returnUrl,
+  });
+  await ctx.db
+    .updateTable('ad_topups')
+    .set({ provider_txn_id: created.providerTxnId, cashier_url: created.cashierUrl })
+    .where('id', '=', id)
+    .execute();
   return { topupId: id, cashierUrl: created.cashierUrl };
 }
 
 /** The provider's signed notification about a top-up: verified, then applied once (the top-up id claims it). */
-export async function receiveTopupNotification(ctx: CoreContext, providerName: string, headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<{ outcome: 'applied' | 'ignored' | 'rejected'; reason?: string }> {
+export async function receiveTopupNotification(
+  ctx: CoreContext,
+  providerName: string,
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: string,
+): Promise<{ outcome: 'applied' | 'ignored' | 'rejected'; reason?: string }> {
   const provider = ctx.payments.get(providerName);
   if (!provider) throw notFound('payment provider', providerName);
   const n = provider.verifyNotification(headers, rawBody);
@@ -103,28 +179,86 @@ export async function receiveTopupNotification(ctx: CoreContext, providerName: s
     const t = await tx.selectFrom('ad_topups').selectAll().where('id', '=', n.paymentId).executeTakeFirst();
     if (!t || t.provider !== providerName) return { outcome: 'rejected' as const, reason: 'UNKNOWN_TOPUP' };
     if (Number(t.amount_fen) !== n.amountFen) return { outcome: 'rejected' as const, reason: 'AMOUNT_MISMATCH' };
-    if (t.provider_txn_id !== null && t.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected' as const, reason: 'TXN_MISMATCH' };
+    if (t.provider_txn_id !== null && t.provider_txn_id !== n.providerTxnId)
+      return { outcome: 'rejected' as const, reason: 'TXN_MISMATCH' };
     if (n.kind === 'payment.failed') return { outcome: 'ignored' as const, reason: 'failed' };
-    const won = await tx.updateTable('ad_topups').set({ status: 'succeeded', paid_at: now, provider_txn_id: n.providerTxnId }).where('id', '=', t.id).where('status', '=', 'pending').executeTakeFirst();
+    const won = await tx
+      .updateTable('ad_topups')
+      .set({ status: 'succeeded', paid_at: now, provider_txn_id: n.providerTxnId })
+      .where('id', '=', t.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     if (Number(won.numUpdatedRows) !== 1) return { outcome: 'ignored' as const, reason: 'duplicate' };
     const amount = Number(t.amount_fen);
     const owner = ownerOf(t);
     await ensureAccount(tx, owner, now);
-    await tx.updateTable('ad_accounts').set({ balance_mfen: sql`balance_mfen + ${amount * 1000}`, topped_up_fen: sql`topped_up_fen + ${amount}`, updated_at: now }).where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).execute();
-    await postJournal(tx, { reason: 'ad_topup', refKind: 'ad_topup', refId: t.id, memo: '推广账户充值 / ad account top-up', entries: [{ account: accountId('provider_cash', providerName), amountFen: -amount }, { account: adBalanceAccount(owner), amountFen: amount }] }, now);
+    await tx
+      .updateTable('ad_accounts')
+      .set({
+        balance_mfen: sql`balance_mfen + ${amount * 1000}`,
+        topped_up_fen: sql`topped_up_fen + ${amount}`,
+        updated_at: now,
+      })
+      .where('owner_kind', '=', owner.kind)
+      .where('owner_id', '=', owner.id)
+      .execute();
+    await postJournal(
+      tx,
+      {
+        reason: 'ad_topup',
+        refKind: 'ad_topup',
+        refId: t.id,
+        memo: '推广账户充值 / ad account top-up',
+        entries: [
+          { account: accountId('provider_cash', providerName), amountFen: -amount },
+          { account: adBalanceAccount(owner), amountFen: amount },
+        ],
+      },
+      now,
+    );
     return { outcome: 'applied' as const };
   });
 }
 
 /** Moves unspent balance (whole fen) back to what the owner is paid out from: the shop's available funds (its owner only) or the creator's commission balance. */
-export async function withdrawAdBalance(ctx: CoreContext, actor: Actor, owner: AdOwner, amountFen: number): Promise<AdAccountView> {
+export async function withdrawAdBalance(
+  ctx: CoreContext,
+  actor: Actor,
+  owner: AdOwner,
+  amountFen: number,
+): Promise<AdAccountView> {
   assertAdvertiser(actor, owner, true);
-  if (!Number.isSafeInteger(amountFen) || amountFen < 1) throw new DomainError('AD_AMOUNT_INVALID', 'the amount must be a positive number of fen');
+  if (!Number.isSafeInteger(amountFen) || amountFen < 1)
+    throw new DomainError('AD_AMOUNT_INVALID', 'the amount must be a positive number of fen');
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const res = await tx.updateTable('ad_accounts').set({ balance_mfen: sql`balance_mfen - ${amountFen * 1000}`, withdrawn_fen: sql`withdrawn_fen + ${amountFen}`, updated_at: now }).where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).where('balance_mfen', '>=', amountFen * 1000).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('AD_BALANCE_INSUFFICIENT', 'the ad balance is less than this amount');
-    await postJournal(tx, { reason: 'ad_withdrawal', refKind: 'ad_account', refId: `${owner.kind}:${owner.id}`, memo: '推广余额转回 / unspent ad balance withdrawn', entries: [{ account: adBalanceAccount(owner), amountFen: -amountFen }, { account: payableAccount(owner), amountFen: amountFen }] }, now);
+    const res = await tx
+      .updateTable('ad_accounts')
+      .set({
+        balance_mfen: sql`balance_mfen - ${amountFen * 1000}`,
+        withdrawn_fen: sql`withdrawn_fen + ${amountFen}`,
+        updated_at: now,
+      })
+      .where('owner_kind', '=', owner.kind)
+      .where('owner_id', '=', owner.id)
+      .where('balance_mfen', '>=', amountFen * 1000)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1)
+      throw new DomainError('AD_BALANCE_INSUFFICIENT', 'the ad balance is less than this amount');
+    await postJournal(
+      tx,
+      {
+        reason: 'ad_withdrawal',
+        refKind: 'ad_account',
+        refId: `${owner.kind}:${owner.id}`,
+        memo: '推广余额转回 / unspent ad balance withdrawn',
+        entries: [
+          { account: adBalanceAccount(owner), amountFen: -amountFen },
+          { account: payableAccount(owner), amountFen: amountFen },
+        ],
+      },
+      now,
+    );
   });
   return adAccount(ctx, actor, owner);
 }
@@ -134,20 +268,53 @@ export async function withdrawAdBalance(ctx: CoreContext, actor: Actor, owner: A
  * conditional update, so the balance never goes below zero; the whole fen the spend crosses go to
  * the ledger (ad_balance → ad_revenue) at once. Returns false when the balance is short.
  */
-export async function debitSpend(tx: Tx, owner: AdOwner, priceMfen: number, refId: string, now: number): Promise<boolean> {
+export async function debitSpend(
+  tx: Tx,
+  owner: AdOwner,
+  priceMfen: number,
+  refId: string,
+  now: number,
+): Promise<boolean> {
   const res = await tx
     .updateTable('ad_accounts')
-    .set({ balance_mfen: sql`balance_mfen - ${priceMfen}`, spent_mfen: sql`spent_mfen + ${priceMfen}`, updated_at: now })
+    .set({
+      balance_mfen: sql`balance_mfen - ${priceMfen}`,
+      spent_mfen: sql`spent_mfen + ${priceMfen}`,
+      updated_at: now,
+    })
     .where('owner_kind', '=', owner.kind)
     .where('owner_id', '=', owner.id)
     .where('balance_mfen', '>=', priceMfen)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  const a = await tx.selectFrom('ad_accounts').select(['spent_mfen', 'posted_spend_fen']).where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).executeTakeFirstOrThrow();
+  const a = await tx
+    .selectFrom('ad_accounts')
+    .select(['spent_mfen', 'posted_spend_fen'])
+    .where('owner_kind', '=', owner.kind)
+    .where('owner_id', '=', owner.id)
+    .executeTakeFirstOrThrow();
   const due = Math.floor(Number(a.spent_mfen) / 1000) - Number(a.posted_spend_fen);
   if (due > 0) {
-    await tx.updateTable('ad_accounts').set({ posted_spend_fen: sql`posted_spend_fen + ${due}` }).where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).execute();
-    await postJournal(tx, { reason: 'ad_spend', refKind: 'ad_serve', refId, memo: '广告消耗 / ad spend', entries: [{ account: adBalanceAccount(owner), amountFen: -due }, { account: accountId('ad_revenue'), amountFen: due }] }, now);
+    await tx
+      .updateTable('ad_accounts')
+      .set({ posted_spend_fen: sql`posted_spend_fen + ${due}` })
+      .where('owner_kind', '=', owner.kind)
+      .where('owner_id', '=', owner.id)
+      .execute();
+    await postJournal(
+      tx,
+      {
+        reason: 'ad_spend',
+        refKind: 'ad_serve',
+        refId,
+        memo: '广告消耗 / ad spend',
+        entries: [
+          { account: adBalanceAccount(owner), amountFen: -due },
+          { account: accountId('ad_revenue'), amountFen: due },
+        ],
+      },
+      now,
+    );
   }
   return true;
 }

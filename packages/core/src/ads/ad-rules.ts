@@ -5,8 +5,23 @@
  */
 import { DomainError, type ErrorCode } from '../platform/index.js';
 import {
-  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, MAX_COST_CAP_FEN, MAX_DAILY_BUDGET_FEN, MAX_NAME, MAX_ROI_CENTI, MIN_COST_CAP_FEN, MIN_DAILY_BUDGET_FEN, MIN_ROI_CENTI,
-  SCHEDULE_SLOTS, type AdBidKind, type AdGoal, type AdPacing, type AdPromote, type InvalidTrafficReason,
+  AD_BID_KINDS,
+  AD_GOALS,
+  AD_PACINGS,
+  AD_PROMOTES,
+  MAX_COST_CAP_FEN,
+  MAX_DAILY_BUDGET_FEN,
+  MAX_NAME,
+  MAX_ROI_CENTI,
+  MIN_COST_CAP_FEN,
+  MIN_DAILY_BUDGET_FEN,
+  MIN_ROI_CENTI,
+  SCHEDULE_SLOTS,
+  type AdBidKind,
+  type AdGoal,
+  type AdPacing,
+  type AdPromote,
+  type InvalidTrafficReason,
 } from './ad-types.js';
 
 const HOUR = 3_600_000;
@@ -68,42 +83,83 @@ export interface CampaignInput {
   targetLookalike?: boolean | undefined;
 }
 
-const err = (code: ErrorCode, message: string, details: Record<string, unknown> = {}): DomainError => new DomainError(code, message, details);
+const err = (code: ErrorCode, message: string, details: Record<string, unknown> = {}): DomainError =>
+  new DomainError(code, message, details);
 
 /** Checks a campaign's settings; returns the normalised values (ROI in hundredths). */
-export function validateCampaign(i: CampaignInput): { roiTargetCenti: number | null; costCapFen: number | null; schedule: string; targetCategories: string[]; targetRegions: string[] } {
-  if (typeof i.name !== 'string' || i.name.trim().length === 0 || i.name.length > MAX_NAME) throw new DomainError('VALIDATION_FAILED', `name must be 1–${MAX_NAME} characters`);
-  if (!(AD_PROMOTES as readonly string[]).includes(i.promote)) throw err('AD_GOAL_INVALID', 'promote must be video, product or live_room');
-  if (!(AD_GOALS as readonly string[]).includes(i.goal)) throw err('AD_GOAL_INVALID', 'goal must be orders, gmv or live_entries');
-  if ((i.goal === 'live_entries') !== (i.promote === 'live_room')) throw err('AD_GOAL_INVALID', 'live-room entries are the goal of a live-room campaign, and only of one');
-  if (i.targetLookalike !== undefined && typeof i.targetLookalike !== 'boolean') throw err('AD_TARGETING_INVALID', 'targetLookalike is true or false');
-  if (!(AD_PACINGS as readonly string[]).includes(i.pacing)) throw err('AD_BUDGET_INVALID', 'pacing must be even or fast');
-  if (!Number.isSafeInteger(i.dailyBudgetFen) || i.dailyBudgetFen < MIN_DAILY_BUDGET_FEN || i.dailyBudgetFen > MAX_DAILY_BUDGET_FEN) {
-    throw err('AD_BUDGET_INVALID', `the daily budget must be ¥${MIN_DAILY_BUDGET_FEN / 100}–¥${MAX_DAILY_BUDGET_FEN / 100}`, { min: MIN_DAILY_BUDGET_FEN, max: MAX_DAILY_BUDGET_FEN });
+export function validateCampaign(i: CampaignInput): {
+  roiTargetCenti: number | null;
+  costCapFen: number | null;
+  schedule: string;
+  targetCategories: string[];
+  targetRegions: string[];
+} {
+  if (typeof i.name !== 'string' || i.name.trim().length === 0 || i.name.length > MAX_NAME)
+    throw new DomainError('VALIDATION_FAILED', `name must be 1–${MAX_NAME} characters`);
+  if (!(AD_PROMOTES as readonly string[]).includes(i.promote))
+    throw err('AD_GOAL_INVALID', 'promote must be video, product or live_room');
+  if (!(AD_GOALS as readonly string[]).includes(i.goal))
+    throw err('AD_GOAL_INVALID', 'goal must be orders, gmv or live_entries');
+  if ((i.goal === 'live_entries') !== (i.promote === 'live_room'))
+    throw err('AD_GOAL_INVALID', 'live-room entries are the goal of a live-room campaign, and only of one');
+  if (i.targetLookalike !== undefined && typeof i.targetLookalike !== 'boolean')
+    throw err('AD_TARGETING_INVALID', 'targetLookalike is true or false');
+  if (!(AD_PACINGS as readonly string[]).includes(i.pacing))
+    throw err('AD_BUDGET_INVALID', 'pacing must be even or fast');
+  if (
+    !Number.isSafeInteger(i.dailyBudgetFen) ||
+    i.dailyBudgetFen < MIN_DAILY_BUDGET_FEN ||
+    i.dailyBudgetFen > MAX_DAILY_BUDGET_FEN
+  ) {
+    throw err(
+      'AD_BUDGET_INVALID',
+      `the daily budget must be ¥${MIN_DAILY_BUDGET_FEN / 100}–¥${MAX_DAILY_BUDGET_FEN / 100}`,
+      { min: MIN_DAILY_BUDGET_FEN, max: MAX_DAILY_BUDGET_FEN },
+    );
   }
-  if (!(AD_BID_KINDS as readonly string[]).includes(i.bidKind)) throw err('AD_BID_INVALID', 'bid kind must be cost_cap or target_roi');
+  if (!(AD_BID_KINDS as readonly string[]).includes(i.bidKind))
+    throw err('AD_BID_INVALID', 'bid kind must be cost_cap or target_roi');
   if (i.goal === 'gmv' && i.bidKind !== 'target_roi') throw err('AD_BID_INVALID', 'a GMV campaign bids a target ROI');
-  if (i.goal === 'live_entries' && i.bidKind !== 'cost_cap') throw err('AD_BID_INVALID', 'a live-room campaign bids a cost per entry');
+  if (i.goal === 'live_entries' && i.bidKind !== 'cost_cap')
+    throw err('AD_BID_INVALID', 'a live-room campaign bids a cost per entry');
   let costCapFen: number | null = null;
   let roiTargetCenti: number | null = null;
   if (i.bidKind === 'cost_cap') {
     const c = i.costCapFen;
-    if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < MIN_COST_CAP_FEN || c > MAX_COST_CAP_FEN) throw err('AD_BID_INVALID', `the cost cap must be ¥${MIN_COST_CAP_FEN / 100}–¥${MAX_COST_CAP_FEN / 100}`, { min: MIN_COST_CAP_FEN, max: MAX_COST_CAP_FEN });
+    if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < MIN_COST_CAP_FEN || c > MAX_COST_CAP_FEN)
+      throw err('AD_BID_INVALID', `the cost cap must be ¥${MIN_COST_CAP_FEN / 100}–¥${MAX_COST_CAP_FEN / 100}`, {
+        min: MIN_COST_CAP_FEN,
+        max: MAX_COST_CAP_FEN,
+      });
     costCapFen = c;
   } else {
     const r = i.roiTarget;
     const centi = typeof r === 'number' ? Math.round(r * 100) : NaN;
-    if (!Number.isFinite(centi) || Math.abs(centi - (r as number) * 100) > 1e-6 || centi < MIN_ROI_CENTI || centi > MAX_ROI_CENTI) throw err('AD_BID_INVALID', 'the target ROI must be 0.01–100 with at most two decimals');
+    if (
+      !Number.isFinite(centi) ||
+      Math.abs(centi - (r as number) * 100) > 1e-6 ||
+      centi < MIN_ROI_CENTI ||
+      centi > MAX_ROI_CENTI
+    )
+      throw err('AD_BID_INVALID', 'the target ROI must be 0.01–100 with at most two decimals');
     roiTargetCenti = centi;
   }
   const schedule = i.schedule ?? FULL_SCHEDULE;
-  if (typeof schedule !== 'string' || !validSchedule(schedule)) throw err('AD_SCHEDULE_INVALID', 'the schedule is 336 half-hours as 84 hex digits, at least one on');
+  if (typeof schedule !== 'string' || !validSchedule(schedule))
+    throw err('AD_SCHEDULE_INVALID', 'the schedule is 336 half-hours as 84 hex digits, at least one on');
   const list = (v: unknown, what: string): string[] => {
     if (v === undefined) return [];
-    if (!Array.isArray(v) || v.length > 50 || v.some((x) => typeof x !== 'string' || x.length === 0 || x.length > 40)) throw err('AD_TARGETING_INVALID', `${what} must be a list of at most 50 names`);
+    if (!Array.isArray(v) || v.length > 50 || v.some((x) => typeof x !== 'string' || x.length === 0 || x.length > 40))
+      throw err('AD_TARGETING_INVALID', `${what} must be a list of at most 50 names`);
     return [...new Set(v as string[])];
   };
-  return { costCapFen, roiTargetCenti, schedule, targetCategories: list(i.targetCategories, 'categories'), targetRegions: list(i.targetRegions, 'regions') };
+  return {
+    costCapFen,
+    roiTargetCenti,
+    schedule,
+    targetCategories: list(i.targetCategories, 'categories'),
+    targetRegions: list(i.targetRegions, 'regions'),
+  };
 }
 
 // ---------- predictions and value
@@ -115,10 +171,14 @@ export function validateCampaign(i: CampaignInput): { roiTargetCenti: number | n
  */
 export const PRIOR = { ctr: 0.02, ctrWeight: 50, cvr: 0.05, liveCvr: 0.3, cvrWeight: 20 } as const;
 
-export function predict(h: { impressions: number; clicks: number; conversions: number; goal: AdGoal }, prior: PooledPrior = FIXED_PRIOR): { pctr: number; pcvr: number } {
+export function predict(
+  h: { impressions: number; clicks: number; conversions: number; goal: AdGoal },
+  prior: PooledPrior = FIXED_PRIOR,
+): { pctr: number; pcvr: number } {
   const cvr = h.goal === 'live_entries' ? prior.liveCvr : prior.cvr;
   const pctr = (h.clicks + prior.ctr * PRIOR.ctrWeight) / (h.impressions + PRIOR.ctrWeight);
-  const pcvr = (Math.min(h.conversions, h.clicks + h.conversions) + cvr * PRIOR.cvrWeight) / (h.clicks + PRIOR.cvrWeight);
+  const pcvr =
+    (Math.min(h.conversions, h.clicks + h.conversions) + cvr * PRIOR.cvrWeight) / (h.clicks + PRIOR.cvrWeight);
   return { pctr: Math.min(1, pctr), pcvr: Math.min(1, pcvr) };
 }
 
@@ -137,8 +197,14 @@ export const FIXED_PRIOR: PooledPrior = { ctr: PRIOR.ctr, cvr: PRIOR.cvr, liveCv
  * simulator's always-on advertiser, at 4 % / 9 %, outbid a campaign with a 50 % higher cost cap
  * all day): a campaign should start where ads on this platform are, not below them.
  */
-export function pooledPrior(campaigns: ReadonlyArray<{ impressions: number; clicks: number; conversions: number; goal: AdGoal }>): PooledPrior {
-  let imps = 0, clicks = 0, conv = 0, liveClicks = 0, liveConv = 0;
+export function pooledPrior(
+  campaigns: ReadonlyArray<{ impressions: number; clicks: number; conversions: number; goal: AdGoal }>,
+): PooledPrior {
+  let imps = 0,
+    clicks = 0,
+    conv = 0,
+    liveClicks = 0,
+    liveConv = 0;
   for (const c of campaigns) {
     imps += c.impressions;
     if (c.goal === 'live_entries') {
@@ -171,25 +237,56 @@ export function pooledPrior(campaigns: ReadonlyArray<{ impressions: number; clic
 export const EXPLORE_SD = 1;
 
 /** The predictions a campaign is ranked on: each rate's posterior mean plus EXPLORE_SD standard deviations (Beta posterior). */
-export function rankingPredict(h: { impressions: number; clicks: number; conversions: number; goal: AdGoal }, prior: PooledPrior = FIXED_PRIOR): { pctr: number; pcvr: number } {
+export function rankingPredict(
+  h: { impressions: number; clicks: number; conversions: number; goal: AdGoal },
+  prior: PooledPrior = FIXED_PRIOR,
+): { pctr: number; pcvr: number } {
   const mean = predict(h, prior);
   const upper = (m: number, n: number): number => Math.min(1, m + EXPLORE_SD * Math.sqrt((m * (1 - m)) / (n + 1)));
-  return { pctr: upper(mean.pctr, h.impressions + PRIOR.ctrWeight), pcvr: upper(mean.pcvr, h.clicks + PRIOR.cvrWeight) };
+  return {
+    pctr: upper(mean.pctr, h.impressions + PRIOR.ctrWeight),
+    pcvr: upper(mean.pcvr, h.clicks + PRIOR.cvrWeight),
+  };
 }
 
 /** A campaign's bidder in one auction: ranked on the upper bounds, charged at most the eCPM of the means. */
 export function bidderOf(
-  c: { id: string; impressions: number; clicks: number; conversions: number; goal: AdGoal; bidKind: AdBidKind; costCapFen: number | null; roiTargetCenti: number | null; gmvFen: number; priceFen: number | null; likes: number; views: number },
+  c: {
+    id: string;
+    impressions: number;
+    clicks: number;
+    conversions: number;
+    goal: AdGoal;
+    bidKind: AdBidKind;
+    costCapFen: number | null;
+    roiTargetCenti: number | null;
+    gmvFen: number;
+    priceFen: number | null;
+    likes: number;
+    views: number;
+  },
   prior: PooledPrior,
 ): Bidder {
   const bid = bidPerConversionFen(c);
   const mean = predict(c, prior);
   const upper = rankingPredict(c, prior);
-  return { campaignId: c.id, bidEcpm: bidEcpmFen(bid, upper.pctr, upper.pcvr), chargeCapEcpm: bidEcpmFen(bid, mean.pctr, mean.pcvr), quality: qualityFactor(c) };
+  return {
+    campaignId: c.id,
+    bidEcpm: bidEcpmFen(bid, upper.pctr, upper.pcvr),
+    chargeCapEcpm: bidEcpmFen(bid, mean.pctr, mean.pcvr),
+    quality: qualityFactor(c),
+  };
 }
 
 /** What one conversion is worth to the advertiser: the cost cap, or the expected order value ÷ target ROI. */
-export function bidPerConversionFen(c: { bidKind: AdBidKind; costCapFen: number | null; roiTargetCenti: number | null; conversions: number; gmvFen: number; priceFen: number | null }): number {
+export function bidPerConversionFen(c: {
+  bidKind: AdBidKind;
+  costCapFen: number | null;
+  roiTargetCenti: number | null;
+  conversions: number;
+  gmvFen: number;
+  priceFen: number | null;
+}): number {
   if (c.bidKind === 'cost_cap') return c.costCapFen ?? 0;
   const orderValue = c.conversions >= 3 ? c.gmvFen / c.conversions : (c.priceFen ?? 0);
   return c.roiTargetCenti ? (orderValue * 100) / c.roiTargetCenti : 0;
@@ -230,12 +327,21 @@ export interface Bidder {
  * organic value) ÷ its quality — never more than its own bid. Price per impression in milli-fen
  * (= fen per 1,000 impressions), rounded up, capped at the bid.
  */
-export function runAuction(bidders: readonly Bidder[], organicFen: number): { winner: Bidder; priceMfen: number; score: number } | null {
-  const ranked = bidders.filter((b) => b.bidEcpm > 0 && b.quality > 0).map((b) => ({ b, score: b.bidEcpm * b.quality })).sort((x, y) => y.score - x.score || (x.b.campaignId < y.b.campaignId ? -1 : 1));
+export function runAuction(
+  bidders: readonly Bidder[],
+  organicFen: number,
+): { winner: Bidder; priceMfen: number; score: number } | null {
+  const ranked = bidders
+    .filter((b) => b.bidEcpm > 0 && b.quality > 0)
+    .map((b) => ({ b, score: b.bidEcpm * b.quality }))
+    .sort((x, y) => y.score - x.score || (x.b.campaignId < y.b.campaignId ? -1 : 1));
   const top = ranked[0];
   if (!top || top.score <= organicFen) return null;
   const next = Math.max(ranked[1]?.score ?? 0, organicFen);
-  const priceMfen = Math.min(Math.floor(Math.min(top.b.bidEcpm, top.b.chargeCapEcpm ?? Infinity)), Math.ceil(next / top.b.quality));
+  const priceMfen = Math.min(
+    Math.floor(Math.min(top.b.bidEcpm, top.b.chargeCapEcpm ?? Infinity)),
+    Math.ceil(next / top.b.quality),
+  );
   if (priceMfen < 1) return null;
   return { winner: top.b, priceMfen, score: top.score };
 }
@@ -270,8 +376,8 @@ export function isAdSlot(g: number): boolean {
  * peak and the evening peak of short-video apps. Relative weights; only their ratios matter.
  */
 export const TRAFFIC_CURVE: readonly number[] = [
-  3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4, 5, 6, 6, 6, 6, 6, 7, 8,
-  9, 9, 8, 7, 6, 6, 6, 6, 6, 6, 7, 7, 8, 9, 10, 11, 12, 12, 12, 11, 10, 8, 6, 4,
+  3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4, 5, 6, 6, 6, 6, 6, 7, 8, 9, 9, 8, 7, 6, 6, 6, 6, 6, 6, 7, 7, 8, 9, 10,
+  11, 12, 12, 12, 11, 10, 8, 6, 4,
 ];
 
 /** The share (0–1) of the day's scheduled traffic expected by the end of t's half-hour. */
@@ -295,7 +401,13 @@ export function expectedShareByEndOfSlot(schedule: string, t: number): number {
  * expected by the end of the current half-hour, and backs off linearly over the next 2 % of the
  * budget. Fast pacing always enters until the budget is spent.
  */
-export function participation(p: { pacing: AdPacing; schedule: string; budgetFen: number; spentMfen: number; now: number }): number {
+export function participation(p: {
+  pacing: AdPacing;
+  schedule: string;
+  budgetFen: number;
+  spentMfen: number;
+  now: number;
+}): number {
   const budgetMfen = p.budgetFen * 1000;
   if (p.spentMfen >= budgetMfen) return 0;
   if (p.pacing === 'fast') return 1;
@@ -316,7 +428,12 @@ export const LATE_REPORT_MS = HOUR;
  * billed in the last minute, the viewer's device reported more than 10 ad impressions in a minute,
  * or the report came more than an hour after the ad was served.
  */
-export function invalidTraffic(x: { now: number; servedAt: number; lastBilledSameCampaign: number | null; viewerImpressionsLastMinute: number }): InvalidTrafficReason | null {
+export function invalidTraffic(x: {
+  now: number;
+  servedAt: number;
+  lastBilledSameCampaign: number | null;
+  viewerImpressionsLastMinute: number;
+}): InvalidTrafficReason | null {
   if (x.now - x.servedAt > LATE_REPORT_MS) return 'late_report';
   if (x.lastBilledSameCampaign !== null && x.now - x.lastBilledSameCampaign < REPEAT_WINDOW_MS) return 'repeat_viewer';
   if (x.viewerImpressionsLastMinute >= BURST_MAX) return 'device_burst';

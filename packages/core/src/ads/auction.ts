@@ -11,11 +11,34 @@
  */
 import type { CoreContext } from '../context.js';
 import { newId } from '../platform/index.js';
-import { cursorKey, decodeCursor, FEED_DEFAULT_LIMIT, getFeed, loadFeedCards, markForViewer, type FeedPage, type FeedQuery, type FeedVideoCard } from '../feed/index.js';
+import {
+  cursorKey,
+  decodeCursor,
+  FEED_DEFAULT_LIMIT,
+  getFeed,
+  loadFeedCards,
+  markForViewer,
+  type FeedPage,
+  type FeedQuery,
+  type FeedVideoCard,
+} from '../feed/index.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import { subjectsUnderPenalty } from '../violations/index.js';
 import {
-  adDay, bidderOf, expectedShareByEndOfSlot, FREQUENCY_CAP_PER_DAY, isAdSlot, maxAdsOnPage, organicValueFen, participation, pooledPrior, runAuction, shanghaiDayStart, slotOf, slotOn, type Bidder,
+  adDay,
+  bidderOf,
+  expectedShareByEndOfSlot,
+  FREQUENCY_CAP_PER_DAY,
+  isAdSlot,
+  maxAdsOnPage,
+  organicValueFen,
+  participation,
+  pooledPrior,
+  runAuction,
+  shanghaiDayStart,
+  slotOf,
+  slotOn,
+  type Bidder,
 } from './ad-rules.js';
 import type { AdBidKind, AdGoal, AdOwner, AdPacing } from './ad-types.js';
 import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
@@ -66,12 +89,40 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
   const day = adDay(now);
   const rows = await ctx.db
     .selectFrom('ad_campaigns as c')
-    .innerJoin('ad_accounts as a', (j) => j.onRef('a.owner_kind', '=', 'c.owner_kind').onRef('a.owner_id', '=', 'c.owner_id'))
+    .innerJoin('ad_accounts as a', (j) =>
+      j.onRef('a.owner_kind', '=', 'c.owner_kind').onRef('a.owner_id', '=', 'c.owner_id'),
+    )
     .leftJoin('videos as v', 'v.id', 'c.video_id')
     .leftJoin('live_rooms as r', 'r.id', 'c.live_room_id')
     .leftJoin('ad_campaign_days as d', (j) => j.onRef('d.campaign_id', '=', 'c.id').on('d.day', '=', day))
     .leftJoin('products as p', 'p.id', 'c.product_id')
-    .select(['c.id', 'c.owner_kind', 'c.owner_id', 'c.video_id', 'c.product_id', 'c.goal', 'c.bid_kind', 'c.pacing', 'c.schedule', 'c.daily_budget_fen', 'c.cost_cap_fen', 'c.roi_target_centi', 'c.impressions', 'c.clicks', 'c.conversions', 'c.gmv_fen', 'c.target_categories', 'c.target_regions', 'c.live_room_id', 'c.target_lookalike', 'd.spent_mfen as spent_today', 'p.min_price_fen as price_fen', 'p.category_id', 'v.likes', 'v.views'])
+    .select([
+      'c.id',
+      'c.owner_kind',
+      'c.owner_id',
+      'c.video_id',
+      'c.product_id',
+      'c.goal',
+      'c.bid_kind',
+      'c.pacing',
+      'c.schedule',
+      'c.daily_budget_fen',
+      'c.cost_cap_fen',
+      'c.roi_target_centi',
+      'c.impressions',
+      'c.clicks',
+      'c.conversions',
+      'c.gmv_fen',
+      'c.target_categories',
+      'c.target_regions',
+      'c.live_room_id',
+      'c.target_lookalike',
+      'd.spent_mfen as spent_today',
+      'p.min_price_fen as price_fen',
+      'p.category_id',
+      'v.likes',
+      'v.views',
+    ])
     .where('c.status', '=', 'active')
     // A video creative while published; a live room only while it is live.
     .where((eb) => eb.or([eb('v.status', '=', 'published'), eb('r.status', '=', 'live')]))
@@ -79,15 +130,36 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
     .execute();
   const slot = slotOf(now);
   // An advertiser whose paid traffic is suspended for violation points serves nothing meanwhile (shop or creator alike).
-  const suspended = rows.length ? await subjectsUnderPenalty(ctx.db, 'paid_traffic_suspension', now) : new Set<string>();
+  const suspended = rows.length
+    ? await subjectsUnderPenalty(ctx.db, 'paid_traffic_suspension', now)
+    : new Set<string>();
   return rows
     .filter((r) => slotOn(r.schedule, slot) && !suspended.has(`${r.owner_kind}:${r.owner_id}`))
     .map((r) => ({
-      id: r.id, owner: ownerOf(r), videoId: r.live_room_id ? null : r.video_id, liveRoomId: r.live_room_id, lookalike: Number(r.target_lookalike) === 1, productId: r.product_id, goal: r.goal as AdGoal, bidKind: r.bid_kind as AdBidKind, pacing: r.pacing as AdPacing, schedule: r.schedule,
-      budgetFen: Number(r.daily_budget_fen), spentTodayMfen: Number(r.spent_today ?? 0), costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen), roiTargetCenti: r.roi_target_centi,
-      impressions: Number(r.impressions), clicks: Number(r.clicks), conversions: Number(r.conversions), gmvFen: Number(r.gmv_fen),
-      categories: JSON.parse(r.target_categories) as string[], regions: JSON.parse(r.target_regions) as string[], priceFen: r.price_fen === null ? null : Number(r.price_fen),
-      productCategory: r.category_id ?? null, likes: Number(r.likes ?? 0), views: Number(r.views ?? 0),
+      id: r.id,
+      owner: ownerOf(r),
+      videoId: r.live_room_id ? null : r.video_id,
+      liveRoomId: r.live_room_id,
+      lookalike: Number(r.target_lookalike) === 1,
+      productId: r.product_id,
+      goal: r.goal as AdGoal,
+      bidKind: r.bid_kind as AdBidKind,
+      pacing: r.pacing as AdPacing,
+      schedule: r.schedule,
+      budgetFen: Number(r.daily_budget_fen),
+      spentTodayMfen: Number(r.spent_today ?? 0),
+      costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen),
+      roiTargetCenti: r.roi_target_centi,
+      impressions: Number(r.impressions),
+      clicks: Number(r.clicks),
+      conversions: Number(r.conversions),
+      gmvFen: Number(r.gmv_fen),
+      categories: JSON.parse(r.target_categories) as string[],
+      regions: JSON.parse(r.target_regions) as string[],
+      priceFen: r.price_fen === null ? null : Number(r.price_fen),
+      productCategory: r.category_id ?? null,
+      likes: Number(r.likes ?? 0),
+      views: Number(r.views ?? 0),
     }));
 }
 
@@ -99,21 +171,51 @@ interface Viewer {
   lookalikeOf: Set<string>;
 }
 
-async function audience(ctx: CoreContext, userId: string | null, organic: readonly FeedVideoCard[], lookalikeIds: readonly string[]): Promise<Viewer> {
+async function audience(
+  ctx: CoreContext,
+  userId: string | null,
+  organic: readonly FeedVideoCard[],
+  lookalikeIds: readonly string[],
+): Promise<Viewer> {
   const personal = userId ? await personalisationOn(ctx, userId) : false;
   const productIds = organic.flatMap((c) => c.anchors.map((a) => a.productId));
-  const contextual = productIds.length ? await ctx.db.selectFrom('products').select('category_id').where('id', 'in', productIds).execute() : [];
+  const contextual = productIds.length
+    ? await ctx.db.selectFrom('products').select('category_id').where('id', 'in', productIds).execute()
+    : [];
   const categories = new Set(contextual.map((r) => r.category_id));
   if (!personal || !userId) return { categories, region: null, lookalikeOf: new Set() };
-  const bought = await ctx.db.selectFrom('order_lines').innerJoin('orders', 'orders.id', 'order_lines.order_id').innerJoin('products', 'products.id', 'order_lines.product_id').select('products.category_id').where('orders.buyer_id', '=', userId).limit(200).execute();
+  const bought = await ctx.db
+    .selectFrom('order_lines')
+    .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+    .innerJoin('products', 'products.id', 'order_lines.product_id')
+    .select('products.category_id')
+    .where('orders.buyer_id', '=', userId)
+    .limit(200)
+    .execute();
   for (const b of bought) categories.add(b.category_id);
-  const addr = await ctx.db.selectFrom('addresses').select('province').where('user_id', '=', userId).orderBy('is_default', 'desc').executeTakeFirst();
-  const members = lookalikeIds.length ? await ctx.db.selectFrom('ad_audiences').select('campaign_id').where('actor_key', '=', userId).where('campaign_id', 'in', [...lookalikeIds]).execute() : [];
+  const addr = await ctx.db
+    .selectFrom('addresses')
+    .select('province')
+    .where('user_id', '=', userId)
+    .orderBy('is_default', 'desc')
+    .executeTakeFirst();
+  const members = lookalikeIds.length
+    ? await ctx.db
+        .selectFrom('ad_audiences')
+        .select('campaign_id')
+        .where('actor_key', '=', userId)
+        .where('campaign_id', 'in', [...lookalikeIds])
+        .execute()
+    : [];
   return { categories, region: addr?.province ?? null, lookalikeOf: new Set(members.map((m) => m.campaign_id)) };
 }
 
 async function personalisationOn(ctx: CoreContext, userId: string): Promise<boolean> {
-  const row = await ctx.db.selectFrom('person_settings').select('personalized_recommendation').where('user_id', '=', userId).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('person_settings')
+    .select('personalized_recommendation')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row ? Number(row.personalized_recommendation) === 1 : DEFAULT_PERSON_SETTINGS.personalizedRecommendation;
 }
 
@@ -146,7 +248,12 @@ export interface AuctionTrace {
 }
 
 /** The recommend page with its ads placed; the following tab and viewers without an id come back unchanged. */
-export async function feedWithAds(ctx: CoreContext, userId: string | null, q: FeedQuery, opts: AdsOptions = {}): Promise<FeedPageWithAds> {
+export async function feedWithAds(
+  ctx: CoreContext,
+  userId: string | null,
+  q: FeedQuery,
+  opts: AdsOptions = {},
+): Promise<FeedPageWithAds> {
   const page = await getFeed(ctx, userId, q);
   const plain = { ...page, ads: page.items.map(() => null) };
   const viewerKey = userId ?? (q.viewerId ? `anon:${q.viewerId}` : null);
@@ -154,7 +261,10 @@ export async function feedWithAds(ctx: CoreContext, userId: string | null, q: Fe
   const limit = q.limit ?? FEED_DEFAULT_LIMIT;
   const cursor = q.cursor ? decodeCursor(await cursorKey(ctx.db), q.cursor) : null;
   const offset = (cursor && cursor.kind === 'recommend' ? cursor.page : 0) * limit;
-  const slots = page.items.map((_, i) => i).filter((i) => isAdSlot(offset + i)).slice(0, maxAdsOnPage(page.items.length));
+  const slots = page.items
+    .map((_, i) => i)
+    .filter((i) => isAdSlot(offset + i))
+    .slice(0, maxAdsOnPage(page.items.length));
   if (slots.length === 0) return plain;
 
   const now = ctx.clock.now();
@@ -162,38 +272,101 @@ export async function feedWithAds(ctx: CoreContext, userId: string | null, q: Fe
   const all = await liveCandidates(ctx, now);
   if (all.length === 0) return plain;
   let candidates = all;
-  const seen = await ctx.db.selectFrom('ad_serves').select(['campaign_id', (eb) => eb.fn.countAll<number | string>().as('n')]).where('viewer_key', '=', viewerKey).where('served_at', '>=', shanghaiDayStart(now)).groupBy('campaign_id').execute();
+  const seen = await ctx.db
+    .selectFrom('ad_serves')
+    .select(['campaign_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('viewer_key', '=', viewerKey)
+    .where('served_at', '>=', shanghaiDayStart(now))
+    .groupBy('campaign_id')
+    .execute();
   const capped = new Set(seen.filter((s) => Number(s.n) >= FREQUENCY_CAP_PER_DAY).map((s) => s.campaign_id));
-  const who = await audience(ctx, userId, page.items, candidates.filter((c) => c.lookalike).map((c) => c.id));
+  const who = await audience(
+    ctx,
+    userId,
+    page.items,
+    candidates.filter((c) => c.lookalike).map((c) => c.id),
+  );
   const onPage = new Set(page.items.map((c) => c.id));
   const throttled: AuctionTrace['throttled'] = [];
   candidates = candidates.filter((c) => {
     if (capped.has(c.id) || (c.videoId && onPage.has(c.videoId)) || !matches(c, who)) return false;
-    if (random() < participation({ pacing: c.pacing, schedule: c.schedule, budgetFen: c.budgetFen, spentMfen: c.spentTodayMfen, now })) return true;
-    throttled.push({ campaignId: c.id, spentMfen: c.spentTodayMfen, allowedMfen: c.budgetFen * 1000 * (c.pacing === 'even' ? expectedShareByEndOfSlot(c.schedule, now) : 1) });
+    if (
+      random() <
+      participation({
+        pacing: c.pacing,
+        schedule: c.schedule,
+        budgetFen: c.budgetFen,
+        spentMfen: c.spentTodayMfen,
+        now,
+      })
+    )
+      return true;
+    throttled.push({
+      campaignId: c.id,
+      spentMfen: c.spentTodayMfen,
+      allowedMfen: c.budgetFen * 1000 * (c.pacing === 'even' ? expectedShareByEndOfSlot(c.schedule, now) : 1),
+    });
     return false;
   });
 
   const prior = pooledPrior(all);
   const placed: Array<{ before: number; c: Candidate; priceMfen: number; ecpm: number; id: string }> = [];
   for (const i of slots) {
-    const pool = candidates.filter((c) => !placed.some((p) => p.c.id === c.id || (p.c.videoId ?? p.c.liveRoomId) === (c.videoId ?? c.liveRoomId)));
+    const pool = candidates.filter(
+      (c) => !placed.some((p) => p.c.id === c.id || (p.c.videoId ?? p.c.liveRoomId) === (c.videoId ?? c.liveRoomId)),
+    );
     const bidders: Bidder[] = pool.map((c) => bidderOf(c, prior));
     const organic = page.items[i]!;
     const won = runAuction(bidders, organicValueFen(organic.anchors[0]?.priceFen ?? null));
-    opts.onAuction?.({ now, throttled, bids: bidders.map((b) => ({ campaignId: b.campaignId, score: b.bidEcpm * b.quality })), winner: won ? { campaignId: won.winner.campaignId, priceMfen: won.priceMfen } : null });
+    opts.onAuction?.({
+      now,
+      throttled,
+      bids: bidders.map((b) => ({ campaignId: b.campaignId, score: b.bidEcpm * b.quality })),
+      winner: won ? { campaignId: won.winner.campaignId, priceMfen: won.priceMfen } : null,
+    });
     if (!won) continue;
     const c = pool.find((x) => x.id === won.winner.campaignId)!;
     placed.push({ before: i, c, priceMfen: won.priceMfen, ecpm: Math.round(won.score), id: newId('adServe', now) });
   }
   if (placed.length === 0) return plain;
-  await ctx.db.insertInto('ad_serves').values(placed.map((p) => ({
-    id: p.id, campaign_id: p.c.id, owner_kind: p.c.owner.kind, owner_id: p.c.owner.id, viewer_key: viewerKey, video_id: p.c.videoId ?? '', live_room_id: p.c.liveRoomId, entered_at: null, product_id: p.c.productId, ecpm_fen: p.ecpm, price_mfen: p.priceMfen,
-    status: 'served', invalid_reason: null, billed_mfen: 0, served_at: now, seen_at: null, clicked_at: null, click_status: null,
-  }))).execute();
-  const cards = await loadFeedCards(ctx.db, placed.flatMap((p) => (p.c.videoId ? [p.c.videoId] : [])));
-  const rooms = await liveRoomItems(ctx, placed.flatMap((p) => (p.c.liveRoomId ? [p.c.liveRoomId] : [])));
-  const videoCards = await markForViewer(ctx.db, userId, placed.flatMap((p) => (p.c.videoId && cards.has(p.c.videoId) ? [cards.get(p.c.videoId)!] : [])));
+  await ctx.db
+    .insertInto('ad_serves')
+    .values(
+      placed.map((p) => ({
+        id: p.id,
+        campaign_id: p.c.id,
+        owner_kind: p.c.owner.kind,
+        owner_id: p.c.owner.id,
+        viewer_key: viewerKey,
+        video_id: p.c.videoId ?? '',
+        live_room_id: p.c.liveRoomId,
+        entered_at: null,
+        product_id: p.c.productId,
+        ecpm_fen: p.ecpm,
+        price_mfen: p.priceMfen,
+        status: 'served',
+        invalid_reason: null,
+        billed_mfen: 0,
+        served_at: now,
+        seen_at: null,
+        clicked_at: null,
+        click_status: null,
+      })),
+    )
+    .execute();
+  const cards = await loadFeedCards(
+    ctx.db,
+    placed.flatMap((p) => (p.c.videoId ? [p.c.videoId] : [])),
+  );
+  const rooms = await liveRoomItems(
+    ctx,
+    placed.flatMap((p) => (p.c.liveRoomId ? [p.c.liveRoomId] : [])),
+  );
+  const videoCards = await markForViewer(
+    ctx.db,
+    userId,
+    placed.flatMap((p) => (p.c.videoId && cards.has(p.c.videoId) ? [cards.get(p.c.videoId)!] : [])),
+  );
   const marked = new Map(videoCards.map((c) => [c.id, c]));
   const adItem = (p: (typeof placed)[number]): { card: FeedVideoCard; liveRoom?: LiveAdRoom } | null => {
     if (p.c.liveRoomId) {

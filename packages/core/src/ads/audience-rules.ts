@@ -44,7 +44,12 @@ export function seedCentroid(dim: number, vectors: Float32Array, found: Uint8Arr
 }
 
 /** The audience: candidates (by index) whose cosine to the centroid reaches the floor, closest first, at most maxSize. */
-export function nearestToCentroid(centroid: Float32Array, vectors: Float32Array, found: Uint8Array, opts: { minSimilarity: number; maxSize: number } = AUDIENCE_RULES): Array<{ index: number; similarity: number }> {
+export function nearestToCentroid(
+  centroid: Float32Array,
+  vectors: Float32Array,
+  found: Uint8Array,
+  opts: { minSimilarity: number; maxSize: number } = AUDIENCE_RULES,
+): Array<{ index: number; similarity: number }> {
   const dim = centroid.length;
   const out: Array<{ index: number; similarity: number }> = [];
   for (let k = 0; k < found.length; k++) {

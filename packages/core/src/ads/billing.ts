@@ -19,9 +19,14 @@ export type ImpressionOutcome = AdServeStatus | 'duplicate' | 'unknown';
 const MAX_BATCH = 50;
 
 /** Reports impressions of served ads; returns each one's outcome (404 when none of them is an impression served to this viewer: a forged report). */
-export async function reportImpressions(ctx: CoreContext, who: { userId: string | null; viewerId: string | null }, impressionIds: readonly string[]): Promise<Record<string, ImpressionOutcome>> {
+export async function reportImpressions(
+  ctx: CoreContext,
+  who: { userId: string | null; viewerId: string | null },
+  impressionIds: readonly string[],
+): Promise<Record<string, ImpressionOutcome>> {
   const viewerKey = viewerKeyOf(who.userId, who.viewerId);
-  if (impressionIds.length === 0 || impressionIds.length > MAX_BATCH) throw new DomainError('VALIDATION_FAILED', `1–${MAX_BATCH} impression ids`);
+  if (impressionIds.length === 0 || impressionIds.length > MAX_BATCH)
+    throw new DomainError('VALIDATION_FAILED', `1–${MAX_BATCH} impression ids`);
   const out: Record<string, ImpressionOutcome> = {};
   for (const id of [...new Set(impressionIds)]) out[id] = await billOne(ctx, viewerKey, id);
   if (Object.values(out).every((o) => o === 'unknown')) throw notFound('adServe', impressionIds[0]!);
@@ -34,18 +39,47 @@ async function billOne(ctx: CoreContext, viewerKey: string, serveId: string): Pr
     const s = await tx.selectFrom('ad_serves').selectAll().where('id', '=', serveId).executeTakeFirst();
     if (!s || s.viewer_key !== viewerKey) return 'unknown' as const;
     if (s.status !== 'served') return 'duplicate' as const;
-    const last = await tx.selectFrom('ad_serves').select((eb) => eb.fn.max('seen_at').as('t')).where('viewer_key', '=', viewerKey).where('campaign_id', '=', s.campaign_id).where('status', '=', 'billed').executeTakeFirst();
-    const burst = await tx.selectFrom('ad_serves').select((eb) => eb.fn.countAll<number | string>().as('n')).where('viewer_key', '=', viewerKey).where('seen_at', '>', now - BURST_WINDOW_MS).executeTakeFirst();
-    const reason = invalidTraffic({ now, servedAt: Number(s.served_at), lastBilledSameCampaign: last?.t == null ? null : Number(last.t), viewerImpressionsLastMinute: Number(burst?.n ?? 0) });
+    const last = await tx
+      .selectFrom('ad_serves')
+      .select((eb) => eb.fn.max('seen_at').as('t'))
+      .where('viewer_key', '=', viewerKey)
+      .where('campaign_id', '=', s.campaign_id)
+      .where('status', '=', 'billed')
+      .executeTakeFirst();
+    const burst = await tx
+      .selectFrom('ad_serves')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('viewer_key', '=', viewerKey)
+      .where('seen_at', '>', now - BURST_WINDOW_MS)
+      .executeTakeFirst();
+    const reason = invalidTraffic({
+      now,
+      servedAt: Number(s.served_at),
+      lastBilledSameCampaign: last?.t == null ? null : Number(last.t),
+      viewerImpressionsLastMinute: Number(burst?.n ?? 0),
+    });
     const claim = async (status: AdServeStatus, billed: number, why: string | null): Promise<boolean> => {
-      const r = await tx.updateTable('ad_serves').set({ status, billed_mfen: billed, invalid_reason: why, seen_at: now }).where('id', '=', s.id).where('status', '=', 'served').executeTakeFirst();
+      const r = await tx
+        .updateTable('ad_serves')
+        .set({ status, billed_mfen: billed, invalid_reason: why, seen_at: now })
+        .where('id', '=', s.id)
+        .where('status', '=', 'served')
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     };
     if (reason) return (await claim('invalid', 0, reason)) ? ('invalid' as const) : ('duplicate' as const);
     const price = Number(s.price_mfen);
     const day = adDay(now);
-    const c = await tx.selectFrom('ad_campaigns').select(['daily_budget_fen']).where('id', '=', s.campaign_id).executeTakeFirstOrThrow();
-    await tx.insertInto('ad_campaign_days').values({ campaign_id: s.campaign_id, day, spent_mfen: 0, impressions: 0 }).onConflict((oc) => oc.columns(['campaign_id', 'day']).doNothing()).execute();
+    const c = await tx
+      .selectFrom('ad_campaigns')
+      .select(['daily_budget_fen'])
+      .where('id', '=', s.campaign_id)
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('ad_campaign_days')
+      .values({ campaign_id: s.campaign_id, day, spent_mfen: 0, impressions: 0 })
+      .onConflict((oc) => oc.columns(['campaign_id', 'day']).doNothing())
+      .execute();
     // The day's budget: billing stops once it is reached (the last impression may pass it by its own price).
     const budget = await tx
       .updateTable('ad_campaign_days')
@@ -55,24 +89,47 @@ async function billOne(ctx: CoreContext, viewerKey: string, serveId: string): Pr
       .where('spent_mfen', '<', Number(c.daily_budget_fen) * 1000)
       .executeTakeFirst();
     if (Number(budget.numUpdatedRows) !== 1 || !(await debitSpend(tx, ownerOf(s), price, s.id, now))) {
-      if (Number(budget.numUpdatedRows) === 1) await tx.updateTable('ad_campaign_days').set({ spent_mfen: sql`spent_mfen - ${price}`, impressions: sql`impressions - 1` }).where('campaign_id', '=', s.campaign_id).where('day', '=', day).execute();
+      if (Number(budget.numUpdatedRows) === 1)
+        await tx
+          .updateTable('ad_campaign_days')
+          .set({ spent_mfen: sql`spent_mfen - ${price}`, impressions: sql`impressions - 1` })
+          .where('campaign_id', '=', s.campaign_id)
+          .where('day', '=', day)
+          .execute();
       return (await claim('unbilled', 0, null)) ? ('unbilled' as const) : ('duplicate' as const);
     }
     if (!(await claim('billed', price, null))) throw new Error('impression claimed twice in one transaction');
-    await tx.updateTable('ad_campaigns').set({ impressions: sql`impressions + 1`, spent_mfen: sql`spent_mfen + ${price}` }).where('id', '=', s.campaign_id).execute();
+    await tx
+      .updateTable('ad_campaigns')
+      .set({ impressions: sql`impressions + 1`, spent_mfen: sql`spent_mfen + ${price}` })
+      .where('id', '=', s.campaign_id)
+      .execute();
     return 'billed' as const;
   });
 }
 
 /** A click (tap on the ad's product card or the video): counted once per impression, only on an impression that was billed; 404 for an impression not served to this viewer (a forged click). */
-export async function reportClick(ctx: CoreContext, who: { userId: string | null; viewerId: string | null }, serveId: string): Promise<{ counted: boolean }> {
+export async function reportClick(
+  ctx: CoreContext,
+  who: { userId: string | null; viewerId: string | null },
+  serveId: string,
+): Promise<{ counted: boolean }> {
   const viewerKey = viewerKeyOf(who.userId, who.viewerId);
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const s = await tx.selectFrom('ad_serves').select(['id', 'campaign_id', 'status', 'viewer_key']).where('id', '=', serveId).executeTakeFirst();
+    const s = await tx
+      .selectFrom('ad_serves')
+      .select(['id', 'campaign_id', 'status', 'viewer_key'])
+      .where('id', '=', serveId)
+      .executeTakeFirst();
     if (!s || s.viewer_key !== viewerKey) throw notFound('adServe', serveId);
     const valid = s.status === 'billed';
-    const r = await tx.updateTable('ad_serves').set({ clicked_at: now, click_status: valid ? 'valid' : 'invalid' }).where('id', '=', s.id).where('clicked_at', 'is', null).executeTakeFirst();
+    const r = await tx
+      .updateTable('ad_serves')
+      .set({ clicked_at: now, click_status: valid ? 'valid' : 'invalid' })
+      .where('id', '=', s.id)
+      .where('clicked_at', 'is', null)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1 || !valid) return { counted: false };
     await tx.updateTable('ad_campaigns').set({ clicks: sql`clicks + 1` }).where('id', '=', s.campaign_id).execute();
     return { counted: true };

@@ -52,10 +52,23 @@ async function topUp(core: TestCore, owner: Actor, shopId: string, fen: number):
 async function organic(core: TestCore, n = 20): Promise<string[]> {
   const creator = await makePerson(core, `creator-${Math.random().toString(36).slice(2, 7)}`, ['creator'], false);
   const now = core.clock.now();
-  return insertTestVideos(core.ctx.db, Array.from({ length: n }, (_, i) => ({ ownerId: creator.userId, publishedAt: now - (i + 2) * HOUR })), now);
+  return insertTestVideos(
+    core.ctx.db,
+    Array.from({ length: n }, (_, i) => ({ ownerId: creator.userId, publishedAt: now - (i + 2) * HOUR })),
+    now,
+  );
 }
 
-const liveCampaign = (liveRoomId: string) => ({ name: '直播间推广', promote: 'live_room' as const, liveRoomId, goal: 'live_entries' as const, bidKind: 'cost_cap' as const, costCapFen: 500, dailyBudgetFen: 100_00, pacing: 'fast' as const });
+const liveCampaign = (liveRoomId: string) => ({
+  name: '直播间推广',
+  promote: 'live_room' as const,
+  liveRoomId,
+  goal: 'live_entries' as const,
+  bidKind: 'cost_cap' as const,
+  costCapFen: 500,
+  dailyBudgetFen: 100_00,
+  pacing: 'fast' as const,
+});
 
 test('live-room campaigns: served as the room’s card while the room is live, billed per impression, converting on room entry; not served once the room ends', async () => {
   await withCore(async (core) => {
@@ -70,7 +83,10 @@ test('live-room campaigns: served as the room’s card while the room is live, b
     const viewer = await makePerson(core, 'live-ad-viewer');
 
     const scheduled = await feedWithAds(core.ctx, viewer.userId, {}, { random: () => 0 });
-    assert.ok(scheduled.ads.every((a) => a === null), 'a room that is not live is not served');
+    assert.ok(
+      scheduled.ads.every((a) => a === null),
+      'a room that is not live is not served',
+    );
 
     await openRoom(core.ctx, host, roomId);
     resetFeedCache(core.ctx.db);
@@ -80,16 +96,30 @@ test('live-room campaigns: served as the room’s card while the room is live, b
     assert.equal(ad?.liveRoom?.id, roomId);
     assert.equal(page.items[2]!.id, roomId, 'the feed item is the live room’s card');
     assert.equal(page.items[2]!.title, '橙子产地直播');
-    const json = JSON.parse(feedWithAdsToJson(page)) as { items: Array<{ id: string; ad?: { label: string; liveRoom?: { id: string } } }> };
+    const json = JSON.parse(feedWithAdsToJson(page)) as {
+      items: Array<{ id: string; ad?: { label: string; liveRoom?: { id: string } } }>;
+    };
     assert.equal(json.items[2]!.ad?.label, '广告');
     assert.equal(json.items[2]!.ad?.liveRoom?.id, roomId);
 
     const who = { userId: viewer.userId, viewerId: null };
-    assert.equal(await reportRoomEntry(core.ctx, who, ad!.impressionId).then((r) => r.outcome), 'not_billed', 'an entry before the impression is billed does not count');
+    assert.equal(
+      await reportRoomEntry(core.ctx, who, ad!.impressionId).then((r) => r.outcome),
+      'not_billed',
+      'an entry before the impression is billed does not count',
+    );
     assert.deepEqual(await reportImpressions(core.ctx, who, [ad!.impressionId]), { [ad!.impressionId]: 'billed' });
     assert.deepEqual(await reportRoomEntry(core.ctx, who, ad!.impressionId), { outcome: 'converted' });
-    assert.deepEqual(await reportRoomEntry(core.ctx, who, ad!.impressionId), { outcome: 'duplicate' }, 'an entry counts once');
-    await assert.rejects(reportRoomEntry(core.ctx, { userId: null, viewerId: 'someone-else' }, ad!.impressionId), /not found/i, 'someone else’s impression: as if it did not exist');
+    assert.deepEqual(
+      await reportRoomEntry(core.ctx, who, ad!.impressionId),
+      { outcome: 'duplicate' },
+      'an entry counts once',
+    );
+    await assert.rejects(
+      reportRoomEntry(core.ctx, { userId: null, viewerId: 'someone-else' }, ad!.impressionId),
+      /not found/i,
+      'someone else’s impression: as if it did not exist',
+    );
 
     const report = await campaignReport(core.ctx, host, c.id);
     assert.equal(report.total.impressions, 1);
@@ -109,8 +139,16 @@ test('live-room campaigns: served as the room’s card while the room is live, b
     await endLiveRoom(core.ctx, host, roomId);
     assert.deepEqual(await reportRoomEntry(core.ctx, who2, ad2.impressionId), { outcome: 'room_not_live' });
     resetFeedCache(core.ctx.db);
-    const after = await feedWithAds(core.ctx, (await makePerson(core, 'live-ad-viewer-3')).userId, {}, { random: () => 0 });
-    assert.ok(after.ads.every((a) => a === null), 'an ended room is not served');
+    const after = await feedWithAds(
+      core.ctx,
+      (await makePerson(core, 'live-ad-viewer-3')).userId,
+      {},
+      { random: () => 0 },
+    );
+    assert.ok(
+      after.ads.every((a) => a === null),
+      'an ended room is not served',
+    );
     assert.ok((await checkLedger(core.ctx.db)).ok);
   });
 });
@@ -122,27 +160,55 @@ test('lookalike rules: the audience is the candidates nearest the seeds’ centr
   assert.ok(centroid[0]! > 0.99);
   const people = new Float32Array([0, 1, 0, 2, 0.1, 0, 0.7, 0.7, 0, 5, 0, 0]);
   const near = nearestToCentroid(centroid, people, new Uint8Array([1, 1, 1, 0]), { minSimilarity: 0.5, maxSize: 10 });
-  assert.deepEqual(near.map((n) => n.index), [1, 2], 'the orthogonal one is out, the one without a vector is out');
+  assert.deepEqual(
+    near.map((n) => n.index),
+    [1, 2],
+    'the orthogonal one is out, the one without a vector is out',
+  );
   assert.equal(seedCentroid(dim, seeds, new Uint8Array([0, 0, 0])), null);
-  assert.equal(nearestToCentroid(centroid, people, new Uint8Array([1, 1, 1, 1]), { minSimilarity: 0, maxSize: 1 }).length, 1);
+  assert.equal(
+    nearestToCentroid(centroid, people, new Uint8Array([1, 1, 1, 1]), { minSimilarity: 0, maxSize: 1 }).length,
+    1,
+  );
 });
 
 /** Two shops in two categories, videos of each anchored to its product. */
-async function twoCategories(core: TestCore): Promise<{ fruit: ShopFixture; beauty: ShopFixture; fruitVideos: string[]; beautyVideos: string[] }> {
+async function twoCategories(
+  core: TestCore,
+): Promise<{ fruit: ShopFixture; beauty: ShopFixture; fruitVideos: string[]; beautyVideos: string[] }> {
   const creator = await makePerson(core, 'la-creator', ['creator'], false);
   const fruit = await makeShop(core, 'la-fruit');
   const beauty = await makeShop(core, 'la-beauty');
   const now = core.clock.now();
-  const videos = (offset: number) => Array.from({ length: 12 }, (_, i) => ({ ownerId: creator.userId, publishedAt: now - 10 * 24 * HOUR - (2 * i + offset) * 60_000 }));
+  const videos = (offset: number) =>
+    Array.from({ length: 12 }, (_, i) => ({
+      ownerId: creator.userId,
+      publishedAt: now - 10 * 24 * HOUR - (2 * i + offset) * 60_000,
+    }));
   const fruitVideos = await insertTestVideos(core.ctx.db, videos(0), now);
   const beautyVideos = await insertTestVideos(core.ctx.db, videos(1), now);
-  await core.ctx.db.insertInto('video_anchors').values([...fruitVideos.map((v) => ({ video_id: v, product_id: fruit.productId, position: 0 })), ...beautyVideos.map((v) => ({ video_id: v, product_id: beauty.productId, position: 0 }))]).execute();
+  await core.ctx.db
+    .insertInto('video_anchors')
+    .values([
+      ...fruitVideos.map((v) => ({ video_id: v, product_id: fruit.productId, position: 0 })),
+      ...beautyVideos.map((v) => ({ video_id: v, product_id: beauty.productId, position: 0 })),
+    ])
+    .execute();
   return { fruit, beauty, fruitVideos, beautyVideos };
 }
 
 async function watch(core: TestCore, who: Actor, videos: readonly string[], tag: string): Promise<void> {
   const now = core.clock.now();
-  await ingestEvents(core.ctx, { userId: who.userId }, videos.map((v, i) => ({ type: 'complete' as const, videoId: v, at: now - (videos.length - i) * 1000, clientEventId: `${tag}-${i}` })));
+  await ingestEvents(
+    core.ctx,
+    { userId: who.userId },
+    videos.map((v, i) => ({
+      type: 'complete' as const,
+      videoId: v,
+      at: now - (videos.length - i) * 1000,
+      clientEventId: `${tag}-${i}`,
+    })),
+  );
 }
 
 async function buy(core: TestCore, buyer: Actor, skuId: string): Promise<void> {
@@ -172,18 +238,43 @@ test('"people like my buyers": the audience is precomputed from the engine’s p
     await putPersonSettings(core.ctx, private_, { personalizedRecommendation: false });
 
     await topUp(core, cat.fruit.owner, cat.fruit.shopId, 100_00);
-    const [adVideo] = await insertTestVideos(core.ctx.db, [{ ownerId: cat.fruit.owner.userId, publishedAt: core.clock.now() - 30 * 24 * HOUR, title: '冰糖橙现摘' }], core.clock.now());
-    await core.ctx.db.insertInto('video_anchors').values({ video_id: adVideo!, product_id: cat.fruit.productId, position: 0 }).execute();
-    const c = await createCampaign(core.ctx, cat.fruit.owner, shopOwner(cat.fruit.shopId), { name: '相似人群', promote: 'video', videoId: adVideo!, goal: 'orders', bidKind: 'cost_cap', costCapFen: 5000, dailyBudgetFen: 100_00, pacing: 'fast', targetLookalike: true });
+    const [adVideo] = await insertTestVideos(
+      core.ctx.db,
+      [{ ownerId: cat.fruit.owner.userId, publishedAt: core.clock.now() - 30 * 24 * HOUR, title: '冰糖橙现摘' }],
+      core.clock.now(),
+    );
+    await core.ctx.db
+      .insertInto('video_anchors')
+      .values({ video_id: adVideo!, product_id: cat.fruit.productId, position: 0 })
+      .execute();
+    const c = await createCampaign(core.ctx, cat.fruit.owner, shopOwner(cat.fruit.shopId), {
+      name: '相似人群',
+      promote: 'video',
+      videoId: adVideo!,
+      goal: 'orders',
+      bidKind: 'cost_cap',
+      costCapFen: 5000,
+      dailyBudgetFen: 100_00,
+      pacing: 'fast',
+      targetLookalike: true,
+    });
     assert.equal(c.targetLookalike, true);
     assert.equal(c.audienceAt, null);
 
     const before = await feedWithAds(core.ctx, alike.userId, {}, { random: () => 0 });
-    assert.ok(before.ads.every((a) => a === null), 'no audience computed yet: not served');
+    assert.ok(
+      before.ads.every((a) => a === null),
+      'no audience computed yet: not served',
+    );
 
     const done = await refreshAdAudiences(core.ctx, service);
     assert.equal(done.campaigns, 1);
-    const members = await core.ctx.db.selectFrom('ad_audiences').select(['actor_key', 'similarity']).where('campaign_id', '=', c.id).orderBy('similarity', 'desc').execute();
+    const members = await core.ctx.db
+      .selectFrom('ad_audiences')
+      .select(['actor_key', 'similarity'])
+      .where('campaign_id', '=', c.id)
+      .orderBy('similarity', 'desc')
+      .execute();
     const keys = members.map((m) => m.actor_key);
     assert.ok(keys.includes(alike.userId), 'a person with the buyers’ taste is in the audience');
     assert.ok(!keys.includes(private_.userId), 'a person with personalisation off is never in it');
@@ -191,13 +282,19 @@ test('"people like my buyers": the audience is precomputed from the engine’s p
     const sim = (id: string) => members.find((m) => m.actor_key === id)?.similarity ?? -1;
     assert.ok(sim(alike.userId) > sim(unlike.userId), 'the buyers’ taste is closer than another category’s');
     assert.equal((await campaignView(core.ctx, cat.fruit.owner, c.id)).audienceSize, members.length);
-    assert.equal((await refreshAdAudiences(core.ctx, service)).campaigns, 0, 'not due again within the hour: computed periodically, not per request');
+    assert.equal(
+      (await refreshAdAudiences(core.ctx, service)).campaigns,
+      0,
+      'not due again within the hour: computed periodically, not per request',
+    );
 
     resetFeedCache(core.ctx.db);
     // The engine may pick the ad's own video organically for a viewer (an ad never repeats an item of its page): then it would come on the next page.
     const servedTo = async (userId: string): Promise<boolean> => {
       const first = await feedWithAds(core.ctx, userId, {}, { random: () => 0 });
-      const second = first.nextCursor ? await feedWithAds(core.ctx, userId, { cursor: first.nextCursor }, { random: () => 0 }) : null;
+      const second = first.nextCursor
+        ? await feedWithAds(core.ctx, userId, { cursor: first.nextCursor }, { random: () => 0 })
+        : null;
       return [...first.ads, ...(second?.ads ?? [])].some((a) => a?.campaignId === c.id);
     };
     assert.ok(await servedTo(alike.userId), 'served to its audience');
@@ -205,6 +302,9 @@ test('"people like my buyers": the audience is precomputed from the engine’s p
     assert.ok(!(await servedTo(private_.userId)), 'not served with personalisation off');
     await putPersonSettings(core.ctx, alike, { personalizedRecommendation: false });
     core.clock.advance(2 * 60_000);
-    assert.ok(!(await servedTo(alike.userId)), 'turning personalisation off stops it at once, before the next computation');
+    assert.ok(
+      !(await servedTo(alike.userId)),
+      'turning personalisation off stops it at once, before the next computation',
+    );
   });
 });

@@ -84,8 +84,18 @@ export async function loadAffiliateContext(db: Db | Tx, q: ContextQuery): Promis
   const byId = new Map<string, PlanView>();
   for (const r of rows) {
     if (r.k !== 'plan') continue;
-    const activity = r.e && r.f ? { id: r.e, colonelId: r.f, serviceFeeBp: num(r.n2), startsAt: num(r.n3), endsAt: num(r.n4) } : null;
-    const plan: PlanView = { id: r.a!, kind: r.b as PlanKind, productId: r.d!, creatorId: r.c, createdAt: num(r.n1), changes: [], members: new Set(), activity };
+    const activity =
+      r.e && r.f ? { id: r.e, colonelId: r.f, serviceFeeBp: num(r.n2), startsAt: num(r.n3), endsAt: num(r.n4) } : null;
+    const plan: PlanView = {
+      id: r.a!,
+      kind: r.b as PlanKind,
+      productId: r.d!,
+      creatorId: r.c,
+      createdAt: num(r.n1),
+      changes: [],
+      members: new Set(),
+      activity,
+    };
     byId.set(plan.id, plan);
     const list = out.plans.get(plan.productId) ?? [];
     list.push(plan);
@@ -93,7 +103,14 @@ export async function loadAffiliateContext(db: Db | Tx, q: ContextQuery): Promis
   }
   for (const r of rows) {
     if (r.k === 'rate') {
-      const change: RateChange = { id: r.a!, change: r.b as RateChangeKind, rateBp: r.n1 === null ? null : num(r.n1), requestedAt: num(r.n2), effectiveAt: num(r.n3), supersededAt: null };
+      const change: RateChange = {
+        id: r.a!,
+        change: r.b as RateChangeKind,
+        rateBp: r.n1 === null ? null : num(r.n1),
+        requestedAt: num(r.n2),
+        effectiveAt: num(r.n3),
+        supersededAt: null,
+      };
       byId.get(r.c!)?.changes.push(change);
     } else if (r.k === 'member') (byId.get(r.a!)?.members as Set<string> | undefined)?.add(r.b!);
     else if (r.k === 'showcase') out.showcase.set(`${r.a}|${r.b}`, { firstAddedAt: num(r.n1), viaPlanId: r.c });
@@ -106,5 +123,9 @@ export async function loadAffiliateContext(db: Db | Tx, q: ContextQuery): Promis
 /** The creator's standing towards one product of one shop. */
 export function standingOf(c: AffiliateContext, creatorId: string, productId: string, shopId: string): CreatorStanding {
   const s = c.showcase.get(`${creatorId}|${productId}`);
-  return { promotedAt: s?.firstAddedAt ?? null, viaPlanId: s?.viaPlanId ?? null, ownsShop: c.shopMembers.has(`${shopId}|${creatorId}`) };
+  return {
+    promotedAt: s?.firstAddedAt ?? null,
+    viaPlanId: s?.viaPlanId ?? null,
+    ownsShop: c.shopMembers.has(`${shopId}|${creatorId}`),
+  };
 }

@@ -49,8 +49,17 @@ export interface ActivityTerms {
 
 const isBp = (v: number): boolean => Number.isSafeInteger(v) && v >= 0 && v <= 10_000;
 
-export function rateOutOfRange(rateBp: number, min: number, max: number, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError('RATE_OUT_OF_RANGE', `the commission rate must be ${min / 100}–${max / 100} % (${min}–${max} basis points)`, { rateBp, minBp: min, maxBp: max, ...details });
+export function rateOutOfRange(
+  rateBp: number,
+  min: number,
+  max: number,
+  details: Record<string, unknown> = {},
+): DomainError {
+  return new DomainError(
+    'RATE_OUT_OF_RANGE',
+    `the commission rate must be ${min / 100}–${max / 100} % (${min}–${max} basis points)`,
+    { rateBp, minBp: min, maxBp: max, ...details },
+  );
 }
 
 /** The range a plan's rate must stay in: by kind, or for a colonel plan by its activity's floor and fee. */
@@ -68,13 +77,24 @@ export function checkPlanRate(kind: PlanKind, rateBp: number, activity?: Activit
 /** An activity's terms: service fee ≤ 40 %, floor + fee ≤ 90 %, and the fee fits inside the commission floor. */
 export function checkActivityTerms(t: ActivityTerms): void {
   if (!isBp(t.serviceFeeBp) || t.serviceFeeBp > COLONEL_LIMITS.maxServiceFeeBp) {
-    throw new DomainError('SERVICE_FEE_OUT_OF_RANGE', 'the service fee must be 0–40 %', { serviceFeeBp: t.serviceFeeBp, maxBp: COLONEL_LIMITS.maxServiceFeeBp });
+    throw new DomainError('SERVICE_FEE_OUT_OF_RANGE', 'the service fee must be 0–40 %', {
+      serviceFeeBp: t.serviceFeeBp,
+      maxBp: COLONEL_LIMITS.maxServiceFeeBp,
+    });
   }
   if (!isBp(t.commissionFloorBp) || t.commissionFloorBp + t.serviceFeeBp > COLONEL_LIMITS.maxTotalBp) {
-    throw new DomainError('RATE_OUT_OF_RANGE', 'commission floor + service fee must be at most 90 %', { commissionFloorBp: t.commissionFloorBp, serviceFeeBp: t.serviceFeeBp, maxBp: COLONEL_LIMITS.maxTotalBp });
+    throw new DomainError('RATE_OUT_OF_RANGE', 'commission floor + service fee must be at most 90 %', {
+      commissionFloorBp: t.commissionFloorBp,
+      serviceFeeBp: t.serviceFeeBp,
+      maxBp: COLONEL_LIMITS.maxTotalBp,
+    });
   }
   if (t.serviceFeeBp > t.commissionFloorBp) {
-    throw new DomainError('SERVICE_FEE_ABOVE_FLOOR', 'the service fee is paid out of the commission, so it cannot exceed the commission floor', { commissionFloorBp: t.commissionFloorBp, serviceFeeBp: t.serviceFeeBp });
+    throw new DomainError(
+      'SERVICE_FEE_ABOVE_FLOOR',
+      'the service fee is paid out of the commission, so it cannot exceed the commission floor',
+      { commissionFloorBp: t.commissionFloorBp, serviceFeeBp: t.serviceFeeBp },
+    );
   }
 }
 

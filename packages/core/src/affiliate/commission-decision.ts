@@ -53,12 +53,18 @@ export interface DecisionInput {
 
 export function decideLine(c: AffiliateContext, input: DecisionInput): LineSnapshot {
   const { touch } = input;
-  const choice = choosePlan(c.plans.get(input.productId) ?? [], touch.creatorId, standingOf(c, touch.creatorId, input.productId, input.shopId), input.at, input.protectionWindowMs);
+  const choice = choosePlan(
+    c.plans.get(input.productId) ?? [],
+    touch.creatorId,
+    standingOf(c, touch.creatorId, input.productId, input.shopId),
+    input.at,
+    input.protectionWindowMs,
+  );
   const room = Math.max(0, 10_000 - input.feeRateBp);
   const colonelFeeBp = Math.min(choice.colonelFeeBp, room);
   const creatorRateBp = Math.min(choice.creatorRateBp, room - colonelFeeBp);
   const capped = colonelFeeBp !== choice.colonelFeeBp || creatorRateBp !== choice.creatorRateBp;
-  const contract = creatorRateBp > 0 ? c.contracts.get(touch.creatorId) ?? null : null;
+  const contract = creatorRateBp > 0 ? (c.contracts.get(touch.creatorId) ?? null) : null;
   const decision = {
     touch,
     reason: choice.reason,
@@ -68,7 +74,9 @@ export function decideLine(c: AffiliateContext, input: DecisionInput): LineSnaps
     creatorRateBp,
     protected: choice.protected,
     ...(capped ? { cappedBy: { feeRateBp: input.feeRateBp } } : {}),
-    colonel: choice.colonelId ? { colonelId: choice.colonelId, activityId: choice.activityId, serviceFeeBp: colonelFeeBp } : null,
+    colonel: choice.colonelId
+      ? { colonelId: choice.colonelId, activityId: choice.activityId, serviceFeeBp: colonelFeeBp }
+      : null,
     mcn: contract ? { mcnId: contract.mcnId, contractId: contract.contractId, shareBp: contract.shareBp } : null,
     candidates: choice.candidates,
   };

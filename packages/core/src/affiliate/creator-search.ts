@@ -21,7 +21,12 @@ export const CREATOR_SEARCH_MAX = 20;
 /** `%`, `_` and the escape character itself are literal in the search words. */
 const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function searchCreators(db: Db, actor: Actor, query: string, limit = 10): Promise<{ items: CreatorMatch[] }> {
+export async function searchCreators(
+  db: Db,
+  actor: Actor,
+  query: string,
+  limit = 10,
+): Promise<{ items: CreatorMatch[] }> {
   if (actor.shops.size === 0 && !hasRole(actor, 'mcn') && !hasRole(actor, 'colonel') && !hasRole(actor, 'admin')) {
     throw forbidden('finding creators needs a shop, or the MCN, colonel or admin role');
   }
@@ -31,8 +36,20 @@ export async function searchCreators(db: Db, actor: Actor, query: string, limit 
   const words = likeEscaped(q);
   const rows = await db
     .selectFrom('users')
-    .innerJoin('user_roles', (j) => j.onRef('user_roles.user_id', '=', 'users.id').on('user_roles.role', '=', 'creator'))
-    .select(['users.id', 'users.login', 'users.display_name', (eb) => eb.selectFrom('follows').select((f) => f.fn.countAll<number | string>().as('n')).whereRef('follows.followee_id', '=', 'users.id').as('followers')])
+    .innerJoin('user_roles', (j) =>
+      j.onRef('user_roles.user_id', '=', 'users.id').on('user_roles.role', '=', 'creator'),
+    )
+    .select([
+      'users.id',
+      'users.login',
+      'users.display_name',
+      (eb) =>
+        eb
+          .selectFrom('follows')
+          .select((f) => f.fn.countAll<number | string>().as('n'))
+          .whereRef('follows.followee_id', '=', 'users.id')
+          .as('followers'),
+    ])
     .where((eb) =>
       eb.or([
         eb('users.id', '=', query.trim()),
@@ -46,5 +63,12 @@ export async function searchCreators(db: Db, actor: Actor, query: string, limit 
     .orderBy('users.id')
     .limit(n)
     .execute();
-  return { items: rows.map((r) => ({ id: r.id, login: r.login, displayName: r.display_name, followers: Number(r.followers ?? 0) })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      login: r.login,
+      displayName: r.display_name,
+      followers: Number(r.followers ?? 0),
+    })),
+  };
 }

@@ -18,7 +18,8 @@ test('a purchase from a creator’s live room is attributed to the host while th
     const fromRoom = { source: 'live' as const, contentId: room.id, creatorId: w.creator.userId };
 
     const beforeBag = await lineOf(core, await buyVia(core, w.buyer, sku, fromRoom));
-    const earns = (l: { creator_rate_bp: number; plan_kind: string | null }) => Number(l.creator_rate_bp) > 0 && l.plan_kind !== null;
+    const earns = (l: { creator_rate_bp: number; plan_kind: string | null }) =>
+      Number(l.creator_rate_bp) > 0 && l.plan_kind !== null;
     assert.equal(earns(beforeBag), false, 'not in the bag: the claim is not verified, nobody earns');
     await addToBag(ctx, w.creator, room.id, w.shop.productId);
     const scheduled = await lineOf(core, await buyVia(core, w.buyer, sku, fromRoom));
@@ -26,11 +27,18 @@ test('a purchase from a creator’s live room is attributed to the host while th
 
     await openRoom(ctx, w.creator, room.id);
     const live = await lineOf(core, await buyVia(core, w.buyer, sku, { ...fromRoom, creatorId: w.other.userId }));
-    assert.deepEqual([live.attr_source, live.attr_creator_id, live.attr_content_id, earns(live)], ['live', w.creator.userId, room.id, true], 'the host earns, whatever creator the client names');
+    assert.deepEqual(
+      [live.attr_source, live.attr_creator_id, live.attr_content_id, earns(live)],
+      ['live', w.creator.userId, room.id, true],
+      'the host earns, whatever creator the client names',
+    );
 
     await endRoom(ctx, w.creator, room.id, async () => ({}));
     core.clock.advance(60_000);
-    const afterEnd = await lineOf(core, await buyVia(core, w.buyer, sku, { source: 'live', contentId: room.id, creatorId: w.creator.userId }));
+    const afterEnd = await lineOf(
+      core,
+      await buyVia(core, w.buyer, sku, { source: 'live', contentId: room.id, creatorId: w.creator.userId }),
+    );
     assert.equal(earns(afterEnd), false, 'a claim made after the room ended is not verified');
   } finally {
     await core.dispose();

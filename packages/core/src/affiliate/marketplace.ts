@@ -25,7 +25,13 @@ export interface MarketplaceItem {
   product: ProductCard;
   /** What the creator earns now, and through which plan (reason `not_open` when only an application or an activity would open it). */
   offer: Pick<PlanChoice, 'reason' | 'planId' | 'kind' | 'rateBp' | 'creatorRateBp' | 'colonelFeeBp' | 'protected'>;
-  plans: Array<{ planId: string; kind: string; rateBp: number | null; application: string | null; activity: { id: string; serviceFeeBp: number; endsAt: number } | null }>;
+  plans: Array<{
+    planId: string;
+    kind: string;
+    rateBp: number | null;
+    application: string | null;
+    activity: { id: string; serviceFeeBp: number; endsAt: number } | null;
+  }>;
   inShowcase: boolean;
   /** 商家体验分 (0–100, the experience module); null when the shop has too few orders for a score. */
   experienceScore: number | null;
@@ -38,7 +44,8 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
   const now = ctx.clock.now();
   const suspended = await shopsUnderPenalty(ctx.db, 'affiliate_suspension', now);
   // Shops whose experience score is below the marketplace's bar are not listed either.
-  for (const [shopId, total] of await currentExperienceTotals(ctx.db)) if (!marketplaceAllowed(total)) suspended.add(shopId);
+  for (const [shopId, total] of await currentExperienceTotals(ctx.db))
+    if (!marketplaceAllowed(total)) suspended.add(shopId);
   let query = ctx.db
     .selectFrom('products')
     .innerJoin('shops', 'shops.id', 'products.shop_id')
@@ -49,12 +56,18 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
     .$if(suspended.size > 0, (qb) => qb.where('products.shop_id', 'not in', [...suspended]))
     .where((eb) =>
       eb.exists(
-        eb.selectFrom('affiliate_plans as ap')
+        eb
+          .selectFrom('affiliate_plans as ap')
           .select('ap.id')
           .whereRef('ap.product_id', '=', 'products.id')
           .where('ap.status', '=', 'active')
           .where((w) => w.or([w('ap.closes_at', 'is', null), w('ap.closes_at', '>', now)]))
-          .where((w) => w.or([w('ap.kind', 'in', ['general', 'targeted', 'colonel']), w.and([w('ap.kind', '=', 'exclusive'), w('ap.creator_id', '=', actor.userId)])])),
+          .where((w) =>
+            w.or([
+              w('ap.kind', 'in', ['general', 'targeted', 'colonel']),
+              w.and([w('ap.kind', '=', 'exclusive'), w('ap.creator_id', '=', actor.userId)]),
+            ]),
+          ),
       ),
     )
     .orderBy('products.id', 'desc')
@@ -63,7 +76,12 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
   if (keyword) query = query.where(sql<boolean>`products.title like ${`%${escapeLike(keyword)}%`} escape '\\'`);
   if (q.categoryId) {
     const cat = q.categoryId;
-    query = query.where((eb) => eb.or([eb('products.category_id', '=', cat), eb('products.category_id', 'in', eb.selectFrom('categories').select('id').where('parent_id', '=', cat))]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('products.category_id', '=', cat),
+        eb('products.category_id', 'in', eb.selectFrom('categories').select('id').where('parent_id', '=', cat)),
+      ]),
+    );
   }
   if (q.cursor) query = query.where('products.id', '<', q.cursor);
   const rows = await query.execute();
@@ -72,13 +90,38 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
   if (ids.length === 0) return { items: [], nextCursor: null };
 
   const cards = await productCardsByIds(ctx.db, ids, true);
-  const { choices, context } = await offers(ctx.db, { creatorId: actor.userId, products: page.map((r) => ({ productId: r.id, shopId: r.shop_id })), now });
-  const planRows = await ctx.db.selectFrom('affiliate_plans').select(['id', 'product_id', 'kind', 'creator_id', 'activity_id']).where('product_id', 'in', ids).where('status', '=', 'active').where((w) => w.or([w('closes_at', 'is', null), w('closes_at', '>', now)])).orderBy('id').execute();
-  const apps = await ctx.db.selectFrom('affiliate_plan_members').select(['plan_id', 'status']).where('creator_id', '=', actor.userId).where('plan_id', 'in', [...planRows.map((p) => p.id), '']).execute();
+  const { choices, context } = await offers(ctx.db, {
+    creatorId: actor.userId,
+    products: page.map((r) => ({ productId: r.id, shopId: r.shop_id })),
+    now,
+  });
+  const planRows = await ctx.db
+    .selectFrom('affiliate_plans')
+    .select(['id', 'product_id', 'kind', 'creator_id', 'activity_id'])
+    .where('product_id', 'in', ids)
+    .where('status', '=', 'active')
+    .where((w) => w.or([w('closes_at', 'is', null), w('closes_at', '>', now)]))
+    .orderBy('id')
+    .execute();
+  const apps = await ctx.db
+    .selectFrom('affiliate_plan_members')
+    .select(['plan_id', 'status'])
+    .where('creator_id', '=', actor.userId)
+    .where('plan_id', 'in', [...planRows.map((p) => p.id), ''])
+    .execute();
   const appOf = new Map(apps.map((a) => [a.plan_id, a.status]));
-  const shown = await ctx.db.selectFrom('affiliate_showcase').select('product_id').where('creator_id', '=', actor.userId).where('product_id', 'in', ids).where('removed_at', 'is', null).execute();
+  const shown = await ctx.db
+    .selectFrom('affiliate_showcase')
+    .select('product_id')
+    .where('creator_id', '=', actor.userId)
+    .where('product_id', 'in', ids)
+    .where('removed_at', 'is', null)
+    .execute();
   const inShowcase = new Set(shown.map((s) => s.product_id));
-  const scores = await currentExperienceTotals(ctx.db, page.map((r) => r.shop_id));
+  const scores = await currentExperienceTotals(
+    ctx.db,
+    page.map((r) => r.shop_id),
+  );
   const views = new Map<string, PlanView>();
   for (const list of context.plans.values()) for (const p of list) views.set(p.id, p);
 
@@ -93,12 +136,22 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
           kind: p.kind,
           rateBp: v ? rateInForce(v.changes, now) : null,
           application: appOf.get(p.id) ?? null,
-          activity: v?.activity ? { id: v.activity.id, serviceFeeBp: v.activity.serviceFeeBp, endsAt: v.activity.endsAt } : null,
+          activity: v?.activity
+            ? { id: v.activity.id, serviceFeeBp: v.activity.serviceFeeBp, endsAt: v.activity.endsAt }
+            : null,
         };
       });
     return {
       product,
-      offer: { reason: c.reason, planId: c.planId, kind: c.kind, rateBp: c.rateBp, creatorRateBp: c.creatorRateBp, colonelFeeBp: c.colonelFeeBp, protected: c.protected },
+      offer: {
+        reason: c.reason,
+        planId: c.planId,
+        kind: c.kind,
+        rateBp: c.rateBp,
+        creatorRateBp: c.creatorRateBp,
+        colonelFeeBp: c.colonelFeeBp,
+        protected: c.protected,
+      },
       plans,
       inShowcase: inShowcase.has(product.id),
       experienceScore: scores.get(product.shopId) ?? null,

@@ -16,9 +16,18 @@ export interface OfferQuery {
   viaPlanId?: string | null;
 }
 
-export async function offers(db: Db | Tx, q: OfferQuery): Promise<{ choices: Map<string, PlanChoice>; context: AffiliateContext }> {
+export async function offers(
+  db: Db | Tx,
+  q: OfferQuery,
+): Promise<{ choices: Map<string, PlanChoice>; context: AffiliateContext }> {
   const window = DEFAULT_AFFILIATE_RULES.protectionWindowMs;
-  const context = await loadAffiliateContext(db, { productIds: q.products.map((p) => p.productId), creatorIds: [q.creatorId], shopIds: q.products.map((p) => p.shopId), now: q.now, protectionWindowMs: window });
+  const context = await loadAffiliateContext(db, {
+    productIds: q.products.map((p) => p.productId),
+    creatorIds: [q.creatorId],
+    shopIds: q.products.map((p) => p.shopId),
+    now: q.now,
+    protectionWindowMs: window,
+  });
   const choices = new Map<string, PlanChoice>();
   for (const p of q.products) {
     const standing = standingOf(context, q.creatorId, p.productId, p.shopId);
@@ -31,9 +40,13 @@ export async function offers(db: Db | Tx, q: OfferQuery): Promise<{ choices: Map
 /** Throws PRODUCT_NOT_OPEN unless some plan pays the creator (or it is their own shop's product: dual identity, no commission). */
 export function requireOpen(choice: PlanChoice, productId: string): void {
   if (choice.reason === 'plan' || choice.reason === 'self_commission') return;
-  throw new DomainError('PRODUCT_NOT_OPEN', 'no commission plan of this product is open to you: apply to its targeted plan, or pick it through a colonel activity', {
-    productId,
-    reason: choice.reason,
-    plans: choice.candidates.map((c) => ({ planId: c.planId, kind: c.kind, why: c.why })),
-  });
+  throw new DomainError(
+    'PRODUCT_NOT_OPEN',
+    'no commission plan of this product is open to you: apply to its targeted plan, or pick it through a colonel activity',
+    {
+      productId,
+      reason: choice.reason,
+      plans: choice.candidates.map((c) => ({ planId: c.planId, kind: c.kind, why: c.why })),
+    },
+  );
 }

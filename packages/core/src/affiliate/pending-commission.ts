@@ -45,7 +45,11 @@ interface PendingLine extends LineMoneyRow {
   settle_due_at: number | null;
 }
 
-export async function pendingCommission(ctx: CoreContext, actor: Actor, party: CommissionParty): Promise<PendingCommission> {
+export async function pendingCommission(
+  ctx: CoreContext,
+  actor: Actor,
+  party: CommissionParty,
+): Promise<PendingCommission> {
   if (party === 'creator') requireCreator(actor);
   else if (party === 'mcn') requireMcn(actor);
   else requireColonel(actor);
@@ -53,7 +57,24 @@ export async function pendingCommission(ctx: CoreContext, actor: Actor, party: C
     .selectFrom('order_lines as l')
     .innerJoin('orders as o', 'o.id', 'l.order_id')
     .innerJoin('ledger_order_money as m', 'm.order_id', 'l.order_id')
-    .select(['l.id', 'l.order_id', 'l.line_total_fen', 'l.refunded_fen', 'l.fee_rate_bp', 'l.creator_rate_bp', 'l.mcn_share_bp', 'l.colonel_fee_bp', 'l.attr_creator_id', 'l.mcn_id', 'l.colonel_id', 'l.title', 'o.status', 'o.paid_at', 'o.rules', 'm.settle_due_at'])
+    .select([
+      'l.id',
+      'l.order_id',
+      'l.line_total_fen',
+      'l.refunded_fen',
+      'l.fee_rate_bp',
+      'l.creator_rate_bp',
+      'l.mcn_share_bp',
+      'l.colonel_fee_bp',
+      'l.attr_creator_id',
+      'l.mcn_id',
+      'l.colonel_id',
+      'l.title',
+      'o.status',
+      'o.paid_at',
+      'o.rules',
+      'm.settle_due_at',
+    ])
     .where('m.status', '=', 'held')
     .where('o.paid_at', 'is not', null)
     .where('o.status', '<>', 'cancelled')
@@ -68,7 +89,15 @@ export async function pendingCommission(ctx: CoreContext, actor: Actor, party: C
     const own = splitLine(Number(l.line_total_fen) - Number(l.refunded_fen), effectiveRates(l))[party];
     let o = byOrder.get(l.order_id);
     if (!o) {
-      o = { orderId: l.order_id, orderStatus: l.status, paidAt: Number(l.paid_at), products: [], expectedFen: 0, settleDueAt: l.settle_due_at === null ? null : Number(l.settle_due_at), settleWindowDays: parseOrderRules(l.rules).settleWindowDays };
+      o = {
+        orderId: l.order_id,
+        orderStatus: l.status,
+        paidAt: Number(l.paid_at),
+        products: [],
+        expectedFen: 0,
+        settleDueAt: l.settle_due_at === null ? null : Number(l.settle_due_at),
+        settleWindowDays: parseOrderRules(l.rules).settleWindowDays,
+      };
       byOrder.set(l.order_id, o);
     }
     o.expectedFen += own;
@@ -76,7 +105,12 @@ export async function pendingCommission(ctx: CoreContext, actor: Actor, party: C
   }
   const all = [...byOrder.values()].filter((o) => o.expectedFen > 0);
   // Soonest to settle first (scheduled ones by date), then the newest paid.
-  all.sort((a, b) => (a.settleDueAt ?? Infinity) - (b.settleDueAt ?? Infinity) || b.paidAt - a.paidAt || b.orderId.localeCompare(a.orderId));
+  all.sort(
+    (a, b) =>
+      (a.settleDueAt ?? Infinity) - (b.settleDueAt ?? Infinity) ||
+      b.paidAt - a.paidAt ||
+      b.orderId.localeCompare(a.orderId),
+  );
   return {
     party,
     totalFen: all.reduce((s, o) => s + o.expectedFen, 0),

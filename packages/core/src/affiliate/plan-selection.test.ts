@@ -12,7 +12,9 @@ const plan = (id: string, kind: PlanKind, rateBp: number, extra: Partial<PlanVie
   productId: 'prd',
   creatorId: null,
   createdAt: NOW - 1000,
-  changes: [{ id: `${id}-r`, change: 'open', rateBp, requestedAt: NOW - 1000, effectiveAt: NOW - 1000, supersededAt: null }],
+  changes: [
+    { id: `${id}-r`, change: 'open', rateBp, requestedAt: NOW - 1000, effectiveAt: NOW - 1000, supersededAt: null },
+  ],
   members: new Set(),
   activity: null,
   ...extra,
@@ -30,12 +32,15 @@ test('the most specific plan the creator holds wins, even at a lower rate; the d
   assert.equal(c.reason, 'plan');
   assert.equal(c.planId, 't');
   assert.equal(c.creatorRateBp, 1500);
-  assert.deepEqual(c.candidates.map((x) => [x.planId, x.eligible, x.why]), [
-    ['g', true, 'open to every creator'],
-    ['t', true, 'approved creator'],
-    ['t2', false, 'not a creator of this targeted plan'],
-    ['e', false, 'exclusive to another creator'],
-  ]);
+  assert.deepEqual(
+    c.candidates.map((x) => [x.planId, x.eligible, x.why]),
+    [
+      ['g', true, 'open to every creator'],
+      ['t', true, 'approved creator'],
+      ['t2', false, 'not a creator of this targeted plan'],
+      ['e', false, 'exclusive to another creator'],
+    ],
+  );
   assert.equal(choosePlan(plans, 'stranger', standing, NOW, W).planId, 'g');
 });
 
@@ -44,13 +49,29 @@ test('colonel plans: only when picked through the running activity; the fee come
   const plans = [plan('g', 'general', 1000), plan('c', 'colonel', 2500, { activity })];
   assert.equal(choosePlan(plans, 'me', standing, NOW, W).planId, 'g');
   const via = choosePlan(plans, 'me', { ...standing, viaPlanId: 'c' }, NOW, W);
-  assert.deepEqual([via.planId, via.rateBp, via.creatorRateBp, via.colonelId, via.colonelFeeBp], ['c', 2500, 2000, 'col', 500]);
-  assert.equal(choosePlan(plans, 'me', { ...standing, viaPlanId: 'c' }, NOW + 1, W).planId, 'g', 'after the activity ends');
+  assert.deepEqual(
+    [via.planId, via.rateBp, via.creatorRateBp, via.colonelId, via.colonelFeeBp],
+    ['c', 2500, 2000, 'col', 500],
+  );
+  assert.equal(
+    choosePlan(plans, 'me', { ...standing, viaPlanId: 'c' }, NOW + 1, W).planId,
+    'g',
+    'after the activity ends',
+  );
   // A targeted plan granted to a creator the colonel brought: the targeted rate, less the colonel's fee.
   const withTargeted = [...plans, plan('t', 'targeted', 3000, { members: new Set(['me']) })];
   const t = choosePlan(withTargeted, 'me', { ...standing, viaPlanId: 'c' }, NOW, W);
-  assert.deepEqual([t.planId, t.rateBp, t.creatorRateBp, t.colonelId, t.colonelFeeBp, t.activityId], ['t', 3000, 2500, 'col', 500, 'act']);
-  const low = choosePlan([plan('c', 'colonel', 2500, { activity }), plan('t', 'targeted', 300, { members: new Set(['me']) })], 'me', { ...standing, viaPlanId: 'c' }, NOW, W);
+  assert.deepEqual(
+    [t.planId, t.rateBp, t.creatorRateBp, t.colonelId, t.colonelFeeBp, t.activityId],
+    ['t', 3000, 2500, 'col', 500, 'act'],
+  );
+  const low = choosePlan(
+    [plan('c', 'colonel', 2500, { activity }), plan('t', 'targeted', 300, { members: new Set(['me']) })],
+    'me',
+    { ...standing, viaPlanId: 'c' },
+    NOW,
+    W,
+  );
   assert.deepEqual([low.creatorRateBp, low.colonelFeeBp], [0, 300], 'the fee never exceeds the commission');
   assert.equal(choosePlan(withTargeted, 'me', standing, NOW, W).colonelId, null, 'not brought by the colonel: no fee');
 });
@@ -81,18 +102,30 @@ test('property: the winner is eligible, no eligible plan is of a more specific k
           members: s.kind === 'targeted' && s.mine ? new Set(['me']) : new Set(),
           activity: s.kind === 'colonel' ? activity : null,
         });
-        if (s.closed) p.changes.push({ id: `p${i}-c`, change: 'close', rateBp: null, requestedAt: NOW - 500, effectiveAt: NOW - 100, supersededAt: null });
+        if (s.closed)
+          p.changes.push({
+            id: `p${i}-c`,
+            change: 'close',
+            rateBp: null,
+            requestedAt: NOW - 500,
+            effectiveAt: NOW - 100,
+            supersededAt: null,
+          });
         return p;
       });
       const via = plans.find((p) => p.kind === 'colonel' && specs[plans.indexOf(p)]!.mine)?.id ?? null;
       const c = choosePlan(plans, 'me', { promotedAt: null, viaPlanId: via, ownsShop }, NOW, W);
       const eligible = c.candidates.filter((x) => x.eligible);
-      assert.equal(eligible.every((x) => x.rateBp !== null), true);
+      assert.equal(
+        eligible.every((x) => x.rateBp !== null),
+        true,
+      );
       if (eligible.length === 0) return assert.equal(c.reason, plans.length ? 'not_open' : 'no_plan');
       if (ownsShop) return assert.deepEqual([c.reason, c.creatorRateBp, c.colonelFeeBp], ['self_commission', 0, 0]);
       const winner = eligible.find((x) => x.planId === c.planId)!;
       assert.ok(winner);
-      const net = (x: { kind: PlanKind; rateBp: number | null }) => Math.max(0, x.rateBp! - (x.kind === 'colonel' ? 300 : 0));
+      const net = (x: { kind: PlanKind; rateBp: number | null }) =>
+        Math.max(0, x.rateBp! - (x.kind === 'colonel' ? 300 : 0));
       for (const x of eligible) {
         assert.ok(KIND_PRIORITY[x.kind] <= KIND_PRIORITY[winner.kind]);
         if (x.kind === winner.kind) assert.ok(net(x) <= net(winner));

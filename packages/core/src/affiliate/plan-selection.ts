@@ -79,13 +79,21 @@ function eligibility(p: PlanView, creatorId: string, standing: CreatorStanding, 
       return p.creatorId === creatorId ? 'the exclusive creator' : '!exclusive to another creator';
     case 'colonel':
       if (standing.viaPlanId !== p.id) return '!not picked through this activity';
-      return p.activity && p.activity.startsAt <= at && at < p.activity.endsAt ? 'picked through the activity' : '!the activity is not running';
+      return p.activity && p.activity.startsAt <= at && at < p.activity.endsAt
+        ? 'picked through the activity'
+        : '!the activity is not running';
   }
 }
 
 const netRate = (p: PlanView, rate: number): number => Math.max(0, rate - (p.activity?.serviceFeeBp ?? 0));
 
-export function choosePlan(plans: readonly PlanView[], creatorId: string, standing: CreatorStanding, at: number, protectionWindowMs: number): PlanChoice {
+export function choosePlan(
+  plans: readonly PlanView[],
+  creatorId: string,
+  standing: CreatorStanding,
+  at: number,
+  protectionWindowMs: number,
+): PlanChoice {
   const candidates: Candidate[] = [];
   let best: { p: PlanView; rate: number; kept: boolean } | null = null;
   for (const p of plans) {
@@ -93,13 +101,33 @@ export function choosePlan(plans: readonly PlanView[], creatorId: string, standi
     const rate = rateFor(p.changes, at, standing.promotedAt, protectionWindowMs);
     if (!why.startsWith('!') && rate === null) why = '!no rate in force';
     const eligible = !why.startsWith('!');
-    candidates.push({ planId: p.id, kind: p.kind, rateBp: rate?.rateBp ?? null, eligible, why: eligible ? why : why.slice(1) });
+    candidates.push({
+      planId: p.id,
+      kind: p.kind,
+      rateBp: rate?.rateBp ?? null,
+      eligible,
+      why: eligible ? why : why.slice(1),
+    });
     if (!eligible || !rate) continue;
     if (!best || better(p, rate.rateBp, best.p, best.rate)) best = { p, rate: rate.rateBp, kept: rate.protected };
   }
   // The colonel who brought the creator to this product: the colonel plan the creator picked it through, while it applies.
-  const brought = plans.find((p) => p.kind === 'colonel' && p.id === standing.viaPlanId && candidates.some((c) => c.planId === p.id && c.eligible))?.activity ?? null;
-  const none = { planId: null, kind: null, rateBp: 0, creatorRateBp: 0, colonelId: null, colonelFeeBp: 0, activityId: null, protected: false, candidates };
+  const brought =
+    plans.find(
+      (p) =>
+        p.kind === 'colonel' && p.id === standing.viaPlanId && candidates.some((c) => c.planId === p.id && c.eligible),
+    )?.activity ?? null;
+  const none = {
+    planId: null,
+    kind: null,
+    rateBp: 0,
+    creatorRateBp: 0,
+    colonelId: null,
+    colonelFeeBp: 0,
+    activityId: null,
+    protected: false,
+    candidates,
+  };
   if (!best) return { ...none, reason: plans.length === 0 ? 'no_plan' : 'not_open' };
   if (standing.ownsShop) return { ...none, reason: 'self_commission' };
   const fee = brought ? Math.min(brought.serviceFeeBp, best.rate) : 0;

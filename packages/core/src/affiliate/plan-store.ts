@@ -32,14 +32,34 @@ export function planState(p: Pick<PlanRow, 'status' | 'closes_at'>, now: number)
   return Number(p.closes_at) <= now ? 'closed' : 'closing';
 }
 
-export function toChange(r: { id: string; change: string; rate_bp: number | null; requested_at: number; effective_at: number; superseded_at: number | null }): RateChange {
-  return { id: r.id, change: r.change as RateChangeKind, rateBp: r.rate_bp === null ? null : Number(r.rate_bp), requestedAt: Number(r.requested_at), effectiveAt: Number(r.effective_at), supersededAt: r.superseded_at === null ? null : Number(r.superseded_at) };
+export function toChange(r: {
+  id: string;
+  change: string;
+  rate_bp: number | null;
+  requested_at: number;
+  effective_at: number;
+  superseded_at: number | null;
+}): RateChange {
+  return {
+    id: r.id,
+    change: r.change as RateChangeKind,
+    rateBp: r.rate_bp === null ? null : Number(r.rate_bp),
+    requestedAt: Number(r.requested_at),
+    effectiveAt: Number(r.effective_at),
+    supersededAt: r.superseded_at === null ? null : Number(r.superseded_at),
+  };
 }
 
 export async function planChanges(db: Db | Tx, planIds: readonly string[]): Promise<Map<string, RateChange[]>> {
   const out = new Map<string, RateChange[]>();
   if (planIds.length === 0) return out;
-  const rows = await db.selectFrom('affiliate_plan_rates').selectAll().where('plan_id', 'in', [...planIds]).orderBy('requested_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('affiliate_plan_rates')
+    .selectAll()
+    .where('plan_id', 'in', [...planIds])
+    .orderBy('requested_at')
+    .orderBy('id')
+    .execute();
   for (const r of rows) {
     const list = out.get(r.plan_id) ?? [];
     list.push(toChange(r));
@@ -59,7 +79,10 @@ export function summarize(p: PlanRow, changes: readonly RateChange[], now: numbe
     productId: p.product_id,
     state,
     rateBp: state === 'pending' || state === 'rejected' ? null : rateInForce(changes, now),
-    pending: pendingChange && state !== 'pending' ? { change: pendingChange.change, rateBp: pendingChange.rateBp, effectiveAt: pendingChange.effectiveAt } : null,
+    pending:
+      pendingChange && state !== 'pending'
+        ? { change: pendingChange.change, rateBp: pendingChange.rateBp, effectiveAt: pendingChange.effectiveAt }
+        : null,
     creatorId: p.creator_id,
     activityId: p.activity_id,
     closesAt: p.closes_at === null ? null : Number(p.closes_at),
@@ -68,11 +91,20 @@ export function summarize(p: PlanRow, changes: readonly RateChange[], now: numbe
 }
 
 /** The activity terms of a colonel plan (null for other kinds). */
-export async function activityTerms(db: Db | Tx, activityId: string | null): Promise<(ActivityTerms & { colonelId: string; startsAt: number; endsAt: number }) | null> {
+export async function activityTerms(
+  db: Db | Tx,
+  activityId: string | null,
+): Promise<(ActivityTerms & { colonelId: string; startsAt: number; endsAt: number }) | null> {
   if (!activityId) return null;
   const a = await db.selectFrom('colonel_activities').selectAll().where('id', '=', activityId).executeTakeFirst();
   if (!a) return null;
-  return { commissionFloorBp: Number(a.commission_floor_bp), serviceFeeBp: Number(a.service_fee_bp), colonelId: a.colonel_id, startsAt: Number(a.starts_at), endsAt: Number(a.ends_at) };
+  return {
+    commissionFloorBp: Number(a.commission_floor_bp),
+    serviceFeeBp: Number(a.service_fee_bp),
+    colonelId: a.colonel_id,
+    startsAt: Number(a.starts_at),
+    endsAt: Number(a.ends_at),
+  };
 }
 
 /**
@@ -80,7 +112,12 @@ export async function activityTerms(db: Db | Tx, activityId: string | null): Pro
  * makes concurrent changes of one plan take turns on PostgreSQL (SQLite has one writer anyway).
  */
 export async function lockOwnPlan(tx: Tx, actor: Actor, planId: string, now: number): Promise<PlanRow> {
-  const touched = await tx.updateTable('affiliate_plans').set({ updated_at: now }).where('id', '=', planId).where('shop_id', 'in', [...actor.shops.keys(), '']).executeTakeFirst();
+  const touched = await tx
+    .updateTable('affiliate_plans')
+    .set({ updated_at: now })
+    .where('id', '=', planId)
+    .where('shop_id', 'in', [...actor.shops.keys(), ''])
+    .executeTakeFirst();
   if (Number(touched.numUpdatedRows) !== 1) throw notFound('plan', planId);
   return tx.selectFrom('affiliate_plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
 }
@@ -93,6 +130,7 @@ export async function loadPlan(db: Db | Tx, planId: string): Promise<PlanRow> {
 
 export function requireLive(p: PlanRow, now: number): void {
   const state = planState(p, now);
-  if (state === 'closed' || state === 'closing') throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing', { planId: p.id, closesAt: p.closes_at });
+  if (state === 'closed' || state === 'closing')
+    throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing', { planId: p.id, closesAt: p.closes_at });
   if (state !== 'active') throw new DomainError('PLAN_NOT_ACTIVE', `this plan is ${state}`, { planId: p.id, state });
 }

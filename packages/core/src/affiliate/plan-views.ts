@@ -13,7 +13,12 @@ export interface ShopPlanQuery {
   limit: number;
 }
 
-export async function listShopPlans(ctx: CoreContext, actor: Actor, shopId: string, q: ShopPlanQuery): Promise<Page<PlanSummary & { productTitle: string }>> {
+export async function listShopPlans(
+  ctx: CoreContext,
+  actor: Actor,
+  shopId: string,
+  q: ShopPlanQuery,
+): Promise<Page<PlanSummary & { productTitle: string }>> {
   requireShopMember(actor, shopId);
   let query = ctx.db
     .selectFrom('affiliate_plans')
@@ -27,7 +32,10 @@ export async function listShopPlans(ctx: CoreContext, actor: Actor, shopId: stri
   if (q.cursor) query = query.where('affiliate_plans.id', '<', q.cursor);
   const rows = await query.execute();
   const page = rows.slice(0, q.limit);
-  const changes = await planChanges(ctx.db, page.map((r) => r.id));
+  const changes = await planChanges(
+    ctx.db,
+    page.map((r) => r.id),
+  );
   const now = ctx.clock.now();
   return {
     items: page.map((r) => ({ ...summarize(r, changes.get(r.id) ?? [], now), productTitle: r.product_title })),
@@ -38,7 +46,15 @@ export async function listShopPlans(ctx: CoreContext, actor: Actor, shopId: stri
 export interface PlanDetail extends PlanSummary {
   productTitle: string;
   history: RateChange[];
-  creators: Array<{ creatorId: string; displayName: string; status: string; source: string; note: string; createdAt: number; decidedAt: number | null }>;
+  creators: Array<{
+    creatorId: string;
+    displayName: string;
+    status: string;
+    source: string;
+    note: string;
+    createdAt: number;
+    decidedAt: number | null;
+  }>;
 }
 
 export async function planDetail(ctx: CoreContext, actor: Actor, planId: string): Promise<PlanDetail> {
@@ -51,12 +67,28 @@ export async function planDetail(ctx: CoreContext, actor: Actor, planId: string)
     .executeTakeFirst();
   if (!row || !actor.shops.has(row.shop_id)) throw notFound('plan', planId);
   const history = (await planChanges(ctx.db, [planId])).get(planId) ?? [];
-  const members = await ctx.db.selectFrom('affiliate_plan_members').selectAll().where('plan_id', '=', planId).orderBy('created_at').execute();
-  const names = await displayNames(ctx.db, [...members.map((m) => m.creator_id), ...(row.creator_id ? [row.creator_id] : [])]);
+  const members = await ctx.db
+    .selectFrom('affiliate_plan_members')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('created_at')
+    .execute();
+  const names = await displayNames(ctx.db, [
+    ...members.map((m) => m.creator_id),
+    ...(row.creator_id ? [row.creator_id] : []),
+  ]);
   return {
     ...summarize(row, history, ctx.clock.now()),
     productTitle: row.product_title,
     history,
-    creators: members.map((m) => ({ creatorId: m.creator_id, displayName: names.get(m.creator_id) ?? '', status: m.status, source: m.source, note: m.note, createdAt: Number(m.created_at), decidedAt: m.decided_at === null ? null : Number(m.decided_at) })),
+    creators: members.map((m) => ({
+      creatorId: m.creator_id,
+      displayName: names.get(m.creator_id) ?? '',
+      status: m.status,
+      source: m.source,
+      note: m.note,
+      createdAt: Number(m.created_at),
+      decidedAt: m.decided_at === null ? null : Number(m.decided_at),
+    })),
   };
 }

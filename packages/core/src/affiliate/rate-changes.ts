@@ -32,7 +32,11 @@ export interface RateChange {
 export const nextShanghaiMidnight = (t: number): number => startOfShanghaiDay(t) + DAY_MS;
 
 const later = (a: RateChange, b: RateChange): boolean =>
-  a.effectiveAt !== b.effectiveAt ? a.effectiveAt > b.effectiveAt : a.requestedAt !== b.requestedAt ? a.requestedAt > b.requestedAt : a.id > b.id;
+  a.effectiveAt !== b.effectiveAt
+    ? a.effectiveAt > b.effectiveAt
+    : a.requestedAt !== b.requestedAt
+      ? a.requestedAt > b.requestedAt
+      : a.id > b.id;
 
 /** The change in force at `t`: the latest (by effective time, then request) that was not superseded. */
 export function changeInForce(changes: readonly RateChange[], t: number): RateChange | null {
@@ -42,7 +46,8 @@ export function changeInForce(changes: readonly RateChange[], t: number): RateCh
 }
 
 /** The rate in force at `t` (null before the plan opened and once it closed). */
-export const rateInForce = (changes: readonly RateChange[], t: number): number | null => changeInForce(changes, t)?.rateBp ?? null;
+export const rateInForce = (changes: readonly RateChange[], t: number): number | null =>
+  changeInForce(changes, t)?.rateBp ?? null;
 
 export interface RateAt {
   rateBp: number;
@@ -51,7 +56,12 @@ export interface RateAt {
 }
 
 /** The rate a creator who began promoting at `promotedAt` (null: never) earns at `t`. */
-export function rateFor(changes: readonly RateChange[], t: number, promotedAt: number | null, protectionWindowMs: number): RateAt | null {
+export function rateFor(
+  changes: readonly RateChange[],
+  t: number,
+  promotedAt: number | null,
+  protectionWindowMs: number,
+): RateAt | null {
   const base = rateInForce(changes, t);
   let best = base;
   let kept = false;
@@ -89,22 +99,40 @@ export interface PlannedChange {
 /** Decides how a requested change applies, or throws a 4xx DomainError naming the rule it breaks. */
 export function planRateChange(changes: readonly RateChange[], req: ChangeRequest): PlannedChange {
   const { now, rules } = req;
-  if (changes.some((c) => c.supersededAt === null && c.change === 'close')) throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing; open a new one instead');
-  if (req.rateBp !== null && (!Number.isSafeInteger(req.rateBp) || req.rateBp < req.range.min || req.rateBp > req.range.max)) throw rateOutOfRange(req.rateBp, req.range.min, req.range.max, { kind: req.kind });
+  if (changes.some((c) => c.supersededAt === null && c.change === 'close'))
+    throw new DomainError('PLAN_CLOSED', 'this plan is closed or closing; open a new one instead');
+  if (
+    req.rateBp !== null &&
+    (!Number.isSafeInteger(req.rateBp) || req.rateBp < req.range.min || req.rateBp > req.range.max)
+  )
+    throw rateOutOfRange(req.rateBp, req.range.min, req.range.max, { kind: req.kind });
   const pending = changes.filter((c) => c.supersededAt === null && c.effectiveAt > now);
   const supersedes = pending.map((c) => c.id);
   const current = rateInForce(changes, now);
   if (req.rateBp === null) return { change: 'close', rateBp: null, effectiveAt: nextShanghaiMidnight(now), supersedes };
-  if (current === null || req.rateBp >= current) return { change: 'raise', rateBp: req.rateBp, effectiveAt: now, supersedes };
+  if (current === null || req.rateBp >= current)
+    return { change: 'raise', rateBp: req.rateBp, effectiveAt: now, supersedes };
   const effectiveAt = nextShanghaiMidnight(now);
   if (req.kind === 'exclusive') {
     if (current - req.rateBp > rules.exclusiveMaxCutBp) {
-      throw new DomainError('CUT_TOO_DEEP', `an exclusive plan's rate may be cut by at most ${rules.exclusiveMaxCutBp / 100} points at a time`, { currentBp: current, rateBp: req.rateBp, maxCutBp: rules.exclusiveMaxCutBp });
+      throw new DomainError(
+        'CUT_TOO_DEEP',
+        `an exclusive plan's rate may be cut by at most ${rules.exclusiveMaxCutBp / 100} points at a time`,
+        { currentBp: current, rateBp: req.rateBp, maxCutBp: rules.exclusiveMaxCutBp },
+      );
     }
     const pendingIds = new Set(supersedes);
-    const lastCut = Math.max(-Infinity, ...changes.filter((c) => c.supersededAt === null && c.change === 'cut' && !pendingIds.has(c.id)).map((c) => c.effectiveAt));
+    const lastCut = Math.max(
+      -Infinity,
+      ...changes
+        .filter((c) => c.supersededAt === null && c.change === 'cut' && !pendingIds.has(c.id))
+        .map((c) => c.effectiveAt),
+    );
     if (effectiveAt - lastCut < rules.exclusiveCutEveryMs) {
-      throw new DomainError('CUT_TOO_FREQUENT', 'an exclusive plan may be cut at most once every 7 days', { lastCutAt: lastCut, nextCutFrom: lastCut + rules.exclusiveCutEveryMs });
+      throw new DomainError('CUT_TOO_FREQUENT', 'an exclusive plan may be cut at most once every 7 days', {
+        lastCutAt: lastCut,
+        nextCutFrom: lastCut + rules.exclusiveCutEveryMs,
+      });
     }
   }
   return { change: 'cut', rateBp: req.rateBp, effectiveAt, supersedes };

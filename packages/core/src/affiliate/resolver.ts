@@ -38,7 +38,13 @@ const LINK_TOKEN = new RegExp(LINK_TOKEN_PATTERN);
 /** When the buyer touched the card: the cart's time for cart lines, now otherwise (never later than now). */
 const claimTime = (l: ResolverLine, now: number): number => Math.min(l.attribution.at ?? now, now);
 
-export async function resolveCommissions(tx: Tx, buyerId: string, lines: readonly ResolverLine[], now: number, rules: AffiliateRules = DEFAULT_AFFILIATE_RULES): Promise<Map<string, LineSnapshot>> {
+export async function resolveCommissions(
+  tx: Tx,
+  buyerId: string,
+  lines: readonly ResolverLine[],
+  now: number,
+  rules: AffiliateRules = DEFAULT_AFFILIATE_RULES,
+): Promise<Map<string, LineSnapshot>> {
   const out = new Map<string, LineSnapshot>();
   if (lines.length === 0) return out;
   const since = now - rules.attributionWindowMs;
@@ -57,7 +63,10 @@ export async function resolveCommissions(tx: Tx, buyerId: string, lines: readonl
     sql`select cast('touch' as text) as k, t.creator_id as a, t.content_id as b, t.product_id as c, t.source as d, t.at as n
         from affiliate_touches t where t.buyer_id = ${buyerId} and t.product_id in (${sql.join(productIds)}) and t.at > ${since} and t.at <= ${now}`,
   ];
-  if (tokens.size) parts.push(sql`select cast('link' as text), l.creator_id, l.id, l.product_id, l.token, l.expires_at from affiliate_links l where l.token in (${sql.join([...tokens])})`);
+  if (tokens.size)
+    parts.push(
+      sql`select cast('link' as text), l.creator_id, l.id, l.product_id, l.token, l.expires_at from affiliate_links l where l.token in (${sql.join([...tokens])})`,
+    );
   if (videoIds.size) {
     parts.push(sql`select cast('video' as text), v.owner_id, v.id, va.product_id, v.host_kind, cast(null as bigint)
         from videos v join video_anchors va on va.video_id = v.id where v.id in (${sql.join([...videoIds])}) and v.status = 'published'`);
@@ -102,12 +111,28 @@ export async function resolveCommissions(tx: Tx, buyerId: string, lines: readonl
     protectionWindowMs: rules.protectionWindowMs,
   });
   for (const l of attributed) {
-    out.set(l.skuId, decideLine(context, { touch: winners.get(l.skuId)!, productId: l.productId, shopId: l.shopId, at: now, feeRateBp: l.feeRateBp, protectionWindowMs: rules.protectionWindowMs }));
+    out.set(
+      l.skuId,
+      decideLine(context, {
+        touch: winners.get(l.skuId)!,
+        productId: l.productId,
+        shopId: l.shopId,
+        at: now,
+        feeRateBp: l.feeRateBp,
+        protectionWindowMs: rules.protectionWindowMs,
+      }),
+    );
   }
   return out;
 }
 
-function verifiedClaim(l: ResolverLine, at: number, links: Map<string, Row>, anchored: Map<string, Row>, inBag: Map<string, Row>): Touch | null {
+function verifiedClaim(
+  l: ResolverLine,
+  at: number,
+  links: Map<string, Row>,
+  anchored: Map<string, Row>,
+  inBag: Map<string, Row>,
+): Touch | null {
   const { source, contentId } = l.attribution;
   if (!contentId) return null;
   if (source === 'link') {

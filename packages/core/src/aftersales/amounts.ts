@@ -15,17 +15,23 @@ export const INSURANCE_PAYOUT_FEN = 800;
 /** The share of the line's refundable amount for a claimed spoiled percentage (1–100), rounded half up, at least 1 fen. */
 export function spoiledShareFen(refundableFen: number, spoiledPercent: number): number {
   if (!Number.isSafeInteger(refundableFen) || refundableFen <= 0) return 0;
-  if (!Number.isSafeInteger(spoiledPercent) || spoiledPercent < 1 || spoiledPercent > 100) throw new RangeError('spoiledPercent must be a whole number 1–100');
+  if (!Number.isSafeInteger(spoiledPercent) || spoiledPercent < 1 || spoiledPercent > 100)
+    throw new RangeError('spoiledPercent must be a whole number 1–100');
   const share = Math.floor((refundableFen * spoiledPercent + 50) / 100);
   return Math.min(refundableFen, Math.max(1, share));
 }
 
 /** What a new case asks for: the given amount, the line's refundable by default, the spoiled share for a claim, nothing for an exchange. */
-export function requestedFen(type: CaseType, input: { amountFen?: number | undefined; spoiledPercent?: number | undefined }, refundableFen: number): number {
+export function requestedFen(
+  type: CaseType,
+  input: { amountFen?: number | undefined; spoiledPercent?: number | undefined },
+  refundableFen: number,
+): number {
   if (type === 'exchange') return 0;
   if (type === 'fresh_claim') {
     const p = input.spoiledPercent;
-    if (p === undefined || !Number.isSafeInteger(p) || p < 1 || p > 100) throw invalid('spoiledPercent must be a whole number 1–100', { field: 'spoiledPercent' });
+    if (p === undefined || !Number.isSafeInteger(p) || p < 1 || p > 100)
+      throw invalid('spoiledPercent must be a whole number 1–100', { field: 'spoiledPercent' });
     return spoiledShareFen(refundableFen, p);
   }
   if (input.amountFen === undefined) return refundableFen;
@@ -56,9 +62,12 @@ export function checkNamedAmount(amountFen: number | undefined, refundableFen: n
 }
 
 function checkPositive(amountFen: number): void {
-  if (!Number.isSafeInteger(amountFen) || amountFen < 1) throw invalid('amountFen must be a positive whole number of fen', { field: 'amountFen' });
+  if (!Number.isSafeInteger(amountFen) || amountFen < 1)
+    throw invalid('amountFen must be a positive whole number of fen', { field: 'amountFen' });
 }
 
 function exceedsRefundable(refundableFen: number): DomainError {
-  return new DomainError('AMOUNT_EXCEEDS_REFUNDABLE', 'the amount is more than what remains refundable of this line', { refundableFen });
+  return new DomainError('AMOUNT_EXCEEDS_REFUNDABLE', 'the amount is more than what remains refundable of this line', {
+    refundableFen,
+  });
 }

@@ -17,7 +17,11 @@ export function caseDeadline(type: string, status: string, rules: RuleProfile, n
     case 'requested':
       return type === 'refund_unshipped'
         ? { kind: DEADLINE.refundResponse, dueAt: now + rules.refundResponseHours * DEADLINE_HOUR_MS, merchant: true }
-        : { kind: DEADLINE.afterSalesResponse, dueAt: now + rules.afterSalesResponseHours * DEADLINE_HOUR_MS, merchant: true };
+        : {
+            kind: DEADLINE.afterSalesResponse,
+            dueAt: now + rules.afterSalesResponseHours * DEADLINE_HOUR_MS,
+            merchant: true,
+          };
     case 'countered':
       return { kind: COUNTER_REPLY_TIMER, dueAt: now + ESCALATION_WINDOW_MS, merchant: false };
     case 'awaiting_return':
@@ -30,8 +34,12 @@ export function caseDeadline(type: string, status: string, rules: RuleProfile, n
 }
 
 /** The system action a passed deadline takes on a case in `status` (null: the deadline lost its race; nothing to do). */
-export function lapseAction(kind: string, status: string): 'auto_approve' | 'counter_lapsed' | 'return_ship_lapsed' | 'return_confirm_lapsed' | null {
-  if ((kind === DEADLINE.refundResponse || kind === DEADLINE.afterSalesResponse) && status === 'requested') return 'auto_approve';
+export function lapseAction(
+  kind: string,
+  status: string,
+): 'auto_approve' | 'counter_lapsed' | 'return_ship_lapsed' | 'return_confirm_lapsed' | null {
+  if ((kind === DEADLINE.refundResponse || kind === DEADLINE.afterSalesResponse) && status === 'requested')
+    return 'auto_approve';
   if (kind === COUNTER_REPLY_TIMER && status === 'countered') return 'counter_lapsed';
   if (kind === DEADLINE.returnShip && status === 'awaiting_return') return 'return_ship_lapsed';
   if (kind === DEADLINE.returnConfirm && status === 'return_shipped') return 'return_confirm_lapsed';

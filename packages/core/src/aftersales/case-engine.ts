@@ -12,7 +12,14 @@ import type { TransitionActor } from '../orders/index.js';
 import { checkNamedAmount, counterVerdict, grantableFen } from './amounts.js';
 import { addEvent, lineRefundable, lineRules, moveCase, type CasePatch, type CaseRow } from './case-store.js';
 import { nextStatus } from './case-transitions.js';
-import { ESCALATION_WINDOW_MS, type CaseAction, type CaseStatus, type CaseType, type EventKind, type Party } from './case-types.js';
+import {
+  ESCALATION_WINDOW_MS,
+  type CaseAction,
+  type CaseStatus,
+  type CaseType,
+  type EventKind,
+  type Party,
+} from './case-types.js';
 import { payReturnInsurance } from './insurance.js';
 import { refundCaseLine, settleUnshippedLine } from './refunds.js';
 
@@ -25,10 +32,23 @@ export interface ActionInput {
 }
 
 const EVENT_OF: Record<CaseAction, EventKind> = {
-  approve: 'approved', reject: 'rejected', counter: 'countered', confirm_return: 'return_confirmed', reject_return: 'return_rejected', reship: 'reshipped',
-  cancel: 'cancelled', accept_counter: 'counter_accepted', escalate: 'escalated', ship_return: 'return_shipped',
-  arbitrate_refund: 'arbitrated', arbitrate_reject: 'arbitrated',
-  fast_refund: 'auto_approved', auto_approve: 'auto_approved', counter_lapsed: 'closed', return_ship_lapsed: 'closed', return_confirm_lapsed: 'auto_approved',
+  approve: 'approved',
+  reject: 'rejected',
+  counter: 'countered',
+  confirm_return: 'return_confirmed',
+  reject_return: 'return_rejected',
+  reship: 'reshipped',
+  cancel: 'cancelled',
+  accept_counter: 'counter_accepted',
+  escalate: 'escalated',
+  ship_return: 'return_shipped',
+  arbitrate_refund: 'arbitrated',
+  arbitrate_reject: 'arbitrated',
+  fast_refund: 'auto_approved',
+  auto_approve: 'auto_approved',
+  counter_lapsed: 'closed',
+  return_ship_lapsed: 'closed',
+  return_confirm_lapsed: 'auto_approved',
 };
 
 const SYSTEM_TEXT: Partial<Record<CaseAction, string>> = {
@@ -36,7 +56,8 @@ const SYSTEM_TEXT: Partial<Record<CaseAction, string>> = {
   auto_approve: '商家超时未处理，系统自动同意 / the merchant did not answer in time: approved',
   counter_lapsed: '买家超时未回应协商方案，售后关闭 / the counter-offer was not answered in time: closed',
   return_ship_lapsed: '买家超时未寄回，售后关闭 / the goods were not shipped back in time: closed',
-  return_confirm_lapsed: '商家超时未确认收货，系统自动退款 / the merchant did not confirm the returned parcel in time: refunded',
+  return_confirm_lapsed:
+    '商家超时未确认收货，系统自动退款 / the merchant did not confirm the returned parcel in time: refunded',
 };
 
 function text(value: string | undefined, field: string, max: number, required: boolean): string | null {
@@ -52,23 +73,38 @@ function text(value: string | undefined, field: string, max: number, required: b
 function parcel(input: ActionInput): { carrier: string; trackingNo: string } {
   const carrier = (input.carrier ?? '').trim();
   const trackingNo = (input.trackingNo ?? '').trim();
-  if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(carrier)) throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
-  if (!/^[A-Za-z0-9-]{6,40}$/.test(trackingNo)) throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
+  if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(carrier))
+    throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
+  if (!/^[A-Za-z0-9-]{6,40}$/.test(trackingNo))
+    throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
   return { carrier, trackingNo };
 }
 
 const notAllowed = (c: CaseRow, action: string): DomainError =>
-  new DomainError('ACTION_NOT_ALLOWED', `"${action}" is not possible on a ${c.status} ${c.type} case`, { status: c.status, type: c.type, action });
+  new DomainError('ACTION_NOT_ALLOWED', `"${action}" is not possible on a ${c.status} ${c.type} case`, {
+    status: c.status,
+    type: c.type,
+    action,
+  });
 
 /**
  * Applies `action` by `party`. Parties' actions that the table or the case refuses throw
  * (ACTION_NOT_ALLOWED, COUNTER_ALREADY_MADE, …); the system's return false instead.
  */
-export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party: Party, actorId: string | null, input: ActionInput, now: number): Promise<boolean> {
+export async function applyAction(
+  tx: Tx,
+  c: CaseRow,
+  action: CaseAction,
+  party: Party,
+  actorId: string | null,
+  input: ActionInput,
+  now: number,
+): Promise<boolean> {
   const to = nextStatus(c.type, c.status, action, party);
   if (!to) {
     if (party === 'system') return false;
-    if (action === 'counter' && c.counter_fen !== null) throw new DomainError('COUNTER_ALREADY_MADE', 'a counter-offer can be made once');
+    if (action === 'counter' && c.counter_fen !== null)
+      throw new DomainError('COUNTER_ALREADY_MADE', 'a counter-offer can be made once');
     throw notAllowed(c, action);
   }
   const { rules } = await lineRules(tx, c.order_line_id);
@@ -89,7 +125,11 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
       const offer = input.amountFen;
       if (offer === undefined) throw invalid('amountFen is required for a counter-offer', { field: 'amountFen' });
       if (counterVerdict(offer, c.requested_fen, refundable) !== 'ok') {
-        throw new DomainError('COUNTER_EXCEEDS_PAID', 'a counter-offer must be at least 1 fen, below what was asked and within what was paid', { requestedFen: c.requested_fen, refundableFen: refundable });
+        throw new DomainError(
+          'COUNTER_EXCEEDS_PAID',
+          'a counter-offer must be at least 1 fen, below what was asked and within what was paid',
+          { requestedFen: c.requested_fen, refundableFen: refundable },
+        );
       }
       note = text(input.note, 'note', 500, true);
       patch.counter_fen = offer;
@@ -149,10 +189,28 @@ export async function applyAction(tx: Tx, c: CaseRow, action: CaseAction, party:
   }
   if (to === 'refunded' && (c.return_shipped_at ?? patch.return_shipped_at ?? null) !== null) {
     const paid = await payReturnInsurance(tx, c, now);
-    if (paid > 0) await addEvent(tx, c.id, { actor: 'system', actorId: null, kind: 'insurance_paid', amountFen: paid }, now);
+    if (paid > 0)
+      await addEvent(tx, c.id, { actor: 'system', actorId: null, kind: 'insurance_paid', amountFen: paid }, now);
   }
-  if (to === 'closed' && action === 'arbitrate_reject') await addEvent(tx, c.id, { actor: 'admin', actorId, kind: 'closed', text: null }, now);
-  await emit(tx, `aftersales.${to}`, c.id, { caseId: c.id, orderId: c.order_id, shopId: c.shop_id, type: c.type, from: c.status, to, action, party, refundFen: refund ?? 0 }, now);
+  if (to === 'closed' && action === 'arbitrate_reject')
+    await addEvent(tx, c.id, { actor: 'admin', actorId, kind: 'closed', text: null }, now);
+  await emit(
+    tx,
+    `aftersales.${to}`,
+    c.id,
+    {
+      caseId: c.id,
+      orderId: c.order_id,
+      shopId: c.shop_id,
+      type: c.type,
+      from: c.status,
+      to,
+      action,
+      party,
+      refundFen: refund ?? 0,
+    },
+    now,
+  );
   return true;
 }
 
@@ -164,9 +222,15 @@ function orderActor(c: CaseRow, party: Party, actorId: string | null): Transitio
 
 /** The replacement parcel of an exchange leaves the warehouse: the line's SKU and quantity come out of stock. */
 async function takeReplacementFromStock(tx: Tx, orderLineId: string, now: number): Promise<void> {
-  const line = await tx.selectFrom('order_lines').select(['sku_id', 'quantity']).where('id', '=', orderLineId).executeTakeFirstOrThrow();
+  const line = await tx
+    .selectFrom('order_lines')
+    .select(['sku_id', 'quantity'])
+    .where('id', '=', orderLineId)
+    .executeTakeFirstOrThrow();
   if (!(await takeFromStock(tx, line.sku_id, Number(line.quantity), now))) {
-    throw new DomainError('OUT_OF_STOCK', 'not enough stock to send the replacement; receive stock first', { skuId: line.sku_id });
+    throw new DomainError('OUT_OF_STOCK', 'not enough stock to send the replacement; receive stock first', {
+      skuId: line.sku_id,
+    });
   }
 }
 

@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CASE_TRANSITIONS, nextStatus, tableActions } from './case-transitions.js';
-import { ACTIONS_OF, CASE_STATUSES, CASE_TYPES, caseSortKey, FINAL_STATUSES, OPEN_STATUSES, type Party } from './case-types.js';
+import {
+  ACTIONS_OF,
+  CASE_STATUSES,
+  CASE_TYPES,
+  caseSortKey,
+  FINAL_STATUSES,
+  OPEN_STATUSES,
+  type Party,
+} from './case-types.js';
 
 /** Every allowed move, written out by hand: "type status party action → to". Everything else is refused. */
 const EXPECTED = `
@@ -58,12 +66,17 @@ exchange return_shipped system return_confirm_lapsed refunded
 exchange rejected buyer escalate escalated
 exchange escalated admin arbitrate_refund refunded
 exchange escalated admin arbitrate_reject closed
-`.trim().split('\n').map((l) => l.trim().split(/\s+/) as [string, string, Party, string, string]);
+`
+  .trim()
+  .split('\n')
+  .map((l) => l.trim().split(/\s+/) as [string, string, Party, string, string]);
 
 const PARTIES: Party[] = ['buyer', 'merchant', 'admin', 'system'];
 
 test('the transition table allows exactly the listed moves, by the listed party; every other combination is refused', () => {
-  const expected = new Map(EXPECTED.map(([type, from, party, action, to]) => [`${type} ${from} ${party} ${action}`, to]));
+  const expected = new Map(
+    EXPECTED.map(([type, from, party, action, to]) => [`${type} ${from} ${party} ${action}`, to]),
+  );
   assert.equal(expected.size, EXPECTED.length, 'no line is listed twice');
   let checked = 0;
   for (const type of CASE_TYPES) {
@@ -77,7 +90,10 @@ test('the transition table allows exactly the listed moves, by the listed party;
       }
     }
   }
-  assert.equal(checked, CASE_TYPES.length * CASE_STATUSES.length * PARTIES.length * Object.values(ACTIONS_OF).flat().length);
+  assert.equal(
+    checked,
+    CASE_TYPES.length * CASE_STATUSES.length * PARTIES.length * Object.values(ACTIONS_OF).flat().length,
+  );
   // Unknown types, statuses and actions are refused too.
   assert.equal(nextStatus('gift', 'requested', 'approve', 'merchant'), null);
   assert.equal(nextStatus('refund_only', 'pending', 'approve', 'merchant'), null);
@@ -85,9 +101,11 @@ test('the transition table allows exactly the listed moves, by the listed party;
 });
 
 test('each row is an action of its own party, final statuses lead nowhere, and every open status has a way out for someone other than the buyer', () => {
-  for (const t of CASE_TRANSITIONS) assert.ok(ACTIONS_OF[t.party].includes(t.action), `${t.action} belongs to ${t.party}`);
+  for (const t of CASE_TRANSITIONS)
+    assert.ok(ACTIONS_OF[t.party].includes(t.action), `${t.action} belongs to ${t.party}`);
   for (const type of CASE_TYPES) {
-    for (const s of FINAL_STATUSES) for (const p of PARTIES) assert.deepEqual(tableActions(type, s, p), [], `${type} ${s} ${p}`);
+    for (const s of FINAL_STATUSES)
+      for (const p of PARTIES) assert.deepEqual(tableActions(type, s, p), [], `${type} ${s} ${p}`);
     for (const s of OPEN_STATUSES) {
       const reachable = CASE_TRANSITIONS.some((t) => t.types.includes(type) && t.to === s) || s === 'requested';
       if (!reachable) continue;
@@ -101,7 +119,8 @@ test('each row is an action of its own party, final statuses lead nowhere, and e
 });
 
 test('the listing key puts running deadlines first (soonest first), then other open cases newest first, then closed ones', () => {
-  const k = (id: string, status: string, deadlineAt: number | null, createdAt: number, updatedAt = createdAt) => caseSortKey({ id: `afs_${id.padEnd(26, '0')}`, status, deadlineAt, createdAt, updatedAt });
+  const k = (id: string, status: string, deadlineAt: number | null, createdAt: number, updatedAt = createdAt) =>
+    caseSortKey({ id: `afs_${id.padEnd(26, '0')}`, status, deadlineAt, createdAt, updatedAt });
   const keys = [
     k('a', 'refunded', null, 1_700_000_000_000, 1_700_000_900_000),
     k('b', 'requested', 1_700_000_500_000, 1_700_000_000_000),

@@ -55,13 +55,19 @@ export const CASE_STATES: Readonly<Record<CaseType, StateTable<CaseStatus, CaseA
     type,
     stateTable<CaseStatus, CaseAction, Party>(
       `${type} case`,
-      CASE_TRANSITIONS.filter((x) => x.types.includes(type)).map((x) => ({ from: x.from, action: x.action, to: x.to, who: [x.party] })),
+      CASE_TRANSITIONS.filter((x) => x.types.includes(type)).map((x) => ({
+        from: x.from,
+        action: x.action,
+        to: x.to,
+        who: [x.party],
+      })),
       'ACTION_NOT_ALLOWED',
     ),
   ]),
 ) as Record<CaseType, StateTable<CaseStatus, CaseAction, Party>>;
 
-const machineOf = (type: string): StateTable<CaseStatus, CaseAction, Party> | undefined => (Object.hasOwn(CASE_STATES, type) ? CASE_STATES[type as CaseType] : undefined);
+const machineOf = (type: string): StateTable<CaseStatus, CaseAction, Party> | undefined =>
+  Object.hasOwn(CASE_STATES, type) ? CASE_STATES[type as CaseType] : undefined;
 
 /** The status the action leads to, or null when the table does not allow it. */
 export function nextStatus(type: string, from: string, action: string, party: Party): CaseStatus | null {

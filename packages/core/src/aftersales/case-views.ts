@@ -37,26 +37,71 @@ export interface CaseView extends CaseSummary {
   spoiledPercent: number | null;
   counterFen: number | null;
   refundableFen: number;
-  line: { title: string; specValues: string[]; quantity: number; unitPriceFen: number; lineTotalFen: number; imageUrl: string | null };
+  line: {
+    title: string;
+    specValues: string[];
+    quantity: number;
+    unitPriceFen: number;
+    lineTotalFen: number;
+    imageUrl: string | null;
+  };
   returnShipment: { carrier: string; trackingNo: string; shippedAt: number } | null;
   reshipment: { carrier: string; trackingNo: string; shippedAt: number } | null;
   allowedActions: string[];
   viewerRole: ViewerRole;
-  timeline: Array<{ id: string; at: number; actor: string; kind: string; text: string | null; amountFen: number | null; evidence: Array<{ id: string; url: string }> }>;
+  timeline: Array<{
+    id: string;
+    at: number;
+    actor: string;
+    kind: string;
+    text: string | null;
+    amountFen: number | null;
+    evidence: Array<{ id: string; url: string }>;
+  }>;
 }
 
-type LineRow = { id: string; product_id: string; title: string; spec_values: string; quantity: number; unit_price_fen: number; line_total_fen: number; refunded_fen: number };
+type LineRow = {
+  id: string;
+  product_id: string;
+  title: string;
+  spec_values: string;
+  quantity: number;
+  unit_price_fen: number;
+  line_total_fen: number;
+  refunded_fen: number;
+};
 
-async function summaries(db: Db, rows: readonly CaseRow[]): Promise<{ items: CaseSummary[]; lines: Map<string, LineRow>; images: Map<string, string> }> {
+async function summaries(
+  db: Db,
+  rows: readonly CaseRow[],
+): Promise<{ items: CaseSummary[]; lines: Map<string, LineRow>; images: Map<string, string> }> {
   const lineIds = [...new Set(rows.map((r) => r.order_line_id))];
   const shopIds = [...new Set(rows.map((r) => r.shop_id))];
   const [lineRows, shops] = await Promise.all([
-    lineIds.length ? db.selectFrom('order_lines').select(['id', 'product_id', 'title', 'spec_values', 'quantity', 'unit_price_fen', 'line_total_fen', 'refunded_fen']).where('id', 'in', lineIds).execute() : [],
+    lineIds.length
+      ? db
+          .selectFrom('order_lines')
+          .select([
+            'id',
+            'product_id',
+            'title',
+            'spec_values',
+            'quantity',
+            'unit_price_fen',
+            'line_total_fen',
+            'refunded_fen',
+          ])
+          .where('id', 'in', lineIds)
+          .execute()
+      : [],
     shopIds.length ? db.selectFrom('shops').select(['id', 'name']).where('id', 'in', shopIds).execute() : [],
   ]);
   const lines = new Map(lineRows.map((l) => [l.id, l as LineRow]));
   const shopNames = new Map(shops.map((s) => [s.id, s.name]));
-  const images = await firstImages(db, lineRows.map((l) => l.product_id));
+  const images = await firstImages(
+    db,
+    lineRows.map((l) => l.product_id),
+  );
   const items = rows.map((r) => {
     const l = lines.get(r.order_line_id);
     return {
@@ -74,7 +119,8 @@ async function summaries(db: Db, rows: readonly CaseRow[]): Promise<{ items: Cas
       imageUrl: (l && images.get(l.product_id)) ?? null,
       createdAt: Number(r.created_at),
       updatedAt: Number(r.updated_at),
-      deadline: r.deadline_kind && r.deadline_at !== null ? { kind: r.deadline_kind, dueAt: Number(r.deadline_at) } : null,
+      deadline:
+        r.deadline_kind && r.deadline_at !== null ? { kind: r.deadline_kind, dueAt: Number(r.deadline_at) } : null,
     };
   });
   return { items, lines, images };
@@ -93,12 +139,33 @@ export function allowedActionsFor(c: CaseRow, role: ViewerRole, now: number): st
 /** One case, for its buyer, its shop's members or an admin (others: NOT_FOUND). */
 export async function caseView(db: Db, actor: Actor, caseId: string, now: number): Promise<CaseView> {
   const c = await loadCase(db, caseId);
-  const role: ViewerRole | null = !c ? null : c.buyer_id === actor.userId ? 'buyer' : actor.shops.has(c.shop_id) ? 'merchant' : actor.roles.has('admin') ? 'admin' : null;
+  const role: ViewerRole | null = !c
+    ? null
+    : c.buyer_id === actor.userId
+      ? 'buyer'
+      : actor.shops.has(c.shop_id)
+        ? 'merchant'
+        : actor.roles.has('admin')
+          ? 'admin'
+          : null;
   if (!c || !role) throw notFound('after-sales case', caseId);
-  const [{ items: [summary], lines, images }, events, evidence] = await Promise.all([
+  const [
+    {
+      items: [summary],
+      lines,
+      images,
+    },
+    events,
+    evidence,
+  ] = await Promise.all([
     summaries(db, [c]),
     db.selectFrom('aftersales_events').selectAll().where('case_id', '=', c.id).orderBy('id').execute(),
-    db.selectFrom('aftersales_evidence').select(['id', 'event_id', 'file_name']).where('case_id', '=', c.id).orderBy('id').execute(),
+    db
+      .selectFrom('aftersales_evidence')
+      .select(['id', 'event_id', 'file_name'])
+      .where('case_id', '=', c.id)
+      .orderBy('id')
+      .execute(),
   ]);
   const l = lines.get(c.order_line_id)!;
   return {
@@ -108,9 +175,22 @@ export async function caseView(db: Db, actor: Actor, caseId: string, now: number
     spoiledPercent: c.spoiled_percent,
     counterFen: c.counter_fen,
     refundableFen: Number(l.line_total_fen) - Number(l.refunded_fen),
-    line: { title: l.title, specValues: JSON.parse(l.spec_values) as string[], quantity: Number(l.quantity), unitPriceFen: Number(l.unit_price_fen), lineTotalFen: Number(l.line_total_fen), imageUrl: images.get(l.product_id) ?? null },
-    returnShipment: c.return_carrier && c.return_tracking_no && c.return_shipped_at !== null ? { carrier: c.return_carrier, trackingNo: c.return_tracking_no, shippedAt: c.return_shipped_at } : null,
-    reshipment: c.reship_carrier && c.reship_tracking_no && c.reshipped_at !== null ? { carrier: c.reship_carrier, trackingNo: c.reship_tracking_no, shippedAt: c.reshipped_at } : null,
+    line: {
+      title: l.title,
+      specValues: JSON.parse(l.spec_values) as string[],
+      quantity: Number(l.quantity),
+      unitPriceFen: Number(l.unit_price_fen),
+      lineTotalFen: Number(l.line_total_fen),
+      imageUrl: images.get(l.product_id) ?? null,
+    },
+    returnShipment:
+      c.return_carrier && c.return_tracking_no && c.return_shipped_at !== null
+        ? { carrier: c.return_carrier, trackingNo: c.return_tracking_no, shippedAt: c.return_shipped_at }
+        : null,
+    reshipment:
+      c.reship_carrier && c.reship_tracking_no && c.reshipped_at !== null
+        ? { carrier: c.reship_carrier, trackingNo: c.reship_tracking_no, shippedAt: c.reshipped_at }
+        : null,
     allowedActions: allowedActionsFor(c, role, now),
     viewerRole: role,
     timeline: events.map((e) => ({
@@ -133,31 +213,60 @@ export interface CaseQuery {
 
 /** The buyer's own cases, newest first. */
 export async function buyerCases(db: Db, actor: Actor, query: CaseQuery): Promise<Page<CaseSummary>> {
-  let q = db.selectFrom('aftersales_cases').selectAll().where('buyer_id', '=', actor.userId).orderBy('id', 'desc').limit(query.limit + 1);
+  let q = db
+    .selectFrom('aftersales_cases')
+    .selectAll()
+    .where('buyer_id', '=', actor.userId)
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.cursor) q = q.where('id', '<', query.cursor);
   const rows = await q.execute();
   const page = rows.slice(0, query.limit);
-  return { items: (await summaries(db, page)).items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+  return {
+    items: (await summaries(db, page)).items,
+    nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
+  };
 }
 
 /** Cases in listing order (see `caseSortKey`); the cursor is the last item's sort key. */
-async function sortedPage(db: Db, where: { shopId?: string; status?: CaseStatus | undefined }, query: CaseQuery): Promise<Page<CaseSummary>> {
-  let q = db.selectFrom('aftersales_cases').selectAll().orderBy('sort_key').limit(query.limit + 1);
+async function sortedPage(
+  db: Db,
+  where: { shopId?: string; status?: CaseStatus | undefined },
+  query: CaseQuery,
+): Promise<Page<CaseSummary>> {
+  let q = db
+    .selectFrom('aftersales_cases')
+    .selectAll()
+    .orderBy('sort_key')
+    .limit(query.limit + 1);
   if (where.shopId) q = q.where('shop_id', '=', where.shopId);
   if (where.status) q = q.where('status', '=', where.status);
   if (query.cursor) q = q.where('sort_key', '>', query.cursor);
   const rows = await q.execute();
   const page = rows.slice(0, query.limit);
-  return { items: (await summaries(db, page)).items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.sort_key : null };
+  return {
+    items: (await summaries(db, page)).items,
+    nextCursor: rows.length > query.limit ? page[page.length - 1]!.sort_key : null,
+  };
 }
 
 /** A shop's cases, most urgent deadline first, with counts by status (members and admins). */
-export async function shopCases(db: Db, actor: Actor, shopId: string, query: CaseQuery): Promise<Page<CaseSummary> & { counts: Record<CaseStatus, number> }> {
+export async function shopCases(
+  db: Db,
+  actor: Actor,
+  shopId: string,
+  query: CaseQuery,
+): Promise<Page<CaseSummary> & { counts: Record<CaseStatus, number> }> {
   if (!actor.shops.has(shopId) && !actor.roles.has('admin')) throw notFound('shop', shopId);
   const [page, counted] = await Promise.all([
     sortedPage(db, { shopId, status: query.status }, query),
-    db.selectFrom('aftersales_cases').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('shop_id', '=', shopId).groupBy('status').execute(),
+    db
+      .selectFrom('aftersales_cases')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('shop_id', '=', shopId)
+      .groupBy('status')
+      .execute(),
   ]);
   const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
   for (const r of counted) if (r.status in counts) counts[r.status as CaseStatus] = Number(r.n);

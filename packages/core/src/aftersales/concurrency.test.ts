@@ -4,7 +4,8 @@ import { openTestCore } from '../test-support/index.js';
 import { actOnCase, fileCase } from './cases.js';
 import { delivered, world } from './test-support/fixtures.js';
 
-const codeOf = (r: PromiseSettledResult<unknown>): string => (r.status === 'fulfilled' ? 'ok' : String((r.reason as { code?: string }).code));
+const codeOf = (r: PromiseSettledResult<unknown>): string =>
+  r.status === 'fulfilled' ? 'ok' : String((r.reason as { code?: string }).code);
 
 test('concurrent requests: one case per line, and of two answers to one case exactly one wins', async () => {
   const core = await openTestCore();
@@ -24,20 +25,40 @@ test('concurrent requests: one case per line, and of two answers to one case exa
         actOnCase(core.ctx, w.buyer, caseId, { action: 'cancel' }),
       ]);
       const codes = answers.map(codeOf);
-      assert.ok(codes.every((c) => ['ok', 'ACTION_NOT_ALLOWED'].includes(c)), JSON.stringify(codes));
+      assert.ok(
+        codes.every((c) => ['ok', 'ACTION_NOT_ALLOWED'].includes(c)),
+        JSON.stringify(codes),
+      );
       // The answers race from 'requested', where each excludes the others. Only one pair can both
       // stand, and only one after the other: a return approved (→ awaiting_return) may then be
       // withdrawn by the buyer (→ cancelled) when the buyer's request arrives after the approval.
       const isReturn = filed[1]!.status === 'fulfilled';
       const won = codes.flatMap((c, i) => (c === 'ok' ? [['approve', 'reject', 'cancel'][i]!] : []));
-      const status = (await core.ctx.db.selectFrom('aftersales_cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()).status;
+      const status = (
+        await core.ctx.db
+          .selectFrom('aftersales_cases')
+          .select('status')
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow()
+      ).status;
       if (won.length === 2) {
-        assert.ok(isReturn && won.join() === 'approve,cancel' && status === 'cancelled', `${JSON.stringify(codes)} ends ${status}`);
+        assert.ok(
+          isReturn && won.join() === 'approve,cancel' && status === 'cancelled',
+          `${JSON.stringify(codes)} ends ${status}`,
+        );
       } else {
         assert.equal(won.length, 1, JSON.stringify(codes));
       }
-      const events = await core.ctx.db.selectFrom('aftersales_events').select('kind').where('case_id', '=', caseId).execute();
-      assert.equal(events.filter((e) => e.kind !== 'filed' && e.kind !== 'refunded').length, won.length, 'each answer that stood is on the timeline, once');
+      const events = await core.ctx.db
+        .selectFrom('aftersales_events')
+        .select('kind')
+        .where('case_id', '=', caseId)
+        .execute();
+      assert.equal(
+        events.filter((e) => e.kind !== 'filed' && e.kind !== 'refunded').length,
+        won.length,
+        'each answer that stood is on the timeline, once',
+      );
       const refunds = await core.ctx.db.selectFrom('refunds').select('id').where('order_id', '=', b.orderId).execute();
       assert.ok(refunds.length <= 1);
     }

@@ -11,7 +11,13 @@ import { lapseAction } from './case-deadlines.js';
 import { COUNTER_REPLY_TIMER } from './case-types.js';
 import { loadCase } from './case-store.js';
 
-export const AFTERSALES_TIMER_KINDS: readonly string[] = [DEADLINE.refundResponse, DEADLINE.afterSalesResponse, DEADLINE.returnShip, DEADLINE.returnConfirm, COUNTER_REPLY_TIMER];
+export const AFTERSALES_TIMER_KINDS: readonly string[] = [
+  DEADLINE.refundResponse,
+  DEADLINE.afterSalesResponse,
+  DEADLINE.returnShip,
+  DEADLINE.returnConfirm,
+  COUNTER_REPLY_TIMER,
+];
 
 /** Registers the after-sales deadline handlers (once per registry). */
 export function registerAftersalesDeadlines(registry: TimerRegistry): TimerRegistry {

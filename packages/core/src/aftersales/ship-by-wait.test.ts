@@ -7,8 +7,18 @@ import { actOnCase, fileCase } from './cases.js';
 import { buyAndPay, HOUR, MIN, world } from './test-support/fixtures.js';
 
 const fire = (core: TestCore) => runDueTimers(core.ctx, core.timers);
-const lateAt = async (core: TestCore, orderId: string) => (await core.ctx.db.selectFrom('orders').select('late_at').where('id', '=', orderId).executeTakeFirstOrThrow()).late_at;
-const violations = async (core: TestCore, shopId: string) => (await core.ctx.db.selectFrom('violations').select('ref_id').where('subject_kind', '=', 'shop').where('subject_id', '=', shopId).execute()).length;
+const lateAt = async (core: TestCore, orderId: string) =>
+  (await core.ctx.db.selectFrom('orders').select('late_at').where('id', '=', orderId).executeTakeFirstOrThrow())
+    .late_at;
+const violations = async (core: TestCore, shopId: string) =>
+  (
+    await core.ctx.db
+      .selectFrom('violations')
+      .select('ref_id')
+      .where('subject_kind', '=', 'shop')
+      .where('subject_id', '=', shopId)
+      .execute()
+  ).length;
 
 test('the ship-by rule waits while the buyer’s refund request before shipping is open; a rejected request that still does not ship is late', async () => {
   const core = await openTestCore();
@@ -17,7 +27,11 @@ test('the ship-by rule waits while the buyer’s refund request before shipping 
     await updateCategoryRuleProfile(core.ctx, w.admin, w.shop.categoryId, { shipByHours: 48, refundResponseHours: 72 });
     const b = await buyAndPay(w, 1);
     core.clock.advance(47 * HOUR);
-    const caseId = await fileCase(core.ctx, w.buyer, b.orderId, { type: 'refund_unshipped', orderLineId: b.lineId, reasonCode: 'changed_mind' });
+    const caseId = await fileCase(core.ctx, w.buyer, b.orderId, {
+      type: 'refund_unshipped',
+      orderLineId: b.lineId,
+      reasonCode: 'changed_mind',
+    });
     core.clock.advance(2 * HOUR); // past the ship-by deadline, the request still open
     await fire(core);
     assert.equal(await lateAt(core, b.orderId), null, 'no late flag while the request is open');

@@ -7,13 +7,37 @@ import type { Channel } from './channels.js';
 import { hourOf, shanghaiDayStart } from './time-buckets.js';
 
 export const ROLLUP_COUNTERS = [
-  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen', 'carts',
+  'gmv_fen',
+  'orders',
+  'items',
+  'refund_fen',
+  'refunds',
+  'impressions',
+  'clicks',
+  'favourites',
+  'reviews',
+  'bad_reviews',
+  'quality_returns',
+  'commission_fen',
+  'fee_fen',
+  'carts',
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 
 export const SCOPES = ['platform', 'shop', 'creator'] as const;
 export type Scope = (typeof SCOPES)[number];
-export const DIMENSIONS = ['total', 'channel', 'product', 'video', 'live', 'creator', 'shop', 'category', 'region', 'price_band'] as const;
+export const DIMENSIONS = [
+  'total',
+  'channel',
+  'product',
+  'video',
+  'live',
+  'creator',
+  'shop',
+  'category',
+  'region',
+  'price_band',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** The dimensions each scope keeps: what its screens split by (region, price band and category are the audience). */
 export const SCOPE_DIMENSIONS: Record<Scope, readonly Dimension[]> = {
@@ -23,7 +47,11 @@ export const SCOPE_DIMENSIONS: Record<Scope, readonly Dimension[]> = {
 };
 /** Price bands (价格带) of a line's unit price, in yuan: [lower, upper). */
 export const PRICE_BANDS = [
-  { id: '0-50', upTo: 5_000 }, { id: '50-100', upTo: 10_000 }, { id: '100-200', upTo: 20_000 }, { id: '200-500', upTo: 50_000 }, { id: '500+', upTo: Number.POSITIVE_INFINITY },
+  { id: '0-50', upTo: 5_000 },
+  { id: '50-100', upTo: 10_000 },
+  { id: '100-200', upTo: 20_000 },
+  { id: '200-500', upTo: 50_000 },
+  { id: '500+', upTo: Number.POSITIVE_INFINITY },
 ] as const;
 export type PriceBand = (typeof PRICE_BANDS)[number]['id'];
 export function priceBandOf(unitPriceFen: number): PriceBand {
@@ -39,7 +67,11 @@ export const GRAINS = ['hour', 'day'] as const;
 export type Grain = (typeof GRAINS)[number];
 /** Which dimensions keep the distinct people (buyers, people shown, people who tapped): the funnels. */
 export function keepsPeople(scope: Scope, dim: Dimension): boolean {
-  return dim === 'total' || dim === 'channel' || (scope !== 'platform' && (dim === 'product' || dim === 'video' || dim === 'region' || dim === 'price_band'));
+  return (
+    dim === 'total' ||
+    dim === 'channel' ||
+    (scope !== 'platform' && (dim === 'product' || dim === 'video' || dim === 'region' || dim === 'price_band'))
+  );
 }
 export function keepsDimension(scope: Scope, dim: Dimension): boolean {
   return SCOPE_DIMENSIONS[scope].includes(dim);
@@ -132,7 +164,8 @@ function factKeyStrings(f: Fact): Set<string> {
   };
   visit('platform', '', f.products);
   const shops = f.products.length === 1 ? [f.products[0]!.shopId] : [...new Set(f.products.map((p) => p.shopId))];
-  for (const shopId of shops) visit('shop', shopId, f.products.length === 1 ? f.products : f.products.filter((p) => p.shopId === shopId));
+  for (const shopId of shops)
+    visit('shop', shopId, f.products.length === 1 ? f.products : f.products.filter((p) => p.shopId === shopId));
   if (f.creatorId) visit('creator', f.creatorId, f.products);
   return out;
 }
@@ -144,14 +177,38 @@ export function factKeys(f: Fact): RollupKey[] {
 
 /** A delta at zero, built as one literal (a spread of the key made this the rebuild's hottest line). */
 const zero = (k: RollupKey): RollupDelta => ({
-  grain: k.grain, hour: k.hour, scope: k.scope, scope_id: k.scope_id, dim: k.dim, dim_id: k.dim_id,
-  gmv_fen: 0, orders: 0, items: 0, refund_fen: 0, refunds: 0, impressions: 0, clicks: 0, favourites: 0, reviews: 0, bad_reviews: 0, quality_returns: 0, commission_fen: 0, fee_fen: 0, carts: 0,
+  grain: k.grain,
+  hour: k.hour,
+  scope: k.scope,
+  scope_id: k.scope_id,
+  dim: k.dim,
+  dim_id: k.dim_id,
+  gmv_fen: 0,
+  orders: 0,
+  items: 0,
+  refund_fen: 0,
+  refunds: 0,
+  impressions: 0,
+  clicks: 0,
+  favourites: 0,
+  reviews: 0,
+  bad_reviews: 0,
+  quality_returns: 0,
+  commission_fen: 0,
+  fee_fen: 0,
+  carts: 0,
 });
 
-const isNewIn = (f: Fact, scope: Scope): boolean => !!f.firstOrder && (scope === 'platform' ? f.firstOrder.platform : scope === 'shop' ? f.firstOrder.shop : !!f.firstOrder.creator);
+const isNewIn = (f: Fact, scope: Scope): boolean =>
+  !!f.firstOrder &&
+  (scope === 'platform' ? f.firstOrder.platform : scope === 'shop' ? f.firstOrder.shop : !!f.firstOrder.creator);
 
 /** Sums facts into one delta per key, the people rows (duplicates removed) and the live rooms' minutes. */
-export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; people: PeopleRow[]; liveMinutes: LiveMinuteDelta[] } {
+export function aggregate(facts: Iterable<Fact>): {
+  deltas: RollupDelta[];
+  people: PeopleRow[];
+  liveMinutes: LiveMinuteDelta[];
+} {
   const deltas = new Map<string, RollupDelta>();
   const seenIds = new Set<string>();
   const people = new Map<string, PeopleRow>();
@@ -183,10 +240,30 @@ export function aggregate(facts: Iterable<Fact>): { deltas: RollupDelta[]; peopl
       }
       if (f.person && keepsPeople(d.scope, d.dim)) {
         const pk = `${ks}${SEP}${f.person.kind}${SEP}${f.person.id}`;
-        if (!people.has(pk)) people.set(pk, { grain: d.grain, hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: f.person.kind, person: f.person.id });
+        if (!people.has(pk))
+          people.set(pk, {
+            grain: d.grain,
+            hour: d.hour,
+            scope: d.scope,
+            scope_id: d.scope_id,
+            dim: d.dim,
+            dim_id: d.dim_id,
+            kind: f.person.kind,
+            person: f.person.id,
+          });
         if (d.dim === 'total' && isNewIn(f, d.scope)) {
           const nk = `${ks}${SEP}new_buyer${SEP}${f.person.id}`;
-          if (!people.has(nk)) people.set(nk, { grain: d.grain, hour: d.hour, scope: d.scope, scope_id: d.scope_id, dim: d.dim, dim_id: d.dim_id, kind: 'new_buyer', person: f.person.id });
+          if (!people.has(nk))
+            people.set(nk, {
+              grain: d.grain,
+              hour: d.hour,
+              scope: d.scope,
+              scope_id: d.scope_id,
+              dim: d.dim,
+              dim_id: d.dim_id,
+              kind: 'new_buyer',
+              person: f.person.id,
+            });
         }
       }
     }

@@ -19,7 +19,9 @@ export const COMMIT_GRACE_MS = 1_000;
 const WINDOW_MS = DAY_MS;
 
 /** The tail of the work queued on this store's rollups in this process. */
-const turnPart = runtimePart<{ tail: Promise<unknown> }, Db>('analytics.rollup-turns', () => ({ tail: Promise.resolve() }));
+const turnPart = runtimePart<{ tail: Promise<unknown> }, Db>('analytics.rollup-turns', () => ({
+  tail: Promise.resolve(),
+}));
 /** The consumer and a rebuild of one store take turns. */
 async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const turn = runtimeOf(db).use(turnPart);
@@ -35,7 +37,11 @@ export interface ConsumeResult {
 }
 
 /** Reads everything committed since the cursor (a full rebuild when there is none yet). */
-export async function consumeRollups(ctx: CoreContext, store: RollupStore = new SqlRollupStore(ctx.db), maxWindows = 30): Promise<ConsumeResult> {
+export async function consumeRollups(
+  ctx: CoreContext,
+  store: RollupStore = new SqlRollupStore(ctx.db),
+  maxWindows = 30,
+): Promise<ConsumeResult> {
   return exclusive(ctx.db, async () => {
     const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
     let after = await store.cursor(COMPASS_CURSOR);
@@ -46,7 +52,11 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
       await store.clearFrom(Number.MIN_SAFE_INTEGER);
       const earliest = await earliestRaw(ctx.db);
       after = earliest === Number.POSITIVE_INFINITY ? upTo : earliest - 1;
-      await store.commit({ deltas: [], people: [], cursor: { name: COMPASS_CURSOR, position: after, now: ctx.clock.now() } });
+      await store.commit({
+        deltas: [],
+        people: [],
+        cursor: { name: COMPASS_CURSOR, position: after, now: ctx.clock.now() },
+      });
       rebuilt = true;
     }
     let facts = 0;
@@ -54,7 +64,15 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
       const to = Math.min(upTo, after + WINDOW_MS);
       const found = await factsInWindow(ctx.db, after, to);
       const { deltas, people, liveMinutes } = aggregate(found);
-      if (!(await store.commit({ deltas, people, liveMinutes, cursor: { name: COMPASS_CURSOR, from: after, position: to, now: ctx.clock.now() } }))) break; // another process consumed it
+      if (
+        !(await store.commit({
+          deltas,
+          people,
+          liveMinutes,
+          cursor: { name: COMPASS_CURSOR, from: after, position: to, now: ctx.clock.now() },
+        }))
+      )
+        break; // another process consumed it
       facts += found.length;
       after = to;
     }
@@ -62,14 +80,24 @@ export async function consumeRollups(ctx: CoreContext, store: RollupStore = new 
   });
 }
 
-export type RebuildProgress = (done: number, total: number) => void
+export type RebuildProgress = (done: number, total: number) => void;
 
 /** Recomputes the rollups from the raw rows, from this time on (null: everything). */
-export async function rebuildRollups(ctx: CoreContext, from: number | null, progress?: RebuildProgress, store: RollupStore = new SqlRollupStore(ctx.db)) {
+export async function rebuildRollups(
+  ctx: CoreContext,
+  from: number | null,
+  progress?: RebuildProgress,
+  store: RollupStore = new SqlRollupStore(ctx.db),
+) {
   return exclusive(ctx.db, () => rebuildUnlocked(ctx, store, from, progress));
 }
 
-async function rebuildUnlocked(ctx: CoreContext, store: RollupStore, from: number | null, progress?: RebuildProgress): Promise<{ facts: number; position: number; fromHour: number }> {
+async function rebuildUnlocked(
+  ctx: CoreContext,
+  store: RollupStore,
+  from: number | null,
+  progress?: RebuildProgress,
+): Promise<{ facts: number; position: number; fromHour: number }> {
   const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
   // From the start of its Shanghai day: the day rows of that day are recounted whole.
   const fromHour = from === null ? Number.MIN_SAFE_INTEGER : shanghaiDayStart(from);
@@ -90,7 +118,12 @@ async function rebuildUnlocked(ctx: CoreContext, store: RollupStore, from: numbe
     const found: Fact[] = (await factsInWindow(ctx.db, after, to, cache)).filter((f) => hourOf(f.at) >= fromHour);
     const { deltas, people, liveMinutes } = aggregate(found);
     const last = to >= upTo;
-    await store.commit({ deltas, people, liveMinutes, ...(last ? { cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() } } : {}) });
+    await store.commit({
+      deltas,
+      people,
+      liveMinutes,
+      ...(last ? { cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() } } : {}),
+    });
     facts += found.length;
     after = to;
     progress?.(++done, total);
@@ -101,11 +134,26 @@ async function rebuildUnlocked(ctx: CoreContext, store: RollupStore, from: numbe
 /** The earliest commit time of any raw row the rollups read (+∞ when there is none). */
 async function earliestRaw(db: Db): Promise<number> {
   const mins = await Promise.all([
-    db.selectFrom('orders').select((eb) => eb.fn.min('paid_at').as('t')).executeTakeFirst(),
-    db.selectFrom('refunds').select((eb) => eb.fn.min('completed_at').as('t')).executeTakeFirst(),
-    db.selectFrom('events').select((eb) => eb.fn.min('received_at').as('t')).executeTakeFirst(),
-    db.selectFrom('reviews').select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst(),
-    db.selectFrom('aftersales_cases').select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst(),
+    db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.min('paid_at').as('t'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('refunds')
+      .select((eb) => eb.fn.min('completed_at').as('t'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('events')
+      .select((eb) => eb.fn.min('received_at').as('t'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('reviews')
+      .select((eb) => eb.fn.min('created_at').as('t'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('aftersales_cases')
+      .select((eb) => eb.fn.min('created_at').as('t'))
+      .executeTakeFirst(),
   ]);
   const ts = mins.map((m) => (m?.t === null || m?.t === undefined ? Number.POSITIVE_INFINITY : Number(m.t)));
   return Math.min(...ts);

@@ -33,8 +33,20 @@ interface LineRow {
 }
 
 const LINE_COLUMNS = [
-  'order_lines.id', 'order_lines.order_id', 'order_lines.shop_id', 'order_lines.product_id', 'order_lines.category_id', 'order_lines.quantity', 'order_lines.unit_price_fen',
-  'order_lines.line_total_fen', 'order_lines.attr_source', 'order_lines.attr_content_id', 'order_lines.attr_creator_id', 'order_lines.plan_kind', 'order_lines.creator_rate_bp', 'order_lines.fee_rate_bp',
+  'order_lines.id',
+  'order_lines.order_id',
+  'order_lines.shop_id',
+  'order_lines.product_id',
+  'order_lines.category_id',
+  'order_lines.quantity',
+  'order_lines.unit_price_fen',
+  'order_lines.line_total_fen',
+  'order_lines.attr_source',
+  'order_lines.attr_content_id',
+  'order_lines.attr_creator_id',
+  'order_lines.plan_kind',
+  'order_lines.creator_rate_bp',
+  'order_lines.fee_rate_bp',
 ] as const;
 
 /** The dimensions of an order line, from its attribution snapshot; only a verified creator (a plan decided) is credited. */
@@ -55,9 +67,21 @@ const num = (v: unknown): number => Number(v ?? 0);
 async function linesOfOrders(db: Db, orderIds: string[]): Promise<Map<string, LineRow[]>> {
   const out = new Map<string, LineRow[]>();
   for (let i = 0; i < orderIds.length; i += CHUNK) {
-    const rows = await db.selectFrom('order_lines').select([...LINE_COLUMNS]).where('order_id', 'in', orderIds.slice(i, i + CHUNK)).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('order_lines')
+      .select([...LINE_COLUMNS])
+      .where('order_id', 'in', orderIds.slice(i, i + CHUNK))
+      .orderBy('id')
+      .execute();
     for (const r of rows) {
-      const l = { ...r, quantity: num(r.quantity), unit_price_fen: num(r.unit_price_fen), line_total_fen: num(r.line_total_fen), creator_rate_bp: num(r.creator_rate_bp), fee_rate_bp: num(r.fee_rate_bp) } as LineRow;
+      const l = {
+        ...r,
+        quantity: num(r.quantity),
+        unit_price_fen: num(r.unit_price_fen),
+        line_total_fen: num(r.line_total_fen),
+        creator_rate_bp: num(r.creator_rate_bp),
+        fee_rate_bp: num(r.fee_rate_bp),
+      } as LineRow;
       const list = out.get(l.order_id) ?? [];
       list.push(l);
       out.set(l.order_id, list);
@@ -87,8 +111,16 @@ export async function factsInWindow(db: Db, after: number, upTo: number, cache?:
   const facts: Fact[] = [];
 
   // Paid orders' lines, by payment time.
-  const paid = await db.selectFrom('orders').select(['id', 'buyer_id', 'paid_at', 'address']).where('paid_at', '>', after).where('paid_at', '<=', upTo).execute();
-  const paidLines = await linesOfOrders(db, paid.map((o) => o.id));
+  const paid = await db
+    .selectFrom('orders')
+    .select(['id', 'buyer_id', 'paid_at', 'address'])
+    .where('paid_at', '>', after)
+    .where('paid_at', '<=', upTo)
+    .execute();
+  const paidLines = await linesOfOrders(
+    db,
+    paid.map((o) => o.id),
+  );
   const firsts = await firstPaidCached(db, [...new Set(paid.map((o) => o.buyer_id))], cache);
   for (const o of paid) {
     const first = firsts.get(o.buyer_id);
@@ -97,36 +129,74 @@ export async function factsInWindow(db: Db, after: number, upTo: number, cache?:
       const dims = lineDims(l);
       const commission = dims.creatorId ? Math.round((l.line_total_fen * l.creator_rate_bp) / 10_000) : 0;
       facts.push({
-        at: t, ...dims, orderId: o.id, person: { kind: 'buyer', id: o.buyer_id },
-        firstOrder: { platform: first?.platform === t, shop: first?.shops.get(l.shop_id) === t, creator: dims.creatorId !== null && first?.creators.get(dims.creatorId) === t },
-        region: provinceOf(o.address), priceBand: priceBandOf(l.unit_price_fen),
-        counters: { gmv_fen: l.line_total_fen, items: l.quantity, commission_fen: commission, fee_fen: Math.round((l.line_total_fen * l.fee_rate_bp) / 10_000) },
+        at: t,
+        ...dims,
+        orderId: o.id,
+        person: { kind: 'buyer', id: o.buyer_id },
+        firstOrder: {
+          platform: first?.platform === t,
+          shop: first?.shops.get(l.shop_id) === t,
+          creator: dims.creatorId !== null && first?.creators.get(dims.creatorId) === t,
+        },
+        region: provinceOf(o.address),
+        priceBand: priceBandOf(l.unit_price_fen),
+        counters: {
+          gmv_fen: l.line_total_fen,
+          items: l.quantity,
+          commission_fen: commission,
+          fee_fen: Math.round((l.line_total_fen * l.fee_rate_bp) / 10_000),
+        },
       });
     }
   }
 
   // Completed refunds, by refund time, shared over the order's lines by their totals.
-  const refunds = await db.selectFrom('refunds').select(['id', 'order_id', 'amount_fen', 'completed_at']).where('status', '=', 'succeeded')
-    .where('completed_at', '>', after).where('completed_at', '<=', upTo).execute();
+  const refunds = await db
+    .selectFrom('refunds')
+    .select(['id', 'order_id', 'amount_fen', 'completed_at'])
+    .where('status', '=', 'succeeded')
+    .where('completed_at', '>', after)
+    .where('completed_at', '<=', upTo)
+    .execute();
   const refundLines = await linesOfOrders(db, [...new Set(refunds.map((r) => r.order_id))]);
   for (const r of refunds) {
     const lines = refundLines.get(r.order_id) ?? [];
-    const shares = shareByWeight(num(r.amount_fen), lines.map((l) => l.line_total_fen));
-    lines.forEach((l, i) => facts.push({ at: num(r.completed_at), ...lineDims(l), refundId: r.id, counters: { refund_fen: shares[i]! } }));
+    const shares = shareByWeight(
+      num(r.amount_fen),
+      lines.map((l) => l.line_total_fen),
+    );
+    lines.forEach((l, i) =>
+      facts.push({ at: num(r.completed_at), ...lineDims(l), refundId: r.id, counters: { refund_fen: shares[i]! } }),
+    );
   }
 
   // Impressions, product taps, add-to-carts and favourites, by receipt, counted in the hour they happened.
-  const events = await db.selectFrom('events').select(['type', 'actor_key', 'video_id', 'product_id', 'at', 'source', 'content_id']).where('type', 'in', [...EVENT_FACT_TYPES])
-    .where('received_at', '>', after).where('received_at', '<=', upTo).execute();
+  const events = await db
+    .selectFrom('events')
+    .select(['type', 'actor_key', 'video_id', 'product_id', 'at', 'source', 'content_id'])
+    .where('type', 'in', [...EVENT_FACT_TYPES])
+    .where('received_at', '>', after)
+    .where('received_at', '<=', upTo)
+    .execute();
   if (events.length) {
     const videoIds = [...new Set(events.map((e) => e.video_id).filter((v): v is string => !!v))];
     const videos = new Map<string, { creatorId: string | null; products: string[] }>();
     for (let i = 0; i < videoIds.length; i += CHUNK) {
       const part = videoIds.slice(i, i + CHUNK);
-      for (const v of await db.selectFrom('videos').select(['id', 'owner_id', 'host_kind']).where('id', 'in', part).execute()) {
+      for (const v of await db
+        .selectFrom('videos')
+        .select(['id', 'owner_id', 'host_kind'])
+        .where('id', 'in', part)
+        .execute()) {
         videos.set(v.id, { creatorId: v.host_kind === 'creator' ? v.owner_id : null, products: [] });
       }
-      for (const a of await db.selectFrom('video_anchors').select(['video_id', 'product_id']).where('video_id', 'in', part).orderBy('video_id').orderBy('position').execute()) {
+      for (const a of await db
+        .selectFrom('video_anchors')
+        .select(['video_id', 'product_id'])
+        .where('video_id', 'in', part)
+        .orderBy('video_id')
+        .orderBy('position')
+        .execute()) {
         videos.get(a.video_id)?.products.push(a.product_id);
       }
     }
@@ -144,35 +214,64 @@ export async function factsInWindow(db: Db, after: number, upTo: number, cache?:
         const liveId = content && isIdOf('liveRoom', content) ? content : null;
         const cart = e.type === 'add_to_cart';
         facts.push({
-          ...common, channel: e.source ? lineChannel(e.source, null) : eventChannel(e.video_id), liveId,
-          ...(cart ? { person: { kind: 'cart' as const, id: e.actor_key } } : {}), counters: cart ? { carts: 1 } : { favourites: 1 },
+          ...common,
+          channel: e.source ? lineChannel(e.source, null) : eventChannel(e.video_id),
+          liveId,
+          ...(cart ? { person: { kind: 'cart' as const, id: e.actor_key } } : {}),
+          counters: cart ? { carts: 1 } : { favourites: 1 },
         });
         continue;
       }
       const click = e.type === 'product_tap';
       facts.push({
-        ...common, channel: eventChannel(e.video_id), liveId: null,
-        person: { kind: click ? 'click' : 'impression', id: e.actor_key }, counters: click ? { clicks: 1 } : { impressions: 1 },
+        ...common,
+        channel: eventChannel(e.video_id),
+        liveId: null,
+        person: { kind: click ? 'click' : 'impression', id: e.actor_key },
+        counters: click ? { clicks: 1 } : { impressions: 1 },
       });
     }
   }
 
   // Reviews and quality cases, by creation.
-  const reviews = await db.selectFrom('reviews').innerJoin('order_lines', 'order_lines.id', 'reviews.order_line_id').select([...LINE_COLUMNS, 'reviews.product_stars', 'reviews.created_at'])
-    .where('reviews.created_at', '>', after).where('reviews.created_at', '<=', upTo).execute();
+  const reviews = await db
+    .selectFrom('reviews')
+    .innerJoin('order_lines', 'order_lines.id', 'reviews.order_line_id')
+    .select([...LINE_COLUMNS, 'reviews.product_stars', 'reviews.created_at'])
+    .where('reviews.created_at', '>', after)
+    .where('reviews.created_at', '<=', upTo)
+    .execute();
   for (const r of reviews) {
-    facts.push({ at: num(r.created_at), ...lineDims(r as unknown as LineRow), counters: { reviews: 1, bad_reviews: num(r.product_stars) <= 2 ? 1 : 0 } });
+    facts.push({
+      at: num(r.created_at),
+      ...lineDims(r as unknown as LineRow),
+      counters: { reviews: 1, bad_reviews: num(r.product_stars) <= 2 ? 1 : 0 },
+    });
   }
-  const cases = await db.selectFrom('aftersales_cases').innerJoin('order_lines', 'order_lines.id', 'aftersales_cases.order_line_id').select([...LINE_COLUMNS, 'aftersales_cases.created_at'])
-    .where('aftersales_cases.reason_code', 'in', [...QUALITY_RETURN_REASONS]).where('aftersales_cases.created_at', '>', after).where('aftersales_cases.created_at', '<=', upTo).execute();
-  for (const c of cases) facts.push({ at: num(c.created_at), ...lineDims(c as unknown as LineRow), counters: { quality_returns: 1 } });
+  const cases = await db
+    .selectFrom('aftersales_cases')
+    .innerJoin('order_lines', 'order_lines.id', 'aftersales_cases.order_line_id')
+    .select([...LINE_COLUMNS, 'aftersales_cases.created_at'])
+    .where('aftersales_cases.reason_code', 'in', [...QUALITY_RETURN_REASONS])
+    .where('aftersales_cases.created_at', '>', after)
+    .where('aftersales_cases.created_at', '<=', upTo)
+    .execute();
+  for (const c of cases)
+    facts.push({ at: num(c.created_at), ...lineDims(c as unknown as LineRow), counters: { quality_returns: 1 } });
 
   return facts;
 }
 
-async function firstPaidCached(db: Db, buyerIds: string[], cache: FactsCache | undefined): Promise<Map<string, FirstPaid>> {
+async function firstPaidCached(
+  db: Db,
+  buyerIds: string[],
+  cache: FactsCache | undefined,
+): Promise<Map<string, FirstPaid>> {
   if (!cache) return firstPaid(db, buyerIds);
-  const found = await firstPaid(db, buyerIds.filter((b) => !cache.firsts.has(b)));
+  const found = await firstPaid(
+    db,
+    buyerIds.filter((b) => !cache.firsts.has(b)),
+  );
   for (const [buyer, f] of found) {
     if (cache.firsts.size >= FIRSTS_CACHED) cache.firsts.delete(cache.firsts.keys().next().value!);
     cache.firsts.set(buyer, f);
@@ -195,8 +294,13 @@ async function firstPaid(db: Db, buyerIds: string[]): Promise<Map<string, FirstP
   };
   for (let i = 0; i < buyerIds.length; i += CHUNK) {
     const part = buyerIds.slice(i, i + CHUNK);
-    const rows = await db.selectFrom('orders').select((eb) => ['buyer_id', 'shop_id', eb.fn.min<number>('paid_at').as('first')])
-      .where('buyer_id', 'in', part).where('paid_at', 'is not', null).groupBy(['buyer_id', 'shop_id']).execute();
+    const rows = await db
+      .selectFrom('orders')
+      .select((eb) => ['buyer_id', 'shop_id', eb.fn.min<number>('paid_at').as('first')])
+      .where('buyer_id', 'in', part)
+      .where('paid_at', 'is not', null)
+      .groupBy(['buyer_id', 'shop_id'])
+      .execute();
     for (const r of rows) {
       const t = num(r.first);
       const b = of(r.buyer_id);
@@ -204,10 +308,20 @@ async function firstPaid(db: Db, buyerIds: string[]): Promise<Map<string, FirstP
       b.platform = Math.min(b.platform, t);
     }
     // A creator's new buyer: the first paid order with a line credited to that creator (a plan decided).
-    const credited = await db.selectFrom('orders').innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
-      .select((eb) => ['orders.buyer_id', 'order_lines.attr_creator_id', eb.fn.min<number>('orders.paid_at').as('first')])
-      .where('orders.buyer_id', 'in', part).where('orders.paid_at', 'is not', null).where('order_lines.plan_kind', 'is not', null).where('order_lines.attr_creator_id', 'is not', null)
-      .groupBy(['orders.buyer_id', 'order_lines.attr_creator_id']).execute();
+    const credited = await db
+      .selectFrom('orders')
+      .innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
+      .select((eb) => [
+        'orders.buyer_id',
+        'order_lines.attr_creator_id',
+        eb.fn.min<number>('orders.paid_at').as('first'),
+      ])
+      .where('orders.buyer_id', 'in', part)
+      .where('orders.paid_at', 'is not', null)
+      .where('order_lines.plan_kind', 'is not', null)
+      .where('order_lines.attr_creator_id', 'is not', null)
+      .groupBy(['orders.buyer_id', 'order_lines.attr_creator_id'])
+      .execute();
     for (const r of credited) of(r.buyer_id).creators.set(r.attr_creator_id!, num(r.first));
   }
   return out;
@@ -236,7 +350,11 @@ export function provinceOf(address: string | null): string {
 async function productsById(db: Db, ids: string[]): Promise<Map<string, FactProduct>> {
   const out = new Map<string, FactProduct>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    for (const p of await db.selectFrom('products').select(['id', 'shop_id', 'category_id']).where('id', 'in', ids.slice(i, i + CHUNK)).execute()) {
+    for (const p of await db
+      .selectFrom('products')
+      .select(['id', 'shop_id', 'category_id'])
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .execute()) {
       out.set(p.id, { productId: p.id, shopId: p.shop_id, categoryId: p.category_id });
     }
   }

@@ -20,11 +20,16 @@ export interface DayRange {
 export function dayRange(from: string, to: string): DayRange {
   const start = parseShanghaiDate(from);
   const last = parseShanghaiDate(to);
-  if (start === null) throw new DomainError('INVALID_DATE', `from must be a date (YYYY-MM-DD): ${from}`, { field: 'from' });
+  if (start === null)
+    throw new DomainError('INVALID_DATE', `from must be a date (YYYY-MM-DD): ${from}`, { field: 'from' });
   if (last === null) throw new DomainError('INVALID_DATE', `to must be a date (YYYY-MM-DD): ${to}`, { field: 'to' });
   if (last < start) throw new DomainError('DATE_RANGE_REVERSED', 'from must not be after to', { from, to });
   const days = Math.round((last - start) / DAY_MS) + 1;
-  if (days > MAX_RANGE_DAYS) throw new DomainError('DATE_RANGE_TOO_LONG', `a range covers at most ${MAX_RANGE_DAYS} days (this one ${days})`, { maxDays: MAX_RANGE_DAYS, days });
+  if (days > MAX_RANGE_DAYS)
+    throw new DomainError('DATE_RANGE_TOO_LONG', `a range covers at most ${MAX_RANGE_DAYS} days (this one ${days})`, {
+      maxDays: MAX_RANGE_DAYS,
+      days,
+    });
   return { from, to, start, end: last + DAY_MS, days };
 }
 
@@ -36,7 +41,9 @@ export function previousRange(r: DayRange): DayRange {
 
 export function checkDimension(dim: string, scope: Scope): Dimension {
   if (!(DIMENSIONS as readonly string[]).includes(dim) || dim === 'total' || !keepsDimension(scope, dim as Dimension)) {
-    throw new DomainError('UNKNOWN_DIMENSION', `unknown dimension: ${dim}`, { allowed: DIMENSIONS.filter((d) => d !== 'total' && keepsDimension(scope, d)) });
+    throw new DomainError('UNKNOWN_DIMENSION', `unknown dimension: ${dim}`, {
+      allowed: DIMENSIONS.filter((d) => d !== 'total' && keepsDimension(scope, d)),
+    });
   }
   return dim as Dimension;
 }

@@ -16,7 +16,13 @@ const day = parseShanghaiDate('2026-11-24')!;
 const HOUR = 3_600_000;
 
 test('whole Shanghai days read the day rows, an hour chart or a range cut inside a day the hours; other dimensions always days', () => {
-  const q = { scope: 'shop' as const, scopeId: 'shp_1', dim: 'total' as const, fromHour: day, toHour: day + 86_400_000 };
+  const q = {
+    scope: 'shop' as const,
+    scopeId: 'shp_1',
+    dim: 'total' as const,
+    fromHour: day,
+    toHour: day + 86_400_000,
+  };
   assert.equal(grainFor(q), 'day');
   assert.equal(grainFor(q, 'hour'), 'hour');
   assert.equal(grainFor({ ...q, fromHour: day + HOUR }), 'hour');
@@ -29,11 +35,23 @@ test('a dayâ€™s sums and distinct people read from the day rows equal its hoursâ
   try {
     const store = new SqlRollupStore(core.ctx.db);
     const fact = (hour: number, person: string, gmv: number, orderId: string): Fact => ({
-      at: day + hour * HOUR + 60_000, channel: 'search', creatorId: null, videoId: null, liveId: null, orderId,
-      products: [{ productId: 'prd_a', shopId: 'shp_1', categoryId: 'cat_1' }], counters: { gmv_fen: gmv, items: 1 }, person: { kind: 'buyer', id: person },
+      at: day + hour * HOUR + 60_000,
+      channel: 'search',
+      creatorId: null,
+      videoId: null,
+      liveId: null,
+      orderId,
+      products: [{ productId: 'prd_a', shopId: 'shp_1', categoryId: 'cat_1' }],
+      counters: { gmv_fen: gmv, items: 1 },
+      person: { kind: 'buyer', id: person },
     });
     // The same buyer in two hours (one person in the day, one in each hour); another buyer the next day.
-    const facts = [fact(1, 'usr_a', 100, 'ord_1'), fact(5, 'usr_a', 250, 'ord_2'), fact(9, 'usr_b', 40, 'ord_3'), fact(30, 'usr_c', 7, 'ord_4')];
+    const facts = [
+      fact(1, 'usr_a', 100, 'ord_1'),
+      fact(5, 'usr_a', 250, 'ord_2'),
+      fact(9, 'usr_b', 40, 'ord_3'),
+      fact(30, 'usr_c', 7, 'ord_4'),
+    ];
     await store.commit(aggregate(facts));
     const ref = { scope: 'shop' as const, scopeId: 'shp_1', dim: 'total' as const };
     const whole = { ...ref, fromHour: day, toHour: day + 86_400_000 };
@@ -44,11 +62,27 @@ test('a dayâ€™s sums and distinct people read from the day rows equal its hoursâ
       assert.equal((await store.peopleByValue(q, [''])).get('')?.buyer, 2, `buyers (${grainFor(q)})`);
     }
     const byHour = await store.series(whole, '', 'hour');
-    assert.deepEqual(byHour.map((r) => [(r.bucket - day) / HOUR, r.gmv_fen, r.people.buyer]), [[1, 100, 1], [5, 250, 1], [9, 40, 1]]);
+    assert.deepEqual(
+      byHour.map((r) => [(r.bucket - day) / HOUR, r.gmv_fen, r.people.buyer]),
+      [
+        [1, 100, 1],
+        [5, 250, 1],
+        [9, 40, 1],
+      ],
+    );
     const byDay = await store.series({ ...whole, toHour: day + 2 * 86_400_000 }, '', 'day');
-    assert.deepEqual(byDay.map((r) => [r.bucket, r.gmv_fen, r.people.buyer]), [[day, 390, 2], [day + 86_400_000, 7, 1]]);
+    assert.deepEqual(
+      byDay.map((r) => [r.bucket, r.gmv_fen, r.people.buyer]),
+      [
+        [day, 390, 2],
+        [day + 86_400_000, 7, 1],
+      ],
+    );
     const products = await store.sumsByValue({ ...whole, dim: 'product' }, { orderBy: 'gmv_fen', limit: 10 });
-    assert.deepEqual(products.map((p) => [p.dimId, p.gmv_fen]), [['prd_a', 390]]);
+    assert.deepEqual(
+      products.map((p) => [p.dimId, p.gmv_fen]),
+      [['prd_a', 390]],
+    );
     await assert.rejects(store.clearFrom(day + HOUR), /start of a Shanghai day/);
   } finally {
     await core.dispose();
@@ -62,7 +96,13 @@ test('upgrading to the day tables drops the cursor and the old rows; the next co
     await buyVia(core, w.buyer, w.shop.skuIds[0]!, { source: 'search' }, 2);
     core.clock.advance(COMMIT_GRACE_MS + 1);
     await consumeRollups(core.ctx);
-    const before = await core.ctx.db.selectFrom('analytics_rollups_daily').select(['scope', 'dim', 'dim_id', 'gmv_fen']).orderBy('scope').orderBy('dim').orderBy('dim_id').execute();
+    const before = await core.ctx.db
+      .selectFrom('analytics_rollups_daily')
+      .select(['scope', 'dim', 'dim_id', 'gmv_fen'])
+      .orderBy('scope')
+      .orderBy('dim')
+      .orderBy('dim_id')
+      .execute();
     assert.ok(before.some((r) => r.dim === 'channel' && r.dim_id === 'search'));
     // As an older store: the migration runs over rows of the old layout and a cursor.
     const db = core.ctx.db as unknown as Kysely<any>;
@@ -71,9 +111,21 @@ test('upgrading to the day tables drops the cursor and the old rows; the next co
     assert.equal(await new SqlRollupStore(core.ctx.db).cursor(COMPASS_CURSOR), null);
     assert.equal((await core.ctx.db.selectFrom('analytics_rollups').selectAll().execute()).length, 0);
     for (let i = 0; i < 3 && (await consumeRollups(core.ctx)).position < core.clock.now() - COMMIT_GRACE_MS; i++);
-    const after = await core.ctx.db.selectFrom('analytics_rollups_daily').select(['scope', 'dim', 'dim_id', 'gmv_fen']).orderBy('scope').orderBy('dim').orderBy('dim_id').execute();
-    assert.deepEqual(after.map((r) => ({ ...r, gmv_fen: Number(r.gmv_fen) })), before.map((r) => ({ ...r, gmv_fen: Number(r.gmv_fen) })));
-    assert.ok((await core.ctx.db.selectFrom('analytics_rollups').selectAll().execute()).length > 0, 'the hour rows too');
+    const after = await core.ctx.db
+      .selectFrom('analytics_rollups_daily')
+      .select(['scope', 'dim', 'dim_id', 'gmv_fen'])
+      .orderBy('scope')
+      .orderBy('dim')
+      .orderBy('dim_id')
+      .execute();
+    assert.deepEqual(
+      after.map((r) => ({ ...r, gmv_fen: Number(r.gmv_fen) })),
+      before.map((r) => ({ ...r, gmv_fen: Number(r.gmv_fen) })),
+    );
+    assert.ok(
+      (await core.ctx.db.selectFrom('analytics_rollups').selectAll().execute()).length > 0,
+      'the hour rows too',
+    );
   } finally {
     await core.dispose();
   }

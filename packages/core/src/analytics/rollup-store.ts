@@ -7,7 +7,20 @@ import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../context.js';
-import { GRAINS, HOURLY_DIMENSIONS, PEOPLE_KINDS, ROLLUP_COUNTERS, type Dimension, type Grain, type LiveMinuteDelta, type PeopleKind, type PeopleRow, type RollupCounter, type RollupDelta, type Scope } from './aggregate.js';
+import {
+  GRAINS,
+  HOURLY_DIMENSIONS,
+  PEOPLE_KINDS,
+  ROLLUP_COUNTERS,
+  type Dimension,
+  type Grain,
+  type LiveMinuteDelta,
+  type PeopleKind,
+  type PeopleRow,
+  type RollupCounter,
+  type RollupDelta,
+  type Scope,
+} from './aggregate.js';
 import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from './time-buckets.js';
 
 export interface ScopeRef {
@@ -45,7 +58,13 @@ export interface LiveActivity {
 }
 
 export type LiveMinuteRow = LiveActivity & { orders: number; gmv_fen: number };
-export interface LiveTotals { minutes: number; peak: number; comments: number; orders: number; gmv: number }
+export interface LiveTotals {
+  minutes: number;
+  peak: number;
+  comments: number;
+  orders: number;
+  gmv: number;
+}
 
 export interface CommitBatch {
   deltas: RollupDelta[];
@@ -73,13 +92,20 @@ export interface RollupStore {
   clearFrom(hour: number): Promise<void>;
   cursor(name: string): Promise<number | null>;
   /** Sums per dimension value, the largest `orderBy` first. */
-  sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }): Promise<Array<{ dimId: string } & CounterSums>>;
+  sumsByValue(
+    q: RollupQuery,
+    opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] },
+  ): Promise<Array<{ dimId: string } & CounterSums>>;
   /** Distinct people per dimension value (only dimensions that keep them). */
   peopleByValue(q: RollupQuery, dimIds: string[]): Promise<Map<string, PeopleCounts>>;
   /** How many values of a dimension had any of the counter in the range (active shops, creators). */
   countActive(q: RollupQuery, counter: RollupCounter): Promise<number>;
   /** Sums per hour or per Shanghai day for one dimension value ('' for the total). */
-  series(q: RollupQuery, dimId: string, by: 'hour' | 'day'): Promise<Array<{ bucket: number } & CounterSums & { people: PeopleCounts }>>;
+  series(
+    q: RollupQuery,
+    dimId: string,
+    by: 'hour' | 'day',
+  ): Promise<Array<{ bucket: number } & CounterSums & { people: PeopleCounts }>>;
 }
 
 /** This process, as a writer of live rooms' viewers (a restarted process is another one: its viewers are new connections). */
@@ -88,7 +114,8 @@ const PROCESS_KEY = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex
 const CHUNK = 400;
 const PEOPLE_CHUNK = 1_000;
 const num = (v: unknown): number => Number(v ?? 0);
-const sums = (r: Record<string, unknown>): CounterSums => Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, num(r[c])])) as CounterSums;
+const sums = (r: Record<string, unknown>): CounterSums =>
+  Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, num(r[c])])) as CounterSums;
 
 const KEY_COLUMNS = ['hour', 'scope', 'scope_id', 'dim', 'dim_id'] as const;
 const DELTA_COLUMNS = [...KEY_COLUMNS, ...ROLLUP_COUNTERS] as const;
@@ -109,8 +136,9 @@ function upsertSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
     const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
     const tuples = Array.from({ length: rowCount }, () => `(${DELTA_COLUMNS.map(ph).join(', ')})`).join(', ');
     const cols = DELTA_COLUMNS.map((c) => `"${c === 'hour' ? time : c}"`).join(', ');
-    text = `insert into "${table}" (${cols}) values ${tuples}`
-      + ` on conflict ("scope", "scope_id", "dim", "${time}", "dim_id") do update set ${ROLLUP_COUNTERS.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ')}`;
+    text =
+      `insert into "${table}" (${cols}) values ${tuples}` +
+      ` on conflict ("scope", "scope_id", "dim", "${time}", "dim_id") do update set ${ROLLUP_COUNTERS.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ')}`;
     upsertCache.set(key, text);
   }
   return text;
@@ -135,7 +163,8 @@ function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
 }
 
 /** Is t the start of a Shanghai day (or an open end)? Ranges of whole days are read from the day rows. */
-const onDay = (t: number): boolean => t <= Number.MIN_SAFE_INTEGER || t >= Number.MAX_SAFE_INTEGER || shanghaiDayStart(t) === t;
+const onDay = (t: number): boolean =>
+  t <= Number.MIN_SAFE_INTEGER || t >= Number.MAX_SAFE_INTEGER || shanghaiDayStart(t) === t;
 
 /** The grain that answers a query: days for whole days (every dimension has them), hours for an hour chart or a range cut inside a day. */
 export function grainFor(q: RollupQuery, by?: 'hour' | 'day'): Grain {
@@ -157,11 +186,19 @@ export class SqlRollupStore implements RollupStore {
       await this.db.transaction().execute(async (tx) => {
         // The cursor first: on PostgreSQL its row lock makes a second consumer wait, then find it moved.
         if (c?.from !== undefined) {
-          const moved = await tx.updateTable('analytics_cursors').set({ position: c.position, updated_at: c.now }).where('name', '=', c.name).where('position', '=', c.from).executeTakeFirst();
+          const moved = await tx
+            .updateTable('analytics_cursors')
+            .set({ position: c.position, updated_at: c.now })
+            .where('name', '=', c.name)
+            .where('position', '=', c.from)
+            .executeTakeFirst();
           if (Number(moved.numUpdatedRows) !== 1) throw new CursorMoved();
         } else if (c) {
-          await tx.insertInto('analytics_cursors').values({ name: c.name, position: c.position, updated_at: c.now })
-            .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now })).execute();
+          await tx
+            .insertInto('analytics_cursors')
+            .values({ name: c.name, position: c.position, updated_at: c.now })
+            .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now }))
+            .execute();
         }
         for (const grain of GRAINS) {
           const deltas = batch.deltas.filter((d) => d.grain === grain);
@@ -180,10 +217,26 @@ export class SqlRollupStore implements RollupStore {
           }
         }
         for (const m of batch.liveMinutes ?? []) {
-          await tx.insertInto('analytics_live_minutes').values({ room_id: m.room_id, minute: m.minute, viewers: 0, entries: 0, comments: 0, orders: m.orders, gmv_fen: m.gmv_fen })
-            .onConflict((oc) => oc.columns(['room_id', 'minute']).doUpdateSet((eb) => ({ orders: eb('analytics_live_minutes.orders', '+', m.orders), gmv_fen: eb('analytics_live_minutes.gmv_fen', '+', m.gmv_fen) }))).execute();
+          await tx
+            .insertInto('analytics_live_minutes')
+            .values({
+              room_id: m.room_id,
+              minute: m.minute,
+              viewers: 0,
+              entries: 0,
+              comments: 0,
+              orders: m.orders,
+              gmv_fen: m.gmv_fen,
+            })
+            .onConflict((oc) =>
+              oc.columns(['room_id', 'minute']).doUpdateSet((eb) => ({
+                orders: eb('analytics_live_minutes.orders', '+', m.orders),
+                gmv_fen: eb('analytics_live_minutes.gmv_fen', '+', m.gmv_fen),
+              })),
+            )
+            .execute();
         }
-        });
+      });
       return true;
     } catch (err) {
       if (err instanceof CursorMoved) return false;
@@ -199,7 +252,11 @@ export class SqlRollupStore implements RollupStore {
       await tx.deleteFrom('analytics_rollups_daily').where('day', '>=', hour).execute();
       await tx.deleteFrom('analytics_people_daily').where('day', '>=', hour).execute();
       // The minutes' sales are recounted; what the rooms' processes saw (viewers, comments) has no raw rows and stays.
-      await tx.updateTable('analytics_live_minutes').set({ orders: 0, gmv_fen: 0 }).where('minute', '>=', hour).execute();
+      await tx
+        .updateTable('analytics_live_minutes')
+        .set({ orders: 0, gmv_fen: 0 })
+        .where('minute', '>=', hour)
+        .execute();
     });
   }
 
@@ -208,19 +265,34 @@ export class SqlRollupStore implements RollupStore {
     await this.db.transaction().execute(async (tx) => {
       for (const r of rows) {
         // This process's peak of the minute (the larger figure wins: a minute handed over twice is not counted twice).
-        await tx.insertInto('analytics_live_viewers').values({ room_id: r.room_id, minute: r.minute, process, viewers: r.viewers })
-          .onConflict((oc) => oc.columns(['room_id', 'minute', 'process']).doUpdateSet((eb) => ({
-            viewers: sql<number>`case when ${eb.ref('excluded.viewers')} > ${eb.ref('analytics_live_viewers.viewers')} then ${eb.ref('excluded.viewers')} else ${eb.ref('analytics_live_viewers.viewers')} end`,
-          }))).execute();
-        const all = await tx.selectFrom('analytics_live_viewers').select((eb) => eb.fn.sum<number>('viewers').as('v')).where('room_id', '=', r.room_id).where('minute', '=', r.minute).executeTakeFirst();
+        await tx
+          .insertInto('analytics_live_viewers')
+          .values({ room_id: r.room_id, minute: r.minute, process, viewers: r.viewers })
+          .onConflict((oc) =>
+            oc.columns(['room_id', 'minute', 'process']).doUpdateSet((eb) => ({
+              viewers: sql<number>`case when ${eb.ref('excluded.viewers')} > ${eb.ref('analytics_live_viewers.viewers')} then ${eb.ref('excluded.viewers')} else ${eb.ref('analytics_live_viewers.viewers')} end`,
+            })),
+          )
+          .execute();
+        const all = await tx
+          .selectFrom('analytics_live_viewers')
+          .select((eb) => eb.fn.sum<number>('viewers').as('v'))
+          .where('room_id', '=', r.room_id)
+          .where('minute', '=', r.minute)
+          .executeTakeFirst();
         const viewers = num(all?.v);
         // The minute's viewers: the sum over the processes serving the room; entries and comments add up.
-        await tx.insertInto('analytics_live_minutes').values({ ...r, viewers, orders: 0, gmv_fen: 0 })
-          .onConflict((oc) => oc.columns(['room_id', 'minute']).doUpdateSet((eb) => ({
-            viewers,
-            entries: eb('analytics_live_minutes.entries', '+', r.entries),
-            comments: eb('analytics_live_minutes.comments', '+', r.comments),
-          }))).execute();
+        await tx
+          .insertInto('analytics_live_minutes')
+          .values({ ...r, viewers, orders: 0, gmv_fen: 0 })
+          .onConflict((oc) =>
+            oc.columns(['room_id', 'minute']).doUpdateSet((eb) => ({
+              viewers,
+              entries: eb('analytics_live_minutes.entries', '+', r.entries),
+              comments: eb('analytics_live_minutes.comments', '+', r.comments),
+            })),
+          )
+          .execute();
       }
     });
   }
@@ -228,20 +300,56 @@ export class SqlRollupStore implements RollupStore {
   async liveTotals(ids: string[]): Promise<Map<string, LiveTotals>> {
     const out = new Map<string, LiveTotals>();
     if (!ids.length) return out;
-    const rows = await this.db.selectFrom('analytics_live_minutes')
-      .select((eb) => ['room_id', eb.fn.countAll<number>().as('minutes'), eb.fn.max<number>('viewers').as('peak'), eb.fn.sum<number>('comments').as('comments'), eb.fn.sum<number>('orders').as('orders'), eb.fn.sum<number>('gmv_fen').as('gmv')])
-      .where('room_id', 'in', ids).groupBy('room_id').execute();
-    for (const r of rows) out.set(r.room_id, { minutes: num(r.minutes), peak: num(r.peak), comments: num(r.comments), orders: num(r.orders), gmv: num(r.gmv) });
+    const rows = await this.db
+      .selectFrom('analytics_live_minutes')
+      .select((eb) => [
+        'room_id',
+        eb.fn.countAll<number>().as('minutes'),
+        eb.fn.max<number>('viewers').as('peak'),
+        eb.fn.sum<number>('comments').as('comments'),
+        eb.fn.sum<number>('orders').as('orders'),
+        eb.fn.sum<number>('gmv_fen').as('gmv'),
+      ])
+      .where('room_id', 'in', ids)
+      .groupBy('room_id')
+      .execute();
+    for (const r of rows)
+      out.set(r.room_id, {
+        minutes: num(r.minutes),
+        peak: num(r.peak),
+        comments: num(r.comments),
+        orders: num(r.orders),
+        gmv: num(r.gmv),
+      });
     return out;
   }
 
   async liveMinutes(roomId: string, from: number, to: number): Promise<LiveMinuteRow[]> {
-    const rows = await this.db.selectFrom('analytics_live_minutes').selectAll().where('room_id', '=', roomId).where('minute', '>=', from).where('minute', '<', to).orderBy('minute').execute();
-    return rows.map((r) => ({ room_id: r.room_id, minute: num(r.minute), viewers: num(r.viewers), entries: num(r.entries), comments: num(r.comments), orders: num(r.orders), gmv_fen: num(r.gmv_fen) }));
+    const rows = await this.db
+      .selectFrom('analytics_live_minutes')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('minute', '>=', from)
+      .where('minute', '<', to)
+      .orderBy('minute')
+      .execute();
+    return rows.map((r) => ({
+      room_id: r.room_id,
+      minute: num(r.minute),
+      viewers: num(r.viewers),
+      entries: num(r.entries),
+      comments: num(r.comments),
+      orders: num(r.orders),
+      gmv_fen: num(r.gmv_fen),
+    }));
   }
 
   async cursor(name: string): Promise<number | null> {
-    const r = await this.db.selectFrom('analytics_cursors').select('position').where('name', '=', name).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('analytics_cursors')
+      .select('position')
+      .where('name', '=', name)
+      .executeTakeFirst();
     return r ? num(r.position) : null;
   }
 
@@ -249,29 +357,45 @@ export class SqlRollupStore implements RollupStore {
   private tables(q: RollupQuery, by?: 'hour' | 'day') {
     const t = TABLES[grainFor(q, by)];
     const db = this.db as unknown as Kysely<any>;
-    const inRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB => qb
-      .where('scope', '=', q.scope).where('scope_id', '=', q.scopeId).where('dim', '=', q.dim)
-      .where(t.time, '>=', q.fromHour).where(t.time, '<', q.toHour);
+    const inRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB =>
+      qb
+        .where('scope', '=', q.scope)
+        .where('scope_id', '=', q.scopeId)
+        .where('dim', '=', q.dim)
+        .where(t.time, '>=', q.fromHour)
+        .where(t.time, '<', q.toHour);
     // The people tables' keys have the kind before the time: naming every kind lets both dialects seek the time range per kind.
-    const peopleInRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB => inRange(qb.where('kind', 'in', [...PEOPLE_KINDS]));
+    const peopleInRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB =>
+      inRange(qb.where('kind', 'in', [...PEOPLE_KINDS]));
     return { ...t, db, inRange, peopleInRange };
   }
 
   async sumsByValue(q: RollupQuery, opts: { orderBy: RollupCounter; limit: number; dimIds?: string[] }) {
     const t = this.tables(q);
-    let query = t.inRange(t.db.selectFrom(t.rollups)
-      .select((eb: any) => [eb.ref('dim_id').as('dim_id'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum(c).as(c))]));
+    let query = t.inRange(
+      t.db
+        .selectFrom(t.rollups)
+        .select((eb: any) => [eb.ref('dim_id').as('dim_id'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum(c).as(c))]),
+    );
     if (opts.dimIds) {
       if (!opts.dimIds.length) return [];
       query = query.where('dim_id', 'in', opts.dimIds);
     }
-    const rows: Array<Record<string, unknown>> = await query.groupBy('dim_id').orderBy(sql`sum(${sql.ref(opts.orderBy)})`, 'desc').orderBy('dim_id').limit(opts.limit).execute();
+    const rows: Array<Record<string, unknown>> = await query
+      .groupBy('dim_id')
+      .orderBy(sql`sum(${sql.ref(opts.orderBy)})`, 'desc')
+      .orderBy('dim_id')
+      .limit(opts.limit)
+      .execute();
     return rows.map((r) => ({ dimId: String(r.dim_id), ...sums(r) }));
   }
 
   async countActive(q: RollupQuery, counter: RollupCounter): Promise<number> {
     const t = this.tables(q);
-    const r: Record<string, unknown> | undefined = await t.inRange(t.db.selectFrom(t.rollups).select((eb: any) => eb.fn.count('dim_id').distinct().as('n'))).where(counter, '>', 0).executeTakeFirst();
+    const r: Record<string, unknown> | undefined = await t
+      .inRange(t.db.selectFrom(t.rollups).select((eb: any) => eb.fn.count('dim_id').distinct().as('n')))
+      .where(counter, '>', 0)
+      .executeTakeFirst();
     return num(r?.n);
   }
 
@@ -279,9 +403,13 @@ export class SqlRollupStore implements RollupStore {
     const out = new Map<string, PeopleCounts>();
     if (!dimIds.length) return out;
     const t = this.tables(q);
-    const rows = (await t.peopleInRange(t.db.selectFrom(t.people)
-      .select((eb: any) => ['dim_id', 'kind', eb.fn.count('person').distinct().as('n')]))
-      .where('dim_id', 'in', dimIds).groupBy(['dim_id', 'kind']).execute()) as Array<{ dim_id: string; kind: string; n: unknown }>;
+    const rows = (await t
+      .peopleInRange(
+        t.db.selectFrom(t.people).select((eb: any) => ['dim_id', 'kind', eb.fn.count('person').distinct().as('n')]),
+      )
+      .where('dim_id', 'in', dimIds)
+      .groupBy(['dim_id', 'kind'])
+      .execute()) as Array<{ dim_id: string; kind: string; n: unknown }>;
     for (const r of rows) {
       const m = out.get(r.dim_id) ?? {};
       m[r.kind as PeopleKind] = num(r.n);
@@ -297,12 +425,24 @@ export class SqlRollupStore implements RollupStore {
     // On the day rows the time column is the day's start already.
     const bucket = by === 'hour' || t.time === 'day' ? sql<number>`${sql.ref(t.time)}` : dayBucket;
     const toStart = (b: number): number => (by === 'hour' || t.time === 'day' ? b : b * DAY_MS - SHANGHAI_OFFSET_MS);
-    const rows: Array<Record<string, unknown>> = await t.inRange(t.db.selectFrom(t.rollups)
-      .select((eb: any) => [bucket.as('bucket'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum(c).as(c))]))
-      .where('dim_id', '=', dimId).groupBy(bucket).execute();
-    const people = (await t.peopleInRange(t.db.selectFrom(t.people)
-      .select((eb: any) => [bucket.as('bucket'), 'kind', eb.fn.count('person').distinct().as('n')]))
-      .where('dim_id', '=', dimId).groupBy([bucket, 'kind']).execute()) as Array<{ bucket: unknown; kind: string; n: unknown }>;
+    const rows: Array<Record<string, unknown>> = await t
+      .inRange(
+        t.db
+          .selectFrom(t.rollups)
+          .select((eb: any) => [bucket.as('bucket'), ...ROLLUP_COUNTERS.map((c) => eb.fn.sum(c).as(c))]),
+      )
+      .where('dim_id', '=', dimId)
+      .groupBy(bucket)
+      .execute();
+    const people = (await t
+      .peopleInRange(
+        t.db
+          .selectFrom(t.people)
+          .select((eb: any) => [bucket.as('bucket'), 'kind', eb.fn.count('person').distinct().as('n')]),
+      )
+      .where('dim_id', '=', dimId)
+      .groupBy([bucket, 'kind'])
+      .execute()) as Array<{ bucket: unknown; kind: string; n: unknown }>;
     const peopleBy = new Map<number, PeopleCounts>();
     for (const p of people) {
       const k = toStart(num(p.bucket));
@@ -310,9 +450,11 @@ export class SqlRollupStore implements RollupStore {
       m[p.kind as PeopleKind] = num(p.n);
       peopleBy.set(k, m);
     }
-    return rows.map((r) => {
-      const b = toStart(num(r.bucket));
-      return { bucket: b, ...sums(r), people: peopleBy.get(b) ?? {} };
-    }).sort((a, b) => a.bucket - b.bucket);
+    return rows
+      .map((r) => {
+        const b = toStart(num(r.bucket));
+        return { bucket: b, ...sums(r), people: peopleBy.get(b) ?? {} };
+      })
+      .sort((a, b) => a.bucket - b.bucket);
   }
 }

@@ -33,25 +33,101 @@ type Op =
   | { kind: 'consume'; restart: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('order' as const), buyer: fc.nat(2), sku: fc.nat(1), qty: fc.integer({ min: 1, max: 3 }), via: fc.constantFrom('video' as const, 'shelf' as const, 'search' as const, 'live' as const) }),
-  fc.record({ kind: fc.constant('cart' as const), buyer: fc.nat(2), sku: fc.nat(1), via: fc.constantFrom('video' as const, 'shelf' as const, 'search' as const, 'live' as const) }),
+  fc.record({
+    kind: fc.constant('order' as const),
+    buyer: fc.nat(2),
+    sku: fc.nat(1),
+    qty: fc.integer({ min: 1, max: 3 }),
+    via: fc.constantFrom('video' as const, 'shelf' as const, 'search' as const, 'live' as const),
+  }),
+  fc.record({
+    kind: fc.constant('cart' as const),
+    buyer: fc.nat(2),
+    sku: fc.nat(1),
+    via: fc.constantFrom('video' as const, 'shelf' as const, 'search' as const, 'live' as const),
+  }),
   fc.record({ kind: fc.constant('fav' as const), buyer: fc.nat(2) }),
   fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(20) }),
-  fc.record({ kind: fc.constant('event' as const), viewer: fc.nat(4), tap: fc.boolean(), lateMin: fc.constantFrom(0, 0, 5, 90, 600) }),
-  fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(200, 900, 5_000, 40 * 60_000, 3 * 3_600_000) }),
+  fc.record({
+    kind: fc.constant('event' as const),
+    viewer: fc.nat(4),
+    tap: fc.boolean(),
+    lateMin: fc.constantFrom(0, 0, 5, 90, 600),
+  }),
+  fc.record({
+    kind: fc.constant('advance' as const),
+    ms: fc.constantFrom(200, 900, 5_000, 40 * 60_000, 3 * 3_600_000),
+  }),
   fc.record({ kind: fc.constant('consume' as const), restart: fc.boolean() }),
 );
 
 async function snapshot(core: TestCore) {
-  const rollups = await core.ctx.db.selectFrom('analytics_rollups').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('hour').orderBy('dim_id').execute();
-  const people = await core.ctx.db.selectFrom('analytics_people').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('kind').orderBy('hour').orderBy('dim_id').orderBy('person').execute();
-  const norm = (rows: Array<Record<string, unknown>>) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'dim_id' && k !== 'scope_id' && k !== 'person' ? Number(v) : v])));
-  const rollupsDaily = await core.ctx.db.selectFrom('analytics_rollups_daily').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('day').orderBy('dim_id').execute();
-  const peopleDaily = await core.ctx.db.selectFrom('analytics_people_daily').selectAll().orderBy('scope').orderBy('scope_id').orderBy('dim').orderBy('kind').orderBy('day').orderBy('dim_id').orderBy('person').execute();
-  const minutes = await core.ctx.db.selectFrom('analytics_live_minutes').select(['room_id', 'minute', 'orders', 'gmv_fen']).orderBy('room_id').orderBy('minute').execute();
+  const rollups = await core.ctx.db
+    .selectFrom('analytics_rollups')
+    .selectAll()
+    .orderBy('scope')
+    .orderBy('scope_id')
+    .orderBy('dim')
+    .orderBy('hour')
+    .orderBy('dim_id')
+    .execute();
+  const people = await core.ctx.db
+    .selectFrom('analytics_people')
+    .selectAll()
+    .orderBy('scope')
+    .orderBy('scope_id')
+    .orderBy('dim')
+    .orderBy('kind')
+    .orderBy('hour')
+    .orderBy('dim_id')
+    .orderBy('person')
+    .execute();
+  const norm = (rows: Array<Record<string, unknown>>) =>
+    rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'dim_id' && k !== 'scope_id' && k !== 'person'
+            ? Number(v)
+            : v,
+        ]),
+      ),
+    );
+  const rollupsDaily = await core.ctx.db
+    .selectFrom('analytics_rollups_daily')
+    .selectAll()
+    .orderBy('scope')
+    .orderBy('scope_id')
+    .orderBy('dim')
+    .orderBy('day')
+    .orderBy('dim_id')
+    .execute();
+  const peopleDaily = await core.ctx.db
+    .selectFrom('analytics_people_daily')
+    .selectAll()
+    .orderBy('scope')
+    .orderBy('scope_id')
+    .orderBy('dim')
+    .orderBy('kind')
+    .orderBy('day')
+    .orderBy('dim_id')
+    .orderBy('person')
+    .execute();
+  const minutes = await core.ctx.db
+    .selectFrom('analytics_live_minutes')
+    .select(['room_id', 'minute', 'orders', 'gmv_fen'])
+    .orderBy('room_id')
+    .orderBy('minute')
+    .execute();
   return {
-    rollups: norm(rollups).filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'hour' && v !== 0)), people: norm(people),
-    rollupsDaily: norm(rollupsDaily).filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'day' && v !== 0)), peopleDaily: norm(peopleDaily),
+    rollups: norm(rollups).filter((r) =>
+      Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'hour' && v !== 0),
+    ),
+    people: norm(people),
+    rollupsDaily: norm(rollupsDaily).filter((r) =>
+      Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'day' && v !== 0),
+    ),
+    peopleDaily: norm(peopleDaily),
     minutes: norm(minutes).filter((m) => m.orders !== 0 || m.gmv_fen !== 0),
   };
 }
@@ -70,28 +146,54 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
         await openRoom(core.ctx, host, room);
         // Buyers in different provinces (the audience's regions come from the order's address snapshot).
         for (const [i, b] of buyers.entries()) {
-          if (i > 0) await addAddress(core.ctx, b, { name: '李四', phone: '13800002222', ...[{ province: '广东省', city: '广州市', district: '天河区' }, { province: '上海市', city: '上海市', district: '浦东新区' }][i - 1]!, detail: '1 号', isDefault: true });
+          if (i > 0)
+            await addAddress(core.ctx, b, {
+              name: '李四',
+              phone: '13800002222',
+              ...[
+                { province: '广东省', city: '广州市', district: '天河区' },
+                { province: '上海市', city: '上海市', district: '浦东新区' },
+              ][i - 1]!,
+              detail: '1 号',
+              isDefault: true,
+            });
         }
         const attributionOf = (via: 'video' | 'shelf' | 'search' | 'live') =>
-          via === 'video' ? { source: 'video' as const, contentId: video } : via === 'live' ? { source: 'live' as const, contentId: room } : { source: via };
+          via === 'video'
+            ? { source: 'video' as const, contentId: video }
+            : via === 'live'
+              ? { source: 'live' as const, contentId: room }
+              : { source: via };
         const paid: string[] = [];
         let n = 0;
         for (const op of ops) {
           if (op.kind === 'cart') {
-            await putCartItem(core.ctx, buyers[op.buyer]!, { skuId: w.shop.skuIds[op.sku]!, quantity: 1, attribution: attributionOf(op.via) });
+            await putCartItem(core.ctx, buyers[op.buyer]!, {
+              skuId: w.shop.skuIds[op.sku]!,
+              quantity: 1,
+              attribution: attributionOf(op.via),
+            });
           } else if (op.kind === 'fav') {
             await addFavourite(core.ctx, buyers[op.buyer]!, w.shop.productId);
           } else if (op.kind === 'order') {
             paid.push(await buyVia(core, buyers[op.buyer]!, w.shop.skuIds[op.sku]!, attributionOf(op.via), op.qty));
           } else if (op.kind === 'refund' && paid.length) {
             const [orderId] = paid.splice(op.pick % paid.length, 1);
-            const buyerOf = (await core.ctx.db.selectFrom('orders').select('buyer_id').where('id', '=', orderId!).executeTakeFirstOrThrow()).buyer_id;
+            const buyerOf = (
+              await core.ctx.db
+                .selectFrom('orders')
+                .select('buyer_id')
+                .where('id', '=', orderId!)
+                .executeTakeFirstOrThrow()
+            ).buyer_id;
             await cancelOrder(core.ctx, buyers.find((b) => b.userId === buyerOf)!, orderId!, '不想要了');
             await sendRefunds(core);
           } else if (op.kind === 'event') {
             const at = core.clock.now() - op.lateMin * 60_000;
             await ingestEvents(core.ctx, { viewerId: `viewer-${op.viewer}` }, [
-              op.tap ? { type: 'product_tap', videoId: video, productId: w.shop.productId, at, clientEventId: `c${n++}` } : { type: 'impression', videoId: video, at, clientEventId: `c${n++}` },
+              op.tap
+                ? { type: 'product_tap', videoId: video, productId: w.shop.productId, at, clientEventId: `c${n++}` }
+                : { type: 'impression', videoId: video, at, clientEventId: `c${n++}` },
             ]);
           } else if (op.kind === 'advance') {
             core.clock.advance(op.ms);
@@ -104,28 +206,59 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
         const incremental = await snapshot(core);
 
         // Attribution: the platform's channel split equals the paid lines grouped by their snapshot.
-        const lines = await core.ctx.db.selectFrom('order_lines').innerJoin('orders', 'orders.id', 'order_lines.order_id')
-          .select(['order_lines.line_total_fen', 'order_lines.attr_source', 'order_lines.attr_creator_id', 'order_lines.plan_kind']).where('orders.paid_at', 'is not', null).execute();
+        const lines = await core.ctx.db
+          .selectFrom('order_lines')
+          .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+          .select([
+            'order_lines.line_total_fen',
+            'order_lines.attr_source',
+            'order_lines.attr_creator_id',
+            'order_lines.plan_kind',
+          ])
+          .where('orders.paid_at', 'is not', null)
+          .execute();
         const expected = new Map<string, number>();
         for (const l of lines) {
           const ch = lineChannel(l.attr_source, l.plan_kind !== null ? l.attr_creator_id : null);
           expected.set(ch, (expected.get(ch) ?? 0) + Number(l.line_total_fen));
         }
         const byChannel = new Map<string, number>();
-        for (const r of incremental.rollupsDaily) if (r.scope === 'platform' && r.dim === 'channel') byChannel.set(String(r.dim_id), (byChannel.get(String(r.dim_id)) ?? 0) + Number(r.gmv_fen));
+        for (const r of incremental.rollupsDaily)
+          if (r.scope === 'platform' && r.dim === 'channel')
+            byChannel.set(String(r.dim_id), (byChannel.get(String(r.dim_id)) ?? 0) + Number(r.gmv_fen));
         for (const [ch, fen] of expected) assert.equal(byChannel.get(ch) ?? 0, fen, `GMV of channel ${ch}`);
-        const refunded = await core.ctx.db.selectFrom('refunds').select((eb) => eb.fn.sum<number>('amount_fen').as('s')).where('status', '=', 'succeeded').executeTakeFirst();
-        const refundRollup = incremental.rollups.filter((r) => r.scope === 'platform' && r.dim === 'total').reduce((a, r) => a + Number(r.refund_fen), 0);
+        const refunded = await core.ctx.db
+          .selectFrom('refunds')
+          .select((eb) => eb.fn.sum<number>('amount_fen').as('s'))
+          .where('status', '=', 'succeeded')
+          .executeTakeFirst();
+        const refundRollup = incremental.rollups
+          .filter((r) => r.scope === 'platform' && r.dim === 'total')
+          .reduce((a, r) => a + Number(r.refund_fen), 0);
         assert.equal(refundRollup, Number(refunded?.s ?? 0), 'refunds');
         // Add-to-carts and favourites: one each per event the cart and favourites recorded.
-        const recorded = await core.ctx.db.selectFrom('events').select(['type', (eb) => eb.fn.countAll<number>().as('n')]).where('type', 'in', ['add_to_cart', 'favourite']).groupBy('type').execute();
+        const recorded = await core.ctx.db
+          .selectFrom('events')
+          .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('type', 'in', ['add_to_cart', 'favourite'])
+          .groupBy('type')
+          .execute();
         const countOf = (t: string) => Number(recorded.find((r) => r.type === t)?.n ?? 0);
-        const platformTotal = (c: 'carts' | 'favourites') => incremental.rollups.filter((r) => r.scope === 'platform' && r.dim === 'total').reduce((a, r) => a + Number(r[c]), 0);
+        const platformTotal = (c: 'carts' | 'favourites') =>
+          incremental.rollups
+            .filter((r) => r.scope === 'platform' && r.dim === 'total')
+            .reduce((a, r) => a + Number(r[c]), 0);
         assert.equal(platformTotal('carts'), countOf('add_to_cart'), 'add-to-carts');
         assert.equal(platformTotal('favourites'), countOf('favourite'), 'favourites');
         // The live room's minutes: the GMV of the paid lines credited to the room.
-        const liveLines = lines.filter((l) => l.attr_source === 'live').reduce((a, l) => a + Number(l.line_total_fen), 0);
-        assert.equal(incremental.minutes.reduce((a, m) => a + Number(m.gmv_fen), 0), liveLines, 'live minutes GMV');
+        const liveLines = lines
+          .filter((l) => l.attr_source === 'live')
+          .reduce((a, l) => a + Number(l.line_total_fen), 0);
+        assert.equal(
+          incremental.minutes.reduce((a, m) => a + Number(m.gmv_fen), 0),
+          liveLines,
+          'live minutes GMV',
+        );
 
         await rebuildRollups(core.ctx, null);
         const recount = await snapshot(core);
@@ -140,10 +273,23 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
           byDay.set(k, (byDay.get(k) ?? 0) + Number(r.gmv_fen) + Number(r.impressions) + Number(r.refund_fen));
         }
         for (const r of recount.rollupsDaily.filter((d) => d.dim === 'total')) {
-          assert.equal(byDay.get(`${r.scope}|${r.scope_id}|${Number(r.day)}`) ?? 0, Number(r.gmv_fen) + Number(r.impressions) + Number(r.refund_fen), 'a day is its hours');
+          assert.equal(
+            byDay.get(`${r.scope}|${r.scope_id}|${Number(r.day)}`) ?? 0,
+            Number(r.gmv_fen) + Number(r.impressions) + Number(r.refund_fen),
+            'a day is its hours',
+          );
         }
-        const peopleOfDay = (rows: Array<Record<string, unknown>>, col: string) => new Set(rows.filter((p) => p.dim === 'total').map((p) => `${p.scope}|${p.scope_id}|${p.kind}|${p.person}|${shanghaiDayStart(Number(p[col]))}`));
-        assert.deepEqual([...peopleOfDay(recount.people, 'hour')].sort(), [...peopleOfDay(recount.peopleDaily, 'day')].sort(), 'a day’s people are its hours’ people');
+        const peopleOfDay = (rows: Array<Record<string, unknown>>, col: string) =>
+          new Set(
+            rows
+              .filter((p) => p.dim === 'total')
+              .map((p) => `${p.scope}|${p.scope_id}|${p.kind}|${p.person}|${shanghaiDayStart(Number(p[col]))}`),
+          );
+        assert.deepEqual(
+          [...peopleOfDay(recount.people, 'hour')].sort(),
+          [...peopleOfDay(recount.peopleDaily, 'day')].sort(),
+          'a day’s people are its hours’ people',
+        );
         assert.deepEqual(incremental.minutes, recount.minutes);
       } finally {
         await core.dispose();
@@ -173,8 +319,16 @@ test('two consumers on one store (another process, or a run racing the worker) c
     const move = { name: 'compass', from, position: upTo, now: core.clock.now() };
     const results = await Promise.all([a.commit({ ...batch, cursor: move }), b.commit({ ...batch, cursor: move })]);
     assert.deepEqual(results.sort(), [false, true]);
-    const total = await core.ctx.db.selectFrom('analytics_rollups').select(['gmv_fen', 'orders']).where('scope', '=', 'platform').where('dim', '=', 'total').execute();
-    assert.deepEqual([total.reduce((s, r) => s + Number(r.gmv_fen), 0), total.reduce((s, r) => s + Number(r.orders), 0)], [2 * 2990 + 4990, 2]);
+    const total = await core.ctx.db
+      .selectFrom('analytics_rollups')
+      .select(['gmv_fen', 'orders'])
+      .where('scope', '=', 'platform')
+      .where('dim', '=', 'total')
+      .execute();
+    assert.deepEqual(
+      [total.reduce((s, r) => s + Number(r.gmv_fen), 0), total.reduce((s, r) => s + Number(r.orders), 0)],
+      [2 * 2990 + 4990, 2],
+    );
   } finally {
     await core.dispose();
   }

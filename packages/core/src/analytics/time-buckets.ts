@@ -8,7 +8,8 @@ export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 export const hourOf = (t: number): number => Math.floor(t / HOUR_MS) * HOUR_MS;
 
 /** The start (UTC epoch ms) of the Shanghai day holding t. */
-export const shanghaiDayStart = (t: number): number => Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
+export const shanghaiDayStart = (t: number): number =>
+  Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
 
 /** YYYY-MM-DD of the Shanghai day holding t. */
 export function shanghaiDate(t: number): string {

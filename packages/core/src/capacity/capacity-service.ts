@@ -40,10 +40,16 @@ export async function getShopCapacity(ctx: CoreContext, actor: Actor, shopId: st
   return { shopId, warehouse: DEFAULT_WAREHOUSE, capacityPerDay: await capacityOf(ctx.db, shopId) };
 }
 
-export async function setShopCapacity(ctx: CoreContext, actor: Actor, shopId: string, input: { capacityPerDay: number }): Promise<ShopCapacityView> {
+export async function setShopCapacity(
+  ctx: CoreContext,
+  actor: Actor,
+  shopId: string,
+  input: { capacityPerDay: number },
+): Promise<ShopCapacityView> {
   requireShopMember(actor, shopId);
   const perDay = input.capacityPerDay;
-  if (!Number.isSafeInteger(perDay) || perDay < 1 || perDay > MAX_CAPACITY_PER_DAY) throw invalid(`capacityPerDay must be 1–${MAX_CAPACITY_PER_DAY}`, { field: 'capacityPerDay' });
+  if (!Number.isSafeInteger(perDay) || perDay < 1 || perDay > MAX_CAPACITY_PER_DAY)
+    throw invalid(`capacityPerDay must be 1–${MAX_CAPACITY_PER_DAY}`, { field: 'capacityPerDay' });
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     await tx
@@ -51,12 +57,23 @@ export async function setShopCapacity(ctx: CoreContext, actor: Actor, shopId: st
       .values({ shop_id: shopId, warehouse: DEFAULT_WAREHOUSE, per_day: perDay, updated_at: now })
       .onConflict((oc) => oc.columns(['shop_id', 'warehouse']).doUpdateSet({ per_day: perDay, updated_at: now }))
       .execute();
-    await emit(tx, 'shop.capacity_changed', shopId, { shopId, warehouse: DEFAULT_WAREHOUSE, capacityPerDay: perDay, by: actor.userId }, now);
+    await emit(
+      tx,
+      'shop.capacity_changed',
+      shopId,
+      { shopId, warehouse: DEFAULT_WAREHOUSE, capacityPerDay: perDay, by: actor.userId },
+      now,
+    );
   });
   return { shopId, warehouse: DEFAULT_WAREHOUSE, capacityPerDay: perDay };
 }
 
-export async function setSurgePolicy(ctx: CoreContext, actor: Actor, productId: string, policy: string): Promise<{ productId: string; policy: SurgePolicy }> {
+export async function setSurgePolicy(
+  ctx: CoreContext,
+  actor: Actor,
+  productId: string,
+  policy: string,
+): Promise<{ productId: string; policy: SurgePolicy }> {
   if (!isSurgePolicy(policy)) throw invalid(`policy must be one of ${SURGE_POLICIES.join(', ')}`, { field: 'policy' });
   const { shopId } = await requireOwnProduct(ctx, actor, productId);
   await ctx.db.transaction().execute(async (tx) => {
@@ -81,7 +98,11 @@ async function productPolicies(db: Db, shopId: string): Promise<CapacityProjecti
     .orderBy('products.id', 'desc')
     .limit(200)
     .execute();
-  return rows.map((r) => ({ productId: r.id, title: r.title, policy: isSurgePolicy(r.policy) ? r.policy : DEFAULT_SURGE_POLICY }));
+  return rows.map((r) => ({
+    productId: r.id,
+    title: r.title,
+    policy: isSurgePolicy(r.policy) ? r.policy : DEFAULT_SURGE_POLICY,
+  }));
 }
 
 /** The projection for the merchant console: paid-but-unshipped orders against the capacity. */
@@ -90,16 +111,36 @@ export async function shopProjection(ctx: CoreContext, actor: Actor, shopId: str
   const now = ctx.clock.now();
   const [perDay, products] = await Promise.all([capacityOf(ctx.db, shopId), productPolicies(ctx.db, shopId)]);
   const base = { nearLimitAt: NEAR_LIMIT, products };
-  if (perDay === null) return { ...base, capacityPerDay: null, backlog: 0, pending: 0, shippedToday: 0, projectedClearAt: null, atRisk: [], newOrderShipAt: null, pressure: 0, nearLimit: false };
+  if (perDay === null)
+    return {
+      ...base,
+      capacityPerDay: null,
+      backlog: 0,
+      pending: 0,
+      shippedToday: 0,
+      projectedClearAt: null,
+      atRisk: [],
+      newOrderShipAt: null,
+      pressure: 0,
+      nearLimit: false,
+    };
   const [load, backlog] = await Promise.all([
     loadShopLoad(ctx.db, shopId, perDay, now),
-    ctx.db.selectFrom('orders').select(['id', 'ship_by_at']).where('shop_id', '=', shopId).where('status', '=', 'paid').execute(),
+    ctx.db
+      .selectFrom('orders')
+      .select(['id', 'ship_by_at'])
+      .where('shop_id', '=', shopId)
+      .where('status', '=', 'paid')
+      .execute(),
   ]);
   const p = projectCapacity({
     now,
     capacityPerDay: perDay,
     shippedToday: load.shippedToday,
-    backlog: backlog.map((o) => ({ orderId: o.id, shipBy: o.ship_by_at === null ? Number.POSITIVE_INFINITY : Number(o.ship_by_at) })),
+    backlog: backlog.map((o) => ({
+      orderId: o.id,
+      shipBy: o.ship_by_at === null ? Number.POSITIVE_INFINITY : Number(o.ship_by_at),
+    })),
     pendingCount: load.unpaid,
     promiseWindowMs: PRESSURE_WINDOW_MS,
   });
@@ -122,14 +163,29 @@ export async function capacityPressure(db: Db, shopId: string, now: number): Pro
   const perDay = await capacityOf(db, shopId);
   if (perDay === null) return 0;
   const load = await loadShopLoad(db, shopId, perDay, now);
-  return pressureOf(load.paid + load.unpaid, { now, capacityPerDay: perDay, shippedToday: load.shippedToday, promiseWindowMs: PRESSURE_WINDOW_MS });
+  return pressureOf(load.paid + load.unpaid, {
+    now,
+    capacityPerDay: perDay,
+    shippedToday: load.shippedToday,
+    promiseWindowMs: PRESSURE_WINDOW_MS,
+  });
 }
 
 /** The products the interest engine should show less of: every listed product of a shop near its limit. */
-export async function throttleSignal(db: Db, shopId: string, now: number): Promise<{ shopId: string; pressure: number; throttle: string[] }> {
+export async function throttleSignal(
+  db: Db,
+  shopId: string,
+  now: number,
+): Promise<{ shopId: string; pressure: number; throttle: string[] }> {
   const pressure = await capacityPressure(db, shopId, now);
   if (pressure < NEAR_LIMIT) return { shopId, pressure, throttle: [] };
-  const rows = await db.selectFrom('products').select('id').where('shop_id', '=', shopId).where('status', '=', 'listed').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('products')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('status', '=', 'listed')
+    .orderBy('id')
+    .execute();
   return { shopId, pressure, throttle: rows.map((r) => r.id) };
 }
 

@@ -17,7 +17,13 @@ export interface GuardedOrder {
 }
 
 /** The pre-sale ship-by date each order promises (null: the usual in-stock promise). */
-export async function surgePromises(tx: Tx, orders: readonly GuardedOrder[], capacity: ReadonlyMap<string, number>, policies: ReadonlyMap<string, string | null>, now: number): Promise<Array<number | null>> {
+export async function surgePromises(
+  tx: Tx,
+  orders: readonly GuardedOrder[],
+  capacity: ReadonlyMap<string, number>,
+  policies: ReadonlyMap<string, string | null>,
+  now: number,
+): Promise<Array<number | null>> {
   const out: Array<number | null> = [];
   for (const o of orders) {
     const perDay = capacity.get(o.shopId);
@@ -25,12 +31,22 @@ export async function surgePromises(tx: Tx, orders: readonly GuardedOrder[], cap
       out.push(null);
       continue;
     }
-    await tx.updateTable('shop_capacity').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('shop_id', '=', o.shopId).where('warehouse', '=', DEFAULT_WAREHOUSE).execute();
+    await tx
+      .updateTable('shop_capacity')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('shop_id', '=', o.shopId)
+      .where('warehouse', '=', DEFAULT_WAREHOUSE)
+      .execute();
     const load = await loadShopLoad(tx, o.shopId, perDay, now);
     let promised: number | null = null;
     for (const l of o.lines) {
       const terms = saleTermsOf(policies.get(l.productId) ?? null, l.shipByHours, load, now);
-      if (terms.sale === 'paused') throw new DomainError('SALES_PAUSED', '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity', { productId: l.productId });
+      if (terms.sale === 'paused')
+        throw new DomainError(
+          'SALES_PAUSED',
+          '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity',
+          { productId: l.productId },
+        );
       if (terms.promise.kind === 'presale') promised = Math.max(promised ?? 0, terms.promise.shipBy);
     }
     out.push(promised);

@@ -63,7 +63,10 @@ export function byShipBy(a: BacklogOrder, b: BacklogOrder): number {
 }
 
 /** Pressure from the number of open orders alone (checkout and product pages need no list). */
-export function pressureOf(open: number, input: Pick<ProjectionInput, 'now' | 'capacityPerDay' | 'shippedToday' | 'promiseWindowMs'>): number {
+export function pressureOf(
+  open: number,
+  input: Pick<ProjectionInput, 'now' | 'capacityPerDay' | 'shippedToday' | 'promiseWindowMs'>,
+): number {
   const slots = slotsUntil(input.now + input.promiseWindowMs, input.now, input.capacityPerDay, input.shippedToday);
   if (slots <= 0) return 1;
   return Math.min(1, open / slots);
@@ -72,7 +75,11 @@ export function pressureOf(open: number, input: Pick<ProjectionInput, 'now' | 'c
 export function projectCapacity(input: ProjectionInput): Projection {
   const { now, capacityPerDay, shippedToday } = input;
   const queue = [...input.backlog].sort(byShipBy);
-  const projected = queue.map((o, i) => ({ orderId: o.orderId, shipBy: o.shipBy, projectedShipAt: slotShipAt(i, now, capacityPerDay, shippedToday) }));
+  const projected = queue.map((o, i) => ({
+    orderId: o.orderId,
+    shipBy: o.shipBy,
+    projectedShipAt: slotShipAt(i, now, capacityPerDay, shippedToday),
+  }));
   const open = queue.length + input.pendingCount;
   return {
     capacityPerDay,

@@ -36,7 +36,11 @@ export function decideSale(input: SaleInput): SaleDecision {
   // Payment comes after checkout, so the in-stock deadline is at least this late.
   const fits = input.newOrderShipAt <= input.now + input.shipByHours * HOUR_MS;
   const near = input.pressure >= NEAR_LIMIT || !fits;
-  const presale: SaleDecision = { sale: 'open', promise: { kind: 'presale', shipBy: input.newOrderShipAt }, warning: true };
+  const presale: SaleDecision = {
+    sale: 'open',
+    promise: { kind: 'presale', shipBy: input.newOrderShipAt },
+    warning: true,
+  };
   if (!Number.isFinite(input.newOrderShipAt)) return { sale: 'paused' };
   switch (input.policy) {
     case 'pause':

@@ -7,19 +7,41 @@ import { orderDetail, shipOrder } from '../orders/index.js';
 import { DomainError } from '../platform/index.js';
 import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
-import { capacityPressure, getShopCapacity, setShopCapacity, setSurgePolicy, shopProjection, throttleSignal } from './capacity-service.js';
+import {
+  capacityPressure,
+  getShopCapacity,
+  setShopCapacity,
+  setSurgePolicy,
+  shopProjection,
+  throttleSignal,
+} from './capacity-service.js';
 import { DAY_MS, HOUR_MS, endOfShanghaiDay } from '../platform/index.js';
 
 const T0 = Date.UTC(2026, 10, 23, 2, 0, 0); // 10:00 in Shanghai
 let txn = 0;
 
-async function addProduct(core: TestCore, shop: ShopFixture, title: string, stock: number): Promise<{ productId: string; skuId: string }> {
-  const p = await createProduct(core.ctx, shop.owner, shop.shopId, { categoryId: shop.categoryId, title, specOptions: [], skus: [{ specValues: [], priceFen: 1990, stock }], status: 'listed' });
+async function addProduct(
+  core: TestCore,
+  shop: ShopFixture,
+  title: string,
+  stock: number,
+): Promise<{ productId: string; skuId: string }> {
+  const p = await createProduct(core.ctx, shop.owner, shop.shopId, {
+    categoryId: shop.categoryId,
+    title,
+    specOptions: [],
+    skus: [{ specValues: [], priceFen: 1990, stock }],
+    status: 'listed',
+  });
   return { productId: p.id, skuId: p.skuIds[0]! };
 }
 
 /** Places one order; answers the order and its payment, or the error code when checkout refused it. */
-async function buy(core: TestCore, buyer: Actor, skuId: string): Promise<{ orderId: string; pay: () => Promise<unknown> } | { code: string }> {
+async function buy(
+  core: TestCore,
+  buyer: Actor,
+  skuId: string,
+): Promise<{ orderId: string; pay: () => Promise<unknown> } | { code: string }> {
   let c;
   try {
     c = (await checkout(core.ctx, buyer, { items: [{ skuId, quantity: 1 }] })).body;
@@ -29,7 +51,20 @@ async function buy(core: TestCore, buyer: Actor, skuId: string): Promise<{ order
   }
   const n = ++txn;
   const paid = c;
-  const pay = () => applyNotification(core.ctx, 'sandbox', { eventId: `surge${n}`, kind: 'payment.succeeded', paymentId: paid.payment.id, providerTxnId: `sbx_s${n}`, amountFen: paid.totalFen, at: 0 }, '{}');
+  const pay = () =>
+    applyNotification(
+      core.ctx,
+      'sandbox',
+      {
+        eventId: `surge${n}`,
+        kind: 'payment.succeeded',
+        paymentId: paid.payment.id,
+        providerTxnId: `sbx_s${n}`,
+        amountFen: paid.totalFen,
+        at: 0,
+      },
+      '{}',
+    );
   return { orderId: c.orders[0]!.id, pay };
 }
 
@@ -41,7 +76,9 @@ async function buyAndPay(core: TestCore, buyer: Actor, skuId: string): Promise<{
 }
 
 async function stockOf(core: TestCore, skuId: string): Promise<number> {
-  return Number((await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
+  return Number(
+    (await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock,
+  );
 }
 
 test('surge: 3,000 orders in an hour against 1,000/day — each policy applies at 80 % and no sold promise is unmeetable', async () => {
@@ -83,14 +120,26 @@ test('surge: 3,000 orders in an hour against 1,000/day — each policy applies a
       const open = sold.length; // every sold order stays open (unpaid or paid, not shipped)
       // The moment each policy applies: pre-sale from 80 % (1,600 of 2,000 slots in 48 h); warn-only
       // keeps the in-stock promise until it could not be met (2,000), then sells only pre-sale.
-      const expected = k === 2 && open >= 1600 ? 'paused' : (k === 1 && open >= 1600) || (k === 0 && open >= 2000) ? 'presale' : 'in_stock';
+      const expected =
+        k === 2 && open >= 1600
+          ? 'paused'
+          : (k === 1 && open >= 1600) || (k === 0 && open >= 2000)
+            ? 'presale'
+            : 'in_stock';
       // The honest date: the day its queue position ships.
       const presaleDate = today + Math.floor(open / 1000) * DAY_MS;
       // What the product page shows before payment (checked around the thresholds and every 50th).
       if (i % 50 === 0 || Math.abs(open - 1600) < 4 || Math.abs(open - 2000) < 4) {
         const detail = await productDetail(core.ctx.db, p.productId, null, core.clock.now());
         assert.equal(detail.salesPaused, expected === 'paused', `product ${k} at ${open}`);
-        if (expected !== 'paused') assert.deepEqual(detail.promise, expected === 'presale' ? { kind: 'presale', shipBy: presaleDate } : { kind: 'in_stock', shipWithinHours: 48 }, `product ${k} at ${open}`);
+        if (expected !== 'paused')
+          assert.deepEqual(
+            detail.promise,
+            expected === 'presale'
+              ? { kind: 'presale', shipBy: presaleDate }
+              : { kind: 'in_stock', shipWithinHours: 48 },
+            `product ${k} at ${open}`,
+          );
       }
       const r = await buy(core, buyer, p.skuId);
       if ('code' in r) {
@@ -112,16 +161,26 @@ test('surge: 3,000 orders in an hour against 1,000/day — each policy applies a
     assert.ok(sold.length > 2000 && sold.length < 3000);
 
     // The promise shown before payment is each order's ship-by deadline.
-    const deadlines = await core.ctx.db.selectFrom('orders').select(['id', 'ship_by_at', 'paid_at']).where('shop_id', '=', shop.shopId).where('status', '=', 'paid').execute();
+    const deadlines = await core.ctx.db
+      .selectFrom('orders')
+      .select(['id', 'ship_by_at', 'paid_at'])
+      .where('shop_id', '=', shop.shopId)
+      .where('status', '=', 'paid')
+      .execute();
     const shipByOf = new Map(deadlines.map((o) => [o.id, Number(o.ship_by_at)]));
     const paidAtOf = new Map(deadlines.map((o) => [o.id, Number(o.paid_at)]));
     assert.equal(deadlines.length, sold.length);
-    for (const o of sold) assert.equal(shipByOf.get(o.orderId), o.presaleShipBy ?? paidAtOf.get(o.orderId)! + 48 * HOUR_MS);
+    for (const o of sold)
+      assert.equal(shipByOf.get(o.orderId), o.presaleShipBy ?? paidAtOf.get(o.orderId)! + 48 * HOUR_MS);
     const last = sold.at(-1)!;
     const lastPromise = (await orderDetail(core.ctx.db, buyer, last.orderId)).promise;
     assert.equal(lastPromise.shipBy, last.presaleShipBy);
     assert.equal(lastPromise.presaleShipBy, last.presaleShipBy, 'the order detail tells the buyer the pre-sale date');
-    assert.equal((await orderDetail(core.ctx.db, buyer, sold[0]!.orderId)).promise.presaleShipBy, null, 'in-stock orders carry no pre-sale date');
+    assert.equal(
+      (await orderDetail(core.ctx.db, buyer, sold[0]!.orderId)).promise.presaleShipBy,
+      null,
+      'in-stock orders carry no pre-sale date',
+    );
     const projection = await shopProjection(core.ctx, shop.owner, shop.shopId);
     assert.equal(projection.capacityPerDay, 1000);
     assert.equal(projection.backlog, sold.length);
@@ -131,7 +190,10 @@ test('surge: 3,000 orders in an hour against 1,000/day — each policy applies a
     assert.equal(projection.projectedClearAt, today + 2 * DAY_MS);
     assert.equal(await capacityPressure(core.ctx.db, shop.shopId, core.clock.now()), 1);
     const signal = await throttleSignal(core.ctx.db, shop.shopId, core.clock.now());
-    assert.deepEqual(new Set(signal.throttle), new Set([shop.productId, warn.productId, presale.productId, pause.productId]));
+    assert.deepEqual(
+      new Set(signal.throttle),
+      new Set([shop.productId, warn.productId, presale.productId, pause.productId]),
+    );
   } finally {
     await core.dispose();
   }
@@ -157,19 +219,30 @@ test('policy switching, shipping and a larger capacity move the promise; no capa
     // 5 a day: 10 slots in 48 h, 8 taken = 80 %.
     await setShopCapacity(core.ctx, shop.owner, shop.shopId, { capacityPerDay: 5 });
     assert.equal(await capacityPressure(core.ctx.db, shop.shopId, core.clock.now()), 0.8);
-    assert.deepEqual((await detail()).promise, { kind: 'in_stock', shipWithinHours: 48 }, 'warn (the default) keeps the in-stock promise while it can be met');
+    assert.deepEqual(
+      (await detail()).promise,
+      { kind: 'in_stock', shipWithinHours: 48 },
+      'warn (the default) keeps the in-stock promise while it can be met',
+    );
     const proj = await shopProjection(core.ctx, shop.owner, shop.shopId);
     assert.equal(proj.nearLimit, true);
     assert.equal(proj.newOrderShipAt, endOfShanghaiDay(T0) + DAY_MS);
     await setSurgePolicy(core.ctx, shop.owner, shop.productId, 'pause');
     assert.equal((await detail()).salesPaused, true);
     const before = await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', sku).executeTakeFirstOrThrow();
-    await assert.rejects(checkout(core.ctx, buyer, { items: [{ skuId: sku, quantity: 1 }] }), (e: DomainError) => e.code === 'SALES_PAUSED' && e.status === 409);
-    assert.deepEqual(await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', sku).executeTakeFirstOrThrow(), before);
+    await assert.rejects(
+      checkout(core.ctx, buyer, { items: [{ skuId: sku, quantity: 1 }] }),
+      (e: DomainError) => e.code === 'SALES_PAUSED' && e.status === 409,
+    );
+    assert.deepEqual(
+      await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', sku).executeTakeFirstOrThrow(),
+      before,
+    );
     await setSurgePolicy(core.ctx, shop.owner, shop.productId, 'presale');
     assert.deepEqual((await detail()).promise, { kind: 'presale', shipBy: endOfShanghaiDay(T0) + DAY_MS });
     // Shipping five spends today's capacity: 3 open orders for tomorrow's 5 slots = 60 %, in stock again.
-    for (const id of orders.slice(0, 5)) await shipOrder(core.ctx, shop.owner, id, [{ carrier: '顺丰速运', trackingNo: `SF2000000${id.slice(-3)}` }]);
+    for (const id of orders.slice(0, 5))
+      await shipOrder(core.ctx, shop.owner, id, [{ carrier: '顺丰速运', trackingNo: `SF2000000${id.slice(-3)}` }]);
     assert.equal(await capacityPressure(core.ctx.db, shop.shopId, core.clock.now()), 0.6);
     assert.deepEqual((await detail()).promise, { kind: 'in_stock', shipWithinHours: 48 });
     // Four more orders (7 of 5) and the honest pre-sale date is the day after tomorrow.
@@ -178,10 +251,19 @@ test('policy switching, shipping and a larger capacity move the promise; no capa
     // A larger capacity lifts the pressure: back to the in-stock promise.
     await setShopCapacity(core.ctx, shop.owner, shop.shopId, { capacityPerDay: 100 });
     assert.deepEqual((await detail()).promise, { kind: 'in_stock', shipWithinHours: 48 });
-    await assert.rejects(setShopCapacity(core.ctx, shop.owner, shop.shopId, { capacityPerDay: 0 }), (e: DomainError) => e.code === 'INVALID_INPUT' || e.status === 400);
-    await assert.rejects(setSurgePolicy(core.ctx, shop.owner, shop.productId, 'maybe'), (e: DomainError) => e.status === 400);
+    await assert.rejects(
+      setShopCapacity(core.ctx, shop.owner, shop.shopId, { capacityPerDay: 0 }),
+      (e: DomainError) => e.code === 'INVALID_INPUT' || e.status === 400,
+    );
+    await assert.rejects(
+      setSurgePolicy(core.ctx, shop.owner, shop.productId, 'maybe'),
+      (e: DomainError) => e.status === 400,
+    );
     const stranger = await makePerson(core, 'surge-stranger');
-    await assert.rejects(setSurgePolicy(core.ctx, stranger, shop.productId, 'warn'), (e: DomainError) => e.status === 404);
+    await assert.rejects(
+      setSurgePolicy(core.ctx, stranger, shop.productId, 'warn'),
+      (e: DomainError) => e.status === 404,
+    );
     await assert.rejects(shopProjection(core.ctx, stranger, shop.shopId), (e: DomainError) => e.status === 404);
   } finally {
     await core.dispose();

@@ -27,34 +27,71 @@ export interface CategoryInput {
 }
 
 export function checkCategoryBasics(r: CategoryBasics): void {
-  if (!Number.isInteger(r.shipByHours) || r.shipByHours < 1 || r.shipByHours > 24 * 90) throw invalid('shipByHours must be 1–2160', { field: 'shipByHours' });
-  if (!Number.isInteger(r.feeRateBp) || r.feeRateBp < 0 || r.feeRateBp > 10_000) throw invalid('feeRateBp must be 0–10000', { field: 'feeRateBp' });
+  if (!Number.isInteger(r.shipByHours) || r.shipByHours < 1 || r.shipByHours > 24 * 90)
+    throw invalid('shipByHours must be 1–2160', { field: 'shipByHours' });
+  if (!Number.isInteger(r.feeRateBp) || r.feeRateBp < 0 || r.feeRateBp > 10_000)
+    throw invalid('feeRateBp must be 0–10000', { field: 'feeRateBp' });
 }
 
-export async function createCategory(ctx: CoreContext, actor: Actor | null, input: CategoryInput): Promise<CategoryView> {
+export async function createCategory(
+  ctx: CoreContext,
+  actor: Actor | null,
+  input: CategoryInput,
+): Promise<CategoryView> {
   if (actor) requireRole(actor, 'admin');
   checkCategoryBasics(input);
   const name = input.name.trim();
   if (!name || name.length > 30) throw invalid('name must be 1–30 characters', { field: 'name' });
   if (input.parentId) {
-    const parent = await ctx.db.selectFrom('categories').select('id').where('id', '=', input.parentId).executeTakeFirst();
+    const parent = await ctx.db
+      .selectFrom('categories')
+      .select('id')
+      .where('id', '=', input.parentId)
+      .executeTakeFirst();
     if (!parent) throw notFound('parent category', input.parentId);
   }
   const id = newId('category');
   await ctx.db
     .insertInto('categories')
-    .values({ id, parent_id: input.parentId ?? null, name, ship_by_hours: input.shipByHours, perishable: input.perishable ? 1 : 0, fee_rate_bp: input.feeRateBp, sort: input.sort ?? 0, created_at: ctx.clock.now() })
+    .values({
+      id,
+      parent_id: input.parentId ?? null,
+      name,
+      ship_by_hours: input.shipByHours,
+      perishable: input.perishable ? 1 : 0,
+      fee_rate_bp: input.feeRateBp,
+      sort: input.sort ?? 0,
+      created_at: ctx.clock.now(),
+    })
     .execute();
-  return { id, parentId: input.parentId ?? null, name, shipByHours: input.shipByHours, perishable: input.perishable, feeRateBp: input.feeRateBp, children: [] };
+  return {
+    id,
+    parentId: input.parentId ?? null,
+    name,
+    shipByHours: input.shipByHours,
+    perishable: input.perishable,
+    feeRateBp: input.feeRateBp,
+    children: [],
+  };
 }
 
-export async function updateCategoryRules(ctx: CoreContext, actor: Actor, id: string, rules: CategoryBasics & { name?: string }): Promise<void> {
+export async function updateCategoryRules(
+  ctx: CoreContext,
+  actor: Actor,
+  id: string,
+  rules: CategoryBasics & { name?: string },
+): Promise<void> {
   requireRole(actor, 'admin');
   checkCategoryBasics(rules);
   await ctx.db.transaction().execute(async (tx) => {
     const res = await tx
       .updateTable('categories')
-      .set({ ship_by_hours: rules.shipByHours, perishable: rules.perishable ? 1 : 0, fee_rate_bp: rules.feeRateBp, ...(rules.name ? { name: rules.name.trim() } : {}) })
+      .set({
+        ship_by_hours: rules.shipByHours,
+        perishable: rules.perishable ? 1 : 0,
+        fee_rate_bp: rules.feeRateBp,
+        ...(rules.name ? { name: rules.name.trim() } : {}),
+      })
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw notFound('category', id);
@@ -67,7 +104,15 @@ export async function categoryTree(db: Db): Promise<CategoryView[]> {
   const rows = await db.selectFrom('categories').selectAll().orderBy('sort').orderBy('id').execute();
   const byId = new Map<string, CategoryView>();
   for (const r of rows) {
-    byId.set(r.id, { id: r.id, parentId: r.parent_id, name: r.name, shipByHours: r.ship_by_hours, perishable: r.perishable === 1, feeRateBp: r.fee_rate_bp, children: [] });
+    byId.set(r.id, {
+      id: r.id,
+      parentId: r.parent_id,
+      name: r.name,
+      shipByHours: r.ship_by_hours,
+      perishable: r.perishable === 1,
+      feeRateBp: r.fee_rate_bp,
+      children: [],
+    });
   }
   const roots: CategoryView[] = [];
   for (const c of byId.values()) {

@@ -1,22 +1,58 @@
 /** The catalog module's public API: other modules import only from here. */
 export {
-  type SpecOption, type SkuInput, MAX_PRICE_FEN, MAX_STOCK, specKey, checkSpecsAndSkus, checkPrice, checkStock,
-  type ProductStatus, PRODUCT_TRANSITIONS, checkProductTransition, isBuyable,
+  type SpecOption,
+  type SkuInput,
+  MAX_PRICE_FEN,
+  MAX_STOCK,
+  specKey,
+  checkSpecsAndSkus,
+  checkPrice,
+  checkStock,
+  type ProductStatus,
+  PRODUCT_TRANSITIONS,
+  checkProductTransition,
+  isBuyable,
 } from './product-rules.js';
 export {
-  type ProductCard, type ProductDetail, type Page, imageUrl, type ProductQuery, productCardsByIds, listProducts,
-  productDetail, firstImages,
+  type ProductCard,
+  type ProductDetail,
+  type Page,
+  imageUrl,
+  type ProductQuery,
+  productCardsByIds,
+  listProducts,
+  productDetail,
+  firstImages,
 } from './product-views.js';
 export { type ShopInput, type ShopView, createShop, updateShop, addStaff, getShop, myShops } from './shops.js';
 export {
-  type ProductInput, createProduct, requireOwnProduct, updateProduct, setProductStatus, type ProductChangedEvent,
-  delistProductByPlatform, productForReview, updateSkuPrice, requireOwnSku,
+  type ProductInput,
+  createProduct,
+  requireOwnProduct,
+  updateProduct,
+  setProductStatus,
+  type ProductChangedEvent,
+  delistProductByPlatform,
+  productForReview,
+  updateSkuPrice,
+  requireOwnSku,
 } from './products.js';
 export {
-  MAX_IMAGE_BYTES, MAX_IMAGES_PER_PRODUCT, sniffImageType, mediaDir, addProductImage, KEEP_UNUSED_UPLOADS_MS,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGES_PER_PRODUCT,
+  sniffImageType,
+  mediaDir,
+  addProductImage,
+  KEEP_UNUSED_UPLOADS_MS,
   deleteMediaFiles,
 } from './images.js';
 export {
-  type CategoryBasics, type CategoryView, type CategoryInput, checkCategoryBasics, createCategory, updateCategoryRules,
-  categoryTree, requireLeafCategory,
+  type CategoryBasics,
+  type CategoryView,
+  type CategoryInput,
+  checkCategoryBasics,
+  createCategory,
+  updateCategoryRules,
+  categoryTree,
+  requireLeafCategory,
 } from './categories.js';

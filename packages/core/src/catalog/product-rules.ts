@@ -25,19 +25,25 @@ export function checkSpecsAndSkus(options: SpecOption[], skus: SkuInput[]): void
   if (options.length > 3) throw invalid('at most 3 spec options', { field: 'specOptions' });
   const names = new Set<string>();
   for (const o of options) {
-    if (!o.name.trim() || o.name.length > 20) throw invalid('spec option names must be 1–20 characters', { field: 'specOptions' });
+    if (!o.name.trim() || o.name.length > 20)
+      throw invalid('spec option names must be 1–20 characters', { field: 'specOptions' });
     if (names.has(o.name)) throw invalid(`spec option ${o.name} appears twice`, { field: 'specOptions' });
     names.add(o.name);
-    if (o.values.length < 1 || o.values.length > 30) throw invalid(`spec option ${o.name} needs 1–30 values`, { field: 'specOptions' });
-    if (new Set(o.values).size !== o.values.length) throw invalid(`spec option ${o.name} repeats a value`, { field: 'specOptions' });
-    for (const v of o.values) if (!v.trim() || v.length > 30) throw invalid('spec values must be 1–30 characters', { field: 'specOptions' });
+    if (o.values.length < 1 || o.values.length > 30)
+      throw invalid(`spec option ${o.name} needs 1–30 values`, { field: 'specOptions' });
+    if (new Set(o.values).size !== o.values.length)
+      throw invalid(`spec option ${o.name} repeats a value`, { field: 'specOptions' });
+    for (const v of o.values)
+      if (!v.trim() || v.length > 30) throw invalid('spec values must be 1–30 characters', { field: 'specOptions' });
   }
   if (skus.length < 1 || skus.length > 300) throw invalid('a product needs 1–300 SKUs', { field: 'skus' });
   const seen = new Set<string>();
   skus.forEach((sku, i) => {
-    if (sku.specValues.length !== options.length) throw invalid(`sku ${i} must name one value per spec option`, { field: 'skus', index: i });
+    if (sku.specValues.length !== options.length)
+      throw invalid(`sku ${i} must name one value per spec option`, { field: 'skus', index: i });
     sku.specValues.forEach((v, j) => {
-      if (!options[j]!.values.includes(v)) throw invalid(`sku ${i}: "${v}" is not a value of ${options[j]!.name}`, { field: 'skus', index: i });
+      if (!options[j]!.values.includes(v))
+        throw invalid(`sku ${i}: "${v}" is not a value of ${options[j]!.name}`, { field: 'skus', index: i });
     });
     const key = specKey(sku.specValues);
     if (seen.has(key)) throw invalid(`sku ${i} repeats a spec combination`, { field: 'skus', index: i });
@@ -51,13 +57,17 @@ export function checkPrice(priceFen: number, originalPriceFen: number | null, in
   if (!Number.isSafeInteger(priceFen) || priceFen < 1 || priceFen > MAX_PRICE_FEN) {
     throw invalid(`price must be an integer of fen between 1 and ${MAX_PRICE_FEN}`, { field: 'priceFen', index });
   }
-  if (originalPriceFen !== null && (!Number.isSafeInteger(originalPriceFen) || originalPriceFen < priceFen || originalPriceFen > MAX_PRICE_FEN)) {
+  if (
+    originalPriceFen !== null &&
+    (!Number.isSafeInteger(originalPriceFen) || originalPriceFen < priceFen || originalPriceFen > MAX_PRICE_FEN)
+  ) {
     throw invalid('original price must be an integer of fen not below the price', { field: 'originalPriceFen', index });
   }
 }
 
 export function checkStock(stock: number, index?: number): void {
-  if (!Number.isSafeInteger(stock) || stock < 0 || stock > MAX_STOCK) throw invalid(`stock must be an integer between 0 and ${MAX_STOCK}`, { field: 'stock', index });
+  if (!Number.isSafeInteger(stock) || stock < 0 || stock > MAX_STOCK)
+    throw invalid(`stock must be an integer between 0 and ${MAX_STOCK}`, { field: 'stock', index });
 }
 
 export type ProductStatus = 'draft' | 'listed' | 'delisted';

@@ -73,7 +73,14 @@ function cardQuery(db: Db) {
         .orderBy('skus.id')
         .limit(1)
         .as('original_price_fen'),
-      eb.selectFrom('product_images').select('product_images.file_name').whereRef('product_images.product_id', '=', 'products.id').orderBy('product_images.sort').orderBy('product_images.id').limit(1).as('image_file'),
+      eb
+        .selectFrom('product_images')
+        .select('product_images.file_name')
+        .whereRef('product_images.product_id', '=', 'products.id')
+        .orderBy('product_images.sort')
+        .orderBy('product_images.id')
+        .limit(1)
+        .as('image_file'),
     ]);
 }
 
@@ -123,15 +130,30 @@ function listingQuery(db: Db, q: ProductQuery, onlyListed: boolean): CompiledQue
     if (q.shopId) query = query.where('products.shop_id', '=', sentinel('shopId'));
     if (q.categoryId) {
       const catId = sentinel('categoryId');
-      query = query.where((eb) => eb.or([eb('products.category_id', '=', catId), eb('products.category_id', 'in', eb.selectFrom('categories').select('id').where('parent_id', '=', catId))]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('products.category_id', '=', catId),
+          eb('products.category_id', 'in', eb.selectFrom('categories').select('id').where('parent_id', '=', catId)),
+        ]),
+      );
     }
     if (q.cursor) query = query.where('products.id', '<', sentinel('cursor'));
     const compiled = query.compile();
     shape = { sql: compiled.sql, params: [...compiled.parameters] };
     listingSql.set(key, shape);
   }
-  const values: Record<string, unknown> = { [sentinel('status')]: status, [sentinel('shopId')]: q.shopId, [sentinel('categoryId')]: q.categoryId, [sentinel('cursor')]: q.cursor };
-  return CompiledQuery.raw(shape.sql, shape.params.map((p) => (p === LIMIT_SENTINEL ? q.limit + 1 : typeof p === 'string' && p in values ? values[p] : p))) as CompiledQuery<CardRow>;
+  const values: Record<string, unknown> = {
+    [sentinel('status')]: status,
+    [sentinel('shopId')]: q.shopId,
+    [sentinel('categoryId')]: q.categoryId,
+    [sentinel('cursor')]: q.cursor,
+  };
+  return CompiledQuery.raw(
+    shape.sql,
+    shape.params.map((p) =>
+      p === LIMIT_SENTINEL ? q.limit + 1 : typeof p === 'string' && p in values ? values[p] : p,
+    ),
+  ) as CompiledQuery<CardRow>;
 }
 
 /** Newest first, keyset-paginated by id. `onlyListed` for shoppers; staff see every status of their shop. */
@@ -142,20 +164,48 @@ export async function listProducts(db: Db, q: ProductQuery, onlyListed: boolean)
 }
 
 /** A product with SKUs. Shoppers see listed products only; members of the shop see any status. */
-export async function productDetail(db: Db, productId: string, viewer: Actor | null, now?: number): Promise<ProductDetail> {
+export async function productDetail(
+  db: Db,
+  productId: string,
+  viewer: Actor | null,
+  now?: number,
+): Promise<ProductDetail> {
   const p = await db
     .selectFrom('products')
     .innerJoin('shops', 'shops.id', 'products.shop_id')
     .innerJoin('categories', 'categories.id', 'products.category_id')
-    .select(['products.id', 'products.title', 'products.description', 'products.status', 'products.shop_id', 'shops.name as shop_name', 'shops.origin', 'products.category_id', 'products.spec_options', 'products.min_price_fen', 'products.sales', 'products.favourites', 'categories.ship_by_hours', 'categories.perishable'])
+    .select([
+      'products.id',
+      'products.title',
+      'products.description',
+      'products.status',
+      'products.shop_id',
+      'shops.name as shop_name',
+      'shops.origin',
+      'products.category_id',
+      'products.spec_options',
+      'products.min_price_fen',
+      'products.sales',
+      'products.favourites',
+      'categories.ship_by_hours',
+      'categories.perishable',
+    ])
     .where('products.id', '=', productId)
     .executeTakeFirst();
   if (!p || (p.status !== 'listed' && !viewer?.shops.has(p.shop_id))) throw notFound('product', productId);
   const [skus, images, terms] = await Promise.all([
     db.selectFrom('skus').selectAll().where('product_id', '=', productId).orderBy('id').execute(),
-    db.selectFrom('product_images').select(['file_name']).where('product_id', '=', productId).orderBy('sort').orderBy('id').execute(),
+    db
+      .selectFrom('product_images')
+      .select(['file_name'])
+      .where('product_id', '=', productId)
+      .orderBy('sort')
+      .orderBy('id')
+      .execute(),
     // Without the time (callers that pass none) the usual in-stock promise is shown.
-    now === undefined ? saleTermsOf(null, p.ship_by_hours, null, 0) : productSaleTerms(db, { id: p.id, shopId: p.shop_id, shipByHours: p.ship_by_hours }, now),
+    now === undefined
+      ? saleTermsOf(null, p.ship_by_hours, null, 0)
+      : productSaleTerms(db, { id: p.id, shopId: p.shop_id, shipByHours: p.ship_by_hours }, now),
   ]);
   const cheapest = skus.find((s) => s.price_fen === p.min_price_fen);
   return {
@@ -170,7 +220,13 @@ export async function productDetail(db: Db, productId: string, viewer: Actor | n
     sales: p.sales,
     favourites: Number(p.favourites),
     specOptions: JSON.parse(p.spec_options) as ProductDetail['specOptions'],
-    skus: skus.map((s) => ({ id: s.id, specValues: JSON.parse(s.spec_values) as string[], priceFen: s.price_fen, originalPriceFen: s.original_price_fen, stock: s.stock })),
+    skus: skus.map((s) => ({
+      id: s.id,
+      specValues: JSON.parse(s.spec_values) as string[],
+      priceFen: s.price_fen,
+      originalPriceFen: s.original_price_fen,
+      stock: s.stock,
+    })),
     images: images.map((i) => imageUrl(i.file_name)),
     rules: { shipByHours: p.ship_by_hours, perishable: p.perishable === 1 },
     promise: terms.sale === 'open' ? terms.promise : { kind: 'in_stock', shipWithinHours: p.ship_by_hours },
@@ -183,7 +239,13 @@ export async function firstImages(db: Db, productIds: readonly string[]): Promis
   const ids = [...new Set(productIds)];
   const out = new Map<string, string>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('product_images').select(['product_id', 'file_name']).where('product_id', 'in', ids).orderBy('sort').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('product_images')
+    .select(['product_id', 'file_name'])
+    .where('product_id', 'in', ids)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
   for (const r of rows) if (!out.has(r.product_id)) out.set(r.product_id, imageUrl(r.file_name));
   return out;
 }

@@ -6,7 +6,15 @@ import { requireLeafCategory } from './categories.js';
 import { indexProduct } from '../search/index.js';
 import { emit } from '../outbox/index.js';
 import { enforceContent, type FieldHit, type TextField } from '../governance/index.js';
-import { checkPrice, checkProductTransition, checkSpecsAndSkus, specKey, type ProductStatus, type SkuInput, type SpecOption } from './product-rules.js';
+import {
+  checkPrice,
+  checkProductTransition,
+  checkSpecsAndSkus,
+  specKey,
+  type ProductStatus,
+  type SkuInput,
+  type SpecOption,
+} from './product-rules.js';
 
 export interface ProductInput {
   categoryId: string;
@@ -24,7 +32,10 @@ function checkText(title: string, description: string): void {
 
 /** The texts of a product the rule book reads: title, description, spec option names and values. */
 function productTexts(title: string, description: string, specOptions: readonly SpecOption[] = []): TextField[] {
-  const fields: TextField[] = [{ field: 'title', text: title }, { field: 'description', text: description }];
+  const fields: TextField[] = [
+    { field: 'title', text: title },
+    { field: 'description', text: description },
+  ];
   specOptions.forEach((o, i) => {
     fields.push({ field: `specOptions[${i}].name`, text: o.name });
     o.values.forEach((v, j) => fields.push({ field: `specOptions[${i}].values[${j}]`, text: v }));
@@ -37,7 +48,12 @@ function productTexts(title: string, description: string, specOptions: readonly 
  * reject-severity hit answers 422 CONTENT_REJECTED and nothing is written; review and warn hits
  * come back as `warnings`.
  */
-export async function createProduct(ctx: CoreContext, actor: Actor, shopId: string, input: ProductInput): Promise<{ id: string; skuIds: string[]; warnings: FieldHit[] }> {
+export async function createProduct(
+  ctx: CoreContext,
+  actor: Actor,
+  shopId: string,
+  input: ProductInput,
+): Promise<{ id: string; skuIds: string[]; warnings: FieldHit[] }> {
   requireShopMember(actor, shopId);
   const description = input.description ?? '';
   checkText(input.title, description);
@@ -88,14 +104,27 @@ export async function createProduct(ctx: CoreContext, actor: Actor, shopId: stri
 }
 
 /** Loads a product's shop and checks the caller belongs to it; other shops' products are NOT_FOUND. */
-export async function requireOwnProduct(ctx: CoreContext, actor: Actor, productId: string): Promise<{ shopId: string; status: string }> {
-  const row = await ctx.db.selectFrom('products').select(['shop_id', 'status']).where('id', '=', productId).executeTakeFirst();
+export async function requireOwnProduct(
+  ctx: CoreContext,
+  actor: Actor,
+  productId: string,
+): Promise<{ shopId: string; status: string }> {
+  const row = await ctx.db
+    .selectFrom('products')
+    .select(['shop_id', 'status'])
+    .where('id', '=', productId)
+    .executeTakeFirst();
   if (!row || !actor.shops.has(row.shop_id)) throw notFound('product', productId);
   return { shopId: row.shop_id, status: row.status };
 }
 
 /** Edits title, description or category; the texts pass the rule book first (as for createProduct). */
-export async function updateProduct(ctx: CoreContext, actor: Actor, productId: string, input: { title: string; description?: string; categoryId?: string }): Promise<{ warnings: FieldHit[] }> {
+export async function updateProduct(
+  ctx: CoreContext,
+  actor: Actor,
+  productId: string,
+  input: { title: string; description?: string; categoryId?: string },
+): Promise<{ warnings: FieldHit[] }> {
   const { shopId } = await requireOwnProduct(ctx, actor, productId);
   checkText(input.title, input.description ?? '');
   if (input.categoryId) await requireLeafCategory(ctx.db, input.categoryId);
@@ -104,24 +133,51 @@ export async function updateProduct(ctx: CoreContext, actor: Actor, productId: s
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('products')
-      .set({ title: input.title.trim(), description: input.description ?? '', ...(input.categoryId ? { category_id: input.categoryId } : {}), updated_at: now })
+      .set({
+        title: input.title.trim(),
+        description: input.description ?? '',
+        ...(input.categoryId ? { category_id: input.categoryId } : {}),
+        updated_at: now,
+      })
       .where('id', '=', productId)
       .execute();
     await indexProduct(tx, productId, now);
-    await emit(tx, 'product.changed', productId, { productId, shopId, change: 'content' } satisfies ProductChangedEvent, now);
+    await emit(
+      tx,
+      'product.changed',
+      productId,
+      { productId, shopId, change: 'content' } satisfies ProductChangedEvent,
+      now,
+    );
   });
   return { warnings };
 }
 
 /** Draft → listed → delisted → listed…, by the table in product-rules; a conditional update so two editors cannot both win. */
-export async function setProductStatus(ctx: CoreContext, actor: Actor, productId: string, to: ProductStatus): Promise<void> {
+export async function setProductStatus(
+  ctx: CoreContext,
+  actor: Actor,
+  productId: string,
+  to: ProductStatus,
+): Promise<void> {
   const { status, shopId } = await requireOwnProduct(ctx, actor, productId);
   checkProductTransition(status, to);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
-    const res = await tx.updateTable('products').set({ status: to, updated_at: now }).where('id', '=', productId).where('status', '=', status).executeTakeFirst();
+    const res = await tx
+      .updateTable('products')
+      .set({ status: to, updated_at: now })
+      .where('id', '=', productId)
+      .where('status', '=', status)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) checkProductTransition('changed concurrently', to);
-    await emit(tx, 'product.changed', productId, { productId, shopId, change: 'status' } satisfies ProductChangedEvent, now);
+    await emit(
+      tx,
+      'product.changed',
+      productId,
+      { productId, shopId, change: 'status' } satisfies ProductChangedEvent,
+      now,
+    );
   });
 }
 
@@ -134,32 +190,84 @@ export interface ProductChangedEvent {
 
 /** The platform delists a listed product (a report upheld); anything not listed is left as it is. */
 export async function delistProductByPlatform(tx: Tx, productId: string, now: number): Promise<void> {
-  const res = await tx.updateTable('products').set({ status: 'delisted', updated_at: now }).where('id', '=', productId).where('status', '=', 'listed').returning('shop_id').executeTakeFirst();
-  if (res) await emit(tx, 'product.changed', productId, { productId, shopId: res.shop_id, change: 'status' } satisfies ProductChangedEvent, now);
+  const res = await tx
+    .updateTable('products')
+    .set({ status: 'delisted', updated_at: now })
+    .where('id', '=', productId)
+    .where('status', '=', 'listed')
+    .returning('shop_id')
+    .executeTakeFirst();
+  if (res)
+    await emit(
+      tx,
+      'product.changed',
+      productId,
+      { productId, shopId: res.shop_id, change: 'status' } satisfies ProductChangedEvent,
+      now,
+    );
 }
 
 /** What a reviewer reads of a product: its title and description; null when there is no such product. */
-export async function productForReview(db: Db | Tx, productId: string): Promise<{ shopId: string; text: string; status: string } | null> {
-  const row = await db.selectFrom('products').select(['shop_id', 'title', 'description', 'status']).where('id', '=', productId).executeTakeFirst();
+export async function productForReview(
+  db: Db | Tx,
+  productId: string,
+): Promise<{ shopId: string; text: string; status: string } | null> {
+  const row = await db
+    .selectFrom('products')
+    .select(['shop_id', 'title', 'description', 'status'])
+    .where('id', '=', productId)
+    .executeTakeFirst();
   return row ? { shopId: row.shop_id, text: `${row.title}\n${row.description}`.trim(), status: row.status } : null;
 }
 
 async function requireOwnSku(ctx: CoreContext, actor: Actor, skuId: string): Promise<{ productId: string }> {
-  const row = await ctx.db.selectFrom('skus').select(['shop_id', 'product_id']).where('id', '=', skuId).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('skus')
+    .select(['shop_id', 'product_id'])
+    .where('id', '=', skuId)
+    .executeTakeFirst();
   if (!row || !actor.shops.has(row.shop_id)) throw notFound('sku', skuId);
   return { productId: row.product_id };
 }
 
-export async function updateSkuPrice(ctx: CoreContext, actor: Actor, skuId: string, priceFen: number, originalPriceFen: number | null): Promise<void> {
+export async function updateSkuPrice(
+  ctx: CoreContext,
+  actor: Actor,
+  skuId: string,
+  priceFen: number,
+  originalPriceFen: number | null,
+): Promise<void> {
   const { productId } = await requireOwnSku(ctx, actor, skuId);
   checkPrice(priceFen, originalPriceFen);
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    await tx.updateTable('skus').set({ price_fen: priceFen, original_price_fen: originalPriceFen, updated_at: now }).where('id', '=', skuId).execute();
-    const min = await tx.selectFrom('skus').select((eb) => eb.fn.min('price_fen').as('m')).where('product_id', '=', productId).executeTakeFirstOrThrow();
-    await tx.updateTable('products').set({ min_price_fen: Number(min.m), updated_at: now }).where('id', '=', productId).execute();
-    const owner = await tx.selectFrom('products').select('shop_id').where('id', '=', productId).executeTakeFirstOrThrow();
-    await emit(tx, 'product.changed', productId, { productId, shopId: owner.shop_id, change: 'price' } satisfies ProductChangedEvent, now);
+    await tx
+      .updateTable('skus')
+      .set({ price_fen: priceFen, original_price_fen: originalPriceFen, updated_at: now })
+      .where('id', '=', skuId)
+      .execute();
+    const min = await tx
+      .selectFrom('skus')
+      .select((eb) => eb.fn.min('price_fen').as('m'))
+      .where('product_id', '=', productId)
+      .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('products')
+      .set({ min_price_fen: Number(min.m), updated_at: now })
+      .where('id', '=', productId)
+      .execute();
+    const owner = await tx
+      .selectFrom('products')
+      .select('shop_id')
+      .where('id', '=', productId)
+      .executeTakeFirstOrThrow();
+    await emit(
+      tx,
+      'product.changed',
+      productId,
+      { productId, shopId: owner.shop_id, change: 'price' } satisfies ProductChangedEvent,
+      now,
+    );
   });
 }
 

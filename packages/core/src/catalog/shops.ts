@@ -29,11 +29,14 @@ export interface ShopView {
 function checkShop(input: ShopInput): void {
   const name = input.name.trim();
   if (name.length < 2 || name.length > 40) throw invalid('shop name must be 2–40 characters', { field: 'name' });
-  if ((input.description ?? '').length > 500) throw invalid('description is at most 500 characters', { field: 'description' });
+  if ((input.description ?? '').length > 500)
+    throw invalid('description is at most 500 characters', { field: 'description' });
   const fee = input.shippingFeeFen ?? 0;
-  if (!Number.isSafeInteger(fee) || fee < 0 || fee > 100_000) throw invalid('shippingFeeFen must be 0–100000', { field: 'shippingFeeFen' });
+  if (!Number.isSafeInteger(fee) || fee < 0 || fee > 100_000)
+    throw invalid('shippingFeeFen must be 0–100000', { field: 'shippingFeeFen' });
   const free = input.freeShippingOverFen ?? null;
-  if (free !== null && (!Number.isSafeInteger(free) || free < 0 || free > 100_000_000)) throw invalid('freeShippingOverFen out of range', { field: 'freeShippingOverFen' });
+  if (free !== null && (!Number.isSafeInteger(free) || free < 0 || free > 100_000_000))
+    throw invalid('freeShippingOverFen out of range', { field: 'freeShippingOverFen' });
 }
 
 /** Opens a shop; the caller becomes its owner (and so a merchant). */
@@ -55,7 +58,10 @@ export async function createShop(ctx: CoreContext, actor: Actor, input: ShopInpu
   };
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('shops').values(row).execute();
-    await tx.insertInto('shop_members').values({ shop_id: id, user_id: actor.userId, role: 'owner', created_at: now }).execute();
+    await tx
+      .insertInto('shop_members')
+      .values({ shop_id: id, user_id: actor.userId, role: 'owner', created_at: now })
+      .execute();
   });
   return toView(row);
 }
@@ -84,14 +90,19 @@ export async function updateShop(ctx: CoreContext, actor: Actor, shopId: string,
 /** The owner adds a staff member by login. */
 export async function addStaff(ctx: CoreContext, actor: Actor, shopId: string, login: string): Promise<void> {
   requireShopOwner(actor, shopId);
-  const user = await ctx.db.selectFrom('users').select('id').where('login', '=', login.trim().toLowerCase()).executeTakeFirst();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('login', '=', login.trim().toLowerCase())
+    .executeTakeFirst();
   if (!user) throw notFound('user', login);
   const res = await ctx.db
     .insertInto('shop_members')
     .values({ shop_id: shopId, user_id: user.id, role: 'staff', created_at: ctx.clock.now() })
     .onConflict((oc) => oc.columns(['shop_id', 'user_id']).doNothing())
     .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 0) throw conflict('ALREADY_MEMBER', 'this person already belongs to the shop');
+  if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 0)
+    throw conflict('ALREADY_MEMBER', 'this person already belongs to the shop');
 }
 
 export async function getShop(db: Db, shopId: string): Promise<ShopView> {
@@ -102,10 +113,35 @@ export async function getShop(db: Db, shopId: string): Promise<ShopView> {
 
 export async function myShops(db: Db, actor: Actor): Promise<Array<{ id: string; name: string; role: string }>> {
   if (actor.shops.size === 0) return [];
-  const rows = await db.selectFrom('shops').select(['id', 'name']).where('id', 'in', [...actor.shops.keys()]).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('shops')
+    .select(['id', 'name'])
+    .where('id', 'in', [...actor.shops.keys()])
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, role: requireShopMember(actor, r.id) }));
 }
 
-function toView(r: { id: string; name: string; description: string; origin: string; shipping_fee_fen: number; free_shipping_over_fen: number | null; fast_refund: number; status: string; created_at: number }): ShopView {
-  return { id: r.id, name: r.name, description: r.description, origin: r.origin, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen, fastRefund: Number(r.fast_refund) === 1, status: r.status, createdAt: r.created_at };
+function toView(r: {
+  id: string;
+  name: string;
+  description: string;
+  origin: string;
+  shipping_fee_fen: number;
+  free_shipping_over_fen: number | null;
+  fast_refund: number;
+  status: string;
+  created_at: number;
+}): ShopView {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    origin: r.origin,
+    shippingFeeFen: r.shipping_fee_fen,
+    freeShippingOverFen: r.free_shipping_over_fen,
+    fastRefund: Number(r.fast_refund) === 1,
+    status: r.status,
+    createdAt: r.created_at,
+  };
 }

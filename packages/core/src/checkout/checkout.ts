@@ -12,7 +12,7 @@ import { claimKey, checkKey, requestHash, storeResponse } from './idempotency.js
 import { mergeLines, priceOrders, type PricedSku, type RequestedLine, type ShopShipping } from './pricing.js';
 import { compiledOnce } from '../storage/index.js';
 import { placeOrders, type OrderDraft } from '../orders/index.js';
-import { orderRules, type RuleProfile, profileOfCategory, } from '../rules/index.js';
+import { orderRules, type RuleProfile, profileOfCategory } from '../rules/index.js';
 import { surgePromises, DEFAULT_WAREHOUSE } from '../capacity/index.js';
 import { resolveCommissions } from '../affiliate/index.js';
 import { applyCoupon } from './coupon-pricing.js';
@@ -32,18 +32,36 @@ export interface CheckoutInput {
 
 export interface CheckoutResult {
   checkoutId: string;
-  orders: Array<{ id: string; shopId: string; status: 'unpaid'; itemsFen: number; discountFen: number; shippingFeeFen: number; totalFen: number }>;
+  orders: Array<{
+    id: string;
+    shopId: string;
+    status: 'unpaid';
+    itemsFen: number;
+    discountFen: number;
+    shippingFeeFen: number;
+    totalFen: number;
+  }>;
   totalFen: number;
   payment: { id: string; amountFen: number; cashierUrl: string; expiresAt: number };
 }
 
-export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutInput, idempotencyKey?: string): Promise<{ statusCode: number; body: CheckoutResult }> {
+export async function checkout(
+  ctx: CoreContext,
+  actor: Actor,
+  input: CheckoutInput,
+  idempotencyKey?: string,
+): Promise<{ statusCode: number; body: CheckoutResult }> {
   if (idempotencyKey !== undefined) checkKey(idempotencyKey);
   const note = (input.note ?? '').trim();
   if (note.length > 200) throw invalid('note is at most 200 characters', { field: 'note' });
   const fromCart = input.items === undefined;
   const requested = fromCart ? await cartLines(ctx, actor) : checkLines(input.items!);
-  const hash = requestHash({ items: input.items ?? 'cart', addressId: input.addressId ?? null, note, couponId: input.couponId ?? null });
+  const hash = requestHash({
+    items: input.items ?? 'cart',
+    addressId: input.addressId ?? null,
+    note,
+    couponId: input.couponId ?? null,
+  });
 
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
@@ -52,15 +70,28 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
       if (stored) return stored as { statusCode: number; body: CheckoutResult };
     }
     const address = await pickAddress(tx, actor, input.addressId);
-    const { skus, shops, rules, capacity, policies } = await loadPricing(tx, requested.map((l) => l.skuId));
+    const { skus, shops, rules, capacity, policies } = await loadPricing(
+      tx,
+      requested.map((l) => l.skuId),
+    );
     const orders = priceOrders(requested, skus, shops);
     // A shop cleared out for violation points takes no new orders (its open orders go on).
     for (const o of orders) await assertShopNotPenalised(tx, o.shopId, 'SHOP_CLEARED_OUT', now);
     const coupon = input.couponId === undefined ? null : await couponForCheckout(tx, actor.userId, input.couponId, now);
     const applied = coupon ? applyCoupon(orders, coupon) : null;
-    if (coupon && !applied) throw new DomainError('COUPON_MIN_SPEND_NOT_MET', 'the items from this coupon’s live room do not reach its minimum spend', { couponId: coupon.couponId, minSpendFen: coupon.minSpendFen });
+    if (coupon && !applied)
+      throw new DomainError(
+        'COUPON_MIN_SPEND_NOT_MET',
+        'the items from this coupon’s live room do not reach its minimum spend',
+        { couponId: coupon.couponId, minSpendFen: coupon.minSpendFen },
+      );
     // Attribution and commission snapshot of every line (affiliate/resolver.ts): one or two batched queries.
-    const commissions = await resolveCommissions(tx, actor.userId, orders.flatMap((o) => o.lines), now);
+    const commissions = await resolveCommissions(
+      tx,
+      actor.userId,
+      orders.flatMap((o) => o.lines),
+      now,
+    );
     // Surge protection: paused products answer 409, pre-sale orders carry their projected date.
     const promisedShipBy = capacity.size === 0 ? [] : await surgePromises(tx, orders, capacity, policies, now);
     const checkoutId = newId('checkout', now);
@@ -75,7 +106,12 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
       checkoutId,
       orders: [],
       totalFen,
-      payment: { id: paymentId, amountFen: totalFen, cashierUrl: `/api/v1/payments/${paymentId}/cashier`, expiresAt: payDeadline },
+      payment: {
+        id: paymentId,
+        amountFen: totalFen,
+        cashierUrl: `/api/v1/payments/${paymentId}/cashier`,
+        expiresAt: payDeadline,
+      },
     };
     const drafts: OrderDraft[] = orders.map((o, i) => ({
       id: newId('order', now),
@@ -114,10 +150,40 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
     await placeOrders(tx, drafts, now); // rows, lines, stock, first transition, order.created, the unpaid deadline
     for (const [i, d] of drafts.entries()) {
       if (coupon && applied?.orderIndex === i) await spendCoupon(tx, actor.userId, coupon.couponId, d.id, now);
-      result.orders.push({ id: d.id, shopId: d.shopId, status: 'unpaid', itemsFen: d.itemsFen, discountFen: d.discountFen, shippingFeeFen: d.shippingFeeFen, totalFen: d.totalFen });
+      result.orders.push({
+        id: d.id,
+        shopId: d.shopId,
+        status: 'unpaid',
+        itemsFen: d.itemsFen,
+        discountFen: d.discountFen,
+        shippingFeeFen: d.shippingFeeFen,
+        totalFen: d.totalFen,
+      });
     }
-    await openPayments(tx, [{ id: paymentId, checkoutId, buyerId: actor.userId, provider: ctx.payments.default.name, amountFen: totalFen, expiresAt: payDeadline }], now);
-    if (fromCart) await tx.deleteFrom('cart_items').where('user_id', '=', actor.userId).where('sku_id', 'in', requested.map((l) => l.skuId)).execute();
+    await openPayments(
+      tx,
+      [
+        {
+          id: paymentId,
+          checkoutId,
+          buyerId: actor.userId,
+          provider: ctx.payments.default.name,
+          amountFen: totalFen,
+          expiresAt: payDeadline,
+        },
+      ],
+      now,
+    );
+    if (fromCart)
+      await tx
+        .deleteFrom('cart_items')
+        .where('user_id', '=', actor.userId)
+        .where(
+          'sku_id',
+          'in',
+          requested.map((l) => l.skuId),
+        )
+        .execute();
     const response = { statusCode: 201, body: result };
     if (idempotencyKey !== undefined) await storeResponse(tx, actor.userId, 'checkout', idempotencyKey, response);
     return response;
@@ -125,13 +191,17 @@ export async function checkout(ctx: CoreContext, actor: Actor, input: CheckoutIn
 }
 
 function checkLines(items: RequestedLine[]): RequestedLine[] {
-  if (!Array.isArray(items) || items.length < 1 || items.length > MAX_CHECKOUT_LINES) throw invalid(`a checkout has 1–${MAX_CHECKOUT_LINES} items`, { field: 'items' });
+  if (!Array.isArray(items) || items.length < 1 || items.length > MAX_CHECKOUT_LINES)
+    throw invalid(`a checkout has 1–${MAX_CHECKOUT_LINES} items`, { field: 'items' });
   for (const [i, item] of items.entries()) {
-    if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_LINE_QUANTITY) throw invalid(`quantity must be 1–${MAX_LINE_QUANTITY}`, { field: 'quantity', index: i });
+    if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_LINE_QUANTITY)
+      throw invalid(`quantity must be 1–${MAX_LINE_QUANTITY}`, { field: 'quantity', index: i });
     checkAttribution(item.attribution ?? { source: 'shelf' });
   }
   const merged = mergeLines(items.map((i) => ({ ...i, attribution: i.attribution ?? { source: 'shelf' } })));
-  for (const l of merged) if (l.quantity > MAX_LINE_QUANTITY) throw invalid(`quantity must be 1–${MAX_LINE_QUANTITY}`, { field: 'quantity', skuId: l.skuId });
+  for (const l of merged)
+    if (l.quantity > MAX_LINE_QUANTITY)
+      throw invalid(`quantity must be 1–${MAX_LINE_QUANTITY}`, { field: 'quantity', skuId: l.skuId });
   return merged;
 }
 
@@ -141,7 +211,15 @@ async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[
     .selectFrom('cart_items')
     .innerJoin('skus', 'skus.id', 'cart_items.sku_id')
     .innerJoin('products', 'products.id', 'skus.product_id')
-    .select(['cart_items.sku_id', 'cart_items.quantity', 'cart_items.attribution', 'cart_items.updated_at', 'cart_items.selected', 'products.status', 'skus.stock'])
+    .select([
+      'cart_items.sku_id',
+      'cart_items.quantity',
+      'cart_items.attribution',
+      'cart_items.updated_at',
+      'cart_items.selected',
+      'products.status',
+      'skus.stock',
+    ])
     .where('cart_items.user_id', '=', actor.userId)
     .orderBy('cart_items.added_at')
     .execute();
@@ -149,15 +227,35 @@ async function cartLines(ctx: CoreContext, actor: Actor): Promise<RequestedLine[
   const rows = all.filter((r) => Number(r.selected) === 1 && isBuyable(r));
   if (rows.length === 0) throw new DomainError('CART_NOTHING_SELECTED', 'select the items to check out');
   // The card that added the item was touched when the item was last put in the cart.
-  return rows.map((r) => ({ skuId: r.sku_id, quantity: r.quantity, attribution: { ...(JSON.parse(r.attribution) as RequestedLine['attribution']), at: Number(r.updated_at) } }));
+  return rows.map((r) => ({
+    skuId: r.sku_id,
+    quantity: r.quantity,
+    attribution: { ...(JSON.parse(r.attribution) as RequestedLine['attribution']), at: Number(r.updated_at) },
+  }));
 }
 
 const ADDRESS_COLUMNS = ['name', 'phone', 'province', 'city', 'district', 'detail'] as const;
-const namedAddress = compiledOnce((db, v) => db.selectFrom('addresses').select(ADDRESS_COLUMNS).where('user_id', '=', v('userId')).where('id', '=', v('addressId')));
-const defaultAddress = compiledOnce((db, v) => db.selectFrom('addresses').select(ADDRESS_COLUMNS).where('user_id', '=', v('userId')).orderBy('is_default', 'desc').orderBy('id', 'desc').limit(1));
+const namedAddress = compiledOnce((db, v) =>
+  db
+    .selectFrom('addresses')
+    .select(ADDRESS_COLUMNS)
+    .where('user_id', '=', v('userId'))
+    .where('id', '=', v('addressId')),
+);
+const defaultAddress = compiledOnce((db, v) =>
+  db
+    .selectFrom('addresses')
+    .select(ADDRESS_COLUMNS)
+    .where('user_id', '=', v('userId'))
+    .orderBy('is_default', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1),
+);
 
 async function pickAddress(tx: Tx, actor: Actor, addressId: string | undefined): Promise<Record<string, string>> {
-  const row = addressId ? await namedAddress.takeFirst(tx, { userId: actor.userId, addressId }) : await defaultAddress.takeFirst(tx, { userId: actor.userId });
+  const row = addressId
+    ? await namedAddress.takeFirst(tx, { userId: actor.userId, addressId })
+    : await defaultAddress.takeFirst(tx, { userId: actor.userId });
   if (!row) {
     if (addressId) throw notFound('address', addressId);
     throw new DomainError('ADDRESS_REQUIRED', 'add a shipping address before checking out');
@@ -183,16 +281,35 @@ const pricingQuery = (n: number) =>
       .innerJoin('products', 'products.id', 'skus.product_id')
       .innerJoin('shops', 'shops.id', 'skus.shop_id')
       .innerJoin('categories', 'categories.id', 'products.category_id')
-      .leftJoin('shop_capacity', (j) => j.onRef('shop_capacity.shop_id', '=', 'skus.shop_id').on('shop_capacity.warehouse', '=', DEFAULT_WAREHOUSE))
+      .leftJoin('shop_capacity', (j) =>
+        j.onRef('shop_capacity.shop_id', '=', 'skus.shop_id').on('shop_capacity.warehouse', '=', DEFAULT_WAREHOUSE),
+      )
       .leftJoin('product_surge_policies', 'product_surge_policies.product_id', 'skus.product_id')
       .select([
-        'shop_capacity.per_day', 'product_surge_policies.policy as surge_policy',
-        'skus.id as sku_id', 'skus.product_id', 'skus.shop_id', 'skus.spec_values', 'skus.price_fen',
-        'products.title', 'products.status', 'products.category_id', 'shops.status as shop_status',
-        'shops.shipping_fee_fen', 'shops.free_shipping_over_fen', 'categories.ship_by_hours', 'categories.fee_rate_bp', 'categories.perishable',
-        'categories.settle_window_days', 'categories.rules',
+        'shop_capacity.per_day',
+        'product_surge_policies.policy as surge_policy',
+        'skus.id as sku_id',
+        'skus.product_id',
+        'skus.shop_id',
+        'skus.spec_values',
+        'skus.price_fen',
+        'products.title',
+        'products.status',
+        'products.category_id',
+        'shops.status as shop_status',
+        'shops.shipping_fee_fen',
+        'shops.free_shipping_over_fen',
+        'categories.ship_by_hours',
+        'categories.fee_rate_bp',
+        'categories.perishable',
+        'categories.settle_window_days',
+        'categories.rules',
       ])
-      .where('skus.id', 'in', Array.from({ length: n }, (_, i) => v(`sku${i}`))),
+      .where(
+        'skus.id',
+        'in',
+        Array.from({ length: n }, (_, i) => v(`sku${i}`)),
+      ),
   );
 
 async function loadPricing(tx: Tx, skuIds: string[]): Promise<LoadedPricing> {
@@ -205,9 +322,25 @@ async function loadPricing(tx: Tx, skuIds: string[]): Promise<LoadedPricing> {
   const capacity = new Map<string, number>();
   const policies = new Map<string, string | null>();
   for (const r of rows) {
-    if (r.status !== 'listed' || r.shop_status !== 'open') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { skuId: r.sku_id });
-    skus.set(r.sku_id, { skuId: r.sku_id, productId: r.product_id, shopId: r.shop_id, categoryId: r.category_id, title: r.title, specValues: JSON.parse(r.spec_values) as string[], priceFen: r.price_fen, shipByHours: r.ship_by_hours, feeRateBp: r.fee_rate_bp, perishable: r.perishable === 1 });
-    shops.set(r.shop_id, { shopId: r.shop_id, shippingFeeFen: r.shipping_fee_fen, freeShippingOverFen: r.free_shipping_over_fen });
+    if (r.status !== 'listed' || r.shop_status !== 'open')
+      throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { skuId: r.sku_id });
+    skus.set(r.sku_id, {
+      skuId: r.sku_id,
+      productId: r.product_id,
+      shopId: r.shop_id,
+      categoryId: r.category_id,
+      title: r.title,
+      specValues: JSON.parse(r.spec_values) as string[],
+      priceFen: r.price_fen,
+      shipByHours: r.ship_by_hours,
+      feeRateBp: r.fee_rate_bp,
+      perishable: r.perishable === 1,
+    });
+    shops.set(r.shop_id, {
+      shopId: r.shop_id,
+      shippingFeeFen: r.shipping_fee_fen,
+      freeShippingOverFen: r.free_shipping_over_fen,
+    });
     rules.set(r.sku_id, profileOfCategory(r));
     if (r.per_day !== null) capacity.set(r.shop_id, Number(r.per_day));
     policies.set(r.product_id, r.surge_policy);

@@ -56,7 +56,10 @@ export function applyCoupon(orders: PricedOrder[], coupon: CouponTerms): Applied
   const discountFen = Math.min(coupon.amountFen, spend[best]! - 1);
   if (discountFen <= 0) return null;
   const eligible = order.lines.filter((l) => coupon.productIds.has(l.productId));
-  const shares = shareByWeight(eligible.map((l) => l.lineTotalFen), discountFen);
+  const shares = shareByWeight(
+    eligible.map((l) => l.lineTotalFen),
+    discountFen,
+  );
   eligible.forEach((l, i) => {
     l.discountFen = (l.discountFen ?? 0) + shares[i]!;
     l.lineTotalFen -= shares[i]!;

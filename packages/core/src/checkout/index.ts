@@ -1,7 +1,14 @@
 /** The checkout module's public API: other modules import only from here. */
 export {
-  type PricedSku, type ShopShipping, type Attribution, type RequestedLine, type PricedLine, type PricedOrder,
-  shippingFee, priceOrders, mergeLines,
+  type PricedSku,
+  type ShopShipping,
+  type Attribution,
+  type RequestedLine,
+  type PricedLine,
+  type PricedOrder,
+  shippingFee,
+  priceOrders,
+  mergeLines,
 } from './pricing.js';
 export { ATTRIBUTION_SOURCES, MAX_LINE_QUANTITY, checkAttribution } from './attribution.js';
 export { type CouponTerms, type AppliedCoupon, shareByWeight, eligibleSpend, applyCoupon } from './coupon-pricing.js';

@@ -57,12 +57,21 @@ export function shippingFee(shop: ShopShipping, itemsFen: number): number {
 }
 
 /** Groups lines by shop (in order of first appearance) and prices each order. */
-export function priceOrders(lines: RequestedLine[], skus: Map<string, PricedSku>, shops: Map<string, ShopShipping>): PricedOrder[] {
+export function priceOrders(
+  lines: RequestedLine[],
+  skus: Map<string, PricedSku>,
+  shops: Map<string, ShopShipping>,
+): PricedOrder[] {
   const byShop = new Map<string, PricedLine[]>();
   for (const line of lines) {
     const sku = skus.get(line.skuId);
     if (!sku) throw new Error(`unpriced sku ${line.skuId}`);
-    const priced: PricedLine = { ...sku, quantity: line.quantity, lineTotalFen: sku.priceFen * line.quantity, attribution: line.attribution };
+    const priced: PricedLine = {
+      ...sku,
+      quantity: line.quantity,
+      lineTotalFen: sku.priceFen * line.quantity,
+      attribution: line.attribution,
+    };
     const group = byShop.get(sku.shopId);
     if (group) group.push(priced);
     else byShop.set(sku.shopId, [priced]);

@@ -19,7 +19,12 @@ export interface BatchShipReport {
 const ORDER_ID = /^ord_[0-9a-z]{26}$/;
 
 /** `csv` is the uploaded file's bytes (UTF-8 with or without BOM, or GBK/GB18030 as Excel saves it) or already-decoded text. */
-export async function batchShip(ctx: CoreContext, actor: Actor, shopId: string, csv: string | Uint8Array): Promise<BatchShipReport> {
+export async function batchShip(
+  ctx: CoreContext,
+  actor: Actor,
+  shopId: string,
+  csv: string | Uint8Array,
+): Promise<BatchShipReport> {
   requireShopMember(actor, shopId);
   const rows = parseShipmentCsv(typeof csv === 'string' ? csv : decodeCsvBytes(csv).text);
   const results: BatchShipResult[] = [];
@@ -58,10 +63,27 @@ const TEMPLATE_ROWS = 500;
  */
 export async function batchShipTemplateCsv(ctx: CoreContext, actor: Actor, shopId: string): Promise<string> {
   requireShopMember(actor, shopId);
-  const orders = await ctx.db.selectFrom('orders').select(['id', 'address', 'paid_at'])
-    .where('shop_id', '=', shopId).where('status', '=', 'paid').orderBy('id', 'asc').limit(TEMPLATE_ROWS).execute();
-  const lines = orders.length === 0 ? [] : await ctx.db.selectFrom('order_lines').select(['order_id', 'title', 'spec_values', 'quantity'])
-    .where('order_id', 'in', orders.map((o) => o.id)).orderBy('id', 'asc').execute();
+  const orders = await ctx.db
+    .selectFrom('orders')
+    .select(['id', 'address', 'paid_at'])
+    .where('shop_id', '=', shopId)
+    .where('status', '=', 'paid')
+    .orderBy('id', 'asc')
+    .limit(TEMPLATE_ROWS)
+    .execute();
+  const lines =
+    orders.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('order_lines')
+          .select(['order_id', 'title', 'spec_values', 'quantity'])
+          .where(
+            'order_id',
+            'in',
+            orders.map((o) => o.id),
+          )
+          .orderBy('id', 'asc')
+          .execute();
   const goods = new Map<string, string[]>();
   for (const l of lines) {
     const spec = Object.values(safeJson<Record<string, string>>(l.spec_values, {})).join('/');
@@ -69,11 +91,31 @@ export async function batchShipTemplateCsv(ctx: CoreContext, actor: Actor, shopI
     list.push(`${l.title}${spec ? ` (${spec})` : ''} ×${l.quantity}`);
     goods.set(l.order_id, list);
   }
-  const rows: Array<Array<string | number | null>> = [['orderId', 'carrier', 'trackingNo', '收件人 recipient', '电话 phone', '地址 address', '商品 goods', '付款时间 paid at (UTC)']];
+  const rows: Array<Array<string | number | null>> = [
+    [
+      'orderId',
+      'carrier',
+      'trackingNo',
+      '收件人 recipient',
+      '电话 phone',
+      '地址 address',
+      '商品 goods',
+      '付款时间 paid at (UTC)',
+    ],
+  ];
   for (const o of orders) {
     const a = safeJson<Record<string, string>>(o.address, {});
     const where = [a.province, a.city, a.district, a.detail].filter((x) => typeof x === 'string' && x !== '').join(' ');
-    rows.push([o.id, '', '', a.name ?? '', a.phone ?? '', where, (goods.get(o.id) ?? []).join('; '), o.paid_at ? new Date(Number(o.paid_at)).toISOString() : '']);
+    rows.push([
+      o.id,
+      '',
+      '',
+      a.name ?? '',
+      a.phone ?? '',
+      where,
+      (goods.get(o.id) ?? []).join('; '),
+      o.paid_at ? new Date(Number(o.paid_at)).toISOString() : '',
+    ]);
   }
   return csvDocument(rows);
 }

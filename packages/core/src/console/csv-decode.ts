@@ -25,6 +25,9 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
     return { text: strictUtf8.decode(body), encoding: 'utf-8' };
   } catch {
     if (hasBom) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' };
-    return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030'), encoding: 'gb18030' };
+    return {
+      text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030'),
+      encoding: 'gb18030',
+    };
   }
 }

@@ -14,7 +14,9 @@ test('GBK bytes from Excel are decoded as GB18030 and read as a shipment file', 
   const decoded = decodeCsvBytes(bytes);
   assert.equal(decoded.encoding, 'gb18030');
   assert.equal(decoded.text, '订单号,快递公司,运单号\r\nord_01aaaaaaaaaaaaaaaaaaaaaaaa,顺丰速运,SF7000000009\r\n');
-  assert.deepEqual(parseShipmentCsv(decoded.text), [{ row: 2, orderId: 'ord_01aaaaaaaaaaaaaaaaaaaaaaaa', carrier: '顺丰速运', trackingNo: 'SF7000000009' }]);
+  assert.deepEqual(parseShipmentCsv(decoded.text), [
+    { row: 2, orderId: 'ord_01aaaaaaaaaaaaaaaaaaaaaaaa', carrier: '顺丰速运', trackingNo: 'SF7000000009' },
+  ]);
   // GB18030's four-byte sequences (characters beyond GBK) too.
   assert.equal(decodeCsvBytes(Buffer.from('d6d0cda8bfecb5dd2c9534b235', 'hex')).text, '中通快递,𠮷');
 });
@@ -22,8 +24,14 @@ test('GBK bytes from Excel are decoded as GB18030 and read as a shipment file', 
 test('UTF-8 with and without BOM is read as UTF-8; the BOM is dropped; plain ASCII is UTF-8', () => {
   const text = '订单号,快递公司,运单号\nord_1,中通快递,ZT1\n';
   assert.deepEqual(decodeCsvBytes(Buffer.from(text, 'utf8')), { text, encoding: 'utf-8' });
-  assert.deepEqual(decodeCsvBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])), { text, encoding: 'utf-8' });
-  assert.deepEqual(decodeCsvBytes(Buffer.from('orderId,carrier,trackingNo\n')), { text: 'orderId,carrier,trackingNo\n', encoding: 'utf-8' });
+  assert.deepEqual(decodeCsvBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])), {
+    text,
+    encoding: 'utf-8',
+  });
+  assert.deepEqual(decodeCsvBytes(Buffer.from('orderId,carrier,trackingNo\n')), {
+    text: 'orderId,carrier,trackingNo\n',
+    encoding: 'utf-8',
+  });
   // A file that says UTF-8 by its BOM stays UTF-8 even with a broken byte (replacement character).
   assert.equal(decodeCsvBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0xff])).text, 'a\ufffd');
 });
@@ -45,7 +53,11 @@ test('csvField quotes, escapes quotes and neutralises formulas but keeps numbers
 });
 
 test('csvDocument starts with a BOM and ends every row with CRLF', () => {
-  const doc = csvDocument([['订单号', '金额'], ['ord_1', '-1.00'], ['a\r\nb', '=1']]);
+  const doc = csvDocument([
+    ['订单号', '金额'],
+    ['ord_1', '-1.00'],
+    ['a\r\nb', '=1'],
+  ]);
   assert.equal(doc, '\ufeff订单号,金额\r\nord_1,-1.00\r\n"a\r\nb",\'=1\r\n');
   assert.ok(doc.startsWith('\ufeff'));
   assert.ok(doc.endsWith('\r\n'));

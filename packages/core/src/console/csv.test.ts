@@ -4,9 +4,13 @@ import { MAX_SHIPMENT_ROWS, parseCsv, parseShipmentCsv } from './csv.js';
 import { dayLabel, lastDays, shanghaiDayStart } from './shanghai-days.js';
 
 test('parseCsv reads BOM, CRLF, quoted fields with commas, quotes and line breaks, and skips blank lines', () => {
-  const text = '\uFEFForderId,carrier,trackingNo\r\n\r\nord_1,"顺丰, 速运","SF""1"\r\n"a\r\nb",x,y\n  ,  \nlast,row,here';
+  const text =
+    '\uFEFForderId,carrier,trackingNo\r\n\r\nord_1,"顺丰, 速运","SF""1"\r\n"a\r\nb",x,y\n  ,  \nlast,row,here';
   const records = parseCsv(text);
-  assert.deepEqual(records.map((r) => r.line), [1, 3, 4, 7]);
+  assert.deepEqual(
+    records.map((r) => r.line),
+    [1, 3, 4, 7],
+  );
   assert.deepEqual(records[0]!.fields, ['orderId', 'carrier', 'trackingNo']);
   assert.deepEqual(records[1]!.fields, ['ord_1', '顺丰, 速运', 'SF"1']);
   assert.deepEqual(records[2]!.fields, ['a\nb', 'x', 'y']);
@@ -15,7 +19,13 @@ test('parseCsv reads BOM, CRLF, quoted fields with commas, quotes and line break
 
 test('parseCsv: an unterminated quote is a 400 CSV_MALFORMED; a lone CR ends a line', () => {
   assert.throws(() => parseCsv('a,b\n"open,x\n'), { code: 'CSV_MALFORMED', status: 400 });
-  assert.deepEqual(parseCsv('a\rb\r').map((r) => [r.line, r.fields]), [[1, ['a']], [2, ['b']]]);
+  assert.deepEqual(
+    parseCsv('a\rb\r').map((r) => [r.line, r.fields]),
+    [
+      [1, ['a']],
+      [2, ['b']],
+    ],
+  );
   assert.deepEqual(parseCsv(''), []);
 });
 
@@ -28,10 +38,25 @@ test('parseShipmentCsv checks the header (any order, Chinese names), counts rows
   ]);
   assert.throws(() => parseShipmentCsv(''), { code: 'CSV_EMPTY' });
   assert.throws(() => parseShipmentCsv('orderId,carrier,trackingNo\r\n'), { code: 'CSV_EMPTY' });
-  assert.throws(() => parseShipmentCsv('orderId,carrier\nord_a,x\n'), (e: { code: string; details: { missing: string[] } }) => e.code === 'CSV_HEADER_INVALID' && e.details.missing.join() === 'trackingNo');
-  const many = ['orderId,carrier,trackingNo', ...Array.from({ length: MAX_SHIPMENT_ROWS + 1 }, (_, i) => `ord_${i},c,t`)].join('\n');
+  assert.throws(
+    () => parseShipmentCsv('orderId,carrier\nord_a,x\n'),
+    (e: { code: string; details: { missing: string[] } }) =>
+      e.code === 'CSV_HEADER_INVALID' && e.details.missing.join() === 'trackingNo',
+  );
+  const many = [
+    'orderId,carrier,trackingNo',
+    ...Array.from({ length: MAX_SHIPMENT_ROWS + 1 }, (_, i) => `ord_${i},c,t`),
+  ].join('\n');
   assert.throws(() => parseShipmentCsv(many), { code: 'TOO_MANY_ROWS', status: 400 });
-  assert.equal(parseShipmentCsv(many.split('\n').slice(0, MAX_SHIPMENT_ROWS + 1).join('\n')).length, MAX_SHIPMENT_ROWS);
+  assert.equal(
+    parseShipmentCsv(
+      many
+        .split('\n')
+        .slice(0, MAX_SHIPMENT_ROWS + 1)
+        .join('\n'),
+    ).length,
+    MAX_SHIPMENT_ROWS,
+  );
 });
 
 test('Asia/Shanghai days: midnight is 16:00 UTC the day before', () => {

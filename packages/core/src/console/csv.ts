@@ -85,7 +85,10 @@ export function parseCsv(text: string): CsvRecord[] {
     field += ch;
     i++;
   }
-  if (quoted) throw new DomainError('CSV_MALFORMED', `a quoted field starting on line ${recordLine} is never closed`, { line: recordLine });
+  if (quoted)
+    throw new DomainError('CSV_MALFORMED', `a quoted field starting on line ${recordLine} is never closed`, {
+      line: recordLine,
+    });
   if (field !== '' || wasQuoted || fields.length > 0) endRecord();
   return records;
 }
@@ -114,7 +117,11 @@ const HEADER_NAMES: Record<'orderId' | 'carrier' | 'trackingNo', string[]> = {
 export function parseShipmentCsv(text: string): ShipmentCsvRow[] {
   const records = parseCsv(text);
   const header = records[0];
-  if (!header) throw new DomainError('CSV_EMPTY', 'the file is empty: give a header row orderId,carrier,trackingNo and one row per order');
+  if (!header)
+    throw new DomainError(
+      'CSV_EMPTY',
+      'the file is empty: give a header row orderId,carrier,trackingNo and one row per order',
+    );
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const index = {} as Record<keyof typeof HEADER_NAMES, number>;
   const missing: string[] = [];
@@ -124,11 +131,19 @@ export function parseShipmentCsv(text: string): ShipmentCsvRow[] {
     index[key] = at;
   }
   if (missing.length > 0) {
-    throw new DomainError('CSV_HEADER_INVALID', `the header row must name orderId, carrier and trackingNo (missing: ${missing.join(', ')})`, { missing, found: header.fields.slice(0, 10) });
+    throw new DomainError(
+      'CSV_HEADER_INVALID',
+      `the header row must name orderId, carrier and trackingNo (missing: ${missing.join(', ')})`,
+      { missing, found: header.fields.slice(0, 10) },
+    );
   }
   const body = records.slice(1);
   if (body.length === 0) throw new DomainError('CSV_EMPTY', 'the file has a header but no rows');
-  if (body.length > MAX_SHIPMENT_ROWS) throw new DomainError('TOO_MANY_ROWS', `at most ${MAX_SHIPMENT_ROWS} rows per file (this one has ${body.length})`, { max: MAX_SHIPMENT_ROWS, rows: body.length });
+  if (body.length > MAX_SHIPMENT_ROWS)
+    throw new DomainError('TOO_MANY_ROWS', `at most ${MAX_SHIPMENT_ROWS} rows per file (this one has ${body.length})`, {
+      max: MAX_SHIPMENT_ROWS,
+      rows: body.length,
+    });
   return body.map((r) => ({
     row: r.line,
     orderId: (r.fields[index.orderId] ?? '').trim(),

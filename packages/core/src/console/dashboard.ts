@@ -16,7 +16,8 @@ export interface ShopDashboard {
 const URGENT_LIMIT = 5;
 
 /** Day number (Asia/Shanghai) of an epoch-ms column, computed in SQL on both dialects. */
-const dayOf = (column: 'created_at' | 'paid_at') => sql<number>`(${sql.ref(column)} + ${sql.lit(8 * 3_600_000)}) / ${sql.lit(DAY_MS)}`;
+const dayOf = (column: 'created_at' | 'paid_at') =>
+  sql<number>`(${sql.ref(column)} + ${sql.lit(8 * 3_600_000)}) / ${sql.lit(DAY_MS)}`;
 
 export async function shopDashboard(db: Db, actor: Actor, shopId: string, now: number): Promise<ShopDashboard> {
   requireShopMember(actor, shopId);
@@ -33,7 +34,11 @@ export async function shopDashboard(db: Db, actor: Actor, shopId: string, now: n
     .execute();
   const paid = await db
     .selectFrom('orders')
-    .select([dayOf('paid_at').as('day'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('total_fen').as('fen')])
+    .select([
+      dayOf('paid_at').as('day'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('total_fen').as('fen'),
+    ])
     .where('shop_id', '=', shopId)
     .where('paid_at', '>=', since)
     .where('status', '!=', 'cancelled')

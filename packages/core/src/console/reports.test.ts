@@ -10,10 +10,27 @@ import { batchShip } from './batch-ship.js';
 import { shopDashboard } from './dashboard.js';
 
 let paySeq = 0;
-async function paidOrder(core: TestCore, buyer: Actor, skuId: string, quantity = 1): Promise<{ id: string; totalFen: number }> {
+async function paidOrder(
+  core: TestCore,
+  buyer: Actor,
+  skuId: string,
+  quantity = 1,
+): Promise<{ id: string; totalFen: number }> {
   const c = (await checkout(core.ctx, buyer, { items: [{ skuId, quantity, attribution: { source: 'shelf' } }] })).body;
   paySeq++;
-  await applyNotification(core.ctx, 'sandbox', { eventId: `e${paySeq}`, kind: 'payment.succeeded', paymentId: c.payment.id, providerTxnId: `sbx_${paySeq}`, amountFen: c.totalFen, at: 0 }, '{}');
+  await applyNotification(
+    core.ctx,
+    'sandbox',
+    {
+      eventId: `e${paySeq}`,
+      kind: 'payment.succeeded',
+      paymentId: c.payment.id,
+      providerTxnId: `sbx_${paySeq}`,
+      amountFen: c.totalFen,
+      at: 0,
+    },
+    '{}',
+  );
   return { id: c.orders[0]!.id, totalFen: c.orders[0]!.totalFen };
 }
 
@@ -28,7 +45,9 @@ test('the dashboard counts today in Asia/Shanghai, the last 7 days, refunds and 
     core.clock.set(Date.UTC(2026, 10, 21, 2, 0)); // two days ago
     const old = await paidOrder(core, buyer, shop.skuIds[0]!, 2);
     core.clock.set(Date.UTC(2026, 10, 22, 15, 30)); // 23:30 yesterday in Shanghai
-    await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }] }); // created, never paid
+    await checkout(core.ctx, buyer, {
+      items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }],
+    }); // created, never paid
     core.clock.set(Date.UTC(2026, 10, 22, 16, 30)); // 00:30 today in Shanghai
     const a = await paidOrder(core, buyer, shop.skuIds[0]!);
     const b = await paidOrder(core, buyer, shop.skuIds[1]!);
@@ -39,13 +58,33 @@ test('the dashboard counts today in Asia/Shanghai, the last 7 days, refunds and 
     core.clock.set(Date.UTC(2026, 10, 23, 2, 0));
 
     const d = await shopDashboard(core.ctx.db, shop.owner, shop.shopId, core.clock.now());
-    assert.deepEqual(d.today, { orders: 3, paidOrders: 2, gmvFen: a.totalFen + b.totalFen, toShip: 2, overdue: 1, refundsFen: c.totalFen });
-    assert.deepEqual(d.last7Days.map((x) => x.day), ['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
-    assert.deepEqual(d.last7Days.map((x) => x.orders), [0, 0, 0, 0, 1, 1, 3]);
+    assert.deepEqual(d.today, {
+      orders: 3,
+      paidOrders: 2,
+      gmvFen: a.totalFen + b.totalFen,
+      toShip: 2,
+      overdue: 1,
+      refundsFen: c.totalFen,
+    });
+    assert.deepEqual(
+      d.last7Days.map((x) => x.day),
+      ['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'],
+    );
+    assert.deepEqual(
+      d.last7Days.map((x) => x.orders),
+      [0, 0, 0, 0, 1, 1, 3],
+    );
     assert.equal(d.last7Days[4]!.gmvFen, old.totalFen);
-    assert.deepEqual(d.toShipOldest.map((x) => x.orderId), [old.id, a.id]);
+    assert.deepEqual(
+      d.toShipOldest.map((x) => x.orderId),
+      [old.id, a.id],
+    );
     assert.equal(d.toShipOldest[0]!.shipByAt, d.toShipOldest[0]!.paidAt + 48 * 3_600_000);
-    assert.deepEqual(d.toShipOldest.map((x) => x.overdue), [true, false], 'the oldest order reached its ship-by time just now');
+    assert.deepEqual(
+      d.toShipOldest.map((x) => x.overdue),
+      [true, false],
+      'the oldest order reached its ship-by time just now',
+    );
     await assert.rejects(shopDashboard(core.ctx.db, other.owner, shop.shopId, core.clock.now()), { code: 'NOT_FOUND' });
   } finally {
     await core.dispose();
@@ -61,7 +100,11 @@ test('batch shipping ships each good row in its own transaction and reports ever
     const o1 = await paidOrder(core, buyer, shop.skuIds[0]!);
     const o2 = await paidOrder(core, buyer, shop.skuIds[0]!);
     const foreign = await paidOrder(core, buyer, other.skuIds[0]!);
-    const unpaid = (await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }] })).body.orders[0]!.id;
+    const unpaid = (
+      await checkout(core.ctx, buyer, {
+        items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }],
+      })
+    ).body.orders[0]!.id;
     const csv = [
       '\uFEFForderId,carrier,trackingNo',
       `${o1.id},顺丰速运,SF10000001`,
@@ -74,15 +117,30 @@ test('batch shipping ships each good row in its own transaction and reports ever
       `${o1.id},顺丰速运,SF10000006`,
     ].join('\r\n');
     const report = await batchShip(core.ctx, shop.owner, shop.shopId, csv);
-    assert.deepEqual(report.results.map((r) => [r.row, r.ok ? 'ok' : r.code]), [
-      [2, 'ok'], [3, 'INVALID_TRANSITION'], [5, 'NOT_FOUND'], [6, 'INVALID_INPUT'], [7, 'INVALID_INPUT'], [8, 'ok'], [9, 'INVALID_TRANSITION'],
-    ]);
+    assert.deepEqual(
+      report.results.map((r) => [r.row, r.ok ? 'ok' : r.code]),
+      [
+        [2, 'ok'],
+        [3, 'INVALID_TRANSITION'],
+        [5, 'NOT_FOUND'],
+        [6, 'INVALID_INPUT'],
+        [7, 'INVALID_INPUT'],
+        [8, 'ok'],
+        [9, 'INVALID_TRANSITION'],
+      ],
+    );
     assert.deepEqual([report.shipped, report.failed], [2, 5]);
-    const statuses = await core.ctx.db.selectFrom('orders').select(['id', 'status']).where('id', 'in', [o1.id, o2.id, foreign.id, unpaid]).execute();
+    const statuses = await core.ctx.db
+      .selectFrom('orders')
+      .select(['id', 'status'])
+      .where('id', 'in', [o1.id, o2.id, foreign.id, unpaid])
+      .execute();
     const by = Object.fromEntries(statuses.map((s) => [s.id, s.status]));
     assert.deepEqual([by[o1.id], by[o2.id], by[foreign.id], by[unpaid]], ['shipped', 'shipped', 'paid', 'unpaid']);
     await assert.rejects(batchShip(core.ctx, other.owner, shop.shopId, csv), { code: 'NOT_FOUND' });
-    await assert.rejects(batchShip(core.ctx, shop.owner, shop.shopId, 'order,carrier\n'), { code: 'CSV_HEADER_INVALID' });
+    await assert.rejects(batchShip(core.ctx, shop.owner, shop.shopId, 'order,carrier\n'), {
+      code: 'CSV_HEADER_INVALID',
+    });
   } finally {
     await core.dispose();
   }
@@ -99,7 +157,13 @@ test('admin shops lists every shop with owner, products and orders, newest first
     await assert.rejects(adminShops(core.ctx.db, a.owner, {}), { code: 'FORBIDDEN' });
     const all = await adminShops(core.ctx.db, admin, { limit: 100 });
     const mine = all.items.filter((s) => s.id === a.shopId || s.id === b.shopId);
-    assert.deepEqual(mine.map((s) => [s.id, s.ownerLogin, s.products, s.orders]), [[b.shopId, 'adm-b', 1, 0], [a.shopId, 'adm-a', 1, 1]]);
+    assert.deepEqual(
+      mine.map((s) => [s.id, s.ownerLogin, s.products, s.orders]),
+      [
+        [b.shopId, 'adm-b', 1, 0],
+        [a.shopId, 'adm-a', 1, 1],
+      ],
+    );
     const first = await adminShops(core.ctx.db, admin, { limit: 1 });
     assert.equal(first.items.length, 1);
     assert.ok(first.nextCursor);

@@ -22,7 +22,12 @@ export interface CommentView extends CommentReply {
   replyCount: number;
 }
 
-export async function addComment(ctx: CoreContext, actor: Actor, videoId: string, input: { text: string; parentId?: string | null }): Promise<CommentView> {
+export async function addComment(
+  ctx: CoreContext,
+  actor: Actor,
+  videoId: string,
+  input: { text: string; parentId?: string | null },
+): Promise<CommentView> {
   // The rule book first: reject-severity terms answer 422 CONTENT_REJECTED, off-platform contacts are masked.
   const text = await enforceComment(ctx, checkCommentText(input.text));
   const now = ctx.clock.now();
@@ -31,16 +36,42 @@ export async function addComment(ctx: CoreContext, actor: Actor, videoId: string
   await ctx.db.transaction().execute(async (tx) => {
     await visibleVideo(tx, videoId, actor);
     if (input.parentId) {
-      const parent = await tx.selectFrom('comments').select(['id', 'parent_id', 'status']).where('id', '=', input.parentId).where('video_id', '=', videoId).executeTakeFirst();
+      const parent = await tx
+        .selectFrom('comments')
+        .select(['id', 'parent_id', 'status'])
+        .where('id', '=', input.parentId)
+        .where('video_id', '=', videoId)
+        .executeTakeFirst();
       if (parent?.status !== 'visible') throw notFound('comment', input.parentId);
       parentId = parent.parent_id ?? parent.id;
     }
-    await tx.insertInto('comments').values({ id, video_id: videoId, author_id: actor.userId, parent_id: parentId, text, reply_count: 0, status: 'visible', created_at: now }).execute();
-    if (parentId) await tx.updateTable('comments').set({ reply_count: sql`reply_count + 1` }).where('id', '=', parentId).execute();
+    await tx
+      .insertInto('comments')
+      .values({
+        id,
+        video_id: videoId,
+        author_id: actor.userId,
+        parent_id: parentId,
+        text,
+        reply_count: 0,
+        status: 'visible',
+        created_at: now,
+      })
+      .execute();
+    if (parentId)
+      await tx.updateTable('comments').set({ reply_count: sql`reply_count + 1` }).where('id', '=', parentId).execute();
     await tx.updateTable('videos').set({ comments: sql`comments + 1` }).where('id', '=', videoId).execute();
   });
   publishSignals(ctx.db, [{ actor: actor.userId, kind: 'comment', videoId, at: now }]);
-  return { id, text, author: { id: actor.userId, displayName: actor.displayName }, createdAt: now, parentId, replies: [], replyCount: 0 };
+  return {
+    id,
+    text,
+    author: { id: actor.userId, displayName: actor.displayName },
+    createdAt: now,
+    parentId,
+    replies: [],
+    replyCount: 0,
+  };
 }
 
 /**
@@ -49,17 +80,36 @@ export async function addComment(ctx: CoreContext, actor: Actor, videoId: string
  * oldest first. Ids alone do not order comments by time: a comment imported or seeded with an
  * earlier time still gets an id after the ones issued before it.
  */
-export async function listComments(db: Db, videoId: string, viewer: Actor | null, q: { cursor?: string | undefined; limit: number }): Promise<{ items: CommentView[]; nextCursor: string | null }> {
+export async function listComments(
+  db: Db,
+  videoId: string,
+  viewer: Actor | null,
+  q: { cursor?: string | undefined; limit: number },
+): Promise<{ items: CommentView[]; nextCursor: string | null }> {
   await visibleVideo(db, videoId, viewer);
   let after: { created_at: number; id: string } | undefined;
   if (q.cursor) {
-    after = await db.selectFrom('comments').select(['id', 'created_at']).where('id', '=', q.cursor).where('video_id', '=', videoId).where('parent_id', 'is', null).executeTakeFirst();
+    after = await db
+      .selectFrom('comments')
+      .select(['id', 'created_at'])
+      .where('id', '=', q.cursor)
+      .where('video_id', '=', videoId)
+      .where('parent_id', 'is', null)
+      .executeTakeFirst();
     if (!after) throw invalid('cursor is not a top comment of this video', { field: 'cursor' });
   }
   let query = db
     .selectFrom('comments')
     .innerJoin('users', 'users.id', 'comments.author_id')
-    .select(['comments.id', 'comments.text', 'comments.author_id', 'users.display_name', 'comments.created_at', 'comments.reply_count', 'comments.parent_id'])
+    .select([
+      'comments.id',
+      'comments.text',
+      'comments.author_id',
+      'users.display_name',
+      'comments.created_at',
+      'comments.reply_count',
+      'comments.parent_id',
+    ])
     .where('comments.video_id', '=', videoId)
     .where('comments.parent_id', 'is', null)
     .where('comments.status', '=', 'visible')
@@ -69,7 +119,12 @@ export async function listComments(db: Db, videoId: string, viewer: Actor | null
   if (after) {
     const at = Number(after.created_at);
     const id = after.id;
-    query = query.where((eb) => eb.or([eb('comments.created_at', '<', at), eb.and([eb('comments.created_at', '=', at), eb('comments.id', '<', id)])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('comments.created_at', '<', at),
+        eb.and([eb('comments.created_at', '=', at), eb('comments.id', '<', id)]),
+      ]),
+    );
   }
   const rows = await query.execute();
   const page = rows.slice(0, q.limit);
@@ -80,7 +135,14 @@ export async function listComments(db: Db, videoId: string, viewer: Actor | null
         : db
             .selectFrom('comments')
             .innerJoin('users', 'users.id', 'comments.author_id')
-            .select(['comments.id', 'comments.text', 'comments.author_id', 'users.display_name', 'comments.created_at', 'comments.parent_id'])
+            .select([
+              'comments.id',
+              'comments.text',
+              'comments.author_id',
+              'users.display_name',
+              'comments.created_at',
+              'comments.parent_id',
+            ])
             .where('comments.video_id', '=', videoId)
             .where('comments.parent_id', '=', c.id)
             .where('comments.status', '=', 'visible')
@@ -90,7 +152,14 @@ export async function listComments(db: Db, videoId: string, viewer: Actor | null
             .execute(),
     ),
   );
-  const view = (r: { id: string; text: string; author_id: string; display_name: string; created_at: number; parent_id: string | null }): CommentReply => ({
+  const view = (r: {
+    id: string;
+    text: string;
+    author_id: string;
+    display_name: string;
+    created_at: number;
+    parent_id: string | null;
+  }): CommentReply => ({
     id: r.id,
     text: r.text,
     author: { id: r.author_id, displayName: r.display_name },
@@ -104,16 +173,43 @@ export async function listComments(db: Db, videoId: string, viewer: Actor | null
 }
 
 /** What a reviewer reads of a comment: its text and author; null when there is no such comment. */
-export async function commentForReview(db: Db | Tx, commentId: string): Promise<{ ownerId: string; text: string; status: string } | null> {
-  const row = await db.selectFrom('comments').select(['author_id', 'text', 'status']).where('id', '=', commentId).executeTakeFirst();
+export async function commentForReview(
+  db: Db | Tx,
+  commentId: string,
+): Promise<{ ownerId: string; text: string; status: string } | null> {
+  const row = await db
+    .selectFrom('comments')
+    .select(['author_id', 'text', 'status'])
+    .where('id', '=', commentId)
+    .executeTakeFirst();
   return row ? { ownerId: row.author_id, text: row.text, status: row.status } : null;
 }
 
 /** The platform hides a comment (a report upheld): it leaves every list; the video's count drops by one. */
 export async function hideComment(tx: Tx, commentId: string): Promise<void> {
-  const done = await tx.updateTable('comments').set({ status: 'hidden' }).where('id', '=', commentId).where('status', '=', 'visible').executeTakeFirst();
+  const done = await tx
+    .updateTable('comments')
+    .set({ status: 'hidden' })
+    .where('id', '=', commentId)
+    .where('status', '=', 'visible')
+    .executeTakeFirst();
   if (Number(done.numUpdatedRows) !== 1) return;
-  const row = await tx.selectFrom('comments').select(['video_id', 'parent_id']).where('id', '=', commentId).executeTakeFirstOrThrow();
-  if (row.parent_id) await tx.updateTable('comments').set({ reply_count: sql`reply_count - 1` }).where('id', '=', row.parent_id).where('reply_count', '>', 0).execute();
-  await tx.updateTable('videos').set({ comments: sql`comments - 1` }).where('id', '=', row.video_id).where('comments', '>', 0).execute();
+  const row = await tx
+    .selectFrom('comments')
+    .select(['video_id', 'parent_id'])
+    .where('id', '=', commentId)
+    .executeTakeFirstOrThrow();
+  if (row.parent_id)
+    await tx
+      .updateTable('comments')
+      .set({ reply_count: sql`reply_count - 1` })
+      .where('id', '=', row.parent_id)
+      .where('reply_count', '>', 0)
+      .execute();
+  await tx
+    .updateTable('videos')
+    .set({ comments: sql`comments - 1` })
+    .where('id', '=', row.video_id)
+    .where('comments', '>', 0)
+    .execute();
 }

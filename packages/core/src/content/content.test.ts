@@ -28,7 +28,13 @@ function clipCopy(name = 'orchard-oranges.mp4'): string {
 }
 
 async function published(core: TestCore, creator: Actor, productIds: string[] = []): Promise<string> {
-  const v = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '新鲜现摘', caption: '今天到货 #云南褚橙 #产地直发', productIds, publish: true });
+  const v = await createVideo(core.ctx, creator, {
+    filePath: clipCopy(),
+    title: '新鲜现摘',
+    caption: '今天到货 #云南褚橙 #产地直发',
+    productIds,
+    publish: true,
+  });
   return v.id;
 }
 
@@ -38,13 +44,21 @@ test('a creator uploads a video with anchors; drafts are private until published
     const shop = await makeShop(core, 'content-shop');
     const creator = await makePerson(core, 'content-creator', ['creator'], false);
     const shopper = await makePerson(core, 'content-shopper', [], false);
-    const draft = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: ' 橙子开箱 ', caption: '#云南褚橙 真甜', productIds: [shop.productId] });
+    const draft = await createVideo(core.ctx, creator, {
+      filePath: clipCopy(),
+      title: ' 橙子开箱 ',
+      caption: '#云南褚橙 真甜',
+      productIds: [shop.productId],
+    });
     assert.equal(draft.status, 'draft');
     assert.equal(draft.title, '橙子开箱');
     assert.deepEqual(draft.hashtags, ['云南褚橙']);
     assert.equal(draft.hostKind, 'creator');
     assert.ok(draft.durationMs !== null && draft.durationMs > 5000);
-    assert.deepEqual(draft.anchors.map((a) => [a.productId, a.priceFen]), [[shop.productId, 2990]]);
+    assert.deepEqual(
+      draft.anchors.map((a) => [a.productId, a.priceFen]),
+      [[shop.productId, 2990]],
+    );
     assert.match(draft.videoUrl, /^\/media\/videos\/vid_[0-9a-z]{26}\.mp4$/);
     assert.ok(existsSync(join(videosDir(core.ctx.dataDir), draft.videoUrl.split('/').pop()!)));
     await assert.rejects(getVideo(core.ctx.db, draft.id, shopper), { code: 'NOT_FOUND' });
@@ -56,8 +70,16 @@ test('a creator uploads a video with anchors; drafts are private until published
     assert.equal(live.publishedAt, core.clock.now());
     assert.equal((await getVideo(core.ctx.db, draft.id, null)).status, 'published');
     await assert.rejects(publishVideo(core.ctx, creator, draft.id), { code: 'INVALID_TRANSITION' });
-    const events = await core.ctx.db.selectFrom('outbox').select('topic').where('subject_id', '=', draft.id).orderBy('id').execute();
-    assert.deepEqual(events.map((e) => e.topic), ['video.review', 'video.published']);
+    const events = await core.ctx.db
+      .selectFrom('outbox')
+      .select('topic')
+      .where('subject_id', '=', draft.id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => e.topic),
+      ['video.review', 'video.published'],
+    );
 
     await assert.rejects(removeVideo(core.ctx, shopper, draft.id), { code: 'NOT_FOUND' });
     await removeVideo(core.ctx, creator, draft.id);
@@ -78,21 +100,62 @@ test('uploads are refused before anything is stored: roles, shops, anchors, file
     const other = await makeShop(core, 'anchor-other', 10, shop.categoryId);
     const creator = await makePerson(core, 'anchor-creator', ['creator'], false);
     const shopper = await makePerson(core, 'anchor-shopper', [], false);
-    await assert.rejects(createVideo(core.ctx, shopper, { filePath: clipCopy(), title: '想发视频' }), { code: 'FORBIDDEN' });
-    await assert.rejects(createVideo(core.ctx, creator, { filePath: clipCopy(), title: '店播', hostKind: 'shop', shopId: shop.shopId }), { code: 'NOT_FOUND' });
-    await assert.rejects(createVideo(core.ctx, creator, { filePath: clipCopy(), title: 'x', productIds: [shop.productId, shop.productId] }), { code: 'INVALID_INPUT' });
-    await assert.rejects(createVideo(core.ctx, creator, { filePath: clipCopy(), title: 'x', productIds: ['prd_00000000000000000000000000'] }), { code: 'PRODUCT_UNAVAILABLE' });
+    await assert.rejects(createVideo(core.ctx, shopper, { filePath: clipCopy(), title: '想发视频' }), {
+      code: 'FORBIDDEN',
+    });
+    await assert.rejects(
+      createVideo(core.ctx, creator, { filePath: clipCopy(), title: '店播', hostKind: 'shop', shopId: shop.shopId }),
+      { code: 'NOT_FOUND' },
+    );
+    await assert.rejects(
+      createVideo(core.ctx, creator, {
+        filePath: clipCopy(),
+        title: 'x',
+        productIds: [shop.productId, shop.productId],
+      }),
+      { code: 'INVALID_INPUT' },
+    );
+    await assert.rejects(
+      createVideo(core.ctx, creator, {
+        filePath: clipCopy(),
+        title: 'x',
+        productIds: ['prd_00000000000000000000000000'],
+      }),
+      { code: 'PRODUCT_UNAVAILABLE' },
+    );
     await setProductStatus(core.ctx, other.owner, other.productId, 'delisted');
-    await assert.rejects(createVideo(core.ctx, creator, { filePath: clipCopy(), title: 'x', productIds: [shop.productId, other.productId] }), { code: 'PRODUCT_UNAVAILABLE' });
+    await assert.rejects(
+      createVideo(core.ctx, creator, {
+        filePath: clipCopy(),
+        title: 'x',
+        productIds: [shop.productId, other.productId],
+      }),
+      { code: 'PRODUCT_UNAVAILABLE' },
+    );
     const notVideo = join(mkdtempSync(join(tmpdir(), 'zc-clip-')), 'x.mp4');
     copyFileSync(new URL('make-clips.sh', DEMO_CLIPS_DIR), notVideo);
-    await assert.rejects(createVideo(core.ctx, creator, { filePath: notVideo, title: 'x' }), { code: 'UNSUPPORTED_FILE_TYPE' });
-    await assert.rejects(createVideo(core.ctx, creator, { filePath: clipCopy(), title: 'x', poster: Buffer.from('<svg/>') }), { code: 'UNSUPPORTED_FILE_TYPE' });
+    await assert.rejects(createVideo(core.ctx, creator, { filePath: notVideo, title: 'x' }), {
+      code: 'UNSUPPORTED_FILE_TYPE',
+    });
+    await assert.rejects(
+      createVideo(core.ctx, creator, { filePath: clipCopy(), title: 'x', poster: Buffer.from('<svg/>') }),
+      { code: 'UNSUPPORTED_FILE_TYPE' },
+    );
     assert.equal((await core.ctx.db.selectFrom('videos').selectAll().execute()).length, 0);
-    assert.ok(!existsSync(videosDir(core.ctx.dataDir)) || readdirSync(videosDir(core.ctx.dataDir)).length === 0, 'no file left behind');
+    assert.ok(
+      !existsSync(videosDir(core.ctx.dataDir)) || readdirSync(videosDir(core.ctx.dataDir)).length === 0,
+      'no file left behind',
+    );
 
     // A shop broadcasts itself: any member, no creator role needed; three anchors at most.
-    const v = await createVideo(core.ctx, shop.owner, { filePath: clipCopy(), title: '店播上新', hostKind: 'shop', shopId: shop.shopId, productIds: [shop.productId], publish: true });
+    const v = await createVideo(core.ctx, shop.owner, {
+      filePath: clipCopy(),
+      title: '店播上新',
+      hostKind: 'shop',
+      shopId: shop.shopId,
+      productIds: [shop.productId],
+      publish: true,
+    });
     assert.deepEqual([v.hostKind, v.shop?.id, v.status], ['shop', shop.shopId, 'published']);
     // A delisted product drops off the card.
     await setProductStatus(core.ctx, shop.owner, shop.productId, 'delisted');
@@ -126,7 +189,15 @@ test('likes and follows are idempotent and their counters match the rows', async
     await assert.rejects(followUser(core.ctx, creator, 'usr_00000000000000000000000000'), { code: 'NOT_FOUND' });
     assert.equal((await getVideo(core.ctx.db, videoId, fans[0]!)).creator.followed, true);
     const profile = await userProfile(core.ctx.db, creator.userId, fans[0]!);
-    assert.deepEqual(profile, { id: creator.userId, displayName: 'like-creator', followers: 1, following: 0, videos: 1, followed: true, isCreator: true });
+    assert.deepEqual(profile, {
+      id: creator.userId,
+      displayName: 'like-creator',
+      followers: 1,
+      following: 0,
+      videos: 1,
+      followed: true,
+      isCreator: true,
+    });
     assert.equal((await userProfile(core.ctx.db, fans[0]!.userId, null)).following, 1);
   } finally {
     await core.dispose();
@@ -148,18 +219,31 @@ test('comments thread one level: a reply to a reply attaches to the top comment'
     assert.equal(nested.parentId, top.id, 'replying to a reply attaches to its parent');
     const second = await addComment(core.ctx, creator, videoId, { text: '第二条' });
     await assert.rejects(addComment(core.ctx, fan, videoId, { text: '   ' }), { code: 'INVALID_INPUT' });
-    await assert.rejects(addComment(core.ctx, fan, videoId, { text: 'x'.repeat(100 * 1024) }), { code: 'INVALID_INPUT' });
-    await assert.rejects(addComment(core.ctx, fan, videoId, { text: '?', parentId: 'cmt_00000000000000000000000000' }), { code: 'NOT_FOUND' });
+    await assert.rejects(addComment(core.ctx, fan, videoId, { text: 'x'.repeat(100 * 1024) }), {
+      code: 'INVALID_INPUT',
+    });
+    await assert.rejects(
+      addComment(core.ctx, fan, videoId, { text: '?', parentId: 'cmt_00000000000000000000000000' }),
+      { code: 'NOT_FOUND' },
+    );
     const otherVideo = await published(core, creator);
-    await assert.rejects(addComment(core.ctx, fan, otherVideo, { text: '串了', parentId: top.id }), { code: 'NOT_FOUND' });
+    await assert.rejects(addComment(core.ctx, fan, otherVideo, { text: '串了', parentId: top.id }), {
+      code: 'NOT_FOUND',
+    });
 
     const page1 = await listComments(core.ctx.db, videoId, null, { limit: 1 });
-    assert.deepEqual(page1.items.map((c) => c.id), [second.id]);
+    assert.deepEqual(
+      page1.items.map((c) => c.id),
+      [second.id],
+    );
     const page2 = await listComments(core.ctx.db, videoId, null, { limit: 1, cursor: page1.nextCursor! });
     assert.equal(page2.nextCursor, null);
     const first = page2.items[0]!;
     assert.equal(first.replyCount, 2);
-    assert.deepEqual(first.replies.map((r) => r.text), ['谢谢支持', '已下单']);
+    assert.deepEqual(
+      first.replies.map((r) => r.text),
+      ['谢谢支持', '已下单'],
+    );
     assert.equal(first.author.displayName, 'cmt-fan');
     assert.equal((await getVideo(core.ctx.db, videoId, null)).stats.comments, 4);
   } finally {
@@ -181,12 +265,24 @@ test('comments come newest first by when they were written, ties by id, stable a
       { text: 'c', at: now - 60_000 },
       { text: 'd', at: now - 60 * 60_000 },
       { text: 'e', at: now - 30 * 60_000 },
-    ].map((r, i) => ({ id: newId('comment', now + i), video_id: videoId, author_id: fan.userId, parent_id: null, text: r.text, reply_count: 0, status: 'visible' as const, created_at: r.at }));
+    ].map((r, i) => ({
+      id: newId('comment', now + i),
+      video_id: videoId,
+      author_id: fan.userId,
+      parent_id: null,
+      text: r.text,
+      reply_count: 0,
+      status: 'visible' as const,
+      created_at: r.at,
+    }));
     await core.ctx.db.insertInto('comments').values(rows).execute();
     const expected = [...rows].sort((x, y) => y.created_at - x.created_at || (x.id < y.id ? 1 : -1)).map((r) => r.text);
     assert.deepEqual(expected, ['c', 'a', 'e', 'd', 'b'], 'the tie at the same minute goes to the later id');
     const all = await listComments(core.ctx.db, videoId, null, { limit: 20 });
-    assert.deepEqual(all.items.map((c) => c.text), expected);
+    assert.deepEqual(
+      all.items.map((c) => c.text),
+      expected,
+    );
     const paged: string[] = [];
     let cursor: string | undefined;
     for (;;) {
@@ -197,7 +293,10 @@ test('comments come newest first by when they were written, ties by id, stable a
     }
     assert.deepEqual(paged, expected, 'pages join up without gaps or repeats');
     for (let i = 1; i < all.items.length; i++) assert.ok(all.items[i - 1]!.createdAt >= all.items[i]!.createdAt);
-    await assert.rejects(listComments(core.ctx.db, videoId, null, { limit: 2, cursor: 'cmt_00000000000000000000000000' }), { code: 'INVALID_INPUT' });
+    await assert.rejects(
+      listComments(core.ctx.db, videoId, null, { limit: 2, cursor: 'cmt_00000000000000000000000000' }),
+      { code: 'INVALID_INPUT' },
+    );
   } finally {
     await core.dispose();
   }
@@ -223,7 +322,12 @@ test('views count once per viewer per 30 minutes; anonymous viewers only with an
     assert.match(s1.shareUrl, new RegExp(`^/v/${videoId}\\?s=shr_[0-9a-z]{26}$`));
     assert.equal(s1.shares, 1);
     assert.equal((await shareVideo(core.ctx, null, videoId)).shares, 2);
-    assert.deepEqual((await getVideo(core.ctx.db, videoId, null)).stats, { views: 3, likes: 0, comments: 0, shares: 2 });
+    assert.deepEqual((await getVideo(core.ctx.db, videoId, null)).stats, {
+      views: 3,
+      likes: 0,
+      comments: 0,
+      shares: 2,
+    });
   } finally {
     await core.dispose();
   }
@@ -238,8 +342,31 @@ test('the creator console counts paid, not cancelled orders and their GMV attrib
     const v1 = await published(core, creator, [shop.productId]);
     const v2 = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '草稿' });
     const buy = async (skuIndex: number, quantity: number, contentId: string, pay: boolean): Promise<string> => {
-      const c = (await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[skuIndex]!, quantity, attribution: { source: 'video', contentId, creatorId: creator.userId } }] })).body;
-      if (pay) await applyNotification(core.ctx, 'sandbox', { eventId: `p-${c.payment.id}`, kind: 'payment.succeeded', paymentId: c.payment.id, providerTxnId: `t-${c.payment.id}`, amountFen: c.totalFen, at: 0 }, '{}');
+      const c = (
+        await checkout(core.ctx, buyer, {
+          items: [
+            {
+              skuId: shop.skuIds[skuIndex]!,
+              quantity,
+              attribution: { source: 'video', contentId, creatorId: creator.userId },
+            },
+          ],
+        })
+      ).body;
+      if (pay)
+        await applyNotification(
+          core.ctx,
+          'sandbox',
+          {
+            eventId: `p-${c.payment.id}`,
+            kind: 'payment.succeeded',
+            paymentId: c.payment.id,
+            providerTxnId: `t-${c.payment.id}`,
+            amountFen: c.totalFen,
+            at: 0,
+          },
+          '{}',
+        );
       return c.orders[0]!.id;
     };
     await buy(0, 2, v1, true); // 2 × 29.90
@@ -248,10 +375,19 @@ test('the creator console counts paid, not cancelled orders and their GMV attrib
     const cancelled = await buy(1, 3, v1, true);
     await cancelOrder(core.ctx, buyer, cancelled, '不想要了'); // paid then cancelled: not counted
     const mine = await myVideos(core.ctx.db, creator, { limit: 10 });
-    assert.deepEqual(mine.items.map((v) => [v.id, v.orders, v.gmvFen]), [[v2.id, 0, 0], [v1, 2, 2 * 2990 + 4990]]);
+    assert.deepEqual(
+      mine.items.map((v) => [v.id, v.orders, v.gmvFen]),
+      [
+        [v2.id, 0, 0],
+        [v1, 2, 2 * 2990 + 4990],
+      ],
+    );
 
     // Others see published videos only; the owner sees drafts too.
-    assert.deepEqual((await userVideos(core.ctx.db, creator.userId, buyer, { limit: 10 })).items.map((v) => v.id), [v1]);
+    assert.deepEqual(
+      (await userVideos(core.ctx.db, creator.userId, buyer, { limit: 10 })).items.map((v) => v.id),
+      [v1],
+    );
     assert.equal((await userVideos(core.ctx.db, creator.userId, creator, { limit: 1 })).nextCursor, v2.id);
   } finally {
     await core.dispose();
@@ -266,13 +402,23 @@ test('posters: extracted with ffmpeg when it is on PATH, a title card with the t
     const withFfmpeg = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '自动封面' });
     const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
     assert.equal(await autoCoverKind(), hasFfmpeg ? 'frame' : 'title_card');
-    assert.match(withFfmpeg.posterUrl ?? '', hasFfmpeg ? /^\/media\/posters\/vid_[0-9a-z]{26}\.jpg$/ : /^\/media\/posters\/vid_[0-9a-z]{26}\.svg$/);
+    assert.match(
+      withFfmpeg.posterUrl ?? '',
+      hasFfmpeg ? /^\/media\/posters\/vid_[0-9a-z]{26}\.jpg$/ : /^\/media\/posters\/vid_[0-9a-z]{26}\.svg$/,
+    );
     process.env.PATH = '/nonexistent';
     assert.equal(await autoCoverKind(), 'title_card');
-    const without = await createVideo(core.ctx, creator, { filePath: clipCopy(), title: '没有 ffmpeg 也有封面 <script>' });
+    const without = await createVideo(core.ctx, creator, {
+      filePath: clipCopy(),
+      title: '没有 ffmpeg 也有封面 <script>',
+    });
     assert.match(without.posterUrl ?? '', /^\/media\/posters\/vid_[0-9a-z]{26}\.svg$/);
     const svg = readFileSync(join(postersDir(core.ctx.dataDir), without.posterUrl!.split('/').pop()!), 'utf8');
-    assert.equal(svg, titleCardSvg({ title: '没有 ffmpeg 也有封面 <script>', author: 'poster-creator' }), 'the card of its title and author');
+    assert.equal(
+      svg,
+      titleCardSvg({ title: '没有 ffmpeg 也有封面 <script>', author: 'poster-creator' }),
+      'the card of its title and author',
+    );
     assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.match(svg, /@poster-creator/);
     assert.ok(svg.includes('&lt;script&gt;') && !svg.includes('<script'), 'the title is escaped');
@@ -294,5 +440,9 @@ test('title cards: the same card for the same title and author; long titles wrap
   assert.ok(long[3]!.endsWith('…'));
   assert.deepEqual(titleLines('Fresh oranges from the orchard'), ['Fresh oranges', 'from the orchard']);
   assert.deepEqual(titleLines('短'), ['短']);
-  assert.deepEqual(titleLines('四个字的 title 混排'), ['四个字的 title 混', '排'], 'Chinese breaks between any two characters');
+  assert.deepEqual(
+    titleLines('四个字的 title 混排'),
+    ['四个字的 title 混', '排'],
+    'Chinese breaks between any two characters',
+  );
 });

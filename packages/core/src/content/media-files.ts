@@ -29,7 +29,8 @@ export const posterUrl = (fileName: string | null): string | null => (fileName ?
 export async function inspectVideoFile(path: string): Promise<VideoInspection & { bytes: number }> {
   const { size } = await stat(path);
   if (size === 0) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'the file is empty');
-  if (size > MAX_VIDEO_BYTES) throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, { limit: MAX_VIDEO_BYTES });
+  if (size > MAX_VIDEO_BYTES)
+    throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, { limit: MAX_VIDEO_BYTES });
   const fd = openSync(path, 'r');
   try {
     const read = (position: number, length: number): Buffer => {
@@ -45,9 +46,14 @@ export async function inspectVideoFile(path: string): Promise<VideoInspection & 
 
 /** Checks an uploaded poster image: JPEG, PNG or WebP, at most MAX_POSTER_BYTES. */
 export function checkPoster(bytes: Buffer): { ext: string } {
-  if (bytes.length > MAX_POSTER_BYTES) throw new DomainError('FILE_TOO_LARGE', `posters are at most ${MAX_POSTER_BYTES} bytes`, { limit: MAX_POSTER_BYTES, field: 'poster' });
+  if (bytes.length > MAX_POSTER_BYTES)
+    throw new DomainError('FILE_TOO_LARGE', `posters are at most ${MAX_POSTER_BYTES} bytes`, {
+      limit: MAX_POSTER_BYTES,
+      field: 'poster',
+    });
   const kind = sniffImageType(bytes);
-  if (!kind || !POSTER_TYPES.has(kind.type)) throw new DomainError('UNSUPPORTED_FILE_TYPE', 'posters must be JPEG, PNG or WebP', { field: 'poster' });
+  if (!kind || !POSTER_TYPES.has(kind.type))
+    throw new DomainError('UNSUPPORTED_FILE_TYPE', 'posters must be JPEG, PNG or WebP', { field: 'poster' });
   return { ext: kind.ext };
 }
 
@@ -74,10 +80,34 @@ export async function writePoster(dataDir: string, fileName: string, bytes: Buff
  * Extracts one frame (at 0.5 s, or the first) as a JPEG poster with ffmpeg. Resolves false when
  * ffmpeg is not installed, fails or takes longer than the timeout; never throws.
  */
-export async function extractPoster(dataDir: string, videoPath: string, fileName: string, timeoutMs = FFMPEG_TIMEOUT_MS): Promise<boolean> {
+export async function extractPoster(
+  dataDir: string,
+  videoPath: string,
+  fileName: string,
+  timeoutMs = FFMPEG_TIMEOUT_MS,
+): Promise<boolean> {
   await mkdir(postersDir(dataDir), { recursive: true });
   const out = join(postersDir(dataDir), fileName);
-  const ok = await runFfmpeg(['-hide_banner', '-loglevel', 'error', '-y', '-ss', '0.5', '-i', videoPath, '-frames:v', '1', '-vf', 'scale=540:-2', '-q:v', '4', out], timeoutMs);
+  const ok = await runFfmpeg(
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-ss',
+      '0.5',
+      '-i',
+      videoPath,
+      '-frames:v',
+      '1',
+      '-vf',
+      'scale=540:-2',
+      '-q:v',
+      '4',
+      out,
+    ],
+    timeoutMs,
+  );
   if (!ok) {
     await unlink(out).catch(() => {});
     return false;

@@ -26,25 +26,29 @@ export const charLength = (s: string): number => [...s].length;
 
 export function checkTitle(title: string): string {
   const t = title.trim();
-  if (charLength(t) < 1 || charLength(t) > TITLE_MAX) throw invalid(`title must be 1–${TITLE_MAX} characters`, { field: 'title' });
+  if (charLength(t) < 1 || charLength(t) > TITLE_MAX)
+    throw invalid(`title must be 1–${TITLE_MAX} characters`, { field: 'title' });
   return t;
 }
 
 export function checkCaption(caption: string): string {
   const c = caption.trim();
-  if (charLength(c) > CAPTION_MAX) throw invalid(`caption must be at most ${CAPTION_MAX} characters`, { field: 'caption' });
+  if (charLength(c) > CAPTION_MAX)
+    throw invalid(`caption must be at most ${CAPTION_MAX} characters`, { field: 'caption' });
   return c;
 }
 
 export function checkCommentText(text: string): string {
   const t = text.trim();
-  if (charLength(t) < 1 || charLength(t) > COMMENT_MAX) throw invalid(`a comment must be 1–${COMMENT_MAX} characters`, { field: 'text' });
+  if (charLength(t) < 1 || charLength(t) > COMMENT_MAX)
+    throw invalid(`a comment must be 1–${COMMENT_MAX} characters`, { field: 'text' });
   return t;
 }
 
 /** Anchor product ids: at most MAX_ANCHORS, no repeats. Whether they are listed is checked against the store. */
 export function checkAnchorIds(ids: readonly string[]): string[] {
-  if (ids.length > MAX_ANCHORS) throw invalid(`a video carries at most ${MAX_ANCHORS} products`, { field: 'productIds' });
+  if (ids.length > MAX_ANCHORS)
+    throw invalid(`a video carries at most ${MAX_ANCHORS} products`, { field: 'productIds' });
   if (new Set(ids).size !== ids.length) throw invalid('a product is anchored twice', { field: 'productIds' });
   return [...ids];
 }

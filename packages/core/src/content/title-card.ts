@@ -33,7 +33,13 @@ const ems = (ch: string): number => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u
 /** Breaks a title into at most MAX_LINES lines of about LINE_EMS full-width characters (words kept whole when they fit); an ellipsis when it is cut. */
 export function titleLines(title: string, lineEms = LINE_EMS, maxLines = MAX_LINES): string[] {
   // Tokens: one CJK character, a run of other non-space characters (a word), or a space.
-  const tokens = title.replace(/\s+/g, ' ').trim().match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]| |[^ \u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+/g) ?? [];
+  const tokens =
+    title
+      .replace(/\s+/g, ' ')
+      .trim()
+      .match(
+        /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]| |[^ \u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+/g,
+      ) ?? [];
   const width = (t: string): number => [...t].reduce((n, ch) => n + ems(ch), 0);
   const lines: string[] = [];
   let line = '';
@@ -76,7 +82,8 @@ export function titleLines(title: string, lineEms = LINE_EMS, maxLines = MAX_LIN
   return lines.slice(0, maxLines);
 }
 
-const escapeXml = (s: string): string => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const escapeXml = (s: string): string =>
+  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** The title card of a video as an SVG document. */
 export function titleCardSvg(input: { title: string; author: string }): string {
@@ -86,9 +93,14 @@ export function titleCardSvg(input: { title: string; author: string }): string {
   const size = 60;
   const lead = 84;
   const top = Math.round(TITLE_CARD_HEIGHT * 0.42 - ((lines.length - 1) * lead) / 2);
-  const cx = 90 + (h >>> 8) % 360;
-  const cy = 120 + (h >>> 16) % 260;
-  const text = lines.map((l, i) => `<text x="60" y="${top + i * lead}" font-size="${size}" font-weight="700" fill="#ffffff">${escapeXml(l)}</text>`).join('');
+  const cx = 90 + ((h >>> 8) % 360);
+  const cy = 120 + ((h >>> 16) % 260);
+  const text = lines
+    .map(
+      (l, i) =>
+        `<text x="60" y="${top + i * lead}" font-size="${size}" font-weight="700" fill="#ffffff">${escapeXml(l)}</text>`,
+    )
+    .join('');
   const author = escapeXml(`@${[...input.author].slice(0, 24).join('')}`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${TITLE_CARD_WIDTH}" height="${TITLE_CARD_HEIGHT}" viewBox="0 0 ${TITLE_CARD_WIDTH} ${TITLE_CARD_HEIGHT}">`,

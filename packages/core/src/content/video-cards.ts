@@ -41,21 +41,50 @@ export async function videoCards(db: Db, rows: readonly VideoRow[], viewerId: st
   const shopIds = [...new Set(rows.flatMap((r) => (r.shop_id ? [r.shop_id] : [])))];
   const [owners, shops, anchors, liked, followed] = await Promise.all([
     db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ownerIds).execute(),
-    shopIds.length ? db.selectFrom('shops').select(['id', 'name']).where('id', 'in', shopIds).execute() : Promise.resolve([]),
+    shopIds.length
+      ? db.selectFrom('shops').select(['id', 'name']).where('id', 'in', shopIds).execute()
+      : Promise.resolve([]),
     db
       .selectFrom('video_anchors')
       .innerJoin('products', 'products.id', 'video_anchors.product_id')
-      .select(['video_anchors.video_id', 'video_anchors.product_id', 'video_anchors.position', 'products.title', 'products.min_price_fen', 'products.status'])
+      .select([
+        'video_anchors.video_id',
+        'video_anchors.product_id',
+        'video_anchors.position',
+        'products.title',
+        'products.min_price_fen',
+        'products.status',
+      ])
       .where('video_anchors.video_id', 'in', ids)
       .orderBy('video_anchors.video_id')
       .orderBy('video_anchors.position')
       .execute(),
-    viewerId ? db.selectFrom('video_likes').select('video_id').where('user_id', '=', viewerId).where('video_id', 'in', ids).execute() : Promise.resolve([]),
-    viewerId ? db.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId).where('followee_id', 'in', ownerIds).execute() : Promise.resolve([]),
+    viewerId
+      ? db
+          .selectFrom('video_likes')
+          .select('video_id')
+          .where('user_id', '=', viewerId)
+          .where('video_id', 'in', ids)
+          .execute()
+      : Promise.resolve([]),
+    viewerId
+      ? db
+          .selectFrom('follows')
+          .select('followee_id')
+          .where('follower_id', '=', viewerId)
+          .where('followee_id', 'in', ownerIds)
+          .execute()
+      : Promise.resolve([]),
   ]);
   const productIds = [...new Set(anchors.map((a) => a.product_id))];
   const images = productIds.length
-    ? await db.selectFrom('product_images').select(['product_id', 'file_name']).where('product_id', 'in', productIds).orderBy('sort').orderBy('id').execute()
+    ? await db
+        .selectFrom('product_images')
+        .select(['product_id', 'file_name'])
+        .where('product_id', 'in', productIds)
+        .orderBy('sort')
+        .orderBy('id')
+        .execute()
     : [];
   const firstImage = new Map<string, string>();
   for (const i of images) if (!firstImage.has(i.product_id)) firstImage.set(i.product_id, imageUrl(i.file_name));
@@ -67,7 +96,12 @@ export async function videoCards(db: Db, rows: readonly VideoRow[], viewerId: st
   for (const a of anchors) {
     if (a.status !== 'listed') continue; // a delisted product drops off the video
     const list = anchorsOf.get(a.video_id) ?? [];
-    list.push({ productId: a.product_id, title: a.title, priceFen: Number(a.min_price_fen), imageUrl: firstImage.get(a.product_id) ?? null });
+    list.push({
+      productId: a.product_id,
+      title: a.title,
+      priceFen: Number(a.min_price_fen),
+      imageUrl: firstImage.get(a.product_id) ?? null,
+    });
     anchorsOf.set(a.video_id, list);
   }
   return rows.map((r) => ({
@@ -93,7 +127,15 @@ export async function videoCards(db: Db, rows: readonly VideoRow[], viewerId: st
 /** Cards for video ids, in the given order; ids that do not exist are skipped (no status filter: callers choose). */
 export async function videoCardsByIds(db: Db, ids: readonly string[], viewerId: string | null): Promise<VideoCard[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('videos').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('videos')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return videoCards(db, ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])), viewerId);
+  return videoCards(
+    db,
+    ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    viewerId,
+  );
 }

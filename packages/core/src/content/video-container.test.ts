@@ -49,7 +49,11 @@ test('a cut-short MP4 is refused as VIDEO_TRUNCATED wherever it is cut', () => {
   for (const keep of [clip.length - 1, Math.floor(clip.length / 2), 100, 20, 12]) {
     assert.throws(() => inspect(clip.subarray(0, keep)), { code: 'VIDEO_TRUNCATED' }, `cut at ${keep}`);
   }
-  assert.throws(() => inspect(Buffer.concat([ftyp, box('mdat', Buffer.alloc(64))])), { code: 'VIDEO_TRUNCATED' }, 'no moov box');
+  assert.throws(
+    () => inspect(Buffer.concat([ftyp, box('mdat', Buffer.alloc(64))])),
+    { code: 'VIDEO_TRUNCATED' },
+    'no moov box',
+  );
   const lying = Buffer.concat([ftyp, box('moov', mvhd(0, 1000, 1))]);
   lying.writeUInt32BE(4, ftyp.length); // a box smaller than its own header
   assert.throws(() => inspect(lying), { code: 'VIDEO_TRUNCATED' });
@@ -67,19 +71,35 @@ test('other files are not videos: images, text, empty, a box stream without ftyp
 
 /** An EBML element: id bytes, a 1- or 8-byte size, data. */
 function el(id: number[], data: Buffer, unknownSize = false): Buffer {
-  const size = unknownSize ? Buffer.from([0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]) : data.length < 127 ? Buffer.from([0x80 | data.length]) : Buffer.from([0x01, 0, 0, 0, 0, 0, (data.length >> 8) & 0xff, data.length & 0xff]);
+  const size = unknownSize
+    ? Buffer.from([0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])
+    : data.length < 127
+      ? Buffer.from([0x80 | data.length])
+      : Buffer.from([0x01, 0, 0, 0, 0, 0, (data.length >> 8) & 0xff, data.length & 0xff]);
   return Buffer.concat([Buffer.from(id), size, data]);
 }
 
-function webm(docType: string, durationMs: number | null, segmentTail = Buffer.alloc(200), unknownSize = false): Buffer {
-  const header = el([0x1a, 0x45, 0xdf, 0xa3], Buffer.concat([el([0x42, 0x86], Buffer.from([1])), el([0x42, 0x82], Buffer.from(docType, 'latin1'))]));
+function webm(
+  docType: string,
+  durationMs: number | null,
+  segmentTail = Buffer.alloc(200),
+  unknownSize = false,
+): Buffer {
+  const header = el(
+    [0x1a, 0x45, 0xdf, 0xa3],
+    Buffer.concat([el([0x42, 0x86], Buffer.from([1])), el([0x42, 0x82], Buffer.from(docType, 'latin1'))]),
+  );
   const info: Buffer[] = [el([0x2a, 0xd7, 0xb1], Buffer.from([0x0f, 0x42, 0x40]))]; // TimecodeScale 1,000,000 ns
   if (durationMs !== null) {
     const d = Buffer.alloc(8);
     d.writeDoubleBE(durationMs);
     info.push(el([0x44, 0x89], d));
   }
-  const segment = el([0x18, 0x53, 0x80, 0x67], Buffer.concat([el([0x15, 0x49, 0xa9, 0x66], Buffer.concat(info)), el([0x1f, 0x43, 0xb6, 0x75], segmentTail)]), unknownSize);
+  const segment = el(
+    [0x18, 0x53, 0x80, 0x67],
+    Buffer.concat([el([0x15, 0x49, 0xa9, 0x66], Buffer.concat(info)), el([0x1f, 0x43, 0xb6, 0x75], segmentTail)]),
+    unknownSize,
+  );
   return Buffer.concat([header, segment]);
 }
 

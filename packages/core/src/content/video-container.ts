@@ -28,14 +28,18 @@ export function sniffVideoType(head: Buffer): VideoKind | null {
   return null;
 }
 
-export const unsupportedVideo = (): DomainError => new DomainError('UNSUPPORTED_FILE_TYPE', 'videos must be MP4 or WebM');
-const truncated = (why: string): DomainError => new DomainError('VIDEO_TRUNCATED', `the video is incomplete or damaged: ${why}`, { reason: why });
+export const unsupportedVideo = (): DomainError =>
+  new DomainError('UNSUPPORTED_FILE_TYPE', 'videos must be MP4 or WebM');
+const truncated = (why: string): DomainError =>
+  new DomainError('VIDEO_TRUNCATED', `the video is incomplete or damaged: ${why}`, { reason: why });
 
 /** Inspects a whole file of `size` bytes. Throws 415 UNSUPPORTED_FILE_TYPE or 400 VIDEO_TRUNCATED. */
 export function inspectVideo(read: ByteReader, size: number): VideoInspection {
   const kind = sniffVideoType(read(0, 64));
   if (!kind) throw unsupportedVideo();
-  return kind.ext === 'mp4' ? { ...kind, durationMs: inspectMp4(read, size) } : { ...kind, durationMs: inspectWebm(read, size) };
+  return kind.ext === 'mp4'
+    ? { ...kind, durationMs: inspectMp4(read, size) }
+    : { ...kind, durationMs: inspectWebm(read, size) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,15 +173,21 @@ function inspectWebm(read: ByteReader, size: number): number | null {
   for (let pos = ebml.dataStart; pos < headerEnd; ) {
     const el = readElement(head, pos, 0);
     if (!el || el.size === null) throw truncated('the EBML header is damaged');
-    if (el.id === ID_DOCTYPE) docType = head.toString('latin1', el.dataStart, el.dataStart + el.size).replace(/\0+$/, '');
+    if (el.id === ID_DOCTYPE)
+      docType = head.toString('latin1', el.dataStart, el.dataStart + el.size).replace(/\0+$/, '');
     pos = el.dataStart + el.size;
   }
   if (docType !== 'webm') throw unsupportedVideo();
   const segment = readElement(head, headerEnd, 0);
   if (!segment || segment.id !== ID_SEGMENT) throw truncated('no segment after the EBML header');
-  if (segment.size !== null && segment.dataStart + segment.size > size) throw truncated('the segment runs past the end of the file');
+  if (segment.size !== null && segment.dataStart + segment.size > size)
+    throw truncated('the segment runs past the end of the file');
   if (segment.dataStart >= size) throw truncated('the segment is empty');
-  return webmDuration(head, segment.dataStart, segment.size === null ? head.length : Math.min(head.length, segment.dataStart + segment.size));
+  return webmDuration(
+    head,
+    segment.dataStart,
+    segment.size === null ? head.length : Math.min(head.length, segment.dataStart + segment.size),
+  );
 }
 
 /** Info/Duration × TimecodeScale in ms, looked for among the segment's first children (before the first cluster). */
@@ -197,7 +207,9 @@ function webmDuration(b: Buffer, from: number, to: number): number | null {
         if (c.id === ID_DURATION && c.size === 8) duration = b.readDoubleBE(c.dataStart);
         p = c.dataStart + c.size;
       }
-      return duration === null || !Number.isFinite(duration) || duration < 0 ? null : Math.round((duration * scale) / 1_000_000);
+      return duration === null || !Number.isFinite(duration) || duration < 0
+        ? null
+        : Math.round((duration * scale) / 1_000_000);
     }
     pos = el.dataStart + el.size;
   }
@@ -205,4 +217,7 @@ function webmDuration(b: Buffer, from: number, to: number): number | null {
 }
 
 /** A reader over an in-memory buffer (tests, small files). */
-export const bufferReader = (buf: Buffer): ByteReader => (position, length) => buf.subarray(position, Math.min(buf.length, position + length));
+export const bufferReader =
+  (buf: Buffer): ByteReader =>
+  (position, length) =>
+    buf.subarray(position, Math.min(buf.length, position + length));

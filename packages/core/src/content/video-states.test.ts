@@ -1,10 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertVideoTransition, canVideoTransition, publishPath, reviewTarget, VIDEO_STATUSES, VIDEO_TRANSITIONS } from './video-states.js';
+import {
+  assertVideoTransition,
+  canVideoTransition,
+  publishPath,
+  reviewTarget,
+  VIDEO_STATUSES,
+  VIDEO_TRANSITIONS,
+} from './video-states.js';
 import { checkAnchorIds, checkCaption, checkCommentText, checkTitle, parseHashtags } from './text-rules.js';
 
 test('publishing walks draft → review → published for clean text; review is decided by the reviewer, not the owner', () => {
-  assert.deepEqual(publishPath('draft', true), [{ to: 'review', by: 'owner' }, { to: 'published', by: 'reviewer' }]);
+  assert.deepEqual(publishPath('draft', true), [
+    { to: 'review', by: 'owner' },
+    { to: 'published', by: 'reviewer' },
+  ]);
   assert.deepEqual(publishPath('review', true), [{ to: 'published', by: 'reviewer' }]);
   assert.equal(canVideoTransition('review', 'published', 'owner'), false);
   assert.equal(canVideoTransition('draft', 'published', 'owner'), false);
@@ -16,11 +26,18 @@ test('text with a review hit stops in review; only an admin rejects, and the own
   assert.deepEqual(publishPath('draft', false), [{ to: 'review', by: 'owner' }]);
   assert.deepEqual(publishPath('review', false), []);
   assert.deepEqual(publishPath('rejected', false), [{ to: 'review', by: 'owner' }]);
-  assert.deepEqual(publishPath('rejected', true), [{ to: 'review', by: 'owner' }, { to: 'published', by: 'reviewer' }]);
+  assert.deepEqual(publishPath('rejected', true), [
+    { to: 'review', by: 'owner' },
+    { to: 'published', by: 'reviewer' },
+  ]);
   assert.equal(canVideoTransition('review', 'rejected', 'admin'), true);
   assert.equal(canVideoTransition('review', 'rejected', 'owner'), false);
   assert.equal(canVideoTransition('review', 'rejected', 'reviewer'), false, 'the automatic review never rejects');
-  assert.equal(canVideoTransition('rejected', 'published', 'admin'), false, 'a rejected video is published only through review again');
+  assert.equal(
+    canVideoTransition('rejected', 'published', 'admin'),
+    false,
+    'a rejected video is published only through review again',
+  );
   assert.equal(reviewTarget('approve'), 'published');
   assert.equal(reviewTarget('reject'), 'rejected');
 });
@@ -39,13 +56,17 @@ test('every state is reachable from draft', () => {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const t of VIDEO_TRANSITIONS) if (seen.has(t.from) && !seen.has(t.to)) (seen.add(t.to), (grew = true));
+    for (const t of VIDEO_TRANSITIONS) if (seen.has(t.from) && !seen.has(t.to)) seen.add(t.to), (grew = true);
   }
   assert.deepEqual([...seen].sort(), [...VIDEO_STATUSES].sort());
 });
 
 test('hashtags come from the caption in order, once each, in any script', () => {
-  assert.deepEqual(parseHashtags('今天到货 #云南褚橙 #产地直发 好吃 #云南褚橙 #fresh_fruit!'), ['云南褚橙', '产地直发', 'fresh_fruit']);
+  assert.deepEqual(parseHashtags('今天到货 #云南褚橙 #产地直发 好吃 #云南褚橙 #fresh_fruit!'), [
+    '云南褚橙',
+    '产地直发',
+    'fresh_fruit',
+  ]);
   assert.deepEqual(parseHashtags('没有标签 # 空的'), []);
   assert.equal(parseHashtags(Array.from({ length: 20 }, (_, i) => `#t${i}`).join(' ')).length, 10);
 });

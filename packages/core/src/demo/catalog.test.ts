@@ -21,7 +21,10 @@ test('category tree: two levels, valid rule profiles', () => {
       assert.ok(parent, `parent of ${c.key} exists`);
       assert.equal(parent.parentKey, null, `${c.key} is at most two levels deep`);
     }
-    assert.ok(Number.isInteger(c.rules.feeRateBp) && c.rules.feeRateBp >= 0 && c.rules.feeRateBp <= 10000, `${c.key} feeRateBp`);
+    assert.ok(
+      Number.isInteger(c.rules.feeRateBp) && c.rules.feeRateBp >= 0 && c.rules.feeRateBp <= 10000,
+      `${c.key} feeRateBp`,
+    );
     assert.ok(Number.isInteger(c.rules.shipByHours) && c.rules.shipByHours > 0, `${c.key} shipByHours`);
   }
   const fruit = catalog.categories.find((c) => c.key === 'fresh.fruit');
@@ -75,7 +78,8 @@ test('SKUs: spec values, full unique combinations, prices and stock', () => {
       combos.add(JSON.stringify(sku.specValues));
       assert.ok(Number.isInteger(sku.priceFen) && sku.priceFen > 0, `${p.key} price`);
       assert.ok(
-        sku.originalPriceFen === null || (Number.isInteger(sku.originalPriceFen) && sku.originalPriceFen >= sku.priceFen),
+        sku.originalPriceFen === null ||
+          (Number.isInteger(sku.originalPriceFen) && sku.originalPriceFen >= sku.priceFen),
         `${p.key} original price`,
       );
       assert.ok(Number.isInteger(sku.stock) && sku.stock >= 0 && sku.stock <= 2000, `${p.key} stock`);
@@ -83,15 +87,17 @@ test('SKUs: spec values, full unique combinations, prices and stock', () => {
     assert.equal(combos.size, p.skus.length, `${p.key} unique combinations`);
   }
   const stocks = catalog.products.flatMap((p) => p.skus.map((s) => s.stock));
-  assert.ok(stocks.some((s) => s === 0), 'some SKUs are sold out');
+  assert.ok(
+    stocks.some((s) => s === 0),
+    'some SKUs are sold out',
+  );
 });
 
 test('people: unique logins, required roles, shop owners are merchants', () => {
   const { people, shops } = catalog;
   assert.equal(new Set(people.map((p) => p.login)).size, people.length, 'unique logins');
   const byLogin = new Map(people.map((p) => [p.login, p]));
-  const hasRole = (login: string, role: string): boolean =>
-    byLogin.get(login)?.roles.some((r) => r === role) ?? false;
+  const hasRole = (login: string, role: string): boolean => byLogin.get(login)?.roles.some((r) => r === role) ?? false;
   assert.ok(hasRole('demo-shopper', 'shopper'));
   assert.ok(byLogin.get('demo-shopper')?.address);
   assert.ok(hasRole('demo-merchant', 'merchant'));

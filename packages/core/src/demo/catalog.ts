@@ -12,7 +12,6 @@ const PRODUCTS_PER_SHOP = 53;
 
 type Rng = () => number;
 
-
 /** FNV-1a hash of a string, used to derive independent PRNG streams. */
 function seedOf(label: string): number {
   let h = 0x811c9dc5;
@@ -76,7 +75,10 @@ export function titleHint(spec: SpecTpl): string {
   const parsed = spec.values.map(([label]) => MEASURE.exec(label));
   if (parsed.some((m) => m === null)) return '';
   const units = new Set(parsed.map((m) => m![2]));
-  const body = units.size === 1 ? `${parsed.map((m) => m![1]).join('/')}${parsed[0]![2]}` : spec.values.map(([label]) => label).join('/');
+  const body =
+    units.size === 1
+      ? `${parsed.map((m) => m![1]).join('/')}${parsed[0]![2]}`
+      : spec.values.map(([label]) => label).join('/');
   return `${body}${spec.hint}`;
 }
 
@@ -88,14 +90,25 @@ function buildTitle(rng: Rng, shop: ShopTpl, item: ItemTpl, name: string, specs:
   const slogan = pick(rng, pool(shop.slogans, item.cat, item.slogans));
   const words = (...parts: string[]): string => parts.filter((w) => w !== '').join(' ');
   switch (Math.floor(rng() * 4)) {
-    case 0: return words(name, hook, hint, slogan);
-    case 1: return `【${pick(rng, shop.tags)}】${words(name, hint, hook, slogan)}`;
-    case 2: return words(name, hint, slogan, hook);
-    default: return words(name, hook, slogan, hint);
+    case 0:
+      return words(name, hook, hint, slogan);
+    case 1:
+      return `【${pick(rng, shop.tags)}】${words(name, hint, hook, slogan)}`;
+    case 2:
+      return words(name, hint, slogan, hook);
+    default:
+      return words(name, hook, slogan, hint);
   }
 }
 
-function buildProduct(rng: Rng, shop: ShopTpl, item: ItemTpl, index: number, variant: number, titles: Set<string>): DemoProduct {
+function buildProduct(
+  rng: Rng,
+  shop: ShopTpl,
+  item: ItemTpl,
+  index: number,
+  variant: number,
+  titles: Set<string>,
+): DemoProduct {
   const name = at(item.names, variant % item.names.length);
   const specs = at(item.specs, variant % item.specs.length);
 
@@ -111,7 +124,8 @@ function buildProduct(rng: Rng, shop: ShopTpl, item: ItemTpl, index: number, var
   const markup = rng() < 0.25 ? null : 1.12 + rng() * 0.26;
   const skus: DemoSku[] = combinations(specs).map(({ values, mult }) => {
     const priceFen = shelfPrice(item.base * jitter * mult);
-    const originalPriceFen = markup === null ? null : Math.max(priceFen, Math.ceil((priceFen * markup) / 100) * 100 - 10);
+    const originalPriceFen =
+      markup === null ? null : Math.max(priceFen, Math.ceil((priceFen * markup) / 100) * 100 - 10);
     return { specValues: values, priceFen, originalPriceFen, stock: stockFor(rng) };
   });
 
@@ -169,34 +183,122 @@ function buildProducts(): DemoProduct[] {
 
 /** [province, city, district, road] — real places, made-up house numbers. */
 const PLACES: ReadonlyArray<readonly [string, string, string, string]> = [
-  ['广东省', '深圳市', '南山区', '科技南十二路'], ['广东省', '广州市', '天河区', '体育西路'],
-  ['北京市', '北京市', '朝阳区', '望京街'], ['北京市', '北京市', '海淀区', '中关村大街'],
-  ['上海市', '上海市', '浦东新区', '张杨路'], ['上海市', '上海市', '徐汇区', '漕溪北路'],
-  ['浙江省', '杭州市', '西湖区', '文三路'], ['浙江省', '杭州市', '余杭区', '文一西路'],
-  ['浙江省', '宁波市', '鄞州区', '天童南路'], ['江苏省', '南京市', '鼓楼区', '中山北路'],
-  ['江苏省', '苏州市', '姑苏区', '人民路'], ['四川省', '成都市', '武侯区', '武侯祠大街'],
-  ['四川省', '成都市', '锦江区', '东大街'], ['重庆市', '重庆市', '渝北区', '金开大道'],
-  ['湖北省', '武汉市', '洪山区', '珞喻路'], ['湖南省', '长沙市', '岳麓区', '枫林三路'],
-  ['福建省', '厦门市', '思明区', '湖滨南路'], ['福建省', '福州市', '鼓楼区', '五四路'],
-  ['山东省', '青岛市', '市南区', '香港中路'], ['山东省', '济南市', '历下区', '泉城路'],
-  ['河南省', '郑州市', '金水区', '花园路'], ['陕西省', '西安市', '雁塔区', '小寨东路'],
-  ['云南省', '昆明市', '五华区', '东风西路'], ['天津市', '天津市', '南开区', '鞍山西道'],
-  ['辽宁省', '沈阳市', '和平区', '南京北街'], ['黑龙江省', '哈尔滨市', '南岗区', '西大直街'],
-  ['安徽省', '合肥市', '蜀山区', '长江西路'], ['江西省', '南昌市', '红谷滩区', '红谷中大道'],
-  ['广西壮族自治区', '南宁市', '青秀区', '民族大道'], ['河北省', '石家庄市', '长安区', '中山东路'],
-  ['山西省', '太原市', '小店区', '长治路'], ['贵州省', '贵阳市', '观山湖区', '林城西路'],
-  ['吉林省', '长春市', '朝阳区', '人民大街'], ['海南省', '海口市', '龙华区', '滨海大道'],
-  ['内蒙古自治区', '呼和浩特市', '赛罕区', '大学东街'], ['新疆维吾尔自治区', '乌鲁木齐市', '天山区', '解放南路'],
+  ['广东省', '深圳市', '南山区', '科技南十二路'],
+  ['广东省', '广州市', '天河区', '体育西路'],
+  ['北京市', '北京市', '朝阳区', '望京街'],
+  ['北京市', '北京市', '海淀区', '中关村大街'],
+  ['上海市', '上海市', '浦东新区', '张杨路'],
+  ['上海市', '上海市', '徐汇区', '漕溪北路'],
+  ['浙江省', '杭州市', '西湖区', '文三路'],
+  ['浙江省', '杭州市', '余杭区', '文一西路'],
+  ['浙江省', '宁波市', '鄞州区', '天童南路'],
+  ['江苏省', '南京市', '鼓楼区', '中山北路'],
+  ['江苏省', '苏州市', '姑苏区', '人民路'],
+  ['四川省', '成都市', '武侯区', '武侯祠大街'],
+  ['四川省', '成都市', '锦江区', '东大街'],
+  ['重庆市', '重庆市', '渝北区', '金开大道'],
+  ['湖北省', '武汉市', '洪山区', '珞喻路'],
+  ['湖南省', '长沙市', '岳麓区', '枫林三路'],
+  ['福建省', '厦门市', '思明区', '湖滨南路'],
+  ['福建省', '福州市', '鼓楼区', '五四路'],
+  ['山东省', '青岛市', '市南区', '香港中路'],
+  ['山东省', '济南市', '历下区', '泉城路'],
+  ['河南省', '郑州市', '金水区', '花园路'],
+  ['陕西省', '西安市', '雁塔区', '小寨东路'],
+  ['云南省', '昆明市', '五华区', '东风西路'],
+  ['天津市', '天津市', '南开区', '鞍山西道'],
+  ['辽宁省', '沈阳市', '和平区', '南京北街'],
+  ['黑龙江省', '哈尔滨市', '南岗区', '西大直街'],
+  ['安徽省', '合肥市', '蜀山区', '长江西路'],
+  ['江西省', '南昌市', '红谷滩区', '红谷中大道'],
+  ['广西壮族自治区', '南宁市', '青秀区', '民族大道'],
+  ['河北省', '石家庄市', '长安区', '中山东路'],
+  ['山西省', '太原市', '小店区', '长治路'],
+  ['贵州省', '贵阳市', '观山湖区', '林城西路'],
+  ['吉林省', '长春市', '朝阳区', '人民大街'],
+  ['海南省', '海口市', '龙华区', '滨海大道'],
+  ['内蒙古自治区', '呼和浩特市', '赛罕区', '大学东街'],
+  ['新疆维吾尔自治区', '乌鲁木齐市', '天山区', '解放南路'],
 ];
 
-const COMPOUNDS = ['阳光花园', '锦绣家园', '翠苑小区', '滨江花园', '金色家园', '幸福里', '书香苑', '丽景湾', '枫林苑', '碧水湾', '和平新村', '银杏公寓'];
-const PHONE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '158', '159', '180', '182', '185', '186', '187', '188', '189'];
+const COMPOUNDS = [
+  '阳光花园',
+  '锦绣家园',
+  '翠苑小区',
+  '滨江花园',
+  '金色家园',
+  '幸福里',
+  '书香苑',
+  '丽景湾',
+  '枫林苑',
+  '碧水湾',
+  '和平新村',
+  '银杏公寓',
+];
+const PHONE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '158',
+  '159',
+  '180',
+  '182',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+];
 
 const BUYER_NAMES = [
-  '李小雨', '王大锤', '张晓燕', '刘洋洋', '陈静怡', '杨帆', '赵一鸣', '黄小米', '吴佳琪', '徐子涵',
-  '孙悦悦', '胡萌萌', '朱小胖', '高原', '林夕月', '何欢', '郭小北', '马丽娜', '罗浩然', '梁思雨',
-  '宋雨桐', '郑多多', '谢婉清', '韩梅梅', '唐糖', '冯晓晴', '于洋', '董佳佳', '萧萧', '程橙',
-  '曹小满', '袁圆', '邓可可', '许诺', '傅小宝', '沈一白', '曾晓婷', '彭大海', '吕小布', '苏苏',
+  '李小雨',
+  '王大锤',
+  '张晓燕',
+  '刘洋洋',
+  '陈静怡',
+  '杨帆',
+  '赵一鸣',
+  '黄小米',
+  '吴佳琪',
+  '徐子涵',
+  '孙悦悦',
+  '胡萌萌',
+  '朱小胖',
+  '高原',
+  '林夕月',
+  '何欢',
+  '郭小北',
+  '马丽娜',
+  '罗浩然',
+  '梁思雨',
+  '宋雨桐',
+  '郑多多',
+  '谢婉清',
+  '韩梅梅',
+  '唐糖',
+  '冯晓晴',
+  '于洋',
+  '董佳佳',
+  '萧萧',
+  '程橙',
+  '曹小满',
+  '袁圆',
+  '邓可可',
+  '许诺',
+  '傅小宝',
+  '沈一白',
+  '曾晓婷',
+  '彭大海',
+  '吕小布',
+  '苏苏',
 ];
 
 type Address = NonNullable<DemoPerson['address']>;

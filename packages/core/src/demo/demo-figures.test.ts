@@ -24,7 +24,8 @@ test('the demo data set: figures agree across screens and with the ledger; parce
   try {
     assert.equal(await seedDemo(core), true);
     const db = core.ctx.db;
-    const userId = async (login: string): Promise<string> => (await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirstOrThrow()).id;
+    const userId = async (login: string): Promise<string> =>
+      (await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirstOrThrow()).id;
 
     // What the server does on its first round: due deadlines, refunds and payouts to the provider, its notifications back.
     await runDueTimers(core.ctx, core.timers, { limit: 5_000 });
@@ -58,16 +59,27 @@ test('the demo data set: figures agree across screens and with the ledger; parce
       .where('ledger_entries.account_id', '=', account)
       .where('ledger_journals.reason', 'not in', ['settlement', 'clawback'])
       .executeTakeFirstOrThrow();
-    const balance = await db.selectFrom('ledger_balances').select('balance_fen').where('account_id', '=', account).executeTakeFirstOrThrow();
+    const balance = await db
+      .selectFrom('ledger_balances')
+      .select('balance_fen')
+      .where('account_id', '=', account)
+      .executeTakeFirstOrThrow();
     const earnedFen = Number(paid.fen ?? 0);
     assert.ok(earnedFen > 0, 'the demo creator has settled commission');
     assert.equal(earnedFen + Number(paidOut.fen ?? 0), Number(balance.balance_fen));
     const since = { from: core.clock.now() - 60 * DAY };
     for (const groupBy of ['product', 'video'] as const) {
       const report = await creatorEarnings(core.ctx, creator, { ...since, groupBy });
-      assert.equal(report.rows.reduce((n, r) => n + r.settledFen, 0), earnedFen, `带货收益 by ${groupBy}: the settled rows add up to the ledger`);
+      assert.equal(
+        report.rows.reduce((n, r) => n + r.settledFen, 0),
+        earnedFen,
+        `带货收益 by ${groupBy}: the settled rows add up to the ledger`,
+      );
       assert.equal(report.total.settledFen, earnedFen);
-      assert.equal(report.rows.reduce((n, r) => n + r.creatorFen, 0), report.total.creatorFen);
+      assert.equal(
+        report.rows.reduce((n, r) => n + r.creatorFen, 0),
+        report.total.creatorFen,
+      );
     }
     const mcn = await loadActor(db, await userId('demo-mcn'));
     const mcnPaid = await db
@@ -80,11 +92,27 @@ test('the demo data set: figures agree across screens and with the ledger; parce
     assert.equal((await mcnPerformance(core.ctx, mcn, since)).total.settledFen, Number(mcnPaid?.fen ?? 0));
 
     // Parcels: numbers in their own carrier's format; delivered ones tracked from pickup to signature.
-    const parcels = await db.selectFrom('shipments').innerJoin('orders', 'orders.id', 'shipments.order_id').select(['shipments.order_id', 'shipments.id', 'shipments.carrier', 'shipments.tracking_no', 'shipments.status', 'shipments.created_at', 'shipments.delivered_at', 'orders.buyer_id']).execute();
+    const parcels = await db
+      .selectFrom('shipments')
+      .innerJoin('orders', 'orders.id', 'shipments.order_id')
+      .select([
+        'shipments.order_id',
+        'shipments.id',
+        'shipments.carrier',
+        'shipments.tracking_no',
+        'shipments.status',
+        'shipments.created_at',
+        'shipments.delivered_at',
+        'orders.buyer_id',
+      ])
+      .execute();
     assert.ok(parcels.length > 20);
     for (const p of parcels) {
       assert.ok(waybillFormat(p.carrier), `${p.carrier} is a carrier of the table`);
-      assert.ok(fitsWaybillFormat(p.carrier, p.tracking_no), `${p.carrier} parcel ${p.tracking_no} has its carrier's number`);
+      assert.ok(
+        fitsWaybillFormat(p.carrier, p.tracking_no),
+        `${p.carrier} parcel ${p.tracking_no} has its carrier's number`,
+      );
     }
     const delivered = parcels.filter((p) => p.status === 'delivered');
     assert.ok(delivered.length > 10, `${delivered.length} delivered parcels`);
@@ -92,7 +120,11 @@ test('the demo data set: figures agree across screens and with the ledger; parce
       const buyer = await loadActor(db, p.buyer_id);
       const tracked = (await orderTracking(db, buyer, p.order_id)).parcels.find((x) => x.shipmentId === p.id)!;
       assert.equal(tracked.status, 'delivered');
-      assert.deepEqual(tracked.events.map((e) => e.status), ['collected', 'in_transit', 'out_for_delivery', 'delivered'], `parcel ${p.tracking_no}`);
+      assert.deepEqual(
+        tracked.events.map((e) => e.status),
+        ['collected', 'in_transit', 'out_for_delivery', 'delivered'],
+        `parcel ${p.tracking_no}`,
+      );
       const times = tracked.events.map((e) => e.at);
       assert.ok(times[0]! > Number(p.created_at), 'collected after the label');
       for (let i = 1; i < times.length; i++) assert.ok(times[i]! > times[i - 1]!, 'each scan after the one before');
@@ -105,7 +137,11 @@ test('the demo data set: figures agree across screens and with the ledger; parce
       const now = core.clock.now();
       const dash = await shopDashboard(db, owner, shop.id, now);
       const shipBy = (await shopDeadlines(db, owner, shop.id, now, { kind: 'ship_by', limit: 500 })).items;
-      assert.equal(dash.today.overdue, shipBy.filter((d) => d.remainingMs <= 0).length, `shop ${shop.id}: overdue on 首页 = overdue in 履约中心`);
+      assert.equal(
+        dash.today.overdue,
+        shipBy.filter((d) => d.remainingMs <= 0).length,
+        `shop ${shop.id}: overdue on 首页 = overdue in 履约中心`,
+      );
       assert.equal(dash.today.toShip, shipBy.length);
       for (const o of dash.toShipOldest) assert.equal(shipBy.find((d) => d.orderId === o.orderId)?.dueAt, o.shipByAt);
     }

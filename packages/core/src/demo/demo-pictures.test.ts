@@ -17,7 +17,11 @@ test('every demo product name and category is drawable: the font has each charac
     assert.deepEqual(missing, [], `"${text}" draws every character`);
     assert.ok(d.length > 40 && width > 20 * [...text].length, `"${text}" has outlines`);
   }
-  assert.deepEqual(outlineText('橙\u{1F9E1}', 0, 0, 40).missing, ['\u{1F9E1}'], 'a character the font lacks is reported, not invented');
+  assert.deepEqual(
+    outlineText('橙\u{1F9E1}', 0, 0, 40).missing,
+    ['\u{1F9E1}'],
+    'a character the font lacks is reported, not invented',
+  );
 });
 
 test('each demo product gets a motif of its kind; seafood by what it is', () => {
@@ -39,7 +43,11 @@ test('product images and covers are PNGs the catalog accepts, the same bytes for
   assert.equal(sniffImageType(a)?.type, 'image/png');
   assert.deepEqual(size(a), [360, 360]);
   assert.notDeepEqual(a, productImagePng({ ...orange, name: '云南沃柑' }), 'the name is drawn');
-  assert.notDeepEqual(a, productImagePng({ name: '哀牢山冰糖橙', categoryName: '刀具', color: '#f28c28' }), 'the motif is drawn');
+  assert.notDeepEqual(
+    a,
+    productImagePng({ name: '哀牢山冰糖橙', categoryName: '刀具', color: '#f28c28' }),
+    'the motif is drawn',
+  );
   assert.ok(a.length > 5000, 'more than a flat fill');
   const cover = videoCoverPng(orange, ['#ff7a18', '#ffd166']);
   assert.deepEqual(size(cover), [270, 480]);

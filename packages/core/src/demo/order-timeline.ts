@@ -30,7 +30,8 @@ export function demoOrderPlacedAt(firstStart: number, plan: DemoOrderPlan, nomin
   // Waiting to ship: paid within the last day, well inside the shortest ship-by window.
   if (plan === 'paid') return firstStart - (2 + step) * HOUR;
   // Shipped (in time) before the first start, not after it.
-  if (plan === 'shipped') return Math.min(nominalAt, firstStart - DEMO_PAY_AFTER_MS - DEMO_SHIP_AFTER_PAY_MS - (1 + step) * HOUR);
+  if (plan === 'shipped')
+    return Math.min(nominalAt, firstStart - DEMO_PAY_AFTER_MS - DEMO_SHIP_AFTER_PAY_MS - (1 + step) * HOUR);
   if (plan === 'delivered') {
     // Waiting for the buyer: delivered within the last day, the automatic confirmation days ahead.
     const deliveredAfter = DEMO_PAY_AFTER_MS + DEMO_SHIP_AFTER_PAY_MS + DEMO_DELIVER_AFTER_SHIP_MS;
@@ -43,6 +44,7 @@ export function demoOrderPlacedAt(firstStart: number, plan: DemoOrderPlan, nomin
 export function demoOpenDeadline(plan: DemoOrderPlan, placedAt: number): number | null {
   const paidAt = placedAt + DEMO_PAY_AFTER_MS;
   if (plan === 'paid') return paidAt + DEMO_SHORTEST_SHIP_BY_HOURS * HOUR;
-  if (plan === 'delivered') return paidAt + DEMO_SHIP_AFTER_PAY_MS + DEMO_DELIVER_AFTER_SHIP_MS + DEMO_AUTO_CONFIRM_DAYS * DAY;
+  if (plan === 'delivered')
+    return paidAt + DEMO_SHIP_AFTER_PAY_MS + DEMO_DELIVER_AFTER_SHIP_MS + DEMO_AUTO_CONFIRM_DAYS * DAY;
   return null;
 }

@@ -5,12 +5,37 @@
  * (`Outline`), so the picture needs no font where it is rendered.
  */
 
-export type Motif = 'fruit' | 'fish' | 'shrimp' | 'shell' | 'crab' | 'tea' | 'rice' | 'oil' | 'condiment' | 'nuts' | 'cake' | 'jerky' | 'cookware' | 'knife' | 'board';
+export type Motif =
+  | 'fruit'
+  | 'fish'
+  | 'shrimp'
+  | 'shell'
+  | 'crab'
+  | 'tea'
+  | 'rice'
+  | 'oil'
+  | 'condiment'
+  | 'nuts'
+  | 'cake'
+  | 'jerky'
+  | 'cookware'
+  | 'knife'
+  | 'board';
 
 /** Leaf category names → the motif drawn for their products. */
 const MOTIF_OF_CATEGORY: Readonly<Record<string, Motif>> = {
-  水果: 'fruit', 海鲜水产: 'fish', 茶叶: 'tea', 大米: 'rice', 食用油: 'oil', 调味品: 'condiment',
-  坚果炒货: 'nuts', 糕点饼干: 'cake', 肉干: 'jerky', 锅具: 'cookware', 刀具: 'knife', 砧板: 'board',
+  水果: 'fruit',
+  海鲜水产: 'fish',
+  茶叶: 'tea',
+  大米: 'rice',
+  食用油: 'oil',
+  调味品: 'condiment',
+  坚果炒货: 'nuts',
+  糕点饼干: 'cake',
+  肉干: 'jerky',
+  锅具: 'cookware',
+  刀具: 'knife',
+  砧板: 'board',
 };
 
 /** The motif for a product: by its leaf category (else `fallback`), seafood further by what the name says it is. */
@@ -25,7 +50,15 @@ export function motifFor(categoryName: string, productName: string, fallback?: M
 }
 
 /** The motif of each kind of goods a demo video shows (for a product whose category has none of its own). */
-export const MOTIF_OF_KIND = { fruit: 'fruit', seafood: 'fish', tea: 'tea', staple: 'rice', condiment: 'condiment', snack: 'nuts', kitchen: 'cookware' } as const satisfies Record<string, Motif>;
+export const MOTIF_OF_KIND = {
+  fruit: 'fruit',
+  seafood: 'fish',
+  tea: 'tea',
+  staple: 'rice',
+  condiment: 'condiment',
+  snack: 'nuts',
+  kitchen: 'cookware',
+} as const satisfies Record<string, Motif>;
 
 export interface ArtInput {
   /** The product's name, drawn large ("哀牢山冰糖橙"). */
@@ -48,9 +81,17 @@ function rgb(hex: string): Rgb {
   return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)] : [200, 120, 80];
 }
 
-const hex = (c: Rgb): string => `#${c.map((v) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, '0')).join('')}`;
+const hex = (c: Rgb): string =>
+  `#${c
+    .map((v) =>
+      Math.round(Math.max(0, Math.min(255, v)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 /** Mixes the colour towards `to` by `t` (0 keeps it, 1 gives `to`). */
-const mix = (c: Rgb, to: Rgb, t: number): string => hex([c[0] + (to[0] - c[0]) * t, c[1] + (to[1] - c[1]) * t, c[2] + (to[2] - c[2]) * t]);
+const mix = (c: Rgb, to: Rgb, t: number): string =>
+  hex([c[0] + (to[0] - c[0]) * t, c[1] + (to[1] - c[1]) * t, c[2] + (to[2] - c[2]) * t]);
 const WHITE: Rgb = [255, 255, 255];
 const BLACK: Rgb = [0, 0, 0];
 const luminance = (c: Rgb): number => (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) / 255;
@@ -159,7 +200,15 @@ function motifSvg(motif: Motif, color: string): string {
 }
 
 /** `text` as a path fitted into `maxWidth` at most `size` px, centred on `cx` (one outline, scaled). */
-function centredText(outline: Outline, text: string, cx: number, baseline: number, size: number, maxWidth: number, fill: string): string {
+function centredText(
+  outline: Outline,
+  text: string,
+  cx: number,
+  baseline: number,
+  size: number,
+  maxWidth: number,
+  fill: string,
+): string {
   const { d, width } = outline(text, 0, 0, size);
   const k = width > maxWidth ? maxWidth / width : 1;
   return `<path transform="translate(${(cx - (width * k) / 2).toFixed(1)} ${baseline}) scale(${k.toFixed(4)})" d="${d}" fill="${fill}"/>`;
@@ -183,7 +232,13 @@ ${centredText(outline, input.name, 240, 444, 46, 432, ink)}
 }
 
 /** A portrait video cover (9:16, `width` wide, default 270; drawn on a 288×512 grid): two colours behind the motif, the name below. */
-export function videoCoverSvg(input: ArtInput, motif: Motif, colours: readonly [string, string], outline: Outline, width = 270): string {
+export function videoCoverSvg(
+  input: ArtInput,
+  motif: Motif,
+  colours: readonly [string, string],
+  outline: Outline,
+  width = 270,
+): string {
   const height = Math.round((width * 16) / 9);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 288 512">
 <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${colours[0]}"/><stop offset="1" stop-color="${colours[1]}"/></linearGradient></defs>

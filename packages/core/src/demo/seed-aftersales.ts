@@ -47,14 +47,26 @@ async function skuOf(ctx: CoreContext, owner: Actor, perishable: boolean): Promi
 let trackingSeq = 0;
 
 /** An order bought `hoursAgo`, shipped 12 h later and delivered a day after that; returns the order and its line. */
-async function deliveredOrder(input: DemoAftersalesInput, buyer: Actor, owner: Actor, skuId: string, deliveredHoursAgo: number): Promise<{ orderId: string; lineId: string }> {
+async function deliveredOrder(
+  input: DemoAftersalesInput,
+  buyer: Actor,
+  owner: Actor,
+  skuId: string,
+  deliveredHoursAgo: number,
+): Promise<{ orderId: string; lineId: string }> {
   const { ctx, clock, realNow } = input;
   clock.set(realNow - (deliveredHoursAgo + 36) * HOUR);
   const orderId = await input.buyPaid(buyer, skuId, 1);
   clock.set(realNow - (deliveredHoursAgo + 24) * HOUR);
-  const shipped = await shipOrder(ctx, owner, orderId, [{ carrier: '顺丰速运', trackingNo: waybillNumber('顺丰速运', 1_700_000_000 + ++trackingSeq * 7919) }]);
+  const shipped = await shipOrder(ctx, owner, orderId, [
+    { carrier: '顺丰速运', trackingNo: waybillNumber('顺丰速运', 1_700_000_000 + ++trackingSeq * 7919) },
+  ]);
   for (const id of shipped.shipmentIds) await deliverDemoParcel(ctx, clock, id, realNow - deliveredHoursAgo * HOUR);
-  const line = await ctx.db.selectFrom('order_lines').select('id').where('order_id', '=', orderId).executeTakeFirstOrThrow();
+  const line = await ctx.db
+    .selectFrom('order_lines')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .executeTakeFirstOrThrow();
   return { orderId, lineId: line.id };
 }
 
@@ -75,22 +87,50 @@ export async function seedDemoAftersales(input: DemoAftersalesInput): Promise<nu
     // 1. A fresh-produce claim the fruit shop has yet to answer (its 48 h countdown is running).
     const a = await deliveredOrder(input, shopper, fruit, fruitSku, 6);
     at(3);
-    await fileCase(ctx, shopper, a.orderId, { type: 'fresh_claim', orderLineId: a.lineId, reasonCode: 'spoiled', spoiledPercent: 30, note: '到货有三成果子压坏发软，附照片', evidence: [await photo(shopper, '#8a6d3b'), await photo(shopper, '#6b8e23')] });
+    await fileCase(ctx, shopper, a.orderId, {
+      type: 'fresh_claim',
+      orderLineId: a.lineId,
+      reasonCode: 'spoiled',
+      spoiledPercent: 30,
+      note: '到货有三成果子压坏发软，附照片',
+      evidence: [await photo(shopper, '#8a6d3b'), await photo(shopper, '#6b8e23')],
+    });
     made++;
     // 2. A claim settled by a counter-offer the buyer accepted.
     const b = await deliveredOrder(input, buyers[0]!, fruit, fruitSku, 40);
     at(30);
-    const settled = await fileCase(ctx, buyers[0]!, b.orderId, { type: 'fresh_claim', orderLineId: b.lineId, reasonCode: 'damaged', spoiledPercent: 50, note: '箱子被压扁，一半破损', evidence: [await photo(buyers[0]!, '#a0522d')] });
+    const settled = await fileCase(ctx, buyers[0]!, b.orderId, {
+      type: 'fresh_claim',
+      orderLineId: b.lineId,
+      reasonCode: 'damaged',
+      spoiledPercent: 50,
+      note: '箱子被压扁，一半破损',
+      evidence: [await photo(buyers[0]!, '#a0522d')],
+    });
     at(28);
-    const line = await ctx.db.selectFrom('order_lines').select('line_total_fen').where('id', '=', b.lineId).executeTakeFirstOrThrow();
-    await actOnCase(ctx, fruit, settled, { action: 'counter', amountFen: Math.max(1, Math.floor(Number(line.line_total_fen) / 4)), note: '快递压坏的部分我们按四分之一先行赔付，望理解' });
+    const line = await ctx.db
+      .selectFrom('order_lines')
+      .select('line_total_fen')
+      .where('id', '=', b.lineId)
+      .executeTakeFirstOrThrow();
+    await actOnCase(ctx, fruit, settled, {
+      action: 'counter',
+      amountFen: Math.max(1, Math.floor(Number(line.line_total_fen) / 4)),
+      note: '快递压坏的部分我们按四分之一先行赔付，望理解',
+    });
     at(26);
     await actOnCase(ctx, buyers[0]!, settled, { action: 'accept_counter' });
     made++;
     // 3. A refund the shop rejected, escalated to the platform (the admin's arbitration queue).
     const c = await deliveredOrder(input, buyers[1]!, fruit, fruitSku, 50);
     at(46);
-    const disputed = await fileCase(ctx, buyers[1]!, c.orderId, { type: 'refund_only', orderLineId: c.lineId, reasonCode: 'not_as_described', note: '果径明显小于描述的 80mm', evidence: [await photo(buyers[1]!, '#daa520')] });
+    const disputed = await fileCase(ctx, buyers[1]!, c.orderId, {
+      type: 'refund_only',
+      orderLineId: c.lineId,
+      reasonCode: 'not_as_described',
+      note: '果径明显小于描述的 80mm',
+      evidence: [await photo(buyers[1]!, '#daa520')],
+    });
     at(40);
     await actOnCase(ctx, fruit, disputed, { action: 'reject', reason: '同批次抽检果径达标，照片角度不能说明问题' });
     at(20);
@@ -101,11 +141,20 @@ export async function seedDemoAftersales(input: DemoAftersalesInput): Promise<nu
     // 4. A return shipped back, waiting for the shop to confirm receipt.
     const d = await deliveredOrder(input, buyers[2]!, kitchen, goodsSku, 60);
     at(50);
-    const ret = await fileCase(ctx, buyers[2]!, d.orderId, { type: 'return_refund', orderLineId: d.lineId, reasonCode: 'no_reason', note: '七天无理由退货' });
+    const ret = await fileCase(ctx, buyers[2]!, d.orderId, {
+      type: 'return_refund',
+      orderLineId: d.lineId,
+      reasonCode: 'no_reason',
+      note: '七天无理由退货',
+    });
     at(44);
     await actOnCase(ctx, kitchen, ret, { action: 'approve', note: '同意退货，请寄回并填写单号' });
     at(8);
-    await actOnCase(ctx, buyers[2]!, ret, { action: 'ship_return', carrier: '中通快递', trackingNo: waybillNumber('中通快递', 7_300_000_000 + ++trackingSeq) });
+    await actOnCase(ctx, buyers[2]!, ret, {
+      action: 'ship_return',
+      carrier: '中通快递',
+      trackingNo: waybillNumber('中通快递', 7_300_000_000 + ++trackingSeq),
+    });
     made++;
   }
   input.progress('after-sales cases', made, made);

@@ -14,11 +14,21 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const VIEWERS = 400;
 
-export async function seedDemoCompass(ctx: CoreContext, realNow: number, buyerIds: string[], progress: (stage: string, done: number, total: number) => void): Promise<void> {
+export async function seedDemoCompass(
+  ctx: CoreContext,
+  realNow: number,
+  buyerIds: string[],
+  progress: (stage: string, done: number, total: number) => void,
+): Promise<void> {
   const random = mulberry32(23);
-  const videos = await ctx.db.selectFrom('videos').innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id')
-    .select(['videos.id', 'videos.published_at', 'video_anchors.product_id']).where('videos.status', '=', 'published').where('video_anchors.position', '=', 0)
-    .orderBy('videos.id').execute();
+  const videos = await ctx.db
+    .selectFrom('videos')
+    .innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id')
+    .select(['videos.id', 'videos.published_at', 'video_anchors.product_id'])
+    .where('videos.status', '=', 'published')
+    .where('video_anchors.position', '=', 0)
+    .orderBy('videos.id')
+    .execute();
   let seq = 0;
   for (const [i, v] of videos.entries()) {
     const since = Math.max(v.published_at ?? realNow - 14 * DAY, realNow - 14 * DAY);
@@ -33,11 +43,35 @@ export async function seedDemoCompass(ctx: CoreContext, realNow: number, buyerId
       const userId = signedIn ? buyerIds[Math.floor(random() * buyerIds.length)]! : null;
       const actor = userId ?? `anon:demo-viewer-${Math.floor(random() * VIEWERS)}`;
       const base = { actorKey: actor, userId, videoId: v.id };
-      rows.push({ ...base, type: 'impression', productId: null, at, receivedAt: at, clientEventId: `demo-compass-${seq++}` });
+      rows.push({
+        ...base,
+        type: 'impression',
+        productId: null,
+        at,
+        receivedAt: at,
+        clientEventId: `demo-compass-${seq++}`,
+      });
       if (random() < 0.09) {
-        rows.push({ ...base, type: 'product_tap', productId: v.product_id, at: at + 4000, receivedAt: at + 4000, clientEventId: `demo-compass-${seq++}` });
+        rows.push({
+          ...base,
+          type: 'product_tap',
+          productId: v.product_id,
+          at: at + 4000,
+          receivedAt: at + 4000,
+          clientEventId: `demo-compass-${seq++}`,
+        });
         // A signed-in viewer who tapped sometimes puts it in the cart (anonymous viewers have no cart).
-        if (userId && random() < 0.4) rows.push({ ...base, type: 'add_to_cart', productId: v.product_id, at: at + 9000, receivedAt: at + 9000, clientEventId: `demo-compass-${seq++}`, source: 'video', contentId: v.id });
+        if (userId && random() < 0.4)
+          rows.push({
+            ...base,
+            type: 'add_to_cart',
+            productId: v.product_id,
+            at: at + 9000,
+            receivedAt: at + 9000,
+            clientEventId: `demo-compass-${seq++}`,
+            source: 'video',
+            contentId: v.id,
+          });
       }
     }
     await recordEvents(ctx.db, rows);

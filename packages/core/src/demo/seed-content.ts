@@ -13,8 +13,13 @@ import type { Actor, CoreContext, Tx } from '../context.js';
 import { type ManualClock, newId, mulberry32 } from '../platform/index.js';
 import { loadActor, register, hashPassword } from '../accounts/index.js';
 import {
-  insertRows, type CommentsTable, type VideoAnchorsTable, type VideoLikesTable, type VideoSharesTable,
-  type VideosTable, type VideoViewsTable,
+  insertRows,
+  type CommentsTable,
+  type VideoAnchorsTable,
+  type VideoLikesTable,
+  type VideoSharesTable,
+  type VideosTable,
+  type VideoViewsTable,
 } from '../storage/index.js';
 import { indexVideos } from '../search/index.js';
 import { inspectVideoFile, videosDir, writePoster, parseHashtags } from '../content/index.js';
@@ -51,8 +56,14 @@ interface DemoProductRow {
   parent: string | null;
 }
 
-
-async function insertChunked<T extends 'videos' | 'video_anchors' | 'video_likes' | 'video_views' | 'comments' | 'video_shares'>(tx: Tx, table: T, rows: ReadonlyArray<Insertable<import('../storage/index.js').Database[T]>>, per: number): Promise<void> {
+async function insertChunked<
+  T extends 'videos' | 'video_anchors' | 'video_likes' | 'video_views' | 'comments' | 'video_shares',
+>(
+  tx: Tx,
+  table: T,
+  rows: ReadonlyArray<Insertable<import('../storage/index.js').Database[T]>>,
+  per: number,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += per) await insertRows(tx, table, rows.slice(i, i + per));
 }
 
@@ -69,7 +80,11 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
     const existing = people.get(c.login);
     if (existing) creators.push(existing);
     else {
-      const user = await register(ctx, { login: c.login, password: DEMO_PASSWORD, displayName: c.displayName, roles: ['creator'] }, passwordHash);
+      const user = await register(
+        ctx,
+        { login: c.login, password: DEMO_PASSWORD, displayName: c.displayName, roles: ['creator'] },
+        passwordHash,
+      );
       const actor = await loadActor(ctx.db, user.id);
       people.set(c.login, actor);
       creators.push(actor);
@@ -89,7 +104,13 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
     .where('products.status', '=', 'listed')
     .orderBy('products.id')
     .execute();
-  const products: DemoProductRow[] = rows.map((r) => ({ id: r.id, title: r.title, shopId: r.shop_id, leaf: r.leaf, parent: r.parent }));
+  const products: DemoProductRow[] = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    shopId: r.shop_id,
+    leaf: r.leaf,
+    parent: r.parent,
+  }));
   if (products.length === 0) return;
   const byLeaf = new Map<string, DemoProductRow[]>();
   const byShop = new Map<string, DemoProductRow[]>();
@@ -118,7 +139,12 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
   const covers = new Map<string, string>();
   const coverOf = async (p: DemoProductRow, clip: DemoClip): Promise<string> => {
     const demo = drawn.get(p.title);
-    const art: ArtInput = { name: demo?.imageName ?? shortName(p.title), categoryName: p.leaf, color: demo?.imageColor ?? clip.colours[0], fallbackMotif: MOTIF_OF_KIND[clip.kind] };
+    const art: ArtInput = {
+      name: demo?.imageName ?? shortName(p.title),
+      categoryName: p.leaf,
+      color: demo?.imageColor ?? clip.colours[0],
+      fallbackMotif: MOTIF_OF_KIND[clip.kind],
+    };
     const key = `${art.name}\u0000${art.categoryName}\u0000${art.color}\u0000${clip.file}`;
     let file = covers.get(key);
     if (file === undefined) {
@@ -138,7 +164,11 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
     const key = `${from.userId}>${to.userId}`;
     if (from.userId === to.userId || followed.has(key)) return;
     followed.add(key);
-    follows.push({ follower_id: from.userId, followee_id: to.userId, created_at: start + Math.floor(rand() * SPAN_MS) });
+    follows.push({
+      follower_id: from.userId,
+      followee_id: to.userId,
+      created_at: start + Math.floor(rand() * SPAN_MS),
+    });
   };
   const hosts = [demoCreator, ...creators];
   for (const p of everyone) {
@@ -150,7 +180,10 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
   if (shopper) for (const h of [demoCreator, ...creators.slice(0, 3)]) addFollow(shopper, h);
 
   await ctx.db.transaction().execute(async (tx) => {
-    for (let i = 0; i < follows.length; i += 2000) await insertRows(tx, 'follows', follows.slice(i, i + 2000), { onConflictDoNothing: ['follower_id', 'followee_id'] });
+    for (let i = 0; i < follows.length; i += 2000)
+      await insertRows(tx, 'follows', follows.slice(i, i + 2000), {
+        onConflictDoNothing: ['follower_id', 'followee_id'],
+      });
   });
 
   // Videos, oldest first, in chunks of one transaction each.
@@ -182,20 +215,42 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
       const id = newId('video', publishedAt - 600_000);
       const detailed = i >= total - DETAILED;
       let counters: { views: number; likes: number; comments: number; shares: number };
-      if (detailed) counters = socialRows(id, owner, publishedAt, start + SPAN_MS, everyone, rand, { likes, views, comments, shares });
+      if (detailed)
+        counters = socialRows(id, owner, publishedAt, start + SPAN_MS, everyone, rand, {
+          likes,
+          views,
+          comments,
+          shares,
+        });
       else {
         const v = 200 + Math.floor(rand() * rand() * 60_000);
         const l = Math.floor(v * (0.02 + rand() * 0.1));
         counters = { views: v, likes: l, comments: Math.floor(l * 0.05), shares: Math.floor(l * 0.03) };
       }
       videos.push({
-        id, owner_id: owner.userId, host_kind: host ? 'shop' : 'creator', shop_id: host?.shopId ?? null, title, caption, hashtags: JSON.stringify(parseHashtags(caption)),
-        status: draft ? 'draft' : 'published', file_name: file.fileName, content_type: 'video/mp4', bytes: file.bytes, duration_ms: file.durationMs,
-        poster_file: await coverOf(first, clip), ...(draft ? { views: 0, likes: 0, comments: 0, shares: 0 } : counters),
-        completions: draft ? 0 : Math.floor(counters.views * 0.35), created_at: publishedAt - 600_000, published_at: draft ? null : publishedAt, updated_at: publishedAt,
+        id,
+        owner_id: owner.userId,
+        host_kind: host ? 'shop' : 'creator',
+        shop_id: host?.shopId ?? null,
+        title,
+        caption,
+        hashtags: JSON.stringify(parseHashtags(caption)),
+        status: draft ? 'draft' : 'published',
+        file_name: file.fileName,
+        content_type: 'video/mp4',
+        bytes: file.bytes,
+        duration_ms: file.durationMs,
+        poster_file: await coverOf(first, clip),
+        ...(draft ? { views: 0, likes: 0, comments: 0, shares: 0 } : counters),
+        completions: draft ? 0 : Math.floor(counters.views * 0.35),
+        created_at: publishedAt - 600_000,
+        published_at: draft ? null : publishedAt,
+        updated_at: publishedAt,
       });
       anchored.forEach((p, position) => anchors.push({ video_id: id, product_id: p.id, position }));
-      if (draft) for (const list of [likes, views, comments, shares] as Array<Array<{ video_id: string }>>) while (list.length && list[list.length - 1]!.video_id === id) list.pop();
+      if (draft)
+        for (const list of [likes, views, comments, shares] as Array<Array<{ video_id: string }>>)
+          while (list.length && list[list.length - 1]!.video_id === id) list.pop();
     }
     await ctx.db.transaction().execute(async (tx) => {
       await insertChunked(tx, 'videos', videos, 400);
@@ -204,7 +259,11 @@ export async function seedDemoContent(input: DemoContentInput): Promise<void> {
       await insertChunked(tx, 'video_views', views, 3000);
       await insertChunked(tx, 'comments', comments, 1000);
       await insertChunked(tx, 'video_shares', shares, 2000);
-      await indexVideos(tx, videos.map((v) => v.id), start);
+      await indexVideos(
+        tx,
+        videos.map((v) => v.id),
+        start,
+      );
     });
     progress('videos', Math.min(total, from + CHUNK), total);
   }
@@ -218,7 +277,12 @@ function socialRows(
   end: number,
   everyone: readonly Actor[],
   rand: () => number,
-  out: { likes: Array<Insertable<VideoLikesTable>>; views: Array<Insertable<VideoViewsTable>>; comments: Array<Insertable<CommentsTable>>; shares: Array<Insertable<VideoSharesTable>> },
+  out: {
+    likes: Array<Insertable<VideoLikesTable>>;
+    views: Array<Insertable<VideoViewsTable>>;
+    comments: Array<Insertable<CommentsTable>>;
+    shares: Array<Insertable<VideoSharesTable>>;
+  },
 ): { views: number; likes: number; comments: number; shares: number } {
   const at = (): number => publishedAt + Math.floor(rand() * Math.max(60_000, end - publishedAt));
   const audience = everyone.filter((p) => p.userId !== owner.userId);
@@ -232,17 +296,45 @@ function socialRows(
     const t = at();
     const id = newId('comment', t);
     const replies = Math.floor(rand() * rand() * 3);
-    out.comments.push({ id, video_id: videoId, author_id: watchers[Math.floor(rand() * watchers.length)]!.userId, parent_id: null, text: COMMENTS[Math.floor(rand() * COMMENTS.length)]!, reply_count: replies, status: 'visible', created_at: t });
+    out.comments.push({
+      id,
+      video_id: videoId,
+      author_id: watchers[Math.floor(rand() * watchers.length)]!.userId,
+      parent_id: null,
+      text: COMMENTS[Math.floor(rand() * COMMENTS.length)]!,
+      reply_count: replies,
+      status: 'visible',
+      created_at: t,
+    });
     for (let r = 0; r < replies; r++) {
       const author = r === 0 ? owner : watchers[Math.floor(rand() * watchers.length)]!;
-      out.comments.push({ id: newId('comment', t + 60_000), video_id: videoId, author_id: author.userId, parent_id: id, text: REPLIES[Math.floor(rand() * REPLIES.length)]!, reply_count: 0, status: 'visible', created_at: t + 60_000 * (r + 1) });
+      out.comments.push({
+        id: newId('comment', t + 60_000),
+        video_id: videoId,
+        author_id: author.userId,
+        parent_id: id,
+        text: REPLIES[Math.floor(rand() * REPLIES.length)]!,
+        reply_count: 0,
+        status: 'visible',
+        created_at: t + 60_000 * (r + 1),
+      });
     }
     commentCount += 1 + replies;
   }
   const shareCount = Math.floor(rand() * rand() * 4);
   for (let s = 0; s < shareCount; s++) {
     const t = at();
-    out.shares.push({ id: newId('share', t), video_id: videoId, user_id: watchers.length && rand() < 0.7 ? watchers[Math.floor(rand() * watchers.length)]!.userId : null, created_at: t });
+    out.shares.push({
+      id: newId('share', t),
+      video_id: videoId,
+      user_id: watchers.length && rand() < 0.7 ? watchers[Math.floor(rand() * watchers.length)]!.userId : null,
+      created_at: t,
+    });
   }
-  return { views: watchers.length + Math.floor(rand() * 400), likes: likers.length, comments: commentCount, shares: shareCount };
+  return {
+    views: watchers.length + Math.floor(rand() * 400),
+    likes: likers.length,
+    comments: commentCount,
+    shares: shareCount,
+  };
 }

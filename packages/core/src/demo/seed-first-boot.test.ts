@@ -8,7 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestCore } from '../test-support/index.js';
 import { seedDemo } from './seed.js';
-import { DEMO_AUTO_CONFIRM_DAYS, DEMO_SHORTEST_SHIP_BY_HOURS, demoOpenDeadline, demoOrderPlacedAt, type DemoOrderPlan } from './order-timeline.js';
+import {
+  DEMO_AUTO_CONFIRM_DAYS,
+  DEMO_SHORTEST_SHIP_BY_HOURS,
+  demoOpenDeadline,
+  demoOrderPlacedAt,
+  type DemoOrderPlan,
+} from './order-timeline.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -42,18 +48,36 @@ test('seeded on an arbitrary date, the first worker rounds fire no deadline and 
     assert.equal(await seedDemo(core), true);
 
     const before = await core.ctx.db.selectFrom('orders').select(['id', 'status']).orderBy('id').execute();
-    const waiting = await core.ctx.db.selectFrom('timers').select(['kind', 'subject_id', 'due_at']).where('status', '=', 'pending').execute();
-    assert.ok(waiting.some((t) => t.kind === 'ship_by'), 'paid orders wait to be shipped');
-    assert.ok(waiting.some((t) => t.kind === 'auto_confirm'), 'delivered orders wait for the buyer');
+    const waiting = await core.ctx.db
+      .selectFrom('timers')
+      .select(['kind', 'subject_id', 'due_at'])
+      .where('status', '=', 'pending')
+      .execute();
+    assert.ok(
+      waiting.some((t) => t.kind === 'ship_by'),
+      'paid orders wait to be shipped',
+    );
+    assert.ok(
+      waiting.some((t) => t.kind === 'auto_confirm'),
+      'delivered orders wait for the buyer',
+    );
     // The earliest: the demo shopper's unpaid order, inside its payment window.
-    for (const t of waiting) assert.ok(Number(t.due_at) > firstStart + 10 * MINUTE, `${t.kind} of ${t.subject_id} is due ${(Number(t.due_at) - firstStart) / MINUTE} min after the first start`);
+    for (const t of waiting)
+      assert.ok(
+        Number(t.due_at) > firstStart + 10 * MINUTE,
+        `${t.kind} of ${t.subject_id} is due ${(Number(t.due_at) - firstStart) / MINUTE} min after the first start`,
+      );
 
     // The worker's first round, and another ten minutes later.
     await core.tick();
     core.clock.advance(10 * MINUTE);
     await core.tick();
 
-    const fired = await core.ctx.db.selectFrom('timers').select(['kind', 'subject_id']).where('fired_at', '>=', firstStart).execute();
+    const fired = await core.ctx.db
+      .selectFrom('timers')
+      .select(['kind', 'subject_id'])
+      .where('fired_at', '>=', firstStart)
+      .execute();
     assert.deepEqual(fired, [], 'no deadline fired');
     const late = await core.ctx.db.selectFrom('orders').select('id').where('late_at', 'is not', null).execute();
     assert.deepEqual(late, [], 'no order flagged late');
@@ -63,10 +87,19 @@ test('seeded on an arbitrary date, the first worker rounds fire no deadline and 
     assert.deepEqual(after, before, 'no order changed status');
 
     // The demo room loops a video of its own goods: one of the host's, carrying the pinned product.
-    const room = await core.ctx.db.selectFrom('live_rooms').selectAll().where('status', '=', 'live').executeTakeFirstOrThrow();
-    const looped = await core.ctx.db.selectFrom('videos').innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id').select('videos.id')
-      .where('videos.owner_id', '=', room.host_id).where('video_anchors.product_id', '=', room.pinned_product_id!)
-      .where('videos.file_name', '=', room.fallback_video_url!.split('/').pop()!).execute();
+    const room = await core.ctx.db
+      .selectFrom('live_rooms')
+      .selectAll()
+      .where('status', '=', 'live')
+      .executeTakeFirstOrThrow();
+    const looped = await core.ctx.db
+      .selectFrom('videos')
+      .innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id')
+      .select('videos.id')
+      .where('videos.owner_id', '=', room.host_id)
+      .where('video_anchors.product_id', '=', room.pinned_product_id!)
+      .where('videos.file_name', '=', room.fallback_video_url!.split('/').pop()!)
+      .execute();
     assert.ok(looped.length > 0, `the room loops ${room.fallback_video_url}, a video of its pinned product`);
   } finally {
     await core.dispose();

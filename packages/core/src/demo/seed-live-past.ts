@@ -26,9 +26,19 @@ export async function seedDemoPastLive(input: {
   const { ctx, clock, people, buyers } = input;
   const creator = people.get('demo-creator');
   if (!creator || buyers.length === 0) return null;
-  const showcase = await ctx.db.selectFrom('affiliate_showcase').innerJoin('products', 'products.id', 'affiliate_showcase.product_id').innerJoin('skus', 'skus.product_id', 'products.id')
-    .select(['affiliate_showcase.product_id', 'skus.id as sku_id']).where('affiliate_showcase.creator_id', '=', creator.userId).where('affiliate_showcase.removed_at', 'is', null)
-    .where('products.status', '=', 'listed').where('skus.stock', '>=', 20).orderBy('affiliate_showcase.first_added_at').orderBy('skus.id').limit(12).execute();
+  const showcase = await ctx.db
+    .selectFrom('affiliate_showcase')
+    .innerJoin('products', 'products.id', 'affiliate_showcase.product_id')
+    .innerJoin('skus', 'skus.product_id', 'products.id')
+    .select(['affiliate_showcase.product_id', 'skus.id as sku_id'])
+    .where('affiliate_showcase.creator_id', '=', creator.userId)
+    .where('affiliate_showcase.removed_at', 'is', null)
+    .where('products.status', '=', 'listed')
+    .where('skus.stock', '>=', 20)
+    .orderBy('affiliate_showcase.first_added_at')
+    .orderBy('skus.id')
+    .limit(12)
+    .execute();
   if (showcase.length === 0) return null;
   // Yesterday, 20:00 in Asia/Shanghai (12:00 UTC).
   const start = Math.floor((input.realNow - DAY) / DAY) * DAY + 12 * 3_600_000;
@@ -43,7 +53,8 @@ export async function seedDemoPastLive(input: {
   let entries = 0;
   for (let m = 0; m < MINUTES; m++) {
     // Two peaks: the opening flash sale (minute ~15) and the lucky bag near the end (minute ~70).
-    const curve = 40 + 260 * Math.exp(-(((m - 15) / 9) ** 2)) + 180 * Math.exp(-(((m - 70) / 7) ** 2)) + 30 * Math.min(1, m / 5);
+    const curve =
+      40 + 260 * Math.exp(-(((m - 15) / 9) ** 2)) + 180 * Math.exp(-(((m - 70) / 7) ** 2)) + 30 * Math.min(1, m / 5);
     const viewers = Math.round(curve * (0.9 + random() * 0.2));
     const c = Math.round(viewers * (0.05 + random() * 0.08));
     const e = Math.round(viewers * (0.15 + random() * 0.1));
@@ -64,6 +75,12 @@ export async function seedDemoPastLive(input: {
     orders++;
   }
   clock.set(start + MINUTES * MINUTE);
-  await endRoom(ctx, creator, roomId, async () => ({ online: 0, cumulativeViewers: entries, comments, likes: Math.round(comments * 3.5), orders }));
+  await endRoom(ctx, creator, roomId, async () => ({
+    online: 0,
+    cumulativeViewers: entries,
+    comments,
+    likes: Math.round(comments * 3.5),
+    orders,
+  }));
   return roomId;
 }

@@ -33,14 +33,35 @@ test('demo money: settled, refunded (before and after settlement) and paid-out o
     ]);
     core.clock.advance(10 * DAY);
     const clock = new ManualClock(core.clock.now());
-    await seedDemoMoney({ ctx: { ...core.ctx, clock }, clock, people, realNow: core.clock.now() + 120_000, deliver: () => deliverAll(core), progress: () => {} });
+    await seedDemoMoney({
+      ctx: { ...core.ctx, clock },
+      clock,
+      people,
+      realNow: core.clock.now() + 120_000,
+      deliver: () => deliverAll(core),
+      progress: () => {},
+    });
     const db = core.ctx.db;
     assert.equal((await db.selectFrom('ledger_settlements').select('order_id').execute()).length, 6);
     const reasons = new Set((await db.selectFrom('ledger_journals').select('reason').execute()).map((j) => j.reason));
-    for (const r of ['capture', 'settlement', 'refund_requested', 'refund_paid', 'clawback', 'payout_requested', 'payout_paid', 'payout_returned']) assert.ok(reasons.has(r), `the demo shows a ${r}`);
+    for (const r of [
+      'capture',
+      'settlement',
+      'refund_requested',
+      'refund_paid',
+      'clawback',
+      'payout_requested',
+      'payout_paid',
+      'payout_returned',
+    ])
+      assert.ok(reasons.has(r), `the demo shows a ${r}`);
     const payouts = await db.selectFrom('payouts').select('status').orderBy('id').execute();
     assert.deepEqual(payouts.map((p) => p.status).sort(), ['failed', 'succeeded']);
-    const creatorEarned = await db.selectFrom('ledger_balances').select('balance_fen').where('account_id', '=', `creator_available:${creator.userId}`).executeTakeFirst();
+    const creatorEarned = await db
+      .selectFrom('ledger_balances')
+      .select('balance_fen')
+      .where('account_id', '=', `creator_available:${creator.userId}`)
+      .executeTakeFirst();
     assert.ok(creatorEarned && Number(creatorEarned.balance_fen) > 0);
     assert.ok((await checkLedger(db)).ok);
   } finally {

@@ -7,11 +7,21 @@
 import type { Actor, CoreContext } from '../context.js';
 import type { ManualClock } from '../platform/index.js';
 import {
-  moneyProviders, providerRegistry, submitPendingRefunds, SandboxGateway, SandboxPayoutProvider,
+  moneyProviders,
+  providerRegistry,
+  submitPendingRefunds,
+  SandboxGateway,
+  SandboxPayoutProvider,
   SANDBOX_FAILING_ACCOUNT_SUFFIX,
 } from '../payments/index.js';
 import {
-  accountId, balanceOf, refundOrder, receivePayoutNotification, registerPayoutAccount, requestPayout, submitPayouts,
+  accountId,
+  balanceOf,
+  refundOrder,
+  receivePayoutNotification,
+  registerPayoutAccount,
+  requestPayout,
+  submitPayouts,
   settleDueOrders,
 } from '../ledger/index.js';
 import { attributeDemoOrders } from './seed-affiliate.js';
@@ -26,7 +36,8 @@ export interface DemoMoneyInput {
   progress: (stage: string, done: number, total: number) => void;
 }
 
-const withRole = (people: Map<string, Actor>, role: string): Actor | undefined => [...people.values()].find((p) => p.roles.has(role));
+const withRole = (people: Map<string, Actor>, role: string): Actor | undefined =>
+  [...people.values()].find((p) => p.roles.has(role));
 
 export async function seedDemoMoney(input: DemoMoneyInput): Promise<void> {
   const { ctx, clock, people, realNow, deliver, progress } = input;
@@ -34,8 +45,20 @@ export async function seedDemoMoney(input: DemoMoneyInput): Promise<void> {
   const creator = withRole(people, 'creator');
   // Every other completed order credited to the creator's tracked links, with the snapshot the
   // affiliate module's own decision gives at the order's time (plans, MCN contract, colonel).
-  const completed = await ctx.db.selectFrom('orders').select(['id', 'shop_id']).where('status', '=', 'completed').orderBy('id').execute();
-  if (creator) await attributeDemoOrders(ctx, clock, people, creator, completed.filter((_, i) => i % 2 === 0).map((o) => o.id));
+  const completed = await ctx.db
+    .selectFrom('orders')
+    .select(['id', 'shop_id'])
+    .where('status', '=', 'completed')
+    .orderBy('id')
+    .execute();
+  if (creator)
+    await attributeDemoOrders(
+      ctx,
+      clock,
+      people,
+      creator,
+      completed.filter((_, i) => i % 2 === 0).map((o) => o.id),
+    );
   // Refunds of cancelled orders go back to the buyers; then everything past its window settles.
   await submitPendingRefunds(ctx, 1000);
   await deliver();
@@ -45,10 +68,19 @@ export async function seedDemoMoney(input: DemoMoneyInput): Promise<void> {
   const owners = new Map<string, Actor>();
   for (const p of people.values()) for (const [shopId, role] of p.shops) if (role === 'owner') owners.set(shopId, p);
   // One settled order partly refunded after settlement: clawed back from every party.
-  const first = await ctx.db.selectFrom('ledger_settlements').select(['order_id', 'shop_id', 'gross_fen']).orderBy('order_id').limit(1).executeTakeFirst();
+  const first = await ctx.db
+    .selectFrom('ledger_settlements')
+    .select(['order_id', 'shop_id', 'gross_fen'])
+    .orderBy('order_id')
+    .limit(1)
+    .executeTakeFirst();
   const firstOwner = first ? owners.get(first.shop_id) : undefined;
   if (first && firstOwner && Number(first.gross_fen) >= 300) {
-    await refundOrder(ctx, firstOwner, first.order_id, { amountFen: Math.floor(Number(first.gross_fen) / 3), reason: '演示：售后部分退款 / demo: partial refund after settlement', requestKey: 'demo-clawback' });
+    await refundOrder(ctx, firstOwner, first.order_id, {
+      amountFen: Math.floor(Number(first.gross_fen) / 3),
+      reason: '演示：售后部分退款 / demo: partial refund after settlement',
+      requestKey: 'demo-clawback',
+    });
     await submitPendingRefunds(ctx, 1000);
     await deliver();
   }
@@ -56,15 +88,33 @@ export async function seedDemoMoney(input: DemoMoneyInput): Promise<void> {
   // Payouts through the sandbox payout provider (its notifications are applied in-process).
   const secret = 'demo-seed-payouts';
   const gateway = new SandboxGateway(ctx.db, secret, () => clock.now());
-  const payoutCtx: CoreContext = { ...ctx, payments: providerRegistry([ctx.payments.default], () => 'http://seed.invalid', moneyProviders([new SandboxPayoutProvider(ctx.db, gateway, secret, () => clock.now())], [])) };
+  const payoutCtx: CoreContext = {
+    ...ctx,
+    payments: providerRegistry(
+      [ctx.payments.default],
+      () => 'http://seed.invalid',
+      moneyProviders([new SandboxPayoutProvider(ctx.db, gateway, secret, () => clock.now())], []),
+    ),
+  };
   let n = 0;
   for (const [shopId, owner] of [...owners].sort(([a], [b]) => a.localeCompare(b))) {
     const account = accountId('merchant_available', shopId);
     const available = await balanceOf(ctx.db, account);
     if (available < 200) continue;
     const frozen = n === 1;
-    const to = await registerPayoutAccount(payoutCtx, owner, { ledgerAccountId: account, holderName: owner.displayName.slice(0, 40), bank: '招商银行', accountNo: frozen ? `62258888${SANDBOX_FAILING_ACCOUNT_SUFFIX}` : `6225888812${String(3456 + n).padStart(4, '0')}` });
-    await requestPayout(payoutCtx, owner, { payoutAccountId: to.id, amountFen: Math.floor(available / 2), requestKey: 'demo-payout' });
+    const to = await registerPayoutAccount(payoutCtx, owner, {
+      ledgerAccountId: account,
+      holderName: owner.displayName.slice(0, 40),
+      bank: '招商银行',
+      accountNo: frozen
+        ? `62258888${SANDBOX_FAILING_ACCOUNT_SUFFIX}`
+        : `6225888812${String(3456 + n).padStart(4, '0')}`,
+    });
+    await requestPayout(payoutCtx, owner, {
+      payoutAccountId: to.id,
+      amountFen: Math.floor(available / 2),
+      requestKey: 'demo-payout',
+    });
     n++;
   }
   await submitPayouts(payoutCtx, 1000);

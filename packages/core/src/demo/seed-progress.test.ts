@@ -13,7 +13,9 @@ test('demo seeding reports every stage through to 100 %', async () => {
       last.set(stage, { done, total });
     });
     assert.ok(order.length >= 10, `stages reported: ${order.join(', ')}`);
-    const unfinished = [...last].filter(([, p]) => p.done !== p.total || p.total <= 0).map(([s, p]) => `${s} ${p.done}/${p.total}`);
+    const unfinished = [...last]
+      .filter(([, p]) => p.done !== p.total || p.total <= 0)
+      .map(([s, p]) => `${s} ${p.done}/${p.total}`);
     assert.deepEqual(unfinished, [], 'every stage ends at done = total');
   } finally {
     await core.close();

@@ -14,7 +14,9 @@ test('demo conversations: two answered and rated, one waiting in the queue, figu
     const people = new Map([
       ['demo-merchant', await loadActor(core.ctx.db, fruit.owner.userId)],
       ['merchant-kitchen', await loadActor(core.ctx.db, other.owner.userId)],
-      ...(await Promise.all(['buyer-01', 'buyer-02', 'buyer-03', 'demo-shopper'].map(async (l) => [l, await makePerson(core, l)] as const))),
+      ...(await Promise.all(
+        ['buyer-01', 'buyer-02', 'buyer-03', 'demo-shopper'].map(async (l) => [l, await makePerson(core, l)] as const),
+      )),
     ]);
     const realNow = Date.UTC(2026, 10, 23, 6, 0, 0); // 14:00 Shanghai
     const clock = new ManualClock(realNow - 30 * 86_400_000);
@@ -27,7 +29,10 @@ test('demo conversations: two answered and rated, one waiting in the queue, figu
     assert.equal(week.dissatisfied, 1);
     assert.equal(week.unanswered, 1);
     assert.ok(week.firstResponseAvgMs !== null && week.firstResponseAvgMs > 0);
-    assert.ok((await core.ctx.db.selectFrom('service_snippets').select('id').where('shop_id', '=', fruit.shopId).execute()).length >= 4);
+    assert.ok(
+      (await core.ctx.db.selectFrom('service_snippets').select('id').where('shop_id', '=', fruit.shopId).execute())
+        .length >= 4,
+    );
   } finally {
     await core.close();
   }

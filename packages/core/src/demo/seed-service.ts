@@ -13,14 +13,26 @@ const OFFSET = 8 * HOUR;
 const DAY = 24 * HOUR;
 
 /** `hour`:00 Asia/Shanghai, `daysAgo` days before the day of `now`. */
-const shanghaiAt = (now: number, daysAgo: number, hour: number) => Math.floor((now + OFFSET) / DAY) * DAY - OFFSET - daysAgo * DAY + hour * HOUR;
+const shanghaiAt = (now: number, daysAgo: number, hour: number) =>
+  Math.floor((now + OFFSET) / DAY) * DAY - OFFSET - daysAgo * DAY + hour * HOUR;
 
-export async function seedDemoService(input: { ctx: CoreContext; clock: ManualClock; people: Map<string, Actor>; realNow: number }): Promise<void> {
+export async function seedDemoService(input: {
+  ctx: CoreContext;
+  clock: ManualClock;
+  people: Map<string, Actor>;
+  realNow: number;
+}): Promise<void> {
   const { ctx, clock, people, realNow } = input;
   const fruit = people.get('demo-merchant');
   const fruitShop = fruit ? [...fruit.shops.keys()][0] : undefined;
   if (!fruit || !fruitShop) return;
-  const product = await ctx.db.selectFrom('products').select('id').where('shop_id', '=', fruitShop).where('status', '=', 'listed').orderBy('id').executeTakeFirst();
+  const product = await ctx.db
+    .selectFrom('products')
+    .select('id')
+    .where('shop_id', '=', fruitShop)
+    .where('status', '=', 'listed')
+    .orderBy('id')
+    .executeTakeFirst();
   if (!product) return;
   let n = 0;
   const say = async (who: Actor, conversationId: string, text: string, at: number) => {
@@ -29,8 +41,17 @@ export async function seedDemoService(input: { ctx: CoreContext; clock: ManualCl
   };
 
   clock.set(realNow - 3 * DAY);
-  for (const text of ['亲，在的，请问有什么可以帮您？', '今天下单，明天顺丰发出，一般 2–3 天到。', '坏果包赔，签收后 48 小时内拍照联系我们即可。']) await addSnippet(ctx, fruit, fruitShop, { kind: 'quick', text });
-  await addSnippet(ctx, fruit, fruitShop, { kind: 'faq', keyword: '发货', text: '下单后 48 小时内顺丰发出，偏远地区会晚 1–2 天。' });
+  for (const text of [
+    '亲，在的，请问有什么可以帮您？',
+    '今天下单，明天顺丰发出，一般 2–3 天到。',
+    '坏果包赔，签收后 48 小时内拍照联系我们即可。',
+  ])
+    await addSnippet(ctx, fruit, fruitShop, { kind: 'quick', text });
+  await addSnippet(ctx, fruit, fruitShop, {
+    kind: 'faq',
+    keyword: '发货',
+    text: '下单后 48 小时内顺丰发出，偏远地区会晚 1–2 天。',
+  });
 
   const b1 = people.get('buyer-01');
   if (b1) {

@@ -9,12 +9,33 @@ import type { ManualClock } from '../platform/index.js';
 import { applyTrackingEvent, deliveredScanPlan } from '../logistics/index.js';
 
 /** Scans a shipped parcel through to delivery at `deliveredAt`; leaves the clock there. */
-export async function deliverDemoParcel(ctx: CoreContext, clock: ManualClock, shipmentId: string, deliveredAt: number): Promise<void> {
-  const s = await ctx.db.selectFrom('shipments').select(['carrier', 'tracking_no', 'created_at']).where('id', '=', shipmentId).executeTakeFirstOrThrow();
+export async function deliverDemoParcel(
+  ctx: CoreContext,
+  clock: ManualClock,
+  shipmentId: string,
+  deliveredAt: number,
+): Promise<void> {
+  const s = await ctx.db
+    .selectFrom('shipments')
+    .select(['carrier', 'tracking_no', 'created_at'])
+    .where('id', '=', shipmentId)
+    .executeTakeFirstOrThrow();
   for (const scan of deliveredScanPlan(s.tracking_no, Number(s.created_at), deliveredAt)) {
     clock.set(scan.at);
     await ctx.db.transaction().execute((tx) =>
-      applyTrackingEvent(tx, s.carrier, { eventId: `${s.tracking_no}:${scan.seq}`, trackingNo: s.tracking_no, status: scan.status, at: scan.at, location: scan.location, description: scan.description }, scan.at),
+      applyTrackingEvent(
+        tx,
+        s.carrier,
+        {
+          eventId: `${s.tracking_no}:${scan.seq}`,
+          trackingNo: s.tracking_no,
+          status: scan.status,
+          at: scan.at,
+          location: scan.location,
+          description: scan.description,
+        },
+        scan.at,
+      ),
     );
   }
 }

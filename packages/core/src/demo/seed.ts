@@ -10,7 +10,12 @@ import { createCategory, createShop, createProduct, addProductImage } from '../c
 import { checkout, type Attribution } from '../checkout/index.js';
 import { seedDemoCompass } from './seed-compass.js';
 import {
-  openCashier, receiveNotification, submitPendingRefunds, providerRegistry, SandboxGateway, SandboxProvider,
+  openCashier,
+  receiveNotification,
+  submitPendingRefunds,
+  providerRegistry,
+  SandboxGateway,
+  SandboxProvider,
 } from '../payments/index.js';
 import { cancelOrder, confirmReceipt, shipOrder } from '../orders/index.js';
 import { waybillNumber } from '../logistics/index.js';
@@ -54,7 +59,15 @@ export interface DemoLogin {
 
 export async function demoLogins(core: Core): Promise<DemoLogin[] | null> {
   if (!(await isDemoSeeded(core))) return null;
-  const rows = await core.ctx.db.selectFrom('users').select(['login', 'display_name']).where('login', 'in', DEMO_DOORS.map((d) => d.login)).execute();
+  const rows = await core.ctx.db
+    .selectFrom('users')
+    .select(['login', 'display_name'])
+    .where(
+      'login',
+      'in',
+      DEMO_DOORS.map((d) => d.login),
+    )
+    .execute();
   return DEMO_DOORS.flatMap((d) => {
     const u = rows.find((r) => r.login === d.login);
     return u ? [{ role: d.role, login: d.login, password: DEMO_PASSWORD, displayName: u.display_name }] : [];
@@ -69,7 +82,11 @@ export interface SeedOptions {
   videos?: number;
 }
 
-export async function seedDemo(core: Core, progress: SeedProgress = () => {}, options: SeedOptions = {}): Promise<boolean> {
+export async function seedDemo(
+  core: Core,
+  progress: SeedProgress = () => {},
+  options: SeedOptions = {},
+): Promise<boolean> {
   if (await isDemoSeeded(core)) return false;
   const data = buildDemoCatalog();
   const realNow = core.ctx.clock.now();
@@ -88,7 +105,14 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
 
   const categoryIds = new Map<string, string>();
   for (const [i, c] of data.categories.entries()) {
-    const created = await createCategory(ctx, null, { parentId: c.parentKey ? categoryIds.get(c.parentKey)! : null, name: c.name, shipByHours: c.rules.shipByHours, perishable: c.rules.perishable, feeRateBp: c.rules.feeRateBp, sort: i });
+    const created = await createCategory(ctx, null, {
+      parentId: c.parentKey ? categoryIds.get(c.parentKey)! : null,
+      name: c.name,
+      shipByHours: c.rules.shipByHours,
+      perishable: c.rules.perishable,
+      feeRateBp: c.rules.feeRateBp,
+      sort: i,
+    });
     categoryIds.set(c.key, created.id);
   }
   progress('categories', data.categories.length, data.categories.length);
@@ -96,7 +120,16 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = new Map<string, Actor>();
   for (const [i, p] of data.people.entries()) {
-    const user = await register(ctx, { login: p.login, password: DEMO_PASSWORD, displayName: p.displayName, roles: p.roles.filter((r) => r !== 'merchant' && r !== 'admin') as never }, passwordHash);
+    const user = await register(
+      ctx,
+      {
+        login: p.login,
+        password: DEMO_PASSWORD,
+        displayName: p.displayName,
+        roles: p.roles.filter((r) => r !== 'merchant' && r !== 'admin') as never,
+      },
+      passwordHash,
+    );
     if (p.roles.includes('admin')) await grantRole(ctx, user.id, 'admin');
     const actor = await loadActor(ctx.db, user.id);
     if (p.address) await addAddress(ctx, actor, { ...p.address, isDefault: true });
@@ -107,7 +140,13 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   const shopIds = new Map<string, string>();
   for (const s of data.shops) {
     const owner = people.get(s.ownerLogin)!;
-    const shop = await createShop(ctx, owner, { name: s.name, description: s.description, origin: s.origin, shippingFeeFen: s.shippingFeeFen, freeShippingOverFen: s.freeShippingOverFen });
+    const shop = await createShop(ctx, owner, {
+      name: s.name,
+      description: s.description,
+      origin: s.origin,
+      shippingFeeFen: s.shippingFeeFen,
+      freeShippingOverFen: s.freeShippingOverFen,
+    });
     shopIds.set(s.key, shop.id);
     people.set(s.ownerLogin, await loadActor(ctx.db, owner.userId));
   }
@@ -120,17 +159,33 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   const listedProductIds: string[] = [];
   // Interleave shops so the newest-first shelf shows every shop, not one shop's 50 products in a row.
   const byShop = data.shops.map((s) => data.products.filter((p) => p.shopKey === s.key));
-  const interleaved = Array.from({ length: Math.max(...byShop.map((l) => l.length)) }, (_, i) => byShop.flatMap((l) => (l[i] ? [l[i]] : []))).flat();
+  const interleaved = Array.from({ length: Math.max(...byShop.map((l) => l.length)) }, (_, i) =>
+    byShop.flatMap((l) => (l[i] ? [l[i]] : [])),
+  ).flat();
   for (const [i, p] of interleaved.entries()) {
     const owner = people.get(owners.get(p.shopKey)!)!;
     const status = p.status === 'draft' ? 'draft' : 'listed';
-    const created = await createProduct(ctx, owner, shopIds.get(p.shopKey)!, { categoryId: categoryIds.get(p.categoryKey)!, title: p.title, description: p.description, specOptions: p.specOptions, skus: p.skus, status });
-    await addProductImage(ctx, owner, created.id, productImage({ name: p.imageName, categoryName: categoryNames.get(p.categoryKey)!, color: p.imageColor }));
+    const created = await createProduct(ctx, owner, shopIds.get(p.shopKey)!, {
+      categoryId: categoryIds.get(p.categoryKey)!,
+      title: p.title,
+      description: p.description,
+      specOptions: p.specOptions,
+      skus: p.skus,
+      status,
+    });
+    await addProductImage(
+      ctx,
+      owner,
+      created.id,
+      productImage({ name: p.imageName, categoryName: categoryNames.get(p.categoryKey)!, color: p.imageColor }),
+    );
     if (p.status === 'delisted') {
       await ctx.db.updateTable('products').set({ status: 'delisted' }).where('id', '=', created.id).execute();
     } else if (status === 'listed') {
       listedProductIds.push(created.id);
-      p.skus.forEach((s, j) => listedSkus.push({ skuId: created.skuIds[j]!, shopKey: p.shopKey, priceFen: s.priceFen, stock: s.stock }));
+      p.skus.forEach((s, j) =>
+        listedSkus.push({ skuId: created.skuIds[j]!, shopKey: p.shopKey, priceFen: s.priceFen, stock: s.stock }),
+      );
     }
     clock.advance(60_000);
     if ((i + 1) % 10 === 0 || i + 1 === data.products.length) progress('products', i + 1, data.products.length);
@@ -144,12 +199,30 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   await seedDemoSupply(supplyInput, LONG_KEEPING_SHOPS);
   clock.set(afterProducts);
   // Commission plans, a colonel activity, an MCN contract and demo-creator's showcase, in force before the first order.
-  await seedDemoAffiliate({ ctx, clock, people, listedProductIds, password: DEMO_PASSWORD, passwordHash, realNow, progress });
+  await seedDemoAffiliate({
+    ctx,
+    clock,
+    people,
+    listedProductIds,
+    password: DEMO_PASSWORD,
+    passwordHash,
+    realNow,
+    progress,
+  });
 
   // Order history: each buyer places a few orders that end in different states, over the last four
   // weeks; those still waiting on a deadline (to ship, to confirm receipt) recently enough that it lies ahead.
   const buyers = data.people.filter((p) => p.address && p.roles.includes('shopper')).map((p) => people.get(p.login)!);
-  const plans = ['completed', 'completed', 'shipped', 'paid', 'completed', 'cancelled', 'refunded', 'delivered'] as const;
+  const plans = [
+    'completed',
+    'completed',
+    'shipped',
+    'paid',
+    'completed',
+    'cancelled',
+    'refunded',
+    'delivered',
+  ] as const;
   const inStock = listedSkus.filter((s) => s.stock >= 20);
   const total = buyers.length * 3;
   let done = 0;
@@ -160,8 +233,11 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
       clock.set(demoOrderPlacedAt(realNow, plan, realNow - (28 - round * 9 - (bi % 7)) * DAY, bi + round * 7));
       const first = inStock[(pick = (pick * 31 + 17) % inStock.length)]!;
       const second = inStock[(pick = (pick * 31 + 17) % inStock.length)]!;
-      const items: Array<{ skuId: string; quantity: number; attribution: { source: 'shelf' | 'search' } }> = [{ skuId: first.skuId, quantity: 1 + (bi % 2), attribution: { source: 'shelf' } }];
-      if (second.skuId !== first.skuId && bi % 3 === 0) items.push({ skuId: second.skuId, quantity: 1, attribution: { source: 'search' as const } });
+      const items: Array<{ skuId: string; quantity: number; attribution: { source: 'shelf' | 'search' } }> = [
+        { skuId: first.skuId, quantity: 1 + (bi % 2), attribution: { source: 'shelf' } },
+      ];
+      if (second.skuId !== first.skuId && bi % 3 === 0)
+        items.push({ skuId: second.skuId, quantity: 1, attribution: { source: 'search' as const } });
       await placeOrderInState(ctx, gateway, deliver, clock, buyer, people, items, plan);
       progress('orders', ++done, total);
     }
@@ -169,14 +245,20 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   // A fresh unpaid order for the demo shopper, still inside its payment window.
   clock.set(realNow - 60_000);
   const shopper = people.get('demo-shopper')!;
-  await checkout(ctx, shopper, { items: [{ skuId: inStock[3]!.skuId, quantity: 1, attribution: { source: 'shelf' } }] });
+  await checkout(ctx, shopper, {
+    items: [{ skuId: inStock[3]!.skuId, quantity: 1, attribution: { source: 'shelf' } }],
+  });
 
   await seedDemoMoney({ ctx, clock, people, realNow, deliver, progress });
   clock.set(realNow - 20 * DAY);
   await seedDemoContent({ ctx, clock, people, listedProductIds, videos: options.videos ?? 240, progress });
   await seedVideoOrders(ctx, gateway, deliver, clock, realNow, buyers, people, progress);
   await seedDemoPastLive({
-    ctx, clock, realNow, people, buyers,
+    ctx,
+    clock,
+    realNow,
+    people,
+    buyers,
     buy: async (buyer, skuId, attribution) => {
       const placed = await checkout(ctx, buyer, { items: [{ skuId, quantity: 1, attribution }] });
       const { cashierUrl } = await openCashier(ctx, buyer, placed.body.payment.id);
@@ -203,7 +285,12 @@ export async function seedDemo(core: Core, progress: SeedProgress = () => {}, op
   await seedDemoService({ ctx, clock, people, realNow }); // customer-service conversations, quick replies and FAQ
 
   await seedDemoLive(core.ctx, people); // a live room now, on the store's own clock
-  await seedDemoCompass(core.ctx, realNow, buyers.map((b) => b.userId), progress); // 罗盘: traffic on the videos, then the rollups from every raw row
+  await seedDemoCompass(
+    core.ctx,
+    realNow,
+    buyers.map((b) => b.userId),
+    progress,
+  ); // 罗盘: traffic on the videos, then the rollups from every raw row
   await setSetting(ctx.db, 'demo_seeded_at', String(realNow));
   return true;
 }
@@ -228,7 +315,13 @@ async function seedVideoOrders(
     .selectFrom('videos')
     .innerJoin('video_anchors', 'video_anchors.video_id', 'videos.id')
     .innerJoin('skus', 'skus.product_id', 'video_anchors.product_id')
-    .select(['videos.id as video_id', 'videos.owner_id', 'videos.host_kind', 'videos.published_at', 'skus.id as sku_id'])
+    .select([
+      'videos.id as video_id',
+      'videos.owner_id',
+      'videos.host_kind',
+      'videos.published_at',
+      'skus.id as sku_id',
+    ])
     .where('videos.status', '=', 'published')
     .where('videos.published_at', '<=', realNow - 2 * DAY)
     .where('skus.stock', '>=', 10)
@@ -239,12 +332,28 @@ async function seedVideoOrders(
   for (let i = 0; i < total; i++) {
     const a = anchored[(i * 37) % anchored.length]!;
     const buyer = buyers[(i * 7 + 3) % buyers.length]!;
-    const placedAt = Math.min(Math.max(a.published_at ?? realNow, realNow - 14 * DAY) + ((i * 5 + 1) % 24) * 3600 * 1000, realNow - 3600 * 1000);
+    const placedAt = Math.min(
+      Math.max(a.published_at ?? realNow, realNow - 14 * DAY) + ((i * 5 + 1) % 24) * 3600 * 1000,
+      realNow - 3600 * 1000,
+    );
     const age = realNow - placedAt;
     const plan: Plan = age > 5 * DAY ? (i % 5 === 0 ? 'refunded' : 'completed') : i % 2 ? 'shipped' : 'paid';
     clock.set(Math.max(demoOrderPlacedAt(realNow, plan, placedAt, i), a.published_at ?? 0));
-    const attribution: Attribution = { source: 'video', contentId: a.video_id, creatorId: a.host_kind === 'creator' ? a.owner_id : null };
-    await placeOrderInState(ctx, gateway, deliver, clock, buyer, people, [{ skuId: a.sku_id, quantity: 1 + (i % 2), attribution }], plan);
+    const attribution: Attribution = {
+      source: 'video',
+      contentId: a.video_id,
+      creatorId: a.host_kind === 'creator' ? a.owner_id : null,
+    };
+    await placeOrderInState(
+      ctx,
+      gateway,
+      deliver,
+      clock,
+      buyer,
+      people,
+      [{ skuId: a.sku_id, quantity: 1 + (i % 2), attribution }],
+      plan,
+    );
     progress('video orders', i + 1, total);
   }
 }
@@ -280,7 +389,9 @@ async function placeOrderInState(
     const merchant = [...people.values()].find((p) => p.shops.has(o.shopId))!;
     clock.set(paidAt + 20 * 3600 * 1000);
     const carrier = trackingSeq % 2 ? '中通快递' : '顺丰速运';
-    const shipped = await shipOrder(ctx, merchant, o.id, [{ carrier, trackingNo: waybillNumber(carrier, 1_400_000_000 + ++trackingSeq * 7919) }]);
+    const shipped = await shipOrder(ctx, merchant, o.id, [
+      { carrier, trackingNo: waybillNumber(carrier, 1_400_000_000 + ++trackingSeq * 7919) },
+    ]);
     if (plan === 'shipped') continue;
     for (const id of shipped.shipmentIds) await deliverDemoParcel(ctx, clock, id, paidAt + 20 * 3600 * 1000 + 2 * DAY);
     if (plan === 'delivered') continue;

@@ -1,7 +1,16 @@
 /** What makes a batch of client events acceptable. Pure: no I/O, the current time is passed in. */
 import { DomainError, type ErrorCode } from '../platform/index.js';
 
-export const EVENT_TYPES = ['impression', 'view_progress', 'complete', 'product_tap', 'like', 'share', 'follow', 'not_interested'] as const;
+export const EVENT_TYPES = [
+  'impression',
+  'view_progress',
+  'complete',
+  'product_tap',
+  'like',
+  'share',
+  'follow',
+  'not_interested',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -43,20 +52,35 @@ const bad = (code: ErrorCode, index: number, message: string, details: Record<st
 /** Throws a 400 naming the first bad event; the whole batch is refused (nothing of it is stored). */
 export function checkEventBatch(events: readonly ClientEvent[], now: number): void {
   if (events.length === 0) throw new DomainError('NO_EVENTS', 'send at least one event');
-  if (events.length > MAX_EVENTS_PER_BATCH) throw new DomainError('TOO_MANY_EVENTS', `at most ${MAX_EVENTS_PER_BATCH} events per batch`, { max: MAX_EVENTS_PER_BATCH, got: events.length });
+  if (events.length > MAX_EVENTS_PER_BATCH)
+    throw new DomainError('TOO_MANY_EVENTS', `at most ${MAX_EVENTS_PER_BATCH} events per batch`, {
+      max: MAX_EVENTS_PER_BATCH,
+      got: events.length,
+    });
   events.forEach((e, i) => {
-    if (!isEventType(e.type)) throw bad('UNKNOWN_EVENT_TYPE', i, `unknown event type "${e.type}"`, { type: e.type, allowed: EVENT_TYPES });
+    if (!isEventType(e.type))
+      throw bad('UNKNOWN_EVENT_TYPE', i, `unknown event type "${e.type}"`, { type: e.type, allowed: EVENT_TYPES });
     if (!Number.isSafeInteger(e.at)) throw bad('VALIDATION_FAILED', i, 'at must be epoch milliseconds');
-    if (e.at > now + MAX_FUTURE_MS) throw bad('EVENT_TIME_OUT_OF_RANGE', i, 'at is more than 5 minutes in the future', { at: e.at, now });
-    if (e.at < now - MAX_AGE_MS) throw bad('EVENT_TIME_OUT_OF_RANGE', i, 'at is more than 7 days in the past', { at: e.at, now });
-    if (!CLIENT_EVENT_ID_PATTERN.test(e.clientEventId)) throw bad('VALIDATION_FAILED', i, 'clientEventId must be 1–64 letters, digits or _.:-');
-    for (const [field, v] of [['watchMs', e.watchMs], ['durationMs', e.durationMs]] as const) {
-      if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0 && v <= MAX_WATCH_MS)) throw bad('VALIDATION_FAILED', i, `${field} must be 0–${MAX_WATCH_MS} ms`);
+    if (e.at > now + MAX_FUTURE_MS)
+      throw bad('EVENT_TIME_OUT_OF_RANGE', i, 'at is more than 5 minutes in the future', { at: e.at, now });
+    if (e.at < now - MAX_AGE_MS)
+      throw bad('EVENT_TIME_OUT_OF_RANGE', i, 'at is more than 7 days in the past', { at: e.at, now });
+    if (!CLIENT_EVENT_ID_PATTERN.test(e.clientEventId))
+      throw bad('VALIDATION_FAILED', i, 'clientEventId must be 1–64 letters, digits or _.:-');
+    for (const [field, v] of [
+      ['watchMs', e.watchMs],
+      ['durationMs', e.durationMs],
+    ] as const) {
+      if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0 && v <= MAX_WATCH_MS))
+        throw bad('VALIDATION_FAILED', i, `${field} must be 0–${MAX_WATCH_MS} ms`);
     }
     const needs = NEEDS[e.type];
-    if (needs.video && !e.videoId) throw bad('EVENT_FIELD_MISSING', i, `a ${e.type} event needs videoId`, { field: 'videoId' });
-    if (needs.product && !e.productId) throw bad('EVENT_FIELD_MISSING', i, `a ${e.type} event needs productId`, { field: 'productId' });
-    if (needs.watch && e.watchMs === undefined) throw bad('EVENT_FIELD_MISSING', i, `a ${e.type} event needs watchMs`, { field: 'watchMs' });
+    if (needs.video && !e.videoId)
+      throw bad('EVENT_FIELD_MISSING', i, `a ${e.type} event needs videoId`, { field: 'videoId' });
+    if (needs.product && !e.productId)
+      throw bad('EVENT_FIELD_MISSING', i, `a ${e.type} event needs productId`, { field: 'productId' });
+    if (needs.watch && e.watchMs === undefined)
+      throw bad('EVENT_FIELD_MISSING', i, `a ${e.type} event needs watchMs`, { field: 'watchMs' });
   });
 }
 

@@ -30,8 +30,14 @@ test('a batch is stored append-only; a resent batch is counted as duplicates; th
       { type: 'impression', videoId, at: now, clientEventId: 'e1' },
     ];
     assert.deepEqual(await ingestEvents(core.ctx, { userId: viewer.userId }, batch), { accepted: 3, duplicates: 1 });
-    assert.deepEqual(await ingestEvents(core.ctx, { userId: viewer.userId }, batch.slice(0, 2)), { accepted: 0, duplicates: 2 });
-    assert.deepEqual(await ingestEvents(core.ctx, { viewerId: 'device-0001' }, batch.slice(0, 1)), { accepted: 1, duplicates: 0 });
+    assert.deepEqual(await ingestEvents(core.ctx, { userId: viewer.userId }, batch.slice(0, 2)), {
+      accepted: 0,
+      duplicates: 2,
+    });
+    assert.deepEqual(await ingestEvents(core.ctx, { viewerId: 'device-0001' }, batch.slice(0, 1)), {
+      accepted: 1,
+      duplicates: 0,
+    });
     const rows = await stored(core);
     assert.equal(rows.length, 4);
     const tap = rows.find((r) => r.type === 'product_tap')!;
@@ -45,7 +51,12 @@ test('a batch is stored append-only; a resent batch is counted as duplicates; th
 
     // Append-only: a resent clientEventId with other content changes nothing stored.
     core.clock.advance(60_000);
-    assert.deepEqual(await ingestEvents(core.ctx, { userId: viewer.userId }, [{ type: 'like', videoId, at: core.clock.now(), clientEventId: 'e1' }]), { accepted: 0, duplicates: 1 });
+    assert.deepEqual(
+      await ingestEvents(core.ctx, { userId: viewer.userId }, [
+        { type: 'like', videoId, at: core.clock.now(), clientEventId: 'e1' },
+      ]),
+      { accepted: 0, duplicates: 1 },
+    );
     assert.deepEqual(await stored(core), rows);
   });
 });
@@ -63,7 +74,10 @@ test('a bad event refuses the whole batch and stores nothing', async () => {
     await refused({ ...good, clientEventId: 'x2', at: now + 10 * 60 * 1000 }, 'EVENT_TIME_OUT_OF_RANGE');
     await refused({ ...good, clientEventId: 'x3', at: now - 8 * 24 * 3600 * 1000 }, 'EVENT_TIME_OUT_OF_RANGE');
     await refused({ ...good, clientEventId: 'x4', videoId: 'vid_00000000000000000000000000' }, 'UNKNOWN_VIDEO');
-    await refused({ ...good, clientEventId: 'x5', type: 'product_tap', productId: 'prd_00000000000000000000000000' }, 'UNKNOWN_PRODUCT');
+    await refused(
+      { ...good, clientEventId: 'x5', type: 'product_tap', productId: 'prd_00000000000000000000000000' },
+      'UNKNOWN_PRODUCT',
+    );
     await assert.rejects(ingestEvents(core.ctx, {}, [good]), { code: 'UNAUTHENTICATED', status: 401 });
     assert.deepEqual(await stored(core), []);
   });
@@ -74,9 +88,17 @@ test('settings: personalised recommendation is on by default, and a change is re
     const a = await makePerson(core, 'person-a', [], false);
     const b = await makePerson(core, 'person-b', [], false);
     assert.deepEqual(await getPersonSettings(core.ctx.db, a.userId), { personalizedRecommendation: true });
-    assert.deepEqual(await putPersonSettings(core.ctx, a, { personalizedRecommendation: false }), { personalizedRecommendation: false });
+    assert.deepEqual(await putPersonSettings(core.ctx, a, { personalizedRecommendation: false }), {
+      personalizedRecommendation: false,
+    });
     assert.deepEqual(await getPersonSettings(core.ctx.db, a.userId), { personalizedRecommendation: false });
-    assert.deepEqual(await getPersonSettings(core.ctx.db, b.userId), { personalizedRecommendation: true }, 'per person');
-    assert.deepEqual(await putPersonSettings(core.ctx, a, { personalizedRecommendation: true }), { personalizedRecommendation: true });
+    assert.deepEqual(
+      await getPersonSettings(core.ctx.db, b.userId),
+      { personalizedRecommendation: true },
+      'per person',
+    );
+    assert.deepEqual(await putPersonSettings(core.ctx, a, { personalizedRecommendation: true }), {
+      personalizedRecommendation: true,
+    });
   });
 });

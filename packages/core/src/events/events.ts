@@ -20,15 +20,29 @@ export interface IngestResult {
   duplicates: number;
 }
 
-export async function ingestEvents(ctx: CoreContext, sender: EventSender, events: readonly ClientEvent[]): Promise<IngestResult> {
+export async function ingestEvents(
+  ctx: CoreContext,
+  sender: EventSender,
+  events: readonly ClientEvent[],
+): Promise<IngestResult> {
   const key = actorKey(sender);
   const now = ctx.clock.now();
   checkEventBatch(events, now);
   const unique = uniqueByClientId(events);
   // A video the interest engine was taught is known to exist: no query for the feed's own videos.
   const engine = runningRecommendService(ctx)?.host;
-  await assertKnown(ctx, 'videos', 'UNKNOWN_VIDEO', unique.map((e) => (e.videoId && engine?.knows(e.videoId) ? undefined : e.videoId)));
-  await assertKnown(ctx, 'products', 'UNKNOWN_PRODUCT', unique.map((e) => e.productId));
+  await assertKnown(
+    ctx,
+    'videos',
+    'UNKNOWN_VIDEO',
+    unique.map((e) => (e.videoId && engine?.knows(e.videoId) ? undefined : e.videoId)),
+  );
+  await assertKnown(
+    ctx,
+    'products',
+    'UNKNOWN_PRODUCT',
+    unique.map((e) => e.productId),
+  );
   const userId = sender.userId ?? null;
   const rows: EventsTable[] = unique.map((e) => ({
     id: newId('event', now),
@@ -53,17 +67,37 @@ export async function ingestEvents(ctx: CoreContext, sender: EventSender, events
 async function publishStored(db: Db, rows: readonly EventsTable[], accepted: number): Promise<void> {
   let stored = rows;
   if (accepted < rows.length) {
-    const ids = new Set((await db.selectFrom('events').select('id').where('id', 'in', rows.map((r) => r.id)).execute()).map((r) => r.id));
+    const ids = new Set(
+      (
+        await db
+          .selectFrom('events')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute()
+      ).map((r) => r.id),
+    );
     stored = rows.filter((r) => ids.has(r.id));
   }
-  publishSignals(db, stored.flatMap((r) => clientEventSignal(r) ?? []));
+  publishSignals(
+    db,
+    stored.flatMap((r) => clientEventSignal(r) ?? []),
+  );
 }
 
 /** Ids known to exist, per store and process: rows of videos and products are never deleted, so a hit never goes stale. */
 const knownIdsPart = runtimePart<Set<string>, Db>('events.known-ids', () => new Set());
 const KNOWN_MAX = 200_000;
 
-async function assertKnown(ctx: CoreContext, table: 'videos' | 'products', code: ErrorCode, ids: Array<string | undefined>): Promise<void> {
+async function assertKnown(
+  ctx: CoreContext,
+  table: 'videos' | 'products',
+  code: ErrorCode,
+  ids: Array<string | undefined>,
+): Promise<void> {
   const known = runtimeOf(ctx.db).use(knownIdsPart);
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id) && !known.has(`${table}:${id}`)))];
   if (wanted.length === 0) return;

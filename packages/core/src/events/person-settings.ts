@@ -8,12 +8,22 @@ export interface PersonSettings {
 export const DEFAULT_PERSON_SETTINGS: PersonSettings = { personalizedRecommendation: true };
 
 export async function getPersonSettings(db: Db, userId: string): Promise<PersonSettings> {
-  const row = await db.selectFrom('person_settings').select('personalized_recommendation').where('user_id', '=', userId).executeTakeFirst();
-  return row ? { personalizedRecommendation: Number(row.personalized_recommendation) === 1 } : { ...DEFAULT_PERSON_SETTINGS };
+  const row = await db
+    .selectFrom('person_settings')
+    .select('personalized_recommendation')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row
+    ? { personalizedRecommendation: Number(row.personalized_recommendation) === 1 }
+    : { ...DEFAULT_PERSON_SETTINGS };
 }
 
 /** Takes effect on the very next request: readers never cache it. */
-export async function putPersonSettings(ctx: CoreContext, actor: Actor, input: PersonSettings): Promise<PersonSettings> {
+export async function putPersonSettings(
+  ctx: CoreContext,
+  actor: Actor,
+  input: PersonSettings,
+): Promise<PersonSettings> {
   const value = input.personalizedRecommendation ? 1 : 0;
   const now = ctx.clock.now();
   await ctx.db

@@ -28,14 +28,29 @@ export interface ServerEvent {
 /** Records server events in the caller's transaction. */
 export async function recordServerEvents(tx: Db | Tx, events: readonly ServerEvent[]): Promise<void> {
   if (!events.length) return;
-  await insertRows(tx, 'events', events.map((e) => {
-    const id = newId('event', e.at);
-    const content = e.contentId ?? null;
-    return {
-      id, actor_key: e.userId, user_id: e.userId, type: e.type, video_id: content?.startsWith('vid_') ? content : null, product_id: e.productId,
-      watch_ms: null, duration_ms: null, at: e.at, client_event_id: `srv:${id}`, received_at: e.at, source: e.source, content_id: content,
-    };
-  }));
+  await insertRows(
+    tx,
+    'events',
+    events.map((e) => {
+      const id = newId('event', e.at);
+      const content = e.contentId ?? null;
+      return {
+        id,
+        actor_key: e.userId,
+        user_id: e.userId,
+        type: e.type,
+        video_id: content?.startsWith('vid_') ? content : null,
+        product_id: e.productId,
+        watch_ms: null,
+        duration_ms: null,
+        at: e.at,
+        client_event_id: `srv:${id}`,
+        received_at: e.at,
+        source: e.source,
+        content_id: content,
+      };
+    }),
+  );
 }
 
 /** An event with its times given (happened `at`, received `receivedAt`): the demo's traffic and imports. */
@@ -56,10 +71,24 @@ export interface RecordedEvent {
 /** Writes events in bulk; one already stored under the same actor and clientEventId is skipped. Returns how many were stored. */
 export async function recordEvents(db: Db, events: readonly RecordedEvent[]): Promise<number> {
   const rows: EventsTable[] = events.map((e) => ({
-    id: newId('event', e.receivedAt), actor_key: e.actorKey, user_id: e.userId, type: e.type, video_id: e.videoId, product_id: e.productId,
-    watch_ms: null, duration_ms: null, at: e.at, client_event_id: e.clientEventId, received_at: e.receivedAt, source: e.source ?? null, content_id: e.contentId ?? null,
+    id: newId('event', e.receivedAt),
+    actor_key: e.actorKey,
+    user_id: e.userId,
+    type: e.type,
+    video_id: e.videoId,
+    product_id: e.productId,
+    watch_ms: null,
+    duration_ms: null,
+    at: e.at,
+    client_event_id: e.clientEventId,
+    received_at: e.receivedAt,
+    source: e.source ?? null,
+    content_id: e.contentId ?? null,
   }));
   let stored = 0;
-  for (let i = 0; i < rows.length; i += 500) stored += await insertRows(db, 'events', rows.slice(i, i + 500), { onConflictDoNothing: ['actor_key', 'client_event_id'] });
+  for (let i = 0; i < rows.length; i += 500)
+    stored += await insertRows(db, 'events', rows.slice(i, i + 500), {
+      onConflictDoNothing: ['actor_key', 'client_event_id'],
+    });
   return stored;
 }

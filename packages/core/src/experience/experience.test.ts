@@ -16,22 +16,58 @@ import { settleWindowFor, shopSettleTerms } from '../ledger/index.js';
 import type { Actor } from '../context.js';
 import { openConversation, sendMessage, setPresence } from '../service/index.js';
 import {
-  categoryWeights, defaultWeights, listExperienceScores, recomputeAllExperience, recomputeShopExperience, scoreShopsDaily, setCategoryWeights, shopExperience, syncExperienceMultipliers,
+  categoryWeights,
+  defaultWeights,
+  listExperienceScores,
+  recomputeAllExperience,
+  recomputeShopExperience,
+  scoreShopsDaily,
+  setCategoryWeights,
+  shopExperience,
+  syncExperienceMultipliers,
 } from './index.js';
 
 const HOUR = 3_600_000;
 let seq = 0;
 
-async function paidOrder(core: TestCore, shop: ShopFixture, buyer: Actor): Promise<{ orderId: string; lineId: string }> {
-  const c = (await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }] })).body;
+async function paidOrder(
+  core: TestCore,
+  shop: ShopFixture,
+  buyer: Actor,
+): Promise<{ orderId: string; lineId: string }> {
+  const c = (
+    await checkout(core.ctx, buyer, {
+      items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }],
+    })
+  ).body;
   seq++;
-  await applyNotification(core.ctx, 'sandbox', { eventId: `xp-ev${seq}`, kind: 'payment.succeeded', paymentId: c.payment.id, providerTxnId: `sbx_xp_${seq}`, amountFen: c.totalFen, at: 0 }, '{}');
+  await applyNotification(
+    core.ctx,
+    'sandbox',
+    {
+      eventId: `xp-ev${seq}`,
+      kind: 'payment.succeeded',
+      paymentId: c.payment.id,
+      providerTxnId: `sbx_xp_${seq}`,
+      amountFen: c.totalFen,
+      at: 0,
+    },
+    '{}',
+  );
   const orderId = c.orders[0]!.id;
-  const line = await core.ctx.db.selectFrom('order_lines').select('id').where('order_id', '=', orderId).executeTakeFirstOrThrow();
+  const line = await core.ctx.db
+    .selectFrom('order_lines')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .executeTakeFirstOrThrow();
   return { orderId, lineId: line.id };
 }
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { status?: number; code?: string }) => `${e.status} ${e.code}`);
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { status?: number; code?: string }) => `${e.status} ${e.code}`,
+  );
 
 class Sink {
   rules: Array<{ field: string; value: string; multiplier: number }> = [];
@@ -57,36 +93,67 @@ test('no score below 30 paid orders; then each indicator counts what happened, a
     assert.equal(view.status, 'not_enough_orders');
     assert.equal(view.total, null, 'not enough orders is not zero');
     assert.equal(view.orders, 29);
-    assert.equal(await codeOf(recomputeShopExperience(core.ctx, shop.owner, shop.shopId)), '429 EXPERIENCE_RECOMPUTE_TOO_SOON');
+    assert.equal(
+      await codeOf(recomputeShopExperience(core.ctx, shop.owner, shop.shopId)),
+      '429 EXPERIENCE_RECOMPUTE_TOO_SOON',
+    );
 
     orders.push(await paidOrder(core, shop, buyer));
     // 24 ship in time and complete; 6 are never shipped and their ship-by time (48 h) passes.
     for (const [i, o] of orders.slice(0, 24).entries()) {
-      await shipOrder(core.ctx, shop.owner, o.orderId, [{ carrier: '顺丰速运', trackingNo: `SFXP${String(i).padStart(8, '0')}` }]);
+      await shipOrder(core.ctx, shop.owner, o.orderId, [
+        { carrier: '顺丰速运', trackingNo: `SFXP${String(i).padStart(8, '0')}` },
+      ]);
       await confirmReceipt(core.ctx, buyer, o.orderId);
     }
     // Reviews: 16 good, 4 bad (1 star). One quality return.
     for (const [i, o] of orders.slice(0, 20).entries()) {
       const stars = i < 4 ? 1 : 5;
-      await createReview(core.ctx, buyer, o.lineId, { productStars: stars, logisticsStars: 5, serviceStars: 5, text: stars === 1 ? '不新鲜' : '很甜' });
+      await createReview(core.ctx, buyer, o.lineId, {
+        productStars: stars,
+        logisticsStars: 5,
+        serviceStars: 5,
+        text: stars === 1 ? '不新鲜' : '很甜',
+      });
     }
-    await fileCase(core.ctx, buyer, orders[21]!.orderId, { type: 'refund_only', orderLineId: orders[21]!.lineId, reasonCode: 'quality', amountFen: 100, note: '有坏果' });
+    await fileCase(core.ctx, buyer, orders[21]!.orderId, {
+      type: 'refund_only',
+      orderLineId: orders[21]!.lineId,
+      reasonCode: 'quality',
+      amountFen: 100,
+      note: '有坏果',
+    });
     core.clock.advance(49 * HOUR);
 
     view = await recomputeShopExperience(core.ctx, admin, shop.shopId);
     assert.equal(view.status, 'scored');
     assert.equal(view.orders, 30);
     const ind = (k: string) => view.indicators.find((i) => i.key === k)!;
-    assert.deepEqual([ind('pickup_on_time_rate').num, ind('pickup_on_time_rate').den], [24, 30], 'six orders were never picked up in time');
+    assert.deepEqual(
+      [ind('pickup_on_time_rate').num, ind('pickup_on_time_rate').den],
+      [24, 30],
+      'six orders were never picked up in time',
+    );
     assert.deepEqual([ind('bad_review_rate').num, ind('bad_review_rate').den], [4, 20]);
     assert.deepEqual([ind('quality_return_rate').num, ind('quality_return_rate').den], [1, 30]);
     assert.equal(ind('im_reply_rate_3min').score, null, 'no buyer messages: not measured');
-    for (const d of ['product', 'logistics', 'service'] as const) assert.equal(typeof view.dimensions[d], 'number', `${d} is scored`);
-    assert.ok(view.total! >= 60 && view.total! < 90, `20 % bad reviews and 80 % pickup in time, nothing else wrong: middling (${view.total})`);
-    assert.ok(view.dimensions.product! < 60, `the product dimension carries the bad reviews (${view.dimensions.product})`);
+    for (const d of ['product', 'logistics', 'service'] as const)
+      assert.equal(typeof view.dimensions[d], 'number', `${d} is scored`);
+    assert.ok(
+      view.total! >= 60 && view.total! < 90,
+      `20 % bad reviews and 80 % pickup in time, nothing else wrong: middling (${view.total})`,
+    );
+    assert.ok(
+      view.dimensions.product! < 60,
+      `the product dimension carries the bad reviews (${view.dimensions.product})`,
+    );
     assert.deepEqual(view.gates, { engineMultiplier: 1, marketplace: true, paidTraffic: true, settleCapDays: null });
     assert.ok(view.improve.includes('bad_review_rate'));
-    assert.deepEqual(view.history.map((h) => h.total === null), [true, false], 'the day without a score, then the scored day');
+    assert.deepEqual(
+      view.history.map((h) => h.total === null),
+      [true, false],
+      'the day without a score, then the scored day',
+    );
     const sink = new Sink();
     await syncExperienceMultipliers(core.ctx, sink);
     assert.deepEqual(sink.rules, [], 'a middling score neither boosts nor cuts');
@@ -95,16 +162,33 @@ test('no score below 30 paid orders; then each indicator counts what happened, a
     // The category's weights put everything on the product: the score falls below 60 → ×0.7 in the engine, out of the marketplace.
     const w = defaultWeights();
     w.dimensions = { product: 1, logistics: 0, service: 0 };
-    const top = await core.ctx.db.selectFrom('categories').select(['id', 'parent_id']).where('id', '=', shop.categoryId).executeTakeFirstOrThrow();
+    const top = await core.ctx.db
+      .selectFrom('categories')
+      .select(['id', 'parent_id'])
+      .where('id', '=', shop.categoryId)
+      .executeTakeFirstOrThrow();
     assert.equal(top.parent_id, null);
     assert.equal(await codeOf(setCategoryWeights(core.ctx, shop.owner, shop.categoryId, w)), '403 FORBIDDEN');
-    assert.equal(await codeOf(setCategoryWeights(core.ctx, admin, shop.categoryId, { ...w, dimensions: { product: 0, logistics: 0, service: 0 } })), '400 EXPERIENCE_WEIGHTS_INVALID');
+    assert.equal(
+      await codeOf(
+        setCategoryWeights(core.ctx, admin, shop.categoryId, {
+          ...w,
+          dimensions: { product: 0, logistics: 0, service: 0 },
+        }),
+      ),
+      '400 EXPERIENCE_WEIGHTS_INVALID',
+    );
     await setCategoryWeights(core.ctx, admin, shop.categoryId, w);
     assert.equal((await categoryWeights(core.ctx, admin, shop.categoryId)).custom, true);
     assert.deepEqual(await recomputeAllExperience(core.ctx, admin), { shops: 2 });
     view = await shopExperience(core.ctx, shop.owner, shop.shopId);
     assert.equal(view.total, view.dimensions.product);
-    assert.deepEqual(view.gates, { engineMultiplier: 0.7, marketplace: false, paidTraffic: false, settleCapDays: null });
+    assert.deepEqual(view.gates, {
+      engineMultiplier: 0.7,
+      marketplace: false,
+      paidTraffic: false,
+      settleCapDays: null,
+    });
     await syncExperienceMultipliers(core.ctx, sink);
     assert.deepEqual(sink.rules, [{ field: 'shopId', value: shop.shopId, multiplier: 0.7 }]);
     assert.equal(await syncExperienceMultipliers(core.ctx, sink), null, 'nothing computed since: nothing to do');
@@ -126,7 +210,13 @@ test('no score below 30 paid orders; then each indicator counts what happened, a
     assert.equal(await codeOf(shopExperience(core.ctx, stranger.owner, shop.shopId)), '404 NOT_FOUND');
     assert.equal(await codeOf(listExperienceScores(core.ctx, shop.owner)), '403 FORBIDDEN');
     const list = await listExperienceScores(core.ctx, admin);
-    assert.deepEqual(list.map((s) => [s.shopId, s.status]), [[shop.shopId, 'scored'], [stranger.shopId, 'not_enough_orders']]);
+    assert.deepEqual(
+      list.map((s) => [s.shopId, s.status]),
+      [
+        [shop.shopId, 'scored'],
+        [stranger.shopId, 'not_enough_orders'],
+      ],
+    );
     // The nightly run does nothing once today's rows exist.
     assert.equal(await scoreShopsDaily(core.ctx), null);
     core.clock.advance(24 * HOUR);
@@ -153,7 +243,11 @@ test('the service dimension reads the customer-service figures: the 3-minute hum
     await sendMessage(core.ctx, shop.owner, conv.id, { clientId: 's2', kind: 'text', text: '今天下午就发' });
     const view = await recomputeShopExperience(core.ctx, shop.owner, shop.shopId);
     const reply = view.indicators.find((i) => i.key === 'im_reply_rate_3min')!;
-    assert.deepEqual([reply.num, reply.den, reply.value], [1, 2, 0.5], 'one of two buyer messages answered within three minutes');
+    assert.deepEqual(
+      [reply.num, reply.den, reply.value],
+      [1, 2, 0.5],
+      'one of two buyer messages answered within three minutes',
+    );
     assert.equal(view.indicators.find((i) => i.key === 'im_dissatisfied_rate')!.value, null, 'no ratings yet');
   } finally {
     await core.close();

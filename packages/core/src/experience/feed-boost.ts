@@ -16,9 +16,20 @@ const seen = new WeakMap<MultiplierSink, string>();
  * only when a computation happened since the last sync). Returns the rules in force by `shopId:…`,
  * or null when nothing changed.
  */
-export async function syncExperienceMultipliers(ctx: CoreContext, sink: MultiplierSink | null): Promise<Map<MultiplierKey, number> | null> {
+export async function syncExperienceMultipliers(
+  ctx: CoreContext,
+  sink: MultiplierSink | null,
+): Promise<Map<MultiplierKey, number> | null> {
   // Only today's rows change (every computation writes the day it runs on).
-  const mark = await ctx.db.selectFrom('experience_scores').where('day', '=', shanghaiDay(ctx.clock.now())).select((eb) => [eb.fn.max('computed_at').as('at'), eb.fn.countAll().as('n'), eb.fn.sum(eb.fn.coalesce('total', eb.val(-1))).as('sum')]).executeTakeFirst();
+  const mark = await ctx.db
+    .selectFrom('experience_scores')
+    .where('day', '=', shanghaiDay(ctx.clock.now()))
+    .select((eb) => [
+      eb.fn.max('computed_at').as('at'),
+      eb.fn.countAll().as('n'),
+      eb.fn.sum(eb.fn.coalesce('total', eb.val(-1))).as('sum'),
+    ])
+    .executeTakeFirst();
   const latest = `${Number(mark?.at ?? 0)}:${Number(mark?.n ?? 0)}:${Number(mark?.sum ?? 0)}`;
   if (sink && seen.get(sink) === latest) return null;
   const want = new Map<MultiplierKey, number>();

@@ -49,52 +49,138 @@ async function rootsOfCategories(db: Db): Promise<Map<string, string>> {
   return root;
 }
 
-export async function shopCounts(db: Db, w: Window, im: ImFiguresSource | null, onlyShops?: readonly string[]): Promise<ShopCounts[]> {
-  const shops = await db.selectFrom('shops').select('id').$if(!!onlyShops, (q) => q.where('id', 'in', onlyShops!.length ? [...onlyShops!] : [''])).orderBy('id').execute();
+export async function shopCounts(
+  db: Db,
+  w: Window,
+  im: ImFiguresSource | null,
+  onlyShops?: readonly string[],
+): Promise<ShopCounts[]> {
+  const shops = await db
+    .selectFrom('shops')
+    .select('id')
+    .$if(!!onlyShops, (q) => q.where('id', 'in', onlyShops!.length ? [...onlyShops!] : ['']))
+    .orderBy('id')
+    .execute();
   const [orders, lines, roots, reviews, cases, complaints, pickup, delivery, steps, disputes] = await Promise.all([
-    db.selectFrom('orders').select((eb) => ['shop_id', eb.fn.countAll<number>().as('n')]).where('paid_at', '>=', w.from).where('paid_at', '<=', w.to).groupBy('shop_id').execute(),
-    db.selectFrom('order_lines as l').innerJoin('orders as o', 'o.id', 'l.order_id')
+    db
+      .selectFrom('orders')
+      .select((eb) => ['shop_id', eb.fn.countAll<number>().as('n')])
+      .where('paid_at', '>=', w.from)
+      .where('paid_at', '<=', w.to)
+      .groupBy('shop_id')
+      .execute(),
+    db
+      .selectFrom('order_lines as l')
+      .innerJoin('orders as o', 'o.id', 'l.order_id')
       .select((eb) => ['l.shop_id', 'l.category_id', eb.fn.countAll<number>().as('n')])
-      .where('o.paid_at', '>=', w.from).where('o.paid_at', '<=', w.to).groupBy(['l.shop_id', 'l.category_id']).execute(),
+      .where('o.paid_at', '>=', w.from)
+      .where('o.paid_at', '<=', w.to)
+      .groupBy(['l.shop_id', 'l.category_id'])
+      .execute(),
     rootsOfCategories(db),
-    db.selectFrom('reviews').select((eb) => ['shop_id', eb.fn.countAll<number>().as('n'), sql<number>`sum(case when ${sql.ref('product_stars')} <= 2 then ${one} else ${zero} end)`.as('bad')])
-      .where('created_at', '>=', w.from).where('created_at', '<=', w.to).groupBy('shop_id').execute(),
-    db.selectFrom('aftersales_cases').select((eb) => [
-      'shop_id',
-      sql<number>`sum(case when ${sql.ref('reason_code')} in (${sql.join(QUALITY_RETURN_REASONS.map((r) => sql.lit(r)))}) then ${one} else ${zero} end)`.as('quality'),
-      sql<number>`sum(case when ${sql.ref('reason_code')} in (${sql.join(TRANSPORT_REASONS.map((r) => sql.lit(r)))}) then ${one} else ${zero} end)`.as('transport'),
-      eb.fn.countAll<number>().as('n'),
-    ]).where('created_at', '>=', w.from).where('created_at', '<=', w.to).where('status', '!=', 'cancelled').groupBy('shop_id').execute(),
-    db.selectFrom('aftersales_events as e').innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
+    db
+      .selectFrom('reviews')
+      .select((eb) => [
+        'shop_id',
+        eb.fn.countAll<number>().as('n'),
+        sql<number>`sum(case when ${sql.ref('product_stars')} <= 2 then ${one} else ${zero} end)`.as('bad'),
+      ])
+      .where('created_at', '>=', w.from)
+      .where('created_at', '<=', w.to)
+      .groupBy('shop_id')
+      .execute(),
+    db
+      .selectFrom('aftersales_cases')
+      .select((eb) => [
+        'shop_id',
+        sql<number>`sum(case when ${sql.ref('reason_code')} in (${sql.join(QUALITY_RETURN_REASONS.map((r) => sql.lit(r)))}) then ${one} else ${zero} end)`.as(
+          'quality',
+        ),
+        sql<number>`sum(case when ${sql.ref('reason_code')} in (${sql.join(TRANSPORT_REASONS.map((r) => sql.lit(r)))}) then ${one} else ${zero} end)`.as(
+          'transport',
+        ),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .where('created_at', '>=', w.from)
+      .where('created_at', '<=', w.to)
+      .where('status', '!=', 'cancelled')
+      .groupBy('shop_id')
+      .execute(),
+    db
+      .selectFrom('aftersales_events as e')
+      .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
       .select((eb) => ['c.shop_id', eb.fn.count<number>('e.case_id').distinct().as('n')])
-      .where('e.kind', '=', 'escalated').where('e.at', '>=', w.from).where('e.at', '<=', w.to).groupBy('c.shop_id').execute(),
-    db.selectFrom('orders').select((eb) => [
-      'shop_id', eb.fn.countAll<number>().as('due'),
-      sql<number>`sum(case when coalesce(${sql.ref('dispatched_at')}, ${sql.ref('shipped_at')}) <= ${sql.ref('ship_by_at')} then ${one} else ${zero} end)`.as('on_time'),
-    ])
-      .where('ship_by_at', '>=', w.from).where('ship_by_at', '<=', w.to)
+      .where('e.kind', '=', 'escalated')
+      .where('e.at', '>=', w.from)
+      .where('e.at', '<=', w.to)
+      .groupBy('c.shop_id')
+      .execute(),
+    db
+      .selectFrom('orders')
+      .select((eb) => [
+        'shop_id',
+        eb.fn.countAll<number>().as('due'),
+        sql<number>`sum(case when coalesce(${sql.ref('dispatched_at')}, ${sql.ref('shipped_at')}) <= ${sql.ref('ship_by_at')} then ${one} else ${zero} end)`.as(
+          'on_time',
+        ),
+      ])
+      .where('ship_by_at', '>=', w.from)
+      .where('ship_by_at', '<=', w.to)
       // Cancelled before anything left the warehouse: nothing was due.
       .where((eb) => eb.or([eb('cancelled_at', 'is', null), eb('shipped_at', 'is not', null)]))
-      .groupBy('shop_id').execute(),
-    db.selectFrom('orders').select((eb) => [
-      'shop_id', eb.fn.countAll<number>().as('n'),
-      sql<number>`sum(case when ${sql.ref('delivered_at')} - coalesce(${sql.ref('dispatched_at')}, ${sql.ref('shipped_at')}) <= ${DELIVERY_PROMISE_HOURS * HOUR_MS} then ${one} else ${zero} end)`.as('on_time'),
-    ])
-      .where('delivered_at', '>=', w.from).where('delivered_at', '<=', w.to)
+      .groupBy('shop_id')
+      .execute(),
+    db
+      .selectFrom('orders')
+      .select((eb) => [
+        'shop_id',
+        eb.fn.countAll<number>().as('n'),
+        sql<number>`sum(case when ${sql.ref('delivered_at')} - coalesce(${sql.ref('dispatched_at')}, ${sql.ref('shipped_at')}) <= ${DELIVERY_PROMISE_HOURS * HOUR_MS} then ${one} else ${zero} end)`.as(
+          'on_time',
+        ),
+      ])
+      .where('delivered_at', '>=', w.from)
+      .where('delivered_at', '<=', w.to)
       .where((eb) => eb.or([eb('dispatched_at', 'is not', null), eb('shipped_at', 'is not', null)]))
-      .groupBy('shop_id').execute(),
-    db.selectFrom('aftersales_events as e').innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
+      .groupBy('shop_id')
+      .execute(),
+    db
+      .selectFrom('aftersales_events as e')
+      .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
       .select([
         'c.shop_id',
-        sql<number>`sum(case when ${sql.ref('e.actor')} = 'merchant' and ${sql.ref('e.kind')} in (${sql.join(MERCHANT_STEPS.map((k) => sql.lit(k)))}) then ${one} else ${zero} end)`.as('met'),
-        sql<number>`sum(case when ${sql.ref('e.actor')} = 'system' and ${sql.ref('e.kind')} = 'auto_approved' and coalesce(${sql.ref('e.text')}, '') not like ${sql.lit(FAST_REFUND_PREFIX + '%')} then ${one} else ${zero} end)`.as('missed'),
+        sql<number>`sum(case when ${sql.ref('e.actor')} = 'merchant' and ${sql.ref('e.kind')} in (${sql.join(MERCHANT_STEPS.map((k) => sql.lit(k)))}) then ${one} else ${zero} end)`.as(
+          'met',
+        ),
+        sql<number>`sum(case when ${sql.ref('e.actor')} = 'system' and ${sql.ref('e.kind')} = 'auto_approved' and coalesce(${sql.ref('e.text')}, '') not like ${sql.lit(FAST_REFUND_PREFIX + '%')} then ${one} else ${zero} end)`.as(
+          'missed',
+        ),
       ])
-      .where('e.at', '>=', w.from).where('e.at', '<=', w.to).groupBy('c.shop_id').execute(),
-    db.selectFrom('aftersales_events as e').innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
+      .where('e.at', '>=', w.from)
+      .where('e.at', '<=', w.to)
+      .groupBy('c.shop_id')
+      .execute(),
+    db
+      .selectFrom('aftersales_events as e')
+      .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
       .select((eb) => ['c.shop_id', eb.fn.count<number>('e.case_id').distinct().as('n')])
-      .where('e.kind', '=', 'arbitrated').where('c.status', '=', 'refunded').where('e.at', '>=', w.from).where('e.at', '<=', w.to).groupBy('c.shop_id').execute(),
+      .where('e.kind', '=', 'arbitrated')
+      .where('c.status', '=', 'refunded')
+      .where('e.at', '>=', w.from)
+      .where('e.at', '<=', w.to)
+      .groupBy('c.shop_id')
+      .execute(),
   ]);
-  const [o, r, c, cp, pk, dl, st, dp] = [byShop(orders), byShop(reviews), byShop(cases), byShop(complaints), byShop(pickup), byShop(delivery), byShop(steps), byShop(disputes)];
+  const [o, r, c, cp, pk, dl, st, dp] = [
+    byShop(orders),
+    byShop(reviews),
+    byShop(cases),
+    byShop(complaints),
+    byShop(pickup),
+    byShop(delivery),
+    byShop(steps),
+    byShop(disputes),
+  ];
   const linesByShop = new Map<string, Map<string, number>>();
   for (const l of lines) {
     const root = roots.get(l.category_id) ?? l.category_id;
@@ -105,7 +191,10 @@ export async function shopCounts(db: Db, w: Window, im: ImFiguresSource | null, 
   const out: ShopCounts[] = [];
   for (const { id } of shops) {
     const paid = n(o.get(id)?.n);
-    const cat = [...(linesByShop.get(id) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    const cat =
+      [...(linesByShop.get(id) ?? new Map<string, number>())].sort(
+        (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+      )[0]?.[0] ?? null;
     const per = (num: number): Ratio | null => (paid > 0 ? { num, den: paid } : null);
     const ratio = (num: number, den: number): Ratio | null => (den > 0 ? { num, den } : null);
     const imFigures = im ? await im(db, id, w) : null;

@@ -42,5 +42,10 @@ export interface Gates {
 }
 
 export function gatesOf(total: number | null): Gates {
-  return { engineMultiplier: engineMultiplier(total), marketplace: marketplaceAllowed(total), paidTraffic: paidTrafficAllowed(total), settleCapDays: settleCapDays(total) };
+  return {
+    engineMultiplier: engineMultiplier(total),
+    marketplace: marketplaceAllowed(total),
+    paidTraffic: paidTrafficAllowed(total),
+    settleCapDays: settleCapDays(total),
+  };
 }

@@ -11,9 +11,16 @@ export type Dimension = 'product' | 'logistics' | 'service';
 export const DIMENSIONS: readonly Dimension[] = ['product', 'logistics', 'service'];
 
 export type IndicatorKey =
-  | 'bad_review_rate' | 'quality_return_rate' | 'complaint_rate'
-  | 'pickup_on_time_rate' | 'delivery_on_time_rate' | 'transport_return_rate'
-  | 'im_reply_rate_3min' | 'im_dissatisfied_rate' | 'aftersales_on_time_rate' | 'disputes_lost_rate';
+  | 'bad_review_rate'
+  | 'quality_return_rate'
+  | 'complaint_rate'
+  | 'pickup_on_time_rate'
+  | 'delivery_on_time_rate'
+  | 'transport_return_rate'
+  | 'im_reply_rate_3min'
+  | 'im_dissatisfied_rate'
+  | 'aftersales_on_time_rate'
+  | 'disputes_lost_rate';
 
 export interface IndicatorDef {
   key: IndicatorKey;
@@ -48,7 +55,11 @@ export function indicatorDef(key: IndicatorKey): IndicatorDef {
 }
 
 /** Dimension weights of the total by default. */
-export const DEFAULT_DIMENSION_WEIGHTS: Readonly<Record<Dimension, number>> = { product: 0.4, logistics: 0.3, service: 0.3 };
+export const DEFAULT_DIMENSION_WEIGHTS: Readonly<Record<Dimension, number>> = {
+  product: 0.4,
+  logistics: 0.3,
+  service: 0.3,
+};
 
 /** The window the score looks back over. */
 export const WINDOW_DAYS = 30;

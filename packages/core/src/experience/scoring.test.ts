@@ -23,7 +23,12 @@ test('an indicator scores 100 at its excellent value, 60 at poor, linear between
 
 test('peers give the benchmark (best and worst decile) once there are enough of them; otherwise the platform default', () => {
   const def = indicatorDef('bad_review_rate');
-  assert.deepEqual(benchmarkFrom(def, [0.01, 0.02]), { excellent: def.excellent, poor: def.poor, source: 'platform', peerMedian: null });
+  assert.deepEqual(benchmarkFrom(def, [0.01, 0.02]), {
+    excellent: def.excellent,
+    poor: def.poor,
+    source: 'platform',
+    peerMedian: null,
+  });
   const peers = [0.0, 0.01, 0.02, 0.03, 0.04, 0.05];
   assert.equal(peers.length >= MIN_PEERS, true);
   const b = benchmarkFrom(def, peers);
@@ -37,16 +42,30 @@ test('peers give the benchmark (best and worst decile) once there are enough of 
   assert.ok(pickup.excellent > pickup.poor);
 });
 
-const shop = (shopId: string, orders: number, ratios: ShopCounts['ratios'], categoryId = 'cat_a'): ShopCounts => ({ shopId, categoryId, orders, ratios });
+const shop = (shopId: string, orders: number, ratios: ShopCounts['ratios'], categoryId = 'cat_a'): ShopCounts => ({
+  shopId,
+  categoryId,
+  orders,
+  ratios,
+});
 
 test('no score below the order threshold (never zero); dimensions drop unmeasured indicators; the total weighs the dimensions', () => {
   const perfect: ShopCounts['ratios'] = {
-    bad_review_rate: { num: 0, den: 20 }, quality_return_rate: { num: 0, den: 40 }, complaint_rate: { num: 0, den: 40 },
-    pickup_on_time_rate: { num: 40, den: 40 }, delivery_on_time_rate: { num: 30, den: 30 }, transport_return_rate: { num: 0, den: 40 },
-    aftersales_on_time_rate: { num: 3, den: 3 }, disputes_lost_rate: { num: 0, den: 40 },
+    bad_review_rate: { num: 0, den: 20 },
+    quality_return_rate: { num: 0, den: 40 },
+    complaint_rate: { num: 0, den: 40 },
+    pickup_on_time_rate: { num: 40, den: 40 },
+    delivery_on_time_rate: { num: 30, den: 30 },
+    transport_return_rate: { num: 0, den: 40 },
+    aftersales_on_time_rate: { num: 3, den: 3 },
+    disputes_lost_rate: { num: 0, den: 40 },
   };
   const [few, good, late] = scoreShops(
-    [shop('s1', MIN_ORDERS - 1, perfect), shop('s2', 40, perfect), shop('s3', 40, { ...perfect, pickup_on_time_rate: { num: 34, den: 40 }, bad_review_rate: { num: 4, den: 20 } })],
+    [
+      shop('s1', MIN_ORDERS - 1, perfect),
+      shop('s2', 40, perfect),
+      shop('s3', 40, { ...perfect, pickup_on_time_rate: { num: 34, den: 40 }, bad_review_rate: { num: 4, den: 20 } }),
+    ],
     () => defaultWeights(),
   );
   assert.equal(few!.status, 'not_enough_orders');
@@ -65,7 +84,7 @@ test('no score below the order threshold (never zero); dimensions drop unmeasure
   assert.deepEqual(improvements(late!).slice(0, 2).sort(), ['bad_review_rate', 'pickup_on_time_rate']);
 });
 
-test('shops are compared with peers of their own category only, and shops below the threshold are nobody\'s peer', () => {
+test("shops are compared with peers of their own category only, and shops below the threshold are nobody's peer", () => {
   const r = (bad: number): ShopCounts['ratios'] => ({ bad_review_rate: { num: bad, den: 100 } });
   const peers = [0, 1, 2, 3, 4, 5].map((i) => shop(`p${i}`, 50, r(i)));
   const other = shop('x', 50, r(2), 'cat_b');
@@ -80,7 +99,10 @@ test('shops are compared with peers of their own category only, and shops below 
 });
 
 test('weights per category change the total; invalid weights are refused', () => {
-  const ratios: ShopCounts['ratios'] = { bad_review_rate: { num: 0, den: 10 }, pickup_on_time_rate: { num: 80, den: 100 } };
+  const ratios: ShopCounts['ratios'] = {
+    bad_review_rate: { num: 0, den: 10 },
+    pickup_on_time_rate: { num: 80, den: 100 },
+  };
   const base = scoreShops([shop('s', 40, ratios)], () => defaultWeights())[0]!;
   const w = defaultWeights();
   w.dimensions = { product: 1, logistics: 0, service: 0 };
@@ -91,11 +113,24 @@ test('weights per category change the total; invalid weights are refused', () =>
   assert.match(weightsProblem({ ...w, dimensions: { product: 0, logistics: 0, service: 0 } })!, /dimensions/);
   assert.match(weightsProblem({ ...w, dimensions: { product: 2, logistics: 0, service: 0 } })!, /0 to 1/);
   assert.equal(mergeWeights({ dimensions: { product: 0.5 } }).dimensions.product, 0.5);
-  assert.equal(mergeWeights({ dimensions: { product: 0.5 } }).dimensions.logistics, defaultWeights().dimensions.logistics);
+  assert.equal(
+    mergeWeights({ dimensions: { product: 0.5 } }).dimensions.logistics,
+    defaultWeights().dimensions.logistics,
+  );
 });
 
 test('what the score decides: ×1.2 at 90 and above, ×0.7 below 60; marketplace and paid traffic from 60; faster settlement at 90; no score is neutral', () => {
-  assert.deepEqual([engineMultiplier(null), engineMultiplier(95), engineMultiplier(90), engineMultiplier(89), engineMultiplier(60), engineMultiplier(59)], [1, 1.2, 1.2, 1, 1, 0.7]);
+  assert.deepEqual(
+    [
+      engineMultiplier(null),
+      engineMultiplier(95),
+      engineMultiplier(90),
+      engineMultiplier(89),
+      engineMultiplier(60),
+      engineMultiplier(59),
+    ],
+    [1, 1.2, 1.2, 1, 1, 0.7],
+  );
   assert.deepEqual([marketplaceAllowed(null), marketplaceAllowed(60), marketplaceAllowed(59)], [true, true, false]);
   assert.deepEqual([paidTrafficAllowed(null), paidTrafficAllowed(59)], [true, false]);
   assert.deepEqual([settleCapDays(null), settleCapDays(89), settleCapDays(90)], [null, null, 3]);

@@ -10,7 +10,15 @@
  * 3. A dimension is the weighted mean of its indicators' scores; the total the weighted mean of the
  *    dimensions (a dimension with no indicator measured drops out). No score below MIN_ORDERS.
  */
-import { DIMENSIONS, INDICATORS, MIN_ORDERS, MIN_PEERS, type Dimension, type IndicatorDef, type IndicatorKey } from './indicators.js';
+import {
+  DIMENSIONS,
+  INDICATORS,
+  MIN_ORDERS,
+  MIN_PEERS,
+  type Dimension,
+  type IndicatorDef,
+  type IndicatorKey,
+} from './indicators.js';
 import type { ExperienceWeights } from './weights.js';
 
 export interface Ratio {
@@ -110,26 +118,57 @@ const round = (x: number | null): number | null => (x === null ? null : Math.rou
  * Scores every shop against its peers. `weightsOf` gives the weights of a top-level category (the
  * defaults when it has none). Shops below MIN_ORDERS get no score and are nobody's peer.
  */
-export function scoreShops(shops: readonly ShopCounts[], weightsOf: (categoryId: string | null) => ExperienceWeights): ShopScore[] {
+export function scoreShops(
+  shops: readonly ShopCounts[],
+  weightsOf: (categoryId: string | null) => ExperienceWeights,
+): ShopScore[] {
   const eligible = shops.filter((s) => s.orders >= MIN_ORDERS);
   return shops.map((shop) => {
     const weights = weightsOf(shop.categoryId);
-    const peers = eligible.filter((p) => p.shopId !== shop.shopId && p.categoryId !== null && p.categoryId === shop.categoryId);
+    const peers = eligible.filter(
+      (p) => p.shopId !== shop.shopId && p.categoryId !== null && p.categoryId === shop.categoryId,
+    );
     const indicators: IndicatorResult[] = INDICATORS.map((def) => {
       const r = shop.ratios[def.key] ?? null;
       const value = ratioValue(r);
       const peerValues = peers.map((p) => ratioValue(p.ratios[def.key])).filter((v): v is number => v !== null);
       const benchmark = benchmarkFrom(def, peerValues);
-      return { key: def.key, dimension: def.dimension, value, num: r?.num ?? 0, den: r?.den ?? 0, score: value === null ? null : indicatorScore(value, benchmark), weight: weights.indicators[def.key], benchmark };
+      return {
+        key: def.key,
+        dimension: def.dimension,
+        value,
+        num: r?.num ?? 0,
+        den: r?.den ?? 0,
+        score: value === null ? null : indicatorScore(value, benchmark),
+        weight: weights.indicators[def.key],
+        benchmark,
+      };
     });
     if (shop.orders < MIN_ORDERS) {
-      return { shopId: shop.shopId, categoryId: shop.categoryId, orders: shop.orders, status: 'not_enough_orders', total: null, dimensions: { product: null, logistics: null, service: null }, indicators, peers: peers.length };
+      return {
+        shopId: shop.shopId,
+        categoryId: shop.categoryId,
+        orders: shop.orders,
+        status: 'not_enough_orders',
+        total: null,
+        dimensions: { product: null, logistics: null, service: null },
+        indicators,
+        peers: peers.length,
+      };
     }
-    const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, weightedMean(indicators.filter((i) => i.dimension === d))])) as Record<Dimension, number | null>;
+    const dims = Object.fromEntries(
+      DIMENSIONS.map((d) => [d, weightedMean(indicators.filter((i) => i.dimension === d))]),
+    ) as Record<Dimension, number | null>;
     const total = weightedMean(DIMENSIONS.map((d) => ({ score: dims[d], weight: weights.dimensions[d] })));
     return {
-      shopId: shop.shopId, categoryId: shop.categoryId, orders: shop.orders, status: 'scored',
-      total: round(total), dimensions: { product: round(dims.product), logistics: round(dims.logistics), service: round(dims.service) }, indicators, peers: peers.length,
+      shopId: shop.shopId,
+      categoryId: shop.categoryId,
+      orders: shop.orders,
+      status: 'scored',
+      total: round(total),
+      dimensions: { product: round(dims.product), logistics: round(dims.logistics), service: round(dims.service) },
+      indicators,
+      peers: peers.length,
     };
   });
 }

@@ -14,14 +14,25 @@ import { shopCounts, type ImFiguresSource } from './figures.js';
 import { gatesOf, type Gates } from './gates.js';
 import { MIN_ORDERS, MIN_PEERS, WINDOW_DAYS, type IndicatorKey } from './indicators.js';
 import { improvements, scoreShops, type ScoreStatus, type ShopScore } from './scoring.js';
-import { hasScoresForDay, latestScores, loadWeights, saveScore, saveWeights, scoreHistory, type StoredScore } from './store.js';
+import {
+  hasScoresForDay,
+  latestScores,
+  loadWeights,
+  saveScore,
+  saveWeights,
+  scoreHistory,
+  type StoredScore,
+} from './store.js';
 import { defaultWeights, weightsProblem, type ExperienceWeights } from './weights.js';
 
 const DAY_MS = 86_400_000;
 /** A merchant may ask for a fresh computation this often. */
 export const RECOMPUTE_EVERY_MS = 5 * 60_000;
 
-export type ExperienceErrorCode = 'EXPERIENCE_RECOMPUTE_TOO_SOON' | 'EXPERIENCE_WEIGHTS_INVALID' | 'CATEGORY_NOT_TOP_LEVEL';
+export type ExperienceErrorCode =
+  | 'EXPERIENCE_RECOMPUTE_TOO_SOON'
+  | 'EXPERIENCE_WEIGHTS_INVALID'
+  | 'CATEGORY_NOT_TOP_LEVEL';
 
 /** Where the customer-service figures come from: the customer-service module unless a test passes another source (or null for none). */
 export interface ExperienceOptions {
@@ -34,15 +45,27 @@ export function shanghaiDay(t: number): string {
   return new Date(startOfShanghaiDay(t) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-async function compute(ctx: CoreContext, opts: ExperienceOptions, onlyShops?: readonly string[]): Promise<{ scores: ShopScore[]; window: { from: number; to: number }; now: number }> {
+async function compute(
+  ctx: CoreContext,
+  opts: ExperienceOptions,
+  onlyShops?: readonly string[],
+): Promise<{ scores: ShopScore[]; window: { from: number; to: number }; now: number }> {
   const now = ctx.clock.now();
   const window = { from: now - WINDOW_DAYS * DAY_MS, to: now };
-  const [counts, weights] = await Promise.all([shopCounts(ctx.db, window, opts.im === undefined ? defaultIm : opts.im), loadWeights(ctx.db)]);
+  const [counts, weights] = await Promise.all([
+    shopCounts(ctx.db, window, opts.im === undefined ? defaultIm : opts.im),
+    loadWeights(ctx.db),
+  ]);
   const scores = scoreShops(counts, (cat) => (cat && weights.get(cat)) || defaultWeights());
   return { scores: onlyShops ? scores.filter((s) => onlyShops.includes(s.shopId)) : scores, window, now };
 }
 
-async function store(ctx: CoreContext, scores: readonly ShopScore[], window: { from: number; to: number }, now: number): Promise<void> {
+async function store(
+  ctx: CoreContext,
+  scores: readonly ShopScore[],
+  window: { from: number; to: number },
+  now: number,
+): Promise<void> {
   const day = shanghaiDay(now);
   await ctx.db.transaction().execute(async (tx) => {
     for (const s of scores) {
@@ -84,13 +107,45 @@ export interface ExperienceView {
   nextRecomputeAt: number | null;
 }
 
-function viewOf(shopId: string, s: StoredScore | undefined, history: Array<{ day: string; status: ScoreStatus; total: number | null }>): ExperienceView {
+function viewOf(
+  shopId: string,
+  s: StoredScore | undefined,
+  history: Array<{ day: string; status: ScoreStatus; total: number | null }>,
+): ExperienceView {
   if (!s) {
-    return { shopId, computedAt: null, window: null, status: 'not_computed', orders: 0, minOrders: MIN_ORDERS, minPeers: MIN_PEERS, total: null, dimensions: { product: null, logistics: null, service: null }, indicators: [], peers: 0, improve: [], gates: gatesOf(null), history, nextRecomputeAt: null };
+    return {
+      shopId,
+      computedAt: null,
+      window: null,
+      status: 'not_computed',
+      orders: 0,
+      minOrders: MIN_ORDERS,
+      minPeers: MIN_PEERS,
+      total: null,
+      dimensions: { product: null, logistics: null, service: null },
+      indicators: [],
+      peers: 0,
+      improve: [],
+      gates: gatesOf(null),
+      history,
+      nextRecomputeAt: null,
+    };
   }
   return {
-    shopId, computedAt: s.computedAt, window: { from: s.windowFrom, to: s.windowTo }, status: s.status, orders: s.orders, minOrders: MIN_ORDERS, minPeers: MIN_PEERS,
-    total: s.total, dimensions: s.dimensions, indicators: s.indicators, peers: s.peers, improve: s.status === 'scored' ? improvements(s) : [], gates: gatesOf(s.total), history,
+    shopId,
+    computedAt: s.computedAt,
+    window: { from: s.windowFrom, to: s.windowTo },
+    status: s.status,
+    orders: s.orders,
+    minOrders: MIN_ORDERS,
+    minPeers: MIN_PEERS,
+    total: s.total,
+    dimensions: s.dimensions,
+    indicators: s.indicators,
+    peers: s.peers,
+    improve: s.status === 'scored' ? improvements(s) : [],
+    gates: gatesOf(s.total),
+    history,
     nextRecomputeAt: s.computedAt + RECOMPUTE_EVERY_MS,
   };
 }
@@ -102,18 +157,31 @@ function canSee(actor: Actor, shopId: string): boolean {
 /** 商家后台 · 店铺体验分: the latest score, each indicator with its value and benchmark, what to improve, what the score decides, the last 30 days. */
 export async function shopExperience(ctx: CoreContext, actor: Actor, shopId: string): Promise<ExperienceView> {
   if (!canSee(actor, shopId)) throw notFound('shop', shopId);
-  if (!(await ctx.db.selectFrom('shops').select('id').where('id', '=', shopId).executeTakeFirst())) throw notFound('shop', shopId);
-  const [latest, history] = await Promise.all([latestScores(ctx.db, [shopId]), scoreHistory(ctx.db, shopId, WINDOW_DAYS)]);
+  if (!(await ctx.db.selectFrom('shops').select('id').where('id', '=', shopId).executeTakeFirst()))
+    throw notFound('shop', shopId);
+  const [latest, history] = await Promise.all([
+    latestScores(ctx.db, [shopId]),
+    scoreHistory(ctx.db, shopId, WINDOW_DAYS),
+  ]);
   return viewOf(shopId, latest.get(shopId), history);
 }
 
 /** The merchant asks for a fresh computation (at most every RECOMPUTE_EVERY_MS). Peers are read as they are now. */
-export async function recomputeShopExperience(ctx: CoreContext, actor: Actor, shopId: string, opts: ExperienceOptions = {}): Promise<ExperienceView> {
+export async function recomputeShopExperience(
+  ctx: CoreContext,
+  actor: Actor,
+  shopId: string,
+  opts: ExperienceOptions = {},
+): Promise<ExperienceView> {
   if (!canSee(actor, shopId)) throw notFound('shop', shopId);
   const last = (await latestScores(ctx.db, [shopId])).get(shopId);
   const now = ctx.clock.now();
   if (last && !actor.roles.has('admin') && now < last.computedAt + RECOMPUTE_EVERY_MS) {
-    throw new DomainError('EXPERIENCE_RECOMPUTE_TOO_SOON', 'the score was computed a moment ago; try again in a few minutes', { retryAt: last.computedAt + RECOMPUTE_EVERY_MS });
+    throw new DomainError(
+      'EXPERIENCE_RECOMPUTE_TOO_SOON',
+      'the score was computed a moment ago; try again in a few minutes',
+      { retryAt: last.computedAt + RECOMPUTE_EVERY_MS },
+    );
   }
   const { scores, window } = await compute(ctx, opts, [shopId]);
   if (scores.length === 0) throw notFound('shop', shopId);
@@ -137,26 +205,57 @@ export interface ScoreListItem {
 /** 平台管理 · 体验分: every shop's latest score, lowest first (unscored last). */
 export async function listExperienceScores(ctx: CoreContext, actor: Actor): Promise<ScoreListItem[]> {
   requireRole(actor, 'admin');
-  const [latest, shops] = await Promise.all([latestScores(ctx.db), ctx.db.selectFrom('shops').select(['id', 'name']).execute()]);
+  const [latest, shops] = await Promise.all([
+    latestScores(ctx.db),
+    ctx.db.selectFrom('shops').select(['id', 'name']).execute(),
+  ]);
   const names = new Map(shops.map((s) => [s.id, s.name]));
   return [...latest.values()]
-    .map((s) => ({ shopId: s.shopId, shopName: names.get(s.shopId) ?? s.shopId, status: s.status, orders: s.orders, total: s.total, dimensions: s.dimensions, categoryId: s.categoryId, peers: s.peers, gates: gatesOf(s.total), computedAt: s.computedAt }))
+    .map((s) => ({
+      shopId: s.shopId,
+      shopName: names.get(s.shopId) ?? s.shopId,
+      status: s.status,
+      orders: s.orders,
+      total: s.total,
+      dimensions: s.dimensions,
+      categoryId: s.categoryId,
+      peers: s.peers,
+      gates: gatesOf(s.total),
+      computedAt: s.computedAt,
+    }))
     .sort((a, b) => (a.total ?? 1000) - (b.total ?? 1000) || a.shopName.localeCompare(b.shopName));
 }
 
 /** An admin recomputes every shop now. */
-export async function recomputeAllExperience(ctx: CoreContext, actor: Actor, opts: ExperienceOptions = {}): Promise<{ shops: number }> {
+export async function recomputeAllExperience(
+  ctx: CoreContext,
+  actor: Actor,
+  opts: ExperienceOptions = {},
+): Promise<{ shops: number }> {
   requireRole(actor, 'admin');
   return { shops: await scoreAllShops(ctx, opts) };
 }
 
 async function topCategory(db: Db, categoryId: string): Promise<void> {
-  const row = await db.selectFrom('categories').select(['id', 'parent_id']).where('id', '=', categoryId).executeTakeFirst();
+  const row = await db
+    .selectFrom('categories')
+    .select(['id', 'parent_id'])
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
   if (!row) throw notFound('category', categoryId);
-  if (row.parent_id) throw new DomainError('CATEGORY_NOT_TOP_LEVEL', 'weights are set on top-level categories (the score compares shops by their top-level category)', { categoryId });
+  if (row.parent_id)
+    throw new DomainError(
+      'CATEGORY_NOT_TOP_LEVEL',
+      'weights are set on top-level categories (the score compares shops by their top-level category)',
+      { categoryId },
+    );
 }
 
-export async function categoryWeights(ctx: CoreContext, actor: Actor, categoryId: string): Promise<{ categoryId: string; weights: ExperienceWeights; custom: boolean }> {
+export async function categoryWeights(
+  ctx: CoreContext,
+  actor: Actor,
+  categoryId: string,
+): Promise<{ categoryId: string; weights: ExperienceWeights; custom: boolean }> {
   requireRole(actor, 'admin');
   await topCategory(ctx.db, categoryId);
   const stored = (await loadWeights(ctx.db)).get(categoryId);
@@ -164,7 +263,12 @@ export async function categoryWeights(ctx: CoreContext, actor: Actor, categoryId
 }
 
 /** An admin edits a top-level category's weights (used from the next computation). */
-export async function setCategoryWeights(ctx: CoreContext, actor: Actor, categoryId: string, weights: ExperienceWeights): Promise<{ categoryId: string; weights: ExperienceWeights; custom: boolean }> {
+export async function setCategoryWeights(
+  ctx: CoreContext,
+  actor: Actor,
+  categoryId: string,
+  weights: ExperienceWeights,
+): Promise<{ categoryId: string; weights: ExperienceWeights; custom: boolean }> {
   requireRole(actor, 'admin');
   await topCategory(ctx.db, categoryId);
   const problem = weightsProblem(weights);
@@ -174,7 +278,10 @@ export async function setCategoryWeights(ctx: CoreContext, actor: Actor, categor
 }
 
 /** The latest total of each given shop (null: not enough orders or never computed), for the marketplace and the engine. */
-export async function currentExperienceTotals(db: Db, shopIds?: readonly string[]): Promise<Map<string, number | null>> {
+export async function currentExperienceTotals(
+  db: Db,
+  shopIds?: readonly string[],
+): Promise<Map<string, number | null>> {
   const latest = await latestScores(db, shopIds);
   const out = new Map<string, number | null>();
   for (const id of shopIds ?? [...latest.keys()]) out.set(id, latest.get(id)?.total ?? null);

@@ -16,6 +16,7 @@ export function encodeFavouriteCursor(c: FavouriteCursor): string {
 export function decodeFavouriteCursor(text: string): FavouriteCursor {
   const m = /^(\d{1,16})\.([a-z]{3}_[0-9a-z]{26})$/.exec(text);
   const at = m ? Number(m[1]) : NaN;
-  if (!m || !Number.isSafeInteger(at)) throw new DomainError('INVALID_CURSOR', 'this cursor is not one we issued', { field: 'cursor' });
+  if (!m || !Number.isSafeInteger(at))
+    throw new DomainError('INVALID_CURSOR', 'this cursor is not one we issued', { field: 'cursor' });
   return { at, productId: m[2]! };
 }

@@ -28,10 +28,27 @@ export interface FavouriteItem {
  * The product's favourite count and whether the person keeps it. A product the person cannot see
  * (not listed, not of their shop, not already among their favourites) answers like an unknown id.
  */
-async function visibleProduct(db: Db, actor: Actor | null, productId: string): Promise<{ favourited: boolean; favourites: number }> {
-  const row = await db.selectFrom('products').select(['status', 'shop_id', 'favourites']).where('id', '=', productId).executeTakeFirst();
-  const kept = row && actor ? await db.selectFrom('favourites').select('product_id').where('user_id', '=', actor.userId).where('product_id', '=', productId).executeTakeFirst() : undefined;
-  if (!row || (row.status !== 'listed' && !kept && !actor?.shops.has(row.shop_id))) throw notFound('product', productId);
+async function visibleProduct(
+  db: Db,
+  actor: Actor | null,
+  productId: string,
+): Promise<{ favourited: boolean; favourites: number }> {
+  const row = await db
+    .selectFrom('products')
+    .select(['status', 'shop_id', 'favourites'])
+    .where('id', '=', productId)
+    .executeTakeFirst();
+  const kept =
+    row && actor
+      ? await db
+          .selectFrom('favourites')
+          .select('product_id')
+          .where('user_id', '=', actor.userId)
+          .where('product_id', '=', productId)
+          .executeTakeFirst()
+      : undefined;
+  if (!row || (row.status !== 'listed' && !kept && !actor?.shops.has(row.shop_id)))
+    throw notFound('product', productId);
   return { favourited: kept !== undefined, favourites: Number(row.favourites) };
 }
 
@@ -41,12 +58,28 @@ export async function addFavourite(ctx: CoreContext, actor: Actor, productId: st
   return ctx.db.transaction().execute(async (tx) => {
     const seen = await visibleProduct(tx, actor, productId);
     if (!seen.favourited) {
-      const status = await tx.selectFrom('products').select('status').where('id', '=', productId).executeTakeFirstOrThrow();
-      if (status.status !== 'listed') throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { productId });
-      const inserted = await insertRows(tx, 'favourites', [{ user_id: actor.userId, product_id: productId, created_at: now }], { onConflictDoNothing: ['user_id', 'product_id'] });
+      const status = await tx
+        .selectFrom('products')
+        .select('status')
+        .where('id', '=', productId)
+        .executeTakeFirstOrThrow();
+      if (status.status !== 'listed')
+        throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { productId });
+      const inserted = await insertRows(
+        tx,
+        'favourites',
+        [{ user_id: actor.userId, product_id: productId, created_at: now }],
+        { onConflictDoNothing: ['user_id', 'product_id'] },
+      );
       if (inserted === 1) {
-        await tx.updateTable('products').set((eb) => ({ favourites: eb('favourites', '+', 1) })).where('id', '=', productId).execute();
-        await recordServerEvents(tx, [{ type: 'favourite', userId: actor.userId, productId, source: 'shelf', at: now }]);
+        await tx
+          .updateTable('products')
+          .set((eb) => ({ favourites: eb('favourites', '+', 1) }))
+          .where('id', '=', productId)
+          .execute();
+        await recordServerEvents(tx, [
+          { type: 'favourite', userId: actor.userId, productId, source: 'shelf', at: now },
+        ]);
       }
     }
     return { productId, ...(await visibleProduct(tx, actor, productId)) };
@@ -57,9 +90,23 @@ export async function addFavourite(ctx: CoreContext, actor: Actor, productId: st
 export async function removeFavourite(ctx: CoreContext, actor: Actor, productId: string): Promise<FavouriteState> {
   return ctx.db.transaction().execute(async (tx) => {
     await visibleProduct(tx, actor, productId);
-    const res = await tx.deleteFrom('favourites').where('user_id', '=', actor.userId).where('product_id', '=', productId).executeTakeFirst();
-    if (Number(res.numDeletedRows) === 1) await tx.updateTable('products').set((eb) => ({ favourites: eb('favourites', '-', 1) })).where('id', '=', productId).where('favourites', '>', 0).execute();
-    const row = await tx.selectFrom('products').select('favourites').where('id', '=', productId).executeTakeFirstOrThrow();
+    const res = await tx
+      .deleteFrom('favourites')
+      .where('user_id', '=', actor.userId)
+      .where('product_id', '=', productId)
+      .executeTakeFirst();
+    if (Number(res.numDeletedRows) === 1)
+      await tx
+        .updateTable('products')
+        .set((eb) => ({ favourites: eb('favourites', '-', 1) }))
+        .where('id', '=', productId)
+        .where('favourites', '>', 0)
+        .execute();
+    const row = await tx
+      .selectFrom('products')
+      .select('favourites')
+      .where('id', '=', productId)
+      .executeTakeFirstOrThrow();
     return { productId, favourited: false, favourites: Number(row.favourites) };
   });
 }
@@ -70,23 +117,45 @@ export async function favouriteState(db: Db, actor: Actor | null, productId: str
 }
 
 /** The person's favourites, the latest added first, keyset-paginated. Products taken off sale stay listed with their status. */
-export async function myFavourites(db: Db, actor: Actor, q: { cursor?: string | undefined; limit?: number | undefined }): Promise<{ items: FavouriteItem[]; nextCursor: string | null }> {
+export async function myFavourites(
+  db: Db,
+  actor: Actor,
+  q: { cursor?: string | undefined; limit?: number | undefined },
+): Promise<{ items: FavouriteItem[]; nextCursor: string | null }> {
   const limit = q.limit ?? 20;
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > FAVOURITES_PAGE_MAX) throw invalid(`limit must be 1–${FAVOURITES_PAGE_MAX}`, { field: 'limit' });
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > FAVOURITES_PAGE_MAX)
+    throw invalid(`limit must be 1–${FAVOURITES_PAGE_MAX}`, { field: 'limit' });
   let query = db.selectFrom('favourites').select(['product_id', 'created_at']).where('user_id', '=', actor.userId);
   if (q.cursor) {
     const c = decodeFavouriteCursor(q.cursor);
-    query = query.where((eb) => eb.or([eb('created_at', '<', c.at), eb.and([eb('created_at', '=', c.at), eb('product_id', '<', c.productId)])]));
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', c.at), eb.and([eb('created_at', '=', c.at), eb('product_id', '<', c.productId)])]),
+    );
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('product_id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('product_id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
-  const cards = new Map((await productCardsByIds(db, page.map((r) => r.product_id), false)).map((c) => [c.id, c]));
+  const cards = new Map(
+    (
+      await productCardsByIds(
+        db,
+        page.map((r) => r.product_id),
+        false,
+      )
+    ).map((c) => [c.id, c]),
+  );
   const last = page[page.length - 1];
   return {
     items: page.flatMap((r) => {
       const product = cards.get(r.product_id);
       return product ? [{ product, favouritedAt: Number(r.created_at) }] : [];
     }),
-    nextCursor: rows.length > limit && last ? encodeFavouriteCursor({ at: Number(last.created_at), productId: last.product_id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeFavouriteCursor({ at: Number(last.created_at), productId: last.product_id })
+        : null,
   };
 }

@@ -47,7 +47,10 @@ interface CacheEntry {
 
 /** The feed snapshot of this store in this process, and the viewers' followed lists (runtime parts). */
 const snapshotPart = runtimePart<CacheEntry, Db>('feed.snapshot', () => ({ snapshot: null, building: null }));
-const followedPart = runtimePart<Map<string, { at: number; ids: string[]; cards: Map<string, FeedVideoCard> }>, Db>('feed.followed', () => new Map());
+const followedPart = runtimePart<Map<string, { at: number; ids: string[]; cards: Map<string, FeedVideoCard> }>, Db>(
+  'feed.followed',
+  () => new Map(),
+);
 const FOLLOWED_CACHE_MAX = 10_000;
 
 /** Forget the cached snapshot, followed lists and viewer marks (tests; after bulk loads). */
@@ -86,8 +89,24 @@ async function buildSnapshot(ctx: CoreContext, previous: FeedSnapshot | null): P
   const newSince = now - NEW_WINDOW_MS;
   const full = !previous || performance.now() - previous.fullAt >= FULL_REBUILD_MS;
   const [fresh, older, popularIds] = await Promise.all([
-    db.selectFrom('videos').select('id').where('status', '=', 'published').where('published_at', '>=', newSince).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(NEW_MAX).execute(),
-    db.selectFrom('videos').select('id').where('status', '=', 'published').where('published_at', '<', newSince).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(MORE_MAX).execute(),
+    db
+      .selectFrom('videos')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('published_at', '>=', newSince)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(NEW_MAX)
+      .execute(),
+    db
+      .selectFrom('videos')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('published_at', '<', newSince)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(MORE_MAX)
+      .execute(),
     full ? popularInLastDay(ctx, now) : previous.popularIds,
   ]);
   const newIds = fresh.map((r) => r.id);
@@ -98,10 +117,23 @@ async function buildSnapshot(ctx: CoreContext, previous: FeedSnapshot | null): P
   const unknown = full ? all : all.filter((id) => !previous.cards.has(id));
   // Cards already built: only their counters and status can have changed; unknown ones in full.
   for (let i = 0; i < known.length; i += REFRESH_CHUNK) {
-    const rows = await db.selectFrom('videos').select(['id', 'status', 'views', 'likes', 'comments', 'shares']).where('id', 'in', known.slice(i, i + REFRESH_CHUNK)).execute();
+    const rows = await db
+      .selectFrom('videos')
+      .select(['id', 'status', 'views', 'likes', 'comments', 'shares'])
+      .where('id', 'in', known.slice(i, i + REFRESH_CHUNK))
+      .execute();
     for (const r of rows) {
       const card = previous!.cards.get(r.id)!;
-      cards.set(r.id, { ...card, status: r.status, stats: { views: Number(r.views), likes: Number(r.likes), comments: Number(r.comments), shares: Number(r.shares) } });
+      cards.set(r.id, {
+        ...card,
+        status: r.status,
+        stats: {
+          views: Number(r.views),
+          likes: Number(r.likes),
+          comments: Number(r.comments),
+          shares: Number(r.shares),
+        },
+      });
     }
     await yieldToRequests();
   }
@@ -126,9 +158,37 @@ async function popularInLastDay(ctx: CoreContext, now: number): Promise<string[]
   const since = now - POPULAR_WINDOW_MS;
   // The snapshot's costliest queries: on SQLite they run on the read-aside worker, so requests are not held up.
   const [likes, comments, shares, completions] = await Promise.all([
-    readAside(db, db.selectFrom('video_likes').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN)),
-    readAside(db, db.selectFrom('comments').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).where('status', '=', 'visible').groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN)),
-    readAside(db, db.selectFrom('video_shares').select(['video_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).groupBy('video_id').orderBy('n', 'desc').limit(PER_SOURCE_SCAN)),
+    readAside(
+      db,
+      db
+        .selectFrom('video_likes')
+        .select(['video_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('created_at', '>=', since)
+        .groupBy('video_id')
+        .orderBy('n', 'desc')
+        .limit(PER_SOURCE_SCAN),
+    ),
+    readAside(
+      db,
+      db
+        .selectFrom('comments')
+        .select(['video_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('created_at', '>=', since)
+        .where('status', '=', 'visible')
+        .groupBy('video_id')
+        .orderBy('n', 'desc')
+        .limit(PER_SOURCE_SCAN),
+    ),
+    readAside(
+      db,
+      db
+        .selectFrom('video_shares')
+        .select(['video_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('created_at', '>=', since)
+        .groupBy('video_id')
+        .orderBy('n', 'desc')
+        .limit(PER_SOURCE_SCAN),
+    ),
     readAside(
       db,
       db
@@ -143,7 +203,8 @@ async function popularInLastDay(ctx: CoreContext, now: number): Promise<string[]
     ),
   ]);
   const score = new Map<string, number>();
-  for (const rows of [likes, comments, shares, completions]) for (const r of rows) if (r.video_id) score.set(r.video_id, (score.get(r.video_id) ?? 0) + Number(r.n));
+  for (const rows of [likes, comments, shares, completions])
+    for (const r of rows) if (r.video_id) score.set(r.video_id, (score.get(r.video_id) ?? 0) + Number(r.n));
   return rankPopular(score, POPULAR_MAX);
 }
 
@@ -156,7 +217,11 @@ export function rankPopular(score: ReadonlyMap<string, number>, max: number): st
 }
 
 /** The viewer's followed creators' recent published videos with their cards, cached like the snapshot. */
-export async function followedCandidates(ctx: CoreContext, userId: string, snapshot: FeedSnapshot): Promise<{ ids: string[]; cards: Map<string, FeedVideoCard> }> {
+export async function followedCandidates(
+  ctx: CoreContext,
+  userId: string,
+  snapshot: FeedSnapshot,
+): Promise<{ ids: string[]; cards: Map<string, FeedVideoCard> }> {
   const byUser = runtimeOf(ctx.db).use(followedPart);
   const hit = byUser.get(userId);
   if (hit && performance.now() - hit.at < SNAPSHOT_TTL_MS) return hit;

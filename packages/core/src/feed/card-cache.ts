@@ -67,7 +67,11 @@ class CardCache {
 const cardCachePart = runtimePart<CardCache, CoreContext['db']>('recommend.card-cache', (db) => new CardCache(db));
 
 /** Cards by id from the snapshot, the cache, or the store (ids that do not exist are left out). */
-export async function cardsFor(ctx: CoreContext, ids: readonly string[], snapshot: FeedSnapshot): Promise<Map<string, FeedVideoCard>> {
+export async function cardsFor(
+  ctx: CoreContext,
+  ids: readonly string[],
+  snapshot: FeedSnapshot,
+): Promise<Map<string, FeedVideoCard>> {
   const cache = runtimeOf(ctx.db).use(cardCachePart);
   const now = performance.now();
   const out = new Map<string, FeedVideoCard>();

@@ -30,14 +30,17 @@ export async function cursorKey(db: Db): Promise<Buffer> {
   return Buffer.from(await cachedInstallationSecret(db, 'feed_cursor_secret'), 'utf8');
 }
 
-const signature = (key: Buffer, body: string): Buffer => createHmac('sha256', key).update(body).digest().subarray(0, SIG_BYTES);
+const signature = (key: Buffer, body: string): Buffer =>
+  createHmac('sha256', key).update(body).digest().subarray(0, SIG_BYTES);
 
 export function encodeCursor(key: Buffer, c: FeedCursor): string {
-  const body = c.kind === 'recommend' ? `r1.${c.page}.${c.sessionId}.${c.shown.encode()}` : `f1.${c.publishedAt}.${c.lastId}`;
+  const body =
+    c.kind === 'recommend' ? `r1.${c.page}.${c.sessionId}.${c.shown.encode()}` : `f1.${c.publishedAt}.${c.lastId}`;
   return `${body}.${signature(key, body).toString('base64url')}`;
 }
 
-const invalid = (why: string): DomainError => new DomainError('INVALID_CURSOR', `the cursor is not one this feed issued (${why}); start again without a cursor`);
+const invalid = (why: string): DomainError =>
+  new DomainError('INVALID_CURSOR', `the cursor is not one this feed issued (${why}); start again without a cursor`);
 
 export function decodeCursor(key: Buffer, text: string): FeedCursor {
   const dot = text.lastIndexOf('.');
@@ -50,7 +53,8 @@ export function decodeCursor(key: Buffer, text: string): FeedCursor {
   if (parts[0] === 'r1' && parts.length === 4) {
     const page = Number(parts[1]);
     const shown = ShownFilter.decode(parts[3]!);
-    if (!Number.isSafeInteger(page) || page < 1 || !isIdOf('feedSession', parts[2]!) || !shown) throw invalid('malformed');
+    if (!Number.isSafeInteger(page) || page < 1 || !isIdOf('feedSession', parts[2]!) || !shown)
+      throw invalid('malformed');
     return { kind: 'recommend', page, sessionId: parts[2]!, shown };
   }
   if (parts[0] === 'f1' && parts.length === 3) {

@@ -58,7 +58,9 @@ export function sourceReason(source: FeedSource, card: FeedVideoCard): Reason {
 }
 
 /** The person's personalisation switch, read on every page (a change takes effect on the next one); compiled once, as it is on every page. */
-const personalisationSwitch = compiledOnce((db, v) => db.selectFrom('person_settings').select('personalized_recommendation').where('user_id', '=', v('userId')));
+const personalisationSwitch = compiledOnce((db, v) =>
+  db.selectFrom('person_settings').select('personalized_recommendation').where('user_id', '=', v('userId')),
+);
 
 async function personalisationOn(ctx: CoreContext, userId: string): Promise<boolean> {
   const row = await personalisationSwitch.takeFirst(ctx.db, { userId });
@@ -66,17 +68,23 @@ async function personalisationOn(ctx: CoreContext, userId: string): Promise<bool
 }
 
 /** Whose profile personalises the page: the person when their switch is on, the anonymous device, or nobody. */
-async function personalActor(ctx: CoreContext, userId: string | null, viewerId: string | null | undefined): Promise<string | null> {
+async function personalActor(
+  ctx: CoreContext,
+  userId: string | null,
+  viewerId: string | null | undefined,
+): Promise<string | null> {
   if (userId) return (await personalisationOn(ctx, userId)) ? userId : null;
   if (viewerId == null) return null;
-  if (!VIEWER_ID_PATTERN.test(viewerId)) throw new DomainError('VALIDATION_FAILED', 'x-viewer-id must be 8–64 letters, digits, _ or -');
+  if (!VIEWER_ID_PATTERN.test(viewerId))
+    throw new DomainError('VALIDATION_FAILED', 'x-viewer-id must be 8–64 letters, digits, _ or -');
   return `anon:${viewerId}`;
 }
 
 /** `userId` null for an anonymous viewer (recommend only). */
 export async function getFeed(ctx: CoreContext, userId: string | null, q: FeedQuery): Promise<FeedPage> {
   const limit = q.limit ?? FEED_DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_LIMIT) throw new DomainError('VALIDATION_FAILED', `limit must be 1–${FEED_MAX_LIMIT}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_LIMIT)
+    throw new DomainError('VALIDATION_FAILED', `limit must be 1–${FEED_MAX_LIMIT}`);
   const tab = q.tab ?? 'recommend';
   if (tab === 'following') {
     if (!userId) throw new DomainError('UNAUTHENTICATED', 'log in to see the creators you follow');
@@ -85,10 +93,17 @@ export async function getFeed(ctx: CoreContext, userId: string | null, q: FeedQu
   return recommendFeed(ctx, userId, q.viewerId, q.cursor, limit);
 }
 
-async function recommendFeed(ctx: CoreContext, userId: string | null, viewerId: string | null | undefined, cursorText: string | undefined, limit: number): Promise<FeedPage> {
+async function recommendFeed(
+  ctx: CoreContext,
+  userId: string | null,
+  viewerId: string | null | undefined,
+  cursorText: string | undefined,
+  limit: number,
+): Promise<FeedPage> {
   const key = await cursorKey(ctx.db);
   const cursor = cursorText ? decodeCursor(key, cursorText) : null;
-  if (cursor && cursor.kind !== 'recommend') throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor');
+  if (cursor && cursor.kind !== 'recommend')
+    throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor');
   const sessionId = cursor?.sessionId ?? newId('feedSession', ctx.clock.now());
   const shown = cursor?.shown ?? ShownFilter.empty();
   const page = (cursor?.page ?? 0) + 1;
@@ -96,26 +111,50 @@ async function recommendFeed(ctx: CoreContext, userId: string | null, viewerId: 
   const snapshot = await feedSnapshot(ctx);
   const actorKey = await personalActor(ctx, userId, viewerId);
   /** The non-personalised picks (today's interleave of new, popular, followed, older). */
-  const interleaved = async (n: number, isTaken: (id: string) => boolean): Promise<Array<{ card: FeedVideoCard; reason: Reason }>> => {
-    const followed = userId ? await followedCandidates(ctx, userId, snapshot) : { ids: [], cards: new Map<string, FeedVideoCard>() };
-    const sources: Record<FeedSource, readonly string[]> = { new: snapshot.newIds, popular: snapshot.popularIds, followed: followed.ids, more: snapshot.moreIds };
+  const interleaved = async (
+    n: number,
+    isTaken: (id: string) => boolean,
+  ): Promise<Array<{ card: FeedVideoCard; reason: Reason }>> => {
+    const followed = userId
+      ? await followedCandidates(ctx, userId, snapshot)
+      : { ids: [], cards: new Map<string, FeedVideoCard>() };
+    const sources: Record<FeedSource, readonly string[]> = {
+      new: snapshot.newIds,
+      popular: snapshot.popularIds,
+      followed: followed.ids,
+      more: snapshot.moreIds,
+    };
     return interleave(sources, (id) => shown.has(id) || isTaken(id), n).flatMap(({ id, source }) => {
       const card = snapshot.cards.get(id) ?? followed.cards.get(id);
       return card ? [{ card, reason: sourceReason(source, card) }] : [];
     });
   };
-  const picked = actorKey ? await personalFeedPage(ctx, actorKey, shown, limit, snapshot, interleaved) : toPage(await interleaved(limit, () => false));
+  const picked = actorKey
+    ? await personalFeedPage(ctx, actorKey, shown, limit, snapshot, interleaved)
+    : toPage(await interleaved(limit, () => false));
   for (const card of picked.cards) shown.add(card.id);
-  const nextCursor = picked.cards.length < limit ? null : encodeCursor(key, { kind: 'recommend', page, sessionId, shown });
+  const nextCursor =
+    picked.cards.length < limit ? null : encodeCursor(key, { kind: 'recommend', page, sessionId, shown });
   return { items: await markForViewer(ctx.db, userId, picked.cards), nextCursor, reasons: picked.reasons };
 }
 
-const toPage = (picks: Array<{ card: FeedVideoCard; reason: Reason }>): { cards: FeedVideoCard[]; reasons: Reason[] } => ({ cards: picks.map((p) => p.card), reasons: picks.map((p) => p.reason) });
+const toPage = (
+  picks: Array<{ card: FeedVideoCard; reason: Reason }>,
+): { cards: FeedVideoCard[]; reasons: Reason[] } => ({
+  cards: picks.map((p) => p.card),
+  reasons: picks.map((p) => p.reason),
+});
 
-async function followingFeed(ctx: CoreContext, userId: string, cursorText: string | undefined, limit: number): Promise<FeedPage> {
+async function followingFeed(
+  ctx: CoreContext,
+  userId: string,
+  cursorText: string | undefined,
+  limit: number,
+): Promise<FeedPage> {
   const key = await cursorKey(ctx.db);
   const cursor = cursorText ? decodeCursor(key, cursorText) : null;
-  if (cursor && cursor.kind !== 'following') throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor');
+  if (cursor && cursor.kind !== 'following')
+    throw new DomainError('INVALID_CURSOR', 'this cursor belongs to another tab; start again without a cursor');
   let query = ctx.db
     .selectFrom('videos')
     .innerJoin('follows', 'follows.followee_id', 'videos.owner_id')
@@ -127,13 +166,24 @@ async function followingFeed(ctx: CoreContext, userId: string, cursorText: strin
     .limit(limit + 1);
   if (cursor) {
     const { publishedAt, lastId } = cursor;
-    query = query.where((eb) => eb.or([eb('videos.published_at', '<', publishedAt), eb.and([eb('videos.published_at', '=', publishedAt), eb('videos.id', '<', lastId)])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('videos.published_at', '<', publishedAt),
+        eb.and([eb('videos.published_at', '=', publishedAt), eb('videos.id', '<', lastId)]),
+      ]),
+    );
   }
   const rows = await query.execute();
   const pageRows = rows.slice(0, limit);
-  const cards = await loadFeedCards(ctx.db, pageRows.map((r) => r.id));
+  const cards = await loadFeedCards(
+    ctx.db,
+    pageRows.map((r) => r.id),
+  );
   const items = pageRows.flatMap((r) => cards.get(r.id) ?? []);
   const last = pageRows[pageRows.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(key, { kind: 'following', publishedAt: Number(last.published_at), lastId: last.id }) : null;
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor(key, { kind: 'following', publishedAt: Number(last.published_at), lastId: last.id })
+      : null;
   return { items: await markForViewer(ctx.db, userId, items), nextCursor };
 }

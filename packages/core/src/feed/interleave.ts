@@ -21,7 +21,11 @@ export interface Picked {
   source: FeedSource;
 }
 
-export function interleave(sources: Readonly<Record<FeedSource, readonly string[]>>, isShown: (id: string) => boolean, limit: number): Picked[] {
+export function interleave(
+  sources: Readonly<Record<FeedSource, readonly string[]>>,
+  isShown: (id: string) => boolean,
+  limit: number,
+): Picked[] {
   const at: Record<FeedSource, number> = { new: 0, popular: 0, followed: 0, more: 0 };
   const onPage = new Set<string>();
   const out: Picked[] = [];

@@ -56,7 +56,11 @@ export async function personalFeedPage(
       throw err;
     }
   }
-  const cards = await cardsFor(ctx, recs.map((r) => r.videoId), snapshot);
+  const cards = await cardsFor(
+    ctx,
+    recs.map((r) => r.videoId),
+    snapshot,
+  );
   const page: PersonalPage = { cards: [], reasons: [] };
   for (const r of recs) {
     if (page.cards.length >= limit) break;

@@ -22,20 +22,42 @@ export async function loadFeedCards(db: Db, ids: readonly string[]): Promise<Map
 }
 
 /** Copies of the cards with the viewer's own likes and follows: from memory (viewer-marks.ts); none when anonymous. */
-export async function markForViewer(db: Db, userId: string | null, cards: readonly FeedVideoCard[]): Promise<FeedVideoCard[]> {
+export async function markForViewer(
+  db: Db,
+  userId: string | null,
+  cards: readonly FeedVideoCard[],
+): Promise<FeedVideoCard[]> {
   if (!userId || cards.length === 0) return cards.slice();
   const { liked, followed } = (await viewerMarks(db, userId)) ?? (await queriedMarks(db, userId, cards));
   // Cards the viewer neither liked nor follows stay the shared objects (and keep their cached JSON).
-  return cards.map((c) => (liked.has(c.id) || followed.has(c.creator.id) ? { ...c, liked: liked.has(c.id), creator: { ...c.creator, followed: followed.has(c.creator.id) } } : c));
+  return cards.map((c) =>
+    liked.has(c.id) || followed.has(c.creator.id)
+      ? { ...c, liked: liked.has(c.id), creator: { ...c.creator, followed: followed.has(c.creator.id) } }
+      : c,
+  );
 }
 
 /** The marks of these cards only, read from the store: two batched queries. */
-async function queriedMarks(db: Db, userId: string, cards: readonly FeedVideoCard[]): Promise<{ liked: Set<string>; followed: Set<string> }> {
+async function queriedMarks(
+  db: Db,
+  userId: string,
+  cards: readonly FeedVideoCard[],
+): Promise<{ liked: Set<string>; followed: Set<string> }> {
   const videoIds = cards.map((c) => c.id);
   const creatorIds = [...new Set(cards.map((c) => c.creator.id))];
   const [likes, follows] = await Promise.all([
-    db.selectFrom('video_likes').select('video_id').where('user_id', '=', userId).where('video_id', 'in', videoIds).execute(),
-    db.selectFrom('follows').select('followee_id').where('follower_id', '=', userId).where('followee_id', 'in', creatorIds).execute(),
+    db
+      .selectFrom('video_likes')
+      .select('video_id')
+      .where('user_id', '=', userId)
+      .where('video_id', 'in', videoIds)
+      .execute(),
+    db
+      .selectFrom('follows')
+      .select('followee_id')
+      .where('follower_id', '=', userId)
+      .where('followee_id', 'in', creatorIds)
+      .execute(),
   ]);
   return { liked: new Set(likes.map((l) => l.video_id)), followed: new Set(follows.map((f) => f.followee_id)) };
 }

@@ -72,8 +72,18 @@ class ViewerMarks {
 
   private async read(userId: string): Promise<Marks | null> {
     const [likes, follows] = await Promise.all([
-      this.db.selectFrom('video_likes').select('video_id').where('user_id', '=', userId).limit(MAX_MARKS + 1).execute(),
-      this.db.selectFrom('follows').select('followee_id').where('follower_id', '=', userId).limit(MAX_MARKS + 1).execute(),
+      this.db
+        .selectFrom('video_likes')
+        .select('video_id')
+        .where('user_id', '=', userId)
+        .limit(MAX_MARKS + 1)
+        .execute(),
+      this.db
+        .selectFrom('follows')
+        .select('followee_id')
+        .where('follower_id', '=', userId)
+        .limit(MAX_MARKS + 1)
+        .execute(),
     ]);
     if (likes.length > MAX_MARKS || follows.length > MAX_MARKS) return null;
     return { liked: new Set(likes.map((r) => r.video_id)), followed: new Set(follows.map((r) => r.followee_id)) };
@@ -87,7 +97,11 @@ function applyTo(marks: Marks, s: Signal): void {
   else if (s.kind === 'unfollow' && s.creatorId) marks.followed.delete(s.creatorId);
 }
 
-const marksPart = runtimePart<ViewerMarks, Db>('feed.viewer-marks', (db) => new ViewerMarks(db), (marks) => marks.unsubscribe());
+const marksPart = runtimePart<ViewerMarks, Db>(
+  'feed.viewer-marks',
+  (db) => new ViewerMarks(db),
+  (marks) => marks.unsubscribe(),
+);
 
 /** The viewer's liked videos and followed creators (null: too many to keep; query per page). */
 export function viewerMarks(db: Db, userId: string): Promise<Marks | null> {

@@ -2,11 +2,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../platform/index.js';
 import { makePerson, openTestCore } from '../test-support/index.js';
-import { addHomophone, addTerm, currentMatcher, listHomophones, listTerms, removeHomophone, updateTerm } from './book-store.js';
+import {
+  addHomophone,
+  addTerm,
+  currentMatcher,
+  listHomophones,
+  listTerms,
+  removeHomophone,
+  updateTerm,
+} from './book-store.js';
 import { checkContent, enforceContent } from './content-check.js';
 import { defaultTerms } from './default-book.js';
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof DomainError ? `${e.status} ${e.code}` : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof DomainError ? `${e.status} ${e.code}` : String(e)),
+  );
 
 test('rule book storage: the default book loads on first use; admins add, edit and disable terms and extend the homophone table; each change bumps the version and the matcher follows', async () => {
   const core = await openTestCore();
@@ -24,24 +36,55 @@ test('rule book storage: the default book loads on first use; admins add, edit a
     }
     assert.equal(all.length, defaultTerms().length, 'every default term is stored');
     assert.ok(all.every((t) => t.createdBy === null && t.enabled && t.ruleText.zh.length > 0));
-    assert.equal((await listTerms(ctx, admin, { class: 'bait', limit: 200 })).items.every((t) => t.class === 'bait'), true);
+    assert.equal(
+      (await listTerms(ctx, admin, { class: 'bait', limit: 200 })).items.every((t) => t.class === 'bait'),
+      true,
+    );
 
     assert.equal(await code(listTerms(ctx, merchant, {})), '403 FORBIDDEN');
-    assert.equal(await code(addTerm(ctx, merchant, { text: '神药', class: 'medical', severity: 'reject', rule: 'AD_LAW_17_MEDICAL' })), '403 FORBIDDEN');
+    assert.equal(
+      await code(
+        addTerm(ctx, merchant, { text: '神药', class: 'medical', severity: 'reject', rule: 'AD_LAW_17_MEDICAL' }),
+      ),
+      '403 FORBIDDEN',
+    );
 
     // Not yet a term: passes.
     assert.equal((await checkContent(ctx, [{ field: 'title', text: '祖传神药一盒' }])).verdict, 'pass');
-    const added = await addTerm(ctx, admin, { text: '神药', class: 'medical', severity: 'reject', rule: 'AD_LAW_17_MEDICAL' });
+    const added = await addTerm(ctx, admin, {
+      text: '神药',
+      class: 'medical',
+      severity: 'reject',
+      rule: 'AD_LAW_17_MEDICAL',
+    });
     assert.equal(added.createdBy, admin.userId);
     const after = await checkContent(ctx, [{ field: 'title', text: '祖传神 药一盒' }]);
     assert.equal(after.verdict, 'reject');
     assert.equal(after.bookVersion, 2);
-    assert.deepEqual(after.hits.map((h) => [h.field, h.term, h.start, h.end, h.matched]), [['title', '神药', 2, 5, '神 药']]);
+    assert.deepEqual(
+      after.hits.map((h) => [h.field, h.term, h.start, h.end, h.matched]),
+      [['title', '神药', 2, 5, '神 药']],
+    );
 
     // Same folded form in another spelling, one character, unknown rule: refused, nothing written.
-    assert.equal(await code(addTerm(ctx, admin, { text: '神 藥', class: 'medical', severity: 'reject', rule: 'AD_LAW_17_MEDICAL' })), '409 TERM_EXISTS');
-    assert.equal(await code(addTerm(ctx, admin, { text: '最！', class: 'absolute', severity: 'reject', rule: 'AD_LAW_9_ABSOLUTE' })), '400 TERM_TOO_SHORT');
-    assert.equal(await code(addTerm(ctx, admin, { text: '好词', class: 'absolute', severity: 'reject', rule: 'NO_SUCH_RULE' as never })), '400 VALIDATION_FAILED');
+    assert.equal(
+      await code(
+        addTerm(ctx, admin, { text: '神 藥', class: 'medical', severity: 'reject', rule: 'AD_LAW_17_MEDICAL' }),
+      ),
+      '409 TERM_EXISTS',
+    );
+    assert.equal(
+      await code(
+        addTerm(ctx, admin, { text: '最！', class: 'absolute', severity: 'reject', rule: 'AD_LAW_9_ABSOLUTE' }),
+      ),
+      '400 TERM_TOO_SHORT',
+    );
+    assert.equal(
+      await code(
+        addTerm(ctx, admin, { text: '好词', class: 'absolute', severity: 'reject', rule: 'NO_SUCH_RULE' as never }),
+      ),
+      '400 VALIDATION_FAILED',
+    );
     assert.equal((await listTerms(ctx, admin, {})).version, 2, 'refused changes bump nothing');
 
     // Severity down to warn: the save would pass with a warning; disabled: not matched at all.
@@ -49,7 +92,10 @@ test('rule book storage: the default book loads on first use; admins add, edit a
     assert.equal((await checkContent(ctx, [{ field: 'title', text: '神药' }])).verdict, 'warn');
     await updateTerm(ctx, admin, added.id, { enabled: false });
     assert.equal((await checkContent(ctx, [{ field: 'title', text: '神药' }])).verdict, 'pass');
-    assert.equal(await code(updateTerm(ctx, admin, 'gvt_00000000000000000000000000', { enabled: false })), '404 NOT_FOUND');
+    assert.equal(
+      await code(updateTerm(ctx, admin, 'gvt_00000000000000000000000000', { enabled: false })),
+      '404 NOT_FOUND',
+    );
     const dflt = all.find((t) => t.text === '国家级')!;
     assert.equal(await code(updateTerm(ctx, admin, added.id, { text: '国 家 级' })), '409 TERM_EXISTS');
     assert.equal(dflt.severity, 'reject');
@@ -66,17 +112,37 @@ test('rule book storage: the default book loads on first use; admins add, edit a
     assert.equal((await checkContent(ctx, [{ field: 'caption', text: '加卫心领券' }])).verdict, 'pass');
 
     // The gate: reject throws 422 with every hit; warnings come back.
-    const rejected = await enforceContent(ctx, [{ field: 'title', text: '全网销量第一 首选好茶' }]).catch((e: unknown) => e);
+    const rejected = await enforceContent(ctx, [{ field: 'title', text: '全网销量第一 首选好茶' }]).catch(
+      (e: unknown) => e,
+    );
     assert.ok(rejected instanceof DomainError);
     assert.equal(rejected.status, 422);
     assert.equal(rejected.code, 'CONTENT_REJECTED');
     const hits = rejected.details.hits as { term: string; field: string; start: number; end: number; rule: string }[];
-    assert.ok(hits.some((x) => x.term === '全网销量第一' && x.field === 'title' && x.start === 0 && x.end === 6 && x.rule === 'AD_LAW_9_ABSOLUTE'));
+    assert.ok(
+      hits.some(
+        (x) =>
+          x.term === '全网销量第一' &&
+          x.field === 'title' &&
+          x.start === 0 &&
+          x.end === 6 &&
+          x.rule === 'AD_LAW_9_ABSOLUTE',
+      ),
+    );
     const warnings = await enforceContent(ctx, [{ field: 'title', text: '首选好茶' }]);
-    assert.deepEqual(warnings.map((w) => [w.term, w.severity]), [['首选', 'warn']]);
+    assert.deepEqual(
+      warnings.map((w) => [w.term, w.severity]),
+      [['首选', 'warn']],
+    );
 
     // Two admins add the same term at the same moment: one is stored, the other hears 409.
-    const racing = await Promise.all([0, 1, 2].map(() => code(addTerm(ctx, admin, { text: '灵丹妙药', class: 'medical', severity: 'reject', rule: 'AD_LAW_17_MEDICAL' }))));
+    const racing = await Promise.all(
+      [0, 1, 2].map(() =>
+        code(
+          addTerm(ctx, admin, { text: '灵丹妙药', class: 'medical', severity: 'reject', rule: 'AD_LAW_17_MEDICAL' }),
+        ),
+      ),
+    );
     assert.deepEqual(racing.sort(), ['409 TERM_EXISTS', '409 TERM_EXISTS', 'ok']);
 
     const version = (await currentMatcher(ctx)).version;

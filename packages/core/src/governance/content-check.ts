@@ -36,7 +36,18 @@ export interface ContentCheck {
 }
 
 function fieldHit(field: string, h: Hit): FieldHit {
-  return { field, termId: h.termId, term: h.term, class: h.class, severity: h.severity, rule: h.rule, ruleText: RULES[h.rule], start: h.start, end: h.end, matched: h.matched };
+  return {
+    field,
+    termId: h.termId,
+    term: h.term,
+    class: h.class,
+    severity: h.severity,
+    rule: h.rule,
+    ruleText: RULES[h.rule],
+    start: h.start,
+    end: h.end,
+    matched: h.matched,
+  };
 }
 
 /** Checks each field against the stored rule book. */
@@ -56,7 +67,11 @@ export async function enforceContent(ctx: CoreContext, fields: readonly TextFiel
   const result = await checkContent(ctx, fields);
   if (result.verdict === 'reject') {
     const terms = [...new Set(result.hits.filter((h) => h.severity === 'reject').map((h) => h.term))];
-    throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, { hits: result.hits, bookVersion: result.bookVersion });
+    throw new DomainError(
+      'CONTENT_REJECTED',
+      `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`,
+      { hits: result.hits, bookVersion: result.bookVersion },
+    );
   }
   return result.hits;
 }
@@ -72,8 +87,12 @@ export async function enforceComment(ctx: CoreContext, text: string): Promise<st
   const decision = commentDecision(text, hits);
   if (decision.allow) return decision.text;
   const terms = [...new Set(decision.blocking.map((h) => h.term))];
-  throw new DomainError('CONTENT_REJECTED', `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`, {
-    hits: hits.map((h) => fieldHit('text', h)),
-    bookVersion: matcher.version,
-  });
+  throw new DomainError(
+    'CONTENT_REJECTED',
+    `内容含有违规词：${terms.join('、')} / the text breaks platform rules: ${terms.join(', ')}`,
+    {
+      hits: hits.map((h) => fieldHit('text', h)),
+      bookVersion: matcher.version,
+    },
+  );
 }

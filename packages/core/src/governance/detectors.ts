@@ -19,8 +19,28 @@ export interface DetectorHit {
 const DIGIT = new Int8Array(0x10000).fill(-1);
 for (let d = 0; d <= 9; d++) DIGIT[0x30 + d] = d;
 const CHINESE: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9, 幺: 1, 两: 2,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
+  幺: 1,
+  两: 2,
 };
 for (const [c, d] of Object.entries(CHINESE)) DIGIT[c.charCodeAt(0)] = d;
 
@@ -84,7 +104,32 @@ export function wechatIdAfter(folded: string, triggerFrom: number, at: number): 
 }
 
 /** Top-level domains (and www, http) whose appearance in the folded text wakes the link detector. */
-export const LINK_TRIGGERS = ['com', 'cn', 'net', 'org', 'top', 'xyz', 'vip', 'cc', 'io', 'me', 'shop', 'site', 'club', 'info', 'co', 'tv', 'link', 'ltd', 'wang', 'store', 'online', 'app', 'www', 'http'] as const;
+export const LINK_TRIGGERS = [
+  'com',
+  'cn',
+  'net',
+  'org',
+  'top',
+  'xyz',
+  'vip',
+  'cc',
+  'io',
+  'me',
+  'shop',
+  'site',
+  'club',
+  'info',
+  'co',
+  'tv',
+  'link',
+  'ltd',
+  'wang',
+  'store',
+  'online',
+  'app',
+  'www',
+  'http',
+] as const;
 
 const TLDS = LINK_TRIGGERS.filter((t) => t !== 'www' && t !== 'http').join('|');
 const URL_RE = new RegExp(
@@ -96,6 +141,7 @@ const URL_RE = new RegExp(
 export function findLinks(widthFolded: string): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(widthFolded); m; m = URL_RE.exec(widthFolded)) out.push({ from: m.index, to: m.index + m[0].length });
+  for (let m = URL_RE.exec(widthFolded); m; m = URL_RE.exec(widthFolded))
+    out.push({ from: m.index, to: m.index + m[0].length });
   return out;
 }

@@ -100,7 +100,12 @@ function push(len: number, unit: number, from: number, to: number): number {
  * Folds into shared scratch buffers and returns the folded text and its length; the offsets are
  * in `scratchStart`/`scratchEnd` until the next call. The matcher's hot path.
  */
-export function foldIntoScratch(original: string): { text: string; length: number; start: Int32Array; end: Int32Array } {
+export function foldIntoScratch(original: string): {
+  text: string;
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+} {
   const n = original.length;
   ensure(n + 8);
   let len = 0;
@@ -150,7 +155,8 @@ export function foldIntoScratch(original: string): { text: string; length: numbe
 
 function unitsToString(len: number): string {
   let out = '';
-  for (let from = 0; from < len; from += 4096) out += String.fromCharCode.apply(null, units.subarray(from, Math.min(len, from + 4096)) as unknown as number[]);
+  for (let from = 0; from < len; from += 4096)
+    out += String.fromCharCode.apply(null, units.subarray(from, Math.min(len, from + 4096)) as unknown as number[]);
   return out;
 }
 

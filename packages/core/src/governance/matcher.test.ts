@@ -15,9 +15,15 @@ const toTraditional = Converter({ from: 'cn', to: 'tw' });
 
 test('the default book covers the five classes with at least 150 terms, ids unique', () => {
   assert.ok(terms.length >= 150, `${terms.length} terms`);
-  assert.deepEqual(new Set(terms.map((t) => t.class)), new Set(['absolute', 'medical', 'diversion', 'bait', 'prohibited']));
+  assert.deepEqual(
+    new Set(terms.map((t) => t.class)),
+    new Set(['absolute', 'medical', 'diversion', 'bait', 'prohibited']),
+  );
   assert.equal(new Set(terms.map((t) => t.id)).size, terms.length);
-  assert.ok(terms.every((t) => [...t.text].length >= 2), 'no single-character term');
+  assert.ok(
+    terms.every((t) => [...t.text].length >= 2),
+    'no single-character term',
+  );
 });
 
 test('folding: full-width, case, traditional, skipped separators; every folded unit maps to its original code point', () => {
@@ -29,7 +35,27 @@ test('folding: full-width, case, traditional, skipped separators; every folded u
   assert.equal(original.slice(f.start[8]!, f.end[9]!), '㎏');
 });
 
-const SEPARATORS = [' ', '\u3000', '.', '*', '-', '_', '|', '/', '~', '·', '🔥', '❤️', '👍🏻', '\u200b', '\u200d', '★', '（', '）', '#'];
+const SEPARATORS = [
+  ' ',
+  '\u3000',
+  '.',
+  '*',
+  '-',
+  '_',
+  '|',
+  '/',
+  '~',
+  '·',
+  '🔥',
+  '❤️',
+  '👍🏻',
+  '\u200b',
+  '\u200d',
+  '★',
+  '（',
+  '）',
+  '#',
+];
 const FILLER = ['好', '茶', '叶', '的', '新', '鲜', '云', '南', '水', '果', '包', '邮', ' ', '。'];
 const separator = fc.array(fc.constantFrom(...SEPARATORS), { maxLength: 3 }).map((a) => a.join(''));
 const filler = fc.array(fc.constantFrom(...FILLER), { maxLength: 12 }).map((a) => a.join(''));
@@ -37,7 +63,8 @@ const filler = fc.array(fc.constantFrom(...FILLER), { maxLength: 12 }).map((a) =
 function disguise(term: string, seps: string[], style: number): string {
   let t = term;
   if (style === 1) t = toTraditional(t);
-  if (style === 2) t = [...t].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+  if (style === 2)
+    t = [...t].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
   if (style === 3) t = t.toUpperCase();
   const chars = [...t];
   return chars.map((c, i) => (i < chars.length - 1 ? c + (seps[i] ?? '') : c)).join('');
@@ -70,10 +97,17 @@ test('property: a banned term with separators, emoji, full-width, upper-case or 
 
 test('homophones: 薇信, vx and v信 stand for 微信; 第1 for 第一; an admin-added spelling is caught once the book is rebuilt', () => {
   for (const t of ['加薇信', '加vx', '加V信', '加 威 信', '全网销量第1']) {
-    assert.ok(matcher.check(t).some((h) => h.class === 'diversion' || h.class === 'absolute'), t);
+    assert.ok(
+      matcher.check(t).some((h) => h.class === 'diversion' || h.class === 'absolute'),
+      t,
+    );
   }
   assert.equal(matcher.check('加卫心').length, 0);
-  const extended = compileRuleBook({ ...book, version: 2, homophones: [...book.homophones, { canonical: '微信', variant: '卫心' }] });
+  const extended = compileRuleBook({
+    ...book,
+    version: 2,
+    homophones: [...book.homophones, { canonical: '微信', variant: '卫心' }],
+  });
   assert.equal(extended.version, 2);
   const hit = extended.check('加卫心领福利').find((h) => h.term === '加微信');
   assert.deepEqual(hit && [hit.start, hit.end, hit.matched], [0, 3, '加卫心']);
@@ -94,16 +128,29 @@ test('最 alone is no term: 最近发货 and 最后一件 pass, 最好 and 全�
 
 test('detectors: phone numbers, QQ and WeChat ids, links and domains, each at its original span', () => {
   const phone = '咨询 138 1234 5678 有优惠';
-  assert.deepEqual(matcher.check(phone).map((h) => [h.termId, h.matched]), [['detector:phone', '138 1234 5678']]);
+  assert.deepEqual(
+    matcher.check(phone).map((h) => [h.termId, h.matched]),
+    [['detector:phone', '138 1234 5678']],
+  );
   assert.ok(matcher.check('電話：１３９－００００－１１１１').some((h) => h.termId === 'detector:phone'));
   assert.ok(matcher.check('打 一三八 一二三四 五六七八').some((h) => h.termId === 'detector:phone'));
   assert.ok(matcher.check('扣扣：12345678').some((h) => h.termId === 'detector:qq' && h.matched === '扣扣：12345678'));
   assert.ok(matcher.check('v x: tea_lover88').some((h) => h.termId === 'detector:wechat_id'));
-  assert.ok(matcher.check('去 https://shop.example.com/a?b=1 买').some((h) => h.termId === 'detector:url' && h.matched === 'https://shop.example.com/a?b=1'));
+  assert.ok(
+    matcher
+      .check('去 https://shop.example.com/a?b=1 买')
+      .some((h) => h.termId === 'detector:url' && h.matched === 'https://shop.example.com/a?b=1'),
+  );
   assert.ok(matcher.check('搜 ｔａｏｂａｏ。ｃｏｍ').some((h) => h.termId === 'detector:url'));
   assert.ok(matcher.check('mytea 点 com').some((h) => h.termId === 'detector:url'));
   const spaced = '电话 138 1234 5678 2箱起发';
-  assert.deepEqual(matcher.check(spaced).filter((h) => h.termId === 'detector:phone').map((h) => h.matched), ['138 1234 5678']);
+  assert.deepEqual(
+    matcher
+      .check(spaced)
+      .filter((h) => h.termId === 'detector:phone')
+      .map((h) => h.matched),
+    ['138 1234 5678'],
+  );
   // Not phones: order numbers, prices, weights
   assert.deepEqual(matcher.check('规格500g×2，¥13.90，订单号 202612061234567'), []);
 });
@@ -134,16 +181,29 @@ test('disabled terms do not match; verdict is the worst severity; masking hides 
 
 test('property: a mobile number with spaces, dashes, dots or emoji between its digits, full-width or not, is found at its original span', () => {
   const digit = fc.integer({ min: 0, max: 9 }).map(String);
-  const phone = fc.tuple(fc.integer({ min: 3, max: 9 }), fc.array(digit, { minLength: 9, maxLength: 9 })).map(([second, rest]) => ['1', String(second), ...rest]);
+  const phone = fc
+    .tuple(fc.integer({ min: 3, max: 9 }), fc.array(digit, { minLength: 9, maxLength: 9 }))
+    .map(([second, rest]) => ['1', String(second), ...rest]);
   const gap = fc.constantFrom('', '', ' ', '-', '.', '🔥', '\u200b', '·');
   fc.assert(
-    fc.property(phone, fc.array(gap, { minLength: 10, maxLength: 10 }), fc.boolean(), fc.constantFrom('咨询', '有事找我', '下单备注'), fc.constantFrom('', '谢谢', '，2箱起发'), (digits, gaps, wide, before, after) => {
-      const shown = digits.map((d) => (wide ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d));
-      const disguised = shown.map((d, i) => d + (i < 10 ? gaps[i]! : '')).join('');
-      const text = before + disguised + after;
-      const hits = matcher.check(text).filter((h) => h.termId === 'detector:phone');
-      assert.deepEqual(hits.map((h) => [h.start, h.end]), [[before.length, before.length + disguised.length]], text);
-    }),
+    fc.property(
+      phone,
+      fc.array(gap, { minLength: 10, maxLength: 10 }),
+      fc.boolean(),
+      fc.constantFrom('咨询', '有事找我', '下单备注'),
+      fc.constantFrom('', '谢谢', '，2箱起发'),
+      (digits, gaps, wide, before, after) => {
+        const shown = digits.map((d) => (wide ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d));
+        const disguised = shown.map((d, i) => d + (i < 10 ? gaps[i]! : '')).join('');
+        const text = before + disguised + after;
+        const hits = matcher.check(text).filter((h) => h.termId === 'detector:phone');
+        assert.deepEqual(
+          hits.map((h) => [h.start, h.end]),
+          [[before.length, before.length + disguised.length]],
+          text,
+        );
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -12,7 +12,9 @@ import { SEVERITY_RANK } from './types.js';
 export const MAX_SPELLINGS_PER_TERM = 64;
 
 /** What the typed detectors report as. */
-export const DETECTOR_RULES: Readonly<Record<DetectorKind, { class: TermClass; severity: Severity; rule: RuleCode; label: string }>> = {
+export const DETECTOR_RULES: Readonly<
+  Record<DetectorKind, { class: TermClass; severity: Severity; rule: RuleCode; label: string }>
+> = {
   phone: { class: 'diversion', severity: 'reject', rule: 'PLATFORM_DIVERSION', label: '手机号码' },
   qq: { class: 'diversion', severity: 'reject', rule: 'PLATFORM_DIVERSION', label: 'QQ号' },
   wechat_id: { class: 'diversion', severity: 'reject', rule: 'PLATFORM_DIVERSION', label: '微信号' },
@@ -65,7 +67,9 @@ export function compileRuleBook(book: RuleBook): Matcher {
     if (!set) grouped.set(c, (set = new Set()));
     set.add(v);
   }
-  const table = new Map([...grouped.entries()].sort((a, b) => b[0].length - a[0].length).map(([c, vs]) => [c, [...vs]] as const));
+  const table = new Map(
+    [...grouped.entries()].sort((a, b) => b[0].length - a[0].length).map(([c, vs]) => [c, [...vs]] as const),
+  );
 
   const terms: BookTerm[] = [];
   const byPattern = new Map<string, Entry>();
@@ -122,7 +126,16 @@ export function compileRuleBook(book: RuleBook): Matcher {
           seen ??= new Set();
           if (seen.has(key)) continue;
           seen.add(key);
-          hits.push({ termId: term.id, term: term.text, class: term.class, severity: term.severity, rule: term.rule, start, end, matched: text.slice(start, end) });
+          hits.push({
+            termId: term.id,
+            term: term.text,
+            class: term.class,
+            severity: term.severity,
+            rule: term.rule,
+            start,
+            end,
+            matched: text.slice(start, end),
+          });
         }
       }
       findPhones(f, folded.start, folded.end, found);
@@ -142,7 +155,16 @@ export function compileRuleBook(book: RuleBook): Matcher {
 
 function push(hits: Hit[], text: string, kind: DetectorKind, start: number, end: number): void {
   const r = DETECTOR_RULES[kind];
-  hits.push({ termId: `detector:${kind}`, term: r.label, class: r.class, severity: r.severity, rule: r.rule, start, end, matched: text.slice(start, end) });
+  hits.push({
+    termId: `detector:${kind}`,
+    term: r.label,
+    class: r.class,
+    severity: r.severity,
+    rule: r.rule,
+    start,
+    end,
+    matched: text.slice(start, end),
+  });
 }
 
 /** Clause punctuation and line breaks: where natural text, not an evasion, puts a gap. */
@@ -194,7 +216,10 @@ export function maskHits(text: string, hits: readonly Hit[], classes: readonly T
  * blocks it; off-platform contacts (diversion, whatever their severity) are masked so the rest
  * still shows; review and warn hits pass.
  */
-export function commentDecision(text: string, hits: readonly Hit[]): { allow: false; blocking: Hit[] } | { allow: true; text: string } {
+export function commentDecision(
+  text: string,
+  hits: readonly Hit[],
+): { allow: false; blocking: Hit[] } | { allow: true; text: string } {
   const blocking = hits.filter((h) => h.severity === 'reject' && h.class !== 'diversion');
   if (blocking.length > 0) return { allow: false, blocking };
   return { allow: true, text: maskHits(text, hits, ['diversion']) };

@@ -1,2 +1,12 @@
 /** The inventory module's public API: other modules import only from here. */
-export { reserveStock, reserveStockLines, commitReservations, releaseReservations, adjustStock, receiveIntoStock, takeFromStock, type ReservationLine, type OrderReservationLine } from './stock.js';
+export {
+  reserveStock,
+  reserveStockLines,
+  commitReservations,
+  releaseReservations,
+  adjustStock,
+  receiveIntoStock,
+  takeFromStock,
+  type ReservationLine,
+  type OrderReservationLine,
+} from './stock.js';

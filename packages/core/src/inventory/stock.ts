@@ -20,7 +20,11 @@ export interface ReservationLine {
  * OUT_OF_STOCK (and the transaction rolls back) when any line cannot be covered.
  */
 export async function reserveStock(tx: Tx, orderId: string, lines: ReservationLine[], now: number): Promise<void> {
-  await reserveStockLines(tx, lines.map((l) => ({ ...l, orderId })), now);
+  await reserveStockLines(
+    tx,
+    lines.map((l) => ({ ...l, orderId })),
+    now,
+  );
 }
 
 /** A line of a batch of orders to reserve stock for; `committed` when the order is placed paid (a sample). */
@@ -39,21 +43,51 @@ export async function reserveStockLines(tx: Tx, lines: readonly OrderReservation
   if (lines.length === 0) return;
   const perSku = new Map<string, number>();
   for (const l of lines) {
-    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1) throw invalid('quantity must be a positive integer', { field: 'quantity', skuId: l.skuId });
+    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1)
+      throw invalid('quantity must be a positive integer', { field: 'quantity', skuId: l.skuId });
     perSku.set(l.skuId, (perSku.get(l.skuId) ?? 0) + l.quantity);
   }
   for (const skuId of [...perSku.keys()].sort()) {
     const quantity = perSku.get(skuId)!;
     const res = await takeStock.run(tx, { quantity, now, skuId });
-    if (Number(res.numAffectedRows ?? 0n) !== 1) throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', { skuId, requested: quantity });
+    if (Number(res.numAffectedRows ?? 0n) !== 1)
+      throw new DomainError('OUT_OF_STOCK', 'not enough stock for this item', { skuId, requested: quantity });
   }
-  await insertRows(tx, 'stock_reservations', lines.map((l) => ({ id: newId('reservation', now), order_id: l.orderId, sku_id: l.skuId, shop_id: l.shopId, quantity: l.quantity, status: l.committed ? 'committed' : 'reserved', created_at: now, updated_at: now })));
+  await insertRows(
+    tx,
+    'stock_reservations',
+    lines.map((l) => ({
+      id: newId('reservation', now),
+      order_id: l.orderId,
+      sku_id: l.skuId,
+      shop_id: l.shopId,
+      quantity: l.quantity,
+      status: l.committed ? 'committed' : 'reserved',
+      created_at: now,
+      updated_at: now,
+    })),
+  );
 }
 
 /** The conditional take of stock, compiled once (the hot statement of every order). */
-const takeStock = compiledOnce((db, v) => db.updateTable('skus').set((eb) => ({ stock: eb('stock', '-', v('quantity') as unknown as number), updated_at: v('now') as unknown as number })).where('id', '=', v('skuId')).where('stock', '>=', v('quantity') as unknown as number));
+const takeStock = compiledOnce((db, v) =>
+  db
+    .updateTable('skus')
+    .set((eb) => ({
+      stock: eb('stock', '-', v('quantity') as unknown as number),
+      updated_at: v('now') as unknown as number,
+    }))
+    .where('id', '=', v('skuId'))
+    .where('stock', '>=', v('quantity') as unknown as number),
+);
 
-const commitReserved = compiledOnce((db, v) => db.updateTable('stock_reservations').set({ status: 'committed', updated_at: v('now') as unknown as number }).where('order_id', '=', v('orderId')).where('status', '=', 'reserved'));
+const commitReserved = compiledOnce((db, v) =>
+  db
+    .updateTable('stock_reservations')
+    .set({ status: 'committed', updated_at: v('now') as unknown as number })
+    .where('order_id', '=', v('orderId'))
+    .where('status', '=', 'reserved'),
+);
 
 /** Payment captured: the reservation becomes a sale. */
 export async function commitReservations(tx: Tx, orderId: string, now: number): Promise<void> {
@@ -65,12 +99,27 @@ export async function commitReservations(tx: Tx, orderId: string, now: number): 
  * conditional update first, so a release that runs twice returns the stock once.
  */
 export async function releaseReservations(tx: Tx, orderId: string, now: number): Promise<number> {
-  const rows = await tx.selectFrom('stock_reservations').select(['id', 'sku_id', 'quantity']).where('order_id', '=', orderId).where('status', 'in', ['reserved', 'committed']).orderBy('sku_id').execute();
+  const rows = await tx
+    .selectFrom('stock_reservations')
+    .select(['id', 'sku_id', 'quantity'])
+    .where('order_id', '=', orderId)
+    .where('status', 'in', ['reserved', 'committed'])
+    .orderBy('sku_id')
+    .execute();
   let released = 0;
   for (const r of rows) {
-    const flip = await tx.updateTable('stock_reservations').set({ status: 'released', updated_at: now }).where('id', '=', r.id).where('status', 'in', ['reserved', 'committed']).executeTakeFirst();
+    const flip = await tx
+      .updateTable('stock_reservations')
+      .set({ status: 'released', updated_at: now })
+      .where('id', '=', r.id)
+      .where('status', 'in', ['reserved', 'committed'])
+      .executeTakeFirst();
     if (Number(flip.numUpdatedRows) !== 1) continue;
-    await tx.updateTable('skus').set((eb) => ({ stock: eb('stock', '+', r.quantity), updated_at: now })).where('id', '=', r.sku_id).execute();
+    await tx
+      .updateTable('skus')
+      .set((eb) => ({ stock: eb('stock', '+', r.quantity), updated_at: now }))
+      .where('id', '=', r.sku_id)
+      .execute();
     released += r.quantity;
   }
   return released;
@@ -79,7 +128,8 @@ export async function releaseReservations(tx: Tx, orderId: string, now: number):
 /** A merchant's stock correction by a signed delta (receiving goods, write-offs); never below zero. */
 export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string, delta: number): Promise<number> {
   await requireOwnSku(ctx, actor, skuId);
-  if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_STOCK) throw invalid('delta must be a non-zero integer', { field: 'delta' });
+  if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_STOCK)
+    throw invalid('delta must be a non-zero integer', { field: 'delta' });
   const now = ctx.clock.now();
   const res = await ctx.db
     .updateTable('skus')
@@ -88,7 +138,8 @@ export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string,
     .where('stock', '>=', Math.max(0, -delta))
     .where('stock', '<=', MAX_STOCK - Math.max(0, delta))
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', { skuId, delta });
+  if (Number(res.numUpdatedRows) !== 1)
+    throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', { skuId, delta });
   const row = await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
   return row.stock;
 }
@@ -98,7 +149,8 @@ export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string,
  * `quantity` by a conditional update that keeps the stock within MAX_STOCK. False when it would not.
  */
 export async function receiveIntoStock(tx: Tx, skuId: string, quantity: number, now: number): Promise<boolean> {
-  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK) throw invalid(`quantity must be an integer between 1 and ${MAX_STOCK}`, { field: 'quantity' });
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK)
+    throw invalid(`quantity must be an integer between 1 and ${MAX_STOCK}`, { field: 'quantity' });
   const res = await tx
     .updateTable('skus')
     .set((eb) => ({ stock: eb('stock', '+', quantity), updated_at: now }))
@@ -114,7 +166,8 @@ export async function receiveIntoStock(tx: Tx, skuId: string, quantity: number, 
  * zero. False when there is not enough stock.
  */
 export async function takeFromStock(tx: Tx, skuId: string, quantity: number, now: number): Promise<boolean> {
-  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK) throw invalid(`quantity must be an integer between 1 and ${MAX_STOCK}`, { field: 'quantity' });
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK)
+    throw invalid(`quantity must be an integer between 1 and ${MAX_STOCK}`, { field: 'quantity' });
   const res = await tx
     .updateTable('skus')
     .set((eb) => ({ stock: eb('stock', '-', quantity), updated_at: now }))

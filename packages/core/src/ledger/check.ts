@@ -37,7 +37,10 @@ export interface AdBalanceProblem {
 
 /** Every ad account's ledger balance against its own figures, for shops and creators alike; and no ad balance in the ledger without an account. */
 export async function checkAdBalances(db: Db): Promise<AdBalanceProblem[]> {
-  const accounts = await db.selectFrom('ad_accounts').select(['owner_kind', 'owner_id', 'topped_up_fen', 'withdrawn_fen', 'posted_spend_fen']).execute();
+  const accounts = await db
+    .selectFrom('ad_accounts')
+    .select(['owner_kind', 'owner_id', 'topped_up_fen', 'withdrawn_fen', 'posted_spend_fen'])
+    .execute();
   const sums = await db
     .selectFrom('ledger_entries')
     .select(['account_id', (eb) => eb.fn.sum<number | string>('amount_fen').as('total')])
@@ -45,10 +48,15 @@ export async function checkAdBalances(db: Db): Promise<AdBalanceProblem[]> {
     .groupBy('account_id')
     .execute();
   // `_` is LIKE's any-character: the exact prefixes are checked here.
-  const ledger = new Map(sums.filter((r) => r.account_id.startsWith('ad_balance:') || r.account_id.startsWith('creator_ad_balance:')).map((r) => [r.account_id, Number(r.total)]));
+  const ledger = new Map(
+    sums
+      .filter((r) => r.account_id.startsWith('ad_balance:') || r.account_id.startsWith('creator_ad_balance:'))
+      .map((r) => [r.account_id, Number(r.total)]),
+  );
   const problems: AdBalanceProblem[] = [];
   for (const a of accounts) {
-    const id = a.owner_kind === 'creator' ? accountId('creator_ad_balance', a.owner_id) : accountId('ad_balance', a.owner_id);
+    const id =
+      a.owner_kind === 'creator' ? accountId('creator_ad_balance', a.owner_id) : accountId('ad_balance', a.owner_id);
     const expected = Number(a.topped_up_fen) - Number(a.withdrawn_fen) - Number(a.posted_spend_fen);
     const actual = ledger.get(id) ?? 0;
     ledger.delete(id);
@@ -83,7 +91,10 @@ export async function checkCompensation(db: Db): Promise<CompensationProblem[]> 
     .select(['j.reason', 'j.ref_id', 'e.amount_fen'])
     .where('e.account_id', '=', payable)
     .execute();
-  const payouts = await db.selectFrom('compensation_payouts').select(['id', 'order_id', 'booked_ref', 'amount_fen', 'status']).execute();
+  const payouts = await db
+    .selectFrom('compensation_payouts')
+    .select(['id', 'order_id', 'booked_ref', 'amount_fen', 'status'])
+    .execute();
   const booked = new Map<string, number>();
   const paid = new Map<string, number>();
   let balance = 0;
@@ -96,7 +107,8 @@ export async function checkCompensation(db: Db): Promise<CompensationProblem[]> 
   const problems: CompensationProblem[] = [];
   const byRef = new Map(payouts.map((p) => [p.booked_ref, p]));
   for (const [ref, fen] of booked) {
-    if (!byRef.has(ref)) problems.push({ code: 'BOOKED_WITHOUT_PAYOUT', orderId: null, ref, expectedFen: fen, actualFen: 0 });
+    if (!byRef.has(ref))
+      problems.push({ code: 'BOOKED_WITHOUT_PAYOUT', orderId: null, ref, expectedFen: fen, actualFen: 0 });
   }
   const perOrder = new Map<string, { owed: number; unpaid: number }>();
   let unpaidTotal = 0;
@@ -104,9 +116,23 @@ export async function checkCompensation(db: Db): Promise<CompensationProblem[]> 
     const amount = Number(p.amount_fen);
     const bookedFen = booked.get(p.booked_ref) ?? 0;
     const paidFen = paid.get(p.id) ?? 0;
-    if (bookedFen !== amount) problems.push({ code: 'PAYOUT_NOT_BOOKED', orderId: p.order_id, ref: p.id, expectedFen: amount, actualFen: bookedFen });
+    if (bookedFen !== amount)
+      problems.push({
+        code: 'PAYOUT_NOT_BOOKED',
+        orderId: p.order_id,
+        ref: p.id,
+        expectedFen: amount,
+        actualFen: bookedFen,
+      });
     const expectPaid = p.status === 'succeeded' ? amount : 0;
-    if (paidFen !== expectPaid) problems.push({ code: 'PAID_STATUS_DIFFERS', orderId: p.order_id, ref: p.id, expectedFen: expectPaid, actualFen: paidFen });
+    if (paidFen !== expectPaid)
+      problems.push({
+        code: 'PAID_STATUS_DIFFERS',
+        orderId: p.order_id,
+        ref: p.id,
+        expectedFen: expectPaid,
+        actualFen: paidFen,
+      });
     const o = perOrder.get(p.order_id) ?? { owed: 0, unpaid: 0 };
     o.owed += bookedFen - paidFen;
     if (p.status !== 'succeeded') {
@@ -116,9 +142,17 @@ export async function checkCompensation(db: Db): Promise<CompensationProblem[]> 
     perOrder.set(p.order_id, o);
   }
   for (const [orderId, o] of perOrder) {
-    if (o.owed !== o.unpaid) problems.push({ code: 'ORDER_PAYABLE_DIFFERS', orderId, ref: orderId, expectedFen: o.unpaid, actualFen: o.owed });
+    if (o.owed !== o.unpaid)
+      problems.push({ code: 'ORDER_PAYABLE_DIFFERS', orderId, ref: orderId, expectedFen: o.unpaid, actualFen: o.owed });
   }
-  if (balance !== unpaidTotal) problems.push({ code: 'PAYABLE_BALANCE_DIFFERS', orderId: null, ref: payable, expectedFen: unpaidTotal, actualFen: balance });
+  if (balance !== unpaidTotal)
+    problems.push({
+      code: 'PAYABLE_BALANCE_DIFFERS',
+      orderId: null,
+      ref: payable,
+      expectedFen: unpaidTotal,
+      actualFen: balance,
+    });
   return problems;
 }
 
@@ -163,6 +197,10 @@ export async function checkLedger(db: Db): Promise<LedgerCheckReport> {
     balanceMismatches: mismatches.sort((x, y) => x.accountId.localeCompare(y.accountId)),
     compensationProblems,
     adBalanceProblems,
-    ok: unbalancedJournals.length === 0 && mismatches.length === 0 && compensationProblems.length === 0 && adBalanceProblems.length === 0,
+    ok:
+      unbalancedJournals.length === 0 &&
+      mismatches.length === 0 &&
+      compensationProblems.length === 0 &&
+      adBalanceProblems.length === 0,
   };
 }

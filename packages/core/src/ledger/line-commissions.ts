@@ -7,7 +7,10 @@ import type { Db } from '../context.js';
 const CHUNK = 500;
 
 /** Sums per line and account, keyed `${lineId}|${accountId}`; lines settled before entries named their line have none. */
-export async function paidPerLine(db: Db, lineIds: readonly string[]): Promise<{ amounts: Map<string, number>; lines: Set<string> }> {
+export async function paidPerLine(
+  db: Db,
+  lineIds: readonly string[],
+): Promise<{ amounts: Map<string, number>; lines: Set<string> }> {
   const amounts = new Map<string, number>();
   const lines = new Set<string>();
   for (let i = 0; i < lineIds.length; i += CHUNK) {

@@ -15,7 +15,19 @@ export interface LineMoneyRow {
   colonel_id: string | null;
 }
 
-export const LINE_MONEY_COLUMNS = ['id', 'order_id', 'line_total_fen', 'refunded_fen', 'fee_rate_bp', 'creator_rate_bp', 'mcn_share_bp', 'colonel_fee_bp', 'attr_creator_id', 'mcn_id', 'colonel_id'] as const;
+export const LINE_MONEY_COLUMNS = [
+  'id',
+  'order_id',
+  'line_total_fen',
+  'refunded_fen',
+  'fee_rate_bp',
+  'creator_rate_bp',
+  'mcn_share_bp',
+  'colonel_fee_bp',
+  'attr_creator_id',
+  'mcn_id',
+  'colonel_id',
+] as const;
 
 /** A share with nobody to receive it is no share: it stays with the merchant. */
 export function effectiveRates(l: LineMoneyRow): LineRates {

@@ -18,7 +18,10 @@ export interface RefundOrderInput {
 }
 
 function checkAmount(amountFen: number): void {
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', { field: 'amountFen' });
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', {
+      field: 'amountFen',
+    });
 }
 
 function checkText(value: string, field: string, max: number): string {
@@ -28,22 +31,47 @@ function checkText(value: string, field: string, max: number): string {
 }
 
 async function orderFor(ctx: CoreContext, actor: Actor, orderId: string) {
-  const o = await ctx.db.selectFrom('orders').select(['id', 'shop_id', 'checkout_id', 'status']).where('id', '=', orderId).executeTakeFirst();
+  const o = await ctx.db
+    .selectFrom('orders')
+    .select(['id', 'shop_id', 'checkout_id', 'status'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
   if (!o || !(actor.shops.has(o.shop_id) || actor.roles.has('admin'))) throw notFound('order', orderId);
   return o;
 }
 
 /** Refunds part of a paid order (the merchant of its shop or an admin); idempotent by request key. */
-export async function refundOrder(ctx: CoreContext, actor: Actor, orderId: string, input: RefundOrderInput): Promise<{ refundId: string | null; duplicate: boolean }> {
+export async function refundOrder(
+  ctx: CoreContext,
+  actor: Actor,
+  orderId: string,
+  input: RefundOrderInput,
+): Promise<{ refundId: string | null; duplicate: boolean }> {
   checkAmount(input.amountFen);
   const reason = checkText(input.reason, 'reason', 200);
   const key = checkText(input.requestKey, 'requestKey', 100);
   const order = await orderFor(ctx, actor, orderId);
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const payment = await tx.selectFrom('payments').select('id').where('checkout_id', '=', order.checkout_id).where('status', '=', 'succeeded').executeTakeFirst();
+    const payment = await tx
+      .selectFrom('payments')
+      .select('id')
+      .where('checkout_id', '=', order.checkout_id)
+      .where('status', '=', 'succeeded')
+      .executeTakeFirst();
     if (!payment) throw new DomainError('NOT_CAPTURED', 'this order has not been paid');
-    const id = await requestRefund(tx, { paymentId: payment.id, orderId, amountFen: input.amountFen, reason, requestKey: `manual:${orderId}:${key}`, lineId: input.lineId }, now);
+    const id = await requestRefund(
+      tx,
+      {
+        paymentId: payment.id,
+        orderId,
+        amountFen: input.amountFen,
+        reason,
+        requestKey: `manual:${orderId}:${key}`,
+        lineId: input.lineId,
+      },
+      now,
+    );
     return { refundId: id, duplicate: id === null };
   });
 }
@@ -61,19 +89,42 @@ export interface CompensationInput {
  * and paid to the buyer's original payment by the provider (payments/buyer-compensation.ts).
  * A merchant pays only from its own shop; the platform pays only when an admin says so.
  */
-export async function compensateBuyer(ctx: CoreContext, actor: Actor, orderId: string, input: CompensationInput): Promise<{ journalId: string | null }> {
+export async function compensateBuyer(
+  ctx: CoreContext,
+  actor: Actor,
+  orderId: string,
+  input: CompensationInput,
+): Promise<{ journalId: string | null }> {
   checkAmount(input.amountFen);
   const reason = checkText(input.reason, 'reason', 200);
   const key = checkText(input.requestKey, 'requestKey', 100);
-  if (input.paidBy !== 'merchant' && input.paidBy !== 'platform') throw invalid('paidBy must be merchant or platform', { field: 'paidBy' });
+  if (input.paidBy !== 'merchant' && input.paidBy !== 'platform')
+    throw invalid('paidBy must be merchant or platform', { field: 'paidBy' });
   const order = await orderFor(ctx, actor, orderId);
-  if (input.paidBy === 'platform' && !actor.roles.has('admin')) throw new DomainError('FORBIDDEN', 'only the platform may pay compensation from its own funds');
+  if (input.paidBy === 'platform' && !actor.roles.has('admin'))
+    throw new DomainError('FORBIDDEN', 'only the platform may pay compensation from its own funds');
   if (order.status === 'unpaid') throw new DomainError('NOT_CAPTURED', 'this order has not been paid');
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const ref = `${orderId}:${key}`;
-    const from = input.paidBy === 'merchant' ? accountId('merchant_available', order.shop_id) : accountId('platform_compensation_expense');
-    const booked = await bookBuyerCompensation(tx, { orderId, amountFen: input.amountFen, kind: 'manual', paidBy: input.paidBy, fromAccount: from, refKind: 'order', refId: ref, memo: reason }, now);
+    const from =
+      input.paidBy === 'merchant'
+        ? accountId('merchant_available', order.shop_id)
+        : accountId('platform_compensation_expense');
+    const booked = await bookBuyerCompensation(
+      tx,
+      {
+        orderId,
+        amountFen: input.amountFen,
+        kind: 'manual',
+        paidBy: input.paidBy,
+        fromAccount: from,
+        refKind: 'order',
+        refId: ref,
+        memo: reason,
+      },
+      now,
+    );
     if (!booked) return { journalId: null };
     const journalId = booked.journalId;
     await emit(tx, 'compensation.booked', orderId, { orderId, amountFen: input.amountFen, paidBy: input.paidBy }, now);

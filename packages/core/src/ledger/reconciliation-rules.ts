@@ -32,14 +32,26 @@ export function reconcile(provider: readonly ProviderRecord[], ours: readonly Ou
     const o = mine.get(key(p.kind, p.ref));
     const base = { kind: p.kind, ref: p.ref, providerFen: p.amountFen, providerStatus: p.status };
     if (!o) {
-      if (p.status === 'succeeded') out.push({ ...base, code: 'MISSING_IN_LEDGER', ledgerFen: null, ledgerStatus: null });
+      if (p.status === 'succeeded')
+        out.push({ ...base, code: 'MISSING_IN_LEDGER', ledgerFen: null, ledgerStatus: null });
       continue;
     }
-    if (p.status !== o.status) out.push({ ...base, code: 'STATUS_DIFFERS', ledgerFen: o.bookedFen, ledgerStatus: o.status });
-    else if (p.status === 'succeeded' && p.amountFen !== o.bookedFen) out.push({ ...base, code: 'AMOUNT_DIFFERS', ledgerFen: o.bookedFen, ledgerStatus: o.status });
+    if (p.status !== o.status)
+      out.push({ ...base, code: 'STATUS_DIFFERS', ledgerFen: o.bookedFen, ledgerStatus: o.status });
+    else if (p.status === 'succeeded' && p.amountFen !== o.bookedFen)
+      out.push({ ...base, code: 'AMOUNT_DIFFERS', ledgerFen: o.bookedFen, ledgerStatus: o.status });
   }
   for (const o of ours) {
-    if (o.status === 'succeeded' && !theirs.has(key(o.kind, o.ref))) out.push({ kind: o.kind, ref: o.ref, code: 'MISSING_AT_PROVIDER', providerFen: null, ledgerFen: o.bookedFen, providerStatus: null, ledgerStatus: o.status });
+    if (o.status === 'succeeded' && !theirs.has(key(o.kind, o.ref)))
+      out.push({
+        kind: o.kind,
+        ref: o.ref,
+        code: 'MISSING_AT_PROVIDER',
+        providerFen: null,
+        ledgerFen: o.bookedFen,
+        providerStatus: null,
+        ledgerStatus: o.status,
+      });
   }
   return out.sort((a, b) => (a.kind === b.kind ? a.ref.localeCompare(b.ref) : a.kind.localeCompare(b.kind)));
 }

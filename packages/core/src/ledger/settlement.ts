@@ -22,14 +22,30 @@ export type FaultHook = (step: SettleStep) => void;
 const HOUR_MS = 60 * 60 * 1000;
 
 /** After-sales case statuses that hold an order's settlement back (see aftersales/case-types.ts). */
-export const SETTLEMENT_HOLDING_CASE_STATUSES: readonly CaseStatus[] = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated'];
+export const SETTLEMENT_HOLDING_CASE_STATUSES: readonly CaseStatus[] = [
+  'requested',
+  'countered',
+  'awaiting_return',
+  'return_shipped',
+  'escalated',
+];
 
 /** Settles due orders in batches; returns how many settled. Run by the worker loop. */
-export async function settleDueOrders(ctx: CoreContext, options: { limit?: number; batchSize?: number; fault?: FaultHook } = {}): Promise<number> {
+export async function settleDueOrders(
+  ctx: CoreContext,
+  options: { limit?: number; batchSize?: number; fault?: FaultHook } = {},
+): Promise<number> {
   const now = ctx.clock.now();
   const limit = options.limit ?? 2000;
   const batchSize = options.batchSize ?? 500;
-  const due = await ctx.db.selectFrom('ledger_order_money').select('order_id').where('status', '=', 'held').where('settle_due_at', '<=', now).orderBy('settle_due_at').limit(limit).execute();
+  const due = await ctx.db
+    .selectFrom('ledger_order_money')
+    .select('order_id')
+    .where('status', '=', 'held')
+    .where('settle_due_at', '<=', now)
+    .orderBy('settle_due_at')
+    .limit(limit)
+    .execute();
   let settled = 0;
   for (let i = 0; i < due.length; i += batchSize) {
     const ids = due.slice(i, i + batchSize).map((d) => d.order_id);
@@ -39,15 +55,36 @@ export async function settleDueOrders(ctx: CoreContext, options: { limit?: numbe
 }
 
 /** Settles the given orders that are due, in the caller's transaction. */
-export async function settleOrders(tx: Tx, orderIds: readonly string[], now: number, fault?: FaultHook): Promise<number> {
+export async function settleOrders(
+  tx: Tx,
+  orderIds: readonly string[],
+  now: number,
+  fault?: FaultHook,
+): Promise<number> {
   if (orderIds.length === 0) return 0;
   // An open case holds the money back an hour at a time: a refund still pending at the provider,
   // or an after-sales case still being handled (requested, countered, awaiting or carrying a
   // return, escalated). Final and rejected cases do not hold settlement.
-  const open = await tx.selectFrom('refunds').select('order_id').where('order_id', 'in', orderIds).where('status', '=', 'pending').execute();
-  const cases = await tx.selectFrom('aftersales_cases').select('order_id').where('order_id', 'in', orderIds).where('status', 'in', SETTLEMENT_HOLDING_CASE_STATUSES).execute();
+  const open = await tx
+    .selectFrom('refunds')
+    .select('order_id')
+    .where('order_id', 'in', orderIds)
+    .where('status', '=', 'pending')
+    .execute();
+  const cases = await tx
+    .selectFrom('aftersales_cases')
+    .select('order_id')
+    .where('order_id', 'in', orderIds)
+    .where('status', 'in', SETTLEMENT_HOLDING_CASE_STATUSES)
+    .execute();
   const blocked = new Set([...open.map((o) => o.order_id), ...cases.map((c) => c.order_id)]);
-  if (blocked.size) await tx.updateTable('ledger_order_money').set({ settle_due_at: now + HOUR_MS }).where('order_id', 'in', [...blocked]).where('status', '=', 'held').execute();
+  if (blocked.size)
+    await tx
+      .updateTable('ledger_order_money')
+      .set({ settle_due_at: now + HOUR_MS })
+      .where('order_id', 'in', [...blocked])
+      .where('status', '=', 'held')
+      .execute();
   const candidates = orderIds.filter((id) => !blocked.has(id));
   if (candidates.length === 0) return 0;
   const claimed = await tx
@@ -61,7 +98,12 @@ export async function settleOrders(tx: Tx, orderIds: readonly string[], now: num
   fault?.('claimed');
   if (claimed.length === 0) return 0;
   const ids = claimed.map((c) => c.order_id);
-  const lines = (await tx.selectFrom('order_lines').select([...LINE_MONEY_COLUMNS]).where('order_id', 'in', ids).orderBy('id').execute()) as LineMoneyRow[];
+  const lines = (await tx
+    .selectFrom('order_lines')
+    .select([...LINE_MONEY_COLUMNS])
+    .where('order_id', 'in', ids)
+    .orderBy('id')
+    .execute()) as LineMoneyRow[];
   const orders = await tx.selectFrom('orders').select(['id', 'shipping_fee_fen']).where('id', 'in', ids).execute();
   fault?.('loaded');
   const shipping = new Map(orders.map((o) => [o.id, Number(o.shipping_fee_fen)]));
@@ -72,7 +114,16 @@ export async function settleOrders(tx: Tx, orderIds: readonly string[], now: num
     byOrder.set(l.order_id, list);
   }
   const journals: JournalInput[] = [];
-  const rows: Array<{ order_id: string; shop_id: string; journal_id: string; gross_fen: number; fee_fen: number; commission_fen: number; merchant_fen: number; settled_at: number }> = [];
+  const rows: Array<{
+    order_id: string;
+    shop_id: string;
+    journal_id: string;
+    gross_fen: number;
+    fee_fen: number;
+    commission_fen: number;
+    merchant_fen: number;
+    settled_at: number;
+  }> = [];
   for (const c of claimed) {
     const net = Number(c.captured_fen) - Number(c.refunded_fen);
     const shop = c.shop_id;
@@ -86,14 +137,35 @@ export async function settleOrders(tx: Tx, orderIds: readonly string[], now: num
       fee += p.fee;
       commission += p.creator + p.mcn + p.colonel;
       // Each commission names its line: reports read what the ledger paid for a line.
-      if (p.creator) entries.push({ account: accountId('creator_available', l.attr_creator_id), amountFen: p.creator, lineId: l.id });
+      if (p.creator)
+        entries.push({
+          account: accountId('creator_available', l.attr_creator_id),
+          amountFen: p.creator,
+          lineId: l.id,
+        });
       if (p.mcn) entries.push({ account: accountId('mcn_available', l.mcn_id), amountFen: p.mcn, lineId: l.id });
-      if (p.colonel) entries.push({ account: accountId('colonel_available', l.colonel_id), amountFen: p.colonel, lineId: l.id });
+      if (p.colonel)
+        entries.push({ account: accountId('colonel_available', l.colonel_id), amountFen: p.colonel, lineId: l.id });
     }
     entries.push({ account: accountId('merchant_available', shop), amountFen: merchant });
     entries.push({ account: accountId('platform_fee_revenue'), amountFen: fee });
-    journals.push({ reason: 'settlement', refKind: 'order', refId: c.order_id, memo: '订单结算 / order settled', entries });
-    rows.push({ order_id: c.order_id, shop_id: shop, journal_id: '', gross_fen: net, fee_fen: fee, commission_fen: commission, merchant_fen: merchant, settled_at: now });
+    journals.push({
+      reason: 'settlement',
+      refKind: 'order',
+      refId: c.order_id,
+      memo: '订单结算 / order settled',
+      entries,
+    });
+    rows.push({
+      order_id: c.order_id,
+      shop_id: shop,
+      journal_id: '',
+      gross_fen: net,
+      fee_fen: fee,
+      commission_fen: commission,
+      merchant_fen: merchant,
+      settled_at: now,
+    });
   }
   const journalIds = await postJournals(tx, journals, now);
   fault?.('posted');

@@ -14,10 +14,21 @@ export interface ShopSettleTerms {
 }
 
 /** Sets (or clears, with null) a shop's settlement cap; a no-op when it is already so. */
-export async function setShopSettleCap(db: Db | Tx, shopId: string, capDays: number | null, reason: string, now: number): Promise<void> {
+export async function setShopSettleCap(
+  db: Db | Tx,
+  shopId: string,
+  capDays: number | null,
+  reason: string,
+  now: number,
+): Promise<void> {
   const cap = capDays === null ? null : Math.max(0, Math.trunc(capDays));
-  const row = await db.selectFrom('ledger_shop_terms').select(['settle_cap_days', 'reason']).where('shop_id', '=', shopId).executeTakeFirst();
-  if (row && (row.settle_cap_days === null ? null : Number(row.settle_cap_days)) === cap && row.reason === reason) return;
+  const row = await db
+    .selectFrom('ledger_shop_terms')
+    .select(['settle_cap_days', 'reason'])
+    .where('shop_id', '=', shopId)
+    .executeTakeFirst();
+  if (row && (row.settle_cap_days === null ? null : Number(row.settle_cap_days)) === cap && row.reason === reason)
+    return;
   await db
     .insertInto('ledger_shop_terms')
     .values({ shop_id: shopId, settle_cap_days: cap, reason, updated_at: now })
@@ -27,7 +38,14 @@ export async function setShopSettleCap(db: Db | Tx, shopId: string, capDays: num
 
 export async function shopSettleTerms(db: Db | Tx, shopId: string): Promise<ShopSettleTerms | null> {
   const row = await db.selectFrom('ledger_shop_terms').selectAll().where('shop_id', '=', shopId).executeTakeFirst();
-  return row ? { shopId, settleCapDays: row.settle_cap_days === null ? null : Number(row.settle_cap_days), reason: row.reason, updatedAt: Number(row.updated_at) } : null;
+  return row
+    ? {
+        shopId,
+        settleCapDays: row.settle_cap_days === null ? null : Number(row.settle_cap_days),
+        reason: row.reason,
+        updatedAt: Number(row.updated_at),
+      }
+    : null;
 }
 
 /** The days an order of this shop waits after completion: the category window, capped by the shop's terms. */

@@ -30,7 +30,9 @@ export interface LineParts {
   fee: number;
 }
 
-export const PART_NAMES = ['merchant', 'creator', 'mcn', 'colonel', 'fee'] as const satisfies ReadonlyArray<keyof LineParts>;
+export const PART_NAMES = ['merchant', 'creator', 'mcn', 'colonel', 'fee'] as const satisfies ReadonlyArray<
+  keyof LineParts
+>;
 
 /** Splits `total` fen by non-negative integer weights; parts sum to `total` (largest remainder). */
 export function allocate(total: number, weights: ReadonlyArray<number | bigint>): number[] {
@@ -64,7 +66,8 @@ export function assertRates(r: LineRates): void {
   for (const [k, v] of Object.entries(r)) {
     if (!Number.isSafeInteger(v) || v < 0 || v > BP) throw new RangeError(`${k} must be 0–${BP} basis points`);
   }
-  if (r.feeRateBp + r.creatorRateBp + r.colonelFeeBp > BP) throw new RangeError('fee, commission and service fee exceed the line');
+  if (r.feeRateBp + r.creatorRateBp + r.colonelFeeBp > BP)
+    throw new RangeError('fee, commission and service fee exceed the line');
 }
 
 /** Weights of the five parts in 1/10⁸ of the amount. */
@@ -81,7 +84,13 @@ function weights(r: LineRates): bigint[] {
 /** Splits an amount of one line between the merchant, the beneficiaries and the platform fee. */
 export function splitLine(amountFen: number, rates: LineRates): LineParts {
   assertRates(rates);
-  const [merchant, creator, mcn, colonel, fee] = allocate(amountFen, weights(rates)) as [number, number, number, number, number];
+  const [merchant, creator, mcn, colonel, fee] = allocate(amountFen, weights(rates)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { merchant, creator, mcn, colonel, fee };
 }
 
@@ -93,7 +102,13 @@ export function clawbackLine(before: number, after: number, rates: LineRates): L
   if (after < before) throw new RangeError('refunded amounts only grow');
   const a = splitLine(after, rates);
   const b = splitLine(before, rates);
-  return { merchant: a.merchant - b.merchant, creator: a.creator - b.creator, mcn: a.mcn - b.mcn, colonel: a.colonel - b.colonel, fee: a.fee - b.fee };
+  return {
+    merchant: a.merchant - b.merchant,
+    creator: a.creator - b.creator,
+    mcn: a.mcn - b.mcn,
+    colonel: a.colonel - b.colonel,
+    fee: a.fee - b.fee,
+  };
 }
 
 export const sumParts = (p: LineParts): number => p.merchant + p.creator + p.mcn + p.colonel + p.fee;
@@ -104,13 +119,18 @@ export const sumParts = (p: LineParts): number => p.merchant + p.creator + p.mcn
  */
 export function spreadRefund(amountFen: number, remaining: readonly number[]): number[] {
   const total = remaining.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new RangeError('refund must be a positive integer of fen');
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new RangeError('refund must be a positive integer of fen');
   if (amountFen > total) throw new RangeError('refund exceeds what is refundable');
   return allocate(amountFen, remaining);
 }
 
 /** Whether a payout of `amount` may be taken from `available`. */
-export function payoutAllowed(availableFen: number, amountFen: number, minimumFen: number): 'ok' | 'BELOW_MINIMUM' | 'INSUFFICIENT_FUNDS' | 'INVALID_AMOUNT' {
+export function payoutAllowed(
+  availableFen: number,
+  amountFen: number,
+  minimumFen: number,
+): 'ok' | 'BELOW_MINIMUM' | 'INSUFFICIENT_FUNDS' | 'INVALID_AMOUNT' {
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) return 'INVALID_AMOUNT';
   if (amountFen < minimumFen) return 'BELOW_MINIMUM';
   if (amountFen > availableFen) return 'INSUFFICIENT_FUNDS';

@@ -23,9 +23,19 @@ function label(account: string): string {
 
 async function balances(ctx: CoreContext, accounts: string[]): Promise<BalanceView[]> {
   if (accounts.length === 0) return [];
-  const rows = await ctx.db.selectFrom('ledger_balances').select(['account_id', 'balance_fen']).where('account_id', 'in', accounts).execute();
+  const rows = await ctx.db
+    .selectFrom('ledger_balances')
+    .select(['account_id', 'balance_fen'])
+    .where('account_id', 'in', accounts)
+    .execute();
   const by = new Map(rows.map((r) => [r.account_id, Number(r.balance_fen)]));
-  return accounts.map((a) => ({ accountId: a, kind: parseAccountId(a)!.kind, ownerId: parseAccountId(a)!.ownerId, label: label(a), balanceFen: by.get(a) ?? 0 }));
+  return accounts.map((a) => ({
+    accountId: a,
+    kind: parseAccountId(a)!.kind,
+    ownerId: parseAccountId(a)!.ownerId,
+    label: label(a),
+    balanceFen: by.get(a) ?? 0,
+  }));
 }
 
 /** The caller's own accounts: each shop's pending (clearing) and available, and their creator / MCN / colonel earnings. */
@@ -36,8 +46,18 @@ export async function myBalances(ctx: CoreContext, actor: Actor): Promise<Balanc
 /** The platform's own accounts (admins). */
 export async function platformBalances(ctx: CoreContext, actor: Actor): Promise<BalanceView[]> {
   requireViewable(actor, 'platform_fee_revenue');
-  const rows = await ctx.db.selectFrom('ledger_accounts').select('id').where('owner_id', 'is', null).orderBy('id').execute();
-  const providers = await ctx.db.selectFrom('ledger_accounts').select('id').where('kind', '=', 'provider_cash').orderBy('id').execute();
+  const rows = await ctx.db
+    .selectFrom('ledger_accounts')
+    .select('id')
+    .where('owner_id', 'is', null)
+    .orderBy('id')
+    .execute();
+  const providers = await ctx.db
+    .selectFrom('ledger_accounts')
+    .select('id')
+    .where('kind', '=', 'provider_cash')
+    .orderBy('id')
+    .execute();
   const platform = await balances(ctx, [...rows.map((r) => r.id), ...providers.map((r) => r.id)]);
   // Buyers' money held for every shop until settlement: the sum of all shops' clearing accounts.
   const clearing = await ctx.db
@@ -46,7 +66,16 @@ export async function platformBalances(ctx: CoreContext, actor: Actor): Promise<
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('ledger_balances.balance_fen'), eb.lit(0)).as('total'))
     .where('ledger_accounts.kind', '=', 'clearing')
     .executeTakeFirstOrThrow();
-  return [...platform, { accountId: 'clearing', kind: 'clearing', ownerId: null, label: ACCOUNT_KINDS.clearing, balanceFen: Number(clearing.total) }];
+  return [
+    ...platform,
+    {
+      accountId: 'clearing',
+      kind: 'clearing',
+      ownerId: null,
+      label: ACCOUNT_KINDS.clearing,
+      balanceFen: Number(clearing.total),
+    },
+  ];
 }
 
 export interface StatementLine {
@@ -68,43 +97,108 @@ export interface StatementQuery {
   cursor?: string | undefined; // the last entry id of the previous page
 }
 
-export async function statement(ctx: CoreContext, actor: Actor, account: string, q: StatementQuery): Promise<{ accountId: string; openingFen: number; items: StatementLine[]; nextCursor: string | null }> {
+export async function statement(
+  ctx: CoreContext,
+  actor: Actor,
+  account: string,
+  q: StatementQuery,
+): Promise<{ accountId: string; openingFen: number; items: StatementLine[]; nextCursor: string | null }> {
   requireViewable(actor, account);
   const limit = q.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw invalid('limit must be 1–100000', { field: 'limit' });
-  if (q.from !== undefined && q.to !== undefined && q.from > q.to) throw invalid('from must not be after to', { field: 'from' });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+    throw invalid('limit must be 1–100000', { field: 'limit' });
+  if (q.from !== undefined && q.to !== undefined && q.from > q.to)
+    throw invalid('from must not be after to', { field: 'from' });
   let query = ctx.db
     .selectFrom('ledger_entries')
     .innerJoin('ledger_journals', 'ledger_journals.id', 'ledger_entries.journal_id')
-    .select(['ledger_entries.id', 'ledger_entries.created_at', 'ledger_entries.amount_fen', 'ledger_journals.id as journal_id', 'ledger_journals.reason', 'ledger_journals.ref_kind', 'ledger_journals.ref_id', 'ledger_journals.memo'])
+    .select([
+      'ledger_entries.id',
+      'ledger_entries.created_at',
+      'ledger_entries.amount_fen',
+      'ledger_journals.id as journal_id',
+      'ledger_journals.reason',
+      'ledger_journals.ref_kind',
+      'ledger_journals.ref_id',
+      'ledger_journals.memo',
+    ])
     .where('ledger_entries.account_id', '=', account);
   if (q.from !== undefined) query = query.where('ledger_entries.created_at', '>=', q.from);
   if (q.to !== undefined) query = query.where('ledger_entries.created_at', '<', q.to);
   if (q.cursor !== undefined) query = query.where('ledger_entries.id', '>', q.cursor);
-  const rows = await query.orderBy('ledger_entries.id').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('ledger_entries.id')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const first = page[0];
   let opening = 0;
   if (first) {
-    const s = await ctx.db.selectFrom('ledger_entries').select((eb) => eb.fn.sum<number | string | null>('amount_fen').as('s')).where('account_id', '=', account).where('id', '<', first.id).executeTakeFirst();
+    const s = await ctx.db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.sum<number | string | null>('amount_fen').as('s'))
+      .where('account_id', '=', account)
+      .where('id', '<', first.id)
+      .executeTakeFirst();
     opening = Number(s?.s ?? 0);
   }
   let running = opening;
   const items = page.map((r) => {
     running += Number(r.amount_fen);
-    return { entryId: r.id, at: Number(r.created_at), journalId: r.journal_id, reason: r.reason, refKind: r.ref_kind, refId: r.ref_id, memo: r.memo, amountFen: Number(r.amount_fen), balanceFen: running };
+    return {
+      entryId: r.id,
+      at: Number(r.created_at),
+      journalId: r.journal_id,
+      reason: r.reason,
+      refKind: r.ref_kind,
+      refId: r.ref_id,
+      memo: r.memo,
+      amountFen: Number(r.amount_fen),
+      balanceFen: running,
+    };
   });
-  return { accountId: account, openingFen: opening, items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+  return {
+    accountId: account,
+    openingFen: opening,
+    items,
+    nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+  };
 }
 
 const yuan = (fen: number): string => formatFen(fen).replace('¥', '');
 
 /** The statement as CSV for Excel (UTF-8 with BOM, CRLF, formula-safe text: `csvDocument`). */
-export async function statementCsv(ctx: CoreContext, actor: Actor, account: string, q: Omit<StatementQuery, 'limit' | 'cursor'>): Promise<string> {
+export async function statementCsv(
+  ctx: CoreContext,
+  actor: Actor,
+  account: string,
+  q: Omit<StatementQuery, 'limit' | 'cursor'>,
+): Promise<string> {
   const s = await statement(ctx, actor, account, { ...q, limit: 100_000 });
-  const rows: CsvCell[][] = [['时间 time (UTC)', '分录 entry', '凭证 journal', '事由 reason', '关联 ref', '摘要 memo', '金额 amount (CNY)', '余额 balance (CNY)']];
+  const rows: CsvCell[][] = [
+    [
+      '时间 time (UTC)',
+      '分录 entry',
+      '凭证 journal',
+      '事由 reason',
+      '关联 ref',
+      '摘要 memo',
+      '金额 amount (CNY)',
+      '余额 balance (CNY)',
+    ],
+  ];
   rows.push(['', '', '', 'opening', '', '期初余额 / opening balance', '', yuan(s.openingFen)]);
-  for (const l of s.items) rows.push([new Date(l.at).toISOString(), l.entryId, l.journalId, l.reason, `${l.refKind}:${l.refId}`, l.memo, yuan(l.amountFen), yuan(l.balanceFen)]);
+  for (const l of s.items)
+    rows.push([
+      new Date(l.at).toISOString(),
+      l.entryId,
+      l.journalId,
+      l.reason,
+      `${l.refKind}:${l.refId}`,
+      l.memo,
+      yuan(l.amountFen),
+      yuan(l.balanceFen),
+    ]);
   return csvDocument(rows);
 }
 
@@ -118,15 +212,30 @@ export interface SettlementView {
 }
 
 /** A shop's settled orders, newest first (members of the shop, or admins). */
-export async function shopSettlements(ctx: CoreContext, actor: Actor, shopId: string, q: { limit?: number | undefined; cursor?: string | undefined }): Promise<{ items: SettlementView[]; nextCursor: string | null }> {
+export async function shopSettlements(
+  ctx: CoreContext,
+  actor: Actor,
+  shopId: string,
+  q: { limit?: number | undefined; cursor?: string | undefined },
+): Promise<{ items: SettlementView[]; nextCursor: string | null }> {
   requireViewable(actor, `merchant_available:${shopId}`);
   const limit = q.limit ?? 20;
   let query = ctx.db.selectFrom('ledger_settlements').selectAll().where('shop_id', '=', shopId);
   if (q.cursor) query = query.where('order_id', '<', q.cursor);
-  const rows = await query.orderBy('order_id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('order_id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   return {
-    items: page.map((r) => ({ orderId: r.order_id, grossFen: Number(r.gross_fen), feeFen: Number(r.fee_fen), commissionFen: Number(r.commission_fen), merchantFen: Number(r.merchant_fen), settledAt: Number(r.settled_at) })),
+    items: page.map((r) => ({
+      orderId: r.order_id,
+      grossFen: Number(r.gross_fen),
+      feeFen: Number(r.fee_fen),
+      commissionFen: Number(r.commission_fen),
+      merchantFen: Number(r.merchant_fen),
+      settledAt: Number(r.settled_at),
+    })),
     nextCursor: rows.length > limit ? page[page.length - 1]!.order_id : null,
   };
 }

@@ -25,29 +25,67 @@ function claimsOf(db: Db | Tx, buyerId: string) {
     .selectFrom('live_coupon_claims as c')
     .innerJoin('live_coupons as k', 'k.id', 'c.coupon_id')
     .innerJoin('live_rooms as r', 'r.id', 'k.room_id')
-    .select(['k.id', 'k.room_id', 'k.amount_fen', 'k.min_spend_fen', 'c.used_order_id', 'r.title', 'r.status', 'r.ended_at'])
+    .select([
+      'k.id',
+      'k.room_id',
+      'k.amount_fen',
+      'k.min_spend_fen',
+      'c.used_order_id',
+      'r.title',
+      'r.status',
+      'r.ended_at',
+    ])
     .where('c.user_id', '=', buyerId);
 }
 
 /** The buyer's claimed, unused coupon with the products it applies to; 404 when not theirs, 409 when used or expired. */
-export async function couponForCheckout(tx: Tx, buyerId: string, couponId: string, now: number): Promise<CouponForCheckout> {
+export async function couponForCheckout(
+  tx: Tx,
+  buyerId: string,
+  couponId: string,
+  now: number,
+): Promise<CouponForCheckout> {
   const row = await claimsOf(tx, buyerId).where('c.coupon_id', '=', couponId).executeTakeFirst();
   if (!row) throw new DomainError('COUPON_NOT_CLAIMED', 'claim this coupon in its live room first', { couponId });
-  if (row.used_order_id !== null) throw new DomainError('COUPON_USED', 'this coupon has already been used', { couponId });
+  if (row.used_order_id !== null)
+    throw new DomainError('COUPON_USED', 'this coupon has already been used', { couponId });
   if (now > validUntil(row)) throw new DomainError('COUPON_EXPIRED', 'this coupon has expired', { couponId });
   const bag = await tx.selectFrom('live_bag_items').select('product_id').where('room_id', '=', row.room_id).execute();
-  return { couponId: row.id, roomId: row.room_id, amountFen: Number(row.amount_fen), minSpendFen: Number(row.min_spend_fen), productIds: new Set(bag.map((b) => b.product_id)) };
+  return {
+    couponId: row.id,
+    roomId: row.room_id,
+    amountFen: Number(row.amount_fen),
+    minSpendFen: Number(row.min_spend_fen),
+    productIds: new Set(bag.map((b) => b.product_id)),
+  };
 }
 
 /** Records the coupon as spent on the order; a concurrent checkout that spent it first makes this one fail (and roll back). */
-export async function spendCoupon(tx: Tx, buyerId: string, couponId: string, orderId: string, now: number): Promise<void> {
-  const res = await tx.updateTable('live_coupon_claims').set({ used_order_id: orderId, used_at: now }).where('coupon_id', '=', couponId).where('user_id', '=', buyerId).where('used_order_id', 'is', null).executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('COUPON_USED', 'this coupon has already been used', { couponId });
+export async function spendCoupon(
+  tx: Tx,
+  buyerId: string,
+  couponId: string,
+  orderId: string,
+  now: number,
+): Promise<void> {
+  const res = await tx
+    .updateTable('live_coupon_claims')
+    .set({ used_order_id: orderId, used_at: now })
+    .where('coupon_id', '=', couponId)
+    .where('user_id', '=', buyerId)
+    .where('used_order_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1)
+    throw new DomainError('COUPON_USED', 'this coupon has already been used', { couponId });
 }
 
 /** The order was cancelled before payment: its coupon may be used again. */
 export async function giveBackCoupon(tx: Tx, orderId: string): Promise<void> {
-  await tx.updateTable('live_coupon_claims').set({ used_order_id: null, used_at: null }).where('used_order_id', '=', orderId).execute();
+  await tx
+    .updateTable('live_coupon_claims')
+    .set({ used_order_id: null, used_at: null })
+    .where('used_order_id', '=', orderId)
+    .execute();
 }
 
 export interface MyLiveCoupon {
@@ -62,10 +100,16 @@ export interface MyLiveCoupon {
 
 /** The buyer's claimed coupons that can still be spent, best first. */
 export async function usableCoupons(db: Db, buyerId: string, now: number): Promise<MyLiveCoupon[]> {
-  const rows = await claimsOf(db, buyerId).where('c.used_order_id', 'is', null).orderBy('c.claimed_at', 'desc').limit(100).execute();
+  const rows = await claimsOf(db, buyerId)
+    .where('c.used_order_id', 'is', null)
+    .orderBy('c.claimed_at', 'desc')
+    .limit(100)
+    .execute();
   const live = rows.filter((r) => now <= validUntil(r));
   const roomIds = [...new Set(live.map((r) => r.room_id))];
-  const bags = roomIds.length ? await db.selectFrom('live_bag_items').select(['room_id', 'product_id']).where('room_id', 'in', roomIds).execute() : [];
+  const bags = roomIds.length
+    ? await db.selectFrom('live_bag_items').select(['room_id', 'product_id']).where('room_id', 'in', roomIds).execute()
+    : [];
   return live
     .map((r) => {
       const until = validUntil(r);

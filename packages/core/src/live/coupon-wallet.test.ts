@@ -13,9 +13,17 @@ test('a claim sits in the right tab of the wallet', () => {
   const ended = (at: number) => ({ status: 'ended', endedAt: at });
   assert.equal(walletTab({ usedOrderId: null }, live, 10), 'usable');
   assert.equal(walletTab({ usedOrderId: 'ord_1' }, live, 10), 'used');
-  assert.equal(walletTab({ usedOrderId: null }, ended(0), COUPON_VALID_AFTER_ROOM_MS), 'usable', 'good until a day after the room');
+  assert.equal(
+    walletTab({ usedOrderId: null }, ended(0), COUPON_VALID_AFTER_ROOM_MS),
+    'usable',
+    'good until a day after the room',
+  );
   assert.equal(walletTab({ usedOrderId: null }, ended(0), COUPON_VALID_AFTER_ROOM_MS + 1), 'expired');
-  assert.equal(walletTab({ usedOrderId: 'ord_1' }, ended(0), COUPON_VALID_AFTER_ROOM_MS + 1), 'used', 'a used coupon stays used');
+  assert.equal(
+    walletTab({ usedOrderId: 'ord_1' }, ended(0), COUPON_VALID_AFTER_ROOM_MS + 1),
+    'used',
+    'a used coupon stays used',
+  );
 });
 
 test('the wallet lists held, used (with the order) and expired coupons with amount, threshold, scope and validity', async () => {
@@ -31,10 +39,18 @@ test('the wallet lists held, used (with the order) and expired coupons with amou
     await claimCoupon(core.ctx, buyer, small.id);
     await claimCoupon(core.ctx, other, small.id);
 
-    assert.deepEqual(new Set(await claimedInRoom(core.ctx.db, buyer, fx.roomId)), new Set([big.id, small.id]), 'the room knows what this buyer holds');
+    assert.deepEqual(
+      new Set(await claimedInRoom(core.ctx.db, buyer, fx.roomId)),
+      new Set([big.id, small.id]),
+      'the room knows what this buyer holds',
+    );
     const now = () => core.clock.now();
     let usable = await couponWallet(core.ctx.db, buyer, { tab: 'usable' }, now());
-    assert.deepEqual(usable.items.map((c) => c.couponId), [small.id, big.id], 'newest first');
+    assert.deepEqual(
+      usable.items.map((c) => c.couponId),
+      [small.id, big.id],
+      'newest first',
+    );
     const shown = usable.items.find((c) => c.couponId === big.id)!;
     assert.equal(shown.amountFen, 500);
     assert.equal(shown.minSpendFen, 3000);
@@ -48,12 +64,23 @@ test('the wallet lists held, used (with the order) and expired coupons with amou
     assert.equal(shown.roomLive, true);
 
     // Spend the big one: it moves to 已使用 with its order.
-    const placed = (await checkout(core.ctx, buyer, { items: [{ skuId: fx.shop.skuIds[1]!, quantity: 1, attribution: { source: 'live', contentId: fx.roomId } }], couponId: big.id })).body;
+    const placed = (
+      await checkout(core.ctx, buyer, {
+        items: [{ skuId: fx.shop.skuIds[1]!, quantity: 1, attribution: { source: 'live', contentId: fx.roomId } }],
+        couponId: big.id,
+      })
+    ).body;
     const used = await couponWallet(core.ctx.db, buyer, { tab: 'used' }, now());
-    assert.deepEqual(used.items.map((c) => [c.couponId, c.usedOrderId, c.tab]), [[big.id, placed.orders[0]!.id, 'used']]);
+    assert.deepEqual(
+      used.items.map((c) => [c.couponId, c.usedOrderId, c.tab]),
+      [[big.id, placed.orders[0]!.id, 'used']],
+    );
     assert.equal(typeof used.items[0]!.usedAt, 'number');
     usable = await couponWallet(core.ctx.db, buyer, { tab: 'usable' }, now());
-    assert.deepEqual(usable.items.map((c) => c.couponId), [small.id]);
+    assert.deepEqual(
+      usable.items.map((c) => c.couponId),
+      [small.id],
+    );
 
     // The room ends: a day later the unused one is 已过期, with the time it ran out.
     await endLiveRoom(core.ctx, fx.host, fx.roomId);
@@ -63,14 +90,20 @@ test('the wallet lists held, used (with the order) and expired coupons with amou
     core.clock.advance(COUPON_VALID_AFTER_ROOM_MS + 1);
     assert.deepEqual((await couponWallet(core.ctx.db, buyer, { tab: 'usable' }, now())).items, []);
     const expired = await couponWallet(core.ctx.db, buyer, { tab: 'expired' }, now());
-    assert.deepEqual(expired.items.map((c) => [c.couponId, c.tab, c.validUntil]), [[small.id, 'expired', endedAt + COUPON_VALID_AFTER_ROOM_MS]]);
+    assert.deepEqual(
+      expired.items.map((c) => [c.couponId, c.tab, c.validUntil]),
+      [[small.id, 'expired', endedAt + COUPON_VALID_AFTER_ROOM_MS]],
+    );
     assert.equal((await couponWallet(core.ctx.db, buyer, { tab: 'used' }, now())).items.length, 1, 'used stays used');
 
     // Paging, and bad input.
     const first = await couponWallet(core.ctx.db, other, { tab: 'expired', limit: 1 }, now());
     assert.deepEqual([first.items.length, first.nextCursor], [1, null]);
     await assert.rejects(couponWallet(core.ctx.db, buyer, { tab: 'all' as never }, now()), { code: 'INVALID_INPUT' });
-    await assert.rejects(couponWallet(core.ctx.db, buyer, { tab: 'used', cursor: 'ord_01aaaaaaaaaaaaaaaaaaaaaaaa' }, now()), { code: 'INVALID_INPUT' });
+    await assert.rejects(
+      couponWallet(core.ctx.db, buyer, { tab: 'used', cursor: 'ord_01aaaaaaaaaaaaaaaaaaaaaaaa' }, now()),
+      { code: 'INVALID_INPUT' },
+    );
   } finally {
     await core.dispose();
   }

@@ -37,37 +37,77 @@ export interface WalletCoupon {
 }
 
 /** Which tab a claim belongs in (pure). */
-export function walletTab(claim: { usedOrderId: string | null }, room: { status: string; endedAt: number | null }, now: number): WalletTab {
+export function walletTab(
+  claim: { usedOrderId: string | null },
+  room: { status: string; endedAt: number | null },
+  now: number,
+): WalletTab {
   if (claim.usedOrderId !== null) return 'used';
   if (room.status === 'live') return 'usable';
   return room.endedAt !== null && now <= room.endedAt + COUPON_VALID_AFTER_ROOM_MS ? 'usable' : 'expired';
 }
 
 /** One tab of the buyer's wallet, newest coupon first, keyset-paginated by coupon id. */
-export async function couponWallet(db: Db, actor: Actor, q: { tab: WalletTab; cursor?: string | undefined; limit?: number | undefined }, now: number): Promise<{ items: WalletCoupon[]; nextCursor: string | null }> {
+export async function couponWallet(
+  db: Db,
+  actor: Actor,
+  q: { tab: WalletTab; cursor?: string | undefined; limit?: number | undefined },
+  now: number,
+): Promise<{ items: WalletCoupon[]; nextCursor: string | null }> {
   if (!WALLET_TABS.includes(q.tab)) throw invalid(`tab must be one of ${WALLET_TABS.join(', ')}`, { field: 'tab' });
   const limit = q.limit ?? 20;
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > WALLET_PAGE_MAX) throw invalid(`limit must be 1–${WALLET_PAGE_MAX}`, { field: 'limit' });
-  if (q.cursor !== undefined && !isIdOf('liveCoupon', q.cursor)) throw invalid('this cursor is not one we issued', { field: 'cursor' });
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > WALLET_PAGE_MAX)
+    throw invalid(`limit must be 1–${WALLET_PAGE_MAX}`, { field: 'limit' });
+  if (q.cursor !== undefined && !isIdOf('liveCoupon', q.cursor))
+    throw invalid('this cursor is not one we issued', { field: 'cursor' });
   const freshSince = now - COUPON_VALID_AFTER_ROOM_MS;
   let query = db
     .selectFrom('live_coupon_claims as c')
     .innerJoin('live_coupons as k', 'k.id', 'c.coupon_id')
     .innerJoin('live_rooms as r', 'r.id', 'k.room_id')
-    .select(['k.id', 'k.room_id', 'k.amount_fen', 'k.min_spend_fen', 'c.claimed_at', 'c.used_order_id', 'c.used_at', 'r.title', 'r.status', 'r.ended_at', 'r.host_kind', 'r.host_id'])
+    .select([
+      'k.id',
+      'k.room_id',
+      'k.amount_fen',
+      'k.min_spend_fen',
+      'c.claimed_at',
+      'c.used_order_id',
+      'c.used_at',
+      'r.title',
+      'r.status',
+      'r.ended_at',
+      'r.host_kind',
+      'r.host_id',
+    ])
     .where('c.user_id', '=', actor.userId);
   // The SQL form of walletTab, so that each tab pages on its own.
   if (q.tab === 'used') query = query.where('c.used_order_id', 'is not', null);
-  else if (q.tab === 'usable') query = query.where('c.used_order_id', 'is', null).where((eb) => eb.or([eb('r.status', '=', 'live'), eb('r.ended_at', '>=', freshSince)]));
-  else query = query.where('c.used_order_id', 'is', null).where('r.status', '<>', 'live').where((eb) => eb.or([eb('r.ended_at', 'is', null), eb('r.ended_at', '<', freshSince)]));
+  else if (q.tab === 'usable')
+    query = query
+      .where('c.used_order_id', 'is', null)
+      .where((eb) => eb.or([eb('r.status', '=', 'live'), eb('r.ended_at', '>=', freshSince)]));
+  else
+    query = query
+      .where('c.used_order_id', 'is', null)
+      .where('r.status', '<>', 'live')
+      .where((eb) => eb.or([eb('r.ended_at', 'is', null), eb('r.ended_at', '<', freshSince)]));
   if (q.cursor !== undefined) query = query.where('k.id', '<', q.cursor);
-  const rows = await query.orderBy('k.id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('k.id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const roomIds = [...new Set(page.map((r) => r.room_id))];
   const [hosts, bags] = await Promise.all([
     hostViews(db, page),
     roomIds.length
-      ? db.selectFrom('live_bag_items as b').innerJoin('products as p', 'p.id', 'b.product_id').select(['b.room_id', 'p.id', 'p.title']).where('b.room_id', 'in', roomIds).orderBy('b.added_at').execute()
+      ? db
+          .selectFrom('live_bag_items as b')
+          .innerJoin('products as p', 'p.id', 'b.product_id')
+          .select(['b.room_id', 'p.id', 'p.title'])
+          .where('b.room_id', 'in', roomIds)
+          .orderBy('b.added_at')
+          .execute()
       : Promise.resolve([]),
   ]);
   const items = page.map((r): WalletCoupon => {
@@ -79,7 +119,13 @@ export async function couponWallet(db: Db, actor: Actor, q: { tab: WalletTab; cu
       tab: walletTab({ usedOrderId }, { status: r.status, endedAt }, now),
       amountFen: Number(r.amount_fen),
       minSpendFen: Number(r.min_spend_fen),
-      scope: { roomId: r.room_id, roomTitle: r.title, host: hosts.get(r.host_id) ?? null, products: bag.slice(0, WALLET_PRODUCTS_NAMED).map((b) => ({ id: b.id, title: b.title })), productCount: bag.length },
+      scope: {
+        roomId: r.room_id,
+        roomTitle: r.title,
+        host: hosts.get(r.host_id) ?? null,
+        products: bag.slice(0, WALLET_PRODUCTS_NAMED).map((b) => ({ id: b.id, title: b.title })),
+        productCount: bag.length,
+      },
       claimedAt: Number(r.claimed_at),
       validUntil: r.status === 'live' ? null : (endedAt ?? 0) + COUPON_VALID_AFTER_ROOM_MS,
       roomLive: r.status === 'live',

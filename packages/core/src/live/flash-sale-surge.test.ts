@@ -20,12 +20,23 @@ for (const policy of ['pause', 'presale'] as const) {
       await setSurgePolicy(core.ctx, fx.shop.owner, fx.shop.productId, policy);
       const people = await buyers(core, `surge-${policy}-b`, 20);
       // All at once: the desk writes them as one group, in arrival order.
-      const results = await Promise.allSettled(people.map((p) => placeSaleOrder(core.ctx, p, fx.sale.id, { quantity: 1 })));
+      const results = await Promise.allSettled(
+        people.map((p) => placeSaleOrder(core.ctx, p, fx.sale.id, { quantity: 1 })),
+      );
       const placed = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.body.orderId] : []));
       const refused = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: string }).code] : []));
-      const orders = await core.ctx.db.selectFrom('orders').select(['id', 'promised_ship_by_at']).where('id', 'in', placed).orderBy('id').execute();
+      const orders = await core.ctx.db
+        .selectFrom('orders')
+        .select(['id', 'promised_ship_by_at'])
+        .where('id', 'in', placed)
+        .orderBy('id')
+        .execute();
       const presold = orders.filter((o) => o.promised_ship_by_at !== null);
-      const sale = await core.ctx.db.selectFrom('live_flash_sales').select('remaining').where('id', '=', fx.sale.id).executeTakeFirstOrThrow();
+      const sale = await core.ctx.db
+        .selectFrom('live_flash_sales')
+        .select('remaining')
+        .where('id', '=', fx.sale.id)
+        .executeTakeFirstOrThrow();
       if (policy === 'pause') {
         assert.equal(placed.length, 16, 'sold up to 80 % of the slots');
         assert.deepEqual(new Set(refused), new Set(['SALES_PAUSED']));
@@ -36,7 +47,8 @@ for (const policy of ['pause', 'presale'] as const) {
       } else {
         assert.equal(placed.length, 20);
         assert.equal(presold.length, 4, 'beyond 80 % each order carries a pre-sale ship-by date');
-        for (const o of presold) assert.ok(Number(o.promised_ship_by_at) > T0 + 24 * 3600_000, 'a later promise than the usual 48 hours');
+        for (const o of presold)
+          assert.ok(Number(o.promised_ship_by_at) > T0 + 24 * 3600_000, 'a later promise than the usual 48 hours');
         assert.equal(Number(sale.remaining), 0);
       }
     } finally {

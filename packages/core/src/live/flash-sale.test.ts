@@ -20,12 +20,21 @@ interface Ledger {
 /** Reads the sale back from the database: remaining, live reservations, the SKU's stock, units per buyer from the orders themselves. */
 async function ledger(core: TestCore, saleId: string, skuId: string): Promise<Ledger> {
   const db = core.ctx.db;
-  const sale = await db.selectFrom('live_flash_sales').select('remaining').where('id', '=', saleId).executeTakeFirstOrThrow();
+  const sale = await db
+    .selectFrom('live_flash_sales')
+    .select('remaining')
+    .where('id', '=', saleId)
+    .executeTakeFirstOrThrow();
   const orders = await db
     .selectFrom('live_sale_orders')
     .innerJoin('orders', 'orders.id', 'live_sale_orders.order_id')
     .innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
-    .select(['live_sale_orders.buyer_id', 'live_sale_orders.status', 'order_lines.quantity', 'orders.status as order_status'])
+    .select([
+      'live_sale_orders.buyer_id',
+      'live_sale_orders.status',
+      'order_lines.quantity',
+      'orders.status as order_status',
+    ])
     .where('live_sale_orders.sale_id', '=', saleId)
     .execute();
   const perBuyer = new Map<string, number>();
@@ -36,8 +45,19 @@ async function ledger(core: TestCore, saleId: string, skuId: string): Promise<Le
     perBuyer.set(o.buyer_id, (perBuyer.get(o.buyer_id) ?? 0) + Number(o.quantity));
   }
   const sku = await db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
-  const res = await db.selectFrom('stock_reservations').select('quantity').where('sku_id', '=', skuId).where('status', 'in', ['reserved', 'committed']).execute();
-  return { remaining: Number(sale.remaining), reservedUnits, stock: Number(sku.stock), skuReserved: res.reduce((s, r) => s + Number(r.quantity), 0), perBuyer };
+  const res = await db
+    .selectFrom('stock_reservations')
+    .select('quantity')
+    .where('sku_id', '=', skuId)
+    .where('status', 'in', ['reserved', 'committed'])
+    .execute();
+  return {
+    remaining: Number(sale.remaining),
+    reservedUnits,
+    stock: Number(sku.stock),
+    skuReserved: res.reduce((s, r) => s + Number(r.quantity), 0),
+    perBuyer,
+  };
 }
 
 test('a rush on a flash sale: never oversold, never over the per-person limit, every unit accounted for', async () => {
@@ -46,15 +66,25 @@ test('a rush on a flash sale: never oversold, never over the per-person limit, e
       fc.record({
         quantity: fc.integer({ min: 1, max: 12 }),
         limit: fc.integer({ min: 1, max: 3 }),
-        wants: fc.array(fc.record({ buyer: fc.integer({ min: 0, max: 7 }), qty: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 30 }),
+        wants: fc.array(fc.record({ buyer: fc.integer({ min: 0, max: 7 }), qty: fc.integer({ min: 1, max: 3 }) }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
       }),
       async ({ quantity, limit, wants }) => {
         const core = await openTestCore();
         try {
           const fx = await liveShopRoom(core, 'rush', { quantity, perPersonLimit: limit, stock: 50 });
           const people = await buyers(core, 'b', 8);
-          const results = await Promise.allSettled(wants.map((w) => placeSaleOrder(core.ctx, people[w.buyer]!, fx.sale.id, { quantity: w.qty })));
-          for (const r of results) if (r.status === 'rejected') assert.ok(['SALE_SOLD_OUT', 'SALE_LIMIT_REACHED'].includes((r.reason as { code: string }).code), String(r.reason));
+          const results = await Promise.allSettled(
+            wants.map((w) => placeSaleOrder(core.ctx, people[w.buyer]!, fx.sale.id, { quantity: w.qty })),
+          );
+          for (const r of results)
+            if (r.status === 'rejected')
+              assert.ok(
+                ['SALE_SOLD_OUT', 'SALE_LIMIT_REACHED'].includes((r.reason as { code: string }).code),
+                String(r.reason),
+              );
           const l = await ledger(core, fx.sale.id, fx.shop.skuIds[0]!);
           const won = results.filter((r) => r.status === 'fulfilled').length;
           assert.ok(l.reservedUnits <= quantity, 'never oversold');
@@ -63,7 +93,9 @@ test('a rush on a flash sale: never oversold, never over the per-person limit, e
           for (const q of l.perBuyer.values()) assert.ok(q <= limit, 'never over the per-person limit');
           assert.equal(won, (await core.ctx.db.selectFrom('live_sale_orders').select('order_id').execute()).length);
           // Nobody was turned away while units were left that they could still have taken.
-          const rejectedSoldOut = results.some((r) => r.status === 'rejected' && (r.reason as { code: string }).code === 'SALE_SOLD_OUT');
+          const rejectedSoldOut = results.some(
+            (r) => r.status === 'rejected' && (r.reason as { code: string }).code === 'SALE_SOLD_OUT',
+          );
           if (rejectedSoldOut) assert.ok(l.remaining < 3, 'sold out only when (almost) nothing is left');
         } finally {
           await core.dispose();
@@ -86,14 +118,22 @@ test('unpaid flash-sale orders return their units to the sale after the payment 
     assert.equal(first.statusCode, 201);
     assert.ok(first.body.payBefore - core.clock.now() <= 5 * 60_000, 'five minutes to pay by default');
     // b cancels at once; a never pays.
-    const bOrder = await core.ctx.db.selectFrom('live_sale_orders').select('order_id').where('buyer_id', '=', b!.userId).executeTakeFirstOrThrow();
+    const bOrder = await core.ctx.db
+      .selectFrom('live_sale_orders')
+      .select('order_id')
+      .where('buyer_id', '=', b!.userId)
+      .executeTakeFirstOrThrow();
     await cancelOrder(core.ctx, b!, bOrder.order_id, 'changed my mind');
     core.clock.advance(5 * 60_000 + 1);
     await runDueTimers(core.ctx, core.timers, { limit: 100 });
     const l = await ledger(core, fx.sale.id, fx.shop.skuIds[0]!);
     assert.equal(l.remaining, 3, 'both orders gave their units back');
     assert.equal(l.reservedUnits, 0);
-    const order = await core.ctx.db.selectFrom('orders').select('status').where('id', '=', first.body.orderId).executeTakeFirstOrThrow();
+    const order = await core.ctx.db
+      .selectFrom('orders')
+      .select('status')
+      .where('id', '=', first.body.orderId)
+      .executeTakeFirstOrThrow();
     assert.equal(order.status, 'cancelled');
     // a may buy again: the allowance came back with the units, and the gate knows it.
     const again = await placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 2 });
@@ -110,19 +150,30 @@ test('an Idempotency-Key replays the same order; the sale must be open', async (
   try {
     const fx = await liveShopRoom(core, 'idem', { quantity: 5, perPersonLimit: 1, startsInMs: 60_000 });
     const [a] = await buyers(core, 'idem-b', 1);
-    await assert.rejects(placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000001'), { code: 'SALE_NOT_OPEN' });
+    await assert.rejects(placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000001'), {
+      code: 'SALE_NOT_OPEN',
+    });
     core.clock.advance(60_000);
-    const [x, y] = await Promise.all([placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000002'), placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000002')]);
+    const [x, y] = await Promise.all([
+      placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000002'),
+      placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000002'),
+    ]);
     assert.equal(x.body.orderId, y.body.orderId);
     const z = await placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000002');
     assert.equal(z.statusCode, 200);
     assert.equal(z.body.orderId, x.body.orderId);
-    await assert.rejects(placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 2 }, 'key-000002'), { code: 'IDEMPOTENCY_KEY_REUSED' });
-    await assert.rejects(placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000003'), { code: 'SALE_LIMIT_REACHED' });
+    await assert.rejects(placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 2 }, 'key-000002'), {
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    await assert.rejects(placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000003'), {
+      code: 'SALE_LIMIT_REACHED',
+    });
     const n = await core.ctx.db.selectFrom('live_sale_orders').select('order_id').execute();
     assert.equal(n.length, 1);
     core.clock.advance(3600_000);
-    await assert.rejects(placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000004'), { code: 'SALE_NOT_OPEN' });
+    await assert.rejects(placeSaleOrder(core.ctx, a!, fx.sale.id, { quantity: 1 }, 'key-000004'), {
+      code: 'SALE_NOT_OPEN',
+    });
   } finally {
     await core.dispose();
   }
@@ -148,11 +199,24 @@ test('each sale is labelled with the SKU it sells, also when two SKUs of a produ
   try {
     const fx = await liveShopRoom(core, 'label', { quantity: 3, perPersonLimit: 1 });
     const now = core.clock.now();
-    const second = await createFlashSale(core.ctx, fx.host, fx.roomId, { skuId: fx.shop.skuIds[1]!, priceFen: 1990, quantity: 2, perPersonLimit: 1, startsAt: now, endsAt: now + 3600_000 });
+    const second = await createFlashSale(core.ctx, fx.host, fx.roomId, {
+      skuId: fx.shop.skuIds[1]!,
+      priceFen: 1990,
+      quantity: 2,
+      perPersonLimit: 1,
+      startsAt: now,
+      endsAt: now + 3600_000,
+    });
     assert.equal(fx.sale.label, '云南冰糖橙 新鲜现摘 · 5斤');
     assert.equal(second.label, '云南冰糖橙 新鲜现摘 · 10斤');
     const listed = await roomSales(core.ctx, core.ctx.db, fx.roomId);
-    assert.deepEqual(listed.map((s) => [s.skuId, s.label]).sort(), [[fx.shop.skuIds[0], fx.sale.label], [fx.shop.skuIds[1], second.label]].sort());
+    assert.deepEqual(
+      listed.map((s) => [s.skuId, s.label]).sort(),
+      [
+        [fx.shop.skuIds[0], fx.sale.label],
+        [fx.shop.skuIds[1], second.label],
+      ].sort(),
+    );
     assert.equal(saleLabel('整箱', []), '整箱', 'a product without specs is its title');
   } finally {
     await core.dispose();

@@ -29,13 +29,29 @@ export interface HotSeed {
 
 export interface HotCounter {
   /** Takes `quantity` for the buyer when the counter has them and the buyer stays within `limit`; UNSEEDED when the counter does not exist (a new sale, or the store lost it). */
-  reserve(saleId: string, buyerId: string, quantity: number, limit: number, token: string, now: number): Promise<HotReply>;
+  reserve(
+    saleId: string,
+    buyerId: string,
+    quantity: number,
+    limit: number,
+    token: string,
+    now: number,
+  ): Promise<HotReply>;
   /** Settles in-flight reservations: committed ones keep their units, released ones give them back. */
-  settle(saleId: string, committed: readonly string[], released: ReadonlyArray<{ token: string; buyerId: string; quantity: number }>): Promise<void>;
+  settle(
+    saleId: string,
+    committed: readonly string[],
+    released: ReadonlyArray<{ token: string; buyerId: string; quantity: number }>,
+  ): Promise<void>;
   /** Creates the counter from the database's figures, unless another process created it first. */
   seed(saleId: string, seed: HotSeed): Promise<void>;
   /** Rewrites the remaining units (and one buyer's holding) from the database plus the fresh in-flight reservations; returns the new remaining, or null when the counter does not exist. */
-  reconcile(saleId: string, db: { remaining: number; buyer?: { id: string; quantity: number } | undefined }, now: number, staleMs: number): Promise<number | null>;
+  reconcile(
+    saleId: string,
+    db: { remaining: number; buyer?: { id: string; quantity: number } | undefined },
+    now: number,
+    staleMs: number,
+  ): Promise<number | null>;
 }
 
 /** A reservation's token names its buyer and units, so a reconciliation can count in-flight units without another lookup. */

@@ -31,8 +31,13 @@ test('flash sale, coupon and lucky bag terms are checked', () => {
   assert.throws(() => checkFlashSale({ ...ok, endsAt: now + 25 * 3600_000 }, 2990, now), { code: 'INVALID_INPUT' });
   checkCoupon({ amountFen: 500, minSpendFen: 5000, quantity: 100 });
   assert.throws(() => checkCoupon({ amountFen: 5000, minSpendFen: 5000, quantity: 1 }), { code: 'INVALID_INPUT' });
-  assert.deepEqual(checkLuckyBag({ keyword: ' 种草 ', prize: '橙子一箱', winners: 3, drawAt: now + 60_000 }, now), { keyword: '种草', prize: '橙子一箱' });
-  assert.throws(() => checkLuckyBag({ keyword: '种草', prize: 'x', winners: 3, drawAt: now }, now), { code: 'INVALID_INPUT' });
+  assert.deepEqual(checkLuckyBag({ keyword: ' 种草 ', prize: '橙子一箱', winners: 3, drawAt: now + 60_000 }, now), {
+    keyword: '种草',
+    prize: '橙子一箱',
+  });
+  assert.throws(() => checkLuckyBag({ keyword: '种草', prize: 'x', winners: 3, drawAt: now }, now), {
+    code: 'INVALID_INPUT',
+  });
   assert.ok(entersLuckyBag(' 种草 ', '种草'));
   assert.ok(!entersLuckyBag('种草了', '种草'));
 });
@@ -42,9 +47,22 @@ test('the gate never admits more than the units on offer or the per-person limit
     fc.property(
       fc.integer({ min: 0, max: 20 }),
       fc.integer({ min: 1, max: 4 }),
-      fc.array(fc.oneof(fc.record({ kind: fc.constant('buy' as const), buyer: fc.integer({ min: 0, max: 5 }), qty: fc.integer({ min: 1, max: 5 }) }), fc.record({ kind: fc.constant('back' as const), pick: fc.nat() })), { maxLength: 80 }),
+      fc.array(
+        fc.oneof(
+          fc.record({
+            kind: fc.constant('buy' as const),
+            buyer: fc.integer({ min: 0, max: 5 }),
+            qty: fc.integer({ min: 1, max: 5 }),
+          }),
+          fc.record({ kind: fc.constant('back' as const), pick: fc.nat() }),
+        ),
+        { maxLength: 80 },
+      ),
       (units, limit, ops) => {
-        const gate = new SaleGate({ startsAt: 0, endsAt: 10, closedAt: null, remaining: units, perPersonLimit: limit, onSale: true }, []);
+        const gate = new SaleGate(
+          { startsAt: 0, endsAt: 10, closedAt: null, remaining: units, perPersonLimit: limit, onSale: true },
+          [],
+        );
         const held: Array<{ buyer: string; qty: number }> = [];
         for (const op of ops) {
           if (op.kind === 'buy') {
@@ -57,7 +75,8 @@ test('the gate never admits more than the units on offer or the per-person limit
           const total = held.reduce((s, h) => s + h.qty, 0);
           assert.ok(total <= units);
           assert.equal(gate.estimatedRemaining, units - total);
-          for (let b = 0; b < 6; b++) assert.ok(held.filter((h) => h.buyer === `b${b}`).reduce((s, h) => s + h.qty, 0) <= limit);
+          for (let b = 0; b < 6; b++)
+            assert.ok(held.filter((h) => h.buyer === `b${b}`).reduce((s, h) => s + h.qty, 0) <= limit);
         }
       },
     ),

@@ -32,7 +32,11 @@ export function ruleBookModerator(ctx: CoreContext): CommentModerator {
       const hits = matcher.check(comment.text);
       if (hits.length === 0) return { allow: true };
       const decision = commentDecision(comment.text, hits);
-      if (!decision.allow) return { allow: false, reason: `${decision.blocking[0]!.rule}: ${decision.blocking.map((h) => h.term).join(', ')}` };
+      if (!decision.allow)
+        return {
+          allow: false,
+          reason: `${decision.blocking[0]!.rule}: ${decision.blocking.map((h) => h.term).join(', ')}`,
+        };
       return decision.text === comment.text ? { allow: true } : { allow: true, text: decision.text };
     },
   };

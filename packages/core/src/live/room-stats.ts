@@ -86,13 +86,31 @@ export class RoomStatsTracker {
     const minuteStart = Math.floor(now / 60_000) * 60_000;
     const m = this.minute;
     if (m.start === -1) m.start = minuteStart;
-    const out = { minute: m.start, viewers: Math.max(m.peak, this.online), entries: m.entries, comments: this.comments - m.commentsAtFlush };
-    this.minute = { start: minuteStart, peak: m.start === minuteStart ? out.viewers : this.online, entries: 0, commentsAtFlush: this.comments };
+    const out = {
+      minute: m.start,
+      viewers: Math.max(m.peak, this.online),
+      entries: m.entries,
+      comments: this.comments - m.commentsAtFlush,
+    };
+    this.minute = {
+      start: minuteStart,
+      peak: m.start === minuteStart ? out.viewers : this.online,
+      entries: 0,
+      commentsAtFlush: this.comments,
+    };
     return out.viewers > 0 || out.entries > 0 || out.comments > 0 ? out : null;
   }
 
   counters(): RoomCounters {
-    return { online: this.online, cumulativeViewers: this.viewers.size + this.anonymousSeen, comments: this.comments, likes: this.likes, orders: this.orders, gmvFen: this.gmvFen, buyers: this.buyerIds.size };
+    return {
+      online: this.online,
+      cumulativeViewers: this.viewers.size + this.anonymousSeen,
+      comments: this.comments,
+      likes: this.likes,
+      orders: this.orders,
+      gmvFen: this.gmvFen,
+      buyers: this.buyerIds.size,
+    };
   }
 }
 

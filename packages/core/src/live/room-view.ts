@@ -41,16 +41,34 @@ export interface RoomView {
 }
 
 async function bagItems(ctx: CoreContext, roomId: string): Promise<BagItem[]> {
-  const rows = await ctx.db.selectFrom('live_bag_items').select(['product_id', 'source']).where('room_id', '=', roomId).orderBy('added_at').execute();
+  const rows = await ctx.db
+    .selectFrom('live_bag_items')
+    .select(['product_id', 'source'])
+    .where('room_id', '=', roomId)
+    .orderBy('added_at')
+    .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.product_id);
   const cards = await productCardsByIds(ctx.db, ids, false);
-  const skus = await ctx.db.selectFrom('skus').select(['id', 'product_id', 'spec_values', 'price_fen', 'original_price_fen', 'stock']).where('product_id', 'in', ids).orderBy('id').execute();
+  const skus = await ctx.db
+    .selectFrom('skus')
+    .select(['id', 'product_id', 'spec_values', 'price_fen', 'original_price_fen', 'stock'])
+    .where('product_id', 'in', ids)
+    .orderBy('id')
+    .execute();
   const sourceOf = new Map(rows.map((r) => [r.product_id, r.source]));
   return cards.map((c) => ({
     ...c,
     source: sourceOf.get(c.id) ?? 'shop',
-    skus: skus.filter((s) => s.product_id === c.id).map((s) => ({ id: s.id, specValues: JSON.parse(s.spec_values) as string[], priceFen: Number(s.price_fen), originalPriceFen: s.original_price_fen === null ? null : Number(s.original_price_fen), stock: Number(s.stock) })),
+    skus: skus
+      .filter((s) => s.product_id === c.id)
+      .map((s) => ({
+        id: s.id,
+        specValues: JSON.parse(s.spec_values) as string[],
+        priceFen: Number(s.price_fen),
+        originalPriceFen: s.original_price_fen === null ? null : Number(s.original_price_fen),
+        stock: Number(s.stock),
+      })),
   }));
 }
 
@@ -65,20 +83,40 @@ function persistedStats(room: RoomRow): (Partial<RoomCounters> & { series?: Seri
 
 function publicStats(ctx: CoreContext, room: RoomRow): PublicStats {
   const saved = persistedStats(room);
-  if (room.status === 'ended' && saved) return { online: 0, cumulativeViewers: saved.cumulativeViewers ?? 0, comments: saved.comments ?? 0, likes: saved.likes ?? 0 };
+  if (room.status === 'ended' && saved)
+    return {
+      online: 0,
+      cumulativeViewers: saved.cumulativeViewers ?? 0,
+      comments: saved.comments ?? 0,
+      likes: saved.likes ?? 0,
+    };
   const c = liveRuntime(ctx).stats(room.id).counters();
   return { online: c.online, cumulativeViewers: c.cumulativeViewers, comments: c.comments, likes: c.likes };
 }
 
 export async function roomView(ctx: CoreContext, roomId: string): Promise<RoomView> {
   const room = await loadRoom(ctx.db, roomId);
-  const [hosts, bag, sales, coupons, luckyBags] = await Promise.all([hostViews(ctx.db, [room]), bagItems(ctx, roomId), roomSales(ctx, ctx.db, roomId), roomCoupons(ctx.db, roomId), roomLuckyBags(ctx.db, roomId)]);
+  const [hosts, bag, sales, coupons, luckyBags] = await Promise.all([
+    hostViews(ctx.db, [room]),
+    bagItems(ctx, roomId),
+    roomSales(ctx, ctx.db, roomId),
+    roomCoupons(ctx.db, roomId),
+    roomLuckyBags(ctx.db, roomId),
+  ]);
   return {
     id: room.id,
     title: room.title,
     status: room.status,
-    host: hosts.get(room.host_id) ?? { kind: room.host_kind as 'creator' | 'shop', id: room.host_id, name: '', avatarUrl: null },
-    playback: { hlsUrl: room.publishing === 1 && room.status === 'live' ? hlsUrlOf(room.id) : null, fallbackVideoUrl: room.fallback_video_url },
+    host: hosts.get(room.host_id) ?? {
+      kind: room.host_kind as 'creator' | 'shop',
+      id: room.host_id,
+      name: '',
+      avatarUrl: null,
+    },
+    playback: {
+      hlsUrl: room.publishing === 1 && room.status === 'live' ? hlsUrlOf(room.id) : null,
+      fallbackVideoUrl: room.fallback_video_url,
+    },
     bag,
     pinned: bag.find((b) => b.id === room.pinned_product_id) ?? null,
     sales,
@@ -112,7 +150,10 @@ export interface RoomStats {
  * from its bag or pinned card) for a product of its bag, in orders not cancelled. Goods only, after
  * any coupon: shipping is not the room's GMV.
  */
-async function salesFigures(ctx: CoreContext, roomId: string): Promise<{ orders: number; gmvFen: number; buyers: number; perProduct: RoomStats['perProduct'] }> {
+async function salesFigures(
+  ctx: CoreContext,
+  roomId: string,
+): Promise<{ orders: number; gmvFen: number; buyers: number; perProduct: RoomStats['perProduct'] }> {
   const credited = ctx.db
     .selectFrom('order_lines as l')
     .innerJoin('orders as o', 'o.id', 'l.order_id')
@@ -123,25 +164,47 @@ async function salesFigures(ctx: CoreContext, roomId: string): Promise<{ orders:
   const [rows, totals] = await Promise.all([
     credited
       .innerJoin('products as p', 'p.id', 'l.product_id')
-      .select((eb) => ['l.product_id', 'p.title', eb.fn.sum<number>('l.quantity').as('qty'), eb.fn.sum<number>('l.line_total_fen').as('gmv')])
+      .select((eb) => [
+        'l.product_id',
+        'p.title',
+        eb.fn.sum<number>('l.quantity').as('qty'),
+        eb.fn.sum<number>('l.line_total_fen').as('gmv'),
+      ])
       .groupBy(['l.product_id', 'p.title'])
       .execute(),
-    credited.select((eb) => [eb.fn.count<number>('o.id').distinct().as('orders'), eb.fn.count<number>('o.buyer_id').distinct().as('buyers')]).executeTakeFirstOrThrow(),
+    credited
+      .select((eb) => [
+        eb.fn.count<number>('o.id').distinct().as('orders'),
+        eb.fn.count<number>('o.buyer_id').distinct().as('buyers'),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
   // Remaining: a running flash sale's units, else the product's stock.
   const sales = await roomSales(ctx, ctx.db, roomId);
   const remainingOf = new Map<string, number>();
-  for (const s of sales) if (s.status !== 'ended') remainingOf.set(s.productId, (remainingOf.get(s.productId) ?? 0) + s.remaining);
+  for (const s of sales)
+    if (s.status !== 'ended') remainingOf.set(s.productId, (remainingOf.get(s.productId) ?? 0) + s.remaining);
   const plain = rows.map((r) => r.product_id).filter((id) => !remainingOf.has(id));
   if (plain.length) {
-    const stock = await ctx.db.selectFrom('skus').select((eb) => ['product_id', eb.fn.sum<number>('stock').as('stock')]).where('product_id', 'in', plain).groupBy('product_id').execute();
+    const stock = await ctx.db
+      .selectFrom('skus')
+      .select((eb) => ['product_id', eb.fn.sum<number>('stock').as('stock')])
+      .where('product_id', 'in', plain)
+      .groupBy('product_id')
+      .execute();
     for (const s of stock) remainingOf.set(s.product_id, Number(s.stock ?? 0));
   }
   return {
     orders: Number(totals.orders),
     gmvFen: rows.reduce((s, r) => s + Number(r.gmv ?? 0), 0),
     buyers: Number(totals.buyers),
-    perProduct: rows.map((r) => ({ productId: r.product_id, title: r.title, soldQty: Number(r.qty ?? 0), gmvFen: Number(r.gmv ?? 0), remaining: remainingOf.get(r.product_id) ?? 0 })),
+    perProduct: rows.map((r) => ({
+      productId: r.product_id,
+      title: r.title,
+      soldQty: Number(r.qty ?? 0),
+      gmvFen: Number(r.gmv ?? 0),
+      remaining: remainingOf.get(r.product_id) ?? 0,
+    })),
   };
 }
 

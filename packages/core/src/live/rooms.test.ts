@@ -31,7 +31,18 @@ test('a shop’s room sells its own products; a creator’s room sells the showc
     const creator = await makePerson(core, 'bag-creator', ['creator']);
     const { id: creatorRoom } = await createRoom(core.ctx, creator, { title: '达人播' });
     await assert.rejects(addToBag(core.ctx, creator, creatorRoom, shop.productId), { code: 'NOT_IN_HOST_RANGE' });
-    await core.ctx.db.insertInto('affiliate_showcase').values({ creator_id: creator.userId, product_id: shop.productId, shop_id: shop.shopId, via_plan_id: null, first_added_at: 1, added_at: 1, removed_at: null }).execute();
+    await core.ctx.db
+      .insertInto('affiliate_showcase')
+      .values({
+        creator_id: creator.userId,
+        product_id: shop.productId,
+        shop_id: shop.shopId,
+        via_plan_id: null,
+        first_added_at: 1,
+        added_at: 1,
+        removed_at: null,
+      })
+      .execute();
     await addToBag(core.ctx, creator, creatorRoom, shop.productId);
     await assert.rejects(pinProduct(core.ctx, creator, creatorRoom, other.productId), { code: 'NOT_IN_BAG' });
     await pinProduct(core.ctx, creator, creatorRoom, shop.productId);
@@ -46,9 +57,15 @@ test('a shop’s room sells its own products; a creator’s room sells the showc
     await openRoom(core.ctx, creator, creatorRoom);
     await assert.rejects(openRoom(core.ctx, creator, creatorRoom), { code: 'INVALID_TRANSITION' });
     const live = await listRooms(core.ctx, null, { status: 'live' });
-    assert.deepEqual(live.items.map((r) => r.id), [creatorRoom]);
+    assert.deepEqual(
+      live.items.map((r) => r.id),
+      [creatorRoom],
+    );
     const mine = await listRooms(core.ctx, owner, { mine: true });
-    assert.deepEqual(mine.items.map((r) => r.id), [shopRoom]);
+    assert.deepEqual(
+      mine.items.map((r) => r.id),
+      [shopRoom],
+    );
   } finally {
     await core.dispose();
   }
@@ -68,7 +85,10 @@ test('ending a room closes its sales and keeps its figures for the replay', asyn
     assert.equal(live.cumulativeViewers, 2);
     assert.equal(live.conversion, 0.5);
     assert.equal(live.gpm, 990_000);
-    assert.deepEqual(live.perProduct.map((p) => [p.soldQty, p.remaining]), [[2, 3]]);
+    assert.deepEqual(
+      live.perProduct.map((p) => [p.soldQty, p.remaining]),
+      [[2, 3]],
+    );
     await assert.rejects(roomDashboard(core.ctx, b!, fx.roomId), { code: 'NOT_ROOM_HOST' });
     await endLiveRoom(core.ctx, fx.host, fx.roomId);
     await assert.rejects(placeSaleOrder(core.ctx, b!, fx.sale.id, { quantity: 1 }), { code: 'SALE_NOT_OPEN' });
@@ -89,9 +109,15 @@ test('lucky bag: keyword comments enter once, the timer draws, and the audit rec
   try {
     const fx = await liveShopRoom(core, 'lucky', { quantity: 1, perPersonLimit: 1 });
     const people = await buyers(core, 'lucky-b', 6);
-    const bag = await createLuckyBag(core.ctx, fx.host, fx.roomId, { keyword: '种草', prize: '橙子一箱', winners: 2, drawAt: core.clock.now() + 60_000 });
+    const bag = await createLuckyBag(core.ctx, fx.host, fx.roomId, {
+      keyword: '种草',
+      prize: '橙子一箱',
+      winners: 2,
+      drawAt: core.clock.now() + 60_000,
+    });
     assert.equal(bag.seed, null, 'the seed stays secret until the draw');
-    for (const p of people.slice(0, 5)) await enterLuckyBags(core.ctx, fx.roomId, { id: p.userId, name: p.displayName }, '种草');
+    for (const p of people.slice(0, 5))
+      await enterLuckyBags(core.ctx, fx.roomId, { id: p.userId, name: p.displayName }, '种草');
     await enterLuckyBags(core.ctx, fx.roomId, { id: people[0]!.userId, name: people[0]!.displayName }, '种草');
     assert.deepEqual(await enterLuckyBags(core.ctx, fx.roomId, { id: people[5]!.userId, name: 'x' }, '不是口令'), []);
     core.clock.advance(60_000);
@@ -101,7 +127,14 @@ test('lucky bag: keyword comments enter once, the timer draws, and the audit rec
     assert.equal(audit.entrants.length, 5);
     assert.equal(audit.winners.length, 2);
     assert.ok(audit.seed);
-    assert.deepEqual(audit.winners.map((w) => w.userId), drawWinners(audit.seed!, audit.entrants.map((e) => e.userId), 2));
+    assert.deepEqual(
+      audit.winners.map((w) => w.userId),
+      drawWinners(
+        audit.seed!,
+        audit.entrants.map((e) => e.userId),
+        2,
+      ),
+    );
     const { createHash } = await import('node:crypto');
     assert.equal(createHash('sha256').update(audit.seed!).digest('hex'), bag.seedHash);
   } finally {
@@ -117,7 +150,9 @@ test('coupons are claimed once per person and never beyond their quantity; strea
     const coupon = await createCoupon(core.ctx, fx.host, fx.roomId, { amountFen: 500, minSpendFen: 5000, quantity: 2 });
     const results = await Promise.allSettled(people.map((p) => claimCoupon(core.ctx, p, coupon.id)));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 2);
-    await assert.rejects(claimCoupon(core.ctx, people[0]!, coupon.id), (e: { code: string }) => ['COUPON_ALREADY_CLAIMED', 'COUPON_GONE'].includes(e.code));
+    await assert.rejects(claimCoupon(core.ctx, people[0]!, coupon.id), (e: { code: string }) =>
+      ['COUPON_ALREADY_CLAIMED', 'COUPON_GONE'].includes(e.code),
+    );
     const { streamKey } = await issueStreamKey(core.ctx, fx.host, fx.roomId);
     const [name, query] = streamKey.split('?');
     assert.equal(await onPublish(core.ctx, { name, key: new URLSearchParams(query).get('key') ?? '' }), true);
@@ -145,7 +180,10 @@ test('the dashboard counts every order credited to the room: flash sales and pur
     const live = await roomDashboard(core.ctx, fx.host, fx.roomId);
     assert.equal(live.orders, 2);
     assert.equal(live.gmvFen, 990 + 2 * 4990, 'goods only, shipping is not GMV');
-    assert.deepEqual(live.perProduct.map((p) => [p.productId, p.soldQty]), [[fx.shop.productId, 3]]);
+    assert.deepEqual(
+      live.perProduct.map((p) => [p.productId, p.soldQty]),
+      [[fx.shop.productId, 3]],
+    );
   } finally {
     await core.dispose();
   }

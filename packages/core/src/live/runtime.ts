@@ -59,13 +59,29 @@ export class LiveRuntime {
   desk(saleId: string): Promise<SaleDesk | null> {
     let d = this.desks.get(saleId);
     if (!d) {
-      d = SaleDesk.open(this.ctx, saleId, {
-        placed: (sale, orders, _units, gmv, buyers) => {
-          this.stats(sale.roomId).ordered(orders, gmv, buyers);
-          void this.desks.get(sale.id)?.then((desk) => desk && this.publish({ roomId: sale.roomId, kind: 'sale', sale: saleView({ ...sale, remaining: desk.remaining }, this.ctx.clock.now()) }));
+      d = SaleDesk.open(
+        this.ctx,
+        saleId,
+        {
+          placed: (sale, orders, _units, gmv, buyers) => {
+            this.stats(sale.roomId).ordered(orders, gmv, buyers);
+            void this.desks.get(sale.id)?.then(
+              (desk) =>
+                desk &&
+                this.publish({
+                  roomId: sale.roomId,
+                  kind: 'sale',
+                  sale: saleView({ ...sale, remaining: desk.remaining }, this.ctx.clock.now()),
+                }),
+            );
+          },
         },
-      }, this.hotCounter);
-      d.then((x) => x ?? this.desks.delete(saleId), () => this.desks.delete(saleId));
+        this.hotCounter,
+      );
+      d.then(
+        (x) => x ?? this.desks.delete(saleId),
+        () => this.desks.delete(saleId),
+      );
       this.desks.set(saleId, d);
     }
     return d;
@@ -91,7 +107,9 @@ export class LiveRuntime {
   }
 
   /** Each room's activity since the last call (the minutes 罗盘 keeps for live analysis). */
-  takeActivity(now: number): Array<{ room_id: string; minute: number; viewers: number; entries: number; comments: number }> {
+  takeActivity(
+    now: number,
+  ): Array<{ room_id: string; minute: number; viewers: number; entries: number; comments: number }> {
     const out = this.leftover;
     this.leftover = [];
     for (const [roomId, t] of this.trackers) {
@@ -125,7 +143,11 @@ export class LiveRuntime {
 }
 
 /** The live module's part of the process runtime; made from the first context that asks. */
-const livePart = runtimePart<{ live: LiveRuntime | null }, Db>('live.runtime', () => ({ live: null }), (slot) => slot.live?.stop());
+const livePart = runtimePart<{ live: LiveRuntime | null }, Db>(
+  'live.runtime',
+  () => ({ live: null }),
+  (slot) => slot.live?.stop(),
+);
 
 /** The runtime of this store in this process. */
 export function liveRuntime(ctx: CoreContext): LiveRuntime {

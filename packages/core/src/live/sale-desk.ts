@@ -43,29 +43,48 @@ export class SaleDesk {
     this.gate = new SaleGate(info, holdings);
     this.hot = hotCounter ? new HotAdmission(ctx, hotCounter, () => this.info) : null;
     this.termsAt = performance.now();
-    this.writer = new SaleWriter(ctx, () => this.info, (done) => {
-      let units = 0;
-      let gmv = 0;
-      const buyers: string[] = [];
-      for (const { req, result } of done) {
-        this.settlePending(req);
-        if (result.replayed) {
-          this.gate.giveBack(req.buyerId, req.quantity);
-          continue;
+    this.writer = new SaleWriter(
+      ctx,
+      () => this.info,
+      (done) => {
+        let units = 0;
+        let gmv = 0;
+        const buyers: string[] = [];
+        for (const { req, result } of done) {
+          this.settlePending(req);
+          if (result.replayed) {
+            this.gate.giveBack(req.buyerId, req.quantity);
+            continue;
+          }
+          units += req.quantity;
+          gmv += result.totalFen;
+          buyers.push(req.buyerId);
         }
-        units += req.quantity;
-        gmv += result.totalFen;
-        buyers.push(req.buyerId);
-      }
-      if (buyers.length) events.placed(this.info, buyers.length, units, gmv, buyers);
-    });
+        if (buyers.length) events.placed(this.info, buyers.length, units, gmv, buyers);
+      },
+    );
   }
 
-  static async open(ctx: CoreContext, saleId: string, events: DeskEvents, hotCounter: HotCounter | null = null): Promise<SaleDesk | null> {
+  static async open(
+    ctx: CoreContext,
+    saleId: string,
+    events: DeskEvents,
+    hotCounter: HotCounter | null = null,
+  ): Promise<SaleDesk | null> {
     const info = await loadSaleInfo(ctx.db, saleId);
     if (!info) return null;
-    const rows = await ctx.db.selectFrom('live_sale_buyers').select(['buyer_id', 'quantity']).where('sale_id', '=', saleId).execute();
-    return new SaleDesk(ctx, info, rows.map((r) => [r.buyer_id, Number(r.quantity)]), events, hotCounter);
+    const rows = await ctx.db
+      .selectFrom('live_sale_buyers')
+      .select(['buyer_id', 'quantity'])
+      .where('sale_id', '=', saleId)
+      .execute();
+    return new SaleDesk(
+      ctx,
+      info,
+      rows.map((r) => [r.buyer_id, Number(r.quantity)]),
+      events,
+      hotCounter,
+    );
   }
 
   get sale(): SaleInfo {
@@ -146,8 +165,17 @@ export class SaleDesk {
         // The units the counter holds for this buyer are not all written yet: possibly this very
         // request's first try, still in another process's writer. The database decides (its unique
         // Idempotency-Key makes a duplicate wait for the first try and replay its answer).
-        const row = await this.ctx.db.selectFrom('live_sale_buyers').select('quantity').where('sale_id', '=', this.info.id).where('buyer_id', '=', req.buyerId).executeTakeFirst();
-        if (Number(row?.quantity ?? 0) + req.quantity <= this.info.perPersonLimit && this.gate.holdsOf(req.buyerId) === 0) return 'unreachable';
+        const row = await this.ctx.db
+          .selectFrom('live_sale_buyers')
+          .select('quantity')
+          .where('sale_id', '=', this.info.id)
+          .where('buyer_id', '=', req.buyerId)
+          .executeTakeFirst();
+        if (
+          Number(row?.quantity ?? 0) + req.quantity <= this.info.perPersonLimit &&
+          this.gate.holdsOf(req.buyerId) === 0
+        )
+          return 'unreachable';
       }
       throw refused(admitted.verdict);
     }
@@ -170,7 +198,12 @@ export class SaleDesk {
   /** The gate said no: when its figures may be stale, ask the database and try once more. */
   private async recheck(req: SaleOrderRequest, verdict: GateVerdict): Promise<GateVerdict> {
     if (verdict === 'SALE_LIMIT_REACHED') {
-      const row = await this.ctx.db.selectFrom('live_sale_buyers').select('quantity').where('sale_id', '=', this.info.id).where('buyer_id', '=', req.buyerId).executeTakeFirst();
+      const row = await this.ctx.db
+        .selectFrom('live_sale_buyers')
+        .select('quantity')
+        .where('sale_id', '=', this.info.id)
+        .where('buyer_id', '=', req.buyerId)
+        .executeTakeFirst();
       const inDb = Number(row?.quantity ?? 0);
       const pending = this.pendingByBuyer.get(req.buyerId) ?? 0;
       if (inDb + pending === this.gate.holdsOf(req.buyerId)) return verdict;
@@ -179,7 +212,11 @@ export class SaleDesk {
     }
     if (verdict === 'SALE_SOLD_OUT' && performance.now() - this.remainingAt > REMAINING_REFRESH_MS) {
       this.remainingAt = performance.now();
-      const row = await this.ctx.db.selectFrom('live_flash_sales').select('remaining').where('id', '=', this.info.id).executeTakeFirst();
+      const row = await this.ctx.db
+        .selectFrom('live_flash_sales')
+        .select('remaining')
+        .where('id', '=', this.info.id)
+        .executeTakeFirst();
       if (row) this.gate.syncRemaining(Number(row.remaining), this.pendingUnits);
       return this.gate.admit(req.buyerId, req.quantity, this.ctx.clock.now());
     }

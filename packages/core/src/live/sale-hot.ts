@@ -25,7 +25,9 @@ const RECONCILE_AFTER_DB_REFUSAL_MS = 200;
 /** The counter outlives its sale by a day (late payments, cancellations), then Redis forgets it. */
 const KEEP_AFTER_END_MS = 86_400_000;
 
-export type HotAdmitted = { verdict: 'ok'; remaining: number; token: string } | { verdict: 'SALE_SOLD_OUT' | 'SALE_LIMIT_REACHED'; remaining: number };
+export type HotAdmitted =
+  | { verdict: 'ok'; remaining: number; token: string }
+  | { verdict: 'SALE_SOLD_OUT' | 'SALE_LIMIT_REACHED'; remaining: number };
 
 export class HotAdmission {
   private seeding: Promise<void> | null = null;
@@ -52,7 +54,10 @@ export class HotAdmission {
         return await within(asked);
       } catch (err) {
         // Granted after we stopped waiting: give the units straight back rather than leave them to go stale.
-        asked.then((late) => late.verdict === 'ok' && this.release(token, buyerId, quantity), () => {});
+        asked.then(
+          (late) => late.verdict === 'ok' && this.release(token, buyerId, quantity),
+          () => {},
+        );
         throw err;
       }
     };
@@ -62,13 +67,19 @@ export class HotAdmission {
         await within(this.seed());
         reply = await reserve();
       }
-      if (reply.verdict !== 'ok' && reply.verdict !== 'UNSEEDED' && performance.now() - this.reconciledAt > RECONCILE_AFTER_REFUSAL_MS) {
+      if (
+        reply.verdict !== 'ok' &&
+        reply.verdict !== 'UNSEEDED' &&
+        performance.now() - this.reconciledAt > RECONCILE_AFTER_REFUSAL_MS
+      ) {
         // The counter may be behind the database: reconcile once, then ask again.
         await within(this.reconcile());
         reply = await reserve();
       }
       if (reply.verdict === 'UNSEEDED') return 'unreachable';
-      return reply.verdict === 'ok' ? { verdict: 'ok', remaining: reply.remaining, token } : { verdict: reply.verdict, remaining: reply.remaining };
+      return reply.verdict === 'ok'
+        ? { verdict: 'ok', remaining: reply.remaining, token }
+        : { verdict: reply.verdict, remaining: reply.remaining };
     } catch {
       return 'unreachable';
     }
@@ -112,10 +123,22 @@ export class HotAdmission {
       try {
         const sale = this.sale();
         const [row, holdings] = await Promise.all([
-          this.ctx.db.selectFrom('live_flash_sales').select('remaining').where('id', '=', sale.id).executeTakeFirstOrThrow(),
-          this.ctx.db.selectFrom('live_sale_buyers').select(['buyer_id', 'quantity']).where('sale_id', '=', sale.id).execute(),
+          this.ctx.db
+            .selectFrom('live_flash_sales')
+            .select('remaining')
+            .where('id', '=', sale.id)
+            .executeTakeFirstOrThrow(),
+          this.ctx.db
+            .selectFrom('live_sale_buyers')
+            .select(['buyer_id', 'quantity'])
+            .where('sale_id', '=', sale.id)
+            .execute(),
         ]);
-        await this.counter.seed(sale.id, { remaining: Number(row.remaining), holdings: holdings.map((h) => [h.buyer_id, Number(h.quantity)] as const), expiresAt: sale.endsAt + KEEP_AFTER_END_MS });
+        await this.counter.seed(sale.id, {
+          remaining: Number(row.remaining),
+          holdings: holdings.map((h) => [h.buyer_id, Number(h.quantity)] as const),
+          expiresAt: sale.endsAt + KEEP_AFTER_END_MS,
+        });
       } finally {
         this.seeding = null;
       }
@@ -127,8 +150,18 @@ export class HotAdmission {
     this.reconciledAt = performance.now();
     this.reconciling ??= (async () => {
       try {
-        const row = await this.ctx.db.selectFrom('live_flash_sales').select('remaining').where('id', '=', this.sale().id).executeTakeFirst();
-        if (row) await this.counter.reconcile(this.sale().id, { remaining: Number(row.remaining) }, this.ctx.clock.now(), HOT_STALE_MS);
+        const row = await this.ctx.db
+          .selectFrom('live_flash_sales')
+          .select('remaining')
+          .where('id', '=', this.sale().id)
+          .executeTakeFirst();
+        if (row)
+          await this.counter.reconcile(
+            this.sale().id,
+            { remaining: Number(row.remaining) },
+            this.ctx.clock.now(),
+            HOT_STALE_MS,
+          );
       } finally {
         this.reconciling = null;
       }

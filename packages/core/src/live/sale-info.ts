@@ -37,10 +37,33 @@ export async function loadSaleInfo(db: Db | Tx, saleId: string): Promise<SaleInf
     .innerJoin('shops', 'shops.id', 's.shop_id')
     .innerJoin('categories', 'categories.id', 'products.category_id')
     .select([
-      's.id', 's.room_id', 's.shop_id', 's.product_id', 's.sku_id', 's.price_fen', 's.original_price_fen', 's.quantity', 's.remaining', 's.per_person_limit',
-      's.starts_at', 's.ends_at', 's.closed_at', 'r.host_kind', 'r.host_id', 'products.title', 'products.status as product_status', 'products.category_id',
-      'skus.spec_values', 'shops.status as shop_status', 'shops.shipping_fee_fen', 'shops.free_shipping_over_fen',
-      'categories.ship_by_hours', 'categories.perishable', 'categories.fee_rate_bp', 'categories.settle_window_days', 'categories.rules',
+      's.id',
+      's.room_id',
+      's.shop_id',
+      's.product_id',
+      's.sku_id',
+      's.price_fen',
+      's.original_price_fen',
+      's.quantity',
+      's.remaining',
+      's.per_person_limit',
+      's.starts_at',
+      's.ends_at',
+      's.closed_at',
+      'r.host_kind',
+      'r.host_id',
+      'products.title',
+      'products.status as product_status',
+      'products.category_id',
+      'skus.spec_values',
+      'shops.status as shop_status',
+      'shops.shipping_fee_fen',
+      'shops.free_shipping_over_fen',
+      'categories.ship_by_hours',
+      'categories.perishable',
+      'categories.fee_rate_bp',
+      'categories.settle_window_days',
+      'categories.rules',
     ])
     .where('s.id', '=', saleId)
     .executeTakeFirst();
@@ -93,11 +116,33 @@ export interface FlashSaleView {
 
 /** 「云南冰糖橙 · 10斤」: a sale names the one SKU it sells, never only the product. */
 export function saleLabel(title: string, specValues: readonly string[]): string {
-  const spec = specValues.map((v) => v.trim()).filter(Boolean).join(' / ');
+  const spec = specValues
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .join(' / ');
   return spec ? `${title} · ${spec}` : title;
 }
 
-export function saleView(s: Pick<SaleInfo, 'id' | 'roomId' | 'productId' | 'skuId' | 'title' | 'specValues' | 'priceFen' | 'originalPriceFen' | 'quantity' | 'remaining' | 'perPersonLimit' | 'startsAt' | 'endsAt' | 'closedAt'>, now: number): FlashSaleView {
+export function saleView(
+  s: Pick<
+    SaleInfo,
+    | 'id'
+    | 'roomId'
+    | 'productId'
+    | 'skuId'
+    | 'title'
+    | 'specValues'
+    | 'priceFen'
+    | 'originalPriceFen'
+    | 'quantity'
+    | 'remaining'
+    | 'perPersonLimit'
+    | 'startsAt'
+    | 'endsAt'
+    | 'closedAt'
+  >,
+  now: number,
+): FlashSaleView {
   return {
     id: s.id,
     roomId: s.roomId,

@@ -16,10 +16,19 @@ export type SurgeTerm = number | null | 'paused';
 export async function surgeTermsOfGroup(tx: Tx, sale: SaleInfo, orders: number, now: number): Promise<SurgeTerm[]> {
   const perDay = await capacityOf(tx, sale.shopId);
   if (perDay === null) return new Array<SurgeTerm>(orders).fill(null);
-  await tx.updateTable('shop_capacity').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('shop_id', '=', sale.shopId).where('warehouse', '=', DEFAULT_WAREHOUSE).execute();
+  await tx
+    .updateTable('shop_capacity')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('shop_id', '=', sale.shopId)
+    .where('warehouse', '=', DEFAULT_WAREHOUSE)
+    .execute();
   const [load, policy] = await Promise.all([
     loadShopLoad(tx, sale.shopId, perDay, now),
-    tx.selectFrom('product_surge_policies').select('policy').where('product_id', '=', sale.productId).executeTakeFirst(),
+    tx
+      .selectFrom('product_surge_policies')
+      .select('policy')
+      .where('product_id', '=', sale.productId)
+      .executeTakeFirst(),
   ]);
   const out: SurgeTerm[] = [];
   for (let i = 0; i < orders; i++) {

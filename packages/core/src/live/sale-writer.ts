@@ -18,7 +18,13 @@ import { insertRows } from '../storage/index.js';
 import { placeOrders, type OrderDraft } from '../orders/index.js';
 import { orderRules } from '../rules/index.js';
 import { shippingFee } from '../checkout/index.js';
-import { loadAffiliateContext, decideLine, unattributed, type LineSnapshot, DEFAULT_AFFILIATE_RULES } from '../affiliate/index.js';
+import {
+  loadAffiliateContext,
+  decideLine,
+  unattributed,
+  type LineSnapshot,
+  DEFAULT_AFFILIATE_RULES,
+} from '../affiliate/index.js';
 import { openPayments, type PaymentToOpen } from '../payments/index.js';
 import type { SaleInfo } from './sale-info.js';
 import { surgeTermsOfGroup } from './sale-surge.js';
@@ -114,7 +120,10 @@ export class SaleWriter {
     const sale = this.sale();
     let addresses: Map<string, Address | DomainError>;
     try {
-      addresses = await pickAddresses(this.ctx, group.map((p) => p.req));
+      addresses = await pickAddresses(
+        this.ctx,
+        group.map((p) => p.req),
+      );
     } catch (err) {
       for (const p of group) p.reject(err);
       return;
@@ -130,7 +139,15 @@ export class SaleWriter {
     if (ready.length === 0) return;
     if (ready.length > 1) {
       try {
-        const results = await this.ctx.db.transaction().execute((tx) => writeOrders(tx, this.ctx, sale, ready.map((p) => p.req), addresses));
+        const results = await this.ctx.db.transaction().execute((tx) =>
+          writeOrders(
+            tx,
+            this.ctx,
+            sale,
+            ready.map((p) => p.req),
+            addresses,
+          ),
+        );
         this.settle(ready, results);
         return;
       } catch {
@@ -139,7 +156,9 @@ export class SaleWriter {
     }
     for (const p of ready) {
       try {
-        const results = await this.ctx.db.transaction().execute((tx) => writeOrders(tx, this.ctx, sale, [p.req], addresses));
+        const results = await this.ctx.db
+          .transaction()
+          .execute((tx) => writeOrders(tx, this.ctx, sale, [p.req], addresses));
         this.settle([p], results);
       } catch (err) {
         p.reject(err instanceof Refused ? refusal(err.code) : err);
@@ -159,7 +178,10 @@ function refusal(code: ErrorCode): DomainError {
     case 'OUT_OF_STOCK':
       return new DomainError(code, 'not enough stock for this item');
     case 'SALES_PAUSED':
-      return new DomainError(code, '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity');
+      return new DomainError(
+        code,
+        '该商品发货排期已满，暂停销售 / sales of this product are paused: the shop is at its shipping capacity',
+      );
     default:
       return new DomainError(code, code);
   }
@@ -168,28 +190,73 @@ function refusal(code: ErrorCode): DomainError {
 /** The address of each request: the one named (it must be the buyer's) or the buyer's default. */
 async function pickAddresses(ctx: CoreContext, reqs: SaleOrderRequest[]): Promise<Map<string, Address | DomainError>> {
   const buyers = [...new Set(reqs.map((r) => r.buyerId))];
-  const rows = await ctx.db.selectFrom('addresses').select(['id', 'user_id', 'name', 'phone', 'province', 'city', 'district', 'detail', 'is_default']).where('user_id', 'in', buyers).orderBy('is_default', 'desc').orderBy('id', 'desc').execute();
+  const rows = await ctx.db
+    .selectFrom('addresses')
+    .select(['id', 'user_id', 'name', 'phone', 'province', 'city', 'district', 'detail', 'is_default'])
+    .where('user_id', 'in', buyers)
+    .orderBy('is_default', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   const out = new Map<string, Address | DomainError>();
   for (const r of reqs) {
     const key = r.buyerId + '|' + (r.addressId ?? '');
     if (out.has(key)) continue;
-    const row = r.addressId ? rows.find((a) => a.id === r.addressId && a.user_id === r.buyerId) : rows.find((a) => a.user_id === r.buyerId);
-    if (!row) out.set(key, r.addressId ? new DomainError('NOT_FOUND', 'address not found', { what: 'address', id: r.addressId }) : new DomainError('ADDRESS_REQUIRED', 'add a shipping address before ordering'));
-    else out.set(key, { name: row.name, phone: row.phone, province: row.province, city: row.city, district: row.district, detail: row.detail });
+    const row = r.addressId
+      ? rows.find((a) => a.id === r.addressId && a.user_id === r.buyerId)
+      : rows.find((a) => a.user_id === r.buyerId);
+    if (!row)
+      out.set(
+        key,
+        r.addressId
+          ? new DomainError('NOT_FOUND', 'address not found', { what: 'address', id: r.addressId })
+          : new DomainError('ADDRESS_REQUIRED', 'add a shipping address before ordering'),
+      );
+    else
+      out.set(key, {
+        name: row.name,
+        phone: row.phone,
+        province: row.province,
+        city: row.city,
+        district: row.district,
+        detail: row.detail,
+      });
   }
   return out;
 }
 
 /** Commission snapshot of a live order: the room's creator (a live touch now wins its minute), or nobody in a shop's own room. */
 async function liveCommission(tx: Tx, sale: SaleInfo, now: number): Promise<LineSnapshot> {
-  const claim = { source: 'live' as const, contentId: sale.roomId, creatorId: sale.hostKind === 'creator' ? sale.hostId : null };
+  const claim = {
+    source: 'live' as const,
+    contentId: sale.roomId,
+    creatorId: sale.hostKind === 'creator' ? sale.hostId : null,
+  };
   if (sale.hostKind !== 'creator') return unattributed(claim);
-  const context = await loadAffiliateContext(tx, { productIds: [sale.productId], creatorIds: [sale.hostId], shopIds: [sale.shopId], now, protectionWindowMs: DEFAULT_AFFILIATE_RULES.protectionWindowMs });
-  return decideLine(context, { touch: { source: 'live', creatorId: sale.hostId, contentId: sale.roomId, at: now }, productId: sale.productId, shopId: sale.shopId, at: now, feeRateBp: sale.rules.feeRateBp, protectionWindowMs: DEFAULT_AFFILIATE_RULES.protectionWindowMs });
+  const context = await loadAffiliateContext(tx, {
+    productIds: [sale.productId],
+    creatorIds: [sale.hostId],
+    shopIds: [sale.shopId],
+    now,
+    protectionWindowMs: DEFAULT_AFFILIATE_RULES.protectionWindowMs,
+  });
+  return decideLine(context, {
+    touch: { source: 'live', creatorId: sale.hostId, contentId: sale.roomId, at: now },
+    productId: sale.productId,
+    shopId: sale.shopId,
+    at: now,
+    feeRateBp: sale.rules.feeRateBp,
+    protectionWindowMs: DEFAULT_AFFILIATE_RULES.protectionWindowMs,
+  });
 }
 
 /** Writes the group's orders; each answer is its order, or a refusal when surge protection paused it (nothing of it written). */
-async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: SaleOrderRequest[], addresses: Map<string, Address | DomainError>): Promise<Array<SaleOrderResult | Refused>> {
+async function writeOrders(
+  tx: Tx,
+  ctx: CoreContext,
+  sale: SaleInfo,
+  group: SaleOrderRequest[],
+  addresses: Map<string, Address | DomainError>,
+): Promise<Array<SaleOrderResult | Refused>> {
   const now = ctx.clock.now();
   if (group.length === 1 && group[0]!.idemKey !== undefined) {
     const stored = await storedAnswer(tx, group[0]!.buyerId, group[0]!.idemKey!, group[0]!.requestHash);
@@ -210,7 +277,11 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: Sale
     .where('ends_at', '>', now)
     .executeTakeFirst();
   if (Number(saleRes.numUpdatedRows) !== 1) {
-    const row = await tx.selectFrom('live_flash_sales').select(['remaining', 'closed_at', 'starts_at', 'ends_at']).where('id', '=', sale.id).executeTakeFirstOrThrow();
+    const row = await tx
+      .selectFrom('live_flash_sales')
+      .select(['remaining', 'closed_at', 'starts_at', 'ends_at'])
+      .where('id', '=', sale.id)
+      .executeTakeFirstOrThrow();
     const open = row.closed_at === null && Number(row.starts_at) <= now && Number(row.ends_at) > now;
     throw new Refused(open ? 'SALE_SOLD_OUT' : 'SALE_NOT_OPEN');
   }
@@ -230,26 +301,91 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: Sale
   const specJson = JSON.stringify(sale.specValues);
   const payBefore = now + rules.flashSaleUnpaidCancelMinutes * 60_000;
   const results: SaleOrderResult[] = [];
-  const drafts: OrderDraft[] = [], payments: PaymentToOpen[] = [], saleOrders = [], touches = [];
+  const drafts: OrderDraft[] = [],
+    payments: PaymentToOpen[] = [],
+    saleOrders = [],
+    touches = [];
   for (const [i, r] of reqs.entries()) {
     const checkoutId = newId('checkout', now);
     const orderId = newId('order', now);
     const paymentId = newId('payment', now);
     const itemsFen = sale.priceFen * r.quantity;
-    const shippingFeeFen = shippingFee({ shopId: sale.shopId, shippingFeeFen: sale.shippingFeeFen, freeShippingOverFen: sale.freeShippingOverFen }, itemsFen);
+    const shippingFeeFen = shippingFee(
+      { shopId: sale.shopId, shippingFeeFen: sale.shippingFeeFen, freeShippingOverFen: sale.freeShippingOverFen },
+      itemsFen,
+    );
     const totalFen = itemsFen + shippingFeeFen;
     const address = addresses.get(r.buyerId + '|' + (r.addressId ?? '')) as Address;
     drafts.push({
-      id: orderId, checkoutId, shopId: sale.shopId, buyerId: r.buyerId, status: 'unpaid', itemsFen, discountFen: 0, shippingFeeFen, totalFen, address, buyerNote: '', rules, payDeadline: payBefore, promisedShipByAt: promised[i] ?? null,
-      placedBy: { kind: 'buyer', id: r.buyerId }, reason: { code: 'flash_sale_order_placed' },
+      id: orderId,
+      checkoutId,
+      shopId: sale.shopId,
+      buyerId: r.buyerId,
+      status: 'unpaid',
+      itemsFen,
+      discountFen: 0,
+      shippingFeeFen,
+      totalFen,
+      address,
+      buyerNote: '',
+      rules,
+      payDeadline: payBefore,
+      promisedShipByAt: promised[i] ?? null,
+      placedBy: { kind: 'buyer', id: r.buyerId },
+      reason: { code: 'flash_sale_order_placed' },
       // The sale's own deadline: an unpaid order gives its units back to the sale (sale-deadlines.ts).
       payByTimer: { kind: LIVE_SALE_PAY_BY, payload: { saleId: sale.id } },
       event: { saleId: sale.id, roomId: sale.roomId },
-      lines: [{ product_id: sale.productId, sku_id: sale.skuId, category_id: sale.categoryId, title: sale.title, spec_values: specJson, unit_price_fen: sale.priceFen, quantity: r.quantity, line_total_fen: itemsFen, discount_fen: 0, ship_by_hours: sale.rules.shipByHours, fee_rate_bp: sale.rules.feeRateBp, perishable: sale.rules.perishable ? 1 : 0, rules: sale.rules, ...commission }],
+      lines: [
+        {
+          product_id: sale.productId,
+          sku_id: sale.skuId,
+          category_id: sale.categoryId,
+          title: sale.title,
+          spec_values: specJson,
+          unit_price_fen: sale.priceFen,
+          quantity: r.quantity,
+          line_total_fen: itemsFen,
+          discount_fen: 0,
+          ship_by_hours: sale.rules.shipByHours,
+          fee_rate_bp: sale.rules.feeRateBp,
+          perishable: sale.rules.perishable ? 1 : 0,
+          rules: sale.rules,
+          ...commission,
+        },
+      ],
     });
-    payments.push({ id: paymentId, checkoutId, buyerId: r.buyerId, provider: ctx.payments.default.name, amountFen: totalFen, expiresAt: payBefore });
-    saleOrders.push({ order_id: orderId, sale_id: sale.id, buyer_id: r.buyerId, quantity: r.quantity, status: 'reserved', payment_id: paymentId, pay_before: payBefore, idem_key: r.idemKey ?? null, request_hash: r.idemKey ? r.requestHash : null, created_at: now, updated_at: now });
-    if (sale.hostKind === 'creator') touches.push({ id: newId('touch', now), buyer_id: r.buyerId, product_id: sale.productId, creator_id: sale.hostId, source: 'live', content_id: sale.roomId, at: now });
+    payments.push({
+      id: paymentId,
+      checkoutId,
+      buyerId: r.buyerId,
+      provider: ctx.payments.default.name,
+      amountFen: totalFen,
+      expiresAt: payBefore,
+    });
+    saleOrders.push({
+      order_id: orderId,
+      sale_id: sale.id,
+      buyer_id: r.buyerId,
+      quantity: r.quantity,
+      status: 'reserved',
+      payment_id: paymentId,
+      pay_before: payBefore,
+      idem_key: r.idemKey ?? null,
+      request_hash: r.idemKey ? r.requestHash : null,
+      created_at: now,
+      updated_at: now,
+    });
+    if (sale.hostKind === 'creator')
+      touches.push({
+        id: newId('touch', now),
+        buyer_id: r.buyerId,
+        product_id: sale.productId,
+        creator_id: sale.hostId,
+        source: 'live',
+        content_id: sale.roomId,
+        at: now,
+      });
     results.push({ orderId, paymentId, payBefore, totalFen });
   }
   await insertRows(tx, 'live_sale_orders', saleOrders); // first: a reused Idempotency-Key collides before anything else is written
@@ -262,15 +398,32 @@ async function writeOrders(tx: Tx, ctx: CoreContext, sale: SaleInfo, group: Sale
 }
 
 /** The answer given to an earlier request with this Idempotency-Key; a different request under the same key is refused. */
-export async function storedAnswer(db: Tx | CoreContext['db'], buyerId: string, idemKey: string, requestHash: string): Promise<SaleOrderResult | null> {
+export async function storedAnswer(
+  db: Tx | CoreContext['db'],
+  buyerId: string,
+  idemKey: string,
+  requestHash: string,
+): Promise<SaleOrderResult | null> {
   const row = await db
     .selectFrom('live_sale_orders')
     .innerJoin('orders', 'orders.id', 'live_sale_orders.order_id')
-    .select(['live_sale_orders.order_id', 'live_sale_orders.payment_id', 'live_sale_orders.pay_before', 'live_sale_orders.request_hash', 'orders.total_fen'])
+    .select([
+      'live_sale_orders.order_id',
+      'live_sale_orders.payment_id',
+      'live_sale_orders.pay_before',
+      'live_sale_orders.request_hash',
+      'orders.total_fen',
+    ])
     .where('live_sale_orders.buyer_id', '=', buyerId)
     .where('live_sale_orders.idem_key', '=', idemKey)
     .executeTakeFirst();
   if (!row) return null;
-  if (row.request_hash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
-  return { orderId: row.order_id, paymentId: row.payment_id, payBefore: Number(row.pay_before), totalFen: Number(row.total_fen) };
+  if (row.request_hash !== requestHash)
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
+  return {
+    orderId: row.order_id,
+    paymentId: row.payment_id,
+    payBefore: Number(row.pay_before),
+    totalFen: Number(row.total_fen),
+  };
 }

@@ -16,13 +16,22 @@ const hash = (secret: string): string => createHash('sha256').update(secret).dig
 
 export const ingestUrl = (): string => process.env.LIVE_INGEST_URL || 'rtmp://127.0.0.1:1935/live';
 /** Where the ingest server's HLS output is served (e.g. by the same nginx): `<base>/<room id>.m3u8`. */
-export const hlsUrlOf = (roomId: string): string => `${(process.env.LIVE_HLS_BASE || '/hls').replace(/\/$/, '')}/${roomId}.m3u8`;
+export const hlsUrlOf = (roomId: string): string =>
+  `${(process.env.LIVE_HLS_BASE || '/hls').replace(/\/$/, '')}/${roomId}.m3u8`;
 
-export async function issueStreamKey(ctx: CoreContext, actor: Actor, roomId: string): Promise<{ streamKey: string; ingestUrl: string; streamName: string }> {
+export async function issueStreamKey(
+  ctx: CoreContext,
+  actor: Actor,
+  roomId: string,
+): Promise<{ streamKey: string; ingestUrl: string; streamName: string }> {
   const room = await requireHost(ctx.db, actor, roomId);
   if (room.status === 'ended') throw new DomainError('ROOM_ENDED', 'the room has ended');
   const secret = randomBytes(24).toString('base64url');
-  await ctx.db.updateTable('live_rooms').set({ stream_key_hash: hash(secret), updated_at: ctx.clock.now() }).where('id', '=', roomId).execute();
+  await ctx.db
+    .updateTable('live_rooms')
+    .set({ stream_key_hash: hash(secret), updated_at: ctx.clock.now() })
+    .where('id', '=', roomId)
+    .execute();
   return { streamKey: `${roomId}?key=${secret}`, ingestUrl: ingestUrl(), streamName: roomId };
 }
 
@@ -52,14 +61,23 @@ export function parseIngestCall(body: IngestCall): { roomId: string; key: string
 export async function onPublish(ctx: CoreContext, body: IngestCall): Promise<boolean> {
   const call = parseIngestCall(body);
   if (!call) return false;
-  const room = await ctx.db.selectFrom('live_rooms').select(['id', 'status', 'stream_key_hash']).where('id', '=', call.roomId).executeTakeFirst();
+  const room = await ctx.db
+    .selectFrom('live_rooms')
+    .select(['id', 'status', 'stream_key_hash'])
+    .where('id', '=', call.roomId)
+    .executeTakeFirst();
   if (!room || room.status === 'ended' || !room.stream_key_hash) return false;
   const given = Buffer.from(hash(call.key), 'hex');
   if (!timingSafeEqual(given, Buffer.from(room.stream_key_hash, 'hex'))) return false;
   const now = ctx.clock.now();
   await ctx.db
     .updateTable('live_rooms')
-    .set((eb) => ({ publishing: 1, updated_at: now, status: 'live', opened_at: eb.fn.coalesce('opened_at', eb.val(now)) }))
+    .set((eb) => ({
+      publishing: 1,
+      updated_at: now,
+      status: 'live',
+      opened_at: eb.fn.coalesce('opened_at', eb.val(now)),
+    }))
     .where('id', '=', room.id)
     .where('status', '!=', 'ended')
     .execute();
@@ -72,6 +90,11 @@ export async function onUnpublish(ctx: CoreContext, body: IngestCall): Promise<v
   const rawName = typeof body.name === 'string' ? body.name : typeof body.stream === 'string' ? body.stream : '';
   const roomId = rawName.split('?')[0] ?? '';
   if (!ROOM_ID.test(roomId)) return;
-  const res = await ctx.db.updateTable('live_rooms').set({ publishing: 0, updated_at: ctx.clock.now() }).where('id', '=', roomId).where('publishing', '=', 1).executeTakeFirst();
+  const res = await ctx.db
+    .updateTable('live_rooms')
+    .set({ publishing: 0, updated_at: ctx.clock.now() })
+    .where('id', '=', roomId)
+    .where('publishing', '=', 1)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) > 0) liveRuntime(ctx).publish({ roomId, kind: 'changed' });
 }

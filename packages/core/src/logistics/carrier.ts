@@ -15,11 +15,19 @@ export interface TrackingEventInput {
 export interface Carrier {
   readonly name: string;
   /** Books a pickup for a parcel (the label); idempotent by the platform's shipment id. Runs in the shipping transaction. */
-  createShipment(tx: Tx, input: { shipmentId: string; trackingNo: string }, now: number): Promise<{ trackingNo: string }>;
+  createShipment(
+    tx: Tx,
+    input: { shipmentId: string; trackingNo: string },
+    now: number,
+  ): Promise<{ trackingNo: string }>;
   /** Cancels a parcel not collected yet; false when it is unknown or already cancelled. */
   cancelShipment(tx: Tx, trackingNo: string, now: number): Promise<boolean>;
   /** Verifies a callback's signature and parses its events; throws a 4xx DomainError when it is forged or malformed. */
-  parseCallback(headers: Record<string, string | string[] | undefined>, rawBody: string, now: number): TrackingEventInput[];
+  parseCallback(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: string,
+    now: number,
+  ): TrackingEventInput[];
 }
 
 /** The carrier the sandbox simulates: its parcels report tracking events by themselves. */

@@ -10,7 +10,10 @@ const installed = new WeakMap<TimerRegistry, ReadonlyMap<string, Carrier>>();
  * Idempotent per core: registers the scan timer once and returns the carriers by name — the
  * sandbox's and those a deployment adds (the core's strategies). A name used twice is refused.
  */
-export function installLogistics(core: { ctx: CoreContext; timers: TimerRegistry; sandboxSecret: string }, extra: readonly Carrier[] = []): ReadonlyMap<string, Carrier> {
+export function installLogistics(
+  core: { ctx: CoreContext; timers: TimerRegistry; sandboxSecret: string },
+  extra: readonly Carrier[] = [],
+): ReadonlyMap<string, Carrier> {
   const known = installed.get(core.timers);
   if (known) return known;
   registerSandboxCarrier(core.timers, () => core.ctx.payments.baseUrl());

@@ -19,7 +19,10 @@ test('the sandbox schedule is deterministic, in order, in the documented ranges,
   for (const no of ['SBX1', 'SBX2', 'SF123456', 'YT9-EXC']) {
     const plan = sandboxScanPlan(no, 0);
     assert.deepEqual(plan, sandboxScanPlan(no, 0));
-    assert.deepEqual(plan.map((p) => p.status), ['collected', 'in_transit', 'out_for_delivery', no.endsWith('-EXC') ? 'exception' : 'delivered']);
+    assert.deepEqual(
+      plan.map((p) => p.status),
+      ['collected', 'in_transit', 'out_for_delivery', no.endsWith('-EXC') ? 'exception' : 'delivered'],
+    );
     for (let i = 1; i < plan.length; i++) assert.ok(plan[i]!.at > plan[i - 1]!.at);
     assert.ok(plan[0]!.at >= 2 * HOUR && plan[0]!.at <= 6 * HOUR);
     assert.ok(plan[3]!.at - plan[0]!.at >= 24 * HOUR && plan[3]!.at - plan[0]!.at <= 72 * HOUR);
@@ -68,14 +71,21 @@ test('a delivered parcel’s scans: collected, in transit, out for delivery, del
   for (const no of ['SF1400000007919', '731062985471', 'YT6700000000001-EXC']) {
     for (const span of [4, 3 * HOUR, 48 * HOUR, 10 * 24 * HOUR]) {
       const scans = deliveredScanPlan(no, shippedAt, shippedAt + span);
-      assert.deepEqual(scans.map((s) => s.status), ['collected', 'in_transit', 'out_for_delivery', 'delivered']);
+      assert.deepEqual(
+        scans.map((s) => s.status),
+        ['collected', 'in_transit', 'out_for_delivery', 'delivered'],
+      );
       assert.ok(scans[0]!.at > shippedAt);
-      for (let i = 1; i < scans.length; i++) assert.ok(scans[i]!.at > scans[i - 1]!.at, `${no} ${span}: scan ${i} after scan ${i - 1}`);
+      for (let i = 1; i < scans.length; i++)
+        assert.ok(scans[i]!.at > scans[i - 1]!.at, `${no} ${span}: scan ${i} after scan ${i - 1}`);
       assert.equal(scans[3]!.at, shippedAt + span);
       assert.deepEqual(scans, deliveredScanPlan(no, shippedAt, shippedAt + span), 'deterministic');
     }
   }
   const two = deliveredScanPlan('SF1400000007919', shippedAt, shippedAt + 48 * HOUR);
-  assert.ok(two[0]!.at - shippedAt >= HOUR && two[0]!.at - shippedAt <= 6 * HOUR, 'collected within hours of the label');
+  assert.ok(
+    two[0]!.at - shippedAt >= HOUR && two[0]!.at - shippedAt <= 6 * HOUR,
+    'collected within hours of the label',
+  );
   assert.throws(() => deliveredScanPlan('SF1', shippedAt, shippedAt));
 });

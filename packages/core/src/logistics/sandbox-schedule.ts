@@ -35,12 +35,42 @@ export function sandboxScanPlan(waybillNo: string, acceptedAt: number, speed = 1
   const last = Math.max(outForDelivery + 1, delivered);
   const exception = /-EXC$/i.test(waybillNo);
   return [
-    { seq: 1, status: 'collected', at: collected, location: '发货网点 / origin depot', description: '快递员已揽收 / Parcel collected by the courier' },
-    { seq: 2, status: 'in_transit', at: inTransit, location: '转运中心 / sorting hub', description: '快件已发往目的地 / In transit to the destination city' },
-    { seq: 3, status: 'out_for_delivery', at: outForDelivery, location: '派送站 / delivery station', description: '快递员正在派送 / Out for delivery' },
+    {
+      seq: 1,
+      status: 'collected',
+      at: collected,
+      location: '发货网点 / origin depot',
+      description: '快递员已揽收 / Parcel collected by the courier',
+    },
+    {
+      seq: 2,
+      status: 'in_transit',
+      at: inTransit,
+      location: '转运中心 / sorting hub',
+      description: '快件已发往目的地 / In transit to the destination city',
+    },
+    {
+      seq: 3,
+      status: 'out_for_delivery',
+      at: outForDelivery,
+      location: '派送站 / delivery station',
+      description: '快递员正在派送 / Out for delivery',
+    },
     exception
-      ? { seq: 4, status: 'exception', at: last, location: '派送站 / delivery station', description: '地址无法投递，等待联系 / Delivery failed: address unreachable' }
-      : { seq: 4, status: 'delivered', at: last, location: '收件地址 / recipient address', description: '已签收 / Delivered and signed for' },
+      ? {
+          seq: 4,
+          status: 'exception',
+          at: last,
+          location: '派送站 / delivery station',
+          description: '地址无法投递，等待联系 / Delivery failed: address unreachable',
+        }
+      : {
+          seq: 4,
+          status: 'delivered',
+          at: last,
+          location: '收件地址 / recipient address',
+          description: '已签收 / Delivered and signed for',
+        },
   ];
 }
 
@@ -58,7 +88,12 @@ export function deliveredScanPlan(waybillNo: string, shippedAt: number, delivere
   let previous = shippedAt;
   return plan.map((p, i) => {
     const last = i === plan.length - 1;
-    const at = last ? deliveredAt : Math.min(deliveredAt - (plan.length - 1 - i), Math.max(previous + 1, shippedAt + Math.round((p.at / planned) * span)));
+    const at = last
+      ? deliveredAt
+      : Math.min(
+          deliveredAt - (plan.length - 1 - i),
+          Math.max(previous + 1, shippedAt + Math.round((p.at / planned) * span)),
+        );
     previous = at;
     return { ...p, at };
   });

@@ -2,7 +2,13 @@
 export const TRACKING_STATUSES = ['collected', 'in_transit', 'out_for_delivery', 'exception', 'delivered'] as const;
 export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
 
-const RANK: Record<TrackingStatus, number> = { collected: 1, in_transit: 2, out_for_delivery: 3, exception: 4, delivered: 5 };
+const RANK: Record<TrackingStatus, number> = {
+  collected: 1,
+  in_transit: 2,
+  out_for_delivery: 3,
+  exception: 4,
+  delivered: 5,
+};
 
 export function isTrackingStatus(s: unknown): s is TrackingStatus {
   return typeof s === 'string' && (TRACKING_STATUSES as readonly string[]).includes(s);

@@ -11,7 +11,12 @@ export function reviewWindowFromEnv(env: Record<string, string | undefined> = pr
   return Number.isFinite(hours) && hours > 0 ? hours * 60 * 60 * 1000 : DEFAULT_REVIEW_WINDOW_MS;
 }
 
-export function installModeration(opts: { ctx: CoreContext; outbox: OutboxDispatcher; timers: TimerRegistry; reviewWindowMs: number }): void {
+export function installModeration(opts: {
+  ctx: CoreContext;
+  outbox: OutboxDispatcher;
+  timers: TimerRegistry;
+  reviewWindowMs: number;
+}): void {
   opts.outbox.subscribe('video.held', async (e) => holdFromRules(opts.ctx, e.payload, opts.reviewWindowMs));
   // A held video that leaves review by itself (its owner removes it) takes its queue item along.
   opts.outbox.subscribe('video.removed', async (e) => withdrawIfLeftReview(opts.ctx, e.subjectId));

@@ -1,6 +1,13 @@
 /** What the queue reads of a subject, through each owning module's public API, and how a take-down reaches that module. */
 import type { Db, Tx } from '../context.js';
-import { commentForReview, decideVideoReview, hideComment, takeDownVideo, videoForReview, type VideoReviewDecision } from '../content/index.js';
+import {
+  commentForReview,
+  decideVideoReview,
+  hideComment,
+  takeDownVideo,
+  videoForReview,
+  type VideoReviewDecision,
+} from '../content/index.js';
 import { delistProductByPlatform, productForReview } from '../catalog/index.js';
 import { loadRoom } from '../live/index.js';
 import type { SubjectKind } from './rules.js';
@@ -30,7 +37,9 @@ export async function readSubject(db: Db | Tx, kind: SubjectKind, id: string): P
     }
     case 'live_room': {
       const room = await loadRoom(db, id).catch(() => null);
-      return room ? { ownerId: room.host_kind === 'creator' ? room.host_id : null, text: room.title, status: room.status } : null;
+      return room
+        ? { ownerId: room.host_kind === 'creator' ? room.host_id : null, text: room.title, status: room.status }
+        : null;
     }
   }
 }

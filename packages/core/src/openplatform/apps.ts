@@ -41,9 +41,21 @@ export interface AppView {
 
 export function appView(r: OpenAppsTable): AppView {
   return {
-    id: r.id, appKey: r.app_key, name: r.name, kind: r.kind as AppKind, ownerId: r.owner_id, shopId: r.shop_id, status: r.status as AppStatus,
-    groups: JSON.parse(r.groups) as MethodGroup[], callbackUrl: r.callback_url, pushUrl: r.push_url, pushTags: JSON.parse(r.push_tags) as PushTag[],
-    ipAllow: JSON.parse(r.ip_allow) as string[], reviewNote: r.review_note, createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
+    id: r.id,
+    appKey: r.app_key,
+    name: r.name,
+    kind: r.kind as AppKind,
+    ownerId: r.owner_id,
+    shopId: r.shop_id,
+    status: r.status as AppStatus,
+    groups: JSON.parse(r.groups) as MethodGroup[],
+    callbackUrl: r.callback_url,
+    pushUrl: r.push_url,
+    pushTags: JSON.parse(r.push_tags) as PushTag[],
+    ipAllow: JSON.parse(r.ip_allow) as string[],
+    reviewNote: r.review_note,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
   };
 }
 
@@ -55,19 +67,24 @@ function checkUrl(url: string | undefined, field: string): string {
   } catch {
     throw invalid(`${field} must be an http(s) URL`, { field });
   }
-  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || url.length > 500) throw invalid(`${field} must be an http(s) URL`, { field });
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || url.length > 500)
+    throw invalid(`${field} must be an http(s) URL`, { field });
   return url;
 }
 
-function checkSettings(input: Partial<AppInput>): Partial<Pick<OpenAppsTable, 'name' | 'groups' | 'callback_url' | 'push_url' | 'push_tags' | 'ip_allow'>> {
-  const out: Partial<Pick<OpenAppsTable, 'name' | 'groups' | 'callback_url' | 'push_url' | 'push_tags' | 'ip_allow'>> = {};
+function checkSettings(
+  input: Partial<AppInput>,
+): Partial<Pick<OpenAppsTable, 'name' | 'groups' | 'callback_url' | 'push_url' | 'push_tags' | 'ip_allow'>> {
+  const out: Partial<Pick<OpenAppsTable, 'name' | 'groups' | 'callback_url' | 'push_url' | 'push_tags' | 'ip_allow'>> =
+    {};
   if (input.name !== undefined) {
     const name = input.name.trim();
     if (name.length < 2 || name.length > 40) throw invalid('name must be 2–40 characters', { field: 'name' });
     out.name = name;
   }
   if (input.groups !== undefined) {
-    if (input.groups.length === 0 || !input.groups.every(isMethodGroup)) throw invalid('groups must name one or more of the method groups', { field: 'groups' });
+    if (input.groups.length === 0 || !input.groups.every(isMethodGroup))
+      throw invalid('groups must name one or more of the method groups', { field: 'groups' });
     out.groups = JSON.stringify([...new Set(input.groups)]);
   }
   if (input.callbackUrl !== undefined) out.callback_url = checkUrl(input.callbackUrl, 'callbackUrl');
@@ -77,7 +94,8 @@ function checkSettings(input: Partial<AppInput>): Partial<Pick<OpenAppsTable, 'n
     out.push_tags = JSON.stringify([...new Set(input.pushTags)].sort());
   }
   if (input.ipAllow !== undefined) {
-    if (input.ipAllow.length > 50 || !input.ipAllow.every((ip) => /^[0-9a-fA-F:.]{2,45}$/.test(ip))) throw invalid('ipAllow must be up to 50 IP addresses', { field: 'ipAllow' });
+    if (input.ipAllow.length > 50 || !input.ipAllow.every((ip) => /^[0-9a-fA-F:.]{2,45}$/.test(ip)))
+      throw invalid('ipAllow must be up to 50 IP addresses', { field: 'ipAllow' });
     out.ip_allow = JSON.stringify(input.ipAllow);
   }
   return out;
@@ -86,7 +104,11 @@ function checkSettings(input: Partial<AppInput>): Partial<Pick<OpenAppsTable, 'n
 const newSecret = (): string => randomBytes(24).toString('hex');
 
 /** Registers an app (pending the admin's approval); the secret is in the answer and never shown again. */
-export async function registerApp(ctx: CoreContext, actor: Actor, input: AppInput): Promise<{ app: AppView; secret: string }> {
+export async function registerApp(
+  ctx: CoreContext,
+  actor: Actor,
+  input: AppInput,
+): Promise<{ app: AppView; secret: string }> {
   if (input.kind !== 'self' && input.kind !== 'tool') throw invalid('kind must be self or tool', { field: 'kind' });
   if (input.kind === 'self') {
     if (!input.shopId) throw invalid('a self-use app names its shop', { field: 'shopId' });
@@ -98,11 +120,29 @@ export async function registerApp(ctx: CoreContext, actor: Actor, input: AppInpu
   const secret = newSecret();
   for (let attempt = 0; attempt < 5; attempt++) {
     const row: OpenAppsTable = {
-      id: newId('openApp', now), app_key: appKeyFrom(randomBytes(18)), name: s.name, kind: input.kind, owner_id: actor.userId, shop_id: input.kind === 'self' ? input.shopId! : null,
-      secret, status: 'pending', groups: s.groups, callback_url: s.callback_url ?? '', push_url: s.push_url ?? '', push_tags: s.push_tags ?? '[]', ip_allow: s.ip_allow ?? '[]',
-      review_note: '', reviewed_by: null, created_at: now, updated_at: now,
+      id: newId('openApp', now),
+      app_key: appKeyFrom(randomBytes(18)),
+      name: s.name,
+      kind: input.kind,
+      owner_id: actor.userId,
+      shop_id: input.kind === 'self' ? input.shopId! : null,
+      secret,
+      status: 'pending',
+      groups: s.groups,
+      callback_url: s.callback_url ?? '',
+      push_url: s.push_url ?? '',
+      push_tags: s.push_tags ?? '[]',
+      ip_allow: s.ip_allow ?? '[]',
+      review_note: '',
+      reviewed_by: null,
+      created_at: now,
+      updated_at: now,
     };
-    const res = await ctx.db.insertInto('open_apps').values(row).onConflict((oc) => oc.column('app_key').doNothing()).executeTakeFirst();
+    const res = await ctx.db
+      .insertInto('open_apps')
+      .values(row)
+      .onConflict((oc) => oc.column('app_key').doNothing())
+      .executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 1) return { app: appView(row), secret };
   }
   throw new DomainError('APP_KEY_EXHAUSTED', 'could not pick a free app key; try again');
@@ -114,10 +154,19 @@ async function ownApp(db: Db, actor: Actor, appId: string): Promise<OpenAppsTabl
   return r;
 }
 
-export async function updateApp(ctx: CoreContext, actor: Actor, appId: string, input: Partial<Omit<AppInput, 'kind' | 'shopId'>>): Promise<AppView> {
+export async function updateApp(
+  ctx: CoreContext,
+  actor: Actor,
+  appId: string,
+  input: Partial<Omit<AppInput, 'kind' | 'shopId'>>,
+): Promise<AppView> {
   await ownApp(ctx.db, actor, appId);
   const s = checkSettings(input);
-  await ctx.db.updateTable('open_apps').set({ ...s, updated_at: ctx.clock.now() }).where('id', '=', appId).execute();
+  await ctx.db
+    .updateTable('open_apps')
+    .set({ ...s, updated_at: ctx.clock.now() })
+    .where('id', '=', appId)
+    .execute();
   return appView(await ownApp(ctx.db, actor, appId));
 }
 
@@ -130,7 +179,13 @@ export async function rotateSecret(ctx: CoreContext, actor: Actor, appId: string
 }
 
 export async function myApps(db: Db, actor: Actor): Promise<AppView[]> {
-  const rows = await db.selectFrom('open_apps').selectAll().where('owner_id', '=', actor.userId).orderBy('id', 'desc').limit(200).execute();
+  const rows = await db
+    .selectFrom('open_apps')
+    .selectAll()
+    .where('owner_id', '=', actor.userId)
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
   return rows.map(appView);
 }
 
@@ -143,23 +198,45 @@ export async function adminApps(db: Db, actor: Actor, status?: AppStatus): Promi
 
 export type AppDecision = 'approve' | 'reject' | 'suspend';
 
-export async function reviewApp(ctx: CoreContext, actor: Actor, appId: string, decision: AppDecision, note = ''): Promise<AppView> {
+export async function reviewApp(
+  ctx: CoreContext,
+  actor: Actor,
+  appId: string,
+  decision: AppDecision,
+  note = '',
+): Promise<AppView> {
   requireRole(actor, 'admin');
-  const to: AppStatus | undefined = ({ approve: 'approved', reject: 'rejected', suspend: 'suspended' } as const)[decision];
+  const to: AppStatus | undefined = ({ approve: 'approved', reject: 'rejected', suspend: 'suspended' } as const)[
+    decision
+  ];
   if (!to) throw invalid('decision must be approve, reject or suspend', { field: 'decision' });
   if (note.length > 200) throw invalid('note must be at most 200 characters', { field: 'note' });
-  const res = await ctx.db.updateTable('open_apps').set({ status: to, review_note: note, reviewed_by: actor.userId, updated_at: ctx.clock.now() }).where('id', '=', appId).executeTakeFirst();
+  const res = await ctx.db
+    .updateTable('open_apps')
+    .set({ status: to, review_note: note, reviewed_by: actor.userId, updated_at: ctx.clock.now() })
+    .where('id', '=', appId)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw notFound('app', appId);
   const r = await ctx.db.selectFrom('open_apps').selectAll().where('id', '=', appId).executeTakeFirstOrThrow();
   return appView(r);
 }
 
 /** What a consent page shows about an app (never its secret). */
-export async function appForConsent(db: Db, appKey: string): Promise<Pick<AppView, 'appKey' | 'name' | 'kind' | 'groups' | 'status' | 'callbackUrl'>> {
+export async function appForConsent(
+  db: Db,
+  appKey: string,
+): Promise<Pick<AppView, 'appKey' | 'name' | 'kind' | 'groups' | 'status' | 'callbackUrl'>> {
   const r = await db.selectFrom('open_apps').selectAll().where('app_key', '=', appKey).executeTakeFirst();
   if (!r) throw notFound('app', appKey);
   const v = appView(r);
-  return { appKey: v.appKey, name: v.name, kind: v.kind, groups: v.groups, status: v.status, callbackUrl: v.callbackUrl };
+  return {
+    appKey: v.appKey,
+    name: v.name,
+    kind: v.kind,
+    groups: v.groups,
+    status: v.status,
+    callbackUrl: v.callbackUrl,
+  };
 }
 
 /** The app behind an app key, with its secret (the gateway only). */
@@ -170,4 +247,3 @@ export async function appByKey(db: Db, appKey: string): Promise<OpenAppsTable | 
 export function requireApproved(status: string): void {
   if (status !== 'approved') throw new DomainError('APP_NOT_APPROVED', 'the app is not approved');
 }
-

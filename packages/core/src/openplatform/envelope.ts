@@ -3,7 +3,23 @@
  * and a sub-code. Pure. Platform codes are the wire format's numbers, not DomainError codes.
  */
 
-export type PlatformCode = 10000 | 10001 | 20000 | 20001 | 30001 | 30002 | 40001 | 40002 | 40003 | 40004 | 50001 | 50002 | 60000 | 70000 | 80000 | 90000;
+export type PlatformCode =
+  | 10000
+  | 10001
+  | 20000
+  | 20001
+  | 30001
+  | 30002
+  | 40001
+  | 40002
+  | 40003
+  | 40004
+  | 50001
+  | 50002
+  | 60000
+  | 70000
+  | 80000
+  | 90000;
 
 export const PLATFORM_MSG: Readonly<Record<PlatformCode, string>> = {
   10000: 'success',
@@ -55,17 +71,47 @@ export function successEnvelope(data: unknown, logId: string): Envelope {
 }
 
 export function errorEnvelope(e: OpenApiError, logId: string): Envelope {
-  return { code: e.code, msg: PLATFORM_MSG[e.code], sub_code: e.subCode, sub_msg: e.subMsg, log_id: logId, data: {}, err_no: e.code, message: e.subMsg };
+  return {
+    code: e.code,
+    msg: PLATFORM_MSG[e.code],
+    sub_code: e.subCode,
+    sub_msg: e.subMsg,
+    log_id: logId,
+    data: {},
+    err_no: e.code,
+    message: e.subMsg,
+  };
 }
 
 // The failures the gateway and the methods answer with, by name.
-export const missingParam = (sub: 'isv.signature-missing' | 'isv.app-id-missing' | 'isv.access-token-missing' | 'isv.method-missing', what: string) => new OpenApiError(40001, sub, `缺少参数${what}`);
+export const missingParam = (
+  sub: 'isv.signature-missing' | 'isv.app-id-missing' | 'isv.access-token-missing' | 'isv.method-missing',
+  what: string,
+) => new OpenApiError(40001, sub, `缺少参数${what}`);
 export const badPlatformParam = (sub: string, msg: string) => new OpenApiError(40003, sub, msg);
-export const missingBusinessParam = (field: string) => new OpenApiError(40002, 'isv.missing-parameter', `缺少参数${field}`);
+export const missingBusinessParam = (field: string) =>
+  new OpenApiError(40002, 'isv.missing-parameter', `缺少参数${field}`);
 /** `isv.parameter-invalid:<n>`; n is the documented number where the spec gives one. */
 export const badBusinessParam = (n: number, msg: string) => new OpenApiError(40004, `isv.parameter-invalid:${n}`, msg);
-export const noPermission = (sub: 'isv.app-permissions-insufficient' | 'dop.authorization-no-existed' | 'dop.app-forbidden' | 'dop.authorization-closed', msg: string) => new OpenApiError(30001, sub, msg);
-export const tokenFailed = (reason: 'code-expired' | 'code-invalid' | 'grant-type-invalid' | 'app-secret-invalid' | 'token-expired' | 'token-invalid' | 'no-authorization', msg: string) => new OpenApiError(50001, `dop.token-generate-failed:${reason}`, msg);
+export const noPermission = (
+  sub:
+    | 'isv.app-permissions-insufficient'
+    | 'dop.authorization-no-existed'
+    | 'dop.app-forbidden'
+    | 'dop.authorization-closed',
+  msg: string,
+) => new OpenApiError(30001, sub, msg);
+export const tokenFailed = (
+  reason:
+    | 'code-expired'
+    | 'code-invalid'
+    | 'grant-type-invalid'
+    | 'app-secret-invalid'
+    | 'token-expired'
+    | 'token-invalid'
+    | 'no-authorization',
+  msg: string,
+) => new OpenApiError(50001, `dop.token-generate-failed:${reason}`, msg);
 export const businessFailed = (n: number, msg: string) => new OpenApiError(50002, `isv.business-failed:${n}`, msg);
 export const trafficLimited = () => new OpenApiError(60000, 'isv.traffic-limited', '调用频率超限');
 export const apiOff = (method: string) => new OpenApiError(70000, 'isp.api-service-off', `接口${method}不存在或已下线`);
@@ -91,6 +137,11 @@ const BUSINESS_NUMBERS: Readonly<Record<string, number>> = {
 /** A service's DomainError as the envelope's code: unknown ids and bad values are business parameters (40004), refusals business failures (50002). */
 export function wireErrorOf(err: { code: string; message: string }): OpenApiError {
   if (err.code === 'NOT_FOUND') return new OpenApiError(40004, 'isv.parameter-invalid:10002', `${err.message}`);
-  if (err.code === 'INVALID_INPUT' || err.code === 'VALIDATION_FAILED') return new OpenApiError(40004, 'isv.parameter-invalid:10001', err.message);
-  return new OpenApiError(50002, `isv.business-failed:${BUSINESS_NUMBERS[err.code] ?? 39999}`, `${err.code}: ${err.message}`);
+  if (err.code === 'INVALID_INPUT' || err.code === 'VALIDATION_FAILED')
+    return new OpenApiError(40004, 'isv.parameter-invalid:10001', err.message);
+  return new OpenApiError(
+    50002,
+    `isv.business-failed:${BUSINESS_NUMBERS[err.code] ?? 39999}`,
+    `${err.code}: ${err.message}`,
+  );
 }

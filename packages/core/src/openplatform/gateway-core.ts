@@ -28,24 +28,50 @@ export async function resolveCaller(ctx: CoreContext, app: OpenAppsTable, access
 }
 
 /** Runs a method for a caller (null for the token methods) and returns its `data`. */
-export async function runMethod(ctx: CoreContext, app: OpenAppsTable, method: OpenMethod, caller: Caller | null, params: Params): Promise<unknown> {
+export async function runMethod(
+  ctx: CoreContext,
+  app: OpenAppsTable,
+  method: OpenMethod,
+  caller: Caller | null,
+  params: Params,
+): Promise<unknown> {
   try {
     if (method === 'token.create') return await createToken(ctx, app, params);
     if (method === 'token.refresh') return await refreshToken(ctx, app, params);
     if (!caller) throw missingParam('isv.access-token-missing', 'access_token');
     const group = METHODS[method];
     const appGroups = JSON.parse(app.groups) as string[];
-    if (group && (!appGroups.includes(group) || !caller.token.groups.includes(group))) throw noPermission('isv.app-permissions-insufficient', `应用没有${method}的权限（${group}）`);
+    if (group && (!appGroups.includes(group) || !caller.token.groups.includes(group)))
+      throw noPermission('isv.app-permissions-insufficient', `应用没有${method}的权限（${group}）`);
     const call = { ctx, app, shopId: caller.token.shopId, actor: caller.actor, params };
     const idField = REQUEST_ID_FIELD[method];
     const requestKey = idField && typeof params[idField] === 'string' ? (params[idField] as string).slice(0, 64) : null;
     if (requestKey) {
-      const done = await ctx.db.selectFrom('open_requests').select('response').where('app_id', '=', app.id).where('shop_id', '=', call.shopId).where('method', '=', method).where('request_key', '=', requestKey).executeTakeFirst();
+      const done = await ctx.db
+        .selectFrom('open_requests')
+        .select('response')
+        .where('app_id', '=', app.id)
+        .where('shop_id', '=', call.shopId)
+        .where('method', '=', method)
+        .where('request_key', '=', requestKey)
+        .executeTakeFirst();
       if (done) return JSON.parse(done.response) as unknown;
     }
     const data = await METHOD_HANDLERS[method](call);
     if (requestKey) {
-      await ctx.db.insertInto('open_requests').values({ app_id: app.id, shop_id: call.shopId, method, request_key: requestKey, fingerprint: '', response: JSON.stringify(data), created_at: ctx.clock.now() }).onConflict((oc) => oc.doNothing()).execute();
+      await ctx.db
+        .insertInto('open_requests')
+        .values({
+          app_id: app.id,
+          shop_id: call.shopId,
+          method,
+          request_key: requestKey,
+          fingerprint: '',
+          response: JSON.stringify(data),
+          created_at: ctx.clock.now(),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
     return data;
   } catch (err) {

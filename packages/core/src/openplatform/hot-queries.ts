@@ -12,7 +12,10 @@ import { compiledOnce, type CompiledOnce } from '../storage/index.js';
 const shapes = new Map<string, CompiledOnce<unknown>>();
 
 /** The compiled query of this shape, built the first time it is asked for. */
-export function byShape<R>(key: string, build: (db: Db, v: (name: string) => string) => Compilable<R>): CompiledOnce<R> {
+export function byShape<R>(
+  key: string,
+  build: (db: Db, v: (name: string) => string) => Compilable<R>,
+): CompiledOnce<R> {
   let q = shapes.get(key);
   if (!q) {
     q = compiledOnce(build) as CompiledOnce<unknown>;
@@ -25,7 +28,11 @@ export function byShape<R>(key: string, build: (db: Db, v: (name: string) => str
 export function listStandIns(v: (name: string) => string, name: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => v(`${name}${i}`));
 }
-export function listValues(name: string, items: readonly unknown[], into: Record<string, unknown> = {}): Record<string, unknown> {
+export function listValues(
+  name: string,
+  items: readonly unknown[],
+  into: Record<string, unknown> = {},
+): Record<string, unknown> {
   items.forEach((x, i) => {
     into[`${name}${i}`] = x;
   });
@@ -33,7 +40,15 @@ export function listValues(name: string, items: readonly unknown[], into: Record
 }
 
 /** Rows of `table` whose `order_id` is one of `ids`: one compiled statement per table, column list and count. */
-export async function byOrderIds<R>(db: Db, key: string, ids: readonly string[], build: (db: Db, ids: string[]) => Compilable<R>): Promise<R[]> {
+export async function byOrderIds<R>(
+  db: Db,
+  key: string,
+  ids: readonly string[],
+  build: (db: Db, ids: string[]) => Compilable<R>,
+): Promise<R[]> {
   if (ids.length === 0) return [];
-  return byShape(`${key}:${ids.length}`, (d, v) => build(d, listStandIns(v, 'id', ids.length))).all(db, listValues('id', ids));
+  return byShape(`${key}:${ids.length}`, (d, v) => build(d, listStandIns(v, 'id', ids.length))).all(
+    db,
+    listValues('id', ids),
+  );
 }

@@ -23,19 +23,41 @@ export async function addressList(call: OpenCall): Promise<unknown> {
   const pageNo = optInt(p, 'page_no', { min: 1 }) ?? 1;
   const pageSize = optInt(p, 'page_size', { min: 1, max: 100 }) ?? 10;
   const orderBy = optStr(p, 'order_by', 10);
-  if (orderBy !== undefined && !ORDER_DIRECTIONS.has(orderBy.toLowerCase())) throw badBusinessParam(10001, 'order_by只能为asc或desc');
+  if (orderBy !== undefined && !ORDER_DIRECTIONS.has(orderBy.toLowerCase()))
+    throw badBusinessParam(10001, 'order_by只能为asc或desc');
   const orderField = optStr(p, 'order_field', 20);
-  if (orderField !== undefined && !ORDER_FIELDS.has(orderField)) throw badBusinessParam(10001, 'order_field只能为create_time或update_time');
+  if (orderField !== undefined && !ORDER_FIELDS.has(orderField))
+    throw badBusinessParam(10001, 'order_field只能为create_time或update_time');
   optStr(p, 'store_id', 40);
-  const shop = await call.ctx.db.selectFrom('shops').select(['id', 'name', 'origin', 'created_at']).where('id', '=', call.shopId).executeTakeFirstOrThrow();
+  const shop = await call.ctx.db
+    .selectFrom('shops')
+    .select(['id', 'name', 'origin', 'created_at'])
+    .where('id', '=', call.shopId)
+    .executeTakeFirstOrThrow();
   const ids = await openIdsOf(call.ctx.db, 'shop', [shop.id]);
   const { province, city } = originParts(shop.origin);
   const time = String(msToSec(shop.created_at));
   const all = province
-    ? [{
-      address_id: Number(ids.get(shop.id)), reciever_name: shop.name, receiver_provinc: province, receiver_city: city, receiver_district: '', receiver_street: '', receiver_detail: '',
-      is_default: 1, is_send_default: 1, create_time: time, update_time: time,
-    }]
+    ? [
+        {
+          address_id: Number(ids.get(shop.id)),
+          reciever_name: shop.name,
+          receiver_provinc: province,
+          receiver_city: city,
+          receiver_district: '',
+          receiver_street: '',
+          receiver_detail: '',
+          is_default: 1,
+          is_send_default: 1,
+          create_time: time,
+          update_time: time,
+        },
+      ]
     : [];
-  return { total: all.length, page_no: pageNo, page_size: pageSize, address_list: all.slice((pageNo - 1) * pageSize, pageNo * pageSize) };
+  return {
+    total: all.length,
+    page_no: pageNo,
+    page_size: pageSize,
+    address_list: all.slice((pageNo - 1) * pageSize, pageNo * pageSize),
+  };
 }

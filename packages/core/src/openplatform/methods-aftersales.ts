@@ -6,25 +6,85 @@ import { badBusinessParam, OpenApiError, wireErrorOf } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';
 import { asObject, msToSec, optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr } from './params.js';
-import { AFTERSALE_TYPE, OPERATE_NEEDS_LOGISTICS, OPERATE_NEEDS_REASON, OPERATE_TYPES, wireAfterSaleStatus, wireRefundStatus } from './status-map.js';
+import {
+  AFTERSALE_TYPE,
+  OPERATE_NEEDS_LOGISTICS,
+  OPERATE_NEEDS_REASON,
+  OPERATE_TYPES,
+  wireAfterSaleStatus,
+  wireRefundStatus,
+} from './status-map.js';
 import { carrierByCode } from './carriers.js';
 
-type CaseRow = { id: string; order_id: string; order_line_id: string; shop_id: string; type: string; status: string; reason_code: string; note: string; requested_fen: number; refund_fen: number; return_tracking_no: string | null; deadline_at: number | null; created_at: number; updated_at: number };
-const CASE_COLUMNS = ['id', 'order_id', 'order_line_id', 'shop_id', 'type', 'status', 'reason_code', 'note', 'requested_fen', 'refund_fen', 'return_tracking_no', 'deadline_at', 'created_at', 'updated_at'] as const;
+type CaseRow = {
+  id: string;
+  order_id: string;
+  order_line_id: string;
+  shop_id: string;
+  type: string;
+  status: string;
+  reason_code: string;
+  note: string;
+  requested_fen: number;
+  refund_fen: number;
+  return_tracking_no: string | null;
+  deadline_at: number | null;
+  created_at: number;
+  updated_at: number;
+};
+const CASE_COLUMNS = [
+  'id',
+  'order_id',
+  'order_line_id',
+  'shop_id',
+  'type',
+  'status',
+  'reason_code',
+  'note',
+  'requested_fen',
+  'refund_fen',
+  'return_tracking_no',
+  'deadline_at',
+  'created_at',
+  'updated_at',
+] as const;
 
 async function wireCases(db: Db, rows: CaseRow[]) {
-  const lines = rows.length ? await db.selectFrom('order_lines').select(['id', 'order_id', 'product_id', 'quantity', 'line_total_fen']).where('id', 'in', rows.map((r) => r.order_line_id)).execute() : [];
+  const lines = rows.length
+    ? await db
+        .selectFrom('order_lines')
+        .select(['id', 'order_id', 'product_id', 'quantity', 'line_total_fen'])
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.order_line_id),
+        )
+        .execute()
+    : [];
   const [caseNums, orderNums, productNums] = await Promise.all([
-    openIdsOf(db, 'aftersale', rows.map((r) => r.id)),
+    openIdsOf(
+      db,
+      'aftersale',
+      rows.map((r) => r.id),
+    ),
     openIdsOf(db, 'order', [...rows.map((r) => r.order_id), ...rows.map((r) => r.order_line_id)]),
-    openIdsOf(db, 'product', lines.map((l) => l.product_id)),
+    openIdsOf(
+      db,
+      'product',
+      lines.map((l) => l.product_id),
+    ),
   ]);
   return rows.map((c) => {
     const line = lines.find((l) => l.id === c.order_line_id);
     const status = wireAfterSaleStatus(c.type as CaseType, c.status as CaseStatus);
     return {
-      c, line, status,
-      caseNum: caseNums.get(c.id)!, orderNum: orderNums.get(c.order_id)!, lineNum: orderNums.get(c.order_line_id)!, productNum: line ? productNums.get(line.product_id) : undefined,
+      c,
+      line,
+      status,
+      caseNum: caseNums.get(c.id)!,
+      orderNum: orderNums.get(c.order_id)!,
+      lineNum: orderNums.get(c.order_line_id)!,
+      productNum: line ? productNums.get(line.product_id) : undefined,
     };
   });
 }
@@ -43,7 +103,9 @@ export async function list(call: OpenCall): Promise<unknown> {
   if (caseNum) q = q.where('id', '=', (await internalIdOf(db, 'aftersale', caseNum)) ?? '');
   const type = optInt(p, 'aftersale_type', { min: 0, max: 8 });
   if (type !== undefined) {
-    const types = (Object.entries(AFTERSALE_TYPE) as Array<[CaseType, number]>).filter(([, n]) => n === type).map(([t]) => t);
+    const types = (Object.entries(AFTERSALE_TYPE) as Array<[CaseType, number]>)
+      .filter(([, n]) => n === type)
+      .map(([t]) => t);
     q = types.length ? q.where('type', 'in', types) : q.where('id', '=', ''); // a type number we do not have matches nothing
   }
   const statuses = optArray(p, 'standard_aftersale_status', 20);
@@ -58,7 +120,12 @@ export async function list(call: OpenCall): Promise<unknown> {
   const orderBy = (optArray(p, 'order_by', 2) ?? [])[0];
   const asc = typeof orderBy === 'string' && / asc$/i.test(orderBy);
   const col = typeof orderBy === 'string' && /^apply_time/i.test(orderBy) ? 'created_at' : 'updated_at';
-  let rows = (await q.select([...CASE_COLUMNS]).orderBy(col, asc ? 'asc' : 'desc').orderBy('id', asc ? 'asc' : 'desc').limit(5_000).execute()) as CaseRow[];
+  let rows = (await q
+    .select([...CASE_COLUMNS])
+    .orderBy(col, asc ? 'asc' : 'desc')
+    .orderBy('id', asc ? 'asc' : 'desc')
+    .limit(5_000)
+    .execute()) as CaseRow[];
   if (statuses) {
     const wanted = new Set(statuses.map(Number));
     rows = rows.filter((r) => wanted.has(wireAfterSaleStatus(r.type as CaseType, r.status as CaseStatus)));
@@ -67,13 +134,32 @@ export async function list(call: OpenCall): Promise<unknown> {
   const pageRows = rows.slice(page * size, page * size + size);
   const items = (await wireCases(db, pageRows)).map(({ c, line, status, caseNum, orderNum, lineNum, productNum }) => ({
     aftersale_info: {
-      aftersale_id: caseNum, aftersale_type: AFTERSALE_TYPE[c.type as CaseType], aftersale_status: status, related_id: lineNum, apply_time: msToSec(c.created_at), update_time: msToSec(c.updated_at),
-      status_deadline: msToSec(c.deadline_at), refund_amount: Number(c.refund_fen) || Number(c.requested_fen), refund_post_amount: 0, aftersale_num: Number(line?.quantity ?? 0),
-      refund_status: wireRefundStatus(c.status as CaseStatus), return_logistics_code: c.return_tracking_no ?? '',
+      aftersale_id: caseNum,
+      aftersale_type: AFTERSALE_TYPE[c.type as CaseType],
+      aftersale_status: status,
+      related_id: lineNum,
+      apply_time: msToSec(c.created_at),
+      update_time: msToSec(c.updated_at),
+      status_deadline: msToSec(c.deadline_at),
+      refund_amount: Number(c.refund_fen) || Number(c.requested_fen),
+      refund_post_amount: 0,
+      aftersale_num: Number(line?.quantity ?? 0),
+      refund_status: wireRefundStatus(c.status as CaseStatus),
+      return_logistics_code: c.return_tracking_no ?? '',
     },
     order_info: {
       shop_order_id: orderNum,
-      related_order_info: [{ sku_order_id: lineNum, order_status: 0, pay_amount: Number(line?.line_total_fen ?? 0), item_num: Number(line?.quantity ?? 0), product_id: Number(productNum ?? 0), shop_sku_code: '', aftersale_pay_amount: Number(c.requested_fen) }],
+      related_order_info: [
+        {
+          sku_order_id: lineNum,
+          order_status: 0,
+          pay_amount: Number(line?.line_total_fen ?? 0),
+          item_num: Number(line?.quantity ?? 0),
+          product_id: Number(productNum ?? 0),
+          shop_sku_code: '',
+          aftersale_pay_amount: Number(c.requested_fen),
+        },
+      ],
     },
   }));
   return { items, has_more: (page + 1) * size < total, total, page, size };
@@ -81,7 +167,13 @@ export async function list(call: OpenCall): Promise<unknown> {
 
 async function ownCase(call: OpenCall, num: string): Promise<CaseRow> {
   const id = /^\d{19}$/.test(num) ? await internalIdOf(call.ctx.db, 'aftersale', num) : null;
-  const row = id ? await call.ctx.db.selectFrom('aftersales_cases').select([...CASE_COLUMNS]).where('id', '=', id).executeTakeFirst() : undefined;
+  const row = id
+    ? await call.ctx.db
+        .selectFrom('aftersales_cases')
+        .select([...CASE_COLUMNS])
+        .where('id', '=', id)
+        .executeTakeFirst()
+    : undefined;
   if (!row || row.shop_id !== call.shopId) throw badBusinessParam(10002, '售后单不存在');
   return row as CaseRow;
 }
@@ -94,14 +186,33 @@ export async function detail(call: OpenCall): Promise<unknown> {
   return {
     process_info: {
       after_sale_info: {
-        after_sale_id: Number(w!.caseNum), after_sale_id_str: w!.caseNum, after_sale_status: w!.status, after_sale_type: AFTERSALE_TYPE[c.type as CaseType], refund_status: wireRefundStatus(c.status as CaseStatus),
-        refund_total_amount: Number(c.requested_fen), refund_post_amount: 0, real_refund_amount: Number(c.refund_fen), apply_time: msToSec(c.created_at), update_time: msToSec(c.updated_at),
-        reason: c.note, reason_code: c.reason_code, evidence: [],
+        after_sale_id: Number(w!.caseNum),
+        after_sale_id_str: w!.caseNum,
+        after_sale_status: w!.status,
+        after_sale_type: AFTERSALE_TYPE[c.type as CaseType],
+        refund_status: wireRefundStatus(c.status as CaseStatus),
+        refund_total_amount: Number(c.requested_fen),
+        refund_post_amount: 0,
+        real_refund_amount: Number(c.refund_fen),
+        apply_time: msToSec(c.created_at),
+        update_time: msToSec(c.updated_at),
+        reason: c.note,
+        reason_code: c.reason_code,
+        evidence: [],
       },
       arbitrate_info: {},
       logistics_info: { return: { tracking_no: c.return_tracking_no ?? '' } },
     },
-    order_info: { order_id: w!.orderNum, sku_order_infos: [{ sku_order_id: w!.lineNum, pay_amount: Number(w!.line?.line_total_fen ?? 0), item_quantity: Number(w!.line?.quantity ?? 0) }] },
+    order_info: {
+      order_id: w!.orderNum,
+      sku_order_infos: [
+        {
+          sku_order_id: w!.lineNum,
+          pay_amount: Number(w!.line?.line_total_fen ?? 0),
+          item_quantity: Number(w!.line?.quantity ?? 0),
+        },
+      ],
+    },
   };
 }
 
@@ -126,14 +237,27 @@ export async function operate(call: OpenCall): Promise<unknown> {
       trackingNo = reqStr(lg, 'logistics_code', 40);
     }
     // Every item must allow the action now, or nothing is done.
-    if (!nextStatus(c.type, c.status, action, 'merchant')) throw new OpenApiError(50002, 'isv.business-failed:30001', `售后单${reqStr(it, 'aftersale_id', 30)}当前状态不能执行该操作`);
+    if (!nextStatus(c.type, c.status, action, 'merchant'))
+      throw new OpenApiError(
+        50002,
+        'isv.business-failed:30001',
+        `售后单${reqStr(it, 'aftersale_id', 30)}当前状态不能执行该操作`,
+      );
     const version = optInt(it, 'update_time', { min: 0 });
-    if (version !== undefined && version !== msToSec(c.updated_at)) throw new OpenApiError(50002, 'isv.business-failed:30008', '售后单已变更，请刷新后重试');
+    if (version !== undefined && version !== msToSec(c.updated_at))
+      throw new OpenApiError(50002, 'isv.business-failed:30008', '售后单已变更，请刷新后重试');
     prepared.push({ c, reason, carrier, trackingNo, num: reqStr(it, 'aftersale_id', 30) });
   }
   // All or nothing: one transaction; a refused item (a concurrent change, a rule of the action) leaves none applied.
   try {
-    await actOnCasesTogether(call.ctx, call.actor, prepared.map((x) => ({ caseId: x.c.id, input: { action, reason: x.reason, note: x.reason, carrier: x.carrier, trackingNo: x.trackingNo } })));
+    await actOnCasesTogether(
+      call.ctx,
+      call.actor,
+      prepared.map((x) => ({
+        caseId: x.c.id,
+        input: { action, reason: x.reason, note: x.reason, carrier: x.carrier, trackingNo: x.trackingNo },
+      })),
+    );
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     const failing = prepared[Number(err.details.index)];

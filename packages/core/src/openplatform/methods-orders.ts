@@ -16,24 +16,100 @@ const DAY_MS = 86_400_000;
 const SEARCH_WINDOW_MS = 90 * DAY_MS;
 const MAX_RESULTS = 50_000;
 
-type OrderRow = { id: string; shop_id: string; status: string; seller_remark: string; seller_remark_star: number; items_fen: number; shipping_fee_fen: number; total_fen: number; discount_fen: number; address: string; buyer_note: string; created_at: number; paid_at: number | null; shipped_at: number | null; completed_at: number | null; cancelled_at: number | null; updated_at: number; ship_by_at: number | null };
+type OrderRow = {
+  id: string;
+  shop_id: string;
+  status: string;
+  seller_remark: string;
+  seller_remark_star: number;
+  items_fen: number;
+  shipping_fee_fen: number;
+  total_fen: number;
+  discount_fen: number;
+  address: string;
+  buyer_note: string;
+  created_at: number;
+  paid_at: number | null;
+  shipped_at: number | null;
+  completed_at: number | null;
+  cancelled_at: number | null;
+  updated_at: number;
+  ship_by_at: number | null;
+};
 
-const ORDER_COLUMNS = ['id', 'shop_id', 'status', 'seller_remark', 'seller_remark_star', 'items_fen', 'shipping_fee_fen', 'total_fen', 'discount_fen', 'address', 'buyer_note', 'created_at', 'paid_at', 'shipped_at', 'completed_at', 'cancelled_at', 'updated_at', 'ship_by_at'] as const;
+const ORDER_COLUMNS = [
+  'id',
+  'shop_id',
+  'status',
+  'seller_remark',
+  'seller_remark_star',
+  'items_fen',
+  'shipping_fee_fen',
+  'total_fen',
+  'discount_fen',
+  'address',
+  'buyer_note',
+  'created_at',
+  'paid_at',
+  'shipped_at',
+  'completed_at',
+  'cancelled_at',
+  'updated_at',
+  'ship_by_at',
+] as const;
 
 /** Orders in the wire shape (a searchList item; orderDetail's shop_order_detail). */
 async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [lines, shipments, shipmentLines, cases] = await Promise.all([
-    byOrderIds(db, 'open.lines', ids, (d, x) => d.selectFrom('order_lines').select(['id', 'order_id', 'product_id', 'sku_id', 'title', 'spec_values', 'unit_price_fen', 'quantity', 'line_total_fen']).where('order_id', 'in', x).orderBy('id')),
-    byOrderIds(db, 'open.shipments', ids, (d, x) => d.selectFrom('shipments').select(['id', 'order_id', 'carrier', 'tracking_no', 'created_at']).where('order_id', 'in', x).orderBy('id')),
-    byOrderIds(db, 'open.shipmentLines', ids, (d, x) => d.selectFrom('shipment_lines').select(['shipment_id', 'order_line_id', 'order_id']).where('order_id', 'in', x)),
-    byOrderIds(db, 'open.cases', ids, (d, x) => d.selectFrom('aftersales_cases').select(['order_line_id', 'order_id', 'status', 'type']).where('order_id', 'in', x).orderBy('id')),
+    byOrderIds(db, 'open.lines', ids, (d, x) =>
+      d
+        .selectFrom('order_lines')
+        .select([
+          'id',
+          'order_id',
+          'product_id',
+          'sku_id',
+          'title',
+          'spec_values',
+          'unit_price_fen',
+          'quantity',
+          'line_total_fen',
+        ])
+        .where('order_id', 'in', x)
+        .orderBy('id'),
+    ),
+    byOrderIds(db, 'open.shipments', ids, (d, x) =>
+      d
+        .selectFrom('shipments')
+        .select(['id', 'order_id', 'carrier', 'tracking_no', 'created_at'])
+        .where('order_id', 'in', x)
+        .orderBy('id'),
+    ),
+    byOrderIds(db, 'open.shipmentLines', ids, (d, x) =>
+      d.selectFrom('shipment_lines').select(['shipment_id', 'order_line_id', 'order_id']).where('order_id', 'in', x),
+    ),
+    byOrderIds(db, 'open.cases', ids, (d, x) =>
+      d
+        .selectFrom('aftersales_cases')
+        .select(['order_line_id', 'order_id', 'status', 'type'])
+        .where('order_id', 'in', x)
+        .orderBy('id'),
+    ),
   ]);
   const [orderNums, productNums, skuNums, shopNums] = await Promise.all([
     openIdsOf(db, 'order', [...ids, ...lines.map((l) => l.id)]),
-    openIdsOf(db, 'product', lines.map((l) => l.product_id)),
-    openIdsOf(db, 'sku', lines.map((l) => l.sku_id)),
+    openIdsOf(
+      db,
+      'product',
+      lines.map((l) => l.product_id),
+    ),
+    openIdsOf(
+      db,
+      'sku',
+      lines.map((l) => l.sku_id),
+    ),
     openIdsOf(db, 'shop', [rows[0]!.shop_id]),
   ]);
   const group = <T extends { order_id: string }>(xs: readonly T[]): Map<string, T[]> => {
@@ -45,7 +121,12 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
     }
     return m;
   };
-  const [linesOf, shipmentsOf, shipmentLinesOf, casesOf] = [group(lines), group(shipments), group(shipmentLines), group(cases)];
+  const [linesOf, shipmentsOf, shipmentLinesOf, casesOf] = [
+    group(lines),
+    group(shipments),
+    group(shipmentLines),
+    group(cases),
+  ];
   return rows.map((o) => {
     const status = o.status as OrderStatus;
     const myShipments = shipmentsOf.get(o.id) ?? [];
@@ -57,27 +138,73 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
     const a = JSON.parse(o.address) as Record<string, string>;
     const myLines = linesOf.get(o.id) ?? [];
     return {
-      order_id: orderNums.get(o.id), shop_id: Number(shopNums.get(o.shop_id)), shop_name: shopName, order_level: 2,
-      order_status: orderStatus, order_status_desc: ORDER_STATUS_DESC[orderStatus], main_status: main, main_status_desc: ORDER_STATUS_DESC[main],
-      create_time: msToSec(o.created_at), pay_time: msToSec(o.paid_at), update_time: msToSec(o.updated_at), finish_time: msToSec(o.completed_at ?? o.cancelled_at),
-      exp_ship_time: msToSec(o.ship_by_at), ship_time: msToSec(o.shipped_at),
-      order_amount: Number(o.total_fen), pay_amount: o.paid_at !== null ? Number(o.total_fen) : 0, post_amount: Number(o.shipping_fee_fen), promotion_amount: Number(o.discount_fen), modify_amount: 0,
-      pay_type: o.paid_at !== null ? 1 : 7, buyer_words: o.buyer_note, seller_words: o.seller_remark, seller_remark_stars: Number(o.seller_remark_star),
-      post_receiver: a.name ?? '', post_tel: maskPhone(a.phone ?? ''), mask_post_receiver: a.name ?? '', mask_post_tel: maskPhone(a.phone ?? ''),
-      post_addr: { province: { id: '', name: a.province ?? '' }, city: { id: '', name: a.city ?? '' }, town: { id: '', name: a.district ?? '' }, street: { id: '', name: '' }, detail: a.detail ?? '' },
+      order_id: orderNums.get(o.id),
+      shop_id: Number(shopNums.get(o.shop_id)),
+      shop_name: shopName,
+      order_level: 2,
+      order_status: orderStatus,
+      order_status_desc: ORDER_STATUS_DESC[orderStatus],
+      main_status: main,
+      main_status_desc: ORDER_STATUS_DESC[main],
+      create_time: msToSec(o.created_at),
+      pay_time: msToSec(o.paid_at),
+      update_time: msToSec(o.updated_at),
+      finish_time: msToSec(o.completed_at ?? o.cancelled_at),
+      exp_ship_time: msToSec(o.ship_by_at),
+      ship_time: msToSec(o.shipped_at),
+      order_amount: Number(o.total_fen),
+      pay_amount: o.paid_at !== null ? Number(o.total_fen) : 0,
+      post_amount: Number(o.shipping_fee_fen),
+      promotion_amount: Number(o.discount_fen),
+      modify_amount: 0,
+      pay_type: o.paid_at !== null ? 1 : 7,
+      buyer_words: o.buyer_note,
+      seller_words: o.seller_remark,
+      seller_remark_stars: Number(o.seller_remark_star),
+      post_receiver: a.name ?? '',
+      post_tel: maskPhone(a.phone ?? ''),
+      mask_post_receiver: a.name ?? '',
+      mask_post_tel: maskPhone(a.phone ?? ''),
+      post_addr: {
+        province: { id: '', name: a.province ?? '' },
+        city: { id: '', name: a.city ?? '' },
+        town: { id: '', name: a.district ?? '' },
+        street: { id: '', name: '' },
+        detail: a.detail ?? '',
+      },
       logistics_info: myShipments.map((s) => ({
-        tracking_no: s.tracking_no, company: carrierByCode(s.carrier)?.code ?? s.carrier, company_name: carrierByCode(s.carrier)?.name ?? s.carrier, ship_time: msToSec(s.created_at),
-        product_info: myShipmentLines.filter((x) => x.shipment_id === s.id).map((x) => ({ sku_order_id: orderNums.get(x.order_line_id) })),
+        tracking_no: s.tracking_no,
+        company: carrierByCode(s.carrier)?.code ?? s.carrier,
+        company_name: carrierByCode(s.carrier)?.name ?? s.carrier,
+        ship_time: msToSec(s.created_at),
+        product_info: myShipmentLines
+          .filter((x) => x.shipment_id === s.id)
+          .map((x) => ({ sku_order_id: orderNums.get(x.order_line_id) })),
       })),
       sku_order_list: myLines.map((l) => {
         const c = myCases.filter((x) => x.order_line_id === l.id).at(-1);
         return {
-          order_id: orderNums.get(l.id), parent_order_id: orderNums.get(o.id), product_id: Number(productNums.get(l.product_id)), product_id_str: productNums.get(l.product_id), sku_id: Number(skuNums.get(l.sku_id)),
-          code: '', out_sku_id: '', out_product_id: '', product_name: l.title, product_pic: '',
-          spec: (JSON.parse(l.spec_values) as string[]).map((v, i) => ({ name: `规格${i + 1}`, value: v })), item_num: Number(l.quantity),
-          origin_amount: Number(l.unit_price_fen), sum_amount: Number(l.unit_price_fen) * Number(l.quantity), pay_amount: Number(l.line_total_fen),
+          order_id: orderNums.get(l.id),
+          parent_order_id: orderNums.get(o.id),
+          product_id: Number(productNums.get(l.product_id)),
+          product_id_str: productNums.get(l.product_id),
+          sku_id: Number(skuNums.get(l.sku_id)),
+          code: '',
+          out_sku_id: '',
+          out_product_id: '',
+          product_name: l.title,
+          product_pic: '',
+          spec: (JSON.parse(l.spec_values) as string[]).map((v, i) => ({ name: `规格${i + 1}`, value: v })),
+          item_num: Number(l.quantity),
+          origin_amount: Number(l.unit_price_fen),
+          sum_amount: Number(l.unit_price_fen) * Number(l.quantity),
+          pay_amount: Number(l.line_total_fen),
           order_status: myShipmentLines.some((x) => x.order_line_id === l.id) && status === 'paid' ? 3 : orderStatus,
-          after_sale_info: { after_sale_status: c ? 1 : 0, after_sale_type: c ? c.type : '', refund_status: c?.status === 'refunded' ? 3 : c ? 1 : 0 },
+          after_sale_info: {
+            after_sale_status: c ? 1 : 0,
+            after_sale_type: c ? c.type : '',
+            refund_status: c?.status === 'refunded' ? 3 : c ? 1 : 0,
+          },
           inventory_list: [],
         };
       }),
@@ -106,12 +233,15 @@ export async function searchList(call: OpenCall): Promise<unknown> {
   const cEnd = optInt(p, 'create_time_end', { min: 0 });
   const uStart = optInt(p, 'update_time_start', { min: 0 });
   const uEnd = optInt(p, 'update_time_end', { min: 0 });
-  if (cStart === undefined && uStart === undefined) throw badBusinessParam(20011, '请指定create_time_start或update_time_start');
+  if (cStart === undefined && uStart === undefined)
+    throw badBusinessParam(20011, '请指定create_time_start或update_time_start');
   const now = call.ctx.clock.now();
   const oldest = now - SEARCH_WINDOW_MS;
-  if ((cStart !== undefined && cStart * 1000 < oldest) || (uStart !== undefined && uStart * 1000 < oldest)) throw badBusinessParam(20022, '只能查询最近90天的订单');
+  if ((cStart !== undefined && cStart * 1000 < oldest) || (uStart !== undefined && uStart * 1000 < oldest))
+    throw badBusinessParam(20022, '只能查询最近90天的订单');
   const orderBy = optStr(p, 'order_by') ?? 'create_time';
-  if (orderBy !== 'create_time' && orderBy !== 'update_time') throw badBusinessParam(10001, 'order_by只能为create_time或update_time');
+  if (orderBy !== 'create_time' && orderBy !== 'update_time')
+    throw badBusinessParam(10001, 'order_by只能为create_time或update_time');
   const asc = optBool(p, 'order_asc') ?? false;
   let statuses: readonly string[] | null = null;
   const combine = optArray(p, 'combine_status', 1);
@@ -121,7 +251,8 @@ export async function searchList(call: OpenCall): Promise<unknown> {
     if (raw !== undefined) {
       const codes = raw.split(',').map((x) => Number(x.trim()));
       const mapped = codes.flatMap((x) => ORDER_STATUS_FILTER[x] ?? []);
-      if (mapped.length === 0 || codes.some((x) => !ORDER_STATUS_FILTER[x])) throw badBusinessParam(10001, 'order_status不合法');
+      if (mapped.length === 0 || codes.some((x) => !ORDER_STATUS_FILTER[x]))
+        throw badBusinessParam(10001, 'order_status不合法');
       statuses = [...new Set(mapped)];
     }
   }
@@ -139,19 +270,42 @@ export async function searchList(call: OpenCall): Promise<unknown> {
     return q;
   };
   const values = listValues('s', statuses ?? [], {
-    shop: call.shopId, cStart: cStart === undefined ? null : cStart * 1000, cEnd: cEnd === undefined ? null : cEnd * 1000 + 999,
-    uStart: uStart === undefined ? null : uStart * 1000, uEnd: uEnd === undefined ? null : uEnd * 1000 + 999, limit: size, offset: page * size,
+    shop: call.shopId,
+    cStart: cStart === undefined ? null : cStart * 1000,
+    cEnd: cEnd === undefined ? null : cEnd * 1000 + 999,
+    uStart: uStart === undefined ? null : uStart * 1000,
+    uEnd: uEnd === undefined ? null : uEnd * 1000 + 999,
+    limit: size,
+    offset: page * size,
   });
   const [countRow, rows] = await Promise.all([
-    byShape(`open.searchCount:${shape}`, (d, v) => filtered(d, v).select((eb) => eb.fn.countAll<number>().as('n'))).takeFirst(db, values),
-    byShape(`open.searchRows:${shape}:${col}:${asc ? 'a' : 'd'}`, (d, v) => filtered(d, v).select([...ORDER_COLUMNS]).orderBy(col, asc ? 'asc' : 'desc').orderBy('id', asc ? 'asc' : 'desc')
-      .limit(v('limit') as unknown as number).offset(v('offset') as unknown as number)).all(db, values),
+    byShape(`open.searchCount:${shape}`, (d, v) =>
+      filtered(d, v).select((eb) => eb.fn.countAll<number>().as('n')),
+    ).takeFirst(db, values),
+    byShape(`open.searchRows:${shape}:${col}:${asc ? 'a' : 'd'}`, (d, v) =>
+      filtered(d, v)
+        .select([...ORDER_COLUMNS])
+        .orderBy(col, asc ? 'asc' : 'desc')
+        .orderBy('id', asc ? 'asc' : 'desc')
+        .limit(v('limit') as unknown as number)
+        .offset(v('offset') as unknown as number),
+    ).all(db, values),
   ]);
   const total = Math.min(Number(countRow?.n ?? 0), MAX_RESULTS);
-  return { page, size, total, shop_order_list: await wireOrders(db, rows as OrderRow[], await shopName(db, call.shopId, call.ctx.clock.now())) };
+  return {
+    page,
+    size,
+    total,
+    shop_order_list: await wireOrders(db, rows as OrderRow[], await shopName(db, call.shopId, call.ctx.clock.now())),
+  };
 }
 
-const orderById = compiledOnce((db, v) => db.selectFrom('orders').select([...ORDER_COLUMNS]).where('id', '=', v('id')));
+const orderById = compiledOnce((db, v) =>
+  db
+    .selectFrom('orders')
+    .select([...ORDER_COLUMNS])
+    .where('id', '=', v('id')),
+);
 
 async function ownOrder(call: OpenCall, field: string): Promise<OrderRow> {
   const num = reqStr(call.params, field, 30);
@@ -165,7 +319,12 @@ async function ownOrder(call: OpenCall, field: string): Promise<OrderRow> {
 export async function orderDetail(call: OpenCall): Promise<unknown> {
   const o = await ownOrder(call, 'shop_order_id');
   const [detail] = await wireOrders(call.ctx.db, [o], await shopName(call.ctx.db, call.shopId, call.ctx.clock.now()));
-  return { shop_order_detail: { ...detail, promotion_detail: { shop_discount_detail: { total_amount: Number(o.discount_fen) } } } };
+  return {
+    shop_order_detail: {
+      ...detail,
+      promotion_detail: { shop_discount_detail: { total_amount: Number(o.discount_fen) } },
+    },
+  };
 }
 
 /** order.logisticsAdd: ships the whole order in one parcel through the orders module. */
@@ -211,7 +370,11 @@ export async function logisticsAddMultiPack(call: OpenCall): Promise<unknown> {
   const o = await ownOrder(call, 'order_id');
   reqStr(call.params, 'request_id', 64);
   const packs = reqArray(call.params, 'pack_list', 20).map((x) => asObject(x, 'pack_list'));
-  const lineNums = await openIdsOf(call.ctx.db, 'order', (await call.ctx.db.selectFrom('order_lines').select('id').where('order_id', '=', o.id).execute()).map((l) => l.id));
+  const lineNums = await openIdsOf(
+    call.ctx.db,
+    'order',
+    (await call.ctx.db.selectFrom('order_lines').select('id').where('order_id', '=', o.id).execute()).map((l) => l.id),
+  );
   const lineByNum = new Map([...lineNums].map(([id, num]) => [num, id]));
   const parcels = packs.map((pk) => {
     const company = optStr(pk, 'company_code', 40);
@@ -225,9 +388,21 @@ export async function logisticsAddMultiPack(call: OpenCall): Promise<unknown> {
     });
     return { carrier: c.carrier, trackingNo: reqStr(pk, 'logistics_code', 40), lineIds, shipped };
   });
-  const res = await shipOrder(call.ctx, call.actor, o.id, parcels.map(({ carrier, trackingNo, lineIds }) => ({ carrier, trackingNo, lineIds })));
+  const res = await shipOrder(
+    call.ctx,
+    call.actor,
+    o.id,
+    parcels.map(({ carrier, trackingNo, lineIds }) => ({ carrier, trackingNo, lineIds })),
+  );
   return {
-    pack_list: parcels.map((pk, i) => ({ pack_id: res.shipmentIds[i], logistics_code: pk.trackingNo, shipped_order_info: pk.shipped.map((s) => ({ shipped_order_id: String(s.shipped_order_id), shipped_num: Number(s.shipped_num ?? 1) })) })),
+    pack_list: parcels.map((pk, i) => ({
+      pack_id: res.shipmentIds[i],
+      logistics_code: pk.trackingNo,
+      shipped_order_info: pk.shipped.map((s) => ({
+        shipped_order_id: String(s.shipped_order_id),
+        shipped_num: Number(s.shipped_num ?? 1),
+      })),
+    })),
   };
 }
 
@@ -241,7 +416,7 @@ export async function addOrderRemark(call: OpenCall): Promise<unknown> {
   const remark = reqStr(call.params, 'remark', 500);
   if (remark.length > SELLER_REMARK_MAX) throw badBusinessParam(10001, `remark最多${SELLER_REMARK_MAX}个字符`);
   const addStar = optBool(call.params, 'is_add_star') ?? false;
-  const star = addStar ? optInt(call.params, 'star', { min: 0, max: 5 }) ?? 0 : undefined;
+  const star = addStar ? (optInt(call.params, 'star', { min: 0, max: 5 }) ?? 0) : undefined;
   await setSellerRemark(call.ctx, call.actor, o.id, { remark, star });
   return {};
 }

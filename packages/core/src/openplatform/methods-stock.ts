@@ -14,10 +14,15 @@ import { internalIdOf } from './open-ids.js';
 import { compiledOnce } from '../storage/index.js';
 import { asObject, optBool, optInt, optStr, reqArray, reqInt, type Params } from './params.js';
 
-const skuById = compiledOnce((db, v) => db.selectFrom('skus').select(['id', 'product_id', 'shop_id', 'stock']).where('id', '=', v('id')));
+const skuById = compiledOnce((db, v) =>
+  db.selectFrom('skus').select(['id', 'product_id', 'shop_id', 'stock']).where('id', '=', v('id')),
+);
 
 /** The shop's SKU a call names (`sku_id`); another shop's answers like an unknown one. */
-export async function ownSku(call: OpenCall, p: Params = call.params): Promise<{ id: string; productId: string; stock: number }> {
+export async function ownSku(
+  call: OpenCall,
+  p: Params = call.params,
+): Promise<{ id: string; productId: string; stock: number }> {
   const num = optInt(p, 'sku_id', { min: 1 });
   if (num === undefined) {
     if (optStr(p, 'code') || optStr(p, 'out_sku_id')) throw badBusinessParam(10002, 'SKU不存在（未设置商家编码）');
@@ -30,9 +35,20 @@ export async function ownSku(call: OpenCall, p: Params = call.params): Promise<{
 }
 
 /** Sets the SKU to `target` by deltas from what it holds now; retries when an order moved it meanwhile. */
-async function syncTo(ctx: CoreContext, call: OpenCall, skuId: string, target: number, readStock: number): Promise<void> {
+async function syncTo(
+  ctx: CoreContext,
+  call: OpenCall,
+  skuId: string,
+  target: number,
+  readStock: number,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const stock = attempt === 0 ? readStock : Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
+    const stock =
+      attempt === 0
+        ? readStock
+        : Number(
+            (await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock,
+          );
     const delta = target - stock;
     if (delta === 0) return;
     try {
@@ -45,9 +61,21 @@ async function syncTo(ctx: CoreContext, call: OpenCall, skuId: string, target: n
 }
 
 async function claimIdempotent(tx: Tx, call: OpenCall, method: string, key: string): Promise<void> {
-  const res = await tx.insertInto('open_requests').values({ app_id: call.app.id, shop_id: call.shopId, method, request_key: key, fingerprint: '', response: '{}', created_at: call.ctx.clock.now() })
-    .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) throw badPlatformParam('isv.idempotent-id-existed', 'idempotent_id已存在，该请求已处理');
+  const res = await tx
+    .insertInto('open_requests')
+    .values({
+      app_id: call.app.id,
+      shop_id: call.shopId,
+      method,
+      request_key: key,
+      fingerprint: '',
+      response: '{}',
+      created_at: call.ctx.clock.now(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1)
+    throw badPlatformParam('isv.idempotent-id-existed', 'idempotent_id已存在，该请求已处理');
 }
 
 export async function syncStock(call: OpenCall): Promise<unknown> {
@@ -90,7 +118,12 @@ export async function syncStockBatch(call: OpenCall): Promise<unknown> {
     if (key) await claimIdempotent(tx, call, 'sku.syncStockBatch', key);
     const txCtx = { ...call.ctx, db: tx };
     for (const { sku, n } of skus) {
-      const delta = incremental ? n : n - Number((await tx.selectFrom('skus').select('stock').where('id', '=', sku.id).executeTakeFirstOrThrow()).stock);
+      const delta = incremental
+        ? n
+        : n -
+          Number(
+            (await tx.selectFrom('skus').select('stock').where('id', '=', sku.id).executeTakeFirstOrThrow()).stock,
+          );
       if (delta !== 0) await adjustStock(txCtx, call.actor, sku.id, delta);
     }
   });
@@ -99,6 +132,11 @@ export async function syncStockBatch(call: OpenCall): Promise<unknown> {
 
 export async function stockNum(call: OpenCall): Promise<unknown> {
   const sku = await ownSku(call);
-  const held = await call.ctx.db.selectFrom('stock_reservations').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('q')).where('sku_id', '=', sku.id).where('status', '=', 'reserved').executeTakeFirst();
+  const held = await call.ctx.db
+    .selectFrom('stock_reservations')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('q'))
+    .where('sku_id', '=', sku.id)
+    .where('status', '=', 'reserved')
+    .executeTakeFirst();
   return { stock_num: sku.stock, prehold_stock_num: Number(held?.q ?? 0), prom_stock_num: 0, stock_num_map: {} };
 }

@@ -91,14 +91,28 @@ export async function openIdsOf(db: Db | Tx, kind: OpenIdKind, ids: readonly str
 async function storedOrAssigned(db: Db | Tx, kind: OpenIdKind, unique: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('open_ids').select(['internal_id', 'num_id']).where('kind', '=', kind).where('internal_id', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('open_ids')
+      .select(['internal_id', 'num_id'])
+      .where('kind', '=', kind)
+      .where('internal_id', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.internal_id, r.num_id);
   }
   let missing = unique.filter((id) => !out.has(id));
   for (let attempt = 0; missing.length > 0 && attempt < 20; attempt++) {
     // A number already taken (or a concurrent writer) makes the row insert nothing; the next try uses another hash.
-    await db.insertInto('open_ids').values(missing.map((id) => ({ kind, internal_id: id, num_id: numberFor(kind, id, attempt) }))).onConflict((oc) => oc.doNothing()).execute();
-    const rows = await db.selectFrom('open_ids').select(['internal_id', 'num_id']).where('kind', '=', kind).where('internal_id', 'in', missing).execute();
+    await db
+      .insertInto('open_ids')
+      .values(missing.map((id) => ({ kind, internal_id: id, num_id: numberFor(kind, id, attempt) })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const rows = await db
+      .selectFrom('open_ids')
+      .select(['internal_id', 'num_id'])
+      .where('kind', '=', kind)
+      .where('internal_id', 'in', missing)
+      .execute();
     for (const r of rows) out.set(r.internal_id, r.num_id);
     missing = missing.filter((id) => !out.has(id));
   }
@@ -114,7 +128,12 @@ export async function internalIdOf(db: Db | Tx, kind: OpenIdKind, num: string | 
   const memo = memoOf(db, kind);
   const known = memo.toId.get(String(num));
   if (known !== undefined) return known;
-  const r = await db.selectFrom('open_ids').select('internal_id').where('kind', '=', kind).where('num_id', '=', String(num)).executeTakeFirst();
+  const r = await db
+    .selectFrom('open_ids')
+    .select('internal_id')
+    .where('kind', '=', kind)
+    .where('num_id', '=', String(num))
+    .executeTakeFirst();
   if (r) remember(memo, r.internal_id, String(num));
   return r?.internal_id ?? null;
 }

@@ -12,12 +12,17 @@ function asInt(v: unknown): number | null {
   return null;
 }
 
-export function optInt(p: Params, name: string, range: { min?: number; max?: number; n?: number } = {}): number | undefined {
+export function optInt(
+  p: Params,
+  name: string,
+  range: { min?: number; max?: number; n?: number } = {},
+): number | undefined {
   const v = p[name];
   if (v === undefined || v === null || v === '') return undefined;
   const n = asInt(v);
   if (n === null) throw badBusinessParam(GENERIC_INVALID, `${name}必须为整数`);
-  if ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max)) throw badBusinessParam(range.n ?? GENERIC_INVALID, `${name}超出范围`);
+  if ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max))
+    throw badBusinessParam(range.n ?? GENERIC_INVALID, `${name}超出范围`);
   return n;
 }
 
@@ -74,4 +79,5 @@ export function asObject(v: unknown, name: string): Params {
 /** Unix seconds → epoch ms, or null. */
 export const secToMs = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);
 /** Epoch ms → Unix seconds (0 for none). */
-export const msToSec = (ms: number | null | undefined): number => (ms === null || ms === undefined ? 0 : Math.floor(Number(ms) / 1000));
+export const msToSec = (ms: number | null | undefined): number =>
+  ms === null || ms === undefined ? 0 : Math.floor(Number(ms) / 1000);

@@ -2,24 +2,43 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalParamJson, checkTimestamp, formatGmt8, parseRequestTimestamp, signatureMatches, signRequest } from './signing.js';
+import {
+  canonicalParamJson,
+  checkTimestamp,
+  formatGmt8,
+  parseRequestTimestamp,
+  signatureMatches,
+  signRequest,
+} from './signing.js';
 import { decideRefresh, REFRESH_WINDOW_MS } from './rules.js';
 import { numberFor, type OpenIdKind } from './open-ids.js';
 import { wireOrderStatus, ORDER_STATUS_FILTER } from './status-map.js';
 import { ORDER_STATUSES } from '../orders/index.js';
 
-const fields = fc.record({ appKey: fc.stringMatching(/^\d{19}$/), method: fc.constantFrom('order.searchList', 'sku.syncStock', 'token.create'), paramJson: fc.json(), timestamp: fc.stringMatching(/^\d{10}$/), v: fc.constant('2') });
+const fields = fc.record({
+  appKey: fc.stringMatching(/^\d{19}$/),
+  method: fc.constantFrom('order.searchList', 'sku.syncStock', 'token.create'),
+  paramJson: fc.json(),
+  timestamp: fc.stringMatching(/^\d{10}$/),
+  v: fc.constant('2'),
+});
 
 test('a signature matches only its own fields: any one changed byte fails (both algorithms)', () => {
   fc.assert(
-    fc.property(fc.string({ minLength: 1 }), fields, fc.constantFrom('hmac-sha256' as const, 'md5' as const), fc.nat(), (secret, f, alg, at) => {
-      const sign = signRequest(secret, f, alg);
-      assert.ok(signatureMatches(sign, sign.toUpperCase()));
-      const i = at % f.paramJson.length;
-      const changed = f.paramJson.slice(0, i) + (f.paramJson[i] === 'x' ? 'y' : 'x') + f.paramJson.slice(i + 1);
-      assert.ok(!signatureMatches(sign, signRequest(secret, { ...f, paramJson: changed }, alg)));
-      assert.ok(!signatureMatches(sign, signRequest(`${secret}!`, f, alg)));
-    }),
+    fc.property(
+      fc.string({ minLength: 1 }),
+      fields,
+      fc.constantFrom('hmac-sha256' as const, 'md5' as const),
+      fc.nat(),
+      (secret, f, alg, at) => {
+        const sign = signRequest(secret, f, alg);
+        assert.ok(signatureMatches(sign, sign.toUpperCase()));
+        const i = at % f.paramJson.length;
+        const changed = f.paramJson.slice(0, i) + (f.paramJson[i] === 'x' ? 'y' : 'x') + f.paramJson.slice(i + 1);
+        assert.ok(!signatureMatches(sign, signRequest(secret, { ...f, paramJson: changed }, alg)));
+        assert.ok(!signatureMatches(sign, signRequest(`${secret}!`, f, alg)));
+      },
+    ),
     { numRuns: 200 },
   );
 });
@@ -37,23 +56,39 @@ test('canonical param_json does not depend on key order and parses back to the s
 
 test('a GMT+8 text timestamp reads back to its second, and is accepted within the window only', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1_500_000_000, max: 2_500_000_000 }), fc.integer({ min: -3600, max: 3600 }), (sec, skew) => {
-      const text = formatGmt8(sec * 1000);
-      assert.equal(parseRequestTimestamp(text), sec * 1000);
-      assert.equal(checkTimestamp(String(sec), (sec + skew) * 1000), Math.abs(skew) <= 600 ? 'ok' : 'stale');
-    }),
+    fc.property(
+      fc.integer({ min: 1_500_000_000, max: 2_500_000_000 }),
+      fc.integer({ min: -3600, max: 3600 }),
+      (sec, skew) => {
+        const text = formatGmt8(sec * 1000);
+        assert.equal(parseRequestTimestamp(text), sec * 1000);
+        assert.equal(checkTimestamp(String(sec), (sec + skew) * 1000), Math.abs(skew) <= 600 ? 'ok' : 'stale');
+      },
+    ),
   );
 });
 
 test('wire ids have their shape for any id and try', () => {
-  const lengths: Record<OpenIdKind, number> = { order: 19, aftersale: 19, product: 16, sku: 16, shop: 16, category: 16 };
+  const lengths: Record<OpenIdKind, number> = {
+    order: 19,
+    aftersale: 19,
+    product: 16,
+    sku: 16,
+    shop: 16,
+    category: 16,
+  };
   fc.assert(
-    fc.property(fc.constantFrom(...(Object.keys(lengths) as OpenIdKind[])), fc.string({ minLength: 1, maxLength: 40 }), fc.nat(30), (kind, id, attempt) => {
-      const n = numberFor(kind, id, attempt);
-      assert.match(n, /^\d+$/);
-      assert.equal(n.length, lengths[kind]);
-      if (lengths[kind] === 16) assert.ok(Number.isSafeInteger(Number(n)));
-    }),
+    fc.property(
+      fc.constantFrom(...(Object.keys(lengths) as OpenIdKind[])),
+      fc.string({ minLength: 1, maxLength: 40 }),
+      fc.nat(30),
+      (kind, id, attempt) => {
+        const n = numberFor(kind, id, attempt);
+        assert.match(n, /^\d+$/);
+        assert.equal(n.length, lengths[kind]);
+        if (lengths[kind] === 16) assert.ok(Number.isSafeInteger(Number(n)));
+      },
+    ),
   );
 });
 
@@ -72,5 +107,6 @@ test('refresh: never "same" within the last hour, never new tokens before it, no
 });
 
 test('every order status has a wire code whose filter finds it again', () => {
-  for (const s of ORDER_STATUSES) for (const partly of [false, true]) assert.ok(ORDER_STATUS_FILTER[wireOrderStatus(s, partly)]!.includes(s));
+  for (const s of ORDER_STATUSES)
+    for (const partly of [false, true]) assert.ok(ORDER_STATUS_FILTER[wireOrderStatus(s, partly)]!.includes(s));
 });

@@ -34,28 +34,43 @@ export interface EventForTags {
 /** The tags an outbox event is pushed as (none for events apps do not hear about). */
 export function tagsFor(e: EventForTags): PushTag[] {
   switch (e.topic) {
-    case 'order.created': return ['100'];
-    case 'order.paid': return ['101'];
-    case 'order.shipped': return ['102'];
-    case 'order.completed': return ['103'];
-    case 'order.cancelled': return ['106'];
-    case 'order.address_changed': return ['105'];
-    case 'shipment.edited': return ['104'];
-    case 'aftersales.requested': return ['200'];
-    case 'product.changed': return ['400'];
+    case 'order.created':
+      return ['100'];
+    case 'order.paid':
+      return ['101'];
+    case 'order.shipped':
+      return ['102'];
+    case 'order.completed':
+      return ['103'];
+    case 'order.cancelled':
+      return ['106'];
+    case 'order.address_changed':
+      return ['105'];
+    case 'shipment.edited':
+      return ['104'];
+    case 'aftersales.requested':
+      return ['200'];
+    case 'product.changed':
+      return ['400'];
   }
   if (!e.topic.startsWith('aftersales.')) return [];
   const to = e.payload.to;
   const action = e.payload.action;
   const isReturn = e.payload.type === 'return_refund';
   switch (to) {
-    case 'awaiting_return': return ['202'];
-    case 'return_shipped': return ['203'];
-    case 'refunded': return action === 'approve' || action === 'auto_approve' || action === 'fast_refund' ? ['201', '206'] : ['206'];
-    case 'rejected': return [isReturn || action === 'reject_return' ? '205' : '204'];
+    case 'awaiting_return':
+      return ['202'];
+    case 'return_shipped':
+      return ['203'];
+    case 'refunded':
+      return action === 'approve' || action === 'auto_approve' || action === 'fast_refund' ? ['201', '206'] : ['206'];
+    case 'rejected':
+      return [isReturn || action === 'reject_return' ? '205' : '204'];
     case 'closed':
-    case 'cancelled': return ['207'];
-    default: return [];
+    case 'cancelled':
+      return ['207'];
+    default:
+      return [];
   }
 }
 

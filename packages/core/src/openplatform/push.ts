@@ -19,7 +19,11 @@ import { pushData, type PushEvent } from './push-data.js';
 export const PUSH_RETRY_TIMER = 'openplatform.push_retry';
 const SEND_TIMEOUT_MS = 5_000;
 
-export type PushPost = (url: string, body: string, headers: Record<string, string>) => Promise<{ status: number; body: string }>;
+export type PushPost = (
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+) => Promise<{ status: number; body: string }>;
 
 export const httpPost: PushPost = async (url, body, headers) => {
   const res = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
@@ -28,8 +32,15 @@ export const httpPost: PushPost = async (url, body, headers) => {
 
 /** Apps that hear this shop's messages of this tag. */
 async function subscribers(db: Db, shopId: string): Promise<Array<{ id: string; push_tags: string }>> {
-  return db.selectFrom('open_authorizations as a').innerJoin('open_apps as p', 'p.id', 'a.app_id').select(['p.id', 'p.push_tags'])
-    .where('a.shop_id', '=', shopId).where('a.status', '=', 'active').where('p.status', '=', 'approved').where('p.push_url', '!=', '').execute();
+  return db
+    .selectFrom('open_authorizations as a')
+    .innerJoin('open_apps as p', 'p.id', 'a.app_id')
+    .select(['p.id', 'p.push_tags'])
+    .where('a.shop_id', '=', shopId)
+    .where('a.status', '=', 'active')
+    .where('p.status', '=', 'approved')
+    .where('p.push_url', '!=', '')
+    .execute();
 }
 
 /** Turns one outbox event into messages (idempotent: the message id comes from the event id and the tag). */
@@ -39,7 +50,9 @@ export async function enqueueFromEvent(ctx: CoreContext, e: PushEvent): Promise<
   const shopId = e.payload.shopId;
   if (!shopId) return 0;
   const apps = await subscribers(ctx.db, shopId);
-  const wanted = apps.map((a) => ({ id: a.id, tags: tags.filter((t) => (JSON.parse(a.push_tags) as string[]).includes(t)) })).filter((a) => a.tags.length > 0);
+  const wanted = apps
+    .map((a) => ({ id: a.id, tags: tags.filter((t) => (JSON.parse(a.push_tags) as string[]).includes(t)) }))
+    .filter((a) => a.tags.length > 0);
   if (wanted.length === 0) return 0;
   const now = ctx.clock.now();
   let n = 0;
@@ -48,11 +61,31 @@ export async function enqueueFromEvent(ctx: CoreContext, e: PushEvent): Promise<
     if (!built) continue;
     for (const a of wanted.filter((w) => w.tags.includes(tag))) {
       // An app with messages held back queues behind them.
-      const waiting = await ctx.db.selectFrom('open_push_messages').select('id').where('app_id', '=', a.id).where('status', '=', 'waiting').limit(1).executeTakeFirst();
-      await ctx.db.insertInto('open_push_messages').values({
-        id: newId('pushMessage', now), app_id: a.id, shop_id: shopId, msg_id: `${built.msgId}${tag}`, tag, data: built.data, order_key: built.orderKey,
-        status: waiting ? 'waiting' : 'pending', attempts: 0, delivery_id: null, created_at: now, delivered_at: null,
-      }).onConflict((oc) => oc.doNothing()).execute();
+      const waiting = await ctx.db
+        .selectFrom('open_push_messages')
+        .select('id')
+        .where('app_id', '=', a.id)
+        .where('status', '=', 'waiting')
+        .limit(1)
+        .executeTakeFirst();
+      await ctx.db
+        .insertInto('open_push_messages')
+        .values({
+          id: newId('pushMessage', now),
+          app_id: a.id,
+          shop_id: shopId,
+          msg_id: `${built.msgId}${tag}`,
+          tag,
+          data: built.data,
+          order_key: built.orderKey,
+          status: waiting ? 'waiting' : 'pending',
+          attempts: 0,
+          delivery_id: null,
+          created_at: now,
+          delivered_at: null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       n++;
     }
   }
@@ -75,14 +108,24 @@ function acknowledged(status: number, body: string): boolean {
   }
 }
 
-async function sendOne(ctx: CoreContext, post: PushPost, app: { id: string; app_key: string; secret: string; push_url: string }, messages: Array<{ id: string; tag: string; msg_id: string; data: string; attempts: number; created_at: number }>, replay: boolean): Promise<boolean> {
+async function sendOne(
+  ctx: CoreContext,
+  post: PushPost,
+  app: { id: string; app_key: string; secret: string; push_url: string },
+  messages: Array<{ id: string; tag: string; msg_id: string; data: string; attempts: number; created_at: number }>,
+  replay: boolean,
+): Promise<boolean> {
   const body = pushBody(messages);
   const started = performance.now();
   let status: number | null = null;
   let error: string | null = null;
   let ok = false;
   try {
-    const res = await post(app.push_url, body, { 'content-type': 'application/json', 'app-id': app.app_key, 'event-sign': signPush(app.app_key, body, app.secret) });
+    const res = await post(app.push_url, body, {
+      'content-type': 'application/json',
+      'app-id': app.app_key,
+      'event-sign': signPush(app.app_key, body, app.secret),
+    });
     status = res.status;
     ok = acknowledged(res.status, res.body);
     if (!ok) error = `not acknowledged: ${res.body.slice(0, 200)}`;
@@ -93,46 +136,114 @@ async function sendOne(ctx: CoreContext, post: PushPost, app: { id: string; app_
   const deliveryId = newId('pushDelivery', now);
   const ids = messages.map((m) => m.id);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto('open_push_deliveries').values({ id: deliveryId, app_id: app.id, msg_ids: JSON.stringify(messages.map((m) => m.msg_id)), message_count: messages.length, outcome: ok ? 'ok' : 'failed', http_status: status, error, replay: replay ? 1 : 0, duration_ms: Math.round(performance.now() - started), created_at: now }).execute();
+    await tx
+      .insertInto('open_push_deliveries')
+      .values({
+        id: deliveryId,
+        app_id: app.id,
+        msg_ids: JSON.stringify(messages.map((m) => m.msg_id)),
+        message_count: messages.length,
+        outcome: ok ? 'ok' : 'failed',
+        http_status: status,
+        error,
+        replay: replay ? 1 : 0,
+        duration_ms: Math.round(performance.now() - started),
+        created_at: now,
+      })
+      .execute();
     if (replay) return;
     if (ok) {
-      await tx.updateTable('open_push_messages').set((eb) => ({ status: 'delivered', delivered_at: now, delivery_id: deliveryId, attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).execute();
+      await tx
+        .updateTable('open_push_messages')
+        .set((eb) => ({
+          status: 'delivered',
+          delivered_at: now,
+          delivery_id: deliveryId,
+          attempts: eb('attempts', '+', 1),
+        }))
+        .where('id', 'in', ids)
+        .execute();
       return;
     }
     const oldest = Math.min(...messages.map((m) => Number(m.created_at)));
     if (now - oldest >= PUSH_GIVE_UP_MS) {
       // Tried for a day: these are given up (still in the log for replay), the rest go on.
-      await tx.updateTable('open_push_messages').set((eb) => ({ status: 'failed', delivery_id: deliveryId, attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).execute();
+      await tx
+        .updateTable('open_push_messages')
+        .set((eb) => ({ status: 'failed', delivery_id: deliveryId, attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', ids)
+        .execute();
       return;
     }
-    await tx.updateTable('open_push_messages').set((eb) => ({ attempts: eb('attempts', '+', 1), delivery_id: deliveryId })).where('id', 'in', ids).execute();
-    await tx.updateTable('open_push_messages').set({ status: 'waiting' }).where('app_id', '=', app.id).where('status', '=', 'pending').execute();
+    await tx
+      .updateTable('open_push_messages')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), delivery_id: deliveryId }))
+      .where('id', 'in', ids)
+      .execute();
+    await tx
+      .updateTable('open_push_messages')
+      .set({ status: 'waiting' })
+      .where('app_id', '=', app.id)
+      .where('status', '=', 'pending')
+      .execute();
     const failures = Math.max(...messages.map((m) => Number(m.attempts))) + 1;
-    await scheduleTimer(tx, { kind: PUSH_RETRY_TIMER, subjectId: app.id, dueAt: now + pushRetryDelayMs(failures) }, now);
+    await scheduleTimer(
+      tx,
+      { kind: PUSH_RETRY_TIMER, subjectId: app.id, dueAt: now + pushRetryDelayMs(failures) },
+      now,
+    );
   });
   return ok;
 }
 
 /** Sends every app's pending messages (oldest first, in batches), apps side by side. */
 export async function deliverPending(ctx: CoreContext, post: PushPost = httpPost): Promise<number> {
-  const due = await ctx.db.selectFrom('open_push_messages').select('app_id').where('status', '=', 'pending').groupBy('app_id').limit(200).execute();
+  const due = await ctx.db
+    .selectFrom('open_push_messages')
+    .select('app_id')
+    .where('status', '=', 'pending')
+    .groupBy('app_id')
+    .limit(200)
+    .execute();
   if (due.length === 0) return 0;
-  const apps = await ctx.db.selectFrom('open_apps').select(['id', 'app_key', 'secret', 'push_url', 'status']).where('id', 'in', due.map((d) => d.app_id)).execute();
+  const apps = await ctx.db
+    .selectFrom('open_apps')
+    .select(['id', 'app_key', 'secret', 'push_url', 'status'])
+    .where(
+      'id',
+      'in',
+      due.map((d) => d.app_id),
+    )
+    .execute();
   let sent = 0;
-  await Promise.all(apps.map(async (app) => {
-    for (let round = 0; round < 20; round++) {
-      const messages = await ctx.db.selectFrom('open_push_messages').select(['id', 'tag', 'msg_id', 'data', 'attempts', 'created_at']).where('app_id', '=', app.id).where('status', '=', 'pending').orderBy('id').limit(PUSH_BATCH).execute();
-      if (messages.length === 0 || !app.push_url || app.status !== 'approved') return;
-      if (!(await sendOne(ctx, post, app, messages, false))) return;
-      sent += messages.length;
-    }
-  }));
+  await Promise.all(
+    apps.map(async (app) => {
+      for (let round = 0; round < 20; round++) {
+        const messages = await ctx.db
+          .selectFrom('open_push_messages')
+          .select(['id', 'tag', 'msg_id', 'data', 'attempts', 'created_at'])
+          .where('app_id', '=', app.id)
+          .where('status', '=', 'pending')
+          .orderBy('id')
+          .limit(PUSH_BATCH)
+          .execute();
+        if (messages.length === 0 || !app.push_url || app.status !== 'approved') return;
+        if (!(await sendOne(ctx, post, app, messages, false))) return;
+        sent += messages.length;
+      }
+    }),
+  );
   return sent;
 }
 
 /** The retry timer: the app's held-back messages may go again. */
 async function releaseWaiting(tx: Tx, appId: string): Promise<void> {
-  await tx.updateTable('open_push_messages').set({ status: 'pending' }).where('app_id', '=', appId).where('status', '=', 'waiting').execute();
+  await tx
+    .updateTable('open_push_messages')
+    .set({ status: 'pending' })
+    .where('app_id', '=', appId)
+    .where('status', '=', 'waiting')
+    .execute();
 }
 
 /** Listens to the outbox (never to raw tables) and registers the retry timer. */
@@ -177,30 +288,79 @@ export interface DeliveryView {
 }
 
 async function ownAppRow(db: Db, actor: Actor, appId: string) {
-  const app = await db.selectFrom('open_apps').select(['id', 'app_key', 'secret', 'push_url', 'owner_id']).where('id', '=', appId).executeTakeFirst();
+  const app = await db
+    .selectFrom('open_apps')
+    .select(['id', 'app_key', 'secret', 'push_url', 'owner_id'])
+    .where('id', '=', appId)
+    .executeTakeFirst();
   if (!app || app.owner_id !== actor.userId) throw notFound('app', appId);
   return app;
 }
 
 /** The app's delivery log, newest first, with what is waiting. */
-export async function deliveryLog(db: Db, actor: Actor, appId: string): Promise<{ items: DeliveryView[]; pending: number; waiting: number; failed: number }> {
+export async function deliveryLog(
+  db: Db,
+  actor: Actor,
+  appId: string,
+): Promise<{ items: DeliveryView[]; pending: number; waiting: number; failed: number }> {
   await ownAppRow(db, actor, appId);
-  const rows = await db.selectFrom('open_push_deliveries').selectAll().where('app_id', '=', appId).orderBy('id', 'desc').limit(100).execute();
-  const counts = await db.selectFrom('open_push_messages').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('app_id', '=', appId).where('status', 'in', ['pending', 'waiting', 'failed']).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('open_push_deliveries')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+  const counts = await db
+    .selectFrom('open_push_messages')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('app_id', '=', appId)
+    .where('status', 'in', ['pending', 'waiting', 'failed'])
+    .groupBy('status')
+    .execute();
   const c = (s: string) => Number(counts.find((x) => x.status === s)?.n ?? 0);
   return {
-    items: rows.map((r) => ({ id: r.id, msgIds: JSON.parse(r.msg_ids) as string[], messageCount: Number(r.message_count), outcome: r.outcome as 'ok' | 'failed', httpStatus: r.http_status === null ? null : Number(r.http_status), error: r.error, replay: Number(r.replay) === 1, durationMs: Number(r.duration_ms), createdAt: Number(r.created_at) })),
-    pending: c('pending'), waiting: c('waiting'), failed: c('failed'),
+    items: rows.map((r) => ({
+      id: r.id,
+      msgIds: JSON.parse(r.msg_ids) as string[],
+      messageCount: Number(r.message_count),
+      outcome: r.outcome as 'ok' | 'failed',
+      httpStatus: r.http_status === null ? null : Number(r.http_status),
+      error: r.error,
+      replay: Number(r.replay) === 1,
+      durationMs: Number(r.duration_ms),
+      createdAt: Number(r.created_at),
+    })),
+    pending: c('pending'),
+    waiting: c('waiting'),
+    failed: c('failed'),
   };
 }
 
 /** Sends a logged delivery's messages again, as they were (same msg_id); logged as a replay. */
-export async function replayDelivery(ctx: CoreContext, actor: Actor, appId: string, deliveryId: string, post: PushPost = httpPost): Promise<{ ok: boolean }> {
+export async function replayDelivery(
+  ctx: CoreContext,
+  actor: Actor,
+  appId: string,
+  deliveryId: string,
+  post: PushPost = httpPost,
+): Promise<{ ok: boolean }> {
   const app = await ownAppRow(ctx.db, actor, appId);
-  const d = await ctx.db.selectFrom('open_push_deliveries').select(['msg_ids']).where('id', '=', deliveryId).where('app_id', '=', appId).executeTakeFirst();
+  const d = await ctx.db
+    .selectFrom('open_push_deliveries')
+    .select(['msg_ids'])
+    .where('id', '=', deliveryId)
+    .where('app_id', '=', appId)
+    .executeTakeFirst();
   if (!d) throw notFound('delivery', deliveryId);
   const msgIds = JSON.parse(d.msg_ids) as string[];
-  const messages = await ctx.db.selectFrom('open_push_messages').select(['id', 'tag', 'msg_id', 'data', 'attempts', 'created_at']).where('app_id', '=', appId).where('msg_id', 'in', msgIds).orderBy('id').execute();
+  const messages = await ctx.db
+    .selectFrom('open_push_messages')
+    .select(['id', 'tag', 'msg_id', 'data', 'attempts', 'created_at'])
+    .where('app_id', '=', appId)
+    .where('msg_id', 'in', msgIds)
+    .orderBy('id')
+    .execute();
   if (messages.length === 0 || !app.push_url) throw notFound('delivery', deliveryId);
   return { ok: await sendOne(ctx, post, app, messages, true) };
 }

@@ -23,7 +23,9 @@ export function stringToSign(secret: string, f: SignedFields): string {
 /** The request signature in lowercase hex. */
 export function signRequest(secret: string, f: SignedFields, method: SignMethod = 'hmac-sha256'): string {
   const s = stringToSign(secret, f);
-  return method === 'md5' ? createHash('md5').update(s, 'utf8').digest('hex') : createHmac('sha256', Buffer.from(secret, 'utf8')).update(s, 'utf8').digest('hex');
+  return method === 'md5'
+    ? createHash('md5').update(s, 'utf8').digest('hex')
+    : createHmac('sha256', Buffer.from(secret, 'utf8')).update(s, 'utf8').digest('hex');
 }
 
 /** `sign_method` as sent: hmac-sha256, md5, or absent (md5 by default); anything else is null. */

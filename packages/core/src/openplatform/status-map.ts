@@ -9,18 +9,33 @@ export type WireOrderStatus = 1 | 105 | 2 | 101 | 3 | 4 | 5;
 export type WireMainStatus = WireOrderStatus | 103 | 21 | 22 | 39;
 
 export const ORDER_STATUS_DESC: Readonly<Record<WireMainStatus, string>> = {
-  1: '待支付', 105: '已支付', 2: '备货中', 101: '部分发货', 3: '已发货', 4: '已取消', 5: '已完成', 103: '部分支付', 21: '发货前退款完结', 22: '发货后退款完结', 39: '收货后退款完结',
+  1: '待支付',
+  105: '已支付',
+  2: '备货中',
+  101: '部分发货',
+  3: '已发货',
+  4: '已取消',
+  5: '已完成',
+  103: '部分支付',
+  21: '发货前退款完结',
+  22: '发货后退款完结',
+  39: '收货后退款完结',
 };
 
 /** The order's `order_status`: a paid order with some parcels out is partly shipped (101). */
 export function wireOrderStatus(status: OrderStatus, partlyShipped = false): WireOrderStatus {
   switch (status) {
-    case 'unpaid': return 1;
-    case 'paid': return partlyShipped ? 101 : 2;
+    case 'unpaid':
+      return 1;
+    case 'paid':
+      return partlyShipped ? 101 : 2;
     case 'shipped':
-    case 'delivered': return 3;
-    case 'completed': return 5;
-    case 'cancelled': return 4;
+    case 'delivered':
+      return 3;
+    case 'completed':
+      return 5;
+    case 'cancelled':
+      return 4;
   }
 }
 
@@ -32,7 +47,13 @@ export function wireMainStatus(status: OrderStatus, partlyShipped: boolean, wasP
 
 /** Zhongcao statuses an `order_status` filter stands for (101 and 2 are both `paid`, told apart by parcels). */
 export const ORDER_STATUS_FILTER: Readonly<Record<number, readonly OrderStatus[]>> = {
-  1: ['unpaid'], 105: ['paid'], 2: ['paid'], 101: ['paid'], 3: ['shipped', 'delivered'], 4: ['cancelled'], 5: ['completed'],
+  1: ['unpaid'],
+  105: ['paid'],
+  2: ['paid'],
+  101: ['paid'],
+  3: ['shipped', 'delivered'],
+  4: ['cancelled'],
+  5: ['completed'],
 };
 
 export type WireAfterSaleStatus = 6 | 7 | 8 | 11 | 12 | 13 | 14 | 27 | 28 | 29;

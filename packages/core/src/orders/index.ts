@@ -1,15 +1,31 @@
 /** The orders module's public API: other modules import only from here. */
 export {
-  type TransitionReason, type TransitionReasonCode, TRANSITION_REASON_CODES, type ReasonView, reasonText, reasonOf,
+  type TransitionReason,
+  type TransitionReasonCode,
+  TRANSITION_REASON_CODES,
+  type ReasonView,
+  reasonText,
+  reasonOf,
   reasonColumns,
 } from './transition-reasons.js';
 export {
-  type OrderStatus, type ActorKind, ORDER_STATUSES, ORDER_TRANSITIONS, canTransition, assertTransition,
+  type OrderStatus,
+  type ActorKind,
+  ORDER_STATUSES,
+  ORDER_TRANSITIONS,
+  canTransition,
+  assertTransition,
   STATUS_TIME_COLUMN,
 } from './order-states.js';
 export { SELLER_REMARK_MAX, SELLER_REMARK_STARS, setSellerRemark } from './seller-remark.js';
 export {
-  type OrderLineView, type OrderSummary, type OrderDetail, type OrderQuery, buyerOrders, shopOrders, orderDetail,
+  type OrderLineView,
+  type OrderSummary,
+  type OrderDetail,
+  type OrderQuery,
+  buyerOrders,
+  shopOrders,
+  orderDetail,
 } from './order-views.js';
 export { cancelOrder, type ParcelInput, shipOrder, markShipmentDelivered, confirmReceipt } from './order-commands.js';
 export { type TransitionActor, transitionOrder, requireTransition } from './transition.js';

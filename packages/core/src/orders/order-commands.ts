@@ -21,7 +21,11 @@ interface OrderRow {
 }
 
 async function loadOrder(tx: Tx, orderId: string): Promise<OrderRow | undefined> {
-  return tx.selectFrom('orders').select(['id', 'shop_id', 'buyer_id', 'status', 'total_fen', 'checkout_id']).where('id', '=', orderId).executeTakeFirst();
+  return tx
+    .selectFrom('orders')
+    .select(['id', 'shop_id', 'buyer_id', 'status', 'total_fen', 'checkout_id'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
 }
 
 /** The caller's relation to an order; strangers (and other shops) get NOT_FOUND. */
@@ -44,16 +48,49 @@ export async function cancelOrder(ctx: CoreContext, actor: Actor, orderId: strin
     const { order, kind } = relation(actor, await loadOrder(tx, orderId), orderId);
     const ref = { id: order.id, shopId: order.shop_id };
     if (order.status === 'paid') {
-      const shipped = await tx.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', order.id).limit(1).executeTakeFirst();
-      if (shipped) throw new DomainError('ALREADY_SHIPPING', 'part of this order has shipped; ask for an after-sales refund instead');
+      const shipped = await tx
+        .selectFrom('shipment_lines')
+        .select('order_line_id')
+        .where('order_id', '=', order.id)
+        .limit(1)
+        .executeTakeFirst();
+      if (shipped)
+        throw new DomainError(
+          'ALREADY_SHIPPING',
+          'part of this order has shipped; ask for an after-sales refund instead',
+        );
     }
     const from = order.status === 'paid' ? 'paid' : 'unpaid';
-    await requireTransition(tx, ref, from, 'cancelled', { kind, id: actor.userId }, { code: 'cancelled_with_note', params: { note: why } }, now, { cancel_reason: why });
+    await requireTransition(
+      tx,
+      ref,
+      from,
+      'cancelled',
+      { kind, id: actor.userId },
+      { code: 'cancelled_with_note', params: { note: why } },
+      now,
+      { cancel_reason: why },
+    );
     await releaseReservations(tx, order.id, now);
     if (from === 'unpaid') await giveBackCoupon(tx, order.id);
     if (from === 'paid') {
-      const payment = await tx.selectFrom('payments').select('id').where('checkout_id', '=', order.checkout_id).where('status', '=', 'succeeded').executeTakeFirstOrThrow();
-      await requestRefund(tx, { paymentId: payment.id, orderId: order.id, amountFen: order.total_fen, reason: `cancelled: ${why}`, requestKey: `cancel:${order.id}` }, now);
+      const payment = await tx
+        .selectFrom('payments')
+        .select('id')
+        .where('checkout_id', '=', order.checkout_id)
+        .where('status', '=', 'succeeded')
+        .executeTakeFirstOrThrow();
+      await requestRefund(
+        tx,
+        {
+          paymentId: payment.id,
+          orderId: order.id,
+          amountFen: order.total_fen,
+          reason: `cancelled: ${why}`,
+          requestKey: `cancel:${order.id}`,
+        },
+        now,
+      );
     }
   });
 }
@@ -66,41 +103,104 @@ export interface ParcelInput {
 }
 
 /** The merchant ships some or all lines in one or more parcels; the order is shipped once every line is. */
-export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string, parcels: ParcelInput[]): Promise<{ shipmentIds: string[]; status: string }> {
-  if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > 20) throw invalid('give 1–20 parcels', { field: 'parcels' });
+export async function shipOrder(
+  ctx: CoreContext,
+  actor: Actor,
+  orderId: string,
+  parcels: ParcelInput[],
+): Promise<{ shipmentIds: string[]; status: string }> {
+  if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > 20)
+    throw invalid('give 1–20 parcels', { field: 'parcels' });
   for (const p of parcels) {
-    if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(p.carrier)) throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
-    if (!/^[A-Za-z0-9-]{6,40}$/.test(p.trackingNo)) throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
+    if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(p.carrier))
+      throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
+    if (!/^[A-Za-z0-9-]{6,40}$/.test(p.trackingNo))
+      throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
   }
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const order = await loadOrder(tx, orderId);
     if (!order || !actor.shops.has(order.shop_id)) throw notFound('order', orderId);
-    if (order.status !== 'paid') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, { from: order.status, to: 'shipped' });
-    const lines = await tx.selectFrom('order_lines').select(['id', 'line_total_fen', 'refunded_fen']).where('order_id', '=', orderId).execute();
-    const shippedRows = await tx.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', orderId).execute();
+    if (order.status !== 'paid')
+      throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, {
+        from: order.status,
+        to: 'shipped',
+      });
+    const lines = await tx
+      .selectFrom('order_lines')
+      .select(['id', 'line_total_fen', 'refunded_fen'])
+      .where('order_id', '=', orderId)
+      .execute();
+    const shippedRows = await tx
+      .selectFrom('shipment_lines')
+      .select('order_line_id')
+      .where('order_id', '=', orderId)
+      .execute();
     // A line refunded in full before shipping (an after-sales refund) is never shipped; a free line (a sample) always is.
-    const pending = new Set(lines.filter((l) => Number(l.line_total_fen) === 0 || Number(l.refunded_fen) < Number(l.line_total_fen)).map((l) => l.id));
+    const pending = new Set(
+      lines
+        .filter((l) => Number(l.line_total_fen) === 0 || Number(l.refunded_fen) < Number(l.line_total_fen))
+        .map((l) => l.id),
+    );
     for (const s of shippedRows) pending.delete(s.order_line_id);
     const shipmentIds: string[] = [];
     for (const p of parcels) {
       const ids = p.lineIds ?? [...pending];
       if (ids.length === 0) throw new DomainError('NOTHING_TO_SHIP', 'every line of this order has shipped already');
-      for (const id of ids) if (!pending.has(id)) throw new DomainError('LINE_NOT_SHIPPABLE', 'a line is unknown or already shipped', { lineId: id });
-      const dup = await tx.selectFrom('shipments').select('id').where('carrier', '=', p.carrier).where('tracking_no', '=', p.trackingNo).executeTakeFirst();
-      if (dup) throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', { trackingNo: p.trackingNo });
+      for (const id of ids)
+        if (!pending.has(id))
+          throw new DomainError('LINE_NOT_SHIPPABLE', 'a line is unknown or already shipped', { lineId: id });
+      const dup = await tx
+        .selectFrom('shipments')
+        .select('id')
+        .where('carrier', '=', p.carrier)
+        .where('tracking_no', '=', p.trackingNo)
+        .executeTakeFirst();
+      if (dup)
+        throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', {
+          trackingNo: p.trackingNo,
+        });
       const shipmentId = newId('shipment', now);
-      await tx.insertInto('shipments').values({ id: shipmentId, order_id: orderId, shop_id: order.shop_id, carrier: p.carrier, tracking_no: p.trackingNo, status: 'in_transit', created_at: now, delivered_at: null }).execute();
-      await tx.insertInto('shipment_lines').values(ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId }))).execute();
+      await tx
+        .insertInto('shipments')
+        .values({
+          id: shipmentId,
+          order_id: orderId,
+          shop_id: order.shop_id,
+          carrier: p.carrier,
+          tracking_no: p.trackingNo,
+          status: 'in_transit',
+          created_at: now,
+          delivered_at: null,
+        })
+        .execute();
+      await tx
+        .insertInto('shipment_lines')
+        .values(ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId })))
+        .execute();
       await recordLineBatches(tx, ids, now); // traceability: which batch(es) each line's units came from
       await bookPickup(tx, { carrier: p.carrier, shipmentId, trackingNo: p.trackingNo }, now);
       for (const id of ids) pending.delete(id);
       shipmentIds.push(shipmentId);
-      await emit(tx, 'shipment.created', shipmentId, { orderId, shipmentId, carrier: p.carrier, trackingNo: p.trackingNo }, now);
+      await emit(
+        tx,
+        'shipment.created',
+        shipmentId,
+        { orderId, shipmentId, carrier: p.carrier, trackingNo: p.trackingNo },
+        now,
+      );
     }
     let status = order.status;
     if (pending.size === 0) {
-      await requireTransition(tx, { id: orderId, shopId: order.shop_id }, 'paid', 'shipped', { kind: 'merchant', id: actor.userId }, { code: 'shipped', params: { parcels: shipmentIds.length + (shippedRows.length ? 1 : 0) } }, now);
+      await requireTransition(
+        tx,
+        { id: orderId, shopId: order.shop_id },
+        'paid',
+        'shipped',
+        { kind: 'merchant', id: actor.userId },
+        { code: 'shipped', params: { parcels: shipmentIds.length + (shippedRows.length ? 1 : 0) } },
+        now,
+      );
       status = 'shipped';
     }
     return { shipmentIds, status };
@@ -108,16 +208,43 @@ export async function shipOrder(ctx: CoreContext, actor: Actor, orderId: string,
 }
 
 /** A parcel reached the buyer (carrier event; the shop or an admin reports it in the sandbox carrier). */
-export async function markShipmentDelivered(ctx: CoreContext, actor: Actor, shipmentId: string): Promise<{ orderStatus: string }> {
+export async function markShipmentDelivered(
+  ctx: CoreContext,
+  actor: Actor,
+  shipmentId: string,
+): Promise<{ orderStatus: string }> {
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const s = await tx.selectFrom('shipments').select(['id', 'order_id', 'shop_id', 'status']).where('id', '=', shipmentId).executeTakeFirst();
+    const s = await tx
+      .selectFrom('shipments')
+      .select(['id', 'order_id', 'shop_id', 'status'])
+      .where('id', '=', shipmentId)
+      .executeTakeFirst();
     if (!s || !(actor.shops.has(s.shop_id) || actor.roles.has('admin'))) throw notFound('shipment', shipmentId);
-    await tx.updateTable('shipments').set({ status: 'delivered', delivered_at: now }).where('id', '=', shipmentId).where('status', '=', 'in_transit').execute();
+    await tx
+      .updateTable('shipments')
+      .set({ status: 'delivered', delivered_at: now })
+      .where('id', '=', shipmentId)
+      .where('status', '=', 'in_transit')
+      .execute();
     const order = (await loadOrder(tx, s.order_id))!;
-    const open = await tx.selectFrom('shipments').select('id').where('order_id', '=', s.order_id).where('status', '=', 'in_transit').limit(1).executeTakeFirst();
+    const open = await tx
+      .selectFrom('shipments')
+      .select('id')
+      .where('order_id', '=', s.order_id)
+      .where('status', '=', 'in_transit')
+      .limit(1)
+      .executeTakeFirst();
     if (!open && order.status === 'shipped') {
-      await transitionOrder(tx, { id: order.id, shopId: order.shop_id }, 'shipped', 'delivered', { kind: 'carrier', id: actor.userId }, { code: 'all_parcels_delivered' }, now);
+      await transitionOrder(
+        tx,
+        { id: order.id, shopId: order.shop_id },
+        'shipped',
+        'delivered',
+        { kind: 'carrier', id: actor.userId },
+        { code: 'all_parcels_delivered' },
+        now,
+      );
       return { orderStatus: 'delivered' };
     }
     return { orderStatus: order.status };
@@ -135,9 +262,17 @@ export async function confirmReceipt(ctx: CoreContext, actor: Actor, orderId: st
     if (order.status === 'shipped') {
       await requireTransition(tx, ref, 'shipped', 'delivered', by, { code: 'buyer_confirmed_receipt' }, now);
       // The buyer has the goods: parcels still in transit count as delivered now.
-      await tx.updateTable('shipments').set({ status: 'delivered', delivered_at: now }).where('order_id', '=', order.id).where('status', '=', 'in_transit').execute();
-    }
-    else if (order.status !== 'delivered') throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be confirmed as received`, { from: order.status, to: 'completed' });
+      await tx
+        .updateTable('shipments')
+        .set({ status: 'delivered', delivered_at: now })
+        .where('order_id', '=', order.id)
+        .where('status', '=', 'in_transit')
+        .execute();
+    } else if (order.status !== 'delivered')
+      throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be confirmed as received`, {
+        from: order.status,
+        to: 'completed',
+      });
     await requireTransition(tx, ref, 'delivered', 'completed', by, { code: 'buyer_confirmed_receipt' }, now);
     await scheduleSettlement(tx, order.id, now);
   });

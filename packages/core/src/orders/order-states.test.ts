@@ -10,8 +10,10 @@ test('the happy path runs unpaid → paid → shipped → delivered → complete
 });
 
 test('nobody but the payment provider marks an order paid, and only merchants ship', () => {
-  for (const by of ['buyer', 'merchant', 'admin', 'system'] as const) assert.equal(canTransition('unpaid', 'paid', by), false);
-  for (const by of ['buyer', 'admin', 'system', 'provider'] as const) assert.equal(canTransition('paid', 'shipped', by), false);
+  for (const by of ['buyer', 'merchant', 'admin', 'system'] as const)
+    assert.equal(canTransition('unpaid', 'paid', by), false);
+  for (const by of ['buyer', 'admin', 'system', 'provider'] as const)
+    assert.equal(canTransition('paid', 'shipped', by), false);
 });
 
 test('terminal states have no way out and shipped orders cannot be cancelled', () => {
@@ -28,7 +30,7 @@ test('every state is reachable from unpaid', () => {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const t of ORDER_TRANSITIONS) if (seen.has(t.from) && !seen.has(t.to)) (seen.add(t.to), (grew = true));
+    for (const t of ORDER_TRANSITIONS) if (seen.has(t.from) && !seen.has(t.to)) seen.add(t.to), (grew = true);
   }
   assert.deepEqual([...seen].sort(), [...ORDER_STATUSES].sort());
 });

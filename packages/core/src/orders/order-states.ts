@@ -7,7 +7,14 @@ export type { OrderStatus };
 export type ActorKind = 'buyer' | 'merchant' | 'admin' | 'system' | 'provider' | 'carrier';
 export type OrderAction = 'pay' | 'cancel' | 'ship' | 'deliver' | 'complete';
 
-export const ORDER_STATUSES: readonly OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'];
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'unpaid',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+];
 
 export const ORDER_TRANSITIONS: readonly Transition<OrderStatus, OrderAction, ActorKind>[] = [
   { from: 'unpaid', action: 'pay', to: 'paid', who: ['provider'] },

@@ -70,12 +70,36 @@ export interface OrderDetail extends OrderSummary {
     autoConfirmDays: number;
     sevenDayNoReason: boolean;
   };
-  shipments: Array<{ id: string; carrier: string; trackingNo: string; status: string; createdAt: number; deliveredAt: number | null; lineIds: string[] }>;
+  shipments: Array<{
+    id: string;
+    carrier: string;
+    trackingNo: string;
+    status: string;
+    createdAt: number;
+    deliveredAt: number | null;
+    lineIds: string[];
+  }>;
   /** `reason` is the English sentence; `reasonCode` and `reasonParams` are what clients word (orders/transition-reasons.ts). */
-  transitions: Array<{ from: string; to: string; actorKind: string; reason: string; reasonCode: TransitionReasonCode; reasonParams: Record<string, string | number>; at: number }>;
+  transitions: Array<{
+    from: string;
+    to: string;
+    actorKind: string;
+    reason: string;
+    reasonCode: TransitionReasonCode;
+    reasonParams: Record<string, string | number>;
+    at: number;
+  }>;
   refunds: Array<{ id: string; amountFen: number; status: string; reason: string; createdAt: number }>;
   /** Compensation owed to the buyer (late shipment, return-shipping insurance, a merchant's or the platform's own) and whether the provider has paid it. */
-  compensations: Array<{ id: string; kind: CompensationKind; paidBy: 'merchant' | 'platform'; amountFen: number; status: CompensationPayoutStatus; createdAt: number; completedAt: number | null }>;
+  compensations: Array<{
+    id: string;
+    kind: CompensationKind;
+    paidBy: 'merchant' | 'platform';
+    amountFen: number;
+    status: CompensationPayoutStatus;
+    createdAt: number;
+    completedAt: number | null;
+  }>;
 }
 
 export interface OrderQuery {
@@ -89,14 +113,38 @@ function baseQuery(db: Db) {
     .selectFrom('orders')
     .innerJoin('shops', 'shops.id', 'orders.shop_id')
     .innerJoin('users', 'users.id', 'orders.buyer_id')
-    .select(['orders.id', 'orders.shop_id', 'shops.name as shop_name', 'users.display_name as buyer_name', 'orders.status', 'orders.items_fen', 'orders.discount_fen', 'orders.shipping_fee_fen', 'orders.total_fen', 'orders.created_at', 'orders.pay_deadline']);
+    .select([
+      'orders.id',
+      'orders.shop_id',
+      'shops.name as shop_name',
+      'users.display_name as buyer_name',
+      'orders.status',
+      'orders.items_fen',
+      'orders.discount_fen',
+      'orders.shipping_fee_fen',
+      'orders.total_fen',
+      'orders.created_at',
+      'orders.pay_deadline',
+    ]);
 }
 
-async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>, buyerNow?: number): Promise<OrderSummary[]> {
+async function withLines(
+  db: Db,
+  rows: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>,
+  buyerNow?: number,
+): Promise<OrderSummary[]> {
   const ids = rows.map((r) => r.id);
-  const lines = ids.length ? await db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).orderBy('id').execute() : [];
-  const images = await firstImages(db, lines.map((l) => l.product_id));
-  const origins = await lineOrigins(db, lines.map((l) => l.id));
+  const lines = ids.length
+    ? await db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).orderBy('id').execute()
+    : [];
+  const images = await firstImages(
+    db,
+    lines.map((l) => l.product_id),
+  );
+  const origins = await lineOrigins(
+    db,
+    lines.map((l) => l.id),
+  );
   const afterSales = await linesAfterSales(db, ids, buyerNow);
   return rows.map((r) => ({
     id: r.id,
@@ -110,11 +158,34 @@ async function withLines(db: Db, rows: Awaited<ReturnType<ReturnType<typeof base
     totalFen: r.total_fen,
     createdAt: r.created_at,
     payDeadline: r.pay_deadline,
-    lines: lines.filter((l) => l.order_id === r.id).map((l) => ({ ...lineView(l, images.get(l.product_id) ?? null), origin: origins.get(l.id) ?? [], afterSales: afterSales.get(l.id)?.afterSales ?? null, afterSalesEligible: afterSales.get(l.id)?.afterSalesEligible ?? [] })),
+    lines: lines
+      .filter((l) => l.order_id === r.id)
+      .map((l) => ({
+        ...lineView(l, images.get(l.product_id) ?? null),
+        origin: origins.get(l.id) ?? [],
+        afterSales: afterSales.get(l.id)?.afterSales ?? null,
+        afterSalesEligible: afterSales.get(l.id)?.afterSalesEligible ?? [],
+      })),
   }));
 }
 
-function lineView(l: { id: string; product_id: string; sku_id: string; title: string; spec_values: string; unit_price_fen: number; quantity: number; line_total_fen: number; discount_fen: number; attr_source: string; attr_content_id: string | null; attr_creator_id: string | null }, image: string | null): Omit<OrderLineView, 'origin' | 'afterSales' | 'afterSalesEligible'> {
+function lineView(
+  l: {
+    id: string;
+    product_id: string;
+    sku_id: string;
+    title: string;
+    spec_values: string;
+    unit_price_fen: number;
+    quantity: number;
+    line_total_fen: number;
+    discount_fen: number;
+    attr_source: string;
+    attr_content_id: string | null;
+    attr_creator_id: string | null;
+  },
+  image: string | null,
+): Omit<OrderLineView, 'origin' | 'afterSales' | 'afterSalesEligible'> {
   return {
     id: l.id,
     productId: l.product_id,
@@ -130,7 +201,12 @@ function lineView(l: { id: string; product_id: string; sku_id: string; title: st
   };
 }
 
-async function page(db: Db, q: ReturnType<typeof baseQuery>, query: OrderQuery, buyerNow?: number): Promise<Page<OrderSummary>> {
+async function page(
+  db: Db,
+  q: ReturnType<typeof baseQuery>,
+  query: OrderQuery,
+  buyerNow?: number,
+): Promise<Page<OrderSummary>> {
   let qq = q.orderBy('orders.id', 'desc').limit(query.limit + 1);
   if (query.status) qq = qq.where('orders.status', '=', query.status);
   if (query.cursor) qq = qq.where('orders.id', '<', query.cursor);
@@ -153,16 +229,30 @@ export function shopOrders(db: Db, actor: Actor, shopId: string, query: OrderQue
 /** One order, for its buyer, its shop's members, or an admin; with `now`, the buyer sees which after-sales cases each line may file. */
 export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: number): Promise<OrderDetail> {
   const o = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
-  if (!o || !(o.buyer_id === actor.userId || actor.shops.has(o.shop_id) || actor.roles.has('admin'))) throw notFound('order', orderId);
-  const [summary] = await withLines(db, await baseQuery(db).where('orders.id', '=', orderId).execute(), o.buyer_id === actor.userId ? now : undefined);
+  if (!o || !(o.buyer_id === actor.userId || actor.shops.has(o.shop_id) || actor.roles.has('admin')))
+    throw notFound('order', orderId);
+  const [summary] = await withLines(
+    db,
+    await baseQuery(db).where('orders.id', '=', orderId).execute(),
+    o.buyer_id === actor.userId ? now : undefined,
+  );
   const [payment, shipments, shipmentLines, transitions, refunds, promise, compensations] = await Promise.all([
     db.selectFrom('payments').select(['id', 'status']).where('checkout_id', '=', o.checkout_id).executeTakeFirst(),
     db.selectFrom('shipments').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
     db.selectFrom('shipment_lines').selectAll().where('order_id', '=', orderId).execute(),
     db.selectFrom('order_transitions').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
     db.selectFrom('refunds').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
-    db.selectFrom('order_lines').select((eb) => eb.fn.max('ship_by_hours').as('h')).where('order_id', '=', orderId).executeTakeFirst(),
-    db.selectFrom('compensation_payouts').select(['id', 'kind', 'paid_by', 'amount_fen', 'status', 'created_at', 'completed_at']).where('order_id', '=', orderId).orderBy('id').execute(),
+    db
+      .selectFrom('order_lines')
+      .select((eb) => eb.fn.max('ship_by_hours').as('h'))
+      .where('order_id', '=', orderId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('compensation_payouts')
+      .select(['id', 'kind', 'paid_by', 'amount_fen', 'status', 'created_at', 'completed_at'])
+      .where('order_id', '=', orderId)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     ...summary!,
@@ -177,13 +267,43 @@ export async function orderDetail(db: Db, actor: Actor, orderId: string, now?: n
     cancelledAt: o.cancelled_at,
     cancelReason: o.cancel_reason,
     promise: promiseOf(o, Number(promise?.h ?? 48)),
-    shipments: shipments.map((s) => ({ id: s.id, carrier: s.carrier, trackingNo: s.tracking_no, status: s.status, createdAt: s.created_at, deliveredAt: s.delivered_at, lineIds: shipmentLines.filter((l) => l.shipment_id === s.id).map((l) => l.order_line_id) })),
+    shipments: shipments.map((s) => ({
+      id: s.id,
+      carrier: s.carrier,
+      trackingNo: s.tracking_no,
+      status: s.status,
+      createdAt: s.created_at,
+      deliveredAt: s.delivered_at,
+      lineIds: shipmentLines.filter((l) => l.shipment_id === s.id).map((l) => l.order_line_id),
+    })),
     transitions: transitions.map((t) => {
       const why = reasonOf(t);
-      return { from: t.from_status, to: t.to_status, actorKind: t.actor_kind, reason: t.reason, reasonCode: why.code, reasonParams: why.params, at: t.at };
+      return {
+        from: t.from_status,
+        to: t.to_status,
+        actorKind: t.actor_kind,
+        reason: t.reason,
+        reasonCode: why.code,
+        reasonParams: why.params,
+        at: t.at,
+      };
     }),
-    refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amount_fen, status: r.status, reason: r.reason, createdAt: r.created_at })),
-    compensations: compensations.map((c) => ({ id: c.id, kind: c.kind, paidBy: c.paid_by, amountFen: Number(c.amount_fen), status: c.status, createdAt: Number(c.created_at), completedAt: c.completed_at === null ? null : Number(c.completed_at) })),
+    refunds: refunds.map((r) => ({
+      id: r.id,
+      amountFen: r.amount_fen,
+      status: r.status,
+      reason: r.reason,
+      createdAt: r.created_at,
+    })),
+    compensations: compensations.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      paidBy: c.paid_by,
+      amountFen: Number(c.amount_fen),
+      status: c.status,
+      createdAt: Number(c.created_at),
+      completedAt: c.completed_at === null ? null : Number(c.completed_at),
+    })),
   };
 }
 
@@ -196,7 +316,10 @@ function addressFor(address: Record<string, string>, isBuyer: boolean): Record<s
   return { ...address, phone: maskPhone(address.phone) };
 }
 
-function promiseOf(o: { rules: string; ship_by_at: number | null; late_at: number | null; promised_ship_by_at: number | null }, lineShipByHours: number): OrderDetail['promise'] {
+function promiseOf(
+  o: { rules: string; ship_by_at: number | null; late_at: number | null; promised_ship_by_at: number | null },
+  lineShipByHours: number,
+): OrderDetail['promise'] {
   const rules = parseOrderRules(o.rules);
   const snapshotted = o.rules !== '{}'; // orders placed before rule snapshots: the lines' hours
   return {

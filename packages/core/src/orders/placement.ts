@@ -24,7 +24,10 @@ import type { ActorKind } from './order-states.js';
 import { reasonColumns, type TransitionReason } from './transition-reasons.js';
 
 /** A line as sold: what the buyer pays and the snapshot it is sold under (commission columns included). */
-export type OrderLineDraft = Omit<Insertable<Database['order_lines']>, 'id' | 'order_id' | 'shop_id' | 'created_at' | 'rules'> & { rules: RuleProfile };
+export type OrderLineDraft = Omit<
+  Insertable<Database['order_lines']>,
+  'id' | 'order_id' | 'shop_id' | 'created_at' | 'rules'
+> & { rules: RuleProfile };
 
 /** Orders are placed unpaid (to be paid before `payDeadline`) or already paid (a sample: nothing to pay). */
 export type PlacedStatus = 'unpaid' | 'paid';
@@ -68,10 +71,23 @@ export interface OrderDraft {
  * the buyer's), before anything is written.
  */
 export function checkDraftMoney(d: OrderDraft): void {
-  const amounts = [d.itemsFen, d.discountFen, d.shippingFeeFen, d.totalFen, ...d.lines.flatMap((l) => [l.unit_price_fen, l.line_total_fen, l.quantity])];
+  const amounts = [
+    d.itemsFen,
+    d.discountFen,
+    d.shippingFeeFen,
+    d.totalFen,
+    ...d.lines.flatMap((l) => [l.unit_price_fen, l.line_total_fen, l.quantity]),
+  ];
   const lineSum = d.lines.reduce((s, l) => s + l.line_total_fen, 0);
-  if (d.lines.length === 0 || amounts.some((a) => !Number.isSafeInteger(a) || a < 0) || lineSum !== d.itemsFen || d.itemsFen + d.shippingFeeFen !== d.totalFen) {
-    throw new Error(`order ${d.id}: its money does not add up (lines ${lineSum}, items ${d.itemsFen}, shipping ${d.shippingFeeFen}, total ${d.totalFen})`);
+  if (
+    d.lines.length === 0 ||
+    amounts.some((a) => !Number.isSafeInteger(a) || a < 0) ||
+    lineSum !== d.itemsFen ||
+    d.itemsFen + d.shippingFeeFen !== d.totalFen
+  ) {
+    throw new Error(
+      `order ${d.id}: its money does not add up (lines ${lineSum}, items ${d.itemsFen}, shipping ${d.shippingFeeFen}, total ${d.totalFen})`,
+    );
   }
 }
 
@@ -86,7 +102,8 @@ export async function placeOrders(tx: Tx, drafts: readonly OrderDraft[], now: nu
   const checkouts = new Map<string, { id: string; buyer_id: string; total_fen: number; created_at: number }>();
   const orders: Array<Insertable<Database['orders']>> = [];
   const lines: Array<Insertable<Database['order_lines']>> = [];
-  const reservations: Array<{ orderId: string; skuId: string; shopId: string; quantity: number; committed: boolean }> = [];
+  const reservations: Array<{ orderId: string; skuId: string; shopId: string; quantity: number; committed: boolean }> =
+    [];
   const transitions: Array<Insertable<Database['order_transitions']>> = [];
   const events: OutboxEntry[] = [];
   const timers: TimerInput[] = [];
@@ -97,23 +114,79 @@ export async function placeOrders(tx: Tx, drafts: readonly OrderDraft[], now: nu
     const paid = d.status === 'paid';
     const shipByAt = paid ? shipByAtOf(d.rules, d.promisedShipByAt, now) : null;
     orders.push({
-      id: d.id, checkout_id: d.checkoutId, shop_id: d.shopId, buyer_id: d.buyerId, status: d.status,
-      items_fen: d.itemsFen, discount_fen: d.discountFen, shipping_fee_fen: d.shippingFeeFen, total_fen: d.totalFen,
-      address: JSON.stringify(d.address), buyer_note: d.buyerNote, pay_deadline: d.payDeadline, rules: JSON.stringify(d.rules),
-      promised_ship_by_at: d.promisedShipByAt, ship_by_at: shipByAt,
-      created_at: now, paid_at: paid ? now : null, shipped_at: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: now,
+      id: d.id,
+      checkout_id: d.checkoutId,
+      shop_id: d.shopId,
+      buyer_id: d.buyerId,
+      status: d.status,
+      items_fen: d.itemsFen,
+      discount_fen: d.discountFen,
+      shipping_fee_fen: d.shippingFeeFen,
+      total_fen: d.totalFen,
+      address: JSON.stringify(d.address),
+      buyer_note: d.buyerNote,
+      pay_deadline: d.payDeadline,
+      rules: JSON.stringify(d.rules),
+      promised_ship_by_at: d.promisedShipByAt,
+      ship_by_at: shipByAt,
+      created_at: now,
+      paid_at: paid ? now : null,
+      shipped_at: null,
+      delivered_at: null,
+      completed_at: null,
+      cancelled_at: null,
+      cancel_reason: null,
+      updated_at: now,
     });
     for (const l of d.lines) {
-      lines.push({ ...l, id: newId('orderLine', now), order_id: d.id, shop_id: d.shopId, rules: JSON.stringify(l.rules), created_at: now });
+      lines.push({
+        ...l,
+        id: newId('orderLine', now),
+        order_id: d.id,
+        shop_id: d.shopId,
+        rules: JSON.stringify(l.rules),
+        created_at: now,
+      });
       reservations.push({ orderId: d.id, skuId: l.sku_id, shopId: d.shopId, quantity: l.quantity, committed: paid });
     }
-    transitions.push({ id: newId('transition', now), order_id: d.id, shop_id: d.shopId, from_status: '', to_status: d.status, actor_kind: d.placedBy.kind, actor_id: d.placedBy.id, ...reasonColumns(d.reason), at: now });
-    events.push({ topic: 'order.created', subjectId: d.id, payload: { orderId: d.id, shopId: d.shopId, buyerId: d.buyerId, totalFen: d.totalFen, status: d.status, ...d.event } });
+    transitions.push({
+      id: newId('transition', now),
+      order_id: d.id,
+      shop_id: d.shopId,
+      from_status: '',
+      to_status: d.status,
+      actor_kind: d.placedBy.kind,
+      actor_id: d.placedBy.id,
+      ...reasonColumns(d.reason),
+      at: now,
+    });
+    events.push({
+      topic: 'order.created',
+      subjectId: d.id,
+      payload: {
+        orderId: d.id,
+        shopId: d.shopId,
+        buyerId: d.buyerId,
+        totalFen: d.totalFen,
+        status: d.status,
+        ...d.event,
+      },
+    });
     if (paid) {
-      events.push({ topic: 'order.paid', subjectId: d.id, payload: { orderId: d.id, shopId: d.shopId, from: '', to: 'paid', actor: d.placedBy } });
+      events.push({
+        topic: 'order.paid',
+        subjectId: d.id,
+        payload: { orderId: d.id, shopId: d.shopId, from: '', to: 'paid', actor: d.placedBy },
+      });
       timers.push({ kind: DEADLINE.shipBy, subjectId: d.id, scopeId: d.shopId, dueAt: shipByAt! });
     } else {
-      timers.push({ kind: d.payByTimer?.kind ?? DEADLINE.payBy, subjectId: d.id, scopeId: d.shopId, dueAt: d.payDeadline, payload: d.payByTimer?.payload });
+      timers.push({
+        kind: d.payByTimer?.kind ?? DEADLINE.payBy,
+        subjectId: d.id,
+        scopeId: d.shopId,
+        dueAt: d.payDeadline,
+        payload: d.payByTimer?.payload,
+      });
     }
   }
   await insertRows(tx, 'checkouts', [...checkouts.values()]);

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { reasonColumns, reasonOf, reasonText, TRANSITION_REASON_CODES, type TransitionReason } from './transition-reasons.js';
+import {
+  reasonColumns,
+  reasonOf,
+  reasonText,
+  TRANSITION_REASON_CODES,
+  type TransitionReason,
+} from './transition-reasons.js';
 
 test('a reason is stored as its code, its parameters and its English sentence, and reads back the same', () => {
   const shipped: TransitionReason = { code: 'shipped', params: { parcels: 2 } };
@@ -8,7 +14,10 @@ test('a reason is stored as its code, its parameters and its English sentence, a
   assert.deepEqual(cols, { reason: 'shipped in 2 parcel(s)', reason_code: 'shipped', reason_params: '{"parcels":2}' });
   assert.deepEqual(reasonOf(cols), { code: 'shipped', params: { parcels: 2 } });
   assert.deepEqual(reasonOf(reasonColumns({ code: 'payment_captured' })), { code: 'payment_captured', params: {} });
-  assert.deepEqual(reasonOf(reasonColumns({ code: 'cancelled_with_note', params: { note: '不想要了' } })), { code: 'cancelled_with_note', params: { note: '不想要了' } });
+  assert.deepEqual(reasonOf(reasonColumns({ code: 'cancelled_with_note', params: { note: '不想要了' } })), {
+    code: 'cancelled_with_note',
+    params: { note: '不想要了' },
+  });
 });
 
 test('rows written before the codes map their known English sentences to codes', () => {
@@ -19,12 +28,23 @@ test('rows written before the codes map their known English sentences to codes',
   assert.deepEqual(old('all parcels delivered (carrier scan)'), { code: 'carrier_scan_delivered', params: {} });
   assert.deepEqual(old('something a script wrote'), { code: 'legacy', params: { text: 'something a script wrote' } });
   // An unknown stored code (a newer server's) falls back to the sentence.
-  assert.deepEqual(reasonOf({ reason: 'payment captured', reason_code: 'from_the_future', reason_params: '{}' }), { code: 'payment_captured', params: {} });
+  assert.deepEqual(reasonOf({ reason: 'payment captured', reason_code: 'from_the_future', reason_params: '{}' }), {
+    code: 'payment_captured',
+    params: {},
+  });
 });
 
 test('every code has an English sentence', () => {
   for (const code of TRANSITION_REASON_CODES) {
-    const reason = (code === 'shipped' ? { code, params: { parcels: 1 } } : code === 'cancelled_with_note' ? { code, params: { note: 'n' } } : code === 'legacy' ? { code, params: { text: 't' } } : { code }) as TransitionReason;
+    const reason = (
+      code === 'shipped'
+        ? { code, params: { parcels: 1 } }
+        : code === 'cancelled_with_note'
+          ? { code, params: { note: 'n' } }
+          : code === 'legacy'
+            ? { code, params: { text: 't' } }
+            : { code }
+    ) as TransitionReason;
     assert.ok(reasonText(reason).length > 0, code);
   }
 });

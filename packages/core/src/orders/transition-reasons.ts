@@ -75,14 +75,20 @@ export function reasonText(reason: TransitionReason): string {
   }
 }
 
-const BY_TEXT = new Map<string, TransitionReasonCode>(Object.entries(FIXED_TEXT).map(([code, text]) => [text, code as TransitionReasonCode]));
+const BY_TEXT = new Map<string, TransitionReasonCode>(
+  Object.entries(FIXED_TEXT).map(([code, text]) => [text, code as TransitionReasonCode]),
+);
 const SHIPPED = /^shipped in (\d+) parcel\(s\)$/;
 
 /**
  * A row's reason: its stored code when it has one, else the code of a sentence written before
  * the codes (the known English sentences map back to their codes; anything else stays as text).
  */
-export function reasonOf(row: { reason: string; reason_code: string | null; reason_params: string | null }): ReasonView {
+export function reasonOf(row: {
+  reason: string;
+  reason_code: string | null;
+  reason_params: string | null;
+}): ReasonView {
   if (row.reason_code && (TRANSITION_REASON_CODES as readonly string[]).includes(row.reason_code)) {
     return { code: row.reason_code as TransitionReasonCode, params: parseParams(row.reason_params) };
   }
@@ -95,8 +101,16 @@ export function reasonOf(row: { reason: string; reason_code: string | null; reas
 }
 
 /** The columns a transition row stores for a reason. */
-export function reasonColumns(reason: TransitionReason): { reason: string; reason_code: string; reason_params: string } {
-  return { reason: reasonText(reason), reason_code: reason.code, reason_params: JSON.stringify('params' in reason ? reason.params : {}) };
+export function reasonColumns(reason: TransitionReason): {
+  reason: string;
+  reason_code: string;
+  reason_params: string;
+} {
+  return {
+    reason: reasonText(reason),
+    reason_code: reason.code,
+    reason_params: JSON.stringify('params' in reason ? reason.params : {}),
+  };
 }
 
 function parseParams(text: string | null): Record<string, string | number> {

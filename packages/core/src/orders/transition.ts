@@ -49,11 +49,30 @@ export async function transitionOrder(
 ): Promise<boolean> {
   assertTransition(from, to, actor.kind);
   const timeColumn = to === 'unpaid' ? null : STATUS_TIME_COLUMN[to];
-  const shipByAt = to === 'paid' && snapshot ? shipByAtOf(parseOrderRules(snapshot.rules), snapshot.promisedShipByAt, now) : undefined;
-  const set: Record<string, unknown> = { status: to, updated_at: now, ...(timeColumn ? { [timeColumn]: now } : {}), ...(shipByAt !== undefined ? { ship_by_at: shipByAt } : {}), ...extra };
+  const shipByAt =
+    to === 'paid' && snapshot ? shipByAtOf(parseOrderRules(snapshot.rules), snapshot.promisedShipByAt, now) : undefined;
+  const set: Record<string, unknown> = {
+    status: to,
+    updated_at: now,
+    ...(timeColumn ? { [timeColumn]: now } : {}),
+    ...(shipByAt !== undefined ? { ship_by_at: shipByAt } : {}),
+    ...extra,
+  };
   const res = await statusUpdate(Object.keys(set)).run(tx, { ...set, id: order.id, from });
   if (Number(res.numAffectedRows ?? 0n) !== 1) return false;
-  await insertRows(tx, 'order_transitions', [{ id: newId('transition', now), order_id: order.id, shop_id: order.shopId, from_status: from, to_status: to, actor_kind: actor.kind, actor_id: actor.id, ...reasonColumns(reason), at: now }]);
+  await insertRows(tx, 'order_transitions', [
+    {
+      id: newId('transition', now),
+      order_id: order.id,
+      shop_id: order.shopId,
+      from_status: from,
+      to_status: to,
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      ...reasonColumns(reason),
+      at: now,
+    },
+  ]);
   await emit(tx, `order.${to}`, order.id, { orderId: order.id, shopId: order.shopId, from, to, actor }, now);
   await onOrderTransition(tx, order, to, now, shipByAt !== undefined ? { shipByAt } : undefined); // start, move or stop the order's deadlines
   return true;
@@ -61,7 +80,9 @@ export async function transitionOrder(
 
 export async function requireTransition(...args: Parameters<typeof transitionOrder>): Promise<void> {
   if (!(await transitionOrder(...args))) {
-    throw new DomainError('ORDER_CHANGED', 'the order changed meanwhile; reload and try again', { orderId: args[1].id });
+    throw new DomainError('ORDER_CHANGED', 'the order changed meanwhile; reload and try again', {
+      orderId: args[1].id,
+    });
   }
 }
 

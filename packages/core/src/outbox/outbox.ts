@@ -32,21 +32,45 @@ export type DomainEvent<K extends OutboxTopic = OutboxTopic> = {
 /** The events a subscription to `prefix` receives (every topic that starts with it). */
 export type EventUnder<P extends string> = DomainEvent<Extract<OutboxTopic, `${P}${string}`>>;
 
-export async function emit<K extends OutboxTopic>(tx: Tx, topic: K, subjectId: string, payload: OutboxEvents[K], now: number): Promise<void> {
+export async function emit<K extends OutboxTopic>(
+  tx: Tx,
+  topic: K,
+  subjectId: string,
+  payload: OutboxEvents[K],
+  now: number,
+): Promise<void> {
   await insertRows(tx, 'outbox', [outboxRow(topic, subjectId, payload, now)]);
 }
 
 /** The row emit() writes, for a writer that inserts many events in one statement (the flash sale's group commit). */
-export function outboxRow<K extends OutboxTopic>(topic: K, subjectId: string, payload: OutboxEvents[K], now: number): Insertable<OutboxTable> {
-  return { id: newId('outbox', now), topic, subject_id: subjectId, payload: JSON.stringify(payload), created_at: now, dispatched_at: null };
+export function outboxRow<K extends OutboxTopic>(
+  topic: K,
+  subjectId: string,
+  payload: OutboxEvents[K],
+  now: number,
+): Insertable<OutboxTable> {
+  return {
+    id: newId('outbox', now),
+    topic,
+    subject_id: subjectId,
+    payload: JSON.stringify(payload),
+    created_at: now,
+    dispatched_at: null,
+  };
 }
 
 /** One event of a batch: a topic and its payload, checked like emit's. */
-export type OutboxEntry = { [K in OutboxTopic]: { topic: K; subjectId: string; payload: OutboxEvents[K] } }[OutboxTopic];
+export type OutboxEntry = {
+  [K in OutboxTopic]: { topic: K; subjectId: string; payload: OutboxEvents[K] };
+}[OutboxTopic];
 
 /** Many events in one statement (order placement writes a batch's events at once), in the given order. */
 export async function emitMany(tx: Tx, events: readonly OutboxEntry[], now: number): Promise<void> {
-  await insertRows(tx, 'outbox', events.map((e) => outboxRow(e.topic, e.subjectId, e.payload as never, now)));
+  await insertRows(
+    tx,
+    'outbox',
+    events.map((e) => outboxRow(e.topic, e.subjectId, e.payload as never, now)),
+  );
 }
 
 export type EventHandler<E = DomainEvent> = (event: E) => Promise<void> | void;
@@ -57,7 +81,10 @@ export class OutboxDispatcher {
   private running = false;
   private relay: ((events: DomainEvent[]) => Promise<void>) | null = null;
 
-  constructor(private readonly db: Db, private readonly now: () => number) {}
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
 
   /** Calls `handler` with every event whose topic starts with `prefix` (a whole topic, a module's `order.`, or '' for all). */
   subscribe<P extends string>(prefix: P, handler: EventHandler<EventUnder<P>>): void {
@@ -87,16 +114,40 @@ export class OutboxDispatcher {
     if (this.running) return 0;
     this.running = true;
     try {
-      const rows = await this.db.selectFrom('outbox').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(batch).execute();
+      const rows = await this.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('dispatched_at', 'is', null)
+        .orderBy('id')
+        .limit(batch)
+        .execute();
       // The rows were written by emit(), whose topic and payload the compiler checked.
-      const events = rows.map((r) => ({ id: r.id, topic: r.topic, subjectId: r.subject_id, payload: JSON.parse(r.payload), createdAt: r.created_at }) as DomainEvent);
+      const events = rows.map(
+        (r) =>
+          ({
+            id: r.id,
+            topic: r.topic,
+            subjectId: r.subject_id,
+            payload: JSON.parse(r.payload),
+            createdAt: r.created_at,
+          }) as DomainEvent,
+      );
       if (this.relay && events.length) await this.relay(events);
       for (const event of events) {
         const topic: string = event.topic;
         for (const h of this.handlers) if (topic.startsWith(h.prefix)) await h.handler(event);
       }
       if (rows.length) {
-        await this.db.updateTable('outbox').set({ dispatched_at: this.now() }).where('id', 'in', rows.map((r) => r.id)).where('dispatched_at', 'is', null).execute();
+        await this.db
+          .updateTable('outbox')
+          .set({ dispatched_at: this.now() })
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .where('dispatched_at', 'is', null)
+          .execute();
       }
       return rows.length;
     } finally {

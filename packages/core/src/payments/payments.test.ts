@@ -20,7 +20,8 @@ async function deliver(core: TestCore): Promise<void> {
   });
 }
 
-const orderStatus = async (core: TestCore, id: string) => (await core.ctx.db.selectFrom('orders').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const orderStatus = async (core: TestCore, id: string) =>
+  (await core.ctx.db.selectFrom('orders').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
 test('payment through the sandbox gateway: cashier, signed notification, order paid; duplicates change nothing', async () => {
   const core = await openTestCore();
@@ -37,13 +38,46 @@ test('payment through the sandbox gateway: cashier, signed notification, order p
     await deliver(core);
     assert.equal(await orderStatus(core, c.orders[0]!.id), 'paid');
     // the gateway sends the same event again (it did not see our 200), and a stale "failed" arrives late
-    const dup = { eventId: `${txnId}:paid`, kind: 'payment.succeeded', merchantRef: c.payment.id, txnId, amountFen: c.totalFen, at: core.clock.now() };
+    const dup = {
+      eventId: `${txnId}:paid`,
+      kind: 'payment.succeeded',
+      merchantRef: c.payment.id,
+      txnId,
+      amountFen: c.totalFen,
+      at: core.clock.now(),
+    };
     const body = JSON.stringify(dup);
-    assert.equal((await receiveNotification(core.ctx, 'sandbox', { [SIGNATURE_HEADER]: sign(core.sandboxSecret, body, core.clock.now()) }, body)).outcome, 'duplicate');
-    const late = await applyNotification(core.ctx, 'sandbox', { eventId: 'late-fail', kind: 'payment.failed', paymentId: c.payment.id, providerTxnId: txnId, amountFen: c.totalFen, at: 0 }, '{}');
+    assert.equal(
+      (
+        await receiveNotification(
+          core.ctx,
+          'sandbox',
+          { [SIGNATURE_HEADER]: sign(core.sandboxSecret, body, core.clock.now()) },
+          body,
+        )
+      ).outcome,
+      'duplicate',
+    );
+    const late = await applyNotification(
+      core.ctx,
+      'sandbox',
+      {
+        eventId: 'late-fail',
+        kind: 'payment.failed',
+        paymentId: c.payment.id,
+        providerTxnId: txnId,
+        amountFen: c.totalFen,
+        at: 0,
+      },
+      '{}',
+    );
     assert.equal(late.outcome, 'ignored');
     assert.equal(await orderStatus(core, c.orders[0]!.id), 'paid');
-    const sales = await core.ctx.db.selectFrom('products').select('sales').where('id', '=', shop.productId).executeTakeFirstOrThrow();
+    const sales = await core.ctx.db
+      .selectFrom('products')
+      .select('sales')
+      .where('id', '=', shop.productId)
+      .executeTakeFirstOrThrow();
     assert.equal(sales.sales, 1, 'sales counted once');
   } finally {
     await core.dispose();
@@ -56,12 +90,47 @@ test('notifications with a bad signature, an old timestamp or a wrong amount are
     const shop = await makeShop(core, 'sig-shop');
     const buyer = await makePerson(core, 'sig-buyer');
     const c = await placed(core, buyer, shop.skuIds[0]!);
-    const body = JSON.stringify({ eventId: 'e1', kind: 'payment.succeeded', merchantRef: c.payment.id, txnId: 'sbx_x', amountFen: c.totalFen, at: 1 });
-    await assert.rejects(receiveNotification(core.ctx, 'sandbox', { [SIGNATURE_HEADER]: sign('wrong-secret', body, core.clock.now()) }, body), { code: 'INVALID_SIGNATURE' });
-    await assert.rejects(receiveNotification(core.ctx, 'sandbox', { [SIGNATURE_HEADER]: sign(core.sandboxSecret, body, core.clock.now() - 10 * 60_000) }, body), { code: 'SIGNATURE_EXPIRED' });
+    const body = JSON.stringify({
+      eventId: 'e1',
+      kind: 'payment.succeeded',
+      merchantRef: c.payment.id,
+      txnId: 'sbx_x',
+      amountFen: c.totalFen,
+      at: 1,
+    });
+    await assert.rejects(
+      receiveNotification(
+        core.ctx,
+        'sandbox',
+        { [SIGNATURE_HEADER]: sign('wrong-secret', body, core.clock.now()) },
+        body,
+      ),
+      { code: 'INVALID_SIGNATURE' },
+    );
+    await assert.rejects(
+      receiveNotification(
+        core.ctx,
+        'sandbox',
+        { [SIGNATURE_HEADER]: sign(core.sandboxSecret, body, core.clock.now() - 10 * 60_000) },
+        body,
+      ),
+      { code: 'SIGNATURE_EXPIRED' },
+    );
     await assert.rejects(receiveNotification(core.ctx, 'sandbox', {}, body), { code: 'INVALID_SIGNATURE' });
-    const cheap = JSON.stringify({ eventId: 'e2', kind: 'payment.succeeded', merchantRef: c.payment.id, txnId: 'sbx_x', amountFen: 1, at: 1 });
-    const r = await receiveNotification(core.ctx, 'sandbox', { [SIGNATURE_HEADER]: sign(core.sandboxSecret, cheap, core.clock.now()) }, cheap);
+    const cheap = JSON.stringify({
+      eventId: 'e2',
+      kind: 'payment.succeeded',
+      merchantRef: c.payment.id,
+      txnId: 'sbx_x',
+      amountFen: 1,
+      at: 1,
+    });
+    const r = await receiveNotification(
+      core.ctx,
+      'sandbox',
+      { [SIGNATURE_HEADER]: sign(core.sandboxSecret, cheap, core.clock.now()) },
+      cheap,
+    );
     assert.deepEqual(r, { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' });
     assert.equal(await orderStatus(core, c.orders[0]!.id), 'unpaid');
   } finally {
@@ -89,7 +158,11 @@ test('cancelling a paid order returns stock and refunds through the provider exa
     assert.equal(refunds[0]!.amount_fen, c.totalFen);
     const txn = await core.sandbox.transaction(txnId);
     assert.equal(txn.refundedFen, c.totalFen, 'the gateway refunded the full amount once');
-    const sku = await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', shop.skuIds[0]!).executeTakeFirstOrThrow();
+    const sku = await core.ctx.db
+      .selectFrom('skus')
+      .select('stock')
+      .where('id', '=', shop.skuIds[0]!)
+      .executeTakeFirstOrThrow();
     assert.equal(sku.stock, 5);
   } finally {
     await core.dispose();
@@ -106,7 +179,19 @@ test('money arriving after the order was closed for non-payment is refunded auto
     core.clock.advance(16 * 60_000);
     await core.tick(); // the payment window has passed: cancelled, stock back
     assert.equal(await orderStatus(core, c.orders[0]!.id), 'cancelled');
-    const r = await applyNotification(core.ctx, 'sandbox', { eventId: 'late-pay', kind: 'payment.succeeded', paymentId: c.payment.id, providerTxnId: txnId, amountFen: c.totalFen, at: 0 }, '{}');
+    const r = await applyNotification(
+      core.ctx,
+      'sandbox',
+      {
+        eventId: 'late-pay',
+        kind: 'payment.succeeded',
+        paymentId: c.payment.id,
+        providerTxnId: txnId,
+        amountFen: c.totalFen,
+        at: 0,
+      },
+      '{}',
+    );
     assert.equal(r.outcome, 'applied');
     assert.equal(await orderStatus(core, c.orders[0]!.id), 'cancelled');
     const refunds = await core.ctx.db.selectFrom('refunds').select(['reason', 'amount_fen']).execute();

@@ -30,20 +30,40 @@ export interface PaymentView {
 export async function paymentView(ctx: CoreContext, actor: Actor, paymentId: string): Promise<PaymentView> {
   const p = await ctx.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
   if (!p || p.buyer_id !== actor.userId) throw notFound('payment', paymentId);
-  const orders = await ctx.db.selectFrom('orders').select('id').where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
-  return { id: p.id, checkoutId: p.checkout_id, provider: p.provider, amountFen: p.amount_fen, status: p.status, expiresAt: p.expires_at, paidAt: p.paid_at, orderIds: orders.map((o) => o.id) };
+  const orders = await ctx.db
+    .selectFrom('orders')
+    .select('id')
+    .where('checkout_id', '=', p.checkout_id)
+    .orderBy('id')
+    .execute();
+  return {
+    id: p.id,
+    checkoutId: p.checkout_id,
+    provider: p.provider,
+    amountFen: p.amount_fen,
+    status: p.status,
+    expiresAt: p.expires_at,
+    paidAt: p.paid_at,
+    orderIds: orders.map((o) => o.id),
+  };
 }
 
 /** Creates (once) the payment at the provider and returns where the buyer pays. */
 export async function openCashier(ctx: CoreContext, actor: Actor, paymentId: string): Promise<{ cashierUrl: string }> {
   const p = await ctx.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
   if (!p || p.buyer_id !== actor.userId) throw notFound('payment', paymentId);
-  if (p.status !== 'pending') throw new DomainError('PAYMENT_NOT_PENDING', `this payment is ${p.status}`, { status: p.status });
+  if (p.status !== 'pending')
+    throw new DomainError('PAYMENT_NOT_PENDING', `this payment is ${p.status}`, { status: p.status });
   if (p.expires_at <= ctx.clock.now()) throw new DomainError('PAYMENT_EXPIRED', 'the time to pay has run out');
   if (p.cashier_url) return { cashierUrl: p.cashier_url };
   const provider = ctx.payments.get(p.provider);
   if (!provider) throw new DomainError('PROVIDER_UNAVAILABLE', `payment provider ${p.provider} is not configured`);
-  const orders = await ctx.db.selectFrom('orders').select('id').where('checkout_id', '=', p.checkout_id).orderBy('id').execute();
+  const orders = await ctx.db
+    .selectFrom('orders')
+    .select('id')
+    .where('checkout_id', '=', p.checkout_id)
+    .orderBy('id')
+    .execute();
   const created = await provider.createPayment({
     paymentId: p.id,
     amountFen: p.amount_fen,
@@ -51,10 +71,20 @@ export async function openCashier(ctx: CoreContext, actor: Actor, paymentId: str
     expiresAt: p.expires_at,
     notifyUrl: ctx.payments.baseUrl() + notifyPath(provider.name),
     // Back from the cashier, the app waits for the provider's notification before it shows the order paid.
-    returnUrl: orders.length === 1 ? `/app/orders/${orders[0]!.id}?from=cashier` : `/app/orders?from=cashier&payment=${p.id}`,
+    returnUrl:
+      orders.length === 1 ? `/app/orders/${orders[0]!.id}?from=cashier` : `/app/orders?from=cashier&payment=${p.id}`,
   });
-  await ctx.db.updateTable('payments').set({ provider_txn_id: created.providerTxnId, cashier_url: created.cashierUrl, updated_at: ctx.clock.now() }).where('id', '=', p.id).where('cashier_url', 'is', null).execute();
-  const fresh = await ctx.db.selectFrom('payments').select('cashier_url').where('id', '=', p.id).executeTakeFirstOrThrow();
+  await ctx.db
+    .updateTable('payments')
+    .set({ provider_txn_id: created.providerTxnId, cashier_url: created.cashierUrl, updated_at: ctx.clock.now() })
+    .where('id', '=', p.id)
+    .where('cashier_url', 'is', null)
+    .execute();
+  const fresh = await ctx.db
+    .selectFrom('payments')
+    .select('cashier_url')
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
   return { cashierUrl: fresh.cashier_url ?? created.cashierUrl };
 }
 
@@ -69,11 +99,33 @@ export interface PaymentToOpen {
 
 /** Opens pending payments in the caller's transaction, one statement for the batch (checkout, a flash sale's group). */
 export async function openPayments(tx: Tx, payments: readonly PaymentToOpen[], now: number): Promise<void> {
-  await insertRows(tx, 'payments', payments.map((p) => ({ id: p.id, checkout_id: p.checkoutId, buyer_id: p.buyerId, provider: p.provider, amount_fen: p.amountFen, status: 'pending', provider_txn_id: null, cashier_url: null, created_at: now, expires_at: p.expiresAt, paid_at: null, updated_at: now })));
+  await insertRows(
+    tx,
+    'payments',
+    payments.map((p) => ({
+      id: p.id,
+      checkout_id: p.checkoutId,
+      buyer_id: p.buyerId,
+      provider: p.provider,
+      amount_fen: p.amountFen,
+      status: 'pending',
+      provider_txn_id: null,
+      cashier_url: null,
+      created_at: now,
+      expires_at: p.expiresAt,
+      paid_at: null,
+      updated_at: now,
+    })),
+  );
 }
 
 /** Verifies a provider's notification (signature, freshness, shape) and applies it. */
-export async function receiveNotification(ctx: CoreContext, providerName: string, headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+export async function receiveNotification(
+  ctx: CoreContext,
+  providerName: string,
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: string,
+): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   const provider = ctx.payments.get(providerName);
   if (!provider) throw notFound('payment provider', providerName);
   const n = provider.verifyNotification(headers, rawBody);
@@ -83,14 +135,44 @@ export async function receiveNotification(ctx: CoreContext, providerName: string
 export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
 
 /** Applies a verified notification in one transaction. */
-export async function applyNotification(ctx: CoreContext, provider: string, n: ProviderNotification, rawBody: string): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+export async function applyNotification(
+  ctx: CoreContext,
+  provider: string,
+  n: ProviderNotification,
+  rawBody: string,
+): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const claimed = await insertRows(tx, 'payment_notifications', [{ provider, event_id: n.eventId, kind: n.kind, provider_txn_id: n.providerTxnId, outcome: 'applied', received_at: now, payload: rawBody.slice(0, 4000) }], { onConflictDoNothing: ['provider', 'event_id'] });
+    const claimed = await insertRows(
+      tx,
+      'payment_notifications',
+      [
+        {
+          provider,
+          event_id: n.eventId,
+          kind: n.kind,
+          provider_txn_id: n.providerTxnId,
+          outcome: 'applied',
+          received_at: now,
+          payload: rawBody.slice(0, 4000),
+        },
+      ],
+      { onConflictDoNothing: ['provider', 'event_id'] },
+    );
     if (claimed !== 1) return { outcome: 'duplicate' as const };
-    const result = n.kind === 'refund.succeeded' ? await applyRefund(tx, n, now) : n.kind === 'transfer.succeeded' ? await applyTransferNotification(tx, n, now) : await applyPayment(tx, provider, n, now);
+    const result =
+      n.kind === 'refund.succeeded'
+        ? await applyRefund(tx, n, now)
+        : n.kind === 'transfer.succeeded'
+          ? await applyTransferNotification(tx, n, now)
+          : await applyPayment(tx, provider, n, now);
     if (result.outcome !== 'applied') {
-      await tx.updateTable('payment_notifications').set({ outcome: result.reason ? `${result.outcome}:${result.reason}` : result.outcome }).where('provider', '=', provider).where('event_id', '=', n.eventId).execute();
+      await tx
+        .updateTable('payment_notifications')
+        .set({ outcome: result.reason ? `${result.outcome}:${result.reason}` : result.outcome })
+        .where('provider', '=', provider)
+        .where('event_id', '=', n.eventId)
+        .execute();
     }
     return result;
   });
@@ -100,7 +182,12 @@ const paymentById = compiledOnce((db, v) => db.selectFrom('payments').selectAll(
 const capturePayment = compiledOnce((db, v) =>
   db
     .updateTable('payments')
-    .set({ status: 'succeeded', provider_txn_id: v('txnId'), paid_at: v('now') as unknown as number, updated_at: v('now') as unknown as number })
+    .set({
+      status: 'succeeded',
+      provider_txn_id: v('txnId'),
+      paid_at: v('now') as unknown as number,
+      updated_at: v('now') as unknown as number,
+    })
     .where('id', '=', v('id'))
     .where('status', 'in', PAYMENT_STATES.sourcesOf('capture', 'provider')) // pending (payment-states.ts)
     .where('provider', '=', v('provider'))
@@ -110,25 +197,58 @@ const capturePayment = compiledOnce((db, v) =>
 );
 
 /** The orders a payment covers, with the rule snapshot their payment starts the ship-by clock from. */
-const ordersOfCheckout = compiledOnce((db, v) => db.selectFrom('orders').select(['id', 'shop_id', 'status', 'total_fen', 'rules', 'promised_ship_by_at']).where('checkout_id', '=', v('checkoutId')).orderBy('id'));
+const ordersOfCheckout = compiledOnce((db, v) =>
+  db
+    .selectFrom('orders')
+    .select(['id', 'shop_id', 'status', 'total_fen', 'rules', 'promised_ship_by_at'])
+    .where('checkout_id', '=', v('checkoutId'))
+    .orderBy('id'),
+);
 
 /** A paid order's units count as its products' sales. */
 const countSales = compiledOnce((db, v) =>
   db
     .updateTable('products')
-    .set((eb) => ({ sales: eb('sales', '+', eb.selectFrom('order_lines').select((s) => s.fn.sum<number>('order_lines.quantity').as('q')).where('order_lines.order_id', '=', v('orderId')).whereRef('order_lines.product_id', '=', 'products.id')) }))
-    .where('id', 'in', (eb) => eb.selectFrom('order_lines').select('order_lines.product_id').where('order_lines.order_id', '=', v('orderId'))),
+    .set((eb) => ({
+      sales: eb(
+        'sales',
+        '+',
+        eb
+          .selectFrom('order_lines')
+          .select((s) => s.fn.sum<number>('order_lines.quantity').as('q'))
+          .where('order_lines.order_id', '=', v('orderId'))
+          .whereRef('order_lines.product_id', '=', 'products.id'),
+      ),
+    }))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('order_lines').select('order_lines.product_id').where('order_lines.order_id', '=', v('orderId')),
+    ),
 );
 
-async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotification, { kind: 'payment.succeeded' | 'payment.failed' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+async function applyPayment(
+  tx: Tx,
+  provider: string,
+  n: Extract<ProviderNotification, { kind: 'payment.succeeded' | 'payment.failed' }>,
+  now: number,
+): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   // The usual case first, in one statement: a pending payment of this provider, amount and transaction is captured.
-  const captured = n.kind === 'payment.succeeded' ? await capturePayment.takeFirst(tx, { txnId: n.providerTxnId, now, id: n.paymentId, provider, amountFen: n.amountFen }) : undefined;
+  const captured =
+    n.kind === 'payment.succeeded'
+      ? await capturePayment.takeFirst(tx, {
+          txnId: n.providerTxnId,
+          now,
+          id: n.paymentId,
+          provider,
+          amountFen: n.amountFen,
+        })
+      : undefined;
   if (!captured) {
     // Nothing captured (or a failure): the reason, from the payment as it is.
     const p = await paymentById.takeFirst(tx, { id: n.paymentId });
     if (!p || p.provider !== provider) return { outcome: 'rejected', reason: 'UNKNOWN_PAYMENT' };
     if (p.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
-    if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
+    if (p.provider_txn_id !== null && p.provider_txn_id !== n.providerTxnId)
+      return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
     if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
     return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
   }
@@ -139,18 +259,45 @@ async function applyPayment(tx: Tx, provider: string, n: Extract<ProviderNotific
     const ref = { id: o.id, shopId: o.shop_id };
     // Every captured fen enters the ledger, whether the order is still open or not.
     await recordCapture(tx, o, provider, now);
-    if (o.status === 'unpaid' && (await transitionOrder(tx, ref, 'unpaid', 'paid', { kind: 'provider', id: provider }, { code: 'payment_captured' }, now, {}, { rules: o.rules, promisedShipByAt: o.promised_ship_by_at === null ? null : Number(o.promised_ship_by_at) }))) {
+    if (
+      o.status === 'unpaid' &&
+      (await transitionOrder(
+        tx,
+        ref,
+        'unpaid',
+        'paid',
+        { kind: 'provider', id: provider },
+        { code: 'payment_captured' },
+        now,
+        {},
+        { rules: o.rules, promisedShipByAt: o.promised_ship_by_at === null ? null : Number(o.promised_ship_by_at) },
+      ))
+    ) {
       await commitReservations(tx, o.id, now);
       await countSales.run(tx, { orderId: o.id }); // every line's product, in one statement
     } else {
       // Money arrived for an order that was closed meanwhile (e.g. the payment window ran out): give it back.
-      await requestRefund(tx, { paymentId: p.id, orderId: o.id, amountFen: o.total_fen, reason: 'paid after the order was closed', requestKey: `late-payment:${o.id}` }, now);
+      await requestRefund(
+        tx,
+        {
+          paymentId: p.id,
+          orderId: o.id,
+          amountFen: o.total_fen,
+          reason: 'paid after the order was closed',
+          requestKey: `late-payment:${o.id}`,
+        },
+        now,
+      );
     }
   }
   return { outcome: 'applied' };
 }
 
-async function applyRefund(tx: Tx, n: Extract<ProviderNotification, { kind: 'refund.succeeded' }>, now: number): Promise<{ outcome: NotificationOutcome; reason?: string }> {
+async function applyRefund(
+  tx: Tx,
+  n: Extract<ProviderNotification, { kind: 'refund.succeeded' }>,
+  now: number,
+): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   const r = await tx
     .selectFrom('refunds')
     .innerJoin('payments', 'payments.id', 'refunds.payment_id')
@@ -158,11 +305,21 @@ async function applyRefund(tx: Tx, n: Extract<ProviderNotification, { kind: 'ref
     .where('refunds.id', '=', n.refundId)
     .executeTakeFirst();
   if (!r) return { outcome: 'rejected', reason: 'UNKNOWN_REFUND' };
-  if (r.provider_txn_id !== null && r.provider_txn_id !== n.providerTxnId) return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
+  if (r.provider_txn_id !== null && r.provider_txn_id !== n.providerTxnId)
+    return { outcome: 'rejected', reason: 'TXN_MISMATCH' };
   if (r.amount_fen !== n.amountFen) return { outcome: 'rejected', reason: 'AMOUNT_MISMATCH' };
   const to = REFUND_STATES.next(r.status, 'confirm', 'provider');
-  const res = to === null ? null : await tx.updateTable('refunds').set({ status: to, provider_refund_id: n.providerRefundId, completed_at: now }).where('id', '=', r.id).where('status', 'in', REFUND_STATES.sourcesOf('confirm', 'provider')).executeTakeFirst();
-  if (!res || Number(res.numUpdatedRows) !== 1) return { outcome: 'ignored', reason: `REFUND_${r.status.toUpperCase()}` };
+  const res =
+    to === null
+      ? null
+      : await tx
+          .updateTable('refunds')
+          .set({ status: to, provider_refund_id: n.providerRefundId, completed_at: now })
+          .where('id', '=', r.id)
+          .where('status', 'in', REFUND_STATES.sourcesOf('confirm', 'provider'))
+          .executeTakeFirst();
+  if (!res || Number(res.numUpdatedRows) !== 1)
+    return { outcome: 'ignored', reason: `REFUND_${r.status.toUpperCase()}` };
   await recordRefundPaid(tx, { id: r.id, amountFen: r.amount_fen, provider: r.provider }, now);
   await emit(tx, 'refund.succeeded', r.id, { refundId: r.id, amountFen: r.amount_fen }, now);
   return { outcome: 'applied' };
@@ -173,15 +330,41 @@ async function applyRefund(tx: Tx, n: Extract<ProviderNotification, { kind: 'ref
  * The ledger books it in the same transaction (pro rata over the lines, or one line when
  * `lineId` is given) and refuses amounts above the refundable remainder.
  */
-export async function requestRefund(tx: Tx, input: { paymentId: string; orderId: string; amountFen: number; reason: string; requestKey: string; lineId?: string | undefined }, now: number): Promise<string | null> {
+export async function requestRefund(
+  tx: Tx,
+  input: {
+    paymentId: string;
+    orderId: string;
+    amountFen: number;
+    reason: string;
+    requestKey: string;
+    lineId?: string | undefined;
+  },
+  now: number,
+): Promise<string | null> {
   const id = newId('refund', now);
   const res = await tx
     .insertInto('refunds')
-    .values({ id, payment_id: input.paymentId, order_id: input.orderId, amount_fen: input.amountFen, status: 'pending', reason: input.reason, request_key: input.requestKey, provider_refund_id: null, created_at: now, completed_at: null })
+    .values({
+      id,
+      payment_id: input.paymentId,
+      order_id: input.orderId,
+      amount_fen: input.amountFen,
+      status: 'pending',
+      reason: input.reason,
+      request_key: input.requestKey,
+      provider_refund_id: null,
+      created_at: now,
+      completed_at: null,
+    })
     .onConflict((oc) => oc.column('request_key').doNothing())
     .executeTakeFirst();
   if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) return null;
-  await recordRefund(tx, { orderId: input.orderId, refundId: id, amountFen: input.amountFen, lineId: input.lineId }, now);
+  await recordRefund(
+    tx,
+    { orderId: input.orderId, refundId: id, amountFen: input.amountFen, lineId: input.lineId },
+    now,
+  );
   await emit(tx, 'refund.requested', id, { refundId: id, orderId: input.orderId, amountFen: input.amountFen }, now);
   return id;
 }
@@ -202,12 +385,27 @@ export async function submitPendingRefunds(ctx: CoreContext, limit = 50): Promis
     const provider = ctx.payments.get(r.provider);
     if (!provider || !r.provider_txn_id) continue;
     try {
-      const out = await provider.refund({ refundId: r.id, providerTxnId: r.provider_txn_id, amountFen: r.amount_fen, notifyUrl: ctx.payments.baseUrl() + notifyPath(provider.name) });
-      await ctx.db.updateTable('refunds').set({ provider_refund_id: out.providerRefundId }).where('id', '=', r.id).where('provider_refund_id', 'is', null).execute();
+      const out = await provider.refund({
+        refundId: r.id,
+        providerTxnId: r.provider_txn_id,
+        amountFen: r.amount_fen,
+        notifyUrl: ctx.payments.baseUrl() + notifyPath(provider.name),
+      });
+      await ctx.db
+        .updateTable('refunds')
+        .set({ provider_refund_id: out.providerRefundId })
+        .where('id', '=', r.id)
+        .where('provider_refund_id', 'is', null)
+        .execute();
       sent++;
     } catch (e) {
       if (e instanceof DomainError && e.code === 'PROVIDER_REFUND_REJECTED') {
-        await ctx.db.updateTable('refunds').set({ status: REFUND_STATES.assertTransition('pending', 'refuse', 'system'), completed_at: ctx.clock.now() }).where('id', '=', r.id).where('status', 'in', REFUND_STATES.sourcesOf('refuse', 'system')).execute();
+        await ctx.db
+          .updateTable('refunds')
+          .set({ status: REFUND_STATES.assertTransition('pending', 'refuse', 'system'), completed_at: ctx.clock.now() })
+          .where('id', '=', r.id)
+          .where('status', 'in', REFUND_STATES.sourcesOf('refuse', 'system'))
+          .execute();
       }
       // other errors: the provider is unreachable; the next round retries.
     }

@@ -35,10 +35,33 @@ export interface TransferRequest {
 }
 
 export type ProviderNotification =
-  | { eventId: string; kind: 'payment.succeeded'; paymentId: string; providerTxnId: string; amountFen: number; at: number }
+  | {
+      eventId: string;
+      kind: 'payment.succeeded';
+      paymentId: string;
+      providerTxnId: string;
+      amountFen: number;
+      at: number;
+    }
   | { eventId: string; kind: 'payment.failed'; paymentId: string; providerTxnId: string; amountFen: number; at: number }
-  | { eventId: string; kind: 'refund.succeeded'; refundId: string; providerRefundId: string; providerTxnId: string; amountFen: number; at: number }
-  | { eventId: string; kind: 'transfer.succeeded'; transferId: string; providerTransferId: string; providerTxnId: string; amountFen: number; at: number };
+  | {
+      eventId: string;
+      kind: 'refund.succeeded';
+      refundId: string;
+      providerRefundId: string;
+      providerTxnId: string;
+      amountFen: number;
+      at: number;
+    }
+  | {
+      eventId: string;
+      kind: 'transfer.succeeded';
+      transferId: string;
+      providerTransferId: string;
+      providerTxnId: string;
+      amountFen: number;
+      at: number;
+    };
 
 export interface PaymentProvider {
   readonly name: string;
@@ -59,7 +82,11 @@ export interface PaymentProviders {
   money?: MoneyProviders;
 }
 
-export function providerRegistry(providers: PaymentProvider[], baseUrl: () => string, money?: MoneyProviders): PaymentProviders {
+export function providerRegistry(
+  providers: PaymentProvider[],
+  baseUrl: () => string,
+  money?: MoneyProviders,
+): PaymentProviders {
   const byName = new Map(providers.map((p) => [p.name, p]));
   if (byName.size !== providers.length) throw new Error('two payment providers share a name');
   const first = providers[0];
@@ -87,7 +114,15 @@ export interface PayoutRequest {
   notifyUrl: string;
 }
 
-export type PayoutNotification = { eventId: string; kind: 'payout.succeeded' | 'payout.failed'; payoutId: string; providerPayoutId: string; amountFen: number; reason: string | null; at: number };
+export type PayoutNotification = {
+  eventId: string;
+  kind: 'payout.succeeded' | 'payout.failed';
+  payoutId: string;
+  providerPayoutId: string;
+  amountFen: number;
+  reason: string | null;
+  at: number;
+};
 
 /** One line of a provider's statement (对账单), what reconciliation compares with the ledger. */
 export interface ProviderRecord {

@@ -15,8 +15,11 @@ export function verifySignature(secret: string, header: string | undefined, body
   const parts = Object.fromEntries(header.split(',').map((kv) => kv.trim().split('=', 2) as [string, string]));
   const at = Number(parts.t);
   const given = parts.v1 ?? '';
-  if (!Number.isSafeInteger(at) || !/^[0-9a-f]{64}$/.test(given)) throw new DomainError('INVALID_SIGNATURE', 'malformed signature header');
-  if (Math.abs(now - at) > SIGNATURE_TOLERANCE_MS) throw new DomainError('SIGNATURE_EXPIRED', 'the signature timestamp is outside the allowed window');
+  if (!Number.isSafeInteger(at) || !/^[0-9a-f]{64}$/.test(given))
+    throw new DomainError('INVALID_SIGNATURE', 'malformed signature header');
+  if (Math.abs(now - at) > SIGNATURE_TOLERANCE_MS)
+    throw new DomainError('SIGNATURE_EXPIRED', 'the signature timestamp is outside the allowed window');
   const expected = createHmac('sha256', secret).update(`${at}.${body}`).digest();
-  if (!timingSafeEqual(expected, Buffer.from(given, 'hex'))) throw new DomainError('INVALID_SIGNATURE', 'the signature does not match');
+  if (!timingSafeEqual(expected, Buffer.from(given, 'hex')))
+    throw new DomainError('INVALID_SIGNATURE', 'the signature does not match');
 }

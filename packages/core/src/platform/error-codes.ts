@@ -238,7 +238,8 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** The HTTP status a code is answered with. */
 export const errorStatus = (code: ErrorCode): number => ERROR_CODES[code].status;
 
-export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
 
 /** The codes, sorted (the OpenAPI enum, the coverage tests). */
 export const ERROR_CODE_LIST = Object.keys(ERROR_CODES).sort() as ErrorCode[];

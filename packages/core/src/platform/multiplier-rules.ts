@@ -18,7 +18,11 @@ export function appliedRules(): Applied {
 }
 
 /** Adds the wanted rules the engine lacks, removes the ones no longer wanted (or changed). */
-export function reconcileMultipliers(sink: MultiplierSink, applied: Applied, want: ReadonlyMap<MultiplierKey, number>): void {
+export function reconcileMultipliers(
+  sink: MultiplierSink,
+  applied: Applied,
+  want: ReadonlyMap<MultiplierKey, number>,
+): void {
   let mine = applied.get(sink);
   if (!mine) applied.set(sink, (mine = new Map()));
   for (const [key, held] of mine) {

@@ -8,9 +8,13 @@ import { liveRuntime } from '../live/index.js';
 test('a part is made once per store, on first use, and disposed with its runtime', async () => {
   let made = 0;
   const disposed: number[] = [];
-  const counter = runtimePart<{ n: number }, object>('test.counter', () => ({ n: ++made }), (v) => {
-    disposed.push(v.n);
-  });
+  const counter = runtimePart<{ n: number }, object>(
+    'test.counter',
+    () => ({ n: ++made }),
+    (v) => {
+      disposed.push(v.n);
+    },
+  );
   const a = new Runtime({});
   const b = new Runtime({});
   assert.equal(a.peek(counter), undefined, 'nothing is made before it is asked for');

@@ -21,7 +21,11 @@ export interface RuntimePart<T, S extends object = object> {
 const names = new Set<string>();
 
 /** Declares a part of the runtime; one declaration per name in the whole program. */
-export function runtimePart<T, S extends object = object>(name: string, create: (db: S) => T, dispose?: (value: T) => void | Promise<void>): RuntimePart<T, S> {
+export function runtimePart<T, S extends object = object>(
+  name: string,
+  create: (db: S) => T,
+  dispose?: (value: T) => void | Promise<void>,
+): RuntimePart<T, S> {
   if (names.has(name)) throw new Error(`runtime part ${name} is declared twice`);
   names.add(name);
   return dispose ? { name, create, dispose } : { name, create };

@@ -5,7 +5,11 @@ import { runtimePart, runtimeOf } from './runtime.js';
 /** A value generated once per installation and kept in the store (e.g. the sandbox gateway's signing secret). */
 export async function installationSecret(db: Db, key: string): Promise<string> {
   const candidate = randomBytes(32).toString('base64url');
-  await db.insertInto('settings').values({ key, value: candidate }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value: candidate })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value;
 }
@@ -31,5 +35,9 @@ export async function getSetting(db: Db, key: string): Promise<string | null> {
 }
 
 export async function setSetting(db: Db, key: string, value: string): Promise<void> {
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }

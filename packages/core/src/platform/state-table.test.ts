@@ -26,8 +26,15 @@ test('a move is allowed only as the table says: in that state, by one of its par
 
 test('a refused move throws the stable error with what was tried', () => {
   assert.equal(doors.assertTransition('open', 'close', 'owner'), 'closed');
-  assert.throws(() => doors.assertTransition('held', 'release', 'owner'), { code: 'INVALID_TRANSITION', status: 409, details: { from: 'held', action: 'release', by: 'owner' } });
-  assert.throws(() => doors.assertMove('closed', 'open', 'admin'), { code: 'INVALID_TRANSITION', message: 'a closed door cannot become open (by admin)' });
+  assert.throws(() => doors.assertTransition('held', 'release', 'owner'), {
+    code: 'INVALID_TRANSITION',
+    status: 409,
+    details: { from: 'held', action: 'release', by: 'owner' },
+  });
+  assert.throws(() => doors.assertMove('closed', 'open', 'admin'), {
+    code: 'INVALID_TRANSITION',
+    message: 'a closed door cannot become open (by admin)',
+  });
   const strict = stateTable<S, A, W>('door', doors.rows, 'ACTION_NOT_ALLOWED');
   assert.throws(() => strict.assertTransition('closed', 'hold', 'admin'), { code: 'ACTION_NOT_ALLOWED' });
 });
@@ -43,7 +50,8 @@ test('the actions offered are the ones the table allows that party, in table ord
   assert.deepEqual(doors.sourcesOf('release', 'owner'), []);
   for (const state of ['open', 'held', 'closed'] as const) {
     for (const who of ['owner', 'admin'] as const) {
-      for (const action of doors.allowedActions(state, who)) assert.ok(doors.canTransition(state, action, who), `${state} ${action} ${who}`);
+      for (const action of doors.allowedActions(state, who))
+        assert.ok(doors.canTransition(state, action, who), `${state} ${action} ${who}`);
     }
   }
 });

@@ -39,14 +39,16 @@ export function stateTable<S extends string, A extends string, W extends string>
   rows: readonly Transition<S, A, W>[],
   code: ErrorCode = 'INVALID_TRANSITION',
 ): StateTable<S, A, W> {
-  const find = (from: string, action: string, who: W) => rows.find((r) => r.from === from && r.action === action && r.who.includes(who));
+  const find = (from: string, action: string, who: W) =>
+    rows.find((r) => r.from === from && r.action === action && r.who.includes(who));
   return {
     rows,
     next: (from, action, who) => find(from, action, who)?.to ?? null,
     canTransition: (from, action, who) => find(from, action, who) !== undefined,
     assertTransition(from, action, who) {
       const row = find(from, action, who);
-      if (!row) throw new DomainError(code, `a ${from} ${what} cannot ${action} (by ${who})`, { from, action, by: who });
+      if (!row)
+        throw new DomainError(code, `a ${from} ${what} cannot ${action} (by ${who})`, { from, action, by: who });
       return row.to;
     },
     allowedActions(state, who) {
@@ -54,7 +56,9 @@ export function stateTable<S extends string, A extends string, W extends string>
       for (const r of rows) if (r.from === state && r.who.includes(who) && !out.includes(r.action)) out.push(r.action);
       return out;
     },
-    sourcesOf: (action, who) => [...new Set(rows.filter((r) => r.action === action && r.who.includes(who)).map((r) => r.from))],
+    sourcesOf: (action, who) => [
+      ...new Set(rows.filter((r) => r.action === action && r.who.includes(who)).map((r) => r.from)),
+    ],
     canMove: (from, to, who) => rows.some((r) => r.from === from && r.to === to && r.who.includes(who)),
     assertMove(from, to, who) {
       if (!rows.some((r) => r.from === from && r.to === to && r.who.includes(who))) {

@@ -19,7 +19,13 @@ test('uploads never used within a day are deleted with their files; used ones st
     const evidence = await uploadEvidence(ctx, buyer, gradientPng('#aa3311', 16));
     const unusedPhoto = await uploadSupplyPhoto(ctx, shop.owner, shop.shopId, gradientPng('#33aa11', 16));
     const usedPhoto = await uploadSupplyPhoto(ctx, shop.owner, shop.shopId, gradientPng('#1133aa', 16));
-    await createBase(ctx, shop.owner, shop.shopId, { name: '东山果园', kind: 'orchard', province: '江苏', city: '苏州', photoId: usedPhoto.id });
+    await createBase(ctx, shop.owner, shop.shopId, {
+      name: '东山果园',
+      kind: 'orchard',
+      province: '江苏',
+      city: '苏州',
+      photoId: usedPhoto.id,
+    });
     for (const u of [evidence, unusedPhoto, usedPhoto]) assert.ok(existsSync(fileOf(ctx.dataDir, u.url)));
 
     core.clock.advance(KEEP_UNUSED_UPLOADS_MS - 1);
@@ -32,7 +38,10 @@ test('uploads never used within a day are deleted with their files; used ones st
     assert.equal(existsSync(fileOf(ctx.dataDir, evidence.url)), false);
     assert.equal(existsSync(fileOf(ctx.dataDir, unusedPhoto.url)), false);
     assert.equal(existsSync(fileOf(ctx.dataDir, usedPhoto.url)), true, 'the base keeps its photo');
-    assert.deepEqual((await ctx.db.selectFrom('supply_photos').select('id').execute()).map((r) => r.id), [usedPhoto.id]);
+    assert.deepEqual(
+      (await ctx.db.selectFrom('supply_photos').select('id').execute()).map((r) => r.id),
+      [usedPhoto.id],
+    );
     assert.equal((await ctx.db.selectFrom('aftersales_evidence').select('id').execute()).length, 0);
   } finally {
     await core.dispose();

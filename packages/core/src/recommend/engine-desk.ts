@@ -100,7 +100,12 @@ export class EngineDesk {
         const shown = ShownFilter.fromBytes(req.shown) ?? ShownFilter.empty();
         this.now = req.now;
         this.consulted = [];
-        const recs = this.engine.recommend(req.actor, { limit: req.limit, now: req.now, isShown: (id) => shown.has(id), multiplier: this.multiplier });
+        const recs = this.engine.recommend(req.actor, {
+          limit: req.limit,
+          now: req.now,
+          isShown: (id) => shown.has(id),
+          multiplier: this.multiplier,
+        });
         return { recs, consulted: this.consulted, model: this.engine.modelVersion };
       }
       case 'remove':
@@ -118,7 +123,13 @@ export class EngineDesk {
       case 'swap': {
         const started = performance.now();
         const { version, videos, covisitRows } = this.engine.swapModel(req.version, req.snapshot, req.now);
-        return { version, videos, covisitRows, choice: req.snapshot.choice !== undefined, ms: performance.now() - started };
+        return {
+          version,
+          videos,
+          covisitRows,
+          choice: req.snapshot.choice !== undefined,
+          ms: performance.now() - started,
+        };
       }
       case 'vectors':
         return this.engine.personVectors(req.actors);

@@ -6,7 +6,13 @@
  */
 import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Signal } from '@zhongcao/recsys';
 import type { ShownFilter } from './shown-filter.js';
-import { EngineDesk, type EngineRequest, type PersonVectors, type RecommendAnswer, type SwapAnswer } from './engine-desk.js';
+import {
+  EngineDesk,
+  type EngineRequest,
+  type PersonVectors,
+  type RecommendAnswer,
+  type SwapAnswer,
+} from './engine-desk.js';
 import type { MultiplierTable } from './multipliers.js';
 
 export interface EngineHost {

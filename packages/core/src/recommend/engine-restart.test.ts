@@ -3,14 +3,23 @@ import assert from 'node:assert/strict';
 import { likeVideo } from '../content/index.js';
 import { getFeed, type FeedPage, insertTestVideos } from '../feed/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
-import { recommendService, stopRecommendService, type EngineLifecycleEvent, type RecommendService } from './recommend-service.js';
+import {
+  recommendService,
+  stopRecommendService,
+  type EngineLifecycleEvent,
+  type RecommendService,
+} from './recommend-service.js';
 
 const HOUR = 3600_000;
 /** Reasons only the interest engine gives; the non-personalised feed says new, popular, followed_creator or more. */
 const FALLBACK_CODES = new Set(['new', 'popular', 'followed_creator', 'more']);
 const personalised = (page: FeedPage): boolean => (page.reasons ?? []).some((r) => !FALLBACK_CODES.has(r.code));
 
-function nextEvent(service: RecommendService, kind: EngineLifecycleEvent['kind'], timeoutMs = 60_000): Promise<EngineLifecycleEvent> {
+function nextEvent(
+  service: RecommendService,
+  kind: EngineLifecycleEvent['kind'],
+  timeoutMs = 60_000,
+): Promise<EngineLifecycleEvent> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${kind} within ${timeoutMs} ms`)), timeoutMs);
     const off = service.onLifecycle((e) => {
@@ -29,14 +38,27 @@ function killThread(service: RecommendService): Promise<number> {
 test('a stopped engine thread is restarted after a back-off, warms from the stored history, and personalised pages come back', async () => {
   const core = await openTestCore();
   try {
-    const creators = [await makePerson(core, 'creator-a', ['creator'], false), await makePerson(core, 'creator-b', ['creator'], false)];
+    const creators = [
+      await makePerson(core, 'creator-a', ['creator'], false),
+      await makePerson(core, 'creator-b', ['creator'], false),
+    ];
     const fruit = await makeShop(core, 'fruit');
     const beauty = await makeShop(core, 'beauty');
     const now = core.clock.now();
-    const batch = (offset: number) => Array.from({ length: 12 }, (_, i) => ({ ownerId: creators[(i + offset) % 2]!.userId, publishedAt: now - 240 * HOUR - (2 * i + offset) * 60_000 }));
+    const batch = (offset: number) =>
+      Array.from({ length: 12 }, (_, i) => ({
+        ownerId: creators[(i + offset) % 2]!.userId,
+        publishedAt: now - 240 * HOUR - (2 * i + offset) * 60_000,
+      }));
     const fruitVideos = await insertTestVideos(core.ctx.db, batch(0), now);
     const beautyVideos = await insertTestVideos(core.ctx.db, batch(1), now);
-    await core.ctx.db.insertInto('video_anchors').values([...fruitVideos.map((v) => ({ video_id: v, product_id: fruit.productId, position: 0 })), ...beautyVideos.map((v) => ({ video_id: v, product_id: beauty.productId, position: 0 }))]).execute();
+    await core.ctx.db
+      .insertInto('video_anchors')
+      .values([
+        ...fruitVideos.map((v) => ({ video_id: v, product_id: fruit.productId, position: 0 })),
+        ...beautyVideos.map((v) => ({ video_id: v, product_id: beauty.productId, position: 0 })),
+      ])
+      .execute();
 
     const service = recommendService(core.ctx, { thread: true, restartFirstMs: 50, restartMaxMs: 400 });
     await service.ready;
@@ -63,7 +85,10 @@ test('a stopped engine thread is restarted after a back-off, warms from the stor
     assert.equal(service.failure, null);
     const after = await getFeed(core.ctx, viewer.userId, { limit: 8 });
     assert.ok(personalised(after), `engine reasons after the restart: ${JSON.stringify(after.reasons)}`);
-    assert.ok(after.items.filter((v) => fruitVideos.includes(v.id)).length >= 4, 'the liked category still leads: the like was replayed');
+    assert.ok(
+      after.items.filter((v) => fruitVideos.includes(v.id)).length >= 4,
+      'the liked category still leads: the like was replayed',
+    );
 
     // Stopping again soon waits longer (back-off doubles).
     const again = nextEvent(service, 'stopped');

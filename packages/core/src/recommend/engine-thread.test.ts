@@ -31,14 +31,24 @@ function signals(metas: ItemMeta[]): Signal[] {
   const fruit = metas.filter((m) => m.categoryId === 'fruit');
   const out: Signal[] = [];
   fruit.slice(0, 6).forEach((m, k) => {
-    out.push({ actor: 'usr_fan', kind: 'view_progress', videoId: m.id, watchMs: 30_000, durationMs: 30_000, at: NOW - 50 * 60_000 + k * 60_000 });
+    out.push({
+      actor: 'usr_fan',
+      kind: 'view_progress',
+      videoId: m.id,
+      watchMs: 30_000,
+      durationMs: 30_000,
+      at: NOW - 50 * 60_000 + k * 60_000,
+    });
     out.push({ actor: 'usr_fan', kind: 'like', videoId: m.id, at: NOW - 50 * 60_000 + k * 60_000 + 1 });
   });
   out.push({ actor: 'usr_follower', kind: 'follow', creatorId: 'usr_creator2', at: NOW - 10 * 60_000 });
   return out;
 }
 
-async function feed(host: EngineHost, _steps: PoolStep[][]): Promise<Array<{ fan: string[]; follower: string[]; anon: string[]; consulted: string[] }>> {
+async function feed(
+  host: EngineHost,
+  _steps: PoolStep[][],
+): Promise<Array<{ fan: string[]; follower: string[]; anon: string[]; consulted: string[] }>> {
   const metas = catalog();
   host.upsertVideos(metas.slice(0, 40), NOW - 7 * 24 * HOUR, null);
   host.upsertVideos(metas.slice(40), NOW - 7 * 24 * HOUR, NOW - 30 * 60_000);
@@ -48,7 +58,12 @@ async function feed(host: EngineHost, _steps: PoolStep[][]): Promise<Array<{ fan
     const fan = await host.recommend('usr_fan', 6, now, ShownFilter.empty());
     const follower = await host.recommend('usr_follower', 6, now, ShownFilter.empty());
     const anon = await host.recommend('anon:device-0001', 6, now, ShownFilter.empty());
-    pages.push({ fan: fan.recs.map((r) => r.videoId), follower: follower.recs.map((r) => r.videoId), anon: anon.recs.map((r) => r.videoId), consulted: [...fan.consulted, ...follower.consulted, ...anon.consulted].sort() });
+    pages.push({
+      fan: fan.recs.map((r) => r.videoId),
+      follower: follower.recs.map((r) => r.videoId),
+      anon: anon.recs.map((r) => r.videoId),
+      consulted: [...fan.consulted, ...follower.consulted, ...anon.consulted].sort(),
+    });
   }
   await host.settled();
   return pages;
@@ -58,7 +73,10 @@ test('the engine on its own thread answers exactly as the engine in this thread,
   const localSteps: PoolStep[][] = [];
   const threadSteps: PoolStep[][] = [];
   const local = new LocalEngineHost((s) => localSteps.push(s));
-  const thread = new ThreadEngineHost((s) => threadSteps.push(s), (err) => assert.fail(err));
+  const thread = new ThreadEngineHost(
+    (s) => threadSteps.push(s),
+    (err) => assert.fail(err),
+  );
   try {
     const a = await feed(local, localSteps);
     const b = await feed(thread, threadSteps);
@@ -71,7 +89,10 @@ test('the engine on its own thread answers exactly as the engine in this thread,
     assert.equal(thread.knows('vid_0001'), true);
     assert.equal(thread.knows('vid_9999'), false);
     // person vectors ("people like my buyers") cross the thread as they are
-    const [lv, tv] = [await local.personVectors(['usr_fan', 'usr_nobody']), await thread.personVectors(['usr_fan', 'usr_nobody'])];
+    const [lv, tv] = [
+      await local.personVectors(['usr_fan', 'usr_nobody']),
+      await thread.personVectors(['usr_fan', 'usr_nobody']),
+    ];
     assert.deepEqual([...tv.found], [1, 0], 'the fan has a vector, a stranger none');
     assert.deepEqual([...tv.vectors], [...lv.vectors]);
     assert.ok(tv.vectors.slice(0, tv.dim).some((x) => x !== 0) && tv.vectors.slice(tv.dim).every((x) => x === 0));
@@ -83,16 +104,25 @@ test('the engine on its own thread answers exactly as the engine in this thread,
 });
 
 test('a multiplier rule reaches the engine on its thread and re-ranks the page', async () => {
-  const thread = new ThreadEngineHost(() => {}, (err) => assert.fail(err));
+  const thread = new ThreadEngineHost(
+    () => {},
+    (err) => assert.fail(err),
+  );
   try {
     const before = (await feed(thread, []))[0]!.fan;
-    const fruitIds = new Set(catalog().filter((m) => m.categoryId === 'fruit').map((m) => m.id));
+    const fruitIds = new Set(
+      catalog()
+        .filter((m) => m.categoryId === 'fruit')
+        .map((m) => m.id),
+    );
     assert.ok(fruitIds.has(before[0]!), 'the fan is offered fruit first');
     thread.setMultipliers({ throttledShops: [], rules: [{ field: 'categoryId', value: 'fruit', multiplier: 0.01 }] });
     const after = (await thread.recommend('usr_fan', 6, NOW + 120_000, ShownFilter.empty())).recs.map((r) => r.videoId);
     assert.ok(!fruitIds.has(after[0]!), 'a lowered category loses the lead');
     thread.setMultipliers({ throttledShops: ['shp_beauty', 'shp_toys'], rules: [] });
-    const throttled = (await thread.recommend('usr_fan', 6, NOW + 180_000, ShownFilter.empty())).recs.map((r) => r.videoId);
+    const throttled = (await thread.recommend('usr_fan', 6, NOW + 180_000, ShownFilter.empty())).recs.map(
+      (r) => r.videoId,
+    );
     assert.ok(fruitIds.has(throttled[0]!), 'throttling the other shops gives fruit the lead back');
   } finally {
     await thread.close();
@@ -101,7 +131,10 @@ test('a multiplier rule reaches the engine on its thread and re-ranks the page',
 
 test('when the thread stops, waiting and later requests are refused with EngineStopped and the failure is reported', async () => {
   let failure: Error | null = null;
-  const thread = new ThreadEngineHost(() => {}, (err) => (failure = err));
+  const thread = new ThreadEngineHost(
+    () => {},
+    (err) => (failure = err),
+  );
   thread.upsertVideos(catalog(), 0, null);
   await thread.settled();
   // Asked after the thread was told to stop: it is never answered, so it is refused.
@@ -117,7 +150,10 @@ test('when the thread stops, waiting and later requests are refused with EngineS
 
 test('a signal that throws on the thread is counted and dropped; the engine goes on', async () => {
   let failure: Error | null = null;
-  const thread = new ThreadEngineHost(() => {}, (err) => (failure = err));
+  const thread = new ThreadEngineHost(
+    () => {},
+    (err) => (failure = err),
+  );
   try {
     thread.upsertVideos(catalog(), 0, null);
     thread.observe([null as unknown as Signal]);
@@ -139,7 +175,10 @@ test('a process waiting only for the engine thread stays alive until it answers,
     const thread = new ThreadEngineHost(() => {}, () => {});
     await thread.settled();
     console.log('answered');`;
-  const run = spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.equal(run.stdout.trim(), 'answered', run.stderr);
   assert.equal(run.status, 0, 'and the idle thread does not keep it from exiting');
 });

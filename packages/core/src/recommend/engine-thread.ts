@@ -31,10 +31,14 @@ const YOUNG_GENERATION_MB = 64;
  */
 function startWorker(): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./engine-worker.js', import.meta.url), { resourceLimits });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./engine-worker.js', import.meta.url), { resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./engine-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`, { eval: true, resourceLimits });
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true, resourceLimits },
+  );
 }
 
 export class ThreadEngineHost extends MessageEngineHost {
@@ -53,21 +57,24 @@ export class ThreadEngineHost extends MessageEngineHost {
     super();
     this.worker = startWorker();
     this.worker.unref();
-    this.worker.on('message', (m: { id?: number; value?: unknown; error?: string; steps?: PoolStep[]; failed?: string }) => {
-      if (m.steps) return onSteps(m.steps);
-      if (m.failed !== undefined) {
-        // As in this thread, a signal or upsert that throws is dropped and the engine goes on.
-        this.requestErrors++;
-        this.lastRequestError = m.failed;
-        return;
-      }
-      const w = m.id === undefined ? undefined : this.waiting.get(m.id);
-      if (!w) return;
-      this.waiting.delete(m.id!);
-      if (this.waiting.size === 0) this.worker.unref();
-      if (m.error !== undefined) w.reject(new Error(m.error));
-      else w.resolve(m.value);
-    });
+    this.worker.on(
+      'message',
+      (m: { id?: number; value?: unknown; error?: string; steps?: PoolStep[]; failed?: string }) => {
+        if (m.steps) return onSteps(m.steps);
+        if (m.failed !== undefined) {
+          // As in this thread, a signal or upsert that throws is dropped and the engine goes on.
+          this.requestErrors++;
+          this.lastRequestError = m.failed;
+          return;
+        }
+        const w = m.id === undefined ? undefined : this.waiting.get(m.id);
+        if (!w) return;
+        this.waiting.delete(m.id!);
+        if (this.waiting.size === 0) this.worker.unref();
+        if (m.error !== undefined) w.reject(new Error(m.error));
+        else w.resolve(m.value);
+      },
+    );
     this.worker.on('error', (err) => this.stop(err.message));
     this.worker.on('exit', (code) => this.stop(`exited with code ${code}`));
   }

@@ -24,8 +24,17 @@ export async function adminModelVersions(ctx: CoreContext, actor: Actor): Promis
   const service = runningRecommendService(ctx);
   const retrainer = service?.retrainer ?? null;
   const remote = remoteEngine(ctx);
-  const engines: EngineModelState[] = service ? [{ replica: null, version: service.modelVersion, reachable: service.isWarm }] : remote?.engines ? await remote.engines().catch(() => []) : [];
-  return { versions: await listModelVersions(ctx.db, 50), retraining: retrainer !== null, everyMs: retrainer ? retrainer.everyMs : null, engines };
+  const engines: EngineModelState[] = service
+    ? [{ replica: null, version: service.modelVersion, reachable: service.isWarm }]
+    : remote?.engines
+      ? await remote.engines().catch(() => [])
+      : [];
+  return {
+    versions: await listModelVersions(ctx.db, 50),
+    retraining: retrainer !== null,
+    everyMs: retrainer ? retrainer.everyMs : null,
+    engines,
+  };
 }
 
 /** Asks for a retraining now; one already requested or running is returned instead. */

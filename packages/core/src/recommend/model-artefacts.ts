@@ -11,7 +11,15 @@ import type { Db } from '../context.js';
 /** The largest chunk stored in one row. */
 export const ARTEFACT_CHUNK_BYTES = 1 << 20;
 
-type ArrayPart = 'vectors' | 'bias' | 'recency' | 'covisit.owners' | 'covisit.counts' | 'covisit.ids' | 'covisit.w' | 'choice';
+type ArrayPart =
+  | 'vectors'
+  | 'bias'
+  | 'recency'
+  | 'covisit.owners'
+  | 'covisit.counts'
+  | 'covisit.ids'
+  | 'covisit.w'
+  | 'choice';
 export type ArtefactPart = 'meta' | ArrayPart;
 
 interface ArtefactMeta {
@@ -35,8 +43,18 @@ const ARRAYS: Record<ArrayPart, { new (buffer: ArrayBuffer): Typed }> = {
 };
 
 function partsOf(s: ModelSnapshot): Array<[ArrayPart, Typed]> {
-  const parts: Array<[ArrayPart, Typed]> = [['vectors', s.vectors], ['bias', s.bias], ['recency', s.recency]];
-  if (s.covisit) parts.push(['covisit.owners', s.covisit.owners], ['covisit.counts', s.covisit.counts], ['covisit.ids', s.covisit.ids], ['covisit.w', s.covisit.w]);
+  const parts: Array<[ArrayPart, Typed]> = [
+    ['vectors', s.vectors],
+    ['bias', s.bias],
+    ['recency', s.recency],
+  ];
+  if (s.covisit)
+    parts.push(
+      ['covisit.owners', s.covisit.owners],
+      ['covisit.counts', s.covisit.counts],
+      ['covisit.ids', s.covisit.ids],
+      ['covisit.w', s.covisit.w],
+    );
   if (s.choice) parts.push(['choice', s.choice]);
   return parts;
 }
@@ -44,12 +62,22 @@ function partsOf(s: ModelSnapshot): Array<[ArrayPart, Typed]> {
 const bytesOf = (a: Typed): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 /** The rows of a snapshot: every part cut into chunks of at most `chunkBytes`. */
-export function artefactRows(versionId: string, s: ModelSnapshot, chunkBytes = ARTEFACT_CHUNK_BYTES): Array<{ version_id: string; part: ArtefactPart; chunk: number; data: Buffer }> {
+export function artefactRows(
+  versionId: string,
+  s: ModelSnapshot,
+  chunkBytes = ARTEFACT_CHUNK_BYTES,
+): Array<{ version_id: string; part: ArtefactPart; chunk: number; data: Buffer }> {
   const parts = partsOf(s);
-  const meta: ArtefactMeta = { dim: s.dim, items: s.items, covisit: s.covisit ? { rowCap: s.covisit.rowCap, ref: s.covisit.ref } : null, bytes: Object.fromEntries(parts.map(([p, a]) => [p, a.byteLength])) };
+  const meta: ArtefactMeta = {
+    dim: s.dim,
+    items: s.items,
+    covisit: s.covisit ? { rowCap: s.covisit.rowCap, ref: s.covisit.ref } : null,
+    bytes: Object.fromEntries(parts.map(([p, a]) => [p, a.byteLength])),
+  };
   const rows: Array<{ version_id: string; part: ArtefactPart; chunk: number; data: Buffer }> = [];
   const cut = (part: ArtefactPart, data: Buffer): void => {
-    for (let chunk = 0, at = 0; chunk === 0 || at < data.length; chunk++, at += chunkBytes) rows.push({ version_id: versionId, part, chunk, data: data.subarray(at, at + chunkBytes) });
+    for (let chunk = 0, at = 0; chunk === 0 || at < data.length; chunk++, at += chunkBytes)
+      rows.push({ version_id: versionId, part, chunk, data: data.subarray(at, at + chunkBytes) });
   };
   cut('meta', Buffer.from(JSON.stringify(meta), 'utf8'));
   for (const [part, a] of parts) cut(part, bytesOf(a));
@@ -57,12 +85,21 @@ export function artefactRows(versionId: string, s: ModelSnapshot, chunkBytes = A
 }
 
 /** Stores a version's snapshot (in one transaction: all of it or none). Returns the bytes written. */
-export async function storeArtefacts(db: Db, versionId: string, s: ModelSnapshot, chunkBytes = ARTEFACT_CHUNK_BYTES): Promise<number> {
+export async function storeArtefacts(
+  db: Db,
+  versionId: string,
+  s: ModelSnapshot,
+  chunkBytes = ARTEFACT_CHUNK_BYTES,
+): Promise<number> {
   const rows = artefactRows(versionId, s, chunkBytes);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('model_artefacts').where('version_id', '=', versionId).execute();
     // A few rows per statement: each carries up to a chunk of bytes.
-    for (let i = 0; i < rows.length; i += 8) await trx.insertInto('model_artefacts').values(rows.slice(i, i + 8)).execute();
+    for (let i = 0; i < rows.length; i += 8)
+      await trx
+        .insertInto('model_artefacts')
+        .values(rows.slice(i, i + 8))
+        .execute();
   });
   return rows.reduce((n, r) => n + r.data.length, 0);
 }
@@ -76,7 +113,13 @@ function arrayOf(part: ArrayPart, bytes: Buffer): Typed {
 
 /** The stored snapshot of a version; null when none is stored or it is incomplete. */
 export async function loadArtefacts(db: Db, versionId: string): Promise<ModelSnapshot | null> {
-  const rows = await db.selectFrom('model_artefacts').select(['part', 'chunk', 'data']).where('version_id', '=', versionId).orderBy('part').orderBy('chunk').execute();
+  const rows = await db
+    .selectFrom('model_artefacts')
+    .select(['part', 'chunk', 'data'])
+    .where('version_id', '=', versionId)
+    .orderBy('part')
+    .orderBy('chunk')
+    .execute();
   const chunks = new Map<string, Buffer[]>();
   for (const r of rows) {
     const list = chunks.get(r.part) ?? [];
@@ -103,9 +146,18 @@ export async function loadArtefacts(db: Db, versionId: string): Promise<ModelSna
   if (!vectors || !bias || !recency || vectors.length !== meta.items.length * meta.dim) return null;
   const snapshot: ModelSnapshot = { dim: meta.dim, items: meta.items, vectors, bias, recency };
   if (meta.covisit) {
-    const [owners, counts, ids, w] = (['covisit.owners', 'covisit.counts', 'covisit.ids', 'covisit.w'] as const).map((p) => arrays.get(p));
+    const [owners, counts, ids, w] = (['covisit.owners', 'covisit.counts', 'covisit.ids', 'covisit.w'] as const).map(
+      (p) => arrays.get(p),
+    );
     if (!owners || !counts || !ids || !w) return null;
-    snapshot.covisit = { rowCap: meta.covisit.rowCap, ref: meta.covisit.ref, owners: owners as Int32Array, counts: counts as Uint8Array, ids: ids as Int32Array, w: w as Float32Array };
+    snapshot.covisit = {
+      rowCap: meta.covisit.rowCap,
+      ref: meta.covisit.ref,
+      owners: owners as Int32Array,
+      counts: counts as Uint8Array,
+      ids: ids as Int32Array,
+      w: w as Float32Array,
+    };
   }
   const choice = arrays.get('choice');
   if (choice) snapshot.choice = choice as Float64Array;
@@ -114,5 +166,12 @@ export async function loadArtefacts(db: Db, versionId: string): Promise<ModelSna
 
 /** True when a snapshot is stored for the version. */
 export async function hasArtefacts(db: Db, versionId: string): Promise<boolean> {
-  return (await db.selectFrom('model_artefacts').select('version_id').where('version_id', '=', versionId).where('part', '=', 'meta').executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('model_artefacts')
+      .select('version_id')
+      .where('version_id', '=', versionId)
+      .where('part', '=', 'meta')
+      .executeTakeFirst()) !== undefined
+  );
 }

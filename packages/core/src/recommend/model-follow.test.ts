@@ -19,7 +19,14 @@ const sample = (): ModelSnapshot => ({
   vectors: Float32Array.from({ length: 12 }, (_, i) => i / 7 - 0.5),
   bias: Float32Array.from([0.1, -0.2, 0.3, 0]),
   recency: Float32Array.from([1, 0.5]),
-  covisit: { rowCap: 2, ref: 1_700_000_000_000, owners: Int32Array.from([0, 1, -1, 3]), counts: Uint8Array.from([2, 1, 0, 1]), ids: Int32Array.from([1, 2, 0, 0, 0, 0, 2, 0]), w: Float32Array.from([0.5, 0.25, 1, 0, 0, 0, 2, 0]) },
+  covisit: {
+    rowCap: 2,
+    ref: 1_700_000_000_000,
+    owners: Int32Array.from([0, 1, -1, 3]),
+    counts: Uint8Array.from([2, 1, 0, 1]),
+    ids: Int32Array.from([1, 2, 0, 0, 0, 0, 2, 0]),
+    w: Float32Array.from([0.5, 0.25, 1, 0, 0, 0, 2, 0]),
+  },
   choice: Float64Array.from([0.7, 1.3, -0.2]),
 });
 
@@ -31,13 +38,21 @@ test('a snapshot is stored in chunks and loaded back equal; a missing chunk load
     const rows = artefactRows(v.id, snapshot, 16);
     assert.ok(rows.filter((r) => r.part === 'vectors').length === 3, 'the 48 bytes of vectors in three chunks of 16');
     const bytes = await storeArtefacts(core.ctx.db, v.id, snapshot, 16);
-    assert.equal(bytes, rows.reduce((n, r) => n + r.data.length, 0));
+    assert.equal(
+      bytes,
+      rows.reduce((n, r) => n + r.data.length, 0),
+    );
     const loaded = await loadArtefacts(core.ctx.db, v.id);
     assert.deepEqual(loaded, snapshot);
     // Stored twice (a retried write): the second replaces the first.
     await storeArtefacts(core.ctx.db, v.id, snapshot, 32);
     assert.deepEqual(await loadArtefacts(core.ctx.db, v.id), snapshot);
-    await core.ctx.db.deleteFrom('model_artefacts').where('version_id', '=', v.id).where('part', '=', 'covisit.w').where('chunk', '=', 0).execute();
+    await core.ctx.db
+      .deleteFrom('model_artefacts')
+      .where('version_id', '=', v.id)
+      .where('part', '=', 'covisit.w')
+      .where('chunk', '=', 0)
+      .execute();
     assert.equal(await loadArtefacts(core.ctx.db, v.id), null, 'an incomplete snapshot is never swapped in');
     assert.equal(await loadArtefacts(core.ctx.db, 'mv_unknown'), null);
   } finally {
@@ -71,7 +86,8 @@ test('every engine replica serves the version one of them retrained: by the anno
     await Promise.all([trainer.ready, streamed.ready, looking.ready]);
     relayOutbox(core.outbox, stream);
     const intake = await feedEngineFromStream(core.ctx, stream, 'engine-1');
-    for (const s of [trainer, streamed, looking]) assert.equal(await pageModel(s, core, people[0]!), null, 'online learning only before any retraining');
+    for (const s of [trainer, streamed, looking])
+      assert.equal(await pageModel(s, core, people[0]!), null, 'online learning only before any retraining');
 
     const adoptedByStream = nextLifecycle(streamed, 'model_adopted');
     const adoptedByLooking = nextLifecycle(looking, 'model_adopted');
@@ -80,11 +96,23 @@ test('every engine replica serves the version one of them retrained: by the anno
     const decision = await decided;
     assert.equal(decision.status, 'serving', JSON.stringify(decision));
     assert.ok((decision.storedBytes ?? 0) > 80 * 4 * 8, `the snapshot was stored (${decision.storedBytes} bytes)`);
-    const announced = await core.ctx.db.selectFrom('outbox').select(['subject_id']).where('topic', '=', MODEL_SERVING_TOPIC).execute();
-    assert.deepEqual(announced.map((r) => r.subject_id), [v.id], 'the version is announced once');
+    const announced = await core.ctx.db
+      .selectFrom('outbox')
+      .select(['subject_id'])
+      .where('topic', '=', MODEL_SERVING_TOPIC)
+      .execute();
+    assert.deepEqual(
+      announced.map((r) => r.subject_id),
+      [v.id],
+      'the version is announced once',
+    );
 
     // The replica fed by the stream swaps it in when the worker's outbox dispatch relays the announcement.
-    assert.equal(await pageModel(streamed, core, people[1]!), null, 'not before the announcement (it does not look at the table)');
+    assert.equal(
+      await pageModel(streamed, core, people[1]!),
+      null,
+      'not before the announcement (it does not look at the table)',
+    );
     await core.outbox.dispatchOnce();
     const byStream = await adoptedByStream;
     assert.equal(byStream.version, v.id);
@@ -92,12 +120,19 @@ test('every engine replica serves the version one of them retrained: by the anno
     assert.equal(intake.figures.modelAnnouncements, 1);
     // The one that looks at the table finds it on its own.
     assert.equal((await adoptedByLooking).version, v.id);
-    for (const s of [trainer, streamed, looking]) assert.equal(await pageModel(s, core, people[2]!), v.id, 'every replica serves the new version');
+    for (const s of [trainer, streamed, looking])
+      assert.equal(await pageModel(s, core, people[2]!), v.id, 'every replica serves the new version');
     // The admins' model page shows the version this process's engine serves.
     const admin = await makePerson(core, 'model-admin', ['admin'], false);
-    assert.deepEqual((await adminModelVersions(core.ctx, admin)).engines, [{ replica: null, version: v.id, reachable: true }]);
+    assert.deepEqual((await adminModelVersions(core.ctx, admin)).engines, [
+      { replica: null, version: v.id, reachable: true },
+    ]);
     // The same model everywhere: the same person gets the same ranking from each (none has learned anything since).
-    const pages = await Promise.all([trainer, streamed, looking].map(async (s) => (await s.host.recommend(people[3]!, 10, core.clock.now(), ShownFilter.empty())).recs.map((r) => r.videoId)));
+    const pages = await Promise.all(
+      [trainer, streamed, looking].map(async (s) =>
+        (await s.host.recommend(people[3]!, 10, core.clock.now(), ShownFilter.empty())).recs.map((r) => r.videoId),
+      ),
+    );
     assert.deepEqual(pages[1], pages[0]);
     assert.deepEqual(pages[2], pages[0]);
     await intake.consumer.stop();
@@ -130,7 +165,12 @@ test('a process without an engine (the scaled worker role) trains, stores and an
   const core = await openTestCore();
   await likedRings(core);
   const decisions: RetrainDecision[] = [];
-  const trainer = new Retrainer(core.ctx, null, (d) => decisions.push(d), { ...RETRAIN_SCHEDULE_DEFAULTS, everyMs: 0, pollMs: 60_000, epochs: 6 });
+  const trainer = new Retrainer(core.ctx, null, (d) => decisions.push(d), {
+    ...RETRAIN_SCHEDULE_DEFAULTS,
+    everyMs: 0,
+    pollMs: 60_000,
+    epochs: 6,
+  });
   try {
     const first = await trainer.request('manual', null);
     await trainer.idle();
@@ -139,7 +179,12 @@ test('a process without an engine (the scaled worker role) trains, stores and an
     assert.ok(await loadArtefacts(core.ctx.db, first.id), 'the snapshot is stored for the engines');
     // A fresh trainer (the worker restarted) takes the bar from the store.
     await trainer.close();
-    const restarted = new Retrainer(core.ctx, null, (d) => decisions.push(d), { ...RETRAIN_SCHEDULE_DEFAULTS, everyMs: 0, pollMs: 60_000, epochs: 6 });
+    const restarted = new Retrainer(core.ctx, null, (d) => decisions.push(d), {
+      ...RETRAIN_SCHEDULE_DEFAULTS,
+      everyMs: 0,
+      pollMs: 60_000,
+      epochs: 6,
+    });
     try {
       await restarted.request('manual', null);
       await restarted.idle();

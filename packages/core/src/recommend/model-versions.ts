@@ -13,7 +13,16 @@ import { emit } from '../outbox/index.js';
 export type ModelVersionStatus = 'requested' | 'training' | 'serving' | 'retired' | 'rejected' | 'failed';
 export type RetrainTrigger = 'schedule' | 'manual';
 /** Why a trained model serves or not. */
-export type ModelDecisionReason = 'better_than_serving' | 'better_than_online' | 'worse_than_serving' | 'worse_than_online' | 'not_enough_history' | 'superseded' | 'process_restarted' | 'engine_unavailable' | 'training_failed';
+export type ModelDecisionReason =
+  | 'better_than_serving'
+  | 'better_than_online'
+  | 'worse_than_serving'
+  | 'worse_than_online'
+  | 'not_enough_history'
+  | 'superseded'
+  | 'process_restarted'
+  | 'engine_unavailable'
+  | 'training_failed';
 
 export interface OfflineScore {
   hr10: number;
@@ -49,7 +58,17 @@ export interface ModelVersion {
   swapMs: number | null;
 }
 
-const REASONS = new Set<string>(['better_than_serving', 'better_than_online', 'worse_than_serving', 'worse_than_online', 'not_enough_history', 'superseded', 'process_restarted', 'engine_unavailable', 'training_failed']);
+const REASONS = new Set<string>([
+  'better_than_serving',
+  'better_than_online',
+  'worse_than_serving',
+  'worse_than_online',
+  'not_enough_history',
+  'superseded',
+  'process_restarted',
+  'engine_unavailable',
+  'training_failed',
+]);
 
 function toVersion(r: ModelVersionsTable): ModelVersion {
   const known = r.reason !== null && REASONS.has(r.reason);
@@ -74,23 +93,64 @@ function toVersion(r: ModelVersionsTable): ModelVersion {
 }
 
 /** Asks for a retraining; a retraining already requested or running is returned instead of a second. */
-export async function requestRetrain(db: Db, trigger: RetrainTrigger, by: string | null, epochs: number, now: number): Promise<ModelVersion> {
-  const open = await db.selectFrom('model_versions').selectAll().where('status', 'in', ['requested', 'training']).orderBy('requested_at').executeTakeFirst();
+export async function requestRetrain(
+  db: Db,
+  trigger: RetrainTrigger,
+  by: string | null,
+  epochs: number,
+  now: number,
+): Promise<ModelVersion> {
+  const open = await db
+    .selectFrom('model_versions')
+    .selectAll()
+    .where('status', 'in', ['requested', 'training'])
+    .orderBy('requested_at')
+    .executeTakeFirst();
   if (open) return toVersion(open);
-  const row: ModelVersionsTable = { id: newId('modelVersion', now), status: 'requested', trigger, requested_by: by, requested_at: now, started_at: null, finished_at: null, epochs_done: 0, epochs, people: 0, events: 0, videos: 0, figures: null, reason: null, swap_ms: null };
+  const row: ModelVersionsTable = {
+    id: newId('modelVersion', now),
+    status: 'requested',
+    trigger,
+    requested_by: by,
+    requested_at: now,
+    started_at: null,
+    finished_at: null,
+    epochs_done: 0,
+    epochs,
+    people: 0,
+    events: 0,
+    videos: 0,
+    figures: null,
+    reason: null,
+    swap_ms: null,
+  };
   await db.insertInto('model_versions').values(row).execute();
   return toVersion(row);
 }
 
 /** Claims the oldest requested retraining (conditionally, so two processes never both train it). */
 export async function claimRequested(db: Db, now: number): Promise<ModelVersion | null> {
-  const next = await db.selectFrom('model_versions').selectAll().where('status', '=', 'requested').orderBy('requested_at').executeTakeFirst();
+  const next = await db
+    .selectFrom('model_versions')
+    .selectAll()
+    .where('status', '=', 'requested')
+    .orderBy('requested_at')
+    .executeTakeFirst();
   if (!next) return null;
-  const r = await db.updateTable('model_versions').set({ status: 'training', started_at: now }).where('id', '=', next.id).where('status', '=', 'requested').executeTakeFirst();
+  const r = await db
+    .updateTable('model_versions')
+    .set({ status: 'training', started_at: now })
+    .where('id', '=', next.id)
+    .where('status', '=', 'requested')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1 ? toVersion({ ...next, status: 'training', started_at: now }) : null;
 }
 
-export async function recordProgress(db: Db, id: string, patch: Partial<Pick<ModelVersionsTable, 'epochs_done' | 'people' | 'events' | 'videos'>>): Promise<void> {
+export async function recordProgress(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<ModelVersionsTable, 'epochs_done' | 'people' | 'events' | 'videos'>>,
+): Promise<void> {
   await db.updateTable('model_versions').set(patch).where('id', '=', id).execute();
 }
 
@@ -116,17 +176,33 @@ export type ModelServingTopic = typeof MODEL_SERVING_TOPIC;
 export async function finishVersion(
   db: Db,
   id: string,
-  outcome: { status: 'serving' | 'rejected' | 'failed'; reason: string; figures: ModelFigures | null; swapMs: number | null; now: number },
+  outcome: {
+    status: 'serving' | 'rejected' | 'failed';
+    reason: string;
+    figures: ModelFigures | null;
+    swapMs: number | null;
+    now: number;
+  },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (outcome.status === 'serving') {
-      await trx.updateTable('model_versions').set({ status: 'retired', reason: 'superseded' }).where('status', '=', 'serving').execute();
+      await trx
+        .updateTable('model_versions')
+        .set({ status: 'retired', reason: 'superseded' })
+        .where('status', '=', 'serving')
+        .execute();
       await trx.deleteFrom('model_artefacts').where('version_id', '<>', id).execute();
       await emit(trx, MODEL_SERVING_TOPIC, id, { version: id }, outcome.now);
     }
     await trx
       .updateTable('model_versions')
-      .set({ status: outcome.status, reason: outcome.reason, figures: outcome.figures ? JSON.stringify(outcome.figures) : null, swap_ms: outcome.swapMs == null ? null : Math.round(outcome.swapMs), finished_at: outcome.now })
+      .set({
+        status: outcome.status,
+        reason: outcome.reason,
+        figures: outcome.figures ? JSON.stringify(outcome.figures) : null,
+        swap_ms: outcome.swapMs == null ? null : Math.round(outcome.swapMs),
+        finished_at: outcome.now,
+      })
       .where('id', '=', id)
       .execute();
   });
@@ -142,14 +218,32 @@ export async function resetAtStart(db: Db, now: number): Promise<void> {
     .updateTable('model_versions')
     .set({ status: 'retired', reason: 'process_restarted', finished_at: now })
     .where('status', '=', 'serving')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('model_artefacts').select('model_artefacts.version_id').whereRef('model_artefacts.version_id', '=', 'model_versions.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('model_artefacts')
+            .select('model_artefacts.version_id')
+            .whereRef('model_artefacts.version_id', '=', 'model_versions.id'),
+        ),
+      ),
+    )
     .execute();
-  await db.updateTable('model_versions').set({ status: 'requested', started_at: null, epochs_done: 0 }).where('status', '=', 'training').execute();
+  await db
+    .updateTable('model_versions')
+    .set({ status: 'requested', started_at: null, epochs_done: 0 })
+    .where('status', '=', 'training')
+    .execute();
 }
 
 /** The version serving now (null: online learning only). */
 export async function servingVersionId(db: Db): Promise<string | null> {
-  const r = await db.selectFrom('model_versions').select('id').where('status', '=', 'serving').orderBy('finished_at', 'desc').executeTakeFirst();
+  const r = await db
+    .selectFrom('model_versions')
+    .select('id')
+    .where('status', '=', 'serving')
+    .orderBy('finished_at', 'desc')
+    .executeTakeFirst();
   return r?.id ?? null;
 }
 
@@ -160,6 +254,12 @@ export async function modelVersion(db: Db, id: string): Promise<ModelVersion | n
 
 /** Newest first. */
 export async function listModelVersions(db: Db, limit = 50): Promise<ModelVersion[]> {
-  const rows = await db.selectFrom('model_versions').selectAll().orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('model_versions')
+    .selectAll()
+    .orderBy('requested_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toVersion);
 }

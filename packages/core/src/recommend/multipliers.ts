@@ -17,7 +17,11 @@ export interface MultiplierTable {
 }
 
 /** The multiplier of one video under a table (throttled shops and rules multiply). */
-export function multiplierOf(throttledShops: ReadonlySet<string>, rules: readonly MultiplierRule[], meta: ItemMeta): number {
+export function multiplierOf(
+  throttledShops: ReadonlySet<string>,
+  rules: readonly MultiplierRule[],
+  meta: ItemMeta,
+): number {
   let m = meta.shopId && throttledShops.has(meta.shopId) ? THROTTLED_MULTIPLIER : 1;
   for (const r of rules) if (meta[r.field] === r.value) m *= r.multiplier;
   return m;

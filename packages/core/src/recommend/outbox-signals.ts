@@ -14,12 +14,19 @@ export const ENGINE_OUTBOX_TOPICS = ['payment.succeeded', 'refund.succeeded', 'v
 export type EngineOutboxTopic = (typeof ENGINE_OUTBOX_TOPICS)[number];
 
 /** Teaches this process's engine one domain event; returns how many signals it published. */
-export async function learnFromDomainEvent(ctx: CoreContext, topic: EngineOutboxTopic, subjectId: string): Promise<number> {
+export async function learnFromDomainEvent(
+  ctx: CoreContext,
+  topic: EngineOutboxTopic,
+  subjectId: string,
+): Promise<number> {
   switch (topic) {
     case 'payment.succeeded':
     case 'refund.succeeded': {
       if (!hasSignalListeners(ctx.db)) return 0;
-      const signals = topic === 'payment.succeeded' ? await paymentSignals(ctx.db, subjectId) : await refundSignals(ctx.db, subjectId);
+      const signals =
+        topic === 'payment.succeeded'
+          ? await paymentSignals(ctx.db, subjectId)
+          : await refundSignals(ctx.db, subjectId);
       publishSignals(ctx.db, signals);
       return signals.length;
     }
@@ -30,5 +37,6 @@ export async function learnFromDomainEvent(ctx: CoreContext, topic: EngineOutbox
 }
 
 export function subscribeRecommendOutbox(outbox: OutboxDispatcher, ctx: CoreContext): void {
-  for (const topic of ENGINE_OUTBOX_TOPICS) outbox.subscribe(topic, async (e) => void (await learnFromDomainEvent(ctx, topic, e.subjectId)));
+  for (const topic of ENGINE_OUTBOX_TOPICS)
+    outbox.subscribe(topic, async (e) => void (await learnFromDomainEvent(ctx, topic, e.subjectId)));
 }

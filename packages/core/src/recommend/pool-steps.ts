@@ -38,7 +38,13 @@ export function summarisePool(videoId: string, steps: PoolStepView[]): VideoPool
   const last = steps[steps.length - 1];
   let pool: number | null = null;
   for (const s of steps) pool = Math.max(pool ?? 0, s.decision === 'promoted' ? s.pool + 1 : s.pool);
-  const status: PoolStatus = !last ? 'not_entered' : last.decision === 'stopped' ? 'stopped' : last.decision === 'top' ? 'top' : 'climbing';
+  const status: PoolStatus = !last
+    ? 'not_entered'
+    : last.decision === 'stopped'
+      ? 'stopped'
+      : last.decision === 'top'
+        ? 'top'
+        : 'climbing';
   return { videoId, pool, status, audiences: TRAFFIC_POOL_DEFAULTS.audiences, steps };
 }
 
@@ -48,7 +54,15 @@ async function stepsOf(db: Db, videoIds: readonly string[]): Promise<Map<string,
   const rows = await db.selectFrom('video_pool_steps').selectAll().where('video_id', 'in', videoIds).execute();
   for (const r of rows) {
     const list = out.get(r.video_id) ?? [];
-    list.push({ pool: Number(r.pool), decision: r.decision as PoolStepView['decision'], impressions: Number(r.impressions), rates: parse<PoolRates>(r.rates), thresholds: parse<PoolRates>(r.thresholds), shortfalls: parse<PoolRate[]>(r.shortfalls) ?? [], at: Number(r.at) });
+    list.push({
+      pool: Number(r.pool),
+      decision: r.decision as PoolStepView['decision'],
+      impressions: Number(r.impressions),
+      rates: parse<PoolRates>(r.rates),
+      thresholds: parse<PoolRates>(r.thresholds),
+      shortfalls: parse<PoolRate[]>(r.shortfalls) ?? [],
+      at: Number(r.at),
+    });
     out.set(r.video_id, list);
   }
   return out;
@@ -56,16 +70,28 @@ async function stepsOf(db: Db, videoIds: readonly string[]): Promise<Map<string,
 
 /** One video's pool history, for its managers (anyone else: 404). */
 export async function videoPoolView(db: Db, actor: Actor, videoId: string): Promise<VideoPoolView> {
-  const row = await db.selectFrom('videos').select(['id', 'owner_id', 'shop_id', 'host_kind', 'status']).where('id', '=', videoId).executeTakeFirst();
+  const row = await db
+    .selectFrom('videos')
+    .select(['id', 'owner_id', 'shop_id', 'host_kind', 'status'])
+    .where('id', '=', videoId)
+    .executeTakeFirst();
   if (!row || row.status === 'removed' || !managesVideo(actor, row)) throw notFound('video', videoId);
   return summarisePool(videoId, (await stepsOf(db, [videoId])).get(videoId) ?? []);
 }
 
 /** Pool summaries (without the steps) of several of the actor's videos, for a list. */
-export async function myVideoPools(db: Db, actor: Actor, videoIds: readonly string[]): Promise<Array<Omit<VideoPoolView, 'steps' | 'audiences'>>> {
+export async function myVideoPools(
+  db: Db,
+  actor: Actor,
+  videoIds: readonly string[],
+): Promise<Array<Omit<VideoPoolView, 'steps' | 'audiences'>>> {
   const ids = [...new Set(videoIds)].slice(0, 100);
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('videos').select(['id', 'owner_id', 'shop_id', 'host_kind', 'status']).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('videos')
+    .select(['id', 'owner_id', 'shop_id', 'host_kind', 'status'])
+    .where('id', 'in', ids)
+    .execute();
   const mine = rows.filter((r) => r.status !== 'removed' && managesVideo(actor, r)).map((r) => r.id);
   const steps = await stepsOf(db, mine);
   return mine.map((id) => {

@@ -17,7 +17,13 @@ import { onSignals } from '../signals/index.js';
 import { FeedMultipliers } from './throttle.js';
 import { videoMetasByIds } from './video-meta.js';
 import { POOL_ENTRY_DAYS, warmEngine, type WarmReport } from './warm.js';
-import { Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type ModelAdoption, type RetrainDecision, type RetrainOptions } from './retrainer.js';
+import {
+  Retrainer,
+  RETRAIN_SCHEDULE_DEFAULTS,
+  type ModelAdoption,
+  type RetrainDecision,
+  type RetrainOptions,
+} from './retrainer.js';
 
 const EXPIRE_EVERY_MS = 3600_000;
 /** People and videos unseen this long leave the engine (profiles and embedding rows). */
@@ -80,10 +86,20 @@ export class RecommendService {
     this.onSteps = (steps: PoolStep[]): void => this.recordSteps(steps);
     this.restartWaitMs = opts.restartFirstMs ?? RESTART_FIRST_MS;
     this.current = opts.thread ? this.startThread() : new LocalEngineHost(this.onSteps);
-    this.multipliers = new FeedMultipliers(ctx.db, () => ctx.clock.now(), (table) => this.host.setMultipliers(table));
+    this.multipliers = new FeedMultipliers(
+      ctx.db,
+      () => ctx.clock.now(),
+      (table) => this.host.setMultipliers(table),
+    );
     this.unsubscribe = onSignals(ctx.db, (signals) => this.apply(signals));
     this.retrainer = opts.retrain
-      ? new Retrainer(ctx, () => (this.isWarm ? this.host : null), (d) => this.emit({ kind: 'model', ...d }), { ...RETRAIN_SCHEDULE_DEFAULTS, ...opts.retrain }, (a) => this.emit({ kind: 'model_adopted', ...a }))
+      ? new Retrainer(
+          ctx,
+          () => (this.isWarm ? this.host : null),
+          (d) => this.emit({ kind: 'model', ...d }),
+          { ...RETRAIN_SCHEDULE_DEFAULTS, ...opts.retrain },
+          (a) => this.emit({ kind: 'model_adopted', ...a }),
+        )
       : null;
     this.ready = warmEngine(ctx, this.host).then(async (report) => {
       // The version serving (trained here before a restart, or by another process) serves from the first page.
@@ -166,7 +182,13 @@ export class RecommendService {
       this.pending = [];
       this.apply(queued);
       void stopped.close().catch(() => {});
-      this.emit({ kind: 'restarted', restarts: this.restarts, videos: report.videos, signals: report.signals, warmMs: report.ms });
+      this.emit({
+        kind: 'restarted',
+        restarts: this.restarts,
+        videos: report.videos,
+        signals: report.signals,
+        warmMs: report.ms,
+      });
     } catch (err) {
       this.restarting = false;
       this.pending = [];
@@ -246,7 +268,16 @@ export class RecommendService {
         await insertRows(
           this.ctx.db,
           'video_pool_steps',
-          batch.map((s) => ({ video_id: s.videoId, pool: s.pool, decision: s.decision, impressions: s.impressions, rates: s.rates ? JSON.stringify(s.rates) : null, thresholds: s.thresholds ? JSON.stringify(s.thresholds) : null, shortfalls: JSON.stringify(s.shortfalls), at: s.at })),
+          batch.map((s) => ({
+            video_id: s.videoId,
+            pool: s.pool,
+            decision: s.decision,
+            impressions: s.impressions,
+            rates: s.rates ? JSON.stringify(s.rates) : null,
+            thresholds: s.thresholds ? JSON.stringify(s.thresholds) : null,
+            shortfalls: JSON.stringify(s.shortfalls),
+            at: s.at,
+          })),
           { onConflictDoNothing: ['video_id', 'pool', 'decision'] },
         ).catch(() => 0); // a closed store or a removed video: the step is lost, the engine goes on
       }
@@ -290,11 +321,15 @@ export class RecommendService {
 }
 
 /** The store's engine in this process (null until first asked for); closed when the runtime is disposed. */
-const servicePart = runtimePart<{ service: RecommendService | null }, CoreContext['db']>('recommend.service', () => ({ service: null }), async (slot) => {
-  const s = slot.service;
-  slot.service = null;
-  await s?.close();
-});
+const servicePart = runtimePart<{ service: RecommendService | null }, CoreContext['db']>(
+  'recommend.service',
+  () => ({ service: null }),
+  async (slot) => {
+    const s = slot.service;
+    slot.service = null;
+    await s?.close();
+  },
+);
 
 /** The store's engine, created (and warming) on first use; options count only on that first call. */
 export function recommendService(ctx: CoreContext, opts: RecommendServiceOptions = {}): RecommendService {
@@ -312,7 +347,11 @@ export function runningRecommendService(ctx: CoreContext): RecommendService | nu
  * At login: the anonymous device's profile (x-viewer-id) merges into the account. Waits for the
  * warm-up when one is running; does nothing when no engine runs in this process.
  */
-export async function mergeDeviceProfile(ctx: CoreContext, viewerId: string | string[] | null | undefined, userId: string): Promise<boolean> {
+export async function mergeDeviceProfile(
+  ctx: CoreContext,
+  viewerId: string | string[] | null | undefined,
+  userId: string,
+): Promise<boolean> {
   if (typeof viewerId !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(viewerId)) return false;
   const service = runningRecommendService(ctx);
   if (!service) return false;

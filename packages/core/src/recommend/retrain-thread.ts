@@ -9,7 +9,9 @@ import type { ModelSnapshot, OfflineFigures, Signal } from '@zhongcao/recsys';
 import type { StoreAccess } from '../storage/index.js';
 
 /** Where the thread takes the history from: the store since a time (its own connection), or signals read already. */
-export type RetrainHistory = { kind: 'store'; access: StoreAccess; since: number } | { kind: 'signals'; signals: Signal[] };
+export type RetrainHistory =
+  | { kind: 'store'; access: StoreAccess; since: number }
+  | { kind: 'signals'; signals: Signal[] };
 
 export interface RetrainJob {
   history: RetrainHistory;
@@ -38,11 +40,18 @@ function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./retrain-worker.js', import.meta.url));
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./retrain-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true },
+  );
 }
 
 /** `onStart` gets the means to stop the thread (the process is closing). */
-export function retrainOnThread(job: RetrainJob, onEpoch: (epoch: number) => void, onStart?: (stop: () => void) => void): Promise<RetrainOutcome> {
+export function retrainOnThread(
+  job: RetrainJob,
+  onEpoch: (epoch: number) => void,
+  onStart?: (stop: () => void) => void,
+): Promise<RetrainOutcome> {
   const worker = startWorker();
   onStart?.(() => void worker.terminate());
   let sizes = { people: 0, events: 0, videos: 0 };

@@ -7,7 +7,17 @@
  * the figures back. One job per thread; the thread then exits.
  */
 import { parentPort } from 'node:worker_threads';
-import { evaluateSnapshot, interestWeight, onePass, retrain, RETRAIN_DEFAULTS, snapshotBuffers, trainingSet, type ModelSnapshot, type Signal } from '@zhongcao/recsys';
+import {
+  evaluateSnapshot,
+  interestWeight,
+  onePass,
+  retrain,
+  RETRAIN_DEFAULTS,
+  snapshotBuffers,
+  trainingSet,
+  type ModelSnapshot,
+  type Signal,
+} from '@zhongcao/recsys';
 import { openStoreReader } from '../storage/index.js';
 import type { RetrainHistory, RetrainJob, RetrainMessage } from './retrain-thread.js';
 import { storedSignals } from './warm.js';
@@ -33,13 +43,21 @@ port.once('message', (job: RetrainJob) => {
       const people = set.heldOut.length;
       port.postMessage({ type: 'set', people, events: set.events, videos: set.items.length } satisfies RetrainMessage);
       const opts = { ...RETRAIN_DEFAULTS, epochs: job.epochs, maxEvalPeople: job.maxEvalPeople };
-      const snapshot = retrain(set, opts, (epoch) => port.postMessage({ type: 'epoch', epoch } satisfies RetrainMessage));
+      const snapshot = retrain(set, opts, (epoch) =>
+        port.postMessage({ type: 'epoch', epoch } satisfies RetrainMessage),
+      );
       const figures = evaluateSnapshot(snapshot, set, opts.maxEvalPeople);
       const base: ModelSnapshot = job.serving ?? onePass(set);
       const baseline = evaluateSnapshot(base, set, opts.maxEvalPeople);
-      port.postMessage({ type: 'done', snapshot, figures, baseline } satisfies RetrainMessage, snapshotBuffers(snapshot));
+      port.postMessage(
+        { type: 'done', snapshot, figures, baseline } satisfies RetrainMessage,
+        snapshotBuffers(snapshot),
+      );
     } catch (err) {
-      port.postMessage({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies RetrainMessage);
+      port.postMessage({
+        type: 'error',
+        message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      } satisfies RetrainMessage);
     }
   })();
 });

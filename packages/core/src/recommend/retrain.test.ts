@@ -1,13 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ShownFilter } from './shown-filter.js';
-import { openTestCore, } from '../test-support/index.js';
+import { openTestCore } from '../test-support/index.js';
 import { listModelVersions } from './model-versions.js';
 import { RecommendService, type EngineLifecycleEvent } from './recommend-service.js';
 import { scoresWorse } from './retrainer.js';
 import { likedRings, nextLifecycle } from '../test-support/index.js';
 
-function nextModel(service: RecommendService, timeoutMs = 120_000): Promise<Extract<EngineLifecycleEvent, { kind: 'model' }>> {
+function nextModel(
+  service: RecommendService,
+  timeoutMs = 120_000,
+): Promise<Extract<EngineLifecycleEvent, { kind: 'model' }>> {
   return nextLifecycle(service, 'model', timeoutMs);
 }
 
@@ -34,7 +37,12 @@ test('a retraining on demand runs while pages are served: no page fails or stall
     for (let k = 0; !done || models[models.length - 1] === null; k++) {
       const started = performance.now();
       try {
-        const page = await service.host.recommend(people[k % people.length]!, 10, core.clock.now(), ShownFilter.empty());
+        const page = await service.host.recommend(
+          people[k % people.length]!,
+          10,
+          core.clock.now(),
+          ShownFilter.empty(),
+        );
         assert.equal(page.recs.length, 10);
         models.push(page.model);
       } catch (err) {
@@ -49,7 +57,9 @@ test('a retraining on demand runs while pages are served: no page fails or stall
     assert.ok(latencies.length > 20, `${latencies.length} pages during the retraining`);
     // How long pages and the swap took is the benchmark's business (bench recsys-feed: swap_pause_ms); here only that none failed.
     const slowest = Math.max(...latencies);
-    t.diagnostic(`${latencies.length} pages during the retraining, slowest ${slowest.toFixed(1)} ms; swap ${decision.swapMs?.toFixed(2)} ms`);
+    t.diagnostic(
+      `${latencies.length} pages during the retraining, slowest ${slowest.toFixed(1)} ms; swap ${decision.swapMs?.toFixed(2)} ms`,
+    );
     assert.equal(decision.status, 'serving', JSON.stringify(decision));
     assert.equal(decision.reason, 'better_than_online');
     assert.equal(decision.version, requested.id);
@@ -74,8 +84,13 @@ test('a retraining on demand runs while pages are served: no page fails or stall
     const next = await second;
     assert.equal(next.figures!.baselineVersion, requested.id);
     const versions = await listModelVersions(core.ctx.db);
-    if (next.status === 'serving') assert.deepEqual(versions.map((v) => v.status), ['serving', 'retired']);
-    else assert.deepEqual([next.reason, ...versions.map((v) => v.status)], ['worse_than_serving', 'rejected', 'serving']);
+    if (next.status === 'serving')
+      assert.deepEqual(
+        versions.map((v) => v.status),
+        ['serving', 'retired'],
+      );
+    else
+      assert.deepEqual([next.reason, ...versions.map((v) => v.status)], ['worse_than_serving', 'rejected', 'serving']);
   } finally {
     await service.close();
     await core.dispose();

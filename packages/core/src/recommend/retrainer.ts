@@ -13,7 +13,18 @@
 import { interestWeight, type ModelSnapshot } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import type { EngineHost } from './engine-host.js';
-import { claimRequested, finishVersion, recordProgress, requestRetrain, resetAtStart, type ModelDecisionReason, type ModelFigures, type ModelVersion, type RetrainTrigger, servingVersionId } from './model-versions.js';
+import {
+  claimRequested,
+  finishVersion,
+  recordProgress,
+  requestRetrain,
+  resetAtStart,
+  type ModelDecisionReason,
+  type ModelFigures,
+  type ModelVersion,
+  type RetrainTrigger,
+  servingVersionId,
+} from './model-versions.js';
 import { storeAccessOf } from '../storage/index.js';
 import { loadArtefacts, storeArtefacts } from './model-artefacts.js';
 import { retrainOnThread, type RetrainHistory } from './retrain-thread.js';
@@ -40,7 +51,16 @@ export interface RetrainOptions {
   maxEvalPeople: number;
 }
 
-export const RETRAIN_SCHEDULE_DEFAULTS: RetrainOptions = { everyMs: 6 * 3600_000, firstAfterMs: 10 * 60_000, pollMs: 5_000, followMs: 5_000, claim: true, epochs: 6, historyDays: 60, maxEvalPeople: 2_000 };
+export const RETRAIN_SCHEDULE_DEFAULTS: RetrainOptions = {
+  everyMs: 6 * 3600_000,
+  firstAfterMs: 10 * 60_000,
+  pollMs: 5_000,
+  followMs: 5_000,
+  claim: true,
+  epochs: 6,
+  historyDays: 60,
+  maxEvalPeople: 2_000,
+};
 
 /** A decision, for the log. */
 export interface RetrainDecision {
@@ -218,32 +238,70 @@ export class Retrainer {
       const access = storeAccessOf(db);
       const history: RetrainHistory = access
         ? { kind: 'store', access, since }
-        : { kind: 'signals', signals: (await storedSignals(this.ctx, since)).filter((s) => s.videoId && interestWeight(s) >= 1) };
+        : {
+            kind: 'signals',
+            signals: (await storedSignals(this.ctx, since)).filter((s) => s.videoId && interestWeight(s) >= 1),
+          };
       // Without an engine here, the bar is the version serving as stored (another process may have swapped it in since).
       const serving = this.engine ? this.serving : await this.storedServing();
       const outcome = await retrainOnThread(
-        { history, serving: serving?.snapshot ?? null, epochs: v.epochs, maxEvalPeople: this.opts.maxEvalPeople }, (epoch) => void recordProgress(db, v.id, { epochs_done: epoch }).catch(() => {}),
+        { history, serving: serving?.snapshot ?? null, epochs: v.epochs, maxEvalPeople: this.opts.maxEvalPeople },
+        (epoch) => void recordProgress(db, v.id, { epochs_done: epoch }).catch(() => {}),
         (stop) => (this.stopTraining = stop),
       );
       await recordProgress(db, v.id, { people: outcome.people, events: outcome.events, videos: outcome.videos });
-      const figures: ModelFigures = { model: outcome.figures, baseline: outcome.baseline, baselineVersion: serving?.version ?? null };
+      const figures: ModelFigures = {
+        model: outcome.figures,
+        baseline: outcome.baseline,
+        baselineVersion: serving?.version ?? null,
+      };
       const host = this.engine?.() ?? null;
-      if (outcome.figures.people === 0) decision = { version: v.id, status: 'rejected', reason: 'not_enough_history', figures, swapMs: null };
-      else if (scoresWorse(outcome.figures, outcome.baseline)) decision = { version: v.id, status: 'rejected', reason: serving ? 'worse_than_serving' : 'worse_than_online', figures, swapMs: null };
-      else if (this.engine && !host) decision = { version: v.id, status: 'rejected', reason: 'engine_unavailable', figures, swapMs: null };
+      if (outcome.figures.people === 0)
+        decision = { version: v.id, status: 'rejected', reason: 'not_enough_history', figures, swapMs: null };
+      else if (scoresWorse(outcome.figures, outcome.baseline))
+        decision = {
+          version: v.id,
+          status: 'rejected',
+          reason: serving ? 'worse_than_serving' : 'worse_than_online',
+          figures,
+          swapMs: null,
+        };
+      else if (this.engine && !host)
+        decision = { version: v.id, status: 'rejected', reason: 'engine_unavailable', figures, swapMs: null };
       else {
         // Stored before it is announced as serving, so every other engine can load it.
         const storedBytes = await storeArtefacts(db, v.id, outcome.snapshot);
         const swap = host ? await host.swapModel(v.id, outcome.snapshot, clock.now()) : null;
         this.serving = { version: v.id, snapshot: outcome.snapshot };
-        decision = { version: v.id, status: 'serving', reason: serving ? 'better_than_serving' : 'better_than_online', figures, swapMs: swap?.ms ?? null, ...(swap ? { swapped: { videos: swap.videos, covisitRows: swap.covisitRows, choice: swap.choice } } : {}), storedBytes };
+        decision = {
+          version: v.id,
+          status: 'serving',
+          reason: serving ? 'better_than_serving' : 'better_than_online',
+          figures,
+          swapMs: swap?.ms ?? null,
+          ...(swap ? { swapped: { videos: swap.videos, covisitRows: swap.covisitRows, choice: swap.choice } } : {}),
+          storedBytes,
+        };
       }
     } catch (err) {
-      decision = { version: v.id, status: 'failed', reason: 'training_failed', figures: null, swapMs: null, error: err instanceof Error ? err.message : String(err) };
+      decision = {
+        version: v.id,
+        status: 'failed',
+        reason: 'training_failed',
+        figures: null,
+        swapMs: null,
+        error: err instanceof Error ? err.message : String(err),
+      };
     }
     this.stopTraining = null;
     if (this.closed) return; // stopped with the process: the next start asks again
-    await finishVersion(db, v.id, { status: decision.status, reason: decision.status === 'failed' ? (decision.error ?? 'training_failed').slice(0, 2000) : decision.reason, figures: decision.figures, swapMs: decision.swapMs, now: clock.now() });
+    await finishVersion(db, v.id, {
+      status: decision.status,
+      reason: decision.status === 'failed' ? (decision.error ?? 'training_failed').slice(0, 2000) : decision.reason,
+      figures: decision.figures,
+      swapMs: decision.swapMs,
+      now: clock.now(),
+    });
     this.onDecision(decision);
   }
 

@@ -34,7 +34,15 @@ export interface EventRowLike {
 export function clientEventSignal(r: EventRowLike): Signal | null {
   const kind = CLIENT_KINDS[r.type];
   if (!kind || (r.user_id && DOMAIN_CARRIED.has(r.type))) return null;
-  return { actor: r.actor_key, kind, videoId: r.video_id, productId: r.product_id, watchMs: r.watch_ms == null ? null : Number(r.watch_ms), durationMs: r.duration_ms == null ? null : Number(r.duration_ms), at: Number(r.at) };
+  return {
+    actor: r.actor_key,
+    kind,
+    videoId: r.video_id,
+    productId: r.product_id,
+    watchMs: r.watch_ms == null ? null : Number(r.watch_ms),
+    durationMs: r.duration_ms == null ? null : Number(r.duration_ms),
+    at: Number(r.at),
+  };
 }
 
 /** The attributed video of an order line, when the purchase came from one. */
@@ -50,7 +58,13 @@ export async function paymentSignals(db: Db, paymentId: string): Promise<Signal[
     .where('payments.id', '=', paymentId)
     .where('orders.paid_at', 'is not', null)
     .execute();
-  return rows.map((r) => ({ actor: r.buyer_id, kind: 'purchase' as const, productId: r.product_id, videoId: videoOf(r.attr_content_id), at: Number(r.paid_at) }));
+  return rows.map((r) => ({
+    actor: r.buyer_id,
+    kind: 'purchase' as const,
+    productId: r.product_id,
+    videoId: videoOf(r.attr_content_id),
+    at: Number(r.paid_at),
+  }));
 }
 
 /** Refund signals of a refunded order (one per line). */
@@ -59,8 +73,20 @@ export async function refundSignals(db: Db, refundId: string): Promise<Signal[]>
     .selectFrom('refunds')
     .innerJoin('orders', 'orders.id', 'refunds.order_id')
     .innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
-    .select(['orders.buyer_id', 'refunds.completed_at', 'refunds.created_at', 'order_lines.product_id', 'order_lines.attr_content_id'])
+    .select([
+      'orders.buyer_id',
+      'refunds.completed_at',
+      'refunds.created_at',
+      'order_lines.product_id',
+      'order_lines.attr_content_id',
+    ])
     .where('refunds.id', '=', refundId)
     .execute();
-  return rows.map((r) => ({ actor: r.buyer_id, kind: 'refund' as const, productId: r.product_id, videoId: videoOf(r.attr_content_id), at: Number(r.completed_at ?? r.created_at) }));
+  return rows.map((r) => ({
+    actor: r.buyer_id,
+    kind: 'refund' as const,
+    productId: r.product_id,
+    videoId: videoOf(r.attr_content_id),
+    at: Number(r.completed_at ?? r.created_at),
+  }));
 }

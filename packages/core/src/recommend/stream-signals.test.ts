@@ -9,7 +9,7 @@ import { likeVideo } from '../content/index.js';
 import { recommendService, runningRecommendService } from './recommend-service.js';
 import { feedEngineFromStream } from './stream-signals.js';
 
-test('the engine intake learns each stream message once, skips what its warm-up already read, and takes a process\'s committed signals', async () => {
+test("the engine intake learns each stream message once, skips what its warm-up already read, and takes a process's committed signals", async () => {
   const core = await openTestCore();
   try {
     const owner = await makePerson(core, 'creator', ['creator'], false);
@@ -21,11 +21,27 @@ test('the engine intake learns each stream message once, skips what its warm-up 
     const warmedFrom = Date.now();
     const intake = await feedEngineFromStream(core.ctx, stream, 'engine-0', warmedFrom);
     const seenBefore = service.signalsSeen;
-    const signals: Signal[] = [{ actor: 'anon:device-1', kind: 'complete', videoId: video!, productId: null, watchMs: 10_000, durationMs: 10_000, at: now }];
+    const signals: Signal[] = [
+      {
+        actor: 'anon:device-1',
+        kind: 'complete',
+        videoId: video!,
+        productId: null,
+        watchMs: 10_000,
+        durationMs: 10_000,
+        at: now,
+      },
+    ];
 
     await stream.publish('signals', 'evn_a', signals);
     await stream.publish('signals', 'evn_a', signals); // redelivered: its acknowledgement was lost
-    assert.deepEqual(intake.figures, { messages: 1, duplicates: 1, signalsLearned: 1, beforeWarm: 0, modelAnnouncements: 0 });
+    assert.deepEqual(intake.figures, {
+      messages: 1,
+      duplicates: 1,
+      signalsLearned: 1,
+      beforeWarm: 0,
+      modelAnnouncements: 0,
+    });
     assert.equal(service.signalsSeen, seenBefore + 1, 'the engine learned it once');
 
     // A message the stream took before the warm-up read the stored history is already learned.

@@ -32,15 +32,27 @@ export interface EngineIntake {
   consumer: StreamConsumer;
 }
 
-const isEngineTopic = (topic: string): topic is EngineOutboxTopic => (ENGINE_OUTBOX_TOPICS as readonly string[]).includes(topic);
+const isEngineTopic = (topic: string): topic is EngineOutboxTopic =>
+  (ENGINE_OUTBOX_TOPICS as readonly string[]).includes(topic);
 
 /**
  * Consumes as the durable consumer `durable` (one per engine replica: each learns the whole stream).
  * Messages the stream took before `warmedFrom` (when the warm-up began reading the stored history)
  * are acknowledged without teaching the engine twice.
  */
-export async function feedEngineFromStream(ctx: CoreContext, stream: Stream, durable: string, warmedFrom = 0): Promise<EngineIntake> {
-  const figures: EngineIntakeFigures = { messages: 0, duplicates: 0, signalsLearned: 0, beforeWarm: 0, modelAnnouncements: 0 };
+export async function feedEngineFromStream(
+  ctx: CoreContext,
+  stream: Stream,
+  durable: string,
+  warmedFrom = 0,
+): Promise<EngineIntake> {
+  const figures: EngineIntakeFigures = {
+    messages: 0,
+    duplicates: 0,
+    signalsLearned: 0,
+    beforeWarm: 0,
+    modelAnnouncements: 0,
+  };
   const seen = new SeenIds();
   const prefixes = ['signals', ...[...ENGINE_OUTBOX_TOPICS, MODEL_SERVING_TOPIC].map((t) => `outbox.${t}`)];
   const consumer = await stream.consume(durable, prefixes, async (m) => {
@@ -58,7 +70,8 @@ export async function feedEngineFromStream(ctx: CoreContext, stream: Stream, dur
       figures.signalsLearned += signals.length;
     } else {
       const event = m.payload as OutboxStreamPayload;
-      if (isEngineTopic(event.topic)) figures.signalsLearned += await learnFromDomainEvent(ctx, event.topic, event.subjectId);
+      if (isEngineTopic(event.topic))
+        figures.signalsLearned += await learnFromDomainEvent(ctx, event.topic, event.subjectId);
       else if (event.topic === MODEL_SERVING_TOPIC) {
         figures.modelAnnouncements++;
         await runningRecommendService(ctx)?.retrainer?.follow();

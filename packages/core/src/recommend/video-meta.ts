@@ -26,7 +26,15 @@ async function metasOf(db: Db, rows: readonly VideoRow[]): Promise<ItemMeta[]> {
       .selectFrom('video_anchors')
       .innerJoin('products', 'products.id', 'video_anchors.product_id')
       .leftJoin('categories', 'categories.id', 'products.category_id')
-      .select(['video_anchors.video_id', 'video_anchors.product_id', 'video_anchors.position', 'products.shop_id', 'products.category_id', 'products.min_price_fen', 'categories.name as category_name'])
+      .select([
+        'video_anchors.video_id',
+        'video_anchors.product_id',
+        'video_anchors.position',
+        'products.shop_id',
+        'products.category_id',
+        'products.min_price_fen',
+        'categories.name as category_name',
+      ])
       .where('video_anchors.video_id', 'in', ids)
       .orderBy('video_anchors.video_id')
       .orderBy('video_anchors.position')
@@ -71,23 +79,43 @@ const COLUMNS = ['id', 'title', 'owner_id', 'hashtags', 'published_at'] as const
 export async function videoMetasByIds(db: Db, ids: readonly string[]): Promise<ItemMeta[]> {
   const out: ItemMeta[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db.selectFrom('videos').select(COLUMNS).where('id', 'in', ids.slice(i, i + CHUNK)).where('status', '=', 'published').execute();
+    const rows = await db
+      .selectFrom('videos')
+      .select(COLUMNS)
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .where('status', '=', 'published')
+      .execute();
     out.push(...(await metasOf(db, rows)));
   }
   return out;
 }
 
 /** Published videos since `since`, oldest first, at most `max`, in chunks (`each` per chunk). */
-export async function forEachVideoMetaSince(db: Db, since: number, max: number, each: (metas: ItemMeta[]) => void): Promise<number> {
+export async function forEachVideoMetaSince(
+  db: Db,
+  since: number,
+  max: number,
+  each: (metas: ItemMeta[]) => void,
+): Promise<number> {
   let after: { at: number; id: string } | null = null;
   let seen = 0;
   while (seen < max) {
-    let q = db.selectFrom('videos').select(COLUMNS).where('status', '=', 'published').where('published_at', '>=', since);
+    let q = db
+      .selectFrom('videos')
+      .select(COLUMNS)
+      .where('status', '=', 'published')
+      .where('published_at', '>=', since);
     if (after) {
       const { at, id } = after;
-      q = q.where((eb) => eb.or([eb('published_at', '>', at), eb.and([eb('published_at', '=', at), eb('id', '>', id)])]));
+      q = q.where((eb) =>
+        eb.or([eb('published_at', '>', at), eb.and([eb('published_at', '=', at), eb('id', '>', id)])]),
+      );
     }
-    const rows = await q.orderBy('published_at').orderBy('id').limit(Math.min(CHUNK, max - seen)).execute();
+    const rows = await q
+      .orderBy('published_at')
+      .orderBy('id')
+      .limit(Math.min(CHUNK, max - seen))
+      .execute();
     if (rows.length === 0) break;
     each(await metasOf(db, rows));
     seen += rows.length;

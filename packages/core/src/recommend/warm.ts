@@ -29,11 +29,41 @@ export interface WarmReport {
 export async function storedSignals(ctx: Pick<CoreContext, 'db'>, since: number): Promise<Signal[]> {
   const { db } = ctx;
   const [follows, likes, comments, shares, carts, lines, refunds] = await Promise.all([
-    db.selectFrom('follows').select(['follower_id', 'followee_id', 'created_at']).orderBy('created_at', 'desc').limit(MAX_ROWS).execute(),
-    db.selectFrom('video_likes').select(['user_id', 'video_id', 'created_at']).where('created_at', '>=', since).orderBy('created_at', 'desc').limit(MAX_ROWS).execute(),
-    db.selectFrom('comments').select(['author_id', 'video_id', 'created_at']).where('created_at', '>=', since).orderBy('created_at', 'desc').limit(MAX_ROWS).execute(),
-    db.selectFrom('video_shares').select(['user_id', 'video_id', 'created_at']).where('created_at', '>=', since).where('user_id', 'is not', null).orderBy('created_at', 'desc').limit(MAX_ROWS).execute(),
-    db.selectFrom('cart_items').innerJoin('skus', 'skus.id', 'cart_items.sku_id').select(['cart_items.user_id', 'skus.product_id', 'cart_items.added_at']).where('cart_items.added_at', '>=', since).limit(MAX_ROWS).execute(),
+    db
+      .selectFrom('follows')
+      .select(['follower_id', 'followee_id', 'created_at'])
+      .orderBy('created_at', 'desc')
+      .limit(MAX_ROWS)
+      .execute(),
+    db
+      .selectFrom('video_likes')
+      .select(['user_id', 'video_id', 'created_at'])
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(MAX_ROWS)
+      .execute(),
+    db
+      .selectFrom('comments')
+      .select(['author_id', 'video_id', 'created_at'])
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(MAX_ROWS)
+      .execute(),
+    db
+      .selectFrom('video_shares')
+      .select(['user_id', 'video_id', 'created_at'])
+      .where('created_at', '>=', since)
+      .where('user_id', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .limit(MAX_ROWS)
+      .execute(),
+    db
+      .selectFrom('cart_items')
+      .innerJoin('skus', 'skus.id', 'cart_items.sku_id')
+      .select(['cart_items.user_id', 'skus.product_id', 'cart_items.added_at'])
+      .where('cart_items.added_at', '>=', since)
+      .limit(MAX_ROWS)
+      .execute(),
     db
       .selectFrom('orders')
       .innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
@@ -54,13 +84,30 @@ export async function storedSignals(ctx: Pick<CoreContext, 'db'>, since: number)
   ]);
   const video = (id: string | null): string | null => (id?.startsWith('vid_') ? id : null);
   const out: Signal[] = [];
-  for (const r of follows) out.push({ actor: r.follower_id, kind: 'follow', creatorId: r.followee_id, at: Number(r.created_at) });
+  for (const r of follows)
+    out.push({ actor: r.follower_id, kind: 'follow', creatorId: r.followee_id, at: Number(r.created_at) });
   for (const r of likes) out.push({ actor: r.user_id, kind: 'like', videoId: r.video_id, at: Number(r.created_at) });
-  for (const r of comments) out.push({ actor: r.author_id, kind: 'comment', videoId: r.video_id, at: Number(r.created_at) });
+  for (const r of comments)
+    out.push({ actor: r.author_id, kind: 'comment', videoId: r.video_id, at: Number(r.created_at) });
   for (const r of shares) out.push({ actor: r.user_id!, kind: 'share', videoId: r.video_id, at: Number(r.created_at) });
-  for (const r of carts) out.push({ actor: r.user_id, kind: 'add_to_cart', productId: r.product_id, at: Number(r.added_at) });
-  for (const r of lines) out.push({ actor: r.buyer_id, kind: 'purchase', productId: r.product_id, videoId: video(r.attr_content_id), at: Number(r.paid_at) });
-  for (const r of refunds) out.push({ actor: r.buyer_id, kind: 'refund', productId: r.product_id, videoId: video(r.attr_content_id), at: Number(r.completed_at) });
+  for (const r of carts)
+    out.push({ actor: r.user_id, kind: 'add_to_cart', productId: r.product_id, at: Number(r.added_at) });
+  for (const r of lines)
+    out.push({
+      actor: r.buyer_id,
+      kind: 'purchase',
+      productId: r.product_id,
+      videoId: video(r.attr_content_id),
+      at: Number(r.paid_at),
+    });
+  for (const r of refunds)
+    out.push({
+      actor: r.buyer_id,
+      kind: 'refund',
+      productId: r.product_id,
+      videoId: video(r.attr_content_id),
+      at: Number(r.completed_at),
+    });
   // Client events by id (ids sort by receipt time): the newest MAX_ROWS of the window.
   const events = await db
     .selectFrom('events')
@@ -84,7 +131,9 @@ export async function warmEngine(ctx: CoreContext, engine: EngineHost): Promise<
   const started = Date.now();
   const now = ctx.clock.now();
   const poolSince = now - POOL_ENTRY_DAYS * DAY;
-  const videos = await forEachVideoMetaSince(ctx.db, now - WARM_VIDEO_DAYS * DAY, MAX_VIDEOS, (metas) => engine.upsertVideos(metas, poolSince, null));
+  const videos = await forEachVideoMetaSince(ctx.db, now - WARM_VIDEO_DAYS * DAY, MAX_VIDEOS, (metas) =>
+    engine.upsertVideos(metas, poolSince, null),
+  );
   const signals = await storedSignals(ctx, now - WARM_SIGNAL_DAYS * DAY);
   for (let i = 0; i < signals.length; i += SIGNAL_CHUNK) engine.observe(signals.slice(i, i + SIGNAL_CHUNK));
   await engine.settled();

@@ -1,8 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  canFollowUp, canReply, canReview, decodeReviewCursor, encodeReviewCursor, maskReviewerName, reviewDeadline, starClass, statsDelta, summarizeReviews,
-  FOLLOWUP_WINDOW_MS, REVIEW_WINDOW_MS,
+  canFollowUp,
+  canReply,
+  canReview,
+  decodeReviewCursor,
+  encodeReviewCursor,
+  maskReviewerName,
+  reviewDeadline,
+  starClass,
+  statsDelta,
+  summarizeReviews,
+  FOLLOWUP_WINDOW_MS,
+  REVIEW_WINDOW_MS,
 } from './review-rules.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -38,14 +48,61 @@ test('one follow-up within 180 days of the review; one reply at any time', () =>
 
 test('good is 4–5 product stars, bad 1–2; the summary rounds the rating to one decimal and the good share down', () => {
   assert.deepEqual([1, 2, 3, 4, 5].map(starClass), ['bad', 'bad', 'neutral', 'good', 'good']);
-  assert.deepEqual(statsDelta({ product: 5, logistics: 3, service: 4 }, true), { reviews: 1, productStarSum: 5, logisticsStarSum: 3, serviceStarSum: 4, good: 1, bad: 0, withPhotos: 1 });
+  assert.deepEqual(statsDelta({ product: 5, logistics: 3, service: 4 }, true), {
+    reviews: 1,
+    productStarSum: 5,
+    logisticsStarSum: 3,
+    serviceStarSum: 4,
+    good: 1,
+    bad: 0,
+    withPhotos: 1,
+  });
   assert.deepEqual(statsDelta({ product: 1, logistics: 1, service: 1 }, false).bad, 1);
-  assert.deepEqual(summarizeReviews({ reviews: 0, productStarSum: 0, logisticsStarSum: 0, serviceStarSum: 0, good: 0, bad: 0, withPhotos: 0 }).rating, null);
+  assert.deepEqual(
+    summarizeReviews({
+      reviews: 0,
+      productStarSum: 0,
+      logisticsStarSum: 0,
+      serviceStarSum: 0,
+      good: 0,
+      bad: 0,
+      withPhotos: 0,
+    }).rating,
+    null,
+  );
   // 3 reviews: 5, 4, 1 stars → 3.3, good 2/3 = 66 %.
-  const s = summarizeReviews({ reviews: 3, productStarSum: 10, logisticsStarSum: 15, serviceStarSum: 14, good: 2, bad: 1, withPhotos: 1 });
-  assert.deepEqual(s, { count: 3, rating: 3.3, logisticsRating: 5, serviceRating: 4.7, goodPercent: 66, good: 2, bad: 1, withPhotos: 1 });
+  const s = summarizeReviews({
+    reviews: 3,
+    productStarSum: 10,
+    logisticsStarSum: 15,
+    serviceStarSum: 14,
+    good: 2,
+    bad: 1,
+    withPhotos: 1,
+  });
+  assert.deepEqual(s, {
+    count: 3,
+    rating: 3.3,
+    logisticsRating: 5,
+    serviceRating: 4.7,
+    goodPercent: 66,
+    good: 2,
+    bad: 1,
+    withPhotos: 1,
+  });
   // 999 good of 1000 never reads as 100 %.
-  assert.equal(summarizeReviews({ reviews: 1000, productStarSum: 4996, logisticsStarSum: 5000, serviceStarSum: 5000, good: 999, bad: 1, withPhotos: 0 }).goodPercent, 99);
+  assert.equal(
+    summarizeReviews({
+      reviews: 1000,
+      productStarSum: 4996,
+      logisticsStarSum: 5000,
+      serviceStarSum: 5000,
+      good: 999,
+      bad: 1,
+      withPhotos: 0,
+    }).goodPercent,
+    99,
+  );
 });
 
 test('reviewer names are masked and cursors round-trip', () => {

@@ -39,7 +39,9 @@ export interface Stars {
   service: number;
 }
 
-export type Verdict = { ok: true } | { ok: false; code: ReviewErrorCode; status: number; details: Record<string, unknown> };
+export type Verdict =
+  | { ok: true }
+  | { ok: false; code: ReviewErrorCode; status: number; details: Record<string, unknown> };
 
 const ok: Verdict = { ok: true };
 
@@ -55,7 +57,8 @@ export function reviewDeadline(completedAt: number): number {
 
 /** May the buyer review a line of an order in this state now? (Ownership and duplicates are checked by the store.) */
 export function canReview(order: { status: string; completedAt: number | null }, now: number): Verdict {
-  if (order.status !== 'completed' || order.completedAt === null) return { ok: false, code: 'ORDER_NOT_COMPLETED', status: 422, details: { status: order.status } };
+  if (order.status !== 'completed' || order.completedAt === null)
+    return { ok: false, code: 'ORDER_NOT_COMPLETED', status: 422, details: { status: order.status } };
   const deadline = reviewDeadline(order.completedAt);
   if (now > deadline) return { ok: false, code: 'REVIEW_WINDOW_CLOSED', status: 422, details: { deadline } };
   return ok;
@@ -81,9 +84,28 @@ export function starClass(productStars: number): StarClass {
 }
 
 /** What one review adds to the product's figures. */
-export function statsDelta(stars: Stars, hasPhotos: boolean): { reviews: 1; productStarSum: number; logisticsStarSum: number; serviceStarSum: number; good: 0 | 1; bad: 0 | 1; withPhotos: 0 | 1 } {
+export function statsDelta(
+  stars: Stars,
+  hasPhotos: boolean,
+): {
+  reviews: 1;
+  productStarSum: number;
+  logisticsStarSum: number;
+  serviceStarSum: number;
+  good: 0 | 1;
+  bad: 0 | 1;
+  withPhotos: 0 | 1;
+} {
   const cls = starClass(stars.product);
-  return { reviews: 1, productStarSum: stars.product, logisticsStarSum: stars.logistics, serviceStarSum: stars.service, good: cls === 'good' ? 1 : 0, bad: cls === 'bad' ? 1 : 0, withPhotos: hasPhotos ? 1 : 0 };
+  return {
+    reviews: 1,
+    productStarSum: stars.product,
+    logisticsStarSum: stars.logistics,
+    serviceStarSum: stars.service,
+    good: cls === 'good' ? 1 : 0,
+    bad: cls === 'bad' ? 1 : 0,
+    withPhotos: hasPhotos ? 1 : 0,
+  };
 }
 
 export interface StatsRow {
@@ -114,7 +136,17 @@ const oneDecimal = (sum: number, n: number): number => Math.round((sum * 10) / n
 /** The figures a product page shows, from the stored sums. */
 export function summarizeReviews(s: StatsRow): ReviewSummary {
   const n = s.reviews;
-  if (n <= 0) return { count: 0, rating: null, logisticsRating: null, serviceRating: null, goodPercent: null, good: 0, bad: 0, withPhotos: 0 };
+  if (n <= 0)
+    return {
+      count: 0,
+      rating: null,
+      logisticsRating: null,
+      serviceRating: null,
+      goodPercent: null,
+      good: 0,
+      bad: 0,
+      withPhotos: 0,
+    };
   return {
     count: n,
     rating: oneDecimal(s.productStarSum, n),

@@ -10,9 +10,26 @@ import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { enforceContent, type FieldHit } from '../governance/index.js';
 import { imageUrl } from '../catalog/index.js';
 import {
-  canFollowUp, canReply, canReview, decodeReviewCursor, encodeReviewCursor, maskReviewerName, reviewDeadline, statsDelta, summarizeReviews, validStars,
-  BAD_MAX_STARS, FOLLOWUP_WINDOW_MS, GOOD_MIN_STARS, MAX_REVIEW_PHOTOS, MAX_REVIEW_TEXT, REVIEWS_PAGE_MAX,
-  type ReviewFilter, type ReviewSummary, type Stars, type Verdict,
+  canFollowUp,
+  canReply,
+  canReview,
+  decodeReviewCursor,
+  encodeReviewCursor,
+  maskReviewerName,
+  reviewDeadline,
+  statsDelta,
+  summarizeReviews,
+  validStars,
+  BAD_MAX_STARS,
+  FOLLOWUP_WINDOW_MS,
+  GOOD_MIN_STARS,
+  MAX_REVIEW_PHOTOS,
+  MAX_REVIEW_TEXT,
+  REVIEWS_PAGE_MAX,
+  type ReviewFilter,
+  type ReviewSummary,
+  type Stars,
+  type Verdict,
 } from './review-rules.js';
 import { emitReviewEvent } from './review-events.js';
 
@@ -92,24 +109,45 @@ function checkText(text: string, field: string, required: boolean): string {
 
 function checkPhotoIds(ids: readonly string[] | undefined): string[] {
   const list = [...(ids ?? [])];
-  if (list.length > MAX_REVIEW_PHOTOS) throw invalid(`at most ${MAX_REVIEW_PHOTOS} photos`, { field: 'photoIds', limit: MAX_REVIEW_PHOTOS });
+  if (list.length > MAX_REVIEW_PHOTOS)
+    throw invalid(`at most ${MAX_REVIEW_PHOTOS} photos`, { field: 'photoIds', limit: MAX_REVIEW_PHOTOS });
   if (new Set(list).size !== list.length) throw invalid('a photo is listed twice', { field: 'photoIds' });
   return list;
 }
 
-const flagsOf = (part: ReviewFlag['part'], hits: readonly FieldHit[]): ReviewFlag[] => hits.map((h) => ({ part, term: h.term, severity: h.severity, rule: h.rule, start: h.start, end: h.end }));
+const flagsOf = (part: ReviewFlag['part'], hits: readonly FieldHit[]): ReviewFlag[] =>
+  hits.map((h) => ({ part, term: h.term, severity: h.severity, rule: h.rule, start: h.start, end: h.end }));
 
 /** Attaches the buyer's unused uploads, in the given order; any other id fails the whole command. */
-async function attachPhotos(tx: Tx, actor: Actor, reviewId: string, part: 'review' | 'followup', ids: readonly string[]): Promise<void> {
+async function attachPhotos(
+  tx: Tx,
+  actor: Actor,
+  reviewId: string,
+  part: 'review' | 'followup',
+  ids: readonly string[],
+): Promise<void> {
   for (const [i, id] of ids.entries()) {
-    const res = await tx.updateTable('review_photos').set({ review_id: reviewId, part, sort: i }).where('id', '=', id).where('uploader_id', '=', actor.userId).where('review_id', 'is', null).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('REVIEW_PHOTO_UNAVAILABLE', messages.REVIEW_PHOTO_UNAVAILABLE, { field: 'photoIds', id });
+    const res = await tx
+      .updateTable('review_photos')
+      .set({ review_id: reviewId, part, sort: i })
+      .where('id', '=', id)
+      .where('uploader_id', '=', actor.userId)
+      .where('review_id', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1)
+      throw new DomainError('REVIEW_PHOTO_UNAVAILABLE', messages.REVIEW_PHOTO_UNAVAILABLE, { field: 'photoIds', id });
   }
 }
 
 /** Reviews a line of the buyer's completed order. Someone else's line answers like an unknown one (404). */
-export async function createReview(ctx: CoreContext, actor: Actor, orderLineId: string, input: ReviewInput): Promise<OwnReviewView> {
-  for (const k of ['productStars', 'logisticsStars', 'serviceStars'] as const) if (!validStars(input[k])) throw invalid(`${k} must be a whole number of stars from 1 to 5`, { field: k });
+export async function createReview(
+  ctx: CoreContext,
+  actor: Actor,
+  orderLineId: string,
+  input: ReviewInput,
+): Promise<OwnReviewView> {
+  for (const k of ['productStars', 'logisticsStars', 'serviceStars'] as const)
+    if (!validStars(input[k])) throw invalid(`${k} must be a whole number of stars from 1 to 5`, { field: k });
   const text = checkText(input.text ?? '', 'text', false);
   const photoIds = checkPhotoIds(input.photoIds);
   // Existence, ownership and the window first, so a stranger learns nothing from the rule book's answer.
@@ -124,10 +162,28 @@ export async function createReview(ctx: CoreContext, actor: Actor, orderLineId: 
     const inserted = await tx
       .insertInto('reviews')
       .values({
-        id, order_id: line.order_id, order_line_id: line.id, product_id: line.product_id, sku_id: line.sku_id, shop_id: line.shop_id, buyer_id: actor.userId,
-        spec_values: line.spec_values, product_stars: stars.product, logistics_stars: stars.logistics, service_stars: stars.service, text,
-        flags: JSON.stringify(flagsOf('review', hits)), has_photos: hasPhotos ? 1 : 0, created_at: now,
-        followup_text: null, followup_flags: null, followup_at: null, reply_text: null, reply_flags: null, reply_by: null, reply_at: null,
+        id,
+        order_id: line.order_id,
+        order_line_id: line.id,
+        product_id: line.product_id,
+        sku_id: line.sku_id,
+        shop_id: line.shop_id,
+        buyer_id: actor.userId,
+        spec_values: line.spec_values,
+        product_stars: stars.product,
+        logistics_stars: stars.logistics,
+        service_stars: stars.service,
+        text,
+        flags: JSON.stringify(flagsOf('review', hits)),
+        has_photos: hasPhotos ? 1 : 0,
+        created_at: now,
+        followup_text: null,
+        followup_flags: null,
+        followup_at: null,
+        reply_text: null,
+        reply_flags: null,
+        reply_by: null,
+        reply_at: null,
       })
       .onConflict((oc) => oc.column('order_line_id').doNothing())
       .returning('id')
@@ -135,22 +191,57 @@ export async function createReview(ctx: CoreContext, actor: Actor, orderLineId: 
     if (inserted.length !== 1) throw new DomainError('REVIEW_EXISTS', messages.REVIEW_EXISTS, { orderLineId });
     await attachPhotos(tx, actor, id, 'review', photoIds);
     const d = statsDelta(stars, hasPhotos);
-    await tx.insertInto('product_review_stats').values({ product_id: line.product_id, shop_id: line.shop_id, reviews: 0, product_star_sum: 0, logistics_star_sum: 0, service_star_sum: 0, good: 0, bad: 0, with_photos: 0, updated_at: now })
-      .onConflict((oc) => oc.column('product_id').doNothing()).execute();
-    await tx.updateTable('product_review_stats').set((eb) => ({
-      reviews: eb('reviews', '+', d.reviews),
-      product_star_sum: eb('product_star_sum', '+', d.productStarSum),
-      logistics_star_sum: eb('logistics_star_sum', '+', d.logisticsStarSum),
-      service_star_sum: eb('service_star_sum', '+', d.serviceStarSum),
-      good: eb('good', '+', d.good),
-      bad: eb('bad', '+', d.bad),
-      with_photos: eb('with_photos', '+', d.withPhotos),
-      updated_at: now,
-    })).where('product_id', '=', line.product_id).execute();
-    await emitReviewEvent(tx, {
-      topic: 'review.created',
-      payload: { reviewId: id, orderId: line.order_id, orderLineId: line.id, productId: line.product_id, shopId: line.shop_id, buyerId: actor.userId, productStars: stars.product, logisticsStars: stars.logistics, serviceStars: stars.service, hasPhotos, flagged: hits.length > 0, at: now },
-    }, now);
+    await tx
+      .insertInto('product_review_stats')
+      .values({
+        product_id: line.product_id,
+        shop_id: line.shop_id,
+        reviews: 0,
+        product_star_sum: 0,
+        logistics_star_sum: 0,
+        service_star_sum: 0,
+        good: 0,
+        bad: 0,
+        with_photos: 0,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('product_id').doNothing())
+      .execute();
+    await tx
+      .updateTable('product_review_stats')
+      .set((eb) => ({
+        reviews: eb('reviews', '+', d.reviews),
+        product_star_sum: eb('product_star_sum', '+', d.productStarSum),
+        logistics_star_sum: eb('logistics_star_sum', '+', d.logisticsStarSum),
+        service_star_sum: eb('service_star_sum', '+', d.serviceStarSum),
+        good: eb('good', '+', d.good),
+        bad: eb('bad', '+', d.bad),
+        with_photos: eb('with_photos', '+', d.withPhotos),
+        updated_at: now,
+      }))
+      .where('product_id', '=', line.product_id)
+      .execute();
+    await emitReviewEvent(
+      tx,
+      {
+        topic: 'review.created',
+        payload: {
+          reviewId: id,
+          orderId: line.order_id,
+          orderLineId: line.id,
+          productId: line.product_id,
+          shopId: line.shop_id,
+          buyerId: actor.userId,
+          productStars: stars.product,
+          logisticsStars: stars.logistics,
+          serviceStars: stars.service,
+          hasPhotos,
+          flagged: hits.length > 0,
+          at: now,
+        },
+      },
+      now,
+    );
     return id;
   });
   return ownReview(ctx.db, actor, reviewId, ctx.clock.now());
@@ -160,25 +251,54 @@ async function reviewableLine(db: Db | Tx, actor: Actor, orderLineId: string, no
   const line = await db
     .selectFrom('order_lines as l')
     .innerJoin('orders as o', 'o.id', 'l.order_id')
-    .select(['l.id', 'l.order_id', 'l.product_id', 'l.sku_id', 'l.shop_id', 'l.spec_values', 'o.buyer_id', 'o.status', 'o.completed_at'])
+    .select([
+      'l.id',
+      'l.order_id',
+      'l.product_id',
+      'l.sku_id',
+      'l.shop_id',
+      'l.spec_values',
+      'o.buyer_id',
+      'o.status',
+      'o.completed_at',
+    ])
     .where('l.id', '=', orderLineId)
     .executeTakeFirst();
   if (!line || line.buyer_id !== actor.userId) throw notFound('order line', orderLineId);
-  const exists = await db.selectFrom('reviews').select('id').where('order_line_id', '=', orderLineId).executeTakeFirst();
+  const exists = await db
+    .selectFrom('reviews')
+    .select('id')
+    .where('order_line_id', '=', orderLineId)
+    .executeTakeFirst();
   if (exists) throw new DomainError('REVIEW_EXISTS', messages.REVIEW_EXISTS, { orderLineId, reviewId: exists.id });
-  const v = canReview({ status: line.status, completedAt: line.completed_at === null ? null : Number(line.completed_at) }, now);
+  const v = canReview(
+    { status: line.status, completedAt: line.completed_at === null ? null : Number(line.completed_at) },
+    now,
+  );
   if (!v.ok) fail(v);
   return line;
 }
 
 /** The buyer's one follow-up (追评), with up to six more photos. */
-export async function addFollowUp(ctx: CoreContext, actor: Actor, reviewId: string, input: { text: string; photoIds?: readonly string[] | undefined }): Promise<OwnReviewView> {
+export async function addFollowUp(
+  ctx: CoreContext,
+  actor: Actor,
+  reviewId: string,
+  input: { text: string; photoIds?: readonly string[] | undefined },
+): Promise<OwnReviewView> {
   const text = checkText(input.text, 'text', true);
   const photoIds = checkPhotoIds(input.photoIds);
   const mine = async (db: Db | Tx) => {
-    const r = await db.selectFrom('reviews').select(['id', 'buyer_id', 'product_id', 'shop_id', 'created_at', 'followup_at']).where('id', '=', reviewId).executeTakeFirst();
+    const r = await db
+      .selectFrom('reviews')
+      .select(['id', 'buyer_id', 'product_id', 'shop_id', 'created_at', 'followup_at'])
+      .where('id', '=', reviewId)
+      .executeTakeFirst();
     if (!r || r.buyer_id !== actor.userId) throw notFound('review', reviewId);
-    const v = canFollowUp({ createdAt: Number(r.created_at), followupAt: r.followup_at === null ? null : Number(r.followup_at) }, ctx.clock.now());
+    const v = canFollowUp(
+      { createdAt: Number(r.created_at), followupAt: r.followup_at === null ? null : Number(r.followup_at) },
+      ctx.clock.now(),
+    );
     if (!v.ok) fail(v);
     return r;
   };
@@ -187,19 +307,37 @@ export async function addFollowUp(ctx: CoreContext, actor: Actor, reviewId: stri
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const r = await mine(tx);
-    const res = await tx.updateTable('reviews').set({ followup_text: text, followup_flags: JSON.stringify(flagsOf('followup', hits)), followup_at: now }).where('id', '=', reviewId).where('followup_at', 'is', null).executeTakeFirst();
+    const res = await tx
+      .updateTable('reviews')
+      .set({ followup_text: text, followup_flags: JSON.stringify(flagsOf('followup', hits)), followup_at: now })
+      .where('id', '=', reviewId)
+      .where('followup_at', 'is', null)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new DomainError('FOLLOWUP_EXISTS', messages.FOLLOWUP_EXISTS);
     await attachPhotos(tx, actor, reviewId, 'followup', photoIds);
-    await emitReviewEvent(tx, { topic: 'review.followed_up', payload: { reviewId, productId: r.product_id, shopId: r.shop_id, at: now } }, now);
+    await emitReviewEvent(
+      tx,
+      { topic: 'review.followed_up', payload: { reviewId, productId: r.product_id, shopId: r.shop_id, at: now } },
+      now,
+    );
   });
   return ownReview(ctx.db, actor, reviewId, ctx.clock.now());
 }
 
 /** The shop's one reply (商家回复), by its owner or staff. Another shop's review answers 404. */
-export async function replyToReview(ctx: CoreContext, actor: Actor, reviewId: string, input: { text: string }): Promise<OwnReviewView> {
+export async function replyToReview(
+  ctx: CoreContext,
+  actor: Actor,
+  reviewId: string,
+  input: { text: string },
+): Promise<OwnReviewView> {
   const text = checkText(input.text, 'text', true);
   const theirs = async (db: Db | Tx) => {
-    const r = await db.selectFrom('reviews').select(['id', 'product_id', 'shop_id', 'reply_at']).where('id', '=', reviewId).executeTakeFirst();
+    const r = await db
+      .selectFrom('reviews')
+      .select(['id', 'product_id', 'shop_id', 'reply_at'])
+      .where('id', '=', reviewId)
+      .executeTakeFirst();
     if (!r || !actor.shops.has(r.shop_id)) throw notFound('review', reviewId);
     const v = canReply({ replyAt: r.reply_at === null ? null : Number(r.reply_at) });
     if (!v.ok) fail(v);
@@ -210,9 +348,26 @@ export async function replyToReview(ctx: CoreContext, actor: Actor, reviewId: st
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const r = await theirs(tx);
-    const res = await tx.updateTable('reviews').set({ reply_text: text, reply_flags: JSON.stringify(flagsOf('reply', hits)), reply_by: actor.userId, reply_at: now }).where('id', '=', reviewId).where('reply_at', 'is', null).executeTakeFirst();
+    const res = await tx
+      .updateTable('reviews')
+      .set({
+        reply_text: text,
+        reply_flags: JSON.stringify(flagsOf('reply', hits)),
+        reply_by: actor.userId,
+        reply_at: now,
+      })
+      .where('id', '=', reviewId)
+      .where('reply_at', 'is', null)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new DomainError('REPLY_EXISTS', messages.REPLY_EXISTS);
-    await emitReviewEvent(tx, { topic: 'review.replied', payload: { reviewId, productId: r.product_id, shopId: r.shop_id, repliedBy: actor.userId, at: now } }, now);
+    await emitReviewEvent(
+      tx,
+      {
+        topic: 'review.replied',
+        payload: { reviewId, productId: r.product_id, shopId: r.shop_id, repliedBy: actor.userId, at: now },
+      },
+      now,
+    );
   });
   return ownReview(ctx.db, actor, reviewId, ctx.clock.now());
 }
@@ -220,9 +375,26 @@ export async function replyToReview(ctx: CoreContext, actor: Actor, reviewId: st
 // ---------------------------------------------------------------- reads
 
 type ReviewRow = {
-  id: string; order_id: string; order_line_id: string; product_id: string; shop_id: string; buyer_id: string; spec_values: string;
-  product_stars: number; logistics_stars: number; service_stars: number; text: string; flags: string; has_photos: number; created_at: number;
-  followup_text: string | null; followup_flags: string | null; followup_at: number | null; reply_text: string | null; reply_flags: string | null; reply_at: number | null;
+  id: string;
+  order_id: string;
+  order_line_id: string;
+  product_id: string;
+  shop_id: string;
+  buyer_id: string;
+  spec_values: string;
+  product_stars: number;
+  logistics_stars: number;
+  service_stars: number;
+  text: string;
+  flags: string;
+  has_photos: number;
+  created_at: number;
+  followup_text: string | null;
+  followup_flags: string | null;
+  followup_at: number | null;
+  reply_text: string | null;
+  reply_flags: string | null;
+  reply_at: number | null;
   reviewer_name: string;
 };
 
@@ -231,15 +403,44 @@ function reviewQuery(db: Db) {
     .selectFrom('reviews as r')
     .innerJoin('users as u', 'u.id', 'r.buyer_id')
     .select([
-      'r.id', 'r.order_id', 'r.order_line_id', 'r.product_id', 'r.shop_id', 'r.buyer_id', 'r.spec_values', 'r.product_stars', 'r.logistics_stars', 'r.service_stars',
-      'r.text', 'r.flags', 'r.has_photos', 'r.created_at', 'r.followup_text', 'r.followup_flags', 'r.followup_at', 'r.reply_text', 'r.reply_flags', 'r.reply_at', 'u.display_name as reviewer_name',
+      'r.id',
+      'r.order_id',
+      'r.order_line_id',
+      'r.product_id',
+      'r.shop_id',
+      'r.buyer_id',
+      'r.spec_values',
+      'r.product_stars',
+      'r.logistics_stars',
+      'r.service_stars',
+      'r.text',
+      'r.flags',
+      'r.has_photos',
+      'r.created_at',
+      'r.followup_text',
+      'r.followup_flags',
+      'r.followup_at',
+      'r.reply_text',
+      'r.reply_flags',
+      'r.reply_at',
+      'u.display_name as reviewer_name',
     ]);
 }
 
-async function photosOf(db: Db, reviewIds: readonly string[]): Promise<Map<string, { review: string[]; followup: string[] }>> {
+async function photosOf(
+  db: Db,
+  reviewIds: readonly string[],
+): Promise<Map<string, { review: string[]; followup: string[] }>> {
   const out = new Map<string, { review: string[]; followup: string[] }>();
   if (reviewIds.length === 0) return out;
-  const rows = await db.selectFrom('review_photos').select(['review_id', 'part', 'file_name']).where('review_id', 'in', [...reviewIds]).orderBy('review_id').orderBy('part').orderBy('sort').execute();
+  const rows = await db
+    .selectFrom('review_photos')
+    .select(['review_id', 'part', 'file_name'])
+    .where('review_id', 'in', [...reviewIds])
+    .orderBy('review_id')
+    .orderBy('part')
+    .orderBy('sort')
+    .execute();
   for (const p of rows) {
     const e = out.get(p.review_id!) ?? { review: [], followup: [] };
     (p.part === 'followup' ? e.followup : e.review).push(imageUrl(p.file_name));
@@ -261,16 +462,31 @@ function toView(r: ReviewRow, photos: { review: string[]; followup: string[] } |
     photos: photos?.review ?? [],
     createdAt: Number(r.created_at),
     reviewer: maskReviewerName(r.reviewer_name),
-    followUp: r.followup_at === null ? null : { text: r.followup_text ?? '', photos: photos?.followup ?? [], at: Number(r.followup_at) },
+    followUp:
+      r.followup_at === null
+        ? null
+        : { text: r.followup_text ?? '', photos: photos?.followup ?? [], at: Number(r.followup_at) },
     reply: r.reply_at === null ? null : { text: r.reply_text ?? '', at: Number(r.reply_at) },
   };
 }
 
 async function ownViews(db: Db, rows: ReviewRow[], now: number, actor: Actor): Promise<OwnReviewView[]> {
-  const photos = await photosOf(db, rows.map((r) => r.id));
+  const photos = await photosOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const productIds = [...new Set(rows.map((r) => r.product_id))];
-  const products = productIds.length ? await db.selectFrom('products').select(['id', 'title']).where('id', 'in', productIds).execute() : [];
-  const firstImages = productIds.length ? await db.selectFrom('product_images').select(['product_id', 'file_name', 'sort']).where('product_id', 'in', productIds).orderBy('sort').execute() : [];
+  const products = productIds.length
+    ? await db.selectFrom('products').select(['id', 'title']).where('id', 'in', productIds).execute()
+    : [];
+  const firstImages = productIds.length
+    ? await db
+        .selectFrom('product_images')
+        .select(['product_id', 'file_name', 'sort'])
+        .where('product_id', 'in', productIds)
+        .orderBy('sort')
+        .execute()
+    : [];
   const image = new Map<string, string>();
   for (const i of firstImages) if (!image.has(i.product_id)) image.set(i.product_id, imageUrl(i.file_name));
   const title = new Map(products.map((p) => [p.id, p.title]));
@@ -297,7 +513,8 @@ export async function ownReview(db: Db, actor: Actor, reviewId: string, now: num
 
 function checkLimit(limit: number | undefined): number {
   const n = limit ?? 20;
-  if (!Number.isSafeInteger(n) || n < 1 || n > REVIEWS_PAGE_MAX) throw invalid(`limit must be 1–${REVIEWS_PAGE_MAX}`, { field: 'limit' });
+  if (!Number.isSafeInteger(n) || n < 1 || n > REVIEWS_PAGE_MAX)
+    throw invalid(`limit must be 1–${REVIEWS_PAGE_MAX}`, { field: 'limit' });
   return n;
 }
 
@@ -308,18 +525,40 @@ const decodeIdCursor = (cursor: string | undefined): string | undefined => {
 };
 
 /** The buyer's own reviews, newest first. */
-export async function myReviews(db: Db, actor: Actor, q: { cursor?: string | undefined; limit?: number | undefined }, now: number): Promise<{ items: OwnReviewView[]; nextCursor: string | null }> {
+export async function myReviews(
+  db: Db,
+  actor: Actor,
+  q: { cursor?: string | undefined; limit?: number | undefined },
+  now: number,
+): Promise<{ items: OwnReviewView[]; nextCursor: string | null }> {
   const limit = checkLimit(q.limit);
   const after = decodeIdCursor(q.cursor);
   let query = reviewQuery(db).where('r.buyer_id', '=', actor.userId);
   if (after) query = query.where('r.id', '<', after);
-  const rows = await query.orderBy('r.id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('r.id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
-  return { items: await ownViews(db, page, now, actor), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+  return {
+    items: await ownViews(db, page, now, actor),
+    nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+  };
 }
 
 /** A shop's reviews for its staff, newest first; filter by product stars and by whether they were answered. */
-export async function shopReviews(db: Db, actor: Actor, shopId: string, q: { stars?: number | undefined; replied?: boolean | undefined; cursor?: string | undefined; limit?: number | undefined }, now: number): Promise<{ items: OwnReviewView[]; nextCursor: string | null; summary: ReviewSummary }> {
+export async function shopReviews(
+  db: Db,
+  actor: Actor,
+  shopId: string,
+  q: {
+    stars?: number | undefined;
+    replied?: boolean | undefined;
+    cursor?: string | undefined;
+    limit?: number | undefined;
+  },
+  now: number,
+): Promise<{ items: OwnReviewView[]; nextCursor: string | null; summary: ReviewSummary }> {
   if (!actor.shops.has(shopId)) throw notFound('shop', shopId);
   const limit = checkLimit(q.limit);
   const after = decodeIdCursor(q.cursor);
@@ -328,29 +567,70 @@ export async function shopReviews(db: Db, actor: Actor, shopId: string, q: { sta
   if (q.stars !== undefined) query = query.where('r.product_stars', '=', q.stars);
   if (q.replied !== undefined) query = query.where('r.reply_at', q.replied ? 'is not' : 'is', null);
   if (after) query = query.where('r.id', '<', after);
-  const rows = await query.orderBy('r.id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('r.id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
-  const sums = await db.selectFrom('product_review_stats').select((eb) => [
-    eb.fn.sum<number>('reviews').as('reviews'), eb.fn.sum<number>('product_star_sum').as('p'), eb.fn.sum<number>('logistics_star_sum').as('l'),
-    eb.fn.sum<number>('service_star_sum').as('s'), eb.fn.sum<number>('good').as('good'), eb.fn.sum<number>('bad').as('bad'), eb.fn.sum<number>('with_photos').as('w'),
-  ]).where('shop_id', '=', shopId).executeTakeFirst();
-  const summary = summarizeReviews({ reviews: Number(sums?.reviews ?? 0), productStarSum: Number(sums?.p ?? 0), logisticsStarSum: Number(sums?.l ?? 0), serviceStarSum: Number(sums?.s ?? 0), good: Number(sums?.good ?? 0), bad: Number(sums?.bad ?? 0), withPhotos: Number(sums?.w ?? 0) });
-  return { items: await ownViews(db, page, now, actor), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null, summary };
+  const sums = await db
+    .selectFrom('product_review_stats')
+    .select((eb) => [
+      eb.fn.sum<number>('reviews').as('reviews'),
+      eb.fn.sum<number>('product_star_sum').as('p'),
+      eb.fn.sum<number>('logistics_star_sum').as('l'),
+      eb.fn.sum<number>('service_star_sum').as('s'),
+      eb.fn.sum<number>('good').as('good'),
+      eb.fn.sum<number>('bad').as('bad'),
+      eb.fn.sum<number>('with_photos').as('w'),
+    ])
+    .where('shop_id', '=', shopId)
+    .executeTakeFirst();
+  const summary = summarizeReviews({
+    reviews: Number(sums?.reviews ?? 0),
+    productStarSum: Number(sums?.p ?? 0),
+    logisticsStarSum: Number(sums?.l ?? 0),
+    serviceStarSum: Number(sums?.s ?? 0),
+    good: Number(sums?.good ?? 0),
+    bad: Number(sums?.bad ?? 0),
+    withPhotos: Number(sums?.w ?? 0),
+  });
+  return {
+    items: await ownViews(db, page, now, actor),
+    nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+    summary,
+  };
 }
 
 /** The product's figures (rating, 好评率, counts). */
 export async function productReviewSummary(db: Db, productId: string): Promise<ReviewSummary> {
-  const s = await db.selectFrom('product_review_stats').selectAll().where('product_id', '=', productId).executeTakeFirst();
+  const s = await db
+    .selectFrom('product_review_stats')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
   return summarizeReviews({
-    reviews: Number(s?.reviews ?? 0), productStarSum: Number(s?.product_star_sum ?? 0), logisticsStarSum: Number(s?.logistics_star_sum ?? 0),
-    serviceStarSum: Number(s?.service_star_sum ?? 0), good: Number(s?.good ?? 0), bad: Number(s?.bad ?? 0), withPhotos: Number(s?.with_photos ?? 0),
+    reviews: Number(s?.reviews ?? 0),
+    productStarSum: Number(s?.product_star_sum ?? 0),
+    logisticsStarSum: Number(s?.logistics_star_sum ?? 0),
+    serviceStarSum: Number(s?.service_star_sum ?? 0),
+    good: Number(s?.good ?? 0),
+    bad: Number(s?.bad ?? 0),
+    withPhotos: Number(s?.with_photos ?? 0),
   });
 }
 
 /** The product page's reviews: the figures, then reviews with photos first and newest first within each; 有图 / 好评 / 差评 filters. */
-export async function productReviews(db: Db, productId: string, q: { filter?: ReviewFilter | undefined; cursor?: string | undefined; limit?: number | undefined }): Promise<{ summary: ReviewSummary; items: ReviewView[]; nextCursor: string | null }> {
+export async function productReviews(
+  db: Db,
+  productId: string,
+  q: { filter?: ReviewFilter | undefined; cursor?: string | undefined; limit?: number | undefined },
+): Promise<{ summary: ReviewSummary; items: ReviewView[]; nextCursor: string | null }> {
   const limit = checkLimit(q.limit);
-  const product = await db.selectFrom('products').select(['id', 'status']).where('id', '=', productId).executeTakeFirst();
+  const product = await db
+    .selectFrom('products')
+    .select(['id', 'status'])
+    .where('id', '=', productId)
+    .executeTakeFirst();
   if (!product || product.status === 'draft') throw notFound('product', productId);
   let c: { hasPhotos: boolean; id: string } | null = null;
   if (q.cursor !== undefined) {
@@ -364,25 +644,53 @@ export async function productReviews(db: Db, productId: string, q: { filter?: Re
   if (filter === 'bad') query = query.where('r.product_stars', '<=', BAD_MAX_STARS);
   if (c) {
     const cur = c;
-    query = query.where((eb) => eb.or([eb('r.has_photos', '<', cur.hasPhotos ? 1 : 0), eb.and([eb('r.has_photos', '=', cur.hasPhotos ? 1 : 0), eb('r.id', '<', cur.id)])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('r.has_photos', '<', cur.hasPhotos ? 1 : 0),
+        eb.and([eb('r.has_photos', '=', cur.hasPhotos ? 1 : 0), eb('r.id', '<', cur.id)]),
+      ]),
+    );
   }
-  const rows = await query.orderBy('r.has_photos', 'desc').orderBy('r.id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('r.has_photos', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
-  const photos = await photosOf(db, page.map((r) => r.id));
+  const photos = await photosOf(
+    db,
+    page.map((r) => r.id),
+  );
   const last = page[page.length - 1];
   return {
     summary: await productReviewSummary(db, productId),
     items: page.map((r) => toView(r, photos.get(r.id))),
-    nextCursor: rows.length > limit && last ? encodeReviewCursor({ hasPhotos: Number(last.has_photos) === 1, id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeReviewCursor({ hasPhotos: Number(last.has_photos) === 1, id: last.id })
+        : null,
   };
 }
 
 /** For the order page: each line's review, whether it may be reviewed now and until when. */
-export async function orderReviewStates(db: Db, actor: Actor, orderId: string, now: number): Promise<LineReviewState[]> {
-  const order = await db.selectFrom('orders').select(['id', 'buyer_id', 'status', 'completed_at']).where('id', '=', orderId).executeTakeFirst();
+export async function orderReviewStates(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  now: number,
+): Promise<LineReviewState[]> {
+  const order = await db
+    .selectFrom('orders')
+    .select(['id', 'buyer_id', 'status', 'completed_at'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
   if (!order || order.buyer_id !== actor.userId) throw notFound('order', orderId);
   const lines = await db.selectFrom('order_lines').select('id').where('order_id', '=', orderId).orderBy('id').execute();
-  const reviews = await db.selectFrom('reviews').select(['id', 'order_line_id', 'created_at', 'followup_at']).where('order_id', '=', orderId).execute();
+  const reviews = await db
+    .selectFrom('reviews')
+    .select(['id', 'order_line_id', 'created_at', 'followup_at'])
+    .where('order_id', '=', orderId)
+    .execute();
   const byLine = new Map(reviews.map((r) => [r.order_line_id, r]));
   const completedAt = order.completed_at === null ? null : Number(order.completed_at);
   const open = canReview({ status: order.status, completedAt }, now).ok;
@@ -393,7 +701,12 @@ export async function orderReviewStates(db: Db, actor: Actor, orderId: string, n
       reviewId: r?.id ?? null,
       canReview: !r && open,
       deadline: completedAt === null ? null : reviewDeadline(completedAt),
-      canFollowUp: r ? canFollowUp({ createdAt: Number(r.created_at), followupAt: r.followup_at === null ? null : Number(r.followup_at) }, now).ok : false,
+      canFollowUp: r
+        ? canFollowUp(
+            { createdAt: Number(r.created_at), followupAt: r.followup_at === null ? null : Number(r.followup_at) },
+            now,
+          ).ok
+        : false,
     };
   });
 }

@@ -14,9 +14,22 @@ const HOUR = 3_600_000;
 
 let txn = 0;
 async function paidOrder(core: TestCore, buyer: Actor, skuId: string): Promise<string> {
-  const c = (await checkout(core.ctx, buyer, { items: [{ skuId, quantity: 1, attribution: { source: 'shelf' } }] })).body;
+  const c = (await checkout(core.ctx, buyer, { items: [{ skuId, quantity: 1, attribution: { source: 'shelf' } }] }))
+    .body;
   txn++;
-  await applyNotification(core.ctx, 'sandbox', { eventId: `aw${txn}`, kind: 'payment.succeeded', paymentId: c.payment.id, providerTxnId: `sbx_aw_${txn}`, amountFen: c.totalFen, at: 0 }, '{}');
+  await applyNotification(
+    core.ctx,
+    'sandbox',
+    {
+      eventId: `aw${txn}`,
+      kind: 'payment.succeeded',
+      paymentId: c.payment.id,
+      providerTxnId: `sbx_aw_${txn}`,
+      amountFen: c.totalFen,
+      at: 0,
+    },
+    '{}',
+  );
   return c.orders[0]!.id;
 }
 
@@ -47,9 +60,21 @@ test('the merchant 首页 and 履约中心 agree on which orders wait to ship an
     const onTimeShipBy = (await orderDetail(core.ctx.db, buyer, onTime)).promise.shipBy!;
 
     const dash = await shopDashboard(core.ctx.db, shop.owner, shop.shopId, now);
-    const deadlines = (await shopDeadlines(core.ctx.db, shop.owner, shop.shopId, now)).items.filter((d) => d.kind === 'ship_by');
-    assert.deepEqual(dash.toShipOldest.map((o) => [o.orderId, o.shipByAt, o.overdue]), [[late, lateShipBy, true], [onTime, onTimeShipBy, false]]);
-    assert.deepEqual(deadlines.map((d) => [d.orderId, d.dueAt]), dash.toShipOldest.map((o) => [o.orderId, o.shipByAt]), 'the same orders with the same deadlines');
+    const deadlines = (await shopDeadlines(core.ctx.db, shop.owner, shop.shopId, now)).items.filter(
+      (d) => d.kind === 'ship_by',
+    );
+    assert.deepEqual(
+      dash.toShipOldest.map((o) => [o.orderId, o.shipByAt, o.overdue]),
+      [
+        [late, lateShipBy, true],
+        [onTime, onTimeShipBy, false],
+      ],
+    );
+    assert.deepEqual(
+      deadlines.map((d) => [d.orderId, d.dueAt]),
+      dash.toShipOldest.map((o) => [o.orderId, o.shipByAt]),
+      'the same orders with the same deadlines',
+    );
     const overdueInFulfilment = deadlines.filter((d) => d.remainingMs <= 0).length;
     assert.equal(dash.today.overdue, 1);
     assert.equal(overdueInFulfilment, dash.today.overdue, '履约中心 counts the overdue order the 首页 lists');

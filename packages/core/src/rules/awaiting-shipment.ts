@@ -33,7 +33,12 @@ export interface AwaitingShipment {
 }
 
 /** A shop's paid, unshipped orders, most urgent first (earliest ship-by time, then oldest payment). */
-export async function awaitingShipment(db: Db, shopId: string, now: number, limit: number): Promise<AwaitingShipment[]> {
+export async function awaitingShipment(
+  db: Db,
+  shopId: string,
+  now: number,
+  limit: number,
+): Promise<AwaitingShipment[]> {
   const rows = await db
     .selectFrom('orders')
     .select(['id', 'paid_at', 'total_fen', 'ship_by_at'])
@@ -46,15 +51,30 @@ export async function awaitingShipment(db: Db, shopId: string, now: number, limi
     .execute();
   return rows.map((r) => {
     const shipByAt = r.ship_by_at === null ? null : Number(r.ship_by_at);
-    return { orderId: r.id, paidAt: Number(r.paid_at ?? 0), totalFen: Number(r.total_fen), shipByAt, overdue: isShipOverdue({ status: 'paid', shipByAt }, now) };
+    return {
+      orderId: r.id,
+      paidAt: Number(r.paid_at ?? 0),
+      totalFen: Number(r.total_fen),
+      shipByAt,
+      overdue: isShipOverdue({ status: 'paid', shipByAt }, now),
+    };
   });
 }
 
 /** How many of a shop's paid, unshipped orders there are, and how many of them are overdue at `now`. */
-export async function shipmentCounts(db: Db, shopId: string, now: number): Promise<{ toShip: number; overdue: number }> {
+export async function shipmentCounts(
+  db: Db,
+  shopId: string,
+  now: number,
+): Promise<{ toShip: number; overdue: number }> {
   const row = await db
     .selectFrom('orders')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), sql<number | string | null>`sum(case when ${sql.ref('ship_by_at')} <= ${now} then ${sql.lit(1)} else ${sql.lit(0)} end)`.as('late')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      sql<
+        number | string | null
+      >`sum(case when ${sql.ref('ship_by_at')} <= ${now} then ${sql.lit(1)} else ${sql.lit(0)} end)`.as('late'),
+    ])
     .where('shop_id', '=', shopId)
     .where('status', '=', 'paid')
     .executeTakeFirst();

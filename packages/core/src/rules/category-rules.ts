@@ -7,7 +7,14 @@ import type { Actor, CoreContext, Db, Tx } from '../context.js';
 import { requireRole } from '../accounts/index.js';
 import { notFound } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
-import { applyRulePatch, checkRuleProfile, DEFAULT_RULES, profileFromStored, type RuleProfile, type RuleProfilePatch } from './profile.js';
+import {
+  applyRulePatch,
+  checkRuleProfile,
+  DEFAULT_RULES,
+  profileFromStored,
+  type RuleProfile,
+  type RuleProfilePatch,
+} from './profile.js';
 
 /** The columns of a category row that make up its profile. */
 export interface CategoryRuleColumns {
@@ -18,7 +25,13 @@ export interface CategoryRuleColumns {
   rules: string;
 }
 
-export const CATEGORY_RULE_COLUMNS = ['categories.ship_by_hours', 'categories.perishable', 'categories.fee_rate_bp', 'categories.settle_window_days', 'categories.rules'] as const;
+export const CATEGORY_RULE_COLUMNS = [
+  'categories.ship_by_hours',
+  'categories.perishable',
+  'categories.fee_rate_bp',
+  'categories.settle_window_days',
+  'categories.rules',
+] as const;
 
 function parseJson(text: string): Record<string, unknown> {
   try {
@@ -32,9 +45,19 @@ function parseJson(text: string): Record<string, unknown> {
 /** The full profile of a category row: its columns, then its stored JSON, then the defaults. */
 export function profileOfCategory(row: CategoryRuleColumns): RuleProfile {
   const perishable = row.perishable === 1;
-  const base: RuleProfile = { ...DEFAULT_RULES, lateShipment: { ...DEFAULT_RULES.lateShipment }, sevenDayNoReason: !perishable };
+  const base: RuleProfile = {
+    ...DEFAULT_RULES,
+    lateShipment: { ...DEFAULT_RULES.lateShipment },
+    sevenDayNoReason: !perishable,
+  };
   const stored = profileFromStored(parseJson(row.rules), base);
-  const p: RuleProfile = { ...stored, shipByHours: Number(row.ship_by_hours), perishable, feeRateBp: Number(row.fee_rate_bp), settleWindowDays: Number(row.settle_window_days) };
+  const p: RuleProfile = {
+    ...stored,
+    shipByHours: Number(row.ship_by_hours),
+    perishable,
+    feeRateBp: Number(row.fee_rate_bp),
+    settleWindowDays: Number(row.settle_window_days),
+  };
   if (p.perishable) p.sevenDayNoReason = false;
   return p;
 }
@@ -52,7 +75,11 @@ export interface CategoryRulesView {
 }
 
 async function loadRow(db: Db | Tx, categoryId: string) {
-  return db.selectFrom('categories').select(['id', 'name', 'ship_by_hours', 'perishable', 'fee_rate_bp', 'settle_window_days', 'rules']).where('id', '=', categoryId).executeTakeFirst();
+  return db
+    .selectFrom('categories')
+    .select(['id', 'name', 'ship_by_hours', 'perishable', 'fee_rate_bp', 'settle_window_days', 'rules'])
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
 }
 
 export async function categoryRules(db: Db, categoryId: string): Promise<CategoryRulesView> {
@@ -62,7 +89,12 @@ export async function categoryRules(db: Db, categoryId: string): Promise<Categor
 }
 
 export async function listCategoryRules(db: Db): Promise<CategoryRulesView[]> {
-  const rows = await db.selectFrom('categories').select(['id', 'name', 'ship_by_hours', 'perishable', 'fee_rate_bp', 'settle_window_days', 'rules']).orderBy('sort').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('categories')
+    .select(['id', 'name', 'ship_by_hours', 'perishable', 'fee_rate_bp', 'settle_window_days', 'rules'])
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ categoryId: r.id, name: r.name, rules: profileOfCategory(r) }));
 }
 
@@ -70,7 +102,12 @@ export async function listCategoryRules(db: Db): Promise<CategoryRulesView[]> {
  * An admin changes some rules of a category. Orders already placed keep the rules they were
  * sold under (their snapshot); only later orders see the change.
  */
-export async function updateCategoryRuleProfile(ctx: CoreContext, actor: Actor, categoryId: string, patch: RuleProfilePatch): Promise<CategoryRulesView> {
+export async function updateCategoryRuleProfile(
+  ctx: CoreContext,
+  actor: Actor,
+  categoryId: string,
+  patch: RuleProfilePatch,
+): Promise<CategoryRulesView> {
   requireRole(actor, 'admin');
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
@@ -83,7 +120,13 @@ export async function updateCategoryRuleProfile(ctx: CoreContext, actor: Actor, 
     const next = checkRuleProfile(merged);
     await tx
       .updateTable('categories')
-      .set({ ship_by_hours: next.shipByHours, perishable: next.perishable ? 1 : 0, fee_rate_bp: next.feeRateBp, settle_window_days: next.settleWindowDays, rules: storedPart(next) })
+      .set({
+        ship_by_hours: next.shipByHours,
+        perishable: next.perishable ? 1 : 0,
+        fee_rate_bp: next.feeRateBp,
+        settle_window_days: next.settleWindowDays,
+        rules: storedPart(next),
+      })
       .where('id', '=', categoryId)
       .execute();
     await emit(tx, 'category.rules_changed', categoryId, { categoryId, by: actor.userId, rules: next }, now);

@@ -26,12 +26,23 @@ export const SHIP_BY_RECHECK_MS = 3600_000;
 const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['requested', 'countered', 'escalated'];
 
 async function hasOpenUnshippedRefund(tx: Tx, orderId: string): Promise<boolean> {
-  const row = await tx.selectFrom('aftersales_cases').select('id').where('order_id', '=', orderId).where('type', '=', 'refund_unshipped').where('status', 'in', OPEN_CASE_STATUSES).limit(1).executeTakeFirst();
+  const row = await tx
+    .selectFrom('aftersales_cases')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where('type', '=', 'refund_unshipped')
+    .where('status', 'in', OPEN_CASE_STATUSES)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 async function orderState(tx: Tx, orderId: string) {
-  return tx.selectFrom('orders').select(['id', 'shop_id', 'status', 'ship_by_at', 'shipped_at', 'dispatched_at']).where('id', '=', orderId).executeTakeFirst();
+  return tx
+    .selectFrom('orders')
+    .select(['id', 'shop_id', 'status', 'ship_by_at', 'shipped_at', 'dispatched_at'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
 }
 
 /** Registers the handlers of the order deadlines. */
@@ -39,7 +50,18 @@ export function registerOrderDeadlines(registry: TimerRegistry): TimerRegistry {
   registry.register(DEADLINE.payBy, async (tx, timer, now) => {
     const o = await orderState(tx, timer.subjectId);
     if (o?.status !== 'unpaid') return;
-    if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'unpaid', 'cancelled', SYSTEM, { code: 'not_paid_in_time' }, now, { cancel_reason: 'not paid in time' })) {
+    if (
+      await transitionOrder(
+        tx,
+        { id: o.id, shopId: o.shop_id },
+        'unpaid',
+        'cancelled',
+        SYSTEM,
+        { code: 'not_paid_in_time' },
+        now,
+        { cancel_reason: 'not paid in time' },
+      )
+    ) {
       await releaseReservations(tx, o.id, now);
       await giveBackCoupon(tx, o.id);
     }
@@ -48,18 +70,44 @@ export function registerOrderDeadlines(registry: TimerRegistry): TimerRegistry {
     const o = await orderState(tx, timer.subjectId);
     if (!o) return;
     if (o.status === 'paid' && (await hasOpenUnshippedRefund(tx, o.id))) {
-      await scheduleTimer(tx, { kind: DEADLINE.shipBy, subjectId: o.id, dueAt: now + SHIP_BY_RECHECK_MS, scopeId: timer.scopeId, payload: timer.payload }, now);
+      await scheduleTimer(
+        tx,
+        {
+          kind: DEADLINE.shipBy,
+          subjectId: o.id,
+          dueAt: now + SHIP_BY_RECHECK_MS,
+          scopeId: timer.scopeId,
+          payload: timer.payload,
+        },
+        now,
+      );
       return;
     }
     // Not dispatched yet, or dispatched after the deadline (dispatching in time cancels this timer).
     const tracked = o.status !== 'paid' && (await hasTrackedParcel(tx, o.id));
-    const late = isLateDispatch({ status: o.status, shipByAt: o.ship_by_at, shippedAt: o.shipped_at, dispatchedAt: o.dispatched_at, tracked });
+    const late = isLateDispatch({
+      status: o.status,
+      shipByAt: o.ship_by_at,
+      shippedAt: o.shipped_at,
+      dispatchedAt: o.dispatched_at,
+      tracked,
+    });
     if (late) await applyLateShipment(tx, o.id, now);
   });
   registry.register(DEADLINE.autoConfirm, async (tx, timer, now) => {
     const o = await orderState(tx, timer.subjectId);
     if (o?.status !== 'delivered') return;
-    if (await transitionOrder(tx, { id: o.id, shopId: o.shop_id }, 'delivered', 'completed', SYSTEM, { code: 'receipt_confirmed_automatically' }, now)) {
+    if (
+      await transitionOrder(
+        tx,
+        { id: o.id, shopId: o.shop_id },
+        'delivered',
+        'completed',
+        SYSTEM,
+        { code: 'receipt_confirmed_automatically' },
+        now,
+      )
+    ) {
       await scheduleSettlement(tx, o.id, now);
     }
   });

@@ -26,7 +26,12 @@ export type DeadlineKind = (typeof DEADLINE)[keyof typeof DEADLINE];
 export const ORDER_DEADLINES: readonly DeadlineKind[] = [DEADLINE.payBy, DEADLINE.shipBy, DEADLINE.autoConfirm];
 
 /** Deadlines a merchant must act on, shown in its console as countdowns. */
-export const MERCHANT_DEADLINES: readonly DeadlineKind[] = [DEADLINE.shipBy, DEADLINE.refundResponse, DEADLINE.afterSalesResponse, DEADLINE.returnConfirm];
+export const MERCHANT_DEADLINES: readonly DeadlineKind[] = [
+  DEADLINE.shipBy,
+  DEADLINE.refundResponse,
+  DEADLINE.afterSalesResponse,
+  DEADLINE.returnConfirm,
+];
 
 export const DEADLINE_HOUR_MS = 60 * 60 * 1000;
 export const DEADLINE_DAY_MS = 24 * DEADLINE_HOUR_MS;

@@ -23,13 +23,27 @@ async function buy(core: TestCore, buyer: Actor, skuId: string, quantity = 1) {
 let txn = 0;
 async function pay(core: TestCore, c: { payment: { id: string }; totalFen: number }) {
   txn++;
-  await applyNotification(core.ctx, 'sandbox', { eventId: `ev${txn}`, kind: 'payment.succeeded', paymentId: c.payment.id, providerTxnId: `sbx_${txn}`, amountFen: c.totalFen, at: 0 }, '{}');
+  await applyNotification(
+    core.ctx,
+    'sandbox',
+    {
+      eventId: `ev${txn}`,
+      kind: 'payment.succeeded',
+      paymentId: c.payment.id,
+      providerTxnId: `sbx_${txn}`,
+      amountFen: c.totalFen,
+      at: 0,
+    },
+    '{}',
+  );
 }
 
 const fire = (core: TestCore) => runDueTimers(core.ctx, core.timers);
 
 async function stockOf(core: TestCore, skuId: string): Promise<number> {
-  return Number((await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
+  return Number(
+    (await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock,
+  );
 }
 
 test('an unpaid order is cancelled at the 15-minute deadline, to the millisecond, and its stock released', async () => {
@@ -70,7 +84,9 @@ test('payment voids the unpaid deadline and starts ship-by; shipping in time lea
     assert.equal(d.promise.shipBy, paidAt + 48 * HOUR);
     assert.equal(d.promise.shipByHours, 48);
     const deadlines = await shopDeadlines(core.ctx.db, shop.owner, shop.shopId, core.clock.now());
-    assert.deepEqual(deadlines.items, [{ orderId, kind: 'ship_by', dueAt: paidAt + 48 * HOUR, remainingMs: 48 * HOUR }]);
+    assert.deepEqual(deadlines.items, [
+      { orderId, kind: 'ship_by', dueAt: paidAt + 48 * HOUR, remainingMs: 48 * HOUR },
+    ]);
     core.clock.advance(20 * MIN); // past the old unpaid deadline: nothing happens to a paid order
     await fire(core);
     core.clock.advance(47 * HOUR);
@@ -156,8 +172,12 @@ test('a delivered order is confirmed automatically 7 days later and scheduled fo
     const b = await buy(core, buyer, shop.skuIds[1]!);
     await pay(core, a);
     await pay(core, b);
-    const sa = await shipOrder(core.ctx, shop.owner, a.orders[0]!.id, [{ carrier: '顺丰速运', trackingNo: 'SF10000004' }]);
-    const sb = await shipOrder(core.ctx, shop.owner, b.orders[0]!.id, [{ carrier: '顺丰速运', trackingNo: 'SF10000005' }]);
+    const sa = await shipOrder(core.ctx, shop.owner, a.orders[0]!.id, [
+      { carrier: '顺丰速运', trackingNo: 'SF10000004' },
+    ]);
+    const sb = await shipOrder(core.ctx, shop.owner, b.orders[0]!.id, [
+      { carrier: '顺丰速运', trackingNo: 'SF10000005' },
+    ]);
     await markShipmentDelivered(core.ctx, shop.owner, sa.shipmentIds[0]!);
     await markShipmentDelivered(core.ctx, shop.owner, sb.shipmentIds[0]!);
     const deliveredAt = core.clock.now();
@@ -172,7 +192,11 @@ test('a delivered order is confirmed automatically 7 days later and scheduled fo
     assert.equal(d.status, 'completed');
     assert.equal(d.completedAt, deliveredAt + 7 * DAY);
     assert.equal(d.transitions.at(-1)?.actorKind, 'system');
-    const money = await core.ctx.db.selectFrom('ledger_order_money').select('settle_due_at').where('order_id', '=', a.orders[0]!.id).executeTakeFirstOrThrow();
+    const money = await core.ctx.db
+      .selectFrom('ledger_order_money')
+      .select('settle_due_at')
+      .where('order_id', '=', a.orders[0]!.id)
+      .executeTakeFirstOrThrow();
     assert.equal(Number(money.settle_due_at), deliveredAt + 14 * DAY);
   } finally {
     await core.dispose();
@@ -203,10 +227,23 @@ test('a rule change after checkout does not change that order’s deadlines; lat
     const shop = await makeShop(core, 'dl-rules');
     const buyer = await makePerson(core, 'dl-rules-b');
     const before = await buy(core, buyer, shop.skuIds[0]!);
-    await assert.rejects(updateCategoryRuleProfile(core.ctx, buyer, shop.categoryId, { shipByHours: 24 }), { code: 'FORBIDDEN' });
-    await assert.rejects(updateCategoryRuleProfile(core.ctx, admin, shop.categoryId, { shipByHours: 0 }), { code: 'INVALID_INPUT' });
-    await assert.rejects(updateCategoryRuleProfile(core.ctx, admin, shop.categoryId, { sevenDayNoReason: true }), { code: 'INVALID_INPUT' }, 'fruit is perishable');
-    const changed = await updateCategoryRuleProfile(core.ctx, admin, shop.categoryId, { shipByHours: 24, autoConfirmDays: 3, unpaidCancelMinutes: 30, lateShipment: { minFen: 500 } });
+    await assert.rejects(updateCategoryRuleProfile(core.ctx, buyer, shop.categoryId, { shipByHours: 24 }), {
+      code: 'FORBIDDEN',
+    });
+    await assert.rejects(updateCategoryRuleProfile(core.ctx, admin, shop.categoryId, { shipByHours: 0 }), {
+      code: 'INVALID_INPUT',
+    });
+    await assert.rejects(
+      updateCategoryRuleProfile(core.ctx, admin, shop.categoryId, { sevenDayNoReason: true }),
+      { code: 'INVALID_INPUT' },
+      'fruit is perishable',
+    );
+    const changed = await updateCategoryRuleProfile(core.ctx, admin, shop.categoryId, {
+      shipByHours: 24,
+      autoConfirmDays: 3,
+      unpaidCancelMinutes: 30,
+      lateShipment: { minFen: 500 },
+    });
     assert.equal(changed.rules.shipByHours, 24);
     assert.equal((await categoryRules(core.ctx.db, shop.categoryId)).rules.lateShipment.minFen, 500);
     const after = await buy(core, buyer, shop.skuIds[0]!);
@@ -223,7 +260,14 @@ test('a rule change after checkout does not change that order’s deadlines; lat
     assert.equal((await orderDetail(core.ctx.db, buyer, before.orders[0]!.id)).promise.lateAt, null);
     assert.equal((await orderDetail(core.ctx.db, buyer, after.orders[0]!.id)).promise.lateAt, core.clock.now());
     const items = (await shopDeadlines(core.ctx.db, shop.owner, shop.shopId, core.clock.now())).items;
-    assert.deepEqual(items.map((i) => [i.orderId, i.kind, i.remainingMs]), [[after.orders[0]!.id, 'ship_by', 0], [before.orders[0]!.id, 'ship_by', 24 * HOUR]], 'the late order stays on the list, overdue, until it ships');
+    assert.deepEqual(
+      items.map((i) => [i.orderId, i.kind, i.remainingMs]),
+      [
+        [after.orders[0]!.id, 'ship_by', 0],
+        [before.orders[0]!.id, 'ship_by', 24 * HOUR],
+      ],
+      'the late order stays on the list, overdue, until it ships',
+    );
     await assert.rejects(shopDeadlines(core.ctx.db, buyer, shop.shopId, core.clock.now()), { code: 'NOT_FOUND' });
   } finally {
     await core.dispose();

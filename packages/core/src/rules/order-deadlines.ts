@@ -29,7 +29,11 @@ const cancelQuery = (n: number) =>
     db
       .updateTable('timers')
       .set({ status: 'cancelled', updated_at: v('now') as unknown as number })
-      .where('kind', 'in', Array.from({ length: n }, (_, i) => v(`kind${i}`)))
+      .where(
+        'kind',
+        'in',
+        Array.from({ length: n }, (_, i) => v(`kind${i}`)),
+      )
       .where('subject_id', '=', v('orderId'))
       .where('status', '=', 'pending')
       .where('due_at', '>', v('now') as unknown as number),
@@ -50,10 +54,19 @@ export function shipByAtOf(rules: { shipByHours: number }, promisedShipByAt: num
  * snapshot). A caller that already wrote `ship_by_at` with the status change passes it (one read
  * and one write fewer on the payment's hot path).
  */
-export async function onOrderPaid(tx: Tx, order: { id: string; shopId: string }, now: number, written?: { shipByAt: number }): Promise<number> {
+export async function onOrderPaid(
+  tx: Tx,
+  order: { id: string; shopId: string },
+  now: number,
+  written?: { shipByAt: number },
+): Promise<number> {
   let shipByAt = written?.shipByAt;
   if (shipByAt === undefined) {
-    const row = await tx.selectFrom('orders').select(['rules', 'promised_ship_by_at']).where('id', '=', order.id).executeTakeFirst();
+    const row = await tx
+      .selectFrom('orders')
+      .select(['rules', 'promised_ship_by_at'])
+      .where('id', '=', order.id)
+      .executeTakeFirst();
     shipByAt = shipByAtOf(parseOrderRules(row?.rules), row?.promised_ship_by_at ?? null, now);
     await tx.updateTable('orders').set({ ship_by_at: shipByAt }).where('id', '=', order.id).execute();
   }
@@ -71,13 +84,29 @@ export async function onOrderShipped(tx: Tx, orderId: string, now: number): Prom
   // With a carrier that scans, dispatch is its first scan (logistics/tracking.ts ends the deadline then).
   if (await hasTrackedParcel(tx, orderId)) return;
   // Shipping at the due millisecond is in time; the timer is not due for the scheduler until then either.
-  await tx.updateTable('timers').set({ status: 'cancelled', updated_at: now }).where('kind', '=', DEADLINE.shipBy).where('subject_id', '=', orderId).where('status', '=', 'pending').where('due_at', '>=', now).execute();
+  await tx
+    .updateTable('timers')
+    .set({ status: 'cancelled', updated_at: now })
+    .where('kind', '=', DEADLINE.shipBy)
+    .where('subject_id', '=', orderId)
+    .where('status', '=', 'pending')
+    .where('due_at', '>=', now)
+    .execute();
 }
 
 /** Delivered: receipt is confirmed automatically after the snapshot's number of days. */
 export async function onOrderDelivered(tx: Tx, order: { id: string; shopId: string }, now: number): Promise<void> {
   const rules = await loadOrderRules(tx, order.id);
-  await scheduleTimer(tx, { kind: DEADLINE.autoConfirm, subjectId: order.id, scopeId: order.shopId, dueAt: now + rules.autoConfirmDays * DEADLINE_DAY_MS }, now);
+  await scheduleTimer(
+    tx,
+    {
+      kind: DEADLINE.autoConfirm,
+      subjectId: order.id,
+      scopeId: order.shopId,
+      dueAt: now + rules.autoConfirmDays * DEADLINE_DAY_MS,
+    },
+    now,
+  );
 }
 
 /** Cancelled or completed: no order deadline runs any more. */
@@ -86,7 +115,13 @@ export async function onOrderClosed(tx: Tx, orderId: string, now: number): Promi
 }
 
 /** Called by every order transition (same transaction): keeps the order's timers in step with its status. */
-export async function onOrderTransition(tx: Tx, order: { id: string; shopId: string }, to: string, now: number, written?: { shipByAt: number }): Promise<void> {
+export async function onOrderTransition(
+  tx: Tx,
+  order: { id: string; shopId: string },
+  to: string,
+  now: number,
+  written?: { shipByAt: number },
+): Promise<void> {
   if (to === 'paid') await onOrderPaid(tx, order, now, written);
   else if (to === 'shipped') await onOrderShipped(tx, order.id, now);
   else if (to === 'delivered') await onOrderDelivered(tx, order, now);

@@ -7,7 +7,12 @@ test('the defaults are the rules table of the product spec', () => {
   assert.equal(DEFAULT_RULES.unpaidCancelMinutes, 15);
   assert.equal(DEFAULT_RULES.flashSaleUnpaidCancelMinutes, 5);
   assert.equal(DEFAULT_RULES.shipByHours, 48);
-  assert.deepEqual(DEFAULT_RULES.lateShipment, { compensationBp: 500, minFen: 300, maxFen: 5000, violationMilliPoints: 100 });
+  assert.deepEqual(DEFAULT_RULES.lateShipment, {
+    compensationBp: 500,
+    minFen: 300,
+    maxFen: 5000,
+    violationMilliPoints: 100,
+  });
   assert.equal(DEFAULT_RULES.refundResponseHours, 48);
   assert.equal(DEFAULT_RULES.fastRefundMaxFen, 30_000);
   assert.equal(DEFAULT_RULES.fastRefundWithinHours, 6);
@@ -22,11 +27,23 @@ test('the defaults are the rules table of the product spec', () => {
 });
 
 test('validation names the first bad field and refuses 7-day no-reason on perishables', () => {
-  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, shipByHours: 0 }), { code: 'INVALID_INPUT', details: { field: 'shipByHours' } });
-  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, autoConfirmDays: 1.5 }), { details: { field: 'autoConfirmDays' } });
-  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, sevenDayNoReason: 'yes' as unknown as boolean }), { details: { field: 'sevenDayNoReason' } });
-  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, lateShipment: { ...DEFAULT_RULES.lateShipment, minFen: 6000 } }), { details: { field: 'lateShipment.minFen' } });
-  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, perishable: true, sevenDayNoReason: true }), { details: { field: 'sevenDayNoReason' } });
+  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, shipByHours: 0 }), {
+    code: 'INVALID_INPUT',
+    details: { field: 'shipByHours' },
+  });
+  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, autoConfirmDays: 1.5 }), {
+    details: { field: 'autoConfirmDays' },
+  });
+  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, sevenDayNoReason: 'yes' as unknown as boolean }), {
+    details: { field: 'sevenDayNoReason' },
+  });
+  assert.throws(
+    () => checkRuleProfile({ ...DEFAULT_RULES, lateShipment: { ...DEFAULT_RULES.lateShipment, minFen: 6000 } }),
+    { details: { field: 'lateShipment.minFen' } },
+  );
+  assert.throws(() => checkRuleProfile({ ...DEFAULT_RULES, perishable: true, sevenDayNoReason: true }), {
+    details: { field: 'sevenDayNoReason' },
+  });
   const patched = applyRulePatch(DEFAULT_RULES, { shipByHours: 24, lateShipment: { maxFen: 8000 } });
   assert.equal(patched.shipByHours, 24);
   assert.deepEqual(patched.lateShipment, { ...DEFAULT_RULES.lateShipment, maxFen: 8000 });

@@ -108,7 +108,8 @@ export function checkRuleProfile(p: RuleProfile): RuleProfile {
   for (const key of Object.keys(DEFAULT_RULES) as Array<keyof RuleProfile>) {
     const v = (p as unknown as Record<string, unknown>)[key];
     if (key === 'lateShipment') {
-      if (typeof v !== 'object' || v === null) throw invalid('lateShipment must be an object', { field: 'lateShipment' });
+      if (typeof v !== 'object' || v === null)
+        throw invalid('lateShipment must be an object', { field: 'lateShipment' });
       const l = v as Record<string, unknown>;
       out.lateShipment = {
         compensationBp: checkInt('lateShipment.compensationBp', l.compensationBp),
@@ -116,18 +117,22 @@ export function checkRuleProfile(p: RuleProfile): RuleProfile {
         maxFen: checkInt('lateShipment.maxFen', l.maxFen),
         violationMilliPoints: checkInt('lateShipment.violationMilliPoints', l.violationMilliPoints),
       };
-      if (out.lateShipment.minFen > out.lateShipment.maxFen) throw invalid('lateShipment.minFen must not exceed maxFen', { field: 'lateShipment.minFen' });
+      if (out.lateShipment.minFen > out.lateShipment.maxFen)
+        throw invalid('lateShipment.minFen must not exceed maxFen', { field: 'lateShipment.minFen' });
     } else if (key === 'sevenDayNoReason' || key === 'perishable') {
       out[key] = checkBool(key, v);
     } else {
       (out as unknown as Record<string, number>)[key] = checkInt(key, v);
     }
   }
-  if (out.perishable && out.sevenDayNoReason) throw invalid('perishable goods are not eligible for 7-day no-reason returns', { field: 'sevenDayNoReason' });
+  if (out.perishable && out.sevenDayNoReason)
+    throw invalid('perishable goods are not eligible for 7-day no-reason returns', { field: 'sevenDayNoReason' });
   return out;
 }
 
-export type RuleProfilePatch = Partial<Omit<RuleProfile, 'lateShipment'>> & { lateShipment?: Partial<LateShipmentRule> | undefined };
+export type RuleProfilePatch = Partial<Omit<RuleProfile, 'lateShipment'>> & {
+  lateShipment?: Partial<LateShipmentRule> | undefined;
+};
 
 /** A profile with a partial change applied (then validated by the caller). */
 export function applyRulePatch(base: RuleProfile, patch: RuleProfilePatch): RuleProfile {
@@ -142,10 +147,11 @@ export function profileFromStored(stored: Record<string, unknown>, base: RulePro
   for (const key of Object.keys(base) as Array<keyof RuleProfile>) {
     const v = stored[key];
     if (key === 'lateShipment') {
-      if (v && typeof v === 'object') for (const k of Object.keys(base.lateShipment) as Array<keyof LateShipmentRule>) {
-        const x = (v as Record<string, unknown>)[k];
-        if (typeof x === 'number' && Number.isSafeInteger(x)) out.lateShipment[k] = x;
-      }
+      if (v && typeof v === 'object')
+        for (const k of Object.keys(base.lateShipment) as Array<keyof LateShipmentRule>) {
+          const x = (v as Record<string, unknown>)[k];
+          if (typeof x === 'number' && Number.isSafeInteger(x)) out.lateShipment[k] = x;
+        }
     } else if (typeof v === typeof base[key]) (out as unknown as Record<string, unknown>)[key] = v;
   }
   return out;

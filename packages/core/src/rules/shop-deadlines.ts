@@ -20,17 +20,43 @@ export interface DeadlineItem {
   caseId?: string;
 }
 
-export async function shopDeadlines(db: Db, actor: Actor, shopId: string, now: number, query: { kind?: string | undefined; limit?: number | undefined } = {}): Promise<{ items: DeadlineItem[] }> {
+export async function shopDeadlines(
+  db: Db,
+  actor: Actor,
+  shopId: string,
+  now: number,
+  query: { kind?: string | undefined; limit?: number | undefined } = {},
+): Promise<{ items: DeadlineItem[] }> {
   if (!actor.shops.has(shopId) && !actor.roles.has('admin')) throw notFound('shop', shopId);
   const limit = query.limit ?? 100;
-  let q = db.selectFrom('timers').select(['kind', 'subject_id', 'due_at', 'payload']).where('scope_id', '=', shopId).where('status', '=', 'pending');
+  let q = db
+    .selectFrom('timers')
+    .select(['kind', 'subject_id', 'due_at', 'payload'])
+    .where('scope_id', '=', shopId)
+    .where('status', '=', 'pending');
   if (query.kind) q = q.where('kind', '=', query.kind);
   const rows = await q.orderBy('due_at').orderBy('subject_id').limit(limit).execute();
-  const waiting = !query.kind || query.kind === DEADLINE.shipBy ? (await awaitingShipment(db, shopId, now, limit)).filter((o) => o.shipByAt !== null) : [];
+  const waiting =
+    !query.kind || query.kind === DEADLINE.shipBy
+      ? (await awaitingShipment(db, shopId, now, limit)).filter((o) => o.shipByAt !== null)
+      : [];
   const fromOrders = new Set(waiting.map((o) => o.orderId));
   const items: DeadlineItem[] = [
-    ...waiting.map((o) => ({ orderId: o.orderId, kind: DEADLINE.shipBy as string, dueAt: o.shipByAt!, remainingMs: o.shipByAt! - now })),
-    ...rows.filter((r) => !(r.kind === DEADLINE.shipBy && fromOrders.has(r.subject_id))).map((r) => ({ orderId: orderOf(r), kind: r.kind, dueAt: Number(r.due_at), remainingMs: Number(r.due_at) - now, ...caseOf(r) })),
+    ...waiting.map((o) => ({
+      orderId: o.orderId,
+      kind: DEADLINE.shipBy as string,
+      dueAt: o.shipByAt!,
+      remainingMs: o.shipByAt! - now,
+    })),
+    ...rows
+      .filter((r) => !(r.kind === DEADLINE.shipBy && fromOrders.has(r.subject_id)))
+      .map((r) => ({
+        orderId: orderOf(r),
+        kind: r.kind,
+        dueAt: Number(r.due_at),
+        remainingMs: Number(r.due_at) - now,
+        ...caseOf(r),
+      })),
   ];
   items.sort((a, b) => a.dueAt - b.dueAt || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
   return { items: items.slice(0, limit) };

@@ -11,12 +11,24 @@ export interface ShopViolationsView {
 }
 
 /** A shop's violations, newest first (members of the shop and admins). */
-export async function shopViolations(db: Db, actor: Actor, shopId: string, limit = 100, now: number = Date.now()): Promise<ShopViolationsView> {
+export async function shopViolations(
+  db: Db,
+  actor: Actor,
+  shopId: string,
+  limit = 100,
+  now: number = Date.now(),
+): Promise<ShopViolationsView> {
   if (!actor.shops.has(shopId) && !actor.roles.has('admin')) throw notFound('shop', shopId);
   const r = await shopPointRecords(db, shopId, now, limit);
   return {
     points: r.milliPoints / 1000,
     milliPoints: r.milliPoints,
-    items: r.items.map((i) => ({ rule: i.rule, subjectId: i.refId, points: i.milliPoints / 1000, detail: i.detail, at: i.at })),
+    items: r.items.map((i) => ({
+      rule: i.rule,
+      subjectId: i.refId,
+      points: i.milliPoints / 1000,
+      detail: i.detail,
+      at: i.at,
+    })),
   };
 }

@@ -13,7 +13,16 @@ test('pinyin terms: full pinyin run together, initials for two characters or mor
 });
 
 test('withPinyin keeps the terms and adds each pinyin term once', () => {
-  assert.deepEqual(withPinyin(['普洱', '茶', '普洱茶', 'cha']), ['普洱', '茶', '普洱茶', 'cha', 'puer', 'pe', 'puercha', 'pec']);
+  assert.deepEqual(withPinyin(['普洱', '茶', '普洱茶', 'cha']), [
+    '普洱',
+    '茶',
+    '普洱茶',
+    'cha',
+    'puer',
+    'pe',
+    'puercha',
+    'pec',
+  ]);
 });
 
 test('a name’s whole pinyin, whatever the segmenter does with it', () => {

@@ -33,7 +33,9 @@ export function pinyinTerms(terms: readonly string[]): string[] {
   const out = new Set<string>();
   for (const term of terms) {
     if (!HAN.test(term)) continue;
-    const read = syllables(term).map((s) => s.toLowerCase().replace(/[^a-z]/g, '')).filter((s) => s.length > 0);
+    const read = syllables(term)
+      .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
+      .filter((s) => s.length > 0);
     if (read.length === 0) continue;
     out.add(read.join(''));
     if (read.length > 1) out.add(read.map((s) => s[0]).join(''));

@@ -14,7 +14,12 @@ test('renaming a shop or a category keeps its products findable by the new name'
     await updateShop(core.ctx, shop.owner, shop.shopId, { name: '洱海果园', shippingFeeFen: 800 });
     assert.deepEqual(await ids('洱海'), [shop.productId]);
     assert.deepEqual(await ids('热带'), []);
-    await updateCategoryRules(core.ctx, admin, shop.categoryId, { name: '热带鲜果', shipByHours: 48, perishable: true, feeRateBp: 200 });
+    await updateCategoryRules(core.ctx, admin, shop.categoryId, {
+      name: '热带鲜果',
+      shipByHours: 48,
+      perishable: true,
+      feeRateBp: 200,
+    });
     assert.deepEqual(await ids('热带'), [shop.productId]);
   } finally {
     await core.dispose();

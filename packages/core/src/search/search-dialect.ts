@@ -39,11 +39,14 @@ export async function createSearchStructures(db: Kysely<any>): Promise<void> {
   await sql`create virtual table search_fts using fts5(title_terms, category_terms, shop_terms,
     content='search_documents', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(db);
   const cols = sql`title_terms, category_terms, shop_terms`;
-  const add = (r: 'new' | 'old') => sql`insert into search_fts(rowid, title_terms, category_terms, shop_terms) values (${sql.raw(r)}.id, ${sql.raw(r)}.title_terms, ${sql.raw(r)}.category_terms, ${sql.raw(r)}.shop_terms);`;
+  const add = (r: 'new' | 'old') =>
+    sql`insert into search_fts(rowid, title_terms, category_terms, shop_terms) values (${sql.raw(r)}.id, ${sql.raw(r)}.title_terms, ${sql.raw(r)}.category_terms, ${sql.raw(r)}.shop_terms);`;
   const del = sql`insert into search_fts(search_fts, rowid, ${cols}) values ('delete', old.id, old.title_terms, old.category_terms, old.shop_terms);`;
   await sql`create trigger search_documents_ai after insert on search_documents begin ${add('new')} end`.execute(db);
   await sql`create trigger search_documents_ad after delete on search_documents begin ${del} end`.execute(db);
-  await sql`create trigger search_documents_au after update on search_documents begin ${del} ${add('new')} end`.execute(db);
+  await sql`create trigger search_documents_au after update on search_documents begin ${del} ${add('new')} end`.execute(
+    db,
+  );
 }
 
 /**
@@ -64,28 +67,37 @@ export async function createSubjectStructures(db: Kysely<any>): Promise<void> {
     .execute();
   if (dialect === 'postgres') {
     await sql`alter table search_subjects add column tsv tsvector generated always as (
-      setweight(to_tsvector('simple', name_terms), 'A') || setweight(to_tsvector('simple', other_terms), 'B')) stored`.execute(db);
+      setweight(to_tsvector('simple', name_terms), 'A') || setweight(to_tsvector('simple', other_terms), 'B')) stored`.execute(
+      db,
+    );
     await sql`create index search_subjects_tsv on search_subjects using gin (tsv)`.execute(db);
     return;
   }
   await sql`create virtual table search_subjects_fts using fts5(name_terms, other_terms,
     content='search_subjects', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(db);
-  const add = (r: 'new' | 'old') => sql`insert into search_subjects_fts(rowid, name_terms, other_terms) values (${sql.raw(r)}.id, ${sql.raw(r)}.name_terms, ${sql.raw(r)}.other_terms);`;
+  const add = (r: 'new' | 'old') =>
+    sql`insert into search_subjects_fts(rowid, name_terms, other_terms) values (${sql.raw(r)}.id, ${sql.raw(r)}.name_terms, ${sql.raw(r)}.other_terms);`;
   const del = sql`insert into search_subjects_fts(search_subjects_fts, rowid, name_terms, other_terms) values ('delete', old.id, old.name_terms, old.other_terms);`;
   await sql`create trigger search_subjects_ai after insert on search_subjects begin ${add('new')} end`.execute(db);
   await sql`create trigger search_subjects_ad after delete on search_subjects begin ${del} end`.execute(db);
-  await sql`create trigger search_subjects_au after update on search_subjects begin ${del} ${add('new')} end`.execute(db);
+  await sql`create trigger search_subjects_au after update on search_subjects begin ${del} ${add('new')} end`.execute(
+    db,
+  );
 }
 
 const ftsTerm = (t: string, prefix: boolean): string => `"${t.replaceAll('"', '""')}"${prefix ? '*' : ''}`;
-const tsTerm = (t: string, prefix: boolean): string => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${prefix ? ':*' : ''}`;
+const tsTerm = (t: string, prefix: boolean): string =>
+  `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${prefix ? ':*' : ''}`;
 
 /** The match expression's text in the engine's syntax: every group, each its term or one of its alternatives. */
 export function matchText(dialect: Dialect, groups: TermGroup[], prefixLast = false): string {
   const [term, and, or] = dialect === 'sqlite' ? [ftsTerm, ' AND ', ' OR '] : [tsTerm, ' & ', ' | '];
   return groups
     .map((g, i) => {
-      const options = [term(g.term, prefixLast && i === groups.length - 1), ...g.alternatives.map((alt) => `(${alt.map((t) => term(t, false)).join(and)})`)];
+      const options = [
+        term(g.term, prefixLast && i === groups.length - 1),
+        ...g.alternatives.map((alt) => `(${alt.map((t) => term(t, false)).join(and)})`),
+      ];
       return `(${options.join(or)})`;
     })
     .join(and);
@@ -120,7 +132,10 @@ export function matchSql(dialect: Dialect, text: string, over: MatchTable = 'pro
     join: sql`join ${fts} on ${fts}.rowid = d.id`,
     where: sql`${fts} match ${text}`,
     // bm25 is "lower is better"; weights favour the title over the category over the shop (the name over the rest).
-    rank: over === 'products' ? sql<number>`-bm25(search_fts, 10.0, 3.0, 1.0)` : sql<number>`-bm25(search_subjects_fts, 4.0, 1.0)`,
+    rank:
+      over === 'products'
+        ? sql<number>`-bm25(search_fts, 10.0, 3.0, 1.0)`
+        : sql<number>`-bm25(search_subjects_fts, 4.0, 1.0)`,
     contains: (haystack, needle) => sql<number>`instr(${haystack}, ${needle})`,
   };
 }

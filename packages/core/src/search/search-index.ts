@@ -35,12 +35,32 @@ function sources(db: Store) {
     .innerJoin('shops', 'shops.id', 'products.shop_id')
     .innerJoin('categories', 'categories.id', 'products.category_id')
     .leftJoin('categories as parent', 'parent.id', 'categories.parent_id')
-    .select(['products.id', 'products.title', 'shops.name as shop_name', 'categories.name as category_name', 'parent.name as parent_name']);
+    .select([
+      'products.id',
+      'products.title',
+      'shops.name as shop_name',
+      'categories.name as category_name',
+      'parent.name as parent_name',
+    ]);
 }
 
-async function write(db: Store, rows: Array<{ id: string; title: string; shop_name: string; category_name: string; parent_name: string | null }>, now: number): Promise<void> {
+async function write(
+  db: Store,
+  rows: Array<{ id: string; title: string; shop_name: string; category_name: string; parent_name: string | null }>,
+  now: number,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    const docs = rows.slice(i, i + 200).map((r) => documentOf({ productId: r.id, title: r.title, shopName: r.shop_name, categoryNames: [r.parent_name ?? '', r.category_name] }, now));
+    const docs = rows.slice(i, i + 200).map((r) =>
+      documentOf(
+        {
+          productId: r.id,
+          title: r.title,
+          shopName: r.shop_name,
+          categoryNames: [r.parent_name ?? '', r.category_name],
+        },
+        now,
+      ),
+    );
     await db
       .insertInto('search_documents')
       .values(docs)
@@ -96,7 +116,16 @@ export async function backfillSearchIndex(db: Store, now: number): Promise<numbe
   for (;;) {
     const rows = await sources(db)
       .where('products.id', '>', after)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('search_documents').select('product_id').whereRef('search_documents.product_id', '=', 'products.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('search_documents')
+              .select('product_id')
+              .whereRef('search_documents.product_id', '=', 'products.id'),
+          ),
+        ),
+      )
       .orderBy('products.id')
       .limit(1000)
       .execute();

@@ -36,8 +36,16 @@ async function withStore(fn: (storage: ReturnType<typeof openStorage>) => Promis
   }
 }
 
-const migrate = async (db: ReturnType<typeof openStorage>['db'], migrations: Record<string, Migration>, schema?: string) => {
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+const migrate = async (
+  db: ReturnType<typeof openStorage>['db'],
+  migrations: Record<string, Migration>,
+  schema?: string,
+) => {
+  const { error } = await new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest();
   if (error) throw error;
 };
 
@@ -46,27 +54,91 @@ test('the search migration indexes the products that already exist', async () =>
     const { db } = storage;
     await migrate(db, { '0001_foundation': foundation }, storage.schema);
     const now = 1_700_000_000_000;
-    await db.insertInto('users').values({ id: 'usr_01', login: 'owner', display_name: '店主', password_hash: 'x', created_at: now }).execute();
-    await db.insertInto('shops').values({ id: 'shp_01', name: '北大仓粮油旗舰店', description: '', origin: '', owner_id: 'usr_01', shipping_fee_fen: 0, free_shipping_over_fen: null, status: 'open', created_at: now }).execute();
-    await db.insertInto('categories').values([
-      { id: 'cat_01', parent_id: null, name: '粮油调味', ship_by_hours: 72, perishable: 0, fee_rate_bp: 100, sort: 0, created_at: now },
-      { id: 'cat_02', parent_id: 'cat_01', name: '大米', ship_by_hours: 72, perishable: 0, fee_rate_bp: 100, sort: 0, created_at: now },
-    ]).execute();
-    const product = (id: string, title: string, status: string, sales: number) => ({ id, shop_id: 'shp_01', category_id: 'cat_02', title, description: '', spec_options: '[]', status, min_price_fen: 5990, sales, created_at: now, updated_at: now });
-    await db.insertInto('products').values([
-      product('prd_01', '五常稻花香大米 5kg 好吃不贵', 'listed', 3),
-      product('prd_02', '东北珍珠米 当季新米 5kg', 'listed', 9),
-      product('prd_03', '宁安响水大米 10kg 家庭装', 'draft', 0),
-    ]).execute();
+    await db
+      .insertInto('users')
+      .values({ id: 'usr_01', login: 'owner', display_name: '店主', password_hash: 'x', created_at: now })
+      .execute();
+    await db
+      .insertInto('shops')
+      .values({
+        id: 'shp_01',
+        name: '北大仓粮油旗舰店',
+        description: '',
+        origin: '',
+        owner_id: 'usr_01',
+        shipping_fee_fen: 0,
+        free_shipping_over_fen: null,
+        status: 'open',
+        created_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('categories')
+      .values([
+        {
+          id: 'cat_01',
+          parent_id: null,
+          name: '粮油调味',
+          ship_by_hours: 72,
+          perishable: 0,
+          fee_rate_bp: 100,
+          sort: 0,
+          created_at: now,
+        },
+        {
+          id: 'cat_02',
+          parent_id: 'cat_01',
+          name: '大米',
+          ship_by_hours: 72,
+          perishable: 0,
+          fee_rate_bp: 100,
+          sort: 0,
+          created_at: now,
+        },
+      ])
+      .execute();
+    const product = (id: string, title: string, status: string, sales: number) => ({
+      id,
+      shop_id: 'shp_01',
+      category_id: 'cat_02',
+      title,
+      description: '',
+      spec_options: '[]',
+      status,
+      min_price_fen: 5990,
+      sales,
+      created_at: now,
+      updated_at: now,
+    });
+    await db
+      .insertInto('products')
+      .values([
+        product('prd_01', '五常稻花香大米 5kg 好吃不贵', 'listed', 3),
+        product('prd_02', '东北珍珠米 当季新米 5kg', 'listed', 9),
+        product('prd_03', '宁安响水大米 10kg 家庭装', 'draft', 0),
+      ])
+      .execute();
 
     await migrate(db, { '0001_foundation': foundation, '0004_search': search }, storage.schema);
 
     const docs = await db.selectFrom('search_documents').select('product_id').orderBy('product_id').execute();
-    assert.deepEqual(docs.map((d) => d.product_id), ['prd_01', 'prd_02', 'prd_03'], 'every existing product has a document');
+    assert.deepEqual(
+      docs.map((d) => d.product_id),
+      ['prd_01', 'prd_02', 'prd_03'],
+      'every existing product has a document',
+    );
     const ctx = { db, dialect: storage.dialect } as CoreContext;
     const rice = await searchProducts(ctx, { q: '大米' });
-    assert.deepEqual(rice.items.map((i) => i.id), ['prd_01', 'prd_02'], 'by title, then the category 大米 (the draft stays hidden)');
-    assert.deepEqual((await searchProducts(ctx, { q: '粮油' })).items.map((i) => i.id), ['prd_02', 'prd_01'], 'the parent category too, by sales');
+    assert.deepEqual(
+      rice.items.map((i) => i.id),
+      ['prd_01', 'prd_02'],
+      'by title, then the category 大米 (the draft stays hidden)',
+    );
+    assert.deepEqual(
+      (await searchProducts(ctx, { q: '粮油' })).items.map((i) => i.id),
+      ['prd_02', 'prd_01'],
+      'the parent category too, by sales',
+    );
   });
 });
 
@@ -76,32 +148,146 @@ test('the pinyin migration re-indexes existing products and indexes existing vid
     const before = Object.fromEntries(Object.entries(allMigrations).filter(([name]) => name < '0019_search_pinyin'));
     await migrate(db, before, storage.schema);
     const now = 1_700_000_000_000;
-    await db.insertInto('users').values([
-      { id: 'usr_01', login: 'owner', display_name: '店主', password_hash: 'x', created_at: now },
-      { id: 'usr_02', login: 'tea', display_name: '茶小仙', password_hash: 'x', created_at: now },
-    ]).execute();
-    await db.insertInto('shops').values({ id: 'shp_01', name: '云岭茶仓', description: '', origin: '', owner_id: 'usr_01', shipping_fee_fen: 0, free_shipping_over_fen: null, status: 'open', created_at: now }).execute();
-    await db.insertInto('categories').values({ id: 'cat_01', parent_id: null, name: '茶叶', ship_by_hours: 72, perishable: 0, fee_rate_bp: 100, sort: 0, created_at: now }).execute();
-    await db.insertInto('products').values({ id: 'prd_01', shop_id: 'shp_01', category_id: 'cat_01', title: '勐海普洱熟茶饼', description: '', spec_options: '[]', status: 'listed', min_price_fen: 9900, sales: 1, created_at: now, updated_at: now }).execute();
+    await db
+      .insertInto('users')
+      .values([
+        { id: 'usr_01', login: 'owner', display_name: '店主', password_hash: 'x', created_at: now },
+        { id: 'usr_02', login: 'tea', display_name: '茶小仙', password_hash: 'x', created_at: now },
+      ])
+      .execute();
+    await db
+      .insertInto('shops')
+      .values({
+        id: 'shp_01',
+        name: '云岭茶仓',
+        description: '',
+        origin: '',
+        owner_id: 'usr_01',
+        shipping_fee_fen: 0,
+        free_shipping_over_fen: null,
+        status: 'open',
+        created_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('categories')
+      .values({
+        id: 'cat_01',
+        parent_id: null,
+        name: '茶叶',
+        ship_by_hours: 72,
+        perishable: 0,
+        fee_rate_bp: 100,
+        sort: 0,
+        created_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('products')
+      .values({
+        id: 'prd_01',
+        shop_id: 'shp_01',
+        category_id: 'cat_01',
+        title: '勐海普洱熟茶饼',
+        description: '',
+        spec_options: '[]',
+        status: 'listed',
+        min_price_fen: 9900,
+        sales: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     // A product document written before pinyin existed (what 0004's backfill and the old code wrote).
-    await db.insertInto('search_documents').values({ product_id: 'prd_01', title_terms: '勐海 普洱 熟茶 饼 勐 海 普 洱 熟 茶', title_words: '勐海 普洱 熟茶 饼', category_terms: '茶叶 茶 叶', shop_terms: '云岭 茶仓', updated_at: now }).execute();
-    assert.deepEqual((await searchProducts({ db, dialect: storage.dialect } as CoreContext, { q: 'puer' })).items, [], 'no pinyin before the migration');
-    await db.insertInto('videos').values({
-      id: 'vid_01', owner_id: 'usr_02', host_kind: 'creator', shop_id: null, title: '普洱开箱', caption: '#喝茶', hashtags: '["喝茶"]', status: 'published', file_name: 'vid_01.mp4', content_type: 'video/mp4',
-      bytes: 1, duration_ms: 1000, poster_file: null, views: 0, likes: 0, comments: 0, shares: 0, completions: 0, created_at: now, published_at: now, updated_at: now,
-    }).execute();
-    await db.insertInto('live_rooms').values({ id: 'lvr_01', title: '茶山直播', host_kind: 'shop', host_id: 'shp_01', created_by: 'usr_01', status: 'live', pinned_product_id: null, stream_key_hash: null, publishing: 0, fallback_video_url: null, stats: null, created_at: now, opened_at: now, ended_at: null, updated_at: now }).execute();
+    await db
+      .insertInto('search_documents')
+      .values({
+        product_id: 'prd_01',
+        title_terms: '勐海 普洱 熟茶 饼 勐 海 普 洱 熟 茶',
+        title_words: '勐海 普洱 熟茶 饼',
+        category_terms: '茶叶 茶 叶',
+        shop_terms: '云岭 茶仓',
+        updated_at: now,
+      })
+      .execute();
+    assert.deepEqual(
+      (await searchProducts({ db, dialect: storage.dialect } as CoreContext, { q: 'puer' })).items,
+      [],
+      'no pinyin before the migration',
+    );
+    await db
+      .insertInto('videos')
+      .values({
+        id: 'vid_01',
+        owner_id: 'usr_02',
+        host_kind: 'creator',
+        shop_id: null,
+        title: '普洱开箱',
+        caption: '#喝茶',
+        hashtags: '["喝茶"]',
+        status: 'published',
+        file_name: 'vid_01.mp4',
+        content_type: 'video/mp4',
+        bytes: 1,
+        duration_ms: 1000,
+        poster_file: null,
+        views: 0,
+        likes: 0,
+        comments: 0,
+        shares: 0,
+        completions: 0,
+        created_at: now,
+        published_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('live_rooms')
+      .values({
+        id: 'lvr_01',
+        title: '茶山直播',
+        host_kind: 'shop',
+        host_id: 'shp_01',
+        created_by: 'usr_01',
+        status: 'live',
+        pinned_product_id: null,
+        stream_key_hash: null,
+        publishing: 0,
+        fallback_video_url: null,
+        stats: null,
+        created_at: now,
+        opened_at: now,
+        ended_at: null,
+        updated_at: now,
+      })
+      .execute();
 
     await migrate(db, allMigrations, storage.schema);
 
     const ctx = { db, dialect: storage.dialect, dataDir: '' } as unknown as CoreContext;
-    assert.deepEqual((await searchProducts(ctx, { q: 'puer' })).items.map((i) => i.id), ['prd_01']);
-    assert.deepEqual((await searchProducts(ctx, { q: 'cha' })).items.map((i) => i.id), ['prd_01']);
-    assert.deepEqual((await searchVideos(ctx, { q: 'puer' }, null)).items.map((i) => i.id), ['vid_01']);
-    assert.deepEqual((await searchPeople(ctx, { q: 'chaxiaoxian' }, null)).items.map((i) => i.id), ['usr_02']);
+    assert.deepEqual(
+      (await searchProducts(ctx, { q: 'puer' })).items.map((i) => i.id),
+      ['prd_01'],
+    );
+    assert.deepEqual(
+      (await searchProducts(ctx, { q: 'cha' })).items.map((i) => i.id),
+      ['prd_01'],
+    );
+    assert.deepEqual(
+      (await searchVideos(ctx, { q: 'puer' }, null)).items.map((i) => i.id),
+      ['vid_01'],
+    );
+    assert.deepEqual(
+      (await searchPeople(ctx, { q: 'chaxiaoxian' }, null)).items.map((i) => i.id),
+      ['usr_02'],
+    );
     const counts = await db.selectFrom('search_subjects').select(['kind']).execute();
     assert.deepEqual(counts.map((c) => c.kind).sort(), ['live', 'person', 'person', 'video']);
-    const room = await db.selectFrom('search_subjects').select(['name_terms', 'other_terms']).where('subject_id', '=', 'lvr_01').executeTakeFirstOrThrow();
+    const room = await db
+      .selectFrom('search_subjects')
+      .select(['name_terms', 'other_terms'])
+      .where('subject_id', '=', 'lvr_01')
+      .executeTakeFirstOrThrow();
     assert.match(` ${room.name_terms} `, / chashan /);
     assert.match(` ${room.other_terms} `, / yunling /, 'a shop room is found by its shop');
   });

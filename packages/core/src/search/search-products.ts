@@ -26,13 +26,15 @@ export function decodeSearchCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const m = /^o(\d{1,6})$/.exec(text);
   const offset = m ? Number(m[1]) : NaN;
-  if (!Number.isSafeInteger(offset) || offset < 1 || offset > MAX_OFFSET) throw invalid('cursor is not valid', { field: 'cursor' });
+  if (!Number.isSafeInteger(offset) || offset < 1 || offset > MAX_OFFSET)
+    throw invalid('cursor is not valid', { field: 'cursor' });
   return offset;
 }
 
 /** Checks the length and returns the query with control characters (NUL included) turned into spaces. */
 export function checkQuery(q: string): string {
-  if (q.length < 1 || q.length > QUERY_MAX_CHARS) throw invalid(`q must be 1–${QUERY_MAX_CHARS} characters`, { field: 'q' });
+  if (q.length < 1 || q.length > QUERY_MAX_CHARS)
+    throw invalid(`q must be 1–${QUERY_MAX_CHARS} characters`, { field: 'q' });
   return q.replace(/[\p{Cc}\p{Cs}]/gu, ' ');
 }
 
@@ -42,7 +44,8 @@ export function checkQuery(q: string): string {
  * So 水果 ranks fruit (category 水果) above a 水果刀 (sub-word of the title).
  */
 function relevance(match: ReturnType<typeof matchSql>, groups: TermGroup[]): RawBuilder<number> {
-  const has = (field: string, term: string) => sql`${match.contains(sql`(' ' || d.${sql.ref(field)} || ' ')`, ` ${term} `)} > 0`;
+  const has = (field: string, term: string) =>
+    sql`${match.contains(sql`(' ' || d.${sql.ref(field)} || ' ')`, ` ${term} `)} > 0`;
   const parts = weightedTerms(groups).map(({ term, weight }) => {
     const title = sql`(case when ${has('title_words', term)} then ${sql.lit(8 * weight)} when ${has('title_terms', term)} then ${sql.lit(3 * weight)} else 0 end)`;
     const others = sql`(case when ${has('category_terms', term)} then ${sql.lit(4 * weight)} else 0 end) + (case when ${has('shop_terms', term)} then ${sql.lit(2 * weight)} else 0 end)`;
@@ -69,7 +72,13 @@ function orderOf(sort: SearchSort, match: ReturnType<typeof matchSql>, groups: T
 }
 
 /** Ids of the listed products matching the groups, in the sort's order (best first by default). */
-async function rankedIds(ctx: CoreContext, groups: TermGroup[], offset: number, limit: number, options: { prefixLast?: boolean; shopId?: string | undefined; sort?: SearchSort } = {}): Promise<string[]> {
+async function rankedIds(
+  ctx: CoreContext,
+  groups: TermGroup[],
+  offset: number,
+  limit: number,
+  options: { prefixLast?: boolean; shopId?: string | undefined; sort?: SearchSort } = {},
+): Promise<string[]> {
   const match = matchSql(ctx.dialect, matchText(ctx.dialect, groups, options.prefixLast));
   const inShop = options.shopId ? sql`and p.shop_id = ${options.shopId}` : sql``;
   const { rows } = await sql<{ id: string }>`
@@ -107,7 +116,8 @@ export async function searchProducts(ctx: CoreContext, query: SearchQuery): Prom
 /** The page size, 1–50 (20 when absent). */
 export function checkLimit(limit: number | undefined): number {
   const n = limit ?? 20;
-  if (!Number.isInteger(n) || n < 1 || n > SEARCH_MAX_LIMIT) throw invalid(`limit must be 1–${SEARCH_MAX_LIMIT}`, { field: 'limit' });
+  if (!Number.isInteger(n) || n < 1 || n > SEARCH_MAX_LIMIT)
+    throw invalid(`limit must be 1–${SEARCH_MAX_LIMIT}`, { field: 'limit' });
   return n;
 }
 

@@ -31,7 +31,13 @@ async function teaShop(core: TestCore) {
   const owner = await loadActor(ctx.db, person.userId);
   const ids: Record<string, string> = {};
   const add = async (key: string, categoryId: string, title: string, priceFen: number, sales: number) => {
-    const p = await createProduct(ctx, owner, shopId, { categoryId, title, specOptions: [{ name: '规格', values: ['标准'] }], skus: [{ specValues: ['标准'], priceFen, stock: 10 }], status: 'listed' });
+    const p = await createProduct(ctx, owner, shopId, {
+      categoryId,
+      title,
+      specOptions: [{ name: '规格', values: ['标准'] }],
+      skus: [{ specValues: ['标准'], priceFen, stock: 10 }],
+      status: 'listed',
+    });
     await ctx.db.updateTable('products').set({ sales }).where('id', '=', p.id).execute();
     ids[key] = p.id;
   };
@@ -47,14 +53,22 @@ test('pinyin finds Chinese products: cha, puer, pe; the terms are stored in the 
   try {
     const { ids } = await teaShop(core);
     const found = async (q: string) => new Set((await searchProducts(core.ctx, { q })).items.map((i) => i.id));
-    assert.deepEqual(await found('cha'), new Set([ids.puer, ids.green, ids.black]), 'cha: every tea (title or category 茶叶), not the oranges');
+    assert.deepEqual(
+      await found('cha'),
+      new Set([ids.puer, ids.green, ids.black]),
+      'cha: every tea (title or category 茶叶), not the oranges',
+    );
     assert.deepEqual(await found('puer'), new Set([ids.puer]));
     assert.deepEqual(await found('pe'), new Set([ids.puer]), 'initials of 普洱');
     assert.deepEqual(await found('PuEr'), new Set([ids.puer]), 'any case');
     assert.deepEqual(await found('lvcha'), new Set([ids.green]));
     assert.deepEqual(await found('qicheng'), new Set([ids.orange]));
     assert.deepEqual(await found('普洱'), new Set([ids.puer]), 'Chinese still works');
-    const doc = await core.ctx.db.selectFrom('search_documents').select(['title_terms', 'category_terms']).where('product_id', '=', ids.puer!).executeTakeFirstOrThrow();
+    const doc = await core.ctx.db
+      .selectFrom('search_documents')
+      .select(['title_terms', 'category_terms'])
+      .where('product_id', '=', ids.puer!)
+      .executeTakeFirstOrThrow();
     assert.match(` ${doc.title_terms} `, / puer /, 'computed once, when the product was written');
     assert.match(` ${doc.category_terms} `, / chaye /);
   } finally {
@@ -66,18 +80,27 @@ test('product sorts: relevance, sales, price up and down, in pages that never re
   const core = await openTestCore();
   try {
     const { ids } = await teaShop(core);
-    const order = async (sort: SearchSort) => (await searchProducts(core.ctx, { q: '茶', sort })).items.map((i) => i.id);
+    const order = async (sort: SearchSort) =>
+      (await searchProducts(core.ctx, { q: '茶', sort })).items.map((i) => i.id);
     assert.deepEqual(await order('sales'), [ids.green, ids.black, ids.puer]);
     assert.deepEqual(await order('price_asc'), [ids.black, ids.puer, ids.green]);
     assert.deepEqual(await order('price_desc'), [ids.green, ids.puer, ids.black]);
     assert.equal((await order('relevance')).length, 3);
     const first = await searchProducts(core.ctx, { q: 'cha', sort: 'price_asc', limit: 2 });
-    assert.deepEqual(first.items.map((i) => i.id), [ids.black, ids.puer]);
+    assert.deepEqual(
+      first.items.map((i) => i.id),
+      [ids.black, ids.puer],
+    );
     assert.ok(first.nextCursor);
     const second = await searchProducts(core.ctx, { q: 'cha', sort: 'price_asc', limit: 2, cursor: first.nextCursor });
-    assert.deepEqual(second.items.map((i) => i.id), [ids.green]);
+    assert.deepEqual(
+      second.items.map((i) => i.id),
+      [ids.green],
+    );
     assert.equal(second.nextCursor, null);
-    await assert.rejects(searchProducts(core.ctx, { q: '茶', sort: 'cheapest' as SearchSort }), { code: 'INVALID_INPUT' });
+    await assert.rejects(searchProducts(core.ctx, { q: '茶', sort: 'cheapest' as SearchSort }), {
+      code: 'INVALID_INPUT',
+    });
     await assert.rejects(searchProducts(core.ctx, { q: '茶', limit: 51 }), { code: 'INVALID_INPUT' });
   } finally {
     await core.dispose();
@@ -100,12 +123,35 @@ test('videos, people and live rooms are found by name or pinyin, in their own or
     await followUser(ctx, viewer, host.userId);
 
     const people = await searchPeople(ctx, { q: 'cha' }, viewer);
-    assert.deepEqual(people.items.map((p) => [p.displayName, p.followers, p.followed, p.isCreator]), [['茶园阿明', 1, true, true], ['茶小仙', 0, false, true]], 'more followers first; the viewer follows 阿明');
-    assert.deepEqual((await searchPeople(ctx, { q: 'cxx' }, null)).items.map((p) => p.id), [teaGirl.userId], 'initials of the whole name');
+    assert.deepEqual(
+      people.items.map((p) => [p.displayName, p.followers, p.followed, p.isCreator]),
+      [
+        ['茶园阿明', 1, true, true],
+        ['茶小仙', 0, false, true],
+      ],
+      'more followers first; the viewer follows 阿明',
+    );
+    assert.deepEqual(
+      (await searchPeople(ctx, { q: 'cxx' }, null)).items.map((p) => p.id),
+      [teaGirl.userId],
+      'initials of the whole name',
+    );
 
-    const puer = await createVideo(ctx, teaGirl, { filePath: clipCopy(), title: '普洱开箱', caption: '一起喝茶 #普洱', publish: true });
+    const puer = await createVideo(ctx, teaGirl, {
+      filePath: clipCopy(),
+      title: '普洱开箱',
+      caption: '一起喝茶 #普洱',
+      publish: true,
+    });
     const draft = await createVideo(ctx, teaGirl, { filePath: clipCopy(), title: '普洱草稿', caption: '' });
-    const shopVideo = await createVideo(ctx, owner, { filePath: clipCopy(), title: '新茶上市', caption: '', hostKind: 'shop', shopId, publish: true });
+    const shopVideo = await createVideo(ctx, owner, {
+      filePath: clipCopy(),
+      title: '新茶上市',
+      caption: '',
+      hostKind: 'shop',
+      shopId,
+      publish: true,
+    });
     const videoIds = async (q: string) => (await searchVideos(ctx, { q }, null)).items.map((v) => v.id);
     assert.deepEqual(await videoIds('puer'), [puer.id], 'published only (the draft stays hidden)');
     assert.ok(!(await videoIds('普洱')).includes(draft.id));
@@ -113,7 +159,11 @@ test('videos, people and live rooms are found by name or pinyin, in their own or
     const firstVideo = await searchVideos(ctx, { q: 'cha', limit: 1 }, null);
     assert.equal(firstVideo.items.length, 1);
     const secondVideo = await searchVideos(ctx, { q: 'cha', limit: 1, cursor: firstVideo.nextCursor! }, null);
-    assert.deepEqual(new Set([...firstVideo.items, ...secondVideo.items].map((v) => v.id)), new Set([puer.id, shopVideo.id]), 'pages without repeats');
+    assert.deepEqual(
+      new Set([...firstVideo.items, ...secondVideo.items].map((v) => v.id)),
+      new Set([puer.id, shopVideo.id]),
+      'pages without repeats',
+    );
     assert.equal(secondVideo.nextCursor, null);
     assert.deepEqual(await videoIds('chaxiaoxian'), [puer.id], 'by its author, in pinyin');
     assert.deepEqual(await videoIds('云岭'), [shopVideo.id], 'a shop’s own video by the shop’s name');
@@ -126,9 +176,16 @@ test('videos, people and live rooms are found by name or pinyin, in their own or
     const shopRoom = await createRoom(ctx, owner, { title: '店播 新品', shopId });
     const rooms = await searchLiveRooms(ctx, { q: 'cha' });
     assert.deepEqual(rooms.items[0]?.id, onAir.id, 'on air first');
-    assert.deepEqual(new Set(rooms.items.map((r) => r.id)), new Set([onAir.id, scheduled.id, shopRoom.id]), 'by title or host (店播: the shop 洱源茶仓)');
+    assert.deepEqual(
+      new Set(rooms.items.map((r) => r.id)),
+      new Set([onAir.id, scheduled.id, shopRoom.id]),
+      'by title or host (店播: the shop 洱源茶仓)',
+    );
     assert.equal(rooms.items[0]?.host.name, '茶园阿明');
-    assert.deepEqual((await searchLiveRooms(ctx, { q: 'pepjy' })).items.map((r) => r.id), [scheduled.id]);
+    assert.deepEqual(
+      (await searchLiveRooms(ctx, { q: 'pepjy' })).items.map((r) => r.id),
+      [scheduled.id],
+    );
     await assert.rejects(searchVideos(ctx, { q: '' }, null), { code: 'INVALID_INPUT' });
   } finally {
     await core.dispose();

@@ -37,14 +37,31 @@ async function catalog(): Promise<Catalog> {
   };
   const owners = {} as Catalog['owners'];
   const shops = {} as Catalog['shops'];
-  for (const [key, name] of [['fruit', '滇果优选旗舰店'], ['kitchen', '匠心厨房用品旗舰店'], ['tea', '云岭茶仓旗舰店']] as const) {
+  for (const [key, name] of [
+    ['fruit', '滇果优选旗舰店'],
+    ['kitchen', '匠心厨房用品旗舰店'],
+    ['tea', '云岭茶仓旗舰店'],
+  ] as const) {
     const person = await makePerson(core, `owner-${key}`, [], false);
     shops[key] = (await createShop(ctx, person, { name })).id;
     owners[key] = await loadActor(ctx.db, person.userId);
   }
   const ids: Record<string, string> = {};
-  const add = async (key: string, shop: keyof Catalog['shops'], cat: keyof Catalog['cats'], title: string, sales = 0, status: 'listed' | 'draft' = 'listed') => {
-    const p = await createProduct(ctx, owners[shop], shops[shop], { categoryId: cats[cat], title, specOptions: [{ name: '规格', values: ['标准'] }], skus: [{ specValues: ['标准'], priceFen: 2990, originalPriceFen: 3990, stock: 10 }], status });
+  const add = async (
+    key: string,
+    shop: keyof Catalog['shops'],
+    cat: keyof Catalog['cats'],
+    title: string,
+    sales = 0,
+    status: 'listed' | 'draft' = 'listed',
+  ) => {
+    const p = await createProduct(ctx, owners[shop], shops[shop], {
+      categoryId: cats[cat],
+      title,
+      specOptions: [{ name: '规格', values: ['标准'] }],
+      skus: [{ specValues: ['标准'], priceFen: 2990, originalPriceFen: 3990, stock: 10 }],
+      status,
+    });
     if (sales) await ctx.db.updateTable('products').set({ sales }).where('id', '=', p.id).execute();
     ids[key] = p.id;
   };
@@ -65,24 +82,50 @@ async function catalog(): Promise<Catalog> {
   return { core, owners, shops, cats, ids };
 }
 
-const _titlesOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> => (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.title);
-const idsOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> => (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.id);
+const _titlesOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> =>
+  (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.title);
+const idsOf = async (c: Catalog, q: string, limit = 50): Promise<string[]> =>
+  (await searchProducts(c.core.ctx, { q, limit })).items.map((i) => i.id);
 
 test('Chinese queries find what a shopper expects (橙子, 冰糖橙, 普洱, 大米, 不粘锅, TPU砧板)', async () => {
   const c = await catalog();
   try {
     const { ids } = c;
-    assert.deepEqual(new Set(await idsOf(c, '橙子')), new Set([ids.bingtangLive, ids.qicheng, ids.bingtang]), '橙子 finds every listed orange and nothing else');
+    assert.deepEqual(
+      new Set(await idsOf(c, '橙子')),
+      new Set([ids.bingtangLive, ids.qicheng, ids.bingtang]),
+      '橙子 finds every listed orange and nothing else',
+    );
     assert.deepEqual(await idsOf(c, '冰糖橙'), [ids.bingtangLive, ids.bingtang]);
-    assert.deepEqual(await idsOf(c, '普洱'), [ids.puer, ids.puerTea], 'the word on its own ranks above the compound 普洱茶');
+    assert.deepEqual(
+      await idsOf(c, '普洱'),
+      [ids.puer, ids.puerTea],
+      'the word on its own ranks above the compound 普洱茶',
+    );
     assert.deepEqual(new Set(await idsOf(c, '普洱茶')), new Set([ids.puer, ids.puerTea]));
-    assert.deepEqual(new Set(await idsOf(c, '大米')), new Set([ids.rice, ids.rice2]), 'by title or by the category 大米');
+    assert.deepEqual(
+      new Set(await idsOf(c, '大米')),
+      new Set([ids.rice, ids.rice2]),
+      'by title or by the category 大米',
+    );
     assert.deepEqual(await idsOf(c, '不粘锅'), [ids.pan]);
     for (const q of ['TPU砧板', 'tpu', 'ＴＰＵ 砧板', '抗菌砧板']) assert.deepEqual(await idsOf(c, q), [ids.board], q);
-    assert.deepEqual(new Set(await idsOf(c, '云南的橙子')), new Set([ids.bingtangLive]), 'every word must match; stop words are ignored');
+    assert.deepEqual(
+      new Set(await idsOf(c, '云南的橙子')),
+      new Set([ids.bingtangLive]),
+      'every word must match; stop words are ignored',
+    );
     assert.deepEqual(await idsOf(c, '榴莲'), [], 'nothing matches: an empty page');
     const card = (await searchProducts(c.core.ctx, { q: '砧板' })).items[0]!;
-    assert.deepEqual({ shopName: card.shopName, priceFen: card.priceFen, originalPriceFen: card.originalPriceFen, status: card.status }, { shopName: '匠心厨房用品旗舰店', priceFen: 2990, originalPriceFen: 3990, status: 'listed' });
+    assert.deepEqual(
+      {
+        shopName: card.shopName,
+        priceFen: card.priceFen,
+        originalPriceFen: card.originalPriceFen,
+        status: card.status,
+      },
+      { shopName: '匠心厨房用品旗舰店', priceFen: 2990, originalPriceFen: 3990, status: 'listed' },
+    );
   } finally {
     await c.core.dispose();
   }
@@ -96,7 +139,11 @@ test('ranking: relevance first, then sales', async () => {
     await c.core.ctx.db.updateTable('products').set({ sales: 500 }).where('id', '=', ids.bingtang!).execute();
     assert.deepEqual(await idsOf(c, '冰糖橙'), [ids.bingtang, ids.bingtangLive], 'sales are read at query time');
     const fruit = await idsOf(c, '水果');
-    assert.deepEqual(fruit.slice(0, 4), [ids.bingtang, ids.mango, ids.bingtangLive, ids.qicheng], 'the category 水果 by sales');
+    assert.deepEqual(
+      fruit.slice(0, 4),
+      [ids.bingtang, ids.mango, ids.bingtangLive, ids.qicheng],
+      'the category 水果 by sales',
+    );
     assert.equal(fruit[4], ids.knife, 'a 水果刀 (sub-word of its title) after the fruit, though it sells more');
     const oranges = await idsOf(c, '橙子');
     assert.equal(oranges.at(-1), ids.qicheng, '脐橙 only answers the stem 橙 as a character: after the 橙 words');
@@ -110,7 +157,30 @@ test('ranking: relevance first, then sales', async () => {
 test('special characters and query syntax never fail', async () => {
   const c = await catalog();
   try {
-    for (const q of ['"', '""', "'", "a' OR '1'='1", '*', '橙*', 'NEAR(橙 子)', '橙 OR 米', '-橙', '^橙', 'title_terms:橙', '\\', '()', '%', '_', '%橙%', '\u0000橙', '😀', '　', ' ', ':*', '&|!']) {
+    for (const q of [
+      '"',
+      '""',
+      "'",
+      "a' OR '1'='1",
+      '*',
+      '橙*',
+      'NEAR(橙 子)',
+      '橙 OR 米',
+      '-橙',
+      '^橙',
+      'title_terms:橙',
+      '\\',
+      '()',
+      '%',
+      '_',
+      '%橙%',
+      '\u0000橙',
+      '😀',
+      '　',
+      ' ',
+      ':*',
+      '&|!',
+    ]) {
       const page = await searchProducts(c.core.ctx, { q });
       assert.ok(Array.isArray(page.items), JSON.stringify(q));
       await suggest(c.core.ctx, q);
@@ -119,7 +189,9 @@ test('special characters and query syntax never fail', async () => {
     await assert.rejects(searchProducts(c.core.ctx, { q: '' }), { code: 'INVALID_INPUT' });
     await assert.rejects(searchProducts(c.core.ctx, { q: '橙'.repeat(51) }), { code: 'INVALID_INPUT' });
     await assert.rejects(searchProducts(c.core.ctx, { q: '橙', limit: 51 }), { code: 'INVALID_INPUT' });
-    await assert.rejects(searchProducts(c.core.ctx, { q: '橙', cursor: 'bm90LWEtY3Vyc29y' }), { code: 'INVALID_INPUT' });
+    await assert.rejects(searchProducts(c.core.ctx, { q: '橙', cursor: 'bm90LWEtY3Vyc29y' }), {
+      code: 'INVALID_INPUT',
+    });
     await assert.rejects(searchProducts(c.core.ctx, { q: '橙', cursor: '!!' }), { code: 'INVALID_INPUT' });
   } finally {
     await c.core.dispose();
@@ -155,13 +227,21 @@ test('only listed products; the index follows create, edit and delisting in the 
     assert.deepEqual(await idsOf(c, '伦晚'), [], 'delisted: gone');
     await setProductStatus(core.ctx, owners.fruit, ids.draftOrange!, 'listed');
 
-    await updateProduct(core.ctx, owners.kitchen, ids.wok!, { title: '章丘手工铁锅 30cm 无涂层', categoryId: c.cats.pans });
+    await updateProduct(core.ctx, owners.kitchen, ids.wok!, {
+      title: '章丘手工铁锅 30cm 无涂层',
+      categoryId: c.cats.pans,
+    });
     assert.deepEqual(await idsOf(c, '锻打'), [], 'the old title is no longer indexed');
     assert.deepEqual(await idsOf(c, '无涂层'), [ids.wok]);
-    await updateProduct(core.ctx, owners.kitchen, ids.board!, { title: 'TPU抗菌砧板 36×24cm 双面可用', categoryId: c.cats.knives });
+    await updateProduct(core.ctx, owners.kitchen, ids.board!, {
+      title: 'TPU抗菌砧板 36×24cm 双面可用',
+      categoryId: c.cats.knives,
+    });
     assert.ok((await idsOf(c, '刀具')).includes(ids.board!), 'a new category is indexed');
 
-    await assert.rejects(updateProduct(core.ctx, owners.kitchen, ids.board!, { title: 'x' }), { code: 'INVALID_INPUT' });
+    await assert.rejects(updateProduct(core.ctx, owners.kitchen, ids.board!, { title: 'x' }), {
+      code: 'INVALID_INPUT',
+    });
     assert.deepEqual(await idsOf(c, 'TPU'), [ids.board], 'a refused edit leaves the index alone');
 
     await core.ctx.db.updateTable('shops').set({ name: '阳江刀剪工厂店' }).where('id', '=', c.shops.kitchen).execute();
@@ -176,7 +256,10 @@ test('backfill indexes products that have no document (what the migration runs o
   const c = await catalog();
   try {
     const db = c.core.ctx.db;
-    const total = await db.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const total = await db
+      .selectFrom('products')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await sql`delete from search_documents`.execute(db);
     assert.deepEqual(await idsOf(c, '橙子'), [], 'no documents, no results');
     assert.equal(await backfillSearchIndex(db, c.core.clock.now()), Number(total.n));
@@ -191,7 +274,11 @@ test('suggestions: title prefixes by sales, then the best matches', async () => 
   const c = await catalog();
   try {
     assert.deepEqual((await suggest(c.core.ctx, '五常')).items, ['五常稻花香大米 5kg 好吃不贵']);
-    assert.deepEqual((await suggest(c.core.ctx, 'tp')).items, ['TPU抗菌砧板 36×24cm 双面可用'], 'the last Latin word matches as a prefix');
+    assert.deepEqual(
+      (await suggest(c.core.ctx, 'tp')).items,
+      ['TPU抗菌砧板 36×24cm 双面可用'],
+      'the last Latin word matches as a prefix',
+    );
     const orange = (await suggest(c.core.ctx, '冰糖')).items;
     assert.deepEqual(orange, ['【直播专享】云南褚橙冰糖橙 3斤装 农家自种', '哀牢山冰糖橙 新鲜当季现摘 5斤装 果园直供']);
     assert.ok((await suggest(c.core.ctx, '装')).items.length <= 8);
@@ -208,7 +295,15 @@ test('shop summary: listed products, sales and categories', async () => {
     assert.equal(s.shop.name, '匠心厨房用品旗舰店');
     assert.equal(s.products, 6);
     assert.equal(s.totalSales, 3 + 30 + 4 + 60 + 2 + 80);
-    assert.deepEqual(s.categories.map((x) => [x.name, x.products]), [['大米', 2], ['锅具', 2], ['刀具', 1], ['砧板', 1]]);
+    assert.deepEqual(
+      s.categories.map((x) => [x.name, x.products]),
+      [
+        ['大米', 2],
+        ['锅具', 2],
+        ['刀具', 1],
+        ['砧板', 1],
+      ],
+    );
     const fruit = await shopSummary(c.core.ctx.db, c.shops.fruit);
     assert.equal(fruit.products, 4, 'the draft is not counted');
     await assert.rejects(shopSummary(c.core.ctx.db, 'shp_00000000000000000000000000'), { code: 'NOT_FOUND' });
@@ -223,7 +318,8 @@ test('the shelf of a shop or category, sorted by sales or price, in keyset pages
     const { ids, core } = c;
     const db = core.ctx.db;
     const prices: Record<string, number> = { knife: 1990, wok: 12900, rice2: 5990, pan: 8990, rice: 5990, board: 3990 };
-    for (const [key, fen] of Object.entries(prices)) await db.updateTable('products').set({ min_price_fen: fen }).where('id', '=', ids[key]!).execute();
+    for (const [key, fen] of Object.entries(prices))
+      await db.updateTable('products').set({ min_price_fen: fen }).where('id', '=', ids[key]!).execute();
     const walk = async (sort: ShelfSort, filter: { shopId?: string; categoryId?: string }): Promise<string[]> => {
       const out: string[] = [];
       let cursor: string | undefined;
@@ -235,16 +331,37 @@ test('the shelf of a shop or category, sorted by sales or price, in keyset pages
       return out;
     };
     const kitchen = { shopId: c.shops.kitchen };
-    assert.deepEqual(await walk('sales', kitchen), ['knife', 'wok', 'rice2', 'pan', 'rice', 'board'].map((k) => ids[k]));
+    assert.deepEqual(
+      await walk('sales', kitchen),
+      ['knife', 'wok', 'rice2', 'pan', 'rice', 'board'].map((k) => ids[k]),
+    );
     const byPriceAsc = await walk('price_asc', kitchen);
     assert.deepEqual(byPriceAsc.slice(0, 2), [ids.knife, ids.board]);
-    assert.deepEqual(new Set(byPriceAsc.slice(2, 4)), new Set([ids.rice, ids.rice2]), 'equal prices: both, once each, across the page boundary');
+    assert.deepEqual(
+      new Set(byPriceAsc.slice(2, 4)),
+      new Set([ids.rice, ids.rice2]),
+      'equal prices: both, once each, across the page boundary',
+    );
     assert.deepEqual(byPriceAsc.slice(4), [ids.pan, ids.wok]);
     const byPriceDesc = await walk('price_desc', kitchen);
-    assert.deepEqual([byPriceDesc.slice(0, 2), new Set(byPriceDesc.slice(2, 4)), byPriceDesc.slice(4)], [[ids.wok, ids.pan], new Set([ids.rice, ids.rice2]), [ids.board, ids.knife]]);
-    assert.deepEqual(await walk('new', kitchen), ['board', 'knife', 'wok', 'pan', 'rice2', 'rice'].map((k) => ids[k]).sort().reverse(), 'newest first');
+    assert.deepEqual(
+      [byPriceDesc.slice(0, 2), new Set(byPriceDesc.slice(2, 4)), byPriceDesc.slice(4)],
+      [[ids.wok, ids.pan], new Set([ids.rice, ids.rice2]), [ids.board, ids.knife]],
+    );
+    assert.deepEqual(
+      await walk('new', kitchen),
+      ['board', 'knife', 'wok', 'pan', 'rice2', 'rice']
+        .map((k) => ids[k])
+        .sort()
+        .reverse(),
+      'newest first',
+    );
     const fresh = await db.selectFrom('categories').select('id').where('name', '=', '生鲜').executeTakeFirstOrThrow();
-    assert.deepEqual(await walk('sales', { categoryId: fresh.id }), ['mango', 'bingtangLive', 'qicheng', 'bingtang'].map((k) => ids[k]), 'a parent category shows its children; drafts never');
+    assert.deepEqual(
+      await walk('sales', { categoryId: fresh.id }),
+      ['mango', 'bingtangLive', 'qicheng', 'bingtang'].map((k) => ids[k]),
+      'a parent category shows its children; drafts never',
+    );
     await assert.rejects(shelfProducts(db, { sort: 'sales', cursor: 'bm9wZQ', limit: 2 }), { code: 'INVALID_INPUT' });
   } finally {
     await c.core.dispose();

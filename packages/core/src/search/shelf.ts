@@ -34,13 +34,24 @@ export function decodeShelfCursor(cursor: string): Key {
   } catch {
     parsed = null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isSafeInteger(parsed[0]) || typeof parsed[1] !== 'string' || !/^prd_[0-9a-z]{26}$/.test(parsed[1])) {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 2 ||
+    !Number.isSafeInteger(parsed[0]) ||
+    typeof parsed[1] !== 'string' ||
+    !/^prd_[0-9a-z]{26}$/.test(parsed[1])
+  ) {
     throw invalid('cursor is not valid', { field: 'cursor' });
   }
   return { value: parsed[0] as number, id: parsed[1] };
 }
 
-const COLUMN = { new: null, sales: 'products.sales', price_asc: 'products.min_price_fen', price_desc: 'products.min_price_fen' } as const;
+const COLUMN = {
+  new: null,
+  sales: 'products.sales',
+  price_asc: 'products.min_price_fen',
+  price_desc: 'products.min_price_fen',
+} as const;
 
 export async function shelfProducts(db: Db, q: ShelfQuery): Promise<Page<ProductCard>> {
   const sort = q.sort ?? 'new';
@@ -57,20 +68,35 @@ export async function shelfProducts(db: Db, q: ShelfQuery): Promise<Page<Product
   if (q.shopId) query = query.where('products.shop_id', '=', q.shopId);
   if (q.categoryId) {
     const catId = q.categoryId;
-    query = query.where((eb) => eb.or([eb('products.category_id', '=', catId), eb('products.category_id', 'in', eb.selectFrom('categories').select('id').where('parent_id', '=', catId))]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('products.category_id', '=', catId),
+        eb('products.category_id', 'in', eb.selectFrom('categories').select('id').where('parent_id', '=', catId)),
+      ]),
+    );
   }
   if (q.cursor) {
     const key = decodeShelfCursor(q.cursor);
     query = column
-      ? query.where((eb) => eb.or([eb(column, ascending ? '>' : '<', key.value), eb.and([eb(column, '=', key.value), eb('products.id', '<', key.id)])]))
+      ? query.where((eb) =>
+          eb.or([
+            eb(column, ascending ? '>' : '<', key.value),
+            eb.and([eb(column, '=', key.value), eb('products.id', '<', key.id)]),
+          ]),
+        )
       : query.where('products.id', '<', key.id);
   }
   const rows = await query.execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  const valueOf = (r: (typeof rows)[number]): number => (sort === 'sales' ? r.sales : sort === 'new' ? 0 : r.min_price_fen);
+  const valueOf = (r: (typeof rows)[number]): number =>
+    sort === 'sales' ? r.sales : sort === 'new' ? 0 : r.min_price_fen;
   return {
-    items: await productCardsByIds(db, page.map((r) => r.id), true),
+    items: await productCardsByIds(
+      db,
+      page.map((r) => r.id),
+      true,
+    ),
     nextCursor: rows.length > q.limit && last ? encodeShelfCursor({ value: valueOf(last), id: last.id }) : null,
   };
 }

@@ -14,7 +14,13 @@ export async function shopSummary(db: Db, shopId: string): Promise<ShopSummary> 
   const rows = await db
     .selectFrom('products')
     .innerJoin('categories', 'categories.id', 'products.category_id')
-    .select((eb) => ['categories.id', 'categories.name', 'categories.sort', eb.fn.countAll<number>().as('products'), eb.fn.sum<number>('products.sales').as('sales')])
+    .select((eb) => [
+      'categories.id',
+      'categories.name',
+      'categories.sort',
+      eb.fn.countAll<number>().as('products'),
+      eb.fn.sum<number>('products.sales').as('sales'),
+    ])
     .where('products.shop_id', '=', shopId)
     .where('products.status', '=', 'listed')
     .groupBy(['categories.id', 'categories.name', 'categories.sort'])

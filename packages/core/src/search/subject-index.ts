@@ -27,7 +27,13 @@ const termsOf = (text: string): string[] => withPinyin(indexTerms(text, cutForSe
 /** The name's terms also hold its pinyin as a whole (茶小仙 → chaxiaoxian, cxx). */
 export function subjectDocument(src: SubjectSource, now: number): Database['search_subjects'] {
   const name = [...new Set([...termsOf(src.name), ...wholeNamePinyin(src.name)])];
-  return { kind: src.kind, subject_id: src.id, name_terms: name.join(' '), other_terms: termsOf(src.other).join(' '), updated_at: now };
+  return {
+    kind: src.kind,
+    subject_id: src.id,
+    name_terms: name.join(' '),
+    other_terms: termsOf(src.other).join(' '),
+    updated_at: now,
+  };
 }
 
 async function write(db: Store, sources: SubjectSource[], now: number): Promise<void> {
@@ -54,7 +60,14 @@ async function videoSources(db: Store, filter: VideoFilter): Promise<SubjectSour
     .selectFrom('videos')
     .innerJoin('users', 'users.id', 'videos.owner_id')
     .leftJoin('shops', 'shops.id', 'videos.shop_id')
-    .select(['videos.id', 'videos.title', 'videos.caption', 'videos.host_kind', 'users.display_name', 'shops.name as shop_name'])
+    .select([
+      'videos.id',
+      'videos.title',
+      'videos.caption',
+      'videos.host_kind',
+      'users.display_name',
+      'shops.name as shop_name',
+    ])
     .orderBy('videos.id')
     .limit(1000);
   if ('ids' in filter) q = q.where('videos.id', 'in', [...filter.ids]);
@@ -62,7 +75,12 @@ async function videoSources(db: Store, filter: VideoFilter): Promise<SubjectSour
   else q = q.where('videos.id', '>', filter.after);
   const rows = await q.execute();
   // The author is searchable text of the video: who posted it, the shop for a shop's own video.
-  return rows.map((r) => ({ kind: 'video', id: r.id, name: r.title, other: `${r.caption} ${r.host_kind === 'shop' && r.shop_name ? r.shop_name : r.display_name}` }));
+  return rows.map((r) => ({
+    kind: 'video',
+    id: r.id,
+    name: r.title,
+    other: `${r.caption} ${r.host_kind === 'shop' && r.shop_name ? r.shop_name : r.display_name}`,
+  }));
 }
 
 async function roomSources(db: Store, filter: RoomFilter): Promise<SubjectSource[]> {
@@ -74,13 +92,17 @@ async function roomSources(db: Store, filter: RoomFilter): Promise<SubjectSource
     .orderBy('live_rooms.id')
     .limit(1000);
   if ('ids' in filter) q = q.where('live_rooms.id', 'in', [...filter.ids]);
-  else if ('shopId' in filter) q = q.where('live_rooms.host_kind', '=', 'shop').where('live_rooms.host_id', '=', filter.shopId);
+  else if ('shopId' in filter)
+    q = q.where('live_rooms.host_kind', '=', 'shop').where('live_rooms.host_id', '=', filter.shopId);
   else q = q.where('live_rooms.id', '>', filter.after);
   const rows = await q.execute();
   return rows.map((r) => ({ kind: 'live', id: r.id, name: r.title, other: r.shop_name ?? r.display_name ?? '' }));
 }
 
-async function personSources(db: Store, filter: { ids: readonly string[] } | { after: string }): Promise<SubjectSource[]> {
+async function personSources(
+  db: Store,
+  filter: { ids: readonly string[] } | { after: string },
+): Promise<SubjectSource[]> {
   let q = db.selectFrom('users').select(['id', 'display_name']).orderBy('id').limit(1000);
   q = 'ids' in filter ? q.where('id', 'in', [...filter.ids]) : q.where('id', '>', filter.after);
   return (await q.execute()).map((r) => ({ kind: 'person', id: r.id, name: r.display_name, other: '' }));
@@ -88,17 +110,20 @@ async function personSources(db: Store, filter: { ids: readonly string[] } | { a
 
 /** Indexes videos (pass the transaction that wrote them). */
 export async function indexVideos(db: Store, videoIds: readonly string[], now: number): Promise<void> {
-  for (let i = 0; i < videoIds.length; i += 500) await write(db, await videoSources(db, { ids: videoIds.slice(i, i + 500) }), now);
+  for (let i = 0; i < videoIds.length; i += 500)
+    await write(db, await videoSources(db, { ids: videoIds.slice(i, i + 500) }), now);
 }
 
 /** Indexes people by their display names. */
 export async function indexPeople(db: Store, userIds: readonly string[], now: number): Promise<void> {
-  for (let i = 0; i < userIds.length; i += 500) await write(db, await personSources(db, { ids: userIds.slice(i, i + 500) }), now);
+  for (let i = 0; i < userIds.length; i += 500)
+    await write(db, await personSources(db, { ids: userIds.slice(i, i + 500) }), now);
 }
 
 /** Indexes live rooms by title and host. */
 export async function indexLiveRooms(db: Store, roomIds: readonly string[], now: number): Promise<void> {
-  for (let i = 0; i < roomIds.length; i += 500) await write(db, await roomSources(db, { ids: roomIds.slice(i, i + 500) }), now);
+  for (let i = 0; i < roomIds.length; i += 500)
+    await write(db, await roomSources(db, { ids: roomIds.slice(i, i + 500) }), now);
 }
 
 /** After a shop is renamed: its own videos and rooms carry its name. */
@@ -110,7 +135,11 @@ export async function reindexShopSubjects(db: Store, shopId: string, now: number
 /** Indexes (again) every video, person and live room; safe to rerun. Returns how many. */
 export async function reindexAllSubjects(db: Store, now: number): Promise<number> {
   let total = 0;
-  for (const read of [(after: string) => videoSources(db, { after }), (after: string) => personSources(db, { after }), (after: string) => roomSources(db, { after })]) {
+  for (const read of [
+    (after: string) => videoSources(db, { after }),
+    (after: string) => personSources(db, { after }),
+    (after: string) => roomSources(db, { after }),
+  ]) {
     let after = '';
     for (;;) {
       const batch = await read(after);

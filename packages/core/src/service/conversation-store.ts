@@ -8,8 +8,16 @@ import { DEFAULT_MAX_OPEN } from './service-rules.js';
 export type ConversationRow = ServiceConversationsTable;
 
 /** The conversation as one of its sides sees it; anyone else gets 404, as if it did not exist. */
-export async function loadForActor(db: Db | Tx, actor: Actor, conversationId: string): Promise<{ row: ConversationRow; side: Side }> {
-  const row = await db.selectFrom('service_conversations').selectAll().where('id', '=', conversationId).executeTakeFirst();
+export async function loadForActor(
+  db: Db | Tx,
+  actor: Actor,
+  conversationId: string,
+): Promise<{ row: ConversationRow; side: Side }> {
+  const row = await db
+    .selectFrom('service_conversations')
+    .selectAll()
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
   if (row && row.buyer_id === actor.userId) return { row, side: 'buyer' };
   if (row && actor.shops.has(row.shop_id)) return { row, side: 'shop' };
   throw notFound('conversation', conversationId);
@@ -68,12 +76,43 @@ export interface ConversationView {
   canRate: boolean;
 }
 
-export async function conversationViews(db: Db | Tx, rows: readonly ConversationRow[], side: Side): Promise<ConversationView[]> {
+export async function conversationViews(
+  db: Db | Tx,
+  rows: readonly ConversationRow[],
+  side: Side,
+): Promise<ConversationView[]> {
   if (rows.length === 0) return [];
-  const users = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(rows.map((r) => r.buyer_id))]).execute();
-  const shops = await db.selectFrom('shops').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.shop_id))]).execute();
-  const rated = await db.selectFrom('service_ratings').select(['conversation_id', 'session_no']).where('conversation_id', 'in', rows.map((r) => r.id)).execute();
-  const answered = await db.selectFrom('service_messages').select('conversation_id').distinct().where('conversation_id', 'in', rows.map((r) => r.id)).where('side', '=', 'shop').where('auto', '=', 0).execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(rows.map((r) => r.buyer_id))])
+    .execute();
+  const shops = await db
+    .selectFrom('shops')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(rows.map((r) => r.shop_id))])
+    .execute();
+  const rated = await db
+    .selectFrom('service_ratings')
+    .select(['conversation_id', 'session_no'])
+    .where(
+      'conversation_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const answered = await db
+    .selectFrom('service_messages')
+    .select('conversation_id')
+    .distinct()
+    .where(
+      'conversation_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('side', '=', 'shop')
+    .where('auto', '=', 0)
+    .execute();
   const userName = new Map(users.map((u) => [u.id, u.display_name]));
   const shopName = new Map(shops.map((s) => [s.id, s.name]));
   const ratedSet = new Set(rated.map((r) => `${r.conversation_id}:${Number(r.session_no)}`));
@@ -105,36 +144,77 @@ export async function shopMaxOpen(db: Db | Tx, shopId: string): Promise<number> 
 }
 
 /** Online staff of a shop with their open load. */
-export async function onlineStaff(db: Db | Tx, shopId: string): Promise<Array<{ userId: string; open: number; lastAssignedAt: number }>> {
-  const staff = await db.selectFrom('service_staff').select(['user_id', 'last_assigned_at']).where('shop_id', '=', shopId).where('online', '=', 1).execute();
+export async function onlineStaff(
+  db: Db | Tx,
+  shopId: string,
+): Promise<Array<{ userId: string; open: number; lastAssignedAt: number }>> {
+  const staff = await db
+    .selectFrom('service_staff')
+    .select(['user_id', 'last_assigned_at'])
+    .where('shop_id', '=', shopId)
+    .where('online', '=', 1)
+    .execute();
   if (staff.length === 0) return [];
   const loads = await db
     .selectFrom('service_conversations')
     .select(['assignee_id', (eb) => eb.fn.countAll().as('n')])
     .where('shop_id', '=', shopId)
     .where('status', '=', 'open')
-    .where('assignee_id', 'in', staff.map((s) => s.user_id))
+    .where(
+      'assignee_id',
+      'in',
+      staff.map((s) => s.user_id),
+    )
     .groupBy('assignee_id')
     .execute();
   const open = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]));
-  return staff.map((s) => ({ userId: s.user_id, open: open.get(s.user_id) ?? 0, lastAssignedAt: Number(s.last_assigned_at) }));
+  return staff.map((s) => ({
+    userId: s.user_id,
+    open: open.get(s.user_id) ?? 0,
+    lastAssignedAt: Number(s.last_assigned_at),
+  }));
 }
 
 /** Assigns one conversation (in the caller's transaction) to the next online staff member, or queues it. Returns the assignee. */
-export async function assignOrQueue(tx: Tx, conv: { id: string; shop_id: string }, now: number): Promise<string | null> {
+export async function assignOrQueue(
+  tx: Tx,
+  conv: { id: string; shop_id: string },
+  now: number,
+): Promise<string | null> {
   const who = pickStaff(await onlineStaff(tx, conv.shop_id), await shopMaxOpen(tx, conv.shop_id));
   if (who) {
-    await tx.updateTable('service_conversations').set({ status: 'open', assignee_id: who, queued_at: null, updated_at: now }).where('id', '=', conv.id).execute();
-    await tx.updateTable('service_staff').set({ last_assigned_at: now }).where('shop_id', '=', conv.shop_id).where('user_id', '=', who).execute();
+    await tx
+      .updateTable('service_conversations')
+      .set({ status: 'open', assignee_id: who, queued_at: null, updated_at: now })
+      .where('id', '=', conv.id)
+      .execute();
+    await tx
+      .updateTable('service_staff')
+      .set({ last_assigned_at: now })
+      .where('shop_id', '=', conv.shop_id)
+      .where('user_id', '=', who)
+      .execute();
     return who;
   }
-  await tx.updateTable('service_conversations').set({ status: 'queued', assignee_id: null, queued_at: now, updated_at: now }).where('id', '=', conv.id).execute();
+  await tx
+    .updateTable('service_conversations')
+    .set({ status: 'queued', assignee_id: null, queued_at: now, updated_at: now })
+    .where('id', '=', conv.id)
+    .execute();
   return null;
 }
 
 /** Hands queued conversations, oldest first, to online staff while anyone has room. Returns [conversationId, assignee] pairs. */
 export async function drainQueue(tx: Tx, shopId: string, now: number): Promise<Array<[string, string]>> {
-  const queued = await tx.selectFrom('service_conversations').select('id').where('shop_id', '=', shopId).where('status', '=', 'queued').orderBy('queued_at').orderBy('id').limit(MAX_DRAIN).execute();
+  const queued = await tx
+    .selectFrom('service_conversations')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('status', '=', 'queued')
+    .orderBy('queued_at')
+    .orderBy('id')
+    .limit(MAX_DRAIN)
+    .execute();
   const out: Array<[string, string]> = [];
   if (queued.length === 0) return out;
   const staff = await onlineStaff(tx, shopId);
@@ -145,8 +225,18 @@ export async function drainQueue(tx: Tx, shopId: string, now: number): Promise<A
     const s = staff.find((x) => x.userId === who)!;
     s.open++;
     s.lastAssignedAt = now + out.length; // keeps the round robin turning within one drain
-    await tx.updateTable('service_conversations').set({ status: 'open', assignee_id: who, queued_at: null, updated_at: now }).where('id', '=', q.id).where('status', '=', 'queued').execute();
-    await tx.updateTable('service_staff').set({ last_assigned_at: s.lastAssignedAt }).where('shop_id', '=', shopId).where('user_id', '=', who).execute();
+    await tx
+      .updateTable('service_conversations')
+      .set({ status: 'open', assignee_id: who, queued_at: null, updated_at: now })
+      .where('id', '=', q.id)
+      .where('status', '=', 'queued')
+      .execute();
+    await tx
+      .updateTable('service_staff')
+      .set({ last_assigned_at: s.lastAssignedAt })
+      .where('shop_id', '=', shopId)
+      .where('user_id', '=', who)
+      .execute();
     out.push([q.id, who]);
   }
   return out;
@@ -155,8 +245,16 @@ export async function drainQueue(tx: Tx, shopId: string, now: number): Promise<A
 const MAX_DRAIN = 200;
 
 /** Who should hear about a change in a conversation: the buyer and the assignee, or every online staff member while it waits. */
-export async function audienceOf(db: Db | Tx, row: Pick<ConversationRow, 'buyer_id' | 'shop_id' | 'assignee_id' | 'status'>): Promise<string[]> {
+export async function audienceOf(
+  db: Db | Tx,
+  row: Pick<ConversationRow, 'buyer_id' | 'shop_id' | 'assignee_id' | 'status'>,
+): Promise<string[]> {
   if (row.assignee_id) return [row.buyer_id, row.assignee_id];
-  const online = await db.selectFrom('service_staff').select('user_id').where('shop_id', '=', row.shop_id).where('online', '=', 1).execute();
+  const online = await db
+    .selectFrom('service_staff')
+    .select('user_id')
+    .where('shop_id', '=', row.shop_id)
+    .where('online', '=', 1)
+    .execute();
   return [row.buyer_id, ...online.map((o) => o.user_id)];
 }

@@ -7,7 +7,19 @@ import { inServiceHours, matchFaq, pickStaff } from './service-rules.js';
 // 2026-11-23 10:00 Asia/Shanghai
 const T = Date.UTC(2026, 10, 23, 2, 0, 0);
 const DAY = { from: Date.UTC(2026, 10, 22, 16), to: Date.UTC(2026, 10, 23, 16) };
-const msg = (conversationId: string, side: 'buyer' | 'shop', at: number, extra: Partial<FigureMessage> = {}): FigureMessage => ({ conversationId, side, senderId: side === 'shop' ? 'staff1' : 'buyer', auto: false, createdAt: at, ...extra });
+const msg = (
+  conversationId: string,
+  side: 'buyer' | 'shop',
+  at: number,
+  extra: Partial<FigureMessage> = {},
+): FigureMessage => ({
+  conversationId,
+  side,
+  senderId: side === 'shop' ? 'staff1' : 'buyer',
+  auto: false,
+  createdAt: at,
+  ...extra,
+});
 
 test('figures: first response, the 3-minute rate over assessed hours, unanswered, satisfaction; automatic answers never count', () => {
   const f = computeFigures(
@@ -23,19 +35,29 @@ test('figures: first response, the 3-minute rate over assessed hours, unanswered
       msg('d', 'buyer', Date.UTC(2026, 10, 23, 15, 30)), // 23:30 Shanghai: outside the assessed hours
       msg('d', 'shop', Date.UTC(2026, 10, 23, 15, 31)),
     ],
-    [{ stars: 5, staffId: 'staff1' }, { stars: 2, staffId: 'staff1' }, { stars: 1, staffId: null }],
+    [
+      { stars: 5, staffId: 'staff1' },
+      { stars: 2, staffId: 'staff1' },
+      { stars: 1, staffId: null },
+    ],
     DAY,
   );
   assert.equal(f.conversations, 4);
   assert.equal(f.buyerMessages, 4);
   assert.equal(f.repliedWithin3Min, 1);
   assert.equal(f.replyRate3Min, 0.25);
-  assert.deepEqual([f.firstResponseAvgMs, f.firstResponseP90Ms], [Math.round((60_000 + 240_000 + 60_000) / 3), 240_000]);
+  assert.deepEqual(
+    [f.firstResponseAvgMs, f.firstResponseP90Ms],
+    [Math.round((60_000 + 240_000 + 60_000) / 3), 240_000],
+  );
   assert.equal(f.unanswered, 1);
   assert.deepEqual([f.ratings, f.dissatisfied], [3, 2]);
   assert.equal(f.autoMessages, 1);
   const empty = computeFigures([], [], DAY);
-  assert.deepEqual([empty.replyRate3Min, empty.firstResponseAvgMs, empty.firstResponseP90Ms, empty.dissatisfiedShare], [null, null, null, null]);
+  assert.deepEqual(
+    [empty.replyRate3Min, empty.firstResponseAvgMs, empty.firstResponseP90Ms, empty.dissatisfiedShare],
+    [null, null, null, null],
+  );
   assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90), 9);
 });
 
@@ -48,16 +70,43 @@ test('figures (property): counts stay within bounds, and adding automatic answer
     createdAt: fc.integer({ min: DAY.from - 3_600_000, max: DAY.to + 3_600_000 }),
   });
   fc.assert(
-    fc.property(fc.array(message, { maxLength: 40 }), fc.array(fc.integer({ min: DAY.from, max: DAY.to }), { maxLength: 10 }), (msgs, autoTimes) => {
-      const f = computeFigures(msgs, [], DAY);
-      assert.ok(f.repliedWithin3Min <= f.buyerMessages);
-      assert.ok(f.unanswered <= f.conversations);
-      if (f.replyRate3Min !== null) assert.ok(f.replyRate3Min >= 0 && f.replyRate3Min <= 1);
-      if (f.firstResponseP90Ms !== null) assert.ok(f.firstResponseP90Ms >= 0);
-      const autos = autoTimes.map((t, i) => ({ conversationId: ['a', 'b', 'c'][i % 3]!, side: 'shop' as const, senderId: null, auto: true, createdAt: t }));
-      const g = computeFigures([...msgs, ...autos], [], DAY);
-      assert.deepEqual([g.conversations, g.buyerMessages, g.repliedWithin3Min, g.firstResponseAvgMs, g.firstResponseP90Ms, g.unanswered], [f.conversations, f.buyerMessages, f.repliedWithin3Min, f.firstResponseAvgMs, f.firstResponseP90Ms, f.unanswered]);
-    }),
+    fc.property(
+      fc.array(message, { maxLength: 40 }),
+      fc.array(fc.integer({ min: DAY.from, max: DAY.to }), { maxLength: 10 }),
+      (msgs, autoTimes) => {
+        const f = computeFigures(msgs, [], DAY);
+        assert.ok(f.repliedWithin3Min <= f.buyerMessages);
+        assert.ok(f.unanswered <= f.conversations);
+        if (f.replyRate3Min !== null) assert.ok(f.replyRate3Min >= 0 && f.replyRate3Min <= 1);
+        if (f.firstResponseP90Ms !== null) assert.ok(f.firstResponseP90Ms >= 0);
+        const autos = autoTimes.map((t, i) => ({
+          conversationId: ['a', 'b', 'c'][i % 3]!,
+          side: 'shop' as const,
+          senderId: null,
+          auto: true,
+          createdAt: t,
+        }));
+        const g = computeFigures([...msgs, ...autos], [], DAY);
+        assert.deepEqual(
+          [
+            g.conversations,
+            g.buyerMessages,
+            g.repliedWithin3Min,
+            g.firstResponseAvgMs,
+            g.firstResponseP90Ms,
+            g.unanswered,
+          ],
+          [
+            f.conversations,
+            f.buyerMessages,
+            f.repliedWithin3Min,
+            f.firstResponseAvgMs,
+            f.firstResponseP90Ms,
+            f.unanswered,
+          ],
+        );
+      },
+    ),
   );
 });
 
@@ -68,7 +117,25 @@ test('rules: service hours wrap midnight, the FAQ matches keywords, round robin 
   assert.equal(inServiceHours(T, 0, 0), true);
   assert.equal(matchFaq('什么时候发货呀', [{ keyword: '退货' }, { keyword: '发货' }])?.keyword, '发货');
   assert.equal(matchFaq('Hello', [{ keyword: 'hello' }])?.keyword, 'hello');
-  assert.equal(pickStaff([{ userId: 'a', open: 1, lastAssignedAt: 5 }, { userId: 'b', open: 0, lastAssignedAt: 9 }], 2), 'a');
-  assert.equal(pickStaff([{ userId: 'a', open: 2, lastAssignedAt: 5 }, { userId: 'b', open: 0, lastAssignedAt: 9 }], 2), 'b');
+  assert.equal(
+    pickStaff(
+      [
+        { userId: 'a', open: 1, lastAssignedAt: 5 },
+        { userId: 'b', open: 0, lastAssignedAt: 9 },
+      ],
+      2,
+    ),
+    'a',
+  );
+  assert.equal(
+    pickStaff(
+      [
+        { userId: 'a', open: 2, lastAssignedAt: 5 },
+        { userId: 'b', open: 0, lastAssignedAt: 9 },
+      ],
+      2,
+    ),
+    'b',
+  );
   assert.equal(pickStaff([{ userId: 'a', open: 2, lastAssignedAt: 5 }], 2), null);
 });

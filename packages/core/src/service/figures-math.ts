@@ -55,7 +55,12 @@ export function percentile(sorted: readonly number[], p: number): number | null 
  * replies that count are theirs, and the buyer messages those they answered or left waiting in
  * conversations they replied in.
  */
-export function computeFigures(messages: readonly FigureMessage[], ratings: readonly FigureRating[], window: { from: number; to: number }, staffId?: string): ServiceFigures {
+export function computeFigures(
+  messages: readonly FigureMessage[],
+  ratings: readonly FigureRating[],
+  window: { from: number; to: number },
+  staffId?: string,
+): ServiceFigures {
   const byConv = new Map<string, FigureMessage[]>();
   for (const m of messages) {
     let list = byConv.get(m.conversationId);

@@ -45,7 +45,7 @@ const DAY_MS = 86_400_000;
 
 /** Minutes after midnight, Asia/Shanghai. */
 export function shanghaiMinute(ms: number): number {
-  return Math.floor((((ms + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  return Math.floor(((((ms + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
 }
 
 /** 00:00 Asia/Shanghai of the day that holds `ms`. */
@@ -89,7 +89,12 @@ export function pickStaff(staff: readonly StaffLoad[], maxOpen: number): string 
   let best: StaffLoad | null = null;
   for (const s of staff) {
     if (s.open >= maxOpen) continue;
-    if (!best || s.lastAssignedAt < best.lastAssignedAt || (s.lastAssignedAt === best.lastAssignedAt && s.userId < best.userId)) best = s;
+    if (
+      !best ||
+      s.lastAssignedAt < best.lastAssignedAt ||
+      (s.lastAssignedAt === best.lastAssignedAt && s.userId < best.userId)
+    )
+      best = s;
   }
   return best?.userId ?? null;
 }

@@ -4,5 +4,11 @@
  * interest engine (recommend), the viewer marks (feed) and the stream relay subscribe.
  */
 export {
-  type Signal, type SignalListener, type SignalSource, onSignals, hasSignalListeners, publishSignals, publishAfter,
+  type Signal,
+  type SignalListener,
+  type SignalSource,
+  onSignals,
+  hasSignalListeners,
+  publishSignals,
+  publishAfter,
 } from './bus.js';

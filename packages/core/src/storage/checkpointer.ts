@@ -24,7 +24,12 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-export function startCheckpointer(sqlite: SQLite.Database, file: string, driverPath: string, intervalMs = 500): Checkpointer {
+export function startCheckpointer(
+  sqlite: SQLite.Database,
+  file: string,
+  driverPath: string,
+  intervalMs = 500,
+): Checkpointer {
   sqlite.pragma('wal_autocheckpoint = 0');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: driverPath, intervalMs } });
   worker.unref();

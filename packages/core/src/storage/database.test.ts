@@ -22,7 +22,9 @@ async function admin<T extends pg.QueryResultRow>(text: string, values: unknown[
 
 /** Runs `n` queries at once so the pool opens `n` connections; returns their server pids. */
 async function openConnections(db: ReturnType<typeof openStorage>['db'], n: number): Promise<number[]> {
-  const rows = await Promise.all(Array.from({ length: n }, () => sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(db)));
+  const rows = await Promise.all(
+    Array.from({ length: n }, () => sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(db)),
+  );
   return [...new Set(rows.map((r) => Number(r.rows[0]!.pid)))];
 }
 
@@ -39,7 +41,13 @@ test('PostgreSQL: an idle connection the server drops is replaced; closing leave
     const schema = `t_${randomBytes(6).toString('hex')}`;
     await admin(`create schema ${schema}`);
     const lost: Error[] = [];
-    const storage = openStorage({ dataDir, databaseUrl: url, pgSchema: schema, pgPoolSize: 4, onConnectionLost: (err) => lost.push(err) });
+    const storage = openStorage({
+      dataDir,
+      databaseUrl: url,
+      pgSchema: schema,
+      pgPoolSize: 4,
+      onConnectionLost: (err) => lost.push(err),
+    });
     try {
       const pids = await openConnections(storage.db, 4);
       assert.ok(pids.length >= 2, `several connections are open (${pids.length})`);
@@ -49,7 +57,10 @@ test('PostgreSQL: an idle connection the server drops is replaced; closing leave
       assert.equal(lost.length, pids.length, 'each lost connection is reported, none crashes the process');
       assert.match(lost[0]!.message, /terminat/);
       const again = await openConnections(storage.db, 2);
-      assert.ok(again.every((pid) => !pids.includes(pid)), 'new connections replace the lost ones');
+      assert.ok(
+        again.every((pid) => !pids.includes(pid)),
+        'new connections replace the lost ones',
+      );
 
       const last = await openConnections(storage.db, 4);
       const watcher = new pg.Client({ connectionString: url });

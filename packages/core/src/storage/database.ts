@@ -121,7 +121,9 @@ function openPostgres(url: string, options: StorageOptions): Storage {
     client.on('error', (err) => checkedOut.has(client) && onError(err));
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      countStatement(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown } | undefined)?.text ?? ''));
+      countStatement(
+        typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown } | undefined)?.text ?? ''),
+      );
       return query(...args);
     };
   });
@@ -132,7 +134,9 @@ function openPostgres(url: string, options: StorageOptions): Storage {
 }
 
 function warnConnectionLost(err: Error): void {
-  process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'a PostgreSQL connection was lost; the pool opens a new one', err: err.message })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'warn', msg: 'a PostgreSQL connection was lost; the pool opens a new one', err: err.message })}\n`,
+  );
 }
 
 /**

@@ -4,7 +4,11 @@ export type { McnContractsTable, AffiliatePlansTable } from './schema-affiliate.
 export { insertRows } from './insert-rows.js';
 export type { AftersalesCasesTable } from './schema-aftersales.js';
 export type {
-  VideosTable, CommentsTable, VideoAnchorsTable, VideoLikesTable, VideoSharesTable,
+  VideosTable,
+  CommentsTable,
+  VideoAnchorsTable,
+  VideoLikesTable,
+  VideoSharesTable,
   VideoViewsTable,
 } from './schema-content.js';
 export { type Dialect, type StorageOptions, type Storage, openStorage } from './database.js';

@@ -12,7 +12,13 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 const sqlCache = new Map<string, string>();
 
-function insertSql(dialect: Dialect, table: string, columns: string[], rowCount: number, conflictColumns: readonly string[] | undefined): string {
+function insertSql(
+  dialect: Dialect,
+  table: string,
+  columns: string[],
+  rowCount: number,
+  conflictColumns: readonly string[] | undefined,
+): string {
   const key = `${dialect}|${table}|${columns.join(',')}|${rowCount}|${conflictColumns?.join(',') ?? ''}`;
   let text = sqlCache.get(key);
   if (text === undefined) {
@@ -43,6 +49,8 @@ export async function insertRows<T extends keyof Database & string>(
   const params: unknown[] = [];
   for (const row of rows) for (const c of columns) params.push((row as Record<string, unknown>)[c] ?? null);
   const dialect: Dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-  const result = await db.executeQuery(CompiledQuery.raw(insertSql(dialect, table, columns, rows.length, options.onConflictDoNothing), params));
+  const result = await db.executeQuery(
+    CompiledQuery.raw(insertSql(dialect, table, columns, rows.length, options.onConflictDoNothing), params),
+  );
   return Number(result.numAffectedRows ?? 0n);
 }

@@ -4,13 +4,24 @@
  * moment — tests run side by side, each in a schema of its own. The migrator only needs table
  * and schema names, so this introspector looks at the schemas on the search path alone.
  */
-import { sql, type DatabaseIntrospector, type DatabaseMetadata, type Kysely, type SchemaMetadata, type TableMetadata } from 'kysely';
+import {
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type Kysely,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 
 export class SearchPathIntrospector implements DatabaseIntrospector {
   constructor(private readonly db: Kysely<any>) {}
 
   async getSchemas(): Promise<SchemaMetadata[]> {
-    const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace where nspname = any(current_schemas(false))`.execute(this.db);
+    const { rows } = await sql<{
+      name: string;
+    }>`select nspname as name from pg_catalog.pg_namespace where nspname = any(current_schemas(false))`.execute(
+      this.db,
+    );
     return rows;
   }
 

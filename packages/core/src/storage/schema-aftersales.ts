@@ -5,7 +5,17 @@ import type { Generated } from 'kysely';
  */
 /** A case's type and state (the after-sales module's machines, aftersales/case-transitions.ts). Declared here so the columns are typed with them. */
 export type CaseType = 'refund_unshipped' | 'refund_only' | 'return_refund' | 'exchange' | 'fresh_claim';
-export type CaseStatus = 'requested' | 'countered' | 'awaiting_return' | 'return_shipped' | 'escalated' | 'refunded' | 'rejected' | 'completed' | 'closed' | 'cancelled';
+export type CaseStatus =
+  | 'requested'
+  | 'countered'
+  | 'awaiting_return'
+  | 'return_shipped'
+  | 'escalated'
+  | 'refunded'
+  | 'rejected'
+  | 'completed'
+  | 'closed'
+  | 'cancelled';
 
 export interface AftersalesCasesTable {
   id: string;

@@ -344,7 +344,28 @@ import type { AdsTables } from './schema-ads.js';
 import type { AnalyticsTables } from './schema-analytics.js';
 import type { ModelTables } from './schema-models.js';
 
-export interface Database extends ContentTables, EventsTables, SearchTables, LedgerTables, RulesTables, LogisticsTables, CapacityTables, AftersalesTables, SupplyTables, AffiliateTables, LiveTables, GovernanceTables, ReviewsTables, ModerationTables, ViolationsTables, ExperienceTables, ServiceTables, OpenPlatformTables, AdsTables, AnalyticsTables, ModelTables {
+export interface Database
+  extends ContentTables,
+    EventsTables,
+    SearchTables,
+    LedgerTables,
+    RulesTables,
+    LogisticsTables,
+    CapacityTables,
+    AftersalesTables,
+    SupplyTables,
+    AffiliateTables,
+    LiveTables,
+    GovernanceTables,
+    ReviewsTables,
+    ModerationTables,
+    ViolationsTables,
+    ExperienceTables,
+    ServiceTables,
+    OpenPlatformTables,
+    AdsTables,
+    AnalyticsTables,
+    ModelTables {
   settings: SettingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

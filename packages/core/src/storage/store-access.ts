@@ -10,7 +10,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { runtimePart, runtimeOf } from '../platform/index.js';
 
-export type StoreAccess = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string | null };
+export type StoreAccess =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; schema: string | null };
 
 /** How other threads reach this store: a part of its runtime, set when it is opened. */
 const accessPart = runtimePart<StoreAccess | null, Kysely<Database>>('storage.access', () => null);
@@ -35,6 +37,11 @@ export async function openStoreReader(access: StoreAccess): Promise<{ db: Kysely
   }
   // Imported here: database.ts registers accesses, so it cannot be imported at the top.
   const { openStorage } = await import('./database.js');
-  const storage = openStorage({ dataDir: '', databaseUrl: access.url, pgSchema: access.schema ?? undefined, pgPoolSize: 2 });
+  const storage = openStorage({
+    dataDir: '',
+    databaseUrl: access.url,
+    pgSchema: access.schema ?? undefined,
+    pgPoolSize: 2,
+  });
   return { db: storage.db, close: () => storage.close() };
 }

@@ -23,24 +23,40 @@ export interface OutboxConsumer {
   consumer: StreamConsumer;
 }
 
-export async function consumeOutboxOnStream(stream: Stream, durable: string, handlers: ReadonlyArray<{ prefix: string; handler: EventHandler }>, options?: ConsumeOptions): Promise<OutboxConsumer> {
+export async function consumeOutboxOnStream(
+  stream: Stream,
+  durable: string,
+  handlers: ReadonlyArray<{ prefix: string; handler: EventHandler }>,
+  options?: ConsumeOptions,
+): Promise<OutboxConsumer> {
   const figures: OutboxConsumerFigures = { events: 0, duplicates: 0 };
   const seen = new SeenIds();
-  const consumer = await stream.consume(durable, [...new Set(handlers.map((h) => `outbox.${h.prefix}`))], async (m) => {
-    if (!seen.first(m.id)) {
-      figures.duplicates++;
-      return;
-    }
-    const p = m.payload as OutboxStreamPayload;
-    const event = { id: m.id, topic: p.topic, subjectId: p.subjectId, payload: p.payload, createdAt: p.createdAt } as DomainEvent; // the relay wrote it from an outbox row
-    try {
-      for (const h of handlers) if (event.topic.startsWith(h.prefix)) await h.handler(event);
-    } catch (err) {
-      // Handled again when it is delivered again.
-      seen.forget(m.id);
-      throw err;
-    }
-    figures.events++;
-  }, options);
+  const consumer = await stream.consume(
+    durable,
+    [...new Set(handlers.map((h) => `outbox.${h.prefix}`))],
+    async (m) => {
+      if (!seen.first(m.id)) {
+        figures.duplicates++;
+        return;
+      }
+      const p = m.payload as OutboxStreamPayload;
+      const event = {
+        id: m.id,
+        topic: p.topic,
+        subjectId: p.subjectId,
+        payload: p.payload,
+        createdAt: p.createdAt,
+      } as DomainEvent; // the relay wrote it from an outbox row
+      try {
+        for (const h of handlers) if (event.topic.startsWith(h.prefix)) await h.handler(event);
+      } catch (err) {
+        // Handled again when it is delivered again.
+        seen.forget(m.id);
+        throw err;
+      }
+      figures.events++;
+    },
+    options,
+  );
   return { figures, consumer };
 }

@@ -15,7 +15,16 @@ export interface OutboxStreamPayload {
 /** Every batch the dispatcher delivers is first held by the stream; if it cannot be, the batch waits for the next round. */
 export function relayOutbox(outbox: OutboxDispatcher, stream: Stream): void {
   outbox.relayTo(async (events) => {
-    await Promise.all(events.map((e) => stream.publish(`outbox.${e.topic}`, e.id, { topic: e.topic, subjectId: e.subjectId, payload: e.payload, createdAt: e.createdAt } satisfies OutboxStreamPayload)));
+    await Promise.all(
+      events.map((e) =>
+        stream.publish(`outbox.${e.topic}`, e.id, {
+          topic: e.topic,
+          subjectId: e.subjectId,
+          payload: e.payload,
+          createdAt: e.createdAt,
+        } satisfies OutboxStreamPayload),
+      ),
+    );
   });
 }
 

@@ -21,7 +21,10 @@ test('the embedded stream delivers in this process to the consumers whose prefix
   await stream.publish('signals', 'evn_1', [{ kind: 'view' }]);
   await stream.publish('outbox.order.created', 'evt_1', {});
   await stream.publish('outbox.payment.succeeded', 'evt_2', {});
-  assert.deepEqual(engine.map((m) => m.id), ['evn_1', 'evt_2']);
+  assert.deepEqual(
+    engine.map((m) => m.id),
+    ['evn_1', 'evt_2'],
+  );
   assert.deepEqual(engine[0]!.payload, [{ kind: 'view' }]);
   assert.deepEqual(all, ['evn_1', 'evt_1', 'evt_2']);
   await everything.stop();

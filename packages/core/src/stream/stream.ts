@@ -39,7 +39,12 @@ export interface Stream {
    * A durable consumer named `durable` over the subjects starting with one of `prefixes`: it resumes
    * after the last message it acknowledged (a handler that throws leaves the message for redelivery).
    */
-  consume(durable: string, prefixes: readonly string[], handler: StreamHandler, options?: ConsumeOptions): Promise<StreamConsumer>;
+  consume(
+    durable: string,
+    prefixes: readonly string[],
+    handler: StreamHandler,
+    options?: ConsumeOptions,
+  ): Promise<StreamConsumer>;
   close(): Promise<void>;
 }
 
@@ -53,7 +58,8 @@ export class EmbeddedStream implements Stream {
   private readonly consumers = new Set<{ prefixes: readonly string[]; handler: StreamHandler }>();
 
   async publish(subject: StreamSubject, id: string, payload: unknown): Promise<void> {
-    for (const c of this.consumers) if (matchesPrefix(subject, c.prefixes)) await c.handler({ id, subject, payload, publishedAt: Date.now() });
+    for (const c of this.consumers)
+      if (matchesPrefix(subject, c.prefixes)) await c.handler({ id, subject, payload, publishedAt: Date.now() });
   }
 
   offer(subject: StreamSubject, id: string, payload: unknown): void {

@@ -27,12 +27,22 @@ export async function ownBatch(db: Store, actor: Actor, batchId: string) {
 
 /** A supplier of this very shop (a batch or base never points at another shop's supplier). */
 export async function supplierOfShop(db: Store, shopId: string, supplierId: string): Promise<void> {
-  const row = await db.selectFrom('suppliers').select('id').where('id', '=', supplierId).where('shop_id', '=', shopId).executeTakeFirst();
+  const row = await db
+    .selectFrom('suppliers')
+    .select('id')
+    .where('id', '=', supplierId)
+    .where('shop_id', '=', shopId)
+    .executeTakeFirst();
   if (!row) throw notFound('supplier', supplierId);
 }
 
 export async function baseOfShop(db: Store, shopId: string, baseId: string): Promise<{ supplier_id: string | null }> {
-  const row = await db.selectFrom('production_bases').select('supplier_id').where('id', '=', baseId).where('shop_id', '=', shopId).executeTakeFirst();
+  const row = await db
+    .selectFrom('production_bases')
+    .select('supplier_id')
+    .where('id', '=', baseId)
+    .where('shop_id', '=', shopId)
+    .executeTakeFirst();
   if (!row) throw notFound('base', baseId);
   return row;
 }
@@ -40,5 +50,8 @@ export async function baseOfShop(db: Store, shopId: string, baseId: string): Pro
 /** A unique index refused the row (SQLite or PostgreSQL): the caller maps it to its 409. */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: unknown } | null;
-  return typeof e?.code === 'string' && (e.code === '23505' || e.code.startsWith('SQLITE_CONSTRAINT_UNIQUE') || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+  return (
+    typeof e?.code === 'string' &&
+    (e.code === '23505' || e.code.startsWith('SQLITE_CONSTRAINT_UNIQUE') || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  );
 }

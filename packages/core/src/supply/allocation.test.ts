@@ -33,8 +33,13 @@ test('property: FIFO allocates every unit when stock suffices, never more than a
       }
       // Oldest first: the parts are the FIFO order of the batches with units, each taken whole but the last.
       const order = batches.filter((b) => b.remaining > 0).sort(fifoOrder);
-      assert.deepEqual(parts.map((p) => p.batchId), order.slice(0, parts.length).map((b) => b.id));
-      parts.slice(0, -1).forEach((p) => assert.equal(p.quantity, byId.get(p.batchId)!.remaining, 'earlier batches are emptied first'));
+      assert.deepEqual(
+        parts.map((p) => p.batchId),
+        order.slice(0, parts.length).map((b) => b.id),
+      );
+      parts
+        .slice(0, -1)
+        .forEach((p) => assert.equal(p.quantity, byId.get(p.batchId)!.remaining, 'earlier batches are emptied first'));
     }),
     { numRuns: 500 },
   );
@@ -46,8 +51,22 @@ test('FIFO: a line splits across batches, oldest harvest first, ties by receipt'
     { id: 'bat_old', harvestedAt: T0, receivedAt: T0 + 9 * DAY, remaining: 3 },
     { id: 'bat_mid', harvestedAt: T0 + 5 * DAY, receivedAt: T0 + 5 * DAY, remaining: 4 },
   ];
-  assert.deepEqual(allocateFifo(batches, 9), { parts: [{ batchId: 'bat_old', quantity: 3 }, { batchId: 'bat_mid', quantity: 4 }, { batchId: 'bat_new', quantity: 2 }], unbatched: 0 });
-  assert.deepEqual(allocateFifo(batches, 20), { parts: [{ batchId: 'bat_old', quantity: 3 }, { batchId: 'bat_mid', quantity: 4 }, { batchId: 'bat_new', quantity: 10 }], unbatched: 3 });
+  assert.deepEqual(allocateFifo(batches, 9), {
+    parts: [
+      { batchId: 'bat_old', quantity: 3 },
+      { batchId: 'bat_mid', quantity: 4 },
+      { batchId: 'bat_new', quantity: 2 },
+    ],
+    unbatched: 0,
+  });
+  assert.deepEqual(allocateFifo(batches, 20), {
+    parts: [
+      { batchId: 'bat_old', quantity: 3 },
+      { batchId: 'bat_mid', quantity: 4 },
+      { batchId: 'bat_new', quantity: 10 },
+    ],
+    unbatched: 3,
+  });
   assert.deepEqual(allocateFifo([], 2), { parts: [], unbatched: 2 });
   assert.throws(() => allocateFifo(batches, -1), RangeError);
 });
@@ -57,14 +76,29 @@ test('quality score: 2 points per 1 % of units claimed and per 1 % of value refu
   assert.equal(qualityScore({ shippedUnits: 100, shippedFen: 100_000, claimedUnits: 0, refundFen: 0 }), 100);
   assert.equal(qualityScore({ shippedUnits: 100, shippedFen: 100_000, claimedUnits: 2, refundFen: 1_000 }), 94);
   assert.equal(qualityScore({ shippedUnits: 10, shippedFen: 29_900, claimedUnits: 3, refundFen: 4_485 }), 10); // 100 − 60 − 30
-  assert.equal(qualityScore({ shippedUnits: 10, shippedFen: 10_000, claimedUnits: 10, refundFen: 10_000 }), 0, 'never below 0');
+  assert.equal(
+    qualityScore({ shippedUnits: 10, shippedFen: 10_000, claimedUnits: 10, refundFen: 10_000 }),
+    0,
+    'never below 0',
+  );
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 1e9 }), fc.nat(), fc.nat(), (units, fen, claimed, refund) => {
-      const s = qualityScore({ shippedUnits: units, shippedFen: fen, claimedUnits: claimed, refundFen: refund })!;
-      assert.ok(Number.isInteger(s) && s >= 0 && s <= 100);
-      const worse = qualityScore({ shippedUnits: units, shippedFen: fen, claimedUnits: claimed + 1, refundFen: refund })!;
-      assert.ok(worse <= s, 'one more claimed unit never raises the score');
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 1e6 }),
+      fc.integer({ min: 0, max: 1e9 }),
+      fc.nat(),
+      fc.nat(),
+      (units, fen, claimed, refund) => {
+        const s = qualityScore({ shippedUnits: units, shippedFen: fen, claimedUnits: claimed, refundFen: refund })!;
+        assert.ok(Number.isInteger(s) && s >= 0 && s <= 100);
+        const worse = qualityScore({
+          shippedUnits: units,
+          shippedFen: fen,
+          claimedUnits: claimed + 1,
+          refundFen: refund,
+        })!;
+        assert.ok(worse <= s, 'one more claimed unit never raises the score');
+      },
+    ),
   );
 });
 
@@ -73,7 +107,8 @@ test('quality cases: fresh claims and quality reasons count unless withdrawn, re
   assert.equal(isQualityCase({ type: 'refund_only', reasonCode: 'not_as_described', status: 'refunded' }), true);
   assert.equal(isQualityCase({ type: 'return_refund', reasonCode: 'damaged', status: 'completed' }), true);
   assert.equal(isQualityCase({ type: 'return_refund', reasonCode: 'changed_mind', status: 'refunded' }), false);
-  for (const status of ['cancelled', 'rejected', 'closed']) assert.equal(isQualityCase({ type: 'fresh_claim', reasonCode: 'spoiled', status }), false, status);
+  for (const status of ['cancelled', 'rejected', 'closed'])
+    assert.equal(isQualityCase({ type: 'fresh_claim', reasonCode: 'spoiled', status }), false, status);
 });
 
 test('tally: a line claimed twice counts its units once; refunds are shared among its batches by units', () => {

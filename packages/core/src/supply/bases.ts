@@ -54,11 +54,26 @@ export async function createBase(ctx: CoreContext, actor: Actor, shopId: string,
   const id = newId('productionBase', now);
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      const count = await tx.selectFrom('production_bases').select((eb) => eb.fn.countAll().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow();
+      const count = await tx
+        .selectFrom('production_bases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('shop_id', '=', shopId)
+        .executeTakeFirstOrThrow();
       if (Number(count.n) >= MAX_BASES) throw conflict('TOO_MANY_BASES', `a shop has at most ${MAX_BASES} bases`);
       if (row.supplier_id) await supplierOfShop(tx, shopId, row.supplier_id);
-      if (await tx.selectFrom('production_bases').select('id').where('shop_id', '=', shopId).where('name', '=', row.name).executeTakeFirst()) throw nameTaken(row.name);
-      await tx.insertInto('production_bases').values({ id, shop_id: shopId, ...row, created_at: now, updated_at: now }).execute();
+      if (
+        await tx
+          .selectFrom('production_bases')
+          .select('id')
+          .where('shop_id', '=', shopId)
+          .where('name', '=', row.name)
+          .executeTakeFirst()
+      )
+        throw nameTaken(row.name);
+      await tx
+        .insertInto('production_bases')
+        .values({ id, shop_id: shopId, ...row, created_at: now, updated_at: now })
+        .execute();
       if (input.photoId) await attachPhotos(tx, shopId, [input.photoId], id);
     });
   } catch (err) {
@@ -74,8 +89,21 @@ export async function updateBase(ctx: CoreContext, actor: Actor, baseId: string,
     await ctx.db.transaction().execute(async (tx) => {
       const b = await ownBase(tx, actor, baseId);
       if (row.supplier_id) await supplierOfShop(tx, b.shop_id, row.supplier_id);
-      if (await tx.selectFrom('production_bases').select('id').where('shop_id', '=', b.shop_id).where('name', '=', row.name).where('id', '!=', baseId).executeTakeFirst()) throw nameTaken(row.name);
-      await tx.updateTable('production_bases').set({ ...row, updated_at: ctx.clock.now() }).where('id', '=', baseId).execute();
+      if (
+        await tx
+          .selectFrom('production_bases')
+          .select('id')
+          .where('shop_id', '=', b.shop_id)
+          .where('name', '=', row.name)
+          .where('id', '!=', baseId)
+          .executeTakeFirst()
+      )
+        throw nameTaken(row.name);
+      await tx
+        .updateTable('production_bases')
+        .set({ ...row, updated_at: ctx.clock.now() })
+        .where('id', '=', baseId)
+        .execute();
       const keep = input.photoId ? [input.photoId] : [];
       await detachPhotos(tx, baseId, keep);
       if (input.photoId) await attachPhotos(tx, b.shop_id, keep, baseId);
@@ -89,7 +117,12 @@ export async function updateBase(ctx: CoreContext, actor: Actor, baseId: string,
 export async function deleteBase(ctx: CoreContext, actor: Actor, baseId: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     await ownBase(tx, actor, baseId);
-    const batch = await tx.selectFrom('supply_batches').select('id').where('base_id', '=', baseId).limit(1).executeTakeFirst();
+    const batch = await tx
+      .selectFrom('supply_batches')
+      .select('id')
+      .where('base_id', '=', baseId)
+      .limit(1)
+      .executeTakeFirst();
     if (batch) throw conflict('BASE_IN_USE', 'batches refer to this base; it cannot be deleted');
     await detachPhotos(tx, baseId, []);
     await tx.deleteFrom('production_bases').where('id', '=', baseId).execute();
@@ -100,14 +133,19 @@ type BaseRow = Awaited<ReturnType<typeof ownBase>>;
 
 async function views(db: Db, rows: BaseRow[]): Promise<BaseView[]> {
   const supplierIds = [...new Set(rows.flatMap((r) => (r.supplier_id ? [r.supplier_id] : [])))];
-  const suppliers = supplierIds.length ? await db.selectFrom('suppliers').select(['id', 'name']).where('id', 'in', supplierIds).execute() : [];
+  const suppliers = supplierIds.length
+    ? await db.selectFrom('suppliers').select(['id', 'name']).where('id', 'in', supplierIds).execute()
+    : [];
   const names = new Map(suppliers.map((s) => [s.id, s.name]));
-  const photos = await photosOf(db, rows.map((r) => r.id));
+  const photos = await photosOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     shopId: r.shop_id,
     supplierId: r.supplier_id,
-    supplierName: r.supplier_id ? names.get(r.supplier_id) ?? null : null,
+    supplierName: r.supplier_id ? (names.get(r.supplier_id) ?? null) : null,
     name: r.name,
     kind: r.kind as BaseKind,
     province: r.province,
@@ -125,6 +163,13 @@ export async function getBase(db: Db, actor: Actor, baseId: string): Promise<Bas
 
 export async function listBases(db: Db, actor: Actor, shopId: string): Promise<{ items: BaseView[] }> {
   requireShopMember(actor, shopId);
-  const rows = await db.selectFrom('production_bases').selectAll().where('shop_id', '=', shopId).orderBy('name').orderBy('id').limit(MAX_BASES).execute();
+  const rows = await db
+    .selectFrom('production_bases')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(MAX_BASES)
+    .execute();
   return { items: await views(db, rows) };
 }

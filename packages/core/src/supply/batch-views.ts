@@ -65,14 +65,27 @@ function baseQuery(db: Db) {
     .innerJoin('suppliers', 'suppliers.id', 'b.supplier_id')
     .leftJoin('production_bases as pb', 'pb.id', 'b.base_id')
     .selectAll('b')
-    .select(['products.title as product_title', 'skus.spec_values', 'suppliers.name as supplier_name', 'pb.name as base_name']);
+    .select([
+      'products.title as product_title',
+      'skus.spec_values',
+      'suppliers.name as supplier_name',
+      'pb.name as base_name',
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
 async function views(db: Db, rows: Row[]): Promise<BatchView[]> {
   const ids = rows.map((r) => r.id);
-  const qc = ids.length ? await db.selectFrom('supply_qc_records').select(['batch_id', 'result', 'checked_at', 'id']).where('batch_id', 'in', ids).orderBy('checked_at').orderBy('id').execute() : [];
+  const qc = ids.length
+    ? await db
+        .selectFrom('supply_qc_records')
+        .select(['batch_id', 'result', 'checked_at', 'id'])
+        .where('batch_id', 'in', ids)
+        .orderBy('checked_at')
+        .orderBy('id')
+        .execute()
+    : [];
   const latest = new Map<string, { result: QcResult; checkedAt: number }>();
   for (const q of qc) latest.set(q.batch_id, { result: q.result as QcResult, checkedAt: Number(q.checked_at) });
   return rows.map((r) => ({
@@ -104,7 +117,10 @@ async function views(db: Db, rows: Row[]): Promise<BatchView[]> {
 /** A shop's batches, newest first, filtered by status, product or supplier. */
 export async function listBatches(db: Db, actor: Actor, shopId: string, query: BatchQuery): Promise<Page<BatchView>> {
   requireShopMember(actor, shopId);
-  let q = baseQuery(db).where('b.shop_id', '=', shopId).orderBy('b.id', 'desc').limit(query.limit + 1);
+  let q = baseQuery(db)
+    .where('b.shop_id', '=', shopId)
+    .orderBy('b.id', 'desc')
+    .limit(query.limit + 1);
   if (query.status) q = q.where('b.status', '=', query.status);
   if (query.productId) q = q.where('b.product_id', '=', query.productId);
   if (query.supplierId) q = q.where('b.supplier_id', '=', query.supplierId);
@@ -119,13 +135,35 @@ export async function batchDetail(db: Db, actor: Actor, batchId: string): Promis
   const [row] = await baseQuery(db).where('b.id', '=', batchId).execute();
   const [view] = await views(db, [row!]);
   const [records, shipped] = await Promise.all([
-    db.selectFrom('supply_qc_records').selectAll().where('batch_id', '=', batchId).orderBy('checked_at', 'desc').orderBy('id', 'desc').execute(),
-    db.selectFrom('order_line_batches').select((eb) => [eb.fn.sum<number | string>('quantity').as('units'), eb.fn.countAll().as('lines')]).where('batch_id', '=', batchId).executeTakeFirst(),
+    db
+      .selectFrom('supply_qc_records')
+      .selectAll()
+      .where('batch_id', '=', batchId)
+      .orderBy('checked_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db
+      .selectFrom('order_line_batches')
+      .select((eb) => [eb.fn.sum<number | string>('quantity').as('units'), eb.fn.countAll().as('lines')])
+      .where('batch_id', '=', batchId)
+      .executeTakeFirst(),
   ]);
-  const photos = await photosOf(db, records.map((r) => r.id));
+  const photos = await photosOf(
+    db,
+    records.map((r) => r.id),
+  );
   return {
     ...view!,
-    qcRecords: records.map((r) => ({ id: r.id, batchId: r.batch_id, result: r.result as QcResult, inspector: r.inspector, notes: r.notes, checkedAt: Number(r.checked_at), photos: photos.get(r.id) ?? [], createdAt: Number(r.created_at) })),
+    qcRecords: records.map((r) => ({
+      id: r.id,
+      batchId: r.batch_id,
+      result: r.result as QcResult,
+      inspector: r.inspector,
+      notes: r.notes,
+      checkedAt: Number(r.checked_at),
+      photos: photos.get(r.id) ?? [],
+      createdAt: Number(r.created_at),
+    })),
     shipped: { units: Number(shipped?.units ?? 0), lines: Number(shipped?.lines ?? 0) },
   };
 }

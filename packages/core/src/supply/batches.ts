@@ -7,7 +7,15 @@ import type { Actor, CoreContext, Tx } from '../context.js';
 import { requireShopMember } from '../accounts/index.js';
 import { conflict, DomainError, notFound, newId } from '../platform/index.js';
 import { baseOfShop, isUniqueViolation, ownBatch, supplierOfShop } from './access.js';
-import { checkBatchCode, checkBatchEditable, checkPastDate, checkQuantity, checkShelfLife, LIMITS, text } from './supply-rules.js';
+import {
+  checkBatchCode,
+  checkBatchEditable,
+  checkPastDate,
+  checkQuantity,
+  checkShelfLife,
+  LIMITS,
+  text,
+} from './supply-rules.js';
 import { batchDetail, type BatchDetail } from './batch-views.js';
 
 export interface BatchFields {
@@ -37,7 +45,8 @@ function clean(input: BatchFields, now: number) {
   };
 }
 
-const codeTaken = (code: string) => conflict('BATCH_CODE_TAKEN', 'the shop has a batch with this code already', { code });
+const codeTaken = (code: string) =>
+  conflict('BATCH_CODE_TAKEN', 'the shop has a batch with this code already', { code });
 
 /** The supplier and base are this shop's, and a base run by a supplier is used with that supplier only. */
 async function checkRefs(tx: Tx, shopId: string, row: { supplier_id: string; base_id: string | null }): Promise<void> {
@@ -55,20 +64,41 @@ async function codeFree(tx: Tx, shopId: string, code: string, exceptId?: string)
   if (await q.executeTakeFirst()) throw codeTaken(code);
 }
 
-export async function createBatch(ctx: CoreContext, actor: Actor, shopId: string, input: BatchInput): Promise<BatchDetail> {
+export async function createBatch(
+  ctx: CoreContext,
+  actor: Actor,
+  shopId: string,
+  input: BatchInput,
+): Promise<BatchDetail> {
   requireShopMember(actor, shopId);
   const now = ctx.clock.now();
   const row = clean(input, now);
   const id = newId('batch', now);
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      const sku = await tx.selectFrom('skus').select(['product_id']).where('id', '=', input.skuId).where('shop_id', '=', shopId).executeTakeFirst();
+      const sku = await tx
+        .selectFrom('skus')
+        .select(['product_id'])
+        .where('id', '=', input.skuId)
+        .where('shop_id', '=', shopId)
+        .executeTakeFirst();
       if (!sku) throw notFound('sku', input.skuId);
       await checkRefs(tx, shopId, row);
       await codeFree(tx, shopId, row.code);
       await tx
         .insertInto('supply_batches')
-        .values({ id, shop_id: shopId, product_id: sku.product_id, sku_id: input.skuId, ...row, remaining: 0, status: 'pending', received_at: null, created_at: now, updated_at: now })
+        .values({
+          id,
+          shop_id: shopId,
+          product_id: sku.product_id,
+          sku_id: input.skuId,
+          ...row,
+          remaining: 0,
+          status: 'pending',
+          received_at: null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     });
   } catch (err) {
@@ -78,7 +108,12 @@ export async function createBatch(ctx: CoreContext, actor: Actor, shopId: string
 }
 
 /** Edits a batch; its SKU is fixed, and its quantity too once received. */
-export async function updateBatch(ctx: CoreContext, actor: Actor, batchId: string, input: BatchFields): Promise<BatchDetail> {
+export async function updateBatch(
+  ctx: CoreContext,
+  actor: Actor,
+  batchId: string,
+  input: BatchFields,
+): Promise<BatchDetail> {
   const now = ctx.clock.now();
   const row = clean(input, now);
   try {
@@ -88,7 +123,12 @@ export async function updateBatch(ctx: CoreContext, actor: Actor, batchId: strin
       await checkRefs(tx, b.shop_id, row);
       await codeFree(tx, b.shop_id, row.code, batchId);
       // The status guard makes a concurrent receive and quantity change impossible to interleave.
-      const res = await tx.updateTable('supply_batches').set({ ...row, updated_at: now }).where('id', '=', batchId).where('status', '=', b.status).executeTakeFirst();
+      const res = await tx
+        .updateTable('supply_batches')
+        .set({ ...row, updated_at: now })
+        .where('id', '=', batchId)
+        .where('status', '=', b.status)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) checkBatchEditable('received', true);
     });
   } catch (err) {
@@ -103,9 +143,23 @@ export async function deleteBatch(ctx: CoreContext, actor: Actor, batchId: strin
     const b = await ownBatch(tx, actor, batchId);
     if (b.status !== 'pending') throw conflict('BATCH_ALREADY_RECEIVED', 'a batch in stock cannot be deleted');
     const qc = await tx.selectFrom('supply_qc_records').select('id').where('batch_id', '=', batchId).execute();
-    if (qc.length) await tx.updateTable('supply_photos').set({ attached_to: null }).where('attached_to', 'in', qc.map((q) => q.id)).execute();
+    if (qc.length)
+      await tx
+        .updateTable('supply_photos')
+        .set({ attached_to: null })
+        .where(
+          'attached_to',
+          'in',
+          qc.map((q) => q.id),
+        )
+        .execute();
     await tx.deleteFrom('supply_qc_records').where('batch_id', '=', batchId).execute();
-    const res = await tx.deleteFrom('supply_batches').where('id', '=', batchId).where('status', '=', 'pending').executeTakeFirst();
-    if (Number(res.numDeletedRows) !== 1) throw conflict('BATCH_ALREADY_RECEIVED', 'a batch in stock cannot be deleted');
+    const res = await tx
+      .deleteFrom('supply_batches')
+      .where('id', '=', batchId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(res.numDeletedRows) !== 1)
+      throw conflict('BATCH_ALREADY_RECEIVED', 'a batch in stock cannot be deleted');
   });
 }

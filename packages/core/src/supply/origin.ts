@@ -11,7 +11,14 @@ import { bestBefore, type BaseKind, type QcResult } from './supply-rules.js';
 
 export interface OriginCard {
   skuId: string;
-  batch: { id: string; code: string; harvestedAt: number; shelfLifeDays: number | null; bestBefore: number | null; receivedAt: number | null };
+  batch: {
+    id: string;
+    code: string;
+    harvestedAt: number;
+    shelfLifeDays: number | null;
+    bestBefore: number | null;
+    receivedAt: number | null;
+  };
   base: { name: string; kind: BaseKind; province: string; city: string; description: string } | null;
   supplier: { name: string; region: string };
   /** The latest quality check of the batch (null: not checked). */
@@ -38,9 +45,20 @@ function batchQuery(db: Db) {
     .innerJoin('suppliers as s', 's.id', 'b.supplier_id')
     .leftJoin('production_bases as pb', 'pb.id', 'b.base_id')
     .select([
-      'b.id', 'b.sku_id', 'b.code', 'b.harvested_at', 'b.shelf_life_days', 'b.received_at', 'b.base_id',
-      's.name as supplier_name', 's.region as supplier_region',
-      'pb.name as base_name', 'pb.kind as base_kind', 'pb.province', 'pb.city', 'pb.description as base_description',
+      'b.id',
+      'b.sku_id',
+      'b.code',
+      'b.harvested_at',
+      'b.shelf_life_days',
+      'b.received_at',
+      'b.base_id',
+      's.name as supplier_name',
+      's.region as supplier_region',
+      'pb.name as base_name',
+      'pb.kind as base_kind',
+      'pb.province',
+      'pb.city',
+      'pb.description as base_description',
     ]);
 }
 
@@ -48,19 +66,50 @@ type BatchRow = Awaited<ReturnType<ReturnType<typeof batchQuery>['execute']>>[nu
 
 async function cards(db: Db, rows: BatchRow[]): Promise<Map<string, OriginCard>> {
   const ids = [...new Set(rows.map((r) => r.id))];
-  const checks = ids.length ? await db.selectFrom('supply_qc_records').selectAll().where('batch_id', 'in', ids).orderBy('checked_at').orderBy('id').execute() : [];
+  const checks = ids.length
+    ? await db
+        .selectFrom('supply_qc_records')
+        .selectAll()
+        .where('batch_id', 'in', ids)
+        .orderBy('checked_at')
+        .orderBy('id')
+        .execute()
+    : [];
   const latest = new Map(checks.map((c) => [c.batch_id, c])); // the last one per batch wins
-  const photos = await photosOf(db, [...rows.flatMap((r) => (r.base_id ? [r.base_id] : [])), ...[...latest.values()].map((c) => c.id)]);
+  const photos = await photosOf(db, [
+    ...rows.flatMap((r) => (r.base_id ? [r.base_id] : [])),
+    ...[...latest.values()].map((c) => c.id),
+  ]);
   const out = new Map<string, OriginCard>();
   for (const r of rows) {
     const qc = latest.get(r.id);
     out.set(r.id, {
       skuId: r.sku_id,
-      batch: { id: r.id, code: r.code, harvestedAt: Number(r.harvested_at), shelfLifeDays: r.shelf_life_days, bestBefore: bestBefore(Number(r.harvested_at), r.shelf_life_days), receivedAt: r.received_at === null ? null : Number(r.received_at) },
-      base: r.base_id && r.base_name ? { name: r.base_name, kind: r.base_kind as BaseKind, province: r.province ?? '', city: r.city ?? '', description: r.base_description ?? '' } : null,
+      batch: {
+        id: r.id,
+        code: r.code,
+        harvestedAt: Number(r.harvested_at),
+        shelfLifeDays: r.shelf_life_days,
+        bestBefore: bestBefore(Number(r.harvested_at), r.shelf_life_days),
+        receivedAt: r.received_at === null ? null : Number(r.received_at),
+      },
+      base:
+        r.base_id && r.base_name
+          ? {
+              name: r.base_name,
+              kind: r.base_kind as BaseKind,
+              province: r.province ?? '',
+              city: r.city ?? '',
+              description: r.base_description ?? '',
+            }
+          : null,
       supplier: { name: r.supplier_name, region: r.supplier_region },
-      qc: qc ? { result: qc.result as QcResult, inspector: qc.inspector, checkedAt: Number(qc.checked_at), notes: qc.notes } : null,
-      photos: [...(r.base_id ? photos.get(r.base_id) ?? [] : []), ...(qc ? photos.get(qc.id) ?? [] : [])].map((p) => p.url),
+      qc: qc
+        ? { result: qc.result as QcResult, inspector: qc.inspector, checkedAt: Number(qc.checked_at), notes: qc.notes }
+        : null,
+      photos: [...(r.base_id ? (photos.get(r.base_id) ?? []) : []), ...(qc ? (photos.get(qc.id) ?? []) : [])].map(
+        (p) => p.url,
+      ),
     });
   }
   return out;
@@ -68,7 +117,11 @@ async function cards(db: Db, rows: BatchRow[]): Promise<Map<string, OriginCard>>
 
 /** A listed product's origin (its shop's members also see unlisted ones); NOT_FOUND otherwise. */
 export async function productOrigin(db: Db, productId: string, viewer: Actor | null): Promise<ProductOrigin> {
-  const p = await db.selectFrom('products').select(['shop_id', 'status']).where('id', '=', productId).executeTakeFirst();
+  const p = await db
+    .selectFrom('products')
+    .select(['shop_id', 'status'])
+    .where('id', '=', productId)
+    .executeTakeFirst();
   if (!p || (p.status !== 'listed' && !viewer?.shops.has(p.shop_id))) throw notFound('product', productId);
   const rows = await batchQuery(db)
     .where('b.product_id', '=', productId)
@@ -92,9 +145,15 @@ export async function productOrigin(db: Db, productId: string, viewer: Actor | n
 export async function lineOrigins(db: Db, lineIds: readonly string[]): Promise<Map<string, LineOrigin[]>> {
   const out = new Map<string, LineOrigin[]>();
   if (lineIds.length === 0) return out;
-  const links = await db.selectFrom('order_line_batches').select(['order_line_id', 'batch_id', 'quantity']).where('order_line_id', 'in', [...lineIds]).execute();
+  const links = await db
+    .selectFrom('order_line_batches')
+    .select(['order_line_id', 'batch_id', 'quantity'])
+    .where('order_line_id', 'in', [...lineIds])
+    .execute();
   if (links.length === 0) return out;
-  const rows = await batchQuery(db).where('b.id', 'in', [...new Set(links.map((l) => l.batch_id))]).execute();
+  const rows = await batchQuery(db)
+    .where('b.id', 'in', [...new Set(links.map((l) => l.batch_id))])
+    .execute();
   const byBatch = await cards(db, rows);
   for (const l of links.sort((a, b) => b.quantity - a.quantity || (a.batch_id < b.batch_id ? -1 : 1))) {
     const list = out.get(l.order_line_id) ?? [];

@@ -16,7 +16,12 @@ export interface QcInput {
   photoIds?: string[] | undefined;
 }
 
-export async function addQcRecord(ctx: CoreContext, actor: Actor, batchId: string, input: QcInput): Promise<BatchDetail> {
+export async function addQcRecord(
+  ctx: CoreContext,
+  actor: Actor,
+  batchId: string,
+  input: QcInput,
+): Promise<BatchDetail> {
   const now = ctx.clock.now();
   const result = checkQcResult(input.result);
   const inspector = text(input.inspector, 'inspector', LIMITS.inspector, 1);
@@ -24,11 +29,24 @@ export async function addQcRecord(ctx: CoreContext, actor: Actor, batchId: strin
   const notes = text(input.notes, 'notes', LIMITS.qcNotes, result === 'fail' ? 1 : 0);
   const checkedAt = checkPastDate(input.checkedAt ?? now, 'checkedAt', now);
   const photoIds = input.photoIds ?? [];
-  if (photoIds.length > LIMITS.qcPhotos) throw invalid(`a check has at most ${LIMITS.qcPhotos} photos`, { field: 'photoIds' });
+  if (photoIds.length > LIMITS.qcPhotos)
+    throw invalid(`a check has at most ${LIMITS.qcPhotos} photos`, { field: 'photoIds' });
   await ctx.db.transaction().execute(async (tx) => {
     const batch = await ownBatch(tx, actor, batchId);
     const id = newId('qcRecord', now);
-    await tx.insertInto('supply_qc_records').values({ id, batch_id: batchId, shop_id: batch.shop_id, result, inspector, notes, checked_at: checkedAt, created_at: now }).execute();
+    await tx
+      .insertInto('supply_qc_records')
+      .values({
+        id,
+        batch_id: batchId,
+        shop_id: batch.shop_id,
+        result,
+        inspector,
+        notes,
+        checked_at: checkedAt,
+        created_at: now,
+      })
+      .execute();
     await attachPhotos(tx, batch.shop_id, photoIds, id);
   });
   return batchDetail(ctx.db, actor, batchId);

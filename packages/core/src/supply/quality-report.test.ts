@@ -8,16 +8,48 @@ import { createSupplier } from './suppliers.js';
 import { makeSupplier, paidOrderOf, receivedBatch } from './test-support/supply-fixtures.js';
 
 /** An after-sales case row as the after-sales module stores it (type, status, reason, refund). */
-async function fileCase(core: TestCore, orderId: string, c: { type: string; status: string; reason: string; refundFen: number }): Promise<void> {
-  const line = await core.ctx.db.selectFrom('order_lines').innerJoin('orders', 'orders.id', 'order_lines.order_id').select(['order_lines.id', 'order_lines.shop_id', 'orders.buyer_id']).where('order_lines.order_id', '=', orderId).executeTakeFirstOrThrow();
+async function fileCase(
+  core: TestCore,
+  orderId: string,
+  c: { type: string; status: string; reason: string; refundFen: number },
+): Promise<void> {
+  const line = await core.ctx.db
+    .selectFrom('order_lines')
+    .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+    .select(['order_lines.id', 'order_lines.shop_id', 'orders.buyer_id'])
+    .where('order_lines.order_id', '=', orderId)
+    .executeTakeFirstOrThrow();
   const now = core.clock.now();
   await core.ctx.db
     .insertInto('aftersales_cases')
     .values({
-      id: newId('afterSalesCase', now), order_id: orderId, order_line_id: line.id, shop_id: line.shop_id, buyer_id: line.buyer_id, type: c.type, status: c.status, reason_code: c.reason, note: '',
-      requested_fen: c.refundFen, refund_fen: c.refundFen, counter_fen: null, spoiled_percent: null, open_line_key: null, claim_line_key: null,
-      return_carrier: null, return_tracking_no: null, return_shipped_at: null, reship_carrier: null, reship_tracking_no: null, reshipped_at: null,
-      decided_at: null, deadline_kind: null, deadline_at: null, sort_key: `2${now}`, created_at: now, updated_at: now,
+      id: newId('afterSalesCase', now),
+      order_id: orderId,
+      order_line_id: line.id,
+      shop_id: line.shop_id,
+      buyer_id: line.buyer_id,
+      type: c.type,
+      status: c.status,
+      reason_code: c.reason,
+      note: '',
+      requested_fen: c.refundFen,
+      refund_fen: c.refundFen,
+      counter_fen: null,
+      spoiled_percent: null,
+      open_line_key: null,
+      claim_line_key: null,
+      return_carrier: null,
+      return_tracking_no: null,
+      return_shipped_at: null,
+      reship_carrier: null,
+      reship_tracking_no: null,
+      reshipped_at: null,
+      decided_at: null,
+      deadline_kind: null,
+      deadline_at: null,
+      sort_key: `2${now}`,
+      created_at: now,
+      updated_at: now,
     })
     .execute();
 }
@@ -47,16 +79,58 @@ test('supplier quality: units shipped from each supplier’s batches, quality ca
     await fileCase(core, claimed, { type: 'fresh_claim', status: 'refunded', reason: 'spoiled', refundFen: 1495 });
     // A quality complaint the merchant rejected does not count; nor a change of mind, nor a withdrawn claim.
     await fileCase(core, rejected, { type: 'refund_only', status: 'rejected', reason: 'quality', refundFen: 0 });
-    await fileCase(core, returned, { type: 'return_refund', status: 'refunded', reason: 'changed_mind', refundFen: 24_950 });
+    await fileCase(core, returned, {
+      type: 'return_refund',
+      status: 'refunded',
+      reason: 'changed_mind',
+      refundFen: 24_950,
+    });
     await fileCase(core, cancelled, { type: 'fresh_claim', status: 'cancelled', reason: 'spoiled', refundFen: 0 });
 
     const { items } = await supplierQuality(core.ctx.db, shop.owner, shop.shopId);
-    assert.deepEqual(items.map((i) => i.supplierName), ['宾川果农合作社', '华宁柑橘场', '备用供应商'], 'lowest score first, unrated last');
+    assert.deepEqual(
+      items.map((i) => i.supplierName),
+      ['宾川果农合作社', '华宁柑橘场', '备用供应商'],
+      'lowest score first, unrated last',
+    );
     const [o, f, i] = items;
     // Orchard: 20 units (¥598.00) shipped, 2 claimed, ¥14.95 refunded → 100 − 200·2/20 − 200·1495/59800 = 100 − 20 − 5.
-    assert.deepEqual(o, { supplierId: orchard.supplierId, supplierName: '宾川果农合作社', batches: 1, shippedUnits: 20, shippedFen: 59_800, shippedLines: 3, cases: 1, claimedUnits: 2, refundFen: 1495, score: 75 });
-    assert.deepEqual(f, { supplierId: farm.supplierId, supplierName: '华宁柑橘场', batches: 1, shippedUnits: 6, shippedFen: 29_940, shippedLines: 2, cases: 0, claimedUnits: 0, refundFen: 0, score: 100 });
-    assert.deepEqual(i, { supplierId: idle.id, supplierName: '备用供应商', batches: 0, shippedUnits: 0, shippedFen: 0, shippedLines: 0, cases: 0, claimedUnits: 0, refundFen: 0, score: null });
+    assert.deepEqual(o, {
+      supplierId: orchard.supplierId,
+      supplierName: '宾川果农合作社',
+      batches: 1,
+      shippedUnits: 20,
+      shippedFen: 59_800,
+      shippedLines: 3,
+      cases: 1,
+      claimedUnits: 2,
+      refundFen: 1495,
+      score: 75,
+    });
+    assert.deepEqual(f, {
+      supplierId: farm.supplierId,
+      supplierName: '华宁柑橘场',
+      batches: 1,
+      shippedUnits: 6,
+      shippedFen: 29_940,
+      shippedLines: 2,
+      cases: 0,
+      claimedUnits: 0,
+      refundFen: 0,
+      score: 100,
+    });
+    assert.deepEqual(i, {
+      supplierId: idle.id,
+      supplierName: '备用供应商',
+      batches: 0,
+      shippedUnits: 0,
+      shippedFen: 0,
+      shippedLines: 0,
+      cases: 0,
+      claimedUnits: 0,
+      refundFen: 0,
+      score: null,
+    });
   } finally {
     await core.dispose();
   }

@@ -22,8 +22,20 @@ export interface SupplierQuality {
 export async function supplierQuality(db: Db, actor: Actor, shopId: string): Promise<{ items: SupplierQuality[] }> {
   requireShopMember(actor, shopId);
   const [suppliers, batches, shipped, shares] = await Promise.all([
-    db.selectFrom('suppliers').select(['id', 'name']).where('shop_id', '=', shopId).orderBy('name').orderBy('id').limit(MAX_SUPPLIERS).execute(),
-    db.selectFrom('supply_batches').select(['supplier_id', (eb) => eb.fn.countAll().as('n')]).where('shop_id', '=', shopId).groupBy('supplier_id').execute(),
+    db
+      .selectFrom('suppliers')
+      .select(['id', 'name'])
+      .where('shop_id', '=', shopId)
+      .orderBy('name')
+      .orderBy('id')
+      .limit(MAX_SUPPLIERS)
+      .execute(),
+    db
+      .selectFrom('supply_batches')
+      .select(['supplier_id', (eb) => eb.fn.countAll().as('n')])
+      .where('shop_id', '=', shopId)
+      .groupBy('supplier_id')
+      .execute(),
     db
       .selectFrom('order_line_batches as olb')
       .innerJoin('supply_batches as b', 'b.id', 'olb.batch_id')
@@ -42,15 +54,38 @@ export async function supplierQuality(db: Db, actor: Actor, shopId: string): Pro
       .innerJoin('order_lines as ol', 'ol.id', 'ac.order_line_id')
       .innerJoin('order_line_batches as olb', 'olb.order_line_id', 'ac.order_line_id')
       .innerJoin('supply_batches as b', 'b.id', 'olb.batch_id')
-      .select(['ac.id', 'ac.order_line_id', 'ac.refund_fen', 'ol.quantity as line_quantity', 'olb.batch_id', 'olb.quantity', 'b.supplier_id'])
+      .select([
+        'ac.id',
+        'ac.order_line_id',
+        'ac.refund_fen',
+        'ol.quantity as line_quantity',
+        'olb.batch_id',
+        'olb.quantity',
+        'b.supplier_id',
+      ])
       .where('ac.shop_id', '=', shopId)
       .where((eb) => eb.or([eb('ac.type', '=', QUALITY_CASE_TYPE), eb('ac.reason_code', 'in', [...QUALITY_REASONS])]))
       .where('ac.status', 'not in', [...NOT_COUNTED_STATUSES])
       .execute(),
   ]);
   const batchCount = new Map(batches.map((b) => [b.supplier_id, Number(b.n)]));
-  const ship = new Map(shipped.map((s) => [s.supplier_id, { units: Number(s.units ?? 0), fen: Number(s.fen ?? 0), lines: Number(s.lines ?? 0) }]));
-  const tally = tallyCases(shares.map((r) => ({ caseId: r.id, lineId: r.order_line_id, batchId: r.batch_id, supplierId: r.supplier_id, units: r.quantity, lineQuantity: r.line_quantity, refundFen: Number(r.refund_fen) })));
+  const ship = new Map(
+    shipped.map((s) => [
+      s.supplier_id,
+      { units: Number(s.units ?? 0), fen: Number(s.fen ?? 0), lines: Number(s.lines ?? 0) },
+    ]),
+  );
+  const tally = tallyCases(
+    shares.map((r) => ({
+      caseId: r.id,
+      lineId: r.order_line_id,
+      batchId: r.batch_id,
+      supplierId: r.supplier_id,
+      units: r.quantity,
+      lineQuantity: r.line_quantity,
+      refundFen: Number(r.refund_fen),
+    })),
+  );
   const items = suppliers.map((s) => {
     const sh = ship.get(s.id) ?? { units: 0, fen: 0, lines: 0 };
     const t = tally.get(s.id) ?? { cases: 0, claimedUnits: 0, refundFen: 0 };
@@ -62,7 +97,12 @@ export async function supplierQuality(db: Db, actor: Actor, shopId: string): Pro
       shippedFen: sh.fen,
       shippedLines: sh.lines,
       ...t,
-      score: qualityScore({ shippedUnits: sh.units, shippedFen: sh.fen, claimedUnits: t.claimedUnits, refundFen: t.refundFen }),
+      score: qualityScore({
+        shippedUnits: sh.units,
+        shippedFen: sh.fen,
+        claimedUnits: t.claimedUnits,
+        refundFen: t.refundFen,
+      }),
     };
   });
   // Lowest score first (the ones to talk to), unrated last.

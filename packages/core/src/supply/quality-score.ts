@@ -78,7 +78,11 @@ export function tallyCases(shares: readonly CaseShare[]): Map<string, SupplierTa
   }
   const out = new Map<string, SupplierTally>();
   for (const [supplierId, a] of acc) {
-    out.set(supplierId, { cases: a.cases.size, claimedUnits: [...a.units.values()].reduce((x, y) => x + y, 0), refundFen: Math.round(a.refund) });
+    out.set(supplierId, {
+      cases: a.cases.size,
+      claimedUnits: [...a.units.values()].reduce((x, y) => x + y, 0),
+      refundFen: Math.round(a.refund),
+    });
   }
   return out;
 }

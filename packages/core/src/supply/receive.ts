@@ -11,12 +11,23 @@ import { ownBatch } from './access.js';
 import { batchDetail, type BatchDetail } from './batch-views.js';
 import { checkReceivable, type QcResult } from './supply-rules.js';
 
-export async function receiveBatch(ctx: CoreContext, actor: Actor, batchId: string): Promise<BatchDetail & { skuStock: number }> {
+export async function receiveBatch(
+  ctx: CoreContext,
+  actor: Actor,
+  batchId: string,
+): Promise<BatchDetail & { skuStock: number }> {
   let skuStock = 0;
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const b = await ownBatch(tx, actor, batchId);
-    const latest = await tx.selectFrom('supply_qc_records').select('result').where('batch_id', '=', batchId).orderBy('checked_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const latest = await tx
+      .selectFrom('supply_qc_records')
+      .select('result')
+      .where('batch_id', '=', batchId)
+      .orderBy('checked_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     checkReceivable(b.status, (latest?.result as QcResult | undefined) ?? null);
     // The conditional flip makes a second, concurrent receive change nothing.
     const flip = await tx
@@ -26,12 +37,27 @@ export async function receiveBatch(ctx: CoreContext, actor: Actor, batchId: stri
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(flip.numUpdatedRows) !== 1) checkReceivable('received', null);
-    const fresh = await tx.selectFrom('supply_batches').select(['quantity', 'sku_id']).where('id', '=', batchId).executeTakeFirstOrThrow();
+    const fresh = await tx
+      .selectFrom('supply_batches')
+      .select(['quantity', 'sku_id'])
+      .where('id', '=', batchId)
+      .executeTakeFirstOrThrow();
     if (!(await receiveIntoStock(tx, fresh.sku_id, fresh.quantity, now))) {
-      throw conflict('STOCK_LIMIT_EXCEEDED', `a SKU holds at most ${MAX_STOCK} units`, { skuId: fresh.sku_id, quantity: fresh.quantity });
+      throw conflict('STOCK_LIMIT_EXCEEDED', `a SKU holds at most ${MAX_STOCK} units`, {
+        skuId: fresh.sku_id,
+        quantity: fresh.quantity,
+      });
     }
-    skuStock = Number((await tx.selectFrom('skus').select('stock').where('id', '=', fresh.sku_id).executeTakeFirstOrThrow()).stock);
-    await emit(tx, 'supply.batch_received', batchId, { batchId, shopId: b.shop_id, skuId: fresh.sku_id, quantity: fresh.quantity }, now);
+    skuStock = Number(
+      (await tx.selectFrom('skus').select('stock').where('id', '=', fresh.sku_id).executeTakeFirstOrThrow()).stock,
+    );
+    await emit(
+      tx,
+      'supply.batch_received',
+      batchId,
+      { batchId, shopId: b.shop_id, skuId: fresh.sku_id, quantity: fresh.quantity },
+      now,
+    );
   });
   return { ...(await batchDetail(ctx.db, actor, batchId)), skuStock };
 }

@@ -21,9 +21,23 @@ interface Line {
 
 export async function recordLineBatches(tx: Tx, lineIds: readonly string[], now: number): Promise<void> {
   if (lineIds.length === 0) return;
-  const lines = await tx.selectFrom('order_lines').select(['id', 'order_id', 'shop_id', 'sku_id', 'quantity']).where('id', 'in', [...lineIds]).orderBy('sku_id').orderBy('id').execute();
+  const lines = await tx
+    .selectFrom('order_lines')
+    .select(['id', 'order_id', 'shop_id', 'sku_id', 'quantity'])
+    .where('id', 'in', [...lineIds])
+    .orderBy('sku_id')
+    .orderBy('id')
+    .execute();
   const skuIds = [...new Set(lines.map((l) => l.sku_id))];
-  const batched = await tx.selectFrom('supply_batches').select('sku_id').distinct().where('sku_id', 'in', skuIds).where('status', '=', 'received').where('remaining', '>', 0).where('received_at', '<=', now).execute();
+  const batched = await tx
+    .selectFrom('supply_batches')
+    .select('sku_id')
+    .distinct()
+    .where('sku_id', 'in', skuIds)
+    .where('status', '=', 'received')
+    .where('remaining', '>', 0)
+    .where('received_at', '<=', now)
+    .execute();
   const withBatches = new Set(batched.map((b) => b.sku_id));
   for (const line of lines) if (withBatches.has(line.sku_id)) await allocateLine(tx, line, now);
 }
@@ -45,7 +59,12 @@ async function allocateLine(tx: Tx, line: Line, now: number): Promise<void> {
       .limit(PAGE)
       .execute();
     if (rows.length === 0) break;
-    const stock: BatchStock[] = rows.map((r) => ({ id: r.id, harvestedAt: Number(r.harvested_at), receivedAt: Number(r.received_at ?? 0), remaining: r.remaining }));
+    const stock: BatchStock[] = rows.map((r) => ({
+      id: r.id,
+      harvestedAt: Number(r.harvested_at),
+      receivedAt: Number(r.received_at ?? 0),
+      remaining: r.remaining,
+    }));
     let raced = false;
     for (const part of allocateFifo(stock, need).parts) {
       const res = await tx
@@ -66,6 +85,15 @@ async function allocateLine(tx: Tx, line: Line, now: number): Promise<void> {
   if (taken.size === 0) return;
   await tx
     .insertInto('order_line_batches')
-    .values([...taken].map(([batchId, quantity]) => ({ order_line_id: line.id, batch_id: batchId, order_id: line.order_id, shop_id: line.shop_id, quantity, created_at: now })))
+    .values(
+      [...taken].map(([batchId, quantity]) => ({
+        order_line_id: line.id,
+        batch_id: batchId,
+        order_id: line.order_id,
+        shop_id: line.shop_id,
+        quantity,
+        created_at: now,
+      })),
+    )
     .execute();
 }

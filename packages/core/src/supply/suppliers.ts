@@ -40,20 +40,39 @@ function clean(input: SupplierInput) {
   };
 }
 
-const nameTaken = (name: string) => conflict('SUPPLIER_NAME_TAKEN', 'the shop has a supplier of this name already', { name });
+const nameTaken = (name: string) =>
+  conflict('SUPPLIER_NAME_TAKEN', 'the shop has a supplier of this name already', { name });
 
-export async function createSupplier(ctx: CoreContext, actor: Actor, shopId: string, input: SupplierInput): Promise<SupplierView> {
+export async function createSupplier(
+  ctx: CoreContext,
+  actor: Actor,
+  shopId: string,
+  input: SupplierInput,
+): Promise<SupplierView> {
   requireShopMember(actor, shopId);
   const row = clean(input);
   const now = ctx.clock.now();
   const id = newId('supplier', now);
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      const count = await tx.selectFrom('suppliers').select((eb) => eb.fn.countAll().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow();
-      if (Number(count.n) >= MAX_SUPPLIERS) throw conflict('TOO_MANY_SUPPLIERS', `a shop has at most ${MAX_SUPPLIERS} suppliers`);
-      const same = await tx.selectFrom('suppliers').select('id').where('shop_id', '=', shopId).where('name', '=', row.name).executeTakeFirst();
+      const count = await tx
+        .selectFrom('suppliers')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('shop_id', '=', shopId)
+        .executeTakeFirstOrThrow();
+      if (Number(count.n) >= MAX_SUPPLIERS)
+        throw conflict('TOO_MANY_SUPPLIERS', `a shop has at most ${MAX_SUPPLIERS} suppliers`);
+      const same = await tx
+        .selectFrom('suppliers')
+        .select('id')
+        .where('shop_id', '=', shopId)
+        .where('name', '=', row.name)
+        .executeTakeFirst();
       if (same) throw nameTaken(row.name);
-      await tx.insertInto('suppliers').values({ id, shop_id: shopId, ...row, created_at: now, updated_at: now }).execute();
+      await tx
+        .insertInto('suppliers')
+        .values({ id, shop_id: shopId, ...row, created_at: now, updated_at: now })
+        .execute();
     });
   } catch (err) {
     throw isUniqueViolation(err) ? nameTaken(row.name) : err;
@@ -61,14 +80,29 @@ export async function createSupplier(ctx: CoreContext, actor: Actor, shopId: str
   return getSupplier(ctx.db, actor, id);
 }
 
-export async function updateSupplier(ctx: CoreContext, actor: Actor, supplierId: string, input: SupplierInput): Promise<SupplierView> {
+export async function updateSupplier(
+  ctx: CoreContext,
+  actor: Actor,
+  supplierId: string,
+  input: SupplierInput,
+): Promise<SupplierView> {
   const row = clean(input);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const s = await ownSupplier(tx, actor, supplierId);
-      const same = await tx.selectFrom('suppliers').select('id').where('shop_id', '=', s.shop_id).where('name', '=', row.name).where('id', '!=', supplierId).executeTakeFirst();
+      const same = await tx
+        .selectFrom('suppliers')
+        .select('id')
+        .where('shop_id', '=', s.shop_id)
+        .where('name', '=', row.name)
+        .where('id', '!=', supplierId)
+        .executeTakeFirst();
       if (same) throw nameTaken(row.name);
-      await tx.updateTable('suppliers').set({ ...row, updated_at: ctx.clock.now() }).where('id', '=', supplierId).execute();
+      await tx
+        .updateTable('suppliers')
+        .set({ ...row, updated_at: ctx.clock.now() })
+        .where('id', '=', supplierId)
+        .execute();
     });
   } catch (err) {
     throw isUniqueViolation(err) ? nameTaken(row.name) : err;
@@ -80,20 +114,60 @@ export async function updateSupplier(ctx: CoreContext, actor: Actor, supplierId:
 export async function deleteSupplier(ctx: CoreContext, actor: Actor, supplierId: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     await ownSupplier(tx, actor, supplierId);
-    const batch = await tx.selectFrom('supply_batches').select('id').where('supplier_id', '=', supplierId).limit(1).executeTakeFirst();
-    const base = await tx.selectFrom('production_bases').select('id').where('supplier_id', '=', supplierId).limit(1).executeTakeFirst();
-    if (batch || base) throw conflict('SUPPLIER_IN_USE', 'batches or bases refer to this supplier; it cannot be deleted');
+    const batch = await tx
+      .selectFrom('supply_batches')
+      .select('id')
+      .where('supplier_id', '=', supplierId)
+      .limit(1)
+      .executeTakeFirst();
+    const base = await tx
+      .selectFrom('production_bases')
+      .select('id')
+      .where('supplier_id', '=', supplierId)
+      .limit(1)
+      .executeTakeFirst();
+    if (batch || base)
+      throw conflict('SUPPLIER_IN_USE', 'batches or bases refer to this supplier; it cannot be deleted');
     await tx.deleteFrom('suppliers').where('id', '=', supplierId).execute();
   });
 }
 
-function view(r: { id: string; shop_id: string; name: string; contact_name: string; phone: string; region: string; note: string; created_at: number; updated_at: number }, batches: number): SupplierView {
-  return { id: r.id, shopId: r.shop_id, name: r.name, contactName: r.contact_name, phone: r.phone, region: r.region, note: r.note, batches, createdAt: Number(r.created_at), updatedAt: Number(r.updated_at) };
+function view(
+  r: {
+    id: string;
+    shop_id: string;
+    name: string;
+    contact_name: string;
+    phone: string;
+    region: string;
+    note: string;
+    created_at: number;
+    updated_at: number;
+  },
+  batches: number,
+): SupplierView {
+  return {
+    id: r.id,
+    shopId: r.shop_id,
+    name: r.name,
+    contactName: r.contact_name,
+    phone: r.phone,
+    region: r.region,
+    note: r.note,
+    batches,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+  };
 }
 
 async function batchCounts(db: Db, supplierIds: string[]): Promise<Map<string, number>> {
   if (supplierIds.length === 0) return new Map();
-  const rows = await db.selectFrom('supply_batches').select(['supplier_id', (eb) => eb.fn.countAll().as('n')]).where('supplier_id', 'in', supplierIds).groupBy('supplier_id').execute();
+  const rows = await db
+    .selectFrom('supply_batches')
+    .select(['supplier_id', (eb) => eb.fn.countAll().as('n')])
+    .where('supplier_id', 'in', supplierIds)
+    .groupBy('supplier_id')
+    .execute();
   return new Map(rows.map((r) => [r.supplier_id, Number(r.n)]));
 }
 
@@ -105,7 +179,17 @@ export async function getSupplier(db: Db, actor: Actor, supplierId: string): Pro
 /** A shop's suppliers by name. */
 export async function listSuppliers(db: Db, actor: Actor, shopId: string): Promise<{ items: SupplierView[] }> {
   requireShopMember(actor, shopId);
-  const rows = await db.selectFrom('suppliers').selectAll().where('shop_id', '=', shopId).orderBy('name').orderBy('id').limit(MAX_SUPPLIERS).execute();
-  const counts = await batchCounts(db, rows.map((r) => r.id));
+  const rows = await db
+    .selectFrom('suppliers')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(MAX_SUPPLIERS)
+    .execute();
+  const counts = await batchCounts(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => view(r, counts.get(r.id) ?? 0)) };
 }

@@ -12,7 +12,14 @@ import { receiveBatch } from './receive.js';
 import { createSupplier, deleteSupplier, getSupplier, listSuppliers, updateSupplier } from './suppliers.js';
 import { DAY, makeSupplier } from './test-support/supply-fixtures.js';
 
-const TABLES = ['suppliers', 'production_bases', 'supply_batches', 'supply_qc_records', 'supply_photos', 'order_line_batches'] as const;
+const TABLES = [
+  'suppliers',
+  'production_bases',
+  'supply_batches',
+  'supply_qc_records',
+  'supply_photos',
+  'order_line_batches',
+] as const;
 
 async function supplyRows(core: TestCore): Promise<unknown> {
   const out: Record<string, unknown> = {};
@@ -28,34 +35,142 @@ test('bad input is refused with a stable code and writes nothing', async () => {
     const f = await makeSupplier(core, shop.owner, shop.shopId);
     const { ctx } = core;
     const now = core.clock.now();
-    const batch = { skuId: shop.skuIds[0]!, supplierId: f.supplierId, baseId: f.baseId, code: 'OK-001', harvestedAt: now - DAY, quantity: 10 };
+    const batch = {
+      skuId: shop.skuIds[0]!,
+      supplierId: f.supplierId,
+      baseId: f.baseId,
+      code: 'OK-001',
+      harvestedAt: now - DAY,
+      quantity: 10,
+    };
     const pending = await createBatch(ctx, shop.owner, shop.shopId, batch);
     const other = await createSupplier(ctx, shop.owner, shop.shopId, { name: '另一家合作社' });
     const before = await supplyRows(core);
 
     const cases: Array<[string, () => Promise<unknown>, string]> = [
-      ['harvest tomorrow', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'F-1', harvestedAt: now + DAY }), 'DATE_IN_FUTURE'],
-      ['harvest a millisecond ahead', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'F-2', harvestedAt: now + 1 }), 'DATE_IN_FUTURE'],
-      ['harvest in 1999', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'F-3', harvestedAt: Date.UTC(1999, 0, 1) }), 'INVALID_INPUT'],
-      ['negative quantity', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'Q-1', quantity: -5 }), 'INVALID_INPUT'],
-      ['zero quantity', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'Q-2', quantity: 0 }), 'INVALID_INPUT'],
-      ['fractional quantity', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'Q-3', quantity: 1.5 }), 'INVALID_INPUT'],
-      ['negative quantity on edit', () => updateBatch(ctx, shop.owner, pending.id, { ...batch, quantity: -1 }), 'INVALID_INPUT'],
-      ['zero shelf life', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'S-1', shelfLifeDays: 0 }), 'INVALID_INPUT'],
+      [
+        'harvest tomorrow',
+        () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'F-1', harvestedAt: now + DAY }),
+        'DATE_IN_FUTURE',
+      ],
+      [
+        'harvest a millisecond ahead',
+        () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'F-2', harvestedAt: now + 1 }),
+        'DATE_IN_FUTURE',
+      ],
+      [
+        'harvest in 1999',
+        () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'F-3', harvestedAt: Date.UTC(1999, 0, 1) }),
+        'INVALID_INPUT',
+      ],
+      [
+        'negative quantity',
+        () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'Q-1', quantity: -5 }),
+        'INVALID_INPUT',
+      ],
+      [
+        'zero quantity',
+        () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'Q-2', quantity: 0 }),
+        'INVALID_INPUT',
+      ],
+      [
+        'fractional quantity',
+        () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'Q-3', quantity: 1.5 }),
+        'INVALID_INPUT',
+      ],
+      [
+        'negative quantity on edit',
+        () => updateBatch(ctx, shop.owner, pending.id, { ...batch, quantity: -1 }),
+        'INVALID_INPUT',
+      ],
+      [
+        'zero shelf life',
+        () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'S-1', shelfLifeDays: 0 }),
+        'INVALID_INPUT',
+      ],
       ['code with spaces', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'A B' }), 'INVALID_INPUT'],
       ['code used already', () => createBatch(ctx, shop.owner, shop.shopId, batch), 'BATCH_CODE_TAKEN'],
-      ['base of another supplier', () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'M-1', supplierId: other.id }), 'BASE_SUPPLIER_MISMATCH'],
+      [
+        'base of another supplier',
+        () => createBatch(ctx, shop.owner, shop.shopId, { ...batch, code: 'M-1', supplierId: other.id }),
+        'BASE_SUPPLIER_MISMATCH',
+      ],
       ['supplier without a name', () => createSupplier(ctx, shop.owner, shop.shopId, { name: '   ' }), 'INVALID_INPUT'],
-      ['supplier name taken', () => createSupplier(ctx, shop.owner, shop.shopId, { name: '另一家合作社' }), 'SUPPLIER_NAME_TAKEN'],
-      ['base of an unknown kind', () => createBase(ctx, shop.owner, shop.shopId, { name: '月球基地', kind: 'moon', province: '云南', city: '大理' }), 'INVALID_INPUT'],
-      ['base photo that does not exist', () => createBase(ctx, shop.owner, shop.shopId, { name: '新基地', kind: 'farm', province: '云南', city: '大理', photoId: 'sph_00000000000000000000000000' }), 'NOT_FOUND'],
-      ['QC dated tomorrow', () => addQcRecord(ctx, shop.owner, pending.id, { result: 'pass', inspector: '王质检', checkedAt: now + DAY }), 'DATE_IN_FUTURE'],
-      ['QC result maybe', () => addQcRecord(ctx, shop.owner, pending.id, { result: 'maybe', inspector: '王质检' }), 'INVALID_INPUT'],
-      ['QC with seven photos', () => addQcRecord(ctx, shop.owner, pending.id, { result: 'pass', inspector: '王质检', photoIds: Array.from({ length: 7 }, (_, i) => `sph_${String(i).padStart(26, '0')}`) }), 'INVALID_INPUT'],
-      ['QC photo that is a text file', () => uploadSupplyPhoto(ctx, shop.owner, shop.shopId, Buffer.from('not a photo, just words\n')), 'UNSUPPORTED_FILE_TYPE'],
-      ['QC photo that is an SVG', () => uploadSupplyPhoto(ctx, shop.owner, shop.shopId, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')), 'UNSUPPORTED_FILE_TYPE'],
-      ['QC photo that is empty', () => uploadSupplyPhoto(ctx, shop.owner, shop.shopId, Buffer.alloc(0)), 'UNSUPPORTED_FILE_TYPE'],
-      ['QC photo of 6 MB', () => uploadSupplyPhoto(ctx, shop.owner, shop.shopId, Buffer.concat([gradientPng('#88aa33', 8), Buffer.alloc(6 * 1024 * 1024)])), 'FILE_TOO_LARGE'],
+      [
+        'supplier name taken',
+        () => createSupplier(ctx, shop.owner, shop.shopId, { name: '另一家合作社' }),
+        'SUPPLIER_NAME_TAKEN',
+      ],
+      [
+        'base of an unknown kind',
+        () =>
+          createBase(ctx, shop.owner, shop.shopId, { name: '月球基地', kind: 'moon', province: '云南', city: '大理' }),
+        'INVALID_INPUT',
+      ],
+      [
+        'base photo that does not exist',
+        () =>
+          createBase(ctx, shop.owner, shop.shopId, {
+            name: '新基地',
+            kind: 'farm',
+            province: '云南',
+            city: '大理',
+            photoId: 'sph_00000000000000000000000000',
+          }),
+        'NOT_FOUND',
+      ],
+      [
+        'QC dated tomorrow',
+        () => addQcRecord(ctx, shop.owner, pending.id, { result: 'pass', inspector: '王质检', checkedAt: now + DAY }),
+        'DATE_IN_FUTURE',
+      ],
+      [
+        'QC result maybe',
+        () => addQcRecord(ctx, shop.owner, pending.id, { result: 'maybe', inspector: '王质检' }),
+        'INVALID_INPUT',
+      ],
+      [
+        'QC with seven photos',
+        () =>
+          addQcRecord(ctx, shop.owner, pending.id, {
+            result: 'pass',
+            inspector: '王质检',
+            photoIds: Array.from({ length: 7 }, (_, i) => `sph_${String(i).padStart(26, '0')}`),
+          }),
+        'INVALID_INPUT',
+      ],
+      [
+        'QC photo that is a text file',
+        () => uploadSupplyPhoto(ctx, shop.owner, shop.shopId, Buffer.from('not a photo, just words\n')),
+        'UNSUPPORTED_FILE_TYPE',
+      ],
+      [
+        'QC photo that is an SVG',
+        () =>
+          uploadSupplyPhoto(
+            ctx,
+            shop.owner,
+            shop.shopId,
+            Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+          ),
+        'UNSUPPORTED_FILE_TYPE',
+      ],
+      [
+        'QC photo that is empty',
+        () => uploadSupplyPhoto(ctx, shop.owner, shop.shopId, Buffer.alloc(0)),
+        'UNSUPPORTED_FILE_TYPE',
+      ],
+      [
+        'QC photo of 6 MB',
+        () =>
+          uploadSupplyPhoto(
+            ctx,
+            shop.owner,
+            shop.shopId,
+            Buffer.concat([gradientPng('#88aa33', 8), Buffer.alloc(6 * 1024 * 1024)]),
+          ),
+        'FILE_TOO_LARGE',
+      ],
       ['delete a supplier in use', () => deleteSupplier(ctx, shop.owner, f.supplierId), 'SUPPLIER_IN_USE'],
       ['delete a base in use', () => deleteBase(ctx, shop.owner, f.baseId), 'BASE_IN_USE'],
     ];
@@ -66,9 +181,19 @@ test('bad input is refused with a stable code and writes nothing', async () => {
     const photo = await uploadSupplyPhoto(ctx, shop.owner, shop.shopId, gradientPng('#3f8e4f', 16));
     await addQcRecord(ctx, shop.owner, pending.id, { result: 'pass', inspector: '王质检', photoIds: [photo.id] });
     const records = (await batchDetail(ctx.db, shop.owner, pending.id)).qcRecords.length;
-    await assert.rejects(addQcRecord(ctx, shop.owner, pending.id, { result: 'pass', inspector: '王质检', photoIds: [photo.id] }), { code: 'PHOTO_IN_USE' });
-    await assert.rejects(addQcRecord(ctx, shop.owner, pending.id, { result: 'pass', inspector: '王质检', photoIds: [photo.id, photo.id] }), { code: 'INVALID_INPUT' });
-    assert.equal((await batchDetail(ctx.db, shop.owner, pending.id)).qcRecords.length, records, 'no half-written check');
+    await assert.rejects(
+      addQcRecord(ctx, shop.owner, pending.id, { result: 'pass', inspector: '王质检', photoIds: [photo.id] }),
+      { code: 'PHOTO_IN_USE' },
+    );
+    await assert.rejects(
+      addQcRecord(ctx, shop.owner, pending.id, { result: 'pass', inspector: '王质检', photoIds: [photo.id, photo.id] }),
+      { code: 'INVALID_INPUT' },
+    );
+    assert.equal(
+      (await batchDetail(ctx.db, shop.owner, pending.id)).qcRecords.length,
+      records,
+      'no half-written check',
+    );
   } finally {
     await core.dispose();
   }
@@ -83,7 +208,13 @@ test('another shop’s suppliers, bases, batches and photos answer NOT_FOUND, li
     const fb = await makeSupplier(core, b.owner, b.shopId, '舟山渔业合作社');
     const { ctx } = core;
     const now = core.clock.now();
-    const batchA = await createBatch(ctx, a.owner, a.shopId, { skuId: a.skuIds[0]!, supplierId: fa.supplierId, code: 'A-001', harvestedAt: now - DAY, quantity: 5 });
+    const batchA = await createBatch(ctx, a.owner, a.shopId, {
+      skuId: a.skuIds[0]!,
+      supplierId: fa.supplierId,
+      code: 'A-001',
+      harvestedAt: now - DAY,
+      quantity: 5,
+    });
     const photoA = await uploadSupplyPhoto(ctx, a.owner, a.shopId, gradientPng('#aa5533', 16));
     const before = await supplyRows(core);
     const B = b.owner;
@@ -109,9 +240,25 @@ test('another shop’s suppliers, bases, batches and photos answer NOT_FOUND, li
       ['receive batch', () => receiveBatch(ctx, B, batchA.id)],
       ['check batch', () => addQcRecord(ctx, B, batchA.id, { result: 'pass', inspector: '冒充' })],
       ['batch in A', () => createBatch(ctx, B, a.shopId, { ...fields, skuId: a.skuIds[0]!, code: 'B-1' })],
-      ['own batch of A’s SKU', () => createBatch(ctx, B, b.shopId, { ...fields, supplierId: fb.supplierId, skuId: a.skuIds[0]!, code: 'B-2' })],
-      ['own batch from A’s supplier', () => createBatch(ctx, B, b.shopId, { ...fields, skuId: b.skuIds[0]!, code: 'B-3' })],
-      ['own batch at A’s base', () => createBatch(ctx, B, b.shopId, { ...fields, supplierId: fb.supplierId, baseId: fa.baseId, skuId: b.skuIds[0]!, code: 'B-4' })],
+      [
+        'own batch of A’s SKU',
+        () => createBatch(ctx, B, b.shopId, { ...fields, supplierId: fb.supplierId, skuId: a.skuIds[0]!, code: 'B-2' }),
+      ],
+      [
+        'own batch from A’s supplier',
+        () => createBatch(ctx, B, b.shopId, { ...fields, skuId: b.skuIds[0]!, code: 'B-3' }),
+      ],
+      [
+        'own batch at A’s base',
+        () =>
+          createBatch(ctx, B, b.shopId, {
+            ...fields,
+            supplierId: fb.supplierId,
+            baseId: fa.baseId,
+            skuId: b.skuIds[0]!,
+            code: 'B-4',
+          }),
+      ],
       ['upload to A', () => uploadSupplyPhoto(ctx, B, a.shopId, gradientPng('#112233', 16))],
       ['quality of A', () => supplierQuality(ctx.db, B, a.shopId)],
     ];

@@ -35,17 +35,23 @@ const length = (s: string): number => [...s].length;
 /** Trimmed text of at most `max` characters (at least `min`). */
 export function text(value: string | undefined | null, field: string, max: number, min = 0): string {
   const t = (value ?? '').trim();
-  if (length(t) < min || length(t) > max) throw invalid(min > 0 ? `${field} must be ${min}–${max} characters` : `${field} must be at most ${max} characters`, { field });
+  if (length(t) < min || length(t) > max)
+    throw invalid(
+      min > 0 ? `${field} must be ${min}–${max} characters` : `${field} must be at most ${max} characters`,
+      { field },
+    );
   return t;
 }
 
 export function checkBaseKind(kind: string): BaseKind {
-  if (!(BASE_KINDS as readonly string[]).includes(kind)) throw invalid(`kind must be one of ${BASE_KINDS.join(', ')}`, { field: 'kind' });
+  if (!(BASE_KINDS as readonly string[]).includes(kind))
+    throw invalid(`kind must be one of ${BASE_KINDS.join(', ')}`, { field: 'kind' });
   return kind as BaseKind;
 }
 
 export function checkQcResult(result: string): QcResult {
-  if (!(QC_RESULTS as readonly string[]).includes(result)) throw invalid('result must be pass or fail', { field: 'result' });
+  if (!(QC_RESULTS as readonly string[]).includes(result))
+    throw invalid('result must be pass or fail', { field: 'result' });
   return result as QcResult;
 }
 
@@ -56,26 +62,30 @@ export function checkBatchCode(code: string): string {
 }
 
 export function checkQuantity(quantity: number): number {
-  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK) throw invalid(`quantity must be an integer between 1 and ${MAX_STOCK}`, { field: 'quantity' });
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK)
+    throw invalid(`quantity must be an integer between 1 and ${MAX_STOCK}`, { field: 'quantity' });
   return quantity;
 }
 
 export function checkShelfLife(days: number | null | undefined): number | null {
   if (days === null || days === undefined) return null;
-  if (!Number.isSafeInteger(days) || days < 1 || days > LIMITS.shelfLifeDays) throw invalid(`shelfLifeDays must be an integer between 1 and ${LIMITS.shelfLifeDays}`, { field: 'shelfLifeDays' });
+  if (!Number.isSafeInteger(days) || days < 1 || days > LIMITS.shelfLifeDays)
+    throw invalid(`shelfLifeDays must be an integer between 1 and ${LIMITS.shelfLifeDays}`, { field: 'shelfLifeDays' });
   return days;
 }
 
 /** A date that has happened: not in the future (DATE_IN_FUTURE), not before 2000. */
 export function checkPastDate(at: number, field: string, now: number): number {
-  if (!Number.isSafeInteger(at) || at < EARLIEST_DATE) throw invalid(`${field} must be a time in epoch milliseconds after 2000-01-01`, { field });
+  if (!Number.isSafeInteger(at) || at < EARLIEST_DATE)
+    throw invalid(`${field} must be a time in epoch milliseconds after 2000-01-01`, { field });
   if (at > now) throw new DomainError('DATE_IN_FUTURE', `${field} cannot be in the future`, { field });
   return at;
 }
 
 /** What may change on a batch in each state: a received batch's quantity is fixed (its units are in stock). */
 export function checkBatchEditable(status: string, quantityChanged: boolean): void {
-  if (status === 'received' && quantityChanged) throw new DomainError('BATCH_ALREADY_RECEIVED', 'the batch is in stock already; its quantity cannot change');
+  if (status === 'received' && quantityChanged)
+    throw new DomainError('BATCH_ALREADY_RECEIVED', 'the batch is in stock already; its quantity cannot change');
 }
 
 /**
@@ -84,7 +94,8 @@ export function checkBatchEditable(status: string, quantityChanged: boolean): vo
  */
 export function checkReceivable(status: string, latestQc: QcResult | null): void {
   if (status === 'received') throw new DomainError('BATCH_ALREADY_RECEIVED', 'the batch is in stock already');
-  if (latestQc === 'fail') throw new DomainError('BATCH_QC_FAILED', 'the latest quality check of this batch failed; it cannot go into stock');
+  if (latestQc === 'fail')
+    throw new DomainError('BATCH_QC_FAILED', 'the latest quality check of this batch failed; it cannot go into stock');
 }
 
 /** Best-before time of a batch, or null without a shelf life. */

@@ -51,7 +51,15 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
     let replayed = false;
     if (fromTemplate && url && schema) replayed = await replayOrMigrateAfresh(url, schema);
     else if (fromTemplate) await copyMigratedSqlite(dataDir);
-    core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10, ...(replayed ? { migrate: false } : {}), ...options });
+    core = await openCore({
+      dataDir,
+      databaseUrl: url,
+      pgSchema: schema,
+      clock,
+      pgPoolSize: 10,
+      ...(replayed ? { migrate: false } : {}),
+      ...options,
+    });
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     await dropSchema();
@@ -78,7 +86,9 @@ async function replayOrMigrateAfresh(url: string, schema: string): Promise<boole
     await replayMigrations(url, schema);
     return true;
   } catch (error) {
-    process.stderr.write(`test harness: replaying the migrations into ${schema} failed (${(error as Error).message}); migrating it instead\n`);
+    process.stderr.write(
+      `test harness: replaying the migrations into ${schema} failed (${(error as Error).message}); migrating it instead\n`,
+    );
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -95,12 +105,33 @@ let cachedHash: Promise<string> | null = null;
 export const TEST_PASSWORD = 'test-password-1';
 
 /** A person with the given roles (the password hash is computed once per run to keep tests fast). */
-export async function makePerson(core: Core, login: string, roles: Array<'creator' | 'mcn' | 'colonel' | 'admin'> = [], withAddress = true): Promise<Actor> {
+export async function makePerson(
+  core: Core,
+  login: string,
+  roles: Array<'creator' | 'mcn' | 'colonel' | 'admin'> = [],
+  withAddress = true,
+): Promise<Actor> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  const user = await register(core.ctx, { login, password: TEST_PASSWORD, displayName: login, roles: roles.filter((r) => r !== 'admin') }, await cachedHash);
-  if (roles.includes('admin')) await core.ctx.db.insertInto('user_roles').values({ user_id: user.id, role: 'admin', created_at: core.ctx.clock.now() }).execute();
+  const user = await register(
+    core.ctx,
+    { login, password: TEST_PASSWORD, displayName: login, roles: roles.filter((r) => r !== 'admin') },
+    await cachedHash,
+  );
+  if (roles.includes('admin'))
+    await core.ctx.db
+      .insertInto('user_roles')
+      .values({ user_id: user.id, role: 'admin', created_at: core.ctx.clock.now() })
+      .execute();
   const actor = await loadActor(core.ctx.db, user.id);
-  if (withAddress) await addAddress(core.ctx, actor, { name: '张三', phone: '13800001111', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号' });
+  if (withAddress)
+    await addAddress(core.ctx, actor, {
+      name: '张三',
+      phone: '13800001111',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '文三路 100 号',
+    });
   return actor;
 }
 
@@ -115,9 +146,22 @@ export interface ShopFixture {
 /** A shop with one listed product of two SKUs (¥29.90 and ¥49.90), each with `stock` units. */
 export async function makeShop(core: Core, ownerLogin: string, stock = 100, categoryId?: string): Promise<ShopFixture> {
   const ownerBase = await makePerson(core, ownerLogin, [], false);
-  const shop = await createShop(core.ctx, ownerBase, { name: `${ownerLogin} 的店`, shippingFeeFen: 800, freeShippingOverFen: 9900 });
+  const shop = await createShop(core.ctx, ownerBase, {
+    name: `${ownerLogin} 的店`,
+    shippingFeeFen: 800,
+    freeShippingOverFen: 9900,
+  });
   const owner = await loadActor(core.ctx.db, ownerBase.userId);
-  const catId = categoryId ?? (await createCategory(core.ctx, null, { name: `水果-${ownerLogin}`, shipByHours: 48, perishable: true, feeRateBp: 200 })).id;
+  const catId =
+    categoryId ??
+    (
+      await createCategory(core.ctx, null, {
+        name: `水果-${ownerLogin}`,
+        shipByHours: 48,
+        perishable: true,
+        feeRateBp: 200,
+      })
+    ).id;
   const product = await createProduct(core.ctx, owner, shop.id, {
     categoryId: catId,
     title: '云南冰糖橙 新鲜现摘',

@@ -12,7 +12,10 @@ import { openTestCore, usingPostgres } from './harness.js';
 
 /** What a schema consists of, with its own name left out, so two schemas can be compared. */
 async function pgCatalog(client: pg.Client, schema: string): Promise<Record<string, string[]>> {
-  const q = async (text: string): Promise<string[]> => (await client.query(text, [schema])).rows.map((r: Record<string, unknown>) => JSON.stringify(Object.values(r)).split(schema).join('<schema>')).sort();
+  const q = async (text: string): Promise<string[]> =>
+    (await client.query(text, [schema])).rows
+      .map((r: Record<string, unknown>) => JSON.stringify(Object.values(r)).split(schema).join('<schema>'))
+      .sort();
   const tables = await q(`select table_name from information_schema.tables where table_schema = $1`);
   const counts: string[] = [];
   for (const t of tables) {
@@ -24,17 +27,29 @@ async function pgCatalog(client: pg.Client, schema: string): Promise<Record<stri
   return {
     tables,
     counts,
-    columns: await q(`select table_name, column_name, data_type, is_nullable, column_default, ordinal_position from information_schema.columns where table_schema = $1`),
+    columns: await q(
+      `select table_name, column_name, data_type, is_nullable, column_default, ordinal_position from information_schema.columns where table_schema = $1`,
+    ),
     indexes: await q(`select tablename, indexname, indexdef from pg_indexes where schemaname = $1`),
-    constraints: await q(`select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = $1`),
-    functions: await q(`select p.proname, pg_get_functiondef(p.oid) from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1`),
-    triggers: await q(`select t.tgname, pg_get_triggerdef(t.oid) from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and not t.tgisinternal`),
-    sequences: await q(`select sequence_name, data_type, start_value, increment from information_schema.sequences where sequence_schema = $1`),
+    constraints: await q(
+      `select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = $1`,
+    ),
+    functions: await q(
+      `select p.proname, pg_get_functiondef(p.oid) from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1`,
+    ),
+    triggers: await q(
+      `select t.tgname, pg_get_triggerdef(t.oid) from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and not t.tgisinternal`,
+    ),
+    sequences: await q(
+      `select sequence_name, data_type, start_value, increment from information_schema.sequences where sequence_schema = $1`,
+    ),
     migrations: await q(`select name from ${schema}.kysely_migration where $1 <> ''`),
   };
 }
 
-test('a test store built from the template is the migrated schema, and each test gets its own', { timeout: 120_000 }, async () => {
+test('a test store built from the template is the migrated schema, and each test gets its own', {
+  timeout: 120_000,
+}, async () => {
   const url = process.env.DATABASE_URL;
   if (url) {
     const migrated = `t_${randomBytes(6).toString('hex')}`;
@@ -69,8 +84,14 @@ test('a test store built from the template is the migrated schema, and each test
       await migrateToLatest(a.db);
       await copyMigratedSqlite(copied);
       const b = openStorage({ dataDir: copied });
-      const shape = async (s: typeof a): Promise<string[]> => (await sql<{ sql: string | null }>`select sql from sqlite_master order by name`.execute(s.db)).rows.map((r) => r.sql ?? '');
-      const names = async (s: typeof a): Promise<string[]> => (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db)).rows.map((r) => r.name);
+      const shape = async (s: typeof a): Promise<string[]> =>
+        (await sql<{ sql: string | null }>`select sql from sqlite_master order by name`.execute(s.db)).rows.map(
+          (r) => r.sql ?? '',
+        );
+      const names = async (s: typeof a): Promise<string[]> =>
+        (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db)).rows.map(
+          (r) => r.name,
+        );
       try {
         assert.deepEqual(await shape(b), await shape(a));
         assert.deepEqual(await names(b), Object.keys(migrations).sort());

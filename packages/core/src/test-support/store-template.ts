@@ -41,7 +41,8 @@ function migratedSqliteFile(): Promise<string> {
 export async function copyMigratedSqlite(dataDir: string): Promise<void> {
   const file = await migratedSqliteFile();
   copyFileSync(file, join(dataDir, DB_FILE));
-  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) copyFileSync(file + suffix, join(dataDir, DB_FILE + suffix));
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(file + suffix)) copyFileSync(file + suffix, join(dataDir, DB_FILE + suffix));
 }
 
 interface Recorded {

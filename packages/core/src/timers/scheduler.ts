@@ -51,14 +51,32 @@ export interface RunTimersResult {
 
 class NoHandlerError extends Error {}
 
-type ClaimedRow = { kind: string; subject_id: string; scope_id: string | null; due_at: number; payload: string; status: string; attempts: number; last_error: string | null; fired_at: number | null };
+type ClaimedRow = {
+  kind: string;
+  subject_id: string;
+  scope_id: string | null;
+  due_at: number;
+  payload: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  fired_at: number | null;
+};
 
 /** Marks up to `n` due timers done and returns them (in due order); the handlers run next, in the same transaction. */
-async function claim(tx: Tx, ctx: CoreContext, now: number, n: number, only?: { kind: string; subjectId: string }, kinds?: readonly string[]): Promise<TimerView[]> {
+async function claim(
+  tx: Tx,
+  ctx: CoreContext,
+  now: number,
+  n: number,
+  only?: { kind: string; subjectId: string },
+  kinds?: readonly string[],
+): Promise<TimerView[]> {
   const lock = ctx.dialect === 'postgres' ? sql` for update skip locked` : sql``;
   const one = only ? sql` and kind = ${only.kind} and subject_id = ${only.subjectId}` : sql``;
   const someKinds = kinds?.length ? sql` and kind in (${sql.join(kinds.map((k) => sql`${k}`))})` : sql``;
-  const res = await sql<ClaimedRow>`update timers set status = 'done', fired_at = ${now}, updated_at = ${now}, attempts = attempts + 1
+  const res =
+    await sql<ClaimedRow>`update timers set status = 'done', fired_at = ${now}, updated_at = ${now}, attempts = attempts + 1
     where (kind, subject_id) in (
       select kind, subject_id from timers where status = 'pending' and due_at <= ${now}${one}${someKinds} order by due_at limit ${n}${lock}
     )
@@ -79,7 +97,13 @@ async function recordFailure(ctx: CoreContext, timer: TimerView, err: unknown, n
   const message = (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 500);
   await ctx.db
     .updateTable('timers')
-    .set({ status: givesUp(attempts) ? 'failed' : 'pending', attempts, due_at: now + retryDelayMs(attempts), last_error: message, updated_at: now })
+    .set({
+      status: givesUp(attempts) ? 'failed' : 'pending',
+      attempts,
+      due_at: now + retryDelayMs(attempts),
+      last_error: message,
+      updated_at: now,
+    })
     .where('kind', '=', timer.kind)
     .where('subject_id', '=', timer.subjectId)
     .where('status', '=', 'pending')
@@ -88,7 +112,11 @@ async function recordFailure(ctx: CoreContext, timer: TimerView, err: unknown, n
 }
 
 /** Fires due timers until none is due (or `limit` fired). Run by the worker's tick. */
-export async function runDueTimers(ctx: CoreContext, registry: TimerRegistry, options: RunTimersOptions = {}): Promise<RunTimersResult> {
+export async function runDueTimers(
+  ctx: CoreContext,
+  registry: TimerRegistry,
+  options: RunTimersOptions = {},
+): Promise<RunTimersResult> {
   const batchSize = options.batchSize ?? 200;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const result: RunTimersResult = { fired: 0, failed: 0 };
@@ -116,8 +144,22 @@ export async function runDueTimers(ctx: CoreContext, registry: TimerRegistry, op
   return result;
 }
 
-async function runOneByOne(ctx: CoreContext, registry: TimerRegistry, now: number, n: number, kinds?: readonly string[]): Promise<RunTimersResult> {
-  const due = await ctx.db.selectFrom('timers').select(['kind', 'subject_id']).where('status', '=', 'pending').where('due_at', '<=', now).$if(Boolean(kinds?.length), (q) => q.where('kind', 'in', kinds!)).orderBy('due_at').limit(n).execute();
+async function runOneByOne(
+  ctx: CoreContext,
+  registry: TimerRegistry,
+  now: number,
+  n: number,
+  kinds?: readonly string[],
+): Promise<RunTimersResult> {
+  const due = await ctx.db
+    .selectFrom('timers')
+    .select(['kind', 'subject_id'])
+    .where('status', '=', 'pending')
+    .where('due_at', '<=', now)
+    .$if(Boolean(kinds?.length), (q) => q.where('kind', 'in', kinds!))
+    .orderBy('due_at')
+    .limit(n)
+    .execute();
   const result: RunTimersResult = { fired: 0, failed: 0 };
   for (const d of due) {
     let current: TimerView | undefined;

@@ -24,8 +24,19 @@ test('a timer is idempotent per kind and subject, moves when rescheduled, fires 
     const { registry, fired } = counting();
     const now = core.clock.now();
     await scheduleTimer(core.ctx.db, { kind: 'test.tick', subjectId: 'a', dueAt: now + 10 * MIN }, now);
-    await scheduleTimer(core.ctx.db, { kind: 'test.tick', subjectId: 'a', dueAt: now + 20 * MIN, payload: { v: 2 } }, now);
-    await scheduleTimers(core.ctx.db, [{ kind: 'test.tick', subjectId: 'b', dueAt: now + 5 * MIN }, { kind: 'test.tick', subjectId: 'c', dueAt: now + 5 * MIN }], now);
+    await scheduleTimer(
+      core.ctx.db,
+      { kind: 'test.tick', subjectId: 'a', dueAt: now + 20 * MIN, payload: { v: 2 } },
+      now,
+    );
+    await scheduleTimers(
+      core.ctx.db,
+      [
+        { kind: 'test.tick', subjectId: 'b', dueAt: now + 5 * MIN },
+        { kind: 'test.tick', subjectId: 'c', dueAt: now + 5 * MIN },
+      ],
+      now,
+    );
     assert.equal(await cancelTimer(core.ctx.db, 'test.tick', 'c', now), true);
     assert.equal(await cancelTimer(core.ctx.db, 'test.tick', 'c', now), false);
     core.clock.advance(10 * MIN);
@@ -51,11 +62,18 @@ test('a failing handler rolls its work back, retries with back-off and shows its
   try {
     let broken = true;
     const registry = new TimerRegistry().register('test.flaky', async (tx, t, now) => {
-      await tx.insertInto('settings').values({ key: `ran:${t.subjectId}:${now}`, value: '1' }).execute();
+      await tx
+        .insertInto('settings')
+        .values({ key: `ran:${t.subjectId}:${now}`, value: '1' })
+        .execute();
       if (t.subjectId === 'bad' && broken) throw new Error('boom');
     });
     const now = core.clock.now();
-    await scheduleTimers(core.ctx.db, ['ok1', 'bad', 'ok2'].map((s) => ({ kind: 'test.flaky', subjectId: s, dueAt: now })), now);
+    await scheduleTimers(
+      core.ctx.db,
+      ['ok1', 'bad', 'ok2'].map((s) => ({ kind: 'test.flaky', subjectId: s, dueAt: now })),
+      now,
+    );
     await scheduleTimer(core.ctx.db, { kind: 'aftersales_response', subjectId: 'case1', dueAt: now }, now);
     assert.deepEqual(await runDueTimers(core.ctx, registry), { fired: 2, failed: 2 });
     const bad = await findTimer(core.ctx.db, 'test.flaky', 'bad');
@@ -89,13 +107,23 @@ test('restart in the middle: timers due while the process was down fire exactly 
   const schema = first.storage.schema;
   const clock = first.clock;
   const now = clock.now();
-  await scheduleTimers(first.ctx.db, Array.from({ length: 50 }, (_, i) => ({ kind: 'test.tick', subjectId: `s${i}`, dueAt: now + (i + 1) * MIN })), now);
+  await scheduleTimers(
+    first.ctx.db,
+    Array.from({ length: 50 }, (_, i) => ({ kind: 'test.tick', subjectId: `s${i}`, dueAt: now + (i + 1) * MIN })),
+    now,
+  );
   clock.advance(10 * MIN);
   const before = counting();
   assert.equal((await runDueTimers(first.ctx, before.registry)).fired, 10);
   await first.close(); // the process stops with 40 timers pending
   clock.advance(48 * 60 * MIN);
-  const second = await openCore({ dataDir, databaseUrl: process.env.DATABASE_URL, pgSchema: schema, clock, pgPoolSize: 10 });
+  const second = await openCore({
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL,
+    pgSchema: schema,
+    clock,
+    pgPoolSize: 10,
+  });
   try {
     const after = counting();
     assert.equal((await runDueTimers(second.ctx, after.registry)).fired, 40);
@@ -122,19 +150,41 @@ test('a crash before commit re-runs the timer; concurrent schedulers never fire 
   try {
     const now = core.clock.now();
     const n = 600;
-    await scheduleTimers(core.ctx.db, Array.from({ length: n }, (_, i) => ({ kind: 'test.tick', subjectId: `c${String(i).padStart(4, '0')}`, dueAt: now - i })), now);
+    await scheduleTimers(
+      core.ctx.db,
+      Array.from({ length: n }, (_, i) => ({
+        kind: 'test.tick',
+        subjectId: `c${String(i).padStart(4, '0')}`,
+        dueAt: now - i,
+      })),
+      now,
+    );
     const fired = new Map<string, number>();
     const registry = new TimerRegistry().register('test.tick', async (tx, t) => {
       // The handler's own write collides if the same timer ever ran twice in committed work.
-      await tx.insertInto('settings').values({ key: `fired:${t.subjectId}`, value: '1' }).execute();
+      await tx
+        .insertInto('settings')
+        .values({ key: `fired:${t.subjectId}`, value: '1' })
+        .execute();
       fired.set(t.subjectId, (fired.get(t.subjectId) ?? 0) + 1);
       await new Promise((r) => setImmediate(r));
     });
-    const results = await Promise.all(Array.from({ length: 4 }, () => runDueTimers(core.ctx, registry, { batchSize: 25 })));
-    assert.equal(results.reduce((s, r) => s + r.fired, 0), n);
-    assert.equal(results.reduce((s, r) => s + r.failed, 0), 0);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => runDueTimers(core.ctx, registry, { batchSize: 25 })),
+    );
+    assert.equal(
+      results.reduce((s, r) => s + r.fired, 0),
+      n,
+    );
+    assert.equal(
+      results.reduce((s, r) => s + r.failed, 0),
+      0,
+    );
     assert.equal(fired.size, n);
-    assert.ok([...fired.values()].every((v) => v === 1), 'no handler ran twice');
+    assert.ok(
+      [...fired.values()].every((v) => v === 1),
+      'no handler ran twice',
+    );
     const rows = await core.ctx.db.selectFrom('settings').select('key').where('key', 'like', 'fired:%').execute();
     assert.equal(rows.length, n);
   } finally {

@@ -40,7 +40,8 @@ export async function scheduleTimers(tx: Tx | Db, inputs: readonly TimerInput[],
   // One row per key (the last wins): PostgreSQL refuses to update a row twice in one statement.
   const unique = [...new Map(inputs.map((t) => [`${t.kind}\u0000${t.subjectId}`, t])).values()];
   const params: unknown[] = [];
-  for (const t of unique) params.push(t.kind, t.subjectId, t.scopeId ?? null, t.dueAt, JSON.stringify(t.payload ?? {}), now, now);
+  for (const t of unique)
+    params.push(t.kind, t.subjectId, t.scopeId ?? null, t.dueAt, JSON.stringify(t.payload ?? {}), now, now);
   const dialect = tx.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
   await tx.executeQuery(CompiledQuery.raw(upsertSql(dialect, unique.length), params));
 }
@@ -54,7 +55,10 @@ function upsertSql(dialect: 'postgres' | 'sqlite', rows: number): string {
   if (text === undefined) {
     let n = 0;
     const p = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
-    const tuples = Array.from({ length: rows }, () => `(${p()}, ${p()}, ${p()}, ${p()}, ${p()}, 'pending', 0, null, ${p()}, ${p()}, null)`).join(', ');
+    const tuples = Array.from(
+      { length: rows },
+      () => `(${p()}, ${p()}, ${p()}, ${p()}, ${p()}, 'pending', 0, null, ${p()}, ${p()}, null)`,
+    ).join(', ');
     text = `insert into timers (kind, subject_id, scope_id, due_at, payload, status, attempts, last_error, created_at, updated_at, fired_at)
     values ${tuples}
     on conflict (kind, subject_id) do update set due_at = excluded.due_at, payload = excluded.payload, scope_id = excluded.scope_id,
@@ -67,18 +71,45 @@ function upsertSql(dialect: 'postgres' | 'sqlite', rows: number): string {
 
 /** Cancels a pending timer; returns whether one was pending. */
 export async function cancelTimer(tx: Tx | Db, kind: string, subjectId: string, now: number): Promise<boolean> {
-  const res = await tx.updateTable('timers').set({ status: 'cancelled', updated_at: now }).where('kind', '=', kind).where('subject_id', '=', subjectId).where('status', '=', 'pending').executeTakeFirst();
+  const res = await tx
+    .updateTable('timers')
+    .set({ status: 'cancelled', updated_at: now })
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
 
 /** Cancels every pending timer of a subject of these kinds. */
-export async function cancelTimers(tx: Tx | Db, kinds: readonly string[], subjectId: string, now: number): Promise<number> {
+export async function cancelTimers(
+  tx: Tx | Db,
+  kinds: readonly string[],
+  subjectId: string,
+  now: number,
+): Promise<number> {
   if (kinds.length === 0) return 0;
-  const res = await tx.updateTable('timers').set({ status: 'cancelled', updated_at: now }).where('kind', 'in', kinds).where('subject_id', '=', subjectId).where('status', '=', 'pending').executeTakeFirst();
+  const res = await tx
+    .updateTable('timers')
+    .set({ status: 'cancelled', updated_at: now })
+    .where('kind', 'in', kinds)
+    .where('subject_id', '=', subjectId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
 
-export function toTimerView(r: { kind: string; subject_id: string; scope_id: string | null; due_at: number; payload: string; status: string; attempts: number; last_error: string | null; fired_at: number | null }): TimerView {
+export function toTimerView(r: {
+  kind: string;
+  subject_id: string;
+  scope_id: string | null;
+  due_at: number;
+  payload: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  fired_at: number | null;
+}): TimerView {
   return {
     kind: r.kind,
     subjectId: r.subject_id,
@@ -94,7 +125,12 @@ export function toTimerView(r: { kind: string; subject_id: string; scope_id: str
 
 /** One timer, whatever its status (tests and the admin view). */
 export async function findTimer(db: Db | Tx, kind: string, subjectId: string): Promise<TimerView | undefined> {
-  const r = await db.selectFrom('timers').selectAll().where('kind', '=', kind).where('subject_id', '=', subjectId).executeTakeFirst();
+  const r = await db
+    .selectFrom('timers')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
   return r ? toTimerView(r) : undefined;
 }
 
@@ -113,6 +149,10 @@ export async function troubledTimers(db: Db, limit = 100): Promise<TimerView[]> 
 
 /** Counts by status. */
 export async function timerCounts(db: Db): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('timers').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('timers')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

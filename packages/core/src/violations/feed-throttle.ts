@@ -19,8 +19,14 @@ const applied = appliedRules();
  */
 export async function syncFeedThrottle(ctx: CoreContext, service: MultiplierSink | null): Promise<Map<string, number>> {
   const now = ctx.clock.now();
-  const [shops, creators] = await Promise.all([throttledShopMultipliers(ctx.db, now), throttledCreatorMultipliers(ctx.db, now)]);
-  const want = new Map<MultiplierKey, number>([...[...shops].map(([id, m]) => [`shopId:${id}`, m] as const), ...[...creators].map(([id, m]) => [`creatorId:${id}`, m] as const)]);
+  const [shops, creators] = await Promise.all([
+    throttledShopMultipliers(ctx.db, now),
+    throttledCreatorMultipliers(ctx.db, now),
+  ]);
+  const want = new Map<MultiplierKey, number>([
+    ...[...shops].map(([id, m]) => [`shopId:${id}`, m] as const),
+    ...[...creators].map(([id, m]) => [`creatorId:${id}`, m] as const),
+  ]);
   if (service) reconcileMultipliers(service, applied, want);
   return want;
 }

@@ -18,11 +18,25 @@ type Owner = { kind: SubjectKind; id: string };
 
 async function videoViolation(ctx: CoreContext, e: DomainEvent<'video.removed' | 'video.rejected'>): Promise<void> {
   if (e.payload.by !== 'admin') return;
-  const video = await ctx.db.selectFrom('videos').select(['id', 'owner_id', 'host_kind', 'shop_id', 'title']).where('id', '=', e.subjectId).executeTakeFirst();
+  const video = await ctx.db
+    .selectFrom('videos')
+    .select(['id', 'owner_id', 'host_kind', 'shop_id', 'title'])
+    .where('id', '=', e.subjectId)
+    .executeTakeFirst();
   if (!video) return;
   const shop = video.host_kind === 'shop' && video.shop_id !== null;
   await ctx.db.transaction().execute((tx) =>
-    recordViolation(tx, { subjectKind: shop ? 'shop' : 'creator', subjectId: shop ? video.shop_id! : video.owner_id, rule: 'content_rejected', refId: video.id, detail: { videoId: video.id, title: video.title, topic: e.topic } }, ctx.clock.now()),
+    recordViolation(
+      tx,
+      {
+        subjectKind: shop ? 'shop' : 'creator',
+        subjectId: shop ? video.shop_id! : video.owner_id,
+        rule: 'content_rejected',
+        refId: video.id,
+        detail: { videoId: video.id, title: video.title, topic: e.topic },
+      },
+      ctx.clock.now(),
+    ),
   );
 }
 
@@ -33,7 +47,11 @@ async function ownerOf(tx: Tx, d: DomainEvent<'moderation.decided'>['payload']):
     return p ? { kind: 'shop', id: p.shop_id } : null;
   }
   if (d.subjectKind === 'live_room') {
-    const r = await tx.selectFrom('live_rooms').select(['host_kind', 'host_id']).where('id', '=', d.subjectId).executeTakeFirst();
+    const r = await tx
+      .selectFrom('live_rooms')
+      .select(['host_kind', 'host_id'])
+      .where('id', '=', d.subjectId)
+      .executeTakeFirst();
     return r ? { kind: r.host_kind === 'shop' ? 'shop' : 'creator', id: r.host_id } : null;
   }
   if (d.subjectKind === 'comment') {
@@ -49,7 +67,17 @@ async function reportViolation(ctx: CoreContext, e: DomainEvent<'moderation.deci
   await ctx.db.transaction().execute(async (tx) => {
     const owner = await ownerOf(tx, d);
     if (!owner) return;
-    await recordViolation(tx, { subjectKind: owner.kind, subjectId: owner.id, rule: 'report_confirmed', refId: d.itemId, detail: { subjectKind: d.subjectKind, subjectId: d.subjectId, reason: d.reason } }, ctx.clock.now());
+    await recordViolation(
+      tx,
+      {
+        subjectKind: owner.kind,
+        subjectId: owner.id,
+        rule: 'report_confirmed',
+        refId: d.itemId,
+        detail: { subjectKind: d.subjectKind, subjectId: d.subjectId, reason: d.reason },
+      },
+      ctx.clock.now(),
+    );
   });
 }
 

@@ -19,7 +19,15 @@ export type ViolationRuleCode =
   | 'off_platform_diversion'
   | 'misleading_description'
   | 'counterfeit';
-export const VIOLATION_RULE_CODES: readonly ViolationRuleCode[] = ['late_shipment', 'content_rejected', 'report_confirmed', 'fake_order', 'off_platform_diversion', 'misleading_description', 'counterfeit'];
+export const VIOLATION_RULE_CODES: readonly ViolationRuleCode[] = [
+  'late_shipment',
+  'content_rejected',
+  'report_confirmed',
+  'fake_order',
+  'off_platform_diversion',
+  'misleading_description',
+  'counterfeit',
+];
 
 export interface CatalogueRule {
   code: ViolationRuleCode;
@@ -36,7 +44,13 @@ export const DEFAULT_CATALOGUE: readonly CatalogueRule[] = [
   { code: 'late_shipment', ledger: 'general', milliPoints: 100, subjects: ['shop'], manual: false },
   { code: 'content_rejected', ledger: 'general', milliPoints: 1_000, subjects: ['shop', 'creator'], manual: false },
   { code: 'report_confirmed', ledger: 'general', milliPoints: 2_000, subjects: ['shop', 'creator'], manual: true },
-  { code: 'off_platform_diversion', ledger: 'serious', milliPoints: 4_000, subjects: ['shop', 'creator'], manual: true },
+  {
+    code: 'off_platform_diversion',
+    ledger: 'serious',
+    milliPoints: 4_000,
+    subjects: ['shop', 'creator'],
+    manual: true,
+  },
   { code: 'misleading_description', ledger: 'serious', milliPoints: 6_000, subjects: ['shop'], manual: true },
   { code: 'counterfeit', ledger: 'serious', milliPoints: 12_000, subjects: ['shop'], manual: true },
   { code: 'fake_order', ledger: 'fake_transaction', milliPoints: 12_000, subjects: ['shop', 'creator'], manual: true },
@@ -81,8 +95,23 @@ export function pointsInForce(records: readonly PointRecord[], now: number): num
 
 // ---- milestones and penalties ----------------------------------------------------------------
 
-export type PenaltyKind = 'caution' | 'warning' | 'traffic_throttle' | 'affiliate_suspension' | 'paid_traffic_suspension' | 'payout_hold' | 'clear_out';
-export const PENALTY_KINDS: readonly PenaltyKind[] = ['caution', 'warning', 'traffic_throttle', 'affiliate_suspension', 'paid_traffic_suspension', 'payout_hold', 'clear_out'];
+export type PenaltyKind =
+  | 'caution'
+  | 'warning'
+  | 'traffic_throttle'
+  | 'affiliate_suspension'
+  | 'paid_traffic_suspension'
+  | 'payout_hold'
+  | 'clear_out';
+export const PENALTY_KINDS: readonly PenaltyKind[] = [
+  'caution',
+  'warning',
+  'traffic_throttle',
+  'affiliate_suspension',
+  'paid_traffic_suspension',
+  'payout_hold',
+  'clear_out',
+];
 
 export interface PenaltySpec {
   kind: PenaltyKind;
@@ -101,7 +130,13 @@ export interface Milestone {
 export const CAUTION_BEFORE = 5;
 
 export const MILESTONES: readonly Milestone[] = [
-  { points: 12, penalties: [{ kind: 'warning', durationMs: 7 * DAY_MS }, { kind: 'traffic_throttle', durationMs: 7 * DAY_MS, multiplierPermille: 700 }] },
+  {
+    points: 12,
+    penalties: [
+      { kind: 'warning', durationMs: 7 * DAY_MS },
+      { kind: 'traffic_throttle', durationMs: 7 * DAY_MS, multiplierPermille: 700 },
+    ],
+  },
   {
     points: 24,
     penalties: [
@@ -140,7 +175,8 @@ export const CAUTION_MS = 7 * DAY_MS;
 export function thresholdsReached(milliPoints: number): Array<{ points: number; caution: boolean }> {
   const out: Array<{ points: number; caution: boolean }> = [];
   for (const m of MILESTONES) {
-    if (milliPoints >= (m.points - CAUTION_BEFORE) * MILLI) out.push({ points: m.points - CAUTION_BEFORE, caution: true });
+    if (milliPoints >= (m.points - CAUTION_BEFORE) * MILLI)
+      out.push({ points: m.points - CAUTION_BEFORE, caution: true });
     if (milliPoints >= m.points * MILLI) out.push({ points: m.points, caution: false });
   }
   return out;
@@ -165,11 +201,24 @@ export function penaltiesForCrossing(before: number, after: number, now: number)
   for (const t of thresholdsReached(after)) {
     if (had.has(t.points)) continue;
     if (t.caution) {
-      plans.push({ milestone: t.points, kind: 'caution', startsAt: now, endsAt: now + CAUTION_MS, multiplierPermille: null });
+      plans.push({
+        milestone: t.points,
+        kind: 'caution',
+        startsAt: now,
+        endsAt: now + CAUTION_MS,
+        multiplierPermille: null,
+      });
       continue;
     }
     const m = MILESTONES.find((x) => x.points === t.points)!;
-    for (const p of m.penalties) plans.push({ milestone: m.points, kind: p.kind, startsAt: now, endsAt: now + p.durationMs, multiplierPermille: p.multiplierPermille ?? null });
+    for (const p of m.penalties)
+      plans.push({
+        milestone: m.points,
+        kind: p.kind,
+        startsAt: now,
+        endsAt: now + p.durationMs,
+        multiplierPermille: p.multiplierPermille ?? null,
+      });
   }
   return plans;
 }
@@ -178,7 +227,9 @@ export function penaltiesForCrossing(before: number, after: number, now: number)
 export function thresholdsLost(before: number, after: number): number[] {
   if (after >= before) return [];
   const still = new Set(thresholdsReached(after).map((t) => t.points));
-  return thresholdsReached(before).map((t) => t.points).filter((p) => !still.has(p));
+  return thresholdsReached(before)
+    .map((t) => t.points)
+    .filter((p) => !still.has(p));
 }
 
 /** The next threshold above the points in force, if any (for "x points to the next milestone"). */
@@ -250,7 +301,10 @@ export interface AppealState {
 }
 
 /** When the next appeal may be filed until, or why it may not. */
-export function appealWindow(v: AppealState, now: number): { ok: true; attempt: number; until: number } | { ok: false; code: AppealRefusal } {
+export function appealWindow(
+  v: AppealState,
+  now: number,
+): { ok: true; attempt: number; until: number } | { ok: false; code: AppealRefusal } {
   if (v.revoked) return { ok: false, code: 'VIOLATION_REVOKED' };
   if (v.appeals.some((a) => a.status === 'pending')) return { ok: false, code: 'APPEAL_PENDING' };
   if (v.appeals.length >= MAX_APPEALS) return { ok: false, code: 'APPEAL_LIMIT_REACHED' };

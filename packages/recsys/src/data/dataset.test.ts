@@ -14,7 +14,10 @@ test('people and items get dense indices in order of first appearance, sequences
 });
 
 test('a line that is not a pair is rejected with its line number', () => {
-  assert.throws(() => parseInteractions('1 2\n3\n'), (err: unknown) => err instanceof DatasetFormatError && err.line === 2 && /line 2/.test(err.message));
+  assert.throws(
+    () => parseInteractions('1 2\n3\n'),
+    (err: unknown) => err instanceof DatasetFormatError && err.line === 2 && /line 2/.test(err.message),
+  );
   assert.throws(() => parseInteractions('1 2 3\n'), DatasetFormatError);
 });
 

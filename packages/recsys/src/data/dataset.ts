@@ -19,8 +19,13 @@ export interface Interactions {
 
 /** A line that is not a `user item` pair; the message names the line. */
 export class DatasetFormatError extends Error {
-  constructor(readonly line: number, text: string) {
-    super(`line ${line} is not a "user item" pair: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}`);
+  constructor(
+    readonly line: number,
+    text: string,
+  ) {
+    super(
+      `line ${line} is not a "user item" pair: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}`,
+    );
     this.name = 'DatasetFormatError';
   }
 }

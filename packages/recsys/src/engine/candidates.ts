@@ -6,7 +6,12 @@
 export type CandidateSource = 'cooccurrence' | 'embedding' | 'trending';
 
 /** The k highest-scoring indices with a positive score (or any score when `positiveOnly` is false), skipping excluded ones. */
-export function topK(scores: Float32Array, k: number, exclude: (i: number) => boolean, positiveOnly = true): Int32Array {
+export function topK(
+  scores: Float32Array,
+  k: number,
+  exclude: (i: number) => boolean,
+  positiveOnly = true,
+): Int32Array {
   const heapItems = new Int32Array(k);
   const heapScores = new Float32Array(k);
   let size = 0;
@@ -44,7 +49,9 @@ export function topK(scores: Float32Array, k: number, exclude: (i: number) => bo
       siftDown(0);
     }
   }
-  const order = Array.from({ length: size }, (_, j) => j).sort((a, b) => heapScores[b]! - heapScores[a]! || heapItems[a]! - heapItems[b]!);
+  const order = Array.from({ length: size }, (_, j) => j).sort(
+    (a, b) => heapScores[b]! - heapScores[a]! || heapItems[a]! - heapItems[b]!,
+  );
   return Int32Array.from(order, (j) => heapItems[j]!);
 }
 
@@ -58,7 +65,10 @@ function swap(items: Int32Array, scores: Float32Array, a: number, b: number): vo
 }
 
 /** Merges source lists into one candidate list, remembering the first source that produced each item. */
-export function mergeCandidates(lists: [CandidateSource, Int32Array][]): { items: Int32Array; sources: CandidateSource[] } {
+export function mergeCandidates(lists: [CandidateSource, Int32Array][]): {
+  items: Int32Array;
+  sources: CandidateSource[];
+} {
   const seen = new Map<number, CandidateSource>();
   for (const [source, items] of lists) for (const i of items) if (!seen.has(i)) seen.set(i, source);
   return { items: Int32Array.from(seen.keys()), sources: Array.from(seen.values()) };

@@ -15,7 +15,12 @@ function ringData(): RowSequences {
     for (let s = 0; s < 6; s++) rows.push((start + s) % N);
     offsets.push(rows.length);
   }
-  return { offsets: Int32Array.from(offsets), rows: Int32Array.from(rows), userRows: Int32Array.from({ length: 120 }, (_, p) => p), itemRows: N };
+  return {
+    offsets: Int32Array.from(offsets),
+    rows: Int32Array.from(rows),
+    userRows: Int32Array.from({ length: 120 }, (_, p) => p),
+    itemRows: N,
+  };
 }
 const opts = { ...SEQ_EMBEDDING_DEFAULTS, dim: 16, recent: 3, negatives: 8, dropout: 0.2, lr: 0.1 };
 

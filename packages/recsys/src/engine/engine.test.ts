@@ -31,7 +31,10 @@ test('the engine learns the sequential structure and beats most-popular on it', 
   // Before the ranker is fitted the engine ranks by its embeddings alone.
   const embeddingsAlone = evaluate(engine, split, protocol.valid);
   const popularValid = evaluate(popularModel, split, protocol.valid);
-  assert.ok(embeddingsAlone.hr > popularValid.hr + 0.3, `embeddings HR@10 ${embeddingsAlone.hr} vs popular ${popularValid.hr}`);
+  assert.ok(
+    embeddingsAlone.hr > popularValid.hr + 0.3,
+    `embeddings HR@10 ${embeddingsAlone.hr} vs popular ${popularValid.hr}`,
+  );
   const fit = fitRankerOnValidation(engine, split, evaluableUsers(split), { negatives: 10, seed: 2 });
   assert.ok(fit.loss < Math.LN2);
   assert.ok(fit.weights.transition! > 0);
@@ -51,7 +54,8 @@ test('scoreAll agrees with score item by item (one ranking function for feed and
   const items = Int32Array.from({ length: split.numItems }, (_, i) => i);
   const one = new Float32Array(split.numItems);
   scorer.score(items, one);
-  for (let i = 0; i < all.length; i++) assert.ok(Math.abs(all[i]! - one[i]!) < 1e-4, `item ${i}: ${all[i]} vs ${one[i]}`);
+  for (let i = 0; i < all.length; i++)
+    assert.ok(Math.abs(all[i]! - one[i]!) < 1e-4, `item ${i}: ${all[i]} vs ${one[i]}`);
 });
 
 test('the feed path returns unseen candidates, best first, each with its source', () => {

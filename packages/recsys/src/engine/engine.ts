@@ -100,10 +100,17 @@ export class Engine implements Recommender {
    * Item ids are indices below numItems (the counting tables have a fixed size).
    */
   observe(user: number, history: Int32Array, item: number, time: number): void {
-    if (!this.known(item) || !history.every((i) => this.known(i))) throw new RangeError(`item ids must be whole numbers below ${this.numItems}`);
+    if (!this.known(item) || !history.every((i) => this.known(i)))
+      throw new RangeError(`item ids must be whole numbers below ${this.numItems}`);
     this.count(history, item, time);
     const e = this.embeddings;
-    e.step(e.userRow(user, time), this.rows(history, true, time), e.itemRow(item, time), e.items.rowCount, this.opts.onlineLr);
+    e.step(
+      e.userRow(user, time),
+      this.rows(history, true, time),
+      e.itemRow(item, time),
+      e.items.rowCount,
+      this.opts.onlineLr,
+    );
   }
 
   private known(item: number): boolean {
@@ -117,7 +124,8 @@ export class Engine implements Recommender {
    * `endTime`), standing in for a clock.
    */
   ingest(seqs: { offsets: Int32Array; items: Int32Array }, endTime = 0): RowSequences {
-    if (!seqs.items.every((i) => this.known(i))) throw new RangeError(`item ids must be whole numbers below ${this.numItems}`);
+    if (!seqs.items.every((i) => this.known(i)))
+      throw new RangeError(`item ids must be whole numbers below ${this.numItems}`);
     const users = seqs.offsets.length - 1;
     const e = this.embeddings;
     const rows = new Int32Array(seqs.items.length);
@@ -141,7 +149,10 @@ export class Engine implements Recommender {
   }
 
   /** Batch training in this thread: `ingest`, then epochs of SGD for every embedding model. */
-  train(seqs: { offsets: Int32Array; items: Int32Array }, opts: { endTime?: number; seed?: number; progress?: (done: number, total: number) => void } = {}): void {
+  train(
+    seqs: { offsets: Int32Array; items: Int32Array },
+    opts: { endTime?: number; seed?: number; progress?: (done: number, total: number) => void } = {},
+  ): void {
     const data = this.ingest(seqs, opts.endTime ?? 0);
     this.embeddings.train(data, this.opts.epochs, opts.seed ?? 7, opts.progress);
   }
@@ -190,7 +201,8 @@ export class Engine implements Recommender {
   /** Feature rows (FEATURES numbers per item) of `items` for one person, for fitting the ranker. */
   featureRows(u: number, history: Int32Array, items: Int32Array, out: Float32Array, at = 0): void {
     const signals = this.prepare(u, history);
-    for (let k = 0; k < items.length; k++) featureRow(items[k]!, this.embeddingScore(items[k]!), signals, out, at + k * FEATURES);
+    for (let k = 0; k < items.length; k++)
+      featureRow(items[k]!, this.embeddingScore(items[k]!), signals, out, at + k * FEATURES);
   }
 
   /**
@@ -215,7 +227,12 @@ export class Engine implements Recommender {
   }
 
   /** The feed path: candidates from every source, minus `exclude`, ranked; the best `k`. */
-  recommend(u: number, history: Int32Array, k: number, exclude: (item: number) => boolean = () => false): Recommendation[] {
+  recommend(
+    u: number,
+    history: Int32Array,
+    k: number,
+    exclude: (item: number) => boolean = () => false,
+  ): Recommendation[] {
     const seen = new Set(history);
     const skip = (i: number): boolean => seen.has(i) || exclude(i);
     const n = this.opts.candidatesPerSource;

@@ -18,7 +18,10 @@ export class EmbeddingEnsemble {
     size: number,
   ) {
     if (!Number.isInteger(size) || size < 1) throw new Error('an ensemble needs at least one member');
-    this.members = Array.from({ length: size }, (_, j) => new SeqEmbedding({ ...opts, seed: deriveSeed(opts.seed, `member-${j}`) }));
+    this.members = Array.from(
+      { length: size },
+      (_, j) => new SeqEmbedding({ ...opts, seed: deriveSeed(opts.seed, `member-${j}`) }),
+    );
   }
 
   get dim(): number {
@@ -84,7 +87,10 @@ export class EmbeddingEnsemble {
   scoreIds(zs: Float32Array[], out: Float32Array): void {
     const ids = this.items.rowIds as readonly (number | undefined)[];
     if (this.identity.version !== this.items.version) {
-      this.identity = { version: this.items.version, same: ids.length === out.length && ids.every((id, r) => id === r) };
+      this.identity = {
+        version: this.items.version,
+        same: ids.length === out.length && ids.every((id, r) => id === r),
+      };
     }
     if (this.identity.same) {
       this.scoreRows(zs, out);
@@ -105,14 +111,22 @@ export class EmbeddingEnsemble {
 
   /** The training jobs of all members (for workers), each with its own shuffling seed. */
   jobs(data: RowSequences, epochs: number, seed: number): TrainJob[] {
-    return this.members.map((m, j) => ({ opts: m.opts, data, userRowCount: this.users.rowCount, epochs, seed: deriveSeed(seed, `member-${j}`) }));
+    return this.members.map((m, j) => ({
+      opts: m.opts,
+      data,
+      userRowCount: this.users.rowCount,
+      epochs,
+      seed: deriveSeed(seed, `member-${j}`),
+    }));
   }
 
   /** Trains every member in this thread (the same result as running `jobs` in workers). */
   train(data: RowSequences, epochs: number, seed: number, progress?: (done: number, total: number) => void): void {
     const jobs = this.jobs(data, epochs, seed);
     const total = epochs * jobs.length;
-    jobs.forEach((job, j) => trainEpochs(this.members[j]!, job.data, job.epochs, job.seed, (e) => progress?.(j * epochs + e, total)));
+    jobs.forEach((job, j) =>
+      trainEpochs(this.members[j]!, job.data, job.epochs, job.seed, (e) => progress?.(j * epochs + e, total)),
+    );
   }
 
   load(states: SeqEmbeddingState[]): void {

@@ -45,7 +45,10 @@ test('small integer ids and other ids live side by side; expiry frees both kinds
   assert.equal(table.size, ids.length);
   // Last seen at 0..6: expire those before 4 (0, 7, 5_000_000, -3).
   const freed = table.expire(4);
-  assert.deepEqual(freed.sort((a, b) => a - b), rows.slice(0, 4).sort((a, b) => a - b));
+  assert.deepEqual(
+    freed.sort((a, b) => a - b),
+    rows.slice(0, 4).sort((a, b) => a - b),
+  );
   for (const id of ids.slice(0, 4)) assert.equal(table.find(id), -1);
   for (const id of ids.slice(4)) assert.ok(table.find(id) >= 0);
   assert.equal(table.size, 3);

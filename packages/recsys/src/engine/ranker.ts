@@ -51,7 +51,8 @@ export class LinearRanker {
     const diffs = new Float32Array(pairs * F);
     for (let g = 0, r = 0; g < groups; g++) {
       const p = g * size * F;
-      for (let k = 1; k < size; k++, r++) for (let f = 0; f < F; f++) diffs[r * F + f] = (x[p + f]! - x[p + k * F + f]!) / scale[f]!;
+      for (let k = 1; k < size; k++, r++)
+        for (let f = 0; f < F; f++) diffs[r * F + f] = (x[p + f]! - x[p + k * F + f]!) / scale[f]!;
     }
     const w = new Float64Array(F);
     for (let f = 0; f < F; f++) w[f] = this.weights[f]! * scale[f]!;

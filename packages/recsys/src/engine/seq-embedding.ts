@@ -132,8 +132,12 @@ export class SeqEmbedding {
   /** Loads parameters exported by a model whose rows were allocated in the same order. */
   loadState(state: SeqEmbeddingState): void {
     const d = this.opts.dim;
-    if (state.E.length !== this.items.rowCount * d || state.U.length !== this.users.rowCount * d || state.A.length !== this.A.length) {
-      throw new Error('embedding state does not match this model\'s rows');
+    if (
+      state.E.length !== this.items.rowCount * d ||
+      state.U.length !== this.users.rowCount * d ||
+      state.A.length !== this.A.length
+    ) {
+      throw new Error("embedding state does not match this model's rows");
     }
     this.E.set(state.E);
     this.B.set(state.B);

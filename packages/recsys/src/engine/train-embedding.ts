@@ -18,7 +18,13 @@ export interface RowSequences {
   weights?: Float32Array;
 }
 
-export function trainEpochs(model: SeqEmbedding, data: RowSequences, epochs: number, seed: number, progress?: (epoch: number) => void): void {
+export function trainEpochs(
+  model: SeqEmbedding,
+  data: RowSequences,
+  epochs: number,
+  seed: number,
+  progress?: (epoch: number) => void,
+): void {
   const { offsets, rows, userRows, itemRows, weights } = data;
   const owner = new Int32Array(rows.length);
   for (let k = 0; k + 1 < offsets.length; k++) owner.fill(k, offsets[k]!, offsets[k + 1]!);

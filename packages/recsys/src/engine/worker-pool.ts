@@ -14,14 +14,20 @@ function spawnWorker(): Worker {
   // same TypeScript loader before loading its entry, which a worker's entry cannot do itself.
   const loader = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./train-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+  return new Worker(
+    `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true },
+  );
 }
 
 export function defaultConcurrency(): number {
   return Math.max(1, availableParallelism());
 }
 
-export function trainInWorkers(jobs: TrainJob[], opts: { concurrency?: number; onEpoch?: () => void } = {}): Promise<SeqEmbeddingState[]> {
+export function trainInWorkers(
+  jobs: TrainJob[],
+  opts: { concurrency?: number; onEpoch?: () => void } = {},
+): Promise<SeqEmbeddingState[]> {
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? defaultConcurrency(), jobs.length));
   const results: SeqEmbeddingState[] = new Array(jobs.length);
   let next = 0;

@@ -17,7 +17,12 @@ export interface RankerFitReport {
   weights: Record<string, number>;
 }
 
-export function fitRankerOnValidation(engine: Engine, split: Split, users: Int32Array, opts: { negatives: number; seed: number; fit?: RankerFitOptions }): RankerFitReport {
+export function fitRankerOnValidation(
+  engine: Engine,
+  split: Split,
+  users: Int32Array,
+  opts: { negatives: number; seed: number; fit?: RankerFitOptions },
+): RankerFitReport {
   const size = opts.negatives + 1;
   const x = new Float32Array(users.length * size * FEATURES);
   const items = new Int32Array(size);

@@ -50,5 +50,12 @@ export function evaluate(model: Recommender, split: Split, plan: PhasePlan, opts
   }
   const s = sampled.mean();
   const f = all ? full.mean() : null;
-  return { users: total, hr: s.hr, ndcg: s.ndcg, fullHr: f ? f.hr : null, fullNdcg: f ? f.ndcg : null, seconds: (performance.now() - started) / 1000 };
+  return {
+    users: total,
+    hr: s.hr,
+    ndcg: s.ndcg,
+    fullHr: f ? f.hr : null,
+    fullNdcg: f ? f.ndcg : null,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -19,7 +19,12 @@ export function sampledRank(scores: Float32Array | Float64Array, n = scores.leng
  * Rank of item `target` against every other item whose mark is not `stamp` (the marks flag the
  * user's own interactions, which are not competitors).
  */
-export function fullRank(scores: Float32Array | Float64Array, target: number, marks: Int32Array, stamp: number): number {
+export function fullRank(
+  scores: Float32Array | Float64Array,
+  target: number,
+  marks: Int32Array,
+  stamp: number,
+): number {
   const t = scores[target]!;
   let rank = 0;
   if (Number.isNaN(t)) {

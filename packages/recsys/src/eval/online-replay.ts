@@ -40,7 +40,23 @@ export class OnlineReplayModel implements Recommender {
   ) {
     this.rng = new Rng(opts.seed);
     for (let i = numItems - 1; i >= 0; i--) {
-      this.engine.upsertVideo({ id: String(i), title: '', creatorId: `c${i}`, creatorName: '', categoryId: null, categoryName: null, tags: [], priceFen: null, shopId: null, productIds: [], publishedAt: T0 }, false, T0);
+      this.engine.upsertVideo(
+        {
+          id: String(i),
+          title: '',
+          creatorId: `c${i}`,
+          creatorName: '',
+          categoryId: null,
+          categoryName: null,
+          tags: [],
+          priceFen: null,
+          shopId: null,
+          productIds: [],
+          publishedAt: T0,
+        },
+        false,
+        T0,
+      );
     }
   }
 
@@ -52,7 +68,8 @@ export class OnlineReplayModel implements Recommender {
       this.clock += STEP_MS;
       if (this.engine.profileOf(actor)) {
         this.choices++;
-        if (this.engine.learnChoice(actor, item, this.clock, this.opts.negatives, (n) => this.rng.int(n))) this.offered++;
+        if (this.engine.learnChoice(actor, item, this.clock, this.opts.negatives, (n) => this.rng.int(n)))
+          this.offered++;
       }
       this.engine.observe({ actor, kind: 'purchase', videoId: String(items[k]!), at: this.clock });
     }
@@ -65,7 +82,8 @@ export class OnlineReplayModel implements Recommender {
 
   forUser(u: number): UserScorer {
     const values = new Map<number, number>();
-    for (const [item, value] of this.engine.valuedCandidates(`u${u}`, this.clock)) values.set(Number(this.engine.catalog.meta(item).id), value);
+    for (const [item, value] of this.engine.valuedCandidates(`u${u}`, this.clock))
+      values.set(Number(this.engine.catalog.meta(item).id), value);
     return {
       score: (items, out) => {
         for (let k = 0; k < items.length; k++) out[k] = values.get(items[k]!) ?? NOT_OFFERED;

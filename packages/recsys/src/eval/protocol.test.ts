@@ -43,17 +43,28 @@ test('at most maxUsers evaluable users, distinct and ascending; all of them when
   assert.ok(sampled.sampledUsers);
   assert.equal(sampled.evaluableUsers, all.length);
   const users = Array.from(sampled.test.users);
-  assert.deepEqual(users, [...new Set(users)].sort((x, y) => x - y));
+  assert.deepEqual(
+    users,
+    [...new Set(users)].sort((x, y) => x - y),
+  );
   for (const u of users) assert.ok(split.test[u]! >= 0);
   const every = buildProtocol(split, { seed: 1, maxUsers: 10_000 });
   assert.deepEqual(every.test.users, all);
   assert.ok(!every.sampledUsers);
-  assert.deepEqual(every.test.targets, all.map((u) => split.test[u]!));
-  assert.deepEqual(every.valid.targets, all.map((u) => split.valid[u]!));
+  assert.deepEqual(
+    every.test.targets,
+    all.map((u) => split.test[u]!),
+  );
+  assert.deepEqual(
+    every.valid.targets,
+    all.map((u) => split.valid[u]!),
+  );
 });
 
 test('drawing negatives for someone who has seen every item is refused', () => {
-  const tiny = leaveOneOut(synthetic({ users: 1, numItems: 4, clusters: 1, minLength: 4, maxLength: 4, sequential: 1 }));
+  const tiny = leaveOneOut(
+    synthetic({ users: 1, numItems: 4, clusters: 1, minLength: 4, maxLength: 4, sequential: 1 }),
+  );
   assert.equal(tiny.numItems, 4);
   assert.throws(() => sampleNegatives(tiny, Int32Array.from([0]), 5, 1), /every item/);
 });

@@ -57,7 +57,14 @@ export function buildProtocol(split: Split, opts: ProtocolOptions = {}): Protoco
     targets: users.map((u) => (phase === 'valid' ? split.valid[u]! : split.test[u]!)),
     negatives: sampleNegatives(split, users, negatives, deriveSeed(seed, `negatives-${phase}`)),
   });
-  return { seed, negatives, evaluableUsers: all.length, sampledUsers: users.length < all.length, valid: plan('valid'), test: plan('test') };
+  return {
+    seed,
+    negatives,
+    evaluableUsers: all.length,
+    sampledUsers: users.length < all.length,
+    valid: plan('valid'),
+    test: plan('test'),
+  };
 }
 
 /** Marks every item user u interacted with (train, validation, test) with `stamp`; returns how many. */

@@ -9,7 +9,13 @@ const engine = { members: 2, epochs: 6, embedding: { ...ENGINE_DEFAULTS.embeddin
 
 test('one run reports every model on the same protocol, and the engine wins on sequential data', async () => {
   const stages = new Set<string>();
-  const report = await runEval(data, { seed: 3, maxUsers: 200, engine, workers: 2, progress: (stage) => stages.add(stage) });
+  const report = await runEval(data, {
+    seed: 3,
+    maxUsers: 200,
+    engine,
+    workers: 2,
+    progress: (stage) => stages.add(stage),
+  });
   assert.equal(report.protocol.users_evaluated, 200);
   assert.equal(report.protocol.users_sampled, true);
   assert.equal(report.protocol.negatives, 100);
@@ -27,12 +33,21 @@ test('one run reports every model on the same protocol, and the engine wins on s
   assert.ok(e['hr@10'] > popular['hr@10'] + 0.2, `engine ${e['hr@10']} vs popular ${popular['hr@10']}`);
   assert.ok(stages.has('engine embedding epochs') && stages.has('popular test') && stages.has('online replay'));
   const online = report.results.online;
-  assert.ok(online['hr@10'] > popular['hr@10'], `the live feed's engine ${online['hr@10']} vs popular ${popular['hr@10']}`);
-  assert.ok(Number(online.choices_among_candidates) > 0.2, `choices among candidates ${online.choices_among_candidates}`);
+  assert.ok(
+    online['hr@10'] > popular['hr@10'],
+    `the live feed's engine ${online['hr@10']} vs popular ${popular['hr@10']}`,
+  );
+  assert.ok(
+    Number(online.choices_among_candidates) > 0.2,
+    `choices among candidates ${online.choices_among_candidates}`,
+  );
   assert.ok(report.rss_mb > 0 && report.train_s >= e.train_s);
   const retrained = report.results.retrained;
   assert.ok(stages.has('live (retrained) epochs') && Number(retrained.swapped_videos) === 150);
-  assert.ok(retrained['full_hr@10']! >= online['full_hr@10']!, `retrained ${retrained['full_hr@10']} vs online ${online['full_hr@10']} (full HR@10)`);
+  assert.ok(
+    retrained['full_hr@10']! >= online['full_hr@10']!,
+    `retrained ${retrained['full_hr@10']} vs online ${online['full_hr@10']} (full HR@10)`,
+  );
 });
 
 test('the same seed reproduces the same figures', async () => {

@@ -55,7 +55,13 @@ export interface ModelReport {
 export interface EvalReport {
   protocol: Record<string, unknown>;
   /** `engine`: the batch-trained sequence model; `online`: the live feed's engine, replayed; `retrained`: the same with the feed's retraining (once, on the train sequences) swapped in. */
-  results: { popular: ModelReport; cooccurrence: ModelReport; engine: ModelReport; online: ModelReport; retrained: ModelReport };
+  results: {
+    popular: ModelReport;
+    cooccurrence: ModelReport;
+    engine: ModelReport;
+    online: ModelReport;
+    retrained: ModelReport;
+  };
   train_s: number;
   eval_s: number;
   rss_mb: number;
@@ -72,10 +78,20 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
   const full = opts.full ?? true;
   const progress = opts.progress ?? (() => {});
   const split = leaveOneOut(data);
-  const protocol = buildProtocol(split, { seed, maxUsers: opts.maxUsers ?? DEFAULT_MAX_USERS, negatives: DEFAULT_NEGATIVES });
+  const protocol = buildProtocol(split, {
+    seed,
+    maxUsers: opts.maxUsers ?? DEFAULT_MAX_USERS,
+    negatives: DEFAULT_NEGATIVES,
+  });
   let peak = rssMb();
   /** Scores the validation phase with `validModel` and the test phase with `testModel`. */
-  const measure = (name: string, validModel: Recommender, trainS: number, extra: Record<string, unknown>, testModel: Recommender): ModelReport => {
+  const measure = (
+    name: string,
+    validModel: Recommender,
+    trainS: number,
+    extra: Record<string, unknown>,
+    testModel: Recommender,
+  ): ModelReport => {
     const rss = rssMb();
     peak = Math.max(peak, rss);
     const v = evaluate(validModel, split, protocol.valid, { progress: (d, t) => progress(`${name} validation`, d, t) });
@@ -101,7 +117,11 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
     return measure('cooccurrence', valid!, seconds(started), { settings: COOCCURRENCE_DEFAULTS }, test!);
   })();
 
-  const engineOpts: EngineOptions = { ...ENGINE_DEFAULTS, ...opts.engine, ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}) };
+  const engineOpts: EngineOptions = {
+    ...ENGINE_DEFAULTS,
+    ...opts.engine,
+    ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
+  };
   const started = performance.now();
   // One engine trained on train (for tuning), one on train + validation (for test); their
   // embedding models train in parallel on worker threads.
@@ -113,14 +133,26 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
   ];
   let epochsDone = 0;
   const totalEpochs = jobs.length * engineOpts.epochs;
-  const states = await trainInWorkers(jobs, { concurrency: opts.workers, onEpoch: () => progress('engine embedding epochs', ++epochsDone, totalEpochs) });
+  const states = await trainInWorkers(jobs, {
+    concurrency: opts.workers,
+    onEpoch: () => progress('engine embedding epochs', ++epochsDone, totalEpochs),
+  });
   tuned.embeddings.load(states.slice(0, engineOpts.members));
   final.embeddings.load(states.slice(engineOpts.members));
   progress('engine ranker fit (validation)', 0, 1);
-  const ranker: RankerFitReport = fitRankerOnValidation(tuned, split, evaluableUsers(split), { negatives: 20, seed: deriveSeed(seed, 'ranker') });
+  const ranker: RankerFitReport = fitRankerOnValidation(tuned, split, evaluableUsers(split), {
+    negatives: 20,
+    seed: deriveSeed(seed, 'ranker'),
+  });
   progress('engine ranker fit (validation)', 1, 1);
   final.ranker.weights.set(tuned.ranker.weights);
-  const engine = measure('engine', tuned, seconds(started), { members: engineOpts.members, epochs: engineOpts.epochs, dim: engineOpts.embedding.dim, ranker }, final);
+  const engine = measure(
+    'engine',
+    tuned,
+    seconds(started),
+    { members: engineOpts.members, epochs: engineOpts.epochs, dim: engineOpts.embedding.dim, ranker },
+    final,
+  );
   const online = replayOnline(split, protocol, { seed, full, progress });
   peak = Math.max(peak, online.rss_mb);
   const retrained = replayOnline(split, protocol, { seed, full, progress, retrain: opts.retrain ?? RETRAIN_DEFAULTS });
@@ -130,8 +162,14 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
   return {
     protocol: describeProtocol(data, protocol),
     results: { popular, cooccurrence, engine, online, retrained },
-    train_s: round(all.reduce((t, m) => t + m.train_s, 0), 1),
-    eval_s: round(all.reduce((t, m) => t + m.eval_s, 0), 1),
+    train_s: round(
+      all.reduce((t, m) => t + m.train_s, 0),
+      1,
+    ),
+    eval_s: round(
+      all.reduce((t, m) => t + m.eval_s, 0),
+      1,
+    ),
     rss_mb: peak,
   };
 }
@@ -141,7 +179,11 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
  * scored; then every validation item is replayed too and the test item scored (the engine
  * learns online, so one model serves both phases, and no test item is ever replayed).
  */
-export function replayOnline(split: Split, protocol: Protocol, opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions }): ModelReport {
+export function replayOnline(
+  split: Split,
+  protocol: Protocol,
+  opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions },
+): ModelReport {
   const started = performance.now();
   const name = opts.retrain ? 'live (retrained)' : 'online';
   const model = new OnlineReplayModel(split.numItems, { negatives: 4, seed: deriveSeed(opts.seed, 'online') });
@@ -159,8 +201,14 @@ export function replayOnline(split: Split, protocol: Protocol, opts: { seed: num
     // The history's times are the replay's; each person's latest train item is held out for
     // the ranker's choice weights (as the platform holds out its latest choice), never a
     // validation or test item.
-    const set = trainingSetOf(split.train, split.numItems, { holdOutLast: true, t0: REPLAY_T0, stepMs: REPLAY_STEP_MS });
-    const snapshot = retrain(set, { ...r, seed: deriveSeed(opts.seed, 'retrain') }, (e) => opts.progress(`${name} epochs`, e, r.epochs));
+    const set = trainingSetOf(split.train, split.numItems, {
+      holdOutLast: true,
+      t0: REPLAY_T0,
+      stepMs: REPLAY_STEP_MS,
+    });
+    const snapshot = retrain(set, { ...r, seed: deriveSeed(opts.seed, 'retrain') }, (e) =>
+      opts.progress(`${name} epochs`, e, r.epochs),
+    );
     extra.retrain_s = round(seconds(retrainStarted), 1);
     extra.swapped_videos = model.swap(snapshot);
     extra.covisit_rows = snapshot.covisit?.owners.length ?? 0;
@@ -174,8 +222,15 @@ export function replayOnline(split: Split, protocol: Protocol, opts: { seed: num
   const more = performance.now();
   for (let u = 0; u < split.numUsers; u++) if (split.valid[u]! >= 0) model.play(u, [split.valid[u]!]);
   trainS += seconds(more);
-  const t = evaluate(model, split, protocol.test, { full: opts.full, progress: (d, n) => opts.progress(`${name} test`, d, n) });
-  return report(v, t, trainS, Math.max(rss, rssMb()), { ...extra, replayed_choices: model.choices, choices_among_candidates: round(model.offered / Math.max(1, model.choices), 4) });
+  const t = evaluate(model, split, protocol.test, {
+    full: opts.full,
+    progress: (d, n) => opts.progress(`${name} test`, d, n),
+  });
+  return report(v, t, trainS, Math.max(rss, rssMb()), {
+    ...extra,
+    replayed_choices: model.choices,
+    choices_among_candidates: round(model.offered / Math.max(1, model.choices), 4),
+  });
 }
 
 /** Train sequences with each evaluated user's validation item appended: the model's input at test time. */
@@ -192,7 +247,13 @@ export function withValidation(split: Split): { offsets: Int32Array; items: Int3
   return { offsets, items };
 }
 
-function report(v: PhaseResult, t: PhaseResult, trainS: number, rss: number, extra: Record<string, unknown>): ModelReport {
+function report(
+  v: PhaseResult,
+  t: PhaseResult,
+  trainS: number,
+  rss: number,
+  extra: Record<string, unknown>,
+): ModelReport {
   return {
     'hr@10': round(t.hr, 4),
     'ndcg@10': round(t.ndcg, 4),
@@ -209,7 +270,8 @@ function report(v: PhaseResult, t: PhaseResult, trainS: number, rss: number, ext
 
 function describeProtocol(data: Interactions, p: Protocol): Record<string, unknown> {
   return {
-    split: 'leave-one-out per user: last item = test, second-to-last = validation, rest = train; users with < 3 interactions: train only, not evaluated',
+    split:
+      'leave-one-out per user: last item = test, second-to-last = validation, rest = train; users with < 3 interactions: train only, not evaluated',
     interactions: data.items.length,
     users: data.numUsers,
     items: data.numItems,
@@ -222,7 +284,8 @@ function describeProtocol(data: Interactions, p: Protocol): Record<string, unkno
     prng: 'xoshiro128** seeded by splitmix32, one derived stream per purpose',
     ties: 'rank = number of competing items scoring >= the held-out item (ties count against the model)',
     cutoff: MODEL_CUTOFF,
-    test_input: 'train sequence + validation item; every model is rebuilt from train + validation items for test (from train alone for validation)',
+    test_input:
+      'train sequence + validation item; every model is rebuilt from train + validation items for test (from train alone for validation)',
     tuning: 'validation item only (never test)',
     full_ranking: 'held-out item against every item the user never interacted with',
   };

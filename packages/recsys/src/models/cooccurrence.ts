@@ -21,7 +21,14 @@ export interface CooccurrenceOptions {
 }
 
 /** Chosen on the validation item of the Amazon Games set (window and decays from a small grid). */
-export const COOCCURRENCE_DEFAULTS: CooccurrenceOptions = { window: 200, decay: 0.9, backward: 0.3, alpha: 0.7, recent: 200, recency: 0.9 };
+export const COOCCURRENCE_DEFAULTS: CooccurrenceOptions = {
+  window: 200,
+  decay: 0.9,
+  backward: 0.3,
+  alpha: 0.7,
+  recent: 200,
+  recency: 0.9,
+};
 
 export class Cooccurrence {
   readonly counts: Float64Array;
@@ -70,7 +77,11 @@ export class Cooccurrence {
         this.pairsOf(seq, p, seq[p]!, push);
       }
     }
-    this.rebuild(pairs.src.subarray(0, pairs.length), pairs.dst.subarray(0, pairs.length), pairs.wt.subarray(0, pairs.length));
+    this.rebuild(
+      pairs.src.subarray(0, pairs.length),
+      pairs.dst.subarray(0, pairs.length),
+      pairs.wt.subarray(0, pairs.length),
+    );
   }
 
   /** Calls fn(a, b, w) for the pairs `item` forms with history[0 .. len). */
@@ -86,7 +97,8 @@ export class Cooccurrence {
   }
 
   private forEachPair(fn: (a: number, b: number, w: number) => void): void {
-    for (let a = 0; a < this.numItems; a++) for (let k = this.offsets[a]!; k < this.offsets[a + 1]!; k++) fn(a, this.neighbours[k]!, this.weights[k]!);
+    for (let a = 0; a < this.numItems; a++)
+      for (let k = this.offsets[a]!; k < this.offsets[a + 1]!; k++) fn(a, this.neighbours[k]!, this.weights[k]!);
     for (const [a, row] of this.delta) for (const [b, w] of row) fn(a, b, w);
   }
 
@@ -141,7 +153,8 @@ export class Cooccurrence {
   accumulate(history: Int32Array, out: Float32Array, scale = 1): void {
     const { recent, recency } = this.opts;
     let w = scale;
-    for (let k = 1; k <= recent && k <= history.length; k++, w *= recency) this.addNeighbours(history[history.length - k]!, out, w);
+    for (let k = 1; k <= recent && k <= history.length; k++, w *= recency)
+      this.addNeighbours(history[history.length - k]!, out, w);
   }
 }
 

@@ -27,7 +27,10 @@ test('most-popular scores train counts and beats random ranking on skewed data',
   const skewed = leaveOneOut(synthetic({ users: 500, numItems: 300, sequential: 0.1 }));
   const skewedPlan = buildProtocol(skewed, { seed: 4 }).test;
   const counts = itemCounts(skewed.train, skewed.numItems);
-  assert.equal(counts.reduce((a, b) => a + b, 0), skewed.train.items.length);
+  assert.equal(
+    counts.reduce((a, b) => a + b, 0),
+    skewed.train.items.length,
+  );
   const popular = evaluate(new PopularModel(counts), skewed, skewedPlan);
   const random = evaluate(randomModel(1), skewed, skewedPlan);
   assert.ok(random.hr > 0.02 && random.hr < 0.2, `random HR@10 ${random.hr} should be near 10/101`);

@@ -13,7 +13,12 @@ import { CHOICE_FEATURE_COUNT, choiceFeatures, COVISIT_LATEST, COVISIT_RECENCY }
 const scratch = new Float64Array(CHOICE_FEATURE_COUNT);
 
 /** The co-occurrence score of every neighbour of the person's latest videos (as the fit read it). */
-export function covisitScores(covisit: Covisitation, p: Profile | undefined, now: number, out: Map<number, number>): Map<number, number> {
+export function covisitScores(
+  covisit: Covisitation,
+  p: Profile | undefined,
+  now: number,
+  out: Map<number, number>,
+): Map<number, number> {
   out.clear();
   if (!p) return out;
   const { items } = p.recentItems();
@@ -24,7 +29,13 @@ export function covisitScores(covisit: Covisitation, p: Profile | undefined, now
 }
 
 /** Log-odds shifts (≤ 0) of the candidates, into `out`. */
-export function choiceShifts(weights: Float64Array, items: ArrayLike<number>, emb: Float32Array, cov: ReadonlyMap<number, number>, out: Float64Array): Float64Array {
+export function choiceShifts(
+  weights: Float64Array,
+  items: ArrayLike<number>,
+  emb: Float32Array,
+  cov: ReadonlyMap<number, number>,
+  out: Float64Array,
+): Float64Array {
   let best = -Infinity;
   for (let j = 0; j < items.length; j++) {
     choiceFeatures(emb[j]!, cov.get(items[j]!) ?? 0, scratch);

@@ -6,7 +6,10 @@ import { Covisitation, COVISITATION_DEFAULTS } from './covisitation.js';
 /** The table's rules written plainly, one array of pairs per item: the oracle for the slabs. */
 class Plain {
   readonly rows = new Map<number, { ref: number; pairs: { b: number; w: number }[] }>();
-  constructor(readonly cap: number, readonly halfLife: number) {}
+  constructor(
+    readonly cap: number,
+    readonly halfLife: number,
+  ) {}
   add(a: number, b: number, weight: number, at: number): void {
     let row = this.rows.get(a);
     if (!row) this.rows.set(a, (row = { ref: at, pairs: [] }));
@@ -58,12 +61,25 @@ test('the slab table keeps what a plain table of rows keeps, evictions and decay
     const got: { b: number; w: number }[] = [];
     slab.forEachNeighbour(a, now, (b, w) => got.push({ b, w }));
     const f = Math.pow(2, -(now - row.ref) / opts.halfLife);
-    assert.deepEqual(got.map((p) => p.b), row.pairs.map((p) => p.b), `row ${a}`);
-    got.forEach((p, i) => assert.ok(Math.abs(p.w - row.pairs[i]!.w * f) <= 1e-6 * Math.max(1, p.w), `row ${a}, ${p.w} against ${row.pairs[i]!.w * f}`));
+    assert.deepEqual(
+      got.map((p) => p.b),
+      row.pairs.map((p) => p.b),
+      `row ${a}`,
+    );
+    got.forEach((p, i) =>
+      assert.ok(
+        Math.abs(p.w - row.pairs[i]!.w * f) <= 1e-6 * Math.max(1, p.w),
+        `row ${a}, ${p.w} against ${row.pairs[i]!.w * f}`,
+      ),
+    );
   }
   // 4 bytes per item of the index map, and per row rowCap ids and weights (8 bytes each), a count byte and a reference time; the rows grow by half.
   const row = 4 * 8 + 1 + 8;
-  assert.ok(slab.bytes >= plain.rows.size * row && slab.bytes <= (plain.rows.size * 1.5 + 1_024) * row + 4 * 2 * (items + 1_024), String(slab.bytes));
+  assert.ok(
+    slab.bytes >= plain.rows.size * row &&
+      slab.bytes <= (plain.rows.size * 1.5 + 1_024) * row + 4 * 2 * (items + 1_024),
+    String(slab.bytes),
+  );
   let none = 0;
   slab.forEachNeighbour(items + 10_000, now, () => none++);
   assert.equal(none, 0);

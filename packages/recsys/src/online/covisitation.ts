@@ -15,7 +15,14 @@ export interface CovisitationOptions {
   rowCap: number;
 }
 
-export const COVISITATION_DEFAULTS: CovisitationOptions = { window: 8, decay: 0.8, backward: 0.5, sessionGapMs: 30 * 60_000, halfLife: 3 * 24 * 3600_000, rowCap: 32 };
+export const COVISITATION_DEFAULTS: CovisitationOptions = {
+  window: 8,
+  decay: 0.8,
+  backward: 0.5,
+  sessionGapMs: 30 * 60_000,
+  halfLife: 3 * 24 * 3600_000,
+  rowCap: 32,
+};
 
 /**
  * The table in slabs, not one object per row: `rowOf[item]` (an Int32 index map, 4 bytes per
@@ -42,7 +49,9 @@ export class Covisitation {
 
   /** Bytes held by the index map and the slabs (for the memory report). */
   get bytes(): number {
-    return this.rowOf.byteLength + this.ids.byteLength + this.w.byteLength + this.counts.byteLength + this.refs.byteLength;
+    return (
+      this.rowOf.byteLength + this.ids.byteLength + this.w.byteLength + this.counts.byteLength + this.refs.byteLength
+    );
   }
 
   /** The row of item, made when it has none. */

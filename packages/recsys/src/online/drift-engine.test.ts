@@ -27,7 +27,11 @@ function engine(drift: typeof DRIFT_DEFAULTS | null, n = 1200): OnlineEngine {
 }
 
 /** A person who watches every video of the category `taste(page)` to the end and skips every other, over `pages` pages. */
-function scroll(e: OnlineEngine, pages: number, taste: (page: number) => number = () => 0): Array<{ videoId: string; code: string; category: string }> {
+function scroll(
+  e: OnlineEngine,
+  pages: number,
+  taste: (page: number) => number = () => 0,
+): Array<{ videoId: string; code: string; category: string }> {
   const shown = new Set<string>();
   const served: Array<{ videoId: string; code: string; category: string }> = [];
   let at = T0;
@@ -39,7 +43,14 @@ function scroll(e: OnlineEngine, pages: number, taste: (page: number) => number 
       served.push({ videoId: r.videoId, code: r.reason.code, category: `cat_${i % CATEGORIES.length}` });
       e.observe({ actor: 'usr_a', kind: 'impression', videoId: r.videoId, at });
       const liked = i % CATEGORIES.length === taste(p);
-      e.observe({ actor: 'usr_a', kind: 'view_progress', videoId: r.videoId, watchMs: liked ? 15_000 : 1_000, durationMs: 15_000, at });
+      e.observe({
+        actor: 'usr_a',
+        kind: 'view_progress',
+        videoId: r.videoId,
+        watchMs: liked ? 15_000 : 1_000,
+        durationMs: 15_000,
+        at,
+      });
       if (liked) e.observe({ actor: 'usr_a', kind: 'complete', videoId: r.videoId, at });
       at += 3_000;
     }
@@ -73,8 +84,12 @@ test('with drift handling off, no page explores and nothing is counted', () => {
 test('when a taste moves to another category, the short-term state follows it sooner than the long-term profile alone', () => {
   // Twenty pages of category 0, then category 1 (met through exploration or the other sources).
   const taste = (page: number): number => (page < 20 ? 0 : 1);
-  const after = (list: Array<{ category: string }>): number => list.slice(200, 300).filter((s) => s.category === 'cat_1').length;
+  const after = (list: Array<{ category: string }>): number =>
+    list.slice(200, 300).filter((s) => s.category === 'cat_1').length;
   const on = after(scroll(engine(DRIFT_DEFAULTS), 30, taste));
   const off = after(scroll(engine(null), 30, taste));
-  assert.ok(on > off, `the new taste's videos in the ten pages after the change: ${on} with drift handling, ${off} without`);
+  assert.ok(
+    on > off,
+    `the new taste's videos in the ten pages after the change: ${on} with drift handling, ${off} without`,
+  );
 });

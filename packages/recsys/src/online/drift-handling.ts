@@ -35,7 +35,15 @@ export class DriftHandling {
   observe(s: Signal, item: number, w: number): void {
     if (s.kind !== 'impression' && w === 0) return;
     const keys = this.catalog.keys(item);
-    this.table.observe(s.actor, s.kind === 'impression' ? 'impression' : 'other', s.kind === 'impression' ? 0 : w, item, keys.category ? keys.categoryHash : null, keys.creatorHash, s.at);
+    this.table.observe(
+      s.actor,
+      s.kind === 'impression' ? 'impression' : 'other',
+      s.kind === 'impression' ? 0 : w,
+      item,
+      keys.category ? keys.categoryHash : null,
+      keys.creatorHash,
+      s.at,
+    );
   }
 
   /**
@@ -90,7 +98,12 @@ export class DriftHandling {
     const slots = this.table.exploreSlots(actor, limit);
     if (slots === 0) return [];
     const view = this.table.view(actor, now);
-    const cats = underShown(this.categoryList(), (id) => (view ? view.shown(stringHash(id)) : 0), this.turn++, slots * 3);
+    const cats = underShown(
+      this.categoryList(),
+      (id) => (view ? view.shown(stringHash(id)) : 0),
+      this.turn++,
+      slots * 3,
+    );
     return exploreSource(state, cats, skip, slots);
   }
 

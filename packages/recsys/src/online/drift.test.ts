@@ -58,7 +58,11 @@ test('the drift table: impressions without engagement tire a category, engagemen
   const b = v.factor(CAT_B, CREATOR + 1, 0.5);
   assert.ok(a > 1 && b < 1 && a > 3 * b, `engaged ${a} against skipped ${b}`);
   assert.ok(v.shown(CAT_A) > 5 && v.shown(CAT_B) > 5);
-  assert.deepEqual(v.interests().map((e) => e.categoryHash), [CAT_A], 'only the engaged category has short-term interest');
+  assert.deepEqual(
+    v.interests().map((e) => e.categoryHash),
+    [CAT_A],
+    'only the engaged category has short-term interest',
+  );
   assert.equal(v.interests()[0]!.item, 9, 'its latest engaged video represents it');
   const later = t.view('u', at + 10 * 60_000)!;
   assert.ok(later.factor(CAT_B, CREATOR + 1, 0.5) > b, 'fatigue recovers with time');
@@ -96,9 +100,18 @@ test('exploration credit gives the configured share exactly over pages', () => {
 
 test('under-shown categories come first, the rotation breaks ties, and slots are spread, never first', () => {
   const shown: Record<string, number> = { a: 5, b: 0, c: 2, d: 0 };
-  assert.deepEqual(underShown(['a', 'b', 'c', 'd'], (id) => shown[id]!, 0, 3), ['b', 'd', 'c']);
-  assert.deepEqual(underShown(['a', 'b', 'c', 'd'], (id) => shown[id]!, 2, 2), ['d', 'b']);
-  assert.deepEqual(underShown([], () => 0, 3, 2), []);
+  assert.deepEqual(
+    underShown(['a', 'b', 'c', 'd'], (id) => shown[id]!, 0, 3),
+    ['b', 'd', 'c'],
+  );
+  assert.deepEqual(
+    underShown(['a', 'b', 'c', 'd'], (id) => shown[id]!, 2, 2),
+    ['d', 'b'],
+  );
+  assert.deepEqual(
+    underShown([], () => 0, 3, 2),
+    [],
+  );
   assert.deepEqual(exploreSlotsAt(10, 1), [5]);
   assert.deepEqual(exploreSlotsAt(10, 2), [3, 6]);
   assert.ok(exploreSlotsAt(10, 3).every((p) => p > 0 && p < 10));

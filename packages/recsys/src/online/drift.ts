@@ -21,7 +21,13 @@ export interface DriftOptions {
   exploreShare: number;
 }
 
-export const DRIFT_DEFAULTS: DriftOptions = { halfLifeEvents: 20, halfLifeMs: 30 * 60_000, blend: 0.5, fatigue: 1.5, exploreShare: 0.05 };
+export const DRIFT_DEFAULTS: DriftOptions = {
+  halfLifeEvents: 20,
+  halfLifeMs: 30 * 60_000,
+  blend: 0.5,
+  fatigue: 1.5,
+  exploreShare: 0.05,
+};
 
 /** Category and creator slots per person. */
 export const CATEGORY_SLOTS = 8;
@@ -37,7 +43,11 @@ const STRIDE = SLOTS * FIELDS;
 const BASE_PRIOR = 0.3;
 
 /** The decay factor of `events` impressions and `ms` milliseconds. */
-export function decayFactor(events: number, ms: number, opts: Pick<DriftOptions, 'halfLifeEvents' | 'halfLifeMs'>): number {
+export function decayFactor(
+  events: number,
+  ms: number,
+  opts: Pick<DriftOptions, 'halfLifeEvents' | 'halfLifeMs'>,
+): number {
   const e = events > 0 && opts.halfLifeEvents > 0 ? events / opts.halfLifeEvents : 0;
   const t = ms > 0 && opts.halfLifeMs > 0 ? ms / opts.halfLifeMs : 0;
   return Math.pow(2, -(e + t));
@@ -48,7 +58,13 @@ export function decayFactor(events: number, ms: number, opts: Pick<DriftOptions,
  * each share the key's weight over the total of its kind (so a long history does not drown
  * what the person engages with now).
  */
-export function blendedShare(long: number, longTotal: number, short: number, shortTotal: number, blend: number): number {
+export function blendedShare(
+  long: number,
+  longTotal: number,
+  short: number,
+  shortTotal: number,
+  blend: number,
+): number {
   const l = longTotal > 0 ? Math.max(0, long) / longTotal : 0;
   const s = shortTotal > 0 ? Math.max(0, short) / shortTotal : 0;
   return (1 - blend) * l + blend * s;
@@ -61,7 +77,7 @@ export function blendedShare(long: number, longTotal: number, short: number, sho
  */
 export function interestFactor(longShare: number, blended: number): number {
   const f = (0.05 + blended) / (0.05 + longShare);
-  return f < 0.5 ? 0.5 : Math.min(f , 2);
+  return f < 0.5 ? 0.5 : Math.min(f, 2);
 }
 
 /** One person's row, read once per page. */
@@ -102,7 +118,15 @@ export class DriftTable {
 
   /** Bytes held by the typed arrays (the map from person to row aside). */
   get bytes(): number {
-    return this.totals.byteLength + this.keys.byteLength + this.items.byteLength + this.data.byteLength + this.lastAt.byteLength + this.lastEngaged.byteLength + this.credit.byteLength;
+    return (
+      this.totals.byteLength +
+      this.keys.byteLength +
+      this.items.byteLength +
+      this.data.byteLength +
+      this.lastAt.byteLength +
+      this.lastEngaged.byteLength +
+      this.credit.byteLength
+    );
   }
 
   private grow(): void {
@@ -185,12 +209,23 @@ export class DriftTable {
    * engagement (weight ≥ 1) counts the impression as engaged (once per video) and adds to the
    * short-term interest; a negative weight (skip, "not interested") lowers it.
    */
-  observe(actor: string, kind: 'impression' | 'other', weight: number, item: number, categoryHash: number | null, creatorHash: number, at: number): void {
+  observe(
+    actor: string,
+    kind: 'impression' | 'other',
+    weight: number,
+    item: number,
+    categoryHash: number | null,
+    creatorHash: number,
+    at: number,
+  ): void {
     if (kind !== 'impression' && weight === 0) return;
     const r = this.row(actor, at);
     if (kind === 'impression') this.age(r, 1, at);
     else this.age(r, 0, at);
-    for (const [hash, creator] of [[categoryHash, false], [creatorHash, true]] as const) {
+    for (const [hash, creator] of [
+      [categoryHash, false],
+      [creatorHash, true],
+    ] as const) {
       if (hash === null) continue;
       const s = this.slot(r, hash, creator);
       if (kind === 'impression') {
@@ -225,7 +260,8 @@ export class DriftTable {
     const at = (s: number, k: number): number => data[r * STRIDE + (s - r * SLOTS) * FIELDS + k]! * f;
     const base = baseRate(this.totals[2 * r]!, this.totals[2 * r + 1]!, BASE_PRIOR);
     let shortTotal = 0;
-    for (let s = r * SLOTS; s < r * SLOTS + CATEGORY_SLOTS; s++) if (keys[s] !== 0) shortTotal += Math.max(0, at(s, INTEREST));
+    for (let s = r * SLOTS; s < r * SLOTS + CATEGORY_SLOTS; s++)
+      if (keys[s] !== 0) shortTotal += Math.max(0, at(s, INTEREST));
     return {
       shortTotal,
       shown: (hash) => {
@@ -247,7 +283,8 @@ export class DriftTable {
         const out: Array<{ item: number; weight: number; categoryHash: number }> = [];
         for (let s = r * SLOTS; s < r * SLOTS + CATEGORY_SLOTS; s++) {
           const w = at(s, INTEREST);
-          if (keys[s] !== 0 && w > 0 && items[s]! >= 0) out.push({ item: items[s]!, weight: w, categoryHash: keys[s]! });
+          if (keys[s] !== 0 && w > 0 && items[s]! >= 0)
+            out.push({ item: items[s]!, weight: w, categoryHash: keys[s]! });
         }
         return out.sort((a, b) => b.weight - a.weight);
       },

@@ -11,11 +11,18 @@ import type { Candidate, Skip, SourceState } from './sources.js';
  * The under-shown categories first: by recent impressions (fewest first), ties broken by a
  * rotation (`turn`, e.g. the person's page count) so that successive pages try different ones.
  */
-export function underShown(categories: readonly string[], shownOf: (categoryId: string) => number, turn: number, n: number): string[] {
+export function underShown(
+  categories: readonly string[],
+  shownOf: (categoryId: string) => number,
+  turn: number,
+  n: number,
+): string[] {
   const len = categories.length;
   if (len === 0 || n <= 0) return [];
   const order = Array.from({ length: len }, (_, k) => (k + turn) % len);
-  order.sort((a, b) => shownOf(categories[a]!) - shownOf(categories[b]!) || ((a - turn + len) % len) - ((b - turn + len) % len));
+  order.sort(
+    (a, b) => shownOf(categories[a]!) - shownOf(categories[b]!) || ((a - turn + len) % len) - ((b - turn + len) % len),
+  );
   return order.slice(0, n).map((k) => categories[k]!);
 }
 

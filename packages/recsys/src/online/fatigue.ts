@@ -20,11 +20,10 @@ export function fatigueFactor(shown: number, engaged: number, base: number, stre
   if (shown <= 0 || strength <= 0 || !(base > 0)) return 1;
   const rate = (Math.min(engaged, shown) + FATIGUE_PRIOR * base) / (shown + FATIGUE_PRIOR);
   const f = Math.pow(rate / base, strength);
-  return f < FATIGUE_MIN ? FATIGUE_MIN : Math.min(f , FATIGUE_MAX);
+  return f < FATIGUE_MIN ? FATIGUE_MIN : Math.min(f, FATIGUE_MAX);
 }
 
 /** The person's overall engagement rate, smoothed towards `prior` by FATIGUE_PRIOR impressions. */
 export function baseRate(shown: number, engaged: number, prior: number): number {
   return (Math.max(0, Math.min(engaged, shown)) + FATIGUE_PRIOR * prior) / (Math.max(0, shown) + FATIGUE_PRIOR);
 }
-

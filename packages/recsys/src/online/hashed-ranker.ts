@@ -16,7 +16,12 @@ export interface HashedRankerOptions {
   priors: Record<Head, number>;
 }
 
-export const HASHED_RANKER_DEFAULTS: HashedRankerOptions = { bits: 18, lr: 0.1, l2: 1e-6, priors: { complete: 0.3, engage: 0.05, purchase: 0.005 } };
+export const HASHED_RANKER_DEFAULTS: HashedRankerOptions = {
+  bits: 18,
+  lr: 0.1,
+  l2: 1e-6,
+  priors: { complete: 0.3, engage: 0.05, purchase: 0.005 },
+};
 
 /** Hash of one (field, value) feature. */
 export function featureHash(field: number, value: number): number {

@@ -7,7 +7,14 @@
  */
 import { Trending } from '../engine/trending.js';
 import { Covisitation } from './covisitation.js';
-import { HashedRanker, impressionValue, VALUE_DEFAULTS, type Head, type Labels, type ValueFormula } from './hashed-ranker.js';
+import {
+  HashedRanker,
+  impressionValue,
+  VALUE_DEFAULTS,
+  type Head,
+  type Labels,
+  type ValueFormula,
+} from './hashed-ranker.js';
 import { ItemCatalog, type ItemMeta } from './item-catalog.js';
 import { SequenceEmbedding, type GatheredVectors } from './sequence-embedding.js';
 import { choiceShifts, covisitScores } from './choice-shift.js';
@@ -34,7 +41,14 @@ export interface OnlineEngineOptions {
   drift: DriftOptions | null;
 }
 
-export const ONLINE_ENGINE_DEFAULTS: OnlineEngineOptions = { value: VALUE_DEFAULTS, trendingHalfLifeMs: 6 * 3600_000, perSource: 20, poolPerPage: 1, retrievalPrior: 0.3, drift: DRIFT_DEFAULTS };
+export const ONLINE_ENGINE_DEFAULTS: OnlineEngineOptions = {
+  value: VALUE_DEFAULTS,
+  trendingHalfLifeMs: 6 * 3600_000,
+  perSource: 20,
+  poolPerPage: 1,
+  retrievalPrior: 0.3,
+  drift: DRIFT_DEFAULTS,
+};
 
 export interface Recommended {
   videoId: string;
@@ -51,9 +65,36 @@ export interface RecommendRequest {
   multiplier?: (meta: ItemMeta) => number;
 }
 
-const SOURCE_PRIOR: Record<src.SourceName, number> = { followed: 0.9, covisit: 1, category: 0.7, tag: 0.6, embedding: 0.6, trending: 0.5, pool: 0.3, fresh: 0.2, explore: 0.2 };
-const POOL_EVENTS: Partial<Record<Signal['kind'], PoolEvent>> = { impression: 'impression', complete: 'completion', like: 'like', comment: 'comment', share: 'share', product_tap: 'product_tap' };
-const LABELS: Partial<Record<Signal['kind'], 'seen' | keyof Labels>> = { impression: 'seen', complete: 'complete', like: 'engage', comment: 'engage', share: 'engage', follow: 'engage', product_tap: 'engage', add_to_cart: 'purchase', purchase: 'purchase' };
+const SOURCE_PRIOR: Record<src.SourceName, number> = {
+  followed: 0.9,
+  covisit: 1,
+  category: 0.7,
+  tag: 0.6,
+  embedding: 0.6,
+  trending: 0.5,
+  pool: 0.3,
+  fresh: 0.2,
+  explore: 0.2,
+};
+const POOL_EVENTS: Partial<Record<Signal['kind'], PoolEvent>> = {
+  impression: 'impression',
+  complete: 'completion',
+  like: 'like',
+  comment: 'comment',
+  share: 'share',
+  product_tap: 'product_tap',
+};
+const LABELS: Partial<Record<Signal['kind'], 'seen' | keyof Labels>> = {
+  impression: 'seen',
+  complete: 'complete',
+  like: 'engage',
+  comment: 'engage',
+  share: 'engage',
+  follow: 'engage',
+  product_tap: 'engage',
+  add_to_cart: 'purchase',
+  purchase: 'purchase',
+};
 const TRENDING_TOP = 300;
 const EMPTY_PROFILE = new Profile();
 const TRENDING_EVERY_MS = 2_000;
@@ -119,7 +160,8 @@ export class OnlineEngine {
   modelVersion: string | null = null;
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
   personalReads = 0;
-  private readonly train = (slots: Int32Array, labels: Labels, only?: Head): void => this.ranker.update(slots, labels, only);
+  private readonly train = (slots: Int32Array, labels: Labels, only?: Head): void =>
+    this.ranker.update(slots, labels, only);
   /** Short-term interest, fatigue and exploration (null: off). */
   readonly drift: DriftHandling | null;
   /** The skip rule of the page being made (explore slots use the same). */
@@ -151,9 +193,15 @@ export class OnlineEngine {
    * snapshot's rows, so a page is made wholly before or wholly after it. Online learning goes
    * on from the new vectors; videos the snapshot does not know keep their online rows.
    */
-  swapModel(version: string, snapshot: ModelSnapshot, now: number): { version: string; videos: number; covisitRows: number } {
+  swapModel(
+    version: string,
+    snapshot: ModelSnapshot,
+    now: number,
+  ): { version: string; videos: number; covisitRows: number } {
     const videos = this.embedding.load(snapshot, (id) => this.catalog.indexOf(id), now);
-    const covisitRows = snapshot.covisit ? this.covisit.load(snapshot.covisit, (i) => this.catalog.indexOf(snapshot.items[i]!)) : 0;
+    const covisitRows = snapshot.covisit
+      ? this.covisit.load(snapshot.covisit, (i) => this.catalog.indexOf(snapshot.items[i]!))
+      : 0;
     this.choice = snapshot.choice ? Float64Array.from(snapshot.choice) : null;
     this.modelPool = poolOf(snapshot, (id) => this.catalog.indexOf(id), MODEL_REACH);
     this.modelVersion = version;
@@ -192,7 +240,8 @@ export class OnlineEngine {
     p.touch(s.at);
     const item = this.itemOf(s);
     // A follow reported from a video (a client event) follows that video's creator.
-    if ((s.kind === 'follow' || s.kind === 'unfollow') && !s.creatorId && item >= 0) s = { ...s, creatorId: this.catalog.meta(item).creatorId };
+    if ((s.kind === 'follow' || s.kind === 'unfollow') && !s.creatorId && item >= 0)
+      s = { ...s, creatorId: this.catalog.meta(item).creatorId };
     if (s.kind === 'follow' && s.creatorId) {
       p.follow(s.creatorId);
       p.interests.add(`c:${s.creatorId}`, interestWeight(s), s.at);
@@ -230,17 +279,33 @@ export class OnlineEngine {
 
   /** Joins outcomes to what the engine served; pairs served by another path are not training data. */
   private learnRanking(s: Signal, item: number): void {
-    const what = LABELS[s.kind] ?? (s.kind === 'view_progress' && s.durationMs && (s.watchMs ?? 0) >= 0.9 * s.durationMs ? 'complete' : undefined);
+    const what =
+      LABELS[s.kind] ??
+      (s.kind === 'view_progress' && s.durationMs && (s.watchMs ?? 0) >= 0.9 * s.durationMs ? 'complete' : undefined);
     if (what) this.outcomes.mark(s.actor, item, what, this.train);
   }
 
   private readonly hashScratch = new Uint32Array(FEATURE_COUNT);
   /** The features of a served pair, copied into the outcome log. */
   private readonly servedScratch = new Int32Array(FEATURE_COUNT);
-  private readonly pair: PairContext = { source: null, retrieval: 0, embedding: 0, trending: 0, followed: false, now: 0 };
+  private readonly pair: PairContext = {
+    source: null,
+    retrieval: 0,
+    embedding: 0,
+    trending: 0,
+    followed: false,
+    now: 0,
+  };
 
   /** The pair's feature slots, into `out`. */
-  private features(p: Profile | undefined, c: src.Candidate, emb: number, now: number, aff: Affinities, out: Int32Array): Int32Array {
+  private features(
+    p: Profile | undefined,
+    c: src.Candidate,
+    emb: number,
+    now: number,
+    aff: Affinities,
+    out: Int32Array,
+  ): Int32Array {
     const pair = this.pair;
     pair.source = c.source;
     pair.retrieval = c.retrieval;
@@ -258,7 +323,10 @@ export class OnlineEngine {
     const all = new Set([...this.trendTop, ...this.touched]);
     this.touched.clear();
     const value = this.trending.readerAt(now);
-    this.trendTop = [...all].filter((i) => this.catalog.isLive(i)).sort((a, b) => value(b) - value(a) || b - a).slice(0, TRENDING_TOP);
+    this.trendTop = [...all]
+      .filter((i) => this.catalog.isLive(i))
+      .sort((a, b) => value(b) - value(a) || b - a)
+      .slice(0, TRENDING_TOP);
     this.trendValue = value;
     this.trendAt = now;
   }
@@ -267,13 +335,24 @@ export class OnlineEngine {
   private embeddingPool(): GatheredVectors {
     const size = this.catalog.size;
     if (this.embeddingItems?.top !== this.trendTop || this.embeddingItems.size !== size) {
-      this.embeddingItems = { top: this.trendTop, size, pool: this.embedding.gather(src.embeddingPoolOf(this.trendTop, size)) };
+      this.embeddingItems = {
+        top: this.trendTop,
+        size,
+        pool: this.embedding.gather(src.embeddingPoolOf(this.trendTop, size)),
+      };
     }
     return this.embeddingItems.pool;
   }
 
   /** One source's candidates alone, for measuring it (same skips as the feed). */
-  candidates(actor: string, source: src.SourceName, n: number, now: number, isShown: (id: string) => boolean = () => false, shared?: src.Skip): src.Candidate[] {
+  candidates(
+    actor: string,
+    source: src.SourceName,
+    n: number,
+    now: number,
+    isShown: (id: string) => boolean = () => false,
+    shared?: src.Skip,
+  ): src.Candidate[] {
     this.refreshTrending(now);
     const p = this.profiles.get(actor);
     const skip = shared ?? this.skipper(p, isShown);
@@ -321,7 +400,10 @@ export class OnlineEngine {
     const bits = this.skipBits;
     return (item) => {
       if (stamps[item] === epoch) return bits[item] === 1;
-      const skip = !this.catalog.isLive(item) || (p !== undefined && (p.hidden.has(item) || p.hasRecent(item))) || isShown(this.catalog.meta(item).id);
+      const skip =
+        !this.catalog.isLive(item) ||
+        (p !== undefined && (p.hidden.has(item) || p.hasRecent(item))) ||
+        isShown(this.catalog.meta(item).id);
       stamps[item] = epoch;
       bits[item] = skip ? 1 : 0;
       return skip;
@@ -329,7 +411,11 @@ export class OnlineEngine {
   }
 
   /** Every candidate of a page for the person, valued by the model (not yet diversified). */
-  private score(actor: string, p: Profile | undefined, req: Pick<RecommendRequest, 'now' | 'isShown' | 'multiplier'>): Scored[] {
+  private score(
+    actor: string,
+    p: Profile | undefined,
+    req: Pick<RecommendRequest, 'now' | 'isShown' | 'multiplier'>,
+  ): Scored[] {
     const { now } = req;
     const n = this.opts.perSource;
     const merged = new Map<number, src.Candidate>();
@@ -337,7 +423,14 @@ export class OnlineEngine {
     this.pageSkip = skip;
     for (const source of src.SOURCES) {
       if (source === 'explore') continue;
-      const list = this.candidates(actor, source, source === 'pool' ? this.opts.poolPerPage * 3 : n, now, req.isShown, skip);
+      const list = this.candidates(
+        actor,
+        source,
+        source === 'pool' ? this.opts.poolPerPage * 3 : n,
+        now,
+        req.isShown,
+        skip,
+      );
       for (const c of list) if (!merged.has(c.item)) merged.set(c.item, c);
     }
     const cands = [...merged.values()];
@@ -345,17 +438,36 @@ export class OnlineEngine {
     const emb = new Float32Array(cands.length);
     this.embedding.score(actor, items, emb);
     const shifts = new Float64Array(cands.length);
-    if (this.choice) choiceShifts(this.choice, items, emb, covisitScores(this.covisit, p, now, this.covScratch), shifts);
+    if (this.choice)
+      choiceShifts(this.choice, items, emb, covisitScores(this.covisit, p, now, this.covScratch), shifts);
     const aff = affinities(p, now);
     const slots = new Int32Array(FEATURE_COUNT);
     const drift = this.drift?.factors(actor, aff, now) ?? null;
     return cands.map((c, j) => this.scored(p, c, emb[j]!, now, aff, slots, req.multiplier, drift, shifts[j]!));
   }
 
-  private scored(p: Profile | undefined, c: src.Candidate, emb: number, now: number, aff: Affinities, slots: Int32Array, multiplier: RecommendRequest['multiplier'], drift: ((item: number) => number) | null, shift = 0): Scored {
+  private scored(
+    p: Profile | undefined,
+    c: src.Candidate,
+    emb: number,
+    now: number,
+    aff: Affinities,
+    slots: Int32Array,
+    multiplier: RecommendRequest['multiplier'],
+    drift: ((item: number) => number) | null,
+    shift = 0,
+  ): Scored {
     const meta = this.catalog.meta(c.item);
     const value = this.valueOf(p, c, emb, now, aff, slots, meta.priceFen, shift) * (drift ? drift(c.item) : 1);
-    return { item: c.item, value: value * (multiplier ? multiplier(meta) : 1), creator: meta.creatorId, category: meta.categoryId, cand: c, emb, aff };
+    return {
+      item: c.item,
+      value: value * (multiplier ? multiplier(meta) : 1),
+      creator: meta.creatorId,
+      category: meta.categoryId,
+      cand: c,
+      emb,
+      aff,
+    };
   }
 
   /** The page's exploration items (drift.ts), valued like the others, in their reserved slots. */
@@ -363,23 +475,48 @@ export class OnlineEngine {
     if (!this.drift) return;
     const onPage = new Set(page.map((r) => r.item));
     const skip = this.pageSkip;
-    const cands = this.drift.candidates(this.state, actor, req.limit, req.now, (item) => onPage.has(item) || skip(item));
+    const cands = this.drift.candidates(
+      this.state,
+      actor,
+      req.limit,
+      req.now,
+      (item) => onPage.has(item) || skip(item),
+    );
     const emb = new Float32Array(cands.length);
-    if (cands.length) this.embedding.score(actor, Int32Array.from(cands, (c) => c.item), emb);
+    if (cands.length)
+      this.embedding.score(
+        actor,
+        Int32Array.from(cands, (c) => c.item),
+        emb,
+      );
     const aff = affinities(p, req.now);
     const slots = new Int32Array(FEATURE_COUNT);
     // A video held back from outside (throttling, surge protection) is not given a reserved slot.
     const allowed = (c: src.Candidate): boolean => !req.multiplier || req.multiplier(this.catalog.meta(c.item)) >= 1;
-    const items = cands.map((c, j) => this.scored(p, c, emb[j]!, req.now, aff, slots, req.multiplier, null)).filter((r) => allowed(r.cand));
+    const items = cands
+      .map((c, j) => this.scored(p, c, emb[j]!, req.now, aff, slots, req.multiplier, null))
+      .filter((r) => allowed(r.cand));
     const explored = this.drift.place(page, items);
     this.drift.table.countPage(page.length, explored);
   }
 
   private readonly probs = new Float64Array(3);
 
-  private valueOf(p: Profile | undefined, c: src.Candidate, emb: number, now: number, aff: Affinities, slots: Int32Array, priceFen: number | null, shift: number): number {
+  private valueOf(
+    p: Profile | undefined,
+    c: src.Candidate,
+    emb: number,
+    now: number,
+    aff: Affinities,
+    slots: Int32Array,
+    priceFen: number | null,
+    shift: number,
+  ): number {
     this.features(p, c, emb, now, aff, slots);
-    return impressionValue(this.ranker.predict(slots, this.probs, shift), priceFen, this.opts.value) + this.opts.retrievalPrior * SOURCE_PRIOR[c.source];
+    return (
+      impressionValue(this.ranker.predict(slots, this.probs, shift), priceFen, this.opts.value) +
+      this.opts.retrievalPrior * SOURCE_PRIOR[c.source]
+    );
   }
 
   /**
@@ -408,15 +545,30 @@ export class OnlineEngine {
     const page = diversify(scored, req.limit);
     this.reservePoolSlot(page, scored);
     this.reserveExploreSlots(actor, p, page, req);
-    for (const r of page) this.outcomes.served(actor, r.item, this.features(p, r.cand, r.emb, now, r.aff, this.servedScratch), now, this.train);
-    return page.map((r) => ({ videoId: this.catalog.meta(r.item).id, value: r.value, reason: reasonFor(r.cand, this.catalog) }));
+    for (const r of page)
+      this.outcomes.served(
+        actor,
+        r.item,
+        this.features(p, r.cand, r.emb, now, r.aff, this.servedScratch),
+        now,
+        this.train,
+      );
+    return page.map((r) => ({
+      videoId: this.catalog.meta(r.item).id,
+      value: r.value,
+      reason: reasonFor(r.cand, this.catalog),
+    }));
   }
 
   /**
    * Every video the person's page could draw from, with the model's value (replays and
    * offline evaluation: what the feed would rank, before diversity and the pool's slot).
    */
-  valuedCandidates(actor: string, now: number, isShown: (videoId: string) => boolean = () => false): Map<number, number> {
+  valuedCandidates(
+    actor: string,
+    now: number,
+    isShown: (videoId: string) => boolean = () => false,
+  ): Map<number, number> {
     this.refreshTrending(now);
     const scored = this.score(actor, this.profiles.get(actor), { now, isShown });
     return new Map(scored.map((r) => [r.item, r.value]));
@@ -447,7 +599,9 @@ export class OnlineEngine {
   }
 
   /** Every page gives its traffic-pool video(s) a slot (third place), so new videos get their first audience. */
-  private reservePoolSlot<T extends { item: number; value: number; creator: string; category: string | null; cand: src.Candidate }>(page: T[], scored: readonly T[]): void {
+  private reservePoolSlot<
+    T extends { item: number; value: number; creator: string; category: string | null; cand: src.Candidate },
+  >(page: T[], scored: readonly T[]): void {
     const onPage = new Set(page.map((r) => r.item));
     const want = this.opts.poolPerPage - page.filter((r) => r.cand.source === 'pool').length;
     const extra = scored.filter((r) => r.cand.source === 'pool' && !onPage.has(r.item)).slice(0, Math.max(0, want));
@@ -471,10 +625,11 @@ export class OnlineEngine {
   /** Forgets people not seen since `before` (profiles and embedding rows). */
   expire(before: number): number {
     let n = 0;
-    for (const [actor, p] of this.profiles) if (p.lastAt < before) {
-      this.profiles.delete(actor);
-      n++;
-    }
+    for (const [actor, p] of this.profiles)
+      if (p.lastAt < before) {
+        this.profiles.delete(actor);
+        n++;
+      }
     this.embedding.expire(before);
     this.drift?.table.expire(before);
     return n;

@@ -67,7 +67,10 @@ test('followed creators and "not interested"', () => {
   assert.equal(followed[0]!.reason.params.creator, 'creator 2');
   const target = page[0]!.videoId;
   e.observe({ actor: 'usr_f', kind: 'not_interested', videoId: target, at: T0 + 2 });
-  for (let k = 0; k < 3; k++) assert.ok(!e.recommend('usr_f', { limit: 10, now: T0 + 3 + k, isShown: () => false }).some((r) => r.videoId === target));
+  for (let k = 0; k < 3; k++)
+    assert.ok(
+      !e.recommend('usr_f', { limit: 10, now: T0 + 3 + k, isShown: () => false }).some((r) => r.videoId === target),
+    );
 });
 
 test('a device profile merges into the account at login', () => {
@@ -85,11 +88,37 @@ test('a device profile merges into the account at login', () => {
 });
 
 test('diversity: never three in a row from one creator or one category while another can take the slot', () => {
-  const c = (item: number, creator: string, category: string | null, value: number) => ({ item, creator, category, value });
-  const page = diversify([c(1, 'a', 'x', 9), c(2, 'a', 'y', 8), c(3, 'a', 'z', 7), c(4, 'b', 'x', 6), c(5, 'c', 'x', 5), c(6, 'd', 'x', 4), c(7, 'e', 'w', 1)], 7);
-  assert.deepEqual(page.map((p) => p.item), [1, 2, 4, 3, 5, 6, 7]);
-  assert.deepEqual(diversify([c(1, 'a', 'x', 9), c(2, 'b', 'x', 8), c(3, 'c', 'x', 7), c(4, 'd', 'y', 1)], 4).map((p) => p.item), [1, 2, 4, 3]);
-  assert.deepEqual(diversify([c(1, 'a', 'x', 9), c(2, 'a', 'x', 8), c(3, 'a', 'x', 7)], 3).map((p) => p.item), [1, 2, 3], 'no other candidate: the page is still filled');
+  const c = (item: number, creator: string, category: string | null, value: number) => ({
+    item,
+    creator,
+    category,
+    value,
+  });
+  const page = diversify(
+    [
+      c(1, 'a', 'x', 9),
+      c(2, 'a', 'y', 8),
+      c(3, 'a', 'z', 7),
+      c(4, 'b', 'x', 6),
+      c(5, 'c', 'x', 5),
+      c(6, 'd', 'x', 4),
+      c(7, 'e', 'w', 1),
+    ],
+    7,
+  );
+  assert.deepEqual(
+    page.map((p) => p.item),
+    [1, 2, 4, 3, 5, 6, 7],
+  );
+  assert.deepEqual(
+    diversify([c(1, 'a', 'x', 9), c(2, 'b', 'x', 8), c(3, 'c', 'x', 7), c(4, 'd', 'y', 1)], 4).map((p) => p.item),
+    [1, 2, 4, 3],
+  );
+  assert.deepEqual(
+    diversify([c(1, 'a', 'x', 9), c(2, 'a', 'x', 8), c(3, 'a', 'x', 7)], 3).map((p) => p.item),
+    [1, 2, 3],
+    'no other candidate: the page is still filled',
+  );
   for (let k = 2; k < page.length - 1; k++) {
     const run = page.slice(k - 2, k + 1);
     assert.ok(!run.every((p) => p.creator === run[0]!.creator), 'creator run');
@@ -99,8 +128,18 @@ test('diversity: never three in a row from one creator or one category while ano
 
 test('traffic pool: promotion when every rate reaches its threshold, stop naming the rates that fell short', () => {
   const initial: PoolRates = { completion: 0.3, like: 0.1, comment: 0, share: 0, product_tap: 0.1 };
-  const pool = new TrafficPool({ audiences: [10, 20, 40], percentiles: [0.5, 0.5], initialThresholds: initial, minHistory: 2, historySize: 10 });
-  const play = (item: number, impressions: number, counts: Partial<Record<'completion' | 'like' | 'product_tap', number>>) => {
+  const pool = new TrafficPool({
+    audiences: [10, 20, 40],
+    percentiles: [0.5, 0.5],
+    initialThresholds: initial,
+    minHistory: 2,
+    historySize: 10,
+  });
+  const play = (
+    item: number,
+    impressions: number,
+    counts: Partial<Record<'completion' | 'like' | 'product_tap', number>>,
+  ) => {
     for (const [k, v] of Object.entries(counts)) for (let i = 0; i < v; i++) pool.record(item, k as 'like', T0);
     let step = null;
     for (let i = 0; i < impressions; i++) step = pool.record(item, 'impression', T0) ?? step;
@@ -126,21 +165,30 @@ test('traffic pool: promotion when every rate reaches its threshold, stop naming
   pool.enter(3, 'vid_3', T0);
   const third = play(3, 10, { completion: 3, like: 5, product_tap: 5 })!;
   assert.deepEqual(third.shortfalls, ['completion']);
-  assert.deepEqual(pool.pick(5, () => false), [1], 'only the promoted video still needs an audience');
+  assert.deepEqual(
+    pool.pick(5, () => false),
+    [1],
+    'only the promoted video still needs an audience',
+  );
 });
 
 test('ranking learns: when one feature predicts purchase, its weight rises above the others', () => {
   const r = new HashedRanker();
   const rng = new Rng(3);
   const FIELD = 4;
-  const row = (band: number) => r.slots([featureHash(0, 0), featureHash(FIELD, band), featureHash(9, rng.int(50))], new Int32Array(3));
+  const row = (band: number) =>
+    r.slots([featureHash(0, 0), featureHash(FIELD, band), featureHash(9, rng.int(50))], new Int32Array(3));
   for (let i = 0; i < 4000; i++) {
     const band = rng.int(4);
     const buys = rng.next() < (band === 2 ? 0.4 : 0.02);
     r.update(row(band), { complete: rng.next() < 0.5 ? 1 : 0, engage: 0, purchase: buys ? 1 : 0 });
   }
   const w2 = r.weightOf('purchase', FIELD, 2);
-  for (const other of [0, 1, 3]) assert.ok(w2 > r.weightOf('purchase', FIELD, other) + 1, `band 2 ${w2} vs band ${other} ${r.weightOf('purchase', FIELD, other)}`);
+  for (const other of [0, 1, 3])
+    assert.ok(
+      w2 > r.weightOf('purchase', FIELD, other) + 1,
+      `band 2 ${w2} vs band ${other} ${r.weightOf('purchase', FIELD, other)}`,
+    );
   const p = new Float64Array(3);
   assert.ok(r.predict(row(2), p)[2]! > 0.25 && r.predict(row(0), new Float64Array(3))[2]! < 0.1);
 });
@@ -166,7 +214,10 @@ test('a person who has seen a category’s newest videos is offered its older on
   const shown = (id: string): boolean => inCategory(id) && Number(id.slice(4)) < 600;
   const ids = e.candidates('usr_cat', 'category', 20, T0 + 1, shown).map((c) => e.catalog.meta(c.item).id);
   assert.equal(ids.length, 20);
-  assert.ok(ids.every((id) => inCategory(id) && !shown(id)), ids.join(' '));
+  assert.ok(
+    ids.every((id) => inCategory(id) && !shown(id)),
+    ids.join(' '),
+  );
 });
 
 test('a late purchase after the person moved on still reaches the purchase head', () => {
@@ -191,10 +242,16 @@ test('a replayed choice among the candidates teaches the ranker; one the sources
   const next = e.catalog.indexOf('vid_151');
   assert.ok(values.has(next), 'what others bought next is a candidate');
   const before = e.ranker.updates;
-  assert.equal(e.learnChoice('usr_q', next, T0 + 501, 3, () => 0), true);
+  assert.equal(
+    e.learnChoice('usr_q', next, T0 + 501, 3, () => 0),
+    true,
+  );
   assert.equal(e.ranker.updates - before, 4, 'one positive, three negatives');
   const never = e.catalog.indexOf('vid_199');
   assert.equal(values.has(never), false);
-  assert.equal(e.learnChoice('usr_q', never, T0 + 501, 3, () => 0), false);
+  assert.equal(
+    e.learnChoice('usr_q', never, T0 + 501, 3, () => 0),
+    false,
+  );
   assert.equal(e.ranker.updates - before, 4);
 });

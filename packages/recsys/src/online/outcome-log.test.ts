@@ -12,7 +12,11 @@ interface Example {
 
 function recorder(): { examples: Example[]; train: (slots: Int32Array, labels: Labels, only?: Head) => void } {
   const examples: Example[] = [];
-  return { examples, train: (slots, labels, only) => examples.push({ slot: slots[0]!, labels: { ...labels }, ...(only ? { only } : {}) }) };
+  return {
+    examples,
+    train: (slots, labels, only) =>
+      examples.push({ slot: slots[0]!, labels: { ...labels }, ...(only ? { only } : {}) }),
+  };
 }
 
 const slots = (n: number): Int32Array => Int32Array.of(n);
@@ -32,9 +36,16 @@ test('a seen pair is trained when its person asks for the next page; an unseen o
   assert.equal(examples.length, 1, 'a pair is trained once');
   log.mark('a', 2, 'engage');
   log.movedOn('a', train);
-  assert.deepEqual(examples.map((e) => e.slot), [1, 2]);
+  assert.deepEqual(
+    examples.map((e) => e.slot),
+    [1, 2],
+  );
   log.closeDue(60_000, train);
-  assert.deepEqual(examples.map((e) => e.slot), [1, 2, 3], 'the window still closes the other person’s pair');
+  assert.deepEqual(
+    examples.map((e) => e.slot),
+    [1, 2, 3],
+    'the window still closes the other person’s pair',
+  );
   assert.equal(log.size, 0);
 });
 
@@ -66,14 +77,31 @@ test('serving a trained pair again starts a fresh example; capacity closes the o
   log.served('b', 2, slots(2), 6, train);
   log.mark('b', 2, 'seen');
   log.served('c', 3, slots(3), 7, train);
-  assert.deepEqual(examples.map((e) => e.slot), [1, 10], 'over capacity: the oldest pending pair (a trained one) closes silently');
+  assert.deepEqual(
+    examples.map((e) => e.slot),
+    [1, 10],
+    'over capacity: the oldest pending pair (a trained one) closes silently',
+  );
   log.served('d', 4, slots(4), 8, train);
-  assert.deepEqual(examples.map((e) => e.slot), [1, 10, 2], 'then the next, seen and untrained, is trained as it closes');
+  assert.deepEqual(
+    examples.map((e) => e.slot),
+    [1, 10, 2],
+    'then the next, seen and untrained, is trained as it closes',
+  );
 });
 
 /** The log's rules over a plain list in serving order (replaced pairs keep their place until they leave). */
 class ListLog {
-  private readonly list: Array<{ actor: string; item: number; slot: number; labels: Labels; seen: boolean; trained: boolean; live: boolean; at: number }> = [];
+  private readonly list: Array<{
+    actor: string;
+    item: number;
+    slot: number;
+    labels: Labels;
+    seen: boolean;
+    trained: boolean;
+    live: boolean;
+    at: number;
+  }> = [];
   constructor(
     readonly windowMs: number,
     readonly capacity: number,
@@ -90,7 +118,16 @@ class ListLog {
     const had = this.find(actor, item);
     const carry = had && !had.trained;
     if (had) had.live = false;
-    this.list.push({ actor, item, slot, labels: carry ? { ...had.labels } : { complete: 0, engage: 0, purchase: 0 }, seen: carry ? had.seen : false, trained: false, live: true, at });
+    this.list.push({
+      actor,
+      item,
+      slot,
+      labels: carry ? { ...had.labels } : { complete: 0, engage: 0, purchase: 0 },
+      seen: carry ? had.seen : false,
+      trained: false,
+      live: true,
+      at,
+    });
   }
   movedOn(actor: string, train: Train): void {
     for (const p of this.list)
@@ -119,8 +156,18 @@ class ListLog {
 
 test('the ring keeps the same examples as a plain list, through wrap-around, replacements and late labels', () => {
   const op = fc.oneof(
-    fc.record({ kind: fc.constant('served' as const), actor: fc.constantFrom('a', 'b', 'c'), item: fc.integer({ min: 0, max: 5 }), dt: fc.integer({ min: 0, max: 30 }) }),
-    fc.record({ kind: fc.constant('mark' as const), actor: fc.constantFrom('a', 'b', 'c'), item: fc.integer({ min: 0, max: 5 }), what: fc.constantFrom('seen' as const, 'complete' as const, 'engage' as const, 'purchase' as const) }),
+    fc.record({
+      kind: fc.constant('served' as const),
+      actor: fc.constantFrom('a', 'b', 'c'),
+      item: fc.integer({ min: 0, max: 5 }),
+      dt: fc.integer({ min: 0, max: 30 }),
+    }),
+    fc.record({
+      kind: fc.constant('mark' as const),
+      actor: fc.constantFrom('a', 'b', 'c'),
+      item: fc.integer({ min: 0, max: 5 }),
+      what: fc.constantFrom('seen' as const, 'complete' as const, 'engage' as const, 'purchase' as const),
+    }),
     fc.record({ kind: fc.constant('movedOn' as const), actor: fc.constantFrom('a', 'b', 'c') }),
     fc.record({ kind: fc.constant('closeDue' as const), dt: fc.integer({ min: 0, max: 60 }) }),
   );

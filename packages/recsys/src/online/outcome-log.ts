@@ -62,7 +62,8 @@ export class OutcomeLog {
 
   /** Remembers the features a pair was ranked with (a later serve of the same pair replaces them). */
   served(actor: string, item: number, slots: Int32Array, at: number, train: Train): void {
-    if (slots.length !== this.width) throw new RangeError(`${slots.length} features, the log keeps ${this.width} per pair`);
+    if (slots.length !== this.width)
+      throw new RangeError(`${slots.length} features, the log keeps ${this.width} per pair`);
     if (this.used === this.capacity) this.closeOldest(train);
     let mine = this.byActor.get(actor);
     if (!mine) this.byActor.set(actor, (mine = new Map()));

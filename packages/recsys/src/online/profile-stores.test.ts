@@ -31,12 +31,20 @@ test('decayed weights held as key ids keep the strongest keys, decay them and re
   }
   assert.equal(bag.size, plain.size);
   const got = new Map(bag.entries(ref));
-  for (const [k, w] of plain) assert.ok(Math.abs(got.get(k)! - w) < 1e-4 * Math.max(1, Math.abs(w)), `${k}: ${got.get(k)} against ${w}`);
+  for (const [k, w] of plain)
+    assert.ok(Math.abs(got.get(k)! - w) < 1e-4 * Math.max(1, Math.abs(w)), `${k}: ${got.get(k)} against ${w}`);
   for (const [k, w] of plain) assert.ok(Math.abs(bag.get(k, ref) - w) < 1e-4 * Math.max(1, Math.abs(w)));
   assert.equal(bag.get('never:seen', ref), 0);
   const top = bag.top('c:', 2, ref);
-  const want = [...plain].filter(([k, w]) => k.startsWith('c:') && w > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([k]) => k);
-  assert.deepEqual(top.map(([k]) => k), want);
+  const want = [...plain]
+    .filter(([k, w]) => k.startsWith('c:') && w > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([k]) => k);
+  assert.deepEqual(
+    top.map(([k]) => k),
+    want,
+  );
 });
 
 test('a profile keeps its latest videos in one buffer, newest last, and makes follow and hidden sets only when needed', () => {

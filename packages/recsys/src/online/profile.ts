@@ -48,7 +48,10 @@ export class Profile {
 
   /** The engaged items, oldest first (views into the ring, in order). */
   recentItems(): { items: Int32Array; at: Float64Array } {
-    return { items: this.recent.subarray(RECENT_ITEMS - this.recentCount), at: this.recentAt.subarray(RECENT_ITEMS - this.recentCount) };
+    return {
+      items: this.recent.subarray(RECENT_ITEMS - this.recentCount),
+      at: this.recentAt.subarray(RECENT_ITEMS - this.recentCount),
+    };
   }
 
   hasRecent(item: number): boolean {
@@ -99,7 +102,10 @@ export class Profile {
     this.interests.mergeFrom(device.interests, now);
     const mine = this.recentItems();
     const theirs = device.recentItems();
-    const all = [...Array.from(mine.items, (item, k) => ({ item, at: mine.at[k]! })), ...Array.from(theirs.items, (item, k) => ({ item, at: theirs.at[k]! }))].sort((a, b) => a.at - b.at);
+    const all = [
+      ...Array.from(mine.items, (item, k) => ({ item, at: mine.at[k]! })),
+      ...Array.from(theirs.items, (item, k) => ({ item, at: theirs.at[k]! })),
+    ].sort((a, b) => a.at - b.at);
     this.recentCount = 0;
     for (const e of all) this.pushRecent(e.item, e.at);
     for (const c of device.follows) this.follow(c);

@@ -53,7 +53,13 @@ export interface PairContext {
 }
 
 /** Writes the feature hashes of (person, item) into out (FEATURE_COUNT numbers). */
-export function pairFeatures(catalog: ItemCatalog, item: number, aff: Affinities, c: PairContext, out: Uint32Array | number[]): void {
+export function pairFeatures(
+  catalog: ItemCatalog,
+  item: number,
+  aff: Affinities,
+  c: PairContext,
+  out: Uint32Array | number[],
+): void {
   const meta = catalog.meta(item);
   const keys = catalog.keys(item);
   const band = catalog.band(item);

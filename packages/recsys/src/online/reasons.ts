@@ -5,7 +5,17 @@
 import type { ItemCatalog } from './item-catalog.js';
 import type { Candidate } from './sources.js';
 
-export type ReasonCode = 'explore' | 'followed_creator' | 'because_you_liked' | 'popular_in_category' | 'tag_interest' | 'similar_taste' | 'trending' | 'new' | 'popular' | 'more';
+export type ReasonCode =
+  | 'explore'
+  | 'followed_creator'
+  | 'because_you_liked'
+  | 'popular_in_category'
+  | 'tag_interest'
+  | 'similar_taste'
+  | 'trending'
+  | 'new'
+  | 'popular'
+  | 'more';
 
 export interface Reason {
   code: ReasonCode;
@@ -19,7 +29,9 @@ export function reasonFor(c: Candidate, catalog: ItemCatalog): Reason {
       return { code: 'followed_creator', params: { creator: meta.creatorName } };
     case 'covisit': {
       const liked = typeof c.via === 'number' ? catalog.meta(c.via) : null;
-      return liked ? { code: 'because_you_liked', params: { videoId: liked.id, title: liked.title } } : { code: 'similar_taste', params: {} };
+      return liked
+        ? { code: 'because_you_liked', params: { videoId: liked.id, title: liked.title } }
+        : { code: 'similar_taste', params: {} };
     }
     case 'category': {
       const id = typeof c.via === 'string' ? c.via : meta.categoryId;

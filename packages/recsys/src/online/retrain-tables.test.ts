@@ -17,7 +17,8 @@ test('the batch co-occurrence table sums what the live table adds, pair by pair,
   const t = buildCovisit({ offsets, rows, at });
   const live = new Covisitation();
   for (let k = 0; k + 1 < offsets.length; k++) {
-    for (let p = offsets[k]! + 1; p < offsets[k + 1]!; p++) live.observe(rows.subarray(offsets[k]!, p), at.subarray(offsets[k]!, p), rows[p]!, at[p]!);
+    for (let p = offsets[k]! + 1; p < offsets[k + 1]!; p++)
+      live.observe(rows.subarray(offsets[k]!, p), at.subarray(offsets[k]!, p), rows[p]!, at[p]!);
   }
   const reader = new CovisitReader(t, 4);
   for (let a = 0; a < 4; a++) {
@@ -25,7 +26,8 @@ test('the batch co-occurrence table sums what the live table adds, pair by pair,
     const online = new Map<number, number>();
     live.forEachNeighbour(a, t.ref, (b, w) => online.set(b, w));
     assert.deepEqual([...batch.keys()].sort(), [...online.keys()].sort(), `neighbours of ${a}`);
-    for (const [b, w] of online) assert.ok(Math.abs(batch.get(b)! - w) < 1e-4 * Math.max(1, w), `${a}→${b}: ${batch.get(b)} against ${w}`);
+    for (const [b, w] of online)
+      assert.ok(Math.abs(batch.get(b)! - w) < 1e-4 * Math.max(1, w), `${a}→${b}: ${batch.get(b)} against ${w}`);
   }
 });
 
@@ -35,7 +37,10 @@ test('each batch row keeps its strongest neighbours, strongest first', () => {
   // Item 0 alternates with 30 others; item 1 comes back three times.
   items[5] = 1;
   items[9] = 1;
-  const t = buildCovisit({ offsets: Int32Array.from([0, n]), rows: items, at: Float64Array.from({ length: n }, (_, k) => T0 + k) }, { window: 1, decay: 1, backward: 0.5, sessionGapMs: 1e9, halfLife: 1e12, rowCap: 4 });
+  const t = buildCovisit(
+    { offsets: Int32Array.from([0, n]), rows: items, at: Float64Array.from({ length: n }, (_, k) => T0 + k) },
+    { window: 1, decay: 1, backward: 0.5, sessionGapMs: 1e9, halfLife: 1e12, rowCap: 4 },
+  );
   const r = [...t.owners].indexOf(0);
   assert.equal(t.counts[r], 4);
   assert.equal(t.ids[r * 4], 1);
@@ -47,7 +52,13 @@ function signals(): Signal[] {
   const data = synthetic({ users: 500, numItems: 200 });
   const out: Signal[] = [];
   for (let u = 0; u < data.numUsers; u++) {
-    for (let p = data.offsets[u]!; p < data.offsets[u + 1]!; p++) out.push({ actor: `usr_${u}`, kind: 'like', videoId: `vid_${data.items[p]}`, at: T0 + (p - data.offsets[u]!) * 60_000 + u });
+    for (let p = data.offsets[u]!; p < data.offsets[u + 1]!; p++)
+      out.push({
+        actor: `usr_${u}`,
+        kind: 'like',
+        videoId: `vid_${data.items[p]}`,
+        at: T0 + (p - data.offsets[u]!) * 60_000 + u,
+      });
   }
   return out;
 }
@@ -61,7 +72,11 @@ test('a retraining fits the choice weights on the held-out items: a higher embed
 });
 
 test('an offline set holds out its latest items when asked, and its times follow the replay', () => {
-  const set = trainingSetOf({ offsets: Int32Array.from([0, 3, 5]), items: Int32Array.from([4, 5, 6, 7, 8]) }, 9, { holdOutLast: true, t0: 100, stepMs: 10 });
+  const set = trainingSetOf({ offsets: Int32Array.from([0, 3, 5]), items: Int32Array.from([4, 5, 6, 7, 8]) }, 9, {
+    holdOutLast: true,
+    t0: 100,
+    stepMs: 10,
+  });
   assert.deepEqual([...set.heldOut], [6, -1]);
   assert.deepEqual([...set.at], [110, 120, 130, 140, 150]);
 });
@@ -71,7 +86,24 @@ test('the hot swap takes the vectors, the co-occurrence table and the choice wei
   const set = trainingSet(sigs);
   const snap = retrain(set, { ...RETRAIN_DEFAULTS, epochs: 2 });
   const e = new OnlineEngine();
-  for (let i = 0; i < 200; i++) e.upsertVideo({ id: `vid_${i}`, title: '', creatorId: `usr_c${i % 7}`, creatorName: '', categoryId: null, categoryName: null, tags: [], priceFen: null, shopId: null, productIds: [], publishedAt: T0 }, false, T0);
+  for (let i = 0; i < 200; i++)
+    e.upsertVideo(
+      {
+        id: `vid_${i}`,
+        title: '',
+        creatorId: `usr_c${i % 7}`,
+        creatorName: '',
+        categoryId: null,
+        categoryName: null,
+        tags: [],
+        priceFen: null,
+        shopId: null,
+        productIds: [],
+        publishedAt: T0,
+      },
+      false,
+      T0,
+    );
   for (const s of sigs.slice(0, 200)) e.observe(s);
   const before = e.recommend('usr_0', { limit: 10, now: T0 + 1, isShown: () => false }).map((r) => r.value);
   const swapped = e.swapModel('mdl_1', snap, T0 + 2);
@@ -82,8 +114,12 @@ test('the hot swap takes the vectors, the co-occurrence table and the choice wei
   const got = new Map<number, number>();
   e.covisit.forEachNeighbour(owner, snap.covisit!.ref, (b, w) => got.set(b, w));
   assert.equal(got.size, snap.covisit!.counts[r]);
-  for (let j = 0; j < got.size; j++) assert.equal(got.get(e.catalog.indexOf(snap.items[snap.covisit!.ids[j]!]!)), snap.covisit!.w[j]);
+  for (let j = 0; j < got.size; j++)
+    assert.equal(got.get(e.catalog.indexOf(snap.items[snap.covisit!.ids[j]!]!)), snap.covisit!.w[j]);
   const after = e.recommend('usr_0', { limit: 10, now: T0 + 3, isShown: () => false });
   assert.equal(after.length, 10);
-  assert.notDeepEqual(after.map((x) => x.value), before);
+  assert.notDeepEqual(
+    after.map((x) => x.value),
+    before,
+  );
 });

@@ -146,7 +146,12 @@ export interface ChoiceFitOptions {
   seed: number;
 }
 
-export const CHOICE_FIT_DEFAULTS: ChoiceFitOptions = { candidateNegatives: 10, uniformNegatives: 10, maxPeople: 20_000, seed: 3 };
+export const CHOICE_FIT_DEFAULTS: ChoiceFitOptions = {
+  candidateNegatives: 10,
+  uniformNegatives: 10,
+  maxPeople: 20_000,
+  seed: 3,
+};
 
 /** The embedding score of every item for a history (oldest first), into out. */
 function personVector(input: ChoiceFitInput, history: Int32Array, z: Float32Array): void {
@@ -167,9 +172,13 @@ function embeddingScore(input: ChoiceFitInput, z: Float32Array, item: number): n
 }
 
 /** Fits the choice weights on the held-out items; null when no one has one. */
-export function fitChoiceWeights(input: ChoiceFitInput, opts: ChoiceFitOptions = CHOICE_FIT_DEFAULTS): { weights: Float64Array; people: number; loss: number } | null {
+export function fitChoiceWeights(
+  input: ChoiceFitInput,
+  opts: ChoiceFitOptions = CHOICE_FIT_DEFAULTS,
+): { weights: Float64Array; people: number; loss: number } | null {
   const people: number[] = [];
-  for (let k = 0; k < input.heldOut.length; k++) if (input.heldOut[k]! >= 0 && input.offsets[k + 1]! > input.offsets[k]!) people.push(k);
+  for (let k = 0; k < input.heldOut.length; k++)
+    if (input.heldOut[k]! >= 0 && input.offsets[k + 1]! > input.offsets[k]!) people.push(k);
   if (people.length === 0 || input.numItems < 2) return null;
   const rng = new Rng(opts.seed);
   rng.shuffle(people);
@@ -193,13 +202,15 @@ export function fitChoiceWeights(input: ChoiceFitInput, opts: ChoiceFitOptions =
     items[0] = target;
     const offered = [...cov.keys()].filter((i) => seen[i] !== g + 1);
     let n = 1;
-    for (let c = 0; c < opts.candidateNegatives && offered.length > 0; c++) items[n++] = offered[rng.int(offered.length)]!;
+    for (let c = 0; c < opts.candidateNegatives && offered.length > 0; c++)
+      items[n++] = offered[rng.int(offered.length)]!;
     while (n < size) {
       let t = rng.int(input.numItems);
       for (let tries = 0; seen[t] === g + 1 && tries < 20; tries++) t = rng.int(input.numItems);
       items[n++] = t;
     }
-    for (let j = 0; j < size; j++) choiceFeatures(embeddingScore(input, z, items[j]!), cov.get(items[j]!) ?? 0, x, (g * size + j) * F);
+    for (let j = 0; j < size; j++)
+      choiceFeatures(embeddingScore(input, z, items[j]!), cov.get(items[j]!) ?? 0, x, (g * size + j) * F);
   }
   const model = new LinearRanker(CHOICE_FEATURES);
   const loss = model.fit(x, chosen.length, size);

@@ -12,7 +12,13 @@ function signals(): Signal[] {
   const data = synthetic({ users: 500, numItems: 200 });
   const out: Signal[] = [];
   for (let u = 0; u < data.numUsers; u++) {
-    for (let p = data.offsets[u]!; p < data.offsets[u + 1]!; p++) out.push({ actor: `usr_${u}`, kind: 'like', videoId: `vid_${data.items[p]}`, at: T0 + (p - data.offsets[u]!) * 60_000 + u });
+    for (let p = data.offsets[u]!; p < data.offsets[u + 1]!; p++)
+      out.push({
+        actor: `usr_${u}`,
+        kind: 'like',
+        videoId: `vid_${data.items[p]}`,
+        at: T0 + (p - data.offsets[u]!) * 60_000 + u,
+      });
   }
   return out;
 }
@@ -47,8 +53,41 @@ test('the online engine takes a snapshot by a hot swap and keeps learning on top
   const set = trainingSet(sigs);
   const snap = retrain(set, { ...RETRAIN_DEFAULTS, epochs: 2 });
   const e = new OnlineEngine();
-  for (let i = 0; i < 200; i++) e.upsertVideo({ id: `vid_${i}`, title: '', creatorId: `usr_c${i % 7}`, creatorName: '', categoryId: null, categoryName: null, tags: [], priceFen: null, shopId: null, productIds: [], publishedAt: T0 }, false, T0);
-  e.upsertVideo({ id: 'vid_new', title: '', creatorId: 'usr_c1', creatorName: '', categoryId: null, categoryName: null, tags: [], priceFen: null, shopId: null, productIds: [], publishedAt: T0 }, false, T0);
+  for (let i = 0; i < 200; i++)
+    e.upsertVideo(
+      {
+        id: `vid_${i}`,
+        title: '',
+        creatorId: `usr_c${i % 7}`,
+        creatorName: '',
+        categoryId: null,
+        categoryName: null,
+        tags: [],
+        priceFen: null,
+        shopId: null,
+        productIds: [],
+        publishedAt: T0,
+      },
+      false,
+      T0,
+    );
+  e.upsertVideo(
+    {
+      id: 'vid_new',
+      title: '',
+      creatorId: 'usr_c1',
+      creatorName: '',
+      categoryId: null,
+      categoryName: null,
+      tags: [],
+      priceFen: null,
+      shopId: null,
+      productIds: [],
+      publishedAt: T0,
+    },
+    false,
+    T0,
+  );
   for (const s of sigs.slice(0, 300)) e.observe(s);
   e.observe({ actor: 'usr_x', kind: 'like', videoId: 'vid_new', at: T0 });
   const newRow = e.embedding.model.items.find(e.catalog.indexOf('vid_new'));
@@ -58,10 +97,16 @@ test('the online engine takes a snapshot by a hot swap and keeps learning on top
   assert.equal(e.modelVersion, 'mdl_1');
   const r = snap.items.indexOf('vid_5');
   const row = e.embedding.model.items.find(e.catalog.indexOf('vid_5'));
-  assert.deepEqual([...e.embedding.model.E.slice(row * 32, row * 32 + 32)], [...snap.vectors.slice(r * 32, r * 32 + 32)]);
+  assert.deepEqual(
+    [...e.embedding.model.E.slice(row * 32, row * 32 + 32)],
+    [...snap.vectors.slice(r * 32, r * 32 + 32)],
+  );
   assert.deepEqual([...e.embedding.model.E.slice(newRow * 32, newRow * 32 + 32)], [...before]);
   e.observe({ actor: 'usr_0', kind: 'like', videoId: 'vid_5', at: T0 + 2 });
   e.observe({ actor: 'usr_0', kind: 'like', videoId: 'vid_6', at: T0 + 3 });
-  assert.notDeepEqual([...e.embedding.model.E.slice(row * 32, row * 32 + 32)], [...snap.vectors.slice(r * 32, r * 32 + 32)]);
+  assert.notDeepEqual(
+    [...e.embedding.model.E.slice(row * 32, row * 32 + 32)],
+    [...snap.vectors.slice(r * 32, r * 32 + 32)],
+  );
   assert.equal(e.recommend('usr_0', { limit: 10, now: T0 + 4, isShown: () => false }).length, 10);
 });

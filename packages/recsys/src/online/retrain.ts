@@ -60,7 +60,12 @@ export interface RetrainOptions {
   model: SeqEmbeddingOptions;
 }
 
-export const RETRAIN_DEFAULTS: RetrainOptions = { epochs: 6, seed: 7, maxEvalPeople: 2_000, model: { ...SEQUENCE_EMBEDDING_DEFAULTS, dropout: 0.5, negatives: 16 } };
+export const RETRAIN_DEFAULTS: RetrainOptions = {
+  epochs: 6,
+  seed: 7,
+  maxEvalPeople: 2_000,
+  model: { ...SEQUENCE_EMBEDDING_DEFAULTS, dropout: 0.5, negatives: 16 },
+};
 
 /** Only the choices the online embedding learns from (interest weight ≥ 1) with a video; the weight as the online step takes it. */
 export function trainingSet(signals: readonly Signal[]): TrainingSet {
@@ -110,10 +115,16 @@ export function trainingSet(signals: readonly Signal[]): TrainingSet {
  * indices. `holdOutLast`: each person's latest item of three or more is held out, as the
  * platform's retraining holds out its latest choice.
  */
-export function trainingSetOf(seqs: { offsets: Int32Array; items: Int32Array }, numItems: number, opts: { holdOutLast?: boolean; t0?: number; stepMs?: number } = {}): TrainingSet {
+export function trainingSetOf(
+  seqs: { offsets: Int32Array; items: Int32Array },
+  numItems: number,
+  opts: { holdOutLast?: boolean; t0?: number; stepMs?: number } = {},
+): TrainingSet {
   const n = seqs.offsets.length - 1;
   const heldOut = new Int32Array(n).fill(-1);
-  if (opts.holdOutLast) for (let k = 0; k < n; k++) if (seqs.offsets[k + 1]! - seqs.offsets[k]! >= 3) heldOut[k] = seqs.items[seqs.offsets[k + 1]! - 1]!;
+  if (opts.holdOutLast)
+    for (let k = 0; k < n; k++)
+      if (seqs.offsets[k + 1]! - seqs.offsets[k]! >= 3) heldOut[k] = seqs.items[seqs.offsets[k + 1]! - 1]!;
   const t0 = opts.t0 ?? 0;
   const step = opts.stepMs ?? 1000;
   return {
@@ -128,10 +139,16 @@ export function trainingSetOf(seqs: { offsets: Int32Array; items: Int32Array }, 
 }
 
 /** The training part: every sequence without its held-out last item. */
-function trainingPart(set: TrainingSet): { offsets: Int32Array; rows: Int32Array; weights: Float32Array; at: Float64Array } {
+function trainingPart(set: TrainingSet): {
+  offsets: Int32Array;
+  rows: Int32Array;
+  weights: Float32Array;
+  at: Float64Array;
+} {
   const n = set.heldOut.length;
   const offsets = new Int32Array(n + 1);
-  for (let k = 0; k < n; k++) offsets[k + 1] = offsets[k]! + (set.offsets[k + 1]! - set.offsets[k]!) - (set.heldOut[k]! >= 0 ? 1 : 0);
+  for (let k = 0; k < n; k++)
+    offsets[k + 1] = offsets[k]! + (set.offsets[k + 1]! - set.offsets[k]!) - (set.heldOut[k]! >= 0 ? 1 : 0);
   const rows = new Int32Array(offsets[n]!);
   const weights = new Float32Array(rows.length);
   const at = new Float64Array(rows.length);
@@ -154,7 +171,11 @@ function snapshotOf(model: SeqEmbedding, items: string[]): ModelSnapshot {
  * co-occurrence table from the same part and fits the ranker's choice weights on the held-out
  * items (retrain-tables.ts): the snapshot carries all three.
  */
-export function retrain(set: TrainingSet, opts: RetrainOptions = RETRAIN_DEFAULTS, progress?: (epoch: number) => void): ModelSnapshot {
+export function retrain(
+  set: TrainingSet,
+  opts: RetrainOptions = RETRAIN_DEFAULTS,
+  progress?: (epoch: number) => void,
+): ModelSnapshot {
   const model = new SeqEmbedding({ ...opts.model, seed: opts.seed });
   for (let i = 0; i < set.items.length; i++) model.itemRow(i);
   const part = trainingPart(set);
@@ -162,7 +183,16 @@ export function retrain(set: TrainingSet, opts: RetrainOptions = RETRAIN_DEFAULT
   trainEpochs(model, { ...part, userRows, itemRows: set.items.length }, opts.epochs, opts.seed, progress);
   const snapshot = snapshotOf(model, set.items);
   snapshot.covisit = buildCovisit(part);
-  const fit = fitChoiceWeights({ ...part, heldOut: set.heldOut, numItems: set.items.length, dim: snapshot.dim, vectors: snapshot.vectors, bias: snapshot.bias, recency: snapshot.recency, covisit: snapshot.covisit });
+  const fit = fitChoiceWeights({
+    ...part,
+    heldOut: set.heldOut,
+    numItems: set.items.length,
+    dim: snapshot.dim,
+    vectors: snapshot.vectors,
+    bias: snapshot.bias,
+    recency: snapshot.recency,
+    covisit: snapshot.covisit,
+  });
   if (fit) snapshot.choice = fit.weights;
   return snapshot;
 }
@@ -192,7 +222,13 @@ export function onePass(set: TrainingSet, model: SeqEmbeddingOptions = SEQUENCE_
   order.sort((a, b) => pos[a]! - pos[b]! || a - b);
   for (const p of order) {
     const k = owner[p]!;
-    m.step(-1, part.rows.subarray(part.offsets[k]!, p), part.rows[p]!, set.items.length, model.lr * Math.min(2, part.weights[p]!));
+    m.step(
+      -1,
+      part.rows.subarray(part.offsets[k]!, p),
+      part.rows[p]!,
+      set.items.length,
+      model.lr * Math.min(2, part.weights[p]!),
+    );
   }
   return snapshotOf(m, set.items);
 }
@@ -202,7 +238,12 @@ export function onePass(set: TrainingSet, model: SeqEmbeddingOptions = SEQUENCE_
  * held-out video against every video of the set they did not engage with (ties count against
  * the model). Videos the snapshot does not know score 0. People are sampled with the seed.
  */
-export function evaluateSnapshot(snapshot: ModelSnapshot, set: TrainingSet, maxPeople: number, seed = 1): OfflineFigures {
+export function evaluateSnapshot(
+  snapshot: ModelSnapshot,
+  set: TrainingSet,
+  maxPeople: number,
+  seed = 1,
+): OfflineFigures {
   const d = snapshot.dim;
   const rowOf = new Int32Array(set.items.length).fill(-1);
   const known = new Map<string, number>();

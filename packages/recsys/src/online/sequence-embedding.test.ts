@@ -24,7 +24,10 @@ test('people who engaged with A went on to B: after A, B scores above videos no 
   const scores = new Float32Array(50);
   emb.score('me', items, scores);
   const others = [...scores].filter((_, i) => i !== 11 && i !== 10);
-  assert.ok(others.every((s) => scores[11]! > s), `B ${scores[11]} vs the best other ${Math.max(...others)}`);
+  assert.ok(
+    others.every((s) => scores[11]! > s),
+    `B ${scores[11]} vs the best other ${Math.max(...others)}`,
+  );
   assert.equal(emb.hasPerson('nobody'), false);
   emb.score('nobody', items, scores);
   assert.ok(scores.every((s) => s === 0));
@@ -55,7 +58,8 @@ test('gathered vectors score as the table does at the moment they were gathered'
   const fromCopy = new Float32Array(items.length);
   emb.score('me', items, direct);
   emb.scoreGathered('me', gathered, fromCopy);
-  for (let j = 0; j < items.length; j++) assert.ok(Math.abs(direct[j]! - fromCopy[j]!) < 1e-5, `${items[j]}: ${direct[j]} vs ${fromCopy[j]}`);
+  for (let j = 0; j < items.length; j++)
+    assert.ok(Math.abs(direct[j]! - fromCopy[j]!) < 1e-5, `${items[j]}: ${direct[j]} vs ${fromCopy[j]}`);
   assert.equal(fromCopy[items.length - 1], 0, 'a video with no row scores 0');
   assert.ok(fromCopy.some((s) => s !== 0));
   // Training moves the table, not the copy.

@@ -20,7 +20,17 @@ export interface GatheredVectors {
   readonly bias: Float32Array;
 }
 
-export const SEQUENCE_EMBEDDING_DEFAULTS: SeqEmbeddingOptions = { dim: 32, recent: 20, recency: 0.85, negatives: 8, dropout: 0.25, lr: 0.05, reg: 0.01, initSd: 0.05, seed: 11 };
+export const SEQUENCE_EMBEDDING_DEFAULTS: SeqEmbeddingOptions = {
+  dim: 32,
+  recent: 20,
+  recency: 0.85,
+  negatives: 8,
+  dropout: 0.25,
+  lr: 0.05,
+  reg: 0.01,
+  initSd: 0.05,
+  seed: 11,
+};
 
 export class SequenceEmbedding {
   readonly model: SeqEmbedding;
@@ -130,7 +140,8 @@ export class SequenceEmbedding {
    */
   load(snapshot: ModelSnapshot, indexOf: (videoId: string) => number, now: number): number {
     const d = this.opts.dim;
-    if (snapshot.dim !== d || snapshot.recency.length !== this.model.A.length) throw new Error(`model snapshot of dimension ${snapshot.dim} does not fit the feed's ${d}`);
+    if (snapshot.dim !== d || snapshot.recency.length !== this.model.A.length)
+      throw new Error(`model snapshot of dimension ${snapshot.dim} does not fit the feed's ${d}`);
     let n = 0;
     for (let r = 0; r < snapshot.items.length; r++) {
       const item = indexOf(snapshot.items[r]!);

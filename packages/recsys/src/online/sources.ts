@@ -11,7 +11,17 @@ import type { TrafficPool } from './traffic-pool.js';
 import { topK } from '../engine/candidates.js';
 
 /** `explore` (explore.ts) fills reserved slots only; it is not merged into the ranked candidates. */
-export const SOURCES = ['followed', 'covisit', 'category', 'tag', 'embedding', 'trending', 'pool', 'fresh', 'explore'] as const;
+export const SOURCES = [
+  'followed',
+  'covisit',
+  'category',
+  'tag',
+  'embedding',
+  'trending',
+  'pool',
+  'fresh',
+  'explore',
+] as const;
 export type SourceName = (typeof SOURCES)[number];
 
 export interface Candidate {
@@ -38,7 +48,8 @@ export interface SourceState {
 
 export type Skip = (item: number) => boolean;
 
-const best = (c: Candidate[], n: number): Candidate[] => c.sort((a, b) => b.retrieval - a.retrieval || a.item - b.item).slice(0, n);
+const best = (c: Candidate[], n: number): Candidate[] =>
+  c.sort((a, b) => b.retrieval - a.retrieval || a.item - b.item).slice(0, n);
 
 /** The followed creators' latest videos, newest first. */
 export function followedSource(s: SourceState, p: Profile, skip: Skip, n: number): Candidate[] {
@@ -76,11 +87,21 @@ export function covisitSource(s: SourceState, p: Profile, skip: Skip, n: number,
       }
     });
   }
-  return best(Array.from(score, ([item, e]) => ({ item, source: 'covisit' as const, retrieval: e.w, via: e.via })), n);
+  return best(
+    Array.from(score, ([item, e]) => ({ item, source: 'covisit' as const, retrieval: e.w, via: e.via })),
+    n,
+  );
 }
 
 /** The person's top categories (`top`: as the drift state blends them, else the long-term ones): their videos hottest now. */
-export function categorySource(s: SourceState, p: Profile, skip: Skip, n: number, now: number, top?: ReadonlyArray<readonly [string, number]>): Candidate[] {
+export function categorySource(
+  s: SourceState,
+  p: Profile,
+  skip: Skip,
+  n: number,
+  now: number,
+  top?: ReadonlyArray<readonly [string, number]>,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const [key, w] of top ?? p.interests.top('k:', 3, now)) {
     const id = key.slice(2);
@@ -104,7 +125,16 @@ export function tagSource(s: SourceState, p: Profile, skip: Skip, n: number, now
  * (1 + trending), newer first on ties; appended to out. Skipped videos do not count, so a person
  * who has seen a category's newest videos is offered older ones; at most `want × 10` are looked at.
  */
-function hottest(s: SourceState, list: readonly number[] | undefined, skip: Skip, want: number, weight: number, source: 'category' | 'tag', via: string, out: Candidate[]): void {
+function hottest(
+  s: SourceState,
+  list: readonly number[] | undefined,
+  skip: Skip,
+  want: number,
+  weight: number,
+  source: 'category' | 'tag',
+  via: string,
+  out: Candidate[],
+): void {
   if (!list) return;
   for (let k = list.length - 1, taken = 0; k >= 0 && k >= list.length - want * 10 && taken < want; k--) {
     const item = list[k]!;
@@ -136,7 +166,8 @@ export function embeddingSource(s: SourceState, actor: string, skip: Skip, n: nu
   // With a retrained model serving, every video it knows is within reach (one pass over its
   // vectors, side by side); the pool adds the trending and the videos newer than the model.
   const merged = new Map<number, Candidate>();
-  for (const c of [...neighbours(s, actor, model, skip, n), ...fromPool]) if (!merged.has(c.item)) merged.set(c.item, c);
+  for (const c of [...neighbours(s, actor, model, skip, n), ...fromPool])
+    if (!merged.has(c.item)) merged.set(c.item, c);
   return best([...merged.values()], n);
 }
 
@@ -144,7 +175,10 @@ function neighbours(s: SourceState, actor: string, pool: GatheredVectors, skip: 
   const items = pool.items;
   const scores = new Float32Array(items.length);
   s.embedding.scoreGathered(actor, pool, scores);
-  return Array.from(topK(scores, n, (j) => skip(items[j]!), false), (j) => ({ item: items[j]!, source: 'embedding' as const, retrieval: scores[j]! }));
+  return Array.from(
+    topK(scores, n, (j) => skip(items[j]!), false),
+    (j) => ({ item: items[j]!, source: 'embedding' as const, retrieval: scores[j]! }),
+  );
 }
 
 /** The hottest videos now. */

@@ -123,7 +123,16 @@ export class TrafficPool {
       h[r].push(rates[r]);
       if (h[r].length > this.opts.historySize) h[r].shift();
     }
-    const step: PoolStep = { videoId: s.videoId, pool: s.pool, decision: 'stopped', impressions: s.impressions, rates, thresholds, shortfalls, at };
+    const step: PoolStep = {
+      videoId: s.videoId,
+      pool: s.pool,
+      decision: 'stopped',
+      impressions: s.impressions,
+      rates,
+      thresholds,
+      shortfalls,
+      at,
+    };
     const last = s.pool === this.opts.audiences.length - 1;
     if (shortfalls.length === 0 && !last) {
       step.decision = 'promoted';

@@ -18,7 +18,15 @@ export interface SyntheticOptions {
   seed: number;
 }
 
-export const SYNTHETIC_DEFAULTS: SyntheticOptions = { users: 400, numItems: 200, clusters: 10, minLength: 4, maxLength: 12, sequential: 0.8, seed: 11 };
+export const SYNTHETIC_DEFAULTS: SyntheticOptions = {
+  users: 400,
+  numItems: 200,
+  clusters: 10,
+  minLength: 4,
+  maxLength: 12,
+  sequential: 0.8,
+  seed: 11,
+};
 
 /** The `user item` lines of a synthetic set. */
 export function syntheticLines(opts: Partial<SyntheticOptions> = {}): string {
@@ -35,7 +43,7 @@ export function syntheticLines(opts: Partial<SyntheticOptions> = {}): string {
       for (let tries = 0; seen.has(next) && tries < 50; tries++) {
         if (k > 0 && rng.next() < o.sequential) {
           const c = Math.floor(next / ring);
-          next = c * ring + ((next % ring) + 1) % ring;
+          next = c * ring + (((next % ring) + 1) % ring);
         } else {
           // Popularity skew: square of a uniform draw favours low indices.
           const x = rng.next();

@@ -95,7 +95,10 @@ export function installAuth(app: FastifyInstance, ctx: CoreContext, cache: Sessi
     // Only a token the client chose to send is exempt: any other Authorization header leaves the cookie ambient.
     if (session.kind === 'cookie' && MUTATING.has(request.method) && !bearerRequest(request)) {
       if (request.headers[CSRF_HEADER] !== session.csrfToken) {
-        throw new DomainError('CSRF_TOKEN_INVALID', `mutations with a session cookie need the ${CSRF_HEADER} header from login or GET /api/v1/me`);
+        throw new DomainError(
+          'CSRF_TOKEN_INVALID',
+          `mutations with a session cookie need the ${CSRF_HEADER} header from login or GET /api/v1/me`,
+        );
       }
     }
   });
@@ -108,5 +111,11 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: number, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: new Date(expiresAt) });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure,
+    expires: new Date(expiresAt),
+  });
 }

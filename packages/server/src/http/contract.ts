@@ -56,12 +56,15 @@ export function strictSchema(schema: unknown, inAllOf = false): unknown {
   for (const [key, value] of Object.entries(src)) {
     if (key === 'allOf' && Array.isArray(value)) out[key] = value.map((s) => strictSchema(s, true));
     else if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions') {
-      out[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, strictSchema(v)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, strictSchema(v)]),
+      );
     } else if (key === 'const' || key === 'enum' || key === 'default' || key === 'examples') out[key] = value;
     else out[key] = strictSchema(value);
   }
   const isObject = src.type === 'object' || (src.properties !== undefined && src.type === undefined);
-  if (isObject && !inAllOf && !('additionalProperties' in src) && !('unevaluatedProperties' in src)) out.additionalProperties = false;
+  if (isObject && !inAllOf && !('additionalProperties' in src) && !('unevaluatedProperties' in src))
+    out.additionalProperties = false;
   return out;
 }
 
@@ -83,12 +86,25 @@ export function installContract(app: FastifyInstance, check: boolean): Contract 
     const schema = route.schema as { hide?: boolean; response?: unknown } | undefined;
     for (const method of methods) {
       if (method === 'HEAD') continue; // Fastify's automatic twin of a GET
-      contract.routes.push({ method, url: route.url, successStatuses: successKeys(schema?.response), hidden: schema?.hide === true, websocket: route.websocket === true });
+      contract.routes.push({
+        method,
+        url: route.url,
+        successStatuses: successKeys(schema?.response),
+        hidden: schema?.hide === true,
+        websocket: route.websocket === true,
+      });
     }
   });
   if (!check) return contract;
 
-  const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: false, useDefaults: false, removeAdditional: false, validateFormats: true });
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    coerceTypes: false,
+    useDefaults: false,
+    removeAdditional: false,
+    validateFormats: true,
+  });
   (formatsPlugin as unknown as (a: Ajv) => Ajv)(ajv);
   let sharedAdded = false;
   const compiled = new WeakMap<object, ValidateFunction>();
@@ -120,11 +136,27 @@ export function installContract(app: FastifyInstance, check: boolean): Contract 
     if (!target) return null;
     const validate = validatorFor(target);
     if (validate(body())) return null;
-    const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`);
-    const violation: ContractViolation = { method: request.method, url: request.routeOptions.url ?? request.url, status, errors };
+    const errors = (validate.errors ?? []).map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`,
+    );
+    const violation: ContractViolation = {
+      method: request.method,
+      url: request.routeOptions.url ?? request.url,
+      status,
+      errors,
+    };
     contract.violations.push(violation);
-    process.stderr.write(`response contract violated by ${violation.method} ${violation.url} (${status}):\n  ${errors.join('\n  ')}\n`);
-    return { error: { code: 'CONTRACT_VIOLATION', message: `the ${status} answer does not match the route's response schema`, details: { route: `${violation.method} ${violation.url}`, errors } } };
+    process.stderr.write(
+      `response contract violated by ${violation.method} ${violation.url} (${status}):\n  ${errors.join('\n  ')}\n`,
+    );
+    return {
+      error: {
+        code: 'CONTRACT_VIOLATION',
+        message: `the ${status} answer does not match the route's response schema`,
+        details: { route: `${violation.method} ${violation.url}`, errors },
+      },
+    };
   };
 
   // Objects, before fast-json-stringify drops what the schema does not list (checked as they would travel: dates
@@ -137,7 +169,12 @@ export function installContract(app: FastifyInstance, check: boolean): Contract 
   });
   // JSON the handler wrote itself (the feed's pre-serialised pages): nothing was dropped, it is checked as sent.
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (checked.has(request) || typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    if (
+      checked.has(request) ||
+      typeof payload !== 'string' ||
+      !String(reply.getHeader('content-type') ?? '').startsWith('application/json')
+    )
+      return payload;
     const broken = verdict(request, reply.statusCode, () => JSON.parse(payload) as unknown);
     if (!broken) return payload;
     reply.status(500);

@@ -4,11 +4,22 @@ import { DomainError, errorStatus, isErrorCode, type ErrorCode } from '@zhongcao
 import { isDatabaseUnavailable } from './unavailable.js';
 
 /** Answers with a code of ERROR_CODES; its HTTP status comes from there. */
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details: Record<string, unknown> = {}): FastifyReply {
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): FastifyReply {
   return send(reply, errorStatus(code), code, message, details);
 }
 
-function send(reply: FastifyReply, status: number, code: string, message: string, details: Record<string, unknown> = {}): FastifyReply {
+function send(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): FastifyReply {
   return reply.status(status).type('application/json; charset=utf-8').send({ error: { code, message, details } });
 }
 
@@ -49,14 +60,20 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return sendError(reply, mapped, err.message);
-    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return sendError(reply, 'MALFORMED_JSON', 'the body is not valid JSON');
+    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+      return sendError(reply, 'MALFORMED_JSON', 'the body is not valid JSON');
     const status = err.statusCode ?? 500;
     // another 4xx of the framework or a plugin: its own status, and a code of ours (the document lists every code)
-    if (status >= 400 && status < 500) return send(reply, status, isErrorCode(err.code) ? err.code : 'BAD_REQUEST', err.message);
+    if (status >= 400 && status < 500)
+      return send(reply, status, isErrorCode(err.code) ? err.code : 'BAD_REQUEST', err.message);
     if (isDatabaseUnavailable(err)) {
       request.log.warn({ err: err.message }, 'database unavailable');
       reply.header('retry-after', '1');
-      return sendError(reply, 'DATABASE_UNAVAILABLE', 'the database is not answering for a moment; retry (with the same Idempotency-Key)');
+      return sendError(
+        reply,
+        'DATABASE_UNAVAILABLE',
+        'the database is not answering for a moment; retry (with the same Idempotency-Key)',
+      );
     }
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, 'INTERNAL', 'something went wrong on our side');

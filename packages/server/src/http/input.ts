@@ -21,10 +21,17 @@ export function findNul(value: unknown, path = ''): string | null {
  */
 export function installInputGuards(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    for (const [part, value] of [['body', request.body], ['querystring', request.query], ['params', request.params]] as const) {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
       const at = findNul(value);
       if (at) {
-        throw new DomainError('VALIDATION_FAILED', `invalid ${part}: text must not contain NUL characters`, { part, issues: [{ path: at, message: 'must not contain NUL characters' }] });
+        throw new DomainError('VALIDATION_FAILED', `invalid ${part}: text must not contain NUL characters`, {
+          part,
+          issues: [{ path: at, message: 'must not contain NUL characters' }],
+        });
       }
     }
   });
@@ -43,7 +50,13 @@ export async function readUploadedFile(request: FastifyRequest, maxBytes: number
     if (file) bytes = await file.toBuffer();
   } catch (err) {
     const e = err as { code?: unknown; statusCode?: unknown };
-    if (typeof e.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode < 500) throw err;
+    if (
+      typeof e.code === 'string' &&
+      e.code.startsWith('FST_') &&
+      typeof e.statusCode === 'number' &&
+      e.statusCode < 500
+    )
+      throw err;
     throw new DomainError('MALFORMED_MULTIPART', 'the multipart/form-data body cannot be read');
   }
   if (!bytes) throw new DomainError('FILE_REQUIRED', 'the multipart body has no file');

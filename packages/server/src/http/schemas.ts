@@ -5,12 +5,17 @@ import { ERROR_CODE_LIST, ID_PREFIX, type CategoryView, type ErrorCode, type IdK
 export const Id = (kind: IdKind): ReturnType<typeof Type.String> =>
   Type.String({ pattern: `^${ID_PREFIX[kind]}_[0-9a-z]{26}$`, description: `${kind} id (${ID_PREFIX[kind]}_…)` });
 
-export const Fen = (description = 'amount in fen (1/100 yuan)') => Type.Integer({ minimum: 0, maximum: 100_000_000, description });
+export const Fen = (description = 'amount in fen (1/100 yuan)') =>
+  Type.Integer({ minimum: 0, maximum: 100_000_000, description });
 
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
-      code: Type.Unsafe<ErrorCode>({ type: 'string', enum: ERROR_CODE_LIST, description: 'stable, machine-readable error code (the HTTP status of each is fixed)' }),
+      code: Type.Unsafe<ErrorCode>({
+        type: 'string',
+        enum: ERROR_CODE_LIST,
+        description: 'stable, machine-readable error code (the HTTP status of each is fixed)',
+      }),
       message: Type.String(),
       details: Type.Object({}, { additionalProperties: true }),
     }),
@@ -57,33 +62,52 @@ export function errors(...statuses: number[]): Record<number, TSchema> {
 export const Ok = (description: string) => Type.Object({}, { additionalProperties: true, description });
 
 /** The error answer as a typed reference: a route's reply type stays the union of its declared answers. */
-const ErrorAnswer = Type.Unsafe<{ error: { code: string; message: string; details: Record<string, unknown> } }>(Type.Ref('ErrorBody'));
+const ErrorAnswer = Type.Unsafe<{ error: { code: string; message: string; details: Record<string, unknown> } }>(
+  Type.Ref('ErrorBody'),
+);
 type ErrorAnswer = typeof ErrorAnswer;
 
 /**
  * A route's answers: the success schema under its status and the standard error answers. Unlike `errors()`, the
  * reply type is precise, so the type provider checks the handler's return value against the success schema.
  */
-export function answers<const Code extends 200 | 201 | 202, S extends TSchema, const E extends readonly number[]>(code: Code, success: S, ...statuses: E): { [K in Code]: S } & { [K in E[number]]: ErrorAnswer } {
-  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), [code]: success } as { [K in Code]: S } & { [K in E[number]]: ErrorAnswer };
+export function answers<const Code extends 200 | 201 | 202, S extends TSchema, const E extends readonly number[]>(
+  code: Code,
+  success: S,
+  ...statuses: E
+): { [K in Code]: S } & { [K in E[number]]: ErrorAnswer } {
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), [code]: success } as { [K in Code]: S } & {
+    [K in E[number]]: ErrorAnswer;
+  };
 }
 
 /** `answers(200, success, ...errors)`. */
-export function ok<S extends TSchema, const E extends readonly number[]>(success: S, ...statuses: E): { 200: S } & { [K in E[number]]: ErrorAnswer } {
+export function ok<S extends TSchema, const E extends readonly number[]>(
+  success: S,
+  ...statuses: E
+): { 200: S } & { [K in E[number]]: ErrorAnswer } {
   return answers(200, success, ...statuses);
 }
 
 /** A 204 answer (no body) and the standard error answers. */
 const NoBody = Type.Unsafe<void>(Type.Null({ description: 'no content' }));
-export function noContent<const E extends readonly number[]>(...statuses: E): { 204: typeof NoBody } & { [K in E[number]]: ErrorAnswer } {
-  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 204: NoBody } as { 204: typeof NoBody } & { [K in E[number]]: ErrorAnswer };
+export function noContent<const E extends readonly number[]>(
+  ...statuses: E
+): { 204: typeof NoBody } & { [K in E[number]]: ErrorAnswer } {
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 204: NoBody } as { 204: typeof NoBody } & {
+    [K in E[number]]: ErrorAnswer;
+  };
 }
 
 /** `T | null`. */
-export const Nullable = <S extends TSchema>(schema: S, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
+export const Nullable = <S extends TSchema>(schema: S, options: { description?: string } = {}) =>
+  Type.Union([schema, Type.Null()], options);
 
 /** One of a constant list of strings (a status union exported by core). */
-export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}): TEnum<[...T]> => Type.Enum([...values], { type: 'string', ...options }) as unknown as TEnum<[...T]>;
+export const OneOf = <const T extends readonly string[]>(
+  values: T,
+  options: { description?: string } = {},
+): TEnum<[...T]> => Type.Enum([...values], { type: 'string', ...options }) as unknown as TEnum<[...T]>;
 
 /** True when the two types are mutually assignable: no property missing, none extra, none of another type. */
 export type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -94,7 +118,10 @@ export type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) :
  * (so fast-json-stringify never drops a property the core returns).
  */
 export function describe<T>() {
-  return <S extends TSchema>(schema: S & (Exactly<Static<S>, T> extends true ? unknown : { '~schema does not describe the type exactly': Static<S> })): S => schema;
+  return <S extends TSchema>(
+    schema: S &
+      (Exactly<Static<S>, T> extends true ? unknown : { '~schema does not describe the type exactly': Static<S> }),
+  ): S => schema;
 }
 
 /**
@@ -109,16 +136,28 @@ export function jsonText<S extends TSchema>(_schema: S, json: string): Static<S>
 export function okOrCsv<S extends TSchema, const E extends readonly number[]>(
   success: S,
   ...statuses: E
-): { 200: { content: { 'application/json': { schema: S }; 'text/csv': { schema: TString } } } } & { [K in E[number]]: ErrorAnswer } {
+): { 200: { content: { 'application/json': { schema: S }; 'text/csv': { schema: TString } } } } & {
+  [K in E[number]]: ErrorAnswer;
+} {
   const csv = Type.String({ description: 'the same rows as CSV (UTF-8 with BOM)' });
-  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 200: { content: { 'application/json': { schema: success }, 'text/csv': { schema: csv } } } } as {
+  return {
+    ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])),
+    200: { content: { 'application/json': { schema: success }, 'text/csv': { schema: csv } } },
+  } as {
     200: { content: { 'application/json': { schema: S }; 'text/csv': { schema: TString } } };
   } & { [K in E[number]]: ErrorAnswer };
 }
 
 /** A 200 answer that is not JSON (a CSV file, Prometheus metrics): text of this media type, and the standard error answers. */
-export function okText<const M extends string, const E extends readonly number[]>(mediaType: M, description: string, ...statuses: E): { 200: { content: { [K in M]: { schema: TString } } } } & { [K in E[number]]: ErrorAnswer } {
-  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])), 200: { content: { [mediaType]: { schema: Type.String({ description }) } } } } as {
+export function okText<const M extends string, const E extends readonly number[]>(
+  mediaType: M,
+  description: string,
+  ...statuses: E
+): { 200: { content: { [K in M]: { schema: TString } } } } & { [K in E[number]]: ErrorAnswer } {
+  return {
+    ...Object.fromEntries(statuses.map((s) => [s, ErrorAnswer])),
+    200: { content: { [mediaType]: { schema: Type.String({ description }) } } },
+  } as {
     200: { content: { [K in M]: { schema: TString } } };
   } & { [K in E[number]]: ErrorAnswer };
 }

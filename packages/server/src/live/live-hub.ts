@@ -8,7 +8,17 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
-import { enterLuckyBags, liveRuntime, loadRoom, roomView, saleStatus, type Core, type FlashSaleView, type LiveEvent, type RoomView } from '@zhongcao/core';
+import {
+  enterLuckyBags,
+  liveRuntime,
+  loadRoom,
+  roomView,
+  saleStatus,
+  type Core,
+  type FlashSaleView,
+  type LiveEvent,
+  type RoomView,
+} from '@zhongcao/core';
 import { parseClientMessage, TokenBucket, type ClientMessage } from './protocol.js';
 import { FLUSH_GROUPS, FRAME_MS, RoomChannel, type Viewer } from './room-channel.js';
 import { relayLive, type LiveRelay } from './live-relay.js';
@@ -58,7 +68,9 @@ export class LiveHub {
 
   /** Scaled mode: room events and comments reach the other api processes' viewers, and theirs reach ours. */
   connect(fanout: Fanout): void {
-    this.relay = relayLive(liveRuntime(this.core.ctx), fanout, (roomId, comment) => this.channels.get(roomId)?.addComment(comment));
+    this.relay = relayLive(liveRuntime(this.core.ctx), fanout, (roomId, comment) =>
+      this.channels.get(roomId)?.addComment(comment),
+    );
     this.commentPrefix = `c${this.relay.tag}.`;
   }
 
@@ -70,7 +82,11 @@ export class LiveHub {
   }
 
   /** A viewer joins (or rejoins): the full state first, then the live frames. Uncounted ones (the host's panel) are left out of the viewer figures. */
-  async join(roomId: string, socket: WebSocket, viewer: { userId: string | null; userName: string; viewerKey: string | null; counted?: boolean }): Promise<void> {
+  async join(
+    roomId: string,
+    socket: WebSocket,
+    viewer: { userId: string | null; userName: string; viewerKey: string | null; counted?: boolean },
+  ): Promise<void> {
     const counted = viewer.counted ?? true;
     try {
       await loadRoom(this.core.ctx.db, roomId);
@@ -92,7 +108,10 @@ export class LiveHub {
       if (!bucket.take(Date.now())) return strike('TOO_FAST');
       const parsed = parseClientMessage(data.toString());
       if (!parsed.ok) return strike(parsed.code);
-      void this.handle(channel, v, parsed.message).then((code) => code && strike(code), (err: unknown) => this.log.warn({ err }, 'live message failed'));
+      void this.handle(channel, v, parsed.message).then(
+        (code) => code && strike(code),
+        (err: unknown) => this.log.warn({ err }, 'live message failed'),
+      );
     });
     socket.on('close', () => {
       if (channel.leave(v) && counted) channel.stats.viewerLeft();
@@ -167,7 +186,8 @@ export class LiveHub {
     const now = this.core.ctx.clock.now();
     for (const ch of this.channels.values()) {
       if (everySecond) this.secondFrames(ch, now);
-      for (const [id, sale] of ch.salesWaiting) ch.queueForAll(`sale:${id}`, Buffer.from(JSON.stringify({ t: 'sale', sale })));
+      for (const [id, sale] of ch.salesWaiting)
+        ch.queueForAll(`sale:${id}`, Buffer.from(JSON.stringify({ t: 'sale', sale })));
       ch.salesWaiting.clear();
       for (let i = 0; i < turns; i++) ch.flushNext();
     }
@@ -178,7 +198,10 @@ export class LiveHub {
     const c = ch.stats.counters();
     if (c.online !== ch.onlineSent) {
       ch.onlineSent = c.online;
-      ch.queueForAll('viewers', Buffer.from(JSON.stringify({ t: 'viewers', online: c.online, cumulative: c.cumulativeViewers })));
+      ch.queueForAll(
+        'viewers',
+        Buffer.from(JSON.stringify({ t: 'viewers', online: c.online, cumulative: c.cumulativeViewers })),
+      );
     }
     if (c.likes !== ch.likesSent) {
       ch.likesSent = c.likes;
@@ -186,7 +209,15 @@ export class LiveHub {
     }
     const state = this.states.get(ch.roomId);
     for (const sale of state?.room.sales ?? []) {
-      const status = saleStatus({ startsAt: sale.startsAt, endsAt: sale.endsAt, closedAt: sale.status === 'ended' && now < sale.endsAt ? now : null, remaining: sale.remaining }, now);
+      const status = saleStatus(
+        {
+          startsAt: sale.startsAt,
+          endsAt: sale.endsAt,
+          closedAt: sale.status === 'ended' && now < sale.endsAt ? now : null,
+          remaining: sale.remaining,
+        },
+        now,
+      );
       const sent = ch.saleStatusSent.get(sale.id) ?? sale.status;
       ch.saleStatusSent.set(sale.id, status);
       if (status !== sent) {
@@ -224,13 +255,19 @@ export class LiveHub {
           else list.unshift(item);
           state.json = null;
         }
-        const frame = JSON.stringify(e.kind === 'coupon' ? { t: 'coupon', coupon: e.coupon } : { t: 'luckybag', bag: e.bag });
+        const frame = JSON.stringify(
+          e.kind === 'coupon' ? { t: 'coupon', coupon: e.coupon } : { t: 'luckybag', bag: e.bag },
+        );
         ch?.queueForAll(`${e.kind}:${item.id}`, Buffer.from(frame));
         return;
       }
       case 'pin':
         this.states.delete(e.roomId);
-        if (ch) void this.state(e.roomId).then((s) => ch.queueForAll('pin', Buffer.from(JSON.stringify({ t: 'pin', pinned: s.room.pinned }))), (err: unknown) => this.log.warn({ err }, 'live pin failed'));
+        if (ch)
+          void this.state(e.roomId).then(
+            (s) => ch.queueForAll('pin', Buffer.from(JSON.stringify({ t: 'pin', pinned: s.room.pinned }))),
+            (err: unknown) => this.log.warn({ err }, 'live pin failed'),
+          );
         return;
       case 'ended':
         this.states.delete(e.roomId);
@@ -239,7 +276,11 @@ export class LiveHub {
       case 'opened':
       case 'changed':
         this.states.delete(e.roomId);
-        if (ch) void this.stateFrame(e.roomId).then((f) => ch.queueForAll('state', f), (err: unknown) => this.log.warn({ err }, 'live state failed'));
+        if (ch)
+          void this.stateFrame(e.roomId).then(
+            (f) => ch.queueForAll('state', f),
+            (err: unknown) => this.log.warn({ err }, 'live state failed'),
+          );
         return;
     }
   }
@@ -266,7 +307,13 @@ export class LiveHub {
     const s = await this.state(roomId);
     if (!s.json) {
       const c = liveRuntime(this.core.ctx).stats(roomId).counters();
-      const room = s.room.status === 'ended' ? s.room : { ...s.room, stats: { online: c.online, cumulativeViewers: c.cumulativeViewers, comments: c.comments, likes: c.likes } };
+      const room =
+        s.room.status === 'ended'
+          ? s.room
+          : {
+              ...s.room,
+              stats: { online: c.online, cumulativeViewers: c.cumulativeViewers, comments: c.comments, likes: c.likes },
+            };
       s.json = Buffer.from(JSON.stringify({ t: 'state', room }));
     }
     return s.json;

@@ -13,7 +13,11 @@ test('relay messages from this process, or malformed ones, are dropped', () => {
   const enc = (m: unknown): Uint8Array => Buffer.from(JSON.stringify(m));
   const event: LiveEvent = { roomId: 'lr_1', kind: 'ended' };
   assert.equal(decodeRelayMessage('me', enc({ origin: 'me', kind: 'event', event })), null);
-  assert.deepEqual(decodeRelayMessage('me', enc({ origin: 'other', kind: 'event', event })), { origin: 'other', kind: 'event', event });
+  assert.deepEqual(decodeRelayMessage('me', enc({ origin: 'other', kind: 'event', event })), {
+    origin: 'other',
+    kind: 'event',
+    event,
+  });
   assert.equal(decodeRelayMessage('me', enc({ origin: 'other', kind: 'comment', roomId: 'lr_1' })), null);
   assert.equal(decodeRelayMessage('me', Buffer.from('nope')), null);
 });
@@ -24,7 +28,9 @@ async function eventually(check: () => boolean, ms: number): Promise<void> {
   assert.ok(check(), 'condition not met in time');
 }
 
-test('two api processes see each other’s room events and comments once, also after NATS restarts', { timeout: 60_000 }, async () => {
+test('two api processes see each other’s room events and comments once, also after NATS restarts', {
+  timeout: 60_000,
+}, async () => {
   const nats = await startPrivateNats();
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-relay-'));
   // Two cores over one store: two live runtimes, as in two processes.

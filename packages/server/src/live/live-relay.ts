@@ -11,7 +11,9 @@ import type { LiveComment } from './room-channel.js';
 
 export const LIVE_SUBJECT = 'zhongcao.live';
 
-export type RelayMessage = { origin: string; kind: 'event'; event: LiveEvent } | { origin: string; kind: 'comment'; roomId: string; comment: LiveComment };
+export type RelayMessage =
+  | { origin: string; kind: 'event'; event: LiveEvent }
+  | { origin: string; kind: 'comment'; roomId: string; comment: LiveComment };
 
 export interface LiveRelay {
   /** A short tag unique to this process (comment ids carry it, so they never collide across processes). */
@@ -25,14 +27,19 @@ export function decodeRelayMessage(self: string, data: Uint8Array): RelayMessage
     const m = JSON.parse(Buffer.from(data).toString('utf8')) as RelayMessage;
     if (m.origin === self) return null;
     if (m.kind === 'event' && m.event && typeof m.event.roomId === 'string') return m;
-    if (m.kind === 'comment' && typeof m.roomId === 'string' && m.comment && typeof m.comment.text === 'string') return m;
+    if (m.kind === 'comment' && typeof m.roomId === 'string' && m.comment && typeof m.comment.text === 'string')
+      return m;
     return null;
   } catch {
     return null;
   }
 }
 
-export function relayLive(runtime: LiveRuntime, fanout: Fanout, onRemoteComment: (roomId: string, comment: LiveComment) => void): LiveRelay {
+export function relayLive(
+  runtime: LiveRuntime,
+  fanout: Fanout,
+  onRemoteComment: (roomId: string, comment: LiveComment) => void,
+): LiveRelay {
   const origin = randomUUID();
   let replaying = false;
   const send = (m: RelayMessage): void => fanout.publish(LIVE_SUBJECT, Buffer.from(JSON.stringify(m)));

@@ -10,7 +10,9 @@ export const MAX_FRAME_BYTES = 2048;
 
 export type ClientMessage = { t: 'comment'; text: string } | { t: 'like'; n: number } | { t: 'ping' };
 
-export type ParseResult = { ok: true; message: ClientMessage } | { ok: false; code: 'BAD_MESSAGE' | 'COMMENT_TOO_LONG' | 'COMMENT_EMPTY' };
+export type ParseResult =
+  | { ok: true; message: ClientMessage }
+  | { ok: false; code: 'BAD_MESSAGE' | 'COMMENT_TOO_LONG' | 'COMMENT_EMPTY' };
 
 export function parseClientMessage(raw: string): ParseResult {
   let value: unknown;
@@ -32,7 +34,8 @@ export function parseClientMessage(raw: string): ParseResult {
     }
     case 'like': {
       const n = m.n === undefined ? 1 : m.n;
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_LIKES_PER_MESSAGE) return { ok: false, code: 'BAD_MESSAGE' };
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_LIKES_PER_MESSAGE)
+        return { ok: false, code: 'BAD_MESSAGE' };
       return { ok: true, message: { t: 'like', n } };
     }
     case 'ping':

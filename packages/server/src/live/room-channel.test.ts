@@ -17,13 +17,20 @@ function fakeViewer(name: string): Viewer & { received: Array<Record<string, unk
           length = data.readUInt16BE(at + 2);
           header = 4;
         }
-        received.push(JSON.parse(data.subarray(at + header, at + header + length).toString()) as Record<string, unknown>);
+        received.push(
+          JSON.parse(data.subarray(at + header, at + header + length).toString()) as Record<string, unknown>,
+        );
         at += header + length;
       }
       return true;
     },
   };
-  const socket = { readyState: 1, bufferedAmount: 0, _socket: tcp, _sender: { _bufferedBytes: 0 } } as unknown as WebSocket;
+  const socket = {
+    readyState: 1,
+    bufferedAmount: 0,
+    _socket: tcp,
+    _sender: { _bufferedBytes: 0 },
+  } as unknown as WebSocket;
   return { socket, userId: null, userName: name, received };
 }
 
@@ -41,13 +48,18 @@ test('viewers are flushed in groups, in turn: each gets every comment once, numb
   ch.flushNext();
   const flushed = viewers.filter((v) => v.received.length > 0);
   assert.equal(flushed.length, 2, 'one group of two viewers per flush');
-  assert.deepEqual(flushed[0]!.received, [{ t: 'comments', upTo: 2, count: 2, items: [comment(1), comment(2)] }, { t: 'likes', total: 2 }]);
+  assert.deepEqual(flushed[0]!.received, [
+    { t: 'comments', upTo: 2, count: 2, items: [comment(1), comment(2)] },
+    { t: 'likes', total: 2 },
+  ]);
 
   ch.addComment(comment(3), 0);
   for (let i = 1; i < FLUSH_GROUPS; i++) ch.flushNext();
   ch.flushNext();
   for (const v of viewers) {
-    const texts = v.received.filter((f) => f.t === 'comments').flatMap((f) => (f.items as Array<{ text: string }>).map((c) => c.text));
+    const texts = v.received
+      .filter((f) => f.t === 'comments')
+      .flatMap((f) => (f.items as Array<{ text: string }>).map((c) => c.text));
     assert.deepEqual(texts, ['#1', '#2', '#3'], v.userName);
     assert.equal(v.received.filter((f) => f.t === 'likes').length, 1, v.userName);
   }
@@ -81,6 +93,9 @@ test('the newest word on anything comes last; a viewer who left is no longer wri
   assert.equal(ch.leave(leaves), true);
   assert.equal(ch.leave(leaves), false);
   for (let i = 0; i < FLUSH_GROUPS; i++) ch.flushNext();
-  assert.deepEqual(stays.received, [{ t: 'state', pinned: 'a' }, { t: 'pin', pinned: 'b' }]);
+  assert.deepEqual(stays.received, [
+    { t: 'state', pinned: 'a' },
+    { t: 'pin', pinned: 'b' },
+  ]);
   assert.deepEqual(leaves.received, []);
 });

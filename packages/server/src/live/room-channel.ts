@@ -52,7 +52,12 @@ interface FlushGroup {
 
 export class RoomChannel {
   readonly viewers = new Set<Viewer>();
-  private readonly groups: FlushGroup[] = Array.from({ length: FLUSH_GROUPS }, () => ({ viewers: new Set<Viewer>(), nextComment: 0, sampledOutTold: 0, pending: new Map<string, Buffer>() }));
+  private readonly groups: FlushGroup[] = Array.from({ length: FLUSH_GROUPS }, () => ({
+    viewers: new Set<Viewer>(),
+    nextComment: 0,
+    sampledOutTold: 0,
+    pending: new Map<string, Buffer>(),
+  }));
   private readonly groupOf = new Map<Viewer, FlushGroup>();
   private turn = 0;
   /** Comments some group has not been sent yet; log[0] is comment number logStart. */
@@ -90,7 +95,10 @@ export class RoomChannel {
 
   addComment(c: LiveComment, now = performance.now()): void {
     this.stats.comments++;
-    this.commentBudget = Math.min(MAX_COMMENT_BURST, this.commentBudget + (Math.max(0, now - this.budgetAt) / 1000) * MAX_COMMENTS_PER_S);
+    this.commentBudget = Math.min(
+      MAX_COMMENT_BURST,
+      this.commentBudget + (Math.max(0, now - this.budgetAt) / 1000) * MAX_COMMENTS_PER_S,
+    );
     this.budgetAt = now;
     if (this.commentBudget < 1) {
       this.sampledOut++;
@@ -132,7 +140,15 @@ export class RoomChannel {
     const items = this.log.slice(g.nextComment - this.logStart);
     g.nextComment = upTo;
     g.sampledOutTold = this.sampledOut;
-    return Buffer.from(JSON.stringify({ t: 'comments', upTo, count: items.length, items, ...(newlySampledOut ? { sampledOut: newlySampledOut } : {}) }));
+    return Buffer.from(
+      JSON.stringify({
+        t: 'comments',
+        upTo,
+        count: items.length,
+        items,
+        ...(newlySampledOut ? { sampledOut: newlySampledOut } : {}),
+      }),
+    );
   }
 
   /** Drops the comments every group has been sent. */

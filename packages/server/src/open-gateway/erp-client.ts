@@ -28,16 +28,29 @@ export class OpenApiClient {
   constructor(private readonly o: ClientOptions) {}
 
   /** The signed URL and body of a call (for tests that change one byte). */
-  build(method: string, params: Record<string, unknown>, accessToken?: string, signMethod: 'hmac-sha256' | 'md5' = 'hmac-sha256'): { url: string; body: string } {
+  build(
+    method: string,
+    params: Record<string, unknown>,
+    accessToken?: string,
+    signMethod: 'hmac-sha256' | 'md5' = 'hmac-sha256',
+  ): { url: string; body: string } {
     const paramJson = canonicalParamJson(params);
     const timestamp = String(Math.floor((this.o.now?.() ?? Date.now()) / 1000));
-    const sign = signRequest(this.o.appSecret, { appKey: this.o.appKey, method, paramJson, timestamp, v: '2' }, signMethod);
+    const sign = signRequest(
+      this.o.appSecret,
+      { appKey: this.o.appKey, method, paramJson, timestamp, v: '2' },
+      signMethod,
+    );
     const q = new URLSearchParams({ app_key: this.o.appKey, method, v: '2', timestamp, sign, sign_method: signMethod });
     if (accessToken) q.set('access_token', accessToken);
     return { url: `${this.o.baseUrl}/${method.replace(/\./g, '/')}?${q}`, body: paramJson };
   }
 
-  async call<T = unknown>(method: string, params: Record<string, unknown> = {}, accessToken?: string): Promise<OpenEnvelope<T>> {
+  async call<T = unknown>(
+    method: string,
+    params: Record<string, unknown> = {},
+    accessToken?: string,
+  ): Promise<OpenEnvelope<T>> {
     const { url, body } = this.build(method, params, accessToken);
     const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     if (res.status !== 200) throw new Error(`gateway answered HTTP ${res.status}`);

@@ -6,9 +6,30 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  appByKey, APP_KEY_PATTERN, APP_QPS, badPlatformParam, checkTimestamp, errorEnvelope, METHOD_QPS, missingParam, noPermission, OpenApiError, apiOff,
-  parseSignMethod, resolveCaller, resolveMethod, runMethod, signatureMatches, signRequest, successEnvelope, trafficLimited, serviceError,
-  type Caller, type Core, type OpenAppsTable, type Params,
+  appByKey,
+  APP_KEY_PATTERN,
+  APP_QPS,
+  badPlatformParam,
+  checkTimestamp,
+  errorEnvelope,
+  METHOD_QPS,
+  missingParam,
+  noPermission,
+  OpenApiError,
+  apiOff,
+  parseSignMethod,
+  resolveCaller,
+  resolveMethod,
+  runMethod,
+  signatureMatches,
+  signRequest,
+  successEnvelope,
+  trafficLimited,
+  serviceError,
+  type Caller,
+  type Core,
+  type OpenAppsTable,
+  type Params,
 } from '@zhongcao/core';
 import { RateLimiter } from './rate-limit.js';
 import { readWireRequest } from './wire-request.js';
@@ -60,7 +81,8 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
     const method = resolveMethod(path);
     if (!method) throw apiOff(path.replace(/^\//, '').replace(/\//g, '.'));
     if (!wire.appKey) throw missingParam('isv.app-id-missing', 'app_key');
-    if (!APP_KEY_PATTERN.test(wire.appKey)) throw badPlatformParam('isv.app-id-invalid', 'app_key格式不正确，应为19位纯数字');
+    if (!APP_KEY_PATTERN.test(wire.appKey))
+      throw badPlatformParam('isv.app-id-invalid', 'app_key格式不正确，应为19位纯数字');
     if (!wire.sign) throw missingParam('isv.signature-missing', 'sign');
     if (!wire.timestamp) throw badPlatformParam('isv.timestamp-format-error', '缺少timestamp');
     const signedMethod = wire.method ?? path.replace(/^\//, '').replace(/\//g, '.');
@@ -69,13 +91,24 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
     if (!row) throw badPlatformParam('isv.app-id-invalid', 'app_key不存在');
     if (row.status !== 'approved') throw noPermission('dop.app-forbidden', '应用未通过审核或已被停用');
     const allow = JSON.parse(row.ip_allow) as string[];
-    if (allow.length > 0 && !allow.includes(request.ip)) throw new OpenApiError(30002, 'isv.ip-not-whitelisted', `IP ${request.ip} 不在白名单内`);
+    if (allow.length > 0 && !allow.includes(request.ip))
+      throw new OpenApiError(30002, 'isv.ip-not-whitelisted', `IP ${request.ip} 不在白名单内`);
     const ts = checkTimestamp(wire.timestamp, now);
     if (ts === 'format') throw badPlatformParam('isv.timestamp-format-error', 'timestamp格式不正确');
     if (ts === 'stale') throw badPlatformParam('isv.timestamp-invalid', 'timestamp与服务器时间相差超过10分钟');
     const signMethod = parseSignMethod(wire.signMethod);
     if (!signMethod) throw badPlatformParam('isv.signature-invalid', 'sign_method只能为hmac-sha256或md5');
-    const expected = signRequest(row.secret, { appKey: wire.appKey, method: signedMethod, paramJson: wire.paramJson, timestamp: wire.timestamp, v: wire.v ?? '' }, signMethod);
+    const expected = signRequest(
+      row.secret,
+      {
+        appKey: wire.appKey,
+        method: signedMethod,
+        paramJson: wire.paramJson,
+        timestamp: wire.timestamp,
+        v: wire.v ?? '',
+      },
+      signMethod,
+    );
     if (!signatureMatches(expected, wire.sign)) throw badPlatformParam('isv.signature-invalid', '签名校验失败');
     if (!perApp.take(row.id, now) || !perMethod.take(`${row.id}\u0000${method}`, now)) throw trafficLimited();
     let params: Params;
@@ -108,22 +141,40 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
 
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) =>
+      done(null, body),
+    );
     scope.setErrorHandler((err, request, reply) => {
       // A body over the limit, a cut-short upload…: still the envelope, never a 5xx.
       const e = err as { statusCode?: number; status?: number };
       const status = e.statusCode ?? e.status ?? 500;
-      const wire = status === 413 ? new OpenApiError(40003, 'isv.parameter-format-invalid', '请求体过大')
-        : status >= 400 && status < 500 ? new OpenApiError(40003, 'isv.parameter-format-invalid', '请求参数格式不正确')
-        : serviceError(2);
+      const wire =
+        status === 413
+          ? new OpenApiError(40003, 'isv.parameter-format-invalid', '请求体过大')
+          : status >= 400 && status < 500
+            ? new OpenApiError(40003, 'isv.parameter-format-invalid', '请求参数格式不正确')
+            : serviceError(2);
       if (status >= 500) request.log.error({ err }, 'open gateway request failed');
-      void reply.code(200).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(errorEnvelope(wire, '')));
+      void reply
+        .code(200)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(errorEnvelope(wire, '')));
     });
     const route = { schema: { hide: true } };
     for (const group of ROOT_GROUPS) {
-      scope.route({ method: ['GET', 'POST'], url: `/${group}/*`, ...route, handler: (req, reply) => answer(req, reply, req.url.split('?')[0]!) });
+      scope.route({
+        method: ['GET', 'POST'],
+        url: `/${group}/*`,
+        ...route,
+        handler: (req, reply) => answer(req, reply, req.url.split('?')[0]!),
+      });
     }
-    scope.route({ method: ['GET', 'POST'], url: '/open/*', ...route, handler: (req, reply) => answer(req, reply, req.url.split('?')[0]!.slice('/open'.length)) });
+    scope.route({
+      method: ['GET', 'POST'],
+      url: '/open/*',
+      ...route,
+      handler: (req, reply) => answer(req, reply, req.url.split('?')[0]!.slice('/open'.length)),
+    });
   });
   return {
     forgetCallers: () => callers.clear(),

@@ -8,7 +8,10 @@ interface Bucket {
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(private readonly perSecond: number, private readonly burst = perSecond) {}
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst = perSecond,
+  ) {}
 
   /** Takes one call from the key's bucket; false when it is empty. */
   take(key: string, now: number): boolean {

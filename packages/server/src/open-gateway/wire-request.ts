@@ -15,7 +15,8 @@ export interface WireRequest {
   paramJson: string;
 }
 
-const first = (v: unknown): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+const first = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
 
 /** A body that is a form (`a=b&…`) rather than JSON; some SDKs send one under a JSON content type. */
 function formOf(body: string): URLSearchParams | null {

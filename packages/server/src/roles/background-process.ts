@@ -6,7 +6,17 @@
  * (stored and announced; the engine replicas swap it in).
  */
 import Fastify from 'fastify';
-import { consumePushFromStream, openCore, relayOutbox, Retrainer, RETRAIN_SCHEDULE_DEFAULTS, type Core, type CoreOptions, type OutboxConsumer, type RetrainOptions } from '@zhongcao/core';
+import {
+  consumePushFromStream,
+  openCore,
+  relayOutbox,
+  Retrainer,
+  RETRAIN_SCHEDULE_DEFAULTS,
+  type Core,
+  type CoreOptions,
+  type OutboxConsumer,
+  type RetrainOptions,
+} from '@zhongcao/core';
 import { connectJetStream, type JetStream } from '../shared/jetstream-stream.js';
 import { startWorker, type Worker } from '../worker.js';
 
@@ -35,7 +45,11 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
   const core = await openCore(options);
   const log = Fastify({ logger: { level: options.logLevel ?? 'info' } }).log; // the same structured logs as the api processes, no listener
   core.setBaseUrl(options.publicUrl ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000');
-  const stream: JetStream | null = options.natsUrl ? await connectJetStream(options.natsUrl, `zhongcao-worker-${process.pid}`, (err) => log.warn({ err: err.message }, 'stream: the outbox waits for NATS')) : null;
+  const stream: JetStream | null = options.natsUrl
+    ? await connectJetStream(options.natsUrl, `zhongcao-worker-${process.pid}`, (err) =>
+        log.warn({ err: err.message }, 'stream: the outbox waits for NATS'),
+      )
+    : null;
   let push: OutboxConsumer | null = null;
   if (stream) {
     // Before the first dispatch: from here on the push reads the stream, not the dispatcher.
@@ -44,7 +58,15 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
   }
   const trainer =
     stream && options.retrain !== false
-      ? new Retrainer(core.ctx, null, (d) => (d.status === 'serving' ? log.info(d, 'interest engine: retrained model stored and announced; the engine replicas swap it in') : log.warn(d, `interest engine: retrained model not serving (${d.reason})`)), { ...RETRAIN_SCHEDULE_DEFAULTS, ...options.retrain })
+      ? new Retrainer(
+          core.ctx,
+          null,
+          (d) =>
+            d.status === 'serving'
+              ? log.info(d, 'interest engine: retrained model stored and announced; the engine replicas swap it in')
+              : log.warn(d, `interest engine: retrained model not serving (${d.reason})`),
+          { ...RETRAIN_SCHEDULE_DEFAULTS, ...options.retrain },
+        )
       : null;
   const worker = startWorker(core, log, options.intervalMs);
   // The loop's own timer does not hold the process open (the embedded server's listener does that); here nothing else would.

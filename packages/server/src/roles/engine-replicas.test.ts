@@ -23,7 +23,9 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
   }
 }
 
-test('scaled mode: the worker retrains, both engine replicas swap the version in on its announcement through the stream, and a replica started afterwards serves it from its warm-up', { timeout: 180_000 }, async (t) => {
+test('scaled mode: the worker retrains, both engine replicas swap the version in on its announcement through the stream, and a replica started afterwards serves it from its warm-up', {
+  timeout: 180_000,
+}, async (t) => {
   const nats = await startPrivateNats();
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-engine-replicas-'));
   const running: Array<{ stop(): Promise<void> }> = [];
@@ -37,8 +39,25 @@ test('scaled mode: the worker retrains, both engine replicas swap the version in
   await seed.close();
 
   // The worker retrains on request only (no schedule, no polling of requests); the replicas' own look at the table is off, so only the announcement can move them.
-  const engine = (replica: number): Promise<RunningEngineRole> => startEngineRole({ dataDir, migrate: false, natsUrl: nats.url, replica, replicas: 2, port: 0, logLevel: 'silent', retrain: { followMs: 0 } });
-  const worker = await startBackground({ dataDir, migrate: false, natsUrl: nats.url, logLevel: 'silent', intervalMs: 50, retrain: { everyMs: 0, pollMs: 600_000, epochs: 4 } });
+  const engine = (replica: number): Promise<RunningEngineRole> =>
+    startEngineRole({
+      dataDir,
+      migrate: false,
+      natsUrl: nats.url,
+      replica,
+      replicas: 2,
+      port: 0,
+      logLevel: 'silent',
+      retrain: { followMs: 0 },
+    });
+  const worker = await startBackground({
+    dataDir,
+    migrate: false,
+    natsUrl: nats.url,
+    logLevel: 'silent',
+    intervalMs: 50,
+    retrain: { everyMs: 0, pollMs: 600_000, epochs: 4 },
+  });
   running.push(worker);
   const e0 = await engine(0);
   running.push(e0);
@@ -56,12 +75,19 @@ test('scaled mode: the worker retrains, both engine replicas swap the version in
   assert.equal(version!.status, 'serving', JSON.stringify(version));
   assert.equal(version!.swapMs, null, 'nothing to swap in the worker');
   // The worker relays the outbox's announcement to the stream; each replica loads the stored snapshot and swaps it in.
-  await until('both replicas serve the retrained version', async () => (await modelOf(e0)) === requested.id && (await modelOf(e1)) === requested.id);
+  await until(
+    'both replicas serve the retrained version',
+    async () => (await modelOf(e0)) === requested.id && (await modelOf(e1)) === requested.id,
+  );
   assert.equal(e0.intake.figures.modelAnnouncements, 1);
   assert.equal(e1.intake.figures.modelAnnouncements, 1);
   // What the admins' model page shows in scaled mode: each replica's version, asked over NATS.
   const client = engineClient(e0.stream.nats, 3, () => {});
-  assert.deepEqual(await client.engines(), [{ replica: 0, version: requested.id, reachable: true }, { replica: 1, version: requested.id, reachable: true }, { replica: 2, version: null, reachable: false }]);
+  assert.deepEqual(await client.engines(), [
+    { replica: 0, version: requested.id, reachable: true },
+    { replica: 1, version: requested.id, reachable: true },
+    { replica: 2, version: null, reachable: false },
+  ]);
 
   // Replica 1 goes down and a new one takes its place: it serves the version from its first page.
   running.splice(running.indexOf(e1), 1);

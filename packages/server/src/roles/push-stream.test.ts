@@ -4,7 +4,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AckPolicy, DeliverPolicy } from 'nats';
-import { authorizeSelfUse, checkout, openCore, PUSH_CONSUMER, registerApp, reviewApp, updateApp, type Core, type PushPost } from '@zhongcao/core';
+import {
+  authorizeSelfUse,
+  checkout,
+  openCore,
+  PUSH_CONSUMER,
+  registerApp,
+  reviewApp,
+  updateApp,
+  type Core,
+  type PushPost,
+} from '@zhongcao/core';
 import { makePerson, makeShop } from '@zhongcao/core/test-support';
 import { startPrivateNats } from '../test-support/private-services.js';
 import { connectJetStream, STREAM_NAME, STREAM_PREFIX } from '../shared/jetstream-stream.js';
@@ -18,7 +28,9 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   }
 }
 
-test('scaled mode: message push consumes the stream as a durable consumer, resumes after the worker was down, and an event delivered twice makes one message', { timeout: 120_000 }, async (t) => {
+test('scaled mode: message push consumes the stream as a durable consumer, resumes after the worker was down, and an event delivered twice makes one message', {
+  timeout: 120_000,
+}, async (t) => {
   const nats = await startPrivateNats();
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-push-stream-'));
   let worker: RunningBackground | null = null;
@@ -34,18 +46,33 @@ test('scaled mode: message push consumes the stream as a durable consumer, resum
   const shop = await makeShop(api, 'push-owner', 50);
   const admin = await makePerson(api, 'push-admin', ['admin']);
   const buyer = await makePerson(api, 'push-buyer');
-  const { app } = await registerApp(api.ctx, shop.owner, { name: '推送测试', kind: 'self', shopId: shop.shopId, groups: ['orders'] });
+  const { app } = await registerApp(api.ctx, shop.owner, {
+    name: '推送测试',
+    kind: 'self',
+    shopId: shop.shopId,
+    groups: ['orders'],
+  });
   await reviewApp(api.ctx, admin, app.id, 'approve');
   await authorizeSelfUse(api.ctx, shop.owner, app.id);
   await updateApp(api.ctx, shop.owner, app.id, { pushUrl: 'http://receiver.test/push', pushTags: ['100'] });
-  const order = async (): Promise<string> => (await checkout(api!.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1 }] })).body.orders[0]!.id;
+  const order = async (): Promise<string> =>
+    (await checkout(api!.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1 }] })).body.orders[0]!.id;
   const sent: string[] = [];
   const openPush: PushPost = async (_url, body) => {
     sent.push(...(JSON.parse(body) as Array<{ msg_id: string }>).map((m) => m.msg_id));
     return { status: 200, body: '{"code":0,"msg":"success"}' };
   };
-  const startWorker = (): Promise<RunningBackground> => startBackground({ dataDir, migrate: false, natsUrl: nats.url, logLevel: 'silent', intervalMs: 50, openPush });
-  const messages = async (): Promise<number> => Number((await api!.ctx.db.selectFrom('open_push_messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const startWorker = (): Promise<RunningBackground> =>
+    startBackground({ dataDir, migrate: false, natsUrl: nats.url, logLevel: 'silent', intervalMs: 50, openPush });
+  const messages = async (): Promise<number> =>
+    Number(
+      (
+        await api!.ctx.db
+          .selectFrom('open_push_messages')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   worker = await startWorker();
   await order();
@@ -70,7 +97,12 @@ test('scaled mode: message push consumes the stream as a durable consumer, resum
   try {
     const jsm = await nc.nats.jetstreamManager();
     await jsm.consumers.delete(STREAM_NAME, PUSH_CONSUMER);
-    await jsm.consumers.add(STREAM_NAME, { durable_name: PUSH_CONSUMER, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: `${STREAM_PREFIX}>` });
+    await jsm.consumers.add(STREAM_NAME, {
+      durable_name: PUSH_CONSUMER,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: `${STREAM_PREFIX}>`,
+    });
   } finally {
     await nc.close();
   }

@@ -52,12 +52,14 @@ export interface ForkPlan {
 export function parseWorkers(value: string | undefined): number {
   if (value === undefined) return 1;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers takes a whole number from 1 to 64, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new Error(`--workers takes a whole number from 1 to 64, not "${value}"`);
   return n;
 }
 
 export function forkPlan(role: Role, workers: number): ForkPlan | null {
   if (workers <= 1) return null;
-  if (role === 'worker' || role === 'engine') throw new Error('--workers forks api processes: use it with --role api or all');
+  if (role === 'worker' || role === 'engine')
+    throw new Error('--workers forks api processes: use it with --role api or all');
   return { children: workers, childRole: 'api', primaryRunsBackgroundLoop: role === 'all' };
 }

@@ -8,11 +8,26 @@ import { startPlatform } from '../platform.js';
 import { startBackground } from './background-process.js';
 
 const undispatched = async (core: Core): Promise<number> =>
-  Number((await core.ctx.db.selectFrom('outbox').where('dispatched_at', 'is', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await core.ctx.db
+        .selectFrom('outbox')
+        .where('dispatched_at', 'is', null)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('an api-role process never dispatches the outbox; a worker-role process does, without listening', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-roles-'));
-  const api = await startPlatform({ dataDir, databaseUrl: undefined, port: 0, logLevel: 'silent', engineThread: false, role: 'api' });
+  const api = await startPlatform({
+    dataDir,
+    databaseUrl: undefined,
+    port: 0,
+    logLevel: 'silent',
+    engineThread: false,
+    role: 'api',
+  });
   try {
     assert.equal(api.worker, null);
     const before = await undispatched(api.core);
@@ -20,7 +35,13 @@ test('an api-role process never dispatches the outbox; a worker-role process doe
     await new Promise((r) => setTimeout(r, 700)); // longer than the loop's 500 ms round
     assert.equal(await undispatched(api.core), before + 1, 'the api process left the event for the worker');
 
-    const background = await startBackground({ dataDir, databaseUrl: undefined, migrate: false, logLevel: 'silent', intervalMs: 50 });
+    const background = await startBackground({
+      dataDir,
+      databaseUrl: undefined,
+      migrate: false,
+      logLevel: 'silent',
+      intervalMs: 50,
+    });
     try {
       const deadline = Date.now() + 5_000;
       while ((await undispatched(api.core)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -1,8 +1,23 @@
 import { Type } from 'typebox';
-import { adminModelVersions, adminRequestRetrain, createCategory, findUsers, GLOBAL_ROLES, requireRole, setRole, updateCategoryRules } from '@zhongcao/core';
+import {
+  adminModelVersions,
+  adminRequestRetrain,
+  createCategory,
+  findUsers,
+  GLOBAL_ROLES,
+  requireRole,
+  setRole,
+  updateCategoryRules,
+} from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { answers, Id, noContent, ok, PageQuery } from '../http/schemas.js';
-import { CategoryViewSchema, FindUsersResultSchema, ModelVersionSchema, ModelVersionsViewSchema, UserViewSchema } from './admin-schemas.js';
+import {
+  CategoryViewSchema,
+  FindUsersResultSchema,
+  ModelVersionSchema,
+  ModelVersionsViewSchema,
+  UserViewSchema,
+} from './admin-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Rules = {
@@ -16,47 +31,123 @@ export function adminRoutes(app: App, deps: RouteDeps): void {
   const { ctx } = deps.core;
   const tags = ['admin'];
 
-  r.post('/api/v1/admin/categories', {
-    schema: { tags, summary: 'Create a category with its rule profile', body: Type.Object({ parentId: Type.Optional(Type.Union([Id('category'), Type.Null()])), name: Type.String({ minLength: 1, maxLength: 30 }), sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })), ...Rules }, { additionalProperties: false }), response: answers(201, CategoryViewSchema, 400, 401, 403, 404) },
-  }, async (req, reply) => reply.status(201).send(await createCategory(ctx, actorOf(req), req.body)));
+  r.post(
+    '/api/v1/admin/categories',
+    {
+      schema: {
+        tags,
+        summary: 'Create a category with its rule profile',
+        body: Type.Object(
+          {
+            parentId: Type.Optional(Type.Union([Id('category'), Type.Null()])),
+            name: Type.String({ minLength: 1, maxLength: 30 }),
+            sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+            ...Rules,
+          },
+          { additionalProperties: false },
+        ),
+        response: answers(201, CategoryViewSchema, 400, 401, 403, 404),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createCategory(ctx, actorOf(req), req.body)),
+  );
 
-  r.put('/api/v1/admin/categories/:categoryId', {
-    schema: { tags, summary: 'Edit a category’s name and rule profile', params: Type.Object({ categoryId: Id('category') }), body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })), ...Rules }, { additionalProperties: false }), response: noContent(400, 401, 403, 404) },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    requireRole(actor, 'admin');
-    await updateCategoryRules(ctx, actor, req.params.categoryId, req.body);
-    return reply.status(204).send();
-  });
+  r.put(
+    '/api/v1/admin/categories/:categoryId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a category’s name and rule profile',
+        params: Type.Object({ categoryId: Id('category') }),
+        body: Type.Object(
+          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })), ...Rules },
+          { additionalProperties: false },
+        ),
+        response: noContent(400, 401, 403, 404),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requireRole(actor, 'admin');
+      await updateCategoryRules(ctx, actor, req.params.categoryId, req.body);
+      return reply.status(204).send();
+    },
+  );
 
-  r.get('/api/v1/admin/users', {
-    schema: { tags, summary: 'Find people by login prefix', querystring: Type.Object({ ...PageQuery, login: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })) }, { additionalProperties: false }), response: ok(FindUsersResultSchema, 400, 401, 403) },
-  }, async (req) => {
-    requireRole(actorOf(req), 'admin');
-    return findUsers(ctx.db, { ...req.query, limit: req.query.limit ?? 20 });
-  });
+  r.get(
+    '/api/v1/admin/users',
+    {
+      schema: {
+        tags,
+        summary: 'Find people by login prefix',
+        querystring: Type.Object(
+          { ...PageQuery, login: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })) },
+          { additionalProperties: false },
+        ),
+        response: ok(FindUsersResultSchema, 400, 401, 403),
+      },
+    },
+    async (req) => {
+      requireRole(actorOf(req), 'admin');
+      return findUsers(ctx.db, { ...req.query, limit: req.query.limit ?? 20 });
+    },
+  );
 
-  r.put('/api/v1/admin/users/:userId/roles/:role', {
-    schema: { tags, summary: 'Grant a global role (creator, mcn, colonel, admin, shopper)', params: Type.Object({ userId: Id('user'), role: Type.Union(GLOBAL_ROLES.map((x) => Type.Literal(x))) }), response: ok(UserViewSchema, 400, 401, 403, 404) },
-  }, async (req) => {
-    const user = await setRole(ctx, actorOf(req), req.params.userId, req.params.role, true);
-    deps.sessions.clear();
-    return user;
-  });
+  r.put(
+    '/api/v1/admin/users/:userId/roles/:role',
+    {
+      schema: {
+        tags,
+        summary: 'Grant a global role (creator, mcn, colonel, admin, shopper)',
+        params: Type.Object({ userId: Id('user'), role: Type.Union(GLOBAL_ROLES.map((x) => Type.Literal(x))) }),
+        response: ok(UserViewSchema, 400, 401, 403, 404),
+      },
+    },
+    async (req) => {
+      const user = await setRole(ctx, actorOf(req), req.params.userId, req.params.role, true);
+      deps.sessions.clear();
+      return user;
+    },
+  );
 
-  r.delete('/api/v1/admin/users/:userId/roles/:role', {
-    schema: { tags, summary: 'Revoke a global role', params: Type.Object({ userId: Id('user'), role: Type.Union(GLOBAL_ROLES.map((x) => Type.Literal(x))) }), response: ok(UserViewSchema, 400, 401, 403, 404, 409) },
-  }, async (req) => {
-    const user = await setRole(ctx, actorOf(req), req.params.userId, req.params.role, false);
-    deps.sessions.clear();
-    return user;
-  });
+  r.delete(
+    '/api/v1/admin/users/:userId/roles/:role',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a global role',
+        params: Type.Object({ userId: Id('user'), role: Type.Union(GLOBAL_ROLES.map((x) => Type.Literal(x))) }),
+        response: ok(UserViewSchema, 400, 401, 403, 404, 409),
+      },
+    },
+    async (req) => {
+      const user = await setRole(ctx, actorOf(req), req.params.userId, req.params.role, false);
+      deps.sessions.clear();
+      return user;
+    },
+  );
 
-  r.get('/api/v1/admin/recsys/models', {
-    schema: { tags, summary: 'The interest engine’s model versions: when trained, offline figures, serving or not, and why', response: ok(ModelVersionsViewSchema, 401, 403) },
-  }, async (req) => adminModelVersions(ctx, actorOf(req)));
+  r.get(
+    '/api/v1/admin/recsys/models',
+    {
+      schema: {
+        tags,
+        summary: 'The interest engine’s model versions: when trained, offline figures, serving or not, and why',
+        response: ok(ModelVersionsViewSchema, 401, 403),
+      },
+    },
+    async (req) => adminModelVersions(ctx, actorOf(req)),
+  );
 
-  r.post('/api/v1/admin/recsys/retrain', {
-    schema: { tags, summary: 'Retrain the interest engine’s model now (one already requested or running is returned instead)', response: answers(202, ModelVersionSchema, 401, 403) },
-  }, async (req, reply) => reply.status(202).send(await adminRequestRetrain(ctx, actorOf(req))));
+  r.post(
+    '/api/v1/admin/recsys/retrain',
+    {
+      schema: {
+        tags,
+        summary: 'Retrain the interest engine’s model now (one already requested or running is returned instead)',
+        response: answers(202, ModelVersionSchema, 401, 403),
+      },
+    },
+    async (req, reply) => reply.status(202).send(await adminRequestRetrain(ctx, actorOf(req))),
+  );
 }

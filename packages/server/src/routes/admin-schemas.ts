@@ -8,10 +8,9 @@ export const CategoryViewSchema = describe<CategoryView>()(
     id: Type.String(),
     parentId: Nullable(Type.String()),
     name: Type.String(),
-    children: Type.Array(
-      Type.Unsafe<CategoryView>(Type.Object({}, { additionalProperties: true })),
-      { description: 'subcategories, the same shape (empty for a new category)' },
-    ),
+    children: Type.Array(Type.Unsafe<CategoryView>(Type.Object({}, { additionalProperties: true })), {
+      description: 'subcategories, the same shape (empty for a new category)',
+    }),
     shipByHours: Type.Number(),
     perishable: Type.Boolean(),
     feeRateBp: Type.Number(),
@@ -52,16 +51,16 @@ export const ModelVersionSchema = describe<ModelVersion>()(
     figures: Nullable(ModelFiguresSchema),
     reason: Nullable(
       OneOf([
-        "better_than_serving",
-        "better_than_online",
-        "worse_than_serving",
-        "worse_than_online",
-        "not_enough_history",
-        "superseded",
-        "process_restarted",
-        "engine_unavailable",
-        "training_failed",
-      ]as const),
+        'better_than_serving',
+        'better_than_online',
+        'worse_than_serving',
+        'worse_than_online',
+        'not_enough_history',
+        'superseded',
+        'process_restarted',
+        'engine_unavailable',
+        'training_failed',
+      ] as const),
     ),
     error: Nullable(Type.String()),
     swapMs: Nullable(Type.Integer()),
@@ -73,7 +72,9 @@ export const ModelVersionsViewSchema = describe<ModelVersionsView>()(
     versions: Type.Array(ModelVersionSchema),
     retraining: Type.Boolean(),
     everyMs: Nullable(Type.Integer()),
-    engines: Type.Array(Type.Object({ replica: Nullable(Type.Integer()), version: Nullable(Type.String()), reachable: Type.Boolean() })),
+    engines: Type.Array(
+      Type.Object({ replica: Nullable(Type.Integer()), version: Nullable(Type.String()), reachable: Type.Boolean() }),
+    ),
   }),
 );
 

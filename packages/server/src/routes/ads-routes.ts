@@ -1,8 +1,31 @@
 /** Paid traffic (投流): the merchant's and the creator's ad accounts and campaigns, ad impressions and clicks from the app, the provider's top-up notifications, the admins' overview. */
 import { Type } from 'typebox';
 import {
-  AD_BID_KINDS, AD_GOALS, AD_PACINGS, AD_PROMOTES, DomainError, adAccount, isErrorCode, campaignView, notFound, adCreatives, adsOverview, campaignReport, createCampaign, listCampaigns, receiveTopupNotification, reportClick, reportImpressions, reportRoomEntry,
-  setCampaignStatus, shopOwner, creatorOwner, startTopup, withdrawAdBalance, type AdOwner, type CampaignInput,
+  AD_BID_KINDS,
+  AD_GOALS,
+  AD_PACINGS,
+  AD_PROMOTES,
+  DomainError,
+  adAccount,
+  isErrorCode,
+  campaignView,
+  notFound,
+  adCreatives,
+  adsOverview,
+  campaignReport,
+  createCampaign,
+  listCampaigns,
+  receiveTopupNotification,
+  reportClick,
+  reportImpressions,
+  reportRoomEntry,
+  setCampaignStatus,
+  shopOwner,
+  creatorOwner,
+  startTopup,
+  withdrawAdBalance,
+  type AdOwner,
+  type CampaignInput,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { sendError } from '../http/errors.js';
@@ -23,16 +46,29 @@ const Campaign = Type.Object(
     costCapFen: Type.Optional(Type.Union([Fen, Type.Null()])),
     roiTarget: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1000 }), Type.Null()])),
     dailyBudgetFen: Fen,
-    schedule: Type.Optional(Type.String({ maxLength: 100, description: '336 half-hours of the week from Monday 00:00 (Asia/Shanghai) as 84 hex digits; default: always' })),
+    schedule: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: '336 half-hours of the week from Monday 00:00 (Asia/Shanghai) as 84 hex digits; default: always',
+      }),
+    ),
     pacing: literals(AD_PACINGS),
     targetCategories: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
     targetRegions: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
-    targetLookalike: Type.Optional(Type.Boolean({ description: '"People like my buyers": the engine\'s embedding neighbours of the shop\'s past buyers (never served with personalisation off)' })),
+    targetLookalike: Type.Optional(
+      Type.Boolean({
+        description:
+          '"People like my buyers": the engine\'s embedding neighbours of the shop\'s past buyers (never served with personalisation off)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
-const Owner = Type.Object({ kind: Type.Union([Type.Literal('shop'), Type.Literal('creator')]), id: Type.String() }, { description: 'the advertiser: a shop or a creator (their user id)' });
+const Owner = Type.Object(
+  { kind: Type.Union([Type.Literal('shop'), Type.Literal('creator')]), id: Type.String() },
+  { description: 'the advertiser: a shop or a creator (their user id)' },
+);
 const Money = Type.Integer({ description: 'fen' });
 const AccountBody = Type.Object(
   {
@@ -42,38 +78,104 @@ const AccountBody = Type.Object(
     spentFen: Money,
     toppedUpFen: Money,
     withdrawnFen: Money,
-    topups: Type.Array(Type.Object({ id: Type.String(), amountFen: Money, status: Type.String(), createdAt: Type.Integer(), paidAt: Type.Union([Type.Integer(), Type.Null()]) }, { additionalProperties: true })),
+    topups: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          amountFen: Money,
+          status: Type.String(),
+          createdAt: Type.Integer(),
+          paidAt: Type.Union([Type.Integer(), Type.Null()]),
+        },
+        { additionalProperties: true },
+      ),
+    ),
   },
   { additionalProperties: true, description: 'an ad account (推广账户)' },
 );
 const CampaignBody = Type.Object(
   {
-    id: Type.String(), owner: Owner, name: Type.String(), promote: Type.String(), videoId: Type.Union([Type.String(), Type.Null()]), productId: Type.Union([Type.String(), Type.Null()]), liveRoomId: Type.Union([Type.String(), Type.Null()]),
-    goal: Type.String(), bidKind: Type.String(), costCapFen: Type.Union([Money, Type.Null()]), roiTarget: Type.Union([Type.Number(), Type.Null()]), dailyBudgetFen: Money, schedule: Type.String(), pacing: Type.String(),
-    targetCategories: Type.Array(Type.String()), targetRegions: Type.Array(Type.String()), targetLookalike: Type.Boolean(), audienceSize: Type.Integer(), audienceAt: Type.Union([Type.Integer(), Type.Null()]),
-    status: Type.String(), impressions: Type.Integer(), clicks: Type.Integer(), conversions: Type.Integer(), gmvFen: Money, spentFen: Money, createdAt: Type.Integer(), creativeTitle: Type.Union([Type.String(), Type.Null()]),
+    id: Type.String(),
+    owner: Owner,
+    name: Type.String(),
+    promote: Type.String(),
+    videoId: Type.Union([Type.String(), Type.Null()]),
+    productId: Type.Union([Type.String(), Type.Null()]),
+    liveRoomId: Type.Union([Type.String(), Type.Null()]),
+    goal: Type.String(),
+    bidKind: Type.String(),
+    costCapFen: Type.Union([Money, Type.Null()]),
+    roiTarget: Type.Union([Type.Number(), Type.Null()]),
+    dailyBudgetFen: Money,
+    schedule: Type.String(),
+    pacing: Type.String(),
+    targetCategories: Type.Array(Type.String()),
+    targetRegions: Type.Array(Type.String()),
+    targetLookalike: Type.Boolean(),
+    audienceSize: Type.Integer(),
+    audienceAt: Type.Union([Type.Integer(), Type.Null()]),
+    status: Type.String(),
+    impressions: Type.Integer(),
+    clicks: Type.Integer(),
+    conversions: Type.Integer(),
+    gmvFen: Money,
+    spentFen: Money,
+    createdAt: Type.Integer(),
+    creativeTitle: Type.Union([Type.String(), Type.Null()]),
   },
   { additionalProperties: true, description: 'a campaign (推广计划)' },
 );
 const ReportRowBody = Type.Object(
   {
-    hour: Type.Union([Type.Integer(), Type.Null()]), spendFen: Money, spendMfen: Type.Integer({ description: 'exact spend in milli-fen' }), impressions: Type.Integer(), clicks: Type.Integer(), ctr: Type.Number(), cpmFen: Type.Number(), conversions: Type.Integer(),
-    costPerConversionFen: Type.Union([Type.Number(), Type.Null()]), gmvFen: Money, roi: Type.Union([Type.Number(), Type.Null()]), invalidImpressions: Type.Integer(), invalidClicks: Type.Integer(),
+    hour: Type.Union([Type.Integer(), Type.Null()]),
+    spendFen: Money,
+    spendMfen: Type.Integer({ description: 'exact spend in milli-fen' }),
+    impressions: Type.Integer(),
+    clicks: Type.Integer(),
+    ctr: Type.Number(),
+    cpmFen: Type.Number(),
+    conversions: Type.Integer(),
+    costPerConversionFen: Type.Union([Type.Number(), Type.Null()]),
+    gmvFen: Money,
+    roi: Type.Union([Type.Number(), Type.Null()]),
+    invalidImpressions: Type.Integer(),
+    invalidClicks: Type.Integer(),
   },
   { additionalProperties: true },
 );
 const ReportBody = Type.Object(
-  { campaign: CampaignBody, from: Type.Integer(), to: Type.Integer(), total: ReportRowBody, hours: Type.Array(ReportRowBody), invalidByReason: Type.Record(Type.String(), Type.Integer()) },
+  {
+    campaign: CampaignBody,
+    from: Type.Integer(),
+    to: Type.Integer(),
+    total: ReportRowBody,
+    hours: Type.Array(ReportRowBody),
+    invalidByReason: Type.Record(Type.String(), Type.Integer()),
+  },
   { additionalProperties: true, description: 'a campaign by hour' },
 );
-const CreativeBody = Type.Object({ videoId: Type.String(), title: Type.String(), productId: Type.String(), productTitle: Type.String() }, { additionalProperties: true });
-const TopupBody = Type.Object({ topupId: Type.String(), cashierUrl: Type.String() }, { additionalProperties: true, description: 'the payment provider\'s cashier for the top-up' });
-const TopupInput = Type.Object({ amountFen: Fen, returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })) }, { additionalProperties: false });
-const StatusInput = Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) }, { additionalProperties: false });
+const CreativeBody = Type.Object(
+  { videoId: Type.String(), title: Type.String(), productId: Type.String(), productTitle: Type.String() },
+  { additionalProperties: true },
+);
+const TopupBody = Type.Object(
+  { topupId: Type.String(), cashierUrl: Type.String() },
+  { additionalProperties: true, description: "the payment provider's cashier for the top-up" },
+);
+const TopupInput = Type.Object(
+  { amountFen: Fen, returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })) },
+  { additionalProperties: false },
+);
+const StatusInput = Type.Object(
+  { status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) },
+  { additionalProperties: false },
+);
 const Ms = Type.Integer({ minimum: 0, maximum: 9_999_999_999_999, description: 'epoch ms' });
 const ReportQuery = Type.Object({ from: Type.Optional(Ms), to: Type.Optional(Ms) }, { additionalProperties: false });
 
-const ViewerHeader = Type.Object({ 'x-viewer-id': Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })) });
+const ViewerHeader = Type.Object({
+  'x-viewer-id': Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
+});
 
 export function adsRoutes(app: App, deps: RouteDeps): void {
   const r = typed(app);
@@ -81,29 +183,92 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
   const tags = ['ads'];
   const shopParams = Type.Object({ shopId: Id('shop') });
 
-  r.get('/api/v1/merchant/shops/:shopId/ads/account', {
-    schema: { tags, summary: 'The shop\'s ad account (推广账户): balance, spend, recent top-ups', params: shopParams, response: errors(401, 404) },
-  }, async (req) => adAccount(ctx, actorOf(req), shopOwner(req.params.shopId)));
+  r.get(
+    '/api/v1/merchant/shops/:shopId/ads/account',
+    {
+      schema: {
+        tags,
+        summary: "The shop's ad account (推广账户): balance, spend, recent top-ups",
+        params: shopParams,
+        response: errors(401, 404),
+      },
+    },
+    async (req) => adAccount(ctx, actorOf(req), shopOwner(req.params.shopId)),
+  );
 
-  r.post('/api/v1/merchant/shops/:shopId/ads/topups', {
-    schema: { tags, summary: 'Top up the ad account: returns the payment provider\'s cashier; the balance grows when the provider\'s signed notification arrives', params: shopParams, body: Type.Object({ amountFen: Fen, returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })) }, { additionalProperties: false }), response: errors(400, 401, 404) },
-  }, async (req) => startTopup(ctx, actorOf(req), shopOwner(req.params.shopId), req.body.amountFen, req.body.returnUrl));
+  r.post(
+    '/api/v1/merchant/shops/:shopId/ads/topups',
+    {
+      schema: {
+        tags,
+        summary:
+          "Top up the ad account: returns the payment provider's cashier; the balance grows when the provider's signed notification arrives",
+        params: shopParams,
+        body: Type.Object(
+          {
+            amountFen: Fen,
+            returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: errors(400, 401, 404),
+      },
+    },
+    async (req) => startTopup(ctx, actorOf(req), shopOwner(req.params.shopId), req.body.amountFen, req.body.returnUrl),
+  );
 
-  r.post('/api/v1/merchant/shops/:shopId/ads/withdraw', {
-    schema: { tags, summary: 'Move unspent ad balance back to the shop\'s available funds', params: shopParams, body: Type.Object({ amountFen: Fen }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
-  }, async (req) => withdrawAdBalance(ctx, actorOf(req), shopOwner(req.params.shopId), req.body.amountFen));
+  r.post(
+    '/api/v1/merchant/shops/:shopId/ads/withdraw',
+    {
+      schema: {
+        tags,
+        summary: "Move unspent ad balance back to the shop's available funds",
+        params: shopParams,
+        body: Type.Object({ amountFen: Fen }, { additionalProperties: false }),
+        response: errors(400, 401, 404, 409),
+      },
+    },
+    async (req) => withdrawAdBalance(ctx, actorOf(req), shopOwner(req.params.shopId), req.body.amountFen),
+  );
 
-  r.get('/api/v1/merchant/shops/:shopId/ads/creatives', {
-    schema: { tags, summary: 'Videos a campaign may use: published, carrying one of the shop\'s products', params: shopParams, response: errors(401, 404) },
-  }, async (req) => ({ items: await adCreatives(ctx, actorOf(req), shopOwner(req.params.shopId)) }));
+  r.get(
+    '/api/v1/merchant/shops/:shopId/ads/creatives',
+    {
+      schema: {
+        tags,
+        summary: "Videos a campaign may use: published, carrying one of the shop's products",
+        params: shopParams,
+        response: errors(401, 404),
+      },
+    },
+    async (req) => ({ items: await adCreatives(ctx, actorOf(req), shopOwner(req.params.shopId)) }),
+  );
 
-  r.get('/api/v1/merchant/shops/:shopId/ads/campaigns', {
-    schema: { tags, summary: 'The shop\'s campaigns (推广计划)', params: shopParams, response: errors(401, 404) },
-  }, async (req) => ({ items: await listCampaigns(ctx, actorOf(req), shopOwner(req.params.shopId)) }));
+  r.get(
+    '/api/v1/merchant/shops/:shopId/ads/campaigns',
+    {
+      schema: { tags, summary: "The shop's campaigns (推广计划)", params: shopParams, response: errors(401, 404) },
+    },
+    async (req) => ({ items: await listCampaigns(ctx, actorOf(req), shopOwner(req.params.shopId)) }),
+  );
 
-  r.post('/api/v1/merchant/shops/:shopId/ads/campaigns', {
-    schema: { tags, summary: 'Create a campaign: a video (or live room) of the shop, goal, bid, daily budget, schedule, pacing and targeting', params: shopParams, body: Campaign, response: errors(400, 401, 404, 409, 422) },
-  }, async (req, reply) => reply.status(201).send(await createCampaign(ctx, actorOf(req), shopOwner(req.params.shopId), req.body as CampaignInput)));
+  r.post(
+    '/api/v1/merchant/shops/:shopId/ads/campaigns',
+    {
+      schema: {
+        tags,
+        summary:
+          'Create a campaign: a video (or live room) of the shop, goal, bid, daily budget, schedule, pacing and targeting',
+        params: shopParams,
+        body: Campaign,
+        response: errors(400, 401, 404, 409, 422),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await createCampaign(ctx, actorOf(req), shopOwner(req.params.shopId), req.body as CampaignInput)),
+  );
 
   // 达人中心 · 推广: the creator's own account and campaigns (the owner is the signed-in creator).
   const me = (req: Parameters<typeof actorOf>[0]): { actor: ReturnType<typeof actorOf>; owner: AdOwner } => {
@@ -117,109 +282,279 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
     if (c.owner.kind !== owner.kind || c.owner.id !== owner.id) throw notFound('campaign', id);
   };
 
-  r.get('/api/v1/creator/ads/account', {
-    schema: { tags, summary: 'The creator\'s ad account (达人推广账户): balance, spend, recent top-ups', response: { 200: AccountBody, ...errors(401, 403) } },
-  }, async (req) => {
-    const { actor, owner } = me(req);
-    return adAccount(ctx, actor, owner);
-  });
+  r.get(
+    '/api/v1/creator/ads/account',
+    {
+      schema: {
+        tags,
+        summary: "The creator's ad account (达人推广账户): balance, spend, recent top-ups",
+        response: { 200: AccountBody, ...errors(401, 403) },
+      },
+    },
+    async (req) => {
+      const { actor, owner } = me(req);
+      return adAccount(ctx, actor, owner);
+    },
+  );
 
-  r.post('/api/v1/creator/ads/topups', {
-    schema: { tags, summary: 'Top up the creator\'s ad account through the payment provider\'s cashier', body: TopupInput, response: { 200: TopupBody, ...errors(400, 401, 403) } },
-  }, async (req) => {
-    const { actor, owner } = me(req);
-    return startTopup(ctx, actor, owner, req.body.amountFen, req.body.returnUrl);
-  });
+  r.post(
+    '/api/v1/creator/ads/topups',
+    {
+      schema: {
+        tags,
+        summary: "Top up the creator's ad account through the payment provider's cashier",
+        body: TopupInput,
+        response: { 200: TopupBody, ...errors(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const { actor, owner } = me(req);
+      return startTopup(ctx, actor, owner, req.body.amountFen, req.body.returnUrl);
+    },
+  );
 
-  r.post('/api/v1/creator/ads/withdraw', {
-    schema: { tags, summary: 'Move unspent ad balance back to the creator\'s commission balance (达人可提现)', body: Type.Object({ amountFen: Fen }, { additionalProperties: false }), response: { 200: AccountBody, ...errors(400, 401, 403, 409) } },
-  }, async (req) => {
-    const { actor, owner } = me(req);
-    return withdrawAdBalance(ctx, actor, owner, req.body.amountFen);
-  });
+  r.post(
+    '/api/v1/creator/ads/withdraw',
+    {
+      schema: {
+        tags,
+        summary: "Move unspent ad balance back to the creator's commission balance (达人可提现)",
+        body: Type.Object({ amountFen: Fen }, { additionalProperties: false }),
+        response: { 200: AccountBody, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (req) => {
+      const { actor, owner } = me(req);
+      return withdrawAdBalance(ctx, actor, owner, req.body.amountFen);
+    },
+  );
 
-  r.get('/api/v1/creator/ads/creatives', {
-    schema: { tags, summary: 'The creator\'s own published videos carrying a product, which a campaign may promote', response: { 200: Type.Object({ items: Type.Array(CreativeBody) }), ...errors(401, 403) } },
-  }, async (req) => {
-    const { actor, owner } = me(req);
-    return { items: await adCreatives(ctx, actor, owner) };
-  });
+  r.get(
+    '/api/v1/creator/ads/creatives',
+    {
+      schema: {
+        tags,
+        summary: "The creator's own published videos carrying a product, which a campaign may promote",
+        response: { 200: Type.Object({ items: Type.Array(CreativeBody) }), ...errors(401, 403) },
+      },
+    },
+    async (req) => {
+      const { actor, owner } = me(req);
+      return { items: await adCreatives(ctx, actor, owner) };
+    },
+  );
 
-  r.get('/api/v1/creator/ads/campaigns', {
-    schema: { tags, summary: 'The creator\'s campaigns', response: { 200: Type.Object({ items: Type.Array(CampaignBody) }), ...errors(401, 403) } },
-  }, async (req) => {
-    const { actor, owner } = me(req);
-    return { items: await listCampaigns(ctx, actor, owner) };
-  });
+  r.get(
+    '/api/v1/creator/ads/campaigns',
+    {
+      schema: {
+        tags,
+        summary: "The creator's campaigns",
+        response: { 200: Type.Object({ items: Type.Array(CampaignBody) }), ...errors(401, 403) },
+      },
+    },
+    async (req) => {
+      const { actor, owner } = me(req);
+      return { items: await listCampaigns(ctx, actor, owner) };
+    },
+  );
 
-  r.post('/api/v1/creator/ads/campaigns', {
-    schema: { tags, summary: 'Create a campaign for one of the creator\'s own published videos or their own live room', body: Campaign, response: { 201: CampaignBody, ...errors(400, 401, 403, 409, 422) } },
-  }, async (req, reply) => {
-    const { actor, owner } = me(req);
-    return reply.status(201).send(await createCampaign(ctx, actor, owner, req.body as CampaignInput));
-  });
+  r.post(
+    '/api/v1/creator/ads/campaigns',
+    {
+      schema: {
+        tags,
+        summary: "Create a campaign for one of the creator's own published videos or their own live room",
+        body: Campaign,
+        response: { 201: CampaignBody, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const { actor, owner } = me(req);
+      return reply.status(201).send(await createCampaign(ctx, actor, owner, req.body as CampaignInput));
+    },
+  );
 
-  r.post('/api/v1/creator/ads/campaigns/:campaignId/status', {
-    schema: { tags, summary: 'Pause or resume one of the creator\'s campaigns', params: campaignParams, body: StatusInput, response: { 200: CampaignBody, ...errors(400, 401, 403, 404, 409) } },
-  }, async (req) => {
-    const { actor, owner } = me(req);
-    await ownCampaign(req.params.campaignId, actor, owner);
-    return setCampaignStatus(ctx, actor, req.params.campaignId, req.body.status);
-  });
+  r.post(
+    '/api/v1/creator/ads/campaigns/:campaignId/status',
+    {
+      schema: {
+        tags,
+        summary: "Pause or resume one of the creator's campaigns",
+        params: campaignParams,
+        body: StatusInput,
+        response: { 200: CampaignBody, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const { actor, owner } = me(req);
+      await ownCampaign(req.params.campaignId, actor, owner);
+      return setCampaignStatus(ctx, actor, req.params.campaignId, req.body.status);
+    },
+  );
 
-  r.get('/api/v1/creator/ads/campaigns/:campaignId/report', {
-    schema: { tags, summary: 'One of the creator\'s campaigns by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic', params: campaignParams, querystring: ReportQuery, response: { 200: ReportBody, ...errors(400, 401, 403, 404) } },
-  }, async (req) => {
-    const { actor, owner } = me(req);
-    await ownCampaign(req.params.campaignId, actor, owner);
-    return campaignReport(ctx, actor, req.params.campaignId, req.query);
-  });
+  r.get(
+    '/api/v1/creator/ads/campaigns/:campaignId/report',
+    {
+      schema: {
+        tags,
+        summary:
+          "One of the creator's campaigns by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic",
+        params: campaignParams,
+        querystring: ReportQuery,
+        response: { 200: ReportBody, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { actor, owner } = me(req);
+      await ownCampaign(req.params.campaignId, actor, owner);
+      return campaignReport(ctx, actor, req.params.campaignId, req.query);
+    },
+  );
 
-  r.post('/api/v1/merchant/ads/campaigns/:campaignId/status', {
-    schema: { tags, summary: 'Pause or resume a campaign', params: Type.Object({ campaignId: Id('adCampaign') }), body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) }, { additionalProperties: false }), response: errors(400, 401, 404, 409) },
-  }, async (req) => setCampaignStatus(ctx, actorOf(req), req.params.campaignId, req.body.status));
+  r.post(
+    '/api/v1/merchant/ads/campaigns/:campaignId/status',
+    {
+      schema: {
+        tags,
+        summary: 'Pause or resume a campaign',
+        params: Type.Object({ campaignId: Id('adCampaign') }),
+        body: Type.Object(
+          { status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) },
+          { additionalProperties: false },
+        ),
+        response: errors(400, 401, 404, 409),
+      },
+    },
+    async (req) => setCampaignStatus(ctx, actorOf(req), req.params.campaignId, req.body.status),
+  );
 
-  r.get('/api/v1/merchant/ads/campaigns/:campaignId/report', {
-    schema: { tags, summary: 'A campaign by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic', params: Type.Object({ campaignId: Id('adCampaign') }), querystring: ReportQuery, response: errors(400, 401, 404) },
-  }, async (req) => campaignReport(ctx, actorOf(req), req.params.campaignId, req.query));
+  r.get(
+    '/api/v1/merchant/ads/campaigns/:campaignId/report',
+    {
+      schema: {
+        tags,
+        summary:
+          'A campaign by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic',
+        params: Type.Object({ campaignId: Id('adCampaign') }),
+        querystring: ReportQuery,
+        response: errors(400, 401, 404),
+      },
+    },
+    async (req) => campaignReport(ctx, actorOf(req), req.params.campaignId, req.query),
+  );
 
-  r.post('/api/v1/ads/impressions', {
-    schema: { tags, summary: 'The app saw these ads (their impression ids from the feed): each is billed once, invalid traffic filtered first', headers: ViewerHeader, body: Type.Object({ impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: 50 }) }, { additionalProperties: false }), response: errors(400, 401, 404) },
-  }, async (req) => {
-    const viewerId = req.headers['x-viewer-id'];
-    return { outcomes: await reportImpressions(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionIds) };
-  });
+  r.post(
+    '/api/v1/ads/impressions',
+    {
+      schema: {
+        tags,
+        summary:
+          'The app saw these ads (their impression ids from the feed): each is billed once, invalid traffic filtered first',
+        headers: ViewerHeader,
+        body: Type.Object(
+          { impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: 50 }) },
+          { additionalProperties: false },
+        ),
+        response: errors(400, 401, 404),
+      },
+    },
+    async (req) => {
+      const viewerId = req.headers['x-viewer-id'];
+      return {
+        outcomes: await reportImpressions(
+          ctx,
+          { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null },
+          req.body.impressionIds,
+        ),
+      };
+    },
+  );
 
-  r.post('/api/v1/ads/clicks', {
-    schema: { tags, summary: 'The viewer tapped an ad (its product card): counted once per impression', headers: ViewerHeader, body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }), response: errors(400, 401, 404) },
-  }, async (req) => {
-    const viewerId = req.headers['x-viewer-id'];
-    return reportClick(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionId);
-  });
+  r.post(
+    '/api/v1/ads/clicks',
+    {
+      schema: {
+        tags,
+        summary: 'The viewer tapped an ad (its product card): counted once per impression',
+        headers: ViewerHeader,
+        body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }),
+        response: errors(400, 401, 404),
+      },
+    },
+    async (req) => {
+      const viewerId = req.headers['x-viewer-id'];
+      return reportClick(
+        ctx,
+        { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null },
+        req.body.impressionId,
+      );
+    },
+  );
 
-  r.post('/api/v1/ads/entries', {
-    schema: { tags, summary: 'The viewer entered the live room from a live-room ad: the campaign\'s conversion, counted once per billed impression while the room is live', headers: ViewerHeader, body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }), response: errors(400, 401, 404) },
-  }, async (req) => {
-    const viewerId = req.headers['x-viewer-id'];
-    return reportRoomEntry(ctx, { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null }, req.body.impressionId);
-  });
+  r.post(
+    '/api/v1/ads/entries',
+    {
+      schema: {
+        tags,
+        summary:
+          "The viewer entered the live room from a live-room ad: the campaign's conversion, counted once per billed impression while the room is live",
+        headers: ViewerHeader,
+        body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }),
+        response: errors(400, 401, 404),
+      },
+    },
+    async (req) => {
+      const viewerId = req.headers['x-viewer-id'];
+      return reportRoomEntry(
+        ctx,
+        { userId: req.auth?.actor.userId ?? null, viewerId: typeof viewerId === 'string' ? viewerId : null },
+        req.body.impressionId,
+      );
+    },
+  );
 
-  r.get('/api/v1/admin/ads', {
-    schema: { tags, summary: '平台管理 · 广告: ad revenue, ad load over the last day, the creatives', response: errors(401, 403) },
-  }, async (req) => adsOverview(ctx, actorOf(req)));
+  r.get(
+    '/api/v1/admin/ads',
+    {
+      schema: {
+        tags,
+        summary: '平台管理 · 广告: ad revenue, ad load over the last day, the creatives',
+        response: errors(401, 403),
+      },
+    },
+    async (req) => adsOverview(ctx, actorOf(req)),
+  );
 
   // Providers sign the exact bytes they send, so this route reads the raw body.
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
-    typed(scope).post('/api/v1/ads/topups/notify/:provider', {
-      schema: { tags, summary: 'Asynchronous, HMAC-signed notification from the payment provider about an ad top-up', params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }), response: errors(400, 401, 404) },
-    }, async (req, reply) => {
-      const raw = typeof req.body === 'string' ? req.body : '';
-      if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification');
-      const result = await receiveTopupNotification(ctx, req.params.provider, req.headers, raw);
-      if (result.outcome === 'rejected') return sendError(reply, isErrorCode(result.reason) ? result.reason : 'NOTIFICATION_REJECTED', 'the notification does not match our records', { outcome: result.outcome });
-      return { received: true, outcome: result.outcome };
-    });
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
+    typed(scope).post(
+      '/api/v1/ads/topups/notify/:provider',
+      {
+        schema: {
+          tags,
+          summary: 'Asynchronous, HMAC-signed notification from the payment provider about an ad top-up',
+          params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }),
+          response: errors(400, 401, 404),
+        },
+      },
+      async (req, reply) => {
+        const raw = typeof req.body === 'string' ? req.body : '';
+        if (!raw) throw new DomainError('INVALID_NOTIFICATION', 'empty notification');
+        const result = await receiveTopupNotification(ctx, req.params.provider, req.headers, raw);
+        if (result.outcome === 'rejected')
+          return sendError(
+            reply,
+            isErrorCode(result.reason) ? result.reason : 'NOTIFICATION_REJECTED',
+            'the notification does not match our records',
+            { outcome: result.outcome },
+          );
+        return { received: true, outcome: result.outcome };
+      },
+    );
   });
 }

@@ -1,11 +1,27 @@
 /** Response schemas of affiliate (带货): links, applications, samples, MCN contracts, the public showcase. */
 import { Type } from 'typebox';
-import { SAMPLE_STATUSES, type ApplicationView, type ContractView, type CreatorMatch, type LinkView, type OpenedLink, type SampleRequestView, type SampleStatus } from '@zhongcao/core';
+import {
+  SAMPLE_STATUSES,
+  type ApplicationView,
+  type ContractView,
+  type CreatorMatch,
+  type LinkView,
+  type OpenedLink,
+  type SampleRequestView,
+  type SampleStatus,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 import { ProductCardSchema } from './catalog-schemas.js';
 
 export const LinkSchema = describe<LinkView>()(
-  Type.Object({ id: Type.String(), token: Type.String(), productId: Type.String(), createdAt: Type.Integer(), expiresAt: Type.Integer(), opens: Type.Integer({ description: 'how often it was opened' }) }),
+  Type.Object({
+    id: Type.String(),
+    token: Type.String(),
+    productId: Type.String(),
+    createdAt: Type.Integer(),
+    expiresAt: Type.Integer(),
+    opens: Type.Integer({ description: 'how often it was opened' }),
+  }),
 );
 
 export const OpenedLinkSchema = describe<OpenedLink>()(
@@ -13,11 +29,16 @@ export const OpenedLinkSchema = describe<OpenedLink>()(
     product: ProductCardSchema,
     creator: Type.Object({ id: Type.String(), displayName: Type.String() }),
     expiresAt: Type.Integer(),
-    attribution: Type.Object({ source: Type.Literal('link'), contentId: Type.String(), creatorId: Type.String() }, { description: 'what the shopper app sends with the line at checkout' }),
+    attribution: Type.Object(
+      { source: Type.Literal('link'), contentId: Type.String(), creatorId: Type.String() },
+      { description: 'what the shopper app sends with the line at checkout' },
+    ),
   }),
 );
 
-export const CreatorMatchSchema = describe<CreatorMatch>()(Type.Object({ id: Type.String(), login: Type.String(), displayName: Type.String(), followers: Type.Integer() }));
+export const CreatorMatchSchema = describe<CreatorMatch>()(
+  Type.Object({ id: Type.String(), login: Type.String(), displayName: Type.String(), followers: Type.Integer() }),
+);
 
 export const ApplicationSchema = describe<ApplicationView>()(
   Type.Object({
@@ -53,7 +74,9 @@ export const SampleSchema = describe<SampleRequestView>()(
   }),
 );
 
-export const SamplePageSchema = describe<{ items: SampleRequestView[]; nextCursor: string | null }>()(Type.Object({ items: Type.Array(SampleSchema), nextCursor: Nullable(Type.String()) }));
+export const SamplePageSchema = describe<{ items: SampleRequestView[]; nextCursor: string | null }>()(
+  Type.Object({ items: Type.Array(SampleSchema), nextCursor: Nullable(Type.String()) }),
+);
 
 export const ContractSchema = describe<ContractView>()(
   Type.Object({

@@ -25,7 +25,13 @@ async function people(s: TestServer) {
   const mcn = await makePerson(s.core, 'http-mcn', ['mcn'], false);
   const colonel = await makePerson(s.core, 'http-colonel', ['colonel'], false);
   const buyer = await makePerson(s.core, 'http-buyer');
-  const tokens = { merchant: await s.tokenFor(shop.owner.userId), creator: await s.tokenFor(creator.userId), mcn: await s.tokenFor(mcn.userId), colonel: await s.tokenFor(colonel.userId), buyer: await s.tokenFor(buyer.userId) };
+  const tokens = {
+    merchant: await s.tokenFor(shop.owner.userId),
+    creator: await s.tokenFor(creator.userId),
+    mcn: await s.tokenFor(mcn.userId),
+    colonel: await s.tokenFor(colonel.userId),
+    buyer: await s.tokenFor(buyer.userId),
+  };
   return { shop, creator, mcn, colonel, buyer, tokens };
 }
 
@@ -33,48 +39,161 @@ test('HTTP: merchant opens a targeted plan → creator applies, is approved, anc
   const s = await startTestServer();
   try {
     const { shop, creator, mcn, colonel, tokens } = await people(s);
-    const as = (who: keyof typeof tokens) => (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) => s.call(method, url, { token: tokens[who], body });
+    const as = (who: keyof typeof tokens) => (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) =>
+      s.call(method, url, { token: tokens[who], body });
     const merchant = as('merchant');
     const p = shop.productId;
 
     // A colonel's activity with the product in it; the creator finds the product there.
-    const activity = ok(await as('colonel')('POST', '/api/v1/colonel/activities', { name: '云南水果节', commissionFloorBp: 2000, serviceFeeBp: 500, endsAt: s.core.clock.now() + 60 * DAY }), 201, 'activity');
-    const inActivity = ok(await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/activities`, { activityId: activity.id, rateBp: 2200 }), 201, 'apply into the activity');
-    const review = ok(await as('colonel')('GET', `/api/v1/colonel/activities/${activity.id}/products?status=pending`), 200, 'the colonel’s review list');
-    assert.deepEqual(review.items.map((i: { id: string; rateBp: number | null; requestedRateBp: number }) => [i.id, i.rateBp, i.requestedRateBp]), [[inActivity.id, null, 2200]], 'the rate applied with shows while pending');
-    ok(await as('colonel')('POST', `/api/v1/colonel/activity-products/${inActivity.id}/decision`, { decision: 'approve' }), 200, 'colonel approves');
+    const activity = ok(
+      await as('colonel')('POST', '/api/v1/colonel/activities', {
+        name: '云南水果节',
+        commissionFloorBp: 2000,
+        serviceFeeBp: 500,
+        endsAt: s.core.clock.now() + 60 * DAY,
+      }),
+      201,
+      'activity',
+    );
+    const inActivity = ok(
+      await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/activities`, {
+        activityId: activity.id,
+        rateBp: 2200,
+      }),
+      201,
+      'apply into the activity',
+    );
+    const review = ok(
+      await as('colonel')('GET', `/api/v1/colonel/activities/${activity.id}/products?status=pending`),
+      200,
+      'the colonel’s review list',
+    );
+    assert.deepEqual(
+      review.items.map((i: { id: string; rateBp: number | null; requestedRateBp: number }) => [
+        i.id,
+        i.rateBp,
+        i.requestedRateBp,
+      ]),
+      [[inActivity.id, null, 2200]],
+      'the rate applied with shows while pending',
+    );
+    ok(
+      await as('colonel')('POST', `/api/v1/colonel/activity-products/${inActivity.id}/decision`, {
+        decision: 'approve',
+      }),
+      200,
+      'colonel approves',
+    );
 
     // The merchant's targeted plan.
-    const plan = ok(await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, { kind: 'targeted', rateBp: 3000, name: '头部达人定向' }), 201, 'targeted plan');
+    const plan = ok(
+      await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, {
+        kind: 'targeted',
+        rateBp: 3000,
+        name: '头部达人定向',
+      }),
+      201,
+      'targeted plan',
+    );
     const market = ok(await as('creator')('GET', '/api/v1/creator/marketplace?q=冰糖橙'), 200, 'marketplace');
     const item = market.items.find((i: { product: { id: string } }) => i.product.id === p);
-    assert.deepEqual(item.plans.map((x: { kind: string; rateBp: number }) => [x.kind, x.rateBp]).sort(), [['colonel', 2200], ['targeted', 3000]]);
-    const added = ok(await as('creator')('POST', '/api/v1/creator/showcase', { productId: p, activityId: activity.id }), 201, 'showcase through the activity');
+    assert.deepEqual(item.plans.map((x: { kind: string; rateBp: number }) => [x.kind, x.rateBp]).sort(), [
+      ['colonel', 2200],
+      ['targeted', 3000],
+    ]);
+    const added = ok(
+      await as('creator')('POST', '/api/v1/creator/showcase', { productId: p, activityId: activity.id }),
+      201,
+      'showcase through the activity',
+    );
     assert.deepEqual([added.offer.kind, added.offer.creatorRateBp, added.offer.colonelFeeBp], ['colonel', 1700, 500]);
 
     // The creator applies; the merchant approves.
-    ok(await as('creator')('POST', `/api/v1/creator/affiliate/plans/${plan.id}/applications`, { note: '擅长水果带货' }), 201, 'apply');
-    const pending = ok(await merchant('GET', `/api/v1/merchant/shops/${shop.shopId}/affiliate/applications?status=pending`), 200, 'applications');
-    assert.deepEqual(pending.items.map((a: { creatorId: string }) => a.creatorId), [creator.userId]);
-    ok(await merchant('POST', `/api/v1/merchant/affiliate/plans/${plan.id}/applications/${creator.userId}/decision`, { decision: 'approve' }), 200, 'approve');
+    ok(
+      await as('creator')('POST', `/api/v1/creator/affiliate/plans/${plan.id}/applications`, { note: '擅长水果带货' }),
+      201,
+      'apply',
+    );
+    const pending = ok(
+      await merchant('GET', `/api/v1/merchant/shops/${shop.shopId}/affiliate/applications?status=pending`),
+      200,
+      'applications',
+    );
+    assert.deepEqual(
+      pending.items.map((a: { creatorId: string }) => a.creatorId),
+      [creator.userId],
+    );
+    ok(
+      await merchant('POST', `/api/v1/merchant/affiliate/plans/${plan.id}/applications/${creator.userId}/decision`, {
+        decision: 'approve',
+      }),
+      200,
+      'approve',
+    );
 
     // The creator's MCN.
-    const contract = ok(await as('mcn')('POST', '/api/v1/mcn/contracts', { creatorId: creator.userId, shareBp: 2500, endsAt: s.core.clock.now() + 365 * DAY }), 201, 'propose');
+    const contract = ok(
+      await as('mcn')('POST', '/api/v1/mcn/contracts', {
+        creatorId: creator.userId,
+        shareBp: 2500,
+        endsAt: s.core.clock.now() + 365 * DAY,
+      }),
+      201,
+      'propose',
+    );
     ok(await as('creator')('POST', `/api/v1/creator/mcn-contracts/${contract.id}/accept`), 200, 'accept');
 
     // A video, then the anchor.
-    const upload = multipartBody({ name: 'clip.mp4', bytes: CLIP, contentType: 'video/mp4' }, { title: '现摘冰糖橙', publish: 'true' });
-    const video = ok(await s.app.inject({ method: 'POST', url: '/api/v1/videos', payload: upload.payload, headers: { ...upload.headers, authorization: `Bearer ${tokens.creator}` } }), 201, 'upload');
-    const anchored = ok(await as('creator')('POST', `/api/v1/creator/videos/${video.id}/anchors`, { productId: p }), 200, 'anchor');
+    const upload = multipartBody(
+      { name: 'clip.mp4', bytes: CLIP, contentType: 'video/mp4' },
+      { title: '现摘冰糖橙', publish: 'true' },
+    );
+    const video = ok(
+      await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/videos',
+        payload: upload.payload,
+        headers: { ...upload.headers, authorization: `Bearer ${tokens.creator}` },
+      }),
+      201,
+      'upload',
+    );
+    const anchored = ok(
+      await as('creator')('POST', `/api/v1/creator/videos/${video.id}/anchors`, { productId: p }),
+      200,
+      'anchor',
+    );
     assert.deepEqual(anchored.productIds, [p]);
 
     // A shopper buys from the video.
-    const placed = ok(await as('buyer')('POST', '/api/v1/checkout', { items: [{ skuId: shop.skuIds[1], quantity: 2, attribution: { source: 'video', contentId: video.id, creatorId: creator.userId } }] }), 201, 'checkout');
-    const cashier = ok(await as('buyer')('GET', `/api/v1/payments/${placed.payment.id}/cashier?format=json`), 200, 'cashier');
+    const placed = ok(
+      await as('buyer')('POST', '/api/v1/checkout', {
+        items: [
+          {
+            skuId: shop.skuIds[1],
+            quantity: 2,
+            attribution: { source: 'video', contentId: video.id, creatorId: creator.userId },
+          },
+        ],
+      }),
+      201,
+      'checkout',
+    );
+    const cashier = ok(
+      await as('buyer')('GET', `/api/v1/payments/${placed.payment.id}/cashier?format=json`),
+      200,
+      'cashier',
+    );
     await s.core.sandbox.complete(cashier.cashierUrl.split('/').pop(), 'paid');
     await s.deliverNotifications();
     const orderId = placed.orders[0].id;
-    const shipped = ok(await merchant('POST', `/api/v1/merchant/orders/${orderId}/ship`, { parcels: [{ carrier: '顺丰速运', trackingNo: 'SF7000000001' }] }), 200, 'ship');
+    const shipped = ok(
+      await merchant('POST', `/api/v1/merchant/orders/${orderId}/ship`, {
+        parcels: [{ carrier: '顺丰速运', trackingNo: 'SF7000000001' }],
+      }),
+      200,
+      'ship',
+    );
     assert.equal(shipped.status, 'shipped');
     ok(await as('buyer')('POST', `/api/v1/orders/${orderId}/confirm-receipt`), 200, 'confirm');
     s.core.clock.advance(8 * DAY);
@@ -83,18 +202,36 @@ test('HTTP: merchant opens a targeted plan → creator applies, is approved, anc
     // 2 × ¥49.90 = ¥99.80: platform fee 2 %, targeted 30 % of which the colonel's 5 %, the MCN's 25 % of the creator's 25 %.
     const expected = splitLine(9980, { feeRateBp: 200, creatorRateBp: 2500, mcnShareBp: 2500, colonelFeeBp: 500 });
     assert.deepEqual(expected, { merchant: 6786, creator: 1871, mcn: 624, colonel: 499, fee: 200 });
-    const balance = async (who: keyof typeof tokens, account: string) => ok(await as(who)('GET', '/api/v1/money/balances'), 200, 'balances').items.find((b: { accountId: string }) => b.accountId === account)?.balanceFen;
+    const balance = async (who: keyof typeof tokens, account: string) =>
+      ok(await as(who)('GET', '/api/v1/money/balances'), 200, 'balances').items.find(
+        (b: { accountId: string }) => b.accountId === account,
+      )?.balanceFen;
     assert.equal(await balance('creator', `creator_available:${creator.userId}`), 1871);
     assert.equal(await balance('mcn', `mcn_available:${mcn.userId}`), 624);
     assert.equal(await balance('colonel', `colonel_available:${colonel.userId}`), 499);
     assert.equal(await balance('merchant', `merchant_available:${shop.shopId}`), 6786);
 
     const earned = ok(await as('creator')('GET', '/api/v1/creator/affiliate/earnings?groupBy=video'), 200, 'earnings');
-    assert.deepEqual(earned.rows.map((r: { key: string; gmvFen: number; creatorFen: number; settledFen: number }) => [r.key, r.gmvFen, r.creatorFen, r.settledFen]), [[video.id, 9980, 1871, 1871]]);
+    assert.deepEqual(
+      earned.rows.map((r: { key: string; gmvFen: number; creatorFen: number; settledFen: number }) => [
+        r.key,
+        r.gmvFen,
+        r.creatorFen,
+        r.settledFen,
+      ]),
+      [[video.id, 9980, 1871, 1871]],
+    );
     assert.equal(ok(await as('mcn')('GET', '/api/v1/mcn/performance'), 200, 'mcn').total.mcnFen, 624);
     assert.equal(ok(await as('colonel')('GET', '/api/v1/colonel/performance'), 200, 'colonel').total.colonelFen, 499);
-    const perf = ok(await merchant('GET', `/api/v1/merchant/shops/${shop.shopId}/affiliate/performance`), 200, 'merchant performance');
-    assert.deepEqual(perf.rows.map((r: { key: string; orders: number; settledFen: number }) => [r.key, r.orders, r.settledFen]), [[creator.userId, 1, 1871 + 624 + 499]]);
+    const perf = ok(
+      await merchant('GET', `/api/v1/merchant/shops/${shop.shopId}/affiliate/performance`),
+      200,
+      'merchant performance',
+    );
+    assert.deepEqual(
+      perf.rows.map((r: { key: string; orders: number; settledFen: number }) => [r.key, r.orders, r.settledFen]),
+      [[creator.userId, 1, 1871 + 624 + 499]],
+    );
     const order = ok(await as('buyer')('GET', `/api/v1/orders/${orderId}`), 200, 'order');
     assert.deepEqual(order.lines[0].attribution, { source: 'video', contentId: video.id, creatorId: creator.userId });
   } finally {
@@ -106,38 +243,131 @@ test('HTTP bad input: rates out of range, cuts that break the rules, anchoring a
   const s = await startTestServer();
   try {
     const { shop, creator, tokens } = await people(s);
-    const merchant = (method: 'GET' | 'POST', url: string, body?: unknown) => s.call(method, url, { token: tokens.merchant, body });
-    const creatorCall = (method: 'GET' | 'POST', url: string, body?: unknown) => s.call(method, url, { token: tokens.creator, body });
+    const merchant = (method: 'GET' | 'POST', url: string, body?: unknown) =>
+      s.call(method, url, { token: tokens.merchant, body });
+    const creatorCall = (method: 'GET' | 'POST', url: string, body?: unknown) =>
+      s.call(method, url, { token: tokens.creator, body });
     const p = shop.productId;
-    refused(await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, { kind: 'general', rateBp: 5001 }), 400, 'RATE_OUT_OF_RANGE', 'general above 50 %');
-    refused(await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, { kind: 'targeted', rateBp: 8001 }), 400, 'RATE_OUT_OF_RANGE', 'targeted above 80 %');
-    refused(await s.call('POST', '/api/v1/colonel/activities', { token: await s.tokenFor((await makePerson(s.core, 'http-col2', ['colonel'], false)).userId), body: { name: '活动', commissionFloorBp: 5000, serviceFeeBp: 4001, endsAt: s.core.clock.now() + DAY } }), 400, 'SERVICE_FEE_OUT_OF_RANGE', 'service fee above 40 %');
+    refused(
+      await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, { kind: 'general', rateBp: 5001 }),
+      400,
+      'RATE_OUT_OF_RANGE',
+      'general above 50 %',
+    );
+    refused(
+      await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, { kind: 'targeted', rateBp: 8001 }),
+      400,
+      'RATE_OUT_OF_RANGE',
+      'targeted above 80 %',
+    );
+    refused(
+      await s.call('POST', '/api/v1/colonel/activities', {
+        token: await s.tokenFor((await makePerson(s.core, 'http-col2', ['colonel'], false)).userId),
+        body: { name: '活动', commissionFloorBp: 5000, serviceFeeBp: 4001, endsAt: s.core.clock.now() + DAY },
+      }),
+      400,
+      'SERVICE_FEE_OUT_OF_RANGE',
+      'service fee above 40 %',
+    );
 
-    const exclusive = ok(await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, { kind: 'exclusive', rateBp: 3000, creatorId: creator.userId }), 201, 'exclusive');
-    refused(await merchant('POST', `/api/v1/merchant/affiliate/plans/${exclusive.id}/rate`, { rateBp: 2400 }), 409, 'CUT_TOO_DEEP', 'a cut of 6 points');
-    assert.equal(ok(await merchant('POST', `/api/v1/merchant/affiliate/plans/${exclusive.id}/rate`, { rateBp: 2500 }), 200, 'a cut of 5 points').change, 'cut');
+    const exclusive = ok(
+      await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, {
+        kind: 'exclusive',
+        rateBp: 3000,
+        creatorId: creator.userId,
+      }),
+      201,
+      'exclusive',
+    );
+    refused(
+      await merchant('POST', `/api/v1/merchant/affiliate/plans/${exclusive.id}/rate`, { rateBp: 2400 }),
+      409,
+      'CUT_TOO_DEEP',
+      'a cut of 6 points',
+    );
+    assert.equal(
+      ok(
+        await merchant('POST', `/api/v1/merchant/affiliate/plans/${exclusive.id}/rate`, { rateBp: 2500 }),
+        200,
+        'a cut of 5 points',
+      ).change,
+      'cut',
+    );
     s.core.clock.advance(2 * DAY);
-    refused(await merchant('POST', `/api/v1/merchant/affiliate/plans/${exclusive.id}/rate`, { rateBp: 2400 }), 409, 'CUT_TOO_FREQUENT', 'a second cut within 7 days');
+    refused(
+      await merchant('POST', `/api/v1/merchant/affiliate/plans/${exclusive.id}/rate`, { rateBp: 2400 }),
+      409,
+      'CUT_TOO_FREQUENT',
+      'a second cut within 7 days',
+    );
 
     const other = await makePerson(s.core, 'http-other', ['creator'], false);
     const otherToken = await s.tokenFor(other.userId);
-    const upload = multipartBody({ name: 'clip.mp4', bytes: CLIP, contentType: 'video/mp4' }, { title: '我的视频', publish: 'true' });
-    const video = ok(await s.app.inject({ method: 'POST', url: '/api/v1/videos', payload: upload.payload, headers: { ...upload.headers, authorization: `Bearer ${otherToken}` } }), 201, 'upload');
-    refused(await s.call('POST', `/api/v1/creator/videos/${video.id}/anchors`, { token: otherToken, body: { productId: p } }), 409, 'PRODUCT_NOT_OPEN', 'exclusive to another creator');
-    refused(await creatorCall('POST', `/api/v1/creator/videos/${video.id}/anchors`, { productId: p }), 404, 'NOT_FOUND', 'someone else’s video');
+    const upload = multipartBody(
+      { name: 'clip.mp4', bytes: CLIP, contentType: 'video/mp4' },
+      { title: '我的视频', publish: 'true' },
+    );
+    const video = ok(
+      await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/videos',
+        payload: upload.payload,
+        headers: { ...upload.headers, authorization: `Bearer ${otherToken}` },
+      }),
+      201,
+      'upload',
+    );
+    refused(
+      await s.call('POST', `/api/v1/creator/videos/${video.id}/anchors`, { token: otherToken, body: { productId: p } }),
+      409,
+      'PRODUCT_NOT_OPEN',
+      'exclusive to another creator',
+    );
+    refused(
+      await creatorCall('POST', `/api/v1/creator/videos/${video.id}/anchors`, { productId: p }),
+      404,
+      'NOT_FOUND',
+      'someone else’s video',
+    );
 
     const link = ok(await creatorCall('POST', '/api/v1/creator/links', { productId: p, validDays: 1 }), 201, 'link');
-    const opened = ok(await s.call('GET', `/api/v1/links/${link.token}`, { token: tokens.buyer }), 200, 'open the link');
+    const opened = ok(
+      await s.call('GET', `/api/v1/links/${link.token}`, { token: tokens.buyer }),
+      200,
+      'open the link',
+    );
     assert.deepEqual([opened.product.id, opened.attribution.source], [p, 'link']);
     s.core.clock.advance(DAY + 1000);
     refused(await s.call('GET', `/api/v1/links/${link.token}`), 410, 'LINK_EXPIRED', 'an expired link');
     refused(await s.call('GET', `/api/v1/links/${link.token.slice(0, -2)}AA`), 404, 'NOT_FOUND', 'a forged link');
 
     // Dual identity: the shop owner becomes a creator too.
-    ok(await s.call('PUT', `/api/v1/admin/users/${shop.owner.userId}/roles/creator`, { token: await s.tokenFor((await makePerson(s.core, 'http-admin', ['admin'], false)).userId) }), 200, 'grant');
-    const targeted = ok(await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, { kind: 'targeted', rateBp: 3000 }), 201, 'targeted');
-    refused(await merchant('POST', `/api/v1/merchant/affiliate/plans/${targeted.id}/creators`, { creatorIds: [shop.owner.userId] }), 409, 'SELF_COMMISSION', 'naming oneself');
-    refused(await merchant('POST', `/api/v1/creator/affiliate/plans/${targeted.id}/applications`, {}), 409, 'SELF_COMMISSION', 'applying to one’s own plan');
+    ok(
+      await s.call('PUT', `/api/v1/admin/users/${shop.owner.userId}/roles/creator`, {
+        token: await s.tokenFor((await makePerson(s.core, 'http-admin', ['admin'], false)).userId),
+      }),
+      200,
+      'grant',
+    );
+    const targeted = ok(
+      await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/plans`, { kind: 'targeted', rateBp: 3000 }),
+      201,
+      'targeted',
+    );
+    refused(
+      await merchant('POST', `/api/v1/merchant/affiliate/plans/${targeted.id}/creators`, {
+        creatorIds: [shop.owner.userId],
+      }),
+      409,
+      'SELF_COMMISSION',
+      'naming oneself',
+    );
+    refused(
+      await merchant('POST', `/api/v1/creator/affiliate/plans/${targeted.id}/applications`, {}),
+      409,
+      'SELF_COMMISSION',
+      'applying to one’s own plan',
+    );
   } finally {
     await s.close();
   }

@@ -2,9 +2,14 @@
 import { Type } from 'typebox';
 import { Id } from '../http/schemas.js';
 
-export const Bp = (description: string) => Type.Integer({ minimum: 0, maximum: 10_000, description: `${description}, in basis points (1 % = 100)` });
-export const Ms = (description: string) => Type.Integer({ minimum: 0, maximum: 9_999_999_999_999, description: `${description} (epoch ms)` });
-export const Decision = Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]) }, { additionalProperties: false });
+export const Bp = (description: string) =>
+  Type.Integer({ minimum: 0, maximum: 10_000, description: `${description}, in basis points (1 % = 100)` });
+export const Ms = (description: string) =>
+  Type.Integer({ minimum: 0, maximum: 9_999_999_999_999, description: `${description} (epoch ms)` });
+export const Decision = Type.Object(
+  { decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]) },
+  { additionalProperties: false },
+);
 
 /** A performance period and grouping. */
 export const PerformanceQuery = (groups: string[]) =>

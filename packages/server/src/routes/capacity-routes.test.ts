@@ -18,9 +18,15 @@ test('capacity over HTTP: not declared, declared, a product paused, the projecti
 
     const set = await s.call('PUT', base, { token, body: { capacityPerDay: 40 } });
     assert.equal(set.statusCode, 200, set.body);
-    assert.deepEqual({ shopId: set.json().shopId, capacityPerDay: set.json().capacityPerDay }, { shopId: shop.shopId, capacityPerDay: 40 });
+    assert.deepEqual(
+      { shopId: set.json().shopId, capacityPerDay: set.json().capacityPerDay },
+      { shopId: shop.shopId, capacityPerDay: 40 },
+    );
 
-    const policy = await s.call('PUT', `/api/v1/merchant/products/${shop.productId}/surge-policy`, { token, body: { policy: 'pause' } });
+    const policy = await s.call('PUT', `/api/v1/merchant/products/${shop.productId}/surge-policy`, {
+      token,
+      body: { policy: 'pause' },
+    });
     assert.equal(policy.statusCode, 200, policy.body);
     assert.deepEqual(policy.json(), { productId: shop.productId, policy: 'pause' });
 
@@ -29,7 +35,10 @@ test('capacity over HTTP: not declared, declared, a product paused, the projecti
     const p = projection.json();
     assert.equal(p.capacityPerDay, 40);
     assert.equal(p.backlog, 0);
-    assert.deepEqual(p.products.map((x: { productId: string; policy: string }) => [x.productId, x.policy]), [[shop.productId, 'pause']]);
+    assert.deepEqual(
+      p.products.map((x: { productId: string; policy: string }) => [x.productId, x.policy]),
+      [[shop.productId, 'pause']],
+    );
 
     const stranger = await s.tokenFor((await makePerson(s.core, 'cap-http-x')).userId);
     assert.equal((await s.call('GET', base, { token: stranger })).statusCode, 404);

@@ -1,6 +1,11 @@
 /** Response schemas of capacity routes. */
 import { Type } from 'typebox';
-import { SURGE_POLICIES, type CapacityProjectionView, type ShopCapacityView, type setSurgePolicy } from '@zhongcao/core';
+import {
+  SURGE_POLICIES,
+  type CapacityProjectionView,
+  type ShopCapacityView,
+  type setSurgePolicy,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const ShopCapacityViewSchema = describe<ShopCapacityView>()(

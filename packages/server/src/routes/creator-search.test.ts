@@ -14,15 +14,26 @@ test('creators are found by handle prefix, display name or id, for shops, MCNs a
     const b = await makePerson(s.core, 'lily', ['creator']);
     const c = await makePerson(s.core, 'tom', ['creator']);
     await makePerson(s.core, 'lily_shopper'); // not a creator
-    await s.core.ctx.db.insertInto('follows').values([{ follower_id: shopper.userId, followee_id: a.userId, created_at: 1 }]).execute();
+    await s.core.ctx.db
+      .insertInto('follows')
+      .values([{ follower_id: shopper.userId, followee_id: a.userId, created_at: 1 }])
+      .execute();
     const ownerToken = await s.tokenFor(shop.owner.userId);
-    const find = async (q: string, token = ownerToken) => s.call('GET', `/api/v1/affiliate/creators?q=${encodeURIComponent(q)}`, { token });
-    const ids = async (q: string, token?: string) => ((await find(q, token)).json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
+    const find = async (q: string, token = ownerToken) =>
+      s.call('GET', `/api/v1/affiliate/creators?q=${encodeURIComponent(q)}`, { token });
+    const ids = async (q: string, token?: string) =>
+      ((await find(q, token)).json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
 
     const res = await find('LILY');
     assert.equal(res.statusCode, 200, res.body);
-    const items = (res.json() as { items: Array<{ id: string; login: string; displayName: string; followers: number }> }).items;
-    assert.deepEqual(items.map((i) => i.login), ['lily', 'lily_fruit'], 'the exact handle first; non-creators never');
+    const items = (
+      res.json() as { items: Array<{ id: string; login: string; displayName: string; followers: number }> }
+    ).items;
+    assert.deepEqual(
+      items.map((i) => i.login),
+      ['lily', 'lily_fruit'],
+      'the exact handle first; non-creators never',
+    );
     assert.deepEqual(Object.keys(items[0]!).sort(), ['displayName', 'followers', 'id', 'login']);
     assert.equal(items[1]!.followers, 1);
     assert.deepEqual(await ids('爱水果'), [a.userId], 'by display name');

@@ -13,16 +13,31 @@ test('the experience score over HTTP: the merchant sees their own shop (not enou
     const admin = await s.tokenFor(adminP.userId);
     const merchant = await s.tokenFor(shop.owner.userId);
     const otherMerchant = await s.tokenFor(other.owner.userId);
-    const err = (res: { statusCode: number; json(): { error: { code: string } } }) => `${res.statusCode} ${res.json().error.code}`;
+    const err = (res: { statusCode: number; json(): { error: { code: string } } }) =>
+      `${res.statusCode} ${res.json().error.code}`;
 
     const before = await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/experience`, { token: merchant });
     assert.deepEqual([before.statusCode, before.json().status], [200, 'not_computed']);
-    const computed = await s.call('POST', `/api/v1/merchant/shops/${shop.shopId}/experience/recompute`, { token: merchant });
+    const computed = await s.call('POST', `/api/v1/merchant/shops/${shop.shopId}/experience/recompute`, {
+      token: merchant,
+    });
     assert.equal(computed.statusCode, 200);
-    assert.deepEqual([computed.json().status, computed.json().total, computed.json().orders, computed.json().minOrders], ['not_enough_orders', null, 0, 30]);
-    assert.equal(err(await s.call('POST', `/api/v1/merchant/shops/${shop.shopId}/experience/recompute`, { token: merchant })), '429 EXPERIENCE_RECOMPUTE_TOO_SOON');
-    assert.equal(err(await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/experience`, { token: otherMerchant })), '404 NOT_FOUND');
-    assert.equal(err(await s.call('GET', '/api/v1/merchant/shops/nope/experience', { token: merchant })), '400 VALIDATION_FAILED');
+    assert.deepEqual(
+      [computed.json().status, computed.json().total, computed.json().orders, computed.json().minOrders],
+      ['not_enough_orders', null, 0, 30],
+    );
+    assert.equal(
+      err(await s.call('POST', `/api/v1/merchant/shops/${shop.shopId}/experience/recompute`, { token: merchant })),
+      '429 EXPERIENCE_RECOMPUTE_TOO_SOON',
+    );
+    assert.equal(
+      err(await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/experience`, { token: otherMerchant })),
+      '404 NOT_FOUND',
+    );
+    assert.equal(
+      err(await s.call('GET', '/api/v1/merchant/shops/nope/experience', { token: merchant })),
+      '400 VALIDATION_FAILED',
+    );
     assert.equal(err(await s.call('GET', '/api/v1/admin/experience', { token: merchant })), '403 FORBIDDEN');
 
     const all = await s.call('POST', '/api/v1/admin/experience/recompute', { token: admin });
@@ -33,13 +48,41 @@ test('the experience score over HTTP: the merchant sees their own shop (not enou
     const w = defaultWeights();
     const url = `/api/v1/admin/experience/weights/${shop.categoryId}`;
     assert.equal((await s.call('GET', url, { token: admin })).json().custom, false);
-    assert.equal(err(await s.call('PUT', url, { token: admin, body: { ...w, dimensions: { ...w.dimensions, product: 2 } } })), '400 VALIDATION_FAILED');
-    assert.equal(err(await s.call('PUT', url, { token: admin, body: { ...w, dimensions: { ...w.dimensions, speed: 1 } } })), '400 VALIDATION_FAILED');
-    assert.equal(err(await s.call('PUT', url, { token: admin, body: { ...w, dimensions: { product: 0, logistics: 0, service: 0 } } })), '400 EXPERIENCE_WEIGHTS_INVALID');
+    assert.equal(
+      err(await s.call('PUT', url, { token: admin, body: { ...w, dimensions: { ...w.dimensions, product: 2 } } })),
+      '400 VALIDATION_FAILED',
+    );
+    assert.equal(
+      err(await s.call('PUT', url, { token: admin, body: { ...w, dimensions: { ...w.dimensions, speed: 1 } } })),
+      '400 VALIDATION_FAILED',
+    );
+    assert.equal(
+      err(
+        await s.call('PUT', url, {
+          token: admin,
+          body: { ...w, dimensions: { product: 0, logistics: 0, service: 0 } },
+        }),
+      ),
+      '400 EXPERIENCE_WEIGHTS_INVALID',
+    );
     assert.equal(err(await s.call('PUT', url, { token: merchant, body: w })), '403 FORBIDDEN');
-    assert.equal(err(await s.call('PUT', '/api/v1/admin/experience/weights/cat_00000000000000000000000000', { token: admin, body: w })), '404 NOT_FOUND');
-    const saved = await s.call('PUT', url, { token: admin, body: { ...w, dimensions: { product: 0.5, logistics: 0.25, service: 0.25 } } });
-    assert.deepEqual([saved.statusCode, saved.json().custom, saved.json().weights.dimensions.product], [200, true, 0.5]);
+    assert.equal(
+      err(
+        await s.call('PUT', '/api/v1/admin/experience/weights/cat_00000000000000000000000000', {
+          token: admin,
+          body: w,
+        }),
+      ),
+      '404 NOT_FOUND',
+    );
+    const saved = await s.call('PUT', url, {
+      token: admin,
+      body: { ...w, dimensions: { product: 0.5, logistics: 0.25, service: 0.25 } },
+    });
+    assert.deepEqual(
+      [saved.statusCode, saved.json().custom, saved.json().weights.dimensions.product],
+      [200, true, 0.5],
+    );
   } finally {
     await s.close();
   }

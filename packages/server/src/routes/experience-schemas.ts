@@ -1,6 +1,16 @@
 /** Response schemas of experience routes. */
 import { Type } from 'typebox';
-import type { Benchmark, ExperienceView, ExperienceWeights, Gates, IndicatorResult, ScoreListItem, categoryWeights, recomputeAllExperience, setCategoryWeights } from '@zhongcao/core';
+import type {
+  Benchmark,
+  ExperienceView,
+  ExperienceWeights,
+  Gates,
+  IndicatorResult,
+  ScoreListItem,
+  categoryWeights,
+  recomputeAllExperience,
+  setCategoryWeights,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const BenchmarkSchema = describe<Benchmark>()(
@@ -15,17 +25,17 @@ export const BenchmarkSchema = describe<Benchmark>()(
 export const IndicatorResultSchema = describe<IndicatorResult>()(
   Type.Object({
     key: OneOf([
-      "bad_review_rate",
-      "quality_return_rate",
-      "complaint_rate",
-      "pickup_on_time_rate",
-      "delivery_on_time_rate",
-      "transport_return_rate",
-      "im_reply_rate_3min",
-      "im_dissatisfied_rate",
-      "aftersales_on_time_rate",
-      "disputes_lost_rate",
-    ]as const),
+      'bad_review_rate',
+      'quality_return_rate',
+      'complaint_rate',
+      'pickup_on_time_rate',
+      'delivery_on_time_rate',
+      'transport_return_rate',
+      'im_reply_rate_3min',
+      'im_dissatisfied_rate',
+      'aftersales_on_time_rate',
+      'disputes_lost_rate',
+    ] as const),
     dimension: OneOf(['product', 'logistics', 'service'] as const),
     value: Nullable(Type.Number()),
     num: Type.Number(),
@@ -64,17 +74,17 @@ export const ExperienceViewSchema = describe<ExperienceView>()(
     peers: Type.Number(),
     improve: Type.Array(
       OneOf([
-        "bad_review_rate",
-        "quality_return_rate",
-        "complaint_rate",
-        "pickup_on_time_rate",
-        "delivery_on_time_rate",
-        "transport_return_rate",
-        "im_reply_rate_3min",
-        "im_dissatisfied_rate",
-        "aftersales_on_time_rate",
-        "disputes_lost_rate",
-      ]as const),
+        'bad_review_rate',
+        'quality_return_rate',
+        'complaint_rate',
+        'pickup_on_time_rate',
+        'delivery_on_time_rate',
+        'transport_return_rate',
+        'im_reply_rate_3min',
+        'im_dissatisfied_rate',
+        'aftersales_on_time_rate',
+        'disputes_lost_rate',
+      ] as const),
     ),
     gates: GatesSchema,
     history: Type.Array(

@@ -1,6 +1,18 @@
 /** Response schemas of governance routes. */
 import { Type } from 'typebox';
-import { RULE_CODES, SEVERITIES, TERM_CLASSES, type ContentCheck, type HomophoneView, type RuleCode, type Severity, type TermClass, type TermView, type listHomophones, type listTerms } from '@zhongcao/core';
+import {
+  RULE_CODES,
+  SEVERITIES,
+  TERM_CLASSES,
+  type ContentCheck,
+  type HomophoneView,
+  type RuleCode,
+  type Severity,
+  type TermClass,
+  type TermView,
+  type listHomophones,
+  type listTerms,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 import { FieldHitSchema } from './content-schemas.js';
 
@@ -11,16 +23,16 @@ export const TermViewSchema = describe<TermView>()(
     class: OneOf(TERM_CLASSES),
     severity: OneOf(SEVERITIES),
     rule: OneOf([
-      "AD_LAW_9_ABSOLUTE",
-      "AD_LAW_9_AUTHORITY",
-      "AD_LAW_17_MEDICAL",
-      "AD_LAW_18_HEALTH_FOOD",
-      "FOOD_SAFETY_73_CLAIM",
-      "PLATFORM_FALSE_URGENCY",
-      "PLATFORM_DIVERSION",
-      "PLATFORM_BAIT",
-      "PLATFORM_PROHIBITED_ITEM",
-    ]as const),
+      'AD_LAW_9_ABSOLUTE',
+      'AD_LAW_9_AUTHORITY',
+      'AD_LAW_17_MEDICAL',
+      'AD_LAW_18_HEALTH_FOOD',
+      'FOOD_SAFETY_73_CLAIM',
+      'PLATFORM_FALSE_URGENCY',
+      'PLATFORM_DIVERSION',
+      'PLATFORM_BAIT',
+      'PLATFORM_PROHIBITED_ITEM',
+    ] as const),
     ruleText: Type.Object({ zh: Type.String(), en: Type.String() }),
     enabled: Type.Boolean(),
     createdBy: Nullable(Type.String()),
@@ -56,7 +68,11 @@ export const ListHomophonesResultSchema = describe<Awaited<ReturnType<typeof lis
 );
 
 /** The rule book terms break, with the classes and severities a term may have. */
-export const GovernanceRulesSchema = describe<{ rules: Array<{ code: RuleCode; zh: string; en: string }>; classes: TermClass[]; severities: Severity[] }>()(
+export const GovernanceRulesSchema = describe<{
+  rules: Array<{ code: RuleCode; zh: string; en: string }>;
+  classes: TermClass[];
+  severities: Severity[];
+}>()(
   Type.Object({
     rules: Type.Array(Type.Object({ code: OneOf(RULE_CODES), zh: Type.String(), en: Type.String() })),
     classes: Type.Array(OneOf(TERM_CLASSES)),

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkout, confirmReceipt, openCashier, settleDueOrders, shipOrder, submitPayouts, submitPendingRefunds } from '@zhongcao/core';
+import {
+  checkout,
+  confirmReceipt,
+  openCashier,
+  settleDueOrders,
+  shipOrder,
+  submitPayouts,
+  submitPendingRefunds,
+} from '@zhongcao/core';
 import { makePerson, makeShop } from '@zhongcao/core/test-support';
 import { startTestServer } from '../test-support/server-harness.js';
 
@@ -10,7 +18,11 @@ test('money over HTTP: balances, statement JSON and CSV, payout, refunds; scoped
     const shop = await makeShop(s.core, 'http-money-shop');
     const buyer = await makePerson(s.core, 'http-money-buyer');
     const admin = await makePerson(s.core, 'http-money-admin', ['admin'], false);
-    const c = (await checkout(s.core.ctx, buyer, { items: [{ skuId: shop.skuIds[1]!, quantity: 2, attribution: { source: 'shelf' } }] })).body;
+    const c = (
+      await checkout(s.core.ctx, buyer, {
+        items: [{ skuId: shop.skuIds[1]!, quantity: 2, attribution: { source: 'shelf' } }],
+      })
+    ).body;
     const txn = (await openCashier(s.core.ctx, buyer, c.payment.id)).cashierUrl.split('/').pop()!;
     await s.core.sandbox.complete(txn, 'paid');
     await s.deliverNotifications();
@@ -19,15 +31,32 @@ test('money over HTTP: balances, statement JSON and CSV, payout, refunds; scoped
     const buyerToken = await s.tokenFor(buyer.userId);
     const adminToken = await s.tokenFor(admin.userId);
 
-    const pending = (await s.call('GET', '/api/v1/money/balances', { token: owner })).json() as { items: Array<{ accountId: string; balanceFen: number }> };
-    assert.deepEqual(pending.items.map((i) => [i.accountId, i.balanceFen]), [[`clearing:${shop.shopId}`, 9980], [`merchant_available:${shop.shopId}`, 0]]);
+    const pending = (await s.call('GET', '/api/v1/money/balances', { token: owner })).json() as {
+      items: Array<{ accountId: string; balanceFen: number }>;
+    };
+    assert.deepEqual(
+      pending.items.map((i) => [i.accountId, i.balanceFen]),
+      [
+        [`clearing:${shop.shopId}`, 9980],
+        [`merchant_available:${shop.shopId}`, 0],
+      ],
+    );
 
-    const tooMuch = await s.call('POST', `/api/v1/money/orders/${orderId}/refunds`, { token: owner, body: { amountFen: 9981, reason: '多退', requestKey: 'k1' } });
+    const tooMuch = await s.call('POST', `/api/v1/money/orders/${orderId}/refunds`, {
+      token: owner,
+      body: { amountFen: 9981, reason: '多退', requestKey: 'k1' },
+    });
     assert.equal(tooMuch.statusCode, 409);
     assert.equal(tooMuch.json().error.code, 'REFUND_EXCEEDS_REMAINDER');
-    const refund = await s.call('POST', `/api/v1/money/orders/${orderId}/refunds`, { token: owner, body: { amountFen: 980, reason: '少发一个', requestKey: 'k2' } });
+    const refund = await s.call('POST', `/api/v1/money/orders/${orderId}/refunds`, {
+      token: owner,
+      body: { amountFen: 980, reason: '少发一个', requestKey: 'k2' },
+    });
     assert.equal(refund.statusCode, 201);
-    const foreign = await s.call('POST', `/api/v1/money/orders/${orderId}/refunds`, { token: buyerToken, body: { amountFen: 10, reason: 'x', requestKey: 'k3' } });
+    const foreign = await s.call('POST', `/api/v1/money/orders/${orderId}/refunds`, {
+      token: buyerToken,
+      body: { amountFen: 10, reason: 'x', requestKey: 'k3' },
+    });
     assert.equal(foreign.statusCode, 404);
     await submitPendingRefunds(s.core.ctx);
     await s.deliverNotifications();
@@ -41,28 +70,61 @@ test('money over HTTP: balances, statement JSON and CSV, payout, refunds; scoped
     const st = await s.call('GET', `/api/v1/money/statement?account=${encodeURIComponent(account)}`, { token: owner });
     assert.equal(st.statusCode, 200);
     assert.equal(st.json().items.at(-1).balanceFen, 9000 - 180);
-    const csv = await s.call('GET', `/api/v1/money/statement?account=${encodeURIComponent(account)}&format=csv`, { token: owner });
+    const csv = await s.call('GET', `/api/v1/money/statement?account=${encodeURIComponent(account)}&format=csv`, {
+      token: owner,
+    });
     assert.match(String(csv.headers['content-type']), /text\/csv/);
     assert.match(csv.body, /settlement/);
-    assert.equal((await s.call('GET', `/api/v1/money/statement?account=${encodeURIComponent(account)}`, { token: buyerToken })).statusCode, 404, 'not the buyer’s account');
+    assert.equal(
+      (await s.call('GET', `/api/v1/money/statement?account=${encodeURIComponent(account)}`, { token: buyerToken }))
+        .statusCode,
+      404,
+      'not the buyer’s account',
+    );
     const settled = (await s.call('GET', `/api/v1/money/shops/${shop.shopId}/settlements`, { token: owner })).json();
-    assert.deepEqual(settled.items.map((i: { orderId: string; feeFen: number }) => [i.orderId, i.feeFen]), [[orderId, 180]]);
+    assert.deepEqual(
+      settled.items.map((i: { orderId: string; feeFen: number }) => [i.orderId, i.feeFen]),
+      [[orderId, 180]],
+    );
 
-    const acct = await s.call('POST', '/api/v1/money/payout-accounts', { token: owner, body: { kind: 'merchant', shopId: shop.shopId, holderName: '店主', bank: '工商银行', accountNo: '6222020012345678' } });
+    const acct = await s.call('POST', '/api/v1/money/payout-accounts', {
+      token: owner,
+      body: {
+        kind: 'merchant',
+        shopId: shop.shopId,
+        holderName: '店主',
+        bank: '工商银行',
+        accountNo: '6222020012345678',
+      },
+    });
     assert.equal(acct.statusCode, 201);
-    const over = await s.call('POST', '/api/v1/money/payouts', { token: owner, body: { payoutAccountId: acct.json().id, amountFen: 8821, requestKey: 'p1' } });
+    const over = await s.call('POST', '/api/v1/money/payouts', {
+      token: owner,
+      body: { payoutAccountId: acct.json().id, amountFen: 8821, requestKey: 'p1' },
+    });
     assert.equal(over.json().error.code, 'INSUFFICIENT_FUNDS');
-    const ok = await s.call('POST', '/api/v1/money/payouts', { token: owner, body: { payoutAccountId: acct.json().id, amountFen: 8820, requestKey: 'p2' } });
+    const ok = await s.call('POST', '/api/v1/money/payouts', {
+      token: owner,
+      body: { payoutAccountId: acct.json().id, amountFen: 8820, requestKey: 'p2' },
+    });
     assert.equal(ok.statusCode, 201);
     await submitPayouts(s.core.ctx);
     await s.deliverNotifications();
-    const list = (await s.call('GET', `/api/v1/money/payouts?account=${encodeURIComponent(account)}`, { token: owner })).json();
+    const list = (
+      await s.call('GET', `/api/v1/money/payouts?account=${encodeURIComponent(account)}`, { token: owner })
+    ).json();
     assert.equal(list.items[0].status, 'succeeded');
 
     assert.equal((await s.call('GET', '/api/v1/admin/money/overview', { token: owner })).statusCode, 404);
-    const overview = (await s.call('GET', '/api/v1/admin/money/overview', { token: adminToken })).json() as { items: Array<{ accountId: string; balanceFen: number }> };
+    const overview = (await s.call('GET', '/api/v1/admin/money/overview', { token: adminToken })).json() as {
+      items: Array<{ accountId: string; balanceFen: number }>;
+    };
     assert.equal(overview.items.find((i) => i.accountId === 'platform_fee_revenue')!.balanceFen, 180);
-    assert.equal(typeof overview.items.find((i) => i.accountId === 'clearing')?.balanceFen, 'number', 'the overview totals every shop’s clearing account');
+    assert.equal(
+      typeof overview.items.find((i) => i.accountId === 'clearing')?.balanceFen,
+      'number',
+      'the overview totals every shop’s clearing account',
+    );
     s.core.clock.advance(3600 * 1000);
     const rec = await s.call('POST', '/api/v1/admin/money/reconciliations', { token: adminToken });
     assert.equal(rec.statusCode, 201);

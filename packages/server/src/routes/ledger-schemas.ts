@@ -4,10 +4,21 @@ import type { BalanceView, PayoutAccountView, PayoutView, SettlementView, Statem
 import { describe, Nullable } from '../http/schemas.js';
 
 export const BalanceSchema = describe<BalanceView>()(
-  Type.Object({ accountId: Type.String(), kind: Type.String(), ownerId: Nullable(Type.String()), label: Type.String(), balanceFen: Type.Integer({ description: 'may be negative (a claw-back)' }) }),
+  Type.Object({
+    accountId: Type.String(),
+    kind: Type.String(),
+    ownerId: Nullable(Type.String()),
+    label: Type.String(),
+    balanceFen: Type.Integer({ description: 'may be negative (a claw-back)' }),
+  }),
 );
 
-export const StatementSchema = describe<{ accountId: string; openingFen: number; items: StatementLine[]; nextCursor: string | null }>()(
+export const StatementSchema = describe<{
+  accountId: string;
+  openingFen: number;
+  items: StatementLine[];
+  nextCursor: string | null;
+}>()(
   Type.Object({
     accountId: Type.String(),
     openingFen: Type.Integer(),
@@ -30,13 +41,29 @@ export const StatementSchema = describe<{ accountId: string; openingFen: number;
 
 export const SettlementPageSchema = describe<{ items: SettlementView[]; nextCursor: string | null }>()(
   Type.Object({
-    items: Type.Array(Type.Object({ orderId: Type.String(), grossFen: Type.Integer(), feeFen: Type.Integer(), commissionFen: Type.Integer(), merchantFen: Type.Integer(), settledAt: Type.Integer() })),
+    items: Type.Array(
+      Type.Object({
+        orderId: Type.String(),
+        grossFen: Type.Integer(),
+        feeFen: Type.Integer(),
+        commissionFen: Type.Integer(),
+        merchantFen: Type.Integer(),
+        settledAt: Type.Integer(),
+      }),
+    ),
     nextCursor: Nullable(Type.String()),
   }),
 );
 
 export const PayoutAccountSchema = describe<PayoutAccountView>()(
-  Type.Object({ id: Type.String(), ledgerAccountId: Type.String(), holderName: Type.String(), bank: Type.String(), accountNoMasked: Type.String(), createdAt: Type.Integer() }),
+  Type.Object({
+    id: Type.String(),
+    ledgerAccountId: Type.String(),
+    holderName: Type.String(),
+    bank: Type.String(),
+    accountNoMasked: Type.String(),
+    createdAt: Type.Integer(),
+  }),
 );
 
 export const PayoutSchema = describe<PayoutView>()(

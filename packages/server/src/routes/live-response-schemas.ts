@@ -1,13 +1,32 @@
 /** Response schemas of live rooms: the room everyone in it sees, its flash sales, coupons and lucky bags. */
 import { Type } from 'typebox';
-import { WALLET_TABS, type FlashSaleView, type LiveCouponView, type LuckyBagAudit, type LuckyBagView, type MyLiveCoupon, type RoomCard, type RoomView, type SaleOrderResult, type WalletCoupon } from '@zhongcao/core';
+import {
+  WALLET_TABS,
+  type FlashSaleView,
+  type LiveCouponView,
+  type LuckyBagAudit,
+  type LuckyBagView,
+  type MyLiveCoupon,
+  type RoomCard,
+  type RoomView,
+  type SaleOrderResult,
+  type WalletCoupon,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 import { HostViewSchema, ProductCardSchema, RoomCardSchema } from './catalog-schemas.js';
 
 const BagItem = Type.Object({
   ...ProductCardSchema.properties,
   source: Type.String(),
-  skus: Type.Array(Type.Object({ id: Type.String(), specValues: Type.Array(Type.String()), priceFen: Type.Integer(), originalPriceFen: Nullable(Type.Integer()), stock: Type.Integer() })),
+  skus: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      specValues: Type.Array(Type.String()),
+      priceFen: Type.Integer(),
+      originalPriceFen: Nullable(Type.Integer()),
+      stock: Type.Integer(),
+    }),
+  ),
 });
 
 export const FlashSaleSchema = describe<FlashSaleView>()(
@@ -18,7 +37,9 @@ export const FlashSaleSchema = describe<FlashSaleView>()(
     skuId: Type.String(),
     title: Type.String({ description: 'the product’s title' }),
     specValues: Type.Array(Type.String()),
-    label: Type.String({ description: 'what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values' }),
+    label: Type.String({
+      description: 'what the sale sells, as shown to buyers: the product’s title and the SKU’s spec values',
+    }),
     priceFen: Type.Integer(),
     originalPriceFen: Type.Integer(),
     quantity: Type.Integer(),
@@ -30,9 +51,18 @@ export const FlashSaleSchema = describe<FlashSaleView>()(
   }),
 );
 
-const CouponProps = { id: Type.String(), roomId: Type.String(), amountFen: Type.Integer(), minSpendFen: Type.Integer(), quantity: Type.Integer(), remaining: Type.Integer() };
+const CouponProps = {
+  id: Type.String(),
+  roomId: Type.String(),
+  amountFen: Type.Integer(),
+  minSpendFen: Type.Integer(),
+  quantity: Type.Integer(),
+  remaining: Type.Integer(),
+};
 export const LiveCouponSchema = describe<LiveCouponView>()(Type.Object(CouponProps));
-export const ClaimedCouponSchema = describe<LiveCouponView & { claimed: true }>()(Type.Object({ ...CouponProps, claimed: Type.Literal(true) }));
+export const ClaimedCouponSchema = describe<LiveCouponView & { claimed: true }>()(
+  Type.Object({ ...CouponProps, claimed: Type.Literal(true) }),
+);
 
 const LuckyBagProps = {
   id: Type.String(),
@@ -42,14 +72,19 @@ const LuckyBagProps = {
   winnerCount: Type.Integer(),
   drawAt: Type.Integer(),
   status: OneOf(['open', 'drawn'] as const),
-  seedHash: Type.String({ description: 'published before the draw; the seed is revealed after it, so anyone can check the draw' }),
+  seedHash: Type.String({
+    description: 'published before the draw; the seed is revealed after it, so anyone can check the draw',
+  }),
   seed: Nullable(Type.String({ description: 'revealed after the draw' })),
   entrantCount: Type.Integer(),
   winners: Type.Array(Type.Object({ userId: Type.String(), userName: Type.String() })),
 };
 export const LuckyBagSchema = describe<LuckyBagView>()(Type.Object(LuckyBagProps));
 export const LuckyBagAuditSchema = describe<LuckyBagAudit>()(
-  Type.Object({ ...LuckyBagProps, entrants: Type.Array(Type.Object({ userId: Type.String(), userName: Type.String(), enteredAt: Type.Integer() })) }),
+  Type.Object({
+    ...LuckyBagProps,
+    entrants: Type.Array(Type.Object({ userId: Type.String(), userName: Type.String(), enteredAt: Type.Integer() })),
+  }),
 );
 
 export const RoomViewSchema = describe<RoomView>()(
@@ -64,7 +99,12 @@ export const RoomViewSchema = describe<RoomView>()(
     sales: Type.Array(FlashSaleSchema),
     coupons: Type.Array(LiveCouponSchema),
     luckyBags: Type.Array(LuckyBagSchema),
-    stats: Type.Object({ online: Type.Integer(), cumulativeViewers: Type.Integer(), comments: Type.Integer(), likes: Type.Integer() }),
+    stats: Type.Object({
+      online: Type.Integer(),
+      cumulativeViewers: Type.Integer(),
+      comments: Type.Integer(),
+      likes: Type.Integer(),
+    }),
     createdAt: Type.Integer(),
     openedAt: Nullable(Type.Integer()),
     endedAt: Nullable(Type.Integer()),
@@ -97,11 +137,15 @@ export const CouponWalletSchema = describe<{ items: WalletCoupon[]; nextCursor: 
           roomId: Type.String(),
           roomTitle: Type.String(),
           host: Nullable(HostViewSchema),
-          products: Type.Array(Type.Object({ id: Type.String(), title: Type.String() }), { description: 'the first products of the room’s bag' }),
+          products: Type.Array(Type.Object({ id: Type.String(), title: Type.String() }), {
+            description: 'the first products of the room’s bag',
+          }),
           productCount: Type.Integer(),
         }),
         claimedAt: Type.Integer(),
-        validUntil: Nullable(Type.Integer({ description: 'until when it can be spent; null while its room is still live' })),
+        validUntil: Nullable(
+          Type.Integer({ description: 'until when it can be spent; null while its room is still live' }),
+        ),
         roomLive: Type.Boolean(),
         usedOrderId: Nullable(Type.String()),
         usedAt: Nullable(Type.Integer()),
@@ -118,7 +162,9 @@ export const SaleOrderSchema = describe<SaleOrderResult & { cashierUrl: string }
     paymentId: Type.String(),
     payBefore: Type.Integer(),
     totalFen: Type.Integer(),
-    replayed: Type.Optional(Type.Boolean({ description: 'the answer of an earlier request with the same Idempotency-Key' })),
+    replayed: Type.Optional(
+      Type.Boolean({ description: 'the answer of an earlier request with the same Idempotency-Key' }),
+    ),
     cashierUrl: Type.String(),
   }),
 );

@@ -12,7 +12,11 @@ test('tracking over HTTP: the sandbox carrier posts signed scans to the notify r
     const shop = await makeShop(s.core, 'http-track-shop');
     const buyer = await makePerson(s.core, 'http-track-buyer');
     const stranger = await makePerson(s.core, 'http-track-x');
-    const c = (await checkout(s.core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }] })).body;
+    const c = (
+      await checkout(s.core.ctx, buyer, {
+        items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }],
+      })
+    ).body;
     const txn = (await openCashier(s.core.ctx, buyer, c.payment.id)).cashierUrl.split('/').pop()!;
     await s.core.sandbox.complete(txn, 'paid');
     await s.deliverNotifications();
@@ -32,24 +36,53 @@ test('tracking over HTTP: the sandbox carrier posts signed scans to the notify r
     assert.equal(parcel.carrier, 'sandbox');
     assert.equal(parcel.trackingNo, 'SBXHTTP0001');
     assert.equal(parcel.status, 'delivered');
-    assert.deepEqual(parcel.events.map((e: { status: string }) => e.status), ['collected', 'in_transit', 'out_for_delivery', 'delivered']);
+    assert.deepEqual(
+      parcel.events.map((e: { status: string }) => e.status),
+      ['collected', 'in_transit', 'out_for_delivery', 'delivered'],
+    );
     assert.equal((await s.call('GET', `/api/v1/orders/${orderId}`, { token: buyerToken })).json().status, 'delivered');
     // The shop's merchant reads the same timeline (the console's order drawer); another person gets 404.
-    const merchantView = await s.call('GET', `/api/v1/orders/${orderId}/tracking`, { token: await s.tokenFor(shop.owner.userId) });
+    const merchantView = await s.call('GET', `/api/v1/orders/${orderId}/tracking`, {
+      token: await s.tokenFor(shop.owner.userId),
+    });
     assert.equal(merchantView.statusCode, 200);
     assert.deepEqual(merchantView.json(), res.json());
-    assert.equal((await s.call('GET', `/api/v1/orders/${orderId}/tracking`, { token: await s.tokenFor(stranger.userId) })).statusCode, 404);
+    assert.equal(
+      (await s.call('GET', `/api/v1/orders/${orderId}/tracking`, { token: await s.tokenFor(stranger.userId) }))
+        .statusCode,
+      404,
+    );
     assert.equal((await s.call('GET', `/api/v1/orders/${orderId}/tracking`)).statusCode, 401);
 
     // A replayed callback is a duplicate; a forged one is refused.
-    const body = { events: [{ eventId: 'SBXHTTP0001:4', trackingNo: 'SBXHTTP0001', status: 'delivered', at: s.core.clock.now(), location: 'x', description: 'x' }] };
+    const body = {
+      events: [
+        {
+          eventId: 'SBXHTTP0001:4',
+          trackingNo: 'SBXHTTP0001',
+          status: 'delivered',
+          at: s.core.clock.now(),
+          location: 'x',
+          description: 'x',
+        },
+      ],
+    };
     const signed = s.signedNotification(body);
-    const dup = await s.call('POST', '/api/v1/logistics/notify/sandbox', { body: signed.payload, headers: signed.headers });
+    const dup = await s.call('POST', '/api/v1/logistics/notify/sandbox', {
+      body: signed.payload,
+      headers: signed.headers,
+    });
     assert.equal(dup.statusCode, 200);
     assert.equal(dup.json().duplicate, 1);
-    const forged = await s.call('POST', '/api/v1/logistics/notify/sandbox', { body: signed.payload, headers: { ...signed.headers, 'x-zhongcao-signature': 't=1,v1=' + '0'.repeat(64) } });
+    const forged = await s.call('POST', '/api/v1/logistics/notify/sandbox', {
+      body: signed.payload,
+      headers: { ...signed.headers, 'x-zhongcao-signature': 't=1,v1=' + '0'.repeat(64) },
+    });
     assert.equal(forged.statusCode, 401);
-    const unknown = await s.call('POST', '/api/v1/logistics/notify/ups', { body: signed.payload, headers: signed.headers });
+    const unknown = await s.call('POST', '/api/v1/logistics/notify/ups', {
+      body: signed.payload,
+      headers: signed.headers,
+    });
     assert.equal(unknown.statusCode, 404);
   } finally {
     await s.close();

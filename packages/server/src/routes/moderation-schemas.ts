@@ -1,6 +1,13 @@
 /** Response schemas of moderation routes. */
 import { Type } from 'typebox';
-import type { ItemView, OwnDecisionView, ReportView, fileReport, listQueue, myModerationDecisions } from '@zhongcao/core';
+import type {
+  ItemView,
+  OwnDecisionView,
+  ReportView,
+  fileReport,
+  listQueue,
+  myModerationDecisions,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 import { FieldHitSchema } from './content-schemas.js';
 
@@ -21,7 +28,16 @@ export const ReportViewSchema = describe<ReportView>()(
   Type.Object({
     id: Type.String(),
     reporterId: Type.String(),
-    reason: OneOf(["diversion","prohibited","false_claim","vulgar","harassment","fraud","infringement","other"]as const),
+    reason: OneOf([
+      'diversion',
+      'prohibited',
+      'false_claim',
+      'vulgar',
+      'harassment',
+      'fraud',
+      'infringement',
+      'other',
+    ] as const),
     note: Type.String(),
     status: OneOf(['open', 'dismissed', 'upheld'] as const),
     createdAt: Type.Integer(),

@@ -1,6 +1,19 @@
 /** Response schemas of openplatform routes. */
 import { Type } from 'typebox';
-import { APP_STATUSES, METHOD_GROUPS, type AppView, type AuthorizationView, type DeliveryView, type appForConsent, type authorizeSelfUse, type deliveryLog, type issueAuthCode, type registerApp, type replayDelivery, type rotateSecret } from '@zhongcao/core';
+import {
+  APP_STATUSES,
+  METHOD_GROUPS,
+  type AppView,
+  type AuthorizationView,
+  type DeliveryView,
+  type appForConsent,
+  type authorizeSelfUse,
+  type deliveryLog,
+  type issueAuthCode,
+  type registerApp,
+  type replayDelivery,
+  type rotateSecret,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const AppViewSchema = describe<AppView>()(
@@ -16,7 +29,24 @@ export const AppViewSchema = describe<AppView>()(
     callbackUrl: Type.String(),
     pushUrl: Type.String(),
     pushTags: Type.Array(
-      OneOf(['100', '101', '103', '102', '104', '105', '106', '200', '201', '203', '202', '204', '205', '206', '207', '400'] as const),
+      OneOf([
+        '100',
+        '101',
+        '103',
+        '102',
+        '104',
+        '105',
+        '106',
+        '200',
+        '201',
+        '203',
+        '202',
+        '204',
+        '205',
+        '206',
+        '207',
+        '400',
+      ] as const),
     ),
     ipAllow: Type.Array(Type.String()),
     reviewNote: Type.String(),

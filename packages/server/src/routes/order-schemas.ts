@@ -1,6 +1,17 @@
 /** Response schemas of the cart, checkout and orders (the buyer's and the shop's views share them). */
 import { Type } from 'typebox';
-import { BASE_KINDS, CASE_TYPES, QC_RESULTS, TRANSITION_REASON_CODES, type CartView, type CheckoutResult, type OrderDetail, type OrderSummary, type Page, type ProductOrigin } from '@zhongcao/core';
+import {
+  BASE_KINDS,
+  CASE_TYPES,
+  QC_RESULTS,
+  TRANSITION_REASON_CODES,
+  type CartView,
+  type CheckoutResult,
+  type OrderDetail,
+  type OrderSummary,
+  type Page,
+  type ProductOrigin,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 const Attribution = Type.Object({
@@ -26,7 +37,9 @@ export const CartViewSchema = describe<CartView>()(
           quantity: Type.Integer(),
           stock: Type.Integer(),
           available: Type.Boolean(),
-          selected: Type.Boolean({ description: 'ticked for 结算; a line that cannot be bought never counts as selected' }),
+          selected: Type.Boolean({
+            description: 'ticked for 结算; a line that cannot be bought never counts as selected',
+          }),
           attribution: Attribution,
         }),
       ),
@@ -41,18 +54,53 @@ export const CartViewSchema = describe<CartView>()(
 export const CheckoutResultSchema = describe<CheckoutResult>()(
   Type.Object({
     checkoutId: Type.String(),
-    orders: Type.Array(Type.Object({ id: Type.String(), shopId: Type.String(), status: Type.Literal('unpaid'), itemsFen: Type.Integer(), discountFen: Type.Integer(), shippingFeeFen: Type.Integer(), totalFen: Type.Integer() })),
+    orders: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        shopId: Type.String(),
+        status: Type.Literal('unpaid'),
+        itemsFen: Type.Integer(),
+        discountFen: Type.Integer(),
+        shippingFeeFen: Type.Integer(),
+        totalFen: Type.Integer(),
+      }),
+    ),
     totalFen: Type.Integer(),
-    payment: Type.Object({ id: Type.String(), amountFen: Type.Integer(), cashierUrl: Type.String(), expiresAt: Type.Integer() }),
+    payment: Type.Object({
+      id: Type.String(),
+      amountFen: Type.Integer(),
+      cashierUrl: Type.String(),
+      expiresAt: Type.Integer(),
+    }),
   }),
 );
 
 export const OriginCardProps = {
   skuId: Type.String(),
-  batch: Type.Object({ id: Type.String(), code: Type.String(), harvestedAt: Type.Integer(), shelfLifeDays: Nullable(Type.Integer()), bestBefore: Nullable(Type.Integer()), receivedAt: Nullable(Type.Integer()) }),
-  base: Nullable(Type.Object({ name: Type.String(), kind: OneOf(BASE_KINDS), province: Type.String(), city: Type.String(), description: Type.String() })),
+  batch: Type.Object({
+    id: Type.String(),
+    code: Type.String(),
+    harvestedAt: Type.Integer(),
+    shelfLifeDays: Nullable(Type.Integer()),
+    bestBefore: Nullable(Type.Integer()),
+    receivedAt: Nullable(Type.Integer()),
+  }),
+  base: Nullable(
+    Type.Object({
+      name: Type.String(),
+      kind: OneOf(BASE_KINDS),
+      province: Type.String(),
+      city: Type.String(),
+      description: Type.String(),
+    }),
+  ),
   supplier: Type.Object({ name: Type.String(), region: Type.String() }),
-  qc: Nullable(Type.Object({ result: OneOf(QC_RESULTS), inspector: Type.String(), checkedAt: Type.Integer(), notes: Type.String() }, { description: 'the latest quality check of the batch (null: not checked)' })),
+  qc: Nullable(
+    Type.Object(
+      { result: OneOf(QC_RESULTS), inspector: Type.String(), checkedAt: Type.Integer(), notes: Type.String() },
+      { description: 'the latest quality check of the batch (null: not checked)' },
+    ),
+  ),
   photos: Type.Array(Type.String()),
 };
 
@@ -67,10 +115,18 @@ const OrderLine = Type.Object({
   quantity: Type.Integer(),
   lineTotalFen: Type.Integer({ description: 'what the buyer pays for the line (after its share of a coupon)' }),
   discountFen: Type.Integer(),
-  attribution: Type.Object({ source: Type.String(), contentId: Nullable(Type.String()), creatorId: Nullable(Type.String()) }),
-  origin: Type.Array(Type.Object({ ...OriginCardProps, quantity: Type.Integer() }), { description: 'the batch(es) the line’s units shipped from (溯源)' }),
+  attribution: Type.Object({
+    source: Type.String(),
+    contentId: Nullable(Type.String()),
+    creatorId: Nullable(Type.String()),
+  }),
+  origin: Type.Array(Type.Object({ ...OriginCardProps, quantity: Type.Integer() }), {
+    description: 'the batch(es) the line’s units shipped from (溯源)',
+  }),
   afterSales: Nullable(Type.Object({ caseId: Type.String(), status: Type.String(), type: Type.String() })),
-  afterSalesEligible: Type.Array(OneOf(CASE_TYPES), { description: 'case types the buyer may file on this line now (empty for other viewers)' }),
+  afterSalesEligible: Type.Array(OneOf(CASE_TYPES), {
+    description: 'case types the buyer may file on this line now (empty for other viewers)',
+  }),
 });
 
 const SummaryFields = {
@@ -90,7 +146,9 @@ const SummaryFields = {
 
 export const OrderSummarySchema = describe<OrderSummary>()(Type.Object(SummaryFields));
 
-export const OrderPageSchema = describe<Page<OrderSummary>>()(Type.Object({ items: Type.Array(OrderSummarySchema), nextCursor: Nullable(Type.String()) }));
+export const OrderPageSchema = describe<Page<OrderSummary>>()(
+  Type.Object({ items: Type.Array(OrderSummarySchema), nextCursor: Nullable(Type.String()) }),
+);
 
 export const OrderDetailSchema = describe<OrderDetail>()(
   Type.Object({
@@ -113,7 +171,17 @@ export const OrderDetailSchema = describe<OrderDetail>()(
       autoConfirmDays: Type.Integer(),
       sevenDayNoReason: Type.Boolean(),
     }),
-    shipments: Type.Array(Type.Object({ id: Type.String(), carrier: Type.String(), trackingNo: Type.String(), status: Type.String(), createdAt: Type.Integer(), deliveredAt: Nullable(Type.Integer()), lineIds: Type.Array(Type.String()) })),
+    shipments: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        carrier: Type.String(),
+        trackingNo: Type.String(),
+        status: Type.String(),
+        createdAt: Type.Integer(),
+        deliveredAt: Nullable(Type.Integer()),
+        lineIds: Type.Array(Type.String()),
+      }),
+    ),
     transitions: Type.Array(
       Type.Object({
         from: Type.String(),
@@ -125,7 +193,15 @@ export const OrderDetailSchema = describe<OrderDetail>()(
         at: Type.Integer(),
       }),
     ),
-    refunds: Type.Array(Type.Object({ id: Type.String(), amountFen: Type.Integer(), status: Type.String(), reason: Type.String(), createdAt: Type.Integer() })),
+    refunds: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        amountFen: Type.Integer(),
+        status: Type.String(),
+        reason: Type.String(),
+        createdAt: Type.Integer(),
+      }),
+    ),
     compensations: Type.Array(
       Type.Object({
         id: Type.String(),
@@ -143,7 +219,9 @@ export const OrderDetailSchema = describe<OrderDetail>()(
 export const ProductOriginSchema = describe<ProductOrigin>()(
   Type.Object({
     productId: Type.String(),
-    current: Nullable(Type.Object(OriginCardProps), { description: 'the batch FIFO ships next across the product’s SKUs, or null when none has units left' }),
+    current: Nullable(Type.Object(OriginCardProps), {
+      description: 'the batch FIFO ships next across the product’s SKUs, or null when none has units left',
+    }),
     bySku: Type.Record(Type.String(), Type.Object(OriginCardProps)),
   }),
 );

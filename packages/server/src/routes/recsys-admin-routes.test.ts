@@ -19,7 +19,10 @@ test('model versions over HTTP: admins list them and ask for a retraining (one a
     const again = await s.call('POST', '/api/v1/admin/recsys/retrain', { token: admin });
     assert.equal(again.json().id, asked.json().id);
     const list = await s.call('GET', '/api/v1/admin/recsys/models', { token: admin });
-    assert.deepEqual(list.json().versions.map((v: { id: string }) => v.id), [asked.json().id]);
+    assert.deepEqual(
+      list.json().versions.map((v: { id: string }) => v.id),
+      [asked.json().id],
+    );
     assert.equal((await s.call('GET', '/api/v1/admin/recsys/models', { token: shopper })).statusCode, 403);
     assert.equal((await s.call('POST', '/api/v1/admin/recsys/retrain', { token: shopper })).statusCode, 403);
     assert.equal((await s.call('GET', '/api/v1/admin/recsys/models')).statusCode, 401);

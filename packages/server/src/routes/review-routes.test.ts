@@ -11,19 +11,45 @@ test('reviews over HTTP: a buyer reviews a completed line with a photo, the prod
     const owner = await s.tokenFor(shop.owner.userId);
     const buyer = await s.tokenFor((await makePerson(s.core, 'http-rv-buyer')).userId);
     const stranger = await s.tokenFor((await makePerson(s.core, 'http-rv-stranger')).userId);
-    const err = (res: { statusCode: number; json(): { error: { code: string } } }) => `${res.statusCode} ${res.json().error.code}`;
+    const err = (res: { statusCode: number; json(): { error: { code: string } } }) =>
+      `${res.statusCode} ${res.json().error.code}`;
     const upload = (token: string | undefined, bytes: Buffer, contentType = 'image/png') => {
       const body = multipartBody({ bytes, contentType, name: 'p.png' });
-      return s.app.inject({ method: 'POST', url: '/api/v1/reviews/photos', payload: body.payload, headers: { ...body.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+      return s.app.inject({
+        method: 'POST',
+        url: '/api/v1/reviews/photos',
+        payload: body.payload,
+        headers: { ...body.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
     };
 
     const order = await placePaidOrder(s, buyer, shop.skuIds[0]!);
     const lineId = order.lineIds[0]!;
-    const review = { orderLineId: lineId, productStars: 5, logisticsStars: 4, serviceStars: 5, text: '橙子很甜，包装完好' };
+    const review = {
+      orderLineId: lineId,
+      productStars: 5,
+      logisticsStars: 4,
+      serviceStars: 5,
+      text: '橙子很甜，包装完好',
+    };
     // Not completed yet.
-    assert.equal(err(await s.call('POST', '/api/v1/reviews', { token: buyer, body: review })), '422 ORDER_NOT_COMPLETED');
-    assert.equal((await s.call('POST', `/api/v1/merchant/orders/${order.id}/ship`, { token: owner, body: { parcels: [{ carrier: '顺丰速运', trackingNo: 'SF1234567890' }] } })).statusCode, 200);
-    assert.equal((await s.call('POST', `/api/v1/orders/${order.id}/confirm-receipt`, { token: buyer })).statusCode, 200);
+    assert.equal(
+      err(await s.call('POST', '/api/v1/reviews', { token: buyer, body: review })),
+      '422 ORDER_NOT_COMPLETED',
+    );
+    assert.equal(
+      (
+        await s.call('POST', `/api/v1/merchant/orders/${order.id}/ship`, {
+          token: owner,
+          body: { parcels: [{ carrier: '顺丰速运', trackingNo: 'SF1234567890' }] },
+        })
+      ).statusCode,
+      200,
+    );
+    assert.equal(
+      (await s.call('POST', `/api/v1/orders/${order.id}/confirm-receipt`, { token: buyer })).statusCode,
+      200,
+    );
 
     const states = await s.call('GET', `/api/v1/orders/${order.id}/reviews`, { token: buyer });
     assert.equal(states.json().lines[0].canReview, true);
@@ -44,9 +70,20 @@ test('reviews over HTTP: a buyer reviews a completed line with a photo, the prod
       { ...review, photoIds: Array.from({ length: 7 }, () => photoId) },
       { ...review, extra: true },
       { ...review, orderLineId: 'oln_x' },
-    ]) assert.equal(err(await s.call('POST', '/api/v1/reviews', { token: buyer, body })), '400 VALIDATION_FAILED', JSON.stringify(body).slice(0, 80));
-    assert.equal(err(await s.call('POST', '/api/v1/reviews', { token: buyer, body: { ...review, photoIds: [photoId, photoId] } })), '400 INVALID_INPUT');
-    const rejected = await s.call('POST', '/api/v1/reviews', { token: buyer, body: { ...review, text: '想要便宜点的加微信聊' } });
+    ])
+      assert.equal(
+        err(await s.call('POST', '/api/v1/reviews', { token: buyer, body })),
+        '400 VALIDATION_FAILED',
+        JSON.stringify(body).slice(0, 80),
+      );
+    assert.equal(
+      err(await s.call('POST', '/api/v1/reviews', { token: buyer, body: { ...review, photoIds: [photoId, photoId] } })),
+      '400 INVALID_INPUT',
+    );
+    const rejected = await s.call('POST', '/api/v1/reviews', {
+      token: buyer,
+      body: { ...review, text: '想要便宜点的加微信聊' },
+    });
     assert.equal(err(rejected), '422 CONTENT_REJECTED');
     assert.ok(rejected.json().error.details.hits.some((h: { class: string }) => h.class === 'diversion'));
     assert.equal(err(await s.call('POST', '/api/v1/reviews', { token: stranger, body: review })), '404 NOT_FOUND');
@@ -64,25 +101,79 @@ test('reviews over HTTP: a buyer reviews a completed line with a photo, the prod
     assert.deepEqual([body.summary.count, body.summary.rating, body.summary.goodPercent], [1, 5, 100]);
     assert.equal(body.items[0].id, reviewId);
     assert.equal(body.items[0].photos.length, 1);
-    assert.equal((await s.app.inject({ method: 'GET', url: body.items[0].photos[0] })).statusCode, 200, 'the photo is served');
-    assert.equal(err(await s.call('GET', `/api/v1/products/${shop.productId}/reviews?filter=great`)), '400 VALIDATION_FAILED');
-    assert.equal(err(await s.call('GET', `/api/v1/products/${shop.productId}/reviews?cursor=abc`)), '400 VALIDATION_FAILED');
+    assert.equal(
+      (await s.app.inject({ method: 'GET', url: body.items[0].photos[0] })).statusCode,
+      200,
+      'the photo is served',
+    );
+    assert.equal(
+      err(await s.call('GET', `/api/v1/products/${shop.productId}/reviews?filter=great`)),
+      '400 VALIDATION_FAILED',
+    );
+    assert.equal(
+      err(await s.call('GET', `/api/v1/products/${shop.productId}/reviews?cursor=abc`)),
+      '400 VALIDATION_FAILED',
+    );
     assert.equal(err(await s.call('GET', '/api/v1/products/prd_00000000000000000000000000/reviews')), '404 NOT_FOUND');
 
-    assert.equal(err(await s.call('POST', `/api/v1/reviews/${reviewId}/followup`, { token: stranger, body: { text: '追评' } })), '404 NOT_FOUND');
-    assert.equal(err(await s.call('POST', `/api/v1/reviews/${reviewId}/followup`, { token: buyer, body: { text: '' } })), '400 VALIDATION_FAILED');
-    assert.equal((await s.call('POST', `/api/v1/reviews/${reviewId}/followup`, { token: buyer, body: { text: '吃完了，每个都甜' } })).statusCode, 200);
-    assert.equal(err(await s.call('POST', `/api/v1/reviews/${reviewId}/followup`, { token: buyer, body: { text: '再追一次' } })), '409 FOLLOWUP_EXISTS');
+    assert.equal(
+      err(await s.call('POST', `/api/v1/reviews/${reviewId}/followup`, { token: stranger, body: { text: '追评' } })),
+      '404 NOT_FOUND',
+    );
+    assert.equal(
+      err(await s.call('POST', `/api/v1/reviews/${reviewId}/followup`, { token: buyer, body: { text: '' } })),
+      '400 VALIDATION_FAILED',
+    );
+    assert.equal(
+      (
+        await s.call('POST', `/api/v1/reviews/${reviewId}/followup`, {
+          token: buyer,
+          body: { text: '吃完了，每个都甜' },
+        })
+      ).statusCode,
+      200,
+    );
+    assert.equal(
+      err(await s.call('POST', `/api/v1/reviews/${reviewId}/followup`, { token: buyer, body: { text: '再追一次' } })),
+      '409 FOLLOWUP_EXISTS',
+    );
 
-    assert.equal(err(await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/reviews`, { token: buyer })), '404 NOT_FOUND');
-    const listed = await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/reviews?stars=5&replied=false`, { token: owner });
+    assert.equal(
+      err(await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/reviews`, { token: buyer })),
+      '404 NOT_FOUND',
+    );
+    const listed = await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/reviews?stars=5&replied=false`, {
+      token: owner,
+    });
     assert.equal(listed.statusCode, 200);
-    assert.deepEqual(listed.json().items.map((r: { id: string }) => r.id), [reviewId]);
-    assert.equal(err(await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/reviews?stars=9`, { token: owner })), '400 VALIDATION_FAILED');
-    assert.equal(err(await s.call('POST', `/api/v1/merchant/reviews/${reviewId}/reply`, { token: stranger, body: { text: '谢谢' } })), '404 NOT_FOUND');
-    const replied = await s.call('POST', `/api/v1/merchant/reviews/${reviewId}/reply`, { token: owner, body: { text: '感谢支持，欢迎再来' } });
+    assert.deepEqual(
+      listed.json().items.map((r: { id: string }) => r.id),
+      [reviewId],
+    );
+    assert.equal(
+      err(await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/reviews?stars=9`, { token: owner })),
+      '400 VALIDATION_FAILED',
+    );
+    assert.equal(
+      err(
+        await s.call('POST', `/api/v1/merchant/reviews/${reviewId}/reply`, { token: stranger, body: { text: '谢谢' } }),
+      ),
+      '404 NOT_FOUND',
+    );
+    const replied = await s.call('POST', `/api/v1/merchant/reviews/${reviewId}/reply`, {
+      token: owner,
+      body: { text: '感谢支持，欢迎再来' },
+    });
     assert.equal(replied.statusCode, 200, replied.body);
-    assert.equal(err(await s.call('POST', `/api/v1/merchant/reviews/${reviewId}/reply`, { token: owner, body: { text: '再回一次' } })), '409 REPLY_EXISTS');
+    assert.equal(
+      err(
+        await s.call('POST', `/api/v1/merchant/reviews/${reviewId}/reply`, {
+          token: owner,
+          body: { text: '再回一次' },
+        }),
+      ),
+      '409 REPLY_EXISTS',
+    );
 
     const mine = await s.call('GET', '/api/v1/me/reviews', { token: buyer });
     assert.equal(mine.json().items[0].reply.text, '感谢支持，欢迎再来');
@@ -90,10 +181,16 @@ test('reviews over HTTP: a buyer reviews a completed line with a photo, the prod
 
     // Past the 15 days: 422, nothing written.
     const late = await placePaidOrder(s, buyer, shop.skuIds[1]!);
-    await s.call('POST', `/api/v1/merchant/orders/${late.id}/ship`, { token: owner, body: { parcels: [{ carrier: '顺丰速运', trackingNo: 'SF1234567891' }] } });
+    await s.call('POST', `/api/v1/merchant/orders/${late.id}/ship`, {
+      token: owner,
+      body: { parcels: [{ carrier: '顺丰速运', trackingNo: 'SF1234567891' }] },
+    });
     await s.call('POST', `/api/v1/orders/${late.id}/confirm-receipt`, { token: buyer });
     s.core.clock.advance(15 * 24 * 3600 * 1000 + 1);
-    assert.equal(err(await s.call('POST', '/api/v1/reviews', { token: buyer, body: { ...review, orderLineId: late.lineIds[0] } })), '422 REVIEW_WINDOW_CLOSED');
+    assert.equal(
+      err(await s.call('POST', '/api/v1/reviews', { token: buyer, body: { ...review, orderLineId: late.lineIds[0] } })),
+      '422 REVIEW_WINDOW_CLOSED',
+    );
     assert.equal((await s.call('GET', `/api/v1/products/${shop.productId}/reviews`)).json().summary.count, 1);
   } finally {
     await s.close();

@@ -1,6 +1,17 @@
 /** Response schemas of review routes. */
 import { Type } from 'typebox';
-import type { LineReviewState, OwnReviewView, ReviewFlag, ReviewSummary, ReviewView, Stars, myReviews, productReviews, shopReviews, uploadReviewPhoto } from '@zhongcao/core';
+import type {
+  LineReviewState,
+  OwnReviewView,
+  ReviewFlag,
+  ReviewSummary,
+  ReviewView,
+  Stars,
+  myReviews,
+  productReviews,
+  shopReviews,
+  uploadReviewPhoto,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const ReviewFlagSchema = describe<ReviewFlag>()(
@@ -91,7 +102,11 @@ export const MyReviewsResultSchema = describe<Awaited<ReturnType<typeof myReview
 );
 
 export const ProductReviewsResultSchema = describe<Awaited<ReturnType<typeof productReviews>>>()(
-  Type.Object({ summary: ReviewSummarySchema, items: Type.Array(ReviewViewSchema), nextCursor: Nullable(Type.String()) }),
+  Type.Object({
+    summary: ReviewSummarySchema,
+    items: Type.Array(ReviewViewSchema),
+    nextCursor: Nullable(Type.String()),
+  }),
 );
 
 export const ShopReviewsResultSchema = describe<Awaited<ReturnType<typeof shopReviews>>>()(

@@ -1,6 +1,14 @@
 /** Response schemas of rules routes. */
 import { Type } from 'typebox';
-import type { CategoryRulesView, DeadlineItem, LateShipmentRule, RuleProfile, ShopViolationsView, TimerView, shopDeadlines } from '@zhongcao/core';
+import type {
+  CategoryRulesView,
+  DeadlineItem,
+  LateShipmentRule,
+  RuleProfile,
+  ShopViolationsView,
+  TimerView,
+  shopDeadlines,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const LateShipmentRuleSchema = describe<LateShipmentRule>()(
@@ -82,6 +90,15 @@ export const ShopDeadlinesResultSchema = describe<Awaited<ReturnType<typeof shop
 );
 
 /** Every category's rule profile, with the platform defaults they inherit and each rule's [min, max]. */
-export const CategoryRulesBookSchema = describe<{ items: CategoryRulesView[]; book: { defaults: RuleProfile; bounds: Record<string, [number, number]> } }>()(
-  Type.Object({ items: Type.Array(CategoryRulesViewSchema), book: Type.Object({ defaults: RuleProfileSchema, bounds: Type.Record(Type.String(), Type.Tuple([Type.Number(), Type.Number()])) }) }),
+export const CategoryRulesBookSchema = describe<{
+  items: CategoryRulesView[];
+  book: { defaults: RuleProfile; bounds: Record<string, [number, number]> };
+}>()(
+  Type.Object({
+    items: Type.Array(CategoryRulesViewSchema),
+    book: Type.Object({
+      defaults: RuleProfileSchema,
+      bounds: Type.Record(Type.String(), Type.Tuple([Type.Number(), Type.Number()])),
+    }),
+  }),
 );

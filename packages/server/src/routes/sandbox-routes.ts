@@ -17,9 +17,58 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.ch
 type CashierLang = 'zh-CN' | 'en';
 
 /** The cashier's words, in the payer's language (asked with ?lang=, else the browser's Accept-Language). */
-const CASHIER_TEXT: Record<CashierLang, Record<'title' | 'heading' | 'sub' | 'timeLeft' | 'pay' | 'decline' | 'back' | 'returning' | 'backToOrder' | 'created' | 'expired' | 'paid' | 'failed' | 'closed', string>> = {
-  'zh-CN': { title: '收银台 · Zhongcao Sandbox Pay', heading: '收银台', sub: 'Zhongcao Sandbox Pay · 沙箱支付（不扣真实资金）', timeLeft: '剩余支付时间', pay: '确认支付', decline: '模拟支付失败', back: '返回商城', returning: '正在返回订单…', backToOrder: '返回订单', created: '待支付', expired: '已过期', paid: '支付成功', failed: '支付失败', closed: '已关闭' },
-  en: { title: 'Cashier · Zhongcao Sandbox Pay', heading: 'Cashier', sub: 'Zhongcao Sandbox Pay · sandbox payments (no real money moves)', timeLeft: 'Time left to pay', pay: 'Pay', decline: 'Simulate a declined payment', back: 'Back to the shop', returning: 'Returning to your order…', backToOrder: 'Back to the order', created: 'Awaiting payment', expired: 'Expired', paid: 'Paid', failed: 'Payment failed', closed: 'Closed' },
+const CASHIER_TEXT: Record<
+  CashierLang,
+  Record<
+    | 'title'
+    | 'heading'
+    | 'sub'
+    | 'timeLeft'
+    | 'pay'
+    | 'decline'
+    | 'back'
+    | 'returning'
+    | 'backToOrder'
+    | 'created'
+    | 'expired'
+    | 'paid'
+    | 'failed'
+    | 'closed',
+    string
+  >
+> = {
+  'zh-CN': {
+    title: '收银台 · Zhongcao Sandbox Pay',
+    heading: '收银台',
+    sub: 'Zhongcao Sandbox Pay · 沙箱支付（不扣真实资金）',
+    timeLeft: '剩余支付时间',
+    pay: '确认支付',
+    decline: '模拟支付失败',
+    back: '返回商城',
+    returning: '正在返回订单…',
+    backToOrder: '返回订单',
+    created: '待支付',
+    expired: '已过期',
+    paid: '支付成功',
+    failed: '支付失败',
+    closed: '已关闭',
+  },
+  en: {
+    title: 'Cashier · Zhongcao Sandbox Pay',
+    heading: 'Cashier',
+    sub: 'Zhongcao Sandbox Pay · sandbox payments (no real money moves)',
+    timeLeft: 'Time left to pay',
+    pay: 'Pay',
+    decline: 'Simulate a declined payment',
+    back: 'Back to the shop',
+    returning: 'Returning to your order…',
+    backToOrder: 'Back to the order',
+    created: 'Awaiting payment',
+    expired: 'Expired',
+    paid: 'Paid',
+    failed: 'Payment failed',
+    closed: 'Closed',
+  },
 };
 
 export function cashierLanguage(asked: string | undefined, acceptLanguage: string | undefined): CashierLang {
@@ -28,10 +77,19 @@ export function cashierLanguage(asked: string | undefined, acceptLanguage: strin
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
-function cashierPage(t: { id: string; amountFen: number; description: string; status: string; expiresAt: number; returnUrl: string }, now: number, lang: CashierLang): string {
+function cashierPage(
+  t: { id: string; amountFen: number; description: string; status: string; expiresAt: number; returnUrl: string },
+  now: number,
+  lang: CashierLang,
+): string {
   const w = CASHIER_TEXT[lang];
   const open = t.status === 'created' && t.expiresAt > now;
-  const statusText: Record<string, string> = { created: open ? w.created : w.expired, paid: w.paid, failed: w.failed, closed: w.closed };
+  const statusText: Record<string, string> = {
+    created: open ? w.created : w.expired,
+    paid: w.paid,
+    failed: w.failed,
+    closed: w.closed,
+  };
   const action = `/sandbox/cashier/${t.id}?lang=${lang}`;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${w.title}</title><link rel="icon" href="data:,">
@@ -43,16 +101,21 @@ h1{font-size:18px;margin:0 0 4px}.sub{color:#888;font-size:13px}.amount{font-siz
 <body><main><h1>${w.heading}</h1><div class="sub">${w.sub}</div>
 <div class="amount" data-testid="cashier-amount">${formatFen(t.amountFen)}</div>
 <div class="sub" style="text-align:center" data-user-content>${escapeHtml(t.description)}</div>
-${open ? `<div class="count">${w.timeLeft} <span id="left" data-deadline="${t.expiresAt}"></span></div>
+${
+  open
+    ? `<div class="count">${w.timeLeft} <span id="left" data-deadline="${t.expiresAt}"></span></div>
 <form method="post" action="${action}"><input type="hidden" name="outcome" value="paid"><button class="pay" type="submit" data-testid="cashier-pay">${w.pay}</button></form>
 <form method="post" action="${action}"><input type="hidden" name="outcome" value="failed"><button class="fail" type="submit">${w.decline}</button></form>
 <script>const el=document.getElementById('left');const d=+el.dataset.deadline;function tick(){const s=Math.max(0,Math.round((d-Date.now())/1000));el.textContent=String(Math.floor(s/60)).padStart(2,'0')+':'+String(s%60).padStart(2,'0');if(s===0)location.reload()}tick();setInterval(tick,1000)</script>`
-    : `<div class="status" data-testid="cashier-status">${statusText[t.status] ?? t.status}</div>`}
-${t.status === 'paid'
+    : `<div class="status" data-testid="cashier-status">${statusText[t.status] ?? t.status}</div>`
+}
+${
+  t.status === 'paid'
     ? `<p class="count" data-testid="cashier-returning">${w.returning}</p>
 <p style="text-align:center;margin-top:32px"><a id="back" href="${escapeHtml(t.returnUrl)}">${w.backToOrder}</a></p>
 <script>setTimeout(function(){location.replace(document.getElementById('back').href)},${RETURN_AFTER_MS})</script>`
-    : `<p style="text-align:center;margin-top:32px"><a href="${escapeHtml(t.returnUrl)}">${w.back}</a></p>`}</main></body></html>`;
+    : `<p style="text-align:center;margin-top:32px"><a href="${escapeHtml(t.returnUrl)}">${w.back}</a></p>`
+}</main></body></html>`;
 }
 
 export function sandboxRoutes(app: App, deps: RouteDeps): void {
@@ -64,14 +127,27 @@ export function sandboxRoutes(app: App, deps: RouteDeps): void {
   r.get('/sandbox/cashier/:txnId', { schema: { hide: true, params, querystring } }, async (req, reply) => {
     const txn = await sandbox.transaction(req.params.txnId);
     const lang = cashierLanguage(req.query.lang, req.headers['accept-language']);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-language').send(cashierPage(txn, ctx.clock.now(), lang));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('vary', 'accept-language')
+      .send(cashierPage(txn, ctx.clock.now(), lang));
   });
 
-  r.post('/sandbox/cashier/:txnId', {
-    schema: { hide: true, params, querystring, body: Type.Object({ outcome: Type.Union([Type.Literal('paid'), Type.Literal('failed')]) }) },
-  }, async (req, reply) => {
-    const txn = await sandbox.complete(req.params.txnId, req.body.outcome);
-    deps.kickWorker();
-    return reply.redirect(`/sandbox/cashier/${txn.id}${req.query.lang ? `?lang=${req.query.lang}` : ''}`, 303);
-  });
+  r.post(
+    '/sandbox/cashier/:txnId',
+    {
+      schema: {
+        hide: true,
+        params,
+        querystring,
+        body: Type.Object({ outcome: Type.Union([Type.Literal('paid'), Type.Literal('failed')]) }),
+      },
+    },
+    async (req, reply) => {
+      const txn = await sandbox.complete(req.params.txnId, req.body.outcome);
+      deps.kickWorker();
+      return reply.redirect(`/sandbox/cashier/${txn.id}${req.query.lang ? `?lang=${req.query.lang}` : ''}`, 303);
+    },
+  );
 }

@@ -17,10 +17,30 @@ describe('search routes', () => {
     const shop = await makeShop(s.core, 'orchard');
     shopId = shop.shopId;
     orangeId = shop.productId;
-    const spec = { specOptions: [{ name: '规格', values: ['标准'] }], skus: [{ specValues: ['标准'], priceFen: 1990, stock: 5 }] };
-    boardId = (await createProduct(s.core.ctx, shop.owner, shopId, { categoryId: shop.categoryId, title: 'TPU抗菌砧板 双面可用', ...spec, status: 'listed' })).id;
-    for (let i = 1; i <= 3; i++) await createProduct(s.core.ctx, shop.owner, shopId, { categoryId: shop.categoryId, title: `赣南脐橙 ${i}号 10斤装`, ...spec, status: 'listed' });
-    await createProduct(s.core.ctx, shop.owner, shopId, { categoryId: shop.categoryId, title: '未上架的血橙', ...spec });
+    const spec = {
+      specOptions: [{ name: '规格', values: ['标准'] }],
+      skus: [{ specValues: ['标准'], priceFen: 1990, stock: 5 }],
+    };
+    boardId = (
+      await createProduct(s.core.ctx, shop.owner, shopId, {
+        categoryId: shop.categoryId,
+        title: 'TPU抗菌砧板 双面可用',
+        ...spec,
+        status: 'listed',
+      })
+    ).id;
+    for (let i = 1; i <= 3; i++)
+      await createProduct(s.core.ctx, shop.owner, shopId, {
+        categoryId: shop.categoryId,
+        title: `赣南脐橙 ${i}号 10斤装`,
+        ...spec,
+        status: 'listed',
+      });
+    await createProduct(s.core.ctx, shop.owner, shopId, {
+      categoryId: shop.categoryId,
+      title: '未上架的血橙',
+      ...spec,
+    });
   });
   after(async () => {
     await s.close();
@@ -31,21 +51,44 @@ describe('search routes', () => {
   it('finds listed products by Chinese words, anonymously', async () => {
     const res = await get(`/api/v1/search/products?q=${encodeURIComponent('冰糖橙')}`);
     assert.equal(res.statusCode, 200, res.body);
-    const body = res.json() as { items: Array<{ id: string; shopId: string; priceFen: number; originalPriceFen: number | null }>; nextCursor: string | null };
-    assert.deepEqual(body.items.map((i) => i.id), [orangeId]);
-    assert.deepEqual({ shopId: body.items[0]!.shopId, priceFen: body.items[0]!.priceFen, originalPriceFen: body.items[0]!.originalPriceFen }, { shopId, priceFen: 2990, originalPriceFen: 3990 });
+    const body = res.json() as {
+      items: Array<{ id: string; shopId: string; priceFen: number; originalPriceFen: number | null }>;
+      nextCursor: string | null;
+    };
+    assert.deepEqual(
+      body.items.map((i) => i.id),
+      [orangeId],
+    );
+    assert.deepEqual(
+      {
+        shopId: body.items[0]!.shopId,
+        priceFen: body.items[0]!.priceFen,
+        originalPriceFen: body.items[0]!.originalPriceFen,
+      },
+      { shopId, priceFen: 2990, originalPriceFen: 3990 },
+    );
     assert.equal(body.nextCursor, null);
-    const board = (await get(`/api/v1/search/products?q=${encodeURIComponent('tpu 砧板')}`)).json() as { items: Array<{ id: string }> };
-    assert.deepEqual(board.items.map((i) => i.id), [boardId]);
+    const board = (await get(`/api/v1/search/products?q=${encodeURIComponent('tpu 砧板')}`)).json() as {
+      items: Array<{ id: string }>;
+    };
+    assert.deepEqual(
+      board.items.map((i) => i.id),
+      [boardId],
+    );
     const none = await get(`/api/v1/search/products?q=${encodeURIComponent('榴莲')}`);
     assert.deepEqual(none.json(), { items: [], nextCursor: null }, 'no match is 200 with []');
   });
 
   it('pages with an opaque cursor', async () => {
-    const first = (await get(`/api/v1/search/products?q=${encodeURIComponent('橙子')}&limit=2`)).json() as { items: Array<{ id: string }>; nextCursor: string };
+    const first = (await get(`/api/v1/search/products?q=${encodeURIComponent('橙子')}&limit=2`)).json() as {
+      items: Array<{ id: string }>;
+      nextCursor: string;
+    };
     assert.equal(first.items.length, 2);
     assert.match(first.nextCursor, /^[A-Za-z0-9_-]+$/);
-    const second = (await get(`/api/v1/search/products?q=${encodeURIComponent('橙子')}&limit=2&cursor=${first.nextCursor}`)).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+    const second = (
+      await get(`/api/v1/search/products?q=${encodeURIComponent('橙子')}&limit=2&cursor=${first.nextCursor}`)
+    ).json() as { items: Array<{ id: string }>; nextCursor: string | null };
     assert.equal(second.items.length, 2, 'four oranges listed, the draft 血橙 not among them');
     assert.equal(second.nextCursor, null);
     assert.equal(new Set([...first.items, ...second.items].map((i) => i.id)).size, 4);
@@ -82,10 +125,21 @@ describe('search routes', () => {
       return (res.json() as { items: Array<{ id: string; priceFen: number; sales: number }> }).items;
     };
     const byPinyin = await ids('/api/v1/search/products?q=yunnan%20bingtang');
-    assert.deepEqual(byPinyin.map((i) => i.id), [orangeId], 'yunnan bingtang → 云南冰糖橙');
-    assert.deepEqual((await ids('/api/v1/search/products?q=bt')).map((i) => i.id), [orangeId], 'initials of 冰糖');
+    assert.deepEqual(
+      byPinyin.map((i) => i.id),
+      [orangeId],
+      'yunnan bingtang → 云南冰糖橙',
+    );
+    assert.deepEqual(
+      (await ids('/api/v1/search/products?q=bt')).map((i) => i.id),
+      [orangeId],
+      'initials of 冰糖',
+    );
     const cheap = await ids(`/api/v1/search/products?q=${encodeURIComponent('橙')}&sort=price_asc`);
-    assert.deepEqual(cheap.map((i) => i.priceFen), [...cheap.map((i) => i.priceFen)].sort((a, b) => a - b));
+    assert.deepEqual(
+      cheap.map((i) => i.priceFen),
+      [...cheap.map((i) => i.priceFen)].sort((a, b) => a - b),
+    );
     assert.equal(cheap.at(-1)!.id, orangeId, '¥29.90 after the ¥19.90 oranges');
     const dear = await ids(`/api/v1/search/products?q=${encodeURIComponent('橙')}&sort=price_desc`);
     assert.equal(dear[0]!.id, orangeId);
@@ -102,22 +156,42 @@ describe('search routes', () => {
     const fan = await makePerson(s.core, 'fan', [], false);
     await followUser(ctx, fan, creator.userId);
     const token = await s.tokenFor(fan.userId);
-    const [videoId] = await insertTestVideos(ctx.db, [{ ownerId: creator.userId, publishedAt: ctx.clock.now(), title: '普洱开箱', likes: 3 }], ctx.clock.now());
+    const [videoId] = await insertTestVideos(
+      ctx.db,
+      [{ ownerId: creator.userId, publishedAt: ctx.clock.now(), title: '普洱开箱', likes: 3 }],
+      ctx.clock.now(),
+    );
     await indexVideos(ctx.db, [videoId!], ctx.clock.now());
     const room = await createRoom(ctx, creator, { title: '茶山直播' });
     await openRoom(ctx, creator, room.id);
 
     const videos = await get('/api/v1/search/videos?q=puer');
     assert.equal(videos.statusCode, 200, videos.body);
-    assert.deepEqual((videos.json() as { items: Array<{ id: string; creator: { id: string } }> }).items.map((v) => [v.id, v.creator.id]), [[videoId, creator.userId]]);
+    assert.deepEqual(
+      (videos.json() as { items: Array<{ id: string; creator: { id: string } }> }).items.map((v) => [
+        v.id,
+        v.creator.id,
+      ]),
+      [[videoId, creator.userId]],
+    );
     const people = await s.call('GET', '/api/v1/search/users?q=chayuan', { token });
     assert.equal(people.statusCode, 200, people.body);
-    assert.deepEqual((people.json() as { items: unknown[] }).items, [{ id: creator.userId, displayName: '茶园小妹', isCreator: true, followers: 1, videos: 1, followed: true }]);
+    assert.deepEqual((people.json() as { items: unknown[] }).items, [
+      { id: creator.userId, displayName: '茶园小妹', isCreator: true, followers: 1, videos: 1, followed: true },
+    ]);
     const anonymous = (await get('/api/v1/search/users?q=cyxm')).json() as { items: Array<{ followed: boolean }> };
-    assert.deepEqual(anonymous.items.map((p) => p.followed), [false]);
+    assert.deepEqual(
+      anonymous.items.map((p) => p.followed),
+      [false],
+    );
     const live = await get(`/api/v1/search/live?q=${encodeURIComponent('茶山')}`);
     assert.equal(live.statusCode, 200, live.body);
-    assert.deepEqual((live.json() as { items: Array<{ id: string; status: string; host: { id: string; name: string } }> }).items.map((r) => [r.id, r.status, r.host.name]), [[room.id, 'live', '茶园小妹']]);
+    assert.deepEqual(
+      (live.json() as { items: Array<{ id: string; status: string; host: { id: string; name: string } }> }).items.map(
+        (r) => [r.id, r.status, r.host.name],
+      ),
+      [[room.id, 'live', '茶园小妹']],
+    );
   });
 
   it('answers bad sorts, kinds and pages with 400 and a stable code', async () => {
@@ -136,7 +210,8 @@ describe('search routes', () => {
     }
     assert.equal((await get('/api/v1/search/shops?q=cha')).statusCode, 404, 'no such kind');
     for (const q of ['"', '*', 'NEAR(a', '%00茶', '😀']) {
-      for (const kind of ['videos', 'users', 'live']) assert.equal((await get(`/api/v1/search/${kind}?q=${encodeURIComponent(q)}`)).statusCode, 200, `${kind} ${q}`);
+      for (const kind of ['videos', 'users', 'live'])
+        assert.equal((await get(`/api/v1/search/${kind}?q=${encodeURIComponent(q)}`)).statusCode, 200, `${kind} ${q}`);
     }
   });
 
@@ -153,20 +228,36 @@ describe('search routes', () => {
     const first = await get(`/api/v1/shelf/products?shopId=${shopId}&sort=sales&limit=1`);
     assert.equal(first.statusCode, 200, first.body);
     const body = first.json() as { items: Array<{ id: string }>; nextCursor: string };
-    assert.deepEqual(body.items.map((i) => i.id), [boardId]);
-    const rest = (await get(`/api/v1/shelf/products?shopId=${shopId}&sort=sales&limit=50&cursor=${body.nextCursor}`)).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+    assert.deepEqual(
+      body.items.map((i) => i.id),
+      [boardId],
+    );
+    const rest = (
+      await get(`/api/v1/shelf/products?shopId=${shopId}&sort=sales&limit=50&cursor=${body.nextCursor}`)
+    ).json() as { items: Array<{ id: string }>; nextCursor: string | null };
     assert.equal(rest.items.length, 4);
     assert.equal(rest.nextCursor, null);
     assert.equal((await get(`/api/v1/shelf/products?sort=cheapest`)).statusCode, 400);
     const other = await makeShop(s.core, 'other-orchard');
-    const inShop = (await get(`/api/v1/search/products?q=${encodeURIComponent('冰糖橙')}&shopId=${other.shopId}`)).json() as { items: Array<{ id: string }> };
-    assert.deepEqual(inShop.items.map((i) => i.id), [other.productId], 'only that shop’s products');
+    const inShop = (
+      await get(`/api/v1/search/products?q=${encodeURIComponent('冰糖橙')}&shopId=${other.shopId}`)
+    ).json() as { items: Array<{ id: string }> };
+    assert.deepEqual(
+      inShop.items.map((i) => i.id),
+      [other.productId],
+      'only that shop’s products',
+    );
   });
 
   it('summarises a shop for its page', async () => {
     const res = await get(`/api/v1/shops/${shopId}/summary`);
     assert.equal(res.statusCode, 200, res.body);
-    const body = res.json() as { shop: { id: string; name: string }; products: number; totalSales: number; categories: Array<{ id: string; products: number }> };
+    const body = res.json() as {
+      shop: { id: string; name: string };
+      products: number;
+      totalSales: number;
+      categories: Array<{ id: string; products: number }>;
+    };
     assert.equal(body.shop.id, shopId);
     assert.equal(body.products, 5);
     assert.equal(body.totalSales, 9);

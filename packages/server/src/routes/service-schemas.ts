@@ -1,6 +1,26 @@
 /** Response schemas of service routes. */
 import { Type } from 'typebox';
-import { MESSAGE_KINDS, SOURCE_KINDS, type BuyerContext, type ConversationView, type DeskView, type MessageView, type SendResult, type ServiceDay, type ServiceFigures, type ServiceReport, type ServiceSettings, type SnippetView, type StaffFigures, type arbitrationConversation, type getConversation, type history, type myUnread, type rateConversation, type uploadChatImage } from '@zhongcao/core';
+import {
+  MESSAGE_KINDS,
+  SOURCE_KINDS,
+  type BuyerContext,
+  type ConversationView,
+  type DeskView,
+  type MessageView,
+  type SendResult,
+  type ServiceDay,
+  type ServiceFigures,
+  type ServiceReport,
+  type ServiceSettings,
+  type SnippetView,
+  type StaffFigures,
+  type arbitrationConversation,
+  type getConversation,
+  type history,
+  type myUnread,
+  type rateConversation,
+  type uploadChatImage,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const ConversationViewSchema = describe<ConversationView>()(
@@ -122,7 +142,11 @@ export const StaffFiguresSchema = describe<StaffFigures>()(
 );
 
 export const ServiceReportSchema = describe<ServiceReport>()(
-  Type.Object({ days: Type.Array(ServiceDaySchema), total: ServiceFiguresSchema, staff: Type.Array(StaffFiguresSchema) }),
+  Type.Object({
+    days: Type.Array(ServiceDaySchema),
+    total: ServiceFiguresSchema,
+    staff: Type.Array(StaffFiguresSchema),
+  }),
 );
 
 export const BuyerContextSchema = describe<BuyerContext>()(

@@ -1,6 +1,23 @@
 /** Response schemas of supply routes. */
 import { Type } from 'typebox';
-import { BASE_KINDS, QC_RESULTS, type BaseView, type BatchDetail, type BatchView, type OriginCard, type ProductOrigin, type QcRecordView, type SupplierQuality, type SupplierView, type SupplyPhoto, type listBases, type listBatches, type listSuppliers, type receiveBatch, type supplierQuality } from '@zhongcao/core';
+import {
+  BASE_KINDS,
+  QC_RESULTS,
+  type BaseView,
+  type BatchDetail,
+  type BatchView,
+  type OriginCard,
+  type ProductOrigin,
+  type QcRecordView,
+  type SupplierQuality,
+  type SupplierView,
+  type SupplyPhoto,
+  type listBases,
+  type listBatches,
+  type listSuppliers,
+  type receiveBatch,
+  type supplierQuality,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const SupplierViewSchema = describe<SupplierView>()(

@@ -1,6 +1,18 @@
 /** Response schemas of violation points and appeals (违规积分, 申诉). */
 import { Type } from 'typebox';
-import { LEDGERS, PENALTY_KINDS, VIOLATION_RULE_CODES, type AppealQueueItem, type CatalogueEntry, type CreditView, type Ledger, type PenaltyKind, type ViolationBoard, type ViolationRuleCode, type ViolationView } from '@zhongcao/core';
+import {
+  LEDGERS,
+  PENALTY_KINDS,
+  VIOLATION_RULE_CODES,
+  type AppealQueueItem,
+  type CatalogueEntry,
+  type CreditView,
+  type Ledger,
+  type PenaltyKind,
+  type ViolationBoard,
+  type ViolationRuleCode,
+  type ViolationView,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 const LedgerSchema = OneOf(LEDGERS as readonly Ledger[]);
@@ -35,12 +47,26 @@ export const ViolationSchema = describe<ViolationView>()(
     createdAt: Type.Integer(),
     expiresAt: Type.Integer(),
     appeals: Type.Array(Type.Object(AppealProps)),
-    appeal: Type.Union([Type.Object({ open: Type.Literal(true), attempt: Type.Integer(), until: Type.Integer() }), Type.Object({ open: Type.Literal(false), reason: Type.String() })], {
-      description: 'until when an appeal may be filed, or why not',
-    }),
+    appeal: Type.Union(
+      [
+        Type.Object({ open: Type.Literal(true), attempt: Type.Integer(), until: Type.Integer() }),
+        Type.Object({ open: Type.Literal(false), reason: Type.String() }),
+      ],
+      {
+        description: 'until when an appeal may be filed, or why not',
+      },
+    ),
     timeline: Type.Array(
       Type.Object({
-        kind: OneOf(['recorded', 'penalty_applied', 'appeal_filed', 'appeal_granted', 'appeal_rejected', 'penalty_lifted', 'points_removed'] as const),
+        kind: OneOf([
+          'recorded',
+          'penalty_applied',
+          'appeal_filed',
+          'appeal_granted',
+          'appeal_rejected',
+          'penalty_lifted',
+          'points_removed',
+        ] as const),
         detail: Detail,
         actorId: Nullable(Type.String()),
         at: Type.Integer(),
@@ -64,15 +90,30 @@ const PenaltySchema = Type.Object({
 
 export const ViolationBoardSchema = describe<ViolationBoard>()(
   Type.Object({
-    ledgers: Type.Array(Type.Object({ ledger: LedgerSchema, milliPoints: Type.Integer(), next: Nullable(Type.Object({ points: Type.Integer(), caution: Type.Boolean() })) })),
+    ledgers: Type.Array(
+      Type.Object({
+        ledger: LedgerSchema,
+        milliPoints: Type.Integer(),
+        next: Nullable(Type.Object({ points: Type.Integer(), caution: Type.Boolean() })),
+      }),
+    ),
     penalties: Type.Array(PenaltySchema),
     items: Type.Array(ViolationSchema),
   }),
 );
 
-export const CreditSchema = describe<CreditView>()(Type.Object({ score: Type.Integer(), max: Type.Integer(), history: Type.Array(ViolationSchema), penalties: Type.Array(PenaltySchema) }));
+export const CreditSchema = describe<CreditView>()(
+  Type.Object({
+    score: Type.Integer(),
+    max: Type.Integer(),
+    history: Type.Array(ViolationSchema),
+    penalties: Type.Array(PenaltySchema),
+  }),
+);
 
-export const AppealQueueSchema = describe<{ items: AppealQueueItem[] }>()(Type.Object({ items: Type.Array(Type.Object({ ...AppealProps, violation: ViolationSchema })) }));
+export const AppealQueueSchema = describe<{ items: AppealQueueItem[] }>()(
+  Type.Object({ items: Type.Array(Type.Object({ ...AppealProps, violation: ViolationSchema })) }),
+);
 
 export const CatalogueEntrySchema = describe<CatalogueEntry>()(
   Type.Object({

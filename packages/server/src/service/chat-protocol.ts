@@ -10,10 +10,25 @@ export const MAX_SYNC_CURSORS = 50;
 
 const idOf = (prefix: string) => new RegExp(`^${prefix}_[0-9a-z]{26}$`);
 const CONV = idOf(ID_PREFIX.conversation);
-const REF: Record<string, RegExp> = { imageId: idOf(ID_PREFIX.serviceImage), productId: idOf(ID_PREFIX.product), orderId: idOf(ID_PREFIX.order), caseId: /^[a-z]{3}_[0-9a-z]{26}$/ };
+const REF: Record<string, RegExp> = {
+  imageId: idOf(ID_PREFIX.serviceImage),
+  productId: idOf(ID_PREFIX.product),
+  orderId: idOf(ID_PREFIX.order),
+  caseId: /^[a-z]{3}_[0-9a-z]{26}$/,
+};
 
 export type ChatClientMessage =
-  | { t: 'send'; conversationId: string; clientId: string; kind: MessageKind; text?: string; imageId?: string; productId?: string; orderId?: string; caseId?: string }
+  | {
+      t: 'send';
+      conversationId: string;
+      clientId: string;
+      kind: MessageKind;
+      text?: string;
+      imageId?: string;
+      productId?: string;
+      orderId?: string;
+      caseId?: string;
+    }
   | { t: 'sync'; cursors: Array<{ c: string; s: number }> }
   | { t: 'read'; conversationId: string; seq: number }
   | { t: 'ping' };
@@ -37,7 +52,12 @@ export function parseChatMessage(raw: string): ChatParseResult {
       if (typeof m.conversationId !== 'string' || !CONV.test(m.conversationId)) return bad;
       if (typeof m.clientId !== 'string' || !CLIENT_ID_PATTERN.test(m.clientId)) return bad;
       if (typeof m.kind !== 'string' || !(MESSAGE_KINDS as readonly string[]).includes(m.kind)) return bad;
-      const out: ChatClientMessage = { t: 'send', conversationId: m.conversationId, clientId: m.clientId, kind: m.kind as MessageKind };
+      const out: ChatClientMessage = {
+        t: 'send',
+        conversationId: m.conversationId,
+        clientId: m.clientId,
+        kind: m.kind as MessageKind,
+      };
       if (m.text !== undefined) {
         if (typeof m.text !== 'string') return bad;
         out.text = m.text;

@@ -6,7 +6,15 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
-import { history, markRead, sendMessage, type Actor, type Core, type MessageView, type SendResult } from '@zhongcao/core';
+import {
+  history,
+  markRead,
+  sendMessage,
+  type Actor,
+  type Core,
+  type MessageView,
+  type SendResult,
+} from '@zhongcao/core';
 import { TokenBucket } from '../live/protocol.js';
 import { parseChatMessage, type ChatClientMessage } from './chat-protocol.js';
 
@@ -58,7 +66,8 @@ export class ServiceHub {
 
   /** Tells staff that conversations were handed to them. */
   assigned(pairs: ReadonlyArray<readonly [string, string]>): void {
-    for (const [conversationId, userId] of pairs) this.push([userId], { t: 'desk', reason: 'assigned', conversationId });
+    for (const [conversationId, userId] of pairs)
+      this.push([userId], { t: 'desk', reason: 'assigned', conversationId });
   }
 
   attach(socket: WebSocket, actor: Actor): void {
@@ -79,7 +88,12 @@ export class ServiceHub {
       if (!parsed.ok) return strike(parsed.code);
       this.handle(actor, parsed.message, send, socket).catch((err: unknown) => {
         const e = err as { code?: string; status?: number };
-        if (e.code && e.status && e.status < 500) return send({ t: 'error', code: e.code, ref: parsed.message.t === 'send' ? parsed.message.clientId : undefined });
+        if (e.code && e.status && e.status < 500)
+          return send({
+            t: 'error',
+            code: e.code,
+            ref: parsed.message.t === 'send' ? parsed.message.clientId : undefined,
+          });
         this.log.warn({ err }, 'service frame failed');
         send({ t: 'error', code: 'INTERNAL' });
       });
@@ -92,7 +106,12 @@ export class ServiceHub {
     send({ t: 'hello', userId: actor.userId });
   }
 
-  private async handle(actor: Actor, m: ChatClientMessage, send: (frame: unknown) => void, socket: WebSocket): Promise<void> {
+  private async handle(
+    actor: Actor,
+    m: ChatClientMessage,
+    send: (frame: unknown) => void,
+    socket: WebSocket,
+  ): Promise<void> {
     const { ctx } = this.core;
     switch (m.t) {
       case 'ping':
@@ -101,7 +120,14 @@ export class ServiceHub {
       case 'send': {
         const { t: _t, conversationId, ...input } = m;
         const result = await sendMessage(ctx, actor, conversationId, input);
-        send({ t: 'ack', clientId: m.clientId, conversationId, id: result.message.id, seq: result.message.seq, duplicate: result.duplicate });
+        send({
+          t: 'ack',
+          clientId: m.clientId,
+          conversationId,
+          id: result.message.id,
+          seq: result.message.seq,
+          duplicate: result.duplicate,
+        });
         this.delivered(result, socket);
         return;
       }
@@ -109,7 +135,13 @@ export class ServiceHub {
         for (const c of m.cursors) {
           try {
             const page = await history(ctx.db, actor, c.c, { after: c.s, limit: SYNC_PAGE });
-            send({ t: 'msgs', conversationId: c.c, items: page.items as MessageView[], lastSeq: page.lastSeq, hasMore: page.hasMore });
+            send({
+              t: 'msgs',
+              conversationId: c.c,
+              items: page.items as MessageView[],
+              lastSeq: page.lastSeq,
+              hasMore: page.hasMore,
+            });
           } catch (err) {
             const e = err as { code?: string };
             send({ t: 'error', code: e.code ?? 'INTERNAL', ref: c.c });
@@ -118,7 +150,8 @@ export class ServiceHub {
         return;
       case 'read': {
         const r = await markRead(ctx, actor, m.conversationId, m.seq);
-        if (r.notify.length) this.push(r.notify, { t: 'read', conversationId: m.conversationId, side: r.side, seq: r.readSeq });
+        if (r.notify.length)
+          this.push(r.notify, { t: 'read', conversationId: m.conversationId, side: r.side, seq: r.readSeq });
         return;
       }
     }

@@ -6,7 +6,15 @@
  */
 import { JSONCodec, type NatsConnection } from 'nats';
 import type { EngineModelState, Recommended, RemoteEngine, ShownFilter } from '@zhongcao/core';
-import { ENGINE_DEADLINE_MS, infoSubject, pageSubject, replicaFor, type InfoReply, type PageReply, type PageRequest } from './engine-protocol.js';
+import {
+  ENGINE_DEADLINE_MS,
+  infoSubject,
+  pageSubject,
+  replicaFor,
+  type InfoReply,
+  type PageReply,
+  type PageRequest,
+} from './engine-protocol.js';
 
 export type FallbackReason = 'timeout' | 'no_replica' | 'warming' | 'error';
 
@@ -23,7 +31,12 @@ const infos = JSONCodec<InfoReply>();
 /** How long the model page waits for each replica's state. */
 const INFO_DEADLINE_MS = 500;
 
-export function engineClient(nc: NatsConnection, replicas: number, log: (reason: FallbackReason, detail: string) => void, deadlineMs = ENGINE_DEADLINE_MS): EngineClient {
+export function engineClient(
+  nc: NatsConnection,
+  replicas: number,
+  log: (reason: FallbackReason, detail: string) => void,
+  deadlineMs = ENGINE_DEADLINE_MS,
+): EngineClient {
   let lastLog = 0;
   const client: EngineClient = {
     answered: 0,
@@ -39,7 +52,11 @@ export function engineClient(nc: NatsConnection, replicas: number, log: (reason:
       };
       const replica = replicaFor(actorKey, replicas);
       try {
-        const msg = await nc.request(pageSubject(replica), requests.encode({ actor: actorKey, limit, shown: shown.encode() }), { timeout: deadlineMs });
+        const msg = await nc.request(
+          pageSubject(replica),
+          requests.encode({ actor: actorKey, limit, shown: shown.encode() }),
+          { timeout: deadlineMs },
+        );
         const reply = replies.decode(msg.data);
         if (reply.status !== 'ok') return fallback('warming', `replica ${replica} is warming`);
         client.answered++;
@@ -47,7 +64,8 @@ export function engineClient(nc: NatsConnection, replicas: number, log: (reason:
       } catch (err) {
         const e = err as Error & { code?: string };
         if (e.code === '503') return fallback('no_replica', `no engine replica ${replica} listening`);
-        if (e.code === 'TIMEOUT') return fallback('timeout', `engine replica ${replica} did not answer in ${deadlineMs} ms`);
+        if (e.code === 'TIMEOUT')
+          return fallback('timeout', `engine replica ${replica} did not answer in ${deadlineMs} ms`);
         return fallback('error', e.message);
       }
     },
@@ -55,7 +73,9 @@ export function engineClient(nc: NatsConnection, replicas: number, log: (reason:
       return Promise.all(
         Array.from({ length: replicas }, async (_, replica) => {
           try {
-            const info = infos.decode((await nc.request(infoSubject(replica), new Uint8Array(), { timeout: INFO_DEADLINE_MS })).data);
+            const info = infos.decode(
+              (await nc.request(infoSubject(replica), new Uint8Array(), { timeout: INFO_DEADLINE_MS })).data,
+            );
             return { replica, version: info.version, reachable: true };
           } catch {
             return { replica, version: null, reachable: false };

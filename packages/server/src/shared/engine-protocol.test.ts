@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINE_DEADLINE_MS, pageSubject, parseDeadline, parseReplicaIndex, parseReplicas, replicaFor } from './engine-protocol.js';
+import {
+  ENGINE_DEADLINE_MS,
+  pageSubject,
+  parseDeadline,
+  parseReplicaIndex,
+  parseReplicas,
+  replicaFor,
+} from './engine-protocol.js';
 
 test('people are split over the replicas by a hash of their key: each always to the same one, both used', () => {
   const keys = Array.from({ length: 200 }, (_, i) => `usr_${i}`);

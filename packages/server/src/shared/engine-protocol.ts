@@ -48,7 +48,8 @@ export function replicaFor(actorKey: string, replicas: number): number {
 export function parseDeadline(value: string | undefined): number {
   if (value === undefined || value === '') return ENGINE_DEADLINE_MS;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 10 || n > 10_000) throw new Error(`ENGINE_DEADLINE_MS is a whole number of milliseconds from 10 to 10000, not "${value}"`);
+  if (!Number.isInteger(n) || n < 10 || n > 10_000)
+    throw new Error(`ENGINE_DEADLINE_MS is a whole number of milliseconds from 10 to 10000, not "${value}"`);
   return n;
 }
 
@@ -56,13 +57,15 @@ export function parseDeadline(value: string | undefined): number {
 export function parseReplicas(value: string | undefined): number {
   if (value === undefined || value === '') return 1;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`the engine replica count is a whole number from 1 to 64, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new Error(`the engine replica count is a whole number from 1 to 64, not "${value}"`);
   return n;
 }
 
 /** --replica: this replica's index, below the replica count. */
 export function parseReplicaIndex(value: string | undefined, replicas: number): number {
   const n = Number(value ?? '0');
-  if (!Number.isInteger(n) || n < 0 || n >= replicas) throw new Error(`--replica is a whole number from 0 to ${replicas - 1}, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n >= replicas)
+    throw new Error(`--replica is a whole number from 0 to ${replicas - 1}, not "${value}"`);
   return n;
 }

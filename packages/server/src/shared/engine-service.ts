@@ -14,10 +14,22 @@ export interface EngineService {
   close(): Promise<void>;
 }
 
-export async function startEngineService(core: Core, natsUrl: string, replicas: number, log: (line: string, detail: Record<string, unknown>) => void): Promise<EngineService> {
-  const stream = await connectJetStream(natsUrl, `zhongcao-api-${process.pid}`, (err) => log('stream: signals wait for NATS (kept and sent again)', { err: err.message }));
+export async function startEngineService(
+  core: Core,
+  natsUrl: string,
+  replicas: number,
+  log: (line: string, detail: Record<string, unknown>) => void,
+): Promise<EngineService> {
+  const stream = await connectJetStream(natsUrl, `zhongcao-api-${process.pid}`, (err) =>
+    log('stream: signals wait for NATS (kept and sent again)', { err: err.message }),
+  );
   const unrelay = relaySignals((listener) => onSignals(core.ctx.db, listener), stream);
-  const client = engineClient(stream.nats, replicas, (reason, detail) => log('interest engine service did not answer: non-personalised page', { reason, detail }), parseDeadline(process.env.ENGINE_DEADLINE_MS));
+  const client = engineClient(
+    stream.nats,
+    replicas,
+    (reason, detail) => log('interest engine service did not answer: non-personalised page', { reason, detail }),
+    parseDeadline(process.env.ENGINE_DEADLINE_MS),
+  );
   useRemoteEngine(core.ctx, client);
   return {
     metrics(registry) {
@@ -29,7 +41,8 @@ export async function startEngineService(core: Core, natsUrl: string, replicas: 
         collect() {
           this.reset();
           this.inc({ outcome: 'answered' }, client.answered);
-          for (const [reason, n] of Object.entries(client.fallbacks) as Array<[FallbackReason, number]>) this.inc({ outcome: `fallback_${reason}` }, n);
+          for (const [reason, n] of Object.entries(client.fallbacks) as Array<[FallbackReason, number]>)
+            this.inc({ outcome: `fallback_${reason}` }, n);
         },
       });
       new Counter({
@@ -44,7 +57,14 @@ export async function startEngineService(core: Core, natsUrl: string, replicas: 
           this.inc({ state: 'dropped' }, stream.figures.dropped);
         },
       });
-      new Gauge({ name: 'zhongcao_stream_queued', help: 'Signal batches kept in this process until the stream takes them', registers: [registry], collect() { this.set(stream.figures.queued); } });
+      new Gauge({
+        name: 'zhongcao_stream_queued',
+        help: 'Signal batches kept in this process until the stream takes them',
+        registers: [registry],
+        collect() {
+          this.set(stream.figures.queued);
+        },
+      });
     },
     async close() {
       unrelay();

@@ -14,7 +14,9 @@ test('a consumer filter: a prefix ending in a dot takes everything below it', ()
   assert.equal(natsFilter('outbox.'), 'zhongcao.stream.outbox.>');
 });
 
-test('JetStream: the stream is created once, a repeated id is kept once, a durable consumer resumes where it stopped', { timeout: 60_000 }, async (t) => {
+test('JetStream: the stream is created once, a repeated id is kept once, a durable consumer resumes where it stopped', {
+  timeout: 60_000,
+}, async (t) => {
   const nats = await startPrivateNats();
   const a = await connectJetStream(nats.url, 'test-a');
   const b = await connectJetStream(nats.url, 'test-b'); // a second process finds the stream and keeps it
@@ -32,7 +34,11 @@ test('JetStream: the stream is created once, a repeated id is kept once, a durab
   let consumer = await b.consume('engine-test', ['signals', 'outbox.payment.succeeded'], (m) => void got.push(m));
   await until(() => got.length >= 2, 10_000);
   await new Promise((r) => setTimeout(r, 300));
-  assert.deepEqual(got.map((m) => m.id), ['evn_1', 'evt_1'], 'one copy of the repeated id; the unfiltered topic not delivered');
+  assert.deepEqual(
+    got.map((m) => m.id),
+    ['evn_1', 'evt_1'],
+    'one copy of the repeated id; the unfiltered topic not delivered',
+  );
   await consumer.stop();
 
   await a.publish('signals', 'evn_2', []);
@@ -40,11 +46,17 @@ test('JetStream: the stream is created once, a repeated id is kept once, a durab
   consumer = await b.consume('engine-test', ['signals', 'outbox.payment.succeeded'], (m) => void got.push(m));
   await until(() => got.length >= 1, 10_000);
   await new Promise((r) => setTimeout(r, 300));
-  assert.deepEqual(got.map((m) => m.id), ['evn_2'], 'the durable consumer resumed after what it acknowledged');
+  assert.deepEqual(
+    got.map((m) => m.id),
+    ['evn_2'],
+    'the durable consumer resumed after what it acknowledged',
+  );
   await consumer.stop();
 });
 
-test('JetStream: what is offered while NATS is away is kept and reaches the consumer once it is back', { timeout: 60_000 }, async (t) => {
+test('JetStream: what is offered while NATS is away is kept and reaches the consumer once it is back', {
+  timeout: 60_000,
+}, async (t) => {
   const nats = await startPrivateNats();
   const api = await connectJetStream(nats.url, 'test-api');
   const engine = await connectJetStream(nats.url, 'test-engine');

@@ -4,8 +4,26 @@
  * its message id, so JetStream drops a repeat within its duplicate window; consumers are durable
  * pull consumers that resume after the last message they acknowledged and de-duplicate by id.
  */
-import { AckPolicy, connect, DeliverPolicy, JSONCodec, nanos, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
-import { matchesPrefix, type ConsumeOptions, type Stream, type StreamConsumer, type StreamHandler, type StreamSubject } from '@zhongcao/core';
+import {
+  AckPolicy,
+  connect,
+  DeliverPolicy,
+  JSONCodec,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+  type NatsConnection,
+} from 'nats';
+import {
+  matchesPrefix,
+  type ConsumeOptions,
+  type Stream,
+  type StreamConsumer,
+  type StreamHandler,
+  type StreamSubject,
+} from '@zhongcao/core';
 
 export const STREAM_NAME = 'ZHONGCAO';
 export const STREAM_PREFIX = 'zhongcao.stream.';
@@ -38,7 +56,14 @@ export function natsFilter(prefix: string): string {
 }
 
 async function ensureStream(jsm: JetStreamManager): Promise<void> {
-  const config = { name: STREAM_NAME, subjects: [`${STREAM_PREFIX}>`], storage: StorageType.File, retention: RetentionPolicy.Limits, duplicate_window: nanos(DUPLICATE_WINDOW_MS), max_age: nanos(MAX_AGE_MS) };
+  const config = {
+    name: STREAM_NAME,
+    subjects: [`${STREAM_PREFIX}>`],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    max_age: nanos(MAX_AGE_MS),
+  };
   try {
     await jsm.streams.info(STREAM_NAME);
     await jsm.streams.update(STREAM_NAME, config);
@@ -52,10 +77,22 @@ async function ensureStream(jsm: JetStreamManager): Promise<void> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function connectJetStream(url: string, name: string, onError: (err: Error) => void = () => {}): Promise<JetStream> {
-  const nc = await connect({ servers: url, name, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true });
+export async function connectJetStream(
+  url: string,
+  name: string,
+  onError: (err: Error) => void = () => {},
+): Promise<JetStream> {
+  const nc = await connect({
+    servers: url,
+    name,
+    reconnect: true,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+    waitOnFirstConnect: true,
+  });
   void (async () => {
-    for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'error') onError(new Error(`nats ${s.type}: ${String(s.data)}`));
+    for await (const s of nc.status())
+      if (s.type === 'disconnect' || s.type === 'error') onError(new Error(`nats ${s.type}: ${String(s.data)}`));
   })();
   const jsm = await nc.jetstreamManager();
   await ensureStream(jsm);
@@ -68,7 +105,10 @@ export async function connectJetStream(url: string, name: string, onError: (err:
 
   const publish = async (subject: StreamSubject, id: string, payload: unknown): Promise<void> => {
     try {
-      await js.publish(`${STREAM_PREFIX}${subject}`, codec.encode({ subject, payload }), { msgID: id, timeout: PUBLISH_TIMEOUT_MS });
+      await js.publish(`${STREAM_PREFIX}${subject}`, codec.encode({ subject, payload }), {
+        msgID: id,
+        timeout: PUBLISH_TIMEOUT_MS,
+      });
     } catch (err) {
       figures.publishFailures++;
       throw err;
@@ -97,14 +137,27 @@ export async function connectJetStream(url: string, name: string, onError: (err:
     }
   };
 
-  const consume = async (durable: string, prefixes: readonly string[], handler: StreamHandler, options?: ConsumeOptions): Promise<StreamConsumer> => {
+  const consume = async (
+    durable: string,
+    prefixes: readonly string[],
+    handler: StreamHandler,
+    options?: ConsumeOptions,
+  ): Promise<StreamConsumer> => {
     // One filter subject per consumer (multi-subject filters need a newer server): one prefix is
     // filtered by the server; several read the whole stream and the others are acknowledged unread.
     const filter = prefixes.length === 1 ? natsFilter(prefixes[0]!) : `${STREAM_PREFIX}>`;
-    const config = { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: options?.from === 'new' ? DeliverPolicy.New : DeliverPolicy.All, filter_subject: filter, ack_wait: nanos(30_000), max_ack_pending: 2_000 };
+    const config = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: options?.from === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
+      filter_subject: filter,
+      ack_wait: nanos(30_000),
+      max_ack_pending: 2_000,
+    };
     const existing = await jsm.consumers.info(STREAM_NAME, durable).catch(() => null);
     if (!existing) await jsm.consumers.add(STREAM_NAME, config);
-    else if (existing.config.filter_subject !== filter) await jsm.consumers.update(STREAM_NAME, durable, { filter_subject: filter });
+    else if (existing.config.filter_subject !== filter)
+      await jsm.consumers.update(STREAM_NAME, durable, { filter_subject: filter });
     let stopped = false;
     let current: { stop(): void } | null = null;
     // Reading resumes after a lost connection or a restarted server: the durable consumer remembers what was acknowledged.
@@ -121,7 +174,12 @@ export async function connectJetStream(url: string, name: string, onError: (err:
               continue;
             }
             try {
-              await handler({ id: m.headers?.get('Nats-Msg-Id') || `${m.info.stream}:${m.seq}`, subject, payload, publishedAt: Math.floor(m.info.timestampNanos / 1e6) });
+              await handler({
+                id: m.headers?.get('Nats-Msg-Id') || `${m.info.stream}:${m.seq}`,
+                subject,
+                payload,
+                publishedAt: Math.floor(m.info.timestampNanos / 1e6),
+              });
               m.ack();
             } catch (err) {
               onError(err as Error);

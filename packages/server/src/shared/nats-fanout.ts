@@ -12,9 +12,17 @@ export interface Fanout {
 }
 
 export async function connectNatsFanout(url: string, onError: (err: Error) => void = () => {}): Promise<Fanout> {
-  const nc: NatsConnection = await connect({ servers: url, name: `zhongcao-api-${process.pid}`, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true });
+  const nc: NatsConnection = await connect({
+    servers: url,
+    name: `zhongcao-api-${process.pid}`,
+    reconnect: true,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+    waitOnFirstConnect: true,
+  });
   void (async () => {
-    for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'error') onError(new Error(`nats ${s.type}: ${String(s.data)}`));
+    for await (const s of nc.status())
+      if (s.type === 'disconnect' || s.type === 'error') onError(new Error(`nats ${s.type}: ${String(s.data)}`));
   })();
   return {
     publish(subject, data) {

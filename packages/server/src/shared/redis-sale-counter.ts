@@ -106,12 +106,24 @@ export function redisSaleCounter(redis: Redis): HotCounter {
   }
   return {
     async reserve(saleId, buyerId, quantity, limit, token, now): Promise<HotReply> {
-      const [code, remaining] = await r.zcSaleReserve(...saleCounterKeys(saleId), buyerId, String(quantity), String(limit), token, String(now));
+      const [code, remaining] = await r.zcSaleReserve(
+        ...saleCounterKeys(saleId),
+        buyerId,
+        String(quantity),
+        String(limit),
+        token,
+        String(now),
+      );
       return { verdict: VERDICTS[code] ?? 'UNSEEDED', remaining };
     },
     async settle(saleId, committed, released) {
       if (committed.length === 0 && released.length === 0) return;
-      await r.zcSaleSettle(...saleCounterKeys(saleId), String(committed.length), ...committed, ...released.flatMap((x) => [x.token, x.buyerId, String(x.quantity)]));
+      await r.zcSaleSettle(
+        ...saleCounterKeys(saleId),
+        String(committed.length),
+        ...committed,
+        ...released.flatMap((x) => [x.token, x.buyerId, String(x.quantity)]),
+      );
     },
     async seed(saleId, seed) {
       const keys = saleCounterKeys(saleId);
@@ -123,7 +135,12 @@ export function redisSaleCounter(redis: Redis): HotCounter {
       await r.zcSaleSeed(...keys, temp, String(seed.remaining), String(seed.expiresAt));
     },
     async reconcile(saleId, db, now, staleMs) {
-      const argv = [String(db.remaining), String(now), String(staleMs), ...(db.buyer ? [db.buyer.id, String(db.buyer.quantity)] : [])];
+      const argv = [
+        String(db.remaining),
+        String(now),
+        String(staleMs),
+        ...(db.buyer ? [db.buyer.id, String(db.buyer.quantity)] : []),
+      ];
       const [exists, remaining] = await r.zcSaleReconcile(...saleCounterKeys(saleId), ...argv);
       return exists ? remaining : null;
     },

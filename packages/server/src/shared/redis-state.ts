@@ -5,7 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { decodeInvalidation, encodeInvalidation, type InvalidationBus, type SessionInvalidation } from './invalidation.js';
+import {
+  decodeInvalidation,
+  encodeInvalidation,
+  type InvalidationBus,
+  type SessionInvalidation,
+} from './invalidation.js';
 
 export const SESSION_CHANNEL = 'zhongcao:sessions';
 
@@ -20,7 +25,11 @@ export interface RedisState {
 
 export function connectRedisState(url: string, onError: (err: Error) => void = () => {}): RedisState {
   const origin = randomUUID();
-  const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
+  const options = {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times: number) => Math.min(times * 100, 1000),
+  };
   const redis = new Redis(url, options);
   // A subscriber connection must queue its SUBSCRIBE until connected, and re-subscribes by itself after a reconnect.
   const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
@@ -32,8 +41,11 @@ export function connectRedisState(url: string, onError: (err: Error) => void = (
     const m = decodeInvalidation(origin, raw);
     if (m) for (const h of handlers) h(m);
   });
-  const connected = (r: Redis): Promise<void> => (r.status === 'ready' ? Promise.resolve() : new Promise((resolve) => r.once('ready', () => resolve())));
-  const ready = Promise.all([connected(redis), subscriber.subscribe(SESSION_CHANNEL).then(() => undefined)]).then(() => undefined);
+  const connected = (r: Redis): Promise<void> =>
+    r.status === 'ready' ? Promise.resolve() : new Promise((resolve) => r.once('ready', () => resolve()));
+  const ready = Promise.all([connected(redis), subscriber.subscribe(SESSION_CHANNEL).then(() => undefined)]).then(
+    () => undefined,
+  );
   return {
     redis,
     ready,

@@ -29,7 +29,9 @@ async function eventually(check: () => boolean, ms: number): Promise<boolean> {
   return check();
 }
 
-test('a logout or a role change in one process empties the other processes’ caches through Redis, also after Redis restarts', { timeout: 60_000 }, async () => {
+test('a logout or a role change in one process empties the other processes’ caches through Redis, also after Redis restarts', {
+  timeout: 60_000,
+}, async () => {
   const redis = await startPrivateRedis();
   const a = connectRedisState(redis.url);
   const b = connectRedisState(redis.url);
@@ -50,11 +52,17 @@ test('a logout or a role change in one process empties the other processes’ ca
 
     await redis.stop(true);
     await redis.restart();
-    await Promise.all([eventually(() => a.redis.status === 'ready', 10_000), eventually(() => b.redis.status === 'ready', 10_000)]);
+    await Promise.all([
+      eventually(() => a.redis.status === 'ready', 10_000),
+      eventually(() => b.redis.status === 'ready', 10_000),
+    ]);
     await new Promise((r) => setTimeout(r, 300)); // the subscriber re-subscribes after its reconnect
     cacheB.set('tok_3', session);
     cacheA.forget('tok_3');
-    assert.ok(await eventually(() => cacheB.get('tok_3') === undefined, 1_000), 'invalidations flow again after a restart');
+    assert.ok(
+      await eventually(() => cacheB.get('tok_3') === undefined, 1_000),
+      'invalidations flow again after a restart',
+    );
   } finally {
     await a.close();
     await b.close();

@@ -19,15 +19,39 @@ export interface OpenApp {
 }
 
 /** Registers a self-use app of the owner's shop, has the admin approve it and the owner authorise it. */
-export async function selfUseApp(s: TestServer, baseUrl: string, ownerToken: string, adminToken: string, shopId: string, settings: Record<string, unknown> = {}): Promise<OpenApp> {
-  const reg = await s.call('POST', '/api/v1/open/apps', { token: ownerToken, body: { name: '我的ERP', kind: 'self', shopId, groups: ['orders', 'products', 'stock', 'logistics', 'aftersales'], ...settings } });
+export async function selfUseApp(
+  s: TestServer,
+  baseUrl: string,
+  ownerToken: string,
+  adminToken: string,
+  shopId: string,
+  settings: Record<string, unknown> = {},
+): Promise<OpenApp> {
+  const reg = await s.call('POST', '/api/v1/open/apps', {
+    token: ownerToken,
+    body: {
+      name: '我的ERP',
+      kind: 'self',
+      shopId,
+      groups: ['orders', 'products', 'stock', 'logistics', 'aftersales'],
+      ...settings,
+    },
+  });
   assert.equal(reg.statusCode, 201, reg.body);
   const { app, secret } = reg.json() as { app: { id: string; appKey: string }; secret: string };
-  const ok = await s.call('POST', `/api/v1/admin/open/apps/${app.id}/review`, { token: adminToken, body: { decision: 'approve' } });
+  const ok = await s.call('POST', `/api/v1/admin/open/apps/${app.id}/review`, {
+    token: adminToken,
+    body: { decision: 'approve' },
+  });
   assert.equal(ok.statusCode, 200, ok.body);
   const auth = await s.call('POST', `/api/v1/open/apps/${app.id}/self-authorization`, { token: ownerToken });
   assert.equal(auth.statusCode, 200, auth.body);
-  return { appId: app.id, appKey: app.appKey, secret, client: new OpenApiClient({ baseUrl, appKey: app.appKey, appSecret: secret, now: () => s.core.clock.now() }) };
+  return {
+    appId: app.id,
+    appKey: app.appKey,
+    secret,
+    client: new OpenApiClient({ baseUrl, appKey: app.appKey, appSecret: secret, now: () => s.core.clock.now() }),
+  };
 }
 
 export interface Receiver {
@@ -58,7 +82,13 @@ export async function pushReceiver(appKey: () => string, secret: () => string): 
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":1,"msg":"fail"}');
         return;
       }
-      for (const m of JSON.parse(body) as Array<{ tag: string; msg_id: string; data: string }>) r.messages.push({ tag: m.tag, msg_id: m.msg_id, data: JSON.parse(m.data) as Record<string, unknown>, raw: m.data });
+      for (const m of JSON.parse(body) as Array<{ tag: string; msg_id: string; data: string }>)
+        r.messages.push({
+          tag: m.tag,
+          msg_id: m.msg_id,
+          data: JSON.parse(m.data) as Record<string, unknown>,
+          raw: m.data,
+        });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0,"msg":"success"}');
     });
   });

@@ -19,7 +19,10 @@ export async function freePort(): Promise<number> {
 
 export function requireBinary(name: string): string {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
-  if (!found) throw new Error(`${name} is not installed: the scaled-mode tests start their own ${name} (Debian package ${name === 'redis-server' ? 'redis-server' : name})`);
+  if (!found)
+    throw new Error(
+      `${name} is not installed: the scaled-mode tests start their own ${name} (Debian package ${name === 'redis-server' ? 'redis-server' : name})`,
+    );
   return found;
 }
 
@@ -51,10 +54,17 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function managed(port: number, url: string, start: () => ChildProcess, cleanup: () => Promise<void>): Promise<PrivateService> {
+async function managed(
+  port: number,
+  url: string,
+  start: () => ChildProcess,
+  cleanup: () => Promise<void>,
+): Promise<PrivateService> {
   let child = start();
   await waitForPort(port, 10_000);
   const stop = async (hard: boolean | NodeJS.Signals = false): Promise<void> => {
@@ -80,14 +90,27 @@ export async function startPrivateRedis(): Promise<PrivateService> {
   const bin = requireBinary('redis-server');
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'zc-redis-'));
-  return managed(port, `redis://127.0.0.1:${port}`, () => spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' }), () => rm(dir, { recursive: true, force: true }));
+  return managed(
+    port,
+    `redis://127.0.0.1:${port}`,
+    () =>
+      spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+        stdio: 'ignore',
+      }),
+    () => rm(dir, { recursive: true, force: true }),
+  );
 }
 
 export async function startPrivateNats(): Promise<PrivateService> {
   const bin = requireBinary('nats-server');
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'zc-nats-'));
-  return managed(port, `nats://127.0.0.1:${port}`, () => spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' }), () => rm(dir, { recursive: true, force: true }));
+  return managed(
+    port,
+    `nats://127.0.0.1:${port}`,
+    () => spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' }),
+    () => rm(dir, { recursive: true, force: true }),
+  );
 }
 
 /**
@@ -101,19 +124,39 @@ export async function startPrivatePostgres(): Promise<PrivateService> {
   const dir = await mkdtemp(join(tmpdir(), 'zc-pg-'));
   const data = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
-  const asPostgres = (cmd: string, args: string[]): [string, string[]] => (asRoot ? [requireBinary('setpriv'), ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', cmd, ...args]] : [cmd, args]);
+  const asPostgres = (cmd: string, args: string[]): [string, string[]] =>
+    asRoot
+      ? [requireBinary('setpriv'), ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', cmd, ...args]]
+      : [cmd, args];
   if (asRoot) spawnSync('chown', ['postgres:postgres', dir]);
   const [cmd, args] = asPostgres(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const init = spawnSync(cmd, args, { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const start = (): ChildProcess => {
-    const [c, a] = asPostgres(postgres, ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200']);
+    const [c, a] = asPostgres(postgres, [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=200',
+    ]);
     return spawn(c, a, { stdio: 'ignore' });
   };
-  return managed(port, `postgres://postgres@127.0.0.1:${port}/postgres`, start, () => rm(dir, { recursive: true, force: true }));
+  return managed(port, `postgres://postgres@127.0.0.1:${port}/postgres`, start, () =>
+    rm(dir, { recursive: true, force: true }),
+  );
 }
 
 function findPgBinary(name: string): string {
-  const found = spawnSync('sh', ['-c', `ls /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -1`], { encoding: 'utf8' }).stdout.trim();
+  const found = spawnSync('sh', ['-c', `ls /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -1`], {
+    encoding: 'utf8',
+  }).stdout.trim();
   return found || requireBinary(name);
 }

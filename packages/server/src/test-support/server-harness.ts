@@ -10,7 +10,11 @@ export interface TestServer {
   /** A bearer token for a user id. */
   tokenFor(userId: string): Promise<string>;
   /** inject with an optional bearer token. */
-  call(method: InjectOptions['method'], url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(
+    method: InjectOptions['method'],
+    url: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   /** Delivers the sandbox gateway's pending notifications to this server over inject(). */
   deliverNotifications(): Promise<void>;
   /** Signs a notification body as the sandbox gateway does. */
@@ -42,15 +46,22 @@ export async function startTestServer(): Promise<TestServer> {
     },
     signedNotification(body) {
       const payload = JSON.stringify(body);
-      return { payload, headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(core.sandboxSecret, payload, core.clock.now()) } };
+      return {
+        payload,
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: sign(core.sandboxSecret, payload, core.clock.now()),
+        },
+      };
     },
     async close() {
       await app.close();
       await core.dispose();
       const broken = app.contract.violations;
-      if (broken.length > 0) throw new Error(`responses broke their route's schema:\n${broken.map((v) => `${v.method} ${v.url} ${v.status}: ${v.errors.join('; ')}`).join('\n')}`);
+      if (broken.length > 0)
+        throw new Error(
+          `responses broke their route's schema:\n${broken.map((v) => `${v.method} ${v.url} ${v.status}: ${v.errors.join('; ')}`).join('\n')}`,
+        );
     },
   };
 }
-
-

@@ -14,7 +14,9 @@ const reported = new Set<string>();
 export function reportAdImpression(impressionId: string): void {
   if (reported.has(impressionId)) return;
   reported.add(impressionId);
-  void api('POST', '/ads/impressions', { body: { impressionIds: [impressionId] }, headers: viewerHeaders() }).catch(() => reported.delete(impressionId));
+  void api('POST', '/ads/impressions', { body: { impressionIds: [impressionId] }, headers: viewerHeaders() }).catch(
+    () => reported.delete(impressionId),
+  );
 }
 
 /** The viewer entered the live room from a live-room ad (counted once per impression by the server). */

@@ -6,10 +6,33 @@ import { getMe } from './endpoints';
 export const CASE_TYPES = ['refund_unshipped', 'refund_only', 'return_refund', 'exchange', 'fresh_claim'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
-export const CASE_STATUSES = ['requested', 'countered', 'awaiting_return', 'return_shipped', 'escalated', 'refunded', 'rejected', 'completed', 'closed', 'cancelled'] as const;
+export const CASE_STATUSES = [
+  'requested',
+  'countered',
+  'awaiting_return',
+  'return_shipped',
+  'escalated',
+  'refunded',
+  'rejected',
+  'completed',
+  'closed',
+  'cancelled',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const REASON_CODES = ['changed_mind', 'no_reason', 'quality', 'spoiled', 'damaged', 'wrong_item', 'not_as_described', 'missing', 'not_received', 'late', 'other'] as const;
+export const REASON_CODES = [
+  'changed_mind',
+  'no_reason',
+  'quality',
+  'spoiled',
+  'damaged',
+  'wrong_item',
+  'not_as_described',
+  'missing',
+  'not_received',
+  'late',
+  'other',
+] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 export type BuyerAction = 'cancel' | 'accept_counter' | 'escalate' | 'ship_return';
@@ -22,11 +45,18 @@ type Narrowed = { type: CaseType; status: CaseStatus; reasonCode: ReasonCode };
 type ServerCase = Answer<'/api/v1/aftersales/cases/{caseId}', 'get'>;
 export type CaseSummary = Omit<Answer<'/api/v1/aftersales/cases', 'get'>['items'][number], keyof Narrowed> & Narrowed;
 export type CaseDeadline = NonNullable<CaseSummary['deadline']>;
-export type TimelineEntry = Omit<ServerCase['timeline'][number], 'actor'> & { actor: 'buyer' | 'merchant' | 'admin' | 'system' };
+export type TimelineEntry = Omit<ServerCase['timeline'][number], 'actor'> & {
+  actor: 'buyer' | 'merchant' | 'admin' | 'system';
+};
 export type CaseView = Omit<ServerCase, keyof Narrowed | 'timeline'> & Narrowed & { timeline: TimelineEntry[] };
 export type ParcelRef = NonNullable<CaseView['returnShipment']>;
-export interface CasePage { items: CaseSummary[]; nextCursor: string | null }
-export type MerchantCasePage = CasePage & { counts: Partial<Answer<'/api/v1/merchant/shops/{shopId}/aftersales', 'get'>['counts']> };
+export interface CasePage {
+  items: CaseSummary[];
+  nextCursor: string | null;
+}
+export type MerchantCasePage = CasePage & {
+  counts: Partial<Answer<'/api/v1/merchant/shops/{shopId}/aftersales', 'get'>['counts']>;
+};
 
 export interface NewCase {
   type: CaseType;
@@ -65,7 +95,9 @@ export function getCase(caseId: string): Promise<CaseView> {
   return api<CaseView>('GET', `/aftersales/cases/${enc(caseId)}`);
 }
 export function postCaseMessage(caseId: string, text: string, evidence: string[] = []): Promise<CaseView> {
-  return api<CaseView>('POST', `/aftersales/cases/${enc(caseId)}/messages`, { body: evidence.length ? { text, evidence } : { text } });
+  return api<CaseView>('POST', `/aftersales/cases/${enc(caseId)}/messages`, {
+    body: evidence.length ? { text, evidence } : { text },
+  });
 }
 export function actOnCase(caseId: string, input: ActionInput): Promise<CaseView> {
   return api<CaseView>('POST', `/aftersales/cases/${enc(caseId)}/actions`, { body: input });
@@ -106,6 +138,12 @@ export async function uploadPhoto(path: string, file: Blob, name = 'photo'): Pro
     data = undefined;
   }
   if (response.ok) return data as Evidence;
-  const error = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
-  throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.details ?? {});
+  const error = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)
+    ?.error;
+  throw new ApiError(
+    response.status,
+    error?.code ?? `HTTP_${response.status}`,
+    error?.message ?? response.statusText,
+    error?.details ?? {},
+  );
 }

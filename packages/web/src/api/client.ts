@@ -73,7 +73,7 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
 
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let data: unknown ;
+  let data: unknown;
   if (text) {
     try {
       data = JSON.parse(text);
@@ -88,8 +88,14 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
 function toApiError(response: Response, data: unknown): ApiError {
   const error = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   if (error && typeof error.code === 'string') {
-    const details = error.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : {};
-    return new ApiError(response.status, error.code, typeof error.message === 'string' ? error.message : error.code, details);
+    const details =
+      error.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : {};
+    return new ApiError(
+      response.status,
+      error.code,
+      typeof error.message === 'string' ? error.message : error.code,
+      details,
+    );
   }
   return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || `HTTP ${response.status}`);
 }

@@ -45,8 +45,14 @@ export async function getMe(): Promise<Session | null> {
   }
 }
 
-export function listProducts(cursor: string | null, limit = 20, filter: { shopId?: string; categoryId?: string } = {}): Promise<Page<ProductSummary>> {
-  return api<Page<ProductSummary>>('GET', '/products', { query: { limit, cursor, shopId: filter.shopId, categoryId: filter.categoryId } });
+export function listProducts(
+  cursor: string | null,
+  limit = 20,
+  filter: { shopId?: string; categoryId?: string } = {},
+): Promise<Page<ProductSummary>> {
+  return api<Page<ProductSummary>>('GET', '/products', {
+    query: { limit, cursor, shopId: filter.shopId, categoryId: filter.categoryId },
+  });
 }
 
 export function getProduct(id: string): Promise<ProductDetail> {
@@ -70,7 +76,11 @@ export function listMerchantShops(): Promise<{ items: MerchantShop[] }> {
   return api<{ items: MerchantShop[] }>('GET', '/merchant/shops');
 }
 
-export function listMerchantOrders(shopId: string, cursor: string | null = null, limit = 20): Promise<Page<MerchantOrder>> {
+export function listMerchantOrders(
+  shopId: string,
+  cursor: string | null = null,
+  limit = 20,
+): Promise<Page<MerchantOrder>> {
   return api<Page<MerchantOrder>>('GET', `/merchant/shops/${encodeURIComponent(shopId)}/orders`, {
     query: { limit, cursor },
   });

@@ -15,7 +15,10 @@ let queue: ClientEvent[] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
 let listening = false;
 
-export function track(type: EventType, fields: { videoId?: string; productId?: string; watchMs?: number; durationMs?: number } = {}): void {
+export function track(
+  type: EventType,
+  fields: { videoId?: string; productId?: string; watchMs?: number; durationMs?: number } = {},
+): void {
   const event: ClientEvent = { type, at: Date.now(), clientEventId: newUuid() };
   if (fields.videoId) event.videoId = fields.videoId;
   if (fields.productId) event.productId = fields.productId;
@@ -39,7 +42,13 @@ export function flushEvents(keepalive = false): void {
     const csrf = getCsrfToken();
     if (csrf) headers['x-csrf-token'] = csrf;
     // Events are best effort: a failed batch is dropped rather than retried forever.
-    void fetch(`${API_BASE}/events`, { method: 'POST', headers, credentials: 'same-origin', keepalive, body: JSON.stringify({ events: batch }) }).catch(() => {});
+    void fetch(`${API_BASE}/events`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      keepalive,
+      body: JSON.stringify({ events: batch }),
+    }).catch(() => {});
   }
 }
 

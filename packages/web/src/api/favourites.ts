@@ -8,10 +8,10 @@ import { api } from './client';
 
 const enc = encodeURIComponent;
 
-
-
 export const favouritesApi = {
   state: (productId: string) => api<FavouriteState>('GET', `/me/favourites/${enc(productId)}`),
-  set: (productId: string, on: boolean) => api<FavouriteState>(on ? 'PUT' : 'DELETE', `/me/favourites/${enc(productId)}`),
-  list: (cursor: string | null, limit = 20) => api<{ items: FavouriteItem[]; nextCursor: string | null }>('GET', '/me/favourites', { query: { cursor, limit } }),
+  set: (productId: string, on: boolean) =>
+    api<FavouriteState>(on ? 'PUT' : 'DELETE', `/me/favourites/${enc(productId)}`),
+  list: (cursor: string | null, limit = 20) =>
+    api<{ items: FavouriteItem[]; nextCursor: string | null }>('GET', '/me/favourites', { query: { cursor, limit } }),
 };

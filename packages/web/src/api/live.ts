@@ -20,13 +20,6 @@ const enc = encodeURIComponent;
 export type RoomStatus = 'scheduled' | 'live' | 'ended';
 export type SaleStatus = 'scheduled' | 'open' | 'ended';
 
-
-
-
-
-
-
-
 export interface ProductStat {
   productId: string;
   title: string;
@@ -78,8 +71,6 @@ export interface RoomCard {
   createdAt: number;
 }
 
-
-
 export interface FlashSaleInput {
   skuId: string;
   priceFen: number;
@@ -90,27 +81,44 @@ export interface FlashSaleInput {
 }
 
 export const liveApi = {
-  rooms: (q: { status?: RoomStatus; mine?: boolean }) => api<{ items: RoomCard[] }>('GET', '/live/rooms', { query: { status: q.status, mine: q.mine ? 1 : undefined } }).then((r) => r.items),
+  rooms: (q: { status?: RoomStatus; mine?: boolean }) =>
+    api<{ items: RoomCard[] }>('GET', '/live/rooms', {
+      query: { status: q.status, mine: q.mine ? 1 : undefined },
+    }).then((r) => r.items),
   room: (roomId: string) => api<Room>('GET', `/live/rooms/${enc(roomId)}`),
   create: (body: { title: string; shopId?: string }) => api<Room>('POST', '/live/rooms', { body }),
   open: (roomId: string) => api<Room>('POST', `/live/rooms/${enc(roomId)}/open`),
   end: (roomId: string) => api<Room>('POST', `/live/rooms/${enc(roomId)}/end`),
-  addToBag: (roomId: string, productId: string) => api<Room>('POST', `/live/rooms/${enc(roomId)}/bag`, { body: { productId } }),
-  removeFromBag: (roomId: string, productId: string) => api<Room>('DELETE', `/live/rooms/${enc(roomId)}/bag/${enc(productId)}`),
-  pin: (roomId: string, productId: string | null) => api<Room>('POST', `/live/rooms/${enc(roomId)}/pin`, { body: { productId } }),
-  startSale: (roomId: string, body: FlashSaleInput) => api<FlashSale>('POST', `/live/rooms/${enc(roomId)}/flash-sales`, { body }),
+  addToBag: (roomId: string, productId: string) =>
+    api<Room>('POST', `/live/rooms/${enc(roomId)}/bag`, { body: { productId } }),
+  removeFromBag: (roomId: string, productId: string) =>
+    api<Room>('DELETE', `/live/rooms/${enc(roomId)}/bag/${enc(productId)}`),
+  pin: (roomId: string, productId: string | null) =>
+    api<Room>('POST', `/live/rooms/${enc(roomId)}/pin`, { body: { productId } }),
+  startSale: (roomId: string, body: FlashSaleInput) =>
+    api<FlashSale>('POST', `/live/rooms/${enc(roomId)}/flash-sales`, { body }),
   buy: (saleId: string, quantity: number, addressId: string, idempotencyKey: string) =>
-    api<SaleOrder>('POST', `/live/flash-sales/${enc(saleId)}/orders`, { body: { quantity, addressId }, headers: { 'Idempotency-Key': idempotencyKey } }),
-  addCoupon: (roomId: string, body: { amountFen: number; minSpendFen: number; quantity: number }) => api<LiveCoupon>('POST', `/live/rooms/${enc(roomId)}/coupons`, { body }),
+    api<SaleOrder>('POST', `/live/flash-sales/${enc(saleId)}/orders`, {
+      body: { quantity, addressId },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  addCoupon: (roomId: string, body: { amountFen: number; minSpendFen: number; quantity: number }) =>
+    api<LiveCoupon>('POST', `/live/rooms/${enc(roomId)}/coupons`, { body }),
   claimCoupon: (couponId: string) => api<unknown>('POST', `/live/coupons/${enc(couponId)}/claim`),
-  addLuckyBag: (roomId: string, body: { keyword: string; prize: string; winners: number; drawAt: number }) => api<LuckyBag>('POST', `/live/rooms/${enc(roomId)}/lucky-bags`, { body }),
+  addLuckyBag: (roomId: string, body: { keyword: string; prize: string; winners: number; drawAt: number }) =>
+    api<LuckyBag>('POST', `/live/rooms/${enc(roomId)}/lucky-bags`, { body }),
   luckyBag: (bagId: string) => api<LuckyBagAudit>('GET', `/live/lucky-bags/${enc(bagId)}`),
   dashboard: (roomId: string) => api<RoomStats>('GET', `/live/rooms/${enc(roomId)}/dashboard`),
-  streamKey: (roomId: string) => api<{ streamKey: string; ingestUrl: string }>('POST', `/live/rooms/${enc(roomId)}/stream-key`),
+  streamKey: (roomId: string) =>
+    api<{ streamKey: string; ingestUrl: string }>('POST', `/live/rooms/${enc(roomId)}/stream-key`),
 };
 
 /** The room's WebSocket address on this page's origin (the session cookie rides along; `viewer` counts a signed-out viewer once). */
-export function liveSocketUrl(roomId: string, viewer: string, location: { protocol: string; host: string } = window.location): string {
+export function liveSocketUrl(
+  roomId: string,
+  viewer: string,
+  location: { protocol: string; host: string } = window.location,
+): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${location.host}/api/v1/live/rooms/${enc(roomId)}/ws?viewer=${enc(viewer)}`;
 }

@@ -6,12 +6,29 @@ export type SubjectKind = 'video' | 'comment' | 'product' | 'live_room';
 export type ItemSource = 'rules' | 'reports';
 export type ItemStatus = 'open' | 'approved' | 'rejected' | 'dismissed' | 'taken_down' | 'withdrawn';
 export type Decision = 'approve' | 'reject' | 'dismiss' | 'take_down';
-export type ReportReason = 'false_claim' | 'prohibited' | 'vulgar' | 'harassment' | 'fraud' | 'diversion' | 'infringement' | 'other';
+export type ReportReason =
+  | 'false_claim'
+  | 'prohibited'
+  | 'vulgar'
+  | 'harassment'
+  | 'fraud'
+  | 'diversion'
+  | 'infringement'
+  | 'other';
 
 export const SUBJECT_KINDS: SubjectKind[] = ['video', 'comment', 'product', 'live_room'];
 export const ITEM_SOURCES: ItemSource[] = ['rules', 'reports'];
 export const ITEM_STATUSES: ItemStatus[] = ['open', 'approved', 'rejected', 'dismissed', 'taken_down', 'withdrawn'];
-export const REPORT_REASONS: ReportReason[] = ['false_claim', 'prohibited', 'vulgar', 'harassment', 'fraud', 'diversion', 'infringement', 'other'];
+export const REPORT_REASONS: ReportReason[] = [
+  'false_claim',
+  'prohibited',
+  'vulgar',
+  'harassment',
+  'fraud',
+  'diversion',
+  'infringement',
+  'other',
+];
 
 export type QueueItem = Answer<'/api/v1/admin/moderation/items/{itemId}', 'get'>;
 export type ReviewHit = QueueItem['hits'][number];
@@ -21,10 +38,24 @@ export type OwnReview = Answer<'/api/v1/moderation/mine', 'get'>['items'][number
 const enc = encodeURIComponent;
 
 export const moderationApi = {
-  queue: (q: { kind?: SubjectKind | undefined; source?: ItemSource | undefined; overdue?: boolean | undefined; status?: ItemStatus | undefined }) =>
-    api<Answer<'/api/v1/admin/moderation/items', 'get'>>('GET', '/admin/moderation/items', { query: { kind: q.kind, source: q.source, status: q.status, overdue: q.overdue === undefined ? undefined : String(q.overdue) } }),
-  decide: (itemId: string, body: { decision: Decision; reason?: string }) => api<QueueItem>('POST', `/admin/moderation/items/${enc(itemId)}/decision`, { body }),
-  mine: (kind: SubjectKind, ids: string[]) => api<Answer<'/api/v1/moderation/mine', 'get'>>('GET', '/moderation/mine', { query: { kind, ids: ids.join(',') } }),
+  queue: (q: {
+    kind?: SubjectKind | undefined;
+    source?: ItemSource | undefined;
+    overdue?: boolean | undefined;
+    status?: ItemStatus | undefined;
+  }) =>
+    api<Answer<'/api/v1/admin/moderation/items', 'get'>>('GET', '/admin/moderation/items', {
+      query: {
+        kind: q.kind,
+        source: q.source,
+        status: q.status,
+        overdue: q.overdue === undefined ? undefined : String(q.overdue),
+      },
+    }),
+  decide: (itemId: string, body: { decision: Decision; reason?: string }) =>
+    api<QueueItem>('POST', `/admin/moderation/items/${enc(itemId)}/decision`, { body }),
+  mine: (kind: SubjectKind, ids: string[]) =>
+    api<Answer<'/api/v1/moderation/mine', 'get'>>('GET', '/moderation/mine', { query: { kind, ids: ids.join(',') } }),
   report: (body: { subjectKind: SubjectKind; subjectId: string; reason: ReportReason; note?: string }) =>
     api<Answer<'/api/v1/reports', 'post'>>('POST', '/reports', { body }),
 };

@@ -15,10 +15,14 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const SEARCH_TABS = ['products', 'videos', 'users', 'live'] as const;
 export type SearchTab = (typeof SEARCH_TABS)[number];
 
-
 const PAGE = 20;
 
-export function searchProducts(q: string, sort: SearchSort, cursor: string | null, limit = PAGE): Promise<Page<ProductCardData>> {
+export function searchProducts(
+  q: string,
+  sort: SearchSort,
+  cursor: string | null,
+  limit = PAGE,
+): Promise<Page<ProductCardData>> {
   return api<Page<ProductCardData>>('GET', '/search/products', { query: { q, sort, cursor, limit } });
 }
 export function searchVideos(q: string, cursor: string | null, limit = PAGE): Promise<Page<VideoCard>> {

@@ -12,7 +12,21 @@ export const MAX_MESSAGE_CHARS = 500;
 type History = Answer<'/api/v1/service/conversations/{conversationId}/messages', 'get'>;
 /** A message; its body's fields depend on its kind (the server declares the body as an open object). */
 export type ChatMessage = Omit<History['items'][number], 'body'> & {
-  body: { text?: string; url?: string; title?: string; priceFen?: number; imageUrl?: string | null; productId?: string; orderId?: string; status?: string; totalFen?: number; caseId?: string; type?: string; requestedFen?: number; autoKind?: string };
+  body: {
+    text?: string;
+    url?: string;
+    title?: string;
+    priceFen?: number;
+    imageUrl?: string | null;
+    productId?: string;
+    orderId?: string;
+    status?: string;
+    totalFen?: number;
+    caseId?: string;
+    type?: string;
+    requestedFen?: number;
+    autoKind?: string;
+  };
 };
 /** A conversation; side is which side this viewer is on (given when one conversation is fetched). */
 export type Conversation = Answer<'/api/v1/service/conversations', 'post'> & { side?: 'buyer' | 'shop' };
@@ -34,30 +48,70 @@ export interface SendBody {
 }
 
 export const serviceApi = {
-  open: (body: { source: SourceKind; sourceId?: string; shopId?: string }) => api<Conversation>('POST', '/service/conversations', { body }),
+  open: (body: { source: SourceKind; sourceId?: string; shopId?: string }) =>
+    api<Conversation>('POST', '/service/conversations', { body }),
   get: (id: string) => api<Conversation & { side: 'buyer' | 'shop' }>('GET', `/service/conversations/${enc(id)}`),
   history: (id: string, q: { before?: number; after?: number; limit?: number } = {}) =>
-    api<{ items: ChatMessage[]; lastSeq: number; hasMore: boolean }>('GET', `/service/conversations/${enc(id)}/messages`, { query: q }),
-  send: (id: string, body: SendBody) => api<{ message: ChatMessage; autos: ChatMessage[]; duplicate: boolean }>('POST', `/service/conversations/${enc(id)}/messages`, { body }),
-  read: (id: string, seq: number) => api<Answer<'/api/v1/service/conversations/{conversationId}/read', 'post'>>('POST', `/service/conversations/${enc(id)}/read`, { body: { seq } }),
-  rate: (id: string, stars: number) => api<Answer<'/api/v1/service/conversations/{conversationId}/rating', 'post'>>('POST', `/service/conversations/${enc(id)}/rating`, { body: { stars } }),
-  block: (id: string, blocked: boolean) => api<Conversation>('POST', `/service/conversations/${enc(id)}/block`, { body: { blocked } }),
-  uploadImage: (file: Blob, name?: string) => uploadPhoto('/service/images', file, name) as unknown as Promise<{ id: string; url: string }>,
+    api<{ items: ChatMessage[]; lastSeq: number; hasMore: boolean }>(
+      'GET',
+      `/service/conversations/${enc(id)}/messages`,
+      { query: q },
+    ),
+  send: (id: string, body: SendBody) =>
+    api<{ message: ChatMessage; autos: ChatMessage[]; duplicate: boolean }>(
+      'POST',
+      `/service/conversations/${enc(id)}/messages`,
+      { body },
+    ),
+  read: (id: string, seq: number) =>
+    api<Answer<'/api/v1/service/conversations/{conversationId}/read', 'post'>>(
+      'POST',
+      `/service/conversations/${enc(id)}/read`,
+      { body: { seq } },
+    ),
+  rate: (id: string, stars: number) =>
+    api<Answer<'/api/v1/service/conversations/{conversationId}/rating', 'post'>>(
+      'POST',
+      `/service/conversations/${enc(id)}/rating`,
+      { body: { stars } },
+    ),
+  block: (id: string, blocked: boolean) =>
+    api<Conversation>('POST', `/service/conversations/${enc(id)}/block`, { body: { blocked } }),
+  uploadImage: (file: Blob, name?: string) =>
+    uploadPhoto('/service/images', file, name) as unknown as Promise<{ id: string; url: string }>,
   mine: () => api<{ items: Conversation[] }>('GET', '/me/conversations'),
   unread: () => api<Answer<'/api/v1/me/conversations/unread', 'get'>>('GET', '/me/conversations/unread'),
   // the merchant's desk
   desk: (shopId: string) => api<Desk>('GET', `/merchant/shops/${enc(shopId)}/service/desk`),
-  presence: (shopId: string, online: boolean) => api<Answer<'/api/v1/merchant/shops/{shopId}/service/presence', 'post'>>('POST', `/merchant/shops/${enc(shopId)}/service/presence`, { body: { online } }),
-  context: (conversationId: string) => api<BuyerContext>('GET', `/merchant/service/conversations/${enc(conversationId)}/context`),
-  transfer: (conversationId: string, toUserId: string) => api<{ ok: true }>('POST', `/merchant/service/conversations/${enc(conversationId)}/transfer`, { body: { toUserId } }),
-  close: (conversationId: string) => api<{ ok: true }>('POST', `/merchant/service/conversations/${enc(conversationId)}/close`),
+  presence: (shopId: string, online: boolean) =>
+    api<Answer<'/api/v1/merchant/shops/{shopId}/service/presence', 'post'>>(
+      'POST',
+      `/merchant/shops/${enc(shopId)}/service/presence`,
+      { body: { online } },
+    ),
+  context: (conversationId: string) =>
+    api<BuyerContext>('GET', `/merchant/service/conversations/${enc(conversationId)}/context`),
+  transfer: (conversationId: string, toUserId: string) =>
+    api<{ ok: true }>('POST', `/merchant/service/conversations/${enc(conversationId)}/transfer`, {
+      body: { toUserId },
+    }),
+  close: (conversationId: string) =>
+    api<{ ok: true }>('POST', `/merchant/service/conversations/${enc(conversationId)}/close`),
   settings: (shopId: string) => api<ServiceSettings>('GET', `/merchant/shops/${enc(shopId)}/service/settings`),
-  saveSettings: (shopId: string, body: ServiceSettings) => api<ServiceSettings>('PUT', `/merchant/shops/${enc(shopId)}/service/settings`, { body }),
+  saveSettings: (shopId: string, body: ServiceSettings) =>
+    api<ServiceSettings>('PUT', `/merchant/shops/${enc(shopId)}/service/settings`, { body }),
   snippets: (shopId: string) => api<{ items: Snippet[] }>('GET', `/merchant/shops/${enc(shopId)}/service/snippets`),
-  addSnippet: (shopId: string, body: { kind: 'quick' | 'faq'; keyword?: string; text: string }) => api<Snippet>('POST', `/merchant/shops/${enc(shopId)}/service/snippets`, { body }),
-  removeSnippet: (shopId: string, id: string) => api<void>('DELETE', `/merchant/shops/${enc(shopId)}/service/snippets/${enc(id)}`),
-  adminConversation: (caseId: string) => api<{ conversation: Conversation | null; messages: ChatMessage[] }>('GET', `/admin/aftersales/${enc(caseId)}/conversation`),
-  report: (shopId: string, days = 7) => api<ServiceReport>('GET', `/merchant/shops/${enc(shopId)}/service/report`, { query: { days } }),
+  addSnippet: (shopId: string, body: { kind: 'quick' | 'faq'; keyword?: string; text: string }) =>
+    api<Snippet>('POST', `/merchant/shops/${enc(shopId)}/service/snippets`, { body }),
+  removeSnippet: (shopId: string, id: string) =>
+    api<void>('DELETE', `/merchant/shops/${enc(shopId)}/service/snippets/${enc(id)}`),
+  adminConversation: (caseId: string) =>
+    api<{ conversation: Conversation | null; messages: ChatMessage[] }>(
+      'GET',
+      `/admin/aftersales/${enc(caseId)}/conversation`,
+    ),
+  report: (shopId: string, days = 7) =>
+    api<ServiceReport>('GET', `/merchant/shops/${enc(shopId)}/service/report`, { query: { days } }),
 };
 
 /** The push channel's address on this page's origin (the session cookie rides along). */

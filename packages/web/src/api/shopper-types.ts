@@ -5,7 +5,6 @@ export type ProductCardData = Answer<'/api/v1/products', 'get'>['items'][number]
 export type ShopInfo = Answer<'/api/v1/shops/{shopId}', 'get'>;
 export type Address = Answer<'/api/v1/me/addresses', 'post'>;
 
-
 /** A feed item: a video card with why the recommend feed shows it, or the ad it is (labelled 广告). Other lists give the plain card. */
 export type VideoCard = Answer<'/api/v1/feed', 'get'>['items'][number];
 export type VideoAnchor = VideoCard['anchors'][number];
@@ -26,17 +25,17 @@ export type Shipment = OrderDetail['shipments'][number];
 /** Compensation owed to the buyer of an order and whether the payment provider has paid it to the original payment. */
 export type OrderCompensation = OrderDetail['compensations'][number];
 
-
-
-
-
 export type FeedTab = 'recommend' | 'following';
 
-
-
-
-
-export type EventType = 'impression' | 'view_progress' | 'complete' | 'product_tap' | 'like' | 'share' | 'follow' | 'not_interested';
+export type EventType =
+  | 'impression'
+  | 'view_progress'
+  | 'complete'
+  | 'product_tap'
+  | 'like'
+  | 'share'
+  | 'follow'
+  | 'not_interested';
 
 export interface ClientEvent {
   type: EventType;
@@ -48,19 +47,9 @@ export interface ClientEvent {
   clientEventId: string;
 }
 
-
-
 /** A category with its rule profile and its children. */
 export type Category = Answer<'/api/v1/categories', 'get'>['items'][number];
 
-
 export type AddressInput = Omit<Address, 'id'>;
 
-
-
 export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled';
-
-
-
-
-

@@ -129,7 +129,13 @@ export function cashierUrl(paymentId: string): string {
 }
 
 /** 提交订单: one order per shop; the Idempotency-Key makes a retried submit place them once. Without items, the cart's selected lines are bought (and leave the cart). */
-export function placeOrder(items: LineInput[] | null, addressId: string, note: string, idempotencyKey: string, couponId: string | null = null): Promise<CheckoutResult> {
+export function placeOrder(
+  items: LineInput[] | null,
+  addressId: string,
+  note: string,
+  idempotencyKey: string,
+  couponId: string | null = null,
+): Promise<CheckoutResult> {
   return api<CheckoutResult>('POST', '/checkout', {
     body: { ...(items ? { items } : {}), addressId, ...(note ? { note } : {}), ...(couponId ? { couponId } : {}) },
     headers: { 'Idempotency-Key': idempotencyKey },

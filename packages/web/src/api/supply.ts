@@ -8,12 +8,40 @@ export const BASE_KINDS: BaseKind[] = ['farm', 'orchard', 'ranch', 'fishery', 'f
 export type QcResult = 'pass' | 'fail';
 export type BatchStatus = 'pending' | 'received';
 
-export interface SupplierInput { name: string; contactName?: string; phone?: string; region?: string; note?: string }
+export interface SupplierInput {
+  name: string;
+  contactName?: string;
+  phone?: string;
+  region?: string;
+  note?: string;
+}
 
-export interface BaseInput { name: string; kind: BaseKind; province: string; city: string; description?: string; supplierId?: string | null; photoId?: string | null }
+export interface BaseInput {
+  name: string;
+  kind: BaseKind;
+  province: string;
+  city: string;
+  description?: string;
+  supplierId?: string | null;
+  photoId?: string | null;
+}
 
-export interface BatchFields { supplierId: string; baseId?: string | null; code: string; harvestedAt: number; quantity: number; shelfLifeDays?: number | null; note?: string }
-export interface QcInput { result: QcResult; inspector: string; notes?: string; checkedAt?: number; photoIds?: string[] }
+export interface BatchFields {
+  supplierId: string;
+  baseId?: string | null;
+  code: string;
+  harvestedAt: number;
+  quantity: number;
+  shelfLifeDays?: number | null;
+  note?: string;
+}
+export interface QcInput {
+  result: QcResult;
+  inspector: string;
+  notes?: string;
+  checkedAt?: number;
+  photoIds?: string[];
+}
 
 export type ProductOrigin = Answer<'/api/v1/products/{productId}/origin', 'get'>;
 export type OriginCardData = ProductOrigin['bySku'][string];
@@ -43,19 +71,30 @@ export const supplyApi = {
   updateBase: (id: string, body: BaseInput) => api<Base>('PUT', `/merchant/bases/${enc(id)}`, { body }),
   deleteBase: (id: string) => api<void>('DELETE', `/merchant/bases/${enc(id)}`),
 
-  batches: (shopId: string, q: { status?: BatchStatus; supplierId?: string; cursor?: string | null }) => api<BatchPage>('GET', `${shop(shopId)}/batches`, { query: { limit: 10, ...q } }),
+  batches: (shopId: string, q: { status?: BatchStatus; supplierId?: string; cursor?: string | null }) =>
+    api<BatchPage>('GET', `${shop(shopId)}/batches`, { query: { limit: 10, ...q } }),
   batch: (id: string) => api<BatchDetail>('GET', `/merchant/batches/${enc(id)}`),
-  createBatch: (shopId: string, body: BatchFields & { skuId: string }) => api<BatchDetail>('POST', `${shop(shopId)}/batches`, { body }),
+  createBatch: (shopId: string, body: BatchFields & { skuId: string }) =>
+    api<BatchDetail>('POST', `${shop(shopId)}/batches`, { body }),
   updateBatch: (id: string, body: BatchFields) => api<BatchDetail>('PUT', `/merchant/batches/${enc(id)}`, { body }),
   deleteBatch: (id: string) => api<void>('DELETE', `/merchant/batches/${enc(id)}`),
-  receive: (id: string) => api<Answer<'/api/v1/merchant/batches/{batchId}/receive', 'post'>>('POST', `/merchant/batches/${enc(id)}/receive`),
+  receive: (id: string) =>
+    api<Answer<'/api/v1/merchant/batches/{batchId}/receive', 'post'>>('POST', `/merchant/batches/${enc(id)}/receive`),
   addQc: (id: string, body: QcInput) => api<BatchDetail>('POST', `/merchant/batches/${enc(id)}/qc-records`, { body }),
 
   /** The shop's products to pick a batch's SKU from (the first 100, newest first). */
-  products: (shopId: string) => api<Page<{ id: string; title: string; status: string }>>('GET', `${shop(shopId)}/products`, { query: { limit: 100 } }).then((r) => r.items),
-  skus: (productId: string) => api<{ skus: Array<{ id: string; specValues: string[]; stock: number }> }>('GET', `/merchant/products/${enc(productId)}`).then((r) => r.skus),
+  products: (shopId: string) =>
+    api<Page<{ id: string; title: string; status: string }>>('GET', `${shop(shopId)}/products`, {
+      query: { limit: 100 },
+    }).then((r) => r.items),
+  skus: (productId: string) =>
+    api<{ skus: Array<{ id: string; specValues: string[]; stock: number }> }>(
+      'GET',
+      `/merchant/products/${enc(productId)}`,
+    ).then((r) => r.skus),
 
-  quality: (shopId: string) => api<{ items: SupplierQuality[] }>('GET', `${shop(shopId)}/supplier-quality`).then((r) => r.items),
+  quality: (shopId: string) =>
+    api<{ items: SupplierQuality[] }>('GET', `${shop(shopId)}/supplier-quality`).then((r) => r.items),
 };
 
 /** Where a merchant uploads a photo of a base or check (multipart field "file"). */

@@ -13,20 +13,12 @@ export type Sku = ProductDetail['skus'][number];
 export type MerchantShop = Answer<'/api/v1/merchant/shops', 'get'>['items'][number];
 export type MerchantOrder = Answer<'/api/v1/merchant/shops/{shopId}/orders', 'get'>['items'][number];
 
-
-
-
-
 export type DemoLogin = Answer<'/api/v1/demo', 'get'>['logins'][number];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-
-
-
-
 
 export interface Attribution {
   source: string; // 'shelf' | 'video' | 'live' | …
@@ -41,5 +33,3 @@ export interface LineInput {
 }
 
 export type CheckoutResult = Answer<'/api/v1/checkout', 'post'>;
-
-

@@ -9,6 +9,7 @@ const enc = encodeURIComponent;
 export type WalletTab = 'usable' | 'used' | 'expired';
 
 export const walletApi = {
-  tab: (tab: WalletTab, cursor: string | null, limit = 20) => api<{ items: WalletCoupon[]; nextCursor: string | null }>('GET', '/me/coupons', { query: { tab, cursor, limit } }),
+  tab: (tab: WalletTab, cursor: string | null, limit = 20) =>
+    api<{ items: WalletCoupon[]; nextCursor: string | null }>('GET', '/me/coupons', { query: { tab, cursor, limit } }),
   claimedInRoom: (roomId: string) => api<{ couponIds: string[] }>('GET', `/live/rooms/${enc(roomId)}/claimed-coupons`),
 };

@@ -4,22 +4,38 @@ type P = { size?: number; className?: string };
 export function HeartIcon({ size = 34, className, filled = true }: P & { filled?: boolean }) {
   return (
     <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
-      <path d="M12 21s-7.5-4.6-9.6-9.3C.9 8.2 3 4.5 6.6 4.5c2.1 0 3.6 1.1 4.4 2.5h2c.8-1.4 2.3-2.5 4.4-2.5 3.6 0 5.7 3.7 4.2 7.2C19.5 16.4 12 21 12 21z" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={filled ? 0 : 1.8} />
+      <path
+        d="M12 21s-7.5-4.6-9.6-9.3C.9 8.2 3 4.5 6.6 4.5c2.1 0 3.6 1.1 4.4 2.5h2c.8-1.4 2.3-2.5 4.4-2.5 3.6 0 5.7 3.7 4.2 7.2C19.5 16.4 12 21 12 21z"
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth={filled ? 0 : 1.8}
+      />
     </svg>
   );
 }
 export function StarIcon({ size = 22, className, filled = false }: P & { filled?: boolean }) {
   return (
     <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
-      <path d="M12 3.2l2.7 5.5 6 .9-4.4 4.3 1 6-5.3-2.8-5.3 2.8 1-6-4.4-4.3 6-.9z" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={1.7} strokeLinejoin="round" />
+      <path
+        d="M12 3.2l2.7 5.5 6 .9-4.4 4.3 1 6-5.3-2.8-5.3 2.8 1-6-4.4-4.3 6-.9z"
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth={1.7}
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
 export function CommentIcon({ size = 32, className }: P) {
   return (
     <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
-      <path d="M12 3C6.5 3 2 6.8 2 11.5c0 2.4 1.2 4.6 3.1 6.1L4.5 21l3.9-1.9c1.1.3 2.3.5 3.6.5 5.5 0 10-3.8 10-8.5S17.5 3 12 3z" fill="currentColor" />
-      <circle cx="7.5" cy="11.5" r="1.3" fill="#333" /><circle cx="12" cy="11.5" r="1.3" fill="#333" /><circle cx="16.5" cy="11.5" r="1.3" fill="#333" />
+      <path
+        d="M12 3C6.5 3 2 6.8 2 11.5c0 2.4 1.2 4.6 3.1 6.1L4.5 21l3.9-1.9c1.1.3 2.3.5 3.6.5 5.5 0 10-3.8 10-8.5S17.5 3 12 3z"
+        fill="currentColor"
+      />
+      <circle cx="7.5" cy="11.5" r="1.3" fill="#333" />
+      <circle cx="12" cy="11.5" r="1.3" fill="#333" />
+      <circle cx="16.5" cy="11.5" r="1.3" fill="#333" />
     </svg>
   );
 }
@@ -42,8 +58,16 @@ export function SearchIcon({ size = 24, className }: P) {
 export function CartIcon({ size = 18, className }: P) {
   return (
     <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
-      <path d="M2 3h3l2.2 11.2c.1.5.6.8 1.1.8h9.4c.5 0 .9-.3 1-.8L21 7H6.2" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" strokeLinecap="round" />
-      <circle cx="9" cy="19.5" r="1.7" fill="currentColor" /><circle cx="17" cy="19.5" r="1.7" fill="currentColor" />
+      <path
+        d="M2 3h3l2.2 11.2c.1.5.6.8 1.1.8h9.4c.5 0 .9-.3 1-.8L21 7H6.2"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
+      <circle cx="9" cy="19.5" r="1.7" fill="currentColor" />
+      <circle cx="17" cy="19.5" r="1.7" fill="currentColor" />
     </svg>
   );
 }
@@ -64,8 +88,18 @@ export function MutedIcon({ size = 18, className }: P) {
 }
 
 /** The four order shortcuts on 我: to pay (wallet), to ship (box), to receive (truck), done (check). */
-export function OrderStageIcon({ stage, size = 20, className }: P & { stage: 'unpaid' | 'paid' | 'shipped' | 'completed' }) {
-  const stroke = { fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinejoin: 'round' as const, strokeLinecap: 'round' as const };
+export function OrderStageIcon({
+  stage,
+  size = 20,
+  className,
+}: P & { stage: 'unpaid' | 'paid' | 'shipped' | 'completed' }) {
+  const stroke = {
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 1.8,
+    strokeLinejoin: 'round' as const,
+    strokeLinecap: 'round' as const,
+  };
   return (
     <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
       {stage === 'unpaid' && (

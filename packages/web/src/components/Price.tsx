@@ -1,7 +1,17 @@
 import { formatFen } from '../lib/money';
 
 /** Red price with the crossed-out original price when there is a higher one. */
-export function Price({ fen, originalFen, size = 'normal', suffix }: { fen: number; originalFen?: number | null; size?: 'normal' | 'large'; suffix?: string }) {
+export function Price({
+  fen,
+  originalFen,
+  size = 'normal',
+  suffix,
+}: {
+  fen: number;
+  originalFen?: number | null;
+  size?: 'normal' | 'large';
+  suffix?: string;
+}) {
   const amount = formatFen(fen).replace('¥', ''); // "29.90"; the symbol is drawn smaller
   return (
     <span className={`price price-${size}`}>

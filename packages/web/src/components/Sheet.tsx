@@ -8,7 +8,19 @@ import '../styles/shopper.css';
  * Rendered into <body>, so no stacking context of the part that opens it (the feed's header, a
  * card) can put it under the tab bar or a pay bar.
  */
-export function Sheet({ title, onClose, children, testId, tall = false }: { title: ReactNode; onClose(): void; children: ReactNode; testId?: string; tall?: boolean }) {
+export function Sheet({
+  title,
+  onClose,
+  children,
+  testId,
+  tall = false,
+}: {
+  title: ReactNode;
+  onClose(): void;
+  children: ReactNode;
+  testId?: string;
+  tall?: boolean;
+}) {
   const { t } = useTranslation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

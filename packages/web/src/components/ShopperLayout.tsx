@@ -5,7 +5,19 @@ import { BottomNav } from './BottomNav';
 import { LangToggle } from './LangToggle';
 
 /** The shopper app frame: a phone-width column centred on desktop, top bar and bottom tabs. */
-export function ShopperLayout({ title, back = false, children, bottomBar, right }: { title: string; back?: boolean; children: ReactNode; bottomBar?: ReactNode; right?: ReactNode }) {
+export function ShopperLayout({
+  title,
+  back = false,
+  children,
+  bottomBar,
+  right,
+}: {
+  title: string;
+  back?: boolean;
+  children: ReactNode;
+  bottomBar?: ReactNode;
+  right?: ReactNode;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
@@ -13,7 +25,12 @@ export function ShopperLayout({ title, back = false, children, bottomBar, right 
       <div className="phone">
         <header className="topbar">
           {back ? (
-            <button type="button" className="icon-btn" aria-label={t('common.back')} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/app'))}>
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label={t('common.back')}
+              onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/app'))}
+            >
               ‹
             </button>
           ) : (

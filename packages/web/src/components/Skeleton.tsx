@@ -1,7 +1,17 @@
 import type { CSSProperties } from 'react';
 
 /** A grey shimmering block shown while content loads (never a blank screen). */
-export function Skeleton({ width, height = 14, radius = 6, style }: { width?: number | string; height?: number | string; radius?: number; style?: CSSProperties }) {
+export function Skeleton({
+  width,
+  height = 14,
+  radius = 6,
+  style,
+}: {
+  width?: number | string;
+  height?: number | string;
+  radius?: number;
+  style?: CSSProperties;
+}) {
   return <span className="skeleton" aria-hidden="true" style={{ width, height, borderRadius: radius, ...style }} />;
 }
 

@@ -4,7 +4,8 @@ const strings = {
     nav: { merchant: '推广', admin: '广告', creator: '推广' },
     ownerKind: { shop: '店铺', creator: '达人' },
     creator: {
-      intro: '预充值推广账户，为自己已发布的视频或自己的直播间投放信息流广告：按展示计费；视频挂的商品照常计佣金，成交同时计入计划的转化。余额为零时不投放。',
+      intro:
+        '预充值推广账户，为自己已发布的视频或自己的直播间投放信息流广告：按展示计费；视频挂的商品照常计佣金，成交同时计入计划的转化。余额为零时不投放。',
       withdrawConfirm: '将 {{amount}} 转回达人可提现余额？',
       withdrawn: '已转回达人可提现余额',
       creative: '素材（自己已发布、挂车的视频）',
@@ -13,7 +14,8 @@ const strings = {
       lookalike: '相似人群：和通过你下单的买家兴趣相近的人（关闭个性化推荐的用户不会看到）',
     },
     title: '推广',
-    intro: '预充值推广账户，为本店视频投放信息流广告：按展示计费，出价为每笔转化的成本上限或目标支付ROI；余额为零时不投放。',
+    intro:
+      '预充值推广账户，为本店视频投放信息流广告：按展示计费，出价为每笔转化的成本上限或目标支付ROI；余额为零时不投放。',
     account: '推广账户',
     balance: '可用余额',
     spent: '累计消耗',
@@ -39,7 +41,22 @@ const strings = {
     bidKind: { cost_cap: '控成本（每单成本上限）', target_roi: '支付ROI' },
     pacing: { even: '均匀投放', fast: '尽快投放' },
     status: { active: '投放中', paused: '已暂停' },
-    cols: { name: '计划', goal: '目标', bid: '出价', budget: '日预算', status: '状态', spend: '消耗', impressions: '展示', clicks: '点击', conversions: '转化', cpa: '转化成本', gmv: '成交金额', actions: '操作', hour: '时段', invalid: '无效流量' },
+    cols: {
+      name: '计划',
+      goal: '目标',
+      bid: '出价',
+      budget: '日预算',
+      status: '状态',
+      spend: '消耗',
+      impressions: '展示',
+      clicks: '点击',
+      conversions: '转化',
+      cpa: '转化成本',
+      gmv: '成交金额',
+      actions: '操作',
+      hour: '时段',
+      invalid: '无效流量',
+    },
     audience: '相似人群 {{n}} 人',
     form: {
       name: '计划名称',
@@ -77,7 +94,8 @@ const strings = {
       impressions: '广告展示（近 24 小时）',
       invalid: '无效流量（近 24 小时）',
       active: '投放中的计划',
-      loadNote: '广告占比 = 广告展示 ÷（广告展示 + 自然内容展示）；广告位规则：第 3 位起，两条广告之间至少 4 条自然内容，占比不超过 15%。',
+      loadNote:
+        '广告占比 = 广告展示 ÷（广告展示 + 自然内容展示）；广告位规则：第 3 位起，两条广告之间至少 4 条自然内容，占比不超过 15%。',
       creatives: '素材',
       advertiser: '投放方',
       creative: '视频',

@@ -1,15 +1,34 @@
 /** English strings of the creator-economy screens (affiliate, marketplace, colonels, MCNs); merged with the others in i18n/index.ts. */
 const strings = {
   affiliate: {
-    kind: { general: 'General plan', targeted: 'Targeted plan', exclusive: 'Exclusive plan', colonel: 'Colonel activity' },
+    kind: {
+      general: 'General plan',
+      targeted: 'Targeted plan',
+      exclusive: 'Exclusive plan',
+      colonel: 'Colonel activity',
+    },
     state: {
-      active: 'Active', closing: 'Closing', closed: 'Closed', pending: 'Pending', rejected: 'Rejected', approved: 'Approved',
-      proposed: 'Awaiting reply', declined: 'Declined', ended: 'Ended', withdrawn: 'Withdrawn',
+      active: 'Active',
+      closing: 'Closing',
+      closed: 'Closed',
+      pending: 'Pending',
+      rejected: 'Rejected',
+      approved: 'Approved',
+      proposed: 'Awaiting reply',
+      declined: 'Declined',
+      ended: 'Ended',
+      withdrawn: 'Withdrawn',
     },
     merchant: {
       nav: 'Creators',
       title: 'Creator partnerships',
-      tabs: { plans: 'Commission plans', applications: 'Applications', samples: 'Samples', activities: 'Colonel activities', performance: 'Creator performance' },
+      tabs: {
+        plans: 'Commission plans',
+        applications: 'Applications',
+        samples: 'Samples',
+        activities: 'Colonel activities',
+        performance: 'Creator performance',
+      },
     },
     pending: {
       title: 'Pending commission',
@@ -24,7 +43,12 @@ const strings = {
       settlesAt: 'Expected settlement',
       afterReceipt: '{{days}} days after receipt',
     },
-    picker: { placeholder: 'Search creators by name or handle', typeToSearch: 'Type a name or handle to search', none: 'No creator found', followers: '{{n}} followers' },
+    picker: {
+      placeholder: 'Search creators by name or handle',
+      typeToSearch: 'Type a name or handle to search',
+      none: 'No creator found',
+      followers: '{{n}} followers',
+    },
     plans: {
       hint: 'Commission per product: a general plan (1–50 %) is open to every creator, a targeted plan (0–80 %) needs approval, an exclusive plan (0–50 %) names one creator',
       new: 'New commission plan',
@@ -72,8 +96,10 @@ const strings = {
     rate: {
       title: 'Change rate · {{name}}',
       current: 'Rate in force: {{rate}}',
-      rules: 'A raise applies at once; a cut applies at 00:00 tomorrow, and creators who promoted the product before keep the old rate for 30 days.',
-      rulesExclusive: 'A raise applies at once; a cut applies at 00:00 tomorrow. An exclusive plan is cut at most once every 7 days, by at most 5 points.',
+      rules:
+        'A raise applies at once; a cut applies at 00:00 tomorrow, and creators who promoted the product before keep the old rate for 30 days.',
+      rulesExclusive:
+        'A raise applies at once; a cut applies at 00:00 tomorrow. An exclusive plan is cut at most once every 7 days, by at most 5 points.',
       newRate: 'New rate',
       submit: 'Submit',
       done: 'Done',
@@ -121,12 +147,20 @@ const strings = {
       settled: { merchant: 'Commission settled', creator: 'Settled', mcn: 'Settled', colonel: 'Settled' },
     },
     creator: {
-      nav: { market: 'Marketplace', showcase: 'Showcase', samples: 'My samples', links: 'Tracked links', sales: 'Sales earnings', mcn: 'MCN contracts' },
+      nav: {
+        market: 'Marketplace',
+        showcase: 'Showcase',
+        samples: 'My samples',
+        links: 'Tracked links',
+        sales: 'Sales earnings',
+        mcn: 'MCN contracts',
+      },
     },
     samples: {
       title: 'Samples',
       mine: 'My samples',
-      rules: 'One waiting request per product and one sample per product every 30 days; once the merchant agrees, a zero-price sample order is created and ships within the usual deadline.',
+      rules:
+        'One waiting request per product and one sample per product every 30 days; once the merchant agrees, a zero-price sample order is created and ships within the usual deadline.',
       request: 'Request a sample',
       requestTitle: 'Request a sample',
       sku: 'Option',
@@ -219,8 +253,10 @@ const strings = {
     sales: { title: 'Sales earnings' },
     contracts: {
       title: 'MCN contracts',
-      creatorHint: 'Contract offers from MCN agencies: once accepted, the agency takes the agreed share of your commission on later orders; ending one affects later orders only',
-      mcnHint: 'Offer creators a contract (1 %–90 % of their commission); it applies once they accept; one contract is in force at a time',
+      creatorHint:
+        'Contract offers from MCN agencies: once accepted, the agency takes the agreed share of your commission on later orders; ending one affects later orders only',
+      mcnHint:
+        'Offer creators a contract (1 %–90 % of their commission); it applies once they accept; one contract is in force at a time',
       empty: 'No contracts',
       mcn: 'MCN agency',
       share: 'Agency share',

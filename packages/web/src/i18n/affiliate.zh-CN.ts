@@ -3,13 +3,27 @@ const strings = {
   affiliate: {
     kind: { general: '普通计划', targeted: '定向计划', exclusive: '专属计划', colonel: '团长活动' },
     state: {
-      active: '生效中', closing: '关闭中', closed: '已关闭', pending: '待审核', rejected: '已拒绝', approved: '已通过',
-      proposed: '待确认', declined: '已拒绝', ended: '已结束', withdrawn: '已撤回',
+      active: '生效中',
+      closing: '关闭中',
+      closed: '已关闭',
+      pending: '待审核',
+      rejected: '已拒绝',
+      approved: '已通过',
+      proposed: '待确认',
+      declined: '已拒绝',
+      ended: '已结束',
+      withdrawn: '已撤回',
     },
     merchant: {
       nav: '达人合作',
       title: '达人合作',
-      tabs: { plans: '佣金计划', applications: '达人申请', samples: '寄样', activities: '团长活动', performance: '达人业绩' },
+      tabs: {
+        plans: '佣金计划',
+        applications: '达人申请',
+        samples: '寄样',
+        activities: '团长活动',
+        performance: '达人业绩',
+      },
     },
     pending: {
       title: '待结算佣金',
@@ -24,7 +38,12 @@ const strings = {
       settlesAt: '预计结算时间',
       afterReceipt: '确认收货后 {{days}} 天',
     },
-    picker: { placeholder: '输入达人昵称或抖音号搜索', typeToSearch: '输入昵称或账号开始搜索', none: '没有找到这位达人', followers: '{{n}} 粉丝' },
+    picker: {
+      placeholder: '输入达人昵称或抖音号搜索',
+      typeToSearch: '输入昵称或账号开始搜索',
+      none: '没有找到这位达人',
+      followers: '{{n}} 粉丝',
+    },
     plans: {
       hint: '按商品设置佣金：普通计划 1–50% 对所有达人开放，定向计划 0–80% 需审核，专属计划 0–50% 只给一位达人',
       new: '新建佣金计划',
@@ -121,7 +140,14 @@ const strings = {
       settled: { merchant: '已结算佣金', creator: '已结算', mcn: '已结算', colonel: '已结算' },
     },
     creator: {
-      nav: { market: '选品广场', showcase: '橱窗', samples: '我的寄样', links: '推广链接', sales: '带货收益', mcn: 'MCN 签约' },
+      nav: {
+        market: '选品广场',
+        showcase: '橱窗',
+        samples: '我的寄样',
+        links: '推广链接',
+        sales: '带货收益',
+        mcn: 'MCN 签约',
+      },
     },
     samples: {
       title: '寄样',

@@ -4,7 +4,14 @@ const discoverEn = {
     placeholder: 'Search products, videos, people, live',
     label: 'Kinds of results',
     tabs: { products: 'Products', videos: 'Videos', users: 'People', live: 'Live' },
-    sort: { label: 'Sort', relevance: 'Best match', sales: 'Sales', price: 'Price', priceAsc: 'Price, low to high', priceDesc: 'Price, high to low' },
+    sort: {
+      label: 'Sort',
+      relevance: 'Best match',
+      sales: 'Sales',
+      price: 'Price',
+      priceAsc: 'Price, low to high',
+      priceDesc: 'Price, high to low',
+    },
     empty: {
       products: 'No products found for “{{q}}”',
       videos: 'No videos found for “{{q}}”',

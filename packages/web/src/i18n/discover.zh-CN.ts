@@ -4,7 +4,14 @@ const discoverZhCN = {
     placeholder: '搜索商品、视频、用户、直播',
     label: '搜索结果分类',
     tabs: { products: '商品', videos: '视频', users: '用户', live: '直播' },
-    sort: { label: '排序', relevance: '综合', sales: '销量', price: '价格', priceAsc: '价格从低到高', priceDesc: '价格从高到低' },
+    sort: {
+      label: '排序',
+      relevance: '综合',
+      sales: '销量',
+      price: '价格',
+      priceAsc: '价格从低到高',
+      priceDesc: '价格从高到低',
+    },
     empty: {
       products: '没有找到“{{q}}”相关的商品',
       videos: '没有找到“{{q}}”相关的视频',

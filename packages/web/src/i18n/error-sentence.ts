@@ -8,7 +8,14 @@ import { ApiError } from '../api/client';
 
 /** The i18n key of the sentence for `error`; `has` tells whether a key exists. */
 export function errorSentenceKey(error: unknown, has: (key: string) => boolean): string {
-  const code = error instanceof ApiError ? (error.status === 0 ? 'NETWORK_ERROR' : error.code) : typeof error === 'string' ? error : null;
+  const code =
+    error instanceof ApiError
+      ? error.status === 0
+        ? 'NETWORK_ERROR'
+        : error.code
+      : typeof error === 'string'
+        ? error
+        : null;
   if (code && has(`errors.${code}`)) return `errors.${code}`;
   return 'errors.unknown';
 }

@@ -3,7 +3,8 @@ const strings = {
   experience: {
     nav: { merchant: '店铺体验分', admin: '体验分' },
     title: '店铺体验分',
-    intro: '体验分按近 30 天的真实数据，从商品、物流、服务三个维度打分（0–100），每晚更新。每项指标与同一级类目的商家比较（同类商家不足 {{minPeers}} 家时用平台基准）。体验分影响推荐流量、精选联盟入驻、投流资格和结算周期。',
+    intro:
+      '体验分按近 30 天的真实数据，从商品、物流、服务三个维度打分（0–100），每晚更新。每项指标与同一级类目的商家比较（同类商家不足 {{minPeers}} 家时用平台基准）。体验分影响推荐流量、精选联盟入驻、投流资格和结算周期。',
     total: '体验分',
     outOf: '/ 100',
     dims: { product: '商品体验', logistics: '物流体验', service: '服务体验' } as Record<string, string>,
@@ -15,7 +16,14 @@ const strings = {
     recomputed: '已重新计算',
     noData: '暂无数据',
     notMeasured: '暂无数据（不计入）',
-    cols: { indicator: '指标', value: '当前值', counts: '计数', score: '得分', weight: '权重', benchmark: '基准（优秀 / 合格）' },
+    cols: {
+      indicator: '指标',
+      value: '当前值',
+      counts: '计数',
+      score: '得分',
+      weight: '权重',
+      benchmark: '基准（优秀 / 合格）',
+    },
     benchmarkPeers: '同类 {{peers}} 家：{{excellent}} / {{poor}}',
     benchmarkPlatform: '平台基准：{{excellent}} / {{poor}}',
     peersMedian: '同类中位数 {{median}}',

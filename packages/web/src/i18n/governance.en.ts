@@ -3,7 +3,8 @@ const governanceEn = {
   governance: {
     nav: 'Red lines',
     title: 'Rule book of red lines',
-    intro: 'Products, videos and live comments are checked against this book when they are saved: a reject hit saves nothing, review and warn hits come back with the answer. Matching sees through full-width forms, traditional characters, inserted spaces, punctuation and emoji, and homophone spellings.',
+    intro:
+      'Products, videos and live comments are checked against this book when they are saved: a reject hit saves nothing, review and warn hits come back with the answer. Matching sees through full-width forms, traditional characters, inserted spaces, punctuation and emoji, and homophone spellings.',
     terms: 'Terms',
     homophones: 'Homophones and variants',
     tryIt: 'Try it',
@@ -30,12 +31,19 @@ const governanceEn = {
     noHits: 'No hits',
     matched: 'Matched text',
     position: 'Position',
-    classes: { absolute: 'Absolute terms', medical: 'Medical claims', diversion: 'Off-platform diversion', bait: 'Bait', prohibited: 'Prohibited items' },
+    classes: {
+      absolute: 'Absolute terms',
+      medical: 'Medical claims',
+      diversion: 'Off-platform diversion',
+      bait: 'Bait',
+      prohibited: 'Prohibited items',
+    },
     severities: { reject: 'Reject', review: 'Review', warn: 'Warn' },
     verdicts: { pass: 'Pass', reject: 'Reject', review: 'Review', warn: 'Warn' },
     rejected: 'Not saved, the text crosses red lines: ',
     warned: 'Saved; consider rewording: ',
-    termHint: 'At least two characters once spaces, punctuation and emoji are left out; write the banned forms of a single character (最好, 最低价 …)',
+    termHint:
+      'At least two characters once spaces, punctuation and emoji are left out; write the banned forms of a single character (最好, 最低价 …)',
   },
 };
 

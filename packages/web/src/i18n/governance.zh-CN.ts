@@ -3,7 +3,8 @@ const governanceZhCN = {
   governance: {
     nav: '红线词库',
     title: '红线词库',
-    intro: '作者保存商品、作品和直播评论时按词库检查：拒绝级命中不保存，送审和提示级随结果返回。匹配会识别全角半角、繁简、插入的空格标点表情和谐音写法。',
+    intro:
+      '作者保存商品、作品和直播评论时按词库检查：拒绝级命中不保存，送审和提示级随结果返回。匹配会识别全角半角、繁简、插入的空格标点表情和谐音写法。',
     terms: '词条',
     homophones: '谐音与变体',
     tryIt: '试一试',
@@ -30,7 +31,13 @@ const governanceZhCN = {
     noHits: '没有命中',
     matched: '原文',
     position: '位置',
-    classes: { absolute: '极限词', medical: '医疗功效', diversion: '站外导流', bait: '诱导用语', prohibited: '禁售商品' },
+    classes: {
+      absolute: '极限词',
+      medical: '医疗功效',
+      diversion: '站外导流',
+      bait: '诱导用语',
+      prohibited: '禁售商品',
+    },
     severities: { reject: '拒绝', review: '送审', warn: '提示' },
     verdicts: { pass: '通过', reject: '拒绝', review: '送审', warn: '提示' },
     rejected: '含有违规词，未保存：',

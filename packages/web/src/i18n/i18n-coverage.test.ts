@@ -17,7 +17,12 @@ function leaves(value: unknown, prefix = ''): string[] {
 }
 
 function lookup(tree: Record<string, unknown>, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      tree,
+    );
 }
 
 test('zh-CN and en have exactly the same keys, and no string is empty', () => {
@@ -28,7 +33,10 @@ test('zh-CN and en have exactly the same keys, and no string is empty', () => {
   const onlyEn = [...enKeys].filter((k) => !zhSet.has(k)).sort();
   assert.deepEqual({ onlyZh, onlyEn }, { onlyZh: [], onlyEn: [] });
   for (const key of zhKeys) {
-    for (const [lang, tree] of [['zh-CN', zh], ['en', en]] as const) {
+    for (const [lang, tree] of [
+      ['zh-CN', zh],
+      ['en', en],
+    ] as const) {
       const value = lookup(tree, key);
       assert.ok(typeof value === 'string' && value.trim().length > 0, `${lang} ${key} is a non-empty string`);
     }
@@ -54,25 +62,88 @@ const NOT_ERROR_CODES = new Set([
   'ZHONGCAO', // the JetStream stream's name
   'UNSEEDED', // the flash-sale hot counter's internal verdict (live/hot-counter.ts): the sale goes to the database path, never to a client
   // Redis commands in the flash-sale hot counter's Lua scripts (server/src/shared/redis-sale-counter.ts)
-  'HGET', 'HSET', 'HDEL', 'HINCRBY', 'DECRBY', 'INCRBY', 'ZADD', 'ZREM', 'ZRANGE', 'ZRANGEBYSCORE', 'EXISTS', 'DEL', 'RENAME', 'SET', 'PEXPIREAT', 'KEEPTTL',
-  'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE',
-  'IDAT', 'IEND', 'IHDR', 'RIFF', 'WEBP',
-  'ENOENT', 'EXDEV', 'SIGKILL', 'NFKC',
+  'HGET',
+  'HSET',
+  'HDEL',
+  'HINCRBY',
+  'DECRBY',
+  'INCRBY',
+  'ZADD',
+  'ZREM',
+  'ZRANGE',
+  'ZRANGEBYSCORE',
+  'EXISTS',
+  'DEL',
+  'RENAME',
+  'SET',
+  'PEXPIREAT',
+  'KEEPTTL',
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'IDAT',
+  'IEND',
+  'IHDR',
+  'RIFF',
+  'WEBP',
+  'ENOENT',
+  'EXDEV',
+  'SIGKILL',
+  'NFKC',
   // system error codes and signals the scaled mode reads (a database that is briefly away; processes it stops)
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'SIGTERM', 'UTF8',
-  'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE', 'FST_ERR_CTP_INVALID_JSON_BODY',
-  'CS', 'DG', 'HX', 'LC', 'SF', 'SF0000000001',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'SIGTERM',
+  'UTF8',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'FST_ERR_CTP_INVALID_JSON_BODY',
+  'CS',
+  'DG',
+  'HX',
+  'LC',
+  'SF',
+  'SF0000000001',
   // carriers' codes and the sample waybill numbers of their formats (logistics/waybill-formats.ts)
-  'ZTO', 'YTO', 'YD', 'STO', 'JD', 'EMS', 'JT', 'SF1428301675942', 'YT6702938471526', 'JDVA20938475610', 'JT5019283746501',
+  'ZTO',
+  'YTO',
+  'YD',
+  'STO',
+  'JD',
+  'EMS',
+  'JT',
+  'SF1428301675942',
+  'YT6702938471526',
+  'JDVA20938475610',
+  'JT5019283746501',
   // the details of ADDRESS_REGION_MISMATCH (which level does not belong), worded by that sentence
-  'UNKNOWN_PROVINCE', 'CITY_NOT_IN_PROVINCE', 'DISTRICT_NOT_IN_CITY',
+  'UNKNOWN_PROVINCE',
+  'CITY_NOT_IN_PROVINCE',
+  'DISTRICT_NOT_IN_CITY',
   // the rule each red-line term breaks (governance/default-book.ts; worded with the term in the rule book)
-  'AD_LAW_9_ABSOLUTE', 'AD_LAW_9_AUTHORITY', 'PLATFORM_FALSE_URGENCY', 'AD_LAW_17_MEDICAL', 'FOOD_SAFETY_73_CLAIM',
-  'AD_LAW_18_HEALTH_FOOD', 'PLATFORM_DIVERSION', 'PLATFORM_BAIT', 'PLATFORM_PROHIBITED_ITEM',
+  'AD_LAW_9_ABSOLUTE',
+  'AD_LAW_9_AUTHORITY',
+  'PLATFORM_FALSE_URGENCY',
+  'AD_LAW_17_MEDICAL',
+  'FOOD_SAFETY_73_CLAIM',
+  'AD_LAW_18_HEALTH_FOOD',
+  'PLATFORM_DIVERSION',
+  'PLATFORM_BAIT',
+  'PLATFORM_PROHIBITED_ITEM',
   // the ledger check's findings on compensation (printed by `zhongcao ledger check`, not sent to clients)
-  'BOOKED_WITHOUT_PAYOUT', 'PAYOUT_NOT_BOOKED', 'PAID_STATUS_DIFFERS', 'ORDER_PAYABLE_DIFFERS', 'PAYABLE_BALANCE_DIFFERS',
+  'BOOKED_WITHOUT_PAYOUT',
+  'PAYOUT_NOT_BOOKED',
+  'PAID_STATUS_DIFFERS',
+  'ORDER_PAYABLE_DIFFERS',
+  'PAYABLE_BALANCE_DIFFERS',
   // why a compensation payout failed, kept on its row
-  'NO_PAYMENT', 'UNKNOWN_TRANSFER',
+  'NO_PAYMENT',
+  'UNKNOWN_TRANSFER',
   ...RECONCILIATION_CODES,
 ]);
 
@@ -90,7 +161,8 @@ function codesInSource(): Map<string, string> {
     for (const file of sourceFiles(join(repo, root))) {
       for (const m of readFileSync(file, 'utf8').matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)'/g)) {
         const code = m[1]!;
-        if (code.length >= 2 && !NOT_ERROR_CODES.has(code) && !found.has(code)) found.set(code, file.slice(repo.length));
+        if (code.length >= 2 && !NOT_ERROR_CODES.has(code) && !found.has(code))
+          found.set(code, file.slice(repo.length));
       }
     }
   }
@@ -98,13 +170,19 @@ function codesInSource(): Map<string, string> {
 }
 
 test('every code of the registry (ERROR_CODES) has a sentence in zh-CN and en, and every sentence a code', () => {
-  assert.ok(ERROR_CODE_LIST.length > 100 && isErrorCode('OUT_OF_STOCK') && !isErrorCode('NOT_A_CODE'), `the registry has the codes (${ERROR_CODE_LIST.length})`);
+  assert.ok(
+    ERROR_CODE_LIST.length > 100 && isErrorCode('OUT_OF_STOCK') && !isErrorCode('NOT_A_CODE'),
+    `the registry has the codes (${ERROR_CODE_LIST.length})`,
+  );
   const missing = ERROR_CODE_LIST.filter((code) => !lookup(zh, `errors.${code}`) || !lookup(en, `errors.${code}`));
   assert.deepEqual(missing, [], 'add these to packages/web/src/i18n/errors.zh-CN.ts and errors.en.ts');
-  const stale = Object.keys(lookup(zh, 'errors') as Record<string, string>).filter((key) => !isErrorCode(key) && key !== 'NETWORK_ERROR' && key !== 'unknown');
+  const stale = Object.keys(lookup(zh, 'errors') as Record<string, string>).filter(
+    (key) => !isErrorCode(key) && key !== 'NETWORK_ERROR' && key !== 'unknown',
+  );
   assert.deepEqual(stale, [], 'sentences for codes the server no longer has');
   for (const key of ['errors.unknown', 'errors.NETWORK_ERROR']) assert.ok(lookup(zh, key) && lookup(en, key), key);
-  for (const [code, { status }] of Object.entries(ERROR_CODES)) assert.ok(Number.isInteger(status) && status >= 400 && status <= 599, `${code}: ${status}`);
+  for (const [code, { status }] of Object.entries(ERROR_CODES))
+    assert.ok(Number.isInteger(status) && status >= 400 && status <= 599, `${code}: ${status}`);
 });
 
 test('every upper-case code in packages/core and packages/server is in the registry (codes that travel in-band too)', () => {
@@ -112,29 +190,60 @@ test('every upper-case code in packages/core and packages/server is in the regis
   assert.ok(codes.size > 100, `the scan finds the codes (${codes.size})`);
   assert.ok(codes.has('INVALID_CREDENTIALS') && codes.has('OUT_OF_STOCK') && codes.has('VALIDATION_FAILED'));
   const unknown = [...codes].filter(([code]) => !isErrorCode(code)).map(([code, file]) => `${code} (${file})`);
-  assert.deepEqual(unknown, [], 'add these to ERROR_CODES (packages/core/src/platform/error-codes.ts), or to NOT_ERROR_CODES here when they are not error codes');
+  assert.deepEqual(
+    unknown,
+    [],
+    'add these to ERROR_CODES (packages/core/src/platform/error-codes.ts), or to NOT_ERROR_CODES here when they are not error codes',
+  );
 });
 
 test('an error becomes its code’s sentence key, a network failure the network sentence, anything else the generic one', () => {
   const has = (key: string) => lookup(zh, key) !== undefined;
-  assert.equal(errorSentenceKey(new ApiError(401, 'INVALID_CREDENTIALS', 'wrong login or password'), has), 'errors.INVALID_CREDENTIALS');
+  assert.equal(
+    errorSentenceKey(new ApiError(401, 'INVALID_CREDENTIALS', 'wrong login or password'), has),
+    'errors.INVALID_CREDENTIALS',
+  );
   assert.equal(errorSentenceKey(new ApiError(0, 'NETWORK_ERROR', 'Failed to fetch'), has), 'errors.NETWORK_ERROR');
-  assert.equal(errorSentenceKey(new ApiError(418, 'SOMETHING_NEW', 'a code no client knows yet'), has), 'errors.unknown');
+  assert.equal(
+    errorSentenceKey(new ApiError(418, 'SOMETHING_NEW', 'a code no client knows yet'), has),
+    'errors.unknown',
+  );
   assert.equal(errorSentenceKey(new TypeError('x is undefined'), has), 'errors.unknown');
   assert.equal(errorSentenceKey('SALE_SOLD_OUT', has), 'errors.SALE_SOLD_OUT');
 });
 
 test('the reconciliation’s discrepancy kinds and record statuses, and every ledger entry kind, are worded in both languages', () => {
   const rules = readFileSync(join(repo, 'packages/core/src/ledger/reconciliation-rules.ts'), 'utf8');
-  for (const code of RECONCILIATION_CODES) assert.ok(rules.includes(`'${code}'`), `${code} is still a reconciliation code`);
-  for (const code of RECONCILIATION_CODES) assert.ok(lookup(zh, `consoleUi.money.mmCodes.${code}`) && lookup(en, `consoleUi.money.mmCodes.${code}`), code);
-  for (const status of ['succeeded', 'failed', 'pending']) assert.ok(lookup(zh, `consoleUi.money.recordStatus.${status}`) && lookup(en, `consoleUi.money.recordStatus.${status}`), status);
-  const ledger = sourceFiles(join(repo, 'packages/core/src')).map((f) => readFileSync(f, 'utf8')).join('\n');
-  const reasons = new Set([...ledger.matchAll(/postJournal\(tx, \{ reason: '([a-z_]+)'/g), ...ledger.matchAll(/reason: to === 'succeeded' \? '([a-z_]+)' : '([a-z_]+)'/g)].flatMap((m) => m.slice(1).filter(Boolean) as string[]));
+  for (const code of RECONCILIATION_CODES)
+    assert.ok(rules.includes(`'${code}'`), `${code} is still a reconciliation code`);
+  for (const code of RECONCILIATION_CODES)
+    assert.ok(lookup(zh, `consoleUi.money.mmCodes.${code}`) && lookup(en, `consoleUi.money.mmCodes.${code}`), code);
+  for (const status of ['succeeded', 'failed', 'pending'])
+    assert.ok(
+      lookup(zh, `consoleUi.money.recordStatus.${status}`) && lookup(en, `consoleUi.money.recordStatus.${status}`),
+      status,
+    );
+  const ledger = sourceFiles(join(repo, 'packages/core/src'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const reasons = new Set(
+    [
+      ...ledger.matchAll(/postJournal\(tx, \{ reason: '([a-z_]+)'/g),
+      ...ledger.matchAll(/reason: to === 'succeeded' \? '([a-z_]+)' : '([a-z_]+)'/g),
+    ].flatMap((m) => m.slice(1).filter(Boolean) as string[]),
+  );
   for (const m of ledger.matchAll(/journals\.push\(\{ reason: '([a-z_]+)'/g)) reasons.add(m[1]!);
-  assert.ok(reasons.has('capture') && reasons.has('settlement') && reasons.has('payout_paid'), `the scan finds the entry kinds (${[...reasons].join(', ')})`);
-  for (const r of reasons) assert.ok(lookup(zh, `consoleUi.money.reason.${r}`) && lookup(en, `consoleUi.money.reason.${r}`), `entry kind ${r}`);
-  for (const s of ['open', 'closed']) assert.ok(lookup(zh, `consoleUi.status.${s}`) && lookup(en, `consoleUi.status.${s}`), `shop status ${s}`);
+  assert.ok(
+    reasons.has('capture') && reasons.has('settlement') && reasons.has('payout_paid'),
+    `the scan finds the entry kinds (${[...reasons].join(', ')})`,
+  );
+  for (const r of reasons)
+    assert.ok(
+      lookup(zh, `consoleUi.money.reason.${r}`) && lookup(en, `consoleUi.money.reason.${r}`),
+      `entry kind ${r}`,
+    );
+  for (const s of ['open', 'closed'])
+    assert.ok(lookup(zh, `consoleUi.status.${s}`) && lookup(en, `consoleUi.status.${s}`), `shop status ${s}`);
 });
 
 test('every order-transition reason code has words in both languages', () => {

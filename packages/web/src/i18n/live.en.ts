@@ -19,7 +19,13 @@ const liveEn = {
     endedTitle: 'This live has ended',
     endedStats: '{{viewers}} viewers · {{likes}} likes',
     strip: { title: 'Live now ({{n}})' },
-    bag: { title: 'Shopping bag · {{n}} products', open: 'Open the shopping bag', empty: 'The host has not added products yet', go: 'View', product: 'Product in this live' },
+    bag: {
+      title: 'Shopping bag · {{n}} products',
+      open: 'Open the shopping bag',
+      empty: 'The host has not added products yet',
+      go: 'View',
+      product: 'Product in this live',
+    },
     sale: {
       tag: 'Flash sale',
       startsIn: 'starts in {{time}}',
@@ -43,7 +49,13 @@ const liveEn = {
       skuLeft: '{{n}} left',
       viewOrder: 'View order',
     },
-    coupon: { claim: 'Claim', done: 'Claimed', claimed: 'Claimed: it applies at checkout', minSpend: 'on orders over {{amount}}', noMin: 'no minimum' },
+    coupon: {
+      claim: 'Claim',
+      done: 'Claimed',
+      claimed: 'Claimed: it applies at checkout',
+      minSpend: 'on orders over {{amount}}',
+      noMin: 'no minimum',
+    },
     luckyBag: {
       title: 'Lucky bag',
       drawn: 'Drawn',

@@ -19,7 +19,13 @@ const liveZhCN = {
     endedTitle: '直播已结束',
     endedStats: '{{viewers}}人看过 · {{likes}}次点赞',
     strip: { title: '正在直播（{{n}}）' },
-    bag: { title: '小黄车 · {{n}}件商品', open: '打开小黄车', empty: '主播还没有上架商品', go: '去看看', product: '直播间商品' },
+    bag: {
+      title: '小黄车 · {{n}}件商品',
+      open: '打开小黄车',
+      empty: '主播还没有上架商品',
+      go: '去看看',
+      product: '直播间商品',
+    },
     sale: {
       tag: '秒杀',
       startsIn: '{{time}} 后开抢',
@@ -43,7 +49,13 @@ const liveZhCN = {
       skuLeft: '剩 {{n}} 件',
       viewOrder: '查看订单',
     },
-    coupon: { claim: '领取', done: '已领取', claimed: '领取成功，下单时自动可用', minSpend: '满{{amount}}可用', noMin: '无门槛' },
+    coupon: {
+      claim: '领取',
+      done: '已领取',
+      claimed: '领取成功，下单时自动可用',
+      minSpend: '满{{amount}}可用',
+      noMin: '无门槛',
+    },
     luckyBag: {
       title: '福袋',
       drawn: '已开奖',

@@ -33,7 +33,8 @@ const strings = {
       gaugeTitle: 'Capacity load',
       gaugeName: 'Load',
       notDeclared: 'No daily shipping capacity declared',
-      notDeclaredHint: 'Declare how many orders you can ship a day: the platform projects which orders would miss their deadline and protects your promise with the policy you pick per product.',
+      notDeclaredHint:
+        'Declare how many orders you can ship a day: the platform projects which orders would miss their deadline and protects your promise with the policy you pick per product.',
       paidUnshipped: 'Paid, not shipped',
       unpaidHeld: 'Unpaid, holding a slot',
       shippedToday: 'Shipped today',
@@ -61,11 +62,16 @@ const strings = {
       late: 'about {{h}} h late',
       declareTitle: 'Declare daily shipping capacity',
       declareLabel: 'Orders you can ship per day',
-      declareHint: 'Counted in Asia/Shanghai calendar days; used at once for the projection and the promise of new orders.',
+      declareHint:
+        'Counted in Asia/Shanghai calendar days; used at once for the projection and the promise of new orders.',
       unit: 'orders/day',
       save: 'Save capacity',
       saved: 'Capacity saved: {{count}} orders a day',
-      errors: { empty: 'Enter the orders you can ship per day', whole: 'Enter a whole number', range: 'Between 1 and 1,000,000' } as Record<string, string>,
+      errors: {
+        empty: 'Enter the orders you can ship per day',
+        whole: 'Enter a whole number',
+        range: 'Between 1 and 1,000,000',
+      } as Record<string, string>,
     },
     policy: {
       title: 'Surge policy per product',
@@ -122,7 +128,12 @@ const strings = {
       empty: 'No categories',
       yes: 'Yes',
       no: 'No',
-      groups: { payment: 'Payment', shipping: 'Shipping', afterSales: 'After-sales', settlement: 'Receipt and settlement' } as Record<string, string>,
+      groups: {
+        payment: 'Payment',
+        shipping: 'Shipping',
+        afterSales: 'After-sales',
+        settlement: 'Receipt and settlement',
+      } as Record<string, string>,
       field: {
         unpaidCancelMinutes: 'Unpaid order cancelled after',
         flashSaleUnpaidCancelMinutes: 'Unpaid flash-sale order cancelled after',
@@ -146,8 +157,18 @@ const strings = {
         perishable: 'Perishable',
         sevenDayNoReason: '7-day no-reason return',
       },
-      value: { minutes: '{{v}} min', hours: '{{v}} h', days: '{{v}} days', fen: '¥{{v}}', bp: '{{v}}%', milliPoints: '{{v}} pt' } as Record<string, string>,
-      suffix: { minutes: 'min', hours: 'h', days: 'days', fen: '¥', bp: '%', milliPoints: 'pt' } as Record<string, string>,
+      value: {
+        minutes: '{{v}} min',
+        hours: '{{v}} h',
+        days: '{{v}} days',
+        fen: '¥{{v}}',
+        bp: '{{v}}%',
+        milliPoints: '{{v}} pt',
+      } as Record<string, string>,
+      suffix: { minutes: 'min', hours: 'h', days: 'days', fen: '¥', bp: '%', milliPoints: 'pt' } as Record<
+        string,
+        string
+      >,
       errors: {
         whole: 'Enter a whole number',
         range: 'Between {{min}} and {{max}}',

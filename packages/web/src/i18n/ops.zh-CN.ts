@@ -65,7 +65,10 @@ const strings = {
       unit: '单/天',
       save: '保存产能',
       saved: '产能已保存：每天 {{count}} 单',
-      errors: { empty: '请输入每天可发货的订单数', whole: '请输入整数', range: '范围 1–1,000,000' } as Record<string, string>,
+      errors: { empty: '请输入每天可发货的订单数', whole: '请输入整数', range: '范围 1–1,000,000' } as Record<
+        string,
+        string
+      >,
     },
     policy: {
       title: '商品爆单策略',
@@ -122,7 +125,10 @@ const strings = {
       empty: '暂无类目',
       yes: '是',
       no: '否',
-      groups: { payment: '付款', shipping: '发货', afterSales: '售后', settlement: '收货与结算' } as Record<string, string>,
+      groups: { payment: '付款', shipping: '发货', afterSales: '售后', settlement: '收货与结算' } as Record<
+        string,
+        string
+      >,
       field: {
         unpaidCancelMinutes: '未付款自动取消',
         flashSaleUnpaidCancelMinutes: '直播秒杀未付款取消',
@@ -146,8 +152,18 @@ const strings = {
         perishable: '生鲜易腐',
         sevenDayNoReason: '7天无理由退货',
       },
-      value: { minutes: '{{v}} 分钟', hours: '{{v}} 小时', days: '{{v}} 天', fen: '¥{{v}}', bp: '{{v}}%', milliPoints: '{{v}} 分' } as Record<string, string>,
-      suffix: { minutes: '分钟', hours: '小时', days: '天', fen: '元', bp: '%', milliPoints: '分' } as Record<string, string>,
+      value: {
+        minutes: '{{v}} 分钟',
+        hours: '{{v}} 小时',
+        days: '{{v}} 天',
+        fen: '¥{{v}}',
+        bp: '{{v}}%',
+        milliPoints: '{{v}} 分',
+      } as Record<string, string>,
+      suffix: { minutes: '分钟', hours: '小时', days: '天', fen: '元', bp: '%', milliPoints: '分' } as Record<
+        string,
+        string
+      >,
       errors: {
         whole: '请输入整数',
         range: '范围 {{min}}–{{max}}',

@@ -26,7 +26,18 @@ const zhCN = {
     sendCard: { product: '发送咨询的商品', order: '发送这个订单', aftersales: '发送这个售后单' },
     card: { order: '订单', aftersales: '售后' },
     preview: { image: '[图片]', product: '[商品]', order: '[订单]', aftersales: '[售后]' },
-    caseStatus: { requested: '待商家处理', countered: '商家协商中', awaiting_return: '待寄回', return_shipped: '已寄回', escalated: '平台介入中', refunded: '已退款', rejected: '已拒绝', completed: '已完成', closed: '已关闭', cancelled: '已撤销' },
+    caseStatus: {
+      requested: '待商家处理',
+      countered: '商家协商中',
+      awaiting_return: '待寄回',
+      return_shipped: '已寄回',
+      escalated: '平台介入中',
+      refunded: '已退款',
+      rejected: '已拒绝',
+      completed: '已完成',
+      closed: '已关闭',
+      cancelled: '已撤销',
+    },
   },
   serviceDesk: {
     nav: '客服',
@@ -56,7 +67,12 @@ const zhCN = {
     staffOnline: '在线',
     staffOffline: '离线',
     load: '接待中 {{n}}',
-    arbitration: { title: '买卖双方会话', logged: '仅在平台仲裁时可查看，每次查看都会留痕。', open: '查看会话', none: '买家和商家没有会话' },
+    arbitration: {
+      title: '买卖双方会话',
+      logged: '仅在平台仲裁时可查看，每次查看都会留痕。',
+      open: '查看会话',
+      none: '买家和商家没有会话',
+    },
     report: {
       title: '客服数据',
       days: '近 {{n}} 天',

@@ -84,7 +84,11 @@ const strings: typeof zhCN = {
     tooLong: 'At most 50 characters',
   },
   mall: { title: 'Zhongcao Mall', categories: 'Categories', all: 'All' },
-  category: { title: 'Category', empty: 'No products in this category yet', emptyHint: 'Have a look at another category.' },
+  category: {
+    title: 'Category',
+    empty: 'No products in this category yet',
+    emptyHint: 'Have a look at another category.',
+  },
   shopPage: {
     origin: 'Origin: {{origin}}',
     freeShipping: 'Free shipping',
@@ -191,7 +195,12 @@ const strings: typeof zhCN = {
     shipBy: 'The shop must ship by {{time}}',
     late: 'The shop missed its shipping deadline; you have been compensated under the platform rules',
     compensation: {
-      kind: { late_shipment: 'Late-shipment compensation', return_insurance: 'Return-shipping insurance', manual: 'Compensation from the shop', manual_platform: 'Compensation from the platform' },
+      kind: {
+        late_shipment: 'Late-shipment compensation',
+        return_insurance: 'Return-shipping insurance',
+        manual: 'Compensation from the shop',
+        manual_platform: 'Compensation from the platform',
+      },
       status: { pending: 'Processing', succeeded: 'Paid', failed: 'Payment failed; customer service will contact you' },
       hint: 'Compensation is paid back to your original payment method',
     },
@@ -236,7 +245,8 @@ const strings: typeof zhCN = {
     settings: 'Settings',
     personalized: 'Personalised recommendations',
     personalizedOn: 'On: For You orders videos by what you watch, like and buy.',
-    personalizedOff: 'Off: For You orders videos only by recency, popularity and the creators you follow, without your history.',
+    personalizedOff:
+      'Off: For You orders videos only by recency, popularity and the creators you follow, without your history.',
     language: 'Language',
     saved: 'Saved',
     creatorCenter: 'Creator center',
@@ -261,7 +271,14 @@ const strings: typeof zhCN = {
     empty: 'Waiting for the courier to collect the parcel',
     noScans: 'This carrier sends no tracking scans; the parcel was delivered',
     loadFailed: 'Tracking is not available right now',
-    status: { awaiting_pickup: 'Awaiting pickup', collected: 'Collected', in_transit: 'In transit', out_for_delivery: 'Out for delivery', exception: 'Delivery exception', delivered: 'Delivered' },
+    status: {
+      awaiting_pickup: 'Awaiting pickup',
+      collected: 'Collected',
+      in_transit: 'In transit',
+      out_for_delivery: 'Out for delivery',
+      exception: 'Delivery exception',
+      delivered: 'Delivered',
+    },
   },
 };
 

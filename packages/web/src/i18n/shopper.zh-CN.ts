@@ -189,7 +189,12 @@ const strings = {
     shipBy: '商家最晚 {{time}} 前发货',
     late: '商家已超时未发货，平台已按规则向你赔付',
     compensation: {
-      kind: { late_shipment: '超时发货赔付', return_insurance: '退货运费险赔付', manual: '商家补偿', manual_platform: '平台补偿' },
+      kind: {
+        late_shipment: '超时发货赔付',
+        return_insurance: '退货运费险赔付',
+        manual: '商家补偿',
+        manual_platform: '平台补偿',
+      },
       status: { pending: '处理中', succeeded: '已到账', failed: '赔付失败，客服将联系你' },
       hint: '赔付将退回你的原支付账户',
     },
@@ -259,7 +264,14 @@ const strings = {
     empty: '等待快递员揽收',
     noScans: '该快递公司没有回传物流轨迹，包裹已签收',
     loadFailed: '物流信息暂时无法加载',
-    status: { awaiting_pickup: '待揽收', collected: '已揽收', in_transit: '运输中', out_for_delivery: '派送中', exception: '派送异常', delivered: '已签收' } as Record<string, string>,
+    status: {
+      awaiting_pickup: '待揽收',
+      collected: '已揽收',
+      in_transit: '运输中',
+      out_for_delivery: '派送中',
+      exception: '派送异常',
+      delivered: '已签收',
+    } as Record<string, string>,
   },
 };
 

@@ -50,7 +50,8 @@ const strings = {
       supplier: 'Run by (supplier)',
       noSupplier: 'Not set',
       photo: 'Photo of the base',
-      empty: 'No bases yet: add the orchards, ranches or fisheries your goods come from; buyers see them on the origin card',
+      empty:
+        'No bases yet: add the orchards, ranches or fisheries your goods come from; buyers see them on the origin card',
       confirmDelete: 'Delete this base?',
     },
     batches: {
@@ -73,7 +74,8 @@ const strings = {
       note: 'Note',
       latestQc: 'Latest check',
       receive: 'Receive',
-      confirmReceive: 'Receiving adds the quantity to the SKU’s stock, and the quantity can no longer change. Receive now?',
+      confirmReceive:
+        'Receiving adds the quantity to the SKU’s stock, and the quantity can no longer change. Receive now?',
       received: 'Received; stock is now {{stock}}',
       empty: 'No batches yet: add a batch and receive it into stock; shipping records batches first-in, first-out',
       confirmDelete: 'Delete this pending batch?',
@@ -112,7 +114,8 @@ const strings = {
       refund: 'Quality refunds',
       score: 'Score',
       unrated: 'Not rated',
-      formula: 'Score = 100 − 2 × share of units with a quality case (%) − 2 × quality refunds as a share of the value shipped (%), at least 0. Quality cases are fresh-produce claims and cases for quality, spoiled, damaged or not-as-described goods; withdrawn, rejected and unrefunded closed cases do not count.',
+      formula:
+        'Score = 100 − 2 × share of units with a quality case (%) − 2 × quality refunds as a share of the value shipped (%), at least 0. Quality cases are fresh-produce claims and cases for quality, spoiled, damaged or not-as-described goods; withdrawn, rejected and unrefunded closed cases do not count.',
       empty: 'No suppliers yet',
     },
   },

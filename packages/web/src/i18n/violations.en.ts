@@ -3,8 +3,12 @@ const strings = {
   violations: {
     nav: { merchant: 'Violations', creator: 'Credit score', admin: 'Violations & appeals' },
     title: 'Violations',
-    intro: 'Violation points go to three ledgers (general, serious, fake transactions) and expire 90 days after they were recorded. Penalties apply at 12, 24, 36 and 48 points, with a caution 5 points before each. You may appeal within 30 days, and once more within 15 days of a rejection.',
-    ledgers: { general: 'General', serious: 'Serious', fake_transaction: 'Fake transactions' } as Record<string, string>,
+    intro:
+      'Violation points go to three ledgers (general, serious, fake transactions) and expire 90 days after they were recorded. Penalties apply at 12, 24, 36 and 48 points, with a caution 5 points before each. You may appeal within 30 days, and once more within 15 days of a rejection.',
+    ledgers: { general: 'General', serious: 'Serious', fake_transaction: 'Fake transactions' } as Record<
+      string,
+      string
+    >,
     points: '{{points}} pts',
     pointsLabel: 'Points in force',
     nextThreshold: '{{left}} pts to the {{points}}-point milestone',
@@ -30,7 +34,10 @@ const strings = {
     } as Record<string, string>,
     penaltyStatus: { active: 'In force', ended: 'Ended', lifted: 'Lifted' } as Record<string, string>,
     status: { in_force: 'In force', revoked: 'Removed', expired: 'Expired' } as Record<string, string>,
-    appealStatus: { pending: 'Appealed', granted: 'Appeal granted', rejected: 'Appeal rejected' } as Record<string, string>,
+    appealStatus: { pending: 'Appealed', granted: 'Appeal granted', rejected: 'Appeal rejected' } as Record<
+      string,
+      string
+    >,
     timeline: {
       sep: ': ',
       recorded: 'Recorded, {{points}} pts',
@@ -68,14 +75,16 @@ const strings = {
     timelineTitle: 'Timeline',
     appealTitle: 'Appeal a violation',
     appealText: 'Explanation',
-    appealTextPlaceholder: 'Explain what happened (e.g. the carrier stopped, the buyer’s address was wrong) and attach proof',
+    appealTextPlaceholder:
+      'Explain what happened (e.g. the carrier stopped, the buyer’s address was wrong) and attach proof',
     evidence: 'Evidence photos (up to 6)',
     submitAppeal: 'Submit appeal',
     appealFiled: 'Appeal submitted; the result shows here once decided',
     detail: 'Details',
     credit: {
       title: 'Credit score',
-      intro: 'A creator’s credit score is 12 at most. Violations take points off; 30 days without a violation bring one back; a granted appeal returns the points.',
+      intro:
+        'A creator’s credit score is 12 at most. Violations take points off; 30 days without a violation bring one back; a granted appeal returns the points.',
       score: 'Credit score',
       history: 'Deductions',
       noHistory: 'No deductions, keep it up',

@@ -3,7 +3,8 @@ const strings = {
   violations: {
     nav: { merchant: '违规管理', creator: '信用分', admin: '违规与申诉' },
     title: '违规管理',
-    intro: '违规积分按规则计入一般违规、严重违规、虚假交易三个账本，自记录起 90 天后失效。积分达到 12、24、36、48 分时分别处罚，每个节点前 5 分先提醒。对处罚有异议可在 30 天内申诉，驳回后 15 天内可再申诉一次。',
+    intro:
+      '违规积分按规则计入一般违规、严重违规、虚假交易三个账本，自记录起 90 天后失效。积分达到 12、24、36、48 分时分别处罚，每个节点前 5 分先提醒。对处罚有异议可在 30 天内申诉，驳回后 15 天内可再申诉一次。',
     ledgers: { general: '一般违规', serious: '严重违规', fake_transaction: '虚假交易' } as Record<string, string>,
     points: '{{points}} 分',
     pointsLabel: '生效积分',

@@ -21,7 +21,11 @@ function subscribe(listener: () => void): () => void {
 
 /** null until known (or when signed out). */
 export function useCartCount(): number | null {
-  return useSyncExternalStore(subscribe, () => count, () => count);
+  return useSyncExternalStore(
+    subscribe,
+    () => count,
+    () => count,
+  );
 }
 
 /** What the badge shows: nothing for an empty or unknown cart, 99+ beyond 99 (pure). */

@@ -11,7 +11,11 @@ test('the picker lists every province, the cities of one, and the districts of a
   assert.ok(hz, 'Hangzhou is a city of Zhejiang');
   assert.ok(districtsOf(d, hz.code).some((x) => x.name === '西湖区'));
   assert.ok(!districtsOf(d, hz.code).some((x) => x.name === '南山区'));
-  assert.deepEqual(citiesOf(d, d.provinces.find((p) => p.name === '北京市')!.code).map((c) => c.name), ['北京市'], 'a municipality is its own city');
+  assert.deepEqual(
+    citiesOf(d, d.provinces.find((p) => p.name === '北京市')!.code).map((c) => c.name),
+    ['北京市'],
+    'a municipality is its own city',
+  );
 });
 
 test('picking a level clears the ones below; a municipality takes its only city', async () => {
@@ -25,8 +29,16 @@ test('picking a level clears the ones below; a municipality takes its only city'
 
 test('a stored address finds its codes again; a level that does not fit stays empty', async () => {
   const d = await loadDivisions();
-  assert.deepEqual(codesOf(d, { province: '浙江省', city: '杭州市', district: '西湖区' }), { province: '330000', city: '330100', district: '330106' });
-  assert.deepEqual(codesOf(d, { province: '浙江省', city: '深圳市', district: '南山区' }), { province: '330000', city: '', district: '' });
+  assert.deepEqual(codesOf(d, { province: '浙江省', city: '杭州市', district: '西湖区' }), {
+    province: '330000',
+    city: '330100',
+    district: '330106',
+  });
+  assert.deepEqual(codesOf(d, { province: '浙江省', city: '深圳市', district: '南山区' }), {
+    province: '330000',
+    city: '',
+    district: '',
+  });
 });
 
 test('lists show a phone as its first three and last four digits', () => {

@@ -20,10 +20,19 @@ export interface RegionNames {
   district: string;
 }
 
-const entries = (list: Record<string, string>): Division[] => Object.entries(list).map(([code, name]) => ({ code, name }));
+const entries = (list: Record<string, string>): Division[] =>
+  Object.entries(list).map(([code, name]) => ({ code, name }));
 
-export function divisionsFrom(list: { province_list: Record<string, string>; city_list: Record<string, string>; county_list: Record<string, string> }): Divisions {
-  return { provinces: entries(list.province_list), cities: entries(list.city_list), districts: entries(list.county_list) };
+export function divisionsFrom(list: {
+  province_list: Record<string, string>;
+  city_list: Record<string, string>;
+  county_list: Record<string, string>;
+}): Divisions {
+  return {
+    provinces: entries(list.province_list),
+    cities: entries(list.city_list),
+    districts: entries(list.county_list),
+  };
 }
 
 let loading: Promise<Divisions> | null = null;
@@ -40,8 +49,10 @@ export function loadDivisions(): Promise<Divisions> {
   return loading;
 }
 
-export const citiesOf = (d: Divisions, provinceCode: string): Division[] => d.cities.filter((c) => c.code.slice(0, 2) === provinceCode.slice(0, 2));
-export const districtsOf = (d: Divisions, cityCode: string): Division[] => d.districts.filter((x) => x.code.slice(0, 4) === cityCode.slice(0, 4));
+export const citiesOf = (d: Divisions, provinceCode: string): Division[] =>
+  d.cities.filter((c) => c.code.slice(0, 2) === provinceCode.slice(0, 2));
+export const districtsOf = (d: Divisions, cityCode: string): Division[] =>
+  d.districts.filter((x) => x.code.slice(0, 4) === cityCode.slice(0, 4));
 
 /** The codes of a province / city / district by name ('' where a level is not found). */
 export function codesOf(d: Divisions, names: RegionNames): RegionNames {

@@ -29,7 +29,9 @@ export function formatDateTime(ms: number, lang: string, timeZone = 'Asia/Shangh
 
 /** Epoch milliseconds → the calendar day as "MM-DD" in the viewer's zone: the pre-sale promise ("12-03 前发货"). */
 export function formatMonthDay(ms: number, timeZone = 'Asia/Shanghai'): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, month: '2-digit', day: '2-digit' }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, month: '2-digit', day: '2-digit' }).formatToParts(
+    new Date(ms),
+  );
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('month')}-${get('day')}`;
 }

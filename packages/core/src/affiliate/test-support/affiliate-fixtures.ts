@@ -27,7 +27,14 @@ export async function makeWorld(core: TestCore, prefix: string): Promise<World> 
 }
 
 /** Checks out one SKU with the given attribution, pays at the sandbox cashier; returns the order id. */
-export async function buyVia(core: TestCore, buyer: Actor, skuId: string, attribution: Attribution, quantity = 1, pay = true): Promise<string> {
+export async function buyVia(
+  core: TestCore,
+  buyer: Actor,
+  skuId: string,
+  attribution: Attribution,
+  quantity = 1,
+  pay = true,
+): Promise<string> {
   const c = (await checkout(core.ctx, buyer, { items: [{ skuId, quantity, attribution }] })).body;
   if (pay) {
     const txnId = (await openCashier(core.ctx, buyer, c.payment.id)).cashierUrl.split('/').pop()!;
@@ -42,10 +49,45 @@ export async function lineOf(core: TestCore, orderId: string) {
 }
 
 /** A published video of the creator carrying the products (stored directly: the upload path is the content module's). */
-export async function videoOf(core: TestCore, owner: Actor, productIds: string[], hostKind: 'creator' | 'shop' = 'creator', shopId: string | null = null): Promise<string> {
+export async function videoOf(
+  core: TestCore,
+  owner: Actor,
+  productIds: string[],
+  hostKind: 'creator' | 'shop' = 'creator',
+  shopId: string | null = null,
+): Promise<string> {
   const now = core.ctx.clock.now();
   const id = newId('video', now);
-  await core.ctx.db.insertInto('videos').values({ id, owner_id: owner.userId, host_kind: hostKind, shop_id: shopId, title: '测试视频', caption: '', hashtags: '[]', status: 'published', file_name: `${id}.mp4`, content_type: 'video/mp4', bytes: 1, duration_ms: 1000, poster_file: null, views: 0, likes: 0, comments: 0, shares: 0, completions: 0, created_at: now, published_at: now, updated_at: now }).execute();
-  if (productIds.length) await core.ctx.db.insertInto('video_anchors').values(productIds.map((p, position) => ({ video_id: id, product_id: p, position }))).execute();
+  await core.ctx.db
+    .insertInto('videos')
+    .values({
+      id,
+      owner_id: owner.userId,
+      host_kind: hostKind,
+      shop_id: shopId,
+      title: '测试视频',
+      caption: '',
+      hashtags: '[]',
+      status: 'published',
+      file_name: `${id}.mp4`,
+      content_type: 'video/mp4',
+      bytes: 1,
+      duration_ms: 1000,
+      poster_file: null,
+      views: 0,
+      likes: 0,
+      comments: 0,
+      shares: 0,
+      completions: 0,
+      created_at: now,
+      published_at: now,
+      updated_at: now,
+    })
+    .execute();
+  if (productIds.length)
+    await core.ctx.db
+      .insertInto('video_anchors')
+      .values(productIds.map((p, position) => ({ video_id: id, product_id: p, position })))
+      .execute();
   return id;
 }

@@ -47,8 +47,10 @@ export class RateModel {
   rateAt(t: number, promotedAt: number | null): number {
     this.advance(t);
     let best = this.inForce;
-    if (promotedAt !== null) for (const c of this.applied) if (c.at <= t && t < c.at + rules.protectionWindowMs && promotedAt < c.requestedAt) best = Math.max(best, c.before);
+    if (promotedAt !== null)
+      for (const c of this.applied)
+        if (c.at <= t && t < c.at + rules.protectionWindowMs && promotedAt < c.requestedAt)
+          best = Math.max(best, c.before);
     return best;
   }
 }
-

@@ -12,7 +12,10 @@ export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
 
 /** A 1×1 PNG. */
-export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 export interface World {
   core: TestCore;
@@ -23,9 +26,22 @@ export interface World {
 }
 
 /** A shop selling a perishable product (the harness's oranges at ¥29.90 and ¥49.90), or a non-perishable one. */
-export async function world(core: TestCore, name: string, opts: { perishable?: boolean; stock?: number } = {}): Promise<World> {
+export async function world(
+  core: TestCore,
+  name: string,
+  opts: { perishable?: boolean; stock?: number } = {},
+): Promise<World> {
   const perishable = opts.perishable ?? true;
-  const category = perishable ? undefined : (await createCategory(core.ctx, null, { name: `厨具-${name}`, shipByHours: 48, perishable: false, feeRateBp: 300 })).id;
+  const category = perishable
+    ? undefined
+    : (
+        await createCategory(core.ctx, null, {
+          name: `厨具-${name}`,
+          shipByHours: 48,
+          perishable: false,
+          feeRateBp: 300,
+        })
+      ).id;
   const shop = await makeShop(core, `${name}-shop`, opts.stock ?? 100, category);
   const buyer = await makePerson(core, `${name}-buyer`);
   const stranger = await makePerson(core, `${name}-stranger`);
@@ -44,11 +60,31 @@ export interface Bought {
 
 /** The buyer buys `quantity` of the shop's SKU `sku` and pays (the payment notification is applied in-process). */
 export async function buyAndPay(w: World, quantity = 1, sku = 0): Promise<Bought> {
-  const c = (await checkout(w.core.ctx, w.buyer, { items: [{ skuId: w.shop.skuIds[sku]!, quantity, attribution: { source: 'shelf' } }] })).body;
+  const c = (
+    await checkout(w.core.ctx, w.buyer, {
+      items: [{ skuId: w.shop.skuIds[sku]!, quantity, attribution: { source: 'shelf' } }],
+    })
+  ).body;
   txn++;
-  await applyNotification(w.core.ctx, 'sandbox', { eventId: `as-ev${txn}-${c.payment.id}`, kind: 'payment.succeeded', paymentId: c.payment.id, providerTxnId: `sbx_as_${txn}_${c.payment.id}`, amountFen: c.totalFen, at: 0 }, '{}');
+  await applyNotification(
+    w.core.ctx,
+    'sandbox',
+    {
+      eventId: `as-ev${txn}-${c.payment.id}`,
+      kind: 'payment.succeeded',
+      paymentId: c.payment.id,
+      providerTxnId: `sbx_as_${txn}_${c.payment.id}`,
+      amountFen: c.totalFen,
+      at: 0,
+    },
+    '{}',
+  );
   const order = c.orders[0]!;
-  const line = await w.core.ctx.db.selectFrom('order_lines').select(['id', 'line_total_fen']).where('order_id', '=', order.id).executeTakeFirstOrThrow();
+  const line = await w.core.ctx.db
+    .selectFrom('order_lines')
+    .select(['id', 'line_total_fen'])
+    .where('order_id', '=', order.id)
+    .executeTakeFirstOrThrow();
   return { orderId: order.id, lineId: line.id, totalFen: c.totalFen, lineTotalFen: Number(line.line_total_fen) };
 }
 
@@ -56,7 +92,9 @@ let tracking = 0;
 
 export async function ship(w: World, orderId: string): Promise<string> {
   tracking++;
-  const shipped = await shipOrder(w.core.ctx, w.shop.owner, orderId, [{ carrier: '顺丰速运', trackingNo: `SFAS${String(tracking).padStart(8, '0')}` }]);
+  const shipped = await shipOrder(w.core.ctx, w.shop.owner, orderId, [
+    { carrier: '顺丰速运', trackingNo: `SFAS${String(tracking).padStart(8, '0')}` },
+  ]);
   return shipped.shipmentIds[0]!;
 }
 
@@ -78,7 +116,8 @@ export async function rejectsWith(p: Promise<unknown>, code: string, status?: nu
     await p;
   } catch (e) {
     const err = e as { code?: string; status?: number };
-    if (err.code !== code || (status !== undefined && err.status !== status)) throw new Error(`expected ${code}${status ? ` ${status}` : ''}, got ${err.code} ${err.status}: ${String(e)}`);
+    if (err.code !== code || (status !== undefined && err.status !== status))
+      throw new Error(`expected ${code}${status ? ` ${status}` : ''}, got ${err.code} ${err.status}: ${String(e)}`);
     return;
   }
   throw new Error(`expected ${code}, but it succeeded`);

@@ -16,7 +16,12 @@ export async function deliverAll(core: TestCore): Promise<void> {
 }
 
 /** A paid order of `quantity` of one SKU; returns the order and its payment. */
-export async function paidOrder(core: TestCore, buyer: Actor, skuId: string, quantity = 1): Promise<{ orderId: string; totalFen: number; paymentId: string; txnId: string }> {
+export async function paidOrder(
+  core: TestCore,
+  buyer: Actor,
+  skuId: string,
+  quantity = 1,
+): Promise<{ orderId: string; totalFen: number; paymentId: string; txnId: string }> {
   const c = (await checkout(core.ctx, buyer, { items: [{ skuId, quantity, attribution: { source: 'shelf' } }] })).body;
   const txnId = (await openCashier(core.ctx, buyer, c.payment.id)).cashierUrl.split('/').pop()!;
   await core.sandbox.complete(txnId, 'paid');
@@ -31,10 +36,28 @@ export async function completeOrder(core: TestCore, owner: Actor, buyer: Actor, 
 }
 
 /** Sets the commission snapshot of every line of an order (the Creator economy issue's job). */
-export async function setCommission(core: TestCore, orderId: string, s: { creatorId: string; creatorRateBp: number; mcnId?: string; mcnShareBp?: number; colonelId?: string; colonelFeeBp?: number }): Promise<void> {
+export async function setCommission(
+  core: TestCore,
+  orderId: string,
+  s: {
+    creatorId: string;
+    creatorRateBp: number;
+    mcnId?: string;
+    mcnShareBp?: number;
+    colonelId?: string;
+    colonelFeeBp?: number;
+  },
+): Promise<void> {
   await core.ctx.db
     .updateTable('order_lines')
-    .set({ attr_creator_id: s.creatorId, creator_rate_bp: s.creatorRateBp, mcn_id: s.mcnId ?? null, mcn_share_bp: s.mcnShareBp ?? 0, colonel_id: s.colonelId ?? null, colonel_fee_bp: s.colonelFeeBp ?? 0 })
+    .set({
+      attr_creator_id: s.creatorId,
+      creator_rate_bp: s.creatorRateBp,
+      mcn_id: s.mcnId ?? null,
+      mcn_share_bp: s.mcnShareBp ?? 0,
+      colonel_id: s.colonelId ?? null,
+      colonel_fee_bp: s.colonelFeeBp ?? 0,
+    })
     .where('order_id', '=', orderId)
     .execute();
 }

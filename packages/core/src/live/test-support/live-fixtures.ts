@@ -14,14 +14,25 @@ export interface LiveFixture {
   sale: FlashSaleView;
 }
 
-export async function liveShopRoom(core: TestCore, name: string, sale: { quantity: number; perPersonLimit: number; stock?: number; startsInMs?: number }): Promise<LiveFixture> {
+export async function liveShopRoom(
+  core: TestCore,
+  name: string,
+  sale: { quantity: number; perPersonLimit: number; stock?: number; startsInMs?: number },
+): Promise<LiveFixture> {
   const shop = await makeShop(core, name, sale.stock ?? Math.max(100, sale.quantity * 2));
   const host = await loadActor(core.ctx.db, shop.owner.userId);
   const { id: roomId } = await createRoom(core.ctx, host, { title: `${name} 直播间`, shopId: shop.shopId });
   await openRoom(core.ctx, host, roomId);
   await addToBag(core.ctx, host, roomId, shop.productId);
   const now = core.clock.now();
-  const view = await createFlashSale(core.ctx, host, roomId, { skuId: shop.skuIds[0]!, priceFen: 990, quantity: sale.quantity, perPersonLimit: sale.perPersonLimit, startsAt: now + (sale.startsInMs ?? 0), endsAt: now + 3600_000 });
+  const view = await createFlashSale(core.ctx, host, roomId, {
+    skuId: shop.skuIds[0]!,
+    priceFen: 990,
+    quantity: sale.quantity,
+    perPersonLimit: sale.perPersonLimit,
+    startsAt: now + (sale.startsInMs ?? 0),
+    endsAt: now + 3600_000,
+  });
   return { shop, host, roomId, sale: view };
 }
 

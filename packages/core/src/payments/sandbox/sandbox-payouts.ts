@@ -23,9 +23,14 @@ export class SandboxPayoutProvider implements PayoutProvider {
   ) {}
 
   async submitPayout(req: PayoutRequest): Promise<{ providerPayoutId: string }> {
-    const existing = await this.db.selectFrom('sandbox_payouts').select(['id', 'amount_fen']).where('request_key', '=', req.payoutId).executeTakeFirst();
+    const existing = await this.db
+      .selectFrom('sandbox_payouts')
+      .select(['id', 'amount_fen'])
+      .where('request_key', '=', req.payoutId)
+      .executeTakeFirst();
     if (existing) {
-      if (Number(existing.amount_fen) !== req.amountFen) throw new DomainError('PROVIDER_AMOUNT_CONFLICT', 'the gateway already holds this payout with another amount');
+      if (Number(existing.amount_fen) !== req.amountFen)
+        throw new DomainError('PROVIDER_AMOUNT_CONFLICT', 'the gateway already holds this payout with another amount');
       return { providerPayoutId: existing.id };
     }
     const now = this.now();
@@ -33,15 +38,34 @@ export class SandboxPayoutProvider implements PayoutProvider {
     const failed = req.accountNo.endsWith(SANDBOX_FAILING_ACCOUNT_SUFFIX);
     const inserted = await this.db
       .insertInto('sandbox_payouts')
-      .values({ id, request_key: req.payoutId, amount_fen: req.amountFen, account_no: req.accountNo, holder_name: req.holderName, status: failed ? 'failed' : 'succeeded', created_at: now })
+      .values({
+        id,
+        request_key: req.payoutId,
+        amount_fen: req.amountFen,
+        account_no: req.accountNo,
+        holder_name: req.holderName,
+        status: failed ? 'failed' : 'succeeded',
+        created_at: now,
+      })
       .onConflict((oc) => oc.column('request_key').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return this.submitPayout(req); // a concurrent twin won
-    await this.gateway.enqueue(req.notifyUrl, { eventId: `${id}:${failed ? 'failed' : 'succeeded'}`, kind: failed ? 'payout.failed' : 'payout.succeeded', requestKey: req.payoutId, payoutId: id, amountFen: req.amountFen, reason: failed ? 'ACCOUNT_FROZEN' : null, at: now });
+    await this.gateway.enqueue(req.notifyUrl, {
+      eventId: `${id}:${failed ? 'failed' : 'succeeded'}`,
+      kind: failed ? 'payout.failed' : 'payout.succeeded',
+      requestKey: req.payoutId,
+      payoutId: id,
+      amountFen: req.amountFen,
+      reason: failed ? 'ACCOUNT_FROZEN' : null,
+      at: now,
+    });
     return { providerPayoutId: id };
   }
 
-  verifyPayoutNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): PayoutNotification {
+  verifyPayoutNotification(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: string,
+  ): PayoutNotification {
     const header = headers[SIGNATURE_HEADER];
     verifySignature(this.secret, Array.isArray(header) ? header[0] : header, rawBody, this.now());
     let b: Record<string, unknown>;
@@ -51,9 +75,26 @@ export class SandboxPayoutProvider implements PayoutProvider {
       throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not JSON');
     }
     const str = (v: unknown): v is string => typeof v === 'string' && /^[\x21-\x7e]{1,128}$/.test(v);
-    if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not a JSON object');
-    if ((b.kind === 'payout.succeeded' || b.kind === 'payout.failed') && str(b.eventId) && str(b.requestKey) && str(b.payoutId) && typeof b.amountFen === 'number' && Number.isSafeInteger(b.amountFen) && b.amountFen > 0) {
-      return { eventId: b.eventId, kind: b.kind, payoutId: b.requestKey, providerPayoutId: b.payoutId, amountFen: b.amountFen, reason: str(b.reason) ? b.reason : null, at: typeof b.at === 'number' ? b.at : 0 };
+    if (typeof b !== 'object' || b === null || Array.isArray(b))
+      throw new DomainError('INVALID_NOTIFICATION', 'the notification body is not a JSON object');
+    if (
+      (b.kind === 'payout.succeeded' || b.kind === 'payout.failed') &&
+      str(b.eventId) &&
+      str(b.requestKey) &&
+      str(b.payoutId) &&
+      typeof b.amountFen === 'number' &&
+      Number.isSafeInteger(b.amountFen) &&
+      b.amountFen > 0
+    ) {
+      return {
+        eventId: b.eventId,
+        kind: b.kind,
+        payoutId: b.requestKey,
+        providerPayoutId: b.payoutId,
+        amountFen: b.amountFen,
+        reason: str(b.reason) ? b.reason : null,
+        at: typeof b.at === 'number' ? b.at : 0,
+      };
     }
     throw new DomainError('INVALID_NOTIFICATION', 'unknown or incomplete payout notification');
   }

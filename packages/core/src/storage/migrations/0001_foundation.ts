@@ -6,7 +6,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   const ms = 'bigint'; // epoch ms
   const fen = 'bigint'; // integer fen
 
-  await s.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await s
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 
   await s
     .createTable('users')
@@ -360,7 +364,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
-  await s.createIndex('sandbox_deliveries_due').on('sandbox_deliveries').columns(['delivered_at', 'next_attempt_at']).execute();
+  await s
+    .createIndex('sandbox_deliveries_due')
+    .on('sandbox_deliveries')
+    .columns(['delivered_at', 'next_attempt_at'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -12,14 +12,29 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Commission snapshot on each order line (filled by the Creator economy issue; 0/null = none),
   // and what has been refunded of the line. SQLite needs defaults for NOT NULL columns added later.
-  await s.alterTable('order_lines').addColumn('creator_rate_bp', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('order_lines')
+    .addColumn('creator_rate_bp', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await s.alterTable('order_lines').addColumn('mcn_id', 'text').execute();
-  await s.alterTable('order_lines').addColumn('mcn_share_bp', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('order_lines')
+    .addColumn('mcn_share_bp', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await s.alterTable('order_lines').addColumn('colonel_id', 'text').execute();
-  await s.alterTable('order_lines').addColumn('colonel_fee_bp', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await s.alterTable('order_lines').addColumn('refunded_fen', fen, (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('order_lines')
+    .addColumn('colonel_fee_bp', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await s
+    .alterTable('order_lines')
+    .addColumn('refunded_fen', fen, (c) => c.notNull().defaultTo(0))
+    .execute();
   // After-sales window before settlement, per category.
-  await s.alterTable('categories').addColumn('settle_window_days', 'integer', (c) => c.notNull().defaultTo(7)).execute();
+  await s
+    .alterTable('categories')
+    .addColumn('settle_window_days', 'integer', (c) => c.notNull().defaultTo(7))
+    .execute();
 
   await s
     .createTable('ledger_accounts')

@@ -40,10 +40,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await s.createIndex('shop_violations_shop_time').on('shop_violations').columns(['shop_id', 'created_at']).execute();
 
   // Rules of a category without a column of their own (JSON; missing keys take the defaults).
-  await s.alterTable('categories').addColumn('rules', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await s
+    .alterTable('categories')
+    .addColumn('rules', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
   // The rules in force when the order was placed: never rewritten by a later rule change.
-  await s.alterTable('orders').addColumn('rules', 'text', (c) => c.notNull().defaultTo('{}')).execute();
-  await s.alterTable('order_lines').addColumn('rules', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await s
+    .alterTable('orders')
+    .addColumn('rules', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
+  await s
+    .alterTable('order_lines')
+    .addColumn('rules', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
   // The ship-by promise (set at payment) and when the order was found late.
   await s.alterTable('orders').addColumn('ship_by_at', ms).execute();
   await s.alterTable('orders').addColumn('late_at', ms).execute();

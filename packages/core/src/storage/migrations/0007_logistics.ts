@@ -49,7 +49,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_at', ms, (c) => c.notNull())
     .addColumn('sent_at', ms) // handed to the notification queue
     .execute();
-  await s.createIndex('sandbox_carrier_scans_waybill').on('sandbox_carrier_scans').columns(['waybill_no', 'seq']).execute();
+  await s
+    .createIndex('sandbox_carrier_scans_waybill')
+    .on('sandbox_carrier_scans')
+    .columns(['waybill_no', 'seq'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('policy', 'text', (c) => c.notNull()) // warn | presale | pause
     .addColumn('updated_at', ms, (c) => c.notNull())
     .execute();
-  await s.createIndex('product_surge_policies_shop').on('product_surge_policies').columns(['shop_id', 'product_id']).execute();
+  await s
+    .createIndex('product_surge_policies_shop')
+    .on('product_surge_policies')
+    .columns(['shop_id', 'product_id'])
+    .execute();
 
   // The pre-sale date promised at checkout (null: the usual "ships within N hours of payment").
   await s.alterTable('orders').addColumn('promised_ship_by_at', ms).execute();

@@ -43,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await s.createIndex('aftersales_cases_buyer').on('aftersales_cases').columns(['buyer_id', 'id']).execute();
   await s.createIndex('aftersales_cases_shop').on('aftersales_cases').columns(['shop_id', 'sort_key']).execute();
-  await s.createIndex('aftersales_cases_shop_status').on('aftersales_cases').columns(['shop_id', 'status', 'sort_key']).execute();
+  await s
+    .createIndex('aftersales_cases_shop_status')
+    .on('aftersales_cases')
+    .columns(['shop_id', 'status', 'sort_key'])
+    .execute();
   await s.createIndex('aftersales_cases_status').on('aftersales_cases').columns(['status', 'sort_key']).execute();
   await s.createIndex('aftersales_cases_order').on('aftersales_cases').columns(['order_id', 'order_line_id']).execute();
 
@@ -72,10 +76,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
   await s.createIndex('aftersales_evidence_case').on('aftersales_evidence').columns(['case_id', 'id']).execute();
-  await s.createIndex('aftersales_evidence_uploader').on('aftersales_evidence').columns(['uploader_id', 'case_id']).execute();
+  await s
+    .createIndex('aftersales_evidence_uploader')
+    .on('aftersales_evidence')
+    .columns(['uploader_id', 'case_id'])
+    .execute();
 
   // Fast refund (极速退款): the shop opts in; off by default.
-  await s.alterTable('shops').addColumn('fast_refund', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('shops')
+    .addColumn('fast_refund', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -35,7 +35,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ms, (c) => c.notNull())
     .addColumn('updated_at', ms, (c) => c.notNull())
     .execute();
-  await s.createIndex('production_bases_shop_name').on('production_bases').columns(['shop_id', 'name']).unique().execute();
+  await s
+    .createIndex('production_bases_shop_name')
+    .on('production_bases')
+    .columns(['shop_id', 'name'])
+    .unique()
+    .execute();
 
   await s
     .createTable('supply_batches')
@@ -58,7 +63,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await s.createIndex('supply_batches_shop_code').on('supply_batches').columns(['shop_id', 'code']).unique().execute();
   // FIFO: a SKU's batches with units left, oldest harvest first.
-  await s.createIndex('supply_batches_sku_fifo').on('supply_batches').columns(['sku_id', 'harvested_at', 'id']).execute();
+  await s
+    .createIndex('supply_batches_sku_fifo')
+    .on('supply_batches')
+    .columns(['sku_id', 'harvested_at', 'id'])
+    .execute();
   await s.createIndex('supply_batches_product').on('supply_batches').columns(['product_id', 'harvested_at']).execute();
   await s.createIndex('supply_batches_supplier').on('supply_batches').column('supplier_id').execute();
 

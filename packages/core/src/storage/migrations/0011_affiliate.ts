@@ -28,7 +28,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await s.createIndex('affiliate_plans_product').on('affiliate_plans').columns(['product_id', 'status']).execute();
   await s.createIndex('affiliate_plans_shop').on('affiliate_plans').columns(['shop_id', 'id']).execute();
   // One open general and one open exclusive plan per product (a closing one may be replaced).
-  await s.createIndex('affiliate_plans_one_open').on('affiliate_plans').columns(['product_id', 'kind']).unique().where(sql<boolean>`closes_at is null and status = 'active' and kind in ('general', 'exclusive')`).execute();
+  await s
+    .createIndex('affiliate_plans_one_open')
+    .on('affiliate_plans')
+    .columns(['product_id', 'kind'])
+    .unique()
+    .where(sql<boolean>`closes_at is null and status = 'active' and kind in ('general', 'exclusive')`)
+    .execute();
   await s.createIndex('affiliate_plans_activity').on('affiliate_plans').columns(['activity_id', 'status']).execute();
 
   await s
@@ -42,7 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('superseded_at', ms)
     .addColumn('requested_by', 'text', (c) => c.notNull())
     .execute();
-  await s.createIndex('affiliate_plan_rates_plan').on('affiliate_plan_rates').columns(['plan_id', 'effective_at']).execute();
+  await s
+    .createIndex('affiliate_plan_rates_plan')
+    .on('affiliate_plan_rates')
+    .columns(['plan_id', 'effective_at'])
+    .execute();
 
   await s
     .createTable('affiliate_plan_members')
@@ -57,8 +67,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_by', 'text')
     .addPrimaryKeyConstraint('affiliate_plan_members_pk', ['plan_id', 'creator_id'])
     .execute();
-  await s.createIndex('affiliate_plan_members_creator').on('affiliate_plan_members').columns(['creator_id', 'status']).execute();
-  await s.createIndex('affiliate_plan_members_shop').on('affiliate_plan_members').columns(['shop_id', 'status', 'created_at']).execute();
+  await s
+    .createIndex('affiliate_plan_members_creator')
+    .on('affiliate_plan_members')
+    .columns(['creator_id', 'status'])
+    .execute();
+  await s
+    .createIndex('affiliate_plan_members_shop')
+    .on('affiliate_plan_members')
+    .columns(['shop_id', 'status', 'created_at'])
+    .execute();
 
   await s
     .createTable('affiliate_showcase')
@@ -95,7 +113,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('content_id', 'text', (c) => c.notNull())
     .addColumn('at', ms, (c) => c.notNull())
     .execute();
-  await s.createIndex('affiliate_touches_buyer').on('affiliate_touches').columns(['buyer_id', 'product_id', 'at']).execute();
+  await s
+    .createIndex('affiliate_touches_buyer')
+    .on('affiliate_touches')
+    .columns(['buyer_id', 'product_id', 'at'])
+    .execute();
 
   await s
     .createTable('colonel_activities')
@@ -135,10 +157,30 @@ export async function up(db: Kysely<any>): Promise<void> {
   await s.alterTable('order_lines').addColumn('plan_kind', 'text').execute();
   await s.alterTable('order_lines').addColumn('rate_decision', 'text').execute();
   // Performance reads by creator, MCN and colonel: partial indexes, so lines without a creator cost checkout nothing.
-  await s.createIndex('order_lines_creator').on('order_lines').columns(['attr_creator_id', 'created_at']).where(sql.ref('plan_kind'), 'is not', null).execute();
-  await s.createIndex('order_lines_mcn').on('order_lines').columns(['mcn_id', 'created_at']).where(sql.ref('mcn_id'), 'is not', null).execute();
-  await s.createIndex('order_lines_colonel').on('order_lines').columns(['colonel_id', 'created_at']).where(sql.ref('colonel_id'), 'is not', null).execute();
-  await s.createIndex('order_lines_shop_plan').on('order_lines').columns(['shop_id', 'created_at']).where(sql.ref('plan_kind'), 'is not', null).execute();
+  await s
+    .createIndex('order_lines_creator')
+    .on('order_lines')
+    .columns(['attr_creator_id', 'created_at'])
+    .where(sql.ref('plan_kind'), 'is not', null)
+    .execute();
+  await s
+    .createIndex('order_lines_mcn')
+    .on('order_lines')
+    .columns(['mcn_id', 'created_at'])
+    .where(sql.ref('mcn_id'), 'is not', null)
+    .execute();
+  await s
+    .createIndex('order_lines_colonel')
+    .on('order_lines')
+    .columns(['colonel_id', 'created_at'])
+    .where(sql.ref('colonel_id'), 'is not', null)
+    .execute();
+  await s
+    .createIndex('order_lines_shop_plan')
+    .on('order_lines')
+    .columns(['shop_id', 'created_at'])
+    .where(sql.ref('plan_kind'), 'is not', null)
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -15,7 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sku_id', 'text', (c) => c.notNull().references('skus.id'))
     .addColumn('address', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('requested', 'approved', 'rejected', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('requested', 'approved', 'rejected', 'cancelled')`),
+    )
     .addColumn('reason', 'text')
     .addColumn('order_id', 'text', (c) => c.references('orders.id'))
     // The product while a request waits: one waiting request per creator and product.
@@ -24,6 +26,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ms, (c) => c.notNull())
     .addColumn('updated_at', ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('affiliate_samples_shop').on('affiliate_sample_requests').columns(['shop_id', 'status', 'id']).execute();
-  await db.schema.createIndex('affiliate_samples_creator').on('affiliate_sample_requests').columns(['creator_id', 'product_id', 'id']).execute();
+  await db.schema
+    .createIndex('affiliate_samples_shop')
+    .on('affiliate_sample_requests')
+    .columns(['shop_id', 'status', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('affiliate_samples_creator')
+    .on('affiliate_sample_requests')
+    .columns(['creator_id', 'product_id', 'id'])
+    .execute();
 }

@@ -9,11 +9,25 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('live_coupon_claims').addColumn('used_order_id', 'text').execute();
   await db.schema.alterTable('live_coupon_claims').addColumn('used_at', 'bigint').execute();
-  await db.schema.alterTable('orders').addColumn('discount_fen', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('order_lines').addColumn('discount_fen', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.createIndex('live_coupon_claims_used_order').on('live_coupon_claims').column('used_order_id').execute();
+  await db.schema
+    .alterTable('orders')
+    .addColumn('discount_fen', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('order_lines')
+    .addColumn('discount_fen', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createIndex('live_coupon_claims_used_order')
+    .on('live_coupon_claims')
+    .column('used_order_id')
+    .execute();
   // A live room's dashboard sums the order lines credited to it, every second.
-  await db.schema.createIndex('order_lines_content').on('order_lines').columns(['attr_content_id', 'product_id']).execute();
+  await db.schema
+    .createIndex('order_lines_content')
+    .on('order_lines')
+    .columns(['attr_content_id', 'product_id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

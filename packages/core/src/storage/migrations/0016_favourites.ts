@@ -14,9 +14,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('favourites_pk', ['user_id', 'product_id'])
     .execute();
-  await s.createIndex('favourites_user_time').on('favourites').columns(['user_id', 'created_at', 'product_id']).execute();
-  await s.alterTable('products').addColumn('favourites', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
-  await s.alterTable('cart_items').addColumn('selected', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await s
+    .createIndex('favourites_user_time')
+    .on('favourites')
+    .columns(['user_id', 'created_at', 'product_id'])
+    .execute();
+  await s
+    .alterTable('products')
+    .addColumn('favourites', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await s
+    .alterTable('cart_items')
+    .addColumn('selected', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await s.createIndex('live_coupon_claims_user').on('live_coupon_claims').columns(['user_id', 'coupon_id']).execute();
 }
 

@@ -30,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('completed_at', ms)
     .execute();
   await s.createIndex('compensation_payouts_order').on('compensation_payouts').columns(['order_id', 'id']).execute();
-  await s.createIndex('compensation_payouts_due').on('compensation_payouts').columns(['status', 'next_attempt_at']).execute();
+  await s
+    .createIndex('compensation_payouts_due')
+    .on('compensation_payouts')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
 
   await s
     .createTable('sandbox_transfers')
@@ -51,7 +55,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where('e.account_id', '=', 'buyer_compensation_payable')
     .orderBy('j.id')
     .execute();
-  for (const b of booked as Array<{ id: string; ref_kind: string; ref_id: string; created_at: number | string; amount_fen: number | string }>) {
+  for (const b of booked as Array<{
+    id: string;
+    ref_kind: string;
+    ref_id: string;
+    created_at: number | string;
+    amount_fen: number | string;
+  }>) {
     const head = b.ref_id.split(':')[0]!;
     let orderId: string | null = null;
     if (b.ref_kind === 'aftersales') {
@@ -61,14 +71,43 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (!orderId) continue;
     const order = await db.selectFrom('orders').select('checkout_id').where('id', '=', orderId).executeTakeFirst();
     if (!order) continue;
-    const payment = await db.selectFrom('payments').select('id').where('checkout_id', '=', order.checkout_id).where('status', '=', 'succeeded').executeTakeFirst();
-    const from = await db.selectFrom('ledger_entries').select('account_id').where('journal_id', '=', b.id).where('account_id', '<>', 'buyer_compensation_payable').executeTakeFirst();
-    const kind = b.ref_id.endsWith(':late_shipment') ? 'late_shipment' : b.ref_id.endsWith(':insurance') ? 'return_insurance' : 'manual';
+    const payment = await db
+      .selectFrom('payments')
+      .select('id')
+      .where('checkout_id', '=', order.checkout_id)
+      .where('status', '=', 'succeeded')
+      .executeTakeFirst();
+    const from = await db
+      .selectFrom('ledger_entries')
+      .select('account_id')
+      .where('journal_id', '=', b.id)
+      .where('account_id', '<>', 'buyer_compensation_payable')
+      .executeTakeFirst();
+    const kind = b.ref_id.endsWith(':late_shipment')
+      ? 'late_shipment'
+      : b.ref_id.endsWith(':insurance')
+        ? 'return_insurance'
+        : 'manual';
     const paidBy = String(from?.account_id ?? '').startsWith('merchant_') ? 'merchant' : 'platform';
     const at = Number(b.created_at);
     await db
       .insertInto('compensation_payouts')
-      .values({ id: `cpo_${b.id.slice(4)}`, order_id: orderId, payment_id: payment?.id ?? null, kind, paid_by: paidBy, booked_ref: b.ref_id, amount_fen: Number(b.amount_fen), status: payment ? 'pending' : 'failed', provider_transfer_id: null, attempts: 0, next_attempt_at: at, last_error: payment ? null : 'NO_PAYMENT', created_at: at, completed_at: null })
+      .values({
+        id: `cpo_${b.id.slice(4)}`,
+        order_id: orderId,
+        payment_id: payment?.id ?? null,
+        kind,
+        paid_by: paidBy,
+        booked_ref: b.ref_id,
+        amount_fen: Number(b.amount_fen),
+        status: payment ? 'pending' : 'failed',
+        provider_transfer_id: null,
+        attempts: 0,
+        next_attempt_at: at,
+        last_error: payment ? null : 'NO_PAYMENT',
+        created_at: at,
+        completed_at: null,
+      })
       .execute();
   }
 }

@@ -7,7 +7,11 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('ledger_entries').addColumn('order_line_id', 'text').execute();
-  await db.schema.createIndex('ledger_entries_line').on('ledger_entries').columns(['order_line_id', 'account_id']).execute();
+  await db.schema
+    .createIndex('ledger_entries_line')
+    .on('ledger_entries')
+    .columns(['order_line_id', 'account_id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

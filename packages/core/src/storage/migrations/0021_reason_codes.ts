@@ -21,12 +21,28 @@ const KNOWN: Array<[string, string]> = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('order_transitions').addColumn('reason_code', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('order_transitions').addColumn('reason_params', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await db.schema
+    .alterTable('order_transitions')
+    .addColumn('reason_code', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('order_transitions')
+    .addColumn('reason_params', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
   for (const [text, code] of KNOWN) {
-    await db.updateTable('order_transitions').set({ reason_code: code }).where('reason', '=', text).where('reason_code', '=', '').execute();
+    await db
+      .updateTable('order_transitions')
+      .set({ reason_code: code })
+      .where('reason', '=', text)
+      .where('reason_code', '=', '')
+      .execute();
   }
-  const shipped = await db.selectFrom('order_transitions').select('reason').distinct().where('reason', 'like', 'shipped in % parcel(s)').execute();
+  const shipped = await db
+    .selectFrom('order_transitions')
+    .select('reason')
+    .distinct()
+    .where('reason', 'like', 'shipped in % parcel(s)')
+    .execute();
   for (const { reason } of shipped as Array<{ reason: string }>) {
     const parcels = /^shipped in (\d+) parcel\(s\)$/.exec(reason)?.[1];
     if (!parcels) continue;

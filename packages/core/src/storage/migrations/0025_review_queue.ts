@@ -31,9 +31,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decision_reason', 'text')
     .addColumn('updated_at', ms, (c) => c.notNull())
     .execute();
-  await s.createIndex('moderation_items_queue').on('moderation_items').columns(['status', 'overdue', 'opened_at']).execute();
-  await s.createIndex('moderation_items_subject').on('moderation_items').columns(['subject_kind', 'subject_id', 'opened_at']).execute();
-  await s.createIndex('moderation_items_owner').on('moderation_items').columns(['owner_id', 'subject_kind', 'opened_at']).execute();
+  await s
+    .createIndex('moderation_items_queue')
+    .on('moderation_items')
+    .columns(['status', 'overdue', 'opened_at'])
+    .execute();
+  await s
+    .createIndex('moderation_items_subject')
+    .on('moderation_items')
+    .columns(['subject_kind', 'subject_id', 'opened_at'])
+    .execute();
+  await s
+    .createIndex('moderation_items_owner')
+    .on('moderation_items')
+    .columns(['owner_id', 'subject_kind', 'opened_at'])
+    .execute();
 
   await s
     .createTable('moderation_reports')
@@ -49,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
   await s.createIndex('moderation_reports_item').on('moderation_reports').columns(['item_id', 'created_at']).execute();
-  await s.createIndex('moderation_reports_reporter').on('moderation_reports').columns(['reporter_id', 'created_at']).execute();
+  await s
+    .createIndex('moderation_reports_reporter')
+    .on('moderation_reports')
+    .columns(['reporter_id', 'created_at'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

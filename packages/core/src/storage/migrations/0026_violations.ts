@@ -39,7 +39,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', ms, (c) => c.notNull())
     .addUniqueConstraint('violations_once', ['subject_kind', 'subject_id', 'rule', 'ref_id'])
     .execute();
-  await s.createIndex('violations_subject_time').on('violations').columns(['subject_kind', 'subject_id', 'created_at']).execute();
+  await s
+    .createIndex('violations_subject_time')
+    .on('violations')
+    .columns(['subject_kind', 'subject_id', 'created_at'])
+    .execute();
 
   await s
     .createTable('violation_appeals')
@@ -74,7 +78,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lift_reason', 'text')
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
-  await s.createIndex('violation_penalties_subject').on('violation_penalties').columns(['subject_kind', 'subject_id', 'status']).execute();
+  await s
+    .createIndex('violation_penalties_subject')
+    .on('violation_penalties')
+    .columns(['subject_kind', 'subject_id', 'status'])
+    .execute();
   await s.createIndex('violation_penalties_kind').on('violation_penalties').columns(['kind', 'status']).execute();
 
   await s
@@ -89,17 +97,54 @@ export async function up(db: Kysely<any>): Promise<void> {
   await s.createIndex('violation_events_violation').on('violation_events').columns(['violation_id', 'id']).execute();
 
   // Carry the late-shipment points over, in batches.
-  const old = (await db.selectFrom('shop_violations').selectAll().orderBy('created_at').execute()) as Array<{ shop_id: string; rule: string; subject_id: string; milli_points: number; detail: string; created_at: number }>;
+  const old = (await db.selectFrom('shop_violations').selectAll().orderBy('created_at').execute()) as Array<{
+    shop_id: string;
+    rule: string;
+    subject_id: string;
+    milli_points: number;
+    detail: string;
+    created_at: number;
+  }>;
   for (let i = 0; i < old.length; i += 200) {
     const batch = old.slice(i, i + 200).map((r) => {
       const at = Number(r.created_at);
       return {
-        violation: { id: newId('violation', at), subject_kind: 'shop', subject_id: r.shop_id, rule: r.rule, ledger: 'general', ref_id: r.subject_id, milli_points: Number(r.milli_points), status: 'in_force', appeals_used: 0, detail: r.detail, recorded_by: null, created_at: at, expires_at: at + NINETY_DAYS_MS, updated_at: at },
+        violation: {
+          id: newId('violation', at),
+          subject_kind: 'shop',
+          subject_id: r.shop_id,
+          rule: r.rule,
+          ledger: 'general',
+          ref_id: r.subject_id,
+          milli_points: Number(r.milli_points),
+          status: 'in_force',
+          appeals_used: 0,
+          detail: r.detail,
+          recorded_by: null,
+          created_at: at,
+          expires_at: at + NINETY_DAYS_MS,
+          updated_at: at,
+        },
         at,
       };
     });
-    await db.insertInto('violations').values(batch.map((b) => b.violation)).execute();
-    await db.insertInto('violation_events').values(batch.map((b) => ({ id: newId('violationEvent', b.at), violation_id: b.violation.id, kind: 'recorded', detail: JSON.stringify({ milliPoints: b.violation.milli_points, carriedOver: true }), actor_id: null, at: b.at }))).execute();
+    await db
+      .insertInto('violations')
+      .values(batch.map((b) => b.violation))
+      .execute();
+    await db
+      .insertInto('violation_events')
+      .values(
+        batch.map((b) => ({
+          id: newId('violationEvent', b.at),
+          violation_id: b.violation.id,
+          kind: 'recorded',
+          detail: JSON.stringify({ milliPoints: b.violation.milli_points, carriedOver: true }),
+          actor_id: null,
+          at: b.at,
+        })),
+      )
+      .execute();
   }
   await s.dropTable('shop_violations').execute();
 }

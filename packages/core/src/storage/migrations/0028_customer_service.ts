@@ -33,9 +33,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', ms, (c) => c.notNull())
     .addUniqueConstraint('service_conversations_pair', ['buyer_id', 'shop_id'])
     .execute();
-  await s.createIndex('service_conversations_shop').on('service_conversations').columns(['shop_id', 'status', 'last_message_at']).execute();
-  await s.createIndex('service_conversations_assignee').on('service_conversations').columns(['assignee_id', 'status']).execute();
-  await s.createIndex('service_conversations_buyer').on('service_conversations').columns(['buyer_id', 'last_message_at']).execute();
+  await s
+    .createIndex('service_conversations_shop')
+    .on('service_conversations')
+    .columns(['shop_id', 'status', 'last_message_at'])
+    .execute();
+  await s
+    .createIndex('service_conversations_assignee')
+    .on('service_conversations')
+    .columns(['assignee_id', 'status'])
+    .execute();
+  await s
+    .createIndex('service_conversations_buyer')
+    .on('service_conversations')
+    .columns(['buyer_id', 'last_message_at'])
+    .execute();
 
   await s
     .createTable('service_messages')
@@ -55,7 +67,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('service_messages_client', ['conversation_id', 'sender_id', 'client_id'])
     .execute();
   await s.createIndex('service_messages_shop_time').on('service_messages').columns(['shop_id', 'created_at']).execute();
-  await s.createIndex('service_messages_sender_time').on('service_messages').columns(['sender_id', 'created_at']).execute();
+  await s
+    .createIndex('service_messages_sender_time')
+    .on('service_messages')
+    .columns(['sender_id', 'created_at'])
+    .execute();
 
   await s
     .createTable('service_ratings')
@@ -123,7 +139,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['service_access_log', 'service_snippets', 'service_settings', 'service_staff', 'service_images', 'service_ratings', 'service_messages', 'service_conversations']) {
+  for (const t of [
+    'service_access_log',
+    'service_snippets',
+    'service_settings',
+    'service_staff',
+    'service_images',
+    'service_ratings',
+    'service_messages',
+    'service_conversations',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

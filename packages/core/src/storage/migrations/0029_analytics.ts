@@ -19,7 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dim', 'text', (c) => c.notNull())
     .addColumn('dim_id', 'text', (c) => c.notNull());
   for (const col of ROLLUP_COUNTERS) rollups = rollups.addColumn(col, counter, (c) => c.notNull().defaultTo(0));
-  await rollups.addPrimaryKeyConstraint('analytics_rollups_pk', ['scope', 'scope_id', 'dim', 'hour', 'dim_id']).execute();
+  await rollups
+    .addPrimaryKeyConstraint('analytics_rollups_pk', ['scope', 'scope_id', 'dim', 'hour', 'dim_id'])
+    .execute();
 
   await s
     .createTable('analytics_people')
@@ -50,11 +52,30 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Kept in step with ROLLUP_COUNTERS in analytics/aggregate.ts (a migration never imports live code). */
 const ROLLUP_COUNTERS = [
-  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen',
+  'gmv_fen',
+  'orders',
+  'items',
+  'refund_fen',
+  'refunds',
+  'impressions',
+  'clicks',
+  'favourites',
+  'reviews',
+  'bad_reviews',
+  'quality_returns',
+  'commission_fen',
+  'fee_fen',
 ] as const;
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const i of ['analytics_events_received', 'analytics_orders_paid', 'analytics_refunds_completed', 'analytics_favourites_created', 'analytics_reviews_created', 'analytics_cases_created']) {
+  for (const i of [
+    'analytics_events_received',
+    'analytics_orders_paid',
+    'analytics_refunds_completed',
+    'analytics_favourites_created',
+    'analytics_reviews_created',
+    'analytics_cases_created',
+  ]) {
     await db.schema.dropIndex(i).ifExists().execute();
   }
   await db.schema.dropTable('analytics_cursors').execute();

@@ -10,8 +10,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   const ms = 'bigint';
 
   // The shop's memo on an order (卖家备注) and its flag colour, which ERPs set with order.addOrderRemark.
-  await s.alterTable('orders').addColumn('seller_remark', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await s.alterTable('orders').addColumn('seller_remark_star', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('orders')
+    .addColumn('seller_remark', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await s
+    .alterTable('orders')
+    .addColumn('seller_remark_star', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await s
     .createTable('open_apps')
@@ -134,7 +140,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['open_push_deliveries', 'open_push_messages', 'open_ids', 'open_requests', 'open_tokens', 'open_authorizations', 'open_auth_codes', 'open_apps']) {
+  for (const t of [
+    'open_push_deliveries',
+    'open_push_messages',
+    'open_ids',
+    'open_requests',
+    'open_tokens',
+    'open_authorizations',
+    'open_auth_codes',
+    'open_apps',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
   await db.schema.alterTable('orders').dropColumn('seller_remark_star').execute();

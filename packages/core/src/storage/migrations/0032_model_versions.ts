@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('swap_ms', 'integer')
     .execute();
-  await db.schema.createIndex('model_versions_status').on('model_versions').columns(['status', 'requested_at']).execute();
+  await db.schema
+    .createIndex('model_versions_status')
+    .on('model_versions')
+    .columns(['status', 'requested_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

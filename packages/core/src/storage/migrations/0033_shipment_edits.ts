@@ -32,8 +32,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_id', 'text', (c) => c.notNull())
     .addColumn('at', ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('orders_shop_status_created').on('orders').columns(['shop_id', 'status', 'created_at', 'id']).execute();
-  await db.schema.createIndex('order_address_changes_order').on('order_address_changes').columns(['order_id', 'at']).execute();
+  await db.schema
+    .createIndex('orders_shop_status_created')
+    .on('orders')
+    .columns(['shop_id', 'status', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('order_address_changes_order')
+    .on('order_address_changes')
+    .columns(['order_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

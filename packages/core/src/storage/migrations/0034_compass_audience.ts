@@ -11,7 +11,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const s = db.schema;
   await s.alterTable('events').addColumn('source', 'text').execute();
   await s.alterTable('events').addColumn('content_id', 'text').execute();
-  await s.alterTable('analytics_rollups').addColumn('carts', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('analytics_rollups')
+    .addColumn('carts', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
   await s
     .createTable('analytics_live_minutes')
     .addColumn('room_id', 'text', (c) => c.notNull())
@@ -28,11 +31,26 @@ export async function up(db: Kysely<any>): Promise<void> {
   const favs = await db.selectFrom('favourites').select(['user_id', 'product_id', 'created_at']).execute();
   for (let i = 0; i < favs.length; i += 500) {
     const part = favs.slice(i, i + 500);
-    await db.insertInto('events').values(part.map((f: { user_id: string; product_id: string; created_at: number }, k: number) => ({
-      id: newId('event', Number(f.created_at)),
-      actor_key: f.user_id, user_id: f.user_id, type: 'favourite', video_id: null, product_id: f.product_id, watch_ms: null, duration_ms: null,
-      at: Number(f.created_at), client_event_id: `srv:fav:${i + k}`, received_at: Number(f.created_at), source: 'shelf', content_id: null,
-    }))).execute();
+    await db
+      .insertInto('events')
+      .values(
+        part.map((f: { user_id: string; product_id: string; created_at: number }, k: number) => ({
+          id: newId('event', Number(f.created_at)),
+          actor_key: f.user_id,
+          user_id: f.user_id,
+          type: 'favourite',
+          video_id: null,
+          product_id: f.product_id,
+          watch_ms: null,
+          duration_ms: null,
+          at: Number(f.created_at),
+          client_event_id: `srv:fav:${i + k}`,
+          received_at: Number(f.created_at),
+          source: 'shelf',
+          content_id: null,
+        })),
+      )
+      .execute();
   }
 }
 

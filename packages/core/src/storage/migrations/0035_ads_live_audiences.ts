@@ -9,8 +9,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   const s = db.schema;
   await s.alterTable('ad_serves').addColumn('live_room_id', 'text').execute();
   await s.alterTable('ad_serves').addColumn('entered_at', 'bigint').execute();
-  await s.alterTable('ad_campaigns').addColumn('target_lookalike', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await s.alterTable('ad_campaigns').addColumn('audience_size', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('ad_campaigns')
+    .addColumn('target_lookalike', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await s
+    .alterTable('ad_campaigns')
+    .addColumn('audience_size', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await s.alterTable('ad_campaigns').addColumn('audience_at', 'bigint').execute();
 
   await s

@@ -28,7 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       try {
         for (const t of TABLES) await rebuildSqlite(db, t);
         const broken = await sql<{ table: string }>`pragma foreign_key_check`.execute(db);
-        if (broken.rows.length) throw new Error(`foreign keys broken by 0036: ${JSON.stringify(broken.rows.slice(0, 5))}`);
+        if (broken.rows.length)
+          throw new Error(`foreign keys broken by 0036: ${JSON.stringify(broken.rows.slice(0, 5))}`);
         await sql`commit`.execute(db);
       } catch (e) {
         await sql`rollback`.execute(db);
@@ -40,17 +41,27 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   // ad_serves.shop_id never referenced shops: renamed in place on both.
   await sql`alter table ad_serves rename column shop_id to owner_id`.execute(db);
-  await db.schema.alterTable('ad_serves').addColumn('owner_kind', 'text', (c) => c.notNull().defaultTo('shop')).execute();
+  await db.schema
+    .alterTable('ad_serves')
+    .addColumn('owner_kind', 'text', (c) => c.notNull().defaultTo('shop'))
+    .execute();
   await db.schema.dropIndex('ad_topups_shop').ifExists().execute();
   await db.schema.dropIndex('ad_campaigns_shop').ifExists().execute();
   await db.schema.createIndex('ad_topups_owner').on('ad_topups').columns(['owner_kind', 'owner_id', 'id']).execute();
-  await db.schema.createIndex('ad_campaigns_owner').on('ad_campaigns').columns(['owner_kind', 'owner_id', 'id']).execute();
-  if (dialectOf(db) === 'sqlite') await db.schema.createIndex('ad_campaigns_status').ifNotExists().on('ad_campaigns').column('status').execute();
+  await db.schema
+    .createIndex('ad_campaigns_owner')
+    .on('ad_campaigns')
+    .columns(['owner_kind', 'owner_id', 'id'])
+    .execute();
+  if (dialectOf(db) === 'sqlite')
+    await db.schema.createIndex('ad_campaigns_status').ifNotExists().on('ad_campaigns').column('status').execute();
 }
 
 /** SQLite: the table again from its own CREATE statement, with `shop_id … references shops` as `owner_kind, owner_id`. */
 async function rebuildSqlite(db: Kysely<any>, table: string): Promise<void> {
-  const def = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+  const def = await sql<{
+    sql: string;
+  }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);
   const create = def.rows[0]?.sql;
   if (!create) throw new Error(`0036: no table ${table}`);
   // ad_accounts: `"shop_id" text primary key references …`; the others: `"shop_id" text not null references …`.
@@ -59,13 +70,20 @@ async function rebuildSqlite(db: Kysely<any>, table: string): Promise<void> {
   const next = create
     .replace(`CREATE TABLE "${table}"`, `CREATE TABLE "${table}_0036"`)
     .replace(shopColumn, `"owner_kind" text not null default 'shop', "owner_id" text not null`);
-  const withKey = table === 'ad_accounts' ? next.replace(/\)\s*$/, `, constraint "ad_accounts_pk" primary key ("owner_kind", "owner_id"))`) : next;
+  const withKey =
+    table === 'ad_accounts'
+      ? next.replace(/\)\s*$/, `, constraint "ad_accounts_pk" primary key ("owner_kind", "owner_id"))`)
+      : next;
   if (!withKey.startsWith(`CREATE TABLE "${table}_0036"`)) throw new Error(`0036: could not rewrite ${table}`);
   await sql.raw(withKey).execute(db);
-  const cols = (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name);
+  const cols = (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map(
+    (r) => r.name,
+  );
   const target = cols.map((c) => (c === 'shop_id' ? 'owner_id' : c));
   const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
-  await sql.raw(`insert into "${table}_0036" (${list(target)}, "owner_kind") select ${list(cols)}, 'shop' from "${table}"`).execute(db);
+  await sql
+    .raw(`insert into "${table}_0036" (${list(target)}, "owner_kind") select ${list(cols)}, 'shop' from "${table}"`)
+    .execute(db);
   await sql.raw(`drop table "${table}"`).execute(db);
   await sql.raw(`alter table "${table}_0036" rename to "${table}"`).execute(db);
 }

@@ -19,9 +19,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dim_id', 'text', (c) => c.notNull());
   for (const col of ROLLUP_COUNTERS) daily = daily.addColumn(col, 'bigint', (c) => c.notNull().defaultTo(0));
   // Rankings and splits: one scope's dimension over a range of days, grouped by value.
-  await daily.addPrimaryKeyConstraint('analytics_rollups_daily_pk', ['scope', 'scope_id', 'dim', 'day', 'dim_id']).execute();
+  await daily
+    .addPrimaryKeyConstraint('analytics_rollups_daily_pk', ['scope', 'scope_id', 'dim', 'day', 'dim_id'])
+    .execute();
   // One value's trend (a product's, a video's) over a range of days.
-  await s.createIndex('analytics_rollups_daily_value').on('analytics_rollups_daily').columns(['scope', 'scope_id', 'dim', 'dim_id', 'day']).execute();
+  await s
+    .createIndex('analytics_rollups_daily_value')
+    .on('analytics_rollups_daily')
+    .columns(['scope', 'scope_id', 'dim', 'dim_id', 'day'])
+    .execute();
 
   // Distinct people per value, kind and day: a value's people over a range are one index range.
   await s
@@ -33,7 +39,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dim_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('person', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('analytics_people_daily_pk', ['scope', 'scope_id', 'dim', 'dim_id', 'kind', 'day', 'person'])
+    .addPrimaryKeyConstraint('analytics_people_daily_pk', [
+      'scope',
+      'scope_id',
+      'dim',
+      'dim_id',
+      'kind',
+      'day',
+      'person',
+    ])
     .execute();
 
   // A live room's viewers per minute as each process saw them (its own connections' peak); the
@@ -55,7 +69,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Kept in step with ROLLUP_COUNTERS in analytics/aggregate.ts (a migration never imports live code). */
 const ROLLUP_COUNTERS = [
-  'gmv_fen', 'orders', 'items', 'refund_fen', 'refunds', 'impressions', 'clicks', 'favourites', 'reviews', 'bad_reviews', 'quality_returns', 'commission_fen', 'fee_fen', 'carts',
+  'gmv_fen',
+  'orders',
+  'items',
+  'refund_fen',
+  'refunds',
+  'impressions',
+  'clicks',
+  'favourites',
+  'reviews',
+  'bad_reviews',
+  'quality_returns',
+  'commission_fen',
+  'fee_fen',
+  'carts',
 ] as const;
 
 export async function down(db: Kysely<any>): Promise<void> {

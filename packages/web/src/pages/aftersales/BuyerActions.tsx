@@ -22,7 +22,10 @@ export function BuyerActions({ view, onChanged }: { view: CaseView; onChanged(vi
     setBusy(true);
     setError(null);
     try {
-      const body = action === 'ship_return' ? { action: action as CaseAction, carrier: carrier.trim(), trackingNo: trackingNo.trim() } : { action: action as CaseAction };
+      const body =
+        action === 'ship_return'
+          ? { action: action as CaseAction, carrier: carrier.trim(), trackingNo: trackingNo.trim() }
+          : { action: action as CaseAction };
       const updated = await actOnCase(view.id, body);
       setAsking(null);
       onChanged(updated);
@@ -35,7 +38,9 @@ export function BuyerActions({ view, onChanged }: { view: CaseView; onChanged(vi
   }
 
   const confirmText = (action: string) =>
-    action === 'accept_counter' ? t('aftersales.confirm.accept_counter', { amount: formatFen(view.counterFen ?? 0) }) : t(`aftersales.confirm.${action}`, { defaultValue: t('aftersales.confirm.generic') });
+    action === 'accept_counter'
+      ? t('aftersales.confirm.accept_counter', { amount: formatFen(view.counterFen ?? 0) })
+      : t(`aftersales.confirm.${action}`, { defaultValue: t('aftersales.confirm.generic') });
   const parcelOk = carrier.trim().length >= 2 && /^[A-Za-z0-9-]{6,40}$/.test(trackingNo.trim());
 
   return (
@@ -59,7 +64,13 @@ export function BuyerActions({ view, onChanged }: { view: CaseView; onChanged(vi
       </div>
       {error != null && <CaseErrorNote error={error} />}
       {asking && formOf(asking) === 'confirm' && (
-        <ConfirmDialog message={confirmText(asking)} confirmLabel={t(`aftersales.action.${asking}`)} busy={busy} onConfirm={() => void run(asking)} onCancel={() => setAsking(null)} />
+        <ConfirmDialog
+          message={confirmText(asking)}
+          confirmLabel={t(`aftersales.action.${asking}`)}
+          busy={busy}
+          onConfirm={() => void run(asking)}
+          onCancel={() => setAsking(null)}
+        />
       )}
       {asking === 'ship_return' && (
         <Sheet title={t('aftersales.action.ship_return')} onClose={() => setAsking(null)} testId="ship-return-sheet">
@@ -72,15 +83,32 @@ export function BuyerActions({ view, onChanged }: { view: CaseView; onChanged(vi
           >
             <label className="af-field">
               {t('aftersales.parcel.carrier')}
-              <input name="carrier" value={carrier} maxLength={30} placeholder={t('aftersales.parcel.carrierPlaceholder')} onChange={(e) => setCarrier(e.target.value)} />
+              <input
+                name="carrier"
+                value={carrier}
+                maxLength={30}
+                placeholder={t('aftersales.parcel.carrierPlaceholder')}
+                onChange={(e) => setCarrier(e.target.value)}
+              />
             </label>
             <label className="af-field">
               {t('aftersales.parcel.trackingNo')}
-              <input name="trackingNo" value={trackingNo} maxLength={40} autoComplete="off" onChange={(e) => setTrackingNo(e.target.value)} />
+              <input
+                name="trackingNo"
+                value={trackingNo}
+                maxLength={40}
+                autoComplete="off"
+                onChange={(e) => setTrackingNo(e.target.value)}
+              />
             </label>
             <p className="muted small">{t('aftersales.parcel.hint')}</p>
             {error != null && <CaseErrorNote error={error} />}
-            <button type="submit" className="btn btn-primary btn-block" disabled={busy || !parcelOk} data-testid="ship-return-submit">
+            <button
+              type="submit"
+              className="btn btn-primary btn-block"
+              disabled={busy || !parcelOk}
+              data-testid="ship-return-submit"
+            >
               {t('aftersales.parcel.submit')}
             </button>
           </form>

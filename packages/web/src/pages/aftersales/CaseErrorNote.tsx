@@ -7,7 +7,8 @@ export function useCaseErrorText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   const general = useErrorText();
   return (error: unknown) => {
-    if (error instanceof ApiError && i18n.exists(`aftersales.errors.${error.code}`)) return t(`aftersales.errors.${error.code}`);
+    if (error instanceof ApiError && i18n.exists(`aftersales.errors.${error.code}`))
+      return t(`aftersales.errors.${error.code}`);
     return general(error);
   };
 }
@@ -17,7 +18,12 @@ export function CaseErrorNote({ error, onRetry }: { error: unknown; onRetry?: ()
   const { t } = useTranslation();
   const text = useCaseErrorText();
   return (
-    <div className="error-note" role="alert" data-testid="error" data-error-code={error instanceof ApiError ? error.code : undefined}>
+    <div
+      className="error-note"
+      role="alert"
+      data-testid="error"
+      data-error-code={error instanceof ApiError ? error.code : undefined}
+    >
       <span>{text(error)}</span>
       {onRetry && (
         <button type="button" className="btn btn-small" onClick={onRetry}>

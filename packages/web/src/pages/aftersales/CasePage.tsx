@@ -27,7 +27,15 @@ export function CasePage() {
   const { t } = useTranslation();
   return (
     <ShopperLayout title={t('aftersales.case.title')} back>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={6} /></section>}>{() => <CaseBody />}</RequireAuth>
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={6} />
+          </section>
+        }
+      >
+        {() => <CaseBody />}
+      </RequireAuth>
     </ShopperLayout>
   );
 }
@@ -54,11 +62,19 @@ function CaseBody() {
       return (
         <div className="empty">
           <p className="empty-title">{t('aftersales.case.notFound')}</p>
-          <Link to="/app/aftersales" className="btn">{t('aftersales.mine')}</Link>
+          <Link to="/app/aftersales" className="btn">
+            {t('aftersales.mine')}
+          </Link>
         </div>
       );
     }
-    return error != null ? <CaseErrorNote error={error} onRetry={load} /> : <section className="section"><SkeletonLines lines={6} /></section>;
+    return error != null ? (
+      <CaseErrorNote error={error} onRetry={load} />
+    ) : (
+      <section className="section">
+        <SkeletonLines lines={6} />
+      </section>
+    );
   }
   return <CaseDetail view={view} onChanged={setView} />;
 }
@@ -76,14 +92,21 @@ function CaseDetail({ view, onChanged }: { view: CaseView; onChanged(view: CaseV
         <h2 data-testid="case-status">{t(`aftersales.status.${view.status}`)}</h2>
         <p>{t(`aftersales.statusHint.${view.status}`, { defaultValue: '' })}</p>
         {view.status === 'refunded' && (
-          <p className="as-hero-amount" data-testid="case-refund">{formatFen(view.refundFen)}</p>
+          <p className="as-hero-amount" data-testid="case-refund">
+            {formatFen(view.refundFen)}
+          </p>
         )}
         {view.status === 'countered' && view.counterFen != null && (
-          <p className="as-hero-amount" data-testid="case-counter">{t('aftersales.case.counterOffer', { amount: formatFen(view.counterFen) })}</p>
+          <p className="as-hero-amount" data-testid="case-counter">
+            {t('aftersales.case.counterOffer', { amount: formatFen(view.counterFen) })}
+          </p>
         )}
         {c && view.deadline && (
           <p data-testid="case-countdown" className={c.urgent ? 'as-urgent' : ''}>
-            {t(`aftersales.deadline.${view.deadline.kind}`, { defaultValue: t(`aftersales.deadlineParty.${deadlineParty(view.deadline.kind)}`) })} · <strong>{c.text}</strong>
+            {t(`aftersales.deadline.${view.deadline.kind}`, {
+              defaultValue: t(`aftersales.deadlineParty.${deadlineParty(view.deadline.kind)}`),
+            })}{' '}
+            · <strong>{c.text}</strong>
           </p>
         )}
       </section>
@@ -105,7 +128,9 @@ function CaseDetail({ view, onChanged }: { view: CaseView; onChanged(view: CaseV
         </div>
         <div className="kv">
           <span className="muted">{t(`aftersales.case.${amountKey}`)}</span>
-          <strong data-testid="case-amount">{formatFen(view.status === 'refunded' ? view.refundFen : view.requestedFen)}</strong>
+          <strong data-testid="case-amount">
+            {formatFen(view.status === 'refunded' ? view.refundFen : view.requestedFen)}
+          </strong>
         </div>
         {view.spoiledPercent != null && (
           <div className="kv">
@@ -124,7 +149,9 @@ function CaseDetail({ view, onChanged }: { view: CaseView; onChanged(view: CaseV
           <span>{t(`aftersales.reason.${view.reasonCode}`)}</span>
         </div>
         {view.note && <p className="muted small">{view.note}</p>}
-        {view.returnShipment && <Parcel label={t('aftersales.case.returnParcel')} p={view.returnShipment} when={when} />}
+        {view.returnShipment && (
+          <Parcel label={t('aftersales.case.returnParcel')} p={view.returnShipment} when={when} />
+        )}
         {view.reshipment && <Parcel label={t('aftersales.case.reshipParcel')} p={view.reshipment} when={when} />}
         <div className="kv small">
           <span className="muted">{t('aftersales.case.id')}</span>
@@ -132,7 +159,9 @@ function CaseDetail({ view, onChanged }: { view: CaseView; onChanged(view: CaseV
         </div>
         <div className="kv small">
           <span className="muted">{t('aftersales.case.order')}</span>
-          <Link to={`/app/orders/${encodeURIComponent(view.orderId)}`} className="mono" data-testid="case-order-link">{view.orderId} ›</Link>
+          <Link to={`/app/orders/${encodeURIComponent(view.orderId)}`} className="mono" data-testid="case-order-link">
+            {view.orderId} ›
+          </Link>
         </div>
       </section>
 
@@ -152,7 +181,15 @@ function CaseDetail({ view, onChanged }: { view: CaseView; onChanged(view: CaseV
   );
 }
 
-function Parcel({ label, p, when }: { label: string; p: { carrier: string; trackingNo: string; shippedAt: number }; when(ms: number): string }) {
+function Parcel({
+  label,
+  p,
+  when,
+}: {
+  label: string;
+  p: { carrier: string; trackingNo: string; shippedAt: number };
+  when(ms: number): string;
+}) {
   return (
     <div className="parcel">
       <strong>{label}</strong>

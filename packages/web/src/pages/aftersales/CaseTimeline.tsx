@@ -19,7 +19,12 @@ export function CaseTimeline({ view }: { view: CaseView }) {
     <>
       <ol className="timeline as-timeline" data-testid="case-timeline">
         {entries.map((e, i) => (
-          <li key={e.id} className={`${i === 0 ? 'timeline-now' : ''} as-entry-${e.actor}`} data-testid="timeline-entry" data-kind={e.kind}>
+          <li
+            key={e.id}
+            className={`${i === 0 ? 'timeline-now' : ''} as-entry-${e.actor}`}
+            data-testid="timeline-entry"
+            data-kind={e.kind}
+          >
             <div className="as-entry-head">
               <strong>{actorLabel(e.actor, view.viewerRole, t)}</strong>
               <span>{t(`aftersales.event.${e.kind}`, { defaultValue: e.kind })}</span>
@@ -29,7 +34,13 @@ export function CaseTimeline({ view }: { view: CaseView }) {
             {e.evidence.length > 0 && (
               <div className="as-thumbs">
                 {e.evidence.map((ev) => (
-                  <button key={ev.id} type="button" className="as-thumb" onClick={() => setZoom(ev)} aria-label={t('aftersales.case.openPhoto')}>
+                  <button
+                    key={ev.id}
+                    type="button"
+                    className="as-thumb"
+                    onClick={() => setZoom(ev)}
+                    aria-label={t('aftersales.case.openPhoto')}
+                  >
                     <img src={ev.url} alt={t('aftersales.form.photoAlt')} data-testid="timeline-photo" />
                   </button>
                 ))}
@@ -40,7 +51,13 @@ export function CaseTimeline({ view }: { view: CaseView }) {
         ))}
       </ol>
       {zoom && (
-        <div className="dialog-backdrop" onClick={() => setZoom(null)} role="dialog" aria-modal="true" aria-label={t('aftersales.case.openPhoto')}>
+        <div
+          className="dialog-backdrop"
+          onClick={() => setZoom(null)}
+          role="dialog"
+          aria-modal="true"
+          aria-label={t('aftersales.case.openPhoto')}
+        >
           <img className="as-zoom" src={zoom.url} alt={t('aftersales.form.photoAlt')} />
         </div>
       )}

@@ -11,12 +11,23 @@ export function LineAftersales({ orderId, line }: { orderId: string; line: Order
   return (
     <div className="line-aftersales">
       {line.afterSales && (
-        <Link to={`/app/aftersales/${encodeURIComponent(line.afterSales.caseId)}`} className="btn btn-small" data-testid="line-aftersales-view" data-line-id={line.id}>
-          {t('aftersales.view')} · {t(`aftersales.status.${line.afterSales.status}`, { defaultValue: line.afterSales.status })}
+        <Link
+          to={`/app/aftersales/${encodeURIComponent(line.afterSales.caseId)}`}
+          className="btn btn-small"
+          data-testid="line-aftersales-view"
+          data-line-id={line.id}
+        >
+          {t('aftersales.view')} ·{' '}
+          {t(`aftersales.status.${line.afterSales.status}`, { defaultValue: line.afterSales.status })}
         </Link>
       )}
       {eligible.length > 0 && (
-        <Link to={`/app/orders/${encodeURIComponent(orderId)}/aftersales/new?line=${encodeURIComponent(line.id)}`} className="btn btn-small" data-testid="line-aftersales-apply" data-line-id={line.id}>
+        <Link
+          to={`/app/orders/${encodeURIComponent(orderId)}/aftersales/new?line=${encodeURIComponent(line.id)}`}
+          className="btn btn-small"
+          data-testid="line-aftersales-apply"
+          data-line-id={line.id}
+        >
           {t('aftersales.apply')}
         </Link>
       )}

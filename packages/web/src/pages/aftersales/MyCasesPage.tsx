@@ -20,7 +20,15 @@ export function MyCasesPage() {
   const { t } = useTranslation();
   return (
     <ShopperLayout title={t('aftersales.mine')} back>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={4} /></section>}>{() => <CaseList />}</RequireAuth>
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={4} />
+          </section>
+        }
+      >
+        {() => <CaseList />}
+      </RequireAuth>
     </ShopperLayout>
   );
 }
@@ -38,7 +46,7 @@ function CaseList() {
     setError(null);
     try {
       const page = await listMyCases(from);
-      setItems((old) => [...(from ? old ?? [] : []), ...page.items]);
+      setItems((old) => [...(from ? (old ?? []) : []), ...page.items]);
       setCursor(page.nextCursor);
       setDone(page.nextCursor == null);
     } catch (e) {
@@ -52,14 +60,21 @@ function CaseList() {
     void load(null);
   }, [load]);
 
-  if (items === null) return <section className="section"><SkeletonLines lines={4} /></section>;
+  if (items === null)
+    return (
+      <section className="section">
+        <SkeletonLines lines={4} />
+      </section>
+    );
   return (
     <>
       {items.length === 0 && !error && (
         <div className="empty" data-testid="cases-empty">
           <p className="empty-title">{t('aftersales.list.empty')}</p>
           <p className="muted">{t('aftersales.list.emptyHint')}</p>
-          <Link to="/app/orders" className="btn btn-primary">{t('orders.title')}</Link>
+          <Link to="/app/orders" className="btn btn-primary">
+            {t('orders.title')}
+          </Link>
         </div>
       )}
       <ul className="order-list">
@@ -88,7 +103,9 @@ function CaseCard({ c }: { c: CaseSummary }) {
       <Link to={`/app/aftersales/${encodeURIComponent(c.id)}`} className="as-card-link">
         <div className="order-card-head">
           <strong>{c.shopName}</strong>
-          <span className={`order-status as-status-${c.status}`} data-testid="case-status">{t(`aftersales.status.${c.status}`)}</span>
+          <span className={`order-status as-status-${c.status}`} data-testid="case-status">
+            {t(`aftersales.status.${c.status}`)}
+          </span>
         </div>
         <div className="line">
           <LineImage src={c.imageUrl} title={c.title} />
@@ -97,9 +114,12 @@ function CaseCard({ c }: { c: CaseSummary }) {
             <span className="line-spec">{t(`aftersales.type.${c.type}`)}</span>
             <div className="line-bottom">
               <span className="muted small">
-                {t(c.status === 'refunded' ? 'aftersales.case.refunded' : 'aftersales.case.requested')} {formatFen(c.status === 'refunded' ? c.refundFen : c.requestedFen)}
+                {t(c.status === 'refunded' ? 'aftersales.case.refunded' : 'aftersales.case.requested')}{' '}
+                {formatFen(c.status === 'refunded' ? c.refundFen : c.requestedFen)}
               </span>
-              <span className="muted small"><TimeAgo ms={c.createdAt} /></span>
+              <span className="muted small">
+                <TimeAgo ms={c.createdAt} />
+              </span>
             </div>
           </div>
         </div>

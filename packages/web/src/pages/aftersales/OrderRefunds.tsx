@@ -14,7 +14,8 @@ export function OrderRefunds({ refunds }: { refunds: OrderDetail['refunds'] }) {
       {refunds.map((r) => (
         <div className="kv small" key={r.id} data-testid="order-refund" data-status={r.status}>
           <span className="muted">
-            {t('aftersales.refunds.line', { when: formatDateTime(r.createdAt, i18n.language) })} · {t(`aftersales.refunds.status.${r.status}`, { defaultValue: r.status })}
+            {t('aftersales.refunds.line', { when: formatDateTime(r.createdAt, i18n.language) })} ·{' '}
+            {t(`aftersales.refunds.status.${r.status}`, { defaultValue: r.status })}
           </span>
           <span className="as-amount">-{formatFen(r.amountFen)}</span>
         </div>
@@ -22,7 +23,9 @@ export function OrderRefunds({ refunds }: { refunds: OrderDetail['refunds'] }) {
       {done.length > 0 && (
         <div className="kv">
           <span>{t('aftersales.refunds.total')}</span>
-          <strong className="as-amount" data-testid="order-refunded-total">{formatFen(total)}</strong>
+          <strong className="as-amount" data-testid="order-refunded-total">
+            {formatFen(total)}
+          </strong>
         </div>
       )}
     </div>

@@ -21,12 +21,36 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 test('countdowns show days and hours, hours and minutes, or minutes and seconds; red under two hours', () => {
-  assert.deepEqual(formatCountdown(NOW + 27 * HOUR + 5 * MIN, NOW, 'zh-CN'), { text: '剩余 1天3小时', urgent: false, overdue: false });
-  assert.deepEqual(formatCountdown(NOW + 3 * HOUR + 12 * MIN, NOW, 'en'), { text: '3h 12m left', urgent: false, overdue: false });
-  assert.deepEqual(formatCountdown(NOW + HOUR + 59 * MIN, NOW, 'zh-CN'), { text: '剩余 1小时59分', urgent: true, overdue: false });
-  assert.deepEqual(formatCountdown(NOW + 5 * MIN + 7_000, NOW, 'zh-CN'), { text: '剩余 5分7秒', urgent: true, overdue: false });
-  assert.deepEqual(formatCountdown(NOW - 90 * MIN, NOW, 'zh-CN'), { text: '已超时 1小时30分', urgent: true, overdue: true });
-  assert.deepEqual(formatCountdown(NOW - 2 * 86_400_000, NOW, 'en'), { text: 'overdue 2d 0h', urgent: true, overdue: true });
+  assert.deepEqual(formatCountdown(NOW + 27 * HOUR + 5 * MIN, NOW, 'zh-CN'), {
+    text: '剩余 1天3小时',
+    urgent: false,
+    overdue: false,
+  });
+  assert.deepEqual(formatCountdown(NOW + 3 * HOUR + 12 * MIN, NOW, 'en'), {
+    text: '3h 12m left',
+    urgent: false,
+    overdue: false,
+  });
+  assert.deepEqual(formatCountdown(NOW + HOUR + 59 * MIN, NOW, 'zh-CN'), {
+    text: '剩余 1小时59分',
+    urgent: true,
+    overdue: false,
+  });
+  assert.deepEqual(formatCountdown(NOW + 5 * MIN + 7_000, NOW, 'zh-CN'), {
+    text: '剩余 5分7秒',
+    urgent: true,
+    overdue: false,
+  });
+  assert.deepEqual(formatCountdown(NOW - 90 * MIN, NOW, 'zh-CN'), {
+    text: '已超时 1小时30分',
+    urgent: true,
+    overdue: true,
+  });
+  assert.deepEqual(formatCountdown(NOW - 2 * 86_400_000, NOW, 'en'), {
+    text: 'overdue 2d 0h',
+    urgent: true,
+    overdue: true,
+  });
 });
 
 test('the return-ship deadline waits for the buyer, the others for the merchant', () => {
@@ -62,7 +86,16 @@ test('a fresh claim asks for the rounded share of what is refundable', () => {
 });
 
 test('claim forms: reason, photos and share for fresh claims, amount within refundable otherwise', () => {
-  const fresh: ClaimDraft = { type: 'fresh_claim', reasonCode: 'spoiled', refundableFen: 3990, amountFen: null, spoiledPercent: 30, photos: 1, uploading: false, note: '' };
+  const fresh: ClaimDraft = {
+    type: 'fresh_claim',
+    reasonCode: 'spoiled',
+    refundableFen: 3990,
+    amountFen: null,
+    spoiledPercent: 30,
+    photos: 1,
+    uploading: false,
+    note: '',
+  };
   assert.equal(claimProblem(fresh), null);
   assert.equal(claimProblem({ ...fresh, reasonCode: null }), 'needReason');
   assert.equal(claimProblem({ ...fresh, photos: 0 }), 'needPhoto');
@@ -96,11 +129,17 @@ test('arbitration needs a reason, and a refund between 1 fen and the refundable 
 });
 
 test('action buttons follow allowedActions in a stable order, per side', () => {
-  assert.deepEqual(actionButtons(['escalate', 'accept_counter', 'cancel'], 'buyer').map((b) => b.action), ['accept_counter', 'escalate', 'cancel']);
+  assert.deepEqual(
+    actionButtons(['escalate', 'accept_counter', 'cancel'], 'buyer').map((b) => b.action),
+    ['accept_counter', 'escalate', 'cancel'],
+  );
   const buyer = actionButtons(['cancel', 'accept_counter'], 'buyer');
   assert.deepEqual(buyer[0], { action: 'accept_counter', primary: true, danger: false });
   assert.deepEqual(buyer[1], { action: 'cancel', primary: false, danger: true });
-  assert.deepEqual(actionButtons(['reject', 'counter', 'approve', 'unknown'], 'merchant').map((b) => b.action), ['approve', 'counter', 'reject']);
+  assert.deepEqual(
+    actionButtons(['reject', 'counter', 'approve', 'unknown'], 'merchant').map((b) => b.action),
+    ['approve', 'counter', 'reject'],
+  );
   assert.equal(actionButtons(['reject'], 'merchant')[0]?.primary, false);
   assert.deepEqual(actionButtons(['approve'], 'admin'), []);
   assert.deepEqual(actionButtons([], 'buyer'), []);

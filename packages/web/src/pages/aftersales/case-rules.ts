@@ -53,7 +53,15 @@ export function reasonsFor(type: CaseType, sevenDayNoReason: boolean): ReasonCod
     case 'refund_only':
       return ['not_received', 'missing', 'quality', 'damaged', 'not_as_described', 'other'];
     case 'return_refund':
-      return [...(sevenDayNoReason ? (['no_reason'] as const) : []), 'quality', 'damaged', 'wrong_item', 'not_as_described', 'changed_mind', 'other'];
+      return [
+        ...(sevenDayNoReason ? (['no_reason'] as const) : []),
+        'quality',
+        'damaged',
+        'wrong_item',
+        'not_as_described',
+        'changed_mind',
+        'other',
+      ];
     case 'exchange':
       return ['quality', 'damaged', 'wrong_item', 'not_as_described', 'other'];
     case 'fresh_claim':
@@ -103,10 +111,16 @@ export function counterProblem(amountFen: number | null, requestedFen: number, r
 }
 
 /** An arbitration refund: 1 fen up to what is refundable. */
-export function arbitrationProblem(decision: 'refund' | 'reject', amountFen: number | null, refundableFen: number, reason: string): string | null {
+export function arbitrationProblem(
+  decision: 'refund' | 'reject',
+  amountFen: number | null,
+  refundableFen: number,
+  reason: string,
+): string | null {
   if (reason.trim().length < 1) return 'needReasonText';
   if (decision === 'reject') return null;
-  if (amountFen === null || !Number.isInteger(amountFen) || amountFen < 1 || amountFen > refundableFen) return 'badAmount';
+  if (amountFen === null || !Number.isInteger(amountFen) || amountFen < 1 || amountFen > refundableFen)
+    return 'badAmount';
   return null;
 }
 
@@ -140,11 +154,18 @@ const ORDER: Record<'buyer' | 'merchant', readonly string[]> = {
 };
 
 /** The buttons for this viewer, in a stable order, primary first; unknown actions are left out. */
-export function actionButtons(allowed: readonly string[], role: 'buyer' | 'merchant' | 'admin'): Array<{ action: string; primary: boolean; danger: boolean }> {
+export function actionButtons(
+  allowed: readonly string[],
+  role: 'buyer' | 'merchant' | 'admin',
+): Array<{ action: string; primary: boolean; danger: boolean }> {
   if (role === 'admin') return [];
   return ORDER[role]
     .filter((a) => allowed.includes(a))
-    .map((action, i) => ({ action, primary: i === 0 && !['cancel', 'reject', 'reject_return'].includes(action), danger: ['cancel', 'reject', 'reject_return'].includes(action) }));
+    .map((action, i) => ({
+      action,
+      primary: i === 0 && !['cancel', 'reject', 'reject_return'].includes(action),
+      danger: ['cancel', 'reject', 'reject_return'].includes(action),
+    }));
 }
 
 /** Yuan text ("12.5") → fen, or null when it is not an amount with at most two decimals. */

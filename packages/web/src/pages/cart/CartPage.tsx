@@ -51,7 +51,15 @@ function CartBody() {
     setError(null);
     setCart((c) => c && { ...c, items: c.items.map((i) => (i.skuId === item.skuId ? { ...i, quantity } : i)) });
     try {
-      await putCartItem({ skuId: item.skuId, quantity, attribution: { source: item.attribution.source, contentId: item.attribution.contentId ?? null, creatorId: item.attribution.creatorId ?? null } });
+      await putCartItem({
+        skuId: item.skuId,
+        quantity,
+        attribution: {
+          source: item.attribution.source,
+          contentId: item.attribution.contentId ?? null,
+          creatorId: item.attribution.creatorId ?? null,
+        },
+      });
       load();
     } catch (e) {
       setError(e);
@@ -63,7 +71,13 @@ function CartBody() {
   async function select(skuIds: string[] | null, selected: boolean) {
     setError(null);
     const touched = skuIds ? new Set(skuIds) : null;
-    setCart((c) => c && { ...c, items: c.items.map((i) => (i.available && (!touched || touched.has(i.skuId)) ? { ...i, selected } : i)) });
+    setCart(
+      (c) =>
+        c && {
+          ...c,
+          items: c.items.map((i) => (i.available && (!touched || touched.has(i.skuId)) ? { ...i, selected } : i)),
+        },
+    );
     try {
       setCart(await selectCartItems(skuIds, selected));
     } catch (e) {
@@ -84,7 +98,14 @@ function CartBody() {
     }
   }
 
-  if (!cart) return error != null ? <ErrorNote error={error} onRetry={load} /> : <section className="section"><SkeletonLines lines={4} /></section>;
+  if (!cart)
+    return error != null ? (
+      <ErrorNote error={error} onRetry={load} />
+    ) : (
+      <section className="section">
+        <SkeletonLines lines={4} />
+      </section>
+    );
   if (cart.items.length === 0) {
     return (
       <div className="empty" data-testid="empty">
@@ -107,48 +128,88 @@ function CartBody() {
         const open = group.items.filter((i) => i.available);
         const shopChosen = open.length > 0 && open.every((i) => i.selected);
         return (
-        <section className="section cart-shop" key={group.shopId} data-testid="cart-shop">
-          <div className="cart-shop-head">
-            <input type="checkbox" className="check" checked={shopChosen} disabled={open.length === 0} aria-label={t('cartSelect.shop', { shop: group.shopName })} onChange={() => void select(open.map((i) => i.skuId), !shopChosen)} data-testid="cart-shop-check" />
-            <Link to={`/app/shop/${encodeURIComponent(group.shopId)}`} className="cart-shop-name">
-              {group.shopName} ›
-            </Link>
-          </div>
-          {group.items.map((item) => (
-            <div key={item.skuId} className={`line${item.available ? '' : ' line-unavailable'}`} data-testid="cart-item" data-sku-id={item.skuId} data-selected={item.selected}>
-              <input type="checkbox" className="check" checked={item.selected} disabled={!item.available} aria-label={t('cartSelect.line', { title: item.title })} onChange={() => void select([item.skuId], !item.selected)} data-testid="cart-item-check" />
-              <Link to={`/app/product/${encodeURIComponent(item.productId)}`}>
-                <LineImage src={item.imageUrl} title={item.title} />
+          <section className="section cart-shop" key={group.shopId} data-testid="cart-shop">
+            <div className="cart-shop-head">
+              <input
+                type="checkbox"
+                className="check"
+                checked={shopChosen}
+                disabled={open.length === 0}
+                aria-label={t('cartSelect.shop', { shop: group.shopName })}
+                onChange={() =>
+                  void select(
+                    open.map((i) => i.skuId),
+                    !shopChosen,
+                  )
+                }
+                data-testid="cart-shop-check"
+              />
+              <Link to={`/app/shop/${encodeURIComponent(group.shopId)}`} className="cart-shop-name">
+                {group.shopName} ›
               </Link>
-              <div className="line-main">
-                <Link to={`/app/product/${encodeURIComponent(item.productId)}`} className="line-title">
-                  {item.title}
+            </div>
+            {group.items.map((item) => (
+              <div
+                key={item.skuId}
+                className={`line${item.available ? '' : ' line-unavailable'}`}
+                data-testid="cart-item"
+                data-sku-id={item.skuId}
+                data-selected={item.selected}
+              >
+                <input
+                  type="checkbox"
+                  className="check"
+                  checked={item.selected}
+                  disabled={!item.available}
+                  aria-label={t('cartSelect.line', { title: item.title })}
+                  onChange={() => void select([item.skuId], !item.selected)}
+                  data-testid="cart-item-check"
+                />
+                <Link to={`/app/product/${encodeURIComponent(item.productId)}`}>
+                  <LineImage src={item.imageUrl} title={item.title} />
                 </Link>
-                <span className="line-spec">{item.specValues.join(' / ')}</span>
-                <div className="line-bottom">
-                  <Price fen={item.priceFen} />
-                  {item.available ? (
-                    <QuantityStepper value={item.quantity} max={Math.max(item.quantity, item.stock)} onChange={(q) => void setQuantity(item, q)} />
-                  ) : (
-                    <span className="tag tag-grey">{t('cart.unavailable')}</span>
-                  )}
-                </div>
-                <div className="line-actions">
-                  {item.available && item.stock > 0 && item.stock <= 5 && <small className="warn">{t('cart.stock', { n: item.stock })}</small>}
-                  <button type="button" className="link-btn" onClick={() => setRemoving(item)}>
-                    {t('cart.remove')}
-                  </button>
+                <div className="line-main">
+                  <Link to={`/app/product/${encodeURIComponent(item.productId)}`} className="line-title">
+                    {item.title}
+                  </Link>
+                  <span className="line-spec">{item.specValues.join(' / ')}</span>
+                  <div className="line-bottom">
+                    <Price fen={item.priceFen} />
+                    {item.available ? (
+                      <QuantityStepper
+                        value={item.quantity}
+                        max={Math.max(item.quantity, item.stock)}
+                        onChange={(q) => void setQuantity(item, q)}
+                      />
+                    ) : (
+                      <span className="tag tag-grey">{t('cart.unavailable')}</span>
+                    )}
+                  </div>
+                  <div className="line-actions">
+                    {item.available && item.stock > 0 && item.stock <= 5 && (
+                      <small className="warn">{t('cart.stock', { n: item.stock })}</small>
+                    )}
+                    <button type="button" className="link-btn" onClick={() => setRemoving(item)}>
+                      {t('cart.remove')}
+                    </button>
+                  </div>
                 </div>
               </div>
-            </div>
-          ))}
-        </section>
+            ))}
+          </section>
         );
       })}
       {error != null && <ErrorNote error={error} />}
       <div className="paybar" data-testid="cart-bar" data-total-fen={totalFen}>
         <label className="cart-select-all">
-          <input type="checkbox" className="check" checked={allChosen} disabled={available.length === 0} onChange={() => void select(allChosen ? null : available.map((i) => i.skuId), !allChosen)} data-testid="cart-select-all" />
+          <input
+            type="checkbox"
+            className="check"
+            checked={allChosen}
+            disabled={available.length === 0}
+            onChange={() => void select(allChosen ? null : available.map((i) => i.skuId), !allChosen)}
+            data-testid="cart-select-all"
+          />
           {t('cartSelect.all')}
         </label>
         <span className="paybar-total">
@@ -169,7 +230,15 @@ function CartBody() {
           {t('cart.checkout', { n: count })}
         </button>
       </div>
-      {removing && <ConfirmDialog message={t('cart.removeConfirm')} confirmLabel={t('cart.remove')} busy={busy} onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)} />}
+      {removing && (
+        <ConfirmDialog
+          message={t('cart.removeConfirm')}
+          confirmLabel={t('cart.remove')}
+          busy={busy}
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        />
+      )}
     </>
   );
 }

@@ -9,7 +9,13 @@ test('groupByShop keeps shop order and sums only the counted items', () => {
     { shopId: 'a', shopName: 'A', priceFen: 300, quantity: 3, ok: false },
   ];
   const groups = groupByShop(items, (i) => i.ok);
-  assert.deepEqual(groups.map((g) => [g.shopId, g.items.length, g.itemsFen]), [['a', 2, 2000], ['b', 1, 500]]);
+  assert.deepEqual(
+    groups.map((g) => [g.shopId, g.items.length, g.itemsFen]),
+    [
+      ['a', 2, 2000],
+      ['b', 1, 500],
+    ],
+  );
 });
 
 test('shippingFor is free at or over the threshold', () => {

@@ -13,7 +13,10 @@ export interface ShopGroup<T extends Groupable> {
   itemsFen: number;
 }
 
-export function groupByShop<T extends Groupable>(items: T[], counts: (item: T) => boolean = () => true): Array<ShopGroup<T>> {
+export function groupByShop<T extends Groupable>(
+  items: T[],
+  counts: (item: T) => boolean = () => true,
+): Array<ShopGroup<T>> {
   const groups = new Map<string, ShopGroup<T>>();
   for (const item of items) {
     let group = groups.get(item.shopId);
@@ -28,7 +31,10 @@ export function groupByShop<T extends Groupable>(items: T[], counts: (item: T) =
 }
 
 /** The shop's shipping fee for an items total: free at or above its threshold. */
-export function shippingFor(itemsFen: number, shop: { shippingFeeFen: number; freeShippingOverFen: number | null } | undefined): number {
+export function shippingFor(
+  itemsFen: number,
+  shop: { shippingFeeFen: number; freeShippingOverFen: number | null } | undefined,
+): number {
   if (!shop) return 0;
   if (shop.freeShippingOverFen != null && itemsFen >= shop.freeShippingOverFen) return 0;
   return shop.shippingFeeFen;

@@ -13,15 +13,42 @@ const REQUIRED = ['name', 'phone', 'province', 'city', 'district', 'detail'] as 
  * A shipping address: a new one (POST /me/addresses), or, given `address`, the owner's edit of it
  * (PUT) — the only place the full phone number is shown. Calls onSaved with the stored one.
  */
-export function AddressForm({ address, onSaved, onCancel, makeDefault = true }: { address?: Address; onSaved(address: Address): void; onCancel?: () => void; makeDefault?: boolean }) {
+export function AddressForm({
+  address,
+  onSaved,
+  onCancel,
+  makeDefault = true,
+}: {
+  address?: Address;
+  onSaved(address: Address): void;
+  onCancel?: () => void;
+  makeDefault?: boolean;
+}) {
   const { t } = useTranslation();
-  const [value, setValue] = useState<AddressInput>(address ? { name: address.name, phone: address.phone, province: address.province, city: address.city, district: address.district, detail: address.detail, isDefault: address.isDefault } : { ...EMPTY, isDefault: makeDefault });
+  const [value, setValue] = useState<AddressInput>(
+    address
+      ? {
+          name: address.name,
+          phone: address.phone,
+          province: address.province,
+          city: address.city,
+          district: address.district,
+          detail: address.detail,
+          isDefault: address.isDefault,
+        }
+      : { ...EMPTY, isDefault: makeDefault },
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const trimmed: AddressInput = { ...value, name: value.name.trim(), phone: value.phone.trim(), detail: value.detail.trim() };
+    const trimmed: AddressInput = {
+      ...value,
+      name: value.name.trim(),
+      phone: value.phone.trim(),
+      detail: value.detail.trim(),
+    };
     if (REQUIRED.some((f) => !trimmed[f])) return setError(new Error(t('address.missing')));
     if (!/^1\d{10}$/.test(trimmed.phone)) return setError(new Error(t('address.invalidPhone')));
     setSaving(true);
@@ -49,14 +76,27 @@ export function AddressForm({ address, onSaved, onCancel, makeDefault = true }: 
   );
 
   return (
-    <form className="address-form" onSubmit={(e) => void submit(e)} noValidate data-testid="address-form" data-address-id={address?.id}>
+    <form
+      className="address-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="address-form"
+      data-address-id={address?.id}
+    >
       {text('name')}
       {text('phone')}
-      <RegionPicker value={{ province: value.province, city: value.city, district: value.district }} onChange={(names) => setValue((v) => ({ ...v, ...names }))} />
+      <RegionPicker
+        value={{ province: value.province, city: value.city, district: value.district }}
+        onChange={(names) => setValue((v) => ({ ...v, ...names }))}
+      />
       {text('detail')}
       {!address?.isDefault && (
         <label className="af-check">
-          <input type="checkbox" checked={value.isDefault} onChange={(e) => setValue((v) => ({ ...v, isDefault: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={value.isDefault}
+            onChange={(e) => setValue((v) => ({ ...v, isDefault: e.target.checked }))}
+          />
           {t('address.isDefault')}
         </label>
       )}

@@ -2,7 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { getCart, getShop, listAddresses, myLiveCoupons, placeOrder, refreshCartCount, type LiveCoupon } from '../../api/shopper';
+import {
+  getCart,
+  getShop,
+  listAddresses,
+  myLiveCoupons,
+  placeOrder,
+  refreshCartCount,
+  type LiveCoupon,
+} from '../../api/shopper';
 import type { Address, ShopInfo } from '../../api/shopper-types';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -24,7 +32,15 @@ import '../../styles/shopper.css';
 export function CheckoutPage() {
   const { t } = useTranslation();
   return (
-    <RequireAuth fallback={<ShopperLayout title={t('checkout.title')} back><section className="section"><SkeletonLines lines={5} /></section></ShopperLayout>}>
+    <RequireAuth
+      fallback={
+        <ShopperLayout title={t('checkout.title')} back>
+          <section className="section">
+            <SkeletonLines lines={5} />
+          </section>
+        </ShopperLayout>
+      }
+    >
       {() => <CheckoutBody />}
     </RequireAuth>
   );
@@ -61,12 +77,30 @@ function CheckoutBody() {
           setLines(
             cart.items
               .filter((i) => i.selected)
-              .map((i) => ({ skuId: i.skuId, quantity: i.quantity, attribution: { source: i.attribution.source, contentId: i.attribution.contentId ?? null, creatorId: i.attribution.creatorId ?? null }, productId: i.productId, title: i.title, specValues: i.specValues, priceFen: i.priceFen, shopId: i.shopId, shopName: i.shopName, imageUrl: null })),
+              .map((i) => ({
+                skuId: i.skuId,
+                quantity: i.quantity,
+                attribution: {
+                  source: i.attribution.source,
+                  contentId: i.attribution.contentId ?? null,
+                  creatorId: i.attribution.creatorId ?? null,
+                },
+                productId: i.productId,
+                title: i.title,
+                specValues: i.specValues,
+                priceFen: i.priceFen,
+                shopId: i.shopId,
+                shopName: i.shopName,
+                imageUrl: null,
+              })),
           ),
         setError,
       );
     }
-    myLiveCoupons().then((res) => setCoupons(res.items), () => setCoupons([])); // no coupons is not an error worth a banner
+    myLiveCoupons().then(
+      (res) => setCoupons(res.items),
+      () => setCoupons([]),
+    ); // no coupons is not an error worth a banner
     listAddresses().then((res) => {
       setAddresses(res.items);
       setAddressId((res.items.find((a) => a.isDefault) ?? res.items[0])?.id ?? null);
@@ -76,18 +110,27 @@ function CheckoutBody() {
   const shopIds = useMemo(() => [...new Set((lines ?? []).map((l) => l.shopId))].sort().join(','), [lines]);
   useEffect(() => {
     for (const id of shopIds.split(',').filter(Boolean)) {
-      getShop(id).then((s) => setShops((m) => ({ ...m, [id]: s })), () => {});
+      getShop(id).then(
+        (s) => setShops((m) => ({ ...m, [id]: s })),
+        () => {},
+      );
     }
   }, [shopIds]);
 
   const groups = groupByShop(lines ?? []);
   const offers = applicableCoupons(lines ?? [], coupons);
   const chosen = picked === null ? null : (offers.find((o) => o.couponId === picked) ?? offers[0] ?? null);
-  const totals = groups.map((g) => ({ ...g, shippingFen: shippingFor(g.itemsFen, shops[g.shopId]), discountFen: chosen?.shopId === g.shopId ? chosen.discountFen : 0 }));
+  const totals = groups.map((g) => ({
+    ...g,
+    shippingFen: shippingFor(g.itemsFen, shops[g.shopId]),
+    discountFen: chosen?.shopId === g.shopId ? chosen.discountFen : 0,
+  }));
   const totalFen = totals.reduce((sum, g) => sum + g.itemsFen + g.shippingFen - g.discountFen, 0);
   const couponLabel = (id: string) => {
     const c = coupons.find((x) => x.couponId === id);
-    return c ? t('checkout.liveCoupon', { amount: formatFen(c.amountFen), min: formatFen(c.minSpendFen), room: c.roomTitle }) : id;
+    return c
+      ? t('checkout.liveCoupon', { amount: formatFen(c.amountFen), min: formatFen(c.minSpendFen), room: c.roomTitle })
+      : id;
   };
   const address = addresses?.find((a) => a.id === addressId) ?? null;
 
@@ -120,7 +163,13 @@ function CheckoutBody() {
         {t('checkout.total')}
         <Price fen={totalFen} size="large" />
       </span>
-      <button type="button" className="btn btn-primary btn-submit" disabled={submitting || !lines?.length || !addressId} onClick={() => void submit()} data-testid="submit-order">
+      <button
+        type="button"
+        className="btn btn-primary btn-submit"
+        disabled={submitting || !lines?.length || !addressId}
+        onClick={() => void submit()}
+        data-testid="submit-order"
+      >
         {submitting ? t('checkout.submitting') : t('checkout.submit')}
       </button>
     </div>
@@ -133,20 +182,31 @@ function CheckoutBody() {
         {addresses === null ? (
           <SkeletonLines lines={2} />
         ) : addresses.length === 0 ? (
-          <AddressForm onSaved={(a) => (setAddresses((list) => [a, ...(list ?? [])]), setAddressId(a.id), setChoosing(false))} />
+          <AddressForm
+            onSaved={(a) => (setAddresses((list) => [a, ...(list ?? [])]), setAddressId(a.id), setChoosing(false))}
+          />
         ) : choosing ? (
           <>
             <ul className="address-list">
               {addresses.map((a) => (
                 <li key={a.id}>
                   <label className="address-option">
-                    <input type="radio" name="address" checked={a.id === addressId} onChange={() => (setAddressId(a.id), setChoosing(false))} />
+                    <input
+                      type="radio"
+                      name="address"
+                      checked={a.id === addressId}
+                      onChange={() => (setAddressId(a.id), setChoosing(false))}
+                    />
                     <AddressText address={a} />
                   </label>
                 </li>
               ))}
             </ul>
-            <AddressForm makeDefault={false} onSaved={(a) => (setAddresses((list) => [a, ...(list ?? [])]), setAddressId(a.id), setChoosing(false))} onCancel={() => setChoosing(false)} />
+            <AddressForm
+              makeDefault={false}
+              onSaved={(a) => (setAddresses((list) => [a, ...(list ?? [])]), setAddressId(a.id), setChoosing(false))}
+              onCancel={() => setChoosing(false)}
+            />
           </>
         ) : (
           <button type="button" className="address-current" onClick={() => setChoosing(true)}>
@@ -193,7 +253,11 @@ function CheckoutBody() {
             <span>{t('checkout.coupon')}</span>
             {offers.some((o) => o.shopId === g.shopId) ? (
               <span className="coupon-pick">
-                {g.discountFen > 0 && <strong className="coupon-off" data-testid="coupon-off">-{formatFen(g.discountFen)}</strong>}
+                {g.discountFen > 0 && (
+                  <strong className="coupon-off" data-testid="coupon-off">
+                    -{formatFen(g.discountFen)}
+                  </strong>
+                )}
                 <select
                   aria-label={t('checkout.coupon')}
                   value={chosen?.shopId === g.shopId ? chosen.couponId : ''}
@@ -201,9 +265,13 @@ function CheckoutBody() {
                   data-testid="coupon-select"
                 >
                   <option value="">{t('checkout.noCouponUsed')}</option>
-                  {offers.filter((o) => o.shopId === g.shopId).map((o) => (
-                    <option key={o.couponId} value={o.couponId}>{couponLabel(o.couponId)}</option>
-                  ))}
+                  {offers
+                    .filter((o) => o.shopId === g.shopId)
+                    .map((o) => (
+                      <option key={o.couponId} value={o.couponId}>
+                        {couponLabel(o.couponId)}
+                      </option>
+                    ))}
                 </select>
               </span>
             ) : (

@@ -29,7 +29,8 @@ export interface CouponEffect {
 export function couponEffect(lines: readonly CouponLine[], coupon: OfferedCoupon): CouponEffect | null {
   const products = new Set(coupon.productIds);
   const spend = new Map<string, number>();
-  for (const l of lines) if (products.has(l.productId)) spend.set(l.shopId, (spend.get(l.shopId) ?? 0) + l.priceFen * l.quantity);
+  for (const l of lines)
+    if (products.has(l.productId)) spend.set(l.shopId, (spend.get(l.shopId) ?? 0) + l.priceFen * l.quantity);
   let best: [string, number] | null = null;
   for (const entry of spend) if (entry[1] > 0 && (!best || entry[1] > best[1])) best = entry;
   if (!best || best[1] < coupon.minSpendFen) return null;

@@ -11,5 +11,9 @@ const CONSOLES = { creator: CreatorConsole, admin: AdminConsole, colonel: Colone
 /** /creator/* — 达人中心, /admin/* — 平台管理, /colonel/* — 团长中心, /mcn/* — MCN 机构 (each loads its own chunk with Semi Design). */
 export function ConsolePage({ role }: { role: keyof typeof CONSOLES }) {
   const Console = CONSOLES[role];
-  return <Suspense fallback={<ConsoleFallback />}><Console /></Suspense>;
+  return (
+    <Suspense fallback={<ConsoleFallback />}>
+      <Console />
+    </Suspense>
+  );
 }

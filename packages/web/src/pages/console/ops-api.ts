@@ -30,17 +30,35 @@ export type TimerView = TimersOverview['troubled'][number];
 export type TrackedParcel = Answer<'/api/v1/orders/{orderId}/tracking', 'get'>['parcels'][number];
 
 /** The promise part of GET /orders/:id that the drawer shows. */
-export interface OrderPromise { shipByHours: number; shipBy?: number | null; lateAt?: number | null; presaleShipBy?: number | null }
+export interface OrderPromise {
+  shipByHours: number;
+  shipBy?: number | null;
+  lateAt?: number | null;
+  presaleShipBy?: number | null;
+}
 
 export const opsApi = {
-  deadlines: (shopId: string) => api<Answer<'/api/v1/merchant/shops/{shopId}/deadlines', 'get'>>('GET', `/merchant/shops/${enc(shopId)}/deadlines`, { query: { limit: 200 } }).then((r) => r.items),
+  deadlines: (shopId: string) =>
+    api<Answer<'/api/v1/merchant/shops/{shopId}/deadlines', 'get'>>('GET', `/merchant/shops/${enc(shopId)}/deadlines`, {
+      query: { limit: 200 },
+    }).then((r) => r.items),
   violations: (shopId: string) => api<Violations>('GET', `/merchant/shops/${enc(shopId)}/violations`),
   capacity: (shopId: string) => api<ShopCapacity>('GET', `/merchant/shops/${enc(shopId)}/capacity`),
-  setCapacity: (shopId: string, capacityPerDay: number) => api<ShopCapacity>('PUT', `/merchant/shops/${enc(shopId)}/capacity`, { body: { capacityPerDay } }),
+  setCapacity: (shopId: string, capacityPerDay: number) =>
+    api<ShopCapacity>('PUT', `/merchant/shops/${enc(shopId)}/capacity`, { body: { capacityPerDay } }),
   projection: (shopId: string) => api<CapacityProjection>('GET', `/merchant/shops/${enc(shopId)}/capacity/projection`),
-  setSurgePolicy: (productId: string, policy: SurgePolicy) => api<Answer<'/api/v1/merchant/products/{productId}/surge-policy', 'put'>>('PUT', `/merchant/products/${enc(productId)}/surge-policy`, { body: { policy } }),
-  tracking: (orderId: string) => api<Answer<'/api/v1/orders/{orderId}/tracking', 'get'>>('GET', `/orders/${enc(orderId)}/tracking`).then((r) => r.parcels),
+  setSurgePolicy: (productId: string, policy: SurgePolicy) =>
+    api<Answer<'/api/v1/merchant/products/{productId}/surge-policy', 'put'>>(
+      'PUT',
+      `/merchant/products/${enc(productId)}/surge-policy`,
+      { body: { policy } },
+    ),
+  tracking: (orderId: string) =>
+    api<Answer<'/api/v1/orders/{orderId}/tracking', 'get'>>('GET', `/orders/${enc(orderId)}/tracking`).then(
+      (r) => r.parcels,
+    ),
   categoryRules: () => api<CategoryRulesBook>('GET', '/admin/rules/categories'),
-  updateRules: (categoryId: string, patch: RulesPatch) => api<CategoryRules>('PATCH', `/admin/categories/${enc(categoryId)}/rules`, { body: patch }),
+  updateRules: (categoryId: string, patch: RulesPatch) =>
+    api<CategoryRules>('PATCH', `/admin/categories/${enc(categoryId)}/rules`, { body: patch }),
   timers: () => api<TimersOverview>('GET', '/admin/timers'),
 };

@@ -24,26 +24,57 @@ export function ActionRail({ video, isSelf, liveRoomId, onFollow, onLike, onComm
     <div className="rail">
       <div className="rail-avatar-wrap">
         {liveRoomId ? (
-          <Link to={`/app/live/${encodeURIComponent(liveRoomId)}`} className="rail-avatar rail-avatar-live" aria-label={t('feed.liveNow', { name: video.creator.displayName })} data-testid="rail-live" data-room-id={liveRoomId}>
+          <Link
+            to={`/app/live/${encodeURIComponent(liveRoomId)}`}
+            className="rail-avatar rail-avatar-live"
+            aria-label={t('feed.liveNow', { name: video.creator.displayName })}
+            data-testid="rail-live"
+            data-room-id={liveRoomId}
+          >
             {initial}
-            <span className="rail-live-tag" aria-hidden="true">{t('feed.liveTag')}</span>
+            <span className="rail-live-tag" aria-hidden="true">
+              {t('feed.liveTag')}
+            </span>
           </Link>
         ) : (
-          <Link to={`/app/u/${encodeURIComponent(video.creator.id)}`} className="rail-avatar" aria-label={video.creator.displayName}>
+          <Link
+            to={`/app/u/${encodeURIComponent(video.creator.id)}`}
+            className="rail-avatar"
+            aria-label={video.creator.displayName}
+          >
             {initial}
           </Link>
         )}
         {!video.creator.followed && !isSelf && !liveRoomId && (
-          <button type="button" className="follow-badge" aria-label={t('feed.follow', { name: video.creator.displayName })} data-testid="follow" onClick={onFollow}>
+          <button
+            type="button"
+            className="follow-badge"
+            aria-label={t('feed.follow', { name: video.creator.displayName })}
+            data-testid="follow"
+            onClick={onFollow}
+          >
             +
           </button>
         )}
       </div>
-      <button type="button" className={`rail-btn${video.liked ? ' rail-liked' : ''}`} aria-pressed={video.liked} aria-label={video.liked ? t('feed.unlike') : t('feed.like')} data-testid="like" onClick={onLike}>
+      <button
+        type="button"
+        className={`rail-btn${video.liked ? ' rail-liked' : ''}`}
+        aria-pressed={video.liked}
+        aria-label={video.liked ? t('feed.unlike') : t('feed.like')}
+        data-testid="like"
+        onClick={onLike}
+      >
         <HeartIcon />
         <span data-testid="like-count">{n(video.stats.likes)}</span>
       </button>
-      <button type="button" className="rail-btn" aria-label={t('feed.comments')} data-testid="comments" onClick={onComments}>
+      <button
+        type="button"
+        className="rail-btn"
+        aria-label={t('feed.comments')}
+        data-testid="comments"
+        onClick={onComments}
+      >
         <CommentIcon />
         <span>{n(video.stats.comments)}</span>
       </button>
@@ -53,7 +84,9 @@ export function ActionRail({ video, isSelf, liveRoomId, onFollow, onLike, onComm
       </button>
       {video.shop && (
         <Link to={`/app/shop/${encodeURIComponent(video.shop.id)}`} className="rail-shop" data-testid="rail-shop">
-          <span className="rail-shop-icon" aria-hidden="true">{Array.from(video.shop.name)[0]}</span>
+          <span className="rail-shop-icon" aria-hidden="true">
+            {Array.from(video.shop.name)[0]}
+          </span>
           <span className="rail-shop-name">{video.shop.name}</span>
         </Link>
       )}

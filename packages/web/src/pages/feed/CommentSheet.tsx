@@ -71,24 +71,39 @@ export function CommentSheet({ videoId, count, signedIn, onNeedLogin, onPosted, 
   }
 
   return (
-    <Sheet title={t('comments.title', { n: formatCount(count, i18n.language) })} onClose={onClose} testId="comment-sheet" tall>
+    <Sheet
+      title={t('comments.title', { n: formatCount(count, i18n.language) })}
+      onClose={onClose}
+      testId="comment-sheet"
+      tall
+    >
       <div className="comments">
         {items === null && <SkeletonLines lines={4} />}
         {items !== null && items.length === 0 && !error && <p className="empty muted">{t('comments.empty')}</p>}
         <ul className="comment-list">
           {items?.map((c) => (
             <li key={c.id} className="comment">
-              <CommentRow comment={c} onReply={() => setReplyTo({ id: c.id, name: c.author.displayName })} onReport={() => report(c.id)} />
+              <CommentRow
+                comment={c}
+                onReply={() => setReplyTo({ id: c.id, name: c.author.displayName })}
+                onReport={() => report(c.id)}
+              />
               {c.replies.length > 0 && (
                 <ul className="comment-replies">
                   {c.replies.map((r) => (
                     <li key={r.id} className="comment">
-                      <CommentRow comment={r} onReply={() => setReplyTo({ id: c.id, name: r.author.displayName })} onReport={() => report(r.id)} />
+                      <CommentRow
+                        comment={r}
+                        onReply={() => setReplyTo({ id: c.id, name: r.author.displayName })}
+                        onReport={() => report(r.id)}
+                      />
                     </li>
                   ))}
                 </ul>
               )}
-              {c.replyCount > c.replies.length && <small className="muted">{t('comments.replies', { n: c.replyCount - c.replies.length })}</small>}
+              {c.replyCount > c.replies.length && (
+                <small className="muted">{t('comments.replies', { n: c.replyCount - c.replies.length })}</small>
+              )}
             </li>
           ))}
         </ul>
@@ -131,7 +146,9 @@ function CommentRow({ comment, onReply, onReport }: { comment: CommentReply; onR
   const { t } = useTranslation();
   return (
     <div className="comment-row">
-      <span className="comment-avatar" aria-hidden="true">{Array.from(comment.author.displayName)[0]}</span>
+      <span className="comment-avatar" aria-hidden="true">
+        {Array.from(comment.author.displayName)[0]}
+      </span>
       <div className="comment-main">
         <span className="comment-author">{comment.author.displayName}</span>
         <p className="comment-text">{comment.text}</p>
@@ -151,5 +168,7 @@ function CommentRow({ comment, onReply, onReport }: { comment: CommentReply; onR
 
 function insert(list: Comment[], created: Comment | CommentReply, parentId: string | null): Comment[] {
   if (!parentId) return [{ replies: [], replyCount: 0, ...created }, ...list];
-  return list.map((c) => (c.id === parentId ? { ...c, replies: [...c.replies, created], replyCount: c.replyCount + 1 } : c));
+  return list.map((c) =>
+    c.id === parentId ? { ...c, replies: [...c.replies, created], replyCount: c.replyCount + 1 } : c,
+  );
 }

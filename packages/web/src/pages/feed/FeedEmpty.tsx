@@ -19,7 +19,9 @@ export function FeedEmpty({ tab, needsLogin = false }: { tab: 'recommend' | 'fol
   return (
     <div className="feed-empty" data-testid="feed-empty">
       <p className="empty-title">{tab === 'following' ? t('feed.emptyFollowing') : t('feed.emptyRecommend')}</p>
-      <p className="feed-empty-hint">{tab === 'following' ? t('feed.emptyFollowingHint') : t('feed.emptyRecommendHint')}</p>
+      <p className="feed-empty-hint">
+        {tab === 'following' ? t('feed.emptyFollowingHint') : t('feed.emptyRecommendHint')}
+      </p>
       {tab === 'following' ? (
         <Link to="/app" className="btn btn-primary">
           {t('feed.toRecommend')}

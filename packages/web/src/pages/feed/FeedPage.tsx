@@ -41,7 +41,9 @@ export function FeedPage() {
   const [index, setIndex] = useState(0);
   const [muted, setMuted] = useState(true);
   const liveRooms = useLiveRooms();
-  const [sheet, setSheet] = useState<null | { kind: 'comments' } | { kind: 'product'; productId: string } | { kind: 'why' } | { kind: 'report' }>(null);
+  const [sheet, setSheet] = useState<
+    null | { kind: 'comments' } | { kind: 'product'; productId: string } | { kind: 'why' } | { kind: 'report' }
+  >(null);
   const toast = useToast();
   const endShown = useRef(false);
 
@@ -91,7 +93,11 @@ export function FeedPage() {
     if (needLogin()) return;
     const liked = !video.liked;
     const sameVideo = (v: VideoCard) => v.id === video.id;
-    feed.update(sameVideo, (v) => ({ ...v, liked, stats: { ...v.stats, likes: Math.max(0, v.stats.likes + (liked ? 1 : -1)) } }));
+    feed.update(sameVideo, (v) => ({
+      ...v,
+      liked,
+      stats: { ...v.stats, likes: Math.max(0, v.stats.likes + (liked ? 1 : -1)) },
+    }));
     if (liked) track('like', { videoId: video.id });
     try {
       const res = await likeVideo(video.id, liked);
@@ -120,7 +126,10 @@ export function FeedPage() {
     try {
       const res = await shareVideo(video.id);
       url = window.location.origin + res.shareUrl;
-      feed.update((v) => v.id === video.id, (v) => ({ ...v, stats: { ...v.stats, shares: res.shares } }));
+      feed.update(
+        (v) => v.id === video.id,
+        (v) => ({ ...v, stats: { ...v.stats, shares: res.shares } }),
+      );
     } catch {
       // anonymous or offline: the plain link still works
     }
@@ -154,32 +163,58 @@ export function FeedPage() {
           <LiveEntry className="feed-top-side" rooms={liveRooms} />
           <nav className="feed-tabs" role="tablist">
             {(['following', 'recommend'] as const).map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={tab === name} className={`feed-tab${tab === name ? ' feed-tab-active' : ''}`} onClick={() => setTab(name)}>
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                className={`feed-tab${tab === name ? ' feed-tab-active' : ''}`}
+                onClick={() => setTab(name)}
+              >
                 {t(`feed.${name}`)}
               </button>
             ))}
           </nav>
-          <Link to="/app/search" className="feed-top-side feed-search" aria-label={t('nav.search')} data-testid="feed-search">
+          <Link
+            to="/app/search"
+            className="feed-top-side feed-search"
+            aria-label={t('nav.search')}
+            data-testid="feed-search"
+          >
             <SearchIcon />
           </Link>
         </header>
         <div className="slides" {...swipe} tabIndex={-1}>
           {feed.items.map((video, i) =>
             Math.abs(i - index) <= 2 ? (
-              <div key={video.id} className="slide-frame" style={{ transform: `translateY(${(i - index) * 100}%)` }} aria-hidden={i !== index}>
-                {video.ad?.liveRoom ? <LiveAdSlide card={video} room={video.ad.liveRoom} active={i === index} /> : (
-                <VideoSlide video={video} active={i === index} near={Math.abs(i - index) <= 1} muted={muted} onUnmute={() => setMuted(false)} onLongPress={tab === 'recommend' ? () => setSheet({ kind: 'why' }) : undefined}>
-                  <ActionRail
+              <div
+                key={video.id}
+                className="slide-frame"
+                style={{ transform: `translateY(${(i - index) * 100}%)` }}
+                aria-hidden={i !== index}
+              >
+                {video.ad?.liveRoom ? (
+                  <LiveAdSlide card={video} room={video.ad.liveRoom} active={i === index} />
+                ) : (
+                  <VideoSlide
                     video={video}
-                    isSelf={video.creator.id === userId}
-                    liveRoomId={liveRoomOf(liveRooms, video.creator.id, video.shop?.id ?? null)?.id}
-                    onFollow={() => void follow(video)}
-                    onLike={() => void like(video)}
-                    onComments={() => setSheet({ kind: 'comments' })}
-                    onShare={() => void share(video)}
-                  />
-                  <VideoInfo video={video} onProduct={(anchor) => openProduct(video, anchor)} />
-                </VideoSlide>
+                    active={i === index}
+                    near={Math.abs(i - index) <= 1}
+                    muted={muted}
+                    onUnmute={() => setMuted(false)}
+                    onLongPress={tab === 'recommend' ? () => setSheet({ kind: 'why' }) : undefined}
+                  >
+                    <ActionRail
+                      video={video}
+                      isSelf={video.creator.id === userId}
+                      liveRoomId={liveRoomOf(liveRooms, video.creator.id, video.shop?.id ?? null)?.id}
+                      onFollow={() => void follow(video)}
+                      onLike={() => void like(video)}
+                      onComments={() => setSheet({ kind: 'comments' })}
+                      onShare={() => void share(video)}
+                    />
+                    <VideoInfo video={video} onProduct={(anchor) => openProduct(video, anchor)} />
+                  </VideoSlide>
                 )}
               </div>
             ) : null,
@@ -190,9 +225,21 @@ export function FeedPage() {
               <span className="spinner" aria-label={t('feed.loading')} />
             </div>
           )}
-          {feed.loaded && feed.items.length === 0 && (feed.error != null ? <div className="feed-error"><ErrorNote error={feed.error} onRetry={feed.retry} /></div> : <FeedEmpty tab={tab} />)}
+          {feed.loaded &&
+            feed.items.length === 0 &&
+            (feed.error != null ? (
+              <div className="feed-error">
+                <ErrorNote error={feed.error} onRetry={feed.retry} />
+              </div>
+            ) : (
+              <FeedEmpty tab={tab} />
+            ))}
           {needsLogin && <FeedEmpty tab={tab} needsLogin />}
-          {feed.items.length > 1 && index === 0 && <span className="swipe-hint" aria-hidden="true">{t('feed.swipeHint')}</span>}
+          {feed.items.length > 1 && index === 0 && (
+            <span className="swipe-hint" aria-hidden="true">
+              {t('feed.swipeHint')}
+            </span>
+          )}
         </div>
         <BottomNav dark />
         {current && sheet?.kind === 'comments' && (
@@ -201,14 +248,40 @@ export function FeedPage() {
             count={current.stats.comments}
             signedIn={userId !== null}
             onNeedLogin={() => void needLogin()}
-            onPosted={() => feed.update((v) => v.id === current.id, (v) => ({ ...v, stats: { ...v.stats, comments: v.stats.comments + 1 } }))}
+            onPosted={() =>
+              feed.update(
+                (v) => v.id === current.id,
+                (v) => ({ ...v, stats: { ...v.stats, comments: v.stats.comments + 1 } }),
+              )
+            }
             onClose={() => setSheet(null)}
             onToast={toast.show}
           />
         )}
-        {current && sheet?.kind === 'product' && <ProductSheet productId={sheet.productId} video={current} onClose={() => setSheet(null)} onToast={toast.show} />}
-        {current && sheet?.kind === 'why' && <WhyThisSheet reason={current.reason} onNotInterested={() => notInterested(current)} onReport={() => (userId === null ? void needLogin() : setSheet({ kind: 'report' }))} onClose={() => setSheet(null)} />}
-        {current && sheet?.kind === 'report' && <ReportSheet kind="video" subjectId={current.id} onClose={() => setSheet(null)} onDone={(message) => (setSheet(null), toast.show(message))} />}
+        {current && sheet?.kind === 'product' && (
+          <ProductSheet
+            productId={sheet.productId}
+            video={current}
+            onClose={() => setSheet(null)}
+            onToast={toast.show}
+          />
+        )}
+        {current && sheet?.kind === 'why' && (
+          <WhyThisSheet
+            reason={current.reason}
+            onNotInterested={() => notInterested(current)}
+            onReport={() => (userId === null ? void needLogin() : setSheet({ kind: 'report' }))}
+            onClose={() => setSheet(null)}
+          />
+        )}
+        {current && sheet?.kind === 'report' && (
+          <ReportSheet
+            kind="video"
+            subjectId={current.id}
+            onClose={() => setSheet(null)}
+            onDone={(message) => (setSheet(null), toast.show(message))}
+          />
+        )}
         {toast.node}
       </div>
     </div>

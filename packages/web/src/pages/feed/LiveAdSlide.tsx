@@ -24,7 +24,11 @@ export function LiveAdSlide({ card, room, active }: { card: VideoCard; room: Liv
 
   return (
     <div className="slide live-ad-slide" data-testid="live-ad" data-room-id={room.id}>
-      {card.posterUrl ? <img className="slide-poster" src={card.posterUrl} alt="" /> : <div className="slide-poster live-ad-backdrop" />}
+      {card.posterUrl ? (
+        <img className="slide-poster" src={card.posterUrl} alt="" />
+      ) : (
+        <div className="slide-poster live-ad-backdrop" />
+      )}
       <div className="live-ad-body">
         <span className="live-ad-now">{t('feed.liveAdNow')}</span>
         <strong className="live-ad-title">{room.title}</strong>

@@ -20,7 +20,17 @@ import { useProduct } from '../shop/useProduct';
 import { intentLine, usePurchase } from '../shop/usePurchase';
 
 /** The product over the video: price, SKU chips, quantity, 加入购物车 / 立即购买, without leaving the feed. */
-export function ProductSheet({ productId: first, video, onClose, onToast }: { productId: string; video: VideoCard; onClose(): void; onToast(text: string): void }) {
+export function ProductSheet({
+  productId: first,
+  video,
+  onClose,
+  onToast,
+}: {
+  productId: string;
+  video: VideoCard;
+  onClose(): void;
+  onToast(text: string): void;
+}) {
   const { t } = useTranslation();
   const [productId, setProductId] = useState(first);
   const { product, error, retry } = useProduct(productId);
@@ -29,7 +39,14 @@ export function ProductSheet({ productId: first, video, onClose, onToast }: { pr
       {video.anchors.length > 1 && (
         <div className="psheet-anchors" role="tablist">
           {video.anchors.map((a) => (
-            <button key={a.productId} type="button" role="tab" aria-selected={a.productId === productId} className={`psheet-anchor${a.productId === productId ? ' psheet-anchor-active' : ''}`} onClick={() => setProductId(a.productId)}>
+            <button
+              key={a.productId}
+              type="button"
+              role="tab"
+              aria-selected={a.productId === productId}
+              className={`psheet-anchor${a.productId === productId ? ' psheet-anchor-active' : ''}`}
+              onClick={() => setProductId(a.productId)}
+            >
               <LineImage src={a.imageUrl} title={a.title} className="psheet-anchor-image" />
               <span>{a.title}</span>
             </button>
@@ -37,7 +54,12 @@ export function ProductSheet({ productId: first, video, onClose, onToast }: { pr
         </div>
       )}
       {product && product.id === productId ? (
-        <SheetBody key={product.id} product={product} attribution={{ source: 'video', contentId: video.id, creatorId: video.creator.id }} onToast={onToast} />
+        <SheetBody
+          key={product.id}
+          product={product}
+          attribution={{ source: 'video', contentId: video.id, creatorId: video.creator.id }}
+          onToast={onToast}
+        />
       ) : error != null ? (
         <ErrorNote error={error} onRetry={retry} />
       ) : (
@@ -50,7 +72,15 @@ export function ProductSheet({ productId: first, video, onClose, onToast }: { pr
   );
 }
 
-export function SheetBody({ product, attribution, onToast }: { product: ProductDetail; attribution: Attribution; onToast(text: string): void }) {
+export function SheetBody({
+  product,
+  attribution,
+  onToast,
+}: {
+  product: ProductDetail;
+  attribution: Attribution;
+  onToast(text: string): void;
+}) {
   const { t, i18n } = useTranslation();
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
   const [quantity, setQuantity] = useState(1);
@@ -78,7 +108,14 @@ export function SheetBody({ product, attribution, onToast }: { product: ProductD
       <div className="psheet-head">
         <ProductImage src={product.images[0]} title={product.title} className="psheet-image" />
         <div className="psheet-summary">
-          {priceSku && <Price fen={priceSku.priceFen} originalFen={priceSku.originalPriceFen} size="large" suffix={!sku && range && range.min.priceFen !== range.max.priceFen ? t('product.from') : undefined} />}
+          {priceSku && (
+            <Price
+              fen={priceSku.priceFen}
+              originalFen={priceSku.originalPriceFen}
+              size="large"
+              suffix={!sku && range && range.min.priceFen !== range.max.priceFen ? t('product.from') : undefined}
+            />
+          )}
           <p className="psheet-title">{product.title}</p>
           <small className="muted">
             {t('product.sales', { n: formatCount(product.sales, i18n.language) })}
@@ -90,10 +127,18 @@ export function SheetBody({ product, attribution, onToast }: { product: ProductD
       <div className="quantity-row">
         <span>{t('product.quantity')}</span>
         {sku && <span className="muted">{t('product.stock', { count: sku.stock })}</span>}
-        <QuantityStepper value={quantity} max={sku?.stock ?? 1} onChange={setQuantity} disabled={!sku || sku.stock <= 0} />
+        <QuantityStepper
+          value={quantity}
+          max={sku?.stock ?? 1}
+          onChange={setQuantity}
+          disabled={!sku || sku.stock <= 0}
+        />
       </div>
       <SheetReviewsLine productId={product.id} />
-      <Link className="psheet-link" to={`/app/product/${encodeURIComponent(product.id)}?${new URLSearchParams({ from: attribution.source, ...(attribution.contentId ? { contentId: attribution.contentId } : {}), ...(attribution.creatorId ? { creatorId: attribution.creatorId } : {}) })}`}>
+      <Link
+        className="psheet-link"
+        to={`/app/product/${encodeURIComponent(product.id)}?${new URLSearchParams({ from: attribution.source, ...(attribution.contentId ? { contentId: attribution.contentId } : {}), ...(attribution.creatorId ? { creatorId: attribution.creatorId } : {}) })}`}
+      >
         {product.shop.name} · {t('sheet.fullPage')} ›
       </Link>
       <div className="psheet-bar">
@@ -115,7 +160,14 @@ export function SheetBody({ product, attribution, onToast }: { product: ProductD
               if (l && sku) await purchase.buyNow(intentLine(product, sku, l));
             })()
           }
-          leading={<FavouriteToggle productId={product.id} count={product.favourites ?? 0} ensureSignedIn={purchase.ensureSignedIn} onToast={onToast} />}
+          leading={
+            <FavouriteToggle
+              productId={product.id}
+              count={product.favourites ?? 0}
+              ensureSignedIn={purchase.ensureSignedIn}
+              onToast={onToast}
+            />
+          }
         />
       </div>
     </div>

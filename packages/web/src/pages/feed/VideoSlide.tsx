@@ -31,14 +31,24 @@ export function VideoSlide({ video, active, near, muted, onUnmute, onLongPress, 
   const latest = useRef(video);
   latest.current = video;
   const videoId = video.id;
-  const press = useRef<{ timer: ReturnType<typeof setTimeout> | null; x: number; y: number; fired: boolean }>({ timer: null, x: 0, y: 0, fired: false });
+  const press = useRef<{ timer: ReturnType<typeof setTimeout> | null; x: number; y: number; fired: boolean }>({
+    timer: null,
+    x: 0,
+    y: 0,
+    fired: false,
+  });
 
   function startPress(e: ReactPointerEvent) {
     if (!onLongPress) return;
-    press.current = { timer: setTimeout(() => {
-      press.current.fired = true;
-      onLongPress();
-    }, LONG_PRESS_MS), x: e.clientX, y: e.clientY, fired: false };
+    press.current = {
+      timer: setTimeout(() => {
+        press.current.fired = true;
+        onLongPress();
+      }, LONG_PRESS_MS),
+      x: e.clientX,
+      y: e.clientY,
+      fired: false,
+    };
   }
 
   function endPress(e?: ReactPointerEvent) {
@@ -67,7 +77,8 @@ export function VideoSlide({ video, active, near, muted, onUnmute, onLongPress, 
     return () => {
       el?.pause();
       const watched = watch.current.ms;
-      if (watched > 0) track('view_progress', { videoId, watchMs: watched, durationMs: durationOf(el, latest.current) });
+      if (watched > 0)
+        track('view_progress', { videoId, watchMs: watched, durationMs: durationOf(el, latest.current) });
     };
   }, [active, videoId]);
 
@@ -123,7 +134,12 @@ export function VideoSlide({ video, active, near, muted, onUnmute, onLongPress, 
   return (
     <div className="slide" data-testid={active ? 'video-current' : 'video-slide'} data-video-id={video.id}>
       {video.posterUrl ? (
-        <img className={`slide-poster${ready && active ? ' slide-poster-hidden' : ''}`} src={video.posterUrl} alt="" aria-hidden="true" />
+        <img
+          className={`slide-poster${ready && active ? ' slide-poster-hidden' : ''}`}
+          src={video.posterUrl}
+          alt=""
+          aria-hidden="true"
+        />
       ) : (
         <div className="slide-poster slide-poster-blank" aria-hidden="true" />
       )}

@@ -56,7 +56,10 @@ export function useFeed(tab: FeedTab, enabled: boolean, firstVideoId: string | n
     if (state.cursor && !state.loading) void load(state.cursor, generation.current);
   }, [load, state.cursor, state.loading]);
 
-  const retry = useCallback(() => void load(state.loaded && state.items.length > 0 ? state.cursor : null, generation.current), [load, state.loaded, state.items.length, state.cursor]);
+  const retry = useCallback(
+    () => void load(state.loaded && state.items.length > 0 ? state.cursor : null, generation.current),
+    [load, state.loaded, state.items.length, state.cursor],
+  );
 
   /** Apply a change to one video (like count) or to every video of a creator (followed). */
   const update = useCallback((match: (v: VideoCard) => boolean, change: (v: VideoCard) => VideoCard) => {

@@ -4,7 +4,11 @@ import { Skeleton } from '../../components/Skeleton';
 import { DoorIcon } from './DoorIcon';
 import type { Door } from './doors';
 
-export type DemoState = { kind: 'loading' } | { kind: 'ready'; logins: DemoLogin[] } | { kind: 'none' } | { kind: 'error'; message: string };
+export type DemoState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; logins: DemoLogin[] }
+  | { kind: 'none' }
+  | { kind: 'error'; message: string };
 
 interface Props {
   door: Door;

@@ -75,7 +75,13 @@ export function LandingPage() {
         {demo.kind === 'error' && <p className="muted">{t('landing.demoError', { message: demo.message })}</p>}
         <ul className="doors">
           {DOORS.map((door) => (
-            <DoorCard key={door.role} door={door} demo={demo} busy={busyRole === door.role} onEnter={() => void enter(door)} />
+            <DoorCard
+              key={door.role}
+              door={door}
+              demo={demo}
+              busy={busyRole === door.role}
+              onEnter={() => void enter(door)}
+            />
           ))}
         </ul>
       </main>

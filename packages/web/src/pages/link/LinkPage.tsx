@@ -24,7 +24,11 @@ export function LinkPage() {
     api<OpenedLink>('GET', `/links/${encodeURIComponent(token)}`).then(
       (opened) => {
         if (!live) return;
-        const q = new URLSearchParams({ from: 'link', contentId: opened.attribution.contentId, creatorId: opened.attribution.creatorId });
+        const q = new URLSearchParams({
+          from: 'link',
+          contentId: opened.attribution.contentId,
+          creatorId: opened.attribution.creatorId,
+        });
         navigate(`/app/product/${encodeURIComponent(opened.product.id)}?${q}`, { replace: true });
       },
       (e: unknown) => live && setError(e),
@@ -37,7 +41,11 @@ export function LinkPage() {
     <ShopperLayout title={t('affiliate.linkPage.title')}>
       {error ? (
         <div data-testid="link-error" data-code={error instanceof ApiError ? error.code : ''}>
-          {error instanceof ApiError && error.is('LINK_EXPIRED') ? <p role="alert">{t('affiliate.errors.LINK_EXPIRED')}</p> : <ErrorNote error={error} />}
+          {error instanceof ApiError && error.is('LINK_EXPIRED') ? (
+            <p role="alert">{t('affiliate.errors.LINK_EXPIRED')}</p>
+          ) : (
+            <ErrorNote error={error} />
+          )}
           <Link to="/app">{t('affiliate.linkPage.toShop')}</Link>
         </div>
       ) : (

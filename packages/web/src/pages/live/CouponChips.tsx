@@ -11,7 +11,17 @@ import { useLiveErrorText } from './LiveError';
  * 直播间专享券: claim with one tap; the answer (领取成功 or why not) shows as a toast. Coupons the
  * signed-in viewer already holds (from the server, so a reload keeps them) show 已领取.
  */
-export function CouponChips({ roomId, coupons, onNeedLogin, onToast }: { roomId: string; coupons: LiveCoupon[]; onNeedLogin(): boolean; onToast(text: string): void }) {
+export function CouponChips({
+  roomId,
+  coupons,
+  onNeedLogin,
+  onToast,
+}: {
+  roomId: string;
+  coupons: LiveCoupon[];
+  onNeedLogin(): boolean;
+  onToast(text: string): void;
+}) {
   const { t } = useTranslation();
   const errorText = useLiveErrorText();
   const { auth } = useAuth();
@@ -50,9 +60,20 @@ export function CouponChips({ roomId, coupons, onNeedLogin, onToast }: { roomId:
       {visible.map((c) => {
         const done = claimed.has(c.id);
         return (
-          <button key={c.id} type="button" className={`live-coupon${done ? ' live-coupon-done' : ''}`} disabled={done || busy === c.id} onClick={() => void claim(c)} data-testid="live-coupon">
+          <button
+            key={c.id}
+            type="button"
+            className={`live-coupon${done ? ' live-coupon-done' : ''}`}
+            disabled={done || busy === c.id}
+            onClick={() => void claim(c)}
+            data-testid="live-coupon"
+          >
             <strong>{formatFen(c.amountFen)}</strong>
-            <small>{c.minSpendFen > 0 ? t('live.coupon.minSpend', { amount: formatFen(c.minSpendFen) }) : t('live.coupon.noMin')}</small>
+            <small>
+              {c.minSpendFen > 0
+                ? t('live.coupon.minSpend', { amount: formatFen(c.minSpendFen) })
+                : t('live.coupon.noMin')}
+            </small>
             <span>{done ? t('live.coupon.done') : t('live.coupon.claim')}</span>
           </button>
         );

@@ -7,13 +7,30 @@ import { formatCountdown, salePhase, soldShare } from './live-client';
 export function FlashSaleBanner({ sale, now, onBuy }: { sale: FlashSale; now: number; onBuy(): void }) {
   const { t } = useTranslation();
   const phase = salePhase(sale, now);
-  const countdown = phase === 'upcoming' ? t('live.sale.startsIn', { time: formatCountdown(sale.startsAt - now) }) : phase === 'open' ? t('live.sale.endsIn', { time: formatCountdown(sale.endsAt - now) }) : null;
+  const countdown =
+    phase === 'upcoming'
+      ? t('live.sale.startsIn', { time: formatCountdown(sale.startsAt - now) })
+      : phase === 'open'
+        ? t('live.sale.endsIn', { time: formatCountdown(sale.endsAt - now) })
+        : null;
   return (
-    <section className={`live-sale live-sale-${phase}`} data-testid="sale-banner" data-sale-id={sale.id} data-phase={phase} aria-live="polite">
+    <section
+      className={`live-sale live-sale-${phase}`}
+      data-testid="sale-banner"
+      data-sale-id={sale.id}
+      data-phase={phase}
+      aria-live="polite"
+    >
       <div className="live-sale-head">
         <span className="live-sale-tag">{t('live.sale.tag')}</span>
-        <span className="live-sale-title" data-testid="sale-label" data-sku-id={sale.skuId}>{sale.label}</span>
-        {countdown && <span className="live-sale-clock" data-testid="sale-countdown">{countdown}</span>}
+        <span className="live-sale-title" data-testid="sale-label" data-sku-id={sale.skuId}>
+          {sale.label}
+        </span>
+        {countdown && (
+          <span className="live-sale-clock" data-testid="sale-countdown">
+            {countdown}
+          </span>
+        )}
       </div>
       <div className="live-sale-body">
         <Price fen={sale.priceFen} originalFen={sale.originalPriceFen} />
@@ -25,8 +42,20 @@ export function FlashSaleBanner({ sale, now, onBuy }: { sale: FlashSale; now: nu
             {t('live.sale.remaining', { n: sale.remaining, total: sale.quantity })}
           </span>
         </div>
-        <button type="button" className="live-sale-buy" disabled={phase !== 'open'} onClick={onBuy} data-testid="sale-buy">
-          {phase === 'open' ? t('live.sale.buy') : phase === 'upcoming' ? t('live.sale.soon') : phase === 'soldOut' ? t('live.sale.soldOut') : t('live.sale.ended')}
+        <button
+          type="button"
+          className="live-sale-buy"
+          disabled={phase !== 'open'}
+          onClick={onBuy}
+          data-testid="sale-buy"
+        >
+          {phase === 'open'
+            ? t('live.sale.buy')
+            : phase === 'upcoming'
+              ? t('live.sale.soon')
+              : phase === 'soldOut'
+                ? t('live.sale.soldOut')
+                : t('live.sale.ended')}
         </button>
       </div>
       <small className="live-sale-limit">{t('live.sale.limit', { n: sale.perPersonLimit })}</small>

@@ -30,8 +30,14 @@ function CreatorHost({ host }: { host: LiveHost }) {
 
   useEffect(() => {
     let live = true;
-    getProfile(host.id).then((p) => live && setProfile(p), (e: unknown) => live && setError(e));
-    listUserVideos(host.id, null).then((page) => live && setVideos(page.items.slice(0, RECENT)), () => live && setVideos([]));
+    getProfile(host.id).then(
+      (p) => live && setProfile(p),
+      (e: unknown) => live && setError(e),
+    );
+    listUserVideos(host.id, null).then(
+      (page) => live && setVideos(page.items.slice(0, RECENT)),
+      () => live && setVideos([]),
+    );
     return () => {
       live = false;
     };
@@ -56,22 +62,39 @@ function CreatorHost({ host }: { host: LiveHost }) {
   return (
     <div className="host-sheet" data-testid="host-sheet-creator" data-followed={profile?.followed ?? undefined}>
       <div className="host-sheet-head">
-        <span className="avatar host-sheet-avatar" aria-hidden="true">{Array.from(profile?.displayName ?? host.name)[0] ?? '播'}</span>
+        <span className="avatar host-sheet-avatar" aria-hidden="true">
+          {Array.from(profile?.displayName ?? host.name)[0] ?? '播'}
+        </span>
         <div className="host-sheet-name">
           <strong>{profile?.displayName ?? host.name}</strong>
           {profile?.isCreator && <span className="tag">{t('liveHost.creator')}</span>}
         </div>
         {!self && (
-          <button type="button" className={`btn ${profile?.followed ? '' : 'btn-primary'}`} disabled={busy || !profile} onClick={() => void toggleFollow()} data-testid="host-follow">
+          <button
+            type="button"
+            className={`btn ${profile?.followed ? '' : 'btn-primary'}`}
+            disabled={busy || !profile}
+            onClick={() => void toggleFollow()}
+            data-testid="host-follow"
+          >
             {profile?.followed ? t('liveHost.followed') : t('liveHost.follow')}
           </button>
         )}
       </div>
       {profile ? (
         <div className="profile-stats" data-testid="host-stats">
-          <span><strong data-testid="host-followers">{n(profile.followers)}</strong>{t('liveHost.followers')}</span>
-          <span><strong>{n(profile.following)}</strong>{t('liveHost.following')}</span>
-          <span><strong>{n(profile.videos)}</strong>{t('liveHost.videos')}</span>
+          <span>
+            <strong data-testid="host-followers">{n(profile.followers)}</strong>
+            {t('liveHost.followers')}
+          </span>
+          <span>
+            <strong>{n(profile.following)}</strong>
+            {t('liveHost.following')}
+          </span>
+          <span>
+            <strong>{n(profile.videos)}</strong>
+            {t('liveHost.videos')}
+          </span>
         </div>
       ) : error == null ? (
         <SkeletonLines lines={1} />
@@ -83,8 +106,14 @@ function CreatorHost({ host }: { host: LiveHost }) {
         {videos?.map((v) => (
           <li key={v.id}>
             <Link to={`/v/${encodeURIComponent(v.id)}`} className="video-tile">
-              {v.posterUrl ? <img src={v.posterUrl} alt={v.title} loading="lazy" /> : <span className="video-tile-blank">{v.title}</span>}
-              <span className="video-tile-likes"><HeartIcon size={12} /> {n(v.stats.likes)}</span>
+              {v.posterUrl ? (
+                <img src={v.posterUrl} alt={v.title} loading="lazy" />
+              ) : (
+                <span className="video-tile-blank">{v.title}</span>
+              )}
+              <span className="video-tile-likes">
+                <HeartIcon size={12} /> {n(v.stats.likes)}
+              </span>
             </Link>
           </li>
         ))}
@@ -103,7 +132,10 @@ function ShopHost({ host }: { host: LiveHost }) {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    getShopSummary(host.id).then((s) => live && setSummary(s), (e: unknown) => live && setError(e));
+    getShopSummary(host.id).then(
+      (s) => live && setSummary(s),
+      (e: unknown) => live && setError(e),
+    );
     return () => {
       live = false;
     };
@@ -112,7 +144,9 @@ function ShopHost({ host }: { host: LiveHost }) {
   return (
     <div className="host-sheet" data-testid="host-sheet-shop">
       <div className="host-sheet-head">
-        <span className="shop-avatar host-sheet-avatar" aria-hidden="true">{Array.from(summary?.shop.name ?? host.name)[0] ?? '店'}</span>
+        <span className="shop-avatar host-sheet-avatar" aria-hidden="true">
+          {Array.from(summary?.shop.name ?? host.name)[0] ?? '店'}
+        </span>
         <div className="host-sheet-name">
           <strong>{summary?.shop.name ?? host.name}</strong>
           <span className="tag">{t('liveHost.shopTag')}</span>
@@ -120,11 +154,19 @@ function ShopHost({ host }: { host: LiveHost }) {
       </div>
       {summary ? (
         <>
-          {summary.shop.origin && <p className="host-sheet-desc muted">{t('liveHost.origin', { origin: summary.shop.origin })}</p>}
+          {summary.shop.origin && (
+            <p className="host-sheet-desc muted">{t('liveHost.origin', { origin: summary.shop.origin })}</p>
+          )}
           {summary.shop.description && <p className="host-sheet-desc">{summary.shop.description}</p>}
           <div className="profile-stats">
-            <span><strong>{n(summary.products)}</strong>{t('liveHost.products')}</span>
-            <span><strong>{n(summary.totalSales)}</strong>{t('liveHost.sold')}</span>
+            <span>
+              <strong>{n(summary.products)}</strong>
+              {t('liveHost.products')}
+            </span>
+            <span>
+              <strong>{n(summary.totalSales)}</strong>
+              {t('liveHost.sold')}
+            </span>
           </div>
         </>
       ) : error != null ? (
@@ -132,7 +174,11 @@ function ShopHost({ host }: { host: LiveHost }) {
       ) : (
         <SkeletonLines lines={2} />
       )}
-      <Link to={`/app/shop/${encodeURIComponent(host.id)}`} className="btn btn-primary btn-block" data-testid="host-shop-link">
+      <Link
+        to={`/app/shop/${encodeURIComponent(host.id)}`}
+        className="btn btn-primary btn-block"
+        data-testid="host-shop-link"
+      >
         {t('liveHost.shopLink')}
       </Link>
     </div>
@@ -140,7 +186,17 @@ function ShopHost({ host }: { host: LiveHost }) {
 }
 
 /** Tapping the host (top left of the live room): who is broadcasting, over the room. */
-export function HostSheet({ host, roomId, onReport, onClose }: { host: LiveHost; roomId?: string; onReport?(): void; onClose(): void }) {
+export function HostSheet({
+  host,
+  roomId,
+  onReport,
+  onClose,
+}: {
+  host: LiveHost;
+  roomId?: string;
+  onReport?(): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   return (
     <Sheet title={host.name} onClose={onClose} testId="host-sheet">

@@ -12,14 +12,23 @@ export function LikeButton({ total, onTap }: { total: number; onTap(): void }) {
   function tap() {
     onTap();
     const id = Date.now() + Math.random();
-    const heart = { id, colour: HEART_COLOURS[Math.floor(Math.random() * HEART_COLOURS.length)]!, drift: Math.round(Math.random() * 40 - 20) };
+    const heart = {
+      id,
+      colour: HEART_COLOURS[Math.floor(Math.random() * HEART_COLOURS.length)]!,
+      drift: Math.round(Math.random() * 40 - 20),
+    };
     setHearts((list) => [...list.slice(-15), heart]);
     setTimeout(() => setHearts((list) => list.filter((h) => h.id !== id)), 1600);
   }
   return (
     <div className="live-like">
       {hearts.map((h) => (
-        <span key={h.id} className="live-heart" style={{ color: h.colour, ['--drift' as string]: `${h.drift}px` }} aria-hidden="true">
+        <span
+          key={h.id}
+          className="live-heart"
+          style={{ color: h.colour, ['--drift' as string]: `${h.drift}px` }}
+          aria-hidden="true"
+        >
           <HeartIcon size={26} />
         </span>
       ))}

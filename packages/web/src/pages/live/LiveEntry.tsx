@@ -23,13 +23,21 @@ export function LiveEntry({ className, rooms }: { className: string; rooms: Room
             <ul className="live-strip">
               {rooms.map((room) => (
                 <li key={room.id}>
-                  <Link to={`/app/live/${encodeURIComponent(room.id)}`} className="live-strip-card" data-testid="live-strip-room" data-room-id={room.id}>
-                    <span className="live-strip-avatar" aria-hidden="true">{Array.from(room.host.name)[0] ?? '播'}</span>
+                  <Link
+                    to={`/app/live/${encodeURIComponent(room.id)}`}
+                    className="live-strip-card"
+                    data-testid="live-strip-room"
+                    data-room-id={room.id}
+                  >
+                    <span className="live-strip-avatar" aria-hidden="true">
+                      {Array.from(room.host.name)[0] ?? '播'}
+                    </span>
                     <span className="live-strip-text">
                       <strong>{room.title}</strong>
                       <small className="muted">
                         {room.host.name}
-                        {room.online !== undefined && ` · ${t('live.online', { n: formatCount(room.online, i18n.language) })}`}
+                        {room.online !== undefined &&
+                          ` · ${t('live.online', { n: formatCount(room.online, i18n.language) })}`}
                       </small>
                     </span>
                   </Link>

@@ -17,7 +17,12 @@ export function useLiveErrorText(): (error: unknown) => string {
 export function LiveError({ error }: { error: unknown }) {
   const text = useLiveErrorText();
   return (
-    <div className="error-note" role="alert" data-testid="live-error" data-code={error instanceof ApiError ? error.code : undefined}>
+    <div
+      className="error-note"
+      role="alert"
+      data-testid="live-error"
+      data-code={error instanceof ApiError ? error.code : undefined}
+    >
       <span>{text(error)}</span>
     </div>
   );

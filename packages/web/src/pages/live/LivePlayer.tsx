@@ -11,7 +11,15 @@ const STREAM_RETRY_MS = 2_000;
  * server admits a publisher before it has written the first segments, so the playlist is missing
  * for the first second or two of every broadcast.
  */
-export function LivePlayer({ hlsUrl, fallbackUrl, poster }: { hlsUrl: string | null; fallbackUrl: string | null; poster?: string | null }) {
+export function LivePlayer({
+  hlsUrl,
+  fallbackUrl,
+  poster,
+}: {
+  hlsUrl: string | null;
+  fallbackUrl: string | null;
+  poster?: string | null;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = useState(false);
@@ -35,22 +43,25 @@ export function LivePlayer({ hlsUrl, fallbackUrl, poster }: { hlsUrl: string | n
       // hls.js wherever Media Source Extensions exist (it retries and reports failures); the
       // browser's own HLS only where they do not (iPhone Safari). Chromium also answers "maybe" to
       // HLS, but its own player stalls without an error when the playlist is not there yet.
-      void import('hls.js').then(({ default: Hls }) => {
-        if (cancelled) return;
-        if (!Hls.isSupported()) {
-          if (!el.canPlayType('application/vnd.apple.mpegurl')) return setFailed(true);
-          el.src = hlsUrl;
-          return play();
-        }
-        const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 3 });
-        hls.on(Hls.Events.ERROR, (_event, data) => {
-          if (data.fatal) setFailed(true);
-        });
-        hls.loadSource(hlsUrl);
-        hls.attachMedia(el);
-        hls.on(Hls.Events.MANIFEST_PARSED, play);
-        destroy = () => hls.destroy();
-      }, () => !cancelled && setFailed(true));
+      void import('hls.js').then(
+        ({ default: Hls }) => {
+          if (cancelled) return;
+          if (!Hls.isSupported()) {
+            if (!el.canPlayType('application/vnd.apple.mpegurl')) return setFailed(true);
+            el.src = hlsUrl;
+            return play();
+          }
+          const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 3 });
+          hls.on(Hls.Events.ERROR, (_event, data) => {
+            if (data.fatal) setFailed(true);
+          });
+          hls.loadSource(hlsUrl);
+          hls.attachMedia(el);
+          hls.on(Hls.Events.MANIFEST_PARSED, play);
+          destroy = () => hls.destroy();
+        },
+        () => !cancelled && setFailed(true),
+      );
     } else if (fallbackUrl) {
       el.src = fallbackUrl;
       play();

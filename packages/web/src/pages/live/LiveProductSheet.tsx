@@ -7,7 +7,17 @@ import { SheetBody } from '../feed/ProductSheet';
 import { useProduct } from '../shop/useProduct';
 
 /** A product of the room's bag over the video (SKU, quantity, cart or buy), credited to the room. */
-export function LiveProductSheet({ productId, attribution, onClose, onToast }: { productId: string; attribution: Attribution; onClose(): void; onToast(text: string): void }) {
+export function LiveProductSheet({
+  productId,
+  attribution,
+  onClose,
+  onToast,
+}: {
+  productId: string;
+  attribution: Attribution;
+  onClose(): void;
+  onToast(text: string): void;
+}) {
   const { t } = useTranslation();
   const { product, error, retry } = useProduct(productId);
   return (

@@ -28,7 +28,13 @@ import '../../styles/shop.css';
 import '../../styles/feed.css';
 import './live.css';
 
-type SheetState = null | { kind: 'bag' } | { kind: 'product'; productId: string } | { kind: 'sale'; saleId: string } | { kind: 'host' } | { kind: 'report' };
+type SheetState =
+  | null
+  | { kind: 'bag' }
+  | { kind: 'product'; productId: string }
+  | { kind: 'sale'; saleId: string }
+  | { kind: 'host' }
+  | { kind: 'report' };
 
 /** /app/live/:roomId — the live room: video, comments, likes, 讲解中 card, 小黄车, 秒杀, coupons, 福袋. */
 export function LiveRoomPage() {
@@ -70,10 +76,14 @@ export function LiveRoomPage() {
           {live.loadError != null ? (
             <div className="feed-error">
               <ErrorNote error={live.loadError} onRetry={live.reload} />
-              <Link to="/app" className="btn">{t('live.backHome')}</Link>
+              <Link to="/app" className="btn">
+                {t('live.backHome')}
+              </Link>
             </div>
           ) : (
-            <div className="feed-loading live-loading"><span className="spinner" aria-label={t('feed.loading')} /></div>
+            <div className="feed-loading live-loading">
+              <span className="spinner" aria-label={t('feed.loading')} />
+            </div>
           )}
         </div>
       </div>
@@ -81,8 +91,12 @@ export function LiveRoomPage() {
   }
 
   const sale = featuredSale(room.sales, now);
-  const buying = sheet?.kind === 'sale' ? room.sales.find((s) => s.id === sheet.saleId) ?? null : null;
-  const attribution = { source: 'live', contentId: room.id, creatorId: room.host.kind === 'creator' ? room.host.id : null };
+  const buying = sheet?.kind === 'sale' ? (room.sales.find((s) => s.id === sheet.saleId) ?? null) : null;
+  const attribution = {
+    source: 'live',
+    contentId: room.id,
+    creatorId: room.host.kind === 'creator' ? room.host.id : null,
+  };
   const n = (value: number) => formatCount(value, i18n.language);
   // A product on 秒杀 right now opens the sale's two-tap purchase; any other opens the product.
   const openProduct = (productId: string) => {
@@ -93,32 +107,83 @@ export function LiveRoomPage() {
 
   return (
     <div className="phone-stage feed-stage">
-      <div className="phone feed-phone live-phone" data-testid="live-room" data-room-id={room.id} data-status={room.status} data-connection={live.status}>
+      <div
+        className="phone feed-phone live-phone"
+        data-testid="live-room"
+        data-room-id={room.id}
+        data-status={room.status}
+        data-connection={live.status}
+      >
         <LivePlayer hlsUrl={room.playback.hlsUrl} fallbackUrl={room.playback.fallbackVideoUrl} />
         <header className="live-top">
-          <button type="button" className="live-host live-host-button" onClick={() => setSheet({ kind: 'host' })} aria-label={t('liveHost.open', { name: room.host.name })} data-testid="live-host">
-            <span className="live-host-avatar" aria-hidden="true">{Array.from(room.host.name)[0] ?? '播'}</span>
+          <button
+            type="button"
+            className="live-host live-host-button"
+            onClick={() => setSheet({ kind: 'host' })}
+            aria-label={t('liveHost.open', { name: room.host.name })}
+            data-testid="live-host"
+          >
+            <span className="live-host-avatar" aria-hidden="true">
+              {Array.from(room.host.name)[0] ?? '播'}
+            </span>
             <span className="live-host-text">
               <strong>{room.host.name}</strong>
-              <small data-testid="live-online" data-online={view.online}>{t('live.online', { n: n(view.online) })}</small>
+              <small data-testid="live-online" data-online={view.online}>
+                {t('live.online', { n: n(view.online) })}
+              </small>
             </span>
           </button>
-          <span className="live-badge">{room.status === 'live' ? t('live.onAir') : room.status === 'scheduled' ? t('live.scheduled') : t('live.ended')}</span>
-          <button type="button" className="live-close" aria-label={t('live.leave')} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/app'))}>×</button>
+          <span className="live-badge">
+            {room.status === 'live'
+              ? t('live.onAir')
+              : room.status === 'scheduled'
+                ? t('live.scheduled')
+                : t('live.ended')}
+          </span>
+          <button
+            type="button"
+            className="live-close"
+            aria-label={t('live.leave')}
+            onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/app'))}
+          >
+            ×
+          </button>
         </header>
-        {live.status === 'reconnecting' && <div className="live-reconnect" role="status" data-testid="live-reconnecting">{t('live.reconnecting')}</div>}
+        {live.status === 'reconnecting' && (
+          <div className="live-reconnect" role="status" data-testid="live-reconnecting">
+            {t('live.reconnecting')}
+          </div>
+        )}
         <div className="live-side">
           {room.luckyBags.map((bag) => (
-            <LuckyBagCard key={bag.id} bag={bag} now={now} userId={userId} onEnter={(keyword) => !needLogin() && live.comment(keyword)} />
+            <LuckyBagCard
+              key={bag.id}
+              bag={bag}
+              now={now}
+              userId={userId}
+              onEnter={(keyword) => !needLogin() && live.comment(keyword)}
+            />
           ))}
         </div>
         <div className="live-bottom">
-          {sale && <FlashSaleBanner sale={sale} now={now} onBuy={() => !needLogin() && setSheet({ kind: 'sale', saleId: sale.id })} />}
+          {sale && (
+            <FlashSaleBanner
+              sale={sale}
+              now={now}
+              onBuy={() => !needLogin() && setSheet({ kind: 'sale', saleId: sale.id })}
+            />
+          )}
           <CouponChips roomId={room.id} coupons={room.coupons} onNeedLogin={needLogin} onToast={toast.show} />
           <ChatOverlay lines={view.comments} />
           {room.pinned && <PinnedCard item={room.pinned} onOpen={() => openProduct(room.pinned!.id)} />}
           <div className="live-bar">
-            <button type="button" className="live-bag-btn" onClick={() => setSheet({ kind: 'bag' })} aria-label={t('live.bag.open')} data-testid="bag-button">
+            <button
+              type="button"
+              className="live-bag-btn"
+              onClick={() => setSheet({ kind: 'bag' })}
+              aria-label={t('live.bag.open')}
+              data-testid="bag-button"
+            >
               <CartIcon size={22} />
               <small>{room.bag.length}</small>
             </button>
@@ -129,20 +194,61 @@ export function LiveRoomPage() {
           <LikeButton total={view.likes + live.localLikes} onTap={live.like} />
         </div>
         {room.status === 'scheduled' && !view.ended && (
-          <div className="live-notice" data-testid="live-not-started">{t('live.notStarted')}</div>
+          <div className="live-notice" data-testid="live-not-started">
+            {t('live.notStarted')}
+          </div>
         )}
         {view.ended && (
           <div className="live-ended" data-testid="live-ended">
             <p>{t('live.endedTitle')}</p>
             <small>{t('live.endedStats', { viewers: n(view.cumulative), likes: n(view.likes) })}</small>
-            <Link to="/app" className="btn">{t('live.backHome')}</Link>
+            <Link to="/app" className="btn">
+              {t('live.backHome')}
+            </Link>
           </div>
         )}
-        {sheet?.kind === 'bag' && <BagSheet bag={room.bag} pinnedId={room.pinned?.id ?? null} sales={room.sales} onProduct={openProduct} onClose={() => setSheet(null)} />}
-        {sheet?.kind === 'product' && <LiveProductSheet productId={sheet.productId} attribution={attribution} onClose={() => setSheet(null)} onToast={toast.show} />}
-        {sheet?.kind === 'host' && <HostSheet host={room.host} roomId={room.id} onReport={() => !needLogin() && setSheet({ kind: 'report' })} onClose={() => setSheet(null)} />}
-        {sheet?.kind === 'report' && <ReportSheet kind="live_room" subjectId={room.id} onClose={() => setSheet(null)} onDone={(message) => (setSheet(null), toast.show(message))} />}
-        {buying && <SaleBuySheet key={buying.productId} sales={room.sales} initialId={buying.id} now={now} onClose={() => setSheet(null)} />}
+        {sheet?.kind === 'bag' && (
+          <BagSheet
+            bag={room.bag}
+            pinnedId={room.pinned?.id ?? null}
+            sales={room.sales}
+            onProduct={openProduct}
+            onClose={() => setSheet(null)}
+          />
+        )}
+        {sheet?.kind === 'product' && (
+          <LiveProductSheet
+            productId={sheet.productId}
+            attribution={attribution}
+            onClose={() => setSheet(null)}
+            onToast={toast.show}
+          />
+        )}
+        {sheet?.kind === 'host' && (
+          <HostSheet
+            host={room.host}
+            roomId={room.id}
+            onReport={() => !needLogin() && setSheet({ kind: 'report' })}
+            onClose={() => setSheet(null)}
+          />
+        )}
+        {sheet?.kind === 'report' && (
+          <ReportSheet
+            kind="live_room"
+            subjectId={room.id}
+            onClose={() => setSheet(null)}
+            onDone={(message) => (setSheet(null), toast.show(message))}
+          />
+        )}
+        {buying && (
+          <SaleBuySheet
+            key={buying.productId}
+            sales={room.sales}
+            initialId={buying.id}
+            now={now}
+            onClose={() => setSheet(null)}
+          />
+        )}
         {toast.node}
       </div>
     </div>

@@ -5,7 +5,17 @@ import { Sheet } from '../../components/Sheet';
 import { formatCountdown } from './live-client';
 
 /** 福袋: comment the keyword to enter; after the draw, the winners with the seed and entrants anyone can check. */
-export function LuckyBagCard({ bag, now, userId, onEnter }: { bag: LuckyBag; now: number; userId: string | null; onEnter(keyword: string): boolean }) {
+export function LuckyBagCard({
+  bag,
+  now,
+  userId,
+  onEnter,
+}: {
+  bag: LuckyBag;
+  now: number;
+  userId: string | null;
+  onEnter(keyword: string): boolean;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [entered, setEntered] = useState(false);
@@ -22,8 +32,16 @@ export function LuckyBagCard({ bag, now, userId, onEnter }: { bag: LuckyBag; now
 
   return (
     <>
-      <button type="button" className={`live-luckybag${drawn ? ' live-luckybag-drawn' : ''}`} onClick={() => setOpen(true)} data-testid="lucky-bag" data-status={bag.status}>
-        <span className="live-luckybag-icon" aria-hidden="true">福</span>
+      <button
+        type="button"
+        className={`live-luckybag${drawn ? ' live-luckybag-drawn' : ''}`}
+        onClick={() => setOpen(true)}
+        data-testid="lucky-bag"
+        data-status={bag.status}
+      >
+        <span className="live-luckybag-icon" aria-hidden="true">
+          福
+        </span>
         <small>{drawn ? t('live.luckyBag.drawn') : formatCountdown(bag.drawAt - now)}</small>
       </button>
       {open && (
@@ -34,14 +52,22 @@ export function LuckyBagCard({ bag, now, userId, onEnter }: { bag: LuckyBag; now
             {!drawn ? (
               <>
                 <p>{t('live.luckyBag.howTo', { keyword: bag.keyword, time: formatCountdown(bag.drawAt - now) })}</p>
-                <button type="button" className="btn btn-primary" disabled={joined} onClick={() => onEnter(bag.keyword) && setEntered(true)} data-testid="lucky-bag-enter">
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={joined}
+                  onClick={() => onEnter(bag.keyword) && setEntered(true)}
+                  data-testid="lucky-bag-enter"
+                >
                   {joined ? t('live.luckyBag.entered') : t('live.luckyBag.enter', { keyword: bag.keyword })}
                 </button>
               </>
             ) : (
               <>
                 {userId !== null && (
-                  <p className={won ? 'live-luckybag-won' : 'muted'} data-testid="lucky-bag-result">{won ? t('live.luckyBag.won') : t('live.luckyBag.lost')}</p>
+                  <p className={won ? 'live-luckybag-won' : 'muted'} data-testid="lucky-bag-result">
+                    {won ? t('live.luckyBag.won') : t('live.luckyBag.lost')}
+                  </p>
                 )}
                 {winners.length > 0 && (
                   <ul className="live-luckybag-winners">

@@ -23,7 +23,17 @@ import { withCashierLanguage } from '../../lib/cashier-language';
  * 确认抢购 reserves the units and goes on to the sandbox cashier in this tab (a phone blocks a
  * tab opened without a tap); the order keeps that one payment, which 去支付 opens again.
  */
-export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashSale[]; initialId: string; now: number; onClose(): void }) {
+export function SaleBuySheet({
+  sales,
+  initialId,
+  now,
+  onClose,
+}: {
+  sales: FlashSale[];
+  initialId: string;
+  now: number;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const [addresses, setAddresses] = useState<Address[] | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
@@ -75,17 +85,25 @@ export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashS
       <div className="live-sheet">
         <div className="live-buy-head">
           <span className="live-sale-tag">{t('live.sale.tag')}</span>
-          <span className="live-buy-title" data-testid="sale-buy-label" data-sku-id={sale.skuId}>{sale.label}</span>
+          <span className="live-buy-title" data-testid="sale-buy-label" data-sku-id={sale.skuId}>
+            {sale.label}
+          </span>
           <Price fen={sale.priceFen} originalFen={sale.originalPriceFen} />
         </div>
         {order ? (
           <div className="live-buy-done" data-testid="sale-reserved" data-order-id={order.orderId}>
             <p>{t('live.buy.reserved', { n: order.quantity, time: formatCountdown(order.payBefore - now) })}</p>
             <div className="live-buy-actions">
-              <a className="btn btn-primary" href={withCashierLanguage(cashierUrl(order.paymentId), i18n.language)} data-testid="sale-pay">
+              <a
+                className="btn btn-primary"
+                href={withCashierLanguage(cashierUrl(order.paymentId), i18n.language)}
+                data-testid="sale-pay"
+              >
                 {t('live.buy.pay')}
               </a>
-              <Link className="btn" to={`/app/orders/${encodeURIComponent(order.orderId)}`}>{t('live.buy.viewOrder')}</Link>
+              <Link className="btn" to={`/app/orders/${encodeURIComponent(order.orderId)}`}>
+                {t('live.buy.viewOrder')}
+              </Link>
             </div>
           </div>
         ) : (
@@ -93,9 +111,20 @@ export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashS
             {choices.length > 1 ? (
               <div className="live-buy-skus" role="radiogroup" aria-label={t('live.buy.sku')} data-testid="sale-skus">
                 {choices.map((c) => (
-                  <button key={c.id} type="button" role="radio" aria-checked={c.id === sale.id} className={`live-buy-sku${c.id === sale.id ? ' active' : ''}`} onClick={() => pick(c.id)} data-testid="sale-sku" data-sale-id={c.id}>
+                  <button
+                    key={c.id}
+                    type="button"
+                    role="radio"
+                    aria-checked={c.id === sale.id}
+                    className={`live-buy-sku${c.id === sale.id ? ' active' : ''}`}
+                    onClick={() => pick(c.id)}
+                    data-testid="sale-sku"
+                    data-sale-id={c.id}
+                  >
                     <span>{c.specValues.join(' / ') || c.title}</span>
-                    <small>{formatFen(c.priceFen)} · {t('live.buy.skuLeft', { n: c.remaining })}</small>
+                    <small>
+                      {formatFen(c.priceFen)} · {t('live.buy.skuLeft', { n: c.remaining })}
+                    </small>
                   </button>
                 ))}
               </div>
@@ -108,9 +137,17 @@ export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashS
               ) : addresses.length === 1 && address ? (
                 <AddressText address={address} />
               ) : (
-                <select className="live-buy-select" value={addressId ?? ''} onChange={(e) => setAddressId(e.target.value)} aria-label={t('checkout.address')}>
+                <select
+                  className="live-buy-select"
+                  value={addressId ?? ''}
+                  onChange={(e) => setAddressId(e.target.value)}
+                  aria-label={t('checkout.address')}
+                >
                   {addresses.map((a) => (
-                    <option key={a.id} value={a.id}>{`${a.name} ${maskPhone(a.phone)} · ${a.city}${a.district}${a.detail}`}</option>
+                    <option
+                      key={a.id}
+                      value={a.id}
+                    >{`${a.name} ${maskPhone(a.phone)} · ${a.city}${a.district}${a.detail}`}</option>
                   ))}
                 </select>
               )}
@@ -118,11 +155,26 @@ export function SaleBuySheet({ sales, initialId, now, onClose }: { sales: FlashS
             <div className="quantity-row">
               <span>{t('product.quantity')}</span>
               <span className="muted">{t('live.sale.limit', { n: sale.perPersonLimit })}</span>
-              <QuantityStepper value={Math.min(quantity, max)} max={max} onChange={setQuantity} disabled={phase !== 'open'} />
+              <QuantityStepper
+                value={Math.min(quantity, max)}
+                max={max}
+                onChange={setQuantity}
+                disabled={phase !== 'open'}
+              />
             </div>
             {error != null && <LiveError error={error} />}
-            <button type="button" className="btn btn-primary live-buy-confirm" disabled={busy || phase !== 'open' || !addressId} onClick={() => void confirm()} data-testid="sale-confirm">
-              {busy ? t('live.buy.busy') : phase === 'open' ? t('live.buy.confirm', { total: formatFen(sale.priceFen * Math.min(quantity, max)) }) : t(`live.sale.${phase}`)}
+            <button
+              type="button"
+              className="btn btn-primary live-buy-confirm"
+              disabled={busy || phase !== 'open' || !addressId}
+              onClick={() => void confirm()}
+              data-testid="sale-confirm"
+            >
+              {busy
+                ? t('live.buy.busy')
+                : phase === 'open'
+                  ? t('live.buy.confirm', { total: formatFen(sale.priceFen * Math.min(quantity, max)) })
+                  : t(`live.sale.${phase}`)}
             </button>
           </>
         )}

@@ -1,18 +1,53 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hostSocketUrl, liveSocketUrl, type FlashSale } from '../../api/live';
-import { BACKOFF_MAX_MS, backoffDelay, featuredSale, formatCountdown, LikeBatcher, MAX_LIKES_PER_MESSAGE, MAX_PENDING_LIKES, saleChoices, salePhase, soldShare } from './live-client';
+import {
+  BACKOFF_MAX_MS,
+  backoffDelay,
+  featuredSale,
+  formatCountdown,
+  LikeBatcher,
+  MAX_LIKES_PER_MESSAGE,
+  MAX_PENDING_LIKES,
+  saleChoices,
+  salePhase,
+  soldShare,
+} from './live-client';
 
 test('backoffDelay doubles per attempt, jitters within the upper half of the step, and is capped', () => {
-  assert.equal(backoffDelay(0, () => 0), 250);
-  assert.equal(backoffDelay(0, () => 1), 500);
-  assert.equal(backoffDelay(1, () => 0), 500);
-  assert.equal(backoffDelay(3, () => 1), 4000);
-  assert.equal(backoffDelay(50, () => 1), BACKOFF_MAX_MS);
-  assert.equal(backoffDelay(50, () => 0), BACKOFF_MAX_MS / 2);
+  assert.equal(
+    backoffDelay(0, () => 0),
+    250,
+  );
+  assert.equal(
+    backoffDelay(0, () => 1),
+    500,
+  );
+  assert.equal(
+    backoffDelay(1, () => 0),
+    500,
+  );
+  assert.equal(
+    backoffDelay(3, () => 1),
+    4000,
+  );
+  assert.equal(
+    backoffDelay(50, () => 1),
+    BACKOFF_MAX_MS,
+  );
+  assert.equal(
+    backoffDelay(50, () => 0),
+    BACKOFF_MAX_MS / 2,
+  );
   // A broken random source cannot push the wait outside its bounds.
-  assert.equal(backoffDelay(2, () => 7), 2000);
-  assert.equal(backoffDelay(-3, () => 0), 250);
+  assert.equal(
+    backoffDelay(2, () => 7),
+    2000,
+  );
+  assert.equal(
+    backoffDelay(-3, () => 0),
+    250,
+  );
 });
 
 test('backoffDelay spreads a room of reconnecting viewers over the window', () => {
@@ -47,8 +82,22 @@ test('formatCountdown reads mm:ss, with hours from an hour up, rounding partial 
 });
 
 const sale = (over: Partial<FlashSale>): FlashSale => ({
-  id: 's1', roomId: 'r1', productId: 'p1', skuId: 'k1', title: '蜜橘', specValues: ['5斤'], label: '蜜橘 · 5斤', priceFen: 990, originalPriceFen: 1990, quantity: 10, remaining: 10, perPersonLimit: 2,
-  startsAt: 1000, endsAt: 5000, status: 'open', ...over,
+  id: 's1',
+  roomId: 'r1',
+  productId: 'p1',
+  skuId: 'k1',
+  title: '蜜橘',
+  specValues: ['5斤'],
+  label: '蜜橘 · 5斤',
+  priceFen: 990,
+  originalPriceFen: 1990,
+  quantity: 10,
+  remaining: 10,
+  perPersonLimit: 2,
+  startsAt: 1000,
+  endsAt: 5000,
+  status: 'open',
+  ...over,
 });
 
 test('salePhase follows the window and the stock; an ended status wins', () => {
@@ -76,9 +125,19 @@ test('saleChoices offers the open sales of the same product and the chosen one, 
   const ten = sale({ id: 'ten', skuId: 'k2', specValues: ['10斤'], label: '蜜橘 · 10斤' });
   const soldOut = sale({ id: 'three', skuId: 'k3', specValues: ['3斤'], remaining: 0 });
   const other = sale({ id: 'other', productId: 'p2', skuId: 'k9' });
-  assert.deepEqual(saleChoices([ten, soldOut, other, five], ten, 2000).map((s) => s.id), ['five', 'ten']);
-  assert.deepEqual(saleChoices([five, other], five, 2000).map((s) => s.id), ['five']);
-  assert.deepEqual(saleChoices([five, ten, soldOut], soldOut, 2000).map((s) => s.id), ['three', 'five', 'ten'], 'the chosen sale stays among the choices when it sells out');
+  assert.deepEqual(
+    saleChoices([ten, soldOut, other, five], ten, 2000).map((s) => s.id),
+    ['five', 'ten'],
+  );
+  assert.deepEqual(
+    saleChoices([five, other], five, 2000).map((s) => s.id),
+    ['five'],
+  );
+  assert.deepEqual(
+    saleChoices([five, ten, soldOut], soldOut, 2000).map((s) => s.id),
+    ['three', 'five', 'ten'],
+    'the chosen sale stays among the choices when it sells out',
+  );
 });
 
 test('soldShare is the taken part of the units, bounded', () => {
@@ -90,5 +149,8 @@ test('soldShare is the taken part of the units, bounded', () => {
 test('socket addresses: viewers carry their device key; the host panel asks to be left out of the viewer figures', () => {
   const at = { protocol: 'https:', host: 'shop.example' };
   assert.equal(liveSocketUrl('lrm_1', 'dev-1', at), 'wss://shop.example/api/v1/live/rooms/lrm_1/ws?viewer=dev-1');
-  assert.equal(hostSocketUrl('lrm_1', { protocol: 'http:', host: 'localhost:3000' }), 'ws://localhost:3000/api/v1/live/rooms/lrm_1/ws?as=host');
+  assert.equal(
+    hostSocketUrl('lrm_1', { protocol: 'http:', host: 'localhost:3000' }),
+    'ws://localhost:3000/api/v1/live/rooms/lrm_1/ws?as=host',
+  );
 });

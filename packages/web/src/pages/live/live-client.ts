@@ -12,7 +12,12 @@ export const BACKOFF_MAX_MS = 15_000;
  * jitter" — half the step fixed, half random — so a room's viewers do not all come back in
  * the same millisecond after a server restart (a reconnect storm), yet nobody waits long.
  */
-export function backoffDelay(attempt: number, random: () => number = Math.random, baseMs = BACKOFF_BASE_MS, maxMs = BACKOFF_MAX_MS): number {
+export function backoffDelay(
+  attempt: number,
+  random: () => number = Math.random,
+  baseMs = BACKOFF_BASE_MS,
+  maxMs = BACKOFF_MAX_MS,
+): number {
   const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, Math.min(attempt, 30)));
   const r = Math.min(1, Math.max(0, random()));
   return Math.round(step / 2 + (r * step) / 2);
@@ -81,7 +86,11 @@ export function featuredSale(sales: FlashSale[], now: number): FlashSale | null 
  */
 export function saleChoices(sales: FlashSale[], sale: FlashSale, now: number): FlashSale[] {
   const open = sales.filter((s) => s.productId === sale.productId && s.id !== sale.id && salePhase(s, now) === 'open');
-  return [sale, ...open].sort((a, b) => a.specValues.join('/').localeCompare(b.specValues.join('/'), 'zh-CN', { numeric: true }) || a.id.localeCompare(b.id));
+  return [sale, ...open].sort(
+    (a, b) =>
+      a.specValues.join('/').localeCompare(b.specValues.join('/'), 'zh-CN', { numeric: true }) ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 /** Share of the sale's units already taken, 0..1, for the stock bar. */

@@ -3,12 +3,53 @@ import { test } from 'node:test';
 import type { FlashSale, Room } from '../../api/live';
 import { applyMessage, emptyView, MAX_CHAT_LINES, parseServerMessage, viewFromRoom } from './live-state';
 
-const sale: FlashSale = { id: 's1', roomId: 'r1', productId: 'p1', skuId: 'k1', title: '蜜橘', specValues: ['5斤'], label: '蜜橘 · 5斤', priceFen: 990, originalPriceFen: 1990, quantity: 10, remaining: 10, perPersonLimit: 2, startsAt: 0, endsAt: 9e12, status: 'open' };
+const sale: FlashSale = {
+  id: 's1',
+  roomId: 'r1',
+  productId: 'p1',
+  skuId: 'k1',
+  title: '蜜橘',
+  specValues: ['5斤'],
+  label: '蜜橘 · 5斤',
+  priceFen: 990,
+  originalPriceFen: 1990,
+  quantity: 10,
+  remaining: 10,
+  perPersonLimit: 2,
+  startsAt: 0,
+  endsAt: 9e12,
+  status: 'open',
+};
 const room: Room = {
-  id: 'r1', title: '果园直播', status: 'live', host: { kind: 'creator', id: 'u1', name: '阿柚', avatarUrl: null },
+  id: 'r1',
+  title: '果园直播',
+  status: 'live',
+  host: { kind: 'creator', id: 'u1', name: '阿柚', avatarUrl: null },
   playback: { hlsUrl: null, fallbackVideoUrl: '/media/demo.mp4' },
-  bag: [{ id: 'p1', title: '蜜橘', shopId: 'h1', shopName: '果园', categoryId: 'c1', priceFen: 1990, sales: 0, status: 'listed', originalPriceFen: null, imageUrl: null, source: 'shop', skus: [] }], pinned: null, sales: [sale], coupons: [], luckyBags: [],
-  stats: { online: 3, cumulativeViewers: 5, likes: 40 }, createdAt: 1, openedAt: 2, endedAt: null,
+  bag: [
+    {
+      id: 'p1',
+      title: '蜜橘',
+      shopId: 'h1',
+      shopName: '果园',
+      categoryId: 'c1',
+      priceFen: 1990,
+      sales: 0,
+      status: 'listed',
+      originalPriceFen: null,
+      imageUrl: null,
+      source: 'shop',
+      skus: [],
+    },
+  ],
+  pinned: null,
+  sales: [sale],
+  coupons: [],
+  luckyBags: [],
+  stats: { online: 3, cumulativeViewers: 5, likes: 40 },
+  createdAt: 1,
+  openedAt: 2,
+  endedAt: null,
 };
 
 test('parseServerMessage accepts the contract messages and ignores malformed frames', () => {
@@ -26,7 +67,10 @@ test('parseServerMessage accepts the contract messages and ignores malformed fra
 test('a state message resumes the room: pinned product and sale come back after a reconnect', () => {
   let view = viewFromRoom(emptyView, room);
   view = applyMessage(view, { t: 'comments', items: [{ id: 'c1', userName: 'a', text: '好', at: 1 }] });
-  const resumed = applyMessage(view, { t: 'state', room: { ...room, pinned: room.bag[0]!, sales: [{ ...sale, remaining: 4 }] } });
+  const resumed = applyMessage(view, {
+    t: 'state',
+    room: { ...room, pinned: room.bag[0]!, sales: [{ ...sale, remaining: 4 }] },
+  });
   assert.equal(resumed.room?.pinned?.id, 'p1');
   assert.equal(resumed.room?.sales[0]?.remaining, 4);
   assert.equal(resumed.comments.length, 1, 'the comments already shown stay');
@@ -43,7 +87,12 @@ test('sale updates change the remaining stock in place; new sales are added', ()
 
 test('comments are de-duplicated and only the latest are kept', () => {
   let view = viewFromRoom(emptyView, room);
-  const batch = Array.from({ length: MAX_CHAT_LINES + 5 }, (_, i) => ({ id: `c${i}`, userName: 'u', text: String(i), at: i }));
+  const batch = Array.from({ length: MAX_CHAT_LINES + 5 }, (_, i) => ({
+    id: `c${i}`,
+    userName: 'u',
+    text: String(i),
+    at: i,
+  }));
   view = applyMessage(view, { t: 'comments', items: batch });
   view = applyMessage(view, { t: 'comments', items: batch.slice(-3) });
   assert.equal(view.comments.length, MAX_CHAT_LINES);

@@ -8,7 +8,11 @@ export function useLiveRooms(): RoomCard[] {
   const [rooms, setRooms] = useState<RoomCard[]>([]);
   useEffect(() => {
     let mounted = true;
-    const load = () => liveApi.rooms({ status: 'live' }).then((items) => mounted && setRooms(items), () => {});
+    const load = () =>
+      liveApi.rooms({ status: 'live' }).then(
+        (items) => mounted && setRooms(items),
+        () => {},
+      );
     void load();
     const timer = setInterval(load, REFRESH_MS);
     return () => {
@@ -21,5 +25,8 @@ export function useLiveRooms(): RoomCard[] {
 
 /** The room a video's creator (or, for 店播, its shop) is live in now, if any. */
 export function liveRoomOf(rooms: readonly RoomCard[], creatorId: string, shopId: string | null): RoomCard | undefined {
-  return rooms.find((r) => r.host.kind === 'creator' && r.host.id === creatorId) ?? (shopId ? rooms.find((r) => r.host.kind === 'shop' && r.host.id === shopId) : undefined);
+  return (
+    rooms.find((r) => r.host.kind === 'creator' && r.host.id === creatorId) ??
+    (shopId ? rooms.find((r) => r.host.kind === 'shop' && r.host.id === shopId) : undefined)
+  );
 }

@@ -23,7 +23,7 @@ export function MallPage() {
   }, []);
   const flat = (categories ?? []).flatMap((c) => [c, ...c.children]);
   const current = flat.find((c) => c.id === categoryId) ?? null;
-  const parent = current?.parentId ? flat.find((c) => c.id === current.parentId) ?? null : current;
+  const parent = current?.parentId ? (flat.find((c) => c.id === current.parentId) ?? null) : current;
   const header = (
     <nav className="category-bar" aria-label={t('mall.categories')} data-testid="category-bar">
       <div className="category-chips">
@@ -31,7 +31,11 @@ export function MallPage() {
           {t('mall.all')}
         </Link>
         {(categories ?? []).map((c) => (
-          <Link key={c.id} to={`/app/category/${encodeURIComponent(c.id)}`} className={`cat-chip${parent?.id === c.id ? ' cat-chip-active' : ''}`}>
+          <Link
+            key={c.id}
+            to={`/app/category/${encodeURIComponent(c.id)}`}
+            className={`cat-chip${parent?.id === c.id ? ' cat-chip-active' : ''}`}
+          >
             {c.name}
           </Link>
         ))}
@@ -39,7 +43,11 @@ export function MallPage() {
       {parent && parent.children.length > 0 && (
         <div className="category-chips category-sub">
           {parent.children.map((c) => (
-            <Link key={c.id} to={`/app/category/${encodeURIComponent(c.id)}`} className={`sub-chip${c.id === categoryId ? ' sub-chip-active' : ''}`}>
+            <Link
+              key={c.id}
+              to={`/app/category/${encodeURIComponent(c.id)}`}
+              className={`sub-chip${c.id === categoryId ? ' sub-chip-active' : ''}`}
+            >
               {c.name}
             </Link>
           ))}
@@ -47,5 +55,13 @@ export function MallPage() {
       )}
     </nav>
   );
-  return <ShelfPage key={categoryId ?? 'all'} title={current?.name ?? t('mall.title')} header={header} categoryId={categoryId} emptyText={categoryId ? t('category.empty') : undefined} />;
+  return (
+    <ShelfPage
+      key={categoryId ?? 'all'}
+      title={current?.name ?? t('mall.title')}
+      header={header}
+      categoryId={categoryId}
+      emptyText={categoryId ? t('category.empty') : undefined}
+    />
+  );
 }

@@ -15,7 +15,15 @@ export function AddressesPage() {
   const { t } = useTranslation();
   return (
     <ShopperLayout title={t('address.title')} back>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={3} /></section>}>{() => <Addresses />}</RequireAuth>
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={3} />
+          </section>
+        }
+      >
+        {() => <Addresses />}
+      </RequireAuth>
     </ShopperLayout>
   );
 }
@@ -29,8 +37,20 @@ function Addresses() {
   useEffect(() => {
     listAddresses().then((r) => setItems(r.items), setError);
   }, []);
-  if (items === null) return error != null ? <ErrorNote error={error} /> : <section className="section"><SkeletonLines lines={3} /></section>;
-  const saved = (a: Address) => setItems((list) => [a, ...(list ?? []).filter((x) => x.id !== a.id).map((x) => (a.isDefault ? { ...x, isDefault: false } : x))].sort((x, y) => Number(y.isDefault) - Number(x.isDefault)));
+  if (items === null)
+    return error != null ? (
+      <ErrorNote error={error} />
+    ) : (
+      <section className="section">
+        <SkeletonLines lines={3} />
+      </section>
+    );
+  const saved = (a: Address) =>
+    setItems((list) =>
+      [a, ...(list ?? []).filter((x) => x.id !== a.id).map((x) => (a.isDefault ? { ...x, isDefault: false } : x))].sort(
+        (x, y) => Number(y.isDefault) - Number(x.isDefault),
+      ),
+    );
   return (
     <>
       <section className="section">
@@ -40,14 +60,23 @@ function Addresses() {
             editing === a.id ? (
               <li key={a.id} className="address-editing">
                 <h3>{t('address.editing')}</h3>
-                <AddressForm address={a} onSaved={(x) => (saved(x), setEditing(null))} onCancel={() => setEditing(null)} />
+                <AddressForm
+                  address={a}
+                  onSaved={(x) => (saved(x), setEditing(null))}
+                  onCancel={() => setEditing(null)}
+                />
               </li>
             ) : (
               <li key={a.id} className="address-option" data-testid="address-item" data-address-id={a.id}>
                 <AddressText address={a} />
                 <span className="address-side">
                   {a.isDefault && <span className="tag">{t('address.defaultTag')}</span>}
-                  <button type="button" className="btn btn-small" onClick={() => (setEditing(a.id), setAdding(false))} data-testid="address-edit">
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => (setEditing(a.id), setAdding(false))}
+                    data-testid="address-edit"
+                  >
                     {t('address.edit')}
                   </button>
                 </span>
@@ -67,7 +96,12 @@ function Addresses() {
             onCancel={items.length > 0 ? () => setAdding(false) : undefined}
           />
         ) : (
-          <button type="button" className="btn btn-primary btn-block" onClick={() => (setAdding(true), setEditing(null))} data-testid="address-add">
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            onClick={() => (setAdding(true), setEditing(null))}
+            data-testid="address-add"
+          >
             {t('checkout.addAddress')}
           </button>
         )}

@@ -24,12 +24,27 @@ export function CouponWalletPage() {
     <ShopperLayout title={t('wallet.title')} back>
       <nav className="order-tabs" role="tablist" data-testid="wallet-tabs">
         {TABS.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} className={`order-tab${tab === name ? ' order-tab-active' : ''}`} onClick={() => setParams(name === 'usable' ? {} : { tab: name }, { replace: true })}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={`order-tab${tab === name ? ' order-tab-active' : ''}`}
+            onClick={() => setParams(name === 'usable' ? {} : { tab: name }, { replace: true })}
+          >
             {t(`wallet.tabs.${name}`)}
           </button>
         ))}
       </nav>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={4} /></section>}>{() => <WalletList key={tab} tab={tab} />}</RequireAuth>
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={4} />
+          </section>
+        }
+      >
+        {() => <WalletList key={tab} tab={tab} />}
+      </RequireAuth>
     </ShopperLayout>
   );
 }
@@ -62,7 +77,12 @@ function WalletList({ tab }: { tab: WalletTab }) {
     void load(null);
   }, [load]);
 
-  if (items === null) return <section className="section"><SkeletonLines lines={4} /></section>;
+  if (items === null)
+    return (
+      <section className="section">
+        <SkeletonLines lines={4} />
+      </section>
+    );
   return (
     <div className="wallet-list" data-testid="wallet-list" data-tab={tab}>
       {items.length === 0 && error == null && (
@@ -88,28 +108,59 @@ function CouponTicket({ coupon: c }: { coupon: WalletCoupon }) {
   const { t, i18n } = useTranslation();
   const time = (ms: number) => formatDateTime(ms, i18n.language);
   const names = c.scope.products.map((p) => p.title).join('、');
-  const products = c.scope.productCount === 0 ? t('wallet.noProducts') : c.scope.productCount > c.scope.products.length ? t('wallet.productsMore', { list: names, n: c.scope.productCount }) : t('wallet.products', { list: names });
-  const validity = c.tab === 'used' && c.usedAt !== null ? t('wallet.usedAt', { time: time(c.usedAt) }) : c.validUntil === null ? t('wallet.validLive') : c.tab === 'expired' ? t('wallet.expiredAt', { time: time(c.validUntil) }) : t('wallet.validUntil', { time: time(c.validUntil) });
+  const products =
+    c.scope.productCount === 0
+      ? t('wallet.noProducts')
+      : c.scope.productCount > c.scope.products.length
+        ? t('wallet.productsMore', { list: names, n: c.scope.productCount })
+        : t('wallet.products', { list: names });
+  const validity =
+    c.tab === 'used' && c.usedAt !== null
+      ? t('wallet.usedAt', { time: time(c.usedAt) })
+      : c.validUntil === null
+        ? t('wallet.validLive')
+        : c.tab === 'expired'
+          ? t('wallet.expiredAt', { time: time(c.validUntil) })
+          : t('wallet.validUntil', { time: time(c.validUntil) });
   return (
     <article className={`ticket ticket-${c.tab}`} data-testid="wallet-coupon" data-coupon-id={c.couponId}>
       <div className="ticket-amount">
         <strong data-testid="wallet-amount">{formatFen(c.amountFen)}</strong>
-        <small>{c.minSpendFen > 0 ? t('wallet.minSpend', { amount: formatFen(c.minSpendFen) }) : t('wallet.noMin')}</small>
+        <small>
+          {c.minSpendFen > 0 ? t('wallet.minSpend', { amount: formatFen(c.minSpendFen) }) : t('wallet.noMin')}
+        </small>
       </div>
       <div className="ticket-body">
         <span className="ticket-kind">{t('wallet.kind')}</span>
-        <span className="ticket-room">{t('wallet.room', { host: c.scope.host?.name ?? '', room: c.scope.roomTitle })}</span>
-        <span className="ticket-products" data-testid="wallet-scope">{products}</span>
-        <span className="ticket-valid" data-testid="wallet-validity">{validity}</span>
+        <span className="ticket-room">
+          {t('wallet.room', { host: c.scope.host?.name ?? '', room: c.scope.roomTitle })}
+        </span>
+        <span className="ticket-products" data-testid="wallet-scope">
+          {products}
+        </span>
+        <span className="ticket-valid" data-testid="wallet-validity">
+          {validity}
+        </span>
       </div>
       <div className="ticket-action">
         {c.tab === 'used' && c.usedOrderId && (
-          <Link to={`/app/orders/${encodeURIComponent(c.usedOrderId)}`} className="btn btn-small" data-testid="wallet-order">
+          <Link
+            to={`/app/orders/${encodeURIComponent(c.usedOrderId)}`}
+            className="btn btn-small"
+            data-testid="wallet-order"
+          >
             {t('wallet.viewOrder')}
           </Link>
         )}
         {c.tab === 'usable' && (
-          <Link to={c.roomLive || c.scope.products.length === 0 ? `/app/live/${encodeURIComponent(c.scope.roomId)}` : `/app/product/${encodeURIComponent(c.scope.products[0]!.id)}`} className="btn btn-small btn-primary">
+          <Link
+            to={
+              c.roomLive || c.scope.products.length === 0
+                ? `/app/live/${encodeURIComponent(c.scope.roomId)}`
+                : `/app/product/${encodeURIComponent(c.scope.products[0]!.id)}`
+            }
+            className="btn btn-small btn-primary"
+          >
             {t('wallet.use')}
           </Link>
         )}

@@ -17,7 +17,15 @@ export function FavouritesPage() {
   const { t } = useTranslation();
   return (
     <ShopperLayout title={t('favourites.title')} back>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={4} /></section>}>{() => <FavouriteList />}</RequireAuth>
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={4} />
+          </section>
+        }
+      >
+        {() => <FavouriteList />}
+      </RequireAuth>
     </ShopperLayout>
   );
 }
@@ -47,7 +55,12 @@ function FavouriteList() {
     void load(null);
   }, [load]);
 
-  if (items === null) return <section className="section"><SkeletonLines lines={4} /></section>;
+  if (items === null)
+    return (
+      <section className="section">
+        <SkeletonLines lines={4} />
+      </section>
+    );
   if (items.length === 0 && error == null) {
     return (
       <div className="empty" data-testid="empty">
@@ -65,7 +78,13 @@ function FavouriteList() {
         {items.map(({ product: p }) => {
           const onSale = p.status === 'listed';
           return (
-            <Link key={p.id} to={`/app/product/${encodeURIComponent(p.id)}`} className={`line${onSale ? '' : ' line-unavailable'}`} data-testid="favourite-item" data-product-id={p.id}>
+            <Link
+              key={p.id}
+              to={`/app/product/${encodeURIComponent(p.id)}`}
+              className={`line${onSale ? '' : ' line-unavailable'}`}
+              data-testid="favourite-item"
+              data-product-id={p.id}
+            >
               <LineImage src={p.imageUrl} title={p.title} />
               <div className="line-main">
                 <span className="line-title">{p.title}</span>
@@ -82,7 +101,13 @@ function FavouriteList() {
       {error != null && <ErrorNote error={error} onRetry={() => void load(cursor)} />}
       {cursor && (
         <section className="section">
-          <button type="button" className="btn btn-block" disabled={loading} onClick={() => void load(cursor)} data-testid="favourites-more">
+          <button
+            type="button"
+            className="btn btn-block"
+            disabled={loading}
+            onClick={() => void load(cursor)}
+            data-testid="favourites-more"
+          >
             {t('favourites.more')}
           </button>
         </section>

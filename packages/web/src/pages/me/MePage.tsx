@@ -46,7 +46,10 @@ function MeBody({ user }: { user: User }) {
 
   useEffect(() => {
     let live = true;
-    getProfile(user.id).then((p) => live && setProfile(p), () => {});
+    getProfile(user.id).then(
+      (p) => live && setProfile(p),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -73,9 +76,13 @@ function MeBody({ user }: { user: User }) {
   return (
     <>
       <section className="section me-card" data-testid="me">
-        <span className="avatar" aria-hidden="true">{Array.from(user.displayName)[0] ?? '我'}</span>
+        <span className="avatar" aria-hidden="true">
+          {Array.from(user.displayName)[0] ?? '我'}
+        </span>
         <div className="me-info">
-          <h2 className="me-name" data-testid="display-name">{user.displayName}</h2>
+          <h2 className="me-name" data-testid="display-name">
+            {user.displayName}
+          </h2>
           <p className="muted">{t('me.login', { login: user.login })}</p>
           <div className="me-stats">
             <Link to={`/app/u/${encodeURIComponent(user.id)}`}>
@@ -114,7 +121,12 @@ function MeBody({ user }: { user: User }) {
         <Link to="/app/messages" className="menu-row" data-testid="me-messages">
           {t('service.messages')}
           <span className="muted">
-            {unread.total > 0 && <span className="msg-badge" data-testid="me-messages-badge">{unread.total}</span>} <span className="chev">›</span>
+            {unread.total > 0 && (
+              <span className="msg-badge" data-testid="me-messages-badge">
+                {unread.total}
+              </span>
+            )}{' '}
+            <span className="chev">›</span>
           </span>
         </Link>
         <Link to="/app/aftersales" className="menu-row" data-testid="me-aftersales">

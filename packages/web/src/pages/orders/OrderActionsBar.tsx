@@ -8,7 +8,13 @@ import { actionsFor } from './status';
 import { withCashierLanguage } from '../../lib/cashier-language';
 
 /** 去支付 / 取消订单 / 确认收货 for one order; destructive ones ask first. */
-export function OrderActionsBar({ order, onChanged }: { order: OrderSummary & { paymentId?: string | null }; onChanged(order: OrderDetail): void }) {
+export function OrderActionsBar({
+  order,
+  onChanged,
+}: {
+  order: OrderSummary & { paymentId?: string | null };
+  onChanged(order: OrderDetail): void;
+}) {
   const { t, i18n } = useTranslation();
   const actions = actionsFor(order.status);
   const [asking, setAsking] = useState<null | 'cancel' | 'confirm'>(null);
@@ -33,7 +39,8 @@ export function OrderActionsBar({ order, onChanged }: { order: OrderSummary & { 
     setBusy(true);
     setError(null);
     try {
-      const updated = kind === 'cancel' ? await cancelOrder(order.id, t('orders.cancelReason')) : await confirmReceipt(order.id);
+      const updated =
+        kind === 'cancel' ? await cancelOrder(order.id, t('orders.cancelReason')) : await confirmReceipt(order.id);
       setAsking(null);
       onChanged(updated);
     } catch (e) {
@@ -48,17 +55,35 @@ export function OrderActionsBar({ order, onChanged }: { order: OrderSummary & { 
     <>
       <div className="order-actions" onClick={(e) => e.stopPropagation()}>
         {actions.cancel && (
-          <button type="button" className="btn btn-small" disabled={busy} onClick={() => setAsking('cancel')} data-testid="order-cancel">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => setAsking('cancel')}
+            data-testid="order-cancel"
+          >
             {t('orders.cancel')}
           </button>
         )}
         {actions.pay && (
-          <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void pay()} data-testid="order-pay">
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={busy}
+            onClick={() => void pay()}
+            data-testid="order-pay"
+          >
             {t('orders.pay')}
           </button>
         )}
         {actions.confirmReceipt && (
-          <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => setAsking('confirm')} data-testid="order-confirm-receipt">
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={busy}
+            onClick={() => setAsking('confirm')}
+            data-testid="order-confirm-receipt"
+          >
             {t('orders.confirmReceipt')}
           </button>
         )}

@@ -17,7 +17,8 @@ export function OrderCompensations({ compensations }: { compensations: OrderComp
         <div className="kv small" key={c.id} data-testid="order-compensation" data-status={c.status}>
           <span className="muted">{t(compensationKindKey(c))}</span>
           <span>
-            <span className="coupon-off">+{formatFen(c.amountFen)}</span> <span className={`comp-status comp-${c.status}`}>{t(`order.compensation.status.${c.status}`)}</span>
+            <span className="coupon-off">+{formatFen(c.amountFen)}</span>{' '}
+            <span className={`comp-status comp-${c.status}`}>{t(`order.compensation.status.${c.status}`)}</span>
           </span>
         </div>
       ))}

@@ -34,7 +34,15 @@ export function OrderDetailPage() {
   const { t } = useTranslation();
   return (
     <ShopperLayout title={t('order.title')} back>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={6} /></section>}>{() => <Detail />}</RequireAuth>
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={6} />
+          </section>
+        }
+      >
+        {() => <Detail />}
+      </RequireAuth>
     </ShopperLayout>
   );
 }
@@ -55,7 +63,10 @@ function Detail() {
   useEffect(() => {
     if (order?.status !== 'completed') return;
     let live = true;
-    reviewsApi.orderStates(orderId).then((s) => live && setReviewStates(s.lines), () => {});
+    reviewsApi.orderStates(orderId).then(
+      (s) => live && setReviewStates(s.lines),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -85,7 +96,13 @@ function Detail() {
         </div>
       );
     }
-    return error != null ? <ErrorNote error={error} onRetry={load} /> : <section className="section"><SkeletonLines lines={6} /></section>;
+    return error != null ? (
+      <ErrorNote error={error} onRetry={load} />
+    ) : (
+      <section className="section">
+        <SkeletonLines lines={6} />
+      </section>
+    );
   }
   const when = (ms: number) => formatDateTime(ms, i18n.language);
   const cancelledBy = order.transitions.findLast((tr) => tr.to === 'cancelled');
@@ -104,7 +121,9 @@ function Detail() {
           <>
             <h2 data-testid="order-status">{t(`orderStatus.${order.status}`)}</h2>
             {payReturn === 'paid' ? (
-              <p className="pay-return-paid" data-testid="pay-return" data-state={payReturn}>{t('payReturn.paid')}</p>
+              <p className="pay-return-paid" data-testid="pay-return" data-state={payReturn}>
+                {t('payReturn.paid')}
+              </p>
             ) : (
               <p>{t(`order.statusHint.${order.status}`, { defaultValue: '' })}</p>
             )}
@@ -118,14 +137,24 @@ function Detail() {
             </button>
           </p>
         )}
-        {order.status === 'unpaid' && payReturn !== 'confirming' && order.payDeadline && <p>{t('order.payBy', { time: when(order.payDeadline) })}</p>}
+        {order.status === 'unpaid' && payReturn !== 'confirming' && order.payDeadline && (
+          <p>{t('order.payBy', { time: when(order.payDeadline) })}</p>
+        )}
         {order.promise && (order.status === 'unpaid' || order.status === 'paid') && (
           <span className="promise-tag" data-testid="promise">
-            {order.promise.presaleShipBy ? t('product.presale', { date: formatMonthDay(order.promise.presaleShipBy) }) : t('order.promise', { h: order.promise.shipByHours })}
+            {order.promise.presaleShipBy
+              ? t('product.presale', { date: formatMonthDay(order.promise.presaleShipBy) })
+              : t('order.promise', { h: order.promise.shipByHours })}
           </span>
         )}
-        {order.promise?.shipBy && order.status === 'paid' && <p data-testid="ship-by">{t('order.shipBy', { time: when(order.promise.shipBy) })}</p>}
-        {order.promise?.lateAt && <p className="late-note" data-testid="late">{t('order.late')}</p>}
+        {order.promise?.shipBy && order.status === 'paid' && (
+          <p data-testid="ship-by">{t('order.shipBy', { time: when(order.promise.shipBy) })}</p>
+        )}
+        {order.promise?.lateAt && (
+          <p className="late-note" data-testid="late">
+            {t('order.late')}
+          </p>
+        )}
         {order.status === 'cancelled' && cancelledBy && (
           <p data-testid="order-cancelled">
             {t('order.cancelled')}

@@ -27,16 +27,41 @@ export function OrdersPage() {
     <ShopperLayout title={t('orders.title')} back>
       <nav className="order-tabs" role="tablist" data-testid="order-tabs">
         {ORDER_TABS.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} className={`order-tab${tab === name ? ' order-tab-active' : ''}`} onClick={() => setParams(name === 'all' ? {} : { tab: name }, { replace: true })}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={`order-tab${tab === name ? ' order-tab-active' : ''}`}
+            onClick={() => setParams(name === 'all' ? {} : { tab: name }, { replace: true })}
+          >
             {t(`orders.${name}`)}
           </button>
         ))}
-        <Link to="/app/aftersales" role="tab" aria-selected={false} className="order-tab" data-testid="orders-aftersales-tab">
+        <Link
+          to="/app/aftersales"
+          role="tab"
+          aria-selected={false}
+          className="order-tab"
+          data-testid="orders-aftersales-tab"
+        >
           {t('orders.aftersales')}
         </Link>
       </nav>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={4} /></section>}>
-        {() => (params.get('from') === 'cashier' && params.get('payment') ? <PaymentReturn paymentId={params.get('payment')!} tab={tab} /> : <OrderList key={tab} tab={tab} />)}
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={4} />
+          </section>
+        }
+      >
+        {() =>
+          params.get('from') === 'cashier' && params.get('payment') ? (
+            <PaymentReturn paymentId={params.get('payment')!} tab={tab} />
+          ) : (
+            <OrderList key={tab} tab={tab} />
+          )
+        }
       </RequireAuth>
     </ShopperLayout>
   );
@@ -54,10 +79,16 @@ function PaymentReturn({ paymentId, tab }: { paymentId: string; tab: OrderTab })
   const state = paymentReturnState(true, status, waited);
   useEffect(() => {
     if (state !== 'confirming') return;
-    const timer = setTimeout(() => {
-      getPayment(paymentId).then((p) => setStatus(p.status), () => setStatus((s) => s ?? 'failed'));
-      setWaited(Date.now() - since);
-    }, status === undefined ? 0 : PAY_RETURN_POLL_MS);
+    const timer = setTimeout(
+      () => {
+        getPayment(paymentId).then(
+          (p) => setStatus(p.status),
+          () => setStatus((s) => s ?? 'failed'),
+        );
+        setWaited(Date.now() - since);
+      },
+      status === undefined ? 0 : PAY_RETURN_POLL_MS,
+    );
     return () => clearTimeout(timer);
   }, [state, status, waited, paymentId, since]);
   return (
@@ -87,7 +118,9 @@ type Cursors = Array<{ status: OrderStatus | null; cursor: string | null; done: 
 function OrderList({ tab }: { tab: OrderTab }) {
   const { t } = useTranslation();
   const [orders, setOrders] = useState<OrderSummary[] | null>(null);
-  const [cursors, setCursors] = useState<Cursors>(() => (statusesOf(tab) ?? [null]).map((status) => ({ status, cursor: null, done: false })));
+  const [cursors, setCursors] = useState<Cursors>(() =>
+    (statusesOf(tab) ?? [null]).map((status) => ({ status, cursor: null, done: false })),
+  );
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
 
@@ -95,10 +128,18 @@ function OrderList({ tab }: { tab: OrderTab }) {
     setLoading(true);
     setError(null);
     try {
-      const pages = await Promise.all(from.map((c) => (c.done ? Promise.resolve({ items: [], nextCursor: null }) : listOrders(c.status, c.cursor))));
+      const pages = await Promise.all(
+        from.map((c) => (c.done ? Promise.resolve({ items: [], nextCursor: null }) : listOrders(c.status, c.cursor))),
+      );
       const fresh = pages.flatMap((p) => p.items);
       setOrders((old) => [...(old ?? []), ...fresh].sort((a, b) => b.createdAt - a.createdAt));
-      setCursors(from.map((c, i) => ({ status: c.status, cursor: pages[i]?.nextCursor ?? null, done: c.done || pages[i]?.nextCursor == null })));
+      setCursors(
+        from.map((c, i) => ({
+          status: c.status,
+          cursor: pages[i]?.nextCursor ?? null,
+          done: c.done || pages[i]?.nextCursor == null,
+        })),
+      );
     } catch (e) {
       setError(e);
       setOrders((old) => old ?? []);
@@ -112,8 +153,14 @@ function OrderList({ tab }: { tab: OrderTab }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const replace = (updated: OrderSummary) => setOrders((list) => list?.map((o) => (o.id === updated.id ? updated : o)) ?? null);
-  if (orders === null) return <section className="section"><SkeletonLines lines={4} /></section>;
+  const replace = (updated: OrderSummary) =>
+    setOrders((list) => list?.map((o) => (o.id === updated.id ? updated : o)) ?? null);
+  if (orders === null)
+    return (
+      <section className="section">
+        <SkeletonLines lines={4} />
+      </section>
+    );
   return (
     <>
       {orders.length === 0 && !error && (
@@ -148,12 +195,22 @@ function OrderCard({ order, onChanged }: { order: OrderSummary; onChanged(order:
   const count = order.lines.reduce((n, l) => n + l.quantity, 0);
   const unread = useUnread().byShop[order.shopId] ?? 0;
   return (
-    <li className="section order-card" data-testid="order-card" data-order-id={order.id} onClick={() => navigate(`/app/orders/${encodeURIComponent(order.id)}`)}>
+    <li
+      className="section order-card"
+      data-testid="order-card"
+      data-order-id={order.id}
+      onClick={() => navigate(`/app/orders/${encodeURIComponent(order.id)}`)}
+    >
       <div className="order-card-head">
         <strong>
           {order.shopName}
           {unread > 0 && (
-            <span className="msg-badge" style={{ marginLeft: 6 }} title={t('service.messages')} data-testid="order-service-badge">
+            <span
+              className="msg-badge"
+              style={{ marginLeft: 6 }}
+              title={t('service.messages')}
+              data-testid="order-service-badge"
+            >
               {unread}
             </span>
           )}

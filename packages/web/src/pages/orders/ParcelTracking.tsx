@@ -12,7 +12,10 @@ export interface TrackedParcel {
 }
 
 /** Loads the carrier's tracking of an order's parcels (GET /orders/:id/tracking). */
-export function useOrderTracking(orderId: string, refreshKey: unknown): { parcels: Map<string, TrackedParcel>; failed: boolean } {
+export function useOrderTracking(
+  orderId: string,
+  refreshKey: unknown,
+): { parcels: Map<string, TrackedParcel>; failed: boolean } {
   const [parcels, setParcels] = useState<Map<string, TrackedParcel>>(new Map());
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -37,15 +40,20 @@ export function ParcelTimeline({ parcel }: { parcel: TrackedParcel | undefined }
     <div data-testid="tracking" data-status={parcel.status}>
       <div className="kv">
         <span className="muted">{t('tracking.title')}</span>
-        <span className="tag" data-testid="tracking-status">{t(`tracking.status.${parcel.status}`, { defaultValue: parcel.status })}</span>
+        <span className="tag" data-testid="tracking-status">
+          {t(`tracking.status.${parcel.status}`, { defaultValue: parcel.status })}
+        </span>
       </div>
       {events.length === 0 ? (
-        <p className="muted" data-testid="tracking-empty">{t(parcel.status === 'delivered' ? 'tracking.noScans' : 'tracking.empty')}</p>
+        <p className="muted" data-testid="tracking-empty">
+          {t(parcel.status === 'delivered' ? 'tracking.noScans' : 'tracking.empty')}
+        </p>
       ) : (
         <ol className="timeline" data-testid="tracking-events">
           {events.map((e, i) => (
             <li key={`${e.status}-${e.at}-${i}`} data-testid="tracking-event">
-              <strong>{t(`tracking.status.${e.status}`, { defaultValue: e.status })}</strong> <span className="muted">{formatDateTime(e.at, i18n.language)}</span>
+              <strong>{t(`tracking.status.${e.status}`, { defaultValue: e.status })}</strong>{' '}
+              <span className="muted">{formatDateTime(e.at, i18n.language)}</span>
               <div>{e.description}</div>
               <div className="muted">{e.location}</div>
             </li>

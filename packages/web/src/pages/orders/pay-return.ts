@@ -16,7 +16,15 @@ export function payReturnState(fromCashier: boolean, status: string | undefined,
 }
 
 /** The same for a payment of several orders (the order list): pending reads as unpaid, succeeded as paid. */
-export function paymentReturnState(fromCashier: boolean, paymentStatus: string | undefined, waitedMs: number): PayReturnState {
+export function paymentReturnState(
+  fromCashier: boolean,
+  paymentStatus: string | undefined,
+  waitedMs: number,
+): PayReturnState {
   if (paymentStatus === undefined) return fromCashier ? 'confirming' : 'none';
-  return payReturnState(fromCashier, paymentStatus === 'pending' ? 'unpaid' : paymentStatus === 'succeeded' ? 'paid' : 'cancelled', waitedMs);
+  return payReturnState(
+    fromCashier,
+    paymentStatus === 'pending' ? 'unpaid' : paymentStatus === 'succeeded' ? 'paid' : 'cancelled',
+    waitedMs,
+  );
 }

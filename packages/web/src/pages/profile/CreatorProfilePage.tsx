@@ -32,8 +32,14 @@ export function CreatorProfilePage() {
     setProfile(null);
     setVideos(null);
     setError(null);
-    getProfile(userId).then((p) => live && setProfile(p), (e: unknown) => live && setError(e));
-    listUserVideos(userId, null).then((page) => live && setVideos({ items: page.items, cursor: page.nextCursor }), () => live && setVideos({ items: [], cursor: null }));
+    getProfile(userId).then(
+      (p) => live && setProfile(p),
+      (e: unknown) => live && setError(e),
+    );
+    listUserVideos(userId, null).then(
+      (page) => live && setVideos({ items: page.items, cursor: page.nextCursor }),
+      () => live && setVideos({ items: [], cursor: null }),
+    );
     return () => {
       live = false;
     };
@@ -65,7 +71,9 @@ export function CreatorProfilePage() {
       <ShopperLayout title="" back>
         <div className="empty">
           <p className="empty-title">{t('profile.notFound')}</p>
-          <Link to="/app" className="btn">{t('common.home')}</Link>
+          <Link to="/app" className="btn">
+            {t('common.home')}
+          </Link>
         </div>
       </ShopperLayout>
     );
@@ -76,19 +84,36 @@ export function CreatorProfilePage() {
         {profile ? (
           <>
             <div className="me-card">
-              <span className="avatar" aria-hidden="true">{Array.from(profile.displayName)[0]}</span>
+              <span className="avatar" aria-hidden="true">
+                {Array.from(profile.displayName)[0]}
+              </span>
               <div className="me-info">
                 <h2 className="me-name">{profile.displayName}</h2>
                 {profile.isCreator && <span className="tag">{t('profile.creator')}</span>}
               </div>
             </div>
             <div className="profile-stats">
-              <span><strong>{n(profile.followers)}</strong>{t('profile.followers')}</span>
-              <span><strong>{n(profile.following)}</strong>{t('profile.following')}</span>
-              <span><strong>{n(profile.videos)}</strong>{t('profile.videos')}</span>
+              <span>
+                <strong>{n(profile.followers)}</strong>
+                {t('profile.followers')}
+              </span>
+              <span>
+                <strong>{n(profile.following)}</strong>
+                {t('profile.following')}
+              </span>
+              <span>
+                <strong>{n(profile.videos)}</strong>
+                {t('profile.videos')}
+              </span>
             </div>
             {!self && (
-              <button type="button" className={`btn btn-block ${profile.followed ? '' : 'btn-primary'}`} disabled={busy} onClick={() => void toggleFollow()} data-testid="profile-follow">
+              <button
+                type="button"
+                className={`btn btn-block ${profile.followed ? '' : 'btn-primary'}`}
+                disabled={busy}
+                onClick={() => void toggleFollow()}
+                data-testid="profile-follow"
+              >
                 {profile.followed ? t('profile.unfollow') : t('profile.follow')}
               </button>
             )}
@@ -106,14 +131,23 @@ export function CreatorProfilePage() {
         {videos?.items.map((v) => (
           <li key={v.id}>
             <Link to={`/v/${encodeURIComponent(v.id)}`} className="video-tile">
-              {v.posterUrl ? <img src={v.posterUrl} alt={v.title} loading="lazy" /> : <span className="video-tile-blank">{v.title}</span>}
+              {v.posterUrl ? (
+                <img src={v.posterUrl} alt={v.title} loading="lazy" />
+              ) : (
+                <span className="video-tile-blank">{v.title}</span>
+              )}
               <span className="video-tile-likes">
                 <HeartIcon size={12} /> {n(v.stats.likes)}
               </span>
             </Link>
           </li>
         ))}
-        {videos === null && Array.from({ length: 6 }, (_, i) => <li key={i}><Skeleton height="auto" radius={0} style={{ aspectRatio: '3 / 4', width: '100%', display: 'block' }} /></li>)}
+        {videos === null &&
+          Array.from({ length: 6 }, (_, i) => (
+            <li key={i}>
+              <Skeleton height="auto" radius={0} style={{ aspectRatio: '3 / 4', width: '100%', display: 'block' }} />
+            </li>
+          ))}
       </ul>
       {videos?.cursor && (
         <div className="list-end">

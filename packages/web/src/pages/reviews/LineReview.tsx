@@ -10,14 +10,26 @@ export function LineReview({ orderId, state }: { orderId: string; state: LineRev
   if (state.reviewId) {
     return (
       <div className="line-review">
-        <Link to="/app/me/reviews" className="btn btn-small" data-testid="line-reviewed" data-line-id={state.orderLineId}>{t('reviews.reviewed')} ›</Link>
+        <Link
+          to="/app/me/reviews"
+          className="btn btn-small"
+          data-testid="line-reviewed"
+          data-line-id={state.orderLineId}
+        >
+          {t('reviews.reviewed')} ›
+        </Link>
       </div>
     );
   }
   if (!state.canReview) return null;
   return (
     <div className="line-review">
-      <Link to={`/app/orders/${encodeURIComponent(orderId)}/review?line=${encodeURIComponent(state.orderLineId)}`} className="btn btn-small btn-review" data-testid="line-review" data-line-id={state.orderLineId}>
+      <Link
+        to={`/app/orders/${encodeURIComponent(orderId)}/review?line=${encodeURIComponent(state.orderLineId)}`}
+        className="btn btn-small btn-review"
+        data-testid="line-review"
+        data-line-id={state.orderLineId}
+      >
         {t('reviews.write')}
       </Link>
     </div>

@@ -19,7 +19,15 @@ export function MyReviewsPage() {
   const { t } = useTranslation();
   return (
     <ShopperLayout title={t('reviews.mine')} back>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={6} /></section>}>{() => <Mine />}</RequireAuth>
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={6} />
+          </section>
+        }
+      >
+        {() => <Mine />}
+      </RequireAuth>
     </ShopperLayout>
   );
 }
@@ -38,13 +46,20 @@ function Mine() {
   }, []);
   useEffect(() => load(null), [load]);
   if (error != null && items === null) return <ErrorNote error={error} onRetry={() => load(null)} />;
-  if (items === null) return <section className="section"><SkeletonLines lines={6} /></section>;
+  if (items === null)
+    return (
+      <section className="section">
+        <SkeletonLines lines={6} />
+      </section>
+    );
   if (items.length === 0) {
     return (
       <div className="empty" data-testid="my-reviews-empty">
         <p className="empty-title">{t('reviews.mineEmpty')}</p>
         <p className="muted">{t('reviews.mineEmptyHint')}</p>
-        <Link to="/app/orders" className="btn">{t('orders.title')}</Link>
+        <Link to="/app/orders" className="btn">
+          {t('orders.title')}
+        </Link>
       </div>
     );
   }
@@ -56,7 +71,9 @@ function Mine() {
           <Link to={`/app/product/${encodeURIComponent(r.product.id)}`} className="line">
             <LineImage src={r.product.imageUrl} title={r.product.title} />
             <div className="line-main">
-              <span className="line-title" data-user-content>{r.product.title}</span>
+              <span className="line-title" data-user-content>
+                {r.product.title}
+              </span>
             </div>
           </Link>
           <ReviewCard review={r} />
@@ -65,7 +82,9 @@ function Mine() {
       ))}
       {next && (
         <section className="section">
-          <button type="button" className="btn btn-block" onClick={() => load(next)}>{t('reviews.more')}</button>
+          <button type="button" className="btn btn-block" onClick={() => load(next)}>
+            {t('reviews.more')}
+          </button>
         </section>
       )}
     </div>
@@ -81,7 +100,12 @@ function FollowUpForm({ review, onDone }: { review: OwnReview; onDone(r: OwnRevi
   const [error, setError] = useState<unknown>(null);
   if (!open) {
     return (
-      <button type="button" className="btn btn-small rv-followup-btn" data-testid="followup-open" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="btn btn-small rv-followup-btn"
+        data-testid="followup-open"
+        onClick={() => setOpen(true)}
+      >
         {t('reviews.addFollowUp')}
       </button>
     );
@@ -106,10 +130,25 @@ function FollowUpForm({ review, onDone }: { review: OwnReview; onDone(r: OwnRevi
         void submit();
       }}
     >
-      <textarea className="as-textarea" rows={3} maxLength={MAX_REVIEW_TEXT} value={text} placeholder={t('reviews.followUpPlaceholder')} aria-label={t('reviews.followUp')} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        className="as-textarea"
+        rows={3}
+        maxLength={MAX_REVIEW_TEXT}
+        value={text}
+        placeholder={t('reviews.followUpPlaceholder')}
+        aria-label={t('reviews.followUp')}
+        onChange={(e) => setText(e.target.value)}
+      />
       <EvidencePicker max={MAX_REVIEW_PHOTOS} onChange={setPhotos} upload={reviewsApi.uploadPhoto} />
       {error != null && <ErrorNote error={error} />}
-      <button type="submit" className="btn btn-primary btn-block" disabled={busy || !text.trim()} data-testid="followup-submit">{t('reviews.followUpSubmit')}</button>
+      <button
+        type="submit"
+        className="btn btn-primary btn-block"
+        disabled={busy || !text.trim()}
+        data-testid="followup-submit"
+      >
+        {t('reviews.followUpSubmit')}
+      </button>
     </form>
   );
 }

@@ -13,9 +13,13 @@ export function ReviewFigures({ summary }: { summary: ReviewSummary }) {
   if (summary.count === 0 || summary.rating === null) return <span className="muted small">{t('reviews.none')}</span>;
   return (
     <span className="rv-figures" data-testid="review-figures">
-      <strong className="rv-rating" data-testid="review-rating">{summary.rating.toFixed(1)}</strong>
+      <strong className="rv-rating" data-testid="review-rating">
+        {summary.rating.toFixed(1)}
+      </strong>
       <StarsView n={summary.rating} />
-      <span className="rv-good" data-testid="review-good">{t('reviews.goodPercent', { p: summary.goodPercent })}</span>
+      <span className="rv-good" data-testid="review-good">
+        {t('reviews.goodPercent', { p: summary.goodPercent })}
+      </span>
       <span className="muted small">{t('reviews.count', { n: summary.count })}</span>
     </span>
   );
@@ -28,7 +32,10 @@ export function ProductReviews({ productId }: { productId: string }) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    reviewsApi.product(productId, 'all', null, 2).then((d) => live && setData(d), () => live && setFailed(true));
+    reviewsApi.product(productId, 'all', null, 2).then(
+      (d) => live && setData(d),
+      () => live && setFailed(true),
+    );
     return () => {
       live = false;
     };
@@ -39,7 +46,13 @@ export function ProductReviews({ productId }: { productId: string }) {
       <div className="rv-section-head">
         <h3>{data ? `${t('reviews.title')} (${data.summary.count})` : t('reviews.title')}</h3>
         {data && data.summary.count > 0 && (
-          <Link to={`/app/product/${encodeURIComponent(productId)}/reviews`} className="rv-all" data-testid="reviews-view-all">{t('reviews.viewAll')} ›</Link>
+          <Link
+            to={`/app/product/${encodeURIComponent(productId)}/reviews`}
+            className="rv-all"
+            data-testid="reviews-view-all"
+          >
+            {t('reviews.viewAll')} ›
+          </Link>
         )}
       </div>
       {!data ? (
@@ -49,7 +62,9 @@ export function ProductReviews({ productId }: { productId: string }) {
       ) : (
         <>
           <ReviewFigures summary={data.summary} />
-          {data.items.map((r) => <ReviewCard key={r.id} review={r} />)}
+          {data.items.map((r) => (
+            <ReviewCard key={r.id} review={r} />
+          ))}
         </>
       )}
     </section>
@@ -62,17 +77,26 @@ export function SheetReviewsLine({ productId }: { productId: string }) {
   const [summary, setSummary] = useState<ReviewSummary | null>(null);
   useEffect(() => {
     let live = true;
-    reviewsApi.product(productId, 'all', null, 1).then((d) => live && setSummary(d.summary), () => {});
+    reviewsApi.product(productId, 'all', null, 1).then(
+      (d) => live && setSummary(d.summary),
+      () => {},
+    );
     return () => {
       live = false;
     };
   }, [productId]);
   if (!summary || summary.count === 0) return null;
   return (
-    <Link to={`/app/product/${encodeURIComponent(productId)}/reviews`} className="rv-sheet-line" data-testid="sheet-reviews">
+    <Link
+      to={`/app/product/${encodeURIComponent(productId)}/reviews`}
+      className="rv-sheet-line"
+      data-testid="sheet-reviews"
+    >
       <span className="small">{t('reviews.title')}</span>
       <ReviewFigures summary={summary} />
-      <span className="muted" aria-hidden="true">›</span>
+      <span className="muted" aria-hidden="true">
+        ›
+      </span>
     </Link>
   );
 }

@@ -12,18 +12,36 @@ export function ReviewCard({ review }: { review: Review }) {
   return (
     <article className="rv-card" data-testid="review-card" data-review-id={review.id}>
       <header className="rv-head">
-        <span className="rv-avatar" aria-hidden="true">{Array.from(review.reviewer)[0]}</span>
-        <span className="rv-name" data-user-content>{review.reviewer}</span>
+        <span className="rv-avatar" aria-hidden="true">
+          {Array.from(review.reviewer)[0]}
+        </span>
+        <span className="rv-name" data-user-content>
+          {review.reviewer}
+        </span>
         <StarsView n={review.stars.product} />
-        <span className="muted small rv-time"><TimeAgo ms={review.createdAt} /></span>
+        <span className="muted small rv-time">
+          <TimeAgo ms={review.createdAt} />
+        </span>
       </header>
-      {review.specValues.length > 0 && <p className="muted small" data-user-content>{t('reviews.anonymousSpec', { spec: review.specValues.join(' / ') })}</p>}
-      {review.text && <p className="rv-text" data-user-content data-testid="review-text">{review.text}</p>}
+      {review.specValues.length > 0 && (
+        <p className="muted small" data-user-content>
+          {t('reviews.anonymousSpec', { spec: review.specValues.join(' / ') })}
+        </p>
+      )}
+      {review.text && (
+        <p className="rv-text" data-user-content data-testid="review-text">
+          {review.text}
+        </p>
+      )}
       {review.photos.length > 0 && <Photos urls={review.photos} />}
       {review.followUp && (
         <div className="rv-followup" data-testid="review-followup">
-          <strong className="small">{days > 0 ? t('reviews.followUpAfter', { days }) : t('reviews.followUpSameDay')}</strong>
-          <p className="rv-text" data-user-content>{review.followUp.text}</p>
+          <strong className="small">
+            {days > 0 ? t('reviews.followUpAfter', { days }) : t('reviews.followUpSameDay')}
+          </strong>
+          <p className="rv-text" data-user-content>
+            {review.followUp.text}
+          </p>
           {review.followUp.photos.length > 0 && <Photos urls={review.followUp.photos} />}
         </div>
       )}

@@ -23,7 +23,15 @@ export function ReviewNewPage() {
   const { t } = useTranslation();
   return (
     <ShopperLayout title={t('reviews.formTitle')} back>
-      <RequireAuth fallback={<section className="section"><SkeletonLines lines={6} /></section>}>{() => <Loader />}</RequireAuth>
+      <RequireAuth
+        fallback={
+          <section className="section">
+            <SkeletonLines lines={6} />
+          </section>
+        }
+      >
+        {() => <Loader />}
+      </RequireAuth>
     </ShopperLayout>
   );
 }
@@ -37,17 +45,37 @@ function Loader() {
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
     setError(null);
-    Promise.all([getOrder(orderId), reviewsApi.orderStates(orderId)]).then(([order, s]) => setData({ order, states: s.lines }), setError);
+    Promise.all([getOrder(orderId), reviewsApi.orderStates(orderId)]).then(
+      ([order, s]) => setData({ order, states: s.lines }),
+      setError,
+    );
   }, [orderId]);
   useEffect(load, [load]);
   if (!data) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return <Gone text={t('order.notFound')} />;
-    return error != null ? <ErrorNote error={error} onRetry={load} /> : <section className="section"><SkeletonLines lines={6} /></section>;
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400))
+      return <Gone text={t('order.notFound')} />;
+    return error != null ? (
+      <ErrorNote error={error} onRetry={load} />
+    ) : (
+      <section className="section">
+        <SkeletonLines lines={6} />
+      </section>
+    );
   }
   const line = data.order.lines.find((l) => l.id === lineId);
   const state = data.states.find((s) => s.orderLineId === lineId);
   if (!line || !state) return <Gone text={t('order.notFound')} orderId={orderId} />;
-  if (!state.canReview) return <Gone text={state.reviewId ? t('errors.REVIEW_EXISTS') : t(data.order.status === 'completed' ? 'errors.REVIEW_WINDOW_CLOSED' : 'errors.ORDER_NOT_COMPLETED')} orderId={orderId} />;
+  if (!state.canReview)
+    return (
+      <Gone
+        text={
+          state.reviewId
+            ? t('errors.REVIEW_EXISTS')
+            : t(data.order.status === 'completed' ? 'errors.REVIEW_WINDOW_CLOSED' : 'errors.ORDER_NOT_COMPLETED')
+        }
+        orderId={orderId}
+      />
+    );
   return <ReviewForm orderId={orderId} line={line} deadline={state.deadline} />;
 }
 
@@ -56,7 +84,9 @@ function Gone({ text, orderId }: { text: string; orderId?: string }) {
   return (
     <div className="empty" data-testid="review-form-unavailable">
       <p className="empty-title">{text}</p>
-      <Link to={orderId ? `/app/orders/${encodeURIComponent(orderId)}` : '/app/orders'} className="btn">{t(orderId ? 'order.title' : 'orders.title')}</Link>
+      <Link to={orderId ? `/app/orders/${encodeURIComponent(orderId)}` : '/app/orders'} className="btn">
+        {t(orderId ? 'order.title' : 'orders.title')}
+      </Link>
     </div>
   );
 }
@@ -78,7 +108,14 @@ function ReviewForm({ orderId, line, deadline }: { orderId: string; line: OrderL
     setBusy(true);
     setError(null);
     try {
-      await reviewsApi.create({ orderLineId: line.id, productStars: stars.product, logisticsStars: stars.logistics, serviceStars: stars.service, text: text.trim(), photoIds: photos.ids });
+      await reviewsApi.create({
+        orderLineId: line.id,
+        productStars: stars.product,
+        logisticsStars: stars.logistics,
+        serviceStars: stars.service,
+        text: text.trim(),
+        photoIds: photos.ids,
+      });
       navigate(`/app/orders/${encodeURIComponent(orderId)}?reviewed=${encodeURIComponent(line.id)}`, { replace: true });
     } catch (e) {
       setError(e);
@@ -96,25 +133,60 @@ function ReviewForm({ orderId, line, deadline }: { orderId: string; line: OrderL
       }}
     >
       <section className="section">
-        <div className="line"><OrderLineBody line={line} /></div>
-        {deadline && <p className="muted small">{t('reviews.deadline', { time: formatDateTime(deadline, i18n.language) })}</p>}
+        <div className="line">
+          <OrderLineBody line={line} />
+        </div>
+        {deadline && (
+          <p className="muted small">{t('reviews.deadline', { time: formatDateTime(deadline, i18n.language) })}</p>
+        )}
       </section>
       <section className="section">
-        <StarInput label={t('reviews.stars.product')} value={stars.product} onChange={(n) => setStars((s) => ({ ...s, product: n }))} testId="stars-product" />
-        <StarInput label={t('reviews.stars.logistics')} value={stars.logistics} onChange={(n) => setStars((s) => ({ ...s, logistics: n }))} testId="stars-logistics" />
-        <StarInput label={t('reviews.stars.service')} value={stars.service} onChange={(n) => setStars((s) => ({ ...s, service: n }))} testId="stars-service" />
+        <StarInput
+          label={t('reviews.stars.product')}
+          value={stars.product}
+          onChange={(n) => setStars((s) => ({ ...s, product: n }))}
+          testId="stars-product"
+        />
+        <StarInput
+          label={t('reviews.stars.logistics')}
+          value={stars.logistics}
+          onChange={(n) => setStars((s) => ({ ...s, logistics: n }))}
+          testId="stars-logistics"
+        />
+        <StarInput
+          label={t('reviews.stars.service')}
+          value={stars.service}
+          onChange={(n) => setStars((s) => ({ ...s, service: n }))}
+          testId="stars-service"
+        />
       </section>
       <section className="section">
         <h3>{t('reviews.textLabel')}</h3>
-        <textarea className="as-textarea" name="text" rows={4} maxLength={MAX_REVIEW_TEXT} value={text} placeholder={t('reviews.textPlaceholder')} aria-label={t('reviews.textLabel')} data-testid="review-text-input" onChange={(e) => setText(e.target.value)} />
-        <span className="muted small rv-counter">{Array.from(text).length}/{MAX_REVIEW_TEXT}</span>
+        <textarea
+          className="as-textarea"
+          name="text"
+          rows={4}
+          maxLength={MAX_REVIEW_TEXT}
+          value={text}
+          placeholder={t('reviews.textPlaceholder')}
+          aria-label={t('reviews.textLabel')}
+          data-testid="review-text-input"
+          onChange={(e) => setText(e.target.value)}
+        />
+        <span className="muted small rv-counter">
+          {Array.from(text).length}/{MAX_REVIEW_TEXT}
+        </span>
       </section>
       <section className="section">
         <h3>{t('reviews.photos', { max: MAX_REVIEW_PHOTOS })}</h3>
         <EvidencePicker max={MAX_REVIEW_PHOTOS} onChange={setPhotos} upload={reviewsApi.uploadPhoto} />
       </section>
       <section className="section">
-        {problem && <p className="error-note" role="alert" data-testid="form-problem">{problem}</p>}
+        {problem && (
+          <p className="error-note" role="alert" data-testid="form-problem">
+            {problem}
+          </p>
+        )}
         {error != null && <ErrorNote error={error} />}
         <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="review-submit">
           {t('reviews.submit')}

@@ -19,7 +19,16 @@ function SortBar({ sort, onSort }: { sort: SearchSort; onSort(sort: SearchSort):
   const { t } = useTranslation();
   const price = sort === 'price_asc' || sort === 'price_desc';
   const item = (key: string, active: boolean, label: string, next: SearchSort, extra?: string) => (
-    <button key={key} type="button" className={`search-sort${active ? ' search-sort-active' : ''}`} aria-pressed={active} onClick={() => onSort(next)} data-testid={`sort-${key}`} data-sort={active ? sort : undefined} aria-label={extra}>
+    <button
+      key={key}
+      type="button"
+      className={`search-sort${active ? ' search-sort-active' : ''}`}
+      aria-pressed={active}
+      onClick={() => onSort(next)}
+      data-testid={`sort-${key}`}
+      data-sort={active ? sort : undefined}
+      aria-label={extra}
+    >
       {label}
       {key === 'price' && (
         <span className="search-sort-arrows" aria-hidden="true">
@@ -33,7 +42,13 @@ function SortBar({ sort, onSort }: { sort: SearchSort; onSort(sort: SearchSort):
     <div className="search-sorts" role="group" aria-label={t('searchTabs.sort.label')} data-testid="search-sorts">
       {item('relevance', sort === 'relevance', t('searchTabs.sort.relevance'), 'relevance')}
       {item('sales', sort === 'sales', t('searchTabs.sort.sales'), 'sales')}
-      {item('price', price, t('searchTabs.sort.price'), nextPriceSort(sort), sort === 'price_desc' ? t('searchTabs.sort.priceDesc') : t('searchTabs.sort.priceAsc'))}
+      {item(
+        'price',
+        price,
+        t('searchTabs.sort.price'),
+        nextPriceSort(sort),
+        sort === 'price_desc' ? t('searchTabs.sort.priceDesc') : t('searchTabs.sort.priceAsc'),
+      )}
     </div>
   );
 }
@@ -122,7 +137,15 @@ export function SearchPage() {
         {q && (
           <nav className="search-tabs" role="tablist" aria-label={t('searchTabs.label')} data-testid="search-tabs">
             {SEARCH_TABS.map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={tab === name} className={`search-tab${tab === name ? ' search-tab-active' : ''}`} onClick={() => show({ tab: name })} data-testid={`tab-${name}`}>
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                className={`search-tab${tab === name ? ' search-tab-active' : ''}`}
+                onClick={() => show({ tab: name })}
+                data-testid={`tab-${name}`}
+              >
                 {t(`searchTabs.tabs.${name}`)}
               </button>
             ))}

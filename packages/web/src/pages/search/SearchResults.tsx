@@ -1,7 +1,15 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { searchLive, searchProducts, searchUsers, searchVideos, type PersonCard, type SearchSort, type SearchTab } from '../../api/search';
+import {
+  searchLive,
+  searchProducts,
+  searchUsers,
+  searchVideos,
+  type PersonCard,
+  type SearchSort,
+  type SearchTab,
+} from '../../api/search';
 import type { RoomCard } from '../../api/live';
 import { followUser } from '../../api/shopper';
 import { useAuth } from '../../auth/AuthContext';
@@ -22,9 +30,12 @@ function ListEnd({ pages }: { pages: Pages }) {
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasMore || loading || error || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore();
-    }, { rootMargin: '400px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) loadMore();
+      },
+      { rootMargin: '400px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasMore, loading, error, loadMore]);
@@ -70,7 +81,9 @@ export function ProductResults({ q, sort }: { q: string; sort: SearchSort }) {
   return (
     <Results tab="products" q={q} pages={pages}>
       <ul className="grid" data-testid="search-results" aria-busy={pages.loading}>
-        {pages.items.map((p) => <ProductCard key={p.id} product={p} />)}
+        {pages.items.map((p) => (
+          <ProductCard key={p.id} product={p} />
+        ))}
         {pages.loading && Array.from({ length: first ? 6 : 2 }, (_, i) => <ProductCardSkeleton key={`s${i}`} />)}
       </ul>
     </Results>
@@ -87,15 +100,27 @@ export function VideoResults({ q }: { q: string }) {
           <li key={v.id}>
             <Link to={`/v/${encodeURIComponent(v.id)}`} className="search-video" data-testid="search-video">
               <span className="video-tile">
-                {v.posterUrl ? <img src={v.posterUrl} alt="" loading="lazy" /> : <span className="video-tile-blank">{v.title}</span>}
-                <span className="video-tile-likes"><HeartIcon size={12} /> {formatCount(v.stats.likes, i18n.language)}</span>
+                {v.posterUrl ? (
+                  <img src={v.posterUrl} alt="" loading="lazy" />
+                ) : (
+                  <span className="video-tile-blank">{v.title}</span>
+                )}
+                <span className="video-tile-likes">
+                  <HeartIcon size={12} /> {formatCount(v.stats.likes, i18n.language)}
+                </span>
               </span>
               <span className="search-video-title">{v.title}</span>
-              <span className="search-video-by muted">@{v.hostKind === 'shop' && v.shop ? v.shop.name : v.creator.displayName}</span>
+              <span className="search-video-by muted">
+                @{v.hostKind === 'shop' && v.shop ? v.shop.name : v.creator.displayName}
+              </span>
             </Link>
           </li>
         ))}
-        {pages.loading && !pages.loaded && Array.from({ length: 4 }, (_, i) => <li key={`s${i}`} className="search-video-skeleton" aria-hidden="true" />)}
+        {pages.loading &&
+          !pages.loaded &&
+          Array.from({ length: 4 }, (_, i) => (
+            <li key={`s${i}`} className="search-video-skeleton" aria-hidden="true" />
+          ))}
       </ul>
     </Results>
   );
@@ -126,14 +151,27 @@ function PersonRow({ person, onChange }: { person: PersonCard; onChange(change: 
   return (
     <li className="search-person" data-testid="search-person" data-user-id={person.id}>
       <Link to={`/app/u/${encodeURIComponent(person.id)}`} className="search-person-link">
-        <span className="avatar search-person-avatar" aria-hidden="true">{Array.from(person.displayName)[0]}</span>
+        <span className="avatar search-person-avatar" aria-hidden="true">
+          {Array.from(person.displayName)[0]}
+        </span>
         <span className="search-person-text">
-          <strong>{person.displayName}{person.isCreator && <span className="tag">{t('searchTabs.creator')}</span>}</strong>
-          <small className="muted">{t('searchTabs.followers', { n: n(person.followers) })} · {t('searchTabs.videos', { n: n(person.videos) })}</small>
+          <strong>
+            {person.displayName}
+            {person.isCreator && <span className="tag">{t('searchTabs.creator')}</span>}
+          </strong>
+          <small className="muted">
+            {t('searchTabs.followers', { n: n(person.followers) })} · {t('searchTabs.videos', { n: n(person.videos) })}
+          </small>
         </span>
       </Link>
       {!self && (
-        <button type="button" className={`btn btn-small ${person.followed ? '' : 'btn-primary'}`} disabled={busy} onClick={() => void toggle()} data-testid="search-person-follow">
+        <button
+          type="button"
+          className={`btn btn-small ${person.followed ? '' : 'btn-primary'}`}
+          disabled={busy}
+          onClick={() => void toggle()}
+          data-testid="search-person-follow"
+        >
           {person.followed ? t('searchTabs.followed') : t('searchTabs.follow')}
         </button>
       )}
@@ -148,7 +186,9 @@ export function UserResults({ q }: { q: string }) {
   return (
     <Results tab="users" q={q} pages={pages}>
       <ul className="search-rows" data-testid="search-people">
-        {pages.items.map((p) => <PersonRow key={p.id} person={p} onChange={(change) => pages.patch(p.id, change)} />)}
+        {pages.items.map((p) => (
+          <PersonRow key={p.id} person={p} onChange={(change) => pages.patch(p.id, change)} />
+        ))}
       </ul>
     </Results>
   );
@@ -158,17 +198,31 @@ function RoomRow({ room }: { room: RoomCard }) {
   const { t, i18n } = useTranslation();
   return (
     <li>
-      <Link to={`/app/live/${encodeURIComponent(room.id)}`} className="search-room" data-testid="search-room" data-room-id={room.id} data-status={room.status}>
+      <Link
+        to={`/app/live/${encodeURIComponent(room.id)}`}
+        className="search-room"
+        data-testid="search-room"
+        data-room-id={room.id}
+        data-status={room.status}
+      >
         <span className="search-room-cover">
-          {room.coverUrl ? <img src={room.coverUrl} alt="" loading="lazy" /> : <span aria-hidden="true">{Array.from(room.host.name)[0] ?? '播'}</span>}
-          <span className={`search-room-badge${room.status === 'live' ? ' search-room-badge-live' : ''}`}>{room.status === 'live' ? t('searchTabs.onAir') : t('searchTabs.scheduled')}</span>
+          {room.coverUrl ? (
+            <img src={room.coverUrl} alt="" loading="lazy" />
+          ) : (
+            <span aria-hidden="true">{Array.from(room.host.name)[0] ?? '播'}</span>
+          )}
+          <span className={`search-room-badge${room.status === 'live' ? ' search-room-badge-live' : ''}`}>
+            {room.status === 'live' ? t('searchTabs.onAir') : t('searchTabs.scheduled')}
+          </span>
         </span>
         <span className="search-room-text">
           <strong>{room.title}</strong>
           <small className="muted">
             {room.host.kind === 'shop' && <span className="tag">{t('searchTabs.shopHost')}</span>} {room.host.name}
           </small>
-          {room.status === 'live' && <small className="muted">{t('searchTabs.watching', { n: formatCount(room.online, i18n.language) })}</small>}
+          {room.status === 'live' && (
+            <small className="muted">{t('searchTabs.watching', { n: formatCount(room.online, i18n.language) })}</small>
+          )}
         </span>
       </Link>
     </li>
@@ -180,7 +234,9 @@ export function LiveResults({ q }: { q: string }) {
   return (
     <Results tab="live" q={q} pages={pages}>
       <ul className="search-rows" data-testid="search-rooms">
-        {pages.items.map((r) => <RoomRow key={r.id} room={r} />)}
+        {pages.items.map((r) => (
+          <RoomRow key={r.id} room={r} />
+        ))}
       </ul>
     </Results>
   );

@@ -15,7 +15,10 @@ const EMPTY = { items: [], nextCursor: null, loaded: false, loading: true, error
  * Pages through one search (a key per query, tab and sort) with the server's cursor: a new key
  * starts over and drops answers still coming for the old one; repeats are never shown twice.
  */
-export function useSearchPages<T extends { id: string }>(key: string, fetchPage: (cursor: string | null) => Promise<Page<T>>) {
+export function useSearchPages<T extends { id: string }>(
+  key: string,
+  fetchPage: (cursor: string | null) => Promise<Page<T>>,
+) {
   const [state, setState] = useState<State<T>>(EMPTY);
   const inFlight = useRef(false);
   const generation = useRef(0);
@@ -33,7 +36,13 @@ export function useSearchPages<T extends { id: string }>(key: string, fetchPage:
       setState((s) => {
         const seen = new Set(cursor ? s.items.map((p) => p.id) : []);
         const fresh = page.items.filter((p) => !seen.has(p.id));
-        return { items: cursor ? [...s.items, ...fresh] : fresh, nextCursor: page.nextCursor, loaded: true, loading: false, error: null };
+        return {
+          items: cursor ? [...s.items, ...fresh] : fresh,
+          nextCursor: page.nextCursor,
+          loaded: true,
+          loading: false,
+          error: null,
+        };
       });
     } catch (error) {
       if (gen === generation.current) setState((s) => ({ ...s, loaded: true, loading: false, error }));
@@ -52,8 +61,15 @@ export function useSearchPages<T extends { id: string }>(key: string, fetchPage:
   const loadMore = useCallback(() => {
     if (state.nextCursor) void load(state.nextCursor);
   }, [load, state.nextCursor]);
-  const retry = useCallback(() => void load(state.items.length ? state.nextCursor : null), [load, state.items.length, state.nextCursor]);
-  const patch = useCallback((id: string, change: Partial<T>) => setState((s) => ({ ...s, items: s.items.map((i) => (i.id === id ? { ...i, ...change } : i)) })), []);
+  const retry = useCallback(
+    () => void load(state.items.length ? state.nextCursor : null),
+    [load, state.items.length, state.nextCursor],
+  );
+  const patch = useCallback(
+    (id: string, change: Partial<T>) =>
+      setState((s) => ({ ...s, items: s.items.map((i) => (i.id === id ? { ...i, ...change } : i)) })),
+    [],
+  );
 
   return { ...state, loadMore, retry, patch, hasMore: state.nextCursor !== null };
 }

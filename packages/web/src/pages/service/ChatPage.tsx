@@ -24,7 +24,8 @@ export function ChatPage() {
   const conv = chat.conversation;
   // The rating is offered once the conversation goes quiet: the shop has answered and nothing of the buyer's waits.
   const lastMessage = chat.messages[chat.messages.length - 1];
-  const quiet = chat.pending.length === 0 && lastMessage !== undefined && lastMessage.side === 'shop' && !lastMessage.auto;
+  const quiet =
+    chat.pending.length === 0 && lastMessage !== undefined && lastMessage.side === 'shop' && !lastMessage.auto;
 
   useEffect(() => {
     endRef.current?.scrollIntoView?.({ block: 'end' });
@@ -58,7 +59,8 @@ export function ChatPage() {
       await chat.rate(stars);
       setNotice(t('service.rated'));
     } catch (err) {
-      if (err instanceof ApiError && err.is('ALREADY_RATED')) chat.setConversation((c) => (c ? { ...c, canRate: false } : c));
+      if (err instanceof ApiError && err.is('ALREADY_RATED'))
+        chat.setConversation((c) => (c ? { ...c, canRate: false } : c));
       setNotice(errorText(err));
     }
   }
@@ -84,13 +86,36 @@ export function ChatPage() {
 
   const bar = (
     <div className="chat-bottom">
-      {notice && <p className="small muted" style={{ margin: '6px 12px 0' }} data-testid="chat-notice">{notice}</p>}
+      {notice && (
+        <p className="small muted" style={{ margin: '6px 12px 0' }} data-testid="chat-notice">
+          {notice}
+        </p>
+      )}
       <form className="chat-bar" onSubmit={(e) => void submit(e)}>
-        <button type="button" className="chat-icon-btn" aria-label={t('service.sendImage')} onClick={() => fileRef.current?.click()}>
+        <button
+          type="button"
+          className="chat-icon-btn"
+          aria-label={t('service.sendImage')}
+          onClick={() => fileRef.current?.click()}
+        >
           ＋
         </button>
-        <input ref={fileRef} type="file" accept="image/jpeg,image/png,image/webp,image/gif" hidden onChange={(e) => void pickImage(e.target.files?.[0])} />
-        <input type="text" value={text} maxLength={MAX_MESSAGE_CHARS} placeholder={t('service.placeholder')} onChange={(e) => setText(e.target.value)} data-testid="chat-input" aria-label={t('service.placeholder')} />
+        <input
+          ref={fileRef}
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          hidden
+          onChange={(e) => void pickImage(e.target.files?.[0])}
+        />
+        <input
+          type="text"
+          value={text}
+          maxLength={MAX_MESSAGE_CHARS}
+          placeholder={t('service.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="chat-input"
+          aria-label={t('service.placeholder')}
+        />
         <button type="submit" className="btn btn-buy" disabled={!text.trim()} data-testid="chat-send">
           {t('service.send')}
         </button>
@@ -119,14 +144,36 @@ export function ChatPage() {
               {t('service.older')}
             </button>
           )}
-          {conv && chat.messages.length === 0 && chat.pending.length === 0 && <p className="muted small" style={{ textAlign: 'center' }}>{t('service.hello', { shop: conv.shopName })}</p>}
-          {conv && cardKind(conv.sourceKind) && conv.sourceId && !chat.messages.some((m) => m.side === 'buyer' && m.kind === conv.sourceKind && [m.body.productId, m.body.orderId, m.body.caseId].includes(conv.sourceId!)) && (
-            <button type="button" className="chat-send-card" onClick={() => void sendCard()} data-testid="chat-send-card">
-              {t(`service.sendCard.${conv.sourceKind}`)}
-            </button>
+          {conv && chat.messages.length === 0 && chat.pending.length === 0 && (
+            <p className="muted small" style={{ textAlign: 'center' }}>
+              {t('service.hello', { shop: conv.shopName })}
+            </p>
           )}
+          {conv &&
+            cardKind(conv.sourceKind) &&
+            conv.sourceId &&
+            !chat.messages.some(
+              (m) =>
+                m.side === 'buyer' &&
+                m.kind === conv.sourceKind &&
+                [m.body.productId, m.body.orderId, m.body.caseId].includes(conv.sourceId!),
+            ) && (
+              <button
+                type="button"
+                className="chat-send-card"
+                onClick={() => void sendCard()}
+                data-testid="chat-send-card"
+              >
+                {t(`service.sendCard.${conv.sourceKind}`)}
+              </button>
+            )}
           {chat.messages.map((m) => (
-            <MessageBubble key={m.seq} m={m} mine={m.side === 'buyer'} read={m.side === 'buyer' ? m.seq <= chat.otherRead : undefined} />
+            <MessageBubble
+              key={m.seq}
+              m={m}
+              mine={m.side === 'buyer'}
+              read={m.side === 'buyer' ? m.seq <= chat.otherRead : undefined}
+            />
           ))}
           {chat.pending.map((p) => (
             <div key={p.clientId} className="chat-row chat-row-mine chat-pending">

@@ -4,7 +4,17 @@ import type { ChatMessage } from '../../api/service';
 import { formatFen } from '../../lib/money';
 
 /** One message as a bubble (text, image) or a card (product, order, after-sales); `mine` sits on the right. */
-export function MessageBubble({ m, mine, read, linkCards = true }: { m: ChatMessage; mine: boolean; read?: boolean; linkCards?: boolean }) {
+export function MessageBubble({
+  m,
+  mine,
+  read,
+  linkCards = true,
+}: {
+  m: ChatMessage;
+  mine: boolean;
+  read?: boolean;
+  linkCards?: boolean;
+}) {
   const { t } = useTranslation();
   const card = (to: string, children: React.ReactNode) =>
     linkCards ? (
@@ -55,13 +65,20 @@ export function MessageBubble({ m, mine, read, linkCards = true }: { m: ChatMess
       content = <span className="chat-text">{m.body.text}</span>;
   }
   return (
-    <div className={`chat-row${mine ? ' chat-row-mine' : ''}`} data-testid="chat-message" data-seq={m.seq} data-side={m.side}>
+    <div
+      className={`chat-row${mine ? ' chat-row-mine' : ''}`}
+      data-testid="chat-message"
+      data-seq={m.seq}
+      data-side={m.side}
+    >
       <div className={`chat-bubble chat-bubble-${m.kind}${mine ? ' chat-bubble-mine' : ''}`}>
         {m.auto && <small className="chat-auto">{t('service.auto')}</small>}
         {content}
         {m.masked && <small className="chat-masked">{t('service.masked')}</small>}
       </div>
-      {mine && read !== undefined && <small className="chat-read">{read ? t('service.read') : t('service.unread')}</small>}
+      {mine && read !== undefined && (
+        <small className="chat-read">{read ? t('service.read') : t('service.unread')}</small>
+      )}
     </div>
   );
 }

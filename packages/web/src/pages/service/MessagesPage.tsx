@@ -32,7 +32,11 @@ export function MessagesPage() {
           <Link key={c.id} to={`/app/service/${c.id}`} className="msg-row" data-testid="messages-row">
             <div className="msg-row-main">
               <b>{c.shopName}</b>
-              <span>{c.lastText.startsWith('[') ? t(`service.preview.${c.lastText.slice(1, -1)}`, { defaultValue: c.lastText }) : c.lastText}</span>
+              <span>
+                {c.lastText.startsWith('[')
+                  ? t(`service.preview.${c.lastText.slice(1, -1)}`, { defaultValue: c.lastText })
+                  : c.lastText}
+              </span>
             </div>
             <small className="muted">{formatDateTime(c.lastMessageAt, i18n.language)}</small>
             {c.unread > 0 && <span className="msg-badge">{c.unread}</span>}

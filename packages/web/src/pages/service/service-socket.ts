@@ -78,7 +78,9 @@ class SharedSocket {
     this.ws = ws;
     ws.onopen = () => {
       this.attempts = 0;
-      const cursors = [...this.listeners].map((l) => l.cursor()).filter((c): c is { c: string; s: number } => c !== null);
+      const cursors = [...this.listeners]
+        .map((l) => l.cursor())
+        .filter((c): c is { c: string; s: number } => c !== null);
       if (cursors.length) this.send({ t: 'sync', cursors });
     };
     ws.onmessage = (e) => {

@@ -40,7 +40,10 @@ export function useChat(conversationId: string | null) {
   const load = useCallback(async () => {
     if (!conversationId) return;
     try {
-      const [conv, page] = await Promise.all([serviceApi.get(conversationId), serviceApi.history(conversationId, { limit: 30 })]);
+      const [conv, page] = await Promise.all([
+        serviceApi.get(conversationId),
+        serviceApi.history(conversationId, { limit: 30 }),
+      ]);
       setConversation(conv);
       setOtherRead(conv.otherReadSeq);
       floor.current = page.items.length ? page.items[0]!.seq - 1 : page.lastSeq;
@@ -69,10 +72,15 @@ export function useChat(conversationId: string | null) {
           const before = contiguousSeq(list.current, floor.current);
           merge([f.m]);
           if (f.m.seq > before + 1) serviceSocket.send({ t: 'sync', cursors: [{ c: conversationId, s: before }] });
-          if (f.m.side === 'shop' && !f.m.auto) setConversation((c) => (c && c.side === 'buyer' ? { ...c, canRate: c.canRate || true } : c));
+          if (f.m.side === 'shop' && !f.m.auto)
+            setConversation((c) => (c && c.side === 'buyer' ? { ...c, canRate: c.canRate || true } : c));
         } else if (f.t === 'msgs' && f.conversationId === conversationId) {
           merge(f.items);
-          if (f.hasMore) serviceSocket.send({ t: 'sync', cursors: [{ c: conversationId, s: contiguousSeq(list.current, floor.current) }] });
+          if (f.hasMore)
+            serviceSocket.send({
+              t: 'sync',
+              cursors: [{ c: conversationId, s: contiguousSeq(list.current, floor.current) }],
+            });
         } else if (f.t === 'read' && f.conversationId === conversationId) {
           setConversation((c) => {
             if (c && c.side !== f.side) setOtherRead((r) => Math.max(r, f.seq));
@@ -131,5 +139,17 @@ export function useChat(conversationId: string | null) {
 
   // A push can land before the send's own answer: a pending bubble whose message is already here is not shown twice.
   const shownPending = pending.filter((p) => !messages.some((m) => m.clientId === p.clientId));
-  return { conversation, setConversation, messages, hasOlder, loadOlder, error, reload: load, pending: shownPending, send, rate, otherRead };
+  return {
+    conversation,
+    setConversation,
+    messages,
+    hasOlder,
+    loadOlder,
+    error,
+    reload: load,
+    pending: shownPending,
+    send,
+    rate,
+    otherRead,
+  };
 }

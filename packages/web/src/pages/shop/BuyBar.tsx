@@ -17,7 +17,13 @@ export function BuyBar({ state, busy, error, onAddToCart, onBuyNow, leading }: P
   const { t } = useTranslation();
   const disabled = state !== 'ready' || busy !== null;
   const buyLabel =
-    state === 'delisted' ? t('product.delisted') : state === 'soldOut' ? t('product.soldOut') : busy === 'buy' ? t('product.buying') : t('product.buyNow');
+    state === 'delisted'
+      ? t('product.delisted')
+      : state === 'soldOut'
+        ? t('product.soldOut')
+        : busy === 'buy'
+          ? t('product.buying')
+          : t('product.buyNow');
   return (
     <div className="buybar-wrap">
       {error != null && <ErrorNote error={error} />}

@@ -12,7 +12,17 @@ import '../../styles/wallet.css';
  * the product is among the shopper's favourites (from the server) and toggles it; signed out, it
  * asks to sign in first.
  */
-export function FavouriteToggle({ productId, count, ensureSignedIn, onToast }: { productId: string; count: number; ensureSignedIn(): Promise<boolean>; onToast(text: string): void }) {
+export function FavouriteToggle({
+  productId,
+  count,
+  ensureSignedIn,
+  onToast,
+}: {
+  productId: string;
+  count: number;
+  ensureSignedIn(): Promise<boolean>;
+  onToast(text: string): void;
+}) {
   const { t, i18n } = useTranslation();
   const { auth } = useAuth();
   const errorText = useErrorText();
@@ -53,7 +63,15 @@ export function FavouriteToggle({ productId, count, ensureSignedIn, onToast }: {
   }
 
   return (
-    <button type="button" className={`fav-toggle${on ? ' fav-toggle-on' : ''}`} aria-pressed={on} disabled={busy} onClick={() => void toggle()} data-testid="favourite-toggle" data-count={n}>
+    <button
+      type="button"
+      className={`fav-toggle${on ? ' fav-toggle-on' : ''}`}
+      aria-pressed={on}
+      disabled={busy}
+      onClick={() => void toggle()}
+      data-testid="favourite-toggle"
+      data-count={n}
+    >
       <StarIcon filled={on} />
       <span>{on ? t('favourites.added') : t('favourites.add')}</span>
       {n > 0 && <small data-testid="favourite-count">{formatCount(n, i18n.language)}</small>}

@@ -23,7 +23,11 @@ export function ImageCarousel({ images, title }: { images: string[]; title: stri
         }}
       >
         {images.map((src, i) => (
-          <div className="carousel-slide" key={`${src}-${i}`} aria-label={t('product.imageOf', { index: i + 1, total: images.length })}>
+          <div
+            className="carousel-slide"
+            key={`${src}-${i}`}
+            aria-label={t('product.imageOf', { index: i + 1, total: images.length })}
+          >
             <ProductImage src={src} title={title} className="carousel-image" />
           </div>
         ))}

@@ -35,7 +35,10 @@ function OriginDetails({ card }: { card: OriginCardData }) {
   if (card.base) rows.push([t('supply.origin.base'), `${card.base.name} · ${t(`supply.kind.${card.base.kind}`)}`]);
   if (card.base) rows.push([t('supply.origin.region'), `${card.base.province} ${card.base.city}`]);
   rows.push([t('supply.origin.supplier'), card.supplier.name]);
-  rows.push([made ? t('supply.origin.producedOn') : t('supply.origin.harvestedOn'), shanghaiDay(card.batch.harvestedAt)]);
+  rows.push([
+    made ? t('supply.origin.producedOn') : t('supply.origin.harvestedOn'),
+    shanghaiDay(card.batch.harvestedAt),
+  ]);
   rows.push([t('supply.origin.batchCode'), card.batch.code]);
   if (card.batch.bestBefore !== null) rows.push([t('supply.origin.bestBefore'), shanghaiDay(card.batch.bestBefore)]);
   return (
@@ -69,8 +72,15 @@ function OriginDetails({ card }: { card: OriginCardData }) {
 function QcBadge({ qc }: { qc: OriginCardData['qc'] }) {
   const { t } = useTranslation();
   if (!qc) return <span className="origin-qc none">{t('supply.origin.notChecked')}</span>;
-  const text = qc.result === 'pass' ? t('supply.origin.qcPassed', { date: shanghaiDay(qc.checkedAt) }) : t('supply.origin.qcFailed', { date: shanghaiDay(qc.checkedAt) });
-  return <span className={`origin-qc ${qc.result}`} data-testid="origin-qc">{text}</span>;
+  const text =
+    qc.result === 'pass'
+      ? t('supply.origin.qcPassed', { date: shanghaiDay(qc.checkedAt) })
+      : t('supply.origin.qcFailed', { date: shanghaiDay(qc.checkedAt) });
+  return (
+    <span className={`origin-qc ${qc.result}`} data-testid="origin-qc">
+      {text}
+    </span>
+  );
 }
 
 /** The compact origin of an order line: one line per batch it shipped from (none before shipping). */

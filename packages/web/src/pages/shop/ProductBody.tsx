@@ -17,7 +17,13 @@ import { SkuPicker } from './SkuPicker';
 import { initialSelection, priceRange, selectedSku, totalStock, type Selection } from './skus';
 import { intentLine, usePurchase } from './usePurchase';
 
-export function ProductBody({ product, attribution = { source: 'shelf' } }: { product: ProductDetail; attribution?: Attribution }) {
+export function ProductBody({
+  product,
+  attribution = { source: 'shelf' },
+}: {
+  product: ProductDetail;
+  attribution?: Attribution;
+}) {
   const { t, i18n } = useTranslation();
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
   const [quantity, setQuantity] = useState(1);
@@ -73,7 +79,12 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
       leading={
         <>
           <ContactButton source="product" sourceId={product.id} onError={setNotice} />
-          <FavouriteToggle productId={product.id} count={product.favourites ?? 0} ensureSignedIn={purchase.ensureSignedIn} onToast={setNotice} />
+          <FavouriteToggle
+            productId={product.id}
+            count={product.favourites ?? 0}
+            ensureSignedIn={purchase.ensureSignedIn}
+            onToast={setNotice}
+          />
         </>
       }
     />
@@ -85,16 +96,33 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
         <ImageCarousel images={product.images} title={product.title} />
         <section className="section">
           <div className="product-price-row">
-            {priceSku && <Price fen={priceSku.priceFen} originalFen={priceSku.originalPriceFen} size="large" suffix={showFrom ? t('product.from') : undefined} />}
+            {priceSku && (
+              <Price
+                fen={priceSku.priceFen}
+                originalFen={priceSku.originalPriceFen}
+                size="large"
+                suffix={showFrom ? t('product.from') : undefined}
+              />
+            )}
             <span className="muted">{t('product.sales', { n: formatCount(product.sales, i18n.language) })}</span>
           </div>
           <h2 className="product-title">{product.title}</h2>
           {product.salesPaused ? (
-            <span className="promise-line paused" data-testid="promise">{t('product.salesPaused')}</span>
+            <span className="promise-line paused" data-testid="promise">
+              {t('product.salesPaused')}
+            </span>
           ) : product.promise?.kind === 'presale' ? (
-            <span className="promise-line presale" data-testid="promise">{t('product.presale', { date: formatMonthDay(product.promise.shipBy) })}</span>
+            <span className="promise-line presale" data-testid="promise">
+              {t('product.presale', { date: formatMonthDay(product.promise.shipBy) })}
+            </span>
           ) : (
-            product.rules && <span className="promise-line" data-testid="promise">{t('order.promise', { h: product.promise?.kind === 'in_stock' ? product.promise.shipWithinHours : product.rules.shipByHours })}</span>
+            product.rules && (
+              <span className="promise-line" data-testid="promise">
+                {t('order.promise', {
+                  h: product.promise?.kind === 'in_stock' ? product.promise.shipWithinHours : product.rules.shipByHours,
+                })}
+              </span>
+            )
           )}
         </section>
         <section className="section">
@@ -102,15 +130,29 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
           <div className="quantity-row">
             <span>{t('product.quantity')}</span>
             {sku && <span className="muted">{t('product.stock', { count: sku.stock })}</span>}
-            <QuantityStepper value={quantity} max={sku?.stock ?? 1} onChange={setQuantity} disabled={!sku || sku.stock <= 0} />
+            <QuantityStepper
+              value={quantity}
+              max={sku?.stock ?? 1}
+              onChange={setQuantity}
+              disabled={!sku || sku.stock <= 0}
+            />
           </div>
         </section>
         <OriginCard productId={product.id} skuId={sku?.id ?? null} />
         <ProductReviews productId={product.id} />
-        <Link to={`/app/shop/${encodeURIComponent(product.shop.id)}`} className="section shop-row" data-testid="shop-entry">
-          <span className="shop-avatar" aria-hidden="true">{Array.from(product.shop.name)[0] ?? '店'}</span>
+        <Link
+          to={`/app/shop/${encodeURIComponent(product.shop.id)}`}
+          className="section shop-row"
+          data-testid="shop-entry"
+        >
+          <span className="shop-avatar" aria-hidden="true">
+            {Array.from(product.shop.name)[0] ?? '店'}
+          </span>
           <span>
-            <small className="muted">{t('product.shop')}{product.shop.origin ? ` · ${product.shop.origin}` : ''}</small>
+            <small className="muted">
+              {t('product.shop')}
+              {product.shop.origin ? ` · ${product.shop.origin}` : ''}
+            </small>
             <strong className="shop-name">{product.shop.name}</strong>
           </span>
           <span className="shop-enter">{t('shopPage.enter')} ›</span>
@@ -118,13 +160,29 @@ export function ProductBody({ product, attribution = { source: 'shelf' } }: { pr
         <section className="section">
           <h3>{t('product.description')}</h3>
           <p className="description">{product.description || t('product.noDescription')}</p>
-          <button type="button" className="link-btn product-report" data-testid="product-report" onClick={() => void purchase.ensureSignedIn().then((ok) => ok && setReporting(true))}>
+          <button
+            type="button"
+            className="link-btn product-report"
+            data-testid="product-report"
+            onClick={() => void purchase.ensureSignedIn().then((ok) => ok && setReporting(true))}
+          >
             {t('moderation.report')}
           </button>
         </section>
       </article>
-      {reporting && <ReportSheet kind="product" subjectId={product.id} onClose={() => setReporting(false)} onDone={(message) => (setReporting(false), setNotice(message))} />}
-      {notice && <div className="toast" role="status">{notice}</div>}
+      {reporting && (
+        <ReportSheet
+          kind="product"
+          subjectId={product.id}
+          onClose={() => setReporting(false)}
+          onDone={(message) => (setReporting(false), setNotice(message))}
+        />
+      )}
+      {notice && (
+        <div className="toast" role="status">
+          {notice}
+        </div>
+      )}
     </ShopperLayout>
   );
 }

@@ -9,7 +9,13 @@ import { formatCount } from '../../lib/format';
 export function ProductCard({ product }: { product: ProductSummary }) {
   const { t, i18n } = useTranslation();
   return (
-    <li className="card" data-testid="product-card" data-product-id={product.id} data-price-fen={product.priceFen} data-sales={product.sales}>
+    <li
+      className="card"
+      data-testid="product-card"
+      data-product-id={product.id}
+      data-price-fen={product.priceFen}
+      data-sales={product.sales}
+    >
       <Link to={`/app/product/${encodeURIComponent(product.id)}`} className="card-link">
         <ProductImage src={product.imageUrl} title={product.title} className="card-image" />
         <div className="card-body">

@@ -48,7 +48,11 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Opened from a video's product sheet or a creator's tracked link (?from=video|link&contentId=…&creatorId=…): the order credits it. */
-function attributionFrom(params: URLSearchParams): { source: string; contentId?: string | null; creatorId?: string | null } {
+function attributionFrom(params: URLSearchParams): {
+  source: string;
+  contentId?: string | null;
+  creatorId?: string | null;
+} {
   const from = params.get('from');
   if (from !== 'video' && from !== 'link') return { source: 'shelf' };
   return { source: from, contentId: params.get('contentId'), creatorId: params.get('creatorId') };

@@ -8,7 +8,21 @@ import { useProductPages } from './useProductPages';
 import '../../styles/shop.css';
 
 /** The product grid (商城), optionally one shop's or one category's, with infinite scroll. */
-export function ShelfPage({ title, header, shopId, categoryId, back = false, emptyText }: { title?: string; header?: ReactNode; shopId?: string; categoryId?: string; back?: boolean; emptyText?: string } = {}) {
+export function ShelfPage({
+  title,
+  header,
+  shopId,
+  categoryId,
+  back = false,
+  emptyText,
+}: {
+  title?: string;
+  header?: ReactNode;
+  shopId?: string;
+  categoryId?: string;
+  back?: boolean;
+  emptyText?: string;
+} = {}) {
   const { t } = useTranslation();
   const pages = useProductPages(20, { shopId, categoryId });
   const sentinel = useRef<HTMLDivElement>(null);
@@ -18,9 +32,12 @@ export function ShelfPage({ title, header, shopId, categoryId, back = false, emp
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasMore || loading || error || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore();
-    }, { rootMargin: '400px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) loadMore();
+      },
+      { rootMargin: '400px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasMore, loading, error, loadMore]);

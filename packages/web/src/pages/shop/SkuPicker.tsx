@@ -2,7 +2,15 @@ import type { ProductDetail } from '../../api/types';
 import { isValueAvailable, type Selection } from './skus';
 
 /** Chips per spec option (规格: 5斤 / 10斤); combinations without stock are disabled. */
-export function SkuPicker({ product, selection, onChange }: { product: ProductDetail; selection: Selection; onChange(next: Selection): void }) {
+export function SkuPicker({
+  product,
+  selection,
+  onChange,
+}: {
+  product: ProductDetail;
+  selection: Selection;
+  onChange(next: Selection): void;
+}) {
   return (
     <div className="sku-picker" data-testid="sku-picker">
       {product.specOptions.map((option, i) => (

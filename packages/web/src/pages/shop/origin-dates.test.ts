@@ -10,5 +10,6 @@ test('Shanghai days: 16:00 UTC is the next day’s midnight', () => {
 });
 
 test('Shanghai days: impossible or malformed dates are null', () => {
-  for (const bad of ['2026-02-30', '2026-13-01', '26-11-20', '2026/11/20', '', 'tomorrow']) assert.equal(shanghaiDayStart(bad), null, bad);
+  for (const bad of ['2026-02-30', '2026-13-01', '26-11-20', '2026/11/20', '', 'tomorrow'])
+    assert.equal(shanghaiDayStart(bad), null, bad);
 });

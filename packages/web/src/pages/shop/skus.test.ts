@@ -34,7 +34,11 @@ test('a full selection names one SKU; the price range narrows with the choice', 
 });
 
 test('options with one value are chosen from the start', () => {
-  const single = { ...product, specOptions: [{ name: '规格', values: ['1箱'] }], skus: [{ id: 'x', specValues: ['1箱'], priceFen: 100, originalPriceFen: null, stock: 2 }] };
+  const single = {
+    ...product,
+    specOptions: [{ name: '规格', values: ['1箱'] }],
+    skus: [{ id: 'x', specValues: ['1箱'], priceFen: 100, originalPriceFen: null, stock: 2 }],
+  };
   assert.deepEqual(initialSelection(single), ['1箱']);
   assert.equal(selectedSku(single, ['1箱'])?.id, 'x');
 });

@@ -16,8 +16,15 @@ function matches(sku: Sku, selection: Selection, skip = -1): boolean {
 }
 
 /** A chip is available when some SKU with stock has that value and fits the other choices. */
-export function isValueAvailable(product: SkuChoice, selection: Selection, optionIndex: number, value: string): boolean {
-  return product.skus.some((sku) => sku.stock > 0 && sku.specValues[optionIndex] === value && matches(sku, selection, optionIndex));
+export function isValueAvailable(
+  product: SkuChoice,
+  selection: Selection,
+  optionIndex: number,
+  value: string,
+): boolean {
+  return product.skus.some(
+    (sku) => sku.stock > 0 && sku.specValues[optionIndex] === value && matches(sku, selection, optionIndex),
+  );
 }
 
 /** The SKU the selection names, or null while an option is unchosen. */

@@ -3,7 +3,11 @@ import { getProduct } from '../../api/endpoints';
 import type { ProductDetail } from '../../api/types';
 
 export function useProduct(id: string) {
-  const [state, setState] = useState<{ product: ProductDetail | null; error: unknown; loading: boolean }>({ product: null, error: null, loading: true });
+  const [state, setState] = useState<{ product: ProductDetail | null; error: unknown; loading: boolean }>({
+    product: null,
+    error: null,
+    loading: true,
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {

@@ -56,7 +56,10 @@ export function useProductPages(pageSize = 20, filter: { shopId?: string; catego
     if (state.nextCursor) void load(state.nextCursor);
   }, [load, state.nextCursor]);
 
-  const retry = useCallback(() => void load(state.loaded ? state.nextCursor : null), [load, state.loaded, state.nextCursor]);
+  const retry = useCallback(
+    () => void load(state.loaded ? state.nextCursor : null),
+    [load, state.loaded, state.nextCursor],
+  );
 
   return { ...state, loadMore, retry, hasMore: state.nextCursor !== null };
 }

@@ -33,7 +33,9 @@ export function ShopPage() {
       {shop ? (
         <>
           <div className="shop-header-top">
-            <span className="shop-avatar shop-avatar-large" aria-hidden="true">{Array.from(shop.name)[0]}</span>
+            <span className="shop-avatar shop-avatar-large" aria-hidden="true">
+              {Array.from(shop.name)[0]}
+            </span>
             <div>
               <h2 className="shop-header-name">{shop.name}</h2>
               {shop.origin && <p className="shop-header-origin">{t('shopPage.origin', { origin: shop.origin })}</p>}
@@ -41,8 +43,14 @@ export function ShopPage() {
           </div>
           {shop.description && <p className="shop-header-desc">{shop.description}</p>}
           <p className="shop-header-tags">
-            <span className="tag">{shop.shippingFeeFen === 0 ? t('shopPage.freeShipping') : t('shopPage.shippingFee', { fee: formatFen(shop.shippingFeeFen) })}</span>
-            {shop.freeShippingOverFen != null && shop.shippingFeeFen > 0 && <span className="tag">{t('shopPage.freeOver', { amount: formatFen(shop.freeShippingOverFen) })}</span>}
+            <span className="tag">
+              {shop.shippingFeeFen === 0
+                ? t('shopPage.freeShipping')
+                : t('shopPage.shippingFee', { fee: formatFen(shop.shippingFeeFen) })}
+            </span>
+            {shop.freeShippingOverFen != null && shop.shippingFeeFen > 0 && (
+              <span className="tag">{t('shopPage.freeOver', { amount: formatFen(shop.freeShippingOverFen) })}</span>
+            )}
           </p>
         </>
       ) : error != null ? (
@@ -53,5 +61,14 @@ export function ShopPage() {
       <h3 className="shop-header-products">{t('shopPage.products')}</h3>
     </section>
   );
-  return <ShelfPage key={shopId} title={shop?.name ?? ''} header={header} shopId={shopId} back emptyText={t('shopPage.empty')} />;
+  return (
+    <ShelfPage
+      key={shopId}
+      title={shop?.name ?? ''}
+      header={header}
+      shopId={shopId}
+      back
+      emptyText={t('shopPage.empty')}
+    />
+  );
 }

@@ -1,6 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { IconUserGroup, IconApps, IconFolder, IconHistogram, IconFlag, IconBookStroked, IconShield, IconEyeOpened, IconAlertTriangle, IconCrownStroked, IconCode, IconHornStroked, IconPieChart2Stroked, IconPulse } from '@douyinfe/semi-icons';
+import {
+  IconUserGroup,
+  IconApps,
+  IconFolder,
+  IconHistogram,
+  IconFlag,
+  IconBookStroked,
+  IconShield,
+  IconEyeOpened,
+  IconAlertTriangle,
+  IconCrownStroked,
+  IconCode,
+  IconHornStroked,
+  IconPieChart2Stroked,
+  IconPulse,
+} from '@douyinfe/semi-icons';
 import { CompassView } from '../compass/CompassView';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';

@@ -15,10 +15,16 @@ export function RulesView() {
   const [editing, setEditing] = useState<{ category: CategoryRules; book: RuleBook } | null>(null);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('ops.rules.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('ops.rules.title')}
+      </Typography.Title>
       <Banner type="info" fullMode={false} closeIcon={null} description={t('ops.rules.note')} />
       <Card>
-        <LoadView state={state} rows={8}>{({ items, book }) => <CategoryRulesTable items={items} book={book} onEdit={(category) => setEditing({ category, book })} />}</LoadView>
+        <LoadView state={state} rows={8}>
+          {({ items, book }) => (
+            <CategoryRulesTable items={items} book={book} onEdit={(category) => setEditing({ category, book })} />
+          )}
+        </LoadView>
       </Card>
       <TimersCard />
       {editing && (

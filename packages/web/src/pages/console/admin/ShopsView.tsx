@@ -11,7 +11,9 @@ export function ShopsView() {
   const pages = useCursorPages((cursor) => consoleApi.adminShops(cursor), []);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.nav.shops')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.nav.shops')}
+      </Typography.Title>
       {pages.error != null ? (
         <ErrorState error={pages.error} onRetry={pages.reload} />
       ) : (
@@ -27,7 +29,11 @@ export function ShopsView() {
             { title: t('consoleUi.statusCol'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
             { title: t('consoleUi.nav.products'), dataIndex: 'products', align: 'right' },
             { title: t('consoleUi.nav.orders'), dataIndex: 'orders', align: 'right' },
-            { title: t('consoleUi.admin.opened'), dataIndex: 'createdAt', render: (v: number) => formatDateTime(v, i18n.language) },
+            {
+              title: t('consoleUi.admin.opened'),
+              dataIndex: 'createdAt',
+              render: (v: number) => formatDateTime(v, i18n.language),
+            },
           ]}
         />
       )}

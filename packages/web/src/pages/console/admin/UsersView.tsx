@@ -28,9 +28,20 @@ export function UsersView() {
 
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.nav.users')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.nav.users')}
+      </Typography.Title>
       <div className="cs-toolbar">
-        <Input prefix={<IconSearch />} aria-label={t('consoleUi.admin.findLogin')} placeholder={t('consoleUi.admin.findLogin')} value={draft} onChange={setDraft} onEnterPress={() => setLogin(draft.trim())} style={{ width: 280 }} showClear />
+        <Input
+          prefix={<IconSearch />}
+          aria-label={t('consoleUi.admin.findLogin')}
+          placeholder={t('consoleUi.admin.findLogin')}
+          value={draft}
+          onChange={setDraft}
+          onEnterPress={() => setLogin(draft.trim())}
+          style={{ width: 280 }}
+          showClear
+        />
         <Button onClick={() => setLogin(draft.trim())}>{t('consoleUi.search')}</Button>
       </div>
       {pages.error != null ? (
@@ -52,11 +63,24 @@ export function UsersView() {
                 <Space wrap>
                   {roles.map((r) =>
                     GLOBAL_ROLES.includes(r.role) ? (
-                      <Popconfirm key={r.role} title={t('consoleUi.admin.confirmRevoke', { role: roleName(r.role), login: u.login })} onConfirm={() => void change(u, r.role, false)}>
-                        <Tag color="blue" closable onClose={(_v, e) => e?.preventDefault()} style={{ cursor: 'pointer' }}>{roleName(r.role)}</Tag>
+                      <Popconfirm
+                        key={r.role}
+                        title={t('consoleUi.admin.confirmRevoke', { role: roleName(r.role), login: u.login })}
+                        onConfirm={() => void change(u, r.role, false)}
+                      >
+                        <Tag
+                          color="blue"
+                          closable
+                          onClose={(_v, e) => e?.preventDefault()}
+                          style={{ cursor: 'pointer' }}
+                        >
+                          {roleName(r.role)}
+                        </Tag>
                       </Popconfirm>
                     ) : (
-                      <Tag key={`${r.role}-${r.shopId ?? ''}`} color="orange">{roleName(r.role)}</Tag>
+                      <Tag key={`${r.role}-${r.shopId ?? ''}`} color="orange">
+                        {roleName(r.role)}
+                      </Tag>
                     ),
                   )}
                 </Space>
@@ -68,7 +92,15 @@ export function UsersView() {
               render: (_: unknown, u: AdminUser) => {
                 const missing = GLOBAL_ROLES.filter((r) => !u.roles.some((x) => x.role === r));
                 return missing.length === 0 ? null : (
-                  <Select size="small" placeholder={t('consoleUi.admin.grantRole')} style={{ width: 150 }} value={undefined} optionList={missing.map((r) => ({ value: r, label: roleName(r) }))} onChange={(r) => void change(u, String(r), true)} aria-label={t('consoleUi.admin.grantRole')} />
+                  <Select
+                    size="small"
+                    placeholder={t('consoleUi.admin.grantRole')}
+                    style={{ width: 150 }}
+                    value={undefined}
+                    optionList={missing.map((r) => ({ value: r, label: roleName(r) }))}
+                    onChange={(r) => void change(u, String(r), true)}
+                    aria-label={t('consoleUi.admin.grantRole')}
+                  />
                 );
               },
             },

@@ -10,7 +10,9 @@ export function AdminAdsView() {
   const state = useLoad(() => adsApi.overview(), []);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('ads.admin.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('ads.admin.title')}
+      </Typography.Title>
       <LoadView state={state}>
         {(o) => (
           <>
@@ -24,13 +26,17 @@ export function AdminAdsView() {
               ].map(([label, value, id]) => (
                 <Card key={id} style={{ flex: 1, minWidth: 180 }} bodyStyle={{ padding: 16 }}>
                   <Typography.Text type="tertiary">{label}</Typography.Text>
-                  <Typography.Title heading={3} style={{ margin: 0 }} data-testid={id}>{value}</Typography.Title>
+                  <Typography.Title heading={3} style={{ margin: 0 }} data-testid={id}>
+                    {value}
+                  </Typography.Title>
                 </Card>
               ))}
             </div>
             <Typography.Paragraph type="tertiary">{t('ads.admin.loadNote')}</Typography.Paragraph>
             <Card title={t('ads.admin.creatives')}>
-              {o.creatives.length === 0 ? <EmptyState title={t('ads.noCampaigns')} /> : (
+              {o.creatives.length === 0 ? (
+                <EmptyState title={t('ads.noCampaigns')} />
+              ) : (
                 <Table
                   rowKey="campaignId"
                   size="small"
@@ -39,8 +45,18 @@ export function AdminAdsView() {
                   columns={[
                     { title: t('ads.cols.name'), dataIndex: 'name' },
                     { title: t('ads.admin.creative'), dataIndex: 'title', render: (x: string | null) => x ?? '—' },
-                    { title: t('ads.admin.advertiser'), dataIndex: 'owner', render: (o: AdOwner) => `${t(`ads.ownerKind.${o.kind}`)} ${o.id}` },
-                    { title: t('ads.cols.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'active' ? 'green' : 'grey'}>{t(`ads.status.${s}`)}</Tag> },
+                    {
+                      title: t('ads.admin.advertiser'),
+                      dataIndex: 'owner',
+                      render: (o: AdOwner) => `${t(`ads.ownerKind.${o.kind}`)} ${o.id}`,
+                    },
+                    {
+                      title: t('ads.cols.status'),
+                      dataIndex: 'status',
+                      render: (s: string) => (
+                        <Tag color={s === 'active' ? 'green' : 'grey'}>{t(`ads.status.${s}`)}</Tag>
+                      ),
+                    },
                     { title: t('ads.cols.spend'), dataIndex: 'spentFen', render: (f: number) => formatFen(f) },
                     { title: t('ads.cols.impressions'), dataIndex: 'impressions' },
                   ]}

@@ -8,7 +8,15 @@ import { adsApiFor, formatSpend, type AdScope, type ReportRow } from './ads-api'
 const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 /** A campaign's report over the last 24 hours, in total and by hour, with the invalid traffic filtered before billing. */
-export function CampaignReportView({ scope, campaignId, onClose }: { scope: AdScope; campaignId: string; onClose: () => void }) {
+export function CampaignReportView({
+  scope,
+  campaignId,
+  onClose,
+}: {
+  scope: AdScope;
+  campaignId: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const when = useWhen();
   const state = useLoad(() => adsApiFor(scope).report(campaignId), [campaignId]);
@@ -22,20 +30,34 @@ export function CampaignReportView({ scope, campaignId, onClose }: { scope: AdSc
               row
               data-testid="ads-report-total"
               data={[
-                { key: t('ads.cols.spend'), value: <span data-testid="ads-report-spend">{formatSpend(r.total.spendMfen)}</span> },
+                {
+                  key: t('ads.cols.spend'),
+                  value: <span data-testid="ads-report-spend">{formatSpend(r.total.spendMfen)}</span>,
+                },
                 { key: t('ads.cols.impressions'), value: r.total.impressions },
                 { key: t('ads.cols.clicks'), value: r.total.clicks },
                 { key: 'CTR', value: pct(r.total.ctr) },
                 { key: 'CPM', value: formatFen(r.total.cpmFen) },
-                { key: t('ads.cols.conversions'), value: <span data-testid="ads-report-conversions">{r.total.conversions}</span> },
-                { key: t('ads.cols.cpa'), value: r.total.costPerConversionFen === null ? '—' : formatFen(r.total.costPerConversionFen) },
-                { key: t('ads.cols.gmv'), value: <span data-testid="ads-report-gmv">{formatFen(r.total.gmvFen)}</span> },
+                {
+                  key: t('ads.cols.conversions'),
+                  value: <span data-testid="ads-report-conversions">{r.total.conversions}</span>,
+                },
+                {
+                  key: t('ads.cols.cpa'),
+                  value: r.total.costPerConversionFen === null ? '—' : formatFen(r.total.costPerConversionFen),
+                },
+                {
+                  key: t('ads.cols.gmv'),
+                  value: <span data-testid="ads-report-gmv">{formatFen(r.total.gmvFen)}</span>,
+                },
                 { key: 'ROI', value: r.total.roi ?? '—' },
               ]}
             />
             <Typography.Paragraph type="tertiary" style={{ marginTop: 8 }}>
               {t('ads.invalidNote', { impressions: r.total.invalidImpressions, clicks: r.total.invalidClicks })}
-              {Object.entries(r.invalidByReason).map(([k, n]) => ` · ${t(`ads.invalid.${k}`)} ${n}`).join('')}
+              {Object.entries(r.invalidByReason)
+                .map(([k, n]) => ` · ${t(`ads.invalid.${k}`)} ${n}`)
+                .join('')}
             </Typography.Paragraph>
             <Table
               rowKey="hour"
@@ -50,10 +72,18 @@ export function CampaignReportView({ scope, campaignId, onClose }: { scope: AdSc
                 { title: 'CTR', dataIndex: 'ctr', render: (v: number) => pct(v) },
                 { title: 'CPM', dataIndex: 'cpmFen', render: (f: number) => formatFen(f) },
                 { title: t('ads.cols.conversions'), dataIndex: 'conversions' },
-                { title: t('ads.cols.cpa'), dataIndex: 'costPerConversionFen', render: (f: number | null) => (f === null ? '—' : formatFen(f)) },
+                {
+                  title: t('ads.cols.cpa'),
+                  dataIndex: 'costPerConversionFen',
+                  render: (f: number | null) => (f === null ? '—' : formatFen(f)),
+                },
                 { title: t('ads.cols.gmv'), dataIndex: 'gmvFen', render: (f: number) => formatFen(f) },
                 { title: 'ROI', dataIndex: 'roi', render: (v: number | null) => v ?? '—' },
-                { title: t('ads.cols.invalid'), dataIndex: 'invalidImpressions', render: (_: number, row: ReportRow) => row.invalidImpressions + row.invalidClicks },
+                {
+                  title: t('ads.cols.invalid'),
+                  dataIndex: 'invalidImpressions',
+                  render: (_: number, row: ReportRow) => row.invalidImpressions + row.invalidClicks,
+                },
               ]}
             />
           </>

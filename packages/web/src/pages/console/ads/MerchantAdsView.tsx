@@ -27,16 +27,30 @@ export function AdsView({ scope }: { scope: AdScope }) {
   const [reportOf, setReportOf] = useState<string | null>(null);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('ads.title')}</Typography.Title>
-      <Typography.Paragraph type="tertiary">{t(scope.kind === 'creator' ? 'ads.creator.intro' : 'ads.intro')}</Typography.Paragraph>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('ads.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="tertiary">
+        {t(scope.kind === 'creator' ? 'ads.creator.intro' : 'ads.intro')}
+      </Typography.Paragraph>
       <LoadView state={account}>{(a) => <AccountCard scope={scope} account={a} onChanged={account.reload} />}</LoadView>
       <Card
         title={t('ads.campaigns')}
         style={{ marginTop: 16 }}
-        headerExtraContent={<Button theme="solid" onClick={() => setCreating(true)} data-testid="ads-new-campaign">{t('ads.newCampaign')}</Button>}
+        headerExtraContent={
+          <Button theme="solid" onClick={() => setCreating(true)} data-testid="ads-new-campaign">
+            {t('ads.newCampaign')}
+          </Button>
+        }
       >
         <LoadView state={campaigns}>
-          {({ items }) => (items.length === 0 ? <EmptyState title={t('ads.noCampaigns')} /> : <CampaignTable scope={scope} items={items} onChanged={campaigns.reload} onReport={setReportOf} />)}
+          {({ items }) =>
+            items.length === 0 ? (
+              <EmptyState title={t('ads.noCampaigns')} />
+            ) : (
+              <CampaignTable scope={scope} items={items} onChanged={campaigns.reload} onReport={setReportOf} />
+            )
+          }
         </LoadView>
       </Card>
       {creating && (
@@ -95,27 +109,63 @@ function AccountCard({ scope, account, onChanged }: { scope: AdScope; account: A
       <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap', alignItems: 'flex-end' }}>
         <div>
           <Typography.Text type="tertiary">{t('ads.balance')}</Typography.Text>
-          <Typography.Title heading={2} style={{ margin: 0 }} data-testid="ads-balance">{formatFen(account.balanceFen)}</Typography.Title>
+          <Typography.Title heading={2} style={{ margin: 0 }} data-testid="ads-balance">
+            {formatFen(account.balanceFen)}
+          </Typography.Title>
         </div>
         <div>
           <Typography.Text type="tertiary">{t('ads.spent')}</Typography.Text>
-          <Typography.Title heading={4} style={{ margin: 0 }}>{formatFen(account.spentFen)}</Typography.Title>
+          <Typography.Title heading={4} style={{ margin: 0 }}>
+            {formatFen(account.spentFen)}
+          </Typography.Title>
         </div>
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <InputNumber aria-label={t('ads.topupAmount')} prefix="¥" min={1} max={1_000_000} precision={2} value={yuan} onChange={(v) => setYuan(Number(v) || 0)} style={{ width: 160 }} data-testid="ads-topup-amount" />
-          <Button theme="solid" loading={busy} onClick={topup} data-testid="ads-topup">{t('ads.topup')}</Button>
-          <Popconfirm title={t(creator ? 'ads.creator.withdrawConfirm' : 'ads.withdrawConfirm', { amount: formatFen(account.balanceFen) })} onConfirm={withdraw} disabled={account.balanceFen <= 0}>
+          <InputNumber
+            aria-label={t('ads.topupAmount')}
+            prefix="¥"
+            min={1}
+            max={1_000_000}
+            precision={2}
+            value={yuan}
+            onChange={(v) => setYuan(Number(v) || 0)}
+            style={{ width: 160 }}
+            data-testid="ads-topup-amount"
+          />
+          <Button theme="solid" loading={busy} onClick={topup} data-testid="ads-topup">
+            {t('ads.topup')}
+          </Button>
+          <Popconfirm
+            title={t(creator ? 'ads.creator.withdrawConfirm' : 'ads.withdrawConfirm', {
+              amount: formatFen(account.balanceFen),
+            })}
+            onConfirm={withdraw}
+            disabled={account.balanceFen <= 0}
+          >
             <Button disabled={account.balanceFen <= 0}>{t('ads.withdraw')}</Button>
           </Popconfirm>
         </div>
       </div>
       {pending && <Banner type="info" fullMode={false} style={{ marginTop: 12 }} description={t('ads.pendingTopup')} />}
-      {account.balanceFen <= 0 && <Typography.Paragraph type="warning" style={{ marginTop: 12 }}>{t('ads.noBalance')}</Typography.Paragraph>}
+      {account.balanceFen <= 0 && (
+        <Typography.Paragraph type="warning" style={{ marginTop: 12 }}>
+          {t('ads.noBalance')}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }
 
-function CampaignTable({ scope, items, onChanged, onReport }: { scope: AdScope; items: Campaign[]; onChanged: () => void; onReport: (id: string) => void }) {
+function CampaignTable({
+  scope,
+  items,
+  onChanged,
+  onReport,
+}: {
+  scope: AdScope;
+  items: Campaign[];
+  onChanged: () => void;
+  onReport: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const toggle = async (c: Campaign) => {
     try {
@@ -134,21 +184,72 @@ function CampaignTable({ scope, items, onChanged, onReport }: { scope: AdScope; 
       data-testid="ads-campaigns"
       dataSource={items}
       columns={[
-        { title: t('ads.cols.name'), dataIndex: 'name', width: 220, render: (n: string, c: Campaign) => (<><div>{n}</div><Typography.Text type="tertiary" size="small">{c.promote === 'live_room' ? `${t('ads.form.promoteLive')} · ` : ''}{c.creativeTitle ?? '—'}</Typography.Text>{c.targetLookalike && <div><Typography.Text type="tertiary" size="small" data-testid="ads-audience">{t('ads.audience', { n: c.audienceSize })}</Typography.Text></div>}</>) },
+        {
+          title: t('ads.cols.name'),
+          dataIndex: 'name',
+          width: 220,
+          render: (n: string, c: Campaign) => (
+            <>
+              <div>{n}</div>
+              <Typography.Text type="tertiary" size="small">
+                {c.promote === 'live_room' ? `${t('ads.form.promoteLive')} · ` : ''}
+                {c.creativeTitle ?? '—'}
+              </Typography.Text>
+              {c.targetLookalike && (
+                <div>
+                  <Typography.Text type="tertiary" size="small" data-testid="ads-audience">
+                    {t('ads.audience', { n: c.audienceSize })}
+                  </Typography.Text>
+                </div>
+              )}
+            </>
+          ),
+        },
         { title: t('ads.cols.goal'), dataIndex: 'goal', width: 110, render: (g: string) => t(`ads.goal.${g}`) },
-        { title: t('ads.cols.bid'), dataIndex: 'bidKind', width: 140, render: (_: string, c: Campaign) => (c.bidKind === 'cost_cap' ? t('ads.costCapShort', { amount: formatFen(c.costCapFen ?? 0) }) : t('ads.roiShort', { roi: c.roiTarget })) },
-        { title: t('ads.cols.budget'), dataIndex: 'dailyBudgetFen', width: 120, render: (f: number, c: Campaign) => (<><div>{formatFen(f)}</div><Typography.Text type="tertiary" size="small">{t(`ads.pacing.${c.pacing}`)}</Typography.Text></>) },
-        { title: t('ads.cols.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'active' ? 'green' : 'grey'}>{t(`ads.status.${s}`)}</Tag> },
+        {
+          title: t('ads.cols.bid'),
+          dataIndex: 'bidKind',
+          width: 140,
+          render: (_: string, c: Campaign) =>
+            c.bidKind === 'cost_cap'
+              ? t('ads.costCapShort', { amount: formatFen(c.costCapFen ?? 0) })
+              : t('ads.roiShort', { roi: c.roiTarget }),
+        },
+        {
+          title: t('ads.cols.budget'),
+          dataIndex: 'dailyBudgetFen',
+          width: 120,
+          render: (f: number, c: Campaign) => (
+            <>
+              <div>{formatFen(f)}</div>
+              <Typography.Text type="tertiary" size="small">
+                {t(`ads.pacing.${c.pacing}`)}
+              </Typography.Text>
+            </>
+          ),
+        },
+        {
+          title: t('ads.cols.status'),
+          dataIndex: 'status',
+          width: 90,
+          render: (s: string) => <Tag color={s === 'active' ? 'green' : 'grey'}>{t(`ads.status.${s}`)}</Tag>,
+        },
         { title: t('ads.cols.spend'), dataIndex: 'spentFen', width: 100, render: (f: number) => formatFen(f) },
         { title: t('ads.cols.impressions'), dataIndex: 'impressions', width: 90 },
         { title: t('ads.cols.conversions'), dataIndex: 'conversions', width: 90 },
         { title: t('ads.cols.gmv'), dataIndex: 'gmvFen', width: 110, render: (f: number) => formatFen(f) },
         {
-          title: t('ads.cols.actions'), dataIndex: 'id', width: 170,
+          title: t('ads.cols.actions'),
+          dataIndex: 'id',
+          width: 170,
           render: (_: string, c: Campaign) => (
             <>
-              <Button size="small" theme="borderless" onClick={() => onReport(c.id)} data-testid="ads-report">{t('ads.report')}</Button>
-              <Button size="small" theme="borderless" onClick={() => toggle(c)}>{c.status === 'active' ? t('ads.pause') : t('ads.resume')}</Button>
+              <Button size="small" theme="borderless" onClick={() => onReport(c.id)} data-testid="ads-report">
+                {t('ads.report')}
+              </Button>
+              <Button size="small" theme="borderless" onClick={() => toggle(c)}>
+                {c.status === 'active' ? t('ads.pause') : t('ads.resume')}
+              </Button>
             </>
           ),
         },

@@ -7,14 +7,29 @@ import { searchCreators, type CreatorMatch } from '../../../api/affiliate';
  * Picks creators by name or handle: a Semi Select searching the creator directory as the merchant
  * (or MCN) types, showing 昵称 @handle · followers. Gives the chosen creators' ids.
  */
-export function CreatorPicker({ multiple = false, value, onChange, testId }: { multiple?: boolean; value: string[]; onChange: (ids: string[]) => void; testId: string }) {
+export function CreatorPicker({
+  multiple = false,
+  value,
+  onChange,
+  testId,
+}: {
+  multiple?: boolean;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const [found, setFound] = useState<CreatorMatch[]>([]);
   const [known, setKnown] = useState<Map<string, CreatorMatch>>(new Map());
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef('');
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   function search(text: string) {
     const q = text.trim();
@@ -56,18 +71,26 @@ export function CreatorPicker({ multiple = false, value, onChange, testId }: { m
       onChange={(v) => onChange(v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)])}
       optionList={options}
       renderOptionItem={(props) => {
-        const o = props as unknown as { creator: CreatorMatch; selected?: boolean; focused?: boolean; onClick?: () => void; onMouseEnter?: () => void };
+        const o = props as unknown as {
+          creator: CreatorMatch;
+          selected?: boolean;
+          focused?: boolean;
+          onClick?: () => void;
+          onMouseEnter?: () => void;
+        };
         return (
-        <div
-          className={`semi-select-option${o.focused ? ' semi-select-option-focused' : ''}${o.selected ? ' semi-select-option-selected' : ''}`}
-          onClick={o.onClick}
-          onMouseEnter={o.onMouseEnter}
-          data-testid="creator-option"
-          style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}
-        >
-          <span>{o.creator.displayName} <span className="cs-muted">@{o.creator.login}</span></span>
-          <span className="cs-muted">{t('affiliate.picker.followers', { n: o.creator.followers })}</span>
-        </div>
+          <div
+            className={`semi-select-option${o.focused ? ' semi-select-option-focused' : ''}${o.selected ? ' semi-select-option-selected' : ''}`}
+            onClick={o.onClick}
+            onMouseEnter={o.onMouseEnter}
+            data-testid="creator-option"
+            style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}
+          >
+            <span>
+              {o.creator.displayName} <span className="cs-muted">@{o.creator.login}</span>
+            </span>
+            <span className="cs-muted">{t('affiliate.picker.followers', { n: o.creator.followers })}</span>
+          </div>
         );
       }}
       emptyContent={latest.current ? t('affiliate.picker.none') : t('affiliate.picker.typeToSearch')}

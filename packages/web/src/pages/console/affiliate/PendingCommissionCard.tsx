@@ -17,7 +17,9 @@ export function PendingCommissionCard({ party }: { party: PendingCommission['par
             <div style={{ display: 'flex', gap: 32, alignItems: 'baseline', marginBottom: 12 }}>
               <div>
                 <div className="cs-muted">{t('affiliate.pending.total')}</div>
-                <Typography.Title heading={3} data-testid="pending-commission-total">{formatFen(p.totalFen)}</Typography.Title>
+                <Typography.Title heading={3} data-testid="pending-commission-total">
+                  {formatFen(p.totalFen)}
+                </Typography.Title>
               </div>
               <div>
                 <div className="cs-muted">{t('affiliate.pending.orders')}</div>
@@ -33,14 +35,46 @@ export function PendingCommissionCard({ party }: { party: PendingCommission['par
               empty={<EmptyState title={t('affiliate.pending.empty')} />}
               onRow={(r?: PendingCommissionOrder) => ({ 'data-order-id': r?.orderId }) as object}
               columns={[
-                { title: t('affiliate.pending.order'), dataIndex: 'orderId', render: (v: string, r: PendingCommissionOrder) => <span><span className="cs-mono">{v}</span><br /><span className="cs-muted">{r.products.join('、')}</span></span> },
-                { title: t('affiliate.pending.paidAt'), dataIndex: 'paidAt', render: (v: number) => formatDateTime(v, i18n.language) },
-                { title: t('affiliate.pending.status'), dataIndex: 'orderStatus', render: (v: string) => <Tag>{i18n.exists(`consoleUi.status.${v}`) ? t(`consoleUi.status.${v}`) : v}</Tag> },
-                { title: t('affiliate.pending.expected'), dataIndex: 'expectedFen', align: 'right', render: (v: number) => <strong data-testid="pending-expected">{formatFen(v)}</strong> },
+                {
+                  title: t('affiliate.pending.order'),
+                  dataIndex: 'orderId',
+                  render: (v: string, r: PendingCommissionOrder) => (
+                    <span>
+                      <span className="cs-mono">{v}</span>
+                      <br />
+                      <span className="cs-muted">{r.products.join('、')}</span>
+                    </span>
+                  ),
+                },
+                {
+                  title: t('affiliate.pending.paidAt'),
+                  dataIndex: 'paidAt',
+                  render: (v: number) => formatDateTime(v, i18n.language),
+                },
+                {
+                  title: t('affiliate.pending.status'),
+                  dataIndex: 'orderStatus',
+                  render: (v: string) => (
+                    <Tag>{i18n.exists(`consoleUi.status.${v}`) ? t(`consoleUi.status.${v}`) : v}</Tag>
+                  ),
+                },
+                {
+                  title: t('affiliate.pending.expected'),
+                  dataIndex: 'expectedFen',
+                  align: 'right',
+                  render: (v: number) => <strong data-testid="pending-expected">{formatFen(v)}</strong>,
+                },
                 {
                   title: t('affiliate.pending.settlesAt'),
                   dataIndex: 'settleDueAt',
-                  render: (v: number | null, r: PendingCommissionOrder) => (v === null ? <span className="cs-muted">{t('affiliate.pending.afterReceipt', { days: r.settleWindowDays })}</span> : formatDateTime(v, i18n.language)),
+                  render: (v: number | null, r: PendingCommissionOrder) =>
+                    v === null ? (
+                      <span className="cs-muted">
+                        {t('affiliate.pending.afterReceipt', { days: r.settleWindowDays })}
+                      </span>
+                    ) : (
+                      formatDateTime(v, i18n.language)
+                    ),
                 },
               ]}
             />

@@ -14,7 +14,12 @@ export function affiliateErrorText(error: unknown, t: TFunction): string {
     const key = `affiliate.errors.${code}`;
     if (i18n.exists(key)) {
       const d = error.details;
-      return t(key, { min: bpOrNull(d.min ?? d.minBp), max: bpOrNull(d.max ?? d.maxBp), maxCut: bpOrNull(d.maxCutBp), current: bpOrNull(d.currentBp) });
+      return t(key, {
+        min: bpOrNull(d.min ?? d.minBp),
+        max: bpOrNull(d.max ?? d.maxBp),
+        maxCut: bpOrNull(d.maxCutBp),
+        current: bpOrNull(d.currentBp),
+      });
     }
   }
   return errorText(error, t);

@@ -16,11 +16,15 @@ export function ActivitiesView() {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('affiliate.colonel.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('affiliate.colonel.title')}
+      </Typography.Title>
       <div className="cs-toolbar">
         <span className="cs-muted">{t('affiliate.colonel.hint')}</span>
         <span className="cs-grow" />
-        <Button theme="solid" icon={<IconPlus />} onClick={() => setCreating(true)} data-testid="activity-new">{t('affiliate.colonel.new')}</Button>
+        <Button theme="solid" icon={<IconPlus />} onClick={() => setCreating(true)} data-testid="activity-new">
+          {t('affiliate.colonel.new')}
+        </Button>
       </div>
       <LoadView state={activities}>
         {({ items }) => (
@@ -36,16 +40,55 @@ export function ActivitiesView() {
             onExpand={(expanded, a) => setOpen(expanded && a && 'id' in a ? a.id : null)}
             columns={[
               { title: t('affiliate.activities.name'), dataIndex: 'name' },
-              { title: t('affiliate.activities.floor'), dataIndex: 'commissionFloorBp', align: 'right', render: (v: number) => formatBp(v) },
-              { title: t('affiliate.activities.fee'), dataIndex: 'serviceFeeBp', align: 'right', render: (v: number) => formatBp(v) },
-              { title: t('affiliate.activities.period'), dataIndex: 'startsAt', render: (_: number, a: Activity) => `${formatDateTime(a.startsAt, i18n.language)} – ${formatDateTime(a.endsAt, i18n.language)}` },
-              { title: t('affiliate.plans.state'), dataIndex: 'running', render: (r: boolean) => <Tag size="small" color={r ? 'green' : 'grey'}>{t(r ? 'affiliate.colonel.running' : 'affiliate.colonel.notRunning')}</Tag> },
-              { title: t('consoleUi.actions'), dataIndex: 'id', render: (id: string) => <Button size="small" onClick={() => setOpen(open === id ? null : id)} data-testid="activity-review">{t('affiliate.colonel.review')}</Button> },
+              {
+                title: t('affiliate.activities.floor'),
+                dataIndex: 'commissionFloorBp',
+                align: 'right',
+                render: (v: number) => formatBp(v),
+              },
+              {
+                title: t('affiliate.activities.fee'),
+                dataIndex: 'serviceFeeBp',
+                align: 'right',
+                render: (v: number) => formatBp(v),
+              },
+              {
+                title: t('affiliate.activities.period'),
+                dataIndex: 'startsAt',
+                render: (_: number, a: Activity) =>
+                  `${formatDateTime(a.startsAt, i18n.language)} – ${formatDateTime(a.endsAt, i18n.language)}`,
+              },
+              {
+                title: t('affiliate.plans.state'),
+                dataIndex: 'running',
+                render: (r: boolean) => (
+                  <Tag size="small" color={r ? 'green' : 'grey'}>
+                    {t(r ? 'affiliate.colonel.running' : 'affiliate.colonel.notRunning')}
+                  </Tag>
+                ),
+              },
+              {
+                title: t('consoleUi.actions'),
+                dataIndex: 'id',
+                render: (id: string) => (
+                  <Button size="small" onClick={() => setOpen(open === id ? null : id)} data-testid="activity-review">
+                    {t('affiliate.colonel.review')}
+                  </Button>
+                ),
+              },
             ]}
           />
         )}
       </LoadView>
-      {creating && <ActivityFormModal onClose={() => setCreating(false)} onCreated={() => { setCreating(false); activities.reload(); }} />}
+      {creating && (
+        <ActivityFormModal
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            activities.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -26,7 +26,12 @@ export function ActivityFormModal({ onClose, onCreated }: { onClose: () => void;
     if (!ready) return;
     setBusy(true);
     try {
-      await createActivity({ name: name.trim(), commissionFloorBp: floorBp!, serviceFeeBp: feeBp!, endsAt: Date.now() + days * DAY_MS });
+      await createActivity({
+        name: name.trim(),
+        commissionFloorBp: floorBp!,
+        serviceFeeBp: feeBp!,
+        endsAt: Date.now() + days * DAY_MS,
+      });
       Toast.success(t('affiliate.colonel.created'));
       onCreated();
     } catch (e) {
@@ -37,15 +42,29 @@ export function ActivityFormModal({ onClose, onCreated }: { onClose: () => void;
   }
 
   return (
-    <Modal visible closeOnEsc title={t('affiliate.colonel.new')} onCancel={onClose} onOk={() => void submit()} okText={t('affiliate.plans.create')} cancelText={t('consoleUi.cancel')}
-      okButtonProps={{ disabled: !ready, loading: busy, ...({ 'data-testid': 'activity-create-ok' } as object) }}>
+    <Modal
+      visible
+      closeOnEsc
+      title={t('affiliate.colonel.new')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('affiliate.plans.create')}
+      cancelText={t('consoleUi.cancel')}
+      okButtonProps={{ disabled: !ready, loading: busy, ...({ 'data-testid': 'activity-create-ok' } as object) }}
+    >
       <Space vertical align="start" style={{ width: '100%' }}>
         <label className="cs-muted">{t('affiliate.activities.name')}</label>
         <Input value={name} onChange={setName} maxLength={40} data-testid="activity-name" />
         <label className="cs-muted">{t('affiliate.activities.floor')}</label>
         <Input value={floor} onChange={setFloor} suffix="%" data-testid="activity-floor" />
         <label className="cs-muted">{t('affiliate.activities.fee')}</label>
-        <Input value={fee} onChange={setFee} suffix="%" data-testid="activity-fee" validateStatus={floor && fee && !termsOk ? 'error' : 'default'} />
+        <Input
+          value={fee}
+          onChange={setFee}
+          suffix="%"
+          data-testid="activity-fee"
+          validateStatus={floor && fee && !termsOk ? 'error' : 'default'}
+        />
         <span className="cs-muted">{t('affiliate.colonel.termsRule')}</span>
         <label className="cs-muted">{t('affiliate.colonel.days')}</label>
         <InputNumber min={1} max={365} value={days} onChange={(v) => setDays(Number(v))} data-testid="activity-days" />

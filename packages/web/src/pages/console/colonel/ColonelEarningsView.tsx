@@ -13,7 +13,9 @@ export function ColonelEarningsView() {
   const report = useLoad(() => colonelPerformance(groupBy), [groupBy]);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('affiliate.colonel.nav.earnings')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('affiliate.colonel.nav.earnings')}
+      </Typography.Title>
       <div className="cs-toolbar">
         <RadioGroup type="button" value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}>
           <Radio value="product">{t('affiliate.perf.by.product')}</Radio>
@@ -21,7 +23,9 @@ export function ColonelEarningsView() {
         </RadioGroup>
         <span className="cs-muted">{t('affiliate.perf.period')}</span>
       </div>
-      <LoadView state={report}>{(r) => <PerformanceTable report={r} party="colonel" testId="colonel-earnings" />}</LoadView>
+      <LoadView state={report}>
+        {(r) => <PerformanceTable report={r} party="colonel" testId="colonel-earnings" />}
+      </LoadView>
       <PendingCommissionCard party="colonel" />
     </>
   );

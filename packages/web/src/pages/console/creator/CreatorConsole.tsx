@@ -1,7 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { CreatorCreditView } from '../violations/CreatorCreditView';
 import { Route, Routes } from 'react-router';
-import { IconHome, IconVideoListStroked, IconUpload, IconCoinMoneyStroked, IconAppCenter, IconShoppingBag, IconLink, IconHistogram, IconUserGroup, IconLive, IconGift, IconStar, IconPieChart2Stroked, IconHornStroked } from '@douyinfe/semi-icons';
+import {
+  IconHome,
+  IconVideoListStroked,
+  IconUpload,
+  IconCoinMoneyStroked,
+  IconAppCenter,
+  IconShoppingBag,
+  IconLink,
+  IconHistogram,
+  IconUserGroup,
+  IconLive,
+  IconGift,
+  IconStar,
+  IconPieChart2Stroked,
+  IconHornStroked,
+} from '@douyinfe/semi-icons';
 import { CompassView } from '../compass/CompassView';
 import { ConsoleShell } from '../shell/ConsoleShell';
 import { EmptyState } from '../shell/common';

@@ -26,18 +26,40 @@ export function CreatorHome() {
   const state = useLoad(loadAll, []);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.creator.home')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.creator.home')}
+      </Typography.Title>
       <LoadView state={state}>
         {(videos) => {
           if (videos.length === 0) {
-            return <EmptyState title={t('consoleUi.creator.noVideos')}><Button theme="solid" onClick={() => navigate('/creator/publish')}>{t('consoleUi.nav.publish')}</Button></EmptyState>;
+            return (
+              <EmptyState title={t('consoleUi.creator.noVideos')}>
+                <Button theme="solid" onClick={() => navigate('/creator/publish')}>
+                  {t('consoleUi.nav.publish')}
+                </Button>
+              </EmptyState>
+            );
           }
           const sum = (f: (v: CreatorVideo) => number) => videos.reduce((n, v) => n + f(v), 0);
           const stats: Array<[string, string, boolean]> = [
             [t('consoleUi.creator.videos'), String(videos.length), false],
             [t('consoleUi.creator.published'), String(videos.filter((v) => v.status === 'published').length), false],
-            [t('consoleUi.creator.views'), formatCount(sum((v) => v.stats.views), i18n.language), false],
-            [t('consoleUi.creator.likes'), formatCount(sum((v) => v.stats.likes), i18n.language), false],
+            [
+              t('consoleUi.creator.views'),
+              formatCount(
+                sum((v) => v.stats.views),
+                i18n.language,
+              ),
+              false,
+            ],
+            [
+              t('consoleUi.creator.likes'),
+              formatCount(
+                sum((v) => v.stats.likes),
+                i18n.language,
+              ),
+              false,
+            ],
             [t('consoleUi.creator.orders'), String(sum((v) => v.orders)), false],
             [t('consoleUi.creator.gmv'), formatFen(sum((v) => v.gmvFen)), true],
           ];
@@ -52,7 +74,10 @@ export function CreatorHome() {
                 ))}
               </div>
               <p className="cs-muted" data-testid="creator-sales-scope">
-                {t('consoleUi.creator.salesScope')} <Button theme="borderless" size="small" onClick={() => navigate('/creator/sales')}>{t('affiliate.creator.nav.sales')}</Button>
+                {t('consoleUi.creator.salesScope')}{' '}
+                <Button theme="borderless" size="small" onClick={() => navigate('/creator/sales')}>
+                  {t('affiliate.creator.nav.sales')}
+                </Button>
               </p>
             </>
           );

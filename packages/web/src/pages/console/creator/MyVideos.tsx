@@ -23,29 +23,45 @@ export function MyVideos() {
   const [pools, setPools] = useState<Map<string, PoolSummary>>(new Map());
   const [poolOf, setPoolOf] = useState<CreatorVideo | null>(null);
   const [poolsRead, setPoolsRead] = useState(0);
-  const ids = (pages.items ?? []).filter((v) => v.status === 'published').map((v) => v.id).join(',');
+  const ids = (pages.items ?? [])
+    .filter((v) => v.status === 'published')
+    .map((v) => v.id)
+    .join(',');
   // Read again whenever the drawer closes: the engine moves videos between pools all the time.
   useEffect(() => {
     if (!ids) return;
     let live = true;
-    poolApi.summaries(ids.split(',')).then((r) => live && setPools(new Map(r.items.map((p) => [p.videoId, p]))), () => {});
+    poolApi.summaries(ids.split(',')).then(
+      (r) => live && setPools(new Map(r.items.map((p) => [p.videoId, p]))),
+      () => {},
+    );
     return () => {
       live = false;
     };
   }, [ids, poolsRead]);
   // The review of videos held or rejected: the reviewer's reason is the author's to read.
-  const heldIds = (pages.items ?? []).filter((v) => v.status === 'review' || v.status === 'rejected').map((v) => v.id).join(',');
+  const heldIds = (pages.items ?? [])
+    .filter((v) => v.status === 'review' || v.status === 'rejected')
+    .map((v) => v.id)
+    .join(',');
   const [reviews, setReviews] = useState<Map<string, OwnReview>>(new Map());
   useEffect(() => {
     if (!heldIds) return;
     let live = true;
-    moderationApi.mine('video', heldIds.split(',')).then((r) => live && setReviews(new Map(r.items.map((x) => [x.subjectId, x]))), () => {});
+    moderationApi.mine('video', heldIds.split(',')).then(
+      (r) => live && setReviews(new Map(r.items.map((x) => [x.subjectId, x]))),
+      () => {},
+    );
     return () => {
       live = false;
     };
   }, [heldIds]);
   // The drawer's fresher reading of a video's pool is the list's too: both show one status.
-  const seenInDrawer = useCallback((p: PoolSummary) => setPools((old) => new Map(old).set(p.videoId, { videoId: p.videoId, pool: p.pool, status: p.status })), []);
+  const seenInDrawer = useCallback(
+    (p: PoolSummary) =>
+      setPools((old) => new Map(old).set(p.videoId, { videoId: p.videoId, pool: p.pool, status: p.status })),
+    [],
+  );
 
   function publish(v: CreatorVideo) {
     // Clean text is published at once; a health claim or the like waits in review (the status column says so).
@@ -54,10 +70,14 @@ export function MyVideos() {
 
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.nav.videos')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.nav.videos')}
+      </Typography.Title>
       <div className="cs-toolbar">
         <span className="cs-grow" />
-        <Button theme="solid" icon={<IconPlus />} onClick={() => navigate('/creator/publish')}>{t('consoleUi.nav.publish')}</Button>
+        <Button theme="solid" icon={<IconPlus />} onClick={() => navigate('/creator/publish')}>
+          {t('consoleUi.nav.publish')}
+        </Button>
       </div>
       {pages.error != null ? (
         <ErrorState error={pages.error} onRetry={pages.reload} />
@@ -69,14 +89,22 @@ export function MyVideos() {
           dataSource={pages.items ?? []}
           data-testid="videos-table"
           scroll={{ x: 'max-content' }}
-          empty={<EmptyState title={t('consoleUi.creator.noVideos')}><Button onClick={() => navigate('/creator/publish')}>{t('consoleUi.nav.publish')}</Button></EmptyState>}
+          empty={
+            <EmptyState title={t('consoleUi.creator.noVideos')}>
+              <Button onClick={() => navigate('/creator/publish')}>{t('consoleUi.nav.publish')}</Button>
+            </EmptyState>
+          }
           columns={[
             {
               title: t('consoleUi.creator.video'),
               dataIndex: 'title',
               render: (_: unknown, v: CreatorVideo) => (
                 <span className="cs-title-cell">
-                  {v.posterUrl ? <img className="cs-poster" src={v.posterUrl} alt="" /> : <span className="cs-poster" />}
+                  {v.posterUrl ? (
+                    <img className="cs-poster" src={v.posterUrl} alt="" />
+                  ) : (
+                    <span className="cs-poster" />
+                  )}
                   <span>
                     <strong>{v.title}</strong>
                     <br />
@@ -116,20 +144,57 @@ export function MyVideos() {
                 );
               },
             },
-            { title: t('consoleUi.creator.views'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.views) },
-            { title: t('consoleUi.creator.likes'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.likes) },
-            { title: t('consoleUi.creator.comments'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.comments) },
-            { title: t('consoleUi.creator.shares'), dataIndex: 'stats', align: 'right', render: (s: CreatorVideo['stats']) => n(s.shares) },
+            {
+              title: t('consoleUi.creator.views'),
+              dataIndex: 'stats',
+              align: 'right',
+              render: (s: CreatorVideo['stats']) => n(s.views),
+            },
+            {
+              title: t('consoleUi.creator.likes'),
+              dataIndex: 'stats',
+              align: 'right',
+              render: (s: CreatorVideo['stats']) => n(s.likes),
+            },
+            {
+              title: t('consoleUi.creator.comments'),
+              dataIndex: 'stats',
+              align: 'right',
+              render: (s: CreatorVideo['stats']) => n(s.comments),
+            },
+            {
+              title: t('consoleUi.creator.shares'),
+              dataIndex: 'stats',
+              align: 'right',
+              render: (s: CreatorVideo['stats']) => n(s.shares),
+            },
             { title: t('consoleUi.creator.orders'), dataIndex: 'orders', align: 'right' },
-            { title: t('consoleUi.creator.gmv'), dataIndex: 'gmvFen', align: 'right', render: (v: number) => formatFen(v) },
-            { title: t('consoleUi.creator.when'), dataIndex: 'createdAt', render: (_: number, v: CreatorVideo) => formatDateTime(v.publishedAt ?? v.createdAt, i18n.language) },
+            {
+              title: t('consoleUi.creator.gmv'),
+              dataIndex: 'gmvFen',
+              align: 'right',
+              render: (v: number) => formatFen(v),
+            },
+            {
+              title: t('consoleUi.creator.when'),
+              dataIndex: 'createdAt',
+              render: (_: number, v: CreatorVideo) => formatDateTime(v.publishedAt ?? v.createdAt, i18n.language),
+            },
             {
               title: t('consoleUi.actions'),
               dataIndex: 'id',
               render: (_: unknown, v: CreatorVideo) =>
                 v.status === 'draft' || v.status === 'rejected' ? (
-                  <Popconfirm title={t('consoleUi.creator.confirmPublish')} content={v.title} onConfirm={() => void publish(v)}>
-                    <span><Button size="small" loading={busy === v.id}>{v.status === 'rejected' ? t('moderation.resubmit') : t('consoleUi.creator.publish')}</Button></span>
+                  <Popconfirm
+                    title={t('consoleUi.creator.confirmPublish')}
+                    content={v.title}
+                    onConfirm={() => void publish(v)}
+                  >
+                    <span>
+                      <Button size="small" loading={busy === v.id}>
+                        {v.status === 'rejected' ? t('moderation.resubmit') : t('consoleUi.creator.publish')}
+                      </Button>
+                    </span>
                   </Popconfirm>
                 ) : null,
             },
@@ -137,7 +202,14 @@ export function MyVideos() {
         />
       )}
       <CursorPager pages={pages} />
-      {poolOf && <PoolDrawer videoId={poolOf.id} title={poolOf.title} onLoaded={seenInDrawer} onClose={() => (setPoolOf(null), setPoolsRead((n) => n + 1))} />}
+      {poolOf && (
+        <PoolDrawer
+          videoId={poolOf.id}
+          title={poolOf.title}
+          onLoaded={seenInDrawer}
+          onClose={() => (setPoolOf(null), setPoolsRead((n) => n + 1))}
+        />
+      )}
     </>
   );
 }

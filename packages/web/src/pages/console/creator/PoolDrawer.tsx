@@ -18,7 +18,12 @@ export function PoolTag({ status, pool }: { status: PoolStatus; pool: number | n
 function StepRates({ step }: { step: PoolStep }) {
   const { t } = useTranslation();
   if (!step.rates || !step.thresholds) return null;
-  const rows = POOL_RATES.map((rate) => ({ rate, value: step.rates![rate], threshold: step.thresholds![rate], short: step.shortfalls.includes(rate) }));
+  const rows = POOL_RATES.map((rate) => ({
+    rate,
+    value: step.rates![rate],
+    threshold: step.thresholds![rate],
+    short: step.shortfalls.includes(rate),
+  }));
   return (
     <Table
       size="small"
@@ -26,16 +31,42 @@ function StepRates({ step }: { step: PoolStep }) {
       rowKey="rate"
       dataSource={rows}
       columns={[
-        { title: t('consoleUi.creator.poolRate'), dataIndex: 'rate', render: (r: string) => t(`consoleUi.creator.poolRate_${r}`) },
-        { title: t('consoleUi.creator.poolValue'), dataIndex: 'value', align: 'right', render: (v: number, row: (typeof rows)[number]) => <Typography.Text type={row.short ? 'danger' : undefined}>{percent(v)}</Typography.Text> },
-        { title: t('consoleUi.creator.poolThreshold'), dataIndex: 'threshold', align: 'right', render: (v: number) => percent(v) },
+        {
+          title: t('consoleUi.creator.poolRate'),
+          dataIndex: 'rate',
+          render: (r: string) => t(`consoleUi.creator.poolRate_${r}`),
+        },
+        {
+          title: t('consoleUi.creator.poolValue'),
+          dataIndex: 'value',
+          align: 'right',
+          render: (v: number, row: (typeof rows)[number]) => (
+            <Typography.Text type={row.short ? 'danger' : undefined}>{percent(v)}</Typography.Text>
+          ),
+        },
+        {
+          title: t('consoleUi.creator.poolThreshold'),
+          dataIndex: 'threshold',
+          align: 'right',
+          render: (v: number) => percent(v),
+        },
       ]}
     />
   );
 }
 
 /** Which traffic pools a video went through and, when it stopped, which rate fell short of which threshold. */
-export function PoolDrawer({ videoId, title, onClose, onLoaded }: { videoId: string; title: string; onClose(): void; onLoaded?: (p: PoolSummary) => void }) {
+export function PoolDrawer({
+  videoId,
+  title,
+  onClose,
+  onLoaded,
+}: {
+  videoId: string;
+  title: string;
+  onClose(): void;
+  onLoaded?: (p: PoolSummary) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [pool, setPool] = useState<VideoPool | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -57,7 +88,14 @@ export function PoolDrawer({ videoId, title, onClose, onLoaded }: { videoId: str
   }, [videoId, attempt, onLoaded]);
   const stopped = pool?.steps.find((s) => s.decision === 'stopped');
   return (
-    <SideSheet visible closeOnEsc width={520} title={t('consoleUi.creator.poolTitle', { title })} onCancel={onClose} data-testid="pool-drawer">
+    <SideSheet
+      visible
+      closeOnEsc
+      width={520}
+      title={t('consoleUi.creator.poolTitle', { title })}
+      onCancel={onClose}
+      data-testid="pool-drawer"
+    >
       {error != null ? (
         <ErrorState error={error} onRetry={() => setAttempt((a) => a + 1)} />
       ) : !pool ? (
@@ -65,17 +103,32 @@ export function PoolDrawer({ videoId, title, onClose, onLoaded }: { videoId: str
       ) : (
         <>
           <Typography.Paragraph type="tertiary">{t('consoleUi.creator.poolIntro')}</Typography.Paragraph>
-          <p data-testid="pool-status"><PoolTag status={pool.status} pool={pool.pool} /></p>
+          <p data-testid="pool-status">
+            <PoolTag status={pool.status} pool={pool.pool} />
+          </p>
           {stopped && (
-            <Banner type="warning" closeIcon={null} data-testid="pool-shortfalls" description={stopped.shortfalls.map((r) => t('consoleUi.creator.poolShortfall', { rate: t(`consoleUi.creator.poolRate_${r}`) })).join('；')} />
+            <Banner
+              type="warning"
+              closeIcon={null}
+              data-testid="pool-shortfalls"
+              description={stopped.shortfalls
+                .map((r) => t('consoleUi.creator.poolShortfall', { rate: t(`consoleUi.creator.poolRate_${r}`) }))
+                .join('；')}
+            />
           )}
           <Timeline>
             {pool.steps.map((s) => (
-              <Timeline.Item key={`${s.pool}-${s.decision}`} time={formatDateTime(s.at, i18n.language)} type={s.decision === 'stopped' ? 'warning' : s.decision === 'entered' ? 'default' : 'success'}>
+              <Timeline.Item
+                key={`${s.pool}-${s.decision}`}
+                time={formatDateTime(s.at, i18n.language)}
+                type={s.decision === 'stopped' ? 'warning' : s.decision === 'entered' ? 'default' : 'success'}
+              >
                 <strong>{t(`consoleUi.creator.poolStep_${s.decision}`, { n: s.pool + 1 })}</strong>
                 {' · '}
                 {t('consoleUi.creator.poolLevel', { n: s.pool + 1, audience: pool.audiences[s.pool] ?? '' })}
-                {s.decision !== 'entered' && <div className="cs-muted">{t('consoleUi.creator.poolImpressions', { n: s.impressions })}</div>}
+                {s.decision !== 'entered' && (
+                  <div className="cs-muted">{t('consoleUi.creator.poolImpressions', { n: s.impressions })}</div>
+                )}
                 <StepRates step={s} />
               </Timeline.Item>
             ))}

@@ -1,7 +1,21 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Banner, Button, Card, Input, Progress, Radio, RadioGroup, Select, Space, Tag, TextArea, Toast, Typography } from '@douyinfe/semi-ui-19';
+import {
+  Banner,
+  Button,
+  Card,
+  Input,
+  Progress,
+  Radio,
+  RadioGroup,
+  Select,
+  Space,
+  Tag,
+  TextArea,
+  Toast,
+  Typography,
+} from '@douyinfe/semi-ui-19';
 import { IconUpload } from '@douyinfe/semi-icons';
 import { ApiError } from '../../../api/client';
 import { formatFen } from '../../../lib/money';
@@ -40,7 +54,11 @@ export function PublishVideo() {
     setSearching(true);
     try {
       const page = q.trim()
-        ? await consoleApi.searchProducts(q.trim()).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? consoleApi.listedProducts() : Promise.reject(e)))
+        ? await consoleApi
+            .searchProducts(q.trim())
+            .catch((e: unknown) =>
+              e instanceof ApiError && e.status === 404 ? consoleApi.listedProducts() : Promise.reject(e),
+            )
         : await consoleApi.listedProducts();
       if (mine === seq.current) setOptions(page.items);
     } catch (e) {
@@ -52,7 +70,8 @@ export function PublishVideo() {
 
   const fileProblem = file && file.size > MAX_VIDEO ? t('consoleUi.publish.tooBig', { mb: 50 }) : null;
   const posterProblem = poster && poster.size > MAX_POSTER ? t('consoleUi.publish.tooBig', { mb: 5 }) : null;
-  const ready = file && !fileProblem && !posterProblem && title.trim().length >= 1 && title.length <= 55 && caption.length <= 300;
+  const ready =
+    file && !fileProblem && !posterProblem && title.trim().length >= 1 && title.length <= 55 && caption.length <= 300;
 
   async function submit() {
     if (!file) return;
@@ -70,7 +89,10 @@ export function PublishVideo() {
       const video = await sendWithProgress<VideoCard>('/videos', form, setProgress);
       const warned = warningText(video, t);
       if (warned) Toast.warning(warned);
-      else Toast.success(video.status === 'published' ? t('consoleUi.creator.publishedNow') : t('consoleUi.publish.savedDraft'));
+      else
+        Toast.success(
+          video.status === 'published' ? t('consoleUi.creator.publishedNow') : t('consoleUi.publish.savedDraft'),
+        );
       if (video.status === 'review') Toast.info(t('moderation.inReviewHint'));
       navigate('/creator/videos');
     } catch (e) {
@@ -80,15 +102,33 @@ export function PublishVideo() {
   }
 
   const pick = (label: string, accept: string, chosen: File | null, set: (f: File | null) => void, testId: string) => (
-    <label className="semi-button semi-button-tertiary semi-button-light" style={{ display: 'inline-flex', gap: 6, alignItems: 'center', cursor: 'pointer', padding: '6px 12px', position: 'relative' }}>
+    <label
+      className="semi-button semi-button-tertiary semi-button-light"
+      style={{
+        display: 'inline-flex',
+        gap: 6,
+        alignItems: 'center',
+        cursor: 'pointer',
+        padding: '6px 12px',
+        position: 'relative',
+      }}
+    >
       <IconUpload /> {chosen ? `${chosen.name} (${(chosen.size / 1024 / 1024).toFixed(1)} MB)` : label}
-      <input type="file" accept={accept} style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }} onChange={(e) => set(e.target.files?.[0] ?? null)} data-testid={testId} />
+      <input
+        type="file"
+        accept={accept}
+        style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
+        onChange={(e) => set(e.target.files?.[0] ?? null)}
+        data-testid={testId}
+      />
     </label>
   );
 
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.nav.publish')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.nav.publish')}
+      </Typography.Title>
       <div className="cs-grid-2">
         <Card title={t('consoleUi.publish.content')}>
           <Space vertical align="start" style={{ width: '100%' }}>
@@ -96,19 +136,59 @@ export function PublishVideo() {
             {pick(t('consoleUi.publish.chooseVideo'), 'video/mp4,video/webm', file, setFile, 'video-file')}
             {fileProblem && <span style={{ color: 'var(--semi-color-danger)' }}>{fileProblem}</span>}
             <span className="cs-muted">{t('consoleUi.publish.poster')}</span>
-            {pick(t('consoleUi.publish.choosePoster'), 'image/jpeg,image/png,image/webp', poster, setPoster, 'poster-file')}
+            {pick(
+              t('consoleUi.publish.choosePoster'),
+              'image/jpeg,image/png,image/webp',
+              poster,
+              setPoster,
+              'poster-file',
+            )}
             {posterProblem && <span style={{ color: 'var(--semi-color-danger)' }}>{posterProblem}</span>}
             {posterUrl && <img src={posterUrl} alt="" className="cs-poster" style={{ width: 90, height: 160 }} />}
-            {!poster && autoCover.data && <span className="cs-muted" data-testid="auto-cover" data-kind={autoCover.data.kind}>{t(`consoleUi.publish.autoCover_${autoCover.data.kind}`)}</span>}
-            <label className="cs-muted" htmlFor="v-title">{t('consoleUi.publish.title')}</label>
-            <Input id="v-title" value={title} onChange={setTitle} maxLength={55} showClear style={{ width: '100%' }} data-testid="video-title" />
-            <label className="cs-muted" htmlFor="v-caption">{t('consoleUi.publish.caption')}</label>
-            <TextArea id="v-caption" value={caption} onChange={setCaption} maxCount={300} rows={3} placeholder={t('consoleUi.publish.captionHint')} data-testid="video-caption" />
-            {tags.length > 0 && <Space wrap>{tags.map((h) => <Tag key={h} color="red">#{h}</Tag>)}</Space>}
+            {!poster && autoCover.data && (
+              <span className="cs-muted" data-testid="auto-cover" data-kind={autoCover.data.kind}>
+                {t(`consoleUi.publish.autoCover_${autoCover.data.kind}`)}
+              </span>
+            )}
+            <label className="cs-muted" htmlFor="v-title">
+              {t('consoleUi.publish.title')}
+            </label>
+            <Input
+              id="v-title"
+              value={title}
+              onChange={setTitle}
+              maxLength={55}
+              showClear
+              style={{ width: '100%' }}
+              data-testid="video-title"
+            />
+            <label className="cs-muted" htmlFor="v-caption">
+              {t('consoleUi.publish.caption')}
+            </label>
+            <TextArea
+              id="v-caption"
+              value={caption}
+              onChange={setCaption}
+              maxCount={300}
+              rows={3}
+              placeholder={t('consoleUi.publish.captionHint')}
+              data-testid="video-caption"
+            />
+            {tags.length > 0 && (
+              <Space wrap>
+                {tags.map((h) => (
+                  <Tag key={h} color="red">
+                    #{h}
+                  </Tag>
+                ))}
+              </Space>
+            )}
           </Space>
         </Card>
         <Card title={t('consoleUi.publish.anchors')}>
-          <p className="cs-muted" style={{ marginTop: 0 }}>{t('consoleUi.publish.anchorsHint')}</p>
+          <p className="cs-muted" style={{ marginTop: 0 }}>
+            {t('consoleUi.publish.anchorsHint')}
+          </p>
           <Select
             multiple
             filter
@@ -126,7 +206,10 @@ export function PublishVideo() {
               setAnchors(list.map((id) => known.get(id)!).filter(Boolean));
             }}
             onExceed={() => Toast.warning(t('consoleUi.publish.max3'))}
-            optionList={[...anchors, ...options.filter((o) => !anchors.some((a) => a.id === o.id))].map((p) => ({ value: p.id, label: `${p.title} · ${formatFen(p.priceFen)}` }))}
+            optionList={[...anchors, ...options.filter((o) => !anchors.some((a) => a.id === o.id))].map((p) => ({
+              value: p.id,
+              label: `${p.title} · ${formatFen(p.priceFen)}`,
+            }))}
             aria-label={t('consoleUi.publish.anchors')}
             data-testid="anchor-select"
             emptyContent={t('consoleUi.publish.noProducts')}
@@ -148,10 +231,22 @@ export function PublishVideo() {
             <Radio value="now">{t('consoleUi.publish.now')}</Radio>
             <Radio value="draft">{t('consoleUi.publish.draft')}</Radio>
           </RadioGroup>
-          {progress !== null && <Progress percent={progress} showInfo style={{ width: 360 }} aria-label={t('consoleUi.uploading')} />}
+          {progress !== null && (
+            <Progress percent={progress} showInfo style={{ width: 360 }} aria-label={t('consoleUi.uploading')} />
+          )}
           {error != null && <Banner type="danger" closeIcon={null} description={errorText(error, t)} />}
-          <Button theme="solid" size="large" disabled={!ready || progress !== null} onClick={() => void submit()} data-testid="video-submit">
-            {progress !== null ? t('consoleUi.uploading') : publish ? t('consoleUi.publish.submitNow') : t('consoleUi.publish.submitDraft')}
+          <Button
+            theme="solid"
+            size="large"
+            disabled={!ready || progress !== null}
+            onClick={() => void submit()}
+            data-testid="video-submit"
+          >
+            {progress !== null
+              ? t('consoleUi.uploading')
+              : publish
+                ? t('consoleUi.publish.submitNow')
+                : t('consoleUi.publish.submitDraft')}
           </Button>
         </Space>
       </Card>

@@ -27,5 +27,6 @@ export type PoolSummary = Pick<VideoPool, 'videoId' | 'pool' | 'status'>;
 
 export const poolApi = {
   videoPool: (videoId: string) => api<VideoPool>('GET', `/me/videos/${encodeURIComponent(videoId)}/pool`),
-  summaries: (ids: readonly string[]) => api<{ items: PoolSummary[] }>('GET', '/me/video-pools', { query: { ids: ids.join(',') } }),
+  summaries: (ids: readonly string[]) =>
+    api<{ items: PoolSummary[] }>('GET', '/me/video-pools', { query: { ids: ids.join(',') } }),
 };

@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Input, InputNumber, Modal, Popconfirm, Space, Table, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { IconPlus } from '@douyinfe/semi-icons';
-import { endContract, formatBp, myContracts, percentToBp, proposeContract, type Contract } from '../../../api/affiliate';
+import {
+  endContract,
+  formatBp,
+  myContracts,
+  percentToBp,
+  proposeContract,
+  type Contract,
+} from '../../../api/affiliate';
 import { formatDateTime } from '../../../lib/format';
 import { EmptyState, LoadView, useLoad } from '../shell/common';
 import { useRowAction } from '../shell/useRowAction';
@@ -20,11 +27,15 @@ export function McnContractsView() {
   const [proposing, setProposing] = useState(false);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('affiliate.mcn.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('affiliate.mcn.title')}
+      </Typography.Title>
       <div className="cs-toolbar">
         <span className="cs-muted">{t('affiliate.contracts.mcnHint')}</span>
         <span className="cs-grow" />
-        <Button theme="solid" icon={<IconPlus />} onClick={() => setProposing(true)} data-testid="contract-new">{t('affiliate.mcn.propose')}</Button>
+        <Button theme="solid" icon={<IconPlus />} onClick={() => setProposing(true)} data-testid="contract-new">
+          {t('affiliate.mcn.propose')}
+        </Button>
       </div>
       <LoadView state={contracts}>
         {({ items }) => (
@@ -36,17 +47,58 @@ export function McnContractsView() {
             onRow={(c?: Contract) => ({ 'data-contract-id': c?.id ?? '' }) as Record<string, string>}
             empty={<EmptyState title={t('affiliate.contracts.empty')} />}
             columns={[
-              { title: t('affiliate.applications.creator'), dataIndex: 'creatorName', render: (n: string, c: Contract) => <span>{n}<br /><span className="cs-muted">{c.creatorId}</span></span> },
-              { title: t('affiliate.contracts.share'), dataIndex: 'shareBp', align: 'right', render: (v: number) => formatBp(v) },
-              { title: t('affiliate.activities.period'), dataIndex: 'startsAt', render: (_: number, c: Contract) => `${formatDateTime(c.startsAt, i18n.language)} – ${formatDateTime(c.endsAt, i18n.language)}` },
-              { title: t('affiliate.plans.state'), dataIndex: 'status', render: (s: string, c: Contract) => <Space><PlanStateTag state={s} />{c.inForce && <span className="cs-muted">{t('affiliate.contracts.inForce')}</span>}</Space> },
+              {
+                title: t('affiliate.applications.creator'),
+                dataIndex: 'creatorName',
+                render: (n: string, c: Contract) => (
+                  <span>
+                    {n}
+                    <br />
+                    <span className="cs-muted">{c.creatorId}</span>
+                  </span>
+                ),
+              },
+              {
+                title: t('affiliate.contracts.share'),
+                dataIndex: 'shareBp',
+                align: 'right',
+                render: (v: number) => formatBp(v),
+              },
+              {
+                title: t('affiliate.activities.period'),
+                dataIndex: 'startsAt',
+                render: (_: number, c: Contract) =>
+                  `${formatDateTime(c.startsAt, i18n.language)} – ${formatDateTime(c.endsAt, i18n.language)}`,
+              },
+              {
+                title: t('affiliate.plans.state'),
+                dataIndex: 'status',
+                render: (s: string, c: Contract) => (
+                  <Space>
+                    <PlanStateTag state={s} />
+                    {c.inForce && <span className="cs-muted">{t('affiliate.contracts.inForce')}</span>}
+                  </Space>
+                ),
+              },
               {
                 title: t('consoleUi.actions'),
                 dataIndex: 'id',
                 render: (id: string, c: Contract) =>
                   c.status === 'proposed' || c.status === 'active' ? (
-                    <Popconfirm title={t(c.status === 'active' ? 'affiliate.contracts.confirmEnd' : 'affiliate.contracts.confirmWithdraw')} content={t('affiliate.contracts.endRule')} onConfirm={() => void run(id, () => endContract(id), t('affiliate.contracts.ended'))}>
-                      <span><Button size="small" loading={busy === id}>{t(c.status === 'active' ? 'affiliate.contracts.end' : 'affiliate.contracts.withdraw')}</Button></span>
+                    <Popconfirm
+                      title={t(
+                        c.status === 'active'
+                          ? 'affiliate.contracts.confirmEnd'
+                          : 'affiliate.contracts.confirmWithdraw',
+                      )}
+                      content={t('affiliate.contracts.endRule')}
+                      onConfirm={() => void run(id, () => endContract(id), t('affiliate.contracts.ended'))}
+                    >
+                      <span>
+                        <Button size="small" loading={busy === id}>
+                          {t(c.status === 'active' ? 'affiliate.contracts.end' : 'affiliate.contracts.withdraw')}
+                        </Button>
+                      </span>
                     </Popconfirm>
                   ) : null,
               },
@@ -54,7 +106,15 @@ export function McnContractsView() {
           />
         )}
       </LoadView>
-      {proposing && <ProposeModal onClose={() => setProposing(false)} onDone={() => { setProposing(false); contracts.reload(); }} />}
+      {proposing && (
+        <ProposeModal
+          onClose={() => setProposing(false)}
+          onDone={() => {
+            setProposing(false);
+            contracts.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -67,7 +127,13 @@ function ProposeModal({ onClose, onDone }: { onClose: () => void; onDone: () => 
   const [days, setDays] = useState(365);
   const [busy, setBusy] = useState(false);
   const shareBp = percentToBp(share);
-  const ready = creatorId.trim().length > 0 && shareBp !== null && shareBp >= 100 && shareBp <= 9000 && Number.isInteger(days) && days >= 1;
+  const ready =
+    creatorId.trim().length > 0 &&
+    shareBp !== null &&
+    shareBp >= 100 &&
+    shareBp <= 9000 &&
+    Number.isInteger(days) &&
+    days >= 1;
   async function submit() {
     setBusy(true);
     try {
@@ -81,8 +147,16 @@ function ProposeModal({ onClose, onDone }: { onClose: () => void; onDone: () => 
     }
   }
   return (
-    <Modal visible closeOnEsc title={t('affiliate.mcn.propose')} onCancel={onClose} onOk={() => void submit()} okText={t('affiliate.mcn.send')} cancelText={t('consoleUi.cancel')}
-      okButtonProps={{ disabled: !ready, loading: busy, ...({ 'data-testid': 'contract-propose-ok' } as object) }}>
+    <Modal
+      visible
+      closeOnEsc
+      title={t('affiliate.mcn.propose')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('affiliate.mcn.send')}
+      cancelText={t('consoleUi.cancel')}
+      okButtonProps={{ disabled: !ready, loading: busy, ...({ 'data-testid': 'contract-propose-ok' } as object) }}
+    >
       <Space vertical align="start" style={{ width: '100%' }}>
         <label className="cs-muted">{t('affiliate.mcn.creatorId')}</label>
         <CreatorPicker value={creator} onChange={setCreator} testId="contract-creator" />

@@ -13,7 +13,9 @@ export function McnPerformanceView() {
   const report = useLoad(() => mcnPerformance(groupBy), [groupBy]);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('affiliate.mcn.nav.performance')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('affiliate.mcn.nav.performance')}
+      </Typography.Title>
       <div className="cs-toolbar">
         <RadioGroup type="button" value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}>
           <Radio value="creator">{t('affiliate.perf.by.creator')}</Radio>

@@ -15,8 +15,12 @@ export function DashboardView({ shopId }: { shopId: string }) {
   const state = useLoad(() => consoleApi.dashboard(shopId), [shopId]);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.dashboard.title')}</Typography.Title>
-      <LoadView state={state} rows={8}>{(d) => <DashboardBody d={d} />}</LoadView>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.dashboard.title')}
+      </Typography.Title>
+      <LoadView state={state} rows={8}>
+        {(d) => <DashboardBody d={d} />}
+      </LoadView>
       <CapacitySummary shopId={shopId} />
     </>
   );
@@ -55,7 +59,14 @@ function DashboardBody({ d }: { d: Dashboard }) {
         ))}
       </div>
       <div className="cs-grid-2">
-        <Card title={t('consoleUi.dashboard.urgent')} headerExtraContent={<Button theme="borderless" onClick={() => navigate('/merchant/orders?status=paid')}>{t('consoleUi.dashboard.goShip')}</Button>}>
+        <Card
+          title={t('consoleUi.dashboard.urgent')}
+          headerExtraContent={
+            <Button theme="borderless" onClick={() => navigate('/merchant/orders?status=paid')}>
+              {t('consoleUi.dashboard.goShip')}
+            </Button>
+          }
+        >
           {d.toShipOldest.length === 0 ? (
             <EmptyState title={t('consoleUi.dashboard.nothingToShip')} />
           ) : (
@@ -65,8 +76,16 @@ function DashboardBody({ d }: { d: Dashboard }) {
               rowKey="orderId"
               dataSource={d.toShipOldest}
               columns={[
-                { title: t('consoleUi.orders.id'), dataIndex: 'orderId', render: (v: string) => <span className="cs-mono">{v}</span> },
-                { title: t('consoleUi.dashboard.waited'), dataIndex: 'paidAt', render: (v: number) => waited(v, now, i18n.language) },
+                {
+                  title: t('consoleUi.orders.id'),
+                  dataIndex: 'orderId',
+                  render: (v: string) => <span className="cs-mono">{v}</span>,
+                },
+                {
+                  title: t('consoleUi.dashboard.waited'),
+                  dataIndex: 'paidAt',
+                  render: (v: number) => waited(v, now, i18n.language),
+                },
                 {
                   title: t('consoleUi.dashboard.deadline'),
                   dataIndex: 'shipByAt',
@@ -76,7 +95,12 @@ function DashboardBody({ d }: { d: Dashboard }) {
                     return <span className={`cs-countdown${c.urgent ? ' cs-countdown-urgent' : ''}`}>{c.text}</span>;
                   },
                 },
-                { title: t('consoleUi.orders.total'), dataIndex: 'totalFen', align: 'right', render: (v: number) => formatFen(v) },
+                {
+                  title: t('consoleUi.orders.total'),
+                  dataIndex: 'totalFen',
+                  align: 'right',
+                  render: (v: number) => formatFen(v),
+                },
               ]}
             />
           )}
@@ -84,10 +108,19 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <Card title={t('consoleUi.dashboard.last7')}>
           <div className="cs-bars" role="list">
             {d.last7Days.map((x) => (
-              <div className="cs-bar-row" role="listitem" key={x.day} aria-label={`${x.day} ${formatFen(x.gmvFen)} ${t('consoleUi.dashboard.ordersN', { count: x.orders })}`}>
+              <div
+                className="cs-bar-row"
+                role="listitem"
+                key={x.day}
+                aria-label={`${x.day} ${formatFen(x.gmvFen)} ${t('consoleUi.dashboard.ordersN', { count: x.orders })}`}
+              >
                 <span className="cs-muted">{x.day.slice(5)}</span>
-                <span className="cs-bar-track"><span className="cs-bar-fill" style={{ width: `${(x.gmvFen / max) * 100}%`, display: 'block' }} /></span>
-                <span className="cs-bar-value">{formatFen(x.gmvFen)} · {x.orders}</span>
+                <span className="cs-bar-track">
+                  <span className="cs-bar-fill" style={{ width: `${(x.gmvFen / max) * 100}%`, display: 'block' }} />
+                </span>
+                <span className="cs-bar-value">
+                  {formatFen(x.gmvFen)} · {x.orders}
+                </span>
               </div>
             ))}
           </div>
@@ -106,7 +139,16 @@ function CapacitySummary({ shopId }: { shopId: string }) {
   const g = gaugeFigures(state.data);
   if (g.level === 'none') return null;
   return (
-    <Card className="cs-dashboard-capacity" title={t('ops.capacity.gaugeTitle')} headerExtraContent={<Button theme="borderless" onClick={() => navigate('/merchant/fulfilment')}>{t('consoleUi.nav.fulfilment')}</Button>} data-testid="dashboard-capacity">
+    <Card
+      className="cs-dashboard-capacity"
+      title={t('ops.capacity.gaugeTitle')}
+      headerExtraContent={
+        <Button theme="borderless" onClick={() => navigate('/merchant/fulfilment')}>
+          {t('consoleUi.nav.fulfilment')}
+        </Button>
+      }
+      data-testid="dashboard-capacity"
+    >
       <CapacityGauge g={g} />
     </Card>
   );

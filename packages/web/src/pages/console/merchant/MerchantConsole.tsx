@@ -2,7 +2,25 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Select } from '@douyinfe/semi-ui-19';
-import { IconHome, IconShoppingBag, IconList, IconSetting, IconCoinMoneyStroked, IconClock, IconRefresh, IconBox, IconUserGroup, IconLive, IconStar, IconAlertTriangle, IconCrownStroked, IconComment, IconCode, IconHornStroked, IconPieChart2Stroked } from '@douyinfe/semi-icons';
+import {
+  IconHome,
+  IconShoppingBag,
+  IconList,
+  IconSetting,
+  IconCoinMoneyStroked,
+  IconClock,
+  IconRefresh,
+  IconBox,
+  IconUserGroup,
+  IconLive,
+  IconStar,
+  IconAlertTriangle,
+  IconCrownStroked,
+  IconComment,
+  IconCode,
+  IconHornStroked,
+  IconPieChart2Stroked,
+} from '@douyinfe/semi-icons';
 import { CompassView } from '../compass/CompassView';
 import { consoleApi } from '../api';
 import { ConsoleShell } from '../shell/ConsoleShell';
@@ -140,7 +158,10 @@ function MerchantRoutes() {
             <Route path="compass" element={<CompassView key={shop.id} scope={{ scope: 'shop', shopId: shop.id }} />} />
             <Route path="violations" element={<MerchantViolationsView key={shop.id} shopId={shop.id} />} />
             <Route path="funds" element={<MerchantFunds key={shop.id} shopId={shop.id} role={shop.role} />} />
-            <Route path="open/*" element={<MerchantOpenPlatformView key={shop.id} shopId={shop.id} role={shop.role} />} />
+            <Route
+              path="open/*"
+              element={<MerchantOpenPlatformView key={shop.id} shopId={shop.id} role={shop.role} />}
+            />
             <Route path="settings" element={<SettingsView key={shop.id} shopId={shop.id} role={shop.role} />} />
             <Route path="*" element={<EmptyState title={t('consoleUi.pageMissing')} />} />
           </Routes>

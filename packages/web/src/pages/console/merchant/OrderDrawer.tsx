@@ -12,17 +12,42 @@ import { OrderPromiseLine, ParcelTracking } from './fulfilment/ParcelTracking';
 import { compensationKindKey } from '../../orders/OrderCompensations';
 
 /** Order detail: the promise, lines, address, parcels with their tracking timeline and the history; 发货 when it waits to ship. */
-export function OrderDrawer({ orderId, onClose, onChanged }: { orderId: string; onClose: () => void; onChanged: () => void }) {
+export function OrderDrawer({
+  orderId,
+  onClose,
+  onChanged,
+}: {
+  orderId: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const state = useLoad(() => consoleApi.order(orderId), [orderId]);
   const [shipping, setShipping] = useState(false);
   return (
-    <SideSheet visible closeOnEsc title={t('consoleUi.orders.detail')} onCancel={onClose} width={640} data-testid="order-drawer">
+    <SideSheet
+      visible
+      closeOnEsc
+      title={t('consoleUi.orders.detail')}
+      onCancel={onClose}
+      width={640}
+      data-testid="order-drawer"
+    >
       <LoadView state={state} rows={10}>
         {(o) => (
           <>
             <Body o={o} onShip={() => setShipping(true)} />
-            {shipping && <ShipModal order={o} onClose={() => setShipping(false)} onShipped={() => { setShipping(false); state.reload(); onChanged(); }} />}
+            {shipping && (
+              <ShipModal
+                order={o}
+                onClose={() => setShipping(false)}
+                onShipped={() => {
+                  setShipping(false);
+                  state.reload();
+                  onChanged();
+                }}
+              />
+            )}
           </>
         )}
       </LoadView>
@@ -41,13 +66,24 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
         size="small"
         data={[
           { key: t('consoleUi.orders.id'), value: <span className="cs-mono">{o.id}</span> },
-          { key: t('consoleUi.statusCol'), value: <span data-testid="order-status"><StatusTag status={o.status} /></span> },
+          {
+            key: t('consoleUi.statusCol'),
+            value: (
+              <span data-testid="order-status">
+                <StatusTag status={o.status} />
+              </span>
+            ),
+          },
           { key: t('consoleUi.orders.total'), value: formatFen(o.totalFen) },
           { key: t('consoleUi.orders.createdAt'), value: when(o.createdAt) },
         ]}
       />
       <OrderPromiseLine status={o.status} promise={o.promise as OrderPromise} />
-      {o.status === 'paid' && <Button theme="solid" onClick={onShip} data-testid="ship-open">{t('consoleUi.ship.action')}</Button>}
+      {o.status === 'paid' && (
+        <Button theme="solid" onClick={onShip} data-testid="ship-open">
+          {t('consoleUi.ship.action')}
+        </Button>
+      )}
       <Typography.Title heading={6}>{t('consoleUi.orders.lines')}</Typography.Title>
       <Table
         size="small"
@@ -55,23 +91,52 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
         rowKey="id"
         dataSource={o.lines}
         columns={[
-          { title: t('consoleUi.products.product'), dataIndex: 'title', render: (v: string, l: OrderDetail['lines'][number]) => `${v} ${l.specValues.join(' / ')}` },
-          { title: t('consoleUi.orders.unit'), dataIndex: 'unitPriceFen', align: 'right', render: (v: number) => formatFen(v) },
+          {
+            title: t('consoleUi.products.product'),
+            dataIndex: 'title',
+            render: (v: string, l: OrderDetail['lines'][number]) => `${v} ${l.specValues.join(' / ')}`,
+          },
+          {
+            title: t('consoleUi.orders.unit'),
+            dataIndex: 'unitPriceFen',
+            align: 'right',
+            render: (v: number) => formatFen(v),
+          },
           { title: t('consoleUi.orders.qty'), dataIndex: 'quantity', align: 'right' },
-          { title: t('consoleUi.orders.subtotal'), dataIndex: 'lineTotalFen', align: 'right', render: (v: number) => formatFen(v) },
+          {
+            title: t('consoleUi.orders.subtotal'),
+            dataIndex: 'lineTotalFen',
+            align: 'right',
+            render: (v: number) => formatFen(v),
+          },
         ]}
       />
       <Typography.Title heading={6}>{t('consoleUi.orders.address')}</Typography.Title>
       {/* The server sends the buyer's phone masked (138****5678): the shop ships with the name and the full address. */}
-      <p data-testid="order-address">{a.name} {a.phone}<br />{[a.province, a.city, a.district, a.detail].filter(Boolean).join(' ')}</p>
-      {o.note && <p className="cs-muted">{t('consoleUi.orders.note')}: {o.note}</p>}
+      <p data-testid="order-address">
+        {a.name} {a.phone}
+        <br />
+        {[a.province, a.city, a.district, a.detail].filter(Boolean).join(' ')}
+      </p>
+      {o.note && (
+        <p className="cs-muted">
+          {t('consoleUi.orders.note')}: {o.note}
+        </p>
+      )}
       {o.compensations && o.compensations.length > 0 && (
         <>
           <Typography.Title heading={6}>{t('consoleUi.orders.compensations')}</Typography.Title>
           {o.compensations.map((c) => (
             <p key={c.id} data-testid="drawer-compensation" data-status={c.status}>
-              {t(compensationKindKey(c))} · {formatFen(c.amountFen)} · <Tag color={c.status === 'succeeded' ? 'green' : c.status === 'failed' ? 'red' : 'orange'}>{t(`order.compensation.status.${c.status}`)}</Tag>
-              <span className="cs-muted"> · {t(c.paidBy === 'merchant' ? 'consoleUi.orders.paidByShop' : 'consoleUi.orders.paidByPlatform')} · {when(c.createdAt)}</span>
+              {t(compensationKindKey(c))} · {formatFen(c.amountFen)} ·{' '}
+              <Tag color={c.status === 'succeeded' ? 'green' : c.status === 'failed' ? 'red' : 'orange'}>
+                {t(`order.compensation.status.${c.status}`)}
+              </Tag>
+              <span className="cs-muted">
+                {' '}
+                · {t(c.paidBy === 'merchant' ? 'consoleUi.orders.paidByShop' : 'consoleUi.orders.paidByPlatform')} ·{' '}
+                {when(c.createdAt)}
+              </span>
             </p>
           ))}
         </>
@@ -82,7 +147,8 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
       ) : (
         o.shipments.map((s) => (
           <p key={s.id} data-testid="parcel">
-            <Tag color="blue">{s.carrier}</Tag> <span className="cs-mono">{s.trackingNo}</span> · <StatusTag status={s.status} /> · {when(s.createdAt)}
+            <Tag color="blue">{s.carrier}</Tag> <span className="cs-mono">{s.trackingNo}</span> ·{' '}
+            <StatusTag status={s.status} /> · {when(s.createdAt)}
           </p>
         ))
       )}
@@ -98,7 +164,10 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
           <Timeline.Item key={i} time={when(x.at)}>
             {x.from === x.to || !x.from ? '' : `${t(`consoleUi.status.${x.from}`, { defaultValue: x.from })} → `}
             {t(`consoleUi.status.${x.to}`, { defaultValue: x.to })}
-            <span className="cs-muted"> · <OrderReason transition={x} /></span>
+            <span className="cs-muted">
+              {' '}
+              · <OrderReason transition={x} />
+            </span>
           </Timeline.Item>
         ))}
       </Timeline>

@@ -16,20 +16,33 @@ const TABS = ['', 'paid', 'unpaid', 'shipped', 'delivered', 'completed', 'cancel
 export function OrdersView({ shopId }: { shopId: string }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const status = TABS.includes(params.get('status') ?? '') ? params.get('status') ?? '' : '';
+  const status = TABS.includes(params.get('status') ?? '') ? (params.get('status') ?? '') : '';
   const [open, setOpen] = useState<string | null>(null);
   const [batch, setBatch] = useState(false);
-  const pages = useCursorPages((cursor) => consoleApi.orders(shopId, { status: status || undefined, cursor }), [shopId, status]);
+  const pages = useCursorPages(
+    (cursor) => consoleApi.orders(shopId, { status: status || undefined, cursor }),
+    [shopId, status],
+  );
 
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.nav.orders')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.nav.orders')}
+      </Typography.Title>
       <div className="cs-toolbar">
         <Tabs type="button" activeKey={status || 'all'} onChange={(k) => setParams(k === 'all' ? {} : { status: k })}>
-          {TABS.map((s) => <TabPane key={s || 'all'} itemKey={s || 'all'} tab={s ? t(`consoleUi.orderTab.${s}`) : t('consoleUi.all')} />)}
+          {TABS.map((s) => (
+            <TabPane
+              key={s || 'all'}
+              itemKey={s || 'all'}
+              tab={s ? t(`consoleUi.orderTab.${s}`) : t('consoleUi.all')}
+            />
+          ))}
         </Tabs>
         <span className="cs-grow" />
-        <Button onClick={() => setBatch(true)} data-testid="batch-open">{t('consoleUi.batch.title')}</Button>
+        <Button onClick={() => setBatch(true)} data-testid="batch-open">
+          {t('consoleUi.batch.title')}
+        </Button>
       </div>
       {pages.error != null ? (
         <ErrorState error={pages.error} onRetry={pages.reload} />
@@ -42,19 +55,41 @@ export function OrdersView({ shopId }: { shopId: string }) {
           data-testid="orders-table"
           scroll={{ x: 'max-content' }}
           empty={<EmptyState title={t('consoleUi.orders.empty')} />}
-          onRow={(o?: OrderSummary) => ({ 'data-order-id': o?.id } as object)}
+          onRow={(o?: OrderSummary) => ({ 'data-order-id': o?.id }) as object}
           columns={[
-            { title: t('consoleUi.orders.id'), dataIndex: 'id', render: (v: string) => <span className="cs-mono">{v}</span> },
-            { title: t('consoleUi.orders.items'), dataIndex: 'lines', render: (lines: OrderSummary['lines']) => lines.map((l) => `${l.title} ×${l.quantity}`).join('；') },
+            {
+              title: t('consoleUi.orders.id'),
+              dataIndex: 'id',
+              render: (v: string) => <span className="cs-mono">{v}</span>,
+            },
+            {
+              title: t('consoleUi.orders.items'),
+              dataIndex: 'lines',
+              render: (lines: OrderSummary['lines']) => lines.map((l) => `${l.title} ×${l.quantity}`).join('；'),
+            },
             { title: t('consoleUi.orders.buyer'), dataIndex: 'buyerName' },
-            { title: t('consoleUi.orders.total'), dataIndex: 'totalFen', align: 'right', render: (v: number) => formatFen(v) },
+            {
+              title: t('consoleUi.orders.total'),
+              dataIndex: 'totalFen',
+              align: 'right',
+              render: (v: number) => formatFen(v),
+            },
             { title: t('consoleUi.statusCol'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-            { title: t('consoleUi.orders.createdAt'), dataIndex: 'createdAt', render: (v: number) => formatDateTime(v, i18n.language) },
+            {
+              title: t('consoleUi.orders.createdAt'),
+              dataIndex: 'createdAt',
+              render: (v: number) => formatDateTime(v, i18n.language),
+            },
             {
               title: t('consoleUi.actions'),
               dataIndex: 'id',
               render: (id: string, o: OrderSummary) => (
-                <Button theme={o.status === 'paid' ? 'solid' : 'borderless'} size="small" onClick={() => setOpen(id)} data-testid="order-open">
+                <Button
+                  theme={o.status === 'paid' ? 'solid' : 'borderless'}
+                  size="small"
+                  onClick={() => setOpen(id)}
+                  data-testid="order-open"
+                >
                   {o.status === 'paid' ? t('consoleUi.ship.action') : t('consoleUi.orders.view')}
                 </Button>
               ),

@@ -14,25 +14,46 @@ export function ProductsView({ shopId }: { shopId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [status, setStatus] = useState('');
-  const pages = useCursorPages((cursor) => consoleApi.products(shopId, { status: status || undefined, cursor }), [shopId, status]);
+  const pages = useCursorPages(
+    (cursor) => consoleApi.products(shopId, { status: status || undefined, cursor }),
+    [shopId, status],
+  );
   const { busy, run } = useRowAction(pages.reload);
 
   function toggle(p: ProductCard) {
-    return run(p.id, () => consoleApi.setProductStatus(p.id, p.status === 'listed' ? 'delisted' : 'listed'), p.status === 'listed' ? t('consoleUi.products.delisted') : t('consoleUi.products.listed'));
+    return run(
+      p.id,
+      () => consoleApi.setProductStatus(p.id, p.status === 'listed' ? 'delisted' : 'listed'),
+      p.status === 'listed' ? t('consoleUi.products.delisted') : t('consoleUi.products.listed'),
+    );
   }
 
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.nav.products')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.nav.products')}
+      </Typography.Title>
       <div className="cs-toolbar">
-        <RadioGroup type="button" value={status} onChange={(e) => setStatus(String(e.target.value))} aria-label={t('consoleUi.filterStatus')}>
+        <RadioGroup
+          type="button"
+          value={status}
+          onChange={(e) => setStatus(String(e.target.value))}
+          aria-label={t('consoleUi.filterStatus')}
+        >
           <Radio value="">{t('consoleUi.all')}</Radio>
           <Radio value="listed">{t('consoleUi.status.listed')}</Radio>
           <Radio value="draft">{t('consoleUi.status.draft')}</Radio>
           <Radio value="delisted">{t('consoleUi.status.delisted')}</Radio>
         </RadioGroup>
         <span className="cs-grow" />
-        <Button theme="solid" icon={<IconPlus />} onClick={() => navigate('/merchant/products/new')} data-testid="product-new">{t('consoleUi.products.new')}</Button>
+        <Button
+          theme="solid"
+          icon={<IconPlus />}
+          onClick={() => navigate('/merchant/products/new')}
+          data-testid="product-new"
+        >
+          {t('consoleUi.products.new')}
+        </Button>
       </div>
       {pages.error != null ? (
         <ErrorState error={pages.error} onRetry={pages.reload} />
@@ -42,7 +63,11 @@ export function ProductsView({ shopId }: { shopId: string }) {
           rowKey="id"
           pagination={false}
           dataSource={pages.items ?? []}
-          empty={<EmptyState title={t('consoleUi.products.empty')}><Button onClick={() => navigate('/merchant/products/new')}>{t('consoleUi.products.new')}</Button></EmptyState>}
+          empty={
+            <EmptyState title={t('consoleUi.products.empty')}>
+              <Button onClick={() => navigate('/merchant/products/new')}>{t('consoleUi.products.new')}</Button>
+            </EmptyState>
+          }
           columns={[
             {
               title: t('consoleUi.products.product'),
@@ -54,7 +79,12 @@ export function ProductsView({ shopId }: { shopId: string }) {
                 </span>
               ),
             },
-            { title: t('consoleUi.products.price'), dataIndex: 'priceFen', align: 'right', render: (v: number) => formatFen(v) },
+            {
+              title: t('consoleUi.products.price'),
+              dataIndex: 'priceFen',
+              align: 'right',
+              render: (v: number) => formatFen(v),
+            },
             { title: t('consoleUi.products.sales'), dataIndex: 'sales', align: 'right' },
             { title: t('consoleUi.statusCol'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
             {
@@ -62,14 +92,24 @@ export function ProductsView({ shopId }: { shopId: string }) {
               dataIndex: 'id',
               render: (_: unknown, p: ProductCard) => (
                 <span>
-                  <Button theme="borderless" onClick={() => navigate(`/merchant/products/${p.id}`)}>{t('consoleUi.edit')}</Button>
+                  <Button theme="borderless" onClick={() => navigate(`/merchant/products/${p.id}`)}>
+                    {t('consoleUi.edit')}
+                  </Button>
                   <Popconfirm
-                    title={p.status === 'listed' ? t('consoleUi.products.confirmDelist') : t('consoleUi.products.confirmList')}
+                    title={
+                      p.status === 'listed'
+                        ? t('consoleUi.products.confirmDelist')
+                        : t('consoleUi.products.confirmList')
+                    }
                     content={p.title}
                     onConfirm={() => void toggle(p)}
                   >
                     <span>
-                      <Button theme="borderless" type={p.status === 'listed' ? 'danger' : 'primary'} loading={busy === p.id}>
+                      <Button
+                        theme="borderless"
+                        type={p.status === 'listed' ? 'danger' : 'primary'}
+                        loading={busy === p.id}
+                      >
                         {p.status === 'listed' ? t('consoleUi.products.delist') : t('consoleUi.products.list')}
                       </Button>
                     </span>

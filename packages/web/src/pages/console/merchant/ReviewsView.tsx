@@ -46,14 +46,27 @@ export function ReviewsView({ shopId }: { shopId: string }) {
 
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('reviewConsole.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('reviewConsole.title')}
+      </Typography.Title>
       <p className="cs-muted" data-testid="review-summary">
-        {summary && summary.count > 0 ? t('reviewConsole.summary', { rating: summary.rating?.toFixed(1), p: summary.goodPercent, n: summary.count }) : t('reviewConsole.summaryNone')}
+        {summary && summary.count > 0
+          ? t('reviewConsole.summary', { rating: summary.rating?.toFixed(1), p: summary.goodPercent, n: summary.count })
+          : t('reviewConsole.summaryNone')}
       </p>
       <div className="cs-toolbar">
-        <Tabs type="button" activeKey={replied} onChange={(k) => setReplied(k as Replied)} data-testid="review-replied-tabs">
+        <Tabs
+          type="button"
+          activeKey={replied}
+          onChange={(k) => setReplied(k as Replied)}
+          data-testid="review-replied-tabs"
+        >
           {(['all', 'no', 'yes'] as const).map((k) => (
-            <TabPane key={k} itemKey={k} tab={<span data-testid={`review-tab-${k}`}>{t(`reviewConsole.replied.${k}`)}</span>} />
+            <TabPane
+              key={k}
+              itemKey={k}
+              tab={<span data-testid={`review-tab-${k}`}>{t(`reviewConsole.replied.${k}`)}</span>}
+            />
           ))}
         </Tabs>
         <Select
@@ -62,7 +75,10 @@ export function ReviewsView({ shopId }: { shopId: string }) {
           style={{ width: 140 }}
           aria-label={t('reviewConsole.stars')}
           data-testid="review-stars-filter"
-          optionList={[{ value: 0, label: t('reviewConsole.allStars') }, ...[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t('reviewConsole.starsN', { n }) }))]}
+          optionList={[
+            { value: 0, label: t('reviewConsole.allStars') },
+            ...[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t('reviewConsole.starsN', { n }) })),
+          ]}
         />
       </div>
       {pages.error != null ? (
@@ -76,7 +92,7 @@ export function ReviewsView({ shopId }: { shopId: string }) {
           data-testid="reviews-table"
           scroll={{ x: 'max-content' }}
           empty={<EmptyState title={t('reviewConsole.empty')} />}
-          onRow={(r?: OwnReview) => ({ 'data-review-id': r?.id } as object)}
+          onRow={(r?: OwnReview) => ({ 'data-review-id': r?.id }) as object}
           columns={[
             {
               title: t('reviewConsole.product'),
@@ -84,7 +100,11 @@ export function ReviewsView({ shopId }: { shopId: string }) {
               render: (_: unknown, r: OwnReview) => (
                 <span className="cs-title-cell rv-console-product">
                   {r.product.imageUrl && <img className="cs-thumb" src={r.product.imageUrl} alt="" />}
-                  <span data-user-content>{r.product.title}<br /><span className="cs-muted">{r.specValues.join(' / ')}</span></span>
+                  <span data-user-content>
+                    {r.product.title}
+                    <br />
+                    <span className="cs-muted">{r.specValues.join(' / ')}</span>
+                  </span>
                 </span>
               ),
             },
@@ -95,7 +115,9 @@ export function ReviewsView({ shopId }: { shopId: string }) {
                 <span>
                   <StarsView n={r.stars.product} />
                   <br />
-                  <span className="cs-muted small">{t('reviewConsole.starsLine', { p: r.stars.product, l: r.stars.logistics, s: r.stars.service })}</span>
+                  <span className="cs-muted small">
+                    {t('reviewConsole.starsLine', { p: r.stars.product, l: r.stars.logistics, s: r.stars.service })}
+                  </span>
                 </span>
               ),
             },
@@ -104,24 +126,62 @@ export function ReviewsView({ shopId }: { shopId: string }) {
               dataIndex: 'text',
               render: (_: unknown, r: OwnReview) => (
                 <div className="rv-console-content">
-                  <span className="cs-muted small" data-user-content>{r.reviewer}</span>
-                  {r.text && <p className="rv-text" data-user-content>{r.text}</p>}
-                  {r.photos.length > 0 && (
-                    <div className="rv-console-photos">{r.photos.map((u) => <img key={u} src={u} alt={t('reviews.photoAlt')} className="cs-thumb" />)}</div>
+                  <span className="cs-muted small" data-user-content>
+                    {r.reviewer}
+                  </span>
+                  {r.text && (
+                    <p className="rv-text" data-user-content>
+                      {r.text}
+                    </p>
                   )}
-                  {r.followUp && <p className="rv-text"><strong>{t('reviews.followUp')}：</strong><span data-user-content>{r.followUp.text}</span></p>}
-                  {r.reply && <p className="rv-reply" data-testid="console-review-reply"><strong>{t('reviews.reply')}：</strong><span data-user-content>{r.reply.text}</span></p>}
-                  {r.flags.length > 0 && <Tag color="orange">{t('reviewConsole.flagged', { terms: [...new Set(r.flags.map((f) => f.term))].join('、') })}</Tag>}
+                  {r.photos.length > 0 && (
+                    <div className="rv-console-photos">
+                      {r.photos.map((u) => (
+                        <img key={u} src={u} alt={t('reviews.photoAlt')} className="cs-thumb" />
+                      ))}
+                    </div>
+                  )}
+                  {r.followUp && (
+                    <p className="rv-text">
+                      <strong>{t('reviews.followUp')}：</strong>
+                      <span data-user-content>{r.followUp.text}</span>
+                    </p>
+                  )}
+                  {r.reply && (
+                    <p className="rv-reply" data-testid="console-review-reply">
+                      <strong>{t('reviews.reply')}：</strong>
+                      <span data-user-content>{r.reply.text}</span>
+                    </p>
+                  )}
+                  {r.flags.length > 0 && (
+                    <Tag color="orange">
+                      {t('reviewConsole.flagged', { terms: [...new Set(r.flags.map((f) => f.term))].join('、') })}
+                    </Tag>
+                  )}
                 </div>
               ),
             },
-            { title: t('reviewConsole.time'), dataIndex: 'createdAt', render: (v: number) => formatDateTime(v, i18n.language) },
+            {
+              title: t('reviewConsole.time'),
+              dataIndex: 'createdAt',
+              render: (v: number) => formatDateTime(v, i18n.language),
+            },
             {
               title: t('reviewConsole.actions'),
               dataIndex: 'id',
               render: (_: unknown, r: OwnReview) =>
                 r.canReply ? (
-                  <Button theme="solid" size="small" onClick={() => { setReplying(r); setText(''); }} data-testid="review-reply-open">{t('reviewConsole.reply')}</Button>
+                  <Button
+                    theme="solid"
+                    size="small"
+                    onClick={() => {
+                      setReplying(r);
+                      setText('');
+                    }}
+                    data-testid="review-reply-open"
+                  >
+                    {t('reviewConsole.reply')}
+                  </Button>
                 ) : (
                   <Tag color="green">{t('reviewConsole.repliedTag')}</Tag>
                 ),
@@ -143,8 +203,20 @@ export function ReviewsView({ shopId }: { shopId: string }) {
       >
         {replying && (
           <div className="cs-section-gap">
-            {replying.text && <p className="rv-text" data-user-content>{replying.text}</p>}
-            <TextArea value={text} onChange={setText} maxCount={MAX_REVIEW_TEXT} maxLength={MAX_REVIEW_TEXT} autosize={{ minRows: 3 }} placeholder={t('reviewConsole.replyPlaceholder')} data-testid="review-reply-text" />
+            {replying.text && (
+              <p className="rv-text" data-user-content>
+                {replying.text}
+              </p>
+            )}
+            <TextArea
+              value={text}
+              onChange={setText}
+              maxCount={MAX_REVIEW_TEXT}
+              maxLength={MAX_REVIEW_TEXT}
+              autosize={{ minRows: 3 }}
+              placeholder={t('reviewConsole.replyPlaceholder')}
+              data-testid="review-reply-text"
+            />
           </div>
         )}
       </Modal>

@@ -10,9 +10,13 @@ export function SettingsView({ shopId, role }: { shopId: string; role: string })
   const state = useLoad(() => consoleApi.shop(shopId), [shopId]);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.nav.settings')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.nav.settings')}
+      </Typography.Title>
       {role !== 'owner' && <Banner type="info" closeIcon={null} description={t('consoleUi.settings.staffOnly')} />}
-      <LoadView state={state}>{(shop) => <ProfileForm key={shop.id} shop={shop} canEdit={role === 'owner'} onSaved={state.reload} />}</LoadView>
+      <LoadView state={state}>
+        {(shop) => <ProfileForm key={shop.id} shop={shop} canEdit={role === 'owner'} onSaved={state.reload} />}
+      </LoadView>
       {role === 'owner' && <StaffCard shopId={shopId} />}
     </>
   );
@@ -30,12 +34,19 @@ function ProfileForm({ shop, canEdit, onSaved }: { shop: ShopProfile; canEdit: b
   const [busy, setBusy] = useState(false);
   const feeFen = yuanToFen(fee || '0');
   const freeFen = freeOver.trim() === '' ? null : yuanToFen(freeOver);
-  const valid = name.trim().length >= 2 && feeFen !== null && feeFen <= 100_000 && (freeOver.trim() === '' || freeFen !== null);
+  const valid =
+    name.trim().length >= 2 && feeFen !== null && feeFen <= 100_000 && (freeOver.trim() === '' || freeFen !== null);
 
   async function save() {
     setBusy(true);
     try {
-      await consoleApi.updateShop(shop.id, { name: name.trim(), description, origin, shippingFeeFen: feeFen ?? 0, freeShippingOverFen: freeFen });
+      await consoleApi.updateShop(shop.id, {
+        name: name.trim(),
+        description,
+        origin,
+        shippingFeeFen: feeFen ?? 0,
+        freeShippingOverFen: freeFen,
+      });
       Toast.success(t('consoleUi.saved'));
       onSaved();
     } catch (e) {
@@ -48,23 +59,68 @@ function ProfileForm({ shop, canEdit, onSaved }: { shop: ShopProfile; canEdit: b
   return (
     <Card title={t('consoleUi.settings.profile')} headerExtraContent={<StatusTag status={shop.status} />}>
       <Space vertical align="start" style={{ width: '100%' }}>
-        <label className="cs-muted" htmlFor="s-name">{t('consoleUi.settings.name')}</label>
+        <label className="cs-muted" htmlFor="s-name">
+          {t('consoleUi.settings.name')}
+        </label>
         <Input id="s-name" value={name} onChange={setName} maxLength={40} disabled={!canEdit} style={{ width: 420 }} />
-        <label className="cs-muted" htmlFor="s-desc">{t('consoleUi.settings.description')}</label>
-        <TextArea id="s-desc" value={description} onChange={setDescription} maxCount={500} rows={3} disabled={!canEdit} style={{ width: 420 }} />
-        <label className="cs-muted" htmlFor="s-origin">{t('consoleUi.settings.origin')}</label>
-        <Input id="s-origin" value={origin} onChange={setOrigin} maxLength={40} disabled={!canEdit} style={{ width: 420 }} />
+        <label className="cs-muted" htmlFor="s-desc">
+          {t('consoleUi.settings.description')}
+        </label>
+        <TextArea
+          id="s-desc"
+          value={description}
+          onChange={setDescription}
+          maxCount={500}
+          rows={3}
+          disabled={!canEdit}
+          style={{ width: 420 }}
+        />
+        <label className="cs-muted" htmlFor="s-origin">
+          {t('consoleUi.settings.origin')}
+        </label>
+        <Input
+          id="s-origin"
+          value={origin}
+          onChange={setOrigin}
+          maxLength={40}
+          disabled={!canEdit}
+          style={{ width: 420 }}
+        />
         <div className="cs-form-row">
           <span>
-            <label className="cs-muted" htmlFor="s-fee">{t('consoleUi.settings.shippingFee')}</label>
-            <Input id="s-fee" prefix="¥" value={fee} onChange={setFee} disabled={!canEdit} style={{ width: 200 }} validateStatus={feeFen === null ? 'error' : 'default'} />
+            <label className="cs-muted" htmlFor="s-fee">
+              {t('consoleUi.settings.shippingFee')}
+            </label>
+            <Input
+              id="s-fee"
+              prefix="¥"
+              value={fee}
+              onChange={setFee}
+              disabled={!canEdit}
+              style={{ width: 200 }}
+              validateStatus={feeFen === null ? 'error' : 'default'}
+            />
           </span>
           <span>
-            <label className="cs-muted" htmlFor="s-free">{t('consoleUi.settings.freeOver')}</label>
-            <Input id="s-free" prefix="¥" value={freeOver} onChange={setFreeOver} placeholder={t('consoleUi.settings.noFree')} disabled={!canEdit} style={{ width: 200 }} />
+            <label className="cs-muted" htmlFor="s-free">
+              {t('consoleUi.settings.freeOver')}
+            </label>
+            <Input
+              id="s-free"
+              prefix="¥"
+              value={freeOver}
+              onChange={setFreeOver}
+              placeholder={t('consoleUi.settings.noFree')}
+              disabled={!canEdit}
+              style={{ width: 200 }}
+            />
           </span>
         </div>
-        {canEdit && <Button theme="solid" disabled={!valid} loading={busy} onClick={() => void save()}>{t('consoleUi.save')}</Button>}
+        {canEdit && (
+          <Button theme="solid" disabled={!valid} loading={busy} onClick={() => void save()}>
+            {t('consoleUi.save')}
+          </Button>
+        )}
       </Space>
     </Card>
   );
@@ -92,10 +148,24 @@ function StaffCard({ shopId }: { shopId: string }) {
     <Card title={t('consoleUi.settings.staff')}>
       <p className="cs-muted">{t('consoleUi.settings.staffHint')}</p>
       <div className="cs-form-row">
-        <Input aria-label={t('consoleUi.settings.staffLogin')} placeholder={t('consoleUi.settings.staffLogin')} value={login} onChange={setLogin} maxLength={32} style={{ width: 260 }} onEnterPress={() => login.trim().length >= 3 && void add()} />
-        <Button disabled={login.trim().length < 3} loading={busy} onClick={() => void add()}>{t('consoleUi.settings.addStaff')}</Button>
+        <Input
+          aria-label={t('consoleUi.settings.staffLogin')}
+          placeholder={t('consoleUi.settings.staffLogin')}
+          value={login}
+          onChange={setLogin}
+          maxLength={32}
+          style={{ width: 260 }}
+          onEnterPress={() => login.trim().length >= 3 && void add()}
+        />
+        <Button disabled={login.trim().length < 3} loading={busy} onClick={() => void add()}>
+          {t('consoleUi.settings.addStaff')}
+        </Button>
       </div>
-      {added.length > 0 && <p>{t('consoleUi.settings.addedNow')}: {added.join('、')}</p>}
+      {added.length > 0 && (
+        <p>
+          {t('consoleUi.settings.addedNow')}: {added.join('、')}
+        </p>
+      )}
     </Card>
   );
 }

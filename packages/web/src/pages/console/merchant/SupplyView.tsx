@@ -18,9 +18,17 @@ export function SupplyView({ shopId }: { shopId: string }) {
   const active = (TABS as readonly string[]).includes(segment) ? segment : 'suppliers';
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('supply.title')}</Typography.Title>
-      <Tabs type="line" activeKey={active} onChange={(k) => navigate(k === 'suppliers' ? '/merchant/supply' : `/merchant/supply/${k}`)}>
-        {TABS.map((k) => <TabPane key={k} itemKey={k} tab={t(`supply.tabs.${k}`)} />)}
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('supply.title')}
+      </Typography.Title>
+      <Tabs
+        type="line"
+        activeKey={active}
+        onChange={(k) => navigate(k === 'suppliers' ? '/merchant/supply' : `/merchant/supply/${k}`)}
+      >
+        {TABS.map((k) => (
+          <TabPane key={k} itemKey={k} tab={t(`supply.tabs.${k}`)} />
+        ))}
       </Tabs>
       <div className="cs-section-gap" style={{ marginTop: 12 }}>
         <Routes>

@@ -7,7 +7,8 @@ import './money.css';
 /** The name of a ledger account kind in the UI language (a kind without words shows the server's label and is recorded as a missing key). */
 export function useKindName(): (account: string, fallback?: string) => string {
   const { t } = useTranslation();
-  return (account, fallback) => t(`consoleUi.money.kind.${accountKind(account)}`, { defaultValue: fallback ?? account });
+  return (account, fallback) =>
+    t(`consoleUi.money.kind.${accountKind(account)}`, { defaultValue: fallback ?? account });
 }
 
 /**
@@ -15,7 +16,15 @@ export function useKindName(): (account: string, fallback?: string) => string {
  * settlement clawed back more than the account held) is red and says it is settled from future income.
  * `assets` are accounts that run negative by design (cash the platform holds at a provider).
  */
-export function BalanceCards({ items, testId, assets = [] }: { items: BalanceView[]; testId: string; assets?: string[] }) {
+export function BalanceCards({
+  items,
+  testId,
+  assets = [],
+}: {
+  items: BalanceView[];
+  testId: string;
+  assets?: string[];
+}) {
   const { t, i18n } = useTranslation();
   const kindName = useKindName();
   return (
@@ -26,9 +35,22 @@ export function BalanceCards({ items, testId, assets = [] }: { items: BalanceVie
         const negative = b.balanceFen < 0 && !asset;
         const hintKey = `consoleUi.money.hint.${kind}`;
         return (
-          <section className={`mn-balance${negative ? ' mn-negative' : ''}`} key={b.accountId} data-account={b.accountId} data-kind={kind} aria-label={kindName(b.accountId, b.label)}>
-            <div className="mn-balance-label">{kindName(b.accountId, b.label)}{b.ownerId && asset ? ` · ${t(`consoleUi.money.provider.${b.ownerId}`, { defaultValue: b.ownerId })}` : ''}</div>
-            <div className="mn-balance-value" data-testid="balance-value" data-fen={b.balanceFen}>{formatFen(asset ? -b.balanceFen : b.balanceFen)}</div>
+          <section
+            className={`mn-balance${negative ? ' mn-negative' : ''}`}
+            key={b.accountId}
+            data-account={b.accountId}
+            data-kind={kind}
+            aria-label={kindName(b.accountId, b.label)}
+          >
+            <div className="mn-balance-label">
+              {kindName(b.accountId, b.label)}
+              {b.ownerId && asset
+                ? ` · ${t(`consoleUi.money.provider.${b.ownerId}`, { defaultValue: b.ownerId })}`
+                : ''}
+            </div>
+            <div className="mn-balance-value" data-testid="balance-value" data-fen={b.balanceFen}>
+              {formatFen(asset ? -b.balanceFen : b.balanceFen)}
+            </div>
             <div className="mn-balance-hint" role={negative ? 'alert' : undefined}>
               {negative ? t('consoleUi.money.negativeHint') : i18n.exists(hintKey) ? t(hintKey) : ''}
             </div>

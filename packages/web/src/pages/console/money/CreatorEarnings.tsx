@@ -18,29 +18,51 @@ export function CreatorEarnings() {
 
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.money.earningsTitle')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.money.earningsTitle')}
+      </Typography.Title>
       <LoadView state={balances} rows={3}>
         {(all) => {
           const mine = all.filter((b) => (PERSON_KINDS as readonly string[]).includes(accountKind(b.accountId)));
-          if (mine.length === 0) return <EmptyState title={t('consoleUi.money.noEarnings')}>{t('consoleUi.money.noEarningsNext')}</EmptyState>;
+          if (mine.length === 0)
+            return (
+              <EmptyState title={t('consoleUi.money.noEarnings')}>{t('consoleUi.money.noEarningsNext')}</EmptyState>
+            );
           const current = mine.find((b) => b.accountId === chosen) ?? mine[0]!;
           return (
             <>
               <BalanceCards items={mine} testId="earnings-balances" />
               {mine.length > 1 && (
                 <div className="cs-toolbar">
-                  <Select value={current.accountId} onChange={(v) => setChosen(String(v))} style={{ minWidth: 220 }} aria-label={t('consoleUi.money.chooseAccount')}
-                    optionList={mine.map((b) => ({ value: b.accountId, label: kindName(b.accountId, b.label) }))} />
+                  <Select
+                    value={current.accountId}
+                    onChange={(v) => setChosen(String(v))}
+                    style={{ minWidth: 220 }}
+                    aria-label={t('consoleUi.money.chooseAccount')}
+                    optionList={mine.map((b) => ({ value: b.accountId, label: kindName(b.accountId, b.label) }))}
+                  />
                 </div>
               )}
               <Tabs type="line" activeKey={tab} onChange={setTab}>
                 <TabPane itemKey="payouts" tab={t('consoleUi.money.payoutTab')}>
                   <div style={{ paddingTop: 12 }}>
-                    <PayoutPanel key={current.accountId} account={current.accountId} availableFen={current.balanceFen} canWithdraw onChanged={balances.reload} />
+                    <PayoutPanel
+                      key={current.accountId}
+                      account={current.accountId}
+                      availableFen={current.balanceFen}
+                      canWithdraw
+                      onChanged={balances.reload}
+                    />
                   </div>
                 </TabPane>
                 <TabPane itemKey="statement" tab={t('consoleUi.money.statement')}>
-                  <div style={{ paddingTop: 12 }}><StatementCard key={current.accountId} accounts={[current.accountId]} reloadKey={current.balanceFen} /></div>
+                  <div style={{ paddingTop: 12 }}>
+                    <StatementCard
+                      key={current.accountId}
+                      accounts={[current.accountId]}
+                      reloadKey={current.balanceFen}
+                    />
+                  </div>
                 </TabPane>
               </Tabs>
             </>

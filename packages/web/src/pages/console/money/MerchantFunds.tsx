@@ -21,25 +21,46 @@ export function MerchantFunds({ shopId, role }: { shopId: string; role: string }
 
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('consoleUi.money.fundsTitle')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('consoleUi.money.fundsTitle')}
+      </Typography.Title>
       <LoadView state={balances} rows={3}>
         {(all) => {
-          const mine = [pending, available].map((id) => all.find((b) => b.accountId === id) ?? { accountId: id, kind: id.split(':')[0]!, ownerId: shopId, label: id, balanceFen: 0 });
+          const mine = [pending, available].map(
+            (id) =>
+              all.find((b) => b.accountId === id) ?? {
+                accountId: id,
+                kind: id.split(':')[0]!,
+                ownerId: shopId,
+                label: id,
+                balanceFen: 0,
+              },
+          );
           const availableFen = mine[1]!.balanceFen;
           return (
             <>
               <BalanceCards items={mine} testId="funds-balances" />
               <Tabs type="line" activeKey={tab} onChange={(k) => setParams(k === 'settlements' ? {} : { tab: k })}>
                 <TabPane itemKey="settlements" tab={t('consoleUi.money.settlements')}>
-                  <div style={{ paddingTop: 12 }}><SettlementsCard shopId={shopId} /></div>
+                  <div style={{ paddingTop: 12 }}>
+                    <SettlementsCard shopId={shopId} />
+                  </div>
                 </TabPane>
                 <TabPane itemKey="payouts" tab={t('consoleUi.money.payoutTab')}>
                   <div style={{ paddingTop: 12 }}>
-                    <PayoutPanel account={available} availableFen={availableFen} canWithdraw={role === 'owner'} shopId={shopId} onChanged={balances.reload} />
+                    <PayoutPanel
+                      account={available}
+                      availableFen={availableFen}
+                      canWithdraw={role === 'owner'}
+                      shopId={shopId}
+                      onChanged={balances.reload}
+                    />
                   </div>
                 </TabPane>
                 <TabPane itemKey="statement" tab={t('consoleUi.money.statement')}>
-                  <div style={{ paddingTop: 12 }}><StatementCard accounts={[available, pending]} reloadKey={availableFen} /></div>
+                  <div style={{ paddingTop: 12 }}>
+                    <StatementCard accounts={[available, pending]} reloadKey={availableFen} />
+                  </div>
                 </TabPane>
               </Tabs>
             </>

@@ -8,13 +8,18 @@ export const MAX_PAYOUT_FEN = 100_000_000;
 
 /** "12.5" / "¥12.50" / "1,234.56" → fen; null unless a non-negative amount with at most two decimals. */
 export function parseYuan(text: string): number | null {
-  const clean = text.trim().replace(/^[¥￥]\s*/, '').replace(/,/g, '');
+  const clean = text
+    .trim()
+    .replace(/^[¥￥]\s*/, '')
+    .replace(/,/g, '');
   if (!/^\d{1,9}(\.\d{1,2})?$/.test(clean)) return null;
   const [yuan = '0', cents = ''] = clean.split('.');
   return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
 }
 
-export type PayoutCheck = { ok: true; amountFen: number } | { ok: false; reason: 'empty' | 'format' | 'belowMinimum' | 'exceedsAvailable' | 'tooLarge' };
+export type PayoutCheck =
+  | { ok: true; amountFen: number }
+  | { ok: false; reason: 'empty' | 'format' | 'belowMinimum' | 'exceedsAvailable' | 'tooLarge' };
 
 /** Whether `text` (in ¥) is a payout the server will accept from an account holding `availableFen`. */
 export function checkPayout(text: string, availableFen: number): PayoutCheck {
@@ -45,11 +50,16 @@ export const PERSON_KINDS = ['creator_available', 'mcn_available', 'colonel_avai
 /** The payout-account `kind` the server expects for a withdrawable ledger account, or null. */
 export function payoutKindOf(accountId: string): 'merchant' | 'creator' | 'mcn' | 'colonel' | null {
   switch (accountKind(accountId)) {
-    case 'merchant_available': return 'merchant';
-    case 'creator_available': return 'creator';
-    case 'mcn_available': return 'mcn';
-    case 'colonel_available': return 'colonel';
-    default: return null;
+    case 'merchant_available':
+      return 'merchant';
+    case 'creator_available':
+      return 'creator';
+    case 'mcn_available':
+      return 'mcn';
+    case 'colonel_available':
+      return 'colonel';
+    default:
+      return null;
   }
 }
 
@@ -58,5 +68,13 @@ export const isPayoutOpen = (status: string): boolean => status === 'requested' 
 
 /** Colour of a payout status tag. */
 export function payoutColor(status: string): 'orange' | 'blue' | 'green' | 'red' | 'grey' {
-  return status === 'requested' ? 'orange' : status === 'submitted' ? 'blue' : status === 'succeeded' ? 'green' : status === 'failed' ? 'red' : 'grey';
+  return status === 'requested'
+    ? 'orange'
+    : status === 'submitted'
+      ? 'blue'
+      : status === 'succeeded'
+        ? 'green'
+        : status === 'failed'
+          ? 'red'
+          : 'grey';
 }

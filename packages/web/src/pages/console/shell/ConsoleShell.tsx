@@ -24,7 +24,12 @@ export interface NavEntry {
  * The frame of every console: Semi's layout with the left navigation, the top bar (switcher,
  * language, user menu) and the content. Only people with the console's role get in.
  */
-export function ConsoleShell(props: { kind: ConsoleKind; nav: NavEntry[]; switcher?: ReactNode; children: (user: User) => ReactNode }) {
+export function ConsoleShell(props: {
+  kind: ConsoleKind;
+  nav: NavEntry[];
+  switcher?: ReactNode;
+  children: (user: User) => ReactNode;
+}) {
   const { i18n } = useTranslation();
   return (
     <LocaleProvider locale={i18n.language === 'en' ? en_US : zh_CN}>
@@ -41,7 +46,19 @@ function ShellSkeleton() {
   );
 }
 
-function Frame({ kind, nav, switcher, children, user }: { kind: ConsoleKind; nav: NavEntry[]; switcher?: ReactNode; children: (user: User) => ReactNode; user: User }) {
+function Frame({
+  kind,
+  nav,
+  switcher,
+  children,
+  user,
+}: {
+  kind: ConsoleKind;
+  nav: NavEntry[];
+  switcher?: ReactNode;
+  children: (user: User) => ReactNode;
+  user: User;
+}) {
   const { t, i18n } = useTranslation();
   const { signOut } = useAuth();
   const navigate = useNavigate();
@@ -49,7 +66,8 @@ function Frame({ kind, nav, switcher, children, user }: { kind: ConsoleKind; nav
   const [collapsed, setCollapsed] = useState(false);
   const root = `/${kind}`;
   const rest = location.pathname.slice(root.length).replace(/^\//, '');
-  const selected = nav.filter((n) => n.path !== '' && (rest === n.path || rest.startsWith(`${n.path}/`))).map((n) => n.path)[0] ?? '';
+  const selected =
+    nav.filter((n) => n.path !== '' && (rest === n.path || rest.startsWith(`${n.path}/`))).map((n) => n.path)[0] ?? '';
   const allowed = hasRole(user, kind);
 
   return (
@@ -62,16 +80,30 @@ function Frame({ kind, nav, switcher, children, user }: { kind: ConsoleKind; nav
           style={{ height: '100%' }}
           items={nav.map((n) => ({ itemKey: n.path, text: n.text, icon: n.icon }))}
           onSelect={({ itemKey }) => navigate(itemKey ? `${root}/${String(itemKey)}` : root)}
-          header={{ text: t(`consoleUi.title.${kind}`), logo: <span className="cs-logo" aria-hidden>种</span> }}
+          header={{
+            text: t(`consoleUi.title.${kind}`),
+            logo: (
+              <span className="cs-logo" aria-hidden>
+                种
+              </span>
+            ),
+          }}
           footer={{ collapseButton: true }}
         />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="cs-header">
-          <Link to="/" className="cs-brand">{t('app.fullName')}</Link>
+          <Link to="/" className="cs-brand">
+            {t('app.fullName')}
+          </Link>
           <span className="cs-switcher">{allowed ? switcher : null}</span>
           <span className="cs-header-actions">
-            <Button theme="borderless" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')} aria-label={t('consoleUi.switchLanguage')} data-testid="console-lang">
+            <Button
+              theme="borderless"
+              onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+              aria-label={t('consoleUi.switchLanguage')}
+              data-testid="console-lang"
+            >
               {i18n.language === 'en' ? '中文' : 'English'}
             </Button>
             <Dropdown
@@ -82,15 +114,26 @@ function Frame({ kind, nav, switcher, children, user }: { kind: ConsoleKind; nav
                   <Dropdown.Item disabled>{user.login}</Dropdown.Item>
                   <Dropdown.Item onClick={() => navigate('/app')}>{t('consoleUi.toShop')}</Dropdown.Item>
                   <Dropdown.Divider />
-                  <Dropdown.Item type="danger" onClick={() => void signOut(() => navigate('/', { replace: true }))}>{t('common.logout')}</Dropdown.Item>
+                  <Dropdown.Item type="danger" onClick={() => void signOut(() => navigate('/', { replace: true }))}>
+                    {t('common.logout')}
+                  </Dropdown.Item>
                 </Dropdown.Menu>
               }
             >
               {/* A plain element as the trigger: Semi positions the menu from its DOM node (a Button's ref is not one). */}
               <span className="cs-user-trigger">
-                <Button theme="borderless" className="cs-user" data-testid="console-user-menu" aria-label={t('consoleUi.userMenu')}>
-                  <Avatar size="extra-small" color="red">{user.displayName.slice(0, 1)}</Avatar>
-                  <span className="cs-user-name" data-testid="display-name">{user.displayName}</span>
+                <Button
+                  theme="borderless"
+                  className="cs-user"
+                  data-testid="console-user-menu"
+                  aria-label={t('consoleUi.userMenu')}
+                >
+                  <Avatar size="extra-small" color="red">
+                    {user.displayName.slice(0, 1)}
+                  </Avatar>
+                  <span className="cs-user-name" data-testid="display-name">
+                    {user.displayName}
+                  </span>
                 </Button>
               </span>
             </Dropdown>
@@ -107,7 +150,8 @@ function Frame({ kind, nav, switcher, children, user }: { kind: ConsoleKind; nav
               title={t('consoleUi.noRoleTitle')}
               description={
                 <span>
-                  {t('console.noRole', { role: t(`roles.${kind}`) })} <Link to={`/login?next=/${kind}`}>{t('console.switchAccount')}</Link>
+                  {t('console.noRole', { role: t(`roles.${kind}`) })}{' '}
+                  <Link to={`/login?next=/${kind}`}>{t('console.switchAccount')}</Link>
                 </span>
               }
             />

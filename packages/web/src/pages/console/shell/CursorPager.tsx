@@ -61,10 +61,19 @@ export function CursorPager<T>({ pages }: { pages: CursorPages<T> }) {
   const { t } = useTranslation();
   if (pages.pageNo === 1 && !pages.hasNext) return null;
   return (
-    <div className="cs-toolbar" style={{ justifyContent: 'flex-end' }} role="navigation" aria-label={t('consoleUi.pager')}>
-      <Button disabled={pages.pageNo <= 1 || pages.loading} onClick={pages.prev}>{t('consoleUi.prevPage')}</Button>
+    <div
+      className="cs-toolbar"
+      style={{ justifyContent: 'flex-end' }}
+      role="navigation"
+      aria-label={t('consoleUi.pager')}
+    >
+      <Button disabled={pages.pageNo <= 1 || pages.loading} onClick={pages.prev}>
+        {t('consoleUi.prevPage')}
+      </Button>
       <span className="cs-muted">{t('consoleUi.pageN', { n: pages.pageNo })}</span>
-      <Button disabled={!pages.hasNext || pages.loading} onClick={pages.next}>{t('consoleUi.nextPage')}</Button>
+      <Button disabled={!pages.hasNext || pages.loading} onClick={pages.next}>
+        {t('consoleUi.nextPage')}
+      </Button>
     </div>
   );
 }

@@ -16,7 +16,11 @@ export interface Loaded<T> {
 
 /** Runs `load` when `deps` change (and on reload); the newest answer wins. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
@@ -38,10 +42,27 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
 export function errorText(error: unknown, t: (k: string) => string): string {
   if (error instanceof ApiError && error.is('CONTENT_REJECTED') && Array.isArray(error.details.hits)) {
     // The rule book refused the save: name what was found, as written, and the term it matched.
-    const all = (error.details.hits as Array<{ term: string; matched: string; severity: string; field: string; start: number; end: number }>).filter((h) => h.severity === 'reject');
+    const all = (
+      error.details.hits as Array<{
+        term: string;
+        matched: string;
+        severity: string;
+        field: string;
+        start: number;
+        end: number;
+      }>
+    ).filter((h) => h.severity === 'reject');
     // A hit inside a wider one of the same field (最低价 inside 全网最低价) adds nothing to read.
-    const hits = all.filter((h) => !all.some((o) => o !== h && o.field === h.field && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
-    const found = [...new Set(hits.map((h) => (h.matched === h.term ? `「${h.matched}」` : `「${h.matched}」(${h.term})`)))];
+    const hits = all.filter(
+      (h) =>
+        !all.some(
+          (o) =>
+            o !== h && o.field === h.field && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start,
+        ),
+    );
+    const found = [
+      ...new Set(hits.map((h) => (h.matched === h.term ? `「${h.matched}」` : `「${h.matched}」(${h.term})`))),
+    ];
     return `${t('governance.rejected')}${found.join(' ')}`;
   }
   return t(errorSentenceKey(error, (key) => i18n.exists(key)));
@@ -81,17 +102,38 @@ export function LoadingBlock({ rows = 5 }: { rows?: number }) {
 }
 
 /** The three states of a loaded block; `children` renders the data. */
-export function LoadView<T>({ state, rows, children }: { state: Loaded<T>; rows?: number; children: (data: T) => ReactNode }) {
+export function LoadView<T>({
+  state,
+  rows,
+  children,
+}: {
+  state: Loaded<T>;
+  rows?: number;
+  children: (data: T) => ReactNode;
+}) {
   if (state.error != null) return <ErrorState error={state.error} onRetry={state.reload} />;
   if (state.data === null) return <LoadingBlock rows={rows} />;
   return <>{children(state.data)}</>;
 }
 
 const STATUS_COLOR: Record<string, 'orange' | 'blue' | 'green' | 'grey' | 'red' | 'cyan' | 'violet'> = {
-  unpaid: 'grey', paid: 'orange', shipped: 'blue', delivered: 'cyan', completed: 'green', cancelled: 'grey',
-  listed: 'green', draft: 'grey', delisted: 'orange',
-  published: 'green', review: 'violet', rejected: 'red', removed: 'red',
-  active: 'green', suspended: 'red', open: 'green', closed: 'grey',
+  unpaid: 'grey',
+  paid: 'orange',
+  shipped: 'blue',
+  delivered: 'cyan',
+  completed: 'green',
+  cancelled: 'grey',
+  listed: 'green',
+  draft: 'grey',
+  delisted: 'orange',
+  published: 'green',
+  review: 'violet',
+  rejected: 'red',
+  removed: 'red',
+  active: 'green',
+  suspended: 'red',
+  open: 'green',
+  closed: 'grey',
   in_transit: 'blue',
 };
 
@@ -115,14 +157,25 @@ export function yuanToFen(value: string | number | undefined | null): number | n
 }
 
 /** Remaining time until `deadline` as "3小时12分" / "3h 12m" ("2天3小时" / "2d 3h" beyond a day); from the deadline on, overdue. */
-export function countdown(deadline: number, now: number, lang: string): { text: string; urgent: boolean; overdue: boolean } {
+export function countdown(
+  deadline: number,
+  now: number,
+  lang: string,
+): { text: string; urgent: boolean; overdue: boolean } {
   const left = deadline - now;
   const abs = Math.abs(left);
   const d = Math.floor(abs / 86_400_000);
   const h = Math.floor((abs % 86_400_000) / 3_600_000);
   const m = Math.floor((abs % 3_600_000) / 60_000);
   const zh = lang.startsWith('zh');
-  const span = d > 0 ? (zh ? `${d}天${h}小时` : `${d}d ${h}h`) : zh ? `${h > 0 ? `${h}小时` : ''}${m}分` : `${h > 0 ? `${h}h ` : ''}${m}m`;
+  const span =
+    d > 0
+      ? zh
+        ? `${d}天${h}小时`
+        : `${d}d ${h}h`
+      : zh
+        ? `${h > 0 ? `${h}小时` : ''}${m}分`
+        : `${h > 0 ? `${h}h ` : ''}${m}m`;
   // Overdue from the due millisecond on, as 履约中心 counts it.
   if (left <= 0) return { text: zh ? `已超时 ${span}` : `overdue ${span}`, urgent: true, overdue: true };
   return { text: zh ? `剩余 ${span}` : `${span} left`, urgent: left < 2 * 3_600_000, overdue: false };

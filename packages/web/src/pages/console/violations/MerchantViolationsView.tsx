@@ -12,7 +12,9 @@ export function MerchantViolationsView({ shopId }: { shopId: string }) {
   const state = useLoad(() => violationsApi.board(shopId), [shopId]);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('violations.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('violations.title')}
+      </Typography.Title>
       <Typography.Paragraph type="tertiary">{t('violations.intro')}</Typography.Paragraph>
       <LoadView state={state}>{(b) => <BoardView board={b} onChanged={state.reload} />}</LoadView>
     </>
@@ -28,13 +30,46 @@ function Banners({ board }: { board: Board }) {
     const mine = active.filter((p) => p.ledger === l.ledger && p.kind !== 'caution');
     const ledger = t(`violations.ledgers.${l.ledger}`);
     if (mine.length) {
-      const names = mine.map((p) => (p.kind === 'traffic_throttle' && p.multiplierPermille !== null ? t('violations.throttleText', { m: p.multiplierPermille / 1000 }) : t(`violations.penaltyKinds.${p.kind}`)));
-      out.push(<Banner key={l.ledger} type="danger" fullMode={false} data-testid="violation-warning" description={t('violations.warningBanner', { points: pts(l.milliPoints), ledger, penalties: names.join('、'), until: when(Math.max(...mine.map((p) => p.endsAt))) })} />);
+      const names = mine.map((p) =>
+        p.kind === 'traffic_throttle' && p.multiplierPermille !== null
+          ? t('violations.throttleText', { m: p.multiplierPermille / 1000 })
+          : t(`violations.penaltyKinds.${p.kind}`),
+      );
+      out.push(
+        <Banner
+          key={l.ledger}
+          type="danger"
+          fullMode={false}
+          data-testid="violation-warning"
+          description={t('violations.warningBanner', {
+            points: pts(l.milliPoints),
+            ledger,
+            penalties: names.join('、'),
+            until: when(Math.max(...mine.map((p) => p.endsAt))),
+          })}
+        />,
+      );
     } else if (active.some((p) => p.ledger === l.ledger && p.kind === 'caution') && l.next) {
-      out.push(<Banner key={l.ledger} type="warning" fullMode={false} data-testid="violation-caution" description={t('violations.cautionBanner', { points: pts(l.milliPoints), ledger, left: pts(l.next.points * 1000 - l.milliPoints) })} />);
+      out.push(
+        <Banner
+          key={l.ledger}
+          type="warning"
+          fullMode={false}
+          data-testid="violation-caution"
+          description={t('violations.cautionBanner', {
+            points: pts(l.milliPoints),
+            ledger,
+            left: pts(l.next.points * 1000 - l.milliPoints),
+          })}
+        />,
+      );
     }
   }
-  return out.length ? <Space vertical align="start" style={{ width: '100%', marginBottom: 16 }}>{out}</Space> : null;
+  return out.length ? (
+    <Space vertical align="start" style={{ width: '100%', marginBottom: 16 }}>
+      {out}
+    </Space>
+  ) : null;
 }
 
 function BoardView({ board, onChanged }: { board: Board; onChanged: () => void }) {
@@ -47,10 +82,22 @@ function BoardView({ board, onChanged }: { board: Board; onChanged: () => void }
       <Banners board={board} />
       <div style={{ display: 'flex', gap: 16, marginBottom: 16 }}>
         {board.ledgers.map((l) => (
-          <Card key={l.ledger} style={{ flex: 1 }} title={t(`violations.ledgers.${l.ledger}`)} data-testid={`ledger-${l.ledger}`}>
-            <Typography.Title heading={2} style={{ margin: 0 }} type={l.milliPoints >= 12_000 ? 'danger' : undefined}>{t('violations.points', { points: pts(l.milliPoints) })}</Typography.Title>
+          <Card
+            key={l.ledger}
+            style={{ flex: 1 }}
+            title={t(`violations.ledgers.${l.ledger}`)}
+            data-testid={`ledger-${l.ledger}`}
+          >
+            <Typography.Title heading={2} style={{ margin: 0 }} type={l.milliPoints >= 12_000 ? 'danger' : undefined}>
+              {t('violations.points', { points: pts(l.milliPoints) })}
+            </Typography.Title>
             <Typography.Text type="tertiary">
-              {l.next ? t(l.next.caution ? 'violations.nextCaution' : 'violations.nextThreshold', { points: l.next.points, left: pts(l.next.points * 1000 - l.milliPoints) }) : t('violations.noThreshold')}
+              {l.next
+                ? t(l.next.caution ? 'violations.nextCaution' : 'violations.nextThreshold', {
+                    points: l.next.points,
+                    left: pts(l.next.points * 1000 - l.milliPoints),
+                  })
+                : t('violations.noThreshold')}
             </Typography.Text>
           </Card>
         ))}
@@ -71,20 +118,48 @@ function BoardView({ board, onChanged }: { board: Board; onChanged: () => void }
             columns={[
               { title: t('violations.at'), dataIndex: 'createdAt', render: (ms: number) => when(ms) },
               { title: t('violations.rule'), dataIndex: 'rule', render: (r: string) => t(`violations.rules.${r}`) },
-              { title: t('violations.ledger'), dataIndex: 'ledger', render: (l: string) => t(`violations.ledgers.${l}`) },
+              {
+                title: t('violations.ledger'),
+                dataIndex: 'ledger',
+                render: (l: string) => t(`violations.ledgers.${l}`),
+              },
               { title: t('violations.pointsCol'), dataIndex: 'milliPoints', render: (m: number) => pts(m) },
-              { title: t('violations.ref'), dataIndex: 'refId', render: (r: string) => <span className="cs-mono" data-user-content>{r}</span> },
-              { title: t('violations.statusCol'), dataIndex: 'status', render: (_: string, v: Violation) => <StatusTags v={v} /> },
+              {
+                title: t('violations.ref'),
+                dataIndex: 'refId',
+                render: (r: string) => (
+                  <span className="cs-mono" data-user-content>
+                    {r}
+                  </span>
+                ),
+              },
+              {
+                title: t('violations.statusCol'),
+                dataIndex: 'status',
+                render: (_: string, v: Violation) => <StatusTags v={v} />,
+              },
               {
                 title: t('violations.appeal'),
                 dataIndex: 'appeal',
                 render: (_: unknown, v: Violation) => (
                   <Space>
-                    <Button size="small" theme="borderless" onClick={() => setOpen(v)}>{t('violations.detail')}</Button>
+                    <Button size="small" theme="borderless" onClick={() => setOpen(v)}>
+                      {t('violations.detail')}
+                    </Button>
                     {v.appeal.open ? (
-                      <Button size="small" type="primary" data-testid={`appeal-${v.id}`} onClick={() => setAppealing(v)} title={t('violations.appealUntil', { until: when(v.appeal.until), attempt: v.appeal.attempt })}>{t('violations.appeal')}</Button>
+                      <Button
+                        size="small"
+                        type="primary"
+                        data-testid={`appeal-${v.id}`}
+                        onClick={() => setAppealing(v)}
+                        title={t('violations.appealUntil', { until: when(v.appeal.until), attempt: v.appeal.attempt })}
+                      >
+                        {t('violations.appeal')}
+                      </Button>
                     ) : (
-                      <Typography.Text type="tertiary" size="small">{t(`violations.appealClosed.${v.appeal.reason}`)}</Typography.Text>
+                      <Typography.Text type="tertiary" size="small">
+                        {t(`violations.appealClosed.${v.appeal.reason}`)}
+                      </Typography.Text>
                     )}
                   </Space>
                 ),
@@ -93,11 +168,29 @@ function BoardView({ board, onChanged }: { board: Board; onChanged: () => void }
           />
         )}
       </Card>
-      {appealing && <AppealModal violation={appealing} onClose={() => setAppealing(null)} onDone={() => { setAppealing(null); onChanged(); }} />}
-      <Modal title={t('violations.timelineTitle')} visible={open !== null} onCancel={() => setOpen(null)} footer={null} width={560}>
+      {appealing && (
+        <AppealModal
+          violation={appealing}
+          onClose={() => setAppealing(null)}
+          onDone={() => {
+            setAppealing(null);
+            onChanged();
+          }}
+        />
+      )}
+      <Modal
+        title={t('violations.timelineTitle')}
+        visible={open !== null}
+        onCancel={() => setOpen(null)}
+        footer={null}
+        width={560}
+      >
         {open && (
           <>
-            <Typography.Paragraph>{t(`violations.rules.${open.rule}`)} · {t('violations.points', { points: pts(open.milliPoints) })} · <StatusTags v={open} /></Typography.Paragraph>
+            <Typography.Paragraph>
+              {t(`violations.rules.${open.rule}`)} · {t('violations.points', { points: pts(open.milliPoints) })} ·{' '}
+              <StatusTags v={open} />
+            </Typography.Paragraph>
             <ViolationTimeline entries={open.timeline} />
           </>
         )}
@@ -106,7 +199,15 @@ function BoardView({ board, onChanged }: { board: Board; onChanged: () => void }
   );
 }
 
-function AppealModal({ violation, onClose, onDone }: { violation: Violation; onClose: () => void; onDone: () => void }) {
+function AppealModal({
+  violation,
+  onClose,
+  onDone,
+}: {
+  violation: Violation;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const when = useWhen();
   const [text, setText] = useState('');
@@ -131,17 +232,35 @@ function AppealModal({ violation, onClose, onDone }: { violation: Violation; onC
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('violations.submitAppeal')}
-      okButtonProps={{ disabled: text.trim().length === 0 || evidence.uploading, loading: busy, 'data-testid': 'appeal-submit' } as object}
+      okButtonProps={
+        {
+          disabled: text.trim().length === 0 || evidence.uploading,
+          loading: busy,
+          'data-testid': 'appeal-submit',
+        } as object
+      }
       width={560}
     >
       <Typography.Paragraph type="tertiary">
         {t(`violations.rules.${violation.rule}`)} · {t('violations.points', { points: pts(violation.milliPoints) })}
-        {violation.appeal.open && ` · ${t('violations.appealUntil', { until: when(violation.appeal.until), attempt: violation.appeal.attempt })}`}
+        {violation.appeal.open &&
+          ` · ${t('violations.appealUntil', { until: when(violation.appeal.until), attempt: violation.appeal.attempt })}`}
       </Typography.Paragraph>
       <Typography.Text strong>{t('violations.appealText')}</Typography.Text>
-      <TextArea value={text} onChange={setText} maxLength={1000} showClear rows={4} placeholder={t('violations.appealTextPlaceholder')} data-testid="appeal-text" style={{ margin: '8px 0 16px' }} />
+      <TextArea
+        value={text}
+        onChange={setText}
+        maxLength={1000}
+        showClear
+        rows={4}
+        placeholder={t('violations.appealTextPlaceholder')}
+        data-testid="appeal-text"
+        style={{ margin: '8px 0 16px' }}
+      />
       <Typography.Text strong>{t('violations.evidence')}</Typography.Text>
-      <div style={{ marginTop: 8 }}><EvidencePicker max={6} onChange={setEvidence} /></div>
+      <div style={{ marginTop: 8 }}>
+        <EvidencePicker max={6} onChange={setEvidence} />
+      </div>
     </Modal>
   );
 }

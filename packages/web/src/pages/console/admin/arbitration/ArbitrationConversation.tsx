@@ -30,7 +30,9 @@ export function ArbitrationConversation({ caseId }: { caseId: string }) {
         <>
           <Typography.Text type="tertiary">{t('serviceDesk.arbitration.logged')}</Typography.Text>
           <div>
-            <Button onClick={() => void load()} loading={busy} data-testid="arbitration-conversation-open">{t('serviceDesk.arbitration.open')}</Button>
+            <Button onClick={() => void load()} loading={busy} data-testid="arbitration-conversation-open">
+              {t('serviceDesk.arbitration.open')}
+            </Button>
           </div>
         </>
       ) : messages.length === 0 ? (

@@ -16,7 +16,11 @@ export function ArbitrationForm({ view, onDecided }: { view: CaseView; onDecided
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   if (view.status !== 'escalated' && !view.allowedActions.includes('arbitrate')) {
-    return <Typography.Text type="tertiary" data-testid="case-no-actions">{t('aftersales.arbitration.notEscalated')}</Typography.Text>;
+    return (
+      <Typography.Text type="tertiary" data-testid="case-no-actions">
+        {t('aftersales.arbitration.notEscalated')}
+      </Typography.Text>
+    );
   }
   const amountFen = yuanTextToFen(amount);
   const problem = arbitrationProblem(decision, amountFen, view.refundableFen, reason);
@@ -24,7 +28,12 @@ export function ArbitrationForm({ view, onDecided }: { view: CaseView; onDecided
   async function submit() {
     setBusy(true);
     try {
-      const updated = await arbitrate(view.id, decision === 'refund' ? { decision, amountFen: amountFen!, reason: reason.trim() } : { decision, reason: reason.trim() });
+      const updated = await arbitrate(
+        view.id,
+        decision === 'refund'
+          ? { decision, amountFen: amountFen!, reason: reason.trim() }
+          : { decision, reason: reason.trim() },
+      );
       Toast.success(t('aftersales.arbitration.done'));
       setConfirming(false);
       onDecided(updated);
@@ -37,10 +46,26 @@ export function ArbitrationForm({ view, onDecided }: { view: CaseView; onDecided
 
   return (
     <div className="cs-section-gap" data-testid="arbitration-form">
-      <Banner type="info" closeIcon={null} description={t('aftersales.arbitration.hint', { requested: formatFen(view.requestedFen), refundable: formatFen(view.refundableFen) })} />
-      <RadioGroup type="button" value={decision} onChange={(e) => setDecision(e.target.value as 'refund' | 'reject')} aria-label={t('aftersales.arbitration.decision')}>
-        <Radio value="refund" data-testid="decision-refund">{t('aftersales.arbitration.refund')}</Radio>
-        <Radio value="reject" data-testid="decision-reject">{t('aftersales.arbitration.reject')}</Radio>
+      <Banner
+        type="info"
+        closeIcon={null}
+        description={t('aftersales.arbitration.hint', {
+          requested: formatFen(view.requestedFen),
+          refundable: formatFen(view.refundableFen),
+        })}
+      />
+      <RadioGroup
+        type="button"
+        value={decision}
+        onChange={(e) => setDecision(e.target.value as 'refund' | 'reject')}
+        aria-label={t('aftersales.arbitration.decision')}
+      >
+        <Radio value="refund" data-testid="decision-refund">
+          {t('aftersales.arbitration.refund')}
+        </Radio>
+        <Radio value="reject" data-testid="decision-reject">
+          {t('aftersales.arbitration.reject')}
+        </Radio>
       </RadioGroup>
       {decision === 'refund' && (
         <label>
@@ -50,11 +75,27 @@ export function ArbitrationForm({ view, onDecided }: { view: CaseView; onDecided
       )}
       <label>
         {t('aftersales.arbitration.reason')}
-        <TextArea value={reason} onChange={setReason} maxCount={200} maxLength={200} autosize={{ minRows: 2 }} placeholder={t('aftersales.arbitration.reasonPlaceholder')} data-testid="arbitration-reason" />
+        <TextArea
+          value={reason}
+          onChange={setReason}
+          maxCount={200}
+          maxLength={200}
+          autosize={{ minRows: 2 }}
+          placeholder={t('aftersales.arbitration.reasonPlaceholder')}
+          data-testid="arbitration-reason"
+        />
       </label>
       {tried && problem && <Typography.Text type="danger">{t(`aftersales.form.${problem}`)}</Typography.Text>}
       <div>
-        <Button theme="solid" type={decision === 'reject' ? 'danger' : 'primary'} onClick={() => { setTried(true); if (!problem) setConfirming(true); }} data-testid="arbitration-submit">
+        <Button
+          theme="solid"
+          type={decision === 'reject' ? 'danger' : 'primary'}
+          onClick={() => {
+            setTried(true);
+            if (!problem) setConfirming(true);
+          }}
+          data-testid="arbitration-submit"
+        >
           {t('aftersales.arbitration.submit')}
         </Button>
       </div>
@@ -68,7 +109,9 @@ export function ArbitrationForm({ view, onDecided }: { view: CaseView; onDecided
         cancelText={t('dialog.cancel')}
         okButtonProps={{ 'data-testid': 'arbitration-confirm' } as object}
       >
-        {decision === 'refund' ? t('aftersales.arbitration.confirmRefund', { amount: formatFen(amountFen ?? 0) }) : t('aftersales.arbitration.confirmReject')}
+        {decision === 'refund'
+          ? t('aftersales.arbitration.confirmRefund', { amount: formatFen(amountFen ?? 0) })
+          : t('aftersales.arbitration.confirmReject')}
       </Modal>
     </div>
   );

@@ -18,12 +18,19 @@ const enc = encodeURIComponent;
 export const governanceApi = {
   rules: () => api<Answer<'/api/v1/admin/governance/rules', 'get'>>('GET', '/admin/governance/rules'),
   terms: (q: { class?: TermClass | undefined; q?: string | undefined; cursor: string | null }) =>
-    api<Answer<'/api/v1/admin/governance/terms', 'get'>>('GET', '/admin/governance/terms', { query: { limit: 20, ...q } }),
-  addTerm: (body: { text: string; class: TermClass; severity: Severity; rule: string }) => api<Term>('POST', '/admin/governance/terms', { body }),
-  updateTerm: (id: string, body: Partial<{ text: string; class: TermClass; severity: Severity; rule: string; enabled: boolean }>) =>
-    api<Term>('PATCH', `/admin/governance/terms/${enc(id)}`, { body }),
+    api<Answer<'/api/v1/admin/governance/terms', 'get'>>('GET', '/admin/governance/terms', {
+      query: { limit: 20, ...q },
+    }),
+  addTerm: (body: { text: string; class: TermClass; severity: Severity; rule: string }) =>
+    api<Term>('POST', '/admin/governance/terms', { body }),
+  updateTerm: (
+    id: string,
+    body: Partial<{ text: string; class: TermClass; severity: Severity; rule: string; enabled: boolean }>,
+  ) => api<Term>('PATCH', `/admin/governance/terms/${enc(id)}`, { body }),
   homophones: () => api<Answer<'/api/v1/admin/governance/homophones', 'get'>>('GET', '/admin/governance/homophones'),
-  addHomophone: (body: { canonical: string; variant: string }) => api<Homophone>('POST', '/admin/governance/homophones', { body }),
+  addHomophone: (body: { canonical: string; variant: string }) =>
+    api<Homophone>('POST', '/admin/governance/homophones', { body }),
   removeHomophone: (id: string) => api<void>('DELETE', `/admin/governance/homophones/${enc(id)}`),
-  check: (text: string) => api<CheckResult>('POST', '/governance/check', { body: { fields: [{ field: 'text', text }] } }),
+  check: (text: string) =>
+    api<CheckResult>('POST', '/governance/check', { body: { fields: [{ field: 'text', text }] } }),
 };

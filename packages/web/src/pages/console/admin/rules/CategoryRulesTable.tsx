@@ -5,10 +5,25 @@ import { EmptyState } from '../../shell/common';
 import { BOOL_FIELDS, GROUPS, NUM_FIELDS, overriddenKeys, type FieldKey } from './rule-fields';
 import { OverrideTag, RuleCell } from './RuleValue';
 
-const SUMMARY: FieldKey[] = ['shipByHours', 'unpaidCancelMinutes', 'lateShipment.compensationBp', 'autoConfirmDays', 'feeRateBp', 'perishable'];
+const SUMMARY: FieldKey[] = [
+  'shipByHours',
+  'unpaidCancelMinutes',
+  'lateShipment.compensationBp',
+  'autoConfirmDays',
+  'feeRateBp',
+  'perishable',
+];
 
 /** Every category's rule profile: the main rules in columns, all of them (with defaults and marks) when a row is expanded. */
-export function CategoryRulesTable({ items, book, onEdit }: { items: CategoryRules[]; book: RuleBook; onEdit: (c: CategoryRules) => void }) {
+export function CategoryRulesTable({
+  items,
+  book,
+  onEdit,
+}: {
+  items: CategoryRules[];
+  book: RuleBook;
+  onEdit: (c: CategoryRules) => void;
+}) {
   const { t } = useTranslation();
   if (items.length === 0) return <EmptyState title={t('ops.rules.empty')} />;
   const label = (k: FieldKey) => t(`ops.rules.field.${k}`);
@@ -20,25 +35,46 @@ export function CategoryRulesTable({ items, book, onEdit }: { items: CategoryRul
       pagination={items.length > 20 ? { pageSize: 20 } : false}
       scroll={{ x: 'max-content' }}
       data-testid="rules-table"
-      onRow={(c?: CategoryRules) => ({ 'data-testid': 'rules-row', 'data-category-id': c?.categoryId } as object)}
+      onRow={(c?: CategoryRules) => ({ 'data-testid': 'rules-row', 'data-category-id': c?.categoryId }) as object}
       expandedRowRender={(c?: CategoryRules) => (c ? <FullProfile c={c} book={book} /> : null)}
       columns={[
         { title: t('ops.rules.category'), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
-        ...SUMMARY.map((k) => ({ title: label(k), dataIndex: 'rules', key: k, render: (_: unknown, c: CategoryRules) => <RuleCell book={book} profile={c.rules} field={k} /> })),
+        ...SUMMARY.map((k) => ({
+          title: label(k),
+          dataIndex: 'rules',
+          key: k,
+          render: (_: unknown, c: CategoryRules) => <RuleCell book={book} profile={c.rules} field={k} />,
+        })),
         {
           title: t('ops.rules.overrides'),
           dataIndex: 'categoryId',
           key: 'overrides',
           render: (_: unknown, c: CategoryRules) => {
             const n = overriddenKeys(book, c.rules).length;
-            return n > 0 ? <Tag color="orange" size="small">{t('ops.rules.overridesN', { count: n })}</Tag> : <span className="cs-muted">{t('ops.rules.noOverrides')}</span>;
+            return n > 0 ? (
+              <Tag color="orange" size="small">
+                {t('ops.rules.overridesN', { count: n })}
+              </Tag>
+            ) : (
+              <span className="cs-muted">{t('ops.rules.noOverrides')}</span>
+            );
           },
         },
         {
           title: '',
           dataIndex: 'categoryId',
           key: 'actions',
-          render: (_: unknown, c: CategoryRules) => <Button size="small" theme="borderless" onClick={() => onEdit(c)} data-testid="rules-edit" aria-label={`${t('ops.rules.edit')} · ${c.name}`}>{t('consoleUi.edit')}</Button>,
+          render: (_: unknown, c: CategoryRules) => (
+            <Button
+              size="small"
+              theme="borderless"
+              onClick={() => onEdit(c)}
+              data-testid="rules-edit"
+              aria-label={`${t('ops.rules.edit')} · ${c.name}`}
+            >
+              {t('consoleUi.edit')}
+            </Button>
+          ),
         },
       ]}
     />
@@ -55,14 +91,17 @@ function FullProfile({ c, book }: { c: CategoryRules; book: RuleBook }) {
           <div className="rl-group-title">{t(`ops.rules.groups.${g}`)}</div>
           <Descriptions
             size="small"
-            data={[...NUM_FIELDS, ...BOOL_FIELDS].filter((f) => f.group === g).map((f) => ({
-              key: t(`ops.rules.field.${f.key}`),
-              value: (
-                <span className="rl-line">
-                  <RuleCell book={book} profile={c.rules} field={f.key} /> <OverrideTag book={book} profile={c.rules} field={f.key} />
-                </span>
-              ),
-            }))}
+            data={[...NUM_FIELDS, ...BOOL_FIELDS]
+              .filter((f) => f.group === g)
+              .map((f) => ({
+                key: t(`ops.rules.field.${f.key}`),
+                value: (
+                  <span className="rl-line">
+                    <RuleCell book={book} profile={c.rules} field={f.key} />{' '}
+                    <OverrideTag book={book} profile={c.rules} field={f.key} />
+                  </span>
+                ),
+              }))}
           />
         </div>
       ))}

@@ -17,9 +17,13 @@ export function useRuleText(): (key: FieldKey, value: number | boolean) => strin
 export function OverrideTag({ book, profile, field }: { book: RuleBook; profile: RuleProfile; field: FieldKey }) {
   const { t } = useTranslation();
   return isOverridden(book, profile, field) ? (
-    <Tag size="small" color="orange" data-override="overridden">{t('ops.rules.overridden')}</Tag>
+    <Tag size="small" color="orange" data-override="overridden">
+      {t('ops.rules.overridden')}
+    </Tag>
   ) : (
-    <Tag size="small" color="grey" data-override="inherited">{t('ops.rules.inherited')}</Tag>
+    <Tag size="small" color="grey" data-override="inherited">
+      {t('ops.rules.inherited')}
+    </Tag>
   );
 }
 
@@ -29,9 +33,18 @@ export function RuleCell({ book, profile, field }: { book: RuleBook; profile: Ru
   const text = useRuleText();
   const over = isOverridden(book, profile, field);
   return (
-    <span className="rl-cell" data-testid={`rule-${field}`} data-value={String(valueOf(profile, field))} data-override={over ? 'overridden' : 'inherited'}>
+    <span
+      className="rl-cell"
+      data-testid={`rule-${field}`}
+      data-value={String(valueOf(profile, field))}
+      data-override={over ? 'overridden' : 'inherited'}
+    >
       <span className={over ? 'rl-over' : undefined}>{text(field, valueOf(profile, field))}</span>
-      {over && <span className="cs-muted rl-default">{t('ops.rules.defaultIs', { value: text(field, inheritedValue(book, profile, field)) })}</span>}
+      {over && (
+        <span className="cs-muted rl-default">
+          {t('ops.rules.defaultIs', { value: text(field, inheritedValue(book, profile, field)) })}
+        </span>
+      )}
     </span>
   );
 }

@@ -15,7 +15,14 @@ export function TimersCard() {
   return (
     <Card
       title={t('ops.timers.title')}
-      headerExtraContent={<Button theme="borderless" icon={<IconRefresh />} onClick={state.reload} aria-label={t('ops.deadlines.refresh')} />}
+      headerExtraContent={
+        <Button
+          theme="borderless"
+          icon={<IconRefresh />}
+          onClick={state.reload}
+          aria-label={t('ops.deadlines.refresh')}
+        />
+      }
       data-testid="timers-card"
     >
       <p className="cs-muted rl-hint">{t('ops.timers.hint')}</p>
@@ -26,7 +33,12 @@ export function TimersCard() {
               {STATUSES.map((s) => (
                 <div className="cs-stat" key={s} data-status={s}>
                   <div className="cs-stat-label">{t(`ops.timers.status.${s}`)}</div>
-                  <div className={`cs-stat-value${s === 'failed' && (counts[s] ?? 0) > 0 ? ' cs-red' : ''}`} data-testid="timer-count">{counts[s] ?? 0}</div>
+                  <div
+                    className={`cs-stat-value${s === 'failed' && (counts[s] ?? 0) > 0 ? ' cs-red' : ''}`}
+                    data-testid="timer-count"
+                  >
+                    {counts[s] ?? 0}
+                  </div>
                 </div>
               ))}
             </div>
@@ -41,12 +53,32 @@ export function TimersCard() {
                 pagination={troubled.length > 10 ? { pageSize: 10 } : false}
                 data-testid="timers-table"
                 columns={[
-                  { title: t('ops.timers.kind'), dataIndex: 'kind', render: (k: string) => t(`ops.deadlines.kind.${k}`, { defaultValue: k }) },
-                  { title: t('ops.timers.subject'), dataIndex: 'subjectId', render: (v: string) => <span className="cs-mono">{v}</span> },
+                  {
+                    title: t('ops.timers.kind'),
+                    dataIndex: 'kind',
+                    render: (k: string) => t(`ops.deadlines.kind.${k}`, { defaultValue: k }),
+                  },
+                  {
+                    title: t('ops.timers.subject'),
+                    dataIndex: 'subjectId',
+                    render: (v: string) => <span className="cs-mono">{v}</span>,
+                  },
                   { title: t('ops.timers.dueAt'), dataIndex: 'dueAt', render: (v: number) => when(v) },
                   { title: t('ops.timers.attempts'), dataIndex: 'attempts', align: 'right' },
-                  { title: t('ops.timers.statusCol'), dataIndex: 'status', render: (s: string) => <Tag size="small" color={s === 'failed' ? 'red' : 'orange'}>{t(`ops.timers.status.${s}`, { defaultValue: s })}</Tag> },
-                  { title: t('ops.timers.lastError'), dataIndex: 'lastError', render: (v: string | null) => <span className="rl-error-text">{v ?? '—'}</span> },
+                  {
+                    title: t('ops.timers.statusCol'),
+                    dataIndex: 'status',
+                    render: (s: string) => (
+                      <Tag size="small" color={s === 'failed' ? 'red' : 'orange'}>
+                        {t(`ops.timers.status.${s}`, { defaultValue: s })}
+                      </Tag>
+                    ),
+                  },
+                  {
+                    title: t('ops.timers.lastError'),
+                    dataIndex: 'lastError',
+                    render: (v: string | null) => <span className="rl-error-text">{v ?? '—'}</span>,
+                  },
                 ]}
               />
             )}

@@ -10,17 +10,37 @@ import type { RuleBook, RuleProfile, RulesPatch } from '../../ops-api';
 export type Unit = 'minutes' | 'hours' | 'days' | 'fen' | 'bp' | 'milliPoints';
 
 export type NumKey =
-  | 'unpaidCancelMinutes' | 'flashSaleUnpaidCancelMinutes' | 'shipByHours' | 'refundResponseHours' | 'fastRefundMaxFen'
-  | 'fastRefundWithinHours' | 'afterSalesResponseHours' | 'returnShipDays' | 'returnConfirmHours' | 'freshClaimHours'
-  | 'autoConfirmDays' | 'settleWindowDays' | 'feeRateBp'
-  | 'lateShipment.compensationBp' | 'lateShipment.minFen' | 'lateShipment.maxFen' | 'lateShipment.violationMilliPoints';
+  | 'unpaidCancelMinutes'
+  | 'flashSaleUnpaidCancelMinutes'
+  | 'shipByHours'
+  | 'refundResponseHours'
+  | 'fastRefundMaxFen'
+  | 'fastRefundWithinHours'
+  | 'afterSalesResponseHours'
+  | 'returnShipDays'
+  | 'returnConfirmHours'
+  | 'freshClaimHours'
+  | 'autoConfirmDays'
+  | 'settleWindowDays'
+  | 'feeRateBp'
+  | 'lateShipment.compensationBp'
+  | 'lateShipment.minFen'
+  | 'lateShipment.maxFen'
+  | 'lateShipment.violationMilliPoints';
 export type BoolKey = 'sevenDayNoReason' | 'perishable';
 export type FieldKey = NumKey | BoolKey;
 
 export type Group = 'payment' | 'shipping' | 'afterSales' | 'settlement';
 
-export interface NumField { key: NumKey; group: Group; unit: Unit }
-export interface BoolField { key: BoolKey; group: Group }
+export interface NumField {
+  key: NumKey;
+  group: Group;
+  unit: Unit;
+}
+export interface BoolField {
+  key: BoolKey;
+  group: Group;
+}
 
 /** Every whole-number rule, where it is shown and in which unit. */
 export const NUM_FIELDS: readonly NumField[] = [
@@ -54,14 +74,16 @@ export function valueOf(p: RuleProfile, key: NumKey): number;
 export function valueOf(p: RuleProfile, key: BoolKey): boolean;
 export function valueOf(p: RuleProfile, key: FieldKey): number | boolean;
 export function valueOf(p: RuleProfile, key: FieldKey): number | boolean {
-  if (key.startsWith('lateShipment.')) return p.lateShipment[key.slice('lateShipment.'.length) as keyof RuleProfile['lateShipment']];
+  if (key.startsWith('lateShipment.'))
+    return p.lateShipment[key.slice('lateShipment.'.length) as keyof RuleProfile['lateShipment']];
   return p[key as Exclude<FieldKey, `lateShipment.${string}`>];
 }
 
 /** A copy of `p` with one rule changed. Perishable goods never carry 7-day no-reason returns, as on the server. */
 export function withValue(p: RuleProfile, key: FieldKey, value: number | boolean): RuleProfile {
   const next: RuleProfile = { ...p, lateShipment: { ...p.lateShipment } };
-  if (key.startsWith('lateShipment.')) (next.lateShipment as unknown as Record<string, number>)[key.slice('lateShipment.'.length)] = value as number;
+  if (key.startsWith('lateShipment.'))
+    (next.lateShipment as unknown as Record<string, number>)[key.slice('lateShipment.'.length)] = value as number;
   else (next as unknown as Record<string, number | boolean>)[key] = value;
   if (key === 'perishable') next.sevenDayNoReason = !value;
   return next;
@@ -100,7 +122,11 @@ export function precisionOf(unit: Unit): number {
   return unit === 'fen' || unit === 'bp' ? 2 : unit === 'milliPoints' ? 3 : 0;
 }
 
-export type RuleError = { code: 'whole' } | { code: 'range'; min: number; max: number } | { code: 'minAboveMax' } | { code: 'perishableNoReason' };
+export type RuleError =
+  | { code: 'whole' }
+  | { code: 'range'; min: number; max: number }
+  | { code: 'minAboveMax' }
+  | { code: 'perishableNoReason' };
 
 /** Every problem, by field: the server's bounds and its two cross-field rules. */
 export function checkRules(book: RuleBook, p: RuleProfile): Partial<Record<FieldKey, RuleError>> {
@@ -111,7 +137,8 @@ export function checkRules(book: RuleBook, p: RuleProfile): Partial<Record<Field
     if (!Number.isSafeInteger(v)) errors[f.key] = { code: 'whole' };
     else if (v < min || v > max) errors[f.key] = { code: 'range', min, max };
   }
-  if (!errors['lateShipment.minFen'] && !errors['lateShipment.maxFen'] && p.lateShipment.minFen > p.lateShipment.maxFen) errors['lateShipment.minFen'] = { code: 'minAboveMax' };
+  if (!errors['lateShipment.minFen'] && !errors['lateShipment.maxFen'] && p.lateShipment.minFen > p.lateShipment.maxFen)
+    errors['lateShipment.minFen'] = { code: 'minAboveMax' };
   if (p.perishable && p.sevenDayNoReason) errors.sevenDayNoReason = { code: 'perishableNoReason' };
   return errors;
 }

@@ -63,8 +63,16 @@ export function AnchorModal({ item, onClose }: { item: ShowcaseItem; onClose: ()
     }
   }
   return (
-    <Modal visible closeOnEsc title={t('affiliate.showcase.anchorTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('affiliate.showcase.anchor')} cancelText={t('consoleUi.cancel')}
-      okButtonProps={{ disabled: !videoId, loading: busy, ...({ 'data-testid': 'anchor-ok' } as object) }}>
+    <Modal
+      visible
+      closeOnEsc
+      title={t('affiliate.showcase.anchorTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('affiliate.showcase.anchor')}
+      cancelText={t('consoleUi.cancel')}
+      okButtonProps={{ disabled: !videoId, loading: busy, ...({ 'data-testid': 'anchor-ok' } as object) }}
+    >
       <Space vertical align="start" style={{ width: '100%' }}>
         <span>{item.product.title}</span>
         <label className="cs-muted">{t('affiliate.showcase.pickVideo')}</label>
@@ -82,14 +90,25 @@ export function AnchorModal({ item, onClose }: { item: ShowcaseItem; onClose: ()
             if (el.scrollTop + el.clientHeight >= el.scrollHeight - 40) videos.loadMore();
           }}
           outerBottomSlot={
-            <div style={{ padding: '6px 12px', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }} data-testid="anchor-video-footer">
+            <div
+              style={{ padding: '6px 12px', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}
+              data-testid="anchor-video-footer"
+            >
               <span className="cs-muted">{t('affiliate.showcase.videosShown', { n: usable.length })}</span>
               {videos.error != null ? (
                 <span className="cs-muted">{errorText(videos.error, t)}</span>
               ) : videos.done ? (
                 <span className="cs-muted">{t('affiliate.showcase.allVideos')}</span>
               ) : (
-                <Button size="small" theme="borderless" loading={videos.loading} onClick={() => videos.loadMore()} data-testid="anchor-video-more">{t('affiliate.showcase.moreVideos')}</Button>
+                <Button
+                  size="small"
+                  theme="borderless"
+                  loading={videos.loading}
+                  onClick={() => videos.loadMore()}
+                  data-testid="anchor-video-more"
+                >
+                  {t('affiliate.showcase.moreVideos')}
+                </Button>
               )}
             </div>
           }

@@ -5,7 +5,17 @@ import { applyToPlan, formatBp, type MarketplaceItem, type MarketplacePlan } fro
 import { affiliateErrorText } from '../../affiliate/affiliate-errors';
 
 /** 申请定向计划: a short note for the merchant, who approves or rejects. */
-export function ApplyModal({ item, plan, onClose, onApplied }: { item: MarketplaceItem; plan: MarketplacePlan; onClose: () => void; onApplied: () => void }) {
+export function ApplyModal({
+  item,
+  plan,
+  onClose,
+  onApplied,
+}: {
+  item: MarketplaceItem;
+  plan: MarketplacePlan;
+  onClose: () => void;
+  onApplied: () => void;
+}) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -22,12 +32,28 @@ export function ApplyModal({ item, plan, onClose, onApplied }: { item: Marketpla
     }
   }
   return (
-    <Modal visible closeOnEsc title={t('affiliate.market.applyTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('affiliate.market.apply')} cancelText={t('consoleUi.cancel')}
-      okButtonProps={{ loading: busy, ...({ 'data-testid': 'apply-ok' } as object) }}>
+    <Modal
+      visible
+      closeOnEsc
+      title={t('affiliate.market.applyTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('affiliate.market.apply')}
+      cancelText={t('consoleUi.cancel')}
+      okButtonProps={{ loading: busy, ...({ 'data-testid': 'apply-ok' } as object) }}
+    >
       <Space vertical align="start" style={{ width: '100%' }}>
-        <span>{item.product.title} · {t('affiliate.kind.targeted')} {formatBp(plan.rateBp)}</span>
+        <span>
+          {item.product.title} · {t('affiliate.kind.targeted')} {formatBp(plan.rateBp)}
+        </span>
         <label className="cs-muted">{t('affiliate.market.note')}</label>
-        <Input value={note} onChange={setNote} maxLength={200} placeholder={t('affiliate.market.notePlaceholder')} data-testid="apply-note" />
+        <Input
+          value={note}
+          onChange={setNote}
+          maxLength={200}
+          placeholder={t('affiliate.market.notePlaceholder')}
+          data-testid="apply-note"
+        />
       </Space>
     </Modal>
   );

@@ -25,19 +25,41 @@ export function LinkModal({ item, onClose }: { item: ShowcaseItem; onClose: () =
     }
   }
   return (
-    <Modal visible closeOnEsc title={t('affiliate.links.newTitle')} onCancel={onClose} onOk={() => (link ? onClose() : void submit())} okText={link ? t('affiliate.rate.done') : t('affiliate.links.create')} cancelText={t('consoleUi.cancel')}
-      okButtonProps={{ disabled: !Number.isInteger(days) || days < 1 || days > LINK_MAX_DAYS, loading: busy, ...({ 'data-testid': 'link-ok' } as object) }}>
+    <Modal
+      visible
+      closeOnEsc
+      title={t('affiliate.links.newTitle')}
+      onCancel={onClose}
+      onOk={() => (link ? onClose() : void submit())}
+      okText={link ? t('affiliate.rate.done') : t('affiliate.links.create')}
+      cancelText={t('consoleUi.cancel')}
+      okButtonProps={{
+        disabled: !Number.isInteger(days) || days < 1 || days > LINK_MAX_DAYS,
+        loading: busy,
+        ...({ 'data-testid': 'link-ok' } as object),
+      }}
+    >
       <Space vertical align="start" style={{ width: '100%' }}>
         <span>{item.product.title}</span>
         {link ? (
           <>
-            <Typography.Text copyable={{ content: linkUrl(link.token) }} data-testid="link-url">{linkUrl(link.token)}</Typography.Text>
-            <span className="cs-muted">{t('affiliate.links.expires', { at: formatDateTime(link.expiresAt, i18n.language) })}</span>
+            <Typography.Text copyable={{ content: linkUrl(link.token) }} data-testid="link-url">
+              {linkUrl(link.token)}
+            </Typography.Text>
+            <span className="cs-muted">
+              {t('affiliate.links.expires', { at: formatDateTime(link.expiresAt, i18n.language) })}
+            </span>
           </>
         ) : (
           <>
             <label className="cs-muted">{t('affiliate.links.validDays', { max: LINK_MAX_DAYS })}</label>
-            <InputNumber min={1} max={LINK_MAX_DAYS} value={days} onChange={(v) => setDays(Number(v))} data-testid="link-days" />
+            <InputNumber
+              min={1}
+              max={LINK_MAX_DAYS}
+              value={days}
+              onChange={(v) => setDays(Number(v))}
+              data-testid="link-days"
+            />
             <span className="cs-muted">{t('affiliate.links.rule')}</span>
           </>
         )}

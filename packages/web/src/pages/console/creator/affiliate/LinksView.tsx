@@ -13,7 +13,9 @@ export function LinksView() {
   const now = Date.now();
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('affiliate.links.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('affiliate.links.title')}
+      </Typography.Title>
       <p className="cs-muted">{t('affiliate.links.hint')}</p>
       <LoadView state={links}>
         {({ items }) => (
@@ -24,11 +26,40 @@ export function LinksView() {
             data-testid="links-table"
             empty={<EmptyState title={t('affiliate.links.empty')} />}
             columns={[
-              { title: t('affiliate.plans.product'), dataIndex: 'productId', render: (id: string) => titles.get(id) ?? id },
-              { title: t('affiliate.links.url'), dataIndex: 'token', render: (token: string) => <Typography.Text copyable={{ content: linkUrl(token) }} style={{ wordBreak: 'break-all' }}>{linkUrl(token)}</Typography.Text> },
-              { title: t('affiliate.links.expiresAt'), dataIndex: 'expiresAt', render: (v: number) => (v <= now ? <Tag size="small" color="grey">{t('affiliate.links.expired')}</Tag> : formatDateTime(v, i18n.language)) },
+              {
+                title: t('affiliate.plans.product'),
+                dataIndex: 'productId',
+                render: (id: string) => titles.get(id) ?? id,
+              },
+              {
+                title: t('affiliate.links.url'),
+                dataIndex: 'token',
+                render: (token: string) => (
+                  <Typography.Text copyable={{ content: linkUrl(token) }} style={{ wordBreak: 'break-all' }}>
+                    {linkUrl(token)}
+                  </Typography.Text>
+                ),
+              },
+              {
+                title: t('affiliate.links.expiresAt'),
+                dataIndex: 'expiresAt',
+                render: (v: number) =>
+                  v <= now ? (
+                    <Tag size="small" color="grey">
+                      {t('affiliate.links.expired')}
+                    </Tag>
+                  ) : (
+                    formatDateTime(v, i18n.language)
+                  ),
+              },
               { title: t('affiliate.links.opens'), dataIndex: 'opens', align: 'right' },
-              { title: t('affiliate.showcase.addedAt'), dataIndex: 'createdAt', render: (v: number, l: TrackedLink) => <span data-link-id={l.id}>{formatDateTime(v, i18n.language)}</span> },
+              {
+                title: t('affiliate.showcase.addedAt'),
+                dataIndex: 'createdAt',
+                render: (v: number, l: TrackedLink) => (
+                  <span data-link-id={l.id}>{formatDateTime(v, i18n.language)}</span>
+                ),
+              },
             ]}
           />
         )}

@@ -13,15 +13,23 @@ export function SalesView() {
   const report = useLoad(() => creatorEarnings(groupBy), [groupBy]);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('affiliate.sales.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('affiliate.sales.title')}
+      </Typography.Title>
       <div className="cs-toolbar">
         <RadioGroup type="button" value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}>
-          <Radio value="product" data-testid="sales-by-product">{t('affiliate.perf.by.product')}</Radio>
-          <Radio value="video" data-testid="sales-by-video">{t('affiliate.perf.by.video')}</Radio>
+          <Radio value="product" data-testid="sales-by-product">
+            {t('affiliate.perf.by.product')}
+          </Radio>
+          <Radio value="video" data-testid="sales-by-video">
+            {t('affiliate.perf.by.video')}
+          </Radio>
         </RadioGroup>
         <span className="cs-muted">{t('affiliate.perf.period')}</span>
       </div>
-      <LoadView state={report}>{(r) => <PerformanceTable key={r.groupBy} report={r} party="creator" testId="creator-sales" />}</LoadView>
+      <LoadView state={report}>
+        {(r) => <PerformanceTable key={r.groupBy} report={r} party="creator" testId="creator-sales" />}
+      </LoadView>
       <PendingCommissionCard party="creator" />
     </>
   );

@@ -14,7 +14,9 @@ export function SamplesView() {
   const { busy, run } = useRowAction(pages.reload);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('affiliate.samples.mine')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('affiliate.samples.mine')}
+      </Typography.Title>
       <p className="cs-muted">{t('affiliate.samples.rules')}</p>
       {pages.error != null ? (
         <ErrorState error={pages.error} onRetry={pages.reload} />
@@ -28,17 +30,57 @@ export function SamplesView() {
           onRow={(r?: SampleRequest) => ({ 'data-sample-id': r?.id ?? '' }) as Record<string, string>}
           empty={<EmptyState title={t('affiliate.samples.empty')} />}
           columns={[
-            { title: t('affiliate.samples.product'), dataIndex: 'productTitle', render: (title: string, r: SampleRequest) => <span>{title}<br /><span className="cs-muted">{r.specValues.join(' / ')}</span></span> },
-            { title: t('affiliate.samples.status'), dataIndex: 'status', render: (_: unknown, r: SampleRequest) => <SampleStatusTag status={r.status} /> },
-            { title: t('affiliate.samples.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? <span className="cs-muted">—</span> },
-            { title: t('affiliate.samples.order'), dataIndex: 'orderId', render: (id: string | null) => (id ? <a href={`/app/orders/${encodeURIComponent(id)}`} className="cs-mono" data-testid="sample-order">{id}</a> : <span className="cs-muted">—</span>) },
-            { title: t('affiliate.samples.at'), dataIndex: 'createdAt', render: (v: number) => formatDateTime(v, i18n.language) },
+            {
+              title: t('affiliate.samples.product'),
+              dataIndex: 'productTitle',
+              render: (title: string, r: SampleRequest) => (
+                <span>
+                  {title}
+                  <br />
+                  <span className="cs-muted">{r.specValues.join(' / ')}</span>
+                </span>
+              ),
+            },
+            {
+              title: t('affiliate.samples.status'),
+              dataIndex: 'status',
+              render: (_: unknown, r: SampleRequest) => <SampleStatusTag status={r.status} />,
+            },
+            {
+              title: t('affiliate.samples.reason'),
+              dataIndex: 'reason',
+              render: (v: string | null) => v ?? <span className="cs-muted">—</span>,
+            },
+            {
+              title: t('affiliate.samples.order'),
+              dataIndex: 'orderId',
+              render: (id: string | null) =>
+                id ? (
+                  <a href={`/app/orders/${encodeURIComponent(id)}`} className="cs-mono" data-testid="sample-order">
+                    {id}
+                  </a>
+                ) : (
+                  <span className="cs-muted">—</span>
+                ),
+            },
+            {
+              title: t('affiliate.samples.at'),
+              dataIndex: 'createdAt',
+              render: (v: number) => formatDateTime(v, i18n.language),
+            },
             {
               title: t('consoleUi.actions'),
               dataIndex: 'id',
               render: (id: string, r: SampleRequest) =>
                 r.status === 'requested' ? (
-                  <Button size="small" loading={busy === id} onClick={() => void run(id, () => cancelSample(id), t('affiliate.samples.cancelled'))} data-testid="sample-cancel">{t('affiliate.samples.cancel')}</Button>
+                  <Button
+                    size="small"
+                    loading={busy === id}
+                    onClick={() => void run(id, () => cancelSample(id), t('affiliate.samples.cancelled'))}
+                    data-testid="sample-cancel"
+                  >
+                    {t('affiliate.samples.cancel')}
+                  </Button>
                 ) : null,
             },
           ]}

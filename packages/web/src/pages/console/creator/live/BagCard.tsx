@@ -13,7 +13,9 @@ export function BagCard({ room, scope, onChanged }: { room: Room; scope: LiveSco
   const [choice, setChoice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const inBag = new Set(room.bag.map((b) => b.id));
-  const options = (candidates.data ?? []).filter((c) => !inBag.has(c.productId)).map((c) => ({ value: c.productId, label: `${c.title} · ${formatFen(c.priceFen)}` }));
+  const options = (candidates.data ?? [])
+    .filter((c) => !inBag.has(c.productId))
+    .map((c) => ({ value: c.productId, label: `${c.title} · ${formatFen(c.priceFen)}` }));
   const pinnedId = room.pinned?.id ?? null;
 
   async function run(key: string, action: () => Promise<unknown>, done: string) {
@@ -43,7 +45,17 @@ export function BagCard({ room, scope, onChanged }: { room: Room; scope: LiveSco
           data-testid="live-bag-choose"
           aria-label={t('liveConsole.bag.add')}
         />
-        <Button disabled={!choice} loading={busy === 'add'} onClick={() => choice && void run('add', () => liveApi.addToBag(room.id, choice), t('liveConsole.bag.added')).then(() => setChoice(null))} data-testid="live-bag-add">
+        <Button
+          disabled={!choice}
+          loading={busy === 'add'}
+          onClick={() =>
+            choice &&
+            void run('add', () => liveApi.addToBag(room.id, choice), t('liveConsole.bag.added')).then(() =>
+              setChoice(null),
+            )
+          }
+          data-testid="live-bag-add"
+        >
           {t('liveConsole.bag.add')}
         </Button>
       </div>
@@ -53,26 +65,62 @@ export function BagCard({ room, scope, onChanged }: { room: Room; scope: LiveSco
         pagination={false}
         dataSource={room.bag}
         empty={t('liveConsole.bag.empty')}
-        onRow={(b?: BagItem) => ({ 'data-testid': 'live-bag-row', 'data-product-id': b?.id } as object)}
+        onRow={(b?: BagItem) => ({ 'data-testid': 'live-bag-row', 'data-product-id': b?.id }) as object}
         columns={[
           { title: '#', width: 40, render: (_: unknown, _b: BagItem, i: number) => i + 1 },
-          { title: t('liveConsole.bag.product'), dataIndex: 'title', render: (title: string, b: BagItem) => <span>{title} {b.id === pinnedId && <Tag color="red" size="small">{t('liveConsole.bag.pinned')}</Tag>}</span> },
+          {
+            title: t('liveConsole.bag.product'),
+            dataIndex: 'title',
+            render: (title: string, b: BagItem) => (
+              <span>
+                {title}{' '}
+                {b.id === pinnedId && (
+                  <Tag color="red" size="small">
+                    {t('liveConsole.bag.pinned')}
+                  </Tag>
+                )}
+              </span>
+            ),
+          },
           { title: t('liveConsole.price'), dataIndex: 'priceFen', render: (fen: number) => formatFen(fen) },
           {
             title: '',
             render: (_: unknown, b: BagItem) => (
               <span className="lc-actions">
                 {b.id === pinnedId ? (
-                  <Button size="small" loading={busy === `pin-${b.id}`} onClick={() => void run(`pin-${b.id}`, () => liveApi.pin(room.id, null), t('liveConsole.bag.unpinned'))} data-testid="live-unpin">
+                  <Button
+                    size="small"
+                    loading={busy === `pin-${b.id}`}
+                    onClick={() =>
+                      void run(`pin-${b.id}`, () => liveApi.pin(room.id, null), t('liveConsole.bag.unpinned'))
+                    }
+                    data-testid="live-unpin"
+                  >
                     {t('liveConsole.bag.unpin')}
                   </Button>
                 ) : (
-                  <Button size="small" theme="solid" type="primary" loading={busy === `pin-${b.id}`} onClick={() => void run(`pin-${b.id}`, () => liveApi.pin(room.id, b.id), t('liveConsole.bag.pinnedToast'))} data-testid="live-pin">
+                  <Button
+                    size="small"
+                    theme="solid"
+                    type="primary"
+                    loading={busy === `pin-${b.id}`}
+                    onClick={() =>
+                      void run(`pin-${b.id}`, () => liveApi.pin(room.id, b.id), t('liveConsole.bag.pinnedToast'))
+                    }
+                    data-testid="live-pin"
+                  >
                     {t('liveConsole.bag.pin')}
                   </Button>
                 )}
-                <Popconfirm title={t('liveConsole.bag.removeConfirm')} onConfirm={() => void run(`rm-${b.id}`, () => liveApi.removeFromBag(room.id, b.id), t('liveConsole.bag.removed'))}>
-                  <Button size="small" type="danger" theme="borderless">{t('liveConsole.bag.remove')}</Button>
+                <Popconfirm
+                  title={t('liveConsole.bag.removeConfirm')}
+                  onConfirm={() =>
+                    void run(`rm-${b.id}`, () => liveApi.removeFromBag(room.id, b.id), t('liveConsole.bag.removed'))
+                  }
+                >
+                  <Button size="small" type="danger" theme="borderless">
+                    {t('liveConsole.bag.remove')}
+                  </Button>
                 </Popconfirm>
               </span>
             ),

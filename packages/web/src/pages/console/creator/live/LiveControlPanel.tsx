@@ -76,13 +76,27 @@ function Panel({ room, scope, reload }: { room: Room; scope: LiveScope; reload()
   return (
     <div className="lc-page" data-testid="live-panel" data-room-id={room.id} data-status={room.status}>
       <div className="lc-head">
-        <Link to={scopeBase(scope)} className="lc-back">‹ {t('liveConsole.title')}</Link>
+        <Link to={scopeBase(scope)} className="lc-back">
+          ‹ {t('liveConsole.title')}
+        </Link>
         <h2 className="lc-title">{room.title}</h2>
-        <Tag color={room.status === 'live' ? 'red' : room.status === 'scheduled' ? 'blue' : 'grey'} data-testid="live-status">{t(`liveConsole.statuses.${room.status}`)}</Tag>
+        <Tag
+          color={room.status === 'live' ? 'red' : room.status === 'scheduled' ? 'blue' : 'grey'}
+          data-testid="live-status"
+        >
+          {t(`liveConsole.statuses.${room.status}`)}
+        </Tag>
         <span className="lc-head-actions">
-          <a href={`/app/live/${encodeURIComponent(room.id)}`} target="_blank" rel="noopener">{t('liveConsole.watch')}</a>
+          <a href={`/app/live/${encodeURIComponent(room.id)}`} target="_blank" rel="noopener">
+            {t('liveConsole.watch')}
+          </a>
           {room.status === 'scheduled' && (
-            <Button theme="solid" type="primary" onClick={() => void act(() => liveApi.open(room.id), t('liveConsole.openedToast'))} data-testid="live-open">
+            <Button
+              theme="solid"
+              type="primary"
+              onClick={() => void act(() => liveApi.open(room.id), t('liveConsole.openedToast'))}
+              data-testid="live-open"
+            >
               {t('liveConsole.open')}
             </Button>
           )}

@@ -22,16 +22,19 @@ export function LiveDashboard({ roomId, live }: { roomId: string; live: boolean 
     const load = () => {
       if (inFlight.current) return; // a slow answer is not stacked with the next tick's
       inFlight.current = true;
-      liveApi.dashboard(roomId).then(
-        (s) => {
-          if (!alive) return;
-          const full = completeStats(s);
-          setStats(full);
-          setError(null);
-          setTrend((prev) => appendSample(prev, full, Date.now()));
-        },
-        (e: unknown) => alive && setError(e),
-      ).finally(() => (inFlight.current = false));
+      liveApi
+        .dashboard(roomId)
+        .then(
+          (s) => {
+            if (!alive) return;
+            const full = completeStats(s);
+            setStats(full);
+            setError(null);
+            setTrend((prev) => appendSample(prev, full, Date.now()));
+          },
+          (e: unknown) => alive && setError(e),
+        )
+        .finally(() => (inFlight.current = false));
     };
     load();
     if (!live) return () => void (alive = false);
@@ -45,7 +48,11 @@ export function LiveDashboard({ roomId, live }: { roomId: string; live: boolean 
   if (stats === null) return error != null ? <ErrorState error={error} /> : <LoadingBlock rows={4} />;
   const series = stats.series.length > 1 ? stats.series : trend;
   return (
-    <Card className="lc-card lc-dashboard" title={live ? t('liveConsole.dash.liveTitle') : t('liveConsole.dash.reportTitle')} data-testid="live-dashboard">
+    <Card
+      className="lc-card lc-dashboard"
+      title={live ? t('liveConsole.dash.liveTitle') : t('liveConsole.dash.reportTitle')}
+      data-testid="live-dashboard"
+    >
       <div className="lc-tiles">
         {statTiles(stats, i18n.language).map((tile) => (
           <div key={tile.key} className="lc-tile" data-testid={`dash-${tile.key}`} data-value={String(stats[tile.key])}>
@@ -64,7 +71,9 @@ export function LiveDashboard({ roomId, live }: { roomId: string; live: boolean 
         pagination={false}
         dataSource={stats.perProduct}
         empty={t('liveConsole.dash.noSales')}
-        onRow={(p?: ProductStat) => ({ 'data-testid': 'dash-product', 'data-product-id': p?.productId, 'data-remaining': p?.remaining } as object)}
+        onRow={(p?: ProductStat) =>
+          ({ 'data-testid': 'dash-product', 'data-product-id': p?.productId, 'data-remaining': p?.remaining }) as object
+        }
         columns={[
           { title: t('liveConsole.bag.product'), dataIndex: 'title' },
           { title: t('liveConsole.dash.sold'), dataIndex: 'soldQty' },
@@ -78,14 +87,38 @@ export function LiveDashboard({ roomId, live }: { roomId: string; live: boolean 
 
 function TrendChart({ series }: { series: Sample[] }) {
   const { t } = useTranslation();
-  const option = useMemo(() => trendOption(series, { online: t('liveConsole.dash.online'), gmv: t('liveConsole.dash.gmvYuan') }) as unknown as ChartOption, [series, t]);
+  const option = useMemo(
+    () =>
+      trendOption(series, {
+        online: t('liveConsole.dash.online'),
+        gmv: t('liveConsole.dash.gmvYuan'),
+      }) as unknown as ChartOption,
+    [series, t],
+  );
   const ref = useChart(option);
-  return <div ref={ref} className="lc-chart" role="img" aria-label={t('liveConsole.dash.trend')} data-testid="dash-trend" />;
+  return (
+    <div ref={ref} className="lc-chart" role="img" aria-label={t('liveConsole.dash.trend')} data-testid="dash-trend" />
+  );
 }
 
 function ProductChart({ items }: { items: ProductStat[] }) {
   const { t } = useTranslation();
-  const option = useMemo(() => productOption(items, { sold: t('liveConsole.dash.sold'), remaining: t('liveConsole.dash.remaining') }) as unknown as ChartOption, [items, t]);
+  const option = useMemo(
+    () =>
+      productOption(items, {
+        sold: t('liveConsole.dash.sold'),
+        remaining: t('liveConsole.dash.remaining'),
+      }) as unknown as ChartOption,
+    [items, t],
+  );
   const ref = useChart(option);
-  return <div ref={ref} className="lc-chart" role="img" aria-label={t('liveConsole.dash.perProduct')} data-testid="dash-products" />;
+  return (
+    <div
+      ref={ref}
+      className="lc-chart"
+      role="img"
+      aria-label={t('liveConsole.dash.perProduct')}
+      data-testid="dash-products"
+    />
+  );
 }

@@ -35,7 +35,10 @@ export function LiveRoomsView({ scope }: { scope: LiveScope }) {
 function RoomTable({ scope, status }: { scope: LiveScope; status: RoomStatus }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const rooms = useLoad(() => scopeRooms(scope, status), [scope.kind, scope.kind === 'shop' ? scope.shopId : '', status]);
+  const rooms = useLoad(
+    () => scopeRooms(scope, status),
+    [scope.kind, scope.kind === 'shop' ? scope.shopId : '', status],
+  );
   const when = (ms: number | null | undefined) => (ms ? formatDateTime(ms, i18n.language) : '—');
   return (
     <LoadView state={rooms}>
@@ -45,15 +48,27 @@ function RoomTable({ scope, status }: { scope: LiveScope; status: RoomStatus }) 
           dataSource={items}
           pagination={items.length > 10 ? { pageSize: 10 } : false}
           empty={t(`liveConsole.empty.${status}`)}
-          onRow={(row?: RoomCard) => ({ 'data-testid': 'live-room-row', 'data-room-id': row?.id } as object)}
+          onRow={(row?: RoomCard) => ({ 'data-testid': 'live-room-row', 'data-room-id': row?.id }) as object}
           columns={[
             { title: t('liveConsole.room'), dataIndex: 'title' },
-            { title: t('liveConsole.status'), dataIndex: 'status', render: (s: RoomStatus) => <Tag color={STATUS_COLOR[s]}>{t(`liveConsole.statuses.${s}`)}</Tag> },
-            { title: t('liveConsole.when'), render: (_: unknown, r: RoomCard) => when(r.endedAt ?? r.openedAt ?? r.createdAt) },
+            {
+              title: t('liveConsole.status'),
+              dataIndex: 'status',
+              render: (s: RoomStatus) => <Tag color={STATUS_COLOR[s]}>{t(`liveConsole.statuses.${s}`)}</Tag>,
+            },
+            {
+              title: t('liveConsole.when'),
+              render: (_: unknown, r: RoomCard) => when(r.endedAt ?? r.openedAt ?? r.createdAt),
+            },
             {
               title: '',
               render: (_: unknown, r: RoomCard) => (
-                <Button theme="solid" type={r.status === 'ended' ? 'tertiary' : 'primary'} onClick={() => navigate(`${scopeBase(scope)}/${encodeURIComponent(r.id)}`)} data-testid="live-room-manage">
+                <Button
+                  theme="solid"
+                  type={r.status === 'ended' ? 'tertiary' : 'primary'}
+                  onClick={() => navigate(`${scopeBase(scope)}/${encodeURIComponent(r.id)}`)}
+                  data-testid="live-room-manage"
+                >
                   {r.status === 'ended' ? t('liveConsole.report') : t('liveConsole.manage')}
                 </Button>
               ),
@@ -88,8 +103,23 @@ function ScheduleForm({ scope, onCreated }: { scope: LiveScope; onCreated(): voi
   return (
     <Card className="lc-card" title={t('liveConsole.schedule')}>
       <div className="lc-row">
-        <Input value={title} onChange={setTitle} maxLength={60} placeholder={t('liveConsole.titlePlaceholder')} aria-label={t('liveConsole.roomTitle')} style={{ maxWidth: 360 }} data-testid="live-new-title" />
-        <Button theme="solid" type="primary" disabled={!trimmed || busy} loading={busy} onClick={() => void create()} data-testid="live-create">
+        <Input
+          value={title}
+          onChange={setTitle}
+          maxLength={60}
+          placeholder={t('liveConsole.titlePlaceholder')}
+          aria-label={t('liveConsole.roomTitle')}
+          style={{ maxWidth: 360 }}
+          data-testid="live-new-title"
+        />
+        <Button
+          theme="solid"
+          type="primary"
+          disabled={!trimmed || busy}
+          loading={busy}
+          onClick={() => void create()}
+          data-testid="live-create"
+        >
           {t('liveConsole.create')}
         </Button>
       </div>

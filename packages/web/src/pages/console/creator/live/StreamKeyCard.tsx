@@ -23,18 +23,37 @@ export function StreamKeyCard({ roomId }: { roomId: string }) {
     <Card className="lc-card" title={t('liveConsole.stream.title')} data-testid="live-stream-card">
       {key ? (
         <div className="lc-form lc-form-wide">
-          <label><span>{t('liveConsole.stream.server')}</span><Input readOnly value={key.ingestUrl} data-testid="live-ingest-url" /></label>
-          <label><span>{t('liveConsole.stream.key')}</span><Input readOnly mode="password" value={key.streamKey} data-testid="live-stream-key" /></label>
-          <Button onClick={() => void navigator.clipboard?.writeText(key.streamKey).then(() => Toast.success(t('liveConsole.stream.copied')), () => {})}>{t('liveConsole.stream.copy')}</Button>
+          <label>
+            <span>{t('liveConsole.stream.server')}</span>
+            <Input readOnly value={key.ingestUrl} data-testid="live-ingest-url" />
+          </label>
+          <label>
+            <span>{t('liveConsole.stream.key')}</span>
+            <Input readOnly mode="password" value={key.streamKey} data-testid="live-stream-key" />
+          </label>
+          <Button
+            onClick={() =>
+              void navigator.clipboard?.writeText(key.streamKey).then(
+                () => Toast.success(t('liveConsole.stream.copied')),
+                () => {},
+              )
+            }
+          >
+            {t('liveConsole.stream.copy')}
+          </Button>
         </div>
       ) : (
-        <Button loading={busy} onClick={() => void issue()} data-testid="live-stream-issue">{t('liveConsole.stream.issue')}</Button>
+        <Button loading={busy} onClick={() => void issue()} data-testid="live-stream-issue">
+          {t('liveConsole.stream.issue')}
+        </Button>
       )}
       <Typography.Paragraph type="tertiary" size="small" className="lc-help">
         {t('liveConsole.stream.help')}
       </Typography.Paragraph>
       {key && (
-        <Button size="small" theme="borderless" loading={busy} onClick={() => void issue()}>{t('liveConsole.stream.reissue')}</Button>
+        <Button size="small" theme="borderless" loading={busy} onClick={() => void issue()}>
+          {t('liveConsole.stream.reissue')}
+        </Button>
       )}
     </Card>
   );

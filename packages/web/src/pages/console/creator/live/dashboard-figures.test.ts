@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appendSample, clockLabel, completeStats, formatConversion, productOption, statTiles, trendOption } from './dashboard-figures';
+import {
+  appendSample,
+  clockLabel,
+  completeStats,
+  formatConversion,
+  productOption,
+  statTiles,
+  trendOption,
+} from './dashboard-figures';
 
 test('formatConversion shows the ratio as a percentage with one decimal', () => {
   assert.equal(formatConversion(0.0321), '3.2%');
@@ -10,9 +18,28 @@ test('formatConversion shows the ratio as a percentage with one decimal', () => 
 });
 
 test('statTiles reads counts in Chinese style and money in yuan', () => {
-  const tiles = statTiles(completeStats({ online: 12_345, cumulativeViewers: 50_000, orders: 7, gmvFen: 123_456, gpm: 2469.1, conversion: 0.14 }), 'zh-CN');
+  const tiles = statTiles(
+    completeStats({
+      online: 12_345,
+      cumulativeViewers: 50_000,
+      orders: 7,
+      gmvFen: 123_456,
+      gpm: 2469.1,
+      conversion: 0.14,
+    }),
+    'zh-CN',
+  );
   const text = Object.fromEntries(tiles.map((t) => [t.key, t.text]));
-  assert.deepEqual(text, { online: '1.2万', cumulativeViewers: '5万', comments: '0', likes: '0', orders: '7', gmvFen: '¥1234.56', gpm: '¥24.69', conversion: '14.0%' });
+  assert.deepEqual(text, {
+    online: '1.2万',
+    cumulativeViewers: '5万',
+    comments: '0',
+    likes: '0',
+    orders: '7',
+    gmvFen: '¥1234.56',
+    gpm: '¥24.69',
+    conversion: '14.0%',
+  });
 });
 
 test('appendSample keeps one point per tick and only the latest ones', () => {
@@ -26,7 +53,10 @@ test('appendSample keeps one point per tick and only the latest ones', () => {
 });
 
 test('the trend plots viewers and GMV in yuan against the China clock', () => {
-  const option = trendOption([{ at: Date.UTC(2026, 0, 1, 6, 3, 9), online: 5, gmvFen: 1990, orders: 1 }], { online: '在线', gmv: 'GMV' });
+  const option = trendOption([{ at: Date.UTC(2026, 0, 1, 6, 3, 9), online: 5, gmvFen: 1990, orders: 1 }], {
+    online: '在线',
+    gmv: 'GMV',
+  });
   assert.deepEqual(option.xAxis.data, ['14:03:09']);
   assert.deepEqual(option.series[0]!.data, [5]);
   assert.deepEqual(option.series[1]!.data, [19.9]);

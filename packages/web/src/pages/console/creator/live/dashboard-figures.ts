@@ -43,7 +43,13 @@ export function appendSample(series: Sample[], s: RoomStats, at: number, max = 6
 
 /** "14:03:09" in China time. */
 export function clockLabel(ms: number, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(ms));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(new Date(ms));
 }
 
 export interface TrendLabels {
@@ -64,8 +70,21 @@ export function trendOption(series: Sample[], labels: TrendLabels) {
       { type: 'value' as const, name: labels.gmv, axisLabel: { formatter: (v: number) => `¥${v}` } },
     ],
     series: [
-      { name: labels.online, type: 'line' as const, data: series.map((p) => p.online), showSymbol: false, smooth: true },
-      { name: labels.gmv, type: 'line' as const, yAxisIndex: 1, data: series.map((p) => p.gmvFen / 100), showSymbol: false, areaStyle: { opacity: 0.15 } },
+      {
+        name: labels.online,
+        type: 'line' as const,
+        data: series.map((p) => p.online),
+        showSymbol: false,
+        smooth: true,
+      },
+      {
+        name: labels.gmv,
+        type: 'line' as const,
+        yAxisIndex: 1,
+        data: series.map((p) => p.gmvFen / 100),
+        showSymbol: false,
+        areaStyle: { opacity: 0.15 },
+      },
     ],
   };
 }
@@ -78,17 +97,34 @@ export interface ProductLabels {
 /** Per-product bars: units sold and units left, best seller first. */
 export function productOption(items: ProductStat[], labels: ProductLabels) {
   const sorted = [...items].sort((a, b) => b.soldQty - a.soldQty || a.title.localeCompare(b.title));
-  const short = (title: string) => (Array.from(title).length > 8 ? `${Array.from(title).slice(0, 8).join('')}…` : title);
+  const short = (title: string) =>
+    Array.from(title).length > 8 ? `${Array.from(title).slice(0, 8).join('')}…` : title;
   return {
     animation: false,
     tooltip: { trigger: 'axis' as const },
     legend: { data: [labels.sold, labels.remaining], top: 0 },
     grid: { left: 40, right: 16, top: 32, bottom: 40 },
-    xAxis: { type: 'category' as const, data: sorted.map((p) => short(p.title)), axisLabel: { interval: 0, rotate: sorted.length > 4 ? 20 : 0 } },
+    xAxis: {
+      type: 'category' as const,
+      data: sorted.map((p) => short(p.title)),
+      axisLabel: { interval: 0, rotate: sorted.length > 4 ? 20 : 0 },
+    },
     yAxis: { type: 'value' as const, minInterval: 1 },
     series: [
-      { name: labels.sold, type: 'bar' as const, stack: 'units', data: sorted.map((p) => p.soldQty), itemStyle: { color: '#fe2c55' } },
-      { name: labels.remaining, type: 'bar' as const, stack: 'units', data: sorted.map((p) => Math.max(0, p.remaining)), itemStyle: { color: '#c9cdd4' } },
+      {
+        name: labels.sold,
+        type: 'bar' as const,
+        stack: 'units',
+        data: sorted.map((p) => p.soldQty),
+        itemStyle: { color: '#fe2c55' },
+      },
+      {
+        name: labels.remaining,
+        type: 'bar' as const,
+        stack: 'units',
+        data: sorted.map((p) => Math.max(0, p.remaining)),
+        itemStyle: { color: '#c9cdd4' },
+      },
     ],
   };
 }

@@ -2,12 +2,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkSaleForm, type SaleFormValues } from './sale-form';
 
-const values: SaleFormValues = { skuId: 'k1', priceYuan: '9.9', quantity: 10, perPersonLimit: 2, startInMinutes: 0, durationMinutes: 10 };
+const values: SaleFormValues = {
+  skuId: 'k1',
+  priceYuan: '9.9',
+  quantity: 10,
+  perPersonLimit: 2,
+  startInMinutes: 0,
+  durationMinutes: 10,
+};
 const sku = { priceFen: 1990, stock: 50 };
 
 test('a valid form becomes the contract body with times from now', () => {
   const check = checkSaleForm(values, sku, 1_000_000);
-  assert.deepEqual(check, { ok: true, input: { skuId: 'k1', priceFen: 990, quantity: 10, perPersonLimit: 2, startsAt: 1_000_000, endsAt: 1_600_000 } });
+  assert.deepEqual(check, {
+    ok: true,
+    input: { skuId: 'k1', priceFen: 990, quantity: 10, perPersonLimit: 2, startsAt: 1_000_000, endsAt: 1_600_000 },
+  });
   const later = checkSaleForm({ ...values, startInMinutes: 5 }, sku, 0);
   assert.ok(later.ok && later.input.startsAt === 300_000 && later.input.endsAt === 900_000);
 });

@@ -26,7 +26,9 @@ export function yuanToFen(text: string): number | null {
 }
 export const MAX_DURATION_MINUTES = 24 * 60;
 
-export type SaleFormCheck = { ok: true; input: FlashSaleInput } | { ok: false; field: keyof SaleFormValues; reason: string };
+export type SaleFormCheck =
+  | { ok: true; input: FlashSaleInput }
+  | { ok: false; field: keyof SaleFormValues; reason: string };
 
 /** Checks the form against the chosen SKU at `now`; `reason` is an i18n key under liveConsole.sale.errors. */
 export function checkSaleForm(v: SaleFormValues, sku: SkuFacts | null, now: number): SaleFormCheck {
@@ -38,9 +40,14 @@ export function checkSaleForm(v: SaleFormValues, sku: SkuFacts | null, now: numb
   if (!Number.isInteger(quantity) || quantity < 1) return { ok: false, field: 'quantity', reason: 'quantity' };
   if (quantity > sku.stock) return { ok: false, field: 'quantity', reason: 'overStock' };
   const limit = v.perPersonLimit ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PER_PERSON) return { ok: false, field: 'perPersonLimit', reason: 'limit' };
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PER_PERSON)
+    return { ok: false, field: 'perPersonLimit', reason: 'limit' };
   const minutes = v.durationMinutes ?? 0;
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_DURATION_MINUTES) return { ok: false, field: 'durationMinutes', reason: 'duration' };
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_DURATION_MINUTES)
+    return { ok: false, field: 'durationMinutes', reason: 'duration' };
   const startsAt = now + Math.max(0, Math.round(v.startInMinutes)) * 60_000;
-  return { ok: true, input: { skuId: v.skuId, priceFen, quantity, perPersonLimit: limit, startsAt, endsAt: startsAt + minutes * 60_000 } };
+  return {
+    ok: true,
+    input: { skuId: v.skuId, priceFen, quantity, perPersonLimit: limit, startsAt, endsAt: startsAt + minutes * 60_000 },
+  };
 }

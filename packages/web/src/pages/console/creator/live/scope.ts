@@ -15,7 +15,9 @@ export function scopeBase(scope: LiveScope): string {
 /** The scope's rooms of one status (a shop's staff see the shop's rooms, a creator their own). */
 export async function scopeRooms(scope: LiveScope, status: RoomCard['status']): Promise<RoomCard[]> {
   const items = await liveApi.rooms({ status, mine: true });
-  return items.filter((r) => (scope.kind === 'shop' ? r.host.kind === 'shop' && r.host.id === scope.shopId : r.host.kind === 'creator'));
+  return items.filter((r) =>
+    scope.kind === 'shop' ? r.host.kind === 'shop' && r.host.id === scope.shopId : r.host.kind === 'creator',
+  );
 }
 
 export interface Candidate {
@@ -30,13 +32,18 @@ const MAX_CANDIDATE_PAGES = 3;
 /** Products the host may put in the bag: the shop's listed products, or the creator's showcase (橱窗). */
 export async function bagCandidates(scope: LiveScope): Promise<Candidate[]> {
   if (scope.kind === 'creator') {
-    const res = await api<{ items: Array<{ product: { id: string; title: string; priceFen: number } }> }>('GET', '/creator/showcase');
+    const res = await api<{ items: Array<{ product: { id: string; title: string; priceFen: number } }> }>(
+      'GET',
+      '/creator/showcase',
+    );
     return res.items.map((i) => ({ productId: i.product.id, title: i.product.title, priceFen: i.product.priceFen }));
   }
   const out: Candidate[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_CANDIDATE_PAGES; page++) {
-    const res: Page<ProductCard> = await api('GET', `/merchant/shops/${encodeURIComponent(scope.shopId)}/products`, { query: { status: 'listed', limit: CANDIDATE_PAGE, cursor } });
+    const res: Page<ProductCard> = await api('GET', `/merchant/shops/${encodeURIComponent(scope.shopId)}/products`, {
+      query: { status: 'listed', limit: CANDIDATE_PAGE, cursor },
+    });
     out.push(...res.items.map((p) => ({ productId: p.id, title: p.title, priceFen: p.priceFen })));
     cursor = res.nextCursor;
     if (!cursor) break;

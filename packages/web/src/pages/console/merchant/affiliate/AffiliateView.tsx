@@ -17,13 +17,31 @@ export function AffiliateView({ shopId }: { shopId: string }) {
   const label = (k: Tab) => <span data-testid={`affiliate-tab-${k}`}>{t(`affiliate.merchant.tabs.${k}`)}</span>;
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('affiliate.merchant.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('affiliate.merchant.title')}
+      </Typography.Title>
       <Tabs activeKey={tab} onChange={(k) => setTab(k as Tab)} keepDOM={false}>
-        <TabPane itemKey="plans" tab={label('plans')}><PlansTab key={plansVersion} shopId={shopId} /></TabPane>
-        <TabPane itemKey="applications" tab={label('applications')}><ApplicationsTab shopId={shopId} /></TabPane>
-        <TabPane itemKey="samples" tab={label('samples')}><SamplesTab shopId={shopId} /></TabPane>
-        <TabPane itemKey="activities" tab={label('activities')}><ActivitiesTab shopId={shopId} onApplied={() => { setPlansVersion((v) => v + 1); setTab('plans'); }} /></TabPane>
-        <TabPane itemKey="performance" tab={label('performance')}><PerformanceTab shopId={shopId} /></TabPane>
+        <TabPane itemKey="plans" tab={label('plans')}>
+          <PlansTab key={plansVersion} shopId={shopId} />
+        </TabPane>
+        <TabPane itemKey="applications" tab={label('applications')}>
+          <ApplicationsTab shopId={shopId} />
+        </TabPane>
+        <TabPane itemKey="samples" tab={label('samples')}>
+          <SamplesTab shopId={shopId} />
+        </TabPane>
+        <TabPane itemKey="activities" tab={label('activities')}>
+          <ActivitiesTab
+            shopId={shopId}
+            onApplied={() => {
+              setPlansVersion((v) => v + 1);
+              setTab('plans');
+            }}
+          />
+        </TabPane>
+        <TabPane itemKey="performance" tab={label('performance')}>
+          <PerformanceTab shopId={shopId} />
+        </TabPane>
       </Tabs>
     </>
   );

@@ -17,15 +17,32 @@ export function PerformanceChart({ rows }: { rows: PerformanceRow[] }) {
       tooltip: { trigger: 'axis', valueFormatter: (v) => `¥${Number(v).toFixed(2)}` },
       legend: { data: [t('affiliate.perf.gmv'), t('affiliate.perf.commission')] },
       grid: { left: 48, right: 16, top: 36, bottom: 56 },
-      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 20 : 0, width: 96, overflow: 'truncate' } },
+      xAxis: {
+        type: 'category',
+        data: names,
+        axisLabel: { interval: 0, rotate: names.length > 4 ? 20 : 0, width: 96, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', axisLabel: { formatter: '¥{value}' } },
       series: [
-        { name: t('affiliate.perf.gmv'), type: 'bar', data: top.map((r) => yuan(r.gmvFen)), itemStyle: { color: '#fe2c55' } },
+        {
+          name: t('affiliate.perf.gmv'),
+          type: 'bar',
+          data: top.map((r) => yuan(r.gmvFen)),
+          itemStyle: { color: '#fe2c55' },
+        },
         { name: t('affiliate.perf.commission'), type: 'bar', data: commission, itemStyle: { color: '#7b5cff' } },
       ],
     };
   }, [rows, t]);
   const ref = useChart(option);
   if (rows.length === 0) return null;
-  return <div ref={ref} style={{ height: 260, marginBottom: 12 }} data-testid="merchant-perf-chart" role="img" aria-label={t('affiliate.perf.chartLabel')} />;
+  return (
+    <div
+      ref={ref}
+      style={{ height: 260, marginBottom: 12 }}
+      data-testid="merchant-perf-chart"
+      role="img"
+      aria-label={t('affiliate.perf.chartLabel')}
+    />
+  );
 }

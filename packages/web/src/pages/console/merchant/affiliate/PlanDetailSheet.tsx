@@ -31,27 +31,70 @@ export function PlanDetailSheet({ planId, onClose }: { planId: string; onClose: 
   }
 
   return (
-    <SideSheet visible onCancel={onClose} width={640} title={detail.data ? `${detail.data.productTitle} · ${detail.data.name}` : t('affiliate.detail.title')} data-testid="plan-detail">
+    <SideSheet
+      visible
+      onCancel={onClose}
+      width={640}
+      title={detail.data ? `${detail.data.productTitle} · ${detail.data.name}` : t('affiliate.detail.title')}
+      data-testid="plan-detail"
+    >
       <LoadView state={detail}>
         {(d) => (
           <Space vertical align="start" style={{ width: '100%' }}>
             <Typography.Title heading={6}>{t('affiliate.detail.creators')}</Typography.Title>
             {d.kind === 'targeted' && d.state === 'active' && (
               <Space style={{ width: '100%' }}>
-                <div style={{ width: 420 }}><CreatorPicker multiple value={more} onChange={setMore} testId="plan-name-creators" /></div>
-                <Button disabled={more.length === 0} loading={busy} onClick={() => void name()}>{t('affiliate.detail.name')}</Button>
+                <div style={{ width: 420 }}>
+                  <CreatorPicker multiple value={more} onChange={setMore} testId="plan-name-creators" />
+                </div>
+                <Button disabled={more.length === 0} loading={busy} onClick={() => void name()}>
+                  {t('affiliate.detail.name')}
+                </Button>
               </Space>
             )}
             <Table
               size="small"
               rowKey="creatorId"
               pagination={false}
-              dataSource={d.kind === 'exclusive' && d.creatorId ? [{ creatorId: d.creatorId, displayName: '', status: 'approved', source: 'named', note: '', createdAt: d.createdAt, decidedAt: d.createdAt }, ...d.creators] : d.creators}
+              dataSource={
+                d.kind === 'exclusive' && d.creatorId
+                  ? [
+                      {
+                        creatorId: d.creatorId,
+                        displayName: '',
+                        status: 'approved',
+                        source: 'named',
+                        note: '',
+                        createdAt: d.createdAt,
+                        decidedAt: d.createdAt,
+                      },
+                      ...d.creators,
+                    ]
+                  : d.creators
+              }
               empty={<EmptyState title={t('affiliate.detail.noCreators')} />}
               columns={[
-                { title: t('affiliate.applications.creator'), dataIndex: 'displayName', render: (n: string, c: PlanCreator) => <span>{n}<br /><span className="cs-muted">{c.creatorId}</span></span> },
-                { title: t('affiliate.applications.source'), dataIndex: 'source', render: (s: string) => t(`affiliate.applications.sources.${s}`, { defaultValue: s }) },
-                { title: t('affiliate.plans.state'), dataIndex: 'status', render: (s: string) => <PlanStateTag state={s} /> },
+                {
+                  title: t('affiliate.applications.creator'),
+                  dataIndex: 'displayName',
+                  render: (n: string, c: PlanCreator) => (
+                    <span>
+                      {n}
+                      <br />
+                      <span className="cs-muted">{c.creatorId}</span>
+                    </span>
+                  ),
+                },
+                {
+                  title: t('affiliate.applications.source'),
+                  dataIndex: 'source',
+                  render: (s: string) => t(`affiliate.applications.sources.${s}`, { defaultValue: s }),
+                },
+                {
+                  title: t('affiliate.plans.state'),
+                  dataIndex: 'status',
+                  render: (s: string) => <PlanStateTag state={s} />,
+                },
                 { title: t('affiliate.applications.at'), dataIndex: 'createdAt', render: (v: number) => when(v) },
               ]}
             />
@@ -62,10 +105,28 @@ export function PlanDetailSheet({ planId, onClose }: { planId: string; onClose: 
               pagination={false}
               dataSource={d.history}
               columns={[
-                { title: t('affiliate.detail.change'), dataIndex: 'change', render: (c: string) => t(`affiliate.detail.changes.${c}`) },
-                { title: t('affiliate.plans.rate'), dataIndex: 'rateBp', align: 'right', render: (v: number | null) => formatBp(v) },
+                {
+                  title: t('affiliate.detail.change'),
+                  dataIndex: 'change',
+                  render: (c: string) => t(`affiliate.detail.changes.${c}`),
+                },
+                {
+                  title: t('affiliate.plans.rate'),
+                  dataIndex: 'rateBp',
+                  align: 'right',
+                  render: (v: number | null) => formatBp(v),
+                },
                 { title: t('affiliate.detail.requestedAt'), dataIndex: 'requestedAt', render: (v: number) => when(v) },
-                { title: t('affiliate.detail.effectiveAt'), dataIndex: 'effectiveAt', render: (v: number, r: RateChange) => (r.supersededAt !== null ? <span className="cs-muted">{t('affiliate.detail.superseded')}</span> : when(v)) },
+                {
+                  title: t('affiliate.detail.effectiveAt'),
+                  dataIndex: 'effectiveAt',
+                  render: (v: number, r: RateChange) =>
+                    r.supersededAt !== null ? (
+                      <span className="cs-muted">{t('affiliate.detail.superseded')}</span>
+                    ) : (
+                      when(v)
+                    ),
+                },
               ]}
             />
           </Space>

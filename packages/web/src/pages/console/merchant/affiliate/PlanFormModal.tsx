@@ -8,10 +8,22 @@ import { affiliateErrorText } from '../../affiliate/affiliate-errors';
 
 type OpenKind = Exclude<PlanKind, 'colonel'>;
 /** The rate ranges of PRODUCT.md, in basis points (the server decides; these only guide the form). */
-export const RATE_RANGE: Record<OpenKind, { min: number; max: number }> = { general: { min: 100, max: 5000 }, targeted: { min: 0, max: 8000 }, exclusive: { min: 0, max: 5000 } };
+export const RATE_RANGE: Record<OpenKind, { min: number; max: number }> = {
+  general: { min: 100, max: 5000 },
+  targeted: { min: 0, max: 8000 },
+  exclusive: { min: 0, max: 5000 },
+};
 
 /** 新建佣金计划: a listed product, the kind (general / targeted / exclusive), the rate and who it names. */
-export function PlanFormModal({ shopId, onClose, onCreated }: { shopId: string; onClose: () => void; onCreated: () => void }) {
+export function PlanFormModal({
+  shopId,
+  onClose,
+  onCreated,
+}: {
+  shopId: string;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation();
   const products = useLoad(() => listedShopProducts(shopId), [shopId]);
   const [productId, setProductId] = useState<string | null>(null);
@@ -70,18 +82,52 @@ export function PlanFormModal({ shopId, onClose, onCreated }: { shopId: string; 
           data-testid="plan-product"
         />
         <label className="cs-muted">{t('affiliate.plans.kindCol')}</label>
-        <RadioGroup type="button" value={kind} onChange={(e) => { setKind(e.target.value as OpenKind); setNamed([]); }}>
-          {(['general', 'targeted', 'exclusive'] as const).map((k) => <Radio key={k} value={k} data-testid={`plan-kind-${k}`}>{t(`affiliate.kind.${k}`)}</Radio>)}
+        <RadioGroup
+          type="button"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as OpenKind);
+            setNamed([]);
+          }}
+        >
+          {(['general', 'targeted', 'exclusive'] as const).map((k) => (
+            <Radio key={k} value={k} data-testid={`plan-kind-${k}`}>
+              {t(`affiliate.kind.${k}`)}
+            </Radio>
+          ))}
         </RadioGroup>
         <span className="cs-muted">{t(`affiliate.plans.kindHint.${kind}`)}</span>
-        <label className="cs-muted">{t('affiliate.plans.ratePercent', { min: range.min / 100, max: range.max / 100 })}</label>
-        <Input value={rate} onChange={setRate} suffix="%" validateStatus={rate && !rateOk ? 'error' : 'default'} data-testid="plan-rate" name="rate" />
+        <label className="cs-muted">
+          {t('affiliate.plans.ratePercent', { min: range.min / 100, max: range.max / 100 })}
+        </label>
+        <Input
+          value={rate}
+          onChange={setRate}
+          suffix="%"
+          validateStatus={rate && !rateOk ? 'error' : 'default'}
+          data-testid="plan-rate"
+          name="rate"
+        />
         <label className="cs-muted">{t('affiliate.plans.name')}</label>
-        <Input value={name} onChange={setName} maxLength={40} placeholder={t(`affiliate.kind.${kind}`)} data-testid="plan-name" />
+        <Input
+          value={name}
+          onChange={setName}
+          maxLength={40}
+          placeholder={t(`affiliate.kind.${kind}`)}
+          data-testid="plan-name"
+        />
         {kind !== 'general' && (
           <>
-            <label className="cs-muted">{t(kind === 'exclusive' ? 'affiliate.plans.exclusiveCreator' : 'affiliate.plans.namedCreators')}</label>
-            <CreatorPicker key={kind} multiple={kind === 'targeted'} value={named} onChange={setNamed} testId="plan-creators" />
+            <label className="cs-muted">
+              {t(kind === 'exclusive' ? 'affiliate.plans.exclusiveCreator' : 'affiliate.plans.namedCreators')}
+            </label>
+            <CreatorPicker
+              key={kind}
+              multiple={kind === 'targeted'}
+              value={named}
+              onChange={setNamed}
+              testId="plan-creators"
+            />
           </>
         )}
       </Space>

@@ -32,7 +32,11 @@ export function ConsoleMessage({ caseId, onSent }: { caseId: string; onSent(view
   async function send() {
     setBusy(true);
     try {
-      const view = await postCaseMessage(caseId, text.trim(), photos.map((p) => p.id));
+      const view = await postCaseMessage(
+        caseId,
+        text.trim(),
+        photos.map((p) => p.id),
+      );
       setText('');
       setPhotos([]);
       onSent(view);
@@ -45,17 +49,48 @@ export function ConsoleMessage({ caseId, onSent }: { caseId: string; onSent(view
 
   return (
     <div className="cs-section-gap" data-testid="message-box">
-      <TextArea value={text} onChange={setText} maxCount={500} maxLength={500} autosize={{ minRows: 2, maxRows: 6 }} placeholder={t('aftersales.case.messagePlaceholder')} aria-label={t('aftersales.case.messagePlaceholder')} />
+      <TextArea
+        value={text}
+        onChange={setText}
+        maxCount={500}
+        maxLength={500}
+        autosize={{ minRows: 2, maxRows: 6 }}
+        placeholder={t('aftersales.case.messagePlaceholder')}
+        aria-label={t('aftersales.case.messagePlaceholder')}
+      />
       {photos.length > 0 && (
         <div className="cs-images">
-          {photos.map((p) => <img key={p.id} src={p.url} alt={t('aftersales.form.photoAlt')} />)}
+          {photos.map((p) => (
+            <img key={p.id} src={p.url} alt={t('aftersales.form.photoAlt')} />
+          ))}
         </div>
       )}
       <Space>
-        <Button icon={<IconImage />} loading={uploading} disabled={photos.length >= 3} onClick={() => input.current?.click()}>{t('aftersales.case.addPhotos')}</Button>
-        <Button theme="solid" disabled={busy || uploading || !text.trim() || text.length > 500} loading={busy} onClick={() => void send()} data-testid="message-send">{t('aftersales.case.send')}</Button>
+        <Button
+          icon={<IconImage />}
+          loading={uploading}
+          disabled={photos.length >= 3}
+          onClick={() => input.current?.click()}
+        >
+          {t('aftersales.case.addPhotos')}
+        </Button>
+        <Button
+          theme="solid"
+          disabled={busy || uploading || !text.trim() || text.length > 500}
+          loading={busy}
+          onClick={() => void send()}
+          data-testid="message-send"
+        >
+          {t('aftersales.case.send')}
+        </Button>
       </Space>
-      <input ref={input} type="file" accept="image/jpeg,image/png,image/webp,image/gif" hidden onChange={(e) => void pick(e.target.files)} />
+      <input
+        ref={input}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,image/gif"
+        hidden
+        onChange={(e) => void pick(e.target.files)}
+      />
     </div>
   );
 }

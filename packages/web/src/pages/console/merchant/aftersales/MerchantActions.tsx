@@ -18,15 +18,27 @@ export function MerchantActions({ view, onChanged }: { view: CaseView; onChanged
   const [carrier, setCarrier] = useState('');
   const [trackingNo, setTrackingNo] = useState('');
   const [tried, setTried] = useState(false);
-  if (buttons.length === 0) return <Typography.Text type="tertiary" data-testid="case-no-actions">{t('aftersales.console.noActions')}</Typography.Text>;
+  if (buttons.length === 0)
+    return (
+      <Typography.Text type="tertiary" data-testid="case-no-actions">
+        {t('aftersales.console.noActions')}
+      </Typography.Text>
+    );
 
   const form = open ? formOf(open) : 'none';
   const amountFen = yuanTextToFen(amount);
   const problem =
-    form === 'amount' ? counterProblem(amountFen, view.requestedFen, view.refundableFen) ?? (note.trim() ? null : 'needNote')
-    : form === 'reason' ? (reason.trim() ? null : 'needReasonText')
-    : form === 'parcel' ? (carrier.trim().length >= 2 && /^[A-Za-z0-9-]{6,40}$/.test(trackingNo.trim()) ? null : 'needParcel')
-    : null;
+    form === 'amount'
+      ? (counterProblem(amountFen, view.requestedFen, view.refundableFen) ?? (note.trim() ? null : 'needNote'))
+      : form === 'reason'
+        ? reason.trim()
+          ? null
+          : 'needReasonText'
+        : form === 'parcel'
+          ? carrier.trim().length >= 2 && /^[A-Za-z0-9-]{6,40}$/.test(trackingNo.trim())
+            ? null
+            : 'needParcel'
+          : null;
 
   function start(action: string) {
     setOpen(action);
@@ -60,12 +72,26 @@ export function MerchantActions({ view, onChanged }: { view: CaseView; onChanged
   }
 
   const returns = view.type === 'return_refund' || view.type === 'exchange';
-  const confirmText = open === 'approve' ? (returns ? t('aftersales.console.confirmApproveReturn') : t('aftersales.console.confirmApprove', { amount: formatFen(view.requestedFen) })) : open ? t(`aftersales.confirm.${open}`, { defaultValue: t('aftersales.confirm.generic') }) : '';
+  const confirmText =
+    open === 'approve'
+      ? returns
+        ? t('aftersales.console.confirmApproveReturn')
+        : t('aftersales.console.confirmApprove', { amount: formatFen(view.requestedFen) })
+      : open
+        ? t(`aftersales.confirm.${open}`, { defaultValue: t('aftersales.confirm.generic') })
+        : '';
   return (
     <>
       <Space wrap data-testid="case-actions">
         {buttons.map((b) => (
-          <Button key={b.action} theme={b.primary ? 'solid' : 'light'} type={b.danger ? 'danger' : 'primary'} disabled={busy} onClick={() => start(b.action)} data-testid={`case-action-${b.action}`}>
+          <Button
+            key={b.action}
+            theme={b.primary ? 'solid' : 'light'}
+            type={b.danger ? 'danger' : 'primary'}
+            disabled={busy}
+            onClick={() => start(b.action)}
+            data-testid={`case-action-${b.action}`}
+          >
             {t(`aftersales.action.${b.action}`)}
           </Button>
         ))}
@@ -78,7 +104,12 @@ export function MerchantActions({ view, onChanged }: { view: CaseView; onChanged
         okText={open ? t(`aftersales.action.${open}`) : ''}
         cancelText={t('dialog.cancel')}
         confirmLoading={busy}
-        okButtonProps={{ type: open && ['reject', 'reject_return'].includes(open) ? 'danger' : 'primary', 'data-testid': 'action-ok' } as object}
+        okButtonProps={
+          {
+            type: open && ['reject', 'reject_return'].includes(open) ? 'danger' : 'primary',
+            'data-testid': 'action-ok',
+          } as object
+        }
         data-testid="action-modal"
       >
         <div className="cs-section-gap">
@@ -86,19 +117,40 @@ export function MerchantActions({ view, onChanged }: { view: CaseView; onChanged
           {form === 'reason' && (
             <label>
               {t('aftersales.console.reason')}
-              <TextArea value={reason} onChange={setReason} maxCount={200} maxLength={200} autosize={{ minRows: 2 }} data-testid="action-reason" placeholder={t('aftersales.console.reasonPlaceholder')} />
+              <TextArea
+                value={reason}
+                onChange={setReason}
+                maxCount={200}
+                maxLength={200}
+                autosize={{ minRows: 2 }}
+                data-testid="action-reason"
+                placeholder={t('aftersales.console.reasonPlaceholder')}
+              />
             </label>
           )}
           {form === 'amount' && (
             <>
-              <p className="cs-muted">{t('aftersales.console.counterHint', { requested: formatFen(view.requestedFen), refundable: formatFen(view.refundableFen) })}</p>
+              <p className="cs-muted">
+                {t('aftersales.console.counterHint', {
+                  requested: formatFen(view.requestedFen),
+                  refundable: formatFen(view.refundableFen),
+                })}
+              </p>
               <label>
                 {t('aftersales.console.counterAmount')}
                 <Input prefix="¥" value={amount} onChange={setAmount} inputMode="decimal" data-testid="action-amount" />
               </label>
               <label>
                 {t('aftersales.console.counterNote')}
-                <TextArea value={note} onChange={setNote} maxCount={500} maxLength={500} autosize={{ minRows: 2 }} data-testid="action-note" placeholder={t('aftersales.console.counterNotePlaceholder')} />
+                <TextArea
+                  value={note}
+                  onChange={setNote}
+                  maxCount={500}
+                  maxLength={500}
+                  autosize={{ minRows: 2 }}
+                  data-testid="action-note"
+                  placeholder={t('aftersales.console.counterNotePlaceholder')}
+                />
               </label>
             </>
           )}
@@ -106,7 +158,13 @@ export function MerchantActions({ view, onChanged }: { view: CaseView; onChanged
             <>
               <label>
                 {t('aftersales.parcel.carrier')}
-                <Input value={carrier} onChange={setCarrier} maxLength={30} placeholder={t('aftersales.parcel.carrierPlaceholder')} data-testid="action-carrier" />
+                <Input
+                  value={carrier}
+                  onChange={setCarrier}
+                  maxLength={30}
+                  placeholder={t('aftersales.parcel.carrierPlaceholder')}
+                  data-testid="action-carrier"
+                />
               </label>
               <label>
                 {t('aftersales.parcel.trackingNo')}
@@ -114,7 +172,11 @@ export function MerchantActions({ view, onChanged }: { view: CaseView; onChanged
               </label>
             </>
           )}
-          {tried && problem && <Typography.Text type="danger" data-testid="action-problem">{t(`aftersales.form.${problem}`)}</Typography.Text>}
+          {tried && problem && (
+            <Typography.Text type="danger" data-testid="action-problem">
+              {t(`aftersales.form.${problem}`)}
+            </Typography.Text>
+          )}
         </div>
       </Modal>
     </>

@@ -5,8 +5,16 @@ import { deadlineParty, formatCountdown } from '../../../aftersales/case-rules';
 import { useNow } from '../../../aftersales/useNow';
 
 const COLOR: Record<string, 'orange' | 'blue' | 'green' | 'grey' | 'red' | 'cyan' | 'violet' | 'amber'> = {
-  requested: 'orange', countered: 'amber', awaiting_return: 'cyan', return_shipped: 'blue', escalated: 'violet',
-  refunded: 'green', completed: 'green', rejected: 'red', closed: 'grey', cancelled: 'grey',
+  requested: 'orange',
+  countered: 'amber',
+  awaiting_return: 'cyan',
+  return_shipped: 'blue',
+  escalated: 'violet',
+  refunded: 'green',
+  completed: 'green',
+  rejected: 'red',
+  closed: 'grey',
+  cancelled: 'grey',
 };
 
 /** A coloured tag for a case status, in the UI language. */
@@ -25,8 +33,14 @@ export function CaseCountdown({ deadline, withParty = false }: { deadline: CaseD
   const now = useNow();
   const c = formatCountdown(deadline.dueAt, now, i18n.language);
   return (
-    <span className={`cs-countdown${c.urgent ? ' cs-countdown-urgent' : ''}`} data-testid="case-countdown" title={t(`aftersales.deadline.${deadline.kind}`, { defaultValue: '' })}>
-      {withParty && <span className="cs-muted">{t(`aftersales.deadlineParty.${deadlineParty(deadline.kind)}`)} · </span>}
+    <span
+      className={`cs-countdown${c.urgent ? ' cs-countdown-urgent' : ''}`}
+      data-testid="case-countdown"
+      title={t(`aftersales.deadline.${deadline.kind}`, { defaultValue: '' })}
+    >
+      {withParty && (
+        <span className="cs-muted">{t(`aftersales.deadlineParty.${deadlineParty(deadline.kind)}`)} · </span>
+      )}
       {c.text}
     </span>
   );

@@ -11,7 +11,15 @@ import './fulfilment.css';
 const LEVEL_BANNER = { none: 'info', ok: 'success', near: 'warning', full: 'danger' } as const;
 
 /** 产能负荷: the gauge (load against the declared capacity), the figures behind it and the form to declare the capacity. */
-export function CapacityCard({ shopId, projection, onChanged }: { shopId: string; projection: CapacityProjection; onChanged: () => void }) {
+export function CapacityCard({
+  shopId,
+  projection,
+  onChanged,
+}: {
+  shopId: string;
+  projection: CapacityProjection;
+  onChanged: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const g = gaugeFigures(projection);
   const when = (ms: number | null) => (ms === null ? '—' : formatDateTime(ms, i18n.language));
@@ -19,12 +27,19 @@ export function CapacityCard({ shopId, projection, onChanged }: { shopId: string
   return (
     <Card title={t('ops.capacity.gaugeTitle')} data-testid="capacity-card">
       {g.level === 'none' ? (
-        <EmptyState title={t('ops.capacity.notDeclared')}><p className="cs-muted ff-hint">{t('ops.capacity.notDeclaredHint')}</p></EmptyState>
+        <EmptyState title={t('ops.capacity.notDeclared')}>
+          <p className="cs-muted ff-hint">{t('ops.capacity.notDeclaredHint')}</p>
+        </EmptyState>
       ) : (
         <>
           <CapacityGauge g={g} />
           <div data-testid="capacity-level" data-level={g.level}>
-            <Banner type={LEVEL_BANNER[g.level]} fullMode={false} closeIcon={null} description={t(`ops.capacity.level.${g.level}`)} />
+            <Banner
+              type={LEVEL_BANNER[g.level]}
+              fullMode={false}
+              closeIcon={null}
+              description={t(`ops.capacity.level.${g.level}`)}
+            />
           </div>
           <Descriptions
             size="small"
@@ -33,14 +48,25 @@ export function CapacityCard({ shopId, projection, onChanged }: { shopId: string
               { key: t('ops.capacity.paidUnshipped'), value: orders(projection.backlog) },
               { key: t('ops.capacity.unpaidHeld'), value: orders(projection.pending) },
               { key: t('ops.capacity.shippedToday'), value: orders(projection.shippedToday) },
-              { key: t('ops.capacity.perDay'), value: <span data-testid="capacity-per-day">{`${g.capacityPerDay} ${t('ops.capacity.unit')}`}</span> },
-              { key: t('ops.capacity.clearAt'), value: `${when(projection.projectedClearAt)}${g.daysOfWork ? ` · ${t('ops.capacity.daysOfWork', { days: g.daysOfWork })}` : ''}` },
+              {
+                key: t('ops.capacity.perDay'),
+                value: <span data-testid="capacity-per-day">{`${g.capacityPerDay} ${t('ops.capacity.unit')}`}</span>,
+              },
+              {
+                key: t('ops.capacity.clearAt'),
+                value: `${when(projection.projectedClearAt)}${g.daysOfWork ? ` · ${t('ops.capacity.daysOfWork', { days: g.daysOfWork })}` : ''}`,
+              },
               { key: t('ops.capacity.newOrderShipAt'), value: when(projection.newOrderShipAt) },
             ]}
           />
         </>
       )}
-      <CapacityForm key={projection.capacityPerDay ?? 'none'} shopId={shopId} current={projection.capacityPerDay} onSaved={onChanged} />
+      <CapacityForm
+        key={projection.capacityPerDay ?? 'none'}
+        shopId={shopId}
+        current={projection.capacityPerDay}
+        onSaved={onChanged}
+      />
     </Card>
   );
 }
@@ -48,29 +74,53 @@ export function CapacityCard({ shopId, projection, onChanged }: { shopId: string
 /** The load gauge alone (also on the dashboard). */
 export function CapacityGauge({ g }: { g: GaugeFigures }) {
   const { t } = useTranslation();
-  const option = useMemo<ChartOption>(() => ({
-    animation: false,
-    series: [{
-      type: 'gauge',
-      min: 0,
-      max: 100,
-      startAngle: 210,
-      endAngle: -30,
-      radius: '95%',
-      center: ['50%', '58%'],
-      axisLine: { lineStyle: { width: 14, color: [[g.nearPercent / 100, '#3bb346'], [0.99, '#fc8800'], [1, '#f5222d']] } },
-      pointer: { width: 5, length: '58%', itemStyle: { color: 'auto' } },
-      axisTick: { show: false },
-      splitLine: { distance: -14, length: 14, lineStyle: { color: '#fff', width: 2 } },
-      axisLabel: { distance: 20, fontSize: 10, color: '#888' },
-      detail: { formatter: '{value}%', fontSize: 24, fontWeight: 600, offsetCenter: [0, '38%'], color: 'inherit' },
-      title: { offsetCenter: [0, '68%'], fontSize: 12, color: '#888' },
-      data: [{ value: g.percent, name: t('ops.capacity.gaugeName') }],
-    }],
-  }), [g.percent, g.nearPercent, t]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      animation: false,
+      series: [
+        {
+          type: 'gauge',
+          min: 0,
+          max: 100,
+          startAngle: 210,
+          endAngle: -30,
+          radius: '95%',
+          center: ['50%', '58%'],
+          axisLine: {
+            lineStyle: {
+              width: 14,
+              color: [
+                [g.nearPercent / 100, '#3bb346'],
+                [0.99, '#fc8800'],
+                [1, '#f5222d'],
+              ],
+            },
+          },
+          pointer: { width: 5, length: '58%', itemStyle: { color: 'auto' } },
+          axisTick: { show: false },
+          splitLine: { distance: -14, length: 14, lineStyle: { color: '#fff', width: 2 } },
+          axisLabel: { distance: 20, fontSize: 10, color: '#888' },
+          detail: { formatter: '{value}%', fontSize: 24, fontWeight: 600, offsetCenter: [0, '38%'], color: 'inherit' },
+          title: { offsetCenter: [0, '68%'], fontSize: 12, color: '#888' },
+          data: [{ value: g.percent, name: t('ops.capacity.gaugeName') }],
+        },
+      ],
+    }),
+    [g.percent, g.nearPercent, t],
+  );
   const ref = useChart(option);
   const label = `${t('ops.capacity.gaugeName')} ${g.percent}% · ${t('ops.capacity.perDay')} ${g.capacityPerDay}`;
-  return <div ref={ref} className="ff-gauge" role="img" aria-label={label} data-testid="capacity-gauge" data-percent={g.percent} data-level={g.level} />;
+  return (
+    <div
+      ref={ref}
+      className="ff-gauge"
+      role="img"
+      aria-label={label}
+      data-testid="capacity-gauge"
+      data-percent={g.percent}
+      data-level={g.level}
+    />
+  );
 }
 
 function CapacityForm({ shopId, current, onSaved }: { shopId: string; current: number | null; onSaved: () => void }) {
@@ -95,8 +145,17 @@ function CapacityForm({ shopId, current, onSaved }: { shopId: string; current: n
   }
 
   return (
-    <form className="ff-capacity-form" onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label={t('ops.capacity.declareTitle')}>
-      <label htmlFor="ff-capacity" className="ff-form-label">{t('ops.capacity.declareLabel')}</label>
+    <form
+      className="ff-capacity-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      aria-label={t('ops.capacity.declareTitle')}
+    >
+      <label htmlFor="ff-capacity" className="ff-form-label">
+        {t('ops.capacity.declareLabel')}
+      </label>
       <div className="cs-form-row">
         <Input
           id="ff-capacity"
@@ -108,9 +167,17 @@ function CapacityForm({ shopId, current, onSaved }: { shopId: string; current: n
           validateStatus={text !== '' && !check.ok ? 'error' : 'default'}
           data-testid="capacity-input"
         />
-        <Button theme="solid" htmlType="submit" disabled={!changed} loading={busy} data-testid="capacity-save">{t('ops.capacity.save')}</Button>
+        <Button theme="solid" htmlType="submit" disabled={!changed} loading={busy} data-testid="capacity-save">
+          {t('ops.capacity.save')}
+        </Button>
       </div>
-      {text !== '' && !check.ok ? <span className="ff-error" role="alert">{t(`ops.capacity.errors.${check.reason}`)}</span> : <span className="cs-muted ff-hint">{t('ops.capacity.declareHint')}</span>}
+      {text !== '' && !check.ok ? (
+        <span className="ff-error" role="alert">
+          {t(`ops.capacity.errors.${check.reason}`)}
+        </span>
+      ) : (
+        <span className="cs-muted ff-hint">{t('ops.capacity.declareHint')}</span>
+      )}
     </form>
   );
 }

@@ -8,7 +8,13 @@ export function Countdown({ due }: { due: number }) {
   const now = useSecondTick();
   const c = formatCountdown(due - now, i18n.language);
   return (
-    <span className={`cs-countdown${c.urgent ? ' cs-countdown-urgent' : ''}`} data-testid="deadline-countdown" data-overdue={c.overdue} data-urgent={c.urgent} role="timer">
+    <span
+      className={`cs-countdown${c.urgent ? ' cs-countdown-urgent' : ''}`}
+      data-testid="deadline-countdown"
+      data-overdue={c.overdue}
+      data-urgent={c.urgent}
+      role="timer"
+    >
       {t(c.overdue ? 'ops.deadlines.overdue' : 'ops.deadlines.left', { span: c.span })}
     </span>
   );

@@ -23,7 +23,9 @@ export default function FulfilmentPage({ shopId }: { shopId: string }) {
   const projection = useLoad(async () => ({ p: await opsApi.projection(shopId), at: Date.now() }), [shopId, version]);
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('ops.fulfilment.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('ops.fulfilment.title')}
+      </Typography.Title>
       <p className="cs-muted ff-lead">{t('ops.fulfilment.subtitle')}</p>
       <div className="ff-grid">
         <DeadlinesCard shopId={shopId} version={version} onOpenOrder={setOpen} />

@@ -15,7 +15,11 @@ export function PolicyCard({ projection, onChanged }: { projection: CapacityProj
     <Card title={t('ops.policy.title')} data-testid="policy-card">
       <p className="cs-muted ff-hint">{t('ops.policy.hint', { p: Math.round(projection.nearLimitAt * 100) })}</p>
       <ul className="ff-policy-legend">
-        {SURGE_POLICIES.map((p) => <li key={p}><strong>{name(p)}</strong> <span className="cs-muted">{t(`ops.policy.desc.${p}`)}</span></li>)}
+        {SURGE_POLICIES.map((p) => (
+          <li key={p}>
+            <strong>{name(p)}</strong> <span className="cs-muted">{t(`ops.policy.desc.${p}`)}</span>
+          </li>
+        ))}
       </ul>
       {projection.products.length === 0 ? (
         <EmptyState title={t('ops.policy.empty')} />
@@ -26,9 +30,15 @@ export function PolicyCard({ projection, onChanged }: { projection: CapacityProj
           dataSource={projection.products}
           pagination={projection.products.length > 10 ? { pageSize: 10 } : false}
           data-testid="policy-table"
-          onRow={(p?: ProductPolicy) => ({ 'data-testid': 'policy-row', 'data-product-id': p?.productId, 'data-policy': p?.policy } as object)}
+          onRow={(p?: ProductPolicy) =>
+            ({ 'data-testid': 'policy-row', 'data-product-id': p?.productId, 'data-policy': p?.policy }) as object
+          }
           columns={[
-            { title: t('ops.policy.product'), dataIndex: 'title', render: (v: string) => <span className="ff-product-title">{v}</span> },
+            {
+              title: t('ops.policy.product'),
+              dataIndex: 'title',
+              render: (v: string) => <span className="ff-product-title">{v}</span>,
+            },
             {
               title: t('ops.policy.policy'),
               dataIndex: 'policy',
@@ -42,10 +52,18 @@ export function PolicyCard({ projection, onChanged }: { projection: CapacityProj
                   aria-label={`${t('ops.policy.policy')} · ${p.title}`}
                   onChange={(e) => {
                     const next = e.target.value as SurgePolicy;
-                    void run(p.productId, () => opsApi.setSurgePolicy(p.productId, next), t('ops.policy.saved', { title: p.title, policy: name(next) }));
+                    void run(
+                      p.productId,
+                      () => opsApi.setSurgePolicy(p.productId, next),
+                      t('ops.policy.saved', { title: p.title, policy: name(next) }),
+                    );
                   }}
                 >
-                  {SURGE_POLICIES.map((x) => <Radio key={x} value={x} data-testid={`policy-${x}`}>{name(x)}</Radio>)}
+                  {SURGE_POLICIES.map((x) => (
+                    <Radio key={x} value={x} data-testid={`policy-${x}`}>
+                      {name(x)}
+                    </Radio>
+                  ))}
                 </RadioGroup>
               ),
             },

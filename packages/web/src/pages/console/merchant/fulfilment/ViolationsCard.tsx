@@ -14,11 +14,23 @@ export function ViolationsCard({ shopId, onOpenOrder }: { shopId: string; onOpen
   return (
     <Card
       title={t('ops.violations.title')}
-      headerExtraContent={state.data && <Tag color={state.data.milliPoints > 0 ? 'red' : 'green'} data-testid="violation-points">{t('ops.violations.total', { points: state.data.points })}</Tag>}
+      headerExtraContent={
+        state.data && (
+          <Tag color={state.data.milliPoints > 0 ? 'red' : 'green'} data-testid="violation-points">
+            {t('ops.violations.total', { points: state.data.points })}
+          </Tag>
+        )
+      }
       data-testid="violations-card"
     >
       <LoadView state={state} rows={3}>
-        {(v) => (v.items.length === 0 ? <EmptyState title={t('ops.violations.empty')} /> : <ViolationTable items={v.items} onOpenOrder={onOpenOrder} />)}
+        {(v) =>
+          v.items.length === 0 ? (
+            <EmptyState title={t('ops.violations.empty')} />
+          ) : (
+            <ViolationTable items={v.items} onOpenOrder={onOpenOrder} />
+          )
+        }
       </LoadView>
     </Card>
   );
@@ -29,7 +41,8 @@ function ViolationTable({ items, onOpenOrder }: { items: Item[]; onOpenOrder: (o
   const when = (ms: number) => formatDateTime(ms, i18n.language);
   const detail = (v: Item): string => {
     const d = v.detail;
-    if (v.rule === 'late_shipment' && typeof d.shipByAt === 'number' && typeof d.compensationFen === 'number') return t('ops.violations.lateDetail', { shipBy: when(d.shipByAt), comp: formatFen(d.compensationFen) });
+    if (v.rule === 'late_shipment' && typeof d.shipByAt === 'number' && typeof d.compensationFen === 'number')
+      return t('ops.violations.lateDetail', { shipBy: when(d.shipByAt), comp: formatFen(d.compensationFen) });
     return '';
   };
   return (
@@ -41,10 +54,34 @@ function ViolationTable({ items, onOpenOrder }: { items: Item[]; onOpenOrder: (o
       data-testid="violations-table"
       columns={[
         { title: t('ops.violations.at'), dataIndex: 'at', render: (v: number) => when(v) },
-        { title: t('ops.violations.rule'), dataIndex: 'rule', render: (r: string) => t(`ops.violations.ruleName.${r}`, { defaultValue: r }) },
-        { title: t('ops.violations.subject'), dataIndex: 'subjectId', render: (id: string) => (id.startsWith('ord_') ? <Button theme="borderless" size="small" onClick={() => onOpenOrder(id)}><span className="cs-mono">{id}</span></Button> : <span className="cs-mono">{id}</span>) },
-        { title: t('ops.violations.points'), dataIndex: 'points', align: 'right', render: (p: number) => <span className="cs-countdown-urgent">−{p}</span> },
-        { title: t('ops.violations.detail'), dataIndex: 'detail', render: (_: unknown, v: Item) => <span className="cs-muted">{detail(v)}</span> },
+        {
+          title: t('ops.violations.rule'),
+          dataIndex: 'rule',
+          render: (r: string) => t(`ops.violations.ruleName.${r}`, { defaultValue: r }),
+        },
+        {
+          title: t('ops.violations.subject'),
+          dataIndex: 'subjectId',
+          render: (id: string) =>
+            id.startsWith('ord_') ? (
+              <Button theme="borderless" size="small" onClick={() => onOpenOrder(id)}>
+                <span className="cs-mono">{id}</span>
+              </Button>
+            ) : (
+              <span className="cs-mono">{id}</span>
+            ),
+        },
+        {
+          title: t('ops.violations.points'),
+          dataIndex: 'points',
+          align: 'right',
+          render: (p: number) => <span className="cs-countdown-urgent">−{p}</span>,
+        },
+        {
+          title: t('ops.violations.detail'),
+          dataIndex: 'detail',
+          render: (_: unknown, v: Item) => <span className="cs-muted">{detail(v)}</span>,
+        },
       ]}
     />
   );

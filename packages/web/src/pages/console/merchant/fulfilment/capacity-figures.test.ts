@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkCapacity, gaugeFigures, hoursLate, planDays, shanghaiMonthDay, startOfShanghaiDay } from './capacity-figures';
+import {
+  checkCapacity,
+  gaugeFigures,
+  hoursLate,
+  planDays,
+  shanghaiMonthDay,
+  startOfShanghaiDay,
+} from './capacity-figures';
 
 const H = 3_600_000;
 // 2026-12-01 10:00 in Shanghai (02:00 UTC).
@@ -16,21 +23,38 @@ test('Shanghai days: start and label of the day containing a time', () => {
 
 test('gaugeFigures: pressure as a percentage, levels at the near-limit and full, days of work', () => {
   const base = { capacityPerDay: 1000, backlog: 600, pending: 150, nearLimitAt: 0.8 };
-  assert.deepEqual(gaugeFigures({ ...base, pressure: 0.3125 }), { level: 'ok', percent: 31.3, nearPercent: 80, open: 750, capacityPerDay: 1000, daysOfWork: 0.8 });
+  assert.deepEqual(gaugeFigures({ ...base, pressure: 0.3125 }), {
+    level: 'ok',
+    percent: 31.3,
+    nearPercent: 80,
+    open: 750,
+    capacityPerDay: 1000,
+    daysOfWork: 0.8,
+  });
   assert.equal(gaugeFigures({ ...base, pressure: 0.8 }).level, 'near');
   assert.equal(gaugeFigures({ ...base, pressure: 0.7999 }).level, 'ok');
   assert.equal(gaugeFigures({ ...base, pressure: 1 }).level, 'full');
   assert.equal(gaugeFigures({ ...base, pressure: 1.4 }).percent, 100);
-  assert.deepEqual(gaugeFigures({ ...base, capacityPerDay: null, pressure: 0 }), { level: 'none', percent: 0, nearPercent: 80, open: 750, capacityPerDay: null, daysOfWork: null });
+  assert.deepEqual(gaugeFigures({ ...base, capacityPerDay: null, pressure: 0 }), {
+    level: 'none',
+    percent: 0,
+    nearPercent: 80,
+    open: 750,
+    capacityPerDay: null,
+    daysOfWork: null,
+  });
 });
 
 test('planDays: paid orders first, unpaid after, today keeps what is left after today’s shipments', () => {
   const plan = planDays({ capacityPerDay: 100, backlog: 230, pending: 20, shippedToday: 40 }, NOW);
-  assert.deepEqual(plan.days.map((d) => [d.label, d.shipped, d.paid, d.unpaid, d.capacity]), [
-    ['12-01', 40, 60, 0, 100],
-    ['12-02', 0, 100, 0, 100],
-    ['12-03', 0, 70, 20, 100],
-  ]);
+  assert.deepEqual(
+    plan.days.map((d) => [d.label, d.shipped, d.paid, d.unpaid, d.capacity]),
+    [
+      ['12-01', 40, 60, 0, 100],
+      ['12-02', 0, 100, 0, 100],
+      ['12-03', 0, 70, 20, 100],
+    ],
+  );
   assert.equal(plan.later, 0);
   assert.equal(plan.days[1]!.dayStart - plan.days[0]!.dayStart, 24 * H);
 });
@@ -40,9 +64,15 @@ test('planDays: at least three days, at most the limit, and what lies beyond it'
   assert.equal(idle.days.length, 3);
   assert.ok(idle.days.every((d) => d.paid === 0 && d.unpaid === 0));
   const surge = planDays({ capacityPerDay: 1000, backlog: 3000, pending: 0, shippedToday: 1200 }, NOW, 3, 2);
-  assert.deepEqual(surge.days.map((d) => d.paid), [0, 1000]);
+  assert.deepEqual(
+    surge.days.map((d) => d.paid),
+    [0, 1000],
+  );
   assert.equal(surge.later, 2000);
-  assert.deepEqual(planDays({ capacityPerDay: null, backlog: 5, pending: 0, shippedToday: 0 }, NOW), { days: [], later: 0 });
+  assert.deepEqual(planDays({ capacityPerDay: null, backlog: 5, pending: 0, shippedToday: 0 }, NOW), {
+    days: [],
+    later: 0,
+  });
 });
 
 test('hoursLate and checkCapacity', () => {

@@ -34,13 +34,23 @@ export interface GaugeFigures {
   daysOfWork: number | null;
 }
 
-export function gaugeFigures(p: Pick<CapacityProjection, 'capacityPerDay' | 'backlog' | 'pending' | 'pressure' | 'nearLimitAt'>): GaugeFigures {
+export function gaugeFigures(
+  p: Pick<CapacityProjection, 'capacityPerDay' | 'backlog' | 'pending' | 'pressure' | 'nearLimitAt'>,
+): GaugeFigures {
   const open = p.backlog + p.pending;
   const nearPercent = Math.round(p.nearLimitAt * 100);
-  if (p.capacityPerDay === null || p.capacityPerDay <= 0) return { level: 'none', percent: 0, nearPercent, open, capacityPerDay: null, daysOfWork: null };
+  if (p.capacityPerDay === null || p.capacityPerDay <= 0)
+    return { level: 'none', percent: 0, nearPercent, open, capacityPerDay: null, daysOfWork: null };
   const pressure = Math.min(1, Math.max(0, p.pressure));
   const level: GaugeLevel = pressure >= 1 ? 'full' : pressure >= p.nearLimitAt ? 'near' : 'ok';
-  return { level, percent: Math.round(pressure * 1000) / 10, nearPercent, open, capacityPerDay: p.capacityPerDay, daysOfWork: Math.round((open / p.capacityPerDay) * 10) / 10 };
+  return {
+    level,
+    percent: Math.round(pressure * 1000) / 10,
+    nearPercent,
+    open,
+    capacityPerDay: p.capacityPerDay,
+    daysOfWork: Math.round((open / p.capacityPerDay) * 10) / 10,
+  };
 }
 
 export interface PlannedDay {
@@ -62,7 +72,12 @@ export interface DayPlan {
 }
 
 /** Projected shipments per day, from today until the queue is empty (at least `minDays`, at most `maxDays`). */
-export function planDays(p: Pick<CapacityProjection, 'capacityPerDay' | 'backlog' | 'pending' | 'shippedToday'>, now: number, minDays = 3, maxDays = 14): DayPlan {
+export function planDays(
+  p: Pick<CapacityProjection, 'capacityPerDay' | 'backlog' | 'pending' | 'shippedToday'>,
+  now: number,
+  minDays = 3,
+  maxDays = 14,
+): DayPlan {
   const cap = p.capacityPerDay;
   if (cap === null || cap <= 0) return { days: [], later: 0 };
   let paid = p.backlog;
@@ -77,7 +92,14 @@ export function planDays(p: Pick<CapacityProjection, 'capacityPerDay' | 'backlog
     paid -= shipPaid;
     unpaid -= shipUnpaid;
     const dayStart = today + i * DAY_MS; // Shanghai has no daylight saving: every day is 24 h
-    days.push({ dayStart, label: shanghaiMonthDay(dayStart), shipped: i === 0 ? p.shippedToday : 0, paid: shipPaid, unpaid: shipUnpaid, capacity: cap });
+    days.push({
+      dayStart,
+      label: shanghaiMonthDay(dayStart),
+      shipped: i === 0 ? p.shippedToday : 0,
+      paid: shipPaid,
+      unpaid: shipUnpaid,
+      capacity: cap,
+    });
   }
   return { days, later: paid + unpaid };
 }
@@ -89,7 +111,9 @@ export function hoursLate(o: { shipBy: number; projectedShipAt: number }): numbe
 
 /** A capacity the form may send: a whole number 1–1,000,000 (the server's bounds). */
 export const MAX_CAPACITY_PER_DAY = 1_000_000;
-export function checkCapacity(value: unknown): { ok: true; value: number } | { ok: false; reason: 'empty' | 'whole' | 'range' } {
+export function checkCapacity(
+  value: unknown,
+): { ok: true; value: number } | { ok: false; reason: 'empty' | 'whole' | 'range' } {
   if (value === null || value === undefined || value === '') return { ok: false, reason: 'empty' };
   const n = typeof value === 'number' ? value : Number(String(value).trim());
   if (!Number.isFinite(n) || !Number.isInteger(n)) return { ok: false, reason: 'whole' };

@@ -13,7 +13,14 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 
 echarts.use([GaugeChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export type ChartOption = ComposeOption<GaugeSeriesOption | BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type ChartOption = ComposeOption<
+  | GaugeSeriesOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+>;
 
 /** Renders `option` into the returned ref's div; resizes with it and disposes on unmount. */
 export function useChart(option: ChartOption) {

@@ -45,7 +45,10 @@ export function formatCountdown(leftMs: number, lang: string): CountdownText {
 }
 
 /** Counts for the summary line: overdue, red (under two hours) and the rest. */
-export function deadlineCounts(items: readonly LiveDeadline[], now: number): { overdue: number; urgent: number; total: number } {
+export function deadlineCounts(
+  items: readonly LiveDeadline[],
+  now: number,
+): { overdue: number; urgent: number; total: number } {
   let overdue = 0;
   let urgent = 0;
   for (const d of items) {

@@ -12,18 +12,32 @@ export function ServiceReportView({ shopId }: { shopId: string }) {
   const columns = [
     { title: t('serviceDesk.report.conversations'), dataIndex: 'conversations' },
     { title: t('serviceDesk.report.buyerMessages'), dataIndex: 'buyerMessages' },
-    { title: t('serviceDesk.report.replyRate'), render: (_: unknown, f: ServiceFigures) => shareText(f.replyRate3Min, none) },
-    { title: t('serviceDesk.report.firstResponse'), render: (_: unknown, f: ServiceFigures) => durationText(f.firstResponseAvgMs, t) },
-    { title: t('serviceDesk.report.firstResponseP90'), render: (_: unknown, f: ServiceFigures) => durationText(f.firstResponseP90Ms, t) },
+    {
+      title: t('serviceDesk.report.replyRate'),
+      render: (_: unknown, f: ServiceFigures) => shareText(f.replyRate3Min, none),
+    },
+    {
+      title: t('serviceDesk.report.firstResponse'),
+      render: (_: unknown, f: ServiceFigures) => durationText(f.firstResponseAvgMs, t),
+    },
+    {
+      title: t('serviceDesk.report.firstResponseP90'),
+      render: (_: unknown, f: ServiceFigures) => durationText(f.firstResponseP90Ms, t),
+    },
     { title: t('serviceDesk.report.unanswered'), dataIndex: 'unanswered' },
     { title: t('serviceDesk.report.ratings'), dataIndex: 'ratings' },
-    { title: t('serviceDesk.report.dissatisfied'), render: (_: unknown, f: ServiceFigures) => shareText(f.dissatisfiedShare, none) },
+    {
+      title: t('serviceDesk.report.dissatisfied'),
+      render: (_: unknown, f: ServiceFigures) => shareText(f.dissatisfiedShare, none),
+    },
   ];
   return (
     <LoadView state={state} rows={6}>
       {(r) => (
         <>
-          <p className="cs-muted">{t('serviceDesk.report.days', { n: 7 })} · {t('serviceDesk.report.replyRateHint')}</p>
+          <p className="cs-muted">
+            {t('serviceDesk.report.days', { n: 7 })} · {t('serviceDesk.report.replyRateHint')}
+          </p>
           <div className="cs-stats" data-testid="service-stats">
             {(
               [
@@ -40,9 +54,19 @@ export function ServiceReportView({ shopId }: { shopId: string }) {
               </div>
             ))}
           </div>
-          <Typography.Title heading={6} style={{ margin: '16px 0 8px' }}>{t('serviceDesk.report.perDay')}</Typography.Title>
-          <Table rowKey="day" pagination={false} size="small" dataSource={[...r.days].reverse()} columns={[{ title: t('serviceDesk.report.day'), dataIndex: 'day' }, ...columns]} />
-          <Typography.Title heading={6} style={{ margin: '16px 0 8px' }}>{t('serviceDesk.report.perStaff')}</Typography.Title>
+          <Typography.Title heading={6} style={{ margin: '16px 0 8px' }}>
+            {t('serviceDesk.report.perDay')}
+          </Typography.Title>
+          <Table
+            rowKey="day"
+            pagination={false}
+            size="small"
+            dataSource={[...r.days].reverse()}
+            columns={[{ title: t('serviceDesk.report.day'), dataIndex: 'day' }, ...columns]}
+          />
+          <Typography.Title heading={6} style={{ margin: '16px 0 8px' }}>
+            {t('serviceDesk.report.perStaff')}
+          </Typography.Title>
           <Table
             rowKey="userId"
             pagination={false}
@@ -50,7 +74,13 @@ export function ServiceReportView({ shopId }: { shopId: string }) {
             dataSource={r.staff}
             columns={[{ title: t('serviceDesk.report.staff'), dataIndex: 'name' }, ...columns]}
             expandedRowRender={(s?: ServiceReport['staff'][number]) => (
-              <Table rowKey="day" pagination={false} size="small" dataSource={[...(s?.days ?? [])].reverse()} columns={[{ title: t('serviceDesk.report.day'), dataIndex: 'day' }, ...columns]} />
+              <Table
+                rowKey="day"
+                pagination={false}
+                size="small"
+                dataSource={[...(s?.days ?? [])].reverse()}
+                columns={[{ title: t('serviceDesk.report.day'), dataIndex: 'day' }, ...columns]}
+              />
             )}
           />
         </>

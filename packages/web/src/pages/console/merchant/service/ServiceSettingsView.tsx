@@ -19,12 +19,26 @@ export function ServiceSettingsView({ shopId }: { shopId: string }) {
   const snippets = useLoad(() => serviceApi.snippets(shopId), [shopId]);
   return (
     <>
-      <LoadView state={settings} rows={4}>{(s) => <SettingsForm shopId={shopId} initial={s} />}</LoadView>
+      <LoadView state={settings} rows={4}>
+        {(s) => <SettingsForm shopId={shopId} initial={s} />}
+      </LoadView>
       <LoadView state={snippets} rows={4}>
         {({ items }) => (
           <>
-            <SnippetList shopId={shopId} kind="quick" items={items.filter((i) => i.kind === 'quick')} onChange={snippets.reload} title={t('serviceDesk.settings.quickTitle')} />
-            <SnippetList shopId={shopId} kind="faq" items={items.filter((i) => i.kind === 'faq')} onChange={snippets.reload} title={t('serviceDesk.settings.faqTitle')} />
+            <SnippetList
+              shopId={shopId}
+              kind="quick"
+              items={items.filter((i) => i.kind === 'quick')}
+              onChange={snippets.reload}
+              title={t('serviceDesk.settings.quickTitle')}
+            />
+            <SnippetList
+              shopId={shopId}
+              kind="faq"
+              items={items.filter((i) => i.kind === 'faq')}
+              onChange={snippets.reload}
+              title={t('serviceDesk.settings.faqTitle')}
+            />
           </>
         )}
       </LoadView>
@@ -62,7 +76,8 @@ function SettingsForm({ shopId, initial }: { shopId: string; initial: ServiceSet
       <div>
         {t('serviceDesk.settings.hours')}
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <Input value={from} onChange={setFrom} style={{ width: 100 }} aria-label={t('serviceDesk.settings.from')} /> – <Input value={to} onChange={setTo} style={{ width: 100 }} aria-label={t('serviceDesk.settings.to')} />
+          <Input value={from} onChange={setFrom} style={{ width: 100 }} aria-label={t('serviceDesk.settings.from')} /> –{' '}
+          <Input value={to} onChange={setTo} style={{ width: 100 }} aria-label={t('serviceDesk.settings.to')} />
         </div>
         <small className="cs-muted">{t('serviceDesk.settings.allDay')}</small>
       </div>
@@ -77,7 +92,19 @@ function SettingsForm({ shopId, initial }: { shopId: string; initial: ServiceSet
   );
 }
 
-function SnippetList({ shopId, kind, items, onChange, title }: { shopId: string; kind: 'quick' | 'faq'; items: Snippet[]; onChange(): void; title: string }) {
+function SnippetList({
+  shopId,
+  kind,
+  items,
+  onChange,
+  title,
+}: {
+  shopId: string;
+  kind: 'quick' | 'faq';
+  items: Snippet[];
+  onChange(): void;
+  title: string;
+}) {
   const { t } = useTranslation();
   const [keyword, setKeyword] = useState('');
   const [text, setText] = useState('');
@@ -107,14 +134,28 @@ function SnippetList({ shopId, kind, items, onChange, title }: { shopId: string;
         dataSource={items}
         emptyContent={t('serviceDesk.none')}
         renderItem={(s: Snippet) => (
-          <List.Item extra={<Button size="small" type="danger" onClick={() => void remove(s.id)}>{t('serviceDesk.settings.remove')}</Button>}>
+          <List.Item
+            extra={
+              <Button size="small" type="danger" onClick={() => void remove(s.id)}>
+                {t('serviceDesk.settings.remove')}
+              </Button>
+            }
+          >
             {s.keyword ? <b>{s.keyword} → </b> : null}
             {s.text}
           </List.Item>
         )}
       />
       <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-        {kind === 'faq' && <Input value={keyword} onChange={setKeyword} placeholder={t('serviceDesk.settings.keyword')} style={{ width: 140 }} maxLength={30} />}
+        {kind === 'faq' && (
+          <Input
+            value={keyword}
+            onChange={setKeyword}
+            placeholder={t('serviceDesk.settings.keyword')}
+            style={{ width: 140 }}
+            maxLength={30}
+          />
+        )}
         <Input value={text} onChange={setText} placeholder={t('serviceDesk.settings.text')} maxLength={500} />
         <Button onClick={() => void add()} disabled={!text.trim() || (kind === 'faq' && !keyword.trim())}>
           {t('serviceDesk.settings.add')}

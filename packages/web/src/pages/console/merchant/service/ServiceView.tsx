@@ -10,7 +10,9 @@ export function ServiceView({ shopId }: { shopId: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <Typography.Title heading={4} className="cs-page-title">{t('serviceDesk.title')}</Typography.Title>
+      <Typography.Title heading={4} className="cs-page-title">
+        {t('serviceDesk.title')}
+      </Typography.Title>
       <Tabs type="line" lazyRender keepDOM={false} data-testid="service-tabs">
         <TabPane itemKey="desk" tab={<span data-testid="service-tab-desk">{t('serviceDesk.tabs.desk')}</span>}>
           <DeskView shopId={shopId} />
@@ -18,7 +20,10 @@ export function ServiceView({ shopId }: { shopId: string }) {
         <TabPane itemKey="report" tab={<span data-testid="service-tab-report">{t('serviceDesk.tabs.report')}</span>}>
           <ServiceReportView shopId={shopId} />
         </TabPane>
-        <TabPane itemKey="settings" tab={<span data-testid="service-tab-settings">{t('serviceDesk.tabs.settings')}</span>}>
+        <TabPane
+          itemKey="settings"
+          tab={<span data-testid="service-tab-settings">{t('serviceDesk.tabs.settings')}</span>}
+        >
           <ServiceSettingsView shopId={shopId} />
         </TabPane>
       </Tabs>

@@ -2,7 +2,9 @@
 export function durationText(ms: number | null, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (ms === null) return t('serviceDesk.report.none');
   const s = Math.round(ms / 1000);
-  return s < 60 ? t('serviceDesk.report.seconds', { n: s }) : t('serviceDesk.report.minutes', { m: Math.floor(s / 60), s: s % 60 });
+  return s < 60
+    ? t('serviceDesk.report.seconds', { n: s })
+    : t('serviceDesk.report.minutes', { m: Math.floor(s / 60), s: s % 60 });
 }
 
 export function shareText(share: number | null, none: string): string {

@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 export function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <span style={{ display: 'inline-flex', flexDirection: 'column', gap: 4 }}>
-      <label className="cs-muted" htmlFor={id}>{label}</label>
+      <label className="cs-muted" htmlFor={id}>
+        {label}
+      </label>
       {children}
     </span>
   );

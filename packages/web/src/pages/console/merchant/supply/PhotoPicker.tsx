@@ -7,7 +7,19 @@ import { sendWithProgress } from '../../api';
 import { errorText } from '../../shell/common';
 
 /** Uploads photos of a base or check one by one (the server checks the type), shows them, lets one be removed before saving. */
-export function PhotoPicker({ shopId, photos, onChange, max, label }: { shopId: string; photos: SupplyPhoto[]; onChange: (photos: SupplyPhoto[]) => void; max: number; label: string }) {
+export function PhotoPicker({
+  shopId,
+  photos,
+  onChange,
+  max,
+  label,
+}: {
+  shopId: string;
+  photos: SupplyPhoto[];
+  onChange: (photos: SupplyPhoto[]) => void;
+  max: number;
+  label: string;
+}) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -34,18 +46,42 @@ export function PhotoPicker({ shopId, photos, onChange, max, label }: { shopId: 
         {photos.map((p) => (
           <span key={p.id} style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center', gap: 4 }}>
             <img src={p.url} alt="" style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 6 }} />
-            <Button size="small" theme="borderless" type="danger" onClick={() => onChange(photos.filter((x) => x.id !== p.id))}>{t('supply.photos.remove')}</Button>
+            <Button
+              size="small"
+              theme="borderless"
+              type="danger"
+              onClick={() => onChange(photos.filter((x) => x.id !== p.id))}
+            >
+              {t('supply.photos.remove')}
+            </Button>
           </span>
         ))}
       </div>
       {photos.length < max && (
         <span>
-          <input ref={input} type="file" accept="image/jpeg,image/png,image/webp,image/gif" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} aria-label={t('supply.photos.upload')} data-testid="supply-photo-input" />
-          <Button icon={<IconUpload />} loading={progress !== null} onClick={() => input.current?.click()}>{t('supply.photos.upload')}</Button>
-          <span className="cs-muted" style={{ marginLeft: 8, fontSize: 12 }}>{t('supply.photos.hint')}</span>
+          <input
+            ref={input}
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/gif"
+            hidden
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void upload(f);
+            }}
+            aria-label={t('supply.photos.upload')}
+            data-testid="supply-photo-input"
+          />
+          <Button icon={<IconUpload />} loading={progress !== null} onClick={() => input.current?.click()}>
+            {t('supply.photos.upload')}
+          </Button>
+          <span className="cs-muted" style={{ marginLeft: 8, fontSize: 12 }}>
+            {t('supply.photos.hint')}
+          </span>
         </span>
       )}
-      {progress !== null && <Progress percent={progress} style={{ width: 200 }} aria-label={t('supply.photos.upload')} />}
+      {progress !== null && (
+        <Progress percent={progress} style={{ width: 200 }} aria-label={t('supply.photos.upload')} />
+      )}
     </div>
   );
 }

@@ -23,13 +23,40 @@ export function QualityTab({ shopId }: { shopId: string }) {
         data-testid="supplier-quality"
         columns={[
           { title: t('supply.quality.supplier'), dataIndex: 'supplierName' },
-          { title: t('supply.quality.score'), dataIndex: 'score', render: (s: number | null) => (s === null ? <span className="cs-muted">{t('supply.quality.unrated')}</span> : <Tag color={scoreColor(s)} size="large">{s}</Tag>) },
+          {
+            title: t('supply.quality.score'),
+            dataIndex: 'score',
+            render: (s: number | null) =>
+              s === null ? (
+                <span className="cs-muted">{t('supply.quality.unrated')}</span>
+              ) : (
+                <Tag color={scoreColor(s)} size="large">
+                  {s}
+                </Tag>
+              ),
+          },
           { title: t('supply.quality.batches'), dataIndex: 'batches', align: 'right' },
           { title: t('supply.quality.shipped'), dataIndex: 'shippedUnits', align: 'right' },
-          { title: t('supply.quality.value'), dataIndex: 'shippedFen', align: 'right', render: (v: number) => formatFen(v) },
+          {
+            title: t('supply.quality.value'),
+            dataIndex: 'shippedFen',
+            align: 'right',
+            render: (v: number) => formatFen(v),
+          },
           { title: t('supply.quality.cases'), dataIndex: 'cases', align: 'right' },
-          { title: t('supply.quality.claimed'), dataIndex: 'claimedUnits', align: 'right', render: (v: number, q: SupplierQuality) => (q.shippedUnits ? `${v} (${((v / q.shippedUnits) * 100).toFixed(1)}%)` : v) },
-          { title: t('supply.quality.refund'), dataIndex: 'refundFen', align: 'right', render: (v: number) => formatFen(v) },
+          {
+            title: t('supply.quality.claimed'),
+            dataIndex: 'claimedUnits',
+            align: 'right',
+            render: (v: number, q: SupplierQuality) =>
+              q.shippedUnits ? `${v} (${((v / q.shippedUnits) * 100).toFixed(1)}%)` : v,
+          },
+          {
+            title: t('supply.quality.refund'),
+            dataIndex: 'refundFen',
+            align: 'right',
+            render: (v: number) => formatFen(v),
+          },
         ]}
       />
     </>

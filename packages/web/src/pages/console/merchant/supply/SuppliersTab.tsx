@@ -13,10 +13,17 @@ export function SuppliersTab({ shopId }: { shopId: string }) {
   const { busy, run } = useRowAction(list.reload);
   const [editing, setEditing] = useState<Supplier | 'new' | null>(null);
   if (list.error != null) return <ErrorState error={list.error} onRetry={list.reload} />;
-  const add = <Button theme="solid" icon={<IconPlus />} onClick={() => setEditing('new')} data-testid="supplier-new">{t('supply.suppliers.add')}</Button>;
+  const add = (
+    <Button theme="solid" icon={<IconPlus />} onClick={() => setEditing('new')} data-testid="supplier-new">
+      {t('supply.suppliers.add')}
+    </Button>
+  );
   return (
     <>
-      <div className="cs-toolbar"><span className="cs-grow" />{add}</div>
+      <div className="cs-toolbar">
+        <span className="cs-grow" />
+        {add}
+      </div>
       <Table
         loading={list.loading}
         rowKey="id"
@@ -25,7 +32,11 @@ export function SuppliersTab({ shopId }: { shopId: string }) {
         empty={<EmptyState title={t('supply.suppliers.empty')}>{add}</EmptyState>}
         columns={[
           { title: t('supply.suppliers.name'), dataIndex: 'name' },
-          { title: t('supply.suppliers.contact'), dataIndex: 'contactName', render: (_: unknown, s: Supplier) => [s.contactName, s.phone].filter(Boolean).join(' · ') || '—' },
+          {
+            title: t('supply.suppliers.contact'),
+            dataIndex: 'contactName',
+            render: (_: unknown, s: Supplier) => [s.contactName, s.phone].filter(Boolean).join(' · ') || '—',
+          },
           { title: t('supply.suppliers.region'), dataIndex: 'region', render: (v: string) => v || '—' },
           { title: t('supply.suppliers.batches'), dataIndex: 'batches', align: 'right' },
           {
@@ -33,21 +44,51 @@ export function SuppliersTab({ shopId }: { shopId: string }) {
             dataIndex: 'id',
             render: (_: unknown, s: Supplier) => (
               <span>
-                <Button theme="borderless" onClick={() => setEditing(s)}>{t('consoleUi.edit')}</Button>
-                <Popconfirm title={t('supply.suppliers.confirmDelete')} content={s.name} onConfirm={() => void run(s.id, () => supplyApi.deleteSupplier(s.id), t('supply.suppliers.deleted'))}>
-                  <span className="supply-confirm-trigger"><Button theme="borderless" type="danger" loading={busy === s.id}>{t('supply.delete')}</Button></span>
+                <Button theme="borderless" onClick={() => setEditing(s)}>
+                  {t('consoleUi.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('supply.suppliers.confirmDelete')}
+                  content={s.name}
+                  onConfirm={() => void run(s.id, () => supplyApi.deleteSupplier(s.id), t('supply.suppliers.deleted'))}
+                >
+                  <span className="supply-confirm-trigger">
+                    <Button theme="borderless" type="danger" loading={busy === s.id}>
+                      {t('supply.delete')}
+                    </Button>
+                  </span>
                 </Popconfirm>
               </span>
             ),
           },
         ]}
       />
-      {editing && <SupplierModal shopId={shopId} supplier={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); list.reload(); }} />}
+      {editing && (
+        <SupplierModal
+          shopId={shopId}
+          supplier={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      )}
     </>
   );
 }
 
-function SupplierModal({ shopId, supplier, onClose, onSaved }: { shopId: string; supplier: Supplier | null; onClose: () => void; onSaved: () => void }) {
+function SupplierModal({
+  shopId,
+  supplier,
+  onClose,
+  onSaved,
+}: {
+  shopId: string;
+  supplier: Supplier | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(supplier?.name ?? '');
   const [contactName, setContactName] = useState(supplier?.contactName ?? '');
@@ -72,7 +113,9 @@ function SupplierModal({ shopId, supplier, onClose, onSaved }: { shopId: string;
 
   const field = (id: string, label: string, value: string, set: (v: string) => void, max: number) => (
     <>
-      <label className="cs-muted" htmlFor={id}>{label}</label>
+      <label className="cs-muted" htmlFor={id}>
+        {label}
+      </label>
       <Input id={id} value={value} onChange={set} maxLength={max} />
     </>
   );
@@ -85,14 +128,20 @@ function SupplierModal({ shopId, supplier, onClose, onSaved }: { shopId: string;
       onOk={() => void save()}
       okText={t('consoleUi.save')}
       cancelText={t('consoleUi.cancel')}
-      okButtonProps={{ disabled: name.trim().length < 1, loading: busy, ...({ 'data-testid': 'supplier-save' } as object) }}
+      okButtonProps={{
+        disabled: name.trim().length < 1,
+        loading: busy,
+        ...({ 'data-testid': 'supplier-save' } as object),
+      }}
     >
       <Space vertical align="start" style={{ width: '100%' }}>
         {field('sup-name', t('supply.suppliers.name'), name, setName, 40)}
         {field('sup-contact', t('supply.suppliers.contact'), contactName, setContactName, 20)}
         {field('sup-phone', t('supply.suppliers.phone'), phone, setPhone, 20)}
         {field('sup-region', t('supply.suppliers.region'), region, setRegion, 40)}
-        <label className="cs-muted" htmlFor="sup-note">{t('supply.suppliers.note')}</label>
+        <label className="cs-muted" htmlFor="sup-note">
+          {t('supply.suppliers.note')}
+        </label>
         <TextArea id="sup-note" value={note} onChange={setNote} maxCount={500} rows={3} />
       </Space>
     </Modal>
