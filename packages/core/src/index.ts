@@ -1964,3 +1964,5 @@ export {
   type OutboxConsumerFigures,
 } from './stream/index.js';
 export { subjectsUnderPenalty } from './violations/index.js';
+export { bidderOf, EXPLORE_SD, rankingPredict, type AuctionTrace } from './ads/index.js';
+export { type RefundStatus, dialectOf } from './storage/index.js';

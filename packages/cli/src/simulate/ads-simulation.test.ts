@@ -25,6 +25,32 @@ test('simulate --ads: a short day places ads within the ad load, bills them, and
           `${c.name} roi ${c.roi} for ${c.gmv_fen} over ${c.spent_fen}`,
         );
     }
+    // The three even campaigns differ only in how much the shoppers like the product.
+    const even = r.campaigns.filter((c) => c.pacing === 'even');
+    assert.equal(even.length, 3);
+    assert.equal(
+      new Set(even.map((c) => `${c.cost_cap_fen}/${c.budget_fen}/${c.price_fen}`)).size,
+      1,
+      'same cap, budget and price',
+    );
+    assert.deepEqual(
+      even.map((c) => c.cvr),
+      [0.14, 0.1, 0.06],
+    );
+    for (const c of r.campaigns) {
+      assert.equal(
+        c.conversions,
+        c.purchases,
+        `${c.name}: every purchase after an ad click counts for the campaign once`,
+      );
+      assert.equal(c.limited_by, c.budget_use >= 0.95 ? 'budget' : c.auctions.throttled_behind > 0 ? 'pacing' : 'bid');
+      assert.equal(
+        c.auctions.throttled_behind,
+        0,
+        `${c.name}: the throttle never holds a campaign under its pacing curve`,
+      );
+      assert.ok(c.predicted_ctr > 0 && c.predicted_cvr > 0);
+    }
     // The same organic pages with and without ads: ads only push organic items down the page, so the rate never rises with them.
     assert.ok(r.organic_completion_with_ads > 0 && r.organic_completion_without_ads > 0);
     assert.ok(

@@ -8,6 +8,11 @@
  * load and the organic completion rate with ads against the same pages without them
  * (ads-viewing.ts).
  *
+ * The three even-paced campaigns are alike in everything the platform sees — cost cap, budget,
+ * product price and the creative's likes — and differ only in how often the simulated shoppers buy
+ * after a click (`cvr`), so their ROI compares liking and nothing else. Each campaign's
+ * `limited_by` (ads-diagnosis.ts) says why it ended under budget: the pacer or its bid.
+ *
  * The market: several advertisers with different cost caps, and one always-on advertiser with a
  * low bid and a large budget, as a real feed has. Without that depth (three campaigns of ¥100 on
  * a day of 5,000 pages) the lowest even-paced bidder won most slots uncontested and paid the
@@ -19,6 +24,8 @@ import {
   addAddress,
   adDay,
   checkout,
+  pooledPrior,
+  predict,
   createCategory,
   createCampaign,
   createProduct,
@@ -43,6 +50,7 @@ import {
 } from '@zhongcao/core';
 import { seededRng, streamSeed, type Rng } from './random.js';
 import { completionDelta, emptyTally, tallyPage } from './ads-viewing.js';
+import { AuctionObserver, limitedBy, type AuctionTally, type LimitedBy } from './ads-diagnosis.js';
 
 export interface AdsSimulationOptions {
   dataDir: string;
@@ -57,6 +65,10 @@ export interface AdsSimulationOptions {
 export interface CampaignOutcome {
   name: string;
   pacing: 'even' | 'fast';
+  /** How often a click ends in a purchase in the simulation (the shoppers' liking, hidden from the platform). */
+  cvr: number;
+  cost_cap_fen: number;
+  price_fen: number;
   budget_fen: number;
   spent_fen: number;
   budget_use: number;
@@ -64,9 +76,17 @@ export interface CampaignOutcome {
   spent_before_noon: number;
   impressions: number;
   clicks: number;
+  /** Purchases the simulated viewers made after a click on this campaign's ad (what `conversions` should count). */
+  purchases: number;
   conversions: number;
   gmv_fen: number;
   roi: number | null;
+  /** The platform's predictions at the end of the day (the campaign's history over the pooled prior). */
+  predicted_ctr: number;
+  predicted_cvr: number;
+  /** Why it ended where it did: its budget, the pacer, or its bid (ads-diagnosis.ts). */
+  limited_by: LimitedBy;
+  auctions: AuctionTally;
 }
 
 export interface AdsSimulationReport {
@@ -84,6 +104,60 @@ export interface AdsSimulationReport {
 }
 
 const HALF_HOUR = 1_800_000;
+
+/**
+ * The campaigns of the simulated day. `cvr`: how often a click on the shop's product ends in a
+ * purchase — how much the simulated shoppers like it. The three even campaigns are equal in cap,
+ * budget, price and likes; the fast ones are a rival with a high cap and an always-on advertiser
+ * with a low cap and a large budget (the market's depth).
+ */
+export const ADS_PLANS = [
+  {
+    name: '均匀·爱买',
+    pacing: 'even' as const,
+    costCapFen: 120_00,
+    budget: 100_00,
+    cvr: 0.14,
+    priceFen: 5990,
+    likes: 6,
+  },
+  {
+    name: '均匀·一般',
+    pacing: 'even' as const,
+    costCapFen: 120_00,
+    budget: 100_00,
+    cvr: 0.1,
+    priceFen: 5990,
+    likes: 6,
+  },
+  {
+    name: '均匀·少买',
+    pacing: 'even' as const,
+    costCapFen: 120_00,
+    budget: 100_00,
+    cvr: 0.06,
+    priceFen: 5990,
+    likes: 6,
+  },
+  {
+    name: '尽快·控成本',
+    pacing: 'fast' as const,
+    costCapFen: 140_00,
+    budget: 100_00,
+    cvr: 0.1,
+    priceFen: 8990,
+    likes: 8,
+  },
+  {
+    name: '尽快·常投大预算',
+    pacing: 'fast' as const,
+    costCapFen: 80_00,
+    budget: 2_000_00,
+    cvr: 0.08,
+    priceFen: 9990,
+    likes: 9,
+  },
+] as const;
 const TRUE_CTR = 0.04;
 
 /** Monday 00:00 Asia/Shanghai of the week after now. */
@@ -131,13 +205,8 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
       feeRateBp: 200,
     });
     // `cvr`: how often a click on the shop's product ends in a purchase — the products the simulated shoppers like more.
-    const plans = [
-      { name: '均匀·控成本', pacing: 'even' as const, costCapFen: 150_00, budget: 100_00, cvr: 0.14 },
-      { name: '均匀·控成本中价', pacing: 'even' as const, costCapFen: 120_00, budget: 100_00, cvr: 0.1 },
-      { name: '均匀·控成本低价', pacing: 'even' as const, costCapFen: 100_00, budget: 100_00, cvr: 0.06 },
-      { name: '尽快·控成本', pacing: 'fast' as const, costCapFen: 140_00, budget: 100_00, cvr: 0.1 },
-      { name: '尽快·常投大预算', pacing: 'fast' as const, costCapFen: 80_00, budget: 2_000_00, cvr: 0.08 },
-    ];
+    // The three even campaigns differ only in `cvr`: same cap, budget, price and creative likes.
+    const plans = ADS_PLANS;
     const shops: Array<{
       owner: Actor;
       shopId: string;
@@ -159,7 +228,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
         categoryId: category.id,
         title: `模拟商品 ${i + 1}`,
         specOptions: [{ name: '规格', values: ['一箱'] }],
-        skus: [{ specValues: ['一箱'], priceFen: 5990 + i * 1000, stock: 100_000 }],
+        skus: [{ specValues: ['一箱'], priceFen: plans[i]!.priceFen, stock: 100_000 }],
         status: 'listed',
       });
       const videoId = newId('video', now0);
@@ -181,7 +250,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
             duration_ms: 15_000,
             poster_file: null,
             views: 100,
-            likes: 5 + i,
+            likes: plans[i]!.likes,
             comments: 0,
             shares: 0,
             completions: 0,
@@ -277,6 +346,8 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     const dayStart = nextMonday(Date.now());
     const total = TRAFFIC_CURVE.reduce((a, b) => a + b, 0);
     const spentBeforeNoon = new Map<string, number>();
+    const purchases = new Map<string, number>();
+    const observer = new AuctionObserver((t) => Math.floor((t - dayStart) / HALF_HOUR));
     let items = 0;
     let ads = 0;
     const completion = emptyTally();
@@ -293,7 +364,12 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     }
     async function onePage(c: Core, vs: Actor[], r: Rng, ss: typeof shops): Promise<void> {
       const viewer = r.pick(vs);
-      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => throttle.next() });
+      const page = await feedWithAds(
+        c.ctx,
+        viewer.userId,
+        {},
+        { random: () => throttle.next(), onAuction: observer.observe },
+      );
       items += page.items.length;
       tallyPage(
         completion,
@@ -311,6 +387,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
         await reportClick(c.ctx, who, ad.impressionId);
         const shop = ss.find((s) => s.videoId === page.items[i]!.id)!;
         if (behaviour.next() >= shop.cvr) continue;
+        purchases.set(ad.campaignId, (purchases.get(ad.campaignId) ?? 0) + 1);
         const placed = await checkout(c.ctx, viewer, {
           items: [{ skuId: shop.skuId, quantity: 1, attribution: { source: 'video', contentId: shop.videoId } }],
         });
@@ -323,26 +400,40 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     await core.outbox.dispatchOnce();
     const day = adDay(dayStart);
     const campaigns: CampaignOutcome[] = [];
+    const rows = await core.ctx.db.selectFrom('ad_campaigns').selectAll().execute();
+    const history = (r: (typeof rows)[number]) => ({
+      impressions: Number(r.impressions),
+      clicks: Number(r.clicks),
+      conversions: Number(r.conversions),
+      goal: 'orders' as const,
+    });
+    const prior = pooledPrior(rows.map(history));
     for (const [i, id] of campaignIds.entries()) {
-      const row = await core.ctx.db
-        .selectFrom('ad_campaigns')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+      const row = rows.find((r) => r.id === id)!;
+      const p = predict(history(row), prior);
+      const tally = observer.tally(id);
       const spent = await spentToday(core, id, day);
       const budget = plans[i]!.budget;
       campaigns.push({
         name: row.name,
         pacing: plans[i]!.pacing,
+        cvr: plans[i]!.cvr,
+        cost_cap_fen: plans[i]!.costCapFen,
+        price_fen: plans[i]!.priceFen,
         budget_fen: budget,
         spent_fen: Math.floor(spent / 1000),
         budget_use: round(spent / 1000 / budget),
         spent_before_noon: round((spentBeforeNoon.get(id) ?? 0) / 1000 / budget),
         impressions: Number(row.impressions),
         clicks: Number(row.clicks),
+        purchases: purchases.get(id) ?? 0,
         conversions: Number(row.conversions),
         gmv_fen: Number(row.gmv_fen),
         roi: spent > 0 ? round(Number(row.gmv_fen) / (spent / 1000)) : null,
+        predicted_ctr: round(p.pctr),
+        predicted_cvr: round(p.pcvr),
+        limited_by: limitedBy(spent / 1000 / budget, tally),
+        auctions: tally,
       });
     }
     const rate = (done: number, seen: number): number => round(seen ? done / seen : 0);

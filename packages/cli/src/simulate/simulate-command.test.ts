@@ -83,6 +83,9 @@ test('bad options are refused with usage and exit code 2', async () => {
     ['--url', 'ftp://x'],
     ['--minutes', 'soon'],
     ['--what'],
+    ['--ads', '--seeds', '0'],
+    ['--ads', '--seeds', '101'],
+    ['--ads', '--seed', '2', '--seeds', '3'],
   ]) {
     const { code, err } = await run(args);
     assert.equal(code, 2, args.join(' '));

@@ -11,7 +11,8 @@ import { cleanUpOnSignals, freshStore, Scope } from '../bench/resources.js';
 import { progressPrinter } from '../progress.js';
 import { curveTable } from './curve.js';
 import { runSimulation, type SimulationReport } from './simulation.js';
-import { runAdsSimulation } from './ads-simulation.js';
+import { runAdsSimulation, type AdsSimulationReport } from './ads-simulation.js';
+import { summariseSeeds } from './ads-seeds.js';
 
 export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--bucket N] [--warmup N] [--videos N] [--json]
   --url      a running platform (default: start one here on a temporary store with the demo data)
@@ -25,11 +26,14 @@ export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--step
   --videos   demo videos to seed when starting the platform here (default 2000: enough that a
              personalised feed can keep finding a shopper's kind of video without repeating one)
 
-zhongcao simulate --ads [--requests N] [--users N] [--seed N]
-  one day of paid traffic through the core on a temporary store: three campaigns (two even-paced,
-  one fast) compete for the feed's ad slots; prints each campaign's budget use, the share of its
-  spend before noon, its ROI, and the ad load, as JSON
-  --requests feed pages over the day (default 4000); --users viewers (default 600)`;
+zhongcao simulate --ads [--requests N] [--users N] [--seed N | --seeds N]
+  one day of paid traffic through the core on a temporary store: five campaigns (three even-paced
+  ones alike but for how much the shoppers like the product, two fast) compete for the feed's ad
+  slots; prints each campaign's budget use, the share of its spend before noon, its ROI, what
+  limited it (budget, pacing or bid), the ad load and the organic completion delta, as JSON
+  --requests feed pages over the day (default 4000); --users viewers (default 600)
+  --seeds    run seeds 1..N, each on its own store, and print per campaign the mean, least and
+             most budget use and the ROI pooled over the seeds`;
 
 const DEMO_VIDEOS = 2_000;
 
@@ -81,6 +85,7 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
         json: { type: 'boolean' },
         ads: { type: 'boolean' },
         requests: { type: 'string' },
+        seeds: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -96,32 +101,47 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
     let requests: number;
     let viewers: number;
     let seed: number;
+    let seeds: number | null;
     try {
       requests = whole('requests', values.requests, 4000, 48, 1_000_000);
       viewers = whole('users', values.users, 600, 2, 100_000);
       seed = whole('seed', values.seed, 1, 0, 2 ** 32 - 1);
+      seeds = values.seeds === undefined ? null : whole('seeds', values.seeds, 1, 1, 100);
+      if (seeds !== null && values.seed !== undefined) throw new UsageError('--seed and --seeds do not go together');
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       io.err(`${err.message}\n\n${SIMULATE_USAGE}\n`);
       return 2;
     }
     cleanUpOnSignals();
-    const scope = new Scope();
-    try {
-      const store = await freshStore(scope);
-      const report = await runAdsSimulation({
-        dataDir: store.dataDir,
-        databaseUrl: store.databaseUrl,
-        seed,
-        requests,
-        viewers,
-        log: (m) => io.err(`[simulate] ${m}\n`),
-      });
+    const oneDay = async (s: number): Promise<AdsSimulationReport> => {
+      const scope = new Scope();
+      try {
+        const store = await freshStore(scope);
+        return await runAdsSimulation({
+          dataDir: store.dataDir,
+          databaseUrl: store.databaseUrl,
+          seed: s,
+          requests,
+          viewers,
+          log: (m) => io.err(`[simulate] ${m}\n`),
+        });
+      } finally {
+        await scope.close();
+      }
+    };
+    if (seeds === null) {
+      const report = await oneDay(seed);
       io.out(`${JSON.stringify(report, null, values.json ? undefined : 2)}\n`);
       return report.ads > 0 ? 0 : 1;
-    } finally {
-      await scope.close();
     }
+    const runs: Array<{ seed: number; report: AdsSimulationReport }> = [];
+    for (let s = 1; s <= seeds; s++) {
+      io.err(`[simulate] seed ${s} of ${seeds}\n`);
+      runs.push({ seed: s, report: await oneDay(s) });
+    }
+    io.out(`${JSON.stringify(summariseSeeds(runs), null, values.json ? undefined : 2)}\n`);
+    return runs.every((r) => r.report.ads > 0) ? 0 : 1;
   }
   let opts;
   try {

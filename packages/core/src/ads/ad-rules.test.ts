@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   adDay,
+  bidderOf,
+  bidEcpmFen,
   expectedShareByEndOfSlot,
+  qualityFactor,
+  rankingPredict,
   FULL_SCHEDULE,
   invalidTraffic,
   isAdSlot,
@@ -278,4 +282,123 @@ test('even pacing follows the day’s traffic: within 5 % of the budget, at most
   assert.ok(fast.beforeNoon > even.beforeNoon * 1.3, 'fast pacing spends as traffic comes');
   assert.ok(fast.spent <= fast.budget + fast.price);
   assert.ok(expectedShareByEndOfSlot(FULL_SCHEDULE, Date.UTC(2026, 0, 5, 15, 59)) === 1);
+});
+
+test('property: the throttle never holds back an even campaign whose spend is under the pacing curve, and always holds one at its budget', () => {
+  const day = Date.UTC(2026, 0, 4, 16, 0);
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 24 * 60 - 1 }),
+      fc.integer({ min: 100_00, max: 1_000_000_00 }),
+      fc.double({ min: 0, max: 1.2, noNaN: true }),
+      fc.integer({ min: 0, max: 335 }),
+      (minute, budgetFen, share, extraSlot) => {
+        const now = day + minute * 60_000;
+        const schedule = scheduleFromSlots([
+          ...Array.from({ length: 48 }, (_, i) => i).filter((i) => i % 3 !== 1),
+          extraSlot,
+        ]);
+        const curve = budgetFen * 1000 * expectedShareByEndOfSlot(schedule, now);
+        const spentMfen = Math.floor(curve * share);
+        const p = participation({ pacing: 'even', schedule, budgetFen, spentMfen, now });
+        if (spentMfen < curve) assert.equal(p, 1, `share ${share}: under the curve, so always let in`);
+        else assert.ok(p >= 0 && p <= 1);
+        assert.equal(
+          participation({ pacing: 'even', schedule, budgetFen, spentMfen: budgetFen * 1000, now }),
+          0,
+          'at the budget: out',
+        );
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('exploration: an unlucky start does not lock a campaign out; it is ranked on upper bounds that fade with data and charged no more than the eCPM of its means', () => {
+  // The simulator's case: the liked campaign (cap ¥120) saw 25 impressions without a click while an
+  // always-on rival (cap ¥80, a better-liked creative) had thousands and a lucky conversion rate.
+  const unlucky = {
+    id: 'liked',
+    impressions: 25,
+    clicks: 0,
+    conversions: 0,
+    goal: 'orders' as const,
+    bidKind: 'cost_cap' as const,
+    costCapFen: 120_00,
+    roiTargetCenti: null,
+    gmvFen: 0,
+    priceFen: 5990,
+    likes: 6,
+    views: 100,
+  };
+  const rival = {
+    id: 'always-on',
+    impressions: 3351,
+    clicks: 131,
+    conversions: 13,
+    goal: 'orders' as const,
+    bidKind: 'cost_cap' as const,
+    costCapFen: 80_00,
+    roiTargetCenti: null,
+    gmvFen: 13 * 9990,
+    priceFen: 9990,
+    likes: 9,
+    views: 100,
+  };
+  const prior = pooledPrior([unlucky, rival]);
+  // On the means alone the rival outranks it, and would for the rest of the day: it gets no impressions to learn from.
+  const onMeans = (c: typeof unlucky) => {
+    const m = predict(c, prior);
+    return { campaignId: c.id, bidEcpm: bidEcpmFen(c.costCapFen, m.pctr, m.pcvr), quality: qualityFactor(c) };
+  };
+  assert.equal(runAuction([onMeans(unlucky), onMeans(rival)], 500)?.winner.campaignId, 'always-on');
+  const won = runAuction([bidderOf(unlucky, prior), bidderOf(rival, prior)], 500);
+  assert.equal(
+    won?.winner.campaignId,
+    'liked',
+    'the upper bound of a scarcely measured campaign gives it impressions to learn from',
+  );
+  assert.ok(
+    won!.priceMfen <= onMeans(unlucky).bidEcpm,
+    `charged ${won!.priceMfen}, no more than its means' eCPM ${onMeans(unlucky).bidEcpm}`,
+  );
+  // The bonus fades with data: a campaign with 100,000 impressions and 5,000 clicks is ranked within 2 % of its means.
+  const seasoned = { impressions: 100_000, clicks: 5_000, conversions: 500, goal: 'orders' as const };
+  const m = predict(seasoned, prior);
+  const u = rankingPredict(seasoned, prior);
+  assert.ok(
+    u.pctr >= m.pctr && u.pctr < m.pctr * 1.02 && u.pcvr >= m.pcvr && u.pcvr < m.pcvr * 1.06,
+    `${JSON.stringify(u)} vs ${JSON.stringify(m)}`,
+  );
+  // A campaign measured to convert badly still loses once it has the clicks to show it.
+  const poor = { ...unlucky, id: 'poor', impressions: 2500, clicks: 100, conversions: 1 };
+  assert.equal(runAuction([bidderOf(poor, prior), bidderOf(rival, prior)], 500)?.winner.campaignId, 'always-on');
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 100_000 }),
+      fc.integer({ min: 0, max: 5_000 }),
+      fc.integer({ min: 0, max: 500 }),
+      (impressions, clicks, conversions) => {
+        const h = {
+          id: 'x',
+          impressions,
+          clicks: Math.min(clicks, impressions),
+          conversions: Math.min(conversions, clicks),
+          goal: 'orders' as const,
+          bidKind: 'cost_cap' as const,
+          costCapFen: 50_00,
+          roiTargetCenti: null,
+          gmvFen: 0,
+          priceFen: 1000,
+          likes: 1,
+          views: 10,
+        };
+        const b = bidderOf(h, prior);
+        assert.ok(b.chargeCapEcpm! <= b.bidEcpm + 1e-9, 'the charge cap is never above the ranking eCPM');
+        const r = runAuction([b], 0);
+        if (r) assert.ok(r.priceMfen <= b.chargeCapEcpm!, 'never charged above the means');
+      },
+    ),
+    { numRuns: 200 },
+  );
 });

@@ -12,7 +12,7 @@ import type { Actor } from '../context.js';
 import { creatorOwner, shopOwner, type AdOwner } from './ad-types.js';
 import { adAccount, receiveTopupNotification, startTopup, withdrawAdBalance } from './ad-account.js';
 import { createCampaign, setCampaignStatus } from './campaigns.js';
-import { feedWithAds, feedWithAdsToJson } from './auction.js';
+import { feedWithAds, feedWithAdsToJson, type AuctionTrace } from './auction.js';
 import { reportClick, reportImpressions } from './billing.js';
 import { campaignReport, adsOverview } from './reports.js';
 import { createRoom } from '../live/index.js';
@@ -317,6 +317,42 @@ async function creatorScene(
     .execute();
   return { creator, video: video! };
 }
+
+test('the auction observer: an even campaign the throttle lets in bids and wins; one the throttle keeps out is reported with its spend and the pacing curve', async () => {
+  await withCore(async (core) => {
+    const { shop, adVideo } = await scene(core);
+    const viewer = await makePerson(core, 'trace-viewer');
+    await putPersonSettings(core.ctx, viewer, { personalizedRecommendation: false });
+    const c = await createCampaign(core.ctx, shop.owner, shopOwner(shop.shopId), {
+      ...campaign(adVideo),
+      pacing: 'even',
+    });
+    await topUp(core, shop.owner, shopOwner(shop.shopId), 100_00);
+    resetFeedCache(core.ctx.db);
+    const open: AuctionTrace[] = [];
+    const page = await feedWithAds(core.ctx, viewer.userId, {}, { random: () => 0, onAuction: (a) => open.push(a) });
+    assert.equal(open.length, 1, 'one ad slot on the first page, one auction');
+    assert.deepEqual(open[0]!.throttled, []);
+    assert.equal(open[0]!.bids.length, 1);
+    assert.equal(open[0]!.bids[0]!.campaignId, c.id);
+    assert.ok(open[0]!.bids[0]!.score > 0);
+    assert.equal(open[0]!.winner?.campaignId, c.id);
+    assert.ok(open[0]!.winner!.priceMfen >= 1);
+    assert.equal(page.ads[2]?.campaignId, c.id);
+    // a throttle that keeps everyone out (a draw of 1 is never under the participation)
+    const shut: AuctionTrace[] = [];
+    const none = await feedWithAds(core.ctx, viewer.userId, {}, { random: () => 1, onAuction: (a) => shut.push(a) });
+    assert.ok(none.ads.every((a) => a === null));
+    assert.equal(shut.length, 1);
+    assert.deepEqual(shut[0]!.bids, []);
+    assert.equal(shut[0]!.winner, null);
+    assert.equal(shut[0]!.throttled.length, 1);
+    const t = shut[0]!.throttled[0]!;
+    assert.equal(t.campaignId, c.id);
+    assert.equal(t.spentMfen, 0, 'the served ad is not billed until its impression is reported');
+    assert.ok(t.allowedMfen > 0 && t.allowedMfen <= 100_00 * 1000, `allowed ${t.allowedMfen}`);
+  });
+});
 
 test('creator ad account: top-up through the provider into creator_ad_balance, spend to ad revenue, unspent balance back to the commission balance; the ledger check covers it', async () => {
   await withCore(async (core) => {

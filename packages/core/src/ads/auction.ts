@@ -26,16 +26,14 @@ import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import { subjectsUnderPenalty } from '../violations/index.js';
 import {
   adDay,
-  bidEcpmFen,
-  bidPerConversionFen,
+  bidderOf,
+  expectedShareByEndOfSlot,
   FREQUENCY_CAP_PER_DAY,
   isAdSlot,
   maxAdsOnPage,
   organicValueFen,
   participation,
   pooledPrior,
-  predict,
-  qualityFactor,
   runAuction,
   shanghaiDayStart,
   slotOf,
@@ -232,6 +230,21 @@ function matches(c: Candidate, who: Viewer): boolean {
 export interface AdsOptions {
   /** The random source of the pacing throttle (tests and the simulator pass a seeded one). */
   random?: () => number;
+  /** Told of each ad slot's auction (the simulator uses it to tell a throttled campaign from an outbid one). */
+  onAuction?: (a: AuctionTrace) => void;
+}
+
+/** One ad slot's auction: who the pacing throttle kept out, who bid (score = eCPM × quality) and who won at what price. */
+export interface AuctionTrace {
+  now: number;
+  /**
+   * Campaigns eligible for this viewer (schedule, balance, frequency cap, targeting) that the
+   * throttle kept out of the page's auctions, with their spend today and what the pacing curve
+   * allowed by the end of this half-hour (the whole budget for fast pacing), in milli-fen.
+   */
+  throttled: Array<{ campaignId: string; spentMfen: number; allowedMfen: number }>;
+  bids: Array<{ campaignId: string; score: number }>;
+  winner: { campaignId: string; priceMfen: number } | null;
 }
 
 /** The recommend page with its ads placed; the following tab and viewers without an id come back unchanged. */
@@ -274,20 +287,27 @@ export async function feedWithAds(
     candidates.filter((c) => c.lookalike).map((c) => c.id),
   );
   const onPage = new Set(page.items.map((c) => c.id));
-  candidates = candidates.filter(
-    (c) =>
-      !capped.has(c.id) &&
-      !(c.videoId && onPage.has(c.videoId)) &&
-      matches(c, who) &&
+  const throttled: AuctionTrace['throttled'] = [];
+  candidates = candidates.filter((c) => {
+    if (capped.has(c.id) || (c.videoId && onPage.has(c.videoId)) || !matches(c, who)) return false;
+    if (
       random() <
-        participation({
-          pacing: c.pacing,
-          schedule: c.schedule,
-          budgetFen: c.budgetFen,
-          spentMfen: c.spentTodayMfen,
-          now,
-        }),
-  );
+      participation({
+        pacing: c.pacing,
+        schedule: c.schedule,
+        budgetFen: c.budgetFen,
+        spentMfen: c.spentTodayMfen,
+        now,
+      })
+    )
+      return true;
+    throttled.push({
+      campaignId: c.id,
+      spentMfen: c.spentTodayMfen,
+      allowedMfen: c.budgetFen * 1000 * (c.pacing === 'even' ? expectedShareByEndOfSlot(c.schedule, now) : 1),
+    });
+    return false;
+  });
 
   const prior = pooledPrior(all);
   const placed: Array<{ before: number; c: Candidate; priceMfen: number; ecpm: number; id: string }> = [];
@@ -295,20 +315,15 @@ export async function feedWithAds(
     const pool = candidates.filter(
       (c) => !placed.some((p) => p.c.id === c.id || (p.c.videoId ?? p.c.liveRoomId) === (c.videoId ?? c.liveRoomId)),
     );
-    const bidders: Bidder[] = pool.map((c) => {
-      const { pctr, pcvr } = predict(c, prior);
-      const bid = bidPerConversionFen({
-        bidKind: c.bidKind,
-        costCapFen: c.costCapFen,
-        roiTargetCenti: c.roiTargetCenti,
-        conversions: c.conversions,
-        gmvFen: c.gmvFen,
-        priceFen: c.priceFen,
-      });
-      return { campaignId: c.id, bidEcpm: bidEcpmFen(bid, pctr, pcvr), quality: qualityFactor(c) };
-    });
+    const bidders: Bidder[] = pool.map((c) => bidderOf(c, prior));
     const organic = page.items[i]!;
     const won = runAuction(bidders, organicValueFen(organic.anchors[0]?.priceFen ?? null));
+    opts.onAuction?.({
+      now,
+      throttled,
+      bids: bidders.map((b) => ({ campaignId: b.campaignId, score: b.bidEcpm * b.quality })),
+      winner: won ? { campaignId: won.winner.campaignId, priceMfen: won.priceMfen } : null,
+    });
     if (!won) continue;
     const c = pool.find((x) => x.id === won.winner.campaignId)!;
     placed.push({ before: i, c, priceMfen: won.priceMfen, ecpm: Math.round(won.score), id: newId('adServe', now) });

@@ -31,10 +31,13 @@ export {
 } from './ad-types.js';
 export {
   adDay,
+  bidderOf,
   bidEcpmFen,
   bidPerConversionFen,
   expectedShareByEndOfSlot,
+  EXPLORE_SD,
   FULL_SCHEDULE,
+  rankingPredict,
   invalidTraffic,
   isAdSlot,
   organicValueFen,
@@ -78,7 +81,14 @@ export {
   type AdCreative,
   type CampaignView,
 } from './campaigns.js';
-export { feedWithAds, feedWithAdsToJson, type AdMark, type AdsOptions, type FeedPageWithAds } from './auction.js';
+export {
+  feedWithAds,
+  feedWithAdsToJson,
+  type AdMark,
+  type AdsOptions,
+  type AuctionTrace,
+  type FeedPageWithAds,
+} from './auction.js';
 export { reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
 export { adsOverview, campaignReport, type AdsOverview, type CampaignReport, type ReportRow } from './reports.js';
 export { liveRoomItems, reportRoomEntry, type LiveAdRoom, type RoomEntryOutcome } from './live-ads.js';
