@@ -228,11 +228,11 @@ test('the reconciliation’s discrepancy kinds and record statuses, and every le
     .join('\n');
   const reasons = new Set(
     [
-      ...ledger.matchAll(/postJournal\(tx, \{ reason: '([a-z_]+)'/g),
-      ...ledger.matchAll(/reason: to === 'succeeded' \? '([a-z_]+)' : '([a-z_]+)'/g),
+      ...ledger.matchAll(/postJournal\(\s*tx,\s*\{\s*reason:\s*'([a-z_]+)'/g),
+      ...ledger.matchAll(/reason:\s*to === 'succeeded'\s*\?\s*'([a-z_]+)'\s*:\s*'([a-z_]+)'/g),
     ].flatMap((m) => m.slice(1).filter(Boolean) as string[]),
   );
-  for (const m of ledger.matchAll(/journals\.push\(\{ reason: '([a-z_]+)'/g)) reasons.add(m[1]!);
+  for (const m of ledger.matchAll(/journals\.push\(\s*\{\s*reason:\s*'([a-z_]+)'/g)) reasons.add(m[1]!);
   assert.ok(
     reasons.has('capture') && reasons.has('settlement') && reasons.has('payout_paid'),
     `the scan finds the entry kinds (${[...reasons].join(', ')})`,
