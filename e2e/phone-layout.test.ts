@@ -180,6 +180,16 @@ describe('the shopper app fits a 390 px phone on every main screen', () => {
         '13812345678',
         'the owner’s edit form has the full number',
       );
+      // The region picker fills its selects once the divisions data has loaded: wait for it, then check.
+      await page
+        .waitForFunction(
+          () =>
+            document.querySelector<HTMLSelectElement>('[data-testid="address-form"] select[name="district"]')
+              ?.selectedOptions[0]?.textContent === '南山区',
+          null,
+          { timeout: 10_000 },
+        )
+        .catch(() => undefined);
       assert.equal(await edit.locator('select[name="district"] option:checked').innerText(), '南山区');
       await check(page, 'address-edit');
 
