@@ -149,9 +149,22 @@ export async function claimRequested(db: Db, now: number): Promise<ModelVersion 
 export async function recordProgress(
   db: Db,
   id: string,
-  patch: Partial<Pick<ModelVersionsTable, 'epochs_done' | 'people' | 'events' | 'videos'>>,
+  patch: Partial<Pick<ModelVersionsTable, 'people' | 'events' | 'videos'>>,
 ): Promise<void> {
   await db.updateTable('model_versions').set(patch).where('id', '=', id).execute();
+}
+
+/**
+ * The epochs a training has done. Progress is written without waiting (the training thread goes
+ * on), so two writes can land out of order on a pool: the count only ever grows.
+ */
+export async function recordEpochs(db: Db, id: string, epochsDone: number): Promise<void> {
+  await db
+    .updateTable('model_versions')
+    .set({ epochs_done: epochsDone })
+    .where('id', '=', id)
+    .where('epochs_done', '<', epochsDone)
+    .execute();
 }
 
 /** The outbox topic announcing a version that now serves (subject: the version id). */

@@ -16,6 +16,7 @@ import type { EngineHost } from './engine-host.js';
 import {
   claimRequested,
   finishVersion,
+  recordEpochs,
   recordProgress,
   requestRetrain,
   resetAtStart,
@@ -244,11 +245,17 @@ export class Retrainer {
           };
       // Without an engine here, the bar is the version serving as stored (another process may have swapped it in since).
       const serving = this.engine ? this.serving : await this.storedServing();
+      let epochsDone = 0;
       const outcome = await retrainOnThread(
         { history, serving: serving?.snapshot ?? null, epochs: v.epochs, maxEvalPeople: this.opts.maxEvalPeople },
-        (epoch) => void recordProgress(db, v.id, { epochs_done: epoch }).catch(() => {}),
+        (epoch) => {
+          epochsDone = Math.max(epochsDone, epoch);
+          void recordEpochs(db, v.id, epoch).catch(() => {});
+        },
         (stop) => (this.stopTraining = stop),
       );
+      // The last count is written (and awaited) before the decision, whatever order the progress writes landed in.
+      await recordEpochs(db, v.id, epochsDone);
       await recordProgress(db, v.id, { people: outcome.people, events: outcome.events, videos: outcome.videos });
       const figures: ModelFigures = {
         model: outcome.figures,

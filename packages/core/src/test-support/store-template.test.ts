@@ -49,7 +49,7 @@ async function pgCatalog(client: pg.Client, schema: string): Promise<Record<stri
 
 test('a test store built from the template is the migrated schema, and each test gets its own', {
   timeout: 120_000,
-}, async () => {
+}, async (t) => {
   const url = process.env.DATABASE_URL;
   if (url) {
     const migrated = `t_${randomBytes(6).toString('hex')}`;
@@ -66,7 +66,14 @@ test('a test store built from the template is the migrated schema, and each test
       } finally {
         await storage.close();
       }
-      await replayMigrations(url, replayed);
+      await replayMigrations(url, replayed).catch(async (error: Error) => {
+        // Seen rarely under load on a shared database ("schema … does not exist" mid-replay; the
+        // harness falls back to migrating then): say so, and replay once more into the same schema.
+        t.diagnostic(`first replay failed: ${error.message}`);
+        await client.query(`drop schema if exists ${replayed} cascade`);
+        await client.query(`create schema ${replayed}`);
+        await replayMigrations(url, replayed);
+      });
       const expected = await pgCatalog(client, migrated);
       assert.equal(expected.migrations?.length, Object.keys(migrations).length);
       assert.deepEqual(await pgCatalog(client, replayed), expected);
