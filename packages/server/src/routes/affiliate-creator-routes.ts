@@ -16,8 +16,15 @@ import {
   removeFromShowcase,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { answers, errors, Id, ok } from '../http/schemas.js';
-import { ApplicationSchema, LinkSchema, OpenedLinkSchema } from './affiliate-response-schemas.js';
+import { answers, Id, ok } from '../http/schemas.js';
+import {
+  ApplicationSchema,
+  LinkSchema,
+  MarketplacePageSchema,
+  OpenedLinkSchema,
+  PerformanceReportSchema,
+  ShowcaseItemSchema,
+} from './affiliate-response-schemas.js';
 import { ProductCardSchema } from './catalog-schemas.js';
 import { PerformanceQuery, PlanParams } from './affiliate-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
@@ -43,7 +50,7 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403),
+        response: ok(MarketplacePageSchema, 400, 401, 403),
       },
     },
     async (req) => marketplace(ctx, actorOf(req), { ...req.query, limit: req.query.limit ?? 20 }),
@@ -78,7 +85,13 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
 
   r.get(
     '/api/v1/creator/showcase',
-    { schema: { tags, summary: 'My showcase (橱窗) with what each product pays me now', response: errors(401, 403) } },
+    {
+      schema: {
+        tags,
+        summary: 'My showcase (橱窗) with what each product pays me now',
+        response: ok(Type.Object({ items: Type.Array(ShowcaseItemSchema) }), 401, 403),
+      },
+    },
     async (req) => myShowcase(ctx, actorOf(req)),
   );
 
@@ -95,7 +108,7 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
           { productId: Id('product'), activityId: Type.Optional(Id('colonelActivity')) },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403, 404, 409),
+        response: answers(201, ShowcaseItemSchema, 400, 401, 403, 404, 409),
       },
     },
     async (req, reply) => reply.status(201).send(await addToShowcase(ctx, actorOf(req), req.body)),
@@ -175,7 +188,7 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'My attributed sales and commission (settled and pending) by product or video',
         querystring: PerformanceQuery(['product', 'video']),
-        response: errors(400, 401, 403),
+        response: ok(PerformanceReportSchema, 400, 401, 403),
       },
     },
     async (req) =>

@@ -13,8 +13,15 @@ import {
   shopAffiliatePerformance,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id, ok } from '../http/schemas.js';
-import { ApplicationSchema } from './affiliate-response-schemas.js';
+import { answers, Id, ok } from '../http/schemas.js';
+import {
+  ApplicationSchema,
+  PerformanceReportSchema,
+  PlanDetailSchema,
+  PlanSummarySchema,
+  RateChangeResultSchema,
+  ShopPlanPageSchema,
+} from './affiliate-response-schemas.js';
 import { Bp, Decision, PerformanceQuery, PlanParams } from './affiliate-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
@@ -41,7 +48,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 404),
+        response: ok(ShopPlanPageSchema, 400, 401, 404),
       },
     },
     async (req) => listShopPlans(ctx, actorOf(req), req.params.shopId, { ...req.query, limit: req.query.limit ?? 20 }),
@@ -69,7 +76,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 404, 409),
+        response: answers(201, PlanSummarySchema, 400, 401, 404, 409),
       },
     },
     async (req, reply) => reply.status(201).send(await createPlan(ctx, actorOf(req), req.params.productId, req.body)),
@@ -82,7 +89,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'One of my plans with its whole rate history and its creators',
         params: PlanParams,
-        response: errors(400, 401, 404),
+        response: ok(PlanDetailSchema, 400, 401, 404),
       },
     },
     async (req) => planDetail(ctx, actorOf(req), req.params.planId),
@@ -99,7 +106,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
           'Exclusive plans: at most one cut per 7 days, by at most 5 points. Errors: 400 RATE_OUT_OF_RANGE, 409 CUT_TOO_DEEP / CUT_TOO_FREQUENT / PLAN_CLOSED / PLAN_NOT_ACTIVE.',
         params: PlanParams,
         body: Type.Object({ rateBp: Bp('the new rate') }, { additionalProperties: false }),
-        response: errors(400, 401, 404, 409),
+        response: ok(RateChangeResultSchema, 400, 401, 404, 409),
       },
     },
     async (req) => changePlanRate(ctx, actorOf(req), req.params.planId, req.body.rateBp),
@@ -112,7 +119,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'Close a plan at 00:00 next day (creators who promoted before keep its rate for 30 days)',
         params: PlanParams,
-        response: errors(400, 401, 404, 409),
+        response: ok(RateChangeResultSchema, 400, 401, 404, 409),
       },
     },
     async (req) => closePlan(ctx, actorOf(req), req.params.planId),
@@ -129,7 +136,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
           { creatorIds: Type.Array(Id('user'), { minItems: 1, maxItems: 50 }) },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 404, 409),
+        response: ok(PlanSummarySchema, 400, 401, 404, 409),
       },
     },
     async (req) => addTargetedCreators(ctx, actorOf(req), req.params.planId, req.body.creatorIds),
@@ -182,7 +189,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
           { activityId: Id('colonelActivity'), rateBp: Bp('commission rate in the activity') },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 404, 409),
+        response: answers(201, PlanSummarySchema, 400, 401, 404, 409),
       },
     },
     async (req, reply) =>
@@ -197,7 +204,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
         summary: 'Creator-driven sales of my shop: GMV, orders, refunds and commissions by creator or product',
         params: shopParams,
         querystring: PerformanceQuery(['creator', 'product']),
-        response: errors(400, 401, 404),
+        response: ok(PerformanceReportSchema, 400, 401, 404),
       },
     },
     async (req) =>

@@ -19,12 +19,21 @@ import {
   pendingCommission,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id, ok } from '../http/schemas.js';
-import { ContractSchema, CreatorMatchSchema } from './affiliate-response-schemas.js';
+import { answers, Id, ok } from '../http/schemas.js';
+import {
+  ActivityApplicationSchema,
+  ActivitySchema,
+  ContractSchema,
+  CreatorMatchSchema,
+  PendingCommissionSchema,
+  PerformanceReportSchema,
+  PlanSummarySchema,
+} from './affiliate-response-schemas.js';
 import { Bp, ContractParams, Decision, Ms, PerformanceQuery } from './affiliate-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 type Period = { from?: number; to?: number; groupBy?: 'creator' | 'product' };
+const ActivityList = Type.Object({ items: Type.Array(ActivitySchema) });
 
 export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
   const r = typed(app);
@@ -39,7 +48,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
         tags: ['affiliate'],
         summary:
           'Colonel activities not yet ended (merchants apply products into them; creators pick products through them)',
-        response: errors(401, 403),
+        response: ok(ActivityList, 401, 403),
       },
     },
     async (req) => {
@@ -79,7 +88,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
           { as: Type.Union([Type.Literal('creator'), Type.Literal('mcn'), Type.Literal('colonel')]) },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403),
+        response: ok(PendingCommissionSchema, 400, 401, 403),
       },
     },
     async (req) => pendingCommission(ctx, actorOf(req), req.query.as),
@@ -104,7 +113,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403),
+        response: answers(201, ActivitySchema, 400, 401, 403),
       },
     },
     async (req, reply) => reply.status(201).send(await createActivity(ctx, actorOf(req), req.body)),
@@ -112,7 +121,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
 
   r.get(
     '/api/v1/colonel/activities',
-    { schema: { tags: colonel, summary: 'My activities, newest first', response: errors(401, 403) } },
+    { schema: { tags: colonel, summary: 'My activities, newest first', response: ok(ActivityList, 401, 403) } },
     async (req) => myActivities(ctx, actorOf(req)),
   );
 
@@ -131,7 +140,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403, 404),
+        response: ok(Type.Object({ items: Type.Array(ActivityApplicationSchema) }), 400, 401, 403, 404),
       },
     },
     async (req) => activityApplications(ctx, actorOf(req), req.params.activityId, req.query.status),
@@ -145,7 +154,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
         summary: 'Approve (the product joins the activity at once) or reject a merchant’s application',
         params: Type.Object({ planId: Id('affiliatePlan') }),
         body: Decision,
-        response: errors(400, 401, 403, 404, 409),
+        response: ok(PlanSummarySchema, 400, 401, 403, 404, 409),
       },
     },
     async (req) => decideActivityProduct(ctx, actorOf(req), req.params.planId, req.body.decision),
@@ -158,7 +167,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
         tags: colonel,
         summary: 'Sales through my activities and my service fees, by product or creator',
         querystring: PerformanceQuery(['product', 'creator']),
-        response: errors(400, 401, 403),
+        response: ok(PerformanceReportSchema, 400, 401, 403),
       },
     },
     async (req) => colonelPerformance(ctx, actorOf(req), req.query as Period),
@@ -181,7 +190,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403, 404),
+        response: answers(201, ContractSchema, 400, 401, 403, 404),
       },
     },
     async (req, reply) => reply.status(201).send(await proposeContract(ctx, actorOf(req), req.body)),
@@ -194,7 +203,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
         tags: mcn,
         summary: 'My creators’ sales and my share, by creator or product',
         querystring: PerformanceQuery(['creator', 'product']),
-        response: errors(400, 401, 403),
+        response: ok(PerformanceReportSchema, 400, 401, 403),
       },
     },
     async (req) => mcnPerformance(ctx, actorOf(req), req.query as Period),

@@ -15,8 +15,9 @@ import {
   videoPoolView,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { answers, errors, Id, jsonText, ok } from '../http/schemas.js';
+import { answers, Id, jsonText, ok } from '../http/schemas.js';
 import { FeedPageSchema } from './content-schemas.js';
+import { VideoPoolListSchema, VideoPoolSchema } from './traffic-pool-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const EPOCH_MS_MAX = 2 ** 50; // far beyond any real date, below 2**53
@@ -174,7 +175,7 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
         description:
           'Each step has the rates (completion, like, comment, share, product tap per impression) and the thresholds they were compared with; `shortfalls` names the rates that fell short.',
         params: Type.Object({ videoId: Id('video') }),
-        response: errors(400, 401, 404),
+        response: ok(VideoPoolSchema, 400, 401, 404),
       },
     },
     async (req) => videoPoolView(ctx.db, actorOf(req), req.params.videoId),
@@ -197,7 +198,7 @@ export function feedRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401),
+        response: ok(VideoPoolListSchema, 400, 401),
       },
     },
     async (req) => ({ items: await myVideoPools(ctx.db, actorOf(req), req.query.ids.split(',')) }),

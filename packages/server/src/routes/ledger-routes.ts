@@ -22,11 +22,13 @@ import {
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { sendError } from '../http/errors.js';
-import { answers, errors, Id, Nullable, ok, okOrCsv, PageQuery } from '../http/schemas.js';
+import { answers, Id, Nullable, ok, okOrCsv, PageQuery } from '../http/schemas.js';
 import {
   BalanceSchema,
   PayoutAccountSchema,
+  PayoutNotificationAnswerSchema,
   PayoutSchema,
+  ReconciliationSchema,
   SettlementPageSchema,
   StatementSchema,
 } from './ledger-schemas.js';
@@ -260,7 +262,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary:
           'Platform accounts: fee revenue, clearing totals, refunds payable, payouts in transit, provider cash (admins)',
-        response: errors(401, 404),
+        response: ok(Type.Object({ items: Type.Array(BalanceSchema) }), 401, 404),
       },
     },
     async (req) => ({ items: await platformBalances(ctx, actorOf(req)) }),
@@ -268,14 +270,24 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
 
   r.get(
     '/api/v1/admin/money/reconciliations',
-    { schema: { tags, summary: 'Reconciliation reports, newest first (admins)', response: errors(401, 403) } },
+    {
+      schema: {
+        tags,
+        summary: 'Reconciliation reports, newest first (admins)',
+        response: ok(Type.Object({ items: Type.Array(ReconciliationSchema) }), 401, 403),
+      },
+    },
     async (req) => ({ items: await listReconciliations(ctx, actorOf(req)) }),
   );
 
   r.post(
     '/api/v1/admin/money/reconciliations',
     {
-      schema: { tags, summary: 'Reconcile provider records with the ledger now (admins)', response: errors(401, 403) },
+      schema: {
+        tags,
+        summary: 'Reconcile provider records with the ledger now (admins)',
+        response: answers(201, ReconciliationSchema, 401, 403),
+      },
     },
     async (req, reply) => reply.status(201).send(await runReconciliation(ctx, actorOf(req))),
   );
@@ -293,7 +305,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
           tags,
           summary: 'Asynchronous, HMAC-signed payout outcome from a payout provider (idempotent by event id)',
           params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }),
-          response: errors(400, 401, 404),
+          response: ok(PayoutNotificationAnswerSchema, 400, 401, 404),
         },
       },
       async (req, reply) => {
@@ -307,7 +319,7 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
             'the notification does not match our records',
             { outcome: result.outcome },
           );
-        return { received: true, outcome: result.outcome };
+        return { received: true as const, outcome: result.outcome };
       },
     );
   });

@@ -1,7 +1,16 @@
-/** Response schemas of balances, statements, settlements and payouts. */
+/** Response schemas of balances, statements, settlements, payouts, payout notifications and reconciliation reports. */
 import { Type } from 'typebox';
-import type { BalanceView, PayoutAccountView, PayoutView, SettlementView, StatementLine } from '@zhongcao/core';
-import { describe, Nullable } from '../http/schemas.js';
+import type {
+  BalanceView,
+  PayoutAccountView,
+  PayoutOutcome,
+  PayoutView,
+  ReconciliationReport,
+  ReconciliationTrigger,
+  SettlementView,
+  StatementLine,
+} from '@zhongcao/core';
+import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const BalanceSchema = describe<BalanceView>()(
   Type.Object({
@@ -77,5 +86,40 @@ export const PayoutSchema = describe<PayoutView>()(
     failure: Nullable(Type.String()),
     createdAt: Type.Integer(),
     completedAt: Nullable(Type.Integer()),
+  }),
+);
+
+export const ReconciliationSchema = describe<ReconciliationReport>()(
+  Type.Object({
+    id: Type.String(),
+    day: Type.String({ description: 'the UTC day the report covers (YYYY-MM-DD); for a manual run, the day it ran' }),
+    trigger: OneOf(['daily', 'manual'] as const satisfies readonly ReconciliationTrigger[]),
+    checked: Type.Integer(),
+    mismatchCount: Type.Integer(),
+    mismatches: Type.Array(
+      Type.Object({
+        kind: OneOf(['payment', 'refund', 'payout'] as const),
+        ref: Type.String(),
+        code: OneOf(['MISSING_IN_LEDGER', 'MISSING_AT_PROVIDER', 'AMOUNT_DIFFERS', 'STATUS_DIFFERS'] as const),
+        providerFen: Nullable(Type.Integer()),
+        ledgerFen: Nullable(Type.Integer()),
+        providerStatus: Nullable(Type.String()),
+        ledgerStatus: Nullable(Type.String()),
+      }),
+      { description: 'at most 5000 are kept; mismatchCount counts them all' },
+    ),
+    createdAt: Type.Integer(),
+  }),
+);
+
+export const PayoutNotificationAnswerSchema = describe<{
+  received: true;
+  outcome: Exclude<PayoutOutcome, 'rejected'>;
+}>()(
+  Type.Object({
+    received: Type.Literal(true),
+    outcome: OneOf(['applied', 'duplicate', 'ignored'] as const, {
+      description: 'a rejected notification answers an error instead',
+    }),
   }),
 );

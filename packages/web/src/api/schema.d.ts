@@ -4350,6 +4350,46 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              videoId: string;
+              /** @description the highest pool reached (0-based); null before it entered any */
+              pool: number | null;
+              /** @enum {string} */
+              status: "not_entered" | "climbing" | "stopped" | "top";
+              /** @description impressions of each pool, smallest first */
+              audiences: number[];
+              steps: ({
+                  /** @description the pool (0-based) */
+                  pool: number;
+                  /** @enum {string} */
+                  decision: "entered" | "promoted" | "stopped" | "top";
+                  impressions: number;
+                  /** @description the video’s rates per impression in this pool */
+                  rates: {
+                    completion: number;
+                    like: number;
+                    comment: number;
+                    share: number;
+                    product_tap: number;
+                  } | null;
+                  /** @description the thresholds they were compared with */
+                  thresholds: {
+                    completion: number;
+                    like: number;
+                    comment: number;
+                    share: number;
+                    product_tap: number;
+                  } | null;
+                  /** @description the rates that fell short */
+                  shortfalls: ("completion" | "like" | "comment" | "share" | "product_tap")[];
+                  at: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -4381,6 +4421,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  videoId: string;
+                  /** @description the highest pool reached (0-based); null before it entered any */
+                  pool: number | null;
+                  /** @enum {string} */
+                  status: "not_entered" | "climbing" | "stopped" | "top";
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -5196,6 +5250,21 @@ export interface paths {
     /** Platform accounts: fee revenue, clearing totals, refunds payable, payouts in transit, provider cash (admins) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  accountId: string;
+                  kind: string;
+                  ownerId: string | null;
+                  label: string;
+                  /** @description may be negative (a claw-back) */
+                  balanceFen: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -5215,6 +5284,35 @@ export interface paths {
     /** Reconciliation reports, newest first (admins) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @description the UTC day the report covers (YYYY-MM-DD); for a manual run, the day it ran */
+                  day: string;
+                  /** @enum {string} */
+                  trigger: "daily" | "manual";
+                  checked: number;
+                  mismatchCount: number;
+                  /** @description at most 5000 are kept; mismatchCount counts them all */
+                  mismatches: ({
+                      /** @enum {string} */
+                      kind: "payment" | "refund" | "payout";
+                      ref: string;
+                      /** @enum {string} */
+                      code: "MISSING_IN_LEDGER" | "MISSING_AT_PROVIDER" | "AMOUNT_DIFFERS" | "STATUS_DIFFERS";
+                      providerFen: number | null;
+                      ledgerFen: number | null;
+                      providerStatus: string | null;
+                      ledgerStatus: string | null;
+                    })[];
+                  createdAt: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -5232,6 +5330,33 @@ export interface paths {
     /** Reconcile provider records with the ledger now (admins) */
     post: {
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @description the UTC day the report covers (YYYY-MM-DD); for a manual run, the day it ran */
+              day: string;
+              /** @enum {string} */
+              trigger: "daily" | "manual";
+              checked: number;
+              mismatchCount: number;
+              /** @description at most 5000 are kept; mismatchCount counts them all */
+              mismatches: ({
+                  /** @enum {string} */
+                  kind: "payment" | "refund" | "payout";
+                  ref: string;
+                  /** @enum {string} */
+                  code: "MISSING_IN_LEDGER" | "MISSING_AT_PROVIDER" | "AMOUNT_DIFFERS" | "STATUS_DIFFERS";
+                  providerFen: number | null;
+                  ledgerFen: number | null;
+                  providerStatus: string | null;
+                  ledgerStatus: string | null;
+                })[];
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8075,6 +8200,40 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "general" | "targeted" | "exclusive" | "colonel";
+                  name: string;
+                  shopId: string;
+                  productId: string;
+                  /** @enum {string} */
+                  state: "active" | "closing" | "closed" | "pending" | "rejected";
+                  /** @description the rate in force now (null: closed, or not yet approved) */
+                  rateBp: number | null;
+                  /** @description a cut or close waiting for 00:00 */
+                  pending: ({
+                    /** @enum {string} */
+                    change: "open" | "raise" | "cut" | "close";
+                    rateBp: number | null;
+                    effectiveAt: number;
+                  }) | null;
+                  /** @description exclusive plans: the one creator */
+                  creatorId: string | null;
+                  /** @description colonel plans: the activity */
+                  activityId: string | null;
+                  closesAt: number | null;
+                  createdAt: number;
+                  productTitle: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8123,6 +8282,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "general" | "targeted" | "exclusive" | "colonel";
+              name: string;
+              shopId: string;
+              productId: string;
+              /** @enum {string} */
+              state: "active" | "closing" | "closed" | "pending" | "rejected";
+              /** @description the rate in force now (null: closed, or not yet approved) */
+              rateBp: number | null;
+              /** @description a cut or close waiting for 00:00 */
+              pending: ({
+                /** @enum {string} */
+                change: "open" | "raise" | "cut" | "close";
+                rateBp: number | null;
+                effectiveAt: number;
+              }) | null;
+              /** @description exclusive plans: the one creator */
+              creatorId: string | null;
+              /** @description colonel plans: the activity */
+              activityId: string | null;
+              closesAt: number | null;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8160,6 +8349,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "general" | "targeted" | "exclusive" | "colonel";
+              name: string;
+              shopId: string;
+              productId: string;
+              /** @enum {string} */
+              state: "active" | "closing" | "closed" | "pending" | "rejected";
+              /** @description the rate in force now (null: closed, or not yet approved) */
+              rateBp: number | null;
+              /** @description a cut or close waiting for 00:00 */
+              pending: ({
+                /** @enum {string} */
+                change: "open" | "raise" | "cut" | "close";
+                rateBp: number | null;
+                effectiveAt: number;
+              }) | null;
+              /** @description exclusive plans: the one creator */
+              creatorId: string | null;
+              /** @description colonel plans: the activity */
+              activityId: string | null;
+              closesAt: number | null;
+              createdAt: number;
+              productTitle: string;
+              history: ({
+                  id: string;
+                  /** @enum {string} */
+                  change: "open" | "raise" | "cut" | "close";
+                  /** @description null: the plan closes */
+                  rateBp: number | null;
+                  requestedAt: number;
+                  effectiveAt: number;
+                  /** @description set when a later change replaced this one before it took effect: it never applied */
+                  supersededAt: number | null;
+                })[];
+              creators: ({
+                  creatorId: string;
+                  displayName: string;
+                  status: string;
+                  source: string;
+                  note: string;
+                  createdAt: number;
+                  decidedAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8202,6 +8442,41 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              plan: {
+                id: string;
+                /** @enum {string} */
+                kind: "general" | "targeted" | "exclusive" | "colonel";
+                name: string;
+                shopId: string;
+                productId: string;
+                /** @enum {string} */
+                state: "active" | "closing" | "closed" | "pending" | "rejected";
+                /** @description the rate in force now (null: closed, or not yet approved) */
+                rateBp: number | null;
+                /** @description a cut or close waiting for 00:00 */
+                pending: ({
+                  /** @enum {string} */
+                  change: "open" | "raise" | "cut" | "close";
+                  rateBp: number | null;
+                  effectiveAt: number;
+                }) | null;
+                /** @description exclusive plans: the one creator */
+                creatorId: string | null;
+                /** @description colonel plans: the activity */
+                activityId: string | null;
+                closesAt: number | null;
+                createdAt: number;
+              };
+              /** @enum {string} */
+              change: "raise" | "cut" | "close";
+              effectiveAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8239,6 +8514,41 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              plan: {
+                id: string;
+                /** @enum {string} */
+                kind: "general" | "targeted" | "exclusive" | "colonel";
+                name: string;
+                shopId: string;
+                productId: string;
+                /** @enum {string} */
+                state: "active" | "closing" | "closed" | "pending" | "rejected";
+                /** @description the rate in force now (null: closed, or not yet approved) */
+                rateBp: number | null;
+                /** @description a cut or close waiting for 00:00 */
+                pending: ({
+                  /** @enum {string} */
+                  change: "open" | "raise" | "cut" | "close";
+                  rateBp: number | null;
+                  effectiveAt: number;
+                }) | null;
+                /** @description exclusive plans: the one creator */
+                creatorId: string | null;
+                /** @description colonel plans: the activity */
+                activityId: string | null;
+                closesAt: number | null;
+                createdAt: number;
+              };
+              /** @enum {string} */
+              change: "raise" | "cut" | "close";
+              effectiveAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8283,6 +8593,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "general" | "targeted" | "exclusive" | "colonel";
+              name: string;
+              shopId: string;
+              productId: string;
+              /** @enum {string} */
+              state: "active" | "closing" | "closed" | "pending" | "rejected";
+              /** @description the rate in force now (null: closed, or not yet approved) */
+              rateBp: number | null;
+              /** @description a cut or close waiting for 00:00 */
+              pending: ({
+                /** @enum {string} */
+                change: "open" | "raise" | "cut" | "close";
+                rateBp: number | null;
+                effectiveAt: number;
+              }) | null;
+              /** @description exclusive plans: the one creator */
+              creatorId: string | null;
+              /** @description colonel plans: the activity */
+              activityId: string | null;
+              closesAt: number | null;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8444,6 +8784,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "general" | "targeted" | "exclusive" | "colonel";
+              name: string;
+              shopId: string;
+              productId: string;
+              /** @enum {string} */
+              state: "active" | "closing" | "closed" | "pending" | "rejected";
+              /** @description the rate in force now (null: closed, or not yet approved) */
+              rateBp: number | null;
+              /** @description a cut or close waiting for 00:00 */
+              pending: ({
+                /** @enum {string} */
+                change: "open" | "raise" | "cut" | "close";
+                rateBp: number | null;
+                effectiveAt: number;
+              }) | null;
+              /** @description exclusive plans: the one creator */
+              creatorId: string | null;
+              /** @description colonel plans: the activity */
+              activityId: string | null;
+              closesAt: number | null;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8488,6 +8858,41 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              from: number;
+              to: number;
+              /** @enum {string} */
+              groupBy: "creator" | "product" | "video";
+              rows: {
+                  key: string;
+                  label: string;
+                  gmvFen: number;
+                  orders: number;
+                  refundsFen: number;
+                  creatorFen: number;
+                  mcnFen: number;
+                  colonelFen: number;
+                  /** @description of the asker’s own part, what has settled */
+                  settledFen: number;
+                }[];
+              total: {
+                gmvFen: number;
+                orders: number;
+                refundsFen: number;
+                creatorFen: number;
+                mcnFen: number;
+                colonelFen: number;
+                /** @description of the asker’s own part, what has settled */
+                settledFen: number;
+              };
+              /** @description more lines than one report reads: narrow the period */
+              truncated: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8524,6 +8929,59 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  product: {
+                    id: string;
+                    title: string;
+                    shopId: string;
+                    shopName: string;
+                    categoryId: string;
+                    /** @description the lowest SKU price */
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    imageUrl: string | null;
+                    sales: number;
+                    status: string;
+                  };
+                  /** @description what I earn now, and through which plan (not_open: only an application or activity would open it) */
+                  offer: {
+                    /** @enum {string} */
+                    reason: "plan" | "self_commission" | "not_open" | "no_plan";
+                    /** @description what the merchant pays: the plan’s rate */
+                    rateBp: number;
+                    /** @description what the creator earns: the rate less any colonel fee */
+                    creatorRateBp: number;
+                    colonelFeeBp: number;
+                    /** @description an old rate kept after a cut */
+                    protected: boolean;
+                    planId: string | null;
+                    /** @enum {string|null} */
+                    kind: "general" | "targeted" | "exclusive" | "colonel" | null;
+                  };
+                  plans: ({
+                      planId: string;
+                      kind: string;
+                      rateBp: number | null;
+                      /** @description my application’s status */
+                      application: string | null;
+                      activity: {
+                        id: string;
+                        serviceFeeBp: number;
+                        endsAt: number;
+                      } | null;
+                    })[];
+                  inShowcase: boolean;
+                  /** @description 商家体验分 (0–100); null when the shop has too few orders for a score */
+                  experienceScore: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8652,6 +9110,44 @@ export interface paths {
     /** My showcase (橱窗) with what each product pays me now */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  product: {
+                    id: string;
+                    title: string;
+                    shopId: string;
+                    shopName: string;
+                    categoryId: string;
+                    /** @description the lowest SKU price */
+                    priceFen: number;
+                    originalPriceFen: number | null;
+                    imageUrl: string | null;
+                    sales: number;
+                    status: string;
+                  };
+                  addedAt: number;
+                  /** @description the colonel plan it was picked through */
+                  viaPlanId: string | null;
+                  offer: {
+                    /** @enum {string} */
+                    reason: "plan" | "self_commission" | "not_open" | "no_plan";
+                    /** @description what the merchant pays: the plan’s rate */
+                    rateBp: number;
+                    /** @description what the creator earns: the rate less any colonel fee */
+                    creatorRateBp: number;
+                    colonelFeeBp: number;
+                    /** @description an old rate kept after a cut */
+                    protected: boolean;
+                    planId: string | null;
+                    kind: string | null;
+                  };
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -8682,6 +9178,42 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              product: {
+                id: string;
+                title: string;
+                shopId: string;
+                shopName: string;
+                categoryId: string;
+                /** @description the lowest SKU price */
+                priceFen: number;
+                originalPriceFen: number | null;
+                imageUrl: string | null;
+                sales: number;
+                status: string;
+              };
+              addedAt: number;
+              /** @description the colonel plan it was picked through */
+              viaPlanId: string | null;
+              offer: {
+                /** @enum {string} */
+                reason: "plan" | "self_commission" | "not_open" | "no_plan";
+                /** @description what the merchant pays: the plan’s rate */
+                rateBp: number;
+                /** @description what the creator earns: the rate less any colonel fee */
+                creatorRateBp: number;
+                colonelFeeBp: number;
+                /** @description an old rate kept after a cut */
+                protected: boolean;
+                planId: string | null;
+                kind: string | null;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -8931,6 +9463,41 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              from: number;
+              to: number;
+              /** @enum {string} */
+              groupBy: "creator" | "product" | "video";
+              rows: {
+                  key: string;
+                  label: string;
+                  gmvFen: number;
+                  orders: number;
+                  refundsFen: number;
+                  creatorFen: number;
+                  mcnFen: number;
+                  colonelFen: number;
+                  /** @description of the asker’s own part, what has settled */
+                  settledFen: number;
+                }[];
+              total: {
+                gmvFen: number;
+                orders: number;
+                refundsFen: number;
+                creatorFen: number;
+                mcnFen: number;
+                colonelFen: number;
+                /** @description of the asker’s own part, what has settled */
+                settledFen: number;
+              };
+              /** @description more lines than one report reads: narrow the period */
+              truncated: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9073,6 +9640,25 @@ export interface paths {
     /** Colonel activities not yet ended (merchants apply products into them; creators pick products through them) */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  colonelId: string;
+                  name: string;
+                  commissionFloorBp: number;
+                  /** @description taken out of the commission */
+                  serviceFeeBp: number;
+                  startsAt: number;
+                  endsAt: number;
+                  running: boolean;
+                  createdAt: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9141,6 +9727,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              party: "creator" | "mcn" | "colonel";
+              totalFen: number;
+              orders: number;
+              items: ({
+                  orderId: string;
+                  orderStatus: string;
+                  paidAt: number;
+                  /** @description titles of the lines credited to me */
+                  products: string[];
+                  expectedFen: number;
+                  /** @description set once receipt is confirmed */
+                  settleDueAt: number | null;
+                  /** @description days after receipt the order settles */
+                  settleWindowDays: number;
+                })[];
+              /** @description more orders than one answer lists (the totals still count them all) */
+              truncated: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9166,6 +9777,25 @@ export interface paths {
     /** My activities, newest first */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  colonelId: string;
+                  name: string;
+                  commissionFloorBp: number;
+                  /** @description taken out of the commission */
+                  serviceFeeBp: number;
+                  startsAt: number;
+                  endsAt: number;
+                  running: boolean;
+                  createdAt: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -9201,6 +9831,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              colonelId: string;
+              name: string;
+              commissionFloorBp: number;
+              /** @description taken out of the commission */
+              serviceFeeBp: number;
+              startsAt: number;
+              endsAt: number;
+              running: boolean;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9235,6 +9882,41 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "general" | "targeted" | "exclusive" | "colonel";
+                  name: string;
+                  shopId: string;
+                  productId: string;
+                  /** @enum {string} */
+                  state: "active" | "closing" | "closed" | "pending" | "rejected";
+                  /** @description the rate in force now (null: closed, or not yet approved) */
+                  rateBp: number | null;
+                  /** @description a cut or close waiting for 00:00 */
+                  pending: ({
+                    /** @enum {string} */
+                    change: "open" | "raise" | "cut" | "close";
+                    rateBp: number | null;
+                    effectiveAt: number;
+                  }) | null;
+                  /** @description exclusive plans: the one creator */
+                  creatorId: string | null;
+                  /** @description colonel plans: the activity */
+                  activityId: string | null;
+                  closesAt: number | null;
+                  createdAt: number;
+                  productTitle: string;
+                  /** @description the rate the merchant applied with (`rateBp` is null until approved) */
+                  requestedRateBp: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9279,6 +9961,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "general" | "targeted" | "exclusive" | "colonel";
+              name: string;
+              shopId: string;
+              productId: string;
+              /** @enum {string} */
+              state: "active" | "closing" | "closed" | "pending" | "rejected";
+              /** @description the rate in force now (null: closed, or not yet approved) */
+              rateBp: number | null;
+              /** @description a cut or close waiting for 00:00 */
+              pending: ({
+                /** @enum {string} */
+                change: "open" | "raise" | "cut" | "close";
+                rateBp: number | null;
+                effectiveAt: number;
+              }) | null;
+              /** @description exclusive plans: the one creator */
+              creatorId: string | null;
+              /** @description colonel plans: the activity */
+              activityId: string | null;
+              closesAt: number | null;
+              createdAt: number;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9325,6 +10037,41 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              from: number;
+              to: number;
+              /** @enum {string} */
+              groupBy: "creator" | "product" | "video";
+              rows: {
+                  key: string;
+                  label: string;
+                  gmvFen: number;
+                  orders: number;
+                  refundsFen: number;
+                  creatorFen: number;
+                  mcnFen: number;
+                  colonelFen: number;
+                  /** @description of the asker’s own part, what has settled */
+                  settledFen: number;
+                }[];
+              total: {
+                gmvFen: number;
+                orders: number;
+                refundsFen: number;
+                creatorFen: number;
+                mcnFen: number;
+                colonelFen: number;
+                /** @description of the asker’s own part, what has settled */
+                settledFen: number;
+              };
+              /** @description more lines than one report reads: narrow the period */
+              truncated: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9367,6 +10114,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              mcnId: string;
+              mcnName: string;
+              creatorId: string;
+              creatorName: string;
+              shareBp: number;
+              startsAt: number;
+              endsAt: number;
+              status: string;
+              /** @description in force now */
+              inForce: boolean;
+              acceptedAt: number | null;
+              effectiveAt: number | null;
+              endedAt: number | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -9407,6 +10175,41 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              from: number;
+              to: number;
+              /** @enum {string} */
+              groupBy: "creator" | "product" | "video";
+              rows: {
+                  key: string;
+                  label: string;
+                  gmvFen: number;
+                  orders: number;
+                  refundsFen: number;
+                  creatorFen: number;
+                  mcnFen: number;
+                  colonelFen: number;
+                  /** @description of the asker’s own part, what has settled */
+                  settledFen: number;
+                }[];
+              total: {
+                gmvFen: number;
+                orders: number;
+                refundsFen: number;
+                creatorFen: number;
+                mcnFen: number;
+                colonelFen: number;
+                /** @description of the asker’s own part, what has settled */
+                settledFen: number;
+              };
+              /** @description more lines than one report reads: narrow the period */
+              truncated: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18025,6 +18828,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              /**
+               * @description a rejected notification answers an error instead
+               * @enum {string}
+               */
+              outcome: "applied" | "duplicate" | "ignored";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
