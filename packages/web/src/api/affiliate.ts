@@ -1,154 +1,45 @@
 /** Creator economy (达人合作 · 选品广场 · 团长 · MCN) calls and shapes. */
 import { api } from './client';
+import type { Answer } from './contract';
 
-export type PlanKind = 'general' | 'targeted' | 'exclusive' | 'colonel';
-export type PlanState = 'active' | 'closing' | 'closed' | 'pending' | 'rejected';
 export type Decision = 'approve' | 'reject';
 
-export interface ProductCard {
-  id: string;
-  title: string;
-  shopId: string;
-  shopName: string;
-  categoryId: string;
-  priceFen: number;
-  originalPriceFen: number | null;
-  imageUrl: string | null;
-  sales: number;
-  status: string;
-}
+// The answers' shapes, as the server declares them (schema.d.ts).
+export type PlanSummary = Answer<'/api/v1/merchant/affiliate/plans/{planId}/creators', 'post'>;
+export type PlanKind = PlanSummary['kind'];
+export type PlanState = PlanSummary['state'];
+type ShopPlanPage = Answer<'/api/v1/merchant/shops/{shopId}/affiliate/plans', 'get'>;
+export type ShopPlan = ShopPlanPage['items'][number];
+export type RateChangeResult = Answer<'/api/v1/merchant/affiliate/plans/{planId}/rate', 'post'>;
+export type PlanDetail = Answer<'/api/v1/merchant/affiliate/plans/{planId}', 'get'>;
+export type RateChange = PlanDetail['history'][number];
+export type PlanCreator = PlanDetail['creators'][number];
 
-export interface PlanSummary {
-  id: string;
-  kind: PlanKind;
-  name: string;
-  shopId: string;
-  productId: string;
-  state: PlanState;
-  rateBp: number | null;
-  pending: { change: 'raise' | 'cut' | 'close' | 'open'; rateBp: number | null; effectiveAt: number } | null;
-  creatorId: string | null;
-  activityId: string | null;
-  closesAt: number | null;
-  createdAt: number;
-}
-export type ShopPlan = PlanSummary & { productTitle: string };
-export interface RateChangeResult {
-  plan: PlanSummary;
-  change: 'raise' | 'cut' | 'close';
-  effectiveAt: number;
-}
+export type Application = Answer<'/api/v1/creator/affiliate/applications', 'get'>['items'][number];
 
-export interface Application {
-  planId: string;
-  creatorId: string;
-  displayName: string;
-  shopId: string;
-  status: string;
-  source: string;
-  note: string;
-  createdAt: number;
-  decidedAt: number | null;
-}
+type MarketplacePage = Answer<'/api/v1/creator/marketplace', 'get'>;
+export type MarketplaceItem = MarketplacePage['items'][number];
+export type MarketplacePlan = MarketplaceItem['plans'][number];
+export type ShowcaseItem = Answer<'/api/v1/creator/showcase', 'post'>;
+/** What a product pays me now (the marketplace's and the showcase's offer). */
+export type Offer = MarketplaceItem['offer'] | ShowcaseItem['offer'];
+export type ProductCard = MarketplaceItem['product'];
+export type TrackedLink = Answer<'/api/v1/creator/links', 'post'>;
 
-export interface Offer {
-  reason: 'plan' | 'self_commission' | 'not_open' | 'no_plan';
-  planId: string | null;
-  kind: PlanKind | null;
-  rateBp: number;
-  creatorRateBp: number;
-  colonelFeeBp: number;
-  protected: boolean;
-}
-export interface MarketplacePlan {
-  planId: string;
-  kind: PlanKind;
-  rateBp: number | null;
-  application: string | null;
-  activity: { id: string; serviceFeeBp: number; endsAt: number } | null;
-}
-export interface MarketplaceItem {
-  product: ProductCard;
-  offer: Offer;
-  plans: MarketplacePlan[];
-  inShowcase: boolean;
-  experienceScore: number | null;
-}
-export interface ShowcaseItem {
-  product: ProductCard;
-  addedAt: number;
-  viaPlanId: string | null;
-  offer: Offer;
-}
-export interface TrackedLink {
-  id: string;
-  token: string;
-  productId: string;
-  createdAt: number;
-  expiresAt: number;
-  opens: number;
-}
+export type Activity = Answer<'/api/v1/colonel/activities', 'post'>;
+export type ActivityProduct = Answer<'/api/v1/colonel/activities/{activityId}/products', 'get'>['items'][number];
 
-export interface Activity {
-  id: string;
-  colonelId: string;
-  name: string;
-  commissionFloorBp: number;
-  serviceFeeBp: number;
-  startsAt: number;
-  endsAt: number;
-  running: boolean;
-  createdAt: number;
-}
-export type ActivityProduct = PlanSummary & { productTitle: string; requestedRateBp: number | null };
+export type Contract = Answer<'/api/v1/mcn/contracts', 'post'>;
 
-export interface Contract {
-  id: string;
-  mcnId: string;
-  mcnName: string;
-  creatorId: string;
-  creatorName: string;
-  shareBp: number;
-  startsAt: number;
-  endsAt: number;
-  status: string;
-  inForce: boolean;
-  acceptedAt: number | null;
-  effectiveAt: number | null;
-  endedAt: number | null;
-}
-
-export type GroupBy = 'creator' | 'product' | 'video';
-export interface PerformanceRow {
-  key: string;
-  label: string;
-  gmvFen: number;
-  orders: number;
-  refundsFen: number;
-  creatorFen: number;
-  mcnFen: number;
-  colonelFen: number;
-  settledFen: number;
-}
-export interface PerformanceReport {
-  from: number;
-  to: number;
-  groupBy: GroupBy;
-  rows: PerformanceRow[];
-  total: Omit<PerformanceRow, 'key' | 'label'>;
-  truncated: boolean;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type PerformanceReport = Answer<'/api/v1/mcn/performance', 'get'>;
+export type GroupBy = PerformanceReport['groupBy'];
+export type PerformanceRow = PerformanceReport['rows'][number];
 
 const enc = encodeURIComponent;
 
 // 商家 · 达人合作
 export const listShopPlans = (shopId: string, cursor: string | null, limit = 20) =>
-  api<Page<ShopPlan>>('GET', `/merchant/shops/${enc(shopId)}/affiliate/plans`, { query: { cursor, limit } });
+  api<ShopPlanPage>('GET', `/merchant/shops/${enc(shopId)}/affiliate/plans`, { query: { cursor, limit } });
 export const createPlan = (
   productId: string,
   body: {
@@ -159,24 +50,6 @@ export const createPlan = (
     creatorId?: string;
   },
 ) => api<PlanSummary>('POST', `/merchant/products/${enc(productId)}/affiliate/plans`, { body });
-export interface RateChange {
-  id: string;
-  change: 'open' | 'raise' | 'cut' | 'close';
-  rateBp: number | null;
-  requestedAt: number;
-  effectiveAt: number;
-  supersededAt: number | null;
-}
-export interface PlanCreator {
-  creatorId: string;
-  displayName: string;
-  status: string;
-  source: string;
-  note: string;
-  createdAt: number;
-  decidedAt: number | null;
-}
-export type PlanDetail = PlanSummary & { productTitle: string; history: RateChange[]; creators: PlanCreator[] };
 export const planDetail = (planId: string) => api<PlanDetail>('GET', `/merchant/affiliate/plans/${enc(planId)}`);
 export const changePlanRate = (planId: string, rateBp: number) =>
   api<RateChangeResult>('POST', `/merchant/affiliate/plans/${enc(planId)}/rate`, { body: { rateBp } });
@@ -200,7 +73,7 @@ export const openActivities = () => api<{ items: Activity[] }>('GET', '/affiliat
 
 // 达人 · 选品广场 · 橱窗 · 推广链接 · 收益 · MCN
 export const marketplace = (q: string | null, cursor: string | null) =>
-  api<Page<MarketplaceItem>>('GET', '/creator/marketplace', { query: { q, cursor, limit: 20 } });
+  api<MarketplacePage>('GET', '/creator/marketplace', { query: { q, cursor, limit: 20 } });
 export const applyToPlan = (planId: string, note: string) =>
   api<Application>('POST', `/creator/affiliate/plans/${enc(planId)}/applications`, { body: note ? { note } : {} });
 export const myApplications = () => api<{ items: Application[] }>('GET', '/creator/affiliate/applications');
@@ -208,9 +81,9 @@ export const myShowcase = () => api<{ items: ShowcaseItem[] }>('GET', '/creator/
 export const addToShowcase = (productId: string, activityId?: string) =>
   api<ShowcaseItem>('POST', '/creator/showcase', { body: activityId ? { productId, activityId } : { productId } });
 export const removeFromShowcase = (productId: string) =>
-  api<{ productId: string; removed: true }>('DELETE', `/creator/showcase/${enc(productId)}`);
+  api<Answer<'/api/v1/creator/showcase/{productId}', 'delete'>>('DELETE', `/creator/showcase/${enc(productId)}`);
 export const anchorProduct = (videoId: string, productId: string) =>
-  api<{ videoId: string; productIds: string[] }>('POST', `/creator/videos/${enc(videoId)}/anchors`, {
+  api<Answer<'/api/v1/creator/videos/{videoId}/anchors', 'post'>>('POST', `/creator/videos/${enc(videoId)}/anchors`, {
     body: { productId },
   });
 export const createLink = (productId: string, validDays: number) =>
@@ -262,34 +135,17 @@ export const linkUrl = (token: string): string => `${window.location.origin}/l/$
 
 /** The shop's listed products (for picking one to open a plan on or apply into an activity). */
 export const listedShopProducts = (shopId: string) =>
-  api<Page<ProductCard>>('GET', `/merchant/shops/${enc(shopId)}/products`, { query: { status: 'listed', limit: 100 } });
+  api<Answer<'/api/v1/merchant/shops/{shopId}/products', 'get'>>('GET', `/merchant/shops/${enc(shopId)}/products`, {
+    query: { status: 'listed', limit: 100 },
+  });
 
 /** A creator found by handle, display name or id (for naming creators in a plan or a contract). */
-export interface CreatorMatch {
-  id: string;
-  login: string;
-  displayName: string;
-  followers: number;
-}
+export type CreatorMatch = Answer<'/api/v1/affiliate/creators', 'get'>['items'][number];
 export const searchCreators = (q: string) =>
   api<{ items: CreatorMatch[] }>('GET', '/affiliate/creators', { query: { q, limit: 10 } }).then((r) => r.items);
 
 /** 待结算佣金: my part of orders attributed to me, paid and not settled yet. */
-export interface PendingCommissionOrder {
-  orderId: string;
-  orderStatus: string;
-  paidAt: number;
-  products: string[];
-  expectedFen: number;
-  settleDueAt: number | null;
-  settleWindowDays: number;
-}
-export interface PendingCommission {
-  party: 'creator' | 'mcn' | 'colonel';
-  totalFen: number;
-  orders: number;
-  items: PendingCommissionOrder[];
-  truncated: boolean;
-}
+export type PendingCommission = Answer<'/api/v1/affiliate/pending-commission', 'get'>;
+export type PendingCommissionOrder = PendingCommission['items'][number];
 export const pendingCommission = (as: PendingCommission['party']) =>
   api<PendingCommission>('GET', '/affiliate/pending-commission', { query: { as } });

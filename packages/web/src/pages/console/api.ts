@@ -122,13 +122,7 @@ export type AdminUser = Answer<'/api/v1/admin/users', 'get'>['items'][number];
 export type AdminShop = Answer<'/api/v1/admin/shops', 'get'>['items'][number];
 
 // Money (ledger): balances, statements, settlements, payout accounts and payouts, the platform's accounts and reconciliation.
-export interface BalanceView {
-  accountId: string;
-  kind: string;
-  ownerId: string | null;
-  label: string;
-  balanceFen: number;
-}
+export type BalanceView = Answer<'/api/v1/admin/money/overview', 'get'>['items'][number];
 export interface StatementLine {
   entryId: string;
   at: number;
@@ -174,24 +168,8 @@ export interface Payout {
   completedAt: number | null;
 }
 export type PayoutKind = 'merchant' | 'creator' | 'mcn' | 'colonel';
-export interface Mismatch {
-  kind: 'payment' | 'refund' | 'payout';
-  ref: string;
-  code: string;
-  providerFen: number | null;
-  ledgerFen: number | null;
-  providerStatus: string | null;
-  ledgerStatus: string | null;
-}
-export interface ReconciliationReport {
-  id: string;
-  day: string;
-  trigger: 'daily' | 'manual';
-  checked: number;
-  mismatchCount: number;
-  mismatches: Mismatch[];
-  createdAt: number;
-}
+export type ReconciliationReport = Answer<'/api/v1/admin/money/reconciliations', 'post'>;
+export type Mismatch = ReconciliationReport['mismatches'][number];
 
 const enc = encodeURIComponent;
 
@@ -216,9 +194,12 @@ export const moneyApi = {
     api<{ items: Payout[] }>('GET', '/money/payouts', { query: { account } }).then((r) => r.items),
   requestPayout: (body: { payoutAccountId: string; amountFen: number; requestKey: string }) =>
     api<Payout>('POST', '/money/payouts', { body }),
-  overview: () => api<{ items: BalanceView[] }>('GET', '/admin/money/overview').then((r) => r.items),
+  overview: () =>
+    api<Answer<'/api/v1/admin/money/overview', 'get'>>('GET', '/admin/money/overview').then((r) => r.items),
   reconciliations: () =>
-    api<{ items: ReconciliationReport[] }>('GET', '/admin/money/reconciliations').then((r) => r.items),
+    api<Answer<'/api/v1/admin/money/reconciliations', 'get'>>('GET', '/admin/money/reconciliations').then(
+      (r) => r.items,
+    ),
   runReconciliation: () => api<ReconciliationReport>('POST', '/admin/money/reconciliations'),
 };
 
