@@ -55,6 +55,18 @@ test('HTTP: merchant opens a targeted plan → creator applies, is approved, anc
       201,
       'activity',
     );
+    assert.deepEqual(
+      ok(await as('colonel')('GET', '/api/v1/colonel/activities'), 200, 'my activities').items.map(
+        (a: { id: string; running: boolean }) => [a.id, a.running],
+      ),
+      [[activity.id, true]],
+    );
+    assert.ok(
+      ok(await merchant('GET', '/api/v1/affiliate/activities'), 200, 'open activities').items.some(
+        (a: { id: string }) => a.id === activity.id,
+      ),
+      'merchants see the open activity',
+    );
     const inActivity = ok(
       await merchant('POST', `/api/v1/merchant/products/${p}/affiliate/activities`, {
         activityId: activity.id,
@@ -95,6 +107,23 @@ test('HTTP: merchant opens a targeted plan → creator applies, is approved, anc
       201,
       'targeted plan',
     );
+    const shopPlans = ok(
+      await merchant('GET', `/api/v1/merchant/shops/${shop.shopId}/affiliate/plans?productId=${p}`),
+      200,
+      'my shop’s plans',
+    );
+    assert.deepEqual(
+      shopPlans.items.map((x: { id: string; kind: string; state: string; rateBp: number | null }) => [
+        x.id,
+        x.kind,
+        x.state,
+        x.rateBp,
+      ]),
+      [
+        [plan.id, 'targeted', 'active', 3000],
+        [inActivity.id, 'colonel', 'active', 2200],
+      ],
+    );
     const market = ok(await as('creator')('GET', '/api/v1/creator/marketplace?q=冰糖橙'), 200, 'marketplace');
     const item = market.items.find((i: { product: { id: string } }) => i.product.id === p);
     assert.deepEqual(item.plans.map((x: { kind: string; rateBp: number }) => [x.kind, x.rateBp]).sort(), [
@@ -107,6 +136,12 @@ test('HTTP: merchant opens a targeted plan → creator applies, is approved, anc
       'showcase through the activity',
     );
     assert.deepEqual([added.offer.kind, added.offer.creatorRateBp, added.offer.colonelFeeBp], ['colonel', 1700, 500]);
+    assert.deepEqual(
+      ok(await as('creator')('GET', '/api/v1/creator/showcase'), 200, 'my showcase').items.map(
+        (i: { product: { id: string }; viaPlanId: string | null }) => [i.product.id, i.viaPlanId],
+      ),
+      [[p, inActivity.id]],
+    );
 
     // The creator applies; the merchant approves.
     ok(
@@ -196,8 +231,25 @@ test('HTTP: merchant opens a targeted plan → creator applies, is approved, anc
     );
     assert.equal(shipped.status, 'shipped');
     ok(await as('buyer')('POST', `/api/v1/orders/${orderId}/confirm-receipt`), 200, 'confirm');
+    // Paid and received, not settled yet: each party's pending commission, with the date it settles.
+    const due = async (party: 'creator' | 'mcn' | 'colonel') =>
+      ok(await as(party)('GET', `/api/v1/affiliate/pending-commission?as=${party}`), 200, `${party} pending`);
+    const creatorDue = await due('creator');
+    assert.deepEqual(
+      [
+        creatorDue.party,
+        creatorDue.totalFen,
+        creatorDue.orders,
+        creatorDue.items.map((i: { orderId: string }) => i.orderId),
+      ],
+      ['creator', 1871, 1, [orderId]],
+    );
+    assert.equal(typeof creatorDue.items[0].settleDueAt, 'number', 'receipt confirmed: the settlement date is known');
+    assert.equal((await due('mcn')).totalFen, 624);
+    assert.equal((await due('colonel')).totalFen, 499);
     s.core.clock.advance(8 * DAY);
     await s.core.tick();
+    assert.deepEqual([(await due('creator')).totalFen, (await due('creator')).items], [0, []], 'settled: none pending');
 
     // 2 × ¥49.90 = ¥99.80: platform fee 2 %, targeted 30 % of which the colonel's 5 %, the MCN's 25 % of the creator's 25 %.
     const expected = splitLine(9980, { feeRateBp: 200, creatorRateBp: 2500, mcnShareBp: 2500, colonelFeeBp: 500 });
@@ -234,6 +286,22 @@ test('HTTP: merchant opens a targeted plan → creator applies, is approved, anc
     );
     const order = ok(await as('buyer')('GET', `/api/v1/orders/${orderId}`), 200, 'order');
     assert.deepEqual(order.lines[0].attribution, { source: 'video', contentId: video.id, creatorId: creator.userId });
+
+    // The merchant closes the targeted plan: it closes at 00:00, and its history says so.
+    const closed = ok(await merchant('POST', `/api/v1/merchant/affiliate/plans/${plan.id}/close`), 200, 'close');
+    assert.deepEqual(
+      [closed.change, closed.plan.state, closed.plan.pending?.change, closed.plan.closesAt === closed.effectiveAt],
+      ['close', 'closing', 'close', true],
+    );
+    const detail = ok(await merchant('GET', `/api/v1/merchant/affiliate/plans/${plan.id}`), 200, 'plan detail');
+    assert.deepEqual(
+      detail.history.map((h: { change: string }) => h.change),
+      ['open', 'close'],
+    );
+    assert.deepEqual(
+      detail.creators.map((c: { creatorId: string; status: string }) => [c.creatorId, c.status]),
+      [[creator.userId, 'approved']],
+    );
   } finally {
     await s.close();
   }

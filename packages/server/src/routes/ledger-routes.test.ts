@@ -109,7 +109,22 @@ test('money over HTTP: balances, statement JSON and CSV, payout, refunds; scoped
     });
     assert.equal(ok.statusCode, 201);
     await submitPayouts(s.core.ctx);
-    await s.deliverNotifications();
+    // The provider's signed outcome: applied once, and the same notification again is a duplicate (both 200).
+    const payoutAnswers: Array<{ statusCode: number; body: unknown }> = [];
+    await s.core.sandbox.deliverDue(1000, async (url, body, headers) => {
+      const path = new URL(url).pathname;
+      const res = await s.app.inject({ method: 'POST', url: path, payload: body, headers });
+      if (path.startsWith('/api/v1/payouts/notify/')) {
+        payoutAnswers.push({ statusCode: res.statusCode, body: res.json() });
+        const again = await s.app.inject({ method: 'POST', url: path, payload: body, headers });
+        payoutAnswers.push({ statusCode: again.statusCode, body: again.json() });
+      }
+      return res.statusCode;
+    });
+    assert.deepEqual(payoutAnswers, [
+      { statusCode: 200, body: { received: true, outcome: 'applied' } },
+      { statusCode: 200, body: { received: true, outcome: 'duplicate' } },
+    ]);
     const list = (
       await s.call('GET', `/api/v1/money/payouts?account=${encodeURIComponent(account)}`, { token: owner })
     ).json();
@@ -129,6 +144,14 @@ test('money over HTTP: balances, statement JSON and CSV, payout, refunds; scoped
     const rec = await s.call('POST', '/api/v1/admin/money/reconciliations', { token: adminToken });
     assert.equal(rec.statusCode, 201);
     assert.deepEqual(rec.json().mismatches, []);
+    assert.equal(rec.json().trigger, 'manual');
+    const reports = await s.call('GET', '/api/v1/admin/money/reconciliations', { token: adminToken });
+    assert.equal(reports.statusCode, 200);
+    assert.deepEqual(
+      reports.json().items.map((r: { id: string }) => r.id),
+      [rec.json().id],
+    );
+    assert.equal((await s.call('GET', '/api/v1/admin/money/reconciliations', { token: owner })).statusCode, 403);
   } finally {
     await s.close();
   }
