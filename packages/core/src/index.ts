@@ -530,8 +530,6 @@ export {
   SHELF_SORTS,
   type ShelfSort,
   type ShelfQuery,
-  createSearchStructures,
-  createSubjectStructures,
 } from './search/index.js';
 export {
   ACCOUNT_KINDS,

@@ -10,7 +10,6 @@ export {
 } from './subject-index.js';
 export { pinyinTerms, withPinyin } from './pinyin.js';
 export { indexTerms, queryGroups, normaliseText, type TermGroup } from './terms.js';
-export { createSearchStructures, createSubjectStructures } from './search-dialect.js';
 export {
   searchProducts,
   suggest,
