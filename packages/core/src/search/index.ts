@@ -11,7 +11,7 @@ export {
 export { pinyinTerms, withPinyin } from './pinyin.js';
 export { indexTerms, queryGroups, normaliseText, type TermGroup } from './terms.js';
 export {
-  searchProducts,
+  searchProductIds,
   suggest,
   checkQuery,
   encodeSearchCursor,
@@ -22,14 +22,6 @@ export {
   SEARCH_SORTS,
   type SearchQuery,
   type SearchSort,
+  type IdPage,
 } from './search-products.js';
-export {
-  searchVideos,
-  searchPeople,
-  searchLiveRooms,
-  personCards,
-  type PersonCard,
-  type SubjectQuery,
-} from './search-subjects.js';
-export { shopSummary, type ShopSummary } from './shop-summary.js';
-export { shelfProducts, SHELF_SORTS, type ShelfSort, type ShelfQuery } from './shelf.js';
+export { searchSubjectIds, type SubjectQuery } from './search-subjects.js';

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Migrator, type Migration } from 'kysely';
 import pg from 'pg';
-import { openStorage, migrations as allMigrations } from '../storage/index.js';
+import { openStorage } from './database.js';
+import { migrations as allMigrations } from './migrate.js';
 import type { CoreContext } from '../context.js';
-import { searchProducts } from './search-products.js';
+import { searchPeople, searchProducts, searchVideos } from '../discovery/index.js';
 
 const foundation = allMigrations['0001_foundation']!;
 const search = allMigrations['0004_search']!;
-import { searchPeople, searchVideos } from './search-subjects.js';
 
 async function withStore(fn: (storage: ReturnType<typeof openStorage>) => Promise<void>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-search-'));
