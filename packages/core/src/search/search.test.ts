@@ -251,7 +251,7 @@ test('only listed products; the index follows create, edit and delisting in the 
   }
 });
 
-test('backfill indexes products that have no document (what the migration runs on existing data)', async () => {
+test('backfill indexes products that have no document (as migration 0004 did on existing data)', async () => {
   const c = await catalog();
   try {
     const db = c.core.ctx.db;
