@@ -490,7 +490,6 @@ export {
   type OutboxStreamPayload,
 } from './stream/index.js';
 export {
-  searchProducts,
   suggest,
   checkQuery,
   encodeSearchCursor,
@@ -501,11 +500,6 @@ export {
   SEARCH_SORTS,
   type SearchQuery,
   type SearchSort,
-  searchVideos,
-  searchPeople,
-  searchLiveRooms,
-  personCards,
-  type PersonCard,
   type SubjectQuery,
   indexProduct,
   reindexShop,
@@ -524,15 +518,23 @@ export {
   queryGroups,
   normaliseText,
   type TermGroup,
+} from './search/index.js';
+export {
+  searchProducts,
+  searchVideos,
+  searchPeople,
+  searchLiveRooms,
+  personCards,
+  type PersonCard,
+} from './discovery/index.js';
+export {
   shopSummary,
   type ShopSummary,
   shelfProducts,
   SHELF_SORTS,
   type ShelfSort,
   type ShelfQuery,
-  createSearchStructures,
-  createSubjectStructures,
-} from './search/index.js';
+} from './catalog/index.js';
 export {
   ACCOUNT_KINDS,
   type AccountKind,

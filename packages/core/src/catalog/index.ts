@@ -56,3 +56,5 @@ export {
   categoryTree,
   requireLeafCategory,
 } from './categories.js';
+export { shelfProducts, SHELF_SORTS, type ShelfSort, type ShelfQuery } from './shelf.js';
+export { shopSummary, type ShopSummary } from './shop-summary.js';

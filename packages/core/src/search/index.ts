@@ -10,9 +10,8 @@ export {
 } from './subject-index.js';
 export { pinyinTerms, withPinyin } from './pinyin.js';
 export { indexTerms, queryGroups, normaliseText, type TermGroup } from './terms.js';
-export { createSearchStructures, createSubjectStructures } from './search-dialect.js';
 export {
-  searchProducts,
+  searchProductIds,
   suggest,
   checkQuery,
   encodeSearchCursor,
@@ -23,14 +22,6 @@ export {
   SEARCH_SORTS,
   type SearchQuery,
   type SearchSort,
+  type IdPage,
 } from './search-products.js';
-export {
-  searchVideos,
-  searchPeople,
-  searchLiveRooms,
-  personCards,
-  type PersonCard,
-  type SubjectQuery,
-} from './search-subjects.js';
-export { shopSummary, type ShopSummary } from './shop-summary.js';
-export { shelfProducts, SHELF_SORTS, type ShelfSort, type ShelfQuery } from './shelf.js';
+export { searchSubjectIds, type SubjectQuery } from './search-subjects.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { updateShop, updateCategoryRules } from '../catalog/index.js';
-import { searchProducts } from './search-products.js';
+import { searchProducts } from '../discovery/index.js';
 
 test('renaming a shop or a category keeps its products findable by the new name', async () => {
   const core = await openTestCore();

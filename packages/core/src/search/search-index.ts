@@ -1,6 +1,7 @@
 /**
  * Keeps `search_documents` current: called inside the catalog's own transactions (a product is
- * created or edited), when a shop or category is renamed, and by the migration's backfill.
+ * created or edited) and when a shop or category is renamed. The migrations that created and
+ * rewrote the documents (0004, 0019) carry their own frozen copy of these rules and never call here.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/index.js';
@@ -96,7 +97,7 @@ export async function reindexCategory(db: Store, categoryId: string, now: number
   await write(db, rows, now);
 }
 
-/** Rewrites every product's document (a migration that changes what a document holds); returns how many. */
+/** Rewrites every product's document with today's rules (e.g. after the rules change); returns how many. */
 export async function reindexAllProducts(db: Store, now: number): Promise<number> {
   let indexed = 0;
   let after = '';
@@ -109,7 +110,7 @@ export async function reindexAllProducts(db: Store, now: number): Promise<number
   }
 }
 
-/** Indexes every product that has no document yet (the migration's backfill; safe to rerun). */
+/** Indexes every product that has no document yet (a backfill, like migration 0004's; safe to rerun). */
 export async function backfillSearchIndex(db: Store, now: number): Promise<number> {
   let indexed = 0;
   let after = '';

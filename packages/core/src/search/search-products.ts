@@ -1,14 +1,15 @@
 /**
- * Product search for shoppers: listed products matching every word of the query (or one of its
- * alternatives, or its pinyin: cha, puer, pe), ranked by relevance — which fields hold which
- * words: the title counts most, then the category, then the shop; the word as typed counts more
- * than a stem or synonym — then by sales, then by the engine's text rank (bm25 / ts_rank), then
- * newest first. Or sorted by sales (综合 → 销量) or by price either way (价格 ↑ / ↓).
+ * Product search for shoppers: the ids of the listed products matching every word of the query
+ * (or one of its alternatives, or its pinyin: cha, puer, pe), ranked by relevance — which fields
+ * hold which words: the title counts most, then the category, then the shop; the word as typed
+ * counts more than a stem or synonym — then by sales, then by the engine's text rank (bm25 /
+ * ts_rank), then newest first. Or sorted by sales (综合 → 销量) or by price either way (价格 ↑ / ↓).
+ * The cards of a page are assembled above (discovery's searchProducts): search sits below the
+ * modules that index into it and reads none of them.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { CoreContext } from '../context.js';
 import { invalid } from '../platform/index.js';
-import { productCardsByIds, type Page, type ProductCard } from '../catalog/index.js';
 import { matchSql, matchText } from './search-dialect.js';
 import { cutForSearch } from './segmenter.js';
 import { queryGroups, weightedTerms, type TermGroup } from './terms.js';
@@ -71,23 +72,23 @@ function orderOf(sort: SearchSort, match: ReturnType<typeof matchSql>, groups: T
   }
 }
 
-/** Ids of the listed products matching the groups, in the sort's order (best first by default). */
-async function rankedIds(
+/** The listed products matching the groups (id and title), in the sort's order (best first by default). */
+async function ranked(
   ctx: CoreContext,
   groups: TermGroup[],
   offset: number,
   limit: number,
   options: { prefixLast?: boolean; shopId?: string | undefined; sort?: SearchSort } = {},
-): Promise<string[]> {
+): Promise<Array<{ id: string; title: string }>> {
   const match = matchSql(ctx.dialect, matchText(ctx.dialect, groups, options.prefixLast));
   const inShop = options.shopId ? sql`and p.shop_id = ${options.shopId}` : sql``;
-  const { rows } = await sql<{ id: string }>`
-    select p.id from search_documents d ${match.join}
+  const { rows } = await sql<{ id: string; title: string }>`
+    select p.id, p.title from search_documents d ${match.join}
     join products p on p.id = d.product_id
     where ${match.where} and p.status = 'listed' ${inShop}
     order by ${orderOf(options.sort ?? 'relevance', match, groups)}
     limit ${limit} offset ${offset}`.execute(ctx.db);
-  return rows.map((r) => r.id);
+  return rows;
 }
 
 export interface SearchQuery {
@@ -100,17 +101,23 @@ export interface SearchQuery {
   limit?: number | undefined;
 }
 
-export async function searchProducts(ctx: CoreContext, query: SearchQuery): Promise<Page<ProductCard>> {
+/** One page of results: the ids in rank order and the cursor of the next page. */
+export interface IdPage {
+  ids: string[];
+  nextCursor: string | null;
+}
+
+/** Checks the query (400 INVALID_INPUT on a bad q, sort, cursor or limit), then the ids of one page of listed products. */
+export async function searchProductIds(ctx: CoreContext, query: SearchQuery): Promise<IdPage> {
   const q = checkQuery(query.q);
   const limit = checkLimit(query.limit);
   const sort = query.sort ?? 'relevance';
   if (!SEARCH_SORTS.includes(sort)) throw invalid(`sort must be one of ${SEARCH_SORTS.join(', ')}`, { field: 'sort' });
   const offset = query.cursor ? decodeSearchCursor(query.cursor) : 0;
   const groups = queryGroups(q, cutForSearch);
-  if (groups.length === 0) return { items: [], nextCursor: null };
-  const ids = await rankedIds(ctx, groups, offset, limit + 1, { shopId: query.shopId, sort });
-  const items = await productCardsByIds(ctx.db, ids.slice(0, limit), true);
-  return { items, nextCursor: nextSearchCursor(offset, limit, ids.length) };
+  if (groups.length === 0) return { ids: [], nextCursor: null };
+  const rows = await ranked(ctx, groups, offset, limit + 1, { shopId: query.shopId, sort });
+  return { ids: rows.slice(0, limit).map((r) => r.id), nextCursor: nextSearchCursor(offset, limit, rows.length) };
 }
 
 /** The page size, 1–50 (20 when absent). */
@@ -149,8 +156,7 @@ export async function suggest(ctx: CoreContext, q: string): Promise<{ items: str
   const items = new Set(prefixed.map((r) => r.title));
   const groups = queryGroups(text, cutForSearch);
   if (items.size < SUGGEST_MAX && groups.length > 0) {
-    const ids = await rankedIds(ctx, groups, 0, SUGGEST_MAX, { prefixLast: true });
-    for (const card of await productCardsByIds(ctx.db, ids, true)) items.add(card.title);
+    for (const row of await ranked(ctx, groups, 0, SUGGEST_MAX, { prefixLast: true })) items.add(row.title);
   }
   return { items: [...items].slice(0, SUGGEST_MAX) };
 }

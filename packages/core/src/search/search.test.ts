@@ -6,9 +6,8 @@ import { loadActor } from '../accounts/index.js';
 import { createCategory, createShop, createProduct, setProductStatus, updateProduct } from '../catalog/index.js';
 import type { Actor } from '../context.js';
 import { backfillSearchIndex, reindexShop } from './search-index.js';
-import { searchProducts, suggest } from './search-products.js';
-import { shopSummary } from './shop-summary.js';
-import { shelfProducts, type ShelfSort } from './shelf.js';
+import { searchProducts } from '../discovery/index.js';
+import { suggest } from './search-products.js';
 
 interface Catalog {
   core: TestCore;
@@ -252,7 +251,7 @@ test('only listed products; the index follows create, edit and delisting in the 
   }
 });
 
-test('backfill indexes products that have no document (what the migration runs on existing data)', async () => {
+test('backfill indexes products that have no document (as migration 0004 did on existing data)', async () => {
   const c = await catalog();
   try {
     const db = c.core.ctx.db;
@@ -283,86 +282,6 @@ test('suggestions: title prefixes by sales, then the best matches', async () => 
     assert.deepEqual(orange, ['【直播专享】云南褚橙冰糖橙 3斤装 农家自种', '哀牢山冰糖橙 新鲜当季现摘 5斤装 果园直供']);
     assert.ok((await suggest(c.core.ctx, '装')).items.length <= 8);
     assert.deepEqual((await suggest(c.core.ctx, '伦晚')).items, [], 'drafts are never suggested');
-  } finally {
-    await c.core.dispose();
-  }
-});
-
-test('shop summary: listed products, sales and categories', async () => {
-  const c = await catalog();
-  try {
-    const s = await shopSummary(c.core.ctx.db, c.shops.kitchen);
-    assert.equal(s.shop.name, '匠心厨房用品旗舰店');
-    assert.equal(s.products, 6);
-    assert.equal(s.totalSales, 3 + 30 + 4 + 60 + 2 + 80);
-    assert.deepEqual(
-      s.categories.map((x) => [x.name, x.products]),
-      [
-        ['大米', 2],
-        ['锅具', 2],
-        ['刀具', 1],
-        ['砧板', 1],
-      ],
-    );
-    const fruit = await shopSummary(c.core.ctx.db, c.shops.fruit);
-    assert.equal(fruit.products, 4, 'the draft is not counted');
-    await assert.rejects(shopSummary(c.core.ctx.db, 'shp_00000000000000000000000000'), { code: 'NOT_FOUND' });
-  } finally {
-    await c.core.dispose();
-  }
-});
-
-test('the shelf of a shop or category, sorted by sales or price, in keyset pages', async () => {
-  const c = await catalog();
-  try {
-    const { ids, core } = c;
-    const db = core.ctx.db;
-    const prices: Record<string, number> = { knife: 1990, wok: 12900, rice2: 5990, pan: 8990, rice: 5990, board: 3990 };
-    for (const [key, fen] of Object.entries(prices))
-      await db.updateTable('products').set({ min_price_fen: fen }).where('id', '=', ids[key]!).execute();
-    const walk = async (sort: ShelfSort, filter: { shopId?: string; categoryId?: string }): Promise<string[]> => {
-      const out: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await shelfProducts(db, { ...filter, sort, cursor, limit: 2 });
-        out.push(...page.items.map((i) => i.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return out;
-    };
-    const kitchen = { shopId: c.shops.kitchen };
-    assert.deepEqual(
-      await walk('sales', kitchen),
-      ['knife', 'wok', 'rice2', 'pan', 'rice', 'board'].map((k) => ids[k]),
-    );
-    const byPriceAsc = await walk('price_asc', kitchen);
-    assert.deepEqual(byPriceAsc.slice(0, 2), [ids.knife, ids.board]);
-    assert.deepEqual(
-      new Set(byPriceAsc.slice(2, 4)),
-      new Set([ids.rice, ids.rice2]),
-      'equal prices: both, once each, across the page boundary',
-    );
-    assert.deepEqual(byPriceAsc.slice(4), [ids.pan, ids.wok]);
-    const byPriceDesc = await walk('price_desc', kitchen);
-    assert.deepEqual(
-      [byPriceDesc.slice(0, 2), new Set(byPriceDesc.slice(2, 4)), byPriceDesc.slice(4)],
-      [[ids.wok, ids.pan], new Set([ids.rice, ids.rice2]), [ids.board, ids.knife]],
-    );
-    assert.deepEqual(
-      await walk('new', kitchen),
-      ['board', 'knife', 'wok', 'pan', 'rice2', 'rice']
-        .map((k) => ids[k])
-        .sort()
-        .reverse(),
-      'newest first',
-    );
-    const fresh = await db.selectFrom('categories').select('id').where('name', '=', '生鲜').executeTakeFirstOrThrow();
-    assert.deepEqual(
-      await walk('sales', { categoryId: fresh.id }),
-      ['mango', 'bingtangLive', 'qicheng', 'bingtang'].map((k) => ids[k]),
-      'a parent category shows its children; drafts never',
-    );
-    await assert.rejects(shelfProducts(db, { sort: 'sales', cursor: 'bm9wZQ', limit: 2 }), { code: 'INVALID_INPUT' });
   } finally {
     await c.core.dispose();
   }

@@ -2,7 +2,8 @@
  * Keeps `search_subjects` current for the search tabs beside products: a video when it is
  * uploaded (its title, caption and author never change afterwards), a person when they register,
  * a live room when it is created, a shop's videos and rooms when the shop is renamed, and
- * everything at once in the migration that introduced the table. Terms carry their pinyin.
+ * everything at once on demand (reindexAllSubjects; migration 0019, which introduced the table,
+ * filled it with its own frozen copy of these rules). Terms carry their pinyin.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/index.js';

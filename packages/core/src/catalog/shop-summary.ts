@@ -1,6 +1,6 @@
 /** What a shop page shows above its shelf: the shop, how much it sells, and its categories (listed products only). */
 import type { Db } from '../context.js';
-import { getShop, type ShopView } from '../catalog/index.js';
+import { getShop, type ShopView } from './shops.js';
 
 export interface ShopSummary {
   shop: ShopView;

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../context.js';
 import { invalid } from '../platform/index.js';
-import { productCardsByIds, type Page, type ProductCard } from '../catalog/index.js';
+import { productCardsByIds, type Page, type ProductCard } from './product-views.js';
 
 export const SHELF_SORTS = ['new', 'sales', 'price_asc', 'price_desc'] as const;
 export type ShelfSort = (typeof SHELF_SORTS)[number];

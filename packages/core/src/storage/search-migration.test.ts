@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Migrator, type Migration } from 'kysely';
 import pg from 'pg';
-import { openStorage, migrations as allMigrations } from '../storage/index.js';
+import { openStorage } from './database.js';
+import { migrations as allMigrations } from './migrate.js';
 import type { CoreContext } from '../context.js';
-import { searchProducts } from './search-products.js';
+import { searchPeople, searchProducts, searchVideos } from '../discovery/index.js';
 
 const foundation = allMigrations['0001_foundation']!;
 const search = allMigrations['0004_search']!;
-import { searchPeople, searchVideos } from './search-subjects.js';
 
 async function withStore(fn: (storage: ReturnType<typeof openStorage>) => Promise<void>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-search-'));
@@ -126,6 +126,20 @@ test('the search migration indexes the products that already exist', async () =>
       docs.map((d) => d.product_id),
       ['prd_01', 'prd_02', 'prd_03'],
       'every existing product has a document',
+    );
+    assert.deepEqual(
+      await db
+        .selectFrom('search_documents')
+        .select(['title_terms', 'title_words', 'category_terms', 'shop_terms'])
+        .where('product_id', '=', 'prd_01')
+        .executeTakeFirstOrThrow(),
+      {
+        title_terms: '五常 稻 花香 大米 5kg 好吃 不 贵 五 常 花 香 大 米 好 吃',
+        title_words: '五常 稻 花香 大米 5kg 好吃 不 贵',
+        category_terms: '粮油 调味 大米 粮 油 调 味 大 米',
+        shop_terms: '北大 大仓 北大仓 粮油 旗舰 旗舰店 北 大 仓 粮 油 旗 舰 店',
+      },
+      'the document as 0004 wrote it when it shipped (no pinyin: 0019 added it), whatever the search module does today',
     );
     const ctx = { db, dialect: storage.dialect } as CoreContext;
     const rice = await searchProducts(ctx, { q: '大米' });
@@ -290,5 +304,36 @@ test('the pinyin migration re-indexes existing products and indexes existing vid
       .executeTakeFirstOrThrow();
     assert.match(` ${room.name_terms} `, / chashan /);
     assert.match(` ${room.other_terms} `, / yunling /, 'a shop room is found by its shop');
+    assert.deepEqual(
+      await db
+        .selectFrom('search_documents')
+        .select(['title_terms', 'title_words', 'category_terms', 'shop_terms'])
+        .where('product_id', '=', 'prd_01')
+        .executeTakeFirstOrThrow(),
+      {
+        title_terms: '勐海 普洱 熟茶 饼 勐 海 普 洱 熟 茶 menghai mh puer pe shucha sc bing meng hai pu er shu cha',
+        title_words: '勐海 普洱 熟茶 饼',
+        category_terms: '茶叶 茶 叶 chaye cy cha ye',
+        shop_terms: '云岭 茶仓 云 岭 茶 仓 yunling yl chacang cc yun ling cha cang',
+      },
+      'the document as 0019 wrote it when it shipped, whatever the search module does today',
+    );
+    assert.deepEqual(
+      await db
+        .selectFrom('search_subjects')
+        .select(['subject_id', 'name_terms', 'other_terms'])
+        .where('subject_id', 'in', ['vid_01', 'usr_02'])
+        .orderBy('subject_id')
+        .execute(),
+      [
+        { subject_id: 'usr_02', name_terms: '茶小仙 茶 小 仙 chaxiaoxian cxx cha xiao xian', other_terms: '' },
+        {
+          subject_id: 'vid_01',
+          name_terms: '普洱 开箱 普 洱 开 箱 puer pe kaixiang kx pu er kai xiang puerkaixiang pekx',
+          other_terms: '喝茶 茶小仙 喝 茶 小 仙 hecha hc chaxiaoxian cxx he cha xiao xian',
+        },
+      ],
+      'the video and person documents as 0019 wrote them',
+    );
   });
 });

@@ -10,9 +10,8 @@ import { createCategory, createShop, updateShop, createProduct } from '../catalo
 import { createVideo, followUser } from '../content/index.js';
 import { createRoom, openRoom } from '../live/index.js';
 import { DEMO_CLIPS_DIR } from '../demo/index.js';
-import { searchProducts, type SearchSort } from './search-products.js';
-import { searchLiveRooms, searchPeople, searchVideos } from './search-subjects.js';
-import { indexPeople } from './subject-index.js';
+import { indexPeople, type SearchSort } from '../search/index.js';
+import { searchLiveRooms, searchPeople, searchProducts, searchVideos } from './search-results.js';
 
 function clipCopy(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'zc-clip-')), 'orchard-oranges.mp4');
