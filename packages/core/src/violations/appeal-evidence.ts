@@ -6,7 +6,7 @@
  * `takeUnusedEvidence` here for each store it opens. An appeal with photos on a store where nothing
  * was registered fails loudly instead of dropping the photos.
  */
-import type { CoreContext, Tx } from '../context.js';
+import type { CoreContext, Db, Tx } from '../context.js';
 import { runtimeOf, runtimePart } from '../platform/index.js';
 
 /** Takes the uploader's unused photos by id (removing them from the unused pool); fewer back when some were not found. */
@@ -16,7 +16,7 @@ export type TakeAppealEvidence = (
   ids: readonly string[],
 ) => Promise<Array<{ id: string; url: string }>>;
 
-const evidencePart = runtimePart<{ take: TakeAppealEvidence | null }>('violations.appealEvidence', () => ({
+const evidencePart = runtimePart<{ take: TakeAppealEvidence | null }, Db>('violations.appeal-evidence', () => ({
   take: null,
 }));
 
