@@ -15,7 +15,7 @@ import {
 import { submitPayouts, reconcileDaily, settleDueOrders } from './ledger/index.js';
 import { runDueTimers, TimerRegistry } from './timers/index.js';
 import { registerOrderDeadlines } from './rules/index.js';
-import { registerAftersalesDeadlines, purgeUnusedEvidence } from './aftersales/index.js';
+import { registerAftersalesDeadlines, purgeUnusedEvidence, takeUnusedEvidence } from './aftersales/index.js';
 import { OutboxDispatcher } from './outbox/index.js';
 import type { PaymentProvider, PayoutProvider, ProviderStatementSource } from './payments/index.js';
 import type { Carrier } from './logistics/index.js';
@@ -27,7 +27,12 @@ import { installLogistics } from './logistics/index.js';
 import { subscribeRecommendOutbox, runningRecommendService, stopRecommendService } from './recommend/index.js';
 import { registerLiveDeadlines, liveRuntime } from './live/index.js';
 import { installModeration, reviewWindowFromEnv } from './moderation/index.js';
-import { registerViolationTimers, subscribeViolationsOutbox, syncFeedThrottle } from './violations/index.js';
+import {
+  registerAppealEvidence,
+  registerViolationTimers,
+  subscribeViolationsOutbox,
+  syncFeedThrottle,
+} from './violations/index.js';
 import { refreshAdAudiences, subscribeAdsOutbox } from './ads/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
@@ -138,6 +143,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const timers = registerAftersalesDeadlines(registerOrderDeadlines(new TimerRegistry()));
   registerLiveDeadlines(timers, ctx);
   registerViolationTimers(timers); // penalties end on their timers
+  registerAppealEvidence(ctx, takeUnusedEvidence); // appeals keep photos taken from after-sales' unused evidence uploads
   const carriers = installLogistics({ ctx, timers, sandboxSecret }, strategies.carriers?.(env) ?? []); // carriers' timers run in any process that ticks
   if (strategies.commentModerator) liveRuntime(ctx).moderator = strategies.commentModerator(ctx);
   const reviewWindowMs = options.reviewWindowMs ?? reviewWindowFromEnv();

@@ -11,6 +11,18 @@
  * a video must be the creator's and carry the product, a link must be unexpired and for the
  * product) and from tracked links the shopper opened while signed in.
  */
+/**
+ * What drove a purchase, as the buyer's app reports it with each checkout line (the card tapped);
+ * checkout checks its shape and the resolver verifies it into a touch.
+ */
+export interface Attribution {
+  source: 'video' | 'live' | 'search' | 'shelf' | 'link' | 'feed' | 'cart';
+  contentId?: string | null | undefined;
+  creatorId?: string | null | undefined;
+  /** When the buyer touched the card (set by the server: a cart item's time); absent = at checkout. */
+  at?: number | undefined;
+}
+
 export const TOUCH_SOURCES = ['link', 'live', 'video', 'feed'] as const;
 export type TouchSource = (typeof TOUCH_SOURCES)[number];
 

@@ -4,10 +4,9 @@
  * and the decision as JSON so anyone can see later why the line pays what it pays. Money
  * (ledger/settlement.ts) settles from these columns only.
  */
-import type { Attribution } from '../checkout/index.js';
 import type { AffiliateContext } from './affiliate-context.js';
 import { standingOf } from './affiliate-context.js';
-import type { Touch } from './attribution-rules.js';
+import type { Attribution, Touch } from './attribution-rules.js';
 import { choosePlan } from './plan-selection.js';
 
 export interface LineSnapshot {

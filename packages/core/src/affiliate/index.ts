@@ -1,5 +1,5 @@
 // The affiliate module's public surface (精选联盟: plans, attribution, showcases, links, colonels, MCNs).
-export { TOUCH_SOURCES, type TouchSource, type Touch, pickTouch } from './attribution-rules.js';
+export { type Attribution, TOUCH_SOURCES, type TouchSource, type Touch, pickTouch } from './attribution-rules.js';
 export {
   type McnTerms,
   type AffiliateContext,

@@ -16,13 +16,19 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../context.js';
-import type { PricedLine } from '../checkout/index.js';
 import { DEFAULT_AFFILIATE_RULES, LINK_TOKEN_PATTERN, type AffiliateRules } from './affiliate-rules.js';
 import { loadAffiliateContext } from './affiliate-context.js';
-import { pickTouch, type Touch } from './attribution-rules.js';
+import { pickTouch, type Attribution, type Touch } from './attribution-rules.js';
 import { decideLine, unattributed, type LineSnapshot } from './commission-decision.js';
 
-export type ResolverLine = Pick<PricedLine, 'skuId' | 'productId' | 'shopId' | 'feeRateBp' | 'attribution'>;
+/** What the resolver needs of a checkout line (checkout's priced lines have these fields). */
+export interface ResolverLine {
+  skuId: string;
+  productId: string;
+  shopId: string;
+  feeRateBp: number;
+  attribution: Attribution;
+}
 
 interface Row {
   k: string;

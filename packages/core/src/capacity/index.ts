@@ -42,3 +42,4 @@ export {
   capacityPressure,
   throttleSignal,
 } from './capacity-service.js';
+export { type ProductDetail, productDetail } from './product-page.js';

@@ -6,7 +6,8 @@
 import type { Actor, CoreContext, Db } from '../context.js';
 import { publishSignals } from '../signals/index.js';
 import { DomainError, invalid, notFound } from '../platform/index.js';
-import { checkAttribution, MAX_LINE_QUANTITY, type Attribution } from '../checkout/index.js';
+import type { Attribution } from '../affiliate/index.js';
+import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/index.js';
 import { firstImages, isBuyable } from '../catalog/index.js';
 import { recordServerEvents } from '../events/index.js';
 

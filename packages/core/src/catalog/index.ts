@@ -15,13 +15,14 @@ export {
 } from './product-rules.js';
 export {
   type ProductCard,
-  type ProductDetail,
+  type CatalogProductDetail,
+  type ProductKey,
   type Page,
   imageUrl,
   type ProductQuery,
   productCardsByIds,
   listProducts,
-  productDetail,
+  catalogProductDetail,
   firstImages,
 } from './product-views.js';
 export { type ShopInput, type ShopView, createShop, updateShop, addStaff, getShop, myShops } from './shops.js';

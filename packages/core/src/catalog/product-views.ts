@@ -1,5 +1,4 @@
 /** Read models of the catalog for shoppers (listed products only) and for the shop's own staff. */
-import { productSaleTerms, saleTermsOf, type SalePromise } from '../capacity/index.js';
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Actor, Db } from '../context.js';
 import { notFound } from '../platform/index.js';
@@ -17,17 +16,17 @@ export interface ProductCard {
   status: string;
 }
 
-export interface ProductDetail extends Omit<ProductCard, 'shopId' | 'shopName' | 'imageUrl'> {
+/**
+ * A product's page as the catalog knows it. What the buyer is promised now (surge protection) is
+ * added above, by capacity's `productDetail`, which reads the shop's load alongside.
+ */
+export interface CatalogProductDetail extends Omit<ProductCard, 'shopId' | 'shopName' | 'imageUrl'> {
   description: string;
   shop: { id: string; name: string; origin: string };
   specOptions: Array<{ name: string; values: string[] }>;
   skus: Array<{ id: string; specValues: string[]; priceFen: number; originalPriceFen: number | null; stock: number }>;
   images: string[];
   rules: { shipByHours: number; perishable: boolean };
-  /** What the buyer is promised if they buy now (surge protection may make it a pre-sale date). */
-  promise: SalePromise;
-  /** Surge protection paused this product's sales: checkout answers 409 SALES_PAUSED. */
-  salesPaused: boolean;
   /** How many people have it in their favourites (收藏). */
   favourites: number;
 }
@@ -163,13 +162,24 @@ export async function listProducts(db: Db, q: ProductQuery, onlyListed: boolean)
   return { items: page.map(toCard), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
 }
 
-/** A product with SKUs. Shoppers see listed products only; members of the shop see any status. */
-export async function productDetail(
+/** What a caller of `catalogProductDetail` may read alongside the SKUs and images, from the product's row. */
+export interface ProductKey {
+  id: string;
+  shopId: string;
+  shipByHours: number;
+}
+
+/**
+ * A product with SKUs. Shoppers see listed products only; members of the shop see any status.
+ * `alongside` runs in parallel with the SKU and image reads, once the product is found (capacity
+ * reads the sale terms there), and its result is returned with the detail.
+ */
+export async function catalogProductDetail<T>(
   db: Db,
   productId: string,
   viewer: Actor | null,
-  now?: number,
-): Promise<ProductDetail> {
+  alongside: (product: ProductKey) => Promise<T>,
+): Promise<{ detail: CatalogProductDetail; alongside: T }> {
   const p = await db
     .selectFrom('products')
     .innerJoin('shops', 'shops.id', 'products.shop_id')
@@ -193,7 +203,7 @@ export async function productDetail(
     .where('products.id', '=', productId)
     .executeTakeFirst();
   if (!p || (p.status !== 'listed' && !viewer?.shops.has(p.shop_id))) throw notFound('product', productId);
-  const [skus, images, terms] = await Promise.all([
+  const [skus, images, extra] = await Promise.all([
     db.selectFrom('skus').selectAll().where('product_id', '=', productId).orderBy('id').execute(),
     db
       .selectFrom('product_images')
@@ -202,13 +212,10 @@ export async function productDetail(
       .orderBy('sort')
       .orderBy('id')
       .execute(),
-    // Without the time (callers that pass none) the usual in-stock promise is shown.
-    now === undefined
-      ? saleTermsOf(null, p.ship_by_hours, null, 0)
-      : productSaleTerms(db, { id: p.id, shopId: p.shop_id, shipByHours: p.ship_by_hours }, now),
+    alongside({ id: p.id, shopId: p.shop_id, shipByHours: p.ship_by_hours }),
   ]);
   const cheapest = skus.find((s) => s.price_fen === p.min_price_fen);
-  return {
+  const detail: CatalogProductDetail = {
     id: p.id,
     title: p.title,
     description: p.description,
@@ -219,7 +226,7 @@ export async function productDetail(
     originalPriceFen: cheapest?.original_price_fen ?? null,
     sales: p.sales,
     favourites: Number(p.favourites),
-    specOptions: JSON.parse(p.spec_options) as ProductDetail['specOptions'],
+    specOptions: JSON.parse(p.spec_options) as CatalogProductDetail['specOptions'],
     skus: skus.map((s) => ({
       id: s.id,
       specValues: JSON.parse(s.spec_values) as string[],
@@ -229,9 +236,8 @@ export async function productDetail(
     })),
     images: images.map((i) => imageUrl(i.file_name)),
     rules: { shipByHours: p.ship_by_hours, perishable: p.perishable === 1 },
-    promise: terms.sale === 'open' ? terms.promise : { kind: 'in_stock', shipWithinHours: p.ship_by_hours },
-    salesPaused: terms.sale === 'paused',
   };
+  return { detail, alongside: extra };
 }
 
 /** The first image of each product, for lists that show a thumbnail (cart, order lines). */

@@ -1,5 +1,5 @@
 import { invalid } from '../platform/index.js';
-import type { Attribution } from './pricing.js';
+import type { Attribution } from '../affiliate/index.js';
 
 export const ATTRIBUTION_SOURCES = ['video', 'live', 'search', 'shelf', 'link', 'feed', 'cart'] as const;
 export const MAX_LINE_QUANTITY = 999;

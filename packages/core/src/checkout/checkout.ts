@@ -16,7 +16,7 @@ import { orderRules, type RuleProfile, profileOfCategory } from '../rules/index.
 import { surgePromises, DEFAULT_WAREHOUSE } from '../capacity/index.js';
 import { resolveCommissions } from '../affiliate/index.js';
 import { applyCoupon } from './coupon-pricing.js';
-import { couponForCheckout, spendCoupon } from '../live/index.js';
+import { couponForCheckout, spendCoupon } from '../coupons/index.js';
 import { openPayments } from '../payments/index.js';
 
 export const MAX_CHECKOUT_LINES = 50;
@@ -26,7 +26,7 @@ export interface CheckoutInput {
   items?: RequestedLine[] | undefined;
   addressId?: string | undefined;
   note?: string | undefined;
-  /** A live coupon the buyer claimed (live/coupon-use.ts). */
+  /** A live coupon the buyer claimed (coupons/coupon-use.ts). */
   couponId?: string | undefined;
 }
 

@@ -7,14 +7,8 @@
  * before the discount; at most the eligible spend minus 1 fen comes off (a coupon without a
  * minimum never makes the goods free).
  */
+import type { CouponTerms } from '../coupons/index.js';
 import type { PricedOrder } from './pricing.js';
-
-export interface CouponTerms {
-  amountFen: number;
-  minSpendFen: number;
-  /** Products the coupon applies to (the room's bag). */
-  productIds: ReadonlySet<string>;
-}
 
 export interface AppliedCoupon {
   orderIndex: number;

@@ -2,7 +2,6 @@
 export {
   type PricedSku,
   type ShopShipping,
-  type Attribution,
   type RequestedLine,
   type PricedLine,
   type PricedOrder,
@@ -11,6 +10,6 @@ export {
   mergeLines,
 } from './pricing.js';
 export { ATTRIBUTION_SOURCES, MAX_LINE_QUANTITY, checkAttribution } from './attribution.js';
-export { type CouponTerms, type AppliedCoupon, shareByWeight, eligibleSpend, applyCoupon } from './coupon-pricing.js';
+export { type AppliedCoupon, shareByWeight, eligibleSpend, applyCoupon } from './coupon-pricing.js';
 export { MAX_CHECKOUT_LINES, type CheckoutInput, type CheckoutResult, checkout } from './checkout.js';
 export { checkKey, requestHash } from './idempotency.js';

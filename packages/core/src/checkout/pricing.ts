@@ -1,4 +1,5 @@
 /** Server-side pricing of a checkout: lines grouped into one order per shop, shipping per shop. Pure. */
+import type { Attribution } from '../affiliate/index.js';
 
 export interface PricedSku {
   skuId: string;
@@ -17,14 +18,6 @@ export interface ShopShipping {
   shopId: string;
   shippingFeeFen: number;
   freeShippingOverFen: number | null;
-}
-
-export interface Attribution {
-  source: 'video' | 'live' | 'search' | 'shelf' | 'link' | 'feed' | 'cart';
-  contentId?: string | null | undefined;
-  creatorId?: string | null | undefined;
-  /** When the buyer touched the card (set by the server: a cart item's time); absent = at checkout. */
-  at?: number | undefined;
 }
 
 export interface RequestedLine {

@@ -9,7 +9,7 @@ import type { Actor, CoreContext } from '../context.js';
 import { type ManualClock, mulberry32 } from '../platform/index.js';
 import { addToBag, createRoom, endRoom, openRoom } from '../live/index.js';
 import { SqlRollupStore, type LiveActivity } from '../analytics/index.js';
-import type { Attribution } from '../checkout/index.js';
+import type { Attribution } from '../affiliate/index.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -7,7 +7,8 @@ import type { Actor, CoreContext } from '../context.js';
 import type { Core } from '../core.js';
 import { grantRole, loadActor, register, addAddress, hashPassword } from '../accounts/index.js';
 import { createCategory, createShop, createProduct, addProductImage } from '../catalog/index.js';
-import { checkout, type Attribution } from '../checkout/index.js';
+import type { Attribution } from '../affiliate/index.js';
+import { checkout } from '../checkout/index.js';
 import { seedDemoCompass } from './seed-compass.js';
 import {
   openCashier,

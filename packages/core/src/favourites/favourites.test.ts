@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { productDetail, createProduct, setProductStatus } from '../catalog/index.js';
+import { createProduct, setProductStatus } from '../catalog/index.js';
+import { productDetail } from '../capacity/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { addFavourite, favouriteState, myFavourites, removeFavourite } from './favourites.js';
 import { decodeFavouriteCursor, encodeFavouriteCursor } from './cursor.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
 import { makePerson, openTestCore } from '../test-support/index.js';
 import { claimCoupon, createCoupon } from './coupons.js';
-import { COUPON_VALID_AFTER_ROOM_MS } from './coupon-use.js';
+import { COUPON_VALID_AFTER_ROOM_MS } from '../coupons/index.js';
 import { claimedInRoom, couponWallet, walletTab } from './coupon-wallet.js';
 import { endLiveRoom } from './room-view.js';
 import { liveShopRoom } from './test-support/live-fixtures.js';

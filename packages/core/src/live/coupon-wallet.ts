@@ -2,11 +2,11 @@
  * The buyer's coupon wallet (我 → 优惠券): every live coupon they claimed, in three tabs — usable
  * (可使用), used (已使用, with the order it went to) and expired (已过期) — each with its amount,
  * minimum spend, scope (the room, its host and the products of its bag) and validity. The same
- * validity rule as checkout (`coupon-use.ts`): good while the room is live and for a day after.
+ * validity rule as checkout (`coupons/coupon-terms.ts`): good while the room is live and for a day after.
  */
 import type { Actor, Db } from '../context.js';
 import { invalid, isIdOf } from '../platform/index.js';
-import { COUPON_VALID_AFTER_ROOM_MS } from './coupon-use.js';
+import { COUPON_VALID_AFTER_ROOM_MS } from '../coupons/index.js';
 import { hostViews, loadRoom, type HostView } from './rooms.js';
 
 export const WALLET_TABS = ['usable', 'used', 'expired'] as const;

@@ -36,15 +36,8 @@ export {
   parseHotToken,
 } from './hot-counter.js';
 export { HOT_STALE_MS } from './sale-hot.js';
-export {
-  COUPON_VALID_AFTER_ROOM_MS,
-  type CouponForCheckout,
-  couponForCheckout,
-  spendCoupon,
-  giveBackCoupon,
-  type MyLiveCoupon,
-  usableCoupons,
-} from './coupon-use.js';
+// redirected at merge: orders and rules still import giveBackCoupon from live; it is the coupons module's.
+export { giveBackCoupon } from '../coupons/index.js';
 export {
   type CommentToModerate,
   type ModerationVerdict,
@@ -82,7 +75,7 @@ export { type SaleInfo, loadSaleInfo, type FlashSaleView, saleLabel, saleView } 
 export { LIVE_SALE_PAY_BY, type SaleOrderResult } from './sale-writer.js';
 export { createFlashSale, roomSales, type SaleOrderInput, placeSaleOrder } from './flash-sales.js';
 export { registerLiveDeadlines } from './sale-deadlines.js';
-export { type LiveCouponView, roomCoupons, createCoupon, claimCoupon } from './coupons.js';
+export { createCoupon, claimCoupon } from './coupons.js';
 export {
   WALLET_TABS,
   type WalletTab,

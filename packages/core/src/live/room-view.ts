@@ -1,7 +1,7 @@
 /** Read models of a room: the full Room everyone in it sees, and the host's dashboard (大屏). */
 import type { Actor, CoreContext } from '../context.js';
 import { productCardsByIds, type ProductCard } from '../catalog/index.js';
-import { roomCoupons, type LiveCouponView } from './coupons.js';
+import { roomCoupons, type LiveCouponView } from '../coupons/index.js';
 import { roomSales } from './flash-sales.js';
 import { roomLuckyBags, type LuckyBagView } from './lucky-bags.js';
 import { notRoomHost } from './live-rules.js';

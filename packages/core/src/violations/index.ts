@@ -34,6 +34,7 @@ export {
   type SubjectKind as ViolationSubjectKind,
   type ViolationRuleCode,
 } from './rules.js';
+export { type TakeAppealEvidence, registerAppealEvidence } from './appeal-evidence.js';
 export {
   activePenalty,
   assertShopNotPenalised,

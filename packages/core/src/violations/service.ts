@@ -8,7 +8,6 @@ import { requireRole } from '../accounts/index.js';
 import { DomainError, notFound, newId } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { compiledOnce } from '../storage/index.js';
-import { takeUnusedEvidence } from '../aftersales/index.js';
 import { cancelTimers, scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import {
   appealWindow,
@@ -30,6 +29,7 @@ import {
   type SubjectKind,
   type ViolationRuleCode,
 } from './rules.js';
+import { appealEvidenceSource } from './appeal-evidence.js';
 
 export type ViolationStatus = 'in_force' | 'revoked';
 export type AppealStatus = 'pending' | 'granted' | 'rejected';
@@ -721,7 +721,7 @@ export async function fileAppeal(
     let evidence: Array<{ id: string; url: string }> = [];
     if (evidenceIds.length) {
       // Photos uploaded through the after-sales evidence upload (its type and size checks); the appeal keeps them.
-      evidence = await takeUnusedEvidence(tx, actor.userId, evidenceIds);
+      evidence = await appealEvidenceSource(ctx)(tx, actor.userId, evidenceIds);
       if (evidence.length !== evidenceIds.length)
         throw err('EVIDENCE_NOT_FOUND', 'a photo was not found among your unused uploads', { field: 'evidence' });
     }

@@ -1,5 +1,6 @@
 /** Fixtures of the creator economy's tests: people in every role, and orders bought through a card. */
-import { checkout, type Attribution } from '../../checkout/index.js';
+import type { Attribution } from '../attribution-rules.js';
+import { checkout } from '../../checkout/index.js';
 import { openCashier } from '../../payments/index.js';
 import type { Actor } from '../../context.js';
 import { newId } from '../../platform/index.js';

@@ -5,18 +5,11 @@
  */
 import type { Db, Tx } from '../context.js';
 import { DomainError } from '../platform/index.js';
-import type { CouponTerms } from '../checkout/index.js';
-
-export const COUPON_VALID_AFTER_ROOM_MS = 24 * 3600_000;
+import { couponValidUntil as validUntil, type CouponTerms } from './coupon-terms.js';
 
 export interface CouponForCheckout extends CouponTerms {
   couponId: string;
   roomId: string;
-}
-
-function validUntil(room: { status: string; ended_at: number | null }): number {
-  if (room.status === 'live') return Number.POSITIVE_INFINITY;
-  return room.ended_at === null ? 0 : Number(room.ended_at) + COUPON_VALID_AFTER_ROOM_MS;
 }
 
 /** A buyer's claims with their coupon and its room. */

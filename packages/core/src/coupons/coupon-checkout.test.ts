@@ -5,10 +5,10 @@ import { checkout, applyCoupon, shareByWeight, type PricedOrder } from '../check
 import { cancelOrder } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { runDueTimers } from '../timers/index.js';
-import { endLiveRoom } from './room-view.js';
-import { claimCoupon, createCoupon } from './coupons.js';
-import { usableCoupons, COUPON_VALID_AFTER_ROOM_MS } from './coupon-use.js';
-import { liveShopRoom } from './test-support/live-fixtures.js';
+import { claimCoupon, createCoupon, endLiveRoom } from '../live/index.js';
+import { liveShopRoom } from '../live/test-support/index.js';
+import { COUPON_VALID_AFTER_ROOM_MS } from './coupon-terms.js';
+import { usableCoupons } from './coupon-use.js';
 
 test('shares add up to the discount, to the fen, in proportion', () => {
   fc.assert(
