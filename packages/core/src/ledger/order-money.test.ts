@@ -6,7 +6,7 @@ import { applyNotification } from '../payments/index.js';
 import { accountId } from './accounts.js';
 import { checkLedger } from './check.js';
 import { bal, completeOrder, paidOrder, sendRefunds, setCommission } from './test-support/money-fixtures.js';
-import { compensateBuyer, refundOrder } from './money-commands.js';
+import { compensateBuyer, refundOrder } from '../payments/index.js';
 import { settleDueOrders, type SettleStep } from './settlement.js';
 import { splitLine } from './split-rules.js';
 
