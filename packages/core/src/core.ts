@@ -13,7 +13,7 @@ import {
 } from './payments/index.js';
 import { submitPayouts, reconcileDaily, settleDueOrders, moneyProviders } from './ledger/index.js';
 import { runDueTimers, TimerRegistry } from './timers/index.js';
-import { registerOrderDeadlines } from './rules/index.js';
+import { registerOrderDeadlines } from './orders/index.js';
 import { registerAftersalesDeadlines, purgeUnusedEvidence } from './aftersales/index.js';
 import { OutboxDispatcher } from './outbox/index.js';
 import type { PaymentProvider } from './payments/index.js';

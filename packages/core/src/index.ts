@@ -242,6 +242,11 @@ export {
   setSellerRemark,
   ADDRESS_CHANGEABLE,
   changeOrderAddress,
+  LATE_SHIPMENT_RULE,
+  type LateShipmentOutcome,
+  applyLateShipment,
+  SHIP_BY_RECHECK_MS,
+  registerOrderDeadlines,
 } from './orders/index.js';
 export { type DomainEvent, emit, type EventHandler, OutboxDispatcher } from './outbox/index.js';
 export {
@@ -690,9 +695,6 @@ export {
   loadOrderRules,
   type ShopViolationsView,
   shopViolations,
-  LATE_SHIPMENT_RULE,
-  type LateShipmentOutcome,
-  applyLateShipment,
   payByTimer,
   onOrderPaid,
   onOrderShipped,
@@ -701,8 +703,6 @@ export {
   onOrderTransition,
   type DeadlineItem,
   shopDeadlines,
-  SHIP_BY_RECHECK_MS,
-  registerOrderDeadlines,
   type ShipByFacts,
   shipOverdueMs,
   isShipOverdue,
@@ -710,6 +710,7 @@ export {
   awaitingShipment,
   shipmentCounts,
   isLateDispatch,
+  hasTrackedParcel,
 } from './rules/index.js';
 export {
   type TrackingEventInput,
@@ -738,7 +739,6 @@ export {
   type ParcelTracking,
   orderTracking,
   bookPickup,
-  hasTrackedParcel,
   installLogistics,
   type WaybillFormat,
   WAYBILL_FORMATS,

@@ -26,7 +26,7 @@ export {
   type ParcelTracking,
   orderTracking,
 } from './tracking.js';
-export { bookPickup, hasTrackedParcel } from './pickup.js';
+export { bookPickup } from './pickup.js';
 export { installLogistics } from './install.js';
 export {
   type ShipmentEditRefusal,

@@ -5,7 +5,8 @@ import { applyNotification, sign, SIGNATURE_HEADER } from '../payments/index.js'
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import { shipOrder, orderDetail } from '../orders/index.js';
 import { runDueTimers, TimerRegistry, findTimer } from '../timers/index.js';
-import { registerOrderDeadlines, DEADLINE, shopViolations } from '../rules/index.js';
+import { DEADLINE, shopViolations } from '../rules/index.js';
+import { registerOrderDeadlines } from '../orders/index.js';
 import type { Actor } from '../context.js';
 import { installLogistics } from './install.js';
 import { receiveTrackingCallback, orderTracking } from './tracking.js';

@@ -31,3 +31,5 @@ export { cancelOrder, type ParcelInput, shipOrder, markShipmentDelivered, confir
 export { type TransitionActor, transitionOrder, requireTransition } from './transition.js';
 export { placeOrders, checkDraftMoney, type OrderDraft, type OrderLineDraft, type PlacedStatus } from './placement.js';
 export { ADDRESS_CHANGEABLE, changeOrderAddress } from './order-address.js';
+export { LATE_SHIPMENT_RULE, type LateShipmentOutcome, applyLateShipment } from './late-shipment.js';
+export { SHIP_BY_RECHECK_MS, registerOrderDeadlines } from './deadline-handlers.js';
