@@ -192,9 +192,7 @@ export {
   type PaymentView,
   paymentView,
   openCashier,
-  receiveNotification,
   type NotificationOutcome,
-  applyNotification,
   requestRefund,
   submitPendingRefunds,
   type CompensationKind,
@@ -247,6 +245,8 @@ export {
   applyLateShipment,
   SHIP_BY_RECHECK_MS,
   registerOrderDeadlines,
+  receiveNotification,
+  applyNotification,
 } from './orders/index.js';
 export { type DomainEvent, emit, type EventHandler, OutboxDispatcher } from './outbox/index.js';
 export {

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { createProduct, productDetail } from '../catalog/index.js';
-import { orderDetail, shipOrder } from '../orders/index.js';
+import { orderDetail, shipOrder, applyNotification } from '../orders/index.js';
 import { DomainError } from '../platform/index.js';
 import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';

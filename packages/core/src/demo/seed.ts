@@ -11,13 +11,12 @@ import { checkout, type Attribution } from '../checkout/index.js';
 import { seedDemoCompass } from './seed-compass.js';
 import {
   openCashier,
-  receiveNotification,
   submitPendingRefunds,
   providerRegistry,
   SandboxGateway,
   SandboxProvider,
 } from '../payments/index.js';
-import { cancelOrder, confirmReceipt, shipOrder } from '../orders/index.js';
+import { cancelOrder, confirmReceipt, shipOrder, receiveNotification } from '../orders/index.js';
 import { waybillNumber } from '../logistics/index.js';
 import { deliverDemoParcel } from './seed-tracking.js';
 import { seedDemoService } from './seed-service.js';

@@ -7,8 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { confirmReceipt, shipOrder, applyNotification } from '../orders/index.js';
 import { createReview } from '../reviews/index.js';
 import { fileCase } from '../aftersales/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore, type ShopFixture } from '../test-support/index.js';

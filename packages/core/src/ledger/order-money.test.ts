@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
-import { cancelOrder } from '../orders/index.js';
-import { applyNotification } from '../payments/index.js';
+import { cancelOrder, applyNotification } from '../orders/index.js';
 import { accountId } from './accounts.js';
 import { checkLedger } from './check.js';
 import { bal, completeOrder, paidOrder, sendRefunds, setCommission } from './test-support/money-fixtures.js';

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification, sign, SIGNATURE_HEADER } from '../payments/index.js';
+import { sign, SIGNATURE_HEADER } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { shipOrder, orderDetail } from '../orders/index.js';
+import { shipOrder, orderDetail, applyNotification } from '../orders/index.js';
 import { runDueTimers, TimerRegistry, findTimer } from '../timers/index.js';
 import { DEADLINE, shopViolations } from '../rules/index.js';
 import { registerOrderDeadlines } from '../orders/index.js';

@@ -249,7 +249,7 @@ test('order.logisticsEdit: several parcels need pack_id; a sandbox parcel is re-
 /** One paid order with two lines (the shop's first two SKUs). */
 async function checkoutBoth(w: World): Promise<{ orderId: string }> {
   const { checkout } = await import('../checkout/index.js');
-  const { applyNotification } = await import('../payments/index.js');
+  const { applyNotification } = await import('../orders/index.js');
   const c = (
     await checkout(w.core.ctx, w.buyer, {
       items: [

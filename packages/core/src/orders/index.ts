@@ -33,3 +33,4 @@ export { placeOrders, checkDraftMoney, type OrderDraft, type OrderLineDraft, typ
 export { ADDRESS_CHANGEABLE, changeOrderAddress } from './order-address.js';
 export { LATE_SHIPMENT_RULE, type LateShipmentOutcome, applyLateShipment } from './late-shipment.js';
 export { SHIP_BY_RECHECK_MS, registerOrderDeadlines } from './deadline-handlers.js';
+export { receiveNotification, applyNotification } from './payment-capture.js';

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { confirmReceipt, markShipmentDelivered, shipOrder } from './order-commands.js';
 import { orderDetail } from './order-views.js';
+import { applyNotification } from './payment-capture.js';
 
 test('an order ships in two parcels; it is shipped when every line is, delivered when every parcel is', async () => {
   const core = await openTestCore();

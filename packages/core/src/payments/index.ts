@@ -17,9 +17,11 @@ export {
   type PaymentView,
   paymentView,
   openCashier,
-  receiveNotification,
+  type CapturedPayment,
+  type OnPaymentCaptured,
+  receiveProviderNotification,
   type NotificationOutcome,
-  applyNotification,
+  applyProviderNotification,
   requestRefund,
   submitPendingRefunds,
 } from './payments.js';

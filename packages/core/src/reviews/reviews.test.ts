@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../context.js';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { confirmReceipt, shipOrder, applyNotification } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import {
   addFollowUp,

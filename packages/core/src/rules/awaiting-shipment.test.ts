@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { shipOrder, orderDetail } from '../orders/index.js';
+import { shipOrder, orderDetail, applyNotification } from '../orders/index.js';
 import { runDueTimers, findTimer } from '../timers/index.js';
 import { shopDashboard } from '../console/index.js';
 import type { Actor } from '../context.js';

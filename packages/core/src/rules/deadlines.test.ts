@@ -1,9 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { cancelOrder, confirmReceipt, markShipmentDelivered, shipOrder, orderDetail } from '../orders/index.js';
+import {
+  cancelOrder,
+  confirmReceipt,
+  markShipmentDelivered,
+  shipOrder,
+  orderDetail,
+  applyNotification,
+} from '../orders/index.js';
 import { balanceOf, accountId } from '../ledger/index.js';
 import { runDueTimers, findTimer } from '../timers/index.js';
 import type { Actor } from '../context.js';

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { confirmReceipt, shipOrder, applyNotification } from '../orders/index.js';
 import { updateCategoryRuleProfile } from './category-rules.js';
 
 const DAY = 24 * 3600 * 1000;

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { actOnCase, fileCase } from '../aftersales/index.js';
-import { shipOrder } from '../orders/index.js';
+import { shipOrder, applyNotification } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { arbitrationConversation } from './desk.js';
 import { openConversation } from './conversations.js';

@@ -1,8 +1,7 @@
 /** Fixtures for after-sales tests: a shop, a paid (shipped, delivered) order, evidence photos. */
 import type { Actor } from '../../context.js';
 import { checkout } from '../../checkout/index.js';
-import { applyNotification } from '../../payments/index.js';
-import { markShipmentDelivered, shipOrder } from '../../orders/index.js';
+import { markShipmentDelivered, shipOrder, applyNotification } from '../../orders/index.js';
 import { createCategory } from '../../catalog/index.js';
 import { makePerson, makeShop, type ShopFixture, type TestCore } from '../../test-support/index.js';
 import { uploadEvidence } from '../evidence.js';
