@@ -16,8 +16,8 @@ import {
   SandboxGateway,
   SandboxProvider,
 } from '../payments/index.js';
-import { cancelOrder, confirmReceipt, shipOrder, receiveNotification } from '../orders/index.js';
-import { waybillNumber } from '../logistics/index.js';
+import { cancelOrder, confirmReceipt, receiveNotification } from '../orders/index.js';
+import { waybillNumber, shipOrder } from '../logistics/index.js';
 import { deliverDemoParcel } from './seed-tracking.js';
 import { seedDemoService } from './seed-service.js';
 import { ManualClock, getSetting, setSetting } from '../platform/index.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
 import { sign, SIGNATURE_HEADER } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { shipOrder, orderDetail, applyNotification } from '../orders/index.js';
+import { orderDetail, applyNotification } from '../orders/index.js';
 import { runDueTimers, TimerRegistry, findTimer } from '../timers/index.js';
 import { DEADLINE, shopViolations } from '../rules/index.js';
 import { registerOrderDeadlines } from '../orders/index.js';
@@ -13,6 +13,7 @@ import { receiveTrackingCallback, orderTracking } from './tracking.js';
 import { registerSandboxCarrier, SANDBOX_SCAN_TIMER } from './sandbox-carrier.js';
 import { sandboxScanPlan } from './sandbox-schedule.js';
 import type { Carrier } from './carrier.js';
+import { shipOrder } from './shipping.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
