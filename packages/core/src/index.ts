@@ -219,13 +219,6 @@ export {
   cancelOrder,
   markShipmentDelivered,
   confirmReceipt,
-  type OrderLineView,
-  type OrderSummary,
-  type OrderDetail,
-  type OrderQuery,
-  buyerOrders,
-  shopOrders,
-  orderDetail,
   type TransitionReason,
   type TransitionReasonCode,
   TRANSITION_REASON_CODES,
@@ -246,6 +239,15 @@ export {
   receiveNotification,
   applyNotification,
 } from './orders/index.js';
+export {
+  type OrderLineView,
+  type OrderSummary,
+  type OrderDetail,
+  type OrderQuery,
+  buyerOrders,
+  shopOrders,
+  orderDetail,
+} from './orderviews/index.js';
 export { type DomainEvent, emit, type EventHandler, OutboxDispatcher } from './outbox/index.js';
 export {
   DEMO_PASSWORD,

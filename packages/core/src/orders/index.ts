@@ -18,15 +18,6 @@ export {
   STATUS_TIME_COLUMN,
 } from './order-states.js';
 export { SELLER_REMARK_MAX, SELLER_REMARK_STARS, setSellerRemark } from './seller-remark.js';
-export {
-  type OrderLineView,
-  type OrderSummary,
-  type OrderDetail,
-  type OrderQuery,
-  buyerOrders,
-  shopOrders,
-  orderDetail,
-} from './order-views.js';
 export { cancelOrder, markShipmentDelivered, confirmReceipt } from './order-commands.js';
 export { type TransitionActor, transitionOrder, requireTransition } from './transition.js';
 export { placeOrders, checkDraftMoney, type OrderDraft, type OrderLineDraft, type PlacedStatus } from './placement.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { cancelOrder, confirmReceipt, markShipmentDelivered, orderDetail, applyNotification } from '../orders/index.js';
+import { cancelOrder, confirmReceipt, markShipmentDelivered, applyNotification } from '../orders/index.js';
 import { balanceOf, accountId } from '../ledger/index.js';
 import { runDueTimers, findTimer } from '../timers/index.js';
 import type { Actor } from '../context.js';
@@ -11,6 +11,7 @@ import { DEADLINE } from './deadline-kinds.js';
 import { shopDeadlines } from './shop-deadlines.js';
 import { shopViolations } from './violations.js';
 import { shipOrder } from '../logistics/index.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
