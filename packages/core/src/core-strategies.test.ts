@@ -5,12 +5,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { checkout } from './checkout/index.js';
 import { checkLedger } from './ledger/index.js';
 import { liveRuntime } from './live/index.js';
-import { openCashier, receiveNotification } from './payments/index.js';
+import { openCashier } from './payments/index.js';
 import type { CreatePaymentRequest, PaymentProvider, ProviderNotification } from './payments/index.js';
 import { DomainError } from './platform/index.js';
 import type { Carrier } from './logistics/index.js';
 import type { CoreStrategies } from './core.js';
 import { makePerson, makeShop, openTestCore } from './test-support/index.js';
+import { receiveNotification } from './orders/index.js';
 
 const SECRET = 'acme-secret';
 

@@ -3,7 +3,6 @@ import type { CoreContext } from './context.js';
 import { systemClock, type Clock, installationSecret, housekeeping } from './platform/index.js';
 import { openStorage, type Storage, type StorageOptions, migrateToLatest } from './storage/index.js';
 import {
-  moneyProviders,
   providerRegistry,
   SandboxGateway,
   sandboxStatement,
@@ -12,12 +11,13 @@ import {
   submitPendingRefunds,
   submitPendingCompensations,
 } from './payments/index.js';
-import { submitPayouts, reconcileDaily, settleDueOrders } from './ledger/index.js';
+import { submitPayouts, reconcileDaily, settleDueOrders, moneyProviders } from './ledger/index.js';
 import { runDueTimers, TimerRegistry } from './timers/index.js';
-import { registerOrderDeadlines } from './rules/index.js';
+import { registerOrderDeadlines } from './orders/index.js';
 import { registerAftersalesDeadlines, purgeUnusedEvidence, takeUnusedEvidence } from './aftersales/index.js';
 import { OutboxDispatcher } from './outbox/index.js';
-import type { PaymentProvider, PayoutProvider, ProviderStatementSource } from './payments/index.js';
+import type { PaymentProvider } from './payments/index.js';
+import type { PayoutProvider, ProviderStatementSource } from './ledger/index.js';
 import type { Carrier } from './logistics/index.js';
 import type { CommentModerator } from './live/index.js';
 import { purgeUnusedReviewPhotos } from './reviews/index.js';

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
 import { buildDemoCatalog } from '../demo/index.js';
-import { orderDetail } from '../orders/index.js';
 import { maskPhone } from '../platform/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { addAddress, listAddresses, updateAddress } from './addresses.js';
 import { regionProblem } from './divisions.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const HOME = {
   name: '李雷',

@@ -6,7 +6,7 @@ import { insertTestVideos, resetFeedCache } from '../feed/index.js';
 import { putPersonSettings } from '../events/index.js';
 import { checkLedger, balanceOf, accountId, compareWithProviders } from '../ledger/index.js';
 import { checkout } from '../checkout/index.js';
-import { openCashier, receiveNotification } from '../payments/index.js';
+import { openCashier } from '../payments/index.js';
 import { newId, DomainError } from '../platform/index.js';
 import type { Actor } from '../context.js';
 import { creatorOwner, shopOwner, type AdOwner } from './ad-types.js';
@@ -18,6 +18,7 @@ import { campaignReport, adsOverview } from './reports.js';
 import { createRoom } from '../live/index.js';
 import { adCreatives, campaignView, listCampaigns } from './campaigns.js';
 import { debitSpend } from './ad-account.js';
+import { receiveNotification } from '../orders/index.js';
 
 const HOUR = 3_600_000;
 

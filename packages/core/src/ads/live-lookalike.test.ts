@@ -5,7 +5,7 @@ import { insertTestVideos, resetFeedCache } from '../feed/index.js';
 import { putPersonSettings, ingestEvents } from '../events/index.js';
 import { checkLedger } from '../ledger/index.js';
 import { checkout } from '../checkout/index.js';
-import { openCashier, receiveNotification } from '../payments/index.js';
+import { openCashier } from '../payments/index.js';
 import { loadActor } from '../accounts/index.js';
 import { createRoom, openRoom, endLiveRoom } from '../live/index.js';
 import { recommendService, runningRecommendService } from '../recommend/index.js';
@@ -19,6 +19,7 @@ import { reportRoomEntry } from './live-ads.js';
 import { campaignReport } from './reports.js';
 import { refreshAdAudiences } from './audiences.js';
 import { nearestToCentroid, seedCentroid } from './audience-rules.js';
+import { receiveNotification } from '../orders/index.js';
 
 const HOUR = 3_600_000;
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestCore } from '../test-support/index.js';
-import { settleDueOrders, splitLine, refundOrder } from '../ledger/index.js';
+import { settleDueOrders, splitLine } from '../ledger/index.js';
+import { refundOrder } from '../payments/index.js';
 import { completeOrder } from '../ledger/test-support/index.js';
 import { acceptContract, proposeContract } from './mcn.js';
 import { applyToActivity, createActivity, decideActivityProduct } from './colonels.js';

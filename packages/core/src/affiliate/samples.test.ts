@@ -2,12 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addAddress } from '../accounts/index.js';
 import { makePerson, openTestCore } from '../test-support/index.js';
-import { orderDetail, shipOrder } from '../orders/index.js';
 import { findTimer } from '../timers/index.js';
 import { DEADLINE } from '../rules/index.js';
 import { createPlan } from './plans.js';
 import { cancelSample, decideSample, mySamples, requestSample, shopSamples, SAMPLE_COOLDOWN_MS } from './samples.js';
 import { makeWorld } from './test-support/affiliate-fixtures.js';
+import { shipOrder } from '../logistics/index.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const ADDRESS = {
   name: '李达人',

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { openTestCore, type TestCore } from '../test-support/index.js';
 import { updateShop } from '../catalog/index.js';
 import { updateCategoryRuleProfile, shopDeadlines } from '../rules/index.js';
-import { orderDetail } from '../orders/index.js';
 import { runDueTimers, findTimer } from '../timers/index.js';
 import { accountId, balanceOf } from '../ledger/index.js';
 import { actOnCase, fileCase } from './cases.js';
 import { caseView } from './case-views.js';
 import { buyAndPay, DAY, delivered, HOUR, MIN, photo, ship, world, type World } from './test-support/fixtures.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const fire = (core: TestCore) => runDueTimers(core.ctx, core.timers);
 const statusOf = async (w: World, caseId: string) =>

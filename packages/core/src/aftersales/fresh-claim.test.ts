@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestCore } from '../test-support/index.js';
 import { accountId, balanceOf } from '../ledger/index.js';
-import { orderDetail } from '../orders/index.js';
 import { actOnCase, arbitrateCase, fileCase, postCaseMessage } from './cases.js';
 import { caseView } from './case-views.js';
 import { uploadEvidence } from './evidence.js';
 import { delivered, HOUR, photo, rejectsWith, world } from './test-support/fixtures.js';
+import { orderDetail } from '../orderviews/index.js';
 
 test('a fresh-produce claim: photo, 30 % spoiled, counter-offer, escalation, arbitration refunds exactly the decided amount through the ledger', async () => {
   const core = await openTestCore();

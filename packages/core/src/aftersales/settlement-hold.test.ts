@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestCore } from '../test-support/index.js';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { confirmReceipt, applyNotification } from '../orders/index.js';
 import { settleDueOrders } from '../ledger/index.js';
 import { actOnCase, fileCase } from './cases.js';
 import { DAY, delivered, world } from './test-support/fixtures.js';
+import { shipOrder } from '../logistics/index.js';
 
 async function moneyStatus(core: Awaited<ReturnType<typeof openTestCore>>, orderId: string): Promise<string> {
   return (

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { createProduct } from '../catalog/index.js';
-import { orderDetail, shipOrder } from '../orders/index.js';
+import { applyNotification } from '../orders/index.js';
 import { DomainError } from '../platform/index.js';
 import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
@@ -17,6 +16,8 @@ import {
 } from './capacity-service.js';
 import { productDetail } from './product-page.js';
 import { DAY_MS, HOUR_MS, endOfShanghaiDay } from '../platform/index.js';
+import { shipOrder } from '../logistics/index.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const T0 = Date.UTC(2026, 10, 23, 2, 0, 0); // 10:00 in Shanghai
 let txn = 0;

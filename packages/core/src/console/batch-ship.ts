@@ -2,9 +2,9 @@
 import type { Actor, CoreContext } from '../context.js';
 import { requireShopMember } from '../accounts/index.js';
 import { DomainError, csvDocument } from '../platform/index.js';
-import { shipOrder } from '../orders/index.js';
 import { parseShipmentCsv } from './csv.js';
 import { decodeCsvBytes } from './csv-decode.js';
+import { shipOrder } from '../logistics/index.js';
 
 export type BatchShipResult =
   | { row: number; orderId: string; ok: true; shipmentId: string }

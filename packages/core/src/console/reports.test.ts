@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { cancelOrder, shipOrder } from '../orders/index.js';
+import { cancelOrder, applyNotification } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';
 import { adminShops } from './admin-shops.js';
 import { batchShip } from './batch-ship.js';
 import { shopDashboard } from './dashboard.js';
+import { shipOrder } from '../logistics/index.js';
 
 let paySeq = 0;
 async function paidOrder(

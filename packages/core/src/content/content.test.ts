@@ -4,8 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { cancelOrder } from '../orders/index.js';
+import { cancelOrder, applyNotification } from '../orders/index.js';
 import { setProductStatus } from '../catalog/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import type { Actor } from '../context.js';

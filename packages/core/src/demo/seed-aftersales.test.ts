@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { ManualClock } from '../platform/index.js';
 import { createCategory } from '../catalog/index.js';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { runDueTimers } from '../timers/index.js';
 import { checkLedger } from '../ledger/index.js';
 import type { Actor, CoreContext } from '../context.js';
 import { adminCases, shopCases } from '../aftersales/index.js';
 import { seedDemoAftersales } from './seed-aftersales.js';
+import { applyNotification } from '../orders/index.js';
 
 test('demo after-sales: a claim waiting for demo-merchant, one settled, one escalated, a return to confirm; every open deadline lies ahead', async () => {
   const core = await openTestCore();

@@ -7,8 +7,7 @@
  */
 import type { Actor, CoreContext } from '../context.js';
 import type { ManualClock } from '../platform/index.js';
-import { shipOrder } from '../orders/index.js';
-import { waybillNumber } from '../logistics/index.js';
+import { waybillNumber, shipOrder } from '../logistics/index.js';
 import { deliverDemoParcel } from './seed-tracking.js';
 import { actOnCase, fileCase, uploadEvidence } from '../aftersales/index.js';
 import { gradientPng } from './png.js';

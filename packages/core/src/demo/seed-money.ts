@@ -7,8 +7,8 @@
 import type { Actor, CoreContext } from '../context.js';
 import type { ManualClock } from '../platform/index.js';
 import {
-  moneyProviders,
   providerRegistry,
+  refundOrder,
   submitPendingRefunds,
   SandboxGateway,
   SandboxPayoutProvider,
@@ -17,7 +17,7 @@ import {
 import {
   accountId,
   balanceOf,
-  refundOrder,
+  moneyProviders,
   receivePayoutNotification,
   registerPayoutAccount,
   requestPayout,

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
-import { receiveNotification } from '../payments/index.js';
 import { productOrigin } from '../supply/index.js';
 import type { Actor } from '../context.js';
 import { DEMO_SUPPLY, seedDemoSupply, shipDemoFreshOrder } from './seed-supply.js';
+import { receiveNotification } from '../orders/index.js';
 
 test('demo supply: suppliers, bases with photos, checked batches in stock, origin cards, a shipped order with its batch', async () => {
   const core = await openTestCore();

@@ -10,8 +10,7 @@ import type { Actor, CoreContext } from '../context.js';
 import type { ManualClock } from '../platform/index.js';
 import { checkout } from '../checkout/index.js';
 import { openCashier, type SandboxGateway } from '../payments/index.js';
-import { shipOrder } from '../orders/index.js';
-import { waybillNumber } from '../logistics/index.js';
+import { waybillNumber, shipOrder } from '../logistics/index.js';
 import {
   createBase,
   createBatch,

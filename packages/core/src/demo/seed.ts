@@ -12,14 +12,13 @@ import { checkout } from '../checkout/index.js';
 import { seedDemoCompass } from './seed-compass.js';
 import {
   openCashier,
-  receiveNotification,
   submitPendingRefunds,
   providerRegistry,
   SandboxGateway,
   SandboxProvider,
 } from '../payments/index.js';
-import { cancelOrder, confirmReceipt, shipOrder } from '../orders/index.js';
-import { waybillNumber } from '../logistics/index.js';
+import { cancelOrder, confirmReceipt, receiveNotification } from '../orders/index.js';
+import { waybillNumber, shipOrder } from '../logistics/index.js';
 import { deliverDemoParcel } from './seed-tracking.js';
 import { seedDemoService } from './seed-service.js';
 import { ManualClock, getSetting, setSetting } from '../platform/index.js';

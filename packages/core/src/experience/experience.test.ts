@@ -7,8 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { confirmReceipt, applyNotification } from '../orders/index.js';
 import { createReview } from '../reviews/index.js';
 import { fileCase } from '../aftersales/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore, type ShopFixture } from '../test-support/index.js';
@@ -26,6 +25,7 @@ import {
   shopExperience,
   syncExperienceMultipliers,
 } from './index.js';
+import { shipOrder } from '../logistics/index.js';
 
 const HOUR = 3_600_000;
 let seq = 0;

@@ -7,6 +7,15 @@ export {
   accountId,
   parseAccountId,
 } from './accounts.js';
+export {
+  type PayoutRequest,
+  type PayoutNotification,
+  type ProviderRecord,
+  type PayoutProvider,
+  type ProviderStatementSource,
+  type MoneyProviders,
+  moneyProviders,
+} from './payout-provider.js';
 export { canView, requireWithdrawable, requireViewable, accountsOf } from './access.js';
 export {
   BP,
@@ -76,7 +85,6 @@ export {
   settleDueOrders,
   settleOrders,
 } from './settlement.js';
-export { type RefundOrderInput, refundOrder, type CompensationInput, compensateBuyer } from './money-commands.js';
 export {
   MIN_PAYOUT_FEN,
   payoutNotifyPath,

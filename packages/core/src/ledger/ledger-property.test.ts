@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { accountId } from './accounts.js';
 import { checkLedger } from './check.js';
-import { compensateBuyer, refundOrder } from './money-commands.js';
+import { compensateBuyer, refundOrder } from '../payments/index.js';
 import { registerPayoutAccount, requestPayout } from './payouts.js';
 import { settleDueOrders } from './settlement.js';
 import { splitLine, type LineParts, type LineRates } from './split-rules.js';

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
-import { cancelOrder } from '../orders/index.js';
-import { applyNotification } from '../payments/index.js';
+import { cancelOrder, applyNotification } from '../orders/index.js';
 import { accountId } from './accounts.js';
 import { checkLedger } from './check.js';
 import { bal, completeOrder, paidOrder, sendRefunds, setCommission } from './test-support/money-fixtures.js';
-import { compensateBuyer, refundOrder } from './money-commands.js';
+import { compensateBuyer, refundOrder } from '../payments/index.js';
 import { settleDueOrders, type SettleStep } from './settlement.js';
 import { splitLine } from './split-rules.js';
 

@@ -14,7 +14,7 @@ import type { Actor, CoreContext } from '../context.js';
 import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { insertRows } from '../storage/index.js';
-import type { PayoutNotification } from '../payments/index.js';
+import type { PayoutNotification } from './payout-provider.js';
 import { accountId } from './accounts.js';
 import { requireViewable, requireWithdrawable } from './access.js';
 import { balanceOf, postJournal } from './journal.js';

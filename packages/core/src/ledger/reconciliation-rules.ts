@@ -2,7 +2,7 @@
  * Reconciliation, the pure part: given the provider's statement and our records of the same
  * things, list every difference. Each side is keyed by our reference (payment, refund or payout id).
  */
-import type { ProviderRecord } from '../payments/index.js';
+import type { ProviderRecord } from './payout-provider.js';
 
 export interface OurRecord {
   kind: 'payment' | 'refund' | 'payout';

@@ -36,8 +36,6 @@ export {
   parseHotToken,
 } from './hot-counter.js';
 export { HOT_STALE_MS } from './sale-hot.js';
-// redirected at merge: orders and rules still import giveBackCoupon from live; it is the coupons module's.
-export { giveBackCoupon } from '../coupons/index.js';
 export {
   type CommentToModerate,
   type ModerationVerdict,

@@ -1,6 +1,10 @@
 /** The carrier interface: what the platform asks of an express company, and what it hears back. */
 import type { Tx } from '../context.js';
+import { SANDBOX_CARRIER, TRACKED_CARRIERS } from '../rules/index.js';
 import type { TrackingStatus } from './tracking-status.js';
+
+/** The sandbox's carrier and the carriers that report scans are named in rules (rules/tracked-parcel.ts), which times dispatch by them. */
+export { SANDBOX_CARRIER, TRACKED_CARRIERS };
 
 /** One tracking event as a carrier reports it (parsed from a verified callback). */
 export interface TrackingEventInput {
@@ -29,9 +33,3 @@ export interface Carrier {
     now: number,
   ): TrackingEventInput[];
 }
-
-/** The carrier the sandbox simulates: its parcels report tracking events by themselves. */
-export const SANDBOX_CARRIER = 'sandbox';
-
-/** Carriers that report scans: their first scan (not the merchant's ship action) is the dispatch. */
-export const TRACKED_CARRIERS: readonly string[] = [SANDBOX_CARRIER];

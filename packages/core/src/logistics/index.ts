@@ -26,7 +26,8 @@ export {
   type ParcelTracking,
   orderTracking,
 } from './tracking.js';
-export { bookPickup, hasTrackedParcel } from './pickup.js';
+export { bookPickup } from './pickup.js';
+export { type ParcelInput, shipOrder } from './shipping.js';
 export { installLogistics } from './install.js';
 export {
   type ShipmentEditRefusal,

@@ -1,17 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification, sign, SIGNATURE_HEADER } from '../payments/index.js';
+import { sign, SIGNATURE_HEADER } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { shipOrder, orderDetail } from '../orders/index.js';
+import { applyNotification } from '../orders/index.js';
 import { runDueTimers, TimerRegistry, findTimer } from '../timers/index.js';
-import { registerOrderDeadlines, DEADLINE, shopViolations } from '../rules/index.js';
+import { DEADLINE, shopViolations } from '../rules/index.js';
+import { registerOrderDeadlines } from '../orders/index.js';
 import type { Actor } from '../context.js';
 import { installLogistics } from './install.js';
 import { receiveTrackingCallback, orderTracking } from './tracking.js';
 import { registerSandboxCarrier, SANDBOX_SCAN_TIMER } from './sandbox-carrier.js';
 import { sandboxScanPlan } from './sandbox-schedule.js';
 import type { Carrier } from './carrier.js';
+import { shipOrder } from './shipping.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

@@ -4,7 +4,7 @@ import { openTestCore, type TestCore } from '../test-support/index.js';
 import { buyAndPay, ship, world, type World } from '../aftersales/test-support/index.js';
 import { fileCase } from '../aftersales/index.js';
 import { addAddress } from '../accounts/index.js';
-import { changeOrderAddress, markShipmentDelivered, shipOrder } from '../orders/index.js';
+import { changeOrderAddress, markShipmentDelivered } from '../orders/index.js';
 import { registerApp, reviewApp, updateApp } from './apps.js';
 import { authorizeSelfUse, createToken } from './authorizations.js';
 import { resolveCaller, runMethod } from './gateway-core.js';
@@ -14,6 +14,7 @@ import type { OpenMethod } from './rules.js';
 import { openIdOf } from './open-ids.js';
 import { originParts } from './methods-address.js';
 import { runDueTimers } from '../timers/index.js';
+import { shipOrder } from '../logistics/index.js';
 
 function receiver(): { post: PushPost; bodies: string[] } {
   const bodies: string[] = [];
@@ -249,7 +250,7 @@ test('order.logisticsEdit: several parcels need pack_id; a sandbox parcel is re-
 /** One paid order with two lines (the shop's first two SKUs). */
 async function checkoutBoth(w: World): Promise<{ orderId: string }> {
   const { checkout } = await import('../checkout/index.js');
-  const { applyNotification } = await import('../payments/index.js');
+  const { applyNotification } = await import('../orders/index.js');
   const c = (
     await checkout(w.core.ctx, w.buyer, {
       items: [

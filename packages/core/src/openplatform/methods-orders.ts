@@ -1,7 +1,7 @@
 /** order.* methods: search, detail, shipping (through the orders module's shipOrder), carriers. */
 import type { Db } from '../context.js';
-import { shipOrder, setSellerRemark, SELLER_REMARK_MAX, type OrderStatus } from '../orders/index.js';
-import { editShipmentTracking } from '../logistics/index.js';
+import { setSellerRemark, SELLER_REMARK_MAX, type OrderStatus } from '../orders/index.js';
+import { editShipmentTracking, shipOrder } from '../logistics/index.js';
 import { maskPhone, DomainError } from '../platform/index.js';
 import { badBusinessParam, missingBusinessParam } from './envelope.js';
 import type { OpenCall } from './call.js';

@@ -18,16 +18,10 @@ export {
   STATUS_TIME_COLUMN,
 } from './order-states.js';
 export { SELLER_REMARK_MAX, SELLER_REMARK_STARS, setSellerRemark } from './seller-remark.js';
-export {
-  type OrderLineView,
-  type OrderSummary,
-  type OrderDetail,
-  type OrderQuery,
-  buyerOrders,
-  shopOrders,
-  orderDetail,
-} from './order-views.js';
-export { cancelOrder, type ParcelInput, shipOrder, markShipmentDelivered, confirmReceipt } from './order-commands.js';
+export { cancelOrder, markShipmentDelivered, confirmReceipt } from './order-commands.js';
 export { type TransitionActor, transitionOrder, requireTransition } from './transition.js';
 export { placeOrders, checkDraftMoney, type OrderDraft, type OrderLineDraft, type PlacedStatus } from './placement.js';
 export { ADDRESS_CHANGEABLE, changeOrderAddress } from './order-address.js';
+export { LATE_SHIPMENT_RULE, type LateShipmentOutcome, applyLateShipment } from './late-shipment.js';
+export { SHIP_BY_RECHECK_MS, registerOrderDeadlines } from './deadline-handlers.js';
+export { receiveNotification, applyNotification } from './payment-capture.js';

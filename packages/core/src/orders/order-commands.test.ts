@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
-import { confirmReceipt, markShipmentDelivered, shipOrder } from './order-commands.js';
-import { orderDetail } from './order-views.js';
+import { confirmReceipt, markShipmentDelivered } from './order-commands.js';
+import { applyNotification } from './payment-capture.js';
+import { shipOrder } from '../logistics/index.js';
+import { orderDetail } from '../orderviews/index.js';
 
 test('an order ships in two parcels; it is shipped when every line is, delivered when every parcel is', async () => {
   const core = await openTestCore();

@@ -1,15 +1,12 @@
 /** What buyers, merchants, carriers and the system do to an order; one transaction each. */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound, newId } from '../platform/index.js';
-import { emit } from '../outbox/index.js';
+import { DomainError, invalid, notFound } from '../platform/index.js';
 import { releaseReservations } from '../inventory/index.js';
-import { giveBackCoupon } from '../live/index.js';
+import { giveBackCoupon } from '../coupons/index.js';
 import { requestRefund } from '../payments/index.js';
 import { scheduleSettlement } from '../ledger/index.js';
 import type { ActorKind } from './order-states.js';
 import { requireTransition, transitionOrder } from './transition.js';
-import { bookPickup } from '../logistics/index.js';
-import { recordLineBatches } from '../supply/index.js';
 
 interface OrderRow {
   id: string;
@@ -95,118 +92,6 @@ export async function cancelOrder(ctx: CoreContext, actor: Actor, orderId: strin
   });
 }
 
-export interface ParcelInput {
-  carrier: string;
-  trackingNo: string;
-  /** Lines in this parcel; all lines not yet shipped when absent. */
-  lineIds?: string[] | undefined;
-}
-
-/** The merchant ships some or all lines in one or more parcels; the order is shipped once every line is. */
-export async function shipOrder(
-  ctx: CoreContext,
-  actor: Actor,
-  orderId: string,
-  parcels: ParcelInput[],
-): Promise<{ shipmentIds: string[]; status: string }> {
-  if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > 20)
-    throw invalid('give 1–20 parcels', { field: 'parcels' });
-  for (const p of parcels) {
-    if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(p.carrier))
-      throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
-    if (!/^[A-Za-z0-9-]{6,40}$/.test(p.trackingNo))
-      throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
-  }
-  return ctx.db.transaction().execute(async (tx) => {
-    const now = ctx.clock.now();
-    const order = await loadOrder(tx, orderId);
-    if (!order || !actor.shops.has(order.shop_id)) throw notFound('order', orderId);
-    if (order.status !== 'paid')
-      throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, {
-        from: order.status,
-        to: 'shipped',
-      });
-    const lines = await tx
-      .selectFrom('order_lines')
-      .select(['id', 'line_total_fen', 'refunded_fen'])
-      .where('order_id', '=', orderId)
-      .execute();
-    const shippedRows = await tx
-      .selectFrom('shipment_lines')
-      .select('order_line_id')
-      .where('order_id', '=', orderId)
-      .execute();
-    // A line refunded in full before shipping (an after-sales refund) is never shipped; a free line (a sample) always is.
-    const pending = new Set(
-      lines
-        .filter((l) => Number(l.line_total_fen) === 0 || Number(l.refunded_fen) < Number(l.line_total_fen))
-        .map((l) => l.id),
-    );
-    for (const s of shippedRows) pending.delete(s.order_line_id);
-    const shipmentIds: string[] = [];
-    for (const p of parcels) {
-      const ids = p.lineIds ?? [...pending];
-      if (ids.length === 0) throw new DomainError('NOTHING_TO_SHIP', 'every line of this order has shipped already');
-      for (const id of ids)
-        if (!pending.has(id))
-          throw new DomainError('LINE_NOT_SHIPPABLE', 'a line is unknown or already shipped', { lineId: id });
-      const dup = await tx
-        .selectFrom('shipments')
-        .select('id')
-        .where('carrier', '=', p.carrier)
-        .where('tracking_no', '=', p.trackingNo)
-        .executeTakeFirst();
-      if (dup)
-        throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', {
-          trackingNo: p.trackingNo,
-        });
-      const shipmentId = newId('shipment', now);
-      await tx
-        .insertInto('shipments')
-        .values({
-          id: shipmentId,
-          order_id: orderId,
-          shop_id: order.shop_id,
-          carrier: p.carrier,
-          tracking_no: p.trackingNo,
-          status: 'in_transit',
-          created_at: now,
-          delivered_at: null,
-        })
-        .execute();
-      await tx
-        .insertInto('shipment_lines')
-        .values(ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId })))
-        .execute();
-      await recordLineBatches(tx, ids, now); // traceability: which batch(es) each line's units came from
-      await bookPickup(tx, { carrier: p.carrier, shipmentId, trackingNo: p.trackingNo }, now);
-      for (const id of ids) pending.delete(id);
-      shipmentIds.push(shipmentId);
-      await emit(
-        tx,
-        'shipment.created',
-        shipmentId,
-        { orderId, shipmentId, carrier: p.carrier, trackingNo: p.trackingNo },
-        now,
-      );
-    }
-    let status = order.status;
-    if (pending.size === 0) {
-      await requireTransition(
-        tx,
-        { id: orderId, shopId: order.shop_id },
-        'paid',
-        'shipped',
-        { kind: 'merchant', id: actor.userId },
-        { code: 'shipped', params: { parcels: shipmentIds.length + (shippedRows.length ? 1 : 0) } },
-        now,
-      );
-      status = 'shipped';
-    }
-    return { shipmentIds, status };
-  });
-}
-
 /** A parcel reached the buyer (carrier event; the shop or an admin reports it in the sandbox carrier). */
 export async function markShipmentDelivered(
   ctx: CoreContext,
@@ -276,10 +161,4 @@ export async function confirmReceipt(ctx: CoreContext, actor: Actor, orderId: st
     await requireTransition(tx, ref, 'delivered', 'completed', by, { code: 'buyer_confirmed_receipt' }, now);
     await scheduleSettlement(tx, order.id, now);
   });
-}
-
-declare module '../outbox/outbox.js' {
-  interface OutboxEvents {
-    'shipment.created': { orderId: string; shipmentId: string; carrier: string; trackingNo: string };
-  }
 }

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { statementsExecuted } from '../storage/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import { addAddress } from '../accounts/index.js';
@@ -14,6 +13,7 @@ import { makeWorld } from '../affiliate/test-support/index.js';
 import { DEADLINE } from '../rules/index.js';
 import { DEFAULT_RULES } from '../rules/index.js';
 import { checkDraftMoney, type OrderDraft } from './placement.js';
+import { applyNotification } from './payment-capture.js';
 
 const CHECKOUT_STATEMENTS = 17;
 const PAYMENT_STATEMENTS = 18;

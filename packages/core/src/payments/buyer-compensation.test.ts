@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { deliverAll, paidOrder } from '../ledger/test-support/index.js';
-import { accountId, balanceOf, checkLedger, compensateBuyer } from '../ledger/index.js';
-import { orderDetail } from '../orders/index.js';
+import { accountId, balanceOf, checkLedger } from '../ledger/index.js';
+import { compensateBuyer } from './money-commands.js';
 import { runDueTimers } from '../timers/index.js';
 import { compensationRetryDelayMs, submitPendingCompensations } from './buyer-compensation.js';
 import type { PaymentProvider } from './provider.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const HOUR = 3600_000;
 const payable = accountId('buyer_compensation_payable');

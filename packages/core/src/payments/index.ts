@@ -8,13 +8,6 @@ export {
   type PaymentProvider,
   type PaymentProviders,
   providerRegistry,
-  moneyProviders,
-  type PayoutRequest,
-  type PayoutNotification,
-  type ProviderRecord,
-  type PayoutProvider,
-  type ProviderStatementSource,
-  type MoneyProviders,
 } from './provider.js';
 export { type SandboxTxnView, SandboxGateway, sandboxStatement } from './sandbox/sandbox-gateway.js';
 export { SandboxPayoutProvider, SANDBOX_FAILING_ACCOUNT_SUFFIX } from './sandbox/sandbox-payouts.js';
@@ -24,9 +17,11 @@ export {
   type PaymentView,
   paymentView,
   openCashier,
-  receiveNotification,
+  type CapturedPayment,
+  type OnPaymentCaptured,
+  receiveProviderNotification,
   type NotificationOutcome,
-  applyNotification,
+  applyProviderNotification,
   requestRefund,
   submitPendingRefunds,
 } from './payments.js';
@@ -40,6 +35,7 @@ export {
   applyTransferNotification,
 } from './buyer-compensation.js';
 export { openPayments, type PaymentToOpen } from './payments.js';
+export { type RefundOrderInput, refundOrder, type CompensationInput, compensateBuyer } from './money-commands.js';
 export {
   PAYMENT_STATES,
   REFUND_STATES,

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { cancelOrder } from '../orders/index.js';
+import { cancelOrder, applyNotification, receiveNotification } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { applyNotification, openCashier, receiveNotification, submitPendingRefunds } from './payments.js';
+import { openCashier, submitPendingRefunds } from './payments.js';
 import { sign, SIGNATURE_HEADER } from './signature.js';
 import type { Actor } from '../context.js';
 

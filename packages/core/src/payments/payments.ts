@@ -1,16 +1,16 @@
 /**
  * The platform's payment records: opening the provider's cashier, applying the provider's signed
  * notifications (idempotent by event id; duplicates and out-of-order events change nothing;
- * amounts verified), and refunds through the same provider interface.
+ * amounts verified), and refunds through the same provider interface. What a captured payment
+ * does to the orders it covers is the orders module's (orders/payment-capture.ts): it passes that
+ * step in, so payments knows payment rows and not orders.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
 import { DomainError, notFound, newId } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
-import { commitReservations } from '../inventory/index.js';
-import { transitionOrder } from '../orders/index.js';
 import type { ProviderNotification } from './provider.js';
 import { insertRows, compiledOnce } from '../storage/index.js';
-import { recordCapture, recordRefund, recordRefundPaid } from '../ledger/index.js';
+import { recordRefund, recordRefundPaid } from '../ledger/index.js';
 import { applyTransferNotification } from './buyer-compensation.js';
 import { PAYMENT_STATES, REFUND_STATES } from './payment-states.js';
 
@@ -119,27 +119,44 @@ export async function openPayments(tx: Tx, payments: readonly PaymentToOpen[], n
   );
 }
 
+/** A payment the provider captured just now (pending → succeeded), as the step after it sees it. */
+export interface CapturedPayment {
+  id: string;
+  checkoutId: string;
+  amountFen: number;
+}
+
+/**
+ * What a captured payment does next, in the capture's transaction: the orders module passes its
+ * step (orders/payment-capture.ts `payOrders`: the covered orders become paid, or their money goes
+ * back) through `receiveNotification`/`applyNotification`; it is a required argument, so no
+ * notification is applied without it.
+ */
+export type OnPaymentCaptured = (tx: Tx, payment: CapturedPayment, provider: string, now: number) => Promise<void>;
+
 /** Verifies a provider's notification (signature, freshness, shape) and applies it. */
-export async function receiveNotification(
+export async function receiveProviderNotification(
   ctx: CoreContext,
   providerName: string,
   headers: Record<string, string | string[] | undefined>,
   rawBody: string,
+  onCaptured: OnPaymentCaptured,
 ): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   const provider = ctx.payments.get(providerName);
   if (!provider) throw notFound('payment provider', providerName);
   const n = provider.verifyNotification(headers, rawBody);
-  return applyNotification(ctx, provider.name, n, rawBody);
+  return applyProviderNotification(ctx, provider.name, n, rawBody, onCaptured);
 }
 
 export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
 
-/** Applies a verified notification in one transaction. */
-export async function applyNotification(
+/** Applies a verified notification in one transaction; a captured payment's orders are `onCaptured`'s. */
+export async function applyProviderNotification(
   ctx: CoreContext,
   provider: string,
   n: ProviderNotification,
   rawBody: string,
+  onCaptured: OnPaymentCaptured,
 ): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
@@ -165,7 +182,7 @@ export async function applyNotification(
         ? await applyRefund(tx, n, now)
         : n.kind === 'transfer.succeeded'
           ? await applyTransferNotification(tx, n, now)
-          : await applyPayment(tx, provider, n, now);
+          : await applyPayment(tx, provider, n, now, onCaptured);
     if (result.outcome !== 'applied') {
       await tx
         .updateTable('payment_notifications')
@@ -196,40 +213,12 @@ const capturePayment = compiledOnce((db, v) =>
     .returning(['id', 'checkout_id', 'amount_fen']),
 );
 
-/** The orders a payment covers, with the rule snapshot their payment starts the ship-by clock from. */
-const ordersOfCheckout = compiledOnce((db, v) =>
-  db
-    .selectFrom('orders')
-    .select(['id', 'shop_id', 'status', 'total_fen', 'rules', 'promised_ship_by_at'])
-    .where('checkout_id', '=', v('checkoutId'))
-    .orderBy('id'),
-);
-
-/** A paid order's units count as its products' sales. */
-const countSales = compiledOnce((db, v) =>
-  db
-    .updateTable('products')
-    .set((eb) => ({
-      sales: eb(
-        'sales',
-        '+',
-        eb
-          .selectFrom('order_lines')
-          .select((s) => s.fn.sum<number>('order_lines.quantity').as('q'))
-          .where('order_lines.order_id', '=', v('orderId'))
-          .whereRef('order_lines.product_id', '=', 'products.id'),
-      ),
-    }))
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('order_lines').select('order_lines.product_id').where('order_lines.order_id', '=', v('orderId')),
-    ),
-);
-
 async function applyPayment(
   tx: Tx,
   provider: string,
   n: Extract<ProviderNotification, { kind: 'payment.succeeded' | 'payment.failed' }>,
   now: number,
+  onCaptured: OnPaymentCaptured,
 ): Promise<{ outcome: NotificationOutcome; reason?: string }> {
   // The usual case first, in one statement: a pending payment of this provider, amount and transaction is captured.
   const captured =
@@ -252,44 +241,9 @@ async function applyPayment(
     if (n.kind === 'payment.failed') return { outcome: p.status === 'pending' ? 'applied' : 'ignored' }; // the buyer may try again
     return { outcome: 'ignored', reason: `PAYMENT_${p.status.toUpperCase()}` };
   }
-  const p = { id: captured.id, checkout_id: captured.checkout_id, amount_fen: Number(captured.amount_fen) };
-  await emit(tx, 'payment.succeeded', p.id, { paymentId: p.id, amountFen: p.amount_fen }, now);
-  const orders = await ordersOfCheckout.all(tx, { checkoutId: p.checkout_id });
-  for (const o of orders) {
-    const ref = { id: o.id, shopId: o.shop_id };
-    // Every captured fen enters the ledger, whether the order is still open or not.
-    await recordCapture(tx, o, provider, now);
-    if (
-      o.status === 'unpaid' &&
-      (await transitionOrder(
-        tx,
-        ref,
-        'unpaid',
-        'paid',
-        { kind: 'provider', id: provider },
-        { code: 'payment_captured' },
-        now,
-        {},
-        { rules: o.rules, promisedShipByAt: o.promised_ship_by_at === null ? null : Number(o.promised_ship_by_at) },
-      ))
-    ) {
-      await commitReservations(tx, o.id, now);
-      await countSales.run(tx, { orderId: o.id }); // every line's product, in one statement
-    } else {
-      // Money arrived for an order that was closed meanwhile (e.g. the payment window ran out): give it back.
-      await requestRefund(
-        tx,
-        {
-          paymentId: p.id,
-          orderId: o.id,
-          amountFen: o.total_fen,
-          reason: 'paid after the order was closed',
-          requestKey: `late-payment:${o.id}`,
-        },
-        now,
-      );
-    }
-  }
+  const p = { id: captured.id, checkoutId: captured.checkout_id, amountFen: Number(captured.amount_fen) };
+  await emit(tx, 'payment.succeeded', p.id, { paymentId: p.id, amountFen: p.amountFen }, now);
+  await onCaptured(tx, p, provider, now);
   return { outcome: 'applied' };
 }
 

@@ -1,3 +1,5 @@
+import type { MoneyProviders } from '../ledger/index.js';
+
 /**
  * The payment provider interface. A provider creates a payment at its cashier, refunds through its
  * API, and tells us what happened in signed asynchronous notifications, which we verify and
@@ -92,64 +94,4 @@ export function providerRegistry(
   const first = providers[0];
   if (!first) throw new Error('at least one payment provider is needed');
   return { get: (name) => byName.get(name), default: first, baseUrl, ...(money ? { money } : {}) };
-}
-
-export function moneyProviders(payouts: PayoutProvider[], statements: ProviderStatementSource[]): MoneyProviders {
-  const byName = new Map(payouts.map((p) => [p.name, p]));
-  const first = payouts[0];
-  if (!first) throw new Error('at least one payout provider is needed');
-  return { payout: (name) => byName.get(name), defaultPayout: first, statements };
-}
-
-/**
- * The payout provider interface: sends money from the platform to a registered bank account
- * (idempotent by our payout id) and reports the outcome in signed asynchronous notifications.
- */
-export interface PayoutRequest {
-  payoutId: string; // our reference, the idempotency key at the provider
-  amountFen: number;
-  holderName: string;
-  bank: string;
-  accountNo: string;
-  notifyUrl: string;
-}
-
-export type PayoutNotification = {
-  eventId: string;
-  kind: 'payout.succeeded' | 'payout.failed';
-  payoutId: string;
-  providerPayoutId: string;
-  amountFen: number;
-  reason: string | null;
-  at: number;
-};
-
-/** One line of a provider's statement (对账单), what reconciliation compares with the ledger. */
-export interface ProviderRecord {
-  kind: 'payment' | 'refund' | 'payout';
-  /** Our reference: payment id, refund id or payout id. */
-  ref: string;
-  providerId: string;
-  amountFen: number;
-  status: 'succeeded' | 'failed';
-  at: number;
-}
-
-export interface PayoutProvider {
-  readonly name: string;
-  submitPayout(req: PayoutRequest): Promise<{ providerPayoutId: string }>;
-  verifyPayoutNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): PayoutNotification;
-}
-
-/** Where a provider's statement comes from (payments, refunds and payouts it processed). */
-export interface ProviderStatementSource {
-  readonly name: string;
-  statement(until: number): Promise<ProviderRecord[]>;
-}
-
-/** Payout providers and provider statements, beside the payment providers. */
-export interface MoneyProviders {
-  payout(name: string): PayoutProvider | undefined;
-  defaultPayout: PayoutProvider;
-  statements: ProviderStatementSource[];
 }

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../context.js';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { confirmReceipt, applyNotification } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import {
   addFollowUp,
@@ -17,6 +16,7 @@ import {
 } from './reviews.js';
 import { purgeUnusedReviewPhotos, uploadReviewPhoto } from './review-photos.js';
 import { REVIEW_WINDOW_MS } from './review-rules.js';
+import { shipOrder } from '../logistics/index.js';
 
 const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { shipOrder, orderDetail } from '../orders/index.js';
+import { applyNotification } from '../orders/index.js';
 import { runDueTimers, findTimer } from '../timers/index.js';
 import { shopDashboard } from '../console/index.js';
 import type { Actor } from '../context.js';
 import { isShipOverdue, shipOverdueMs } from './awaiting-shipment.js';
 import { shopDeadlines } from './shop-deadlines.js';
+import { shipOrder } from '../logistics/index.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const HOUR = 3_600_000;
 

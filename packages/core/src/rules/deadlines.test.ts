@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
-import { cancelOrder, confirmReceipt, markShipmentDelivered, shipOrder, orderDetail } from '../orders/index.js';
+import { cancelOrder, confirmReceipt, markShipmentDelivered, applyNotification } from '../orders/index.js';
 import { balanceOf, accountId } from '../ledger/index.js';
 import { runDueTimers, findTimer } from '../timers/index.js';
 import type { Actor } from '../context.js';
@@ -11,6 +10,8 @@ import { updateCategoryRuleProfile, categoryRules } from './category-rules.js';
 import { DEADLINE } from './deadline-kinds.js';
 import { shopDeadlines } from './shop-deadlines.js';
 import { shopViolations } from './violations.js';
+import { shipOrder } from '../logistics/index.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -29,6 +29,7 @@ export {
   shipmentCounts,
 } from './awaiting-shipment.js';
 export { isLateDispatch } from './dispatch-rule.js';
+export { SANDBOX_CARRIER, TRACKED_CARRIERS, hasTrackedParcel } from './tracked-parcel.js';
 export {
   type CategoryRuleColumns,
   CATEGORY_RULE_COLUMNS,
@@ -39,7 +40,6 @@ export {
   updateCategoryRuleProfile,
 } from './category-rules.js';
 export { type ShopViolationsView, shopViolations } from './violations.js';
-export { LATE_SHIPMENT_RULE, type LateShipmentOutcome, applyLateShipment } from './late-shipment.js';
 export {
   payByTimer,
   onOrderPaid,
@@ -48,5 +48,4 @@ export {
   onOrderClosed,
   onOrderTransition,
 } from './order-deadlines.js';
-export { SHIP_BY_RECHECK_MS, registerOrderDeadlines } from './deadline-handlers.js';
 export { shipByAtOf } from './order-deadlines.js';

@@ -1,14 +1,14 @@
 /**
  * The order deadlines on timers: what each order change schedules or cancels, inside the
  * change's transaction (orders/transition.ts calls `onOrderTransition` after every change).
- * The handlers that enforce a passed deadline are in deadline-handlers.ts.
+ * The handlers that enforce a passed deadline are orders' (orders/deadline-handlers.ts).
  */
 import type { Tx } from '../context.js';
 import { scheduleTimer, type TimerInput } from '../timers/index.js';
 import { compiledOnce } from '../storage/index.js';
 import { DEADLINE_DAY_MS, DEADLINE, DEADLINE_HOUR_MS, ORDER_DEADLINES } from './deadline-kinds.js';
 import { loadOrderRules, parseOrderRules } from './order-snapshot.js';
-import { hasTrackedParcel } from '../logistics/index.js';
+import { hasTrackedParcel } from './tracked-parcel.js';
 
 /**
  * Cancels the order's pending timers of these kinds that are not due yet. A due timer is left to

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
-import { confirmReceipt, shipOrder } from '../orders/index.js';
+import { confirmReceipt, applyNotification } from '../orders/index.js';
 import { updateCategoryRuleProfile } from './category-rules.js';
+import { shipOrder } from '../logistics/index.js';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { actOnCase, fileCase } from '../aftersales/index.js';
-import { shipOrder } from '../orders/index.js';
+import { applyNotification } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { arbitrationConversation } from './desk.js';
 import { openConversation } from './conversations.js';
 import { sendMessage } from './messages.js';
+import { shipOrder } from '../logistics/index.js';
 
 test('an admin reads the conversation of a case only once it is under arbitration, and every read is logged', async () => {
   const core = await openTestCore();

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shipOrder } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import { newId } from '../platform/index.js';
 import { supplierQuality } from './quality-report.js';
 import { createSupplier } from './suppliers.js';
 import { makeSupplier, paidOrderOf, receivedBatch } from './test-support/supply-fixtures.js';
+import { shipOrder } from '../logistics/index.js';
 
 /** An after-sales case row as the after-sales module stores it (type, status, reason, refund). */
 async function fileCase(

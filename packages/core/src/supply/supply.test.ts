@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shipOrder, orderDetail } from '../orders/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import { createBatch, updateBatch, deleteBatch } from './batches.js';
 import { batchDetail } from './batch-views.js';
@@ -8,6 +7,8 @@ import { productOrigin } from './origin.js';
 import { addQcRecord } from './qc.js';
 import { receiveBatch } from './receive.js';
 import { DAY, makeSupplier, paidOrderOf, receivedBatch } from './test-support/supply-fixtures.js';
+import { shipOrder } from '../logistics/index.js';
+import { orderDetail } from '../orderviews/index.js';
 
 const stockOf = async (core: TestCore, skuId: string) =>
   Number(

@@ -9,7 +9,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ItemMeta } from '@zhongcao/recsys';
 import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../payments/index.js';
 import { createProduct } from '../catalog/index.js';
 import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
 import { multiplierOf, recommendService, runningRecommendService } from '../recommend/index.js';
@@ -35,6 +34,7 @@ import {
   assertShopNotPenalised,
   PENALTY_END_TIMER,
 } from './index.js';
+import { applyNotification } from '../orders/index.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

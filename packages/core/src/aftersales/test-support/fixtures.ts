@@ -1,11 +1,11 @@
 /** Fixtures for after-sales tests: a shop, a paid (shipped, delivered) order, evidence photos. */
 import type { Actor } from '../../context.js';
 import { checkout } from '../../checkout/index.js';
-import { applyNotification } from '../../payments/index.js';
-import { markShipmentDelivered, shipOrder } from '../../orders/index.js';
+import { markShipmentDelivered, applyNotification } from '../../orders/index.js';
 import { createCategory } from '../../catalog/index.js';
 import { makePerson, makeShop, type ShopFixture, type TestCore } from '../../test-support/index.js';
 import { uploadEvidence } from '../evidence.js';
+import { shipOrder } from '../../logistics/index.js';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

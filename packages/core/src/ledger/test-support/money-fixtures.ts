@@ -1,11 +1,12 @@
 /** Test fixtures of the money flow: paid orders through the real sandbox gateway, and shortcuts. */
 import { checkout } from '../../checkout/index.js';
-import { openCashier, receiveNotification, submitPendingRefunds } from '../../payments/index.js';
-import { confirmReceipt, shipOrder } from '../../orders/index.js';
+import { openCashier, submitPendingRefunds } from '../../payments/index.js';
+import { confirmReceipt, receiveNotification } from '../../orders/index.js';
 import type { Actor } from '../../context.js';
 import type { TestCore } from '../../test-support/index.js';
 import { balanceOf } from '../journal.js';
 import { receivePayoutNotification } from '../payouts.js';
+import { shipOrder } from '../../logistics/index.js';
 
 /** Delivers the sandbox gateway's queued notifications straight into the platform. */
 export async function deliverAll(core: TestCore): Promise<void> {

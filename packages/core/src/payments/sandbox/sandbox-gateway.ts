@@ -7,7 +7,7 @@
 import type { Db } from '../../context.js';
 import { DomainError, notFound, newId } from '../../platform/index.js';
 import { sign, SIGNATURE_HEADER } from '../signature.js';
-import type { ProviderRecord } from '../provider.js';
+import type { ProviderRecord } from '../../ledger/index.js';
 
 export interface SandboxTxnView {
   id: string;

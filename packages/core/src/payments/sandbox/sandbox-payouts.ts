@@ -7,7 +7,7 @@
 import type { Db } from '../../context.js';
 import { DomainError, newId } from '../../platform/index.js';
 import { SIGNATURE_HEADER, verifySignature } from '../signature.js';
-import type { PayoutNotification, PayoutProvider, PayoutRequest } from '../provider.js';
+import type { PayoutNotification, PayoutProvider, PayoutRequest } from '../../ledger/index.js';
 import type { SandboxGateway } from './sandbox-gateway.js';
 
 export const SANDBOX_FAILING_ACCOUNT_SUFFIX = '0000';

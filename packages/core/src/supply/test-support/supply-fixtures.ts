@@ -1,12 +1,12 @@
 /** Test fixtures of the supply module: a shop with a supplier, a base and received batches. */
 import type { Actor } from '../../context.js';
 import { checkout } from '../../checkout/index.js';
-import { applyNotification } from '../../payments/index.js';
 import type { TestCore } from '../../test-support/index.js';
 import { createBase } from '../bases.js';
 import { createBatch } from '../batches.js';
 import { receiveBatch } from '../receive.js';
 import { createSupplier } from '../suppliers.js';
+import { applyNotification } from '../../orders/index.js';
 
 export const DAY = 24 * 3600 * 1000;
 

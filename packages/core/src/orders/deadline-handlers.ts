@@ -1,19 +1,20 @@
 /**
  * Handlers of the order deadlines: what happens when one passes. Every handler re-checks the
  * order's status, so a deadline that lost its race (the order was paid, shipped or confirmed
- * just before) changes nothing; each runs in the transaction that marks its timer done.
+ * just before) changes nothing; each runs in the transaction that marks its timer done. The
+ * deadlines themselves (kinds, the rule snapshot, what each transition schedules) are the rules
+ * module's; enforcing them moves orders, stock and money, so the handlers sit here, above
+ * ledger and payments. Registered at core open (core.ts, `registerOrderDeadlines`).
  */
 import type { Tx } from '../context.js';
 import { releaseReservations } from '../inventory/index.js';
-import { giveBackCoupon } from '../live/index.js';
+import { giveBackCoupon } from '../coupons/index.js';
 import { scheduleSettlement } from '../ledger/index.js';
-import { transitionOrder } from '../orders/index.js';
+import { transitionOrder } from './transition.js';
 import { type TimerRegistry, scheduleTimer } from '../timers/index.js';
 import type { CaseStatus } from '../storage/index.js';
-import { DEADLINE } from './deadline-kinds.js';
+import { DEADLINE, isLateDispatch, hasTrackedParcel } from '../rules/index.js';
 import { applyLateShipment } from './late-shipment.js';
-import { isLateDispatch } from './dispatch-rule.js';
-import { hasTrackedParcel } from '../logistics/index.js';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 

@@ -8,8 +8,7 @@ import type { Tx } from '../context.js';
 import { emit } from '../outbox/index.js';
 import { accountId } from '../ledger/index.js';
 import { bookBuyerCompensation } from '../payments/index.js';
-import { lateShipmentCompensationFen } from './compensation.js';
-import { parseOrderRules } from './order-snapshot.js';
+import { lateShipmentCompensationFen, parseOrderRules } from '../rules/index.js';
 import { recordViolation } from '../violations/index.js';
 
 export const LATE_SHIPMENT_RULE = 'late_shipment';

@@ -1,13 +1,17 @@
-/** Read models of orders: the buyer's list, a shop's list, and one order's full detail. */
+/**
+ * Read models of orders: the buyer's list, a shop's list, and one order's full detail. Each line
+ * joins what other modules know of it (the catalogue's image, supply's batches, the after-sales
+ * case), and the detail the payment, parcels, refunds and compensation, so the views sit above
+ * all of them, aftersales the highest.
+ */
 import type { Actor, Db } from '../context.js';
 import { notFound, maskPhone } from '../platform/index.js';
-import { reasonOf, type TransitionReasonCode } from './transition-reasons.js';
+import { reasonOf, type TransitionReasonCode, type OrderStatus } from '../orders/index.js';
 import { firstImages, type Page } from '../catalog/index.js';
 import { parseOrderRules } from '../rules/index.js';
 import { lineOrigins, type LineOrigin } from '../supply/index.js';
 import { linesAfterSales, type LineAfterSales } from '../aftersales/index.js';
 import type { CompensationKind, CompensationPayoutStatus } from '../storage/index.js';
-import type { OrderStatus } from './order-states.js';
 
 export interface OrderLineView {
   id: string;

@@ -5,9 +5,10 @@
  */
 import type { Actor, CoreContext } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/index.js';
-import { requestRefund, bookBuyerCompensation } from '../payments/index.js';
 import { emit } from '../outbox/index.js';
-import { accountId } from './accounts.js';
+import { accountId } from '../ledger/index.js';
+import { requestRefund } from './payments.js';
+import { bookBuyerCompensation } from './buyer-compensation.js';
 
 export interface RefundOrderInput {
   amountFen: number;
