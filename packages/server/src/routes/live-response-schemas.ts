@@ -8,6 +8,7 @@ import {
   type LuckyBagView,
   type MyLiveCoupon,
   type RoomCard,
+  type RoomStats,
   type RoomView,
   type SaleOrderResult,
   type WalletCoupon,
@@ -166,5 +167,32 @@ export const SaleOrderSchema = describe<SaleOrderResult & { cashierUrl: string }
       Type.Boolean({ description: 'the answer of an earlier request with the same Idempotency-Key' }),
     ),
     cashierUrl: Type.String(),
+  }),
+);
+
+/** The room's dashboard (大屏). */
+export const RoomDashboardSchema = describe<RoomStats>()(
+  Type.Object({
+    online: Type.Integer(),
+    cumulativeViewers: Type.Integer(),
+    comments: Type.Integer(),
+    likes: Type.Integer(),
+    orders: Type.Integer(),
+    gmvFen: Type.Integer(),
+    gpm: Type.Number({ description: 'GMV per thousand viewers, fen' }),
+    conversion: Type.Number({ description: 'buyers ÷ viewers, 0–1' }),
+    perProduct: Type.Array(
+      Type.Object({
+        productId: Type.String(),
+        title: Type.String(),
+        soldQty: Type.Integer(),
+        gmvFen: Type.Integer(),
+        remaining: Type.Integer(),
+      }),
+    ),
+    series: Type.Array(
+      Type.Object({ at: Type.Integer(), online: Type.Integer(), gmvFen: Type.Integer(), orders: Type.Integer() }),
+      { description: 'per-second samples' },
+    ),
   }),
 );

@@ -11724,6 +11724,37 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              online: number;
+              cumulativeViewers: number;
+              comments: number;
+              likes: number;
+              orders: number;
+              gmvFen: number;
+              /** @description GMV per thousand viewers, fen */
+              gpm: number;
+              /** @description buyers ÷ viewers, 0–1 */
+              conversion: number;
+              perProduct: {
+                  productId: string;
+                  title: string;
+                  soldQty: number;
+                  gmvFen: number;
+                  remaining: number;
+                }[];
+              /** @description per-second samples */
+              series: {
+                  at: number;
+                  online: number;
+                  gmvFen: number;
+                  orders: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -16757,6 +16788,40 @@ export interface paths {
         };
       };
       responses: {
+        /** @description an ad account (推广账户) */
+        200: {
+          content: {
+            "application/json": {
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              /** @description spendable balance in fen (rounded down from milli-fen) */
+              balanceFen: number;
+              /** @description spendable balance in milli-fen */
+              balanceMfen: number;
+              /** @description fen */
+              spentFen: number;
+              /** @description fen */
+              toppedUpFen: number;
+              /** @description fen */
+              withdrawnFen: number;
+              /** @description the recent top-ups, the latest first */
+              topups: ({
+                  id: string;
+                  /** @description fen */
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  paidAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -16791,6 +16856,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the payment provider's cashier for the top-up */
+        200: {
+          content: {
+            "application/json": {
+              topupId: string;
+              cashierUrl: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -16830,6 +16904,40 @@ export interface paths {
         };
       };
       responses: {
+        /** @description an ad account (推广账户) */
+        200: {
+          content: {
+            "application/json": {
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              /** @description spendable balance in fen (rounded down from milli-fen) */
+              balanceFen: number;
+              /** @description spendable balance in milli-fen */
+              balanceMfen: number;
+              /** @description fen */
+              spentFen: number;
+              /** @description fen */
+              toppedUpFen: number;
+              /** @description fen */
+              withdrawnFen: number;
+              /** @description the recent top-ups, the latest first */
+              topups: ({
+                  id: string;
+                  /** @description fen */
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  paidAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -16867,6 +16975,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  videoId: string;
+                  title: string;
+                  productId: string;
+                  productTitle: string;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -16892,6 +17013,59 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @description the advertiser: a shop or a creator */
+                  owner: {
+                    /** @enum {string} */
+                    kind: "shop" | "creator";
+                    /** @description the shop id, or the creator’s user id */
+                    id: string;
+                  };
+                  name: string;
+                  /** @enum {string} */
+                  promote: "video" | "product" | "live_room";
+                  videoId: string | null;
+                  productId: string | null;
+                  liveRoomId: string | null;
+                  /** @enum {string} */
+                  goal: "orders" | "gmv" | "live_entries";
+                  /** @enum {string} */
+                  bidKind: "cost_cap" | "target_roi";
+                  /** @description fen */
+                  costCapFen: number | null;
+                  roiTarget: number | null;
+                  /** @description fen */
+                  dailyBudgetFen: number;
+                  /** @description 336 half-hours of the week as 84 hex digits */
+                  schedule: string;
+                  /** @enum {string} */
+                  pacing: "even" | "fast";
+                  targetCategories: string[];
+                  targetRegions: string[];
+                  /** @description "People like my buyers": served only to the precomputed audience */
+                  targetLookalike: boolean;
+                  audienceSize: number;
+                  audienceAt: number | null;
+                  /** @enum {string} */
+                  status: "active" | "paused";
+                  impressions: number;
+                  clicks: number;
+                  conversions: number;
+                  /** @description fen */
+                  gmvFen: number;
+                  /** @description fen */
+                  spentFen: number;
+                  createdAt: number;
+                  creativeTitle: string | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -16941,6 +17115,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description a campaign (推广计划) */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              name: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
+              videoId: string | null;
+              productId: string | null;
+              liveRoomId: string | null;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
+              /** @description fen */
+              costCapFen: number | null;
+              roiTarget: number | null;
+              /** @description fen */
+              dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
+              schedule: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
+              targetCategories: string[];
+              targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
+              targetLookalike: boolean;
+              audienceSize: number;
+              audienceAt: number | null;
+              /** @enum {string} */
+              status: "active" | "paused";
+              impressions: number;
+              clicks: number;
+              conversions: number;
+              /** @description fen */
+              gmvFen: number;
+              /** @description fen */
+              spentFen: number;
+              createdAt: number;
+              creativeTitle: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -16982,12 +17207,14 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              /** @description the advertiser: a shop or a creator (their user id) */
+              /** @description the advertiser: a shop or a creator */
               owner: {
+                /** @enum {string} */
                 kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
                 id: string;
               };
-              /** @description fen */
+              /** @description spendable balance in fen (rounded down from milli-fen) */
               balanceFen: number;
               /** @description spendable balance in milli-fen */
               balanceMfen: number;
@@ -16997,16 +17224,16 @@ export interface paths {
               toppedUpFen: number;
               /** @description fen */
               withdrawnFen: number;
+              /** @description the recent top-ups, the latest first */
               topups: ({
                   id: string;
                   /** @description fen */
                   amountFen: number;
-                  status: string;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
                   createdAt: number;
                   paidAt: number | null;
-                  [key: string]: unknown;
                 })[];
-              [key: string]: unknown;
             };
           };
         };
@@ -17044,7 +17271,6 @@ export interface paths {
             "application/json": {
               topupId: string;
               cashierUrl: string;
-              [key: string]: unknown;
             };
           };
         };
@@ -17085,12 +17311,14 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              /** @description the advertiser: a shop or a creator (their user id) */
+              /** @description the advertiser: a shop or a creator */
               owner: {
+                /** @enum {string} */
                 kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
                 id: string;
               };
-              /** @description fen */
+              /** @description spendable balance in fen (rounded down from milli-fen) */
               balanceFen: number;
               /** @description spendable balance in milli-fen */
               balanceMfen: number;
@@ -17100,16 +17328,16 @@ export interface paths {
               toppedUpFen: number;
               /** @description fen */
               withdrawnFen: number;
+              /** @description the recent top-ups, the latest first */
               topups: ({
                   id: string;
                   /** @description fen */
                   amountFen: number;
-                  status: string;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
                   createdAt: number;
                   paidAt: number | null;
-                  [key: string]: unknown;
                 })[];
-              [key: string]: unknown;
             };
           };
         };
@@ -17153,7 +17381,6 @@ export interface paths {
                   title: string;
                   productId: string;
                   productTitle: string;
-                  [key: string]: unknown;
                 }[];
             };
           };
@@ -17183,31 +17410,40 @@ export interface paths {
             "application/json": {
               items: ({
                   id: string;
-                  /** @description the advertiser: a shop or a creator (their user id) */
+                  /** @description the advertiser: a shop or a creator */
                   owner: {
+                    /** @enum {string} */
                     kind: "shop" | "creator";
+                    /** @description the shop id, or the creator’s user id */
                     id: string;
                   };
                   name: string;
-                  promote: string;
+                  /** @enum {string} */
+                  promote: "video" | "product" | "live_room";
                   videoId: string | null;
                   productId: string | null;
                   liveRoomId: string | null;
-                  goal: string;
-                  bidKind: string;
+                  /** @enum {string} */
+                  goal: "orders" | "gmv" | "live_entries";
+                  /** @enum {string} */
+                  bidKind: "cost_cap" | "target_roi";
                   /** @description fen */
                   costCapFen: number | null;
                   roiTarget: number | null;
                   /** @description fen */
                   dailyBudgetFen: number;
+                  /** @description 336 half-hours of the week as 84 hex digits */
                   schedule: string;
-                  pacing: string;
+                  /** @enum {string} */
+                  pacing: "even" | "fast";
                   targetCategories: string[];
                   targetRegions: string[];
+                  /** @description "People like my buyers": served only to the precomputed audience */
                   targetLookalike: boolean;
                   audienceSize: number;
                   audienceAt: number | null;
-                  status: string;
+                  /** @enum {string} */
+                  status: "active" | "paused";
                   impressions: number;
                   clicks: number;
                   conversions: number;
@@ -17217,7 +17453,6 @@ export interface paths {
                   spentFen: number;
                   createdAt: number;
                   creativeTitle: string | null;
-                  [key: string]: unknown;
                 })[];
             };
           };
@@ -17270,31 +17505,40 @@ export interface paths {
           content: {
             "application/json": {
               id: string;
-              /** @description the advertiser: a shop or a creator (their user id) */
+              /** @description the advertiser: a shop or a creator */
               owner: {
+                /** @enum {string} */
                 kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
                 id: string;
               };
               name: string;
-              promote: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
               videoId: string | null;
               productId: string | null;
               liveRoomId: string | null;
-              goal: string;
-              bidKind: string;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
               /** @description fen */
               costCapFen: number | null;
               roiTarget: number | null;
               /** @description fen */
               dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
               schedule: string;
-              pacing: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
               targetCategories: string[];
               targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
               targetLookalike: boolean;
               audienceSize: number;
               audienceAt: number | null;
-              status: string;
+              /** @enum {string} */
+              status: "active" | "paused";
               impressions: number;
               clicks: number;
               conversions: number;
@@ -17304,7 +17548,6 @@ export interface paths {
               spentFen: number;
               createdAt: number;
               creativeTitle: string | null;
-              [key: string]: unknown;
             };
           };
         };
@@ -17363,31 +17606,40 @@ export interface paths {
           content: {
             "application/json": {
               id: string;
-              /** @description the advertiser: a shop or a creator (their user id) */
+              /** @description the advertiser: a shop or a creator */
               owner: {
+                /** @enum {string} */
                 kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
                 id: string;
               };
               name: string;
-              promote: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
               videoId: string | null;
               productId: string | null;
               liveRoomId: string | null;
-              goal: string;
-              bidKind: string;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
               /** @description fen */
               costCapFen: number | null;
               roiTarget: number | null;
               /** @description fen */
               dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
               schedule: string;
-              pacing: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
               targetCategories: string[];
               targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
               targetLookalike: boolean;
               audienceSize: number;
               audienceAt: number | null;
-              status: string;
+              /** @enum {string} */
+              status: "active" | "paused";
               impressions: number;
               clicks: number;
               conversions: number;
@@ -17397,7 +17649,6 @@ export interface paths {
               spentFen: number;
               createdAt: number;
               creativeTitle: string | null;
-              [key: string]: unknown;
             };
           };
         };
@@ -17457,31 +17708,40 @@ export interface paths {
               /** @description a campaign (推广计划) */
               campaign: {
                 id: string;
-                /** @description the advertiser: a shop or a creator (their user id) */
+                /** @description the advertiser: a shop or a creator */
                 owner: {
+                  /** @enum {string} */
                   kind: "shop" | "creator";
+                  /** @description the shop id, or the creator’s user id */
                   id: string;
                 };
                 name: string;
-                promote: string;
+                /** @enum {string} */
+                promote: "video" | "product" | "live_room";
                 videoId: string | null;
                 productId: string | null;
                 liveRoomId: string | null;
-                goal: string;
-                bidKind: string;
+                /** @enum {string} */
+                goal: "orders" | "gmv" | "live_entries";
+                /** @enum {string} */
+                bidKind: "cost_cap" | "target_roi";
                 /** @description fen */
                 costCapFen: number | null;
                 roiTarget: number | null;
                 /** @description fen */
                 dailyBudgetFen: number;
+                /** @description 336 half-hours of the week as 84 hex digits */
                 schedule: string;
-                pacing: string;
+                /** @enum {string} */
+                pacing: "even" | "fast";
                 targetCategories: string[];
                 targetRegions: string[];
+                /** @description "People like my buyers": served only to the precomputed audience */
                 targetLookalike: boolean;
                 audienceSize: number;
                 audienceAt: number | null;
-                status: string;
+                /** @enum {string} */
+                status: "active" | "paused";
                 impressions: number;
                 clicks: number;
                 conversions: number;
@@ -17491,13 +17751,13 @@ export interface paths {
                 spentFen: number;
                 createdAt: number;
                 creativeTitle: string | null;
-                [key: string]: unknown;
               };
               from: number;
               to: number;
               total: {
+                /** @description start of the hour (epoch ms); null for the total row */
                 hour: number | null;
-                /** @description fen */
+                /** @description whole fen spent (rounded down) */
                 spendFen: number;
                 /** @description exact spend in milli-fen */
                 spendMfen: number;
@@ -17512,11 +17772,11 @@ export interface paths {
                 roi: number | null;
                 invalidImpressions: number;
                 invalidClicks: number;
-                [key: string]: unknown;
               };
               hours: ({
+                  /** @description start of the hour (epoch ms); null for the total row */
                   hour: number | null;
-                  /** @description fen */
+                  /** @description whole fen spent (rounded down) */
                   spendFen: number;
                   /** @description exact spend in milli-fen */
                   spendMfen: number;
@@ -17531,12 +17791,11 @@ export interface paths {
                   roi: number | null;
                   invalidImpressions: number;
                   invalidClicks: number;
-                  [key: string]: unknown;
                 })[];
+              /** @description invalid impressions and clicks by reason (repeat_viewer, device_burst, late_report) */
               invalidByReason: {
                 [key: string]: number;
               };
-              [key: string]: unknown;
             };
           };
         };
@@ -17584,6 +17843,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description a campaign (推广计划) */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              name: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
+              videoId: string | null;
+              productId: string | null;
+              liveRoomId: string | null;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
+              /** @description fen */
+              costCapFen: number | null;
+              roiTarget: number | null;
+              /** @description fen */
+              dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
+              schedule: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
+              targetCategories: string[];
+              targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
+              targetLookalike: boolean;
+              audienceSize: number;
+              audienceAt: number | null;
+              /** @enum {string} */
+              status: "active" | "paused";
+              impressions: number;
+              clicks: number;
+              conversions: number;
+              /** @description fen */
+              gmvFen: number;
+              /** @description fen */
+              spentFen: number;
+              createdAt: number;
+              creativeTitle: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17627,6 +17937,104 @@ export interface paths {
         };
       };
       responses: {
+        /** @description a campaign by hour */
+        200: {
+          content: {
+            "application/json": {
+              /** @description a campaign (推广计划) */
+              campaign: {
+                id: string;
+                /** @description the advertiser: a shop or a creator */
+                owner: {
+                  /** @enum {string} */
+                  kind: "shop" | "creator";
+                  /** @description the shop id, or the creator’s user id */
+                  id: string;
+                };
+                name: string;
+                /** @enum {string} */
+                promote: "video" | "product" | "live_room";
+                videoId: string | null;
+                productId: string | null;
+                liveRoomId: string | null;
+                /** @enum {string} */
+                goal: "orders" | "gmv" | "live_entries";
+                /** @enum {string} */
+                bidKind: "cost_cap" | "target_roi";
+                /** @description fen */
+                costCapFen: number | null;
+                roiTarget: number | null;
+                /** @description fen */
+                dailyBudgetFen: number;
+                /** @description 336 half-hours of the week as 84 hex digits */
+                schedule: string;
+                /** @enum {string} */
+                pacing: "even" | "fast";
+                targetCategories: string[];
+                targetRegions: string[];
+                /** @description "People like my buyers": served only to the precomputed audience */
+                targetLookalike: boolean;
+                audienceSize: number;
+                audienceAt: number | null;
+                /** @enum {string} */
+                status: "active" | "paused";
+                impressions: number;
+                clicks: number;
+                conversions: number;
+                /** @description fen */
+                gmvFen: number;
+                /** @description fen */
+                spentFen: number;
+                createdAt: number;
+                creativeTitle: string | null;
+              };
+              from: number;
+              to: number;
+              total: {
+                /** @description start of the hour (epoch ms); null for the total row */
+                hour: number | null;
+                /** @description whole fen spent (rounded down) */
+                spendFen: number;
+                /** @description exact spend in milli-fen */
+                spendMfen: number;
+                impressions: number;
+                clicks: number;
+                ctr: number;
+                cpmFen: number;
+                conversions: number;
+                costPerConversionFen: number | null;
+                /** @description fen */
+                gmvFen: number;
+                roi: number | null;
+                invalidImpressions: number;
+                invalidClicks: number;
+              };
+              hours: ({
+                  /** @description start of the hour (epoch ms); null for the total row */
+                  hour: number | null;
+                  /** @description whole fen spent (rounded down) */
+                  spendFen: number;
+                  /** @description exact spend in milli-fen */
+                  spendMfen: number;
+                  impressions: number;
+                  clicks: number;
+                  ctr: number;
+                  cpmFen: number;
+                  conversions: number;
+                  costPerConversionFen: number | null;
+                  /** @description fen */
+                  gmvFen: number;
+                  roi: number | null;
+                  invalidImpressions: number;
+                  invalidClicks: number;
+                })[];
+              /** @description invalid impressions and clicks by reason (repeat_viewer, device_burst, late_report) */
+              invalidByReason: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17664,6 +18072,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description what became of each impression id reported */
+              outcomes: {
+                [key: string]: "served" | "billed" | "invalid" | "unbilled" | "duplicate" | "unknown";
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17702,6 +18121,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description false for a repeat click or one on an unbilled impression */
+              counted: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17740,6 +18168,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              outcome: "converted" | "duplicate" | "not_billed" | "room_not_live";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17765,6 +18202,38 @@ export interface paths {
     /** 平台管理 · 广告: ad revenue, ad load over the last day, the creatives */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description fen */
+              adRevenueFen: number;
+              /** @description served ads reported seen over the last day */
+              impressions: number;
+              invalidImpressions: number;
+              /** @description ads ÷ all items the feed served with ads (null when none) */
+              adLoad: number | null;
+              activeCampaigns: number;
+              creatives: ({
+                  campaignId: string;
+                  /** @description the advertiser: a shop or a creator */
+                  owner: {
+                    /** @enum {string} */
+                    kind: "shop" | "creator";
+                    /** @description the shop id, or the creator’s user id */
+                    id: string;
+                  };
+                  name: string;
+                  videoId: string | null;
+                  title: string | null;
+                  status: string;
+                  /** @description fen */
+                  spentFen: number;
+                  impressions: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -17784,6 +18253,25 @@ export interface paths {
     /** The metric catalogue: key, unit, the i18n keys of the name and formula, the formula */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** @enum {string} */
+                  key: "gmv" | "net_gmv" | "orders" | "buyers" | "items" | "aov" | "refund_fen" | "refunds" | "impressions" | "impression_people" | "clicks" | "click_people" | "new_buyers" | "returning_buyers" | "ctr" | "click_to_pay" | "impression_to_pay" | "gpm" | "add_to_cart" | "cart_people" | "favourites" | "bad_review_rate" | "quality_return_rate" | "commission" | "take";
+                  /** @enum {string} */
+                  unit: "fen" | "count" | "ratio";
+                  /** @description i18n key of the name */
+                  nameKey: string;
+                  /** @description i18n key of the formula (the tooltip) */
+                  formulaKey: string;
+                  /** @description the formula in plain words */
+                  formula: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -17812,6 +18300,142 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              scope: {
+                /** @enum {string} */
+                scope: "platform" | "shop" | "creator";
+                /** @description the shop or creator id; empty for the platform */
+                scopeId: string;
+              };
+              range: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              previous: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              /** @description the value filtered on (a product, a video …), when one was named */
+              focus: ({
+                /** @enum {string} */
+                dim: "total" | "channel" | "product" | "video" | "live" | "creator" | "shop" | "category" | "region" | "price_band";
+                id: string;
+                name: string;
+              }) | null;
+              /** @description every metric by key (fen, count or ratio as the catalogue says); null where it has no value */
+              values: {
+                gmv: number | null;
+                net_gmv: number | null;
+                orders: number | null;
+                buyers: number | null;
+                items: number | null;
+                aov: number | null;
+                refund_fen: number | null;
+                refunds: number | null;
+                impressions: number | null;
+                impression_people: number | null;
+                clicks: number | null;
+                click_people: number | null;
+                new_buyers: number | null;
+                returning_buyers: number | null;
+                ctr: number | null;
+                click_to_pay: number | null;
+                impression_to_pay: number | null;
+                gpm: number | null;
+                add_to_cart: number | null;
+                cart_people: number | null;
+                favourites: number | null;
+                bad_review_rate: number | null;
+                quality_return_rate: number | null;
+                commission: number | null;
+                take: number | null;
+              };
+              /** @description every metric by key (fen, count or ratio as the catalogue says); null where it has no value */
+              previousValues: {
+                gmv: number | null;
+                net_gmv: number | null;
+                orders: number | null;
+                buyers: number | null;
+                items: number | null;
+                aov: number | null;
+                refund_fen: number | null;
+                refunds: number | null;
+                impressions: number | null;
+                impression_people: number | null;
+                clicks: number | null;
+                click_people: number | null;
+                new_buyers: number | null;
+                returning_buyers: number | null;
+                ctr: number | null;
+                click_to_pay: number | null;
+                impression_to_pay: number | null;
+                gpm: number | null;
+                add_to_cart: number | null;
+                cart_people: number | null;
+                favourites: number | null;
+                bad_review_rate: number | null;
+                quality_return_rate: number | null;
+                commission: number | null;
+                take: number | null;
+              };
+              trend: ({
+                  /** @description start of the day or hour, epoch ms */
+                  bucket: number;
+                  label: string;
+                  /** @description every metric by key (fen, count or ratio as the catalogue says); null where it has no value */
+                  values: {
+                    gmv: number | null;
+                    net_gmv: number | null;
+                    orders: number | null;
+                    buyers: number | null;
+                    items: number | null;
+                    aov: number | null;
+                    refund_fen: number | null;
+                    refunds: number | null;
+                    impressions: number | null;
+                    impression_people: number | null;
+                    clicks: number | null;
+                    click_people: number | null;
+                    new_buyers: number | null;
+                    returning_buyers: number | null;
+                    ctr: number | null;
+                    click_to_pay: number | null;
+                    impression_to_pay: number | null;
+                    gpm: number | null;
+                    add_to_cart: number | null;
+                    cart_people: number | null;
+                    favourites: number | null;
+                    bad_review_rate: number | null;
+                    quality_return_rate: number | null;
+                    commission: number | null;
+                    take: number | null;
+                  };
+                })[];
+              /** @description the platform’s view: shops and creators with a sale in the range */
+              active: {
+                shops: number;
+                creators: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17862,6 +18486,66 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              scope: {
+                /** @enum {string} */
+                scope: "platform" | "shop" | "creator";
+                /** @description the shop or creator id; empty for the platform */
+                scopeId: string;
+              };
+              range: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              /** @enum {string} */
+              dim: "total" | "channel" | "product" | "video" | "live" | "creator" | "shop" | "category" | "region" | "price_band";
+              rows: ({
+                  id: string;
+                  name: string;
+                  /** @description every metric by key (fen, count or ratio as the catalogue says); null where it has no value */
+                  values: {
+                    gmv: number | null;
+                    net_gmv: number | null;
+                    orders: number | null;
+                    buyers: number | null;
+                    items: number | null;
+                    aov: number | null;
+                    refund_fen: number | null;
+                    refunds: number | null;
+                    impressions: number | null;
+                    impression_people: number | null;
+                    clicks: number | null;
+                    click_people: number | null;
+                    new_buyers: number | null;
+                    returning_buyers: number | null;
+                    ctr: number | null;
+                    click_to_pay: number | null;
+                    impression_to_pay: number | null;
+                    gpm: number | null;
+                    add_to_cart: number | null;
+                    cart_people: number | null;
+                    favourites: number | null;
+                    bad_review_rate: number | null;
+                    quality_return_rate: number | null;
+                    commission: number | null;
+                    take: number | null;
+                  };
+                })[];
+            };
+            "text/csv": string;
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17905,6 +18589,37 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              range: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              rooms: ({
+                  id: string;
+                  title: string;
+                  status: string;
+                  openedAt: number | null;
+                  endedAt: number | null;
+                  /** @description minutes kept */
+                  minutes: number;
+                  peakViewers: number;
+                  comments: number;
+                  orders: number;
+                  gmvFen: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17948,6 +18663,61 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              room: {
+                id: string;
+                title: string;
+                status: string;
+                openedAt: number | null;
+                endedAt: number | null;
+                /** @description minutes kept */
+                minutes: number;
+                peakViewers: number;
+                comments: number;
+                orders: number;
+                gmvFen: number;
+              };
+              minutes: {
+                  room_id: string;
+                  /** @description start of the minute, epoch ms */
+                  minute: number;
+                  /** @description online */
+                  viewers: number;
+                  entries: number;
+                  comments: number;
+                  orders: number;
+                  gmv_fen: number;
+                }[];
+              /** @description the minutes with the most GMV, largest first */
+              topGmv: {
+                  room_id: string;
+                  /** @description start of the minute, epoch ms */
+                  minute: number;
+                  /** @description online */
+                  viewers: number;
+                  entries: number;
+                  comments: number;
+                  orders: number;
+                  gmv_fen: number;
+                }[];
+              /** @description minutes with more viewers than the minutes either side */
+              viewerPeaks: {
+                  room_id: string;
+                  /** @description start of the minute, epoch ms */
+                  minute: number;
+                  /** @description online */
+                  viewers: number;
+                  entries: number;
+                  comments: number;
+                  orders: number;
+                  gmv_fen: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18294,6 +19064,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              /**
+               * @description applied: the balance grew; ignored: a repeat, or a failed payment
+               * @enum {string}
+               */
+              outcome: "applied" | "ignored";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
