@@ -6,6 +6,10 @@ import {
   AD_PACINGS,
   AD_PROMOTES,
   DomainError,
+  MAX_CAMPAIGN_NAME,
+  MAX_IMPRESSION_BATCH,
+  MAX_TARGET_CHARS,
+  MAX_TARGETS,
   adAccount,
   isErrorCode,
   campaignView,
@@ -50,7 +54,7 @@ const Fen = Type.Integer({ minimum: 0, maximum: 2 ** 50, description: 'fen' });
 
 const Campaign = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Type.String({ minLength: 1, maxLength: MAX_CAMPAIGN_NAME }),
     promote: literals(AD_PROMOTES),
     videoId: Type.Optional(Id('video')),
     liveRoomId: Type.Optional(Id('liveRoom')),
@@ -66,8 +70,10 @@ const Campaign = Type.Object(
       }),
     ),
     pacing: literals(AD_PACINGS),
-    targetCategories: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
-    targetRegions: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
+    targetCategories: Type.Optional(
+      Type.Array(Type.String({ maxLength: MAX_TARGET_CHARS }), { maxItems: MAX_TARGETS }),
+    ),
+    targetRegions: Type.Optional(Type.Array(Type.String({ maxLength: MAX_TARGET_CHARS }), { maxItems: MAX_TARGETS })),
     targetLookalike: Type.Optional(
       Type.Boolean({
         description:
@@ -374,7 +380,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           'The app saw these ads (their impression ids from the feed): each is billed once, invalid traffic filtered first',
         headers: ViewerHeader,
         body: Type.Object(
-          { impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: 50 }) },
+          { impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: MAX_IMPRESSION_BATCH }) },
           { additionalProperties: false },
         ),
         response: ok(ImpressionOutcomesSchema, 400, 401, 404),

@@ -18,6 +18,8 @@ import {
   shopCases,
   SORT_KEY_PATTERN,
   uploadEvidence,
+  MAX_CASE_MESSAGE_CHARS,
+  MAX_CASE_NOTE_CHARS,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
@@ -44,7 +46,7 @@ const FileBody = Type.Object(
     type: literals(CASE_TYPES),
     orderLineId: Id('orderLine'),
     reasonCode: literals(REASON_CODES),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    note: Type.Optional(Type.String({ maxLength: MAX_CASE_NOTE_CHARS })),
     amountFen: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -166,7 +168,7 @@ export function aftersalesRoutes(app: App, deps: RouteDeps): void {
         summary: 'Write to the case timeline, with photos',
         params: caseParams,
         body: Type.Object(
-          { text: Type.String({ minLength: 1, maxLength: 500 }), evidence: Type.Optional(Evidence) },
+          { text: Type.String({ minLength: 1, maxLength: MAX_CASE_MESSAGE_CHARS }), evidence: Type.Optional(Evidence) },
           { additionalProperties: false },
         ),
         response: ok(CaseViewSchema, 400, 401, 404),

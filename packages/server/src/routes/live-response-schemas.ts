@@ -1,6 +1,7 @@
 /** Response schemas of live rooms: the room everyone in it sees, its flash sales, coupons and lucky bags. */
 import { Type } from 'typebox';
 import {
+  ROOM_STATUSES,
   WALLET_TABS,
   type FlashSaleView,
   type LiveCouponView,
@@ -92,7 +93,7 @@ export const RoomViewSchema = describe<RoomView>()(
   Type.Object({
     id: Type.String(),
     title: Type.String(),
-    status: Type.String(),
+    status: OneOf(ROOM_STATUSES),
     host: HostViewSchema,
     playback: Type.Object({ hlsUrl: Nullable(Type.String()), fallbackVideoUrl: Nullable(Type.String()) }),
     bag: Type.Array(BagItem),

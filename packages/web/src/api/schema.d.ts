@@ -4571,7 +4571,8 @@ export interface paths {
               items: ({
                   id: string;
                   title: string;
-                  status: string;
+                  /** @enum {string} */
+                  status: "scheduled" | "live" | "ended";
                   host: {
                     /** @enum {string} */
                     kind: "creator" | "shop";
@@ -6010,7 +6011,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6024,9 +6026,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -6094,9 +6099,12 @@ export interface paths {
                   orderLineId: string;
                   shopId: string;
                   shopName: string;
-                  type: string;
-                  status: string;
-                  reasonCode: string;
+                  /** @enum {string} */
+                  type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+                  /** @enum {string} */
+                  status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+                  /** @enum {string} */
+                  reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
                   requestedFen: number;
                   refundFen: number;
                   title: string;
@@ -6170,7 +6178,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6184,9 +6193,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -6273,7 +6285,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6287,9 +6300,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -6381,7 +6397,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6395,9 +6412,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -6469,9 +6489,12 @@ export interface paths {
                   orderLineId: string;
                   shopId: string;
                   shopName: string;
-                  type: string;
-                  status: string;
-                  reasonCode: string;
+                  /** @enum {string} */
+                  type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+                  /** @enum {string} */
+                  status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+                  /** @enum {string} */
+                  reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
                   requestedFen: number;
                   refundFen: number;
                   title: string;
@@ -6541,9 +6564,12 @@ export interface paths {
                   orderLineId: string;
                   shopId: string;
                   shopName: string;
-                  type: string;
-                  status: string;
-                  reasonCode: string;
+                  /** @enum {string} */
+                  type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+                  /** @enum {string} */
+                  status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+                  /** @enum {string} */
+                  reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
                   requestedFen: number;
                   refundFen: number;
                   title: string;
@@ -6633,7 +6659,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6647,9 +6674,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -10010,7 +10040,8 @@ export interface paths {
               items: ({
                   id: string;
                   title: string;
-                  status: string;
+                  /** @enum {string} */
+                  status: "scheduled" | "live" | "ended";
                   host: {
                     /** @enum {string} */
                     kind: "creator" | "shop";
@@ -10059,7 +10090,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -10215,7 +10247,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -10359,7 +10392,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -10521,7 +10555,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -10691,7 +10726,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -10855,7 +10891,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -11019,7 +11056,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -14979,8 +15017,25 @@ export interface paths {
                   senderId: string | null;
                   /** @enum {string} */
                   kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                   body: {
-                    [key: string]: unknown;
+                    text?: string;
+                    /**
+                     * @description the shop's automatic reply: an FAQ answer or the away message
+                     * @enum {string}
+                     */
+                    autoKind?: "faq" | "away";
+                    url?: string;
+                    productId?: string;
+                    title?: string;
+                    priceFen?: number;
+                    imageUrl?: string | null;
+                    orderId?: string;
+                    status?: string;
+                    totalFen?: number;
+                    caseId?: string;
+                    type?: string;
+                    requestedFen?: number;
                   };
                   auto: boolean;
                   masked: boolean;
@@ -15051,8 +15106,25 @@ export interface paths {
                 senderId: string | null;
                 /** @enum {string} */
                 kind: "text" | "image" | "product" | "order" | "aftersales";
+                /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                 body: {
-                  [key: string]: unknown;
+                  text?: string;
+                  /**
+                   * @description the shop's automatic reply: an FAQ answer or the away message
+                   * @enum {string}
+                   */
+                  autoKind?: "faq" | "away";
+                  url?: string;
+                  productId?: string;
+                  title?: string;
+                  priceFen?: number;
+                  imageUrl?: string | null;
+                  orderId?: string;
+                  status?: string;
+                  totalFen?: number;
+                  caseId?: string;
+                  type?: string;
+                  requestedFen?: number;
                 };
                 auto: boolean;
                 masked: boolean;
@@ -15068,8 +15140,25 @@ export interface paths {
                   senderId: string | null;
                   /** @enum {string} */
                   kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                   body: {
-                    [key: string]: unknown;
+                    text?: string;
+                    /**
+                     * @description the shop's automatic reply: an FAQ answer or the away message
+                     * @enum {string}
+                     */
+                    autoKind?: "faq" | "away";
+                    url?: string;
+                    productId?: string;
+                    title?: string;
+                    priceFen?: number;
+                    imageUrl?: string | null;
+                    orderId?: string;
+                    status?: string;
+                    totalFen?: number;
+                    caseId?: string;
+                    type?: string;
+                    requestedFen?: number;
                   };
                   auto: boolean;
                   masked: boolean;
@@ -15093,8 +15182,25 @@ export interface paths {
                 senderId: string | null;
                 /** @enum {string} */
                 kind: "text" | "image" | "product" | "order" | "aftersales";
+                /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                 body: {
-                  [key: string]: unknown;
+                  text?: string;
+                  /**
+                   * @description the shop's automatic reply: an FAQ answer or the away message
+                   * @enum {string}
+                   */
+                  autoKind?: "faq" | "away";
+                  url?: string;
+                  productId?: string;
+                  title?: string;
+                  priceFen?: number;
+                  imageUrl?: string | null;
+                  orderId?: string;
+                  status?: string;
+                  totalFen?: number;
+                  caseId?: string;
+                  type?: string;
+                  requestedFen?: number;
                 };
                 auto: boolean;
                 masked: boolean;
@@ -15110,8 +15216,25 @@ export interface paths {
                   senderId: string | null;
                   /** @enum {string} */
                   kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                   body: {
-                    [key: string]: unknown;
+                    text?: string;
+                    /**
+                     * @description the shop's automatic reply: an FAQ answer or the away message
+                     * @enum {string}
+                     */
+                    autoKind?: "faq" | "away";
+                    url?: string;
+                    productId?: string;
+                    title?: string;
+                    priceFen?: number;
+                    imageUrl?: string | null;
+                    orderId?: string;
+                    status?: string;
+                    totalFen?: number;
+                    caseId?: string;
+                    type?: string;
+                    requestedFen?: number;
                   };
                   auto: boolean;
                   masked: boolean;
@@ -16082,8 +16205,25 @@ export interface paths {
                   senderId: string | null;
                   /** @enum {string} */
                   kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                   body: {
-                    [key: string]: unknown;
+                    text?: string;
+                    /**
+                     * @description the shop's automatic reply: an FAQ answer or the away message
+                     * @enum {string}
+                     */
+                    autoKind?: "faq" | "away";
+                    url?: string;
+                    productId?: string;
+                    title?: string;
+                    priceFen?: number;
+                    imageUrl?: string | null;
+                    orderId?: string;
+                    status?: string;
+                    totalFen?: number;
+                    caseId?: string;
+                    type?: string;
+                    requestedFen?: number;
                   };
                   auto: boolean;
                   masked: boolean;
