@@ -47,6 +47,10 @@ export {
 } from './storage/index.js';
 export {
   SESSION_TTL_MS,
+  MIN_LOGIN,
+  MAX_LOGIN,
+  MIN_PASSWORD,
+  MAX_PASSWORD,
   type UserView,
   type RegisterInput,
   register,
@@ -110,6 +114,10 @@ export {
   type SkuInput,
   MAX_PRICE_FEN,
   MAX_STOCK,
+  MIN_SHOP_NAME,
+  MAX_SHOP_NAME,
+  MAX_SHOP_DESCRIPTION,
+  MAX_SHIPPING_FEE_FEN,
   MAX_SPEC_OPTIONS,
   MAX_SPEC_NAME,
   MAX_SPEC_VALUES,

@@ -33,6 +33,7 @@ export {
   firstImages,
 } from './product-views.js';
 export { type ShopInput, type ShopView, createShop, updateShop, addStaff, getShop, myShops } from './shops.js';
+export { MIN_SHOP_NAME, MAX_SHOP_NAME, MAX_SHOP_DESCRIPTION, MAX_SHIPPING_FEE_FEN } from './shops.js';
 export {
   type ProductInput,
   createProduct,

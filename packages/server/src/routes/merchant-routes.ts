@@ -29,6 +29,12 @@ import {
   MAX_SPEC_VALUES,
   MAX_STOCK,
   MIN_PRODUCT_TITLE,
+  MAX_LOGIN,
+  MAX_SHIPPING_FEE_FEN,
+  MAX_SHOP_DESCRIPTION,
+  MAX_SHOP_NAME,
+  MIN_LOGIN,
+  MIN_SHOP_NAME,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
@@ -40,10 +46,10 @@ import { typed, type App, type RouteDeps } from './types.js';
 
 const ShopBody = Type.Object(
   {
-    name: Type.String({ minLength: 2, maxLength: 40 }),
-    description: Type.Optional(Type.String({ maxLength: 500 })),
+    name: Type.String({ minLength: MIN_SHOP_NAME, maxLength: MAX_SHOP_NAME }),
+    description: Type.Optional(Type.String({ maxLength: MAX_SHOP_DESCRIPTION })),
     origin: Type.Optional(Type.String({ maxLength: 40 })),
-    shippingFeeFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+    shippingFeeFen: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_SHIPPING_FEE_FEN })),
     freeShippingOverFen: Type.Optional(Type.Union([Fen(), Type.Null()])),
     fastRefund: Type.Optional(
       Type.Boolean({
@@ -171,7 +177,10 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'Add a staff member by login (owner)',
         params: shopParams,
-        body: Type.Object({ login: Type.String({ minLength: 3, maxLength: 32 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { login: Type.String({ minLength: MIN_LOGIN, maxLength: MAX_LOGIN }) },
+          { additionalProperties: false },
+        ),
         response: noContent(400, 401, 403, 404, 409),
       },
     },
