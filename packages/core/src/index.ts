@@ -34,6 +34,10 @@ export {
   maskPhone,
   startOfShanghaiDay,
   endOfShanghaiDay,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
 } from './platform/index.js';
 export {
   type Dialect,

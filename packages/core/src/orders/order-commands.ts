@@ -1,6 +1,17 @@
 /** What buyers, merchants, carriers and the system do to an order; one transaction each. */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import {
+  DomainError,
+  invalid,
+  notFound,
+  newId,
+  CARRIER_PATTERN,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
+  TRACKING_NO_PATTERN,
+} from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { releaseReservations } from '../inventory/index.js';
 import { giveBackCoupon } from '../live/index.js';
@@ -112,10 +123,12 @@ export async function shipOrder(
   if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > 20)
     throw invalid('give 1–20 parcels', { field: 'parcels' });
   for (const p of parcels) {
-    if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(p.carrier))
-      throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
-    if (!/^[A-Za-z0-9-]{6,40}$/.test(p.trackingNo))
-      throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
+    if (!CARRIER_PATTERN.test(p.carrier))
+      throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });
+    if (!TRACKING_NO_PATTERN.test(p.trackingNo))
+      throw invalid(`trackingNo must be ${MIN_TRACKING_NO_CHARS}–${MAX_TRACKING_NO_CHARS} letters, digits or "-"`, {
+        field: 'trackingNo',
+      });
   }
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();

@@ -20,6 +20,10 @@ import {
   uploadEvidence,
   MAX_CASE_MESSAGE_CHARS,
   MAX_CASE_NOTE_CHARS,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
@@ -68,8 +72,10 @@ const ActionBody = Type.Object(
     amountFen: Type.Optional(Amount),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     note: Type.Optional(Type.String({ maxLength: 500 })),
-    carrier: Type.Optional(Type.String({ minLength: 2, maxLength: 30 })),
-    trackingNo: Type.Optional(Type.String({ minLength: 6, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' })),
+    carrier: Type.Optional(Type.String({ minLength: MIN_CARRIER_CHARS, maxLength: MAX_CARRIER_CHARS })),
+    trackingNo: Type.Optional(
+      Type.String({ minLength: MIN_TRACKING_NO_CHARS, maxLength: MAX_TRACKING_NO_CHARS, pattern: '^[A-Za-z0-9-]+$' }),
+    ),
   },
   {
     additionalProperties: false,

@@ -35,6 +35,10 @@ import {
   MAX_SHOP_NAME,
   MIN_LOGIN,
   MIN_SHOP_NAME,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
@@ -95,8 +99,12 @@ const ProductBody = Type.Object(
 );
 const Parcel = Type.Object(
   {
-    carrier: Type.String({ minLength: 2, maxLength: 30 }),
-    trackingNo: Type.String({ minLength: 6, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }),
+    carrier: Type.String({ minLength: MIN_CARRIER_CHARS, maxLength: MAX_CARRIER_CHARS }),
+    trackingNo: Type.String({
+      minLength: MIN_TRACKING_NO_CHARS,
+      maxLength: MAX_TRACKING_NO_CHARS,
+      pattern: '^[A-Za-z0-9-]+$',
+    }),
     lineIds: Type.Optional(Type.Array(Id('orderLine'), { minItems: 1, maxItems: 50 })),
   },
   { additionalProperties: false },
