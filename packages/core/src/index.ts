@@ -248,6 +248,7 @@ export {
   cancelOrder,
   type ParcelInput,
   shipOrder,
+  MAX_PARCELS,
   markShipmentDelivered,
   confirmReceipt,
   type OrderLineView,

@@ -28,6 +28,7 @@ export {
   orderDetail,
 } from './order-views.js';
 export { cancelOrder, type ParcelInput, shipOrder, markShipmentDelivered, confirmReceipt } from './order-commands.js';
+export { MAX_PARCELS } from './order-commands.js';
 export { type TransitionActor, transitionOrder, requireTransition } from './transition.js';
 export { placeOrders, checkDraftMoney, type OrderDraft, type OrderLineDraft, type PlacedStatus } from './placement.js';
 export { ADDRESS_CHANGEABLE, changeOrderAddress } from './order-address.js';

@@ -113,6 +113,9 @@ export interface ParcelInput {
   lineIds?: string[] | undefined;
 }
 
+/** Parcels one shipping call may send. */
+export const MAX_PARCELS = 20;
+
 /** The merchant ships some or all lines in one or more parcels; the order is shipped once every line is. */
 export async function shipOrder(
   ctx: CoreContext,
@@ -120,8 +123,8 @@ export async function shipOrder(
   orderId: string,
   parcels: ParcelInput[],
 ): Promise<{ shipmentIds: string[]; status: string }> {
-  if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > 20)
-    throw invalid('give 1–20 parcels', { field: 'parcels' });
+  if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > MAX_PARCELS)
+    throw invalid(`give 1–${MAX_PARCELS} parcels`, { field: 'parcels' });
   for (const p of parcels) {
     if (!CARRIER_PATTERN.test(p.carrier))
       throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });

@@ -39,6 +39,7 @@ import {
   MAX_TRACKING_NO_CHARS,
   MIN_CARRIER_CHARS,
   MIN_TRACKING_NO_CHARS,
+  MAX_PARCELS,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
@@ -395,7 +396,7 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
         summary: 'Ship an order in one or more parcels',
         params: Type.Object({ orderId: Id('order') }),
         body: Type.Object(
-          { parcels: Type.Array(Parcel, { minItems: 1, maxItems: 20 }) },
+          { parcels: Type.Array(Parcel, { minItems: 1, maxItems: MAX_PARCELS }) },
           { additionalProperties: false },
         ),
         response: ok(
