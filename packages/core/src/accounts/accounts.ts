@@ -8,7 +8,12 @@ import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
 import { indexPeople } from '../search/index.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
-const LOGIN_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
+/** A login is MIN_LOGIN–MAX_LOGIN characters (lower-case letters, digits, "_", "." or "-"), a password MIN_PASSWORD–MAX_PASSWORD. */
+export const MIN_LOGIN = 3;
+export const MAX_LOGIN = 32;
+export const MIN_PASSWORD = 8;
+export const MAX_PASSWORD = 128;
+const LOGIN_PATTERN = new RegExp(`^[a-z0-9][a-z0-9_.-]{${MIN_LOGIN - 1},${MAX_LOGIN - 1}}$`);
 
 export interface UserView {
   id: string;
@@ -26,10 +31,12 @@ export interface RegisterInput {
 
 function checkCredentialsShape(login: string, password: string): void {
   if (!LOGIN_PATTERN.test(login)) {
-    throw invalid('login must be 3–32 characters: lower-case letters, digits, "_", "." or "-"', { field: 'login' });
+    throw invalid(`login must be ${MIN_LOGIN}–${MAX_LOGIN} characters: lower-case letters, digits, "_", "." or "-"`, {
+      field: 'login',
+    });
   }
-  if (password.length < 8 || password.length > 128)
-    throw invalid('password must be 8–128 characters', { field: 'password' });
+  if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD)
+    throw invalid(`password must be ${MIN_PASSWORD}–${MAX_PASSWORD} characters`, { field: 'password' });
 }
 
 /** Creates a person with the shopper role (plus any requested non-admin roles). */

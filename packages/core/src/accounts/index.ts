@@ -20,6 +20,10 @@ export { verifyPassword, hashPassword } from './passwords.js';
 export { type RegionProblem, type RegionVerdict, regionProblem } from './divisions.js';
 export {
   SESSION_TTL_MS,
+  MIN_LOGIN,
+  MAX_LOGIN,
+  MIN_PASSWORD,
+  MAX_PASSWORD,
   type UserView,
   type RegisterInput,
   register,

@@ -12,6 +12,8 @@ import {
   MAX_COST_CAP_FEN,
   MAX_DAILY_BUDGET_FEN,
   MAX_NAME,
+  MAX_TARGETS,
+  MAX_TARGET_CHARS,
   MAX_ROI_CENTI,
   MIN_COST_CAP_FEN,
   MIN_DAILY_BUDGET_FEN,
@@ -149,7 +151,11 @@ export function validateCampaign(i: CampaignInput): {
     throw err('AD_SCHEDULE_INVALID', 'the schedule is 336 half-hours as 84 hex digits, at least one on');
   const list = (v: unknown, what: string): string[] => {
     if (v === undefined) return [];
-    if (!Array.isArray(v) || v.length > 50 || v.some((x) => typeof x !== 'string' || x.length === 0 || x.length > 40))
+    if (
+      !Array.isArray(v) ||
+      v.length > MAX_TARGETS ||
+      v.some((x) => typeof x !== 'string' || x.length === 0 || x.length > MAX_TARGET_CHARS)
+    )
       throw err('AD_TARGETING_INVALID', `${what} must be a list of at most 50 names`);
     return [...new Set(v as string[])];
   };

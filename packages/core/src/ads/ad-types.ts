@@ -59,3 +59,6 @@ export const MIN_TOPUP_FEN = 1_00;
 export const MAX_TOPUP_FEN = 1_000_000_00;
 export const SCHEDULE_SLOTS = 336;
 export const MAX_NAME = 60;
+/** Targeting: at most this many categories (or regions), each at most this many characters. */
+export const MAX_TARGETS = 50;
+export const MAX_TARGET_CHARS = 40;

@@ -16,7 +16,8 @@ import type { AdServeStatus } from './ad-types.js';
 
 export type ImpressionOutcome = AdServeStatus | 'duplicate' | 'unknown';
 
-const MAX_BATCH = 50;
+/** Impression ids one report may carry. */
+export const MAX_IMPRESSION_BATCH = 50;
 
 /** Reports impressions of served ads; returns each one's outcome (404 when none of them is an impression served to this viewer: a forged report). */
 export async function reportImpressions(
@@ -25,8 +26,8 @@ export async function reportImpressions(
   impressionIds: readonly string[],
 ): Promise<Record<string, ImpressionOutcome>> {
   const viewerKey = viewerKeyOf(who.userId, who.viewerId);
-  if (impressionIds.length === 0 || impressionIds.length > MAX_BATCH)
-    throw new DomainError('VALIDATION_FAILED', `1–${MAX_BATCH} impression ids`);
+  if (impressionIds.length === 0 || impressionIds.length > MAX_IMPRESSION_BATCH)
+    throw new DomainError('VALIDATION_FAILED', `1–${MAX_IMPRESSION_BATCH} impression ids`);
   const out: Record<string, ImpressionOutcome> = {};
   for (const id of [...new Set(impressionIds)]) out[id] = await billOne(ctx, viewerKey, id);
   if (Object.values(out).every((o) => o === 'unknown')) throw notFound('adServe', impressionIds[0]!);

@@ -18,6 +18,9 @@ export {
   MIN_ROI_CENTI,
   MIN_TOPUP_FEN,
   SCHEDULE_SLOTS,
+  MAX_NAME as MAX_CAMPAIGN_NAME,
+  MAX_TARGETS,
+  MAX_TARGET_CHARS,
   type AdBidKind,
   type AdCampaignStatus,
   type AdGoal,
@@ -89,7 +92,7 @@ export {
   type AuctionTrace,
   type FeedPageWithAds,
 } from './auction.js';
-export { reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
+export { MAX_IMPRESSION_BATCH, reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
 export { adsOverview, campaignReport, type AdsOverview, type CampaignReport, type ReportRow } from './reports.js';
 export { liveRoomItems, reportRoomEntry, type LiveAdRoom, type RoomEntryOutcome } from './live-ads.js';
 export { refreshAdAudiences, type AudienceRefresh } from './audiences.js';

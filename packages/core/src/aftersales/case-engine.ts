@@ -5,7 +5,16 @@
  * moves when the case ends refunded; the next deadline starts.
  */
 import type { Tx } from '../context.js';
-import { DomainError, invalid } from '../platform/index.js';
+import {
+  DomainError,
+  invalid,
+  CARRIER_PATTERN,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
+  TRACKING_NO_PATTERN,
+} from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { takeFromStock } from '../inventory/index.js';
 import type { TransitionActor } from '../orders/index.js';
@@ -73,10 +82,12 @@ function text(value: string | undefined, field: string, max: number, required: b
 function parcel(input: ActionInput): { carrier: string; trackingNo: string } {
   const carrier = (input.carrier ?? '').trim();
   const trackingNo = (input.trackingNo ?? '').trim();
-  if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(carrier))
-    throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
-  if (!/^[A-Za-z0-9-]{6,40}$/.test(trackingNo))
-    throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
+  if (!CARRIER_PATTERN.test(carrier))
+    throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });
+  if (!TRACKING_NO_PATTERN.test(trackingNo))
+    throw invalid(`trackingNo must be ${MIN_TRACKING_NO_CHARS}–${MAX_TRACKING_NO_CHARS} letters, digits or "-"`, {
+      field: 'trackingNo',
+    });
   return { carrier, trackingNo };
 }
 

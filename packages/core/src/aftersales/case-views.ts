@@ -9,7 +9,14 @@ import { notFound } from '../platform/index.js';
 import { firstImages, imageUrl, type Page } from '../catalog/index.js';
 import { loadCase, type CaseRow } from './case-store.js';
 import { tableActions } from './case-transitions.js';
-import { CASE_STATUSES, ESCALATION_WINDOW_MS, type CaseStatus } from './case-types.js';
+import {
+  CASE_STATUSES,
+  ESCALATION_WINDOW_MS,
+  type CaseStatus,
+  type CaseType,
+  type Party,
+  type ReasonCode,
+} from './case-types.js';
 
 export interface CaseSummary {
   id: string;
@@ -17,9 +24,9 @@ export interface CaseSummary {
   orderLineId: string;
   shopId: string;
   shopName: string;
-  type: string;
-  status: string;
-  reasonCode: string;
+  type: CaseType;
+  status: CaseStatus;
+  reasonCode: ReasonCode;
   requestedFen: number;
   refundFen: number;
   title: string;
@@ -52,7 +59,7 @@ export interface CaseView extends CaseSummary {
   timeline: Array<{
     id: string;
     at: number;
-    actor: string;
+    actor: Party;
     kind: string;
     text: string | null;
     amountFen: number | null;
@@ -112,7 +119,7 @@ async function summaries(
       shopName: shopNames.get(r.shop_id) ?? '',
       type: r.type,
       status: r.status,
-      reasonCode: r.reason_code,
+      reasonCode: r.reason_code as ReasonCode,
       requestedFen: Number(r.requested_fen),
       refundFen: Number(r.refund_fen),
       title: l?.title ?? '',
@@ -196,7 +203,7 @@ export async function caseView(db: Db, actor: Actor, caseId: string, now: number
     timeline: events.map((e) => ({
       id: e.id,
       at: Number(e.at),
-      actor: e.actor,
+      actor: e.actor as Party,
       kind: e.kind,
       text: e.text,
       amountFen: e.amount_fen === null ? null : Number(e.amount_fen),

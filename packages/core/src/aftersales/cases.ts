@@ -32,6 +32,9 @@ import {
 import { checkEligibility } from './eligibility.js';
 
 export const MAX_EVIDENCE_PER_ENTRY = 9;
+/** The buyer's note on a new case, and a message on a case's timeline, in characters. */
+export const MAX_CASE_NOTE_CHARS = 500;
+export const MAX_CASE_MESSAGE_CHARS = 500;
 
 export interface FileCaseInput {
   type: string;
@@ -57,7 +60,8 @@ export async function fileCase(ctx: CoreContext, actor: Actor, orderId: string, 
     throw invalid('unknown reason code', { field: 'reasonCode' });
   const type = input.type as CaseType;
   const note = (input.note ?? '').trim();
-  if (note.length > 500) throw invalid('note must be at most 500 characters', { field: 'note' });
+  if (note.length > MAX_CASE_NOTE_CHARS)
+    throw invalid(`note must be at most ${MAX_CASE_NOTE_CHARS} characters`, { field: 'note' });
   const evidence = checkEvidenceList(input.evidence);
   if (type === 'fresh_claim' && evidence.length === 0)
     throw new DomainError('EVIDENCE_REQUIRED', 'a fresh-produce claim needs at least one photo', { field: 'evidence' });
@@ -281,7 +285,8 @@ export async function postCaseMessage(
   input: { text: string; evidence?: string[] | undefined },
 ): Promise<void> {
   const body = (input.text ?? '').trim();
-  if (body.length < 1 || body.length > 500) throw invalid('text must be 1–500 characters', { field: 'text' });
+  if (body.length < 1 || body.length > MAX_CASE_MESSAGE_CHARS)
+    throw invalid(`text must be 1–${MAX_CASE_MESSAGE_CHARS} characters`, { field: 'text' });
   const evidence = checkEvidenceList(input.evidence);
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();

@@ -42,6 +42,8 @@ export { type CaseDeadline, caseDeadline, lapseAction } from './case-deadlines.j
 export { type LineFacts, type Verdict, checkEligibility, eligibleTypes, lineRuleProfile } from './eligibility.js';
 export {
   MAX_EVIDENCE_PER_ENTRY,
+  MAX_CASE_NOTE_CHARS,
+  MAX_CASE_MESSAGE_CHARS,
   type FileCaseInput,
   fileCase,
   type ActInput,

@@ -4,6 +4,14 @@ export {
   type SkuInput,
   MAX_PRICE_FEN,
   MAX_STOCK,
+  MAX_SPEC_OPTIONS,
+  MAX_SPEC_NAME,
+  MAX_SPEC_VALUES,
+  MAX_SPEC_VALUE_CHARS,
+  MAX_SKUS,
+  MIN_PRODUCT_TITLE,
+  MAX_PRODUCT_TITLE,
+  MAX_PRODUCT_DESCRIPTION,
   specKey,
   checkSpecsAndSkus,
   checkPrice,
@@ -26,6 +34,7 @@ export {
   firstImages,
 } from './product-views.js';
 export { type ShopInput, type ShopView, createShop, updateShop, addStaff, getShop, myShops } from './shops.js';
+export { MIN_SHOP_NAME, MAX_SHOP_NAME, MAX_SHOP_DESCRIPTION, MAX_SHIPPING_FEE_FEN } from './shops.js';
 export {
   type ProductInput,
   createProduct,

@@ -15,6 +15,16 @@ export interface SkuInput {
 
 export const MAX_PRICE_FEN = 100_000_000; // ¥1,000,000
 export const MAX_STOCK = 10_000_000;
+/** A product's specs: at most MAX_SPEC_OPTIONS options (颜色, 尺码 …), each named in at most MAX_SPEC_NAME characters, with 1–MAX_SPEC_VALUES values of at most MAX_SPEC_VALUE_CHARS characters; 1–MAX_SKUS SKUs. */
+export const MAX_SPEC_OPTIONS = 3;
+export const MAX_SPEC_NAME = 20;
+export const MAX_SPEC_VALUES = 30;
+export const MAX_SPEC_VALUE_CHARS = 30;
+export const MAX_SKUS = 300;
+/** A product's title is MIN_PRODUCT_TITLE–MAX_PRODUCT_TITLE characters, its description at most MAX_PRODUCT_DESCRIPTION. */
+export const MIN_PRODUCT_TITLE = 2;
+export const MAX_PRODUCT_TITLE = 60;
+export const MAX_PRODUCT_DESCRIPTION = 5000;
 
 export function specKey(values: readonly string[]): string {
   return values.join('\u001f');
@@ -22,21 +32,23 @@ export function specKey(values: readonly string[]): string {
 
 /** Every SKU names one value per option, no combination twice; prices and stock in range. */
 export function checkSpecsAndSkus(options: SpecOption[], skus: SkuInput[]): void {
-  if (options.length > 3) throw invalid('at most 3 spec options', { field: 'specOptions' });
+  if (options.length > MAX_SPEC_OPTIONS)
+    throw invalid(`at most ${MAX_SPEC_OPTIONS} spec options`, { field: 'specOptions' });
   const names = new Set<string>();
   for (const o of options) {
-    if (!o.name.trim() || o.name.length > 20)
-      throw invalid('spec option names must be 1–20 characters', { field: 'specOptions' });
+    if (!o.name.trim() || o.name.length > MAX_SPEC_NAME)
+      throw invalid(`spec option names must be 1–${MAX_SPEC_NAME} characters`, { field: 'specOptions' });
     if (names.has(o.name)) throw invalid(`spec option ${o.name} appears twice`, { field: 'specOptions' });
     names.add(o.name);
-    if (o.values.length < 1 || o.values.length > 30)
-      throw invalid(`spec option ${o.name} needs 1–30 values`, { field: 'specOptions' });
+    if (o.values.length < 1 || o.values.length > MAX_SPEC_VALUES)
+      throw invalid(`spec option ${o.name} needs 1–${MAX_SPEC_VALUES} values`, { field: 'specOptions' });
     if (new Set(o.values).size !== o.values.length)
       throw invalid(`spec option ${o.name} repeats a value`, { field: 'specOptions' });
     for (const v of o.values)
-      if (!v.trim() || v.length > 30) throw invalid('spec values must be 1–30 characters', { field: 'specOptions' });
+      if (!v.trim() || v.length > MAX_SPEC_VALUE_CHARS)
+        throw invalid(`spec values must be 1–${MAX_SPEC_VALUE_CHARS} characters`, { field: 'specOptions' });
   }
-  if (skus.length < 1 || skus.length > 300) throw invalid('a product needs 1–300 SKUs', { field: 'skus' });
+  if (skus.length < 1 || skus.length > MAX_SKUS) throw invalid(`a product needs 1–${MAX_SKUS} SKUs`, { field: 'skus' });
   const seen = new Set<string>();
   skus.forEach((sku, i) => {
     if (sku.specValues.length !== options.length)

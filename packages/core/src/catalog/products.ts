@@ -10,6 +10,9 @@ import {
   checkPrice,
   checkProductTransition,
   checkSpecsAndSkus,
+  MAX_PRODUCT_DESCRIPTION,
+  MAX_PRODUCT_TITLE,
+  MIN_PRODUCT_TITLE,
   specKey,
   type ProductStatus,
   type SkuInput,
@@ -26,8 +29,10 @@ export interface ProductInput {
 }
 
 function checkText(title: string, description: string): void {
-  if (title.trim().length < 2 || title.length > 60) throw invalid('title must be 2–60 characters', { field: 'title' });
-  if (description.length > 5000) throw invalid('description is at most 5000 characters', { field: 'description' });
+  if (title.trim().length < MIN_PRODUCT_TITLE || title.length > MAX_PRODUCT_TITLE)
+    throw invalid(`title must be ${MIN_PRODUCT_TITLE}–${MAX_PRODUCT_TITLE} characters`, { field: 'title' });
+  if (description.length > MAX_PRODUCT_DESCRIPTION)
+    throw invalid(`description is at most ${MAX_PRODUCT_DESCRIPTION} characters`, { field: 'description' });
 }
 
 /** The texts of a product the rule book reads: title, description, spec option names and values. */

@@ -26,14 +26,21 @@ export interface ShopView {
   createdAt: number;
 }
 
+/** A shop's name is MIN_SHOP_NAME–MAX_SHOP_NAME characters, its description at most MAX_SHOP_DESCRIPTION; its flat shipping fee at most MAX_SHIPPING_FEE_FEN. */
+export const MIN_SHOP_NAME = 2;
+export const MAX_SHOP_NAME = 40;
+export const MAX_SHOP_DESCRIPTION = 500;
+export const MAX_SHIPPING_FEE_FEN = 100_000;
+
 function checkShop(input: ShopInput): void {
   const name = input.name.trim();
-  if (name.length < 2 || name.length > 40) throw invalid('shop name must be 2–40 characters', { field: 'name' });
-  if ((input.description ?? '').length > 500)
-    throw invalid('description is at most 500 characters', { field: 'description' });
+  if (name.length < MIN_SHOP_NAME || name.length > MAX_SHOP_NAME)
+    throw invalid(`shop name must be ${MIN_SHOP_NAME}–${MAX_SHOP_NAME} characters`, { field: 'name' });
+  if ((input.description ?? '').length > MAX_SHOP_DESCRIPTION)
+    throw invalid(`description is at most ${MAX_SHOP_DESCRIPTION} characters`, { field: 'description' });
   const fee = input.shippingFeeFen ?? 0;
-  if (!Number.isSafeInteger(fee) || fee < 0 || fee > 100_000)
-    throw invalid('shippingFeeFen must be 0–100000', { field: 'shippingFeeFen' });
+  if (!Number.isSafeInteger(fee) || fee < 0 || fee > MAX_SHIPPING_FEE_FEN)
+    throw invalid(`shippingFeeFen must be 0–${MAX_SHIPPING_FEE_FEN}`, { field: 'shippingFeeFen' });
   const free = input.freeShippingOverFen ?? null;
   if (free !== null && (!Number.isSafeInteger(free) || free < 0 || free > 100_000_000))
     throw invalid('freeShippingOverFen out of range', { field: 'freeShippingOverFen' });

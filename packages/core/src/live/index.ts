@@ -1,4 +1,5 @@
 export {
+  ROOM_STATUSES,
   type RoomStatus,
   type SaleStatus,
   canMoveRoom,

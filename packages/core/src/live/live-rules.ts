@@ -4,7 +4,8 @@
  */
 import { DomainError, invalid, stateTable } from '../platform/index.js';
 
-export type RoomStatus = 'scheduled' | 'live' | 'ended';
+export const ROOM_STATUSES = ['scheduled', 'live', 'ended'] as const;
+export type RoomStatus = (typeof ROOM_STATUSES)[number];
 export type SaleStatus = 'scheduled' | 'open' | 'ended';
 
 /** scheduled → live → ended; a scheduled room may also be ended without ever opening. The host moves it. */

@@ -4,7 +4,7 @@ import { productCardsByIds, type ProductCard } from '../catalog/index.js';
 import { roomCoupons, type LiveCouponView } from '../coupons/index.js';
 import { roomSales } from './flash-sales.js';
 import { roomLuckyBags, type LuckyBagView } from './lucky-bags.js';
-import { notRoomHost } from './live-rules.js';
+import { notRoomHost, type RoomStatus } from './live-rules.js';
 import { conversionOf, gpmOf, type RoomCounters, type SeriesPoint } from './room-stats.js';
 import { endRoom, hostViews, isRoomHost, loadRoom, type HostView, type RoomRow } from './rooms.js';
 import { liveRuntime } from './runtime.js';
@@ -26,7 +26,7 @@ export interface PublicStats {
 export interface RoomView {
   id: string;
   title: string;
-  status: string;
+  status: RoomStatus;
   host: HostView;
   playback: { hlsUrl: string | null; fallbackVideoUrl: string | null };
   bag: BagItem[];
@@ -106,7 +106,7 @@ export async function roomView(ctx: CoreContext, roomId: string): Promise<RoomVi
   return {
     id: room.id,
     title: room.title,
-    status: room.status,
+    status: room.status as RoomStatus,
     host: hosts.get(room.host_id) ?? {
       kind: room.host_kind as 'creator' | 'shop',
       id: room.host_id,

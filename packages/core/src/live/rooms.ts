@@ -203,7 +203,7 @@ export async function endRoom(
 export interface RoomCard {
   id: string;
   title: string;
-  status: string;
+  status: RoomStatus;
   host: HostView;
   online: number;
   coverUrl: string | null;
@@ -279,7 +279,7 @@ async function roomCards(ctx: CoreContext, rows: readonly RoomRow[]): Promise<Ro
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
-    status: r.status,
+    status: r.status as RoomStatus,
     host: hosts.get(r.host_id) ?? { kind: r.host_kind as 'creator' | 'shop', id: r.host_id, name: '', avatarUrl: null },
     online: r.status === 'live' && runtime.hasStats(r.id) ? runtime.stats(r.id).online : 0,
     coverUrl: r.pinned_product_id ? (covers.get(r.pinned_product_id) ?? null) : null,

@@ -27,7 +27,7 @@ export {
   orderTracking,
 } from './tracking.js';
 export { bookPickup } from './pickup.js';
-export { type ParcelInput, shipOrder } from './shipping.js';
+export { type ParcelInput, shipOrder, MAX_PARCELS } from './shipping.js';
 export { installLogistics } from './install.js';
 export {
   type ShipmentEditRefusal,

@@ -5,7 +5,18 @@
  * booked, in one transaction with the audit row and the `shipment.edited` event.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import {
+  DomainError,
+  invalid,
+  notFound,
+  newId,
+  CARRIER_PATTERN,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
+  TRACKING_NO_PATTERN,
+} from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { SANDBOX_CARRIER } from './carrier.js';
 import { acceptSandboxParcel, cancelSandboxParcel } from './sandbox-carrier.js';
@@ -62,10 +73,12 @@ export async function editShipmentTracking(
 ): Promise<{ shipmentId: string }> {
   const carrier = (input.carrier ?? '').trim();
   const trackingNo = (input.trackingNo ?? '').trim();
-  if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(carrier))
-    throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
-  if (!/^[A-Za-z0-9-]{6,40}$/.test(trackingNo))
-    throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
+  if (!CARRIER_PATTERN.test(carrier))
+    throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });
+  if (!TRACKING_NO_PATTERN.test(trackingNo))
+    throw invalid(`trackingNo must be ${MIN_TRACKING_NO_CHARS}–${MAX_TRACKING_NO_CHARS} letters, digits or "-"`, {
+      field: 'trackingNo',
+    });
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const order = await tx

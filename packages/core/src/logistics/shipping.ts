@@ -4,7 +4,18 @@
  * every line is. One transaction. Shipments are logistics' rows; the order's transition is orders'.
  */
 import type { Actor, CoreContext } from '../context.js';
-import { DomainError, invalid, notFound, newId } from '../platform/index.js';
+import {
+  DomainError,
+  invalid,
+  notFound,
+  newId,
+  CARRIER_PATTERN,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
+  TRACKING_NO_PATTERN,
+} from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { requireTransition } from '../orders/index.js';
 import { recordLineBatches } from '../supply/index.js';
@@ -17,6 +28,9 @@ export interface ParcelInput {
   lineIds?: string[] | undefined;
 }
 
+/** Parcels one shipping call may send. */
+export const MAX_PARCELS = 20;
+
 /** The merchant ships some or all lines in one or more parcels; the order is shipped once every line is. */
 export async function shipOrder(
   ctx: CoreContext,
@@ -24,13 +38,15 @@ export async function shipOrder(
   orderId: string,
   parcels: ParcelInput[],
 ): Promise<{ shipmentIds: string[]; status: string }> {
-  if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > 20)
-    throw invalid('give 1–20 parcels', { field: 'parcels' });
+  if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > MAX_PARCELS)
+    throw invalid(`give 1–${MAX_PARCELS} parcels`, { field: 'parcels' });
   for (const p of parcels) {
-    if (!/^[A-Za-z0-9\u4e00-\u9fa5 _-]{2,30}$/.test(p.carrier))
-      throw invalid('carrier must be 2–30 characters', { field: 'carrier' });
-    if (!/^[A-Za-z0-9-]{6,40}$/.test(p.trackingNo))
-      throw invalid('trackingNo must be 6–40 letters, digits or "-"', { field: 'trackingNo' });
+    if (!CARRIER_PATTERN.test(p.carrier))
+      throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });
+    if (!TRACKING_NO_PATTERN.test(p.trackingNo))
+      throw invalid(`trackingNo must be ${MIN_TRACKING_NO_CHARS}–${MAX_TRACKING_NO_CHARS} letters, digits or "-"`, {
+        field: 'trackingNo',
+      });
   }
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();

@@ -13,3 +13,11 @@ export { HOUR_MS, DAY_MS, startOfShanghaiDay, endOfShanghaiDay } from './shangha
 export { ERROR_CODES, ERROR_CODE_LIST, errorStatus, isErrorCode, type ErrorCode } from './error-codes.js';
 export { stateTable, type StateTable, type Transition } from './state-table.js';
 export { Runtime, runtimePart, runtimeOf, createRuntime, type RuntimePart } from './runtime.js';
+export {
+  CARRIER_PATTERN,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
+  TRACKING_NO_PATTERN,
+} from './parcel-refs.js';

@@ -2,7 +2,14 @@
 import type { Actor, Db, Tx } from '../context.js';
 import { notFound } from '../platform/index.js';
 import type { ServiceConversationsTable, ServiceMessagesTable } from '../storage/index.js';
-import { pickStaff, type ConversationStatus, type MessageKind, type Side, type SourceKind } from './service-rules.js';
+import {
+  pickStaff,
+  type ConversationStatus,
+  type MessageBody,
+  type MessageKind,
+  type Side,
+  type SourceKind,
+} from './service-rules.js';
 import { DEFAULT_MAX_OPEN } from './service-rules.js';
 
 export type ConversationRow = ServiceConversationsTable;
@@ -30,7 +37,7 @@ export interface MessageView {
   side: Side;
   senderId: string | null;
   kind: MessageKind;
-  body: Record<string, unknown>;
+  body: MessageBody;
   auto: boolean;
   masked: boolean;
   clientId: string | null;
@@ -45,7 +52,7 @@ export function messageView(r: ServiceMessagesTable): MessageView {
     side: r.side as Side,
     senderId: r.sender_id,
     kind: r.kind as MessageKind,
-    body: JSON.parse(r.body) as Record<string, unknown>,
+    body: JSON.parse(r.body) as MessageBody,
     auto: Number(r.auto) === 1,
     masked: Number(r.masked) === 1,
     clientId: r.client_id,

@@ -23,7 +23,7 @@ import {
   type ConversationView,
   type MessageView,
 } from './conversation-store.js';
-import { HISTORY_PAGE_MAX, type Side, type SourceKind } from './service-rules.js';
+import { HISTORY_PAGE_MAX, MAX_STARS, type Side, type SourceKind } from './service-rules.js';
 
 export interface OpenInput {
   source: SourceKind;
@@ -249,7 +249,8 @@ export async function rateConversation(
 ): Promise<{ stars: number }> {
   const { row, side } = await loadForActor(ctx.db, actor, conversationId);
   if (side !== 'buyer') throw notFound('conversation', conversationId);
-  if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw invalid('stars are 1–5', { field: 'stars' });
+  if (!Number.isInteger(stars) || stars < 1 || stars > MAX_STARS)
+    throw invalid(`stars are 1–${MAX_STARS}`, { field: 'stars' });
   const human = await ctx.db
     .selectFrom('service_messages')
     .select('id')

@@ -23,6 +23,7 @@ import {
   MAX_OPEN_LIMIT,
   MAX_SNIPPET_CHARS,
   MAX_SNIPPETS,
+  MINUTES_PER_DAY,
   type SnippetKind,
 } from './service-rules.js';
 
@@ -242,8 +243,8 @@ export async function putServiceSettings(
   if (!Number.isInteger(input.maxOpen) || input.maxOpen < 1 || input.maxOpen > MAX_OPEN_LIMIT)
     throw invalid(`maxOpen is 1–${MAX_OPEN_LIMIT}`, { field: 'maxOpen' });
   for (const f of ['hoursFrom', 'hoursTo'] as const)
-    if (!Number.isInteger(input[f]) || input[f] < 0 || input[f] >= 1440)
-      throw invalid(`${f} is a minute of the day, 0–1439`, { field: f });
+    if (!Number.isInteger(input[f]) || input[f] < 0 || input[f] >= MINUTES_PER_DAY)
+      throw invalid(`${f} is a minute of the day, 0–${MINUTES_PER_DAY - 1}`, { field: f });
   if (input.awayText.length > MAX_SNIPPET_CHARS)
     throw invalid(`the away reply is at most ${MAX_SNIPPET_CHARS} characters`, { field: 'awayText' });
   const now = ctx.clock.now();

@@ -27,6 +27,7 @@ import {
   RATE_LIMIT,
   RATE_WINDOW_MS,
   SENDER_RATE_LIMIT,
+  type MessageBody,
   type MessageKind,
   type Side,
 } from './service-rules.js';
@@ -60,7 +61,7 @@ async function bodyOf(
   conv: ConversationRow,
   side: Side,
   input: SendInput,
-): Promise<{ body: Record<string, unknown>; masked: boolean; diversion: string[] }> {
+): Promise<{ body: MessageBody; masked: boolean; diversion: string[] }> {
   const need = (v: string | undefined, field: string): string => {
     if (!v) throw invalid(`${field} is required for a ${input.kind} message`, { field });
     return v;
@@ -186,7 +187,7 @@ async function insertMessage(
     side: Side;
     senderId: string | null;
     kind: MessageKind;
-    body: Record<string, unknown>;
+    body: MessageBody;
     auto: boolean;
     masked: boolean;
     clientId: string | null;

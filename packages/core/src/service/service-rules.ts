@@ -33,6 +33,10 @@ export const SENDER_RATE_LIMIT = 150;
 /** How many open conversations one staff member carries unless the shop says otherwise. */
 export const DEFAULT_MAX_OPEN = 10;
 export const MAX_OPEN_LIMIT = 200;
+/** A conversation's rating: 1–5 stars. */
+export const MAX_STARS = 5;
+/** Service hours are minutes of the day, 0 to MINUTES_PER_DAY − 1. */
+export const MINUTES_PER_DAY = 1440;
 export const MAX_SNIPPETS = 100;
 export const MAX_SNIPPET_CHARS = 500;
 export const MAX_KEYWORD_CHARS = 30;
@@ -99,8 +103,29 @@ export function pickStaff(staff: readonly StaffLoad[], maxOpen: number): string 
   return best?.userId ?? null;
 }
 
+/**
+ * A message's body: which fields it has depends on its kind — text: text (and autoKind for the shop's automatic
+ * replies, faq or away); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen,
+ * title; aftersales: caseId, status, type, requestedFen.
+ */
+export type MessageBody = {
+  text?: string;
+  autoKind?: 'faq' | 'away';
+  url?: string;
+  productId?: string;
+  title?: string;
+  priceFen?: number;
+  imageUrl?: string | null;
+  orderId?: string;
+  status?: string;
+  totalFen?: number;
+  caseId?: string;
+  type?: string;
+  requestedFen?: number;
+};
+
 /** A short preview of a message for the conversation lists. */
-export function previewOf(kind: MessageKind, body: Record<string, unknown>): string {
+export function previewOf(kind: MessageKind, body: MessageBody): string {
   if (kind === 'text') return String(body.text ?? '').slice(0, 60);
   return `[${kind}]`;
 }

@@ -6,6 +6,10 @@ import {
   AD_PACINGS,
   AD_PROMOTES,
   DomainError,
+  MAX_CAMPAIGN_NAME,
+  MAX_IMPRESSION_BATCH,
+  MAX_TARGET_CHARS,
+  MAX_TARGETS,
   adAccount,
   isErrorCode,
   campaignView,
@@ -29,7 +33,20 @@ import {
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { sendError } from '../http/errors.js';
-import { errors, Id } from '../http/schemas.js';
+import { answers, Id, ok } from '../http/schemas.js';
+import {
+  AdAccountSchema,
+  AdsOverviewSchema,
+  CampaignListSchema,
+  CampaignReportSchema,
+  CampaignSchema,
+  ClickCountedSchema,
+  CreativeListSchema,
+  ImpressionOutcomesSchema,
+  RoomEntrySchema,
+  TopupNotifiedSchema,
+  TopupStartedSchema,
+} from './ads-response-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 
 const literals = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -37,7 +54,7 @@ const Fen = Type.Integer({ minimum: 0, maximum: 2 ** 50, description: 'fen' });
 
 const Campaign = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Type.String({ minLength: 1, maxLength: MAX_CAMPAIGN_NAME }),
     promote: literals(AD_PROMOTES),
     videoId: Type.Optional(Id('video')),
     liveRoomId: Type.Optional(Id('liveRoom')),
@@ -53,8 +70,10 @@ const Campaign = Type.Object(
       }),
     ),
     pacing: literals(AD_PACINGS),
-    targetCategories: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
-    targetRegions: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
+    targetCategories: Type.Optional(
+      Type.Array(Type.String({ maxLength: MAX_TARGET_CHARS }), { maxItems: MAX_TARGETS }),
+    ),
+    targetRegions: Type.Optional(Type.Array(Type.String({ maxLength: MAX_TARGET_CHARS }), { maxItems: MAX_TARGETS })),
     targetLookalike: Type.Optional(
       Type.Boolean({
         description:
@@ -65,103 +84,6 @@ const Campaign = Type.Object(
   { additionalProperties: false },
 );
 
-const Owner = Type.Object(
-  { kind: Type.Union([Type.Literal('shop'), Type.Literal('creator')]), id: Type.String() },
-  { description: 'the advertiser: a shop or a creator (their user id)' },
-);
-const Money = Type.Integer({ description: 'fen' });
-const AccountBody = Type.Object(
-  {
-    owner: Owner,
-    balanceFen: Money,
-    balanceMfen: Type.Integer({ description: 'spendable balance in milli-fen' }),
-    spentFen: Money,
-    toppedUpFen: Money,
-    withdrawnFen: Money,
-    topups: Type.Array(
-      Type.Object(
-        {
-          id: Type.String(),
-          amountFen: Money,
-          status: Type.String(),
-          createdAt: Type.Integer(),
-          paidAt: Type.Union([Type.Integer(), Type.Null()]),
-        },
-        { additionalProperties: true },
-      ),
-    ),
-  },
-  { additionalProperties: true, description: 'an ad account (推广账户)' },
-);
-const CampaignBody = Type.Object(
-  {
-    id: Type.String(),
-    owner: Owner,
-    name: Type.String(),
-    promote: Type.String(),
-    videoId: Type.Union([Type.String(), Type.Null()]),
-    productId: Type.Union([Type.String(), Type.Null()]),
-    liveRoomId: Type.Union([Type.String(), Type.Null()]),
-    goal: Type.String(),
-    bidKind: Type.String(),
-    costCapFen: Type.Union([Money, Type.Null()]),
-    roiTarget: Type.Union([Type.Number(), Type.Null()]),
-    dailyBudgetFen: Money,
-    schedule: Type.String(),
-    pacing: Type.String(),
-    targetCategories: Type.Array(Type.String()),
-    targetRegions: Type.Array(Type.String()),
-    targetLookalike: Type.Boolean(),
-    audienceSize: Type.Integer(),
-    audienceAt: Type.Union([Type.Integer(), Type.Null()]),
-    status: Type.String(),
-    impressions: Type.Integer(),
-    clicks: Type.Integer(),
-    conversions: Type.Integer(),
-    gmvFen: Money,
-    spentFen: Money,
-    createdAt: Type.Integer(),
-    creativeTitle: Type.Union([Type.String(), Type.Null()]),
-  },
-  { additionalProperties: true, description: 'a campaign (推广计划)' },
-);
-const ReportRowBody = Type.Object(
-  {
-    hour: Type.Union([Type.Integer(), Type.Null()]),
-    spendFen: Money,
-    spendMfen: Type.Integer({ description: 'exact spend in milli-fen' }),
-    impressions: Type.Integer(),
-    clicks: Type.Integer(),
-    ctr: Type.Number(),
-    cpmFen: Type.Number(),
-    conversions: Type.Integer(),
-    costPerConversionFen: Type.Union([Type.Number(), Type.Null()]),
-    gmvFen: Money,
-    roi: Type.Union([Type.Number(), Type.Null()]),
-    invalidImpressions: Type.Integer(),
-    invalidClicks: Type.Integer(),
-  },
-  { additionalProperties: true },
-);
-const ReportBody = Type.Object(
-  {
-    campaign: CampaignBody,
-    from: Type.Integer(),
-    to: Type.Integer(),
-    total: ReportRowBody,
-    hours: Type.Array(ReportRowBody),
-    invalidByReason: Type.Record(Type.String(), Type.Integer()),
-  },
-  { additionalProperties: true, description: 'a campaign by hour' },
-);
-const CreativeBody = Type.Object(
-  { videoId: Type.String(), title: Type.String(), productId: Type.String(), productTitle: Type.String() },
-  { additionalProperties: true },
-);
-const TopupBody = Type.Object(
-  { topupId: Type.String(), cashierUrl: Type.String() },
-  { additionalProperties: true, description: "the payment provider's cashier for the top-up" },
-);
 const TopupInput = Type.Object(
   { amountFen: Fen, returnUrl: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_?=&.-]*$', maxLength: 200 })) },
   { additionalProperties: false },
@@ -190,7 +112,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: "The shop's ad account (推广账户): balance, spend, recent top-ups",
         params: shopParams,
-        response: errors(401, 404),
+        response: ok(AdAccountSchema, 401, 404),
       },
     },
     async (req) => adAccount(ctx, actorOf(req), shopOwner(req.params.shopId)),
@@ -211,7 +133,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 404),
+        response: ok(TopupStartedSchema, 400, 401, 404),
       },
     },
     async (req) => startTopup(ctx, actorOf(req), shopOwner(req.params.shopId), req.body.amountFen, req.body.returnUrl),
@@ -225,7 +147,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
         summary: "Move unspent ad balance back to the shop's available funds",
         params: shopParams,
         body: Type.Object({ amountFen: Fen }, { additionalProperties: false }),
-        response: errors(400, 401, 404, 409),
+        response: ok(AdAccountSchema, 400, 401, 404, 409),
       },
     },
     async (req) => withdrawAdBalance(ctx, actorOf(req), shopOwner(req.params.shopId), req.body.amountFen),
@@ -238,7 +160,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: "Videos a campaign may use: published, carrying one of the shop's products",
         params: shopParams,
-        response: errors(401, 404),
+        response: ok(CreativeListSchema, 401, 404),
       },
     },
     async (req) => ({ items: await adCreatives(ctx, actorOf(req), shopOwner(req.params.shopId)) }),
@@ -247,7 +169,12 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
   r.get(
     '/api/v1/merchant/shops/:shopId/ads/campaigns',
     {
-      schema: { tags, summary: "The shop's campaigns (推广计划)", params: shopParams, response: errors(401, 404) },
+      schema: {
+        tags,
+        summary: "The shop's campaigns (推广计划)",
+        params: shopParams,
+        response: ok(CampaignListSchema, 401, 404),
+      },
     },
     async (req) => ({ items: await listCampaigns(ctx, actorOf(req), shopOwner(req.params.shopId)) }),
   );
@@ -261,7 +188,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           'Create a campaign: a video (or live room) of the shop, goal, bid, daily budget, schedule, pacing and targeting',
         params: shopParams,
         body: Campaign,
-        response: errors(400, 401, 404, 409, 422),
+        response: answers(201, CampaignSchema, 400, 401, 404, 409, 422),
       },
     },
     async (req, reply) =>
@@ -288,7 +215,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         summary: "The creator's ad account (达人推广账户): balance, spend, recent top-ups",
-        response: { 200: AccountBody, ...errors(401, 403) },
+        response: ok(AdAccountSchema, 401, 403),
       },
     },
     async (req) => {
@@ -304,7 +231,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: "Top up the creator's ad account through the payment provider's cashier",
         body: TopupInput,
-        response: { 200: TopupBody, ...errors(400, 401, 403) },
+        response: ok(TopupStartedSchema, 400, 401, 403),
       },
     },
     async (req) => {
@@ -320,7 +247,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: "Move unspent ad balance back to the creator's commission balance (达人可提现)",
         body: Type.Object({ amountFen: Fen }, { additionalProperties: false }),
-        response: { 200: AccountBody, ...errors(400, 401, 403, 409) },
+        response: ok(AdAccountSchema, 400, 401, 403, 409),
       },
     },
     async (req) => {
@@ -335,7 +262,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         summary: "The creator's own published videos carrying a product, which a campaign may promote",
-        response: { 200: Type.Object({ items: Type.Array(CreativeBody) }), ...errors(401, 403) },
+        response: ok(CreativeListSchema, 401, 403),
       },
     },
     async (req) => {
@@ -350,7 +277,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         summary: "The creator's campaigns",
-        response: { 200: Type.Object({ items: Type.Array(CampaignBody) }), ...errors(401, 403) },
+        response: ok(CampaignListSchema, 401, 403),
       },
     },
     async (req) => {
@@ -366,7 +293,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: "Create a campaign for one of the creator's own published videos or their own live room",
         body: Campaign,
-        response: { 201: CampaignBody, ...errors(400, 401, 403, 409, 422) },
+        response: answers(201, CampaignSchema, 400, 401, 403, 409, 422),
       },
     },
     async (req, reply) => {
@@ -383,7 +310,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
         summary: "Pause or resume one of the creator's campaigns",
         params: campaignParams,
         body: StatusInput,
-        response: { 200: CampaignBody, ...errors(400, 401, 403, 404, 409) },
+        response: ok(CampaignSchema, 400, 401, 403, 404, 409),
       },
     },
     async (req) => {
@@ -402,7 +329,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           "One of the creator's campaigns by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic",
         params: campaignParams,
         querystring: ReportQuery,
-        response: { 200: ReportBody, ...errors(400, 401, 403, 404) },
+        response: ok(CampaignReportSchema, 400, 401, 403, 404),
       },
     },
     async (req) => {
@@ -423,7 +350,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           { status: Type.Union([Type.Literal('active'), Type.Literal('paused')]) },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 404, 409),
+        response: ok(CampaignSchema, 400, 401, 404, 409),
       },
     },
     async (req) => setCampaignStatus(ctx, actorOf(req), req.params.campaignId, req.body.status),
@@ -438,7 +365,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           'A campaign by hour: spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI, invalid traffic',
         params: Type.Object({ campaignId: Id('adCampaign') }),
         querystring: ReportQuery,
-        response: errors(400, 401, 404),
+        response: ok(CampaignReportSchema, 400, 401, 404),
       },
     },
     async (req) => campaignReport(ctx, actorOf(req), req.params.campaignId, req.query),
@@ -453,10 +380,10 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           'The app saw these ads (their impression ids from the feed): each is billed once, invalid traffic filtered first',
         headers: ViewerHeader,
         body: Type.Object(
-          { impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: 50 }) },
+          { impressionIds: Type.Array(Id('adServe'), { minItems: 1, maxItems: MAX_IMPRESSION_BATCH }) },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 404),
+        response: ok(ImpressionOutcomesSchema, 400, 401, 404),
       },
     },
     async (req) => {
@@ -479,7 +406,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
         summary: 'The viewer tapped an ad (its product card): counted once per impression',
         headers: ViewerHeader,
         body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }),
-        response: errors(400, 401, 404),
+        response: ok(ClickCountedSchema, 400, 401, 404),
       },
     },
     async (req) => {
@@ -501,7 +428,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           "The viewer entered the live room from a live-room ad: the campaign's conversion, counted once per billed impression while the room is live",
         headers: ViewerHeader,
         body: Type.Object({ impressionId: Id('adServe') }, { additionalProperties: false }),
-        response: errors(400, 401, 404),
+        response: ok(RoomEntrySchema, 400, 401, 404),
       },
     },
     async (req) => {
@@ -520,7 +447,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         summary: '平台管理 · 广告: ad revenue, ad load over the last day, the creatives',
-        response: errors(401, 403),
+        response: ok(AdsOverviewSchema, 401, 403),
       },
     },
     async (req) => adsOverview(ctx, actorOf(req)),
@@ -539,7 +466,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
           tags,
           summary: 'Asynchronous, HMAC-signed notification from the payment provider about an ad top-up',
           params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{2,32}$' }) }),
-          response: errors(400, 401, 404),
+          response: ok(TopupNotifiedSchema, 400, 401, 404),
         },
       },
       async (req, reply) => {
@@ -553,7 +480,7 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
             'the notification does not match our records',
             { outcome: result.outcome },
           );
-        return { received: true, outcome: result.outcome };
+        return { received: true as const, outcome: result.outcome };
       },
     );
   });

@@ -18,6 +18,12 @@ import {
   shopCases,
   SORT_KEY_PATTERN,
   uploadEvidence,
+  MAX_CASE_MESSAGE_CHARS,
+  MAX_CASE_NOTE_CHARS,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
@@ -44,7 +50,7 @@ const FileBody = Type.Object(
     type: literals(CASE_TYPES),
     orderLineId: Id('orderLine'),
     reasonCode: literals(REASON_CODES),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    note: Type.Optional(Type.String({ maxLength: MAX_CASE_NOTE_CHARS })),
     amountFen: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -66,8 +72,10 @@ const ActionBody = Type.Object(
     amountFen: Type.Optional(Amount),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     note: Type.Optional(Type.String({ maxLength: 500 })),
-    carrier: Type.Optional(Type.String({ minLength: 2, maxLength: 30 })),
-    trackingNo: Type.Optional(Type.String({ minLength: 6, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' })),
+    carrier: Type.Optional(Type.String({ minLength: MIN_CARRIER_CHARS, maxLength: MAX_CARRIER_CHARS })),
+    trackingNo: Type.Optional(
+      Type.String({ minLength: MIN_TRACKING_NO_CHARS, maxLength: MAX_TRACKING_NO_CHARS, pattern: '^[A-Za-z0-9-]+$' }),
+    ),
   },
   {
     additionalProperties: false,
@@ -166,7 +174,7 @@ export function aftersalesRoutes(app: App, deps: RouteDeps): void {
         summary: 'Write to the case timeline, with photos',
         params: caseParams,
         body: Type.Object(
-          { text: Type.String({ minLength: 1, maxLength: 500 }), evidence: Type.Optional(Evidence) },
+          { text: Type.String({ minLength: 1, maxLength: MAX_CASE_MESSAGE_CHARS }), evidence: Type.Optional(Evidence) },
           { additionalProperties: false },
         ),
         response: ok(CaseViewSchema, 400, 401, 404),

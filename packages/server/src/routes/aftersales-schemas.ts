@@ -1,6 +1,16 @@
 /** Response schemas of aftersales routes. */
 import { Type } from 'typebox';
-import type { CaseSummary, CaseView, adminCases, buyerCases, shopCases, uploadEvidence } from '@zhongcao/core';
+import {
+  CASE_STATUSES,
+  CASE_TYPES,
+  REASON_CODES,
+  type CaseSummary,
+  type CaseView,
+  type adminCases,
+  type buyerCases,
+  type shopCases,
+  type uploadEvidence,
+} from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 export const CaseViewSchema = describe<CaseView>()(
@@ -28,7 +38,7 @@ export const CaseViewSchema = describe<CaseView>()(
       Type.Object({
         id: Type.String(),
         at: Type.Number(),
-        actor: Type.String(),
+        actor: OneOf(['buyer', 'merchant', 'admin', 'system'] as const),
         kind: Type.String(),
         text: Nullable(Type.String()),
         amountFen: Nullable(Type.Integer()),
@@ -40,9 +50,9 @@ export const CaseViewSchema = describe<CaseView>()(
     orderLineId: Type.String(),
     shopId: Type.String(),
     shopName: Type.String(),
-    type: Type.String(),
-    status: Type.String(),
-    reasonCode: Type.String(),
+    type: OneOf(CASE_TYPES),
+    status: OneOf(CASE_STATUSES),
+    reasonCode: OneOf(REASON_CODES),
     requestedFen: Type.Integer(),
     refundFen: Type.Integer(),
     title: Type.String(),
@@ -60,9 +70,9 @@ export const CaseSummarySchema = describe<CaseSummary>()(
     orderLineId: Type.String(),
     shopId: Type.String(),
     shopName: Type.String(),
-    type: Type.String(),
-    status: Type.String(),
-    reasonCode: Type.String(),
+    type: OneOf(CASE_TYPES),
+    status: OneOf(CASE_STATUSES),
+    reasonCode: OneOf(REASON_CODES),
     requestedFen: Type.Integer(),
     refundFen: Type.Integer(),
     title: Type.String(),

@@ -10,7 +10,16 @@ import {
   BREAKDOWN_LIMIT,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { errors, Id } from '../http/schemas.js';
+import { errors, Id, ok } from '../http/schemas.js';
+import {
+  BreakdownSchema,
+  jsonOrFiles,
+  LiveRoomReportSchema,
+  LiveRoomsSchema,
+  MetricCatalogueSchema,
+  OverviewSchema,
+  XLSX_TYPE,
+} from './analytics-response-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 import { breakdownXlsx } from './analytics-xlsx.js';
 
@@ -36,7 +45,7 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         summary: 'The metric catalogue: key, unit, the i18n keys of the name and formula, the formula',
-        response: errors(401),
+        response: ok(MetricCatalogueSchema, 401),
       },
     },
     async (req) => {
@@ -69,7 +78,7 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403, 404),
+        response: ok(OverviewSchema, 400, 401, 403, 404),
       },
     },
     async (req) => compassOverview(ctx, actorOf(req), req.query),
@@ -102,7 +111,7 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403, 404),
+        response: { ...errors(400, 401, 403, 404), ...jsonOrFiles(BreakdownSchema) },
       },
     },
     async (req, reply) => {
@@ -116,7 +125,7 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
       }
       if (q.format === 'xlsx') {
         return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .type(XLSX_TYPE)
           .header('content-disposition', `attachment; filename="compass-${b.dim}-${b.range.from}-${b.range.to}.xlsx"`)
           .send(await breakdownXlsx(b, q.lang ?? 'zh-CN'));
       }
@@ -132,7 +141,7 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
         summary:
           '直播分析: the live rooms of the scope opened in the range (a shop: hosted by it or that sold its goods), with peak viewers, comments, orders and GMV',
         querystring: Type.Object(ScopeQuery, { additionalProperties: false }),
-        response: errors(400, 401, 403, 404),
+        response: ok(LiveRoomsSchema, 400, 401, 403, 404),
       },
     },
     async (req) => compassLiveRooms(ctx, actorOf(req), req.query),
@@ -150,7 +159,7 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
           { scope: Type.Optional(Scope), shopId: Type.Optional(Id('shop')) },
           { additionalProperties: false },
         ),
-        response: errors(400, 401, 403, 404),
+        response: ok(LiveRoomReportSchema, 400, 401, 403, 404),
       },
     },
     async (req) => compassLiveRoom(ctx, actorOf(req), req.params.roomId, req.query),

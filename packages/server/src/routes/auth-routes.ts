@@ -8,6 +8,10 @@ import {
   mergeDeviceProfile,
   register,
   updateAddress,
+  MAX_LOGIN,
+  MAX_PASSWORD,
+  MIN_LOGIN,
+  MIN_PASSWORD,
 } from '@zhongcao/core';
 import { actorOf, setSessionCookie, SESSION_COOKIE } from '../http/auth.js';
 import { answers, Id, noContent, Nullable, ok } from '../http/schemas.js';
@@ -16,8 +20,12 @@ import { typed, type App, type RouteDeps } from './types.js';
 
 const Credentials = Type.Object(
   {
-    login: Type.String({ minLength: 3, maxLength: 32, description: 'lower-case letters, digits, "_", "." or "-"' }),
-    password: Type.String({ minLength: 8, maxLength: 128 }),
+    login: Type.String({
+      minLength: MIN_LOGIN,
+      maxLength: MAX_LOGIN,
+      description: 'lower-case letters, digits, "_", "." or "-"',
+    }),
+    password: Type.String({ minLength: MIN_PASSWORD, maxLength: MAX_PASSWORD }),
     mode: Type.Optional(
       Type.Union([Type.Literal('cookie'), Type.Literal('token')], {
         description: 'cookie (browsers, default) or token (API clients: a bearer token)',

@@ -14,6 +14,7 @@ import type {
   ShopView,
   UserView,
 } from '@zhongcao/core';
+import { ROOM_STATUSES } from '@zhongcao/core';
 import { describe, Nullable, OneOf } from '../http/schemas.js';
 
 const ProductCardProps = {
@@ -148,7 +149,7 @@ export const RoomCardSchema = describe<RoomCard>()(
   Type.Object({
     id: Type.String(),
     title: Type.String(),
-    status: Type.String(),
+    status: OneOf(ROOM_STATUSES),
     host: HostViewSchema,
     online: Type.Integer(),
     coverUrl: Nullable(Type.String()),

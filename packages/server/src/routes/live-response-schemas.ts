@@ -1,6 +1,7 @@
 /** Response schemas of live rooms: the room everyone in it sees, its flash sales, coupons and lucky bags. */
 import { Type } from 'typebox';
 import {
+  ROOM_STATUSES,
   WALLET_TABS,
   type FlashSaleView,
   type LiveCouponView,
@@ -8,6 +9,7 @@ import {
   type LuckyBagView,
   type MyLiveCoupon,
   type RoomCard,
+  type RoomStats,
   type RoomView,
   type SaleOrderResult,
   type WalletCoupon,
@@ -91,7 +93,7 @@ export const RoomViewSchema = describe<RoomView>()(
   Type.Object({
     id: Type.String(),
     title: Type.String(),
-    status: Type.String(),
+    status: OneOf(ROOM_STATUSES),
     host: HostViewSchema,
     playback: Type.Object({ hlsUrl: Nullable(Type.String()), fallbackVideoUrl: Nullable(Type.String()) }),
     bag: Type.Array(BagItem),
@@ -166,5 +168,32 @@ export const SaleOrderSchema = describe<SaleOrderResult & { cashierUrl: string }
       Type.Boolean({ description: 'the answer of an earlier request with the same Idempotency-Key' }),
     ),
     cashierUrl: Type.String(),
+  }),
+);
+
+/** The room's dashboard (大屏). */
+export const RoomDashboardSchema = describe<RoomStats>()(
+  Type.Object({
+    online: Type.Integer(),
+    cumulativeViewers: Type.Integer(),
+    comments: Type.Integer(),
+    likes: Type.Integer(),
+    orders: Type.Integer(),
+    gmvFen: Type.Integer(),
+    gpm: Type.Number({ description: 'GMV per thousand viewers, fen' }),
+    conversion: Type.Number({ description: 'buyers ÷ viewers, 0–1' }),
+    perProduct: Type.Array(
+      Type.Object({
+        productId: Type.String(),
+        title: Type.String(),
+        soldQty: Type.Integer(),
+        gmvFen: Type.Integer(),
+        remaining: Type.Integer(),
+      }),
+    ),
+    series: Type.Array(
+      Type.Object({ at: Type.Integer(), online: Type.Integer(), gmvFen: Type.Integer(), orders: Type.Integer() }),
+      { description: 'per-second samples' },
+    ),
   }),
 );

@@ -23,7 +23,7 @@ import {
   couponWallet,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
-import { answers, ErrorBody, errors, ok } from '../http/schemas.js';
+import { answers, ErrorBody, ok } from '../http/schemas.js';
 import {
   ClaimedCouponSchema,
   CouponWalletSchema,
@@ -32,6 +32,7 @@ import {
   LuckyBagAuditSchema,
   LuckyBagSchema,
   MyLiveCouponSchema,
+  RoomDashboardSchema,
   RoomListSchema,
   RoomViewSchema,
   SaleOrderSchema,
@@ -343,7 +344,7 @@ export function liveRoutes(app: App, deps: RouteDeps): void {
         summary:
           'The room’s dashboard (大屏, host or shop staff): viewers, comments, likes, orders, GMV, GPM, conversion, per product, per-second series',
         params: RoomParams,
-        response: errors(400, 401, 403, 404),
+        response: ok(RoomDashboardSchema, 400, 401, 403, 404),
       },
     },
     async (req) => roomDashboard(ctx, actorOf(req), req.params.roomId),

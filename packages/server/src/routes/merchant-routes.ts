@@ -19,6 +19,27 @@ import {
   updateProduct,
   updateShop,
   updateSkuPrice,
+  MAX_PRICE_FEN,
+  MAX_PRODUCT_DESCRIPTION,
+  MAX_PRODUCT_TITLE,
+  MAX_SKUS,
+  MAX_SPEC_NAME,
+  MAX_SPEC_OPTIONS,
+  MAX_SPEC_VALUE_CHARS,
+  MAX_SPEC_VALUES,
+  MAX_STOCK,
+  MIN_PRODUCT_TITLE,
+  MAX_LOGIN,
+  MAX_SHIPPING_FEE_FEN,
+  MAX_SHOP_DESCRIPTION,
+  MAX_SHOP_NAME,
+  MIN_LOGIN,
+  MIN_SHOP_NAME,
+  MAX_CARRIER_CHARS,
+  MAX_TRACKING_NO_CHARS,
+  MIN_CARRIER_CHARS,
+  MIN_TRACKING_NO_CHARS,
+  MAX_PARCELS,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
@@ -30,10 +51,10 @@ import { typed, type App, type RouteDeps } from './types.js';
 
 const ShopBody = Type.Object(
   {
-    name: Type.String({ minLength: 2, maxLength: 40 }),
-    description: Type.Optional(Type.String({ maxLength: 500 })),
+    name: Type.String({ minLength: MIN_SHOP_NAME, maxLength: MAX_SHOP_NAME }),
+    description: Type.Optional(Type.String({ maxLength: MAX_SHOP_DESCRIPTION })),
     origin: Type.Optional(Type.String({ maxLength: 40 })),
-    shippingFeeFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+    shippingFeeFen: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_SHIPPING_FEE_FEN })),
     freeShippingOverFen: Type.Optional(Type.Union([Fen(), Type.Null()])),
     fastRefund: Type.Optional(
       Type.Boolean({
@@ -47,35 +68,44 @@ const ShopBody = Type.Object(
 
 const SpecOption = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 20 }),
-    values: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 1, maxItems: 30 }),
+    name: Type.String({ minLength: 1, maxLength: MAX_SPEC_NAME }),
+    values: Type.Array(Type.String({ minLength: 1, maxLength: MAX_SPEC_VALUE_CHARS }), {
+      minItems: 1,
+      maxItems: MAX_SPEC_VALUES,
+    }),
   },
   { additionalProperties: false },
 );
 const SkuBody = Type.Object(
   {
-    specValues: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 3 }),
-    priceFen: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
-    originalPriceFen: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000_000 }), Type.Null()])),
-    stock: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+    specValues: Type.Array(Type.String({ minLength: 1, maxLength: MAX_SPEC_VALUE_CHARS }), {
+      maxItems: MAX_SPEC_OPTIONS,
+    }),
+    priceFen: Type.Integer({ minimum: 1, maximum: MAX_PRICE_FEN }),
+    originalPriceFen: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: MAX_PRICE_FEN }), Type.Null()])),
+    stock: Type.Integer({ minimum: 0, maximum: MAX_STOCK }),
   },
   { additionalProperties: false },
 );
 const ProductBody = Type.Object(
   {
     categoryId: Id('category'),
-    title: Type.String({ minLength: 2, maxLength: 60 }),
-    description: Type.Optional(Type.String({ maxLength: 5000 })),
-    specOptions: Type.Array(SpecOption, { maxItems: 3 }),
-    skus: Type.Array(SkuBody, { minItems: 1, maxItems: 300 }),
+    title: Type.String({ minLength: MIN_PRODUCT_TITLE, maxLength: MAX_PRODUCT_TITLE }),
+    description: Type.Optional(Type.String({ maxLength: MAX_PRODUCT_DESCRIPTION })),
+    specOptions: Type.Array(SpecOption, { maxItems: MAX_SPEC_OPTIONS }),
+    skus: Type.Array(SkuBody, { minItems: 1, maxItems: MAX_SKUS }),
     status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('listed')])),
   },
   { additionalProperties: false },
 );
 const Parcel = Type.Object(
   {
-    carrier: Type.String({ minLength: 2, maxLength: 30 }),
-    trackingNo: Type.String({ minLength: 6, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }),
+    carrier: Type.String({ minLength: MIN_CARRIER_CHARS, maxLength: MAX_CARRIER_CHARS }),
+    trackingNo: Type.String({
+      minLength: MIN_TRACKING_NO_CHARS,
+      maxLength: MAX_TRACKING_NO_CHARS,
+      pattern: '^[A-Za-z0-9-]+$',
+    }),
     lineIds: Type.Optional(Type.Array(Id('orderLine'), { minItems: 1, maxItems: 50 })),
   },
   { additionalProperties: false },
@@ -156,7 +186,10 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'Add a staff member by login (owner)',
         params: shopParams,
-        body: Type.Object({ login: Type.String({ minLength: 3, maxLength: 32 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { login: Type.String({ minLength: MIN_LOGIN, maxLength: MAX_LOGIN }) },
+          { additionalProperties: false },
+        ),
         response: noContent(400, 401, 403, 404, 409),
       },
     },
@@ -245,8 +278,8 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
         params: productParams,
         body: Type.Object(
           {
-            title: Type.String({ minLength: 2, maxLength: 60 }),
-            description: Type.Optional(Type.String({ maxLength: 5000 })),
+            title: Type.String({ minLength: MIN_PRODUCT_TITLE, maxLength: MAX_PRODUCT_TITLE }),
+            description: Type.Optional(Type.String({ maxLength: MAX_PRODUCT_DESCRIPTION })),
             categoryId: Type.Optional(Id('category')),
           },
           { additionalProperties: false },
@@ -308,9 +341,9 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
         params: skuParams,
         body: Type.Object(
           {
-            priceFen: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+            priceFen: Type.Integer({ minimum: 1, maximum: MAX_PRICE_FEN }),
             originalPriceFen: Type.Optional(
-              Type.Union([Type.Integer({ minimum: 1, maximum: 100_000_000 }), Type.Null()]),
+              Type.Union([Type.Integer({ minimum: 1, maximum: MAX_PRICE_FEN }), Type.Null()]),
             ),
           },
           { additionalProperties: false },
@@ -332,7 +365,7 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
         summary: 'Adjust stock by a signed delta (never below zero)',
         params: skuParams,
         body: Type.Object(
-          { delta: Type.Integer({ minimum: -10_000_000, maximum: 10_000_000 }) },
+          { delta: Type.Integer({ minimum: -MAX_STOCK, maximum: MAX_STOCK }) },
           { additionalProperties: false },
         ),
         response: ok(Type.Object({ stock: Type.Integer() }), 400, 401, 404, 409),
@@ -363,7 +396,7 @@ export function merchantRoutes(app: App, deps: RouteDeps): void {
         summary: 'Ship an order in one or more parcels',
         params: Type.Object({ orderId: Id('order') }),
         body: Type.Object(
-          { parcels: Type.Array(Parcel, { minItems: 1, maxItems: 20 }) },
+          { parcels: Type.Array(Parcel, { minItems: 1, maxItems: MAX_PARCELS }) },
           { additionalProperties: false },
         ),
         response: ok(

@@ -36,6 +36,8 @@ import {
   SOURCE_KINDS,
   transferConversation,
   uploadChatImage,
+  MAX_STARS,
+  MINUTES_PER_DAY,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { readUploadedFile } from '../http/input.js';
@@ -199,7 +201,7 @@ export function serviceRoutes(app: App, deps: RouteDeps): ServiceHub {
         tags,
         summary: 'The buyer rates the conversation 1–5 once the shop has answered (once per session)',
         params: convParams,
-        body: Type.Object({ stars: Type.Integer({ minimum: 1, maximum: 5 }) }, { additionalProperties: false }),
+        body: Type.Object({ stars: Type.Integer({ minimum: 1, maximum: MAX_STARS }) }, { additionalProperties: false }),
         response: ok(RateConversationResultSchema, 400, 401, 404, 409),
       },
     },
@@ -290,8 +292,8 @@ export function serviceRoutes(app: App, deps: RouteDeps): ServiceHub {
   const Settings = Type.Object(
     {
       maxOpen: Type.Integer({ minimum: 1, maximum: MAX_OPEN_LIMIT }),
-      hoursFrom: Type.Integer({ minimum: 0, maximum: 1439 }),
-      hoursTo: Type.Integer({ minimum: 0, maximum: 1439 }),
+      hoursFrom: Type.Integer({ minimum: 0, maximum: MINUTES_PER_DAY - 1 }),
+      hoursTo: Type.Integer({ minimum: 0, maximum: MINUTES_PER_DAY - 1 }),
       awayText: Type.String({ maxLength: MAX_SNIPPET_CHARS }),
     },
     { additionalProperties: false },

@@ -6,6 +6,7 @@ import {
   type BuyerContext,
   type ConversationView,
   type DeskView,
+  type MessageBody,
   type MessageView,
   type SendResult,
   type ServiceDay,
@@ -45,6 +46,34 @@ export const ConversationViewSchema = describe<ConversationView>()(
   }),
 );
 
+const MessageBodySchema = describe<MessageBody>()(
+  Type.Object(
+    {
+      text: Type.Optional(Type.String()),
+      autoKind: Type.Optional(
+        OneOf(['faq', 'away'] as const, {
+          description: "the shop's automatic reply: an FAQ answer or the away message",
+        }),
+      ),
+      url: Type.Optional(Type.String()),
+      productId: Type.Optional(Type.String()),
+      title: Type.Optional(Type.String()),
+      priceFen: Type.Optional(Type.Integer()),
+      imageUrl: Type.Optional(Nullable(Type.String())),
+      orderId: Type.Optional(Type.String()),
+      status: Type.Optional(Type.String()),
+      totalFen: Type.Optional(Type.Integer()),
+      caseId: Type.Optional(Type.String()),
+      type: Type.Optional(Type.String()),
+      requestedFen: Type.Optional(Type.Integer()),
+    },
+    {
+      description:
+        'by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen',
+    },
+  ),
+);
+
 export const MessageViewSchema = describe<MessageView>()(
   Type.Object({
     id: Type.String(),
@@ -53,7 +82,7 @@ export const MessageViewSchema = describe<MessageView>()(
     side: OneOf(['buyer', 'shop'] as const),
     senderId: Nullable(Type.String()),
     kind: OneOf(MESSAGE_KINDS),
-    body: Type.Record(Type.String(), Type.Unknown()),
+    body: MessageBodySchema,
     auto: Type.Boolean(),
     masked: Type.Boolean(),
     clientId: Nullable(Type.String()),

@@ -40,15 +40,11 @@ export type MerchantAction = 'approve' | 'reject' | 'counter' | 'confirm_return'
 export type CaseAction = BuyerAction | MerchantAction;
 
 export type Evidence = Answer<'/api/v1/aftersales/evidence', 'post'>;
-// The server declares a case's type, status, reason and a timeline entry's actor as strings; the app narrows them to its unions.
-type Narrowed = { type: CaseType; status: CaseStatus; reasonCode: ReasonCode };
 type ServerCase = Answer<'/api/v1/aftersales/cases/{caseId}', 'get'>;
-export type CaseSummary = Omit<Answer<'/api/v1/aftersales/cases', 'get'>['items'][number], keyof Narrowed> & Narrowed;
+export type CaseSummary = Answer<'/api/v1/aftersales/cases', 'get'>['items'][number];
 export type CaseDeadline = NonNullable<CaseSummary['deadline']>;
-export type TimelineEntry = Omit<ServerCase['timeline'][number], 'actor'> & {
-  actor: 'buyer' | 'merchant' | 'admin' | 'system';
-};
-export type CaseView = Omit<ServerCase, keyof Narrowed | 'timeline'> & Narrowed & { timeline: TimelineEntry[] };
+export type TimelineEntry = ServerCase['timeline'][number];
+export type CaseView = ServerCase;
 export type ParcelRef = NonNullable<CaseView['returnShipment']>;
 export interface CasePage {
   items: CaseSummary[];

@@ -17,59 +17,13 @@ export type SaleOrder = Answer<'/api/v1/live/flash-sales/{saleId}/orders', 'post
 
 const enc = encodeURIComponent;
 
-export type RoomStatus = 'scheduled' | 'live' | 'ended';
-export type SaleStatus = 'scheduled' | 'open' | 'ended';
-
-export interface ProductStat {
-  productId: string;
-  title: string;
-  soldQty: number;
-  gmvFen: number;
-  remaining: number;
-}
-
-export interface RoomStats {
-  online: number;
-  cumulativeViewers: number;
-  comments: number;
-  likes: number;
-  orders: number;
-  gmvFen: number;
-  gpm: number;
-  conversion: number;
-  perProduct: ProductStat[];
-  series: Array<{ at: number; online: number; gmvFen: number; orders: number }>;
-}
-
-export interface Room {
-  id: string;
-  title: string;
-  status: RoomStatus;
-  host: LiveHost;
-  playback: { hlsUrl: string | null; fallbackVideoUrl: string | null };
-  bag: BagItem[];
-  pinned: BagItem | null;
-  sales: FlashSale[];
-  coupons: LiveCoupon[];
-  luckyBags: LuckyBag[];
-  /** Public figures (the dashboard has the rest). */
-  stats: Partial<RoomStats>;
-  createdAt: number;
-  openedAt: number | null;
-  endedAt: number | null;
-}
-
-export interface RoomCard {
-  id: string;
-  title: string;
-  status: RoomStatus;
-  host: LiveHost;
-  coverUrl: string | null;
-  online: number;
-  openedAt: number | null;
-  endedAt: number | null;
-  createdAt: number;
-}
+export type RoomStats = Answer<'/api/v1/live/rooms/{roomId}/dashboard', 'get'>;
+export type ProductStat = RoomStats['perProduct'][number];
+export type RoomCard = Answer<'/api/v1/live/rooms', 'get'>['items'][number];
+export type RoomStatus = RoomAnswer['status'];
+export type SaleStatus = FlashSale['status'];
+/** The room as everyone in it sees it: its stats are the public figures (the dashboard has the rest). */
+export type Room = RoomAnswer;
 
 export interface FlashSaleInput {
   skuId: string;
@@ -110,7 +64,7 @@ export const liveApi = {
   luckyBag: (bagId: string) => api<LuckyBagAudit>('GET', `/live/lucky-bags/${enc(bagId)}`),
   dashboard: (roomId: string) => api<RoomStats>('GET', `/live/rooms/${enc(roomId)}/dashboard`),
   streamKey: (roomId: string) =>
-    api<{ streamKey: string; ingestUrl: string }>('POST', `/live/rooms/${enc(roomId)}/stream-key`),
+    api<Answer<'/api/v1/live/rooms/{roomId}/stream-key', 'post'>>('POST', `/live/rooms/${enc(roomId)}/stream-key`),
 };
 
 /** The room's WebSocket address on this page's origin (the session cookie rides along; `viewer` counts a signed-out viewer once). */

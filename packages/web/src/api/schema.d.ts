@@ -4625,7 +4625,8 @@ export interface paths {
               items: ({
                   id: string;
                   title: string;
-                  status: string;
+                  /** @enum {string} */
+                  status: "scheduled" | "live" | "ended";
                   host: {
                     /** @enum {string} */
                     kind: "creator" | "shop";
@@ -6135,7 +6136,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6149,9 +6151,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -6219,9 +6224,12 @@ export interface paths {
                   orderLineId: string;
                   shopId: string;
                   shopName: string;
-                  type: string;
-                  status: string;
-                  reasonCode: string;
+                  /** @enum {string} */
+                  type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+                  /** @enum {string} */
+                  status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+                  /** @enum {string} */
+                  reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
                   requestedFen: number;
                   refundFen: number;
                   title: string;
@@ -6295,7 +6303,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6309,9 +6318,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -6398,7 +6410,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6412,9 +6425,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -6506,7 +6522,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6520,9 +6537,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -6594,9 +6614,12 @@ export interface paths {
                   orderLineId: string;
                   shopId: string;
                   shopName: string;
-                  type: string;
-                  status: string;
-                  reasonCode: string;
+                  /** @enum {string} */
+                  type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+                  /** @enum {string} */
+                  status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+                  /** @enum {string} */
+                  reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
                   requestedFen: number;
                   refundFen: number;
                   title: string;
@@ -6666,9 +6689,12 @@ export interface paths {
                   orderLineId: string;
                   shopId: string;
                   shopName: string;
-                  type: string;
-                  status: string;
-                  reasonCode: string;
+                  /** @enum {string} */
+                  type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+                  /** @enum {string} */
+                  status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+                  /** @enum {string} */
+                  reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
                   requestedFen: number;
                   refundFen: number;
                   title: string;
@@ -6758,7 +6784,8 @@ export interface paths {
               timeline: ({
                   id: string;
                   at: number;
-                  actor: string;
+                  /** @enum {string} */
+                  actor: "buyer" | "merchant" | "admin" | "system";
                   kind: string;
                   text: string | null;
                   amountFen: number | null;
@@ -6772,9 +6799,12 @@ export interface paths {
               orderLineId: string;
               shopId: string;
               shopName: string;
-              type: string;
-              status: string;
-              reasonCode: string;
+              /** @enum {string} */
+              type: "refund_unshipped" | "refund_only" | "return_refund" | "exchange" | "fresh_claim";
+              /** @enum {string} */
+              status: "requested" | "countered" | "awaiting_return" | "return_shipped" | "escalated" | "refunded" | "rejected" | "completed" | "closed" | "cancelled";
+              /** @enum {string} */
+              reasonCode: "changed_mind" | "no_reason" | "quality" | "spoiled" | "damaged" | "wrong_item" | "not_as_described" | "missing" | "not_received" | "late" | "other";
               requestedFen: number;
               refundFen: number;
               title: string;
@@ -10813,7 +10843,8 @@ export interface paths {
               items: ({
                   id: string;
                   title: string;
-                  status: string;
+                  /** @enum {string} */
+                  status: "scheduled" | "live" | "ended";
                   host: {
                     /** @enum {string} */
                     kind: "creator" | "shop";
@@ -10862,7 +10893,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -11018,7 +11050,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -11162,7 +11195,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -11324,7 +11358,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -11494,7 +11529,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -11658,7 +11694,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -11822,7 +11859,8 @@ export interface paths {
             "application/json": {
               id: string;
               title: string;
-              status: string;
+              /** @enum {string} */
+              status: "scheduled" | "live" | "ended";
               host: {
                 /** @enum {string} */
                 kind: "creator" | "shop";
@@ -12527,6 +12565,37 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              online: number;
+              cumulativeViewers: number;
+              comments: number;
+              likes: number;
+              orders: number;
+              gmvFen: number;
+              /** @description GMV per thousand viewers, fen */
+              gpm: number;
+              /** @description buyers ÷ viewers, 0–1 */
+              conversion: number;
+              perProduct: {
+                  productId: string;
+                  title: string;
+                  soldQty: number;
+                  gmvFen: number;
+                  remaining: number;
+                }[];
+              /** @description per-second samples */
+              series: {
+                  at: number;
+                  online: number;
+                  gmvFen: number;
+                  orders: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -15751,8 +15820,25 @@ export interface paths {
                   senderId: string | null;
                   /** @enum {string} */
                   kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                   body: {
-                    [key: string]: unknown;
+                    text?: string;
+                    /**
+                     * @description the shop's automatic reply: an FAQ answer or the away message
+                     * @enum {string}
+                     */
+                    autoKind?: "faq" | "away";
+                    url?: string;
+                    productId?: string;
+                    title?: string;
+                    priceFen?: number;
+                    imageUrl?: string | null;
+                    orderId?: string;
+                    status?: string;
+                    totalFen?: number;
+                    caseId?: string;
+                    type?: string;
+                    requestedFen?: number;
                   };
                   auto: boolean;
                   masked: boolean;
@@ -15823,8 +15909,25 @@ export interface paths {
                 senderId: string | null;
                 /** @enum {string} */
                 kind: "text" | "image" | "product" | "order" | "aftersales";
+                /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                 body: {
-                  [key: string]: unknown;
+                  text?: string;
+                  /**
+                   * @description the shop's automatic reply: an FAQ answer or the away message
+                   * @enum {string}
+                   */
+                  autoKind?: "faq" | "away";
+                  url?: string;
+                  productId?: string;
+                  title?: string;
+                  priceFen?: number;
+                  imageUrl?: string | null;
+                  orderId?: string;
+                  status?: string;
+                  totalFen?: number;
+                  caseId?: string;
+                  type?: string;
+                  requestedFen?: number;
                 };
                 auto: boolean;
                 masked: boolean;
@@ -15840,8 +15943,25 @@ export interface paths {
                   senderId: string | null;
                   /** @enum {string} */
                   kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                   body: {
-                    [key: string]: unknown;
+                    text?: string;
+                    /**
+                     * @description the shop's automatic reply: an FAQ answer or the away message
+                     * @enum {string}
+                     */
+                    autoKind?: "faq" | "away";
+                    url?: string;
+                    productId?: string;
+                    title?: string;
+                    priceFen?: number;
+                    imageUrl?: string | null;
+                    orderId?: string;
+                    status?: string;
+                    totalFen?: number;
+                    caseId?: string;
+                    type?: string;
+                    requestedFen?: number;
                   };
                   auto: boolean;
                   masked: boolean;
@@ -15865,8 +15985,25 @@ export interface paths {
                 senderId: string | null;
                 /** @enum {string} */
                 kind: "text" | "image" | "product" | "order" | "aftersales";
+                /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                 body: {
-                  [key: string]: unknown;
+                  text?: string;
+                  /**
+                   * @description the shop's automatic reply: an FAQ answer or the away message
+                   * @enum {string}
+                   */
+                  autoKind?: "faq" | "away";
+                  url?: string;
+                  productId?: string;
+                  title?: string;
+                  priceFen?: number;
+                  imageUrl?: string | null;
+                  orderId?: string;
+                  status?: string;
+                  totalFen?: number;
+                  caseId?: string;
+                  type?: string;
+                  requestedFen?: number;
                 };
                 auto: boolean;
                 masked: boolean;
@@ -15882,8 +16019,25 @@ export interface paths {
                   senderId: string | null;
                   /** @enum {string} */
                   kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                   body: {
-                    [key: string]: unknown;
+                    text?: string;
+                    /**
+                     * @description the shop's automatic reply: an FAQ answer or the away message
+                     * @enum {string}
+                     */
+                    autoKind?: "faq" | "away";
+                    url?: string;
+                    productId?: string;
+                    title?: string;
+                    priceFen?: number;
+                    imageUrl?: string | null;
+                    orderId?: string;
+                    status?: string;
+                    totalFen?: number;
+                    caseId?: string;
+                    type?: string;
+                    requestedFen?: number;
                   };
                   auto: boolean;
                   masked: boolean;
@@ -16854,8 +17008,25 @@ export interface paths {
                   senderId: string | null;
                   /** @enum {string} */
                   kind: "text" | "image" | "product" | "order" | "aftersales";
+                  /** @description by kind — text: text (autoKind on automatic replies); image: url; product: productId, title, priceFen, imageUrl; order: orderId, status, totalFen, title; aftersales: caseId, status, type, requestedFen */
                   body: {
-                    [key: string]: unknown;
+                    text?: string;
+                    /**
+                     * @description the shop's automatic reply: an FAQ answer or the away message
+                     * @enum {string}
+                     */
+                    autoKind?: "faq" | "away";
+                    url?: string;
+                    productId?: string;
+                    title?: string;
+                    priceFen?: number;
+                    imageUrl?: string | null;
+                    orderId?: string;
+                    status?: string;
+                    totalFen?: number;
+                    caseId?: string;
+                    type?: string;
+                    requestedFen?: number;
                   };
                   auto: boolean;
                   masked: boolean;
@@ -17560,6 +17731,40 @@ export interface paths {
         };
       };
       responses: {
+        /** @description an ad account (推广账户) */
+        200: {
+          content: {
+            "application/json": {
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              /** @description spendable balance in fen (rounded down from milli-fen) */
+              balanceFen: number;
+              /** @description spendable balance in milli-fen */
+              balanceMfen: number;
+              /** @description fen */
+              spentFen: number;
+              /** @description fen */
+              toppedUpFen: number;
+              /** @description fen */
+              withdrawnFen: number;
+              /** @description the recent top-ups, the latest first */
+              topups: ({
+                  id: string;
+                  /** @description fen */
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  paidAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -17594,6 +17799,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description the payment provider's cashier for the top-up */
+        200: {
+          content: {
+            "application/json": {
+              topupId: string;
+              cashierUrl: string;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17633,6 +17847,40 @@ export interface paths {
         };
       };
       responses: {
+        /** @description an ad account (推广账户) */
+        200: {
+          content: {
+            "application/json": {
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              /** @description spendable balance in fen (rounded down from milli-fen) */
+              balanceFen: number;
+              /** @description spendable balance in milli-fen */
+              balanceMfen: number;
+              /** @description fen */
+              spentFen: number;
+              /** @description fen */
+              toppedUpFen: number;
+              /** @description fen */
+              withdrawnFen: number;
+              /** @description the recent top-ups, the latest first */
+              topups: ({
+                  id: string;
+                  /** @description fen */
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
+                  createdAt: number;
+                  paidAt: number | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17670,6 +17918,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  videoId: string;
+                  title: string;
+                  productId: string;
+                  productTitle: string;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -17695,6 +17956,59 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @description the advertiser: a shop or a creator */
+                  owner: {
+                    /** @enum {string} */
+                    kind: "shop" | "creator";
+                    /** @description the shop id, or the creator’s user id */
+                    id: string;
+                  };
+                  name: string;
+                  /** @enum {string} */
+                  promote: "video" | "product" | "live_room";
+                  videoId: string | null;
+                  productId: string | null;
+                  liveRoomId: string | null;
+                  /** @enum {string} */
+                  goal: "orders" | "gmv" | "live_entries";
+                  /** @enum {string} */
+                  bidKind: "cost_cap" | "target_roi";
+                  /** @description fen */
+                  costCapFen: number | null;
+                  roiTarget: number | null;
+                  /** @description fen */
+                  dailyBudgetFen: number;
+                  /** @description 336 half-hours of the week as 84 hex digits */
+                  schedule: string;
+                  /** @enum {string} */
+                  pacing: "even" | "fast";
+                  targetCategories: string[];
+                  targetRegions: string[];
+                  /** @description "People like my buyers": served only to the precomputed audience */
+                  targetLookalike: boolean;
+                  audienceSize: number;
+                  audienceAt: number | null;
+                  /** @enum {string} */
+                  status: "active" | "paused";
+                  impressions: number;
+                  clicks: number;
+                  conversions: number;
+                  /** @description fen */
+                  gmvFen: number;
+                  /** @description fen */
+                  spentFen: number;
+                  createdAt: number;
+                  creativeTitle: string | null;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -17744,6 +18058,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description a campaign (推广计划) */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              name: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
+              videoId: string | null;
+              productId: string | null;
+              liveRoomId: string | null;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
+              /** @description fen */
+              costCapFen: number | null;
+              roiTarget: number | null;
+              /** @description fen */
+              dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
+              schedule: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
+              targetCategories: string[];
+              targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
+              targetLookalike: boolean;
+              audienceSize: number;
+              audienceAt: number | null;
+              /** @enum {string} */
+              status: "active" | "paused";
+              impressions: number;
+              clicks: number;
+              conversions: number;
+              /** @description fen */
+              gmvFen: number;
+              /** @description fen */
+              spentFen: number;
+              createdAt: number;
+              creativeTitle: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -17785,12 +18150,14 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              /** @description the advertiser: a shop or a creator (their user id) */
+              /** @description the advertiser: a shop or a creator */
               owner: {
+                /** @enum {string} */
                 kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
                 id: string;
               };
-              /** @description fen */
+              /** @description spendable balance in fen (rounded down from milli-fen) */
               balanceFen: number;
               /** @description spendable balance in milli-fen */
               balanceMfen: number;
@@ -17800,16 +18167,16 @@ export interface paths {
               toppedUpFen: number;
               /** @description fen */
               withdrawnFen: number;
+              /** @description the recent top-ups, the latest first */
               topups: ({
                   id: string;
                   /** @description fen */
                   amountFen: number;
-                  status: string;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
                   createdAt: number;
                   paidAt: number | null;
-                  [key: string]: unknown;
                 })[];
-              [key: string]: unknown;
             };
           };
         };
@@ -17847,7 +18214,6 @@ export interface paths {
             "application/json": {
               topupId: string;
               cashierUrl: string;
-              [key: string]: unknown;
             };
           };
         };
@@ -17888,12 +18254,14 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              /** @description the advertiser: a shop or a creator (their user id) */
+              /** @description the advertiser: a shop or a creator */
               owner: {
+                /** @enum {string} */
                 kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
                 id: string;
               };
-              /** @description fen */
+              /** @description spendable balance in fen (rounded down from milli-fen) */
               balanceFen: number;
               /** @description spendable balance in milli-fen */
               balanceMfen: number;
@@ -17903,16 +18271,16 @@ export interface paths {
               toppedUpFen: number;
               /** @description fen */
               withdrawnFen: number;
+              /** @description the recent top-ups, the latest first */
               topups: ({
                   id: string;
                   /** @description fen */
                   amountFen: number;
-                  status: string;
+                  /** @enum {string} */
+                  status: "pending" | "succeeded" | "failed";
                   createdAt: number;
                   paidAt: number | null;
-                  [key: string]: unknown;
                 })[];
-              [key: string]: unknown;
             };
           };
         };
@@ -17956,7 +18324,6 @@ export interface paths {
                   title: string;
                   productId: string;
                   productTitle: string;
-                  [key: string]: unknown;
                 }[];
             };
           };
@@ -17986,31 +18353,40 @@ export interface paths {
             "application/json": {
               items: ({
                   id: string;
-                  /** @description the advertiser: a shop or a creator (their user id) */
+                  /** @description the advertiser: a shop or a creator */
                   owner: {
+                    /** @enum {string} */
                     kind: "shop" | "creator";
+                    /** @description the shop id, or the creator’s user id */
                     id: string;
                   };
                   name: string;
-                  promote: string;
+                  /** @enum {string} */
+                  promote: "video" | "product" | "live_room";
                   videoId: string | null;
                   productId: string | null;
                   liveRoomId: string | null;
-                  goal: string;
-                  bidKind: string;
+                  /** @enum {string} */
+                  goal: "orders" | "gmv" | "live_entries";
+                  /** @enum {string} */
+                  bidKind: "cost_cap" | "target_roi";
                   /** @description fen */
                   costCapFen: number | null;
                   roiTarget: number | null;
                   /** @description fen */
                   dailyBudgetFen: number;
+                  /** @description 336 half-hours of the week as 84 hex digits */
                   schedule: string;
-                  pacing: string;
+                  /** @enum {string} */
+                  pacing: "even" | "fast";
                   targetCategories: string[];
                   targetRegions: string[];
+                  /** @description "People like my buyers": served only to the precomputed audience */
                   targetLookalike: boolean;
                   audienceSize: number;
                   audienceAt: number | null;
-                  status: string;
+                  /** @enum {string} */
+                  status: "active" | "paused";
                   impressions: number;
                   clicks: number;
                   conversions: number;
@@ -18020,7 +18396,6 @@ export interface paths {
                   spentFen: number;
                   createdAt: number;
                   creativeTitle: string | null;
-                  [key: string]: unknown;
                 })[];
             };
           };
@@ -18073,31 +18448,40 @@ export interface paths {
           content: {
             "application/json": {
               id: string;
-              /** @description the advertiser: a shop or a creator (their user id) */
+              /** @description the advertiser: a shop or a creator */
               owner: {
+                /** @enum {string} */
                 kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
                 id: string;
               };
               name: string;
-              promote: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
               videoId: string | null;
               productId: string | null;
               liveRoomId: string | null;
-              goal: string;
-              bidKind: string;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
               /** @description fen */
               costCapFen: number | null;
               roiTarget: number | null;
               /** @description fen */
               dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
               schedule: string;
-              pacing: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
               targetCategories: string[];
               targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
               targetLookalike: boolean;
               audienceSize: number;
               audienceAt: number | null;
-              status: string;
+              /** @enum {string} */
+              status: "active" | "paused";
               impressions: number;
               clicks: number;
               conversions: number;
@@ -18107,7 +18491,6 @@ export interface paths {
               spentFen: number;
               createdAt: number;
               creativeTitle: string | null;
-              [key: string]: unknown;
             };
           };
         };
@@ -18166,31 +18549,40 @@ export interface paths {
           content: {
             "application/json": {
               id: string;
-              /** @description the advertiser: a shop or a creator (their user id) */
+              /** @description the advertiser: a shop or a creator */
               owner: {
+                /** @enum {string} */
                 kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
                 id: string;
               };
               name: string;
-              promote: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
               videoId: string | null;
               productId: string | null;
               liveRoomId: string | null;
-              goal: string;
-              bidKind: string;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
               /** @description fen */
               costCapFen: number | null;
               roiTarget: number | null;
               /** @description fen */
               dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
               schedule: string;
-              pacing: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
               targetCategories: string[];
               targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
               targetLookalike: boolean;
               audienceSize: number;
               audienceAt: number | null;
-              status: string;
+              /** @enum {string} */
+              status: "active" | "paused";
               impressions: number;
               clicks: number;
               conversions: number;
@@ -18200,7 +18592,6 @@ export interface paths {
               spentFen: number;
               createdAt: number;
               creativeTitle: string | null;
-              [key: string]: unknown;
             };
           };
         };
@@ -18260,31 +18651,40 @@ export interface paths {
               /** @description a campaign (推广计划) */
               campaign: {
                 id: string;
-                /** @description the advertiser: a shop or a creator (their user id) */
+                /** @description the advertiser: a shop or a creator */
                 owner: {
+                  /** @enum {string} */
                   kind: "shop" | "creator";
+                  /** @description the shop id, or the creator’s user id */
                   id: string;
                 };
                 name: string;
-                promote: string;
+                /** @enum {string} */
+                promote: "video" | "product" | "live_room";
                 videoId: string | null;
                 productId: string | null;
                 liveRoomId: string | null;
-                goal: string;
-                bidKind: string;
+                /** @enum {string} */
+                goal: "orders" | "gmv" | "live_entries";
+                /** @enum {string} */
+                bidKind: "cost_cap" | "target_roi";
                 /** @description fen */
                 costCapFen: number | null;
                 roiTarget: number | null;
                 /** @description fen */
                 dailyBudgetFen: number;
+                /** @description 336 half-hours of the week as 84 hex digits */
                 schedule: string;
-                pacing: string;
+                /** @enum {string} */
+                pacing: "even" | "fast";
                 targetCategories: string[];
                 targetRegions: string[];
+                /** @description "People like my buyers": served only to the precomputed audience */
                 targetLookalike: boolean;
                 audienceSize: number;
                 audienceAt: number | null;
-                status: string;
+                /** @enum {string} */
+                status: "active" | "paused";
                 impressions: number;
                 clicks: number;
                 conversions: number;
@@ -18294,13 +18694,13 @@ export interface paths {
                 spentFen: number;
                 createdAt: number;
                 creativeTitle: string | null;
-                [key: string]: unknown;
               };
               from: number;
               to: number;
               total: {
+                /** @description start of the hour (epoch ms); null for the total row */
                 hour: number | null;
-                /** @description fen */
+                /** @description whole fen spent (rounded down) */
                 spendFen: number;
                 /** @description exact spend in milli-fen */
                 spendMfen: number;
@@ -18315,11 +18715,11 @@ export interface paths {
                 roi: number | null;
                 invalidImpressions: number;
                 invalidClicks: number;
-                [key: string]: unknown;
               };
               hours: ({
+                  /** @description start of the hour (epoch ms); null for the total row */
                   hour: number | null;
-                  /** @description fen */
+                  /** @description whole fen spent (rounded down) */
                   spendFen: number;
                   /** @description exact spend in milli-fen */
                   spendMfen: number;
@@ -18334,12 +18734,11 @@ export interface paths {
                   roi: number | null;
                   invalidImpressions: number;
                   invalidClicks: number;
-                  [key: string]: unknown;
                 })[];
+              /** @description invalid impressions and clicks by reason (repeat_viewer, device_burst, late_report) */
               invalidByReason: {
                 [key: string]: number;
               };
-              [key: string]: unknown;
             };
           };
         };
@@ -18387,6 +18786,57 @@ export interface paths {
         };
       };
       responses: {
+        /** @description a campaign (推广计划) */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              name: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
+              videoId: string | null;
+              productId: string | null;
+              liveRoomId: string | null;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
+              /** @description fen */
+              costCapFen: number | null;
+              roiTarget: number | null;
+              /** @description fen */
+              dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
+              schedule: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
+              targetCategories: string[];
+              targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
+              targetLookalike: boolean;
+              audienceSize: number;
+              audienceAt: number | null;
+              /** @enum {string} */
+              status: "active" | "paused";
+              impressions: number;
+              clicks: number;
+              conversions: number;
+              /** @description fen */
+              gmvFen: number;
+              /** @description fen */
+              spentFen: number;
+              createdAt: number;
+              creativeTitle: string | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18430,6 +18880,104 @@ export interface paths {
         };
       };
       responses: {
+        /** @description a campaign by hour */
+        200: {
+          content: {
+            "application/json": {
+              /** @description a campaign (推广计划) */
+              campaign: {
+                id: string;
+                /** @description the advertiser: a shop or a creator */
+                owner: {
+                  /** @enum {string} */
+                  kind: "shop" | "creator";
+                  /** @description the shop id, or the creator’s user id */
+                  id: string;
+                };
+                name: string;
+                /** @enum {string} */
+                promote: "video" | "product" | "live_room";
+                videoId: string | null;
+                productId: string | null;
+                liveRoomId: string | null;
+                /** @enum {string} */
+                goal: "orders" | "gmv" | "live_entries";
+                /** @enum {string} */
+                bidKind: "cost_cap" | "target_roi";
+                /** @description fen */
+                costCapFen: number | null;
+                roiTarget: number | null;
+                /** @description fen */
+                dailyBudgetFen: number;
+                /** @description 336 half-hours of the week as 84 hex digits */
+                schedule: string;
+                /** @enum {string} */
+                pacing: "even" | "fast";
+                targetCategories: string[];
+                targetRegions: string[];
+                /** @description "People like my buyers": served only to the precomputed audience */
+                targetLookalike: boolean;
+                audienceSize: number;
+                audienceAt: number | null;
+                /** @enum {string} */
+                status: "active" | "paused";
+                impressions: number;
+                clicks: number;
+                conversions: number;
+                /** @description fen */
+                gmvFen: number;
+                /** @description fen */
+                spentFen: number;
+                createdAt: number;
+                creativeTitle: string | null;
+              };
+              from: number;
+              to: number;
+              total: {
+                /** @description start of the hour (epoch ms); null for the total row */
+                hour: number | null;
+                /** @description whole fen spent (rounded down) */
+                spendFen: number;
+                /** @description exact spend in milli-fen */
+                spendMfen: number;
+                impressions: number;
+                clicks: number;
+                ctr: number;
+                cpmFen: number;
+                conversions: number;
+                costPerConversionFen: number | null;
+                /** @description fen */
+                gmvFen: number;
+                roi: number | null;
+                invalidImpressions: number;
+                invalidClicks: number;
+              };
+              hours: ({
+                  /** @description start of the hour (epoch ms); null for the total row */
+                  hour: number | null;
+                  /** @description whole fen spent (rounded down) */
+                  spendFen: number;
+                  /** @description exact spend in milli-fen */
+                  spendMfen: number;
+                  impressions: number;
+                  clicks: number;
+                  ctr: number;
+                  cpmFen: number;
+                  conversions: number;
+                  costPerConversionFen: number | null;
+                  /** @description fen */
+                  gmvFen: number;
+                  roi: number | null;
+                  invalidImpressions: number;
+                  invalidClicks: number;
+                })[];
+              /** @description invalid impressions and clicks by reason (repeat_viewer, device_burst, late_report) */
+              invalidByReason: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18467,6 +19015,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description what became of each impression id reported */
+              outcomes: {
+                [key: string]: "served" | "billed" | "invalid" | "unbilled" | "duplicate" | "unknown";
+              };
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18505,6 +19064,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description false for a repeat click or one on an unbilled impression */
+              counted: boolean;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18543,6 +19111,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              outcome: "converted" | "duplicate" | "not_billed" | "room_not_live";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18568,6 +19145,38 @@ export interface paths {
     /** 平台管理 · 广告: ad revenue, ad load over the last day, the creatives */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description fen */
+              adRevenueFen: number;
+              /** @description served ads reported seen over the last day */
+              impressions: number;
+              invalidImpressions: number;
+              /** @description ads ÷ all items the feed served with ads (null when none) */
+              adLoad: number | null;
+              activeCampaigns: number;
+              creatives: ({
+                  campaignId: string;
+                  /** @description the advertiser: a shop or a creator */
+                  owner: {
+                    /** @enum {string} */
+                    kind: "shop" | "creator";
+                    /** @description the shop id, or the creator’s user id */
+                    id: string;
+                  };
+                  name: string;
+                  videoId: string | null;
+                  title: string | null;
+                  status: string;
+                  /** @description fen */
+                  spentFen: number;
+                  impressions: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -18587,6 +19196,25 @@ export interface paths {
     /** The metric catalogue: key, unit, the i18n keys of the name and formula, the formula */
     get: {
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** @enum {string} */
+                  key: "gmv" | "net_gmv" | "orders" | "buyers" | "items" | "aov" | "refund_fen" | "refunds" | "impressions" | "impression_people" | "clicks" | "click_people" | "new_buyers" | "returning_buyers" | "ctr" | "click_to_pay" | "impression_to_pay" | "gpm" | "add_to_cart" | "cart_people" | "favourites" | "bad_review_rate" | "quality_return_rate" | "commission" | "take";
+                  /** @enum {string} */
+                  unit: "fen" | "count" | "ratio";
+                  /** @description i18n key of the name */
+                  nameKey: string;
+                  /** @description i18n key of the formula (the tooltip) */
+                  formulaKey: string;
+                  /** @description the formula in plain words */
+                  formula: string;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         401: {
           content: {
@@ -18615,6 +19243,142 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              scope: {
+                /** @enum {string} */
+                scope: "platform" | "shop" | "creator";
+                /** @description the shop or creator id; empty for the platform */
+                scopeId: string;
+              };
+              range: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              previous: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              /** @description the value filtered on (a product, a video …), when one was named */
+              focus: ({
+                /** @enum {string} */
+                dim: "total" | "channel" | "product" | "video" | "live" | "creator" | "shop" | "category" | "region" | "price_band";
+                id: string;
+                name: string;
+              }) | null;
+              /** @description every metric by key (fen, count or ratio as the catalogue says); null where it has no value */
+              values: {
+                gmv: number | null;
+                net_gmv: number | null;
+                orders: number | null;
+                buyers: number | null;
+                items: number | null;
+                aov: number | null;
+                refund_fen: number | null;
+                refunds: number | null;
+                impressions: number | null;
+                impression_people: number | null;
+                clicks: number | null;
+                click_people: number | null;
+                new_buyers: number | null;
+                returning_buyers: number | null;
+                ctr: number | null;
+                click_to_pay: number | null;
+                impression_to_pay: number | null;
+                gpm: number | null;
+                add_to_cart: number | null;
+                cart_people: number | null;
+                favourites: number | null;
+                bad_review_rate: number | null;
+                quality_return_rate: number | null;
+                commission: number | null;
+                take: number | null;
+              };
+              /** @description every metric by key (fen, count or ratio as the catalogue says); null where it has no value */
+              previousValues: {
+                gmv: number | null;
+                net_gmv: number | null;
+                orders: number | null;
+                buyers: number | null;
+                items: number | null;
+                aov: number | null;
+                refund_fen: number | null;
+                refunds: number | null;
+                impressions: number | null;
+                impression_people: number | null;
+                clicks: number | null;
+                click_people: number | null;
+                new_buyers: number | null;
+                returning_buyers: number | null;
+                ctr: number | null;
+                click_to_pay: number | null;
+                impression_to_pay: number | null;
+                gpm: number | null;
+                add_to_cart: number | null;
+                cart_people: number | null;
+                favourites: number | null;
+                bad_review_rate: number | null;
+                quality_return_rate: number | null;
+                commission: number | null;
+                take: number | null;
+              };
+              trend: ({
+                  /** @description start of the day or hour, epoch ms */
+                  bucket: number;
+                  label: string;
+                  /** @description every metric by key (fen, count or ratio as the catalogue says); null where it has no value */
+                  values: {
+                    gmv: number | null;
+                    net_gmv: number | null;
+                    orders: number | null;
+                    buyers: number | null;
+                    items: number | null;
+                    aov: number | null;
+                    refund_fen: number | null;
+                    refunds: number | null;
+                    impressions: number | null;
+                    impression_people: number | null;
+                    clicks: number | null;
+                    click_people: number | null;
+                    new_buyers: number | null;
+                    returning_buyers: number | null;
+                    ctr: number | null;
+                    click_to_pay: number | null;
+                    impression_to_pay: number | null;
+                    gpm: number | null;
+                    add_to_cart: number | null;
+                    cart_people: number | null;
+                    favourites: number | null;
+                    bad_review_rate: number | null;
+                    quality_return_rate: number | null;
+                    commission: number | null;
+                    take: number | null;
+                  };
+                })[];
+              /** @description the platform’s view: shops and creators with a sale in the range */
+              active: {
+                shops: number;
+                creators: number;
+              } | null;
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18665,6 +19429,66 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              scope: {
+                /** @enum {string} */
+                scope: "platform" | "shop" | "creator";
+                /** @description the shop or creator id; empty for the platform */
+                scopeId: string;
+              };
+              range: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              /** @enum {string} */
+              dim: "total" | "channel" | "product" | "video" | "live" | "creator" | "shop" | "category" | "region" | "price_band";
+              rows: ({
+                  id: string;
+                  name: string;
+                  /** @description every metric by key (fen, count or ratio as the catalogue says); null where it has no value */
+                  values: {
+                    gmv: number | null;
+                    net_gmv: number | null;
+                    orders: number | null;
+                    buyers: number | null;
+                    items: number | null;
+                    aov: number | null;
+                    refund_fen: number | null;
+                    refunds: number | null;
+                    impressions: number | null;
+                    impression_people: number | null;
+                    clicks: number | null;
+                    click_people: number | null;
+                    new_buyers: number | null;
+                    returning_buyers: number | null;
+                    ctr: number | null;
+                    click_to_pay: number | null;
+                    impression_to_pay: number | null;
+                    gpm: number | null;
+                    add_to_cart: number | null;
+                    cart_people: number | null;
+                    favourites: number | null;
+                    bad_review_rate: number | null;
+                    quality_return_rate: number | null;
+                    commission: number | null;
+                    take: number | null;
+                  };
+                })[];
+            };
+            "text/csv": string;
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18708,6 +19532,37 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              range: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              rooms: ({
+                  id: string;
+                  title: string;
+                  status: string;
+                  openedAt: number | null;
+                  endedAt: number | null;
+                  /** @description minutes kept */
+                  minutes: number;
+                  peakViewers: number;
+                  comments: number;
+                  orders: number;
+                  gmvFen: number;
+                })[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -18751,6 +19606,61 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              room: {
+                id: string;
+                title: string;
+                status: string;
+                openedAt: number | null;
+                endedAt: number | null;
+                /** @description minutes kept */
+                minutes: number;
+                peakViewers: number;
+                comments: number;
+                orders: number;
+                gmvFen: number;
+              };
+              minutes: {
+                  room_id: string;
+                  /** @description start of the minute, epoch ms */
+                  minute: number;
+                  /** @description online */
+                  viewers: number;
+                  entries: number;
+                  comments: number;
+                  orders: number;
+                  gmv_fen: number;
+                }[];
+              /** @description the minutes with the most GMV, largest first */
+              topGmv: {
+                  room_id: string;
+                  /** @description start of the minute, epoch ms */
+                  minute: number;
+                  /** @description online */
+                  viewers: number;
+                  entries: number;
+                  comments: number;
+                  orders: number;
+                  gmv_fen: number;
+                }[];
+              /** @description minutes with more viewers than the minutes either side */
+              viewerPeaks: {
+                  room_id: string;
+                  /** @description start of the minute, epoch ms */
+                  minute: number;
+                  /** @description online */
+                  viewers: number;
+                  entries: number;
+                  comments: number;
+                  orders: number;
+                  gmv_fen: number;
+                }[];
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {
@@ -19111,6 +20021,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              /**
+               * @description applied: the balance grew; ignored: a repeat, or a failed payment
+               * @enum {string}
+               */
+              outcome: "applied" | "ignored";
+            };
+          };
+        };
         /** @description every error answer has this shape */
         400: {
           content: {

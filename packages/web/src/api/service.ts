@@ -5,29 +5,13 @@ import type { Answer } from './contract';
 
 const enc = encodeURIComponent;
 
-export type MessageKind = 'text' | 'image' | 'product' | 'order' | 'aftersales';
+export type MessageKind = ChatMessage['kind'];
 export type SourceKind = 'product' | 'order' | 'aftersales' | 'live' | 'direct';
 export const MAX_MESSAGE_CHARS = 500;
 
 type History = Answer<'/api/v1/service/conversations/{conversationId}/messages', 'get'>;
-/** A message; its body's fields depend on its kind (the server declares the body as an open object). */
-export type ChatMessage = Omit<History['items'][number], 'body'> & {
-  body: {
-    text?: string;
-    url?: string;
-    title?: string;
-    priceFen?: number;
-    imageUrl?: string | null;
-    productId?: string;
-    orderId?: string;
-    status?: string;
-    totalFen?: number;
-    caseId?: string;
-    type?: string;
-    requestedFen?: number;
-    autoKind?: string;
-  };
-};
+/** A message; its body's fields depend on its kind. */
+export type ChatMessage = History['items'][number];
 /** A conversation; side is which side this viewer is on (given when one conversation is fetched). */
 export type Conversation = Answer<'/api/v1/service/conversations', 'post'> & { side?: 'buyer' | 'shop' };
 export type ServiceReport = Answer<'/api/v1/merchant/shops/{shopId}/service/report', 'get'>;

@@ -46,7 +46,7 @@ const room: Room = {
   sales: [sale],
   coupons: [],
   luckyBags: [],
-  stats: { online: 3, cumulativeViewers: 5, likes: 40 },
+  stats: { online: 3, cumulativeViewers: 5, comments: 0, likes: 40 },
   createdAt: 1,
   openedAt: 2,
   endedAt: null,

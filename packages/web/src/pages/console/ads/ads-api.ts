@@ -1,103 +1,22 @@
 /** The paid-traffic (投流) endpoints: an advertiser's (a shop's or the signed-in creator's) ad account, top-ups, campaigns and reports; the admins' overview. */
 import { api } from '../../../api/client';
 
-export type AdGoal = 'orders' | 'gmv' | 'live_entries';
-export type AdBidKind = 'cost_cap' | 'target_roi';
-export type AdPacing = 'even' | 'fast';
-export interface AdOwner {
-  kind: 'shop' | 'creator';
-  id: string;
-}
+import type { Answer } from '../../../api/contract';
+
+export type AdAccount = Answer<'/api/v1/merchant/shops/{shopId}/ads/account', 'get'>;
+export type Campaign = Answer<'/api/v1/merchant/ads/campaigns/{campaignId}/status', 'post'>;
+export type AdOwner = Campaign['owner'];
+export type AdGoal = Campaign['goal'];
+export type AdBidKind = Campaign['bidKind'];
+export type AdPacing = Campaign['pacing'];
 /** Whose 推广 pages these are: a shop of the merchant console, or the signed-in creator (达人中心). */
 export type AdScope = { kind: 'shop'; shopId: string } | { kind: 'creator' };
-export interface AdAccount {
-  owner: AdOwner;
-  balanceFen: number;
-  spentFen: number;
-  toppedUpFen: number;
-  withdrawnFen: number;
-  topups: Array<{
-    id: string;
-    amountFen: number;
-    status: 'pending' | 'succeeded' | 'failed';
-    createdAt: number;
-    paidAt: number | null;
-  }>;
-}
-export interface Campaign {
-  id: string;
-  owner: AdOwner;
-  name: string;
-  promote: 'video' | 'product' | 'live_room';
-  videoId: string | null;
-  productId: string | null;
-  goal: AdGoal;
-  bidKind: AdBidKind;
-  costCapFen: number | null;
-  roiTarget: number | null;
-  dailyBudgetFen: number;
-  schedule: string;
-  pacing: AdPacing;
-  targetCategories: string[];
-  targetRegions: string[];
-  targetLookalike: boolean;
-  audienceSize: number;
-  liveRoomId: string | null;
-  status: 'active' | 'paused';
-  impressions: number;
-  clicks: number;
-  conversions: number;
-  gmvFen: number;
-  spentFen: number;
-  createdAt: number;
-  creativeTitle: string | null;
-}
-export interface Creative {
-  videoId: string;
-  title: string;
-  productId: string;
-  productTitle: string;
-}
-export interface ReportRow {
-  hour: number | null;
-  spendFen: number;
-  spendMfen: number;
-  impressions: number;
-  clicks: number;
-  ctr: number;
-  cpmFen: number;
-  conversions: number;
-  costPerConversionFen: number | null;
-  gmvFen: number;
-  roi: number | null;
-  invalidImpressions: number;
-  invalidClicks: number;
-}
-export interface CampaignReport {
-  campaign: Campaign;
-  from: number;
-  to: number;
-  total: ReportRow;
-  hours: ReportRow[];
-  invalidByReason: Record<string, number>;
-}
-export interface AdsOverview {
-  adRevenueFen: number;
-  impressions: number;
-  invalidImpressions: number;
-  adLoad: number | null;
-  activeCampaigns: number;
-  creatives: Array<{
-    campaignId: string;
-    owner: AdOwner;
-    name: string;
-    videoId: string | null;
-    title: string | null;
-    status: string;
-    spentFen: number;
-    impressions: number;
-  }>;
-}
+export type Creative = Answer<'/api/v1/merchant/shops/{shopId}/ads/creatives', 'get'>['items'][number];
+export type CampaignReport = Answer<'/api/v1/merchant/ads/campaigns/{campaignId}/report', 'get'>;
+export type ReportRow = CampaignReport['total'];
+export type AdsOverview = Answer<'/api/v1/admin/ads', 'get'>;
+type TopupStarted = Answer<'/api/v1/merchant/shops/{shopId}/ads/topups', 'post'>;
+type RoomList = Answer<'/api/v1/live/rooms', 'get'>;
 export interface CampaignInput {
   name: string;
   promote: 'video' | 'live_room';
@@ -131,7 +50,7 @@ export function adsApiFor(scope: AdScope) {
   return {
     account: () => api<AdAccount>('GET', `${base}/account`),
     topup: (amountFen: number) =>
-      api<{ topupId: string; cashierUrl: string }>('POST', `${base}/topups`, {
+      api<TopupStarted>('POST', `${base}/topups`, {
         body: { amountFen, returnUrl: adsReturnUrl(scope) },
       }),
     withdraw: (amountFen: number) => api<AdAccount>('POST', `${base}/withdraw`, { body: { amountFen } }),
@@ -146,10 +65,7 @@ export function adsApiFor(scope: AdScope) {
 
 export const adsApi = {
   /** The live rooms this person hosts (a shop's among them). */
-  rooms: () =>
-    api<{
-      items: Array<{ id: string; title: string; status: string; host: { kind: 'creator' | 'shop'; id: string } }>;
-    }>('GET', '/live/rooms?mine=1'),
+  rooms: () => api<RoomList>('GET', '/live/rooms?mine=1'),
   overview: () => api<AdsOverview>('GET', '/admin/ads'),
 };
 

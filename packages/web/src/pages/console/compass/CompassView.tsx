@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, DatePicker, Radio, RadioGroup, Space, Tooltip, Typography } from '@douyinfe/semi-ui-19';
 import { IconHelpCircle } from '@douyinfe/semi-icons';
 import { LoadView, useLoad } from '../shell/common';
-import { compassApi, type CompassScope, type Overview } from './compass-api';
+import { compassApi, type CompassScope, type MetricKey, type Overview } from './compass-api';
 import { change, chinaDate, formatCount, formatMetric } from './compass-format';
 import { useAnyChart } from './compass-charts';
 import { CompassBreakdown } from './CompassBreakdown';
@@ -11,7 +11,7 @@ import { CompassLive } from './CompassLive';
 import { CompassAudience } from './CompassAudience';
 import './compass.css';
 
-const CARDS: Record<CompassScope['scope'], string[]> = {
+const CARDS: Record<CompassScope['scope'], MetricKey[]> = {
   shop: [
     'gmv',
     'net_gmv',
@@ -44,7 +44,7 @@ const CARDS: Record<CompassScope['scope'], string[]> = {
   ],
   platform: ['gmv', 'net_gmv', 'take', 'orders', 'buyers', 'new_buyers', 'refund_fen', 'impressions', 'click_to_pay'],
 };
-const TREND: Record<CompassScope['scope'], { money: string[]; counts: string[] }> = {
+const TREND: Record<CompassScope['scope'], { money: MetricKey[]; counts: MetricKey[] }> = {
   shop: { money: ['gmv', 'net_gmv'], counts: ['orders', 'buyers'] },
   creator: { money: ['gmv', 'commission'], counts: ['orders'] },
   platform: { money: ['gmv', 'net_gmv', 'take'], counts: ['orders', 'buyers'] },

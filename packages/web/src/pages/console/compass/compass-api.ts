@@ -1,27 +1,14 @@
 /** The 罗盘 endpoints: overview (figures, previous period, trend) and breakdowns by dimension (JSON, or a CSV link). */
 import { api, API_BASE } from '../../../api/client';
+import type { Answer } from '../../../api/contract';
 
 export type CompassScope = { scope: 'shop'; shopId: string } | { scope: 'creator' } | { scope: 'platform' };
-export type Values = Record<string, number | null>;
-export interface Range {
-  from: string;
-  to: string;
-  days: number;
-}
-export interface Overview {
-  range: Range;
-  previous: Range;
-  focus: { dim: string; id: string; name: string } | null;
-  values: Values;
-  previousValues: Values;
-  trend: Array<{ bucket: number; label: string; values: Values }>;
-  active: { shops: number; creators: number } | null;
-}
-export interface Breakdown {
-  dim: string;
-  rows: Array<{ id: string; name: string; values: Values }>;
-}
-export const METRIC_UNITS: Record<string, 'fen' | 'count' | 'ratio'> = {
+export type Overview = Answer<'/api/v1/analytics/overview', 'get'>;
+export type Values = Overview['values'];
+export type MetricKey = keyof Values;
+export type Range = Overview['range'];
+export type Breakdown = Answer<'/api/v1/analytics/breakdown/{dim}', 'get'>;
+export const METRIC_UNITS: Record<MetricKey, 'fen' | 'count' | 'ratio'> = {
   gmv: 'fen',
   net_gmv: 'fen',
   orders: 'count',
@@ -49,32 +36,10 @@ export const METRIC_UNITS: Record<string, 'fen' | 'count' | 'ratio'> = {
   take: 'fen',
 };
 
-export interface LiveMinute {
-  minute: number;
-  viewers: number;
-  entries: number;
-  comments: number;
-  orders: number;
-  gmv_fen: number;
-}
-export interface LiveRoomSummary {
-  id: string;
-  title: string;
-  status: string;
-  openedAt: number | null;
-  endedAt: number | null;
-  minutes: number;
-  peakViewers: number;
-  comments: number;
-  orders: number;
-  gmvFen: number;
-}
-export interface LiveRoomReport {
-  room: LiveRoomSummary;
-  minutes: LiveMinute[];
-  topGmv: LiveMinute[];
-  viewerPeaks: LiveMinute[];
-}
+type LiveRooms = Answer<'/api/v1/analytics/live', 'get'>;
+export type LiveRoomSummary = LiveRooms['rooms'][number];
+export type LiveRoomReport = Answer<'/api/v1/analytics/live/{roomId}', 'get'>;
+export type LiveMinute = LiveRoomReport['minutes'][number];
 
 const scopeQuery = (s: CompassScope) => (s.scope === 'shop' ? { scope: 'shop', shopId: s.shopId } : { scope: s.scope });
 
@@ -84,7 +49,7 @@ export const compassApi = {
   breakdown: (s: CompassScope, dim: string, from: string, to: string) =>
     api<Breakdown>('GET', `/analytics/breakdown/${encodeURIComponent(dim)}`, { query: { ...scopeQuery(s), from, to } }),
   liveRooms: (s: CompassScope, from: string, to: string) =>
-    api<{ rooms: LiveRoomSummary[] }>('GET', '/analytics/live', { query: { ...scopeQuery(s), from, to } }),
+    api<LiveRooms>('GET', '/analytics/live', { query: { ...scopeQuery(s), from, to } }),
   liveRoom: (s: CompassScope, roomId: string) =>
     api<LiveRoomReport>('GET', `/analytics/live/${encodeURIComponent(roomId)}`, { query: scopeQuery(s) }),
   exportUrl: (s: CompassScope, dim: string, from: string, to: string, lang: string, format: 'csv' | 'xlsx') => {

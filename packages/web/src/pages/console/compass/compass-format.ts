@@ -11,7 +11,7 @@ export function formatCount(n: number, lang: string): string {
 
 export function formatMetric(key: string, v: number | null | undefined, lang: string): string {
   if (v === null || v === undefined) return '—';
-  const unit = METRIC_UNITS[key] ?? 'count';
+  const unit = (METRIC_UNITS as Partial<Record<string, 'fen' | 'count' | 'ratio'>>)[key] ?? 'count';
   if (unit === 'fen') return formatFen(v);
   if (unit === 'ratio') return `${(v * 100).toFixed(2)}%`;
   return formatCount(v, lang);
