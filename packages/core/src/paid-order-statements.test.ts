@@ -13,8 +13,11 @@ import { onSignals } from './signals/index.js';
 import { statementsExecuted } from './storage/index.js';
 import { makePerson, makeShop, openTestCore } from './test-support/index.js';
 
-/** A one-line checkout and its payment notification (orders/placement.test.ts budgets each alone). */
-const CHECKOUT_AND_PAYMENT = 17 + 18;
+/**
+ * A one-line checkout and its payment notification: 16 + 18 (orders/placement.test.ts budgets
+ * each alone, with the checkout's 17 from before the shop's penalty was read with its prices).
+ */
+const CHECKOUT_AND_PAYMENT = 16 + 18;
 /**
  * What one outbox round adds for the paid orders it delivers, whatever their number: marking them
  * delivered, and one read each for ads attribution, the engine's purchases and the push's subscribers.

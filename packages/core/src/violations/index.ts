@@ -37,6 +37,8 @@ export {
 export {
   activePenalty,
   assertShopNotPenalised,
+  penaltyRefusal,
+  shopPenaltyEndColumn,
   creatorCredit,
   decideAppeal,
   expiryMs,
