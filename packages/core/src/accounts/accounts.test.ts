@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/index.js';
-import { authenticate, logIn, logOut, register, SESSION_TTL_MS } from './accounts.js';
+import { makePerson, makeShop, openTestCore, TEST_PASSWORD } from '../test-support/index.js';
+import { statementsExecuted } from '../storage/index.js';
+import { authenticate, loadActor, logIn, logOut, register, SESSION_TTL_MS } from './accounts.js';
 
 test('register, log in with argon2id, authenticate, log out', async () => {
   const core = await openTestCore();
@@ -60,6 +61,31 @@ test('weak or malformed credentials are refused before anything is stored', asyn
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 0);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('a session resolves, in one statement, to its person with the roles and shops loadActor gives', async () => {
+  const core = await openTestCore();
+  try {
+    const shop = await makeShop(core, 'auth-owner');
+    const creator = await makePerson(core, 'auth-creator', ['creator']);
+    for (const [person, kind] of [
+      [shop.owner, 'cookie'],
+      [creator, 'bearer'],
+    ] as const) {
+      const session = await logIn(core.ctx, { login: person.login, password: TEST_PASSWORD }, kind);
+      const before = statementsExecuted();
+      const auth = await authenticate(core.ctx, session.token);
+      assert.equal(statementsExecuted() - before, 1, 'one statement per session resolved');
+      const actor = await loadActor(core.ctx.db, person.userId);
+      assert.deepEqual(auth?.actor, actor);
+      assert.equal(auth?.kind, kind);
+      assert.equal(auth?.csrfToken, session.csrfToken);
+    }
+    assert.deepEqual([...(await loadActor(core.ctx.db, shop.owner.userId)).shops], [[shop.shopId, 'owner']]);
+    assert.equal(await authenticate(core.ctx, 'no-such-token'), null);
   } finally {
     await core.dispose();
   }

@@ -144,31 +144,69 @@ export interface AuthenticatedSession {
 
 /** Resolves a session token to the person behind it, or null when unknown, revoked or expired. */
 export async function authenticate(ctx: CoreContext, token: string): Promise<AuthenticatedSession | null> {
-  const row = await sessionByTokenHash.takeFirst(ctx.db, { hash: hashToken(token) });
+  const rows = await sessionWithRoles.all(ctx.db, { hash: hashToken(token) });
+  const row = rows.find((r) => r.part === 0);
   if (!row || row.revoked_at !== null || Number(row.expires_at) <= ctx.clock.now()) return null;
-  const { roles, shops } = await loadRoles(ctx.db, row.user_id);
+  const { roles, shops } = rolesFrom(rows.filter((r) => r.part !== 0).map((r) => ({ role: r.a, shop_id: r.b })));
   return {
-    actor: { userId: row.user_id, login: row.login, displayName: row.display_name, roles, shops },
-    kind: row.kind === 'bearer' ? 'bearer' : 'cookie',
-    csrfToken: row.csrf_token,
+    actor: { userId: row.a, login: row.login!, displayName: row.display_name!, roles, shops },
+    kind: row.b === 'bearer' ? 'bearer' : 'cookie',
+    csrfToken: row.csrf_token!,
   };
 }
 
-// Every signed-in request resolves its session: these two run more than any other statement.
-const sessionByTokenHash = compiledOnce((db, v) =>
+/**
+ * Every signed-in request resolves its session: the most frequent statement of all. One
+ * statement reads the session with its person (part 0: a = user id, b = kind) and that
+ * person's global roles (part 1: a = role) and shop memberships (part 2: a = role, b = shop).
+ */
+const sessionWithRoles = compiledOnce((db, v) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
-      'sessions.user_id',
-      'sessions.kind',
-      'sessions.csrf_token',
-      'sessions.expires_at',
+      sql<number>`0`.as('part'),
+      'sessions.user_id as a',
+      sql<string | null>`${sql.ref('sessions.kind')}`.as('b'),
+      sql<string | null>`${sql.ref('sessions.csrf_token')}`.as('csrf_token'),
+      sql<number | null>`${sql.ref('sessions.expires_at')}`.as('expires_at'),
       'sessions.revoked_at',
-      'users.login',
-      'users.display_name',
+      sql<string | null>`${sql.ref('users.login')}`.as('login'),
+      sql<string | null>`${sql.ref('users.display_name')}`.as('display_name'),
     ])
-    .where('sessions.token_hash', '=', v('hash')),
+    .where('sessions.token_hash', '=', v('hash'))
+    .unionAll(
+      db
+        .selectFrom('user_roles')
+        .innerJoin('sessions', 'sessions.user_id', 'user_roles.user_id')
+        .select([
+          sql<number>`1`.as('part'),
+          'user_roles.role as a',
+          sql<string | null>`null`.as('b'),
+          sql<string | null>`null`.as('csrf_token'),
+          sql<number | null>`null`.as('expires_at'),
+          sql<number | null>`null`.as('revoked_at'),
+          sql<string | null>`null`.as('login'),
+          sql<string | null>`null`.as('display_name'),
+        ])
+        .where('sessions.token_hash', '=', v('hash')),
+    )
+    .unionAll(
+      db
+        .selectFrom('shop_members')
+        .innerJoin('sessions', 'sessions.user_id', 'shop_members.user_id')
+        .select([
+          sql<number>`2`.as('part'),
+          'shop_members.role as a',
+          sql<string | null>`${sql.ref('shop_members.shop_id')}`.as('b'),
+          sql<string | null>`null`.as('csrf_token'),
+          sql<number | null>`null`.as('expires_at'),
+          sql<number | null>`null`.as('revoked_at'),
+          sql<string | null>`null`.as('login'),
+          sql<string | null>`null`.as('display_name'),
+        ])
+        .where('sessions.token_hash', '=', v('hash')),
+    ),
 );
 
 // One statement: global roles and shop memberships together.
@@ -184,7 +222,14 @@ async function loadRoles(
   db: Db,
   userId: string,
 ): Promise<{ roles: Set<string>; shops: Map<string, 'owner' | 'staff'> }> {
-  const rows = await rolesOfUser.all(db, { userId });
+  return rolesFrom(await rolesOfUser.all(db, { userId }));
+}
+
+/** Roles from rows of global roles (no shop) and shop memberships. */
+function rolesFrom(rows: ReadonlyArray<{ role: string; shop_id: string | null }>): {
+  roles: Set<string>;
+  shops: Map<string, 'owner' | 'staff'>;
+} {
   const roles = new Set<string>();
   const shops = new Map<string, 'owner' | 'staff'>();
   for (const r of rows) {

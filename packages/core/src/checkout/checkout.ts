@@ -3,7 +3,7 @@
  * stock by conditional updates, opens a pending payment, and honours Idempotency-Key. Any
  * failure (out of stock, unavailable product) rolls back everything: never a half-written order.
  */
-import { assertShopNotPenalised } from '../violations/index.js';
+import { penaltyRefusal, shopPenaltyEndColumn } from '../violations/index.js';
 import type { Actor, CoreContext, Tx } from '../context.js';
 import { DomainError, invalid, notFound, newId } from '../platform/index.js';
 import { isBuyable } from '../catalog/index.js';
@@ -70,13 +70,17 @@ export async function checkout(
       if (stored) return stored as { statusCode: number; body: CheckoutResult };
     }
     const address = await pickAddress(tx, actor, input.addressId);
-    const { skus, shops, rules, capacity, policies } = await loadPricing(
+    const { skus, shops, rules, capacity, policies, clearedOutUntil } = await loadPricing(
       tx,
       requested.map((l) => l.skuId),
+      now,
     );
     const orders = priceOrders(requested, skus, shops);
-    // A shop cleared out for violation points takes no new orders (its open orders go on).
-    for (const o of orders) await assertShopNotPenalised(tx, o.shopId, 'SHOP_CLEARED_OUT', now);
+    // A shop cleared out for violation points takes no new orders (its open orders go on): read with the prices.
+    for (const o of orders) {
+      const until = clearedOutUntil.get(o.shopId);
+      if (until !== undefined) throw penaltyRefusal('SHOP_CLEARED_OUT', o.shopId, until);
+    }
     const coupon = input.couponId === undefined ? null : await couponForCheckout(tx, actor.userId, input.couponId, now);
     const applied = coupon ? applyCoupon(orders, coupon) : null;
     if (coupon && !applied)
@@ -270,6 +274,8 @@ interface LoadedPricing {
   /** Daily capacity of the shops that declared one, and the surge policy of each product. */
   capacity: Map<string, number>;
   policies: Map<string, string | null>;
+  /** The shops cleared out for violation points, with the end of the penalty. */
+  clearedOutUntil: Map<string, number>;
 }
 
 /** The pricing query for `n` SKUs, compiled once per count (a checkout has at most MAX_CHECKOUT_LINES). */
@@ -304,6 +310,7 @@ const pricingQuery = (n: number) =>
         'categories.perishable',
         'categories.settle_window_days',
         'categories.rules',
+        shopPenaltyEndColumn('skus.shop_id', 'SHOP_CLEARED_OUT', v('now')).as('cleared_out_until'),
       ])
       .where(
         'skus.id',
@@ -312,10 +319,11 @@ const pricingQuery = (n: number) =>
       ),
   );
 
-async function loadPricing(tx: Tx, skuIds: string[]): Promise<LoadedPricing> {
+async function loadPricing(tx: Tx, skuIds: string[], now: number): Promise<LoadedPricing> {
   let query = pricingQueries.get(skuIds.length);
   if (!query) pricingQueries.set(skuIds.length, (query = pricingQuery(skuIds.length)));
-  const rows = await query.all(tx, Object.fromEntries(skuIds.map((id, i) => [`sku${i}`, id])));
+  const rows = await query.all(tx, { now, ...Object.fromEntries(skuIds.map((id, i) => [`sku${i}`, id])) });
+  const clearedOutUntil = new Map<string, number>();
   const skus = new Map<string, PricedSku>();
   const shops = new Map<string, ShopShipping>();
   const rules = new Map<string, RuleProfile>();
@@ -344,7 +352,8 @@ async function loadPricing(tx: Tx, skuIds: string[]): Promise<LoadedPricing> {
     rules.set(r.sku_id, profileOfCategory(r));
     if (r.per_day !== null) capacity.set(r.shop_id, Number(r.per_day));
     policies.set(r.product_id, r.surge_policy);
+    if (r.cleared_out_until !== null) clearedOutUntil.set(r.shop_id, Number(r.cleared_out_until));
   }
   for (const id of skuIds) if (!skus.has(id)) throw notFound('sku', id);
-  return { skus, shops, rules, capacity, policies };
+  return { skus, shops, rules, capacity, policies, clearedOutUntil };
 }

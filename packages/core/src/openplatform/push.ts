@@ -30,26 +30,81 @@ export const httpPost: PushPost = async (url, body, headers) => {
   return { status: res.status, body: await res.text() };
 };
 
-/** Apps that hear this shop's messages of this tag. */
-async function subscribers(db: Db, shopId: string): Promise<Array<{ id: string; push_tags: string }>> {
-  return db
+/** Apps that hear these shops' messages (any tag), by shop. */
+async function subscribers(
+  db: Db,
+  shopIds: readonly string[],
+): Promise<Map<string, Array<{ id: string; push_tags: string }>>> {
+  const rows = await db
     .selectFrom('open_authorizations as a')
     .innerJoin('open_apps as p', 'p.id', 'a.app_id')
-    .select(['p.id', 'p.push_tags'])
-    .where('a.shop_id', '=', shopId)
+    .select(['a.shop_id', 'p.id', 'p.push_tags'])
+    .where('a.shop_id', 'in', [...new Set(shopIds)])
     .where('a.status', '=', 'active')
     .where('p.status', '=', 'approved')
     .where('p.push_url', '!=', '')
     .execute();
+  const byShop = new Map<string, Array<{ id: string; push_tags: string }>>();
+  for (const r of rows) {
+    const list = byShop.get(r.shop_id) ?? [];
+    list.push({ id: r.id, push_tags: r.push_tags });
+    byShop.set(r.shop_id, list);
+  }
+  return byShop;
+}
+
+/** Shops whose subscribers are read per statement. */
+const SHOP_CHUNK = 500;
+
+/** The tags of an event and its shop, when it may become messages at all. */
+function pushable(e: PushEvent): { tags: PushTag[]; shopId: string } | null {
+  const tags = tagsFor({ topic: e.topic, payload: (e.payload ?? {}) as Record<string, string> });
+  const shopId = e.payload.shopId;
+  return tags.length > 0 && shopId ? { tags, shopId } : null;
 }
 
 /** Turns one outbox event into messages (idempotent: the message id comes from the event id and the tag). */
 export async function enqueueFromEvent(ctx: CoreContext, e: PushEvent): Promise<number> {
-  const tags = tagsFor({ topic: e.topic, payload: (e.payload ?? {}) as Record<string, string> });
-  if (tags.length === 0) return 0;
-  const shopId = e.payload.shopId;
-  if (!shopId) return 0;
-  const apps = await subscribers(ctx.db, shopId);
+  const p = pushable(e);
+  if (!p) return 0;
+  return enqueueFor(ctx, e, p, (await subscribers(ctx.db, [p.shopId])).get(p.shopId) ?? []);
+}
+
+/**
+ * A dispatch round's events, in order: the subscribers of all their shops are read at once (one
+ * statement per SHOP_CHUNK shops, none for a round with nothing to push), then each event as
+ * enqueueFromEvent would. An event whose messages cannot be built is reported and skipped: it must
+ * not hold back the outbox (its other listeners would see it twice).
+ */
+export async function enqueueFromEvents(ctx: CoreContext, events: readonly PushEvent[]): Promise<number> {
+  const found = events.map((e) => ({ e, p: pushable(e) }));
+  const shops = [...new Set(found.flatMap((f) => (f.p ? [f.p.shopId] : [])))];
+  const apps = new Map<string, Array<{ id: string; push_tags: string }>>();
+  try {
+    for (let i = 0; i < shops.length; i += SHOP_CHUNK)
+      for (const [shop, list] of await subscribers(ctx.db, shops.slice(i, i + SHOP_CHUNK))) apps.set(shop, list);
+  } catch (err) {
+    for (const { e, p } of found) if (p) console.error('open platform push: could not enqueue', e.topic, e.id, err);
+    return 0;
+  }
+  let n = 0;
+  for (const { e, p } of found) {
+    if (!p) continue;
+    try {
+      n += await enqueueFor(ctx, e, p, apps.get(p.shopId) ?? []);
+    } catch (err) {
+      console.error('open platform push: could not enqueue', e.topic, e.id, err);
+    }
+  }
+  return n;
+}
+
+async function enqueueFor(
+  ctx: CoreContext,
+  e: PushEvent,
+  { tags, shopId }: { tags: PushTag[]; shopId: string },
+  apps: ReadonlyArray<{ id: string; push_tags: string }>,
+): Promise<number> {
   const wanted = apps
     .map((a) => ({ id: a.id, tags: tags.filter((t) => (JSON.parse(a.push_tags) as string[]).includes(t)) }))
     .filter((a) => a.tags.length > 0);
@@ -248,16 +303,9 @@ async function releaseWaiting(tx: Tx, appId: string): Promise<void> {
 
 /** Listens to the outbox (never to raw tables) and registers the retry timer. */
 export function installPush(opts: { ctx: CoreContext; outbox: OutboxDispatcher; timers: TimerRegistry }): void {
-  for (const prefix of PUSH_TOPICS) {
-    opts.outbox.subscribe(prefix, async (e) => {
-      try {
-        await enqueueFromEvent(opts.ctx, e);
-      } catch (err) {
-        // A message that cannot be built must not hold back the outbox (its other listeners would see the event twice).
-        console.error('open platform push: could not enqueue', e.topic, e.id, err);
-      }
-    });
-  }
+  // A dispatch round's events at once (one read of their shops' subscribers); failures are reported, never thrown.
+  for (const prefix of PUSH_TOPICS)
+    opts.outbox.subscribeBatch(prefix, (events) => enqueueFromEvents(opts.ctx, events).then(() => undefined));
   opts.timers.register(PUSH_RETRY_TIMER, async (tx, timer) => releaseWaiting(tx, timer.subjectId));
 }
 

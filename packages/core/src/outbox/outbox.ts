@@ -75,9 +75,13 @@ export async function emitMany(tx: Tx, events: readonly OutboxEntry[], now: numb
 
 export type EventHandler<E = DomainEvent> = (event: E) => Promise<void> | void;
 
+/** A handler of a whole dispatch round's events of its prefix at once, in outbox order (never called with none). */
+export type BatchEventHandler<E = DomainEvent> = (events: E[]) => Promise<void> | void;
+
 /** Delivers undelivered events in order to subscribers whose topic prefix matches, then marks them. */
 export class OutboxDispatcher {
   private readonly handlers: Array<{ prefix: string; handler: EventHandler }> = [];
+  private readonly batchHandlers: Array<{ prefixes: readonly string[]; handler: BatchEventHandler }> = [];
   private running = false;
   private relay: ((events: DomainEvent[]) => Promise<void>) | null = null;
 
@@ -92,13 +96,31 @@ export class OutboxDispatcher {
   }
 
   /**
+   * Calls `handler` once per dispatch round with all of the round's events whose topic starts with
+   * `prefix` (or one of several), in outbox order, after the per-event handlers of the round: a
+   * listener that reads or writes per event does it once per round instead (one query for every
+   * paid order of the round).
+   */
+  subscribeBatch<P extends string>(prefix: P | readonly P[], handler: BatchEventHandler<EventUnder<P>>): void {
+    const prefixes: readonly string[] = typeof prefix === 'string' ? [prefix] : prefix;
+    this.batchHandlers.push({ prefixes, handler: handler as BatchEventHandler });
+  }
+
+  /**
    * Scaled mode: the handlers subscribed to these prefixes leave this dispatcher and are returned,
-   * to run as a durable consumer of the stream instead (stream/outbox-consumer.ts).
+   * to run as a durable consumer of the stream instead (stream/outbox-consumer.ts); a batch
+   * handler whose prefixes are all among them is returned as a handler of one event at a time,
+   * once per prefix.
    */
   takeHandlers(prefixes: readonly string[]): Array<{ prefix: string; handler: EventHandler }> {
     const taken = this.handlers.filter((h) => prefixes.includes(h.prefix));
     for (const h of taken) this.handlers.splice(this.handlers.indexOf(h), 1);
-    return taken;
+    const batches = this.batchHandlers.filter((h) => h.prefixes.every((p) => prefixes.includes(p)));
+    for (const h of batches) this.batchHandlers.splice(this.batchHandlers.indexOf(h), 1);
+    return [
+      ...taken,
+      ...batches.flatMap((h) => h.prefixes.map((prefix) => ({ prefix, handler: (e: DomainEvent) => h.handler([e]) }))),
+    ];
   }
 
   /**
@@ -136,6 +158,10 @@ export class OutboxDispatcher {
       for (const event of events) {
         const topic: string = event.topic;
         for (const h of this.handlers) if (topic.startsWith(h.prefix)) await h.handler(event);
+      }
+      for (const h of this.batchHandlers) {
+        const matching = events.filter((e) => h.prefixes.some((p) => (e.topic as string).startsWith(p)));
+        if (matching.length) await h.handler(matching);
       }
       if (rows.length) {
         await this.db

@@ -6,7 +6,7 @@
 import type { CoreContext } from '../context.js';
 import type { OutboxDispatcher } from '../outbox/index.js';
 import { hasSignalListeners, publishSignals } from '../signals/index.js';
-import { paymentSignals, refundSignals } from './stored-signals.js';
+import { paymentSignals, paymentsSignals, refundSignals } from './stored-signals.js';
 import { runningRecommendService } from './recommend-service.js';
 
 /** The outbox topics the engine learns from. */
@@ -36,7 +36,26 @@ export async function learnFromDomainEvent(
   }
 }
 
+/** Teaches this process's engine the purchases of several payments at once (a dispatch round's); returns how many signals it published. */
+export async function learnFromPayments(ctx: CoreContext, paymentIds: readonly string[]): Promise<number> {
+  if (!hasSignalListeners(ctx.db)) return 0;
+  const signals = await paymentsSignals(ctx.db, paymentIds);
+  publishSignals(ctx.db, signals);
+  return signals.length;
+}
+
 export function subscribeRecommendOutbox(outbox: OutboxDispatcher, ctx: CoreContext): void {
-  for (const topic of ENGINE_OUTBOX_TOPICS)
-    outbox.subscribe(topic, async (e) => void (await learnFromDomainEvent(ctx, topic, e.subjectId)));
+  for (const topic of ENGINE_OUTBOX_TOPICS) {
+    // Paid checkouts come in numbers: a dispatch round's are read in one statement.
+    if (topic === 'payment.succeeded')
+      outbox.subscribeBatch(
+        topic,
+        async (events) =>
+          void (await learnFromPayments(
+            ctx,
+            events.map((e) => e.subjectId),
+          )),
+      );
+    else outbox.subscribe(topic, async (e) => void (await learnFromDomainEvent(ctx, topic, e.subjectId)));
+  }
 }

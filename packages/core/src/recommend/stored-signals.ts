@@ -50,21 +50,48 @@ const videoOf = (contentId: string | null): string | null => (contentId?.startsW
 
 /** Purchase signals of the paid orders of a checkout payment (one per line). */
 export async function paymentSignals(db: Db, paymentId: string): Promise<Signal[]> {
-  const rows = await db
-    .selectFrom('payments')
-    .innerJoin('orders', 'orders.checkout_id', 'payments.checkout_id')
-    .innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
-    .select(['orders.buyer_id', 'orders.paid_at', 'order_lines.product_id', 'order_lines.attr_content_id'])
-    .where('payments.id', '=', paymentId)
-    .where('orders.paid_at', 'is not', null)
-    .execute();
-  return rows.map((r) => ({
-    actor: r.buyer_id,
-    kind: 'purchase' as const,
-    productId: r.product_id,
-    videoId: videoOf(r.attr_content_id),
-    at: Number(r.paid_at),
-  }));
+  return paymentsSignals(db, [paymentId]);
+}
+
+/** Payments read per statement. */
+const PAYMENT_CHUNK = 500;
+
+/** Purchase signals of several checkout payments (a dispatch round's), in one read per PAYMENT_CHUNK, payment after payment in the order given. */
+export async function paymentsSignals(db: Db, paymentIds: readonly string[]): Promise<Signal[]> {
+  const out: Signal[] = [];
+  for (let i = 0; i < paymentIds.length; i += PAYMENT_CHUNK) {
+    const ids = paymentIds.slice(i, i + PAYMENT_CHUNK);
+    const rows = await db
+      .selectFrom('payments')
+      .innerJoin('orders', 'orders.checkout_id', 'payments.checkout_id')
+      .innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
+      .select([
+        'payments.id as payment_id',
+        'orders.buyer_id',
+        'orders.paid_at',
+        'order_lines.product_id',
+        'order_lines.attr_content_id',
+      ])
+      .where('payments.id', 'in', [...new Set(ids)])
+      .where('orders.paid_at', 'is not', null)
+      .execute();
+    const byPayment = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const list = byPayment.get(r.payment_id) ?? [];
+      list.push(r);
+      byPayment.set(r.payment_id, list);
+    }
+    for (const id of ids)
+      for (const r of byPayment.get(id) ?? [])
+        out.push({
+          actor: r.buyer_id,
+          kind: 'purchase' as const,
+          productId: r.product_id,
+          videoId: videoOf(r.attr_content_id),
+          at: Number(r.paid_at),
+        });
+  }
+  return out;
 }
 
 /** Refund signals of a refunded order (one per line). */

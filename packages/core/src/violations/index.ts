@@ -38,6 +38,8 @@ export { type TakeAppealEvidence, registerAppealEvidence } from './appeal-eviden
 export {
   activePenalty,
   assertShopNotPenalised,
+  penaltyRefusal,
+  shopPenaltyEndColumn,
   creatorCredit,
   decideAppeal,
   expiryMs,

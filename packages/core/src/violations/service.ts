@@ -8,6 +8,7 @@ import { requireRole } from '../accounts/index.js';
 import { DomainError, notFound, newId } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { compiledOnce } from '../storage/index.js';
+import { sql, type RawBuilder } from 'kysely';
 import { cancelTimers, scheduleTimer, type TimerRegistry } from '../timers/index.js';
 import {
   appealWindow,
@@ -928,7 +929,27 @@ export async function assertShopNotPenalised(
   now: number,
 ): Promise<void> {
   const p = await activePenalty(db, 'shop', shopId, REFUSAL[code].kind, now);
-  if (p) throw new DomainError(code, REFUSAL[code].message, { shopId, until: p.endsAt });
+  if (p) throw penaltyRefusal(code, shopId, p.endsAt);
+}
+
+/** The stable 409 of a shop under the penalty behind `code` until `until` (what assertShopNotPenalised throws). */
+export function penaltyRefusal(code: PenaltyRefusalCode, shopId: string, until: number): DomainError {
+  return new DomainError(code, REFUSAL[code].message, { shopId, until });
+}
+
+/**
+ * The end of the penalty behind `code` in force at `now` on the shop in `shopIdColumn`, or null: a
+ * column for another module's query over rows of shops (checkout reads it with its SKUs' prices,
+ * in the same statement), decided as assertShopNotPenalised decides (the latest-ending one).
+ */
+export function shopPenaltyEndColumn(
+  shopIdColumn: string,
+  code: PenaltyRefusalCode,
+  now: unknown,
+): RawBuilder<number | null> {
+  return sql<
+    number | null
+  >`(select max(p.ends_at) from violation_penalties p where p.subject_kind = 'shop' and p.subject_id = ${sql.ref(shopIdColumn)} and p.kind = ${REFUSAL[code].kind} and p.status = 'active' and p.starts_at <= ${now} and p.ends_at > ${now})`;
 }
 
 /** Shops under a penalty of `kind` at `now` (marketplace listings leave them out). */
