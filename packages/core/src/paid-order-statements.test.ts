@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkout } from './checkout/index.js';
-import { applyNotification } from './payments/index.js';
+import { applyNotification } from './orders/index.js';
 import { onSignals } from './signals/index.js';
 import { statementsExecuted } from './storage/index.js';
 import { makePerson, makeShop, openTestCore } from './test-support/index.js';
