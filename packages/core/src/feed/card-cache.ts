@@ -13,6 +13,49 @@ const CARD_TTL_MS = 30_000;
 /** Room for the cards of a TTL's worth of pages. */
 const CARD_CACHE_MAX = 50_000;
 
+/** Distinct shared parts remembered before starting afresh (cards keep the copies they have). */
+const MAX_PARTS = 20_000;
+
+/**
+ * One copy of what many cached cards hold alike: a creator's or shop's object, an anchor list, a
+ * hashtag list and short strings (status, URLs). Cards come fresh from the store, each with its
+ * own copies; the cache holds tens of thousands of them and most share a few hundred creators
+ * and products. The shared parts are equal in value (so each card's JSON is unchanged) and cards
+ * are never mutated once cached.
+ */
+class CardParts {
+  private readonly parts = new Map<string, unknown>();
+  private readonly strings = new Map<string, string>();
+
+  private part<T>(value: T): T {
+    const key = JSON.stringify(value);
+    const hit = this.parts.get(key);
+    if (hit !== undefined) return hit as T;
+    if (this.parts.size >= MAX_PARTS) this.parts.clear();
+    this.parts.set(key, value);
+    return value;
+  }
+
+  private string(value: string): string {
+    const hit = this.strings.get(value);
+    if (hit !== undefined) return hit;
+    if (this.strings.size >= MAX_PARTS) this.strings.clear();
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** The card with its shared parts replaced by the one copy (in place: the card is not shared yet). */
+  share(card: FeedVideoCard): void {
+    card.creator = this.part(card.creator);
+    if (card.shop) card.shop = this.part(card.shop);
+    if (card.anchors.length) card.anchors = this.part(card.anchors);
+    if (card.hashtags.length) card.hashtags = this.part(card.hashtags);
+    card.status = this.string(card.status);
+    card.videoUrl = this.string(card.videoUrl);
+    if (card.posterUrl !== null) card.posterUrl = this.string(card.posterUrl);
+  }
+}
+
 interface CachedCard {
   card: FeedVideoCard;
   at: number;
@@ -26,6 +69,7 @@ interface Batch {
 class CardCache {
   private readonly cards = new Map<string, CachedCard>();
   private next: Batch | null = null;
+  private readonly parts = new CardParts();
 
   constructor(private readonly db: CoreContext['db']) {}
 
@@ -52,6 +96,7 @@ class CardCache {
     const loaded = await loading;
     const now = performance.now();
     for (const [id, card] of loaded) {
+      this.parts.share(card);
       // Re-inserted at the end, so the map stays in load order and the oldest go first when full.
       this.cards.delete(id);
       this.cards.set(id, { card, at: now });

@@ -34,20 +34,40 @@ class KeyTable {
 
 const KEYS = new KeyTable();
 
+/**
+ * Where a bag's keys and weights live: `capacity` slots from `base` in two arrays that may be
+ * shared by many bags (a profile table's slabs), so a bag is one small object, not two typed
+ * arrays and a buffer of its own.
+ */
+export interface WeightSlots {
+  keys: Int32Array;
+  w: Float32Array;
+  base: number;
+}
+
 export class DecayedWeights {
-  /** Key ids and weights side by side in one buffer. */
+  /** Key ids and weights: slots [base, base + capacity) of these arrays. */
   private readonly keys: Int32Array;
   private readonly w: Float32Array;
+  private readonly base: number;
   private count = 0;
   private ref = 0;
 
   constructor(
     readonly capacity: number,
     readonly halfLife: number,
+    slots?: WeightSlots,
   ) {
-    const buffer = new ArrayBuffer(capacity * 8);
-    this.keys = new Int32Array(buffer, 0, capacity);
-    this.w = new Float32Array(buffer, capacity * 4, capacity);
+    if (slots) {
+      this.keys = slots.keys;
+      this.w = slots.w;
+      this.base = slots.base;
+    } else {
+      const buffer = new ArrayBuffer(capacity * 8);
+      this.keys = new Int32Array(buffer, 0, capacity);
+      this.w = new Float32Array(buffer, capacity * 4, capacity);
+      this.base = 0;
+    }
   }
 
   get size(): number {
@@ -56,14 +76,14 @@ export class DecayedWeights {
 
   private indexOf(id: number): number {
     if (id < 0) return -1;
-    for (let i = 0; i < this.count; i++) if (this.keys[i] === id) return i;
+    for (let i = 0; i < this.count; i++) if (this.keys[this.base + i] === id) return i;
     return -1;
   }
 
   private decayTo(at: number): void {
     if (at <= this.ref) return;
     const f = Math.pow(2, -(at - this.ref) / this.halfLife);
-    for (let i = 0; i < this.count; i++) this.w[i]! *= f;
+    for (let i = 0; i < this.count; i++) this.w[this.base + i]! *= f;
     this.ref = at;
   }
 
@@ -73,19 +93,20 @@ export class DecayedWeights {
     const id = KEYS.idOf(key);
     const i = this.indexOf(id);
     if (i >= 0) {
-      this.w[i]! += delta;
+      this.w[this.base + i]! += delta;
       return;
     }
     if (this.count < this.capacity) {
-      this.w[this.count] = delta;
-      this.keys[this.count++] = id;
+      this.w[this.base + this.count] = delta;
+      this.keys[this.base + this.count++] = id;
       return;
     }
     let weakest = 0;
-    for (let k = 1; k < this.count; k++) if (Math.abs(this.w[k]!) < Math.abs(this.w[weakest]!)) weakest = k;
-    if (Math.abs(delta) > Math.abs(this.w[weakest]!)) {
-      this.keys[weakest] = id;
-      this.w[weakest] = delta;
+    for (let k = 1; k < this.count; k++)
+      if (Math.abs(this.w[this.base + k]!) < Math.abs(this.w[this.base + weakest]!)) weakest = k;
+    if (Math.abs(delta) > Math.abs(this.w[this.base + weakest]!)) {
+      this.keys[this.base + weakest] = id;
+      this.w[this.base + weakest] = delta;
     }
   }
 
@@ -93,7 +114,7 @@ export class DecayedWeights {
   get(key: string, now: number): number {
     const i = this.indexOf(KEYS.find(key));
     if (i < 0) return 0;
-    return this.w[i]! * (now > this.ref ? Math.pow(2, -(now - this.ref) / this.halfLife) : 1);
+    return this.w[this.base + i]! * (now > this.ref ? Math.pow(2, -(now - this.ref) / this.halfLife) : 1);
   }
 
   /** The `n` heaviest positive keys starting with `prefix`, heaviest first (weights at `now`). */
@@ -101,9 +122,9 @@ export class DecayedWeights {
     const f = now > this.ref ? Math.pow(2, -(now - this.ref) / this.halfLife) : 1;
     const out: Array<[string, number]> = [];
     for (let i = 0; i < this.count; i++) {
-      if (this.w[i]! <= 0) continue;
-      const key = KEYS.name(this.keys[i]!);
-      if (key.startsWith(prefix)) out.push([key, this.w[i]! * f]);
+      if (this.w[this.base + i]! <= 0) continue;
+      const key = KEYS.name(this.keys[this.base + i]!);
+      if (key.startsWith(prefix)) out.push([key, this.w[this.base + i]! * f]);
     }
     out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return out.slice(0, n);
@@ -113,7 +134,7 @@ export class DecayedWeights {
   entries(now: number): Array<[string, number]> {
     const f = now > this.ref ? Math.pow(2, -(now - this.ref) / this.halfLife) : 1;
     const out: Array<[string, number]> = [];
-    for (let i = 0; i < this.count; i++) out.push([KEYS.name(this.keys[i]!), this.w[i]! * f]);
+    for (let i = 0; i < this.count; i++) out.push([KEYS.name(this.keys[this.base + i]!), this.w[this.base + i]! * f]);
     return out;
   }
 

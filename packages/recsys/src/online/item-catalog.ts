@@ -67,12 +67,26 @@ export class ItemCatalog {
   readonly categoryNames = new Map<string, string>();
   private readonly itemKeys: ItemKeys[] = [];
   private readonly interned = new Map<string, string>();
+  /** Lists of strings (tags, products) and key sets shared by many videos, one copy each. */
+  private readonly internedLists = new Map<string, readonly string[]>();
+  private readonly internedKeys = new Map<string, ItemKeys>();
 
   private intern(key: string): string {
     const hit = this.interned.get(key);
     if (hit !== undefined) return hit;
     this.interned.set(key, key);
     return key;
+  }
+
+  /** One shared copy of a list of strings (its strings interned). */
+  private internList(list: readonly string[], prefix = ''): readonly string[] {
+    if (list.length === 0) return NO_STRINGS;
+    const key = `${prefix}\u0000${list.join('\u0000')}`;
+    const hit = this.internedLists.get(key);
+    if (hit !== undefined) return hit;
+    const copy = Object.freeze(list.map((x) => this.intern(`${prefix}${x}`)));
+    this.internedLists.set(key, copy);
+    return copy;
   }
 
   keys(item: number): ItemKeys {
@@ -113,10 +127,10 @@ export class ItemCatalog {
       creatorName: i(m.creatorName),
       categoryId: m.categoryId === null ? null : i(m.categoryId),
       categoryName: m.categoryName === null ? null : i(m.categoryName),
-      tags: m.tags.length === 0 ? NO_STRINGS : m.tags.map(i),
+      tags: this.internList(m.tags),
       priceFen: m.priceFen,
       shopId: m.shopId === null ? null : i(m.shopId),
-      productIds: m.productIds.length === 0 ? NO_STRINGS : m.productIds.map(i),
+      productIds: this.internList(m.productIds),
       publishedAt: m.publishedAt,
     };
   }
@@ -142,14 +156,7 @@ export class ItemCatalog {
     this.liveFlags[item] = 1;
     const band = priceBand(meta.priceFen);
     this.bands[item] = band;
-    this.itemKeys[item] = {
-      creator: this.intern(`c:${meta.creatorId}`),
-      category: meta.categoryId ? this.intern(`k:${meta.categoryId}`) : null,
-      tags: meta.tags.map((t) => this.intern(`t:${t}`)),
-      band: band >= 0 ? this.intern(`p:${band}`) : null,
-      creatorHash: stringHash(meta.creatorId),
-      categoryHash: meta.categoryId ? stringHash(meta.categoryId) : 0,
-    };
+    this.itemKeys[item] = this.keysOf(meta, band);
     pushBounded(this.byCreator, meta.creatorId, item, PER_CREATOR, isNew);
     if (meta.categoryId) {
       pushBounded(this.byCategory, meta.categoryId, item, PER_CATEGORY, isNew);
@@ -158,6 +165,26 @@ export class ItemCatalog {
     for (const tag of meta.tags) pushBounded(this.byTag, tag, item, PER_TAG, isNew);
     for (const p of meta.productIds) pushBounded(this.byProduct, p, item, PER_PRODUCT, isNew);
     return item;
+  }
+
+  /**
+   * The video's profile keys, shared by every video with the same creator, category, tags and
+   * price band (most videos of a creator share one set).
+   */
+  private keysOf(meta: ItemMeta, band: number): ItemKeys {
+    const id = `${meta.creatorId}\u0000${meta.categoryId ?? ''}\u0000${band}\u0000${meta.tags.join('\u0000')}`;
+    const hit = this.internedKeys.get(id);
+    if (hit !== undefined) return hit;
+    const keys: ItemKeys = Object.freeze({
+      creator: this.intern(`c:${meta.creatorId}`),
+      category: meta.categoryId ? this.intern(`k:${meta.categoryId}`) : null,
+      tags: this.internList(meta.tags, 't:'),
+      band: band >= 0 ? this.intern(`p:${band}`) : null,
+      creatorHash: stringHash(meta.creatorId),
+      categoryHash: meta.categoryId ? stringHash(meta.categoryId) : 0,
+    });
+    this.internedKeys.set(id, keys);
+    return keys;
   }
 
   /** A removed (or unpublished) video is never recommended again; its index stays. */

@@ -20,7 +20,7 @@ import { SequenceEmbedding, type GatheredVectors } from './sequence-embedding.js
 import { choiceShifts, covisitScores } from './choice-shift.js';
 import { OutcomeLog } from './outcome-log.js';
 import type { ModelSnapshot } from './retrain.js';
-import { Profile } from './profile.js';
+import { Profile, ProfileRows } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
 import { reasonFor, type Reason } from './reasons.js';
 import { breaksRun, diversify } from './rerank.js';
@@ -140,6 +140,8 @@ export class OnlineEngine {
   readonly ranker = new HashedRanker();
   readonly outcomes = new OutcomeLog();
   readonly profiles = new Map<string, Profile>();
+  /** The profiles' interest weights and latest videos, a row each (profile.ts). */
+  readonly profileRows = new ProfileRows();
   private readonly trending: Trending;
   private trendTop: number[] = [];
   /** The embedding source's pool, for the trending top and catalogue size it was made from. */
@@ -220,7 +222,7 @@ export class OnlineEngine {
   private profile(actor: string): Profile {
     let p = this.profiles.get(actor);
     if (!p) {
-      p = new Profile();
+      p = new Profile(this.profileRows);
       this.profiles.set(actor, p);
     }
     return p;
@@ -618,6 +620,7 @@ export class OnlineEngine {
     if (!from) return false;
     this.profile(account).mergeFrom(from, now);
     this.profiles.delete(device);
+    from.release();
     this.drift?.table.forget(device);
     return true;
   }
@@ -628,6 +631,7 @@ export class OnlineEngine {
     for (const [actor, p] of this.profiles)
       if (p.lastAt < before) {
         this.profiles.delete(actor);
+        p.release();
         n++;
       }
     this.embedding.expire(before);

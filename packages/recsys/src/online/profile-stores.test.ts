@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '../random.js';
 import { DecayedWeights } from './decayed-weights.js';
-import { Profile, RECENT_ITEMS } from './profile.js';
+import { Profile, ProfileRows, RECENT_ITEMS } from './profile.js';
 
 test('decayed weights held as key ids keep the strongest keys, decay them and read them back by name', () => {
   const half = 1_000;
@@ -66,4 +66,35 @@ test('a profile keeps its latest videos in one buffer, newest last, and makes fo
   assert.equal(p.follows.size, 0);
   // Another profile still has none: nothing is shared.
   assert.equal(new Profile().hidden.size, 0);
+});
+
+test('profiles in one table keep to their own rows across slabs, and a released row comes back empty', () => {
+  const rows = new ProfileRows(2);
+  const people = Array.from({ length: 5 }, () => new Profile(rows));
+  people.forEach((p, k) => {
+    for (let i = 0; i <= k; i++) p.pushRecent(100 * k + i, 1_000 + i);
+    p.interests.add(`c:${k}`, k + 1, 1_000);
+  });
+  people.forEach((p, k) => {
+    assert.deepEqual(
+      [...p.recentItems().items],
+      Array.from({ length: k + 1 }, (_, i) => 100 * k + i),
+    );
+    assert.deepEqual(p.interests.entries(1_000), [[`c:${k}`, k + 1]]);
+  });
+  assert.equal(rows.size, 5);
+  people[2]!.release();
+  assert.equal(rows.size, 4);
+  const next = new Profile(rows);
+  assert.equal(rows.size, 5);
+  assert.equal(next.recentItems().items.length, 0);
+  assert.equal(next.interests.size, 0);
+  assert.equal(next.interests.get('c:2', 1_000), 0);
+  next.pushRecent(7, 2_000);
+  assert.deepEqual([...next.recentItems().items], [7]);
+  for (const k of [0, 1, 3, 4])
+    assert.deepEqual(
+      [...people[k]!.recentItems().items],
+      Array.from({ length: k + 1 }, (_, i) => 100 * k + i),
+    );
 });
