@@ -2,8 +2,9 @@
  * Test harness: a fresh, migrated store per test. SQLite in a temporary folder by default; a
  * fresh PostgreSQL schema when DATABASE_URL is set (CI runs every suite both ways). A missing
  * PostgreSQL fails loudly: the connection error surfaces in the test. The migrations run once per
- * test process and each store is a copy of the result (store-template.ts); `migrate: false` gives
- * an empty store as before.
+ * test process and each store is a copy of the result (store-template.ts), or once per server and
+ * each store a database cloned from the result on the suite's private server (pg-clone.ts);
+ * `migrate: false` gives an empty store (a fresh schema) as before.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +17,13 @@ import { loadActor, register, hashPassword, addAddress } from '../accounts/index
 import { createCategory, createShop, createProduct } from '../catalog/index.js';
 import type { Actor } from '../context.js';
 import { copyMigratedSqlite, replayMigrations } from './store-template.js';
+import { cloneMigratedDatabase, cloningDatabases } from './pg-clone.js';
 
 export interface TestCore extends Core {
   clock: ManualClock;
+  /** The PostgreSQL database the store is in (undefined on SQLite), to open it again. */
+  databaseUrl: string | undefined;
+  /** Closes the core if it is still open, then removes the store. */
   dispose(): Promise<void>;
 }
 
@@ -28,50 +33,62 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
   const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-test-'));
   const clock = new ManualClock(Date.now());
   let schema: string | undefined;
-  const url = process.env.DATABASE_URL;
+  let url = process.env.DATABASE_URL;
   const fromTemplate = options.migrate !== false;
-  if (url) {
-    schema = `t_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: url });
+  let dropStore = async (): Promise<void> => {};
+  // Cloned databases on a private server (pg-clone.ts); otherwise a fresh schema of its own.
+  const cloned = url && fromTemplate && cloningDatabases() ? await cloneMigratedDatabase(url) : undefined;
+  if (cloned) {
+    url = cloned.url;
+    schema = cloned.schema;
+    dropStore = cloned.drop;
+  } else if (url) {
+    const adminUrl = url;
+    const ownSchema = `t_${randomBytes(6).toString('hex')}`;
+    schema = ownSchema;
+    const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
-    await client.query(`create schema ${schema}`);
+    await client.query(`create schema ${ownSchema}`);
     await client.end();
+    dropStore = async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${ownSchema} cascade`);
+      await client.end();
+    };
   }
-  const dropSchema = async (): Promise<void> => {
-    if (!url || !schema) return;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  };
   let core: Core;
   try {
     // The schema is complete after the replay: openCore's own migration check would only queue
     // behind the database-wide migration lock. SQLite's copy is checked (no lock there).
-    let replayed = false;
-    if (fromTemplate && url && schema) replayed = await replayOrMigrateAfresh(url, schema);
-    else if (fromTemplate) await copyMigratedSqlite(dataDir);
+    let migrated = Boolean(cloned);
+    if (!cloned && fromTemplate && url && schema) migrated = await replayOrMigrateAfresh(url, schema);
+    else if (!cloned && fromTemplate) await copyMigratedSqlite(dataDir);
     core = await openCore({
       dataDir,
       databaseUrl: url,
       pgSchema: schema,
       clock,
       pgPoolSize: 10,
-      ...(replayed ? { migrate: false } : {}),
+      ...(migrated ? { migrate: false } : {}),
       ...options,
     });
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
-    await dropSchema();
+    await dropStore();
     throw err;
   }
+  let closed: Promise<void> | null = null;
+  const close = (): Promise<void> => (closed ??= core.close());
   return {
     ...core,
     clock,
+    databaseUrl: url,
+    close,
     async dispose() {
-      await core.close();
+      await close();
       rmSync(dataDir, { recursive: true, force: true });
-      await dropSchema();
+      await dropStore();
     },
   };
 }

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { openStorage, migrateToLatest, migrations } from '../storage/index.js';
 import { copyMigratedSqlite, replayMigrations } from './store-template.js';
 import { openTestCore, usingPostgres } from './harness.js';
+import { cloningDatabases } from './pg-clone.js';
 
 /** What a schema consists of, with its own name left out, so two schemas can be compared. */
 async function pgCatalog(client: pg.Client, schema: string): Promise<Record<string, string[]>> {
@@ -119,6 +120,19 @@ test('a test store built from the template is the migrated schema, and each test
     const seen = await two.ctx.db.selectFrom('settings').select('value').where('key', '=', 'template-probe').execute();
     assert.deepEqual(seen, []);
     assert.equal(usingPostgres(), Boolean(url));
+    // Each is migrated through the last migration: a copied file, a replayed schema, or on the
+    // suite's private server a database of its own cloned from the template (pg-clone.ts).
+    for (const core of [one, two]) {
+      const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+        core.ctx.db,
+      );
+      assert.deepEqual(
+        rows.map((r) => r.name),
+        Object.keys(migrations).sort(),
+      );
+    }
+    if (cloningDatabases()) assert.notEqual(one.databaseUrl, two.databaseUrl);
+    else assert.equal(one.databaseUrl, url);
   } finally {
     await one.dispose();
     await two.dispose();

@@ -15,7 +15,15 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Kysely, PostgresDialect } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import { openStorage, migrateToLatest } from '../storage/index.js';
 
@@ -58,6 +66,44 @@ interface MigrationScript {
 
 const scripts = new Map<string, Promise<MigrationScript>>();
 
+/**
+ * What the migrator asks of the catalog, limited to the scratch schema. Kysely's own introspector
+ * reads every table of every schema and names each schema in `has_schema_privilege` and
+ * `pg_get_serial_sequence`, which fail with "schema … does not exist" when another test drops its
+ * schema meanwhile (the cause of the replays that used to fail under load: that query was recorded
+ * and replayed into every test schema). Catalog reads are not replayed at all (see `replayable`).
+ */
+class ScratchIntrospector implements DatabaseIntrospector {
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly schema: string,
+  ) {}
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`
+      select nspname as name from pg_catalog.pg_namespace where nspname = ${this.schema}`.execute(this.db);
+    return rows;
+  }
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; kind: string }>`
+      select c.relname as name, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${this.schema} and c.relkind in ('r', 'p', 'v', 'm')`.execute(this.db);
+    return rows.map((t) => ({
+      name: t.name,
+      schema: this.schema,
+      isView: t.kind !== 'r' && t.kind !== 'p',
+      columns: [],
+    }));
+  }
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+/** The migrator's own bookkeeping that a replay must not repeat: its lock, and its reads of the catalog. */
+const replayable = (s: Recorded): boolean =>
+  !/pg_advisory_(xact_)?(un)?lock/i.test(s.sql) && !/^\s*select\b[\s\S]*"?pg_catalog"?\./i.test(s.sql);
+
 /** Runs the migrations once into a scratch schema, recording each statement, and drops the schema. */
 function migrationScript(url: string): Promise<MigrationScript> {
   let script = scripts.get(url);
@@ -71,7 +117,11 @@ function migrationScript(url: string): Promise<MigrationScript> {
         await admin.query(`create schema ${placeholder}`);
         const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${placeholder}` });
         const db = new Kysely<unknown>({
-          dialect: new PostgresDialect({ pool }),
+          dialect: new (class extends PostgresDialect {
+            override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+              return new ScratchIntrospector(db, placeholder);
+            }
+          })({ pool }),
           log: (event) => {
             if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters });
           },
@@ -85,7 +135,7 @@ function migrationScript(url: string): Promise<MigrationScript> {
         await admin.query(`drop schema if exists ${placeholder} cascade`).catch(() => {});
         await admin.end();
       }
-      return { placeholder, statements: statements.filter((s) => !/pg_advisory_(xact_)?(un)?lock/i.test(s.sql)) };
+      return { placeholder, statements: statements.filter(replayable) };
     })();
     script.catch(() => scripts.delete(url));
     scripts.set(url, script);

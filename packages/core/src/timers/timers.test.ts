@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import pg from 'pg';
 import { openCore } from '../core.js';
-import { openTestCore, usingPostgres } from '../test-support/index.js';
+import { openTestCore } from '../test-support/index.js';
 import { runDueTimers, TimerRegistry } from './scheduler.js';
 import { cancelTimer, findTimer, scheduleTimer, scheduleTimers, timerCounts, troubledTimers } from './timers.js';
 import { retryDelayMs } from './timer-rules.js';
@@ -119,7 +117,7 @@ test('restart in the middle: timers due while the process was down fire exactly 
   clock.advance(48 * 60 * MIN);
   const second = await openCore({
     dataDir,
-    databaseUrl: process.env.DATABASE_URL,
+    databaseUrl: first.databaseUrl,
     pgSchema: schema,
     clock,
     pgPoolSize: 10,
@@ -135,13 +133,7 @@ test('restart in the middle: timers due while the process was down fire exactly 
     }
   } finally {
     await second.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (usingPostgres() && schema) {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    }
+    await first.dispose(); // already closed: removes the data folder and the store
   }
 });
 
