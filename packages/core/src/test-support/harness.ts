@@ -94,9 +94,9 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
 }
 
 /**
- * Replays the recorded migrations into the schema; should a replay fail (seen once under heavy
- * concurrent load, cause not found yet), says so on stderr and leaves an emptied schema for
- * openCore to migrate the usual way. Returns whether the replay built it.
+ * Replays the recorded migrations into the schema; should a replay fail (it did under load while the
+ * recording still held Kysely's catalog query over every schema — see store-template.ts), says so on
+ * stderr and leaves an emptied schema for openCore to migrate the usual way. Returns whether the replay built it.
  */
 async function replayOrMigrateAfresh(url: string, schema: string): Promise<boolean> {
   try {
