@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import {
   addToShowcase,
   anchorProduct,
+  APPLICATION_NOTE_MAX,
   applyToPlan,
   creatorEarnings,
   createLink,
@@ -63,7 +64,10 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'Apply to a targeted plan (the merchant approves or rejects)',
         params: PlanParams,
-        body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { note: Type.Optional(Type.String({ maxLength: APPLICATION_NOTE_MAX })) },
+          { additionalProperties: false },
+        ),
         response: answers(201, ApplicationSchema, 400, 401, 403, 404, 409),
       },
     },
