@@ -1091,6 +1091,7 @@ export {
   myContracts,
   type MarketplaceQuery,
   type MarketplaceItem,
+  MARKETPLACE_QUERY_MAX,
   marketplace,
   type GroupBy,
   type PerformanceQuery,

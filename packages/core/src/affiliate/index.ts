@@ -120,7 +120,7 @@ export {
   endContract,
   myContracts,
 } from './mcn.js';
-export { type MarketplaceQuery, type MarketplaceItem, marketplace } from './marketplace.js';
+export { type MarketplaceQuery, type MarketplaceItem, MARKETPLACE_QUERY_MAX, marketplace } from './marketplace.js';
 export {
   type GroupBy,
   type PerformanceQuery,
