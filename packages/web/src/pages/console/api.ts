@@ -144,7 +144,7 @@ export async function sendWithProgress<T>(
     xhr.open('POST', API_BASE + path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
-    if (session) xhr.setRequestHeader('x-csrf-token', session.csrfToken);
+    if (session?.csrfToken) xhr.setRequestHeader('x-csrf-token', session.csrfToken);
     if (contentType) xhr.setRequestHeader('content-type', contentType);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(Math.round((e.loaded / e.total) * 100));
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'network error'));
