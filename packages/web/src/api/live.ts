@@ -58,7 +58,8 @@ export const liveApi = {
     }),
   addCoupon: (roomId: string, body: { amountFen: number; minSpendFen: number; quantity: number }) =>
     api<Answer<'/api/v1/live/rooms/{roomId}/coupons', 'post'>>('POST', `/live/rooms/${enc(roomId)}/coupons`, { body }),
-  claimCoupon: (couponId: string) => api<unknown>('POST', `/live/coupons/${enc(couponId)}/claim`),
+  claimCoupon: (couponId: string) =>
+    api<Answer<'/api/v1/live/coupons/{couponId}/claim', 'post'>>('POST', `/live/coupons/${enc(couponId)}/claim`),
   addLuckyBag: (roomId: string, body: { keyword: string; prize: string; winners: number; drawAt: number }) =>
     api<LuckyBag>('POST', `/live/rooms/${enc(roomId)}/lucky-bags`, { body }),
   luckyBag: (bagId: string) => api<LuckyBagAudit>('GET', `/live/lucky-bags/${enc(bagId)}`),
