@@ -7,6 +7,7 @@ import {
   findUsers,
   GLOBAL_ROLES,
   MAX_CATEGORY_NAME,
+  MAX_LOGIN,
   MAX_SHIP_BY_HOURS,
   requireRole,
   setRole,
@@ -84,7 +85,10 @@ export function adminRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'Find people by login prefix',
         querystring: Type.Object(
-          { ...PageQuery, login: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })) },
+          {
+            ...PageQuery,
+            login: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_LOGIN })),
+          },
           { additionalProperties: false },
         ),
         response: ok(FindUsersResultSchema, 400, 401, 403),
