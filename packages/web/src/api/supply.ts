@@ -2,10 +2,10 @@
 import { api } from './client';
 import type { Answer } from './contract';
 
-export type BaseKind = 'farm' | 'orchard' | 'ranch' | 'fishery' | 'factory';
+export type BaseKind = Base['kind'];
 export const BASE_KINDS: BaseKind[] = ['farm', 'orchard', 'ranch', 'fishery', 'factory'];
-export type QcResult = 'pass' | 'fail';
-export type BatchStatus = 'pending' | 'received';
+export type QcResult = QcRecord['result'];
+export type BatchStatus = Batch['status'];
 
 export interface SupplierInput {
   name: string;
