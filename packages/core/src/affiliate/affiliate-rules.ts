@@ -5,6 +5,7 @@
  */
 import { DAY_MS } from '../platform/index.js';
 import { DomainError } from '../platform/index.js';
+import { BP } from '../ledger/index.js';
 
 export const PLAN_KINDS = ['general', 'targeted', 'exclusive', 'colonel'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
@@ -47,7 +48,7 @@ export interface ActivityTerms {
   serviceFeeBp: number;
 }
 
-const isBp = (v: number): boolean => Number.isSafeInteger(v) && v >= 0 && v <= 10_000;
+const isBp = (v: number): boolean => Number.isSafeInteger(v) && v >= 0 && v <= BP;
 
 export function rateOutOfRange(
   rateBp: number,

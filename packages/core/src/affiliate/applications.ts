@@ -21,10 +21,14 @@ export interface ApplicationView {
   decidedAt: number | null;
 }
 
+/** A creator's note with an application, in characters (after trimming). */
+export const APPLICATION_NOTE_MAX = 200;
+
 export async function applyToPlan(ctx: CoreContext, actor: Actor, planId: string, note = ''): Promise<ApplicationView> {
   requireCreator(actor);
   const text = note.trim();
-  if (text.length > 200) throw invalid('note is at most 200 characters', { field: 'note' });
+  if (text.length > APPLICATION_NOTE_MAX)
+    throw invalid(`note is at most ${APPLICATION_NOTE_MAX} characters`, { field: 'note' });
   const now = ctx.clock.now();
   const plan = await loadPlan(ctx.db, planId);
   if (plan.kind !== 'targeted')

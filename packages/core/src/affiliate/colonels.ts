@@ -52,10 +52,14 @@ const view = (a: ActivityRow, now: number): ActivityView => ({
   createdAt: Number(a.created_at),
 });
 
+/** A colonel activity's name, in characters (after trimming). */
+export const ACTIVITY_NAME_MAX = 40;
+
 export async function createActivity(ctx: CoreContext, actor: Actor, input: ActivityInput): Promise<ActivityView> {
   requireColonel(actor);
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 40) throw invalid('name must be 1–40 characters', { field: 'name' });
+  if (name.length < 1 || name.length > ACTIVITY_NAME_MAX)
+    throw invalid(`name must be 1–${ACTIVITY_NAME_MAX} characters`, { field: 'name' });
   checkActivityTerms(input);
   const now = ctx.clock.now();
   const startsAt = input.startsAt ?? now;

@@ -17,6 +17,8 @@ export interface CreatorMatch {
 }
 
 export const CREATOR_SEARCH_MAX = 20;
+/** The search words, in characters (after trimming). */
+export const CREATOR_SEARCH_QUERY_MAX = 40;
 
 /** `%`, `_` and the escape character itself are literal in the search words. */
 const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -31,7 +33,8 @@ export async function searchCreators(
     throw forbidden('finding creators needs a shop, or the MCN, colonel or admin role');
   }
   const q = query.trim().toLowerCase();
-  if (q.length < 1 || q.length > 40) throw invalid('q must be 1–40 characters', { field: 'q' });
+  if (q.length < 1 || q.length > CREATOR_SEARCH_QUERY_MAX)
+    throw invalid(`q must be 1–${CREATOR_SEARCH_QUERY_MAX} characters`, { field: 'q' });
   const n = Math.min(Math.max(1, Math.floor(limit)), CREATOR_SEARCH_MAX);
   const words = likeEscaped(q);
   const rows = await db

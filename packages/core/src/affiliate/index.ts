@@ -61,6 +61,7 @@ export {
 } from './plan-store.js';
 export {
   MAX_NAMED_CREATORS,
+  PLAN_NAME_MAX,
   type PlanInput,
   createPlan,
   type RateChangeResult,
@@ -72,6 +73,7 @@ export {
 export { type ShopPlanQuery, listShopPlans, type PlanDetail, planDetail } from './plan-views.js';
 export {
   type ApplicationView,
+  APPLICATION_NOTE_MAX,
   applyToPlan,
   decideApplication,
   listShopApplications,
@@ -101,6 +103,7 @@ export {
 export {
   type ActivityInput,
   type ActivityView,
+  ACTIVITY_NAME_MAX,
   createActivity,
   myActivities,
   openActivities,
@@ -117,7 +120,7 @@ export {
   endContract,
   myContracts,
 } from './mcn.js';
-export { type MarketplaceQuery, type MarketplaceItem, marketplace } from './marketplace.js';
+export { type MarketplaceQuery, type MarketplaceItem, MARKETPLACE_QUERY_MAX, marketplace } from './marketplace.js';
 export {
   type GroupBy,
   type PerformanceQuery,
@@ -143,7 +146,12 @@ export {
   mySamples,
   shopSamples,
 } from './samples.js';
-export { type CreatorMatch, CREATOR_SEARCH_MAX, searchCreators } from './creator-search.js';
+export {
+  type CreatorMatch,
+  CREATOR_SEARCH_MAX,
+  CREATOR_SEARCH_QUERY_MAX,
+  searchCreators,
+} from './creator-search.js';
 export {
   type CommissionParty,
   type PendingCommissionOrder,

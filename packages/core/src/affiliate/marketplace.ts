@@ -8,6 +8,7 @@ import { shopsUnderPenalty } from '../violations/index.js';
 import { sql } from 'kysely';
 import type { Actor, CoreContext } from '../context.js';
 import { productCardsByIds, type Page, type ProductCard } from '../catalog/index.js';
+import { invalid } from '../platform/index.js';
 import { requireCreator } from './access.js';
 import { offers } from './offers.js';
 import { rateInForce } from './rate-changes.js';
@@ -39,8 +40,14 @@ export interface MarketplaceItem {
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The title words searched for, in characters (after trimming). */
+export const MARKETPLACE_QUERY_MAX = 40;
+
 export async function marketplace(ctx: CoreContext, actor: Actor, q: MarketplaceQuery): Promise<Page<MarketplaceItem>> {
   requireCreator(actor);
+  const keyword = q.q?.trim();
+  if (keyword && keyword.length > MARKETPLACE_QUERY_MAX)
+    throw invalid(`q must be at most ${MARKETPLACE_QUERY_MAX} characters`, { field: 'q' });
   const now = ctx.clock.now();
   const suspended = await shopsUnderPenalty(ctx.db, 'affiliate_suspension', now);
   // Shops whose experience score is below the marketplace's bar are not listed either.
@@ -72,7 +79,6 @@ export async function marketplace(ctx: CoreContext, actor: Actor, q: Marketplace
     )
     .orderBy('products.id', 'desc')
     .limit(q.limit + 1);
-  const keyword = q.q?.trim();
   if (keyword) query = query.where(sql<boolean>`products.title like ${`%${escapeLike(keyword)}%`} escape '\\'`);
   if (q.categoryId) {
     const cat = q.categoryId;

@@ -17,6 +17,8 @@ import { planRateChange, type PlannedChange } from './rate-changes.js';
 import { activityTerms, lockOwnPlan, planChanges, requireLive, summarize, type PlanSummary } from './plan-store.js';
 
 export const MAX_NAMED_CREATORS = 50;
+/** A plan's name, in characters (after trimming). */
+export const PLAN_NAME_MAX = 40;
 
 export interface PlanInput {
   kind: Exclude<PlanKind, 'colonel'>;
@@ -37,7 +39,8 @@ const DEFAULT_NAMES: Record<PlanKind, string> = {
 
 function checkName(name: string | undefined, kind: PlanKind): string {
   const n = (name ?? DEFAULT_NAMES[kind]).trim();
-  if (n.length < 1 || n.length > 40) throw invalid('name must be 1–40 characters', { field: 'name' });
+  if (n.length < 1 || n.length > PLAN_NAME_MAX)
+    throw invalid(`name must be 1–${PLAN_NAME_MAX} characters`, { field: 'name' });
   return n;
 }
 

@@ -7,7 +7,7 @@ import { makePerson, openTestCore } from '../test-support/index.js';
 import { createPlan } from './plans.js';
 import { addToShowcase, anchorProduct, myShowcase, publicShowcase, removeFromShowcase } from './showcase.js';
 import { createLink, openLink } from './links.js';
-import { marketplace } from './marketplace.js';
+import { MARKETPLACE_QUERY_MAX, marketplace } from './marketplace.js';
 import { buyVia, lineOf, makeWorld, videoOf } from './test-support/affiliate-fixtures.js';
 
 const HOUR = 3_600_000;
@@ -86,6 +86,11 @@ test('showcase and anchors: only products open to the creator; not open, another
       0,
       'LIKE wildcards are plain text',
     );
+    const longest = 'x'.repeat(MARKETPLACE_QUERY_MAX);
+    assert.equal((await marketplace(core.ctx, w.other, { limit: 10, q: ` ${longest} ` })).items.length, 0);
+    await assert.rejects(marketplace(core.ctx, w.other, { limit: 10, q: `${longest}x` }), {
+      code: 'INVALID_INPUT',
+    });
   } finally {
     await core.dispose();
   }

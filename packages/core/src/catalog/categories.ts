@@ -1,6 +1,7 @@
 import type { Actor, CoreContext, Db } from '../context.js';
 import { requireRole } from '../accounts/index.js';
 import { invalid, notFound, newId } from '../platform/index.js';
+import { BP } from '../ledger/index.js';
 import { reindexCategory } from '../search/index.js';
 
 /** The rules kept in the category's own columns; the full profile is rules/category-rules.ts. */
@@ -26,11 +27,15 @@ export interface CategoryInput {
   sort?: number;
 }
 
+/** A category's ship-by limit in hours (90 days) and its name, in characters (after trimming). */
+export const MAX_SHIP_BY_HOURS = 24 * 90;
+export const MAX_CATEGORY_NAME = 30;
+
 export function checkCategoryBasics(r: CategoryBasics): void {
-  if (!Number.isInteger(r.shipByHours) || r.shipByHours < 1 || r.shipByHours > 24 * 90)
-    throw invalid('shipByHours must be 1–2160', { field: 'shipByHours' });
-  if (!Number.isInteger(r.feeRateBp) || r.feeRateBp < 0 || r.feeRateBp > 10_000)
-    throw invalid('feeRateBp must be 0–10000', { field: 'feeRateBp' });
+  if (!Number.isInteger(r.shipByHours) || r.shipByHours < 1 || r.shipByHours > MAX_SHIP_BY_HOURS)
+    throw invalid(`shipByHours must be 1–${MAX_SHIP_BY_HOURS}`, { field: 'shipByHours' });
+  if (!Number.isInteger(r.feeRateBp) || r.feeRateBp < 0 || r.feeRateBp > BP)
+    throw invalid(`feeRateBp must be 0–${BP}`, { field: 'feeRateBp' });
 }
 
 export async function createCategory(
@@ -41,7 +46,8 @@ export async function createCategory(
   if (actor) requireRole(actor, 'admin');
   checkCategoryBasics(input);
   const name = input.name.trim();
-  if (!name || name.length > 30) throw invalid('name must be 1–30 characters', { field: 'name' });
+  if (!name || name.length > MAX_CATEGORY_NAME)
+    throw invalid(`name must be 1–${MAX_CATEGORY_NAME} characters`, { field: 'name' });
   if (input.parentId) {
     const parent = await ctx.db
       .selectFrom('categories')

@@ -60,6 +60,8 @@ export {
   type CategoryBasics,
   type CategoryView,
   type CategoryInput,
+  MAX_SHIP_BY_HOURS,
+  MAX_CATEGORY_NAME,
   checkCategoryBasics,
   createCategory,
   updateCategoryRules,

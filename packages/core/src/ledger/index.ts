@@ -88,6 +88,8 @@ export {
 export {
   MIN_PAYOUT_FEN,
   payoutNotifyPath,
+  PAYOUT_HOLDER_NAME_MAX,
+  PAYOUT_BANK_NAME,
   type PayoutAccountView,
   registerPayoutAccount,
   listPayoutAccounts,

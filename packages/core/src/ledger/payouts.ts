@@ -22,6 +22,9 @@ import { payoutAllowed } from './split-rules.js';
 import { PAYOUT_STATES, type PayoutStatus } from './payout-states.js';
 
 export const MIN_PAYOUT_FEN = 100; // ¥1
+/** A payout account's holder name and bank name, in characters (after trimming). */
+export const PAYOUT_HOLDER_NAME_MAX = 40;
+export const PAYOUT_BANK_NAME = { min: 2, max: 40 } as const;
 const MAX_SUBMIT_ATTEMPTS = 8;
 const backoffMs = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 60 * 60 * 1000);
 export const payoutNotifyPath = (provider: string): string => `/api/v1/payouts/notify/${provider}`;
@@ -46,9 +49,10 @@ export async function registerPayoutAccount(
   const holderName = input.holderName.trim();
   const bank = input.bank.trim();
   const accountNo = input.accountNo.replace(/\s+/g, '');
-  if (holderName.length < 1 || holderName.length > 40)
-    throw invalid('holderName must be 1–40 characters', { field: 'holderName' });
-  if (bank.length < 2 || bank.length > 40) throw invalid('bank must be 2–40 characters', { field: 'bank' });
+  if (holderName.length < 1 || holderName.length > PAYOUT_HOLDER_NAME_MAX)
+    throw invalid(`holderName must be 1–${PAYOUT_HOLDER_NAME_MAX} characters`, { field: 'holderName' });
+  if (bank.length < PAYOUT_BANK_NAME.min || bank.length > PAYOUT_BANK_NAME.max)
+    throw invalid(`bank must be ${PAYOUT_BANK_NAME.min}–${PAYOUT_BANK_NAME.max} characters`, { field: 'bank' });
   if (!/^[0-9]{8,30}$/.test(accountNo)) throw invalid('accountNo must be 8–30 digits', { field: 'accountNo' });
   const now = ctx.clock.now();
   const id = newId('payoutAccount', now);

@@ -35,7 +35,13 @@ export {
   applyTransferNotification,
 } from './buyer-compensation.js';
 export { openPayments, type PaymentToOpen } from './payments.js';
-export { type RefundOrderInput, refundOrder, type CompensationInput, compensateBuyer } from './money-commands.js';
+export {
+  type RefundOrderInput,
+  refundOrder,
+  type CompensationInput,
+  compensateBuyer,
+  MONEY_REASON_MAX,
+} from './money-commands.js';
 export {
   PAYMENT_STATES,
   REFUND_STATES,

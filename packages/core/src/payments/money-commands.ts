@@ -18,6 +18,9 @@ export interface RefundOrderInput {
   requestKey: string;
 }
 
+/** The reason given with a refund or a compensation, in characters (after trimming). */
+export const MONEY_REASON_MAX = 200;
+
 function checkAmount(amountFen: number): void {
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
     throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', {
@@ -49,7 +52,7 @@ export async function refundOrder(
   input: RefundOrderInput,
 ): Promise<{ refundId: string | null; duplicate: boolean }> {
   checkAmount(input.amountFen);
-  const reason = checkText(input.reason, 'reason', 200);
+  const reason = checkText(input.reason, 'reason', MONEY_REASON_MAX);
   const key = checkText(input.requestKey, 'requestKey', 100);
   const order = await orderFor(ctx, actor, orderId);
   return ctx.db.transaction().execute(async (tx) => {
@@ -97,7 +100,7 @@ export async function compensateBuyer(
   input: CompensationInput,
 ): Promise<{ journalId: string | null }> {
   checkAmount(input.amountFen);
-  const reason = checkText(input.reason, 'reason', 200);
+  const reason = checkText(input.reason, 'reason', MONEY_REASON_MAX);
   const key = checkText(input.requestKey, 'requestKey', 100);
   if (input.paidBy !== 'merchant' && input.paidBy !== 'platform')
     throw invalid('paidBy must be merchant or platform', { field: 'paidBy' });

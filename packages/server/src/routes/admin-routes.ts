@@ -2,9 +2,13 @@ import { Type } from 'typebox';
 import {
   adminModelVersions,
   adminRequestRetrain,
+  BP,
   createCategory,
   findUsers,
   GLOBAL_ROLES,
+  MAX_CATEGORY_NAME,
+  MAX_LOGIN,
+  MAX_SHIP_BY_HOURS,
   requireRole,
   setRole,
   updateCategoryRules,
@@ -21,9 +25,9 @@ import {
 import { typed, type App, type RouteDeps } from './types.js';
 
 const Rules = {
-  shipByHours: Type.Integer({ minimum: 1, maximum: 2160, description: 'hours after payment to ship' }),
+  shipByHours: Type.Integer({ minimum: 1, maximum: MAX_SHIP_BY_HOURS, description: 'hours after payment to ship' }),
   perishable: Type.Boolean(),
-  feeRateBp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'platform fee rate in basis points' }),
+  feeRateBp: Type.Integer({ minimum: 0, maximum: BP, description: 'platform fee rate in basis points' }),
 };
 
 export function adminRoutes(app: App, deps: RouteDeps): void {
@@ -40,7 +44,7 @@ export function adminRoutes(app: App, deps: RouteDeps): void {
         body: Type.Object(
           {
             parentId: Type.Optional(Type.Union([Id('category'), Type.Null()])),
-            name: Type.String({ minLength: 1, maxLength: 30 }),
+            name: Type.String({ minLength: 1, maxLength: MAX_CATEGORY_NAME }),
             sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
             ...Rules,
           },
@@ -60,7 +64,7 @@ export function adminRoutes(app: App, deps: RouteDeps): void {
         summary: 'Edit a category’s name and rule profile',
         params: Type.Object({ categoryId: Id('category') }),
         body: Type.Object(
-          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })), ...Rules },
+          { name: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CATEGORY_NAME })), ...Rules },
           { additionalProperties: false },
         ),
         response: noContent(400, 401, 403, 404),
@@ -81,7 +85,10 @@ export function adminRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'Find people by login prefix',
         querystring: Type.Object(
-          { ...PageQuery, login: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })) },
+          {
+            ...PageQuery,
+            login: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_LOGIN })),
+          },
           { additionalProperties: false },
         ),
         response: ok(FindUsersResultSchema, 400, 401, 403),

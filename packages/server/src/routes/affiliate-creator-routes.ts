@@ -3,10 +3,12 @@ import { Type } from 'typebox';
 import {
   addToShowcase,
   anchorProduct,
+  APPLICATION_NOTE_MAX,
   applyToPlan,
   creatorEarnings,
   createLink,
   DEFAULT_AFFILIATE_RULES,
+  MARKETPLACE_QUERY_MAX,
   marketplace,
   myApplications,
   myLinks,
@@ -43,7 +45,9 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
           '选品广场: listed products with a plan open to me (or to apply to), with price, sales, the rate I would earn now and every plan',
         querystring: Type.Object(
           {
-            q: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'words of the title' })),
+            q: Type.Optional(
+              Type.String({ minLength: 1, maxLength: MARKETPLACE_QUERY_MAX, description: 'words of the title' }),
+            ),
             categoryId: Type.Optional(Id('category')),
             cursor: Type.Optional(Id('product')),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
@@ -63,7 +67,10 @@ export function affiliateCreatorRoutes(app: App, deps: RouteDeps): void {
         tags,
         summary: 'Apply to a targeted plan (the merchant approves or rejects)',
         params: PlanParams,
-        body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { note: Type.Optional(Type.String({ maxLength: APPLICATION_NOTE_MAX })) },
+          { additionalProperties: false },
+        ),
         response: answers(201, ApplicationSchema, 400, 401, 403, 404, 409),
       },
     },

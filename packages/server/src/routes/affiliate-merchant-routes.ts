@@ -9,6 +9,8 @@ import {
   decideApplication,
   listShopApplications,
   listShopPlans,
+  MAX_NAMED_CREATORS,
+  PLAN_NAME_MAX,
   planDetail,
   shopAffiliatePerformance,
 } from '@zhongcao/core';
@@ -68,9 +70,13 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
           {
             kind: Type.Union([Type.Literal('general'), Type.Literal('targeted'), Type.Literal('exclusive')]),
             rateBp: Bp('commission rate'),
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: PLAN_NAME_MAX })),
             creatorIds: Type.Optional(
-              Type.Array(Id('user'), { minItems: 1, maxItems: 50, description: 'targeted: creators approved at once' }),
+              Type.Array(Id('user'), {
+                minItems: 1,
+                maxItems: MAX_NAMED_CREATORS,
+                description: 'targeted: creators approved at once',
+              }),
             ),
             creatorId: Type.Optional(Id('user')),
           },
@@ -133,7 +139,7 @@ export function affiliateMerchantRoutes(app: App, deps: RouteDeps): void {
         summary: 'Name more creators of a targeted plan (approved at once)',
         params: PlanParams,
         body: Type.Object(
-          { creatorIds: Type.Array(Id('user'), { minItems: 1, maxItems: 50 }) },
+          { creatorIds: Type.Array(Id('user'), { minItems: 1, maxItems: MAX_NAMED_CREATORS }) },
           { additionalProperties: false },
         ),
         response: ok(PlanSummarySchema, 400, 401, 404, 409),

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import {
   acceptContract,
+  ACTIVITY_NAME_MAX,
   activityApplications,
   colonelPerformance,
   createActivity,
@@ -16,6 +17,7 @@ import {
   requireAffiliateParty,
   searchCreators,
   CREATOR_SEARCH_MAX,
+  CREATOR_SEARCH_QUERY_MAX,
   pendingCommission,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
@@ -66,7 +68,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
           'Find creators by handle (prefix), display name (contains) or exact id, for naming them in a plan or a contract (shop members, MCNs, colonels, admins)',
         querystring: Type.Object(
           {
-            q: Type.String({ minLength: 1, maxLength: 40 }),
+            q: Type.String({ minLength: 1, maxLength: CREATOR_SEARCH_QUERY_MAX }),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: CREATOR_SEARCH_MAX })),
           },
           { additionalProperties: false },
@@ -105,7 +107,7 @@ export function affiliatePartnerRoutes(app: App, deps: RouteDeps): void {
           'Errors: 400 SERVICE_FEE_OUT_OF_RANGE / RATE_OUT_OF_RANGE / SERVICE_FEE_ABOVE_FLOOR / INVALID_PERIOD, 403.',
         body: Type.Object(
           {
-            name: Type.String({ minLength: 1, maxLength: 40 }),
+            name: Type.String({ minLength: 1, maxLength: ACTIVITY_NAME_MAX }),
             commissionFloorBp: Bp('commission floor'),
             serviceFeeBp: Bp('service fee'),
             startsAt: Type.Optional(Ms('starts (default: now)')),

@@ -1,9 +1,10 @@
 /** Request schemas shared by the creator economy's routes. */
 import { Type } from 'typebox';
+import { BP } from '@zhongcao/core';
 import { Id } from '../http/schemas.js';
 
 export const Bp = (description: string) =>
-  Type.Integer({ minimum: 0, maximum: 10_000, description: `${description}, in basis points (1 % = 100)` });
+  Type.Integer({ minimum: 0, maximum: BP, description: `${description}, in basis points (1 % = 100)` });
 export const Ms = (description: string) =>
   Type.Integer({ minimum: 0, maximum: 9_999_999_999_999, description: `${description} (epoch ms)` });
 export const Decision = Type.Object(

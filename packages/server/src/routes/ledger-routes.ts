@@ -8,6 +8,9 @@ import {
   listPayoutAccounts,
   listPayouts,
   listReconciliations,
+  PAYOUT_BANK_NAME,
+  PAYOUT_HOLDER_NAME_MAX,
+  MONEY_REASON_MAX,
   myBalances,
   platformBalances,
   receivePayoutNotification,
@@ -48,7 +51,7 @@ const RequestKey = Type.String({
   pattern: '^[A-Za-z0-9_-]+$',
   description: 'your idempotency key: the same key never moves money twice',
 });
-const Reason = Type.String({ minLength: 1, maxLength: 200 });
+const Reason = Type.String({ minLength: 1, maxLength: MONEY_REASON_MAX });
 const PAYOUT_KINDS: Record<string, PayableKind> = {
   merchant: 'merchant_available',
   creator: 'creator_available',
@@ -150,8 +153,8 @@ export function ledgerRoutes(app: App, deps: RouteDeps): void {
           {
             kind: Type.Union(['merchant', 'creator', 'mcn', 'colonel'].map((k) => Type.Literal(k))),
             shopId: Type.Optional(Id('shop')),
-            holderName: Type.String({ minLength: 1, maxLength: 40 }),
-            bank: Type.String({ minLength: 2, maxLength: 40 }),
+            holderName: Type.String({ minLength: 1, maxLength: PAYOUT_HOLDER_NAME_MAX }),
+            bank: Type.String({ minLength: PAYOUT_BANK_NAME.min, maxLength: PAYOUT_BANK_NAME.max }),
             accountNo: Type.String({ pattern: '^[0-9]{8,30}$' }),
           },
           { additionalProperties: false },

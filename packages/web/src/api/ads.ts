@@ -2,12 +2,6 @@
 import { api } from './client';
 import { viewerHeaders } from './viewer';
 
-export interface AdMark {
-  impressionId: string;
-  campaignId: string;
-  label: string;
-}
-
 const reported = new Set<string>();
 
 /** Reports an ad impression once per page load (the server bills each impression id once anyway). */

@@ -5,7 +5,7 @@ import type { Answer } from './contract';
 export type SampleRequest = Answer<'/api/v1/creator/samples/{requestId}/cancel', 'post'>;
 export type SamplePage = Answer<'/api/v1/creator/samples', 'get'>;
 
-export type SampleStatus = 'requested' | 'approved' | 'rejected' | 'cancelled';
+export type SampleStatus = SampleRequest['status'];
 export const SAMPLE_STATUSES: readonly SampleStatus[] = ['requested', 'approved', 'rejected', 'cancelled'];
 
 const enc = encodeURIComponent;

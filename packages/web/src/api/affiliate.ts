@@ -58,7 +58,11 @@ export const closePlan = (planId: string) =>
 export const nameCreators = (planId: string, creatorIds: string[]) =>
   api<PlanSummary>('POST', `/merchant/affiliate/plans/${enc(planId)}/creators`, { body: { creatorIds } });
 export const listShopApplications = (shopId: string, status: string | null) =>
-  api<{ items: Application[] }>('GET', `/merchant/shops/${enc(shopId)}/affiliate/applications`, { query: { status } });
+  api<Answer<'/api/v1/merchant/shops/{shopId}/affiliate/applications', 'get'>>(
+    'GET',
+    `/merchant/shops/${enc(shopId)}/affiliate/applications`,
+    { query: { status } },
+  );
 export const decideApplication = (planId: string, creatorId: string, decision: Decision) =>
   api<Application>('POST', `/merchant/affiliate/plans/${enc(planId)}/applications/${enc(creatorId)}/decision`, {
     body: { decision },
@@ -69,15 +73,16 @@ export const applyToActivity = (productId: string, activityId: string, rateBp: n
   });
 export const shopPerformance = (shopId: string, groupBy: 'creator' | 'product') =>
   api<PerformanceReport>('GET', `/merchant/shops/${enc(shopId)}/affiliate/performance`, { query: { groupBy } });
-export const openActivities = () => api<{ items: Activity[] }>('GET', '/affiliate/activities');
+export const openActivities = () => api<Answer<'/api/v1/affiliate/activities', 'get'>>('GET', '/affiliate/activities');
 
 // 达人 · 选品广场 · 橱窗 · 推广链接 · 收益 · MCN
 export const marketplace = (q: string | null, cursor: string | null) =>
   api<MarketplacePage>('GET', '/creator/marketplace', { query: { q, cursor, limit: 20 } });
 export const applyToPlan = (planId: string, note: string) =>
   api<Application>('POST', `/creator/affiliate/plans/${enc(planId)}/applications`, { body: note ? { note } : {} });
-export const myApplications = () => api<{ items: Application[] }>('GET', '/creator/affiliate/applications');
-export const myShowcase = () => api<{ items: ShowcaseItem[] }>('GET', '/creator/showcase');
+export const myApplications = () =>
+  api<Answer<'/api/v1/creator/affiliate/applications', 'get'>>('GET', '/creator/affiliate/applications');
+export const myShowcase = () => api<Answer<'/api/v1/creator/showcase', 'get'>>('GET', '/creator/showcase');
 export const addToShowcase = (productId: string, activityId?: string) =>
   api<ShowcaseItem>('POST', '/creator/showcase', { body: activityId ? { productId, activityId } : { productId } });
 export const removeFromShowcase = (productId: string) =>
@@ -88,10 +93,11 @@ export const anchorProduct = (videoId: string, productId: string) =>
   });
 export const createLink = (productId: string, validDays: number) =>
   api<TrackedLink>('POST', '/creator/links', { body: { productId, validDays } });
-export const myLinks = () => api<{ items: TrackedLink[] }>('GET', '/creator/links');
+export const myLinks = () => api<Answer<'/api/v1/creator/links', 'get'>>('GET', '/creator/links');
 export const creatorEarnings = (groupBy: 'product' | 'video') =>
   api<PerformanceReport>('GET', '/creator/affiliate/earnings', { query: { groupBy } });
-export const myContracts = () => api<{ items: Contract[] }>('GET', '/affiliate/mcn-contracts');
+export const myContracts = () =>
+  api<Answer<'/api/v1/affiliate/mcn-contracts', 'get'>>('GET', '/affiliate/mcn-contracts');
 export const acceptContract = (id: string) => api<Contract>('POST', `/creator/mcn-contracts/${enc(id)}/accept`);
 export const declineContract = (id: string) => api<Contract>('POST', `/creator/mcn-contracts/${enc(id)}/decline`);
 export const endContract = (id: string) => api<Contract>('POST', `/affiliate/mcn-contracts/${enc(id)}/end`);
@@ -103,9 +109,13 @@ export const createActivity = (body: {
   serviceFeeBp: number;
   endsAt: number;
 }) => api<Activity>('POST', '/colonel/activities', { body });
-export const myActivities = () => api<{ items: Activity[] }>('GET', '/colonel/activities');
+export const myActivities = () => api<Answer<'/api/v1/colonel/activities', 'get'>>('GET', '/colonel/activities');
 export const activityProducts = (activityId: string, status: string | null) =>
-  api<{ items: ActivityProduct[] }>('GET', `/colonel/activities/${enc(activityId)}/products`, { query: { status } });
+  api<Answer<'/api/v1/colonel/activities/{activityId}/products', 'get'>>(
+    'GET',
+    `/colonel/activities/${enc(activityId)}/products`,
+    { query: { status } },
+  );
 export const decideActivityProduct = (planId: string, decision: Decision) =>
   api<PlanSummary>('POST', `/colonel/activity-products/${enc(planId)}/decision`, { body: { decision } });
 export const colonelPerformance = (groupBy: 'product' | 'creator') =>
@@ -142,7 +152,9 @@ export const listedShopProducts = (shopId: string) =>
 /** A creator found by handle, display name or id (for naming creators in a plan or a contract). */
 export type CreatorMatch = Answer<'/api/v1/affiliate/creators', 'get'>['items'][number];
 export const searchCreators = (q: string) =>
-  api<{ items: CreatorMatch[] }>('GET', '/affiliate/creators', { query: { q, limit: 10 } }).then((r) => r.items);
+  api<Answer<'/api/v1/affiliate/creators', 'get'>>('GET', '/affiliate/creators', { query: { q, limit: 10 } }).then(
+    (r) => r.items,
+  );
 
 /** 待结算佣金: my part of orders attributed to me, paid and not settled yet. */
 export type PendingCommission = Answer<'/api/v1/affiliate/pending-commission', 'get'>;

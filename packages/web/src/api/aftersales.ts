@@ -46,13 +46,9 @@ export type CaseDeadline = NonNullable<CaseSummary['deadline']>;
 export type TimelineEntry = ServerCase['timeline'][number];
 export type CaseView = ServerCase;
 export type ParcelRef = NonNullable<CaseView['returnShipment']>;
-export interface CasePage {
-  items: CaseSummary[];
-  nextCursor: string | null;
-}
-export type MerchantCasePage = CasePage & {
-  counts: Partial<Answer<'/api/v1/merchant/shops/{shopId}/aftersales', 'get'>['counts']>;
-};
+export type CasePage = Answer<'/api/v1/aftersales/cases', 'get'>;
+export type MerchantCasePage = Answer<'/api/v1/merchant/shops/{shopId}/aftersales', 'get'>;
+export type EscalatedCasePage = Answer<'/api/v1/admin/aftersales', 'get'>;
 
 export interface NewCase {
   type: CaseType;
@@ -85,7 +81,7 @@ export function fileCase(orderId: string, input: NewCase): Promise<CaseView> {
   return api<CaseView>('POST', `/orders/${enc(orderId)}/aftersales`, { body: input });
 }
 export function listMyCases(cursor: string | null): Promise<CasePage> {
-  return api<CasePage>('GET', '/aftersales/cases', { query: { cursor } });
+  return api<Answer<'/api/v1/aftersales/cases', 'get'>>('GET', '/aftersales/cases', { query: { cursor } });
 }
 export function getCase(caseId: string): Promise<CaseView> {
   return api<CaseView>('GET', `/aftersales/cases/${enc(caseId)}`);
@@ -99,10 +95,14 @@ export function actOnCase(caseId: string, input: ActionInput): Promise<CaseView>
   return api<CaseView>('POST', `/aftersales/cases/${enc(caseId)}/actions`, { body: input });
 }
 export function listShopCases(shopId: string, status: string | null, cursor: string | null): Promise<MerchantCasePage> {
-  return api<MerchantCasePage>('GET', `/merchant/shops/${enc(shopId)}/aftersales`, { query: { status, cursor } });
+  return api<Answer<'/api/v1/merchant/shops/{shopId}/aftersales', 'get'>>(
+    'GET',
+    `/merchant/shops/${enc(shopId)}/aftersales`,
+    { query: { status, cursor } },
+  );
 }
-export function listEscalatedCases(status: string | null, cursor: string | null): Promise<CasePage> {
-  return api<CasePage>('GET', '/admin/aftersales', { query: { status, cursor } });
+export function listEscalatedCases(status: string | null, cursor: string | null): Promise<EscalatedCasePage> {
+  return api<Answer<'/api/v1/admin/aftersales', 'get'>>('GET', '/admin/aftersales', { query: { status, cursor } });
 }
 export function arbitrate(caseId: string, input: ArbitrationInput): Promise<CaseView> {
   return api<CaseView>('POST', `/admin/aftersales/${enc(caseId)}/arbitrate`, { body: input });

@@ -1,24 +1,15 @@
 /** One function per API call the SPA makes. */
 import { viewerHeaders } from './viewer';
+import type { Answer } from './contract';
 import { ApiError, api } from './client';
 import { setCartCount } from '../lib/cart-count';
 import type { Cart } from './shopper-types';
-import type {
-  CheckoutResult,
-  DemoLogin,
-  LineInput,
-  MerchantOrder,
-  MerchantShop,
-  Page,
-  ProductDetail,
-  ProductSummary,
-  Session,
-} from './types';
+import type { CheckoutResult, DemoLogin, LineInput, ProductDetail, CookieSignIn, Session } from './types';
 
 /** Demo logins, or null when the server has no demo data (404). */
 export async function getDemoLogins(): Promise<DemoLogin[] | null> {
   try {
-    const data = await api<{ logins: DemoLogin[] }>('GET', '/demo');
+    const data = await api<Answer<'/api/v1/demo', 'get'>>('GET', '/demo');
     return data.logins ?? [];
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
@@ -26,9 +17,9 @@ export async function getDemoLogins(): Promise<DemoLogin[] | null> {
   }
 }
 
-export function login(loginName: string, password: string): Promise<Session> {
+export function login(loginName: string, password: string): Promise<CookieSignIn> {
   // The anonymous viewer id lets the server merge this device's feed profile into the account.
-  return api<Session>('POST', '/auth/login', { body: { login: loginName, password }, headers: viewerHeaders() });
+  return api<CookieSignIn>('POST', '/auth/login', { body: { login: loginName, password }, headers: viewerHeaders() });
 }
 
 export function logout(): Promise<void> {
@@ -38,7 +29,7 @@ export function logout(): Promise<void> {
 /** The current session, or null when not logged in (401). */
 export async function getMe(): Promise<Session | null> {
   try {
-    return await api<Session>('GET', '/me');
+    return await api<Answer<'/api/v1/me', 'get'>>('GET', '/me');
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -49,8 +40,8 @@ export function listProducts(
   cursor: string | null,
   limit = 20,
   filter: { shopId?: string; categoryId?: string } = {},
-): Promise<Page<ProductSummary>> {
-  return api<Page<ProductSummary>>('GET', '/products', {
+): Promise<Answer<'/api/v1/products', 'get'>> {
+  return api<Answer<'/api/v1/products', 'get'>>('GET', '/products', {
     query: { limit, cursor, shopId: filter.shopId, categoryId: filter.categoryId },
   });
 }
@@ -72,16 +63,20 @@ export function checkout(items: LineInput[], idempotencyKey: string): Promise<Ch
   });
 }
 
-export function listMerchantShops(): Promise<{ items: MerchantShop[] }> {
-  return api<{ items: MerchantShop[] }>('GET', '/merchant/shops');
+export function listMerchantShops(): Promise<Answer<'/api/v1/merchant/shops', 'get'>> {
+  return api<Answer<'/api/v1/merchant/shops', 'get'>>('GET', '/merchant/shops');
 }
 
 export function listMerchantOrders(
   shopId: string,
   cursor: string | null = null,
   limit = 20,
-): Promise<Page<MerchantOrder>> {
-  return api<Page<MerchantOrder>>('GET', `/merchant/shops/${encodeURIComponent(shopId)}/orders`, {
-    query: { limit, cursor },
-  });
+): Promise<Answer<'/api/v1/merchant/shops/{shopId}/orders', 'get'>> {
+  return api<Answer<'/api/v1/merchant/shops/{shopId}/orders', 'get'>>(
+    'GET',
+    `/merchant/shops/${encodeURIComponent(shopId)}/orders`,
+    {
+      query: { limit, cursor },
+    },
+  );
 }

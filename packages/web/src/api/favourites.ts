@@ -13,5 +13,5 @@ export const favouritesApi = {
   set: (productId: string, on: boolean) =>
     api<FavouriteState>(on ? 'PUT' : 'DELETE', `/me/favourites/${enc(productId)}`),
   list: (cursor: string | null, limit = 20) =>
-    api<{ items: FavouriteItem[]; nextCursor: string | null }>('GET', '/me/favourites', { query: { cursor, limit } }),
+    api<Answer<'/api/v1/me/favourites', 'get'>>('GET', '/me/favourites', { query: { cursor, limit } }),
 };

@@ -36,7 +36,7 @@ export interface FlashSaleInput {
 
 export const liveApi = {
   rooms: (q: { status?: RoomStatus; mine?: boolean }) =>
-    api<{ items: RoomCard[] }>('GET', '/live/rooms', {
+    api<Answer<'/api/v1/live/rooms', 'get'>>('GET', '/live/rooms', {
       query: { status: q.status, mine: q.mine ? 1 : undefined },
     }).then((r) => r.items),
   room: (roomId: string) => api<Room>('GET', `/live/rooms/${enc(roomId)}`),
@@ -57,8 +57,9 @@ export const liveApi = {
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
   addCoupon: (roomId: string, body: { amountFen: number; minSpendFen: number; quantity: number }) =>
-    api<LiveCoupon>('POST', `/live/rooms/${enc(roomId)}/coupons`, { body }),
-  claimCoupon: (couponId: string) => api<unknown>('POST', `/live/coupons/${enc(couponId)}/claim`),
+    api<Answer<'/api/v1/live/rooms/{roomId}/coupons', 'post'>>('POST', `/live/rooms/${enc(roomId)}/coupons`, { body }),
+  claimCoupon: (couponId: string) =>
+    api<Answer<'/api/v1/live/coupons/{couponId}/claim', 'post'>>('POST', `/live/coupons/${enc(couponId)}/claim`),
   addLuckyBag: (roomId: string, body: { keyword: string; prize: string; winners: number; drawAt: number }) =>
     api<LuckyBag>('POST', `/live/rooms/${enc(roomId)}/lucky-bags`, { body }),
   luckyBag: (bagId: string) => api<LuckyBagAudit>('GET', `/live/lucky-bags/${enc(bagId)}`),

@@ -2,19 +2,11 @@
 import { api } from './client';
 import type { Answer } from './contract';
 
-export type SubjectKind = 'video' | 'comment' | 'product' | 'live_room';
-export type ItemSource = 'rules' | 'reports';
-export type ItemStatus = 'open' | 'approved' | 'rejected' | 'dismissed' | 'taken_down' | 'withdrawn';
+export type SubjectKind = QueueItem['subjectKind'];
+export type ItemSource = QueueItem['source'];
+export type ItemStatus = QueueItem['status'];
 export type Decision = 'approve' | 'reject' | 'dismiss' | 'take_down';
-export type ReportReason =
-  | 'false_claim'
-  | 'prohibited'
-  | 'vulgar'
-  | 'harassment'
-  | 'fraud'
-  | 'diversion'
-  | 'infringement'
-  | 'other';
+export type ReportReason = ReportView['reason'];
 
 export const SUBJECT_KINDS: SubjectKind[] = ['video', 'comment', 'product', 'live_room'];
 export const ITEM_SOURCES: ItemSource[] = ['rules', 'reports'];

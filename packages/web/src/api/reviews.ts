@@ -33,22 +33,17 @@ export const reviewsApi = {
   followUp: (reviewId: string, text: string, photoIds: string[]) =>
     api<OwnReview>('POST', `/reviews/${enc(reviewId)}/followup`, { body: { text, photoIds } }),
   mine: (cursor: string | null) =>
-    api<{ items: OwnReview[]; nextCursor: string | null }>('GET', '/me/reviews', { query: { cursor } }),
-  orderStates: (orderId: string) => api<{ lines: LineReviewState[] }>('GET', `/orders/${enc(orderId)}/reviews`),
+    api<Answer<'/api/v1/me/reviews', 'get'>>('GET', '/me/reviews', { query: { cursor } }),
+  orderStates: (orderId: string) =>
+    api<Answer<'/api/v1/orders/{orderId}/reviews', 'get'>>('GET', `/orders/${enc(orderId)}/reviews`),
   product: (productId: string, filter: ReviewFilter, cursor: string | null, limit = 10) =>
-    api<{ summary: ReviewSummary; items: Review[]; nextCursor: string | null }>(
-      'GET',
-      `/products/${enc(productId)}/reviews`,
-      { query: { filter: filter === 'all' ? null : filter, cursor, limit } },
-    ),
+    api<Answer<'/api/v1/products/{productId}/reviews', 'get'>>('GET', `/products/${enc(productId)}/reviews`, {
+      query: { filter: filter === 'all' ? null : filter, cursor, limit },
+    }),
   shop: (shopId: string, q: { stars: number | null; replied: boolean | null }, cursor: string | null) =>
-    api<{ items: OwnReview[]; nextCursor: string | null; summary: ReviewSummary }>(
-      'GET',
-      `/merchant/shops/${enc(shopId)}/reviews`,
-      {
-        query: { stars: q.stars, replied: q.replied === null ? null : String(q.replied), cursor },
-      },
-    ),
+    api<Answer<'/api/v1/merchant/shops/{shopId}/reviews', 'get'>>('GET', `/merchant/shops/${enc(shopId)}/reviews`, {
+      query: { stars: q.stars, replied: q.replied === null ? null : String(q.replied), cursor },
+    }),
   reply: (reviewId: string, text: string) =>
     api<OwnReview>('POST', `/merchant/reviews/${enc(reviewId)}/reply`, { body: { text } }),
 };

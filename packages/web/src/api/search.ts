@@ -5,9 +5,6 @@ import type { Answer } from './contract';
 export type PersonCard = Answer<'/api/v1/search/users', 'get'>['items'][number];
 
 import { api } from './client';
-import type { RoomCard } from './live';
-import type { ProductCardData, VideoCard } from './shopper-types';
-import type { Page } from './types';
 
 export const SEARCH_SORTS = ['relevance', 'sales', 'price_asc', 'price_desc'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -22,15 +19,29 @@ export function searchProducts(
   sort: SearchSort,
   cursor: string | null,
   limit = PAGE,
-): Promise<Page<ProductCardData>> {
-  return api<Page<ProductCardData>>('GET', '/search/products', { query: { q, sort, cursor, limit } });
+): Promise<Answer<'/api/v1/search/products', 'get'>> {
+  return api<Answer<'/api/v1/search/products', 'get'>>('GET', '/search/products', {
+    query: { q, sort, cursor, limit },
+  });
 }
-export function searchVideos(q: string, cursor: string | null, limit = PAGE): Promise<Page<VideoCard>> {
-  return api<Page<VideoCard>>('GET', '/search/videos', { query: { q, cursor, limit } });
+export function searchVideos(
+  q: string,
+  cursor: string | null,
+  limit = PAGE,
+): Promise<Answer<'/api/v1/search/videos', 'get'>> {
+  return api<Answer<'/api/v1/search/videos', 'get'>>('GET', '/search/videos', { query: { q, cursor, limit } });
 }
-export function searchUsers(q: string, cursor: string | null, limit = PAGE): Promise<Page<PersonCard>> {
-  return api<Page<PersonCard>>('GET', '/search/users', { query: { q, cursor, limit } });
+export function searchUsers(
+  q: string,
+  cursor: string | null,
+  limit = PAGE,
+): Promise<Answer<'/api/v1/search/users', 'get'>> {
+  return api<Answer<'/api/v1/search/users', 'get'>>('GET', '/search/users', { query: { q, cursor, limit } });
 }
-export function searchLive(q: string, cursor: string | null, limit = PAGE): Promise<Page<RoomCard>> {
-  return api<Page<RoomCard>>('GET', '/search/live', { query: { q, cursor, limit } });
+export function searchLive(
+  q: string,
+  cursor: string | null,
+  limit = PAGE,
+): Promise<Answer<'/api/v1/search/live', 'get'>> {
+  return api<Answer<'/api/v1/search/live', 'get'>>('GET', '/search/live', { query: { q, cursor, limit } });
 }

@@ -34,15 +34,16 @@ export interface SendBody {
 export const serviceApi = {
   open: (body: { source: SourceKind; sourceId?: string; shopId?: string }) =>
     api<Conversation>('POST', '/service/conversations', { body }),
-  get: (id: string) => api<Conversation & { side: 'buyer' | 'shop' }>('GET', `/service/conversations/${enc(id)}`),
+  get: (id: string) =>
+    api<Answer<'/api/v1/service/conversations/{conversationId}', 'get'>>('GET', `/service/conversations/${enc(id)}`),
   history: (id: string, q: { before?: number; after?: number; limit?: number } = {}) =>
-    api<{ items: ChatMessage[]; lastSeq: number; hasMore: boolean }>(
+    api<Answer<'/api/v1/service/conversations/{conversationId}/messages', 'get'>>(
       'GET',
       `/service/conversations/${enc(id)}/messages`,
       { query: q },
     ),
   send: (id: string, body: SendBody) =>
-    api<{ message: ChatMessage; autos: ChatMessage[]; duplicate: boolean }>(
+    api<Answer<'/api/v1/service/conversations/{conversationId}/messages', 'post'>>(
       'POST',
       `/service/conversations/${enc(id)}/messages`,
       { body },
@@ -61,9 +62,9 @@ export const serviceApi = {
     ),
   block: (id: string, blocked: boolean) =>
     api<Conversation>('POST', `/service/conversations/${enc(id)}/block`, { body: { blocked } }),
-  uploadImage: (file: Blob, name?: string) =>
-    uploadPhoto('/service/images', file, name) as unknown as Promise<{ id: string; url: string }>,
-  mine: () => api<{ items: Conversation[] }>('GET', '/me/conversations'),
+  uploadImage: (file: Blob, name?: string): Promise<Answer<'/api/v1/service/images', 'post'>> =>
+    uploadPhoto('/service/images', file, name),
+  mine: () => api<Answer<'/api/v1/me/conversations', 'get'>>('GET', '/me/conversations'),
   unread: () => api<Answer<'/api/v1/me/conversations/unread', 'get'>>('GET', '/me/conversations/unread'),
   // the merchant's desk
   desk: (shopId: string) => api<Desk>('GET', `/merchant/shops/${enc(shopId)}/service/desk`),
@@ -76,21 +77,32 @@ export const serviceApi = {
   context: (conversationId: string) =>
     api<BuyerContext>('GET', `/merchant/service/conversations/${enc(conversationId)}/context`),
   transfer: (conversationId: string, toUserId: string) =>
-    api<{ ok: true }>('POST', `/merchant/service/conversations/${enc(conversationId)}/transfer`, {
-      body: { toUserId },
-    }),
+    api<Answer<'/api/v1/merchant/service/conversations/{conversationId}/transfer', 'post'>>(
+      'POST',
+      `/merchant/service/conversations/${enc(conversationId)}/transfer`,
+      {
+        body: { toUserId },
+      },
+    ),
   close: (conversationId: string) =>
-    api<{ ok: true }>('POST', `/merchant/service/conversations/${enc(conversationId)}/close`),
+    api<Answer<'/api/v1/merchant/service/conversations/{conversationId}/close', 'post'>>(
+      'POST',
+      `/merchant/service/conversations/${enc(conversationId)}/close`,
+    ),
   settings: (shopId: string) => api<ServiceSettings>('GET', `/merchant/shops/${enc(shopId)}/service/settings`),
   saveSettings: (shopId: string, body: ServiceSettings) =>
     api<ServiceSettings>('PUT', `/merchant/shops/${enc(shopId)}/service/settings`, { body }),
-  snippets: (shopId: string) => api<{ items: Snippet[] }>('GET', `/merchant/shops/${enc(shopId)}/service/snippets`),
+  snippets: (shopId: string) =>
+    api<Answer<'/api/v1/merchant/shops/{shopId}/service/snippets', 'get'>>(
+      'GET',
+      `/merchant/shops/${enc(shopId)}/service/snippets`,
+    ),
   addSnippet: (shopId: string, body: { kind: 'quick' | 'faq'; keyword?: string; text: string }) =>
     api<Snippet>('POST', `/merchant/shops/${enc(shopId)}/service/snippets`, { body }),
   removeSnippet: (shopId: string, id: string) =>
     api<void>('DELETE', `/merchant/shops/${enc(shopId)}/service/snippets/${enc(id)}`),
   adminConversation: (caseId: string) =>
-    api<{ conversation: Conversation | null; messages: ChatMessage[] }>(
+    api<Answer<'/api/v1/admin/aftersales/{caseId}/conversation', 'get'>>(
       'GET',
       `/admin/aftersales/${enc(caseId)}/conversation`,
     ),

@@ -1,17 +1,15 @@
 /** The shopper app's API calls beyond the foundation ones in endpoints.ts. */
 import { api } from './client';
 import type { Answer } from './contract';
-import type { CheckoutResult, LineInput, Page, Session } from './types';
+import type { CheckoutResult, CookieSignIn, LineInput } from './types';
 import type {
   Address,
   AddressInput,
   Cart,
-  Category,
   Comment,
   FeedTab,
   OrderDetail,
   OrderStatus,
-  OrderSummary,
   Profile,
   Settings,
   ShopInfo,
@@ -22,40 +20,54 @@ import { setCartCount } from '../lib/cart-count';
 
 const enc = encodeURIComponent;
 
-export function register(login: string, password: string, displayName: string): Promise<Session> {
-  return api<Session>('POST', '/auth/register', { body: { login, password, displayName } });
+export function register(login: string, password: string, displayName: string): Promise<CookieSignIn> {
+  return api<CookieSignIn>('POST', '/auth/register', { body: { login, password, displayName } });
 }
 
 // Content and feed
-export function getFeed(tab: FeedTab, cursor: string | null, limit = 8): Promise<Page<VideoCard>> {
-  return api<Page<VideoCard>>('GET', '/feed', { query: { tab, cursor, limit }, headers: viewerHeaders() });
+export function getFeed(tab: FeedTab, cursor: string | null, limit = 8): Promise<Answer<'/api/v1/feed', 'get'>> {
+  return api<Answer<'/api/v1/feed', 'get'>>('GET', '/feed', {
+    query: { tab, cursor, limit },
+    headers: viewerHeaders(),
+  });
 }
 export function getVideo(id: string): Promise<VideoCard> {
   return api<VideoCard>('GET', `/videos/${enc(id)}`);
 }
-export function likeVideo(id: string, like: boolean): Promise<{ liked: boolean; likes: number }> {
+export function likeVideo(id: string, like: boolean): Promise<Answer<'/api/v1/videos/{videoId}/like', 'post'>> {
   return api(like ? 'POST' : 'DELETE', `/videos/${enc(id)}/like`);
 }
-export function followUser(userId: string, follow: boolean): Promise<{ followed: boolean; followers: number }> {
+export function followUser(userId: string, follow: boolean): Promise<Answer<'/api/v1/users/{userId}/follow', 'post'>> {
   return api(follow ? 'POST' : 'DELETE', `/users/${enc(userId)}/follow`);
 }
-export function listComments(videoId: string, cursor: string | null, limit = 20): Promise<Page<Comment>> {
-  return api<Page<Comment>>('GET', `/videos/${enc(videoId)}/comments`, { query: { cursor, limit } });
+export function listComments(
+  videoId: string,
+  cursor: string | null,
+  limit = 20,
+): Promise<Answer<'/api/v1/videos/{videoId}/comments', 'get'>> {
+  return api<Answer<'/api/v1/videos/{videoId}/comments', 'get'>>('GET', `/videos/${enc(videoId)}/comments`, {
+    query: { cursor, limit },
+  });
 }
 export function postComment(videoId: string, text: string, parentId?: string): Promise<Comment> {
   return api<Comment>('POST', `/videos/${enc(videoId)}/comments`, { body: parentId ? { text, parentId } : { text } });
 }
-export function shareVideo(videoId: string): Promise<{ shareUrl: string; shares: number }> {
+export function shareVideo(videoId: string): Promise<Answer<'/api/v1/videos/{videoId}/shares', 'post'>> {
   return api('POST', `/videos/${enc(videoId)}/shares`);
 }
-export function countView(videoId: string): Promise<{ views: number }> {
+export function countView(videoId: string): Promise<Answer<'/api/v1/videos/{videoId}/views', 'post'>> {
   return api('POST', `/videos/${enc(videoId)}/views`, { headers: viewerHeaders() });
 }
 export function getProfile(userId: string): Promise<Profile> {
   return api<Profile>('GET', `/users/${enc(userId)}/profile`);
 }
-export function listUserVideos(userId: string, cursor: string | null): Promise<Page<VideoCard>> {
-  return api<Page<VideoCard>>('GET', `/users/${enc(userId)}/videos`, { query: { cursor } });
+export function listUserVideos(
+  userId: string,
+  cursor: string | null,
+): Promise<Answer<'/api/v1/users/{userId}/videos', 'get'>> {
+  return api<Answer<'/api/v1/users/{userId}/videos', 'get'>>('GET', `/users/${enc(userId)}/videos`, {
+    query: { cursor },
+  });
 }
 export function getSettings(): Promise<Settings> {
   return api<Settings>('GET', '/me/settings');
@@ -65,23 +77,23 @@ export function putSettings(settings: Settings): Promise<Settings> {
 }
 
 // Search and shelf
-export function suggest(q: string): Promise<{ items: string[] }> {
-  return api<{ items: string[] }>('GET', '/search/suggest', { query: { q } });
+export function suggest(q: string): Promise<Answer<'/api/v1/search/suggest', 'get'>> {
+  return api<Answer<'/api/v1/search/suggest', 'get'>>('GET', '/search/suggest', { query: { q } });
 }
 export function getShop(shopId: string): Promise<ShopInfo> {
   return api<ShopInfo>('GET', `/shops/${enc(shopId)}`);
 }
 /** A shop page's header: the shop, how many products it has listed and how many it has sold. */
-export function getShopSummary(shopId: string): Promise<{ shop: ShopInfo; products: number; totalSales: number }> {
-  return api<{ shop: ShopInfo; products: number; totalSales: number }>('GET', `/shops/${enc(shopId)}/summary`);
+export function getShopSummary(shopId: string): Promise<Answer<'/api/v1/shops/{shopId}/summary', 'get'>> {
+  return api<Answer<'/api/v1/shops/{shopId}/summary', 'get'>>('GET', `/shops/${enc(shopId)}/summary`);
 }
-export function listCategories(): Promise<{ items: Category[] }> {
-  return api<{ items: Category[] }>('GET', '/categories');
+export function listCategories(): Promise<Answer<'/api/v1/categories', 'get'>> {
+  return api<Answer<'/api/v1/categories', 'get'>>('GET', '/categories');
 }
 
 // Addresses, cart, orders
-export function listAddresses(): Promise<{ items: Address[] }> {
-  return api<{ items: Address[] }>('GET', '/me/addresses');
+export function listAddresses(): Promise<Answer<'/api/v1/me/addresses', 'get'>> {
+  return api<Answer<'/api/v1/me/addresses', 'get'>>('GET', '/me/addresses');
 }
 export function addAddress(input: AddressInput): Promise<Address> {
   return api<Address>('POST', '/me/addresses', { body: input });
@@ -105,10 +117,14 @@ export async function selectCartItems(skuIds: string[] | null, selected: boolean
 }
 /** Refreshes the 购物车 badge from the server. */
 export async function refreshCartCount(): Promise<void> {
-  setCartCount((await api<{ count: number }>('GET', '/cart/count')).count);
+  setCartCount((await api<Answer<'/api/v1/cart/count', 'get'>>('GET', '/cart/count')).count);
 }
-export function listOrders(status: OrderStatus | null, cursor: string | null, limit = 20): Promise<Page<OrderSummary>> {
-  return api<Page<OrderSummary>>('GET', '/orders', { query: { status, cursor, limit } });
+export function listOrders(
+  status: OrderStatus | null,
+  cursor: string | null,
+  limit = 20,
+): Promise<Answer<'/api/v1/orders', 'get'>> {
+  return api<Answer<'/api/v1/orders', 'get'>>('GET', '/orders', { query: { status, cursor, limit } });
 }
 export function getOrder(orderId: string): Promise<OrderDetail> {
   return api<OrderDetail>('GET', `/orders/${enc(orderId)}`);
@@ -143,16 +159,8 @@ export function placeOrder(
 }
 
 /** Live coupons I claimed and can still spend (GET /me/live-coupons). */
-export function myLiveCoupons(): Promise<{ items: LiveCoupon[] }> {
+export function myLiveCoupons(): Promise<Answer<'/api/v1/me/live-coupons', 'get'>> {
   return api('GET', '/me/live-coupons');
 }
 
-export interface LiveCoupon {
-  couponId: string;
-  roomId: string;
-  roomTitle: string;
-  amountFen: number;
-  minSpendFen: number;
-  productIds: string[];
-  validUntil: number | null;
-}
+export type LiveCoupon = Answer<'/api/v1/me/live-coupons', 'get'>['items'][number];

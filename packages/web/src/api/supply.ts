@@ -1,12 +1,11 @@
 /** Supply and traceability (供应链 / 溯源): the origin card for shoppers, suppliers, bases, batches and quality for merchants. */
 import { api } from './client';
-import type { Page } from './types';
 import type { Answer } from './contract';
 
-export type BaseKind = 'farm' | 'orchard' | 'ranch' | 'fishery' | 'factory';
+export type BaseKind = Base['kind'];
 export const BASE_KINDS: BaseKind[] = ['farm', 'orchard', 'ranch', 'fishery', 'factory'];
-export type QcResult = 'pass' | 'fail';
-export type BatchStatus = 'pending' | 'received';
+export type QcResult = QcRecord['result'];
+export type BatchStatus = Batch['status'];
 
 export interface SupplierInput {
   name: string;
@@ -61,12 +60,16 @@ const shop = (shopId: string) => `/merchant/shops/${enc(shopId)}`;
 export const supplyApi = {
   productOrigin: (productId: string) => api<ProductOrigin>('GET', `/products/${enc(productId)}/origin`),
 
-  suppliers: (shopId: string) => api<{ items: Supplier[] }>('GET', `${shop(shopId)}/suppliers`).then((r) => r.items),
+  suppliers: (shopId: string) =>
+    api<Answer<'/api/v1/merchant/shops/{shopId}/suppliers', 'get'>>('GET', `${shop(shopId)}/suppliers`).then(
+      (r) => r.items,
+    ),
   createSupplier: (shopId: string, body: SupplierInput) => api<Supplier>('POST', `${shop(shopId)}/suppliers`, { body }),
   updateSupplier: (id: string, body: SupplierInput) => api<Supplier>('PUT', `/merchant/suppliers/${enc(id)}`, { body }),
   deleteSupplier: (id: string) => api<void>('DELETE', `/merchant/suppliers/${enc(id)}`),
 
-  bases: (shopId: string) => api<{ items: Base[] }>('GET', `${shop(shopId)}/bases`).then((r) => r.items),
+  bases: (shopId: string) =>
+    api<Answer<'/api/v1/merchant/shops/{shopId}/bases', 'get'>>('GET', `${shop(shopId)}/bases`).then((r) => r.items),
   createBase: (shopId: string, body: BaseInput) => api<Base>('POST', `${shop(shopId)}/bases`, { body }),
   updateBase: (id: string, body: BaseInput) => api<Base>('PUT', `/merchant/bases/${enc(id)}`, { body }),
   deleteBase: (id: string) => api<void>('DELETE', `/merchant/bases/${enc(id)}`),
@@ -84,17 +87,19 @@ export const supplyApi = {
 
   /** The shop's products to pick a batch's SKU from (the first 100, newest first). */
   products: (shopId: string) =>
-    api<Page<{ id: string; title: string; status: string }>>('GET', `${shop(shopId)}/products`, {
+    api<Answer<'/api/v1/merchant/shops/{shopId}/products', 'get'>>('GET', `${shop(shopId)}/products`, {
       query: { limit: 100 },
     }).then((r) => r.items),
   skus: (productId: string) =>
-    api<{ skus: Array<{ id: string; specValues: string[]; stock: number }> }>(
-      'GET',
-      `/merchant/products/${enc(productId)}`,
-    ).then((r) => r.skus),
+    api<Answer<'/api/v1/merchant/products/{productId}', 'get'>>('GET', `/merchant/products/${enc(productId)}`).then(
+      (r) => r.skus,
+    ),
 
   quality: (shopId: string) =>
-    api<{ items: SupplierQuality[] }>('GET', `${shop(shopId)}/supplier-quality`).then((r) => r.items),
+    api<Answer<'/api/v1/merchant/shops/{shopId}/supplier-quality', 'get'>>(
+      'GET',
+      `${shop(shopId)}/supplier-quality`,
+    ).then((r) => r.items),
 };
 
 /** Where a merchant uploads a photo of a base or check (multipart field "file"). */

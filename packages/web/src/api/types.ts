@@ -3,8 +3,10 @@ import type { Answer } from './contract';
 
 export type User = Answer<'/api/v1/me', 'get'>['user'];
 export type UserRole = User['roles'][number];
-/** A browser's sign-in: the person and the CSRF token to send on mutating calls. */
-export type Session = { user: User; csrfToken: string };
+/** A session as GET /me answers it: the person and the CSRF token (null for a bearer-token client). */
+export type Session = Answer<'/api/v1/me', 'get'>;
+/** A browser's sign-in (cookie mode, the default): the person and the CSRF token to send on mutating calls. */
+export type CookieSignIn = Extract<Answer<'/api/v1/auth/login', 'post'>, { csrfToken: string }>;
 /** A product card in lists (shelf, search, favourites, a live room's bag). */
 export type ProductSummary = Answer<'/api/v1/products', 'get'>['items'][number];
 export type ProductDetail = Answer<'/api/v1/products/{productId}', 'get'>;

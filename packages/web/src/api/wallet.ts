@@ -10,6 +10,10 @@ export type WalletTab = 'usable' | 'used' | 'expired';
 
 export const walletApi = {
   tab: (tab: WalletTab, cursor: string | null, limit = 20) =>
-    api<{ items: WalletCoupon[]; nextCursor: string | null }>('GET', '/me/coupons', { query: { tab, cursor, limit } }),
-  claimedInRoom: (roomId: string) => api<{ couponIds: string[] }>('GET', `/live/rooms/${enc(roomId)}/claimed-coupons`),
+    api<Answer<'/api/v1/me/coupons', 'get'>>('GET', '/me/coupons', { query: { tab, cursor, limit } }),
+  claimedInRoom: (roomId: string) =>
+    api<Answer<'/api/v1/live/rooms/{roomId}/claimed-coupons', 'get'>>(
+      'GET',
+      `/live/rooms/${enc(roomId)}/claimed-coupons`,
+    ),
 };

@@ -30,12 +30,7 @@ export type TimerView = TimersOverview['troubled'][number];
 export type TrackedParcel = Answer<'/api/v1/orders/{orderId}/tracking', 'get'>['parcels'][number];
 
 /** The promise part of GET /orders/:id that the drawer shows. */
-export interface OrderPromise {
-  shipByHours: number;
-  shipBy?: number | null;
-  lateAt?: number | null;
-  presaleShipBy?: number | null;
-}
+export type OrderPromise = Answer<'/api/v1/orders/{orderId}', 'get'>['promise'];
 
 export const opsApi = {
   deadlines: (shopId: string) =>

@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { Answer } from '../../api/contract';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ShopperLayout } from '../../components/ShopperLayout';
-
-interface OpenedLink {
-  product: { id: string };
-  attribution: { source: 'link'; contentId: string; creatorId: string };
-}
 
 /**
  * /l/:token — a creator's tracked link: the server checks it (and records the signed-in
@@ -21,7 +17,7 @@ export function LinkPage() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    api<OpenedLink>('GET', `/links/${encodeURIComponent(token)}`).then(
+    api<Answer<'/api/v1/links/{token}', 'get'>>('GET', `/links/${encodeURIComponent(token)}`).then(
       (opened) => {
         if (!live) return;
         const q = new URLSearchParams({

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import type { Answer } from '../../api/contract';
 import type { LiveHost } from '../../api/live';
 import { followUser, getProfile, getShopSummary, listUserVideos } from '../../api/shopper';
-import type { Profile, ShopInfo, VideoCard } from '../../api/shopper-types';
+import type { Profile, VideoCard } from '../../api/shopper-types';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorNote } from '../../components/ErrorNote';
 import { HeartIcon } from '../../components/Icons';
@@ -128,7 +129,7 @@ function CreatorHost({ host }: { host: LiveHost }) {
 /** A shop broadcast (店播): the shop, what it sells, the way into the shop. */
 function ShopHost({ host }: { host: LiveHost }) {
   const { t, i18n } = useTranslation();
-  const [summary, setSummary] = useState<{ shop: ShopInfo; products: number; totalSales: number } | null>(null);
+  const [summary, setSummary] = useState<Answer<'/api/v1/shops/{shopId}/summary', 'get'> | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;

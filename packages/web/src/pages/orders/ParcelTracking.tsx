@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { Answer } from '../../api/contract';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 
-export interface TrackedParcel {
-  shipmentId: string;
-  carrier: string;
-  trackingNo: string;
-  status: string;
-  events: Array<{ status: string; at: number; location: string; description: string }>;
-}
+export type TrackedParcel = Answer<'/api/v1/orders/{orderId}/tracking', 'get'>['parcels'][number];
 
 /** Loads the carrier's tracking of an order's parcels (GET /orders/:id/tracking). */
 export function useOrderTracking(
@@ -20,7 +15,10 @@ export function useOrderTracking(
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    api<{ parcels: TrackedParcel[] }>('GET', `/orders/${encodeURIComponent(orderId)}/tracking`).then(
+    api<Answer<'/api/v1/orders/{orderId}/tracking', 'get'>>(
+      'GET',
+      `/orders/${encodeURIComponent(orderId)}/tracking`,
+    ).then(
       (r) => live && (setParcels(new Map(r.parcels.map((p) => [p.shipmentId, p]))), setFailed(false)),
       () => live && setFailed(true),
     );

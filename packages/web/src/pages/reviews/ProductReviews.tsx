@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { reviewsApi, type Review, type ReviewSummary } from '../../api/reviews';
+import type { Answer } from '../../api/contract';
+import { reviewsApi, type ReviewSummary } from '../../api/reviews';
 import { SkeletonLines } from '../../components/Skeleton';
 import { ReviewCard } from './ReviewCard';
 import { StarsView } from './Stars';
@@ -28,7 +29,10 @@ export function ReviewFigures({ summary }: { summary: ReviewSummary }) {
 /** The product page's reviews: the figures, the first two reviews (photos first) and 查看全部. */
 export function ProductReviews({ productId }: { productId: string }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<{ summary: ReviewSummary; items: Review[] } | null>(null);
+  const [data, setData] = useState<Pick<
+    Answer<'/api/v1/products/{productId}/reviews', 'get'>,
+    'summary' | 'items'
+  > | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;

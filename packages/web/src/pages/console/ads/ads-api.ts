@@ -54,8 +54,8 @@ export function adsApiFor(scope: AdScope) {
         body: { amountFen, returnUrl: adsReturnUrl(scope) },
       }),
     withdraw: (amountFen: number) => api<AdAccount>('POST', `${base}/withdraw`, { body: { amountFen } }),
-    creatives: () => api<{ items: Creative[] }>('GET', `${base}/creatives`),
-    campaigns: () => api<{ items: Campaign[] }>('GET', `${base}/campaigns`),
+    creatives: () => api<Answer<'/api/v1/merchant/shops/{shopId}/ads/creatives', 'get'>>('GET', `${base}/creatives`),
+    campaigns: () => api<Answer<'/api/v1/merchant/shops/{shopId}/ads/campaigns', 'get'>>('GET', `${base}/campaigns`),
     create: (input: CampaignInput) => api<Campaign>('POST', `${base}/campaigns`, { body: input }),
     setStatus: (id: string, status: 'active' | 'paused') =>
       api<Campaign>('POST', `${campaigns}/${enc(id)}/status`, { body: { status } }),

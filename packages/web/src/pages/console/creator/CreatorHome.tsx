@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, Typography } from '@douyinfe/semi-ui-19';
-import type { Page } from '../../../api/types';
 import { formatCount } from '../../../lib/format';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, type CreatorVideo } from '../api';
@@ -12,7 +11,7 @@ async function loadAll(): Promise<CreatorVideo[]> {
   const all: CreatorVideo[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 5; i++) {
-    const page: Page<CreatorVideo> = await consoleApi.myVideos(cursor);
+    const page = await consoleApi.myVideos(cursor);
     all.push(...page.items);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;

@@ -38,11 +38,11 @@ export function AftersalesView({ shopId }: { shopId: string }) {
   const status = (MERCHANT_TABS as readonly string[]).includes(params.get('status') ?? '')
     ? (params.get('status') ?? '')
     : '';
-  const [counts, setCounts] = useState<MerchantCasePage['counts']>({});
+  const [counts, setCounts] = useState<Partial<MerchantCasePage['counts']>>({});
   const pages = useCursorPages(
     (cursor) =>
       listShopCases(shopId, status || null, cursor).then((page) => {
-        setCounts(page.counts ?? {});
+        setCounts(page.counts);
         return page;
       }),
     [shopId, status],

@@ -4,7 +4,6 @@ import { Button, Descriptions, SideSheet, Table, Tag, Timeline, Typography } fro
 import { formatDateTime } from '../../../lib/format';
 import { formatFen } from '../../../lib/money';
 import { consoleApi, type OrderDetail } from '../api';
-import type { OrderPromise } from '../ops-api';
 import { LoadView, StatusTag, useLoad } from '../shell/common';
 import { OrderReason } from '../../../components/OrderReason';
 import { ShipModal } from './ShipModal';
@@ -78,7 +77,7 @@ function Body({ o, onShip }: { o: OrderDetail; onShip: () => void }) {
           { key: t('consoleUi.orders.createdAt'), value: when(o.createdAt) },
         ]}
       />
-      <OrderPromiseLine status={o.status} promise={o.promise as OrderPromise} />
+      <OrderPromiseLine status={o.status} promise={o.promise} />
       {o.status === 'paid' && (
         <Button theme="solid" onClick={onShip} data-testid="ship-open">
           {t('consoleUi.ship.action')}

@@ -2,7 +2,7 @@
 import { api } from '../../../api/client';
 import type { Answer } from '../../../api/contract';
 
-export type AppStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
+export type AppStatus = OpenApp['status'];
 export const GROUPS = ['orders', 'products', 'stock', 'logistics', 'aftersales'] as const;
 export const TAGS = [
   '100',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Empty, Skeleton, Tag } from '@douyinfe/semi-ui-19';
 import { IllustrationConstruction, IllustrationNoContent } from '@douyinfe/semi-illustrations';
 import { ApiError } from '../../../api/client';
+import type { Answer } from '../../../api/contract';
 import i18n from '../../../i18n';
 import { errorSentenceKey } from '../../../i18n/error-sentence';
 
@@ -68,9 +69,12 @@ export function errorText(error: unknown, t: (k: string) => string): string {
   return t(errorSentenceKey(error, (key) => i18n.exists(key)));
 }
 
+/** A warn-level term hit a saved product or video comes back with. */
+type WarningHit = NonNullable<Answer<'/api/v1/merchant/shops/{shopId}/products', 'post'>['warnings']>[number];
+
 /** Review and warn hits a save came back with (products, videos), worded for a toast; null when there are none. */
 export function warningText(answer: unknown, t: (k: string) => string): string | null {
-  const warnings = (answer as { warnings?: Array<{ term: string; matched: string }> } | undefined)?.warnings;
+  const warnings = (answer as { warnings?: WarningHit[] } | undefined)?.warnings;
   if (!Array.isArray(warnings) || warnings.length === 0) return null;
   return `${t('governance.warned')}${[...new Set(warnings.map((w) => `「${w.matched}」`))].join(' ')}`;
 }

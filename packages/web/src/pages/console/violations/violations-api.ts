@@ -1,99 +1,46 @@
 /** The violation endpoints: the merchant's board and appeals, the creator's credit, the admin's queue and catalogue. */
 import { api } from '../../../api/client';
+import type { Answer } from '../../../api/contract';
 
-export type Ledger = 'general' | 'serious' | 'fake_transaction';
-export type PenaltyKind =
-  | 'caution'
-  | 'warning'
-  | 'traffic_throttle'
-  | 'affiliate_suspension'
-  | 'paid_traffic_suspension'
-  | 'payout_hold'
-  | 'clear_out';
-export interface TimelineEntry {
-  kind: string;
-  detail: Record<string, unknown>;
-  actorId: string | null;
-  at: number;
-}
-export interface Appeal {
-  id: string;
-  violationId: string;
-  attempt: number;
-  text: string;
-  evidence: Array<{ id: string; url: string }>;
-  status: 'pending' | 'granted' | 'rejected';
-  decisionReason: string | null;
-  createdAt: number;
-  decidedAt: number | null;
-}
-export interface Violation {
-  id: string;
-  subjectKind: 'shop' | 'creator';
-  subjectId: string;
-  rule: string;
-  ledger: Ledger;
-  refId: string;
-  milliPoints: number;
-  status: 'in_force' | 'revoked';
-  inForce: boolean;
-  detail: Record<string, unknown>;
-  createdAt: number;
-  expiresAt: number;
-  appeals: Appeal[];
-  appeal: { open: true; attempt: number; until: number } | { open: false; reason: string };
-  timeline: TimelineEntry[];
-}
-export interface Penalty {
-  id: string;
-  ledger: Ledger;
-  milestone: number;
-  kind: PenaltyKind;
-  multiplierPermille: number | null;
-  status: 'active' | 'ended' | 'lifted';
-  startsAt: number;
-  endsAt: number;
-  liftedAt: number | null;
-  liftReason: string | null;
-}
-export interface Board {
-  ledgers: Array<{ ledger: Ledger; milliPoints: number; next: { points: number; caution: boolean } | null }>;
-  penalties: Penalty[];
-  items: Violation[];
-}
-export interface Credit {
-  score: number;
-  max: number;
-  history: Violation[];
-  penalties: Penalty[];
-}
-export interface CatalogueEntry {
-  code: string;
-  ledger: Ledger;
-  milliPoints: number;
-  defaultMilliPoints: number;
-  subjects: Array<'shop' | 'creator'>;
-  manual: boolean;
-  updatedAt: number | null;
-}
-export type QueueItem = Appeal & { violation: Violation };
+export type Board = Answer<'/api/v1/merchant/shops/{shopId}/violation-board', 'get'>;
+export type Violation = Board['items'][number];
+export type Penalty = Board['penalties'][number];
+export type Ledger = Violation['ledger'];
+export type PenaltyKind = Penalty['kind'];
+export type TimelineEntry = Violation['timeline'][number];
+export type Appeal = Violation['appeals'][number];
+export type Credit = Answer<'/api/v1/creator/credit', 'get'>;
+export type CatalogueEntry = Answer<'/api/v1/admin/violations/rules', 'get'>['items'][number];
+export type QueueItem = Answer<'/api/v1/admin/violations/appeals', 'get'>['items'][number];
 
 const enc = encodeURIComponent;
 
 export const violationsApi = {
-  board: (shopId: string) => api<Board>('GET', `/merchant/shops/${enc(shopId)}/violation-board`),
+  board: (shopId: string) =>
+    api<Answer<'/api/v1/merchant/shops/{shopId}/violation-board', 'get'>>(
+      'GET',
+      `/merchant/shops/${enc(shopId)}/violation-board`,
+    ),
   appeal: (violationId: string, body: { text: string; evidence: string[] }) =>
-    api<Violation>('POST', `/violations/${enc(violationId)}/appeals`, { body }),
-  credit: () => api<Credit>('GET', '/creator/credit'),
+    api<Answer<'/api/v1/violations/{violationId}/appeals', 'post'>>('POST', `/violations/${enc(violationId)}/appeals`, {
+      body,
+    }),
+  credit: () => api<Answer<'/api/v1/creator/credit', 'get'>>('GET', '/creator/credit'),
   appeals: (status: 'pending' | 'granted' | 'rejected') =>
-    api<{ items: QueueItem[] }>('GET', '/admin/violations/appeals', { query: { status } }),
+    api<Answer<'/api/v1/admin/violations/appeals', 'get'>>('GET', '/admin/violations/appeals', { query: { status } }),
   decide: (appealId: string, body: { grant: boolean; reason: string }) =>
-    api<Violation>('POST', `/admin/violations/appeals/${enc(appealId)}/decision`, { body }),
-  catalogue: () => api<{ items: CatalogueEntry[] }>('GET', '/admin/violations/rules'),
+    api<Answer<'/api/v1/admin/violations/appeals/{appealId}/decision', 'post'>>(
+      'POST',
+      `/admin/violations/appeals/${enc(appealId)}/decision`,
+      { body },
+    ),
+  catalogue: () => api<Answer<'/api/v1/admin/violations/rules', 'get'>>('GET', '/admin/violations/rules'),
   setPoints: (code: string, milliPoints: number) =>
-    api<CatalogueEntry>('PATCH', `/admin/violations/rules/${enc(code)}`, { body: { milliPoints } }),
+    api<Answer<'/api/v1/admin/violations/rules/{code}', 'patch'>>('PATCH', `/admin/violations/rules/${enc(code)}`, {
+      body: { milliPoints },
+    }),
   record: (body: { subjectKind: 'shop' | 'creator'; subjectId: string; rule: string; refId: string; note: string }) =>
-    api<Violation>('POST', '/admin/violations', { body }),
+    api<Answer<'/api/v1/admin/violations', 'post'>>('POST', '/admin/violations', { body }),
 };
 
 /** 12 000 thousandths → "12", 100 → "0.1". */

@@ -1,9 +1,8 @@
 /** Whose rooms a console's 直播 section manages: the signed-in creator's, or a shop's (店播). */
 import { api } from '../../../../api/client';
+import type { Answer } from '../../../../api/contract';
 import type { RoomCard } from '../../../../api/live';
 import { liveApi } from '../../../../api/live';
-import type { Page } from '../../../../api/types';
-import type { ProductCard } from '../../api';
 
 export type LiveScope = { kind: 'creator' } | { kind: 'shop'; shopId: string };
 
@@ -32,18 +31,19 @@ const MAX_CANDIDATE_PAGES = 3;
 /** Products the host may put in the bag: the shop's listed products, or the creator's showcase (橱窗). */
 export async function bagCandidates(scope: LiveScope): Promise<Candidate[]> {
   if (scope.kind === 'creator') {
-    const res = await api<{ items: Array<{ product: { id: string; title: string; priceFen: number } }> }>(
-      'GET',
-      '/creator/showcase',
-    );
+    const res = await api<Answer<'/api/v1/creator/showcase', 'get'>>('GET', '/creator/showcase');
     return res.items.map((i) => ({ productId: i.product.id, title: i.product.title, priceFen: i.product.priceFen }));
   }
   const out: Candidate[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_CANDIDATE_PAGES; page++) {
-    const res: Page<ProductCard> = await api('GET', `/merchant/shops/${encodeURIComponent(scope.shopId)}/products`, {
-      query: { status: 'listed', limit: CANDIDATE_PAGE, cursor },
-    });
+    const res: Answer<'/api/v1/merchant/shops/{shopId}/products', 'get'> = await api(
+      'GET',
+      `/merchant/shops/${encodeURIComponent(scope.shopId)}/products`,
+      {
+        query: { status: 'listed', limit: CANDIDATE_PAGE, cursor },
+      },
+    );
     out.push(...res.items.map((p) => ({ productId: p.id, title: p.title, priceFen: p.priceFen })));
     cursor = res.nextCursor;
     if (!cursor) break;
