@@ -36,7 +36,7 @@ import {
 import { refreshAdAudiences, subscribeAdsOutbox } from './ads/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
-import { consumeRollups, SqlRollupStore } from './analytics/index.js';
+import { consumeRollups, rollupsFedByStream, SqlRollupStore } from './analytics/index.js';
 import { runtimeOf, type Runtime } from './platform/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
@@ -174,7 +174,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
       await deliverPending(ctx, openPush);
-      await consumeRollups(ctx); // 罗盘: what committed since the last round reaches its hourly rollups
+      // 罗盘: what committed since the last round reaches its rollups (scaled mode: the stream's consumer does it instead)
+      if (!rollupsFedByStream(ctx)) await consumeRollups(ctx);
       if (clock.now() - lastLiveMinutes >= LIVE_MINUTES_EVERY_MS) {
         lastLiveMinutes = clock.now();
         await new SqlRollupStore(storage.db).addLiveActivity(liveRuntime(ctx).takeActivity(clock.now())); // 罗盘: the live rooms' viewers and comments by minute

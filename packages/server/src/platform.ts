@@ -4,6 +4,7 @@ import {
   liveRuntime,
   openCore,
   recommendService,
+  sendEventsToOutbox,
   type Core,
   type CoreOptions,
   type RetrainOptions,
@@ -52,6 +53,8 @@ export interface RunningPlatform {
 
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const core = await openCore(options);
+  // Scaled mode: the events stored here reach the stream (through the outbox) for the worker's 罗盘 rollups.
+  if (options.role === 'api' && options.natsUrl) sendEventsToOutbox(core.ctx.db);
   await options.beforeListen?.(core);
   let worker: Worker | null = null;
   let lastRedisError = 0;

@@ -22,8 +22,8 @@ const WINDOW_MS = DAY_MS;
 const turnPart = runtimePart<{ tail: Promise<unknown> }, Db>('analytics.rollup-turns', () => ({
   tail: Promise.resolve(),
 }));
-/** The consumer and a rebuild of one store take turns. */
-async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+/** The consumer (of windows or of the stream) and a rebuild of one store take turns in this process. */
+export async function exclusive<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const turn = runtimeOf(db).use(turnPart);
   const run = turn.tail.catch(() => undefined).then(fn);
   turn.tail = run.catch(() => undefined);
@@ -98,11 +98,16 @@ async function rebuildUnlocked(
   from: number | null,
   progress?: RebuildProgress,
 ): Promise<{ facts: number; position: number; fromHour: number }> {
-  const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
   // From the start of its Shanghai day: the day rows of that day are recounted whole.
   const fromHour = from === null ? Number.MIN_SAFE_INTEGER : shanghaiDayStart(from);
   // No cursor while rebuilding: if this stops half-way, the next run rebuilds everything.
   await ctx.db.deleteFrom('analytics_cursors').where('name', '=', COMPASS_CURSOR).execute();
+  // Scaled mode: the stream's consumer writes only while the cursor stands, so nothing it counts
+  // from here on is in the rollups; what it counted before is recounted once the watermark is past
+  // every commit it can have read (the commit grace, waited in real time).
+  if (await ctx.db.selectFrom('analytics_stream_handled').select('id').limit(1).executeTakeFirst())
+    await new Promise((r) => setTimeout(r, COMMIT_GRACE_MS + 100));
+  const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
   await store.clearFrom(fromHour);
   const earliest = await earliestRaw(ctx.db);
   // A fact's hour is never later than its commit (a client's clock may run ahead a little: a day's margin).

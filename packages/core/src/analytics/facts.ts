@@ -107,16 +107,48 @@ export function newFactsCache(): FactsCache {
   return { firsts: new Map() };
 }
 
+/** The raw rows a stream message names (scaled mode): each kind read by id, with the same rules as a window's. */
+export interface FactIds {
+  orders?: readonly string[];
+  refunds?: readonly string[];
+  events?: readonly string[];
+  reviews?: readonly string[];
+  cases?: readonly string[];
+}
+
+/**
+ * Which raw rows to read: those committed in (after, upTo] (upTo absent: no upper bound) and,
+ * with `ids`, only the rows named there (a kind not named is not read).
+ */
+export interface FactsSelection {
+  after: number;
+  upTo?: number;
+  ids?: FactIds;
+}
+
 export async function factsInWindow(db: Db, after: number, upTo: number, cache?: FactsCache): Promise<Fact[]> {
+  return factsOf(db, { after, upTo }, cache);
+}
+
+/** Whether a kind of row is read at all: every kind for a window, only the named ones for ids. */
+const wanted = (sel: FactsSelection, kind: keyof FactIds): boolean => !sel.ids || (sel.ids[kind]?.length ?? 0) > 0;
+const idsOf = (sel: FactsSelection, kind: keyof FactIds): readonly string[] | undefined => sel.ids?.[kind];
+
+export async function factsOf(db: Db, sel: FactsSelection, cache?: FactsCache): Promise<Fact[]> {
   const facts: Fact[] = [];
+  const { after, upTo } = sel;
 
   // Paid orders' lines, by payment time.
-  const paid = await db
-    .selectFrom('orders')
-    .select(['id', 'buyer_id', 'paid_at', 'address'])
-    .where('paid_at', '>', after)
-    .where('paid_at', '<=', upTo)
-    .execute();
+  const orderIds = idsOf(sel, 'orders');
+  const paid = !wanted(sel, 'orders')
+    ? []
+    : await db
+        .selectFrom('orders')
+        .select(['id', 'buyer_id', 'paid_at', 'address'])
+        .where('paid_at', '>', after)
+        .$if(upTo !== undefined, (q) => q.where('paid_at', '<=', upTo!))
+        .$if(orderIds !== undefined, (q) => q.where('id', 'in', orderIds!))
+        .execute();
   const paidLines = await linesOfOrders(
     db,
     paid.map((o) => o.id),
@@ -151,13 +183,17 @@ export async function factsInWindow(db: Db, after: number, upTo: number, cache?:
   }
 
   // Completed refunds, by refund time, shared over the order's lines by their totals.
-  const refunds = await db
-    .selectFrom('refunds')
-    .select(['id', 'order_id', 'amount_fen', 'completed_at'])
-    .where('status', '=', 'succeeded')
-    .where('completed_at', '>', after)
-    .where('completed_at', '<=', upTo)
-    .execute();
+  const refundIds = idsOf(sel, 'refunds');
+  const refunds = !wanted(sel, 'refunds')
+    ? []
+    : await db
+        .selectFrom('refunds')
+        .select(['id', 'order_id', 'amount_fen', 'completed_at'])
+        .where('status', '=', 'succeeded')
+        .where('completed_at', '>', after)
+        .$if(upTo !== undefined, (q) => q.where('completed_at', '<=', upTo!))
+        .$if(refundIds !== undefined, (q) => q.where('id', 'in', refundIds!))
+        .execute();
   const refundLines = await linesOfOrders(db, [...new Set(refunds.map((r) => r.order_id))]);
   for (const r of refunds) {
     const lines = refundLines.get(r.order_id) ?? [];
@@ -171,13 +207,17 @@ export async function factsInWindow(db: Db, after: number, upTo: number, cache?:
   }
 
   // Impressions, product taps, add-to-carts and favourites, by receipt, counted in the hour they happened.
-  const events = await db
-    .selectFrom('events')
-    .select(['type', 'actor_key', 'video_id', 'product_id', 'at', 'source', 'content_id'])
-    .where('type', 'in', [...EVENT_FACT_TYPES])
-    .where('received_at', '>', after)
-    .where('received_at', '<=', upTo)
-    .execute();
+  const eventIds = idsOf(sel, 'events');
+  const events = !wanted(sel, 'events')
+    ? []
+    : await db
+        .selectFrom('events')
+        .select(['type', 'actor_key', 'video_id', 'product_id', 'at', 'source', 'content_id'])
+        .where('type', 'in', [...EVENT_FACT_TYPES])
+        .where('received_at', '>', after)
+        .$if(upTo !== undefined, (q) => q.where('received_at', '<=', upTo!))
+        .$if(eventIds !== undefined, (q) => q.where('id', 'in', eventIds!))
+        .execute();
   if (events.length) {
     const videoIds = [...new Set(events.map((e) => e.video_id).filter((v): v is string => !!v))];
     const videos = new Map<string, { creatorId: string | null; products: string[] }>();
@@ -234,13 +274,17 @@ export async function factsInWindow(db: Db, after: number, upTo: number, cache?:
   }
 
   // Reviews and quality cases, by creation.
-  const reviews = await db
-    .selectFrom('reviews')
-    .innerJoin('order_lines', 'order_lines.id', 'reviews.order_line_id')
-    .select([...LINE_COLUMNS, 'reviews.product_stars', 'reviews.created_at'])
-    .where('reviews.created_at', '>', after)
-    .where('reviews.created_at', '<=', upTo)
-    .execute();
+  const reviewIds = idsOf(sel, 'reviews');
+  const reviews = !wanted(sel, 'reviews')
+    ? []
+    : await db
+        .selectFrom('reviews')
+        .innerJoin('order_lines', 'order_lines.id', 'reviews.order_line_id')
+        .select([...LINE_COLUMNS, 'reviews.product_stars', 'reviews.created_at'])
+        .where('reviews.created_at', '>', after)
+        .$if(upTo !== undefined, (q) => q.where('reviews.created_at', '<=', upTo!))
+        .$if(reviewIds !== undefined, (q) => q.where('reviews.id', 'in', reviewIds!))
+        .execute();
   for (const r of reviews) {
     facts.push({
       at: num(r.created_at),
@@ -248,14 +292,18 @@ export async function factsInWindow(db: Db, after: number, upTo: number, cache?:
       counters: { reviews: 1, bad_reviews: num(r.product_stars) <= 2 ? 1 : 0 },
     });
   }
-  const cases = await db
-    .selectFrom('aftersales_cases')
-    .innerJoin('order_lines', 'order_lines.id', 'aftersales_cases.order_line_id')
-    .select([...LINE_COLUMNS, 'aftersales_cases.created_at'])
-    .where('aftersales_cases.reason_code', 'in', [...QUALITY_RETURN_REASONS])
-    .where('aftersales_cases.created_at', '>', after)
-    .where('aftersales_cases.created_at', '<=', upTo)
-    .execute();
+  const caseIds = idsOf(sel, 'cases');
+  const cases = !wanted(sel, 'cases')
+    ? []
+    : await db
+        .selectFrom('aftersales_cases')
+        .innerJoin('order_lines', 'order_lines.id', 'aftersales_cases.order_line_id')
+        .select([...LINE_COLUMNS, 'aftersales_cases.created_at'])
+        .where('aftersales_cases.reason_code', 'in', [...QUALITY_RETURN_REASONS])
+        .where('aftersales_cases.created_at', '>', after)
+        .$if(upTo !== undefined, (q) => q.where('aftersales_cases.created_at', '<=', upTo!))
+        .$if(caseIds !== undefined, (q) => q.where('aftersales_cases.id', 'in', caseIds!))
+        .execute();
   for (const c of cases)
     facts.push({ at: num(c.created_at), ...lineDims(c as unknown as LineRow), counters: { quality_returns: 1 } });
 

@@ -39,7 +39,18 @@ export {
   type AnalyticsErrorCode,
 } from './range.js';
 export { shanghaiDate, parseShanghaiDate, hourOf } from './time-buckets.js';
-export { factsInWindow } from './facts.js';
+export { factsInWindow, factsOf, type FactIds, type FactsSelection } from './facts.js';
+export {
+  consumeRollupsFromStream,
+  handleRollupMessage,
+  rollupsFedByStream,
+  rowsNamedBy,
+  ROLLUPS_CONSUMER,
+  ROLLUP_TOPICS,
+  HANDLED_KEPT_MS,
+  type RollupStreamConsumer,
+  type RollupStreamFigures,
+} from './stream-consumer.js';
 export {
   SqlRollupStore,
   type RollupStore,

@@ -40,6 +40,13 @@ export interface CursorMove {
 }
 
 class CursorMoved extends Error {}
+class AlreadyHandled extends Error {}
+
+/** Stream messages whose facts a batch holds: recorded with the deltas, so a message delivered again adds nothing. */
+export interface HandledMessages {
+  ids: readonly string[];
+  at: number;
+}
 
 export interface RollupQuery extends ScopeRef {
   dim: Dimension;
@@ -71,14 +78,21 @@ export interface CommitBatch {
   people: PeopleRow[];
   liveMinutes?: LiveMinuteDelta[];
   cursor?: CursorMove;
+  /** Scaled mode: the stream messages these deltas come from; if any of them is already recorded, nothing is written (false). */
+  handled?: HandledMessages;
 }
 
 export interface RollupStore {
   /**
    * Adds the deltas, people and live minutes' sales, and moves the cursor, all or nothing. With `from`, the cursor moves
-   * only if it still stands there (another consumer got there first: nothing is written, false).
+   * only if it still stands there (another consumer got there first: nothing is written, false);
+   * with `handled`, only if none of those messages was recorded yet (likewise false).
    */
   commit(batch: CommitBatch): Promise<boolean>;
+  /** Which of these stream messages the rollups already hold. */
+  handledAmong(ids: readonly string[]): Promise<Set<string>>;
+  /** Forgets the handled messages recorded before this time (past the stream's retention, none can come again). */
+  pruneHandled(before: number): Promise<number>;
   /**
    * Adds what a room's process saw in its minutes: viewers are that process's peak (the larger
    * figure wins) and the minute's viewers the sum over processes; entries and comments add up.
@@ -200,6 +214,19 @@ export class SqlRollupStore implements RollupStore {
             .onConflict((oc) => oc.column('name').doUpdateSet({ position: c.position, updated_at: c.now }))
             .execute();
         }
+        const h = batch.handled;
+        if (h?.ids.length) {
+          // The ids first: on PostgreSQL a second consumer of the same message waits on the key, then finds it taken.
+          for (let i = 0; i < h.ids.length; i += CHUNK) {
+            const ids = h.ids.slice(i, i + CHUNK);
+            const added = await tx
+              .insertInto('analytics_stream_handled')
+              .values(ids.map((id) => ({ id, handled_at: h.at })))
+              .onConflict((oc) => oc.column('id').doNothing())
+              .executeTakeFirst();
+            if (Number(added.numInsertedOrUpdatedRows ?? 0n) !== ids.length) throw new AlreadyHandled();
+          }
+        }
         for (const grain of GRAINS) {
           const deltas = batch.deltas.filter((d) => d.grain === grain);
           for (let i = 0; i < deltas.length; i += CHUNK) {
@@ -239,9 +266,27 @@ export class SqlRollupStore implements RollupStore {
       });
       return true;
     } catch (err) {
-      if (err instanceof CursorMoved) return false;
+      if (err instanceof CursorMoved || err instanceof AlreadyHandled) return false;
       throw err;
     }
+  }
+
+  async handledAmong(ids: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      for (const r of await this.db
+        .selectFrom('analytics_stream_handled')
+        .select('id')
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute())
+        out.add(r.id);
+    }
+    return out;
+  }
+
+  async pruneHandled(before: number): Promise<number> {
+    const r = await this.db.deleteFrom('analytics_stream_handled').where('handled_at', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
   async clearFrom(hour: number): Promise<void> {

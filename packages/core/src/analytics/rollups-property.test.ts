@@ -22,6 +22,7 @@ import { shanghaiDayStart } from './time-buckets.js';
 import { addFavourite } from '../favourites/index.js';
 import { loadActor, addAddress } from '../accounts/index.js';
 import { createRoom, openRoom } from '../live/index.js';
+import { rollupsSnapshot } from '../test-support/index.js';
 
 type Op =
   | { kind: 'order'; buyer: number; sku: number; qty: number; via: 'video' | 'shelf' | 'search' | 'live' }
@@ -61,76 +62,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('consume' as const), restart: fc.boolean() }),
 );
 
-async function snapshot(core: TestCore) {
-  const rollups = await core.ctx.db
-    .selectFrom('analytics_rollups')
-    .selectAll()
-    .orderBy('scope')
-    .orderBy('scope_id')
-    .orderBy('dim')
-    .orderBy('hour')
-    .orderBy('dim_id')
-    .execute();
-  const people = await core.ctx.db
-    .selectFrom('analytics_people')
-    .selectAll()
-    .orderBy('scope')
-    .orderBy('scope_id')
-    .orderBy('dim')
-    .orderBy('kind')
-    .orderBy('hour')
-    .orderBy('dim_id')
-    .orderBy('person')
-    .execute();
-  const norm = (rows: Array<Record<string, unknown>>) =>
-    rows.map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [
-          k,
-          typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'dim_id' && k !== 'scope_id' && k !== 'person'
-            ? Number(v)
-            : v,
-        ]),
-      ),
-    );
-  const rollupsDaily = await core.ctx.db
-    .selectFrom('analytics_rollups_daily')
-    .selectAll()
-    .orderBy('scope')
-    .orderBy('scope_id')
-    .orderBy('dim')
-    .orderBy('day')
-    .orderBy('dim_id')
-    .execute();
-  const peopleDaily = await core.ctx.db
-    .selectFrom('analytics_people_daily')
-    .selectAll()
-    .orderBy('scope')
-    .orderBy('scope_id')
-    .orderBy('dim')
-    .orderBy('kind')
-    .orderBy('day')
-    .orderBy('dim_id')
-    .orderBy('person')
-    .execute();
-  const minutes = await core.ctx.db
-    .selectFrom('analytics_live_minutes')
-    .select(['room_id', 'minute', 'orders', 'gmv_fen'])
-    .orderBy('room_id')
-    .orderBy('minute')
-    .execute();
-  return {
-    rollups: norm(rollups).filter((r) =>
-      Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'hour' && v !== 0),
-    ),
-    people: norm(people),
-    rollupsDaily: norm(rollupsDaily).filter((r) =>
-      Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'day' && v !== 0),
-    ),
-    peopleDaily: norm(peopleDaily),
-    minutes: norm(minutes).filter((m) => m.orders !== 0 || m.gmv_fen !== 0),
-  };
-}
+const snapshot = (core: TestCore) => rollupsSnapshot(core.ctx.db);
 
 test('rollups kept incrementally equal a recount from the raw rows, through late events, refunds and restarts', async () => {
   await fc.assert(

@@ -9,7 +9,7 @@ import { DomainError, invalid, notFound } from '../platform/index.js';
 import type { Attribution } from '../affiliate/index.js';
 import { checkAttribution, MAX_LINE_QUANTITY } from '../checkout/index.js';
 import { firstImages, isBuyable } from '../catalog/index.js';
-import { recordServerEvents } from '../events/index.js';
+import { eventsOnOutbox, recordServerEvents } from '../events/index.js';
 
 export const MAX_CART_ITEMS = 100;
 
@@ -90,16 +90,20 @@ export async function putCartItem(
       .execute();
     // A new line is an add-to-cart (罗盘 counts it); changing a line's quantity is not.
     if (!exists)
-      await recordServerEvents(tx, [
-        {
-          type: 'add_to_cart',
-          userId: actor.userId,
-          productId: sku.product_id,
-          source: attribution.source,
-          contentId: attribution.contentId ?? null,
-          at: now,
-        },
-      ]);
+      await recordServerEvents(
+        tx,
+        [
+          {
+            type: 'add_to_cart',
+            userId: actor.userId,
+            productId: sku.product_id,
+            source: attribution.source,
+            contentId: attribution.contentId ?? null,
+            at: now,
+          },
+        ],
+        { outbox: eventsOnOutbox(ctx.db) },
+      );
   });
   publishSignals(ctx.db, [{ actor: actor.userId, kind: 'add_to_cart', productId: sku.product_id, at: now }]);
   return cartView(ctx.db, actor.userId);

@@ -2,12 +2,14 @@
  * Client events: validated, deduplicated by clientEventId per viewer, stored append-only in one
  * multi-row insert, then published to the interest engine (only the ones actually stored).
  */
-import type { CoreContext, Db } from '../context.js';
+import type { CoreContext, Db, Tx } from '../context.js';
 import { DomainError, newId, type ErrorCode, runtimePart, runtimeOf } from '../platform/index.js';
 import { insertRows, type EventsTable } from '../storage/index.js';
 import { hasSignalListeners, publishSignals } from '../signals/index.js';
 import { clientEventSignal, runningRecommendService } from '../recommend/index.js';
+import { outboxRow } from '../outbox/index.js';
 import { actorKey, checkEventBatch, uniqueByClientId, type ClientEvent } from './event-rules.js';
+import { EVENTS_RECORDED, eventsOnOutbox } from './events-on-outbox.js';
 
 /** Who sends the batch: a signed-in person, or an anonymous viewer id chosen by the client. Never a user id from the body. */
 export interface EventSender {
@@ -57,35 +59,50 @@ export async function ingestEvents(
     client_event_id: e.clientEventId,
     received_at: now,
   }));
-  // One statement: the batch is stored whole or not at all; a clientEventId already stored for this viewer is skipped.
-  const accepted = await insertRows(ctx.db, 'events', rows, { onConflictDoNothing: ['actor_key', 'client_event_id'] });
-  if (accepted > 0 && hasSignalListeners(ctx.db)) await publishStored(ctx.db, rows, accepted);
+  const conflicts = { onConflictDoNothing: ['actor_key', 'client_event_id'] as ['actor_key', 'client_event_id'] };
+  let accepted: number;
+  let stored: readonly EventsTable[] | null = null;
+  if (!eventsOnOutbox(ctx.db)) {
+    // One statement: the batch is stored whole or not at all; a clientEventId already stored for this viewer is skipped.
+    accepted = await insertRows(ctx.db, 'events', rows, conflicts);
+  } else {
+    // Scaled mode: the rows and the outbox event naming them, in one transaction.
+    ({ accepted, stored } = await ctx.db.transaction().execute(async (tx) => {
+      const n = await insertRows(tx, 'events', rows, conflicts);
+      const kept = n === rows.length ? rows : n === 0 ? [] : await storedOf(tx, rows);
+      if (kept.length) {
+        const ids = kept.map((r) => r.id);
+        await insertRows(tx, 'outbox', [outboxRow(EVENTS_RECORDED, ids[0]!, { ids }, now)]);
+      }
+      return { accepted: n, stored: kept };
+    }));
+  }
+  if (accepted > 0 && hasSignalListeners(ctx.db))
+    publishSignals(
+      ctx.db,
+      (stored ?? (accepted === rows.length ? rows : await storedOf(ctx.db, rows))).flatMap(
+        (r) => clientEventSignal(r) ?? [],
+      ),
+    );
   return { accepted, duplicates: events.length - accepted };
 }
 
-/** Publishes the rows this batch stored (when some were duplicates, the stored ones are looked up by id). */
-async function publishStored(db: Db, rows: readonly EventsTable[], accepted: number): Promise<void> {
-  let stored = rows;
-  if (accepted < rows.length) {
-    const ids = new Set(
-      (
-        await db
-          .selectFrom('events')
-          .select('id')
-          .where(
-            'id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .execute()
-      ).map((r) => r.id),
-    );
-    stored = rows.filter((r) => ids.has(r.id));
-  }
-  publishSignals(
-    db,
-    stored.flatMap((r) => clientEventSignal(r) ?? []),
+/** The rows of this batch that were stored (some were duplicates: looked up by id). */
+async function storedOf(db: Db | Tx, rows: readonly EventsTable[]): Promise<readonly EventsTable[]> {
+  const ids = new Set(
+    (
+      await db
+        .selectFrom('events')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    ).map((r) => r.id),
   );
+  return rows.filter((r) => ids.has(r.id));
 }
 
 /** Ids known to exist, per store and process: rows of videos and products are never deleted, so a hit never goes stale. */

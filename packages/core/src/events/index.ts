@@ -29,3 +29,9 @@ export {
   type RecordedEvent,
   recordEvents,
 } from './server-events.js';
+export {
+  EVENTS_RECORDED,
+  type EventsRecordedEvent,
+  sendEventsToOutbox,
+  eventsOnOutbox,
+} from './events-on-outbox.js';

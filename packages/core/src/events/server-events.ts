@@ -8,7 +8,9 @@
 import type { Db, Tx } from '../context.js';
 import { newId } from '../platform/index.js';
 import { insertRows, type EventsTable } from '../storage/index.js';
+import { outboxRow } from '../outbox/index.js';
 import type { EventType } from './event-rules.js';
+import { EVENTS_RECORDED } from './events-on-outbox.js';
 
 export const SERVER_EVENT_TYPES = ['add_to_cart', 'favourite'] as const;
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number];
@@ -25,32 +27,40 @@ export interface ServerEvent {
   at: number;
 }
 
-/** Records server events in the caller's transaction. */
-export async function recordServerEvents(tx: Db | Tx, events: readonly ServerEvent[]): Promise<void> {
+/**
+ * Records server events in the caller's transaction; with `outbox` (scaled mode, `eventsOnOutbox`),
+ * also their ids as an `events.recorded` outbox event in the same transaction, for the stream.
+ */
+export async function recordServerEvents(
+  tx: Db | Tx,
+  events: readonly ServerEvent[],
+  options: { outbox?: boolean } = {},
+): Promise<void> {
   if (!events.length) return;
-  await insertRows(
-    tx,
-    'events',
-    events.map((e) => {
-      const id = newId('event', e.at);
-      const content = e.contentId ?? null;
-      return {
-        id,
-        actor_key: e.userId,
-        user_id: e.userId,
-        type: e.type,
-        video_id: content?.startsWith('vid_') ? content : null,
-        product_id: e.productId,
-        watch_ms: null,
-        duration_ms: null,
-        at: e.at,
-        client_event_id: `srv:${id}`,
-        received_at: e.at,
-        source: e.source,
-        content_id: content,
-      };
-    }),
-  );
+  const rows = events.map((e) => {
+    const id = newId('event', e.at);
+    const content = e.contentId ?? null;
+    return {
+      id,
+      actor_key: e.userId,
+      user_id: e.userId,
+      type: e.type,
+      video_id: content?.startsWith('vid_') ? content : null,
+      product_id: e.productId,
+      watch_ms: null,
+      duration_ms: null,
+      at: e.at,
+      client_event_id: `srv:${id}`,
+      received_at: e.at,
+      source: e.source,
+      content_id: content,
+    };
+  });
+  await insertRows(tx, 'events', rows);
+  if (options.outbox) {
+    const ids = rows.map((r) => r.id);
+    await insertRows(tx, 'outbox', [outboxRow(EVENTS_RECORDED, ids[0]!, { ids }, events[0]!.at)]);
+  }
 }
 
 /** An event with its times given (happened `at`, received `receivedAt`): the demo's traffic and imports. */

@@ -7,7 +7,7 @@ import type { Actor, CoreContext, Db } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/index.js';
 import { productCardsByIds, type ProductCard } from '../catalog/index.js';
 import { insertRows } from '../storage/index.js';
-import { recordServerEvents } from '../events/index.js';
+import { eventsOnOutbox, recordServerEvents } from '../events/index.js';
 import { decodeFavouriteCursor, encodeFavouriteCursor } from './cursor.js';
 
 export const FAVOURITES_PAGE_MAX = 50;
@@ -77,9 +77,11 @@ export async function addFavourite(ctx: CoreContext, actor: Actor, productId: st
           .set((eb) => ({ favourites: eb('favourites', '+', 1) }))
           .where('id', '=', productId)
           .execute();
-        await recordServerEvents(tx, [
-          { type: 'favourite', userId: actor.userId, productId, source: 'shelf', at: now },
-        ]);
+        await recordServerEvents(
+          tx,
+          [{ type: 'favourite', userId: actor.userId, productId, source: 'shelf', at: now }],
+          { outbox: eventsOnOutbox(ctx.db) },
+        );
       }
     }
     return { productId, ...(await visibleProduct(tx, actor, productId)) };

@@ -66,7 +66,14 @@ export interface AnalyticsLiveViewersTable {
   viewers: number;
 }
 
+/** Scaled mode: a stream message whose facts the rollups hold (written with their deltas; pruned past the stream's retention). */
+export interface AnalyticsStreamHandledTable {
+  id: string;
+  handled_at: number;
+}
+
 export interface AnalyticsTables {
+  analytics_stream_handled: AnalyticsStreamHandledTable;
   analytics_live_viewers: AnalyticsLiveViewersTable;
   analytics_live_minutes: AnalyticsLiveMinutesTable;
   analytics_rollups: AnalyticsRollupsTable;

@@ -23,6 +23,10 @@ export interface TestCore extends Core {
   clock: ManualClock;
   /** The PostgreSQL database the store is in (undefined on SQLite), to open it again. */
   databaseUrl: string | undefined;
+  /** Its schema there (undefined on SQLite). */
+  pgSchema: string | undefined;
+  /** The SQLite store's folder (on PostgreSQL, an unused folder). */
+  dataDir: string;
   /** Closes the core if it is still open, then removes the store. */
   dispose(): Promise<void>;
 }
@@ -84,6 +88,8 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
     ...core,
     clock,
     databaseUrl: url,
+    pgSchema: schema,
+    dataDir,
     close,
     async dispose() {
       await close();

@@ -2,3 +2,4 @@
 export { openTestCore, makePerson, makeShop, type ShopFixture, type TestCore, usingPostgres } from './harness.js';
 export { TEST_PASSWORD } from './harness.js';
 export { likedRings, nextLifecycle } from './liked-rings.js';
+export { rollupsSnapshot } from './rollups-snapshot.js';

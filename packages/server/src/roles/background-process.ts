@@ -2,12 +2,14 @@
  * The worker role: the core and its background loop (timers, refunds, payouts, gateway
  * notifications, outbox dispatch); no HTTP. With NATS, each outbox batch is held by the stream
  * before its handlers run, the open platform's message push consumes the stream instead of
- * the dispatcher (the durable consumer `push`), and the interest engine's model is retrained here
+ * the dispatcher (the durable consumer `push`), the 罗盘 rollups are a durable consumer of the
+ * stream (`rollups`) instead of reading committed rows by window, and the interest engine's model is retrained here
  * (stored and announced; the engine replicas swap it in).
  */
 import Fastify from 'fastify';
 import {
   consumePushFromStream,
+  consumeRollupsFromStream,
   openCore,
   relayOutbox,
   Retrainer,
@@ -16,6 +18,8 @@ import {
   type CoreOptions,
   type OutboxConsumer,
   type RetrainOptions,
+  type RollupStreamConsumer,
+  sendEventsToOutbox,
 } from '@zhongcao/core';
 import { connectJetStream, type JetStream } from '../shared/jetstream-stream.js';
 import { startWorker, type Worker } from '../worker.js';
@@ -36,6 +40,8 @@ export interface RunningBackground {
   worker: Worker;
   /** Scaled mode: the message push's stream consumer. */
   push: OutboxConsumer | null;
+  /** Scaled mode: the 罗盘 rollups' stream consumer (embedded: the loop reads committed rows by window instead). */
+  rollups: RollupStreamConsumer | null;
   /** Scaled mode: the model's retraining (no engine here: a better model is stored and announced). */
   trainer: Retrainer | null;
   stop(): Promise<void>;
@@ -51,10 +57,16 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
       )
     : null;
   let push: OutboxConsumer | null = null;
+  let rollups: RollupStreamConsumer | null = null;
   if (stream) {
     // Before the first dispatch: from here on the push reads the stream, not the dispatcher.
     push = await consumePushFromStream(core.outbox, stream);
     relayOutbox(core.outbox, stream);
+    // The rollups read the stream too (the loop leaves them alone); events stored here go to the outbox like the api processes'.
+    sendEventsToOutbox(core.ctx.db);
+    rollups = await consumeRollupsFromStream(core.ctx, stream, undefined, (err) =>
+      log.warn({ err: err.message }, '罗盘 rollups: a message is left for redelivery'),
+    );
   }
   const trainer =
     stream && options.retrain !== false
@@ -75,12 +87,14 @@ export async function startBackground(options: BackgroundOptions): Promise<Runni
     core,
     worker,
     push,
+    rollups,
     trainer,
     async stop() {
       clearInterval(keepAlive);
       await trainer?.close();
       await worker.stop();
       await push?.consumer.stop();
+      await rollups?.consumer.stop();
       await stream?.close();
       await core.close();
     },

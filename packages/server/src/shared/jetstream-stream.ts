@@ -168,6 +168,14 @@ export async function connectJetStream(
           const messages = await consumer.consume({ max_messages: 500, expires: 5_000 });
           current = messages;
           for await (const m of messages) {
+            // Another consumer's subject is acknowledged unread, by its NATS subject, without decoding its body.
+            if (
+              m.subject.startsWith(STREAM_PREFIX) &&
+              !matchesPrefix(m.subject.slice(STREAM_PREFIX.length), prefixes)
+            ) {
+              m.ack();
+              continue;
+            }
             const { subject, payload } = codec.decode(m.data);
             if (!matchesPrefix(subject, prefixes)) {
               m.ack();

@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestCore } from '../test-support/index.js';
+import { makeWorld, buyVia, videoOf } from '../affiliate/test-support/index.js';
+import { ingestEvents } from '../events/index.js';
+import { rollupsSnapshot } from '../test-support/index.js';
+import { COMMIT_GRACE_MS, COMPASS_CURSOR, consumeRollups, rebuildRollups } from './consumer.js';
+import { SqlRollupStore } from './rollup-store.js';
+import { handleRollupMessage, rowsNamedBy } from './stream-consumer.js';
+
+test('a stream message names the rows the rollups read: a paid order, a refund, a review, a case, a batch of events; others none', () => {
+  const outbox = (topic: string, subjectId: string, payload: unknown = {}) => ({
+    subject: `outbox.${topic}` as const,
+    payload: { topic, subjectId, payload, createdAt: 0 },
+  });
+  assert.deepEqual(rowsNamedBy(outbox('order.paid', 'ord_1')), { orders: ['ord_1'] });
+  assert.deepEqual(rowsNamedBy(outbox('refund.succeeded', 'rfd_1')), { refunds: ['rfd_1'] });
+  assert.deepEqual(rowsNamedBy(outbox('review.created', 'rev_1')), { reviews: ['rev_1'] });
+  assert.deepEqual(rowsNamedBy(outbox('aftersales.requested', 'cas_1')), { cases: ['cas_1'] });
+  assert.deepEqual(rowsNamedBy(outbox('events.recorded', 'evt_1', { ids: ['evt_1', 'evt_2', 3] })), {
+    events: ['evt_1', 'evt_2'],
+  });
+  assert.equal(rowsNamedBy(outbox('order.shipped', 'ord_1')), null);
+  assert.equal(rowsNamedBy({ subject: 'signals', payload: [] }), null);
+});
+
+test('a message handled twice adds its facts once; rows at or before the floor add nothing; no cursor (a rebuild running) makes it wait', async () => {
+  const core = await openTestCore();
+  try {
+    const w = await makeWorld(core, 'sc');
+    const video = await videoOf(core, w.creator, [w.shop.productId]);
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    await consumeRollups(core.ctx); // the floor: now
+    const store = new SqlRollupStore(core.ctx.db);
+    const floor = (await store.cursor(COMPASS_CURSOR))!;
+
+    core.clock.advance(10);
+    const orderId = await buyVia(core, w.buyer, w.shop.skuIds[0]!, { source: 'video', contentId: video }, 2);
+    await ingestEvents(core.ctx, { viewerId: 'v1' }, [
+      { type: 'impression', videoId: video, at: core.clock.now(), clientEventId: 'a' },
+    ]);
+    const eventIds = (await core.ctx.db.selectFrom('events').select('id').execute()).map((r) => r.id);
+
+    assert.deepEqual(await handleRollupMessage(core.ctx, store, 'm-order', { orders: [orderId] }), {
+      added: true,
+      facts: 1,
+    });
+    assert.deepEqual(await handleRollupMessage(core.ctx, store, 'm-order', { orders: [orderId] }), {
+      added: false,
+      facts: 0,
+    });
+    assert.equal((await handleRollupMessage(core.ctx, store, 'm-events', { events: eventIds })).added, true);
+    assert.equal((await handleRollupMessage(core.ctx, store, 'm-events', { events: eventIds })).added, false);
+    assert.equal(await store.cursor(COMPASS_CURSOR), floor, 'the stream consumer leaves the floor where it was');
+    const kept = await rollupsSnapshot(core.ctx.db);
+    const totals = kept.rollups.filter((r) => r.scope === 'platform' && r.dim === 'total');
+    assert.equal(
+      totals.reduce((a, r) => a + Number(r.orders), 0),
+      1,
+    );
+    assert.equal(
+      totals.reduce((a, r) => a + Number(r.impressions), 0),
+      1,
+    );
+
+    // What the stream counted equals the recount from the raw rows.
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    await rebuildRollups(core.ctx, null);
+    assert.deepEqual(await rollupsSnapshot(core.ctx.db), kept);
+
+    // After the rebuild the floor is past these rows: a late delivery of a message never handled adds nothing.
+    assert.equal((await handleRollupMessage(core.ctx, store, 'm-late', { orders: [orderId] })).facts, 0);
+    assert.deepEqual(await rollupsSnapshot(core.ctx.db), kept);
+
+    // While a rebuild runs there is no cursor: the message is left for redelivery.
+    await core.ctx.db.deleteFrom('analytics_cursors').execute();
+    await assert.rejects(handleRollupMessage(core.ctx, store, 'm-wait', { orders: [orderId] }), /rebuild/);
+
+    // Pruning forgets ids handled before the given time.
+    assert.equal(await store.pruneHandled(core.clock.now() + 1), 3);
+    assert.equal((await store.handledAmong(['m-order', 'm-events', 'm-late'])).size, 0);
+  } finally {
+    await core.dispose();
+  }
+});

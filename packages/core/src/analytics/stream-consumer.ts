@@ -1,0 +1,182 @@
+/**
+ * Scaled mode: the rollups as a durable consumer of the stream (the worker role). The stream's
+ * messages name the raw rows that committed — a paid order (`order.paid`), a completed refund
+ * (`refund.succeeded`), a review (`review.created`), an after-sales case (`aftersales.requested`),
+ * a batch of stored events (`events.recorded`, written with the rows by the process that stored
+ * them) — and the consumer reads those rows by id through the same code as a window's read
+ * (`factsOf`), so what it adds is what a rebuild recounts.
+ *
+ * Exactly once: each message's facts are added in one transaction with the message's id
+ * (`analytics_stream_handled`), which fails whole if the id is already there; a redelivery (an
+ * acknowledgement lost, a consumer restarted between the write and the ack) finds its id and adds
+ * nothing. A table of ids rather than a stream sequence per subject: deliveries are not in
+ * sequence order once one is retried (a message left for redelivery comes after later ones), and
+ * an outbox event relayed again after the duplicate window is a new sequence with the same id.
+ * The ids are pruned past the stream's retention (a message older than that cannot come again).
+ *
+ * The floor: rows committed at or before the `compass` cursor are counted from the raw rows (the
+ * consumer's first start catches up there; a rebuild recounts up to its watermark and leaves the
+ * cursor there), so a message naming such a row adds nothing. Each message's write is conditional
+ * on the cursor still standing at the floor it read, so a rebuild (which first removes the cursor)
+ * and the consumer never both count a row: while there is no cursor, messages wait for redelivery.
+ */
+import type { CoreContext } from '../context.js';
+import { runtimePart, runtimeOf } from '../platform/index.js';
+import type { Stream, StreamConsumer, StreamMessage, OutboxStreamPayload } from '../stream/index.js';
+import { aggregate } from './aggregate.js';
+import { COMMIT_GRACE_MS, COMPASS_CURSOR, consumeRollups, exclusive } from './consumer.js';
+import { factsOf, type FactIds } from './facts.js';
+import { SqlRollupStore, type RollupStore } from './rollup-store.js';
+import { DAY_MS } from './time-buckets.js';
+
+/** The durable consumer's name. */
+export const ROLLUPS_CONSUMER = 'rollups';
+
+/** The outbox topics whose rows the rollups count, and the kind of row each names by its subject id. */
+export const ROLLUP_TOPICS = {
+  'order.paid': 'orders',
+  'refund.succeeded': 'refunds',
+  'review.created': 'reviews',
+  'aftersales.requested': 'cases',
+  'events.recorded': 'events',
+} as const satisfies Record<string, keyof FactIds>;
+type RollupTopic = keyof typeof ROLLUP_TOPICS;
+
+/** How long handled ids are kept: the stream keeps messages seven days; a day's margin. */
+export const HANDLED_KEPT_MS = 8 * DAY_MS;
+const PRUNE_EVERY_MS = 3_600_000;
+
+/** The rows a message names (null: a message the rollups do not read). Pure. */
+export function rowsNamedBy(message: Pick<StreamMessage, 'subject' | 'payload'>): FactIds | null {
+  if (!message.subject.startsWith('outbox.')) return null;
+  const p = message.payload as OutboxStreamPayload;
+  const kind = ROLLUP_TOPICS[p.topic as RollupTopic];
+  if (!kind) return null;
+  if (kind === 'events') {
+    const ids = (p.payload as { ids?: unknown })?.ids;
+    return { events: Array.isArray(ids) ? ids.filter((i): i is string => typeof i === 'string') : [] };
+  }
+  return { [kind]: [p.subjectId] };
+}
+
+export interface RollupStreamFigures {
+  /** Messages whose facts were added (once each). */
+  messages: number;
+  /** Facts added. */
+  facts: number;
+  /** Deliveries of a message already handled (nothing added). */
+  duplicates: number;
+  /** Deliveries left for later because a rebuild was running (no cursor). */
+  waited: number;
+}
+
+export interface RollupStreamConsumer {
+  figures: RollupStreamFigures;
+  consumer: StreamConsumer;
+}
+
+/** Stores whose rollups this process feeds from the stream: the background loop leaves them alone. */
+const fedPart = runtimePart<{ on: boolean }, object>('analytics.fed-by-stream', () => ({ on: false }));
+
+/** True when this store's rollups are fed by a stream consumer in this process (the tick must not read windows too). */
+export function rollupsFedByStream(ctx: CoreContext): boolean {
+  return runtimeOf(ctx.db as object).peek(fedPart)?.on ?? false;
+}
+
+class WaitingForRebuild extends Error {
+  constructor() {
+    super('罗盘 rollups: a rebuild is running (no cursor); the message waits for redelivery');
+  }
+}
+
+/** Adds one message's facts once (false: already handled). Throws while a rebuild runs. */
+export async function handleRollupMessage(
+  ctx: CoreContext,
+  store: RollupStore,
+  id: string,
+  named: FactIds,
+): Promise<{ added: boolean; facts: number }> {
+  return exclusive(ctx.db, async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if ((await store.handledAmong([id])).size) return { added: false, facts: 0 };
+      const floor = await store.cursor(COMPASS_CURSOR);
+      if (floor === null) throw new WaitingForRebuild();
+      const found = await factsOf(ctx.db, { after: floor, ids: named });
+      const now = ctx.clock.now();
+      const committed = await store.commit({
+        ...aggregate(found),
+        handled: { ids: [id], at: now },
+        // Only if the cursor still stands at the floor read: a rebuild that removed it meanwhile counts these rows itself.
+        cursor: { name: COMPASS_CURSOR, from: floor, position: floor, now },
+      });
+      if (committed) return { added: true, facts: found.length };
+      // Another consumer recorded the id, or a rebuild moved the cursor: look again.
+    }
+    throw new Error(`罗盘 rollups: message ${id} could not be committed`);
+  });
+}
+
+/**
+ * Starts the durable consumer `rollups` on the stream and marks the store as fed by it. On its
+ * first start (no cursor yet, or no message handled yet, as when a store leaves the embedded
+ * layout), the rows committed until now are read from the database first, so the floor is now.
+ */
+export async function consumeRollupsFromStream(
+  ctx: CoreContext,
+  stream: Stream,
+  store: RollupStore = new SqlRollupStore(ctx.db),
+  onError: (err: Error) => void = () => {},
+): Promise<RollupStreamConsumer> {
+  runtimeOf(ctx.db as object).use(fedPart).on = true;
+  const figures: RollupStreamFigures = { messages: 0, facts: 0, duplicates: 0, waited: 0 };
+  if ((await store.cursor(COMPASS_CURSOR)) === null || !(await anyHandled(ctx))) await catchUp(ctx, store);
+  let lastPrune = 0;
+  const consumer = await stream.consume(
+    ROLLUPS_CONSUMER,
+    Object.keys(ROLLUP_TOPICS).map((t) => `outbox.${t}`),
+    async (m) => {
+      const named = rowsNamedBy(m);
+      if (!named) return;
+      try {
+        const r = await handleRollupMessage(ctx, store, m.id, named);
+        if (r.added) {
+          figures.messages++;
+          figures.facts += r.facts;
+        } else figures.duplicates++;
+      } catch (err) {
+        if (err instanceof WaitingForRebuild) figures.waited++;
+        else onError(err as Error);
+        throw err; // left for redelivery
+      }
+      const now = ctx.clock.now();
+      if (now - lastPrune >= PRUNE_EVERY_MS) {
+        lastPrune = now;
+        await store.pruneHandled(now - HANDLED_KEPT_MS);
+      }
+    },
+  );
+  return {
+    figures,
+    consumer: {
+      async stop() {
+        await consumer.stop();
+        runtimeOf(ctx.db as object).use(fedPart).on = false;
+      },
+    },
+  };
+}
+
+async function anyHandled(ctx: CoreContext): Promise<boolean> {
+  return Boolean(await ctx.db.selectFrom('analytics_stream_handled').select('id').limit(1).executeTakeFirst());
+}
+
+/** Reads the rows committed until now from the database (the floor moves to now, less the commit grace). */
+async function catchUp(ctx: CoreContext, store: RollupStore): Promise<void> {
+  const target = ctx.clock.now() - COMMIT_GRACE_MS;
+  let before = Number.NEGATIVE_INFINITY;
+  for (;;) {
+    const r = await consumeRollups(ctx, store);
+    if (r.position >= target || r.position <= before) return; // caught up (or another process is consuming)
+    before = r.position;
+  }
+}
