@@ -1864,6 +1864,7 @@ export {
   ROLLUPS_CONSUMER,
   ROLLUP_TOPICS,
   HANDLED_KEPT_MS,
+  FLOOR_SKEW_MS,
   type RollupStreamConsumer,
   type RollupStreamFigures,
   SqlRollupStore,

@@ -6,7 +6,8 @@ import { ingestEvents } from '../events/index.js';
 import { rollupsSnapshot } from '../test-support/index.js';
 import { COMMIT_GRACE_MS, COMPASS_CURSOR, consumeRollups, rebuildRollups } from './consumer.js';
 import { SqlRollupStore } from './rollup-store.js';
-import { handleRollupMessage, rowsNamedBy } from './stream-consumer.js';
+import { consumeRollupsFromStream, FLOOR_SKEW_MS, handleRollupMessage, rowsNamedBy } from './stream-consumer.js';
+import type { Stream, StreamHandler } from '../stream/index.js';
 
 test('a stream message names the rows the rollups read: a paid order, a refund, a review, a case, a batch of events; others none', () => {
   const outbox = (topic: string, subjectId: string, payload: unknown = {}) => ({
@@ -79,6 +80,48 @@ test('a message handled twice adds its facts once; rows at or before the floor a
     // Pruning forgets ids handled before the given time.
     assert.equal(await store.pruneHandled(core.clock.now() + 1), 3);
     assert.equal((await store.handledAmong(['m-order', 'm-events', 'm-late'])).size, 0);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('the consumer started on a stream catches up from the database first; a message taken well before the floor is acknowledged unread; the rest count once', async () => {
+  const core = await openTestCore();
+  try {
+    const w = await makeWorld(core, 'sf');
+    const first = await buyVia(core, w.buyer, w.shop.skuIds[0]!, { source: 'search' }, 1);
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    let handler: StreamHandler | null = null;
+    const stream = {
+      kind: 'embedded',
+      consume: async (_durable: string, _prefixes: readonly string[], h: StreamHandler) => {
+        handler = h;
+        return { stop: async () => {} };
+      },
+    } as unknown as Stream;
+    const running = await consumeRollupsFromStream(core.ctx, stream);
+    const floor = (await new SqlRollupStore(core.ctx.db).cursor(COMPASS_CURSOR))!;
+    assert.equal(floor, core.clock.now() - COMMIT_GRACE_MS, 'the first start read the database up to now');
+    const deliver = (id: string, orderId: string, publishedAt: number) =>
+      handler!({
+        id,
+        subject: 'outbox.order.paid',
+        payload: { topic: 'order.paid', subjectId: orderId, payload: {}, createdAt: publishedAt },
+        publishedAt,
+      });
+    await deliver('m-old', first, floor - 2 * FLOOR_SKEW_MS);
+    assert.equal(running.figures.beforeFloor, 1);
+    await deliver('m-first', first, floor); // named a row the catch-up counted: nothing added
+    core.clock.advance(10);
+    const second = await buyVia(core, w.buyer, w.shop.skuIds[1]!, { source: 'search' }, 1);
+    await deliver('m-second', second, core.clock.now());
+    await deliver('m-second', second, core.clock.now());
+    assert.deepEqual({ ...running.figures }, { messages: 2, facts: 1, duplicates: 1, waited: 0, beforeFloor: 1 });
+    const kept = await rollupsSnapshot(core.ctx.db);
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    await running.consumer.stop();
+    await rebuildRollups(core.ctx, null);
+    assert.deepEqual(await rollupsSnapshot(core.ctx.db), kept);
   } finally {
     await core.dispose();
   }

@@ -42,6 +42,14 @@ export const ROLLUP_TOPICS = {
 } as const satisfies Record<string, keyof FactIds>;
 type RollupTopic = keyof typeof ROLLUP_TOPICS;
 
+/**
+ * A message the stream took this long before the floor names rows committed before the floor
+ * (they are relayed after their commit), so it is acknowledged without a transaction: a first
+ * start, which catches up from the database, does not replay the stream's seven days one
+ * transaction at a time. The margin covers the stream's clock running behind the writers'.
+ */
+export const FLOOR_SKEW_MS = 60_000;
+
 /** How long handled ids are kept: the stream keeps messages seven days; a day's margin. */
 export const HANDLED_KEPT_MS = 8 * DAY_MS;
 const PRUNE_EVERY_MS = 3_600_000;
@@ -68,6 +76,8 @@ export interface RollupStreamFigures {
   duplicates: number;
   /** Deliveries left for later because a rebuild was running (no cursor). */
   waited: number;
+  /** Messages taken by the stream well before the floor: acknowledged unread. */
+  beforeFloor: number;
 }
 
 export interface RollupStreamConsumer {
@@ -128,8 +138,10 @@ export async function consumeRollupsFromStream(
   onError: (err: Error) => void = () => {},
 ): Promise<RollupStreamConsumer> {
   runtimeOf(ctx.db as object).use(fedPart).on = true;
-  const figures: RollupStreamFigures = { messages: 0, facts: 0, duplicates: 0, waited: 0 };
+  const figures: RollupStreamFigures = { messages: 0, facts: 0, duplicates: 0, waited: 0, beforeFloor: 0 };
   if ((await store.cursor(COMPASS_CURSOR)) === null || !(await anyHandled(ctx))) await catchUp(ctx, store);
+  // The floor as it stands now; it only moves forward (a rebuild leaves it at its later watermark), so a stale value only skips less.
+  const floor = await store.cursor(COMPASS_CURSOR);
   let lastPrune = 0;
   const consumer = await stream.consume(
     ROLLUPS_CONSUMER,
@@ -137,6 +149,10 @@ export async function consumeRollupsFromStream(
     async (m) => {
       const named = rowsNamedBy(m);
       if (!named) return;
+      if (floor !== null && m.publishedAt < floor - FLOOR_SKEW_MS) {
+        figures.beforeFloor++;
+        return;
+      }
       try {
         const r = await handleRollupMessage(ctx, store, m.id, named);
         if (r.added) {
