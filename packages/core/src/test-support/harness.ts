@@ -6,7 +6,7 @@
  * each store a database cloned from the result on the suite's private server (pg-clone.ts);
  * `migrate: false` gives an empty store (a fresh schema) as before.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +17,7 @@ import { loadActor, register, hashPassword, addAddress } from '../accounts/index
 import { createCategory, createShop, createProduct } from '../catalog/index.js';
 import type { Actor } from '../context.js';
 import { copyMigratedSqlite, replayMigrations } from './store-template.js';
-import { cloneMigratedDatabase, cloningDatabases } from './pg-clone.js';
+import { cloneDatabase, cloneMigratedDatabase, cloningDatabases } from './pg-clone.js';
 
 export interface TestCore extends Core {
   clock: ManualClock;
@@ -122,6 +122,87 @@ async function replayOrMigrateAfresh(url: string, schema: string): Promise<boole
     }
     return false;
   }
+}
+
+/**
+ * A store that is costly to build (the whole demo, say), built once and handed out as copies: each
+ * call of the returned function opens a new store holding a copy of the built one (its data folder
+ * and its database), with a clock of its own at the built store's time, so a file's tests share the
+ * building and none sees another's writes. On SQLite the data folder is copied; on the suite's
+ * private PostgreSQL server (cloned databases) the built database is the template of each copy.
+ * On any other PostgreSQL (a schema per test, which cannot be copied) every call builds afresh.
+ * `dispose()` removes the built store (call it in the file's `after`).
+ */
+export function sharedTestStore(build: (core: TestCore) => Promise<void>): {
+  open(): Promise<TestCore>;
+  dispose(): Promise<void>;
+} {
+  const copying = !process.env.DATABASE_URL || cloningDatabases();
+  let built: Promise<{ source: TestCore; now: number }> | null = null;
+  const buildOnce = (): Promise<{ source: TestCore; now: number }> =>
+    (built ??= (async () => {
+      const source = await openTestCore();
+      try {
+        await build(source);
+        await source.close(); // a closed store copies whole: SQLite's log checkpointed, no client on the template
+        return { source, now: source.clock.now() };
+      } catch (error) {
+        await source.dispose();
+        throw error;
+      }
+    })());
+  return {
+    async open() {
+      if (!copying) {
+        const core = await openTestCore();
+        try {
+          await build(core);
+        } catch (error) {
+          await core.dispose();
+          throw error;
+        }
+        return core;
+      }
+      const { source, now } = await buildOnce();
+      const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-test-'));
+      const clock = new ManualClock(now);
+      let url: string | undefined;
+      let dropStore = async (): Promise<void> => {};
+      let core: Core;
+      try {
+        cpSync(source.ctx.dataDir, dataDir, { recursive: true });
+        let schema: string | undefined;
+        if (source.databaseUrl) {
+          const copy = await cloneDatabase(process.env.DATABASE_URL!, source.databaseUrl);
+          url = copy.url;
+          schema = copy.schema;
+          dropStore = copy.drop;
+        }
+        core = await openCore({ dataDir, databaseUrl: url, pgSchema: schema, clock, pgPoolSize: 10 });
+      } catch (error) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await dropStore();
+        throw error;
+      }
+      let closed: Promise<void> | null = null;
+      const close = (): Promise<void> => (closed ??= core.close());
+      return {
+        ...core,
+        clock,
+        databaseUrl: url,
+        close,
+        async dispose() {
+          await close();
+          rmSync(dataDir, { recursive: true, force: true });
+          await dropStore();
+        },
+      };
+    },
+    async dispose() {
+      const done = built && (await built.catch(() => null));
+      if (done) await done.source.dispose();
+    },
+  };
 }
 
 let cachedHash: Promise<string> | null = null;

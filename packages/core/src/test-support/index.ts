@@ -1,5 +1,13 @@
 /** The test-support module's public API: other modules import only from here. */
-export { openTestCore, makePerson, makeShop, type ShopFixture, type TestCore, usingPostgres } from './harness.js';
+export {
+  openTestCore,
+  sharedTestStore,
+  makePerson,
+  makeShop,
+  type ShopFixture,
+  type TestCore,
+  usingPostgres,
+} from './harness.js';
 export { TEST_PASSWORD } from './harness.js';
 export { likedRings, nextLifecycle } from './liked-rings.js';
 export { rollupsSnapshot } from './rollups-snapshot.js';

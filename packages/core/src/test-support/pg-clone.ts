@@ -108,3 +108,18 @@ export async function cloneMigratedDatabase(url: string): Promise<ClonedStore> {
     drop: () => withClient(url, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => {}),
   };
 }
+
+/**
+ * A fresh database on the server of `url` holding a copy of the database `sourceUrl` names (a
+ * store closed first: no client may be connected to a template).
+ */
+export async function cloneDatabase(url: string, sourceUrl: string): Promise<ClonedStore> {
+  const source = new URL(sourceUrl).pathname.slice(1);
+  const name = `zc_t_${randomBytes(6).toString('hex')}`;
+  await withClient(url, (admin) => admin.query(`create database ${name} template ${source}`));
+  return {
+    url: databaseUrl(url, name),
+    schema: CLONE_SCHEMA,
+    drop: () => withClient(url, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
