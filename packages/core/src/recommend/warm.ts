@@ -133,11 +133,21 @@ export async function storedSignalColumns(ctx: Pick<CoreContext, 'db'>, since: n
   return cols;
 }
 
-/** The stored signals since `since` (follows of any age), at most MAX_ROWS per table, in time order. */
-export async function storedSignals(ctx: Pick<CoreContext, 'db'>, since: number): Promise<Signal[]> {
+/**
+ * The stored signals since `since` (follows of any age), at most MAX_ROWS per table, in time order;
+ * only those `keep` accepts are made into signal objects (all by default).
+ */
+export async function storedSignals(
+  ctx: Pick<CoreContext, 'db'>,
+  since: number,
+  keep: (s: Signal) => boolean = () => true,
+): Promise<Signal[]> {
   const cols = await storedSignalColumns(ctx, since);
   const out: Signal[] = [];
-  for (const row of cols.timeOrder()) out.push(cols.signal(row));
+  for (const row of cols.timeOrder()) {
+    const s = cols.signal(row);
+    if (keep(s)) out.push(s);
+  }
   return out;
 }
 
