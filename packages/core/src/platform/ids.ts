@@ -149,6 +149,21 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
   return `${ID_PREFIX[kind]}_${ulid(now)}`;
 }
 
+/**
+ * The smallest id of that kind made at `ms` (its random part all zeros), for "made at or after"
+ * bounds. Not `newId(kind, ms)`: ids never go backwards, so in a process that has already made
+ * a later id that returns one after the bound asked for.
+ */
+export function idFloor(kind: IdKind, ms: number): string {
+  let out = '';
+  let t = Math.max(0, Math.floor(ms));
+  for (let i = 9; i >= 0; i--) {
+    out = ALPHABET[t % 32]! + out;
+    t = Math.floor(t / 32);
+  }
+  return `${ID_PREFIX[kind]}_${out}${'0'.repeat(16)}`;
+}
+
 /** True when `id` looks like an id of that kind (prefix and 26 base32 characters). */
 export function isIdOf(kind: IdKind, id: string): boolean {
   return id.length === ID_PREFIX[kind].length + 27 && id.startsWith(`${ID_PREFIX[kind]}_`);

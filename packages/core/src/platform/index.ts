@@ -1,6 +1,6 @@
 /** The platform module's public API: other modules import only from here. */
 export { DomainError, notFound, forbidden, invalid, conflict } from './errors.js';
-export { ID_PREFIX, type IdKind, newId, isIdOf } from './ids.js';
+export { ID_PREFIX, type IdKind, newId, idFloor, isIdOf } from './ids.js';
 export { maskPhone } from './phone-mask.js';
 export { installationSecret, cachedInstallationSecret, getSetting, setSetting } from './settings.js';
 export { type CsvCell, csvField, csvDocument } from './csv-write.js';

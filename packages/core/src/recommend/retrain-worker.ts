@@ -30,7 +30,7 @@ async function historyOf(h: RetrainHistory): Promise<Signal[]> {
   if (h.kind === 'signals') return h.signals;
   const store = await openStoreReader(h.access);
   try {
-    return (await storedSignals(store, h.since)).filter((s) => s.videoId && interestWeight(s) >= 1);
+    return await storedSignals(store, h.since, (s) => !!s.videoId && interestWeight(s) >= 1);
   } finally {
     await store.close();
   }

@@ -241,7 +241,7 @@ export class Retrainer {
         ? { kind: 'store', access, since }
         : {
             kind: 'signals',
-            signals: (await storedSignals(this.ctx, since)).filter((s) => s.videoId && interestWeight(s) >= 1),
+            signals: await storedSignals(this.ctx, since, (s) => !!s.videoId && interestWeight(s) >= 1),
           };
       // Without an engine here, the bar is the version serving as stored (another process may have swapped it in since).
       const serving = this.engine ? this.serving : await this.storedServing();
