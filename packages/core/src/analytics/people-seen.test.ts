@@ -12,6 +12,10 @@ import { openTestCore, type TestCore } from '../test-support/index.js';
 import { aggregate, PEOPLE_KINDS, type Fact } from './aggregate.js';
 import { SqlRollupStore } from './rollup-store.js';
 import { DAY_MS, parseShanghaiDate } from './time-buckets.js';
+import { migrations } from '../storage/index.js';
+import type { Kysely } from 'kysely';
+
+const peopleSeen = migrations['0041_compass_people_seen']!;
 
 const day0 = parseShanghaiDate('2026-10-01')!;
 const DAYS = 8;
@@ -129,4 +133,31 @@ test('distinct people over any range of days equal a recount of the facts, throu
     ),
     { numRuns: process.env.DATABASE_URL ? 4 : 15 },
   );
+});
+
+test('the migration fills the first and last days seen from the day rows kept', async () => {
+  const core = await openTestCore();
+  try {
+    const store = new SqlRollupStore(core.ctx.db);
+    await store.commit(
+      aggregate(
+        [
+          { day: 0, person: 0, kind: 'buyer', product: 0 },
+          { day: 3, person: 0, kind: 'buyer', product: 1 },
+          { day: 2, person: 1, kind: 'click', product: 0 },
+        ].map((s, i) => factOf(s as Seen, i)),
+      ),
+    );
+    const before = await seenTables(core);
+    assert.ok(before.kept.length > 0);
+    const db = core.ctx.db as unknown as Kysely<any>;
+    await peopleSeen.down(db);
+    await peopleSeen.up(db);
+    const after = await seenTables(core);
+    assert.deepEqual(after.kept, before.kept);
+    assert.deepEqual(after.kept, after.fromDays);
+    assert.ok(after.kept.some((r) => r.startsWith(`shop|shp_1|total||buyer|usr_0|${day0}|${day0 + 3 * DAY_MS}`)));
+  } finally {
+    await core.dispose();
+  }
 });

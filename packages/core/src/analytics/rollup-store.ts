@@ -522,7 +522,7 @@ export class SqlRollupStore implements RollupStore {
     if (from >= Number.MAX_SAFE_INTEGER) return true;
     const r = await this.db
       .selectFrom('analytics_people_seen')
-      .select('person')
+      .select('last_day')
       .where('scope', '=', q.scope)
       .where('scope_id', '=', q.scopeId)
       .where('dim', '=', q.dim)
