@@ -21,7 +21,7 @@ import {
   type RollupDelta,
   type Scope,
 } from './aggregate.js';
-import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from './time-buckets.js';
+import { DAY_MS, HOUR_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from './time-buckets.js';
 
 export interface ScopeRef {
   scope: Scope;
@@ -176,6 +176,59 @@ function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
   return text;
 }
 
+const SEEN_COLUMNS = ['scope', 'scope_id', 'dim', 'dim_id', 'kind', 'person', 'first_day', 'last_day'] as const;
+type SeenRow = Omit<PeopleRow, 'grain' | 'hour'> & { first_day: number; last_day: number };
+const seenCache = new Map<string, string>();
+
+/**
+ * `insert … on conflict do update` of people's first and last day seen (the earlier first, the
+ * later last; a row already covering the day is left as it is), built once per dialect and row count.
+ */
+function seenSql(dialect: 'sqlite' | 'postgres', rowCount: number): string {
+  const key = `${dialect}|${rowCount}`;
+  let text = seenCache.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
+    const tuples = Array.from({ length: rowCount }, () => `(${SEEN_COLUMNS.map(ph).join(', ')})`).join(', ');
+    const [lo, hi] = dialect === 'postgres' ? ['least', 'greatest'] : ['min', 'max'];
+    const t = 'analytics_people_seen';
+    text =
+      `insert into "${t}" (${SEEN_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples}` +
+      ` on conflict ("scope", "scope_id", "dim", "dim_id", "kind", "person") do update set` +
+      ` "first_day" = ${lo}("${t}"."first_day", excluded."first_day"), "last_day" = ${hi}("${t}"."last_day", excluded."last_day")` +
+      ` where excluded."first_day" < "${t}"."first_day" or excluded."last_day" > "${t}"."last_day"`;
+    seenCache.set(key, text);
+  }
+  return text;
+}
+
+/** The day rows' people as first and last day seen, one row per person and value (a batch may span two days). */
+function seenRows(people: PeopleRow[]): SeenRow[] {
+  const out = new Map<string, SeenRow>();
+  for (const p of people) {
+    if (p.grain !== 'day') continue;
+    const k = `${p.scope}\u0001${p.scope_id}\u0001${p.dim}\u0001${p.dim_id}\u0001${p.kind}\u0001${p.person}`;
+    const r = out.get(k);
+    if (!r)
+      out.set(k, {
+        scope: p.scope,
+        scope_id: p.scope_id,
+        dim: p.dim,
+        dim_id: p.dim_id,
+        kind: p.kind,
+        person: p.person,
+        first_day: p.hour,
+        last_day: p.hour,
+      });
+    else {
+      if (p.hour < r.first_day) r.first_day = p.hour;
+      if (p.hour > r.last_day) r.last_day = p.hour;
+    }
+  }
+  return [...out.values()];
+}
+
 /** Is t the start of a Shanghai day (or an open end)? Ranges of whole days are read from the day rows. */
 const onDay = (t: number): boolean =>
   t <= Number.MIN_SAFE_INTEGER || t >= Number.MAX_SAFE_INTEGER || shanghaiDayStart(t) === t;
@@ -243,6 +296,13 @@ export class SqlRollupStore implements RollupStore {
             await tx.executeQuery(CompiledQuery.raw(peopleSql(this.dialect, grain, rows.length), params));
           }
         }
+        const seen = seenRows(batch.people);
+        for (let i = 0; i < seen.length; i += PEOPLE_CHUNK) {
+          const rows = seen.slice(i, i + PEOPLE_CHUNK);
+          const params: unknown[] = [];
+          for (const r of rows) for (const col of SEEN_COLUMNS) params.push(r[col]);
+          await tx.executeQuery(CompiledQuery.raw(seenSql(this.dialect, rows.length), params));
+        }
         for (const m of batch.liveMinutes ?? []) {
           await tx
             .insertInto('analytics_live_minutes')
@@ -296,6 +356,21 @@ export class SqlRollupStore implements RollupStore {
       await tx.deleteFrom('analytics_people').where('hour', '>=', hour).execute();
       await tx.deleteFrom('analytics_rollups_daily').where('day', '>=', hour).execute();
       await tx.deleteFrom('analytics_people_daily').where('day', '>=', hour).execute();
+      // First and last days seen: people first seen from that day go; the others' last day is the latest day left.
+      await tx.deleteFrom('analytics_people_seen').where('first_day', '>=', hour).execute();
+      const later = await tx
+        .selectFrom('analytics_people_seen')
+        .select('person')
+        .where('last_day', '>=', hour)
+        .limit(1)
+        .executeTakeFirst();
+      if (later) {
+        await sql`insert into analytics_people_seen (scope, scope_id, dim, dim_id, kind, person, first_day, last_day)
+          select scope, scope_id, dim, dim_id, kind, person, min(day), max(day) from analytics_people_daily
+          where day < ${hour} group by scope, scope_id, dim, dim_id, kind, person
+          on conflict (scope, scope_id, dim, dim_id, kind, person) do update set last_day = excluded.last_day
+          where analytics_people_seen.last_day >= ${hour}`.execute(tx);
+      }
       // The minutes' sales are recounted; what the rooms' processes saw (viewers, comments) has no raw rows and stays.
       await tx
         .updateTable('analytics_live_minutes')
@@ -448,19 +523,60 @@ export class SqlRollupStore implements RollupStore {
     const out = new Map<string, PeopleCounts>();
     if (!dimIds.length) return out;
     const t = this.tables(q);
-    const rows = (await t
-      .peopleInRange(
-        t.db.selectFrom(t.people).select((eb: any) => ['dim_id', 'kind', eb.fn.count('person').distinct().as('n')]),
-      )
-      .where('dim_id', 'in', dimIds)
-      .groupBy(['dim_id', 'kind'])
-      .execute()) as Array<{ dim_id: string; kind: string; n: unknown }>;
+    let rows: Array<{ dim_id: string; kind: string; n: unknown }>;
+    if (t.time === 'day' && (await this.nothingSeenFrom(q, dimIds, q.toHour))) {
+      // Nobody was seen on or after the range's end: the people seen in it are those last seen from its start on.
+      rows = (await t.db
+        .selectFrom('analytics_people_seen')
+        .select((eb: any) => ['dim_id', 'kind', eb.fn.countAll().as('n')])
+        .where('scope', '=', q.scope)
+        .where('scope_id', '=', q.scopeId)
+        .where('dim', '=', q.dim)
+        .where('dim_id', 'in', dimIds)
+        .where('kind', 'in', [...PEOPLE_KINDS])
+        .where('last_day', '>=', q.fromHour)
+        .groupBy(['dim_id', 'kind'])
+        .execute()) as typeof rows;
+    } else {
+      // A single bucket's rows are distinct people already (the person is in the key).
+      const single = q.toHour - q.fromHour === (t.time === 'day' ? DAY_MS : HOUR_MS);
+      rows = (await t
+        .peopleInRange(
+          t.db
+            .selectFrom(t.people)
+            .select((eb: any) => [
+              'dim_id',
+              'kind',
+              single ? eb.fn.countAll().as('n') : eb.fn.count('person').distinct().as('n'),
+            ]),
+        )
+        .where('dim_id', 'in', dimIds)
+        .groupBy(['dim_id', 'kind'])
+        .execute()) as typeof rows;
+    }
     for (const r of rows) {
       const m = out.get(r.dim_id) ?? {};
       m[r.kind as PeopleKind] = num(r.n);
       out.set(r.dim_id, m);
     }
     return out;
+  }
+
+  /** Was nobody of these values seen on or after this time (any kind)? One index seek per value and kind. */
+  private async nothingSeenFrom(q: RollupQuery, dimIds: string[], from: number): Promise<boolean> {
+    if (from >= Number.MAX_SAFE_INTEGER) return true;
+    const r = await this.db
+      .selectFrom('analytics_people_seen')
+      .select('last_day')
+      .where('scope', '=', q.scope)
+      .where('scope_id', '=', q.scopeId)
+      .where('dim', '=', q.dim)
+      .where('dim_id', 'in', dimIds)
+      .where('kind', 'in', [...PEOPLE_KINDS])
+      .where('last_day', '>=', from)
+      .limit(1)
+      .executeTakeFirst();
+    return r === undefined;
   }
 
   async series(q: RollupQuery, dimId: string, by: 'hour' | 'day') {
@@ -481,9 +597,12 @@ export class SqlRollupStore implements RollupStore {
       .execute();
     const people = (await t
       .peopleInRange(
-        t.db
-          .selectFrom(t.people)
-          .select((eb: any) => [bucket.as('bucket'), 'kind', eb.fn.count('person').distinct().as('n')]),
+        t.db.selectFrom(t.people).select((eb: any) => [
+          bucket.as('bucket'),
+          'kind',
+          // By hour on the hour rows, or by day on the day rows, a bucket's rows are distinct people already.
+          by === 'hour' || t.time === 'day' ? eb.fn.countAll().as('n') : eb.fn.count('person').distinct().as('n'),
+        ]),
       )
       .where('dim_id', '=', dimId)
       .groupBy([bucket, 'kind'])

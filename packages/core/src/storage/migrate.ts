@@ -35,6 +35,7 @@ import * as adsLiveAudiences from './migrations/0035_ads_live_audiences.js';
 import * as adOwners from './migrations/0036_ad_owners.js';
 import * as compassDaily from './migrations/0037_compass_daily.js';
 import * as modelArtefacts from './migrations/0040_model_artefacts.js';
+import * as compassPeopleSeen from './migrations/0041_compass_people_seen.js';
 import * as analyticsStream from './migrations/0042_analytics_stream.js';
 
 /** The one migration set, for both dialects, in order. */
@@ -75,6 +76,7 @@ export const migrations: Record<string, Migration> = {
   '0036_ad_owners': adOwners,
   '0037_compass_daily': compassDaily,
   '0040_model_artefacts': modelArtefacts,
+  '0041_compass_people_seen': compassPeopleSeen,
   '0042_analytics_stream': analyticsStream,
 };
 

@@ -40,6 +40,18 @@ export interface AnalyticsPeopleTable {
   person: string;
 }
 
+/** A person's first and last Shanghai day seen per scope, dimension value and kind (distinct people up to the latest day: one range count). */
+export interface AnalyticsPeopleSeenTable {
+  scope: string;
+  scope_id: string;
+  dim: string;
+  dim_id: string;
+  kind: string;
+  person: string;
+  first_day: number;
+  last_day: number;
+}
+
 /** How far the rollup consumer has read (a commit-time watermark, epoch ms). */
 export interface AnalyticsCursorsTable {
   name: string;
@@ -80,5 +92,6 @@ export interface AnalyticsTables {
   analytics_people: AnalyticsPeopleTable;
   analytics_rollups_daily: AnalyticsRollupsDailyTable;
   analytics_people_daily: AnalyticsPeopleDailyTable;
+  analytics_people_seen: AnalyticsPeopleSeenTable;
   analytics_cursors: AnalyticsCursorsTable;
 }

@@ -57,6 +57,16 @@ export async function rollupsSnapshot(db: Db) {
     .orderBy('dim_id')
     .orderBy('person')
     .execute();
+  const seen = await db
+    .selectFrom('analytics_people_seen')
+    .selectAll()
+    .orderBy('scope')
+    .orderBy('scope_id')
+    .orderBy('dim')
+    .orderBy('dim_id')
+    .orderBy('kind')
+    .orderBy('person')
+    .execute();
   const minutes = await db
     .selectFrom('analytics_live_minutes')
     .select(['room_id', 'minute', 'orders', 'gmv_fen'])
@@ -72,6 +82,7 @@ export async function rollupsSnapshot(db: Db) {
       Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'day' && v !== 0),
     ),
     peopleDaily: norm(peopleDaily),
+    seen: norm(seen),
     minutes: norm(minutes).filter((m) => m.orders !== 0 || m.gmv_fen !== 0),
   };
 }
