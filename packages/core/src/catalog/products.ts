@@ -5,6 +5,7 @@ import { invalid, notFound, newId } from '../platform/index.js';
 import { requireLeafCategory } from './categories.js';
 import { indexProduct } from '../search/index.js';
 import { emit } from '../outbox/index.js';
+import { compiledOnce } from '../storage/index.js';
 import { enforceContent, type FieldHit, type TextField } from '../governance/index.js';
 import {
   checkPrice,
@@ -225,12 +226,13 @@ export async function productForReview(
   return row ? { shopId: row.shop_id, text: `${row.title}\n${row.description}`.trim(), status: row.status } : null;
 }
 
+/** A SKU's shop and product (every stock correction reads it first), compiled once. */
+const skuOwner = compiledOnce((db, v) =>
+  db.selectFrom('skus').select(['shop_id', 'product_id']).where('id', '=', v('skuId')),
+);
+
 async function requireOwnSku(ctx: CoreContext, actor: Actor, skuId: string): Promise<{ productId: string }> {
-  const row = await ctx.db
-    .selectFrom('skus')
-    .select(['shop_id', 'product_id'])
-    .where('id', '=', skuId)
-    .executeTakeFirst();
+  const row = await skuOwner.takeFirst(ctx.db, { skuId });
   if (!row || !actor.shops.has(row.shop_id)) throw notFound('sku', skuId);
   return { productId: row.product_id };
 }

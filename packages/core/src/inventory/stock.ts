@@ -125,23 +125,34 @@ export async function releaseReservations(tx: Tx, orderId: string, now: number):
   return released;
 }
 
+/** The correction's conditional update, compiled once: it answers the new stock (RETURNING), or no row when it would leave the bounds. */
+const adjustBy = compiledOnce((db, v) =>
+  db
+    .updateTable('skus')
+    .set((eb) => ({
+      stock: eb('stock', '+', v('delta') as unknown as number),
+      updated_at: v('now') as unknown as number,
+    }))
+    .where('id', '=', v('skuId'))
+    .where('stock', '>=', v('min') as unknown as number)
+    .where('stock', '<=', v('max') as unknown as number)
+    .returning('stock'),
+);
+
 /** A merchant's stock correction by a signed delta (receiving goods, write-offs); never below zero. */
 export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string, delta: number): Promise<number> {
   await requireOwnSku(ctx, actor, skuId);
   if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_STOCK)
     throw invalid('delta must be a non-zero integer', { field: 'delta' });
-  const now = ctx.clock.now();
-  const res = await ctx.db
-    .updateTable('skus')
-    .set((eb) => ({ stock: eb('stock', '+', delta), updated_at: now }))
-    .where('id', '=', skuId)
-    .where('stock', '>=', Math.max(0, -delta))
-    .where('stock', '<=', MAX_STOCK - Math.max(0, delta))
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1)
-    throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', { skuId, delta });
-  const row = await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow();
-  return row.stock;
+  const row = await adjustBy.takeFirst(ctx.db, {
+    delta,
+    now: ctx.clock.now(),
+    skuId,
+    min: Math.max(0, -delta),
+    max: MAX_STOCK - Math.max(0, delta),
+  });
+  if (!row) throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', { skuId, delta });
+  return Number(row.stock);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 import { emit } from '../outbox/index.js';
 import { requireTransition } from '../orders/index.js';
 import { recordLineBatches } from '../supply/index.js';
+import { compiledOnce, insertRows } from '../storage/index.js';
 import { bookPickup } from './pickup.js';
 
 export interface ParcelInput {
@@ -30,6 +31,24 @@ export interface ParcelInput {
 
 /** Parcels one shipping call may send. */
 export const MAX_PARCELS = 20;
+
+// The shipping transaction's reads, compiled once (an ERP ships orders one call at a time, all day).
+const orderToShip = compiledOnce((db, v) =>
+  db.selectFrom('orders').select(['id', 'shop_id', 'status']).where('id', '=', v('orderId')),
+);
+const linesToShip = compiledOnce((db, v) =>
+  db.selectFrom('order_lines').select(['id', 'line_total_fen', 'refunded_fen']).where('order_id', '=', v('orderId')),
+);
+const shippedLines = compiledOnce((db, v) =>
+  db.selectFrom('shipment_lines').select('order_line_id').where('order_id', '=', v('orderId')),
+);
+const trackingUsed = compiledOnce((db, v) =>
+  db
+    .selectFrom('shipments')
+    .select('id')
+    .where('carrier', '=', v('carrier'))
+    .where('tracking_no', '=', v('trackingNo')),
+);
 
 /** The merchant ships some or all lines in one or more parcels; the order is shipped once every line is. */
 export async function shipOrder(
@@ -50,27 +69,15 @@ export async function shipOrder(
   }
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const order = await tx
-      .selectFrom('orders')
-      .select(['id', 'shop_id', 'status'])
-      .where('id', '=', orderId)
-      .executeTakeFirst();
+    const order = await orderToShip.takeFirst(tx, { orderId });
     if (!order || !actor.shops.has(order.shop_id)) throw notFound('order', orderId);
     if (order.status !== 'paid')
       throw new DomainError('INVALID_TRANSITION', `a ${order.status} order cannot be shipped`, {
         from: order.status,
         to: 'shipped',
       });
-    const lines = await tx
-      .selectFrom('order_lines')
-      .select(['id', 'line_total_fen', 'refunded_fen'])
-      .where('order_id', '=', orderId)
-      .execute();
-    const shippedRows = await tx
-      .selectFrom('shipment_lines')
-      .select('order_line_id')
-      .where('order_id', '=', orderId)
-      .execute();
+    const lines = await linesToShip.all(tx, { orderId });
+    const shippedRows = await shippedLines.all(tx, { orderId });
     // A line refunded in full before shipping (an after-sales refund) is never shipped; a free line (a sample) always is.
     const pending = new Set(
       lines
@@ -85,20 +92,14 @@ export async function shipOrder(
       for (const id of ids)
         if (!pending.has(id))
           throw new DomainError('LINE_NOT_SHIPPABLE', 'a line is unknown or already shipped', { lineId: id });
-      const dup = await tx
-        .selectFrom('shipments')
-        .select('id')
-        .where('carrier', '=', p.carrier)
-        .where('tracking_no', '=', p.trackingNo)
-        .executeTakeFirst();
+      const dup = await trackingUsed.takeFirst(tx, { carrier: p.carrier, trackingNo: p.trackingNo });
       if (dup)
         throw new DomainError('TRACKING_NUMBER_USED', 'this carrier and tracking number are already used', {
           trackingNo: p.trackingNo,
         });
       const shipmentId = newId('shipment', now);
-      await tx
-        .insertInto('shipments')
-        .values({
+      await insertRows(tx, 'shipments', [
+        {
           id: shipmentId,
           order_id: orderId,
           shop_id: order.shop_id,
@@ -107,12 +108,13 @@ export async function shipOrder(
           status: 'in_transit',
           created_at: now,
           delivered_at: null,
-        })
-        .execute();
-      await tx
-        .insertInto('shipment_lines')
-        .values(ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId })))
-        .execute();
+        },
+      ]);
+      await insertRows(
+        tx,
+        'shipment_lines',
+        ids.map((lineId) => ({ shipment_id: shipmentId, order_line_id: lineId, order_id: orderId })),
+      );
       await recordLineBatches(tx, ids, now); // traceability: which batch(es) each line's units came from
       await bookPickup(tx, { carrier: p.carrier, shipmentId, trackingNo: p.trackingNo }, now);
       for (const id of ids) pending.delete(id);

@@ -62,7 +62,7 @@ const ORDER_COLUMNS = [
 async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [lines, shipments, shipmentLines, cases] = await Promise.all([
+  const [lines, shipments, cases] = await Promise.all([
     byOrderIds(db, 'open.lines', ids, (d, x) =>
       d
         .selectFrom('order_lines')
@@ -87,9 +87,6 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
         .where('order_id', 'in', x)
         .orderBy('id'),
     ),
-    byOrderIds(db, 'open.shipmentLines', ids, (d, x) =>
-      d.selectFrom('shipment_lines').select(['shipment_id', 'order_line_id', 'order_id']).where('order_id', 'in', x),
-    ),
     byOrderIds(db, 'open.cases', ids, (d, x) =>
       d
         .selectFrom('aftersales_cases')
@@ -98,6 +95,11 @@ async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<R
         .orderBy('id'),
     ),
   ]);
+  // A parcel's lines belong to its order's shipments: orders with no parcel (most listed as paid) have none to read.
+  const shippedIds = [...new Set(shipments.map((s) => s.order_id))];
+  const shipmentLines = await byOrderIds(db, 'open.shipmentLines', shippedIds, (d, x) =>
+    d.selectFrom('shipment_lines').select(['shipment_id', 'order_line_id', 'order_id']).where('order_id', 'in', x),
+  );
   const [orderNums, productNums, skuNums, shopNums] = await Promise.all([
     openIdsOf(db, 'order', [...ids, ...lines.map((l) => l.id)]),
     openIdsOf(

@@ -60,21 +60,31 @@ async function syncTo(
   }
 }
 
-async function claimIdempotent(tx: Tx, call: OpenCall, method: string, key: string): Promise<void> {
-  const res = await tx
+/** Claims a request key (compiled once: every incremental sync runs it); inserts nothing when the key is taken. */
+const claimKey = compiledOnce((db, v) =>
+  db
     .insertInto('open_requests')
     .values({
-      app_id: call.app.id,
-      shop_id: call.shopId,
-      method,
-      request_key: key,
+      app_id: v('appId'),
+      shop_id: v('shopId'),
+      method: v('method'),
+      request_key: v('key'),
       fingerprint: '',
       response: '{}',
-      created_at: call.ctx.clock.now(),
+      created_at: v('now') as unknown as number,
     })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1)
+    .onConflict((oc) => oc.doNothing()),
+);
+
+async function claimIdempotent(tx: Tx, call: OpenCall, method: string, key: string): Promise<void> {
+  const res = await claimKey.run(tx, {
+    appId: call.app.id,
+    shopId: call.shopId,
+    method,
+    key,
+    now: call.ctx.clock.now(),
+  });
+  if (Number(res.numAffectedRows ?? 0n) !== 1)
     throw badPlatformParam('isv.idempotent-id-existed', 'idempotent_id已存在，该请求已处理');
 }
 

@@ -84,15 +84,19 @@ export async function onOrderShipped(tx: Tx, orderId: string, now: number): Prom
   // With a carrier that scans, dispatch is its first scan (logistics/tracking.ts ends the deadline then).
   if (await hasTrackedParcel(tx, orderId)) return;
   // Shipping at the due millisecond is in time; the timer is not due for the scheduler until then either.
-  await tx
-    .updateTable('timers')
-    .set({ status: 'cancelled', updated_at: now })
-    .where('kind', '=', DEADLINE.shipBy)
-    .where('subject_id', '=', orderId)
-    .where('status', '=', 'pending')
-    .where('due_at', '>=', now)
-    .execute();
+  await shipByDone.run(tx, { now, orderId, kind: DEADLINE.shipBy });
 }
+
+/** Shipped in time: the ship-by timer is cancelled (compiled once; every shipment runs it). */
+const shipByDone = compiledOnce((db, v) =>
+  db
+    .updateTable('timers')
+    .set({ status: 'cancelled', updated_at: v('now') as unknown as number })
+    .where('kind', '=', v('kind'))
+    .where('subject_id', '=', v('orderId'))
+    .where('status', '=', 'pending')
+    .where('due_at', '>=', v('now') as unknown as number),
+);
 
 /** Delivered: receipt is confirmed automatically after the snapshot's number of days. */
 export async function onOrderDelivered(tx: Tx, order: { id: string; shopId: string }, now: number): Promise<void> {

@@ -3,7 +3,6 @@
  * `/open`, GET or POST, always HTTP 200 with the seven-field envelope. The signature is checked
  * against the exact bytes received, so this scope reads every body raw, whatever its content type.
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   appByKey,
@@ -33,6 +32,7 @@ import {
 } from '@zhongcao/core';
 import { RateLimiter } from './rate-limit.js';
 import { readWireRequest } from './wire-request.js';
+import { newLogId } from './log-id.js';
 
 /** Root paths the gateway answers (groups of the wire format); anything else under /open. */
 const ROOT_GROUPS = ['order', 'sku', 'product', 'afterSale', 'aftersale', 'token', 'shop', 'address'];
@@ -128,7 +128,7 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
   }
 
   async function answer(request: FastifyRequest, reply: FastifyReply, path: string): Promise<void> {
-    const logId = `${new Date(core.ctx.clock.now()).toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(8).toString('hex')}`;
+    const logId = newLogId(core.ctx.clock.now());
     let body: string;
     try {
       body = JSON.stringify(successEnvelope(await handle(request, path), logId));
