@@ -156,6 +156,41 @@ describe('达人中心 · 推广: a creator promotes their own video', () => {
       await page.getByTestId('ads-account').getByText('Ad account').waitFor();
       await screen(page, 'creator-ads-en');
 
+      // 达人中心 · 数据 · 推广: the same spend as the campaign's report, the metrics with their formulas.
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const compass = await call<{
+        total: { spendMfen: number; impressions: number };
+        campaigns: Array<{ id: string; total: { spendMfen: number } }>;
+      }>(env(), 'GET', `/api/v1/analytics/ads?scope=creator&from=${today}&to=${today}`, { token: creatorToken });
+      assert.equal(compass.status, 200, JSON.stringify(compass.body));
+      assert.equal(compass.body.total.spendMfen, report.body.total.spendMfen, 'the Compass counts the report’s spend');
+      assert.equal(compass.body.total.impressions, 1);
+      assert.deepEqual(
+        compass.body.campaigns.map((c) => [c.id, c.total.spendMfen]),
+        [[campaign.id, report.body.total.spendMfen]],
+      );
+      await page
+        .getByRole('menuitem')
+        .filter({ hasText: /^Data$/ })
+        .click();
+      await page.waitForURL((url) => url.pathname === '/creator/data');
+      const adsCard = page.getByTestId('compass-ads');
+      await adsCard.getByTestId('compass-ads-spend').waitFor();
+      assert.equal(
+        (await adsCard.getByTestId('compass-ads-spend').locator('.cp-card-value').innerText()).trim(),
+        shown,
+        'the Compass shows the spend the 推广 report shows',
+      );
+      await adsCard.getByTestId('compass-ads-campaigns').getByText('测评视频加热').waitFor();
+      await adsCard.getByText('Cost per conversion').first().hover();
+      await page.getByText('Spend ÷ conversions').first().waitFor();
+      await adsCard.scrollIntoViewIfNeeded();
+      await screen(page, 'creator-compass-ads-en');
+      await switchLanguage(page, 'zh-CN');
+      await adsCard.getByText('转化成本').first().waitFor();
+      await adsCard.scrollIntoViewIfNeeded();
+      await screen(page, 'creator-compass-ads-zh');
+
       // The books balance, the creator's ad balance included.
       if (env().server.dataDir) {
         const check = spawnSync(process.execPath, [SERVER_MAIN, 'ledger', 'check', '--data', env().server.dataDir], {

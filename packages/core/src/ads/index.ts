@@ -94,5 +94,11 @@ export {
 } from './auction.js';
 export { MAX_IMPRESSION_BATCH, reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
 export { adsOverview, campaignReport, type AdsOverview, type CampaignReport, type ReportRow } from './reports.js';
+export {
+  compassAds,
+  COMPASS_ADS_CAMPAIGNS,
+  type CompassAdsCampaign,
+  type CompassAdsReport,
+} from './compass-ads.js';
 export { liveRoomItems, reportRoomEntry, type LiveAdRoom, type RoomEntryOutcome } from './live-ads.js';
 export { refreshAdAudiences, type AudienceRefresh } from './audiences.js';

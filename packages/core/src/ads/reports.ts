@@ -39,7 +39,7 @@ export interface CampaignReport {
   invalidByReason: Record<string, number>;
 }
 
-function emptyRow(hour: number | null): ReportRow {
+export function emptyRow(hour: number | null): ReportRow {
   return {
     hour,
     spendFen: 0,
@@ -57,7 +57,8 @@ function emptyRow(hour: number | null): ReportRow {
   };
 }
 
-function finish(row: ReportRow): ReportRow {
+/** Fills a row's ratios (CTR, CPM, cost per conversion, ROI) and whole fen from its counts and exact spend. */
+export function finishRow(row: ReportRow): ReportRow {
   const { spendMfen } = row;
   row.spendFen = Math.floor(spendMfen / 1000);
   row.ctr = row.impressions ? row.clicks / row.impressions : 0;
@@ -137,8 +138,8 @@ export async function campaignReport(
     campaign,
     from,
     to,
-    total: finish(total),
-    hours: [...hours.values()].sort((a, b) => a.hour! - b.hour!).map(finish),
+    total: finishRow(total),
+    hours: [...hours.values()].sort((a, b) => a.hour! - b.hour!).map(finishRow),
     invalidByReason,
   };
 }

@@ -11,6 +11,8 @@ import {
   type AdsOverview,
   type CampaignReport,
   type CampaignView,
+  type CompassAdsReport,
+  type DayRange,
   type ImpressionOutcome,
   type ReportRow,
   type RoomEntryOutcome,
@@ -149,6 +151,40 @@ export const CampaignReportSchema = describe<CampaignReport>()(
       }),
     },
     { description: 'a campaign by hour' },
+  ),
+);
+
+/** 罗盘 · 推广: a Compass scope's paid traffic over whole days, in total, by hour and by campaign. */
+export const CompassAdsSchema = describe<CompassAdsReport>()(
+  Type.Object(
+    {
+      range: describe<DayRange>()(
+        Type.Object({
+          from: Type.String({ description: 'YYYY-MM-DD (Asia/Shanghai)' }),
+          to: Type.String({ description: 'YYYY-MM-DD, inclusive' }),
+          start: Type.Integer({ description: 'epoch ms, inclusive' }),
+          end: Type.Integer({ description: 'epoch ms, exclusive' }),
+          days: Type.Integer(),
+        }),
+      ),
+      total: ReportRowSchema,
+      hours: Type.Array(ReportRowSchema, { description: 'the hours with any activity, oldest first' }),
+      campaigns: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          name: Type.String(),
+          ownerKind: OneOf(AD_OWNER_KINDS),
+          status: OneOf(['active', 'paused'] as const),
+          goal: OneOf(AD_GOALS),
+          total: ReportRowSchema,
+        }),
+        { description: 'the campaigns with any activity in the range, the largest spend first (at most 100)' },
+      ),
+      invalidByReason: Type.Record(Type.String(), Type.Integer(), {
+        description: 'invalid impressions by reason (repeat_viewer, device_burst, late_report)',
+      }),
+    },
+    { description: 'paid traffic of the scope: the same figures as the campaigns’ reports, summed' },
   ),
 );
 

@@ -157,6 +157,35 @@ test('compass over HTTP: scoped figures, the trend and the previous period, a br
       ),
       '400 INVALID_DATE',
     );
+
+    // 推广: the scope's paid traffic, scoped like the rest (no campaign yet: zeros).
+    const ads = await s.call('GET', `/api/v1/analytics/ads?shopId=${shop.shopId}&${q()}`, { token: merchant });
+    assert.equal(ads.statusCode, 200);
+    assert.deepEqual([ads.json().total.impressions, ads.json().hours, ads.json().campaigns], [0, [], []]);
+    assert.equal(
+      (await s.call('GET', `/api/v1/analytics/ads?scope=creator&${q()}`, { token: creator })).statusCode,
+      200,
+    );
+    assert.equal(
+      (await s.call('GET', `/api/v1/analytics/ads?scope=platform&${q()}`, { token: admin })).statusCode,
+      200,
+    );
+    assert.equal(
+      err(await s.call('GET', `/api/v1/analytics/ads?shopId=${other.shopId}&${q()}`, { token: merchant })),
+      '404 NOT_FOUND',
+    );
+    assert.equal(
+      err(await s.call('GET', `/api/v1/analytics/ads?scope=platform&${q()}`, { token: merchant })),
+      '403 FORBIDDEN',
+    );
+    assert.equal(
+      err(
+        await s.call('GET', `/api/v1/analytics/ads?shopId=${shop.shopId}&from=2026-02-30&to=${today}`, {
+          token: merchant,
+        }),
+      ),
+      '400 INVALID_DATE',
+    );
   } finally {
     await s.close();
   }

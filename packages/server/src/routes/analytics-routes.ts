@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import {
   breakdownCsv,
+  compassAds,
   compassBreakdown,
   compassLiveRoom,
   compassLiveRooms,
@@ -22,6 +23,7 @@ import {
 } from './analytics-response-schemas.js';
 import { typed, type App, type RouteDeps } from './types.js';
 import { breakdownXlsx } from './analytics-xlsx.js';
+import { CompassAdsSchema } from './ads-response-schemas.js';
 
 const Scope = Type.Union([Type.Literal('platform'), Type.Literal('shop'), Type.Literal('creator')], {
   description: '平台 / 店铺 / 达人: whose figures (a shop’s members, the creator themself, admins)',
@@ -163,5 +165,18 @@ export function analyticsRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (req) => compassLiveRoom(ctx, actorOf(req), req.params.roomId, req.query),
+  );
+  r.get(
+    '/api/v1/analytics/ads',
+    {
+      schema: {
+        tags,
+        summary:
+          '推广: the paid traffic of the scope (a shop’s campaigns, the creator’s own, every campaign for admins) — spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI — in total, by hour and by campaign',
+        querystring: Type.Object(ScopeQuery, { additionalProperties: false }),
+        response: ok(CompassAdsSchema, 400, 401, 403, 404),
+      },
+    },
+    async (req) => compassAds(ctx, actorOf(req), req.query),
   );
 }

@@ -19688,6 +19688,140 @@ export interface paths {
       };
     };
   };
+  "/api/v1/analytics/ads": {
+    /** 推广: the paid traffic of the scope (a shop’s campaigns, the creator’s own, every campaign for admins) — spend, impressions, clicks, CTR, CPM, conversions, cost per conversion, GMV, ROI — in total, by hour and by campaign */
+    get: {
+      parameters: {
+        query: {
+          /** @description 平台 / 店铺 / 达人: whose figures (a shop’s members, the creator themself, admins) */
+          scope?: "platform" | "shop" | "creator";
+          /** @description shop id (shp_…) */
+          shopId?: string;
+          /** @description first day, YYYY-MM-DD in Asia/Shanghai */
+          from: string;
+          /** @description last day (inclusive), at most 90 days after from */
+          to: string;
+        };
+      };
+      responses: {
+        /** @description paid traffic of the scope: the same figures as the campaigns’ reports, summed */
+        200: {
+          content: {
+            "application/json": {
+              range: {
+                /** @description YYYY-MM-DD (Asia/Shanghai) */
+                from: string;
+                /** @description YYYY-MM-DD, inclusive */
+                to: string;
+                /** @description epoch ms, inclusive */
+                start: number;
+                /** @description epoch ms, exclusive */
+                end: number;
+                days: number;
+              };
+              total: {
+                /** @description start of the hour (epoch ms); null for the total row */
+                hour: number | null;
+                /** @description whole fen spent (rounded down) */
+                spendFen: number;
+                /** @description exact spend in milli-fen */
+                spendMfen: number;
+                impressions: number;
+                clicks: number;
+                ctr: number;
+                cpmFen: number;
+                conversions: number;
+                costPerConversionFen: number | null;
+                /** @description fen */
+                gmvFen: number;
+                roi: number | null;
+                invalidImpressions: number;
+                invalidClicks: number;
+              };
+              /** @description the hours with any activity, oldest first */
+              hours: ({
+                  /** @description start of the hour (epoch ms); null for the total row */
+                  hour: number | null;
+                  /** @description whole fen spent (rounded down) */
+                  spendFen: number;
+                  /** @description exact spend in milli-fen */
+                  spendMfen: number;
+                  impressions: number;
+                  clicks: number;
+                  ctr: number;
+                  cpmFen: number;
+                  conversions: number;
+                  costPerConversionFen: number | null;
+                  /** @description fen */
+                  gmvFen: number;
+                  roi: number | null;
+                  invalidImpressions: number;
+                  invalidClicks: number;
+                })[];
+              /** @description the campaigns with any activity in the range, the largest spend first (at most 100) */
+              campaigns: ({
+                  id: string;
+                  name: string;
+                  /** @enum {string} */
+                  ownerKind: "shop" | "creator";
+                  /** @enum {string} */
+                  status: "active" | "paused";
+                  /** @enum {string} */
+                  goal: "orders" | "gmv" | "live_entries";
+                  total: {
+                    /** @description start of the hour (epoch ms); null for the total row */
+                    hour: number | null;
+                    /** @description whole fen spent (rounded down) */
+                    spendFen: number;
+                    /** @description exact spend in milli-fen */
+                    spendMfen: number;
+                    impressions: number;
+                    clicks: number;
+                    ctr: number;
+                    cpmFen: number;
+                    conversions: number;
+                    costPerConversionFen: number | null;
+                    /** @description fen */
+                    gmvFen: number;
+                    roi: number | null;
+                    invalidImpressions: number;
+                    invalidClicks: number;
+                  };
+                })[];
+              /** @description invalid impressions by reason (repeat_viewer, device_burst, late_report) */
+              invalidByReason: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description every error answer has this shape */
+        400: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+        /** @description every error answer has this shape */
+        401: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+        /** @description every error answer has this shape */
+        403: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+        /** @description every error answer has this shape */
+        404: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/payments/notify/{provider}": {
     /** Asynchronous, HMAC-signed notification from a payment provider (idempotent by event id) */
     post: {

@@ -9,6 +9,7 @@ import { useAnyChart } from './compass-charts';
 import { CompassBreakdown } from './CompassBreakdown';
 import { CompassLive } from './CompassLive';
 import { CompassAudience } from './CompassAudience';
+import { CompassAds } from './CompassAds';
 import './compass.css';
 
 const CARDS: Record<CompassScope['scope'], MetricKey[]> = {
@@ -110,6 +111,7 @@ export function CompassView({ scope }: { scope: CompassScope }) {
       </LoadView>
       <CompassBreakdown scope={scope} from={range[0]} to={range[1]} />
       {scope.scope !== 'platform' ? <CompassLive scope={scope} from={range[0]} to={range[1]} /> : null}
+      {scope.scope !== 'platform' ? <CompassAds scope={scope} from={range[0]} to={range[1]} /> : null}
       <CompassAudience scope={scope} from={range[0]} to={range[1]} />
     </div>
   );

@@ -40,6 +40,7 @@ type LiveRooms = Answer<'/api/v1/analytics/live', 'get'>;
 export type LiveRoomSummary = LiveRooms['rooms'][number];
 export type LiveRoomReport = Answer<'/api/v1/analytics/live/{roomId}', 'get'>;
 export type LiveMinute = LiveRoomReport['minutes'][number];
+export type CompassAds = Answer<'/api/v1/analytics/ads', 'get'>;
 
 const scopeQuery = (s: CompassScope) => (s.scope === 'shop' ? { scope: 'shop', shopId: s.shopId } : { scope: s.scope });
 
@@ -52,6 +53,8 @@ export const compassApi = {
     api<LiveRooms>('GET', '/analytics/live', { query: { ...scopeQuery(s), from, to } }),
   liveRoom: (s: CompassScope, roomId: string) =>
     api<LiveRoomReport>('GET', `/analytics/live/${encodeURIComponent(roomId)}`, { query: scopeQuery(s) }),
+  ads: (s: CompassScope, from: string, to: string) =>
+    api<CompassAds>('GET', '/analytics/ads', { query: { ...scopeQuery(s), from, to } }),
   exportUrl: (s: CompassScope, dim: string, from: string, to: string, lang: string, format: 'csv' | 'xlsx') => {
     const q = new URLSearchParams({
       ...scopeQuery(s),
