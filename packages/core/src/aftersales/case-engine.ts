@@ -5,16 +5,7 @@
  * moves when the case ends refunded; the next deadline starts.
  */
 import type { Tx } from '../context.js';
-import {
-  DomainError,
-  invalid,
-  CARRIER_PATTERN,
-  MAX_CARRIER_CHARS,
-  MAX_TRACKING_NO_CHARS,
-  MIN_CARRIER_CHARS,
-  MIN_TRACKING_NO_CHARS,
-  TRACKING_NO_PATTERN,
-} from '../platform/index.js';
+import { DomainError, invalid, checkParcelRef } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { takeFromStock } from '../inventory/index.js';
 import type { TransitionActor } from '../orders/index.js';
@@ -77,18 +68,6 @@ function text(value: string | undefined, field: string, max: number, required: b
   }
   if (v.length > max) throw invalid(`${field} must be at most ${max} characters`, { field });
   return v;
-}
-
-function parcel(input: ActionInput): { carrier: string; trackingNo: string } {
-  const carrier = (input.carrier ?? '').trim();
-  const trackingNo = (input.trackingNo ?? '').trim();
-  if (!CARRIER_PATTERN.test(carrier))
-    throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });
-  if (!TRACKING_NO_PATTERN.test(trackingNo))
-    throw invalid(`trackingNo must be ${MIN_TRACKING_NO_CHARS}–${MAX_TRACKING_NO_CHARS} letters, digits or "-"`, {
-      field: 'trackingNo',
-    });
-  return { carrier, trackingNo };
 }
 
 const notAllowed = (c: CaseRow, action: string): DomainError =>
@@ -154,13 +133,13 @@ export async function applyAction(
       }
       break;
     case 'ship_return': {
-      const p = parcel(input);
+      const p = checkParcelRef(input);
       Object.assign(patch, { return_carrier: p.carrier, return_tracking_no: p.trackingNo, return_shipped_at: now });
       note = `${p.carrier} ${p.trackingNo}`;
       break;
     }
     case 'reship': {
-      const p = parcel(input);
+      const p = checkParcelRef(input);
       Object.assign(patch, { reship_carrier: p.carrier, reship_tracking_no: p.trackingNo, reshipped_at: now });
       note = `${p.carrier} ${p.trackingNo}`;
       break;
