@@ -60,6 +60,10 @@ const SYSTEM_TEXT: Partial<Record<CaseAction, string>> = {
     '商家超时未确认收货，系统自动退款 / the merchant did not confirm the returned parcel in time: refunded',
 };
 
+/** An action's reason (a refusal, an arbitration) and its note, in characters after trimming. */
+export const MAX_ACTION_REASON_CHARS = 200;
+export const MAX_ACTION_NOTE_CHARS = 500;
+
 function text(value: string | undefined, field: string, max: number, required: boolean): string | null {
   const v = (value ?? '').trim();
   if (!v) {
@@ -100,14 +104,14 @@ export async function applyAction(
   const { rules } = await lineRules(tx, c.order_line_id);
   const refundable = await lineRefundable(tx, c.order_line_id);
   const patch: CasePatch = {};
-  let note = text(input.note, 'note', 500, false);
+  let note = text(input.note, 'note', MAX_ACTION_NOTE_CHARS, false);
   let amount: number | null = null; // shown on the action's event
   let refund: number | null = null; // money to move when the case ends refunded
 
   switch (action) {
     case 'reject':
     case 'reject_return':
-      note = text(input.reason, 'reason', 200, true);
+      note = text(input.reason, 'reason', MAX_ACTION_REASON_CHARS, true);
       patch.decided_at = now;
       break;
     case 'counter': {
@@ -121,7 +125,7 @@ export async function applyAction(
           { requestedFen: c.requested_fen, refundableFen: refundable },
         );
       }
-      note = text(input.note, 'note', 500, true);
+      note = text(input.note, 'note', MAX_ACTION_NOTE_CHARS, true);
       patch.counter_fen = offer;
       patch.decided_at = now;
       amount = offer;
@@ -145,12 +149,12 @@ export async function applyAction(
       break;
     }
     case 'arbitrate_refund':
-      note = text(input.reason, 'reason', 200, true);
+      note = text(input.reason, 'reason', MAX_ACTION_REASON_CHARS, true);
       refund = checkNamedAmount(input.amountFen, refundable);
       amount = refund;
       break;
     case 'arbitrate_reject':
-      note = text(input.reason, 'reason', 200, true);
+      note = text(input.reason, 'reason', MAX_ACTION_REASON_CHARS, true);
       break;
     case 'accept_counter':
       refund = grantableFen(c.counter_fen ?? 0, refundable);
