@@ -18,6 +18,6 @@ test('demo seeding reports every stage through to 100 %', async () => {
       .map(([s, p]) => `${s} ${p.done}/${p.total}`);
     assert.deepEqual(unfinished, [], 'every stage ends at done = total');
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });
