@@ -13,7 +13,9 @@ test('kill -9 an api process mid flash sale: 0 oversold, no half-written order, 
   timeout: 240_000,
 }, async (t) => {
   const c = await startScaledCluster(t, 400);
-  const run = await runSale(c.url, c.fx, () => process.kill(c.apiPids[0]!, 'SIGKILL'));
+  const run = await runSale(c.url, c.fx, () => {
+    process.kill(c.apiPids[0]!, 'SIGKILL');
+  });
   t.diagnostic(
     `${run.attempts} attempts: ${run.accepted} accepted, ${run.brokenAndRetried} broken and retried, ${run.unanswered} never answered`,
   );

@@ -4,14 +4,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accountId, openStorage, migrateToLatest, postJournal } from '@zhongcao/core';
+import type { CommonConfig } from './config.js';
 import { runLedgerCommand } from './ledger-command.js';
+
+/** The configuration `zhongcao ledger` gets for a SQLite store in `dataDir`. */
+const configFor = (dataDir: string): CommonConfig => ({
+  dataDir,
+  databaseUrl: undefined,
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'silent',
+  redisUrl: undefined,
+  natsUrl: undefined,
+});
 
 test('ledger check: 0 when the books balance, 1 when a balance disagrees with its entries', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-ledger-'));
   const log = console.log;
   console.log = () => {};
   try {
-    const config = { dataDir, databaseUrl: undefined, port: 0, logLevel: 'silent' };
+    const config = configFor(dataDir);
     assert.equal(await runLedgerCommand(['check'], config), 0);
     const storage = openStorage({ dataDir });
     await migrateToLatest(storage.db);
@@ -38,7 +50,7 @@ test('ledger check: 1 and a COMPENSATION line when compensation is booked with n
   const lines: string[] = [];
   console.log = (...args: unknown[]) => void lines.push(args.join(' '));
   try {
-    const config = { dataDir, databaseUrl: undefined, port: 0, logLevel: 'silent' };
+    const config = configFor(dataDir);
     const storage = openStorage({ dataDir });
     await migrateToLatest(storage.db);
     await storage.db.transaction().execute((tx) =>

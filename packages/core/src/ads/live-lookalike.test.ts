@@ -213,7 +213,7 @@ async function watch(core: TestCore, who: Actor, videos: readonly string[], tag:
 }
 
 async function buy(core: TestCore, buyer: Actor, skuId: string): Promise<void> {
-  const placed = await checkout(core.ctx, buyer, { items: [{ skuId, quantity: 1 }] });
+  const placed = await checkout(core.ctx, buyer, { items: [{ skuId, quantity: 1, attribution: { source: 'shelf' } }] });
   const { cashierUrl } = await openCashier(core.ctx, buyer, placed.body.payment.id);
   await core.sandbox.complete(cashierUrl.split('/').pop()!, 'paid');
   await deliver(core);

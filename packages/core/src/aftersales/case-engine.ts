@@ -5,16 +5,7 @@
  * moves when the case ends refunded; the next deadline starts.
  */
 import type { Tx } from '../context.js';
-import {
-  DomainError,
-  invalid,
-  CARRIER_PATTERN,
-  MAX_CARRIER_CHARS,
-  MAX_TRACKING_NO_CHARS,
-  MIN_CARRIER_CHARS,
-  MIN_TRACKING_NO_CHARS,
-  TRACKING_NO_PATTERN,
-} from '../platform/index.js';
+import { DomainError, invalid, checkParcelRef } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { takeFromStock } from '../inventory/index.js';
 import type { TransitionActor } from '../orders/index.js';
@@ -69,6 +60,10 @@ const SYSTEM_TEXT: Partial<Record<CaseAction, string>> = {
     '商家超时未确认收货，系统自动退款 / the merchant did not confirm the returned parcel in time: refunded',
 };
 
+/** An action's reason (a refusal, an arbitration) and its note, in characters after trimming. */
+export const MAX_ACTION_REASON_CHARS = 200;
+export const MAX_ACTION_NOTE_CHARS = 500;
+
 function text(value: string | undefined, field: string, max: number, required: boolean): string | null {
   const v = (value ?? '').trim();
   if (!v) {
@@ -77,18 +72,6 @@ function text(value: string | undefined, field: string, max: number, required: b
   }
   if (v.length > max) throw invalid(`${field} must be at most ${max} characters`, { field });
   return v;
-}
-
-function parcel(input: ActionInput): { carrier: string; trackingNo: string } {
-  const carrier = (input.carrier ?? '').trim();
-  const trackingNo = (input.trackingNo ?? '').trim();
-  if (!CARRIER_PATTERN.test(carrier))
-    throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });
-  if (!TRACKING_NO_PATTERN.test(trackingNo))
-    throw invalid(`trackingNo must be ${MIN_TRACKING_NO_CHARS}–${MAX_TRACKING_NO_CHARS} letters, digits or "-"`, {
-      field: 'trackingNo',
-    });
-  return { carrier, trackingNo };
 }
 
 const notAllowed = (c: CaseRow, action: string): DomainError =>
@@ -121,14 +104,14 @@ export async function applyAction(
   const { rules } = await lineRules(tx, c.order_line_id);
   const refundable = await lineRefundable(tx, c.order_line_id);
   const patch: CasePatch = {};
-  let note = text(input.note, 'note', 500, false);
+  let note = text(input.note, 'note', MAX_ACTION_NOTE_CHARS, false);
   let amount: number | null = null; // shown on the action's event
   let refund: number | null = null; // money to move when the case ends refunded
 
   switch (action) {
     case 'reject':
     case 'reject_return':
-      note = text(input.reason, 'reason', 200, true);
+      note = text(input.reason, 'reason', MAX_ACTION_REASON_CHARS, true);
       patch.decided_at = now;
       break;
     case 'counter': {
@@ -142,7 +125,7 @@ export async function applyAction(
           { requestedFen: c.requested_fen, refundableFen: refundable },
         );
       }
-      note = text(input.note, 'note', 500, true);
+      note = text(input.note, 'note', MAX_ACTION_NOTE_CHARS, true);
       patch.counter_fen = offer;
       patch.decided_at = now;
       amount = offer;
@@ -154,24 +137,24 @@ export async function applyAction(
       }
       break;
     case 'ship_return': {
-      const p = parcel(input);
+      const p = checkParcelRef(input);
       Object.assign(patch, { return_carrier: p.carrier, return_tracking_no: p.trackingNo, return_shipped_at: now });
       note = `${p.carrier} ${p.trackingNo}`;
       break;
     }
     case 'reship': {
-      const p = parcel(input);
+      const p = checkParcelRef(input);
       Object.assign(patch, { reship_carrier: p.carrier, reship_tracking_no: p.trackingNo, reshipped_at: now });
       note = `${p.carrier} ${p.trackingNo}`;
       break;
     }
     case 'arbitrate_refund':
-      note = text(input.reason, 'reason', 200, true);
+      note = text(input.reason, 'reason', MAX_ACTION_REASON_CHARS, true);
       refund = checkNamedAmount(input.amountFen, refundable);
       amount = refund;
       break;
     case 'arbitrate_reject':
-      note = text(input.reason, 'reason', 200, true);
+      note = text(input.reason, 'reason', MAX_ACTION_REASON_CHARS, true);
       break;
     case 'accept_counter':
       refund = grantableFen(c.counter_fen ?? 0, refundable);

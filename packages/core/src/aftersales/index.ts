@@ -40,6 +40,7 @@ export {
 } from './amounts.js';
 export { type CaseDeadline, caseDeadline, lapseAction } from './case-deadlines.js';
 export { type LineFacts, type Verdict, checkEligibility, eligibleTypes, lineRuleProfile } from './eligibility.js';
+export { MAX_ACTION_REASON_CHARS, MAX_ACTION_NOTE_CHARS } from './case-engine.js';
 export {
   MAX_EVIDENCE_PER_ENTRY,
   MAX_CASE_NOTE_CHARS,

@@ -106,6 +106,7 @@ test('upgrading to the day tables drops the cursor and the old rows; the next co
     assert.ok(before.some((r) => r.dim === 'channel' && r.dim_id === 'search'));
     // As an older store: the migration runs over rows of the old layout and a cursor.
     const db = core.ctx.db as unknown as Kysely<any>;
+    assert.ok(compassDaily.down, 'migration 0037 can be undone');
     await compassDaily.down(db);
     await compassDaily.up(db);
     assert.equal(await new SqlRollupStore(core.ctx.db).cursor(COMPASS_CURSOR), null);

@@ -46,7 +46,7 @@ async function buy(
 ): Promise<{ orderId: string; pay: () => Promise<unknown> } | { code: string }> {
   let c;
   try {
-    c = (await checkout(core.ctx, buyer, { items: [{ skuId, quantity: 1 }] })).body;
+    c = (await checkout(core.ctx, buyer, { items: [{ skuId, quantity: 1, attribution: { source: 'shelf' } }] })).body;
   } catch (e) {
     if (e instanceof DomainError) return { code: e.code };
     throw e;
@@ -233,7 +233,7 @@ test('policy switching, shipping and a larger capacity move the promise; no capa
     assert.equal((await detail()).salesPaused, true);
     const before = await core.ctx.db.selectFrom('skus').select('stock').where('id', '=', sku).executeTakeFirstOrThrow();
     await assert.rejects(
-      checkout(core.ctx, buyer, { items: [{ skuId: sku, quantity: 1 }] }),
+      checkout(core.ctx, buyer, { items: [{ skuId: sku, quantity: 1, attribution: { source: 'shelf' } }] }),
       (e: DomainError) => e.code === 'SALES_PAUSED' && e.status === 409,
     );
     assert.deepEqual(

@@ -21,6 +21,9 @@ import { openPayments } from '../payments/index.js';
 
 export const MAX_CHECKOUT_LINES = 50;
 
+/** The buyer's note to the shop, in characters after trimming. */
+export const MAX_CHECKOUT_NOTE_CHARS = 200;
+
 export interface CheckoutInput {
   /** Buy these now; when absent, the whole cart is checked out. */
   items?: RequestedLine[] | undefined;
@@ -53,7 +56,8 @@ export async function checkout(
 ): Promise<{ statusCode: number; body: CheckoutResult }> {
   if (idempotencyKey !== undefined) checkKey(idempotencyKey);
   const note = (input.note ?? '').trim();
-  if (note.length > 200) throw invalid('note is at most 200 characters', { field: 'note' });
+  if (note.length > MAX_CHECKOUT_NOTE_CHARS)
+    throw invalid(`note is at most ${MAX_CHECKOUT_NOTE_CHARS} characters`, { field: 'note' });
   const fromCart = input.items === undefined;
   const requested = fromCart ? await cartLines(ctx, actor) : checkLines(input.items!);
   const hash = requestHash({

@@ -11,5 +11,11 @@ export {
 } from './pricing.js';
 export { ATTRIBUTION_SOURCES, MAX_LINE_QUANTITY, checkAttribution } from './attribution.js';
 export { type AppliedCoupon, shareByWeight, eligibleSpend, applyCoupon } from './coupon-pricing.js';
-export { MAX_CHECKOUT_LINES, type CheckoutInput, type CheckoutResult, checkout } from './checkout.js';
+export {
+  MAX_CHECKOUT_LINES,
+  MAX_CHECKOUT_NOTE_CHARS,
+  type CheckoutInput,
+  type CheckoutResult,
+  checkout,
+} from './checkout.js';
 export { checkKey, requestHash } from './idempotency.js';

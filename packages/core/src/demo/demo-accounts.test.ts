@@ -15,6 +15,6 @@ test('demo accounts that still take the published password are named; changed or
     await makePerson(core, 'demo-merchant');
     assert.deepEqual(await demoAccountsWithPublicPassword(core), ['demo-admin']);
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });

@@ -34,6 +34,6 @@ test('demo conversations: two answered and rated, one waiting in the queue, figu
         .length >= 4,
     );
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });

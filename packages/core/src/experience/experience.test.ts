@@ -222,7 +222,7 @@ test('no score below 30 paid orders; then each indicator counts what happened, a
     core.clock.advance(24 * HOUR);
     assert.equal(await scoreShopsDaily(core.ctx), 2);
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });
 
@@ -250,6 +250,6 @@ test('the service dimension reads the customer-service figures: the 3-minute hum
     );
     assert.equal(view.indicators.find((i) => i.key === 'im_dissatisfied_rate')!.value, null, 'no ratings yet');
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import type { Reason } from '@zhongcao/recsys';
 import { interleave, PATTERN, type FeedSource } from './interleave.js';
 import { rankPopular } from './candidates.js';
 
@@ -119,9 +120,9 @@ test('a page as JSON text is exactly JSON.stringify of the page (reasons inside 
   ])
     assert.equal(feedPageToJson(page), JSON.stringify(page));
   // With reasons, each item carries its own.
-  const reasons = [
-    { code: 'because_you_liked' as const, params: { videoId: 'vid_9', title: '草莓 "甜"' } },
-    { code: 'new' as const, params: {} },
+  const reasons: Reason[] = [
+    { code: 'because_you_liked', params: { videoId: 'vid_9', title: '草莓 "甜"' } },
+    { code: 'new', params: {} },
   ];
   const items = [card, { ...card, id: 'vid_2' }];
   assert.equal(

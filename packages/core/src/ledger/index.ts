@@ -85,6 +85,7 @@ export {
   settleDueOrders,
   settleOrders,
 } from './settlement.js';
+export { MAX_REQUEST_KEY_CHARS, REQUEST_KEY_PATTERN, checkRequestKey } from './request-key.js';
 export {
   MIN_PAYOUT_FEN,
   payoutNotifyPath,

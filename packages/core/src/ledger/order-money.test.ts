@@ -70,6 +70,11 @@ test('captured → clearing; settles after the window: fee, creator, MCN, colone
     await assert.rejects(refundOrder(core.ctx, admin, o.orderId, { amountFen: -5, reason: 'neg', requestKey: 'r4' }), {
       code: 'INVALID_AMOUNT',
     });
+    await assert.rejects(
+      refundOrder(core.ctx, admin, o.orderId, { amountFen: 1, reason: 'key too long', requestKey: 'k'.repeat(65) }),
+      { code: 'INVALID_INPUT', details: { field: 'requestKey' } },
+      'the request key has the HTTP edge’s bound, 64',
+    );
     const stranger = await makeShop(core, 'other-shop');
     await assert.rejects(
       refundOrder(core.ctx, stranger.owner, o.orderId, { amountFen: 10, reason: 'foreign', requestKey: 'r5' }),

@@ -19,6 +19,7 @@ import { accountId } from './accounts.js';
 import { requireViewable, requireWithdrawable } from './access.js';
 import { balanceOf, postJournal } from './journal.js';
 import { payoutAllowed } from './split-rules.js';
+import { checkRequestKey } from './request-key.js';
 import { PAYOUT_STATES, type PayoutStatus } from './payout-states.js';
 
 export const MIN_PAYOUT_FEN = 100; // ¥1
@@ -151,8 +152,7 @@ export async function requestPayout(
   actor: Actor,
   input: { payoutAccountId: string; amountFen: number; requestKey: string },
 ): Promise<PayoutView> {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.requestKey))
-    throw invalid('requestKey must be 1–64 letters, digits, "_" or "-"', { field: 'requestKey' });
+  checkRequestKey(input.requestKey);
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
     throw new DomainError('INVALID_AMOUNT', 'the amount must be a positive whole number of fen', {
       field: 'amountFen',

@@ -5,18 +5,7 @@
  * booked, in one transaction with the audit row and the `shipment.edited` event.
  */
 import type { Actor, CoreContext } from '../context.js';
-import {
-  DomainError,
-  invalid,
-  notFound,
-  newId,
-  CARRIER_PATTERN,
-  MAX_CARRIER_CHARS,
-  MAX_TRACKING_NO_CHARS,
-  MIN_CARRIER_CHARS,
-  MIN_TRACKING_NO_CHARS,
-  TRACKING_NO_PATTERN,
-} from '../platform/index.js';
+import { DomainError, notFound, newId, checkParcelRef } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { SANDBOX_CARRIER } from './carrier.js';
 import { acceptSandboxParcel, cancelSandboxParcel } from './sandbox-carrier.js';
@@ -71,14 +60,7 @@ export async function editShipmentTracking(
   shipmentId: string | undefined,
   input: ShipmentEditInput,
 ): Promise<{ shipmentId: string }> {
-  const carrier = (input.carrier ?? '').trim();
-  const trackingNo = (input.trackingNo ?? '').trim();
-  if (!CARRIER_PATTERN.test(carrier))
-    throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });
-  if (!TRACKING_NO_PATTERN.test(trackingNo))
-    throw invalid(`trackingNo must be ${MIN_TRACKING_NO_CHARS}–${MAX_TRACKING_NO_CHARS} letters, digits or "-"`, {
-      field: 'trackingNo',
-    });
+  const { carrier, trackingNo } = checkParcelRef(input);
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const order = await tx

@@ -4,18 +4,7 @@
  * every line is. One transaction. Shipments are logistics' rows; the order's transition is orders'.
  */
 import type { Actor, CoreContext } from '../context.js';
-import {
-  DomainError,
-  invalid,
-  notFound,
-  newId,
-  CARRIER_PATTERN,
-  MAX_CARRIER_CHARS,
-  MAX_TRACKING_NO_CHARS,
-  MIN_CARRIER_CHARS,
-  MIN_TRACKING_NO_CHARS,
-  TRACKING_NO_PATTERN,
-} from '../platform/index.js';
+import { DomainError, invalid, notFound, newId, checkParcelRef } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
 import { requireTransition } from '../orders/index.js';
 import { recordLineBatches } from '../supply/index.js';
@@ -59,14 +48,7 @@ export async function shipOrder(
 ): Promise<{ shipmentIds: string[]; status: string }> {
   if (!Array.isArray(parcels) || parcels.length < 1 || parcels.length > MAX_PARCELS)
     throw invalid(`give 1–${MAX_PARCELS} parcels`, { field: 'parcels' });
-  for (const p of parcels) {
-    if (!CARRIER_PATTERN.test(p.carrier))
-      throw invalid(`carrier must be ${MIN_CARRIER_CHARS}–${MAX_CARRIER_CHARS} characters`, { field: 'carrier' });
-    if (!TRACKING_NO_PATTERN.test(p.trackingNo))
-      throw invalid(`trackingNo must be ${MIN_TRACKING_NO_CHARS}–${MAX_TRACKING_NO_CHARS} letters, digits or "-"`, {
-        field: 'trackingNo',
-      });
-  }
+  const checked = parcels.map((p) => ({ ...checkParcelRef(p), lineIds: p.lineIds }));
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const order = await orderToShip.takeFirst(tx, { orderId });
@@ -86,7 +68,7 @@ export async function shipOrder(
     );
     for (const s of shippedRows) pending.delete(s.order_line_id);
     const shipmentIds: string[] = [];
-    for (const p of parcels) {
+    for (const p of checked) {
       const ids = p.lineIds ?? [...pending];
       if (ids.length === 0) throw new DomainError('NOTHING_TO_SHIP', 'every line of this order has shipped already');
       for (const id of ids)

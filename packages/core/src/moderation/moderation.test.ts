@@ -135,7 +135,7 @@ test('a caption with a health claim waits in review out of the feed; the admin r
       'approved',
     );
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });
 
@@ -201,7 +201,7 @@ test('the review deadline flags the item overdue and first in the queue; it is n
       [second.id],
     );
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });
 
@@ -301,7 +301,7 @@ test('reports group by subject with a count, one open report per person, a rate 
     core.clock.advance(HOUR + 1);
     await fileReport(core.ctx, flood, { subjectKind: 'comment', subjectId: last, reason: 'vulgar' }, HOUR);
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });
 

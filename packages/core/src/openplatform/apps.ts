@@ -59,6 +59,16 @@ export function appView(r: OpenAppsTable): AppView {
   };
 }
 
+/** An app's settings as checked here: its name, its callback and push URLs, its IP allow-list; an admin's review note. */
+export const MIN_APP_NAME_CHARS = 2;
+export const MAX_APP_NAME_CHARS = 40;
+export const MAX_APP_URL_CHARS = 500;
+export const MAX_IP_ALLOW = 50;
+/** The longest textual IP address (IPv6 with an embedded IPv4 address). */
+export const MAX_IP_CHARS = 45;
+export const MAX_REVIEW_NOTE_CHARS = 200;
+const IP_PATTERN = new RegExp(`^[0-9a-fA-F:.]{2,${MAX_IP_CHARS}}$`);
+
 function checkUrl(url: string | undefined, field: string): string {
   if (url === undefined || url === '') return '';
   let u: URL;
@@ -67,7 +77,7 @@ function checkUrl(url: string | undefined, field: string): string {
   } catch {
     throw invalid(`${field} must be an http(s) URL`, { field });
   }
-  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || url.length > 500)
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || url.length > MAX_APP_URL_CHARS)
     throw invalid(`${field} must be an http(s) URL`, { field });
   return url;
 }
@@ -79,7 +89,8 @@ function checkSettings(
     {};
   if (input.name !== undefined) {
     const name = input.name.trim();
-    if (name.length < 2 || name.length > 40) throw invalid('name must be 2–40 characters', { field: 'name' });
+    if (name.length < MIN_APP_NAME_CHARS || name.length > MAX_APP_NAME_CHARS)
+      throw invalid(`name must be ${MIN_APP_NAME_CHARS}–${MAX_APP_NAME_CHARS} characters`, { field: 'name' });
     out.name = name;
   }
   if (input.groups !== undefined) {
@@ -94,8 +105,8 @@ function checkSettings(
     out.push_tags = JSON.stringify([...new Set(input.pushTags)].sort());
   }
   if (input.ipAllow !== undefined) {
-    if (input.ipAllow.length > 50 || !input.ipAllow.every((ip) => /^[0-9a-fA-F:.]{2,45}$/.test(ip)))
-      throw invalid('ipAllow must be up to 50 IP addresses', { field: 'ipAllow' });
+    if (input.ipAllow.length > MAX_IP_ALLOW || !input.ipAllow.every((ip) => IP_PATTERN.test(ip)))
+      throw invalid(`ipAllow must be up to ${MAX_IP_ALLOW} IP addresses`, { field: 'ipAllow' });
     out.ip_allow = JSON.stringify(input.ipAllow);
   }
   return out;
@@ -210,7 +221,8 @@ export async function reviewApp(
     decision
   ];
   if (!to) throw invalid('decision must be approve, reject or suspend', { field: 'decision' });
-  if (note.length > 200) throw invalid('note must be at most 200 characters', { field: 'note' });
+  if (note.length > MAX_REVIEW_NOTE_CHARS)
+    throw invalid(`note must be at most ${MAX_REVIEW_NOTE_CHARS} characters`, { field: 'note' });
   const res = await ctx.db
     .updateTable('open_apps')
     .set({ status: to, review_note: note, reviewed_by: actor.userId, updated_at: ctx.clock.now() })

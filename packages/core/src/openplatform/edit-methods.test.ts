@@ -254,8 +254,8 @@ async function checkoutBoth(w: World): Promise<{ orderId: string }> {
   const c = (
     await checkout(w.core.ctx, w.buyer, {
       items: [
-        { skuId: w.shop.skuIds[0]!, quantity: 1 },
-        { skuId: w.shop.skuIds[1]!, quantity: 1 },
+        { skuId: w.shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } },
+        { skuId: w.shop.skuIds[1]!, quantity: 1, attribution: { source: 'shelf' } },
       ],
     })
   ).body;

@@ -101,6 +101,12 @@ export {
   type AppView,
   type AppDecision,
   type OpenPlatformErrorCode,
+  MIN_APP_NAME_CHARS,
+  MAX_APP_NAME_CHARS,
+  MAX_APP_URL_CHARS,
+  MAX_IP_ALLOW,
+  MAX_IP_CHARS,
+  MAX_REVIEW_NOTE_CHARS,
 } from './apps.js';
 export {
   authorizeSelfUse,

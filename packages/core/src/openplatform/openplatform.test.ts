@@ -44,7 +44,11 @@ async function setup(core: TestCore, tags: string[]) {
   await authorizeSelfUse(core.ctx, shop.owner, app.id);
   await updateApp(core.ctx, shop.owner, app.id, { pushUrl: 'http://receiver.test/push', pushTags: tags });
   const order = async () =>
-    (await checkout(core.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1 }] })).body.orders[0]!.id;
+    (
+      await checkout(core.ctx, buyer, {
+        items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }],
+      })
+    ).body.orders[0]!.id;
   return { shop, admin, buyer, app, secret, order };
 }
 

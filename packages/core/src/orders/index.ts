@@ -18,7 +18,7 @@ export {
   STATUS_TIME_COLUMN,
 } from './order-states.js';
 export { SELLER_REMARK_MAX, SELLER_REMARK_STARS, setSellerRemark } from './seller-remark.js';
-export { cancelOrder, markShipmentDelivered, confirmReceipt } from './order-commands.js';
+export { MAX_CANCEL_REASON_CHARS, cancelOrder, markShipmentDelivered, confirmReceipt } from './order-commands.js';
 export { type TransitionActor, transitionOrder, requireTransition } from './transition.js';
 export { placeOrders, checkDraftMoney, type OrderDraft, type OrderLineDraft, type PlacedStatus } from './placement.js';
 export { ADDRESS_CHANGEABLE, changeOrderAddress } from './order-address.js';

@@ -33,13 +33,17 @@ function relation(actor: Actor, order: OrderRow | undefined, orderId: string): {
   throw notFound('order', orderId);
 }
 
+/** The reason given with a cancellation, in characters after trimming. */
+export const MAX_CANCEL_REASON_CHARS = 200;
+
 /**
  * Cancels an unpaid order (stock back to the pool) or a paid, unshipped one (stock back, and
  * the paid amount refunded through the provider).
  */
 export async function cancelOrder(ctx: CoreContext, actor: Actor, orderId: string, reason: string): Promise<void> {
   const why = reason.trim();
-  if (why.length < 1 || why.length > 200) throw invalid('reason must be 1–200 characters', { field: 'reason' });
+  if (why.length < 1 || why.length > MAX_CANCEL_REASON_CHARS)
+    throw invalid(`reason must be 1–${MAX_CANCEL_REASON_CHARS} characters`, { field: 'reason' });
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const { order, kind } = relation(actor, await loadOrder(tx, orderId), orderId);

@@ -6,7 +6,7 @@
 import type { Actor, CoreContext } from '../context.js';
 import { DomainError, invalid, notFound } from '../platform/index.js';
 import { emit } from '../outbox/index.js';
-import { accountId } from '../ledger/index.js';
+import { accountId, checkRequestKey } from '../ledger/index.js';
 import { requestRefund } from './payments.js';
 import { bookBuyerCompensation } from './buyer-compensation.js';
 
@@ -53,7 +53,7 @@ export async function refundOrder(
 ): Promise<{ refundId: string | null; duplicate: boolean }> {
   checkAmount(input.amountFen);
   const reason = checkText(input.reason, 'reason', MONEY_REASON_MAX);
-  const key = checkText(input.requestKey, 'requestKey', 100);
+  const key = checkRequestKey(input.requestKey);
   const order = await orderFor(ctx, actor, orderId);
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
@@ -101,7 +101,7 @@ export async function compensateBuyer(
 ): Promise<{ journalId: string | null }> {
   checkAmount(input.amountFen);
   const reason = checkText(input.reason, 'reason', MONEY_REASON_MAX);
-  const key = checkText(input.requestKey, 'requestKey', 100);
+  const key = checkRequestKey(input.requestKey);
   if (input.paidBy !== 'merchant' && input.paidBy !== 'platform')
     throw invalid('paidBy must be merchant or platform', { field: 'paidBy' });
   const order = await orderFor(ctx, actor, orderId);

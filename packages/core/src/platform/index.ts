@@ -20,4 +20,6 @@ export {
   MIN_CARRIER_CHARS,
   MIN_TRACKING_NO_CHARS,
   TRACKING_NO_PATTERN,
+  type ParcelRef,
+  checkParcelRef,
 } from './parcel-refs.js';

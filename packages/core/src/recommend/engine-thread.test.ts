@@ -130,10 +130,10 @@ test('a multiplier rule reaches the engine on its thread and re-ranks the page',
 });
 
 test('when the thread stops, waiting and later requests are refused with EngineStopped and the failure is reported', async () => {
-  let failure: Error | null = null;
+  const failures: Error[] = [];
   const thread = new ThreadEngineHost(
     () => {},
-    (err) => (failure = err),
+    (err) => failures.push(err),
   );
   thread.upsertVideos(catalog(), 0, null);
   await thread.settled();
@@ -143,7 +143,7 @@ test('when the thread stops, waiting and later requests are refused with EngineS
   await stopping;
   await assert.rejects(waiting, EngineStopped);
   await assert.rejects(thread.recommend('usr_fan', 6, NOW, ShownFilter.empty()), EngineStopped);
-  assert.ok(failure instanceof EngineStopped);
+  assert.ok(failures[0] instanceof EngineStopped);
   thread.observe([]); // sending to a stopped thread is a no-op, not a throw
   await thread.close();
 });

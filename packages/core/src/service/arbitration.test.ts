@@ -66,6 +66,6 @@ test('an admin reads the conversation of a case only once it is under arbitratio
       [[admin.userId, caseId, conv.id]],
     );
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });

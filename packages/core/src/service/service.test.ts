@@ -174,7 +174,7 @@ test('a buyer asks from a product page, waits in the queue, staff going online t
     assert.equal(figures.ratings, 1);
     assert.equal(figures.dissatisfiedShare, 0);
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });
 
@@ -235,7 +235,7 @@ test('round robin with a cap per person, transfer, close frees a slot; FAQ and a
     assert.equal(f.repliedWithin3Min, 0, 'automatic answers are not human replies');
     assert.equal(f.unanswered, 3);
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });
 
@@ -287,7 +287,7 @@ test('red lines: a shop’s contacts are masked and recorded as diversion; rejec
     await setBlocked(core.ctx, shop.owner, conv.id, false);
     await sendMessage(core.ctx, buyer, conv.id, { clientId: cid(), kind: 'text', text: '你好' });
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });
 
@@ -316,6 +316,6 @@ test('a sender is limited across conversations too', async () => {
     assert.equal(sent, SENDER_RATE_LIMIT);
     assert.equal((limited as { code?: string }).code, 'RATE_LIMITED');
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });

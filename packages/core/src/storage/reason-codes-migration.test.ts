@@ -28,7 +28,12 @@ test('migration 0021 gives the known English reasons of existing transitions the
       .values(legacy.map((reason, i) => ({ id: `t${i}`, reason })))
       .execute();
     await up(db);
-    const rows = await db.selectFrom('order_transitions').selectAll().orderBy('id').execute();
+    const rows = await db
+      .selectFrom('order_transitions')
+      .selectAll()
+      .orderBy('id')
+      .$castTo<{ id: string; reason: string; reason_code: string; reason_params: string }>() // the columns 0021 adds and fills
+      .execute();
     assert.deepEqual(
       rows.map((r) => [r.reason_code, JSON.parse(r.reason_params)]),
       [
@@ -43,7 +48,7 @@ test('migration 0021 gives the known English reasons of existing transitions the
       ],
     );
     assert.deepEqual(
-      reasonOf(rows[7]),
+      reasonOf(rows[7]!),
       { code: 'legacy', params: { text: '不想要了' } },
       'text without a code reads as a legacy note',
     );

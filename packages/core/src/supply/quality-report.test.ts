@@ -6,12 +6,13 @@ import { supplierQuality } from './quality-report.js';
 import { createSupplier } from './suppliers.js';
 import { makeSupplier, paidOrderOf, receivedBatch } from './test-support/supply-fixtures.js';
 import { shipOrder } from '../logistics/index.js';
+import type { CaseStatus, CaseType } from '../storage/index.js';
 
 /** An after-sales case row as the after-sales module stores it (type, status, reason, refund). */
 async function fileCase(
   core: TestCore,
   orderId: string,
-  c: { type: string; status: string; reason: string; refundFen: number },
+  c: { type: CaseType; status: CaseStatus; reason: string; refundFen: number },
 ): Promise<void> {
   const line = await core.ctx.db
     .selectFrom('order_lines')

@@ -109,6 +109,6 @@ test('a video rejected in review and reports upheld become violations of whoever
     await deliver(core);
     assert.equal((await recorded(core)).length, before);
   } finally {
-    await core.close();
+    await core.dispose();
   }
 });

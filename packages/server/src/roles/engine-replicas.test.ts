@@ -83,6 +83,7 @@ test('scaled mode: the worker retrains, both engine replicas swap the version in
   assert.equal(e1.intake.figures.modelAnnouncements, 1);
   // What the admins' model page shows in scaled mode: each replica's version, asked over NATS.
   const client = engineClient(e0.stream.nats, 3, () => {});
+  assert.ok(client.engines, 'the NATS client answers which version each replica serves');
   assert.deepEqual(await client.engines(), [
     { replica: 0, version: requested.id, reachable: true },
     { replica: 1, version: requested.id, reachable: true },

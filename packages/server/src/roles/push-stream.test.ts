@@ -56,7 +56,11 @@ test('scaled mode: message push consumes the stream as a durable consumer, resum
   await authorizeSelfUse(api.ctx, shop.owner, app.id);
   await updateApp(api.ctx, shop.owner, app.id, { pushUrl: 'http://receiver.test/push', pushTags: ['100'] });
   const order = async (): Promise<string> =>
-    (await checkout(api!.ctx, buyer, { items: [{ skuId: shop.skuIds[0]!, quantity: 1 }] })).body.orders[0]!.id;
+    (
+      await checkout(api!.ctx, buyer, {
+        items: [{ skuId: shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } }],
+      })
+    ).body.orders[0]!.id;
   const sent: string[] = [];
   const openPush: PushPost = async (_url, body) => {
     sent.push(...(JSON.parse(body) as Array<{ msg_id: string }>).map((m) => m.msg_id));

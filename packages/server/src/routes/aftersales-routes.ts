@@ -20,6 +20,8 @@ import {
   uploadEvidence,
   MAX_CASE_MESSAGE_CHARS,
   MAX_CASE_NOTE_CHARS,
+  MAX_ACTION_REASON_CHARS,
+  MAX_ACTION_NOTE_CHARS,
   MAX_CARRIER_CHARS,
   MAX_TRACKING_NO_CHARS,
   MIN_CARRIER_CHARS,
@@ -70,8 +72,8 @@ const ActionBody = Type.Object(
   {
     action: literals([...BUYER_ACTIONS, ...MERCHANT_ACTIONS, 'accept']),
     amountFen: Type.Optional(Amount),
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_ACTION_REASON_CHARS })),
+    note: Type.Optional(Type.String({ maxLength: MAX_ACTION_NOTE_CHARS })),
     carrier: Type.Optional(Type.String({ minLength: MIN_CARRIER_CHARS, maxLength: MAX_CARRIER_CHARS })),
     trackingNo: Type.Optional(
       Type.String({ minLength: MIN_TRACKING_NO_CHARS, maxLength: MAX_TRACKING_NO_CHARS, pattern: '^[A-Za-z0-9-]+$' }),
@@ -88,7 +90,7 @@ const ArbitrateBody = Type.Object(
   {
     decision: literals(['refund', 'reject']),
     amountFen: Type.Optional(Amount),
-    reason: Type.String({ minLength: 1, maxLength: 200 }),
+    reason: Type.String({ minLength: 1, maxLength: MAX_ACTION_REASON_CHARS }),
   },
   { additionalProperties: false },
 );

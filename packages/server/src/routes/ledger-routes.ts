@@ -11,6 +11,7 @@ import {
   PAYOUT_BANK_NAME,
   PAYOUT_HOLDER_NAME_MAX,
   MONEY_REASON_MAX,
+  MAX_REQUEST_KEY_CHARS,
   myBalances,
   platformBalances,
   receivePayoutNotification,
@@ -47,7 +48,7 @@ const Account = Type.String({
 const Amount = Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'amount in fen (1/100 yuan)' });
 const RequestKey = Type.String({
   minLength: 1,
-  maxLength: 64,
+  maxLength: MAX_REQUEST_KEY_CHARS,
   pattern: '^[A-Za-z0-9_-]+$',
   description: 'your idempotency key: the same key never moves money twice',
 });

@@ -16,6 +16,12 @@ import {
   shopAuthorizations,
   updateApp,
   ALL_PUSH_TAGS,
+  MIN_APP_NAME_CHARS,
+  MAX_APP_NAME_CHARS,
+  MAX_APP_URL_CHARS,
+  MAX_IP_ALLOW,
+  MAX_IP_CHARS,
+  MAX_REVIEW_NOTE_CHARS,
 } from '@zhongcao/core';
 import { actorOf } from '../http/auth.js';
 import { answers, Id, ok } from '../http/schemas.js';
@@ -34,14 +40,14 @@ import { typed, type App, type RouteDeps } from './types.js';
 
 const Group = Type.Union(METHOD_GROUPS.map((g) => Type.Literal(g)));
 const Tag = Type.Union(ALL_PUSH_TAGS.map((t) => Type.Literal(t)));
-const Url = Type.String({ maxLength: 500, description: 'http(s) URL, or empty' });
+const Url = Type.String({ maxLength: MAX_APP_URL_CHARS, description: 'http(s) URL, or empty' });
 const Settings = {
-  name: Type.String({ minLength: 2, maxLength: 40 }),
+  name: Type.String({ minLength: MIN_APP_NAME_CHARS, maxLength: MAX_APP_NAME_CHARS }),
   groups: Type.Array(Group, { minItems: 1, maxItems: METHOD_GROUPS.length }),
   callbackUrl: Type.Optional(Url),
   pushUrl: Type.Optional(Url),
   pushTags: Type.Optional(Type.Array(Tag, { maxItems: ALL_PUSH_TAGS.length })),
-  ipAllow: Type.Optional(Type.Array(Type.String({ maxLength: 45 }), { maxItems: 50 })),
+  ipAllow: Type.Optional(Type.Array(Type.String({ maxLength: MAX_IP_CHARS }), { maxItems: MAX_IP_ALLOW })),
 };
 
 export function openPlatformRoutes(app: App, deps: RouteDeps): void {
@@ -252,7 +258,7 @@ export function openPlatformRoutes(app: App, deps: RouteDeps): void {
         body: Type.Object(
           {
             decision: Type.Union([Type.Literal('approve'), Type.Literal('reject'), Type.Literal('suspend')]),
-            note: Type.Optional(Type.String({ maxLength: 200 })),
+            note: Type.Optional(Type.String({ maxLength: MAX_REVIEW_NOTE_CHARS })),
           },
           { additionalProperties: false },
         ),

@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import {
   MAX_CART_ITEMS,
   MAX_CHECKOUT_LINES,
+  MAX_CHECKOUT_NOTE_CHARS,
+  MAX_CANCEL_REASON_CHARS,
   MAX_LINE_QUANTITY,
   buyerOrders,
   cancelOrder,
@@ -115,7 +117,7 @@ export function shoppingRoutes(app: App, deps: RouteDeps): void {
           {
             items: Type.Optional(Type.Array(Line, { minItems: 1, maxItems: MAX_CHECKOUT_LINES })),
             addressId: Type.Optional(Id('address')),
-            note: Type.Optional(Type.String({ maxLength: 200 })),
+            note: Type.Optional(Type.String({ maxLength: MAX_CHECKOUT_NOTE_CHARS })),
             couponId: Type.Optional(Id('liveCoupon')),
           },
           { additionalProperties: false },
@@ -175,7 +177,10 @@ export function shoppingRoutes(app: App, deps: RouteDeps): void {
         tags: ['orders'],
         summary: 'Cancel an unpaid order, or a paid unshipped one (refunded in full)',
         params: orderParams,
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: MAX_CANCEL_REASON_CHARS }) },
+          { additionalProperties: false },
+        ),
         response: ok(OrderDetailSchema, 400, 401, 404, 409),
       },
     },

@@ -65,7 +65,7 @@ test('two api processes share rate limits and see a logout on the other within a
   } finally {
     for (const app of apps) await app.close();
     for (const s of states) await s.close();
-    await core.close();
+    await core.dispose();
     await redis.close();
   }
 });
