@@ -151,6 +151,7 @@ test('the migration fills the first and last days seen from the day rows kept', 
     const before = await seenTables(core);
     assert.ok(before.kept.length > 0);
     const db = core.ctx.db as unknown as Kysely<any>;
+    assert.ok(peopleSeen.down, 'the migration can be undone');
     await peopleSeen.down(db);
     await peopleSeen.up(db);
     const after = await seenTables(core);

@@ -169,9 +169,9 @@ export function sharedTestStore(build: (core: TestCore) => Promise<void>): {
       let url: string | undefined;
       let dropStore = async (): Promise<void> => {};
       let core: Core;
+      let schema: string | undefined;
       try {
         cpSync(source.ctx.dataDir, dataDir, { recursive: true });
-        let schema: string | undefined;
         if (source.databaseUrl) {
           const copy = await cloneDatabase(process.env.DATABASE_URL!, source.databaseUrl);
           url = copy.url;
@@ -190,6 +190,8 @@ export function sharedTestStore(build: (core: TestCore) => Promise<void>): {
         ...core,
         clock,
         databaseUrl: url,
+        pgSchema: schema,
+        dataDir,
         close,
         async dispose() {
           await close();
