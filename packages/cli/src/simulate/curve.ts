@@ -26,6 +26,8 @@ export interface CurvePoint {
   completion_rate: number;
   tap_rate: number;
   purchases_per_100: number;
+  /** Purchases counted in the bucket (so curves of several runs can be pooled). */
+  purchases: number;
 }
 
 export interface HalfSummary {
@@ -76,7 +78,7 @@ export class LearningCurve {
   }
 
   points(half: Half): CurvePoint[] {
-    return this.buckets[half].map((c, i) => ({ from: i * this.bucketSize, ...rates(c) }));
+    return this.buckets[half].map((c, i) => ({ from: i * this.bucketSize, ...rates(c), purchases: c.purchases }));
   }
 
   /** Totals over the buckets starting at or after `fromImpression` (the warm-up is left out). */
@@ -101,6 +103,48 @@ export function lastBucketRatio(points: readonly CurvePoint[]): number | null {
   if (points.length === 0) return null;
   const peak = Math.max(...points.map((p) => p.purchases_per_100));
   return peak > 0 ? round(points[points.length - 1]!.purchases_per_100 / peak, 3) : null;
+}
+
+/**
+ * Purchases per 100 impressions of each bucket's centred three-bucket window (the bucket and its
+ * neighbours, pooled by counts; the first and last buckets use the two they have). A maximum
+ * over single noisy buckets is biased upward (it picks the luckiest bucket), so a ratio to it is
+ * biased downward; the smoothed curve damps that.
+ */
+export function smoothedPurchases(points: readonly CurvePoint[]): number[] {
+  return points.map((_, i) => {
+    const window = points.slice(Math.max(0, i - 1), i + 2);
+    const impressions = window.reduce((n, p) => n + p.impressions, 0);
+    const purchases = window.reduce((n, p) => n + p.purchases, 0);
+    return impressions ? (100 * purchases) / impressions : 0;
+  });
+}
+
+/** The smoothed curve's last value over its peak (see smoothedPurchases); null without purchases. */
+export function smoothedLastBucketRatio(points: readonly CurvePoint[]): number | null {
+  if (points.length === 0) return null;
+  const smooth = smoothedPurchases(points);
+  const peak = Math.max(...smooth);
+  return peak > 0 ? round(smooth[smooth.length - 1]! / peak, 3) : null;
+}
+
+/** Curves of several runs with the same bucket size summed bucket by bucket (rates from the summed counts). */
+export function poolCurves(curves: ReadonlyArray<readonly CurvePoint[]>): CurvePoint[] {
+  const rows = Math.max(0, ...curves.map((c) => c.length));
+  return Array.from({ length: rows }, (_, i) => {
+    const c = empty();
+    let from = 0;
+    for (const curve of curves) {
+      const p = curve[i];
+      if (!p) continue;
+      from = p.from;
+      c.impressions += p.impressions;
+      c.completions += Math.round(p.completion_rate * p.impressions);
+      c.taps += Math.round(p.tap_rate * p.impressions);
+      c.purchases += p.purchases;
+    }
+    return { from, ...rates(c), purchases: c.purchases };
+  });
 }
 
 /** The curve as an aligned text table, one row per bucket, both halves side by side. */

@@ -86,6 +86,8 @@ test('bad options are refused with usage and exit code 2', async () => {
     ['--ads', '--seeds', '0'],
     ['--ads', '--seeds', '101'],
     ['--ads', '--seed', '2', '--seeds', '3'],
+    ['--seeds', '0'],
+    ['--seeds', '2', '--url', 'http://127.0.0.1:1'],
   ]) {
     const { code, err } = await run(args);
     assert.equal(code, 2, args.join(' '));

@@ -13,8 +13,9 @@ import { curveTable } from './curve.js';
 import { runSimulation, type SimulationReport } from './simulation.js';
 import { runAdsSimulation, type AdsSimulationReport } from './ads-simulation.js';
 import { summariseSeeds } from './ads-seeds.js';
+import { summariseSimulationSeeds, type SimulationSeedsReport, type Spread } from './simulate-seeds.js';
 
-export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--bucket N] [--warmup N] [--videos N] [--json]
+export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--steps N | --minutes M] [--rate R] [--seed N] [--seeds N] [--bucket N] [--warmup N] [--videos N] [--json]
   --url      a running platform (default: start one here on a temporary store with the demo data)
   --users    simulated shoppers, half with personalisation on (default 20)
   --steps    impressions per shopper (default 200; unlimited when only --minutes is given)
@@ -25,6 +26,9 @@ export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--step
   --warmup   impressions per shopper left out of the after-warm-up figures (default one bucket)
   --videos   demo videos to seed when starting the platform here (default 2000: enough that a
              personalised feed can keep finding a shopper's kind of video without repeating one)
+  --seeds    run seeds S..S+N-1 (S from --seed), each on a platform started here for it, and print
+             per half each seed's last-bucket ratios, their mean and spread, and the curve pooled
+             over the seeds (not with --url: one platform would carry what it learnt to the next seed)
 
 zhongcao simulate --ads [--requests N] [--users N] [--seed N | --seeds N]
   one day of paid traffic through the core on a temporary store: five campaigns (three even-paced
@@ -165,7 +169,10 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
       bucket,
       warmup: whole('warmup', values.warmup, bucket, 0, 1_000_000),
       videos: whole('videos', values.videos, DEMO_VIDEOS, 10, 1_000_000),
+      seeds: values.seeds === undefined ? null : whole('seeds', values.seeds, 1, 1, 100),
     };
+    if (opts.seeds !== null && opts.url !== null)
+      throw new UsageError('--seeds starts a platform per seed; it does not go with --url');
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`${err.message}\n\n${SIMULATE_USAGE}\n`);
@@ -174,18 +181,34 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
   const log = (msg: string): void => io.err(`[simulate] ${msg}\n`);
   // Ctrl-C stops the platform started here and removes its temporary store.
   cleanUpOnSignals();
-  const scope = new Scope();
+  const oneRun = async (seed: number): Promise<SimulationReport> => {
+    const scope = new Scope();
+    try {
+      const origin = opts.url ?? (await startHere(scope, opts.videos, io, log));
+      log(`${opts.users} shoppers on ${opts.url ?? `a platform started here (${origin})`}, seed ${seed}`);
+      return await runSimulation({ ...opts, seed, origin, progress: io.progress, log });
+    } finally {
+      await scope.close();
+    }
+  };
   try {
-    const origin = opts.url ?? (await startHere(scope, opts.videos, io, log));
-    log(`${opts.users} shoppers on ${opts.url ?? `a platform started here (${origin})`}, seed ${opts.seed}`);
-    const report = await runSimulation({ ...opts, origin, progress: io.progress, log });
-    io.out(values.json ? `${JSON.stringify(report)}\n` : `${humanReport(report)}\n`);
-    return report.impressions > 0 ? 0 : 1;
+    if (opts.seeds === null) {
+      const report = await oneRun(opts.seed);
+      io.out(values.json ? `${JSON.stringify(report)}\n` : `${humanReport(report)}\n`);
+      return report.impressions > 0 ? 0 : 1;
+    }
+    const runs: Array<{ seed: number; report: SimulationReport }> = [];
+    for (let i = 0; i < opts.seeds; i++) {
+      const seed = opts.seed + i;
+      log(`seed ${seed} (${i + 1} of ${opts.seeds})`);
+      runs.push({ seed, report: await oneRun(seed) });
+    }
+    const summary = summariseSimulationSeeds(runs, opts.videos);
+    io.out(values.json ? `${JSON.stringify(summary)}\n` : `${humanSeedsReport(summary)}\n`);
+    return runs.every((r) => r.report.impressions > 0) ? 0 : 1;
   } catch (err) {
     log(`the simulation could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;
-  } finally {
-    await scope.close();
   }
 }
 
@@ -229,6 +252,28 @@ function humanReport(r: SimulationReport): string {
     '',
     `after the first ${r.warmup} impressions per shopper: personalised ${on.purchases_per_100} purchases/100 impressions, off ${off.purchases_per_100} — ratio ${r.after_warmup.purchase_ratio ?? 'n/a'}`,
     `last bucket over peak bucket (purchases/100): personalised ${r.last_bucket_ratio.personalised ?? 'n/a'}, off ${r.last_bucket_ratio.non_personalised ?? 'n/a'}`,
+    `the same over the three-bucket smoothed curve: personalised ${r.last_bucket_ratio_smoothed.personalised ?? 'n/a'}, off ${r.last_bucket_ratio_smoothed.non_personalised ?? 'n/a'}`,
     `${r.users} shoppers, ${r.impressions} impressions, ${r.likes} likes, ${r.purchases} purchases in ${r.seconds} s; ${r.requests_per_s} requests/s, ${r.events_per_s} events/s; ${r.errors} errors`,
+  ].join('\n');
+}
+
+function humanSeedsReport(r: SimulationSeedsReport): string {
+  const fmt = (x: Spread | null): string => (x ? `${x.mean} ± ${x.sd} (${x.min}–${x.max}, ${x.n} seeds)` : 'n/a');
+  const on = r.halves.personalised;
+  const off = r.halves.non_personalised;
+  return [
+    `pooled over seeds ${r.seeds.join(', ')} (${r.videos} demo videos):`,
+    curveTable(r.bucket, on.pooled.curve, off.pooled.curve),
+    '',
+    ...(['personalised', 'non_personalised'] as const).map((h) => {
+      const x = r.halves[h];
+      return [
+        `${h === 'personalised' ? 'personalised' : 'not personalised'}:`,
+        `  last bucket over peak bucket  ${fmt(x.last_bucket_ratio)}; pooled curve ${x.pooled.last_bucket_ratio ?? 'n/a'}`,
+        `  smoothed (three buckets)      ${fmt(x.last_bucket_ratio_smoothed)}; pooled curve ${x.pooled.last_bucket_ratio_smoothed ?? 'n/a'}`,
+        `  purchases/100 after the first ${r.warmup} impressions  ${fmt(x.purchases_per_100_after_warmup)}`,
+      ].join('\n');
+    }),
+    `${r.users} shoppers per seed, ${r.impressions} impressions, ${r.purchases} purchases; ${r.errors} errors`,
   ].join('\n');
 }

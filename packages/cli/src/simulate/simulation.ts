@@ -8,7 +8,15 @@ import { performance } from 'node:perf_hooks';
 import { ApiError, Pace, ShopApi, type SimEvent } from './shop-api.js';
 import { drawShopper, drift, react, type Shopper } from './tastes.js';
 import { buildCatalogue, type Catalogue, type ProductFacts, type VideoFacts } from './world.js';
-import { HALVES, LearningCurve, lastBucketRatio, type CurvePoint, type Half, type HalfSummary } from './curve.js';
+import {
+  HALVES,
+  LearningCurve,
+  lastBucketRatio,
+  smoothedLastBucketRatio,
+  type CurvePoint,
+  type Half,
+  type HalfSummary,
+} from './curve.js';
 
 export interface SimulationOptions {
   origin: string;
@@ -50,6 +58,8 @@ export interface SimulationReport {
   curve: Record<Half, CurvePoint[]>;
   /** Per half: the last bucket's purchases per 100 impressions over its peak bucket's (null: no purchase). */
   last_bucket_ratio: Record<Half, number | null>;
+  /** The same on the curve smoothed over three buckets (see curve.ts smoothedPurchases): a peak less picked by noise. */
+  last_bucket_ratio_smoothed: Record<Half, number | null>;
   after_warmup: Record<Half, HalfSummary> & { purchase_ratio: number | null };
 }
 
@@ -103,6 +113,10 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
       last_bucket_ratio: {
         personalised: lastBucketRatio(curve.points('personalised')),
         non_personalised: lastBucketRatio(curve.points('non_personalised')),
+      },
+      last_bucket_ratio_smoothed: {
+        personalised: smoothedLastBucketRatio(curve.points('personalised')),
+        non_personalised: smoothedLastBucketRatio(curve.points('non_personalised')),
       },
       after_warmup: {
         ...after,
