@@ -4,6 +4,7 @@
  * taps (by receipt; counted in the hour they happened), favourites, reviews and quality cases
  * (by creation). The consumer reads each window once; a rebuild reads them all again.
  */
+import { sql } from 'kysely';
 import type { Db } from '../context.js';
 import { isIdOf } from '../platform/index.js';
 import { eventChannel, lineChannel } from './channels.js';
@@ -213,7 +214,11 @@ export async function factsOf(db: Db, sel: FactsSelection, cache?: FactsCache): 
     : await db
         .selectFrom('events')
         .select(['type', 'actor_key', 'video_id', 'product_id', 'at', 'source', 'content_id'])
-        .where('type', 'in', [...EVENT_FACT_TYPES])
+        // `type || ''`, not `type`: on a bare `type in (…)` SQLite walks the (type, at) index through
+        // every event of those types ever received and only then checks the window, so each window
+        // cost grew with the whole table (0.7 s at 420,000 events); this way the receipt-time index
+        // bounds the read to the window on both dialects.
+        .where(sql<string>`${sql.ref('type')} || ''`, 'in', [...EVENT_FACT_TYPES])
         .where('received_at', '>', after)
         .$if(upTo !== undefined, (q) => q.where('received_at', '<=', upTo!))
         .$if(eventIds !== undefined, (q) => q.where('id', 'in', eventIds!))
