@@ -82,18 +82,30 @@ export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<
     await dropStore();
     throw err;
   }
+  return asTestCore(core, { clock, databaseUrl: url, pgSchema: schema, dataDir, dropStore });
+}
+
+/** A core opened on a test store, with the store's whereabouts and a dispose() that removes it. */
+function asTestCore(
+  core: Core,
+  store: {
+    clock: ManualClock;
+    databaseUrl: string | undefined;
+    pgSchema: string | undefined;
+    dataDir: string;
+    dropStore: () => Promise<void>;
+  },
+): TestCore {
+  const { dropStore, ...where } = store;
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => (closed ??= core.close());
   return {
     ...core,
-    clock,
-    databaseUrl: url,
-    pgSchema: schema,
-    dataDir,
+    ...where,
     close,
     async dispose() {
       await close();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(store.dataDir, { recursive: true, force: true });
       await dropStore();
     },
   };
@@ -184,21 +196,7 @@ export function sharedTestStore(build: (core: TestCore) => Promise<void>): {
         await dropStore();
         throw error;
       }
-      let closed: Promise<void> | null = null;
-      const close = (): Promise<void> => (closed ??= core.close());
-      return {
-        ...core,
-        clock,
-        databaseUrl: url,
-        pgSchema: schema,
-        dataDir,
-        close,
-        async dispose() {
-          await close();
-          rmSync(dataDir, { recursive: true, force: true });
-          await dropStore();
-        },
-      };
+      return asTestCore(core, { clock, databaseUrl: url, pgSchema: schema, dataDir, dropStore });
     },
     async dispose() {
       const done = built && (await built.catch(() => null));
