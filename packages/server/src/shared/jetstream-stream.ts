@@ -206,6 +206,10 @@ export async function connectJetStream(
         stopped = true;
         current?.stop();
         await Promise.race([loop, sleep(2_000)]);
+        // The server learns the pull is gone only from the unsubscribe; until it has read it, a
+        // message published by another connection may still go to the stopped pull and come back
+        // only after the acknowledgement wait. A round trip makes sure it has been read.
+        if (!closed) await Promise.race([nc.flush().catch(() => {}), sleep(2_000)]);
       },
     };
     consumers.add(entry);
