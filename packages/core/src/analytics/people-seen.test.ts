@@ -9,13 +9,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { openTestCore, type TestCore } from '../test-support/index.js';
-import { aggregate, PEOPLE_KINDS, type Fact } from './aggregate.js';
+import { aggregate, PEOPLE_KINDS, SEEN_DIMENSIONS, type Fact } from './aggregate.js';
 import { SqlRollupStore } from './rollup-store.js';
 import { DAY_MS, parseShanghaiDate } from './time-buckets.js';
 import { migrations } from '../storage/index.js';
 import type { Kysely } from 'kysely';
 
 const peopleSeen = migrations['0041_compass_people_seen']!;
+const seenTotals = migrations['0049_compass_seen_totals']!;
 
 const day0 = parseShanghaiDate('2026-10-01')!;
 const DAYS = 8;
@@ -69,6 +70,7 @@ async function seenTables(core: TestCore) {
       eb.fn.min('day').as('f'),
       eb.fn.max('day').as('l'),
     ])
+    .where('dim', 'in', [...SEEN_DIMENSIONS])
     .groupBy(['scope', 'scope_id', 'dim', 'dim_id', 'kind', 'person'])
     .execute();
   return { kept: norm(kept), fromDays: norm(fromDays) };
@@ -135,7 +137,7 @@ test('distinct people over any range of days equal a recount of the facts, throu
   );
 });
 
-test('the migration fills the first and last days seen from the day rows kept', async () => {
+test('the migrations fill the first and last days seen from the day rows kept (totals and channels)', async () => {
   const core = await openTestCore();
   try {
     const store = new SqlRollupStore(core.ctx.db);
@@ -154,6 +156,10 @@ test('the migration fills the first and last days seen from the day rows kept', 
     assert.ok(peopleSeen.down, 'the migration can be undone');
     await peopleSeen.down(db);
     await peopleSeen.up(db);
+    // 0041 fills every dimension's rows; 0049 keeps the totals' and channels' only.
+    const filled = await db.selectFrom('analytics_people_seen').select('dim').distinct().execute();
+    assert.ok(filled.some((r) => r.dim === 'product'));
+    await seenTotals.up(db);
     const after = await seenTables(core);
     assert.deepEqual(after.kept, before.kept);
     assert.deepEqual(after.kept, after.fromDays);

@@ -10,8 +10,10 @@ import type { Db } from '../context.js';
 import {
   GRAINS,
   HOURLY_DIMENSIONS,
+  keepsSeen,
   PEOPLE_KINDS,
   ROLLUP_COUNTERS,
+  SEEN_DIMENSIONS,
   type Dimension,
   type Grain,
   type LiveMinuteDelta,
@@ -161,7 +163,11 @@ function upsertSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
 const PEOPLE_COLUMNS = ['hour', 'scope', 'scope_id', 'dim', 'dim_id', 'kind', 'person'] as const;
 const peopleCache = new Map<string, string>();
 
-/** `insert … on conflict do nothing` of people rows, built once per dialect, grain and row count. */
+/**
+ * `insert … on conflict do nothing` of people rows, built once per dialect, grain and row count.
+ * The day rows answer the ones actually inserted: only a person new to a value on a day can move
+ * their first or last day seen (a day row already kept means the seen row already covers that day).
+ */
 function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: number): string {
   const key = `${dialect}|${grain}|${rowCount}`;
   let text = peopleCache.get(key);
@@ -171,6 +177,7 @@ function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
     const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
     const tuples = Array.from({ length: rowCount }, () => `(${PEOPLE_COLUMNS.map(ph).join(', ')})`).join(', ');
     text = `insert into "${table}" (${PEOPLE_COLUMNS.map((c) => `"${c === 'hour' ? time : c}"`).join(', ')}) values ${tuples} on conflict do nothing`;
+    if (grain === 'day') text += ` returning ${PEOPLE_COLUMNS.map((c) => `"${c === 'hour' ? time : c}"`).join(', ')}`;
     peopleCache.set(key, text);
   }
   return text;
@@ -203,11 +210,32 @@ function seenSql(dialect: 'sqlite' | 'postgres', rowCount: number): string {
   return text;
 }
 
-/** The day rows' people as first and last day seen, one row per person and value (a batch may span two days). */
+/** A day row as the insert answers it (PostgreSQL answers a bigint as text). */
+interface InsertedDayPerson {
+  day: number | string;
+  scope: PeopleRow['scope'];
+  scope_id: string;
+  dim: PeopleRow['dim'];
+  dim_id: string;
+  kind: PeopleRow['kind'];
+  person: string;
+}
+const dayPersonRow = (r: InsertedDayPerson): PeopleRow => ({
+  grain: 'day',
+  hour: Number(r.day),
+  scope: r.scope,
+  scope_id: r.scope_id,
+  dim: r.dim,
+  dim_id: r.dim_id,
+  kind: r.kind,
+  person: r.person,
+});
+
+/** The day rows' people as first and last day seen (the dimensions that keep them), one row per person and value (a batch may span two days). */
 function seenRows(people: PeopleRow[]): SeenRow[] {
   const out = new Map<string, SeenRow>();
   for (const p of people) {
-    if (p.grain !== 'day') continue;
+    if (p.grain !== 'day' || !keepsSeen(p.dim)) continue;
     const k = `${p.scope}\u0001${p.scope_id}\u0001${p.dim}\u0001${p.dim_id}\u0001${p.kind}\u0001${p.person}`;
     const r = out.get(k);
     if (!r)
@@ -280,6 +308,7 @@ export class SqlRollupStore implements RollupStore {
             if (Number(added.numInsertedOrUpdatedRows ?? 0n) !== ids.length) throw new AlreadyHandled();
           }
         }
+        const newDayPeople: PeopleRow[] = [];
         for (const grain of GRAINS) {
           const deltas = batch.deltas.filter((d) => d.grain === grain);
           for (let i = 0; i < deltas.length; i += CHUNK) {
@@ -293,10 +322,13 @@ export class SqlRollupStore implements RollupStore {
             const rows = people.slice(i, i + PEOPLE_CHUNK);
             const params: unknown[] = [];
             for (const r of rows) for (const col of PEOPLE_COLUMNS) params.push(r[col]);
-            await tx.executeQuery(CompiledQuery.raw(peopleSql(this.dialect, grain, rows.length), params));
+            const done = await tx.executeQuery<InsertedDayPerson>(
+              CompiledQuery.raw(peopleSql(this.dialect, grain, rows.length), params),
+            );
+            if (grain === 'day') for (const r of done.rows) newDayPeople.push(dayPersonRow(r));
           }
         }
-        const seen = seenRows(batch.people);
+        const seen = seenRows(newDayPeople);
         for (let i = 0; i < seen.length; i += PEOPLE_CHUNK) {
           const rows = seen.slice(i, i + PEOPLE_CHUNK);
           const params: unknown[] = [];
@@ -367,7 +399,8 @@ export class SqlRollupStore implements RollupStore {
       if (later) {
         await sql`insert into analytics_people_seen (scope, scope_id, dim, dim_id, kind, person, first_day, last_day)
           select scope, scope_id, dim, dim_id, kind, person, min(day), max(day) from analytics_people_daily
-          where day < ${hour} group by scope, scope_id, dim, dim_id, kind, person
+          where day < ${hour} and dim in (${sql.join(SEEN_DIMENSIONS.map((d) => sql.lit(d)))})
+          group by scope, scope_id, dim, dim_id, kind, person
           on conflict (scope, scope_id, dim, dim_id, kind, person) do update set last_day = excluded.last_day
           where analytics_people_seen.last_day >= ${hour}`.execute(tx);
       }
@@ -524,7 +557,7 @@ export class SqlRollupStore implements RollupStore {
     if (!dimIds.length) return out;
     const t = this.tables(q);
     let rows: Array<{ dim_id: string; kind: string; n: unknown }>;
-    if (t.time === 'day' && (await this.nothingSeenFrom(q, dimIds, q.toHour))) {
+    if (t.time === 'day' && keepsSeen(q.dim) && (await this.nothingSeenFrom(q, dimIds, q.toHour))) {
       // Nobody was seen on or after the range's end: the people seen in it are those last seen from its start on.
       rows = (await t.db
         .selectFrom('analytics_people_seen')

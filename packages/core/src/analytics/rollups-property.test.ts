@@ -18,6 +18,7 @@ import { ingestEvents } from '../events/index.js';
 import { consumeRollups, rebuildRollups, COMMIT_GRACE_MS } from './consumer.js';
 import { SqlRollupStore } from './rollup-store.js';
 import { lineChannel } from './channels.js';
+import { keepsSeen, type Dimension } from './aggregate.js';
 import { putCartItem } from '../cart/index.js';
 import { shanghaiDayStart } from './time-buckets.js';
 import { addFavourite } from '../favourites/index.js';
@@ -200,9 +201,9 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
         assert.deepEqual(incremental.rollupsDaily, recount.rollupsDaily);
         assert.deepEqual(incremental.peopleDaily, recount.peopleDaily);
         assert.deepEqual(incremental.seen, recount.seen, 'first and last days seen');
-        // Each person's first and last day seen are their day rows' earliest and latest.
+        // Each person's first and last day seen (the dimensions that keep them) are their day rows' earliest and latest.
         const span = new Map<string, [number, number]>();
-        for (const p of recount.peopleDaily) {
+        for (const p of recount.peopleDaily.filter((r) => keepsSeen(r.dim as Dimension))) {
           const k = `${p.scope}|${p.scope_id}|${p.dim}|${p.dim_id}|${p.kind}|${p.person}`;
           const d = Number(p.day);
           const [f, l] = span.get(k) ?? [d, d];
