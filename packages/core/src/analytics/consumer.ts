@@ -5,6 +5,7 @@
  * stopped, and nothing is counted twice. Late events land in the hour they happened; refunds in
  * the hour they completed. A rebuild clears the rollups from a date and reads the raw rows again.
  */
+import { performance } from 'node:perf_hooks';
 import type { CoreContext, Db } from '../context.js';
 import { runtimePart, runtimeOf } from '../platform/index.js';
 import { aggregate, type Fact } from './aggregate.js';
@@ -17,6 +18,25 @@ export const COMPASS_CURSOR = 'compass';
 export const COMMIT_GRACE_MS = 1_000;
 /** The most a single read covers (a long pause is caught up window by window). */
 const WINDOW_MS = DAY_MS;
+
+/**
+ * How many facts one transaction of the consumer aims at. SQLite serves the process's requests on
+ * one thread: while a window commits, every request waits; at 5,000 events a second a half-second
+ * window held them for seconds. The window's length follows the rate of facts so each commit stays
+ * near this size, and the consumer lets waiting requests through between windows.
+ */
+export const FACTS_PER_COMMIT = 250;
+const MIN_SPAN_MS = 20;
+/** How long one run may go on consuming windows (a backlog is caught up over the next runs). */
+const RUN_BUDGET_MS = 2_000;
+/** The length of the next window to read, learnt from the last one. */
+const spanPart = runtimePart<{ ms: number }, Db>('analytics.rollup-span', () => ({ ms: WINDOW_MS }));
+/** The next window's length: the last one scaled to the target size, within bounds. */
+export function nextSpan(lastMs: number, facts: number): number {
+  const ms = facts === 0 ? lastMs * 4 : (lastMs * FACTS_PER_COMMIT) / facts;
+  return Math.min(WINDOW_MS, Math.max(MIN_SPAN_MS, Math.floor(ms)));
+}
+const letRequestsThrough = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /** The tail of the work queued on this store's rollups in this process. */
 const turnPart = runtimePart<{ tail: Promise<unknown> }, Db>('analytics.rollup-turns', () => ({
@@ -40,7 +60,7 @@ export interface ConsumeResult {
 export async function consumeRollups(
   ctx: CoreContext,
   store: RollupStore = new SqlRollupStore(ctx.db),
-  maxWindows = 30,
+  maxWindows = 200,
 ): Promise<ConsumeResult> {
   return exclusive(ctx.db, async () => {
     const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
@@ -60,9 +80,13 @@ export async function consumeRollups(
       rebuilt = true;
     }
     let facts = 0;
-    for (let i = 0; i < maxWindows && after < upTo; i++) {
-      const to = Math.min(upTo, after + WINDOW_MS);
+    const span = runtimeOf(ctx.db).use(spanPart);
+    const stopAt = performance.now() + RUN_BUDGET_MS;
+    for (let i = 0; i < maxWindows && after < upTo && performance.now() < stopAt; i++) {
+      if (i > 0) await letRequestsThrough();
+      const to = Math.min(upTo, after + span.ms);
       const found = await factsInWindow(ctx.db, after, to);
+      span.ms = nextSpan(to - after, found.length);
       const { deltas, people, liveMinutes } = aggregate(found);
       if (
         !(await store.commit({

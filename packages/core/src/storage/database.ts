@@ -36,6 +36,9 @@ export interface Storage {
   close(): Promise<void>;
 }
 
+/** The page cache of the store's main connection, KiB. */
+const SQLITE_CACHE_KIB = 64 * 1024;
+
 /** Opens the store: SQLite (WAL) under the data directory by default, PostgreSQL with a URL. */
 export function openStorage(options: StorageOptions): Storage {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
@@ -48,6 +51,9 @@ export function openStorage(options: StorageOptions): Storage {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_size_limit = 67108864');
   sqlite.pragma('temp_store = MEMORY');
+  // SQLite's own page cache (2 MiB by default): the rollups' and events' indexes take writes all
+  // over their B-trees, and with the default each of those reads its pages from the file again.
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const checkpointer = startCheckpointer(sqlite, file, driver);
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
