@@ -28,7 +28,7 @@ const WINDOW_MS = DAY_MS;
 export const FACTS_PER_COMMIT = 250;
 const MIN_SPAN_MS = 20;
 /** How long one run may go on consuming windows (a backlog is caught up over the next runs). */
-const RUN_BUDGET_MS = 2_000;
+const RUN_BUDGET_MS = 1_000;
 /** The length of the next window to read, learnt from the last one. */
 const spanPart = runtimePart<{ ms: number }, Db>('analytics.rollup-span', () => ({ ms: WINDOW_MS }));
 /** The next window's length: the last one scaled to the target size, within bounds. */
