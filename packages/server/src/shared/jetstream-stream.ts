@@ -38,6 +38,8 @@ const PUBLISH_TIMEOUT_MS = 2_000;
 /** Offers kept while the stream cannot take them; beyond this the oldest are dropped (and counted). */
 const MAX_QUEUED = 200_000;
 const PUMP_BATCH = 128;
+/** How long stopping a consumer waits for the batch it is handling. */
+const STOP_BATCH_WAIT_MS = 30_000;
 
 /** What the publisher and consumers did, for the process's metrics. */
 export interface StreamFigures {
@@ -165,6 +167,7 @@ export async function connectJetStream(
       await jsm.consumers.update(STREAM_NAME, durable, { filter_subject: filter });
     let stopped = false;
     let current: { stop(): void } | null = null;
+    let lastBatch: Promise<void> = Promise.resolve();
     const maxBatch = Math.max(1, Math.floor(options.maxBatch));
     const decode = (m: JsMsg): StreamMessage | null => {
       // Another consumer's subject is acknowledged unread, by its NATS subject, without decoding its body.
@@ -187,7 +190,16 @@ export async function connectJetStream(
           const messages = await consumer.consume({ max_messages: Math.max(500, maxBatch), expires: 5_000 });
           current = messages;
           if (stopped) messages.stop(); // stopped while the pull was being made
-          await deliverInBatches(messages, { decode, handler, maxBatch, stopped: () => stopped, onError });
+          await deliverInBatches(messages, {
+            decode,
+            handler,
+            maxBatch,
+            stopped: () => stopped,
+            onError,
+            track: (settled) => {
+              lastBatch = settled;
+            },
+          });
         } catch (err) {
           if (!stopped && !closed) onError(err as Error);
         }
@@ -198,6 +210,9 @@ export async function connectJetStream(
       async stop() {
         stopped = true;
         current?.stop();
+        // A batch being handled is let finish and acknowledged (a stop that left it committed but
+        // unacknowledged would have it delivered again); bounded, for a handler that hangs.
+        await Promise.race([lastBatch, sleep(STOP_BATCH_WAIT_MS)]);
         await Promise.race([loop, sleep(2_000)]);
         // The server learns the pull is gone only from the unsubscribe; until it has read it, a
         // message published by another connection may still go to the stopped pull and come back

@@ -30,6 +30,8 @@ export interface BatchDelivery {
   maxBatch: number;
   stopped(): boolean;
   onError(err: Error): void;
+  /** Told of each batch handed over: the promise settles once its messages are acknowledged (or given back). */
+  track?(settled: Promise<void>): void;
 }
 
 /** Back to the stream now rather than after the acknowledgement wait (if the connection is gone, it comes back after the wait). */
@@ -38,6 +40,26 @@ function giveBack(m: JsMsg): void {
     m.nak();
   } catch {
     // the connection is closed
+  }
+}
+
+/** Hands one batch to the handler, then acknowledges its messages (those it leaves, or all if it throws, go back for redelivery). */
+async function handleBatch(batch: Array<{ raw: JsMsg; message: StreamMessage }>, d: BatchDelivery): Promise<void> {
+  let left: readonly StreamMessage[] | undefined;
+  try {
+    left = await d.handler(batch.map((b) => b.message));
+  } catch (err) {
+    d.onError(err as Error);
+    left = batch.map((b) => b.message);
+  }
+  const again = new Set(left ?? []);
+  try {
+    for (const b of batch) {
+      if (again.has(b.message)) b.raw.nak(1_000);
+      else b.raw.ack();
+    }
+  } catch (err) {
+    d.onError(err as Error); // the connection is gone: what was not acknowledged comes again (and is found handled)
   }
 }
 
@@ -57,22 +79,9 @@ export async function deliverInBatches(messages: AsyncIterable<JsMsg>, d: BatchD
       }
       const batch = waiting.splice(0, d.maxBatch);
       taken.notify();
-      let left: readonly StreamMessage[] | undefined;
-      try {
-        left = await d.handler(batch.map((b) => b.message));
-      } catch (err) {
-        d.onError(err as Error);
-        left = batch.map((b) => b.message);
-      }
-      const again = new Set(left ?? []);
-      try {
-        for (const b of batch) {
-          if (again.has(b.message)) b.raw.nak(1_000);
-          else b.raw.ack();
-        }
-      } catch (err) {
-        d.onError(err as Error); // the connection is gone: what was not acknowledged comes again (and is found handled)
-      }
+      const settled = handleBatch(batch, d);
+      d.track?.(settled);
+      await settled;
     }
     taken.notify(); // the reading side may be waiting for room
   })();
