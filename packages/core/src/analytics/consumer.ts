@@ -129,8 +129,7 @@ async function rebuildUnlocked(
   // Scaled mode: the stream's consumer writes only while the cursor stands, so nothing it counts
   // from here on is in the rollups; what it counted before is recounted once the watermark is past
   // every commit it can have read (the commit grace, waited in real time).
-  if (await ctx.db.selectFrom('analytics_stream_handled').select('id').limit(1).executeTakeFirst())
-    await new Promise((r) => setTimeout(r, COMMIT_GRACE_MS + 100));
+  if (await store.anyHandled()) await new Promise((r) => setTimeout(r, COMMIT_GRACE_MS + 100));
   const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
   await store.clearFrom(fromHour);
   const earliest = await earliestRaw(ctx.db);

@@ -42,7 +42,6 @@ export { shanghaiDate, parseShanghaiDate, hourOf } from './time-buckets.js';
 export { factsInWindow, factsOf, type FactIds, type FactsSelection } from './facts.js';
 export {
   consumeRollupsFromStream,
-  handleRollupMessage,
   rollupsFedByStream,
   rowsNamedBy,
   ROLLUPS_CONSUMER,
@@ -52,6 +51,14 @@ export {
   type RollupStreamConsumer,
   type RollupStreamFigures,
 } from './stream-consumer.js';
+export {
+  handleRollupMessage,
+  handleRollupMessages,
+  ROLLUP_BATCH_MESSAGES,
+  ROLLUP_BATCH_ROWS,
+  type RollupMessage,
+  type RollupBatchResult,
+} from './stream-batch.js';
 export {
   SqlRollupStore,
   type RollupStore,

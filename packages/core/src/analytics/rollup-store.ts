@@ -93,6 +93,8 @@ export interface RollupStore {
   commit(batch: CommitBatch): Promise<boolean>;
   /** Which of these stream messages the rollups already hold. */
   handledAmong(ids: readonly string[]): Promise<Set<string>>;
+  /** Whether any stream message is held (the stream's consumer has run on this store). */
+  anyHandled(): Promise<boolean>;
   /** Forgets the handled messages recorded before this time (past the stream's retention, none can come again). */
   pruneHandled(before: number): Promise<number>;
   /**
@@ -374,6 +376,10 @@ export class SqlRollupStore implements RollupStore {
         out.add(r.id);
     }
     return out;
+  }
+
+  async anyHandled(): Promise<boolean> {
+    return Boolean(await this.db.selectFrom('analytics_stream_handled').select('id').limit(1).executeTakeFirst());
   }
 
   async pruneHandled(before: number): Promise<number> {

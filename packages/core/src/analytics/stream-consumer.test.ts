@@ -6,8 +6,9 @@ import { ingestEvents } from '../events/index.js';
 import { rollupsSnapshot } from '../test-support/index.js';
 import { COMMIT_GRACE_MS, COMPASS_CURSOR, consumeRollups, rebuildRollups } from './consumer.js';
 import { SqlRollupStore } from './rollup-store.js';
-import { consumeRollupsFromStream, FLOOR_SKEW_MS, handleRollupMessage, rowsNamedBy } from './stream-consumer.js';
-import type { Stream, StreamHandler } from '../stream/index.js';
+import { consumeRollupsFromStream, FLOOR_SKEW_MS, rowsNamedBy } from './stream-consumer.js';
+import { groupByRows, handleRollupMessage, mergeNamed } from './stream-batch.js';
+import type { Stream, StreamBatchHandler, StreamMessage } from '../stream/index.js';
 
 test('a stream message names the rows the rollups read: a paid order, a refund, a review, a case, a batch of events; others none', () => {
   const outbox = (topic: string, subjectId: string, payload: unknown = {}) => ({
@@ -23,6 +24,43 @@ test('a stream message names the rows the rollups read: a paid order, a refund, 
   });
   assert.equal(rowsNamedBy(outbox('order.shipped', 'ord_1')), null);
   assert.equal(rowsNamedBy({ subject: 'signals', payload: [] }), null);
+});
+
+/** A stream whose consumer is handed batches by the test, as the stream would hand what it delivered. */
+function fakeStream(): { stream: Stream; deliverBatch(batch: StreamMessage[]): Promise<readonly StreamMessage[]> } {
+  let handler: StreamBatchHandler | null = null;
+  const stream = {
+    kind: 'embedded',
+    consumeBatches: async (_durable: string, _prefixes: readonly string[], h: StreamBatchHandler) => {
+      handler = h;
+      return { stop: async () => {} };
+    },
+  } as unknown as Stream;
+  return { stream, deliverBatch: async (batch) => (await handler!(batch)) ?? [] };
+}
+
+const paidMessage = (id: string, orderId: string, publishedAt: number): StreamMessage => ({
+  id,
+  subject: 'outbox.order.paid',
+  payload: { topic: 'order.paid', subjectId: orderId, payload: {}, createdAt: publishedAt },
+  publishedAt,
+});
+
+test('messages delivered together are grouped by the rows they name, and their rows merged', () => {
+  const m = (id: string, events: number) => ({
+    id,
+    named: { events: Array.from({ length: events }, (_, i) => `${id}-${i}`) },
+  });
+  assert.deepEqual(
+    groupByRows([m('a', 600), m('b', 600), m('c', 900), m('d', 2_500), m('e', 1)], 2_000).map((g) =>
+      g.map((x) => x.id),
+    ),
+    [['a', 'b'], ['c'], ['d'], ['e']],
+  );
+  assert.deepEqual(mergeNamed([{ orders: ['o1'] }, { orders: ['o1', 'o2'], events: ['e1'] }, { refunds: [] }]), {
+    orders: ['o1', 'o2'],
+    events: ['e1'],
+  });
 });
 
 test('a message handled twice adds its facts once; rows at or before the floor add nothing; no cursor (a rebuild running) makes it wait', async () => {
@@ -91,24 +129,12 @@ test('the consumer started on a stream catches up from the database first; a mes
     const w = await makeWorld(core, 'sf');
     const first = await buyVia(core, w.buyer, w.shop.skuIds[0]!, { source: 'search' }, 1);
     core.clock.advance(COMMIT_GRACE_MS + 1);
-    let handler: StreamHandler | null = null;
-    const stream = {
-      kind: 'embedded',
-      consume: async (_durable: string, _prefixes: readonly string[], h: StreamHandler) => {
-        handler = h;
-        return { stop: async () => {} };
-      },
-    } as unknown as Stream;
+    const { stream, deliverBatch } = fakeStream();
     const running = await consumeRollupsFromStream(core.ctx, stream);
     const floor = (await new SqlRollupStore(core.ctx.db).cursor(COMPASS_CURSOR))!;
     assert.equal(floor, core.clock.now() - COMMIT_GRACE_MS, 'the first start read the database up to now');
     const deliver = (id: string, orderId: string, publishedAt: number) =>
-      handler!({
-        id,
-        subject: 'outbox.order.paid',
-        payload: { topic: 'order.paid', subjectId: orderId, payload: {}, createdAt: publishedAt },
-        publishedAt,
-      });
+      deliverBatch([paidMessage(id, orderId, publishedAt)]);
     await deliver('m-old', first, floor - 2 * FLOOR_SKEW_MS);
     assert.equal(running.figures.beforeFloor, 1);
     await deliver('m-first', first, floor); // named a row the catch-up counted: nothing added
@@ -116,12 +142,67 @@ test('the consumer started on a stream catches up from the database first; a mes
     const second = await buyVia(core, w.buyer, w.shop.skuIds[1]!, { source: 'search' }, 1);
     await deliver('m-second', second, core.clock.now());
     await deliver('m-second', second, core.clock.now());
-    assert.deepEqual({ ...running.figures }, { messages: 2, facts: 1, duplicates: 1, waited: 0, beforeFloor: 1 });
+    assert.deepEqual(
+      { ...running.figures },
+      { messages: 2, facts: 1, duplicates: 1, waited: 0, beforeFloor: 1, transactions: 2 },
+    );
     const kept = await rollupsSnapshot(core.ctx.db);
     core.clock.advance(COMMIT_GRACE_MS + 1);
     await running.consumer.stop();
     await rebuildRollups(core.ctx, null);
     assert.deepEqual(await rollupsSnapshot(core.ctx.db), kept);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('a batch of deliveries is one transaction: each new message counted once, repeats and handled ones not; a message that fails alone waits and the others count', async () => {
+  const core = await openTestCore();
+  try {
+    const w = await makeWorld(core, 'sb');
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    // A store whose write fails for one message, as a row that cannot be read or written would.
+    class FailsOne extends SqlRollupStore {
+      override async commit(batch: Parameters<SqlRollupStore['commit']>[0]): Promise<boolean> {
+        if (batch.handled?.ids.includes('m-bad')) throw new Error('cannot write m-bad');
+        return super.commit(batch);
+      }
+    }
+    const errors: string[] = [];
+    const { stream, deliverBatch } = fakeStream();
+    const running = await consumeRollupsFromStream(core.ctx, stream, new FailsOne(core.ctx.db), (e) =>
+      errors.push(e.message),
+    );
+    core.clock.advance(10);
+    const orders: string[] = [];
+    for (let i = 0; i < 4; i++)
+      orders.push(await buyVia(core, w.buyer, w.shop.skuIds[i % 2]!, { source: 'search' }, 1));
+    const at = core.clock.now();
+    await deliverBatch([paidMessage('m-0', orders[0]!, at)]);
+    const left = await deliverBatch([
+      paidMessage('m-1', orders[1]!, at),
+      paidMessage('m-0', orders[0]!, at), // handled before
+      paidMessage('m-2', orders[2]!, at),
+      paidMessage('m-1', orders[1]!, at), // repeated within the batch
+    ]);
+    assert.deepEqual(left, []);
+    assert.deepEqual(
+      { ...running.figures },
+      { messages: 3, facts: 3, duplicates: 2, waited: 0, beforeFloor: 0, transactions: 2 },
+    );
+    const stuck = await deliverBatch([paidMessage('m-bad', orders[3]!, at), paidMessage('m-3', orders[3]!, at)]);
+    assert.deepEqual(
+      stuck.map((m) => m.id),
+      ['m-bad'],
+      'only the failing message is left for redelivery',
+    );
+    assert.ok(errors.length >= 1 && errors.every((e) => /m-bad/.test(e)), errors.join('; '));
+    assert.equal(running.figures.messages, 4);
+    const kept = await rollupsSnapshot(core.ctx.db);
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    await running.consumer.stop();
+    await rebuildRollups(core.ctx, null);
+    assert.deepEqual(await rollupsSnapshot(core.ctx.db), kept, 'each order counted once');
   } finally {
     await core.dispose();
   }

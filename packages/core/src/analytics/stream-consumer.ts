@@ -6,10 +6,11 @@
  * them) — and the consumer reads those rows by id through the same code as a window's read
  * (`factsOf`), so what it adds is what a rebuild recounts.
  *
- * Exactly once: each message's facts are added in one transaction with the message's id
- * (`analytics_stream_handled`), which fails whole if the id is already there; a redelivery (an
- * acknowledgement lost, a consumer restarted between the write and the ack) finds its id and adds
- * nothing. A table of ids rather than a stream sequence per subject: deliveries are not in
+ * Exactly once: the messages the stream has delivered together (up to a bound) are added in one
+ * transaction with their ids (`analytics_stream_handled`), less those already there, and the
+ * transaction fails whole if one of them was recorded meanwhile; a redelivery (an acknowledgement
+ * lost, a consumer restarted between the write and the ack) finds its id and adds nothing (see
+ * `stream-batch.ts`). A table of ids rather than a stream sequence per subject: deliveries are not in
  * sequence order once one is retried (a message left for redelivery comes after later ones), and
  * an outbox event relayed again after the duplicate window is a new sequence with the same id.
  * The ids are pruned past the stream's retention (a message older than that cannot come again).
@@ -23,10 +24,16 @@
 import type { CoreContext } from '../context.js';
 import { runtimePart, runtimeOf } from '../platform/index.js';
 import type { Stream, StreamConsumer, StreamMessage, OutboxStreamPayload } from '../stream/index.js';
-import { aggregate } from './aggregate.js';
-import { COMMIT_GRACE_MS, COMPASS_CURSOR, consumeRollups, exclusive } from './consumer.js';
-import { factsOf, type FactIds } from './facts.js';
+import { COMMIT_GRACE_MS, COMPASS_CURSOR, consumeRollups } from './consumer.js';
+import type { FactIds } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';
+import {
+  handleRollupMessages,
+  ROLLUP_BATCH_MESSAGES,
+  WaitingForRebuild,
+  type RollupBatchResult,
+  type RollupMessage,
+} from './stream-batch.js';
 import { DAY_MS } from './time-buckets.js';
 
 /** The durable consumer's name. */
@@ -78,6 +85,8 @@ export interface RollupStreamFigures {
   waited: number;
   /** Messages taken by the stream well before the floor: acknowledged unread. */
   beforeFloor: number;
+  /** Transactions that added facts (several messages each when the stream delivered several). */
+  transactions: number;
 }
 
 export interface RollupStreamConsumer {
@@ -93,43 +102,12 @@ export function rollupsFedByStream(ctx: CoreContext): boolean {
   return runtimeOf(ctx.db as object).peek(fedPart)?.on ?? false;
 }
 
-class WaitingForRebuild extends Error {
-  constructor() {
-    super('罗盘 rollups: a rebuild is running (no cursor); the message waits for redelivery');
-  }
-}
-
-/** Adds one message's facts once (false: already handled). Throws while a rebuild runs. */
-export async function handleRollupMessage(
-  ctx: CoreContext,
-  store: RollupStore,
-  id: string,
-  named: FactIds,
-): Promise<{ added: boolean; facts: number }> {
-  return exclusive(ctx.db, async () => {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if ((await store.handledAmong([id])).size) return { added: false, facts: 0 };
-      const floor = await store.cursor(COMPASS_CURSOR);
-      if (floor === null) throw new WaitingForRebuild();
-      const found = await factsOf(ctx.db, { after: floor, ids: named });
-      const now = ctx.clock.now();
-      const committed = await store.commit({
-        ...aggregate(found),
-        handled: { ids: [id], at: now },
-        // Only if the cursor still stands at the floor read: a rebuild that removed it meanwhile counts these rows itself.
-        cursor: { name: COMPASS_CURSOR, from: floor, position: floor, now },
-      });
-      if (committed) return { added: true, facts: found.length };
-      // Another consumer recorded the id, or a rebuild moved the cursor: look again.
-    }
-    throw new Error(`罗盘 rollups: message ${id} could not be committed`);
-  });
-}
-
 /**
  * Starts the durable consumer `rollups` on the stream and marks the store as fed by it. On its
  * first start (no cursor yet, or no message handled yet, as when a store leaves the embedded
  * layout), the rows committed until now are read from the database first, so the floor is now.
+ * The stream hands over what it has delivered, up to `ROLLUP_BATCH_MESSAGES` at once; they are
+ * added in one transaction and acknowledged after it commits.
  */
 export async function consumeRollupsFromStream(
   ctx: CoreContext,
@@ -138,38 +116,62 @@ export async function consumeRollupsFromStream(
   onError: (err: Error) => void = () => {},
 ): Promise<RollupStreamConsumer> {
   runtimeOf(ctx.db as object).use(fedPart).on = true;
-  const figures: RollupStreamFigures = { messages: 0, facts: 0, duplicates: 0, waited: 0, beforeFloor: 0 };
-  if ((await store.cursor(COMPASS_CURSOR)) === null || !(await anyHandled(ctx))) await catchUp(ctx, store);
+  const figures: RollupStreamFigures = {
+    messages: 0,
+    facts: 0,
+    duplicates: 0,
+    waited: 0,
+    beforeFloor: 0,
+    transactions: 0,
+  };
+  if ((await store.cursor(COMPASS_CURSOR)) === null || !(await store.anyHandled())) await catchUp(ctx, store);
   // The floor as it stands now; it only moves forward (a rebuild leaves it at its later watermark), so a stale value only skips less.
   const floor = await store.cursor(COMPASS_CURSOR);
   let lastPrune = 0;
-  const consumer = await stream.consume(
+  const count = (r: RollupBatchResult): void => {
+    figures.messages += r.added;
+    figures.duplicates += r.duplicates;
+    figures.facts += r.facts;
+    figures.transactions += r.transactions;
+  };
+  /** Handles the messages; returns those left for redelivery. */
+  const handle = async (todo: ReadonlyArray<RollupMessage & { m: StreamMessage }>): Promise<StreamMessage[]> => {
+    try {
+      count(await handleRollupMessages(ctx, store, todo));
+      return [];
+    } catch (err) {
+      if (err instanceof WaitingForRebuild) {
+        figures.waited += todo.length;
+        return todo.map((t) => t.m);
+      }
+      onError(err as Error);
+      if (todo.length === 1) return [todo[0]!.m];
+      // One message per transaction, so only one that cannot be read or written waits (the others' ids are found handled if they committed).
+      const left: StreamMessage[] = [];
+      for (const t of todo) left.push(...(await handle([t])));
+      return left;
+    }
+  };
+  const consumer = await stream.consumeBatches(
     ROLLUPS_CONSUMER,
     Object.keys(ROLLUP_TOPICS).map((t) => `outbox.${t}`),
-    async (m) => {
-      const named = rowsNamedBy(m);
-      if (!named) return;
-      if (floor !== null && m.publishedAt < floor - FLOOR_SKEW_MS) {
-        figures.beforeFloor++;
-        return;
+    async (batch) => {
+      const todo: Array<RollupMessage & { m: StreamMessage }> = [];
+      for (const m of batch) {
+        const named = rowsNamedBy(m);
+        if (!named) continue;
+        if (floor !== null && m.publishedAt < floor - FLOOR_SKEW_MS) figures.beforeFloor++;
+        else todo.push({ id: m.id, named, m });
       }
-      try {
-        const r = await handleRollupMessage(ctx, store, m.id, named);
-        if (r.added) {
-          figures.messages++;
-          figures.facts += r.facts;
-        } else figures.duplicates++;
-      } catch (err) {
-        if (err instanceof WaitingForRebuild) figures.waited++;
-        else onError(err as Error);
-        throw err; // left for redelivery
-      }
+      const left = todo.length ? await handle(todo) : [];
       const now = ctx.clock.now();
       if (now - lastPrune >= PRUNE_EVERY_MS) {
         lastPrune = now;
         await store.pruneHandled(now - HANDLED_KEPT_MS);
       }
+      return left;
     },
+    { maxBatch: ROLLUP_BATCH_MESSAGES },
   );
   return {
     figures,
@@ -180,10 +182,6 @@ export async function consumeRollupsFromStream(
       },
     },
   };
-}
-
-async function anyHandled(ctx: CoreContext): Promise<boolean> {
-  return Boolean(await ctx.db.selectFrom('analytics_stream_handled').select('id').limit(1).executeTakeFirst());
 }
 
 /** Reads the rows committed until now from the database (the floor moves to now, less the commit grace). */

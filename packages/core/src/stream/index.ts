@@ -7,6 +7,8 @@ export {
   type StreamConsumer,
   type ConsumeOptions,
   type StreamHandler,
+  type StreamBatchHandler,
+  type ConsumeBatchOptions,
   type StreamMessage,
   type StreamSubject,
 } from './stream.js';

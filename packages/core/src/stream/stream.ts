@@ -20,6 +20,12 @@ export interface StreamMessage<T = unknown> {
 
 export type StreamHandler = (message: StreamMessage) => Promise<void> | void;
 
+/**
+ * Handles several messages delivered together; they are acknowledged once it returns. It returns
+ * the messages to leave for redelivery (none when it returns nothing); throwing leaves them all.
+ */
+export type StreamBatchHandler = (messages: readonly StreamMessage[]) => Promise<readonly StreamMessage[] | undefined>;
+
 export interface StreamConsumer {
   stop(): Promise<void>;
 }
@@ -27,6 +33,11 @@ export interface StreamConsumer {
 export interface ConsumeOptions {
   /** Where a durable consumer created now starts: the stream's first message it still holds (default), or the next one published. */
   from?: 'first' | 'new';
+}
+
+export interface ConsumeBatchOptions extends ConsumeOptions {
+  /** The most messages handed over at once: what the stream has delivered and not yet handled, up to this. */
+  maxBatch: number;
 }
 
 export interface Stream {
@@ -44,6 +55,17 @@ export interface Stream {
     prefixes: readonly string[],
     handler: StreamHandler,
     options?: ConsumeOptions,
+  ): Promise<StreamConsumer>;
+  /**
+   * The same durable consumer, handed the messages already delivered and not yet handled together
+   * (one at least, `maxBatch` at most), each acknowledged after the handler returns: a consumer that
+   * commits them in one transaction pays one per batch rather than one per message.
+   */
+  consumeBatches(
+    durable: string,
+    prefixes: readonly string[],
+    handler: StreamBatchHandler,
+    options: ConsumeBatchOptions,
   ): Promise<StreamConsumer>;
   close(): Promise<void>;
 }
@@ -70,6 +92,18 @@ export class EmbeddedStream implements Stream {
     const entry = { prefixes, handler };
     this.consumers.add(entry);
     return { stop: async () => void this.consumers.delete(entry) };
+  }
+
+  /** Delivery in the publishing process is one message at a time: each is a batch of one. */
+  async consumeBatches(
+    _durable: string,
+    prefixes: readonly string[],
+    handler: StreamBatchHandler,
+  ): Promise<StreamConsumer> {
+    return this.consume(_durable, prefixes, async (m) => {
+      const left = await handler([m]);
+      if (left?.length) throw new Error(`stream: message ${m.id} left for redelivery`);
+    });
   }
 
   async close(): Promise<void> {

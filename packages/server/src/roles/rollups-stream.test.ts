@@ -164,7 +164,10 @@ test('scaled mode: the 罗盘 rollups consume the stream once per message throug
   await settled();
   const incremental = await rollupsSnapshot(api.ctx.db);
   const before = worker.rollups!.figures;
-  assert.ok(before.messages > 0 && before.duplicates === 0, `the restarted worker counted ${before.messages} messages`);
+  assert.ok(
+    before.messages > 0 && before.duplicates === 0,
+    `the restarted worker counted ${before.messages} messages, none twice: ${JSON.stringify(before)}`,
+  );
 
   // Every acknowledgement lost (the consumer recreated from the stream's start, as after a crash
   // between each write and its ack): every message comes again and adds nothing.

@@ -14,16 +14,21 @@ import {
   StorageType,
   type JetStreamClient,
   type JetStreamManager,
+  type JsMsg,
   type NatsConnection,
 } from 'nats';
 import {
   matchesPrefix,
+  type ConsumeBatchOptions,
   type ConsumeOptions,
   type Stream,
   type StreamConsumer,
+  type StreamBatchHandler,
   type StreamHandler,
+  type StreamMessage,
   type StreamSubject,
 } from '@zhongcao/core';
+import { deliverInBatches } from './stream-batches.js';
 
 export const STREAM_NAME = 'ZHONGCAO';
 export const STREAM_PREFIX = 'zhongcao.stream.';
@@ -33,6 +38,8 @@ const PUBLISH_TIMEOUT_MS = 2_000;
 /** Offers kept while the stream cannot take them; beyond this the oldest are dropped (and counted). */
 const MAX_QUEUED = 200_000;
 const PUMP_BATCH = 128;
+/** How long stopping a consumer waits for the batch it is handling. */
+const STOP_BATCH_WAIT_MS = 30_000;
 
 /** What the publisher and consumers did, for the process's metrics. */
 export interface StreamFigures {
@@ -137,11 +144,11 @@ export async function connectJetStream(
     }
   };
 
-  const consume = async (
+  const consumeBatches = async (
     durable: string,
     prefixes: readonly string[],
-    handler: StreamHandler,
-    options?: ConsumeOptions,
+    handler: StreamBatchHandler,
+    options: ConsumeBatchOptions,
   ): Promise<StreamConsumer> => {
     // One filter subject per consumer (multi-subject filters need a newer server): one prefix is
     // filtered by the server; several read the whole stream and the others are acknowledged unread.
@@ -149,7 +156,7 @@ export async function connectJetStream(
     const config = {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: options?.from === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
+      deliver_policy: options.from === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
       filter_subject: filter,
       ack_wait: nanos(30_000),
       max_ack_pending: 2_000,
@@ -160,41 +167,39 @@ export async function connectJetStream(
       await jsm.consumers.update(STREAM_NAME, durable, { filter_subject: filter });
     let stopped = false;
     let current: { stop(): void } | null = null;
+    let lastBatch: Promise<void> = Promise.resolve();
+    const maxBatch = Math.max(1, Math.floor(options.maxBatch));
+    const decode = (m: JsMsg): StreamMessage | null => {
+      // Another consumer's subject is acknowledged unread, by its NATS subject, without decoding its body.
+      if (m.subject.startsWith(STREAM_PREFIX) && !matchesPrefix(m.subject.slice(STREAM_PREFIX.length), prefixes))
+        return null;
+      const { subject, payload } = codec.decode(m.data);
+      if (!matchesPrefix(subject, prefixes)) return null;
+      return {
+        id: m.headers?.get('Nats-Msg-Id') || `${m.info.stream}:${m.seq}`,
+        subject,
+        payload,
+        publishedAt: Math.floor(m.info.timestampNanos / 1e6),
+      };
+    };
     // Reading resumes after a lost connection or a restarted server: the durable consumer remembers what was acknowledged.
     const loop = (async () => {
       while (!stopped && !closed) {
         try {
           const consumer = await js.consumers.get(STREAM_NAME, durable);
-          const messages = await consumer.consume({ max_messages: 500, expires: 5_000 });
+          const messages = await consumer.consume({ max_messages: Math.max(500, maxBatch), expires: 5_000 });
           current = messages;
-          for await (const m of messages) {
-            // Another consumer's subject is acknowledged unread, by its NATS subject, without decoding its body.
-            if (
-              m.subject.startsWith(STREAM_PREFIX) &&
-              !matchesPrefix(m.subject.slice(STREAM_PREFIX.length), prefixes)
-            ) {
-              m.ack();
-              continue;
-            }
-            const { subject, payload } = codec.decode(m.data);
-            if (!matchesPrefix(subject, prefixes)) {
-              m.ack();
-              continue;
-            }
-            try {
-              await handler({
-                id: m.headers?.get('Nats-Msg-Id') || `${m.info.stream}:${m.seq}`,
-                subject,
-                payload,
-                publishedAt: Math.floor(m.info.timestampNanos / 1e6),
-              });
-              m.ack();
-            } catch (err) {
-              onError(err as Error);
-              m.nak(1_000);
-            }
-            if (stopped) break;
-          }
+          if (stopped) messages.stop(); // stopped while the pull was being made
+          await deliverInBatches(messages, {
+            decode,
+            handler,
+            maxBatch,
+            stopped: () => stopped,
+            onError,
+            track: (settled) => {
+              lastBatch = settled;
+            },
+          });
         } catch (err) {
           if (!stopped && !closed) onError(err as Error);
         }
@@ -205,6 +210,9 @@ export async function connectJetStream(
       async stop() {
         stopped = true;
         current?.stop();
+        // A batch being handled is let finish and acknowledged (a stop that left it committed but
+        // unacknowledged would have it delivered again); bounded, for a handler that hangs.
+        await Promise.race([lastBatch, sleep(STOP_BATCH_WAIT_MS)]);
         await Promise.race([loop, sleep(2_000)]);
         // The server learns the pull is gone only from the unsubscribe; until it has read it, a
         // message published by another connection may still go to the stopped pull and come back
@@ -215,6 +223,23 @@ export async function connectJetStream(
     consumers.add(entry);
     return entry;
   };
+
+  /** One message at a time: a batch of one, acknowledged after the handler, left for redelivery when it throws. */
+  const consume = (
+    durable: string,
+    prefixes: readonly string[],
+    handler: StreamHandler,
+    options?: ConsumeOptions,
+  ): Promise<StreamConsumer> =>
+    consumeBatches(
+      durable,
+      prefixes,
+      async ([m]) => {
+        await handler(m!);
+        return undefined;
+      },
+      { ...options, maxBatch: 1 },
+    );
 
   return {
     kind: 'jetstream',
@@ -229,6 +254,7 @@ export async function connectJetStream(
       void pump();
     },
     consume,
+    consumeBatches,
     async close() {
       // What was offered and not yet held gets a moment to go out.
       const until = Date.now() + 3_000;
