@@ -70,6 +70,27 @@ export function successEnvelope(data: unknown, logId: string): Envelope {
   return { code: 10000, msg: 'success', sub_code: '', sub_msg: '', log_id: logId, data, err_no: 0, message: 'success' };
 }
 
+/**
+ * A method's `data` already serialised: exactly the bytes JSON.stringify gives for the value it
+ * stands for (the hot reads build their answers from JSON kept per order). Anything that
+ * serialises it generically gets the same bytes; `wireData` reads it back.
+ */
+export class WireJson {
+  constructor(readonly json: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
+}
+
+/** A method's answer as a value (a WireJson parsed). */
+export const wireData = (data: unknown): unknown => (data instanceof WireJson ? JSON.parse(data.json) : data);
+
+/** The success envelope's JSON: the bytes of JSON.stringify(successEnvelope(data, logId)), without re-serialising a WireJson. */
+export function successBody(data: unknown, logId: string): string {
+  if (!(data instanceof WireJson)) return JSON.stringify(successEnvelope(data, logId));
+  return `{"code":10000,"msg":"success","sub_code":"","sub_msg":"","log_id":${JSON.stringify(logId)},"data":${data.json},"err_no":0,"message":"success"}`;
+}
+
 export function errorEnvelope(e: OpenApiError, logId: string): Envelope {
   return {
     code: e.code,
