@@ -71,24 +71,41 @@ export function successEnvelope(data: unknown, logId: string): Envelope {
 }
 
 /**
- * A method's `data` already serialised: exactly the bytes JSON.stringify gives for the value it
- * stands for (the hot reads build their answers from JSON kept per order). Anything that
- * serialises it generically gets the same bytes; `wireData` reads it back.
+ * A method's `data` already serialised, as UTF-8: exactly the bytes JSON.stringify gives for the
+ * value it stands for (the hot reads build their answers from JSON kept per order, encoded once).
+ * Anything that serialises it generically gets the same bytes; `wireData` reads it back.
  */
 export class WireJson {
-  constructor(readonly json: string) {}
+  constructor(readonly bytes: Buffer) {}
+  /** The parts (JSON text and UTF-8 bytes) one after another. */
+  static of(parts: ReadonlyArray<string | Buffer>): WireJson {
+    return new WireJson(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
+  }
   toJSON(): unknown {
-    return JSON.parse(this.json);
+    return JSON.parse(this.bytes.toString('utf8'));
   }
 }
 
 /** A method's answer as a value (a WireJson parsed). */
-export const wireData = (data: unknown): unknown => (data instanceof WireJson ? JSON.parse(data.json) : data);
+export const wireData = (data: unknown): unknown => (data instanceof WireJson ? data.toJSON() : data);
 
-/** The success envelope's JSON: the bytes of JSON.stringify(successEnvelope(data, logId)), without re-serialising a WireJson. */
-export function successBody(data: unknown, logId: string): string {
+const SUCCESS_HEAD = Buffer.from('{"code":10000,"msg":"success","sub_code":"","sub_msg":"","log_id":', 'utf8');
+const SUCCESS_DATA = Buffer.from(',"data":', 'utf8');
+const SUCCESS_TAIL = Buffer.from(',"err_no":0,"message":"success"}', 'utf8');
+
+/**
+ * The success envelope: the bytes of JSON.stringify(successEnvelope(data, logId)) in UTF-8 — a
+ * string, or for a WireJson the bytes around its bytes (nothing serialised or encoded again).
+ */
+export function successBody(data: unknown, logId: string): string | Buffer {
   if (!(data instanceof WireJson)) return JSON.stringify(successEnvelope(data, logId));
-  return `{"code":10000,"msg":"success","sub_code":"","sub_msg":"","log_id":${JSON.stringify(logId)},"data":${data.json},"err_no":0,"message":"success"}`;
+  return Buffer.concat([
+    SUCCESS_HEAD,
+    Buffer.from(JSON.stringify(logId), 'utf8'),
+    SUCCESS_DATA,
+    data.bytes,
+    SUCCESS_TAIL,
+  ]);
 }
 
 export function errorEnvelope(e: OpenApiError, logId: string): Envelope {

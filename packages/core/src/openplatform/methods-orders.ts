@@ -100,7 +100,10 @@ export async function searchList(call: OpenCall): Promise<unknown> {
   const total = Math.min(Number(countRow?.n ?? 0), MAX_RESULTS);
   const list = await wireOrderJson(db, rows as OrderRow[], await shopName(db, call.shopId, call.ctx.clock.now()));
   // The bytes JSON.stringify gives for { page, size, total, shop_order_list } (integers and the orders' JSON).
-  return new WireJson(`{"page":${page},"size":${size},"total":${total},"shop_order_list":[${list.join(',')}]}`);
+  const parts: Array<string | Buffer> = [`{"page":${page},"size":${size},"total":${total},"shop_order_list":[`];
+  list.forEach((json, i) => parts.push(...(i > 0 ? [',', json] : [json])));
+  parts.push(']}');
+  return WireJson.of(parts);
 }
 
 const orderById = compiledOnce((db, v) =>
@@ -128,7 +131,7 @@ export async function orderDetail(call: OpenCall): Promise<unknown> {
   );
   // { shop_order_detail: { ...the order, promotion_detail } }: the order's JSON with one more key at its end.
   const promotion = JSON.stringify({ shop_discount_detail: { total_amount: Number(o.discount_fen) } });
-  return new WireJson(`{"shop_order_detail":${detail!.slice(0, -1)},"promotion_detail":${promotion}}}`);
+  return WireJson.of(['{"shop_order_detail":', detail!.subarray(0, -1), `,"promotion_detail":${promotion}}}`]);
 }
 
 /** order.logisticsAdd: ships the whole order in one parcel through the orders module. */

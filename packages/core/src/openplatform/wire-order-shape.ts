@@ -14,7 +14,6 @@ export type OrderRow = {
   status: string;
   seller_remark: string;
   seller_remark_star: number;
-  items_fen: number;
   shipping_fee_fen: number;
   total_fen: number;
   discount_fen: number;
@@ -35,7 +34,6 @@ export const ORDER_COLUMNS = [
   'status',
   'seller_remark',
   'seller_remark_star',
-  'items_fen',
   'shipping_fee_fen',
   'total_fen',
   'discount_fen',

@@ -38,7 +38,10 @@ async function erp(w: World) {
   /** The envelope's bytes, as the gateway sends them. */
   return async (method: OpenMethod, params: Record<string, unknown>): Promise<string> => {
     const caller = await resolveCaller(core.ctx, row, token.access_token);
-    return successBody(await runMethod(core.ctx, row, method, caller, params), '20261207000000abcdef0123456789ab');
+    return successBody(
+      await runMethod(core.ctx, row, method, caller, params),
+      '20261207000000abcdef0123456789ab',
+    ).toString();
   };
 }
 

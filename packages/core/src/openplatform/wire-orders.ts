@@ -1,5 +1,5 @@
 /**
- * Orders in the wire shape, serialised (order.searchList's items, order.orderDetail's detail).
+ * Orders in the wire shape, serialised in UTF-8 (order.searchList's items, order.orderDetail's detail).
  * An ERP asks for the same orders again and again (the paid ones, until it ships them), so each
  * process keeps every order's JSON with the rows it was made of: the order's row, its parcels,
  * their lines and its after-sales cases are read on every call and compared with the kept ones,
@@ -25,7 +25,8 @@ import {
 interface Kept extends OrderParts {
   row: OrderRow;
   shopName: string;
-  json: string;
+  /** The order's JSON in UTF-8. */
+  json: Buffer;
 }
 
 /** Orders kept per store (a copied store in tests has the same ids in other states). */
@@ -71,8 +72,8 @@ const readLines = (db: Db, ids: readonly string[]) =>
       .orderBy('id'),
   ) as Promise<LineRow[]>;
 
-/** The JSON of each order, in the order of `rows` (all of one shop). */
-export async function wireOrderJson(db: Db, rows: readonly OrderRow[], shopName: string): Promise<string[]> {
+/** The JSON of each order in UTF-8, in the order of `rows` (all of one shop). */
+export async function wireOrderJson(db: Db, rows: readonly OrderRow[], shopName: string): Promise<Buffer[]> {
   if (rows.length === 0) return [];
   const kept = keptOf(db);
   const ids = rows.map((r) => r.id);
@@ -109,7 +110,7 @@ export async function wireOrderJson(db: Db, rows: readonly OrderRow[], shopName:
     group(shipmentLines),
     group(cases),
   ];
-  const out: string[] = new Array(rows.length);
+  const out: Buffer[] = new Array(rows.length);
   const stale: Array<{ at: number; row: OrderRow; parts: OrderParts }> = [];
   rows.forEach((row, at) => {
     const k = before[at];
@@ -147,7 +148,10 @@ export async function wireOrderJson(db: Db, rows: readonly OrderRow[], shopName:
     openIdsOf(db, 'shop', [rows[0]!.shop_id]),
   ]);
   for (const { at, row, parts } of stale) {
-    const json = JSON.stringify(wireOrder(row, parts, { orders, products, skus, shops }, shopName));
+    const json = Buffer.from(
+      JSON.stringify(wireOrder(row, parts, { orders, products, skus, shops }, shopName)),
+      'utf8',
+    );
     out[at] = json;
     kept.delete(row.id);
     if (kept.size >= KEPT_LIMIT) kept.delete(kept.keys().next().value!);

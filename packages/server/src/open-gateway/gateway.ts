@@ -129,7 +129,7 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
 
   async function answer(request: FastifyRequest, reply: FastifyReply, path: string): Promise<void> {
     const logId = newLogId(core.ctx.clock.now());
-    let body: string;
+    let body: string | Buffer;
     try {
       body = successBody(await handle(request, path), logId);
     } catch (err) {
