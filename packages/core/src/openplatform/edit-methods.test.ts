@@ -9,7 +9,7 @@ import { registerApp, reviewApp, updateApp } from './apps.js';
 import { authorizeSelfUse, createToken } from './authorizations.js';
 import { resolveCaller, runMethod } from './gateway-core.js';
 import type { PushPost } from './push.js';
-import type { OpenApiError } from './envelope.js';
+import { wireData, type OpenApiError } from './envelope.js';
 import type { OpenMethod } from './rules.js';
 import { openIdOf } from './open-ids.js';
 import { originParts } from './methods-address.js';
@@ -40,7 +40,7 @@ async function erp(core: TestCore, w: World, tags: string[] = []) {
   const token = await createToken(core.ctx, row, { grant_type: 'authorization_self' });
   return async (method: OpenMethod, params: Record<string, unknown>) => {
     const caller = await resolveCaller(core.ctx, row, token.access_token);
-    return runMethod(core.ctx, row, method, caller, params);
+    return wireData(await runMethod(core.ctx, row, method, caller, params));
   };
 }
 

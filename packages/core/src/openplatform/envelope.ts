@@ -70,6 +70,44 @@ export function successEnvelope(data: unknown, logId: string): Envelope {
   return { code: 10000, msg: 'success', sub_code: '', sub_msg: '', log_id: logId, data, err_no: 0, message: 'success' };
 }
 
+/**
+ * A method's `data` already serialised, as UTF-8: exactly the bytes JSON.stringify gives for the
+ * value it stands for (the hot reads build their answers from JSON kept per order, encoded once).
+ * Anything that serialises it generically gets the same bytes; `wireData` reads it back.
+ */
+export class WireJson {
+  constructor(readonly bytes: Buffer) {}
+  /** The parts (JSON text and UTF-8 bytes) one after another. */
+  static of(parts: ReadonlyArray<string | Buffer>): WireJson {
+    return new WireJson(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
+  }
+  toJSON(): unknown {
+    return JSON.parse(this.bytes.toString('utf8'));
+  }
+}
+
+/** A method's answer as a value (a WireJson parsed). */
+export const wireData = (data: unknown): unknown => (data instanceof WireJson ? data.toJSON() : data);
+
+const SUCCESS_HEAD = Buffer.from('{"code":10000,"msg":"success","sub_code":"","sub_msg":"","log_id":', 'utf8');
+const SUCCESS_DATA = Buffer.from(',"data":', 'utf8');
+const SUCCESS_TAIL = Buffer.from(',"err_no":0,"message":"success"}', 'utf8');
+
+/**
+ * The success envelope: the bytes of JSON.stringify(successEnvelope(data, logId)) in UTF-8 — a
+ * string, or for a WireJson the bytes around its bytes (nothing serialised or encoded again).
+ */
+export function successBody(data: unknown, logId: string): string | Buffer {
+  if (!(data instanceof WireJson)) return JSON.stringify(successEnvelope(data, logId));
+  return Buffer.concat([
+    SUCCESS_HEAD,
+    Buffer.from(JSON.stringify(logId), 'utf8'),
+    SUCCESS_DATA,
+    data.bytes,
+    SUCCESS_TAIL,
+  ]);
+}
+
 export function errorEnvelope(e: OpenApiError, logId: string): Envelope {
   return {
     code: e.code,

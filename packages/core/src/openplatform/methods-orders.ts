@@ -2,217 +2,21 @@
 import type { Db } from '../context.js';
 import { setSellerRemark, SELLER_REMARK_MAX, type OrderStatus } from '../orders/index.js';
 import { editShipmentTracking, shipOrder } from '../logistics/index.js';
-import { maskPhone, DomainError } from '../platform/index.js';
-import { badBusinessParam, missingBusinessParam } from './envelope.js';
+import { DomainError } from '../platform/index.js';
+import { badBusinessParam, missingBusinessParam, WireJson } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';
-import { msToSec, optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr, asObject } from './params.js';
-import { ORDER_STATUS_DESC, ORDER_STATUS_FILTER, wireMainStatus, wireOrderStatus } from './status-map.js';
+import { optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr, asObject } from './params.js';
+import { ORDER_STATUS_FILTER } from './status-map.js';
 import { carrierByCode, LOGISTICS_COMPANIES } from './carriers.js';
 import { compiledOnce } from '../storage/index.js';
-import { byOrderIds, byShape, listStandIns, listValues } from './hot-queries.js';
+import { byShape, listStandIns, listValues } from './hot-queries.js';
+import { ORDER_COLUMNS, type OrderRow } from './wire-order-shape.js';
+import { wireOrderJson } from './wire-orders.js';
 
 const DAY_MS = 86_400_000;
 const SEARCH_WINDOW_MS = 90 * DAY_MS;
 const MAX_RESULTS = 50_000;
-
-type OrderRow = {
-  id: string;
-  shop_id: string;
-  status: string;
-  seller_remark: string;
-  seller_remark_star: number;
-  items_fen: number;
-  shipping_fee_fen: number;
-  total_fen: number;
-  discount_fen: number;
-  address: string;
-  buyer_note: string;
-  created_at: number;
-  paid_at: number | null;
-  shipped_at: number | null;
-  completed_at: number | null;
-  cancelled_at: number | null;
-  updated_at: number;
-  ship_by_at: number | null;
-};
-
-const ORDER_COLUMNS = [
-  'id',
-  'shop_id',
-  'status',
-  'seller_remark',
-  'seller_remark_star',
-  'items_fen',
-  'shipping_fee_fen',
-  'total_fen',
-  'discount_fen',
-  'address',
-  'buyer_note',
-  'created_at',
-  'paid_at',
-  'shipped_at',
-  'completed_at',
-  'cancelled_at',
-  'updated_at',
-  'ship_by_at',
-] as const;
-
-/** Orders in the wire shape (a searchList item; orderDetail's shop_order_detail). */
-async function wireOrders(db: Db, rows: OrderRow[], shopName: string): Promise<Record<string, unknown>[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [lines, shipments, cases] = await Promise.all([
-    byOrderIds(db, 'open.lines', ids, (d, x) =>
-      d
-        .selectFrom('order_lines')
-        .select([
-          'id',
-          'order_id',
-          'product_id',
-          'sku_id',
-          'title',
-          'spec_values',
-          'unit_price_fen',
-          'quantity',
-          'line_total_fen',
-        ])
-        .where('order_id', 'in', x)
-        .orderBy('id'),
-    ),
-    byOrderIds(db, 'open.shipments', ids, (d, x) =>
-      d
-        .selectFrom('shipments')
-        .select(['id', 'order_id', 'carrier', 'tracking_no', 'created_at'])
-        .where('order_id', 'in', x)
-        .orderBy('id'),
-    ),
-    byOrderIds(db, 'open.cases', ids, (d, x) =>
-      d
-        .selectFrom('aftersales_cases')
-        .select(['order_line_id', 'order_id', 'status', 'type'])
-        .where('order_id', 'in', x)
-        .orderBy('id'),
-    ),
-  ]);
-  // A parcel's lines belong to its order's shipments: orders with no parcel (most listed as paid) have none to read.
-  const shippedIds = [...new Set(shipments.map((s) => s.order_id))];
-  const shipmentLines = await byOrderIds(db, 'open.shipmentLines', shippedIds, (d, x) =>
-    d.selectFrom('shipment_lines').select(['shipment_id', 'order_line_id', 'order_id']).where('order_id', 'in', x),
-  );
-  const [orderNums, productNums, skuNums, shopNums] = await Promise.all([
-    openIdsOf(db, 'order', [...ids, ...lines.map((l) => l.id)]),
-    openIdsOf(
-      db,
-      'product',
-      lines.map((l) => l.product_id),
-    ),
-    openIdsOf(
-      db,
-      'sku',
-      lines.map((l) => l.sku_id),
-    ),
-    openIdsOf(db, 'shop', [rows[0]!.shop_id]),
-  ]);
-  const group = <T extends { order_id: string }>(xs: readonly T[]): Map<string, T[]> => {
-    const m = new Map<string, T[]>();
-    for (const x of xs) {
-      const list = m.get(x.order_id);
-      if (list) list.push(x);
-      else m.set(x.order_id, [x]);
-    }
-    return m;
-  };
-  const [linesOf, shipmentsOf, shipmentLinesOf, casesOf] = [
-    group(lines),
-    group(shipments),
-    group(shipmentLines),
-    group(cases),
-  ];
-  return rows.map((o) => {
-    const status = o.status as OrderStatus;
-    const myShipments = shipmentsOf.get(o.id) ?? [];
-    const myShipmentLines = shipmentLinesOf.get(o.id) ?? [];
-    const myCases = casesOf.get(o.id) ?? [];
-    const partly = status === 'paid' && myShipments.length > 0;
-    const orderStatus = wireOrderStatus(status, partly);
-    const main = wireMainStatus(status, partly, o.paid_at !== null);
-    const a = JSON.parse(o.address) as Record<string, string>;
-    const myLines = linesOf.get(o.id) ?? [];
-    return {
-      order_id: orderNums.get(o.id),
-      shop_id: Number(shopNums.get(o.shop_id)),
-      shop_name: shopName,
-      order_level: 2,
-      order_status: orderStatus,
-      order_status_desc: ORDER_STATUS_DESC[orderStatus],
-      main_status: main,
-      main_status_desc: ORDER_STATUS_DESC[main],
-      create_time: msToSec(o.created_at),
-      pay_time: msToSec(o.paid_at),
-      update_time: msToSec(o.updated_at),
-      finish_time: msToSec(o.completed_at ?? o.cancelled_at),
-      exp_ship_time: msToSec(o.ship_by_at),
-      ship_time: msToSec(o.shipped_at),
-      order_amount: Number(o.total_fen),
-      pay_amount: o.paid_at !== null ? Number(o.total_fen) : 0,
-      post_amount: Number(o.shipping_fee_fen),
-      promotion_amount: Number(o.discount_fen),
-      modify_amount: 0,
-      pay_type: o.paid_at !== null ? 1 : 7,
-      buyer_words: o.buyer_note,
-      seller_words: o.seller_remark,
-      seller_remark_stars: Number(o.seller_remark_star),
-      post_receiver: a.name ?? '',
-      post_tel: maskPhone(a.phone ?? ''),
-      mask_post_receiver: a.name ?? '',
-      mask_post_tel: maskPhone(a.phone ?? ''),
-      post_addr: {
-        province: { id: '', name: a.province ?? '' },
-        city: { id: '', name: a.city ?? '' },
-        town: { id: '', name: a.district ?? '' },
-        street: { id: '', name: '' },
-        detail: a.detail ?? '',
-      },
-      logistics_info: myShipments.map((s) => ({
-        tracking_no: s.tracking_no,
-        company: carrierByCode(s.carrier)?.code ?? s.carrier,
-        company_name: carrierByCode(s.carrier)?.name ?? s.carrier,
-        ship_time: msToSec(s.created_at),
-        product_info: myShipmentLines
-          .filter((x) => x.shipment_id === s.id)
-          .map((x) => ({ sku_order_id: orderNums.get(x.order_line_id) })),
-      })),
-      sku_order_list: myLines.map((l) => {
-        const c = myCases.filter((x) => x.order_line_id === l.id).at(-1);
-        return {
-          order_id: orderNums.get(l.id),
-          parent_order_id: orderNums.get(o.id),
-          product_id: Number(productNums.get(l.product_id)),
-          product_id_str: productNums.get(l.product_id),
-          sku_id: Number(skuNums.get(l.sku_id)),
-          code: '',
-          out_sku_id: '',
-          out_product_id: '',
-          product_name: l.title,
-          product_pic: '',
-          spec: (JSON.parse(l.spec_values) as string[]).map((v, i) => ({ name: `规格${i + 1}`, value: v })),
-          item_num: Number(l.quantity),
-          origin_amount: Number(l.unit_price_fen),
-          sum_amount: Number(l.unit_price_fen) * Number(l.quantity),
-          pay_amount: Number(l.line_total_fen),
-          order_status: myShipmentLines.some((x) => x.order_line_id === l.id) && status === 'paid' ? 3 : orderStatus,
-          after_sale_info: {
-            after_sale_status: c ? 1 : 0,
-            after_sale_type: c ? c.type : '',
-            refund_status: c?.status === 'refunded' ? 3 : c ? 1 : 0,
-          },
-          inventory_list: [],
-        };
-      }),
-    };
-  });
-}
 
 /** Shop names, kept a few seconds per process (every listed order carries its shop's name). */
 const shopNames = new Map<string, { name: string; until: number }>();
@@ -294,12 +98,12 @@ export async function searchList(call: OpenCall): Promise<unknown> {
     ).all(db, values),
   ]);
   const total = Math.min(Number(countRow?.n ?? 0), MAX_RESULTS);
-  return {
-    page,
-    size,
-    total,
-    shop_order_list: await wireOrders(db, rows as OrderRow[], await shopName(db, call.shopId, call.ctx.clock.now())),
-  };
+  const list = await wireOrderJson(db, rows as OrderRow[], await shopName(db, call.shopId, call.ctx.clock.now()));
+  // The bytes JSON.stringify gives for { page, size, total, shop_order_list } (integers and the orders' JSON).
+  const parts: Array<string | Buffer> = [`{"page":${page},"size":${size},"total":${total},"shop_order_list":[`];
+  list.forEach((json, i) => parts.push(...(i > 0 ? [',', json] : [json])));
+  parts.push(']}');
+  return WireJson.of(parts);
 }
 
 const orderById = compiledOnce((db, v) =>
@@ -320,13 +124,14 @@ async function ownOrder(call: OpenCall, field: string): Promise<OrderRow> {
 
 export async function orderDetail(call: OpenCall): Promise<unknown> {
   const o = await ownOrder(call, 'shop_order_id');
-  const [detail] = await wireOrders(call.ctx.db, [o], await shopName(call.ctx.db, call.shopId, call.ctx.clock.now()));
-  return {
-    shop_order_detail: {
-      ...detail,
-      promotion_detail: { shop_discount_detail: { total_amount: Number(o.discount_fen) } },
-    },
-  };
+  const [detail] = await wireOrderJson(
+    call.ctx.db,
+    [o],
+    await shopName(call.ctx.db, call.shopId, call.ctx.clock.now()),
+  );
+  // { shop_order_detail: { ...the order, promotion_detail } }: the order's JSON with one more key at its end.
+  const promotion = JSON.stringify({ shop_discount_detail: { total_amount: Number(o.discount_fen) } });
+  return WireJson.of(['{"shop_order_detail":', detail!.subarray(0, -1), `,"promotion_detail":${promotion}}}`]);
 }
 
 /** order.logisticsAdd: ships the whole order in one parcel through the orders module. */

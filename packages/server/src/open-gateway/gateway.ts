@@ -22,7 +22,7 @@ import {
   runMethod,
   signatureMatches,
   signRequest,
-  successEnvelope,
+  successBody,
   trafficLimited,
   serviceError,
   type Caller,
@@ -129,9 +129,9 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
 
   async function answer(request: FastifyRequest, reply: FastifyReply, path: string): Promise<void> {
     const logId = newLogId(core.ctx.clock.now());
-    let body: string;
+    let body: string | Buffer;
     try {
-      body = JSON.stringify(successEnvelope(await handle(request, path), logId));
+      body = successBody(await handle(request, path), logId);
     } catch (err) {
       if (!(err instanceof OpenApiError)) request.log.error({ err, path }, 'open gateway call failed');
       body = JSON.stringify(errorEnvelope(err instanceof OpenApiError ? err : serviceError(1), logId));
