@@ -150,6 +150,23 @@ describe('投流: paid traffic from top-up to an attributed order', () => {
         await adminPage.getByRole('menuitem', { name: '广告' }).click();
         await adminPage.getByText('橙子日常推广').waitFor();
         await screen(adminPage, 'admin-ads-zh');
+        // The review: the admin takes the creative down with a reason, the merchant sees it, the admin restores it (paused).
+        const row = adminPage.locator('tr', { hasText: '橙子日常推广' });
+        await row.getByTestId('ads-take-down').click();
+        await adminPage.getByTestId('ads-take-down-reason').fill('素材含绝对化用语');
+        const reviewed = adminPage.waitForResponse((res) => res.url().endsWith('/review'));
+        await adminPage.getByTestId('ads-take-down-confirm').click();
+        assert.equal((await reviewed).status(), 200);
+        await row.getByTestId('ads-status').getByText('已下架').waitFor();
+        await row.getByTestId('ads-review-reason').getByText('素材含绝对化用语').waitFor();
+        await screen(adminPage, 'admin-ads-taken-down-zh');
+        await page.reload();
+        const merchantRow = page.getByTestId('ads-campaigns').locator('tr', { hasText: '橙子日常推广' });
+        await merchantRow.getByTestId('ads-status').getByText('已下架').waitFor();
+        await merchantRow.getByText('素材含绝对化用语').waitFor();
+        await screen(page, 'merchant-ads-taken-down-zh');
+        await row.getByTestId('ads-restore').click();
+        await row.getByTestId('ads-status').getByText('已暂停').waitFor();
       } finally {
         await adminPage.close();
       }

@@ -431,8 +431,9 @@ export const LATE_REPORT_MS = HOUR;
 
 /**
  * Whether an impression report is invalid before billing: the same viewer saw the same campaign
- * billed in the last minute, the viewer's device reported more than 10 ad impressions in a minute,
- * or the report came more than an hour after the ad was served.
+ * billed in the last minute, the viewer — or the device, whoever is signed in on it — reported 10
+ * ad impressions in the last minute already (`viewerImpressionsLastMinute` is the larger count), or
+ * the report came more than an hour after the ad was served.
  */
 export function invalidTraffic(x: {
   now: number;

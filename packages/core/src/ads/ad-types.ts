@@ -27,7 +27,13 @@ export const AD_PACINGS = ['even', 'fast'] as const;
 /** 均匀 (spend follows the day's traffic) or 尽快 (spend as traffic comes). */
 export type AdPacing = (typeof AD_PACINGS)[number];
 
-export type AdCampaignStatus = 'active' | 'paused';
+/** active and paused are the advertiser's; rejected: the platform took the creative down in review (only an admin restores it). */
+export const AD_CAMPAIGN_STATUSES = ['active', 'paused', 'rejected'] as const;
+export type AdCampaignStatus = (typeof AD_CAMPAIGN_STATUSES)[number];
+export const AD_REVIEW_DECISIONS = ['reject', 'restore'] as const;
+/** An admin's review of a running creative: take it down (with a reason), or restore it (paused, for the advertiser to resume). */
+export type AdReviewDecision = (typeof AD_REVIEW_DECISIONS)[number];
+export const MAX_REVIEW_REASON = 200;
 export type AdTopupStatus = 'pending' | 'succeeded' | 'failed';
 /** served: placed in a page; billed: its impression was reported and paid for; invalid: filtered before billing; unbilled: seen but not charged (budget or balance ran out). */
 export type AdServeStatus = 'served' | 'billed' | 'invalid' | 'unbilled';
@@ -38,6 +44,8 @@ export type AdsErrorCode =
   | 'AD_AMOUNT_INVALID'
   | 'AD_BALANCE_INSUFFICIENT'
   | 'AD_BUDGET_INVALID'
+  | 'AD_CAMPAIGN_NOT_REJECTED'
+  | 'AD_CAMPAIGN_REJECTED'
   | 'AD_BID_INVALID'
   | 'AD_SCHEDULE_INVALID'
   | 'AD_TARGETING_INVALID'

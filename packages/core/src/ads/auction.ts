@@ -24,6 +24,7 @@ import {
 } from '../feed/index.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
 import { subjectsUnderPenalty } from '../violations/index.js';
+import { currentExperienceTotals, paidTrafficAllowed } from '../experience/index.js';
 import {
   adDay,
   bidderOf,
@@ -133,8 +134,16 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
   const suspended = rows.length
     ? await subjectsUnderPenalty(ctx.db, 'paid_traffic_suspension', now)
     : new Set<string>();
+  // A shop whose experience score fell below the paid-traffic threshold after its campaigns were created serves nothing until it recovers.
+  const shopIds = [...new Set(rows.filter((r) => r.owner_kind === 'shop').map((r) => r.owner_id))];
+  const scores = shopIds.length ? await currentExperienceTotals(ctx.db, shopIds) : new Map<string, number | null>();
   return rows
-    .filter((r) => slotOn(r.schedule, slot) && !suspended.has(`${r.owner_kind}:${r.owner_id}`))
+    .filter(
+      (r) =>
+        slotOn(r.schedule, slot) &&
+        !suspended.has(`${r.owner_kind}:${r.owner_id}`) &&
+        (r.owner_kind !== 'shop' || paidTrafficAllowed(scores.get(r.owner_id) ?? null)),
+    )
     .map((r) => ({
       id: r.id,
       owner: ownerOf(r),

@@ -7,7 +7,7 @@
  * Clicks are counted once per impression.
  */
 import { sql } from 'kysely';
-import type { CoreContext } from '../context.js';
+import type { CoreContext, Tx } from '../context.js';
 import { DomainError, notFound } from '../platform/index.js';
 import { adDay, BURST_WINDOW_MS, invalidTraffic } from './ad-rules.js';
 import { debitSpend, ownerOf } from './ad-account.js';
@@ -26,15 +26,43 @@ export async function reportImpressions(
   impressionIds: readonly string[],
 ): Promise<Record<string, ImpressionOutcome>> {
   const viewerKey = viewerKeyOf(who.userId, who.viewerId);
+  // The device: the app's viewer id, sent by signed-in people too (several accounts on one device are one device).
+  const deviceKey = who.viewerId ? viewerKeyOf(null, who.viewerId) : null;
   if (impressionIds.length === 0 || impressionIds.length > MAX_IMPRESSION_BATCH)
     throw new DomainError('VALIDATION_FAILED', `1–${MAX_IMPRESSION_BATCH} impression ids`);
   const out: Record<string, ImpressionOutcome> = {};
-  for (const id of [...new Set(impressionIds)]) out[id] = await billOne(ctx, viewerKey, id);
+  for (const id of [...new Set(impressionIds)]) out[id] = await billOne(ctx, viewerKey, deviceKey, id);
   if (Object.values(out).every((o) => o === 'unknown')) throw notFound('adServe', impressionIds[0]!);
   return out;
 }
 
-async function billOne(ctx: CoreContext, viewerKey: string, serveId: string): Promise<ImpressionOutcome> {
+/** Ad impressions reported in the burst window by this viewer, and by this device (whoever was signed in on it). */
+async function recentImpressions(tx: Tx, viewerKey: string, deviceKey: string | null, now: number): Promise<number> {
+  const since = now - BURST_WINDOW_MS;
+  const byViewer = await tx
+    .selectFrom('ad_serves')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('viewer_key', '=', viewerKey)
+    .where('seen_at', '>', since)
+    .executeTakeFirst();
+  const byDevice =
+    deviceKey === null
+      ? undefined
+      : await tx
+          .selectFrom('ad_serves')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('device_key', '=', deviceKey)
+          .where('seen_at', '>', since)
+          .executeTakeFirst();
+  return Math.max(Number(byViewer?.n ?? 0), Number(byDevice?.n ?? 0));
+}
+
+async function billOne(
+  ctx: CoreContext,
+  viewerKey: string,
+  deviceKey: string | null,
+  serveId: string,
+): Promise<ImpressionOutcome> {
   return ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const s = await tx.selectFrom('ad_serves').selectAll().where('id', '=', serveId).executeTakeFirst();
@@ -47,22 +75,16 @@ async function billOne(ctx: CoreContext, viewerKey: string, serveId: string): Pr
       .where('campaign_id', '=', s.campaign_id)
       .where('status', '=', 'billed')
       .executeTakeFirst();
-    const burst = await tx
-      .selectFrom('ad_serves')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('viewer_key', '=', viewerKey)
-      .where('seen_at', '>', now - BURST_WINDOW_MS)
-      .executeTakeFirst();
     const reason = invalidTraffic({
       now,
       servedAt: Number(s.served_at),
       lastBilledSameCampaign: last?.t == null ? null : Number(last.t),
-      viewerImpressionsLastMinute: Number(burst?.n ?? 0),
+      viewerImpressionsLastMinute: await recentImpressions(tx, viewerKey, deviceKey, now),
     });
     const claim = async (status: AdServeStatus, billed: number, why: string | null): Promise<boolean> => {
       const r = await tx
         .updateTable('ad_serves')
-        .set({ status, billed_mfen: billed, invalid_reason: why, seen_at: now })
+        .set({ status, billed_mfen: billed, invalid_reason: why, seen_at: now, device_key: deviceKey })
         .where('id', '=', s.id)
         .where('status', '=', 'served')
         .executeTakeFirst();

@@ -38,6 +38,8 @@ export interface CampaignView {
   audienceSize: number;
   audienceAt: number | null;
   status: AdCampaignStatus;
+  /** The platform's review when it took the creative down (status rejected), or the last one after a restore; null: never reviewed. */
+  review: { reason: string; at: number } | null;
   impressions: number;
   clicks: number;
   conversions: number;
@@ -283,6 +285,10 @@ function toView(r: Row): CampaignView {
     audienceSize: Number(r.audience_size),
     audienceAt: r.audience_at === null ? null : Number(r.audience_at),
     status: r.status as AdCampaignStatus,
+    review:
+      r.review_reason !== null && r.reviewed_at !== null
+        ? { reason: r.review_reason, at: Number(r.reviewed_at) }
+        : null,
     impressions: Number(r.impressions),
     clicks: Number(r.clicks),
     conversions: Number(r.conversions),
@@ -321,18 +327,32 @@ export async function listCampaigns(ctx: CoreContext, actor: Actor, owner: AdOwn
   return (await q.execute()).map(toView);
 }
 
-/** Pauses or resumes; resuming checks eligibility again. */
+/** Pauses or resumes; resuming checks eligibility again. A campaign the platform took down stays down (409) until an admin restores it. */
 export async function setCampaignStatus(
   ctx: CoreContext,
   actor: Actor,
   id: string,
-  status: AdCampaignStatus,
+  status: 'active' | 'paused',
 ): Promise<CampaignView> {
   const c = await campaignView(ctx, actor, id);
   assertAdvertiser(actor, c.owner);
+  if (c.status === 'rejected') throw rejectedError(c);
   if (status === 'active') await assertMayAdvertise(ctx, c.owner);
-  await ctx.db.updateTable('ad_campaigns').set({ status, updated_at: ctx.clock.now() }).where('id', '=', id).execute();
+  // Conditional: a review that took the creative down meanwhile is not undone by this update.
+  const r = await ctx.db
+    .updateTable('ad_campaigns')
+    .set({ status, updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .where('status', '!=', 'rejected')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw rejectedError(await campaignView(ctx, actor, id));
   return campaignView(ctx, actor, id);
+}
+
+function rejectedError(c: CampaignView): DomainError {
+  return new DomainError('AD_CAMPAIGN_REJECTED', 'the platform took this campaign’s creative down in review', {
+    reason: c.review?.reason ?? null,
+  });
 }
 
 export interface AdCreative {

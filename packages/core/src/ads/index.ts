@@ -9,6 +9,10 @@ export {
   AD_GOALS,
   AD_PACINGS,
   AD_PROMOTES,
+  AD_REVIEW_DECISIONS,
+  AD_CAMPAIGN_STATUSES,
+  MAX_REVIEW_REASON,
+  type AdReviewDecision,
   MAX_COST_CAP_FEN,
   MAX_DAILY_BUDGET_FEN,
   MAX_ROI_CENTI,
@@ -93,6 +97,7 @@ export {
   type FeedPageWithAds,
 } from './auction.js';
 export { MAX_IMPRESSION_BATCH, reportClick, reportImpressions, type ImpressionOutcome } from './billing.js';
+export { reviewCampaign } from './review.js';
 export { adsOverview, campaignReport, type AdsOverview, type CampaignReport, type ReportRow } from './reports.js';
 export {
   compassAds,

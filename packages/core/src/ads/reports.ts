@@ -8,7 +8,7 @@ import { forbidden } from '../platform/index.js';
 import { balanceOf, accountId } from '../ledger/index.js';
 import { campaignView, type CampaignView } from './campaigns.js';
 import { ownerOf } from './ad-account.js';
-import type { AdOwner } from './ad-types.js';
+import type { AdCampaignStatus, AdOwner } from './ad-types.js';
 
 const HOUR = 3_600_000;
 
@@ -158,7 +158,9 @@ export interface AdsOverview {
     name: string;
     videoId: string | null;
     title: string | null;
-    status: string;
+    status: AdCampaignStatus;
+    /** Why the platform took the creative down (status rejected), else null. */
+    reviewReason: string | null;
     spentFen: number;
     impressions: number;
   }>;
@@ -195,6 +197,7 @@ export async function adsOverview(ctx: CoreContext, actor: Actor): Promise<AdsOv
       'ad_campaigns.video_id',
       'videos.title',
       'ad_campaigns.status',
+      'ad_campaigns.review_reason',
       'ad_campaigns.spent_mfen',
       'ad_campaigns.impressions',
     ])
@@ -213,7 +216,8 @@ export async function adsOverview(ctx: CoreContext, actor: Actor): Promise<AdsOv
       name: c.name,
       videoId: c.video_id,
       title: c.title ?? null,
-      status: c.status,
+      status: c.status as AdCampaignStatus,
+      reviewReason: c.status === 'rejected' ? c.review_reason : null,
       spentFen: Math.floor(Number(c.spent_mfen) / 1000),
       impressions: Number(c.impressions),
     })),

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   AD_BALANCE_INSUFFICIENT: { status: 409 },
   AD_BID_INVALID: { status: 400 },
   AD_BUDGET_INVALID: { status: 400 },
+  AD_CAMPAIGN_NOT_REJECTED: { status: 409 },
+  AD_CAMPAIGN_REJECTED: { status: 409 },
   AD_CREATIVE_INVALID: { status: 400 },
   AD_CREATIVE_REJECTED: { status: 422 },
   AD_GOAL_INVALID: { status: 400 },

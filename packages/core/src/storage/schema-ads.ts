@@ -64,6 +64,10 @@ export interface AdCampaignsTable {
   audience_size: number;
   /** When the audience was last computed (null: never). */
   audience_at: number | null;
+  /** The platform's review (0047): why an admin took the creative down, who and when (null: never reviewed). */
+  review_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: number | null;
   created_by: string;
   created_at: number;
   updated_at: number;
@@ -100,6 +104,8 @@ export interface AdServesTable {
   seen_at: number | null;
   clicked_at: number | null;
   click_status: string | null; // valid | invalid
+  /** The device the impression was reported from (`anon:<app viewer id>`, also for a signed-in person; 0047); null before it was reported, or without one. */
+  device_key: string | null;
 }
 
 export interface AdConversionsTable {

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import {
   AD_BID_KINDS,
+  AD_CAMPAIGN_STATUSES,
   AD_GOALS,
   AD_OWNER_KINDS,
   AD_PACINGS,
@@ -90,7 +91,15 @@ export const CampaignSchema = describe<CampaignView>()(
       }),
       audienceSize: Type.Integer(),
       audienceAt: Nullable(Type.Integer()),
-      status: OneOf(['active', 'paused'] as const),
+      status: OneOf(AD_CAMPAIGN_STATUSES, {
+        description: 'rejected: the platform took the creative down in review; only an admin restores it',
+      }),
+      review: Nullable(
+        Type.Object({
+          reason: Type.String({ description: "the platform's reason for taking the creative down" }),
+          at: Type.Integer({ description: 'epoch ms of the review' }),
+        }),
+      ),
       impressions: Type.Integer(),
       clicks: Type.Integer(),
       conversions: Type.Integer(),
@@ -174,7 +183,7 @@ export const CompassAdsSchema = describe<CompassAdsReport>()(
           id: Type.String(),
           name: Type.String(),
           ownerKind: OneOf(AD_OWNER_KINDS),
-          status: OneOf(['active', 'paused'] as const),
+          status: OneOf(AD_CAMPAIGN_STATUSES),
           goal: OneOf(AD_GOALS),
           total: ReportRowSchema,
         }),
@@ -220,7 +229,8 @@ export const AdsOverviewSchema = describe<AdsOverview>()(
         name: Type.String(),
         videoId: Nullable(Type.String()),
         title: Nullable(Type.String()),
-        status: Type.String(),
+        status: OneOf(AD_CAMPAIGN_STATUSES),
+        reviewReason: Nullable(Type.String({ description: 'why the platform took the creative down (rejected only)' })),
         spentFen: Money,
         impressions: Type.Integer(),
       }),

@@ -339,3 +339,147 @@ test("a creator's paid traffic over HTTP: own account, top-up, campaigns only fo
     await s.close();
   }
 });
+
+test('campaign bad input answers stable 4xx codes; an admin takes a creative down and restores it, and the advertiser cannot resume it meanwhile', async () => {
+  const s = await startTestServer();
+  try {
+    const shop = await makeShop(s.core, 'http-ads-review-shop');
+    const merchant = await s.tokenFor(shop.owner.userId);
+    const admin = await makePerson(s.core, 'http-ads-review-admin', ['admin'], false);
+    const adminToken = await s.tokenFor(admin.userId);
+    const err = (res: { statusCode: number; json(): { error: { code: string } } }) =>
+      `${res.statusCode} ${res.json().error.code}`;
+    const now = s.core.clock.now();
+    const videoId = newId('video', now);
+    await s.core.ctx.db
+      .insertInto('videos')
+      .values({
+        id: videoId,
+        owner_id: shop.owner.userId,
+        host_kind: 'shop',
+        shop_id: shop.shopId,
+        title: '橙子',
+        caption: '现摘',
+        hashtags: '[]',
+        status: 'published',
+        file_name: 'x.mp4',
+        content_type: 'video/mp4',
+        bytes: 1,
+        duration_ms: 1000,
+        poster_file: null,
+        views: 0,
+        likes: 0,
+        comments: 0,
+        shares: 0,
+        completions: 0,
+        created_at: now,
+        published_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await s.core.ctx.db
+      .insertInto('video_anchors')
+      .values({ video_id: videoId, product_id: shop.productId, position: 0 })
+      .execute();
+    const url = `/api/v1/merchant/shops/${shop.shopId}/ads/campaigns`;
+    const body = {
+      name: '推广',
+      promote: 'video',
+      videoId,
+      goal: 'orders',
+      bidKind: 'cost_cap',
+      costCapFen: 3000,
+      dailyBudgetFen: 300_00,
+      pacing: 'even',
+    };
+    const roi = { ...body, goal: 'gmv', bidKind: 'target_roi', costCapFen: undefined };
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['a cost cap above ¥10,000', { costCapFen: 10_000_01 }, '400 AD_BID_INVALID'],
+      ['a cost cap of a fraction of a fen', { costCapFen: 1.5 }, '400 VALIDATION_FAILED'],
+      ['no cost cap', { costCapFen: null }, '400 AD_BID_INVALID'],
+      ['a GMV goal with a cost cap', { goal: 'gmv' }, '400 AD_BID_INVALID'],
+      ['a target ROI of 0', { ...roi, roiTarget: 0 }, '400 AD_BID_INVALID'],
+      ['a target ROI above 100', { ...roi, roiTarget: 100.01 }, '400 AD_BID_INVALID'],
+      ['a target ROI with three decimals', { ...roi, roiTarget: 2.345 }, '400 AD_BID_INVALID'],
+      ['a target ROI as text', { ...roi, roiTarget: '2' }, '400 VALIDATION_FAILED'],
+      ['a budget above ¥1,000,000,000', { dailyBudgetFen: 1_000_000_000_01 }, '400 AD_BUDGET_INVALID'],
+      ['a negative budget', { dailyBudgetFen: -1 }, '400 VALIDATION_FAILED'],
+      ['a schedule with no half-hour on', { schedule: '0'.repeat(84) }, '400 AD_SCHEDULE_INVALID'],
+      ['a schedule one digit short', { schedule: 'f'.repeat(83) }, '400 AD_SCHEDULE_INVALID'],
+      ['a schedule in capitals', { schedule: 'F'.repeat(84) }, '400 AD_SCHEDULE_INVALID'],
+      ['a schedule far too long', { schedule: 'f'.repeat(101) }, '400 VALIDATION_FAILED'],
+      ['an empty category', { targetCategories: [''] }, '400 AD_TARGETING_INVALID'],
+      ['51 regions', { targetRegions: Array.from({ length: 51 }, (_, i) => `r${i}`) }, '400 VALIDATION_FAILED'],
+      ['live-room entries for a video', { goal: 'live_entries' }, '400 AD_GOAL_INVALID'],
+      [
+        'a live room that is not the shop’s',
+        { promote: 'live_room', goal: 'live_entries', videoId: undefined, liveRoomId: newId('liveRoom', now) },
+        '400 AD_CREATIVE_INVALID',
+      ],
+      ['a blank name', { name: '   ' }, '400 VALIDATION_FAILED'],
+    ];
+    for (const [what, change, expected] of cases) {
+      const res = await s.call('POST', url, { token: merchant, body: { ...body, ...change } });
+      assert.equal(err(res), expected, what);
+    }
+    assert.equal((await s.call('GET', url, { token: merchant })).json().items.length, 0, 'nothing was created');
+
+    const created = await s.call('POST', url, { token: merchant, body });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id as string;
+    const review = `/api/v1/admin/ads/campaigns/${id}/review`;
+    assert.equal(
+      err(await s.call('POST', review, { token: merchant, body: { decision: 'reject', reason: 'x' } })),
+      '403 FORBIDDEN',
+    );
+    assert.equal(
+      err(await s.call('POST', review, { token: adminToken, body: { decision: 'reject' } })),
+      '400 VALIDATION_FAILED',
+    );
+    assert.equal(
+      err(await s.call('POST', review, { token: adminToken, body: { decision: 'reject', reason: 'x'.repeat(201) } })),
+      '400 VALIDATION_FAILED',
+    );
+    assert.equal(
+      err(await s.call('POST', review, { token: adminToken, body: { decision: 'ban' } })),
+      '400 VALIDATION_FAILED',
+    );
+    assert.equal(
+      err(await s.call('POST', review, { token: adminToken, body: { decision: 'restore' } })),
+      '409 AD_CAMPAIGN_NOT_REJECTED',
+    );
+    assert.equal(
+      err(
+        await s.call('POST', `/api/v1/admin/ads/campaigns/${newId('adCampaign', now)}/review`, {
+          token: adminToken,
+          body: { decision: 'reject', reason: 'x' },
+        }),
+      ),
+      '404 NOT_FOUND',
+    );
+    const down = await s.call('POST', review, {
+      token: adminToken,
+      body: { decision: 'reject', reason: '绝对化用语' },
+    });
+    assert.equal(down.statusCode, 200, down.body);
+    assert.equal(down.json().status, 'rejected');
+    assert.equal(down.json().review.reason, '绝对化用语');
+    const status = `/api/v1/merchant/ads/campaigns/${id}/status`;
+    assert.equal(
+      err(await s.call('POST', status, { token: merchant, body: { status: 'active' } })),
+      '409 AD_CAMPAIGN_REJECTED',
+    );
+    const mine = (await s.call('GET', url, { token: merchant })).json().items[0];
+    assert.deepEqual([mine.status, mine.review.reason], ['rejected', '绝对化用语'], 'the advertiser sees why');
+    const overview = (await s.call('GET', '/api/v1/admin/ads', { token: adminToken })).json();
+    assert.equal(overview.creatives[0].reviewReason, '绝对化用语');
+    const back = await s.call('POST', review, { token: adminToken, body: { decision: 'restore' } });
+    assert.equal(back.json().status, 'paused');
+    assert.equal(
+      (await s.call('POST', status, { token: merchant, body: { status: 'active' } })).json().status,
+      'active',
+    );
+  } finally {
+    await s.close();
+  }
+});

@@ -5,7 +5,9 @@ import {
   AD_GOALS,
   AD_PACINGS,
   AD_PROMOTES,
+  AD_REVIEW_DECISIONS,
   DomainError,
+  MAX_REVIEW_REASON,
   MAX_CAMPAIGN_NAME,
   MAX_IMPRESSION_BATCH,
   MAX_TARGET_CHARS,
@@ -20,6 +22,7 @@ import {
   createCampaign,
   listCampaigns,
   receiveTopupNotification,
+  reviewCampaign,
   reportClick,
   reportImpressions,
   reportRoomEntry,
@@ -451,6 +454,27 @@ export function adsRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (req) => adsOverview(ctx, actorOf(req)),
+  );
+
+  r.post(
+    '/api/v1/admin/ads/campaigns/:campaignId/review',
+    {
+      schema: {
+        tags,
+        summary:
+          "平台管理 · 广告: take a campaign's creative down (reject, with a reason: it leaves the feed at once and its advertiser cannot resume it) or restore it (paused, for the advertiser to resume)",
+        params: Type.Object({ campaignId: Id('adCampaign') }),
+        body: Type.Object(
+          {
+            decision: literals(AD_REVIEW_DECISIONS),
+            reason: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_REVIEW_REASON })),
+          },
+          { additionalProperties: false },
+        ),
+        response: ok(CampaignSchema, 400, 401, 403, 404, 409),
+      },
+    },
+    async (req) => reviewCampaign(ctx, actorOf(req), req.params.campaignId, req.body.decision, req.body.reason),
   );
 
   // Providers sign the exact bytes they send, so this route reads the raw body.

@@ -12717,7 +12717,7 @@ export interface paths {
                  * @description stable, machine-readable error code (the HTTP status of each is fixed)
                  * @enum {string}
                  */
-                code: "ACCOUNT_FROZEN" | "ACTION_NOT_ALLOWED" | "ACTIVITY_ENDED" | "ACTIVITY_NOT_RUNNING" | "ADDRESS_LOCKED" | "ADDRESS_REGION_MISMATCH" | "ADDRESS_REQUIRED" | "AD_AMOUNT_INVALID" | "AD_BALANCE_INSUFFICIENT" | "AD_BID_INVALID" | "AD_BUDGET_INVALID" | "AD_CREATIVE_INVALID" | "AD_CREATIVE_REJECTED" | "AD_GOAL_INVALID" | "AD_PAID_TRAFFIC_SUSPENDED" | "AD_SCHEDULE_INVALID" | "AD_SCORE_TOO_LOW" | "AD_TARGETING_INVALID" | "AD_TOPUP_NOT_PENDING" | "AFFILIATE_SUSPENDED" | "ALREADY_APPROVED" | "ALREADY_MEMBER" | "ALREADY_RATED" | "ALREADY_SHIPPING" | "AMOUNT_EXCEEDS_REFUNDABLE" | "AMOUNT_MISMATCH" | "ANCHORS_FULL" | "APPEAL_DECIDED" | "APPEAL_LIMIT_REACHED" | "APPEAL_PENDING" | "APPEAL_WINDOW_CLOSED" | "APP_KEY_EXHAUSTED" | "APP_NOT_APPROVED" | "AUTHORIZATION_REVOKED" | "BAD_MESSAGE" | "BAD_REQUEST" | "BAD_URL" | "BAG_FULL" | "BASE_IN_USE" | "BASE_NAME_TAKEN" | "BASE_SUPPLIER_MISMATCH" | "BATCH_ALREADY_RECEIVED" | "BATCH_CODE_TAKEN" | "BATCH_QC_FAILED" | "BELOW_MINIMUM" | "BELOW_MINIMUM_PAYOUT" | "CANNOT_FOLLOW_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "CART_EMPTY" | "CART_FULL" | "CART_NOTHING_SELECTED" | "CASE_EXISTS" | "CATEGORY_NOT_TOP_LEVEL" | "CLAIM_WINDOW_CLOSED" | "COMMENT_EMPTY" | "COMMENT_REJECTED" | "COMMENT_TOO_FAST" | "COMMENT_TOO_LONG" | "CONTENT_REJECTED" | "CONTRACT_EXPIRED" | "CONTRACT_VIOLATION" | "CONVERSATION_BLOCKED" | "COUNTER_ALREADY_MADE" | "COUNTER_EXCEEDS_PAID" | "COUPON_ALREADY_CLAIMED" | "COUPON_EXPIRED" | "COUPON_GONE" | "COUPON_MIN_SPEND_NOT_MET" | "COUPON_NOT_CLAIMED" | "COUPON_USED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_MALFORMED" | "CUT_TOO_DEEP" | "CUT_TOO_FREQUENT" | "DATABASE_UNAVAILABLE" | "DATE_IN_FUTURE" | "DATE_RANGE_REVERSED" | "DATE_RANGE_TOO_LONG" | "DEMO_DISABLED" | "EVENT_FIELD_MISSING" | "EVENT_TIME_OUT_OF_RANGE" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_REQUIRED" | "EXPERIENCE_RECOMPUTE_TOO_SOON" | "EXPERIENCE_WEIGHTS_INVALID" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "FOLLOWUP_EXISTS" | "FOLLOWUP_WINDOW_CLOSED" | "FORBIDDEN" | "HOMOPHONE_EXISTS" | "HOMOPHONE_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL" | "INVALID_AMOUNT" | "INVALID_CONTENT_LENGTH" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "INVALID_NOTIFICATION" | "INVALID_PERIOD" | "INVALID_SIGNATURE" | "INVALID_TRANSITION" | "LINE_NOT_SHIPPABLE" | "LINK_EXPIRED" | "LOGIN_TAKEN" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MCN_CONTRACT_OVERLAP" | "NOTHING_TO_SHIP" | "NOTIFICATION_REJECTED" | "NOT_ARBITRATED" | "NOT_CAPTURED" | "NOT_ELIGIBLE" | "NOT_FOUND" | "NOT_IN_BAG" | "NOT_IN_HOST_RANGE" | "NOT_READY" | "NOT_ROOM_HOST" | "NOT_TARGETED" | "NO_EVENTS" | "ORDER_CHANGED" | "ORDER_NOT_COMPLETED" | "ORDER_NOT_IN_TRANSIT" | "OUT_OF_STOCK" | "PARCEL_COLLECTED" | "PARCEL_DELIVERED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_EXPIRED" | "PAYMENT_NOT_PENDING" | "PAYOUT_HELD" | "PAYOUT_MISMATCH" | "PHOTO_IN_USE" | "PLAN_CLOSED" | "PLAN_EXISTS" | "PLAN_NOT_ACTIVE" | "PRODUCT_NOT_OPEN" | "PRODUCT_UNAVAILABLE" | "PROVIDER_AMOUNT_CONFLICT" | "PROVIDER_REFUND_REJECTED" | "PROVIDER_TRANSFER_REJECTED" | "PROVIDER_UNAVAILABLE" | "RATE_LIMITED" | "RATE_OUT_OF_RANGE" | "RATING_NOT_OPEN" | "REFUND_EXCEEDS_REMAINDER" | "REPLY_EXISTS" | "REPORT_ALREADY_OPEN" | "REPORT_RATE_LIMITED" | "REQUEST_IN_PROGRESS" | "REVIEW_DECISION_INVALID" | "REVIEW_EXISTS" | "REVIEW_ITEM_DECIDED" | "REVIEW_PHOTO_UNAVAILABLE" | "REVIEW_REASON_REQUIRED" | "REVIEW_WINDOW_CLOSED" | "ROOM_ENDED" | "ROOM_NOT_FOUND" | "ROOM_NOT_LIVE" | "ROUTE_NOT_FOUND" | "RULE_NOT_FOR_SUBJECT" | "SALES_PAUSED" | "SALE_LIMIT_REACHED" | "SALE_NOT_FOUND" | "SALE_NOT_OPEN" | "SALE_SOLD_OUT" | "SAMPLE_ALREADY_REQUESTED" | "SAMPLE_NOT_WAITING" | "SELF_COMMISSION" | "SERVICE_FEE_ABOVE_FLOOR" | "SERVICE_FEE_OUT_OF_RANGE" | "SHARE_OUT_OF_RANGE" | "SHIPMENT_CHANGED" | "SHIPMENT_REQUIRED" | "SHOP_CLEARED_OUT" | "SHOWCASE_FULL" | "SIGNATURE_EXPIRED" | "STAFF_NOT_AVAILABLE" | "STOCK_LIMIT_EXCEEDED" | "STOCK_WOULD_GO_NEGATIVE" | "STREAM_REFUSED" | "SUPPLIER_IN_USE" | "SUPPLIER_NAME_TAKEN" | "TERM_EXISTS" | "TERM_TOO_SHORT" | "TOO_FAST" | "TOO_MANY_BASES" | "TOO_MANY_EVENTS" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_IMAGES" | "TOO_MANY_PARTS" | "TOO_MANY_ROWS" | "TOO_MANY_SNIPPETS" | "TOO_MANY_SUPPLIERS" | "TRACKING_NUMBER_USED" | "TRACKING_UNCHANGED" | "TXN_MISMATCH" | "UNAUTHENTICATED" | "UNKNOWN_DIMENSION" | "UNKNOWN_EVENT_TYPE" | "UNKNOWN_PARCEL" | "UNKNOWN_PAYMENT" | "UNKNOWN_PAYOUT" | "UNKNOWN_PRODUCT" | "UNKNOWN_REFUND" | "UNKNOWN_TOPUP" | "UNKNOWN_VIDEO" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VIDEO_TRUNCATED" | "VIOLATION_EXISTS" | "VIOLATION_REVOKED" | "WRONG_PARTY";
+                code: "ACCOUNT_FROZEN" | "ACTION_NOT_ALLOWED" | "ACTIVITY_ENDED" | "ACTIVITY_NOT_RUNNING" | "ADDRESS_LOCKED" | "ADDRESS_REGION_MISMATCH" | "ADDRESS_REQUIRED" | "AD_AMOUNT_INVALID" | "AD_BALANCE_INSUFFICIENT" | "AD_BID_INVALID" | "AD_BUDGET_INVALID" | "AD_CAMPAIGN_NOT_REJECTED" | "AD_CAMPAIGN_REJECTED" | "AD_CREATIVE_INVALID" | "AD_CREATIVE_REJECTED" | "AD_GOAL_INVALID" | "AD_PAID_TRAFFIC_SUSPENDED" | "AD_SCHEDULE_INVALID" | "AD_SCORE_TOO_LOW" | "AD_TARGETING_INVALID" | "AD_TOPUP_NOT_PENDING" | "AFFILIATE_SUSPENDED" | "ALREADY_APPROVED" | "ALREADY_MEMBER" | "ALREADY_RATED" | "ALREADY_SHIPPING" | "AMOUNT_EXCEEDS_REFUNDABLE" | "AMOUNT_MISMATCH" | "ANCHORS_FULL" | "APPEAL_DECIDED" | "APPEAL_LIMIT_REACHED" | "APPEAL_PENDING" | "APPEAL_WINDOW_CLOSED" | "APP_KEY_EXHAUSTED" | "APP_NOT_APPROVED" | "AUTHORIZATION_REVOKED" | "BAD_MESSAGE" | "BAD_REQUEST" | "BAD_URL" | "BAG_FULL" | "BASE_IN_USE" | "BASE_NAME_TAKEN" | "BASE_SUPPLIER_MISMATCH" | "BATCH_ALREADY_RECEIVED" | "BATCH_CODE_TAKEN" | "BATCH_QC_FAILED" | "BELOW_MINIMUM" | "BELOW_MINIMUM_PAYOUT" | "CANNOT_FOLLOW_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "CART_EMPTY" | "CART_FULL" | "CART_NOTHING_SELECTED" | "CASE_EXISTS" | "CATEGORY_NOT_TOP_LEVEL" | "CLAIM_WINDOW_CLOSED" | "COMMENT_EMPTY" | "COMMENT_REJECTED" | "COMMENT_TOO_FAST" | "COMMENT_TOO_LONG" | "CONTENT_REJECTED" | "CONTRACT_EXPIRED" | "CONTRACT_VIOLATION" | "CONVERSATION_BLOCKED" | "COUNTER_ALREADY_MADE" | "COUNTER_EXCEEDS_PAID" | "COUPON_ALREADY_CLAIMED" | "COUPON_EXPIRED" | "COUPON_GONE" | "COUPON_MIN_SPEND_NOT_MET" | "COUPON_NOT_CLAIMED" | "COUPON_USED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_MALFORMED" | "CUT_TOO_DEEP" | "CUT_TOO_FREQUENT" | "DATABASE_UNAVAILABLE" | "DATE_IN_FUTURE" | "DATE_RANGE_REVERSED" | "DATE_RANGE_TOO_LONG" | "DEMO_DISABLED" | "EVENT_FIELD_MISSING" | "EVENT_TIME_OUT_OF_RANGE" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_REQUIRED" | "EXPERIENCE_RECOMPUTE_TOO_SOON" | "EXPERIENCE_WEIGHTS_INVALID" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "FOLLOWUP_EXISTS" | "FOLLOWUP_WINDOW_CLOSED" | "FORBIDDEN" | "HOMOPHONE_EXISTS" | "HOMOPHONE_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL" | "INVALID_AMOUNT" | "INVALID_CONTENT_LENGTH" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "INVALID_NOTIFICATION" | "INVALID_PERIOD" | "INVALID_SIGNATURE" | "INVALID_TRANSITION" | "LINE_NOT_SHIPPABLE" | "LINK_EXPIRED" | "LOGIN_TAKEN" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MCN_CONTRACT_OVERLAP" | "NOTHING_TO_SHIP" | "NOTIFICATION_REJECTED" | "NOT_ARBITRATED" | "NOT_CAPTURED" | "NOT_ELIGIBLE" | "NOT_FOUND" | "NOT_IN_BAG" | "NOT_IN_HOST_RANGE" | "NOT_READY" | "NOT_ROOM_HOST" | "NOT_TARGETED" | "NO_EVENTS" | "ORDER_CHANGED" | "ORDER_NOT_COMPLETED" | "ORDER_NOT_IN_TRANSIT" | "OUT_OF_STOCK" | "PARCEL_COLLECTED" | "PARCEL_DELIVERED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_EXPIRED" | "PAYMENT_NOT_PENDING" | "PAYOUT_HELD" | "PAYOUT_MISMATCH" | "PHOTO_IN_USE" | "PLAN_CLOSED" | "PLAN_EXISTS" | "PLAN_NOT_ACTIVE" | "PRODUCT_NOT_OPEN" | "PRODUCT_UNAVAILABLE" | "PROVIDER_AMOUNT_CONFLICT" | "PROVIDER_REFUND_REJECTED" | "PROVIDER_TRANSFER_REJECTED" | "PROVIDER_UNAVAILABLE" | "RATE_LIMITED" | "RATE_OUT_OF_RANGE" | "RATING_NOT_OPEN" | "REFUND_EXCEEDS_REMAINDER" | "REPLY_EXISTS" | "REPORT_ALREADY_OPEN" | "REPORT_RATE_LIMITED" | "REQUEST_IN_PROGRESS" | "REVIEW_DECISION_INVALID" | "REVIEW_EXISTS" | "REVIEW_ITEM_DECIDED" | "REVIEW_PHOTO_UNAVAILABLE" | "REVIEW_REASON_REQUIRED" | "REVIEW_WINDOW_CLOSED" | "ROOM_ENDED" | "ROOM_NOT_FOUND" | "ROOM_NOT_LIVE" | "ROUTE_NOT_FOUND" | "RULE_NOT_FOR_SUBJECT" | "SALES_PAUSED" | "SALE_LIMIT_REACHED" | "SALE_NOT_FOUND" | "SALE_NOT_OPEN" | "SALE_SOLD_OUT" | "SAMPLE_ALREADY_REQUESTED" | "SAMPLE_NOT_WAITING" | "SELF_COMMISSION" | "SERVICE_FEE_ABOVE_FLOOR" | "SERVICE_FEE_OUT_OF_RANGE" | "SHARE_OUT_OF_RANGE" | "SHIPMENT_CHANGED" | "SHIPMENT_REQUIRED" | "SHOP_CLEARED_OUT" | "SHOWCASE_FULL" | "SIGNATURE_EXPIRED" | "STAFF_NOT_AVAILABLE" | "STOCK_LIMIT_EXCEEDED" | "STOCK_WOULD_GO_NEGATIVE" | "STREAM_REFUSED" | "SUPPLIER_IN_USE" | "SUPPLIER_NAME_TAKEN" | "TERM_EXISTS" | "TERM_TOO_SHORT" | "TOO_FAST" | "TOO_MANY_BASES" | "TOO_MANY_EVENTS" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_IMAGES" | "TOO_MANY_PARTS" | "TOO_MANY_ROWS" | "TOO_MANY_SNIPPETS" | "TOO_MANY_SUPPLIERS" | "TRACKING_NUMBER_USED" | "TRACKING_UNCHANGED" | "TXN_MISMATCH" | "UNAUTHENTICATED" | "UNKNOWN_DIMENSION" | "UNKNOWN_EVENT_TYPE" | "UNKNOWN_PARCEL" | "UNKNOWN_PAYMENT" | "UNKNOWN_PAYOUT" | "UNKNOWN_PRODUCT" | "UNKNOWN_REFUND" | "UNKNOWN_TOPUP" | "UNKNOWN_VIDEO" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VIDEO_TRUNCATED" | "VIOLATION_EXISTS" | "VIOLATION_REVOKED" | "WRONG_PARTY";
                 message: string;
                 details: {
                   [key: string]: unknown;
@@ -17994,8 +17994,17 @@ export interface paths {
                   targetLookalike: boolean;
                   audienceSize: number;
                   audienceAt: number | null;
-                  /** @enum {string} */
-                  status: "active" | "paused";
+                  /**
+                   * @description rejected: the platform took the creative down in review; only an admin restores it
+                   * @enum {string}
+                   */
+                  status: "active" | "paused" | "rejected";
+                  review: {
+                    /** @description the platform's reason for taking the creative down */
+                    reason: string;
+                    /** @description epoch ms of the review */
+                    at: number;
+                  } | null;
                   impressions: number;
                   clicks: number;
                   conversions: number;
@@ -18095,8 +18104,17 @@ export interface paths {
               targetLookalike: boolean;
               audienceSize: number;
               audienceAt: number | null;
-              /** @enum {string} */
-              status: "active" | "paused";
+              /**
+               * @description rejected: the platform took the creative down in review; only an admin restores it
+               * @enum {string}
+               */
+              status: "active" | "paused" | "rejected";
+              review: {
+                /** @description the platform's reason for taking the creative down */
+                reason: string;
+                /** @description epoch ms of the review */
+                at: number;
+              } | null;
               impressions: number;
               clicks: number;
               conversions: number;
@@ -18385,8 +18403,17 @@ export interface paths {
                   targetLookalike: boolean;
                   audienceSize: number;
                   audienceAt: number | null;
-                  /** @enum {string} */
-                  status: "active" | "paused";
+                  /**
+                   * @description rejected: the platform took the creative down in review; only an admin restores it
+                   * @enum {string}
+                   */
+                  status: "active" | "paused" | "rejected";
+                  review: {
+                    /** @description the platform's reason for taking the creative down */
+                    reason: string;
+                    /** @description epoch ms of the review */
+                    at: number;
+                  } | null;
                   impressions: number;
                   clicks: number;
                   conversions: number;
@@ -18480,8 +18507,17 @@ export interface paths {
               targetLookalike: boolean;
               audienceSize: number;
               audienceAt: number | null;
-              /** @enum {string} */
-              status: "active" | "paused";
+              /**
+               * @description rejected: the platform took the creative down in review; only an admin restores it
+               * @enum {string}
+               */
+              status: "active" | "paused" | "rejected";
+              review: {
+                /** @description the platform's reason for taking the creative down */
+                reason: string;
+                /** @description epoch ms of the review */
+                at: number;
+              } | null;
               impressions: number;
               clicks: number;
               conversions: number;
@@ -18581,8 +18617,17 @@ export interface paths {
               targetLookalike: boolean;
               audienceSize: number;
               audienceAt: number | null;
-              /** @enum {string} */
-              status: "active" | "paused";
+              /**
+               * @description rejected: the platform took the creative down in review; only an admin restores it
+               * @enum {string}
+               */
+              status: "active" | "paused" | "rejected";
+              review: {
+                /** @description the platform's reason for taking the creative down */
+                reason: string;
+                /** @description epoch ms of the review */
+                at: number;
+              } | null;
               impressions: number;
               clicks: number;
               conversions: number;
@@ -18683,8 +18728,17 @@ export interface paths {
                 targetLookalike: boolean;
                 audienceSize: number;
                 audienceAt: number | null;
-                /** @enum {string} */
-                status: "active" | "paused";
+                /**
+                 * @description rejected: the platform took the creative down in review; only an admin restores it
+                 * @enum {string}
+                 */
+                status: "active" | "paused" | "rejected";
+                review: {
+                  /** @description the platform's reason for taking the creative down */
+                  reason: string;
+                  /** @description epoch ms of the review */
+                  at: number;
+                } | null;
                 impressions: number;
                 clicks: number;
                 conversions: number;
@@ -18823,8 +18877,17 @@ export interface paths {
               targetLookalike: boolean;
               audienceSize: number;
               audienceAt: number | null;
-              /** @enum {string} */
-              status: "active" | "paused";
+              /**
+               * @description rejected: the platform took the creative down in review; only an admin restores it
+               * @enum {string}
+               */
+              status: "active" | "paused" | "rejected";
+              review: {
+                /** @description the platform's reason for taking the creative down */
+                reason: string;
+                /** @description epoch ms of the review */
+                at: number;
+              } | null;
               impressions: number;
               clicks: number;
               conversions: number;
@@ -18919,8 +18982,17 @@ export interface paths {
                 targetLookalike: boolean;
                 audienceSize: number;
                 audienceAt: number | null;
-                /** @enum {string} */
-                status: "active" | "paused";
+                /**
+                 * @description rejected: the platform took the creative down in review; only an admin restores it
+                 * @enum {string}
+                 */
+                status: "active" | "paused" | "rejected";
+                review: {
+                  /** @description the platform's reason for taking the creative down */
+                  reason: string;
+                  /** @description epoch ms of the review */
+                  at: number;
+                } | null;
                 impressions: number;
                 clicks: number;
                 conversions: number;
@@ -19169,7 +19241,10 @@ export interface paths {
                   name: string;
                   videoId: string | null;
                   title: string | null;
-                  status: string;
+                  /** @enum {string} */
+                  status: "active" | "paused" | "rejected";
+                  /** @description why the platform took the creative down (rejected only) */
+                  reviewReason: string | null;
                   /** @description fen */
                   spentFen: number;
                   impressions: number;
@@ -19185,6 +19260,117 @@ export interface paths {
         };
         /** @description every error answer has this shape */
         403: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/admin/ads/campaigns/{campaignId}/review": {
+    /** 平台管理 · 广告: take a campaign's creative down (reject, with a reason: it leaves the feed at once and its advertiser cannot resume it) or restore it (paused, for the advertiser to resume) */
+    post: {
+      parameters: {
+        path: {
+          /** @description adCampaign id (adc_…) */
+          campaignId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            decision: "reject" | "restore";
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description a campaign (推广计划) */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @description the advertiser: a shop or a creator */
+              owner: {
+                /** @enum {string} */
+                kind: "shop" | "creator";
+                /** @description the shop id, or the creator’s user id */
+                id: string;
+              };
+              name: string;
+              /** @enum {string} */
+              promote: "video" | "product" | "live_room";
+              videoId: string | null;
+              productId: string | null;
+              liveRoomId: string | null;
+              /** @enum {string} */
+              goal: "orders" | "gmv" | "live_entries";
+              /** @enum {string} */
+              bidKind: "cost_cap" | "target_roi";
+              /** @description fen */
+              costCapFen: number | null;
+              roiTarget: number | null;
+              /** @description fen */
+              dailyBudgetFen: number;
+              /** @description 336 half-hours of the week as 84 hex digits */
+              schedule: string;
+              /** @enum {string} */
+              pacing: "even" | "fast";
+              targetCategories: string[];
+              targetRegions: string[];
+              /** @description "People like my buyers": served only to the precomputed audience */
+              targetLookalike: boolean;
+              audienceSize: number;
+              audienceAt: number | null;
+              /**
+               * @description rejected: the platform took the creative down in review; only an admin restores it
+               * @enum {string}
+               */
+              status: "active" | "paused" | "rejected";
+              review: {
+                /** @description the platform's reason for taking the creative down */
+                reason: string;
+                /** @description epoch ms of the review */
+                at: number;
+              } | null;
+              impressions: number;
+              clicks: number;
+              conversions: number;
+              /** @description fen */
+              gmvFen: number;
+              /** @description fen */
+              spentFen: number;
+              createdAt: number;
+              creativeTitle: string | null;
+            };
+          };
+        };
+        /** @description every error answer has this shape */
+        400: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+        /** @description every error answer has this shape */
+        401: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+        /** @description every error answer has this shape */
+        403: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+        /** @description every error answer has this shape */
+        404: {
+          content: {
+            "application/json": components["schemas"]["ErrorBody"];
+          };
+        };
+        /** @description every error answer has this shape */
+        409: {
           content: {
             "application/json": components["schemas"]["ErrorBody"];
           };
@@ -19765,7 +19951,7 @@ export interface paths {
                   /** @enum {string} */
                   ownerKind: "shop" | "creator";
                   /** @enum {string} */
-                  status: "active" | "paused";
+                  status: "active" | "paused" | "rejected";
                   /** @enum {string} */
                   goal: "orders" | "gmv" | "live_entries";
                   total: {
@@ -20203,7 +20389,7 @@ export interface components {
          * @description stable, machine-readable error code (the HTTP status of each is fixed)
          * @enum {string}
          */
-        code: "ACCOUNT_FROZEN" | "ACTION_NOT_ALLOWED" | "ACTIVITY_ENDED" | "ACTIVITY_NOT_RUNNING" | "ADDRESS_LOCKED" | "ADDRESS_REGION_MISMATCH" | "ADDRESS_REQUIRED" | "AD_AMOUNT_INVALID" | "AD_BALANCE_INSUFFICIENT" | "AD_BID_INVALID" | "AD_BUDGET_INVALID" | "AD_CREATIVE_INVALID" | "AD_CREATIVE_REJECTED" | "AD_GOAL_INVALID" | "AD_PAID_TRAFFIC_SUSPENDED" | "AD_SCHEDULE_INVALID" | "AD_SCORE_TOO_LOW" | "AD_TARGETING_INVALID" | "AD_TOPUP_NOT_PENDING" | "AFFILIATE_SUSPENDED" | "ALREADY_APPROVED" | "ALREADY_MEMBER" | "ALREADY_RATED" | "ALREADY_SHIPPING" | "AMOUNT_EXCEEDS_REFUNDABLE" | "AMOUNT_MISMATCH" | "ANCHORS_FULL" | "APPEAL_DECIDED" | "APPEAL_LIMIT_REACHED" | "APPEAL_PENDING" | "APPEAL_WINDOW_CLOSED" | "APP_KEY_EXHAUSTED" | "APP_NOT_APPROVED" | "AUTHORIZATION_REVOKED" | "BAD_MESSAGE" | "BAD_REQUEST" | "BAD_URL" | "BAG_FULL" | "BASE_IN_USE" | "BASE_NAME_TAKEN" | "BASE_SUPPLIER_MISMATCH" | "BATCH_ALREADY_RECEIVED" | "BATCH_CODE_TAKEN" | "BATCH_QC_FAILED" | "BELOW_MINIMUM" | "BELOW_MINIMUM_PAYOUT" | "CANNOT_FOLLOW_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "CART_EMPTY" | "CART_FULL" | "CART_NOTHING_SELECTED" | "CASE_EXISTS" | "CATEGORY_NOT_TOP_LEVEL" | "CLAIM_WINDOW_CLOSED" | "COMMENT_EMPTY" | "COMMENT_REJECTED" | "COMMENT_TOO_FAST" | "COMMENT_TOO_LONG" | "CONTENT_REJECTED" | "CONTRACT_EXPIRED" | "CONTRACT_VIOLATION" | "CONVERSATION_BLOCKED" | "COUNTER_ALREADY_MADE" | "COUNTER_EXCEEDS_PAID" | "COUPON_ALREADY_CLAIMED" | "COUPON_EXPIRED" | "COUPON_GONE" | "COUPON_MIN_SPEND_NOT_MET" | "COUPON_NOT_CLAIMED" | "COUPON_USED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_MALFORMED" | "CUT_TOO_DEEP" | "CUT_TOO_FREQUENT" | "DATABASE_UNAVAILABLE" | "DATE_IN_FUTURE" | "DATE_RANGE_REVERSED" | "DATE_RANGE_TOO_LONG" | "DEMO_DISABLED" | "EVENT_FIELD_MISSING" | "EVENT_TIME_OUT_OF_RANGE" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_REQUIRED" | "EXPERIENCE_RECOMPUTE_TOO_SOON" | "EXPERIENCE_WEIGHTS_INVALID" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "FOLLOWUP_EXISTS" | "FOLLOWUP_WINDOW_CLOSED" | "FORBIDDEN" | "HOMOPHONE_EXISTS" | "HOMOPHONE_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL" | "INVALID_AMOUNT" | "INVALID_CONTENT_LENGTH" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "INVALID_NOTIFICATION" | "INVALID_PERIOD" | "INVALID_SIGNATURE" | "INVALID_TRANSITION" | "LINE_NOT_SHIPPABLE" | "LINK_EXPIRED" | "LOGIN_TAKEN" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MCN_CONTRACT_OVERLAP" | "NOTHING_TO_SHIP" | "NOTIFICATION_REJECTED" | "NOT_ARBITRATED" | "NOT_CAPTURED" | "NOT_ELIGIBLE" | "NOT_FOUND" | "NOT_IN_BAG" | "NOT_IN_HOST_RANGE" | "NOT_READY" | "NOT_ROOM_HOST" | "NOT_TARGETED" | "NO_EVENTS" | "ORDER_CHANGED" | "ORDER_NOT_COMPLETED" | "ORDER_NOT_IN_TRANSIT" | "OUT_OF_STOCK" | "PARCEL_COLLECTED" | "PARCEL_DELIVERED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_EXPIRED" | "PAYMENT_NOT_PENDING" | "PAYOUT_HELD" | "PAYOUT_MISMATCH" | "PHOTO_IN_USE" | "PLAN_CLOSED" | "PLAN_EXISTS" | "PLAN_NOT_ACTIVE" | "PRODUCT_NOT_OPEN" | "PRODUCT_UNAVAILABLE" | "PROVIDER_AMOUNT_CONFLICT" | "PROVIDER_REFUND_REJECTED" | "PROVIDER_TRANSFER_REJECTED" | "PROVIDER_UNAVAILABLE" | "RATE_LIMITED" | "RATE_OUT_OF_RANGE" | "RATING_NOT_OPEN" | "REFUND_EXCEEDS_REMAINDER" | "REPLY_EXISTS" | "REPORT_ALREADY_OPEN" | "REPORT_RATE_LIMITED" | "REQUEST_IN_PROGRESS" | "REVIEW_DECISION_INVALID" | "REVIEW_EXISTS" | "REVIEW_ITEM_DECIDED" | "REVIEW_PHOTO_UNAVAILABLE" | "REVIEW_REASON_REQUIRED" | "REVIEW_WINDOW_CLOSED" | "ROOM_ENDED" | "ROOM_NOT_FOUND" | "ROOM_NOT_LIVE" | "ROUTE_NOT_FOUND" | "RULE_NOT_FOR_SUBJECT" | "SALES_PAUSED" | "SALE_LIMIT_REACHED" | "SALE_NOT_FOUND" | "SALE_NOT_OPEN" | "SALE_SOLD_OUT" | "SAMPLE_ALREADY_REQUESTED" | "SAMPLE_NOT_WAITING" | "SELF_COMMISSION" | "SERVICE_FEE_ABOVE_FLOOR" | "SERVICE_FEE_OUT_OF_RANGE" | "SHARE_OUT_OF_RANGE" | "SHIPMENT_CHANGED" | "SHIPMENT_REQUIRED" | "SHOP_CLEARED_OUT" | "SHOWCASE_FULL" | "SIGNATURE_EXPIRED" | "STAFF_NOT_AVAILABLE" | "STOCK_LIMIT_EXCEEDED" | "STOCK_WOULD_GO_NEGATIVE" | "STREAM_REFUSED" | "SUPPLIER_IN_USE" | "SUPPLIER_NAME_TAKEN" | "TERM_EXISTS" | "TERM_TOO_SHORT" | "TOO_FAST" | "TOO_MANY_BASES" | "TOO_MANY_EVENTS" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_IMAGES" | "TOO_MANY_PARTS" | "TOO_MANY_ROWS" | "TOO_MANY_SNIPPETS" | "TOO_MANY_SUPPLIERS" | "TRACKING_NUMBER_USED" | "TRACKING_UNCHANGED" | "TXN_MISMATCH" | "UNAUTHENTICATED" | "UNKNOWN_DIMENSION" | "UNKNOWN_EVENT_TYPE" | "UNKNOWN_PARCEL" | "UNKNOWN_PAYMENT" | "UNKNOWN_PAYOUT" | "UNKNOWN_PRODUCT" | "UNKNOWN_REFUND" | "UNKNOWN_TOPUP" | "UNKNOWN_VIDEO" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VIDEO_TRUNCATED" | "VIOLATION_EXISTS" | "VIOLATION_REVOKED" | "WRONG_PARTY";
+        code: "ACCOUNT_FROZEN" | "ACTION_NOT_ALLOWED" | "ACTIVITY_ENDED" | "ACTIVITY_NOT_RUNNING" | "ADDRESS_LOCKED" | "ADDRESS_REGION_MISMATCH" | "ADDRESS_REQUIRED" | "AD_AMOUNT_INVALID" | "AD_BALANCE_INSUFFICIENT" | "AD_BID_INVALID" | "AD_BUDGET_INVALID" | "AD_CAMPAIGN_NOT_REJECTED" | "AD_CAMPAIGN_REJECTED" | "AD_CREATIVE_INVALID" | "AD_CREATIVE_REJECTED" | "AD_GOAL_INVALID" | "AD_PAID_TRAFFIC_SUSPENDED" | "AD_SCHEDULE_INVALID" | "AD_SCORE_TOO_LOW" | "AD_TARGETING_INVALID" | "AD_TOPUP_NOT_PENDING" | "AFFILIATE_SUSPENDED" | "ALREADY_APPROVED" | "ALREADY_MEMBER" | "ALREADY_RATED" | "ALREADY_SHIPPING" | "AMOUNT_EXCEEDS_REFUNDABLE" | "AMOUNT_MISMATCH" | "ANCHORS_FULL" | "APPEAL_DECIDED" | "APPEAL_LIMIT_REACHED" | "APPEAL_PENDING" | "APPEAL_WINDOW_CLOSED" | "APP_KEY_EXHAUSTED" | "APP_NOT_APPROVED" | "AUTHORIZATION_REVOKED" | "BAD_MESSAGE" | "BAD_REQUEST" | "BAD_URL" | "BAG_FULL" | "BASE_IN_USE" | "BASE_NAME_TAKEN" | "BASE_SUPPLIER_MISMATCH" | "BATCH_ALREADY_RECEIVED" | "BATCH_CODE_TAKEN" | "BATCH_QC_FAILED" | "BELOW_MINIMUM" | "BELOW_MINIMUM_PAYOUT" | "CANNOT_FOLLOW_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "CART_EMPTY" | "CART_FULL" | "CART_NOTHING_SELECTED" | "CASE_EXISTS" | "CATEGORY_NOT_TOP_LEVEL" | "CLAIM_WINDOW_CLOSED" | "COMMENT_EMPTY" | "COMMENT_REJECTED" | "COMMENT_TOO_FAST" | "COMMENT_TOO_LONG" | "CONTENT_REJECTED" | "CONTRACT_EXPIRED" | "CONTRACT_VIOLATION" | "CONVERSATION_BLOCKED" | "COUNTER_ALREADY_MADE" | "COUNTER_EXCEEDS_PAID" | "COUPON_ALREADY_CLAIMED" | "COUPON_EXPIRED" | "COUPON_GONE" | "COUPON_MIN_SPEND_NOT_MET" | "COUPON_NOT_CLAIMED" | "COUPON_USED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_MALFORMED" | "CUT_TOO_DEEP" | "CUT_TOO_FREQUENT" | "DATABASE_UNAVAILABLE" | "DATE_IN_FUTURE" | "DATE_RANGE_REVERSED" | "DATE_RANGE_TOO_LONG" | "DEMO_DISABLED" | "EVENT_FIELD_MISSING" | "EVENT_TIME_OUT_OF_RANGE" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_REQUIRED" | "EXPERIENCE_RECOMPUTE_TOO_SOON" | "EXPERIENCE_WEIGHTS_INVALID" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "FOLLOWUP_EXISTS" | "FOLLOWUP_WINDOW_CLOSED" | "FORBIDDEN" | "HOMOPHONE_EXISTS" | "HOMOPHONE_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL" | "INVALID_AMOUNT" | "INVALID_CONTENT_LENGTH" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "INVALID_NOTIFICATION" | "INVALID_PERIOD" | "INVALID_SIGNATURE" | "INVALID_TRANSITION" | "LINE_NOT_SHIPPABLE" | "LINK_EXPIRED" | "LOGIN_TAKEN" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MCN_CONTRACT_OVERLAP" | "NOTHING_TO_SHIP" | "NOTIFICATION_REJECTED" | "NOT_ARBITRATED" | "NOT_CAPTURED" | "NOT_ELIGIBLE" | "NOT_FOUND" | "NOT_IN_BAG" | "NOT_IN_HOST_RANGE" | "NOT_READY" | "NOT_ROOM_HOST" | "NOT_TARGETED" | "NO_EVENTS" | "ORDER_CHANGED" | "ORDER_NOT_COMPLETED" | "ORDER_NOT_IN_TRANSIT" | "OUT_OF_STOCK" | "PARCEL_COLLECTED" | "PARCEL_DELIVERED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_EXPIRED" | "PAYMENT_NOT_PENDING" | "PAYOUT_HELD" | "PAYOUT_MISMATCH" | "PHOTO_IN_USE" | "PLAN_CLOSED" | "PLAN_EXISTS" | "PLAN_NOT_ACTIVE" | "PRODUCT_NOT_OPEN" | "PRODUCT_UNAVAILABLE" | "PROVIDER_AMOUNT_CONFLICT" | "PROVIDER_REFUND_REJECTED" | "PROVIDER_TRANSFER_REJECTED" | "PROVIDER_UNAVAILABLE" | "RATE_LIMITED" | "RATE_OUT_OF_RANGE" | "RATING_NOT_OPEN" | "REFUND_EXCEEDS_REMAINDER" | "REPLY_EXISTS" | "REPORT_ALREADY_OPEN" | "REPORT_RATE_LIMITED" | "REQUEST_IN_PROGRESS" | "REVIEW_DECISION_INVALID" | "REVIEW_EXISTS" | "REVIEW_ITEM_DECIDED" | "REVIEW_PHOTO_UNAVAILABLE" | "REVIEW_REASON_REQUIRED" | "REVIEW_WINDOW_CLOSED" | "ROOM_ENDED" | "ROOM_NOT_FOUND" | "ROOM_NOT_LIVE" | "ROUTE_NOT_FOUND" | "RULE_NOT_FOR_SUBJECT" | "SALES_PAUSED" | "SALE_LIMIT_REACHED" | "SALE_NOT_FOUND" | "SALE_NOT_OPEN" | "SALE_SOLD_OUT" | "SAMPLE_ALREADY_REQUESTED" | "SAMPLE_NOT_WAITING" | "SELF_COMMISSION" | "SERVICE_FEE_ABOVE_FLOOR" | "SERVICE_FEE_OUT_OF_RANGE" | "SHARE_OUT_OF_RANGE" | "SHIPMENT_CHANGED" | "SHIPMENT_REQUIRED" | "SHOP_CLEARED_OUT" | "SHOWCASE_FULL" | "SIGNATURE_EXPIRED" | "STAFF_NOT_AVAILABLE" | "STOCK_LIMIT_EXCEEDED" | "STOCK_WOULD_GO_NEGATIVE" | "STREAM_REFUSED" | "SUPPLIER_IN_USE" | "SUPPLIER_NAME_TAKEN" | "TERM_EXISTS" | "TERM_TOO_SHORT" | "TOO_FAST" | "TOO_MANY_BASES" | "TOO_MANY_EVENTS" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_IMAGES" | "TOO_MANY_PARTS" | "TOO_MANY_ROWS" | "TOO_MANY_SNIPPETS" | "TOO_MANY_SUPPLIERS" | "TRACKING_NUMBER_USED" | "TRACKING_UNCHANGED" | "TXN_MISMATCH" | "UNAUTHENTICATED" | "UNKNOWN_DIMENSION" | "UNKNOWN_EVENT_TYPE" | "UNKNOWN_PARCEL" | "UNKNOWN_PAYMENT" | "UNKNOWN_PAYOUT" | "UNKNOWN_PRODUCT" | "UNKNOWN_REFUND" | "UNKNOWN_TOPUP" | "UNKNOWN_VIDEO" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VIDEO_TRUNCATED" | "VIOLATION_EXISTS" | "VIOLATION_REVOKED" | "WRONG_PARTY";
         message: string;
         details: {
           [key: string]: unknown;

@@ -45,7 +45,7 @@ const strings = {
     goal: { orders: 'Orders', gmv: 'GMV', live_entries: 'Live-room entries' },
     bidKind: { cost_cap: 'Cost cap per order', target_roi: 'Target ROI' },
     pacing: { even: 'Even', fast: 'Fast' },
-    status: { active: 'Running', paused: 'Paused' },
+    status: { active: 'Running', paused: 'Paused', rejected: 'Taken down' },
     cols: {
       name: 'Campaign',
       goal: 'Goal',
@@ -105,6 +105,12 @@ const strings = {
         'Ad load = ad impressions ÷ (ad + organic impressions). Slots: from position 3, at least 4 organic items between ads, at most 15 %.',
       creatives: 'Creatives',
       creative: 'Video',
+      takeDown: 'Take down',
+      restore: 'Restore',
+      takenDown: 'Taken down: it leaves the feed now, and the advertiser cannot resume it',
+      restored: 'Restored: the campaign is paused until the advertiser resumes it',
+      reasonLabel: 'Reason (the advertiser sees it)',
+      reasonPlaceholder: 'e.g. an absolute claim the advertising law forbids',
     },
   },
 };

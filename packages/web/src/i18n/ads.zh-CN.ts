@@ -40,7 +40,7 @@ const strings = {
     goal: { orders: '支付订单', gmv: '成交GMV', live_entries: '直播间进入' },
     bidKind: { cost_cap: '控成本（每单成本上限）', target_roi: '支付ROI' },
     pacing: { even: '均匀投放', fast: '尽快投放' },
-    status: { active: '投放中', paused: '已暂停' },
+    status: { active: '投放中', paused: '已暂停', rejected: '已下架' },
     cols: {
       name: '计划',
       goal: '目标',
@@ -99,6 +99,12 @@ const strings = {
       creatives: '素材',
       advertiser: '投放方',
       creative: '视频',
+      takeDown: '下架',
+      restore: '恢复',
+      takenDown: '已下架：素材立即停止投放，投放方不能自行恢复',
+      restored: '已恢复：计划为暂停状态，由投放方自行开启',
+      reasonLabel: '下架原因（投放方可见）',
+      reasonPlaceholder: '例如：使用了广告法禁止的绝对化用语',
     },
   },
 };

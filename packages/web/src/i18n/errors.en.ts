@@ -204,6 +204,9 @@ const strings = {
     VIOLATION_REVOKED: 'This violation has been removed',
     AD_AMOUNT_INVALID: 'The amount is outside the allowed range',
     AD_BALANCE_INSUFFICIENT: 'The ad account balance is too low',
+    AD_CAMPAIGN_REJECTED:
+      'The platform took this campaign’s creative down in review; it cannot run until the platform restores it',
+    AD_CAMPAIGN_NOT_REJECTED: 'This campaign was not taken down, so there is nothing to restore',
     AD_BUDGET_INVALID: 'The daily budget or pacing is not valid (the budget is at least ¥100)',
     AD_BID_INVALID:
       'The bid is not valid: a cost cap of ¥0.1–¥10,000, or a target ROI of 0.01–100 with at most two decimals',

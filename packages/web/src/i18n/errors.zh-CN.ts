@@ -203,6 +203,8 @@ const strings = {
     VIOLATION_REVOKED: '这条违规已被撤销',
     AD_AMOUNT_INVALID: '金额不在允许范围内',
     AD_BALANCE_INSUFFICIENT: '推广账户余额不足',
+    AD_CAMPAIGN_REJECTED: '该计划的素材已被平台审核下架，平台恢复前不能投放',
+    AD_CAMPAIGN_NOT_REJECTED: '该计划未被下架，无需恢复',
     AD_BUDGET_INVALID: '日预算或投放速度设置不正确（日预算至少 ¥100）',
     AD_BID_INVALID: '出价不正确：控成本出价 ¥0.1–¥10,000，支付ROI 0.01–100（最多两位小数）',
     AD_SCHEDULE_INVALID: '投放时段不正确，请至少选择一个半小时',

@@ -1,13 +1,27 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, Table, Tag, Typography } from '@douyinfe/semi-ui-19';
+import { Button, Card, Modal, Table, TextArea, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { formatFen } from '../../../lib/money';
-import { EmptyState, LoadView, useLoad } from '../shell/common';
-import { adsApi, type AdOwner } from './ads-api';
+import { EmptyState, errorText, LoadView, useLoad } from '../shell/common';
+import { adsApi, type AdOwner, type AdsOverview } from './ads-api';
+import { CampaignStatusTag } from './CampaignStatusTag';
 
-/** 平台管理 · 广告: ad revenue (the ledger's ad revenue account), the ad load of the last day, the creatives running. */
+type Creative = AdsOverview['creatives'][number];
+
+/** 平台管理 · 广告: ad revenue (the ledger's ad revenue account), the ad load of the last day, the creatives running and their review (take down, restore). */
 export function AdminAdsView() {
   const { t } = useTranslation();
   const state = useLoad(() => adsApi.overview(), []);
+  const [takingDown, setTakingDown] = useState<Creative | null>(null);
+  const restore = async (c: Creative) => {
+    try {
+      await adsApi.review(c.campaignId, 'restore');
+      Toast.success(t('ads.admin.restored'));
+      state.reload();
+    } catch (e) {
+      Toast.error(errorText(e, t));
+    }
+  };
   return (
     <>
       <Typography.Title heading={4} className="cs-page-title">
@@ -53,12 +67,37 @@ export function AdminAdsView() {
                     {
                       title: t('ads.cols.status'),
                       dataIndex: 'status',
-                      render: (s: string) => (
-                        <Tag color={s === 'active' ? 'green' : 'grey'}>{t(`ads.status.${s}`)}</Tag>
+                      render: (s: Creative['status'], c: Creative) => (
+                        <CampaignStatusTag status={s} reason={c.reviewReason} />
                       ),
                     },
                     { title: t('ads.cols.spend'), dataIndex: 'spentFen', render: (f: number) => formatFen(f) },
                     { title: t('ads.cols.impressions'), dataIndex: 'impressions' },
+                    {
+                      title: t('ads.cols.actions'),
+                      dataIndex: 'campaignId',
+                      render: (_: string, c: Creative) =>
+                        c.status === 'rejected' ? (
+                          <Button
+                            size="small"
+                            theme="borderless"
+                            onClick={() => void restore(c)}
+                            data-testid="ads-restore"
+                          >
+                            {t('ads.admin.restore')}
+                          </Button>
+                        ) : (
+                          <Button
+                            size="small"
+                            theme="borderless"
+                            type="danger"
+                            onClick={() => setTakingDown(c)}
+                            data-testid="ads-take-down"
+                          >
+                            {t('ads.admin.takeDown')}
+                          </Button>
+                        ),
+                    },
                   ]}
                 />
               )}
@@ -66,6 +105,60 @@ export function AdminAdsView() {
           </>
         )}
       </LoadView>
+      {takingDown && (
+        <TakeDownDialog
+          creative={takingDown}
+          onClose={() => setTakingDown(null)}
+          onDone={() => {
+            setTakingDown(null);
+            state.reload();
+          }}
+        />
+      )}
     </>
+  );
+}
+
+/** The reason is required: the advertiser sees it beside the campaign. */
+function TakeDownDialog({ creative, onClose, onDone }: { creative: Creative; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    setBusy(true);
+    try {
+      await adsApi.review(creative.campaignId, 'reject', reason.trim());
+      Toast.success(t('ads.admin.takenDown'));
+      onDone();
+    } catch (e) {
+      Toast.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      visible
+      title={`${t('ads.admin.takeDown')} · ${creative.name}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('ads.admin.takeDown')}
+      okButtonProps={
+        { disabled: !reason.trim(), loading: busy, type: 'danger', 'data-testid': 'ads-take-down-confirm' } as object
+      }
+    >
+      <label className="cs-muted" htmlFor="ads-review-reason">
+        {t('ads.admin.reasonLabel')}
+      </label>
+      <TextArea
+        id="ads-review-reason"
+        value={reason}
+        onChange={setReason}
+        maxCount={200}
+        rows={3}
+        placeholder={t('ads.admin.reasonPlaceholder')}
+        data-testid="ads-take-down-reason"
+      />
+    </Modal>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, Button, Card, InputNumber, Popconfirm, Table, Tag, Toast, Typography } from '@douyinfe/semi-ui-19';
+import { Banner, Button, Card, InputNumber, Popconfirm, Table, Toast, Typography } from '@douyinfe/semi-ui-19';
 import { formatFen } from '../../../lib/money';
 import { EmptyState, errorText, LoadView, useLoad } from '../shell/common';
 import { adsApiFor, type AdAccount, type AdScope, type Campaign } from './ads-api';
 import { CampaignForm } from './CampaignForm';
+import { CampaignStatusTag } from './CampaignStatusTag';
 import { CampaignReportView } from './CampaignReportView';
 
 /** 商家后台 · 推广: the shop's pages. */
@@ -232,7 +233,9 @@ function CampaignTable({
           title: t('ads.cols.status'),
           dataIndex: 'status',
           width: 90,
-          render: (s: string) => <Tag color={s === 'active' ? 'green' : 'grey'}>{t(`ads.status.${s}`)}</Tag>,
+          render: (s: Campaign['status'], c: Campaign) => (
+            <CampaignStatusTag status={s} reason={c.review?.reason ?? null} />
+          ),
         },
         { title: t('ads.cols.spend'), dataIndex: 'spentFen', width: 100, render: (f: number) => formatFen(f) },
         { title: t('ads.cols.impressions'), dataIndex: 'impressions', width: 90 },
@@ -247,9 +250,11 @@ function CampaignTable({
               <Button size="small" theme="borderless" onClick={() => onReport(c.id)} data-testid="ads-report">
                 {t('ads.report')}
               </Button>
-              <Button size="small" theme="borderless" onClick={() => toggle(c)}>
-                {c.status === 'active' ? t('ads.pause') : t('ads.resume')}
-              </Button>
+              {c.status !== 'rejected' && (
+                <Button size="small" theme="borderless" onClick={() => toggle(c)}>
+                  {c.status === 'active' ? t('ads.pause') : t('ads.resume')}
+                </Button>
+              )}
             </>
           ),
         },

@@ -9,6 +9,8 @@ export type AdOwner = Campaign['owner'];
 export type AdGoal = Campaign['goal'];
 export type AdBidKind = Campaign['bidKind'];
 export type AdPacing = Campaign['pacing'];
+export type AdCampaignStatus = Campaign['status'];
+type Reviewed = Answer<'/api/v1/admin/ads/campaigns/{campaignId}/review', 'post'>;
 /** Whose 推广 pages these are: a shop of the merchant console, or the signed-in creator (达人中心). */
 export type AdScope = { kind: 'shop'; shopId: string } | { kind: 'creator' };
 export type Creative = Answer<'/api/v1/merchant/shops/{shopId}/ads/creatives', 'get'>['items'][number];
@@ -67,6 +69,11 @@ export const adsApi = {
   /** The live rooms this person hosts (a shop's among them). */
   rooms: () => api<RoomList>('GET', '/live/rooms?mine=1'),
   overview: () => api<AdsOverview>('GET', '/admin/ads'),
+  /** 平台管理 · 广告: take a creative down (with a reason) or restore it. */
+  review: (campaignId: string, decision: 'reject' | 'restore', reason?: string) =>
+    api<Reviewed>('POST', `/admin/ads/campaigns/${enc(campaignId)}/review`, {
+      body: reason === undefined ? { decision } : { decision, reason },
+    }),
 };
 
 /** A working-hours schedule: every day 08:00–24:00 (half-hours 16–47). */
