@@ -29,8 +29,10 @@ export const FACTS_PER_COMMIT = 250;
 const MIN_SPAN_MS = 20;
 /** How long one run may go on consuming windows (a backlog is caught up over the next runs). */
 const RUN_BUDGET_MS = 1_000;
+/** The first window's length: short, as nothing is known of the rate yet (a store full of history would otherwise be read a day at once). */
+const FIRST_SPAN_MS = 1_000;
 /** The length of the next window to read, learnt from the last one. */
-const spanPart = runtimePart<{ ms: number }, Db>('analytics.rollup-span', () => ({ ms: WINDOW_MS }));
+const spanPart = runtimePart<{ ms: number }, Db>('analytics.rollup-span', () => ({ ms: FIRST_SPAN_MS }));
 /** The next window's length: the last one scaled to the target size, within bounds. */
 export function nextSpan(lastMs: number, facts: number): number {
   const ms = facts === 0 ? lastMs * 4 : (lastMs * FACTS_PER_COMMIT) / facts;
