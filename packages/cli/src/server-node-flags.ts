@@ -15,7 +15,7 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64']
 /**
  * Keeps the command line's semi-space size to the main thread. V8's flags are process-wide and
  * `--max-semi-space-size` overrides a worker's own `resourceLimits.maxYoungGenerationSizeMb`, so
- * every thread started after it (the interest engine's, the retraining's, the store's helpers)
+ * every thread started after it (the interest engine's, the retraining's, the store's checkpointer and read-aside)
  * got two 64 MB semi-spaces too: the engine's thread held 126 MB of young generation under
  * `bench recsys-feed` instead of the 64 MB it asks for. The main thread's heap was sized when the
  * process started and keeps its setting; clearing the flag here (0: unset) lets each thread
