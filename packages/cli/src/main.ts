@@ -10,6 +10,7 @@ import { runAnalyticsCommand } from './analytics-command.js';
 import { runRecsysCommand } from './recsys-command.js';
 import { runSimulateCommand } from './simulate/simulate-command.js';
 import { runClusterCommand } from './start/cluster-command.js';
+import { keepSemiSpaceFlagToMainThread } from './server-node-flags.js';
 import { runStartCommand } from './start/start-command.js';
 
 const USAGE = `zhongcao — interest e-commerce platform
@@ -91,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = commonConfig(values);
+  keepSemiSpaceFlagToMainThread();
   switch (command) {
     case 'start':
       return runStartCommand(

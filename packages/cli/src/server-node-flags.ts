@@ -8,4 +8,20 @@
  * is less time paused. Under `bench recsys-feed` the HTTP thread's scavenges took 555–578 ms in
  * 20 s with it against 1,009–1,021 ms with V8's default (16 MB), while serving more pages.
  */
+import v8 from 'node:v8';
+
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
+
+/**
+ * Keeps the command line's semi-space size to the main thread. V8's flags are process-wide and
+ * `--max-semi-space-size` overrides a worker's own `resourceLimits.maxYoungGenerationSizeMb`, so
+ * every thread started after it (the interest engine's, the retraining's, the store's checkpointer and read-aside)
+ * got two 64 MB semi-spaces too: the engine's thread held 126 MB of young generation under
+ * `bench recsys-feed` instead of the 64 MB it asks for. The main thread's heap was sized when the
+ * process started and keeps its setting; clearing the flag here (0: unset) lets each thread
+ * started later size its own (its `resourceLimits`, else V8's default). Call it before any
+ * worker thread starts; without the flag on the command line it changes nothing.
+ */
+export function keepSemiSpaceFlagToMainThread(): void {
+  v8.setFlagsFromString('--max-semi-space-size=0');
+}

@@ -21,7 +21,10 @@ export class EngineStopped extends Error {
  * The engine allocates briskly per page (candidates, features) while holding a large, long-lived
  * heap; a young generation larger than V8's default means fewer scavenges, each no longer. In
  * alternating `bench recsys-feed` runs: 929, 1,184 and 1,174 pages/s with 64 MB against 478–1,036
- * without, for about 120 MB more resident memory.
+ * without, for about 120 MB more resident memory. A process started with `--max-semi-space-size`
+ * (the server's command line) overrides this limit for every thread unless that flag is cleared
+ * before the thread starts, as the CLI does once its main thread runs: the thread then holds 64 MB
+ * of young generation, not the command line's two 64 MB semi-spaces (126 MB resident measured).
  */
 const YOUNG_GENERATION_MB = 64;
 
