@@ -37,6 +37,7 @@ import * as compassDaily from './migrations/0037_compass_daily.js';
 import * as modelArtefacts from './migrations/0040_model_artefacts.js';
 import * as compassPeopleSeen from './migrations/0041_compass_people_seen.js';
 import * as analyticsStream from './migrations/0042_analytics_stream.js';
+import * as compassPeopleGaps from './migrations/0043_compass_people_gaps.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -78,6 +79,7 @@ export const migrations: Record<string, Migration> = {
   '0040_model_artefacts': modelArtefacts,
   '0041_compass_people_seen': compassPeopleSeen,
   '0042_analytics_stream': analyticsStream,
+  '0043_compass_people_gaps': compassPeopleGaps,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
