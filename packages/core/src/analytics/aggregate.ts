@@ -73,14 +73,6 @@ export function keepsPeople(scope: Scope, dim: Dimension): boolean {
     (scope !== 'platform' && (dim === 'product' || dim === 'video' || dim === 'region' || dim === 'price_band'))
   );
 }
-/**
- * Which dimensions also keep each person's first and last day seen (`analytics_people_seen`): the
- * few values with many people each (a whole scope, a channel), whose distinct people over a long
- * range would otherwise be a count over every day's rows. A product's or video's people are few
- * per day and counted from the day rows: keeping them here too doubled the rollups' writes.
- */
-export const SEEN_DIMENSIONS: readonly Dimension[] = ['total', 'channel'];
-export const keepsSeen = (dim: Dimension): boolean => SEEN_DIMENSIONS.includes(dim);
 export function keepsDimension(scope: Scope, dim: Dimension): boolean {
   return SCOPE_DIMENSIONS[scope].includes(dim);
 }

@@ -1,22 +1,22 @@
 /**
- * Distinct people over a range of days: the store answers from the people's last day seen when
- * nobody was seen after the range, from the day rows otherwise; either way the figure equals a
+ * Distinct people over a range of days: the store answers from the gap rows for the totals and
+ * channels (ranges of up to 90 days), from the day rows otherwise; either way the figure equals a
  * distinct count of the facts' people in the range. Batches arrive out of order (late events) and
  * a clear from a day with its days counted again (a rebuild from a date) leaves the first and last
- * days seen equal to the day rows'.
+ * days seen and the gap rows equal to the day rows'.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { openTestCore, type TestCore } from '../test-support/index.js';
-import { aggregate, PEOPLE_KINDS, SEEN_DIMENSIONS, type Fact } from './aggregate.js';
+import { aggregate, PEOPLE_KINDS, type Fact } from './aggregate.js';
 import { SqlRollupStore } from './rollup-store.js';
 import { DAY_MS, parseShanghaiDate } from './time-buckets.js';
+import { GAP_DIMENSIONS, gapsOfDays } from './people-gaps.js';
 import { migrations } from '../storage/index.js';
 import type { Kysely } from 'kysely';
 
-const peopleSeen = migrations['0041_compass_people_seen']!;
-const seenTotals = migrations['0049_compass_seen_totals']!;
+const peopleGaps = migrations['0043_compass_people_gaps']!;
 
 const day0 = parseShanghaiDate('2026-10-01')!;
 const DAYS = 8;
@@ -70,10 +70,19 @@ async function seenTables(core: TestCore) {
       eb.fn.min('day').as('f'),
       eb.fn.max('day').as('l'),
     ])
-    .where('dim', 'in', [...SEEN_DIMENSIONS])
+    .where('dim', 'in', [...GAP_DIMENSIONS])
     .groupBy(['scope', 'scope_id', 'dim', 'dim_id', 'kind', 'person'])
     .execute();
-  return { kept: norm(kept), fromDays: norm(fromDays) };
+  const gaps = await core.ctx.db.selectFrom('analytics_people_gaps').selectAll().where('n', '!=', 0).execute();
+  const dayRows = await core.ctx.db.selectFrom('analytics_people_daily').selectAll().execute();
+  return {
+    kept: norm(kept),
+    fromDays: norm(fromDays),
+    gaps: gaps
+      .map((g) => `${g.scope}|${g.scope_id}|${g.dim}|${g.dim_id}|${g.kind}|${Number(g.day)}|${g.gap}|${Number(g.n)}`)
+      .sort(),
+    gapsFromDays: [...gapsOfDays(dayRows)].map(([k, n]) => `${k}|${n}`).sort(),
+  };
 }
 
 test('distinct people over any range of days equal a recount of the facts, through late batches and a clear from a day', async () => {
@@ -97,14 +106,17 @@ test('distinct people over any range of days equal a recount of the facts, throu
           }
           let tables = await seenTables(core);
           assert.deepEqual(tables.kept, tables.fromDays, 'first and last days seen are the day rows’');
+          assert.deepEqual(tables.gaps, tables.gapsFromDays, 'gap rows are the day rows’');
           // A rebuild from a day: cleared from it, its facts counted again.
           const from = day0 + clearDay * DAY_MS;
           await store.clearFrom(from);
           tables = await seenTables(core);
           assert.deepEqual(tables.kept, tables.fromDays, 'after the clear');
+          assert.deepEqual(tables.gaps, tables.gapsFromDays, 'gap rows: after the clear');
           await store.commit(aggregate(facts.filter((f) => f.at >= from)));
           tables = await seenTables(core);
           assert.deepEqual(tables.kept, tables.fromDays, 'after the recount');
+          assert.deepEqual(tables.gaps, tables.gapsFromDays, 'gap rows: after the recount');
 
           for (let a = 0; a <= DAYS; a++)
             for (let b = a + 1; b <= DAYS + 1; b++) {
@@ -137,7 +149,7 @@ test('distinct people over any range of days equal a recount of the facts, throu
   );
 });
 
-test('the migrations fill the first and last days seen from the day rows kept (totals and channels)', async () => {
+test('the migration fills the gap rows and keeps the first and last days seen of the totals and channels only', async () => {
   const core = await openTestCore();
   try {
     const store = new SqlRollupStore(core.ctx.db);
@@ -147,23 +159,26 @@ test('the migrations fill the first and last days seen from the day rows kept (t
           { day: 0, person: 0, kind: 'buyer', product: 0 },
           { day: 3, person: 0, kind: 'buyer', product: 1 },
           { day: 2, person: 1, kind: 'click', product: 0 },
+          { day: 5, person: 1, kind: 'click', product: 1 },
         ].map((s, i) => factOf(s as Seen, i)),
       ),
     );
     const before = await seenTables(core);
-    assert.ok(before.kept.length > 0);
+    assert.ok(before.kept.length > 0 && before.gaps.length > 0);
+    assert.deepEqual(before.gaps, before.gapsFromDays);
     const db = core.ctx.db as unknown as Kysely<any>;
-    assert.ok(peopleSeen.down, 'the migration can be undone');
-    await peopleSeen.down(db);
-    await peopleSeen.up(db);
-    // 0041 fills every dimension's rows; 0049 keeps the totals' and channels' only.
-    const filled = await db.selectFrom('analytics_people_seen').select('dim').distinct().execute();
-    assert.ok(filled.some((r) => r.dim === 'product'));
-    await seenTotals.up(db);
+    assert.ok(peopleGaps.down, 'the migration can be undone');
+    await peopleGaps.down(db);
+    // Undone: every value's first and last days again (as migration 0041 left them).
+    const all = await db.selectFrom('analytics_people_seen').select('dim').distinct().execute();
+    assert.ok(all.some((r) => r.dim === 'product'));
+    await peopleGaps.up(db);
     const after = await seenTables(core);
     assert.deepEqual(after.kept, before.kept);
     assert.deepEqual(after.kept, after.fromDays);
+    assert.deepEqual(after.gaps, before.gaps);
     assert.ok(after.kept.some((r) => r.startsWith(`shop|shp_1|total||buyer|usr_0|${day0}|${day0 + 3 * DAY_MS}`)));
+    assert.ok(after.gaps.includes(`shop|shp_1|total||click|${day0 + 5 * DAY_MS}|3|1`), 'seen again after three days');
   } finally {
     await core.dispose();
   }

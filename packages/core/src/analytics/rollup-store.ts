@@ -10,10 +10,8 @@ import type { Db } from '../context.js';
 import {
   GRAINS,
   HOURLY_DIMENSIONS,
-  keepsSeen,
   PEOPLE_KINDS,
   ROLLUP_COUNTERS,
-  SEEN_DIMENSIONS,
   type Dimension,
   type Grain,
   type LiveMinuteDelta,
@@ -23,6 +21,8 @@ import {
   type RollupDelta,
   type Scope,
 } from './aggregate.js';
+import { gapPeople, gapPeopleByDay, planGaps, writeGaps } from './people-gaps-store.js';
+import { GAP_CAP_DAYS, GAP_DIMENSIONS, keepsGaps } from './people-gaps.js';
 import { DAY_MS, HOUR_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from './time-buckets.js';
 
 export interface ScopeRef {
@@ -165,11 +165,7 @@ function upsertSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
 const PEOPLE_COLUMNS = ['hour', 'scope', 'scope_id', 'dim', 'dim_id', 'kind', 'person'] as const;
 const peopleCache = new Map<string, string>();
 
-/**
- * `insert … on conflict do nothing` of people rows, built once per dialect, grain and row count.
- * The day rows answer the ones actually inserted: only a person new to a value on a day can move
- * their first or last day seen (a day row already kept means the seen row already covers that day).
- */
+/** `insert … on conflict do nothing` of people rows, built once per dialect, grain and row count. */
 function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: number): string {
   const key = `${dialect}|${grain}|${rowCount}`;
   let text = peopleCache.get(key);
@@ -179,84 +175,9 @@ function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
     const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
     const tuples = Array.from({ length: rowCount }, () => `(${PEOPLE_COLUMNS.map(ph).join(', ')})`).join(', ');
     text = `insert into "${table}" (${PEOPLE_COLUMNS.map((c) => `"${c === 'hour' ? time : c}"`).join(', ')}) values ${tuples} on conflict do nothing`;
-    if (grain === 'day') text += ` returning ${PEOPLE_COLUMNS.map((c) => `"${c === 'hour' ? time : c}"`).join(', ')}`;
     peopleCache.set(key, text);
   }
   return text;
-}
-
-const SEEN_COLUMNS = ['scope', 'scope_id', 'dim', 'dim_id', 'kind', 'person', 'first_day', 'last_day'] as const;
-type SeenRow = Omit<PeopleRow, 'grain' | 'hour'> & { first_day: number; last_day: number };
-const seenCache = new Map<string, string>();
-
-/**
- * `insert … on conflict do update` of people's first and last day seen (the earlier first, the
- * later last; a row already covering the day is left as it is), built once per dialect and row count.
- */
-function seenSql(dialect: 'sqlite' | 'postgres', rowCount: number): string {
-  const key = `${dialect}|${rowCount}`;
-  let text = seenCache.get(key);
-  if (text === undefined) {
-    let n = 0;
-    const ph = (): string => (dialect === 'postgres' ? `$${++n}` : '?');
-    const tuples = Array.from({ length: rowCount }, () => `(${SEEN_COLUMNS.map(ph).join(', ')})`).join(', ');
-    const [lo, hi] = dialect === 'postgres' ? ['least', 'greatest'] : ['min', 'max'];
-    const t = 'analytics_people_seen';
-    text =
-      `insert into "${t}" (${SEEN_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples}` +
-      ` on conflict ("scope", "scope_id", "dim", "dim_id", "kind", "person") do update set` +
-      ` "first_day" = ${lo}("${t}"."first_day", excluded."first_day"), "last_day" = ${hi}("${t}"."last_day", excluded."last_day")` +
-      ` where excluded."first_day" < "${t}"."first_day" or excluded."last_day" > "${t}"."last_day"`;
-    seenCache.set(key, text);
-  }
-  return text;
-}
-
-/** A day row as the insert answers it (PostgreSQL answers a bigint as text). */
-interface InsertedDayPerson {
-  day: number | string;
-  scope: PeopleRow['scope'];
-  scope_id: string;
-  dim: PeopleRow['dim'];
-  dim_id: string;
-  kind: PeopleRow['kind'];
-  person: string;
-}
-const dayPersonRow = (r: InsertedDayPerson): PeopleRow => ({
-  grain: 'day',
-  hour: Number(r.day),
-  scope: r.scope,
-  scope_id: r.scope_id,
-  dim: r.dim,
-  dim_id: r.dim_id,
-  kind: r.kind,
-  person: r.person,
-});
-
-/** The day rows' people as first and last day seen (the dimensions that keep them), one row per person and value (a batch may span two days). */
-function seenRows(people: PeopleRow[]): SeenRow[] {
-  const out = new Map<string, SeenRow>();
-  for (const p of people) {
-    if (p.grain !== 'day' || !keepsSeen(p.dim)) continue;
-    const k = `${p.scope}\u0001${p.scope_id}\u0001${p.dim}\u0001${p.dim_id}\u0001${p.kind}\u0001${p.person}`;
-    const r = out.get(k);
-    if (!r)
-      out.set(k, {
-        scope: p.scope,
-        scope_id: p.scope_id,
-        dim: p.dim,
-        dim_id: p.dim_id,
-        kind: p.kind,
-        person: p.person,
-        first_day: p.hour,
-        last_day: p.hour,
-      });
-    else {
-      if (p.hour < r.first_day) r.first_day = p.hour;
-      if (p.hour > r.last_day) r.last_day = p.hour;
-    }
-  }
-  return [...out.values()];
 }
 
 /** Is t the start of a Shanghai day (or an open end)? Ranges of whole days are read from the day rows. */
@@ -310,7 +231,6 @@ export class SqlRollupStore implements RollupStore {
             if (Number(added.numInsertedOrUpdatedRows ?? 0n) !== ids.length) throw new AlreadyHandled();
           }
         }
-        const newDayPeople: PeopleRow[] = [];
         for (const grain of GRAINS) {
           const deltas = batch.deltas.filter((d) => d.grain === grain);
           for (let i = 0; i < deltas.length; i += CHUNK) {
@@ -319,24 +239,19 @@ export class SqlRollupStore implements RollupStore {
             for (const r of rows) for (const col of DELTA_COLUMNS) params.push(r[col]);
             await tx.executeQuery(CompiledQuery.raw(upsertSql(this.dialect, grain, rows.length), params));
           }
+        }
+        // The dense values' days seen and gap rows, read before this batch's day people are written.
+        const gaps = await planGaps(tx, this.dialect, batch.people);
+        for (const grain of GRAINS) {
           const people = batch.people.filter((p) => p.grain === grain);
           for (let i = 0; i < people.length; i += PEOPLE_CHUNK) {
             const rows = people.slice(i, i + PEOPLE_CHUNK);
             const params: unknown[] = [];
             for (const r of rows) for (const col of PEOPLE_COLUMNS) params.push(r[col]);
-            const done = await tx.executeQuery<InsertedDayPerson>(
-              CompiledQuery.raw(peopleSql(this.dialect, grain, rows.length), params),
-            );
-            if (grain === 'day') for (const r of done.rows) newDayPeople.push(dayPersonRow(r));
+            await tx.executeQuery(CompiledQuery.raw(peopleSql(this.dialect, grain, rows.length), params));
           }
         }
-        const seen = seenRows(newDayPeople);
-        for (let i = 0; i < seen.length; i += PEOPLE_CHUNK) {
-          const rows = seen.slice(i, i + PEOPLE_CHUNK);
-          const params: unknown[] = [];
-          for (const r of rows) for (const col of SEEN_COLUMNS) params.push(r[col]);
-          await tx.executeQuery(CompiledQuery.raw(seenSql(this.dialect, rows.length), params));
-        }
+        await writeGaps(tx, this.dialect, gaps);
         for (const m of batch.liveMinutes ?? []) {
           await tx
             .insertInto('analytics_live_minutes')
@@ -394,6 +309,7 @@ export class SqlRollupStore implements RollupStore {
       await tx.deleteFrom('analytics_people').where('hour', '>=', hour).execute();
       await tx.deleteFrom('analytics_rollups_daily').where('day', '>=', hour).execute();
       await tx.deleteFrom('analytics_people_daily').where('day', '>=', hour).execute();
+      await tx.deleteFrom('analytics_people_gaps').where('day', '>=', hour).execute();
       // First and last days seen: people first seen from that day go; the others' last day is the latest day left.
       await tx.deleteFrom('analytics_people_seen').where('first_day', '>=', hour).execute();
       const later = await tx
@@ -405,8 +321,7 @@ export class SqlRollupStore implements RollupStore {
       if (later) {
         await sql`insert into analytics_people_seen (scope, scope_id, dim, dim_id, kind, person, first_day, last_day)
           select scope, scope_id, dim, dim_id, kind, person, min(day), max(day) from analytics_people_daily
-          where day < ${hour} and dim in (${sql.join(SEEN_DIMENSIONS.map((d) => sql.lit(d)))})
-          group by scope, scope_id, dim, dim_id, kind, person
+          where day < ${hour} and dim in (${sql.join(GAP_DIMENSIONS)}) group by scope, scope_id, dim, dim_id, kind, person
           on conflict (scope, scope_id, dim, dim_id, kind, person) do update set last_day = excluded.last_day
           where analytics_people_seen.last_day >= ${hour}`.execute(tx);
       }
@@ -563,19 +478,14 @@ export class SqlRollupStore implements RollupStore {
     if (!dimIds.length) return out;
     const t = this.tables(q);
     let rows: Array<{ dim_id: string; kind: string; n: unknown }>;
-    if (t.time === 'day' && keepsSeen(q.dim) && (await this.nothingSeenFrom(q, dimIds, q.toHour))) {
-      // Nobody was seen on or after the range's end: the people seen in it are those last seen from its start on.
-      rows = (await t.db
-        .selectFrom('analytics_people_seen')
-        .select((eb: any) => ['dim_id', 'kind', eb.fn.countAll().as('n')])
-        .where('scope', '=', q.scope)
-        .where('scope_id', '=', q.scopeId)
-        .where('dim', '=', q.dim)
-        .where('dim_id', 'in', dimIds)
-        .where('kind', 'in', [...PEOPLE_KINDS])
-        .where('last_day', '>=', q.fromHour)
-        .groupBy(['dim_id', 'kind'])
-        .execute()) as typeof rows;
+    const days = (q.toHour - q.fromHour) / DAY_MS;
+    if (t.time === 'day' && keepsGaps(q.dim) && days >= 1 && days <= GAP_CAP_DAYS) {
+      // A dense value (thousands of people a day): each person once, on their first day in the range, from the gap rows.
+      rows = await gapPeople(
+        t.db,
+        { scope: q.scope, scopeId: q.scopeId, dim: q.dim, from: q.fromHour, to: q.toHour },
+        dimIds,
+      );
     } else {
       // A single bucket's rows are distinct people already (the person is in the key).
       const single = q.toHour - q.fromHour === (t.time === 'day' ? DAY_MS : HOUR_MS);
@@ -601,23 +511,6 @@ export class SqlRollupStore implements RollupStore {
     return out;
   }
 
-  /** Was nobody of these values seen on or after this time (any kind)? One index seek per value and kind. */
-  private async nothingSeenFrom(q: RollupQuery, dimIds: string[], from: number): Promise<boolean> {
-    if (from >= Number.MAX_SAFE_INTEGER) return true;
-    const r = await this.db
-      .selectFrom('analytics_people_seen')
-      .select('last_day')
-      .where('scope', '=', q.scope)
-      .where('scope_id', '=', q.scopeId)
-      .where('dim', '=', q.dim)
-      .where('dim_id', 'in', dimIds)
-      .where('kind', 'in', [...PEOPLE_KINDS])
-      .where('last_day', '>=', from)
-      .limit(1)
-      .executeTakeFirst();
-    return r === undefined;
-  }
-
   async series(q: RollupQuery, dimId: string, by: 'hour' | 'day') {
     // Day rows when the dimension has them per day only or the chart is by day; by hour, the hour rows.
     const t = this.tables(q, by === 'hour' ? 'hour' : undefined);
@@ -634,18 +527,27 @@ export class SqlRollupStore implements RollupStore {
       .where('dim_id', '=', dimId)
       .groupBy(bucket)
       .execute();
-    const people = (await t
-      .peopleInRange(
-        t.db.selectFrom(t.people).select((eb: any) => [
-          bucket.as('bucket'),
-          'kind',
-          // By hour on the hour rows, or by day on the day rows, a bucket's rows are distinct people already.
-          by === 'hour' || t.time === 'day' ? eb.fn.countAll().as('n') : eb.fn.count('person').distinct().as('n'),
-        ]),
-      )
-      .where('dim_id', '=', dimId)
-      .groupBy([bucket, 'kind'])
-      .execute()) as Array<{ bucket: unknown; kind: string; n: unknown }>;
+    // The dense values' people per day: their gap rows added up (a day's people once each, whatever their gap).
+    const people = (
+      t.time === 'day' && keepsGaps(q.dim)
+        ? await gapPeopleByDay(
+            t.db,
+            { scope: q.scope, scopeId: q.scopeId, dim: q.dim, from: q.fromHour, to: q.toHour },
+            dimId,
+          )
+        : await t
+            .peopleInRange(
+              t.db.selectFrom(t.people).select((eb: any) => [
+                bucket.as('bucket'),
+                'kind',
+                // By hour on the hour rows, or by day on the day rows, a bucket's rows are distinct people already.
+                by === 'hour' || t.time === 'day' ? eb.fn.countAll().as('n') : eb.fn.count('person').distinct().as('n'),
+              ]),
+            )
+            .where('dim_id', '=', dimId)
+            .groupBy([bucket, 'kind'])
+            .execute()
+    ) as Array<{ bucket: unknown; kind: string; n: unknown }>;
     const peopleBy = new Map<number, PeopleCounts>();
     for (const p of people) {
       const k = toStart(num(p.bucket));

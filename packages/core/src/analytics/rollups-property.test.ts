@@ -18,9 +18,10 @@ import { ingestEvents } from '../events/index.js';
 import { consumeRollups, rebuildRollups, COMMIT_GRACE_MS } from './consumer.js';
 import { SqlRollupStore } from './rollup-store.js';
 import { lineChannel } from './channels.js';
-import { keepsSeen, type Dimension } from './aggregate.js';
 import { putCartItem } from '../cart/index.js';
 import { shanghaiDayStart } from './time-buckets.js';
+import { gapsOfDays, keepsGaps } from './people-gaps.js';
+import type { Dimension } from './aggregate.js';
 import { addFavourite } from '../favourites/index.js';
 import { loadActor, addAddress } from '../accounts/index.js';
 import { createRoom, openRoom } from '../live/index.js';
@@ -201,9 +202,10 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
         assert.deepEqual(incremental.rollupsDaily, recount.rollupsDaily);
         assert.deepEqual(incremental.peopleDaily, recount.peopleDaily);
         assert.deepEqual(incremental.seen, recount.seen, 'first and last days seen');
-        // Each person's first and last day seen (the dimensions that keep them) are their day rows' earliest and latest.
+        assert.deepEqual(incremental.gaps, recount.gaps, 'gap rows');
+        // Each person's first and last day seen are their day rows' earliest and latest (totals and channels).
         const span = new Map<string, [number, number]>();
-        for (const p of recount.peopleDaily.filter((r) => keepsSeen(r.dim as Dimension))) {
+        for (const p of recount.peopleDaily.filter((r) => keepsGaps(r.dim as Dimension))) {
           const k = `${p.scope}|${p.scope_id}|${p.dim}|${p.dim_id}|${p.kind}|${p.person}`;
           const d = Number(p.day);
           const [f, l] = span.get(k) ?? [d, d];
@@ -217,6 +219,16 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
             .sort(),
           [...span].map(([k, [f, l]]) => `${k}|${f}|${l}`).sort(),
           'first and last days seen are the day rows’',
+        );
+        // The gap rows are the day rows' people by days since they were last seen.
+        assert.deepEqual(
+          recount.gaps
+            .map((g) => `${g.scope}|${g.scope_id}|${g.dim}|${g.dim_id}|${g.kind}|${g.day}|${g.gap}|${g.n}`)
+            .sort(),
+          [...gapsOfDays(recount.peopleDaily as unknown as Parameters<typeof gapsOfDays>[0])]
+            .map(([k, n]) => `${k}|${n}`)
+            .sort(),
+          'gap rows are the day rows’',
         );
         // The day rows are the hour rows added up by Shanghai day (the totals, kept at both grains).
         const byDay = new Map<string, number>();
@@ -248,6 +260,7 @@ test('rollups kept incrementally equal a recount from the raw rows, through late
         const partial = await snapshot(core);
         assert.deepEqual(partial.peopleDaily, recount.peopleDaily, 'a rebuild from a date: people');
         assert.deepEqual(partial.seen, recount.seen, 'a rebuild from a date: first and last days seen');
+        assert.deepEqual(partial.gaps, recount.gaps, 'a rebuild from a date: gap rows');
         assert.deepEqual(partial.rollupsDaily, recount.rollupsDaily, 'a rebuild from a date: rollups');
       } finally {
         await core.dispose();

@@ -37,8 +37,8 @@ import * as compassDaily from './migrations/0037_compass_daily.js';
 import * as modelArtefacts from './migrations/0040_model_artefacts.js';
 import * as compassPeopleSeen from './migrations/0041_compass_people_seen.js';
 import * as analyticsStream from './migrations/0042_analytics_stream.js';
+import * as compassPeopleGaps from './migrations/0043_compass_people_gaps.js';
 import * as adReviewDevices from './migrations/0047_ad_review_devices.js';
-import * as compassSeenTotals from './migrations/0049_compass_seen_totals.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -80,8 +80,8 @@ export const migrations: Record<string, Migration> = {
   '0040_model_artefacts': modelArtefacts,
   '0041_compass_people_seen': compassPeopleSeen,
   '0042_analytics_stream': analyticsStream,
+  '0043_compass_people_gaps': compassPeopleGaps,
   '0047_ad_review_devices': adReviewDevices,
-  '0049_compass_seen_totals': compassSeenTotals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

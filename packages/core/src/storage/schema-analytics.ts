@@ -40,7 +40,7 @@ export interface AnalyticsPeopleTable {
   person: string;
 }
 
-/** A person's first and last Shanghai day seen per scope, dimension value and kind (distinct people up to the latest day: one range count). */
+/** A person's first and last Shanghai day seen per scope, value and kind, for the values that keep gap rows (totals and channels). */
 export interface AnalyticsPeopleSeenTable {
   scope: string;
   scope_id: string;
@@ -50,6 +50,18 @@ export interface AnalyticsPeopleSeenTable {
   person: string;
   first_day: number;
   last_day: number;
+}
+
+/** Per value (totals and channels), kind and Shanghai day: how many people were seen after a gap of `gap` days (capped at 90: also a first sight). */
+export interface AnalyticsPeopleGapsTable {
+  scope: string;
+  scope_id: string;
+  dim: string;
+  dim_id: string;
+  kind: string;
+  day: number;
+  gap: number;
+  n: number;
 }
 
 /** How far the rollup consumer has read (a commit-time watermark, epoch ms). */
@@ -93,5 +105,6 @@ export interface AnalyticsTables {
   analytics_rollups_daily: AnalyticsRollupsDailyTable;
   analytics_people_daily: AnalyticsPeopleDailyTable;
   analytics_people_seen: AnalyticsPeopleSeenTable;
+  analytics_people_gaps: AnalyticsPeopleGapsTable;
   analytics_cursors: AnalyticsCursorsTable;
 }

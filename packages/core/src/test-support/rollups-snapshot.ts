@@ -1,6 +1,6 @@
 /**
  * The recount helper of the 罗盘 tests: every rollup, distinct-people row (both grains) and live
- * minute's sales of a store, in a stable order with zero rows left out, so the rollups kept by a
+ * minute's sales of a store (and the dense values' first and last days seen and gap rows), in a stable order with zero rows left out, so the rollups kept by a
  * consumer can be compared with a rebuild's recount from the raw rows.
  */
 import type { Db } from '../context.js';
@@ -67,6 +67,18 @@ export async function rollupsSnapshot(db: Db) {
     .orderBy('kind')
     .orderBy('person')
     .execute();
+  const gaps = await db
+    .selectFrom('analytics_people_gaps')
+    .selectAll()
+    .where('n', '!=', 0)
+    .orderBy('scope')
+    .orderBy('scope_id')
+    .orderBy('dim')
+    .orderBy('dim_id')
+    .orderBy('kind')
+    .orderBy('day')
+    .orderBy('gap')
+    .execute();
   const minutes = await db
     .selectFrom('analytics_live_minutes')
     .select(['room_id', 'minute', 'orders', 'gmv_fen'])
@@ -83,6 +95,7 @@ export async function rollupsSnapshot(db: Db) {
     ),
     peopleDaily: norm(peopleDaily),
     seen: norm(seen),
+    gaps: norm(gaps),
     minutes: norm(minutes).filter((m) => m.orders !== 0 || m.gmv_fen !== 0),
   };
 }
