@@ -38,7 +38,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.base.json' },
     doNotFollow: { path: 'node_modules' },
     // the swc parser reads no JSX: the web app's .tsx files (which import no other package) are left out
-    exclude: { path: ['/dist/', 'node_modules', '\\.tsx$'] },
+    exclude: { path: ['/dist/', '/test-build/', 'node_modules', '\\.tsx$'] },
     enhancedResolveOptions: {
       conditionNames: ['development', 'import', 'types', 'default'],
       exportsFields: ['exports'],

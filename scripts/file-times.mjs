@@ -5,6 +5,7 @@
 // file, so the next run can start the slowest files first.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { sourcePath } from './build-tests.mjs';
 
 const SHOWN = 20;
 
@@ -22,7 +23,12 @@ function remember(path, rows) {
 
 export default async function* fileTimes(source) {
   const files = new Map();
-  const entry = (file) => {
+  // A compiled test file (scripts/build-tests.mjs) is its .ts: the file's own event names the .js,
+  // its tests' events the .ts (node maps their location through the source map).
+  const sources = new Map();
+  const entry = (reported) => {
+    let file = sources.get(reported);
+    if (file === undefined) sources.set(reported, (file = sourcePath(reported)));
     let f = files.get(file);
     if (!f) files.set(file, (f = { duration: 0, tests: 0, failed: 0 }));
     return f;

@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// Finds *.test.ts files under the given folders and runs them with node's test runner through tsx.
+// Finds *.test.ts files under the given folders and runs them with node's test runner.
 // Usage: node scripts/run-tests.mjs [--concurrency N] <folder-or-test-file>...
+// The packages' tests run compiled: scripts/build-tests.mjs compiles the packages' sources (what
+// changed since the last run) into packages/<p>/test-build, and node runs those files, with source
+// maps back to the .ts files. A run with files elsewhere (e2e/, faults/), or TEST_FROM_SOURCE=1, runs
+// the .ts files through tsx's loader instead (about 1.3 s more CPU per test process on Node 20).
 // A run with browser (e2e/) files seeds the demo store once for all of them (E2E_TEMPLATE_DIR,
 // see e2e/support/demo-template.ts) and removes it at the end.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { spawn } from 'node:child_process';
+import { buildTests, compilable, compiledPath, OUT_DIR_NAME } from './build-tests.mjs';
 
 const args = process.argv.slice(2);
 let concurrency = '2';
@@ -18,7 +23,7 @@ for (let i = 0; i < args.length; i++) {
 
 function walk(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === OUT_DIR_NAME) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, out);
     else if (entry.name.endsWith('.test.ts')) out.push(path);
@@ -59,17 +64,23 @@ const reporters = [
   `--test-reporter=${join(import.meta.dirname, 'file-times.mjs')}`,
   '--test-reporter-destination=stderr',
 ];
+const compiled = process.env.TEST_FROM_SOURCE !== '1' && files.every(compilable);
+let loading = ['--import', 'tsx'];
+let testFiles = files;
+if (compiled) {
+  const built = await buildTests();
+  console.error(
+    `run-tests: compiled ${built.compiled} of ${built.total} source files to JavaScript in ${(built.ms / 1000).toFixed(1)} s`,
+  );
+  loading = ['--enable-source-maps'];
+  testFiles = files.map(compiledPath);
+}
+// --conditions=development either way: tsx resolves the workspace packages to their sources by
+// it, and compiled, a workspace import the build did not rewrite fails loudly instead of running
+// the packages' dist.
 const child = spawn(
   process.execPath,
-  [
-    '--conditions=development',
-    '--import',
-    'tsx',
-    '--test',
-    `--test-concurrency=${concurrency}`,
-    ...reporters,
-    ...files,
-  ],
+  ['--conditions=development', ...loading, '--test', `--test-concurrency=${concurrency}`, ...reporters, ...testFiles],
   { stdio: 'inherit', env },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

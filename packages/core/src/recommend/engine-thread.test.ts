@@ -169,13 +169,17 @@ test('a signal that throws on the thread is counted and dropped; the engine goes
 
 test('a process waiting only for the engine thread stays alive until it answers, then may exit', async () => {
   const { spawnSync } = await import('node:child_process');
-  const host = new URL('./engine-thread.ts', import.meta.url).href;
+  // engine-thread.ts from source, engine-thread.js when the tests run compiled (its worker is then a
+  // file, which refuses an inherited --input-type: the script is CommonJS with a dynamic import)
+  const host = new URL(import.meta.url.endsWith('.ts') ? './engine-thread.ts' : './engine-thread.js', import.meta.url)
+    .href;
   const script = `
-    const { ThreadEngineHost } = await import(${JSON.stringify(host)});
-    const thread = new ThreadEngineHost(() => {}, () => {});
-    await thread.settled();
-    console.log('answered');`;
-  const run = spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script], {
+    import(${JSON.stringify(host)}).then(async ({ ThreadEngineHost }) => {
+      const thread = new ThreadEngineHost(() => {}, () => {});
+      await thread.settled();
+      console.log('answered');
+    });`;
+  const run = spawnSync(process.execPath, [...process.execArgv, '-e', script], {
     encoding: 'utf8',
     timeout: 60_000,
   });
