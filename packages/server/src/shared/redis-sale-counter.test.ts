@@ -133,7 +133,7 @@ test('flash-sale orders admitted by the Redis counter: every unit sold once, the
   timeout: 120_000,
 }, async () => {
   await withRedis(async (redis, a) => {
-    const { core, saleId, people } = await saleWithBuyers(30, 2, 24);
+    const { core, saleId, people } = await saleWithBuyers(30, 2, 25);
     try {
       liveRuntime(core.ctx).useHotCounter(redisSaleCounter(a));
       // Every buyer asks for 2, then 1 more (over the limit): 48 units wanted of 30.
@@ -153,7 +153,7 @@ test('flash-sale orders admitted by the Redis counter: every unit sold once, the
       await new Promise((r) => setTimeout(r, 1_500)); // the connection comes back
       const rest = await Promise.allSettled(
         people
-          .slice(8)
+          .slice(8, 24)
           .flatMap((p, i) => [
             placeSaleOrder(core.ctx, p, saleId, { quantity: 2 }, `hot-key-${i + 8}-0`),
             placeSaleOrder(core.ctx, p, saleId, { quantity: 1 }, `hot-key-${i + 8}-1`),
@@ -168,7 +168,19 @@ test('flash-sale orders admitted by the Redis counter: every unit sold once, the
         15,
         'every accepted answer is one order of 2 units',
       );
+      // Around the restart a request whose reservation the store did not answer in time is admitted
+      // through the process's own gate, so the rebuilt counter can be off by its units; the database
+      // decides, and a refusal makes the desk reconcile the counter with it (at most once a second).
+      await new Promise((r) => setTimeout(r, 1_100));
+      const late = await Promise.allSettled([
+        placeSaleOrder(core.ctx, people[24]!, saleId, { quantity: 1 }, 'hot-key-late'),
+      ]);
+      assert.equal(outcome(late[0]!), 'SALE_SOLD_OUT');
+      const deadline = Date.now() + 5_000;
+      while ((await a.get(saleCounterKeys(saleId)[0])) !== '0' && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       assert.equal(await a.get(saleCounterKeys(saleId)[0]), '0', 'the rebuilt counter agrees with the database');
+      assert.equal((await reservedInDb(core, saleId)).units, 30, 'and nothing more was sold');
       assert.equal(await a.zcard(saleCounterKeys(saleId)[2]), 0, 'no reservation left in flight');
       // A retry of an accepted request (same Idempotency-Key) gets the same order back, not a refusal.
       const again = await placeSaleOrder(core.ctx, people[0]!, saleId, { quantity: 2 }, 'hot-key-0-0');
