@@ -18,7 +18,7 @@ test('npm start runs the server with the flags the benchmarks start it with', ()
 /** In a node started with the server's flags: the young generation a worker asking for 16 MB gets, before and after the call. */
 const CHILD = `
 import { Worker } from 'node:worker_threads';
-import { keepSemiSpaceFlagToMainThread } from ${JSON.stringify(new URL('./server-node-flags.ts', import.meta.url).href)};
+import { keepSemiSpaceFlagToMainThread } from ${JSON.stringify(new URL('./server-node-flags.js', import.meta.url).href)};
 const WORKER = \`
 import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
