@@ -184,6 +184,20 @@ function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
 const onDay = (t: number): boolean =>
   t <= Number.MIN_SAFE_INTEGER || t >= Number.MAX_SAFE_INTEGER || shanghaiDayStart(t) === t;
 
+/** Ranges of at most this many days are read from the day people rows by naming each day. */
+const LISTED_DAYS_MAX = 400;
+
+/** The Shanghai day starts in [from, to), or null for an open or very long range (read as a range instead). */
+export function dayStartsIn(from: number, to: number): number[] | null {
+  if (from <= Number.MIN_SAFE_INTEGER || to >= Number.MAX_SAFE_INTEGER) return null;
+  if ((to - from) / DAY_MS > LISTED_DAYS_MAX) return null;
+  let d = shanghaiDayStart(from);
+  if (d < from) d += DAY_MS;
+  const days: number[] = [];
+  for (; d < to; d += DAY_MS) days.push(d);
+  return days;
+}
+
 /** The grain that answers a query: days for whole days (every dimension has them), hours for an hour chart or a range cut inside a day. */
 export function grainFor(q: RollupQuery, by?: 'hour' | 'day'): Grain {
   if (!HOURLY_DIMENSIONS.includes(q.dim)) return 'day';
@@ -438,9 +452,18 @@ export class SqlRollupStore implements RollupStore {
         .where('dim', '=', q.dim)
         .where(t.time, '>=', q.fromHour)
         .where(t.time, '<', q.toHour);
-    // The people tables' keys have the kind before the time: naming every kind lets both dialects seek the time range per kind.
-    const peopleInRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB =>
-      inRange(qb.where('kind', 'in', [...PEOPLE_KINDS]));
+    // The people tables' keys have the kind, then the time, then the value: naming every kind lets both
+    // dialects seek the time range per kind; on the day rows, naming every day also lets them seek each value.
+    const peopleInRange = <QB extends { where: (...a: any[]) => QB }>(qb: QB): QB => {
+      const kinds = qb.where('kind', 'in', [...PEOPLE_KINDS]);
+      const days = t.time === 'day' ? dayStartsIn(q.fromHour, q.toHour) : null;
+      if (!days?.length) return inRange(kinds);
+      return kinds
+        .where('scope', '=', q.scope)
+        .where('scope_id', '=', q.scopeId)
+        .where('dim', '=', q.dim)
+        .where('day', 'in', days);
+    };
     return { ...t, db, inRange, peopleInRange };
   }
 

@@ -39,6 +39,7 @@ import * as compassPeopleSeen from './migrations/0041_compass_people_seen.js';
 import * as analyticsStream from './migrations/0042_analytics_stream.js';
 import * as compassPeopleGaps from './migrations/0043_compass_people_gaps.js';
 import * as adReviewDevices from './migrations/0047_ad_review_devices.js';
+import * as compassPeopleByDay from './migrations/0053_compass_people_by_day.js';
 
 /** The one migration set, for both dialects, in order. */
 export const migrations: Record<string, Migration> = {
@@ -82,6 +83,7 @@ export const migrations: Record<string, Migration> = {
   '0042_analytics_stream': analyticsStream,
   '0043_compass_people_gaps': compassPeopleGaps,
   '0047_ad_review_devices': adReviewDevices,
+  '0053_compass_people_by_day': compassPeopleByDay,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
