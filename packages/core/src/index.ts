@@ -2060,4 +2060,17 @@ export {
 } from './stream/index.js';
 export { subjectsUnderPenalty } from './violations/index.js';
 export { bidderOf, EXPLORE_SD, rankingPredict, type AuctionTrace } from './ads/index.js';
+export {
+  AD_PRIOR_SOURCES,
+  creativeHeads,
+  DEFAULT_AD_PRIOR,
+  fitHeadCalibration,
+  headPriors,
+  HEADS_REFRESH_MS,
+  MAX_HEAD_LIFT,
+  type AdPriorSource,
+  type CreativeHeads,
+  type HeadCampaign,
+  type HeadSource,
+} from './ads/index.js';
 export { type RefundStatus, dialectOf } from './storage/index.js';

@@ -51,6 +51,7 @@ export {
 } from './online/online-engine.js';
 export { SIGNAL_KINDS, interestWeight, priceBand, type Signal, type SignalKind } from './online/signals.js';
 export type { ItemMeta } from './online/item-catalog.js';
+export { itemHeads, PRODUCT_VIDEOS, type ItemHeads } from './online/item-heads.js';
 export {
   POOL_RATES,
   TRAFFIC_POOL_DEFAULTS,

@@ -35,6 +35,7 @@ function outcome(
     roi: spent ? gmv / spent : null,
     predicted_ctr: 0.04,
     predicted_cvr: 0.1,
+    prior_cvr: spent ? 0.05 : null,
     limited_by: limited,
     auctions: tally,
   };
@@ -42,6 +43,8 @@ function outcome(
 function report(delta: number, ratio: number, cs: CampaignOutcome[]): AdsSimulationReport {
   return {
     day: '2026-12-07',
+    prior: 'heads',
+    organic: null,
     requests: 10,
     items: 10,
     ads: 1,
@@ -70,6 +73,9 @@ test('across seeds: mean, least and most budget use per campaign, causes counted
   assert.deepEqual(s.campaigns[0]!.limited_by, { budget: 1, pacing: 0, bid: 1 });
   assert.equal(s.campaigns[0]!.pooled_roi, 1.579, '30000 ÷ 19000, not the mean of 3 and 0');
   assert.equal(s.campaigns[1]!.pooled_roi, 1);
+  assert.equal(s.campaigns[0]!.cost_per_conversion_fen, null, 'no conversion');
+  assert.equal(s.campaigns[0]!.prior_cvr_mean, 0.05);
+  assert.equal(s.prior, 'heads');
   assert.equal(s.campaigns[1]!.clicks, 2);
   assert.equal(s.campaigns[1]!.spent_before_noon_max, 1 / 3, 'the larger of 0.5/3 and 1/3');
   assert.deepEqual(s.organic_completion_delta, { mean: -0.015, min: -0.02 });

@@ -24,10 +24,15 @@ export interface CampaignAcrossSeeds {
   conversions: number;
   /** GMV ÷ spend over all seeds. */
   pooled_roi: number | null;
+  /** Spend ÷ conversions over all seeds, in fen (null without a conversion). */
+  cost_per_conversion_fen: number | null;
+  /** The conversion prior's mean in its last auction, averaged over the seeds that have one. */
+  prior_cvr_mean: number | null;
 }
 
 export interface AdsSeedsReport {
   seeds: number[];
+  prior: AdsSimulationReport['prior'];
   ads_ratio: { mean: number; max: number };
   organic_completion_delta: { mean: number; min: number };
   campaigns: CampaignAcrossSeeds[];
@@ -55,6 +60,8 @@ export function summariseSeeds(runs: ReadonlyArray<{ seed: number; report: AdsSi
     const gmv = cs.reduce((a, c) => a + c.gmv_fen, 0);
     const limited: Record<LimitedBy, number> = { budget: 0, pacing: 0, bid: 0 };
     for (const c of cs) limited[c.limited_by]++;
+    const conversions = cs.reduce((a, c) => a + c.conversions, 0);
+    const priors = cs.flatMap((c) => (c.prior_cvr === null ? [] : [c.prior_cvr]));
     return {
       name: c0.name,
       pacing: c0.pacing,
@@ -67,12 +74,15 @@ export function summariseSeeds(runs: ReadonlyArray<{ seed: number; report: AdsSi
       clicks: cs.reduce((a, c) => a + c.clicks, 0),
       spent_fen: spent,
       gmv_fen: gmv,
-      conversions: cs.reduce((a, c) => a + c.conversions, 0),
+      conversions,
       pooled_roi: spent > 0 ? round(gmv / spent) : null,
+      cost_per_conversion_fen: conversions > 0 ? Math.round(spent / conversions) : null,
+      prior_cvr_mean: priors.length ? mean(priors) : null,
     };
   });
   return {
     seeds: runs.map((r) => r.seed),
+    prior: runs[0]!.report.prior,
     ads_ratio: {
       mean: mean(runs.map((r) => r.report.ads_ratio)),
       max: Math.max(...runs.map((r) => r.report.ads_ratio)),

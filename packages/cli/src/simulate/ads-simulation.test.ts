@@ -61,3 +61,26 @@ test('simulate --ads: a short day places ads within the ad load, bills them, and
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('simulate --ads --organic-pages: the engine serves an organic day first, and the auction starts each campaign from its creative’s calibrated heads', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-adsim-'));
+  try {
+    const r = await runAdsSimulation({
+      dataDir,
+      seed: 3,
+      requests: 100,
+      viewers: 20,
+      organicPages: 60,
+      prior: 'heads',
+      log: () => {},
+    });
+    assert.equal(r.prior, 'heads');
+    assert.equal(r.organic?.pages, 60);
+    assert.ok(r.organic!.views > 0, 'the engine served the organic pages');
+    const bid = r.campaigns.filter((c) => c.prior_cvr !== null);
+    assert.ok(bid.length > 0, 'campaigns bid with a prior from the trace');
+    for (const c of bid) assert.ok(c.prior_cvr! > 0 && c.prior_cvr! < 1, `${c.name} prior ${c.prior_cvr}`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -45,12 +45,16 @@ import {
   shopOwner,
   startTopup,
   TRAFFIC_CURVE,
+  DEFAULT_AD_PRIOR,
   type Actor,
+  type AdPriorSource,
+  type AuctionTrace,
   type Core,
 } from '@zhongcao/core';
 import { seededRng, streamSeed, type Rng } from './random.js';
 import { completionDelta, emptyTally, tallyPage } from './ads-viewing.js';
 import { AuctionObserver, limitedBy, type AuctionTally, type LimitedBy } from './ads-diagnosis.js';
+import { organicDay, ORGANIC_SHOPPERS, type OrganicDay } from './ads-organic.js';
 
 export interface AdsSimulationOptions {
   dataDir: string;
@@ -60,6 +64,10 @@ export interface AdsSimulationOptions {
   requests: number;
   viewers: number;
   log: (msg: string) => void;
+  /** Where the auction's priors come from (default: the engine's heads, calibrated). */
+  prior?: AdPriorSource | undefined;
+  /** Organic pages the day before, served by the engine to shoppers with personalisation on (ads-organic.ts); 0: none, the engine does not run. */
+  organicPages?: number | undefined;
 }
 
 export interface CampaignOutcome {
@@ -81,9 +89,11 @@ export interface CampaignOutcome {
   conversions: number;
   gmv_fen: number;
   roi: number | null;
-  /** The platform's predictions at the end of the day (the campaign's history over the pooled prior). */
+  /** The platform's predictions in the campaign's last auction (its history over its prior; over the pooled prior if it never bid). */
   predicted_ctr: number;
   predicted_cvr: number;
+  /** The mean of the conversion prior it started from in its last auction (pooled, or from its creative's heads). */
+  prior_cvr: number | null;
   /** Why it ended where it did: its budget, the pacer, or its bid (ads-diagnosis.ts). */
   limited_by: LimitedBy;
   auctions: AuctionTally;
@@ -91,6 +101,9 @@ export interface CampaignOutcome {
 
 export interface AdsSimulationReport {
   day: string;
+  prior: AdPriorSource;
+  /** The organic day before (null: none). */
+  organic: OrganicDay | null;
   requests: number;
   items: number;
   ads: number;
@@ -344,10 +357,32 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
 
     // The day: feed pages spread over the half-hours by the traffic curve.
     const dayStart = nextMonday(Date.now());
+    const prior = o.prior ?? DEFAULT_AD_PRIOR;
+    let organicDayRun: OrganicDay | null = null;
+    if ((o.organicPages ?? 0) > 0) {
+      const shoppers: Actor[] = [];
+      for (let v = 0; v < ORGANIC_SHOPPERS; v++) shoppers.push((await person(core, `sim-organic-${v}`, hash)).actor);
+      organicDayRun = await organicDay(core, clock, {
+        pages: o.organicPages!,
+        from: dayStart - 86_400_000,
+        to: dayStart - 60_000,
+        rng: seededRng(streamSeed(o.seed, 3)),
+        shoppers,
+        cvrOf: (productId) => shops.find((s) => s.productId === productId)?.cvr ?? null,
+      });
+      o.log(
+        `organic day: ${organicDayRun.pages} pages, ${organicDayRun.views} views, ${organicDayRun.purchases} purchases`,
+      );
+    }
     const total = TRAFFIC_CURVE.reduce((a, b) => a + b, 0);
     const spentBeforeNoon = new Map<string, number>();
     const purchases = new Map<string, number>();
     const observer = new AuctionObserver((t) => Math.floor((t - dayStart) / HALF_HOUR));
+    const lastBid = new Map<string, AuctionTrace['bids'][number]>();
+    const onAuction = (a: AuctionTrace): void => {
+      observer.observe(a);
+      for (const b of a.bids) lastBid.set(b.campaignId, b);
+    };
     let items = 0;
     let ads = 0;
     const completion = emptyTally();
@@ -364,12 +399,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     }
     async function onePage(c: Core, vs: Actor[], r: Rng, ss: typeof shops): Promise<void> {
       const viewer = r.pick(vs);
-      const page = await feedWithAds(
-        c.ctx,
-        viewer.userId,
-        {},
-        { random: () => throttle.next(), onAuction: observer.observe },
-      );
+      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => throttle.next(), onAuction, prior });
       items += page.items.length;
       tallyPage(
         completion,
@@ -407,10 +437,14 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
       conversions: Number(r.conversions),
       goal: 'orders' as const,
     });
-    const prior = pooledPrior(rows.map(history));
+    const pooled = pooledPrior(rows.map(history));
     for (const [i, id] of campaignIds.entries()) {
       const row = rows.find((r) => r.id === id)!;
-      const p = predict(history(row), prior);
+      const last = lastBid.get(id);
+      const p =
+        last?.pctr !== undefined && last.pcvr !== undefined
+          ? { pctr: last.pctr, pcvr: last.pcvr }
+          : predict(history(row), pooled);
       const tally = observer.tally(id);
       const spent = await spentToday(core, id, day);
       const budget = plans[i]!.budget;
@@ -432,6 +466,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
         roi: spent > 0 ? round(Number(row.gmv_fen) / (spent / 1000)) : null,
         predicted_ctr: round(p.pctr),
         predicted_cvr: round(p.pcvr),
+        prior_cvr: last?.priorCvr === undefined ? null : round(last.priorCvr),
         limited_by: limitedBy(spent / 1000 / budget, tally),
         auctions: tally,
       });
@@ -439,6 +474,8 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     const rate = (done: number, seen: number): number => round(seen ? done / seen : 0);
     return {
       day,
+      prior,
+      organic: organicDayRun,
       requests,
       items,
       ads,

@@ -5,7 +5,7 @@
  * temporary store loaded with the demo data set (rate limits off, so sign-up is not throttled).
  */
 import { parseArgs } from 'node:util';
-import { seedDemo } from '@zhongcao/core';
+import { AD_PRIOR_SOURCES, DEFAULT_AD_PRIOR, seedDemo, type AdPriorSource } from '@zhongcao/core';
 import { startPlatform } from '@zhongcao/server';
 import { cleanUpOnSignals, freshStore, Scope } from '../bench/resources.js';
 import { progressPrinter } from '../progress.js';
@@ -30,14 +30,18 @@ export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--step
              per half each seed's last-bucket ratios, their mean and spread, and the curve pooled
              over the seeds (not with --url: one platform would carry what it learnt to the next seed)
 
-zhongcao simulate --ads [--requests N] [--users N] [--seed N | --seeds N]
+zhongcao simulate --ads [--requests N] [--users N] [--seed N | --seeds N] [--ad-prior heads|pool] [--organic-pages N]
   one day of paid traffic through the core on a temporary store: five campaigns (three even-paced
   ones alike but for how much the shoppers like the product, two fast) compete for the feed's ad
   slots; prints each campaign's budget use, the share of its spend before noon, its ROI, what
   limited it (budget, pacing or bid), the ad load and the organic completion delta, as JSON
   --requests feed pages over the day (default 4000); --users viewers (default 600)
   --seeds    run seeds 1..N, each on its own store, and print per campaign the mean, least and
-             most budget use and the ROI pooled over the seeds`;
+             most budget use and the ROI pooled over the seeds
+  --ad-prior where a campaign's prior rates come from: its creative's heads in the interest engine,
+             calibrated on the running campaigns (heads, the default), or the pool of all campaigns
+  --organic-pages  organic pages the engine serves the day before, with add-to-carts following
+             how much shoppers like each product: what the engine's heads learn from (default 0)`;
 
 const DEMO_VIDEOS = 2_000;
 
@@ -90,6 +94,8 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
         ads: { type: 'boolean' },
         requests: { type: 'string' },
         seeds: { type: 'string' },
+        'ad-prior': { type: 'string' },
+        'organic-pages': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -106,7 +112,14 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
     let viewers: number;
     let seed: number;
     let seeds: number | null;
+    let prior: AdPriorSource;
+    let organicPages: number;
     try {
+      const p = values['ad-prior'] ?? DEFAULT_AD_PRIOR;
+      if (!(AD_PRIOR_SOURCES as readonly string[]).includes(p))
+        throw new UsageError(`--ad-prior is ${AD_PRIOR_SOURCES.join(' or ')}`);
+      prior = p as AdPriorSource;
+      organicPages = whole('organic-pages', values['organic-pages'], 0, 0, 1_000_000);
       requests = whole('requests', values.requests, 4000, 48, 1_000_000);
       viewers = whole('users', values.users, 600, 2, 100_000);
       seed = whole('seed', values.seed, 1, 0, 2 ** 32 - 1);
@@ -128,6 +141,8 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
           seed: s,
           requests,
           viewers,
+          prior,
+          organicPages,
           log: (m) => io.err(`[simulate] ${m}\n`),
         });
       } finally {

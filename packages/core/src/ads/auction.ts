@@ -7,7 +7,10 @@
  * reads the person's interests (categories bought) and region only when their personalisation is
  * on; otherwise it is contextual — matched against the categories of the page's own items. The
  * winner must beat the organic item's value and pays the second price (oCPM, per impression),
- * billed when the client reports the impression (billing.ts).
+ * billed when the client reports the impression (billing.ts). Each campaign's predicted rates
+ * start from a prior whose means come from its creative's heads in the interest engine,
+ * calibrated on the running campaigns (head-prior.ts, creative-heads.ts), or from the pool of
+ * all running campaigns (`prior: 'pool'`).
  */
 import type { CoreContext } from '../context.js';
 import { newId } from '../platform/index.js';
@@ -35,12 +38,16 @@ import {
   organicValueFen,
   participation,
   pooledPrior,
+  predict,
   runAuction,
   shanghaiDayStart,
   slotOf,
   slotOn,
   type Bidder,
+  type PooledPrior,
 } from './ad-rules.js';
+import { DEFAULT_AD_PRIOR, headPriors, type AdPriorSource } from './head-prior.js';
+import { creativeHeads, engineHeads, type HeadSource } from './creative-heads.js';
 import type { AdBidKind, AdGoal, AdOwner, AdPacing } from './ad-types.js';
 import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
 import { ownerOf } from './ad-account.js';
@@ -241,6 +248,13 @@ export interface AdsOptions {
   random?: () => number;
   /** Told of each ad slot's auction (the simulator uses it to tell a throttled campaign from an outbid one). */
   onAuction?: (a: AuctionTrace) => void;
+  /**
+   * Where each campaign's prior means come from: its creative's heads in the interest engine,
+   * calibrated on the running campaigns ('heads'), or the pool of all running campaigns ('pool').
+   */
+  prior?: AdPriorSource;
+  /** Where the heads come from (tests pass a stand-in; by default the engine of this process). */
+  heads?: HeadSource;
 }
 
 /** One ad slot's auction: who the pacing throttle kept out, who bid (score = eCPM × quality) and who won at what price. */
@@ -252,8 +266,29 @@ export interface AuctionTrace {
    * allowed by the end of this half-hour (the whole budget for fast pacing), in milli-fen.
    */
   throttled: Array<{ campaignId: string; spentMfen: number; allowedMfen: number }>;
-  bids: Array<{ campaignId: string; score: number }>;
+  /** Each bid's score (eCPM × quality) and the means it is charged on: pCTR and pCVR, and the pCVR prior they started from. */
+  bids: Array<{ campaignId: string; score: number; pctr?: number; pcvr?: number; priorCvr?: number }>;
   winner: { campaignId: string; priceMfen: number } | null;
+}
+
+/**
+ * Each campaign's prior means for this page's auctions: the pooled prior of all running campaigns,
+ * or (the default) its creative's heads in the engine calibrated on them (head-prior.ts), read
+ * from the heads held for a minute (creative-heads.ts).
+ */
+async function campaignPriors(
+  ctx: CoreContext,
+  all: readonly Candidate[],
+  now: number,
+  opts: AdsOptions,
+): Promise<(c: Candidate) => PooledPrior> {
+  const pooled = pooledPrior(all);
+  if ((opts.prior ?? DEFAULT_AD_PRIOR) === 'pool') return () => pooled;
+  const videos = [...new Set(all.flatMap((c) => (c.videoId ? [c.videoId] : [])))];
+  if (videos.length === 0) return () => pooled;
+  const heads = await creativeHeads(ctx, videos, now, opts.heads ?? engineHeads);
+  const priors = headPriors(all.map((c) => ({ ...c, heads: c.videoId ? (heads.get(c.videoId) ?? null) : null })));
+  return (c) => priors.get(c.id) ?? pooled;
 }
 
 /** The recommend page with its ads placed; the following tab and viewers without an id come back unchanged. */
@@ -318,19 +353,27 @@ export async function feedWithAds(
     return false;
   });
 
-  const prior = pooledPrior(all);
+  const priorOf = candidates.length ? await campaignPriors(ctx, all, now, opts) : () => pooledPrior(all);
   const placed: Array<{ before: number; c: Candidate; priceMfen: number; ecpm: number; id: string }> = [];
   for (const i of slots) {
     const pool = candidates.filter(
       (c) => !placed.some((p) => p.c.id === c.id || (p.c.videoId ?? p.c.liveRoomId) === (c.videoId ?? c.liveRoomId)),
     );
-    const bidders: Bidder[] = pool.map((c) => bidderOf(c, prior));
+    const bidders: Bidder[] = pool.map((c) => bidderOf(c, priorOf(c)));
     const organic = page.items[i]!;
     const won = runAuction(bidders, organicValueFen(organic.anchors[0]?.priceFen ?? null));
     opts.onAuction?.({
       now,
       throttled,
-      bids: bidders.map((b) => ({ campaignId: b.campaignId, score: b.bidEcpm * b.quality })),
+      bids: pool.map((c, k) => {
+        const prior = priorOf(c);
+        return {
+          campaignId: c.id,
+          score: bidders[k]!.bidEcpm * bidders[k]!.quality,
+          ...predict(c, prior),
+          priorCvr: c.goal === 'live_entries' ? prior.liveCvr : prior.cvr,
+        };
+      }),
       winner: won ? { campaignId: won.winner.campaignId, priceMfen: won.priceMfen } : null,
     });
     if (!won) continue;

@@ -66,6 +66,18 @@ export {
   type Bidder,
   type CampaignInput,
 } from './ad-rules.js';
+export {
+  AD_PRIOR_SOURCES,
+  DEFAULT_AD_PRIOR,
+  fitHeadCalibration,
+  headPriors,
+  MAX_HEAD_LIFT,
+  type AdPriorSource,
+  type CreativeHeads,
+  type HeadCalibration,
+  type HeadCampaign,
+} from './head-prior.js';
+export { creativeHeads, engineHeads, HEADS_REFRESH_MS, type HeadSource } from './creative-heads.js';
 export { attributePayment, subscribeAdsOutbox } from './attribution.js';
 export { AUDIENCE_RULES, nearestToCentroid, seedCentroid } from './audience-rules.js';
 export {

@@ -4,7 +4,7 @@
  * worker thread (the platform), and the two behave alike. Requests are served in order, so a
  * signal sent before a page request has been learnt when the page is made.
  */
-import type { OnlineEngine, ItemMeta, ModelSnapshot, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
+import type { OnlineEngine, ItemHeads, ItemMeta, ModelSnapshot, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import { ShownFilter } from './shown-filter.js';
 import { multiplierOf, type MultiplierRule, type MultiplierTable } from './multipliers.js';
 
@@ -21,6 +21,8 @@ export type EngineRequest =
   | { op: 'swap'; version: string; snapshot: ModelSnapshot; now: number }
   /** The embedding's person vectors of these actors ("people like my buyers"). */
   | { op: 'vectors'; actors: readonly string[] }
+  /** The engage and purchase heads of these videos with no person's features (paid traffic's priors). */
+  | { op: 'heads'; videoIds: readonly string[]; now: number }
   /** Answers once every earlier request is done. */
   | { op: 'settled' };
 
@@ -79,7 +81,7 @@ export class EngineDesk {
   };
 
   /** Serves one request; the answer is plain data (undefined for requests that need none). */
-  handle(req: EngineRequest): RecommendAnswer | SwapAnswer | PersonVectors | boolean | undefined {
+  handle(req: EngineRequest): RecommendAnswer | SwapAnswer | PersonVectors | ItemHeads | boolean | undefined {
     switch (req.op) {
       case 'upsert': {
         const steps: PoolStep[] = [];
@@ -133,6 +135,8 @@ export class EngineDesk {
       }
       case 'vectors':
         return this.engine.personVectors(req.actors);
+      case 'heads':
+        return this.engine.itemHeads(req.videoIds, req.now);
       case 'settled':
         return true;
     }

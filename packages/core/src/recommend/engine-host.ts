@@ -4,7 +4,14 @@
  * so ranking and learning use the second core instead of the thread that answers HTTP. Both
  * send every request to the same `EngineDesk`, in order.
  */
-import { OnlineEngine, type ItemMeta, type ModelSnapshot, type PoolStep, type Signal } from '@zhongcao/recsys';
+import {
+  OnlineEngine,
+  type ItemHeads,
+  type ItemMeta,
+  type ModelSnapshot,
+  type PoolStep,
+  type Signal,
+} from '@zhongcao/recsys';
 import type { ShownFilter } from './shown-filter.js';
 import {
   EngineDesk,
@@ -29,6 +36,8 @@ export interface EngineHost {
   swapModel(version: string, snapshot: ModelSnapshot, now: number): Promise<SwapAnswer>;
   /** The embedding's person vectors of these actors. */
   personVectors(actors: readonly string[]): Promise<PersonVectors>;
+  /** The engage and purchase heads of these videos with no person's features (paid traffic's priors). */
+  itemHeads?(videoIds: readonly string[], now: number): Promise<ItemHeads>;
   /** Resolves when every request sent so far has been served. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +90,10 @@ export abstract class MessageEngineHost implements EngineHost {
 
   personVectors(actors: readonly string[]): Promise<PersonVectors> {
     return this.ask({ op: 'vectors', actors }) as Promise<PersonVectors>;
+  }
+
+  itemHeads(videoIds: readonly string[], now: number): Promise<ItemHeads> {
+    return this.ask({ op: 'heads', videoIds, now }) as Promise<ItemHeads>;
   }
 
   async settled(): Promise<void> {

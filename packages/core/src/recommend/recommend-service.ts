@@ -5,7 +5,7 @@
  * from the outbox), records the traffic pool's steps, and keeps the videos it knows in step with
  * the feed's snapshot.
  */
-import type { OnlineEngine, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
+import type { ItemHeads, OnlineEngine, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import type { ShownFilter } from './shown-filter.js';
 import { insertRows } from '../storage/index.js';
@@ -222,6 +222,15 @@ export class RecommendService {
   async personVectors(actors: readonly string[]): Promise<PersonVectors | null> {
     if (!this.isWarm || actors.length === 0) return null;
     return this.host.personVectors(actors);
+  }
+
+  /**
+   * The engage and purchase heads of these videos with no person's features (paid traffic's
+   * priors, asked about once a minute, never per page); null while the engine is not warm.
+   */
+  async itemHeads(videoIds: readonly string[]): Promise<ItemHeads | null> {
+    if (!this.isWarm || videoIds.length === 0 || !this.host.itemHeads) return null;
+    return this.host.itemHeads(videoIds, this.ctx.clock.now());
   }
 
   /** Learns from committed signals (queued until the warm-up is done). */

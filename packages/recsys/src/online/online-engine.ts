@@ -23,6 +23,7 @@ import type { ModelSnapshot } from './retrain.js';
 import { Profile, ProfileRows } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
 import { reasonFor, type Reason } from './reasons.js';
+import { itemHeads, type ItemHeads } from './item-heads.js';
 import { breaksRun, diversify } from './rerank.js';
 import { DRIFT_DEFAULTS, DriftHandling, type DriftOptions } from './drift-handling.js';
 import { interestWeight, type Signal } from './signals.js';
@@ -533,6 +534,14 @@ export class OnlineEngine {
       found[k] = this.embedding.personVectorInto(a, vectors.subarray(k * dim, k * dim + dim)) ? 1 : 0;
     });
     return { dim, vectors, found };
+  }
+
+  /**
+   * The engage and purchase heads for these videos with no person's features (item-heads.ts):
+   * what paid traffic's auction calibrates its click and conversion priors from. Reads no profile.
+   */
+  itemHeads(videoIds: readonly string[], now: number): ItemHeads {
+    return itemHeads(this.catalog, this.ranker, this.trendValue, videoIds, now);
   }
 
   /** A personalised page: candidates from every source, valued by the model, diversified. */

@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { featureHash } from './hashed-ranker.js';
+import type { ItemMeta } from './item-catalog.js';
+import { OnlineEngine } from './online-engine.js';
+import { FIELD } from './ranking-features.js';
+
+const T0 = 1_800_000_000_000;
+const video = (i: number, product: string): ItemMeta => ({
+  id: `vid_${i}`,
+  title: `video ${i}`,
+  creatorId: `usr_c${i % 3}`,
+  creatorName: `creator ${i % 3}`,
+  categoryId: `cat_${i % 2}`,
+  categoryName: ['水果生鲜', '茶'][i % 2]!,
+  tags: [`tag${i % 4}`],
+  priceFen: 5990,
+  shopId: null,
+  productIds: [product],
+  publishedAt: T0 - i * 60_000,
+});
+
+/** Videos 0–9 carry product A, 10–19 product B, 20–39 others. */
+function engine(): OnlineEngine {
+  const e = new OnlineEngine();
+  for (let i = 39; i >= 0; i--) e.upsertVideo(video(i, i < 10 ? 'prd_A' : i < 20 ? 'prd_B' : `prd_${i}`), false, T0);
+  return e;
+}
+
+test("item heads: a creative's purchase head is its product's videos' average, so the product's organic purchases lift a creative that has none of its own", () => {
+  const e = engine();
+  const slots = new Int32Array(1);
+  // Purchases after views of videos 1–9 of product A (not video 0, the creative).
+  for (let i = 1; i < 10; i++) {
+    const item = e.catalog.indexOf(`vid_${i}`);
+    e.ranker.slots([featureHash(FIELD.item, item)], slots);
+    for (let k = 0; k < 100; k++) e.ranker.update(slots, { complete: 0, engage: 0, purchase: 1 }, 'purchase');
+  }
+  const h = e.itemHeads(['vid_0', 'vid_10', 'vid_missing'], T0);
+  assert.deepEqual([...h.found], [1, 1, 0]);
+  assert.ok(h.purchase[0]! > 1.5 * h.purchase[1]!, `A ${h.purchase[0]} vs B ${h.purchase[1]}`);
+  assert.equal(h.purchase[2], 0);
+  assert.ok(h.engage[0]! > 0 && h.engage[0]! < 1);
+});
+
+test('item heads read nobody: no profile is read, and people with histories change nothing in the answer', () => {
+  const a = engine();
+  const b = engine();
+  // b has people who follow, like and hide things (profiles with affinities); nothing was served, so its ranker did not learn.
+  for (let u = 0; u < 5; u++) {
+    b.observe({ actor: `usr_p${u}`, kind: 'follow', creatorId: 'usr_c1', at: T0 + u });
+    for (let i = 0; i < 10; i++) b.observe({ actor: `usr_p${u}`, kind: 'like', videoId: `vid_${i}`, at: T0 + 10 + i });
+  }
+  assert.equal(b.ranker.updates, 0);
+  assert.ok(b.profiles.size > 0);
+  const ids = Array.from({ length: 40 }, (_, i) => `vid_${i}`);
+  const reads = b.personalReads;
+  const withPeople = b.itemHeads(ids, T0 + 100);
+  assert.equal(b.personalReads, reads, 'no profile read');
+  const without = a.itemHeads(ids, T0 + 100);
+  assert.deepEqual([...withPeople.engage], [...without.engage]);
+  assert.deepEqual([...withPeople.purchase], [...without.purchase]);
+});
