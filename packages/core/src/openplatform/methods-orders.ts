@@ -3,7 +3,7 @@ import type { Db } from '../context.js';
 import { setSellerRemark, SELLER_REMARK_MAX, type OrderStatus } from '../orders/index.js';
 import { editShipmentTracking, shipOrder } from '../logistics/index.js';
 import { DomainError } from '../platform/index.js';
-import { badBusinessParam, missingBusinessParam, WireJson } from './envelope.js';
+import { badBusinessParam, missingBusinessParam, WIRE_COMMA, WireJson } from './envelope.js';
 import type { OpenCall } from './call.js';
 import { internalIdOf, openIdsOf } from './open-ids.js';
 import { optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr, asObject } from './params.js';
@@ -15,6 +15,7 @@ import { ORDER_COLUMNS } from './wire-order-shape.js';
 import { wireOrderJson, withPartsFlags, type OrderRowRead } from './wire-orders.js';
 
 const DAY_MS = 86_400_000;
+const LIST_END = Buffer.from(']}', 'utf8');
 const SEARCH_WINDOW_MS = 90 * DAY_MS;
 const MAX_RESULTS = 50_000;
 
@@ -117,8 +118,11 @@ export async function searchList(call: OpenCall): Promise<unknown> {
   const list = await wireOrderJson(db, rows, await shopName(db, call.shopId, call.ctx.clock.now()));
   // The bytes JSON.stringify gives for { page, size, total, shop_order_list } (integers and the orders' JSON).
   const parts: Array<string | Buffer> = [`{"page":${page},"size":${size},"total":${total},"shop_order_list":[`];
-  list.forEach((json, i) => parts.push(...(i > 0 ? [',', json] : [json])));
-  parts.push(']}');
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) parts.push(WIRE_COMMA);
+    parts.push(list[i]!);
+  }
+  parts.push(LIST_END);
   return WireJson.of(parts);
 }
 
