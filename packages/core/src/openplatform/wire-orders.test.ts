@@ -166,7 +166,7 @@ test('order.searchList and order.orderDetail: a kept order answers the bytes bui
   }
 });
 
-test('order.searchList: the total counts every matching order, read with the page or on its own past the end; parcels and cases read only where the row says so still show', async () => {
+test('order.searchList: the total counts every matching order, read with the page or on its own past the end; order.orderDetail shows parcels and cases where its row says it has them', async () => {
   const core = await openTestCore();
   try {
     const w = await world(core, 'wt', { stock: 500 });
