@@ -73,13 +73,25 @@ export function successEnvelope(data: unknown, logId: string): Envelope {
 /**
  * A method's `data` already serialised, as UTF-8: exactly the bytes JSON.stringify gives for the
  * value it stands for (the hot reads build their answers from JSON kept per order, encoded once).
- * Anything that serialises it generically gets the same bytes; `wireData` reads it back.
+ * It holds its parts as they come (a page's 20 orders are 20 kept buffers and the commas between
+ * them) and the envelope copies them once, into the answer; anything that serialises it
+ * generically gets the same bytes; `wireData` reads it back.
  */
 export class WireJson {
-  constructor(readonly bytes: Buffer) {}
+  private constructor(
+    readonly parts: readonly Buffer[],
+    readonly byteLength: number,
+  ) {}
   /** The parts (JSON text and UTF-8 bytes) one after another. */
   static of(parts: ReadonlyArray<string | Buffer>): WireJson {
-    return new WireJson(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
+    const bufs = parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
+    let n = 0;
+    for (const b of bufs) n += b.length;
+    return new WireJson(bufs, n);
+  }
+  /** All its bytes in one buffer. */
+  get bytes(): Buffer {
+    return Buffer.concat(this.parts as Buffer[], this.byteLength);
   }
   toJSON(): unknown {
     return JSON.parse(this.bytes.toString('utf8'));
@@ -89,23 +101,25 @@ export class WireJson {
 /** A method's answer as a value (a WireJson parsed). */
 export const wireData = (data: unknown): unknown => (data instanceof WireJson ? data.toJSON() : data);
 
+/** A comma between parts of a WireJson (one buffer for every array's separators). */
+export const WIRE_COMMA = Buffer.from(',', 'utf8');
+
 const SUCCESS_HEAD = Buffer.from('{"code":10000,"msg":"success","sub_code":"","sub_msg":"","log_id":', 'utf8');
 const SUCCESS_DATA = Buffer.from(',"data":', 'utf8');
 const SUCCESS_TAIL = Buffer.from(',"err_no":0,"message":"success"}', 'utf8');
 
 /**
  * The success envelope: the bytes of JSON.stringify(successEnvelope(data, logId)) in UTF-8 — a
- * string, or for a WireJson the bytes around its bytes (nothing serialised or encoded again).
+ * string, or for a WireJson its parts copied once between the envelope's (nothing serialised or
+ * encoded again).
  */
 export function successBody(data: unknown, logId: string): string | Buffer {
   if (!(data instanceof WireJson)) return JSON.stringify(successEnvelope(data, logId));
-  return Buffer.concat([
-    SUCCESS_HEAD,
-    Buffer.from(JSON.stringify(logId), 'utf8'),
-    SUCCESS_DATA,
-    data.bytes,
-    SUCCESS_TAIL,
-  ]);
+  const id = Buffer.from(JSON.stringify(logId), 'utf8');
+  return Buffer.concat(
+    [SUCCESS_HEAD, id, SUCCESS_DATA, ...data.parts, SUCCESS_TAIL],
+    SUCCESS_HEAD.length + id.length + SUCCESS_DATA.length + data.byteLength + SUCCESS_TAIL.length,
+  );
 }
 
 export function errorEnvelope(e: OpenApiError, logId: string): Envelope {

@@ -27,6 +27,18 @@ export async function resolveCaller(ctx: CoreContext, app: OpenAppsTable, access
   return { token, actor: { ...full, shops: new Map([[token.shopId, role]]) } };
 }
 
+/** An app's groups as stored (a JSON array), parsed once per distinct text. */
+const parsedGroups = new Map<string, readonly string[]>();
+function groupsOf(json: string): readonly string[] {
+  let g = parsedGroups.get(json);
+  if (!g) {
+    g = JSON.parse(json) as string[];
+    if (parsedGroups.size >= 1_000) parsedGroups.clear();
+    parsedGroups.set(json, g);
+  }
+  return g;
+}
+
 /** Runs a method for a caller (null for the token methods) and returns its `data`. */
 export async function runMethod(
   ctx: CoreContext,
@@ -40,7 +52,7 @@ export async function runMethod(
     if (method === 'token.refresh') return await refreshToken(ctx, app, params);
     if (!caller) throw missingParam('isv.access-token-missing', 'access_token');
     const group = METHODS[method];
-    const appGroups = JSON.parse(app.groups) as string[];
+    const appGroups = groupsOf(app.groups);
     if (group && (!appGroups.includes(group) || !caller.token.groups.includes(group)))
       throw noPermission('isv.app-permissions-insufficient', `应用没有${method}的权限（${group}）`);
     const call = { ctx, app, shopId: caller.token.shopId, actor: caller.actor, params };

@@ -165,3 +165,78 @@ test('order.searchList and order.orderDetail: a kept order answers the bytes bui
     await core.dispose();
   }
 });
+
+test('order.searchList: the total counts every matching order, read with the page or on its own past the end; order.orderDetail shows parcels and cases where its row says it has them', async () => {
+  const core = await openTestCore();
+  try {
+    const w = await world(core, 'wt', { stock: 500 });
+    const call = await erp(w);
+    const bought = [];
+    for (let i = 0; i < 5; i++) bought.push(await buyAndPay(w, 1, i % 2));
+    await ship(w, bought[0]!.orderId);
+    await ship(w, bought[1]!.orderId);
+    await fileCase(core.ctx, w.buyer, bought[0]!.orderId, {
+      type: 'refund_only',
+      orderLineId: bought[0]!.lineId,
+      reasonCode: 'missing',
+    });
+    const since = Math.floor(core.clock.now() / 1000) - 3600;
+    type Listed = {
+      order_id: string;
+      logistics_info: Array<{ tracking_no: string }>;
+      sku_order_list: Array<{ after_sale_info: { after_sale_status: number } }>;
+    };
+    const list = async (params: Record<string, unknown>) =>
+      JSON.parse(await call('order.searchList', { create_time_start: since, ...params })) as {
+        code: number;
+        data: { total: number; shop_order_list: Listed[] };
+      };
+    const cases: Array<[Record<string, unknown>, number, number]> = [
+      [{ page: 0, size: 20 }, 5, 5],
+      [{ page: 1, size: 2 }, 5, 2],
+      [{ page: 2, size: 2 }, 5, 1],
+      [{ page: 3, size: 2 }, 5, 0],
+      [{ page: 7, size: 20 }, 5, 0],
+      [{ page: 0, size: 20, combine_status: [{ order_status: '2' }] }, 3, 3],
+      [{ page: 1, size: 2, combine_status: [{ order_status: '2' }] }, 3, 1],
+      [{ page: 0, size: 20, combine_status: [{ order_status: '3' }] }, 2, 2],
+      [{ page: 0, size: 20, combine_status: [{ order_status: '5' }] }, 0, 0],
+      [{ page: 4, size: 1, combine_status: [{ order_status: '5' }] }, 0, 0],
+    ];
+    for (const [params, total, listed] of cases) {
+      const r = await list(params);
+      assert.equal(r.code, 10000, JSON.stringify(r));
+      assert.deepEqual([r.data.total, r.data.shop_order_list.length], [total, listed], JSON.stringify(params));
+    }
+    const nums = await Promise.all(bought.map((b) => openIdOf(core.ctx.db, 'order', b.orderId)));
+    const all = (await list({ page: 0, size: 20 })).data.shop_order_list;
+    const byNum = new Map(all.map((o) => [o.order_id, o]));
+    assert.deepEqual(
+      nums.map((n) => byNum.get(n)!.logistics_info.length),
+      [1, 1, 0, 0, 0],
+      'the shipped orders list their parcel',
+    );
+    assert.deepEqual(
+      nums.map((n) => byNum.get(n)!.sku_order_list[0]!.after_sale_info.after_sale_status),
+      [1, 0, 0, 0, 0],
+      'the order with a case shows it',
+    );
+    const detail = JSON.parse(await call('order.orderDetail', { shop_order_id: nums[0] })) as {
+      data: { shop_order_detail: Listed };
+    };
+    assert.match(detail.data.shop_order_detail.logistics_info[0]!.tracking_no, /^SFAS/);
+    assert.equal(detail.data.shop_order_detail.sku_order_list[0]!.after_sale_info.after_sale_status, 1);
+    const plain = JSON.parse(await call('order.orderDetail', { shop_order_id: nums[3] })) as {
+      data: { shop_order_detail: Listed };
+    };
+    assert.deepEqual(
+      [
+        plain.data.shop_order_detail.logistics_info.length,
+        plain.data.shop_order_detail.sku_order_list[0]!.after_sale_info.after_sale_status,
+      ],
+      [0, 0],
+    );
+  } finally {
+    await core.dispose();
+  }
+});

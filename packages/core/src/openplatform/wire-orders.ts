@@ -5,12 +5,17 @@
  * their lines and its after-sales cases are read on every call and compared with the kept ones,
  * and the kept JSON is answered only when all are equal (anything else builds it again). An
  * order's lines never change what the wire shows of them (title, spec, prices, quantity) after
- * checkout, so they are read only for orders not kept; wire ids never change once given.
+ * checkout, so they are read only for orders not kept; wire ids never change once given. The
+ * order's row may come with `has_shipments` and `has_cases` read in the same statement
+ * (`withPartsFlags`): an order without parcels or cases (most listed as paid) then reads neither.
  */
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../context.js';
+import type { Database } from '../storage/index.js';
 import { openIdsOf } from './open-ids.js';
 import { byOrderIds } from './hot-queries.js';
 import {
+  ORDER_COLUMNS,
   sameRow,
   sameRows,
   wireOrder,
@@ -21,6 +26,39 @@ import {
   type ShipmentLineRow,
   type ShipmentRow,
 } from './wire-order-shape.js';
+
+/** An order's row as read, with whether it has parcels and after-sales cases when the statement said (see withPartsFlags). */
+export type OrderRowRead = OrderRow & { has_shipments?: unknown; has_cases?: unknown };
+
+/**
+ * Whether each order has parcels and after-sales cases, as two more columns of the statement that
+ * reads its row (EXISTS on their order indexes: 0/1 on SQLite, booleans on PostgreSQL).
+ */
+export function withPartsFlags(eb: ExpressionBuilder<Database, 'orders'>) {
+  return [
+    eb
+      .exists(eb.selectFrom('shipments').select('shipments.id').whereRef('shipments.order_id', '=', 'orders.id'))
+      .as('has_shipments'),
+    eb
+      .exists(
+        eb
+          .selectFrom('aftersales_cases')
+          .select('aftersales_cases.id')
+          .whereRef('aftersales_cases.order_id', '=', 'orders.id'),
+      )
+      .as('has_cases'),
+  ] as const;
+}
+
+/** A flag read with the row says "none" (absent: not read, so the table is read). */
+const noneFlagged = (flag: unknown): boolean => flag !== undefined && !flag;
+
+/** The row's columns only (without the flags or a page's total), as kept and compared. */
+function orderColumns(row: OrderRow): OrderRow {
+  const out = {} as Record<string, unknown>;
+  for (const c of ORDER_COLUMNS) out[c] = row[c];
+  return out as OrderRow;
+}
 
 interface Kept extends OrderParts {
   row: OrderRow;
@@ -73,7 +111,7 @@ const readLines = (db: Db, ids: readonly string[]) =>
   ) as Promise<LineRow[]>;
 
 /** The JSON of each order in UTF-8, in the order of `rows` (all of one shop). */
-export async function wireOrderJson(db: Db, rows: readonly OrderRow[], shopName: string): Promise<Buffer[]> {
+export async function wireOrderJson(db: Db, rows: readonly OrderRowRead[], shopName: string): Promise<Buffer[]> {
   if (rows.length === 0) return [];
   const kept = keptOf(db);
   const ids = rows.map((r) => r.id);
@@ -84,19 +122,27 @@ export async function wireOrderJson(db: Db, rows: readonly OrderRow[], shopName:
       db,
       ids.filter((_, i) => !before[i]),
     ),
-    byOrderIds(db, 'open.shipments', ids, (d, x) =>
-      d
-        .selectFrom('shipments')
-        .select(['id', 'order_id', 'carrier', 'tracking_no', 'created_at'])
-        .where('order_id', 'in', x)
-        .orderBy('id'),
+    byOrderIds(
+      db,
+      'open.shipments',
+      ids.filter((_, i) => !noneFlagged(rows[i]!.has_shipments)),
+      (d, x) =>
+        d
+          .selectFrom('shipments')
+          .select(['id', 'order_id', 'carrier', 'tracking_no', 'created_at'])
+          .where('order_id', 'in', x)
+          .orderBy('id'),
     ) as Promise<ShipmentRow[]>,
-    byOrderIds(db, 'open.cases', ids, (d, x) =>
-      d
-        .selectFrom('aftersales_cases')
-        .select(['order_line_id', 'order_id', 'status', 'type'])
-        .where('order_id', 'in', x)
-        .orderBy('id'),
+    byOrderIds(
+      db,
+      'open.cases',
+      ids.filter((_, i) => !noneFlagged(rows[i]!.has_cases)),
+      (d, x) =>
+        d
+          .selectFrom('aftersales_cases')
+          .select(['order_line_id', 'order_id', 'status', 'type'])
+          .where('order_id', 'in', x)
+          .orderBy('id'),
     ) as Promise<CaseRow[]>,
   ]);
   // A parcel's lines belong to its order's shipments: orders with no parcel (most listed as paid) have none to read.
@@ -155,7 +201,7 @@ export async function wireOrderJson(db: Db, rows: readonly OrderRow[], shopName:
     out[at] = json;
     kept.delete(row.id);
     if (kept.size >= KEPT_LIMIT) kept.delete(kept.keys().next().value!);
-    kept.set(row.id, { row, shopName, json, ...parts });
+    kept.set(row.id, { row: orderColumns(row), shopName, json, ...parts });
   }
   return out;
 }

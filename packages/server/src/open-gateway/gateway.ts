@@ -39,6 +39,12 @@ const ROOT_GROUPS = ['order', 'sku', 'product', 'afterSale', 'aftersale', 'token
 const BODY_LIMIT = 512 * 1024;
 const CALLER_CACHE_MS = 2_000;
 
+/** An app as the gateway keeps it: its row and its IP allow-list parsed once. */
+interface KnownApp {
+  row: OpenAppsTable;
+  allow: string[];
+}
+
 export interface GatewayOptions {
   /** Per-app and per-method calls a second (tests lower them to see the limit). */
   appQps?: number;
@@ -54,15 +60,17 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
   const perApp = new RateLimiter(options.appQps ?? APP_QPS);
   const perMethod = new RateLimiter(options.methodQps ?? METHOD_QPS);
   const callers = new Map<string, { caller: Caller; until: number }>();
-  const apps = new Map<string, { app: OpenAppsTable | undefined; until: number }>();
+  const apps = new Map<string, { app: KnownApp | undefined; until: number }>();
 
-  async function appOf(appKey: string, now: number): Promise<OpenAppsTable | undefined> {
+  /** The app of a key with its IP allow-list parsed, kept a second. */
+  async function appOf(appKey: string, now: number): Promise<KnownApp | undefined> {
     const hit = apps.get(appKey);
     if (hit && hit.until > now) return hit.app;
     const row = await appByKey(core.ctx.db, appKey);
+    const known = row && { row, allow: JSON.parse(row.ip_allow) as string[] };
     if (apps.size > 10_000) apps.clear();
-    apps.set(appKey, { app: row, until: now + 1_000 });
-    return row;
+    apps.set(appKey, { app: known, until: now + 1_000 });
+    return known;
   }
 
   async function callerOf(row: OpenAppsTable, token: string, now: number): Promise<Caller> {
@@ -87,10 +95,10 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
     if (!wire.timestamp) throw badPlatformParam('isv.timestamp-format-error', '缺少timestamp');
     const signedMethod = wire.method ?? path.replace(/^\//, '').replace(/\//g, '.');
     if (resolveMethod(signedMethod) !== method) throw badPlatformParam('isv.method-invalid', 'method与请求路径不一致');
-    const row = await appOf(wire.appKey, now);
-    if (!row) throw badPlatformParam('isv.app-id-invalid', 'app_key不存在');
+    const known = await appOf(wire.appKey, now);
+    if (!known) throw badPlatformParam('isv.app-id-invalid', 'app_key不存在');
+    const { row, allow } = known;
     if (row.status !== 'approved') throw noPermission('dop.app-forbidden', '应用未通过审核或已被停用');
-    const allow = JSON.parse(row.ip_allow) as string[];
     if (allow.length > 0 && !allow.includes(request.ip))
       throw new OpenApiError(30002, 'isv.ip-not-whitelisted', `IP ${request.ip} 不在白名单内`);
     const ts = checkTimestamp(wire.timestamp, now);
