@@ -90,7 +90,7 @@ export async function benchAnalytics(opts: {
     log('rebuilding the rollups from the raw rows');
     const r0 = performance.now();
     await rebuildRollups(core.ctx, null, (done, total) => {
-      if (done % 15 === 0 || done === total) log(`  rebuild ${done}/${total} days`);
+      if (done % 15 === 0 || done === total) log(`  rebuild ${done}/${total} steps`);
     });
     const rebuildS = (performance.now() - r0) / 1000;
     sampleRss();
