@@ -27,7 +27,7 @@ export async function runAnalyticsCommand(
   try {
     const began = performance.now();
     const progress = progressPrinter('analytics rebuild');
-    const r = await rebuildRollups(core.ctx, start, (done, total) => progress('days', done, total));
+    const r = await rebuildRollups(core.ctx, start, (done, total) => progress('steps', done, total));
     console.log(
       `analytics rebuild: ${r.facts} facts${from ? ` from ${from}` : ''} in ${((performance.now() - began) / 1000).toFixed(1)} s`,
     );

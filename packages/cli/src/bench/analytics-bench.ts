@@ -90,7 +90,7 @@ export async function benchAnalytics(opts: {
     log('rebuilding the rollups from the raw rows');
     const r0 = performance.now();
     await rebuildRollups(core.ctx, null, (done, total) => {
-      if (done % 15 === 0 || done === total) log(`  rebuild ${done}/${total} days`);
+      if (done % 15 === 0 || done === total) log(`  rebuild ${done}/${total} steps`);
     });
     const rebuildS = (performance.now() - r0) / 1000;
     sampleRss();
@@ -124,8 +124,10 @@ export async function benchAnalytics(opts: {
     const samples: number[] = [];
     const viewSamples: number[] = [];
     const byPath = new Map<string, number[]>();
+    const loads: Array<{ round: number; view: number; ms: number; each: number[] }> = [];
     for (let round = 0; round < 5; round++) {
-      for (const v of views) {
+      for (const [vi, v] of views.entries()) {
+        const each: number[] = [];
         const auth = { authorization: `Bearer ${tokens[v.as]}` };
         const t0 = performance.now();
         await Promise.all(
@@ -135,13 +137,20 @@ export async function benchAnalytics(opts: {
             if (reply.status !== 200) throw new Error(`GET ${p}: ${reply.status} ${reply.body.slice(0, 200)}`);
             const ms = performance.now() - t;
             samples.push(ms);
+            each.push(ms);
             const key = `${v.as} ${p.replace(/\?.*$/, '').replace(/\/(lvr|vid|prd|shp|usr)_[^/]*/g, '/:id')}${p.includes('&dim=') ? ' (focus)' : ''}`;
             byPath.set(key, [...(byPath.get(key) ?? []), ms]);
           }),
         );
         viewSamples.push(performance.now() - t0);
+        loads.push({ round, view: vi, ms: performance.now() - t0, each });
       }
     }
+    // Which loads make the tail: a view's first load (cold caches) or any load.
+    for (const l of [...loads].sort((x, y) => y.ms - x.ms).slice(0, 5))
+      log(
+        `  slow load: round ${l.round + 1}, ${views[l.view]!.as} view ${l.view + 1} (${views[l.view]!.paths.length} requests): ${round(l.ms)} ms (each ${l.each.map(round).join(', ')} ms)`,
+      );
     samples.sort((a, b) => a - b);
     viewSamples.sort((a, b) => a - b);
     const slowest = [...byPath]

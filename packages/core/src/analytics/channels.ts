@@ -10,24 +10,19 @@ export type Channel = (typeof CHANNELS)[number];
  * anything else → the product card. Paid traffic has no source on lines yet.
  */
 export function lineChannel(source: string, creatorId: string | null): Channel {
-  switch (source) {
-    case 'video':
-    case 'feed':
-      return 'short_video';
-    case 'live':
-      return 'live';
-    case 'search':
-      return 'search';
-    case 'link':
-      return 'tracked_link';
-    case 'shelf':
-      return creatorId ? 'showcase' : 'product_card';
-    case 'paid':
-      return 'paid';
-    default:
-      return 'product_card';
-  }
+  if (source === 'shelf') return creatorId ? 'showcase' : 'product_card';
+  return SOURCE_CHANNELS[source] ?? 'product_card';
 }
+
+/** The channel of each attribution source that does not depend on a creator (the shelf does; anything else is the product card). */
+export const SOURCE_CHANNELS: Readonly<Record<string, Channel>> = Object.assign(Object.create(null), {
+  video: 'short_video',
+  feed: 'short_video',
+  live: 'live',
+  search: 'search',
+  link: 'tracked_link',
+  paid: 'paid',
+});
 
 /** A client event's channel: shown or tapped on a video → short video; a product tapped elsewhere → product card. */
 export function eventChannel(videoId: string | null): Channel {

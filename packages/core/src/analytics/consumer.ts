@@ -11,6 +11,7 @@ import { runtimePart, runtimeOf } from '../platform/index.js';
 import { aggregate, type Fact } from './aggregate.js';
 import { factsInWindow, newFactsCache } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';
+import { recountPeopleSpans, recountWindow } from './set-rebuild.js';
 import { DAY_MS, hourOf, shanghaiDayStart } from './time-buckets.js';
 
 export const COMPASS_CURSOR = 'compass';
@@ -18,6 +19,12 @@ export const COMPASS_CURSOR = 'compass';
 export const COMMIT_GRACE_MS = 1_000;
 /** The most a single read covers (a long pause is caught up window by window). */
 const WINDOW_MS = DAY_MS;
+/**
+ * The commit-time span of one transaction of the set-based rebuild: each transaction rewrites the
+ * index pages of every value it touches, so fewer, longer windows write each page fewer times (at
+ * 50,000 events: 16.0 s of CPU in 7-day windows, 23.7 s in 1-day windows).
+ */
+const SET_REBUILD_WINDOW_MS = 7 * DAY_MS;
 
 /**
  * How many facts one transaction of the consumer aims at. SQLite serves the process's requests on
@@ -139,25 +146,41 @@ async function rebuildUnlocked(
   let after = Math.max(from === null ? earliest - 1 : fromHour - DAY_MS, earliest - 1);
   if (earliest === Number.POSITIVE_INFINITY) after = upTo;
   const start = after;
-  const total = Math.max(1, Math.ceil((upTo - start) / WINDOW_MS));
   let facts = 0;
   let done = 0;
   const cache = newFactsCache();
+  const setBased = store instanceof SqlRollupStore;
+  // The set-based rebuild recounts the gap rows and days seen in a last step.
+  const windowMs = setBased ? SET_REBUILD_WINDOW_MS : WINDOW_MS;
+  const total = Math.max(1, Math.ceil((upTo - start) / windowMs)) + (setBased ? 1 : 0);
   do {
-    const to = Math.min(upTo, after + WINDOW_MS);
-    const found: Fact[] = (await factsInWindow(ctx.db, after, to, cache)).filter((f) => hourOf(f.at) >= fromHour);
-    const { deltas, people, liveMinutes } = aggregate(found);
+    const to = Math.min(upTo, after + windowMs);
     const last = to >= upTo;
-    await store.commit({
-      deltas,
-      people,
-      liveMinutes,
-      ...(last ? { cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() } } : {}),
-    });
-    facts += found.length;
+    if (setBased) {
+      facts += await recountWindow(ctx.db, after, to, fromHour, cache);
+    } else {
+      const found: Fact[] = (await factsInWindow(ctx.db, after, to, cache)).filter((f) => hourOf(f.at) >= fromHour);
+      const { deltas, people, liveMinutes } = aggregate(found);
+      await store.commit({
+        deltas,
+        people,
+        liveMinutes,
+        ...(last ? { cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() } } : {}),
+      });
+      facts += found.length;
+    }
     after = to;
     progress?.(++done, total);
   } while (after < upTo);
+  if (setBased) {
+    await recountPeopleSpans(ctx.db, fromHour);
+    await store.commit({
+      deltas: [],
+      people: [],
+      cursor: { name: COMPASS_CURSOR, position: upTo, now: ctx.clock.now() },
+    });
+    progress?.(++done, total);
+  }
   return { facts, position: upTo, fromHour };
 }
 

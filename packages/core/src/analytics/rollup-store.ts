@@ -180,6 +180,40 @@ function peopleSql(dialect: 'sqlite' | 'postgres', grain: Grain, rowCount: numbe
   return text;
 }
 
+/** Adds counter deltas to their rows (both grains); a batch holds each key once. */
+export async function writeDeltas(
+  tx: Kysely<any>,
+  dialect: 'sqlite' | 'postgres',
+  all: readonly RollupDelta[],
+): Promise<void> {
+  for (const grain of GRAINS) {
+    const deltas = all.filter((d) => d.grain === grain);
+    for (let i = 0; i < deltas.length; i += CHUNK) {
+      const rows = deltas.slice(i, i + CHUNK);
+      const params: unknown[] = [];
+      for (const r of rows) for (const col of DELTA_COLUMNS) params.push(r[col]);
+      await tx.executeQuery(CompiledQuery.raw(upsertSql(dialect, grain, rows.length), params));
+    }
+  }
+}
+
+/** Inserts people rows (both grains) that are not there yet. */
+export async function writePeople(
+  tx: Kysely<any>,
+  dialect: 'sqlite' | 'postgres',
+  all: readonly PeopleRow[],
+): Promise<void> {
+  for (const grain of GRAINS) {
+    const people = all.filter((p) => p.grain === grain);
+    for (let i = 0; i < people.length; i += PEOPLE_CHUNK) {
+      const rows = people.slice(i, i + PEOPLE_CHUNK);
+      const params: unknown[] = [];
+      for (const r of rows) for (const col of PEOPLE_COLUMNS) params.push(r[col]);
+      await tx.executeQuery(CompiledQuery.raw(peopleSql(dialect, grain, rows.length), params));
+    }
+  }
+}
+
 /** Is t the start of a Shanghai day (or an open end)? Ranges of whole days are read from the day rows. */
 const onDay = (t: number): boolean =>
   t <= Number.MIN_SAFE_INTEGER || t >= Number.MAX_SAFE_INTEGER || shanghaiDayStart(t) === t;
@@ -245,26 +279,10 @@ export class SqlRollupStore implements RollupStore {
             if (Number(added.numInsertedOrUpdatedRows ?? 0n) !== ids.length) throw new AlreadyHandled();
           }
         }
-        for (const grain of GRAINS) {
-          const deltas = batch.deltas.filter((d) => d.grain === grain);
-          for (let i = 0; i < deltas.length; i += CHUNK) {
-            const rows = deltas.slice(i, i + CHUNK);
-            const params: unknown[] = [];
-            for (const r of rows) for (const col of DELTA_COLUMNS) params.push(r[col]);
-            await tx.executeQuery(CompiledQuery.raw(upsertSql(this.dialect, grain, rows.length), params));
-          }
-        }
+        await writeDeltas(tx, this.dialect, batch.deltas);
         // The dense values' days seen and gap rows, read before this batch's day people are written.
         const gaps = await planGaps(tx, this.dialect, batch.people);
-        for (const grain of GRAINS) {
-          const people = batch.people.filter((p) => p.grain === grain);
-          for (let i = 0; i < people.length; i += PEOPLE_CHUNK) {
-            const rows = people.slice(i, i + PEOPLE_CHUNK);
-            const params: unknown[] = [];
-            for (const r of rows) for (const col of PEOPLE_COLUMNS) params.push(r[col]);
-            await tx.executeQuery(CompiledQuery.raw(peopleSql(this.dialect, grain, rows.length), params));
-          }
-        }
+        await writePeople(tx, this.dialect, batch.people);
         await writeGaps(tx, this.dialect, gaps);
         for (const m of batch.liveMinutes ?? []) {
           await tx
