@@ -102,7 +102,7 @@ const strings = {
       invalid: 'Invalid traffic (last 24 hours)',
       active: 'Running campaigns',
       loadNote:
-        'Ad load = ad impressions ÷ (ad + organic impressions). Slots: from position 3, 6 organic items between ads (the platform's rule asks for at least 4), at most 15 %.',
+        'Ad load = ad impressions ÷ (ad + organic impressions). Slots: from position 3, 6 organic items between ads (the platform rule asks for at least 4), at most 15 %.',
       creatives: 'Creatives',
       creative: 'Video',
       takeDown: 'Take down',
