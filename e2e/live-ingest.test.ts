@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,32 @@ function stopProcess(child: ChildProcess | null, signal: NodeJS.Signals = 'SIGTE
   });
 }
 
+/**
+ * Waits until nginx proxies /readyz to Zhongcao; false when it exited because a port was taken and
+ * another attempt may be made.
+ */
+async function nginxProxying(
+  nginx: ChildProcess,
+  origin: string,
+  log: () => string,
+  mayRetry: boolean,
+): Promise<boolean> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    if (nginx.exitCode !== null || nginx.signalCode !== null) {
+      if (mayRetry && /Address already in use/i.test(log())) return false;
+      throw new Error(`nginx exited: ${log()}`);
+    }
+    const ok = await fetch(`${origin}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    if (Date.now() > until) throw new Error(`nginx did not proxy to Zhongcao within 10 s: ${log()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe('real live ingest (nginx-rtmp and ffmpeg)', () => {
   let server: RunningServer | null = null;
   let browser: Browser | null = null;
@@ -104,23 +130,22 @@ describe('real live ingest (nginx-rtmp and ffmpeg)', () => {
       mkdirSync(join(dir, 'hls'));
       chmodSync(dir, 0o755);
       chmodSync(join(dir, 'hls'), 0o777); // nginx's worker may run as another user than its master
-      rtmpPort = await freePort();
-      const httpPort = await freePort();
-      writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, rtmpPort, httpPort, server.url));
-      nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
-      nginx.stdout!.on('data', (d) => (nginxLog += d));
-      nginx.stderr!.on('data', (d) => (nginxLog += d));
-      origin = `http://127.0.0.1:${httpPort}`;
-      const until = Date.now() + 10_000;
-      for (;;) {
-        if (nginx.exitCode !== null) throw new Error(`nginx exited: ${nginxLog}`);
-        const ok = await fetch(`${origin}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) break;
-        if (Date.now() > until) throw new Error(`nginx did not proxy to Zhongcao within 10 s: ${nginxLog}`);
-        await new Promise((r) => setTimeout(r, 200));
+      // The ports are probed free and then bound by nginx: a file running beside this one may take
+      // one in between, and nginx then exits (bind failed); it starts again on new ports.
+      for (let attempt = 1; ; attempt++) {
+        rtmpPort = await freePort();
+        const httpPort = await freePort();
+        writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, rtmpPort, httpPort, server.url));
+        nginxLog = '';
+        const started = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+        nginx = started;
+        started.stdout!.on('data', (d) => (nginxLog += d));
+        started.stderr!.on('data', (d) => (nginxLog += d));
+        origin = `http://127.0.0.1:${httpPort}`;
+        const errorLog = join(dir, 'error.log');
+        const log = () => nginxLog + (existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : '');
+        if (await nginxProxying(started, origin, log, attempt < 3)) break;
+        rmSync(errorLog, { force: true }); // the next attempt's log starts empty
       }
       browser = await launchBrowser(origin);
     },

@@ -48,7 +48,12 @@ export async function metric(url: string, name: string): Promise<number> {
     .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
 }
 
-export async function startEngineCluster(t: TestContext): Promise<EngineCluster> {
+export interface EngineClusterOptions {
+  /** More environment for every role. */
+  env?: Record<string, string>;
+}
+
+export async function startEngineCluster(t: TestContext, options: EngineClusterOptions = {}): Promise<EngineCluster> {
   const services: PrivateService[] = [];
   const roles: Role[] = [];
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-fault-engine-'));
@@ -80,6 +85,7 @@ export async function startEngineCluster(t: TestContext): Promise<EngineCluster>
     PORT: String(port),
     ZHONGCAO_DATA_DIR: dataDir,
     PUBLIC_URL: url,
+    ...options.env,
   };
   // No worker-role process: these faults concern the signals of the api processes and the engine (a worker adds a process's start to each run).
   roles.push(startRole(['--role', 'api', '--workers', '2', '--no-demo'], env));

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Finds *.test.ts files under the given folders and runs them with node's test runner.
 // Usage: node scripts/run-tests.mjs [--concurrency N] <folder-or-test-file>...
+// A file that cannot run beside others says so in a line of its own, `// run-tests: alone` (with
+// why): it runs after the others, by itself, in a second test process (a second summary in the report).
 // The packages' tests run compiled: scripts/build-tests.mjs compiles the packages' sources (what
 // changed since the last run) into packages/<p>/test-build, and node runs those files, with source
 // maps back to the .ts files. A run with files elsewhere (e2e/, faults/), or TEST_FROM_SOURCE=1, runs
@@ -75,16 +77,46 @@ if (compiled) {
   loading = ['--enable-source-maps'];
   testFiles = files.map(compiledPath);
 }
-// --conditions=development either way: tsx resolves the workspace packages to their sources by
-// it, and compiled, a workspace import the build did not rewrite fails loudly instead of running
-// the packages' dist.
-const child = spawn(
-  process.execPath,
-  ['--conditions=development', ...loading, '--test', `--test-concurrency=${concurrency}`, ...reporters, ...testFiles],
-  { stdio: 'inherit', env },
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => {
-  if (templateDir) rmSync(templateDir, { recursive: true, force: true });
-  process.exit(code ?? 1);
-});
+// Files marked `// run-tests: alone` run after the others, one at a time (a run at concurrency 1 has
+// one phase).
+const ALONE = /^\/\/ run-tests: alone\b/m;
+const runsAlone = files.map((f) => concurrency !== '1' && ALONE.test(readFileSync(f, 'utf8')));
+const phases = [
+  { files: testFiles.filter((_, i) => !runsAlone[i]), concurrency },
+  { files: testFiles.filter((_, i) => runsAlone[i]), concurrency: '1' },
+].filter((p) => p.files.length > 0);
+if (phases.length > 1) console.error(`run-tests: ${phases[1].files.length} file(s) run alone, after the others`);
+
+let child = null;
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    stopping = true;
+    child?.kill(signal);
+  });
+let exitCode = 0;
+for (const phase of phases) {
+  if (stopping) break;
+  // --conditions=development either way: tsx resolves the workspace packages to their sources by
+  // it, and compiled, a workspace import the build did not rewrite fails loudly instead of running
+  // the packages' dist.
+  const code = await new Promise((resolve) => {
+    child = spawn(
+      process.execPath,
+      [
+        '--conditions=development',
+        ...loading,
+        '--test',
+        `--test-concurrency=${phase.concurrency}`,
+        ...reporters,
+        ...phase.files,
+      ],
+      { stdio: 'inherit', env },
+    );
+    child.on('exit', (c) => resolve(c ?? 1));
+  });
+  child = null;
+  if (code !== 0) exitCode = code;
+}
+if (templateDir) rmSync(templateDir, { recursive: true, force: true });
+process.exit(stopping && exitCode === 0 ? 1 : exitCode);

@@ -88,7 +88,7 @@ function slug(name: string): string {
 /** Saves a full-page screenshot and the page log into .e2e-artifacts/; returns the PNG path. */
 export async function saveArtifacts(page: Page, name: string, log: string[] = []): Promise<string> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
-  const base = join(ARTIFACTS_DIR, `${slug(name)}-${Date.now()}`);
+  const base = join(ARTIFACTS_DIR, `${slug(name)}-${Date.now()}-${process.pid}`); // files run side by side
   await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 10_000 }).catch(() => {});
   await writeFile(`${base}.log`, [`url: ${page.url()}`, ...log].join('\n') + '\n').catch(() => {});
   return `${base}.png`;

@@ -51,10 +51,30 @@ export function urlFromLine(line: string, port: number): string {
   return url.origin;
 }
 
+/** Starts with a new port and data directory when another process took the probed port first. */
+const START_ATTEMPTS = 3;
+
+/** Whether a failed start was the port being taken between freePort() and the server's listen. */
+export function portTaken(message: string): boolean {
+  return /EADDRINUSE|address already in use/i.test(message);
+}
+
 export async function startServer(): Promise<RunningServer> {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(`${SERVER_MAIN} does not exist: run \`npm run build\` before the e2e suite`);
   }
+  // freePort() closes its probe before the server listens: a file started beside this one (its
+  // server, its Chromium, ffmpeg...) may take the port in between. Rare, and then a new attempt.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !portTaken((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startOnce(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'zhongcao-e2e-'));
   try {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StreamMessage } from '@zhongcao/core';
 import { startPrivateNats } from '../test-support/private-services.js';
-import { connectJetStream, natsFilter } from './jetstream-stream.js';
+import { connectJetStream, DEFAULT_ACK_WAIT_MS, natsFilter, parseAckWait, STREAM_NAME } from './jetstream-stream.js';
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -76,4 +76,49 @@ test('JetStream: what is offered while NATS is away is kept and reaches the cons
   await until(() => got.size === 21, 30_000);
   assert.equal(got.size, 21, `every offered message arrived: ${got.size}`);
   assert.equal(api.figures.queued, 0);
+});
+
+test('STREAM_ACK_WAIT_MS: 30 s unless set, a whole number of milliseconds from 1 s to 10 min', () => {
+  assert.equal(parseAckWait(undefined), DEFAULT_ACK_WAIT_MS);
+  assert.equal(parseAckWait(''), 30_000);
+  assert.equal(parseAckWait('3000'), 3_000);
+  for (const bad of ['999', '600001', '2.5', 'soon', '-3000'])
+    assert.throws(() => parseAckWait(bad), /STREAM_ACK_WAIT_MS/, bad);
+});
+
+test('JetStream: what a process took and never acknowledged comes to the next reader after the configured acknowledgement wait', {
+  timeout: 60_000,
+}, async (t) => {
+  const nats = await startPrivateNats();
+  const publisher = await connectJetStream(nats.url, 'test-publisher');
+  const dying = await connectJetStream(nats.url, 'test-dying', () => {}, { ackWaitMs: 1_000 });
+  let release = () => {};
+  const hung = new Promise<void>((r) => {
+    release = r;
+  });
+  let next: Awaited<ReturnType<typeof connectJetStream>> | null = null;
+  t.after(async () => {
+    release();
+    await next?.close();
+    await dying.close();
+    await publisher.close();
+    await nats.close();
+  });
+  const taken: string[] = [];
+  await dying.consume('ack-wait-test', ['signals'], async (m) => {
+    taken.push(m.id);
+    await hung; // the process dies before its handler returns: never acknowledged
+  });
+  await publisher.publish('signals', 'evn_taken', []);
+  await until(() => taken.length === 1, 10_000);
+  await dying.nats.close(); // as a kill -9: the connection is gone, the message unacknowledged
+
+  next = await connectJetStream(nats.url, 'test-next', () => {}, { ackWaitMs: 1_000 });
+  const got: string[] = [];
+  await next.consume('ack-wait-test', ['signals'], (m) => void got.push(m.id));
+  await until(() => got.length === 1, 15_000);
+  // With the default wait (30 s) it would not have come yet.
+  assert.deepEqual(got, ['evn_taken'], 'the unacknowledged message came again within 15 s');
+  const info = await (await next.nats.jetstreamManager()).consumers.info(STREAM_NAME, 'ack-wait-test');
+  assert.equal(info.config.ack_wait, 1_000_000_000, 'the durable consumer has the configured wait (in ns)');
 });

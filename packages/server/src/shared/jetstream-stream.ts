@@ -40,6 +40,26 @@ const MAX_QUEUED = 200_000;
 const PUMP_BATCH = 128;
 /** How long stopping a consumer waits for the batch it is handling. */
 const STOP_BATCH_WAIT_MS = 30_000;
+/**
+ * How long JetStream waits for a delivered message's acknowledgement before it delivers it again
+ * (to whichever process reads the durable consumer then): what a process killed mid-batch had
+ * taken comes back after this long.
+ */
+export const DEFAULT_ACK_WAIT_MS = 30_000;
+
+/** STREAM_ACK_WAIT_MS: the consumers' acknowledgement wait (default DEFAULT_ACK_WAIT_MS), from 1 s to 10 min. */
+export function parseAckWait(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_ACK_WAIT_MS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1_000 || n > 600_000)
+    throw new Error(`STREAM_ACK_WAIT_MS is a whole number of milliseconds from 1000 to 600000, not "${value}"`);
+  return n;
+}
+
+export interface JetStreamOptions {
+  /** The durable consumers' acknowledgement wait; STREAM_ACK_WAIT_MS (or 30 s) when not given. */
+  ackWaitMs?: number;
+}
 
 /** What the publisher and consumers did, for the process's metrics. */
 export interface StreamFigures {
@@ -88,7 +108,9 @@ export async function connectJetStream(
   url: string,
   name: string,
   onError: (err: Error) => void = () => {},
+  settings: JetStreamOptions = {},
 ): Promise<JetStream> {
+  const ackWait = nanos(settings.ackWaitMs ?? parseAckWait(process.env.STREAM_ACK_WAIT_MS));
   const nc = await connect({
     servers: url,
     name,
@@ -158,13 +180,13 @@ export async function connectJetStream(
       ack_policy: AckPolicy.Explicit,
       deliver_policy: options.from === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
       filter_subject: filter,
-      ack_wait: nanos(30_000),
+      ack_wait: ackWait,
       max_ack_pending: 2_000,
     };
     const existing = await jsm.consumers.info(STREAM_NAME, durable).catch(() => null);
     if (!existing) await jsm.consumers.add(STREAM_NAME, config);
-    else if (existing.config.filter_subject !== filter)
-      await jsm.consumers.update(STREAM_NAME, durable, { filter_subject: filter });
+    else if (existing.config.filter_subject !== filter || existing.config.ack_wait !== ackWait)
+      await jsm.consumers.update(STREAM_NAME, durable, { filter_subject: filter, ack_wait: ackWait });
     let stopped = false;
     let current: { stop(): void } | null = null;
     let lastBatch: Promise<void> = Promise.resolve();
