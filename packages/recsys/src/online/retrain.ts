@@ -11,7 +11,7 @@ import { SeqEmbedding, type SeqEmbeddingOptions } from '../engine/seq-embedding.
 import { trainEpochs } from '../engine/train-embedding.js';
 import { CUTOFF } from '../eval/metrics.js';
 import { Rng } from '../random.js';
-import { buildCovisit, fitChoiceWeights, type CovisitSnapshot } from './retrain-tables.js';
+import { buildCovisit, type ChoiceFitOptions, fitChoiceWeights, type CovisitSnapshot } from './retrain-tables.js';
 import { SEQUENCE_EMBEDDING_DEFAULTS } from './sequence-embedding.js';
 import { interestWeight, type Signal } from './signals.js';
 
@@ -58,6 +58,8 @@ export interface RetrainOptions {
   /** At most this many held-out people are scored. */
   maxEvalPeople: number;
   model: SeqEmbeddingOptions;
+  /** The choice weights' fit (default: retrain-tables.ts CHOICE_FIT_DEFAULTS). */
+  choice?: Partial<ChoiceFitOptions>;
 }
 
 export const RETRAIN_DEFAULTS: RetrainOptions = {
@@ -139,7 +141,7 @@ export function trainingSetOf(
 }
 
 /** The training part: every sequence without its held-out last item. */
-function trainingPart(set: TrainingSet): {
+export function trainingPart(set: TrainingSet): {
   offsets: Int32Array;
   rows: Int32Array;
   weights: Float32Array;
@@ -183,16 +185,19 @@ export function retrain(
   trainEpochs(model, { ...part, userRows, itemRows: set.items.length }, opts.epochs, opts.seed, progress);
   const snapshot = snapshotOf(model, set.items);
   snapshot.covisit = buildCovisit(part);
-  const fit = fitChoiceWeights({
-    ...part,
-    heldOut: set.heldOut,
-    numItems: set.items.length,
-    dim: snapshot.dim,
-    vectors: snapshot.vectors,
-    bias: snapshot.bias,
-    recency: snapshot.recency,
-    covisit: snapshot.covisit,
-  });
+  const fit = fitChoiceWeights(
+    {
+      ...part,
+      heldOut: set.heldOut,
+      numItems: set.items.length,
+      dim: snapshot.dim,
+      vectors: snapshot.vectors,
+      bias: snapshot.bias,
+      recency: snapshot.recency,
+      covisit: snapshot.covisit,
+    },
+    opts.choice,
+  );
   if (fit) snapshot.choice = fit.weights;
   return snapshot;
 }
