@@ -185,15 +185,21 @@ export interface ChoiceFitOptions {
   features: readonly ChoiceFeature[];
 }
 
+/**
+ * Chosen on the validation items of Amazon Games (packages/recsys/README.md, "Live (retrained)"):
+ * negatives like the page's candidates (co-occurrence and embedding sources) and every feature.
+ * Against co-occurrence and uniform negatives alone the fit learns that "co-occurs at all" marks
+ * a negative (half the draws are co-occurrence candidates) and ranks the page worse.
+ */
 export const CHOICE_FIT_DEFAULTS: ChoiceFitOptions = {
   candidateNegatives: 10,
-  embeddingNegatives: 0,
-  uniformNegatives: 10,
+  embeddingNegatives: 5,
+  uniformNegatives: 5,
   embeddingPool: 2_000,
   embeddingTop: 20,
   maxPeople: 20_000,
   seed: 3,
-  features: ['embedding', 'log_covisit', 'covisit_any'],
+  features: CHOICE_FEATURES,
 };
 
 /** The person vector of a history (oldest first), into z. */
