@@ -154,6 +154,20 @@ test('while a retrained model serves, the embedding source gives modelPerSource 
   assert.ok(sizes[1]!.after > sizes[0]!.after, JSON.stringify(sizes));
 });
 
+test('the table served comes from the whole history, held-out choices included (the fit reads the table without them)', () => {
+  const set = trainingSetOf({ offsets: Int32Array.from([0, 3, 6]), items: Int32Array.from([0, 1, 2, 3, 4, 5]) }, 6, {
+    holdOutLast: true,
+    t0: T0,
+    stepMs: 1000,
+  });
+  assert.deepEqual([...set.heldOut], [2, 5]);
+  const snap = retrain(set, { ...RETRAIN_DEFAULTS, epochs: 1 });
+  const reader = new CovisitReader(snap.covisit!, 6);
+  // 1 → 2 and 4 → 5 are the held-out choices' pairs.
+  assert.ok(reader.scores([1], new Map()).has(2));
+  assert.ok(reader.scores([4], new Map()).has(5));
+});
+
 test('an offline set holds out its latest items when asked, and its times follow the replay', () => {
   const set = trainingSetOf({ offsets: Int32Array.from([0, 3, 5]), items: Int32Array.from([4, 5, 6, 7, 8]) }, 9, {
     holdOutLast: true,

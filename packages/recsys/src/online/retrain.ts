@@ -169,9 +169,10 @@ function snapshotOf(model: SeqEmbedding, items: string[]): ModelSnapshot {
 }
 
 /**
- * Trains the model on the training part for `epochs` (progress after each), then rebuilds the
- * co-occurrence table from the same part and fits the ranker's choice weights on the held-out
- * items (retrain-tables.ts): the snapshot carries all three.
+ * Trains the model on the training part for `epochs` (progress after each), fits the ranker's
+ * choice weights on the held-out items with the co-occurrence table of the same part, and
+ * rebuilds the table served from the whole history (retrain-tables.ts): the snapshot carries all
+ * three.
  */
 export function retrain(
   set: TrainingSet,
@@ -184,7 +185,9 @@ export function retrain(
   const userRows = new Int32Array(set.heldOut.length).fill(-1);
   trainEpochs(model, { ...part, userRows, itemRows: set.items.length }, opts.epochs, opts.seed, progress);
   const snapshot = snapshotOf(model, set.items);
-  snapshot.covisit = buildCovisit(part);
+  // The weights are fitted with the table of the training part (it has not seen the held-out
+  // choices); the table served is rebuilt from the whole history, so the swap does not drop the
+  // most recent pairs the live table had learnt (better on validation items, README).
   const fit = fitChoiceWeights(
     {
       ...part,
@@ -194,11 +197,12 @@ export function retrain(
       vectors: snapshot.vectors,
       bias: snapshot.bias,
       recency: snapshot.recency,
-      covisit: snapshot.covisit,
+      covisit: buildCovisit(part),
     },
     opts.choice,
   );
   if (fit) snapshot.choice = fit.weights;
+  snapshot.covisit = buildCovisit(set);
   return snapshot;
 }
 
