@@ -17,6 +17,7 @@ import { trainInWorkers } from '../engine/worker-pool.js';
 import { fitRankerOnValidation, type RankerFitReport } from './engine-fit.js';
 import { OnlineReplayModel, REPLAY_STEP_MS, REPLAY_T0 } from './online-replay.js';
 import { retrain, RETRAIN_DEFAULTS, trainingSetOf, type RetrainOptions } from '../online/retrain.js';
+import { CHOICE_FEATURES } from '../online/retrain-tables.js';
 import { evaluate, type PhaseResult } from './evaluate.js';
 import { buildProtocol, DEFAULT_MAX_USERS, DEFAULT_NEGATIVES, DEFAULT_SEED, type Protocol } from './protocol.js';
 import { evaluableUsers, leaveOneOut, type Split } from './split.js';
@@ -213,6 +214,7 @@ export function replayOnline(
     extra.swapped_videos = model.swap(snapshot);
     extra.covisit_rows = snapshot.covisit?.owners.length ?? 0;
     extra.choice_weights = snapshot.choice ? Array.from(snapshot.choice, (w) => round(w, 4)) : null;
+    extra.choice_features = CHOICE_FEATURES;
     extra.epochs = r.epochs;
     extra.dim = r.model.dim;
   }

@@ -17,7 +17,7 @@ import {
 } from './hashed-ranker.js';
 import { ItemCatalog, type ItemMeta } from './item-catalog.js';
 import { SequenceEmbedding, type GatheredVectors } from './sequence-embedding.js';
-import { choiceShifts, covisitScores } from './choice-shift.js';
+import { ChoiceReader, choiceShifts } from './choice-shift.js';
 import { OutcomeLog } from './outcome-log.js';
 import type { ModelSnapshot } from './retrain.js';
 import { Profile, ProfileRows } from './profile.js';
@@ -40,6 +40,8 @@ export interface OnlineEngineOptions {
   retrievalPrior: number;
   /** Drifting tastes: short-term interest, fatigue and exploration (drift.ts); null turns it off. */
   drift: DriftOptions | null;
+  /** Candidates of the embedding source while a retrained model serves (default: perSource). */
+  modelPerSource?: number;
 }
 
 export const ONLINE_ENGINE_DEFAULTS: OnlineEngineOptions = {
@@ -49,6 +51,7 @@ export const ONLINE_ENGINE_DEFAULTS: OnlineEngineOptions = {
   poolPerPage: 1,
   retrievalPrior: 0.3,
   drift: DRIFT_DEFAULTS,
+  modelPerSource: 20,
 };
 
 export interface Recommended {
@@ -158,7 +161,7 @@ export class OnlineEngine {
   private modelPool: GatheredVectors | null = null;
   /** The retrained ranker's choice weights (null: the hashed model alone ranks). */
   private choice: Float64Array | null = null;
-  private readonly covScratch = new Map<number, number>();
+  private readonly choiceReader = new ChoiceReader(this.covisit, this.embedding);
   /** The batch-retrained model serving (null: online learning only since start). */
   modelVersion: string | null = null;
   /** Reads of personal data (profiles) by recommend: lets callers prove a path touched none. */
@@ -429,7 +432,11 @@ export class OnlineEngine {
       const list = this.candidates(
         actor,
         source,
-        source === 'pool' ? this.opts.poolPerPage * 3 : n,
+        source === 'pool'
+          ? this.opts.poolPerPage * 3
+          : source === 'embedding' && this.modelPool
+            ? (this.opts.modelPerSource ?? n)
+            : n,
         now,
         req.isShown,
         skip,
@@ -441,8 +448,7 @@ export class OnlineEngine {
     const emb = new Float32Array(cands.length);
     this.embedding.score(actor, items, emb);
     const shifts = new Float64Array(cands.length);
-    if (this.choice)
-      choiceShifts(this.choice, items, emb, covisitScores(this.covisit, p, now, this.covScratch), shifts);
+    if (this.choice) choiceShifts(this.choice, items, emb, this.choiceReader.read(p, now), shifts);
     const aff = affinities(p, now);
     const slots = new Int32Array(FEATURE_COUNT);
     const drift = this.drift?.factors(actor, aff, now) ?? null;

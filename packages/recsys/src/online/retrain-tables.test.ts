@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { synthetic } from '../test-support/synthetic.js';
 import { Covisitation } from './covisitation.js';
 import { OnlineEngine } from './online-engine.js';
-import { retrain, RETRAIN_DEFAULTS, trainingSet, trainingSetOf } from './retrain.js';
-import { buildCovisit, CHOICE_FEATURES, CovisitReader } from './retrain-tables.js';
+import { ONLINE_ENGINE_DEFAULTS } from './online-engine.js';
+import { retrain, RETRAIN_DEFAULTS, trainingPart, trainingSet, trainingSetOf } from './retrain.js';
+import { buildCovisit, CHOICE_FEATURES, CovisitReader, fitChoiceWeights } from './retrain-tables.js';
 import type { Signal } from './signals.js';
 
 const T0 = 1_800_000_000_000;
@@ -29,6 +30,19 @@ test('the batch co-occurrence table sums what the live table adds, pair by pair,
     for (const [b, w] of online)
       assert.ok(Math.abs(batch.get(b)! - w) < 1e-4 * Math.max(1, w), `${a}→${b}: ${batch.get(b)} against ${w}`);
   }
+});
+
+test('the batch table read for a history: recency-weighted over the latest items, the latest item alone apart', () => {
+  const offsets = Int32Array.from([0, 2, 4]);
+  const rows = Int32Array.from([0, 1, 2, 3]);
+  const at = Float64Array.from([0, 1, 2, 3], (k) => T0 + k * 60_000);
+  const reader = new CovisitReader(buildCovisit({ offsets, rows, at }), 4);
+  const latest = new Map<number, number>();
+  const all = reader.scores([0, 2], new Map(), latest);
+  // 2 (latest) has neighbour 3, 0 (one older, weight 0.8) has neighbour 1.
+  assert.deepEqual([...all.keys()].sort(), [1, 3]);
+  assert.deepEqual([...latest.keys()], [3]);
+  assert.equal(latest.get(3), all.get(3));
 });
 
 test('each batch row keeps its strongest neighbours, strongest first', () => {
@@ -63,12 +77,95 @@ function signals(): Signal[] {
   return out;
 }
 
-test('a retraining fits the choice weights on the held-out items: a higher embedding score makes a likelier choice', () => {
+test('a retraining fits the choice weights on the held-out items: co-occurring with the latest videos makes a likelier choice', () => {
   const set = trainingSet(signals());
   const snap = retrain(set, { ...RETRAIN_DEFAULTS, epochs: 3 });
   assert.ok(snap.covisit && snap.covisit.owners.length > 100);
   assert.equal(snap.choice?.length, CHOICE_FEATURES.length);
-  assert.ok(snap.choice![0]! > 0, `embedding weight ${snap.choice![0]}`);
+  // The synthetic people mostly step to the next video of a ring: what co-occurs with their latest videos, and with the
+  // latest above all, is the likelier choice.
+  assert.ok(snap.choice![1]! > 0, `co-occurrence weight ${snap.choice![1]}`);
+  assert.ok(snap.choice![4]! > 0, `transition weight ${snap.choice![4]}`);
+});
+
+test('the choice fit: features left out keep weight 0; with every feature and negatives from the embedding source, all are fitted', () => {
+  const set = trainingSet(signals());
+  const snap = retrain(set, { ...RETRAIN_DEFAULTS, epochs: 2 });
+  const input = {
+    ...trainingPart(set),
+    heldOut: set.heldOut,
+    numItems: set.items.length,
+    dim: snap.dim,
+    vectors: snap.vectors,
+    bias: snap.bias,
+    recency: snap.recency,
+    covisit: snap.covisit!,
+  };
+  const three = fitChoiceWeights(input, { features: ['embedding', 'log_covisit', 'covisit_any'] })!;
+  assert.equal(three.weights.length, CHOICE_FEATURES.length);
+  assert.equal(three.weights[3], 0);
+  assert.equal(three.weights[4], 0);
+  const every = fitChoiceWeights(input, {
+    candidateNegatives: 6,
+    embeddingNegatives: 6,
+    uniformNegatives: 6,
+    embeddingPool: 100,
+    features: CHOICE_FEATURES,
+  })!;
+  assert.ok(
+    every.weights.every((w) => Number.isFinite(w) && w !== 0),
+    `weights ${[...every.weights]}`,
+  );
+  // Negatives from the embedding's best are harder: the loss is higher than against co-occurrence and uniform draws.
+  const easy = fitChoiceWeights(input, { features: CHOICE_FEATURES, embeddingNegatives: 0, uniformNegatives: 10 })!;
+  assert.ok(every.loss > easy.loss, `${every.loss} against ${easy.loss}`);
+});
+
+test('while a retrained model serves, the embedding source gives modelPerSource candidates', () => {
+  const sigs = signals();
+  const snap = retrain(trainingSet(sigs), { ...RETRAIN_DEFAULTS, epochs: 1 });
+  const sizes = [10, 60].map((modelPerSource) => {
+    const e = new OnlineEngine({ ...ONLINE_ENGINE_DEFAULTS, modelPerSource });
+    for (let i = 0; i < 200; i++)
+      e.upsertVideo(
+        {
+          id: `vid_${i}`,
+          title: '',
+          creatorId: `usr_c${i % 7}`,
+          creatorName: '',
+          categoryId: null,
+          categoryName: null,
+          tags: [],
+          priceFen: null,
+          shopId: null,
+          productIds: [],
+          publishedAt: T0,
+        },
+        false,
+        T0,
+      );
+    for (const s of sigs.slice(0, 300)) e.observe(s);
+    const before = e.valuedCandidates('usr_0', T0 + 1).size;
+    e.swapModel('mdl_1', snap, T0 + 2);
+    return { before, after: e.valuedCandidates('usr_0', T0 + 3).size };
+  });
+  // Before a swap the option does not apply; after it, more of the model's videos reach the page.
+  assert.equal(sizes[0]!.before, sizes[1]!.before);
+  assert.ok(sizes[1]!.after > sizes[0]!.after, JSON.stringify(sizes));
+});
+
+test('the table served comes from the whole history, held-out choices included (the fit reads the table without them)', () => {
+  const set = trainingSetOf({ offsets: Int32Array.from([0, 3, 6]), items: Int32Array.from([0, 1, 2, 3, 4, 5]) }, 6, {
+    holdOutLast: true,
+    t0: T0,
+    stepMs: 1000,
+  });
+  assert.deepEqual([...set.heldOut], [2, 5]);
+  const snap = retrain(set, { ...RETRAIN_DEFAULTS, epochs: 1 });
+  const reader = new CovisitReader(snap.covisit!, 6);
+  // 1 → 2 and 4 → 5 are the held-out choices' pairs.
+  assert.ok(reader.scores([1], new Map()).has(2));
+  assert.ok(reader.scores([4], new Map()).has(5));
 });
 
 test('an offline set holds out its latest items when asked, and its times follow the replay', () => {

@@ -10,10 +10,12 @@
  *   neighbours at the end, where the live table can only evict its weakest on the way.
  * - Choice weights: a linear model over what the feed knows of a candidate at ranking time (the
  *   retrained embedding's score, the co-occurrence score from the person's latest videos, whether
- *   there is one), fitted with a pairwise logistic loss on each person's held-out latest choice
- *   against the videos the co-occurrence source would offer them and uniform draws. Only the
+ *   there is one, the video's learned bias, the co-occurrence score from the latest video alone),
+ *   fitted with a pairwise logistic loss on each person's held-out latest choice against the
+ *   videos the co-occurrence and embedding sources would offer them and uniform draws. Only the
  *   held-out items are used, never anything later.
  */
+import { topK } from '../engine/candidates.js';
 import { LinearRanker } from '../engine/ranker.js';
 import { Rng } from '../random.js';
 import { COVISITATION_DEFAULTS, type CovisitationOptions } from './covisitation.js';
@@ -29,18 +31,41 @@ export interface CovisitSnapshot {
   w: Float32Array;
 }
 
-/** The choice model's features, in order. */
-export const CHOICE_FEATURES = ['embedding', 'log_covisit', 'covisit_any'] as const;
+/**
+ * The choice model's features, in order. Weights fitted before the last two existed (a stored
+ * snapshot of three) read the missing ones as 0.
+ */
+export const CHOICE_FEATURES = ['embedding', 'log_covisit', 'covisit_any', 'bias', 'log_transition'] as const;
+export type ChoiceFeature = (typeof CHOICE_FEATURES)[number];
 export const CHOICE_FEATURE_COUNT = CHOICE_FEATURES.length;
 /** Recent videos the co-occurrence score reads, and the weight ratio from one to the next older (as the covisit source). */
 export const COVISIT_LATEST = 6;
 export const COVISIT_RECENCY = 0.8;
 
-/** The choice features of a candidate, into out[offset..]. */
-export function choiceFeatures(embedding: number, covisit: number, out: Float32Array | Float64Array, offset = 0): void {
+/**
+ * The choice features of a candidate, into out[offset..]: its embedding score, its co-occurrence
+ * score from the latest videos, its learned bias and its co-occurrence score from the latest video.
+ */
+export function choiceFeatures(
+  embedding: number,
+  covisit: number,
+  out: Float32Array | Float64Array,
+  offset = 0,
+  bias = 0,
+  transition = 0,
+): void {
   out[offset] = embedding;
   out[offset + 1] = Math.log1p(Math.max(0, covisit));
   out[offset + 2] = covisit > 0 ? 1 : 0;
+  out[offset + 3] = bias;
+  out[offset + 4] = Math.log1p(Math.max(0, transition));
+}
+
+/** The choice score of a feature row (weights beyond `weights.length` count as 0). */
+export function choiceScore(weights: ArrayLike<number>, x: Float32Array | Float64Array, offset = 0): number {
+  let s = 0;
+  for (let f = 0; f < Math.min(weights.length, CHOICE_FEATURE_COUNT); f++) s += weights[f]! * x[offset + f]!;
+  return s;
 }
 
 export interface HistoryRows {
@@ -110,9 +135,13 @@ export class CovisitReader {
     for (let r = 0; r < t.owners.length; r++) this.rowOf[t.owners[r]!] = r;
   }
 
-  /** Scores of every neighbour of the latest COVISIT_LATEST items of `recent` (oldest first), into `out` (a map item → score). */
-  scores(recent: ArrayLike<number>, out: Map<number, number>): Map<number, number> {
+  /**
+   * Scores of every neighbour of the latest COVISIT_LATEST items of `recent` (oldest first), into
+   * `out` (a map item → score); `latest`, when given, gets the neighbours of the latest item alone.
+   */
+  scores(recent: ArrayLike<number>, out: Map<number, number>, latest?: Map<number, number>): Map<number, number> {
     out.clear();
+    latest?.clear();
     for (let k = recent.length - 1, r = 1; k >= 0 && k >= recent.length - COVISIT_LATEST; k--, r *= COVISIT_RECENCY) {
       const row = this.rowOf[recent[k]!]!;
       if (row < 0) continue;
@@ -120,6 +149,7 @@ export class CovisitReader {
       for (let j = 0; j < this.t.counts[row]!; j++) {
         const b = this.t.ids[base + j]!;
         out.set(b, (out.get(b) ?? 0) + this.t.w[base + j]! * r);
+        if (latest && k === recent.length - 1) latest.set(b, this.t.w[base + j]!);
       }
     }
     return out;
@@ -138,22 +168,41 @@ export interface ChoiceFitInput extends HistoryRows {
 }
 
 export interface ChoiceFitOptions {
-  /** Negatives per choice drawn from the co-occurrence candidates, and uniformly. */
+  /** Negatives per choice drawn from the co-occurrence candidates, from the embedding's best, and uniformly. */
   candidateNegatives: number;
+  embeddingNegatives: number;
   uniformNegatives: number;
+  /**
+   * The embedding's best for a person: the `embeddingTop` highest scores among the
+   * `embeddingPool` videos of highest bias (what the embedding source offers most).
+   */
+  embeddingPool: number;
+  embeddingTop: number;
   /** At most this many held-out choices are fitted on (sampled with the seed). */
   maxPeople: number;
   seed: number;
+  /** The features fitted; the others keep weight 0. */
+  features: readonly ChoiceFeature[];
 }
 
+/**
+ * Chosen on the validation items of Amazon Games (packages/recsys/README.md, "Live (retrained)"):
+ * negatives like the page's candidates (co-occurrence and embedding sources) and every feature.
+ * Against co-occurrence and uniform negatives alone the fit learns that "co-occurs at all" marks
+ * a negative (half the draws are co-occurrence candidates) and ranks the page worse.
+ */
 export const CHOICE_FIT_DEFAULTS: ChoiceFitOptions = {
   candidateNegatives: 10,
-  uniformNegatives: 10,
+  embeddingNegatives: 5,
+  uniformNegatives: 5,
+  embeddingPool: 2_000,
+  embeddingTop: 20,
   maxPeople: 20_000,
   seed: 3,
+  features: CHOICE_FEATURES,
 };
 
-/** The embedding score of every item for a history (oldest first), into out. */
+/** The person vector of a history (oldest first), into z. */
 function personVector(input: ChoiceFitInput, history: Int32Array, z: Float32Array): void {
   const d = input.dim;
   z.fill(0);
@@ -171,11 +220,17 @@ function embeddingScore(input: ChoiceFitInput, z: Float32Array, item: number): n
   return s;
 }
 
+/** The `n` items of highest bias, highest first. */
+function highestBias(bias: Float32Array, numItems: number, n: number): Int32Array {
+  return topK(bias.subarray(0, numItems), n, () => false, false);
+}
+
 /** Fits the choice weights on the held-out items; null when no one has one. */
 export function fitChoiceWeights(
   input: ChoiceFitInput,
-  opts: ChoiceFitOptions = CHOICE_FIT_DEFAULTS,
+  options: Partial<ChoiceFitOptions> = {},
 ): { weights: Float64Array; people: number; loss: number } | null {
+  const opts = { ...CHOICE_FIT_DEFAULTS, ...options };
   const people: number[] = [];
   for (let k = 0; k < input.heldOut.length; k++)
     if (input.heldOut[k]! >= 0 && input.offsets[k + 1]! > input.offsets[k]!) people.push(k);
@@ -183,34 +238,57 @@ export function fitChoiceWeights(
   const rng = new Rng(opts.seed);
   rng.shuffle(people);
   const chosen = people.slice(0, opts.maxPeople);
-  const size = 1 + opts.candidateNegatives + opts.uniformNegatives;
+  const size = 1 + opts.candidateNegatives + opts.embeddingNegatives + opts.uniformNegatives;
   const F = CHOICE_FEATURE_COUNT;
   const x = new Float32Array(chosen.length * size * F);
   const reader = new CovisitReader(input.covisit, input.numItems);
   const cov = new Map<number, number>();
+  const latest = new Map<number, number>();
   const z = new Float32Array(input.dim);
   const seen = new Int32Array(input.numItems);
   const items = new Int32Array(size);
+  const pool = opts.embeddingNegatives > 0 ? highestBias(input.bias, input.numItems, opts.embeddingPool) : null;
+  const poolScores = new Float32Array(pool?.length ?? 0);
   for (let g = 0; g < chosen.length; g++) {
     const k = chosen[g]!;
     const history = input.rows.subarray(input.offsets[k]!, input.offsets[k + 1]!);
     const target = input.heldOut[k]!;
     for (const i of history) seen[i] = g + 1;
     seen[target] = g + 1;
-    reader.scores(history, cov);
+    reader.scores(history, cov, latest);
     personVector(input, history, z);
     items[0] = target;
     const offered = [...cov.keys()].filter((i) => seen[i] !== g + 1);
     let n = 1;
     for (let c = 0; c < opts.candidateNegatives && offered.length > 0; c++)
       items[n++] = offered[rng.int(offered.length)]!;
+    if (pool) {
+      for (let j = 0; j < pool.length; j++) poolScores[j] = embeddingScore(input, z, pool[j]!);
+      const best = topK(poolScores, opts.embeddingTop, (j) => seen[pool[j]!] === g + 1, false);
+      for (let c = 0; c < opts.embeddingNegatives && best.length > 0; c++)
+        items[n++] = pool[best[rng.int(best.length)]!]!;
+    }
     while (n < size) {
       let t = rng.int(input.numItems);
       for (let tries = 0; seen[t] === g + 1 && tries < 20; tries++) t = rng.int(input.numItems);
       items[n++] = t;
     }
-    for (let j = 0; j < size; j++)
-      choiceFeatures(embeddingScore(input, z, items[j]!), cov.get(items[j]!) ?? 0, x, (g * size + j) * F);
+    for (let j = 0; j < size; j++) {
+      const item = items[j]!;
+      choiceFeatures(
+        embeddingScore(input, z, item),
+        cov.get(item) ?? 0,
+        x,
+        (g * size + j) * F,
+        input.bias[item]!,
+        latest.get(item) ?? 0,
+      );
+    }
+  }
+  // Features not fitted are zero in every row, so their weights stay 0.
+  for (let f = 0; f < F; f++) {
+    if (opts.features.includes(CHOICE_FEATURES[f]!)) continue;
+    for (let r = f; r < x.length; r += F) x[r] = 0;
   }
   const model = new LinearRanker(CHOICE_FEATURES);
   const loss = model.fit(x, chosen.length, size);

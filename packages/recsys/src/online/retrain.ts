@@ -11,7 +11,7 @@ import { SeqEmbedding, type SeqEmbeddingOptions } from '../engine/seq-embedding.
 import { trainEpochs } from '../engine/train-embedding.js';
 import { CUTOFF } from '../eval/metrics.js';
 import { Rng } from '../random.js';
-import { buildCovisit, fitChoiceWeights, type CovisitSnapshot } from './retrain-tables.js';
+import { buildCovisit, type ChoiceFitOptions, fitChoiceWeights, type CovisitSnapshot } from './retrain-tables.js';
 import { SEQUENCE_EMBEDDING_DEFAULTS } from './sequence-embedding.js';
 import { interestWeight, type Signal } from './signals.js';
 
@@ -58,6 +58,8 @@ export interface RetrainOptions {
   /** At most this many held-out people are scored. */
   maxEvalPeople: number;
   model: SeqEmbeddingOptions;
+  /** The choice weights' fit (default: retrain-tables.ts CHOICE_FIT_DEFAULTS). */
+  choice?: Partial<ChoiceFitOptions>;
 }
 
 export const RETRAIN_DEFAULTS: RetrainOptions = {
@@ -139,7 +141,7 @@ export function trainingSetOf(
 }
 
 /** The training part: every sequence without its held-out last item. */
-function trainingPart(set: TrainingSet): {
+export function trainingPart(set: TrainingSet): {
   offsets: Int32Array;
   rows: Int32Array;
   weights: Float32Array;
@@ -167,9 +169,10 @@ function snapshotOf(model: SeqEmbedding, items: string[]): ModelSnapshot {
 }
 
 /**
- * Trains the model on the training part for `epochs` (progress after each), then rebuilds the
- * co-occurrence table from the same part and fits the ranker's choice weights on the held-out
- * items (retrain-tables.ts): the snapshot carries all three.
+ * Trains the model on the training part for `epochs` (progress after each), fits the ranker's
+ * choice weights on the held-out items with the co-occurrence table of the same part, and
+ * rebuilds the table served from the whole history (retrain-tables.ts): the snapshot carries all
+ * three.
  */
 export function retrain(
   set: TrainingSet,
@@ -182,18 +185,24 @@ export function retrain(
   const userRows = new Int32Array(set.heldOut.length).fill(-1);
   trainEpochs(model, { ...part, userRows, itemRows: set.items.length }, opts.epochs, opts.seed, progress);
   const snapshot = snapshotOf(model, set.items);
-  snapshot.covisit = buildCovisit(part);
-  const fit = fitChoiceWeights({
-    ...part,
-    heldOut: set.heldOut,
-    numItems: set.items.length,
-    dim: snapshot.dim,
-    vectors: snapshot.vectors,
-    bias: snapshot.bias,
-    recency: snapshot.recency,
-    covisit: snapshot.covisit,
-  });
+  // The weights are fitted with the table of the training part (it has not seen the held-out
+  // choices); the table served is rebuilt from the whole history, so the swap does not drop the
+  // most recent pairs the live table had learnt (better on validation items, README).
+  const fit = fitChoiceWeights(
+    {
+      ...part,
+      heldOut: set.heldOut,
+      numItems: set.items.length,
+      dim: snapshot.dim,
+      vectors: snapshot.vectors,
+      bias: snapshot.bias,
+      recency: snapshot.recency,
+      covisit: buildCovisit(part),
+    },
+    opts.choice,
+  );
   if (fit) snapshot.choice = fit.weights;
+  snapshot.covisit = buildCovisit(set);
   return snapshot;
 }
 
