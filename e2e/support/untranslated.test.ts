@@ -36,6 +36,9 @@ test('strings of an API answer are user content, except its vocabulary, ids and 
   assert.equal(isUserContent('Fuji apples', joined), true);
   assert.equal(isUserContent('payment captured', joined), false);
   assert.equal(withoutUserContent('Golden Orchard · Owner', ['Fuji apples 5kg', 'Golden Orchard']).trim(), '· Owner');
+  // A short user string inside a random id leaves the id whole (no one-letter remnant to flag).
+  assert.deepEqual(untranslatedWords(withoutUserContent('afs_01m97bbyz3d64er7x3f56akqqk 售后', ['qq'])), []);
+  assert.equal(withoutUserContent('qq 号 (a.b)', ['qq', '(a.b)']).trim(), '号');
 });
 
 test('raw i18n keys are found by their top-level name', () => {

@@ -101,10 +101,18 @@ export function isUserContent(text: string, userText: string): boolean {
 export function withoutUserContent(text: string, userStrings: readonly string[]): string {
   let rest = text;
   for (const s of userStrings) {
-    if (s.length >= 2 && rest.includes(s)) rest = rest.split(s).join(' ');
+    if (s.length < 2 || !rest.includes(s)) continue;
+    // Never out of the middle of a longer Latin word or id: a user string "qq" taken out of
+    // "afs_01m…akqqk" would leave "k", a word of its own.
+    const edge = (c: string | undefined) => (c !== undefined && /[A-Za-z0-9_]/.test(c) ? LATIN_EDGE : '');
+    const pattern = new RegExp(`${edge(s[0])}${escapeRegExp(s)}${edge(s.at(-1)).replace('(?<!', '(?!')}`, 'g');
+    rest = rest.replace(pattern, ' ');
   }
   return rest;
 }
+
+const LATIN_EDGE = '(?<![A-Za-z0-9_])';
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|io|dev|local)\b\S*/gi;
 const EMAIL_RE = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
