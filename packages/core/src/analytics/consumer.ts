@@ -11,7 +11,7 @@ import { runtimePart, runtimeOf } from '../platform/index.js';
 import { aggregate, type Fact } from './aggregate.js';
 import { factsInWindow, newFactsCache } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';
-import { recountPeopleSpans, recountWindow } from './set-rebuild.js';
+import { MAX_WINDOW_EVENTS, recountPeopleSpans, recountWindow, windowEndByEvents } from './set-rebuild.js';
 import { DAY_MS, hourOf, shanghaiDayStart } from './time-buckets.js';
 
 export const COMPASS_CURSOR = 'compass';
@@ -121,15 +121,17 @@ export async function rebuildRollups(
   from: number | null,
   progress?: RebuildProgress,
   store: RollupStore = new SqlRollupStore(ctx.db),
+  windowEvents = MAX_WINDOW_EVENTS,
 ) {
-  return exclusive(ctx.db, () => rebuildUnlocked(ctx, store, from, progress));
+  return exclusive(ctx.db, () => rebuildUnlocked(ctx, store, from, progress, windowEvents));
 }
 
 async function rebuildUnlocked(
   ctx: CoreContext,
   store: RollupStore,
   from: number | null,
-  progress?: RebuildProgress,
+  progress: RebuildProgress | undefined,
+  windowEvents: number,
 ): Promise<{ facts: number; position: number; fromHour: number }> {
   // From the start of its Shanghai day: the day rows of that day are recounted whole.
   const fromHour = from === null ? Number.MIN_SAFE_INTEGER : shanghaiDayStart(from);
@@ -154,7 +156,10 @@ async function rebuildUnlocked(
   const windowMs = setBased ? SET_REBUILD_WINDOW_MS : WINDOW_MS;
   const total = Math.max(1, Math.ceil((upTo - start) / windowMs)) + (setBased ? 1 : 0);
   do {
-    const to = Math.min(upTo, after + windowMs);
+    // The set-based window also stops at its MAX_WINDOW_EVENTS-th event: its scratch rows (about
+    // twenty keys an event) are held in memory, and a busy week is millions of events.
+    const timeEnd = Math.min(upTo, after + windowMs);
+    const to = setBased ? await windowEndByEvents(ctx.db, after, timeEnd, windowEvents) : timeEnd;
     const last = to >= upTo;
     if (setBased) {
       facts += await recountWindow(ctx.db, after, to, fromHour, cache);
@@ -170,7 +175,9 @@ async function rebuildUnlocked(
       facts += found.length;
     }
     after = to;
-    progress?.(++done, total);
+    // In weeks of commit time (a window cut short by its events counts the part of its week it covered).
+    done = !setBased ? done + 1 : last ? total - 1 : Math.floor((after - start) / windowMs);
+    progress?.(done, total);
   } while (after < upTo);
   if (setBased) {
     await recountPeopleSpans(ctx.db, fromHour);

@@ -205,6 +205,31 @@ async function writeLiveMinutesBulk(tx: Kysely<any>, dialect: Dialect, minutes: 
 }
 
 /**
+ * The most events one window of the set-based rebuild expands: SQLite keeps the scratch rows and
+ * the sorts over them in memory (`temp_store = MEMORY`): a week of 2.5 million events (the demo
+ * seed at 100,000 videos) took the process past 24 GB, some 10 KB an event.
+ */
+export const MAX_WINDOW_EVENTS = 50_000;
+
+/**
+ * Where a window starting after `after` ends so that it holds at most about `maxEvents` events:
+ * the commit time of its `maxEvents`-th event (all events committed then are in, so a few more
+ * when several share that millisecond), or `upTo` when fewer are left.
+ */
+export async function windowEndByEvents(db: Db, after: number, upTo: number, maxEvents: number): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select('received_at')
+    .where('received_at', '>', after)
+    .where('received_at', '<=', upTo)
+    .orderBy('received_at')
+    .limit(1)
+    .offset(maxEvents - 1)
+    .executeTakeFirst();
+  return row ? Math.min(upTo, Number(row.received_at)) : upTo;
+}
+
+/**
  * Recounts the raw rows committed in (after, upTo] whose time is from `fromHour` on, adding them
  * to the (cleared) rollups in one transaction; the gap rows and days seen are left to
  * `recountPeopleSpans`. Returns how many facts it counted (an event is one, a paid line one…).

@@ -56,7 +56,9 @@ export function openStorage(options: StorageOptions): Storage {
   sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const checkpointer = startCheckpointer(sqlite, file, driver);
-  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }, () => checkpointer.pauseIfDue()),
+  });
   // Started on first use: most stores (tests, one-off commands) never send a query aside.
   let aside: ReadAside | null = null;
   createRuntime(db); // what this process holds for the store (platform/runtime.ts)

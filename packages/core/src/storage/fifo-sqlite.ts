@@ -4,16 +4,31 @@
  * opening second) each release costs as much as the queue is long, and the queue drains in
  * quadratic time. This driver hands the connection to the next waiter in arrival order instead:
  * one wake-up per release, and queries run first come, first served.
+ *
+ * Between two turns (never inside a transaction: Kysely holds the connection for a transaction's
+ * whole length) the driver asks `betweenTurns` whether to wait first (the checkpointer's pause to
+ * truncate an overgrown WAL).
  */
 import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+
+export type BetweenTurns = () => Promise<void> | null;
 
 class FifoSqliteDriver extends SqliteDriver {
   private readonly waiting: Array<() => void> = [];
   private busy = false;
 
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly betweenTurns: BetweenTurns | undefined,
+  ) {
+    super(config);
+  }
+
   override async acquireConnection(): Promise<DatabaseConnection> {
     if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy = true;
+    const pause = this.betweenTurns?.();
+    if (pause) await pause;
     return super.acquireConnection();
   }
 
@@ -26,11 +41,14 @@ class FifoSqliteDriver extends SqliteDriver {
 }
 
 export class FifoSqliteDialect extends SqliteDialect {
-  constructor(private readonly fifoConfig: SqliteDialectConfig) {
+  constructor(
+    private readonly fifoConfig: SqliteDialectConfig,
+    private readonly betweenTurns?: BetweenTurns,
+  ) {
     super(fifoConfig);
   }
 
   override createDriver(): Driver {
-    return new FifoSqliteDriver(this.fifoConfig);
+    return new FifoSqliteDriver(this.fifoConfig, this.betweenTurns);
   }
 }
