@@ -100,7 +100,7 @@ function resolveSpecifier(from, spec, workspaces) {
   const m = /^(@zhongcao\/[^/]+)(\/.*)?$/.exec(spec);
   if (!m) return null;
   const pkg = workspaces.get(m[1]);
-  if (!pkg || !pkg.exports) return null;
+  if (!pkg?.exports) return null;
   const sub = m[2] ? `.${m[2]}` : '.';
   const exports = typeof pkg.exports === 'string' || !('.' in pkg.exports) ? { '.': pkg.exports } : pkg.exports;
   const target = exportTarget(exports[sub]);

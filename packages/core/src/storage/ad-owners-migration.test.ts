@@ -1,52 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Migrator, type Kysely } from 'kysely';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openStorage } from './database.js';
-import { migrations } from './migrate.js';
-
-/** An empty store: SQLite in a temporary folder, or a fresh schema when DATABASE_URL is set. */
-async function emptyStore(): Promise<{ db: Kysely<any>; schema: string | undefined; dispose(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-mig-'));
-  const url = process.env.DATABASE_URL;
-  const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined;
-  const admin = async (q: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(q);
-    await client.end();
-  };
-  if (schema) await admin(`create schema ${schema}`);
-  const storage = openStorage({ dataDir, databaseUrl: url, pgSchema: schema });
-  return {
-    db: storage.db as unknown as Kysely<any>,
-    schema,
-    async dispose() {
-      await storage.close();
-      if (schema) await admin(`drop schema if exists ${schema} cascade`);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import { emptyStore } from '../test-support/index.js';
 
 /** 0036 turns every ad account, top-up, campaign and served ad into a shop's without losing a row, and lets creators' rows in. */
 test("migration 0036: existing shop ad rows keep their data as owner_kind shop; a creator's account can be added after", async () => {
   const store = await emptyStore();
   try {
     const db = store.db;
-    const names = Object.keys(migrations).sort();
-    const upTo = (last: string) =>
-      new Migrator({
-        db,
-        provider: {
-          getMigrations: async () => Object.fromEntries(names.filter((n) => n <= last).map((n) => [n, migrations[n]!])),
-        },
-        ...(store.schema ? { migrationTableSchema: store.schema } : {}),
-      });
+    const upTo = store.upTo;
     const before = await upTo('0035_ads_live_audiences').migrateToLatest();
     assert.equal(before.error, undefined);
     const now = Date.now();
@@ -158,7 +119,7 @@ test("migration 0036: existing shop ad rows keep their data as owner_kind shop; 
       })
       .execute();
 
-    const after = await upTo(names[names.length - 1]!).migrateToLatest();
+    const after = await upTo().migrateToLatest();
     assert.equal(after.error, undefined, String(after.error));
     assert.ok(after.results?.some((r) => r.migrationName === '0036_ad_owners' && r.status === 'Success'));
     const account = await db.selectFrom('ad_accounts').selectAll().execute();

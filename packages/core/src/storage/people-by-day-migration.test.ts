@@ -1,37 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Migrator, type Kysely } from 'kysely';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openStorage } from './database.js';
-import { migrations } from './migrate.js';
-
-/** An empty store: SQLite in a temporary folder, or a fresh schema when DATABASE_URL is set. */
-async function emptyStore(): Promise<{ db: Kysely<any>; schema: string | undefined; dispose(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-mig-'));
-  const url = process.env.DATABASE_URL;
-  const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined;
-  const admin = async (q: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(q);
-    await client.end();
-  };
-  if (schema) await admin(`create schema ${schema}`);
-  const storage = openStorage({ dataDir, databaseUrl: url, pgSchema: schema });
-  return {
-    db: storage.db as unknown as Kysely<any>,
-    schema,
-    async dispose() {
-      await storage.close();
-      if (schema) await admin(`drop schema if exists ${schema} cascade`);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import { emptyStore } from '../test-support/index.js';
 
 const DAY = 86_400_000;
 const row = (day: number, dimId: string, person: string, kind = 'impression') => ({
@@ -49,15 +18,7 @@ test('migration 0053: the day people rows survive the new key, which still refus
   const store = await emptyStore();
   try {
     const db = store.db;
-    const names = Object.keys(migrations).sort();
-    const migrator = (last: string) =>
-      new Migrator({
-        db,
-        provider: {
-          getMigrations: async () => Object.fromEntries(names.filter((n) => n <= last).map((n) => [n, migrations[n]!])),
-        },
-        ...(store.schema ? { migrationTableSchema: store.schema } : {}),
-      });
+    const migrator = store.upTo;
     assert.equal((await migrator('0047_ad_review_devices').migrateToLatest()).error, undefined);
     const rows = [
       row(0, 'p1', 'a'),

@@ -1,13 +1,8 @@
 /** The search migrations on a store that already holds rows: 0004 indexes products, 0019 adds pinyin and indexes videos, people and rooms. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Migrator, type Migration } from 'kysely';
-import pg from 'pg';
-import { openStorage } from './database.js';
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import { emptyStore, type EmptyStore } from '../test-support/index.js';
 import { migrations as allMigrations } from './migrate.js';
 import type { CoreContext } from '../context.js';
 import { searchPeople, searchProducts, searchVideos } from '../discovery/index.js';
@@ -15,32 +10,16 @@ import { searchPeople, searchProducts, searchVideos } from '../discovery/index.j
 const foundation = allMigrations['0001_foundation']!;
 const search = allMigrations['0004_search']!;
 
-async function withStore(fn: (storage: ReturnType<typeof openStorage>) => Promise<void>): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-search-'));
-  const url = process.env.DATABASE_URL;
-  const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined;
-  const admin = async (q: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(q);
-    await client.end();
-  };
-  if (schema) await admin(`create schema ${schema}`);
-  const storage = openStorage({ dataDir, databaseUrl: url, pgSchema: schema, pgPoolSize: 2 });
+async function withStore(fn: (store: EmptyStore) => Promise<void>): Promise<void> {
+  const store = await emptyStore({ pgPoolSize: 2 });
   try {
-    await fn(storage);
+    await fn(store);
   } finally {
-    await storage.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (schema) await admin(`drop schema if exists ${schema} cascade`);
+    await store.dispose();
   }
 }
 
-const migrate = async (
-  db: ReturnType<typeof openStorage>['db'],
-  migrations: Record<string, Migration>,
-  schema?: string,
-) => {
+const migrate = async (db: Kysely<any>, migrations: Record<string, Migration>, schema?: string) => {
   const { error } = await new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -11,3 +11,4 @@ export {
 export { TEST_PASSWORD } from './harness.js';
 export { likedRings, nextLifecycle } from './liked-rings.js';
 export { rollupsSnapshot } from './rollups-snapshot.js';
+export { emptyStore, type EmptyStore } from './migration-store.js';
