@@ -7,7 +7,7 @@
  * A PASSIVE checkpoint never resets the WAL by itself: the file starts over only when a writer
  * finds every frame copied back, and under writes that never pause the copy is always a few
  * transactions behind, so the file grows without end (a demo seed of 100,000 videos wrote 78 GB of
- * WAL and filled the disk). So once the file passes `maxWalBytes` the thread says so, and the
+ * WAL and filled the disk). So once the file passes `maxWalBytes` the thread raises a flag, and the
  * serving connection's driver, at its next turn between transactions, holds its queue while the
  * thread runs a TRUNCATE checkpoint (the frames left, the readers on old frames waited for, the
  * file cut to zero), then goes on: writers wait only for that tail, and the event loop never
@@ -25,19 +25,19 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = ' + workerData.lockWaitMs);
 const walFile = workerData.file + '-wal';
+const flag = new Int32Array(workerData.flag);
 function walBytes() { try { return statSync(walFile).size; } catch (e) { return 0; } }
-let due = false;
 const timer = setInterval(() => {
-  if (due) return;
+  if (Atomics.load(flag, 0) !== 0) return;
   // Past the bound: no copy now (while it ran the writers would add more), the truncation copies.
-  if (walBytes() > workerData.maxWalBytes) { due = true; parentPort.postMessage('due'); return; }
+  if (walBytes() > workerData.maxWalBytes) { Atomics.store(flag, 0, 1); return; }
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { /* busy: next round */ }
 }, workerData.intervalMs);
 parentPort.on('message', (m) => {
   if (m === 'go') {
     let done = false;
     try { done = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy === 0; } catch (e) { /* busy */ }
-    due = false;
+    Atomics.store(flag, 0, 0);
     parentPort.postMessage(done ? 'truncated' : 'busy');
   }
   if (m === 'stop') { clearInterval(timer); try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) {} db.close(); parentPort.close(); }
@@ -78,19 +78,18 @@ export function startCheckpointer(
 ): Checkpointer {
   const { intervalMs = 500, maxWalBytes = DEFAULT_MAX_WAL_BYTES, lockWaitMs = 2000 } = options;
   sqlite.pragma('wal_autocheckpoint = 0');
+  // 0: nothing asked; 1: the WAL is past its bound; 2: a truncation is running. Shared memory, not
+  // a message: a writer whose awaits all settle at once (a seed, a rebuild) never lets the event
+  // loop deliver one until it is done.
+  const flag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file, driver: driverPath, intervalMs, maxWalBytes, lockWaitMs },
+    workerData: { file, driver: driverPath, intervalMs, maxWalBytes, lockWaitMs, flag: flag.buffer },
   });
   worker.unref();
   const truncations = { tried: 0, done: 0 };
-  let due = false;
   let settle: (() => void) | null = null;
-  worker.on('message', (m: 'due' | 'truncated' | 'busy') => {
-    if (m === 'due') {
-      due = true;
-      return;
-    }
+  worker.on('message', (m: 'truncated' | 'busy') => {
     truncations.tried++;
     if (m === 'truncated') truncations.done++;
     settle?.();
@@ -109,8 +108,7 @@ export function startCheckpointer(
   return {
     truncations,
     pauseIfDue() {
-      if (!due || exited) return null;
-      due = false;
+      if (exited || Atomics.compareExchange(flag, 0, 1, 2) !== 1) return null;
       worker.postMessage('go');
       return new Promise<void>((resolve) => {
         const timer = setTimeout(done, PAUSE_CAP_MS);
