@@ -12,7 +12,7 @@ import { aggregate, type Fact } from './aggregate.js';
 import { factsInWindow, newFactsCache } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';
 import { MAX_WINDOW_EVENTS, recountPeopleSpans, recountWindow, windowEndByEvents } from './set-rebuild.js';
-import { DAY_MS, hourOf, shanghaiDayStart } from './time-buckets.js';
+import { DAY_MS, HOUR_MS, hourOf, shanghaiDayStart } from './time-buckets.js';
 
 export const COMPASS_CURSOR = 'compass';
 /** How far behind the clock the watermark stays: longer than any write transaction of the platform. */
@@ -154,7 +154,9 @@ async function rebuildUnlocked(
   const setBased = store instanceof SqlRollupStore;
   // The set-based rebuild recounts the gap rows and days seen in a last step.
   const windowMs = setBased ? SET_REBUILD_WINDOW_MS : WINDOW_MS;
-  const total = Math.max(1, Math.ceil((upTo - start) / windowMs)) + (setBased ? 1 : 0);
+  // Progress in windows of commit time; the set-based rebuild's in hours (its windows end early on a busy stretch).
+  const unit = setBased ? HOUR_MS : windowMs;
+  const total = Math.max(1, Math.ceil((upTo - start) / unit)) + (setBased ? 1 : 0);
   do {
     // The set-based window also stops at its MAX_WINDOW_EVENTS-th event: its scratch rows (about
     // twenty keys an event) are held in memory, and a busy week is millions of events.
@@ -175,8 +177,7 @@ async function rebuildUnlocked(
       facts += found.length;
     }
     after = to;
-    // In weeks of commit time (a window cut short by its events counts the part of its week it covered).
-    done = !setBased ? done + 1 : last ? total - 1 : Math.floor((after - start) / windowMs);
+    done = !setBased ? done + 1 : last ? total - 1 : Math.floor((after - start) / unit);
     progress?.(done, total);
   } while (after < upTo);
   if (setBased) {

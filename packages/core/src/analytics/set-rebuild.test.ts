@@ -164,8 +164,15 @@ test('the set-based rebuild writes exactly the rows the incremental consumer kep
           assert.deepEqual(partial[k], incremental[k], `a rebuild from ${fromDaysBack} days back: ${k}`);
 
         // Windows cut at every third event (as a busy week is cut at its 50,000th) count the same.
-        await rebuildRollups(core.ctx, null, undefined, undefined, 3);
+        const steps: Array<[number, number]> = [];
+        await rebuildRollups(core.ctx, null, (done, total) => steps.push([done, total]), undefined, 3);
         const small = await rollupsSnapshot(core.ctx.db);
+        // Progress never goes back and ends at its total, however the windows were cut.
+        assert.ok(
+          steps.every(([d, t], i) => d <= t && (i === 0 || d >= steps[i - 1]![0])),
+          JSON.stringify(steps),
+        );
+        assert.equal(steps.at(-1)?.[0], steps.at(-1)?.[1]);
         for (const k of Object.keys(incremental) as Array<keyof typeof incremental>)
           assert.deepEqual(small[k], incremental[k], `a rebuild in windows of three events: ${k}`);
       } finally {
