@@ -1561,6 +1561,8 @@ export {
   type ExperienceWindow,
   categoryWeights,
   currentExperienceTotals,
+  dailyExperienceScoring,
+  type DailyExperienceScoring,
   listExperienceScores,
   recomputeAllExperience,
   recomputeShopExperience,

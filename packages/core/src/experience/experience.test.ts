@@ -14,8 +14,10 @@ import { makePerson, makeShop, openTestCore, type TestCore, type ShopFixture } f
 import { settleWindowFor, shopSettleTerms } from '../ledger/index.js';
 import type { Actor } from '../context.js';
 import { openConversation, sendMessage, setPresence } from '../service/index.js';
+import { readAsideAnswered } from '../storage/index.js';
 import {
   categoryWeights,
+  dailyExperienceScoring,
   defaultWeights,
   listExperienceScores,
   recomputeAllExperience,
@@ -249,6 +251,74 @@ test('the service dimension reads the customer-service figures: the 3-minute hum
       'one of two buyer messages answered within three minutes',
     );
     assert.equal(view.indicators.find((i) => i.key === 'im_dissatisfied_rate')!.value, null, 'no ratings yet');
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('the daily scores come from the background loop, never from a request: right after a start the page reads what is stored; the round computes the day once; after midnight in Shanghai the next day once, even when a merchant recomputed first', async () => {
+  const core = await openTestCore();
+  try {
+    core.clock.set(Date.UTC(2026, 10, 23, 2, 0, 0)); // 10:00 on 2026-11-23 in Shanghai
+    const shop = await makeShop(core, 'xp-daily-shop');
+    await makeShop(core, 'xp-daily-other');
+    const admin = await makePerson(core, 'xp-daily-admin', ['admin'], false);
+    const rows = async (day: string) =>
+      Number(
+        (
+          await core.ctx.db
+            .selectFrom('experience_scores')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('day', '=', day)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    // Right after the start: the merchant's page answers from what is stored (nothing yet) and computes nothing.
+    let view = await shopExperience(core.ctx, shop.owner, shop.shopId);
+    assert.deepEqual([view.status, view.day], ['not_computed', null]);
+    assert.equal(await rows('2026-11-23'), 0, 'the request wrote no score');
+    assert.equal(dailyExperienceScoring(core.ctx).runs, 0);
+
+    // The background loop's round computes the day; on SQLite its grouped reads go to the background read-aside worker.
+    const asideBefore = readAsideAnswered(core.ctx.db, 'background');
+    await core.tick();
+    assert.equal(await rows('2026-11-23'), 2, 'every shop has the day’s row');
+    assert.deepEqual(dailyExperienceScoring(core.ctx), { runs: 1, lastDay: '2026-11-23', running: null });
+    if (core.ctx.dialect === 'sqlite')
+      assert.ok(
+        readAsideAnswered(core.ctx.db, 'background') - asideBefore >= 9,
+        'the nine grouped counts were read off the thread that answers requests',
+      );
+    view = await shopExperience(core.ctx, shop.owner, shop.shopId);
+    assert.deepEqual([view.status, view.day], ['not_enough_orders', '2026-11-23']);
+    core.clock.advance(HOUR);
+    await core.tick();
+    assert.equal(dailyExperienceScoring(core.ctx).runs, 1, 'the same day is not computed again');
+
+    // 00:00:30 on 2026-11-24 in Shanghai, before the loop's next round: the page still answers, with the stored day's, and names it.
+    core.clock.set(Date.UTC(2026, 10, 23, 16, 0, 30));
+    view = await shopExperience(core.ctx, shop.owner, shop.shopId);
+    assert.deepEqual([view.status, view.day], ['not_enough_orders', '2026-11-23']);
+    assert.deepEqual(
+      (await listExperienceScores(core.ctx, admin)).map((s) => s.day),
+      ['2026-11-23', '2026-11-23'],
+    );
+    // A merchant's own recompute writes their shop's row of the new day; it does not stand for the other shop's.
+    await recomputeShopExperience(core.ctx, shop.owner, shop.shopId);
+    assert.equal(await rows('2026-11-24'), 1);
+    await core.tick();
+    assert.equal(await rows('2026-11-24'), 2);
+    assert.deepEqual(dailyExperienceScoring(core.ctx), { runs: 2, lastDay: '2026-11-24', running: null });
+    core.clock.advance(HOUR);
+    await core.tick();
+    core.clock.advance(HOUR);
+    await core.tick();
+    assert.equal(dailyExperienceScoring(core.ctx).runs, 2, 'once a day');
+    assert.deepEqual(
+      (await listExperienceScores(core.ctx, admin)).map((s) => s.day),
+      ['2026-11-24', '2026-11-24'],
+    );
   } finally {
     await core.dispose();
   }

@@ -2,9 +2,14 @@
  * The counts behind the experience score, for every shop at once over one window: grouped,
  * read-only queries over orders, reviews and after-sales cases (the modules' own rows, never
  * written here), and the customer-service figures from whoever provides them.
+ *
+ * The grouped queries read a month of orders and their lines (hundreds of milliseconds each on a
+ * large store): on SQLite they run on the store's background read-aside worker, so the requests
+ * answered meanwhile (the first screens after a start or after midnight) do not wait behind them.
  */
-import { sql } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import type { Db } from '../context.js';
+import { readAside } from '../storage/index.js';
 import { DELIVERY_PROMISE_HOURS, QUALITY_RETURN_REASONS, TRANSPORT_REASONS, type IndicatorKey } from './indicators.js';
 import type { Ratio, ShopCounts } from './scoring.js';
 
@@ -55,6 +60,7 @@ export async function shopCounts(
   im: ImFiguresSource | null,
   onlyShops?: readonly string[],
 ): Promise<ShopCounts[]> {
+  const aside = <R>(query: Compilable<R>): Promise<R[]> => readAside(db, query, 'background');
   const shops = await db
     .selectFrom('shops')
     .select('id')
@@ -62,114 +68,123 @@ export async function shopCounts(
     .orderBy('id')
     .execute();
   const [orders, lines, roots, reviews, cases, complaints, pickup, delivery, steps, disputes] = await Promise.all([
-    db
-      .selectFrom('orders')
-      .select((eb) => ['shop_id', eb.fn.countAll<number>().as('n')])
-      .where('paid_at', '>=', w.from)
-      .where('paid_at', '<=', w.to)
-      .groupBy('shop_id')
-      .execute(),
-    db
-      .selectFrom('order_lines as l')
-      .innerJoin('orders as o', 'o.id', 'l.order_id')
-      .select((eb) => ['l.shop_id', 'l.category_id', eb.fn.countAll<number>().as('n')])
-      .where('o.paid_at', '>=', w.from)
-      .where('o.paid_at', '<=', w.to)
-      .groupBy(['l.shop_id', 'l.category_id'])
-      .execute(),
+    aside(
+      db
+        .selectFrom('orders')
+        .select((eb) => ['shop_id', eb.fn.countAll<number>().as('n')])
+        .where('paid_at', '>=', w.from)
+        .where('paid_at', '<=', w.to)
+        .groupBy('shop_id'),
+    ),
+    aside(
+      db
+        .selectFrom('order_lines as l')
+        .innerJoin('orders as o', 'o.id', 'l.order_id')
+        .select((eb) => ['l.shop_id', 'l.category_id', eb.fn.countAll<number>().as('n')])
+        .where('o.paid_at', '>=', w.from)
+        .where('o.paid_at', '<=', w.to)
+        .groupBy(['l.shop_id', 'l.category_id']),
+    ),
     rootsOfCategories(db),
-    db
-      .selectFrom('reviews')
-      .select((eb) => [
-        'shop_id',
-        eb.fn.countAll<number>().as('n'),
-        sql<number>`sum(case when ${sql.ref('product_stars')} <= 2 then ${one} else ${zero} end)`.as('bad'),
-      ])
-      .where('created_at', '>=', w.from)
-      .where('created_at', '<=', w.to)
-      .groupBy('shop_id')
-      .execute(),
-    db
-      .selectFrom('aftersales_cases')
-      .select((eb) => [
-        'shop_id',
-        sql<number>`sum(case when ${sql.ref('reason_code')} in (${sql.join(QUALITY_RETURN_REASONS.map((r) => sql.lit(r)))}) then ${one} else ${zero} end)`.as(
-          'quality',
-        ),
-        sql<number>`sum(case when ${sql.ref('reason_code')} in (${sql.join(TRANSPORT_REASONS.map((r) => sql.lit(r)))}) then ${one} else ${zero} end)`.as(
-          'transport',
-        ),
-        eb.fn.countAll<number>().as('n'),
-      ])
-      .where('created_at', '>=', w.from)
-      .where('created_at', '<=', w.to)
-      .where('status', '!=', 'cancelled')
-      .groupBy('shop_id')
-      .execute(),
-    db
-      .selectFrom('aftersales_events as e')
-      .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
-      .select((eb) => ['c.shop_id', eb.fn.count<number>('e.case_id').distinct().as('n')])
-      .where('e.kind', '=', 'escalated')
-      .where('e.at', '>=', w.from)
-      .where('e.at', '<=', w.to)
-      .groupBy('c.shop_id')
-      .execute(),
-    db
-      .selectFrom('orders')
-      .select((eb) => [
-        'shop_id',
-        eb.fn.countAll<number>().as('due'),
-        sql<number>`sum(case when coalesce(${sql.ref('dispatched_at')}, ${sql.ref('shipped_at')}) <= ${sql.ref('ship_by_at')} then ${one} else ${zero} end)`.as(
-          'on_time',
-        ),
-      ])
-      .where('ship_by_at', '>=', w.from)
-      .where('ship_by_at', '<=', w.to)
-      // Cancelled before anything left the warehouse: nothing was due.
-      .where((eb) => eb.or([eb('cancelled_at', 'is', null), eb('shipped_at', 'is not', null)]))
-      .groupBy('shop_id')
-      .execute(),
-    db
-      .selectFrom('orders')
-      .select((eb) => [
-        'shop_id',
-        eb.fn.countAll<number>().as('n'),
-        sql<number>`sum(case when ${sql.ref('delivered_at')} - coalesce(${sql.ref('dispatched_at')}, ${sql.ref('shipped_at')}) <= ${DELIVERY_PROMISE_HOURS * HOUR_MS} then ${one} else ${zero} end)`.as(
-          'on_time',
-        ),
-      ])
-      .where('delivered_at', '>=', w.from)
-      .where('delivered_at', '<=', w.to)
-      .where((eb) => eb.or([eb('dispatched_at', 'is not', null), eb('shipped_at', 'is not', null)]))
-      .groupBy('shop_id')
-      .execute(),
-    db
-      .selectFrom('aftersales_events as e')
-      .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
-      .select([
-        'c.shop_id',
-        sql<number>`sum(case when ${sql.ref('e.actor')} = 'merchant' and ${sql.ref('e.kind')} in (${sql.join(MERCHANT_STEPS.map((k) => sql.lit(k)))}) then ${one} else ${zero} end)`.as(
-          'met',
-        ),
-        sql<number>`sum(case when ${sql.ref('e.actor')} = 'system' and ${sql.ref('e.kind')} = 'auto_approved' and coalesce(${sql.ref('e.text')}, '') not like ${sql.lit(FAST_REFUND_PREFIX + '%')} then ${one} else ${zero} end)`.as(
-          'missed',
-        ),
-      ])
-      .where('e.at', '>=', w.from)
-      .where('e.at', '<=', w.to)
-      .groupBy('c.shop_id')
-      .execute(),
-    db
-      .selectFrom('aftersales_events as e')
-      .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
-      .select((eb) => ['c.shop_id', eb.fn.count<number>('e.case_id').distinct().as('n')])
-      .where('e.kind', '=', 'arbitrated')
-      .where('c.status', '=', 'refunded')
-      .where('e.at', '>=', w.from)
-      .where('e.at', '<=', w.to)
-      .groupBy('c.shop_id')
-      .execute(),
+    aside(
+      db
+        .selectFrom('reviews')
+        .select((eb) => [
+          'shop_id',
+          eb.fn.countAll<number>().as('n'),
+          sql<number>`sum(case when ${sql.ref('product_stars')} <= 2 then ${one} else ${zero} end)`.as('bad'),
+        ])
+        .where('created_at', '>=', w.from)
+        .where('created_at', '<=', w.to)
+        .groupBy('shop_id'),
+    ),
+    aside(
+      db
+        .selectFrom('aftersales_cases')
+        .select((eb) => [
+          'shop_id',
+          sql<number>`sum(case when ${sql.ref('reason_code')} in (${sql.join(QUALITY_RETURN_REASONS.map((r) => sql.lit(r)))}) then ${one} else ${zero} end)`.as(
+            'quality',
+          ),
+          sql<number>`sum(case when ${sql.ref('reason_code')} in (${sql.join(TRANSPORT_REASONS.map((r) => sql.lit(r)))}) then ${one} else ${zero} end)`.as(
+            'transport',
+          ),
+          eb.fn.countAll<number>().as('n'),
+        ])
+        .where('created_at', '>=', w.from)
+        .where('created_at', '<=', w.to)
+        .where('status', '!=', 'cancelled')
+        .groupBy('shop_id'),
+    ),
+    aside(
+      db
+        .selectFrom('aftersales_events as e')
+        .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
+        .select((eb) => ['c.shop_id', eb.fn.count<number>('e.case_id').distinct().as('n')])
+        .where('e.kind', '=', 'escalated')
+        .where('e.at', '>=', w.from)
+        .where('e.at', '<=', w.to)
+        .groupBy('c.shop_id'),
+    ),
+    aside(
+      db
+        .selectFrom('orders')
+        .select((eb) => [
+          'shop_id',
+          eb.fn.countAll<number>().as('due'),
+          sql<number>`sum(case when coalesce(${sql.ref('dispatched_at')}, ${sql.ref('shipped_at')}) <= ${sql.ref('ship_by_at')} then ${one} else ${zero} end)`.as(
+            'on_time',
+          ),
+        ])
+        .where('ship_by_at', '>=', w.from)
+        .where('ship_by_at', '<=', w.to)
+        // Cancelled before anything left the warehouse: nothing was due.
+        .where((eb) => eb.or([eb('cancelled_at', 'is', null), eb('shipped_at', 'is not', null)]))
+        .groupBy('shop_id'),
+    ),
+    aside(
+      db
+        .selectFrom('orders')
+        .select((eb) => [
+          'shop_id',
+          eb.fn.countAll<number>().as('n'),
+          sql<number>`sum(case when ${sql.ref('delivered_at')} - coalesce(${sql.ref('dispatched_at')}, ${sql.ref('shipped_at')}) <= ${DELIVERY_PROMISE_HOURS * HOUR_MS} then ${one} else ${zero} end)`.as(
+            'on_time',
+          ),
+        ])
+        .where('delivered_at', '>=', w.from)
+        .where('delivered_at', '<=', w.to)
+        .where((eb) => eb.or([eb('dispatched_at', 'is not', null), eb('shipped_at', 'is not', null)]))
+        .groupBy('shop_id'),
+    ),
+    aside(
+      db
+        .selectFrom('aftersales_events as e')
+        .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
+        .select([
+          'c.shop_id',
+          sql<number>`sum(case when ${sql.ref('e.actor')} = 'merchant' and ${sql.ref('e.kind')} in (${sql.join(MERCHANT_STEPS.map((k) => sql.lit(k)))}) then ${one} else ${zero} end)`.as(
+            'met',
+          ),
+          sql<number>`sum(case when ${sql.ref('e.actor')} = 'system' and ${sql.ref('e.kind')} = 'auto_approved' and coalesce(${sql.ref('e.text')}, '') not like ${sql.lit(FAST_REFUND_PREFIX + '%')} then ${one} else ${zero} end)`.as(
+            'missed',
+          ),
+        ])
+        .where('e.at', '>=', w.from)
+        .where('e.at', '<=', w.to)
+        .groupBy('c.shop_id'),
+    ),
+    aside(
+      db
+        .selectFrom('aftersales_events as e')
+        .innerJoin('aftersales_cases as c', 'c.id', 'e.case_id')
+        .select((eb) => ['c.shop_id', eb.fn.count<number>('e.case_id').distinct().as('n')])
+        .where('e.kind', '=', 'arbitrated')
+        .where('c.status', '=', 'refunded')
+        .where('e.at', '>=', w.from)
+        .where('e.at', '<=', w.to)
+        .groupBy('c.shop_id'),
+    ),
   ]);
   const [o, r, c, cp, pk, dl, st, dp] = [
     byShop(orders),

@@ -44,6 +44,7 @@ export { shopCounts, type ImFigures, type ImFiguresSource, type Window as Experi
 export {
   categoryWeights,
   currentExperienceTotals,
+  dailyScoring as dailyExperienceScoring,
   listExperienceScores,
   recomputeAllExperience,
   recomputeShopExperience,
@@ -53,6 +54,7 @@ export {
   shanghaiDay,
   shopExperience,
   RECOMPUTE_EVERY_MS,
+  type DailyScoring as DailyExperienceScoring,
   type ExperienceErrorCode,
   type ExperienceOptions,
   type ExperienceView,

@@ -1,21 +1,24 @@
 /**
- * The experience score's service: computed for every shop nightly (the first worker round of each
- * Asia/Shanghai day) and on demand, stored per shop and day, read by the merchant's page, the
- * admins' list, the affiliate marketplace and the engine's multiplier sync. Each computation also
- * sets the shop's settlement terms in the ledger (a top score settles sooner).
+ * The experience score's service: computed for every shop daily by the background loop (its first
+ * housekeeping round of each Asia/Shanghai day, and at a start when the day's scores are missing;
+ * the worker role's loop in scaled mode) and on demand, stored per shop and day, read by the
+ * merchant's page, the admins' list, the affiliate marketplace and the engine's multiplier sync. A
+ * request never computes the daily scores: before the day's exist it reads the latest stored day's
+ * (the answer names the day). Each computation also sets the shop's settlement terms in the ledger
+ * (a top score settles sooner).
  */
 import type { Actor, CoreContext, Db } from '../context.js';
 import { requireRole } from '../accounts/index.js';
 import { DomainError, notFound } from '../platform/index.js';
 import { setShopSettleCap } from '../ledger/index.js';
-import { startOfShanghaiDay } from '../platform/index.js';
+import { runtimeOf, runtimePart, startOfShanghaiDay } from '../platform/index.js';
 import { serviceFigures } from '../service/index.js';
 import { shopCounts, type ImFiguresSource } from './figures.js';
 import { gatesOf, type Gates } from './gates.js';
 import { MIN_ORDERS, MIN_PEERS, WINDOW_DAYS, type IndicatorKey } from './indicators.js';
 import { improvements, scoreShops, type ScoreStatus, type ShopScore } from './scoring.js';
 import {
-  hasScoresForDay,
+  dayComplete,
   latestScores,
   loadWeights,
   saveScore,
@@ -28,6 +31,8 @@ import { defaultWeights, weightsProblem, type ExperienceWeights } from './weight
 const DAY_MS = 86_400_000;
 /** A merchant may ask for a fresh computation this often. */
 export const RECOMPUTE_EVERY_MS = 5 * 60_000;
+/** Shops whose rows are written in one transaction (the requests queued meanwhile run between two). */
+const STORE_CHUNK = 100;
 
 export type ExperienceErrorCode =
   | 'EXPERIENCE_RECOMPUTE_TOO_SOON'
@@ -67,13 +72,23 @@ async function store(
   now: number,
 ): Promise<void> {
   const day = shanghaiDay(now);
-  await ctx.db.transaction().execute(async (tx) => {
-    for (const s of scores) {
-      await saveScore(tx, s, day, window, now);
-      const cap = gatesOf(s.total).settleCapDays;
-      await setShopSettleCap(tx, s.shopId, cap, cap === null ? 'category window' : `experience score ${s.total}`, now);
-    }
-  });
+  // In chunks: on SQLite a transaction holds the store's one connection (a day that stops half-way
+  // is finished by the next round, see dayComplete).
+  for (let i = 0; i < scores.length; i += STORE_CHUNK) {
+    await ctx.db.transaction().execute(async (tx) => {
+      for (const s of scores.slice(i, i + STORE_CHUNK)) {
+        await saveScore(tx, s, day, window, now);
+        const cap = gatesOf(s.total).settleCapDays;
+        await setShopSettleCap(
+          tx,
+          s.shopId,
+          cap,
+          cap === null ? 'category window' : `experience score ${s.total}`,
+          now,
+        );
+      }
+    });
+  }
 }
 
 /** Scores every shop now and stores today's rows; returns how many shops were scored. */
@@ -83,14 +98,59 @@ export async function scoreAllShops(ctx: CoreContext, opts: ExperienceOptions = 
   return scores.length;
 }
 
-/** The nightly run: once per Asia/Shanghai day (the worker calls this every round; it does nothing once today's rows exist). */
+/** What this process knows of the daily computation (for the tests and the logs: nothing decides on it but this module). */
+export interface DailyScoring {
+  /** Daily computations this process ran. */
+  runs: number;
+  /** The Asia/Shanghai day of the last one. */
+  lastDay: string | null;
+  /** The day being computed now, if one is. */
+  running: string | null;
+}
+
+const dailyPart = runtimePart<DailyScoring & { complete: string | null }, Db>('experience.daily', () => ({
+  runs: 0,
+  lastDay: null,
+  running: null,
+  complete: null,
+}));
+
+/** The daily computation's counters in this process. */
+export function dailyScoring(ctx: CoreContext): DailyScoring {
+  const { runs, lastDay, running } = runtimeOf(ctx.db).use(dailyPart);
+  return { runs, lastDay, running };
+}
+
+/**
+ * The daily run: once per Asia/Shanghai day, from the background loop (which calls this every
+ * housekeeping round). It does nothing once the day is complete (every shop that existed when the
+ * day began has the day's row, see dayComplete), nor while a run is under way. Returns how many
+ * shops it scored, or null when it had nothing to do.
+ */
 export async function scoreShopsDaily(ctx: CoreContext, opts: ExperienceOptions = {}): Promise<number | null> {
-  if (await hasScoresForDay(ctx.db, shanghaiDay(ctx.clock.now()))) return null;
-  return scoreAllShops(ctx, opts);
+  const state = runtimeOf(ctx.db).use(dailyPart);
+  const now = ctx.clock.now();
+  const day = shanghaiDay(now);
+  if (state.complete === day || state.running !== null) return null;
+  state.running = day;
+  try {
+    if (await dayComplete(ctx.db, day, startOfShanghaiDay(now))) {
+      state.complete = day;
+      return null;
+    }
+    const shops = await scoreAllShops(ctx, opts);
+    state.runs++;
+    state.lastDay = day;
+    return shops;
+  } finally {
+    state.running = null;
+  }
 }
 
 export interface ExperienceView {
   shopId: string;
+  /** The Asia/Shanghai day of the figures: today's once the day's computation ran, until then the latest stored day's (null: never computed). */
+  day: string | null;
   computedAt: number | null;
   window: { from: number; to: number } | null;
   status: StoredScore['status'] | 'not_computed';
@@ -115,6 +175,7 @@ function viewOf(
   if (!s) {
     return {
       shopId,
+      day: null,
       computedAt: null,
       window: null,
       status: 'not_computed',
@@ -133,6 +194,7 @@ function viewOf(
   }
   return {
     shopId,
+    day: s.day,
     computedAt: s.computedAt,
     window: { from: s.windowFrom, to: s.windowTo },
     status: s.status,
@@ -154,7 +216,7 @@ function canSee(actor: Actor, shopId: string): boolean {
   return actor.shops.has(shopId) || actor.roles.has('admin');
 }
 
-/** 商家后台 · 店铺体验分: the latest score, each indicator with its value and benchmark, what to improve, what the score decides, the last 30 days. */
+/** 商家后台 · 店铺体验分 (read only: never computes): the latest score, each indicator with its value and benchmark, what to improve, what the score decides, the last 30 days. */
 export async function shopExperience(ctx: CoreContext, actor: Actor, shopId: string): Promise<ExperienceView> {
   if (!canSee(actor, shopId)) throw notFound('shop', shopId);
   if (!(await ctx.db.selectFrom('shops').select('id').where('id', '=', shopId).executeTakeFirst()))
@@ -192,6 +254,8 @@ export async function recomputeShopExperience(
 export interface ScoreListItem {
   shopId: string;
   shopName: string;
+  /** The Asia/Shanghai day of the shop's latest score (yesterday's until today's computation ran). */
+  day: string;
   status: StoredScore['status'];
   orders: number;
   total: number | null;
@@ -214,6 +278,7 @@ export async function listExperienceScores(ctx: CoreContext, actor: Actor): Prom
     .map((s) => ({
       shopId: s.shopId,
       shopName: names.get(s.shopId) ?? s.shopId,
+      day: s.day,
       status: s.status,
       orders: s.orders,
       total: s.total,

@@ -116,13 +116,37 @@ export async function scoreHistory(
   return rows.reverse().map((r) => ({ day: r.day, status: r.status as ScoreStatus, total: num(r.total) }));
 }
 
-export async function hasScoresForDay(db: Db, day: string): Promise<boolean> {
-  return !!(await db
+/**
+ * Whether the day's daily computation is done: the day has rows, and every shop that existed when
+ * the day began has one. A merchant's recompute of one shop after midnight writes a row of the day
+ * too and does not stand for the others'; a run stopped half-way is finished by the next round; a
+ * shop opened during the day waits for the next day's run (or its own recompute).
+ */
+export async function dayComplete(db: Db, day: string, dayStart: number): Promise<boolean> {
+  const any = await db
     .selectFrom('experience_scores')
     .select('shop_id')
     .where('day', '=', day)
     .limit(1)
-    .executeTakeFirst());
+    .executeTakeFirst();
+  if (!any) return false;
+  const missing = await db
+    .selectFrom('shops as s')
+    .select('s.id')
+    .where('s.created_at', '<', dayStart)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('experience_scores as e')
+            .select('e.shop_id')
+            .whereRef('e.shop_id', '=', 's.id')
+            .where('e.day', '=', day),
+        ),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return !missing;
 }
 
 export async function loadWeights(db: Db | Tx): Promise<Map<string, ExperienceWeights>> {

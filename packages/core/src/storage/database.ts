@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, type DatabaseIntrospector } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './checkpointer.js';
-import { registerReadAside, startReadAside, type ReadAside } from './read-aside.js';
+import { registerReadAside, startReadAside, type ReadAside, type ReadAsideLane } from './read-aside.js';
 import { SearchPathIntrospector } from './pg-introspector.js';
 import { registerStoreAccess } from './store-access.js';
 import { createRuntime } from '../platform/index.js';
@@ -59,16 +59,22 @@ export function openStorage(options: StorageOptions): Storage {
   const db = new Kysely<Database>({
     dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }, () => checkpointer.pauseIfDue()),
   });
-  // Started on first use: most stores (tests, one-off commands) never send a query aside.
-  let aside: ReadAside | null = null;
+  // Started on first use, one per lane: most stores (tests, one-off commands) never send a query aside.
+  const asides = new Map<ReadAsideLane, ReadAside>();
   createRuntime(db); // what this process holds for the store (platform/runtime.ts)
-  registerReadAside(db, () => (aside ??= startReadAside(file, driver)));
+  registerReadAside(db, (lane) => {
+    const running = asides.get(lane);
+    if (running) return running;
+    const aside = startReadAside(file, driver);
+    asides.set(lane, aside);
+    return aside;
+  });
   registerStoreAccess(db, { dialect: 'sqlite', file });
   return {
     db,
     dialect: 'sqlite',
     close: async () => {
-      await aside?.stop();
+      await Promise.all([...asides.values()].map((a) => a.stop()));
       await checkpointer.stop();
       await db.destroy();
     },

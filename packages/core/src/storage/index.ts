@@ -14,7 +14,7 @@ export type {
 export { type Dialect, type StorageOptions, type Storage, openStorage } from './database.js';
 export type { Database } from './schema.js';
 export type { EventsTable } from './schema-events.js';
-export { readAside } from './read-aside.js';
+export { readAside, readAsideAnswered, type ReadAsideLane } from './read-aside.js';
 export type { OpenAppsTable, OpenTokensTable } from './schema-openplatform.js';
 export type { CompensationKind, CompensationPayoutStatus } from './schema-ledger.js';
 export type { ModelVersionsTable } from './schema-models.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestCore } from '../test-support/index.js';
 import { openStorage } from './database.js';
-import { readAside, ReadAsideUnavailable, registerReadAside, startReadAside } from './read-aside.js';
+import { readAside, readAsideAnswered, ReadAsideUnavailable, registerReadAside, startReadAside } from './read-aside.js';
 
 test('a query sent aside reads what the store has committed, with the same rows as on the store', async () => {
   const core = await openTestCore();
@@ -32,6 +32,15 @@ test('a query sent aside reads what the store has committed, with the same rows 
       .orderBy('created_at', 'desc');
     const aside = await readAside(db, query);
     assert.deepEqual(aside, await query.execute());
+    // The background lane (long reads of background work) answers the same, on its own worker, counted apart.
+    const counts = () => [readAsideAnswered(db, 'requests'), readAsideAnswered(db, 'background')];
+    const before = counts();
+    assert.deepEqual(await readAside(db, query, 'background'), aside);
+    assert.deepEqual(
+      counts(),
+      core.ctx.dialect === 'sqlite' ? [before[0], before[1]! + 1] : [0, 0],
+      'on SQLite the background worker answered it; on PostgreSQL the store did',
+    );
     assert.deepEqual(
       aside.map((r) => r.id),
       ['usr_aside2', 'usr_aside1', 'usr_aside0'],

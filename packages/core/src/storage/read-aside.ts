@@ -5,6 +5,10 @@
  * own read-only connection, which reads the same committed data (WAL). If the thread fails, or the
  * store is PostgreSQL (whose queries never block the thread), the query runs on the store itself;
  * a query's own error (bad SQL) is the caller's, wherever it ran.
+ *
+ * Two lanes, each its own worker and connection: `requests` for what a request waits on (the
+ * feed's snapshot), `background` for the long reads of background work (the experience score's
+ * month of counts), so one of those never queues ahead of a request's.
  */
 import { Worker } from 'node:worker_threads';
 import type { Compilable, Kysely } from 'kysely';
@@ -92,29 +96,54 @@ export function startReadAside(file: string, driverPath: string): ReadAside {
   };
 }
 
-/** How to reach the store's read-aside worker: a part of its runtime (null: queries run on the store). */
-const asidePart = runtimePart<(() => ReadAside) | null, Kysely<Database>>('storage.read-aside', () => null);
+/** Which of the store's read-aside workers a query goes to (see the top of this file). */
+export type ReadAsideLane = 'requests' | 'background';
 
-/** Registers how to reach the store's read-aside worker (SQLite stores do when opened; the worker starts on first use). */
-export function registerReadAside(db: Kysely<Database>, aside: () => ReadAside): void {
+/** How to reach the store's read-aside workers: a part of its runtime (null: queries run on the store). */
+const asidePart = runtimePart<((lane: ReadAsideLane) => ReadAside) | null, Kysely<Database>>(
+  'storage.read-aside',
+  () => null,
+);
+/** Queries each lane's worker has answered in this process. */
+const answeredPart = runtimePart<Record<ReadAsideLane, number>, Kysely<Database>>(
+  'storage.read-aside-answered',
+  () => ({
+    requests: 0,
+    background: 0,
+  }),
+);
+
+/** Registers how to reach the store's read-aside workers (SQLite stores do when opened; each worker starts on first use). */
+export function registerReadAside(db: Kysely<Database>, aside: (lane: ReadAsideLane) => ReadAside): void {
   runtimeOf(db).set(asidePart, aside);
 }
 
 /**
  * The rows of a read-only query, off the request path where the store allows it: on the
- * store's read-aside worker (SQLite), else on the store itself. A worker that fails is not
- * asked again; its query, and later ones, run on the store.
+ * store's read-aside worker of that lane (SQLite), else on the store itself. A worker that fails
+ * is not asked again; its query, and later ones, run on the store.
  */
-export async function readAside<R>(db: Kysely<Database>, query: Compilable<R>): Promise<R[]> {
+export async function readAside<R>(
+  db: Kysely<Database>,
+  query: Compilable<R>,
+  lane: ReadAsideLane = 'requests',
+): Promise<R[]> {
   const compiled = query.compile();
   const aside = runtimeOf(db).peek(asidePart);
   if (aside) {
     try {
-      return (await aside().rows(compiled.sql, compiled.parameters)) as R[];
+      const rows = (await aside(lane).rows(compiled.sql, compiled.parameters)) as R[];
+      runtimeOf(db).use(answeredPart)[lane]++;
+      return rows;
     } catch (err) {
       if (!(err instanceof ReadAsideUnavailable)) throw err;
       runtimeOf(db).set(asidePart, null);
     }
   }
   return (await db.executeQuery(compiled)).rows;
+}
+
+/** How many queries the store's read-aside worker of a lane has answered in this process (0 on PostgreSQL, where they run on the store). */
+export function readAsideAnswered(db: Kysely<Database>, lane: ReadAsideLane): number {
+  return runtimeOf(db).peek(answeredPart)?.[lane] ?? 0;
 }

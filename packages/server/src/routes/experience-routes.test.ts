@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePerson, makeShop } from '@zhongcao/core/test-support';
-import { defaultWeights } from '@zhongcao/core';
+import { dailyExperienceScoring, defaultWeights, shanghaiDay } from '@zhongcao/core';
 import { startTestServer } from '../test-support/server-harness.js';
 
 test('the experience score over HTTP: the merchant sees their own shop (not enough orders yet), recomputes at most every few minutes; admins list and set weights; bad weights are refused', async () => {
@@ -17,14 +17,20 @@ test('the experience score over HTTP: the merchant sees their own shop (not enou
       `${res.statusCode} ${res.json().error.code}`;
 
     const before = await s.call('GET', `/api/v1/merchant/shops/${shop.shopId}/experience`, { token: merchant });
-    assert.deepEqual([before.statusCode, before.json().status], [200, 'not_computed']);
+    assert.deepEqual([before.statusCode, before.json().status, before.json().day], [200, 'not_computed', null]);
     const computed = await s.call('POST', `/api/v1/merchant/shops/${shop.shopId}/experience/recompute`, {
       token: merchant,
     });
     assert.equal(computed.statusCode, 200);
     assert.deepEqual(
-      [computed.json().status, computed.json().total, computed.json().orders, computed.json().minOrders],
-      ['not_enough_orders', null, 0, 30],
+      [
+        computed.json().status,
+        computed.json().total,
+        computed.json().orders,
+        computed.json().minOrders,
+        computed.json().day,
+      ],
+      ['not_enough_orders', null, 0, 30, shanghaiDay(s.core.clock.now())],
     );
     assert.equal(
       err(await s.call('POST', `/api/v1/merchant/shops/${shop.shopId}/experience/recompute`, { token: merchant })),
@@ -83,6 +89,39 @@ test('the experience score over HTTP: the merchant sees their own shop (not enou
       [saved.statusCode, saved.json().custom, saved.json().weights.dimensions.product],
       [200, true, 0.5],
     );
+  } finally {
+    await s.close();
+  }
+});
+
+test('right after a start the score is read by the request, not computed on its path; the background round computes the day, and the answers name it', async () => {
+  const s = await startTestServer();
+  try {
+    const shop = await makeShop(s.core, 'http-xp-daily');
+    const adminP = await makePerson(s.core, 'http-xp-daily-admin', ['admin'], false);
+    const merchant = await s.tokenFor(shop.owner.userId);
+    const admin = await s.tokenFor(adminP.userId);
+    const url = `/api/v1/merchant/shops/${shop.shopId}/experience`;
+
+    const first = await s.call('GET', url, { token: merchant });
+    assert.deepEqual([first.statusCode, first.json().status, first.json().day], [200, 'not_computed', null]);
+    assert.deepEqual((await s.call('GET', '/api/v1/admin/experience', { token: admin })).json().items, []);
+    assert.deepEqual(await s.core.ctx.db.selectFrom('experience_scores').select('shop_id').execute(), []);
+    assert.equal(dailyExperienceScoring(s.core.ctx).runs, 0, 'no computation ran');
+
+    await s.core.tick(); // the background loop's round (the worker role's, in scaled mode)
+    const today = shanghaiDay(s.core.clock.now());
+    const after = await s.call('GET', url, { token: merchant });
+    assert.deepEqual([after.json().status, after.json().day], ['not_enough_orders', today]);
+    const list = (await s.call('GET', '/api/v1/admin/experience', { token: admin })).json().items as Array<{
+      shopId: string;
+      day: string;
+    }>;
+    assert.deepEqual(
+      list.map((i) => [i.shopId, i.day]),
+      [[shop.shopId, today]],
+    );
+    assert.equal(dailyExperienceScoring(s.core.ctx).runs, 1);
   } finally {
     await s.close();
   }

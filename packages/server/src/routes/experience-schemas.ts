@@ -58,6 +58,10 @@ export const GatesSchema = describe<Gates>()(
 export const ExperienceViewSchema = describe<ExperienceView>()(
   Type.Object({
     shopId: Type.String(),
+    day: Nullable(Type.String(), {
+      description:
+        'the Asia/Shanghai day of the figures (YYYY-MM-DD): today’s once the day’s computation ran, until then the latest stored day’s; null: never computed',
+    }),
     computedAt: Nullable(Type.Integer()),
     window: Nullable(Type.Object({ from: Type.Number(), to: Type.Number() })),
     status: OneOf(['scored', 'not_enough_orders', 'not_computed'] as const),
@@ -102,6 +106,7 @@ export const ScoreListItemSchema = describe<ScoreListItem>()(
   Type.Object({
     shopId: Type.String(),
     shopName: Type.String(),
+    day: Type.String({ description: 'the Asia/Shanghai day of the shop’s latest score (YYYY-MM-DD)' }),
     status: OneOf(['scored', 'not_enough_orders'] as const),
     orders: Type.Number(),
     total: Nullable(Type.Number()),

@@ -15290,6 +15290,8 @@ export interface paths {
           content: {
             "application/json": {
               shopId: string;
+              /** @description the Asia/Shanghai day of the figures (YYYY-MM-DD): today’s once the day’s computation ran, until then the latest stored day’s; null: never computed */
+              day: string | null;
               computedAt: number | null;
               window: {
                 from: number;
@@ -15372,6 +15374,8 @@ export interface paths {
           content: {
             "application/json": {
               shopId: string;
+              /** @description the Asia/Shanghai day of the figures (YYYY-MM-DD): today’s once the day’s computation ran, until then the latest stored day’s; null: never computed */
+              day: string | null;
               computedAt: number | null;
               window: {
                 from: number;
@@ -15456,6 +15460,8 @@ export interface paths {
               items: ({
                   shopId: string;
                   shopName: string;
+                  /** @description the Asia/Shanghai day of the shop’s latest score (YYYY-MM-DD) */
+                  day: string;
                   /** @enum {string} */
                   status: "scored" | "not_enough_orders";
                   orders: number;
