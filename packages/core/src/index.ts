@@ -968,6 +968,7 @@ export {
   type Allocation,
   fifoOrder,
   allocateFifo,
+  type ShippedLine,
   recordLineBatches,
   type OriginCard,
   type ProductOrigin,

@@ -4,7 +4,7 @@
  * negative or be oversold, whatever the concurrency, on SQLite and on PostgreSQL.
  */
 import type { Actor, CoreContext, Tx } from '../context.js';
-import { DomainError, invalid, newId } from '../platform/index.js';
+import { DomainError, invalid, newId, notFound } from '../platform/index.js';
 import { MAX_STOCK, requireOwnSku } from '../catalog/index.js';
 import { insertRows, compiledOnce } from '../storage/index.js';
 
@@ -139,20 +139,62 @@ const adjustBy = compiledOnce((db, v) =>
     .returning('stock'),
 );
 
-/** A merchant's stock correction by a signed delta (receiving goods, write-offs); never below zero. */
-export async function adjustStock(ctx: CoreContext, actor: Actor, skuId: string, delta: number): Promise<number> {
-  await requireOwnSku(ctx, actor, skuId);
+/** The same update held to one shop's SKU: the owner check of a caller that read the SKU's shop already. */
+const adjustShopSkuBy = compiledOnce((db, v) =>
+  db
+    .updateTable('skus')
+    .set((eb) => ({
+      stock: eb('stock', '+', v('delta') as unknown as number),
+      updated_at: v('now') as unknown as number,
+    }))
+    .where('id', '=', v('skuId'))
+    .where('shop_id', '=', v('shopId'))
+    .where('stock', '>=', v('min') as unknown as number)
+    .where('stock', '<=', v('max') as unknown as number)
+    .returning('stock'),
+);
+
+const skuShop = compiledOnce((db, v) => db.selectFrom('skus').select('shop_id').where('id', '=', v('skuId')));
+
+/**
+ * A merchant's stock correction by a signed delta (receiving goods, write-offs); never below zero
+ * (and never above MAX_STOCK), by a conditional update that answers the new stock.
+ *
+ * The actor must hold the SKU's shop. A caller that has read the SKU's shop already (the open
+ * platform's stock sync reads the SKU for its count) passes it as `known.shopId`: the actor must
+ * hold that shop, and the update itself is held to that shop's SKU (`where shop_id = …`), so the
+ * owner read is skipped without trusting the caller. Without it, the SKU's owner is read first.
+ * Either way, no row updated means STOCK_WOULD_GO_NEGATIVE (the caller may read again and retry
+ * when an order moved the stock meanwhile), or NOT_FOUND for another shop's SKU.
+ */
+export async function adjustStock(
+  ctx: CoreContext,
+  actor: Actor,
+  skuId: string,
+  delta: number,
+  known: { shopId?: string } = {},
+): Promise<number> {
+  const shopId = known.shopId;
+  if (shopId === undefined) await requireOwnSku(ctx, actor, skuId);
+  else if (!actor.shops.has(shopId)) throw notFound('sku', skuId);
   if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_STOCK)
     throw invalid('delta must be a non-zero integer', { field: 'delta' });
-  const row = await adjustBy.takeFirst(ctx.db, {
+  const values = {
     delta,
     now: ctx.clock.now(),
     skuId,
     min: Math.max(0, -delta),
     max: MAX_STOCK - Math.max(0, delta),
-  });
-  if (!row) throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', { skuId, delta });
-  return Number(row.stock);
+  };
+  const row =
+    shopId === undefined
+      ? await adjustBy.takeFirst(ctx.db, values)
+      : await adjustShopSkuBy.takeFirst(ctx.db, { ...values, shopId });
+  if (row) return Number(row.stock);
+  // Nothing updated: out of bounds, or (held to a shop) not that shop's SKU, which answers like an unknown one.
+  if (shopId !== undefined && (await skuShop.takeFirst(ctx.db, { skuId }))?.shop_id !== shopId)
+    throw notFound('sku', skuId);
+  throw new DomainError('STOCK_WOULD_GO_NEGATIVE', 'stock cannot go below zero', { skuId, delta });
 }
 
 /**

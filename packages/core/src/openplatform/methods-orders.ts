@@ -139,17 +139,25 @@ const orderWithFlagsById = compiledOnce((db, v) =>
     .where('id', '=', v('id')),
 );
 
+const unknownOrder = () => badBusinessParam(10002, '订单不存在');
+
+/** The internal id of the order a call names by its wire id in `field` (not yet checked to be the shop's). */
+async function orderIdOf(call: OpenCall, field: string): Promise<string> {
+  const num = reqStr(call.params, field, 30);
+  const id = /^\d{19}$/.test(num) ? await internalIdOf(call.ctx.db, 'order', num) : null;
+  if (!id) throw unknownOrder();
+  return id;
+}
+
 /** The shop's order a call names by its wire id in `field`; another shop's answers like an unknown one. */
 async function ownOrderRow<R extends { shop_id: string }>(
   call: OpenCall,
   field: string,
   read: CompiledOnce<R>,
 ): Promise<R> {
-  const num = reqStr(call.params, field, 30);
-  const id = /^\d{19}$/.test(num) ? await internalIdOf(call.ctx.db, 'order', num) : null;
-  const row = id ? await read.takeFirst(call.ctx.db, { id }) : undefined;
+  const row = await read.takeFirst(call.ctx.db, { id: await orderIdOf(call, field) });
   // Another shop's order answers exactly like one that does not exist.
-  if (!row || row.shop_id !== call.shopId) throw badBusinessParam(10002, '订单不存在');
+  if (!row || row.shop_id !== call.shopId) throw unknownOrder();
   return row;
 }
 
@@ -167,12 +175,24 @@ export async function orderDetail(call: OpenCall): Promise<unknown> {
   return WireJson.of(['{"shop_order_detail":', detail!.subarray(0, -1), `,"promotion_detail":${promotion}}}`]);
 }
 
-/** order.logisticsAdd: ships the whole order in one parcel through the orders module. */
+/**
+ * order.logisticsAdd: ships the whole order in one parcel through the logistics module. The
+ * shipping transaction's own read checks the order is the shop's (the actor holds this one shop),
+ * so a call reads the order once. A refused call reads it here before answering, so that another
+ * shop's order answers like an unknown one whatever else is wrong with the call.
+ */
 export async function logisticsAdd(call: OpenCall): Promise<unknown> {
-  const o = await ownOrder(call, 'order_id');
-  const carrier = carrierOf(call);
-  const trackingNo = reqStr(call.params, 'logistics_code', 40);
-  await shipOrder(call.ctx, call.actor, o.id, [{ carrier, trackingNo }]);
+  const id = await orderIdOf(call, 'order_id');
+  try {
+    const carrier = carrierOf(call);
+    const trackingNo = reqStr(call.params, 'logistics_code', 40);
+    await shipOrder(call.ctx, call.actor, id, [{ carrier, trackingNo }]);
+  } catch (err) {
+    // The only thing shipOrder does not find is the order (another shop's, for this actor).
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') throw unknownOrder();
+    await ownOrder(call, 'order_id');
+    throw err;
+  }
   return {};
 }
 

@@ -2,7 +2,9 @@
  * sku.syncStock / sku.syncStockBatch / sku.stockNum. A full sync (the ERP's count) becomes a signed
  * delta from the stock read just before, applied by the inventory's conditional correction: an
  * order reserved in between stays reserved (the stock ends at count − reserved), never lost as
- * "set stock to N" would. Incremental syncs are idempotent by idempotent_id.
+ * "set stock to N" would. Incremental syncs are idempotent by idempotent_id. The SKU's read here
+ * checks it is the shop's; the correction is told that shop, so it holds its update to the shop's
+ * SKU instead of reading the owner again.
  */
 import { adjustStock } from '../inventory/index.js';
 import { MAX_STOCK } from '../catalog/index.js';
@@ -34,7 +36,7 @@ export async function ownSku(
   return { id: row.id, productId: row.product_id, stock: Number(row.stock) };
 }
 
-/** Sets the SKU to `target` by deltas from what it holds now; retries when an order moved it meanwhile. */
+/** Sets the shop's SKU to `target` by deltas from what it holds now; retries when an order moved it meanwhile. */
 async function syncTo(
   ctx: CoreContext,
   call: OpenCall,
@@ -52,7 +54,7 @@ async function syncTo(
     const delta = target - stock;
     if (delta === 0) return;
     try {
-      await adjustStock(ctx, call.actor, skuId, delta);
+      await adjustStock(ctx, call.actor, skuId, delta, { shopId: call.shopId });
       return;
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'STOCK_WOULD_GO_NEGATIVE' || attempt >= 4) throw err;
@@ -103,7 +105,8 @@ export async function syncStock(call: OpenCall): Promise<unknown> {
   if (!key) throw missingBusinessParam('idempotent_id');
   await call.ctx.db.transaction().execute(async (tx) => {
     await claimIdempotent(tx, call, 'sku.syncStock', key);
-    if (stockNum !== 0) await adjustStock({ ...call.ctx, db: tx }, call.actor, sku.id, stockNum);
+    if (stockNum !== 0)
+      await adjustStock({ ...call.ctx, db: tx }, call.actor, sku.id, stockNum, { shopId: call.shopId });
   });
   return {};
 }
@@ -134,7 +137,7 @@ export async function syncStockBatch(call: OpenCall): Promise<unknown> {
           Number(
             (await tx.selectFrom('skus').select('stock').where('id', '=', sku.id).executeTakeFirstOrThrow()).stock,
           );
-      if (delta !== 0) await adjustStock(txCtx, call.actor, sku.id, delta);
+      if (delta !== 0) await adjustStock(txCtx, call.actor, sku.id, delta, { shopId: call.shopId });
     }
   });
   return {};

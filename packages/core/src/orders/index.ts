@@ -19,7 +19,7 @@ export {
 } from './order-states.js';
 export { SELLER_REMARK_MAX, SELLER_REMARK_STARS, setSellerRemark } from './seller-remark.js';
 export { MAX_CANCEL_REASON_CHARS, cancelOrder, markShipmentDelivered, confirmReceipt } from './order-commands.js';
-export { type TransitionActor, transitionOrder, requireTransition } from './transition.js';
+export { type TransitionActor, type TransitionKnown, transitionOrder, requireTransition } from './transition.js';
 export { placeOrders, checkDraftMoney, type OrderDraft, type OrderLineDraft, type PlacedStatus } from './placement.js';
 export { ADDRESS_CHANGEABLE, changeOrderAddress } from './order-address.js';
 export { LATE_SHIPMENT_RULE, type LateShipmentOutcome, applyLateShipment } from './late-shipment.js';

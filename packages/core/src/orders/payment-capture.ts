@@ -89,7 +89,12 @@ async function payOrders(tx: Tx, p: CapturedPayment, provider: string, now: numb
         { code: 'payment_captured' },
         now,
         {},
-        { rules: o.rules, promisedShipByAt: o.promised_ship_by_at === null ? null : Number(o.promised_ship_by_at) },
+        {
+          snapshot: {
+            rules: o.rules,
+            promisedShipByAt: o.promised_ship_by_at === null ? null : Number(o.promised_ship_by_at),
+          },
+        },
       ))
     ) {
       await commitReservations(tx, o.id, now);

@@ -1,6 +1,6 @@
 import type { Tx } from '../context.js';
 import { DomainError, newId } from '../platform/index.js';
-import { emit } from '../outbox/index.js';
+import { emitMany, type OutboxEntry } from '../outbox/index.js';
 import { assertTransition, STATUS_TIME_COLUMN, type ActorKind, type OrderStatus } from './order-states.js';
 import { insertRows, compiledOnce, type CompiledOnce } from '../storage/index.js';
 import { onOrderTransition, shipByAtOf, parseOrderRules } from '../rules/index.js';
@@ -35,6 +35,22 @@ function statusUpdate(columns: readonly string[]): CompiledOnce<unknown> {
   return q;
 }
 
+/**
+ * What the caller of a transition holds already, so that the transition neither reads nor writes
+ * it again (each field saves statements on a hot path; absent, the transition does it itself).
+ */
+export interface TransitionKnown {
+  /** The order's rule snapshot: a payment then sets the ship-by time with the status. */
+  snapshot?: { rules: string | null; promisedShipByAt: number | null };
+  /**
+   * To shipped: whether the order now has a parcel with a carrier that scans (the shipping
+   * transaction has just written its parcels and read the earlier ones).
+   */
+  trackedParcel?: boolean;
+  /** Events of the same change, written before the transition's own event in the same statement (none when it fails). */
+  events?: readonly OutboxEntry[];
+}
+
 export async function transitionOrder(
   tx: Tx,
   order: { id: string; shopId: string },
@@ -44,11 +60,11 @@ export async function transitionOrder(
   reason: TransitionReason,
   now: number,
   extra: { cancel_reason?: string } = {},
-  /** The order's rule snapshot, when the caller read it already: a payment then sets the ship-by time with the status. */
-  snapshot?: { rules: string | null; promisedShipByAt: number | null },
+  known: TransitionKnown = {},
 ): Promise<boolean> {
   assertTransition(from, to, actor.kind);
   const timeColumn = to === 'unpaid' ? null : STATUS_TIME_COLUMN[to];
+  const snapshot = known.snapshot;
   const shipByAt =
     to === 'paid' && snapshot ? shipByAtOf(parseOrderRules(snapshot.rules), snapshot.promisedShipByAt, now) : undefined;
   const set: Record<string, unknown> = {
@@ -73,8 +89,17 @@ export async function transitionOrder(
       at: now,
     },
   ]);
-  await emit(tx, `order.${to}`, order.id, { orderId: order.id, shopId: order.shopId, from, to, actor }, now);
-  await onOrderTransition(tx, order, to, now, shipByAt !== undefined ? { shipByAt } : undefined); // start, move or stop the order's deadlines
+  const own: OutboxEntry = {
+    topic: `order.${to}`,
+    subjectId: order.id,
+    payload: { orderId: order.id, shopId: order.shopId, from, to, actor },
+  };
+  await emitMany(tx, known.events?.length ? [...known.events, own] : [own], now);
+  // Start, move or stop the order's deadlines.
+  await onOrderTransition(tx, order, to, now, {
+    ...(shipByAt !== undefined ? { shipByAt } : {}),
+    ...(known.trackedParcel !== undefined ? { trackedParcel: known.trackedParcel } : {}),
+  });
   return true;
 }
 

@@ -80,9 +80,15 @@ export async function onOrderPaid(
  * timer stays due and its handler applies the late-shipment rule on the next round (the rule is
  * the deadline, not the scheduler's timing; shipping itself stays cheap).
  */
-export async function onOrderShipped(tx: Tx, orderId: string, now: number): Promise<void> {
+export async function onOrderShipped(
+  tx: Tx,
+  orderId: string,
+  now: number,
+  /** Whether the order has a parcel with a carrier that scans, when the caller knows it (the shipping transaction does). */
+  trackedParcel?: boolean,
+): Promise<void> {
   // With a carrier that scans, dispatch is its first scan (logistics/tracking.ts ends the deadline then).
-  if (await hasTrackedParcel(tx, orderId)) return;
+  if (trackedParcel ?? (await hasTrackedParcel(tx, orderId))) return;
   // Shipping at the due millisecond is in time; the timer is not due for the scheduler until then either.
   await shipByDone.run(tx, { now, orderId, kind: DEADLINE.shipBy });
 }
@@ -124,10 +130,15 @@ export async function onOrderTransition(
   order: { id: string; shopId: string },
   to: string,
   now: number,
-  written?: { shipByAt: number },
+  /**
+   * What the change's caller wrote or knows already: the ship-by time written with a payment's
+   * status, whether a shipped order has a parcel with a carrier that scans.
+   */
+  known: { shipByAt?: number; trackedParcel?: boolean } = {},
 ): Promise<void> {
-  if (to === 'paid') await onOrderPaid(tx, order, now, written);
-  else if (to === 'shipped') await onOrderShipped(tx, order.id, now);
+  if (to === 'paid')
+    await onOrderPaid(tx, order, now, known.shipByAt !== undefined ? { shipByAt: known.shipByAt } : undefined);
+  else if (to === 'shipped') await onOrderShipped(tx, order.id, now, known.trackedParcel);
   else if (to === 'delivered') await onOrderDelivered(tx, order, now);
   else if (to === 'cancelled' || to === 'completed') await onOrderClosed(tx, order.id, now);
 }

@@ -1,5 +1,5 @@
 export { type BatchStock, type Allocation, fifoOrder, allocateFifo } from './allocation.js';
-export { recordLineBatches } from './ship-allocation.js';
+export { type ShippedLine, recordLineBatches } from './ship-allocation.js';
 export {
   CLAIM_WEIGHT,
   REFUND_WEIGHT,

@@ -1,5 +1,6 @@
 /**
- * Shipping records the batch: called inside the ship transaction for the lines of a parcel.
+ * Shipping records the batch: called inside the ship transaction for the lines of a parcel, as
+ * the shipping transaction read them (it passes them in: no second read of the lines).
  * Each line of a SKU with batches takes its units FIFO (allocation.ts) by conditional updates
  * (`remaining = remaining - q where remaining >= q`), so a batch never goes below zero whatever
  * runs concurrently; a lost race re-reads and allocates the rest. Units no batch covers ship
@@ -11,6 +12,15 @@ import { allocateFifo, type BatchStock } from './allocation.js';
 const PAGE = 100;
 const MAX_ROUNDS = 20;
 
+/** An order line being shipped (its row in `order_lines`). */
+export interface ShippedLine {
+  id: string;
+  orderId: string;
+  shopId: string;
+  skuId: string;
+  quantity: number;
+}
+
 interface Line {
   id: string;
   order_id: string;
@@ -19,15 +29,15 @@ interface Line {
   quantity: number;
 }
 
-export async function recordLineBatches(tx: Tx, lineIds: readonly string[], now: number): Promise<void> {
-  if (lineIds.length === 0) return;
-  const lines = await tx
-    .selectFrom('order_lines')
-    .select(['id', 'order_id', 'shop_id', 'sku_id', 'quantity'])
-    .where('id', 'in', [...lineIds])
-    .orderBy('sku_id')
-    .orderBy('id')
-    .execute();
+/** Code-unit order (ids are ASCII): the order the lines were read in before they were passed in. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function recordLineBatches(tx: Tx, shipped: readonly ShippedLine[], now: number): Promise<void> {
+  if (shipped.length === 0) return;
+  // Allocated by SKU, then line id: the order FIFO takes the batches in, whatever order the parcel lists its lines in.
+  const lines: Line[] = shipped
+    .map((l) => ({ id: l.id, order_id: l.orderId, shop_id: l.shopId, sku_id: l.skuId, quantity: Number(l.quantity) }))
+    .sort((a, b) => byCodeUnits(a.sku_id, b.sku_id) || byCodeUnits(a.id, b.id));
   const skuIds = [...new Set(lines.map((l) => l.sku_id))];
   const batched = await tx
     .selectFrom('supply_batches')
