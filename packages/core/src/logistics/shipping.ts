@@ -169,6 +169,7 @@ export async function shipOrder(
     for (const [i, p] of checked.entries()) {
       const ids = p.lineIds ?? [...pending.keys()];
       if (ids.length === 0) throw new DomainError('NOTHING_TO_SHIP', 'every line of this order has shipped already');
+      if (new Set(ids).size !== ids.length) throw invalid('a parcel names a line twice', { field: 'lineIds' });
       for (const id of ids)
         if (!pending.has(id))
           throw new DomainError('LINE_NOT_SHIPPABLE', 'a line is unknown or already shipped', { lineId: id });

@@ -37,6 +37,13 @@ test('an order ships in two parcels; it is shipped when every line is, delivered
     let detail = await orderDetail(core.ctx.db, buyer, orderId);
     const [l1, l2] = detail.lines;
     await assert.rejects(confirmReceipt(core.ctx, buyer, orderId), { code: 'INVALID_TRANSITION' });
+    // A line named twice in one parcel is refused before anything is written.
+    await assert.rejects(
+      shipOrder(core.ctx, shop.owner, orderId, [
+        { carrier: '中通快递', trackingNo: 'ZT10000001', lineIds: [l1!.id, l1!.id] },
+      ]),
+      { code: 'INVALID_INPUT' },
+    );
     const first = await shipOrder(core.ctx, shop.owner, orderId, [
       { carrier: '中通快递', trackingNo: 'ZT10000001', lineIds: [l1!.id] },
     ]);
