@@ -4,7 +4,8 @@ import { splitLine } from '../packages/core/src/ledger/split-rules.ts';
 import { cast, logIn, pickOption, productToPromote, uploadVideo, PASSWORD } from './support/affiliate-cast.ts';
 import { buyFromSheet, demoLogin } from './support/demo.ts';
 import { screen } from './support/console-api.ts';
-import { call, waitFor, type Caller } from './support/shopper-api.ts';
+import { call, type Caller } from './support/shopper-api.ts';
+import { waitFor } from './support/wait.ts';
 import { browserTest, useEnv } from './support/suite.ts';
 
 const DAY = 24 * 3_600_000;
@@ -196,7 +197,6 @@ describe('creator economy: a targeted plan, a colonel and an MCN, paid to the fe
       await waitFor(
         async () => (await balance(c.creator, `creator_available:${c.creator.userId}`)) === expected.creator,
         'the order to settle',
-        30_000,
       );
       assert.equal(await balance(c.mcn, `mcn_available:${c.mcn.userId}`), expected.mcn);
       assert.equal(await balance(c.colonel, `colonel_available:${c.colonel.userId}`), expected.colonel);

@@ -3,7 +3,8 @@ import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { demoLogin } from './support/demo.ts';
 import { screen } from './support/screens.ts';
-import { call, loginToken, paidOrder, registerToken, waitFor, type Caller } from './support/shopper-api.ts';
+import { call, loginToken, paidOrder, registerToken, type Caller } from './support/shopper-api.ts';
+import { waitFor } from './support/wait.ts';
 import { browserTest, useEnv, type Env } from './support/suite.ts';
 
 const DESKTOP = { width: 1366, height: 900 };

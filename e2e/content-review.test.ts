@@ -7,7 +7,7 @@ import { demoLogin } from './support/demo.ts';
 import { assertPhoneLayout } from './support/layout.ts';
 import { REPO_ROOT } from './support/paths.ts';
 import { screen } from './support/screens.ts';
-import { waitFor } from './support/shopper-api.ts';
+import { waitFor } from './support/wait.ts';
 import { browserTest, useEnv } from './support/suite.ts';
 
 const DESKTOP = { width: 1366, height: 900 };

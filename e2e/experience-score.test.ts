@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { call, screen, switchLanguage, tokenFor } from './support/console-api.ts';
 import { browserTest, useEnv } from './support/suite.ts';
+import { waitForValue } from './support/wait.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 
@@ -19,17 +20,18 @@ describe('店铺体验分', () => {
       });
       const shopId = shops.body.items[0]!.id;
       // The worker scores every shop on its first round; the page shows what the API shows.
-      let api = await call<{
-        status: string;
-        total: number | null;
-        orders: number;
-        dimensions: Record<string, number | null>;
-        indicators: Array<{ key: string; num: number; den: number }>;
-      }>(env(), 'GET', `/api/v1/merchant/shops/${shopId}/experience`, { token: merchant });
-      for (let i = 0; i < 50 && api.body.status === 'not_computed'; i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        api = await call(env(), 'GET', `/api/v1/merchant/shops/${shopId}/experience`, { token: merchant });
-      }
+      const api = await waitForValue(
+        () =>
+          call<{
+            status: string;
+            total: number | null;
+            orders: number;
+            dimensions: Record<string, number | null>;
+            indicators: Array<{ key: string; num: number; den: number }>;
+          }>(env(), 'GET', `/api/v1/merchant/shops/${shopId}/experience`, { token: merchant }),
+        (res) => res.body.status !== 'not_computed',
+        'the worker’s first round to score the demo shop',
+      );
       assert.equal(api.body.status, 'scored', `the demo merchant's shop has ${api.body.orders} paid orders in 30 days`);
       const reviews = api.body.indicators.find((i) => i.key === 'bad_review_rate')!;
       assert.ok(reviews.den > 0, 'the demo buyers reviewed their orders');

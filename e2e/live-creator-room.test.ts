@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { logIn } from './support/affiliate-cast.ts';
 import { buyFromSheet, demoLogin } from './support/demo.ts';
 import { screen } from './support/screens.ts';
-import { call, loginToken, registerToken, waitFor } from './support/shopper-api.ts';
+import { call, loginToken, registerToken } from './support/shopper-api.ts';
+import { waitFor, waitForAttribute } from './support/wait.ts';
 import { browserTest, useEnv } from './support/suite.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -83,7 +84,7 @@ describe('live room hosted by a creator (达人直播)', () => {
       // The host's dashboard counts the order and its GMV.
       await page.setViewportSize(DESKTOP);
       await logIn(page, `/creator/live/${roomId}`, creatorLogin.login, creatorLogin.password);
-      await page.locator('[data-testid="dash-orders"][data-value="1"]').waitFor({ timeout: 20_000 });
+      await waitForAttribute(page.getByTestId('dash-orders'), 'data-value', '1', 'the host’s 大屏 to count the order');
       assert.equal(
         await page.getByTestId('dash-gmvFen').getAttribute('data-value'),
         String(order.totalFen - order.shippingFeeFen),

@@ -6,7 +6,8 @@ import { pageApi } from './support/demo.ts';
 import { CHROMIUM_PATH } from './support/paths.ts';
 import { screen } from './support/screens.ts';
 import { tokenFor } from './support/console-api.ts';
-import { call, registerToken, waitFor } from './support/shopper-api.ts';
+import { call, registerToken } from './support/shopper-api.ts';
+import { PATIENCE_MS, waitFor, waitForAttribute } from './support/wait.ts';
 import { browserTest, useEnv } from './support/suite.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -261,16 +262,17 @@ describe('live room: a host runs a flash sale, two shoppers buy from it', () => 
         await remaining(a.page, 1);
         await payAndReturn(b, roomId, orderB);
         await remaining(b.page, 1);
-        // The panel follows the room's channel: the sale's stock moves there within a moment, and the
-        // panel itself is not counted among the room's viewers (only the two shoppers are).
+        // The panel follows the room's channel (it reloads on the channel's sale frames, it does not
+        // poll): the sale's stock moves there, and the panel itself is not counted among the room's
+        // viewers (only the two shoppers are).
         await host
           .locator('[data-testid="live-sale-remaining"]', { hasText: `1/${SALE_UNITS}` })
-          .waitFor({ timeout: 3_000 });
-        await host.locator('[data-testid="dash-online"]').waitFor();
-        await host.waitForFunction(
-          () => Number(document.querySelector('[data-testid="dash-online"]')?.getAttribute('data-value')) === 2,
-          undefined,
-          { timeout: 10_000 },
+          .waitFor({ timeout: PATIENCE_MS });
+        await waitForAttribute(
+          host.getByTestId('dash-online'),
+          'data-value',
+          '2',
+          'the 大屏 to count the two shoppers online, not the host’s panel',
         );
         await host.getByTestId('dash-trend').locator('canvas').waitFor();
         await screen(host, 'live-console-dashboard-zh');

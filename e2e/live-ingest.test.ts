@@ -16,6 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchBrowser, recordPageLog, saveArtifacts, type Browser } from './support/browser.ts';
 import { call, loginToken } from './support/shopper-api.ts';
 import { freePort, startServer, type RunningServer } from './support/server.ts';
+import { PATIENCE_MS, waitForPage, waitForValue } from './support/wait.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const FFMPEG = '/usr/bin/ffmpeg';
@@ -164,7 +165,7 @@ describe('real live ingest (nginx-rtmp and ffmpeg)', () => {
   );
 
   test('a pushed stream replaces the room’s fallback video with HLS in Chromium, and stopping it falls back', {
-    timeout: 90_000,
+    timeout: 300_000, // four waits of up to a minute each, on a machine shared with another browser file
   }, async () => {
     const base = server!.url;
     const demo = (await call(base, 'GET', '/api/v1/demo')).logins.find(
@@ -183,7 +184,6 @@ describe('real live ingest (nginx-rtmp and ffmpeg)', () => {
     const log = recordPageLog(page);
     try {
       await page.goto(`/app/live/${room.id}`);
-      const video = page.getByTestId('live-video');
       await page.locator('[data-testid="live-video"][data-source="fallback"]').waitFor();
 
       // The host goes on air: ffmpeg pushes a generated test pattern with the stream key.
@@ -217,28 +217,35 @@ describe('real live ingest (nginx-rtmp and ffmpeg)', () => {
         { stdio: ['ignore', 'ignore', 'pipe'] },
       );
       ffmpeg.stderr!.on('data', (d) => (ffmpegLog += d));
-      await page
-        .locator('[data-testid="live-video"][data-source="hls"]')
-        .waitFor({ timeout: 30_000 })
-        .catch((err: Error) => {
-          throw new Error(`${err.message}\nffmpeg: ${ffmpegLog}\nnginx: ${nginxLog}`);
-        });
-      assert.equal((await call(base, 'GET', `/api/v1/live/rooms/${room.id}`)).playback.hlsUrl, `/hls/${room.id}.m3u8`);
-      // It plays: the stream's frames advance in the element.
-      await page.waitForFunction(
+      const withLogs = (err: Error) => {
+        throw new Error(`${err.message}\nffmpeg: ${ffmpegLog}\nnginx: ${nginxLog}`);
+      };
+      // nginx admits the publisher (on_publish) before it has written the first segments, so the
+      // room names its stream a second or two before the playlist exists; the player falls back
+      // meanwhile and tries again. Wait for what counts: the HLS stream playing, its frames advancing
+      // (the fallback video plays too, so time alone does not tell them apart).
+      await waitForValue(
+        async () => (await call(base, 'GET', `/api/v1/live/rooms/${room.id}`)).playback.hlsUrl as string | null,
+        (hlsUrl) => hlsUrl !== null,
+        'the room to name its HLS stream (nginx’s on_publish reaching Zhongcao)',
+      ).then((hlsUrl) => assert.equal(hlsUrl, `/hls/${room.id}.m3u8`), withLogs);
+      await waitForPage(
+        page,
+        'the room’s video to play the HLS stream (data-source="hls", currentTime past 0.5 s, a frame decoded)',
         () => {
           const el = document.querySelector<HTMLVideoElement>('[data-testid="live-video"]');
-          return el !== null && el.currentTime > 0.5 && el.readyState >= 2;
+          return el?.dataset.source === 'hls' && el.currentTime > 0.5 && el.readyState >= 2;
         },
-        undefined,
-        { timeout: 30_000 },
-      );
-      assert.equal(await video.getAttribute('data-source'), 'hls');
+      ).catch(withLogs);
 
       // The stream stops: nginx tells Zhongcao, and the room falls back to its video.
       await stopProcess(ffmpeg, 'SIGKILL');
-      await page.locator('[data-testid="live-video"][data-source="fallback"]').waitFor({ timeout: 20_000 });
-      assert.equal((await call(base, 'GET', `/api/v1/live/rooms/${room.id}`)).playback.hlsUrl, null);
+      await waitForValue(
+        async () => (await call(base, 'GET', `/api/v1/live/rooms/${room.id}`)).playback.hlsUrl as string | null,
+        (hlsUrl) => hlsUrl === null,
+        'the room to drop its HLS stream (nginx’s on_publish_done reaching Zhongcao)',
+      ).catch(withLogs);
+      await page.locator('[data-testid="live-video"][data-source="fallback"]').waitFor({ timeout: PATIENCE_MS });
     } catch (error) {
       const png = await saveArtifacts(page, 'live-ingest', log);
       const hls = existsSync(join(dir, 'hls')) ? readdirSync(join(dir, 'hls')).join(' ') : '(none)';

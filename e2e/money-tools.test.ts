@@ -10,7 +10,8 @@ import {
   call as consoleCall,
 } from './support/console-api.ts';
 import { screen, useLanguage } from './support/screens.ts';
-import { call, waitFor } from './support/shopper-api.ts';
+import { call } from './support/shopper-api.ts';
+import { waitFor } from './support/wait.ts';
 import { browserTest, useEnv } from './support/suite.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -42,7 +43,6 @@ describe('money and tools merchants and creators use daily', () => {
           (await call(base, 'GET', `/api/v1/orders/${orderId}`, { token: shopper })).compensations?.[0]?.status ===
           'succeeded',
         'the compensation to be paid',
-        30_000,
       );
 
       // The buyer's order: 商家补偿 +¥3.00 已到账.

@@ -5,6 +5,7 @@ import { call, screen, switchLanguage, tokenFor } from './support/console-api.ts
 import { buyFromSheet } from './support/demo.ts';
 import { SERVER_MAIN } from './support/paths.ts';
 import { browserTest, useEnv } from './support/suite.ts';
+import { waitForValue } from './support/wait.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -122,13 +123,14 @@ describe('投流: paid traffic from top-up to an attributed order', () => {
         { token: merchant },
       );
       const campaignId = campaigns.body.items.find((c) => c.name === '橙子日常推广')!.id;
-      let report = await call<{
-        total: { spendFen: number; impressions: number; clicks: number; conversions: number; gmvFen: number };
-      }>(env(), 'GET', `/api/v1/merchant/ads/campaigns/${campaignId}/report`, { token: merchant });
-      for (let i = 0; i < 60 && report.body.total.conversions === 0; i++) {
-        await new Promise((r) => setTimeout(r, 500));
-        report = await call(env(), 'GET', `/api/v1/merchant/ads/campaigns/${campaignId}/report`, { token: merchant });
-      }
+      const report = await waitForValue(
+        () =>
+          call<{
+            total: { spendFen: number; impressions: number; clicks: number; conversions: number; gmvFen: number };
+          }>(env(), 'GET', `/api/v1/merchant/ads/campaigns/${campaignId}/report`, { token: merchant }),
+        (res) => res.body.total.conversions > 0,
+        'the campaign’s report to count the order (the worker delivers the payment event)',
+      );
       assert.equal(report.body.total.impressions, 1);
       assert.equal(report.body.total.clicks, 1);
       assert.equal(report.body.total.conversions, 1, 'the order counts for the campaign');

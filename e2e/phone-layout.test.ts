@@ -12,6 +12,7 @@ import { assertPhoneLayout, phoneLayoutProblems } from './support/layout.ts';
 import { screen, useLanguage } from './support/screens.ts';
 import { call, registerToken } from './support/shopper-api.ts';
 import { browserTest, useEnv } from './support/suite.ts';
+import { waitForPage } from './support/wait.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -180,17 +181,14 @@ describe('the shopper app fits a 390 px phone on every main screen', () => {
         '13812345678',
         'the owner’s edit form has the full number',
       );
-      // The region picker fills its selects once the divisions data has loaded: wait for it, then check.
-      await page
-        .waitForFunction(
-          () =>
-            document.querySelector<HTMLSelectElement>('[data-testid="address-form"] select[name="district"]')
-              ?.selectedOptions[0]?.textContent === '南山区',
-          null,
-          { timeout: 10_000 },
-        )
-        .catch(() => undefined);
-      assert.equal(await edit.locator('select[name="district"] option:checked').innerText(), '南山区');
+      // The region picker fills its selects once the divisions data has loaded.
+      await waitForPage(
+        page,
+        'the edit form’s 区县 select to show the saved 南山区 (the divisions data loaded)',
+        () =>
+          document.querySelector<HTMLSelectElement>('[data-testid="address-form"] select[name="district"]')
+            ?.selectedOptions[0]?.textContent === '南山区',
+      );
       await check(page, 'address-edit');
 
       // The screens with forms and sheets again in English.

@@ -4,6 +4,7 @@ import { pickSkuWithStock } from './support/demo.ts';
 import { pickRegion } from './support/address.ts';
 import { screen, useLanguage } from './support/screens.ts';
 import { browserTest, useEnv } from './support/suite.ts';
+import { waitForValue } from './support/wait.ts';
 
 describe('scenario (a): a new shopper registers, swipes the feed, buys from a video and pays', () => {
   const env = useEnv();
@@ -83,8 +84,11 @@ describe('scenario (a): a new shopper registers, swipes the feed, buys from a vi
     await screen(page, 'product-sheet-zh');
     const reported = await batch;
     assert.equal(reported.status(), 202, 'the event batch is accepted');
-    for (let i = 0; i < 100 && !reportedTypes.has('impression'); i++) await page.waitForTimeout(100);
-    assert.ok(reportedTypes.has('impression'), `impressions are reported (seen: ${[...reportedTypes].join(', ')})`);
+    await waitForValue(
+      async () => [...reportedTypes],
+      (types) => types.includes('impression'),
+      'the page to report an impression among its event batches',
+    );
     assert.equal(new URL(page.url()).pathname, '/app', 'the product sheet opens without leaving the feed');
 
     // 加入购物车 keeps the shopper on the video; 立即购买 → checkout with a new address → 提交订单.

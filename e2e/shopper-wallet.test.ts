@@ -5,6 +5,7 @@ import { demoLogin } from './support/demo.ts';
 import { screen, useLanguage } from './support/screens.ts';
 import { call, loginToken, registerToken, type Caller } from './support/shopper-api.ts';
 import { browserTest, useEnv } from './support/suite.ts';
+import { waitForValue } from './support/wait.ts';
 
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'e2e-wallet-password';
@@ -182,10 +183,13 @@ describe('the shopper’s wallet: live coupons, favourites, cart selection and t
       await toggle.waitFor();
       assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
       await toggle.click();
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="favourite-toggle"]')?.getAttribute('aria-pressed') === 'true',
+      // The star and the count come with the server's answer: wait for both, not for the star alone.
+      await waitForValue(
+        () =>
+          toggle.evaluate((el) => ({ pressed: el.getAttribute('aria-pressed'), count: el.getAttribute('data-count') })),
+        (seen) => seen.pressed === 'true' && seen.count === String(before + 1),
+        `收藏 pressed with the product's count at ${before + 1}`,
       );
-      assert.equal(Number(await toggle.getAttribute('data-count')), before + 1);
       await screen(page, 'product-favourited-zh');
       await page.reload();
       await page.waitForFunction(

@@ -6,6 +6,7 @@ import { demoLogin } from './demo.ts';
 import { motionSettled } from './motion.ts';
 import { ARTIFACTS_DIR } from './paths.ts';
 import type { Env } from './suite.ts';
+import { waitFor } from './wait.ts';
 
 export async function call<T = unknown>(
   env: Env,
@@ -82,12 +83,13 @@ export async function placePaidOrderForDemoMerchant(env: Env): Promise<{ orderId
   const txn = String(cashier.body.cashierUrl).split('/').pop()!;
   const paid = await call(env, 'POST', `/sandbox/cashier/${txn}`, { form: { outcome: 'paid' } }); // the cashier page's pay button
   if (paid.status >= 400) throw new Error(`the sandbox cashier answered ${paid.status}`);
-  for (let i = 0; i < 100; i++) {
-    const order = await call<{ status: string }>(env, 'GET', `/api/v1/orders/${orderId}`, { token: shopper });
-    if (order.body.status === 'paid') return { orderId, shopId };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`order ${orderId} was not paid within 10 s`);
+  await waitFor(
+    async () =>
+      (await call<{ status: string }>(env, 'GET', `/api/v1/orders/${orderId}`, { token: shopper })).body.status ===
+      'paid',
+    `order ${orderId} to be paid (the sandbox provider's notification)`,
+  );
+  return { orderId, shopId };
 }
 
 /** Saves .e2e-artifacts/screens/console-<name>.png (full page, desktop width). */

@@ -2,6 +2,8 @@
  * The API calls the shopper scenarios need outside the browser (from Node, with bearer tokens):
  * a buyer's paid order and the merchant shipping it, so these files do not depend on the consoles.
  */
+import { waitFor } from './wait.ts';
+
 export interface Caller {
   token: string;
   userId: string;
@@ -101,13 +103,4 @@ export async function ship(base: string, merchant: Caller, orderId: string, trac
     token: merchant.token,
     body: { parcels: [{ carrier: '顺丰速运', trackingNo }] },
   });
-}
-
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { favouritesApi } from '../../api/favourites';
 import { useAuth } from '../../auth/AuthContext';
@@ -30,13 +30,17 @@ export function FavouriteToggle({
   const [on, setOn] = useState(false);
   const [n, setN] = useState(count);
   const [busy, setBusy] = useState(false);
+  /** Toggles sent so far: a state read asked for before the latest one answers an older question. */
+  const toggles = useRef(0);
 
   useEffect(() => {
     if (!userId) return setOn(false);
     let live = true;
+    const asked = toggles.current;
     favouritesApi.state(productId).then(
       (s) => {
-        if (!live) return;
+        // A toggle since: its answer is newer (a slow read may even have seen the row without the count).
+        if (!live || toggles.current !== asked) return;
         setOn(s.favourited);
         setN(s.favourites);
       },
@@ -50,6 +54,7 @@ export function FavouriteToggle({
   async function toggle() {
     if (busy || !(await ensureSignedIn())) return;
     setBusy(true);
+    toggles.current++;
     try {
       const s = await favouritesApi.set(productId, !on);
       setOn(s.favourited);
