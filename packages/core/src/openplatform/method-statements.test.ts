@@ -11,9 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestCore } from '../test-support/index.js';
-import { buyAndPay, world, type World } from '../aftersales/test-support/index.js';
-import { checkout } from '../checkout/index.js';
-import { applyNotification } from '../orders/index.js';
+import { buyAndPay, buyTwoAndPay, world, type World } from '../aftersales/test-support/index.js';
 import { shipOrder } from '../logistics/index.js';
 import { DEADLINE } from '../rules/index.js';
 import { findTimer } from '../timers/index.js';
@@ -162,39 +160,6 @@ test('the ERP methods run a pinned number of statements each, and shipping and s
   }
 });
 
-/** A paid order of one unit of each of the shop's first two SKUs; its line ids in id order. */
-async function twoLines(w: World, key: string): Promise<{ orderId: string; lineIds: string[] }> {
-  const c = (
-    await checkout(w.core.ctx, w.buyer, {
-      items: [
-        { skuId: w.shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } },
-        { skuId: w.shop.skuIds[1]!, quantity: 1, attribution: { source: 'shelf' } },
-      ],
-    })
-  ).body;
-  await applyNotification(
-    w.core.ctx,
-    'sandbox',
-    {
-      eventId: `op-stmt-${key}`,
-      kind: 'payment.succeeded',
-      paymentId: c.payment.id,
-      providerTxnId: `sbx_op_stmt_${key}`,
-      amountFen: c.totalFen,
-      at: 0,
-    },
-    '{}',
-  );
-  const orderId = c.orders[0]!.id;
-  const lines = await w.core.ctx.db
-    .selectFrom('order_lines')
-    .select('id')
-    .where('order_id', '=', orderId)
-    .orderBy('id')
-    .execute();
-  return { orderId, lineIds: lines.map((l) => l.id) };
-}
-
 test("order.logisticsAdd after the cut: another shop's order is unknown and unchanged; a number used is refused; the last parcel of an order with a tracked one leaves the ship-by timer to the first scan", async () => {
   const core = await openTestCore();
   try {
@@ -221,7 +186,7 @@ test("order.logisticsAdd after the cut: another shop's order is unknown and unch
     );
 
     // One line in a sandbox parcel (its carrier scans), the rest through the open platform in another carrier's.
-    const pair = await twoLines(w, 'pair');
+    const pair = await buyTwoAndPay(w);
     await shipOrder(core.ctx, w.shop.owner, pair.orderId, [
       { carrier: 'sandbox', trackingNo: 'SBX-STMT-0001', lineIds: [pair.lineIds[0]!] },
     ]);
@@ -254,7 +219,7 @@ test("order.logisticsAdd after the cut: another shop's order is unknown and unch
       { subCode: 'isv.business-failed:30001' },
     );
     // Two parcels of one call with the same number: refused, nothing written.
-    const two = await twoLines(w, 'two');
+    const two = await buyTwoAndPay(w);
     await assert.rejects(
       shipOrder(core.ctx, w.shop.owner, two.orderId, [
         { carrier: '圆通速递', trackingNo: 'YT-STMT-0001', lineIds: [two.lineIds[0]!] },

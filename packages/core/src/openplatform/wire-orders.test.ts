@@ -8,12 +8,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestCore } from '../test-support/index.js';
-import { buyAndPay, ship, world, type World } from '../aftersales/test-support/index.js';
+import { buyAndPay, buyTwoAndPay, ship, world, type World } from '../aftersales/test-support/index.js';
 import { actOnCase, fileCase } from '../aftersales/index.js';
 import { addAddress } from '../accounts/index.js';
 import { updateShop } from '../catalog/index.js';
-import { checkout } from '../checkout/index.js';
-import { applyNotification, changeOrderAddress, markShipmentDelivered } from '../orders/index.js';
+import { changeOrderAddress, markShipmentDelivered } from '../orders/index.js';
 import { shipOrder } from '../logistics/index.js';
 import { registerApp, reviewApp } from './apps.js';
 import { authorizeSelfUse, createToken } from './authorizations.js';
@@ -45,38 +44,6 @@ async function erp(w: World) {
   };
 }
 
-async function twoLines(w: World): Promise<{ orderId: string; lineIds: string[] }> {
-  const c = (
-    await checkout(w.core.ctx, w.buyer, {
-      items: [
-        { skuId: w.shop.skuIds[0]!, quantity: 2, attribution: { source: 'shelf' } },
-        { skuId: w.shop.skuIds[1]!, quantity: 1, attribution: { source: 'shelf' } },
-      ],
-    })
-  ).body;
-  await applyNotification(
-    w.core.ctx,
-    'sandbox',
-    {
-      eventId: `wo-${c.payment.id}`,
-      kind: 'payment.succeeded',
-      paymentId: c.payment.id,
-      providerTxnId: `sbx_wo_${c.payment.id}`,
-      amountFen: c.totalFen,
-      at: 0,
-    },
-    '{}',
-  );
-  const orderId = c.orders[0]!.id;
-  const lines = await w.core.ctx.db
-    .selectFrom('order_lines')
-    .select('id')
-    .where('order_id', '=', orderId)
-    .orderBy('id')
-    .execute();
-  return { orderId, lineIds: lines.map((l) => l.id) };
-}
-
 test('order.searchList and order.orderDetail: a kept order answers the bytes built afresh, through every change the wire shows', async () => {
   const core = await openTestCore();
   try {
@@ -84,7 +51,7 @@ test('order.searchList and order.orderDetail: a kept order answers the bytes bui
     const call = await erp(w);
     const bought = [];
     for (let i = 0; i < 6; i++) bought.push(await buyAndPay(w, 1 + (i % 3), i % 2));
-    const pair = await twoLines(w);
+    const pair = await buyTwoAndPay(w);
     const orderIds = [...bought.map((b) => b.orderId), pair.orderId];
     const nums = await Promise.all(orderIds.map((id) => openIdOf(core.ctx.db, 'order', id)));
     const since = Math.floor(core.clock.now() / 1000) - 3600;

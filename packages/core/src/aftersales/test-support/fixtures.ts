@@ -88,6 +88,40 @@ export async function buyAndPay(w: World, quantity = 1, sku = 0): Promise<Bought
   return { orderId: order.id, lineId: line.id, totalFen: c.totalFen, lineTotalFen: Number(line.line_total_fen) };
 }
 
+/** A paid order of one unit of each of the shop's first two SKUs; its line ids in id order. */
+export async function buyTwoAndPay(w: World): Promise<{ orderId: string; lineIds: string[] }> {
+  const c = (
+    await checkout(w.core.ctx, w.buyer, {
+      items: [
+        { skuId: w.shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } },
+        { skuId: w.shop.skuIds[1]!, quantity: 1, attribution: { source: 'shelf' } },
+      ],
+    })
+  ).body;
+  txn++;
+  await applyNotification(
+    w.core.ctx,
+    'sandbox',
+    {
+      eventId: `as-ev${txn}-${c.payment.id}`,
+      kind: 'payment.succeeded',
+      paymentId: c.payment.id,
+      providerTxnId: `sbx_as_${txn}_${c.payment.id}`,
+      amountFen: c.totalFen,
+      at: 0,
+    },
+    '{}',
+  );
+  const orderId = c.orders[0]!.id;
+  const lines = await w.core.ctx.db
+    .selectFrom('order_lines')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
+  return { orderId, lineIds: lines.map((l) => l.id) };
+}
+
 let tracking = 0;
 
 export async function ship(w: World, orderId: string): Promise<string> {
