@@ -58,11 +58,15 @@ export interface Bought {
   lineTotalFen: number;
 }
 
-/** The buyer buys `quantity` of the shop's SKU `sku` and pays (the payment notification is applied in-process). */
-export async function buyAndPay(w: World, quantity = 1, sku = 0): Promise<Bought> {
+/** The buyer checks the items out from the shelf and pays (the notification applied in-process). */
+async function checkoutAndPay(w: World, items: Array<{ sku: number; quantity: number }>) {
   const c = (
     await checkout(w.core.ctx, w.buyer, {
-      items: [{ skuId: w.shop.skuIds[sku]!, quantity, attribution: { source: 'shelf' } }],
+      items: items.map((i) => ({
+        skuId: w.shop.skuIds[i.sku]!,
+        quantity: i.quantity,
+        attribution: { source: 'shelf' },
+      })),
     })
   ).body;
   txn++;
@@ -79,40 +83,26 @@ export async function buyAndPay(w: World, quantity = 1, sku = 0): Promise<Bought
     },
     '{}',
   );
-  const order = c.orders[0]!;
+  return { orderId: c.orders[0]!.id, totalFen: c.totalFen };
+}
+
+/** The buyer buys `quantity` of the shop's SKU `sku` and pays (the payment notification is applied in-process). */
+export async function buyAndPay(w: World, quantity = 1, sku = 0): Promise<Bought> {
+  const { orderId, totalFen } = await checkoutAndPay(w, [{ sku, quantity }]);
   const line = await w.core.ctx.db
     .selectFrom('order_lines')
     .select(['id', 'line_total_fen'])
-    .where('order_id', '=', order.id)
+    .where('order_id', '=', orderId)
     .executeTakeFirstOrThrow();
-  return { orderId: order.id, lineId: line.id, totalFen: c.totalFen, lineTotalFen: Number(line.line_total_fen) };
+  return { orderId, lineId: line.id, totalFen, lineTotalFen: Number(line.line_total_fen) };
 }
 
 /** A paid order of one unit of each of the shop's first two SKUs; its line ids in id order. */
 export async function buyTwoAndPay(w: World): Promise<{ orderId: string; lineIds: string[] }> {
-  const c = (
-    await checkout(w.core.ctx, w.buyer, {
-      items: [
-        { skuId: w.shop.skuIds[0]!, quantity: 1, attribution: { source: 'shelf' } },
-        { skuId: w.shop.skuIds[1]!, quantity: 1, attribution: { source: 'shelf' } },
-      ],
-    })
-  ).body;
-  txn++;
-  await applyNotification(
-    w.core.ctx,
-    'sandbox',
-    {
-      eventId: `as-ev${txn}-${c.payment.id}`,
-      kind: 'payment.succeeded',
-      paymentId: c.payment.id,
-      providerTxnId: `sbx_as_${txn}_${c.payment.id}`,
-      amountFen: c.totalFen,
-      at: 0,
-    },
-    '{}',
-  );
-  const orderId = c.orders[0]!.id;
+  const { orderId } = await checkoutAndPay(w, [
+    { sku: 0, quantity: 1 },
+    { sku: 1, quantity: 1 },
+  ]);
   const lines = await w.core.ctx.db
     .selectFrom('order_lines')
     .select('id')
