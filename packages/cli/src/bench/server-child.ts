@@ -110,13 +110,16 @@ export async function startServerChild(scope: Scope, store: BenchStore, sandboxS
   scope.defer('forget the cluster', () => {
     clusterRoot = null;
   });
-  const apis = await waitForApis(child.origin, CLUSTER_API_PROCESSES, CLUSTER_START_TIMEOUT_MS);
+  // The cluster prints more than one URL (an engine replica's /metrics comes on the next port and
+  // may come first): the api processes answer on the port it was given.
+  const origin = `http://127.0.0.1:${port}`;
+  const apis = await waitForApis(origin, CLUSTER_API_PROCESSES, CLUSTER_START_TIMEOUT_MS);
   clusterRoot = child.pid;
   lastProcesses = processTree(child.pid).length;
   log(
     `cluster: ${lastProcesses} processes (api processes ${apis.join(', ')}) on ${store.databaseUrl?.replace(/\/\/[^@]*@/, '//')}`,
   );
-  return child;
+  return { ...child, origin };
 }
 
 /** Waits until `count` different api processes answer /readyz (node:cluster hands each new connection to the next); their pids. */
