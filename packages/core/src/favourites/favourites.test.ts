@@ -5,6 +5,7 @@ import { productDetail } from '../capacity/index.js';
 import { makePerson, makeShop, openTestCore } from '../test-support/index.js';
 import { addFavourite, favouriteState, myFavourites, removeFavourite } from './favourites.js';
 import { decodeFavouriteCursor, encodeFavouriteCursor } from './cursor.js';
+import { statementsExecuted } from '../storage/index.js';
 
 test('favourites are per person, idempotent both ways, counted on the product and paged newest first', async () => {
   const core = await openTestCore();
@@ -101,5 +102,31 @@ test('a favourites cursor round-trips and refuses what it did not issue', () => 
     '99999999999999999.prd_01jd3kq8v2m4n6p8r0t2v4x6z8',
   ]) {
     assert.throws(() => decodeFavouriteCursor(bad), { code: 'INVALID_CURSOR' }, bad);
+  }
+});
+
+test("a favourite state is read in one statement, so it never shows a person's favourite with a count that leaves it out", async () => {
+  const core = await openTestCore();
+  try {
+    const shop = await makeShop(core, 'fav-one-read');
+    const people = [];
+    for (let i = 0; i < 6; i++) people.push(await makePerson(core, `fav-one-read-${i}`));
+    const before = statementsExecuted();
+    await favouriteState(core.ctx.db, people[0]!, shop.productId);
+    assert.equal(statementsExecuted() - before, 1, 'the count and the person’s row come from one statement');
+
+    // Adds racing with reads of the same people: every state read that says "favourited" counts at least that one.
+    const reads: Array<Promise<{ favourited: boolean; favourites: number }>> = [];
+    const adds = people.map(async (p) => {
+      await addFavourite(core.ctx, p, shop.productId);
+    });
+    for (let round = 0; round < 5; round++)
+      for (const p of people) reads.push(favouriteState(core.ctx.db, p, shop.productId));
+    await Promise.all(adds);
+    for (const s of await Promise.all(reads)) if (s.favourited) assert.ok(s.favourites >= 1, JSON.stringify(s));
+    const last = await favouriteState(core.ctx.db, people[5]!, shop.productId);
+    assert.deepEqual([last.favourited, last.favourites], [true, 6]);
+  } finally {
+    await core.dispose();
   }
 });

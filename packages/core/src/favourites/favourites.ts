@@ -32,24 +32,21 @@ async function visibleProduct(
   db: Db,
   actor: Actor | null,
   productId: string,
-): Promise<{ favourited: boolean; favourites: number }> {
+): Promise<{ favourited: boolean; favourites: number; status: string }> {
+  // One statement, so the count and the person's row come from one snapshot (read as two, another
+  // client's add between them could show "favourited, 0 people").
   const row = await db
-    .selectFrom('products')
-    .select(['status', 'shop_id', 'favourites'])
-    .where('id', '=', productId)
+    .selectFrom('products as p')
+    .leftJoin('favourites as f', (join) =>
+      join.onRef('f.product_id', '=', 'p.id').on('f.user_id', '=', actor?.userId ?? ''),
+    )
+    .select(['p.status', 'p.shop_id', 'p.favourites', 'f.product_id as kept'])
+    .where('p.id', '=', productId)
     .executeTakeFirst();
-  const kept =
-    row && actor
-      ? await db
-          .selectFrom('favourites')
-          .select('product_id')
-          .where('user_id', '=', actor.userId)
-          .where('product_id', '=', productId)
-          .executeTakeFirst()
-      : undefined;
+  const kept = actor ? (row?.kept ?? null) !== null : false;
   if (!row || (row.status !== 'listed' && !kept && !actor?.shops.has(row.shop_id)))
     throw notFound('product', productId);
-  return { favourited: kept !== undefined, favourites: Number(row.favourites) };
+  return { favourited: kept, favourites: Number(row.favourites), status: row.status };
 }
 
 /** Adds a product to the person's favourites; adding it again changes nothing. Only a listed product can be newly added. */
@@ -58,12 +55,7 @@ export async function addFavourite(ctx: CoreContext, actor: Actor, productId: st
   return ctx.db.transaction().execute(async (tx) => {
     const seen = await visibleProduct(tx, actor, productId);
     if (!seen.favourited) {
-      const status = await tx
-        .selectFrom('products')
-        .select('status')
-        .where('id', '=', productId)
-        .executeTakeFirstOrThrow();
-      if (status.status !== 'listed')
+      if (seen.status !== 'listed')
         throw new DomainError('PRODUCT_UNAVAILABLE', 'this product is not on sale', { productId });
       const inserted = await insertRows(
         tx,
@@ -84,7 +76,8 @@ export async function addFavourite(ctx: CoreContext, actor: Actor, productId: st
         );
       }
     }
-    return { productId, ...(await visibleProduct(tx, actor, productId)) };
+    const { favourited, favourites } = await visibleProduct(tx, actor, productId);
+    return { productId, favourited, favourites };
   });
 }
 
@@ -115,7 +108,8 @@ export async function removeFavourite(ctx: CoreContext, actor: Actor, productId:
 
 /** Whether the person has the product in their favourites, with the product's count (anonymous: never). */
 export async function favouriteState(db: Db, actor: Actor | null, productId: string): Promise<FavouriteState> {
-  return { productId, ...(await visibleProduct(db, actor, productId)) };
+  const { favourited, favourites } = await visibleProduct(db, actor, productId);
+  return { productId, favourited, favourites };
 }
 
 /** The person's favourites, the latest added first, keyset-paginated. Products taken off sale stay listed with their status. */
