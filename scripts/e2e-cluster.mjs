@@ -69,6 +69,31 @@ function readyPid(origin) {
   });
 }
 
+function getText(url) {
+  return new Promise((resolve) => {
+    const req = request(url, { agent: false, timeout: 3000 }, (res) => {
+      let t = '';
+      res.on('data', (d) => (t += d));
+      res.on('end', () => resolve(res.statusCode === 200 ? t : ''));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(''));
+    req.end();
+  });
+}
+
+/** The largest count of engine-answered pages over a few /metrics reads (each new connection may reach another api process). */
+async function enginePagesAnswered(origin) {
+  let most = 0;
+  for (let i = 0; i < 8; i++) {
+    const m = /zhongcao_engine_service_pages_total\{outcome="answered"\} (\d+)/.exec(
+      await getText(`${origin}/metrics`),
+    );
+    if (m) most = Math.max(most, Number(m[1]));
+  }
+  return most;
+}
+
 if (!existsSync(MAIN)) {
   say(`${MAIN} is missing: npm run build first`);
   process.exit(1);
@@ -124,7 +149,11 @@ try {
   }
   if (pids.size < API_PROCESSES)
     throw new Error(`only ${pids.size} of ${API_PROCESSES} api processes answered:\n${output.slice(-3000)}`);
-  const roles = (output.match(/cluster: \w+ started/g) ?? []).map((l) => l.split(' ')[1]);
+  // "cluster: worker started", "cluster: api started", "cluster: engine 0 started".
+  const roles = [...output.matchAll(/cluster: (\w+(?: \d+)?) started/g)].map((m) => m[1]);
+  // With NATS the cluster runs the interest engine as a service: the shopper's feed must come through it.
+  if (!roles.some((r) => r.startsWith('engine')))
+    throw new Error(`no engine replica started (roles: ${roles.join(', ')}):\n${output.slice(-3000)}`);
   say(`cluster at ${origin}: roles ${roles.join(', ')}; api processes ${[...pids].join(', ')}`);
   say(`running ${files.join(' ')}`);
   const t0 = Date.now();
@@ -135,6 +164,15 @@ try {
   );
   code = await new Promise((resolve) => run.once('exit', (c) => resolve(c ?? 1)));
   say(`e2e files finished in ${Math.round((Date.now() - t0) / 1000)} s (exit ${code})`);
+  if (code === 0) {
+    // The shoppers' feed pages came through the engine service, not only its non-personalised fallback.
+    const answered = await enginePagesAnswered(origin);
+    say(`feed pages the engine service answered (the most any api process counted): ${answered}`);
+    if (answered === 0) {
+      say('no feed page was answered by the engine service');
+      code = 1;
+    }
+  }
   if (code !== 0 && process.env.E2E_CLUSTER_LOG) say(`cluster output:\n${output.slice(-5000)}`);
 } catch (err) {
   say(err instanceof Error ? err.message : String(err));
