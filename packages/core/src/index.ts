@@ -65,6 +65,7 @@ export {
   logOut,
   type AuthenticatedSession,
   authenticate,
+  authenticateMany,
   loadActor,
   loadUserView,
   actorView,

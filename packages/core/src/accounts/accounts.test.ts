@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { makePerson, makeShop, openTestCore, TEST_PASSWORD } from '../test-support/index.js';
 import { statementsExecuted } from '../storage/index.js';
 import { authenticate, loadActor, logIn, logOut, register, SESSION_TTL_MS } from './accounts.js';
+import { authenticateMany } from './session-lookup.js';
 
 test('register, log in with argon2id, authenticate, log out', async () => {
   const core = await openTestCore();
@@ -86,6 +87,35 @@ test('a session resolves, in one statement, to its person with the roles and sho
     }
     assert.deepEqual([...(await loadActor(core.ctx.db, shop.owner.userId)).shops], [[shop.shopId, 'owner']]);
     assert.equal(await authenticate(core.ctx, 'no-such-token'), null);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('many sessions resolve in one statement, each to what authenticate gives it alone', async () => {
+  const core = await openTestCore();
+  try {
+    const shop = await makeShop(core, 'many-owner');
+    const creator = await makePerson(core, 'many-creator', ['creator']);
+    const shopper = await makePerson(core, 'many-shopper');
+    const owner = await logIn(core.ctx, { login: shop.owner.login, password: TEST_PASSWORD }, 'cookie');
+    const made = await logIn(core.ctx, { login: creator.login, password: TEST_PASSWORD }, 'bearer');
+    const second = await logIn(core.ctx, { login: creator.login, password: TEST_PASSWORD }, 'cookie');
+    const gone = await logIn(core.ctx, { login: shopper.login, password: TEST_PASSWORD }, 'bearer');
+    await logOut(core.ctx, gone.token);
+    const tokens = [owner.token, made.token, second.token, gone.token, 'no-such-token'];
+    const before = statementsExecuted();
+    const many = await authenticateMany(core.ctx, tokens);
+    assert.equal(statementsExecuted() - before, 1, 'one statement for all of them');
+    assert.equal(many.size, tokens.length);
+    for (const t of tokens) assert.deepEqual(many.get(t), await authenticate(core.ctx, t), 'the same answer as alone');
+    assert.deepEqual([...many.get(owner.token)!.actor.shops], [[shop.shopId, 'owner']]);
+    assert.equal(many.get(made.token)?.kind, 'bearer');
+    assert.equal(many.get(gone.token), null, 'a revoked session');
+    assert.equal(many.get('no-such-token'), null);
+    core.clock.advance(SESSION_TTL_MS + 1);
+    const later = await authenticateMany(core.ctx, [owner.token]);
+    assert.equal(later.get(owner.token), null, 'sessions expire');
   } finally {
     await core.dispose();
   }

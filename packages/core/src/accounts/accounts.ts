@@ -226,7 +226,7 @@ async function loadRoles(
 }
 
 /** Roles from rows of global roles (no shop) and shop memberships. */
-function rolesFrom(rows: ReadonlyArray<{ role: string; shop_id: string | null }>): {
+export function rolesFrom(rows: ReadonlyArray<{ role: string; shop_id: string | null }>): {
   roles: Set<string>;
   shops: Map<string, 'owner' | 'staff'>;
 } {

@@ -41,3 +41,4 @@ export {
   findUsers,
   setRole,
 } from './accounts.js';
+export { authenticateMany } from './session-lookup.js';

@@ -5,7 +5,8 @@ import { openTestCore, type TestCore } from '../test-support/index.js';
 import { cancelOrder } from '../orders/index.js';
 import { runDueTimers } from '../timers/index.js';
 import { createFlashSale, placeSaleOrder, roomSales } from './flash-sales.js';
-import { saleLabel } from './sale-info.js';
+import { loadSaleInfo, saleLabel } from './sale-info.js';
+import { SaleWriter } from './sale-writer.js';
 import { liveRuntime } from './runtime.js';
 import { buyers, liveShopRoom } from './test-support/live-fixtures.js';
 
@@ -218,6 +219,52 @@ test('each sale is labelled with the SKU it sells, also when two SKUs of a produ
       ].sort(),
     );
     assert.equal(saleLabel('整箱', []), '整箱', 'a product without specs is its title');
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('a group of orders one of which the database refuses: the others are written, in halves, the refused one gets its guard', async () => {
+  const core = await openTestCore();
+  try {
+    const fx = await liveShopRoom(core, 'halves', { quantity: 10, perPersonLimit: 1 });
+    const people = await buyers(core, 'halves-b', 8);
+    // Another process has written a unit for the fourth buyer: this process's group does not know it.
+    await core.ctx.db
+      .insertInto('live_sale_buyers')
+      .values({ sale_id: fx.sale.id, buyer_id: people[3]!.userId, quantity: 1 })
+      .execute();
+    const info = await loadSaleInfo(core.ctx.db, fx.sale.id);
+    const placed: string[] = [];
+    const writer = new SaleWriter(
+      core.ctx,
+      () => info!,
+      (done) => placed.push(...done.map((d) => d.req.buyerId)),
+    );
+    const answers = await Promise.allSettled(
+      people.map((p, i) =>
+        writer.submit({
+          buyerId: p.userId,
+          quantity: 1,
+          addressId: undefined,
+          idemKey: `halves-${i}`,
+          requestHash: 'h',
+        }),
+      ),
+    );
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      people.map((_, i) => (i === 3 ? 'rejected' : 'fulfilled')),
+    );
+    assert.equal((answers[3] as PromiseRejectedResult).reason.code, 'SALE_LIMIT_REACHED');
+    assert.deepEqual(
+      placed,
+      people.filter((_, i) => i !== 3).map((p) => p.userId),
+      'written in arrival order',
+    );
+    const l = await ledger(core, fx.sale.id, fx.shop.skuIds[0]!);
+    assert.equal(l.remaining, 3);
+    assert.equal(l.reservedUnits, 7);
   } finally {
     await core.dispose();
   }

@@ -6,6 +6,7 @@
  * (hot-counter.ts) admits instead of the in-process gate (sale-hot.ts); while it is unreachable
  * the desk falls back to its gate, the database's guards deciding as always.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CoreContext } from '../context.js';
 import { DomainError } from '../platform/index.js';
 import type { HotCounter } from './hot-counter.js';
@@ -16,6 +17,14 @@ import { SaleWriter, storedAnswer, type SaleOrderRequest, type SaleOrderResult }
 
 const TERMS_REFRESH_MS = 3000;
 const REMAINING_REFRESH_MS = 1000;
+/**
+ * Scaled mode: how long a request refused for the limit waits for the buyer's units still in
+ * another process's writer to be settled, and how often it looks again. Writing it beside them
+ * instead would take a unit the database then refuses to one of them (or to it), and a refused
+ * request costs its whole group of orders a rollback.
+ */
+const IN_FLIGHT_WAIT_MS = 3000;
+const IN_FLIGHT_POLL_MS = 50;
 
 export interface DeskEvents {
   /** Orders committed: stats and the room's broadcast of the remaining units. */
@@ -155,30 +164,34 @@ export class SaleDesk {
     const now = this.ctx.clock.now();
     const terms = this.gate.checkTerms(now);
     if (terms !== 'ok') throw refused(terms);
-    const admitted = await hot.admit(req.buyerId, req.quantity, now);
-    if (admitted === 'unreachable') return 'unreachable';
-    if (admitted.verdict !== 'ok') {
+    let admitted = await hot.admit(req.buyerId, req.quantity, now);
+    const waitUntil = performance.now() + IN_FLIGHT_WAIT_MS;
+    while (admitted !== 'unreachable' && admitted.verdict === 'SALE_LIMIT_REACHED' && req.idemKey !== undefined) {
       // An earlier attempt with this key may be what holds the buyer's units: its answer is this one's.
-      if (admitted.verdict === 'SALE_LIMIT_REACHED' && req.idemKey !== undefined) {
-        const stored = await storedAnswer(this.ctx.db, req.buyerId, req.idemKey, req.requestHash);
-        if (stored) return { ...stored, replayed: true };
-        // The units the counter holds for this buyer are not all written yet: possibly this very
-        // request's first try, still in another process's writer. The database decides (its unique
-        // Idempotency-Key makes a duplicate wait for the first try and replay its answer).
-        const row = await this.ctx.db
-          .selectFrom('live_sale_buyers')
-          .select('quantity')
-          .where('sale_id', '=', this.info.id)
-          .where('buyer_id', '=', req.buyerId)
-          .executeTakeFirst();
-        if (
-          Number(row?.quantity ?? 0) + req.quantity <= this.info.perPersonLimit &&
-          this.gate.holdsOf(req.buyerId) === 0
-        )
-          return 'unreachable';
+      const stored = await storedAnswer(this.ctx.db, req.buyerId, req.idemKey, req.requestHash);
+      if (stored) return { ...stored, replayed: true };
+      const row = await this.ctx.db
+        .selectFrom('live_sale_buyers')
+        .select('quantity')
+        .where('sale_id', '=', this.info.id)
+        .where('buyer_id', '=', req.buyerId)
+        .executeTakeFirst();
+      // The database confirms the limit, or this process is writing the buyer's units (under other keys: a retry of a
+      // key running here waits for it in place()).
+      if (Number(row?.quantity ?? 0) + req.quantity > this.info.perPersonLimit || this.gate.holdsOf(req.buyerId) > 0)
+        break;
+      // The units the counter holds for this buyer are not all written yet, in another process's writer: wait for
+      // them to be settled (written: the database then answers; released: the counter grants again). Past the wait,
+      // possibly this very request's first try is stuck there: the database decides (its unique Idempotency-Key makes
+      // a duplicate wait for the first try and replay its answer).
+      if (performance.now() > waitUntil) {
+        return 'unreachable';
       }
-      throw refused(admitted.verdict);
+      await sleep(IN_FLIGHT_POLL_MS);
+      admitted = await hot.admit(req.buyerId, req.quantity, this.ctx.clock.now());
     }
+    if (admitted === 'unreachable') return 'unreachable';
+    if (admitted.verdict !== 'ok') throw refused(admitted.verdict);
     // The in-process gate follows (it answers the room's remaining units, and takes over if the store goes away).
     this.gate.take(req.buyerId, req.quantity, admitted.remaining);
     let result: SaleOrderResult;

@@ -64,7 +64,7 @@ export class HotAdmission {
     try {
       let reply = await reserve();
       if (reply.verdict === 'UNSEEDED') {
-        await within(this.seed());
+        await this.seed();
         reply = await reserve();
       }
       if (
@@ -72,9 +72,16 @@ export class HotAdmission {
         reply.verdict !== 'UNSEEDED' &&
         performance.now() - this.reconciledAt > RECONCILE_AFTER_REFUSAL_MS
       ) {
-        // The counter may be behind the database: reconcile once, then ask again.
-        await within(this.reconcile());
-        reply = await reserve();
+        // The counter may be behind the database: reconcile once, then ask again. A database that
+        // answers slowly (busy, restarting) only delays this; the counter's refusal stands.
+        const reconciled = await this.reconcile().then(
+          () => true,
+          (err: unknown) => {
+            if (err instanceof CounterUnavailable) throw err;
+            return false;
+          },
+        );
+        if (reconciled) reply = await reserve();
       }
       if (reply.verdict === 'UNSEEDED') return 'unreachable';
       return reply.verdict === 'ok'
@@ -134,11 +141,13 @@ export class HotAdmission {
             .where('sale_id', '=', sale.id)
             .execute(),
         ]);
-        await this.counter.seed(sale.id, {
-          remaining: Number(row.remaining),
-          holdings: holdings.map((h) => [h.buyer_id, Number(h.quantity)] as const),
-          expiresAt: sale.endsAt + KEEP_AFTER_END_MS,
-        });
+        await within(
+          this.counter.seed(sale.id, {
+            remaining: Number(row.remaining),
+            holdings: holdings.map((h) => [h.buyer_id, Number(h.quantity)] as const),
+            expiresAt: sale.endsAt + KEEP_AFTER_END_MS,
+          }),
+        );
       } finally {
         this.seeding = null;
       }
@@ -156,11 +165,13 @@ export class HotAdmission {
           .where('id', '=', this.sale().id)
           .executeTakeFirst();
         if (row)
-          await this.counter.reconcile(
-            this.sale().id,
-            { remaining: Number(row.remaining) },
-            this.ctx.clock.now(),
-            HOT_STALE_MS,
+          await within(
+            this.counter.reconcile(
+              this.sale().id,
+              { remaining: Number(row.remaining) },
+              this.ctx.clock.now(),
+              HOT_STALE_MS,
+            ),
           );
       } finally {
         this.reconciling = null;
@@ -170,11 +181,21 @@ export class HotAdmission {
   }
 }
 
+/** The counter's store failed or did not answer in time (the database's reads around it are not timed: they are the truth). */
+class CounterUnavailable extends Error {}
+
+/** Waits for one of the counter's commands, at most ANSWER_WITHIN_MS; its failure becomes CounterUnavailable. */
 function within<T>(p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the hot counter did not answer in time')), ANSWER_WITHIN_MS);
+    timer = setTimeout(
+      () => reject(new CounterUnavailable('the hot counter did not answer in time')),
+      ANSWER_WITHIN_MS,
+    );
   });
-  p.catch(() => {}); // a late failure after the deadline is nobody's concern
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+  const asked = p.catch((err: unknown) => {
+    throw new CounterUnavailable(err instanceof Error ? err.message : String(err));
+  });
+  asked.catch(() => {}); // a late failure after the deadline is nobody's concern
+  return Promise.race([asked, late]).finally(() => clearTimeout(timer));
 }

@@ -1,7 +1,8 @@
 /** Sessions: an httpOnly SameSite cookie for browsers (CSRF token required on mutations) or a bearer token for API clients. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate, DomainError, type Actor, type AuthenticatedSession, type CoreContext } from '@zhongcao/core';
+import { DomainError, type Actor, type AuthenticatedSession, type CoreContext } from '@zhongcao/core';
 import { sessionKey, type InvalidationBus } from '../shared/invalidation.js';
+import { SessionLookups } from './session-lookups.js';
 
 export const SESSION_COOKIE = 'zc_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -78,6 +79,7 @@ export class SessionCache {
 }
 
 export function installAuth(app: FastifyInstance, ctx: CoreContext, cache: SessionCache): void {
+  const lookups = new SessionLookups(ctx);
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('preHandler', async (request) => {
@@ -86,7 +88,7 @@ export function installAuth(app: FastifyInstance, ctx: CoreContext, cache: Sessi
     if (!token || token.length > 200) return;
     let session = cache.get(token) ?? null;
     if (!session) {
-      session = await authenticate(ctx, token);
+      session = await lookups.lookup(token);
       if (session) cache.set(token, session);
     }
     if (!session) return;
