@@ -24,18 +24,28 @@ export function byShape<R>(
   return q as CompiledOnce<R>;
 }
 
+/** The names `name0`, `name1`, … of a list's values, made once per list name (lists hold at most a few hundred). */
+const listNames = new Map<string, string[]>();
+function namesOf(name: string, n: number): readonly string[] {
+  let names = listNames.get(name);
+  if (!names) listNames.set(name, (names = []));
+  for (let i = names.length; i < n; i++) names.push(`${name}${i}`);
+  return names;
+}
+
 /** Stand-ins for a list of n values (`name0`, `name1`, …) and the values object that fills them. */
 export function listStandIns(v: (name: string) => string, name: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => v(`${name}${i}`));
+  return namesOf(name, n)
+    .slice(0, n)
+    .map((x) => v(x));
 }
 export function listValues(
   name: string,
   items: readonly unknown[],
   into: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  items.forEach((x, i) => {
-    into[`${name}${i}`] = x;
-  });
+  const names = namesOf(name, items.length);
+  for (let i = 0; i < items.length; i++) into[names[i]!] = items[i];
   return into;
 }
 

@@ -12,7 +12,7 @@ import { carrierByCode, LOGISTICS_COMPANIES } from './carriers.js';
 import { compiledOnce, type CompiledOnce } from '../storage/index.js';
 import { byShape, listStandIns, listValues } from './hot-queries.js';
 import { ORDER_COLUMNS } from './wire-order-shape.js';
-import { wireOrderJson, withPartsFlags, type OrderRowRead } from './wire-orders.js';
+import { wireOrderJson, withPartsFlags } from './wire-orders.js';
 
 const DAY_MS = 86_400_000;
 const LIST_END = Buffer.from(']}', 'utf8');
@@ -88,8 +88,8 @@ export async function searchList(call: OpenCall): Promise<unknown> {
   // The page and its total in one statement (the total an uncorrelated subquery, counted once per
   // statement); only a page past the end counts on its own. The listed orders' parcels and cases
   // are then read by their ids (wireOrderJson): on SQLite two IN lists cost less than an EXISTS per
-  // listed row would.
-  const rows = (await byShape(`open.searchPage:${shape}:${col}:${asc ? 'a' : 'd'}`, (d, v) =>
+  // listed row would. Rows as arrays: ORDER_COLUMNS' values, then the total.
+  const rows = await byShape(`open.searchPage:${shape}:${col}:${asc ? 'a' : 'd'}`, (d, v) =>
     filtered(d, v)
       .select([...ORDER_COLUMNS])
       .select(() => [
@@ -101,10 +101,10 @@ export async function searchList(call: OpenCall): Promise<unknown> {
       .orderBy('id', asc ? 'asc' : 'desc')
       .limit(v('limit') as unknown as number)
       .offset(v('offset') as unknown as number),
-  ).all(db, values)) as Array<OrderRowRead & { total: number | string }>;
+  ).arrays(db, values);
   const counted =
     rows.length > 0
-      ? Number(rows[0]!.total)
+      ? Number(rows[0]![ORDER_COLUMNS.length])
       : page === 0
         ? 0
         : Number(
@@ -163,15 +163,22 @@ async function ownOrderRow<R extends { shop_id: string }>(
 
 const ownOrder = (call: OpenCall, field: string) => ownOrderRow(call, field, orderShopById);
 
+const SHOP_AT = ORDER_COLUMNS.indexOf('shop_id');
+const DISCOUNT_AT = ORDER_COLUMNS.indexOf('discount_fen');
+
 export async function orderDetail(call: OpenCall): Promise<unknown> {
-  const o = (await ownOrderRow(call, 'shop_order_id', orderWithFlagsById)) as OrderRowRead;
+  // The row as an array: ORDER_COLUMNS' values, then has_shipments and has_cases.
+  const [o] = await orderWithFlagsById.arrays(call.ctx.db, { id: await orderIdOf(call, 'shop_order_id') });
+  // Another shop's order answers exactly like one that does not exist.
+  if (!o || o[SHOP_AT] !== call.shopId) throw unknownOrder();
   const [detail] = await wireOrderJson(
     call.ctx.db,
     [o],
     await shopName(call.ctx.db, call.shopId, call.ctx.clock.now()),
+    ORDER_COLUMNS.length,
   );
   // { shop_order_detail: { ...the order, promotion_detail } }: the order's JSON with one more key at its end.
-  const promotion = JSON.stringify({ shop_discount_detail: { total_amount: Number(o.discount_fen) } });
+  const promotion = JSON.stringify({ shop_discount_detail: { total_amount: Number(o[DISCOUNT_AT]) } });
   return WireJson.of(['{"shop_order_detail":', detail!.subarray(0, -1), `,"promotion_detail":${promotion}}}`]);
 }
 

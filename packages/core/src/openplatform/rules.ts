@@ -40,9 +40,18 @@ export type OpenMethod = keyof typeof METHODS;
 
 const BY_LOWER = new Map(Object.keys(METHODS).map((m) => [m.toLowerCase(), m as OpenMethod]));
 
+/** Names already resolved (every call resolves its path and its `method`; clients send a few distinct ones). */
+const resolved = new Map<string, OpenMethod | null>();
+
 /** The method a path or `method` value names, without regard to case (`afterSale/Operate` is afterSale.operate). */
 export function resolveMethod(name: string): OpenMethod | null {
-  return BY_LOWER.get(name.replace(/^\//, '').replace(/\//g, '.').toLowerCase()) ?? null;
+  let m = resolved.get(name);
+  if (m === undefined) {
+    m = BY_LOWER.get(name.replace(/^\//, '').replace(/\//g, '.').toLowerCase()) ?? null;
+    if (resolved.size >= 1_000) resolved.clear();
+    resolved.set(name, m);
+  }
+  return m;
 }
 
 export const isMethodGroup = (g: string): g is MethodGroup => (METHOD_GROUPS as readonly string[]).includes(g);

@@ -16,7 +16,6 @@ import { openIdsOf } from './open-ids.js';
 import { byOrderIds } from './hot-queries.js';
 import {
   ORDER_COLUMNS,
-  sameRow,
   sameRows,
   wireOrder,
   type CaseRow,
@@ -27,8 +26,29 @@ import {
   type ShipmentRow,
 } from './wire-order-shape.js';
 
-/** An order's row as read, with whether it has parcels and after-sales cases when the statement said (see withPartsFlags). */
-export type OrderRowRead = OrderRow & { has_shipments?: unknown; has_cases?: unknown };
+/**
+ * An order's row as read, as an array (compiledOnce's `arrays`: no object per row): the values of
+ * ORDER_COLUMNS in that order, then whatever else the statement selected (a page's total, the
+ * parts flags of withPartsFlags).
+ */
+export type OrderValues = readonly unknown[];
+
+const COLUMN_COUNT = ORDER_COLUMNS.length;
+/** No rows (shared: never written to). */
+const NONE: readonly never[] = [];
+
+/** The row as the wire shape reads it (built only for orders whose JSON is made again). */
+function orderRowOf(values: OrderValues): OrderRow {
+  const out = {} as Record<string, unknown>;
+  for (let i = 0; i < COLUMN_COUNT; i++) out[ORDER_COLUMNS[i]!] = values[i];
+  return out as OrderRow;
+}
+
+/** The same values in ORDER_COLUMNS (a statement's further columns are not compared). */
+function sameValues(a: OrderValues, b: OrderValues): boolean {
+  for (let i = 0; i < COLUMN_COUNT; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * Whether each order has parcels and after-sales cases, as two more columns of the statement that
@@ -53,15 +73,9 @@ export function withPartsFlags(eb: ExpressionBuilder<Database, 'orders'>) {
 /** A flag read with the row says "none" (absent: not read, so the table is read). */
 const noneFlagged = (flag: unknown): boolean => flag !== undefined && !flag;
 
-/** The row's columns only (without the flags or a page's total), as kept and compared. */
-function orderColumns(row: OrderRow): OrderRow {
-  const out = {} as Record<string, unknown>;
-  for (const c of ORDER_COLUMNS) out[c] = row[c];
-  return out as OrderRow;
-}
-
 interface Kept extends OrderParts {
-  row: OrderRow;
+  /** ORDER_COLUMNS' values as read. */
+  row: OrderValues;
   shopName: string;
   /** The order's JSON in UTF-8. */
   json: Buffer;
@@ -110,13 +124,22 @@ const readLines = (db: Db, ids: readonly string[]) =>
       .orderBy('id'),
   ) as Promise<LineRow[]>;
 
-/** The JSON of each order in UTF-8, in the order of `rows` (all of one shop). */
-export async function wireOrderJson(db: Db, rows: readonly OrderRowRead[], shopName: string): Promise<Buffer[]> {
+/**
+ * The JSON of each order in UTF-8, in the order of `rows` (all of one shop). `flagsAt`: where the
+ * row holds `has_shipments` (and `has_cases` after it), when the statement read them.
+ */
+export async function wireOrderJson(
+  db: Db,
+  rows: readonly OrderValues[],
+  shopName: string,
+  flagsAt: number | null = null,
+): Promise<Buffer[]> {
   if (rows.length === 0) return [];
   const kept = keptOf(db);
-  const ids = rows.map((r) => r.id);
+  const ids = rows.map((r) => r[0] as string);
   // As kept when the reads start (another call may replace or drop an entry meanwhile).
   const before = ids.map((id) => kept.get(id));
+  const flag = (i: number, which: 0 | 1): unknown => (flagsAt === null ? undefined : rows[i]![flagsAt + which]);
   const [lines, shipments, cases] = await Promise.all([
     readLines(
       db,
@@ -125,7 +148,7 @@ export async function wireOrderJson(db: Db, rows: readonly OrderRowRead[], shopN
     byOrderIds(
       db,
       'open.shipments',
-      ids.filter((_, i) => !noneFlagged(rows[i]!.has_shipments)),
+      ids.filter((_, i) => !noneFlagged(flag(i, 0))),
       (d, x) =>
         d
           .selectFrom('shipments')
@@ -136,7 +159,7 @@ export async function wireOrderJson(db: Db, rows: readonly OrderRowRead[], shopN
     byOrderIds(
       db,
       'open.cases',
-      ids.filter((_, i) => !noneFlagged(rows[i]!.has_cases)),
+      ids.filter((_, i) => !noneFlagged(flag(i, 1))),
       (d, x) =>
         d
           .selectFrom('aftersales_cases')
@@ -157,30 +180,37 @@ export async function wireOrderJson(db: Db, rows: readonly OrderRowRead[], shopN
     group(cases),
   ];
   const out: Buffer[] = new Array(rows.length);
-  const stale: Array<{ at: number; row: OrderRow; parts: OrderParts }> = [];
-  rows.forEach((row, at) => {
+  const stale: Array<{ at: number; row: OrderValues; parts: OrderParts }> = [];
+  for (let at = 0; at < rows.length; at++) {
+    const row = rows[at]!;
+    const id = ids[at]!;
     const k = before[at];
-    const parts: OrderParts = {
-      lines: k?.lines ?? linesOf.get(row.id) ?? [],
-      shipments: shipmentsOf.get(row.id) ?? [],
-      shipmentLines: shipmentLinesOf.get(row.id) ?? [],
-      cases: casesOf.get(row.id) ?? [],
-    };
+    const shipmentsNow = shipmentsOf.get(id) ?? NONE;
+    const shipmentLinesNow = shipmentLinesOf.get(id) ?? NONE;
+    const casesNow = casesOf.get(id) ?? NONE;
     if (
       k &&
       k.shopName === shopName &&
-      sameRow(k.row, row) &&
-      sameRows(k.shipments, parts.shipments) &&
-      sameRows(k.shipmentLines, parts.shipmentLines) &&
-      sameRows(k.cases, parts.cases)
+      sameValues(k.row, row) &&
+      sameRows(k.shipments, shipmentsNow) &&
+      sameRows(k.shipmentLines, shipmentLinesNow) &&
+      sameRows(k.cases, casesNow)
     )
       out[at] = k.json;
-    else stale.push({ at, row, parts });
-  });
+    else {
+      const parts: OrderParts = {
+        lines: k?.lines ?? linesOf.get(id) ?? [],
+        shipments: shipmentsNow,
+        shipmentLines: shipmentLinesNow,
+        cases: casesNow,
+      };
+      stale.push({ at, row, parts });
+    }
+  }
   if (stale.length === 0) return out;
   const staleLines = stale.flatMap((s) => s.parts.lines);
   const [orders, products, skus, shops] = await Promise.all([
-    openIdsOf(db, 'order', [...stale.map((s) => s.row.id), ...staleLines.map((l) => l.id)]),
+    openIdsOf(db, 'order', [...stale.map((s) => s.row[0] as string), ...staleLines.map((l) => l.id)]),
     openIdsOf(
       db,
       'product',
@@ -191,17 +221,18 @@ export async function wireOrderJson(db: Db, rows: readonly OrderRowRead[], shopN
       'sku',
       staleLines.map((l) => l.sku_id),
     ),
-    openIdsOf(db, 'shop', [rows[0]!.shop_id]),
+    openIdsOf(db, 'shop', [rows[0]![1] as string]),
   ]);
   for (const { at, row, parts } of stale) {
     const json = Buffer.from(
-      JSON.stringify(wireOrder(row, parts, { orders, products, skus, shops }, shopName)),
+      JSON.stringify(wireOrder(orderRowOf(row), parts, { orders, products, skus, shops }, shopName)),
       'utf8',
     );
+    const id = ids[at]!;
     out[at] = json;
-    kept.delete(row.id);
+    kept.delete(id);
     if (kept.size >= KEPT_LIMIT) kept.delete(kept.keys().next().value!);
-    kept.set(row.id, { row: orderColumns(row), shopName, json, ...parts });
+    kept.set(id, { row: row.slice(0, COLUMN_COUNT), shopName, json, ...parts });
   }
   return out;
 }

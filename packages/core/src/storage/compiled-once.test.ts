@@ -25,3 +25,29 @@ test('a query compiled once answers each call with its own values, in either dia
     await core.dispose();
   }
 });
+
+test('rows as arrays: the selected columns in order, with constants and values filled, in a transaction too', async () => {
+  const core = await openTestCore();
+  try {
+    const a = await makePerson(core, 'arrays-a');
+    const q = compiledOnce((db, v) =>
+      db
+        .selectFrom('users')
+        .select(['login', 'id', 'created_at'])
+        .where('login', '=', v('login'))
+        .where('id', '!=', 'never-an-id'),
+    );
+    const [row] = await q.all(core.ctx.db, { login: 'arrays-a' });
+    assert.equal(row?.id, a.userId);
+    assert.equal(typeof row?.created_at, 'number');
+    assert.deepEqual(await q.arrays(core.ctx.db, { login: 'arrays-a' }), [['arrays-a', a.userId, row.created_at]]);
+    // The same statement as objects still answers objects (its SQL is not the marked one).
+    assert.deepEqual(await q.all(core.ctx.db, { login: 'arrays-a' }), [row]);
+    const inTx = await core.ctx.db.transaction().execute((tx) => q.arrays(tx, { login: 'arrays-a' }));
+    assert.deepEqual(inTx, [['arrays-a', a.userId, row.created_at]]);
+    assert.deepEqual(await q.arrays(core.ctx.db, { login: 'nobody' }), []);
+    await assert.rejects(q.arrays(core.ctx.db, {}), /no value for login/);
+  } finally {
+    await core.dispose();
+  }
+});

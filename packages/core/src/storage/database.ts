@@ -12,6 +12,7 @@ import { registerStoreAccess } from './store-access.js';
 import { createRuntime } from '../platform/index.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
 import { countStatement } from './statement-count.js';
+import { wantsArrayRows } from './array-rows.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -97,6 +98,7 @@ function cachingStatements(sqlite: SQLite.Database): { prepare(sql: string): SQL
         cache.delete(sql);
       } else {
         stmt = sqlite.prepare(sql);
+        if (wantsArrayRows(sql)) stmt.raw(true);
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       }
       cache.set(sql, stmt);
@@ -135,9 +137,12 @@ function openPostgres(url: string, options: StorageOptions): Storage {
     client.on('error', (err) => checkedOut.has(client) && onError(err));
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      countStatement(
-        typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown } | undefined)?.text ?? ''),
-      );
+      const text =
+        typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown } | undefined)?.text ?? '');
+      countStatement(text);
+      // Kysely passes (sql, values); a marked statement asks for its rows as arrays (array-rows.ts).
+      if (typeof args[0] === 'string' && wantsArrayRows(text) && typeof args[2] !== 'function')
+        return query({ text, values: args[1], rowMode: 'array' });
       return query(...args);
     };
   });

@@ -5,6 +5,9 @@
  * quadratic time. This driver hands the connection to the next waiter in arrival order instead:
  * one wake-up per release, and queries run first come, first served.
  *
+ * Kysely's own driver would also lock a mutex of its own around each turn (a promise per
+ * statement); the connection is taken from it once and this queue alone serialises the turns.
+ *
  * Between two turns (never inside a transaction: Kysely holds the connection for a transaction's
  * whole length) the driver asks `betweenTurns` whether to wait first (the checkpointer's pause to
  * truncate an overgrown WAL).
@@ -24,16 +27,19 @@ class FifoSqliteDriver extends SqliteDriver {
     super(config);
   }
 
+  /** The one connection, taken from Kysely's driver once: its mutex is then held for good, and this queue is the only lock. */
+  private connection: DatabaseConnection | null = null;
+
   override async acquireConnection(): Promise<DatabaseConnection> {
     if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy = true;
     const pause = this.betweenTurns?.();
     if (pause) await pause;
-    return super.acquireConnection();
+    this.connection ??= await super.acquireConnection();
+    return this.connection;
   }
 
   override async releaseConnection(): Promise<void> {
-    await super.releaseConnection();
     const next = this.waiting.shift();
     if (next) next();
     else this.busy = false;

@@ -7,6 +7,7 @@
  * unbatched, as do SKUs without batches (one query for the whole parcel finds those).
  */
 import type { Tx } from '../context.js';
+import { compiledOnce, type CompiledOnce } from '../storage/index.js';
 import { allocateFifo, type BatchStock } from './allocation.js';
 
 const PAGE = 100;
@@ -39,17 +40,41 @@ export async function recordLineBatches(tx: Tx, shipped: readonly ShippedLine[],
     .map((l) => ({ id: l.id, order_id: l.orderId, shop_id: l.shopId, sku_id: l.skuId, quantity: Number(l.quantity) }))
     .sort((a, b) => byCodeUnits(a.sku_id, b.sku_id) || byCodeUnits(a.id, b.id));
   const skuIds = [...new Set(lines.map((l) => l.sku_id))];
-  const batched = await tx
-    .selectFrom('supply_batches')
-    .select('sku_id')
-    .distinct()
-    .where('sku_id', 'in', skuIds)
-    .where('status', '=', 'received')
-    .where('remaining', '>', 0)
-    .where('received_at', '<=', now)
-    .execute();
+  const values: Record<string, unknown> = { now };
+  skuIds.forEach((id, i) => {
+    values[`sku${i}`] = id;
+  });
+  const batched = await skusWithBatches(skuIds.length).all(tx, values);
   const withBatches = new Set(batched.map((b) => b.sku_id));
   for (const line of lines) if (withBatches.has(line.sku_id)) await allocateLine(tx, line, now);
+}
+
+/**
+ * Which of n SKUs have received batches with units left: every shipment asks, so the statement is
+ * compiled once per number of SKUs (a parcel holds a few).
+ */
+const batchChecks = new Map<number, CompiledOnce<{ sku_id: string }>>();
+function skusWithBatches(n: number): CompiledOnce<{ sku_id: string }> {
+  let q = batchChecks.get(n);
+  if (!q) {
+    q = compiledOnce((db, v) =>
+      db
+        .selectFrom('supply_batches')
+        .select('sku_id')
+        .distinct()
+        .where(
+          'sku_id',
+          'in',
+          Array.from({ length: n }, (_, i) => v(`sku${i}`)),
+        )
+        .where('status', '=', 'received')
+        .where('remaining', '>', 0)
+        .where('received_at', '<=', v('now') as unknown as number),
+    );
+    if (batchChecks.size >= 100) batchChecks.clear();
+    batchChecks.set(n, q);
+  }
+  return q;
 }
 
 async function allocateLine(tx: Tx, line: Line, now: number): Promise<void> {

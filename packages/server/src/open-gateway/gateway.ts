@@ -141,13 +141,16 @@ export function openGateway(app: FastifyInstance, core: Core, options: GatewayOp
     try {
       body = successBody(await handle(request, path), logId);
     } catch (err) {
-      if (!(err instanceof OpenApiError)) request.log.error({ err, path }, 'open gateway call failed');
+      if (!(err instanceof OpenApiError)) request.log.error({ err, path, logId }, 'open gateway call failed');
       body = JSON.stringify(errorEnvelope(err instanceof OpenApiError ? err : serviceError(1), logId));
     }
     void reply.code(200).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   void app.register(async (scope) => {
+    // No child logger per call (pino builds one per request otherwise): the gateway logs only its
+    // failures, and those carry the call's path and the log_id the client was answered.
+    scope.setChildLoggerFactory((logger) => logger);
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) =>
       done(null, body),
