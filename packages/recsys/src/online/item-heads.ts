@@ -1,14 +1,18 @@
 /**
- * The ranking heads' predictions for videos with no person in them: what paid traffic's auction
- * starts a campaign's click and conversion estimates from. Only the video's own features are
- * filled in — the video, its creator, category, price band, trending and age; the person's
- * affinities are empty, nobody is followed, and the candidate source, retrieval and embedding
- * scores are the "none" values — so the answer is the same for every viewer and reads no
- * profile. Pure.
+ * The ranking heads' predictions for paid traffic's creatives: what the auction starts a
+ * campaign's click and conversion estimates from. Item-level (`person` absent): only the video's
+ * own features are filled in — the video, its creator, category, price band, trending and age;
+ * the person's affinities are empty, nobody is followed, and the candidate source, retrieval and
+ * embedding scores are the "none" values — so the answer is the same for every viewer and reads
+ * no profile. Per viewer (`person` given, only for someone with personalisation on): the same
+ * pairs with the person's features as the ranker sees them — their affinities, whom they follow,
+ * the embedding's score of the video for them — still with no candidate source or retrieval
+ * score, since a creative is not retrieved, and no choice-model shift (relative to a page's
+ * candidates). Pure.
  */
 import { HEADS, type HashedRanker } from './hashed-ranker.js';
 import type { ItemCatalog } from './item-catalog.js';
-import { FEATURE_COUNT, pairFeatures, type PairContext } from './ranking-features.js';
+import { FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
 
 export interface ItemHeads {
   /** Per video asked: the engage head (a like, comment, share, follow or product tap after a view). */
@@ -23,8 +27,19 @@ export interface ItemHeads {
   found: Uint8Array;
 }
 
+/** The person's side of the pairs, for heads per viewer. */
+export interface HeadsPerson {
+  affinities: Affinities;
+  /** Whether the person follows the item's creator. */
+  follows(item: number): boolean;
+  /** The embedding's score of each item for the person (0 where either has no vector). */
+  scores(items: Int32Array): Float32Array;
+}
+
 /** Videos of one product averaged for its purchase head (the catalogue keeps the latest 20 or more). */
 export const PRODUCT_VIDEOS = 20;
+/** At most this many creatives are asked about per viewer on one page. */
+export const MAX_VIEWER_CREATIVES = 64;
 
 const ENGAGE = HEADS.indexOf('engage');
 const PURCHASE = HEADS.indexOf('purchase');
@@ -36,6 +51,7 @@ export function itemHeads(
   trending: (item: number) => number,
   videoIds: readonly string[],
   now: number,
+  person?: HeadsPerson,
 ): ItemHeads {
   const out: ItemHeads = {
     engage: new Float64Array(videoIds.length),
@@ -46,29 +62,48 @@ export function itemHeads(
   const slots = new Int32Array(FEATURE_COUNT);
   const probs = new Float64Array(HEADS.length);
   const pair: PairContext = { source: null, retrieval: 0, embedding: 0, trending: 0, followed: false, now };
-  const heads = (item: number): Float64Array => {
-    pair.trending = trending(item);
-    pairFeatures(catalog, item, NO_AFFINITY, pair, hashes);
-    return ranker.predict(ranker.slots(hashes, slots), probs);
-  };
-  videoIds.forEach((id, k) => {
+  const aff = person?.affinities ?? NO_AFFINITY;
+  /** Each creative's item, and the videos of its product its purchase head averages. */
+  const asked = videoIds.map((id) => {
     const item = catalog.indexOf(id);
-    if (item < 0) return;
-    out.found[k] = 1;
-    const own = heads(item);
-    out.engage[k] = own[ENGAGE]!;
-    let purchase = own[PURCHASE]!;
+    if (item < 0) return null;
     const product = catalog.meta(item).productIds[0];
     const list = product ? catalog.byProduct.get(product) : undefined;
-    if (list && list.length > 0) {
+    const videos: number[] = [];
+    if (list)
+      for (let i = list.length - 1; i >= 0 && videos.length < PRODUCT_VIDEOS; i--)
+        if (catalog.isLive(list[i]!)) videos.push(list[i]!);
+    return { item, videos };
+  });
+  // The person's embedding scores of every item involved, in one pass.
+  const personal = new Map<number, number>();
+  let scored: Float32Array | null = null;
+  if (person) {
+    for (const a of asked) {
+      if (!a) continue;
+      if (!personal.has(a.item)) personal.set(a.item, personal.size);
+      for (const v of a.videos) if (!personal.has(v)) personal.set(v, personal.size);
+    }
+    scored = person.scores(Int32Array.from(personal.keys()));
+  }
+  const heads = (item: number): Float64Array => {
+    pair.trending = trending(item);
+    const j = personal.get(item);
+    pair.embedding = scored && j !== undefined ? scored[j]! : 0;
+    pair.followed = person ? person.follows(item) : false;
+    pairFeatures(catalog, item, aff, pair, hashes);
+    return ranker.predict(ranker.slots(hashes, slots), probs);
+  };
+  asked.forEach((a, k) => {
+    if (!a) return;
+    out.found[k] = 1;
+    const own = heads(a.item);
+    out.engage[k] = own[ENGAGE]!;
+    let purchase = own[PURCHASE]!;
+    if (a.videos.length > 0) {
       let sum = 0;
-      let n = 0;
-      for (let i = list.length - 1; i >= 0 && n < PRODUCT_VIDEOS; i--) {
-        if (!catalog.isLive(list[i]!)) continue;
-        sum += heads(list[i]!)[PURCHASE]!;
-        n++;
-      }
-      if (n > 0) purchase = sum / n;
+      for (const v of a.videos) sum += heads(v)[PURCHASE]!;
+      purchase = sum / a.videos.length;
     }
     out.purchase[k] = purchase;
   });

@@ -23,7 +23,7 @@ import type { ModelSnapshot } from './retrain.js';
 import { Profile, ProfileRows } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
 import { reasonFor, type Reason } from './reasons.js';
-import { itemHeads, type ItemHeads } from './item-heads.js';
+import { itemHeads, MAX_VIEWER_CREATIVES, type ItemHeads } from './item-heads.js';
 import { breaksRun, diversify } from './rerank.js';
 import { DRIFT_DEFAULTS, DriftHandling, type DriftOptions } from './drift-handling.js';
 import { interestWeight, type Signal } from './signals.js';
@@ -548,6 +548,36 @@ export class OnlineEngine {
    */
   itemHeads(videoIds: readonly string[], now: number): ItemHeads {
     return itemHeads(this.catalog, this.ranker, this.trendValue, videoIds, now);
+  }
+
+  /**
+   * The same heads for one person (item-heads.ts): the pairs with their affinities, follows and
+   * embedding score, as the ranker sees them — paid traffic's per-viewer click
+   * and conversion estimates for someone with personalisation on. At most
+   * MAX_VIEWER_CREATIVES videos are answered (the rest not found).
+   */
+  viewerHeads(actor: string, videoIds: readonly string[], now: number): ItemHeads {
+    const p = this.profiles.get(actor);
+    const asked = videoIds.length > MAX_VIEWER_CREATIVES ? videoIds.slice(0, MAX_VIEWER_CREATIVES) : videoIds;
+    const heads = itemHeads(this.catalog, this.ranker, this.trendValue, asked, now, {
+      affinities: affinities(p, now),
+      follows: (item) => p?.follows.has(this.catalog.meta(item).creatorId) ?? false,
+      scores: (items) => {
+        const embedding = new Float32Array(items.length);
+        this.embedding.score(actor, items, embedding);
+        return embedding;
+      },
+    });
+    if (asked === videoIds) return heads;
+    const out: ItemHeads = {
+      engage: new Float64Array(videoIds.length),
+      purchase: new Float64Array(videoIds.length),
+      found: new Uint8Array(videoIds.length),
+    };
+    out.engage.set(heads.engage);
+    out.purchase.set(heads.purchase);
+    out.found.set(heads.found);
+    return out;
   }
 
   /** A personalised page: candidates from every source, valued by the model, diversified. */
