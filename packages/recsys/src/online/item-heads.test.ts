@@ -61,3 +61,33 @@ test('item heads read nobody: no profile is read, and people with histories chan
   assert.deepEqual([...withPeople.engage], [...without.engage]);
   assert.deepEqual([...withPeople.purchase], [...without.purchase]);
 });
+
+test("viewer heads: the person's features enter — someone with no history gets the item-level heads, someone who likes a category gets more in it once the ranker has learnt affinity matters", () => {
+  const e = engine();
+  // Videos 20 (cat_0) and 21 (cat_1) carry products of their own, so their purchase heads are their own.
+  const ids = ['vid_20', 'vid_21', 'vid_missing'];
+  // The ranker has learnt that people engage and buy in categories they like (buckets 1–7), not elsewhere (0).
+  const slots = new Int32Array(1);
+  for (let b = 0; b <= 7; b++) {
+    e.ranker.slots([featureHash(FIELD.categoryAffinity, b)], slots);
+    for (let k = 0; k < 200; k++) {
+      e.ranker.update(slots, { complete: 0, engage: b > 0 ? 1 : 0, purchase: 0 }, 'engage');
+      e.ranker.update(slots, { complete: 0, engage: 0, purchase: b > 0 ? 1 : 0 }, 'purchase');
+    }
+  }
+  // usr_even likes videos of cat_0 (even ids); usr_odd of cat_1.
+  for (let i = 30; i < 40; i++)
+    e.observe({ actor: i % 2 ? 'usr_odd' : 'usr_even', kind: 'like', videoId: `vid_${i}`, at: T0 + i });
+  const item = e.itemHeads(ids, T0 + 100);
+  const nobody = e.viewerHeads('usr_nobody', ids, T0 + 100);
+  assert.deepEqual([...nobody.engage], [...item.engage]);
+  assert.deepEqual([...nobody.purchase], [...item.purchase]);
+  assert.deepEqual([...nobody.found], [1, 1, 0]);
+  const even = e.viewerHeads('usr_even', ids, T0 + 100);
+  const odd = e.viewerHeads('usr_odd', ids, T0 + 100);
+  assert.ok(even.engage[0]! > odd.engage[0]!, `vid_20 (cat_0): ${even.engage[0]} vs ${odd.engage[0]}`);
+  assert.ok(odd.engage[1]! > even.engage[1]!, `vid_21 (cat_1): ${odd.engage[1]} vs ${even.engage[1]}`);
+  assert.ok(even.purchase[0]! > odd.purchase[0]!);
+  assert.ok(odd.purchase[1]! > even.purchase[1]!);
+  assert.equal(even.found[2], 0);
+});
