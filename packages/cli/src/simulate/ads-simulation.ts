@@ -73,6 +73,8 @@ export interface AdsSimulationOptions {
    * running creatives, and the auction runs on each viewer's own heads (default off: the item-level heads).
    */
   personalised?: boolean | undefined;
+  /** With `personalised`: keep the item-level heads for everyone (the comparison without per-viewer heads). */
+  itemHeadsOnly?: boolean | undefined;
 }
 
 export interface CampaignOutcome {
@@ -410,7 +412,17 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     }
     async function onePage(c: Core, vs: Actor[], r: Rng, ss: typeof shops): Promise<void> {
       const viewer = r.pick(vs);
-      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => throttle.next(), onAuction, prior });
+      const page = await feedWithAds(
+        c.ctx,
+        viewer.userId,
+        {},
+        {
+          random: () => throttle.next(),
+          onAuction,
+          prior,
+          viewerHeads: o.itemHeadsOnly !== true,
+        },
+      );
       items += page.items.length;
       tallyPage(
         completion,

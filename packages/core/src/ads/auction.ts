@@ -264,6 +264,11 @@ export interface AdsOptions {
   prior?: AdPriorSource;
   /** Where the heads come from (tests pass a stand-in; by default the engine of this process). */
   heads?: HeadSource;
+  /**
+   * For a viewer with personalisation on, ask the engine for their own heads with the page
+   * (default true); false keeps the item-level heads for everyone (the simulator's comparison).
+   */
+  viewerHeads?: boolean;
 }
 
 /** One ad slot's auction: who the pacing throttle kept out, who bid (score = eCPM × quality) and who won at what price. */
@@ -322,7 +327,8 @@ export async function feedWithAds(
   // A signed-in viewer's page request carries the running creatives; the feed sends them to the
   // engine only when the viewer's personalisation is on, and the engine answers their heads for
   // this person with the page (nothing about the person is asked otherwise).
-  const creatives = userId && (opts.prior ?? DEFAULT_AD_PRIOR) === 'heads' ? heldCreatives(ctx) : [];
+  const creatives =
+    userId && (opts.prior ?? DEFAULT_AD_PRIOR) === 'heads' && opts.viewerHeads !== false ? heldCreatives(ctx) : [];
   const { creativeHeads: viewerHeads, ...page } = await getFeed(ctx, userId, q, creatives.length ? { creatives } : {});
   const plain = { ...page, ads: page.items.map(() => null) };
   const viewerKey = userId ?? (q.viewerId ? `anon:${q.viewerId}` : null);

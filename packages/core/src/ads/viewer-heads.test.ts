@@ -7,7 +7,7 @@ import { putPersonSettings } from '../events/index.js';
 import { publishSignals } from '../signals/index.js';
 import { recommendService } from '../recommend/index.js';
 import type { Actor } from '../context.js';
-import { feedWithAds, type AuctionTrace } from './auction.js';
+import { feedWithAds, type AdsOptions, type AuctionTrace } from './auction.js';
 import { runningCampaign } from './test-support/scene.js';
 
 const HOUR = 3_600_000;
@@ -33,6 +33,7 @@ async function bidFor(
   core: TestCore,
   viewer: Actor,
   campaignId: string,
+  opts: AdsOptions = {},
 ): Promise<{ trace: AuctionTrace; bid: AuctionTrace['bids'][number] }> {
   let cursor: string | undefined;
   for (let k = 0; k < 5; k++) {
@@ -41,7 +42,7 @@ async function bidFor(
       core.ctx,
       viewer.userId,
       { ...(cursor ? { cursor } : {}) },
-      { random: () => 0, onAuction: (a) => traces.push(a) },
+      { random: () => 0, onAuction: (a) => traces.push(a), ...opts },
     );
     for (const t of traces) {
       const bid = t.bids.find((b) => b.campaignId === campaignId);
@@ -106,6 +107,11 @@ test("per-viewer heads: with personalisation on the engine answers each creative
     const personal = asked.filter((a) => a.creatives?.length);
     assert.ok(personal.length >= 2);
     for (const a of personal) assert.deepEqual([...a.creatives!].sort(), [x.videoId, y.videoId].sort());
+    // `viewerHeads: false` (the simulator's comparison) keeps the item-level heads and asks nothing about the person.
+    asked.length = 0;
+    const itemOnly = await bidFor(core, likesX, y.campaignId, { viewerHeads: false });
+    assert.equal(itemOnly.trace.heads, 'item');
+    assert.ok(asked.length > 0 && asked.every((a) => a.creatives === undefined));
 
     // Personalisation off: nothing is asked about the person, and both get the item-level heads' priors.
     await putPersonSettings(core.ctx, likesX, { personalizedRecommendation: false });
