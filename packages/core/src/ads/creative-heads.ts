@@ -11,8 +11,7 @@
  */
 import type { CoreContext, Db } from '../context.js';
 import { runtimeOf, runtimePart } from '../platform/index.js';
-import { runningRecommendService } from '../recommend/index.js';
-import { MAX_PAGE_CREATIVES } from '../recommend/index.js';
+import { MAX_PAGE_CREATIVES, runningRecommendService } from '../recommend/index.js';
 import type { CreativeHeads } from './head-prior.js';
 
 /** Where the heads come from: the engine of this process, or a test's stand-in. Null: none now. */
