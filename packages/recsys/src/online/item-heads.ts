@@ -12,7 +12,7 @@
  */
 import { HEADS, type HashedRanker } from './hashed-ranker.js';
 import type { ItemCatalog } from './item-catalog.js';
-import { FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
+import { FEATURE_COUNT, pairFeatures, PERSON_FIELDS, type Affinities, type PairContext } from './ranking-features.js';
 
 export interface ItemHeads {
   /** Per video asked: the engage head (a like, comment, share, follow or product tap after a view). */
@@ -45,6 +45,12 @@ const ENGAGE = HEADS.indexOf('engage');
 const PURCHASE = HEADS.indexOf('purchase');
 const NO_AFFINITY: ReadonlyMap<string, number> = new Map();
 
+/**
+ * The heads of `videoIds`, item-level or, with `person`, for that person computed in full (21
+ * predictions a creative with a product; the engine answers viewers with `viewerHeads`, which
+ * reuses the product's item-level part, and this one is its reference). With `averages`, the
+ * item-level answer keeps each product's item-level purchase head for `viewerHeads`.
+ */
 export function itemHeads(
   catalog: ItemCatalog,
   ranker: HashedRanker,
@@ -52,6 +58,7 @@ export function itemHeads(
   videoIds: readonly string[],
   now: number,
   person?: HeadsPerson,
+  averages?: ProductAverages,
 ): ItemHeads {
   const out: ItemHeads = {
     engage: new Float64Array(videoIds.length),
@@ -67,13 +74,8 @@ export function itemHeads(
   const asked = videoIds.map((id) => {
     const item = catalog.indexOf(id);
     if (item < 0) return null;
-    const product = catalog.meta(item).productIds[0];
-    const list = product ? catalog.byProduct.get(product) : undefined;
-    const videos: number[] = [];
-    if (list)
-      for (let i = list.length - 1; i >= 0 && videos.length < PRODUCT_VIDEOS; i--)
-        if (catalog.isLive(list[i]!)) videos.push(list[i]!);
-    return { item, videos };
+    const product = catalog.meta(item).productIds[0] ?? null;
+    return { item, product, videos: productVideos(catalog, product) };
   });
   // The person's embedding scores of every item involved, in one pass.
   const personal = new Map<number, number>();
@@ -100,12 +102,92 @@ export function itemHeads(
     const own = heads(a.item);
     out.engage[k] = own[ENGAGE]!;
     let purchase = own[PURCHASE]!;
-    if (a.videos.length > 0) {
+    if (a.videos.length > 0 && person) {
       let sum = 0;
       for (const v of a.videos) sum += heads(v)[PURCHASE]!;
       purchase = sum / a.videos.length;
+    } else if (a.videos.length > 0 && a.product) {
+      const product = productHeads(catalog, ranker, trending, a.videos, now);
+      averages?.set(a.product, product);
+      purchase = product.average;
     }
     out.purchase[k] = purchase;
   });
   return out;
+}
+
+/** The live videos of a product its purchase head averages, latest first (none without a product). */
+export function productVideos(catalog: ItemCatalog, product: string | null): number[] {
+  const list = product ? catalog.byProduct.get(product) : undefined;
+  const videos: number[] = [];
+  if (list)
+    for (let i = list.length - 1; i >= 0 && videos.length < PRODUCT_VIDEOS; i--)
+      if (catalog.isLive(list[i]!)) videos.push(list[i]!);
+  return videos;
+}
+
+/**
+ * A product's item-level purchase head — the part of a viewer's that is the same for everyone:
+ * its average over the product's videos, and per video the item-level log-odds and the slots
+ * of the person's fields (PERSON_FIELDS) at their item-level values, which a viewer's features
+ * replace (viewer-heads.ts).
+ */
+export interface ProductHeads {
+  average: number;
+  videos: Int32Array;
+  logits: Float64Array;
+  /** PERSON_FIELDS.length slots per video, in `videos`' order. */
+  noneSlots: Int32Array;
+  at: number;
+}
+
+export function productHeads(
+  catalog: ItemCatalog,
+  ranker: HashedRanker,
+  trending: (item: number) => number,
+  videos: readonly number[],
+  now: number,
+): ProductHeads {
+  const hashes = new Uint32Array(FEATURE_COUNT);
+  const slots = new Int32Array(FEATURE_COUNT);
+  const probs = new Float64Array(HEADS.length);
+  const pair: PairContext = { source: null, retrieval: 0, embedding: 0, trending: 0, followed: false, now };
+  const out: ProductHeads = {
+    average: 0,
+    videos: Int32Array.from(videos),
+    logits: new Float64Array(videos.length),
+    noneSlots: new Int32Array(videos.length * PERSON_FIELDS.length),
+    at: now,
+  };
+  let sum = 0;
+  videos.forEach((v, j) => {
+    pair.trending = trending(v);
+    pairFeatures(catalog, v, NO_AFFINITY, pair, hashes);
+    ranker.slots(hashes, slots);
+    sum += ranker.predict(slots, probs)[PURCHASE]!;
+    out.logits[j] = ranker.logit(PURCHASE, slots);
+    PERSON_FIELDS.forEach((f, i) => (out.noneSlots[j * PERSON_FIELDS.length + i] = slots[f]!));
+  });
+  out.average = sum / videos.length;
+  return out;
+}
+
+/** How long a product's item-level purchase head is reused for viewers (as the ads hold the item-level heads). */
+export const PRODUCT_HEADS_MS = 60_000;
+/** Products held at most (all are dropped past it; a page asks about at most 64). */
+const MAX_HELD_PRODUCTS = 4_096;
+
+/** Products' item-level purchase heads, each reused for PRODUCT_HEADS_MS: written by every item-level answer and on a miss. */
+export class ProductAverages {
+  private readonly held = new Map<string, ProductHeads>();
+
+  get(product: string, now: number): ProductHeads | undefined {
+    const h = this.held.get(product);
+    return h && now >= h.at && now - h.at < PRODUCT_HEADS_MS ? h : undefined;
+  }
+
+  set(product: string, heads: ProductHeads): void {
+    if (this.held.size >= MAX_HELD_PRODUCTS && !this.held.has(product)) this.held.clear();
+    this.held.set(product, heads);
+  }
 }
