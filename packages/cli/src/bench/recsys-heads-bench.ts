@@ -6,7 +6,7 @@
  * person's own page (`recommend`, 12 items). The engine holds `--videos` videos (20,000), 20 per
  * product in 8 categories, and a ranker that has learnt from people who buy and like in their
  * favourite category; the person measured has 200 likes and 10 follows. Figures are CPU time per
- * call (process.cpuUsage over CALLS calls after WARM), which the machine's load disturbs less
+ * call (process.cpuUsage over 2,000 calls after 200), which the machine's load disturbs less
  * than wall time. Also: how far the decomposed purchase head is from the full one over many
  * (person, creative) pairs, against how far the person's head is from the item-level one.
  */
@@ -45,8 +45,7 @@ const PER_PRODUCT = 20;
 const CATEGORIES = 8;
 const CREATORS = 2_000;
 const TRAINERS = 400;
-const CALLS = Number(process.env.BENCH_HEADS_CALLS ?? 2_000);
-const WARM = 200;
+const CALLS = 2_000;
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
 
@@ -80,8 +79,14 @@ function video(i: number): ItemMeta {
   };
 }
 
-export async function benchRecsysHeads(opts: { videos?: number | undefined }): Promise<RecsysHeadsResult> {
+export async function benchRecsysHeads(opts: {
+  videos?: number | undefined;
+  /** Calls measured per figure (after a tenth as many to warm up). */
+  calls?: number | undefined;
+}): Promise<RecsysHeadsResult> {
   const videos = opts.videos ?? 20_000;
+  const calls = opts.calls ?? CALLS;
+  const warm = Math.ceil(calls / 10);
   const products = Math.floor(videos / PER_PRODUCT);
   const byCategory: number[][] = Array.from({ length: CATEGORIES }, () => []);
   const e = new OnlineEngine();
@@ -133,11 +138,11 @@ export async function benchRecsysHeads(opts: { videos?: number | undefined }): P
       () => `vid_${Math.floor(rand() * products) * PER_PRODUCT + Math.floor(rand() * PER_PRODUCT)}`,
     );
   const cpuUs = (f: (k: number) => void): number => {
-    for (let k = 0; k < WARM; k++) f(k);
+    for (let k = 0; k < warm; k++) f(k);
     const start = process.cpuUsage();
-    for (let k = 0; k < CALLS; k++) f(k);
+    for (let k = 0; k < calls; k++) f(k);
     const used = process.cpuUsage(start);
-    return Math.round(((used.user + used.system) / CALLS) * 10) / 10;
+    return Math.round(((used.user + used.system) / calls) * 10) / 10;
   };
   now += MINUTE;
   const at = now;
@@ -198,7 +203,7 @@ export async function benchRecsysHeads(opts: { videos?: number | undefined }): P
     bench: 'recsys-heads',
     videos,
     products,
-    calls: CALLS,
+    calls,
     per_call_us: perCall,
     recommend_us: recommend,
     purchase_lift: {
