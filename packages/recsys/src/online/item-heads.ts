@@ -150,7 +150,6 @@ export function productHeads(
 ): ProductHeads {
   const hashes = new Uint32Array(FEATURE_COUNT);
   const slots = new Int32Array(FEATURE_COUNT);
-  const probs = new Float64Array(HEADS.length);
   const pair: PairContext = { source: null, retrieval: 0, embedding: 0, trending: 0, followed: false, now };
   const out: ProductHeads = {
     average: 0,
@@ -160,14 +159,18 @@ export function productHeads(
     at: now,
   };
   let sum = 0;
-  videos.forEach((v, j) => {
+  const n = PERSON_FIELDS.length;
+  for (let j = 0; j < videos.length; j++) {
+    const v = videos[j]!;
     pair.trending = trending(v);
     pairFeatures(catalog, v, NO_AFFINITY, pair, hashes);
     ranker.slots(hashes, slots);
-    sum += ranker.predict(slots, probs)[PURCHASE]!;
-    out.logits[j] = ranker.logit(PURCHASE, slots);
-    PERSON_FIELDS.forEach((f, i) => (out.noneSlots[j * PERSON_FIELDS.length + i] = slots[f]!));
-  });
+    // Only the purchase head: its log-odds, and the probability `predict` would give for it.
+    const logit = ranker.logit(PURCHASE, slots);
+    out.logits[j] = logit;
+    sum += 1 / (1 + Math.exp(-logit));
+    for (let i = 0; i < n; i++) out.noneSlots[j * n + i] = slots[PERSON_FIELDS[i]!]!;
+  }
   out.average = sum / videos.length;
   return out;
 }
