@@ -551,13 +551,13 @@ export class OnlineEngine {
     return itemHeads(this.catalog, this.ranker, this.trendValue, videoIds, now, undefined, this.productAverages);
   }
 
-  /** Item-level purchase averages per product, reused by viewerHeads for a minute. */
+  /** Each product's item-level purchase part (written by itemHeads and on a miss), reused by viewerHeads for a minute. */
   private readonly productAverages = new ProductAverages();
 
   /**
-   * The same heads for one person: the creative's heads with their affinities, follows and
-   * embedding score, as the ranker sees them, and its product's item-level purchase average
-   * shifted by their lift on the creative (viewer-heads.ts) — paid traffic's per-viewer click
+   * The same heads for one person, with their affinities, follows and embedding score as the
+   * ranker sees them — the product's purchase average from its item-level part kept for a minute
+   * plus the person's fields (viewer-heads.ts) — paid traffic's per-viewer click
    * and conversion estimates for someone with personalisation on. At most
    * MAX_VIEWER_CREATIVES videos are answered (the rest not found).
    */
