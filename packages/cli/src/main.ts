@@ -34,9 +34,9 @@ Usage:
                                                          recompute the 罗盘 rollups from the raw rows (from that day on)
   zhongcao bench <name|all> [--json] [--layout embedded|cluster|both]
                                                          run a benchmark on a fresh temporary store: checkout, oversell,
-                 feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat,
-                 open-api, analytics
-                 (recsys-feed and recsys-freshness take [--videos N] [--people N]),
+                 feed, events, ledger, timers, recsys-feed, recsys-freshness, recsys-heads, flash-sale, live-fanout,
+                 moderation, chat, open-api, analytics
+                 (recsys-feed and recsys-freshness take [--videos N] [--people N], recsys-heads [--videos N]),
                  chat ([--people N] buyers, [--rate N] msg/s, [--conversations N], [--shops N], [--seconds S]),
                  analytics ([--events N] [--orders N] [--days N]);
                  --layout cluster runs it against \`zhongcao cluster\` (two api processes and a worker) on a fresh

@@ -2022,6 +2022,11 @@ export {
 } from './platform/index.js';
 export {
   type EngineModelState,
+  type EnginePage,
+  type HeadPair,
+  headRows,
+  headsFromRows,
+  MAX_PAGE_CREATIVES,
   Retrainer,
   type ModelAdoption,
   MODEL_SERVING_TOPIC,

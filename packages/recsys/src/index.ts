@@ -51,7 +51,13 @@ export {
 } from './online/online-engine.js';
 export { SIGNAL_KINDS, interestWeight, priceBand, type Signal, type SignalKind } from './online/signals.js';
 export type { ItemMeta } from './online/item-catalog.js';
-export { itemHeads, PRODUCT_VIDEOS, type ItemHeads } from './online/item-heads.js';
+export {
+  itemHeads,
+  MAX_VIEWER_CREATIVES,
+  PRODUCT_VIDEOS,
+  type HeadsPerson,
+  type ItemHeads,
+} from './online/item-heads.js';
 export {
   POOL_RATES,
   TRAFFIC_POOL_DEFAULTS,
@@ -61,7 +67,8 @@ export {
   type PoolStep,
   type TrafficPoolOptions,
 } from './online/traffic-pool.js';
-export { HashedRanker, VALUE_DEFAULTS, type ValueFormula } from './online/hashed-ranker.js';
+export { featureHash, HashedRanker, VALUE_DEFAULTS, type ValueFormula } from './online/hashed-ranker.js';
+export { FIELD as RANKING_FIELD } from './online/ranking-features.js';
 export { SOURCES, type SourceName, type Candidate } from './online/sources.js';
 export type { Reason, ReasonCode } from './online/reasons.js';
 export { diversify, MAX_IN_A_ROW } from './online/rerank.js';

@@ -6,6 +6,7 @@ import { benchEvents, EVENTS_SECONDS, TARGET_EVENTS_PER_S, type EventsResult } f
 import { benchLedger, ledgerSummary, type LedgerResult } from './ledger-bench.js';
 import { benchTimers, timersSummary, type TimersResult } from './timers-bench.js';
 import { benchRecsysFeed, recsysFeedSummary, type RecsysFeedResult } from './recsys-feed-bench.js';
+import { benchRecsysHeads, recsysHeadsSummary, type RecsysHeadsResult } from './recsys-heads-bench.js';
 import { benchRecsysFreshness, recsysFreshnessSummary, type RecsysFreshnessResult } from './recsys-freshness-bench.js';
 import { benchFlashSale, flashSaleSummary, type FlashSaleResult } from './flash-sale-bench.js';
 import { benchLiveFanout, liveFanoutSummary, type LiveFanoutResult } from './live-fanout-bench.js';
@@ -26,6 +27,7 @@ const NAMES = [
   'timers',
   'recsys-feed',
   'recsys-freshness',
+  'recsys-heads',
   'flash-sale',
   'live-fanout',
   'moderation',
@@ -55,7 +57,7 @@ export async function runBenchCommand(
 ): Promise<number> {
   if (!NAMES.includes(name as (typeof NAMES)[number])) {
     console.error(
-      `unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, flash-sale, live-fanout, moderation, chat, open-api, analytics or all`,
+      `unknown benchmark: ${name ?? '(none)'}; try checkout, oversell, feed, events, ledger, timers, recsys-feed, recsys-freshness, recsys-heads, flash-sale, live-fanout, moderation, chat, open-api, analytics or all`,
     );
     return 2;
   }
@@ -152,6 +154,7 @@ async function runNamed(
   if (name === 'timers' || name === 'all') emit(await benchTimers());
   if (name === 'recsys-feed' || name === 'all') emit(await benchRecsysFeed({ seconds, ...sizes }));
   if (name === 'recsys-freshness' || name === 'all') emit(await benchRecsysFreshness(sizes));
+  if (name === 'recsys-heads' || name === 'all') emit(await benchRecsysHeads(sizes));
   // flash-sale: 50,000 buyers for 10,000 units unless --people N (then N buyers for N/5 units).
   if (name === 'flash-sale' || name === 'all')
     emit(
@@ -202,6 +205,7 @@ type Result =
   | TimersResult
   | RecsysFeedResult
   | RecsysFreshnessResult
+  | RecsysHeadsResult
   | FlashSaleResult
   | LiveFanoutResult
   | ModerationResult
@@ -214,6 +218,7 @@ function summary(r: Result): string {
   if (r.bench === 'timers') return timersSummary(r);
   if (r.bench === 'recsys-feed') return recsysFeedSummary(r);
   if (r.bench === 'recsys-freshness') return recsysFreshnessSummary(r);
+  if (r.bench === 'recsys-heads') return recsysHeadsSummary(r);
   if (r.bench === 'flash-sale') return flashSaleSummary(r);
   if (r.bench === 'live-fanout') return liveFanoutSummary(r);
   if (r.bench === 'moderation') return moderationSummary(r);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startPlatform } from '@zhongcao/server';
 import { benchRecsysFeed } from './recsys-feed-bench.js';
 import { benchRecsysFreshness, showsEffect } from './recsys-freshness-bench.js';
+import { benchRecsysHeads } from './recsys-heads-bench.js';
 import type { StartServer } from './recsys-load.js';
 import type { RecsysStore } from './recsys-fixtures.js';
 
@@ -81,4 +82,23 @@ test('the effect is another video by the creator acted on, or 5 of the page in t
     'the acted-on video does not count for its category either',
   );
   assert.equal(showsEffect(page(2, 4, 6, 8, 12), data, indexOf, 0, [0]), true, 'five of category 0');
+});
+
+test("recsys-heads at a tiny size: the viewer heads' figures for 5, 32 and 50 creatives, and the kept product part changes no purchase head", async () => {
+  const r = await benchRecsysHeads({ videos: 400, calls: 20 });
+  assert.equal(r.bench, 'recsys-heads');
+  assert.deepEqual(
+    r.per_call_us.map((c) => c.creatives),
+    [5, 32, 50],
+  );
+  for (const c of r.per_call_us)
+    assert.ok(
+      c.viewer_heads > 0 && c.viewer_heads_in_full > 0 && c.item_heads > 0 && c.viewer_heads_averages_expired > 0,
+    );
+  assert.ok(r.purchase_lift.pairs > 1_000);
+  // The person's features move the purchase heads (the comparison compares something) ...
+  assert.ok(r.purchase_lift.mean_abs_full > 0.01, `mean |lift| ${r.purchase_lift.mean_abs_full}`);
+  // ... and the decomposition gives the full computation's figures.
+  assert.ok(r.purchase_lift.max_abs_error < 1e-9, `max error ${r.purchase_lift.max_abs_error}`);
+  assert.equal(r.engage_max_abs_diff, 0);
 });

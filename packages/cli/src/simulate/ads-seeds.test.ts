@@ -44,6 +44,8 @@ function report(delta: number, ratio: number, cs: CampaignOutcome[]): AdsSimulat
   return {
     day: '2026-12-07',
     prior: 'heads',
+    personalised: false,
+    auction_heads: { viewer: 0, item: 1, none: 0 },
     organic: null,
     requests: 10,
     items: 10,
@@ -76,6 +78,7 @@ test('across seeds: mean, least and most budget use per campaign, causes counted
   assert.equal(s.campaigns[0]!.cost_per_conversion_fen, null, 'no conversion');
   assert.equal(s.campaigns[0]!.prior_cvr_mean, 0.05);
   assert.equal(s.prior, 'heads');
+  assert.deepEqual(s.auction_heads, { viewer: 0, item: 2, none: 0 }, 'summed over the seeds');
   assert.equal(s.campaigns[1]!.clicks, 2);
   assert.equal(s.campaigns[1]!.spent_before_noon_max, 1 / 3, 'the larger of 0.5/3 and 1/3');
   assert.deepEqual(s.organic_completion_delta, { mean: -0.015, min: -0.02 });

@@ -33,6 +33,9 @@ export interface CampaignAcrossSeeds {
 export interface AdsSeedsReport {
   seeds: number[];
   prior: AdsSimulationReport['prior'];
+  personalised: boolean;
+  /** Auctions over all seeds by the heads their priors came from. */
+  auction_heads: AdsSimulationReport['auction_heads'];
   ads_ratio: { mean: number; max: number };
   organic_completion_delta: { mean: number; min: number };
   campaigns: CampaignAcrossSeeds[];
@@ -83,6 +86,12 @@ export function summariseSeeds(runs: ReadonlyArray<{ seed: number; report: AdsSi
   return {
     seeds: runs.map((r) => r.seed),
     prior: runs[0]!.report.prior,
+    personalised: runs[0]!.report.personalised,
+    auction_heads: {
+      viewer: runs.reduce((a, r) => a + r.report.auction_heads.viewer, 0),
+      item: runs.reduce((a, r) => a + r.report.auction_heads.item, 0),
+      none: runs.reduce((a, r) => a + r.report.auction_heads.none, 0),
+    },
     ads_ratio: {
       mean: mean(runs.map((r) => r.report.ads_ratio)),
       max: Math.max(...runs.map((r) => r.report.ads_ratio)),

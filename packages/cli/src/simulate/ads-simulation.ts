@@ -68,6 +68,13 @@ export interface AdsSimulationOptions {
   prior?: AdPriorSource | undefined;
   /** Organic pages the day before, served by the engine to shoppers with personalisation on (ads-organic.ts); 0: none, the engine does not run. */
   organicPages?: number | undefined;
+  /**
+   * The ad day's viewers have personalisation on: their pages come from the engine and carry the
+   * running creatives, and the auction runs on each viewer's own heads (default off: the item-level heads).
+   */
+  personalised?: boolean | undefined;
+  /** With `personalised`: keep the item-level heads for everyone (the comparison without per-viewer heads). */
+  itemHeadsOnly?: boolean | undefined;
 }
 
 export interface CampaignOutcome {
@@ -102,6 +109,10 @@ export interface CampaignOutcome {
 export interface AdsSimulationReport {
   day: string;
   prior: AdPriorSource;
+  /** The ad day's viewers had personalisation on. */
+  personalised: boolean;
+  /** Auctions by the heads their priors came from: the viewer's own, the item-level ones, none (pooled). */
+  auction_heads: { viewer: number; item: number; none: number };
   /** The organic day before (null: none). */
   organic: OrganicDay | null;
   requests: number;
@@ -342,7 +353,7 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     const viewers: Actor[] = [];
     for (let v = 0; v < o.viewers; v++) {
       const { actor } = await person(core, `sim-viewer-${v}`, hash);
-      await putPersonSettings(ctx, actor, { personalizedRecommendation: false });
+      await putPersonSettings(ctx, actor, { personalizedRecommendation: o.personalised === true });
       await addAddress(ctx, actor, {
         name: '模拟',
         phone: '13800001111',
@@ -379,8 +390,10 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     const purchases = new Map<string, number>();
     const observer = new AuctionObserver((t) => Math.floor((t - dayStart) / HALF_HOUR));
     const lastBid = new Map<string, AuctionTrace['bids'][number]>();
+    const auctionHeads = { viewer: 0, item: 0, none: 0 };
     const onAuction = (a: AuctionTrace): void => {
       observer.observe(a);
+      auctionHeads[a.heads ?? 'none']++;
       for (const b of a.bids) lastBid.set(b.campaignId, b);
     };
     let items = 0;
@@ -399,7 +412,17 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     }
     async function onePage(c: Core, vs: Actor[], r: Rng, ss: typeof shops): Promise<void> {
       const viewer = r.pick(vs);
-      const page = await feedWithAds(c.ctx, viewer.userId, {}, { random: () => throttle.next(), onAuction, prior });
+      const page = await feedWithAds(
+        c.ctx,
+        viewer.userId,
+        {},
+        {
+          random: () => throttle.next(),
+          onAuction,
+          prior,
+          viewerHeads: o.itemHeadsOnly !== true,
+        },
+      );
       items += page.items.length;
       tallyPage(
         completion,
@@ -475,6 +498,8 @@ export async function runAdsSimulation(o: AdsSimulationOptions): Promise<AdsSimu
     return {
       day,
       prior,
+      personalised: o.personalised === true,
+      auction_heads: auctionHeads,
       organic: organicDayRun,
       requests,
       items,

@@ -30,7 +30,7 @@ export const SIMULATE_USAGE = `zhongcao simulate [--url URL] [--users N] [--step
              per half each seed's last-bucket ratios, their mean and spread, and the curve pooled
              over the seeds (not with --url: one platform would carry what it learnt to the next seed)
 
-zhongcao simulate --ads [--requests N] [--users N] [--seed N | --seeds N] [--ad-prior heads|pool] [--organic-pages N]
+zhongcao simulate --ads [--requests N] [--users N] [--seed N | --seeds N] [--ad-prior heads|pool] [--organic-pages N] [--ad-personal [--ad-item-heads]]
   one day of paid traffic through the core on a temporary store: five campaigns (three even-paced
   ones alike but for how much the shoppers like the product, two fast) compete for the feed's ad
   slots; prints each campaign's budget use, the share of its spend before noon, its ROI, what
@@ -41,7 +41,10 @@ zhongcao simulate --ads [--requests N] [--users N] [--seed N | --seeds N] [--ad-
   --ad-prior where a campaign's prior rates come from: its creative's heads in the interest engine,
              calibrated on the running campaigns (heads, the default), or the pool of all campaigns
   --organic-pages  organic pages the engine serves the day before, with add-to-carts following
-             how much shoppers like each product: what the engine's heads learn from (default 0)`;
+             how much shoppers like each product: what the engine's heads learn from (default 0)
+  --ad-personal the ad day's viewers have personalisation on: the engine serves their pages and the
+             auction runs on each viewer's own heads (default off: the item-level heads);
+             --ad-item-heads keeps the item-level heads for them (the comparison)`;
 
 const DEMO_VIDEOS = 2_000;
 
@@ -96,6 +99,8 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
         seeds: { type: 'string' },
         'ad-prior': { type: 'string' },
         'organic-pages': { type: 'string' },
+        'ad-personal': { type: 'boolean' },
+        'ad-item-heads': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -143,6 +148,8 @@ export async function runSimulateCommand(args: string[], io: SimulateIo = defaul
           viewers,
           prior,
           organicPages,
+          personalised: values['ad-personal'] === true,
+          itemHeadsOnly: values['ad-item-heads'] === true,
           log: (m) => io.err(`[simulate] ${m}\n`),
         });
       } finally {

@@ -10,7 +10,9 @@
  * billed when the client reports the impression (billing.ts). Each campaign's predicted rates
  * start from a prior whose means come from its creative's heads in the interest engine,
  * calibrated on the running campaigns (head-prior.ts, creative-heads.ts), or from the pool of
- * all running campaigns (`prior: 'pool'`).
+ * all running campaigns (`prior: 'pool'`). For a viewer with personalisation on, the heads are
+ * their own: the page request carries the running creatives and the engine answers their heads
+ * for this person with the page; otherwise the item-level heads, the same for every viewer.
  */
 import type { CoreContext } from '../context.js';
 import { newId } from '../platform/index.js';
@@ -46,8 +48,8 @@ import {
   type Bidder,
   type PooledPrior,
 } from './ad-rules.js';
-import { DEFAULT_AD_PRIOR, headPriors, type AdPriorSource } from './head-prior.js';
-import { creativeHeads, engineHeads, type HeadSource } from './creative-heads.js';
+import { DEFAULT_AD_PRIOR, headPriors, pageHeads, type AdPriorSource, type CreativeHeads } from './head-prior.js';
+import { creativeHeads, engineHeads, heldCreatives, type HeadSource } from './creative-heads.js';
 import type { AdBidKind, AdGoal, AdOwner, AdPacing } from './ad-types.js';
 import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
 import { ownerOf } from './ad-account.js';
@@ -181,6 +183,8 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
 
 /** What targeting may read about the viewer: their interests and region when personalised, else the page's context. */
 interface Viewer {
+  /** The person's personalisation switch is on (anonymous viewers: off). */
+  personal: boolean;
   categories: Set<string>;
   region: string | null;
   /** Lookalike campaigns whose precomputed audience holds the viewer (empty when personalisation is off). */
@@ -199,7 +203,7 @@ async function audience(
     ? await ctx.db.selectFrom('products').select('category_id').where('id', 'in', productIds).execute()
     : [];
   const categories = new Set(contextual.map((r) => r.category_id));
-  if (!personal || !userId) return { categories, region: null, lookalikeOf: new Set() };
+  if (!personal || !userId) return { personal: false, categories, region: null, lookalikeOf: new Set() };
   const bought = await ctx.db
     .selectFrom('order_lines')
     .innerJoin('orders', 'orders.id', 'order_lines.order_id')
@@ -223,7 +227,12 @@ async function audience(
         .where('campaign_id', 'in', [...lookalikeIds])
         .execute()
     : [];
-  return { categories, region: addr?.province ?? null, lookalikeOf: new Set(members.map((m) => m.campaign_id)) };
+  return {
+    personal: true,
+    categories,
+    region: addr?.province ?? null,
+    lookalikeOf: new Set(members.map((m) => m.campaign_id)),
+  };
 }
 
 async function personalisationOn(ctx: CoreContext, userId: string): Promise<boolean> {
@@ -255,6 +264,11 @@ export interface AdsOptions {
   prior?: AdPriorSource;
   /** Where the heads come from (tests pass a stand-in; by default the engine of this process). */
   heads?: HeadSource;
+  /**
+   * For a viewer with personalisation on, ask the engine for their own heads with the page
+   * (default true); false keeps the item-level heads for everyone (the simulator's comparison).
+   */
+  viewerHeads?: boolean;
 }
 
 /** One ad slot's auction: who the pacing throttle kept out, who bid (score = eCPM × quality) and who won at what price. */
@@ -269,6 +283,8 @@ export interface AuctionTrace {
   /** Each bid's score (eCPM × quality) and the means it is charged on: pCTR and pCVR, and the pCVR prior they started from. */
   bids: Array<{ campaignId: string; score: number; pctr?: number; pcvr?: number; priorCvr?: number }>;
   winner: { campaignId: string; priceMfen: number } | null;
+  /** Whose heads the priors came from: the viewer's own (personalisation on), the item-level ones, or none (pooled). */
+  heads?: 'viewer' | 'item' | 'none';
 }
 
 /**
@@ -281,14 +297,24 @@ async function campaignPriors(
   all: readonly Candidate[],
   now: number,
   opts: AdsOptions,
-): Promise<(c: Candidate) => PooledPrior> {
+  viewerHeads: ReadonlyMap<string, CreativeHeads> | null,
+): Promise<{ of: (c: Candidate) => PooledPrior; heads: NonNullable<AuctionTrace['heads']> }> {
   const pooled = pooledPrior(all);
-  if ((opts.prior ?? DEFAULT_AD_PRIOR) === 'pool') return () => pooled;
+  const none = { of: () => pooled, heads: 'none' as const };
+  if ((opts.prior ?? DEFAULT_AD_PRIOR) === 'pool') return none;
   const videos = [...new Set(all.flatMap((c) => (c.videoId ? [c.videoId] : [])))];
-  if (videos.length === 0) return () => pooled;
-  const heads = await creativeHeads(ctx, videos, now, opts.heads ?? engineHeads);
-  const priors = headPriors(all.map((c) => ({ ...c, heads: c.videoId ? (heads.get(c.videoId) ?? null) : null })));
-  return (c) => priors.get(c.id) ?? pooled;
+  if (videos.length === 0) return none;
+  const held = await creativeHeads(ctx, videos, now, opts.heads ?? engineHeads);
+  // The viewer's own heads (asked with the page, personalisation on) in place of the item-level ones.
+  const page = pageHeads(
+    all.map((c) => ({ videoId: c.videoId, heads: c.videoId ? (held.get(c.videoId) ?? null) : null })),
+    viewerHeads,
+  );
+  const priors = headPriors(all.map((c, k) => ({ ...c, heads: page.heads[k]! })));
+  return {
+    of: (c) => priors.get(c.id) ?? pooled,
+    heads: page.perViewer ? 'viewer' : page.heads.some((h) => h !== null) ? 'item' : 'none',
+  };
 }
 
 /** The recommend page with its ads placed; the following tab and viewers without an id come back unchanged. */
@@ -298,7 +324,12 @@ export async function feedWithAds(
   q: FeedQuery,
   opts: AdsOptions = {},
 ): Promise<FeedPageWithAds> {
-  const page = await getFeed(ctx, userId, q);
+  // A signed-in viewer's page request carries the running creatives; the feed sends them to the
+  // engine only when the viewer's personalisation is on, and the engine answers their heads for
+  // this person with the page (nothing about the person is asked otherwise).
+  const creatives =
+    userId && (opts.prior ?? DEFAULT_AD_PRIOR) === 'heads' && opts.viewerHeads !== false ? heldCreatives(ctx) : [];
+  const { creativeHeads: viewerHeads, ...page } = await getFeed(ctx, userId, q, creatives.length ? { creatives } : {});
   const plain = { ...page, ads: page.items.map(() => null) };
   const viewerKey = userId ?? (q.viewerId ? `anon:${q.viewerId}` : null);
   if ((q.tab ?? 'recommend') !== 'recommend' || !viewerKey || page.items.length === 0) return plain;
@@ -353,7 +384,10 @@ export async function feedWithAds(
     return false;
   });
 
-  const priorOf = candidates.length ? await campaignPriors(ctx, all, now, opts) : () => pooledPrior(all);
+  const priors = candidates.length
+    ? await campaignPriors(ctx, all, now, opts, who.personal ? (viewerHeads ?? null) : null)
+    : { of: () => pooledPrior(all), heads: 'none' as const };
+  const priorOf = priors.of;
   const placed: Array<{ before: number; c: Candidate; priceMfen: number; ecpm: number; id: string }> = [];
   for (const i of slots) {
     const pool = candidates.filter(
@@ -375,6 +409,7 @@ export async function feedWithAds(
         };
       }),
       winner: won ? { campaignId: won.winner.campaignId, priceMfen: won.priceMfen } : null,
+      heads: priors.heads,
     });
     if (!won) continue;
     const c = pool.find((x) => x.id === won.winner.campaignId)!;

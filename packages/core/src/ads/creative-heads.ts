@@ -5,11 +5,13 @@
  * would double its requests. The heads are item-level — no person's features — so one answer
  * serves every viewer, and a viewer with personalisation off is scored on nothing about them.
  * While the engine is not running or not warm (or in scaled mode, where it runs in other
- * processes), there are no heads and campaigns start from the pooled prior.
+ * processes), there are no heads and campaigns start from the pooled prior. The creatives held
+ * here are also what a personalised viewer's page request carries (`heldCreatives`), so the
+ * engine answers their heads for that person with the page (auction.ts).
  */
 import type { CoreContext, Db } from '../context.js';
 import { runtimeOf, runtimePart } from '../platform/index.js';
-import { runningRecommendService } from '../recommend/index.js';
+import { MAX_PAGE_CREATIVES, runningRecommendService } from '../recommend/index.js';
 import type { CreativeHeads } from './head-prior.js';
 
 /** Where the heads come from: the engine of this process, or a test's stand-in. Null: none now. */
@@ -71,4 +73,16 @@ export async function creativeHeads(
   }
   await held.loading;
   return held.heads;
+}
+
+/**
+ * The running campaigns' creatives (video ids) of the last answer held: what a page request for a
+ * viewer with personalisation on carries, so the engine answers their heads for that person with
+ * the page. Empty before the first answer, and when more than MAX_PAGE_CREATIVES run (then every
+ * viewer is scored on the item-level heads: a page's auction never mixes the two).
+ */
+export function heldCreatives(ctx: CoreContext): string[] {
+  const held = runtimeOf(ctx.db).peek(heldPart);
+  if (!held || held.heads.size > MAX_PAGE_CREATIVES) return [];
+  return [...held.heads.keys()];
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bidderOf, pooledPrior, predict, PRIOR } from './ad-rules.js';
-import { fitHeadCalibration, headPriors, MAX_HEAD_LIFT, type HeadCampaign } from './head-prior.js';
+import { fitHeadCalibration, headPriors, MAX_HEAD_LIFT, pageHeads, type HeadCampaign } from './head-prior.js';
 
 const campaign = (id: string, over: Partial<HeadCampaign> = {}): HeadCampaign => ({
   id,
@@ -110,4 +110,39 @@ test("at equal history the bidder whose creative the heads rate better scores hi
   // Its own orders move the estimate off the prior: more conversions, higher pCVR.
   const more = predict({ ...history, conversions: 6, goal: 'orders' }, p.get('plain')!);
   assert.ok(more.pcvr > predict({ ...history, goal: 'orders' }, p.get('plain')!).pcvr);
+});
+
+test("a page's heads: the viewer's own in place of the item-level ones only when they cover every creative the item-level ones cover; never a mix", () => {
+  const item = { engage: 0.05, purchase: 0.01 };
+  const mine = { engage: 0.08, purchase: 0.02 };
+  const cs = [
+    { videoId: 'vid_a', heads: item },
+    { videoId: 'vid_b', heads: item },
+    { videoId: null, heads: null }, // a live room
+    { videoId: 'vid_c', heads: null }, // unknown to the item-level answer
+  ];
+  assert.deepEqual(pageHeads(cs, null), { heads: [item, item, null, null], perViewer: false });
+  assert.deepEqual(pageHeads(cs, new Map()), { heads: [item, item, null, null], perViewer: false });
+  assert.deepEqual(
+    pageHeads(cs, new Map([['vid_a', mine]])),
+    { heads: [item, item, null, null], perViewer: false },
+    'vid_b not covered: the item-level heads for all',
+  );
+  assert.deepEqual(
+    pageHeads(
+      cs,
+      new Map([
+        ['vid_a', mine],
+        ['vid_b', mine],
+        ['vid_c', mine],
+      ]),
+    ),
+    { heads: [mine, mine, null, mine], perViewer: true },
+  );
+  // The viewer's heads go through the same calibration: at equal history, the one rated higher starts higher.
+  const priors = headPriors([
+    campaign('a', { heads: { engage: 0.1, purchase: 0.01 } }),
+    campaign('b', { heads: { engage: 0.05, purchase: 0.01 } }),
+  ]);
+  assert.ok(priors.get('a')!.ctr > priors.get('b')!.ctr);
 });

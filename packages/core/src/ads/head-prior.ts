@@ -9,7 +9,9 @@
  * A creative the heads rate at their mean gets exactly the pooled prior (`pooledPrior`); one
  * rated twice as likely to be bought gets twice the pooled conversion rate as its prior mean.
  * The prior's weight (50 impressions, 20 clicks), the campaign's own history over it, the UCB
- * bonus and the charge cap are as before (ad-rules.ts). Pure.
+ * bonus and the charge cap are as before (ad-rules.ts). For a viewer with personalisation on the
+ * page's auction runs on their own heads instead (`pageHeads`), calibrated the same way on the
+ * same history. Pure.
  */
 import { PRIOR, pooledPrior, type PooledPrior } from './ad-rules.js';
 import type { AdGoal } from './ad-types.js';
@@ -19,7 +21,7 @@ export const AD_PRIOR_SOURCES = ['heads', 'pool'] as const;
 export type AdPriorSource = (typeof AD_PRIOR_SOURCES)[number];
 export const DEFAULT_AD_PRIOR: AdPriorSource = 'heads';
 
-/** The engine's heads for a creative, with no person's features (the same for every viewer). */
+/** The engine's heads for a creative: item-level (no person's features, the same for every viewer), or one viewer's. */
 export interface CreativeHeads {
   engage: number;
   purchase: number;
@@ -81,6 +83,24 @@ export function fitHeadCalibration(campaigns: readonly HeadCampaign[]): HeadCali
     meanEngage,
     meanPurchase,
   };
+}
+
+/**
+ * The heads a page's auction runs on: the viewer's own (asked with the page, personalisation on)
+ * in place of the item-level ones when they cover every creative the item-level ones cover —
+ * a page's calibration never mixes the two — else the item-level ones. `viewer` is by creative
+ * video id; null: none asked (personalisation off) or no answer.
+ */
+export function pageHeads(
+  campaigns: ReadonlyArray<{ videoId: string | null; heads: CreativeHeads | null }>,
+  viewer: ReadonlyMap<string, CreativeHeads> | null | undefined,
+): { heads: Array<CreativeHeads | null>; perViewer: boolean } {
+  const covered =
+    viewer != null &&
+    viewer.size > 0 &&
+    campaigns.every((c) => c.videoId === null || c.heads === null || viewer.has(c.videoId));
+  if (!covered) return { heads: campaigns.map((c) => c.heads), perViewer: false };
+  return { heads: campaigns.map((c) => (c.videoId ? (viewer.get(c.videoId) ?? null) : null)), perViewer: true };
 }
 
 /**

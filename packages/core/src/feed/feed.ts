@@ -7,8 +7,8 @@
 import type { Reason } from '@zhongcao/recsys';
 import type { CoreContext } from '../context.js';
 import { DEFAULT_PERSON_SETTINGS } from '../events/index.js';
-import { ShownFilter } from '../recommend/index.js';
-import { personalFeedPage } from './personal-feed.js';
+import { ShownFilter, type HeadPair } from '../recommend/index.js';
+import { personalFeedPage, type PersonalPage } from './personal-feed.js';
 import { DomainError, newId } from '../platform/index.js';
 import { compiledOnce } from '../storage/index.js';
 import { feedSnapshot, followedCandidates } from './candidates.js';
@@ -33,6 +33,20 @@ export interface FeedPage {
   nextCursor: string | null;
   /** Why each item is there (same order as items); serialised as each item's `reason`. */
   reasons?: Reason[];
+  /**
+   * Paid traffic's candidate creatives' heads for this person (`FeedOptions.creatives`), by video
+   * id: only when the person has personalisation on and the engine served the page. Not serialised.
+   */
+  creativeHeads?: ReadonlyMap<string, HeadPair> | null;
+}
+
+export interface FeedOptions {
+  /**
+   * Paid traffic's candidate creatives (video ids) whose heads for the signed-in viewer the
+   * engine answers with the page — used only when the viewer's personalisation is on (nothing
+   * about anyone else is sent).
+   */
+  creatives?: readonly string[];
 }
 
 export const VIEWER_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -81,7 +95,12 @@ async function personalActor(
 }
 
 /** `userId` null for an anonymous viewer (recommend only). */
-export async function getFeed(ctx: CoreContext, userId: string | null, q: FeedQuery): Promise<FeedPage> {
+export async function getFeed(
+  ctx: CoreContext,
+  userId: string | null,
+  q: FeedQuery,
+  opts: FeedOptions = {},
+): Promise<FeedPage> {
   const limit = q.limit ?? FEED_DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_LIMIT)
     throw new DomainError('VALIDATION_FAILED', `limit must be 1–${FEED_MAX_LIMIT}`);
@@ -90,7 +109,7 @@ export async function getFeed(ctx: CoreContext, userId: string | null, q: FeedQu
     if (!userId) throw new DomainError('UNAUTHENTICATED', 'log in to see the creators you follow');
     return followingFeed(ctx, userId, q.cursor, limit);
   }
-  return recommendFeed(ctx, userId, q.viewerId, q.cursor, limit);
+  return recommendFeed(ctx, userId, q.viewerId, q.cursor, limit, opts.creatives);
 }
 
 async function recommendFeed(
@@ -99,6 +118,7 @@ async function recommendFeed(
   viewerId: string | null | undefined,
   cursorText: string | undefined,
   limit: number,
+  creatives: readonly string[] | undefined,
 ): Promise<FeedPage> {
   const key = await cursorKey(ctx.db);
   const cursor = cursorText ? decodeCursor(key, cursorText) : null;
@@ -129,13 +149,20 @@ async function recommendFeed(
       return card ? [{ card, reason: sourceReason(source, card) }] : [];
     });
   };
-  const picked = actorKey
-    ? await personalFeedPage(ctx, actorKey, shown, limit, snapshot, interleaved)
+  // The creatives' heads are asked only for a signed-in person whose switch is on (the actor is then the person).
+  const asked = userId !== null && actorKey === userId && creatives?.length ? creatives : undefined;
+  const picked: PersonalPage = actorKey
+    ? await personalFeedPage(ctx, actorKey, shown, limit, snapshot, interleaved, asked)
     : toPage(await interleaved(limit, () => false));
   for (const card of picked.cards) shown.add(card.id);
   const nextCursor =
     picked.cards.length < limit ? null : encodeCursor(key, { kind: 'recommend', page, sessionId, shown });
-  return { items: await markForViewer(ctx.db, userId, picked.cards), nextCursor, reasons: picked.reasons };
+  return {
+    items: await markForViewer(ctx.db, userId, picked.cards),
+    nextCursor,
+    reasons: picked.reasons,
+    ...(asked ? { creativeHeads: picked.creativeHeads ?? null } : {}),
+  };
 }
 
 const toPage = (

@@ -26,6 +26,7 @@ export {
   FEED_DEFAULT_LIMIT,
   FEED_MAX_LIMIT,
   type FeedQuery,
+  type FeedOptions,
   type FeedPage,
   VIEWER_ID_PATTERN,
   feedPageToJson,

@@ -12,7 +12,11 @@ export type EngineRequest =
   /** Videos added or updated; those published since `poolSince` enter the traffic pool, at `now` (null: at their publishing). */
   | { op: 'upsert'; metas: readonly ItemMeta[]; poolSince: number; now: number | null }
   | { op: 'observe'; signals: readonly Signal[] }
-  | { op: 'recommend'; actor: string; limit: number; now: number; shown: Uint8Array }
+  /**
+   * A page for the actor; `creatives`: paid traffic's candidate creatives (video ids), whose heads
+   * for this person come back with the page (only for someone with personalisation on).
+   */
+  | { op: 'recommend'; actor: string; limit: number; now: number; shown: Uint8Array; creatives?: readonly string[] }
   | { op: 'remove'; videoId: string }
   | { op: 'merge'; device: string; account: string; now: number }
   | { op: 'expire'; before: number }
@@ -49,6 +53,8 @@ export interface RecommendAnswer {
   consulted: string[];
   /** The retrained model version serving this page (null: online learning only). */
   model: string | null;
+  /** The engage and purchase heads of the creatives asked about, for this person (absent when none were asked). */
+  heads?: ItemHeads;
 }
 
 const REPORT_EVERY_MS = 10_000;
@@ -108,7 +114,9 @@ export class EngineDesk {
           isShown: (id) => shown.has(id),
           multiplier: this.multiplier,
         });
-        return { recs, consulted: this.consulted, model: this.engine.modelVersion };
+        const answer: RecommendAnswer = { recs, consulted: this.consulted, model: this.engine.modelVersion };
+        if (req.creatives?.length) answer.heads = this.engine.viewerHeads(req.actor, req.creatives, req.now);
+        return answer;
       }
       case 'remove':
         this.engine.removeVideo(req.videoId);

@@ -27,7 +27,14 @@ export interface EngineHost {
   knows(videoId: string): boolean;
   upsertVideos(metas: readonly ItemMeta[], poolSince: number, now: number | null): void;
   observe(signals: readonly Signal[]): void;
-  recommend(actor: string, limit: number, now: number, shown: ShownFilter): Promise<RecommendAnswer>;
+  /** A page for the actor, with the heads of paid traffic's candidate creatives for them when `creatives` are given. */
+  recommend(
+    actor: string,
+    limit: number,
+    now: number,
+    shown: ShownFilter,
+    creatives?: readonly string[],
+  ): Promise<RecommendAnswer>;
   removeVideo(videoId: string): void;
   mergeProfile(device: string, account: string, now: number): Promise<boolean>;
   expire(before: number): void;
@@ -64,8 +71,21 @@ export abstract class MessageEngineHost implements EngineHost {
     this.send({ op: 'observe', signals });
   }
 
-  recommend(actor: string, limit: number, now: number, shown: ShownFilter): Promise<RecommendAnswer> {
-    return this.ask({ op: 'recommend', actor, limit, now, shown: shown.bytes }) as Promise<RecommendAnswer>;
+  recommend(
+    actor: string,
+    limit: number,
+    now: number,
+    shown: ShownFilter,
+    creatives?: readonly string[],
+  ): Promise<RecommendAnswer> {
+    return this.ask({
+      op: 'recommend',
+      actor,
+      limit,
+      now,
+      shown: shown.bytes,
+      ...(creatives?.length ? { creatives } : {}),
+    }) as Promise<RecommendAnswer>;
   }
 
   removeVideo(videoId: string): void {

@@ -34,6 +34,13 @@ export {
 } from './outbox-signals.js';
 export { feedEngineFromStream, type EngineIntake, type EngineIntakeFigures } from './stream-signals.js';
 export { useRemoteEngine, remoteEngine, type RemoteEngine, type EngineModelState } from './remote-engine.js';
+export {
+  headRows,
+  headsFromRows,
+  MAX_PAGE_CREATIVES,
+  type EnginePage,
+  type HeadPair,
+} from './engine-page.js';
 export type { Recommended } from '@zhongcao/recsys';
 export { WARM_SIGNAL_DAYS, WARM_VIDEO_DAYS, type WarmReport } from './warm.js';
 export {

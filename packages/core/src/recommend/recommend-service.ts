@@ -12,6 +12,7 @@ import { insertRows } from '../storage/index.js';
 import { runtimePart, runtimeOf } from '../platform/index.js';
 import { LocalEngineHost, type EngineHost } from './engine-host.js';
 import type { PersonVectors } from './engine-desk.js';
+import { headsById, MAX_PAGE_CREATIVES, type EnginePage } from './engine-page.js';
 import { ThreadEngineHost } from './engine-thread.js';
 import { onSignals } from '../signals/index.js';
 import { FeedMultipliers } from './throttle.js';
@@ -251,9 +252,19 @@ export class RecommendService {
 
   /** The engine's page for the actor (ranked, diversified), skipping what the session has shown. */
   async recommend(actor: string, limit: number, shown: ShownFilter): Promise<Recommended[]> {
-    const { recs, consulted } = await this.host.recommend(actor, limit, this.ctx.clock.now(), shown);
-    if (consulted.length) this.multipliers.consult(consulted);
-    return recs;
+    return (await this.page(actor, limit, shown)).recs;
+  }
+
+  /**
+   * The page, and with it the heads of paid traffic's candidate creatives for this actor when
+   * `creatives` are given (at most MAX_PAGE_CREATIVES; the caller sends them only for someone
+   * with personalisation on), in the same engine turn.
+   */
+  async page(actor: string, limit: number, shown: ShownFilter, creatives?: readonly string[]): Promise<EnginePage> {
+    const asked = creatives?.slice(0, MAX_PAGE_CREATIVES);
+    const answer = await this.host.recommend(actor, limit, this.ctx.clock.now(), shown, asked);
+    if (answer.consulted.length) this.multipliers.consult(answer.consulted);
+    return { recs: answer.recs, heads: asked?.length ? headsById(asked, answer.heads) : null };
   }
 
   /** Queues pool steps for one batched insert; a step already recorded is kept as it was. */

@@ -4,9 +4,9 @@
  * an engine of its own. An answer of null (no reply in time, no replica serving) means a
  * non-personalised page.
  */
-import type { Recommended } from '@zhongcao/recsys';
 import type { CoreContext, Db } from '../context.js';
 import type { ShownFilter } from './shown-filter.js';
+import type { EnginePage } from './engine-page.js';
 import { runtimePart, runtimeOf } from '../platform/index.js';
 
 /** Which model version an engine serves (the admins' model page). */
@@ -20,7 +20,13 @@ export interface EngineModelState {
 }
 
 export interface RemoteEngine {
-  recommend(actorKey: string, limit: number, shown: ShownFilter): Promise<Recommended[] | null>;
+  /** The page; with `creatives` (personalisation on), their heads for the actor in the same reply. */
+  recommend(
+    actorKey: string,
+    limit: number,
+    shown: ShownFilter,
+    creatives?: readonly string[],
+  ): Promise<EnginePage | null>;
   /** Each replica's model version (asked with a short deadline). */
   engines?(): Promise<EngineModelState[]>;
 }

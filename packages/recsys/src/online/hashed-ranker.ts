@@ -66,6 +66,19 @@ export class HashedRanker {
     return out;
   }
 
+  /** One head's log-odds for one feature row of slots (what `predict` takes the sigmoid of, unshifted). */
+  logit(head: number, slots: ArrayLike<number>): number {
+    const w = this.w[head]!;
+    let s = 0;
+    for (let i = 0; i < slots.length; i++) s += w[slots[i]!]!;
+    return s;
+  }
+
+  /** One head's weight at one slot. */
+  weightAt(head: number, slot: number): number {
+    return this.w[head]![slot]!;
+  }
+
   /** One AdaGrad step of logistic loss per head (or for the one head `only`). */
   update(slots: ArrayLike<number>, labels: Labels, only?: Head): void {
     const { lr, l2 } = this.opts;

@@ -23,7 +23,8 @@ import type { ModelSnapshot } from './retrain.js';
 import { Profile, ProfileRows } from './profile.js';
 import { affinities, FEATURE_COUNT, pairFeatures, type Affinities, type PairContext } from './ranking-features.js';
 import { reasonFor, type Reason } from './reasons.js';
-import { itemHeads, type ItemHeads } from './item-heads.js';
+import { itemHeads, MAX_VIEWER_CREATIVES, ProductAverages, type HeadsPerson, type ItemHeads } from './item-heads.js';
+import { viewerHeads } from './viewer-heads.js';
 import { breaksRun, diversify } from './rerank.js';
 import { DRIFT_DEFAULTS, DriftHandling, type DriftOptions } from './drift-handling.js';
 import { interestWeight, type Signal } from './signals.js';
@@ -547,7 +548,61 @@ export class OnlineEngine {
    * what paid traffic's auction calibrates its click and conversion priors from. Reads no profile.
    */
   itemHeads(videoIds: readonly string[], now: number): ItemHeads {
-    return itemHeads(this.catalog, this.ranker, this.trendValue, videoIds, now);
+    return itemHeads(this.catalog, this.ranker, this.trendValue, videoIds, now, undefined, this.productAverages);
+  }
+
+  /** Each product's item-level purchase part (written by itemHeads and on a miss), reused by viewerHeads for a minute. */
+  private readonly productAverages = new ProductAverages();
+
+  /**
+   * The same heads for one person, with their affinities, follows and embedding score as the
+   * ranker sees them — the product's purchase average from its item-level part kept for a minute
+   * plus the person's fields (viewer-heads.ts) — paid traffic's per-viewer click
+   * and conversion estimates for someone with personalisation on. At most
+   * MAX_VIEWER_CREATIVES videos are answered (the rest not found).
+   */
+  viewerHeads(actor: string, videoIds: readonly string[], now: number): ItemHeads {
+    const asked = videoIds.length > MAX_VIEWER_CREATIVES ? videoIds.slice(0, MAX_VIEWER_CREATIVES) : videoIds;
+    const heads = viewerHeads(
+      this.catalog,
+      this.ranker,
+      this.trendValue,
+      asked,
+      now,
+      this.headsPerson(actor, now),
+      this.productAverages,
+    );
+    if (asked === videoIds) return heads;
+    const out: ItemHeads = {
+      engage: new Float64Array(videoIds.length),
+      purchase: new Float64Array(videoIds.length),
+      found: new Uint8Array(videoIds.length),
+    };
+    out.engage.set(heads.engage);
+    out.purchase.set(heads.purchase);
+    out.found.set(heads.found);
+    return out;
+  }
+
+  /**
+   * viewerHeads computed in full — the purchase head averaged over the product's videos with the
+   * person's features (21 predictions a creative): the decomposition's reference, for measuring it.
+   */
+  viewerHeadsInFull(actor: string, videoIds: readonly string[], now: number): ItemHeads {
+    return itemHeads(this.catalog, this.ranker, this.trendValue, videoIds, now, this.headsPerson(actor, now));
+  }
+
+  private headsPerson(actor: string, now: number): HeadsPerson {
+    const p = this.profiles.get(actor);
+    return {
+      affinities: affinities(p, now),
+      follows: (item) => p?.follows.has(this.catalog.meta(item).creatorId) ?? false,
+      scores: (items) => {
+        const embedding = new Float32Array(items.length);
+        this.embedding.score(actor, items, embedding);
+        return embedding;
+      },
+    };
   }
 
   /** A personalised page: candidates from every source, valued by the model, diversified. */

@@ -28,6 +28,16 @@ export const FIELD = {
   categoryAffinityByBand: 15,
 } as const;
 export const FEATURE_COUNT = 16;
+/** The fields that carry the person (their value is the same for everyone item-level); each is its index in pairFeatures' output. */
+export const PERSON_FIELDS = [
+  FIELD.creatorAffinity,
+  FIELD.categoryAffinity,
+  FIELD.tagAffinity,
+  FIELD.bandAffinity,
+  FIELD.embedding,
+  FIELD.followed,
+  FIELD.categoryAffinityByBand,
+] as const;
 
 /** A log-scale bucket: negative → -1, 0 → 0, then 1..7. */
 export function bucket(x: number): number {
@@ -82,5 +92,32 @@ export function pairFeatures(
   out[12] = featureHash(FIELD.trending, bucket(c.trending));
   out[13] = featureHash(FIELD.ageHours, bucket(Math.max(0, c.now - meta.publishedAt) / 3_600_000));
   out[14] = featureHash(FIELD.followed, c.followed ? 1 : 0);
+  out[15] = featureHash(FIELD.categoryAffinityByBand, bucket(catAff) * 8 + band);
+}
+
+/**
+ * Only the person's fields of `pairFeatures` (PERSON_FIELDS, at their indices in `out`; the
+ * others are left as they are): the same hashes, for a viewer's heads on videos whose
+ * item-level part is kept (viewer-heads.ts).
+ */
+export function personFeatures(
+  catalog: ItemCatalog,
+  item: number,
+  aff: Affinities,
+  embedding: number,
+  followed: boolean,
+  out: Uint32Array | number[],
+): void {
+  const keys = catalog.keys(item);
+  const band = catalog.band(item);
+  const catAff = keys.category ? (aff.get(keys.category) ?? 0) : 0;
+  let tagAff = 0;
+  for (const t of keys.tags) tagAff = Math.max(tagAff, aff.get(t) ?? 0);
+  out[6] = featureHash(FIELD.creatorAffinity, bucket(aff.get(keys.creator) ?? 0));
+  out[7] = featureHash(FIELD.categoryAffinity, bucket(catAff));
+  out[8] = featureHash(FIELD.tagAffinity, bucket(tagAff));
+  out[9] = featureHash(FIELD.bandAffinity, keys.band === null ? -2 : bucket(aff.get(keys.band) ?? 0));
+  out[10] = featureHash(FIELD.embedding, Math.max(-8, Math.min(8, Math.round(embedding * 2))));
+  out[14] = featureHash(FIELD.followed, followed ? 1 : 0);
   out[15] = featureHash(FIELD.categoryAffinityByBand, bucket(catAff) * 8 + band);
 }

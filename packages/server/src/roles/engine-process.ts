@@ -2,7 +2,8 @@
  * The engine role: the interest engine as a service. It warms from the stored history, then
  * learns from the whole stream as its own durable consumer (every api process's signals, the
  * purchases and refunds of the outbox, new videos), and answers page requests for the people
- * hashed to it over NATS request/reply. It serves the retrained model version serving (the worker
+ * hashed to it over NATS request/reply (with a page, the heads of the paid-traffic creatives the
+ * request names, for that person). It serves the retrained model version serving (the worker
  * role trains it): loaded at its warm-up, on the stream's `model.serving` and on a look at the
  * table every few seconds. A small HTTP listener serves /readyz and /metrics.
  */
@@ -11,6 +12,8 @@ import { JSONCodec } from 'nats';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import {
   feedEngineFromStream,
+  headRows,
+  MAX_PAGE_CREATIVES,
   openCore,
   recommendService,
   ShownFilter,
@@ -102,10 +105,11 @@ export async function startEngineRole(options: EngineRoleOptions): Promise<Runni
           const req = requests.decode(msg.data);
           const shown = ShownFilter.decode(req.shown) ?? ShownFilter.empty();
           if (service.isWarm) {
-            reply = {
-              status: 'ok',
-              recs: await service.recommend(req.actor, Math.min(Math.max(1, req.limit), 100), shown),
-            };
+            const creatives = Array.isArray(req.creatives)
+              ? req.creatives.filter((id): id is string => typeof id === 'string').slice(0, MAX_PAGE_CREATIVES)
+              : [];
+            const page = await service.page(req.actor, Math.min(Math.max(1, req.limit), 100), shown, creatives);
+            reply = { status: 'ok', recs: page.recs, ...(creatives.length ? { heads: headRows(page.heads) } : {}) };
             pages++;
           }
         } catch (e) {

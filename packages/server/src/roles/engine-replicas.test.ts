@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listModelVersions, openCore, runningRecommendService } from '@zhongcao/core';
+import { listModelVersions, openCore, runningRecommendService, ShownFilter } from '@zhongcao/core';
 import { likedRings } from '@zhongcao/core/test-support/recommend';
 import { startPrivateNats } from '../test-support/private-services.js';
 import { engineClient } from '../shared/engine-client.js';
@@ -35,7 +35,7 @@ test('scaled mode: the worker retrains, both engine replicas swap the version in
     await rm(dataDir, { recursive: true, force: true });
   });
   const seed = await openCore({ dataDir });
-  await likedRings(seed);
+  const rings = await likedRings(seed);
   await seed.close();
 
   // The worker retrains on request only (no schedule, no polling of requests); the replicas' own look at the table is off, so only the announcement can move them.
@@ -89,6 +89,16 @@ test('scaled mode: the worker retrains, both engine replicas swap the version in
     { replica: 1, version: requested.id, reachable: true },
     { replica: 2, version: null, reachable: false },
   ]);
+  // A page asked with paid traffic's candidate creatives (a person with personalisation on) comes back with their heads for the person, in the same reply.
+  const pages = engineClient(e0.stream.nats, 2, () => {}, 10_000);
+  const creatives = [...rings.videos.slice(0, 3), 'vid_unknown'];
+  const withHeads = await pages.recommend(rings.people[0]!, 6, ShownFilter.empty(), creatives);
+  assert.ok(withHeads && withHeads.recs.length > 0);
+  assert.deepEqual([...withHeads.heads!.keys()].sort(), rings.videos.slice(0, 3).sort(), 'the unknown video left out');
+  for (const h of withHeads.heads!.values())
+    assert.ok(h.engage > 0 && h.engage < 1 && h.purchase > 0 && h.purchase < 1, JSON.stringify(h));
+  const plain = await pages.recommend(rings.people[0]!, 6, ShownFilter.empty());
+  assert.equal(plain?.heads, null, 'none asked, none answered');
 
   // Replica 1 goes down and a new one takes its place: it serves the version from its first page.
   running.splice(running.indexOf(e1), 1);

@@ -5,7 +5,13 @@
  * logged at most every 5 s).
  */
 import { JSONCodec, type NatsConnection } from 'nats';
-import type { EngineModelState, Recommended, RemoteEngine, ShownFilter } from '@zhongcao/core';
+import {
+  headsFromRows,
+  type EngineModelState,
+  type EnginePage,
+  type RemoteEngine,
+  type ShownFilter,
+} from '@zhongcao/core';
 import {
   ENGINE_DEADLINE_MS,
   infoSubject,
@@ -41,7 +47,12 @@ export function engineClient(
   const client: EngineClient = {
     answered: 0,
     fallbacks: { timeout: 0, no_replica: 0, warming: 0, error: 0 },
-    async recommend(actorKey: string, limit: number, shown: ShownFilter): Promise<Recommended[] | null> {
+    async recommend(
+      actorKey: string,
+      limit: number,
+      shown: ShownFilter,
+      creatives?: readonly string[],
+    ): Promise<EnginePage | null> {
       const fallback = (reason: FallbackReason, detail: string): null => {
         client.fallbacks[reason]++;
         if (Date.now() - lastLog >= 5_000) {
@@ -54,13 +65,18 @@ export function engineClient(
       try {
         const msg = await nc.request(
           pageSubject(replica),
-          requests.encode({ actor: actorKey, limit, shown: shown.encode() }),
+          requests.encode({
+            actor: actorKey,
+            limit,
+            shown: shown.encode(),
+            ...(creatives?.length ? { creatives: [...creatives] } : {}),
+          }),
           { timeout: deadlineMs },
         );
         const reply = replies.decode(msg.data);
         if (reply.status !== 'ok') return fallback('warming', `replica ${replica} is warming`);
         client.answered++;
-        return reply.recs;
+        return { recs: reply.recs, heads: creatives?.length ? headsFromRows(reply.heads) : null };
       } catch (err) {
         const e = err as Error & { code?: string };
         if (e.code === '503') return fallback('no_replica', `no engine replica ${replica} listening`);

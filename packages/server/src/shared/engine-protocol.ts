@@ -1,7 +1,8 @@
 /**
  * The engine service's request/reply over NATS: an api process asks the replica that serves the
  * person (a hash of the actor key over the replica count) for a page; the replica answers with
- * its ranked videos, or with none while it warms. Pure.
+ * its ranked videos, or with none while it warms; with paid traffic's candidate creatives in the
+ * request (personalisation on), their heads for the person come back in the same reply. Pure.
  */
 import type { Recommended } from '@zhongcao/core';
 
@@ -14,9 +15,18 @@ export interface PageRequest {
   limit: number;
   /** The session's shown filter, base64url. */
   shown: string;
+  /** Paid traffic's candidate creatives (video ids; sent only for a person with personalisation on): their heads for the actor come back with the page. */
+  creatives?: string[];
 }
 
-export type PageReply = { status: 'ok'; recs: Recommended[] } | { status: 'warming' };
+export type PageReply =
+  | {
+      status: 'ok';
+      recs: Recommended[];
+      /** The creatives' heads for the actor, `[videoId, engage, purchase]` for each the engine knows (only when creatives were asked). */
+      heads?: Array<[string, number, number]>;
+    }
+  | { status: 'warming' };
 
 export function pageSubject(replica: number): string {
   return `${ENGINE_PAGE_SUBJECT}.${replica}`;
