@@ -31,11 +31,6 @@ export interface EngineOptions {
   transition: CooccurrenceOptions;
   trendingHalfLife: number;
   candidatesPerSource: number;
-  /**
-   * Batch training weighs a person's later events more: the event j steps before the end of
-   * its sequence trains with learning-rate factor 1 + endWeight · 0.5^j (0 or absent: all 1).
-   */
-  endWeight?: number;
 }
 
 export const ENGINE_DEFAULTS: EngineOptions = {
@@ -141,8 +136,6 @@ export class Engine implements Recommender {
     const e = this.embeddings;
     const rows = new Int32Array(seqs.items.length);
     const userRows = new Int32Array(users);
-    const endWeight = this.opts.endWeight ?? 0;
-    const weights = endWeight > 0 ? new Float32Array(seqs.items.length) : undefined;
     for (let u = 0; u < users; u++) {
       const start = seqs.offsets[u]!;
       const stop = seqs.offsets[u + 1]!;
@@ -152,14 +145,13 @@ export class Engine implements Recommender {
         rows[p] = e.itemRow(item, endTime);
         this.popularity[item]!++;
         this.trending.add(item, endTime - (stop - 1 - p));
-        if (weights) weights[p] = 1 + endWeight * 0.5 ** (stop - 1 - p);
       }
     }
     this.cooccurrence.addSequences(seqs);
     this.transition.addSequences(seqs);
     if (endTime > this.now) this.now = endTime;
     this.statics = null;
-    return { offsets: seqs.offsets, rows, userRows, itemRows: e.items.rowCount, ...(weights ? { weights } : {}) };
+    return { offsets: seqs.offsets, rows, userRows, itemRows: e.items.rowCount };
   }
 
   /** Batch training in this thread: `ingest`, then epochs of SGD for every embedding model. */

@@ -32,8 +32,6 @@ export interface SeqEmbeddingOptions {
    * transition from the latest item (FPMC-style; N starts at 0). Off when absent or false.
    */
   next?: boolean;
-  /** false: no per-person vector (z is the recent items alone). Default true. */
-  userVector?: boolean;
 }
 
 export const SEQ_EMBEDDING_DEFAULTS: SeqEmbeddingOptions = {
@@ -168,7 +166,7 @@ export class SeqEmbedding {
   personVector(userRow: number, history: Int32Array, out: Float32Array): void {
     const d = this.opts.dim;
     const { E, U, A } = this;
-    if (userRow >= 0 && this.opts.userVector !== false) for (let c = 0; c < d; c++) out[c] = U[userRow * d + c]!;
+    if (userRow >= 0) for (let c = 0; c < d; c++) out[c] = U[userRow * d + c]!;
     else out.fill(0);
     const L = Math.min(this.opts.recent, history.length);
     for (let k = 0; k < L; k++) {
@@ -194,12 +192,11 @@ export class SeqEmbedding {
   }
 
   /**
-   * One SGD step on "after `history` (item rows), person row `person` chose item row `target`",
+   * One SGD step on "after `history` (item rows), person `userRow` chose item row `target`",
    * against `negatives` uniform draws from rows [0, numRows). Returns the example's loss.
    */
-  step(person: number, history: Int32Array, target: number, numRows: number, lr: number): number {
+  step(userRow: number, history: Int32Array, target: number, numRows: number, lr: number): number {
     if (numRows < 2) return 0; // nothing to contrast the chosen item with
-    const userRow = this.opts.userVector === false ? -1 : person;
     const { dim: d, reg, dropout } = this.opts;
     const { E, B, U, A, N, z, gz, cand, logits, keep } = this;
     const next = this.opts.next === true && history.length > 0 ? history[history.length - 1]! * d : -1;
