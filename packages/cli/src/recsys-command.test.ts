@@ -62,6 +62,34 @@ test('recsys eval --json prints exactly one JSON line with the protocol and ever
     assert.equal(typeof report.rss_mb, 'number');
     assert.ok(stages.has('engine embedding epochs'));
 
+    const engineOnly = await run([
+      'eval',
+      '--dataset',
+      file,
+      '--json',
+      '--users',
+      '50',
+      '--epochs',
+      '3',
+      '--seed',
+      '7',
+      '--models',
+      'engine',
+      '--validation-only',
+    ]);
+    assert.equal(engineOnly.code, 0, engineOnly.err);
+    const partial = JSON.parse(engineOnly.out);
+    assert.deepEqual(Object.keys(partial.results), ['engine']);
+    assert.equal(partial.results.engine['valid_hr@10'], report.results.engine['valid_hr@10']);
+    assert.equal(partial.results.engine['valid_ndcg@10'], report.results.engine['valid_ndcg@10']);
+    assert.equal(partial.results.engine['hr@10'], null);
+    assert.equal(partial.results.engine['full_hr@10'], null);
+    assert.ok(!engineOnly.stages.has('engine test') && !engineOnly.stages.has('popular validation'));
+    const two = await run(['eval', '--dataset', file, '--users', '20', '--epochs', '1', '--models', 'engine,popular']);
+    assert.equal(two.code, 0, two.err);
+    assert.match(two.out, /most popular\s+\d\.\d{4}/);
+    assert.doesNotMatch(two.out, /co-occurrence\s+\d/);
+
     const table = await run(['eval', '--dataset', file, '--users', '20', '--epochs', '1']);
     assert.equal(table.code, 0, table.err);
     assert.match(table.out, /most popular\s+\d\.\d{4}/);
@@ -81,6 +109,10 @@ test('bad arguments exit 2, an unreadable or malformed dataset exits 1', async (
     assert.equal((await run(['eval', '--dataset', 'x', '--seed', '-1'])).code, 2);
     assert.equal((await run(['eval', '--dataset', 'x', '--epochs', 'many'])).code, 2);
     assert.equal((await run(['eval', '--dataset', 'x', '--bogus'])).code, 2);
+    const unknown = await run(['eval', '--dataset', 'x', '--models', 'engine,sasrec']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /--models takes/);
+    assert.equal((await run(['eval', '--dataset', 'x', '--models', ','])).code, 2);
     const missing = await run(['eval', '--dataset', join(dir, 'none.txt')]);
     assert.equal(missing.code, 1);
     assert.match(missing.err, /ENOENT/);

@@ -21,6 +21,8 @@ export { evaluate, type PhaseResult } from './eval/evaluate.js';
 export {
   runEval,
   replayOnline,
+  EVAL_MODELS,
+  type EvalModel,
   type EvalOptions,
   type EvalReport,
   type ModelReport,

@@ -48,26 +48,69 @@ test('the sequence-aware embedding learns what comes next', () => {
   assert.ok(top1 >= 0.8 * N, `next item ranked first for ${top1} of ${N} items`);
 });
 
-test('training in worker threads gives exactly the parameters of training in this thread', async () => {
-  const data = ringData();
-  const here = new EmbeddingEnsemble(opts, 2);
-  const there = new EmbeddingEnsemble(opts, 2);
-  for (const e of [here, there]) {
-    for (let i = 0; i < N; i++) e.itemRow(i);
-    for (let p = 0; p < 120; p++) e.userRow(p);
+test('the "what follows" table learns an item-specific transition the shared table cannot', () => {
+  // After item k comes k + 1 or k + 2 by the parity of k: one vector per item serving both
+  // roles cannot hold both directions, a table of what follows each item can.
+  const rows: number[] = [];
+  const offsets = [0];
+  for (let p = 0; p < 240; p++) {
+    let k = (p * 7) % N;
+    for (let s = 0; s < 6; s++, k = (k + (k % 2 === 0 ? 1 : 2)) % N) rows.push(k);
+    offsets.push(rows.length);
   }
-  here.train(data, 3, 9);
-  let epochs = 0;
-  there.load(await trainInWorkers(there.jobs(data, 3, 9), { concurrency: 2, onEpoch: () => epochs++ }));
-  assert.equal(epochs, 6);
-  here.members.forEach((m, j) => {
-    const other = there.members[j]!;
-    assert.deepEqual(m.E, other.E);
-    assert.deepEqual(m.U, other.U);
-    assert.deepEqual(m.A, other.A);
-  });
-  assert.notDeepEqual(here.members[0]!.E, here.members[1]!.E);
+  const data = {
+    offsets: Int32Array.from(offsets),
+    rows: Int32Array.from(rows),
+    userRows: new Int32Array(240).fill(-1),
+    itemRows: N,
+  };
+  const top1 = (next: boolean): number => {
+    const m = new SeqEmbedding({ ...opts, recent: 1, dropout: 0, next, seed: 4 });
+    for (let i = 0; i < N; i++) m.itemRow(i);
+    trainEpochs(m, data, 30, 5);
+    const z = new Float32Array(opts.dim);
+    const scores = new Float32Array(N);
+    let hits = 0;
+    for (let k = 0; k < N; k++) {
+      m.personVector(-1, Int32Array.from([k]), z);
+      m.scoreRows(z, scores);
+      scores[k] = -Infinity;
+      if (scores.indexOf(Math.max(...scores)) === (k + (k % 2 === 0 ? 1 : 2)) % N) hits++;
+    }
+    return hits;
+  };
+  const without = top1(false);
+  const withNext = top1(true);
+  assert.ok(
+    withNext >= 0.9 * N && withNext > without,
+    `next item first: ${withNext} with the table, ${without} without`,
+  );
 });
+
+for (const next of [false, true])
+  test(`training in worker threads gives exactly the parameters of training in this thread${next ? ' (with the "what follows" table)' : ''}`, async () => {
+    const data = ringData();
+    const o = { ...opts, next };
+    const here = new EmbeddingEnsemble(o, 2);
+    const there = new EmbeddingEnsemble(o, 2);
+    for (const e of [here, there]) {
+      for (let i = 0; i < N; i++) e.itemRow(i);
+      for (let p = 0; p < 120; p++) e.userRow(p);
+    }
+    here.train(data, 3, 9);
+    let epochs = 0;
+    there.load(await trainInWorkers(there.jobs(data, 3, 9), { concurrency: 2, onEpoch: () => epochs++ }));
+    assert.equal(epochs, 6);
+    here.members.forEach((m, j) => {
+      const other = there.members[j]!;
+      assert.deepEqual(m.E, other.E);
+      assert.deepEqual(m.U, other.U);
+      assert.deepEqual(m.A, other.A);
+      assert.deepEqual(m.N, other.N);
+      assert.equal(m.N.length > 0, next);
+    });
+    assert.notDeepEqual(here.members[0]!.E, here.members[1]!.E);
+  });
 
 test('expired rows are recycled with fresh parameters; state moves only between matching models', () => {
   const m = model(2);

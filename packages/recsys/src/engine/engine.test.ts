@@ -19,8 +19,8 @@ const SMALL_ENGINE: EngineOptions = {
   candidatesPerSource: 20,
 };
 
-function trainedEngine(): Engine {
-  const engine = new Engine(split.numItems, SMALL_ENGINE);
+function trainedEngine(next = false): Engine {
+  const engine = new Engine(split.numItems, { ...SMALL_ENGINE, embedding: { ...SMALL_ENGINE.embedding, next } });
   engine.train(split.train, { seed: 3 });
   return engine;
 }
@@ -44,19 +44,22 @@ test('the engine learns the sequential structure and beats most-popular on it', 
   assert.ok(test.fullHr! > popular.fullHr! + 0.3, `engine full HR@10 ${test.fullHr} vs popular ${popular.fullHr}`);
 });
 
-test('scoreAll agrees with score item by item (one ranking function for feed and evaluation)', () => {
-  const engine = trainedEngine();
-  fitRankerOnValidation(engine, split, evaluableUsers(split), { negatives: 5, seed: 2 });
-  const u = protocol.test.users[0]!;
-  const scorer = engine.forUser(u, sequenceOf(split.train, u));
-  const all = new Float32Array(split.numItems);
-  scorer.scoreAll(all);
-  const items = Int32Array.from({ length: split.numItems }, (_, i) => i);
-  const one = new Float32Array(split.numItems);
-  scorer.score(items, one);
-  for (let i = 0; i < all.length; i++)
-    assert.ok(Math.abs(all[i]! - one[i]!) < 1e-4, `item ${i}: ${all[i]} vs ${one[i]}`);
-});
+for (const next of [false, true])
+  test(`scoreAll agrees with score item by item (one ranking function for feed and evaluation)${next ? ', with the "what follows" vectors' : ''}`, () => {
+    const engine = trainedEngine(next);
+    const fit = fitRankerOnValidation(engine, split, evaluableUsers(split), { negatives: 5, seed: 2 });
+    // The "follows" feature is the part of the embedding score the latest item's vector gives: 0 without one.
+    assert.equal(fit.weights.follows !== 0, next);
+    const u = protocol.test.users[0]!;
+    const scorer = engine.forUser(u, sequenceOf(split.train, u));
+    const all = new Float32Array(split.numItems);
+    scorer.scoreAll(all);
+    const items = Int32Array.from({ length: split.numItems }, (_, i) => i);
+    const one = new Float32Array(split.numItems);
+    scorer.score(items, one);
+    for (let i = 0; i < all.length; i++)
+      assert.ok(Math.abs(all[i]! - one[i]!) < 1e-4, `item ${i}: ${all[i]} vs ${one[i]}`);
+  });
 
 test('the feed path returns unseen candidates, best first, each with its source', () => {
   const engine = trainedEngine();

@@ -34,8 +34,8 @@ export interface EngineOptions {
 }
 
 export const ENGINE_DEFAULTS: EngineOptions = {
-  embedding: SEQ_EMBEDDING_DEFAULTS,
-  members: 4,
+  embedding: { ...SEQ_EMBEDDING_DEFAULTS, next: true },
+  members: 6,
   epochs: 6,
   onlineLr: 0.02,
   cooccurrence: { window: 50, decay: 0.9, backward: 0.6, alpha: 0.5, recent: 50, recency: 0.9 },
@@ -58,14 +58,18 @@ export class Engine implements Recommender {
   readonly popularity: Float32Array;
   readonly trending: Trending;
   /** Starts as the embedding's own score until fitted. */
-  readonly ranker = new LinearRanker(FEATURE_NAMES, [1, 0, 0, 0, 0, 0]);
+  readonly ranker = new LinearRanker(FEATURE_NAMES, [1, 0, 0, 0, 0, 0, 0]);
   /** The latest event time seen (trending is read at this time). */
   now = -Infinity;
   private statics: { logPop: Float32Array; logTrend: Float32Array } | null = null;
   private readonly co: Float32Array;
   private readonly tr: Float32Array;
   private readonly emb: Float32Array;
+  private readonly fol: Float32Array;
   private readonly zs: Float32Array[];
+  /** Per member: the "what follows the latest item" part of zs (zeros without one). */
+  private readonly fs: Float32Array[];
+  private hasFollows = false;
   private readonly row: Float32Array;
 
   constructor(
@@ -81,7 +85,9 @@ export class Engine implements Recommender {
     this.co = new Float32Array(numItems);
     this.tr = new Float32Array(numItems);
     this.emb = new Float32Array(numItems);
+    this.fol = new Float32Array(numItems);
     this.zs = this.embeddings.newVectors();
+    this.fs = this.embeddings.newVectors();
     this.row = new Float32Array(FEATURES);
   }
 
@@ -184,7 +190,10 @@ export class Engine implements Recommender {
   private prepare(u: number, history: Int32Array): Signals {
     const e = this.embeddings;
     if (!history.every((i) => this.known(i))) history = history.filter((i) => this.known(i));
-    e.personVectors(e.users.find(u), this.rows(history, false), this.zs);
+    const rows = this.rows(history, false);
+    e.personVectors(e.users.find(u), rows, this.zs);
+    e.followVectors(rows, this.fs);
+    this.hasFollows = this.opts.embedding.next === true && rows.length > 0;
     this.co.fill(0);
     this.tr.fill(0);
     this.cooccurrence.accumulate(history, this.co);
@@ -198,11 +207,23 @@ export class Engine implements Recommender {
     return r < 0 ? 0 : this.embeddings.score(this.zs, r);
   }
 
+  private followsScore(i: number): number {
+    const r = this.hasFollows ? this.embeddings.items.find(i) : -1;
+    return r < 0 ? 0 : this.embeddings.score(this.fs, r, false);
+  }
+
   /** Feature rows (FEATURES numbers per item) of `items` for one person, for fitting the ranker. */
   featureRows(u: number, history: Int32Array, items: Int32Array, out: Float32Array, at = 0): void {
     const signals = this.prepare(u, history);
     for (let k = 0; k < items.length; k++)
-      featureRow(items[k]!, this.embeddingScore(items[k]!), signals, out, at + k * FEATURES);
+      featureRow(
+        items[k]!,
+        this.embeddingScore(items[k]!),
+        this.followsScore(items[k]!),
+        signals,
+        out,
+        at + k * FEATURES,
+      );
   }
 
   /**
@@ -211,17 +232,19 @@ export class Engine implements Recommender {
    */
   forUser(u: number, history: Int32Array): UserScorer {
     const signals = this.prepare(u, history);
-    const { emb, zs, row, ranker } = this;
+    const { emb, fol, zs, fs, row, ranker } = this;
     return {
       score: (items, out) => {
         for (let k = 0; k < items.length; k++) {
-          featureRow(items[k]!, this.embeddingScore(items[k]!), signals, row, 0);
+          featureRow(items[k]!, this.embeddingScore(items[k]!), this.followsScore(items[k]!), signals, row, 0);
           out[k] = ranker.score(row);
         }
       },
       scoreAll: (out) => {
         this.embeddings.scoreIds(zs, emb);
-        rankAll(out, emb, signals, ranker.weights);
+        if (this.hasFollows) this.embeddings.scoreIds(fs, fol, false);
+        else fol.fill(0);
+        rankAll(out, emb, fol, signals, ranker.weights);
       },
     };
   }

@@ -60,31 +60,50 @@ export class EmbeddingEnsemble {
     this.members.forEach((m, j) => m.personVector(userRow, history, out[j]!));
   }
 
+  /**
+   * One "what follows the latest item" vector per member (zeros when the members have no such
+   * table or the history is empty); scored by `score*` with `bias` false, it is that part of
+   * the embedding's score.
+   */
+  followVectors(history: Int32Array, out: Float32Array[]): void {
+    const d = this.opts.dim;
+    this.members.forEach((m, j) => {
+      const z = out[j]!;
+      if (!m.opts.next || history.length === 0) z.fill(0);
+      else z.set(m.N.subarray(history[history.length - 1]! * d, (history[history.length - 1]! + 1) * d));
+    });
+  }
+
   newVectors(): Float32Array[] {
     return this.members.map(() => new Float32Array(this.opts.dim));
   }
 
-  /** Mean member score of an item row. */
-  score(zs: Float32Array[], row: number): number {
+  /** Mean member score of an item row (`bias` false: z · E[row] alone). */
+  score(zs: Float32Array[], row: number, bias = true): number {
     let s = 0;
-    for (let j = 0; j < this.members.length; j++) s += this.members[j]!.score(zs[j]!, row);
+    const { dim } = this.opts;
+    for (let j = 0; j < this.members.length; j++) {
+      const m = this.members[j]!;
+      s += bias ? m.score(zs[j]!, row) : dot(zs[j]!, m.E, row * dim, dim);
+    }
     return s / this.members.length;
   }
 
-  /** Mean member scores of rows [0, out.length) into out. */
-  scoreRows(zs: Float32Array[], out: Float32Array): void {
+  /** Mean member scores of rows [0, out.length) into out (`bias` false: z · E[row] alone). */
+  scoreRows(zs: Float32Array[], out: Float32Array, bias = true): void {
     const n = this.members.length;
     const { dim } = this.opts;
     out.fill(0);
     for (let j = 0; j < n; j++) {
       const { E, B } = this.members[j]!;
       const z = zs[j]!;
-      for (let row = 0; row < out.length; row++) out[row]! += (B[row]! + dot(z, E, row * dim, dim)) / n;
+      if (bias) for (let row = 0; row < out.length; row++) out[row]! += (B[row]! + dot(z, E, row * dim, dim)) / n;
+      else for (let row = 0; row < out.length; row++) out[row]! += dot(z, E, row * dim, dim) / n;
     }
   }
 
   /** Mean member scores by item id (ids are indices below out.length; 0 for ids without a row). */
-  scoreIds(zs: Float32Array[], out: Float32Array): void {
+  scoreIds(zs: Float32Array[], out: Float32Array, bias = true): void {
     const ids = this.items.rowIds as readonly (number | undefined)[];
     if (this.identity.version !== this.items.version) {
       this.identity = {
@@ -93,11 +112,11 @@ export class EmbeddingEnsemble {
       };
     }
     if (this.identity.same) {
-      this.scoreRows(zs, out);
+      this.scoreRows(zs, out, bias);
       return;
     }
     const byRow = new Float32Array(ids.length);
-    this.scoreRows(zs, byRow);
+    this.scoreRows(zs, byRow, bias);
     out.fill(0);
     for (let r = 0; r < byRow.length; r++) {
       const id = ids[r];

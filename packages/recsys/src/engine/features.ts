@@ -4,7 +4,15 @@
  * every-item scorer, so the evaluation measures exactly what the feed ranks by.
  */
 
-export const FEATURE_NAMES = ['embedding', 'cooccurrence', 'transition', 'cooccurs', 'popularity', 'trending'] as const;
+export const FEATURE_NAMES = [
+  'embedding',
+  'cooccurrence',
+  'transition',
+  'cooccurs',
+  'popularity',
+  'trending',
+  'follows',
+] as const;
 export const FEATURES = FEATURE_NAMES.length;
 
 /** A person's signals, dense over item indices (co-occurrence with their recent items, what follows their latest) and the item-side ones. */
@@ -15,8 +23,18 @@ export interface Signals {
   logTrending: Float32Array;
 }
 
-/** Features of item i (whose embedding score is given) into out[at .. at + FEATURES). */
-export function featureRow(i: number, embedding: number, s: Signals, out: Float32Array, at: number): void {
+/**
+ * Features of item i into out[at .. at + FEATURES): `embedding` is the embedding's score of i,
+ * `follows` the part of it the "what follows the latest item" vector gives (0 without one).
+ */
+export function featureRow(
+  i: number,
+  embedding: number,
+  follows: number,
+  s: Signals,
+  out: Float32Array,
+  at: number,
+): void {
   const c = s.cooccurrence[i] ?? 0;
   out[at] = embedding;
   out[at + 1] = Math.log1p(10 * c);
@@ -24,10 +42,17 @@ export function featureRow(i: number, embedding: number, s: Signals, out: Float3
   out[at + 3] = c > 0 ? 1 : 0;
   out[at + 4] = s.logPopularity[i] ?? 0;
   out[at + 5] = s.logTrending[i] ?? 0;
+  out[at + 6] = follows;
 }
 
-/** weights · featureRow(i) for every item i into out (embedding scores given per item). */
-export function rankAll(out: Float32Array, embedding: Float32Array, s: Signals, w: Float64Array): void {
+/** weights · featureRow(i) for every item i into out (embedding and "follows" scores given per item). */
+export function rankAll(
+  out: Float32Array,
+  embedding: Float32Array,
+  follows: Float32Array,
+  s: Signals,
+  w: Float64Array,
+): void {
   const { cooccurrence: co, transition: tr, logPopularity: pop, logTrending: trend } = s;
   const w0 = w[0]!;
   const w1 = w[1]!;
@@ -35,8 +60,9 @@ export function rankAll(out: Float32Array, embedding: Float32Array, s: Signals, 
   const w3 = w[3]!;
   const w4 = w[4]!;
   const w5 = w[5]!;
+  const w6 = w[6]!;
   for (let i = 0; i < out.length; i++) {
-    let score = w0 * embedding[i]! + w4 * pop[i]! + w5 * trend[i]!;
+    let score = w0 * embedding[i]! + w4 * pop[i]! + w5 * trend[i]! + w6 * follows[i]!;
     const c = co[i]!;
     if (c > 0) score += w1 * Math.log1p(10 * c) + w3;
     const t = tr[i]!;

@@ -27,6 +27,11 @@ export interface SeqEmbeddingOptions {
   reg: number;
   initSd: number;
   seed: number;
+  /**
+   * A second table N of "what follows this item" vectors: z gains N[h_{-1}], an item-specific
+   * transition from the latest item (FPMC-style; N starts at 0). Off when absent or false.
+   */
+  next?: boolean;
 }
 
 export const SEQ_EMBEDDING_DEFAULTS: SeqEmbeddingOptions = {
@@ -50,6 +55,8 @@ export interface SeqEmbeddingState {
   B: Float32Array;
   U: Float32Array;
   A: Float32Array;
+  /** The "what follows" table (rows × dim) when the model has one. */
+  N?: Float32Array;
 }
 
 export class SeqEmbedding {
@@ -59,6 +66,8 @@ export class SeqEmbedding {
   E: Float32Array;
   B: Float32Array;
   U: Float32Array;
+  /** "What follows this item" vectors (rows × dim; empty unless opts.next). */
+  N: Float32Array;
   /** Recent-item weights a_1..a_L. */
   readonly A: Float32Array;
   readonly rng: Rng;
@@ -74,11 +83,13 @@ export class SeqEmbedding {
     this.E = new Float32Array(this.items.capacity * d);
     this.B = new Float32Array(this.items.capacity);
     this.U = new Float32Array(this.users.capacity * d);
+    this.N = new Float32Array(opts.next ? this.items.capacity * d : 0);
     this.A = new Float32Array(opts.recent);
     for (let k = 0, w = 1; k < opts.recent; k++, w *= opts.recency) this.A[k] = w;
     this.items.onGrow((cap) => {
       this.E = grown(this.E, cap * d);
       this.B = grown(this.B, cap);
+      if (opts.next) this.N = grown(this.N, cap * d);
     });
     this.users.onGrow((cap) => {
       this.U = grown(this.U, cap * d);
@@ -106,7 +117,10 @@ export class SeqEmbedding {
   /** Drops items and people not seen since `before`; their rows are re-initialised for reuse. */
   expire(before: number): { items: number; users: number } {
     const items = this.items.expire(before);
-    for (const row of items) this.initRow(this.E, row, 0);
+    for (const row of items) {
+      this.initRow(this.E, row, 0);
+      if (this.opts.next) this.N.fill(0, row * this.opts.dim, (row + 1) * this.opts.dim);
+    }
     const users = this.users.expire(before);
     for (const row of users) this.initRow(this.U, row, 0);
     return { items: items.length, users: users.length };
@@ -126,6 +140,7 @@ export class SeqEmbedding {
       B: this.B.slice(0, this.items.rowCount),
       U: this.U.slice(0, this.users.rowCount * d),
       A: this.A.slice(),
+      ...(this.opts.next ? { N: this.N.slice(0, this.items.rowCount * d) } : {}),
     };
   }
 
@@ -135,7 +150,8 @@ export class SeqEmbedding {
     if (
       state.E.length !== this.items.rowCount * d ||
       state.U.length !== this.users.rowCount * d ||
-      state.A.length !== this.A.length
+      state.A.length !== this.A.length ||
+      (state.N?.length ?? 0) !== (this.opts.next ? this.items.rowCount * d : 0)
     ) {
       throw new Error("embedding state does not match this model's rows");
     }
@@ -143,6 +159,7 @@ export class SeqEmbedding {
     this.B.set(state.B);
     this.U.set(state.U);
     this.A.set(state.A);
+    if (state.N) this.N.set(state.N);
   }
 
   /** Writes z(u, h) into out; userRow -1 means no person vector; history holds item rows. */
@@ -156,6 +173,11 @@ export class SeqEmbedding {
       const a = A[k]!;
       const base = history[history.length - 1 - k]! * d;
       for (let c = 0; c < d; c++) out[c]! += a * E[base + c]!;
+    }
+    if (this.opts.next && history.length > 0) {
+      const { N } = this;
+      const base = history[history.length - 1]! * d;
+      for (let c = 0; c < d; c++) out[c]! += N[base + c]!;
     }
   }
 
@@ -176,7 +198,8 @@ export class SeqEmbedding {
   step(userRow: number, history: Int32Array, target: number, numRows: number, lr: number): number {
     if (numRows < 2) return 0; // nothing to contrast the chosen item with
     const { dim: d, reg, dropout } = this.opts;
-    const { E, B, U, A, z, gz, cand, logits, keep } = this;
+    const { E, B, U, A, N, z, gz, cand, logits, keep } = this;
+    const next = this.opts.next === true && history.length > 0 ? history[history.length - 1]! * d : -1;
     const L = Math.min(this.opts.recent, history.length);
     const scale = 1 / (1 - dropout);
     if (userRow >= 0) for (let c = 0; c < d; c++) z[c] = U[userRow * d + c]!;
@@ -188,6 +211,7 @@ export class SeqEmbedding {
       const base = history[history.length - 1 - k]! * d;
       for (let c = 0; c < d; c++) z[c]! += a * E[base + c]!;
     }
+    if (next >= 0) for (let c = 0; c < d; c++) z[c]! += N[next + c]!;
     const n = cand.length;
     cand[0] = target;
     for (let k = 1; k < n; k++) {
@@ -221,6 +245,7 @@ export class SeqEmbedding {
       const base = userRow * d;
       for (let c = 0; c < d; c++) U[base + c]! -= lr * (gz[c]! + reg * U[base + c]!);
     }
+    if (next >= 0) for (let c = 0; c < d; c++) N[next + c]! -= lr * (gz[c]! + reg * N[next + c]!);
     for (let k = 0; k < L; k++) {
       if (keep[k] === 0) continue;
       const a = A[k]! * scale;

@@ -22,6 +22,7 @@ parentPort?.on('message', (job: TrainJob) => {
       state.B.buffer,
       state.U.buffer,
       state.A.buffer,
+      ...(state.N ? [state.N.buffer] : []),
     ] as ArrayBuffer[]);
   } catch (err) {
     parentPort!.postMessage({

@@ -36,12 +36,21 @@ export interface EvalOptions {
   workers?: number;
   /** The live feed's retraining (the `retrained` row). */
   retrain?: RetrainOptions;
+  /** Which models to build and score (default: all of EVAL_MODELS). */
+  models?: readonly EvalModel[];
+  /** Score the validation item only: no model is built for test and test figures are null (for tuning). */
+  validationOnly?: boolean;
   progress?: Progress;
 }
 
+/** The rows of the evaluation, in order. */
+export const EVAL_MODELS = ['popular', 'cooccurrence', 'engine', 'online', 'retrained'] as const;
+export type EvalModel = (typeof EVAL_MODELS)[number];
+
 export interface ModelReport {
-  'hr@10': number;
-  'ndcg@10': number;
+  /** Test figures: null when only validation was scored. */
+  'hr@10': number | null;
+  'ndcg@10': number | null;
   'full_hr@10': number | null;
   'full_ndcg@10': number | null;
   'valid_hr@10': number;
@@ -56,13 +65,8 @@ export interface ModelReport {
 export interface EvalReport {
   protocol: Record<string, unknown>;
   /** `engine`: the batch-trained sequence model; `online`: the live feed's engine, replayed; `retrained`: the same with the feed's retraining (once, on the train sequences) swapped in. */
-  results: {
-    popular: ModelReport;
-    cooccurrence: ModelReport;
-    engine: ModelReport;
-    online: ModelReport;
-    retrained: ModelReport;
-  };
+  /** The models asked for (all by default). */
+  results: Partial<Record<EvalModel, ModelReport>>;
   train_s: number;
   eval_s: number;
   rss_mb: number;
@@ -84,85 +88,61 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
     maxUsers: opts.maxUsers ?? DEFAULT_MAX_USERS,
     negatives: DEFAULT_NEGATIVES,
   });
+  const models = new Set<EvalModel>(opts.models ?? EVAL_MODELS);
+  const validationOnly = opts.validationOnly ?? false;
   let peak = rssMb();
-  /** Scores the validation phase with `validModel` and the test phase with `testModel`. */
+  /** Scores the validation phase with `validModel` and the test phase with `testModel` (unless validation only). */
   const measure = (
     name: string,
     validModel: Recommender,
     trainS: number,
     extra: Record<string, unknown>,
-    testModel: Recommender,
+    testModel: Recommender | null,
   ): ModelReport => {
     const rss = rssMb();
     peak = Math.max(peak, rss);
     const v = evaluate(validModel, split, protocol.valid, { progress: (d, t) => progress(`${name} validation`, d, t) });
-    const t = evaluate(testModel, split, protocol.test, { full, progress: (d, n) => progress(`${name} test`, d, n) });
+    const t = testModel
+      ? evaluate(testModel, split, protocol.test, { full, progress: (d, n) => progress(`${name} test`, d, n) })
+      : null;
     peak = Math.max(peak, rssMb());
     return report(v, t, trainS, rss, extra);
   };
 
   const testInput = withValidation(split);
-  const popular = ((): ModelReport => {
+  const results: Partial<Record<EvalModel, ModelReport>> = {};
+  if (models.has('popular')) {
     const started = performance.now();
     const valid = new PopularModel(itemCounts(split.train, split.numItems));
-    const test = new PopularModel(itemCounts(testInput, split.numItems));
-    return measure('popular', valid, seconds(started), {}, test);
-  })();
-  const cooccurrence = ((): ModelReport => {
+    const test = validationOnly ? null : new PopularModel(itemCounts(testInput, split.numItems));
+    results.popular = measure('popular', valid, seconds(started), {}, test);
+  }
+  if (models.has('cooccurrence')) {
     const started = performance.now();
-    const [valid, test] = [split.train, testInput].map((seqs) => {
+    const [valid, test] = (validationOnly ? [split.train] : [split.train, testInput]).map((seqs) => {
       const table = new Cooccurrence(split.numItems, { ...COOCCURRENCE_DEFAULTS });
       table.addSequences(seqs);
       return new CooccurrenceModel(table);
     });
-    return measure('cooccurrence', valid!, seconds(started), { settings: COOCCURRENCE_DEFAULTS }, test!);
-  })();
+    results.cooccurrence = measure(
+      'cooccurrence',
+      valid!,
+      seconds(started),
+      { settings: COOCCURRENCE_DEFAULTS },
+      test ?? null,
+    );
+  }
+  if (models.has('engine')) results.engine = await engineRow(split, testInput, opts, seed, validationOnly, measure);
+  const replayed = { seed, full, progress, validationOnly };
+  if (models.has('online')) results.online = replayOnline(split, protocol, replayed);
+  if (models.has('retrained'))
+    results.retrained = replayOnline(split, protocol, { ...replayed, retrain: opts.retrain ?? RETRAIN_DEFAULTS });
+  for (const r of [results.online, results.retrained]) if (r) peak = Math.max(peak, r.rss_mb);
 
-  const engineOpts: EngineOptions = {
-    ...ENGINE_DEFAULTS,
-    ...opts.engine,
-    ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
-  };
-  const started = performance.now();
-  // One engine trained on train (for tuning), one on train + validation (for test); their
-  // embedding models train in parallel on worker threads.
-  const tuned = new Engine(split.numItems, engineOpts);
-  const final = new Engine(split.numItems, engineOpts);
-  const jobs = [
-    ...tuned.embeddings.jobs(tuned.ingest(split.train), engineOpts.epochs, deriveSeed(seed, 'engine')),
-    ...final.embeddings.jobs(final.ingest(testInput), engineOpts.epochs, deriveSeed(seed, 'engine-final')),
-  ];
-  let epochsDone = 0;
-  const totalEpochs = jobs.length * engineOpts.epochs;
-  const states = await trainInWorkers(jobs, {
-    concurrency: opts.workers,
-    onEpoch: () => progress('engine embedding epochs', ++epochsDone, totalEpochs),
-  });
-  tuned.embeddings.load(states.slice(0, engineOpts.members));
-  final.embeddings.load(states.slice(engineOpts.members));
-  progress('engine ranker fit (validation)', 0, 1);
-  const ranker: RankerFitReport = fitRankerOnValidation(tuned, split, evaluableUsers(split), {
-    negatives: 20,
-    seed: deriveSeed(seed, 'ranker'),
-  });
-  progress('engine ranker fit (validation)', 1, 1);
-  final.ranker.weights.set(tuned.ranker.weights);
-  const engine = measure(
-    'engine',
-    tuned,
-    seconds(started),
-    { members: engineOpts.members, epochs: engineOpts.epochs, dim: engineOpts.embedding.dim, ranker },
-    final,
-  );
-  const online = replayOnline(split, protocol, { seed, full, progress });
-  peak = Math.max(peak, online.rss_mb);
-  const retrained = replayOnline(split, protocol, { seed, full, progress, retrain: opts.retrain ?? RETRAIN_DEFAULTS });
-  peak = Math.max(peak, retrained.rss_mb);
-
-  const all = [popular, cooccurrence, engine, online, retrained];
+  const all = Object.values(results);
   return {
     protocol: describeProtocol(data, protocol),
-    results: { popular, cooccurrence, engine, online, retrained },
+    results,
     train_s: round(
       all.reduce((t, m) => t + m.train_s, 0),
       1,
@@ -176,6 +156,63 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
 }
 
 /**
+ * The engine's row: one engine trained on train (for tuning), one on train + validation (for
+ * test, unless validation only); their embedding models train in parallel on worker threads.
+ */
+async function engineRow(
+  split: Split,
+  testInput: { offsets: Int32Array; items: Int32Array },
+  opts: EvalOptions,
+  seed: number,
+  validationOnly: boolean,
+  measure: (
+    name: string,
+    validModel: Recommender,
+    trainS: number,
+    extra: Record<string, unknown>,
+    testModel: Recommender | null,
+  ) => ModelReport,
+): Promise<ModelReport> {
+  const progress = opts.progress ?? (() => {});
+  const engineOpts: EngineOptions = {
+    ...ENGINE_DEFAULTS,
+    ...opts.engine,
+    ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
+  };
+  const started = performance.now();
+  const tuned = new Engine(split.numItems, engineOpts);
+  const final = validationOnly ? null : new Engine(split.numItems, engineOpts);
+  const jobs = [
+    ...tuned.embeddings.jobs(tuned.ingest(split.train), engineOpts.epochs, deriveSeed(seed, 'engine')),
+    ...(final
+      ? final.embeddings.jobs(final.ingest(testInput), engineOpts.epochs, deriveSeed(seed, 'engine-final'))
+      : []),
+  ];
+  let epochsDone = 0;
+  const totalEpochs = jobs.length * engineOpts.epochs;
+  const states = await trainInWorkers(jobs, {
+    concurrency: opts.workers,
+    onEpoch: () => progress('engine embedding epochs', ++epochsDone, totalEpochs),
+  });
+  tuned.embeddings.load(states.slice(0, engineOpts.members));
+  final?.embeddings.load(states.slice(engineOpts.members));
+  progress('engine ranker fit (validation)', 0, 1);
+  const ranker: RankerFitReport = fitRankerOnValidation(tuned, split, evaluableUsers(split), {
+    negatives: 20,
+    seed: deriveSeed(seed, 'ranker'),
+  });
+  progress('engine ranker fit (validation)', 1, 1);
+  final?.ranker.weights.set(tuned.ranker.weights);
+  return measure(
+    'engine',
+    tuned,
+    seconds(started),
+    { members: engineOpts.members, epochs: engineOpts.epochs, dim: engineOpts.embedding.dim, ranker },
+    final,
+  );
+}
+
+/**
  * The live feed's engine, as a stream: the train sequences are replayed, the validation item
  * scored; then every validation item is replayed too and the test item scored (the engine
  * learns online, so one model serves both phases, and no test item is ever replayed).
@@ -183,7 +220,7 @@ export async function runEval(data: Interactions, opts: EvalOptions = {}): Promi
 export function replayOnline(
   split: Split,
   protocol: Protocol,
-  opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions },
+  opts: { seed: number; full: boolean; progress: Progress; retrain?: RetrainOptions; validationOnly?: boolean },
 ): ModelReport {
   const started = performance.now();
   const name = opts.retrain ? 'live (retrained)' : 'online';
@@ -222,6 +259,12 @@ export function replayOnline(
   const rss = rssMb();
   const v = evaluate(model, split, protocol.valid, { progress: (d, t) => opts.progress(`${name} validation`, d, t) });
   const more = performance.now();
+  if (opts.validationOnly)
+    return report(v, null, trainS, Math.max(rss, rssMb()), {
+      ...extra,
+      replayed_choices: model.choices,
+      choices_among_candidates: round(model.offered / Math.max(1, model.choices), 4),
+    });
   for (let u = 0; u < split.numUsers; u++) if (split.valid[u]! >= 0) model.play(u, [split.valid[u]!]);
   trainS += seconds(more);
   const t = evaluate(model, split, protocol.test, {
@@ -251,20 +294,20 @@ export function withValidation(split: Split): { offsets: Int32Array; items: Int3
 
 function report(
   v: PhaseResult,
-  t: PhaseResult,
+  t: PhaseResult | null,
   trainS: number,
   rss: number,
   extra: Record<string, unknown>,
 ): ModelReport {
   return {
-    'hr@10': round(t.hr, 4),
-    'ndcg@10': round(t.ndcg, 4),
-    'full_hr@10': t.fullHr === null ? null : round(t.fullHr, 4),
-    'full_ndcg@10': t.fullNdcg === null ? null : round(t.fullNdcg, 4),
+    'hr@10': t ? round(t.hr, 4) : null,
+    'ndcg@10': t ? round(t.ndcg, 4) : null,
+    'full_hr@10': t?.fullHr == null ? null : round(t.fullHr, 4),
+    'full_ndcg@10': t?.fullNdcg == null ? null : round(t.fullNdcg, 4),
     'valid_hr@10': round(v.hr, 4),
     'valid_ndcg@10': round(v.ndcg, 4),
     train_s: round(trainS, 1),
-    eval_s: round(v.seconds + t.seconds, 1),
+    eval_s: round(v.seconds + (t?.seconds ?? 0), 1),
     rss_mb: rss,
     ...extra,
   };
