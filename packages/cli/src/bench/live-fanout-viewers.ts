@@ -131,7 +131,12 @@ async function main(): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: CONNECT_CONCURRENCY }, async () => {
-      while (next < cfg.viewers) sockets.push(await open(next++));
+      // Kept by index, not by when each opened: the first sockets are the commenters' (signed in
+      // with their tokens), which may open after anonymous viewers do.
+      while (next < cfg.viewers) {
+        const i = next++;
+        sockets[i] = await open(i);
+      }
     }),
   );
   const connectS = (performance.now() - t0) / 1000;
