@@ -51,6 +51,7 @@ export {
   type Recommended,
   type RecommendRequest,
 } from './online/online-engine.js';
+export { SwapStage } from './online/swap-stage.js';
 export { SIGNAL_KINDS, interestWeight, priceBand, type Signal, type SignalKind } from './online/signals.js';
 export type { ItemMeta } from './online/item-catalog.js';
 export {

@@ -4,7 +4,16 @@
  * worker thread (the platform), and the two behave alike. Requests are served in order, so a
  * signal sent before a page request has been learnt when the page is made.
  */
-import type { OnlineEngine, ItemHeads, ItemMeta, ModelSnapshot, PoolStep, Recommended, Signal } from '@zhongcao/recsys';
+import type {
+  OnlineEngine,
+  ItemHeads,
+  ItemMeta,
+  ModelSnapshot,
+  PoolStep,
+  Recommended,
+  Signal,
+  SwapStage,
+} from '@zhongcao/recsys';
 import { ShownFilter } from './shown-filter.js';
 import { multiplierOf, type MultiplierRule, type MultiplierTable } from './multipliers.js';
 
@@ -37,8 +46,22 @@ export interface SwapAnswer {
   covisitRows: number;
   /** Whether the ranker's choice weights came with it. */
   choice: boolean;
+  /** The longest the swap held the engine's thread at once (a slice of its preparation, or the switch). */
   ms: number;
+  /** The switch alone (ms). */
+  switchMs: number;
+  /** Slices the preparation took between other requests, and their time in all (ms). */
+  slices: number;
+  workMs: number;
 }
+
+/** How the desk prepares a swap between other requests: the time a slice may take, and (tests) the work units it may do. */
+export interface SwapSlicing {
+  sliceMs: number;
+  sliceUnits: number;
+}
+
+export const SWAP_SLICING: SwapSlicing = { sliceMs: 5, sliceUnits: Number.POSITIVE_INFINITY };
 
 export interface PersonVectors {
   dim: number;
@@ -66,11 +89,14 @@ export class EngineDesk {
   private readonly reportedAt = new Map<string, number>();
   private consulted: string[] = [];
   private now = 0;
+  /** Resolves once every swap asked so far is switched in. */
+  private swaps: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly engine: OnlineEngine,
     /** Traffic-pool steps caused by upserts and signals, to be stored. */
     private readonly onSteps: (steps: PoolStep[]) => void,
+    private readonly slicing: SwapSlicing = SWAP_SLICING,
   ) {}
 
   private readonly multiplier = (meta: ItemMeta): number => {
@@ -86,8 +112,52 @@ export class EngineDesk {
     return multiplierOf(this.throttled, this.rules, meta);
   };
 
-  /** Serves one request; the answer is plain data (undefined for requests that need none). */
-  handle(req: EngineRequest): RecommendAnswer | SwapAnswer | PersonVectors | ItemHeads | boolean | undefined {
+  /**
+   * A hot swap prepared in slices, each run from the event loop (setImmediate) so the requests
+   * that arrive meanwhile are served between them by the old model; then switched in at once.
+   * Swaps asked one after the other are switched in in that order.
+   */
+  private swap(version: string, snapshot: ModelSnapshot, now: number): Promise<SwapAnswer> {
+    const run = this.swaps.then(
+      () =>
+        new Promise<SwapAnswer>((resolve, reject) => {
+          let stage: SwapStage;
+          try {
+            stage = this.engine.beginSwap(version, snapshot, now);
+          } catch (err) {
+            return reject(err);
+          }
+          const slice = (): void => {
+            try {
+              if (!stage.step(this.slicing.sliceMs, this.slicing.sliceUnits)) return void setImmediate(slice);
+              const started = performance.now();
+              const { videos, covisitRows } = this.engine.commitSwap(stage);
+              const switchMs = performance.now() - started;
+              resolve({
+                version,
+                videos,
+                covisitRows,
+                choice: snapshot.choice !== undefined,
+                ms: Math.max(switchMs, stage.longestMs),
+                switchMs,
+                slices: stage.slices,
+                workMs: stage.workMs + switchMs,
+              });
+            } catch (err) {
+              reject(err);
+            }
+          };
+          setImmediate(slice);
+        }),
+    );
+    this.swaps = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Serves one request; the answer is plain data (undefined for requests that need none), a promise for a swap and `settled`. */
+  handle(
+    req: EngineRequest,
+  ): RecommendAnswer | SwapAnswer | PersonVectors | ItemHeads | boolean | undefined | Promise<SwapAnswer | boolean> {
     switch (req.op) {
       case 'upsert': {
         const steps: PoolStep[] = [];
@@ -130,23 +200,14 @@ export class EngineDesk {
         this.throttled = new Set(req.table.throttledShops);
         this.rules = req.table.rules;
         return undefined;
-      case 'swap': {
-        const started = performance.now();
-        const { version, videos, covisitRows } = this.engine.swapModel(req.version, req.snapshot, req.now);
-        return {
-          version,
-          videos,
-          covisitRows,
-          choice: req.snapshot.choice !== undefined,
-          ms: performance.now() - started,
-        };
-      }
+      case 'swap':
+        return this.swap(req.version, req.snapshot, req.now);
       case 'vectors':
         return this.engine.personVectors(req.actors);
       case 'heads':
         return this.engine.itemHeads(req.videoIds, req.now);
       case 'settled':
-        return true;
+        return this.swaps.then(() => true);
     }
   }
 }

@@ -10,12 +10,21 @@ import { EngineDesk, type EngineRequest } from './engine-desk.js';
 const port = parentPort;
 if (!port) throw new Error('engine-worker runs as a worker thread');
 const desk = new EngineDesk(new OnlineEngine(), (steps: PoolStep[]) => port.postMessage({ steps }));
+const reply = (m: { id: number }, err: unknown): void => {
+  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  port.postMessage(m.id ? { id: m.id, error: text } : { failed: text });
+};
 port.on('message', (m: { id: number; req: EngineRequest }) => {
   try {
     const value = desk.handle(m.req);
-    if (m.id) port.postMessage({ id: m.id, value });
+    // A swap (prepared in slices between the next requests) and `settled` answer later.
+    if (value instanceof Promise)
+      value.then(
+        (v) => m.id && port.postMessage({ id: m.id, value: v }),
+        (err: unknown) => reply(m, err),
+      );
+    else if (m.id) port.postMessage({ id: m.id, value });
   } catch (err) {
-    if (m.id) port.postMessage({ id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-    else port.postMessage({ failed: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    reply(m, err);
   }
 });

@@ -81,6 +81,11 @@ export class IdTable<K> {
     return [row, true];
   }
 
+  /** Makes room for `rows` rows ahead of need (one growth instead of several while rows are acquired). */
+  reserve(rows: number): void {
+    if (rows > this.cap) this.grow(Math.max(rows, this.cap * 2));
+  }
+
   /** Frees the rows of ids last seen before `before`; returns the freed rows (for re-initialisation). */
   expire(before: number): number[] {
     const freed: number[] = [];

@@ -160,6 +160,74 @@ export class Covisitation {
     return replaced;
   }
 
+  /**
+   * Part of a staged load (swap-stage.ts), into a fresh table: the snapshot's rows [from, to),
+   * owners and neighbours re-keyed by `itemOf` (set item → catalogue item, -1 when the catalogue
+   * does not know it; such owners are skipped and such neighbours left out). Returns rows written.
+   */
+  loadRows(t: CovisitSnapshot, itemOf: Int32Array, from: number, to: number): number {
+    const cap = this.opts.rowCap;
+    let written = 0;
+    for (let r = from; r < to; r++) {
+      const a = itemOf[t.owners[r]!]!;
+      if (a < 0) continue;
+      const row = this.rowFor(a, t.ref);
+      let n = 0;
+      const base = r * t.rowCap;
+      const end = base + t.counts[r]!;
+      for (let j = base; j < end && n < cap; j++) {
+        const b = itemOf[t.ids[j]!]!;
+        if (b < 0) continue;
+        this.ids[row * cap + n] = b;
+        this.w[row * cap + n] = t.w[j]!;
+        n++;
+      }
+      this.counts[row] = n;
+      this.refs[row] = t.ref;
+      written++;
+    }
+    return written;
+  }
+
+  /**
+   * The switch of a staged load: the rows this table has for items `staged` has none for (what
+   * they learnt online) are copied into it, then this table takes over its slabs (a reference
+   * switch). `staged` must not be used afterwards.
+   */
+  adopt(staged: Covisitation): void {
+    const cap = this.opts.rowCap;
+    if (staged.opts.rowCap !== cap) throw new Error('a staged co-occurrence table of another row size');
+    let kept = 0;
+    for (let item = 0; item < this.rowOf.length; item++)
+      if (this.rowOf[item]! >= 0 && !(item < staged.rowOf.length && staged.rowOf[item]! >= 0)) kept++;
+    staged.reserve(staged.rowsUsed + kept, this.rowOf.length);
+    for (let item = 0; item < this.rowOf.length; item++) {
+      const old = this.rowOf[item]!;
+      if (old < 0 || (item < staged.rowOf.length && staged.rowOf[item]! >= 0)) continue;
+      const row = staged.rowFor(item, this.refs[old]!);
+      const n = this.counts[old]!;
+      staged.ids.set(this.ids.subarray(old * cap, old * cap + n), row * cap);
+      staged.w.set(this.w.subarray(old * cap, old * cap + n), row * cap);
+      staged.counts[row] = n;
+    }
+    this.rowOf = staged.rowOf;
+    this.ids = staged.ids;
+    this.w = staged.w;
+    this.counts = staged.counts;
+    this.refs = staged.refs;
+    this.rowsUsed = staged.rowsUsed;
+  }
+
+  /** Makes room for `rows` rows and items below `items` ahead of need (one allocation, no growth copies). */
+  reserve(rows: number, items: number): void {
+    if (rows > this.counts.length) this.growRows(rows);
+    if (items > this.rowOf.length) {
+      const grown = new Int32Array(items).fill(-1);
+      grown.set(this.rowOf);
+      this.rowOf = grown;
+    }
+  }
+
   /** Calls fn(neighbour, weight at `now`) for each neighbour of item. */
   forEachNeighbour(item: number, now: number, fn: (neighbour: number, weight: number) => void): void {
     if (item >= this.rowOf.length) return;

@@ -30,6 +30,7 @@ import { DRIFT_DEFAULTS, DriftHandling, type DriftOptions } from './drift-handli
 import { interestWeight, type Signal } from './signals.js';
 import * as src from './sources.js';
 import { TrafficPool, type PoolEvent, type PoolStep } from './traffic-pool.js';
+import { SwapStage } from './swap-stage.js';
 
 export interface OnlineEngineOptions {
   value: ValueFormula;
@@ -121,22 +122,6 @@ interface Scored {
  */
 export const MODEL_REACH = 25_000;
 
-/** The snapshot's videos the catalogue knows (at most `reach`, highest bias first), with their vectors side by side. */
-function poolOf(snapshot: ModelSnapshot, indexOf: (id: string) => number, reach: number): GatheredVectors {
-  const d = snapshot.dim;
-  let rows: number[] = [];
-  for (let r = 0; r < snapshot.items.length; r++) if (indexOf(snapshot.items[r]!) >= 0) rows.push(r);
-  if (rows.length > reach) rows = rows.sort((a, b) => snapshot.bias[b]! - snapshot.bias[a]! || a - b).slice(0, reach);
-  const items = rows.map((r) => indexOf(snapshot.items[r]!));
-  const vectors = new Float32Array(rows.length * d);
-  const bias = new Float32Array(rows.length);
-  rows.forEach((r, j) => {
-    vectors.set(snapshot.vectors.subarray(r * d, r * d + d), j * d);
-    bias[j] = snapshot.bias[r]!;
-  });
-  return { items: Int32Array.from(items), vectors, bias };
-}
-
 export class OnlineEngine {
   readonly catalog = new ItemCatalog();
   readonly covisit = new Covisitation();
@@ -196,24 +181,56 @@ export class OnlineEngine {
   }
 
   /**
-   * Hot swap of a batch-retrained embedding (see retrain.ts): one synchronous pass over the
-   * snapshot's rows, so a page is made wholly before or wholly after it. Online learning goes
-   * on from the new vectors; videos the snapshot does not know keep their online rows.
+   * Hot swap of a batch-retrained embedding (see retrain.ts) in one go: `beginSwap`, every slice
+   * at once, `commitSwap`. Online learning goes on from the new vectors; videos the snapshot does
+   * not know keep their online rows.
    */
   swapModel(
     version: string,
     snapshot: ModelSnapshot,
     now: number,
   ): { version: string; videos: number; covisitRows: number } {
-    const videos = this.embedding.load(snapshot, (id) => this.catalog.indexOf(id), now);
-    const covisitRows = snapshot.covisit
-      ? this.covisit.load(snapshot.covisit, (i) => this.catalog.indexOf(snapshot.items[i]!))
-      : 0;
+    const stage = this.beginSwap(version, snapshot, now);
+    while (!stage.step(Number.POSITIVE_INFINITY));
+    return this.commitSwap(stage);
+  }
+
+  /**
+   * A hot swap prepared in slices (swap-stage.ts): call `step` on the stage between pages until it
+   * is ready, then `commitSwap`. Until then the old model serves and nothing it serves from changes.
+   */
+  beginSwap(version: string, snapshot: ModelSnapshot, now: number): SwapStage {
+    this.embedding.checkFits(snapshot);
+    return new SwapStage(
+      version,
+      snapshot,
+      now,
+      (id) => this.catalog.indexOf(id),
+      MODEL_REACH,
+      this.covisit.opts,
+      (itemOf) => this.embedding.reserveFor(itemOf),
+    );
+  }
+
+  /**
+   * The switch: the staged table and pool replace the old ones by reference, the snapshot's rows
+   * are written over the embedding's (ids already re-keyed), and the choice weights and version
+   * are set, in one synchronous step, so a page is made wholly before or wholly after it.
+   */
+  commitSwap(stage: SwapStage): { version: string; videos: number; covisitRows: number } {
+    if (!stage.ready) throw new Error('the swap is not staged yet');
+    const { snapshot } = stage;
+    const videos = this.embedding.loadMapped(snapshot, stage.itemOf, stage.now);
+    let covisitRows = 0;
+    if (stage.covisit) {
+      covisitRows = stage.covisit.rowCount;
+      this.covisit.adopt(stage.covisit);
+    }
     this.choice = snapshot.choice ? Float64Array.from(snapshot.choice) : null;
-    this.modelPool = poolOf(snapshot, (id) => this.catalog.indexOf(id), MODEL_REACH);
-    this.modelVersion = version;
+    this.modelPool = stage.modelPool;
+    this.modelVersion = stage.version;
     this.embeddingItems = null; // the pool's gathered vectors are the old model's
-    return { version, videos, covisitRows };
+    return { version: stage.version, videos, covisitRows };
   }
 
   removeVideo(videoId: string): void {

@@ -140,8 +140,7 @@ export class SequenceEmbedding {
    */
   load(snapshot: ModelSnapshot, indexOf: (videoId: string) => number, now: number): number {
     const d = this.opts.dim;
-    if (snapshot.dim !== d || snapshot.recency.length !== this.model.A.length)
-      throw new Error(`model snapshot of dimension ${snapshot.dim} does not fit the feed's ${d}`);
+    this.checkFits(snapshot);
     let n = 0;
     for (let r = 0; r < snapshot.items.length; r++) {
       const item = indexOf(snapshot.items[r]!);
@@ -153,6 +152,42 @@ export class SequenceEmbedding {
     }
     this.model.A.set(snapshot.recency);
     return n;
+  }
+
+  /**
+   * `load` with the snapshot's videos already re-keyed (`itemOf[r]`: the catalogue item of the
+   * snapshot's row r, -1 when unknown): the switch of a staged swap (swap-stage.ts), no id lookups.
+   */
+  loadMapped(snapshot: ModelSnapshot, itemOf: Int32Array, now: number): number {
+    const d = this.opts.dim;
+    this.checkFits(snapshot);
+    const { vectors, bias } = snapshot;
+    let n = 0;
+    for (let r = 0; r < itemOf.length; r++) {
+      const item = itemOf[r]!;
+      if (item < 0) continue;
+      // A new row is written over at once: no random initialisation.
+      const row = this.model.items.acquire(item, now)[0];
+      const E = this.model.E;
+      for (let k = 0, from = r * d, to = row * d; k < d; k++) E[to + k] = vectors[from + k]!;
+      this.model.B[row] = bias[r]!;
+      n++;
+    }
+    this.model.A.set(snapshot.recency);
+    return n;
+  }
+
+  /** Makes room for the rows `loadMapped` would add (growth happens here, between pages, not at the switch). */
+  reserveFor(itemOf: Int32Array): void {
+    let fresh = 0;
+    for (let r = 0; r < itemOf.length; r++) if (itemOf[r]! >= 0 && this.model.items.find(itemOf[r]!) < 0) fresh++;
+    this.model.items.reserve(this.model.items.rowCount + fresh);
+  }
+
+  /** Throws when the snapshot's dimension or recency weights do not fit this model. */
+  checkFits(snapshot: ModelSnapshot): void {
+    if (snapshot.dim !== this.opts.dim || snapshot.recency.length !== this.model.A.length)
+      throw new Error(`model snapshot of dimension ${snapshot.dim} does not fit the feed's ${this.opts.dim}`);
   }
 
   /** Frees the rows of videos not engaged with since `before`. */
