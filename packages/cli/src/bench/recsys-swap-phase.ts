@@ -30,7 +30,12 @@ export interface PageSpan {
 }
 
 const POLL_MS = 500;
-const SWAP_MARGIN_MS = 250;
+/**
+ * Pages that ended this long before the swap's start (decision time less the engine's hold) count
+ * as around the swap. The engine prepares a swap in slices between pages for a few hundred ms
+ * before the switch (the hold reported is the longest slice, not that span): the window covers it.
+ */
+const SWAP_MARGIN_MS = 1500;
 
 interface VersionView {
   id: string;

@@ -53,6 +53,8 @@ export interface SwapAnswer {
   /** Slices the preparation took between other requests, and their time in all (ms). */
   slices: number;
   workMs: number;
+  /** From the swap's turn to the switch, pages served meanwhile included (ms). */
+  spanMs: number;
 }
 
 /** How the desk prepares a swap between other requests: the time a slice may take, and (tests) the work units it may do. */
@@ -122,6 +124,7 @@ export class EngineDesk {
       () =>
         new Promise<SwapAnswer>((resolve, reject) => {
           let stage: SwapStage;
+          const begun = performance.now();
           try {
             stage = this.engine.beginSwap(version, snapshot, now);
           } catch (err) {
@@ -142,6 +145,7 @@ export class EngineDesk {
                 switchMs,
                 slices: stage.slices,
                 workMs: stage.workMs + switchMs,
+                spanMs: performance.now() - begun,
               });
             } catch (err) {
               reject(err);

@@ -6,7 +6,7 @@
  * error (or, unanswered ones, counted) and the engine goes on, as it does in this thread.
  */
 import { Worker } from 'node:worker_threads';
-import type { PoolStep } from '@zhongcao/recsys';
+import { snapshotBuffers, type ModelSnapshot, type PoolStep } from '@zhongcao/recsys';
 import type { EngineRequest } from './engine-desk.js';
 import { MessageEngineHost } from './engine-host.js';
 
@@ -101,7 +101,10 @@ export class ThreadEngineHost extends MessageEngineHost {
     if (this.waiting.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, req });
+      if (req.op !== 'swap') return this.worker.postMessage({ id, req });
+      // The snapshot's arrays are copied here and handed over (moved, not copied again on the engine's thread).
+      const snapshot = movableCopy(req.snapshot);
+      this.worker.postMessage({ id, req: { ...req, snapshot } }, snapshotBuffers(snapshot));
     });
   }
 
@@ -112,4 +115,19 @@ export class ThreadEngineHost extends MessageEngineHost {
     this.waiting.clear();
     await this.worker.terminate();
   }
+}
+
+/** The snapshot with its typed arrays copied, so they can be transferred while the caller keeps its own. */
+function movableCopy(s: ModelSnapshot): ModelSnapshot {
+  const copy: ModelSnapshot = { ...s, vectors: s.vectors.slice(), bias: s.bias.slice(), recency: s.recency.slice() };
+  if (s.covisit)
+    copy.covisit = {
+      ...s.covisit,
+      owners: s.covisit.owners.slice(),
+      counts: s.covisit.counts.slice(),
+      ids: s.covisit.ids.slice(),
+      w: s.covisit.w.slice(),
+    };
+  if (s.choice) copy.choice = s.choice.slice();
+  return copy;
 }
