@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { syntheticMetas, syntheticSnapshot } from '../test-support/swap-snapshot.js';
-import { byBias } from './swap-stage.js';
+import { biasKeys, byBias, mergeRuns } from './swap-stage.js';
 import { OnlineEngine, type Recommended } from './online-engine.js';
 import type { Signal } from './signals.js';
 
@@ -77,4 +77,17 @@ test('the pool order: highest bias first, ties in snapshot order, unknown videos
   const itemOf = Int32Array.from([10, 11, 12, 13, 14, -1, -1, 17]);
   const rows = [...byBias(bias, itemOf, 6)];
   assert.deepEqual(rows, [2, 0, 3, 4, 1, 7]);
+});
+
+test('the pool order merged from runs sorted one at a time is the whole sort’s first rows', () => {
+  let x = 5;
+  const bias = Float32Array.from({ length: 1000 }, () => {
+    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+    return Math.round((x / 2 ** 31 - 0.5) * 40) / 10; // ties on purpose
+  });
+  const itemOf = Int32Array.from({ length: 1000 }, (_, r) => (r % 7 === 3 ? -1 : r));
+  const known = itemOf.filter((i) => i >= 0).length;
+  const keys = biasKeys(bias, itemOf, known);
+  for (let k = 0; k < known; k += 64) keys.subarray(k, Math.min(known, k + 64)).sort();
+  assert.deepEqual([...mergeRuns(keys, 64, 300)], [...byBias(bias, itemOf, known).subarray(0, 300)]);
 });

@@ -15,6 +15,10 @@ type Phase = 'ids' | 'reserve' | 'covisit' | 'order' | 'pool' | 'ready';
 
 /** Work units between two looks at the clock (an id, a co-occurrence row or a pool row each). */
 const CHUNK = 1024;
+/** Bias keys sorted at a time (one typed-array sort of a few ms). */
+const RUN = 16_384;
+/** Rows a key can hold (the row below the bias in a double's 53 bits). */
+const MAX_KEYED_ROWS = 2 ** 21;
 
 export class SwapStage {
   /** The catalogue item of each of the snapshot's videos (-1: not in the catalogue). */
@@ -27,6 +31,7 @@ export class SwapStage {
   private known = 0;
   private maxItem = -1;
   private order: Int32Array | null = null;
+  private keys: Float64Array | null = null;
   /** Slices run and the engine time they took in all. */
   slices = 0;
   workMs = 0;
@@ -104,7 +109,8 @@ export class SwapStage {
       }
       case 'covisit': {
         const t = s.covisit!;
-        const end = Math.min(t.owners.length, this.cursor + n);
+        // A row is up to rowCap neighbours: an eighth of the chunk's rows at a time.
+        const end = Math.min(t.owners.length, this.cursor + Math.max(1, n >> 3));
         this.covisit!.loadRows(t, this.itemOf, this.cursor, end);
         const done = end - this.cursor;
         this.cursor = end;
@@ -112,11 +118,22 @@ export class SwapStage {
         return Math.max(1, done);
       }
       case 'order': {
-        // The known videos, highest bias first (ties: snapshot order), at most `reach` of them.
-        this.order =
-          this.known > this.reach
-            ? byBias(s.bias, this.itemOf, this.known).subarray(0, this.reach)
-            : knownRows(this.itemOf, this.known);
+        // The known videos, highest bias first (ties: snapshot order), at most `reach` of them:
+        // their keys sorted a run of RUN at a time, one run a call, then merged.
+        if (this.known > this.reach && this.itemOf.length <= MAX_KEYED_ROWS) {
+          if (!this.keys) this.keys = biasKeys(s.bias, this.itemOf, this.known);
+          if (this.cursor < this.known) {
+            this.keys.subarray(this.cursor, Math.min(this.known, this.cursor + RUN)).sort();
+            this.cursor += RUN;
+            return RUN >> 1;
+          }
+          this.order = mergeRuns(this.keys, RUN, this.reach);
+          this.keys = null;
+        } else
+          this.order =
+            this.known > this.reach
+              ? byBias(s.bias, this.itemOf, this.known).subarray(0, this.reach)
+              : knownRows(this.itemOf, this.known);
         const d = s.dim;
         this.pool = {
           items: new Int32Array(this.order.length),
@@ -158,10 +175,18 @@ export class SwapStage {
  * keys that hold both (the bias as an order-preserving 32-bit integer, inverted, above the row).
  */
 export function byBias(bias: Float32Array, itemOf: Int32Array, known: number): Int32Array {
-  if (itemOf.length > 2 ** 21) {
+  if (itemOf.length > MAX_KEYED_ROWS) {
     const rows = knownRows(itemOf, known);
     return rows.sort((a, b) => bias[b]! - bias[a]! || a - b);
   }
+  const keys = biasKeys(bias, itemOf, known).sort();
+  const rows = new Int32Array(known);
+  for (let j = 0; j < known; j++) rows[j] = keys[j]! % MAX_KEYED_ROWS;
+  return rows;
+}
+
+/** A key per row with a catalogue item: the bias as an order-preserving 32-bit integer, inverted, above the row. */
+export function biasKeys(bias: Float32Array, itemOf: Int32Array, known: number): Float64Array {
   const keys = new Float64Array(known);
   const bits = new Uint32Array(bias.buffer, bias.byteOffset, bias.length);
   let k = 0;
@@ -170,12 +195,27 @@ export function byBias(bias: Float32Array, itemOf: Int32Array, known: number): I
     const u = bits[r]!;
     // Order-preserving: negative floats flip all bits, positive ones the sign bit; inverted for highest first.
     const ordered = u & 0x8000_0000 ? ~u >>> 0 : (u | 0x8000_0000) >>> 0;
-    keys[k++] = (0xffff_ffff - ordered) * 2 ** 21 + r;
+    keys[k++] = (0xffff_ffff - ordered) * MAX_KEYED_ROWS + r;
   }
-  keys.sort();
-  const rows = new Int32Array(known);
-  for (let j = 0; j < known; j++) rows[j] = keys[j]! % 2 ** 21;
-  return rows;
+  return keys;
+}
+
+/** The first `take` rows of keys sorted in runs of `run`: the smallest head of the runs, one at a time. */
+export function mergeRuns(keys: Float64Array, run: number, take: number): Int32Array {
+  const runs = Math.ceil(keys.length / run);
+  const at = Int32Array.from({ length: runs }, (_, k) => k * run);
+  const out = new Int32Array(Math.min(take, keys.length));
+  for (let j = 0; j < out.length; j++) {
+    let best = -1;
+    for (let k = 0; k < runs; k++) {
+      if (at[k]! >= Math.min(keys.length, (k + 1) * run)) continue;
+      if (best < 0 || keys[at[k]!]! < keys[at[best]!]!) best = k;
+    }
+    const p = at[best]!;
+    at[best] = p + 1;
+    out[j] = keys[p]! % MAX_KEYED_ROWS;
+  }
+  return out;
 }
 
 /** The rows with a catalogue item, in row order. */
