@@ -144,9 +144,13 @@ export interface AuthenticatedSession {
 
 /** Resolves a session token to the person behind it, or null when unknown, revoked or expired. */
 export async function authenticate(ctx: CoreContext, token: string): Promise<AuthenticatedSession | null> {
-  const rows = await sessionWithRoles.all(ctx.db, { hash: hashToken(token) });
+  return sessionOf(await sessionWithRoles.all(ctx.db, { hash: hashToken(token) }), ctx.clock.now());
+}
+
+/** One token's rows of `sessionRows` as its session, or null when there is none, or it is revoked or expired. */
+export function sessionOf(rows: readonly SessionRow[], now: number): AuthenticatedSession | null {
   const row = rows.find((r) => r.part === 0);
-  if (!row || row.revoked_at !== null || Number(row.expires_at) <= ctx.clock.now()) return null;
+  if (!row || row.revoked_at !== null || Number(row.expires_at) <= now) return null;
   const { roles, shops } = rolesFrom(rows.filter((r) => r.part !== 0).map((r) => ({ role: r.a, shop_id: r.b })));
   return {
     actor: { userId: row.a, login: row.login!, displayName: row.display_name!, roles, shops },
@@ -158,13 +162,17 @@ export async function authenticate(ctx: CoreContext, token: string): Promise<Aut
 /**
  * Every signed-in request resolves its session: the most frequent statement of all. One
  * statement reads the session with its person (part 0: a = user id, b = kind) and that
- * person's global roles (part 1: a = role) and shop memberships (part 2: a = role, b = shop).
+ * person's global roles (part 1: a = role) and shop memberships (part 2: a = role, b = shop),
+ * each row with its token's hash (h). `hashes` is one hash (or a compiled stand-in for one) or a
+ * list of them (session-lookup.ts resolves many tokens at once).
  */
-const sessionWithRoles = compiledOnce((db, v) =>
-  db
+export function sessionRows(db: Db, hashes: string | readonly string[]) {
+  const op = typeof hashes === 'string' ? '=' : 'in';
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
+      'sessions.token_hash as h',
       sql<number>`0`.as('part'),
       'sessions.user_id as a',
       sql<string | null>`${sql.ref('sessions.kind')}`.as('b'),
@@ -174,12 +182,13 @@ const sessionWithRoles = compiledOnce((db, v) =>
       sql<string | null>`${sql.ref('users.login')}`.as('login'),
       sql<string | null>`${sql.ref('users.display_name')}`.as('display_name'),
     ])
-    .where('sessions.token_hash', '=', v('hash'))
+    .where('sessions.token_hash', op, hashes)
     .unionAll(
       db
         .selectFrom('user_roles')
         .innerJoin('sessions', 'sessions.user_id', 'user_roles.user_id')
         .select([
+          'sessions.token_hash as h',
           sql<number>`1`.as('part'),
           'user_roles.role as a',
           sql<string | null>`null`.as('b'),
@@ -189,13 +198,14 @@ const sessionWithRoles = compiledOnce((db, v) =>
           sql<string | null>`null`.as('login'),
           sql<string | null>`null`.as('display_name'),
         ])
-        .where('sessions.token_hash', '=', v('hash')),
+        .where('sessions.token_hash', op, hashes),
     )
     .unionAll(
       db
         .selectFrom('shop_members')
         .innerJoin('sessions', 'sessions.user_id', 'shop_members.user_id')
         .select([
+          'sessions.token_hash as h',
           sql<number>`2`.as('part'),
           'shop_members.role as a',
           sql<string | null>`${sql.ref('shop_members.shop_id')}`.as('b'),
@@ -205,9 +215,13 @@ const sessionWithRoles = compiledOnce((db, v) =>
           sql<string | null>`null`.as('login'),
           sql<string | null>`null`.as('display_name'),
         ])
-        .where('sessions.token_hash', '=', v('hash')),
-    ),
-);
+        .where('sessions.token_hash', op, hashes),
+    );
+}
+
+export type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionRows>['execute']>>[number];
+
+const sessionWithRoles = compiledOnce((db, v) => sessionRows(db, v('hash')));
 
 // One statement: global roles and shop memberships together.
 const rolesOfUser = compiledOnce((db, v) =>
