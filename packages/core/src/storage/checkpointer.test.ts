@@ -65,7 +65,9 @@ test('under writes that never pause, the WAL is truncated once it passes its bou
   const mib = (n: number) => `${(n / MiB).toFixed(1)} MiB`;
   assert.ok(written > 40 * MiB, `the writes dirtied ${mib(written)} of pages`);
   assert.ok(truncations.done > 0, `truncating checkpoints went through (${truncations.done} of ${truncations.tried})`);
-  // Unbounded, the WAL holds every page written; bounded, a few rounds of writes
-  // between the thread's looks at it (every 10 ms, on two busy cores sometimes far fewer).
-  assert.ok(largest < written / 4, `the WAL stayed near its bound: largest ${mib(largest)} of ${mib(written)} written`);
+  // Unbounded (no truncation), the WAL outgrows the pages written (about 1.7 times, measured: every
+  // frame appended, index pages counted once here); bounded, it holds a few rounds of writes between
+  // the thread's looks at it: every 10 ms quiet (about a sixth of the writes), far fewer on two busy
+  // cores (a quarter and more seen under a full test run). Half keeps a threefold margin on both sides.
+  assert.ok(largest < written / 2, `the WAL stayed near its bound: largest ${mib(largest)} of ${mib(written)} written`);
 });
