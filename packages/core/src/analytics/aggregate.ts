@@ -131,58 +131,133 @@ export type RollupDelta = RollupKey & Record<RollupCounter, number>;
 export type PeopleRow = RollupKey & { kind: PeopleKind; person: string };
 
 const SEP = '\u0001';
-const parseKey = (ks: string): RollupKey => {
-  const [grain, hour, scope, scopeId, dim, dimId] = ks.split(SEP) as [Grain, string, Scope, string, Dimension, string];
-  return { grain, hour: Number(hour), scope, scope_id: scopeId, dim, dim_id: dimId };
-};
 
-/** The keys (as strings) a fact counts under: each scope it belongs to × each dimension value that scope keeps. */
-function factKeyStrings(f: Fact): Set<string> {
-  const hour = hourOf(f.at);
-  const day = shanghaiDayStart(f.at);
-  const out = new Set<string>();
-  const visit = (scope: Scope, scopeId: string, products: FactProduct[]): void => {
-    const dims = SCOPE_DIMENSIONS[scope];
-    const add = (dim: Dimension, dimId: string | null): void => {
-      if (dimId === null || !dims.includes(dim)) return;
-      const rest = `${SEP}${scope}${SEP}${scopeId}${SEP}${dim}${SEP}${dimId}`;
-      if (HOURLY_DIMENSIONS.includes(dim)) out.add(`hour${SEP}${hour}${rest}`);
-      out.add(`day${SEP}${day}${rest}`);
-    };
-    add('total', '');
-    add('channel', f.channel);
-    add('video', f.videoId);
-    add('live', f.liveId);
-    add('creator', f.creatorId);
-    if (f.region !== undefined) add('region', f.region);
-    if (f.priceBand !== undefined) add('price_band', f.priceBand);
-    for (const p of products) {
-      add('product', p.productId);
-      add('shop', p.shopId);
-      add('category', p.categoryId);
+/** Per scope, the dimensions it keeps, and which of them keep people: looked up per key, so tables rather than list scans. */
+const KEEPS_DIMENSION = Object.fromEntries(
+  SCOPES.map((s) => [s, Object.fromEntries(DIMENSIONS.map((d) => [d, SCOPE_DIMENSIONS[s].includes(d)]))]),
+) as Record<Scope, Record<Dimension, boolean>>;
+const KEEPS_PEOPLE = Object.fromEntries(
+  SCOPES.map((s) => [s, Object.fromEntries(DIMENSIONS.map((d) => [d, keepsPeople(s, d)]))]),
+) as Record<Scope, Record<Dimension, boolean>>;
+const HOURLY = Object.fromEntries(DIMENSIONS.map((d) => [d, HOURLY_DIMENSIONS.includes(d)])) as Record<
+  Dimension,
+  boolean
+>;
+
+/**
+ * The keys one fact counts under, written into reused arrays (no object per key): the key's
+ * string (the batch's map key) and its parts. A fact's keys are distinct except when several of
+ * its products share a shop or a category; then the repeats are dropped.
+ */
+class FactKeys {
+  n = 0;
+  readonly ks: string[] = [];
+  readonly grain: Grain[] = [];
+  readonly time: number[] = [];
+  readonly scope: Scope[] = [];
+  readonly scopeId: string[] = [];
+  readonly dim: Dimension[] = [];
+  readonly dimId: string[] = [];
+  /** The last hour and day seen, with their text (a window's facts mostly share them; a number's text is costly). */
+  private hourAt = Number.NaN;
+  private hourText = '';
+  private dayAt = Number.NaN;
+  private dayText = '';
+  private unique: Set<string> | null = null;
+
+  of(f: Fact): this {
+    this.n = 0;
+    const hour = hourOf(f.at);
+    const day = shanghaiDayStart(f.at);
+    if (hour !== this.hourAt) {
+      this.hourAt = hour;
+      this.hourText = `hour${SEP}${hour}`;
     }
-  };
-  visit('platform', '', f.products);
-  const shops = f.products.length === 1 ? [f.products[0]!.shopId] : [...new Set(f.products.map((p) => p.shopId))];
-  for (const shopId of shops)
-    visit('shop', shopId, f.products.length === 1 ? f.products : f.products.filter((p) => p.shopId === shopId));
-  if (f.creatorId) visit('creator', f.creatorId, f.products);
-  return out;
+    if (day !== this.dayAt) {
+      this.dayAt = day;
+      this.dayText = `day${SEP}${day}`;
+    }
+    this.unique = f.products.length > 1 ? new Set() : null;
+    this.visit(f, 'platform', '', f.products);
+    if (f.products.length === 1) this.visit(f, 'shop', f.products[0]!.shopId, f.products);
+    else
+      for (const shopId of new Set(f.products.map((p) => p.shopId)))
+        this.visit(
+          f,
+          'shop',
+          shopId,
+          f.products.filter((p) => p.shopId === shopId),
+        );
+    if (f.creatorId) this.visit(f, 'creator', f.creatorId, f.products);
+    return this;
+  }
+
+  private visit(f: Fact, scope: Scope, scopeId: string, products: readonly FactProduct[]): void {
+    this.add(scope, scopeId, 'total', '');
+    this.add(scope, scopeId, 'channel', f.channel);
+    this.add(scope, scopeId, 'video', f.videoId);
+    this.add(scope, scopeId, 'live', f.liveId);
+    this.add(scope, scopeId, 'creator', f.creatorId);
+    if (f.region !== undefined) this.add(scope, scopeId, 'region', f.region);
+    if (f.priceBand !== undefined) this.add(scope, scopeId, 'price_band', f.priceBand);
+    for (const p of products) {
+      this.add(scope, scopeId, 'product', p.productId);
+      this.add(scope, scopeId, 'shop', p.shopId);
+      this.add(scope, scopeId, 'category', p.categoryId);
+    }
+  }
+
+  private add(scope: Scope, scopeId: string, dim: Dimension, dimId: string | null): void {
+    if (dimId === null || !KEEPS_DIMENSION[scope][dim]) return;
+    const rest = `${SEP}${scope}${SEP}${scopeId}${SEP}${dim}${SEP}${dimId}`;
+    if (HOURLY[dim]) this.push(this.hourText + rest, 'hour', this.hourAt, scope, scopeId, dim, dimId);
+    this.push(this.dayText + rest, 'day', this.dayAt, scope, scopeId, dim, dimId);
+  }
+
+  private push(ks: string, grain: Grain, time: number, scope: Scope, scopeId: string, dim: Dimension, dimId: string) {
+    if (this.unique) {
+      if (this.unique.has(ks)) return;
+      this.unique.add(ks);
+    }
+    const i = this.n++;
+    this.ks[i] = ks;
+    this.grain[i] = grain;
+    this.time[i] = time;
+    this.scope[i] = scope;
+    this.scopeId[i] = scopeId;
+    this.dim[i] = dim;
+    this.dimId[i] = dimId;
+  }
 }
 
 /** The keys a fact counts under. */
 export function factKeys(f: Fact): RollupKey[] {
-  return [...factKeyStrings(f)].map(parseKey);
+  const k = new FactKeys().of(f);
+  return Array.from({ length: k.n }, (_, i) => ({
+    grain: k.grain[i]!,
+    hour: k.time[i]!,
+    scope: k.scope[i]!,
+    scope_id: k.scopeId[i]!,
+    dim: k.dim[i]!,
+    dim_id: k.dimId[i]!,
+  }));
 }
 
 /** A delta at zero, built as one literal (a spread of the key made this the rebuild's hottest line). */
-const zero = (k: RollupKey): RollupDelta => ({
-  grain: k.grain,
-  hour: k.hour,
-  scope: k.scope,
-  scope_id: k.scope_id,
-  dim: k.dim,
-  dim_id: k.dim_id,
+const zero = (
+  grain: Grain,
+  hour: number,
+  scope: Scope,
+  scopeId: string,
+  dim: Dimension,
+  dimId: string,
+): RollupDelta => ({
+  grain,
+  hour,
+  scope,
+  scope_id: scopeId,
+  dim,
+  dim_id: dimId,
   gmv_fen: 0,
   orders: 0,
   items: 0,
@@ -203,73 +278,104 @@ const isNewIn = (f: Fact, scope: Scope): boolean =>
   !!f.firstOrder &&
   (scope === 'platform' ? f.firstOrder.platform : scope === 'shop' ? f.firstOrder.shop : !!f.firstOrder.creator);
 
+/** One key's sums in a batch, with what was counted under it once: people (kind and id), orders, refunds. */
+interface Slot {
+  d: RollupDelta;
+  keepsPeople: boolean;
+  people: Set<string> | null;
+  orders: Set<string> | null;
+  refunds: Set<string> | null;
+}
+
 /** Sums facts into one delta per key, the people rows (duplicates removed) and the live rooms' minutes. */
 export function aggregate(facts: Iterable<Fact>): {
   deltas: RollupDelta[];
   people: PeopleRow[];
   liveMinutes: LiveMinuteDelta[];
 } {
-  const deltas = new Map<string, RollupDelta>();
-  const seenIds = new Set<string>();
-  const people = new Map<string, PeopleRow>();
-  const minutes = new Map<string, LiveMinuteDelta>();
+  const slots = new Map<string, Slot>();
+  const people: PeopleRow[] = [];
+  const minutes = new Map<string, { m: LiveMinuteDelta; orders: Set<string> }>();
+  const keys = new FactKeys();
   for (const f of facts) {
     if (f.liveId && f.orderId && f.counters.gmv_fen !== undefined) {
       const minute = minuteOf(f.at);
       const mk = `${f.liveId}${SEP}${minute}`;
       let m = minutes.get(mk);
-      if (!m) minutes.set(mk, (m = { room_id: f.liveId, minute, orders: 0, gmv_fen: 0 }));
-      m.gmv_fen += f.counters.gmv_fen;
-      if (!seenIds.has(`m${SEP}${mk}${SEP}${f.orderId}`)) {
-        seenIds.add(`m${SEP}${mk}${SEP}${f.orderId}`);
-        m.orders += 1;
+      if (!m) minutes.set(mk, (m = { m: { room_id: f.liveId, minute, orders: 0, gmv_fen: 0 }, orders: new Set() }));
+      m.m.gmv_fen += f.counters.gmv_fen;
+      if (!m.orders.has(f.orderId)) {
+        m.orders.add(f.orderId);
+        m.m.orders += 1;
       }
     }
-    const counters = Object.entries(f.counters) as Array<[RollupCounter, number]>;
-    for (const ks of factKeyStrings(f)) {
-      let d = deltas.get(ks);
-      if (!d) deltas.set(ks, (d = zero(parseKey(ks))));
-      for (const [c, v] of counters) d[c] += v;
-      if (f.orderId && !seenIds.has(`o${SEP}${ks}${SEP}${f.orderId}`)) {
-        seenIds.add(`o${SEP}${ks}${SEP}${f.orderId}`);
-        d.orders += 1;
+    const counters = f.counters as Partial<Record<RollupCounter, number>>;
+    const names = Object.keys(counters) as RollupCounter[];
+    const person = f.person;
+    const personKey = person ? `${person.kind}${SEP}${person.id}` : '';
+    const newKey = person ? `new_buyer${SEP}${person.id}` : '';
+    keys.of(f);
+    for (let i = 0; i < keys.n; i++) {
+      const ks = keys.ks[i]!;
+      let s = slots.get(ks);
+      if (!s) {
+        const scope = keys.scope[i]!;
+        const dim = keys.dim[i]!;
+        s = {
+          d: zero(keys.grain[i]!, keys.time[i]!, scope, keys.scopeId[i]!, dim, keys.dimId[i]!),
+          keepsPeople: KEEPS_PEOPLE[scope][dim],
+          people: null,
+          orders: null,
+          refunds: null,
+        };
+        slots.set(ks, s);
       }
-      if (f.refundId && !seenIds.has(`r${SEP}${ks}${SEP}${f.refundId}`)) {
-        seenIds.add(`r${SEP}${ks}${SEP}${f.refundId}`);
-        d.refunds += 1;
+      const d = s.d;
+      for (const c of names) d[c] += counters[c]!;
+      if (f.orderId) {
+        s.orders ??= new Set();
+        if (!s.orders.has(f.orderId)) {
+          s.orders.add(f.orderId);
+          d.orders += 1;
+        }
       }
-      if (f.person && keepsPeople(d.scope, d.dim)) {
-        const pk = `${ks}${SEP}${f.person.kind}${SEP}${f.person.id}`;
-        if (!people.has(pk))
-          people.set(pk, {
-            grain: d.grain,
-            hour: d.hour,
-            scope: d.scope,
-            scope_id: d.scope_id,
-            dim: d.dim,
-            dim_id: d.dim_id,
-            kind: f.person.kind,
-            person: f.person.id,
-          });
-        if (d.dim === 'total' && isNewIn(f, d.scope)) {
-          const nk = `${ks}${SEP}new_buyer${SEP}${f.person.id}`;
-          if (!people.has(nk))
-            people.set(nk, {
-              grain: d.grain,
-              hour: d.hour,
-              scope: d.scope,
-              scope_id: d.scope_id,
-              dim: d.dim,
-              dim_id: d.dim_id,
-              kind: 'new_buyer',
-              person: f.person.id,
-            });
+      if (f.refundId) {
+        s.refunds ??= new Set();
+        if (!s.refunds.has(f.refundId)) {
+          s.refunds.add(f.refundId);
+          d.refunds += 1;
+        }
+      }
+      if (person && s.keepsPeople) {
+        s.people ??= new Set();
+        if (!s.people.has(personKey)) {
+          s.people.add(personKey);
+          people.push(peopleRow(d, person.kind, person.id));
+        }
+        if (d.dim === 'total' && isNewIn(f, d.scope) && !s.people.has(newKey)) {
+          s.people.add(newKey);
+          people.push(peopleRow(d, 'new_buyer', person.id));
         }
       }
     }
   }
-  return { deltas: [...deltas.values()], people: [...people.values()], liveMinutes: [...minutes.values()] };
+  return {
+    deltas: Array.from(slots.values(), (s) => s.d),
+    people,
+    liveMinutes: Array.from(minutes.values(), (m) => m.m),
+  };
 }
+
+const peopleRow = (d: RollupDelta, kind: PeopleKind, person: string): PeopleRow => ({
+  grain: d.grain,
+  hour: d.hour,
+  scope: d.scope,
+  scope_id: d.scope_id,
+  dim: d.dim,
+  dim_id: d.dim_id,
+  kind,
+  person,
+});
 
 /**
  * Shares an amount over parts in proportion to their weights, in whole fen, largest remainder
