@@ -10,6 +10,22 @@ import { COMPASS_CURSOR, exclusive } from './consumer.js';
 import { factsOf, type FactIds } from './facts.js';
 import type { RollupStore } from './rollup-store.js';
 
+/**
+ * A batch split into several transactions failed after some of them committed: what they added,
+ * the messages not handled (the failed group and those after it), and the failure.
+ */
+export class PartlyHandled<T extends RollupMessage = RollupMessage> extends Error {
+  constructor(
+    readonly done: RollupBatchResult,
+    readonly left: readonly T[],
+    readonly failure: unknown,
+  ) {
+    super(
+      `罗盘 rollups: ${left.length} messages left after a failure: ${String((failure as Error)?.message ?? failure)}`,
+    );
+  }
+}
+
 /** Thrown while a rebuild runs (no cursor): the messages wait for redelivery. */
 export class WaitingForRebuild extends Error {
   constructor() {
@@ -82,16 +98,25 @@ export function groupByRows<T extends RollupMessage>(messages: readonly T[], max
 /**
  * Adds several messages' facts, each message once, in one transaction per group of at most
  * `ROLLUP_BATCH_ROWS` named rows, with the ids of the messages not handled before. Throws while
- * a rebuild runs (the messages wait for redelivery; groups already committed find their ids then).
+ * a rebuild runs (the messages wait for redelivery). When a group fails after earlier ones
+ * committed, throws `PartlyHandled` with what those added and the messages left, so only those
+ * are tried again (the committed ones would only be found handled).
  */
-export async function handleRollupMessages(
+export async function handleRollupMessages<T extends RollupMessage>(
   ctx: CoreContext,
   store: RollupStore,
-  messages: readonly RollupMessage[],
+  messages: readonly T[],
 ): Promise<RollupBatchResult> {
   const total: RollupBatchResult = { added: 0, duplicates: 0, facts: 0, transactions: 0 };
-  for (const group of groupByRows(messages)) {
-    const r = await exclusive(ctx.db, () => handleGroup(ctx, store, group));
+  const groups = groupByRows(messages);
+  for (const [g, group] of groups.entries()) {
+    let r: RollupBatchResult;
+    try {
+      r = await exclusive(ctx.db, () => handleGroup(ctx, store, group));
+    } catch (err) {
+      if (g === 0) throw err;
+      throw new PartlyHandled(total, groups.slice(g).flat(), err);
+    }
     total.added += r.added;
     total.duplicates += r.duplicates;
     total.facts += r.facts;

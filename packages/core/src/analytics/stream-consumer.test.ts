@@ -207,3 +207,53 @@ test('a batch of deliveries is one transaction: each new message counted once, r
     await core.dispose();
   }
 });
+
+test('a batch split over transactions whose second fails: the first stays counted, only the rest is tried again (none found handled twice)', async () => {
+  const core = await openTestCore();
+  try {
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    // The second transaction fails once, as a busy database would make it.
+    let commits = 0;
+    class FailsSecond extends SqlRollupStore {
+      override async commit(batch: Parameters<SqlRollupStore['commit']>[0]): Promise<boolean> {
+        if (batch.handled && ++commits === 2) throw new Error('busy');
+        return super.commit(batch);
+      }
+    }
+    const errors: string[] = [];
+    const { stream, deliverBatch } = fakeStream();
+    const running = await consumeRollupsFromStream(core.ctx, stream, new FailsSecond(core.ctx.db), (e) =>
+      errors.push(e.message),
+    );
+    core.clock.advance(10);
+    const at = core.clock.now();
+    // Each names 1,500 event rows (none stored: only the batching matters), so they go in two transactions.
+    const named = (id: string): StreamMessage => ({
+      id,
+      subject: 'outbox.events.recorded',
+      payload: {
+        topic: 'events.recorded',
+        subjectId: `${id}-0`,
+        payload: { ids: Array.from({ length: 1_500 }, (_, i) => `${id}-${i}`) },
+        createdAt: at,
+      },
+      publishedAt: at,
+    });
+    const left = await deliverBatch([named('e-1'), named('e-2')]);
+    assert.deepEqual(
+      left.map((m) => m.id),
+      ['e-2'],
+      'the failed group waits for redelivery; the committed one does not',
+    );
+    assert.deepEqual(errors, ['busy']);
+    assert.deepEqual(await deliverBatch(left.slice()), []);
+    assert.deepEqual(
+      { messages: running.figures.messages, duplicates: running.figures.duplicates },
+      { messages: 2, duplicates: 0 },
+    );
+    assert.equal(commits, 3, 'the first group once, the second failed, then the second again');
+    await running.consumer.stop();
+  } finally {
+    await core.dispose();
+  }
+});

@@ -29,6 +29,7 @@ import type { FactIds } from './facts.js';
 import { SqlRollupStore, type RollupStore } from './rollup-store.js';
 import {
   handleRollupMessages,
+  PartlyHandled,
   ROLLUP_BATCH_MESSAGES,
   WaitingForRebuild,
   type RollupBatchResult,
@@ -135,11 +136,19 @@ export async function consumeRollupsFromStream(
     figures.transactions += r.transactions;
   };
   /** Handles the messages; returns those left for redelivery. */
-  const handle = async (todo: ReadonlyArray<RollupMessage & { m: StreamMessage }>): Promise<StreamMessage[]> => {
+  const handle = async (all: ReadonlyArray<RollupMessage & { m: StreamMessage }>): Promise<StreamMessage[]> => {
+    let todo = all;
     try {
       count(await handleRollupMessages(ctx, store, todo));
       return [];
-    } catch (err) {
+    } catch (thrown) {
+      let err = thrown;
+      if (err instanceof PartlyHandled) {
+        // Earlier groups committed: only the rest is tried again.
+        count(err.done);
+        todo = err.left as typeof todo;
+        err = err.failure;
+      }
       if (err instanceof WaitingForRebuild) {
         figures.waited += todo.length;
         return todo.map((t) => t.m);
