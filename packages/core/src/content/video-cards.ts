@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../context.js';
 import { imageUrl } from '../catalog/index.js';
-import type { VideosTable } from '../storage/index.js';
+import { allByList, type VideosTable } from '../storage/index.js';
 import { posterUrl, videoUrl } from './media-files.js';
 
 export type VideoRow = Selectable<VideosTable>;
@@ -39,53 +39,69 @@ export async function videoCards(db: Db, rows: readonly VideoRow[], viewerId: st
   const ids = rows.map((r) => r.id);
   const ownerIds = [...new Set(rows.map((r) => r.owner_id))];
   const shopIds = [...new Set(rows.flatMap((r) => (r.shop_id ? [r.shop_id] : [])))];
+  // Compiled once per list length (storage/query-shapes.ts): a page's cards make these on every page.
   const [owners, shops, anchors, liked, followed] = await Promise.all([
-    db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ownerIds).execute(),
-    shopIds.length
-      ? db.selectFrom('shops').select(['id', 'name']).where('id', 'in', shopIds).execute()
-      : Promise.resolve([]),
-    db
-      .selectFrom('video_anchors')
-      .innerJoin('products', 'products.id', 'video_anchors.product_id')
-      .select([
-        'video_anchors.video_id',
-        'video_anchors.product_id',
-        'video_anchors.position',
-        'products.title',
-        'products.min_price_fen',
-        'products.status',
-      ])
-      .where('video_anchors.video_id', 'in', ids)
-      .orderBy('video_anchors.video_id')
-      .orderBy('video_anchors.position')
-      .execute(),
+    allByList(db, 'cards.owners', ownerIds, (d, _v, list) =>
+      d.selectFrom('users').select(['id', 'display_name']).where('id', 'in', list),
+    ),
+    allByList(db, 'cards.shops', shopIds, (d, _v, list) =>
+      d.selectFrom('shops').select(['id', 'name']).where('id', 'in', list),
+    ),
+    allByList(db, 'cards.anchors', ids, (d, _v, list) =>
+      d
+        .selectFrom('video_anchors')
+        .innerJoin('products', 'products.id', 'video_anchors.product_id')
+        .select([
+          'video_anchors.video_id',
+          'video_anchors.product_id',
+          'video_anchors.position',
+          'products.title',
+          'products.min_price_fen',
+          'products.status',
+        ])
+        .where('video_anchors.video_id', 'in', list)
+        .orderBy('video_anchors.video_id')
+        .orderBy('video_anchors.position'),
+    ),
     viewerId
-      ? db
-          .selectFrom('video_likes')
-          .select('video_id')
-          .where('user_id', '=', viewerId)
-          .where('video_id', 'in', ids)
-          .execute()
+      ? allByList(
+          db,
+          'cards.liked',
+          ids,
+          (d, v, list) =>
+            d
+              .selectFrom('video_likes')
+              .select('video_id')
+              .where('user_id', '=', v('viewer'))
+              .where('video_id', 'in', list),
+          { viewer: viewerId },
+        )
       : Promise.resolve([]),
     viewerId
-      ? db
-          .selectFrom('follows')
-          .select('followee_id')
-          .where('follower_id', '=', viewerId)
-          .where('followee_id', 'in', ownerIds)
-          .execute()
+      ? allByList(
+          db,
+          'cards.followed',
+          ownerIds,
+          (d, v, list) =>
+            d
+              .selectFrom('follows')
+              .select('followee_id')
+              .where('follower_id', '=', v('viewer'))
+              .where('followee_id', 'in', list),
+          { viewer: viewerId },
+        )
       : Promise.resolve([]),
   ]);
   const productIds = [...new Set(anchors.map((a) => a.product_id))];
-  const images = productIds.length
-    ? await db
-        .selectFrom('product_images')
-        .select(['product_id', 'file_name'])
-        .where('product_id', 'in', productIds)
-        .orderBy('sort')
-        .orderBy('id')
-        .execute()
-    : [];
+  // In sort order; a long list is read in chunks of whole products, so each product's first image is the same.
+  const images = await allByList(db, 'cards.images', productIds, (d, _v, list) =>
+    d
+      .selectFrom('product_images')
+      .select(['product_id', 'file_name'])
+      .where('product_id', 'in', list)
+      .orderBy('sort')
+      .orderBy('id'),
+  );
   const firstImage = new Map<string, string>();
   for (const i of images) if (!firstImage.has(i.product_id)) firstImage.set(i.product_id, imageUrl(i.file_name));
   const ownerName = new Map(owners.map((o) => [o.id, o.display_name]));
@@ -127,11 +143,9 @@ export async function videoCards(db: Db, rows: readonly VideoRow[], viewerId: st
 /** Cards for video ids, in the given order; ids that do not exist are skipped (no status filter: callers choose). */
 export async function videoCardsByIds(db: Db, ids: readonly string[], viewerId: string | null): Promise<VideoCard[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('videos')
-    .selectAll()
-    .where('id', 'in', [...ids])
-    .execute();
+  const rows = await allByList(db, 'cards.videos', ids, (d, _v, list) =>
+    d.selectFrom('videos').selectAll().where('id', 'in', list),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return videoCards(
     db,

@@ -9,8 +9,7 @@ import { internalIdOf, openIdsOf } from './open-ids.js';
 import { optArray, optBool, optInt, optStr, reqArray, reqInt, reqStr, asObject } from './params.js';
 import { ORDER_STATUS_FILTER } from './status-map.js';
 import { carrierByCode, LOGISTICS_COMPANIES } from './carriers.js';
-import { compiledOnce, type CompiledOnce } from '../storage/index.js';
-import { byShape, listStandIns, listValues } from './hot-queries.js';
+import { byShape, compiledOnce, listStandIns, listValues, type CompiledOnce } from '../storage/index.js';
 import { ORDER_COLUMNS } from './wire-order-shape.js';
 import { wireOrderJson, withPartsFlags } from './wire-orders.js';
 

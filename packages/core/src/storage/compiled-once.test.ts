@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compiledOnce } from './compiled-once.js';
+import { allByList, SHAPED_LIST_MAX } from './query-shapes.js';
 import { makePerson, openTestCore } from '../test-support/index.js';
 
 test('a query compiled once answers each call with its own values, in either dialect', async () => {
@@ -47,6 +48,44 @@ test('rows as arrays: the selected columns in order, with constants and values f
     assert.deepEqual(inTx, [['arrays-a', a.userId, row.created_at]]);
     assert.deepEqual(await q.arrays(core.ctx.db, { login: 'nobody' }), []);
     await assert.rejects(q.arrays(core.ctx.db, {}), /no value for login/);
+  } finally {
+    await core.dispose();
+  }
+});
+
+test('a list longer than one shape holds is read in chunks: the same rows as one query, other values filled in each chunk', async () => {
+  const core = await openTestCore();
+  try {
+    const people = [];
+    for (let i = 0; i < SHAPED_LIST_MAX + 30; i++) people.push(await makePerson(core, `listed-${i}`));
+    const ids = [...people.map((p) => p.userId), 'usr_none'];
+    const byIds = (notLogin: string) =>
+      allByList(
+        core.ctx.db,
+        'test.users',
+        ids,
+        (d, v, list) =>
+          d.selectFrom('users').select(['id', 'login']).where('id', 'in', list).where('login', '!=', v('not')),
+        { not: notLogin },
+      );
+    const plain = await core.ctx.db
+      .selectFrom('users')
+      .select(['id', 'login'])
+      .where('id', 'in', ids)
+      .where('login', '!=', 'listed-0')
+      .execute();
+    const chunked = await byIds('listed-0');
+    assert.equal(chunked.length, SHAPED_LIST_MAX + 29, 'every listed person but the excluded one');
+    assert.deepEqual(chunked.map((r) => r.id).sort(), plain.map((r) => r.id).sort());
+    assert.equal(
+      (await byIds('listed-5')).find((r) => r.login === 'listed-0')?.login,
+      'listed-0',
+      'each call its own values',
+    );
+    assert.deepEqual(
+      await allByList(core.ctx.db, 'test.users', [], () => core.ctx.db.selectFrom('users').select('id')),
+      [],
+    );
   } finally {
     await core.dispose();
   }

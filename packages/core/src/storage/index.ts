@@ -1,5 +1,6 @@
 /** The storage module's public API: other modules import only from here. */
 export { compiledOnce, type CompiledOnce } from './compiled-once.js';
+export { allByList, byShape, listStandIns, listValues, SHAPED_LIST_MAX } from './query-shapes.js';
 export type { McnContractsTable, AffiliatePlansTable } from './schema-affiliate.js';
 export { insertRows } from './insert-rows.js';
 export type { AftersalesCasesTable } from './schema-aftersales.js';
