@@ -15,6 +15,7 @@ import {
   CANDIDATES_HOLD_MS,
   dropHeldCandidates,
   heldListServes,
+  roomEventDrops,
 } from './candidate-cache.js';
 import { runningCampaign } from './test-support/scene.js';
 import { removeVideo } from '../content/index.js';
@@ -49,7 +50,7 @@ async function withCore(fn: (core: TestCore) => Promise<void>): Promise<void> {
   }
 }
 
-test('the held list: served for less than a second of the same ad day, never to a clock set back', () => {
+test('the held list: served for less than a second of the same ad day, never to a clock set back; what drops it', () => {
   const held = { at: 10_000, day: '2026-03-02' };
   assert.equal(heldListServes(null, 10_000, '2026-03-02'), false);
   assert.equal(heldListServes(held, 10_000, '2026-03-02'), true);
@@ -64,6 +65,10 @@ test('the held list: served for less than a second of the same ad day, never to 
   assert.equal(balanceNearZero(2_499, 2_500), true, 'the next impression at this price could not be paid');
   assert.equal(balanceNearZero(2_500, 2_500), false);
   assert.equal(balanceNearZero(0, 0), true);
+  assert.equal(roomEventDrops({ roomId: 'r', kind: 'opened' }), true, 'a room went live');
+  assert.equal(roomEventDrops({ roomId: 'r', kind: 'ended' }), true, 'a room ended');
+  assert.equal(roomEventDrops({ roomId: 'r', kind: 'changed' }), false);
+  assert.equal(roomEventDrops({ roomId: 'r', kind: 'pin', productId: null }), false);
 });
 
 test('pausing a campaign takes it out of the very next auction, resuming puts it back, the clock standing still', async () => {

@@ -109,8 +109,7 @@ export async function heldCandidates<T>(
   slot.reading = reading;
   try {
     const value = await list;
-    if (slot.generation === generation && (!slot.held || slot.held.at <= now))
-      slot.held = { at: now, day, list: value };
+    if (slot.generation === generation) slot.held = { at: now, day, list: value };
     return value;
   } finally {
     if (slot.reading === reading) slot.reading = null;
