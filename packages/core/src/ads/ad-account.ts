@@ -12,6 +12,7 @@ import { DomainError, notFound, newId, forbidden } from '../platform/index.js';
 import { accountId, postJournal } from '../ledger/index.js';
 import { MAX_TOPUP_FEN, MIN_TOPUP_FEN, type AdOwner, type AdOwnerKind, type AdTopupStatus } from './ad-types.js';
 import { sql } from 'kysely';
+import { dropHeldCandidates } from './candidate-cache.js';
 
 export const topupNotifyPath = (provider: string): string => `/api/v1/ads/topups/notify/${provider}`;
 
@@ -174,7 +175,7 @@ export async function receiveTopupNotification(
   if (!provider) throw notFound('payment provider', providerName);
   const n = provider.verifyNotification(headers, rawBody);
   if (n.kind !== 'payment.succeeded' && n.kind !== 'payment.failed') return { outcome: 'ignored', reason: 'kind' };
-  return ctx.db.transaction().execute(async (tx) => {
+  const result = await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const t = await tx.selectFrom('ad_topups').selectAll().where('id', '=', n.paymentId).executeTakeFirst();
     if (!t || t.provider !== providerName) return { outcome: 'rejected' as const, reason: 'UNKNOWN_TOPUP' };
@@ -218,6 +219,9 @@ export async function receiveTopupNotification(
     );
     return { outcome: 'applied' as const };
   });
+  // A balance that was zero is not any more: the owner's campaigns may enter the auction at once.
+  if (result.outcome === 'applied') dropHeldCandidates(ctx.db);
+  return result;
 }
 
 /** Moves unspent balance (whole fen) back to what the owner is paid out from: the shop's available funds (its owner only) or the creator's commission balance. */
@@ -260,6 +264,8 @@ export async function withdrawAdBalance(
       now,
     );
   });
+  // The balance may be zero now: the owner's campaigns leave the auction at once.
+  dropHeldCandidates(ctx.db);
   return adAccount(ctx, actor, owner);
 }
 
@@ -275,6 +281,17 @@ export async function debitSpend(
   refId: string,
   now: number,
 ): Promise<boolean> {
+  return (await debitSpendLeaving(tx, owner, priceMfen, refId, now)) !== null;
+}
+
+/** `debitSpend`, returning the balance it leaves in milli-fen (null when the balance is short). */
+export async function debitSpendLeaving(
+  tx: Tx,
+  owner: AdOwner,
+  priceMfen: number,
+  refId: string,
+  now: number,
+): Promise<number | null> {
   const res = await tx
     .updateTable('ad_accounts')
     .set({
@@ -286,10 +303,10 @@ export async function debitSpend(
     .where('owner_id', '=', owner.id)
     .where('balance_mfen', '>=', priceMfen)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return false;
+  if (Number(res.numUpdatedRows) !== 1) return null;
   const a = await tx
     .selectFrom('ad_accounts')
-    .select(['spent_mfen', 'posted_spend_fen'])
+    .select(['balance_mfen', 'spent_mfen', 'posted_spend_fen'])
     .where('owner_kind', '=', owner.kind)
     .where('owner_id', '=', owner.id)
     .executeTakeFirstOrThrow();
@@ -316,5 +333,5 @@ export async function debitSpend(
       now,
     );
   }
-  return true;
+  return Number(a.balance_mfen);
 }

@@ -12,7 +12,10 @@
  * calibrated on the running campaigns (head-prior.ts, creative-heads.ts), or from the pool of
  * all running campaigns (`prior: 'pool'`). For a viewer with personalisation on, the heads are
  * their own: the page request carries the running creatives and the engine answers their heads
- * for this person with the page; otherwise the item-level heads, the same for every viewer.
+ * for this person with the page; otherwise the item-level heads, the same for every viewer. The
+ * list of campaigns that may enter (the same for every viewer) is held for a second and dropped on
+ * any change to what decides it (candidate-cache.ts); the creatives an auction places are checked
+ * against their cards as loaded for the page, so a video taken down or a room that ended is not shown.
  */
 import type { CoreContext } from '../context.js';
 import { newId } from '../platform/index.js';
@@ -53,6 +56,7 @@ import { creativeHeads, engineHeads, heldCreatives, type HeadSource } from './cr
 import type { AdBidKind, AdGoal, AdOwner, AdPacing } from './ad-types.js';
 import { liveRoomItems, type LiveAdRoom } from './live-ads.js';
 import { ownerOf } from './ad-account.js';
+import { heldCandidates } from './candidate-cache.js';
 
 export interface AdMark {
   impressionId: string;
@@ -66,7 +70,7 @@ export interface FeedPageWithAds extends FeedPage {
   ads: Array<AdMark | null>;
 }
 
-interface Candidate {
+export interface Candidate {
   id: string;
   owner: AdOwner;
   /** The video served, or null for a live-room campaign (liveRoomId set). */
@@ -94,9 +98,32 @@ interface Candidate {
   views: number;
 }
 
-/** Campaigns that may enter an auction now (before viewer checks). */
-async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[]> {
+/**
+ * Campaigns that may enter an auction now (before viewer checks): the store's list, held for a
+ * second and dropped on a change (candidate-cache.ts), then checked on every page against the
+ * half-hour schedule, paid-traffic suspensions and the shops' experience scores.
+ */
+export async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[]> {
   const day = adDay(now);
+  const held = await heldCandidates(ctx, now, day, () => readCandidates(ctx, day));
+  const slot = slotOf(now);
+  const scheduled = held.filter((c) => slotOn(c.schedule, slot));
+  // An advertiser whose paid traffic is suspended for violation points serves nothing meanwhile (shop or creator alike).
+  const suspended = scheduled.length
+    ? await subjectsUnderPenalty(ctx.db, 'paid_traffic_suspension', now)
+    : new Set<string>();
+  // A shop whose experience score fell below the paid-traffic threshold after its campaigns were created serves nothing until it recovers.
+  const shopIds = [...new Set(scheduled.filter((c) => c.owner.kind === 'shop').map((c) => c.owner.id))];
+  const scores = shopIds.length ? await currentExperienceTotals(ctx.db, shopIds) : new Map<string, number | null>();
+  return scheduled.filter(
+    (c) =>
+      !suspended.has(`${c.owner.kind}:${c.owner.id}`) &&
+      (c.owner.kind !== 'shop' || paidTrafficAllowed(scores.get(c.owner.id) ?? null)),
+  );
+}
+
+/** The join behind the held list: active campaigns whose creative is up and whose account has a balance, with today's spend. */
+async function readCandidates(ctx: CoreContext, day: string): Promise<Candidate[]> {
   const rows = await ctx.db
     .selectFrom('ad_campaigns as c')
     .innerJoin('ad_accounts as a', (j) =>
@@ -138,47 +165,32 @@ async function liveCandidates(ctx: CoreContext, now: number): Promise<Candidate[
     .where((eb) => eb.or([eb('v.status', '=', 'published'), eb('r.status', '=', 'live')]))
     .where('a.balance_mfen', '>', 0)
     .execute();
-  const slot = slotOf(now);
-  // An advertiser whose paid traffic is suspended for violation points serves nothing meanwhile (shop or creator alike).
-  const suspended = rows.length
-    ? await subjectsUnderPenalty(ctx.db, 'paid_traffic_suspension', now)
-    : new Set<string>();
-  // A shop whose experience score fell below the paid-traffic threshold after its campaigns were created serves nothing until it recovers.
-  const shopIds = [...new Set(rows.filter((r) => r.owner_kind === 'shop').map((r) => r.owner_id))];
-  const scores = shopIds.length ? await currentExperienceTotals(ctx.db, shopIds) : new Map<string, number | null>();
-  return rows
-    .filter(
-      (r) =>
-        slotOn(r.schedule, slot) &&
-        !suspended.has(`${r.owner_kind}:${r.owner_id}`) &&
-        (r.owner_kind !== 'shop' || paidTrafficAllowed(scores.get(r.owner_id) ?? null)),
-    )
-    .map((r) => ({
-      id: r.id,
-      owner: ownerOf(r),
-      videoId: r.live_room_id ? null : r.video_id,
-      liveRoomId: r.live_room_id,
-      lookalike: Number(r.target_lookalike) === 1,
-      productId: r.product_id,
-      goal: r.goal as AdGoal,
-      bidKind: r.bid_kind as AdBidKind,
-      pacing: r.pacing as AdPacing,
-      schedule: r.schedule,
-      budgetFen: Number(r.daily_budget_fen),
-      spentTodayMfen: Number(r.spent_today ?? 0),
-      costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen),
-      roiTargetCenti: r.roi_target_centi,
-      impressions: Number(r.impressions),
-      clicks: Number(r.clicks),
-      conversions: Number(r.conversions),
-      gmvFen: Number(r.gmv_fen),
-      categories: JSON.parse(r.target_categories) as string[],
-      regions: JSON.parse(r.target_regions) as string[],
-      priceFen: r.price_fen === null ? null : Number(r.price_fen),
-      productCategory: r.category_id ?? null,
-      likes: Number(r.likes ?? 0),
-      views: Number(r.views ?? 0),
-    }));
+  return rows.map((r) => ({
+    id: r.id,
+    owner: ownerOf(r),
+    videoId: r.live_room_id ? null : r.video_id,
+    liveRoomId: r.live_room_id,
+    lookalike: Number(r.target_lookalike) === 1,
+    productId: r.product_id,
+    goal: r.goal as AdGoal,
+    bidKind: r.bid_kind as AdBidKind,
+    pacing: r.pacing as AdPacing,
+    schedule: r.schedule,
+    budgetFen: Number(r.daily_budget_fen),
+    spentTodayMfen: Number(r.spent_today ?? 0),
+    costCapFen: r.cost_cap_fen === null ? null : Number(r.cost_cap_fen),
+    roiTargetCenti: r.roi_target_centi,
+    impressions: Number(r.impressions),
+    clicks: Number(r.clicks),
+    conversions: Number(r.conversions),
+    gmvFen: Number(r.gmv_fen),
+    categories: JSON.parse(r.target_categories) as string[],
+    regions: JSON.parse(r.target_regions) as string[],
+    priceFen: r.price_fen === null ? null : Number(r.price_fen),
+    productCategory: r.category_id ?? null,
+    likes: Number(r.likes ?? 0),
+    views: Number(r.views ?? 0),
+  }));
 }
 
 /** What targeting may read about the viewer: their interests and region when personalised, else the page's context. */
@@ -416,10 +428,39 @@ export async function feedWithAds(
     placed.push({ before: i, c, priceMfen: won.priceMfen, ecpm: Math.round(won.score), id: newId('adServe', now) });
   }
   if (placed.length === 0) return plain;
+  const cards = await loadFeedCards(
+    ctx.db,
+    placed.flatMap((p) => (p.c.videoId ? [p.c.videoId] : [])),
+  );
+  const rooms = await liveRoomItems(
+    ctx,
+    placed.flatMap((p) => (p.c.liveRoomId ? [p.c.liveRoomId] : [])),
+  );
+  const videoCards = await markForViewer(
+    ctx.db,
+    userId,
+    placed.flatMap((p) => (p.c.videoId && cards.has(p.c.videoId) ? [cards.get(p.c.videoId)!] : [])),
+  );
+  const marked = new Map(videoCards.map((c) => [c.id, c]));
+  const adItem = (p: (typeof placed)[number]): { card: FeedVideoCard; liveRoom?: LiveAdRoom } | null => {
+    if (p.c.liveRoomId) {
+      const r = rooms.get(p.c.liveRoomId);
+      return r?.live ? { card: r.card, liveRoom: r.room } : null;
+    }
+    const card = p.c.videoId ? marked.get(p.c.videoId) : undefined;
+    return card?.status === 'published' ? { card } : null;
+  };
+  // The creatives as they are now (the campaign list may be a second old): a video taken down or a
+  // room that ended meanwhile is neither shown nor recorded as served.
+  const shown = placed.flatMap((p) => {
+    const item = adItem(p);
+    return item ? [{ ...p, item }] : [];
+  });
+  if (shown.length === 0) return plain;
   await ctx.db
     .insertInto('ad_serves')
     .values(
-      placed.map((p) => ({
+      shown.map((p) => ({
         id: p.id,
         campaign_id: p.c.id,
         owner_kind: p.c.owner.kind,
@@ -441,37 +482,14 @@ export async function feedWithAds(
       })),
     )
     .execute();
-  const cards = await loadFeedCards(
-    ctx.db,
-    placed.flatMap((p) => (p.c.videoId ? [p.c.videoId] : [])),
-  );
-  const rooms = await liveRoomItems(
-    ctx,
-    placed.flatMap((p) => (p.c.liveRoomId ? [p.c.liveRoomId] : [])),
-  );
-  const videoCards = await markForViewer(
-    ctx.db,
-    userId,
-    placed.flatMap((p) => (p.c.videoId && cards.has(p.c.videoId) ? [cards.get(p.c.videoId)!] : [])),
-  );
-  const marked = new Map(videoCards.map((c) => [c.id, c]));
-  const adItem = (p: (typeof placed)[number]): { card: FeedVideoCard; liveRoom?: LiveAdRoom } | null => {
-    if (p.c.liveRoomId) {
-      const r = rooms.get(p.c.liveRoomId);
-      return r ? { card: r.card, liveRoom: r.room } : null;
-    }
-    const card = p.c.videoId ? marked.get(p.c.videoId) : undefined;
-    return card ? { card } : null;
-  };
   const items: FeedVideoCard[] = [];
   const ads: Array<AdMark | null> = [];
   const reasons: NonNullable<FeedPage['reasons']> = [];
   page.items.forEach((card, i) => {
-    placed.forEach((p) => {
-      const ad = p.before === i ? adItem(p) : null;
-      if (!ad) return;
-      items.push(ad.card);
-      ads.push({ impressionId: p.id, campaignId: p.c.id, ...(ad.liveRoom ? { liveRoom: ad.liveRoom } : {}) });
+    shown.forEach((p) => {
+      if (p.before !== i) return;
+      items.push(p.item.card);
+      ads.push({ impressionId: p.id, campaignId: p.c.id, ...(p.item.liveRoom ? { liveRoom: p.item.liveRoom } : {}) });
       reasons.push({ code: 'more', params: {} });
     });
     items.push(card);

@@ -4,13 +4,16 @@
  * is filtered first (ad-rules.ts), and the price is debited from the campaign owner's balance by a
  * conditional update (never below zero) and added to the campaign's day, which stops billing once
  * the day's budget is reached — so the budget is exceeded by at most one impression's price.
- * Clicks are counted once per impression.
+ * Clicks are counted once per impression. A billing that brings the campaign's day to its budget
+ * (or finds it there), or leaves its account short of another impression at that price, drops the
+ * auction's held campaign list once committed (candidate-cache.ts).
  */
 import { sql } from 'kysely';
 import type { CoreContext, Tx } from '../context.js';
 import { DomainError, notFound } from '../platform/index.js';
 import { adDay, BURST_WINDOW_MS, invalidTraffic } from './ad-rules.js';
-import { debitSpend, ownerOf } from './ad-account.js';
+import { debitSpendLeaving, ownerOf } from './ad-account.js';
+import { balanceNearZero, budgetReached, dropHeldCandidates } from './candidate-cache.js';
 import { viewerKeyOf } from './viewer-key.js';
 import type { AdServeStatus } from './ad-types.js';
 
@@ -63,7 +66,9 @@ async function billOne(
   deviceKey: string | null,
   serveId: string,
 ): Promise<ImpressionOutcome> {
-  return ctx.db.transaction().execute(async (tx) => {
+  // Set when this billing takes the campaign out of the auction (its day's budget reached, its account at or near zero).
+  let leaves = false;
+  const outcome = await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const s = await tx.selectFrom('ad_serves').selectAll().where('id', '=', serveId).executeTakeFirst();
     if (!s || s.viewer_key !== viewerKey) return 'unknown' as const;
@@ -110,9 +115,13 @@ async function billOne(
       .where('campaign_id', '=', s.campaign_id)
       .where('day', '=', day)
       .where('spent_mfen', '<', Number(c.daily_budget_fen) * 1000)
+      .returning('spent_mfen')
       .executeTakeFirst();
-    if (Number(budget.numUpdatedRows) !== 1 || !(await debitSpend(tx, ownerOf(s), price, s.id, now))) {
-      if (Number(budget.numUpdatedRows) === 1)
+    const left = budget ? await debitSpendLeaving(tx, ownerOf(s), price, s.id, now) : null;
+    if (!budget || left === null) {
+      // The budget was reached already (by another process, or before the list was read): the list is out of date.
+      leaves = !budget;
+      if (budget)
         await tx
           .updateTable('ad_campaign_days')
           .set({ spent_mfen: sql`spent_mfen - ${price}`, impressions: sql`impressions - 1` })
@@ -122,6 +131,7 @@ async function billOne(
       return (await claim('unbilled', 0, null)) ? ('unbilled' as const) : ('duplicate' as const);
     }
     if (!(await claim('billed', price, null))) throw new Error('impression claimed twice in one transaction');
+    leaves = budgetReached(Number(budget.spent_mfen), Number(c.daily_budget_fen)) || balanceNearZero(left, price);
     await tx
       .updateTable('ad_campaigns')
       .set({ impressions: sql`impressions + 1`, spent_mfen: sql`spent_mfen + ${price}` })
@@ -129,6 +139,8 @@ async function billOne(
       .execute();
     return 'billed' as const;
   });
+  if (leaves) dropHeldCandidates(ctx.db);
+  return outcome;
 }
 
 /** A click (tap on the ad's product card or the video): counted once per impression, only on an impression that was billed; 404 for an impression not served to this viewer (a forged click). */

@@ -15,6 +15,7 @@ import { checkContent } from '../governance/index.js';
 import { validateCampaign, type CampaignInput } from './ad-rules.js';
 import { assertAdvertiser, mayView, ownerOf } from './ad-account.js';
 import type { AdBidKind, AdCampaignStatus, AdGoal, AdOwner, AdPacing, AdPromote } from './ad-types.js';
+import { dropHeldCandidates } from './candidate-cache.js';
 
 export interface CampaignView {
   id: string;
@@ -248,6 +249,7 @@ export async function createCampaign(
       updated_at: now,
     })
     .execute();
+  dropHeldCandidates(ctx.db);
   return campaignView(ctx, actor, id);
 }
 
@@ -345,6 +347,7 @@ export async function setCampaignStatus(
     .where('id', '=', id)
     .where('status', '!=', 'rejected')
     .executeTakeFirst();
+  dropHeldCandidates(ctx.db);
   if (Number(r.numUpdatedRows) !== 1) throw rejectedError(await campaignView(ctx, actor, id));
   return campaignView(ctx, actor, id);
 }

@@ -19,14 +19,18 @@ export interface LiveAdRoom {
   online: number;
 }
 
-/** Feed items for live rooms, shaped like the feed's video cards (no video, no anchors). */
+/** Feed items for live rooms, shaped like the feed's video cards (no video, no anchors), and whether each room is live now. */
 export async function liveRoomItems(
   ctx: CoreContext,
   roomIds: readonly string[],
-): Promise<Map<string, { card: FeedVideoCard; room: LiveAdRoom }>> {
-  const out = new Map<string, { card: FeedVideoCard; room: LiveAdRoom }>();
+): Promise<Map<string, { card: FeedVideoCard; room: LiveAdRoom; live: boolean }>> {
+  const out = new Map<string, { card: FeedVideoCard; room: LiveAdRoom; live: boolean }>();
   for (const r of await roomCardsByIds(ctx, roomIds))
-    out.set(r.id, { card: roomCard(r), room: { id: r.id, title: r.title, hostName: r.host.name, online: r.online } });
+    out.set(r.id, {
+      card: roomCard(r),
+      room: { id: r.id, title: r.title, hostName: r.host.name, online: r.online },
+      live: r.status === 'live',
+    });
   return out;
 }
 

@@ -9,6 +9,7 @@ import type { Actor, CoreContext } from '../context.js';
 import { DomainError, forbidden } from '../platform/index.js';
 import { campaignView, type CampaignView } from './campaigns.js';
 import { MAX_REVIEW_REASON, type AdReviewDecision } from './ad-types.js';
+import { dropHeldCandidates } from './candidate-cache.js';
 
 export async function reviewCampaign(
   ctx: CoreContext,
@@ -39,5 +40,6 @@ export async function reviewCampaign(
     if (Number(r.numUpdatedRows) !== 1)
       throw new DomainError('AD_CAMPAIGN_NOT_REJECTED', 'the campaign was not taken down');
   } else throw new DomainError('VALIDATION_FAILED', 'decision must be reject or restore');
+  dropHeldCandidates(ctx.db);
   return campaignView(ctx, actor, campaignId);
 }
