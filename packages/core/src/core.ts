@@ -106,6 +106,19 @@ export const DEFAULT_PAY_WINDOW_MS = 15 * 60 * 1000;
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const storage = openStorage(options);
+  try {
+    return await assembleCore(storage, options);
+  } catch (err) {
+    // a start refused after the store opened (a bad strategy, a failed migration) leaves no handle or worker thread behind
+    await runtimeOf(storage.db)
+      .dispose()
+      .catch(() => undefined);
+    await storage.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function assembleCore(storage: Storage, options: CoreOptions): Promise<Core> {
   if (options.migrate !== false) await migrateToLatest(storage.db, storage.schema);
   const clock = options.clock ?? systemClock;
   const sandboxSecret = process.env.SANDBOX_PAY_SECRET || (await installationSecret(storage.db, 'sandbox_pay_secret'));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
+import { makePerson, makeShop, withTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import { insertTestVideos, resetFeedCache } from '../feed/index.js';
 import { putPersonSettings } from '../events/index.js';
 import { checkLedger, balanceOf, accountId, compareWithProviders } from '../ledger/index.js';
@@ -22,15 +22,8 @@ import { receiveNotification } from '../orders/index.js';
 
 const HOUR = 3_600_000;
 
-async function withCore(fn: (core: TestCore) => Promise<void>): Promise<void> {
-  const core = await openTestCore();
-  try {
-    resetFeedCache(core.ctx.db);
-    await fn(core);
-  } finally {
-    await core.dispose();
-  }
-}
+const withCore = (fn: (core: TestCore) => Promise<void>): Promise<void> =>
+  withTestCore(fn, { opened: (core) => resetFeedCache(core.ctx.db) });
 
 /** Delivers the sandbox gateway's queued notifications: top-ups to the ads module, the rest to payments. */
 async function deliver(core: TestCore): Promise<void> {

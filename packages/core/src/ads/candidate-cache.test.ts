@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore, type TestCore } from '../test-support/index.js';
+import { withTestCore, type TestCore } from '../test-support/index.js';
 import { resetFeedCache } from '../feed/index.js';
 import { statementsExecuted } from '../storage/index.js';
 import { adDay } from './ad-rules.js';
@@ -41,15 +41,6 @@ async function page(core: TestCore): Promise<{
   return { viewerId, bids, throttled, ads: p.ads.flatMap((a) => (a ? [a] : [])) };
 }
 
-async function withCore(fn: (core: TestCore) => Promise<void>): Promise<void> {
-  const core = await openTestCore();
-  try {
-    await fn(core);
-  } finally {
-    await core.dispose();
-  }
-}
-
 test('the held list: served for less than a second of the same ad day, never to a clock set back; what drops it', () => {
   const held = { at: 10_000, day: '2026-03-02' };
   assert.equal(heldListServes(null, 10_000, '2026-03-02'), false);
@@ -72,7 +63,7 @@ test('the held list: served for less than a second of the same ad day, never to 
 });
 
 test('pausing a campaign takes it out of the very next auction, resuming puts it back, the clock standing still', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const { owner, campaignId } = await runningCampaign(core);
     assert.ok((await page(core)).bids.has(campaignId), 'the running campaign bids (and the list is held)');
     await setCampaignStatus(core.ctx, owner, campaignId, 'paused');
@@ -85,7 +76,7 @@ test('pausing a campaign takes it out of the very next auction, resuming puts it
 });
 
 test("billing that reaches a campaign's daily budget takes it out of the very next auction, the clock standing still", async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const { campaignId } = await runningCampaign(core);
     const first = await page(core);
     const ad = first.ads.find((a) => a.campaignId === campaignId);
@@ -110,7 +101,7 @@ test("billing that reaches a campaign's daily budget takes it out of the very ne
 });
 
 test('an account withdrawn to zero, or spent to zero by billing, takes its campaigns out of the very next auction; a top-up brings them back', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const { owner, shopId, campaignId } = await runningCampaign(core);
     assert.ok((await page(core)).bids.has(campaignId));
     await withdrawAdBalance(core.ctx, owner, shopOwner(shopId), 100_00);
@@ -146,7 +137,7 @@ test('an account withdrawn to zero, or spent to zero by billing, takes its campa
 });
 
 test('a change made past this process (directly in the store) is seen once the second is over', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const { campaignId } = await runningCampaign(core);
     assert.ok((await page(core)).bids.has(campaignId));
     await core.ctx.db.updateTable('ad_campaigns').set({ status: 'paused' }).where('id', '=', campaignId).execute();
@@ -159,7 +150,7 @@ test('a change made past this process (directly in the store) is seen once the s
 });
 
 test('with nothing changed, pages within the second do not run the join again; pages arriving during a read share it', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const { campaignId } = await runningCampaign(core);
     const counted = async <T>(work: () => Promise<T>): Promise<{ value: T; statements: number }> => {
       const before = statementsExecuted();
@@ -198,7 +189,7 @@ test('with nothing changed, pages within the second do not run the join again; p
 });
 
 test('a video creative taken down is not shown nor recorded as served on the very next page, though the held list still has it', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const { owner, campaignId, videoId } = await runningCampaign(core);
     assert.ok((await page(core)).ads.some((a) => a.campaignId === campaignId));
     await removeVideo(core.ctx, owner, videoId);

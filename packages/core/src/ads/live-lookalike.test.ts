@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
+import { makePerson, makeShop, withTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import { insertTestVideos, resetFeedCache } from '../feed/index.js';
 import { putPersonSettings, ingestEvents } from '../events/index.js';
 import { checkLedger } from '../ledger/index.js';
@@ -23,18 +23,14 @@ import { receiveNotification } from '../orders/index.js';
 
 const HOUR = 3_600_000;
 
-async function withCore(fn: (core: TestCore) => Promise<void>): Promise<void> {
-  const core = await openTestCore();
-  try {
-    resetFeedCache(core.ctx.db);
-    await fn(core);
-  } finally {
-    const service = runningRecommendService(core.ctx);
-    await service?.flushSteps();
-    service?.unsubscribe();
-    await core.dispose();
-  }
-}
+/** The engine's steps finished and its subscription dropped before the store goes. */
+const stopEngine = async (core: TestCore): Promise<void> => {
+  const service = runningRecommendService(core.ctx);
+  await service?.flushSteps();
+  service?.unsubscribe();
+};
+const withCore = (fn: (core: TestCore) => Promise<void>): Promise<void> =>
+  withTestCore(fn, { opened: (core) => resetFeedCache(core.ctx.db), closing: stopEngine });
 
 async function deliver(core: TestCore): Promise<void> {
   await core.sandbox.deliverDue(100, async (url, body, headers) => {

@@ -1,24 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makePerson, makeShop, openTestCore, type TestCore } from '../test-support/index.js';
+import { makePerson, makeShop, withTestCore, type TestCore } from '../test-support/index.js';
 import { insertTestVideos } from '../feed/index.js';
 import { ingestEvents } from './events.js';
 import { getPersonSettings, putPersonSettings } from './person-settings.js';
 import type { ClientEvent } from './event-rules.js';
 
-async function withCore(fn: (core: TestCore) => Promise<void>): Promise<void> {
-  const core = await openTestCore();
-  try {
-    await fn(core);
-  } finally {
-    await core.dispose();
-  }
-}
-
 const stored = (core: TestCore) => core.ctx.db.selectFrom('events').selectAll().orderBy('id').execute();
 
 test('a batch is stored append-only; a resent batch is counted as duplicates; the anonymous viewer is separate', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const viewer = await makePerson(core, 'viewer', [], false);
     const shop = await makeShop(core, 'shop-a');
     const now = core.clock.now();
@@ -62,7 +53,7 @@ test('a batch is stored append-only; a resent batch is counted as duplicates; th
 });
 
 test('a bad event refuses the whole batch and stores nothing', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const viewer = await makePerson(core, 'viewer', [], false);
     const now = core.clock.now();
     const [videoId] = await insertTestVideos(core.ctx.db, [{ ownerId: viewer.userId, publishedAt: now }], now);
@@ -84,7 +75,7 @@ test('a bad event refuses the whole batch and stores nothing', async () => {
 });
 
 test('settings: personalised recommendation is on by default, and a change is read back at once', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const a = await makePerson(core, 'person-a', [], false);
     const b = await makePerson(core, 'person-b', [], false);
     assert.deepEqual(await getPersonSettings(core.ctx.db, a.userId), { personalizedRecommendation: true });

@@ -25,10 +25,31 @@ export interface FollowingCursor {
 export type FeedCursor = RecommendCursor | FollowingCursor;
 
 const SIG_BYTES = 16;
+/** One Buffer per secret, so the texts it signed or verified can be remembered against it. */
+const keysBySecret = new Map<string, Buffer>();
 /** The signing key, read (or created) once per store and process. */
 export async function cursorKey(db: Db): Promise<Buffer> {
-  return Buffer.from(await cachedInstallationSecret(db, 'feed_cursor_secret'), 'utf8');
+  const secret = await cachedInstallationSecret(db, 'feed_cursor_secret');
+  let key = keysBySecret.get(secret);
+  if (!key) keysBySecret.set(secret, (key = Buffer.from(secret, 'utf8')));
+  return key;
 }
+
+/**
+ * The last cursor texts each key signed or verified: a scroll brings back the cursor it was just
+ * given, so its signature need not be computed again. Only whole texts are remembered (a text is
+ * either exactly one the key vouched for or checked afresh); the body is still parsed each time,
+ * so every caller gets its own ShownFilter.
+ */
+const VOUCHED_MAX = 1_024;
+const vouchedByKey = new WeakMap<Buffer, Set<string>>();
+function vouch(key: Buffer, text: string): void {
+  let texts = vouchedByKey.get(key);
+  if (!texts) vouchedByKey.set(key, (texts = new Set()));
+  if (texts.size >= VOUCHED_MAX) texts.delete(texts.values().next().value as string);
+  texts.add(text);
+}
+const vouched = (key: Buffer, text: string): boolean => vouchedByKey.get(key)?.has(text) === true;
 
 const signature = (key: Buffer, body: string): Buffer =>
   createHmac('sha256', key).update(body).digest().subarray(0, SIG_BYTES);
@@ -36,7 +57,9 @@ const signature = (key: Buffer, body: string): Buffer =>
 export function encodeCursor(key: Buffer, c: FeedCursor): string {
   const body =
     c.kind === 'recommend' ? `r1.${c.page}.${c.sessionId}.${c.shown.encode()}` : `f1.${c.publishedAt}.${c.lastId}`;
-  return `${body}.${signature(key, body).toString('base64url')}`;
+  const text = `${body}.${signature(key, body).toString('base64url')}`;
+  vouch(key, text);
+  return text;
 }
 
 const invalid = (why: string): DomainError =>
@@ -46,9 +69,11 @@ export function decodeCursor(key: Buffer, text: string): FeedCursor {
   const dot = text.lastIndexOf('.');
   if (dot <= 0) throw invalid('malformed');
   const body = text.slice(0, dot);
-  const sig = Buffer.from(text.slice(dot + 1), 'base64url');
-  const expected = signature(key, body);
-  if (sig.length !== SIG_BYTES || !timingSafeEqual(sig, expected)) throw invalid('bad signature');
+  if (!vouched(key, text)) {
+    const sig = Buffer.from(text.slice(dot + 1), 'base64url');
+    if (sig.length !== SIG_BYTES || !timingSafeEqual(sig, signature(key, body))) throw invalid('bad signature');
+    vouch(key, text);
+  }
   const parts = body.split('.');
   if (parts[0] === 'r1' && parts.length === 4) {
     const page = Number(parts[1]);

@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { makePerson, openTestCore, type TestCore } from '../test-support/index.js';
+import { makePerson, withTestCore, type TestCore } from '../test-support/index.js';
 import { getFeed, type FeedPage } from './feed.js';
+import { decodeCursor, encodeCursor, type RecommendCursor } from './feed-cursor.js';
+import { newId } from '../platform/index.js';
+import { ShownFilter } from '../recommend/index.js';
 import { resetFeedCache } from './candidates.js';
 import { insertTestVideos } from './test-videos.js';
 import { putPersonSettings } from '../events/index.js';
@@ -10,15 +13,6 @@ import { followUser, likeVideo, unfollowUser, unlikeVideo } from '../content/ind
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
-
-async function withCore(fn: (core: TestCore) => Promise<void>): Promise<void> {
-  const core = await openTestCore();
-  try {
-    await fn(core);
-  } finally {
-    await core.dispose();
-  }
-}
 
 /** Reads a whole session page by page, with the given page sizes (then 8). */
 async function readSession(
@@ -39,7 +33,7 @@ async function readSession(
 }
 
 test('anonymous viewers get published videos only, as VideoCards', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const creator = await makePerson(core, 'creator-a', ['creator'], false);
     const now = core.clock.now();
     const [published] = await insertTestVideos(
@@ -72,7 +66,7 @@ test('anonymous viewers get published videos only, as VideoCards', async () => {
 });
 
 test('property: a feed session never shows a video twice, and reaches every published video', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const a = await makePerson(core, 'creator-a', ['creator'], false);
     const b = await makePerson(core, 'creator-b', ['creator'], false);
     const viewer = await makePerson(core, 'viewer', [], false);
@@ -112,7 +106,7 @@ test('property: a feed session never shows a video twice, and reaches every publ
 });
 
 test('pages mix new, popular in the last day and followed creators; a new session starts over', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const a = await makePerson(core, 'creator-a', ['creator'], false);
     const b = await makePerson(core, 'creator-b', ['creator'], false);
     const viewer = await makePerson(core, 'viewer', [], false);
@@ -174,7 +168,7 @@ test('pages mix new, popular in the last day and followed creators; a new sessio
 });
 
 test("the viewer's own like and follow show on their next page, and go when taken back", async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const a = await makePerson(core, 'creator-a', ['creator'], false);
     const viewer = await makePerson(core, 'viewer', [], false);
     const now = core.clock.now();
@@ -197,7 +191,7 @@ test("the viewer's own like and follow show on their next page, and go when take
 });
 
 test('the following tab needs sign-in and pages through followed creators, newest first', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const a = await makePerson(core, 'creator-a', ['creator'], false);
     const b = await makePerson(core, 'creator-b', ['creator'], false);
     const viewer = await makePerson(core, 'viewer', [], false);
@@ -239,7 +233,7 @@ test('the following tab needs sign-in and pages through followed creators, newes
 });
 
 test('a cursor that was edited, forged or cut answers INVALID_CURSOR', async () => {
-  await withCore(async (core) => {
+  await withTestCore(async (core) => {
     const a = await makePerson(core, 'creator-a', ['creator'], false);
     const now = core.clock.now();
     await insertTestVideos(
@@ -268,4 +262,31 @@ test('a cursor that was edited, forged or cut answers INVALID_CURSOR', async () 
     }
     assert.equal((await getFeed(core.ctx, null, { cursor: nextCursor })).items.length, 3, 'the rest of the session');
   });
+});
+
+test('a cursor remembered as signed is taken back only under its own key, and each reading has its own filter', () => {
+  const key = Buffer.from('the feed key of one installation', 'utf8');
+  const other = Buffer.from('the feed key of another installation', 'utf8');
+  const shown = ShownFilter.empty();
+  shown.add('vid_seen');
+  const text = encodeCursor(key, { kind: 'recommend', page: 2, sessionId: newId('feedSession'), shown });
+  assert.throws(() => decodeCursor(other, text), { code: 'INVALID_CURSOR' }, 'another key never vouched for it');
+  const body = text.slice(0, text.lastIndexOf('.'));
+  const forged = `${body}.${Buffer.alloc(16, 7).toString('base64url')}`;
+  assert.throws(() => decodeCursor(key, forged), { code: 'INVALID_CURSOR' }, 'the same body under another signature');
+  const first = decodeCursor(key, text) as RecommendCursor;
+  const second = decodeCursor(key, text) as RecommendCursor;
+  assert.equal(first.page, 2);
+  assert.ok(first.shown.has('vid_seen') && second.shown.has('vid_seen'));
+  assert.notEqual(first.shown, second.shown, 'a fresh filter per reading');
+  first.shown.add('vid_later');
+  assert.equal(
+    (decodeCursor(key, text) as RecommendCursor).shown.has('vid_later'),
+    false,
+    'one reading cannot change the next',
+  );
+  // verified once under the other key by its own signature, then remembered there too
+  const theirs = encodeCursor(other, { kind: 'following', publishedAt: 1_700_000_000_000, lastId: newId('video') });
+  assert.equal(decodeCursor(other, theirs).kind, 'following');
+  assert.throws(() => decodeCursor(key, theirs), { code: 'INVALID_CURSOR' });
 });

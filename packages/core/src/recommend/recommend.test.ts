@@ -4,7 +4,7 @@ import type { Actor } from '../context.js';
 import { likeVideo } from '../content/index.js';
 import { ingestEvents, putPersonSettings } from '../events/index.js';
 import { getFeed, type FeedPage, insertTestVideos } from '../feed/index.js';
-import { makePerson, makeShop, openTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
+import { makePerson, makeShop, withTestCore, type ShopFixture, type TestCore } from '../test-support/index.js';
 import { videoPoolView } from './pool-steps.js';
 import { mergeDeviceProfile, recommendService, runningRecommendService } from './recommend-service.js';
 
@@ -45,17 +45,13 @@ async function makeTestCatalog(core: TestCore, perCategory = 15, warm = true): P
   return { creators, fruit, beauty, fruitVideos, beautyVideos };
 }
 
-async function withCore(fn: (core: TestCore) => Promise<void>): Promise<void> {
-  const core = await openTestCore();
-  try {
-    await fn(core);
-  } finally {
-    const service = runningRecommendService(core.ctx);
-    await service?.flushSteps();
-    service?.unsubscribe();
-    await core.dispose();
-  }
-}
+/** The engine's steps finished and its subscription dropped before the store goes. */
+const stopEngine = async (core: TestCore): Promise<void> => {
+  const service = runningRecommendService(core.ctx);
+  await service?.flushSteps();
+  service?.unsubscribe();
+};
+const withCore = (fn: (core: TestCore) => Promise<void>): Promise<void> => withTestCore(fn, { closing: stopEngine });
 
 const inCategory = (page: FeedPage, ids: readonly string[]): number =>
   page.items.filter((v) => ids.includes(v.id)).length;

@@ -33,6 +33,24 @@ export interface TestCore extends Core {
 
 export const usingPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
+/** What a test does around its store: after it opens, and before it is disposed (even when the test failed). */
+export interface TestCoreHooks {
+  opened?(core: TestCore): void | Promise<void>;
+  closing?(core: TestCore): Promise<void>;
+}
+
+/** Runs a test on a fresh store and disposes it whatever happens. */
+export async function withTestCore(fn: (core: TestCore) => Promise<void>, hooks: TestCoreHooks = {}): Promise<void> {
+  const core = await openTestCore();
+  try {
+    await hooks.opened?.(core);
+    await fn(core);
+  } finally {
+    await hooks.closing?.(core);
+    await core.dispose();
+  }
+}
+
 export async function openTestCore(options: Partial<CoreOptions> = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhongcao-test-'));
   const clock = new ManualClock(Date.now());

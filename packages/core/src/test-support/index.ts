@@ -1,6 +1,8 @@
 /** The test-support module's public API: other modules import only from here. */
 export {
   openTestCore,
+  withTestCore,
+  type TestCoreHooks,
   sharedTestStore,
   makePerson,
   makeShop,
