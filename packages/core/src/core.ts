@@ -36,7 +36,7 @@ import {
 import { refreshAdAudiences, subscribeAdsOutbox } from './ads/index.js';
 import { scoreShopsDaily, syncExperienceMultipliers } from './experience/index.js';
 import { deliverPending, installPush, httpPost, type PushPost } from './openplatform/index.js';
-import { consumeRollups, rollupsFedByStream, SqlRollupStore } from './analytics/index.js';
+import { runRollups, SqlRollupStore, useRollupThread } from './analytics/index.js';
 import { runtimeOf, type Runtime } from './platform/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60_000;
@@ -80,6 +80,8 @@ export interface CoreOptions extends StorageOptions {
   reviewWindowMs?: number;
   /** Replaces the open platform's push sender (tests deliver in-process). */
   openPush?: PushPost;
+  /** The 罗盘's window consumer on a thread of its own (embedded SQLite; the server turns it on). */
+  rollupsThread?: boolean;
 }
 
 export interface Core {
@@ -163,6 +165,7 @@ async function assembleCore(storage: Storage, options: CoreOptions): Promise<Cor
   installModeration({ ctx, outbox, timers, reviewWindowMs }); // held videos reach the review queue; review deadlines fire
   installPush({ ctx, outbox, timers }); // order and after-sales events reach the apps that subscribed (开放平台 message push)
   const openPush = options.openPush ?? httpPost;
+  if (options.rollupsThread) useRollupThread(ctx); // SQLite only: elsewhere the rounds consume in process
   let lastHousekeeping = 0;
   let lastLiveMinutes = 0;
   return {
@@ -187,8 +190,8 @@ async function assembleCore(storage: Storage, options: CoreOptions): Promise<Cor
       await sandbox.deliverDue();
       await outbox.dispatchOnce();
       await deliverPending(ctx, openPush);
-      // 罗盘: what committed since the last round reaches its rollups (scaled mode: the stream's consumer does it instead)
-      if (!rollupsFedByStream(ctx)) await consumeRollups(ctx);
+      // 罗盘: what committed since the last round reaches its rollups (on their own thread when asked; scaled mode: the stream's consumer does it instead)
+      await runRollups(ctx);
       if (clock.now() - lastLiveMinutes >= LIVE_MINUTES_EVERY_MS) {
         lastLiveMinutes = clock.now();
         await new SqlRollupStore(storage.db).addLiveActivity(liveRuntime(ctx).takeActivity(clock.now())); // 罗盘: the live rooms' viewers and comments by minute

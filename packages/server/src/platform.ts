@@ -52,7 +52,8 @@ export interface RunningPlatform {
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const core = await openCore(options);
+  // The 罗盘's consumer on a thread of its own unless told otherwise (SQLite; PostgreSQL consumes in process).
+  const core = await openCore({ rollupsThread: true, ...options });
   // Scaled mode: the events stored here reach the stream (through the outbox) for the worker's 罗盘 rollups.
   if (options.role === 'api' && options.natsUrl) sendEventsToOutbox(core.ctx.db);
   await options.beforeListen?.(core);

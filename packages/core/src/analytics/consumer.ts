@@ -67,7 +67,7 @@ export interface ConsumeResult {
 
 /** Reads everything committed since the cursor (a full rebuild when there is none yet). */
 export async function consumeRollups(
-  ctx: CoreContext,
+  ctx: Pick<CoreContext, 'db' | 'clock'>,
   store: RollupStore = new SqlRollupStore(ctx.db),
   maxWindows = 200,
 ): Promise<ConsumeResult> {

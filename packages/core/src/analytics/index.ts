@@ -40,6 +40,7 @@ export {
 } from './range.js';
 export { shanghaiDate, parseShanghaiDate, hourOf } from './time-buckets.js';
 export { factsInWindow, factsOf, type FactIds, type FactsSelection } from './facts.js';
+export { runRollups, useRollupThread, rollupThreadOf, RollupThread } from './rollup-thread.js';
 export {
   consumeRollupsFromStream,
   rollupsFedByStream,

@@ -13,6 +13,7 @@ import { createRuntime } from '../platform/index.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
 import { countStatement } from './statement-count.js';
 import { wantsArrayRows } from './array-rows.js';
+import { WriteGate, writeClassifier } from './write-gate.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -57,8 +58,13 @@ export function openStorage(options: StorageOptions): Storage {
   sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const checkpointer = startCheckpointer(sqlite, file, driver);
+  // Taken before each write, so a thread writing to this file (the 罗盘's rollups) is waited for off the event loop.
+  const gate = new WriteGate();
   const db = new Kysely<Database>({
-    dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }, () => checkpointer.pauseIfDue()),
+    dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }, () => checkpointer.pauseIfDue(), {
+      gate,
+      writes: writeClassifier((sql) => sqlite.prepare(sql)),
+    }),
   });
   // Started on first use, one per lane: most stores (tests, one-off commands) never send a query aside.
   const asides = new Map<ReadAsideLane, ReadAside>();
@@ -70,7 +76,7 @@ export function openStorage(options: StorageOptions): Storage {
     asides.set(lane, aside);
     return aside;
   });
-  registerStoreAccess(db, { dialect: 'sqlite', file });
+  registerStoreAccess(db, { dialect: 'sqlite', file, gate: gate.buffer });
   return {
     db,
     dialect: 'sqlite',

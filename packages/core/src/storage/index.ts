@@ -19,7 +19,8 @@ export { readAside, readAsideAnswered, type ReadAsideLane } from './read-aside.j
 export type { OpenAppsTable, OpenTokensTable } from './schema-openplatform.js';
 export type { CompensationKind, CompensationPayoutStatus } from './schema-ledger.js';
 export type { ModelVersionsTable } from './schema-models.js';
-export { type StoreAccess, openStoreReader, storeAccessOf } from './store-access.js';
+export { type StoreAccess, openStoreReader, openStoreWriter, storeAccessOf } from './store-access.js';
+export { WriteGate, GATE_SERVING, GATE_THREAD } from './write-gate.js';
 export type { ServiceConversationsTable, ServiceMessagesTable } from './schema-service.js';
 export { migrations, type MigrationReport, migrateToLatest } from './migrate.js';
 export type { VideoStatus } from './schema-content.js';

@@ -8,10 +8,17 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
-import { runtimePart, runtimeOf } from '../platform/index.js';
+import { createRuntime, runtimePart, runtimeOf } from '../platform/index.js';
+import { FifoSqliteDialect } from './fifo-sqlite.js';
+import { GATE_THREAD, WriteGate, writeClassifier } from './write-gate.js';
 
 export type StoreAccess =
-  | { dialect: 'sqlite'; file: string }
+  | {
+      dialect: 'sqlite';
+      file: string;
+      /** The serving connection's write gate (write-gate.ts), for a thread that writes. */
+      gate?: SharedArrayBuffer;
+    }
   | { dialect: 'postgres'; url: string; schema: string | null };
 
 /** How other threads reach this store: a part of its runtime, set when it is opened. */
@@ -44,4 +51,46 @@ export async function openStoreReader(access: StoreAccess): Promise<{ db: Kysely
     pgPoolSize: 2,
   });
   return { db: storage.db, close: () => storage.close() };
+}
+
+/** The page cache of a writing thread's connection, KiB (the serving connection keeps the large one). */
+const WRITER_CACHE_KIB = 16 * 1024;
+
+/**
+ * A read-write connection to a SQLite store for a thread of its own, which takes the serving
+ * connection's write gate before each write (write-gate.ts): the thread waits for the serving
+ * connection by blocking, the serving connection for the thread without blocking its event loop.
+ */
+export function openStoreWriter(access: StoreAccess): { db: Kysely<Database>; close(): Promise<void> } {
+  if (access.dialect !== 'sqlite' || !access.gate)
+    throw new Error('a writing thread needs a SQLite store and its gate');
+  const sqlite = new SQLite(access.file, { fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('wal_autocheckpoint = 0'); // the serving connection's checkpointer thread copies pages back
+  sqlite.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+  const statements = new Map<string, SQLite.Statement>();
+  const database = {
+    prepare(sql: string): SQLite.Statement {
+      let stmt = statements.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        if (statements.size >= 500) statements.clear();
+        statements.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
+  const gate = new WriteGate(access.gate, GATE_THREAD);
+  const db = new Kysely<Database>({
+    dialect: new FifoSqliteDialect({ database }, undefined, {
+      gate,
+      writes: writeClassifier((sql) => sqlite.prepare(sql)),
+    }),
+  });
+  createRuntime(db);
+  registerStoreAccess(db, access);
+  return { db, close: () => db.destroy() };
 }

@@ -48,7 +48,7 @@ export interface RunningBackground {
 }
 
 export async function startBackground(options: BackgroundOptions): Promise<RunningBackground> {
-  const core = await openCore(options);
+  const core = await openCore({ rollupsThread: true, ...options }); // SQLite: the 罗盘's consumer on a thread of its own
   const log = Fastify({ logger: { level: options.logLevel ?? 'info' } }).log; // the same structured logs as the api processes, no listener
   core.setBaseUrl(options.publicUrl ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000');
   const stream: JetStream | null = options.natsUrl
