@@ -22,14 +22,21 @@ import { rollupsFedByStream } from './stream-consumer.js';
 export type RollupThreadRequest = { type: 'run'; id: number; now: number } | { type: 'stop' };
 export type RollupThreadReply = { id: number; result: ConsumeResult } | { id: number; error: string };
 
+/**
+ * The thread's young generation: a window's facts and keys live only for the window, so a small
+ * one is enough (V8's default, or a server command line's larger semi-spaces, would hold tens of
+ * megabytes more resident for nothing).
+ */
+const YOUNG_GENERATION_MB = 16;
+
 function startWorker(access: StoreAccess): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./rollup-worker.js', import.meta.url), { workerData: access });
+  const options = { workerData: access, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./rollup-worker.js', import.meta.url), options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./rollup-worker.ts', import.meta.url).href;
   return new Worker(
     `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`,
-    { eval: true, workerData: access },
+    { eval: true, ...options },
   );
 }
 

@@ -54,7 +54,7 @@ export async function openStoreReader(access: StoreAccess): Promise<{ db: Kysely
 }
 
 /** The page cache of a writing thread's connection, KiB (the serving connection keeps the large one). */
-const WRITER_CACHE_KIB = 16 * 1024;
+const WRITER_CACHE_KIB = 8 * 1024;
 
 /**
  * A read-write connection to a SQLite store for a thread of its own, which takes the serving
