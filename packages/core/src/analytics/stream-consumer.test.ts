@@ -257,3 +257,35 @@ test('a batch split over transactions whose second fails: the first stays counte
     await core.dispose();
   }
 });
+
+test('a prune of old handled ids that fails after a batch committed leaves the batch acknowledged (not sent back to come again as duplicates)', async () => {
+  const core = await openTestCore();
+  try {
+    core.clock.advance(COMMIT_GRACE_MS + 1);
+    let prunes = 0;
+    class PruneFails extends SqlRollupStore {
+      override async pruneHandled(before: number): Promise<number> {
+        if (++prunes === 1) throw new Error('prune: lock timeout');
+        return super.pruneHandled(before);
+      }
+    }
+    const errors: string[] = [];
+    const { stream, deliverBatch } = fakeStream();
+    const running = await consumeRollupsFromStream(core.ctx, stream, new PruneFails(core.ctx.db), (e) =>
+      errors.push(e.message),
+    );
+    core.clock.advance(10);
+    const at = core.clock.now();
+    assert.deepEqual(await deliverBatch([paidMessage('p-1', 'ord_none_1', at)]), [], 'committed: nothing left');
+    assert.equal(prunes, 1, 'the first batch prunes');
+    assert.deepEqual(errors, ['prune: lock timeout'], 'the failure is reported');
+    assert.deepEqual(await deliverBatch([paidMessage('p-1', 'ord_none_1', at)]), [], 'a redelivery adds nothing');
+    assert.deepEqual(
+      { messages: running.figures.messages, duplicates: running.figures.duplicates },
+      { messages: 1, duplicates: 1 },
+    );
+    await running.consumer.stop();
+  } finally {
+    await core.dispose();
+  }
+});

@@ -176,7 +176,8 @@ export async function consumeRollupsFromStream(
       const now = ctx.clock.now();
       if (now - lastPrune >= PRUNE_EVERY_MS) {
         lastPrune = now;
-        await store.pruneHandled(now - HANDLED_KEPT_MS);
+        // The batch is counted by now: a prune that fails must not send its messages back (they would come again as duplicates); it is tried again next time.
+        await store.pruneHandled(now - HANDLED_KEPT_MS).catch((err: unknown) => onError(err as Error));
       }
       return left;
     },
