@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestCore } from '../test-support/index.js';
+import { openTestCore, withTestCore, type TestCore } from '../test-support/index.js';
 import { makeWorld, buyVia, videoOf } from '../affiliate/test-support/index.js';
 import { ingestEvents } from '../events/index.js';
 import { rollupsSnapshot } from '../test-support/index.js';
@@ -37,6 +37,15 @@ function fakeStream(): { stream: Stream; deliverBatch(batch: StreamMessage[]): P
     },
   } as unknown as Stream;
   return { stream, deliverBatch: async (batch) => (await handler!(batch)) ?? [] };
+}
+
+/** The consumer started on a fake stream with the given store, its errors collected; the clock moved past its start. */
+async function consumingWith(core: TestCore, store: SqlRollupStore) {
+  const errors: string[] = [];
+  const { stream, deliverBatch } = fakeStream();
+  const running = await consumeRollupsFromStream(core.ctx, stream, store, (e) => errors.push(e.message));
+  core.clock.advance(10);
+  return { running, deliverBatch, errors };
 }
 
 const paidMessage = (id: string, orderId: string, publishedAt: number): StreamMessage => ({
@@ -168,12 +177,7 @@ test('a batch of deliveries is one transaction: each new message counted once, r
         return super.commit(batch);
       }
     }
-    const errors: string[] = [];
-    const { stream, deliverBatch } = fakeStream();
-    const running = await consumeRollupsFromStream(core.ctx, stream, new FailsOne(core.ctx.db), (e) =>
-      errors.push(e.message),
-    );
-    core.clock.advance(10);
+    const { running, deliverBatch, errors } = await consumingWith(core, new FailsOne(core.ctx.db));
     const orders: string[] = [];
     for (let i = 0; i < 4; i++)
       orders.push(await buyVia(core, w.buyer, w.shop.skuIds[i % 2]!, { source: 'search' }, 1));
@@ -220,12 +224,7 @@ test('a batch split over transactions whose second fails: the first stays counte
         return super.commit(batch);
       }
     }
-    const errors: string[] = [];
-    const { stream, deliverBatch } = fakeStream();
-    const running = await consumeRollupsFromStream(core.ctx, stream, new FailsSecond(core.ctx.db), (e) =>
-      errors.push(e.message),
-    );
-    core.clock.advance(10);
+    const { running, deliverBatch, errors } = await consumingWith(core, new FailsSecond(core.ctx.db));
     const at = core.clock.now();
     // Each names 1,500 event rows (none stored: only the batching matters), so they go in two transactions.
     const named = (id: string): StreamMessage => ({
@@ -259,8 +258,7 @@ test('a batch split over transactions whose second fails: the first stays counte
 });
 
 test('a prune of old handled ids that fails after a batch committed leaves the batch acknowledged (not sent back to come again as duplicates)', async () => {
-  const core = await openTestCore();
-  try {
+  await withTestCore(async (core) => {
     core.clock.advance(COMMIT_GRACE_MS + 1);
     let prunes = 0;
     class PruneFails extends SqlRollupStore {
@@ -269,12 +267,7 @@ test('a prune of old handled ids that fails after a batch committed leaves the b
         return super.pruneHandled(before);
       }
     }
-    const errors: string[] = [];
-    const { stream, deliverBatch } = fakeStream();
-    const running = await consumeRollupsFromStream(core.ctx, stream, new PruneFails(core.ctx.db), (e) =>
-      errors.push(e.message),
-    );
-    core.clock.advance(10);
+    const { running, deliverBatch, errors } = await consumingWith(core, new PruneFails(core.ctx.db));
     const at = core.clock.now();
     assert.deepEqual(await deliverBatch([paidMessage('p-1', 'ord_none_1', at)]), [], 'committed: nothing left');
     assert.equal(prunes, 1, 'the first batch prunes');
@@ -285,7 +278,5 @@ test('a prune of old handled ids that fails after a batch committed leaves the b
       { messages: 1, duplicates: 1 },
     );
     await running.consumer.stop();
-  } finally {
-    await core.dispose();
-  }
+  });
 });
