@@ -13,6 +13,7 @@ import { createRuntime } from '../platform/index.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
 import { countStatement } from './statement-count.js';
 import { wantsArrayRows } from './array-rows.js';
+import { cachingStatements } from './statement-cache.js';
 import { WriteGate, writeClassifier } from './write-gate.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -85,32 +86,6 @@ export function openStorage(options: StorageOptions): Storage {
       await checkpointer.stop();
       await db.destroy();
     },
-  };
-}
-
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * Kysely prepares every query anew; better-sqlite3 statements are reusable, so keep the most
- * recently used ones by SQL text (the SQL is parameterised, so the set is small and stable).
- */
-function cachingStatements(sqlite: SQLite.Database): { prepare(sql: string): SQLite.Statement; close(): void } {
-  const cache = new Map<string, SQLite.Statement>();
-  return {
-    prepare(sql: string) {
-      countStatement(sql); // the driver prepares once per statement it runs
-      let stmt = cache.get(sql);
-      if (stmt) {
-        cache.delete(sql);
-      } else {
-        stmt = sqlite.prepare(sql);
-        if (wantsArrayRows(sql)) stmt.raw(true);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(sql, stmt);
-      return stmt;
-    },
-    close: () => sqlite.close(),
   };
 }
 

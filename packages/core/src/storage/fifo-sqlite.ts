@@ -74,9 +74,7 @@ class FifoSqliteDriver extends SqliteDriver {
   }
 
   override async releaseConnection(): Promise<void> {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.busy = false;
+    this.handOn();
   }
 }
 

@@ -10,6 +10,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { createRuntime, runtimePart, runtimeOf } from '../platform/index.js';
 import { FifoSqliteDialect } from './fifo-sqlite.js';
+import { cachingStatements } from './statement-cache.js';
 import { GATE_THREAD, WriteGate, writeClassifier } from './write-gate.js';
 
 export type StoreAccess =
@@ -70,19 +71,7 @@ export function openStoreWriter(access: StoreAccess): { db: Kysely<Database>; cl
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('wal_autocheckpoint = 0'); // the serving connection's checkpointer thread copies pages back
   sqlite.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
-  const statements = new Map<string, SQLite.Statement>();
-  const database = {
-    prepare(sql: string): SQLite.Statement {
-      let stmt = statements.get(sql);
-      if (!stmt) {
-        stmt = sqlite.prepare(sql);
-        if (statements.size >= 500) statements.clear();
-        statements.set(sql, stmt);
-      }
-      return stmt;
-    },
-    close: () => sqlite.close(),
-  };
+  const database = cachingStatements(sqlite);
   const gate = new WriteGate(access.gate, GATE_THREAD);
   const db = new Kysely<Database>({
     dialect: new FifoSqliteDialect({ database }, undefined, {
