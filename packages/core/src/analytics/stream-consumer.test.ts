@@ -150,14 +150,22 @@ test('the consumer started on a stream catches up from the database first; a mes
     core.clock.advance(10);
     const second = await buyVia(core, w.buyer, w.shop.skuIds[1]!, { source: 'search' }, 1);
     await deliver('m-second', second, core.clock.now());
-    await deliver('m-second', second, core.clock.now());
+    await deliver('m-second', second, core.clock.now()); // delivered again to the consumer that handled it: its own repeat
     assert.deepEqual(
       { ...running.figures },
-      { messages: 2, facts: 1, duplicates: 1, waited: 0, beforeFloor: 1, transactions: 2 },
+      { messages: 2, facts: 1, duplicates: 1, repeats: 1, waited: 0, beforeFloor: 1, transactions: 2 },
+    );
+    await running.consumer.stop();
+    // A consumer started after it is handed the same message: handled before it started, not its own repeat.
+    const next = await consumeRollupsFromStream(core.ctx, stream);
+    await deliver('m-second', second, core.clock.now());
+    assert.deepEqual(
+      { duplicates: next.figures.duplicates, repeats: next.figures.repeats, messages: next.figures.messages },
+      { duplicates: 1, repeats: 0, messages: 0 },
     );
     const kept = await rollupsSnapshot(core.ctx.db);
     core.clock.advance(COMMIT_GRACE_MS + 1);
-    await running.consumer.stop();
+    await next.consumer.stop();
     await rebuildRollups(core.ctx, null);
     assert.deepEqual(await rollupsSnapshot(core.ctx.db), kept);
   } finally {
@@ -192,7 +200,7 @@ test('a batch of deliveries is one transaction: each new message counted once, r
     assert.deepEqual(left, []);
     assert.deepEqual(
       { ...running.figures },
-      { messages: 3, facts: 3, duplicates: 2, waited: 0, beforeFloor: 0, transactions: 2 },
+      { messages: 3, facts: 3, duplicates: 2, repeats: 2, waited: 0, beforeFloor: 0, transactions: 2 },
     );
     const stuck = await deliverBatch([paidMessage('m-bad', orders[3]!, at), paidMessage('m-3', orders[3]!, at)]);
     assert.deepEqual(

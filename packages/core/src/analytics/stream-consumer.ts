@@ -61,6 +61,8 @@ export const FLOOR_SKEW_MS = 60_000;
 /** How long handled ids are kept: the stream keeps messages seven days; a day's margin. */
 export const HANDLED_KEPT_MS = 8 * DAY_MS;
 const PRUNE_EVERY_MS = 3_600_000;
+/** How many of the ids it handled a consumer remembers, to tell its own repeats from earlier handling. */
+const REMEMBERED_IDS = 10_000;
 
 /** The rows a message names (null: a message the rollups do not read). Pure. */
 export function rowsNamedBy(message: Pick<StreamMessage, 'subject' | 'payload'>): FactIds | null {
@@ -82,6 +84,15 @@ export interface RollupStreamFigures {
   facts: number;
   /** Deliveries of a message already handled (nothing added). */
   duplicates: number;
+  /**
+   * Of the duplicates, the messages this consumer had already been handed (earlier in the same
+   * batch, or among the last `REMEMBERED_IDS` it handled): JetStream delivers at least once, and a
+   * consumer taking over a stopped one's pull can be handed one of its messages twice (the server
+   * sends again what it had sent to the stopped pull, and the stopped pull gives it back too). The
+   * others were handled before this consumer started: by another worker that committed and was
+   * stopped before it acknowledged, or delivered again after the acknowledgement wait.
+   */
+  repeats: number;
   /** Deliveries left for later because a rebuild was running (no cursor). */
   waited: number;
   /** Messages taken by the stream well before the floor: acknowledged unread. */
@@ -121,6 +132,7 @@ export async function consumeRollupsFromStream(
     messages: 0,
     facts: 0,
     duplicates: 0,
+    repeats: 0,
     waited: 0,
     beforeFloor: 0,
     transactions: 0,
@@ -129,6 +141,7 @@ export async function consumeRollupsFromStream(
   // The floor as it stands now; it only moves forward (a rebuild leaves it at its later watermark), so a stale value only skips less.
   const floor = await store.cursor(COMPASS_CURSOR);
   let lastPrune = 0;
+  const remembered = new Set<string>();
   const count = (r: RollupBatchResult): void => {
     figures.messages += r.added;
     figures.duplicates += r.duplicates;
@@ -172,7 +185,10 @@ export async function consumeRollupsFromStream(
         if (floor !== null && m.publishedAt < floor - FLOOR_SKEW_MS) figures.beforeFloor++;
         else todo.push({ id: m.id, named, m });
       }
+      figures.repeats += countRepeats(todo, remembered);
       const left = todo.length ? await handle(todo) : [];
+      const back = new Set(left);
+      for (const t of todo) if (!back.has(t.m)) remember(remembered, t.id);
       const now = ctx.clock.now();
       if (now - lastPrune >= PRUNE_EVERY_MS) {
         lastPrune = now;
@@ -192,6 +208,24 @@ export async function consumeRollupsFromStream(
       },
     },
   };
+}
+
+/** Messages whose id this consumer has seen handled, or which come twice in the batch. */
+function countRepeats(todo: ReadonlyArray<{ id: string }>, remembered: ReadonlySet<string>): number {
+  const inBatch = new Set<string>();
+  let n = 0;
+  for (const t of todo) {
+    if (remembered.has(t.id) || inBatch.has(t.id)) n++;
+    inBatch.add(t.id);
+  }
+  return n;
+}
+
+/** Adds a handled id, forgetting the oldest beyond `REMEMBERED_IDS` (a Set iterates in insertion order). */
+function remember(ids: Set<string>, id: string): void {
+  if (ids.has(id)) return;
+  ids.add(id);
+  if (ids.size > REMEMBERED_IDS) ids.delete(ids.values().next().value as string);
 }
 
 /** Reads the rows committed until now from the database (the floor moves to now, less the commit grace). */

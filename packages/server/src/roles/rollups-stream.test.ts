@@ -164,8 +164,11 @@ test('scaled mode: the 罗盘 rollups consume the stream once per message throug
   await settled();
   const incremental = await rollupsSnapshot(api.ctx.db);
   const before = worker.rollups!.figures;
+  // What the first worker committed it acknowledged before it stopped: the restarted one finds none
+  // of it handled. (JetStream may hand the new pull a message of the stopped one twice, which it
+  // recognises as its own repeat and counts once.)
   assert.ok(
-    before.messages > 0 && before.duplicates === 0,
+    before.messages > 0 && before.duplicates === before.repeats,
     `the restarted worker counted ${before.messages} messages, none twice: ${JSON.stringify(before)}`,
   );
 
