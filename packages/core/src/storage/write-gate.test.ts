@@ -55,6 +55,37 @@ test('while the thread holds the gate, a write waits off the event loop and read
   });
 });
 
+test('whoever leaves hands the gate to the side waiting: the serving writes that waited all go, then the thread', async () => {
+  await withSqlite(async ({ db }, thread) => {
+    assert.equal(thread.enter(), null);
+    const order: string[] = [];
+    const w1 = sql`insert into t (v) values ('a')`.execute(db).then(() => order.push('a'));
+    const w2 = sql`insert into t (v) values ('b')`.execute(db).then(() => order.push('b'));
+    await delay(20);
+    assert.deepEqual(order, [], 'both wait for the thread');
+    thread.leave();
+    assert.equal(thread.holder(), GATE_SERVING, 'handed to the waiting serving side as the thread left');
+    // The thread waits for the gate again (the flag its blocking wait raises).
+    Atomics.store(thread.word, 2, 1);
+    await Promise.all([w1, w2]);
+    assert.deepEqual(order, ['a', 'b']);
+    assert.equal(thread.holder(), GATE_THREAD, 'both waiting writes went, then the gate was handed to the thread');
+    Atomics.store(thread.word, 2, 0); // taken: the thread's wait ends
+    let done = false;
+    const w3 = sql`insert into t (v) values ('c')`.execute(db).then(() => (done = true));
+    await delay(20);
+    assert.equal(done, false, 'a write that came after waits for the thread');
+    thread.leave();
+    await w3;
+    assert.equal(thread.holder(), 0, 'nobody waits: the gate is free');
+    const rows = await sql<{ v: string }>`select v from t order by id`.execute(db);
+    assert.deepEqual(
+      rows.rows.map((r) => r.v),
+      ['a', 'b', 'c'],
+    );
+  });
+});
+
 test('a transaction holds the gate from begin to commit, and a rollback gives it back', async () => {
   await withSqlite(async ({ db }, thread) => {
     await db.transaction().execute(async (trx) => {

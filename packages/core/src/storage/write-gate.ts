@@ -19,7 +19,10 @@ import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
 const FREE = 0;
 export const GATE_SERVING = 1;
 export const GATE_THREAD = 2;
-/** How long one wait lasts before the word is looked at again (a holder that died is released by its owner). */
+/** The words of the gate: who holds it, and whether each side is waiting for it. */
+const HOLDER = 0;
+const WANTS: Record<typeof GATE_SERVING | typeof GATE_THREAD, number> = { [GATE_SERVING]: 1, [GATE_THREAD]: 2 };
+/** How long one wait lasts before the words are looked at again (a holder that died is released by its owner). */
 const WAIT_SLICE_MS = 100;
 
 type WaitAsync = (
@@ -30,49 +33,102 @@ type WaitAsync = (
 ) => { async: false; value: string } | { async: true; value: Promise<string> };
 const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
+/**
+ * The gate, one per store and side. Whoever leaves while the other side waits hands the gate to it
+ * directly: a serving write that waited for a window's commit runs next, before the thread can
+ * take the gate again for its next window (left free, the thread took it back before the serving
+ * thread's event loop came round to its wake-up, and a batch of events waited through several
+ * windows). The serving side's turns that were waiting when it got the gate all go before it is
+ * handed back, so neither side waits for more than one turn of the other.
+ */
 export class WriteGate {
   readonly word: Int32Array;
+  /** Serving side: one of its turns holds the gate. */
+  private owned = false;
+  /** Serving side: its turns waiting for the gate, in order. */
+  private readonly queue: Array<() => void> = [];
+  /** Serving side: how many of the waiting turns still go before the gate is handed on. */
+  private batchLeft = 0;
+  private acquiring = false;
 
   constructor(
-    readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4),
+    readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(12),
     private readonly side: typeof GATE_SERVING | typeof GATE_THREAD = GATE_SERVING,
   ) {
     this.word = new Int32Array(buffer);
   }
 
-  /** Takes the gate: null when taken at once; else a promise (serving side) or after blocking (thread side). */
-  enter(): Promise<void> | null {
-    if (Atomics.compareExchange(this.word, 0, FREE, this.side) === FREE) return null;
-    if (this.side === GATE_THREAD) {
-      while (Atomics.compareExchange(this.word, 0, FREE, GATE_THREAD) !== FREE)
-        Atomics.wait(this.word, 0, GATE_SERVING, WAIT_SLICE_MS);
-      return null;
-    }
-    return this.enterLater();
+  private get other(): typeof GATE_SERVING | typeof GATE_THREAD {
+    return this.side === GATE_SERVING ? GATE_THREAD : GATE_SERVING;
   }
 
-  private async enterLater(): Promise<void> {
+  /** Takes the gate: null when taken at once; else a promise (serving side) or after blocking (thread side). */
+  enter(): Promise<void> | null {
+    if (this.side === GATE_THREAD) {
+      if (Atomics.compareExchange(this.word, HOLDER, FREE, GATE_THREAD) === FREE) return null;
+      Atomics.store(this.word, WANTS[GATE_THREAD], 1);
+      for (;;) {
+        const holder = Atomics.compareExchange(this.word, HOLDER, FREE, GATE_THREAD);
+        // Taken, or handed over by the serving side as it left (the thread holds nothing while it waits).
+        if (holder === FREE || holder === GATE_THREAD) break;
+        Atomics.wait(this.word, HOLDER, holder, WAIT_SLICE_MS);
+      }
+      Atomics.store(this.word, WANTS[GATE_THREAD], 0);
+      return null;
+    }
+    if (!this.owned && !this.acquiring && Atomics.compareExchange(this.word, HOLDER, FREE, GATE_SERVING) === FREE) {
+      this.owned = true;
+      return null;
+    }
+    const turn = new Promise<void>((resolve) => this.queue.push(resolve));
+    if (!this.owned) void this.acquire();
+    return turn;
+  }
+
+  /** Serving side: waits for the gate off the event loop, then lets the turns waiting now go one after the other. */
+  private async acquire(): Promise<void> {
+    if (this.acquiring) return;
+    this.acquiring = true;
+    Atomics.store(this.word, WANTS[GATE_SERVING], 1);
     for (;;) {
-      const holder = Atomics.compareExchange(this.word, 0, FREE, GATE_SERVING);
-      if (holder === FREE) return;
-      // Held by the thread, or by another turn of the serving connection (one that lent its turn while it waited).
-      const waited = waitAsync(this.word, 0, holder, WAIT_SLICE_MS);
+      const holder = Atomics.compareExchange(this.word, HOLDER, FREE, GATE_SERVING);
+      // Taken, or handed over by the thread as it left (no serving turn holds it while one waits).
+      if (holder === FREE || holder === GATE_SERVING) break;
+      const waited = waitAsync(this.word, HOLDER, holder, WAIT_SLICE_MS);
       if (waited.async) await waited.value;
     }
+    Atomics.store(this.word, WANTS[GATE_SERVING], 0);
+    this.acquiring = false;
+    this.owned = true;
+    this.batchLeft = this.queue.length - 1;
+    this.queue.shift()!();
   }
 
   leave(): void {
-    Atomics.compareExchange(this.word, 0, this.side, FREE);
-    Atomics.notify(this.word, 0);
+    if (this.side === GATE_SERVING) {
+      if (this.batchLeft > 0 && this.queue.length) {
+        this.batchLeft--;
+        this.queue.shift()!(); // the next turn of this batch: the gate stays with the serving side
+        return;
+      }
+      this.owned = false;
+      this.batchLeft = 0;
+    }
+    const next = Atomics.load(this.word, WANTS[this.other]) ? this.other : FREE;
+    Atomics.compareExchange(this.word, HOLDER, this.side, next);
+    Atomics.notify(this.word, HOLDER);
+    // Serving turns that came while this batch went wait for the gate in their own turn.
+    if (this.side === GATE_SERVING && this.queue.length) void this.acquire();
   }
 
   /** Frees the gate if the other side holds it (called when that side's thread has exited). */
   releaseFor(side: typeof GATE_SERVING | typeof GATE_THREAD): void {
-    if (Atomics.compareExchange(this.word, 0, side, FREE) === side) Atomics.notify(this.word, 0);
+    Atomics.store(this.word, WANTS[side], 0);
+    if (Atomics.compareExchange(this.word, HOLDER, side, FREE) === side) Atomics.notify(this.word, HOLDER);
   }
 
   holder(): number {
-    return Atomics.load(this.word, 0);
+    return Atomics.load(this.word, HOLDER);
   }
 }
 
