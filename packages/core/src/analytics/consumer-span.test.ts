@@ -10,8 +10,6 @@ test('the next window is sized to the last one’s rate of facts, within bounds'
   assert.equal(nextSpan(1_000, 0), 4_000);
   assert.equal(nextSpan(DAY_MS, 0), DAY_MS);
   // A flood does not shrink it below the floor; a trickle does not grow it past a day.
-  assert.equal(nextSpan(20, 1_000_000), 5);
+  assert.equal(nextSpan(20, 1_000_000), 20);
   assert.equal(nextSpan(DAY_MS / 2, 1), DAY_MS);
-  // A smaller target (the consumer on its own thread) makes smaller windows.
-  assert.equal(nextSpan(1_000, 5_000, 64), Math.floor((1_000 * 64) / 5_000));
 });

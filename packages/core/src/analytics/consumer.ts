@@ -33,7 +33,7 @@ const SET_REBUILD_WINDOW_MS = 7 * DAY_MS;
  * near this size, and the consumer lets waiting requests through between windows.
  */
 export const FACTS_PER_COMMIT = 250;
-const MIN_SPAN_MS = 5;
+const MIN_SPAN_MS = 20;
 /** How long one run may go on consuming windows (a backlog is caught up over the next runs). */
 const RUN_BUDGET_MS = 1_000;
 /** The first window's length: short, as nothing is known of the rate yet (a store full of history would otherwise be read a day at once). */
@@ -41,8 +41,8 @@ const FIRST_SPAN_MS = 1_000;
 /** The length of the next window to read, learnt from the last one. */
 const spanPart = runtimePart<{ ms: number }, Db>('analytics.rollup-span', () => ({ ms: FIRST_SPAN_MS }));
 /** The next window's length: the last one scaled to the target size, within bounds. */
-export function nextSpan(lastMs: number, facts: number, target = FACTS_PER_COMMIT): number {
-  const ms = facts === 0 ? lastMs * 4 : (lastMs * target) / facts;
+export function nextSpan(lastMs: number, facts: number): number {
+  const ms = facts === 0 ? lastMs * 4 : (lastMs * FACTS_PER_COMMIT) / facts;
   return Math.min(WINDOW_MS, Math.max(MIN_SPAN_MS, Math.floor(ms)));
 }
 const letRequestsThrough = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -70,7 +70,6 @@ export async function consumeRollups(
   ctx: Pick<CoreContext, 'db' | 'clock'>,
   store: RollupStore = new SqlRollupStore(ctx.db),
   maxWindows = 200,
-  factsPerCommit = FACTS_PER_COMMIT,
 ): Promise<ConsumeResult> {
   return exclusive(ctx.db, async () => {
     const upTo = ctx.clock.now() - COMMIT_GRACE_MS;
@@ -96,7 +95,7 @@ export async function consumeRollups(
       if (i > 0) await letRequestsThrough();
       const to = Math.min(upTo, after + span.ms);
       const found = await factsInWindow(ctx.db, after, to);
-      span.ms = nextSpan(to - after, found.length, factsPerCommit);
+      span.ms = nextSpan(to - after, found.length);
       const { deltas, people, liveMinutes } = aggregate(found);
       if (
         !(await store.commit({

@@ -5,16 +5,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStoreWriter, type StoreAccess } from '../storage/index.js';
 import { consumeRollups } from './consumer.js';
-
-/**
- * Facts per transaction on the thread: while a window commits, the serving connection's writes
- * (a batch of events, an order) wait for the write gate, so the thread's windows are kept to a
- * quarter of the in-process consumer's. On two busy cores a 250-fact window held the gate for
- * 150–400 ms (the thread is descheduled mid-commit as often as not).
- */
-const THREAD_FACTS_PER_COMMIT = 64;
-/** Windows per run: enough for a run's one-second budget at the smaller size. */
-const THREAD_MAX_WINDOWS = 1_000;
 import type { RollupThreadReply, RollupThreadRequest } from './rollup-thread.js';
 
 const port = parentPort;
@@ -35,7 +25,7 @@ port.on('message', (m: RollupThreadRequest) => {
   queue = queue.then(async () => {
     now = m.now;
     try {
-      const result = await consumeRollups(ctx, undefined, THREAD_MAX_WINDOWS, THREAD_FACTS_PER_COMMIT);
+      const result = await consumeRollups(ctx);
       port.postMessage({ id: m.id, result } satisfies RollupThreadReply);
     } catch (err) {
       port.postMessage({
