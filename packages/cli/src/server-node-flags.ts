@@ -7,10 +7,18 @@
  * and each scavenge costs about the same however large the young generation is, so fewer of them
  * is less time paused. Under `bench recsys-feed` the HTTP thread's scavenges took 555–578 ms in
  * 20 s with it against 1,009–1,021 ms with V8's default (16 MB), while serving more pages.
+ *
+ * Each heap may grow to 1.5 times what was live after its last full collection
+ * (`--heap-growing-percent=50`; process-wide, so every thread's heap). V8 otherwise lets a heap
+ * that allocates briskly grow to up to four times its live size before collecting it in full: under
+ * `bench recsys-feed` the HTTP thread's old generation held 240–300 MB of pages for 150–270 MB
+ * in use, and the server's RSS was 992–1,110 MB at the end of the main window; with the flag
+ * 941–957 MB, pages per second within the runs' spread (docs/PERFORMANCE.md, "The heaps' growth
+ * bounded").
  */
 import v8 from 'node:v8';
 
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--heap-growing-percent=50'];
 
 /**
  * Keeps the command line's semi-space size to the main thread. V8's flags are process-wide and
