@@ -1,6 +1,7 @@
 /** Short videos: upload (multipart, streamed to disk), publish, remove, likes, follows, comments, shares, views, profiles. */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -357,6 +358,7 @@ async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<Cr
   await mkdir(tempDir, { recursive: true });
   const fields = new Map<string, string>();
   let filePath: string | null = null;
+  let sink: WriteStream | null = null;
   let poster: Buffer | null = null;
   try {
     for await (const part of req.parts({
@@ -365,7 +367,8 @@ async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<Cr
       if (part.type === 'file') {
         if (part.fieldname === 'file' && filePath === null) {
           filePath = join(tempDir, randomUUID());
-          await pipeline(part.file, createWriteStream(filePath));
+          sink = createWriteStream(filePath);
+          await pipeline(part.file, sink);
           if (part.file.truncated)
             throw new DomainError('FILE_TOO_LARGE', `videos are at most ${MAX_VIDEO_BYTES} bytes`, {
               limit: MAX_VIDEO_BYTES,
@@ -391,6 +394,9 @@ async function readVideoUpload(req: FastifyRequest, tempDir: string): Promise<Cr
       }
     }
   } catch (err) {
+    // A body that breaks off mid-file fails the pipeline while the temp file may still be opening:
+    // it is removed once its stream has closed, or the file created by that open would be left.
+    if (sink && !sink.closed) await once(sink, 'close', { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
     if (filePath) await removeQuietly(filePath);
     if (err instanceof DomainError) throw err;
     const e = err as { code?: unknown; statusCode?: unknown };
